@@ -1,0 +1,33 @@
+using Apache.Arrow;
+
+namespace StreamSql.Execution.Batches;
+
+/// <summary>
+/// The unit of data between operators: an Arrow record batch and, for updating streams, one <see cref="RowKind"/> per row.
+/// Append-only streams carry no row kinds (every row is <c>+I</c>). Immutable once sent: an operator that wants to change
+/// a batch builds a new one.
+/// </summary>
+public sealed class Batch
+{
+    public Batch(RecordBatch data, RowKind[]? rowKinds = null)
+    {
+        if (rowKinds is not null && rowKinds.Length < data.Length)
+            throw new ArgumentException($"row kinds ({rowKinds.Length}) fewer than rows ({data.Length})", nameof(rowKinds));
+        Data = data;
+        RowKinds = rowKinds;
+    }
+
+    public RecordBatch Data { get; }
+
+    /// <summary>One kind per row (its length may exceed <see cref="Length"/>: pooled arrays), or null for insert-only.</summary>
+    public RowKind[]? RowKinds { get; }
+
+    public int Length => Data.Length;
+    public int ColumnCount => Data.ColumnCount;
+    public Schema Schema => Data.Schema;
+    public bool IsInsertOnly => RowKinds is null;
+
+    public IArrowArray Column(int index) => Data.Column(index);
+
+    public RowKind KindAt(int row) => RowKinds is null ? RowKind.Insert : RowKinds[row];
+}

@@ -1,0 +1,25 @@
+using Apache.Arrow;
+
+namespace StreamSql.Execution.Connectors;
+
+/// <summary>
+/// Reads one subtask's share of a table. The runtime calls <see cref="ReadBatchAsync"/> in a loop on the subtask's
+/// thread; a reader splits work by <see cref="SourceReaderContext.SubtaskIndex"/> so subtasks never read the same data.
+/// </summary>
+public interface ISourceReader : IAsyncDisposable
+{
+    ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The next batch (columns as in <see cref="SourceReaderContext.OutputSchema"/>), or null when the input has ended.
+    /// An unbounded reader waits (asynchronously) for data; it must return promptly when <paramref name="cancellationToken"/>
+    /// is cancelled, and may return an empty batch to let the runtime emit watermarks and take checkpoints while idle.
+    /// </summary>
+    ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken);
+
+    /// <summary>The reader's position (file offsets, generator counters), to be stored in a checkpoint. Called between reads.</summary>
+    byte[] SnapshotPosition();
+
+    /// <summary>Continue from a position <see cref="SnapshotPosition"/> produced (called before <see cref="OpenAsync"/> returns data).</summary>
+    void RestorePosition(byte[] position);
+}

@@ -1,0 +1,130 @@
+namespace StreamSql.Sql.Parser.Ast;
+
+/// <summary>Base of every top-level statement.</summary>
+public abstract record Statement(SourceSpan Span) : Node(Span);
+
+/// <summary>A <c>'key' = 'value'</c> pair in a WITH clause or hint.</summary>
+public sealed record TableOption(string Key, string Value, SourceSpan KeySpan, SourceSpan Span) : Node(Span);
+
+/// <summary>A column in CREATE TABLE.</summary>
+public abstract record ColumnDefinition(Identifier Name, string? Comment, SourceSpan Span) : Node(Span);
+
+/// <summary><c>name TYPE [NOT NULL] [PRIMARY KEY NOT ENFORCED] [COMMENT '...']</c>.</summary>
+public sealed record PhysicalColumnDefinition(Identifier Name, DataTypeSyntax Type, bool InlinePrimaryKey, string? Comment, SourceSpan Span)
+    : ColumnDefinition(Name, Comment, Span);
+
+/// <summary><c>name AS expression</c>.</summary>
+public sealed record ComputedColumnDefinition(Identifier Name, Expression Expression, string? Comment, SourceSpan Span)
+    : ColumnDefinition(Name, Comment, Span);
+
+/// <summary><c>name TYPE METADATA [FROM 'key'] [VIRTUAL]</c>.</summary>
+public sealed record MetadataColumnDefinition(Identifier Name, DataTypeSyntax Type, string? MetadataKey, bool Virtual, string? Comment, SourceSpan Span)
+    : ColumnDefinition(Name, Comment, Span);
+
+/// <summary><c>WATERMARK FOR rowtime AS expression</c>.</summary>
+public sealed record WatermarkDefinition(Identifier RowtimeColumn, Expression Expression, SourceSpan Span) : Node(Span);
+
+/// <summary><c>[CONSTRAINT name] PRIMARY KEY (a, b) NOT ENFORCED</c>.</summary>
+public sealed record PrimaryKeyDefinition(string? ConstraintName, IReadOnlyList<Identifier> Columns, bool NotEnforced, SourceSpan Span) : Node(Span);
+
+/// <summary><c>CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (...) [COMMENT] [PARTITIONED BY (...)] WITH (...) [LIKE ...]</c>, or <c>CREATE TABLE ... AS SELECT</c>.</summary>
+public sealed record CreateTableStatement(
+    ObjectName Name,
+    bool Temporary,
+    bool IfNotExists,
+    IReadOnlyList<ColumnDefinition> Columns,
+    WatermarkDefinition? Watermark,
+    PrimaryKeyDefinition? PrimaryKey,
+    string? Comment,
+    IReadOnlyList<Identifier> PartitionedBy,
+    IReadOnlyList<TableOption> Options,
+    ObjectName? Like,
+    Query? AsQuery,
+    SourceSpan Span) : Statement(Span);
+
+/// <summary><c>CREATE [TEMPORARY] VIEW [IF NOT EXISTS] name [(cols)] AS query</c>.</summary>
+public sealed record CreateViewStatement(ObjectName Name, bool Temporary, bool IfNotExists, IReadOnlyList<Identifier> ColumnNames, Query Query, string QueryText, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE ...]</c>.</summary>
+public sealed record CreateFunctionStatement(ObjectName Name, bool Temporary, bool IfNotExists, string ClassName, string? Language, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>CREATE DATABASE [IF NOT EXISTS] name</c> / <c>CREATE CATALOG name WITH (...)</c>.</summary>
+public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, bool IsCatalog, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span);
+
+public enum ObjectKind { Table, View, Function, Database, Catalog }
+
+/// <summary><c>DROP [TEMPORARY] TABLE|VIEW|FUNCTION|DATABASE|CATALOG [IF EXISTS] name</c>.</summary>
+public sealed record DropStatement(ObjectKind Kind, ObjectName Name, bool Temporary, bool IfExists, SourceSpan Span) : Statement(Span);
+
+/// <summary>Base of ALTER TABLE actions.</summary>
+public abstract record AlterTableAction(SourceSpan Span) : Node(Span);
+public sealed record RenameTableAction(ObjectName NewName, SourceSpan Span) : AlterTableAction(Span);
+public sealed record SetOptionsAction(IReadOnlyList<TableOption> Options, SourceSpan Span) : AlterTableAction(Span);
+public sealed record ResetOptionsAction(IReadOnlyList<string> Keys, SourceSpan Span) : AlterTableAction(Span);
+public sealed record AddColumnsAction(IReadOnlyList<ColumnDefinition> Columns, WatermarkDefinition? Watermark, PrimaryKeyDefinition? PrimaryKey, SourceSpan Span) : AlterTableAction(Span);
+public sealed record DropColumnsAction(IReadOnlyList<Identifier> Columns, SourceSpan Span) : AlterTableAction(Span);
+public sealed record RenameColumnAction(Identifier From, Identifier To, SourceSpan Span) : AlterTableAction(Span);
+
+/// <summary><c>ALTER TABLE [IF EXISTS] name action</c> (also ALTER VIEW name RENAME TO / AS query).</summary>
+public sealed record AlterTableStatement(ObjectName Name, bool IsView, bool IfExists, AlterTableAction Action, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>INSERT INTO|OVERWRITE target [(cols)] query</c>.</summary>
+public sealed record InsertStatement(
+    ObjectName Target,
+    IReadOnlyList<Identifier> TargetColumns,
+    IReadOnlyList<TableHint> Hints,
+    bool Overwrite,
+    Query Source,
+    SourceSpan Span) : Statement(Span);
+
+/// <summary><c>[EXECUTE] STATEMENT SET BEGIN insert; insert; END</c> (or <c>BEGIN STATEMENT SET; ... END;</c>).</summary>
+public sealed record StatementSetStatement(IReadOnlyList<InsertStatement> Inserts, SourceSpan Span) : Statement(Span);
+
+/// <summary>A query run for its result.</summary>
+public sealed record QueryStatement(Query Query, SourceSpan Span) : Statement(Span);
+
+/// <summary>Where to restore from: a path, or the newest completed checkpoint of the job.</summary>
+public abstract record RestoreSource(SourceSpan Span) : Node(Span);
+public sealed record SavepointRestore(string Path, SourceSpan Span) : RestoreSource(Span);
+public sealed record LatestCheckpointRestore(SourceSpan Span) : RestoreSource(Span);
+
+/// <summary><c>EXECUTE &lt;insert | statement set&gt; [FROM SAVEPOINT 'path' | FROM LATEST CHECKPOINT] [ALLOW NON RESTORED STATE]</c>.</summary>
+public sealed record ExecuteStatement(Statement Inner, RestoreSource? RestoreFrom, bool AllowNonRestoredState, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>SET</c> (lists all), or <c>SET 'key' = 'value'</c>.</summary>
+public sealed record SetStatement(string? Key, string? Value, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>RESET</c> (all) or <c>RESET 'key'</c>.</summary>
+public sealed record ResetStatement(string? Key, SourceSpan Span) : Statement(Span);
+
+public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints }
+
+/// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with optional <c>LIKE</c> pattern.</summary>
+public sealed record ShowStatement(ShowKind Kind, ObjectName? Target, string? StringTarget, string? LikePattern, bool NotLike, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>DESCRIBE | DESC [EXTENDED] name</c>.</summary>
+public sealed record DescribeStatement(ObjectName Name, bool Extended, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>DESCRIBE SAVEPOINT 'path'</c>.</summary>
+public sealed record DescribeSavepointStatement(string Path, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>EXPLAIN [PLAN FOR | details] statement</c>.</summary>
+public sealed record ExplainStatement(Statement Inner, IReadOnlyList<string> Details, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>STOP JOB 'id' [WITH SAVEPOINT] [WITH DRAIN]</c>.</summary>
+public sealed record StopJobStatement(string JobId, bool WithSavepoint, bool WithDrain, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>SAVEPOINT 'job'</c> (trigger a savepoint on a running job).</summary>
+public sealed record TriggerSavepointStatement(string JobId, string? TargetDirectory, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>USE [CATALOG] name</c>.</summary>
+public sealed record UseStatement(ObjectName Name, bool Catalog, SourceSpan Span) : Statement(Span);
+
+/// <summary>Client commands the grammar also recognises: <c>HELP</c>, <c>QUIT</c>/<c>EXIT</c>, <c>CLEAR</c>.</summary>
+public sealed record ClientCommandStatement(string Command, SourceSpan Span) : Statement(Span);
+
+/// <summary>A parsed script: its statements in order, each with its own text.</summary>
+public sealed record Script(IReadOnlyList<ParsedStatement> Statements);
+
+/// <summary>A statement with the exact text it was parsed from (used by EXPLAIN, views and error messages).</summary>
+public sealed record ParsedStatement(Statement Statement, string Text);

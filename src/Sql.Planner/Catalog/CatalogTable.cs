@@ -1,0 +1,31 @@
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Catalog;
+
+/// <summary>A resolved table definition: columns, watermark, primary key and connector options.</summary>
+public sealed record CatalogTable(
+    string Name,
+    IReadOnlyList<TableColumn> Columns,
+    WatermarkSpec? Watermark,
+    IReadOnlyList<string> PrimaryKey,
+    IReadOnlyList<string> PartitionKeys,
+    IReadOnlyDictionary<string, string> Options,
+    string? Comment,
+    bool Temporary)
+{
+    /// <summary>The value of the <c>connector</c> option.</summary>
+    public string? Connector => Options.TryGetValue("connector", out var c) ? c : null;
+
+    /// <summary>All columns, in declaration order, as the table's row type (what <c>SELECT *</c> returns).</summary>
+    public RowSchema Schema => new(Columns.Select(c => new Field(c.Name, c.Type)).ToList());
+
+    /// <summary>The physical columns only, in declaration order (what the connector reads and writes).</summary>
+    public RowSchema PhysicalSchema => new(Columns.OfType<PhysicalColumn>().Select(c => new Field(c.Name, c.Type)).ToList());
+
+    public int ColumnIndex(string name)
+    {
+        for (int i = 0; i < Columns.Count; i++)
+            if (string.Equals(Columns[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,40 @@
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Connectors;
+
+/// <summary>
+/// What the planner needs to know about a connector, chosen by a table's <c>'connector'</c> option:
+/// its options (to validate <c>CREATE TABLE</c>), whether it reads and/or writes, and what it can produce.
+/// The runtime half (readers, writers) lives with the connector in the Connectors project.
+/// </summary>
+public interface IConnectorDescriptor
+{
+    /// <summary>The <c>'connector'</c> value, e.g. <c>datagen</c>, <c>filesystem</c>.</summary>
+    string Identifier { get; }
+
+    IReadOnlyList<ConfigOption> RequiredOptions { get; }
+    IReadOnlyList<ConfigOption> OptionalOptions { get; }
+
+    /// <summary>Option key prefixes accepted wholesale, e.g. <c>fields.</c> for datagen, <c>properties.</c> for kafka.</summary>
+    IReadOnlyList<string> OptionPrefixes { get; }
+
+    bool SupportsSource { get; }
+    bool SupportsSink { get; }
+
+    /// <summary>Metadata keys this connector can read (for <c>METADATA FROM 'key'</c> columns) and their types.</summary>
+    IReadOnlyDictionary<string, SqlType> ReadableMetadata { get; }
+
+    /// <summary>Whether a source on this table ends by itself (e.g. a file, or datagen with <c>number-of-rows</c>).</summary>
+    bool IsBounded(CatalogTable table);
+
+    /// <summary>Which changes the sink accepts: an append-only sink refuses updating queries at planning time.</summary>
+    ChangelogMode SinkChangelogMode(CatalogTable table);
+
+    /// <summary>
+    /// Checks the table's options and columns beyond presence and type of options (which the caller checks from the
+    /// declared lists): e.g. a datagen <c>fields.x.kind</c> for a column that does not exist. Throws <see cref="ConnectorOptionException"/>.
+    /// </summary>
+    void Validate(CatalogTable table);
+}

@@ -1,0 +1,47 @@
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Expressions;
+
+/// <summary>
+/// A bound, typed scalar expression over the columns of one input row (Calcite's <c>RexNode</c>).
+/// The runtime compiles these into vectorized kernels; the planner folds, rewrites and prints them.
+/// </summary>
+public abstract record ScalarExpr(SqlType Type);
+
+/// <summary>The value of input column <paramref name="Index"/>.</summary>
+public sealed record InputRef(int Index, SqlType Type) : ScalarExpr(Type)
+{
+    public override string ToString() => $"${Index}";
+}
+
+/// <summary>
+/// A constant. Values use one representation per type family, shared by planner and runtime:
+/// BOOLEAN → bool; TINYINT/SMALLINT/INT/BIGINT → long; FLOAT/DOUBLE → double; DECIMAL → decimal;
+/// CHAR/VARCHAR → string; BINARY/VARBINARY → byte[]; DATE → int (days since 1970-01-01);
+/// TIME → int (milliseconds of the day); TIMESTAMP/TIMESTAMP_LTZ → long (microseconds since the epoch, UTC for LTZ);
+/// INTERVAL DAY TO SECOND → long (milliseconds); INTERVAL YEAR TO MONTH → int (months); NULL → null.
+/// </summary>
+public sealed record Literal(object? Value, SqlType Type) : ScalarExpr(Type)
+{
+    public bool IsNull => Value is null;
+    public override string ToString() => LiteralFormatter.Format(this);
+}
+
+/// <summary>
+/// A call of a built-in function or operator, named by its canonical upper-case name (see <see cref="Functions.BuiltInFunctionNames"/>).
+/// <see cref="ScalarExpr.Type"/> is the inferred result type; for CAST/TRY_CAST it is the target type.
+/// </summary>
+public sealed record Call(string Function, IReadOnlyList<ScalarExpr> Operands, SqlType Type) : ScalarExpr(Type)
+{
+    public override string ToString() => Function + "(" + string.Join(", ", Operands) + ")";
+
+    public bool Equals(Call? other)
+    {
+        if (other is null || other.Function != Function || !other.Type.Equals(Type) || other.Operands.Count != Operands.Count) return false;
+        for (int i = 0; i < Operands.Count; i++)
+            if (!Operands[i].Equals(other.Operands[i])) return false;
+        return true;
+    }
+
+    public override int GetHashCode() => HashCode.Combine(Function, Operands.Count, Type);
+}

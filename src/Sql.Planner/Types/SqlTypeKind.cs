@@ -1,0 +1,29 @@
+namespace StreamSql.Sql.Planner.Types;
+
+/// <summary>The logical type families of the Flink SQL type system.</summary>
+public enum SqlTypeKind
+{
+    Null,
+    Boolean,
+    TinyInt,
+    SmallInt,
+    Int,
+    BigInt,
+    Float,
+    Double,
+    Decimal,
+    Char,
+    VarChar,
+    Binary,
+    VarBinary,
+    Date,
+    Time,
+    Timestamp,
+    TimestampLtz,
+    IntervalYearMonth,
+    IntervalDayTime,
+    Array,
+    Map,
+    Multiset,
+    Row,
+}
