@@ -36,6 +36,7 @@ public sealed record LogicalProject(LogicalNode Input, IReadOnlyList<ScalarExpr>
             {
                 if (Projections[i] is not InputRef r || r.Index != i) return false;
                 if (!string.Equals(Schema[i].Name, Input.Schema[i].Name, StringComparison.Ordinal)) return false;
+                if (!Schema[i].Type.Equals(Input.Schema[i].Type)) return false;
             }
             return true;
         }
