@@ -208,7 +208,7 @@ internal sealed class ExpressionBinder
         ResolvedFunction resolved;
         try
         {
-            resolved = BuiltInFunctions.Resolve(name, types);
+            resolved = BuiltInFunctions.Resolve(name, operands);
         }
         catch (FunctionResolutionException e)
         {
@@ -220,7 +220,8 @@ internal sealed class ExpressionBinder
             var wanted = i < resolved.OperandTypes.Count ? resolved.OperandTypes[i] : types[i];
             converted[i] = Coerce(operands[i], wanted);
         }
-        return new Call(resolved.Name, converted, resolved.ReturnType);
+        // Any expression over a time attribute is a plain timestamp.
+        return new Call(resolved.Name, converted, resolved.ReturnType.WithoutTimeAttribute());
     }
 
     /// <summary>The operand as <paramref name="wanted"/> (ignoring nullability): unchanged, a typed NULL, or a CAST.</summary>
