@@ -14,7 +14,7 @@ public sealed class CatalogTests
     {
         _f.Run("""
             CREATE TABLE t (
-              a BOOLEAN, b TINYINT, c SMALLINT, d INTEGER, e BIGINT NOT NULL, f FLOAT, g DOUBLE PRECISION,
+              a BOOLEAN, b TINYINT, c SMALLINT, d INTEGER, e BIGINT NOT NULL, f FLOAT, g DOUBLE,
               h DECIMAL, i NUMERIC(12, 3), j CHAR, k VARCHAR(20), l STRING, m BYTES, n DATE, o TIME(3),
               p TIMESTAMP, q TIMESTAMP(3) WITHOUT TIME ZONE, r TIMESTAMP_LTZ(3), s TIMESTAMP(6) WITH LOCAL TIME ZONE,
               u ARRAY<INT>, v MAP<STRING, BIGINT>, w ROW<x INT, y STRING>

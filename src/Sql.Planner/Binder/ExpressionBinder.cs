@@ -229,6 +229,10 @@ internal sealed class ExpressionBinder
     {
         if (ExpressionRewriting.SameIgnoringNullability(operand.Type, wanted)) return operand;
         if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
+        // A constant is converted now when that is exact, so plans read >(amount, 1) rather than a CAST of a literal.
+        if (operand is Literal literal
+            && LiteralConversion.To(literal, wanted.WithoutTimeAttribute().WithNullable(literal.Type.Nullable)) is { } converted)
+            return converted;
         return new Call("CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(operand.Type.Nullable));
     }
 }
