@@ -1,6 +1,7 @@
 using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Connectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Functions;
 using StreamSql.Sql.Planner.Logical;
@@ -18,8 +19,14 @@ internal sealed class QueryBinder
     private sealed record CteEnvironment(CommonTableExpression Cte, CteEnvironment? Definition, CteEnvironment? Parent);
 
     private readonly TableCatalog _catalog;
+    private readonly IConnectorCatalog? _connectors;
 
-    public QueryBinder(TableCatalog catalog) => _catalog = catalog;
+    /// <param name="connectors">When given, tables whose connector cannot be read (sink-only) are refused in FROM.</param>
+    public QueryBinder(TableCatalog catalog, IConnectorCatalog? connectors = null)
+    {
+        _catalog = catalog;
+        _connectors = connectors;
+    }
 
     public LogicalNode Bind(Query query) => Bind(query, null);
 
@@ -167,7 +174,12 @@ internal sealed class QueryBinder
             }
         }
         string tableName = ObjectNames.Resolve(name);
-        if (_catalog.FindTable(tableName) is { } table) return TableScanExpansion.Expand(table);
+        if (_catalog.FindTable(tableName) is { } table)
+        {
+            if (_connectors?.Find(table.Connector ?? "") is { SupportsSource: false } descriptor)
+                throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a sink; table '{tableName}' cannot be read", name.Span);
+            return TableScanExpansion.Expand(table);
+        }
         if (_catalog.FindView(tableName) is { } view) return BindView(view, name.Span);
         var candidates = _catalog.AllNames().ToList();
         for (var env = ctes; env is not null; env = env.Parent) candidates.Add(env.Cte.Name.Value);
@@ -180,7 +192,7 @@ internal sealed class QueryBinder
         try
         {
             // A view's spans point into the script that created it; errors are reported at the reference instead.
-            node = new QueryBinder(_catalog).Bind(view.Query);
+            node = new QueryBinder(_catalog, _connectors).Bind(view.Query);
         }
         catch (SqlValidationException e)
         {
