@@ -72,3 +72,19 @@ public sealed class ViewAndScopeTests
         Assert.Contains("Cast function cannot convert", _f.Error("SELECT CAST(DATE '2024-01-01' AS BOOLEAN)").Problem);
     }
 }
+
+public sealed class HintTests
+{
+    [Fact]
+    public void Options_hint_overrides_table_options_for_one_query_and_is_validated()
+    {
+        var f = new PlannerFixture();
+        f.Run(PlannerFixture.Bids);
+        var plan = f.Run<QueryPlan>("SELECT id FROM orders /*+ OPTIONS('number-of-rows'='3') */");
+        var source = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<Physical.SourceSpec>().Single();
+        Assert.Equal("3", source.Table.Options["number-of-rows"]);
+        Assert.True(source.Bounded);
+        Assert.False(f.Catalog.FindTable("orders")!.Options.ContainsKey("number-of-rows"));
+        Assert.Contains("Unsupported option 'numbr-of-rows'", f.Error("SELECT id FROM orders /*+ OPTIONS('numbr-of-rows'='3') */").Problem);
+    }
+}

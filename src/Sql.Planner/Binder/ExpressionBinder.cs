@@ -221,7 +221,9 @@ internal sealed class ExpressionBinder
             converted[i] = Coerce(operands[i], wanted);
         }
         // Any expression over a time attribute is a plain timestamp.
-        return new Call(resolved.Name, converted, resolved.ReturnType.WithoutTimeAttribute());
+        // PROCTIME() itself is the processing-time attribute; anything else over a time attribute is a plain timestamp.
+        var type = resolved.Name == "PROCTIME" ? resolved.ReturnType : resolved.ReturnType.WithoutTimeAttribute();
+        return new Call(resolved.Name, converted, type);
     }
 
     /// <summary>The operand as <paramref name="wanted"/> (ignoring nullability): unchanged, a typed NULL, or a CAST.</summary>

@@ -134,9 +134,8 @@ internal sealed class QueryBinder
         {
             case NamedTableReference named:
             {
-                if (named.Hints.Count > 0) throw Unsupported.Feature($"table hints (/*+ {named.Hints[0].Name}(...) */)", named.Hints[0].Span);
                 if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup joins", named.SystemTimeAsOf.Span);
-                var node = BindNamedTable(named.Name, ctes);
+                var node = named.Hints.Count > 0 ? BindHintedTable(named) : BindNamedTable(named.Name, ctes);
                 node = Rename(node, named.ColumnAliases, named.Span);
                 return (node, named.Alias?.Value ?? named.Name.Last);
             }
@@ -184,6 +183,29 @@ internal sealed class QueryBinder
         var candidates = _catalog.AllNames().ToList();
         for (var env = ctes; env is not null; env = env.Parent) candidates.Add(env.Cte.Name.Value);
         throw new SqlValidationException($"Table '{tableName}' not found{NameSuggestion.Hint(tableName, candidates)}", name.Span);
+    }
+
+    /// <summary><c>t /*+ OPTIONS('k'='v') */</c>: the table with its options overridden for this query, re-validated.</summary>
+    private LogicalNode BindHintedTable(NamedTableReference named)
+    {
+        string tableName = ObjectNames.Resolve(named.Name);
+        var table = _catalog.FindTable(tableName)
+            ?? throw new SqlValidationException($"Table '{tableName}' not found or not a table: OPTIONS hints apply to tables only", named.Name.Span);
+        var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
+        foreach (var hint in named.Hints)
+        {
+            if (!string.Equals(hint.Name, "OPTIONS", StringComparison.OrdinalIgnoreCase))
+                throw Unsupported.Feature($"table hint {hint.Name} (only OPTIONS is supported)", hint.Span);
+            foreach (var (key, value) in hint.Options) options[key] = value;
+        }
+        var hinted = table with { Options = options };
+        if (_connectors is not null)
+        {
+            var validator = new ConnectorOptionValidator(_connectors);
+            var span = named.Hints[0].Span;
+            validator.Validate(hinted, validator.Find(hinted.Connector ?? "", span), Array.Empty<TableOption>(), span);
+        }
+        return TableScanExpansion.Expand(hinted);
     }
 
     private LogicalNode BindView(CatalogView view, SourceSpan referenceSpan)
