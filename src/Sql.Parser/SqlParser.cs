@@ -1,4 +1,8 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
 using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Parser.Generated;
 
 namespace StreamSql.Sql.Parser;
 
@@ -10,7 +14,12 @@ public static class SqlParser
     /// <paramref name="text"/>; each statement keeps its own text.
     /// </summary>
     /// <exception cref="SqlParseException">The first syntax error, with line:column, the offending token, what was expected and a caret.</exception>
-    public static Script ParseScript(string text, string? sourceName = null) => throw new NotImplementedException("parser not generated yet");
+    public static Script ParseScript(string text, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tree = Parse(text, sourceName, p => p.script());
+        return new AstBuilder(text, sourceName).BuildScript(tree);
+    }
 
     /// <summary>Parses exactly one statement (a trailing <c>;</c> is allowed).</summary>
     public static Statement ParseStatement(string text, string? sourceName = null)
@@ -22,5 +31,39 @@ public static class SqlParser
     }
 
     /// <summary>Parses a standalone scalar expression (computed columns, watermark expressions, tests).</summary>
-    public static Expression ParseExpression(string text) => throw new NotImplementedException("parser not generated yet");
+    public static Expression ParseExpression(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tree = Parse(text, null, p => p.standaloneExpression());
+        return new AstBuilder(text, null).BuildExpression(tree.expression());
+    }
+
+    /// <summary>
+    /// Parses with SLL prediction first (fast, right for almost every input) and only on failure again with full LL,
+    /// which either succeeds or reports the true first syntax error.
+    /// </summary>
+    private static T Parse<T>(string text, string? sourceName, Func<StreamSqlParser, T> rule) where T : ParserRuleContext
+    {
+        // AntlrInputStream indexes UTF-16 code units, the same offsets as the string (CharStreams would count code points).
+        var lexer = new StreamSqlLexer(new AntlrInputStream(text));
+        lexer.RemoveErrorListeners();
+        var tokens = new CommonTokenStream(lexer);
+        var parser = new StreamSqlParser(tokens);
+        parser.RemoveErrorListeners();
+        parser.Interpreter.PredictionMode = PredictionMode.SLL;
+        parser.ErrorHandler = new BailErrorStrategy();
+        try
+        {
+            return rule(parser);
+        }
+        catch (ParseCanceledException)
+        {
+            tokens.Seek(0);
+            parser.Reset();
+            parser.Interpreter.PredictionMode = PredictionMode.LL;
+            parser.ErrorHandler = new DefaultErrorStrategy();
+            parser.AddErrorListener(new SyntaxErrorListener(text, sourceName));
+            return rule(parser);
+        }
+    }
 }

@@ -73,7 +73,11 @@ public sealed record SubqueryTableReference(Query Query, Identifier? Alias, IRea
 public sealed record TableFunctionReference(FunctionCall Call, bool Lateral, Identifier? Alias, IReadOnlyList<Identifier> ColumnAliases, SourceSpan Span) : TableReference(Span);
 
 /// <summary>A <c>TABLE t</c> (or <c>TABLE (subquery)</c>) argument inside a table function call.</summary>
-public sealed record TableArgument(TableReference Table, SourceSpan Span) : Expression(Span);
+public sealed record TableArgument(TableReference Table, SourceSpan Span) : Expression(Span)
+{
+    /// <summary>Keys of <c>TABLE t PARTITION BY k</c> (Flink's SESSION window TVF); empty when not given.</summary>
+    public IReadOnlyList<Expression> PartitionBy { get; init; } = [];
+}
 
 /// <summary><c>UNNEST(arr) [WITH ORDINALITY] AS t(x)</c>.</summary>
 public sealed record UnnestTableReference(IReadOnlyList<Expression> Arrays, bool WithOrdinality, Identifier? Alias, IReadOnlyList<Identifier> ColumnAliases, SourceSpan Span) : TableReference(Span);

@@ -65,6 +65,9 @@ public sealed record AddColumnsAction(IReadOnlyList<ColumnDefinition> Columns, W
 public sealed record DropColumnsAction(IReadOnlyList<Identifier> Columns, SourceSpan Span) : AlterTableAction(Span);
 public sealed record RenameColumnAction(Identifier From, Identifier To, SourceSpan Span) : AlterTableAction(Span);
 
+/// <summary><c>ALTER VIEW name AS query</c>: replaces the view's query (<see cref="QueryText"/> is its text as written).</summary>
+public sealed record AlterViewQueryAction(Query Query, string QueryText, SourceSpan Span) : AlterTableAction(Span);
+
 /// <summary><c>ALTER TABLE [IF EXISTS] name action</c> (also ALTER VIEW name RENAME TO / AS query).</summary>
 public sealed record AlterTableStatement(ObjectName Name, bool IsView, bool IfExists, AlterTableAction Action, SourceSpan Span) : Statement(Span);
 
@@ -97,7 +100,7 @@ public sealed record SetStatement(string? Key, string? Value, SourceSpan Span) :
 /// <summary><c>RESET</c> (all) or <c>RESET 'key'</c>.</summary>
 public sealed record ResetStatement(string? Key, SourceSpan Span) : Statement(Span);
 
-public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints }
+public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions }
 
 /// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with optional <c>LIKE</c> pattern.</summary>
 public sealed record ShowStatement(ShowKind Kind, ObjectName? Target, string? StringTarget, string? LikePattern, bool NotLike, SourceSpan Span) : Statement(Span);

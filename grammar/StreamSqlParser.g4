@@ -1,0 +1,621 @@
+// Parser for the Flink SQL dialect accepted by StreamSql: a whole script of ';'-separated statements.
+// Regenerate the C# with grammar/generate.sh after editing. AstBuilder turns the parse tree into Ast records.
+parser grammar StreamSqlParser;
+
+options { tokenVocab = StreamSqlLexer; }
+
+// ---------------------------------------------------------------- entry points
+
+script
+    : SEMI* (statement (SEMI+ statement)* SEMI*)? EOF
+    ;
+
+standaloneExpression
+    : expression EOF
+    ;
+
+statement
+    : query                                                             #queryStatement
+    | insertStatement                                                   #insertStatementAlt
+    | statementSet                                                      #statementSetAlt
+    | EXECUTE (insertStatement | statementSet) restoreClause? (ALLOW NON RESTORED STATE)?   #executeStatement
+    | createTable                                                       #createTableAlt
+    | CREATE (TEMPORARY)? VIEW (IF NOT EXISTS)? qualifiedName
+        (LPAREN identifierList RPAREN)? (COMMENT STRING)? AS query      #createView
+    | CREATE (TEMPORARY SYSTEM?)? FUNCTION (IF NOT EXISTS)? qualifiedName
+        AS STRING (LANGUAGE identifier)? (USING JAR STRING (COMMA JAR STRING)*)?   #createFunction
+    | CREATE DATABASE (IF NOT EXISTS)? qualifiedName (COMMENT STRING)? withOptions?   #createDatabase
+    | CREATE CATALOG (IF NOT EXISTS)? qualifiedName (COMMENT STRING)? withOptions?    #createCatalog
+    | DROP TEMPORARY? SYSTEM? kind=(TABLE | VIEW | FUNCTION | DATABASE | CATALOG)
+        (IF EXISTS)? qualifiedName (RESTRICT | CASCADE)?               #dropStatement
+    | ALTER TABLE (IF EXISTS)? qualifiedName alterTableAction           #alterTable
+    | ALTER VIEW qualifiedName (RENAME TO qualifiedName | AS query)     #alterView
+    | SET (setKey EQ setValue)?                                         #setStatement
+    | RESET setValue?                                                   #resetStatement
+    | SHOW showTarget                                                   #showStatement
+    | (DESCRIBE | DESC) SAVEPOINT STRING                                #describeSavepoint
+    | (DESCRIBE | DESC) EXTENDED? qualifiedName                         #describeStatement
+    | EXPLAIN (PLAN FOR | explainDetail (COMMA explainDetail)*)? statement   #explainStatement
+    | STOP JOB STRING (WITH SAVEPOINT)? (WITH DRAIN)?                   #stopJob
+    | SAVEPOINT STRING (TO STRING)?                                     #triggerSavepoint
+    | USE CATALOG? qualifiedName                                        #useStatement
+    | command=(HELP | QUIT | EXIT | CLEAR)                              #clientCommand
+    ;
+
+insertStatement
+    : INSERT (INTO | OVERWRITE) qualifiedName tableHints? (LPAREN identifierList RPAREN)? query
+    ;
+
+// EXECUTE STATEMENT SET BEGIN ...; END, STATEMENT SET BEGIN ... END, and the SQL client's BEGIN STATEMENT SET; ...; END
+statementSet
+    : STATEMENT SET BEGIN SEMI* insertStatement (SEMI+ insertStatement)* SEMI* END
+    | BEGIN STATEMENT SET SEMI+ insertStatement (SEMI+ insertStatement)* SEMI* END
+    ;
+
+restoreClause
+    : FROM SAVEPOINT STRING
+    | FROM LATEST CHECKPOINT
+    ;
+
+explainDetail
+    : ESTIMATED_COST | CHANGELOG_MODE | JSON_EXECUTION_PLAN | PLAN_ADVICE
+    ;
+
+// SET 'key' = 'value' (Flink requires quotes; unquoted keys and values are accepted as their raw text)
+setKey
+    : STRING
+    | ~(EQ | SEMI)+
+    ;
+
+setValue
+    : ~SEMI+
+    ;
+
+showTarget
+    : TABLES ((FROM | IN) qualifiedName)? likePattern?                  #showTables
+    | VIEWS ((FROM | IN) qualifiedName)? likePattern?                   #showViews
+    | USER? FUNCTIONS ((FROM | IN) qualifiedName)? likePattern?         #showFunctions
+    | JOBS                                                              #showJobs
+    | CATALOGS likePattern?                                             #showCatalogs
+    | DATABASES ((FROM | IN) qualifiedName)? likePattern?               #showDatabases
+    | MODULES                                                           #showModules
+    | COLUMNS (FROM | IN) qualifiedName likePattern?                    #showColumns
+    | CREATE TABLE qualifiedName                                        #showCreateTable
+    | CREATE VIEW qualifiedName                                         #showCreateView
+    | CURRENT CATALOG                                                   #showCurrentCatalog
+    | CURRENT DATABASE                                                  #showCurrentDatabase
+    | CHECKPOINTS STRING likePattern?                                   #showCheckpoints
+    ;
+
+likePattern
+    : NOT? LIKE STRING
+    ;
+
+// ---------------------------------------------------------------- DDL
+
+createTable
+    : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? qualifiedName
+      (LPAREN tableElement (COMMA tableElement)* RPAREN)?
+      (COMMENT comment=STRING)?
+      (PARTITIONED BY LPAREN identifierList RPAREN)?
+      withOptions?
+      likeClause?
+      (AS query)?
+    ;
+
+tableElement
+    : columnDefinition
+    | watermarkDefinition
+    | tableConstraint
+    ;
+
+columnDefinition
+    : identifier AS expression (COMMENT STRING)?                                       #computedColumn
+    | identifier dataType METADATA (FROM key=STRING)? VIRTUAL? (COMMENT comment=STRING)?           #metadataColumn
+    | identifier dataType columnConstraint? (COMMENT STRING)?                          #physicalColumn
+    ;
+
+columnConstraint
+    : (CONSTRAINT identifier)? PRIMARY KEY (NOT ENFORCED)?
+    ;
+
+watermarkDefinition
+    : WATERMARK FOR identifier AS expression
+    ;
+
+tableConstraint
+    : (CONSTRAINT identifier)? PRIMARY KEY LPAREN identifierList RPAREN (NOT ENFORCED)?
+    ;
+
+withOptions
+    : WITH LPAREN (tableOption (COMMA tableOption)*)? RPAREN
+    ;
+
+tableOption
+    : key=optionKey EQ value=optionValue
+    ;
+
+optionKey
+    : STRING
+    | identifier (DOT identifier)*
+    ;
+
+optionValue
+    : STRING
+    | MINUS? (INTEGER_VALUE | DECIMAL_VALUE | DOUBLE_VALUE)
+    | TRUE
+    | FALSE
+    | identifier
+    ;
+
+likeClause
+    : LIKE qualifiedName (LPAREN likeOption* RPAREN)?
+    ;
+
+likeOption
+    : (INCLUDING | EXCLUDING | OVERWRITING) identifier
+    ;
+
+alterTableAction
+    : RENAME TO qualifiedName                                           #alterRenameTable
+    | SET LPAREN tableOption (COMMA tableOption)* RPAREN                #alterSetOptions
+    | RESET LPAREN optionKey (COMMA optionKey)* RPAREN                  #alterResetOptions
+    | ADD (tableElement | LPAREN tableElement (COMMA tableElement)* RPAREN)   #alterAdd
+    | DROP (COLUMN? identifier | LPAREN identifierList RPAREN)          #alterDropColumns
+    | RENAME identifier TO identifier                                   #alterRenameColumn
+    ;
+
+// ---------------------------------------------------------------- queries
+
+query
+    : (WITH commonTableExpression (COMMA commonTableExpression)*)? queryNoWith
+    ;
+
+commonTableExpression
+    : identifier (LPAREN identifierList RPAREN)? AS LPAREN query RPAREN
+    ;
+
+queryNoWith
+    : queryTerm
+      (ORDER BY sortItem (COMMA sortItem)*)?
+      (LIMIT (limit=expression | ALL))?
+      (OFFSET offset=expression (ROW | ROWS)?)?
+      (FETCH (FIRST | NEXT) fetch=expression? (ROW | ROWS) ONLY)?
+    ;
+
+queryTerm
+    : queryPrimary                                                                      #queryTermPrimary
+    | left=queryTerm INTERSECT setQuantifier? right=queryTerm                           #setOperation
+    | left=queryTerm operator=(UNION | EXCEPT) setQuantifier? right=queryTerm           #setOperation
+    ;
+
+queryPrimary
+    : querySpecification                                                #selectPrimary
+    | VALUES valuesRow (COMMA valuesRow)*                               #valuesPrimary
+    | LPAREN query RPAREN                                               #parenthesizedQuery
+    ;
+
+valuesRow
+    : ROW? LPAREN expression (COMMA expression)* RPAREN
+    | expression
+    ;
+
+querySpecification
+    : SELECT hintList? setQuantifier? selectItem (COMMA selectItem)*
+      (FROM relation (COMMA relation)*)?
+      (WHERE where=expression)?
+      (GROUP BY groupingElement (COMMA groupingElement)*)?
+      (HAVING having=expression)?
+      (WINDOW namedWindow (COMMA namedWindow)*)?
+    ;
+
+setQuantifier
+    : DISTINCT
+    | ALL
+    ;
+
+selectItem
+    : ASTERISK                                                          #selectAll
+    | qualifiedName DOT ASTERISK                                        #selectQualifiedAll
+    | expression (AS? identifier)?                                      #selectSingle
+    ;
+
+groupingElement
+    : GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN      #groupingSets
+    | ROLLUP LPAREN groupingSet (COMMA groupingSet)* RPAREN              #rollup
+    | CUBE LPAREN groupingSet (COMMA groupingSet)* RPAREN               #cube
+    | expression                                                        #singleGroupingSet
+    ;
+
+groupingSet
+    : LPAREN (expression (COMMA expression)*)? RPAREN
+    | expression
+    ;
+
+namedWindow
+    : identifier AS windowSpecification
+    ;
+
+sortItem
+    : expression ordering=(ASC | DESC)? (NULLS nullOrdering=(FIRST | LAST))?
+    ;
+
+relation
+    : left=relation CROSS JOIN right=relationPrimary                                    #crossJoin
+    | left=relation NATURAL joinType JOIN right=relationPrimary                         #naturalJoin
+    | left=relation joinType JOIN right=relationPrimary joinCriteria?                   #joinRelation
+    | relationPrimary                                                                   #relationDefault
+    ;
+
+joinType
+    : INNER?
+    | LEFT OUTER?
+    | RIGHT OUTER?
+    | FULL OUTER?
+    ;
+
+joinCriteria
+    : ON expression
+    | USING LPAREN identifierList RPAREN
+    ;
+
+relationPrimary
+    : qualifiedName tableHints? (FOR SYSTEM_TIME AS OF valueExpression)? tableAlias?    #tableName
+    | LATERAL? TABLE LPAREN functionCall RPAREN tableAlias?                             #tableFunction
+    | LATERAL? LPAREN query RPAREN tableAlias?                                          #subqueryRelation
+    | UNNEST LPAREN expression (COMMA expression)* RPAREN (WITH ORDINALITY)? tableAlias?   #unnest
+    | LPAREN relation RPAREN                                                            #parenthesizedRelation
+    ;
+
+tableAlias
+    : AS? identifier (LPAREN identifierList RPAREN)?
+    ;
+
+tableHints
+    : hintList
+    ;
+
+hintList
+    : HINT_START hint (COMMA? hint)* HINT_END
+    ;
+
+hint
+    : identifier (LPAREN (hintOption (COMMA hintOption)* | hintArgument (COMMA hintArgument)*)? RPAREN)?
+    ;
+
+hintOption
+    : optionKey EQ optionValue
+    ;
+
+hintArgument
+    : identifier (DOT identifier)*
+    | STRING
+    | INTEGER_VALUE
+    ;
+
+// ---------------------------------------------------------------- expressions
+
+expression
+    : booleanExpression
+    ;
+
+booleanExpression
+    : NOT booleanExpression                                             #logicalNot
+    | valueExpression predicate*                                        #predicated
+    | left=booleanExpression AND right=booleanExpression                #logicalAnd
+    | left=booleanExpression OR right=booleanExpression                 #logicalOr
+    ;
+
+// Applies to the value before it (or to the previous predicate's result).
+predicate
+    : comparisonOperator right=valueExpression                                          #comparison
+    | NOT? BETWEEN (ASYMMETRIC | SYMMETRIC)? lower=valueExpression AND upper=valueExpression   #between
+    | NOT? IN LPAREN query RPAREN                                                       #inSubquery
+    | NOT? IN LPAREN expression (COMMA expression)* RPAREN                              #inList
+    | NOT? LIKE pattern=valueExpression (ESCAPE escape=valueExpression)?                #like
+    | NOT? SIMILAR TO pattern=valueExpression (ESCAPE escape=valueExpression)?          #similarTo
+    | IS NOT? NULL                                                                      #isNull
+    | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                                            #isTruth
+    | IS NOT? DISTINCT FROM right=valueExpression                                       #distinctFrom
+    ;
+
+comparisonOperator
+    : EQ | NEQ | LT | LTE | GT | GTE
+    ;
+
+valueExpression
+    : primaryExpression                                                                 #valuePrimary
+    | operator=(MINUS | PLUS) valueExpression                                           #unaryArithmetic
+    | left=valueExpression operator=(ASTERISK | SLASH | PERCENT | CONCAT) right=valueExpression   #multiplicative
+    | left=valueExpression operator=(PLUS | MINUS) right=valueExpression                #additive
+    ;
+
+primaryExpression
+    : literal                                                                           #literalExpression
+    | interval                                                                          #intervalExpression
+    | CASE operand=expression whenClause+ (ELSE elseExpression=expression)? END         #simpleCase
+    | CASE whenClause+ (ELSE elseExpression=expression)? END                            #searchedCase
+    | (CAST | TRY_CAST) LPAREN expression AS dataType RPAREN                            #cast
+    | EXTRACT LPAREN timeUnit FROM expression RPAREN                                    #extract
+    | TRIM LPAREN trimSide=(BOTH | LEADING | TRAILING) chars=expression? FROM source=expression RPAREN   #trimWithSide
+    | TRIM LPAREN chars=expression FROM source=expression RPAREN                        #trimChars
+    | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring
+    | POSITION LPAREN valueExpression IN expression RPAREN                              #position
+    | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
+    | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
+    | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
+    | ARRAY LBRACKET (expression (COMMA expression)*)? RBRACKET                         #arrayConstructor
+    | MAP LBRACKET (expression (COMMA expression)*)? RBRACKET                           #mapConstructor
+    | ROW LPAREN (expression (COMMA expression)*)? RPAREN                               #rowConstructor
+    | DESCRIPTOR LPAREN identifierList RPAREN                                           #descriptor
+    | functionCall                                                                      #functionCallExpression
+    | EXISTS LPAREN query RPAREN                                                        #exists
+    | LPAREN query RPAREN                                                               #subqueryExpression
+    | LPAREN expression (COMMA expression)+ RPAREN                                      #implicitRowConstructor
+    | LPAREN expression RPAREN                                                          #parenthesizedExpression
+    | identifier                                                                        #columnReference
+    | target=primaryExpression DOT fieldName=identifier                                   #dereference
+    | value=primaryExpression LBRACKET index=valueExpression RBRACKET                   #itemAccess
+    ;
+
+functionCall
+    : functionName LPAREN (ASTERISK | (setQuantifier? functionArgument (COMMA functionArgument)*))? RPAREN
+      (FILTER LPAREN WHERE filter=expression RPAREN)?
+      (OVER over=windowReference)?
+    ;
+
+functionName
+    : qualifiedName
+    | LEFT
+    | RIGHT
+    ;
+
+functionArgument
+    : identifier ARROW functionArgumentValue                            #namedArgument
+    | functionArgumentValue                                             #positionalArgument
+    ;
+
+functionArgumentValue
+    : TABLE qualifiedName (PARTITION BY expression (COMMA expression)*)?            #tableArgument
+    | TABLE LPAREN query RPAREN (PARTITION BY expression (COMMA expression)*)?      #tableQueryArgument
+    | expression                                                                    #scalarArgument
+    ;
+
+windowReference
+    : identifier
+    | windowSpecification
+    ;
+
+windowSpecification
+    : LPAREN
+      (PARTITION BY expression (COMMA expression)*)?
+      (ORDER BY sortItem (COMMA sortItem)*)?
+      windowFrame?
+      RPAREN
+    ;
+
+windowFrame
+    : unit=(ROWS | RANGE) start=frameBound
+    | unit=(ROWS | RANGE) BETWEEN start=frameBound AND end=frameBound
+    ;
+
+frameBound
+    : UNBOUNDED PRECEDING                                               #unboundedPreceding
+    | UNBOUNDED FOLLOWING                                               #unboundedFollowing
+    | CURRENT ROW                                                       #currentRow
+    | valueExpression direction=(PRECEDING | FOLLOWING)                 #boundedFrame
+    ;
+
+whenClause
+    : WHEN condition=expression THEN result=expression
+    ;
+
+literal
+    : NULL                                                              #nullLiteral
+    | (TRUE | FALSE)                                                    #booleanLiteral
+    | INTEGER_VALUE                                                     #integerLiteral
+    | DECIMAL_VALUE                                                     #decimalLiteral
+    | DOUBLE_VALUE                                                      #doubleLiteral
+    | STRING+                                                           #stringLiteral
+    | UNICODE_STRING                                                    #unicodeStringLiteral
+    | BINARY_STRING                                                     #binaryLiteral
+    | kind=(DATE | TIME | TIMESTAMP) STRING                             #typedLiteral
+    ;
+
+interval
+    : INTERVAL sign=(MINUS | PLUS)? value=intervalValue from=timeUnit (LPAREN precision=INTEGER_VALUE RPAREN)?
+      (TO to=timeUnit (LPAREN INTEGER_VALUE RPAREN)?)?
+    ;
+
+intervalValue
+    : STRING
+    | INTEGER_VALUE
+    | DECIMAL_VALUE
+    ;
+
+timeUnit
+    : YEAR | YEARS | QUARTER | QUARTERS | MONTH | MONTHS | WEEK | WEEKS | DAY | DAYS
+    | HOUR | HOURS | MINUTE | MINUTES | SECOND | SECONDS
+    | MILLISECOND | MILLISECONDS | MICROSECOND | MICROSECONDS | NANOSECOND | NANOSECONDS
+    ;
+
+// ---------------------------------------------------------------- types
+
+dataType
+    : dataTypeBody (NOT NULL | NULL)?
+    ;
+
+dataTypeBody
+    : ARRAY LT dataType GT                                                              #arrayType
+    | MULTISET LT dataType GT                                                           #multisetType
+    | MAP LT keyType=dataType COMMA valueType=dataType GT                               #mapType
+    | ROW LT (rowField (COMMA rowField)*)? GT                                            #rowType
+    | ROW LPAREN (rowField (COMMA rowField)*)? RPAREN                                   #rowType
+    | INTERVAL from=timeUnit (LPAREN INTEGER_VALUE RPAREN)? (TO to=timeUnit (LPAREN INTEGER_VALUE RPAREN)?)?   #intervalType
+    | identifier (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
+        (WITH LOCAL TIME ZONE | WITHOUT TIME ZONE)?                                     #simpleType
+    | dataTypeBody ARRAY                                                                #postfixArrayType
+    | dataTypeBody MULTISET                                                             #postfixMultisetType
+    ;
+
+rowField
+    : identifier dataType STRING?
+    ;
+
+// ---------------------------------------------------------------- names
+
+qualifiedName
+    : identifier (DOT identifier)*
+    ;
+
+identifierList
+    : identifier (COMMA identifier)*
+    ;
+
+identifier
+    : IDENTIFIER
+    | BACKQUOTED_IDENTIFIER
+    | nonReserved
+    ;
+
+// Keywords that Flink users commonly need as names (and that cause no ambiguity here).
+nonReserved
+    : ADD
+    | ALLOW
+    | ALTER
+    | ASC
+    | ASYMMETRIC
+    | BEGIN
+    | BOTH
+    | CASCADE
+    | CATALOG
+    | CATALOGS
+    | CEIL
+    | CEILING
+    | CHANGELOG_MODE
+    | CHECKPOINT
+    | CHECKPOINTS
+    | CLEAR
+    | COLUMN
+    | COLUMNS
+    | COMMENT
+    | CONSTRAINT
+    | CREATE
+    | CUBE
+    | CURRENT
+    | DATABASE
+    | DATABASES
+    | DATE
+    | DAY
+    | DAYS
+    | DESC
+    | DESCRIBE
+    | DESCRIPTOR
+    | DRAIN
+    | DROP
+    | ENFORCED
+    | ESCAPE
+    | ESTIMATED_COST
+    | EXCLUDING
+    | EXECUTE
+    | EXIT
+    | EXPLAIN
+    | EXTENDED
+    | EXTRACT
+    | FIRST
+    | FLOOR
+    | FOLLOWING
+    | FUNCTION
+    | FUNCTIONS
+    | GROUPING
+    | HELP
+    | HOUR
+    | HOURS
+    | IF
+    | INCLUDING
+    | INTO
+    | JAR
+    | JOB
+    | JOBS
+    | JSON_EXECUTION_PLAN
+    | KEY
+    | LANGUAGE
+    | LAST
+    | LATEST
+    | LEADING
+    | LOCAL
+    | METADATA
+    | MICROSECOND
+    | MICROSECONDS
+    | MILLISECOND
+    | MILLISECONDS
+    | MINUTE
+    | MINUTES
+    | MODULES
+    | MONTH
+    | MONTHS
+    | MULTISET
+    | NANOSECOND
+    | NANOSECONDS
+    | NEXT
+    | NON
+    | NULLS
+    | OF
+    | ONLY
+    | ORDINALITY
+    | OVERWRITE
+    | OVERWRITING
+    | PARTITION
+    | PARTITIONED
+    | PLAN
+    | PLAN_ADVICE
+    | POSITION
+    | PRECEDING
+    | PRIMARY
+    | QUARTER
+    | QUARTERS
+    | QUIT
+    | RANGE
+    | RENAME
+    | RESET
+    | RESTORED
+    | RESTRICT
+    | ROLLUP
+    | SAVEPOINT
+    | SECOND
+    | SECONDS
+    | SET
+    | SETS
+    | SHOW
+    | STATE
+    | STATEMENT
+    | STOP
+    | SUBSTRING
+    | SYMMETRIC
+    | SYSTEM
+    | SYSTEM_TIME
+    | TABLES
+    | TEMPORARY
+    | TIME
+    | TIMESTAMP
+    | TIMESTAMPADD
+    | TIMESTAMPDIFF
+    | TO
+    | TRAILING
+    | TRIM
+    | TRY_CAST
+    | UNBOUNDED
+    | UNKNOWN
+    | USE
+    | USER
+    | VIEW
+    | VIEWS
+    | VIRTUAL
+    | WATERMARK
+    | WEEK
+    | WEEKS
+    | WITHOUT
+    | YEAR
+    | YEARS
+    | ZONE
+    ;

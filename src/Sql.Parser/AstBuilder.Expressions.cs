@@ -1,0 +1,319 @@
+using Antlr4.Runtime;
+using StreamSql.Sql.Parser.Ast;
+using P = StreamSql.Sql.Parser.Generated.StreamSqlParser;
+
+namespace StreamSql.Sql.Parser;
+
+/// <summary>Scalar expressions, literals, intervals, function calls and window specifications.</summary>
+internal sealed partial class AstBuilder
+{
+    public Expression BuildExpression(P.ExpressionContext c) => BuildBoolean(c.booleanExpression());
+
+    private Expression BuildBoolean(P.BooleanExpressionContext context)
+    {
+        switch (context)
+        {
+            case P.LogicalNotContext c:
+                var operand = BuildBoolean(c.booleanExpression());
+                // NOT EXISTS (...) is one predicate.
+                if (operand is ExistsExpression { Negated: false } exists) return exists with { Negated = true, Span = Span(c) };
+                return new UnaryExpression(UnaryOperator.Not, operand, Span(c));
+            case P.PredicatedContext c:
+                var value = BuildValue(c.valueExpression());
+                foreach (var predicate in c.predicate())
+                    value = ApplyPredicate(value, predicate, Join(value.Span, Span(predicate)));
+                return value;
+            case P.LogicalAndContext c:
+                return new BinaryExpression(BinaryOperator.And, BuildBoolean(c.left), BuildBoolean(c.right), Span(c));
+            case P.LogicalOrContext c:
+                return new BinaryExpression(BinaryOperator.Or, BuildBoolean(c.left), BuildBoolean(c.right), Span(c));
+            default:
+                throw Unsupported(context, "this expression");
+        }
+    }
+
+    private Expression ApplyPredicate(Expression value, P.PredicateContext context, SourceSpan span)
+    {
+        switch (context)
+        {
+            case P.ComparisonContext c:
+                return new BinaryExpression(ComparisonOperator(c.comparisonOperator().Start), value, BuildValue(c.right), span);
+            case P.BetweenContext c:
+                return new BetweenExpression(value, BuildValue(c.lower), BuildValue(c.upper), c.NOT() is not null, c.SYMMETRIC() is not null, span);
+            case P.InSubqueryContext c:
+                return new InSubqueryExpression(value, BuildQuery(c.query()), c.NOT() is not null, span);
+            case P.InListContext c:
+                return new InListExpression(value, BuildExpressions(c.expression()), c.NOT() is not null, span);
+            case P.LikeContext c:
+                return new LikeExpression(value, BuildValue(c.pattern), c.escape is null ? null : BuildValue(c.escape), c.NOT() is not null, false, span);
+            case P.SimilarToContext c:
+                return new LikeExpression(value, BuildValue(c.pattern), c.escape is null ? null : BuildValue(c.escape), c.NOT() is not null, true, span);
+            case P.IsNullContext c:
+                return new IsExpression(value, IsPredicate.Null, c.NOT() is not null, span);
+            case P.IsTruthContext c:
+                var truth = c.truth.Type switch { P.TRUE => IsPredicate.True, P.FALSE => IsPredicate.False, _ => IsPredicate.Unknown };
+                return new IsExpression(value, truth, c.NOT() is not null, span);
+            case P.DistinctFromContext c:
+                return new BinaryExpression(c.NOT() is null ? BinaryOperator.IsDistinctFrom : BinaryOperator.IsNotDistinctFrom, value, BuildValue(c.right), span);
+            default:
+                throw Unsupported(context, "this predicate");
+        }
+    }
+
+    private static BinaryOperator ComparisonOperator(IToken token) => token.Type switch
+    {
+        P.EQ => BinaryOperator.Equal,
+        P.NEQ => BinaryOperator.NotEqual,
+        P.LT => BinaryOperator.Less,
+        P.LTE => BinaryOperator.LessOrEqual,
+        P.GT => BinaryOperator.Greater,
+        _ => BinaryOperator.GreaterOrEqual,
+    };
+
+    private Expression BuildValue(P.ValueExpressionContext context)
+    {
+        switch (context)
+        {
+            case P.ValuePrimaryContext c:
+                return BuildPrimary(c.primaryExpression());
+            case P.UnaryArithmeticContext c:
+                return new UnaryExpression(c.@operator.Type == P.MINUS ? UnaryOperator.Negate : UnaryOperator.Plus, BuildValue(c.valueExpression()), Span(c));
+            case P.MultiplicativeContext c:
+                var multiplicative = c.@operator.Type switch
+                {
+                    P.ASTERISK => BinaryOperator.Multiply,
+                    P.SLASH => BinaryOperator.Divide,
+                    P.PERCENT => BinaryOperator.Modulo,
+                    _ => BinaryOperator.Concat,
+                };
+                return new BinaryExpression(multiplicative, BuildValue(c.left), BuildValue(c.right), Span(c));
+            case P.AdditiveContext c:
+                return new BinaryExpression(c.@operator.Type == P.PLUS ? BinaryOperator.Add : BinaryOperator.Subtract, BuildValue(c.left), BuildValue(c.right), Span(c));
+            default:
+                throw Unsupported(context, "this expression");
+        }
+    }
+
+    private Expression BuildPrimary(P.PrimaryExpressionContext context)
+    {
+        var span = Span(context);
+        switch (context)
+        {
+            case P.LiteralExpressionContext c:
+                return BuildLiteral(c.literal());
+            case P.IntervalExpressionContext c:
+                return BuildInterval(c.interval());
+            case P.SimpleCaseContext c:
+                return new CaseExpression(BuildExpression(c.operand), Array.ConvertAll(c.whenClause(), BuildWhen),
+                    c.elseExpression is null ? null : BuildExpression(c.elseExpression), span);
+            case P.SearchedCaseContext c:
+                return new CaseExpression(null, Array.ConvertAll(c.whenClause(), BuildWhen),
+                    c.elseExpression is null ? null : BuildExpression(c.elseExpression), span);
+            case P.CastContext c:
+                return new CastExpression(BuildExpression(c.expression()), BuildDataType(c.dataType()), c.TRY_CAST() is not null, span);
+            case P.ExtractContext c:
+                return new ExtractExpression(Unit(c.timeUnit().Start), BuildExpression(c.expression()), span);
+            case P.TrimWithSideContext c:
+            {
+                var side = new LiteralExpression(LiteralKind.String, c.trimSide.Text.ToUpperInvariant(), Span(c.trimSide));
+                var chars = c.chars is null ? new LiteralExpression(LiteralKind.String, " ", Span(c.trimSide)) : BuildExpression(c.chars);
+                return Call("TRIM", c.TRIM(), [side, chars, BuildExpression(c.source)], span);
+            }
+            case P.TrimCharsContext c:
+            {
+                var side = new LiteralExpression(LiteralKind.String, "BOTH", Span(c.TRIM()));
+                return Call("TRIM", c.TRIM(), [side, BuildExpression(c.chars), BuildExpression(c.source)], span);
+            }
+            case P.SubstringContext c:
+                return Call("SUBSTRING", c.SUBSTRING(), BuildExpressions(c.expression()), span);
+            case P.PositionContext c:
+                return Call("POSITION", c.POSITION(), [BuildValue(c.valueExpression()), BuildExpression(c.expression())], span);
+            case P.FloorCeilToContext c:
+            {
+                string name = c.name.Type == P.FLOOR ? "FLOOR" : "CEIL";
+                var unit = new TimeUnitExpression(Unit(c.timeUnit().Start), Span(c.timeUnit()));
+                return new FunctionCall(new ObjectName([name], Span(c.name)), [BuildExpression(c.expression()), unit], false, null, null, span);
+            }
+            case P.TimestampArithContext c:
+            {
+                var unit = new TimeUnitExpression(Unit(c.timeUnit().Start), Span(c.timeUnit()));
+                return new FunctionCall(new ObjectName([c.name.Text.ToUpperInvariant()], Span(c.name)),
+                    [unit, BuildExpression(c.expression(0)), BuildExpression(c.expression(1))], false, null, null, span);
+            }
+            case P.NiladicFunctionContext c:
+                return new FunctionCall(new ObjectName([c.name.Text.ToUpperInvariant()], span), [], false, null, null, span);
+            case P.ArrayConstructorContext c:
+                return new ConstructorExpression("ARRAY", BuildExpressions(c.expression()), span);
+            case P.MapConstructorContext c:
+                if (c.expression().Length % 2 != 0) throw Error("MAP[...] needs an even number of items: key, value, key, value, ...", span);
+                return new ConstructorExpression("MAP", BuildExpressions(c.expression()), span);
+            case P.RowConstructorContext c:
+                return new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
+            case P.ImplicitRowConstructorContext c:
+                return new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
+            case P.DescriptorContext c:
+                return new DescriptorExpression(Identifiers(c.identifierList()), span);
+            case P.FunctionCallExpressionContext c:
+                return BuildFunctionCall(c.functionCall());
+            case P.ExistsContext c:
+                return new ExistsExpression(BuildQuery(c.query()), false, span);
+            case P.SubqueryExpressionContext c:
+                return new ScalarSubqueryExpression(BuildQuery(c.query()), span);
+            case P.ParenthesizedExpressionContext c:
+                return BuildExpression(c.expression());
+            case P.ColumnReferenceContext c:
+                return new ColumnReference([Ident(c.identifier()).Value], span);
+            case P.DereferenceContext c:
+            {
+                var target = BuildPrimary(c.target);
+                string field = Ident(c.fieldName).Value;
+                if (target is ColumnReference column) return new ColumnReference([.. column.Parts, field], span);
+                throw Error($"field access '.{field}' is only supported on column names", span);
+            }
+            case P.ItemAccessContext c:
+                return new ItemAccessExpression(BuildPrimary(c.value), BuildValue(c.index), span);
+            default:
+                throw Unsupported(context, "this expression");
+        }
+    }
+
+    private FunctionCall Call(string name, Antlr4.Runtime.Tree.ITerminalNode keyword, IReadOnlyList<Expression> arguments, SourceSpan span)
+        => new(new ObjectName([name], Span(keyword)), arguments, false, null, null, span);
+
+    private WhenClause BuildWhen(P.WhenClauseContext c) => new(BuildExpression(c.condition), BuildExpression(c.result), Span(c));
+
+    private FunctionCall BuildFunctionCall(P.FunctionCallContext c)
+    {
+        var nameContext = c.functionName();
+        var name = nameContext.qualifiedName() is { } qualified ? Name(qualified) : new ObjectName([nameContext.GetText()], Span(nameContext));
+        IReadOnlyList<Expression> arguments = c.ASTERISK() is { } star
+            ? [new StarExpression(null, Span(star))]
+            : Array.ConvertAll(c.functionArgument(), BuildFunctionArgument);
+        return new FunctionCall(
+            name,
+            arguments,
+            c.setQuantifier()?.DISTINCT() is not null,
+            c.filter is null ? null : BuildExpression(c.filter),
+            c.over is null ? null : BuildWindowReference(c.over),
+            Span(c));
+    }
+
+    private Expression BuildFunctionArgument(P.FunctionArgumentContext context) => context switch
+    {
+        P.NamedArgumentContext c => new NamedArgument(Ident(c.identifier()).Value, BuildArgumentValue(c.functionArgumentValue()), Span(c)),
+        P.PositionalArgumentContext c => BuildArgumentValue(c.functionArgumentValue()),
+        _ => throw Unsupported(context, "this argument"),
+    };
+
+    private Expression BuildArgumentValue(P.FunctionArgumentValueContext context)
+    {
+        switch (context)
+        {
+            case P.TableArgumentContext c:
+            {
+                var name = Name(c.qualifiedName());
+                var table = new NamedTableReference(name, null, [], null, [], name.Span);
+                return new TableArgument(table, Span(c)) { PartitionBy = BuildExpressions(c.expression()) };
+            }
+            case P.TableQueryArgumentContext c:
+            {
+                var table = new SubqueryTableReference(BuildQuery(c.query()), null, [], Join(Span(c.LPAREN()), Span(c.RPAREN())));
+                return new TableArgument(table, Span(c)) { PartitionBy = BuildExpressions(c.expression()) };
+            }
+            case P.ScalarArgumentContext c:
+                return BuildExpression(c.expression());
+            default:
+                throw Unsupported(context, "this argument");
+        }
+    }
+
+    private WindowSpecification BuildWindowReference(P.WindowReferenceContext c)
+    {
+        if (c.windowSpecification() is { } specification) return BuildWindowSpecification(specification);
+        var name = Ident(c.identifier());
+        for (int i = _windowScopes.Count - 1; i >= 0; i--)
+        {
+            if (_windowScopes[i].TryGetValue(name.Value, out var window)) return window;
+        }
+        throw Error($"window '{name.Value}' is not defined; define it with WINDOW {name.Value} AS (...) after HAVING", name.Span);
+    }
+
+    private WindowSpecification BuildWindowSpecification(P.WindowSpecificationContext c)
+        => new(BuildExpressions(c.expression()), Array.ConvertAll(c.sortItem(), BuildOrderItem),
+            c.windowFrame() is { } frame ? BuildFrame(frame) : null, Span(c));
+
+    private WindowFrame BuildFrame(P.WindowFrameContext c)
+        => new(c.unit.Type == P.ROWS ? FrameUnit.Rows : FrameUnit.Range, BuildFrameBound(c.start), c.end is null ? null : BuildFrameBound(c.end), Span(c));
+
+    private FrameBound BuildFrameBound(P.FrameBoundContext context) => context switch
+    {
+        P.UnboundedPrecedingContext c => new FrameBound(FrameBoundKind.UnboundedPreceding, null, Span(c)),
+        P.UnboundedFollowingContext c => new FrameBound(FrameBoundKind.UnboundedFollowing, null, Span(c)),
+        P.CurrentRowContext c => new FrameBound(FrameBoundKind.CurrentRow, null, Span(c)),
+        P.BoundedFrameContext c => new FrameBound(
+            c.direction.Type == P.PRECEDING ? FrameBoundKind.Preceding : FrameBoundKind.Following, BuildValue(c.valueExpression()), Span(c)),
+        _ => throw Unsupported(context, "this window frame"),
+    };
+
+    // ------------------------------------------------------------------ literals
+
+    private Expression BuildLiteral(P.LiteralContext context)
+    {
+        var span = Span(context);
+        switch (context)
+        {
+            case P.NullLiteralContext:
+                return new LiteralExpression(LiteralKind.Null, null, span);
+            case P.BooleanLiteralContext c:
+                return new LiteralExpression(LiteralKind.Boolean, c.TRUE() is null ? "FALSE" : "TRUE", span);
+            case P.IntegerLiteralContext c:
+                return new LiteralExpression(LiteralKind.Integer, c.GetText(), span);
+            case P.DecimalLiteralContext c:
+                return new LiteralExpression(LiteralKind.Decimal, c.GetText(), span);
+            case P.DoubleLiteralContext c:
+                return new LiteralExpression(LiteralKind.Double, c.GetText(), span);
+            case P.StringLiteralContext c:
+                // Adjacent literals ('a' 'b') are one string, as in standard SQL.
+                return new LiteralExpression(LiteralKind.String, string.Concat(Array.ConvertAll(c.STRING(), s => Unquote(s.Symbol))), span);
+            case P.UnicodeStringLiteralContext c:
+                return new LiteralExpression(LiteralKind.String, Unquote(c.UNICODE_STRING().Symbol), span);
+            case P.BinaryLiteralContext c:
+                string hex = Unquote(c.BINARY_STRING().Symbol);
+                if (hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
+                    throw Error("a binary literal X'...' needs an even number of hexadecimal digits", span);
+                return new LiteralExpression(LiteralKind.Binary, hex.ToUpperInvariant(), span);
+            case P.TypedLiteralContext c:
+                var kind = c.kind.Type switch { P.DATE => LiteralKind.Date, P.TIME => LiteralKind.Time, _ => LiteralKind.Timestamp };
+                return new LiteralExpression(kind, Unquote(c.STRING().Symbol), span);
+            default:
+                throw Unsupported(context, "this literal");
+        }
+    }
+
+    private IntervalExpression BuildInterval(P.IntervalContext c)
+    {
+        var valueToken = c.value.Start;
+        string value = valueToken.Type == P.STRING ? Unquote(valueToken) : valueToken.Text;
+        if (c.sign?.Type == P.MINUS) value = value.StartsWith('-') ? value[1..] : "-" + value;
+        int? precision = c.precision is null ? null : IntParameter(c.precision);
+        return new IntervalExpression(value, Unit(c.from.Start), c.to is null ? null : Unit(c.to.Start), precision, Span(c));
+    }
+
+    private static TimeUnit Unit(P.TimeUnitContext c) => Unit(c.Start);
+
+    /// <summary>Maps a time unit keyword, singular or plural (Flink accepts <c>MINUTES</c> as well as <c>MINUTE</c>).</summary>
+    private static TimeUnit Unit(IToken token) => token.Type switch
+    {
+        P.YEAR or P.YEARS => TimeUnit.Year,
+        P.QUARTER or P.QUARTERS => TimeUnit.Quarter,
+        P.MONTH or P.MONTHS => TimeUnit.Month,
+        P.WEEK or P.WEEKS => TimeUnit.Week,
+        P.DAY or P.DAYS => TimeUnit.Day,
+        P.HOUR or P.HOURS => TimeUnit.Hour,
+        P.MINUTE or P.MINUTES => TimeUnit.Minute,
+        P.SECOND or P.SECONDS => TimeUnit.Second,
+        P.MILLISECOND or P.MILLISECONDS => TimeUnit.Millisecond,
+        P.MICROSECOND or P.MICROSECONDS => TimeUnit.Microsecond,
+        _ => TimeUnit.Nanosecond,
+    };
+}
