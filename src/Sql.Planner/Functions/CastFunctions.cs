@@ -1,0 +1,28 @@
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Functions;
+
+/// <summary>
+/// <c>CAST</c> and <c>TRY_CAST</c>. The binder builds these calls itself (the call's type is the target type); resolving
+/// them takes two argument types, (operand, target): the result is the target, nullable like the operand for CAST and
+/// always nullable for TRY_CAST.
+/// </summary>
+internal static class CastFunctions
+{
+    public static IEnumerable<FunctionDefinition> All()
+    {
+        yield return new("CAST", FunctionKind.Scalar, "'CAST(<ANY> AS <TYPE>)'", a => Cast(a, tryCast: false));
+        yield return new("TRY_CAST", FunctionKind.Scalar, "'TRY_CAST(<ANY> AS <TYPE>)'", a => Cast(a, tryCast: true));
+    }
+
+    private static ResolvedFunction? Cast(CallArguments a, bool tryCast)
+    {
+        if (a.Count != 2) return null;
+        var from = a[0];
+        var to = a[1].WithoutTimeAttribute();
+        if (!CastRules.CanCast(from, to))
+            throw new FunctionResolutionException($"Cast function cannot convert value of type {from.WithNullable(true).WithoutTimeAttribute()} to type {to.WithNullable(true)}");
+        bool nullable = tryCast || from.Nullable || from.Kind == SqlTypeKind.Null;
+        return new ResolvedFunction(a.Name, new[] { from }, to.WithNullable(nullable));
+    }
+}

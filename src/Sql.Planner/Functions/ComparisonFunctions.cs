@@ -1,0 +1,57 @@
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Sql.Planner.Functions.Signatures;
+
+namespace StreamSql.Sql.Planner.Functions;
+
+/// <summary>
+/// <c>= &lt;&gt; &lt; &lt;= &gt; &gt;=</c>, <c>IS [NOT] DISTINCT FROM</c>, <c>IN</c>, <c>LIKE</c>, <c>SIMILAR TO</c>, <c>IS [NOT] NULL</c>.
+/// Both sides are coerced to their common type; types without one (a string against a number, as Flink has implicit
+/// coercion switched off) are an error.
+/// </summary>
+internal static class ComparisonFunctions
+{
+    private const string ComparableForms = "'<COMPARABLE_TYPE> {0} <COMPARABLE_TYPE>'";
+
+    public static IEnumerable<FunctionDefinition> All()
+    {
+        foreach (var op in new[] { "=", "<>" })
+            yield return new(op, FunctionKind.Scalar, string.Format(ComparableForms, op), a => Compare(a, ordered: false, nullSafe: false));
+        foreach (var op in new[] { "<", "<=", ">", ">=" })
+            yield return new(op, FunctionKind.Scalar, string.Format(ComparableForms, op), a => Compare(a, ordered: true, nullSafe: false));
+        yield return new("IS DISTINCT FROM", FunctionKind.Scalar, string.Format(ComparableForms, "IS DISTINCT FROM"), a => Compare(a, false, true));
+        yield return new("IS NOT DISTINCT FROM", FunctionKind.Scalar, string.Format(ComparableForms, "IS NOT DISTINCT FROM"), a => Compare(a, false, true));
+        yield return new("IN", FunctionKind.Scalar, "'<COMPARABLE_TYPE> IN (<COMPARABLE_TYPE>, ...)'", In);
+        yield return new("IS NULL", FunctionKind.Scalar, "'<ANY> IS NULL'", NullTest);
+        yield return new("IS NOT NULL", FunctionKind.Scalar, "'<ANY> IS NOT NULL'", NullTest);
+        yield return new("LIKE", FunctionKind.Scalar, "'<STRING> LIKE <STRING>', '<STRING> LIKE <STRING> ESCAPE <STRING>'", Like);
+        yield return new("SIMILAR TO", FunctionKind.Scalar, "'<STRING> SIMILAR TO <STRING>', '<STRING> SIMILAR TO <STRING> ESCAPE <STRING>'", Like);
+    }
+
+    private static ResolvedFunction? Compare(CallArguments a, bool ordered, bool nullSafe)
+    {
+        if (a.Count != 2) return null;
+        var common = TypeRules.ComparisonType(a[0], a[1], ordered);
+        if (common is null) return null;
+        if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
+        bool nullable = !nullSafe && Nullable(a);
+        return new ResolvedFunction(a.Name, AllAs(a, common), SqlType.Boolean.WithNullable(nullable));
+    }
+
+    private static ResolvedFunction? In(CallArguments a)
+    {
+        if (a.Count < 2) return null;
+        var common = TypeRules.LeastRestrictive(a.Types);
+        if (common is null) return null;
+        if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
+        return new ResolvedFunction(a.Name, AllAs(a, common), SqlType.Boolean.WithNullable(Nullable(a)));
+    }
+
+    private static ResolvedFunction? NullTest(CallArguments a) =>
+        a.Count == 1 ? new ResolvedFunction(a.Name, new[] { IsNull(a[0]) ? SqlType.Boolean : a[0] }, SqlType.Boolean.AsNotNull()) : null;
+
+    private static ResolvedFunction? Like(CallArguments a)
+    {
+        if (a.Count is < 2 or > 3 || !AllMatch(a, IsString)) return null;
+        return Keep(a, SqlType.Boolean);
+    }
+}

@@ -1,0 +1,72 @@
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Sql.Planner.Functions.Signatures;
+
+namespace StreamSql.Sql.Planner.Functions;
+
+/// <summary>String functions. Results are STRING (VARCHAR of maximal length) unless Flink keeps the operand's type
+/// (UPPER/LOWER/INITCAP); integer operands are coerced to INT.</summary>
+internal static class StringFunctions
+{
+    public static IEnumerable<FunctionDefinition> All()
+    {
+        yield return new("||", FunctionKind.Scalar, "'<STRING> || <STRING>', '<BYTES> || <BYTES>'", Concat);
+        yield return new("CONCAT", FunctionKind.Scalar, "'CONCAT(<STRING>, ...)', 'CONCAT(<BYTES>, ...)'", Concat);
+        yield return new("CONCAT_WS", FunctionKind.Scalar, "'CONCAT_WS(<STRING>, <STRING>, ...)'", a =>
+            a.Count >= 1 && AllMatch(a, IsString)
+                ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(a[0].Nullable || IsNull(a[0])))
+                : null);
+        foreach (var name in new[] { "UPPER", "LOWER", "INITCAP" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
+                a.Count == 1 && IsString(a[0]) ? Keep(a, IsNull(a[0]) ? StringType : a[0].WithoutTimeAttribute()) : null);
+        yield return Str("REVERSE", "'REVERSE(<STRING>)'", 1, 1, _ => 's');
+        yield return new("TRIM", FunctionKind.Scalar, "'TRIM([BOTH | LEADING | TRAILING] [<STRING>] FROM <STRING>)'", a =>
+            a.Count == 3 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(a[1].Nullable || a[2].Nullable || IsNull(a[2]))) : null);
+        yield return Str("LTRIM", "'LTRIM(<STRING>)', 'LTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
+        yield return Str("RTRIM", "'RTRIM(<STRING>)', 'RTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
+        yield return Str("BTRIM", "'BTRIM(<STRING>)', 'BTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
+        yield return Str("SUBSTRING", "'SUBSTRING(<STRING> FROM <INTEGER>)', 'SUBSTRING(<STRING> FROM <INTEGER> FOR <INTEGER>)'", 2, 3, i => i == 0 ? 's' : 'i');
+        yield return Str("CHAR_LENGTH", "'CHAR_LENGTH(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
+        yield return Str("REPLACE", "'REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
+        yield return Str("POSITION", "'POSITION(<STRING> IN <STRING>)'", 2, 2, _ => 's', SqlType.Int);
+        yield return Str("LOCATE", "'LOCATE(<STRING>, <STRING>)', 'LOCATE(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', SqlType.Int);
+        yield return Str("INSTR", "'INSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int);
+        yield return Str("REGEXP_EXTRACT", "'REGEXP_EXTRACT(<STRING>, <STRING>)', 'REGEXP_EXTRACT(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
+        yield return Str("REGEXP_REPLACE", "'REGEXP_REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
+        yield return Str("REGEXP", "'REGEXP(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Boolean);
+        yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)'", 3, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
+        yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
+        yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
+        yield return Str("REPEAT", "'REPEAT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        yield return Str("MD5", "'MD5(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("SHA1", "'SHA1(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("SHA256", "'SHA256(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("TO_BASE64", "'TO_BASE64(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("FROM_BASE64", "'FROM_BASE64(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("ASCII", "'ASCII(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
+        yield return Str("CHR", "'CHR(<INTEGER>)'", 1, 1, _ => 'i');
+        yield return Str("HASH_CODE", "'HASH_CODE(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
+    }
+
+    /// <summary>A function over strings ('s') and integers ('i') returning <paramref name="result"/> (STRING by default).</summary>
+    private static FunctionDefinition Str(string name, string forms, int min, int max, Func<int, char> kinds, SqlType? result = null, bool alwaysNullable = false) =>
+        new(name, FunctionKind.Scalar, forms, a =>
+        {
+            if (a.Count < min || a.Count > max) return null;
+            for (int i = 0; i < a.Count; i++)
+            {
+                bool ok = kinds(i) == 's' ? IsString(a[i]) : IsInteger(a[i]);
+                if (!ok) return null;
+            }
+            return new ResolvedFunction(a.Name, StringsAndInts(a), (result ?? StringType).WithNullable(alwaysNullable || Nullable(a)));
+        });
+
+    private static ResolvedFunction? Concat(CallArguments a)
+    {
+        if (a.Count < 1) return null;
+        if (AllMatch(a, IsString)) return new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(Nullable(a)));
+        if (AllMatch(a, IsBinary)) return Keep(a, SqlType.Bytes, nullAs: _ => SqlType.Bytes);
+        return null;
+    }
+}

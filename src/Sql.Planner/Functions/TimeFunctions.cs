@@ -1,0 +1,82 @@
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Sql.Planner.Functions.Signatures;
+
+namespace StreamSql.Sql.Planner.Functions;
+
+/// <summary>Temporal functions (Flink's result types: EXTRACT and YEAR..SECOND are BIGINT, TO_TIMESTAMP is TIMESTAMP(3),
+/// CURRENT_TIMESTAMP/NOW are TIMESTAMP_LTZ(3) NOT NULL, PROCTIME() a TIMESTAMP_LTZ(3) processing-time attribute).</summary>
+internal static class TimeFunctions
+{
+    public static IEnumerable<FunctionDefinition> All()
+    {
+        yield return new("EXTRACT", FunctionKind.Scalar, "'EXTRACT(<TIME_UNIT> FROM <DATETIME>)', 'EXTRACT(<TIME_UNIT> FROM <INTERVAL>)'", a =>
+            a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval)
+                ? new ResolvedFunction(a.Name, new[] { a[0], Own(a[1], SqlType.Timestamp(3)) }, SqlType.BigInt.WithNullable(Nullable(a)))
+                : null);
+        foreach (var name in new[] { "YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFYEAR", "DAYOFMONTH", "DAYOFWEEK" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<DATE>)', '{name}(<TIMESTAMP>)'", a =>
+                a.Count == 1 && IsDateOrTimestamp(a[0]) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Date) : null);
+        foreach (var name in new[] { "HOUR", "MINUTE", "SECOND" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<TIME>)', '{name}(<TIMESTAMP>)'", a =>
+                a.Count == 1 && (IsTimestamp(a[0]) || a[0].Kind == SqlTypeKind.Time) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Timestamp(3)) : null);
+        yield return new("DATE_FORMAT", FunctionKind.Scalar, "'DATE_FORMAT(<TIMESTAMP>, <STRING>)', 'DATE_FORMAT(<STRING>, <STRING>)'", a =>
+            a.Count == 2 && (IsTimestamp(a[0]) || a[0].IsCharacterString || a[0].Kind == SqlTypeKind.Date) && IsString(a[1])
+                ? Keep(a, StringType) : null);
+        yield return new("TO_TIMESTAMP", FunctionKind.Scalar, "'TO_TIMESTAMP(<STRING>)', 'TO_TIMESTAMP(<STRING>, <STRING>)'", a =>
+            a.Count is 1 or 2 && AllMatch(a, IsString) ? Keep(a, SqlType.Timestamp(3), alwaysNullable: true) : null);
+        yield return new("TO_TIMESTAMP_LTZ", FunctionKind.Scalar,
+            "'TO_TIMESTAMP_LTZ(<NUMERIC>)', 'TO_TIMESTAMP_LTZ(<NUMERIC>, <INTEGER>)', 'TO_TIMESTAMP_LTZ(<STRING>, <STRING>)', 'TO_TIMESTAMP_LTZ(<STRING>, <STRING>, <STRING>)'", ToTimestampLtz);
+        yield return new("TO_DATE", FunctionKind.Scalar, "'TO_DATE(<STRING>)', 'TO_DATE(<STRING>, <STRING>)'", a =>
+            a.Count is 1 or 2 && AllMatch(a, IsString) ? Keep(a, SqlType.Date, alwaysNullable: true) : null);
+        yield return new("FROM_UNIXTIME", FunctionKind.Scalar, "'FROM_UNIXTIME(<INTEGER>)', 'FROM_UNIXTIME(<INTEGER>, <STRING>)'", a =>
+            a.Count is 1 or 2 && IsNumeric(a[0]) && (a.Count == 1 || IsString(a[1]))
+                ? (a.Count == 1 ? Coerce(a, StringType.WithNullable(Nullable(a)), SqlType.BigInt) : Coerce(a, StringType.WithNullable(Nullable(a)), SqlType.BigInt, StringType))
+                : null);
+        yield return new("UNIX_TIMESTAMP", FunctionKind.Scalar, "'UNIX_TIMESTAMP()', 'UNIX_TIMESTAMP(<STRING>)', 'UNIX_TIMESTAMP(<STRING>, <STRING>)'", a =>
+            a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), SqlType.BigInt.AsNotNull())
+            : a.Count <= 2 && AllMatch(a, IsString) ? Keep(a, SqlType.BigInt) : null, Deterministic: false);
+        yield return Niladic("CURRENT_TIMESTAMP", SqlType.TimestampLtz(3));
+        yield return Niladic("NOW", SqlType.TimestampLtz(3));
+        yield return Niladic("CURRENT_ROW_TIMESTAMP", SqlType.TimestampLtz(3));
+        yield return Niladic("LOCALTIMESTAMP", SqlType.Timestamp(3));
+        yield return Niladic("CURRENT_DATE", SqlType.Date);
+        yield return Niladic("CURRENT_TIME", SqlType.Time(0));
+        yield return Niladic("LOCALTIME", SqlType.Time(0));
+        yield return Niladic("PROCTIME", SqlType.TimestampLtz(3) with { IsProctime = true });
+        yield return new("TIMESTAMPADD", FunctionKind.Scalar, "'TIMESTAMPADD(<TIME_UNIT>, <INTEGER>, <DATETIME>)'", a =>
+            a.Count == 3 && a[0].IsCharacterString && IsInteger(a[1]) && IsDateTime(a[2])
+                ? new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), Own(a[2], SqlType.Timestamp(3)) },
+                    (IsNull(a[2]) ? SqlType.Timestamp(3) : a[2].WithoutTimeAttribute()).WithNullable(Nullable(a)))
+                : null);
+        yield return new("TIMESTAMPDIFF", FunctionKind.Scalar, "'TIMESTAMPDIFF(<TIME_UNIT>, <DATETIME>, <DATETIME>)'", TimestampDiff);
+        yield return new("CONVERT_TZ", FunctionKind.Scalar, "'CONVERT_TZ(<STRING>, <STRING>, <STRING>)'", a =>
+            a.Count == 3 && AllMatch(a, IsString) ? Keep(a, StringType) : null);
+    }
+
+    private static FunctionDefinition Niladic(string name, SqlType type) =>
+        new(name, FunctionKind.Scalar, $"'{name}()'",
+            a => a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), type.AsNotNull()) : null, Deterministic: false);
+
+    private static ResolvedFunction? ToTimestampLtz(CallArguments a)
+    {
+        var result = SqlType.TimestampLtz(3);
+        if (a.Count is 1 or 2 && IsNumeric(a[0]) && (a.Count == 1 || IsInteger(a[1])))
+        {
+            var operands = a.Count == 1 ? new[] { Own(a[0], SqlType.BigInt) } : new[] { Own(a[0], SqlType.BigInt), As(SqlType.Int, a[1]) };
+            return new ResolvedFunction(a.Name, operands, result.WithNullable(Nullable(a)));
+        }
+        if (a.Count is 2 or 3 && AllMatch(a, IsString)) return Keep(a, result, alwaysNullable: true);
+        return null;
+    }
+
+    private static ResolvedFunction? TimestampDiff(CallArguments a)
+    {
+        if (a.Count != 3 || !a[0].IsCharacterString || !IsDateTime(a[1]) || !IsDateTime(a[2])) return null;
+        var x = IsNull(a[1]) ? a[2] : a[1];
+        var y = IsNull(a[2]) ? x : a[2];
+        // Both sides as the same kind so the kernel subtracts like with like.
+        var common = x.Kind == y.Kind ? TypeRules.LeastRestrictive(new[] { x, y }) : TypeRules.LeastRestrictive(new[] { x, y });
+        if (common is null || common.Kind == SqlTypeKind.Null) common = SqlType.Timestamp(3);
+        return new ResolvedFunction(a.Name, new[] { a[0], As(common, a[1]), As(common, a[2]) }, SqlType.Int.WithNullable(Nullable(a)));
+    }
+}
