@@ -1,8 +1,14 @@
+using System.Text;
 using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Catalog;
 using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Explain;
 using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Rules;
 
 namespace StreamSql.Sql.Planner;
 
@@ -13,11 +19,14 @@ namespace StreamSql.Sql.Planner;
 /// </summary>
 public sealed class SqlPlanner
 {
+    private readonly CatalogStatementExecutor _ddl;
+
     public SqlPlanner(TableCatalog catalog, IConnectorCatalog connectors, IConstantEvaluator? constantEvaluator = null)
     {
         Catalog = catalog;
         Connectors = connectors;
         ConstantEvaluator = constantEvaluator;
+        _ddl = new CatalogStatementExecutor(catalog, connectors);
     }
 
     public TableCatalog Catalog { get; }
@@ -26,5 +35,93 @@ public sealed class SqlPlanner
 
     /// <summary>Plans or executes one statement under the session's current <paramref name="configuration"/>.</summary>
     /// <exception cref="SqlValidationException">The statement is invalid; the span points into the script it came from.</exception>
-    public PlanResult Plan(ParsedStatement statement, Configuration configuration) => throw new NotImplementedException("planner not written yet");
+    public PlanResult Plan(ParsedStatement statement, Configuration configuration) => Plan(statement.Statement, configuration);
+
+    private PlanResult Plan(Statement statement, Configuration configuration)
+    {
+        switch (statement)
+        {
+            case ExecuteStatement { RestoreFrom: null } execute:
+                return Plan(execute.Inner, configuration);
+            case QueryStatement or InsertStatement or StatementSetStatement:
+                return Compile(statement, configuration).Result;
+            case ExplainStatement explain:
+                return Explain(explain, configuration);
+        }
+        return _ddl.TryExecute(statement)
+            ?? throw Unsupported.Feature($"{StatementName(statement)} in the planner (the session handles it)", statement.Span);
+    }
+
+    private static string StatementName(Statement s) => s.GetType().Name.Replace("Statement", "", StringComparison.Ordinal).ToUpperInvariant();
+
+    /// <summary>Everything planning a DML statement produced, kept together for EXPLAIN.</summary>
+    private sealed record Compilation(IReadOnlyList<LogicalNode> Bound, IReadOnlyList<LogicalNode> Optimized, PlanResult Result);
+
+    private Compilation Compile(Statement statement, Configuration configuration)
+    {
+        var optimizer = new LogicalOptimizer(ConstantEvaluator);
+        switch (statement)
+        {
+            case QueryStatement query:
+            {
+                var bound = new LogicalCollect(new QueryBinder(Catalog).Bind(query.Query));
+                var optimized = optimizer.Optimize(bound);
+                string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";
+                var job = new PhysicalPlanner(Connectors, configuration).Build(name, new[] { optimized }, configuration);
+                return new Compilation(new[] { bound }, new[] { optimized }, new QueryPlan(job, bound.Schema, optimized.Changelog));
+            }
+            case InsertStatement insert:
+                return CompileInserts(new[] { insert }, configuration, optimizer);
+            case StatementSetStatement set:
+                if (set.Inserts.Count == 0) throw new SqlValidationException("A statement set needs at least one INSERT", set.Span);
+                return CompileInserts(set.Inserts, configuration, optimizer);
+            default:
+                throw Unsupported.Feature($"EXPLAIN of {StatementName(statement)}", statement.Span);
+        }
+    }
+
+    private Compilation CompileInserts(IReadOnlyList<InsertStatement> inserts, Configuration configuration, LogicalOptimizer optimizer)
+    {
+        var binder = new InsertBinder(Catalog, Connectors);
+        var bound = new List<LogicalNode>();
+        var optimized = new List<LogicalNode>();
+        var targets = new List<string>();
+        foreach (var insert in inserts)
+        {
+            var sink = binder.Bind(insert);
+            var accepted = Connectors.Find(sink.Table.Connector ?? "")?.SinkChangelogMode(sink.Table) ?? Types.ChangelogMode.All;
+            if (sink.Changelog > accepted)
+                throw new SqlValidationException(
+                    $"Table sink '{ObjectNames.FullName(sink.TableName)}' doesn't support consuming update changes produced by the query", insert.Span);
+            bound.Add(sink);
+            optimized.Add(optimizer.Optimize(sink));
+            targets.Add(ObjectNames.FullName(sink.TableName));
+        }
+        string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "insert-into_" + string.Join(",", targets);
+        var job = new PhysicalPlanner(Connectors, configuration).Build(name, optimized, configuration);
+        return new Compilation(bound, optimized, new InsertPlan(job, targets));
+    }
+
+    private ExplainResult Explain(ExplainStatement explain, Configuration configuration)
+    {
+        var compilation = Compile(explain.Inner, configuration);
+        bool changelog = explain.Details.Any(d => string.Equals(d, "CHANGELOG_MODE", StringComparison.OrdinalIgnoreCase));
+        var sb = new StringBuilder();
+        sb.Append("== Abstract Syntax Tree ==\n");
+        Section(sb, compilation.Bound, PlanPrinter.Style.Logical, false);
+        sb.Append("\n== Optimized Physical Plan ==\n");
+        Section(sb, compilation.Optimized, PlanPrinter.Style.Physical, changelog);
+        sb.Append("\n== Optimized Execution Plan ==\n");
+        Section(sb, compilation.Optimized, PlanPrinter.Style.Execution, false);
+        return new ExplainResult(sb.ToString());
+    }
+
+    private static void Section(StringBuilder sb, IReadOnlyList<LogicalNode> roots, PlanPrinter.Style style, bool changelog)
+    {
+        for (int i = 0; i < roots.Count; i++)
+        {
+            if (i > 0) sb.Append('\n');
+            sb.Append(PlanPrinter.Print(roots[i], style, changelog));
+        }
+    }
 }

@@ -1,0 +1,233 @@
+using StreamSql.Sql.Parser;
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>
+/// Binds a scalar expression of the syntax tree to a typed <see cref="ScalarExpr"/> over the columns of a <see cref="Scope"/>.
+/// Every call is resolved through <see cref="BuiltInFunctions.Resolve"/> and its operands are cast where the resolved
+/// operand type differs (ignoring nullability), so the runtime sees exact types.
+/// </summary>
+internal sealed class ExpressionBinder
+{
+    private readonly Scope _scope;
+
+    public ExpressionBinder(Scope scope) => _scope = scope;
+
+    public ScalarExpr Bind(Expression expression) => expression switch
+    {
+        LiteralExpression l => LiteralBinder.Bind(l),
+        IntervalExpression i => LiteralBinder.Interval(i),
+        ColumnReference c => BindColumn(c),
+        BinaryExpression b => BindBinary(b),
+        UnaryExpression u => BindUnary(u),
+        IsExpression i => BindIs(i),
+        BetweenExpression b => BindBetween(b),
+        InListExpression i => BindInList(i),
+        LikeExpression l => BindLike(l),
+        CaseExpression c => BindCase(c),
+        CastExpression c => BindCast(c),
+        ExtractExpression e => MakeCall("EXTRACT", new[] { UnitLiteral(e.Unit), Bind(e.Operand) }, e.Span),
+        FunctionCall f => BindFunction(f),
+        TimeUnitExpression t => UnitLiteral(t.Unit),
+        ConstructorExpression c => MakeCall(c.Kind.ToUpperInvariant(), c.Items.Select(Bind).ToList(), c.Span),
+        ItemAccessExpression i => MakeCall("ITEM", new[] { Bind(i.Operand), Bind(i.Index) }, i.Span),
+        StarExpression s => throw new SqlValidationException("'*' is only allowed in a select list or COUNT(*)", s.Span),
+        InSubqueryExpression s => throw Unsupported.Feature("IN with a subquery", s.Span),
+        ExistsExpression s => throw Unsupported.Feature("EXISTS subqueries", s.Span),
+        ScalarSubqueryExpression s => throw Unsupported.Feature("scalar subqueries", s.Span),
+        DescriptorExpression d => throw new SqlValidationException("DESCRIPTOR is only allowed as an argument of a window table function", d.Span),
+        NamedArgument n => throw Unsupported.Feature("named arguments", n.Span),
+        TableArgument t => throw Unsupported.Feature("TABLE arguments outside table functions", t.Span),
+        _ => throw Unsupported.Feature(expression.GetType().Name, expression.Span),
+    };
+
+    private ScalarExpr BindColumn(ColumnReference column)
+    {
+        var (index, field) = _scope.Resolve(column);
+        return new InputRef(index, field.Type);
+    }
+
+    private static Literal UnitLiteral(TimeUnit unit)
+    {
+        string name = unit.ToString().ToUpperInvariant();
+        return new Literal(name, SqlType.VarChar(name.Length).AsNotNull());
+    }
+
+    private ScalarExpr BindBinary(BinaryExpression b)
+    {
+        string op = b.Operator switch
+        {
+            BinaryOperator.Add => "+",
+            BinaryOperator.Subtract => "-",
+            BinaryOperator.Multiply => "*",
+            BinaryOperator.Divide => "/",
+            BinaryOperator.Modulo => "%",
+            BinaryOperator.Concat => "||",
+            BinaryOperator.Equal => "=",
+            BinaryOperator.NotEqual => "<>",
+            BinaryOperator.Less => "<",
+            BinaryOperator.LessOrEqual => "<=",
+            BinaryOperator.Greater => ">",
+            BinaryOperator.GreaterOrEqual => ">=",
+            BinaryOperator.And => "AND",
+            BinaryOperator.Or => "OR",
+            BinaryOperator.IsDistinctFrom => "IS DISTINCT FROM",
+            BinaryOperator.IsNotDistinctFrom => "IS NOT DISTINCT FROM",
+            _ => throw Unsupported.Feature(b.Operator.ToString(), b.Span),
+        };
+        return MakeCall(op, new[] { Bind(b.Left), Bind(b.Right) }, b.Span);
+    }
+
+    private ScalarExpr BindUnary(UnaryExpression u)
+    {
+        var operand = Bind(u.Operand);
+        return u.Operator switch
+        {
+            UnaryOperator.Plus => operand,
+            UnaryOperator.Negate => NegateLiteral(operand) ?? MakeCall("NEGATE", new[] { operand }, u.Span),
+            _ => MakeCall("NOT", new[] { operand }, u.Span),
+        };
+    }
+
+    /// <summary>Folds <c>-1</c> into a literal so negative constants stay literals (as in Calcite).</summary>
+    private static Literal? NegateLiteral(ScalarExpr operand) => operand switch
+    {
+        Literal { Value: long v } l when v != long.MinValue => new Literal(-v, l.Type),
+        Literal { Value: decimal v } l => new Literal(-v, l.Type),
+        Literal { Value: double v } l => new Literal(-v, l.Type),
+        Literal { Value: int v } l when l.Type.IsInterval => new Literal(-v, l.Type),
+        _ => null,
+    };
+
+    private ScalarExpr BindIs(IsExpression i)
+    {
+        string name = (i.Predicate, i.Negated) switch
+        {
+            (IsPredicate.Null, false) or (IsPredicate.Unknown, false) => "IS NULL",
+            (IsPredicate.Null, true) or (IsPredicate.Unknown, true) => "IS NOT NULL",
+            (IsPredicate.True, false) => "IS TRUE",
+            (IsPredicate.True, true) => "IS NOT TRUE",
+            (IsPredicate.False, false) => "IS FALSE",
+            _ => "IS NOT FALSE",
+        };
+        return MakeCall(name, new[] { Bind(i.Operand) }, i.Span);
+    }
+
+    private ScalarExpr BindBetween(BetweenExpression b)
+    {
+        if (b.Symmetric) throw Unsupported.Feature("BETWEEN SYMMETRIC", b.Span);
+        var operand = Bind(b.Operand);
+        var low = Bind(b.Low);
+        var high = Bind(b.High);
+        if (b.Negated)
+            return MakeCall("OR", new[] { MakeCall("<", new[] { operand, low }, b.Span), MakeCall(">", new[] { operand, high }, b.Span) }, b.Span);
+        return MakeCall("AND", new[] { MakeCall(">=", new[] { operand, low }, b.Span), MakeCall("<=", new[] { operand, high }, b.Span) }, b.Span);
+    }
+
+    private ScalarExpr BindInList(InListExpression i)
+    {
+        var operands = new List<ScalarExpr> { Bind(i.Operand) };
+        foreach (var v in i.Values) operands.Add(Bind(v));
+        var call = MakeCall("IN", operands, i.Span);
+        return i.Negated ? MakeCall("NOT", new[] { call }, i.Span) : call;
+    }
+
+    private ScalarExpr BindLike(LikeExpression l)
+    {
+        var operands = new List<ScalarExpr> { Bind(l.Operand), Bind(l.Pattern) };
+        if (l.Escape is not null) operands.Add(Bind(l.Escape));
+        var call = MakeCall(l.Similar ? "SIMILAR TO" : "LIKE", operands, l.Span);
+        return l.Negated ? MakeCall("NOT", new[] { call }, l.Span) : call;
+    }
+
+    private ScalarExpr BindCase(CaseExpression c)
+    {
+        var operands = new List<ScalarExpr>();
+        ScalarExpr? subject = c.Operand is null ? null : Bind(c.Operand);
+        foreach (var when in c.Whens)
+        {
+            var condition = Bind(when.Condition);
+            if (subject is not null) condition = MakeCall("=", new[] { subject, condition }, when.Span);
+            operands.Add(condition);
+            operands.Add(Bind(when.Result));
+        }
+        if (c.Else is not null) operands.Add(Bind(c.Else));
+        else
+        {
+            // A missing ELSE is a NULL of the branches' common type.
+            var branchTypes = new List<SqlType>();
+            for (int i = 1; i < operands.Count; i += 2) branchTypes.Add(operands[i].Type.WithoutTimeAttribute());
+            var common = BuiltInFunctions.LeastRestrictive(branchTypes) ?? branchTypes[0];
+            operands.Add(new Literal(null, common.WithNullable(true)));
+        }
+        return MakeCall("CASE", operands, c.Span);
+    }
+
+    private ScalarExpr BindCast(CastExpression c)
+    {
+        var operand = Bind(c.Operand);
+        var target = DataTypeConverter.Convert(c.TargetType);
+        if (operand is Literal { IsNull: true })
+            return new Literal(null, target.WithNullable(true));
+        var from = operand.Type.WithoutTimeAttribute();
+        if (!BuiltInFunctions.CanCast(from, target))
+            throw new SqlValidationException($"Cast function cannot convert value of type {from} to type {target}", c.Span);
+        bool nullable = c.IsTry || operand.Type.Nullable || target.Nullable;
+        return new Call(c.IsTry ? "TRY_CAST" : "CAST", new[] { operand }, target.WithNullable(nullable));
+    }
+
+    private ScalarExpr BindFunction(FunctionCall f)
+    {
+        string name = f.Name.Last.ToUpperInvariant();
+        if (f.Over is not null) throw Unsupported.Stateful("OVER windows", "OVER aggregation", f.Span);
+        if (BuiltInFunctions.IsAggregate(name) || IsWellKnownAggregate(name))
+            throw Unsupported.Stateful($"aggregate function {name}", "aggregation", f.Span);
+        if (f.Distinct) throw Unsupported.Feature($"DISTINCT in a call of {name}", f.Span);
+        if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) on a call", f.Span);
+        if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);
+        var operands = new List<ScalarExpr>(f.Arguments.Count);
+        foreach (var a in f.Arguments) operands.Add(Bind(a));
+        return MakeCall(name, operands, f.Span);
+    }
+
+    private static bool IsWellKnownAggregate(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX" or "LISTAGG"
+        or "COLLECT" or "FIRST_VALUE" or "LAST_VALUE" or "STDDEV_POP" or "STDDEV_SAMP" or "VAR_POP" or "VAR_SAMP" or "ROW_NUMBER"
+        or "RANK" or "DENSE_RANK";
+
+    /// <summary>Resolves <paramref name="name"/> over the operands' types and casts operands to the resolved operand types.</summary>
+    public static ScalarExpr MakeCall(string name, IReadOnlyList<ScalarExpr> operands, SourceSpan span)
+    {
+        var types = new SqlType[operands.Count];
+        for (int i = 0; i < operands.Count; i++) types[i] = operands[i].Type.WithoutTimeAttribute();
+        ResolvedFunction resolved;
+        try
+        {
+            resolved = BuiltInFunctions.Resolve(name, types);
+        }
+        catch (FunctionResolutionException e)
+        {
+            throw new SqlValidationException(e.Message, span);
+        }
+        var converted = new ScalarExpr[operands.Count];
+        for (int i = 0; i < operands.Count; i++)
+        {
+            var wanted = i < resolved.OperandTypes.Count ? resolved.OperandTypes[i] : types[i];
+            converted[i] = Coerce(operands[i], wanted);
+        }
+        return new Call(resolved.Name, converted, resolved.ReturnType);
+    }
+
+    /// <summary>The operand as <paramref name="wanted"/> (ignoring nullability): unchanged, a typed NULL, or a CAST.</summary>
+    public static ScalarExpr Coerce(ScalarExpr operand, SqlType wanted)
+    {
+        if (ExpressionRewriting.SameIgnoringNullability(operand.Type, wanted)) return operand;
+        if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
+        return new Call("CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(operand.Type.Nullable));
+    }
+}

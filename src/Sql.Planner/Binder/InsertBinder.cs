@@ -1,0 +1,121 @@
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>
+/// Binds <c>INSERT INTO t [(c1, c2)] query</c>: maps query columns onto the table's persisted columns (missing ones get NULL),
+/// inserts implicit casts where the query's type can be assigned to the column's type, and refuses the rest naming both types.
+/// </summary>
+internal sealed class InsertBinder
+{
+    private readonly TableCatalog _catalog;
+    private readonly IConnectorCatalog _connectors;
+
+    public InsertBinder(TableCatalog catalog, IConnectorCatalog connectors)
+    {
+        _catalog = catalog;
+        _connectors = connectors;
+    }
+
+    public LogicalSink Bind(InsertStatement insert)
+    {
+        if (insert.Overwrite) throw Unsupported.Feature("INSERT OVERWRITE (streaming mode only supports INSERT INTO)", insert.Span);
+        if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
+        string name = ObjectNames.Resolve(insert.Target);
+        var table = _catalog.FindTable(name);
+        if (table is null)
+        {
+            if (_catalog.FindView(name) is not null)
+                throw new SqlValidationException($"'{ObjectNames.FullName(name)}' is a view; INSERT needs a table", insert.Target.Span);
+            throw new SqlValidationException($"Table '{name}' not found{NameSuggestion.Hint(name, _catalog.AllNames())}", insert.Target.Span);
+        }
+        var descriptor = _connectors.Find(table.Connector ?? "");
+        if (descriptor is not null && !descriptor.SupportsSink)
+            throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
+
+        var query = new QueryBinder(_catalog).Bind(insert.Source);
+        var sinkColumns = table.Columns.OfType<PhysicalColumn>().ToList();
+
+        // Which query column feeds each sink column (-1: NULL).
+        var feeding = new int[sinkColumns.Count];
+        if (insert.TargetColumns.Count == 0)
+        {
+            if (query.Schema.Count != sinkColumns.Count)
+                throw new SqlValidationException(
+                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': the query returns {query.Schema.Count} columns {query.Schema}, the table has {sinkColumns.Count} {table.PhysicalSchema}",
+                    insert.Source.Span);
+            for (int i = 0; i < feeding.Length; i++) feeding[i] = i;
+        }
+        else
+        {
+            Array.Fill(feeding, -1);
+            for (int q = 0; q < insert.TargetColumns.Count; q++)
+            {
+                var target = insert.TargetColumns[q];
+                int index = sinkColumns.FindIndex(c => c.Name == target.Value);
+                if (index < 0)
+                {
+                    string problem = table.Columns.Any(c => c.Name == target.Value)
+                        ? $"Column '{target.Value}' of table '{name}' is computed or metadata and cannot be written"
+                        : $"Unknown target column '{target.Value}' in table '{name}'{NameSuggestion.Hint(target.Value, sinkColumns.Select(c => c.Name))}";
+                    throw new SqlValidationException(problem, target.Span);
+                }
+                if (feeding[index] >= 0) throw new SqlValidationException($"Target column '{target.Value}' is assigned more than once", target.Span);
+                feeding[index] = q;
+            }
+            if (query.Schema.Count != insert.TargetColumns.Count)
+                throw new SqlValidationException(
+                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': {insert.TargetColumns.Count} target columns but the query returns {query.Schema.Count}", insert.Source.Span);
+            for (int i = 0; i < feeding.Length; i++)
+                if (feeding[i] < 0 && !sinkColumns[i].Type.Nullable)
+                    throw new SqlValidationException($"Column '{sinkColumns[i].Name}' of table '{name}' is NOT NULL and has no value in the INSERT column list", insert.Target.Span);
+        }
+
+        var projections = new List<ScalarExpr>(sinkColumns.Count);
+        for (int i = 0; i < sinkColumns.Count; i++)
+        {
+            var target = sinkColumns[i].Type;
+            if (feeding[i] < 0) { projections.Add(new Literal(null, target.WithNullable(true))); continue; }
+            var source = query.Schema[feeding[i]].Type;
+            if (!IsAssignable(source, target))
+            {
+                string querySchema = string.Join(", ", query.Schema.Fields.Select(f => $"{f.Name}: {f.Type.WithoutTimeAttribute()}"));
+                string sinkSchema = string.Join(", ", sinkColumns.Select(c => $"{c.Name}: {c.Type}"));
+                throw new SqlValidationException(
+                    $"Column types of query result and sink for '{ObjectNames.FullName(name)}' do not match. Cause: Incompatible types for sink column '{sinkColumns[i].Name}' at position {i}: the query gives {source.WithoutTimeAttribute()}, the column is {target}.\n\nQuery schema: [{querySchema}]\nSink schema:  [{sinkSchema}]",
+                    insert.Source.Span);
+            }
+            var input = new InputRef(feeding[i], source);
+            projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target) && !source.IsTimeAttribute
+                ? input
+                : new Call("CAST", new ScalarExpr[] { input }, target.WithNullable(source.Nullable)));
+        }
+        var project = LogicalProject.Create(query, projections, sinkColumns.Select(c => c.Name).ToList());
+        bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
+        return new LogicalSink(passThrough ? query : project, name, table);
+    }
+
+    /// <summary>Flink's implicit INSERT casts: within a type family, or to a wider numeric type.</summary>
+    public static bool IsAssignable(SqlType from, SqlType to)
+    {
+        from = from.WithoutTimeAttribute();
+        if (from.Kind == SqlTypeKind.Null) return true;
+        if (ExpressionRewriting.SameIgnoringNullability(from, to)) return true;
+        if (from.IsCharacterString && to.IsCharacterString) return true;
+        if (from.IsBinaryString && to.IsBinaryString) return true;
+        if (from.IsTimestamp && to.IsTimestamp) return from.Kind == to.Kind;
+        if (from.Kind == SqlTypeKind.Time && to.Kind == SqlTypeKind.Time) return true;
+        if (from.IsNumeric && to.IsNumeric)
+        {
+            var common = BuiltInFunctions.LeastRestrictive(new[] { from.WithNullable(true), to.WithNullable(true) });
+            return common is not null && ExpressionRewriting.SameIgnoringNullability(common, to);
+        }
+        return false;
+    }
+}

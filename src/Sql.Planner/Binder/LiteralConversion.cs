@@ -1,0 +1,35 @@
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>Converts a literal's value to a wider type (for VALUES rows and sink casts of constants) without the runtime.</summary>
+internal static class LiteralConversion
+{
+    /// <summary>The literal as <paramref name="target"/>, or null when the conversion is not a simple widening.</summary>
+    public static Literal? To(Literal literal, SqlType target)
+    {
+        if (literal.Type.Equals(target)) return literal;
+        if (literal.Value is null) return new Literal(null, target.WithNullable(true));
+        var type = target.WithNullable(target.Nullable || literal.Type.Nullable);
+        object? v = literal.Value;
+        object? converted = (v, target.Kind) switch
+        {
+            (long l, SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt) => l,
+            (long l, SqlTypeKind.Decimal) => (decimal)l,
+            (long l, SqlTypeKind.Float or SqlTypeKind.Double) => (double)l,
+            (decimal d, SqlTypeKind.Decimal) => Math.Round(d, target.Scale),
+            (decimal d, SqlTypeKind.Float or SqlTypeKind.Double) => (double)d,
+            (double d, SqlTypeKind.Float or SqlTypeKind.Double) => d,
+            // CHAR(n) pads with spaces, as Flink does for VALUES ('a'), ('abc').
+            (string s, SqlTypeKind.Char) => s.Length < target.Precision ? s.PadRight(target.Precision) : s,
+            (string s, SqlTypeKind.VarChar) => s,
+            (byte[] b, SqlTypeKind.Binary or SqlTypeKind.VarBinary) => b,
+            (bool b, SqlTypeKind.Boolean) => b,
+            (int i, SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth) when literal.Type.Kind == target.Kind => i,
+            (long l, SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime) when literal.Type.Kind == target.Kind => l,
+            _ => null,
+        };
+        return converted is null ? null : new Literal(converted, type);
+    }
+}

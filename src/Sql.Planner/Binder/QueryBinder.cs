@@ -1,0 +1,296 @@
+using StreamSql.Sql.Parser;
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>
+/// Binds a query of the syntax tree against the catalog into a logical plan whose schema carries the output names.
+/// Stateful constructs (aggregation, joins, windows, ordering, DISTINCT) are refused with "Not supported yet" at their span.
+/// </summary>
+internal sealed class QueryBinder
+{
+    /// <summary>The common table expressions visible at a point of a query (innermost first).</summary>
+    private sealed record CteEnvironment(CommonTableExpression Cte, CteEnvironment? Definition, CteEnvironment? Parent);
+
+    private readonly TableCatalog _catalog;
+
+    public QueryBinder(TableCatalog catalog) => _catalog = catalog;
+
+    public LogicalNode Bind(Query query) => Bind(query, null);
+
+    private LogicalNode Bind(Query query, CteEnvironment? ctes) => query switch
+    {
+        SelectQuery s => BindSelect(s, ctes),
+        SetOperationQuery s => BindSetOperation(s, ctes),
+        ValuesQuery v => BindValues(v),
+        WithQuery w => BindWith(w, ctes),
+        OrderedQuery o => BindOrdered(o, ctes),
+        _ => throw Unsupported.Feature(query.GetType().Name, query.Span),
+    };
+
+    private LogicalNode BindWith(WithQuery with, CteEnvironment? ctes)
+    {
+        var env = ctes;
+        foreach (var cte in with.Ctes) env = new CteEnvironment(cte, env, env);
+        return Bind(with.Body, env);
+    }
+
+    private LogicalNode BindOrdered(OrderedQuery o, CteEnvironment? ctes)
+    {
+        if (o.OrderBy.Count > 0) throw Unsupported.Stateful("ORDER BY", "sorting", o.OrderBy[0].Span);
+        if (o.Limit is not null) throw Unsupported.Stateful("LIMIT", "Top-N", o.Limit.Span);
+        if (o.Offset is not null) throw Unsupported.Stateful("OFFSET", "Top-N", o.Offset.Span);
+        return Bind(o.Body, ctes);
+    }
+
+    private LogicalNode BindSelect(SelectQuery s, CteEnvironment? ctes)
+    {
+        LogicalNode input;
+        Scope scope;
+        if (s.From is null)
+        {
+            // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
+            var zero = new RowSchema(new[] { new Field("ZERO", SqlType.Int.AsNotNull()) });
+            input = new LogicalValues(new[] { (IReadOnlyList<Literal>)new[] { new Literal(0L, SqlType.Int.AsNotNull()) } }, zero);
+            scope = Scope.Empty;
+        }
+        else
+        {
+            (input, var qualifier) = BindFrom(s.From, ctes);
+            scope = Scope.Of(qualifier, input.Schema);
+        }
+        var expressions = new ExpressionBinder(scope);
+
+        if (s.Where is not null)
+        {
+            var condition = expressions.Bind(s.Where);
+            if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
+                throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
+            input = new LogicalFilter(input, condition);
+        }
+        if (s.GroupBy is not null) throw Unsupported.Stateful("GROUP BY", "stateful aggregation", s.GroupBy.Span);
+        if (s.Having is not null) throw Unsupported.Stateful("HAVING", "stateful aggregation", s.Having.Span);
+        if (s.Windows.Count > 0) throw Unsupported.Stateful("WINDOW clause", "OVER aggregation", s.Windows[0].Span);
+        if (s.Distinct) throw Unsupported.Stateful("SELECT DISTINCT", "stateful deduplication", s.Span);
+
+        var projections = new List<ScalarExpr>();
+        var names = new List<string>();
+        foreach (var item in s.Items)
+        {
+            if (item.Expression is StarExpression star)
+            {
+                foreach (var entry in scope.Entries)
+                {
+                    if (star.Qualifier is not null && !ReferenceEquals(entry, scope.FindEntry(star.Qualifier, star.Span))) continue;
+                    for (int i = 0; i < entry.Schema.Count; i++)
+                    {
+                        projections.Add(new InputRef(entry.Offset + i, entry.Schema[i].Type));
+                        names.Add(entry.Schema[i].Name);
+                    }
+                }
+                if (scope.Entries.Count == 0) throw new SqlValidationException("SELECT * requires a FROM clause", star.Span);
+                continue;
+            }
+            var bound = expressions.Bind(item.Expression);
+            projections.Add(bound);
+            names.Add(item.Alias?.Value ?? item.Expression switch
+            {
+                ColumnReference c => scope.Resolve(c).Field.Name,
+                _ => $"EXPR${projections.Count - 1}",
+            });
+        }
+        return LogicalProject.Create(input, projections, Uniquify(names));
+    }
+
+    /// <summary>Makes output names unique the way Calcite does: a repeated <c>a</c> becomes <c>a0</c>, <c>a1</c>, ...</summary>
+    public static List<string> Uniquify(IReadOnlyList<string> names)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>(names.Count);
+        foreach (var name in names)
+        {
+            string candidate = name;
+            for (int k = 0; !used.Add(candidate); k++) candidate = name + k;
+            result.Add(candidate);
+        }
+        return result;
+    }
+
+    private (LogicalNode Node, string? Qualifier) BindFrom(TableReference from, CteEnvironment? ctes)
+    {
+        switch (from)
+        {
+            case NamedTableReference named:
+            {
+                if (named.Hints.Count > 0) throw Unsupported.Feature($"table hints (/*+ {named.Hints[0].Name}(...) */)", named.Hints[0].Span);
+                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup joins", named.SystemTimeAsOf.Span);
+                var node = BindNamedTable(named.Name, ctes);
+                node = Rename(node, named.ColumnAliases, named.Span);
+                return (node, named.Alias?.Value ?? named.Name.Last);
+            }
+            case SubqueryTableReference sub:
+            {
+                var node = Rename(Bind(sub.Query, ctes), sub.ColumnAliases, sub.Span);
+                return (node, sub.Alias?.Value);
+            }
+            case JoinTableReference join:
+                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "joins", join.Span);
+            case TableFunctionReference tf:
+            {
+                string name = tf.Call.Name.Last.ToUpperInvariant();
+                if (name is "TUMBLE" or "HOP" or "CUMULATE" or "SESSION")
+                    throw Unsupported.Stateful($"window table-valued function {name}", "window aggregation", tf.Span);
+                throw Unsupported.Feature($"table function {name}", tf.Span);
+            }
+            case UnnestTableReference u:
+                throw Unsupported.Feature("UNNEST", u.Span);
+            default:
+                throw Unsupported.Feature(from.GetType().Name, from.Span);
+        }
+    }
+
+    /// <summary>A CTE, view or table by name, as a plan.</summary>
+    private LogicalNode BindNamedTable(ObjectName name, CteEnvironment? ctes)
+    {
+        if (name.Parts.Count == 1)
+        {
+            for (var env = ctes; env is not null; env = env.Parent)
+            {
+                if (!string.Equals(env.Cte.Name.Value, name.Last, StringComparison.Ordinal)) continue;
+                var node = Bind(env.Cte.Query, env.Definition);
+                return Rename(node, env.Cte.ColumnNames, env.Cte.Span);
+            }
+        }
+        string tableName = ObjectNames.Resolve(name);
+        if (_catalog.FindTable(tableName) is { } table) return TableScanExpansion.Expand(table);
+        if (_catalog.FindView(tableName) is { } view) return BindView(view, name.Span);
+        var candidates = _catalog.AllNames().ToList();
+        for (var env = ctes; env is not null; env = env.Parent) candidates.Add(env.Cte.Name.Value);
+        throw new SqlValidationException($"Table '{tableName}' not found{NameSuggestion.Hint(tableName, candidates)}", name.Span);
+    }
+
+    private LogicalNode BindView(CatalogView view, SourceSpan referenceSpan)
+    {
+        LogicalNode node;
+        try
+        {
+            // A view's spans point into the script that created it; errors are reported at the reference instead.
+            node = new QueryBinder(_catalog).Bind(view.Query);
+        }
+        catch (SqlValidationException e)
+        {
+            throw new SqlValidationException($"View '{view.Name}' can no longer be used: {e.Problem}", referenceSpan);
+        }
+        var names = view.ColumnNames.Count > 0 ? view.ColumnNames : view.Schema.Fields.Select(f => f.Name).ToList();
+        return RenameTo(node, names, referenceSpan);
+    }
+
+    private static LogicalNode Rename(LogicalNode node, IReadOnlyList<Identifier> aliases, SourceSpan span) =>
+        aliases.Count == 0 ? node : RenameTo(node, aliases.Select(a => a.Value).ToList(), span);
+
+    private static LogicalNode RenameTo(LogicalNode node, IReadOnlyList<string> names, SourceSpan span)
+    {
+        if (names.Count != node.Schema.Count)
+            throw new SqlValidationException($"List of column aliases must have same degree as table; table has {node.Schema.Count} columns, whereas alias list has {names.Count} columns", span);
+        bool same = true;
+        for (int i = 0; i < names.Count; i++) same &= names[i] == node.Schema[i].Name;
+        if (same) return node;
+        var projections = new List<ScalarExpr>();
+        for (int i = 0; i < names.Count; i++) projections.Add(new InputRef(i, node.Schema[i].Type));
+        return LogicalProject.Create(node, projections, names);
+    }
+
+    private LogicalNode BindSetOperation(SetOperationQuery s, CteEnvironment? ctes)
+    {
+        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operations", s.Span);
+        if (!s.All) throw Unsupported.Stateful("UNION (without ALL)", "deduplication", s.Span);
+        var branches = new List<LogicalNode>();
+        var spans = new List<SourceSpan>();
+        void Collect(Query q)
+        {
+            if (q is SetOperationQuery { Operator: SetOperator.Union, All: true } inner) { Collect(inner.Left); Collect(inner.Right); }
+            else { branches.Add(Bind(q, ctes)); spans.Add(q.Span); }
+        }
+        Collect(s.Left);
+        Collect(s.Right);
+        return MakeUnion(branches, spans, s.Span);
+    }
+
+    private static LogicalNode MakeUnion(List<LogicalNode> branches, List<SourceSpan> spans, SourceSpan span)
+    {
+        int width = branches[0].Schema.Count;
+        for (int b = 1; b < branches.Count; b++)
+            if (branches[b].Schema.Count != width)
+                throw new SqlValidationException($"Column count mismatch in UNION ALL: the first input has {width} columns, input {b + 1} has {branches[b].Schema.Count}", spans[b]);
+        var fields = new List<Field>();
+        for (int i = 0; i < width; i++)
+        {
+            var types = branches.Select(b => b.Schema[i].Type).ToList();
+            SqlType common;
+            if (types.All(t => t.Equals(types[0]))) common = types[0];
+            else
+            {
+                var plain = types.Select(t => t.WithoutTimeAttribute()).ToList();
+                common = plain.All(t => t.Equals(plain[0])) ? plain[0] : BuiltInFunctions.LeastRestrictive(plain)
+                    ?? throw new SqlValidationException(
+                        $"Type mismatch in UNION ALL column {i + 1} ('{branches[0].Schema[i].Name}'): {string.Join(", ", plain.Distinct())} have no common type", span);
+            }
+            fields.Add(new Field(branches[0].Schema[i].Name, common));
+        }
+        var schema = new RowSchema(fields);
+        for (int b = 0; b < branches.Count; b++)
+        {
+            var branch = branches[b];
+            bool needsCast = false;
+            var projections = new List<ScalarExpr>();
+            for (int i = 0; i < width; i++)
+            {
+                var input = new InputRef(i, branch.Schema[i].Type);
+                var coerced = ExpressionBinder.Coerce(input, fields[i].Type);
+                needsCast |= !ReferenceEquals(coerced, input) || branch.Schema[i].Name != fields[i].Name;
+                projections.Add(coerced);
+            }
+            if (needsCast) branches[b] = new LogicalProject(branch, projections, new RowSchema(fields.Select((f, i) => new Field(f.Name, projections[i].Type)).ToList()));
+        }
+        return new LogicalUnion(branches, schema);
+    }
+
+    private LogicalNode BindValues(ValuesQuery values)
+    {
+        var binder = new ExpressionBinder(Scope.Empty);
+        var rows = new List<List<Literal>>();
+        int width = values.Rows[0].Count;
+        foreach (var row in values.Rows)
+        {
+            if (row.Count != width)
+                throw new SqlValidationException($"All rows of VALUES must have the same number of columns ({width})", row.Count > 0 ? row[0].Span : values.Span);
+            var literals = new List<Literal>();
+            foreach (var e in row)
+                literals.Add(binder.Bind(e) as Literal ?? throw Unsupported.Feature("non-literal expressions in VALUES", e.Span));
+            rows.Add(literals);
+        }
+        var fields = new List<Field>();
+        for (int i = 0; i < width; i++)
+        {
+            var types = rows.Select(r => r[i].Type).ToList();
+            var common = types.All(t => t.Equals(types[0])) ? types[0] : BuiltInFunctions.LeastRestrictive(types)
+                ?? throw new SqlValidationException($"VALUES column {i + 1} has no common type for {string.Join(", ", types.Distinct())}", values.Span);
+            fields.Add(new Field($"EXPR${i}", common));
+        }
+        var converted = new List<IReadOnlyList<Literal>>();
+        foreach (var row in rows)
+        {
+            var literals = new List<Literal>();
+            for (int i = 0; i < width; i++)
+                literals.Add(LiteralConversion.To(row[i], fields[i].Type) ?? throw new SqlValidationException(
+                    $"Cannot convert {row[i]} of type {row[i].Type} to {fields[i].Type} in VALUES", values.Span));
+            converted.Add(literals);
+        }
+        return new LogicalValues(converted, new RowSchema(fields));
+    }
+}

@@ -1,0 +1,74 @@
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>
+/// The columns an expression can see: one entry per relation in FROM (with its alias), laid out one after the other in
+/// the input row. Joins will add entries; today a scope has at most one.
+/// </summary>
+internal sealed class Scope
+{
+    public sealed record Entry(string? Qualifier, RowSchema Schema, int Offset);
+
+    private readonly List<Entry> _entries = new();
+
+    public static Scope Empty => new();
+
+    public static Scope Of(string? qualifier, RowSchema schema)
+    {
+        var scope = new Scope();
+        scope.Add(qualifier, schema);
+        return scope;
+    }
+
+    public IReadOnlyList<Entry> Entries => _entries;
+    public int Width => _entries.Count == 0 ? 0 : _entries[^1].Offset + _entries[^1].Schema.Count;
+
+    public void Add(string? qualifier, RowSchema schema) => _entries.Add(new Entry(qualifier, schema, Width));
+
+    /// <summary>Finds a column; returns its index in the input row and its field.</summary>
+    public (int Index, Field Field) Resolve(ColumnReference column)
+    {
+        if (column.Parts.Count > 2)
+            throw Unsupported.Feature("nested field access or catalog-qualified column references", column.Span);
+        if (column.Qualifier is { } qualifier)
+        {
+            var entry = FindEntry(qualifier, column.Span);
+            int i = entry.Schema.IndexOf(column.Name);
+            if (i < 0)
+                throw new SqlValidationException(
+                    $"Column '{column.Name}' not found in table '{qualifier}'{NameSuggestion.Hint(column.Name, Names(entry))}", column.Span);
+            return (entry.Offset + i, entry.Schema[i]);
+        }
+
+        (int Index, Field Field)? found = null;
+        foreach (var entry in _entries)
+        {
+            int i = entry.Schema.IndexOf(column.Name);
+            if (i < 0) continue;
+            if (found is not null) throw new SqlValidationException($"Column '{column.Name}' is ambiguous", column.Span);
+            found = (entry.Offset + i, entry.Schema[i]);
+        }
+        if (found is null)
+        {
+            var all = _entries.SelectMany(Names);
+            throw new SqlValidationException($"Column '{column.Name}' not found in any table{NameSuggestion.Hint(column.Name, all)}", column.Span);
+        }
+        return found.Value;
+    }
+
+    public Entry FindEntry(string qualifier, Parser.SourceSpan span)
+    {
+        foreach (var e in _entries)
+            if (string.Equals(e.Qualifier, qualifier, StringComparison.Ordinal)) return e;
+        Entry? loose = null;
+        foreach (var e in _entries)
+            if (string.Equals(e.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase)) loose = e;
+        if (loose is not null) return loose;
+        var known = _entries.Where(e => e.Qualifier is not null).Select(e => e.Qualifier!);
+        throw new SqlValidationException($"Table '{qualifier}' not found{NameSuggestion.Hint(qualifier, known)}", span);
+    }
+
+    private static IEnumerable<string> Names(Entry e) => e.Schema.Fields.Select(f => f.Name);
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using StreamSql.Sql.Planner.Binder;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Catalog;
+
+/// <summary>Flink's text for <c>DESCRIBE</c> and <c>SHOW CREATE TABLE|VIEW</c>.</summary>
+internal static class CatalogFormatting
+{
+    public static readonly IReadOnlyList<string> DescribeColumns = new[] { "name", "type", "null", "key", "extras", "watermark" };
+
+    public static TableResult Describe(CatalogTable table)
+    {
+        string key = table.PrimaryKey.Count == 0 ? "" : $"PRI({string.Join(", ", table.PrimaryKey)})";
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var c in table.Columns)
+        {
+            string extras = c switch
+            {
+                ComputedColumn cc => "AS " + cc.ExpressionText,
+                MetadataColumn m => $"METADATA FROM '{m.MetadataKey}'" + (m.IsVirtual ? " VIRTUAL" : ""),
+                _ => "",
+            };
+            string watermark = table.Watermark is { } w && w.RowtimeColumn == c.Name ? w.ExpressionText : "";
+            rows.Add(new[] { c.Name, TypeText(c.Type), c.Type.Nullable ? "TRUE" : "FALSE", table.PrimaryKey.Contains(c.Name) ? key : "", extras, watermark });
+        }
+        return new TableResult(DescribeColumns, rows);
+    }
+
+    public static TableResult Describe(CatalogView view)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var f in view.Schema.Fields)
+            rows.Add(new[] { f.Name, TypeText(f.Type), f.Type.Nullable ? "TRUE" : "FALSE", "", "", "" });
+        return new TableResult(DescribeColumns, rows);
+    }
+
+    /// <summary>The type without NOT NULL (nullability has its own column), with time-attribute markers.</summary>
+    private static string TypeText(SqlType t) => t.WithNullable(true).ToString();
+
+    public static string ShowCreateTable(CatalogTable table)
+    {
+        var sb = new StringBuilder();
+        sb.Append(table.Temporary ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ").Append(ObjectNames.QuotedFullName(table.Name)).Append(" (\n");
+        var lines = new List<string>();
+        foreach (var c in table.Columns)
+        {
+            var line = new StringBuilder("  ").Append(ExpressionSqlPrinter.Quote(c.Name)).Append(' ');
+            var type = c.Type.WithoutTimeAttribute();
+            switch (c)
+            {
+                case ComputedColumn cc: line.Append("AS ").Append(cc.ExpressionText); break;
+                case MetadataColumn m:
+                    line.Append(type).Append(" METADATA");
+                    if (m.MetadataKey != m.Name) line.Append(" FROM '").Append(m.MetadataKey).Append('\'');
+                    if (m.IsVirtual) line.Append(" VIRTUAL");
+                    break;
+                default: line.Append(type); break;
+            }
+            if (c.Comment is not null) line.Append(" COMMENT '").Append(c.Comment.Replace("'", "''")).Append('\'');
+            lines.Add(line.ToString());
+        }
+        if (table.Watermark is { } w)
+            lines.Add($"  WATERMARK FOR {ExpressionSqlPrinter.Quote(w.RowtimeColumn)} AS {w.ExpressionText}");
+        if (table.PrimaryKey.Count > 0)
+            lines.Add($"  CONSTRAINT `{PrimaryKeyName(table.PrimaryKey)}` PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(ExpressionSqlPrinter.Quote))}) NOT ENFORCED");
+        sb.Append(string.Join(",\n", lines)).Append("\n)");
+        if (table.Comment is not null) sb.Append(" COMMENT '").Append(table.Comment.Replace("'", "''")).Append('\'');
+        sb.Append('\n');
+        if (table.PartitionKeys.Count > 0)
+            sb.Append("PARTITIONED BY (").Append(string.Join(", ", table.PartitionKeys.Select(ExpressionSqlPrinter.Quote))).Append(")\n");
+        sb.Append("WITH (\n");
+        sb.Append(string.Join(",\n", table.Options.Select(o => $"  '{o.Key}' = '{o.Value.Replace("'", "''")}'")));
+        sb.Append("\n)\n");
+        return sb.ToString();
+    }
+
+    public static string ShowCreateView(CatalogView view)
+    {
+        var sb = new StringBuilder();
+        sb.Append(view.Temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ").Append(ObjectNames.QuotedFullName(view.Name));
+        var names = view.Schema.Fields.Select(f => f.Name).ToList();
+        sb.Append("(").Append(string.Join(", ", names.Select(ExpressionSqlPrinter.Quote))).Append(") as\n");
+        sb.Append(view.QueryText.Trim()).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Flink names an unnamed primary key <c>PK_</c> + the Java hash code of its column list.</summary>
+    public static string PrimaryKeyName(IReadOnlyList<string> columns)
+    {
+        int hash = 1;
+        foreach (var c in columns)
+        {
+            int h = 0;
+            foreach (char ch in c) h = unchecked(31 * h + ch);
+            hash = unchecked(31 * hash + h);
+        }
+        return "PK_" + hash.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

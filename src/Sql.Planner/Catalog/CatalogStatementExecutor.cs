@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Binder;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Functions;
+
+namespace StreamSql.Sql.Planner.Catalog;
+
+/// <summary>Runs DDL (CREATE/DROP/ALTER) against the catalog and answers SHOW and DESCRIBE from it.</summary>
+internal sealed class CatalogStatementExecutor
+{
+    public const string Succeeded = "Execute statement succeed.";
+
+    private readonly TableCatalog _catalog;
+    private readonly ConnectorOptionValidator _options;
+
+    public CatalogStatementExecutor(TableCatalog catalog, IConnectorCatalog connectors)
+    {
+        _catalog = catalog;
+        _options = new ConnectorOptionValidator(connectors);
+    }
+
+    public PlanResult? TryExecute(Statement statement) => statement switch
+    {
+        CreateTableStatement s => CreateTable(s),
+        CreateViewStatement s => CreateView(s),
+        DropStatement s => Drop(s),
+        AlterTableStatement s => Alter(s),
+        ShowStatement s => Show(s),
+        DescribeStatement s => Describe(s),
+        UseStatement s => Use(s),
+        CreateFunctionStatement s => throw Unsupported.Feature("user-defined functions (CREATE FUNCTION)", s.Span),
+        CreateDatabaseStatement s => throw Unsupported.Feature(s.IsCatalog ? "CREATE CATALOG" : "CREATE DATABASE", s.Span),
+        _ => null,
+    };
+
+    private PlanResult CreateTable(CreateTableStatement s)
+    {
+        string name = ObjectNames.Resolve(s.Name);
+        if (_catalog.Contains(name))
+        {
+            if (s.IfNotExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
+        }
+        var table = new TableDefinitionBinder(_options).Bind(s, name);
+        _catalog.AddTable(table);
+        return new CatalogChanged(Succeeded);
+    }
+
+    private PlanResult CreateView(CreateViewStatement s)
+    {
+        string name = ObjectNames.Resolve(s.Name);
+        if (_catalog.Contains(name))
+        {
+            if (s.IfNotExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
+        }
+        var node = new QueryBinder(_catalog).Bind(s.Query);
+        var schema = node.Schema;
+        var names = s.ColumnNames.Select(c => c.Value).ToList();
+        if (names.Count > 0)
+        {
+            if (names.Count != schema.Count)
+                throw new SqlValidationException($"VIEW column list has {names.Count} names but the query returns {schema.Count} columns", s.Name.Span);
+            schema = new Types.RowSchema(schema.Fields.Select((f, i) => f with { Name = names[i] }).ToList());
+        }
+        _catalog.AddView(new CatalogView(name, s.Query, s.QueryText, names, schema, s.Temporary));
+        return new CatalogChanged(Succeeded);
+    }
+
+    private PlanResult Drop(DropStatement s)
+    {
+        if (s.Kind is not (ObjectKind.Table or ObjectKind.View))
+            throw Unsupported.Feature($"DROP {s.Kind.ToString().ToUpperInvariant()}", s.Span);
+        string name = ObjectNames.Resolve(s.Name);
+        bool removed = s.Kind == ObjectKind.Table ? _catalog.RemoveTable(name) : _catalog.RemoveView(name);
+        if (!removed && !s.IfExists)
+        {
+            string kind = s.Kind == ObjectKind.Table ? "Table" : "View";
+            var candidates = s.Kind == ObjectKind.Table ? _catalog.Tables.Keys : _catalog.Views.Keys;
+            string wrongKind = s.Kind == ObjectKind.Table && _catalog.FindView(name) is not null ? " (it is a view: use DROP VIEW)"
+                : s.Kind == ObjectKind.View && _catalog.FindTable(name) is not null ? " (it is a table: use DROP TABLE)" : "";
+            throw new SqlValidationException(
+                $"{kind} with identifier '{ObjectNames.FullName(name)}' does not exist{wrongKind}{NameSuggestion.Hint(name, candidates)}", s.Name.Span);
+        }
+        return new CatalogChanged(Succeeded);
+    }
+
+    private PlanResult Alter(AlterTableStatement s)
+    {
+        string name = ObjectNames.Resolve(s.Name);
+        if (s.IsView)
+        {
+            var view = _catalog.FindView(name);
+            if (view is null)
+            {
+                if (s.IfExists) return new CatalogChanged(Succeeded);
+                throw new SqlValidationException($"View '{ObjectNames.FullName(name)}' does not exist{NameSuggestion.Hint(name, _catalog.Views.Keys)}", s.Name.Span);
+            }
+            if (s.Action is not RenameTableAction rename) throw Unsupported.Feature("ALTER VIEW other than RENAME TO", s.Action.Span);
+            string newName = RenameTarget(rename);
+            _catalog.RemoveView(name);
+            _catalog.AddView(view with { Name = newName });
+            return new CatalogChanged(Succeeded);
+        }
+
+        var table = _catalog.FindTable(name);
+        if (table is null)
+        {
+            if (s.IfExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException($"Table '{ObjectNames.FullName(name)}' does not exist{NameSuggestion.Hint(name, _catalog.Tables.Keys)}", s.Name.Span);
+        }
+        switch (s.Action)
+        {
+            case RenameTableAction rename:
+            {
+                string newName = RenameTarget(rename);
+                _catalog.RemoveTable(name);
+                _catalog.AddTable(table with { Name = newName });
+                break;
+            }
+            case SetOptionsAction set:
+            {
+                var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
+                foreach (var o in set.Options) options[o.Key] = o.Value;
+                var changed = table with { Options = options };
+                var connector = set.Options.LastOrDefault(o => o.Key == "connector");
+                var descriptor = _options.Find(changed.Connector!, connector?.Span ?? s.Name.Span);
+                _options.Validate(changed, descriptor, set.Options, s.Name.Span);
+                _catalog.ReplaceTable(changed);
+                break;
+            }
+            case ResetOptionsAction reset:
+            {
+                var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
+                foreach (var key in reset.Keys)
+                {
+                    if (key == "connector") throw new SqlValidationException("ALTER TABLE RESET does not support changing 'connector'", reset.Span);
+                    options.Remove(key);
+                }
+                var changed = table with { Options = options };
+                _options.Validate(changed, _options.Find(changed.Connector!, s.Name.Span), Array.Empty<TableOption>(), s.Name.Span);
+                _catalog.ReplaceTable(changed);
+                break;
+            }
+            default:
+                throw Unsupported.Feature("ALTER TABLE other than RENAME TO, SET and RESET", s.Action.Span);
+        }
+        return new CatalogChanged(Succeeded);
+    }
+
+    private string RenameTarget(RenameTableAction rename)
+    {
+        string newName = ObjectNames.Resolve(rename.NewName);
+        if (_catalog.Contains(newName))
+            throw new SqlValidationException($"Table (or view) '{newName}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", rename.NewName.Span);
+        return newName;
+    }
+
+    private PlanResult Show(ShowStatement s)
+    {
+        switch (s.Kind)
+        {
+            case ShowKind.Tables: return List("table name", _catalog.AllNames(), s);
+            case ShowKind.Views: return List("view name", _catalog.Views.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
+            case ShowKind.Functions: return List("function name", BuiltInFunctions.Names.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
+            case ShowKind.Catalogs: return List("catalog name", new[] { TableCatalog.DefaultCatalog }, s);
+            case ShowKind.Databases: return List("database name", new[] { TableCatalog.DefaultDatabase }, s);
+            case ShowKind.CurrentCatalog: return List("current catalog name", new[] { TableCatalog.DefaultCatalog }, s);
+            case ShowKind.CurrentDatabase: return List("current database name", new[] { TableCatalog.DefaultDatabase }, s);
+            case ShowKind.Modules: return List("module name", new[] { "core" }, s);
+            case ShowKind.CreateTable:
+            {
+                var name = s.Target ?? throw new SqlValidationException("SHOW CREATE TABLE needs a table name", s.Span);
+                string n = ObjectNames.Resolve(name);
+                if (_catalog.FindTable(n) is { } table) return Single("result", CatalogFormatting.ShowCreateTable(table));
+                if (_catalog.FindView(n) is not null)
+                    throw new SqlValidationException($"SHOW CREATE TABLE is only supported for tables, but '{ObjectNames.FullName(n)}' is a view. Please use SHOW CREATE VIEW instead.", name.Span);
+                throw new SqlValidationException($"Could not execute SHOW CREATE TABLE. Table with identifier '{ObjectNames.FullName(n)}' does not exist{NameSuggestion.Hint(n, _catalog.AllNames())}", name.Span);
+            }
+            case ShowKind.CreateView:
+            {
+                var name = s.Target ?? throw new SqlValidationException("SHOW CREATE VIEW needs a view name", s.Span);
+                string n = ObjectNames.Resolve(name);
+                if (_catalog.FindView(n) is { } view) return Single("result", CatalogFormatting.ShowCreateView(view));
+                throw new SqlValidationException($"Could not execute SHOW CREATE VIEW. View with identifier '{ObjectNames.FullName(n)}' does not exist{NameSuggestion.Hint(n, _catalog.Views.Keys)}", name.Span);
+            }
+            case ShowKind.Columns:
+            {
+                var name = s.Target ?? throw new SqlValidationException("SHOW COLUMNS needs a table name", s.Span);
+                return Describe(new DescribeStatement(name, false, s.Span));
+            }
+            default:
+                throw Unsupported.Feature($"SHOW {s.Kind.ToString().ToUpperInvariant()}", s.Span);
+        }
+    }
+
+    private static TableResult Single(string column, string value) =>
+        new(new[] { column }, new IReadOnlyList<string?>[] { new[] { value } });
+
+    private static TableResult List(string column, IReadOnlyList<string> values, ShowStatement s)
+    {
+        Regex? like = s.LikePattern is null ? null : LikePattern(s.LikePattern);
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var v in values)
+            if (like is null || like.IsMatch(v) != s.NotLike) rows.Add(new[] { v });
+        return new TableResult(new[] { column }, rows);
+    }
+
+    private static Regex LikePattern(string pattern)
+    {
+        var sb = new System.Text.StringBuilder("^");
+        foreach (char c in pattern)
+            sb.Append(c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) });
+        return new Regex(sb.Append('$').ToString(), RegexOptions.Singleline);
+    }
+
+    private PlanResult Describe(DescribeStatement s)
+    {
+        string name = ObjectNames.Resolve(s.Name);
+        if (_catalog.FindTable(name) is { } table) return CatalogFormatting.Describe(table);
+        if (_catalog.FindView(name) is { } view) return CatalogFormatting.Describe(view);
+        throw new SqlValidationException($"Table or view with identifier '{ObjectNames.FullName(name)}' doesn't exist{NameSuggestion.Hint(name, _catalog.AllNames())}", s.Name.Span);
+    }
+
+    private static PlanResult Use(UseStatement s)
+    {
+        string expected = s.Catalog ? TableCatalog.DefaultCatalog : TableCatalog.DefaultDatabase;
+        string given = s.Name.Last;
+        if (s.Catalog ? given != TableCatalog.DefaultCatalog : ObjectNames.Resolve(s.Name) != TableCatalog.DefaultDatabase)
+            throw Unsupported.Feature($"other catalogs and databases than '{expected}'", s.Name.Span);
+        return new CatalogChanged(Succeeded);
+    }
+}

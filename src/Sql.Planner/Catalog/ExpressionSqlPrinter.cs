@@ -1,0 +1,144 @@
+using System.Text;
+using StreamSql.Sql.Parser.Ast;
+
+namespace StreamSql.Sql.Planner.Catalog;
+
+/// <summary>Prints a syntax-tree expression back as SQL the way Flink shows stored expressions: identifiers in backquotes,
+/// keywords and built-in function names upper-case (<c>`ts` - INTERVAL '5' SECOND</c>).</summary>
+public static class ExpressionSqlPrinter
+{
+    public static string Print(Expression e)
+    {
+        var sb = new StringBuilder();
+        Write(sb, e, 0);
+        return sb.ToString();
+    }
+
+    private static int Precedence(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Or => 1,
+        BinaryOperator.And => 2,
+        BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater
+            or BinaryOperator.GreaterOrEqual or BinaryOperator.IsDistinctFrom or BinaryOperator.IsNotDistinctFrom => 3,
+        BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Concat => 4,
+        _ => 5,
+    };
+
+    private static string Symbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => "+", BinaryOperator.Subtract => "-", BinaryOperator.Multiply => "*", BinaryOperator.Divide => "/",
+        BinaryOperator.Modulo => "%", BinaryOperator.Concat => "||", BinaryOperator.Equal => "=", BinaryOperator.NotEqual => "<>",
+        BinaryOperator.Less => "<", BinaryOperator.LessOrEqual => "<=", BinaryOperator.Greater => ">", BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.And => "AND", BinaryOperator.Or => "OR", BinaryOperator.IsDistinctFrom => "IS DISTINCT FROM",
+        _ => "IS NOT DISTINCT FROM",
+    };
+
+    private static void Write(StringBuilder sb, Expression e, int parentPrecedence)
+    {
+        switch (e)
+        {
+            case LiteralExpression l: sb.Append(Literal(l)); break;
+            case IntervalExpression i:
+                sb.Append("INTERVAL '").Append(i.Value.Replace("'", "''")).Append("' ").Append(Unit(i.From));
+                if (i.Precision is { } p) sb.Append('(').Append(p).Append(')');
+                if (i.To is { } to) sb.Append(" TO ").Append(Unit(to));
+                break;
+            case ColumnReference c: sb.Append(string.Join('.', c.Parts.Select(Quote))); break;
+            case StarExpression s: sb.Append(s.Qualifier is null ? "*" : Quote(s.Qualifier) + ".*"); break;
+            case BinaryExpression b:
+            {
+                int prec = Precedence(b.Operator);
+                if (prec < parentPrecedence) sb.Append('(');
+                Write(sb, b.Left, prec);
+                sb.Append(' ').Append(Symbol(b.Operator)).Append(' ');
+                Write(sb, b.Right, prec + 1);
+                if (prec < parentPrecedence) sb.Append(')');
+                break;
+            }
+            case UnaryExpression u:
+                sb.Append(u.Operator switch { UnaryOperator.Negate => "-", UnaryOperator.Plus => "+", _ => "NOT " });
+                Write(sb, u.Operand, 6);
+                break;
+            case IsExpression i:
+                Write(sb, i.Operand, 6);
+                sb.Append(" IS ").Append(i.Negated ? "NOT " : "").Append(i.Predicate.ToString().ToUpperInvariant());
+                break;
+            case BetweenExpression b:
+                Write(sb, b.Operand, 6);
+                sb.Append(b.Negated ? " NOT BETWEEN " : " BETWEEN ").Append(b.Symmetric ? "SYMMETRIC " : "ASYMMETRIC ");
+                Write(sb, b.Low, 6); sb.Append(" AND "); Write(sb, b.High, 6);
+                break;
+            case InListExpression i:
+                Write(sb, i.Operand, 6);
+                sb.Append(i.Negated ? " NOT IN (" : " IN (");
+                List(sb, i.Values);
+                sb.Append(')');
+                break;
+            case LikeExpression l:
+                Write(sb, l.Operand, 6);
+                sb.Append(l.Negated ? " NOT" : "").Append(l.Similar ? " SIMILAR TO " : " LIKE ");
+                Write(sb, l.Pattern, 6);
+                if (l.Escape is not null) { sb.Append(" ESCAPE "); Write(sb, l.Escape, 6); }
+                break;
+            case CaseExpression c:
+                sb.Append("CASE");
+                if (c.Operand is not null) { sb.Append(' '); Write(sb, c.Operand, 0); }
+                foreach (var w in c.Whens) { sb.Append(" WHEN "); Write(sb, w.Condition, 0); sb.Append(" THEN "); Write(sb, w.Result, 0); }
+                if (c.Else is not null) { sb.Append(" ELSE "); Write(sb, c.Else, 0); }
+                sb.Append(" END");
+                break;
+            case CastExpression c:
+                sb.Append(c.IsTry ? "TRY_CAST(" : "CAST(");
+                Write(sb, c.Operand, 0);
+                sb.Append(" AS ").Append(DataTypeConverter.Convert(c.TargetType)).Append(')');
+                break;
+            case ExtractExpression x:
+                sb.Append("EXTRACT(").Append(Unit(x.Unit)).Append(" FROM ");
+                Write(sb, x.Operand, 0);
+                sb.Append(')');
+                break;
+            case FunctionCall f:
+                sb.Append(f.Name.Parts.Count == 1 ? f.Name.Last.ToUpperInvariant() : string.Join('.', f.Name.Parts.Select(Quote))).Append('(');
+                if (f.Distinct) sb.Append("DISTINCT ");
+                List(sb, f.Arguments);
+                sb.Append(')');
+                break;
+            case TimeUnitExpression t: sb.Append(Unit(t.Unit)); break;
+            case ConstructorExpression c:
+                bool square = !string.Equals(c.Kind, "ROW", StringComparison.OrdinalIgnoreCase);
+                sb.Append(c.Kind.ToUpperInvariant()).Append(square ? '[' : '(');
+                List(sb, c.Items);
+                sb.Append(square ? ']' : ')');
+                break;
+            case ItemAccessExpression i:
+                Write(sb, i.Operand, 6); sb.Append('['); Write(sb, i.Index, 0); sb.Append(']');
+                break;
+            default: sb.Append(e.GetType().Name); break;
+        }
+    }
+
+    private static void List(StringBuilder sb, IReadOnlyList<Expression> items)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            Write(sb, items[i], 0);
+        }
+    }
+
+    private static string Unit(TimeUnit u) => u.ToString().ToUpperInvariant();
+
+    public static string Quote(string identifier) => "`" + identifier.Replace("`", "``") + "`";
+
+    private static string Literal(LiteralExpression l) => l.Kind switch
+    {
+        LiteralKind.Null => "NULL",
+        LiteralKind.Boolean => l.Text!.ToUpperInvariant(),
+        LiteralKind.String => "'" + l.Text!.Replace("'", "''") + "'",
+        LiteralKind.Binary => "X'" + l.Text + "'",
+        LiteralKind.Date => "DATE '" + l.Text + "'",
+        LiteralKind.Time => "TIME '" + l.Text + "'",
+        LiteralKind.Timestamp => "TIMESTAMP '" + l.Text + "'",
+        _ => l.Text ?? "",
+    };
+}

@@ -1,0 +1,89 @@
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Logical;
+
+/// <summary>Small structural operations on bound expressions used by the binder and the rewrite rules.</summary>
+internal static class ExpressionRewriting
+{
+    /// <summary>Rewrites every leaf/call bottom-up through <paramref name="rewrite"/> (called after operands are rewritten).</summary>
+    public static ScalarExpr Transform(ScalarExpr expr, Func<ScalarExpr, ScalarExpr> rewrite)
+    {
+        if (expr is Call call)
+        {
+            List<ScalarExpr>? changed = null;
+            for (int i = 0; i < call.Operands.Count; i++)
+            {
+                var operand = Transform(call.Operands[i], rewrite);
+                if (!ReferenceEquals(operand, call.Operands[i]) && changed is null)
+                {
+                    changed = new List<ScalarExpr>(call.Operands.Count);
+                    for (int j = 0; j < i; j++) changed.Add(call.Operands[j]);
+                }
+                changed?.Add(operand);
+            }
+            return rewrite(changed is null ? call : call with { Operands = changed });
+        }
+        return rewrite(expr);
+    }
+
+    /// <summary>Replaces each input reference <c>$i</c> with <c>$map(i)</c>.</summary>
+    public static ScalarExpr Remap(ScalarExpr expr, Func<int, int> map) =>
+        Transform(expr, e => e is InputRef r ? r with { Index = map(r.Index) } : e);
+
+    /// <summary>Replaces each input reference <c>$i</c> with <c>replacements[i]</c> (inlining a projection below).</summary>
+    public static ScalarExpr Substitute(ScalarExpr expr, IReadOnlyList<ScalarExpr> replacements) =>
+        Transform(expr, e => e is InputRef r ? replacements[r.Index] : e);
+
+    /// <summary>Adds every input index <paramref name="expr"/> reads to <paramref name="used"/>.</summary>
+    public static void CollectInputs(ScalarExpr expr, ISet<int> used)
+    {
+        switch (expr)
+        {
+            case InputRef r: used.Add(r.Index); break;
+            case Call c:
+                foreach (var o in c.Operands) CollectInputs(o, used);
+                break;
+        }
+    }
+
+    /// <summary>Whether the expression always gives the same value for the same input (no RAND, NOW, PROCTIME ...).</summary>
+    public static bool IsDeterministic(ScalarExpr expr) => expr switch
+    {
+        Call c => BuiltInFunctions.IsDeterministic(c.Function) && c.Operands.All(IsDeterministic),
+        _ => true,
+    };
+
+    /// <summary>Splits a condition into its top-level AND terms.</summary>
+    public static List<ScalarExpr> Conjuncts(ScalarExpr condition)
+    {
+        var terms = new List<ScalarExpr>();
+        void Walk(ScalarExpr e)
+        {
+            if (e is Call { Function: "AND" } and) foreach (var o in and.Operands) Walk(o);
+            else terms.Add(e);
+        }
+        Walk(condition);
+        return terms;
+    }
+
+    /// <summary>ANDs terms together (null for none).</summary>
+    public static ScalarExpr? And(IReadOnlyList<ScalarExpr> terms)
+    {
+        if (terms.Count == 0) return null;
+        var result = terms[0];
+        for (int i = 1; i < terms.Count; i++)
+        {
+            bool nullable = result.Type.Nullable || terms[i].Type.Nullable;
+            result = new Call("AND", new[] { result, terms[i] }, SqlType.Boolean.WithNullable(nullable));
+        }
+        return result;
+    }
+
+    public static ScalarExpr AndBoth(ScalarExpr a, ScalarExpr b) => And(new[] { a, b })!;
+
+    /// <summary>Whether two types are the same ignoring nullability and time-attribute markers.</summary>
+    public static bool SameIgnoringNullability(SqlType a, SqlType b) =>
+        a.WithoutTimeAttribute().WithNullable(true).Equals(b.WithoutTimeAttribute().WithNullable(true));
+}

@@ -1,0 +1,29 @@
+using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Logical;
+
+namespace StreamSql.Sql.Planner.Rules;
+
+/// <summary>The rewrite program: simplify and push filters down, prune columns into the scans, then fuse into Calcs.</summary>
+internal sealed class LogicalOptimizer
+{
+    private readonly IReadOnlyList<IRewriteRule> _simplify;
+    private readonly IReadOnlyList<IRewriteRule> _fuse;
+
+    public LogicalOptimizer(IConstantEvaluator? evaluator)
+    {
+        _simplify = new IRewriteRule[]
+        {
+            new ConstantFolding(evaluator), new RemoveTrueFilter(), new MergeFilters(), new PushFilterThroughProject(),
+            new PushFilterIntoUnion(), new MergeProjects(), new RemoveIdentityProject(),
+        };
+        _fuse = new IRewriteRule[] { new ProjectFilterToCalc(), new MergeCalcs(), new RemoveIdentityCalc(), new ConstantFolding(evaluator) };
+    }
+
+    public LogicalNode Optimize(LogicalNode root)
+    {
+        var plan = RuleDriver.Apply(root, _simplify);
+        plan = PruneColumns.Run(plan);
+        plan = RuleDriver.Apply(plan, _simplify);
+        return RuleDriver.Apply(plan, _fuse);
+    }
+}

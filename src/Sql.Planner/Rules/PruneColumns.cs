@@ -1,0 +1,108 @@
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Rules;
+
+/// <summary>
+/// Projection pushdown: walks the plan from the root telling each node which of its columns are read above it, drops
+/// the rest, and narrows each table scan to the physical and metadata columns actually needed. Column pruning is a
+/// whole-plan pass rather than a local rule because it needs what every consumer above reads.
+/// </summary>
+internal static class PruneColumns
+{
+    public static LogicalNode Run(LogicalNode root) => root switch
+    {
+        LogicalCollect c => new LogicalCollect(PruneExact(c.Input, All(c.Input))),
+        LogicalSink s => new LogicalSink(PruneExact(s.Input, All(s.Input)), s.TableName, s.Table),
+        _ => PruneExact(root, All(root)),
+    };
+
+    private static List<int> All(LogicalNode n) => Enumerable.Range(0, n.Schema.Count).ToList();
+
+    /// <summary>Prunes and guarantees the output is exactly <paramref name="required"/> in order.</summary>
+    private static LogicalNode PruneExact(LogicalNode node, IReadOnlyList<int> required)
+    {
+        var (pruned, map) = Prune(node, required);
+        bool exact = pruned.Schema.Count == required.Count;
+        for (int i = 0; exact && i < required.Count; i++) exact = map[required[i]] == i;
+        if (exact) return pruned;
+        var projections = required.Select(r => (ScalarExpr)new InputRef(map[r], pruned.Schema[map[r]].Type)).ToList();
+        return LogicalProject.Create(pruned, projections, required.Select(r => node.Schema[r].Name).ToList());
+    }
+
+    /// <summary>Returns a node computing at least <paramref name="required"/> (sorted, distinct) and the new index of each old column.</summary>
+    private static (LogicalNode Node, Dictionary<int, int> Map) Prune(LogicalNode node, IReadOnlyList<int> required)
+    {
+        switch (node)
+        {
+            case LogicalProject p:
+            {
+                var used = new SortedSet<int>();
+                foreach (var r in required) ExpressionRewriting.CollectInputs(p.Projections[r], used);
+                var (input, inputMap) = Prune(p.Input, used.ToList());
+                var projections = required.Select(r => ExpressionRewriting.Remap(p.Projections[r], i => inputMap[i])).ToList();
+                var fields = required.Select(r => p.Schema[r]).ToList();
+                return (new LogicalProject(input, projections, new RowSchema(fields)), Positions(required));
+            }
+            case LogicalFilter f:
+            {
+                var used = new SortedSet<int>(required);
+                ExpressionRewriting.CollectInputs(f.Condition, used);
+                var (input, map) = Prune(f.Input, used.ToList());
+                return (new LogicalFilter(input, ExpressionRewriting.Remap(f.Condition, i => map[i])), map);
+            }
+            case LogicalCalc c:
+            {
+                var used = new SortedSet<int>();
+                foreach (var r in required) ExpressionRewriting.CollectInputs(c.Projections[r], used);
+                if (c.Condition is not null) ExpressionRewriting.CollectInputs(c.Condition, used);
+                var (input, map) = Prune(c.Input, used.ToList());
+                var projections = required.Select(r => ExpressionRewriting.Remap(c.Projections[r], i => map[i])).ToList();
+                var condition = c.Condition is null ? null : ExpressionRewriting.Remap(c.Condition, i => map[i]);
+                return (new LogicalCalc(input, condition, projections, new RowSchema(required.Select(r => c.Schema[r]).ToList())), Positions(required));
+            }
+            case LogicalWatermarkAssigner w:
+            {
+                var used = new SortedSet<int>(required) { w.RowtimeIndex };
+                ExpressionRewriting.CollectInputs(w.WatermarkExpression, used);
+                var (input, map) = Prune(w.Input, used.ToList());
+                return (new LogicalWatermarkAssigner(input, map[w.RowtimeIndex], ExpressionRewriting.Remap(w.WatermarkExpression, i => map[i])), map);
+            }
+            case LogicalUnion u:
+            {
+                var branches = u.Branches.Select(b => PruneExact(b, required)).ToList();
+                return (new LogicalUnion(branches, new RowSchema(required.Select(r => u.Schema[r]).ToList())), Positions(required));
+            }
+            case LogicalScan s:
+            {
+                // Keep one column when nothing is read: the rows still count.
+                var keep = required.Count == 0 ? new List<int> { 0 } : required;
+                int physical = s.ProjectedColumns.Count;
+                var projected = keep.Where(i => i < physical).Select(i => s.ProjectedColumns[i]).ToList();
+                var metadata = keep.Where(i => i >= physical).Select(i => s.MetadataColumns[i - physical]).ToList();
+                var fields = keep.Select(i => s.Schema[i]).ToList();
+                return (new LogicalScan(s.TableName, s.Table, projected, metadata, new RowSchema(fields)), Positions(keep));
+            }
+            case LogicalValues v:
+            {
+                var keep = required.Count == 0 ? new List<int> { 0 } : required;
+                var rows = v.Rows.Select(r => (IReadOnlyList<Literal>)keep.Select(i => r[i]).ToList()).ToList();
+                return (new LogicalValues(rows, new RowSchema(keep.Select(i => v.Schema[i]).ToList())), Positions(keep));
+            }
+            default:
+            {
+                // Unknown or multi-purpose nodes keep every column; their inputs are pruned to what they need.
+                var inputs = node.Inputs.Select(i => PruneExact(i, All(i))).ToList();
+                return (inputs.Count == 0 ? node : node.WithInputs(inputs), Positions(All(node)));
+            }
+        }
+    }
+
+    private static Dictionary<int, int> Positions(IReadOnlyList<int> kept)
+    {
+        var map = new Dictionary<int, int>();
+        for (int i = 0; i < kept.Count; i++) map[kept[i]] = i;
+        return map;
+    }
+}
