@@ -50,4 +50,24 @@ public sealed class JobHandle
     {
         Failure ??= failure;
     }
+
+    /// <summary>Records the first failure, marks the job failing and stops every subtask. Returns false when a failure was already recorded.</summary>
+    internal bool Fail(Exception failure)
+    {
+        lock (_cancel)
+        {
+            if (Failure is not null) return false;
+            Failure = failure;
+            Volatile.Write(ref _status, (int)JobStatus.Failing);
+        }
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A cancellation callback threw; the job is failing anyway.
+        }
+        return true;
+    }
 }

@@ -1,0 +1,122 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Expressions;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators;
+
+/// <summary>
+/// Filter then project. The condition is evaluated over the whole batch; rows where it is TRUE (not FALSE, not NULL) are
+/// kept by compacting only the columns the projections read (no copy at all when every row passes, nothing emitted
+/// when none does). Projections that are plain column references just pick (or gather) columns; others are computed
+/// over the compacted batch. Row kinds travel with their rows.
+/// </summary>
+public sealed class CalcOperator : StreamOperatorBase
+{
+    private readonly CalcSpec _spec;
+    private readonly IVectorExpression? _condition;
+    private readonly IVectorExpression[] _projections;
+    private readonly int[]? _projectedColumns;
+    private readonly bool[] _referenced;
+    private readonly Schema _outputSchema;
+    private readonly IArrowArray?[] _gathered;
+    private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private int[] _selection = [];
+
+    public CalcOperator(CalcSpec spec, RowSchema inputSchema)
+    {
+        _spec = spec;
+        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, inputSchema);
+        _projections = new IVectorExpression[spec.Projections.Count];
+        _referenced = new bool[inputSchema.Count];
+        _gathered = new IArrowArray?[inputSchema.Count];
+        var columns = new int[spec.Projections.Count];
+        bool allColumns = true;
+        for (int i = 0; i < _projections.Length; i++)
+        {
+            var projection = spec.Projections[i];
+            _projections[i] = ExpressionCompiler.Compile(projection, inputSchema);
+            MarkReferences(projection, _referenced);
+            if (projection is InputRef r) columns[i] = r.Index;
+            else allColumns = false;
+        }
+        _projectedColumns = allColumns ? columns : null;
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+    }
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        var data = batch.Data;
+        int n = data.Length;
+        if (n == 0) return default;
+        int count = n;
+        if (_condition is not null)
+        {
+            var mask = _condition.Evaluate(data, _evaluation) as BooleanArray
+                ?? throw new InvalidOperationException($"the filter condition of {_spec.Description} did not produce a BOOLEAN column");
+            count = SelectionVector.Select(mask, ref _selection);
+            if (count == 0) return default;
+        }
+        bool filtered = count < n;
+        var columns = new IArrowArray[_projections.Length];
+        if (_projectedColumns is not null)
+        {
+            for (int c = 0; c < columns.Length; c++)
+            {
+                int source = _projectedColumns[c];
+                columns[c] = filtered ? _gathered[source] ??= ArrayGather.Take(data.Column(source), _selection, count) : data.Column(source);
+            }
+            if (filtered) System.Array.Clear(_gathered);
+        }
+        else
+        {
+            var projectionInput = filtered ? Compact(data, count) : data;
+            for (int c = 0; c < columns.Length; c++) columns[c] = _projections[c].Evaluate(projectionInput, _evaluation);
+        }
+        var kinds = batch.RowKinds;
+        if (filtered && kinds is not null)
+        {
+            var kept = new RowKind[count];
+            for (int j = 0; j < count; j++) kept[j] = kinds[_selection[j]];
+            kinds = kept;
+        }
+        return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, count), kinds), cancellationToken);
+    }
+
+    /// <summary>The selected rows of the columns the projections read; unread columns become cheap all-null placeholders.</summary>
+    private RecordBatch Compact(RecordBatch data, int count)
+    {
+        var arrays = new IArrowArray[data.ColumnCount];
+        for (int c = 0; c < arrays.Length; c++)
+            arrays[c] = c < _referenced.Length && _referenced[c] ? ArrayGather.Take(data.Column(c), _selection, count) : new NullArray(count);
+        return new RecordBatch(data.Schema, arrays, count);
+    }
+
+    private static void MarkReferences(ScalarExpr expression, bool[] referenced)
+    {
+        switch (expression)
+        {
+            case InputRef r:
+                if (r.Index < referenced.Length) referenced[r.Index] = true;
+                break;
+            case Literal:
+                break;
+            case Call call:
+                foreach (var operand in call.Operands) MarkReferences(operand, referenced);
+                break;
+            default:
+                // An expression kind this analysis does not know: assume it may read any column.
+                System.Array.Fill(referenced, true);
+                break;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators;
+
+/// <summary>What an operator is created from: its spec, the row types of its inputs (in input order), and runtime services.</summary>
+public sealed record OperatorCreation(OperatorSpec Spec, IReadOnlyList<RowSchema> InputSchemas, OperatorServices Services)
+{
+    /// <summary>The only input's row type (single-input operators).</summary>
+    public RowSchema InputSchema => InputSchemas.Count > 0
+        ? InputSchemas[0]
+        : throw new InvalidOperationException($"operator {Spec.Description} has no input");
+}
+
+/// <summary>
+/// Turns each <see cref="OperatorSpec"/> into a new operator instance (one per subtask). The built-in specs are known;
+/// further operators (aggregates, joins, windows) register a creator for their spec type.
+/// </summary>
+public sealed class OperatorFactory
+{
+    private readonly Dictionary<Type, Func<OperatorCreation, IStreamOperator>> _creators = new();
+
+    public OperatorFactory()
+    {
+        Register<SourceSpec>(c => new SourceOperator((SourceSpec)c.Spec, c.Services.Connectors));
+        Register<ValuesSpec>(c => new ValuesSource((ValuesSpec)c.Spec));
+        Register<CalcSpec>(c => new CalcOperator((CalcSpec)c.Spec, c.InputSchema));
+        Register<WatermarkAssignerSpec>(c => new WatermarkAssignerOperator((WatermarkAssignerSpec)c.Spec, c.InputSchema));
+        Register<UnionSpec>(_ => new UnionOperator());
+        Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
+        Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
+            ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));
+    }
+
+    /// <summary>Adds (or replaces) the creator for specs of type <typeparamref name="TSpec"/>.</summary>
+    public void Register<TSpec>(Func<OperatorCreation, IStreamOperator> creator) where TSpec : OperatorSpec =>
+        _creators[typeof(TSpec)] = creator;
+
+    public IStreamOperator Create(OperatorCreation creation) =>
+        _creators.TryGetValue(creation.Spec.GetType(), out var creator)
+            ? creator(creation)
+            : throw new NotSupportedException($"the runtime cannot run {creation.Spec.GetType().Name} yet ({creation.Spec.Description})");
+}

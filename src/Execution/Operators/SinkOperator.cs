@@ -1,0 +1,70 @@
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators;
+
+/// <summary>
+/// Writes into a table through its connector's writer, with the two-phase commit protocol: on a barrier the writer
+/// pre-commits and the handle is kept until the checkpoint completes (then committed); at the end of a bounded input it
+/// pre-commits and commits once more, so a finished job leaves only committed output.
+/// </summary>
+public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase
+{
+    /// <summary>The checkpoint id of the final commit at end of input (Flink uses <c>Long.MAX_VALUE</c> too).</summary>
+    public const long EndOfInputCheckpointId = long.MaxValue;
+
+    private readonly List<(long CheckpointId, byte[] Handle)> _pending = new();
+    private ISinkWriter? _writer;
+
+    public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        await base.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        var identifier = spec.Table.Connector
+            ?? throw new InvalidOperationException($"table '{spec.TableName}' has no 'connector' option");
+        var connector = services.Connectors.FindConnector(identifier)
+            ?? throw new InvalidOperationException($"no connector '{identifier}' is registered (table '{spec.TableName}')");
+        _writer = connector.CreateWriter();
+        var writerContext = new SinkWriterContext(spec.Table, ArrowTypeMapping.ToArrowSchema(inputSchema), spec.InputChangelog,
+            context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput);
+        await _writer.OpenAsync(writerContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
+        batch.Length == 0 ? default : _writer!.WriteAsync(batch, cancellationToken);
+
+    public override async ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        var handle = await _writer!.PrepareCommitAsync(barrier.CheckpointId, cancellationToken).ConfigureAwait(false);
+        if (handle is not null) _pending.Add((barrier.CheckpointId, handle));
+        await output.EmitBarrierAsync(barrier, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override ValueTask OnCheckpointCompleteAsync(long checkpointId, CancellationToken cancellationToken) =>
+        CommitUpToAsync(checkpointId, cancellationToken);
+
+    public override async ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        var handle = await _writer!.PrepareCommitAsync(EndOfInputCheckpointId, cancellationToken).ConfigureAwait(false);
+        if (handle is not null) _pending.Add((EndOfInputCheckpointId, handle));
+        await CommitUpToAsync(EndOfInputCheckpointId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask CommitUpToAsync(long checkpointId, CancellationToken cancellationToken)
+    {
+        var handles = new List<byte[]>();
+        for (int i = 0; i < _pending.Count; i++)
+            if (_pending[i].CheckpointId <= checkpointId) handles.Add(_pending[i].Handle);
+        _pending.RemoveAll(p => p.CheckpointId <= checkpointId);
+        await _writer!.CommitAsync(checkpointId, handles, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask CloseAsync()
+    {
+        var writer = _writer;
+        _writer = null;
+        if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Expressions;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators;
+
+/// <summary>
+/// Flink's periodic watermark generation for <c>WATERMARK FOR rowtime AS expr</c>: after each batch the candidate is the
+/// maximum (ignoring NULLs) of the expression over the batch's rows; a watermark is emitted when it advanced, at most every
+/// <c>pipeline.auto-watermark-interval</c> (every batch when the interval is 0). Watermarks never go back. Upstream
+/// watermarks are ignored except the final maximum one, which is forwarded.
+/// </summary>
+public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSchema inputSchema) : StreamOperatorBase, IPeriodicOperator
+{
+    private readonly IVectorExpression _expression = ExpressionCompiler.Compile(spec.WatermarkExpression, inputSchema);
+    private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private long _intervalMillis;
+    private long _lastEmitMillis;
+    private long _candidate = long.MinValue;
+    private long _emitted = long.MinValue;
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
+        _intervalMillis = Math.Max(0, (long)context.Configuration.Get(CoreOptions.AutoWatermarkInterval).TotalMilliseconds);
+        _lastEmitMillis = context.Clock.MonotonicMillis();
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public long NextDueMillis => _candidate > _emitted && _intervalMillis > 0 ? _lastEmitMillis + _intervalMillis : long.MaxValue;
+
+    public override async ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
+        long max = MaxOf(_expression.Evaluate(batch.Data, _evaluation));
+        if (max > _candidate) _candidate = max;
+        if (_candidate <= _emitted) return;
+        if (_intervalMillis == 0)
+        {
+            await EmitAsync(output, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        long now = Context.Clock.MonotonicMillis();
+        if (now - _lastEmitMillis >= _intervalMillis)
+        {
+            _lastEmitMillis = now;
+            await EmitAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken)
+    {
+        _lastEmitMillis = nowMillis;
+        return _candidate > _emitted ? EmitAsync(output, cancellationToken) : default;
+    }
+
+    public override ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (watermark.Timestamp != long.MaxValue || _emitted == long.MaxValue) return default;
+        _candidate = _emitted = long.MaxValue;
+        return output.EmitWatermarkAsync(watermark, cancellationToken);
+    }
+
+    private ValueTask EmitAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        _emitted = _candidate;
+        return output.EmitWatermarkAsync(new Watermark(_candidate), cancellationToken);
+    }
+
+    /// <summary>The largest non-null value of a timestamp (or integer) column, or <see cref="long.MinValue"/>.</summary>
+    private long MaxOf(IArrowArray column)
+    {
+        var data = column.Data;
+        int n = data.Length, off = data.Offset;
+        if (n == 0 || data.DataType.TypeId == ArrowTypeId.Null) return long.MinValue;
+        var validity = data.NullCount == 0 ? ReadOnlySpan<byte>.Empty : data.Buffers[0].Span;
+        long max = long.MinValue;
+        switch (data.DataType is FixedWidthType fixedWidth ? fixedWidth.BitWidth : 0)
+        {
+            case 64:
+            {
+                var values = MemoryMarshal.Cast<byte, long>(data.Buffers[1].Span).Slice(off, n);
+                for (int i = 0; i < n; i++)
+                    if (values[i] > max && (validity.IsEmpty || (validity[(off + i) >> 3] & (1 << ((off + i) & 7))) != 0)) max = values[i];
+                break;
+            }
+            case 32:
+            {
+                var values = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span).Slice(off, n);
+                for (int i = 0; i < n; i++)
+                    if (values[i] > max && (validity.IsEmpty || (validity[(off + i) >> 3] & (1 << ((off + i) & 7))) != 0)) max = values[i];
+                break;
+            }
+            default:
+                throw new InvalidOperationException($"watermark expression of {spec.Description} must produce a TIMESTAMP, not {data.DataType.Name}");
+        }
+        return max;
+    }
+}
