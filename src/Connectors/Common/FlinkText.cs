@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+
+namespace StreamSql.Connectors.Common;
+
+/// <summary>How timestamps are written: Flink's <c>SQL</c> (<c>2020-01-01 12:00:00.123</c>) or <c>ISO-8601</c> (<c>2020-01-01T12:00:00.123</c>).</summary>
+internal enum TimestampStyle { Sql, Iso8601 }
+
+/// <summary>
+/// Cell values as text the way Flink's CSV and JSON formats write and read them: timestamps with a trimmed fraction
+/// (<c>2020-01-01 12:00:00.123</c>, TIMESTAMP_LTZ with a trailing <c>Z</c>), dates <c>yyyy-MM-dd</c>, times <c>HH:mm:ss[.fff]</c>,
+/// doubles as Java prints them, binary as base64.
+/// </summary>
+internal static class FlinkText
+{
+    private const long MicrosPerDay = 86_400_000_000L;
+
+    public static string Format(IArrowArray array, int row, TimestampStyle style)
+    {
+        var type = array.Data.DataType;
+        switch (type)
+        {
+            case BooleanType: return ArrowCells.GetBool(array, row) ? "true" : "false";
+            case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
+                return ArrowCells.GetLong(array, row).ToString(CultureInfo.InvariantCulture);
+            case FloatType: return JavaDouble(((FloatArray)array).Values[row], isFloat: true);
+            case DoubleType: return JavaDouble(((DoubleArray)array).Values[row], isFloat: false);
+            case Decimal128Type d: return ArrowCells.GetDecimal(array, row).ToString("F" + d.Scale, CultureInfo.InvariantCulture);
+            case StringType: return ArrowCells.GetString(array, row);
+            case BinaryType: return Convert.ToBase64String(ArrowCells.GetBytes(array, row));
+            case Date32Type: return FormatDate(ArrowCells.GetLong(array, row));
+            case Time32Type: return FormatTime(ArrowCells.GetLong(array, row) * 1000);
+            case TimestampType ts: return FormatTimestamp(ArrowCells.GetLong(array, row), style, ArrowCells.IsLocalZoneTimestamp(ts));
+            default: throw new NotSupportedException($"values of type {type.Name} cannot be written as text");
+        }
+    }
+
+    public static string FormatDate(long days) => DateOnly.FromDayNumber((int)(days + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber))
+        .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string FormatTime(long microsOfDay)
+    {
+        var sb = new StringBuilder(15);
+        long seconds = microsOfDay / 1_000_000;
+        sb.Append((seconds / 3600).ToString("00", CultureInfo.InvariantCulture)).Append(':')
+          .Append((seconds / 60 % 60).ToString("00", CultureInfo.InvariantCulture)).Append(':')
+          .Append((seconds % 60).ToString("00", CultureInfo.InvariantCulture));
+        AppendFraction(sb, microsOfDay % 1_000_000);
+        return sb.ToString();
+    }
+
+    public static string FormatTimestamp(long micros, TimestampStyle style, bool utcZone)
+    {
+        long days = Math.DivRem(micros, MicrosPerDay, out long rem);
+        if (rem < 0) { days--; rem += MicrosPerDay; }
+        var text = FormatDate(days) + (style == TimestampStyle.Sql ? " " : "T") + FormatTime(rem);
+        return utcZone ? text + "Z" : text;
+    }
+
+    /// <summary>Fraction digits without trailing zeros (Flink's appendFraction(0, 9)).</summary>
+    private static void AppendFraction(StringBuilder sb, long micros)
+    {
+        if (micros == 0) return;
+        var digits = micros.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0');
+        sb.Append('.').Append(digits);
+    }
+
+    /// <summary>Java's Double.toString / Float.toString: <c>1.0</c>, <c>0.001</c>, <c>1.0E7</c>, <c>1.5E-4</c>.</summary>
+    public static string JavaDouble(double value, bool isFloat)
+    {
+        if (double.IsNaN(value)) return "NaN";
+        if (double.IsPositiveInfinity(value)) return "Infinity";
+        if (double.IsNegativeInfinity(value)) return "-Infinity";
+        if (value == 0) return 1 / value < 0 ? "-0.0" : "0.0";
+        string r = isFloat ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+        double abs = Math.Abs(value);
+        if (abs >= 1e-3 && abs < 1e7)
+        {
+            if (r.Contains('E')) r = decimal.Parse(r, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            return r.Contains('.') ? r : r + ".0";
+        }
+        // Scientific: d.dddE[-]n
+        string mantissa, exponent;
+        int e = r.IndexOfAny(new[] { 'E', 'e' });
+        if (e < 0)
+        {
+            int exp = (int)Math.Floor(Math.Log10(abs));
+            var m = value / Math.Pow(10, exp);
+            mantissa = (isFloat ? ((float)m).ToString("R", CultureInfo.InvariantCulture) : m.ToString("R", CultureInfo.InvariantCulture));
+            exponent = exp.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            mantissa = r[..e];
+            exponent = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        }
+        if (!mantissa.Contains('.')) mantissa += ".0";
+        return mantissa + "E" + exponent;
+    }
+
+    /// <summary>Parses <paramref name="text"/> for a column of <paramref name="type"/> and appends it; returns an error message or null.</summary>
+    public static string? TryAppend(ColumnBuilder column, IArrowType type, ReadOnlySpan<char> text)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        switch (type)
+        {
+            case BooleanType:
+                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBool(true);
+                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBool(false);
+                else return $"'{text}' is not a BOOLEAN";
+                return null;
+            case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
+            {
+                if (!long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, inv, out var v)) return $"'{text}' is not an integer";
+                var (min, max) = type switch
+                {
+                    Int8Type => (sbyte.MinValue, sbyte.MaxValue),
+                    Int16Type => (short.MinValue, short.MaxValue),
+                    Int32Type => (int.MinValue, (long)int.MaxValue),
+                    _ => (long.MinValue, long.MaxValue),
+                };
+                if (v < min || v > max) return $"{text} is out of range for {type.Name}";
+                column.AppendLong(v);
+                return null;
+            }
+            case FloatType or DoubleType:
+            {
+                var t = text.Trim();
+                double v;
+                if (t.SequenceEqual("NaN")) v = double.NaN;
+                else if (t.SequenceEqual("Infinity")) v = double.PositiveInfinity;
+                else if (t.SequenceEqual("-Infinity")) v = double.NegativeInfinity;
+                else if (!double.TryParse(t, NumberStyles.Float, inv, out v)) return $"'{text}' is not a number";
+                column.AppendDouble(v);
+                return null;
+            }
+            case Decimal128Type d:
+            {
+                if (!decimal.TryParse(text.Trim(), NumberStyles.Float, inv, out var v)) return $"'{text}' is not a DECIMAL";
+                var unscaled = DecimalCodec.ToUnscaled(v, d.Scale);
+                if (!DecimalCodec.FitsPrecision(unscaled, d.Precision)) return $"{text} does not fit DECIMAL({d.Precision}, {d.Scale})";
+                column.AppendDecimal(v);
+                return null;
+            }
+            case StringType:
+                column.AppendString(text);
+                return null;
+            case BinaryType:
+            {
+                var bytes = new byte[text.Length * 3 / 4 + 3];
+                if (!Convert.TryFromBase64Chars(text, bytes, out int n)) return $"'{text}' is not base64";
+                column.AppendUtf8(bytes.AsSpan(0, n));
+                return null;
+            }
+            case Date32Type:
+                if (!TryParseDate(text.Trim(), out var days)) return $"'{text}' is not a DATE (yyyy-MM-dd)";
+                column.AppendLong(days);
+                return null;
+            case Time32Type:
+                if (!TryParseTime(text.Trim(), out var timeMicros)) return $"'{text}' is not a TIME (HH:mm:ss)";
+                column.AppendLong(timeMicros / 1000);
+                return null;
+            case TimestampType:
+                if (!TryParseTimestamp(text.Trim(), out var micros)) return $"'{text}' is not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.fff])";
+                column.AppendLong(micros);
+                return null;
+            default:
+                return $"values of type {type.Name} cannot be read from text";
+        }
+    }
+
+    public static bool TryParseDate(ReadOnlySpan<char> text, out long days)
+    {
+        days = 0;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return false;
+        days = date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        return true;
+    }
+
+    /// <summary>HH:mm[:ss[.f{1,9}]] into microseconds of the day.</summary>
+    public static bool TryParseTime(ReadOnlySpan<char> text, out long micros)
+    {
+        micros = 0;
+        if (text.Length < 5 || text[2] != ':') return false;
+        if (!TwoDigits(text, 0, out var h) || !TwoDigits(text, 3, out var m) || h > 23 || m > 59) return false;
+        long s = 0, fraction = 0;
+        if (text.Length > 5)
+        {
+            if (text.Length < 8 || text[5] != ':' || !TwoDigits(text, 6, out var sec) || sec > 59) return false;
+            s = sec;
+            if (text.Length > 8)
+            {
+                if (text[8] != '.' || text.Length == 9) return false;
+                var f = text[9..];
+                long scale = 100_000;
+                foreach (var c in f)
+                {
+                    if (c is < '0' or > '9') return false;
+                    fraction += (c - '0') * scale;
+                    scale /= 10;
+                }
+            }
+        }
+        micros = ((h * 60L + m) * 60 + s) * 1_000_000 + fraction;
+        return true;
+    }
+
+    /// <summary><c>yyyy-MM-dd[ |T]HH:mm[:ss[.fraction]][Z]</c>, or a bare date (midnight), into microseconds since the epoch.</summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out long micros)
+    {
+        micros = 0;
+        if (text.Length > 0 && (text[^1] == 'Z' || text[^1] == 'z')) text = text[..^1];
+        if (text.Length < 10 || !TryParseDate(text[..10], out var days)) return false;
+        long time = 0;
+        if (text.Length > 10)
+        {
+            if (text[10] != ' ' && text[10] != 'T') return false;
+            if (!TryParseTime(text[11..], out time)) return false;
+        }
+        micros = days * MicrosPerDay + time;
+        return true;
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<char> text, int at, out int value)
+    {
+        value = 0;
+        if (at + 1 >= text.Length || !char.IsAsciiDigit(text[at]) || !char.IsAsciiDigit(text[at + 1])) return false;
+        value = (text[at] - '0') * 10 + text[at + 1] - '0';
+        return true;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using StreamSql.Connectors.Common;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Connectors.Datagen;
+
+/// <summary>Appends generated values of one column. <paramref name="index"/> in <see cref="Append"/> is the row's index within this subtask.</summary>
+internal abstract class DatagenFieldGenerator
+{
+    public abstract void Append(ColumnBuilder column, Random random, long index);
+
+    /// <summary>How many rows this subtask may generate (a sequence's share), or null when unlimited.</summary>
+    public virtual long? RowLimit => null;
+
+    public static DatagenFieldGenerator Create(DatagenFieldSpec spec, int subtask, int parallelism, Func<long> nowMicros, TimeZoneInfo zone)
+    {
+        var type = spec.Type;
+        if (spec.IsSequence)
+        {
+            var start = decimal.Parse(spec.Start!, NumberStyles.Float, CultureInfo.InvariantCulture);
+            var end = decimal.Parse(spec.End!, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return new SequenceGenerator(type, start, end, subtask, parallelism);
+        }
+        return type.Kind switch
+        {
+            SqlTypeKind.Boolean => new BooleanGenerator(),
+            SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt
+                or SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth => new IntegerGenerator(Bound(spec.Min, DatagenFieldSpec.IntegerRange(type).Min), Bound(spec.Max, DatagenFieldSpec.IntegerRange(type).Max)),
+            // Flink's defaults: Java's MIN_VALUE (the smallest positive) to MAX_VALUE.
+            SqlTypeKind.Float => new DoubleGenerator(DoubleBound(spec.Min, float.Epsilon), DoubleBound(spec.Max, float.MaxValue)),
+            SqlTypeKind.Double => new DoubleGenerator(DoubleBound(spec.Min, double.Epsilon), DoubleBound(spec.Max, double.MaxValue)),
+            SqlTypeKind.Decimal => DecimalGenerator.For(type, spec.Min, spec.Max),
+            SqlTypeKind.Char or SqlTypeKind.VarChar => new HexStringGenerator(spec.Length, spec.VariableLength),
+            SqlTypeKind.Binary or SqlTypeKind.VarBinary => new BytesGenerator(spec.Length, spec.VariableLength),
+            _ => new TemporalGenerator(type, (long)spec.MaxPast.TotalMicroseconds, nowMicros, zone),
+        };
+    }
+
+    private static long Bound(string? text, long fallback) => text is null ? fallback : (long)decimal.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static double DoubleBound(string? text, double fallback) => text is null ? fallback : double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private sealed class BooleanGenerator : DatagenFieldGenerator
+    {
+        public override void Append(ColumnBuilder column, Random random, long index) => column.AppendBool(random.Next(2) == 1);
+    }
+
+    private sealed class IntegerGenerator(long min, long max) : DatagenFieldGenerator
+    {
+        private readonly ulong _span = unchecked((ulong)(max - min));
+
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            ulong bits = unchecked((ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63));
+            ulong offset = _span == ulong.MaxValue ? bits : bits % (_span + 1);
+            column.AppendLong(unchecked(min + (long)offset));
+        }
+    }
+
+    private sealed class DoubleGenerator(double min, double max) : DatagenFieldGenerator
+    {
+        public override void Append(ColumnBuilder column, Random random, long index) => column.AppendDouble(min + random.NextDouble() * (max - min));
+    }
+
+    private sealed class DecimalGenerator(decimal min, decimal max, int scale) : DatagenFieldGenerator
+    {
+        public static DecimalGenerator For(SqlType type, string? minText, string? maxText)
+        {
+            int integerDigits = Math.Min(type.Precision - type.Scale, 28);
+            decimal limit = integerDigits <= 0 ? 0.9m : (decimal)Math.Pow(10, integerDigits) - 1;
+            var min = minText is null ? -limit : decimal.Parse(minText, NumberStyles.Float, CultureInfo.InvariantCulture);
+            var max = maxText is null ? limit : decimal.Parse(maxText, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return new DecimalGenerator(min, max, type.Scale);
+        }
+
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            var value = min + (decimal)random.NextDouble() * (max - min);
+            value = Math.Round(value, Math.Min(scale, 28), MidpointRounding.ToZero);
+            if (value < min) value = min;
+            column.AppendDecimal(value);
+        }
+    }
+
+    private sealed class HexStringGenerator(int length, bool variable) : DatagenFieldGenerator
+    {
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            int n = variable ? random.Next(1, length + 1) : length;
+            var span = column.ReserveSpan(n);
+            for (int i = 0; i < n; i++) span[i] = (byte)"0123456789abcdef"[random.Next(16)];
+            column.CommitSpan(n);
+        }
+    }
+
+    private sealed class BytesGenerator(int length, bool variable) : DatagenFieldGenerator
+    {
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            int n = variable ? random.Next(1, length + 1) : length;
+            random.NextBytes(column.ReserveSpan(n));
+            column.CommitSpan(n);
+        }
+    }
+
+    /// <summary>DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ: now minus a random part of <c>max-past</c> (Flink's behaviour).</summary>
+    private sealed class TemporalGenerator(SqlType type, long maxPastMicros, Func<long> nowMicros, TimeZoneInfo zone) : DatagenFieldGenerator
+    {
+        private readonly long _unit = type.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz && type.Precision < 6
+            ? (long)Math.Pow(10, 6 - type.Precision) : 1;
+
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            long instant = nowMicros() - (maxPastMicros > 0 ? random.NextInt64(0, maxPastMicros + 1) : 0);
+            // TIMESTAMP, DATE and TIME are wall-clock values in the session zone; TIMESTAMP_LTZ is the instant itself.
+            long local = type.Kind == SqlTypeKind.TimestampLtz ? instant : instant + (long)zone.GetUtcOffset(DateTime.UnixEpoch.AddTicks(instant * 10)).TotalMicroseconds;
+            switch (type.Kind)
+            {
+                case SqlTypeKind.Date: column.AppendLong(Math.DivRem(local, 86_400_000_000L).Quotient - (local < 0 && local % 86_400_000_000L != 0 ? 1 : 0)); break;
+                case SqlTypeKind.Time: column.AppendLong(((local % 86_400_000_000L + 86_400_000_000L) % 86_400_000_000L) / 1000); break;
+                default: column.AppendLong(local - ((local % _unit) + _unit) % _unit); break;
+            }
+        }
+    }
+
+    /// <summary>start..end inclusive, split into contiguous, non-overlapping ranges per subtask (as Flink's SequenceGenerator).</summary>
+    private sealed class SequenceGenerator : DatagenFieldGenerator
+    {
+        private readonly SqlType _type;
+        private readonly decimal _first;
+        private readonly long _count;
+
+        public SequenceGenerator(SqlType type, decimal start, decimal end, int subtask, int parallelism)
+        {
+            _type = type;
+            var total = end - start + 1;
+            var share = decimal.Floor(total / parallelism);
+            var remainder = total - share * parallelism;
+            _count = (long)(share + (subtask < remainder ? 1 : 0));
+            _first = start + share * subtask + Math.Min(subtask, remainder);
+        }
+
+        public override long? RowLimit => _count;
+
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            var value = _first + index;
+            switch (_type.Kind)
+            {
+                case SqlTypeKind.Float or SqlTypeKind.Double: column.AppendDouble((double)value); break;
+                case SqlTypeKind.Decimal: column.AppendDecimal(value); break;
+                case SqlTypeKind.Char or SqlTypeKind.VarChar:
+                    Span<char> buffer = stackalloc char[32];
+                    ((long)value).TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
+                    column.AppendString(buffer[..written]);
+                    break;
+                default: column.AppendLong((long)value); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using StreamSql.Connectors.Common;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Connectors;
+
+namespace StreamSql.Connectors.Print;
+
+/// <summary>
+/// Prints rows as Flink's print sink: an optional prefix (<c>id&gt; </c>, <c>id:2&gt; </c> or <c>2&gt; </c> where 2 is the
+/// subtask index + 1, the task number only when the sink runs in parallel), the row kind, and the values in brackets.
+/// Rows are visible as soon as written (at-least-once), so there is nothing to commit.
+/// </summary>
+internal sealed class PrintWriter : ISinkWriter
+{
+    private TextWriter _out = TextWriter.Null;
+    private string _prefix = "";
+    private readonly StringBuilder _text = new();
+
+    public long RowsWritten { get; private set; }
+
+    public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
+    {
+        var options = new TableOptions(context.Table);
+        _prefix = Prefix(options.Get(PrintOptions.PrintIdentifier), context.SubtaskIndex, context.Parallelism);
+        _out = options.Get(PrintOptions.StandardError) ? Console.Error : context.StandardOutput;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Flink's PrintSinkOutputWriter prefix rule.</summary>
+    internal static string Prefix(string? identifier, int subtaskIndex, int parallelism)
+    {
+        var prefix = identifier ?? "";
+        if (parallelism > 1)
+        {
+            if (prefix.Length > 0) prefix += ":";
+            prefix += (subtaskIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return prefix.Length > 0 ? prefix + "> " : "";
+    }
+
+    public async ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        _text.Clear();
+        int columns = batch.ColumnCount;
+        for (int row = 0; row < batch.Length; row++)
+        {
+            _text.Append(_prefix).Append(batch.KindAt(row).ShortString()).Append('[');
+            for (int c = 0; c < columns; c++)
+            {
+                if (c > 0) _text.Append(", ");
+                PrintCellFormatter.Append(_text, batch.Column(c), row);
+            }
+            _text.Append(']').Append('\n');
+        }
+        RowsWritten += batch.Length;
+        await _out.WriteAsync(_text, cancellationToken).ConfigureAwait(false);
+        await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<byte[]?> PrepareCommitAsync(long checkpointId, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+    public ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _out.FlushAsync().ConfigureAwait(false);
+}
