@@ -1,3 +1,7 @@
+using StreamSql.Connectors.Blackhole;
+using StreamSql.Connectors.Datagen;
+using StreamSql.Connectors.Nexmark;
+using StreamSql.Connectors.Print;
 using StreamSql.Execution.Connectors;
 using StreamSql.Sql.Planner.Functions;
 
@@ -8,12 +12,16 @@ internal static class SessionConnectors
 {
     public static ConnectorRegistry Create(IEnumerable<ITableConnector> extra)
     {
-        // TODO(merge wt-connectors): start from BuiltInConnectors.CreateRegistry().
+        // TODO(when wt-connectors adds it): start from BuiltInConnectors.CreateRegistry().
         var registry = new ConnectorRegistry();
+        registry.Register(new DatagenConnector());
+        registry.Register(new PrintConnector());
+        registry.Register(new BlackholeConnector());
+        registry.Register(new NexmarkConnector());
         foreach (var connector in extra) registry.Register(connector);
         return registry;
     }
 
-    // TODO(merge wt-functions): the runtime's ConstantEvaluator.
+    // TODO(when wt-functions adds it): the runtime's ConstantEvaluator, so the planner folds constants with the runtime's kernels.
     public static IConstantEvaluator? CreateConstantEvaluator() => null;
 }
