@@ -1,1 +1,3 @@
-return 0;
+using StreamSql.Shell;
+
+return await ShellApp.RunAsync(args, Console.In, Console.Out, Console.Error, terminal: TerminalLineSource.IsAvailable);

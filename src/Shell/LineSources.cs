@@ -1,0 +1,120 @@
+using RadLine;
+using Spectre.Console;
+
+namespace StreamSql.Shell;
+
+/// <summary>Where the interactive shell reads its input lines.</summary>
+internal interface ILineSource
+{
+    /// <summary>The next line, or null at end of input. <paramref name="continuation"/> selects the continuation prompt.
+    /// Throws <see cref="OperationCanceledException"/> when <paramref name="cancel"/> fires (Ctrl-C at the prompt).</summary>
+    Task<string?> ReadLineAsync(bool continuation, CancellationToken cancel);
+
+    /// <summary>Records a statement that was run, for history.</summary>
+    void Remember(string statement);
+}
+
+/// <summary>Lines from a reader with no editing: used when input is redirected (scripts and tests pipe statements in).</summary>
+internal sealed class PlainLineSource : ILineSource
+{
+    private readonly TextReader _in;
+    private readonly TextWriter? _prompts;
+    // A read abandoned by Ctrl-C is still pending on the reader; the next call must take it over, not start another.
+    private Task<string?>? _pending;
+
+    public PlainLineSource(TextReader input, TextWriter? prompts)
+    {
+        _in = input;
+        _prompts = prompts;
+    }
+
+    public async Task<string?> ReadLineAsync(bool continuation, CancellationToken cancel)
+    {
+        if (_prompts is not null)
+        {
+            _prompts.Write(continuation ? ShellMessages.ContinuationPrompt : ShellMessages.Prompt);
+            _prompts.Flush();
+        }
+        _pending ??= _in.ReadLineAsync(CancellationToken.None).AsTask();
+        var line = await _pending.WaitAsync(cancel).ConfigureAwait(false);
+        _pending = null;
+        return line;
+    }
+
+    public void Remember(string statement) { }
+}
+
+/// <summary>An editing prompt on a terminal (RadLine), with history kept in <c>~/.streamsql_history</c> across runs.</summary>
+internal sealed class TerminalLineSource : ILineSource
+{
+    private const int HistoryLimit = 1000;
+    private readonly LineEditor _first;
+    private readonly LineEditor _continuation;
+    private readonly string? _historyFile;
+
+    public TerminalLineSource(string? historyFile)
+    {
+        _historyFile = historyFile;
+        _first = new LineEditor { Prompt = new LineEditorPrompt("[green]streamsql[/]>") };
+        _continuation = new LineEditor { Prompt = new LineEditorPrompt("         >") };
+        foreach (var entry in LoadHistory(historyFile))
+        {
+            _first.History.Add(entry);
+            _continuation.History.Add(entry);
+        }
+    }
+
+    public static bool IsAvailable => !Console.IsInputRedirected && !Console.IsOutputRedirected && LineEditor.IsSupported(AnsiConsole.Console);
+
+    public static string? DefaultHistoryFile()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".streamsql_history");
+    }
+
+    public async Task<string?> ReadLineAsync(bool continuation, CancellationToken cancel)
+    {
+        var editor = continuation ? _continuation : _first;
+        var line = await editor.ReadLine(cancel).ConfigureAwait(false);
+        if (line is null) cancel.ThrowIfCancellationRequested();
+        return line ?? "";
+    }
+
+    public void Remember(string statement)
+    {
+        var oneLine = statement.Replace("\r", "").Replace('\n', ' ').Trim();
+        if (oneLine.Length == 0) return;
+        _first.History.Add(oneLine);
+        _continuation.History.Add(oneLine);
+        if (_historyFile is null) return;
+        try
+        {
+            File.AppendAllText(_historyFile, oneLine + "\n");
+        }
+        catch (IOException)
+        {
+            // History is a convenience: a read-only home must not break the shell.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static IEnumerable<string> LoadHistory(string? file)
+    {
+        if (file is null || !File.Exists(file)) return Array.Empty<string>();
+        try
+        {
+            var lines = File.ReadAllLines(file);
+            return lines.Length <= HistoryLimit ? lines : lines[^HistoryLimit..];
+        }
+        catch (IOException)
+        {
+            return Array.Empty<string>();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+}

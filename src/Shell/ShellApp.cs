@@ -1,0 +1,105 @@
+namespace StreamSql.Shell;
+
+/// <summary>The <c>streamsql</c> command: parses the command line, sets up the session, runs init scripts, then the
+/// <c>-f</c> script or the interactive prompt. Exit codes: 0 success, 1 a statement or job failed, 2 bad command line,
+/// 130 interrupted (Ctrl-C in script mode), 143 terminated (SIGTERM).</summary>
+internal static class ShellApp
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, bool terminal)
+    {
+        CommandLineOptions options;
+        try
+        {
+            options = CommandLineOptions.Parse(args);
+        }
+        catch (CommandLineException e)
+        {
+            error.WriteLine("[ERROR] " + e.Message);
+            return UsageError;
+        }
+        if (options.ShowHelp)
+        {
+            output.Write(CommandLineOptions.Usage);
+            return Success;
+        }
+
+        // Jobs (the print connector) and the shell write to the same stdout from different threads.
+        output = TextWriter.Synchronized(output);
+        var printer = new ResultPrinter(output, error);
+        if (options.FromLatestCheckpoint)
+        {
+            printer.Error("not supported yet: --from-latest-checkpoint (restoring needs checkpoints: the checkpoint issue)");
+            return Failure;
+        }
+
+        StreamSqlEnvironment env;
+        try
+        {
+            var settings = new StreamSqlOptions { Output = output };
+            foreach (var (key, value) in options.Settings) settings.Settings[key] = value;
+            env = StreamSqlEnvironment.Create(settings);
+        }
+        catch (StreamSqlException e)
+        {
+            printer.Error(e.Message);
+            return UsageError;
+        }
+
+        bool scriptMode = options.ScriptFile is not null;
+        using var signals = new ShellSignals(scriptMode);
+        signals.Register();
+        int code = Success;
+        try
+        {
+            foreach (var init in options.InitFiles)
+            {
+                var outcome = await ScriptRunner.RunFileAsync(env, printer, init, signals.Shutdown).ConfigureAwait(false);
+                if (outcome == ScriptOutcome.Failed) return code = Failure;
+                if (outcome == ScriptOutcome.Quit) return code = Success;
+            }
+            if (scriptMode) code = await RunScriptModeAsync(env, printer, options.ScriptFile!, signals).ConfigureAwait(false);
+            else code = await RunInteractiveAsync(env, printer, input, output, terminal, signals).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (signals.Shutdown.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await env.DisposeAsync().ConfigureAwait(false);
+            output.Flush();
+            error.Flush();
+        }
+        return signals.ExitCode ?? code;
+    }
+
+    private static async Task<int> RunScriptModeAsync(StreamSqlEnvironment env, ResultPrinter printer, string script, ShellSignals signals)
+    {
+        var outcome = await ScriptRunner.RunFileAsync(env, printer, script, signals.Shutdown).ConfigureAwait(false);
+        if (outcome == ScriptOutcome.Failed) return Failure;
+        // The jobs run in this process: stay until they finish (bounded sources) or a signal stops them.
+        var failed = await env.WaitForJobsAsync(signals.Shutdown).ConfigureAwait(false);
+        foreach (var job in failed)
+            printer.Error($"Job '{job.Name}' ({job.Id}) failed: {job.FailureMessage}");
+        return failed.Count == 0 ? Success : Failure;
+    }
+
+    private static async Task<int> RunInteractiveAsync(StreamSqlEnvironment env, ResultPrinter printer, TextReader input, TextWriter output, bool terminal, ShellSignals signals)
+    {
+        ILineSource lines;
+        if (terminal)
+        {
+            output.WriteLine(ShellMessages.Welcome);
+            lines = new TerminalLineSource(TerminalLineSource.DefaultHistoryFile());
+        }
+        else
+        {
+            lines = new PlainLineSource(input, prompts: null);
+        }
+        var shell = new InteractiveShell(env, printer, lines, signals);
+        return await shell.RunAsync().ConfigureAwait(false);
+    }
+}

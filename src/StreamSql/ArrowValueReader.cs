@@ -1,0 +1,89 @@
+using Apache.Arrow;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql;
+
+/// <summary>
+/// Reads one cell of an Arrow column as a .NET value for applications: BOOLEAN bool, TINYINT sbyte, SMALLINT short,
+/// INT int, BIGINT long, FLOAT float, DOUBLE double, DECIMAL decimal, strings string, binary byte[], DATE DateOnly,
+/// TIME TimeOnly, TIMESTAMP DateTime (unspecified kind), TIMESTAMP_LTZ DateTimeOffset (UTC),
+/// INTERVAL DAY TO SECOND TimeSpan, INTERVAL YEAR TO MONTH int (months), ARRAY object?[], MAP Dictionary, ROW object?[].
+/// </summary>
+/// <remarks>Boxes per value: it is for the client edge (results handed to an application), never for operators.</remarks>
+public static class ArrowValueReader
+{
+    public static object? Read(IArrowArray array, int index, SqlType type)
+    {
+        if (array.IsNull(index)) return null;
+        switch (type.Kind)
+        {
+            case SqlTypeKind.Null: return null;
+            case SqlTypeKind.Boolean: return ((BooleanArray)array).GetValue(index);
+            case SqlTypeKind.TinyInt: return ((Int8Array)array).GetValue(index);
+            case SqlTypeKind.SmallInt: return ((Int16Array)array).GetValue(index);
+            case SqlTypeKind.Int: return ((Int32Array)array).GetValue(index);
+            case SqlTypeKind.BigInt: return ((Int64Array)array).GetValue(index);
+            case SqlTypeKind.Float: return ((FloatArray)array).GetValue(index);
+            case SqlTypeKind.Double: return ((DoubleArray)array).GetValue(index);
+            case SqlTypeKind.Decimal:
+                var decimals = (Decimal128Array)array;
+                try
+                {
+                    return decimals.GetValue(index);
+                }
+                catch (OverflowException)
+                {
+                    // Beyond System.Decimal's 28 digits: keep the exact text.
+                    return decimals.GetString(index);
+                }
+            case SqlTypeKind.Char or SqlTypeKind.VarChar: return ((StringArray)array).GetString(index);
+            case SqlTypeKind.Binary or SqlTypeKind.VarBinary: return ((BinaryArray)array).GetBytes(index).ToArray();
+            case SqlTypeKind.Date:
+                return DateOnly.FromDayNumber(EpochDayNumber + ((Date32Array)array).GetValue(index)!.Value);
+            case SqlTypeKind.Time:
+                return TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(((Time32Array)array).GetValue(index)!.Value));
+            case SqlTypeKind.Timestamp:
+                return DateTime.UnixEpoch.AddTicks(((TimestampArray)array).GetValue(index)!.Value * 10).ToUnspecified();
+            case SqlTypeKind.TimestampLtz:
+                return new DateTimeOffset(DateTime.UnixEpoch.AddTicks(((TimestampArray)array).GetValue(index)!.Value * 10));
+            case SqlTypeKind.IntervalDayTime:
+                return TimeSpan.FromMilliseconds(((DurationArray)array).GetValue(index)!.Value);
+            case SqlTypeKind.IntervalYearMonth: return ((Int32Array)array).GetValue(index);
+            case SqlTypeKind.Map: return ReadMap((MapArray)array, index, type);
+            case SqlTypeKind.Array or SqlTypeKind.Multiset:
+                {
+                    var values = ((ListArray)array).GetSlicedValues(index);
+                    var result = new object?[values.Length];
+                    for (int i = 0; i < result.Length; i++) result[i] = Read(values, i, type.Elements![0]);
+                    return result;
+                }
+            case SqlTypeKind.Row:
+                {
+                    var fields = ((StructArray)array).Fields;
+                    var result = new object?[fields.Count];
+                    for (int i = 0; i < result.Length; i++) result[i] = Read(fields[i], index, type.Elements![i]);
+                    return result;
+                }
+            default:
+                return null;
+        }
+    }
+
+    private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    private static DateTime ToUnspecified(this DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Unspecified);
+
+    private static Dictionary<object, object?> ReadMap(MapArray map, int index, SqlType type)
+    {
+        int start = map.ValueOffsets[index];
+        int end = map.ValueOffsets[index + 1];
+        var result = new Dictionary<object, object?>(end - start);
+        for (int i = start; i < end; i++)
+        {
+            var key = Read(map.Keys, i, type.Elements![0]);
+            if (key is null) continue;
+            result[key] = Read(map.Values, i, type.Elements[1]);
+        }
+        return result;
+    }
+}

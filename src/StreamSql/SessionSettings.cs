@@ -1,0 +1,106 @@
+using StreamSql.Sql.Planner.Config;
+
+namespace StreamSql;
+
+/// <summary>
+/// The session's settings: an immutable <see cref="Configuration"/> swapped on every <c>SET</c> / <c>RESET</c>, so a
+/// running job keeps the settings it started with. Values of declared options are checked; unknown keys are kept as
+/// Flink keeps them (connectors and future features may read them).
+/// </summary>
+internal sealed class SessionSettings
+{
+    private readonly Configuration _initial;
+    private readonly IReadOnlyList<ConfigOption> _declared;
+
+    public SessionSettings(Configuration initial, IReadOnlyList<ConfigOption> declared)
+    {
+        _initial = initial;
+        _declared = declared;
+        Current = initial;
+    }
+
+    public Configuration Current { get; private set; }
+
+    /// <summary>The declared option <paramref name="key"/> names (under its key or a fallback key), or null.</summary>
+    public ConfigOption? FindOption(string key)
+    {
+        foreach (var option in _declared)
+            if (option.Matches(key)) return option;
+        return null;
+    }
+
+    /// <summary>Sets <paramref name="key"/>; throws <see cref="StreamSqlException"/> when a declared option refuses the value.</summary>
+    public void Set(string key, string value)
+    {
+        if (string.IsNullOrWhiteSpace(key)) throw new StreamSqlException("SET needs a key: SET 'key' = 'value';");
+        var option = FindOption(key);
+        var next = Current;
+        if (option is not null)
+        {
+            var problem = Validate(option, value);
+            if (problem is not null)
+                throw new StreamSqlException($"Invalid value '{value}' for session property '{key}': {problem}");
+            // Both generations of a renamed key name one setting: the newest SET wins, whichever name it used.
+            next = next.Without(option.Key);
+            foreach (var fallback in option.FallbackKeys) next = next.Without(fallback);
+        }
+        Current = next.With(key, value);
+    }
+
+    private static string? Validate(ConfigOption option, string value)
+    {
+        var problem = option.Validate(value);
+        if (problem is not null) return problem;
+        if (option == CoreOptions.LocalTimeZone)
+        {
+            try
+            {
+                StreamSql.Execution.SessionTimeZone.Resolve(value);
+            }
+            catch (ArgumentException e)
+            {
+                return e.Message;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Returns <paramref name="key"/> (or every key when null) to its value when the session started.</summary>
+    public void Reset(string? key)
+    {
+        if (key is null)
+        {
+            Current = _initial;
+            return;
+        }
+        var option = FindOption(key);
+        var keys = new List<string> { key };
+        if (option is not null)
+        {
+            keys.Add(option.Key);
+            keys.AddRange(option.FallbackKeys);
+        }
+        var next = Current;
+        foreach (var k in keys) next = next.Without(k);
+        foreach (var k in keys)
+        {
+            var initial = _initial.GetRaw(k);
+            if (initial is not null) next = next.With(k, initial);
+        }
+        Current = next;
+    }
+
+    /// <summary>Every setting with its effective value, sorted by key: declared defaults overlaid with what is set.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> List()
+    {
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in _declared)
+        {
+            if (Current.Contains(option)) continue;
+            var text = option.DefaultText;
+            if (text is not null) values[option.Key] = text;
+        }
+        foreach (var (k, v) in Current.Values) values[k] = v;
+        return values.ToList();
+    }
+}

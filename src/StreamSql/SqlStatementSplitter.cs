@@ -1,0 +1,194 @@
+namespace StreamSql;
+
+/// <summary>One statement cut out of a script: its text (without the closing <c>;</c>) and where it starts in the script.</summary>
+/// <param name="Text">The statement, from its first significant character up to (not including) its closing <c>;</c>.</param>
+/// <param name="StartOffset">0-based character offset of <paramref name="Text"/> in the script.</param>
+/// <param name="Line">1-based line of the first character.</param>
+/// <param name="Column">1-based column of the first character.</param>
+public sealed record SqlStatementChunk(string Text, int StartOffset, int Line, int Column);
+
+/// <summary>The statements of a text that are complete, and what is left after the last complete one.</summary>
+/// <param name="Statements">Complete statements (ended by a <c>;</c> outside strings and comments), in order.</param>
+/// <param name="Remainder">Text after the last complete statement; <see cref="RemainderIsBlank"/> when only whitespace or comments.</param>
+/// <param name="RemainderStart">Offset of <paramref name="Remainder"/> in the text.</param>
+/// <param name="RemainderIsBlank">Whether the remainder holds nothing but whitespace and comments.</param>
+public sealed record SqlSplitResult(IReadOnlyList<SqlStatementChunk> Statements, string Remainder, int RemainderStart, bool RemainderIsBlank)
+{
+    /// <summary>The remainder as a statement (for a script whose last statement has no <c>;</c>), or null when it is blank.</summary>
+    public SqlStatementChunk? TrailingStatement { get; init; }
+}
+
+/// <summary>
+/// Cuts SQL text into statements the way the shell reads them: a statement ends at a <c>;</c> that is outside string
+/// literals, quoted identifiers and comments. <c>BEGIN STATEMENT SET; ... END;</c> and
+/// <c>EXECUTE STATEMENT SET BEGIN ...; END;</c> are one statement each (their inner <c>;</c> do not end them).
+/// </summary>
+/// <remarks>Scripts are split before they are parsed, so that the statements before a syntax error run first, as
+/// Flink's SQL client does; each statement's position lets errors be reported against the whole script.</remarks>
+public static class SqlStatementSplitter
+{
+    /// <summary>Splits <paramref name="text"/> into its complete statements and the unfinished rest.</summary>
+    public static SqlSplitResult Split(string text)
+    {
+        var statements = new List<SqlStatementChunk>();
+        var scanner = new StatementScanner(text);
+        int lastEnd = 0;
+        while (scanner.NextStatement(out int start, out int end, out bool complete))
+        {
+            if (!complete)
+            {
+                var chunk = start < 0 ? null : MakeChunk(text, start, end);
+                return new SqlSplitResult(statements, text[lastEnd..], lastEnd, chunk is null) { TrailingStatement = chunk };
+            }
+            if (start >= 0) statements.Add(MakeChunk(text, start, end));
+            lastEnd = end + 1;
+        }
+        return new SqlSplitResult(statements, text[lastEnd..], lastEnd, true);
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds at least one statement and nothing unfinished after it
+    /// (the interactive shell runs the buffer when this is true).</summary>
+    public static bool IsComplete(string text)
+    {
+        var result = Split(text);
+        return result.Statements.Count > 0 && result.RemainderIsBlank;
+    }
+
+    /// <summary>Every statement of a script, the last one also when it lacks a closing <c>;</c>.</summary>
+    public static IReadOnlyList<SqlStatementChunk> SplitScript(string script)
+    {
+        var result = Split(script);
+        if (result.TrailingStatement is null) return result.Statements;
+        var all = new List<SqlStatementChunk>(result.Statements) { result.TrailingStatement };
+        return all;
+    }
+
+    private static SqlStatementChunk MakeChunk(string text, int start, int end)
+    {
+        int endTrimmed = end;
+        while (endTrimmed > start && char.IsWhiteSpace(text[endTrimmed - 1])) endTrimmed--;
+        var (line, column) = Position(text, start);
+        return new SqlStatementChunk(text[start..endTrimmed], start, line, column);
+    }
+
+    /// <summary>1-based line and column of <paramref name="offset"/> in <paramref name="text"/>.</summary>
+    public static (int Line, int Column) Position(string text, int offset)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        }
+        return (line, offset - lineStart + 1);
+    }
+
+    /// <summary>Walks the text once, statement by statement.</summary>
+    private ref struct StatementScanner
+    {
+        private readonly string _text;
+        private int _pos;
+
+        public StatementScanner(string text)
+        {
+            _text = text;
+            _pos = 0;
+        }
+
+        /// <summary>Finds the next statement. <paramref name="start"/> is its first significant character (-1 when it
+        /// has none), <paramref name="end"/> the offset of its closing <c>;</c> (or the text's end when incomplete).</summary>
+        public bool NextStatement(out int start, out int end, out bool complete)
+        {
+            start = -1;
+            end = _text.Length;
+            complete = false;
+            if (_pos >= _text.Length) return false;
+
+            // Leading words decide whether inner semicolons end the statement (statement-set blocks).
+            var leading = new List<string>(4);
+            string? lastWord = null;
+            bool block = false;
+            while (_pos < _text.Length)
+            {
+                char c = _text[_pos];
+                if (char.IsWhiteSpace(c)) { _pos++; continue; }
+                if (c == '-' && Peek(1) == '-') { SkipLineComment(); continue; }
+                if (c == '/' && Peek(1) == '*') { SkipBlockComment(); continue; }
+                if (start < 0) start = _pos;
+                if (c == ';')
+                {
+                    if (block && !string.Equals(lastWord, "END", StringComparison.OrdinalIgnoreCase))
+                    {
+                        lastWord = ";";
+                        _pos++;
+                        continue;
+                    }
+                    end = _pos;
+                    _pos++;
+                    complete = true;
+                    if (start == end) start = -1; // an empty statement: ";"
+                    return true;
+                }
+                if (c == '\'' || c == '"' || c == '`') { SkipQuoted(c); lastWord = "'"; continue; }
+                if (char.IsLetter(c) || c == '_')
+                {
+                    int wordStart = _pos;
+                    while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
+                    lastWord = _text[wordStart.._pos];
+                    if (leading.Count < 4)
+                    {
+                        leading.Add(lastWord.ToUpperInvariant());
+                        block = block || IsStatementSetBlock(leading);
+                    }
+                    continue;
+                }
+                lastWord = c.ToString();
+                _pos++;
+            }
+            return true;
+        }
+
+        private static bool IsStatementSetBlock(List<string> words)
+        {
+            static bool Starts(List<string> w, params string[] p)
+            {
+                if (w.Count < p.Length) return false;
+                for (int i = 0; i < p.Length; i++)
+                    if (w[i] != p[i]) return false;
+                return true;
+            }
+            return Starts(words, "BEGIN", "STATEMENT", "SET")
+                || Starts(words, "EXECUTE", "STATEMENT", "SET", "BEGIN")
+                || Starts(words, "STATEMENT", "SET", "BEGIN");
+        }
+
+        private readonly char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
+
+        private void SkipLineComment()
+        {
+            while (_pos < _text.Length && _text[_pos] != '\n') _pos++;
+        }
+
+        private void SkipBlockComment()
+        {
+            _pos += 2;
+            while (_pos < _text.Length && !(_text[_pos] == '*' && Peek(1) == '/')) _pos++;
+            _pos = Math.Min(_text.Length, _pos + 2);
+        }
+
+        private void SkipQuoted(char quote)
+        {
+            _pos++;
+            while (_pos < _text.Length)
+            {
+                if (_text[_pos] == quote)
+                {
+                    // A doubled quote is an escaped quote inside the literal.
+                    if (Peek(1) == quote) { _pos += 2; continue; }
+                    _pos++;
+                    return;
+                }
+                _pos++;
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using StreamSql.Sql.Parser;
+using StreamSql.Sql.Planner.Connectors;
+
+namespace StreamSql;
+
+/// <summary>Where a statement sits in the text it came from, so errors point into that text.</summary>
+/// <param name="Script">The whole text (a script, or the statement itself).</param>
+/// <param name="SourceName">The script's name (a file), or null.</param>
+/// <param name="Chunk">The statement's text and position in <paramref name="Script"/>.</param>
+/// <param name="LocateAllErrors">Whether errors without a position of their own (connector options, job failures)
+/// are reported at the statement's start too (scripts: yes; a single <c>ExecuteSql</c>: no).</param>
+internal sealed record StatementOrigin(string Script, string? SourceName, SqlStatementChunk Chunk, bool LocateAllErrors)
+{
+    public static StatementOrigin ForStatement(string sql)
+    {
+        int start = 0;
+        while (start < sql.Length && char.IsWhiteSpace(sql[start])) start++;
+        var text = sql[start..].TrimEnd();
+        if (text.EndsWith(';')) text = text[..^1].TrimEnd();
+        var (line, column) = SqlStatementSplitter.Position(sql, start);
+        return new StatementOrigin(sql, null, new SqlStatementChunk(text, start, line, column), false);
+    }
+}
+
+/// <summary>Turns whatever a statement threw into a <see cref="StreamSqlException"/> whose message a user can act on.</summary>
+internal static class StatementErrors
+{
+    public static StreamSqlException Translate(Exception error, StatementOrigin origin)
+    {
+        switch (error)
+        {
+            case SqlException sql:
+                {
+                    var chunk = origin.Chunk;
+                    var located = sql.Span.Line > 0
+                        ? sql.Relocate(origin.Script, origin.SourceName, chunk.Line - 1, chunk.StartOffset, chunk.Column - 1)
+                        : sql;
+                    return new StreamSqlException(located.Line() > 0 ? located.Message : Locate(sql.Problem, origin), located)
+                    {
+                        SourceName = origin.SourceName,
+                        Line = located.Span.Line > 0 ? located.Span.Line : origin.Chunk.Line,
+                        Column = located.Span.Line > 0 ? located.Span.Column : origin.Chunk.Column,
+                    };
+                }
+            case StreamSqlException streamSql when streamSql.Line > 0 || !origin.LocateAllErrors:
+                return streamSql;
+            case NotSupportedYetException notYet:
+                return Located(notYet.Message, notYet, origin);
+            case JobFailedException failed:
+                return origin.LocateAllErrors
+                    ? new JobFailedException(failed.JobId, failed.JobName, Locate(failed.Message, origin), failed.InnerException)
+                    { SourceName = origin.SourceName, Line = origin.Chunk.Line, Column = origin.Chunk.Column }
+                    : failed;
+            case StreamSqlException streamSql:
+                return Located(streamSql.Message, streamSql, origin);
+            case NotImplementedException notImplemented:
+                return Located("not supported yet: " + notImplemented.Message, notImplemented, origin);
+            case ConnectorOptionException option:
+                return Located(option.Message, option, origin);
+            default:
+                return Located(error.Message, error, origin);
+        }
+    }
+
+    private static int Line(this SqlException e) => e.Span.Line;
+
+    private static StreamSqlException Located(string message, Exception inner, StatementOrigin origin) =>
+        new(origin.LocateAllErrors ? Locate(message, origin) : message, inner)
+        {
+            SourceName = origin.SourceName,
+            Line = origin.Chunk.Line,
+            Column = origin.Chunk.Column,
+        };
+
+    /// <summary>The message as <c>Error at name:line:col: message</c> with the statement's first line and a caret.</summary>
+    public static string Locate(string message, StatementOrigin origin)
+    {
+        var chunk = origin.Chunk;
+        // The caret marks the statement's first word: the error is about the statement as a whole.
+        int firstWord = 0;
+        while (firstWord < chunk.Text.Length && !char.IsWhiteSpace(chunk.Text[firstWord])) firstWord++;
+        var span = new SourceSpan(chunk.Line, chunk.Column, chunk.StartOffset, chunk.StartOffset + Math.Max(1, firstWord));
+        return SqlException.Format(message, span, origin.Script, origin.SourceName);
+    }
+}

@@ -1,0 +1,72 @@
+namespace StreamSql;
+
+/// <summary>What executing one statement produced. The concrete type says what to show.</summary>
+public abstract class StatementResult
+{
+    private protected StatementResult(string statementText) => StatementText = statementText;
+
+    /// <summary>The statement's text as it was executed.</summary>
+    public string StatementText { get; }
+}
+
+/// <summary>A statement that succeeded with a message only (DDL, SET, RESET, STOP JOB), in Flink SQL client words.</summary>
+public sealed class MessageResult : StatementResult
+{
+    public MessageResult(string statementText, string message) : base(statementText) => Message = message;
+
+    /// <summary>E.g. <c>Execute statement succeed.</c> or <c>Session property has been set.</c></summary>
+    public string Message { get; }
+
+    public const string ExecuteStatementSucceed = "Execute statement succeed.";
+    public const string SessionPropertySet = "Session property has been set.";
+    public const string SessionPropertyReset = "Session property has been reset.";
+    public const string AllSessionPropertiesReset = "All session properties have been set to their default values.";
+}
+
+/// <summary>A small table of text cells (SHOW TABLES, DESCRIBE, SET listing, SHOW JOBS). Null cells are SQL NULLs.</summary>
+public sealed class TableTextResult : StatementResult
+{
+    public TableTextResult(string statementText, IReadOnlyList<string> columnNames, IReadOnlyList<IReadOnlyList<string?>> rows)
+        : base(statementText)
+    {
+        ColumnNames = columnNames;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+    public IReadOnlyList<IReadOnlyList<string?>> Rows { get; }
+}
+
+/// <summary>The text of an <c>EXPLAIN</c>.</summary>
+public sealed class ExplainTextResult : StatementResult
+{
+    public ExplainTextResult(string statementText, string text) : base(statementText) => Text = text;
+
+    public string Text { get; }
+}
+
+/// <summary>An INSERT or statement set was submitted as a job (and, with <c>table.dml-sync</c>, has finished).</summary>
+public sealed class JobSubmittedResult : StatementResult
+{
+    public JobSubmittedResult(string statementText, JobClient job, bool waitedForCompletion) : base(statementText)
+    {
+        Job = job;
+        WaitedForCompletion = waitedForCompletion;
+    }
+
+    public JobClient Job { get; }
+
+    /// <summary>True when <c>table.dml-sync</c> made the statement wait for the job to finish.</summary>
+    public bool WaitedForCompletion { get; }
+}
+
+/// <summary>A client command the caller acts on: <c>HELP</c>, <c>QUIT</c>/<c>EXIT</c>, <c>CLEAR</c>.</summary>
+public sealed class ClientCommandResult : StatementResult
+{
+    public ClientCommandResult(string statementText, string command) : base(statementText) => Command = command;
+
+    /// <summary>The command, upper case: <c>HELP</c>, <c>QUIT</c>, <c>EXIT</c>, <c>CLEAR</c>.</summary>
+    public string Command { get; }
+
+    public bool IsQuit => Command is "QUIT" or "EXIT";
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace StreamSql.Shell.Tests;
+
+/// <summary>The real <c>streamsql</c> executable as a child process: exit codes, stderr, signals.</summary>
+public sealed class ProcessTests
+{
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "streamsql.exe" : "streamsql");
+
+    private static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        return Process.Start(info)!;
+    }
+
+    private static string TempScript(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task Script_failure_exits_non_zero_with_the_location_on_stderr()
+    {
+        var script = TempScript("SET 'a' = 'b';\nCREATE TABLE t (x INT) WITH ('connector' = 'datagen');\nSELECT y FROM t;\n");
+        try
+        {
+            using var process = Start("-f", script);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, process.ExitCode);
+            var err = await stderr;
+            Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:", err);
+            Assert.Contains($"{script}:3:", err);
+            Assert.DoesNotContain("   at ", err); // no stack trace
+            Assert.Contains("[INFO] Session property has been set.", await stdout);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
+    public async Task Script_with_a_bounded_insert_exits_zero_after_its_rows_are_printed()
+    {
+        var script = TempScript(
+            "CREATE TABLE src (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3');\n" +
+            "CREATE TABLE out (id INT) WITH ('connector' = 'print');\n" +
+            "INSERT INTO out SELECT id FROM src;\n");
+        try
+        {
+            using var process = Start("-f", script);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal("", await stderr);
+            Assert.Equal(0, process.ExitCode);
+            var output = (await stdout).ReplaceLineEndings("\n");
+            Assert.Contains("+I[1]\n", output);
+            Assert.Contains("+I[3]\n", output);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task A_signal_stops_the_jobs_of_a_script_and_exits_with_the_signal_code(string signal, int exitCode)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var script = TempScript(
+            "CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');\n" +
+            "CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');\n" +
+            "INSERT INTO sink SELECT id FROM endless;\n");
+        try
+        {
+            using var process = Start("-f", script);
+            var stderr = process.StandardError.ReadToEndAsync();
+            // Wait until the job is submitted, so the signal finds a running job to stop.
+            string? line;
+            while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null)
+                if (line.StartsWith("Job ID: ", StringComparison.Ordinal)) break;
+            Assert.NotNull(line);
+
+            using (var kill = Process.Start("kill", new[] { "-" + signal, process.Id.ToString() })) await kill.WaitForExitAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(exitCode, process.ExitCode);
+            Assert.Equal("", await stderr);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+namespace StreamSql.Shell.Tests;
+
+public sealed class ShellAppTests
+{
+    private const string FiveRows =
+        "CREATE TABLE src (id INT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '5',\n" +
+        "  'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '5');\n";
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(string[] args, string input = "")
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await ShellApp.RunAsync(args, new StringReader(input), output, error, terminal: false).WaitAsync(TimeSpan.FromSeconds(60));
+        return (code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Piped_statements_run_one_by_one_even_across_lines()
+    {
+        var input = "SET 'a.b' =\n  'c';\nSET 'x' = 'y'; SET;\nHELP;\nquit\nSET 'never' = 'run';\n";
+
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), input);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Equal(2, CountOf(output, "[INFO] Session property has been set."));
+        Assert.Matches(@"\|\s+a\.b \|\s+c \|", output);
+        Assert.Contains("The following commands are available:", output);
+        Assert.Contains("[INFO] Exiting StreamSql shell...", output);
+        Assert.DoesNotContain("never", output);
+    }
+
+    [Fact]
+    public async Task An_error_in_the_interactive_shell_is_reported_on_stderr_and_the_shell_goes_on()
+    {
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), "SELEC 1;\nSET 'k' = 'v';\n");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nError at 1:1", error);
+        Assert.Contains("[INFO] Session property has been set.", output);
+    }
+
+    [Fact]
+    public async Task A_query_is_shown_in_tableau_mode_with_a_row_count()
+    {
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "SELECT id FROM src;\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Contains("| op |          id |", output);
+        for (int i = 1; i <= 5; i++) Assert.Matches($@"\| \+I \|\s+{i} \|", output);
+        Assert.Contains("Received a total of 5 rows", output);
+    }
+
+    [Fact]
+    public async Task Changelog_mode_prints_one_line_per_change()
+    {
+        var (code, output, _) = await RunAsync(Array.Empty<string>(), FiveRows + "SET 'sql-client.execution.result-mode' = 'changelog';\nSELECT id FROM src;\n");
+
+        Assert.Equal(0, code);
+        for (int i = 1; i <= 5; i++) Assert.Contains($"+I[{i}]\n", output);
+    }
+
+    [Fact]
+    public async Task A_script_stops_at_the_first_failing_statement_with_its_location()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, "SET 'a' = 'b';\nSHOW TABLES;\nSELECT * FROM nowhere;\nSET 'c' = 'd';\n");
+        try
+        {
+            var (code, output, error) = await RunAsync(new[] { "-f", path });
+
+            Assert.Equal(1, code);
+            Assert.Contains($"Error at {path}:3:", error);
+            Assert.Contains("nowhere", error);
+            Assert.Contains("^", error);
+            Assert.Equal(1, CountOf(output, "Session property has been set."));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_script_with_an_insert_waits_for_its_job_and_prints_its_rows()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, FiveRows + "CREATE TABLE out (id INT) WITH ('connector' = 'print');\nINSERT INTO out SELECT id FROM src;\n");
+        try
+        {
+            var (code, output, error) = await RunAsync(new[] { "-f", path });
+
+            Assert.Equal("", error);
+            Assert.Equal(0, code);
+            Assert.Contains("[INFO] Submitting SQL update statement to the cluster...", output);
+            Assert.Matches(@"Job ID: [0-9a-f]{32}\n", output);
+            for (int i = 1; i <= 5; i++) Assert.Contains($"+I[{i}]\n", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Init_script_runs_before_the_prompt_and_settings_come_from_the_command_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, "SET 'from.init' = 'yes';\n");
+        try
+        {
+            var (code, output, _) = await RunAsync(new[] { "-i", path, "-D", "from.cli=yes" }, "SET;\n");
+
+            Assert.Equal(0, code);
+            Assert.Matches(@"\|\s+from\.init \|\s+yes \|", output);
+            Assert.Matches(@"\|\s+from\.cli \|\s+yes \|", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Help_and_bad_arguments()
+    {
+        var help = await RunAsync(new[] { "--help" });
+        Assert.Equal(0, help.Code);
+        Assert.Contains("Usage: streamsql", help.Out);
+
+        var bad = await RunAsync(new[] { "--nope" });
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("--nope", bad.Err);
+
+        var missing = await RunAsync(new[] { "-f", "/definitely/not/here.sql" });
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("Could not read the script", missing.Err);
+
+        var latest = await RunAsync(new[] { "--from-latest-checkpoint", "-f", "x.sql" });
+        Assert.Equal(1, latest.Code);
+        Assert.Contains("not supported yet", latest.Err);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0, at = 0;
+        while ((at = text.IndexOf(part, at, StringComparison.Ordinal)) >= 0) { count++; at += part.Length; }
+        return count;
+    }
+}

@@ -1,0 +1,85 @@
+namespace StreamSql.Tests;
+
+public sealed class SqlStatementSplitterTests
+{
+    [Fact]
+    public void Splits_statements_at_semicolons_and_keeps_positions()
+    {
+        var script = "SET 'a' = 'b';\n\n  SELECT 1;\nSHOW TABLES;";
+        var result = SqlStatementSplitter.Split(script);
+
+        Assert.Equal(new[] { "SET 'a' = 'b'", "SELECT 1", "SHOW TABLES" }, result.Statements.Select(s => s.Text));
+        Assert.Equal((3, 3), (result.Statements[1].Line, result.Statements[1].Column));
+        Assert.Equal(script.IndexOf("SELECT", StringComparison.Ordinal), result.Statements[1].StartOffset);
+        Assert.True(result.RemainderIsBlank);
+    }
+
+    [Fact]
+    public void Semicolons_inside_strings_identifiers_and_comments_do_not_end_a_statement()
+    {
+        var script = "SELECT 'a;b', `c;d`, \"e;f\" -- trailing; comment\n/* block ; comment */ FROM t;";
+        var result = SqlStatementSplitter.Split(script);
+
+        var statement = Assert.Single(result.Statements);
+        Assert.EndsWith("FROM t", statement.Text);
+        Assert.StartsWith("SELECT 'a;b'", statement.Text);
+    }
+
+    [Fact]
+    public void A_doubled_quote_is_an_escaped_quote_inside_a_literal()
+    {
+        var result = SqlStatementSplitter.Split("SELECT 'it''s; fine';");
+        Assert.Equal("SELECT 'it''s; fine'", Assert.Single(result.Statements).Text);
+    }
+
+    [Fact]
+    public void An_unfinished_statement_is_the_remainder()
+    {
+        var result = SqlStatementSplitter.Split("SELECT 1;\nSELECT 'open;");
+
+        Assert.Single(result.Statements);
+        Assert.False(result.RemainderIsBlank);
+        Assert.Equal("SELECT 'open;", result.TrailingStatement!.Text);
+        Assert.False(SqlStatementSplitter.IsComplete("SELECT 1;\nSELECT 'open;"));
+        Assert.True(SqlStatementSplitter.IsComplete("SELECT 1; -- done\n"));
+        Assert.False(SqlStatementSplitter.IsComplete("SELECT 1\n"));
+    }
+
+    [Fact]
+    public void Leading_comments_are_not_part_of_the_statement_text()
+    {
+        var result = SqlStatementSplitter.Split("-- the source\n/* more */ CREATE TABLE t (x INT);");
+        var statement = Assert.Single(result.Statements);
+        Assert.StartsWith("CREATE TABLE", statement.Text);
+        Assert.Equal(2, statement.Line);
+        Assert.Equal(12, statement.Column);
+    }
+
+    [Fact]
+    public void Begin_statement_set_collects_until_end()
+    {
+        var script = "BEGIN STATEMENT SET;\nINSERT INTO a SELECT 1;\nINSERT INTO b SELECT 2;\nEND;\nSHOW JOBS;";
+        var result = SqlStatementSplitter.Split(script);
+
+        Assert.Equal(2, result.Statements.Count);
+        Assert.StartsWith("BEGIN STATEMENT SET;", result.Statements[0].Text);
+        Assert.EndsWith("END", result.Statements[0].Text);
+        Assert.Equal("SHOW JOBS", result.Statements[1].Text);
+        Assert.False(SqlStatementSplitter.IsComplete("BEGIN STATEMENT SET;\nINSERT INTO a SELECT 1;\n"));
+    }
+
+    [Fact]
+    public void Execute_statement_set_block_is_one_statement()
+    {
+        var script = "EXECUTE STATEMENT SET BEGIN INSERT INTO a SELECT 1; INSERT INTO b SELECT 2; END;";
+        var statement = Assert.Single(SqlStatementSplitter.Split(script).Statements);
+        Assert.Equal(script[..^1], statement.Text);
+    }
+
+    [Fact]
+    public void Empty_statements_are_skipped_and_a_last_statement_may_omit_its_semicolon()
+    {
+        var statements = SqlStatementSplitter.SplitScript(";;SELECT 1;; SELECT 2");
+        Assert.Equal(new[] { "SELECT 1", "SELECT 2" }, statements.Select(s => s.Text));
+    }
+}
