@@ -1,0 +1,18 @@
+-- scenario: a datagen source whose fields are all sequences emits start..end once (end inclusive) and then the job finishes
+-- sql:
+SET 'table.dml-sync' = 'true';
+CREATE TABLE gen (id BIGINT) WITH (
+  'connector' = 'datagen',
+  'fields.id.kind' = 'sequence',
+  'fields.id.start' = '1',
+  'fields.id.end' = '6'
+);
+CREATE TABLE print_sink (id BIGINT, tenfold BIGINT) WITH ('connector' = 'print');
+INSERT INTO print_sink SELECT id, id * 10 FROM gen;
+-- expect stdout (unordered):
+--| +I[1, 10]
+--| +I[2, 20]
+--| +I[3, 30]
+--| +I[4, 40]
+--| +I[5, 50]
+--| +I[6, 60]
