@@ -122,12 +122,15 @@ internal sealed partial class AstBuilder
             case P.TrimCharsContext c:
             {
                 var side = new LiteralExpression(LiteralKind.String, "BOTH", Span(c.TRIM()));
-                return Call("TRIM", c.TRIM(), [side, BuildExpression(c.chars), BuildExpression(c.source)], span);
+                var chars = c.chars is null ? new LiteralExpression(LiteralKind.String, " ", Span(c.TRIM())) : BuildExpression(c.chars);
+                return Call("TRIM", c.TRIM(), [side, chars, BuildExpression(c.source)], span);
             }
             case P.SubstringContext c:
                 return Call("SUBSTRING", c.SUBSTRING(), BuildExpressions(c.expression()), span);
             case P.PositionContext c:
                 return Call("POSITION", c.POSITION(), [BuildValue(c.valueExpression()), BuildExpression(c.expression())], span);
+            case P.OverlayContext c:
+                return Call("OVERLAY", c.OVERLAY(), BuildExpressions(c.expression()), span);
             case P.FloorCeilToContext c:
             {
                 string name = c.name.Type == P.FLOOR ? "FLOOR" : "CEIL";

@@ -57,64 +57,65 @@ internal partial class StreamSqlParser : Parser {
 		MINUTE=109, MINUTES=110, MODULES=111, MONTH=112, MONTHS=113, MULTISET=114, 
 		NANOSECOND=115, NANOSECONDS=116, NATURAL=117, NEXT=118, NON=119, NOT=120, 
 		NULL=121, NULLS=122, OF=123, OFFSET=124, ON=125, ONLY=126, OR=127, ORDER=128, 
-		ORDINALITY=129, OUTER=130, OVER=131, OVERWRITE=132, OVERWRITING=133, PARTITION=134, 
-		PARTITIONED=135, PLAN=136, PLAN_ADVICE=137, POSITION=138, PRECEDING=139, 
-		PRIMARY=140, QUARTER=141, QUARTERS=142, QUIT=143, RANGE=144, RENAME=145, 
-		RESET=146, RESTORED=147, RESTRICT=148, RIGHT=149, ROLLUP=150, ROW=151, 
-		ROWS=152, SAVEPOINT=153, SECOND=154, SECONDS=155, SELECT=156, SET=157, 
-		SETS=158, SHOW=159, SIMILAR=160, STATE=161, STATEMENT=162, STOP=163, SUBSTRING=164, 
-		SYMMETRIC=165, SYSTEM=166, SYSTEM_TIME=167, TABLE=168, TABLES=169, TEMPORARY=170, 
-		THEN=171, TIME=172, TIMESTAMP=173, TIMESTAMPADD=174, TIMESTAMPDIFF=175, 
-		TO=176, TRAILING=177, TRIM=178, TRUE=179, TRY_CAST=180, UNBOUNDED=181, 
-		UNION=182, UNKNOWN=183, UNNEST=184, USE=185, USER=186, USING=187, VALUES=188, 
-		VIEW=189, VIEWS=190, VIRTUAL=191, WATERMARK=192, WEEK=193, WEEKS=194, 
-		WHEN=195, WHERE=196, WINDOW=197, WITH=198, WITHOUT=199, YEAR=200, YEARS=201, 
-		ZONE=202, EQ=203, NEQ=204, LTE=205, GTE=206, LT=207, GT=208, ARROW=209, 
-		PLUS=210, MINUS=211, ASTERISK=212, SLASH=213, PERCENT=214, CONCAT=215, 
-		LPAREN=216, RPAREN=217, LBRACKET=218, RBRACKET=219, COMMA=220, DOT=221, 
-		SEMI=222, HINT_START=223, HINT_END=224, STRING=225, UNICODE_STRING=226, 
-		BINARY_STRING=227, INTEGER_VALUE=228, DECIMAL_VALUE=229, DOUBLE_VALUE=230, 
-		IDENTIFIER=231, BACKQUOTED_IDENTIFIER=232, LINE_COMMENT=233, BLOCK_COMMENT=234, 
-		WS=235, UNTERMINATED_STRING=236, UNTERMINATED_IDENTIFIER=237, UNTERMINATED_COMMENT=238, 
-		ERROR_CHAR=239;
+		ORDINALITY=129, OUTER=130, OVER=131, OVERWRITE=132, OVERLAY=133, OVERWRITING=134, 
+		PARTITION=135, PARTITIONED=136, PLACING=137, PLAN=138, PLAN_ADVICE=139, 
+		POSITION=140, PRECEDING=141, PRIMARY=142, QUARTER=143, QUARTERS=144, QUIT=145, 
+		RANGE=146, RENAME=147, RESET=148, RESTORED=149, RESTRICT=150, RIGHT=151, 
+		ROLLUP=152, ROW=153, ROWS=154, SAVEPOINT=155, SECOND=156, SECONDS=157, 
+		SELECT=158, SET=159, SETS=160, SHOW=161, SIMILAR=162, STATE=163, STATEMENT=164, 
+		STOP=165, SUBSTRING=166, SYMMETRIC=167, SYSTEM=168, SYSTEM_TIME=169, TABLE=170, 
+		TABLES=171, TEMPORARY=172, THEN=173, TIME=174, TIMESTAMP=175, TIMESTAMPADD=176, 
+		TIMESTAMPDIFF=177, TO=178, TRAILING=179, TRIM=180, TRUE=181, TRY_CAST=182, 
+		UNBOUNDED=183, UNION=184, UNKNOWN=185, UNNEST=186, USE=187, USER=188, 
+		USING=189, VALUES=190, VIEW=191, VIEWS=192, VIRTUAL=193, WATERMARK=194, 
+		WEEK=195, WEEKS=196, WHEN=197, WHERE=198, WINDOW=199, WITH=200, WITHOUT=201, 
+		YEAR=202, YEARS=203, ZONE=204, EQ=205, NEQ=206, LTE=207, GTE=208, LT=209, 
+		GT=210, ARROW=211, PLUS=212, MINUS=213, ASTERISK=214, SLASH=215, PERCENT=216, 
+		CONCAT=217, LPAREN=218, RPAREN=219, LBRACKET=220, RBRACKET=221, COMMA=222, 
+		DOT=223, SEMI=224, HINT_START=225, HINT_END=226, STRING=227, UNICODE_STRING=228, 
+		BINARY_STRING=229, INTEGER_VALUE=230, DECIMAL_VALUE=231, DOUBLE_VALUE=232, 
+		IDENTIFIER=233, BACKQUOTED_IDENTIFIER=234, LINE_COMMENT=235, BLOCK_COMMENT=236, 
+		WS=237, UNTERMINATED_STRING=238, UNTERMINATED_IDENTIFIER=239, UNTERMINATED_COMMENT=240, 
+		ERROR_CHAR=241;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
-		RULE_statementSet = 4, RULE_restoreClause = 5, RULE_explainDetail = 6, 
-		RULE_setKey = 7, RULE_setValue = 8, RULE_showTarget = 9, RULE_likePattern = 10, 
-		RULE_createTable = 11, RULE_tableElement = 12, RULE_columnDefinition = 13, 
-		RULE_columnConstraint = 14, RULE_watermarkDefinition = 15, RULE_tableConstraint = 16, 
-		RULE_withOptions = 17, RULE_tableOption = 18, RULE_optionKey = 19, RULE_optionValue = 20, 
-		RULE_likeClause = 21, RULE_likeOption = 22, RULE_alterTableAction = 23, 
-		RULE_query = 24, RULE_commonTableExpression = 25, RULE_queryNoWith = 26, 
-		RULE_queryTerm = 27, RULE_queryPrimary = 28, RULE_valuesRow = 29, RULE_querySpecification = 30, 
-		RULE_setQuantifier = 31, RULE_selectItem = 32, RULE_groupingElement = 33, 
-		RULE_groupingSet = 34, RULE_namedWindow = 35, RULE_sortItem = 36, RULE_relation = 37, 
-		RULE_joinType = 38, RULE_joinCriteria = 39, RULE_relationPrimary = 40, 
-		RULE_tableAlias = 41, RULE_tableHints = 42, RULE_hintList = 43, RULE_hint = 44, 
-		RULE_hintOption = 45, RULE_hintArgument = 46, RULE_expression = 47, RULE_booleanExpression = 48, 
-		RULE_predicate = 49, RULE_comparisonOperator = 50, RULE_valueExpression = 51, 
-		RULE_primaryExpression = 52, RULE_functionCall = 53, RULE_functionName = 54, 
-		RULE_functionArgument = 55, RULE_functionArgumentValue = 56, RULE_windowReference = 57, 
-		RULE_windowSpecification = 58, RULE_windowFrame = 59, RULE_frameBound = 60, 
-		RULE_whenClause = 61, RULE_literal = 62, RULE_interval = 63, RULE_intervalValue = 64, 
-		RULE_timeUnit = 65, RULE_dataType = 66, RULE_dataTypeBody = 67, RULE_rowField = 68, 
-		RULE_qualifiedName = 69, RULE_identifierList = 70, RULE_identifier = 71, 
-		RULE_nonReserved = 72;
+		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
+		RULE_restoreClause = 7, RULE_explainDetail = 8, RULE_setKey = 9, RULE_setValue = 10, 
+		RULE_showTarget = 11, RULE_likePattern = 12, RULE_createTable = 13, RULE_tableElement = 14, 
+		RULE_columnDefinition = 15, RULE_columnConstraint = 16, RULE_watermarkDefinition = 17, 
+		RULE_tableConstraint = 18, RULE_withOptions = 19, RULE_tableOption = 20, 
+		RULE_optionKey = 21, RULE_optionValue = 22, RULE_likeClause = 23, RULE_likeOption = 24, 
+		RULE_alterTableAction = 25, RULE_query = 26, RULE_commonTableExpression = 27, 
+		RULE_queryNoWith = 28, RULE_queryTerm = 29, RULE_queryPrimary = 30, RULE_valuesRow = 31, 
+		RULE_querySpecification = 32, RULE_setQuantifier = 33, RULE_selectItem = 34, 
+		RULE_groupingElement = 35, RULE_groupingSet = 36, RULE_namedWindow = 37, 
+		RULE_sortItem = 38, RULE_relation = 39, RULE_joinType = 40, RULE_joinCriteria = 41, 
+		RULE_relationPrimary = 42, RULE_tableAlias = 43, RULE_tableHints = 44, 
+		RULE_hintList = 45, RULE_hint = 46, RULE_hintOption = 47, RULE_hintArgument = 48, 
+		RULE_expression = 49, RULE_booleanExpression = 50, RULE_predicate = 51, 
+		RULE_comparisonOperator = 52, RULE_valueExpression = 53, RULE_primaryExpression = 54, 
+		RULE_functionCall = 55, RULE_functionName = 56, RULE_functionArgument = 57, 
+		RULE_functionArgumentValue = 58, RULE_windowReference = 59, RULE_windowSpecification = 60, 
+		RULE_windowFrame = 61, RULE_frameBound = 62, RULE_whenClause = 63, RULE_literal = 64, 
+		RULE_interval = 65, RULE_intervalValue = 66, RULE_timeUnit = 67, RULE_dataType = 68, 
+		RULE_dataTypeBody = 69, RULE_rowField = 70, RULE_qualifiedName = 71, RULE_identifierList = 72, 
+		RULE_identifier = 73, RULE_nonReserved = 74;
 	public static readonly string[] ruleNames = {
-		"script", "standaloneExpression", "statement", "insertStatement", "statementSet", 
-		"restoreClause", "explainDetail", "setKey", "setValue", "showTarget", 
-		"likePattern", "createTable", "tableElement", "columnDefinition", "columnConstraint", 
-		"watermarkDefinition", "tableConstraint", "withOptions", "tableOption", 
-		"optionKey", "optionValue", "likeClause", "likeOption", "alterTableAction", 
-		"query", "commonTableExpression", "queryNoWith", "queryTerm", "queryPrimary", 
-		"valuesRow", "querySpecification", "setQuantifier", "selectItem", "groupingElement", 
-		"groupingSet", "namedWindow", "sortItem", "relation", "joinType", "joinCriteria", 
-		"relationPrimary", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
-		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
-		"valueExpression", "primaryExpression", "functionCall", "functionName", 
-		"functionArgument", "functionArgumentValue", "windowReference", "windowSpecification", 
-		"windowFrame", "frameBound", "whenClause", "literal", "interval", "intervalValue", 
-		"timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
+		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
+		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
+		"setValue", "showTarget", "likePattern", "createTable", "tableElement", 
+		"columnDefinition", "columnConstraint", "watermarkDefinition", "tableConstraint", 
+		"withOptions", "tableOption", "optionKey", "optionValue", "likeClause", 
+		"likeOption", "alterTableAction", "query", "commonTableExpression", "queryNoWith", 
+		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
+		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
+		"relation", "joinType", "joinCriteria", "relationPrimary", "tableAlias", 
+		"tableHints", "hintList", "hint", "hintOption", "hintArgument", "expression", 
+		"booleanExpression", "predicate", "comparisonOperator", "valueExpression", 
+		"primaryExpression", "functionCall", "functionName", "functionArgument", 
+		"functionArgumentValue", "windowReference", "windowSpecification", "windowFrame", 
+		"frameBound", "whenClause", "literal", "interval", "intervalValue", "timeUnit", 
+		"dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
 		"identifier", "nonReserved"
 	};
 
@@ -140,21 +141,21 @@ internal partial class StreamSqlParser : Parser {
 		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
 		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
 		"'NULL'", "'NULLS'", "'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", 
-		"'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERWRITING'", "'PARTITION'", 
-		"'PARTITIONED'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", 
-		"'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", "'RENAME'", 
-		"'RESET'", "'RESTORED'", "'RESTRICT'", "'RIGHT'", "'ROLLUP'", "'ROW'", 
-		"'ROWS'", "'SAVEPOINT'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", 
-		"'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", 
-		"'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", 
-		"'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", 
-		"'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", 
-		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUES'", 
-		"'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", 
-		"'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'YEAR'", "'YEARS'", 
-		"'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", 
-		"'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", 
-		"';'", "'/*+'", "'*/'"
+		"'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", 
+		"'PARTITION'", "'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", 
+		"'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", 
+		"'RANGE'", "'RENAME'", "'RESET'", "'RESTORED'", "'RESTRICT'", "'RIGHT'", 
+		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SECOND'", "'SECONDS'", 
+		"'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", 
+		"'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
+		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
+		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
+		"'UNBOUNDED'", "'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", 
+		"'USING'", "'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", 
+		"'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", 
+		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
+		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", 
+		"']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", "ASC", "ASYMMETRIC", 
@@ -174,22 +175,22 @@ internal partial class StreamSqlParser : Parser {
 		"MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", "MINUTES", "MODULES", 
 		"MONTH", "MONTHS", "MULTISET", "NANOSECOND", "NANOSECONDS", "NATURAL", 
 		"NEXT", "NON", "NOT", "NULL", "NULLS", "OF", "OFFSET", "ON", "ONLY", "OR", 
-		"ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERWRITING", "PARTITION", 
-		"PARTITIONED", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", 
-		"QUARTER", "QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESTORED", 
-		"RESTRICT", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SECOND", "SECONDS", 
-		"SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", "STATEMENT", "STOP", 
-		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
-		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
-		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNION", "UNKNOWN", 
-		"UNNEST", "USE", "USER", "USING", "VALUES", "VIEW", "VIEWS", "VIRTUAL", 
-		"WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", 
-		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
-		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", 
-		"STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", 
-		"DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "WS", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
+		"ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAY", "OVERWRITING", 
+		"PARTITION", "PARTITIONED", "PLACING", "PLAN", "PLAN_ADVICE", "POSITION", 
+		"PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", "RENAME", 
+		"RESET", "RESTORED", "RESTRICT", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", 
+		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", 
+		"STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
+		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
+		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
+		"UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", "VALUES", "VIEW", 
+		"VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", 
+		"WITH", "WITHOUT", "YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", 
+		"LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", 
+		"CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", 
+		"SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
+		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
 		"UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -258,75 +259,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 146;
+				State = 150;
 				Match(SEMI);
 				}
 				}
-				State = 151;
+				State = 155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 170;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 234264146990859280L) != 0) || _la==HELP || _la==INSERT || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 36068379439227913L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 234264146990859280L) != 0) || _la==HELP || _la==INSERT || ((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 36068379439227913L) != 0) || _la==LPAREN) {
 				{
-				State = 152;
+				State = 156;
 				statement();
-				State = 161;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 154;
+						State = 158;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 153;
+							State = 157;
 							Match(SEMI);
 							}
 							}
-							State = 156;
+							State = 160;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 158;
+						State = 162;
 						statement();
 						}
 						} 
 					}
-					State = 163;
+					State = 167;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 167;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 164;
+					State = 168;
 					Match(SEMI);
 					}
 					}
-					State = 169;
+					State = 173;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 172;
+			State = 176;
 			Match(Eof);
 			}
 		}
@@ -366,9 +367,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 178;
 			expression();
-			State = 175;
+			State = 179;
 			Match(Eof);
 			}
 		}
@@ -807,14 +808,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 375;
+			State = 379;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 177;
+				State = 181;
 				query();
 				}
 				break;
@@ -822,7 +823,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 178;
+				State = 182;
 				insertStatement();
 				}
 				break;
@@ -830,7 +831,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 179;
+				State = 183;
 				statementSet();
 				}
 				break;
@@ -838,49 +839,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 180;
+				State = 184;
 				Match(EXECUTE);
-				State = 183;
+				State = 187;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INSERT:
 					{
-					State = 181;
+					State = 185;
 					insertStatement();
 					}
 					break;
 				case BEGIN:
 				case STATEMENT:
 					{
-					State = 182;
+					State = 186;
 					statementSet();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 186;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 185;
+					State = 189;
 					restoreClause();
 					}
 				}
 
-				State = 192;
+				State = 196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 188;
+					State = 192;
 					Match(ALLOW);
-					State = 189;
+					State = 193;
 					Match(NON);
-					State = 190;
+					State = 194;
 					Match(RESTORED);
-					State = 191;
+					State = 195;
 					Match(STATE);
 					}
 				}
@@ -891,7 +892,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 194;
+				State = 198;
 				createTable();
 				}
 				break;
@@ -899,65 +900,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 195;
+				State = 199;
 				Match(CREATE);
-				State = 197;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 196;
+					State = 200;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 199;
-				Match(VIEW);
 				State = 203;
+				Match(VIEW);
+				State = 207;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 200;
+					State = 204;
 					Match(IF);
-					State = 201;
+					State = 205;
 					Match(NOT);
-					State = 202;
+					State = 206;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 205;
+				State = 209;
 				qualifiedName();
-				State = 210;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 206;
+					State = 210;
 					Match(LPAREN);
-					State = 207;
+					State = 211;
 					identifierList();
-					State = 208;
+					State = 212;
 					Match(RPAREN);
 					}
 				}
 
-				State = 214;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 212;
+					State = 216;
 					Match(COMMENT);
-					State = 213;
+					State = 217;
 					Match(STRING);
 					}
 				}
 
-				State = 216;
+				State = 220;
 				Match(AS);
-				State = 217;
+				State = 221;
 				query();
 				}
 				break;
@@ -965,21 +966,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 219;
+				State = 223;
 				Match(CREATE);
-				State = 224;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 220;
+					State = 224;
 					Match(TEMPORARY);
-					State = 222;
+					State = 226;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 221;
+						State = 225;
 						Match(SYSTEM);
 						}
 					}
@@ -987,66 +988,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 226;
-				Match(FUNCTION);
 				State = 230;
+				Match(FUNCTION);
+				State = 234;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 227;
+					State = 231;
 					Match(IF);
-					State = 228;
+					State = 232;
 					Match(NOT);
-					State = 229;
+					State = 233;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 232;
+				State = 236;
 				qualifiedName();
-				State = 233;
-				Match(AS);
-				State = 234;
-				Match(STRING);
 				State = 237;
+				Match(AS);
+				State = 238;
+				Match(STRING);
+				State = 241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 235;
+					State = 239;
 					Match(LANGUAGE);
-					State = 236;
+					State = 240;
 					identifier();
 					}
 				}
 
-				State = 250;
+				State = 254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 239;
+					State = 243;
 					Match(USING);
-					State = 240;
+					State = 244;
 					Match(JAR);
-					State = 241;
+					State = 245;
 					Match(STRING);
-					State = 247;
+					State = 251;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 242;
+						State = 246;
 						Match(COMMA);
-						State = 243;
+						State = 247;
 						Match(JAR);
-						State = 244;
+						State = 248;
 						Match(STRING);
 						}
 						}
-						State = 249;
+						State = 253;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1059,44 +1060,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 252;
+				State = 256;
 				Match(CREATE);
-				State = 253;
-				Match(DATABASE);
 				State = 257;
+				Match(DATABASE);
+				State = 261;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 254;
+					State = 258;
 					Match(IF);
-					State = 255;
+					State = 259;
 					Match(NOT);
-					State = 256;
+					State = 260;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 259;
+				State = 263;
 				qualifiedName();
-				State = 262;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 260;
+					State = 264;
 					Match(COMMENT);
-					State = 261;
+					State = 265;
 					Match(STRING);
 					}
 				}
 
-				State = 265;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 264;
+					State = 268;
 					withOptions();
 					}
 				}
@@ -1107,44 +1108,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 267;
+				State = 271;
 				Match(CREATE);
-				State = 268;
-				Match(CATALOG);
 				State = 272;
+				Match(CATALOG);
+				State = 276;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 269;
+					State = 273;
 					Match(IF);
-					State = 270;
+					State = 274;
 					Match(NOT);
-					State = 271;
+					State = 275;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 274;
+				State = 278;
 				qualifiedName();
-				State = 277;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 275;
+					State = 279;
 					Match(COMMENT);
-					State = 276;
+					State = 280;
 					Match(STRING);
 					}
 				}
 
-				State = 280;
+				State = 284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 279;
+					State = 283;
 					withOptions();
 					}
 				}
@@ -1155,29 +1156,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 282;
+				State = 286;
 				Match(DROP);
-				State = 284;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 283;
+					State = 287;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 287;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 286;
+					State = 290;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 289;
+				State = 293;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 17)) & ~0x3f) == 0 && ((1L << (_la - 17)) & 4503599627894785L) != 0) || _la==TABLE || _la==VIEW) ) {
@@ -1187,26 +1188,26 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 292;
+				State = 296;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 290;
+					State = 294;
 					Match(IF);
-					State = 291;
+					State = 295;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 294;
+				State = 298;
 				qualifiedName();
-				State = 296;
+				State = 300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 295;
+					State = 299;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1224,25 +1225,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 298;
-				Match(ALTER);
-				State = 299;
-				Match(TABLE);
 				State = 302;
+				Match(ALTER);
+				State = 303;
+				Match(TABLE);
+				State = 306;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 300;
+					State = 304;
 					Match(IF);
-					State = 301;
+					State = 305;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 304;
+				State = 308;
 				qualifiedName();
-				State = 305;
+				State = 309;
 				alterTableAction();
 				}
 				break;
@@ -1250,30 +1251,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 307;
+				State = 311;
 				Match(ALTER);
-				State = 308;
+				State = 312;
 				Match(VIEW);
-				State = 309;
+				State = 313;
 				qualifiedName();
-				State = 315;
+				State = 319;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 310;
+					State = 314;
 					Match(RENAME);
-					State = 311;
+					State = 315;
 					Match(TO);
-					State = 312;
+					State = 316;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 313;
+					State = 317;
 					Match(AS);
-					State = 314;
+					State = 318;
 					query();
 					}
 					break;
@@ -1286,18 +1287,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 317;
+				State = 321;
 				Match(SET);
-				State = 322;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902966783L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1125895611867135L) != 0)) {
 					{
-					State = 318;
+					State = 322;
 					setKey();
-					State = 319;
+					State = 323;
 					Match(EQ);
-					State = 320;
+					State = 324;
 					setValue();
 					}
 				}
@@ -1308,14 +1309,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 324;
+				State = 328;
 				Match(RESET);
-				State = 326;
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902968831L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1125895611875327L) != 0)) {
 					{
-					State = 325;
+					State = 329;
 					setValue();
 					}
 				}
@@ -1326,9 +1327,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 328;
+				State = 332;
 				Match(SHOW);
-				State = 329;
+				State = 333;
 				showTarget();
 				}
 				break;
@@ -1336,26 +1337,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 330;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 331;
-				Match(SAVEPOINT);
-				State = 332;
-				Match(STRING);
-				}
-				break;
-			case 17:
-				_localctx = new DescribeStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
-				{
-				State = 333;
+				State = 334;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1365,16 +1347,35 @@ internal partial class StreamSqlParser : Parser {
 				    Consume();
 				}
 				State = 335;
+				Match(SAVEPOINT);
+				State = 336;
+				Match(STRING);
+				}
+				break;
+			case 17:
+				_localctx = new DescribeStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 337;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 339;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 334;
+					State = 338;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 337;
+				State = 341;
 				qualifiedName();
 				}
 				break;
@@ -1382,16 +1383,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 338;
+				State = 342;
 				Match(EXPLAIN);
-				State = 349;
+				State = 353;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 339;
+					State = 343;
 					Match(PLAN);
-					State = 340;
+					State = 344;
 					Match(FOR);
 					}
 					break;
@@ -1400,21 +1401,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 341;
+					State = 345;
 					explainDetail();
-					State = 346;
+					State = 350;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 342;
+						State = 346;
 						Match(COMMA);
-						State = 343;
+						State = 347;
 						explainDetail();
 						}
 						}
-						State = 348;
+						State = 352;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1448,7 +1449,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 351;
+				State = 355;
 				statement();
 				}
 				break;
@@ -1456,32 +1457,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 352;
+				State = 356;
 				Match(STOP);
-				State = 353;
-				Match(JOB);
-				State = 354;
-				Match(STRING);
 				State = 357;
+				Match(JOB);
+				State = 358;
+				Match(STRING);
+				State = 361;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 355;
+					State = 359;
 					Match(WITH);
-					State = 356;
+					State = 360;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 361;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 359;
+					State = 363;
 					Match(WITH);
-					State = 360;
+					State = 364;
 					Match(DRAIN);
 					}
 				}
@@ -1492,18 +1493,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 363;
-				Match(SAVEPOINT);
-				State = 364;
-				Match(STRING);
 				State = 367;
+				Match(SAVEPOINT);
+				State = 368;
+				Match(STRING);
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 365;
+					State = 369;
 					Match(TO);
-					State = 366;
+					State = 370;
 					Match(STRING);
 					}
 				}
@@ -1514,19 +1515,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 369;
+				State = 373;
 				Match(USE);
-				State = 371;
+				State = 375;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 370;
+					State = 374;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 373;
+				State = 377;
 				qualifiedName();
 				}
 				break;
@@ -1534,7 +1535,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 374;
+				State = 378;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 24)) & ~0x3f) == 0 && ((1L << (_la - 24)) & 1125904201809921L) != 0) || _la==QUIT) ) {
@@ -1572,6 +1573,9 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public TableHintsContext tableHints() {
 			return GetRuleContext<TableHintsContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public PartitionSpecContext partitionSpec() {
+			return GetRuleContext<PartitionSpecContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
 			return GetRuleContext<IdentifierListContext>(0);
@@ -1598,9 +1602,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 377;
+			State = 381;
 			Match(INSERT);
-			State = 378;
+			State = 382;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1609,34 +1613,163 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 379;
+			State = 383;
 			qualifiedName();
-			State = 381;
+			State = 385;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 380;
+				State = 384;
 				tableHints();
 				}
 			}
 
-			State = 387;
+			State = 388;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			_la = TokenStream.LA(1);
+			if (_la==PARTITION) {
+				{
+				State = 387;
+				partitionSpec();
+				}
+			}
+
+			State = 394;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 383;
+				State = 390;
 				Match(LPAREN);
-				State = 384;
+				State = 391;
 				identifierList();
-				State = 385;
+				State = 392;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 389;
+			State = 396;
 			query();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PartitionSpecContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PartitionValueContext[] partitionValue() {
+			return GetRuleContexts<PartitionValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PartitionValueContext partitionValue(int i) {
+			return GetRuleContext<PartitionValueContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public PartitionSpecContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_partitionSpec; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPartitionSpec(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PartitionSpecContext partitionSpec() {
+		PartitionSpecContext _localctx = new PartitionSpecContext(Context, State);
+		EnterRule(_localctx, 8, RULE_partitionSpec);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 398;
+			Match(PARTITION);
+			State = 399;
+			Match(LPAREN);
+			State = 400;
+			partitionValue();
+			State = 405;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 401;
+				Match(COMMA);
+				State = 402;
+				partitionValue();
+				}
+				}
+				State = 407;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 408;
+			Match(RPAREN);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PartitionValueContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(StreamSqlParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public OptionValueContext optionValue() {
+			return GetRuleContext<OptionValueContext>(0);
+		}
+		public PartitionValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_partitionValue; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPartitionValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PartitionValueContext partitionValue() {
+		PartitionValueContext _localctx = new PartitionValueContext(Context, State);
+		EnterRule(_localctx, 10, RULE_partitionValue);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 410;
+			identifier();
+			State = 411;
+			Match(EQ);
+			State = 412;
+			optionValue();
 			}
 		}
 		catch (RecognitionException re) {
@@ -1681,156 +1814,156 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public StatementSetContext statementSet() {
 		StatementSetContext _localctx = new StatementSetContext(Context, State);
-		EnterRule(_localctx, 8, RULE_statementSet);
+		EnterRule(_localctx, 12, RULE_statementSet);
 		int _la;
 		try {
 			int _alt;
-			State = 448;
+			State = 471;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 414;
 				Match(STATEMENT);
-				State = 392;
+				State = 415;
 				Match(SET);
-				State = 393;
+				State = 416;
 				Match(BEGIN);
-				State = 397;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 394;
+					State = 417;
 					Match(SEMI);
 					}
 					}
-					State = 399;
+					State = 422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 400;
+				State = 423;
 				insertStatement();
-				State = 409;
+				State = 432;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 402;
+						State = 425;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 401;
+							State = 424;
 							Match(SEMI);
 							}
 							}
-							State = 404;
+							State = 427;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 406;
+						State = 429;
 						insertStatement();
 						}
 						} 
 					}
-					State = 411;
+					State = 434;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 415;
+				State = 438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 412;
+					State = 435;
 					Match(SEMI);
 					}
 					}
-					State = 417;
+					State = 440;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 418;
+				State = 441;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 420;
+				State = 443;
 				Match(BEGIN);
-				State = 421;
+				State = 444;
 				Match(STATEMENT);
-				State = 422;
+				State = 445;
 				Match(SET);
-				State = 424;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 423;
+					State = 446;
 					Match(SEMI);
 					}
 					}
-					State = 426;
+					State = 449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 428;
+				State = 451;
 				insertStatement();
-				State = 437;
+				State = 460;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 430;
+						State = 453;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 429;
+							State = 452;
 							Match(SEMI);
 							}
 							}
-							State = 432;
+							State = 455;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 434;
+						State = 457;
 						insertStatement();
 						}
 						} 
 					}
-					State = 439;
+					State = 462;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 443;
+				State = 466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 440;
+					State = 463;
 					Match(SEMI);
 					}
 					}
-					State = 445;
+					State = 468;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 446;
+				State = 469;
 				Match(END);
 				}
 				break;
@@ -1871,30 +2004,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RestoreClauseContext restoreClause() {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
-		EnterRule(_localctx, 10, RULE_restoreClause);
+		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 456;
+			State = 479;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 450;
+				State = 473;
 				Match(FROM);
-				State = 451;
+				State = 474;
 				Match(SAVEPOINT);
-				State = 452;
+				State = 475;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 476;
 				Match(FROM);
-				State = 454;
+				State = 477;
 				Match(LATEST);
-				State = 455;
+				State = 478;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -1932,12 +2065,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExplainDetailContext explainDetail() {
 		ExplainDetailContext _localctx = new ExplainDetailContext(Context, State);
-		EnterRule(_localctx, 12, RULE_explainDetail);
+		EnterRule(_localctx, 16, RULE_explainDetail);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 458;
+			State = 481;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1985,29 +2118,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetKeyContext setKey() {
 		SetKeyContext _localctx = new SetKeyContext(Context, State);
-		EnterRule(_localctx, 14, RULE_setKey);
+		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 466;
+			State = 489;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 460;
+				State = 483;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 462;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 461;
+					State = 484;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2018,10 +2151,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 464;
+					State = 487;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902966783L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1125895611867135L) != 0) );
 				}
 				break;
 			}
@@ -2058,18 +2191,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetValueContext setValue() {
 		SetValueContext _localctx = new SetValueContext(Context, State);
-		EnterRule(_localctx, 16, RULE_setValue);
+		EnterRule(_localctx, 20, RULE_setValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 469;
+			State = 492;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 468;
+				State = 491;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==SEMI) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2080,10 +2213,10 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				}
-				State = 471;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902968831L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1125895611875327L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -2301,24 +2434,24 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ShowTargetContext showTarget() {
 		ShowTargetContext _localctx = new ShowTargetContext(Context, State);
-		EnterRule(_localctx, 18, RULE_showTarget);
+		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 535;
+			State = 558;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 473;
+				State = 496;
 				Match(TABLES);
-				State = 476;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 474;
+					State = 497;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2327,17 +2460,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 475;
+					State = 498;
 					qualifiedName();
 					}
 				}
 
-				State = 479;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 478;
+					State = 501;
 					likePattern();
 					}
 				}
@@ -2348,14 +2481,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 481;
+				State = 504;
 				Match(VIEWS);
-				State = 484;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 482;
+					State = 505;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2364,17 +2497,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 483;
+					State = 506;
 					qualifiedName();
 					}
 				}
 
-				State = 487;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 486;
+					State = 509;
 					likePattern();
 					}
 				}
@@ -2385,24 +2518,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 490;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 489;
+					State = 512;
 					Match(USER);
 					}
 				}
 
-				State = 492;
+				State = 515;
 				Match(FUNCTIONS);
-				State = 495;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 493;
+					State = 516;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2411,17 +2544,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 494;
+					State = 517;
 					qualifiedName();
 					}
 				}
 
-				State = 498;
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 497;
+					State = 520;
 					likePattern();
 					}
 				}
@@ -2432,7 +2565,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 500;
+				State = 523;
 				Match(JOBS);
 				}
 				break;
@@ -2440,14 +2573,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 501;
+				State = 524;
 				Match(CATALOGS);
-				State = 503;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 502;
+					State = 525;
 					likePattern();
 					}
 				}
@@ -2458,14 +2591,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 505;
+				State = 528;
 				Match(DATABASES);
-				State = 508;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 506;
+					State = 529;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2474,17 +2607,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 507;
+					State = 530;
 					qualifiedName();
 					}
 				}
 
-				State = 511;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 510;
+					State = 533;
 					likePattern();
 					}
 				}
@@ -2495,7 +2628,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 513;
+				State = 536;
 				Match(MODULES);
 				}
 				break;
@@ -2503,9 +2636,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 514;
+				State = 537;
 				Match(COLUMNS);
-				State = 515;
+				State = 538;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2514,14 +2647,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 516;
+				State = 539;
 				qualifiedName();
-				State = 518;
+				State = 541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 517;
+					State = 540;
 					likePattern();
 					}
 				}
@@ -2532,11 +2665,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 520;
+				State = 543;
 				Match(CREATE);
-				State = 521;
+				State = 544;
 				Match(TABLE);
-				State = 522;
+				State = 545;
 				qualifiedName();
 				}
 				break;
@@ -2544,11 +2677,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 523;
+				State = 546;
 				Match(CREATE);
-				State = 524;
+				State = 547;
 				Match(VIEW);
-				State = 525;
+				State = 548;
 				qualifiedName();
 				}
 				break;
@@ -2556,9 +2689,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 526;
+				State = 549;
 				Match(CURRENT);
-				State = 527;
+				State = 550;
 				Match(CATALOG);
 				}
 				break;
@@ -2566,9 +2699,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 528;
+				State = 551;
 				Match(CURRENT);
-				State = 529;
+				State = 552;
 				Match(DATABASE);
 				}
 				break;
@@ -2576,16 +2709,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 530;
+				State = 553;
 				Match(CHECKPOINTS);
-				State = 531;
+				State = 554;
 				Match(STRING);
-				State = 533;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 532;
+					State = 555;
 					likePattern();
 					}
 				}
@@ -2625,24 +2758,24 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikePatternContext likePattern() {
 		LikePatternContext _localctx = new LikePatternContext(Context, State);
-		EnterRule(_localctx, 20, RULE_likePattern);
+		EnterRule(_localctx, 24, RULE_likePattern);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 561;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 537;
+				State = 560;
 				Match(NOT);
 				}
 			}
 
-			State = 540;
+			State = 563;
 			Match(LIKE);
-			State = 541;
+			State = 564;
 			Match(STRING);
 			}
 		}
@@ -2719,129 +2852,129 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CreateTableContext createTable() {
 		CreateTableContext _localctx = new CreateTableContext(Context, State);
-		EnterRule(_localctx, 22, RULE_createTable);
+		EnterRule(_localctx, 26, RULE_createTable);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 543;
+			State = 566;
 			Match(CREATE);
-			State = 545;
+			State = 568;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 544;
+				State = 567;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 547;
+			State = 570;
 			Match(TABLE);
-			State = 551;
+			State = 574;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 548;
+				State = 571;
 				Match(IF);
-				State = 549;
+				State = 572;
 				Match(NOT);
-				State = 550;
+				State = 573;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 553;
+			State = 576;
 			qualifiedName();
-			State = 565;
+			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 554;
+				State = 577;
 				Match(LPAREN);
-				State = 555;
+				State = 578;
 				tableElement();
-				State = 560;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 556;
+					State = 579;
 					Match(COMMA);
-					State = 557;
+					State = 580;
 					tableElement();
 					}
 					}
-					State = 562;
+					State = 585;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 563;
+				State = 586;
 				Match(RPAREN);
 				}
 			}
 
-			State = 569;
+			State = 592;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 567;
+				State = 590;
 				Match(COMMENT);
-				State = 568;
+				State = 591;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 577;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 571;
+				State = 594;
 				Match(PARTITIONED);
-				State = 572;
+				State = 595;
 				Match(BY);
-				State = 573;
+				State = 596;
 				Match(LPAREN);
-				State = 574;
+				State = 597;
 				identifierList();
-				State = 575;
+				State = 598;
 				Match(RPAREN);
 				}
 			}
 
-			State = 580;
+			State = 603;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 579;
+				State = 602;
 				withOptions();
 				}
 			}
 
-			State = 583;
+			State = 606;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 582;
+				State = 605;
 				likeClause();
 				}
 			}
 
-			State = 587;
+			State = 610;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 585;
+				State = 608;
 				Match(AS);
-				State = 586;
+				State = 609;
 				query();
 				}
 			}
@@ -2885,29 +3018,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableElementContext tableElement() {
 		TableElementContext _localctx = new TableElementContext(Context, State);
-		EnterRule(_localctx, 24, RULE_tableElement);
+		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 592;
+			State = 615;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 589;
+				State = 612;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 590;
+				State = 613;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 591;
+				State = 614;
 				tableConstraint();
 				}
 				break;
@@ -3003,30 +3136,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnDefinitionContext columnDefinition() {
 		ColumnDefinitionContext _localctx = new ColumnDefinitionContext(Context, State);
-		EnterRule(_localctx, 26, RULE_columnDefinition);
+		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 624;
+			State = 647;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 594;
+				State = 617;
 				identifier();
-				State = 595;
+				State = 618;
 				Match(AS);
-				State = 596;
+				State = 619;
 				expression();
-				State = 599;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 597;
+					State = 620;
 					Match(COMMENT);
-					State = 598;
+					State = 621;
 					Match(STRING);
 					}
 				}
@@ -3037,42 +3170,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 601;
+				State = 624;
 				identifier();
-				State = 602;
+				State = 625;
 				dataType();
-				State = 603;
+				State = 626;
 				Match(METADATA);
-				State = 606;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 604;
+					State = 627;
 					Match(FROM);
-					State = 605;
+					State = 628;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 609;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 608;
+					State = 631;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 613;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 611;
+					State = 634;
 					Match(COMMENT);
-					State = 612;
+					State = 635;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3083,28 +3216,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 615;
+				State = 638;
 				identifier();
-				State = 616;
+				State = 639;
 				dataType();
-				State = 618;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 617;
+					State = 640;
 					columnConstraint();
 					}
 				}
 
-				State = 622;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 620;
+					State = 643;
 					Match(COMMENT);
-					State = 621;
+					State = 644;
 					Match(STRING);
 					}
 				}
@@ -3149,35 +3282,35 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnConstraintContext columnConstraint() {
 		ColumnConstraintContext _localctx = new ColumnConstraintContext(Context, State);
-		EnterRule(_localctx, 28, RULE_columnConstraint);
+		EnterRule(_localctx, 32, RULE_columnConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 651;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 626;
+				State = 649;
 				Match(CONSTRAINT);
-				State = 627;
+				State = 650;
 				identifier();
 				}
 			}
 
-			State = 630;
+			State = 653;
 			Match(PRIMARY);
-			State = 631;
+			State = 654;
 			Match(KEY);
-			State = 634;
+			State = 657;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 632;
+				State = 655;
 				Match(NOT);
-				State = 633;
+				State = 656;
 				Match(ENFORCED);
 				}
 			}
@@ -3221,19 +3354,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WatermarkDefinitionContext watermarkDefinition() {
 		WatermarkDefinitionContext _localctx = new WatermarkDefinitionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_watermarkDefinition);
+		EnterRule(_localctx, 34, RULE_watermarkDefinition);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 636;
+			State = 659;
 			Match(WATERMARK);
-			State = 637;
+			State = 660;
 			Match(FOR);
-			State = 638;
+			State = 661;
 			identifier();
-			State = 639;
+			State = 662;
 			Match(AS);
-			State = 640;
+			State = 663;
 			expression();
 			}
 		}
@@ -3278,41 +3411,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableConstraintContext tableConstraint() {
 		TableConstraintContext _localctx = new TableConstraintContext(Context, State);
-		EnterRule(_localctx, 32, RULE_tableConstraint);
+		EnterRule(_localctx, 36, RULE_tableConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 642;
+				State = 665;
 				Match(CONSTRAINT);
-				State = 643;
+				State = 666;
 				identifier();
 				}
 			}
 
-			State = 646;
+			State = 669;
 			Match(PRIMARY);
-			State = 647;
+			State = 670;
 			Match(KEY);
-			State = 648;
+			State = 671;
 			Match(LPAREN);
-			State = 649;
+			State = 672;
 			identifierList();
-			State = 650;
+			State = 673;
 			Match(RPAREN);
-			State = 653;
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 651;
+				State = 674;
 				Match(NOT);
-				State = 652;
+				State = 675;
 				Match(ENFORCED);
 				}
 			}
@@ -3360,42 +3493,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WithOptionsContext withOptions() {
 		WithOptionsContext _localctx = new WithOptionsContext(Context, State);
-		EnterRule(_localctx, 34, RULE_withOptions);
+		EnterRule(_localctx, 38, RULE_withOptions);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 655;
+			State = 678;
 			Match(WITH);
-			State = 656;
+			State = 679;
 			Match(LPAREN);
-			State = 665;
+			State = 688;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 828928689091L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3643431898933362695L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3315714756367L) != 0)) {
 				{
-				State = 657;
+				State = 680;
 				tableOption();
-				State = 662;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 658;
+					State = 681;
 					Match(COMMA);
-					State = 659;
+					State = 682;
 					tableOption();
 					}
 					}
-					State = 664;
+					State = 687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 667;
+			State = 690;
 			Match(RPAREN);
 			}
 		}
@@ -3436,15 +3569,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableOptionContext tableOption() {
 		TableOptionContext _localctx = new TableOptionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_tableOption);
+		EnterRule(_localctx, 40, RULE_tableOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
+			State = 692;
 			_localctx.key = optionKey();
-			State = 670;
+			State = 693;
 			Match(EQ);
-			State = 671;
+			State = 694;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3487,16 +3620,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionKeyContext optionKey() {
 		OptionKeyContext _localctx = new OptionKeyContext(Context, State);
-		EnterRule(_localctx, 38, RULE_optionKey);
+		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 682;
+			State = 705;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 673;
+				State = 696;
 				Match(STRING);
 				}
 				break;
@@ -3584,9 +3717,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -3642,21 +3777,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 674;
+				State = 697;
 				identifier();
-				State = 679;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 675;
+					State = 698;
 					Match(DOT);
-					State = 676;
+					State = 699;
 					identifier();
 					}
 					}
-					State = 681;
+					State = 704;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3704,16 +3839,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionValueContext optionValue() {
 		OptionValueContext _localctx = new OptionValueContext(Context, State);
-		EnterRule(_localctx, 40, RULE_optionValue);
+		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 692;
+			State = 715;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 684;
+				State = 707;
 				Match(STRING);
 				}
 				break;
@@ -3723,19 +3858,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 686;
+				State = 709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 685;
+					State = 708;
 					Match(MINUS);
 					}
 				}
 
-				State = 688;
+				State = 711;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 7L) != 0)) ) {
+				if ( !(((((_la - 230)) & ~0x3f) == 0 && ((1L << (_la - 230)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3747,14 +3882,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 689;
+				State = 712;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 690;
+				State = 713;
 				Match(FALSE);
 				}
 				break;
@@ -3842,9 +3977,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -3900,7 +4037,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 691;
+				State = 714;
 				identifier();
 				}
 				break;
@@ -3948,37 +4085,37 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeClauseContext likeClause() {
 		LikeClauseContext _localctx = new LikeClauseContext(Context, State);
-		EnterRule(_localctx, 42, RULE_likeClause);
+		EnterRule(_localctx, 46, RULE_likeClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 694;
+			State = 717;
 			Match(LIKE);
-			State = 695;
+			State = 718;
 			qualifiedName();
-			State = 704;
+			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 696;
+				State = 719;
 				Match(LPAREN);
-				State = 700;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 697;
+					State = 720;
 					likeOption();
 					}
 					}
-					State = 702;
+					State = 725;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 703;
+				State = 726;
 				Match(RPAREN);
 				}
 			}
@@ -3997,12 +4134,13 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	public partial class LikeOptionContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
-			return GetRuleContext<IdentifierContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDING() { return GetToken(StreamSqlParser.INCLUDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXCLUDING() { return GetToken(StreamSqlParser.EXCLUDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITING() { return GetToken(StreamSqlParser.OVERWRITING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(StreamSqlParser.ALL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
 		public LikeOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4019,12 +4157,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeOptionContext likeOption() {
 		LikeOptionContext _localctx = new LikeOptionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_likeOption);
+		EnterRule(_localctx, 48, RULE_likeOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 729;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4033,8 +4171,165 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 707;
-			identifier();
+			State = 732;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ALL:
+				{
+				State = 730;
+				Match(ALL);
+				}
+				break;
+			case ADD:
+			case ALLOW:
+			case ALTER:
+			case ASC:
+			case ASYMMETRIC:
+			case BEGIN:
+			case BOTH:
+			case CASCADE:
+			case CATALOG:
+			case CATALOGS:
+			case CEIL:
+			case CEILING:
+			case CHANGELOG_MODE:
+			case CHECKPOINT:
+			case CHECKPOINTS:
+			case CLEAR:
+			case COLUMN:
+			case COLUMNS:
+			case COMMENT:
+			case CONSTRAINT:
+			case CREATE:
+			case CUBE:
+			case CURRENT:
+			case DATABASE:
+			case DATABASES:
+			case DATE:
+			case DAY:
+			case DAYS:
+			case DESC:
+			case DESCRIBE:
+			case DESCRIPTOR:
+			case DRAIN:
+			case DROP:
+			case ENFORCED:
+			case ESCAPE:
+			case ESTIMATED_COST:
+			case EXCLUDING:
+			case EXECUTE:
+			case EXIT:
+			case EXPLAIN:
+			case EXTENDED:
+			case EXTRACT:
+			case FIRST:
+			case FLOOR:
+			case FOLLOWING:
+			case FUNCTION:
+			case FUNCTIONS:
+			case GROUPING:
+			case HELP:
+			case HOUR:
+			case HOURS:
+			case IF:
+			case INCLUDING:
+			case INTO:
+			case JAR:
+			case JOB:
+			case JOBS:
+			case JSON_EXECUTION_PLAN:
+			case KEY:
+			case LANGUAGE:
+			case LAST:
+			case LATEST:
+			case LEADING:
+			case LOCAL:
+			case METADATA:
+			case MICROSECOND:
+			case MICROSECONDS:
+			case MILLISECOND:
+			case MILLISECONDS:
+			case MINUTE:
+			case MINUTES:
+			case MODULES:
+			case MONTH:
+			case MONTHS:
+			case MULTISET:
+			case NANOSECOND:
+			case NANOSECONDS:
+			case NEXT:
+			case NON:
+			case NULLS:
+			case OF:
+			case ONLY:
+			case ORDINALITY:
+			case OVERWRITE:
+			case OVERLAY:
+			case OVERWRITING:
+			case PARTITION:
+			case PARTITIONED:
+			case PLACING:
+			case PLAN:
+			case PLAN_ADVICE:
+			case POSITION:
+			case PRECEDING:
+			case PRIMARY:
+			case QUARTER:
+			case QUARTERS:
+			case QUIT:
+			case RANGE:
+			case RENAME:
+			case RESET:
+			case RESTORED:
+			case RESTRICT:
+			case ROLLUP:
+			case SAVEPOINT:
+			case SECOND:
+			case SECONDS:
+			case SET:
+			case SETS:
+			case SHOW:
+			case STATE:
+			case STATEMENT:
+			case STOP:
+			case SUBSTRING:
+			case SYMMETRIC:
+			case SYSTEM:
+			case SYSTEM_TIME:
+			case TABLES:
+			case TEMPORARY:
+			case TIME:
+			case TIMESTAMP:
+			case TIMESTAMPADD:
+			case TIMESTAMPDIFF:
+			case TO:
+			case TRAILING:
+			case TRIM:
+			case TRY_CAST:
+			case UNBOUNDED:
+			case UNKNOWN:
+			case USE:
+			case USER:
+			case VIEW:
+			case VIEWS:
+			case VIRTUAL:
+			case WATERMARK:
+			case WEEK:
+			case WEEKS:
+			case WITHOUT:
+			case YEAR:
+			case YEARS:
+			case ZONE:
+			case IDENTIFIER:
+			case BACKQUOTED_IDENTIFIER:
+				{
+				State = 731;
+				identifier();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -4180,21 +4475,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableActionContext alterTableAction() {
 		AlterTableActionContext _localctx = new AlterTableActionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_alterTableAction);
+		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 767;
+			State = 792;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 709;
+				State = 734;
 				Match(RENAME);
-				State = 710;
+				State = 735;
 				Match(TO);
-				State = 711;
+				State = 736;
 				qualifiedName();
 				}
 				break;
@@ -4202,29 +4497,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 712;
+				State = 737;
 				Match(SET);
-				State = 713;
+				State = 738;
 				Match(LPAREN);
-				State = 714;
+				State = 739;
 				tableOption();
-				State = 719;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 715;
+					State = 740;
 					Match(COMMA);
-					State = 716;
+					State = 741;
 					tableOption();
 					}
 					}
-					State = 721;
+					State = 746;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 722;
+				State = 747;
 				Match(RPAREN);
 				}
 				break;
@@ -4232,29 +4527,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 724;
+				State = 749;
 				Match(RESET);
-				State = 725;
+				State = 750;
 				Match(LPAREN);
-				State = 726;
+				State = 751;
 				optionKey();
-				State = 731;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 727;
+					State = 752;
 					Match(COMMA);
-					State = 728;
+					State = 753;
 					optionKey();
 					}
 					}
-					State = 733;
+					State = 758;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 734;
+				State = 759;
 				Match(RPAREN);
 				}
 				break;
@@ -4262,9 +4557,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 736;
+				State = 761;
 				Match(ADD);
-				State = 749;
+				State = 774;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
@@ -4351,9 +4646,11 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
 				case POSITION:
@@ -4408,33 +4705,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 737;
+					State = 762;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 738;
+					State = 763;
 					Match(LPAREN);
-					State = 739;
+					State = 764;
 					tableElement();
-					State = 744;
+					State = 769;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 740;
+						State = 765;
 						Match(COMMA);
-						State = 741;
+						State = 766;
 						tableElement();
 						}
 						}
-						State = 746;
+						State = 771;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 747;
+					State = 772;
 					Match(RPAREN);
 					}
 					break;
@@ -4447,9 +4744,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 751;
+				State = 776;
 				Match(DROP);
-				State = 760;
+				State = 785;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
@@ -4536,9 +4833,11 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
 				case POSITION:
@@ -4593,27 +4892,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 753;
+					State = 778;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 752;
+						State = 777;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 755;
+					State = 780;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 756;
+					State = 781;
 					Match(LPAREN);
-					State = 757;
+					State = 782;
 					identifierList();
-					State = 758;
+					State = 783;
 					Match(RPAREN);
 					}
 					break;
@@ -4626,13 +4925,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 762;
+				State = 787;
 				Match(RENAME);
-				State = 763;
+				State = 788;
 				identifier();
-				State = 764;
+				State = 789;
 				Match(TO);
-				State = 765;
+				State = 790;
 				identifier();
 				}
 				break;
@@ -4680,40 +4979,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryContext query() {
 		QueryContext _localctx = new QueryContext(Context, State);
-		EnterRule(_localctx, 48, RULE_query);
+		EnterRule(_localctx, 52, RULE_query);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
+			State = 803;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 769;
+				State = 794;
 				Match(WITH);
-				State = 770;
+				State = 795;
 				commonTableExpression();
-				State = 775;
+				State = 800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 771;
+					State = 796;
 					Match(COMMA);
-					State = 772;
+					State = 797;
 					commonTableExpression();
 					}
 					}
-					State = 777;
+					State = 802;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 780;
+			State = 805;
 			queryNoWith();
 			}
 		}
@@ -4763,34 +5062,34 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CommonTableExpressionContext commonTableExpression() {
 		CommonTableExpressionContext _localctx = new CommonTableExpressionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_commonTableExpression);
+		EnterRule(_localctx, 54, RULE_commonTableExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 782;
+			State = 807;
 			identifier();
-			State = 787;
+			State = 812;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 783;
+				State = 808;
 				Match(LPAREN);
-				State = 784;
+				State = 809;
 				identifierList();
-				State = 785;
+				State = 810;
 				Match(RPAREN);
 				}
 			}
 
-			State = 789;
+			State = 814;
 			Match(AS);
-			State = 790;
+			State = 815;
 			Match(LPAREN);
-			State = 791;
+			State = 816;
 			query();
-			State = 792;
+			State = 817;
 			Match(RPAREN);
 			}
 		}
@@ -4861,51 +5160,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryNoWithContext queryNoWith() {
 		QueryNoWithContext _localctx = new QueryNoWithContext(Context, State);
-		EnterRule(_localctx, 52, RULE_queryNoWith);
+		EnterRule(_localctx, 56, RULE_queryNoWith);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 819;
 			queryTerm(0);
-			State = 805;
+			State = 830;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 795;
+				State = 820;
 				Match(ORDER);
-				State = 796;
+				State = 821;
 				Match(BY);
-				State = 797;
+				State = 822;
 				sortItem();
-				State = 802;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 798;
+					State = 823;
 					Match(COMMA);
-					State = 799;
+					State = 824;
 					sortItem();
 					}
 					}
-					State = 804;
+					State = 829;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 812;
+			State = 837;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 807;
+				State = 832;
 				Match(LIMIT);
-				State = 810;
+				State = 835;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
@@ -5007,9 +5306,11 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
 				case POSITION:
@@ -5076,13 +5377,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 808;
+					State = 833;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 809;
+					State = 834;
 					Match(ALL);
 					}
 					break;
@@ -5092,21 +5393,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 819;
+			State = 844;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 814;
+				State = 839;
 				Match(OFFSET);
-				State = 815;
+				State = 840;
 				_localctx.offset = expression();
-				State = 817;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 816;
+					State = 841;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5121,14 +5422,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 828;
+			State = 853;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 821;
+				State = 846;
 				Match(FETCH);
-				State = 822;
+				State = 847;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5137,17 +5438,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 824;
+				State = 849;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 823;
+					State = 848;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 826;
+				State = 851;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5156,7 +5457,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 827;
+				State = 852;
 				Match(ONLY);
 				}
 			}
@@ -5233,8 +5534,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		QueryTermContext _localctx = new QueryTermContext(Context, _parentState);
 		QueryTermContext _prevctx = _localctx;
-		int _startState = 54;
-		EnterRecursionRule(_localctx, 54, RULE_queryTerm, _p);
+		int _startState = 58;
+		EnterRecursionRule(_localctx, 58, RULE_queryTerm, _p);
 		int _la;
 		try {
 			int _alt;
@@ -5245,42 +5546,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 831;
+			State = 856;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 847;
+			State = 872;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 845;
+					State = 870;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 833;
+						State = 858;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 834;
+						State = 859;
 						Match(INTERSECT);
-						State = 836;
+						State = 861;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 835;
+							State = 860;
 							setQuantifier();
 							}
 						}
 
-						State = 838;
+						State = 863;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5289,9 +5590,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 839;
+						State = 864;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 840;
+						State = 865;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5301,26 +5602,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 842;
+						State = 867;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 841;
+							State = 866;
 							setQuantifier();
 							}
 						}
 
-						State = 844;
+						State = 869;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 849;
+				State = 874;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
 			}
 		}
@@ -5397,17 +5698,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryPrimaryContext queryPrimary() {
 		QueryPrimaryContext _localctx = new QueryPrimaryContext(Context, State);
-		EnterRule(_localctx, 56, RULE_queryPrimary);
+		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 864;
+			State = 889;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 850;
+				State = 875;
 				querySpecification();
 				}
 				break;
@@ -5415,27 +5716,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 851;
+				State = 876;
 				Match(VALUES);
-				State = 852;
+				State = 877;
 				valuesRow();
-				State = 857;
+				State = 882;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 853;
+						State = 878;
 						Match(COMMA);
-						State = 854;
+						State = 879;
 						valuesRow();
 						}
 						} 
 					}
-					State = 859;
+					State = 884;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
 				}
 				break;
@@ -5443,11 +5744,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 860;
+				State = 885;
 				Match(LPAREN);
-				State = 861;
+				State = 886;
 				query();
-				State = 862;
+				State = 887;
 				Match(RPAREN);
 				}
 				break;
@@ -5496,53 +5797,53 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ValuesRowContext valuesRow() {
 		ValuesRowContext _localctx = new ValuesRowContext(Context, State);
-		EnterRule(_localctx, 58, RULE_valuesRow);
+		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 881;
+			State = 906;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 867;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 866;
+					State = 891;
 					Match(ROW);
 					}
 				}
 
-				State = 869;
+				State = 894;
 				Match(LPAREN);
-				State = 870;
+				State = 895;
 				expression();
-				State = 875;
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 871;
+					State = 896;
 					Match(COMMA);
-					State = 872;
+					State = 897;
 					expression();
 					}
 					}
-					State = 877;
+					State = 902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 878;
+				State = 903;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 880;
+				State = 905;
 				expression();
 				}
 				break;
@@ -5625,166 +5926,166 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QuerySpecificationContext querySpecification() {
 		QuerySpecificationContext _localctx = new QuerySpecificationContext(Context, State);
-		EnterRule(_localctx, 60, RULE_querySpecification);
+		EnterRule(_localctx, 64, RULE_querySpecification);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 883;
+			State = 908;
 			Match(SELECT);
-			State = 885;
+			State = 910;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 884;
+				State = 909;
 				hintList();
 				}
 			}
 
-			State = 888;
+			State = 913;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 887;
+				State = 912;
 				setQuantifier();
 				}
 			}
 
-			State = 890;
+			State = 915;
 			selectItem();
-			State = 895;
+			State = 920;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 891;
+					State = 916;
 					Match(COMMA);
-					State = 892;
+					State = 917;
 					selectItem();
 					}
 					} 
 				}
-				State = 897;
+				State = 922;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 907;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
-			case 1:
-				{
-				State = 898;
-				Match(FROM);
-				State = 899;
-				relation(0);
-				State = 904;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 900;
-						Match(COMMA);
-						State = 901;
-						relation(0);
-						}
-						} 
-					}
-					State = 906;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
-				}
-				}
-				break;
-			}
-			State = 911;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
-			case 1:
-				{
-				State = 909;
-				Match(WHERE);
-				State = 910;
-				_localctx.where = expression();
-				}
-				break;
-			}
-			State = 923;
+			State = 932;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 913;
-				Match(GROUP);
-				State = 914;
-				Match(BY);
-				State = 915;
-				groupingElement();
-				State = 920;
+				State = 923;
+				Match(FROM);
+				State = 924;
+				relation(0);
+				State = 929;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 916;
+						State = 925;
 						Match(COMMA);
-						State = 917;
-						groupingElement();
+						State = 926;
+						relation(0);
 						}
 						} 
 					}
-					State = 922;
+					State = 931;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 927;
+			State = 936;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 925;
-				Match(HAVING);
-				State = 926;
-				_localctx.having = expression();
+				State = 934;
+				Match(WHERE);
+				State = 935;
+				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 938;
+			State = 948;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 929;
-				Match(WINDOW);
-				State = 930;
-				namedWindow();
-				State = 935;
+				State = 938;
+				Match(GROUP);
+				State = 939;
+				Match(BY);
+				State = 940;
+				groupingElement();
+				State = 945;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 931;
+						State = 941;
 						Match(COMMA);
-						State = 932;
+						State = 942;
+						groupingElement();
+						}
+						} 
+					}
+					State = 947;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				}
+				}
+				break;
+			}
+			State = 952;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			case 1:
+				{
+				State = 950;
+				Match(HAVING);
+				State = 951;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 963;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+			case 1:
+				{
+				State = 954;
+				Match(WINDOW);
+				State = 955;
+				namedWindow();
+				State = 960;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 956;
+						Match(COMMA);
+						State = 957;
 						namedWindow();
 						}
 						} 
 					}
-					State = 937;
+					State = 962;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
 				}
 				break;
@@ -5821,12 +6122,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetQuantifierContext setQuantifier() {
 		SetQuantifierContext _localctx = new SetQuantifierContext(Context, State);
-		EnterRule(_localctx, 62, RULE_setQuantifier);
+		EnterRule(_localctx, 66, RULE_setQuantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 965;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5904,17 +6205,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SelectItemContext selectItem() {
 		SelectItemContext _localctx = new SelectItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_selectItem);
+		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 954;
+			State = 979;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 942;
+				State = 967;
 				Match(ASTERISK);
 				}
 				break;
@@ -5922,11 +6223,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 968;
 				qualifiedName();
-				State = 944;
+				State = 969;
 				Match(DOT);
-				State = 945;
+				State = 970;
 				Match(ASTERISK);
 				}
 				break;
@@ -5934,24 +6235,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 947;
+				State = 972;
 				expression();
-				State = 952;
+				State = 977;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 949;
+					State = 974;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 948;
+						State = 973;
 						Match(AS);
 						}
 					}
 
-					State = 951;
+					State = 976;
 					identifier();
 					}
 					break;
@@ -6066,41 +6367,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingElementContext groupingElement() {
 		GroupingElementContext _localctx = new GroupingElementContext(Context, State);
-		EnterRule(_localctx, 66, RULE_groupingElement);
+		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 994;
+			State = 1019;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 956;
+				State = 981;
 				Match(GROUPING);
-				State = 957;
+				State = 982;
 				Match(SETS);
-				State = 958;
+				State = 983;
 				Match(LPAREN);
-				State = 959;
+				State = 984;
 				groupingSet();
-				State = 964;
+				State = 989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 960;
+					State = 985;
 					Match(COMMA);
-					State = 961;
+					State = 986;
 					groupingSet();
 					}
 					}
-					State = 966;
+					State = 991;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 967;
+				State = 992;
 				Match(RPAREN);
 				}
 				break;
@@ -6108,29 +6409,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 969;
+				State = 994;
 				Match(ROLLUP);
-				State = 970;
+				State = 995;
 				Match(LPAREN);
-				State = 971;
+				State = 996;
 				groupingSet();
-				State = 976;
+				State = 1001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 972;
+					State = 997;
 					Match(COMMA);
-					State = 973;
+					State = 998;
 					groupingSet();
 					}
 					}
-					State = 978;
+					State = 1003;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 979;
+				State = 1004;
 				Match(RPAREN);
 				}
 				break;
@@ -6138,29 +6439,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 1006;
 				Match(CUBE);
-				State = 982;
+				State = 1007;
 				Match(LPAREN);
-				State = 983;
+				State = 1008;
 				groupingSet();
-				State = 988;
+				State = 1013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 984;
+					State = 1009;
 					Match(COMMA);
-					State = 985;
+					State = 1010;
 					groupingSet();
 					}
 					}
-					State = 990;
+					State = 1015;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 991;
+				State = 1016;
 				Match(RPAREN);
 				}
 				break;
@@ -6168,7 +6469,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 993;
+				State = 1018;
 				expression();
 				}
 				break;
@@ -6214,51 +6515,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingSetContext groupingSet() {
 		GroupingSetContext _localctx = new GroupingSetContext(Context, State);
-		EnterRule(_localctx, 68, RULE_groupingSet);
+		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1009;
+			State = 1034;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 996;
+				State = 1021;
 				Match(LPAREN);
-				State = 1005;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3638928299285020679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4380901773071L) != 0)) {
 					{
-					State = 997;
+					State = 1022;
 					expression();
-					State = 1002;
+					State = 1027;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 998;
+						State = 1023;
 						Match(COMMA);
-						State = 999;
+						State = 1024;
 						expression();
 						}
 						}
-						State = 1004;
+						State = 1029;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1007;
+				State = 1032;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1008;
+				State = 1033;
 				expression();
 				}
 				break;
@@ -6299,15 +6600,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NamedWindowContext namedWindow() {
 		NamedWindowContext _localctx = new NamedWindowContext(Context, State);
-		EnterRule(_localctx, 70, RULE_namedWindow);
+		EnterRule(_localctx, 74, RULE_namedWindow);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1011;
+			State = 1036;
 			identifier();
-			State = 1012;
+			State = 1037;
 			Match(AS);
-			State = 1013;
+			State = 1038;
 			windowSpecification();
 			}
 		}
@@ -6349,19 +6650,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SortItemContext sortItem() {
 		SortItemContext _localctx = new SortItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_sortItem);
+		EnterRule(_localctx, 76, RULE_sortItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1015;
+			State = 1040;
 			expression();
-			State = 1017;
+			State = 1042;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1016;
+				State = 1041;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6374,14 +6675,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1021;
+			State = 1046;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1019;
+				State = 1044;
 				Match(NULLS);
-				State = 1020;
+				State = 1045;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6507,8 +6808,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		RelationContext _localctx = new RelationContext(Context, _parentState);
 		RelationContext _prevctx = _localctx;
-		int _startState = 74;
-		EnterRecursionRule(_localctx, 74, RULE_relation, _p);
+		int _startState = 78;
+		EnterRecursionRule(_localctx, 78, RULE_relation, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
@@ -6518,34 +6819,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1024;
+			State = 1049;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1045;
+			State = 1070;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1043;
+					State = 1068;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1026;
+						State = 1051;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1027;
+						State = 1052;
 						Match(CROSS);
-						State = 1028;
+						State = 1053;
 						Match(JOIN);
-						State = 1029;
+						State = 1054;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6554,15 +6855,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1030;
+						State = 1055;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1031;
+						State = 1056;
 						Match(NATURAL);
-						State = 1032;
+						State = 1057;
 						joinType();
-						State = 1033;
+						State = 1058;
 						Match(JOIN);
-						State = 1034;
+						State = 1059;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6571,20 +6872,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1036;
+						State = 1061;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1037;
+						State = 1062;
 						joinType();
-						State = 1038;
+						State = 1063;
 						Match(JOIN);
-						State = 1039;
+						State = 1064;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1041;
+						State = 1066;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1040;
+							State = 1065;
 							joinCriteria();
 							}
 							break;
@@ -6594,9 +6895,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1047;
+				State = 1072;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
 			}
 		}
@@ -6633,22 +6934,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinTypeContext joinType() {
 		JoinTypeContext _localctx = new JoinTypeContext(Context, State);
-		EnterRule(_localctx, 76, RULE_joinType);
+		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1063;
+			State = 1088;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1049;
+				State = 1074;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1048;
+					State = 1073;
 					Match(INNER);
 					}
 				}
@@ -6658,14 +6959,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1076;
 				Match(LEFT);
-				State = 1053;
+				State = 1078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1052;
+					State = 1077;
 					Match(OUTER);
 					}
 				}
@@ -6675,14 +6976,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1055;
+				State = 1080;
 				Match(RIGHT);
-				State = 1057;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1056;
+					State = 1081;
 					Match(OUTER);
 					}
 				}
@@ -6692,14 +6993,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1059;
+				State = 1084;
 				Match(FULL);
-				State = 1061;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1060;
+					State = 1085;
 					Match(OUTER);
 					}
 				}
@@ -6748,30 +7049,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinCriteriaContext joinCriteria() {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
-		EnterRule(_localctx, 78, RULE_joinCriteria);
+		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1072;
+			State = 1097;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1065;
+				State = 1090;
 				Match(ON);
-				State = 1066;
+				State = 1091;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1067;
+				State = 1092;
 				Match(USING);
-				State = 1068;
+				State = 1093;
 				Match(LPAREN);
-				State = 1069;
+				State = 1094;
 				identifierList();
-				State = 1070;
+				State = 1095;
 				Match(RPAREN);
 				}
 				break;
@@ -6909,52 +7210,52 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
 		RelationPrimaryContext _localctx = new RelationPrimaryContext(Context, State);
-		EnterRule(_localctx, 80, RULE_relationPrimary);
+		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1129;
+			State = 1154;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1074;
+				State = 1099;
 				qualifiedName();
-				State = 1076;
+				State = 1101;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1075;
+					State = 1100;
 					tableHints();
 					}
 					break;
 				}
-				State = 1083;
+				State = 1108;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1078;
+					State = 1103;
 					Match(FOR);
-					State = 1079;
+					State = 1104;
 					Match(SYSTEM_TIME);
-					State = 1080;
+					State = 1105;
 					Match(AS);
-					State = 1081;
+					State = 1106;
 					Match(OF);
-					State = 1082;
+					State = 1107;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1086;
+				State = 1111;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1085;
+					State = 1110;
 					tableAlias();
 					}
 					break;
@@ -6965,30 +7266,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1089;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1088;
+					State = 1113;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1091;
+				State = 1116;
 				Match(TABLE);
-				State = 1092;
+				State = 1117;
 				Match(LPAREN);
-				State = 1093;
+				State = 1118;
 				functionCall();
-				State = 1094;
+				State = 1119;
 				Match(RPAREN);
-				State = 1096;
+				State = 1121;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1095;
+					State = 1120;
 					tableAlias();
 					}
 					break;
@@ -6999,28 +7300,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1099;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1098;
+					State = 1123;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1101;
+				State = 1126;
 				Match(LPAREN);
-				State = 1102;
+				State = 1127;
 				query();
-				State = 1103;
+				State = 1128;
 				Match(RPAREN);
-				State = 1105;
+				State = 1130;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1104;
+					State = 1129;
 					tableAlias();
 					}
 					break;
@@ -7031,48 +7332,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1107;
+				State = 1132;
 				Match(UNNEST);
-				State = 1108;
+				State = 1133;
 				Match(LPAREN);
-				State = 1109;
+				State = 1134;
 				expression();
-				State = 1114;
+				State = 1139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1110;
+					State = 1135;
 					Match(COMMA);
-					State = 1111;
+					State = 1136;
 					expression();
 					}
 					}
-					State = 1116;
+					State = 1141;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1117;
+				State = 1142;
 				Match(RPAREN);
-				State = 1120;
+				State = 1145;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1118;
+					State = 1143;
 					Match(WITH);
-					State = 1119;
+					State = 1144;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1123;
+				State = 1148;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1122;
+					State = 1147;
 					tableAlias();
 					}
 					break;
@@ -7083,11 +7384,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1125;
+				State = 1150;
 				Match(LPAREN);
-				State = 1126;
+				State = 1151;
 				relation(0);
-				State = 1127;
+				State = 1152;
 				Match(RPAREN);
 				}
 				break;
@@ -7130,33 +7431,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 82, RULE_tableAlias);
+		EnterRule(_localctx, 86, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1132;
+			State = 1157;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1131;
+				State = 1156;
 				Match(AS);
 				}
 			}
 
-			State = 1134;
+			State = 1159;
 			identifier();
-			State = 1139;
+			State = 1164;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1135;
+				State = 1160;
 				Match(LPAREN);
-				State = 1136;
+				State = 1161;
 				identifierList();
-				State = 1137;
+				State = 1162;
 				Match(RPAREN);
 				}
 				break;
@@ -7194,11 +7495,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 84, RULE_tableHints);
+		EnterRule(_localctx, 88, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1166;
 			hintList();
 			}
 		}
@@ -7242,40 +7543,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 86, RULE_hintList);
+		EnterRule(_localctx, 90, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1143;
+			State = 1168;
 			Match(HINT_START);
-			State = 1144;
+			State = 1169;
 			hint();
-			State = 1151;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 824767939523L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3643431898933362695L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3299071758095L) != 0)) {
 				{
 				{
-				State = 1146;
+				State = 1171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1145;
+					State = 1170;
 					Match(COMMA);
 					}
 				}
 
-				State = 1148;
+				State = 1173;
 				hint();
 				}
 				}
-				State = 1153;
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1154;
+			State = 1179;
 			Match(HINT_END);
 			}
 		}
@@ -7328,40 +7629,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 88, RULE_hint);
+		EnterRule(_localctx, 92, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1156;
+			State = 1181;
 			identifier();
-			State = 1177;
+			State = 1202;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1157;
+				State = 1182;
 				Match(LPAREN);
-				State = 1174;
+				State = 1199;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1158;
+					State = 1183;
 					hintOption();
-					State = 1163;
+					State = 1188;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1159;
+						State = 1184;
 						Match(COMMA);
-						State = 1160;
+						State = 1185;
 						hintOption();
 						}
 						}
-						State = 1165;
+						State = 1190;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7369,28 +7670,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1166;
+					State = 1191;
 					hintArgument();
-					State = 1171;
+					State = 1196;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1167;
+						State = 1192;
 						Match(COMMA);
-						State = 1168;
+						State = 1193;
 						hintArgument();
 						}
 						}
-						State = 1173;
+						State = 1198;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1176;
+				State = 1201;
 				Match(RPAREN);
 				}
 			}
@@ -7432,15 +7733,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 90, RULE_hintOption);
+		EnterRule(_localctx, 94, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1179;
+			State = 1204;
 			optionKey();
-			State = 1180;
+			State = 1205;
 			Match(EQ);
-			State = 1181;
+			State = 1206;
 			optionValue();
 			}
 		}
@@ -7484,10 +7785,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 92, RULE_hintArgument);
+		EnterRule(_localctx, 96, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1193;
+			State = 1218;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ADD:
@@ -7574,9 +7875,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -7632,21 +7935,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1183;
+				State = 1208;
 				identifier();
-				State = 1188;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1184;
+					State = 1209;
 					Match(DOT);
-					State = 1185;
+					State = 1210;
 					identifier();
 					}
 					}
-					State = 1190;
+					State = 1215;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7655,14 +7958,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1191;
+				State = 1216;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1192;
+				State = 1217;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -7701,11 +8004,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 94, RULE_expression);
+		EnterRule(_localctx, 98, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1195;
+			State = 1220;
 			booleanExpression(0);
 			}
 		}
@@ -7810,13 +8113,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 96;
-		EnterRecursionRule(_localctx, 96, RULE_booleanExpression, _p);
+		int _startState = 100;
+		EnterRecursionRule(_localctx, 100, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1207;
+			State = 1232;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -7825,9 +8128,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1198;
+				State = 1223;
 				Match(NOT);
-				State = 1199;
+				State = 1224;
 				booleanExpression(4);
 				}
 				break;
@@ -7929,9 +8232,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -8001,23 +8306,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1200;
+				State = 1225;
 				valueExpression(0);
-				State = 1204;
+				State = 1229;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1201;
+						State = 1226;
 						predicate();
 						}
 						} 
 					}
-					State = 1206;
+					State = 1231;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
 				}
 				break;
@@ -8025,28 +8330,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1217;
+			State = 1242;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1215;
+					State = 1240;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1209;
+						State = 1234;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1210;
+						State = 1235;
 						Match(AND);
-						State = 1211;
+						State = 1236;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8055,20 +8360,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1212;
+						State = 1237;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1213;
+						State = 1238;
 						Match(OR);
-						State = 1214;
+						State = 1239;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1219;
+				State = 1244;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			}
 			}
 		}
@@ -8261,19 +8566,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 98, RULE_predicate);
+		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1293;
+			State = 1318;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1220;
+				State = 1245;
 				comparisonOperator();
-				State = 1221;
+				State = 1246;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8281,24 +8586,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1224;
+				State = 1249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1223;
+					State = 1248;
 					Match(NOT);
 					}
 				}
 
-				State = 1226;
+				State = 1251;
 				Match(BETWEEN);
-				State = 1228;
+				State = 1253;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1227;
+					State = 1252;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8310,11 +8615,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1230;
+				State = 1255;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1231;
+				State = 1256;
 				Match(AND);
-				State = 1232;
+				State = 1257;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8322,23 +8627,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1235;
+				State = 1260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1234;
+					State = 1259;
 					Match(NOT);
 					}
 				}
 
-				State = 1237;
+				State = 1262;
 				Match(IN);
-				State = 1238;
+				State = 1263;
 				Match(LPAREN);
-				State = 1239;
+				State = 1264;
 				query();
-				State = 1240;
+				State = 1265;
 				Match(RPAREN);
 				}
 				break;
@@ -8346,39 +8651,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1243;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1242;
+					State = 1267;
 					Match(NOT);
 					}
 				}
 
-				State = 1245;
+				State = 1270;
 				Match(IN);
-				State = 1246;
+				State = 1271;
 				Match(LPAREN);
-				State = 1247;
+				State = 1272;
 				expression();
-				State = 1252;
+				State = 1277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1248;
+					State = 1273;
 					Match(COMMA);
-					State = 1249;
+					State = 1274;
 					expression();
 					}
 					}
-					State = 1254;
+					State = 1279;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1255;
+				State = 1280;
 				Match(RPAREN);
 				}
 				break;
@@ -8386,94 +8691,6 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1258;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1257;
-					Match(NOT);
-					}
-				}
-
-				State = 1260;
-				Match(LIKE);
-				State = 1261;
-				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1264;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
-				case 1:
-					{
-					State = 1262;
-					Match(ESCAPE);
-					State = 1263;
-					((LikeContext)_localctx).escape = valueExpression(0);
-					}
-					break;
-				}
-				}
-				break;
-			case 6:
-				_localctx = new SimilarToContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
-				{
-				State = 1267;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1266;
-					Match(NOT);
-					}
-				}
-
-				State = 1269;
-				Match(SIMILAR);
-				State = 1270;
-				Match(TO);
-				State = 1271;
-				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1274;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
-				case 1:
-					{
-					State = 1272;
-					Match(ESCAPE);
-					State = 1273;
-					((SimilarToContext)_localctx).escape = valueExpression(0);
-					}
-					break;
-				}
-				}
-				break;
-			case 7:
-				_localctx = new IsNullContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 1276;
-				Match(IS);
-				State = 1278;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1277;
-					Match(NOT);
-					}
-				}
-
-				State = 1280;
-				Match(NULL);
-				}
-				break;
-			case 8:
-				_localctx = new IsTruthContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 1281;
-				Match(IS);
 				State = 1283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -8485,6 +8702,94 @@ internal partial class StreamSqlParser : Parser {
 				}
 
 				State = 1285;
+				Match(LIKE);
+				State = 1286;
+				((LikeContext)_localctx).pattern = valueExpression(0);
+				State = 1289;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				case 1:
+					{
+					State = 1287;
+					Match(ESCAPE);
+					State = 1288;
+					((LikeContext)_localctx).escape = valueExpression(0);
+					}
+					break;
+				}
+				}
+				break;
+			case 6:
+				_localctx = new SimilarToContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 1292;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1291;
+					Match(NOT);
+					}
+				}
+
+				State = 1294;
+				Match(SIMILAR);
+				State = 1295;
+				Match(TO);
+				State = 1296;
+				((SimilarToContext)_localctx).pattern = valueExpression(0);
+				State = 1299;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+				case 1:
+					{
+					State = 1297;
+					Match(ESCAPE);
+					State = 1298;
+					((SimilarToContext)_localctx).escape = valueExpression(0);
+					}
+					break;
+				}
+				}
+				break;
+			case 7:
+				_localctx = new IsNullContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 1301;
+				Match(IS);
+				State = 1303;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1302;
+					Match(NOT);
+					}
+				}
+
+				State = 1305;
+				Match(NULL);
+				}
+				break;
+			case 8:
+				_localctx = new IsTruthContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 1306;
+				Match(IS);
+				State = 1308;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1307;
+					Match(NOT);
+					}
+				}
+
+				State = 1310;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -8500,23 +8805,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1286;
+				State = 1311;
 				Match(IS);
-				State = 1288;
+				State = 1313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1287;
+					State = 1312;
 					Match(NOT);
 					}
 				}
 
-				State = 1290;
+				State = 1315;
 				Match(DISTINCT);
-				State = 1291;
+				State = 1316;
 				Match(FROM);
-				State = 1292;
+				State = 1317;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8556,14 +8861,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 100, RULE_comparisonOperator);
+		EnterRule(_localctx, 104, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1295;
+			State = 1320;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 63L) != 0)) ) {
+			if ( !(((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8675,14 +8980,14 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 102;
-		EnterRecursionRule(_localctx, 102, RULE_valueExpression, _p);
+		int _startState = 106;
+		EnterRecursionRule(_localctx, 106, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1301;
+			State = 1326;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ADD:
@@ -8783,9 +9088,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -8854,7 +9161,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1298;
+				State = 1323;
 				primaryExpression(0);
 				}
 				break;
@@ -8864,7 +9171,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1299;
+				State = 1324;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8874,7 +9181,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1300;
+				State = 1325;
 				valueExpression(3);
 				}
 				break;
@@ -8882,36 +9189,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1311;
+			State = 1336;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1309;
+					State = 1334;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1303;
+						State = 1328;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1304;
+						State = 1329;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 15L) != 0)) ) {
+						if ( !(((((_la - 214)) & ~0x3f) == 0 && ((1L << (_la - 214)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1305;
+						State = 1330;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -8920,9 +9227,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1306;
+						State = 1331;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1307;
+						State = 1332;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8932,16 +9239,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1308;
+						State = 1333;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1313;
+				State = 1338;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 			}
 			}
 		}
@@ -9109,7 +9416,6 @@ internal partial class StreamSqlParser : Parser {
 		public ExpressionContext source;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIM() { return GetToken(StreamSqlParser.TRIM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
 			return GetRuleContexts<ExpressionContext>();
@@ -9117,6 +9423,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
 			return GetRuleContext<ExpressionContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		public TrimCharsContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -9161,6 +9468,27 @@ internal partial class StreamSqlParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitPosition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class OverlayContext : PrimaryExpressionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAY() { return GetToken(StreamSqlParser.OVERLAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLACING() { return GetToken(StreamSqlParser.PLACING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(StreamSqlParser.FOR, 0); }
+		public OverlayContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitOverlay(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9445,23 +9773,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 104;
-		EnterRecursionRule(_localctx, 104, RULE_primaryExpression, _p);
+		int _startState = 108;
+		EnterRecursionRule(_localctx, 108, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
+			State = 1518;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1315;
+				State = 1340;
 				literal();
 				}
 				break;
@@ -9470,7 +9798,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1316;
+				State = 1341;
 				interval();
 				}
 				break;
@@ -9479,37 +9807,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1317;
+				State = 1342;
 				Match(CASE);
-				State = 1318;
+				State = 1343;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1320;
+				State = 1345;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1319;
+					State = 1344;
 					whenClause();
 					}
 					}
-					State = 1322;
+					State = 1347;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1326;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1324;
+					State = 1349;
 					Match(ELSE);
-					State = 1325;
+					State = 1350;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1328;
+				State = 1353;
 				Match(END);
 				}
 				break;
@@ -9518,35 +9846,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1330;
+				State = 1355;
 				Match(CASE);
-				State = 1332;
+				State = 1357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1331;
+					State = 1356;
 					whenClause();
 					}
 					}
-					State = 1334;
+					State = 1359;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1338;
+				State = 1363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1336;
+					State = 1361;
 					Match(ELSE);
-					State = 1337;
+					State = 1362;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1340;
+				State = 1365;
 				Match(END);
 				}
 				break;
@@ -9555,7 +9883,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1342;
+				State = 1367;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9564,15 +9892,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1343;
+				State = 1368;
 				Match(LPAREN);
-				State = 1344;
+				State = 1369;
 				expression();
-				State = 1345;
+				State = 1370;
 				Match(AS);
-				State = 1346;
+				State = 1371;
 				dataType();
-				State = 1347;
+				State = 1372;
 				Match(RPAREN);
 				}
 				break;
@@ -9581,17 +9909,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1349;
+				State = 1374;
 				Match(EXTRACT);
-				State = 1350;
+				State = 1375;
 				Match(LPAREN);
-				State = 1351;
+				State = 1376;
 				timeUnit();
-				State = 1352;
+				State = 1377;
 				Match(FROM);
-				State = 1353;
+				State = 1378;
 				expression();
-				State = 1354;
+				State = 1379;
 				Match(RPAREN);
 				}
 				break;
@@ -9600,11 +9928,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1356;
+				State = 1381;
 				Match(TRIM);
-				State = 1357;
+				State = 1382;
 				Match(LPAREN);
-				State = 1358;
+				State = 1383;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -9614,21 +9942,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1360;
+				State = 1385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3638928299285020679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4380901773071L) != 0)) {
 					{
-					State = 1359;
+					State = 1384;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1362;
+				State = 1387;
 				Match(FROM);
-				State = 1363;
+				State = 1388;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1364;
+				State = 1389;
 				Match(RPAREN);
 				}
 				break;
@@ -9637,17 +9965,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1366;
+				State = 1391;
 				Match(TRIM);
-				State = 1367;
+				State = 1392;
 				Match(LPAREN);
-				State = 1368;
-				((TrimCharsContext)_localctx).chars = expression();
-				State = 1369;
-				Match(FROM);
-				State = 1370;
+				State = 1396;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+				case 1:
+					{
+					State = 1393;
+					((TrimCharsContext)_localctx).chars = expression();
+					State = 1394;
+					Match(FROM);
+					}
+					break;
+				}
+				State = 1398;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1371;
+				State = 1399;
 				Match(RPAREN);
 				}
 				break;
@@ -9656,29 +9992,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1373;
+				State = 1401;
 				Match(SUBSTRING);
-				State = 1374;
+				State = 1402;
 				Match(LPAREN);
-				State = 1375;
+				State = 1403;
 				expression();
-				State = 1376;
+				State = 1404;
 				Match(FROM);
-				State = 1377;
+				State = 1405;
 				expression();
-				State = 1380;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1378;
+					State = 1406;
 					Match(FOR);
-					State = 1379;
+					State = 1407;
 					expression();
 					}
 				}
 
-				State = 1382;
+				State = 1410;
 				Match(RPAREN);
 				}
 				break;
@@ -9687,26 +10023,61 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1384;
+				State = 1412;
 				Match(POSITION);
-				State = 1385;
+				State = 1413;
 				Match(LPAREN);
-				State = 1386;
+				State = 1414;
 				valueExpression(0);
-				State = 1387;
+				State = 1415;
 				Match(IN);
-				State = 1388;
+				State = 1416;
 				expression();
-				State = 1389;
+				State = 1417;
 				Match(RPAREN);
 				}
 				break;
 			case 11:
 				{
+				_localctx = new OverlayContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1419;
+				Match(OVERLAY);
+				State = 1420;
+				Match(LPAREN);
+				State = 1421;
+				expression();
+				State = 1422;
+				Match(PLACING);
+				State = 1423;
+				expression();
+				State = 1424;
+				Match(FROM);
+				State = 1425;
+				expression();
+				State = 1428;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FOR) {
+					{
+					State = 1426;
+					Match(FOR);
+					State = 1427;
+					expression();
+					}
+				}
+
+				State = 1430;
+				Match(RPAREN);
+				}
+				break;
+			case 12:
+				{
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1391;
+				State = 1432;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 35184372088835L) != 0)) ) {
@@ -9716,24 +10087,24 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1392;
+				State = 1433;
 				Match(LPAREN);
-				State = 1393;
+				State = 1434;
 				expression();
-				State = 1394;
+				State = 1435;
 				Match(TO);
-				State = 1395;
+				State = 1436;
 				timeUnit();
-				State = 1396;
+				State = 1437;
 				Match(RPAREN);
 				}
 				break;
-			case 12:
+			case 13:
 				{
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1398;
+				State = 1439;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -9743,28 +10114,28 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1399;
+				State = 1440;
 				Match(LPAREN);
-				State = 1400;
+				State = 1441;
 				timeUnit();
-				State = 1401;
+				State = 1442;
 				Match(COMMA);
-				State = 1402;
+				State = 1443;
 				expression();
-				State = 1403;
+				State = 1444;
 				Match(COMMA);
-				State = 1404;
+				State = 1445;
 				expression();
-				State = 1405;
+				State = 1446;
 				Match(RPAREN);
 				}
 				break;
-			case 13:
+			case 14:
 				{
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1407;
+				State = 1448;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 60129542144L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -9776,250 +10147,250 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 14:
+			case 15:
 				{
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1408;
+				State = 1449;
 				Match(ARRAY);
-				State = 1409;
+				State = 1450;
 				Match(LBRACKET);
-				State = 1418;
+				State = 1459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3638928299285020679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4380901773071L) != 0)) {
 					{
-					State = 1410;
+					State = 1451;
 					expression();
-					State = 1415;
+					State = 1456;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1411;
+						State = 1452;
 						Match(COMMA);
-						State = 1412;
+						State = 1453;
 						expression();
 						}
 						}
-						State = 1417;
+						State = 1458;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1420;
-				Match(RBRACKET);
-				}
-				break;
-			case 15:
-				{
-				_localctx = new MapConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1421;
-				Match(MAP);
-				State = 1422;
-				Match(LBRACKET);
-				State = 1431;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
-					{
-					State = 1423;
-					expression();
-					State = 1428;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1424;
-						Match(COMMA);
-						State = 1425;
-						expression();
-						}
-						}
-						State = 1430;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1433;
+				State = 1461;
 				Match(RBRACKET);
 				}
 				break;
 			case 16:
 				{
-				_localctx = new RowConstructorContext(_localctx);
+				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1434;
-				Match(ROW);
-				State = 1435;
-				Match(LPAREN);
-				State = 1444;
+				State = 1462;
+				Match(MAP);
+				State = 1463;
+				Match(LBRACKET);
+				State = 1472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3638928299285020679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4380901773071L) != 0)) {
 					{
-					State = 1436;
+					State = 1464;
 					expression();
-					State = 1441;
+					State = 1469;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1437;
+						State = 1465;
 						Match(COMMA);
-						State = 1438;
+						State = 1466;
 						expression();
 						}
 						}
-						State = 1443;
+						State = 1471;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1446;
-				Match(RPAREN);
+				State = 1474;
+				Match(RBRACKET);
 				}
 				break;
 			case 17:
 				{
-				_localctx = new DescriptorContext(_localctx);
+				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1447;
-				Match(DESCRIPTOR);
-				State = 1448;
+				State = 1475;
+				Match(ROW);
+				State = 1476;
 				Match(LPAREN);
-				State = 1449;
-				identifierList();
-				State = 1450;
+				State = 1485;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3638928299285020679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4380901773071L) != 0)) {
+					{
+					State = 1477;
+					expression();
+					State = 1482;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1478;
+						Match(COMMA);
+						State = 1479;
+						expression();
+						}
+						}
+						State = 1484;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1487;
 				Match(RPAREN);
 				}
 				break;
 			case 18:
 				{
-				_localctx = new FunctionCallExpressionContext(_localctx);
+				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1452;
-				functionCall();
+				State = 1488;
+				Match(DESCRIPTOR);
+				State = 1489;
+				Match(LPAREN);
+				State = 1490;
+				identifierList();
+				State = 1491;
+				Match(RPAREN);
 				}
 				break;
 			case 19:
 				{
-				_localctx = new ExistsContext(_localctx);
+				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1453;
-				Match(EXISTS);
-				State = 1454;
-				Match(LPAREN);
-				State = 1455;
-				query();
-				State = 1456;
-				Match(RPAREN);
+				State = 1493;
+				functionCall();
 				}
 				break;
 			case 20:
 				{
-				_localctx = new SubqueryExpressionContext(_localctx);
+				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1458;
+				State = 1494;
+				Match(EXISTS);
+				State = 1495;
 				Match(LPAREN);
-				State = 1459;
+				State = 1496;
 				query();
-				State = 1460;
+				State = 1497;
 				Match(RPAREN);
 				}
 				break;
 			case 21:
 				{
-				_localctx = new ImplicitRowConstructorContext(_localctx);
+				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1462;
+				State = 1499;
 				Match(LPAREN);
-				State = 1463;
-				expression();
-				State = 1466;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				do {
-					{
-					{
-					State = 1464;
-					Match(COMMA);
-					State = 1465;
-					expression();
-					}
-					}
-					State = 1468;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				} while ( _la==COMMA );
-				State = 1470;
+				State = 1500;
+				query();
+				State = 1501;
 				Match(RPAREN);
 				}
 				break;
 			case 22:
 				{
-				_localctx = new ParenthesizedExpressionContext(_localctx);
+				_localctx = new ImplicitRowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1472;
+				State = 1503;
 				Match(LPAREN);
-				State = 1473;
+				State = 1504;
 				expression();
-				State = 1474;
+				State = 1507;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 1505;
+					Match(COMMA);
+					State = 1506;
+					expression();
+					}
+					}
+					State = 1509;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( _la==COMMA );
+				State = 1511;
 				Match(RPAREN);
 				}
 				break;
 			case 23:
 				{
+				_localctx = new ParenthesizedExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1513;
+				Match(LPAREN);
+				State = 1514;
+				expression();
+				State = 1515;
+				Match(RPAREN);
+				}
+				break;
+			case 24:
+				{
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1476;
+				State = 1517;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1489;
+			State = 1530;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,218,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1487;
+					State = 1528;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1479;
+						State = 1520;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1480;
+						State = 1521;
 						Match(DOT);
-						State = 1481;
+						State = 1522;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -10028,22 +10399,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1482;
+						State = 1523;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1483;
+						State = 1524;
 						Match(LBRACKET);
-						State = 1484;
+						State = 1525;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1485;
+						State = 1526;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1491;
+				State = 1532;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,218,Context);
 			}
 			}
 		}
@@ -10111,21 +10482,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 106, RULE_functionCall);
+		EnterRule(_localctx, 110, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
+			State = 1533;
 			functionName();
-			State = 1493;
+			State = 1534;
 			Match(LPAREN);
-			State = 1506;
+			State = 1547;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1494;
+				State = 1535;
 				Match(ASTERISK);
 				}
 				break;
@@ -10230,9 +10601,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -10301,31 +10674,31 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1496;
+				State = 1537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1495;
+					State = 1536;
 					setQuantifier();
 					}
 				}
 
-				State = 1498;
+				State = 1539;
 				functionArgument();
-				State = 1503;
+				State = 1544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1499;
+					State = 1540;
 					Match(COMMA);
-					State = 1500;
+					State = 1541;
 					functionArgument();
 					}
 					}
-					State = 1505;
+					State = 1546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10337,34 +10710,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1508;
+			State = 1549;
 			Match(RPAREN);
-			State = 1515;
+			State = 1556;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 			case 1:
 				{
-				State = 1509;
+				State = 1550;
 				Match(FILTER);
-				State = 1510;
+				State = 1551;
 				Match(LPAREN);
-				State = 1511;
+				State = 1552;
 				Match(WHERE);
-				State = 1512;
+				State = 1553;
 				_localctx.filter = expression();
-				State = 1513;
+				State = 1554;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1519;
+			State = 1560;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 			case 1:
 				{
-				State = 1517;
+				State = 1558;
 				Match(OVER);
-				State = 1518;
+				State = 1559;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -10404,9 +10777,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 108, RULE_functionName);
+		EnterRule(_localctx, 112, RULE_functionName);
 		try {
-			State = 1524;
+			State = 1565;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ADD:
@@ -10493,9 +10866,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -10551,21 +10926,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1521;
+				State = 1562;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1522;
+				State = 1563;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1523;
+				State = 1564;
 				Match(RIGHT);
 				}
 				break;
@@ -10628,20 +11003,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 110, RULE_functionArgument);
+		EnterRule(_localctx, 114, RULE_functionArgument);
 		try {
-			State = 1531;
+			State = 1572;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1526;
+				State = 1567;
 				identifier();
-				State = 1527;
+				State = 1568;
 				Match(ARROW);
-				State = 1528;
+				State = 1569;
 				functionArgumentValue();
 				}
 				break;
@@ -10649,7 +11024,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1530;
+				State = 1571;
 				functionArgumentValue();
 				}
 				break;
@@ -10746,49 +11121,49 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 112, RULE_functionArgumentValue);
+		EnterRule(_localctx, 116, RULE_functionArgumentValue);
 		int _la;
 		try {
 			int _alt;
-			State = 1564;
+			State = 1605;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1533;
+				State = 1574;
 				Match(TABLE);
-				State = 1534;
+				State = 1575;
 				qualifiedName();
-				State = 1545;
+				State = 1586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1535;
+					State = 1576;
 					Match(PARTITION);
-					State = 1536;
+					State = 1577;
 					Match(BY);
-					State = 1537;
+					State = 1578;
 					expression();
-					State = 1542;
+					State = 1583;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,226,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1538;
+							State = 1579;
 							Match(COMMA);
-							State = 1539;
+							State = 1580;
 							expression();
 							}
 							} 
 						}
-						State = 1544;
+						State = 1585;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,226,Context);
 					}
 					}
 				}
@@ -10799,42 +11174,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1547;
+				State = 1588;
 				Match(TABLE);
-				State = 1548;
+				State = 1589;
 				Match(LPAREN);
-				State = 1549;
+				State = 1590;
 				query();
-				State = 1550;
+				State = 1591;
 				Match(RPAREN);
-				State = 1561;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1551;
+					State = 1592;
 					Match(PARTITION);
-					State = 1552;
+					State = 1593;
 					Match(BY);
-					State = 1553;
+					State = 1594;
 					expression();
-					State = 1558;
+					State = 1599;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,228,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1554;
+							State = 1595;
 							Match(COMMA);
-							State = 1555;
+							State = 1596;
 							expression();
 							}
 							} 
 						}
-						State = 1560;
+						State = 1601;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,228,Context);
 					}
 					}
 				}
@@ -10845,7 +11220,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1563;
+				State = 1604;
 				expression();
 				}
 				break;
@@ -10885,9 +11260,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 114, RULE_windowReference);
+		EnterRule(_localctx, 118, RULE_windowReference);
 		try {
-			State = 1568;
+			State = 1609;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ADD:
@@ -10974,9 +11349,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -11032,14 +11409,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1566;
+				State = 1607;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1567;
+				State = 1608;
 				windowSpecification();
 				}
 				break;
@@ -11102,84 +11479,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 116, RULE_windowSpecification);
+		EnterRule(_localctx, 120, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1570;
+			State = 1611;
 			Match(LPAREN);
-			State = 1581;
+			State = 1622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1571;
+				State = 1612;
 				Match(PARTITION);
-				State = 1572;
+				State = 1613;
 				Match(BY);
-				State = 1573;
+				State = 1614;
 				expression();
-				State = 1578;
+				State = 1619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1574;
+					State = 1615;
 					Match(COMMA);
-					State = 1575;
+					State = 1616;
 					expression();
 					}
 					}
-					State = 1580;
+					State = 1621;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1593;
+			State = 1634;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1583;
+				State = 1624;
 				Match(ORDER);
-				State = 1584;
+				State = 1625;
 				Match(BY);
-				State = 1585;
+				State = 1626;
 				sortItem();
-				State = 1590;
+				State = 1631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1586;
+					State = 1627;
 					Match(COMMA);
-					State = 1587;
+					State = 1628;
 					sortItem();
 					}
 					}
-					State = 1592;
+					State = 1633;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1596;
+			State = 1637;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1595;
+				State = 1636;
 				windowFrame();
 				}
 			}
 
-			State = 1598;
+			State = 1639;
 			Match(RPAREN);
 			}
 		}
@@ -11224,16 +11601,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 118, RULE_windowFrame);
+		EnterRule(_localctx, 122, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1608;
+			State = 1649;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1600;
+				State = 1641;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11243,14 +11620,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1601;
+				State = 1642;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1602;
+				State = 1643;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11260,13 +11637,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1603;
+				State = 1644;
 				Match(BETWEEN);
-				State = 1604;
+				State = 1645;
 				_localctx.start = frameBound();
-				State = 1605;
+				State = 1646;
 				Match(AND);
-				State = 1606;
+				State = 1647;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -11347,19 +11724,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 120, RULE_frameBound);
+		EnterRule(_localctx, 124, RULE_frameBound);
 		int _la;
 		try {
-			State = 1619;
+			State = 1660;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1610;
+				State = 1651;
 				Match(UNBOUNDED);
-				State = 1611;
+				State = 1652;
 				Match(PRECEDING);
 				}
 				break;
@@ -11367,9 +11744,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1612;
+				State = 1653;
 				Match(UNBOUNDED);
-				State = 1613;
+				State = 1654;
 				Match(FOLLOWING);
 				}
 				break;
@@ -11377,9 +11754,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1614;
+				State = 1655;
 				Match(CURRENT);
-				State = 1615;
+				State = 1656;
 				Match(ROW);
 				}
 				break;
@@ -11387,9 +11764,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1616;
+				State = 1657;
 				valueExpression(0);
-				State = 1617;
+				State = 1658;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -11441,17 +11818,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 122, RULE_whenClause);
+		EnterRule(_localctx, 126, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1621;
+			State = 1662;
 			Match(WHEN);
-			State = 1622;
+			State = 1663;
 			_localctx.condition = expression();
-			State = 1623;
+			State = 1664;
 			Match(THEN);
-			State = 1624;
+			State = 1665;
 			_localctx.result = expression();
 			}
 		}
@@ -11580,18 +11957,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 124, RULE_literal);
+		EnterRule(_localctx, 128, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 1640;
+			State = 1681;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1626;
+				State = 1667;
 				Match(NULL);
 				}
 				break;
@@ -11600,7 +11977,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1627;
+				State = 1668;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11615,7 +11992,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1628;
+				State = 1669;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -11623,7 +12000,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1629;
+				State = 1670;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -11631,7 +12008,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1630;
+				State = 1671;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -11639,7 +12016,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1632;
+				State = 1673;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11647,7 +12024,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1631;
+						State = 1672;
 						Match(STRING);
 						}
 						}
@@ -11655,9 +12032,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1634;
+					State = 1675;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,239,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11665,7 +12042,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1636;
+				State = 1677;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -11673,7 +12050,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1637;
+				State = 1678;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -11683,7 +12060,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1638;
+				State = 1679;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -11693,7 +12070,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1639;
+				State = 1680;
 				Match(STRING);
 				}
 				break;
@@ -11759,19 +12136,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 126, RULE_interval);
+		EnterRule(_localctx, 130, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1642;
+			State = 1683;
 			Match(INTERVAL);
-			State = 1644;
+			State = 1685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1643;
+				State = 1684;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11784,43 +12161,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1646;
+			State = 1687;
 			_localctx.value = intervalValue();
-			State = 1647;
+			State = 1688;
 			_localctx.from = timeUnit();
-			State = 1651;
+			State = 1692;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 			case 1:
 				{
-				State = 1648;
+				State = 1689;
 				Match(LPAREN);
-				State = 1649;
+				State = 1690;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1650;
+				State = 1691;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1660;
+			State = 1701;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 			case 1:
 				{
-				State = 1653;
+				State = 1694;
 				Match(TO);
-				State = 1654;
+				State = 1695;
 				_localctx.to = timeUnit();
-				State = 1658;
+				State = 1699;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 				case 1:
 					{
-					State = 1655;
+					State = 1696;
 					Match(LPAREN);
-					State = 1656;
+					State = 1697;
 					Match(INTEGER_VALUE);
-					State = 1657;
+					State = 1698;
 					Match(RPAREN);
 					}
 					break;
@@ -11861,14 +12238,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 128, RULE_intervalValue);
+		EnterRule(_localctx, 132, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1662;
+			State = 1703;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 25L) != 0)) ) {
+			if ( !(((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11927,14 +12304,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 130, RULE_timeUnit);
+		EnterRule(_localctx, 134, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1664;
+			State = 1705;
 			_la = TokenStream.LA(1);
-			if ( !(_la==DAY || _la==DAYS || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 3778497478659L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 1742893055792406531L) != 0)) ) {
+			if ( !(_la==DAY || _la==DAYS || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 3778497478659L) != 0) || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 1742893055792406531L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11976,26 +12353,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 132, RULE_dataType);
+		EnterRule(_localctx, 136, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1666;
+			State = 1707;
 			dataTypeBody(0);
-			State = 1670;
+			State = 1711;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				{
-				State = 1667;
+				State = 1708;
 				Match(NOT);
-				State = 1668;
+				State = 1709;
 				Match(NULL);
 				}
 				break;
 			case NULL:
 				{
-				State = 1669;
+				State = 1710;
 				Match(NULL);
 				}
 				break;
@@ -12208,29 +12585,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 134;
-		EnterRecursionRule(_localctx, 134, RULE_dataTypeBody, _p);
+		int _startState = 138;
+		EnterRecursionRule(_localctx, 138, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1754;
+			State = 1795;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1673;
+				State = 1714;
 				Match(ARRAY);
-				State = 1674;
+				State = 1715;
 				Match(LT);
-				State = 1675;
+				State = 1716;
 				dataType();
-				State = 1676;
+				State = 1717;
 				Match(GT);
 				}
 				break;
@@ -12239,13 +12616,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1678;
+				State = 1719;
 				Match(MULTISET);
-				State = 1679;
+				State = 1720;
 				Match(LT);
-				State = 1680;
+				State = 1721;
 				dataType();
-				State = 1681;
+				State = 1722;
 				Match(GT);
 				}
 				break;
@@ -12254,17 +12631,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1683;
+				State = 1724;
 				Match(MAP);
-				State = 1684;
+				State = 1725;
 				Match(LT);
-				State = 1685;
+				State = 1726;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1686;
+				State = 1727;
 				Match(COMMA);
-				State = 1687;
+				State = 1728;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1688;
+				State = 1729;
 				Match(GT);
 				}
 				break;
@@ -12273,37 +12650,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1690;
+				State = 1731;
 				Match(ROW);
-				State = 1691;
+				State = 1732;
 				Match(LT);
-				State = 1700;
+				State = 1741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 824633721795L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3643431898933362695L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3298534887183L) != 0)) {
 					{
-					State = 1692;
+					State = 1733;
 					rowField();
-					State = 1697;
+					State = 1738;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1693;
+						State = 1734;
 						Match(COMMA);
-						State = 1694;
+						State = 1735;
 						rowField();
 						}
 						}
-						State = 1699;
+						State = 1740;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1702;
+				State = 1743;
 				Match(GT);
 				}
 				break;
@@ -12312,37 +12689,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1744;
 				Match(ROW);
-				State = 1704;
+				State = 1745;
 				Match(LPAREN);
-				State = 1713;
+				State = 1754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 824633721795L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3643431898933362695L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3298534887183L) != 0)) {
 					{
-					State = 1705;
+					State = 1746;
 					rowField();
-					State = 1710;
+					State = 1751;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1706;
+						State = 1747;
 						Match(COMMA);
-						State = 1707;
+						State = 1748;
 						rowField();
 						}
 						}
-						State = 1712;
+						State = 1753;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1715;
+				State = 1756;
 				Match(RPAREN);
 				}
 				break;
@@ -12351,43 +12728,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1716;
+				State = 1757;
 				Match(INTERVAL);
-				State = 1717;
+				State = 1758;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1721;
+				State = 1762;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
 				case 1:
 					{
-					State = 1718;
+					State = 1759;
 					Match(LPAREN);
-					State = 1719;
+					State = 1760;
 					Match(INTEGER_VALUE);
-					State = 1720;
+					State = 1761;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1730;
+				State = 1771;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 				case 1:
 					{
-					State = 1723;
+					State = 1764;
 					Match(TO);
-					State = 1724;
+					State = 1765;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1728;
+					State = 1769;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
 					case 1:
 						{
-						State = 1725;
+						State = 1766;
 						Match(LPAREN);
-						State = 1726;
+						State = 1767;
 						Match(INTEGER_VALUE);
-						State = 1727;
+						State = 1768;
 						Match(RPAREN);
 						}
 						break;
@@ -12402,60 +12779,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1732;
+				State = 1773;
 				identifier();
-				State = 1743;
+				State = 1784;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 				case 1:
 					{
-					State = 1733;
+					State = 1774;
 					Match(LPAREN);
-					State = 1734;
+					State = 1775;
 					Match(INTEGER_VALUE);
-					State = 1739;
+					State = 1780;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1735;
+						State = 1776;
 						Match(COMMA);
-						State = 1736;
+						State = 1777;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1741;
+						State = 1782;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1742;
+					State = 1783;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1752;
+				State = 1793;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1745;
+					State = 1786;
 					Match(WITH);
-					State = 1746;
+					State = 1787;
 					Match(LOCAL);
-					State = 1747;
+					State = 1788;
 					Match(TIME);
-					State = 1748;
+					State = 1789;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1749;
+					State = 1790;
 					Match(WITHOUT);
-					State = 1750;
+					State = 1791;
 					Match(TIME);
-					State = 1751;
+					State = 1792;
 					Match(ZONE);
 					}
 					break;
@@ -12464,25 +12841,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1762;
+			State = 1803;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,253,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,258,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1760;
+					State = 1801;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1756;
+						State = 1797;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1757;
+						State = 1798;
 						Match(ARRAY);
 						}
 						break;
@@ -12490,18 +12867,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1758;
+						State = 1799;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1759;
+						State = 1800;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1764;
+				State = 1805;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,253,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,258,Context);
 			}
 			}
 		}
@@ -12540,21 +12917,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 136, RULE_rowField);
+		EnterRule(_localctx, 140, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1765;
+			State = 1806;
 			identifier();
-			State = 1766;
+			State = 1807;
 			dataType();
-			State = 1768;
+			State = 1809;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1767;
+				State = 1808;
 				Match(STRING);
 				}
 			}
@@ -12599,30 +12976,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 138, RULE_qualifiedName);
+		EnterRule(_localctx, 142, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1770;
+			State = 1811;
 			identifier();
-			State = 1775;
+			State = 1816;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,255,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,260,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1771;
+					State = 1812;
 					Match(DOT);
-					State = 1772;
+					State = 1813;
 					identifier();
 					}
 					} 
 				}
-				State = 1777;
+				State = 1818;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,255,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,260,Context);
 			}
 			}
 		}
@@ -12664,26 +13041,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 140, RULE_identifierList);
+		EnterRule(_localctx, 144, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1778;
+			State = 1819;
 			identifier();
-			State = 1783;
+			State = 1824;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1779;
+				State = 1820;
 				Match(COMMA);
-				State = 1780;
+				State = 1821;
 				identifier();
 				}
 				}
-				State = 1785;
+				State = 1826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -12722,22 +13099,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 142, RULE_identifier);
+		EnterRule(_localctx, 146, RULE_identifier);
 		try {
-			State = 1789;
+			State = 1830;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1786;
+				State = 1827;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1787;
+				State = 1828;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -12825,9 +13202,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -12881,7 +13260,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1788;
+				State = 1829;
 				nonReserved();
 				}
 				break;
@@ -12985,9 +13364,11 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONLY() { return GetToken(StreamSqlParser.ONLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDINALITY() { return GetToken(StreamSqlParser.ORDINALITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITE() { return GetToken(StreamSqlParser.OVERWRITE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAY() { return GetToken(StreamSqlParser.OVERLAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITING() { return GetToken(StreamSqlParser.OVERWRITING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLACING() { return GetToken(StreamSqlParser.PLACING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAN() { return GetToken(StreamSqlParser.PLAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAN_ADVICE() { return GetToken(StreamSqlParser.PLAN_ADVICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POSITION() { return GetToken(StreamSqlParser.POSITION, 0); }
@@ -13055,14 +13436,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 144, RULE_nonReserved);
+		EnterRule(_localctx, 148, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1791;
+			State = 1832;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 963L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -3643431898933362695L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 3855L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13084,12 +13465,12 @@ internal partial class StreamSqlParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 27: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
-		case 37: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 48: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 51: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 52: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 67: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 29: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
+		case 39: return relation_sempred((RelationContext)_localctx, predIndex);
+		case 50: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 53: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 54: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 69: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13138,7 +13519,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,239,1794,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,241,1835,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13148,688 +13529,704 @@ internal partial class StreamSqlParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,1,0,5,0,148,8,0,10,0,12,0,151,9,0,1,0,1,0,4,0,155,
-		8,0,11,0,12,0,156,1,0,5,0,160,8,0,10,0,12,0,163,9,0,1,0,5,0,166,8,0,10,
-		0,12,0,169,9,0,3,0,171,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,184,8,2,1,2,3,2,187,8,2,1,2,1,2,1,2,1,2,3,2,193,8,2,1,2,1,2,1,2,3,
-		2,198,8,2,1,2,1,2,1,2,1,2,3,2,204,8,2,1,2,1,2,1,2,1,2,1,2,3,2,211,8,2,
-		1,2,1,2,3,2,215,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,223,8,2,3,2,225,8,2,1,
-		2,1,2,1,2,1,2,3,2,231,8,2,1,2,1,2,1,2,1,2,1,2,3,2,238,8,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,5,2,246,8,2,10,2,12,2,249,9,2,3,2,251,8,2,1,2,1,2,1,2,1,2,
-		1,2,3,2,258,8,2,1,2,1,2,1,2,3,2,263,8,2,1,2,3,2,266,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,273,8,2,1,2,1,2,1,2,3,2,278,8,2,1,2,3,2,281,8,2,1,2,1,2,3,2,
-		285,8,2,1,2,3,2,288,8,2,1,2,1,2,1,2,3,2,293,8,2,1,2,1,2,3,2,297,8,2,1,
-		2,1,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,316,8,2,1,2,1,2,1,2,1,2,1,2,3,2,323,8,2,1,2,1,2,3,2,327,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,3,2,336,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,345,
-		8,2,10,2,12,2,348,9,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,358,8,2,
-		1,2,1,2,3,2,362,8,2,1,2,1,2,1,2,1,2,3,2,368,8,2,1,2,1,2,3,2,372,8,2,1,
-		2,1,2,3,2,376,8,2,1,3,1,3,1,3,1,3,3,3,382,8,3,1,3,1,3,1,3,1,3,3,3,388,
-		8,3,1,3,1,3,1,4,1,4,1,4,1,4,5,4,396,8,4,10,4,12,4,399,9,4,1,4,1,4,4,4,
-		403,8,4,11,4,12,4,404,1,4,5,4,408,8,4,10,4,12,4,411,9,4,1,4,5,4,414,8,
-		4,10,4,12,4,417,9,4,1,4,1,4,1,4,1,4,1,4,1,4,4,4,425,8,4,11,4,12,4,426,
-		1,4,1,4,4,4,431,8,4,11,4,12,4,432,1,4,5,4,436,8,4,10,4,12,4,439,9,4,1,
-		4,5,4,442,8,4,10,4,12,4,445,9,4,1,4,1,4,3,4,449,8,4,1,5,1,5,1,5,1,5,1,
-		5,1,5,3,5,457,8,5,1,6,1,6,1,7,1,7,4,7,463,8,7,11,7,12,7,464,3,7,467,8,
-		7,1,8,4,8,470,8,8,11,8,12,8,471,1,9,1,9,1,9,3,9,477,8,9,1,9,3,9,480,8,
-		9,1,9,1,9,1,9,3,9,485,8,9,1,9,3,9,488,8,9,1,9,3,9,491,8,9,1,9,1,9,1,9,
-		3,9,496,8,9,1,9,3,9,499,8,9,1,9,1,9,1,9,3,9,504,8,9,1,9,1,9,1,9,3,9,509,
-		8,9,1,9,3,9,512,8,9,1,9,1,9,1,9,1,9,1,9,3,9,519,8,9,1,9,1,9,1,9,1,9,1,
-		9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,534,8,9,3,9,536,8,9,1,10,3,10,539,
-		8,10,1,10,1,10,1,10,1,11,1,11,3,11,546,8,11,1,11,1,11,1,11,1,11,3,11,552,
-		8,11,1,11,1,11,1,11,1,11,1,11,5,11,559,8,11,10,11,12,11,562,9,11,1,11,
-		1,11,3,11,566,8,11,1,11,1,11,3,11,570,8,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,3,11,578,8,11,1,11,3,11,581,8,11,1,11,3,11,584,8,11,1,11,1,11,3,11,
-		588,8,11,1,12,1,12,1,12,3,12,593,8,12,1,13,1,13,1,13,1,13,1,13,3,13,600,
-		8,13,1,13,1,13,1,13,1,13,1,13,3,13,607,8,13,1,13,3,13,610,8,13,1,13,1,
-		13,3,13,614,8,13,1,13,1,13,1,13,3,13,619,8,13,1,13,1,13,3,13,623,8,13,
-		3,13,625,8,13,1,14,1,14,3,14,629,8,14,1,14,1,14,1,14,1,14,3,14,635,8,14,
-		1,15,1,15,1,15,1,15,1,15,1,15,1,16,1,16,3,16,645,8,16,1,16,1,16,1,16,1,
-		16,1,16,1,16,1,16,3,16,654,8,16,1,17,1,17,1,17,1,17,1,17,5,17,661,8,17,
-		10,17,12,17,664,9,17,3,17,666,8,17,1,17,1,17,1,18,1,18,1,18,1,18,1,19,
-		1,19,1,19,1,19,5,19,678,8,19,10,19,12,19,681,9,19,3,19,683,8,19,1,20,1,
-		20,3,20,687,8,20,1,20,1,20,1,20,1,20,3,20,693,8,20,1,21,1,21,1,21,1,21,
-		5,21,699,8,21,10,21,12,21,702,9,21,1,21,3,21,705,8,21,1,22,1,22,1,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,718,8,23,10,23,12,23,721,9,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,730,8,23,10,23,12,23,733,9,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,743,8,23,10,23,12,23,746,
-		9,23,1,23,1,23,3,23,750,8,23,1,23,1,23,3,23,754,8,23,1,23,1,23,1,23,1,
-		23,1,23,3,23,761,8,23,1,23,1,23,1,23,1,23,1,23,3,23,768,8,23,1,24,1,24,
-		1,24,1,24,5,24,774,8,24,10,24,12,24,777,9,24,3,24,779,8,24,1,24,1,24,1,
-		25,1,25,1,25,1,25,1,25,3,25,788,8,25,1,25,1,25,1,25,1,25,1,25,1,26,1,26,
-		1,26,1,26,1,26,1,26,5,26,801,8,26,10,26,12,26,804,9,26,3,26,806,8,26,1,
-		26,1,26,1,26,3,26,811,8,26,3,26,813,8,26,1,26,1,26,1,26,3,26,818,8,26,
-		3,26,820,8,26,1,26,1,26,1,26,3,26,825,8,26,1,26,1,26,3,26,829,8,26,1,27,
-		1,27,1,27,1,27,1,27,1,27,3,27,837,8,27,1,27,1,27,1,27,1,27,3,27,843,8,
-		27,1,27,5,27,846,8,27,10,27,12,27,849,9,27,1,28,1,28,1,28,1,28,1,28,5,
-		28,856,8,28,10,28,12,28,859,9,28,1,28,1,28,1,28,1,28,3,28,865,8,28,1,29,
-		3,29,868,8,29,1,29,1,29,1,29,1,29,5,29,874,8,29,10,29,12,29,877,9,29,1,
-		29,1,29,1,29,3,29,882,8,29,1,30,1,30,3,30,886,8,30,1,30,3,30,889,8,30,
-		1,30,1,30,1,30,5,30,894,8,30,10,30,12,30,897,9,30,1,30,1,30,1,30,1,30,
-		5,30,903,8,30,10,30,12,30,906,9,30,3,30,908,8,30,1,30,1,30,3,30,912,8,
-		30,1,30,1,30,1,30,1,30,1,30,5,30,919,8,30,10,30,12,30,922,9,30,3,30,924,
-		8,30,1,30,1,30,3,30,928,8,30,1,30,1,30,1,30,1,30,5,30,934,8,30,10,30,12,
-		30,937,9,30,3,30,939,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		3,32,950,8,32,1,32,3,32,953,8,32,3,32,955,8,32,1,33,1,33,1,33,1,33,1,33,
-		1,33,5,33,963,8,33,10,33,12,33,966,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,5,33,975,8,33,10,33,12,33,978,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,5,33,987,8,33,10,33,12,33,990,9,33,1,33,1,33,1,33,3,33,995,8,33,1,
-		34,1,34,1,34,1,34,5,34,1001,8,34,10,34,12,34,1004,9,34,3,34,1006,8,34,
-		1,34,1,34,3,34,1010,8,34,1,35,1,35,1,35,1,35,1,36,1,36,3,36,1018,8,36,
-		1,36,1,36,3,36,1022,8,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,1042,8,37,5,37,1044,
-		8,37,10,37,12,37,1047,9,37,1,38,3,38,1050,8,38,1,38,1,38,3,38,1054,8,38,
-		1,38,1,38,3,38,1058,8,38,1,38,1,38,3,38,1062,8,38,3,38,1064,8,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,3,39,1073,8,39,1,40,1,40,3,40,1077,8,40,
-		1,40,1,40,1,40,1,40,1,40,3,40,1084,8,40,1,40,3,40,1087,8,40,1,40,3,40,
-		1090,8,40,1,40,1,40,1,40,1,40,1,40,3,40,1097,8,40,1,40,3,40,1100,8,40,
-		1,40,1,40,1,40,1,40,3,40,1106,8,40,1,40,1,40,1,40,1,40,1,40,5,40,1113,
-		8,40,10,40,12,40,1116,9,40,1,40,1,40,1,40,3,40,1121,8,40,1,40,3,40,1124,
-		8,40,1,40,1,40,1,40,1,40,3,40,1130,8,40,1,41,3,41,1133,8,41,1,41,1,41,
-		1,41,1,41,1,41,3,41,1140,8,41,1,42,1,42,1,43,1,43,1,43,3,43,1147,8,43,
-		1,43,5,43,1150,8,43,10,43,12,43,1153,9,43,1,43,1,43,1,44,1,44,1,44,1,44,
-		1,44,5,44,1162,8,44,10,44,12,44,1165,9,44,1,44,1,44,1,44,5,44,1170,8,44,
-		10,44,12,44,1173,9,44,3,44,1175,8,44,1,44,3,44,1178,8,44,1,45,1,45,1,45,
-		1,45,1,46,1,46,1,46,5,46,1187,8,46,10,46,12,46,1190,9,46,1,46,1,46,3,46,
-		1194,8,46,1,47,1,47,1,48,1,48,1,48,1,48,1,48,5,48,1203,8,48,10,48,12,48,
-		1206,9,48,3,48,1208,8,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,1216,8,48,
-		10,48,12,48,1219,9,48,1,49,1,49,1,49,1,49,3,49,1225,8,49,1,49,1,49,3,49,
-		1229,8,49,1,49,1,49,1,49,1,49,1,49,3,49,1236,8,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,3,49,1244,8,49,1,49,1,49,1,49,1,49,1,49,5,49,1251,8,49,10,49,
-		12,49,1254,9,49,1,49,1,49,1,49,3,49,1259,8,49,1,49,1,49,1,49,1,49,3,49,
-		1265,8,49,1,49,3,49,1268,8,49,1,49,1,49,1,49,1,49,1,49,3,49,1275,8,49,
-		1,49,1,49,3,49,1279,8,49,1,49,1,49,1,49,3,49,1284,8,49,1,49,1,49,1,49,
-		3,49,1289,8,49,1,49,1,49,1,49,3,49,1294,8,49,1,50,1,50,1,51,1,51,1,51,
-		1,51,3,51,1302,8,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1310,8,51,10,51,
-		12,51,1313,9,51,1,52,1,52,1,52,1,52,1,52,1,52,4,52,1321,8,52,11,52,12,
-		52,1322,1,52,1,52,3,52,1327,8,52,1,52,1,52,1,52,1,52,4,52,1333,8,52,11,
-		52,12,52,1334,1,52,1,52,3,52,1339,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,
-		52,1361,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1381,8,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1414,
-		8,52,10,52,12,52,1417,9,52,3,52,1419,8,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		5,52,1427,8,52,10,52,12,52,1430,9,52,3,52,1432,8,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,5,52,1440,8,52,10,52,12,52,1443,9,52,3,52,1445,8,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,4,52,1467,8,52,11,52,12,52,1468,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,3,52,1478,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		5,52,1488,8,52,10,52,12,52,1491,9,52,1,53,1,53,1,53,1,53,3,53,1497,8,53,
-		1,53,1,53,1,53,5,53,1502,8,53,10,53,12,53,1505,9,53,3,53,1507,8,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1516,8,53,1,53,1,53,3,53,1520,8,53,
-		1,54,1,54,1,54,3,54,1525,8,54,1,55,1,55,1,55,1,55,1,55,3,55,1532,8,55,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1541,8,56,10,56,12,56,1544,9,56,
-		3,56,1546,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1557,
-		8,56,10,56,12,56,1560,9,56,3,56,1562,8,56,1,56,3,56,1565,8,56,1,57,1,57,
-		3,57,1569,8,57,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1577,8,58,10,58,12,58,
-		1580,9,58,3,58,1582,8,58,1,58,1,58,1,58,1,58,1,58,5,58,1589,8,58,10,58,
-		12,58,1592,9,58,3,58,1594,8,58,1,58,3,58,1597,8,58,1,58,1,58,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,3,59,1609,8,59,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1620,8,60,1,61,1,61,1,61,1,61,1,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,4,62,1633,8,62,11,62,12,62,1634,1,62,1,62,1,62,1,62,
-		3,62,1641,8,62,1,63,1,63,3,63,1645,8,63,1,63,1,63,1,63,1,63,1,63,3,63,
-		1652,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1659,8,63,3,63,1661,8,63,1,64,
-		1,64,1,65,1,65,1,66,1,66,1,66,1,66,3,66,1671,8,66,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1696,8,67,10,67,12,67,1699,9,67,3,67,1701,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1709,8,67,10,67,12,67,1712,9,67,
-		3,67,1714,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1722,8,67,1,67,1,67,
-		1,67,1,67,1,67,3,67,1729,8,67,3,67,1731,8,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1738,8,67,10,67,12,67,1741,9,67,1,67,3,67,1744,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1753,8,67,3,67,1755,8,67,1,67,1,67,1,67,1,67,
-		5,67,1761,8,67,10,67,12,67,1764,9,67,1,68,1,68,1,68,3,68,1769,8,68,1,69,
-		1,69,1,69,5,69,1774,8,69,10,69,12,69,1777,9,69,1,70,1,70,1,70,5,70,1782,
-		8,70,10,70,12,70,1785,9,70,1,71,1,71,1,71,3,71,1790,8,71,1,72,1,72,1,72,
-		0,6,54,74,96,102,104,134,73,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
-		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
-		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,0,34,5,0,17,17,36,
-		36,69,69,168,168,189,189,2,0,14,14,148,148,1,0,41,42,4,0,24,24,56,56,74,
-		74,143,143,2,0,84,84,132,132,4,0,21,21,51,51,90,90,137,137,2,0,203,203,
-		222,222,1,0,222,222,2,0,67,67,78,78,1,0,228,230,3,0,53,53,79,79,133,133,
-		1,0,151,152,2,0,63,63,118,118,2,0,52,52,182,182,2,0,2,2,44,44,2,0,8,8,
-		41,41,2,0,63,63,93,93,2,0,9,9,165,165,3,0,60,60,179,179,183,183,1,0,203,
-		208,1,0,210,211,1,0,212,215,2,0,16,16,180,180,3,0,12,12,96,96,177,177,
-		2,0,19,20,64,64,1,0,174,175,2,0,33,35,101,102,2,0,144,144,152,152,2,0,
-		65,65,139,139,2,0,60,60,179,179,2,0,38,38,172,173,2,0,225,225,228,229,
-		9,0,39,40,75,76,105,110,112,113,115,116,141,142,154,155,193,194,200,201,
-		39,0,1,1,3,4,8,10,12,12,14,14,17,29,31,32,36,43,45,46,49,51,53,54,56,59,
-		63,65,69,70,72,72,74,77,79,79,84,84,86,88,90,93,95,96,100,100,104,116,
-		118,119,122,123,126,126,129,129,132,148,150,150,153,155,157,159,161,167,
-		169,170,172,178,180,181,183,183,185,186,189,194,199,202,2079,0,149,1,0,
-		0,0,2,174,1,0,0,0,4,375,1,0,0,0,6,377,1,0,0,0,8,448,1,0,0,0,10,456,1,0,
-		0,0,12,458,1,0,0,0,14,466,1,0,0,0,16,469,1,0,0,0,18,535,1,0,0,0,20,538,
-		1,0,0,0,22,543,1,0,0,0,24,592,1,0,0,0,26,624,1,0,0,0,28,628,1,0,0,0,30,
-		636,1,0,0,0,32,644,1,0,0,0,34,655,1,0,0,0,36,669,1,0,0,0,38,682,1,0,0,
-		0,40,692,1,0,0,0,42,694,1,0,0,0,44,706,1,0,0,0,46,767,1,0,0,0,48,778,1,
-		0,0,0,50,782,1,0,0,0,52,794,1,0,0,0,54,830,1,0,0,0,56,864,1,0,0,0,58,881,
-		1,0,0,0,60,883,1,0,0,0,62,940,1,0,0,0,64,954,1,0,0,0,66,994,1,0,0,0,68,
-		1009,1,0,0,0,70,1011,1,0,0,0,72,1015,1,0,0,0,74,1023,1,0,0,0,76,1063,1,
-		0,0,0,78,1072,1,0,0,0,80,1129,1,0,0,0,82,1132,1,0,0,0,84,1141,1,0,0,0,
-		86,1143,1,0,0,0,88,1156,1,0,0,0,90,1179,1,0,0,0,92,1193,1,0,0,0,94,1195,
-		1,0,0,0,96,1207,1,0,0,0,98,1293,1,0,0,0,100,1295,1,0,0,0,102,1301,1,0,
-		0,0,104,1477,1,0,0,0,106,1492,1,0,0,0,108,1524,1,0,0,0,110,1531,1,0,0,
-		0,112,1564,1,0,0,0,114,1568,1,0,0,0,116,1570,1,0,0,0,118,1608,1,0,0,0,
-		120,1619,1,0,0,0,122,1621,1,0,0,0,124,1640,1,0,0,0,126,1642,1,0,0,0,128,
-		1662,1,0,0,0,130,1664,1,0,0,0,132,1666,1,0,0,0,134,1754,1,0,0,0,136,1765,
-		1,0,0,0,138,1770,1,0,0,0,140,1778,1,0,0,0,142,1789,1,0,0,0,144,1791,1,
-		0,0,0,146,148,5,222,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,0,0,
-		0,149,150,1,0,0,0,150,170,1,0,0,0,151,149,1,0,0,0,152,161,3,4,2,0,153,
-		155,5,222,0,0,154,153,1,0,0,0,155,156,1,0,0,0,156,154,1,0,0,0,156,157,
-		1,0,0,0,157,158,1,0,0,0,158,160,3,4,2,0,159,154,1,0,0,0,160,163,1,0,0,
-		0,161,159,1,0,0,0,161,162,1,0,0,0,162,167,1,0,0,0,163,161,1,0,0,0,164,
-		166,5,222,0,0,165,164,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,
-		1,0,0,0,168,171,1,0,0,0,169,167,1,0,0,0,170,152,1,0,0,0,170,171,1,0,0,
-		0,171,172,1,0,0,0,172,173,5,0,0,1,173,1,1,0,0,0,174,175,3,94,47,0,175,
-		176,5,0,0,1,176,3,1,0,0,0,177,376,3,48,24,0,178,376,3,6,3,0,179,376,3,
-		8,4,0,180,183,5,54,0,0,181,184,3,6,3,0,182,184,3,8,4,0,183,181,1,0,0,0,
-		183,182,1,0,0,0,184,186,1,0,0,0,185,187,3,10,5,0,186,185,1,0,0,0,186,187,
-		1,0,0,0,187,192,1,0,0,0,188,189,5,3,0,0,189,190,5,119,0,0,190,191,5,147,
-		0,0,191,193,5,161,0,0,192,188,1,0,0,0,192,193,1,0,0,0,193,376,1,0,0,0,
-		194,376,3,22,11,0,195,197,5,29,0,0,196,198,5,170,0,0,197,196,1,0,0,0,197,
-		198,1,0,0,0,198,199,1,0,0,0,199,203,5,189,0,0,200,201,5,77,0,0,201,202,
-		5,120,0,0,202,204,5,55,0,0,203,200,1,0,0,0,203,204,1,0,0,0,204,205,1,0,
-		0,0,205,210,3,138,69,0,206,207,5,216,0,0,207,208,3,140,70,0,208,209,5,
-		217,0,0,209,211,1,0,0,0,210,206,1,0,0,0,210,211,1,0,0,0,211,214,1,0,0,
-		0,212,213,5,27,0,0,213,215,5,225,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,
-		216,1,0,0,0,216,217,5,7,0,0,217,218,3,48,24,0,218,376,1,0,0,0,219,224,
-		5,29,0,0,220,222,5,170,0,0,221,223,5,166,0,0,222,221,1,0,0,0,222,223,1,
-		0,0,0,223,225,1,0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,
-		226,230,5,69,0,0,227,228,5,77,0,0,228,229,5,120,0,0,229,231,5,55,0,0,230,
-		227,1,0,0,0,230,231,1,0,0,0,231,232,1,0,0,0,232,233,3,138,69,0,233,234,
-		5,7,0,0,234,237,5,225,0,0,235,236,5,92,0,0,236,238,3,142,71,0,237,235,
-		1,0,0,0,237,238,1,0,0,0,238,250,1,0,0,0,239,240,5,187,0,0,240,241,5,86,
-		0,0,241,247,5,225,0,0,242,243,5,220,0,0,243,244,5,86,0,0,244,246,5,225,
-		0,0,245,242,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,
-		251,1,0,0,0,249,247,1,0,0,0,250,239,1,0,0,0,250,251,1,0,0,0,251,376,1,
-		0,0,0,252,253,5,29,0,0,253,257,5,36,0,0,254,255,5,77,0,0,255,256,5,120,
-		0,0,256,258,5,55,0,0,257,254,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,
-		262,3,138,69,0,260,261,5,27,0,0,261,263,5,225,0,0,262,260,1,0,0,0,262,
-		263,1,0,0,0,263,265,1,0,0,0,264,266,3,34,17,0,265,264,1,0,0,0,265,266,
-		1,0,0,0,266,376,1,0,0,0,267,268,5,29,0,0,268,272,5,17,0,0,269,270,5,77,
-		0,0,270,271,5,120,0,0,271,273,5,55,0,0,272,269,1,0,0,0,272,273,1,0,0,0,
-		273,274,1,0,0,0,274,277,3,138,69,0,275,276,5,27,0,0,276,278,5,225,0,0,
-		277,275,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,281,3,34,17,0,280,
-		279,1,0,0,0,280,281,1,0,0,0,281,376,1,0,0,0,282,284,5,46,0,0,283,285,5,
-		170,0,0,284,283,1,0,0,0,284,285,1,0,0,0,285,287,1,0,0,0,286,288,5,166,
-		0,0,287,286,1,0,0,0,287,288,1,0,0,0,288,289,1,0,0,0,289,292,7,0,0,0,290,
-		291,5,77,0,0,291,293,5,55,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,294,
-		1,0,0,0,294,296,3,138,69,0,295,297,7,1,0,0,296,295,1,0,0,0,296,297,1,0,
-		0,0,297,376,1,0,0,0,298,299,5,4,0,0,299,302,5,168,0,0,300,301,5,77,0,0,
-		301,303,5,55,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,304,1,0,0,0,304,305,
-		3,138,69,0,305,306,3,46,23,0,306,376,1,0,0,0,307,308,5,4,0,0,308,309,5,
-		189,0,0,309,315,3,138,69,0,310,311,5,145,0,0,311,312,5,176,0,0,312,316,
-		3,138,69,0,313,314,5,7,0,0,314,316,3,48,24,0,315,310,1,0,0,0,315,313,1,
-		0,0,0,316,376,1,0,0,0,317,322,5,157,0,0,318,319,3,14,7,0,319,320,5,203,
-		0,0,320,321,3,16,8,0,321,323,1,0,0,0,322,318,1,0,0,0,322,323,1,0,0,0,323,
-		376,1,0,0,0,324,326,5,146,0,0,325,327,3,16,8,0,326,325,1,0,0,0,326,327,
-		1,0,0,0,327,376,1,0,0,0,328,329,5,159,0,0,329,376,3,18,9,0,330,331,7,2,
-		0,0,331,332,5,153,0,0,332,376,5,225,0,0,333,335,7,2,0,0,334,336,5,58,0,
-		0,335,334,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,376,3,138,69,0,338,
-		349,5,57,0,0,339,340,5,136,0,0,340,350,5,66,0,0,341,346,3,12,6,0,342,343,
-		5,220,0,0,343,345,3,12,6,0,344,342,1,0,0,0,345,348,1,0,0,0,346,344,1,0,
-		0,0,346,347,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,349,339,1,0,0,0,349,
-		341,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,376,3,4,2,0,352,353,5,
-		163,0,0,353,354,5,87,0,0,354,357,5,225,0,0,355,356,5,198,0,0,356,358,5,
-		153,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,361,1,0,0,0,359,360,5,198,
-		0,0,360,362,5,45,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,376,1,0,0,0,363,
-		364,5,153,0,0,364,367,5,225,0,0,365,366,5,176,0,0,366,368,5,225,0,0,367,
-		365,1,0,0,0,367,368,1,0,0,0,368,376,1,0,0,0,369,371,5,185,0,0,370,372,
-		5,17,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,0,0,0,373,376,3,138,
-		69,0,374,376,7,3,0,0,375,177,1,0,0,0,375,178,1,0,0,0,375,179,1,0,0,0,375,
-		180,1,0,0,0,375,194,1,0,0,0,375,195,1,0,0,0,375,219,1,0,0,0,375,252,1,
-		0,0,0,375,267,1,0,0,0,375,282,1,0,0,0,375,298,1,0,0,0,375,307,1,0,0,0,
-		375,317,1,0,0,0,375,324,1,0,0,0,375,328,1,0,0,0,375,330,1,0,0,0,375,333,
-		1,0,0,0,375,338,1,0,0,0,375,352,1,0,0,0,375,363,1,0,0,0,375,369,1,0,0,
-		0,375,374,1,0,0,0,376,5,1,0,0,0,377,378,5,81,0,0,378,379,7,4,0,0,379,381,
-		3,138,69,0,380,382,3,84,42,0,381,380,1,0,0,0,381,382,1,0,0,0,382,387,1,
-		0,0,0,383,384,5,216,0,0,384,385,3,140,70,0,385,386,5,217,0,0,386,388,1,
-		0,0,0,387,383,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,390,3,48,24,
-		0,390,7,1,0,0,0,391,392,5,162,0,0,392,393,5,157,0,0,393,397,5,10,0,0,394,
-		396,5,222,0,0,395,394,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,
-		1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,400,409,3,6,3,0,401,403,5,222,
-		0,0,402,401,1,0,0,0,403,404,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
-		406,1,0,0,0,406,408,3,6,3,0,407,402,1,0,0,0,408,411,1,0,0,0,409,407,1,
-		0,0,0,409,410,1,0,0,0,410,415,1,0,0,0,411,409,1,0,0,0,412,414,5,222,0,
-		0,413,412,1,0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,
-		418,1,0,0,0,417,415,1,0,0,0,418,419,5,48,0,0,419,449,1,0,0,0,420,421,5,
-		10,0,0,421,422,5,162,0,0,422,424,5,157,0,0,423,425,5,222,0,0,424,423,1,
-		0,0,0,425,426,1,0,0,0,426,424,1,0,0,0,426,427,1,0,0,0,427,428,1,0,0,0,
-		428,437,3,6,3,0,429,431,5,222,0,0,430,429,1,0,0,0,431,432,1,0,0,0,432,
-		430,1,0,0,0,432,433,1,0,0,0,433,434,1,0,0,0,434,436,3,6,3,0,435,430,1,
-		0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,443,1,0,0,0,
-		439,437,1,0,0,0,440,442,5,222,0,0,441,440,1,0,0,0,442,445,1,0,0,0,443,
-		441,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,0,445,443,1,0,0,0,446,447,5,
-		48,0,0,447,449,1,0,0,0,448,391,1,0,0,0,448,420,1,0,0,0,449,9,1,0,0,0,450,
-		451,5,67,0,0,451,452,5,153,0,0,452,457,5,225,0,0,453,454,5,67,0,0,454,
-		455,5,95,0,0,455,457,5,22,0,0,456,450,1,0,0,0,456,453,1,0,0,0,457,11,1,
-		0,0,0,458,459,7,5,0,0,459,13,1,0,0,0,460,467,5,225,0,0,461,463,8,6,0,0,
-		462,461,1,0,0,0,463,464,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,467,
-		1,0,0,0,466,460,1,0,0,0,466,462,1,0,0,0,467,15,1,0,0,0,468,470,8,7,0,0,
-		469,468,1,0,0,0,470,471,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,17,
-		1,0,0,0,473,476,5,169,0,0,474,475,7,8,0,0,475,477,3,138,69,0,476,474,1,
-		0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,480,3,20,10,0,479,478,1,0,0,
-		0,479,480,1,0,0,0,480,536,1,0,0,0,481,484,5,190,0,0,482,483,7,8,0,0,483,
-		485,3,138,69,0,484,482,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,488,
-		3,20,10,0,487,486,1,0,0,0,487,488,1,0,0,0,488,536,1,0,0,0,489,491,5,186,
-		0,0,490,489,1,0,0,0,490,491,1,0,0,0,491,492,1,0,0,0,492,495,5,70,0,0,493,
-		494,7,8,0,0,494,496,3,138,69,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,
-		1,0,0,0,497,499,3,20,10,0,498,497,1,0,0,0,498,499,1,0,0,0,499,536,1,0,
-		0,0,500,536,5,88,0,0,501,503,5,18,0,0,502,504,3,20,10,0,503,502,1,0,0,
-		0,503,504,1,0,0,0,504,536,1,0,0,0,505,508,5,37,0,0,506,507,7,8,0,0,507,
-		509,3,138,69,0,508,506,1,0,0,0,508,509,1,0,0,0,509,511,1,0,0,0,510,512,
-		3,20,10,0,511,510,1,0,0,0,511,512,1,0,0,0,512,536,1,0,0,0,513,536,5,111,
-		0,0,514,515,5,26,0,0,515,516,7,8,0,0,516,518,3,138,69,0,517,519,3,20,10,
-		0,518,517,1,0,0,0,518,519,1,0,0,0,519,536,1,0,0,0,520,521,5,29,0,0,521,
-		522,5,168,0,0,522,536,3,138,69,0,523,524,5,29,0,0,524,525,5,189,0,0,525,
-		536,3,138,69,0,526,527,5,32,0,0,527,536,5,17,0,0,528,529,5,32,0,0,529,
-		536,5,36,0,0,530,531,5,23,0,0,531,533,5,225,0,0,532,534,3,20,10,0,533,
-		532,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,473,1,0,0,0,535,481,1,
-		0,0,0,535,490,1,0,0,0,535,500,1,0,0,0,535,501,1,0,0,0,535,505,1,0,0,0,
-		535,513,1,0,0,0,535,514,1,0,0,0,535,520,1,0,0,0,535,523,1,0,0,0,535,526,
-		1,0,0,0,535,528,1,0,0,0,535,530,1,0,0,0,536,19,1,0,0,0,537,539,5,120,0,
-		0,538,537,1,0,0,0,538,539,1,0,0,0,539,540,1,0,0,0,540,541,5,98,0,0,541,
-		542,5,225,0,0,542,21,1,0,0,0,543,545,5,29,0,0,544,546,5,170,0,0,545,544,
-		1,0,0,0,545,546,1,0,0,0,546,547,1,0,0,0,547,551,5,168,0,0,548,549,5,77,
-		0,0,549,550,5,120,0,0,550,552,5,55,0,0,551,548,1,0,0,0,551,552,1,0,0,0,
-		552,553,1,0,0,0,553,565,3,138,69,0,554,555,5,216,0,0,555,560,3,24,12,0,
-		556,557,5,220,0,0,557,559,3,24,12,0,558,556,1,0,0,0,559,562,1,0,0,0,560,
-		558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,1,0,0,0,563,564,5,
-		217,0,0,564,566,1,0,0,0,565,554,1,0,0,0,565,566,1,0,0,0,566,569,1,0,0,
-		0,567,568,5,27,0,0,568,570,5,225,0,0,569,567,1,0,0,0,569,570,1,0,0,0,570,
-		577,1,0,0,0,571,572,5,135,0,0,572,573,5,13,0,0,573,574,5,216,0,0,574,575,
-		3,140,70,0,575,576,5,217,0,0,576,578,1,0,0,0,577,571,1,0,0,0,577,578,1,
-		0,0,0,578,580,1,0,0,0,579,581,3,34,17,0,580,579,1,0,0,0,580,581,1,0,0,
-		0,581,583,1,0,0,0,582,584,3,42,21,0,583,582,1,0,0,0,583,584,1,0,0,0,584,
-		587,1,0,0,0,585,586,5,7,0,0,586,588,3,48,24,0,587,585,1,0,0,0,587,588,
-		1,0,0,0,588,23,1,0,0,0,589,593,3,26,13,0,590,593,3,30,15,0,591,593,3,32,
-		16,0,592,589,1,0,0,0,592,590,1,0,0,0,592,591,1,0,0,0,593,25,1,0,0,0,594,
-		595,3,142,71,0,595,596,5,7,0,0,596,599,3,94,47,0,597,598,5,27,0,0,598,
-		600,5,225,0,0,599,597,1,0,0,0,599,600,1,0,0,0,600,625,1,0,0,0,601,602,
-		3,142,71,0,602,603,3,132,66,0,603,606,5,104,0,0,604,605,5,67,0,0,605,607,
-		5,225,0,0,606,604,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,610,5,191,
-		0,0,609,608,1,0,0,0,609,610,1,0,0,0,610,613,1,0,0,0,611,612,5,27,0,0,612,
-		614,5,225,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,625,1,0,0,0,615,616,
-		3,142,71,0,616,618,3,132,66,0,617,619,3,28,14,0,618,617,1,0,0,0,618,619,
-		1,0,0,0,619,622,1,0,0,0,620,621,5,27,0,0,621,623,5,225,0,0,622,620,1,0,
-		0,0,622,623,1,0,0,0,623,625,1,0,0,0,624,594,1,0,0,0,624,601,1,0,0,0,624,
-		615,1,0,0,0,625,27,1,0,0,0,626,627,5,28,0,0,627,629,3,142,71,0,628,626,
-		1,0,0,0,628,629,1,0,0,0,629,630,1,0,0,0,630,631,5,140,0,0,631,634,5,91,
-		0,0,632,633,5,120,0,0,633,635,5,49,0,0,634,632,1,0,0,0,634,635,1,0,0,0,
-		635,29,1,0,0,0,636,637,5,192,0,0,637,638,5,66,0,0,638,639,3,142,71,0,639,
-		640,5,7,0,0,640,641,3,94,47,0,641,31,1,0,0,0,642,643,5,28,0,0,643,645,
-		3,142,71,0,644,642,1,0,0,0,644,645,1,0,0,0,645,646,1,0,0,0,646,647,5,140,
-		0,0,647,648,5,91,0,0,648,649,5,216,0,0,649,650,3,140,70,0,650,653,5,217,
-		0,0,651,652,5,120,0,0,652,654,5,49,0,0,653,651,1,0,0,0,653,654,1,0,0,0,
-		654,33,1,0,0,0,655,656,5,198,0,0,656,665,5,216,0,0,657,662,3,36,18,0,658,
-		659,5,220,0,0,659,661,3,36,18,0,660,658,1,0,0,0,661,664,1,0,0,0,662,660,
-		1,0,0,0,662,663,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,665,657,1,0,0,
-		0,665,666,1,0,0,0,666,667,1,0,0,0,667,668,5,217,0,0,668,35,1,0,0,0,669,
-		670,3,38,19,0,670,671,5,203,0,0,671,672,3,40,20,0,672,37,1,0,0,0,673,683,
-		5,225,0,0,674,679,3,142,71,0,675,676,5,221,0,0,676,678,3,142,71,0,677,
-		675,1,0,0,0,678,681,1,0,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,683,1,
-		0,0,0,681,679,1,0,0,0,682,673,1,0,0,0,682,674,1,0,0,0,683,39,1,0,0,0,684,
-		693,5,225,0,0,685,687,5,211,0,0,686,685,1,0,0,0,686,687,1,0,0,0,687,688,
-		1,0,0,0,688,693,7,9,0,0,689,693,5,179,0,0,690,693,5,60,0,0,691,693,3,142,
-		71,0,692,684,1,0,0,0,692,686,1,0,0,0,692,689,1,0,0,0,692,690,1,0,0,0,692,
-		691,1,0,0,0,693,41,1,0,0,0,694,695,5,98,0,0,695,704,3,138,69,0,696,700,
-		5,216,0,0,697,699,3,44,22,0,698,697,1,0,0,0,699,702,1,0,0,0,700,698,1,
-		0,0,0,700,701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,705,5,217,0,
-		0,704,696,1,0,0,0,704,705,1,0,0,0,705,43,1,0,0,0,706,707,7,10,0,0,707,
-		708,3,142,71,0,708,45,1,0,0,0,709,710,5,145,0,0,710,711,5,176,0,0,711,
-		768,3,138,69,0,712,713,5,157,0,0,713,714,5,216,0,0,714,719,3,36,18,0,715,
-		716,5,220,0,0,716,718,3,36,18,0,717,715,1,0,0,0,718,721,1,0,0,0,719,717,
-		1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,723,5,217,
-		0,0,723,768,1,0,0,0,724,725,5,146,0,0,725,726,5,216,0,0,726,731,3,38,19,
-		0,727,728,5,220,0,0,728,730,3,38,19,0,729,727,1,0,0,0,730,733,1,0,0,0,
-		731,729,1,0,0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,735,
-		5,217,0,0,735,768,1,0,0,0,736,749,5,1,0,0,737,750,3,24,12,0,738,739,5,
-		216,0,0,739,744,3,24,12,0,740,741,5,220,0,0,741,743,3,24,12,0,742,740,
-		1,0,0,0,743,746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,
-		0,746,744,1,0,0,0,747,748,5,217,0,0,748,750,1,0,0,0,749,737,1,0,0,0,749,
-		738,1,0,0,0,750,768,1,0,0,0,751,760,5,46,0,0,752,754,5,25,0,0,753,752,
-		1,0,0,0,753,754,1,0,0,0,754,755,1,0,0,0,755,761,3,142,71,0,756,757,5,216,
-		0,0,757,758,3,140,70,0,758,759,5,217,0,0,759,761,1,0,0,0,760,753,1,0,0,
-		0,760,756,1,0,0,0,761,768,1,0,0,0,762,763,5,145,0,0,763,764,3,142,71,0,
-		764,765,5,176,0,0,765,766,3,142,71,0,766,768,1,0,0,0,767,709,1,0,0,0,767,
-		712,1,0,0,0,767,724,1,0,0,0,767,736,1,0,0,0,767,751,1,0,0,0,767,762,1,
-		0,0,0,768,47,1,0,0,0,769,770,5,198,0,0,770,775,3,50,25,0,771,772,5,220,
-		0,0,772,774,3,50,25,0,773,771,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,
-		775,776,1,0,0,0,776,779,1,0,0,0,777,775,1,0,0,0,778,769,1,0,0,0,778,779,
-		1,0,0,0,779,780,1,0,0,0,780,781,3,52,26,0,781,49,1,0,0,0,782,787,3,142,
-		71,0,783,784,5,216,0,0,784,785,3,140,70,0,785,786,5,217,0,0,786,788,1,
-		0,0,0,787,783,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,789,790,5,7,0,0,
-		790,791,5,216,0,0,791,792,3,48,24,0,792,793,5,217,0,0,793,51,1,0,0,0,794,
-		805,3,54,27,0,795,796,5,128,0,0,796,797,5,13,0,0,797,802,3,72,36,0,798,
-		799,5,220,0,0,799,801,3,72,36,0,800,798,1,0,0,0,801,804,1,0,0,0,802,800,
-		1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,805,795,1,0,0,
-		0,805,806,1,0,0,0,806,812,1,0,0,0,807,810,5,99,0,0,808,811,3,94,47,0,809,
-		811,5,2,0,0,810,808,1,0,0,0,810,809,1,0,0,0,811,813,1,0,0,0,812,807,1,
-		0,0,0,812,813,1,0,0,0,813,819,1,0,0,0,814,815,5,124,0,0,815,817,3,94,47,
-		0,816,818,7,11,0,0,817,816,1,0,0,0,817,818,1,0,0,0,818,820,1,0,0,0,819,
-		814,1,0,0,0,819,820,1,0,0,0,820,828,1,0,0,0,821,822,5,61,0,0,822,824,7,
-		12,0,0,823,825,3,94,47,0,824,823,1,0,0,0,824,825,1,0,0,0,825,826,1,0,0,
-		0,826,827,7,11,0,0,827,829,5,126,0,0,828,821,1,0,0,0,828,829,1,0,0,0,829,
-		53,1,0,0,0,830,831,6,27,-1,0,831,832,3,56,28,0,832,847,1,0,0,0,833,834,
-		10,2,0,0,834,836,5,82,0,0,835,837,3,62,31,0,836,835,1,0,0,0,836,837,1,
-		0,0,0,837,838,1,0,0,0,838,846,3,54,27,3,839,840,10,1,0,0,840,842,7,13,
-		0,0,841,843,3,62,31,0,842,841,1,0,0,0,842,843,1,0,0,0,843,844,1,0,0,0,
-		844,846,3,54,27,2,845,833,1,0,0,0,845,839,1,0,0,0,846,849,1,0,0,0,847,
-		845,1,0,0,0,847,848,1,0,0,0,848,55,1,0,0,0,849,847,1,0,0,0,850,865,3,60,
-		30,0,851,852,5,188,0,0,852,857,3,58,29,0,853,854,5,220,0,0,854,856,3,58,
-		29,0,855,853,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,
-		865,1,0,0,0,859,857,1,0,0,0,860,861,5,216,0,0,861,862,3,48,24,0,862,863,
-		5,217,0,0,863,865,1,0,0,0,864,850,1,0,0,0,864,851,1,0,0,0,864,860,1,0,
-		0,0,865,57,1,0,0,0,866,868,5,151,0,0,867,866,1,0,0,0,867,868,1,0,0,0,868,
-		869,1,0,0,0,869,870,5,216,0,0,870,875,3,94,47,0,871,872,5,220,0,0,872,
-		874,3,94,47,0,873,871,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,875,876,
-		1,0,0,0,876,878,1,0,0,0,877,875,1,0,0,0,878,879,5,217,0,0,879,882,1,0,
-		0,0,880,882,3,94,47,0,881,867,1,0,0,0,881,880,1,0,0,0,882,59,1,0,0,0,883,
-		885,5,156,0,0,884,886,3,86,43,0,885,884,1,0,0,0,885,886,1,0,0,0,886,888,
-		1,0,0,0,887,889,3,62,31,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,
-		0,0,890,895,3,64,32,0,891,892,5,220,0,0,892,894,3,64,32,0,893,891,1,0,
-		0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,907,1,0,0,0,897,
-		895,1,0,0,0,898,899,5,67,0,0,899,904,3,74,37,0,900,901,5,220,0,0,901,903,
-		3,74,37,0,902,900,1,0,0,0,903,906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,
-		0,0,905,908,1,0,0,0,906,904,1,0,0,0,907,898,1,0,0,0,907,908,1,0,0,0,908,
-		911,1,0,0,0,909,910,5,196,0,0,910,912,3,94,47,0,911,909,1,0,0,0,911,912,
-		1,0,0,0,912,923,1,0,0,0,913,914,5,71,0,0,914,915,5,13,0,0,915,920,3,66,
-		33,0,916,917,5,220,0,0,917,919,3,66,33,0,918,916,1,0,0,0,919,922,1,0,0,
-		0,920,918,1,0,0,0,920,921,1,0,0,0,921,924,1,0,0,0,922,920,1,0,0,0,923,
-		913,1,0,0,0,923,924,1,0,0,0,924,927,1,0,0,0,925,926,5,73,0,0,926,928,3,
-		94,47,0,927,925,1,0,0,0,927,928,1,0,0,0,928,938,1,0,0,0,929,930,5,197,
-		0,0,930,935,3,70,35,0,931,932,5,220,0,0,932,934,3,70,35,0,933,931,1,0,
-		0,0,934,937,1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,939,1,0,0,0,937,
-		935,1,0,0,0,938,929,1,0,0,0,938,939,1,0,0,0,939,61,1,0,0,0,940,941,7,14,
-		0,0,941,63,1,0,0,0,942,955,5,212,0,0,943,944,3,138,69,0,944,945,5,221,
-		0,0,945,946,5,212,0,0,946,955,1,0,0,0,947,952,3,94,47,0,948,950,5,7,0,
-		0,949,948,1,0,0,0,949,950,1,0,0,0,950,951,1,0,0,0,951,953,3,142,71,0,952,
-		949,1,0,0,0,952,953,1,0,0,0,953,955,1,0,0,0,954,942,1,0,0,0,954,943,1,
-		0,0,0,954,947,1,0,0,0,955,65,1,0,0,0,956,957,5,72,0,0,957,958,5,158,0,
-		0,958,959,5,216,0,0,959,964,3,68,34,0,960,961,5,220,0,0,961,963,3,68,34,
-		0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,1,0,0,0,965,
-		967,1,0,0,0,966,964,1,0,0,0,967,968,5,217,0,0,968,995,1,0,0,0,969,970,
-		5,150,0,0,970,971,5,216,0,0,971,976,3,68,34,0,972,973,5,220,0,0,973,975,
-		3,68,34,0,974,972,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,976,977,1,0,
-		0,0,977,979,1,0,0,0,978,976,1,0,0,0,979,980,5,217,0,0,980,995,1,0,0,0,
-		981,982,5,31,0,0,982,983,5,216,0,0,983,988,3,68,34,0,984,985,5,220,0,0,
-		985,987,3,68,34,0,986,984,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,
-		989,1,0,0,0,989,991,1,0,0,0,990,988,1,0,0,0,991,992,5,217,0,0,992,995,
-		1,0,0,0,993,995,3,94,47,0,994,956,1,0,0,0,994,969,1,0,0,0,994,981,1,0,
-		0,0,994,993,1,0,0,0,995,67,1,0,0,0,996,1005,5,216,0,0,997,1002,3,94,47,
-		0,998,999,5,220,0,0,999,1001,3,94,47,0,1000,998,1,0,0,0,1001,1004,1,0,
-		0,0,1002,1000,1,0,0,0,1002,1003,1,0,0,0,1003,1006,1,0,0,0,1004,1002,1,
-		0,0,0,1005,997,1,0,0,0,1005,1006,1,0,0,0,1006,1007,1,0,0,0,1007,1010,5,
-		217,0,0,1008,1010,3,94,47,0,1009,996,1,0,0,0,1009,1008,1,0,0,0,1010,69,
-		1,0,0,0,1011,1012,3,142,71,0,1012,1013,5,7,0,0,1013,1014,3,116,58,0,1014,
-		71,1,0,0,0,1015,1017,3,94,47,0,1016,1018,7,15,0,0,1017,1016,1,0,0,0,1017,
-		1018,1,0,0,0,1018,1021,1,0,0,0,1019,1020,5,122,0,0,1020,1022,7,16,0,0,
-		1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,73,1,0,0,0,1023,1024,6,37,-1,
-		0,1024,1025,3,80,40,0,1025,1045,1,0,0,0,1026,1027,10,4,0,0,1027,1028,5,
-		30,0,0,1028,1029,5,89,0,0,1029,1044,3,80,40,0,1030,1031,10,3,0,0,1031,
-		1032,5,117,0,0,1032,1033,3,76,38,0,1033,1034,5,89,0,0,1034,1035,3,80,40,
-		0,1035,1044,1,0,0,0,1036,1037,10,2,0,0,1037,1038,3,76,38,0,1038,1039,5,
-		89,0,0,1039,1041,3,80,40,0,1040,1042,3,78,39,0,1041,1040,1,0,0,0,1041,
-		1042,1,0,0,0,1042,1044,1,0,0,0,1043,1026,1,0,0,0,1043,1030,1,0,0,0,1043,
-		1036,1,0,0,0,1044,1047,1,0,0,0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,
-		75,1,0,0,0,1047,1045,1,0,0,0,1048,1050,5,80,0,0,1049,1048,1,0,0,0,1049,
-		1050,1,0,0,0,1050,1064,1,0,0,0,1051,1053,5,97,0,0,1052,1054,5,130,0,0,
-		1053,1052,1,0,0,0,1053,1054,1,0,0,0,1054,1064,1,0,0,0,1055,1057,5,149,
-		0,0,1056,1058,5,130,0,0,1057,1056,1,0,0,0,1057,1058,1,0,0,0,1058,1064,
-		1,0,0,0,1059,1061,5,68,0,0,1060,1062,5,130,0,0,1061,1060,1,0,0,0,1061,
-		1062,1,0,0,0,1062,1064,1,0,0,0,1063,1049,1,0,0,0,1063,1051,1,0,0,0,1063,
-		1055,1,0,0,0,1063,1059,1,0,0,0,1064,77,1,0,0,0,1065,1066,5,125,0,0,1066,
-		1073,3,94,47,0,1067,1068,5,187,0,0,1068,1069,5,216,0,0,1069,1070,3,140,
-		70,0,1070,1071,5,217,0,0,1071,1073,1,0,0,0,1072,1065,1,0,0,0,1072,1067,
-		1,0,0,0,1073,79,1,0,0,0,1074,1076,3,138,69,0,1075,1077,3,84,42,0,1076,
-		1075,1,0,0,0,1076,1077,1,0,0,0,1077,1083,1,0,0,0,1078,1079,5,66,0,0,1079,
-		1080,5,167,0,0,1080,1081,5,7,0,0,1081,1082,5,123,0,0,1082,1084,3,102,51,
-		0,1083,1078,1,0,0,0,1083,1084,1,0,0,0,1084,1086,1,0,0,0,1085,1087,3,82,
-		41,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,1130,1,0,0,0,1088,1090,5,
-		94,0,0,1089,1088,1,0,0,0,1089,1090,1,0,0,0,1090,1091,1,0,0,0,1091,1092,
-		5,168,0,0,1092,1093,5,216,0,0,1093,1094,3,106,53,0,1094,1096,5,217,0,0,
-		1095,1097,3,82,41,0,1096,1095,1,0,0,0,1096,1097,1,0,0,0,1097,1130,1,0,
-		0,0,1098,1100,5,94,0,0,1099,1098,1,0,0,0,1099,1100,1,0,0,0,1100,1101,1,
-		0,0,0,1101,1102,5,216,0,0,1102,1103,3,48,24,0,1103,1105,5,217,0,0,1104,
-		1106,3,82,41,0,1105,1104,1,0,0,0,1105,1106,1,0,0,0,1106,1130,1,0,0,0,1107,
-		1108,5,184,0,0,1108,1109,5,216,0,0,1109,1114,3,94,47,0,1110,1111,5,220,
-		0,0,1111,1113,3,94,47,0,1112,1110,1,0,0,0,1113,1116,1,0,0,0,1114,1112,
-		1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1114,1,0,0,0,1117,1120,
-		5,217,0,0,1118,1119,5,198,0,0,1119,1121,5,129,0,0,1120,1118,1,0,0,0,1120,
-		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,82,41,0,1123,1122,1,0,0,0,1123,
-		1124,1,0,0,0,1124,1130,1,0,0,0,1125,1126,5,216,0,0,1126,1127,3,74,37,0,
-		1127,1128,5,217,0,0,1128,1130,1,0,0,0,1129,1074,1,0,0,0,1129,1089,1,0,
-		0,0,1129,1099,1,0,0,0,1129,1107,1,0,0,0,1129,1125,1,0,0,0,1130,81,1,0,
-		0,0,1131,1133,5,7,0,0,1132,1131,1,0,0,0,1132,1133,1,0,0,0,1133,1134,1,
-		0,0,0,1134,1139,3,142,71,0,1135,1136,5,216,0,0,1136,1137,3,140,70,0,1137,
-		1138,5,217,0,0,1138,1140,1,0,0,0,1139,1135,1,0,0,0,1139,1140,1,0,0,0,1140,
-		83,1,0,0,0,1141,1142,3,86,43,0,1142,85,1,0,0,0,1143,1144,5,223,0,0,1144,
-		1151,3,88,44,0,1145,1147,5,220,0,0,1146,1145,1,0,0,0,1146,1147,1,0,0,0,
-		1147,1148,1,0,0,0,1148,1150,3,88,44,0,1149,1146,1,0,0,0,1150,1153,1,0,
-		0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,
-		0,0,0,1154,1155,5,224,0,0,1155,87,1,0,0,0,1156,1177,3,142,71,0,1157,1174,
-		5,216,0,0,1158,1163,3,90,45,0,1159,1160,5,220,0,0,1160,1162,3,90,45,0,
-		1161,1159,1,0,0,0,1162,1165,1,0,0,0,1163,1161,1,0,0,0,1163,1164,1,0,0,
-		0,1164,1175,1,0,0,0,1165,1163,1,0,0,0,1166,1171,3,92,46,0,1167,1168,5,
-		220,0,0,1168,1170,3,92,46,0,1169,1167,1,0,0,0,1170,1173,1,0,0,0,1171,1169,
-		1,0,0,0,1171,1172,1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1174,1158,
-		1,0,0,0,1174,1166,1,0,0,0,1174,1175,1,0,0,0,1175,1176,1,0,0,0,1176,1178,
-		5,217,0,0,1177,1157,1,0,0,0,1177,1178,1,0,0,0,1178,89,1,0,0,0,1179,1180,
-		3,38,19,0,1180,1181,5,203,0,0,1181,1182,3,40,20,0,1182,91,1,0,0,0,1183,
-		1188,3,142,71,0,1184,1185,5,221,0,0,1185,1187,3,142,71,0,1186,1184,1,0,
-		0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,1194,1,
-		0,0,0,1190,1188,1,0,0,0,1191,1194,5,225,0,0,1192,1194,5,228,0,0,1193,1183,
-		1,0,0,0,1193,1191,1,0,0,0,1193,1192,1,0,0,0,1194,93,1,0,0,0,1195,1196,
-		3,96,48,0,1196,95,1,0,0,0,1197,1198,6,48,-1,0,1198,1199,5,120,0,0,1199,
-		1208,3,96,48,4,1200,1204,3,102,51,0,1201,1203,3,98,49,0,1202,1201,1,0,
-		0,0,1203,1206,1,0,0,0,1204,1202,1,0,0,0,1204,1205,1,0,0,0,1205,1208,1,
-		0,0,0,1206,1204,1,0,0,0,1207,1197,1,0,0,0,1207,1200,1,0,0,0,1208,1217,
-		1,0,0,0,1209,1210,10,2,0,0,1210,1211,5,5,0,0,1211,1216,3,96,48,3,1212,
-		1213,10,1,0,0,1213,1214,5,127,0,0,1214,1216,3,96,48,2,1215,1209,1,0,0,
-		0,1215,1212,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1217,1218,1,0,
-		0,0,1218,97,1,0,0,0,1219,1217,1,0,0,0,1220,1221,3,100,50,0,1221,1222,3,
-		102,51,0,1222,1294,1,0,0,0,1223,1225,5,120,0,0,1224,1223,1,0,0,0,1224,
-		1225,1,0,0,0,1225,1226,1,0,0,0,1226,1228,5,11,0,0,1227,1229,7,17,0,0,1228,
-		1227,1,0,0,0,1228,1229,1,0,0,0,1229,1230,1,0,0,0,1230,1231,3,102,51,0,
-		1231,1232,5,5,0,0,1232,1233,3,102,51,0,1233,1294,1,0,0,0,1234,1236,5,120,
-		0,0,1235,1234,1,0,0,0,1235,1236,1,0,0,0,1236,1237,1,0,0,0,1237,1238,5,
-		78,0,0,1238,1239,5,216,0,0,1239,1240,3,48,24,0,1240,1241,5,217,0,0,1241,
-		1294,1,0,0,0,1242,1244,5,120,0,0,1243,1242,1,0,0,0,1243,1244,1,0,0,0,1244,
-		1245,1,0,0,0,1245,1246,5,78,0,0,1246,1247,5,216,0,0,1247,1252,3,94,47,
-		0,1248,1249,5,220,0,0,1249,1251,3,94,47,0,1250,1248,1,0,0,0,1251,1254,
-		1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,1255,1,0,0,0,1254,1252,
-		1,0,0,0,1255,1256,5,217,0,0,1256,1294,1,0,0,0,1257,1259,5,120,0,0,1258,
-		1257,1,0,0,0,1258,1259,1,0,0,0,1259,1260,1,0,0,0,1260,1261,5,98,0,0,1261,
-		1264,3,102,51,0,1262,1263,5,50,0,0,1263,1265,3,102,51,0,1264,1262,1,0,
-		0,0,1264,1265,1,0,0,0,1265,1294,1,0,0,0,1266,1268,5,120,0,0,1267,1266,
-		1,0,0,0,1267,1268,1,0,0,0,1268,1269,1,0,0,0,1269,1270,5,160,0,0,1270,1271,
-		5,176,0,0,1271,1274,3,102,51,0,1272,1273,5,50,0,0,1273,1275,3,102,51,0,
-		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1294,1,0,0,0,1276,1278,5,85,0,
-		0,1277,1279,5,120,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1280,1,
-		0,0,0,1280,1294,5,121,0,0,1281,1283,5,85,0,0,1282,1284,5,120,0,0,1283,
-		1282,1,0,0,0,1283,1284,1,0,0,0,1284,1285,1,0,0,0,1285,1294,7,18,0,0,1286,
-		1288,5,85,0,0,1287,1289,5,120,0,0,1288,1287,1,0,0,0,1288,1289,1,0,0,0,
-		1289,1290,1,0,0,0,1290,1291,5,44,0,0,1291,1292,5,67,0,0,1292,1294,3,102,
-		51,0,1293,1220,1,0,0,0,1293,1224,1,0,0,0,1293,1235,1,0,0,0,1293,1243,1,
-		0,0,0,1293,1258,1,0,0,0,1293,1267,1,0,0,0,1293,1276,1,0,0,0,1293,1281,
-		1,0,0,0,1293,1286,1,0,0,0,1294,99,1,0,0,0,1295,1296,7,19,0,0,1296,101,
-		1,0,0,0,1297,1298,6,51,-1,0,1298,1302,3,104,52,0,1299,1300,7,20,0,0,1300,
-		1302,3,102,51,3,1301,1297,1,0,0,0,1301,1299,1,0,0,0,1302,1311,1,0,0,0,
-		1303,1304,10,2,0,0,1304,1305,7,21,0,0,1305,1310,3,102,51,3,1306,1307,10,
-		1,0,0,1307,1308,7,20,0,0,1308,1310,3,102,51,2,1309,1303,1,0,0,0,1309,1306,
-		1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,1312,103,
-		1,0,0,0,1313,1311,1,0,0,0,1314,1315,6,52,-1,0,1315,1478,3,124,62,0,1316,
-		1478,3,126,63,0,1317,1318,5,15,0,0,1318,1320,3,94,47,0,1319,1321,3,122,
-		61,0,1320,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1320,1,0,0,0,1322,1323,1,
-		0,0,0,1323,1326,1,0,0,0,1324,1325,5,47,0,0,1325,1327,3,94,47,0,1326,1324,
-		1,0,0,0,1326,1327,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,48,0,0,1329,1478,
-		1,0,0,0,1330,1332,5,15,0,0,1331,1333,3,122,61,0,1332,1331,1,0,0,0,1333,
-		1334,1,0,0,0,1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1338,1,0,0,0,1336,
-		1337,5,47,0,0,1337,1339,3,94,47,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,
-		1339,1340,1,0,0,0,1340,1341,5,48,0,0,1341,1478,1,0,0,0,1342,1343,7,22,
-		0,0,1343,1344,5,216,0,0,1344,1345,3,94,47,0,1345,1346,5,7,0,0,1346,1347,
-		3,132,66,0,1347,1348,5,217,0,0,1348,1478,1,0,0,0,1349,1350,5,59,0,0,1350,
-		1351,5,216,0,0,1351,1352,3,130,65,0,1352,1353,5,67,0,0,1353,1354,3,94,
-		47,0,1354,1355,5,217,0,0,1355,1478,1,0,0,0,1356,1357,5,178,0,0,1357,1358,
-		5,216,0,0,1358,1360,7,23,0,0,1359,1361,3,94,47,0,1360,1359,1,0,0,0,1360,
-		1361,1,0,0,0,1361,1362,1,0,0,0,1362,1363,5,67,0,0,1363,1364,3,94,47,0,
-		1364,1365,5,217,0,0,1365,1478,1,0,0,0,1366,1367,5,178,0,0,1367,1368,5,
-		216,0,0,1368,1369,3,94,47,0,1369,1370,5,67,0,0,1370,1371,3,94,47,0,1371,
-		1372,5,217,0,0,1372,1478,1,0,0,0,1373,1374,5,164,0,0,1374,1375,5,216,0,
-		0,1375,1376,3,94,47,0,1376,1377,5,67,0,0,1377,1380,3,94,47,0,1378,1379,
-		5,66,0,0,1379,1381,3,94,47,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,
-		1382,1,0,0,0,1382,1383,5,217,0,0,1383,1478,1,0,0,0,1384,1385,5,138,0,0,
-		1385,1386,5,216,0,0,1386,1387,3,102,51,0,1387,1388,5,78,0,0,1388,1389,
-		3,94,47,0,1389,1390,5,217,0,0,1390,1478,1,0,0,0,1391,1392,7,24,0,0,1392,
-		1393,5,216,0,0,1393,1394,3,94,47,0,1394,1395,5,176,0,0,1395,1396,3,130,
-		65,0,1396,1397,5,217,0,0,1397,1478,1,0,0,0,1398,1399,7,25,0,0,1399,1400,
-		5,216,0,0,1400,1401,3,130,65,0,1401,1402,5,220,0,0,1402,1403,3,94,47,0,
-		1403,1404,5,220,0,0,1404,1405,3,94,47,0,1405,1406,5,217,0,0,1406,1478,
-		1,0,0,0,1407,1478,7,26,0,0,1408,1409,5,6,0,0,1409,1418,5,218,0,0,1410,
-		1415,3,94,47,0,1411,1412,5,220,0,0,1412,1414,3,94,47,0,1413,1411,1,0,0,
-		0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,
-		0,0,1417,1415,1,0,0,0,1418,1410,1,0,0,0,1418,1419,1,0,0,0,1419,1420,1,
-		0,0,0,1420,1478,5,219,0,0,1421,1422,5,103,0,0,1422,1431,5,218,0,0,1423,
-		1428,3,94,47,0,1424,1425,5,220,0,0,1425,1427,3,94,47,0,1426,1424,1,0,0,
-		0,1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1432,1,0,
-		0,0,1430,1428,1,0,0,0,1431,1423,1,0,0,0,1431,1432,1,0,0,0,1432,1433,1,
-		0,0,0,1433,1478,5,219,0,0,1434,1435,5,151,0,0,1435,1444,5,216,0,0,1436,
-		1441,3,94,47,0,1437,1438,5,220,0,0,1438,1440,3,94,47,0,1439,1437,1,0,0,
-		0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1445,1,0,
-		0,0,1443,1441,1,0,0,0,1444,1436,1,0,0,0,1444,1445,1,0,0,0,1445,1446,1,
-		0,0,0,1446,1478,5,217,0,0,1447,1448,5,43,0,0,1448,1449,5,216,0,0,1449,
-		1450,3,140,70,0,1450,1451,5,217,0,0,1451,1478,1,0,0,0,1452,1478,3,106,
-		53,0,1453,1454,5,55,0,0,1454,1455,5,216,0,0,1455,1456,3,48,24,0,1456,1457,
-		5,217,0,0,1457,1478,1,0,0,0,1458,1459,5,216,0,0,1459,1460,3,48,24,0,1460,
-		1461,5,217,0,0,1461,1478,1,0,0,0,1462,1463,5,216,0,0,1463,1466,3,94,47,
-		0,1464,1465,5,220,0,0,1465,1467,3,94,47,0,1466,1464,1,0,0,0,1467,1468,
-		1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1470,1,0,0,0,1470,1471,
-		5,217,0,0,1471,1478,1,0,0,0,1472,1473,5,216,0,0,1473,1474,3,94,47,0,1474,
-		1475,5,217,0,0,1475,1478,1,0,0,0,1476,1478,3,142,71,0,1477,1314,1,0,0,
-		0,1477,1316,1,0,0,0,1477,1317,1,0,0,0,1477,1330,1,0,0,0,1477,1342,1,0,
-		0,0,1477,1349,1,0,0,0,1477,1356,1,0,0,0,1477,1366,1,0,0,0,1477,1373,1,
-		0,0,0,1477,1384,1,0,0,0,1477,1391,1,0,0,0,1477,1398,1,0,0,0,1477,1407,
-		1,0,0,0,1477,1408,1,0,0,0,1477,1421,1,0,0,0,1477,1434,1,0,0,0,1477,1447,
-		1,0,0,0,1477,1452,1,0,0,0,1477,1453,1,0,0,0,1477,1458,1,0,0,0,1477,1462,
-		1,0,0,0,1477,1472,1,0,0,0,1477,1476,1,0,0,0,1478,1489,1,0,0,0,1479,1480,
-		10,2,0,0,1480,1481,5,221,0,0,1481,1488,3,142,71,0,1482,1483,10,1,0,0,1483,
-		1484,5,218,0,0,1484,1485,3,102,51,0,1485,1486,5,219,0,0,1486,1488,1,0,
-		0,0,1487,1479,1,0,0,0,1487,1482,1,0,0,0,1488,1491,1,0,0,0,1489,1487,1,
-		0,0,0,1489,1490,1,0,0,0,1490,105,1,0,0,0,1491,1489,1,0,0,0,1492,1493,3,
-		108,54,0,1493,1506,5,216,0,0,1494,1507,5,212,0,0,1495,1497,3,62,31,0,1496,
-		1495,1,0,0,0,1496,1497,1,0,0,0,1497,1498,1,0,0,0,1498,1503,3,110,55,0,
-		1499,1500,5,220,0,0,1500,1502,3,110,55,0,1501,1499,1,0,0,0,1502,1505,1,
-		0,0,0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1507,1,0,0,0,1505,1503,
-		1,0,0,0,1506,1494,1,0,0,0,1506,1496,1,0,0,0,1506,1507,1,0,0,0,1507,1508,
-		1,0,0,0,1508,1515,5,217,0,0,1509,1510,5,62,0,0,1510,1511,5,216,0,0,1511,
-		1512,5,196,0,0,1512,1513,3,94,47,0,1513,1514,5,217,0,0,1514,1516,1,0,0,
-		0,1515,1509,1,0,0,0,1515,1516,1,0,0,0,1516,1519,1,0,0,0,1517,1518,5,131,
-		0,0,1518,1520,3,114,57,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,1520,107,
-		1,0,0,0,1521,1525,3,138,69,0,1522,1525,5,97,0,0,1523,1525,5,149,0,0,1524,
-		1521,1,0,0,0,1524,1522,1,0,0,0,1524,1523,1,0,0,0,1525,109,1,0,0,0,1526,
-		1527,3,142,71,0,1527,1528,5,209,0,0,1528,1529,3,112,56,0,1529,1532,1,0,
-		0,0,1530,1532,3,112,56,0,1531,1526,1,0,0,0,1531,1530,1,0,0,0,1532,111,
-		1,0,0,0,1533,1534,5,168,0,0,1534,1545,3,138,69,0,1535,1536,5,134,0,0,1536,
-		1537,5,13,0,0,1537,1542,3,94,47,0,1538,1539,5,220,0,0,1539,1541,3,94,47,
-		0,1540,1538,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,
-		0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1545,1535,1,0,0,0,1545,1546,1,
-		0,0,0,1546,1565,1,0,0,0,1547,1548,5,168,0,0,1548,1549,5,216,0,0,1549,1550,
-		3,48,24,0,1550,1561,5,217,0,0,1551,1552,5,134,0,0,1552,1553,5,13,0,0,1553,
-		1558,3,94,47,0,1554,1555,5,220,0,0,1555,1557,3,94,47,0,1556,1554,1,0,0,
-		0,1557,1560,1,0,0,0,1558,1556,1,0,0,0,1558,1559,1,0,0,0,1559,1562,1,0,
-		0,0,1560,1558,1,0,0,0,1561,1551,1,0,0,0,1561,1562,1,0,0,0,1562,1565,1,
-		0,0,0,1563,1565,3,94,47,0,1564,1533,1,0,0,0,1564,1547,1,0,0,0,1564,1563,
-		1,0,0,0,1565,113,1,0,0,0,1566,1569,3,142,71,0,1567,1569,3,116,58,0,1568,
-		1566,1,0,0,0,1568,1567,1,0,0,0,1569,115,1,0,0,0,1570,1581,5,216,0,0,1571,
-		1572,5,134,0,0,1572,1573,5,13,0,0,1573,1578,3,94,47,0,1574,1575,5,220,
-		0,0,1575,1577,3,94,47,0,1576,1574,1,0,0,0,1577,1580,1,0,0,0,1578,1576,
-		1,0,0,0,1578,1579,1,0,0,0,1579,1582,1,0,0,0,1580,1578,1,0,0,0,1581,1571,
-		1,0,0,0,1581,1582,1,0,0,0,1582,1593,1,0,0,0,1583,1584,5,128,0,0,1584,1585,
-		5,13,0,0,1585,1590,3,72,36,0,1586,1587,5,220,0,0,1587,1589,3,72,36,0,1588,
-		1586,1,0,0,0,1589,1592,1,0,0,0,1590,1588,1,0,0,0,1590,1591,1,0,0,0,1591,
-		1594,1,0,0,0,1592,1590,1,0,0,0,1593,1583,1,0,0,0,1593,1594,1,0,0,0,1594,
-		1596,1,0,0,0,1595,1597,3,118,59,0,1596,1595,1,0,0,0,1596,1597,1,0,0,0,
-		1597,1598,1,0,0,0,1598,1599,5,217,0,0,1599,117,1,0,0,0,1600,1601,7,27,
-		0,0,1601,1609,3,120,60,0,1602,1603,7,27,0,0,1603,1604,5,11,0,0,1604,1605,
-		3,120,60,0,1605,1606,5,5,0,0,1606,1607,3,120,60,0,1607,1609,1,0,0,0,1608,
-		1600,1,0,0,0,1608,1602,1,0,0,0,1609,119,1,0,0,0,1610,1611,5,181,0,0,1611,
-		1620,5,139,0,0,1612,1613,5,181,0,0,1613,1620,5,65,0,0,1614,1615,5,32,0,
-		0,1615,1620,5,151,0,0,1616,1617,3,102,51,0,1617,1618,7,28,0,0,1618,1620,
-		1,0,0,0,1619,1610,1,0,0,0,1619,1612,1,0,0,0,1619,1614,1,0,0,0,1619,1616,
-		1,0,0,0,1620,121,1,0,0,0,1621,1622,5,195,0,0,1622,1623,3,94,47,0,1623,
-		1624,5,171,0,0,1624,1625,3,94,47,0,1625,123,1,0,0,0,1626,1641,5,121,0,
-		0,1627,1641,7,29,0,0,1628,1641,5,228,0,0,1629,1641,5,229,0,0,1630,1641,
-		5,230,0,0,1631,1633,5,225,0,0,1632,1631,1,0,0,0,1633,1634,1,0,0,0,1634,
-		1632,1,0,0,0,1634,1635,1,0,0,0,1635,1641,1,0,0,0,1636,1641,5,226,0,0,1637,
-		1641,5,227,0,0,1638,1639,7,30,0,0,1639,1641,5,225,0,0,1640,1626,1,0,0,
-		0,1640,1627,1,0,0,0,1640,1628,1,0,0,0,1640,1629,1,0,0,0,1640,1630,1,0,
-		0,0,1640,1632,1,0,0,0,1640,1636,1,0,0,0,1640,1637,1,0,0,0,1640,1638,1,
-		0,0,0,1641,125,1,0,0,0,1642,1644,5,83,0,0,1643,1645,7,20,0,0,1644,1643,
-		1,0,0,0,1644,1645,1,0,0,0,1645,1646,1,0,0,0,1646,1647,3,128,64,0,1647,
-		1651,3,130,65,0,1648,1649,5,216,0,0,1649,1650,5,228,0,0,1650,1652,5,217,
-		0,0,1651,1648,1,0,0,0,1651,1652,1,0,0,0,1652,1660,1,0,0,0,1653,1654,5,
-		176,0,0,1654,1658,3,130,65,0,1655,1656,5,216,0,0,1656,1657,5,228,0,0,1657,
-		1659,5,217,0,0,1658,1655,1,0,0,0,1658,1659,1,0,0,0,1659,1661,1,0,0,0,1660,
-		1653,1,0,0,0,1660,1661,1,0,0,0,1661,127,1,0,0,0,1662,1663,7,31,0,0,1663,
-		129,1,0,0,0,1664,1665,7,32,0,0,1665,131,1,0,0,0,1666,1670,3,134,67,0,1667,
-		1668,5,120,0,0,1668,1671,5,121,0,0,1669,1671,5,121,0,0,1670,1667,1,0,0,
-		0,1670,1669,1,0,0,0,1670,1671,1,0,0,0,1671,133,1,0,0,0,1672,1673,6,67,
-		-1,0,1673,1674,5,6,0,0,1674,1675,5,207,0,0,1675,1676,3,132,66,0,1676,1677,
-		5,208,0,0,1677,1755,1,0,0,0,1678,1679,5,114,0,0,1679,1680,5,207,0,0,1680,
-		1681,3,132,66,0,1681,1682,5,208,0,0,1682,1755,1,0,0,0,1683,1684,5,103,
-		0,0,1684,1685,5,207,0,0,1685,1686,3,132,66,0,1686,1687,5,220,0,0,1687,
-		1688,3,132,66,0,1688,1689,5,208,0,0,1689,1755,1,0,0,0,1690,1691,5,151,
-		0,0,1691,1700,5,207,0,0,1692,1697,3,136,68,0,1693,1694,5,220,0,0,1694,
-		1696,3,136,68,0,1695,1693,1,0,0,0,1696,1699,1,0,0,0,1697,1695,1,0,0,0,
-		1697,1698,1,0,0,0,1698,1701,1,0,0,0,1699,1697,1,0,0,0,1700,1692,1,0,0,
-		0,1700,1701,1,0,0,0,1701,1702,1,0,0,0,1702,1755,5,208,0,0,1703,1704,5,
-		151,0,0,1704,1713,5,216,0,0,1705,1710,3,136,68,0,1706,1707,5,220,0,0,1707,
-		1709,3,136,68,0,1708,1706,1,0,0,0,1709,1712,1,0,0,0,1710,1708,1,0,0,0,
-		1710,1711,1,0,0,0,1711,1714,1,0,0,0,1712,1710,1,0,0,0,1713,1705,1,0,0,
-		0,1713,1714,1,0,0,0,1714,1715,1,0,0,0,1715,1755,5,217,0,0,1716,1717,5,
-		83,0,0,1717,1721,3,130,65,0,1718,1719,5,216,0,0,1719,1720,5,228,0,0,1720,
-		1722,5,217,0,0,1721,1718,1,0,0,0,1721,1722,1,0,0,0,1722,1730,1,0,0,0,1723,
-		1724,5,176,0,0,1724,1728,3,130,65,0,1725,1726,5,216,0,0,1726,1727,5,228,
-		0,0,1727,1729,5,217,0,0,1728,1725,1,0,0,0,1728,1729,1,0,0,0,1729,1731,
-		1,0,0,0,1730,1723,1,0,0,0,1730,1731,1,0,0,0,1731,1755,1,0,0,0,1732,1743,
-		3,142,71,0,1733,1734,5,216,0,0,1734,1739,5,228,0,0,1735,1736,5,220,0,0,
-		1736,1738,5,228,0,0,1737,1735,1,0,0,0,1738,1741,1,0,0,0,1739,1737,1,0,
-		0,0,1739,1740,1,0,0,0,1740,1742,1,0,0,0,1741,1739,1,0,0,0,1742,1744,5,
-		217,0,0,1743,1733,1,0,0,0,1743,1744,1,0,0,0,1744,1752,1,0,0,0,1745,1746,
-		5,198,0,0,1746,1747,5,100,0,0,1747,1748,5,172,0,0,1748,1753,5,202,0,0,
-		1749,1750,5,199,0,0,1750,1751,5,172,0,0,1751,1753,5,202,0,0,1752,1745,
-		1,0,0,0,1752,1749,1,0,0,0,1752,1753,1,0,0,0,1753,1755,1,0,0,0,1754,1672,
-		1,0,0,0,1754,1678,1,0,0,0,1754,1683,1,0,0,0,1754,1690,1,0,0,0,1754,1703,
-		1,0,0,0,1754,1716,1,0,0,0,1754,1732,1,0,0,0,1755,1762,1,0,0,0,1756,1757,
-		10,2,0,0,1757,1761,5,6,0,0,1758,1759,10,1,0,0,1759,1761,5,114,0,0,1760,
-		1756,1,0,0,0,1760,1758,1,0,0,0,1761,1764,1,0,0,0,1762,1760,1,0,0,0,1762,
-		1763,1,0,0,0,1763,135,1,0,0,0,1764,1762,1,0,0,0,1765,1766,3,142,71,0,1766,
-		1768,3,132,66,0,1767,1769,5,225,0,0,1768,1767,1,0,0,0,1768,1769,1,0,0,
-		0,1769,137,1,0,0,0,1770,1775,3,142,71,0,1771,1772,5,221,0,0,1772,1774,
-		3,142,71,0,1773,1771,1,0,0,0,1774,1777,1,0,0,0,1775,1773,1,0,0,0,1775,
-		1776,1,0,0,0,1776,139,1,0,0,0,1777,1775,1,0,0,0,1778,1783,3,142,71,0,1779,
-		1780,5,220,0,0,1780,1782,3,142,71,0,1781,1779,1,0,0,0,1782,1785,1,0,0,
-		0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,141,1,0,0,0,1785,1783,1,0,0,
-		0,1786,1790,5,231,0,0,1787,1790,5,232,0,0,1788,1790,3,144,72,0,1789,1786,
-		1,0,0,0,1789,1787,1,0,0,0,1789,1788,1,0,0,0,1790,143,1,0,0,0,1791,1792,
-		7,33,0,0,1792,145,1,0,0,0,258,149,156,161,167,170,183,186,192,197,203,
-		210,214,222,224,230,237,247,250,257,262,265,272,277,280,284,287,292,296,
-		302,315,322,326,335,346,349,357,361,367,371,375,381,387,397,404,409,415,
-		426,432,437,443,448,456,464,466,471,476,479,484,487,490,495,498,503,508,
-		511,518,533,535,538,545,551,560,565,569,577,580,583,587,592,599,606,609,
-		613,618,622,624,628,634,644,653,662,665,679,682,686,692,700,704,719,731,
-		744,749,753,760,767,775,778,787,802,805,810,812,817,819,824,828,836,842,
-		845,847,857,864,867,875,881,885,888,895,904,907,911,920,923,927,935,938,
-		949,952,954,964,976,988,994,1002,1005,1009,1017,1021,1041,1043,1045,1049,
-		1053,1057,1061,1063,1072,1076,1083,1086,1089,1096,1099,1105,1114,1120,
-		1123,1129,1132,1139,1146,1151,1163,1171,1174,1177,1188,1193,1204,1207,
-		1215,1217,1224,1228,1235,1243,1252,1258,1264,1267,1274,1278,1283,1288,
-		1293,1301,1309,1311,1322,1326,1334,1338,1360,1380,1415,1418,1428,1431,
-		1441,1444,1468,1477,1487,1489,1496,1503,1506,1515,1519,1524,1531,1542,
-		1545,1558,1561,1564,1568,1578,1581,1590,1593,1596,1608,1619,1634,1640,
-		1644,1651,1658,1660,1670,1697,1700,1710,1713,1721,1728,1730,1739,1743,
-		1752,1754,1760,1762,1768,1775,1783,1789
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,1,0,5,0,152,8,0,10,0,12,0,155,
+		9,0,1,0,1,0,4,0,159,8,0,11,0,12,0,160,1,0,5,0,164,8,0,10,0,12,0,167,9,
+		0,1,0,5,0,170,8,0,10,0,12,0,173,9,0,3,0,175,8,0,1,0,1,0,1,1,1,1,1,1,1,
+		2,1,2,1,2,1,2,1,2,1,2,3,2,188,8,2,1,2,3,2,191,8,2,1,2,1,2,1,2,1,2,3,2,
+		197,8,2,1,2,1,2,1,2,3,2,202,8,2,1,2,1,2,1,2,1,2,3,2,208,8,2,1,2,1,2,1,
+		2,1,2,1,2,3,2,215,8,2,1,2,1,2,3,2,219,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,
+		227,8,2,3,2,229,8,2,1,2,1,2,1,2,1,2,3,2,235,8,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,242,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,250,8,2,10,2,12,2,253,9,2,3,2,255,
+		8,2,1,2,1,2,1,2,1,2,1,2,3,2,262,8,2,1,2,1,2,1,2,3,2,267,8,2,1,2,3,2,270,
+		8,2,1,2,1,2,1,2,1,2,1,2,3,2,277,8,2,1,2,1,2,1,2,3,2,282,8,2,1,2,3,2,285,
+		8,2,1,2,1,2,3,2,289,8,2,1,2,3,2,292,8,2,1,2,1,2,1,2,3,2,297,8,2,1,2,1,
+		2,3,2,301,8,2,1,2,1,2,1,2,1,2,3,2,307,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,320,8,2,1,2,1,2,1,2,1,2,1,2,3,2,327,8,2,1,2,1,2,3,
+		2,331,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,340,8,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,5,2,349,8,2,10,2,12,2,352,9,2,3,2,354,8,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,3,2,362,8,2,1,2,1,2,3,2,366,8,2,1,2,1,2,1,2,1,2,3,2,372,8,2,1,2,1,
+		2,3,2,376,8,2,1,2,1,2,3,2,380,8,2,1,3,1,3,1,3,1,3,3,3,386,8,3,1,3,3,3,
+		389,8,3,1,3,1,3,1,3,1,3,3,3,395,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,404,
+		8,4,10,4,12,4,407,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,419,
+		8,6,10,6,12,6,422,9,6,1,6,1,6,4,6,426,8,6,11,6,12,6,427,1,6,5,6,431,8,
+		6,10,6,12,6,434,9,6,1,6,5,6,437,8,6,10,6,12,6,440,9,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,4,6,448,8,6,11,6,12,6,449,1,6,1,6,4,6,454,8,6,11,6,12,6,455,1,
+		6,5,6,459,8,6,10,6,12,6,462,9,6,1,6,5,6,465,8,6,10,6,12,6,468,9,6,1,6,
+		1,6,3,6,472,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,480,8,7,1,8,1,8,1,9,1,9,4,
+		9,486,8,9,11,9,12,9,487,3,9,490,8,9,1,10,4,10,493,8,10,11,10,12,10,494,
+		1,11,1,11,1,11,3,11,500,8,11,1,11,3,11,503,8,11,1,11,1,11,1,11,3,11,508,
+		8,11,1,11,3,11,511,8,11,1,11,3,11,514,8,11,1,11,1,11,1,11,3,11,519,8,11,
+		1,11,3,11,522,8,11,1,11,1,11,1,11,3,11,527,8,11,1,11,1,11,1,11,3,11,532,
+		8,11,1,11,3,11,535,8,11,1,11,1,11,1,11,1,11,1,11,3,11,542,8,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,557,8,11,
+		3,11,559,8,11,1,12,3,12,562,8,12,1,12,1,12,1,12,1,13,1,13,3,13,569,8,13,
+		1,13,1,13,1,13,1,13,3,13,575,8,13,1,13,1,13,1,13,1,13,1,13,5,13,582,8,
+		13,10,13,12,13,585,9,13,1,13,1,13,3,13,589,8,13,1,13,1,13,3,13,593,8,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,3,13,601,8,13,1,13,3,13,604,8,13,1,13,3,
+		13,607,8,13,1,13,1,13,3,13,611,8,13,1,14,1,14,1,14,3,14,616,8,14,1,15,
+		1,15,1,15,1,15,1,15,3,15,623,8,15,1,15,1,15,1,15,1,15,1,15,3,15,630,8,
+		15,1,15,3,15,633,8,15,1,15,1,15,3,15,637,8,15,1,15,1,15,1,15,3,15,642,
+		8,15,1,15,1,15,3,15,646,8,15,3,15,648,8,15,1,16,1,16,3,16,652,8,16,1,16,
+		1,16,1,16,1,16,3,16,658,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,
+		18,668,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,677,8,18,1,19,1,19,
+		1,19,1,19,1,19,5,19,684,8,19,10,19,12,19,687,9,19,3,19,689,8,19,1,19,1,
+		19,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,5,21,701,8,21,10,21,12,21,704,
+		9,21,3,21,706,8,21,1,22,1,22,3,22,710,8,22,1,22,1,22,1,22,1,22,3,22,716,
+		8,22,1,23,1,23,1,23,1,23,5,23,722,8,23,10,23,12,23,725,9,23,1,23,3,23,
+		728,8,23,1,24,1,24,1,24,3,24,733,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,5,25,743,8,25,10,25,12,25,746,9,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,5,25,755,8,25,10,25,12,25,758,9,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,5,25,768,8,25,10,25,12,25,771,9,25,1,25,1,25,3,25,775,8,25,
+		1,25,1,25,3,25,779,8,25,1,25,1,25,1,25,1,25,1,25,3,25,786,8,25,1,25,1,
+		25,1,25,1,25,1,25,3,25,793,8,25,1,26,1,26,1,26,1,26,5,26,799,8,26,10,26,
+		12,26,802,9,26,3,26,804,8,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,813,
+		8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,826,8,
+		28,10,28,12,28,829,9,28,3,28,831,8,28,1,28,1,28,1,28,3,28,836,8,28,3,28,
+		838,8,28,1,28,1,28,1,28,3,28,843,8,28,3,28,845,8,28,1,28,1,28,1,28,3,28,
+		850,8,28,1,28,1,28,3,28,854,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,862,
+		8,29,1,29,1,29,1,29,1,29,3,29,868,8,29,1,29,5,29,871,8,29,10,29,12,29,
+		874,9,29,1,30,1,30,1,30,1,30,1,30,5,30,881,8,30,10,30,12,30,884,9,30,1,
+		30,1,30,1,30,1,30,3,30,890,8,30,1,31,3,31,893,8,31,1,31,1,31,1,31,1,31,
+		5,31,899,8,31,10,31,12,31,902,9,31,1,31,1,31,1,31,3,31,907,8,31,1,32,1,
+		32,3,32,911,8,32,1,32,3,32,914,8,32,1,32,1,32,1,32,5,32,919,8,32,10,32,
+		12,32,922,9,32,1,32,1,32,1,32,1,32,5,32,928,8,32,10,32,12,32,931,9,32,
+		3,32,933,8,32,1,32,1,32,3,32,937,8,32,1,32,1,32,1,32,1,32,1,32,5,32,944,
+		8,32,10,32,12,32,947,9,32,3,32,949,8,32,1,32,1,32,3,32,953,8,32,1,32,1,
+		32,1,32,1,32,5,32,959,8,32,10,32,12,32,962,9,32,3,32,964,8,32,1,33,1,33,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,975,8,34,1,34,3,34,978,8,34,3,
+		34,980,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,988,8,35,10,35,12,35,991,
+		9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1000,8,35,10,35,12,35,1003,
+		9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1012,8,35,10,35,12,35,1015,
+		9,35,1,35,1,35,1,35,3,35,1020,8,35,1,36,1,36,1,36,1,36,5,36,1026,8,36,
+		10,36,12,36,1029,9,36,3,36,1031,8,36,1,36,1,36,3,36,1035,8,36,1,37,1,37,
+		1,37,1,37,1,38,1,38,3,38,1043,8,38,1,38,1,38,3,38,1047,8,38,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,3,39,1067,8,39,5,39,1069,8,39,10,39,12,39,1072,9,39,1,40,3,40,
+		1075,8,40,1,40,1,40,3,40,1079,8,40,1,40,1,40,3,40,1083,8,40,1,40,1,40,
+		3,40,1087,8,40,3,40,1089,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
+		1098,8,41,1,42,1,42,3,42,1102,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1109,
+		8,42,1,42,3,42,1112,8,42,1,42,3,42,1115,8,42,1,42,1,42,1,42,1,42,1,42,
+		3,42,1122,8,42,1,42,3,42,1125,8,42,1,42,1,42,1,42,1,42,3,42,1131,8,42,
+		1,42,1,42,1,42,1,42,1,42,5,42,1138,8,42,10,42,12,42,1141,9,42,1,42,1,42,
+		1,42,3,42,1146,8,42,1,42,3,42,1149,8,42,1,42,1,42,1,42,1,42,3,42,1155,
+		8,42,1,43,3,43,1158,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1165,8,43,1,44,
+		1,44,1,45,1,45,1,45,3,45,1172,8,45,1,45,5,45,1175,8,45,10,45,12,45,1178,
+		9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,5,46,1187,8,46,10,46,12,46,1190,
+		9,46,1,46,1,46,1,46,5,46,1195,8,46,10,46,12,46,1198,9,46,3,46,1200,8,46,
+		1,46,3,46,1203,8,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,5,48,1212,8,48,
+		10,48,12,48,1215,9,48,1,48,1,48,3,48,1219,8,48,1,49,1,49,1,50,1,50,1,50,
+		1,50,1,50,5,50,1228,8,50,10,50,12,50,1231,9,50,3,50,1233,8,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,5,50,1241,8,50,10,50,12,50,1244,9,50,1,51,1,51,1,51,
+		1,51,3,51,1250,8,51,1,51,1,51,3,51,1254,8,51,1,51,1,51,1,51,1,51,1,51,
+		3,51,1261,8,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1269,8,51,1,51,1,51,
+		1,51,1,51,1,51,5,51,1276,8,51,10,51,12,51,1279,9,51,1,51,1,51,1,51,3,51,
+		1284,8,51,1,51,1,51,1,51,1,51,3,51,1290,8,51,1,51,3,51,1293,8,51,1,51,
+		1,51,1,51,1,51,1,51,3,51,1300,8,51,1,51,1,51,3,51,1304,8,51,1,51,1,51,
+		1,51,3,51,1309,8,51,1,51,1,51,1,51,3,51,1314,8,51,1,51,1,51,1,51,3,51,
+		1319,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,1327,8,53,1,53,1,53,1,53,
+		1,53,1,53,1,53,5,53,1335,8,53,10,53,12,53,1338,9,53,1,54,1,54,1,54,1,54,
+		1,54,1,54,4,54,1346,8,54,11,54,12,54,1347,1,54,1,54,3,54,1352,8,54,1,54,
+		1,54,1,54,1,54,4,54,1358,8,54,11,54,12,54,1359,1,54,1,54,3,54,1364,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1386,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1397,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,3,54,1409,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1429,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1455,8,54,10,54,12,54,
+		1458,9,54,3,54,1460,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1468,8,54,
+		10,54,12,54,1471,9,54,3,54,1473,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1481,8,54,10,54,12,54,1484,9,54,3,54,1486,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,4,54,1508,8,54,11,54,12,54,1509,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1519,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1529,8,54,
+		10,54,12,54,1532,9,54,1,55,1,55,1,55,1,55,3,55,1538,8,55,1,55,1,55,1,55,
+		5,55,1543,8,55,10,55,12,55,1546,9,55,3,55,1548,8,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,3,55,1557,8,55,1,55,1,55,3,55,1561,8,55,1,56,1,56,1,56,
+		3,56,1566,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1573,8,57,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,5,58,1582,8,58,10,58,12,58,1585,9,58,3,58,1587,8,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1598,8,58,10,58,12,58,
+		1601,9,58,3,58,1603,8,58,1,58,3,58,1606,8,58,1,59,1,59,3,59,1610,8,59,
+		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1618,8,60,10,60,12,60,1621,9,60,3,60,
+		1623,8,60,1,60,1,60,1,60,1,60,1,60,5,60,1630,8,60,10,60,12,60,1633,9,60,
+		3,60,1635,8,60,1,60,3,60,1638,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,3,61,1650,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,3,62,1661,8,62,1,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,
+		1,64,4,64,1674,8,64,11,64,12,64,1675,1,64,1,64,1,64,1,64,3,64,1682,8,64,
+		1,65,1,65,3,65,1686,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1693,8,65,1,65,
+		1,65,1,65,1,65,1,65,3,65,1700,8,65,3,65,1702,8,65,1,66,1,66,1,67,1,67,
+		1,68,1,68,1,68,1,68,3,68,1712,8,68,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,5,69,1737,8,69,10,69,12,69,1740,9,69,3,69,1742,8,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,5,69,1750,8,69,10,69,12,69,1753,9,69,3,69,1755,8,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,3,69,1763,8,69,1,69,1,69,1,69,1,69,1,69,
+		3,69,1770,8,69,3,69,1772,8,69,1,69,1,69,1,69,1,69,1,69,5,69,1779,8,69,
+		10,69,12,69,1782,9,69,1,69,3,69,1785,8,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,3,69,1794,8,69,3,69,1796,8,69,1,69,1,69,1,69,1,69,5,69,1802,8,69,
+		10,69,12,69,1805,9,69,1,70,1,70,1,70,3,70,1810,8,70,1,71,1,71,1,71,5,71,
+		1815,8,71,10,71,12,71,1818,9,71,1,72,1,72,1,72,5,72,1823,8,72,10,72,12,
+		72,1826,9,72,1,73,1,73,1,73,3,73,1831,8,73,1,74,1,74,1,74,0,6,58,78,100,
+		106,108,138,75,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
+		126,128,130,132,134,136,138,140,142,144,146,148,0,34,5,0,17,17,36,36,69,
+		69,170,170,191,191,2,0,14,14,150,150,1,0,41,42,4,0,24,24,56,56,74,74,145,
+		145,2,0,84,84,132,132,4,0,21,21,51,51,90,90,139,139,2,0,205,205,224,224,
+		1,0,224,224,2,0,67,67,78,78,1,0,230,232,3,0,53,53,79,79,134,134,1,0,153,
+		154,2,0,63,63,118,118,2,0,52,52,184,184,2,0,2,2,44,44,2,0,8,8,41,41,2,
+		0,63,63,93,93,2,0,9,9,167,167,3,0,60,60,181,181,185,185,1,0,205,210,1,
+		0,212,213,1,0,214,217,2,0,16,16,182,182,3,0,12,12,96,96,179,179,2,0,19,
+		20,64,64,1,0,176,177,2,0,33,35,101,102,2,0,146,146,154,154,2,0,65,65,141,
+		141,2,0,60,60,181,181,2,0,38,38,174,175,2,0,227,227,230,231,9,0,39,40,
+		75,76,105,110,112,113,115,116,143,144,156,157,195,196,202,203,39,0,1,1,
+		3,4,8,10,12,12,14,14,17,29,31,32,36,43,45,46,49,51,53,54,56,59,63,65,69,
+		70,72,72,74,77,79,79,84,84,86,88,90,93,95,96,100,100,104,116,118,119,122,
+		123,126,126,129,129,132,150,152,152,155,157,159,161,163,169,171,172,174,
+		180,182,183,185,185,187,188,191,196,201,204,2124,0,153,1,0,0,0,2,178,1,
+		0,0,0,4,379,1,0,0,0,6,381,1,0,0,0,8,398,1,0,0,0,10,410,1,0,0,0,12,471,
+		1,0,0,0,14,479,1,0,0,0,16,481,1,0,0,0,18,489,1,0,0,0,20,492,1,0,0,0,22,
+		558,1,0,0,0,24,561,1,0,0,0,26,566,1,0,0,0,28,615,1,0,0,0,30,647,1,0,0,
+		0,32,651,1,0,0,0,34,659,1,0,0,0,36,667,1,0,0,0,38,678,1,0,0,0,40,692,1,
+		0,0,0,42,705,1,0,0,0,44,715,1,0,0,0,46,717,1,0,0,0,48,729,1,0,0,0,50,792,
+		1,0,0,0,52,803,1,0,0,0,54,807,1,0,0,0,56,819,1,0,0,0,58,855,1,0,0,0,60,
+		889,1,0,0,0,62,906,1,0,0,0,64,908,1,0,0,0,66,965,1,0,0,0,68,979,1,0,0,
+		0,70,1019,1,0,0,0,72,1034,1,0,0,0,74,1036,1,0,0,0,76,1040,1,0,0,0,78,1048,
+		1,0,0,0,80,1088,1,0,0,0,82,1097,1,0,0,0,84,1154,1,0,0,0,86,1157,1,0,0,
+		0,88,1166,1,0,0,0,90,1168,1,0,0,0,92,1181,1,0,0,0,94,1204,1,0,0,0,96,1218,
+		1,0,0,0,98,1220,1,0,0,0,100,1232,1,0,0,0,102,1318,1,0,0,0,104,1320,1,0,
+		0,0,106,1326,1,0,0,0,108,1518,1,0,0,0,110,1533,1,0,0,0,112,1565,1,0,0,
+		0,114,1572,1,0,0,0,116,1605,1,0,0,0,118,1609,1,0,0,0,120,1611,1,0,0,0,
+		122,1649,1,0,0,0,124,1660,1,0,0,0,126,1662,1,0,0,0,128,1681,1,0,0,0,130,
+		1683,1,0,0,0,132,1703,1,0,0,0,134,1705,1,0,0,0,136,1707,1,0,0,0,138,1795,
+		1,0,0,0,140,1806,1,0,0,0,142,1811,1,0,0,0,144,1819,1,0,0,0,146,1830,1,
+		0,0,0,148,1832,1,0,0,0,150,152,5,224,0,0,151,150,1,0,0,0,152,155,1,0,0,
+		0,153,151,1,0,0,0,153,154,1,0,0,0,154,174,1,0,0,0,155,153,1,0,0,0,156,
+		165,3,4,2,0,157,159,5,224,0,0,158,157,1,0,0,0,159,160,1,0,0,0,160,158,
+		1,0,0,0,160,161,1,0,0,0,161,162,1,0,0,0,162,164,3,4,2,0,163,158,1,0,0,
+		0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,171,1,0,0,0,167,
+		165,1,0,0,0,168,170,5,224,0,0,169,168,1,0,0,0,170,173,1,0,0,0,171,169,
+		1,0,0,0,171,172,1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,174,156,1,0,0,
+		0,174,175,1,0,0,0,175,176,1,0,0,0,176,177,5,0,0,1,177,1,1,0,0,0,178,179,
+		3,98,49,0,179,180,5,0,0,1,180,3,1,0,0,0,181,380,3,52,26,0,182,380,3,6,
+		3,0,183,380,3,12,6,0,184,187,5,54,0,0,185,188,3,6,3,0,186,188,3,12,6,0,
+		187,185,1,0,0,0,187,186,1,0,0,0,188,190,1,0,0,0,189,191,3,14,7,0,190,189,
+		1,0,0,0,190,191,1,0,0,0,191,196,1,0,0,0,192,193,5,3,0,0,193,194,5,119,
+		0,0,194,195,5,149,0,0,195,197,5,163,0,0,196,192,1,0,0,0,196,197,1,0,0,
+		0,197,380,1,0,0,0,198,380,3,26,13,0,199,201,5,29,0,0,200,202,5,172,0,0,
+		201,200,1,0,0,0,201,202,1,0,0,0,202,203,1,0,0,0,203,207,5,191,0,0,204,
+		205,5,77,0,0,205,206,5,120,0,0,206,208,5,55,0,0,207,204,1,0,0,0,207,208,
+		1,0,0,0,208,209,1,0,0,0,209,214,3,142,71,0,210,211,5,218,0,0,211,212,3,
+		144,72,0,212,213,5,219,0,0,213,215,1,0,0,0,214,210,1,0,0,0,214,215,1,0,
+		0,0,215,218,1,0,0,0,216,217,5,27,0,0,217,219,5,227,0,0,218,216,1,0,0,0,
+		218,219,1,0,0,0,219,220,1,0,0,0,220,221,5,7,0,0,221,222,3,52,26,0,222,
+		380,1,0,0,0,223,228,5,29,0,0,224,226,5,172,0,0,225,227,5,168,0,0,226,225,
+		1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,224,1,0,0,0,228,229,1,0,0,
+		0,229,230,1,0,0,0,230,234,5,69,0,0,231,232,5,77,0,0,232,233,5,120,0,0,
+		233,235,5,55,0,0,234,231,1,0,0,0,234,235,1,0,0,0,235,236,1,0,0,0,236,237,
+		3,142,71,0,237,238,5,7,0,0,238,241,5,227,0,0,239,240,5,92,0,0,240,242,
+		3,146,73,0,241,239,1,0,0,0,241,242,1,0,0,0,242,254,1,0,0,0,243,244,5,189,
+		0,0,244,245,5,86,0,0,245,251,5,227,0,0,246,247,5,222,0,0,247,248,5,86,
+		0,0,248,250,5,227,0,0,249,246,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,
+		251,252,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,254,243,1,0,0,0,254,255,
+		1,0,0,0,255,380,1,0,0,0,256,257,5,29,0,0,257,261,5,36,0,0,258,259,5,77,
+		0,0,259,260,5,120,0,0,260,262,5,55,0,0,261,258,1,0,0,0,261,262,1,0,0,0,
+		262,263,1,0,0,0,263,266,3,142,71,0,264,265,5,27,0,0,265,267,5,227,0,0,
+		266,264,1,0,0,0,266,267,1,0,0,0,267,269,1,0,0,0,268,270,3,38,19,0,269,
+		268,1,0,0,0,269,270,1,0,0,0,270,380,1,0,0,0,271,272,5,29,0,0,272,276,5,
+		17,0,0,273,274,5,77,0,0,274,275,5,120,0,0,275,277,5,55,0,0,276,273,1,0,
+		0,0,276,277,1,0,0,0,277,278,1,0,0,0,278,281,3,142,71,0,279,280,5,27,0,
+		0,280,282,5,227,0,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
+		285,3,38,19,0,284,283,1,0,0,0,284,285,1,0,0,0,285,380,1,0,0,0,286,288,
+		5,46,0,0,287,289,5,172,0,0,288,287,1,0,0,0,288,289,1,0,0,0,289,291,1,0,
+		0,0,290,292,5,168,0,0,291,290,1,0,0,0,291,292,1,0,0,0,292,293,1,0,0,0,
+		293,296,7,0,0,0,294,295,5,77,0,0,295,297,5,55,0,0,296,294,1,0,0,0,296,
+		297,1,0,0,0,297,298,1,0,0,0,298,300,3,142,71,0,299,301,7,1,0,0,300,299,
+		1,0,0,0,300,301,1,0,0,0,301,380,1,0,0,0,302,303,5,4,0,0,303,306,5,170,
+		0,0,304,305,5,77,0,0,305,307,5,55,0,0,306,304,1,0,0,0,306,307,1,0,0,0,
+		307,308,1,0,0,0,308,309,3,142,71,0,309,310,3,50,25,0,310,380,1,0,0,0,311,
+		312,5,4,0,0,312,313,5,191,0,0,313,319,3,142,71,0,314,315,5,147,0,0,315,
+		316,5,178,0,0,316,320,3,142,71,0,317,318,5,7,0,0,318,320,3,52,26,0,319,
+		314,1,0,0,0,319,317,1,0,0,0,320,380,1,0,0,0,321,326,5,159,0,0,322,323,
+		3,18,9,0,323,324,5,205,0,0,324,325,3,20,10,0,325,327,1,0,0,0,326,322,1,
+		0,0,0,326,327,1,0,0,0,327,380,1,0,0,0,328,330,5,148,0,0,329,331,3,20,10,
+		0,330,329,1,0,0,0,330,331,1,0,0,0,331,380,1,0,0,0,332,333,5,161,0,0,333,
+		380,3,22,11,0,334,335,7,2,0,0,335,336,5,155,0,0,336,380,5,227,0,0,337,
+		339,7,2,0,0,338,340,5,58,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,341,1,
+		0,0,0,341,380,3,142,71,0,342,353,5,57,0,0,343,344,5,138,0,0,344,354,5,
+		66,0,0,345,350,3,16,8,0,346,347,5,222,0,0,347,349,3,16,8,0,348,346,1,0,
+		0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,354,1,0,0,0,352,
+		350,1,0,0,0,353,343,1,0,0,0,353,345,1,0,0,0,353,354,1,0,0,0,354,355,1,
+		0,0,0,355,380,3,4,2,0,356,357,5,165,0,0,357,358,5,87,0,0,358,361,5,227,
+		0,0,359,360,5,200,0,0,360,362,5,155,0,0,361,359,1,0,0,0,361,362,1,0,0,
+		0,362,365,1,0,0,0,363,364,5,200,0,0,364,366,5,45,0,0,365,363,1,0,0,0,365,
+		366,1,0,0,0,366,380,1,0,0,0,367,368,5,155,0,0,368,371,5,227,0,0,369,370,
+		5,178,0,0,370,372,5,227,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,380,1,
+		0,0,0,373,375,5,187,0,0,374,376,5,17,0,0,375,374,1,0,0,0,375,376,1,0,0,
+		0,376,377,1,0,0,0,377,380,3,142,71,0,378,380,7,3,0,0,379,181,1,0,0,0,379,
+		182,1,0,0,0,379,183,1,0,0,0,379,184,1,0,0,0,379,198,1,0,0,0,379,199,1,
+		0,0,0,379,223,1,0,0,0,379,256,1,0,0,0,379,271,1,0,0,0,379,286,1,0,0,0,
+		379,302,1,0,0,0,379,311,1,0,0,0,379,321,1,0,0,0,379,328,1,0,0,0,379,332,
+		1,0,0,0,379,334,1,0,0,0,379,337,1,0,0,0,379,342,1,0,0,0,379,356,1,0,0,
+		0,379,367,1,0,0,0,379,373,1,0,0,0,379,378,1,0,0,0,380,5,1,0,0,0,381,382,
+		5,81,0,0,382,383,7,4,0,0,383,385,3,142,71,0,384,386,3,88,44,0,385,384,
+		1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,389,3,8,4,0,388,387,1,0,0,
+		0,388,389,1,0,0,0,389,394,1,0,0,0,390,391,5,218,0,0,391,392,3,144,72,0,
+		392,393,5,219,0,0,393,395,1,0,0,0,394,390,1,0,0,0,394,395,1,0,0,0,395,
+		396,1,0,0,0,396,397,3,52,26,0,397,7,1,0,0,0,398,399,5,135,0,0,399,400,
+		5,218,0,0,400,405,3,10,5,0,401,402,5,222,0,0,402,404,3,10,5,0,403,401,
+		1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,
+		0,407,405,1,0,0,0,408,409,5,219,0,0,409,9,1,0,0,0,410,411,3,146,73,0,411,
+		412,5,205,0,0,412,413,3,44,22,0,413,11,1,0,0,0,414,415,5,164,0,0,415,416,
+		5,159,0,0,416,420,5,10,0,0,417,419,5,224,0,0,418,417,1,0,0,0,419,422,1,
+		0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,420,1,0,0,0,
+		423,432,3,6,3,0,424,426,5,224,0,0,425,424,1,0,0,0,426,427,1,0,0,0,427,
+		425,1,0,0,0,427,428,1,0,0,0,428,429,1,0,0,0,429,431,3,6,3,0,430,425,1,
+		0,0,0,431,434,1,0,0,0,432,430,1,0,0,0,432,433,1,0,0,0,433,438,1,0,0,0,
+		434,432,1,0,0,0,435,437,5,224,0,0,436,435,1,0,0,0,437,440,1,0,0,0,438,
+		436,1,0,0,0,438,439,1,0,0,0,439,441,1,0,0,0,440,438,1,0,0,0,441,442,5,
+		48,0,0,442,472,1,0,0,0,443,444,5,10,0,0,444,445,5,164,0,0,445,447,5,159,
+		0,0,446,448,5,224,0,0,447,446,1,0,0,0,448,449,1,0,0,0,449,447,1,0,0,0,
+		449,450,1,0,0,0,450,451,1,0,0,0,451,460,3,6,3,0,452,454,5,224,0,0,453,
+		452,1,0,0,0,454,455,1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,457,1,
+		0,0,0,457,459,3,6,3,0,458,453,1,0,0,0,459,462,1,0,0,0,460,458,1,0,0,0,
+		460,461,1,0,0,0,461,466,1,0,0,0,462,460,1,0,0,0,463,465,5,224,0,0,464,
+		463,1,0,0,0,465,468,1,0,0,0,466,464,1,0,0,0,466,467,1,0,0,0,467,469,1,
+		0,0,0,468,466,1,0,0,0,469,470,5,48,0,0,470,472,1,0,0,0,471,414,1,0,0,0,
+		471,443,1,0,0,0,472,13,1,0,0,0,473,474,5,67,0,0,474,475,5,155,0,0,475,
+		480,5,227,0,0,476,477,5,67,0,0,477,478,5,95,0,0,478,480,5,22,0,0,479,473,
+		1,0,0,0,479,476,1,0,0,0,480,15,1,0,0,0,481,482,7,5,0,0,482,17,1,0,0,0,
+		483,490,5,227,0,0,484,486,8,6,0,0,485,484,1,0,0,0,486,487,1,0,0,0,487,
+		485,1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,489,483,1,0,0,0,489,485,1,
+		0,0,0,490,19,1,0,0,0,491,493,8,7,0,0,492,491,1,0,0,0,493,494,1,0,0,0,494,
+		492,1,0,0,0,494,495,1,0,0,0,495,21,1,0,0,0,496,499,5,171,0,0,497,498,7,
+		8,0,0,498,500,3,142,71,0,499,497,1,0,0,0,499,500,1,0,0,0,500,502,1,0,0,
+		0,501,503,3,24,12,0,502,501,1,0,0,0,502,503,1,0,0,0,503,559,1,0,0,0,504,
+		507,5,192,0,0,505,506,7,8,0,0,506,508,3,142,71,0,507,505,1,0,0,0,507,508,
+		1,0,0,0,508,510,1,0,0,0,509,511,3,24,12,0,510,509,1,0,0,0,510,511,1,0,
+		0,0,511,559,1,0,0,0,512,514,5,188,0,0,513,512,1,0,0,0,513,514,1,0,0,0,
+		514,515,1,0,0,0,515,518,5,70,0,0,516,517,7,8,0,0,517,519,3,142,71,0,518,
+		516,1,0,0,0,518,519,1,0,0,0,519,521,1,0,0,0,520,522,3,24,12,0,521,520,
+		1,0,0,0,521,522,1,0,0,0,522,559,1,0,0,0,523,559,5,88,0,0,524,526,5,18,
+		0,0,525,527,3,24,12,0,526,525,1,0,0,0,526,527,1,0,0,0,527,559,1,0,0,0,
+		528,531,5,37,0,0,529,530,7,8,0,0,530,532,3,142,71,0,531,529,1,0,0,0,531,
+		532,1,0,0,0,532,534,1,0,0,0,533,535,3,24,12,0,534,533,1,0,0,0,534,535,
+		1,0,0,0,535,559,1,0,0,0,536,559,5,111,0,0,537,538,5,26,0,0,538,539,7,8,
+		0,0,539,541,3,142,71,0,540,542,3,24,12,0,541,540,1,0,0,0,541,542,1,0,0,
+		0,542,559,1,0,0,0,543,544,5,29,0,0,544,545,5,170,0,0,545,559,3,142,71,
+		0,546,547,5,29,0,0,547,548,5,191,0,0,548,559,3,142,71,0,549,550,5,32,0,
+		0,550,559,5,17,0,0,551,552,5,32,0,0,552,559,5,36,0,0,553,554,5,23,0,0,
+		554,556,5,227,0,0,555,557,3,24,12,0,556,555,1,0,0,0,556,557,1,0,0,0,557,
+		559,1,0,0,0,558,496,1,0,0,0,558,504,1,0,0,0,558,513,1,0,0,0,558,523,1,
+		0,0,0,558,524,1,0,0,0,558,528,1,0,0,0,558,536,1,0,0,0,558,537,1,0,0,0,
+		558,543,1,0,0,0,558,546,1,0,0,0,558,549,1,0,0,0,558,551,1,0,0,0,558,553,
+		1,0,0,0,559,23,1,0,0,0,560,562,5,120,0,0,561,560,1,0,0,0,561,562,1,0,0,
+		0,562,563,1,0,0,0,563,564,5,98,0,0,564,565,5,227,0,0,565,25,1,0,0,0,566,
+		568,5,29,0,0,567,569,5,172,0,0,568,567,1,0,0,0,568,569,1,0,0,0,569,570,
+		1,0,0,0,570,574,5,170,0,0,571,572,5,77,0,0,572,573,5,120,0,0,573,575,5,
+		55,0,0,574,571,1,0,0,0,574,575,1,0,0,0,575,576,1,0,0,0,576,588,3,142,71,
+		0,577,578,5,218,0,0,578,583,3,28,14,0,579,580,5,222,0,0,580,582,3,28,14,
+		0,581,579,1,0,0,0,582,585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,
+		586,1,0,0,0,585,583,1,0,0,0,586,587,5,219,0,0,587,589,1,0,0,0,588,577,
+		1,0,0,0,588,589,1,0,0,0,589,592,1,0,0,0,590,591,5,27,0,0,591,593,5,227,
+		0,0,592,590,1,0,0,0,592,593,1,0,0,0,593,600,1,0,0,0,594,595,5,136,0,0,
+		595,596,5,13,0,0,596,597,5,218,0,0,597,598,3,144,72,0,598,599,5,219,0,
+		0,599,601,1,0,0,0,600,594,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,
+		604,3,38,19,0,603,602,1,0,0,0,603,604,1,0,0,0,604,606,1,0,0,0,605,607,
+		3,46,23,0,606,605,1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,7,
+		0,0,609,611,3,52,26,0,610,608,1,0,0,0,610,611,1,0,0,0,611,27,1,0,0,0,612,
+		616,3,30,15,0,613,616,3,34,17,0,614,616,3,36,18,0,615,612,1,0,0,0,615,
+		613,1,0,0,0,615,614,1,0,0,0,616,29,1,0,0,0,617,618,3,146,73,0,618,619,
+		5,7,0,0,619,622,3,98,49,0,620,621,5,27,0,0,621,623,5,227,0,0,622,620,1,
+		0,0,0,622,623,1,0,0,0,623,648,1,0,0,0,624,625,3,146,73,0,625,626,3,136,
+		68,0,626,629,5,104,0,0,627,628,5,67,0,0,628,630,5,227,0,0,629,627,1,0,
+		0,0,629,630,1,0,0,0,630,632,1,0,0,0,631,633,5,193,0,0,632,631,1,0,0,0,
+		632,633,1,0,0,0,633,636,1,0,0,0,634,635,5,27,0,0,635,637,5,227,0,0,636,
+		634,1,0,0,0,636,637,1,0,0,0,637,648,1,0,0,0,638,639,3,146,73,0,639,641,
+		3,136,68,0,640,642,3,32,16,0,641,640,1,0,0,0,641,642,1,0,0,0,642,645,1,
+		0,0,0,643,644,5,27,0,0,644,646,5,227,0,0,645,643,1,0,0,0,645,646,1,0,0,
+		0,646,648,1,0,0,0,647,617,1,0,0,0,647,624,1,0,0,0,647,638,1,0,0,0,648,
+		31,1,0,0,0,649,650,5,28,0,0,650,652,3,146,73,0,651,649,1,0,0,0,651,652,
+		1,0,0,0,652,653,1,0,0,0,653,654,5,142,0,0,654,657,5,91,0,0,655,656,5,120,
+		0,0,656,658,5,49,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,33,1,0,0,0,659,
+		660,5,194,0,0,660,661,5,66,0,0,661,662,3,146,73,0,662,663,5,7,0,0,663,
+		664,3,98,49,0,664,35,1,0,0,0,665,666,5,28,0,0,666,668,3,146,73,0,667,665,
+		1,0,0,0,667,668,1,0,0,0,668,669,1,0,0,0,669,670,5,142,0,0,670,671,5,91,
+		0,0,671,672,5,218,0,0,672,673,3,144,72,0,673,676,5,219,0,0,674,675,5,120,
+		0,0,675,677,5,49,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,37,1,0,0,0,678,
+		679,5,200,0,0,679,688,5,218,0,0,680,685,3,40,20,0,681,682,5,222,0,0,682,
+		684,3,40,20,0,683,681,1,0,0,0,684,687,1,0,0,0,685,683,1,0,0,0,685,686,
+		1,0,0,0,686,689,1,0,0,0,687,685,1,0,0,0,688,680,1,0,0,0,688,689,1,0,0,
+		0,689,690,1,0,0,0,690,691,5,219,0,0,691,39,1,0,0,0,692,693,3,42,21,0,693,
+		694,5,205,0,0,694,695,3,44,22,0,695,41,1,0,0,0,696,706,5,227,0,0,697,702,
+		3,146,73,0,698,699,5,223,0,0,699,701,3,146,73,0,700,698,1,0,0,0,701,704,
+		1,0,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,
+		0,705,696,1,0,0,0,705,697,1,0,0,0,706,43,1,0,0,0,707,716,5,227,0,0,708,
+		710,5,213,0,0,709,708,1,0,0,0,709,710,1,0,0,0,710,711,1,0,0,0,711,716,
+		7,9,0,0,712,716,5,181,0,0,713,716,5,60,0,0,714,716,3,146,73,0,715,707,
+		1,0,0,0,715,709,1,0,0,0,715,712,1,0,0,0,715,713,1,0,0,0,715,714,1,0,0,
+		0,716,45,1,0,0,0,717,718,5,98,0,0,718,727,3,142,71,0,719,723,5,218,0,0,
+		720,722,3,48,24,0,721,720,1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,
+		724,1,0,0,0,724,726,1,0,0,0,725,723,1,0,0,0,726,728,5,219,0,0,727,719,
+		1,0,0,0,727,728,1,0,0,0,728,47,1,0,0,0,729,732,7,10,0,0,730,733,5,2,0,
+		0,731,733,3,146,73,0,732,730,1,0,0,0,732,731,1,0,0,0,733,49,1,0,0,0,734,
+		735,5,147,0,0,735,736,5,178,0,0,736,793,3,142,71,0,737,738,5,159,0,0,738,
+		739,5,218,0,0,739,744,3,40,20,0,740,741,5,222,0,0,741,743,3,40,20,0,742,
+		740,1,0,0,0,743,746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,
+		0,0,0,746,744,1,0,0,0,747,748,5,219,0,0,748,793,1,0,0,0,749,750,5,148,
+		0,0,750,751,5,218,0,0,751,756,3,42,21,0,752,753,5,222,0,0,753,755,3,42,
+		21,0,754,752,1,0,0,0,755,758,1,0,0,0,756,754,1,0,0,0,756,757,1,0,0,0,757,
+		759,1,0,0,0,758,756,1,0,0,0,759,760,5,219,0,0,760,793,1,0,0,0,761,774,
+		5,1,0,0,762,775,3,28,14,0,763,764,5,218,0,0,764,769,3,28,14,0,765,766,
+		5,222,0,0,766,768,3,28,14,0,767,765,1,0,0,0,768,771,1,0,0,0,769,767,1,
+		0,0,0,769,770,1,0,0,0,770,772,1,0,0,0,771,769,1,0,0,0,772,773,5,219,0,
+		0,773,775,1,0,0,0,774,762,1,0,0,0,774,763,1,0,0,0,775,793,1,0,0,0,776,
+		785,5,46,0,0,777,779,5,25,0,0,778,777,1,0,0,0,778,779,1,0,0,0,779,780,
+		1,0,0,0,780,786,3,146,73,0,781,782,5,218,0,0,782,783,3,144,72,0,783,784,
+		5,219,0,0,784,786,1,0,0,0,785,778,1,0,0,0,785,781,1,0,0,0,786,793,1,0,
+		0,0,787,788,5,147,0,0,788,789,3,146,73,0,789,790,5,178,0,0,790,791,3,146,
+		73,0,791,793,1,0,0,0,792,734,1,0,0,0,792,737,1,0,0,0,792,749,1,0,0,0,792,
+		761,1,0,0,0,792,776,1,0,0,0,792,787,1,0,0,0,793,51,1,0,0,0,794,795,5,200,
+		0,0,795,800,3,54,27,0,796,797,5,222,0,0,797,799,3,54,27,0,798,796,1,0,
+		0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,804,1,0,0,0,802,
+		800,1,0,0,0,803,794,1,0,0,0,803,804,1,0,0,0,804,805,1,0,0,0,805,806,3,
+		56,28,0,806,53,1,0,0,0,807,812,3,146,73,0,808,809,5,218,0,0,809,810,3,
+		144,72,0,810,811,5,219,0,0,811,813,1,0,0,0,812,808,1,0,0,0,812,813,1,0,
+		0,0,813,814,1,0,0,0,814,815,5,7,0,0,815,816,5,218,0,0,816,817,3,52,26,
+		0,817,818,5,219,0,0,818,55,1,0,0,0,819,830,3,58,29,0,820,821,5,128,0,0,
+		821,822,5,13,0,0,822,827,3,76,38,0,823,824,5,222,0,0,824,826,3,76,38,0,
+		825,823,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,827,828,1,0,0,0,828,831,
+		1,0,0,0,829,827,1,0,0,0,830,820,1,0,0,0,830,831,1,0,0,0,831,837,1,0,0,
+		0,832,835,5,99,0,0,833,836,3,98,49,0,834,836,5,2,0,0,835,833,1,0,0,0,835,
+		834,1,0,0,0,836,838,1,0,0,0,837,832,1,0,0,0,837,838,1,0,0,0,838,844,1,
+		0,0,0,839,840,5,124,0,0,840,842,3,98,49,0,841,843,7,11,0,0,842,841,1,0,
+		0,0,842,843,1,0,0,0,843,845,1,0,0,0,844,839,1,0,0,0,844,845,1,0,0,0,845,
+		853,1,0,0,0,846,847,5,61,0,0,847,849,7,12,0,0,848,850,3,98,49,0,849,848,
+		1,0,0,0,849,850,1,0,0,0,850,851,1,0,0,0,851,852,7,11,0,0,852,854,5,126,
+		0,0,853,846,1,0,0,0,853,854,1,0,0,0,854,57,1,0,0,0,855,856,6,29,-1,0,856,
+		857,3,60,30,0,857,872,1,0,0,0,858,859,10,2,0,0,859,861,5,82,0,0,860,862,
+		3,66,33,0,861,860,1,0,0,0,861,862,1,0,0,0,862,863,1,0,0,0,863,871,3,58,
+		29,3,864,865,10,1,0,0,865,867,7,13,0,0,866,868,3,66,33,0,867,866,1,0,0,
+		0,867,868,1,0,0,0,868,869,1,0,0,0,869,871,3,58,29,2,870,858,1,0,0,0,870,
+		864,1,0,0,0,871,874,1,0,0,0,872,870,1,0,0,0,872,873,1,0,0,0,873,59,1,0,
+		0,0,874,872,1,0,0,0,875,890,3,64,32,0,876,877,5,190,0,0,877,882,3,62,31,
+		0,878,879,5,222,0,0,879,881,3,62,31,0,880,878,1,0,0,0,881,884,1,0,0,0,
+		882,880,1,0,0,0,882,883,1,0,0,0,883,890,1,0,0,0,884,882,1,0,0,0,885,886,
+		5,218,0,0,886,887,3,52,26,0,887,888,5,219,0,0,888,890,1,0,0,0,889,875,
+		1,0,0,0,889,876,1,0,0,0,889,885,1,0,0,0,890,61,1,0,0,0,891,893,5,153,0,
+		0,892,891,1,0,0,0,892,893,1,0,0,0,893,894,1,0,0,0,894,895,5,218,0,0,895,
+		900,3,98,49,0,896,897,5,222,0,0,897,899,3,98,49,0,898,896,1,0,0,0,899,
+		902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,0,902,900,1,
+		0,0,0,903,904,5,219,0,0,904,907,1,0,0,0,905,907,3,98,49,0,906,892,1,0,
+		0,0,906,905,1,0,0,0,907,63,1,0,0,0,908,910,5,158,0,0,909,911,3,90,45,0,
+		910,909,1,0,0,0,910,911,1,0,0,0,911,913,1,0,0,0,912,914,3,66,33,0,913,
+		912,1,0,0,0,913,914,1,0,0,0,914,915,1,0,0,0,915,920,3,68,34,0,916,917,
+		5,222,0,0,917,919,3,68,34,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,
+		0,0,0,920,921,1,0,0,0,921,932,1,0,0,0,922,920,1,0,0,0,923,924,5,67,0,0,
+		924,929,3,78,39,0,925,926,5,222,0,0,926,928,3,78,39,0,927,925,1,0,0,0,
+		928,931,1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,933,1,0,0,0,931,929,
+		1,0,0,0,932,923,1,0,0,0,932,933,1,0,0,0,933,936,1,0,0,0,934,935,5,198,
+		0,0,935,937,3,98,49,0,936,934,1,0,0,0,936,937,1,0,0,0,937,948,1,0,0,0,
+		938,939,5,71,0,0,939,940,5,13,0,0,940,945,3,70,35,0,941,942,5,222,0,0,
+		942,944,3,70,35,0,943,941,1,0,0,0,944,947,1,0,0,0,945,943,1,0,0,0,945,
+		946,1,0,0,0,946,949,1,0,0,0,947,945,1,0,0,0,948,938,1,0,0,0,948,949,1,
+		0,0,0,949,952,1,0,0,0,950,951,5,73,0,0,951,953,3,98,49,0,952,950,1,0,0,
+		0,952,953,1,0,0,0,953,963,1,0,0,0,954,955,5,199,0,0,955,960,3,74,37,0,
+		956,957,5,222,0,0,957,959,3,74,37,0,958,956,1,0,0,0,959,962,1,0,0,0,960,
+		958,1,0,0,0,960,961,1,0,0,0,961,964,1,0,0,0,962,960,1,0,0,0,963,954,1,
+		0,0,0,963,964,1,0,0,0,964,65,1,0,0,0,965,966,7,14,0,0,966,67,1,0,0,0,967,
+		980,5,214,0,0,968,969,3,142,71,0,969,970,5,223,0,0,970,971,5,214,0,0,971,
+		980,1,0,0,0,972,977,3,98,49,0,973,975,5,7,0,0,974,973,1,0,0,0,974,975,
+		1,0,0,0,975,976,1,0,0,0,976,978,3,146,73,0,977,974,1,0,0,0,977,978,1,0,
+		0,0,978,980,1,0,0,0,979,967,1,0,0,0,979,968,1,0,0,0,979,972,1,0,0,0,980,
+		69,1,0,0,0,981,982,5,72,0,0,982,983,5,160,0,0,983,984,5,218,0,0,984,989,
+		3,72,36,0,985,986,5,222,0,0,986,988,3,72,36,0,987,985,1,0,0,0,988,991,
+		1,0,0,0,989,987,1,0,0,0,989,990,1,0,0,0,990,992,1,0,0,0,991,989,1,0,0,
+		0,992,993,5,219,0,0,993,1020,1,0,0,0,994,995,5,152,0,0,995,996,5,218,0,
+		0,996,1001,3,72,36,0,997,998,5,222,0,0,998,1000,3,72,36,0,999,997,1,0,
+		0,0,1000,1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,1004,1,0,
+		0,0,1003,1001,1,0,0,0,1004,1005,5,219,0,0,1005,1020,1,0,0,0,1006,1007,
+		5,31,0,0,1007,1008,5,218,0,0,1008,1013,3,72,36,0,1009,1010,5,222,0,0,1010,
+		1012,3,72,36,0,1011,1009,1,0,0,0,1012,1015,1,0,0,0,1013,1011,1,0,0,0,1013,
+		1014,1,0,0,0,1014,1016,1,0,0,0,1015,1013,1,0,0,0,1016,1017,5,219,0,0,1017,
+		1020,1,0,0,0,1018,1020,3,98,49,0,1019,981,1,0,0,0,1019,994,1,0,0,0,1019,
+		1006,1,0,0,0,1019,1018,1,0,0,0,1020,71,1,0,0,0,1021,1030,5,218,0,0,1022,
+		1027,3,98,49,0,1023,1024,5,222,0,0,1024,1026,3,98,49,0,1025,1023,1,0,0,
+		0,1026,1029,1,0,0,0,1027,1025,1,0,0,0,1027,1028,1,0,0,0,1028,1031,1,0,
+		0,0,1029,1027,1,0,0,0,1030,1022,1,0,0,0,1030,1031,1,0,0,0,1031,1032,1,
+		0,0,0,1032,1035,5,219,0,0,1033,1035,3,98,49,0,1034,1021,1,0,0,0,1034,1033,
+		1,0,0,0,1035,73,1,0,0,0,1036,1037,3,146,73,0,1037,1038,5,7,0,0,1038,1039,
+		3,120,60,0,1039,75,1,0,0,0,1040,1042,3,98,49,0,1041,1043,7,15,0,0,1042,
+		1041,1,0,0,0,1042,1043,1,0,0,0,1043,1046,1,0,0,0,1044,1045,5,122,0,0,1045,
+		1047,7,16,0,0,1046,1044,1,0,0,0,1046,1047,1,0,0,0,1047,77,1,0,0,0,1048,
+		1049,6,39,-1,0,1049,1050,3,84,42,0,1050,1070,1,0,0,0,1051,1052,10,4,0,
+		0,1052,1053,5,30,0,0,1053,1054,5,89,0,0,1054,1069,3,84,42,0,1055,1056,
+		10,3,0,0,1056,1057,5,117,0,0,1057,1058,3,80,40,0,1058,1059,5,89,0,0,1059,
+		1060,3,84,42,0,1060,1069,1,0,0,0,1061,1062,10,2,0,0,1062,1063,3,80,40,
+		0,1063,1064,5,89,0,0,1064,1066,3,84,42,0,1065,1067,3,82,41,0,1066,1065,
+		1,0,0,0,1066,1067,1,0,0,0,1067,1069,1,0,0,0,1068,1051,1,0,0,0,1068,1055,
+		1,0,0,0,1068,1061,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,0,0,0,1070,1071,
+		1,0,0,0,1071,79,1,0,0,0,1072,1070,1,0,0,0,1073,1075,5,80,0,0,1074,1073,
+		1,0,0,0,1074,1075,1,0,0,0,1075,1089,1,0,0,0,1076,1078,5,97,0,0,1077,1079,
+		5,130,0,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,1089,1,0,0,0,1080,1082,
+		5,151,0,0,1081,1083,5,130,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,1083,
+		1089,1,0,0,0,1084,1086,5,68,0,0,1085,1087,5,130,0,0,1086,1085,1,0,0,0,
+		1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1074,1,0,0,0,1088,1076,1,0,0,
+		0,1088,1080,1,0,0,0,1088,1084,1,0,0,0,1089,81,1,0,0,0,1090,1091,5,125,
+		0,0,1091,1098,3,98,49,0,1092,1093,5,189,0,0,1093,1094,5,218,0,0,1094,1095,
+		3,144,72,0,1095,1096,5,219,0,0,1096,1098,1,0,0,0,1097,1090,1,0,0,0,1097,
+		1092,1,0,0,0,1098,83,1,0,0,0,1099,1101,3,142,71,0,1100,1102,3,88,44,0,
+		1101,1100,1,0,0,0,1101,1102,1,0,0,0,1102,1108,1,0,0,0,1103,1104,5,66,0,
+		0,1104,1105,5,169,0,0,1105,1106,5,7,0,0,1106,1107,5,123,0,0,1107,1109,
+		3,106,53,0,1108,1103,1,0,0,0,1108,1109,1,0,0,0,1109,1111,1,0,0,0,1110,
+		1112,3,86,43,0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1155,1,0,0,0,1113,
+		1115,5,94,0,0,1114,1113,1,0,0,0,1114,1115,1,0,0,0,1115,1116,1,0,0,0,1116,
+		1117,5,170,0,0,1117,1118,5,218,0,0,1118,1119,3,110,55,0,1119,1121,5,219,
+		0,0,1120,1122,3,86,43,0,1121,1120,1,0,0,0,1121,1122,1,0,0,0,1122,1155,
+		1,0,0,0,1123,1125,5,94,0,0,1124,1123,1,0,0,0,1124,1125,1,0,0,0,1125,1126,
+		1,0,0,0,1126,1127,5,218,0,0,1127,1128,3,52,26,0,1128,1130,5,219,0,0,1129,
+		1131,3,86,43,0,1130,1129,1,0,0,0,1130,1131,1,0,0,0,1131,1155,1,0,0,0,1132,
+		1133,5,186,0,0,1133,1134,5,218,0,0,1134,1139,3,98,49,0,1135,1136,5,222,
+		0,0,1136,1138,3,98,49,0,1137,1135,1,0,0,0,1138,1141,1,0,0,0,1139,1137,
+		1,0,0,0,1139,1140,1,0,0,0,1140,1142,1,0,0,0,1141,1139,1,0,0,0,1142,1145,
+		5,219,0,0,1143,1144,5,200,0,0,1144,1146,5,129,0,0,1145,1143,1,0,0,0,1145,
+		1146,1,0,0,0,1146,1148,1,0,0,0,1147,1149,3,86,43,0,1148,1147,1,0,0,0,1148,
+		1149,1,0,0,0,1149,1155,1,0,0,0,1150,1151,5,218,0,0,1151,1152,3,78,39,0,
+		1152,1153,5,219,0,0,1153,1155,1,0,0,0,1154,1099,1,0,0,0,1154,1114,1,0,
+		0,0,1154,1124,1,0,0,0,1154,1132,1,0,0,0,1154,1150,1,0,0,0,1155,85,1,0,
+		0,0,1156,1158,5,7,0,0,1157,1156,1,0,0,0,1157,1158,1,0,0,0,1158,1159,1,
+		0,0,0,1159,1164,3,146,73,0,1160,1161,5,218,0,0,1161,1162,3,144,72,0,1162,
+		1163,5,219,0,0,1163,1165,1,0,0,0,1164,1160,1,0,0,0,1164,1165,1,0,0,0,1165,
+		87,1,0,0,0,1166,1167,3,90,45,0,1167,89,1,0,0,0,1168,1169,5,225,0,0,1169,
+		1176,3,92,46,0,1170,1172,5,222,0,0,1171,1170,1,0,0,0,1171,1172,1,0,0,0,
+		1172,1173,1,0,0,0,1173,1175,3,92,46,0,1174,1171,1,0,0,0,1175,1178,1,0,
+		0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,1179,1,0,0,0,1178,1176,1,
+		0,0,0,1179,1180,5,226,0,0,1180,91,1,0,0,0,1181,1202,3,146,73,0,1182,1199,
+		5,218,0,0,1183,1188,3,94,47,0,1184,1185,5,222,0,0,1185,1187,3,94,47,0,
+		1186,1184,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
+		0,1189,1200,1,0,0,0,1190,1188,1,0,0,0,1191,1196,3,96,48,0,1192,1193,5,
+		222,0,0,1193,1195,3,96,48,0,1194,1192,1,0,0,0,1195,1198,1,0,0,0,1196,1194,
+		1,0,0,0,1196,1197,1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1199,1183,
+		1,0,0,0,1199,1191,1,0,0,0,1199,1200,1,0,0,0,1200,1201,1,0,0,0,1201,1203,
+		5,219,0,0,1202,1182,1,0,0,0,1202,1203,1,0,0,0,1203,93,1,0,0,0,1204,1205,
+		3,42,21,0,1205,1206,5,205,0,0,1206,1207,3,44,22,0,1207,95,1,0,0,0,1208,
+		1213,3,146,73,0,1209,1210,5,223,0,0,1210,1212,3,146,73,0,1211,1209,1,0,
+		0,0,1212,1215,1,0,0,0,1213,1211,1,0,0,0,1213,1214,1,0,0,0,1214,1219,1,
+		0,0,0,1215,1213,1,0,0,0,1216,1219,5,227,0,0,1217,1219,5,230,0,0,1218,1208,
+		1,0,0,0,1218,1216,1,0,0,0,1218,1217,1,0,0,0,1219,97,1,0,0,0,1220,1221,
+		3,100,50,0,1221,99,1,0,0,0,1222,1223,6,50,-1,0,1223,1224,5,120,0,0,1224,
+		1233,3,100,50,4,1225,1229,3,106,53,0,1226,1228,3,102,51,0,1227,1226,1,
+		0,0,0,1228,1231,1,0,0,0,1229,1227,1,0,0,0,1229,1230,1,0,0,0,1230,1233,
+		1,0,0,0,1231,1229,1,0,0,0,1232,1222,1,0,0,0,1232,1225,1,0,0,0,1233,1242,
+		1,0,0,0,1234,1235,10,2,0,0,1235,1236,5,5,0,0,1236,1241,3,100,50,3,1237,
+		1238,10,1,0,0,1238,1239,5,127,0,0,1239,1241,3,100,50,2,1240,1234,1,0,0,
+		0,1240,1237,1,0,0,0,1241,1244,1,0,0,0,1242,1240,1,0,0,0,1242,1243,1,0,
+		0,0,1243,101,1,0,0,0,1244,1242,1,0,0,0,1245,1246,3,104,52,0,1246,1247,
+		3,106,53,0,1247,1319,1,0,0,0,1248,1250,5,120,0,0,1249,1248,1,0,0,0,1249,
+		1250,1,0,0,0,1250,1251,1,0,0,0,1251,1253,5,11,0,0,1252,1254,7,17,0,0,1253,
+		1252,1,0,0,0,1253,1254,1,0,0,0,1254,1255,1,0,0,0,1255,1256,3,106,53,0,
+		1256,1257,5,5,0,0,1257,1258,3,106,53,0,1258,1319,1,0,0,0,1259,1261,5,120,
+		0,0,1260,1259,1,0,0,0,1260,1261,1,0,0,0,1261,1262,1,0,0,0,1262,1263,5,
+		78,0,0,1263,1264,5,218,0,0,1264,1265,3,52,26,0,1265,1266,5,219,0,0,1266,
+		1319,1,0,0,0,1267,1269,5,120,0,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,1269,
+		1270,1,0,0,0,1270,1271,5,78,0,0,1271,1272,5,218,0,0,1272,1277,3,98,49,
+		0,1273,1274,5,222,0,0,1274,1276,3,98,49,0,1275,1273,1,0,0,0,1276,1279,
+		1,0,0,0,1277,1275,1,0,0,0,1277,1278,1,0,0,0,1278,1280,1,0,0,0,1279,1277,
+		1,0,0,0,1280,1281,5,219,0,0,1281,1319,1,0,0,0,1282,1284,5,120,0,0,1283,
+		1282,1,0,0,0,1283,1284,1,0,0,0,1284,1285,1,0,0,0,1285,1286,5,98,0,0,1286,
+		1289,3,106,53,0,1287,1288,5,50,0,0,1288,1290,3,106,53,0,1289,1287,1,0,
+		0,0,1289,1290,1,0,0,0,1290,1319,1,0,0,0,1291,1293,5,120,0,0,1292,1291,
+		1,0,0,0,1292,1293,1,0,0,0,1293,1294,1,0,0,0,1294,1295,5,162,0,0,1295,1296,
+		5,178,0,0,1296,1299,3,106,53,0,1297,1298,5,50,0,0,1298,1300,3,106,53,0,
+		1299,1297,1,0,0,0,1299,1300,1,0,0,0,1300,1319,1,0,0,0,1301,1303,5,85,0,
+		0,1302,1304,5,120,0,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,1305,1,
+		0,0,0,1305,1319,5,121,0,0,1306,1308,5,85,0,0,1307,1309,5,120,0,0,1308,
+		1307,1,0,0,0,1308,1309,1,0,0,0,1309,1310,1,0,0,0,1310,1319,7,18,0,0,1311,
+		1313,5,85,0,0,1312,1314,5,120,0,0,1313,1312,1,0,0,0,1313,1314,1,0,0,0,
+		1314,1315,1,0,0,0,1315,1316,5,44,0,0,1316,1317,5,67,0,0,1317,1319,3,106,
+		53,0,1318,1245,1,0,0,0,1318,1249,1,0,0,0,1318,1260,1,0,0,0,1318,1268,1,
+		0,0,0,1318,1283,1,0,0,0,1318,1292,1,0,0,0,1318,1301,1,0,0,0,1318,1306,
+		1,0,0,0,1318,1311,1,0,0,0,1319,103,1,0,0,0,1320,1321,7,19,0,0,1321,105,
+		1,0,0,0,1322,1323,6,53,-1,0,1323,1327,3,108,54,0,1324,1325,7,20,0,0,1325,
+		1327,3,106,53,3,1326,1322,1,0,0,0,1326,1324,1,0,0,0,1327,1336,1,0,0,0,
+		1328,1329,10,2,0,0,1329,1330,7,21,0,0,1330,1335,3,106,53,3,1331,1332,10,
+		1,0,0,1332,1333,7,20,0,0,1333,1335,3,106,53,2,1334,1328,1,0,0,0,1334,1331,
+		1,0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,0,1337,107,
+		1,0,0,0,1338,1336,1,0,0,0,1339,1340,6,54,-1,0,1340,1519,3,128,64,0,1341,
+		1519,3,130,65,0,1342,1343,5,15,0,0,1343,1345,3,98,49,0,1344,1346,3,126,
+		63,0,1345,1344,1,0,0,0,1346,1347,1,0,0,0,1347,1345,1,0,0,0,1347,1348,1,
+		0,0,0,1348,1351,1,0,0,0,1349,1350,5,47,0,0,1350,1352,3,98,49,0,1351,1349,
+		1,0,0,0,1351,1352,1,0,0,0,1352,1353,1,0,0,0,1353,1354,5,48,0,0,1354,1519,
+		1,0,0,0,1355,1357,5,15,0,0,1356,1358,3,126,63,0,1357,1356,1,0,0,0,1358,
+		1359,1,0,0,0,1359,1357,1,0,0,0,1359,1360,1,0,0,0,1360,1363,1,0,0,0,1361,
+		1362,5,47,0,0,1362,1364,3,98,49,0,1363,1361,1,0,0,0,1363,1364,1,0,0,0,
+		1364,1365,1,0,0,0,1365,1366,5,48,0,0,1366,1519,1,0,0,0,1367,1368,7,22,
+		0,0,1368,1369,5,218,0,0,1369,1370,3,98,49,0,1370,1371,5,7,0,0,1371,1372,
+		3,136,68,0,1372,1373,5,219,0,0,1373,1519,1,0,0,0,1374,1375,5,59,0,0,1375,
+		1376,5,218,0,0,1376,1377,3,134,67,0,1377,1378,5,67,0,0,1378,1379,3,98,
+		49,0,1379,1380,5,219,0,0,1380,1519,1,0,0,0,1381,1382,5,180,0,0,1382,1383,
+		5,218,0,0,1383,1385,7,23,0,0,1384,1386,3,98,49,0,1385,1384,1,0,0,0,1385,
+		1386,1,0,0,0,1386,1387,1,0,0,0,1387,1388,5,67,0,0,1388,1389,3,98,49,0,
+		1389,1390,5,219,0,0,1390,1519,1,0,0,0,1391,1392,5,180,0,0,1392,1396,5,
+		218,0,0,1393,1394,3,98,49,0,1394,1395,5,67,0,0,1395,1397,1,0,0,0,1396,
+		1393,1,0,0,0,1396,1397,1,0,0,0,1397,1398,1,0,0,0,1398,1399,3,98,49,0,1399,
+		1400,5,219,0,0,1400,1519,1,0,0,0,1401,1402,5,166,0,0,1402,1403,5,218,0,
+		0,1403,1404,3,98,49,0,1404,1405,5,67,0,0,1405,1408,3,98,49,0,1406,1407,
+		5,66,0,0,1407,1409,3,98,49,0,1408,1406,1,0,0,0,1408,1409,1,0,0,0,1409,
+		1410,1,0,0,0,1410,1411,5,219,0,0,1411,1519,1,0,0,0,1412,1413,5,140,0,0,
+		1413,1414,5,218,0,0,1414,1415,3,106,53,0,1415,1416,5,78,0,0,1416,1417,
+		3,98,49,0,1417,1418,5,219,0,0,1418,1519,1,0,0,0,1419,1420,5,133,0,0,1420,
+		1421,5,218,0,0,1421,1422,3,98,49,0,1422,1423,5,137,0,0,1423,1424,3,98,
+		49,0,1424,1425,5,67,0,0,1425,1428,3,98,49,0,1426,1427,5,66,0,0,1427,1429,
+		3,98,49,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1430,1,0,0,0,1430,1431,
+		5,219,0,0,1431,1519,1,0,0,0,1432,1433,7,24,0,0,1433,1434,5,218,0,0,1434,
+		1435,3,98,49,0,1435,1436,5,178,0,0,1436,1437,3,134,67,0,1437,1438,5,219,
+		0,0,1438,1519,1,0,0,0,1439,1440,7,25,0,0,1440,1441,5,218,0,0,1441,1442,
+		3,134,67,0,1442,1443,5,222,0,0,1443,1444,3,98,49,0,1444,1445,5,222,0,0,
+		1445,1446,3,98,49,0,1446,1447,5,219,0,0,1447,1519,1,0,0,0,1448,1519,7,
+		26,0,0,1449,1450,5,6,0,0,1450,1459,5,220,0,0,1451,1456,3,98,49,0,1452,
+		1453,5,222,0,0,1453,1455,3,98,49,0,1454,1452,1,0,0,0,1455,1458,1,0,0,0,
+		1456,1454,1,0,0,0,1456,1457,1,0,0,0,1457,1460,1,0,0,0,1458,1456,1,0,0,
+		0,1459,1451,1,0,0,0,1459,1460,1,0,0,0,1460,1461,1,0,0,0,1461,1519,5,221,
+		0,0,1462,1463,5,103,0,0,1463,1472,5,220,0,0,1464,1469,3,98,49,0,1465,1466,
+		5,222,0,0,1466,1468,3,98,49,0,1467,1465,1,0,0,0,1468,1471,1,0,0,0,1469,
+		1467,1,0,0,0,1469,1470,1,0,0,0,1470,1473,1,0,0,0,1471,1469,1,0,0,0,1472,
+		1464,1,0,0,0,1472,1473,1,0,0,0,1473,1474,1,0,0,0,1474,1519,5,221,0,0,1475,
+		1476,5,153,0,0,1476,1485,5,218,0,0,1477,1482,3,98,49,0,1478,1479,5,222,
+		0,0,1479,1481,3,98,49,0,1480,1478,1,0,0,0,1481,1484,1,0,0,0,1482,1480,
+		1,0,0,0,1482,1483,1,0,0,0,1483,1486,1,0,0,0,1484,1482,1,0,0,0,1485,1477,
+		1,0,0,0,1485,1486,1,0,0,0,1486,1487,1,0,0,0,1487,1519,5,219,0,0,1488,1489,
+		5,43,0,0,1489,1490,5,218,0,0,1490,1491,3,144,72,0,1491,1492,5,219,0,0,
+		1492,1519,1,0,0,0,1493,1519,3,110,55,0,1494,1495,5,55,0,0,1495,1496,5,
+		218,0,0,1496,1497,3,52,26,0,1497,1498,5,219,0,0,1498,1519,1,0,0,0,1499,
+		1500,5,218,0,0,1500,1501,3,52,26,0,1501,1502,5,219,0,0,1502,1519,1,0,0,
+		0,1503,1504,5,218,0,0,1504,1507,3,98,49,0,1505,1506,5,222,0,0,1506,1508,
+		3,98,49,0,1507,1505,1,0,0,0,1508,1509,1,0,0,0,1509,1507,1,0,0,0,1509,1510,
+		1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,219,0,0,1512,1519,1,0,0,0,1513,1514,
+		5,218,0,0,1514,1515,3,98,49,0,1515,1516,5,219,0,0,1516,1519,1,0,0,0,1517,
+		1519,3,146,73,0,1518,1339,1,0,0,0,1518,1341,1,0,0,0,1518,1342,1,0,0,0,
+		1518,1355,1,0,0,0,1518,1367,1,0,0,0,1518,1374,1,0,0,0,1518,1381,1,0,0,
+		0,1518,1391,1,0,0,0,1518,1401,1,0,0,0,1518,1412,1,0,0,0,1518,1419,1,0,
+		0,0,1518,1432,1,0,0,0,1518,1439,1,0,0,0,1518,1448,1,0,0,0,1518,1449,1,
+		0,0,0,1518,1462,1,0,0,0,1518,1475,1,0,0,0,1518,1488,1,0,0,0,1518,1493,
+		1,0,0,0,1518,1494,1,0,0,0,1518,1499,1,0,0,0,1518,1503,1,0,0,0,1518,1513,
+		1,0,0,0,1518,1517,1,0,0,0,1519,1530,1,0,0,0,1520,1521,10,2,0,0,1521,1522,
+		5,223,0,0,1522,1529,3,146,73,0,1523,1524,10,1,0,0,1524,1525,5,220,0,0,
+		1525,1526,3,106,53,0,1526,1527,5,221,0,0,1527,1529,1,0,0,0,1528,1520,1,
+		0,0,0,1528,1523,1,0,0,0,1529,1532,1,0,0,0,1530,1528,1,0,0,0,1530,1531,
+		1,0,0,0,1531,109,1,0,0,0,1532,1530,1,0,0,0,1533,1534,3,112,56,0,1534,1547,
+		5,218,0,0,1535,1548,5,214,0,0,1536,1538,3,66,33,0,1537,1536,1,0,0,0,1537,
+		1538,1,0,0,0,1538,1539,1,0,0,0,1539,1544,3,114,57,0,1540,1541,5,222,0,
+		0,1541,1543,3,114,57,0,1542,1540,1,0,0,0,1543,1546,1,0,0,0,1544,1542,1,
+		0,0,0,1544,1545,1,0,0,0,1545,1548,1,0,0,0,1546,1544,1,0,0,0,1547,1535,
+		1,0,0,0,1547,1537,1,0,0,0,1547,1548,1,0,0,0,1548,1549,1,0,0,0,1549,1556,
+		5,219,0,0,1550,1551,5,62,0,0,1551,1552,5,218,0,0,1552,1553,5,198,0,0,1553,
+		1554,3,98,49,0,1554,1555,5,219,0,0,1555,1557,1,0,0,0,1556,1550,1,0,0,0,
+		1556,1557,1,0,0,0,1557,1560,1,0,0,0,1558,1559,5,131,0,0,1559,1561,3,118,
+		59,0,1560,1558,1,0,0,0,1560,1561,1,0,0,0,1561,111,1,0,0,0,1562,1566,3,
+		142,71,0,1563,1566,5,97,0,0,1564,1566,5,151,0,0,1565,1562,1,0,0,0,1565,
+		1563,1,0,0,0,1565,1564,1,0,0,0,1566,113,1,0,0,0,1567,1568,3,146,73,0,1568,
+		1569,5,211,0,0,1569,1570,3,116,58,0,1570,1573,1,0,0,0,1571,1573,3,116,
+		58,0,1572,1567,1,0,0,0,1572,1571,1,0,0,0,1573,115,1,0,0,0,1574,1575,5,
+		170,0,0,1575,1586,3,142,71,0,1576,1577,5,135,0,0,1577,1578,5,13,0,0,1578,
+		1583,3,98,49,0,1579,1580,5,222,0,0,1580,1582,3,98,49,0,1581,1579,1,0,0,
+		0,1582,1585,1,0,0,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,1587,1,0,
+		0,0,1585,1583,1,0,0,0,1586,1576,1,0,0,0,1586,1587,1,0,0,0,1587,1606,1,
+		0,0,0,1588,1589,5,170,0,0,1589,1590,5,218,0,0,1590,1591,3,52,26,0,1591,
+		1602,5,219,0,0,1592,1593,5,135,0,0,1593,1594,5,13,0,0,1594,1599,3,98,49,
+		0,1595,1596,5,222,0,0,1596,1598,3,98,49,0,1597,1595,1,0,0,0,1598,1601,
+		1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,0,0,0,1600,1603,1,0,0,0,1601,1599,
+		1,0,0,0,1602,1592,1,0,0,0,1602,1603,1,0,0,0,1603,1606,1,0,0,0,1604,1606,
+		3,98,49,0,1605,1574,1,0,0,0,1605,1588,1,0,0,0,1605,1604,1,0,0,0,1606,117,
+		1,0,0,0,1607,1610,3,146,73,0,1608,1610,3,120,60,0,1609,1607,1,0,0,0,1609,
+		1608,1,0,0,0,1610,119,1,0,0,0,1611,1622,5,218,0,0,1612,1613,5,135,0,0,
+		1613,1614,5,13,0,0,1614,1619,3,98,49,0,1615,1616,5,222,0,0,1616,1618,3,
+		98,49,0,1617,1615,1,0,0,0,1618,1621,1,0,0,0,1619,1617,1,0,0,0,1619,1620,
+		1,0,0,0,1620,1623,1,0,0,0,1621,1619,1,0,0,0,1622,1612,1,0,0,0,1622,1623,
+		1,0,0,0,1623,1634,1,0,0,0,1624,1625,5,128,0,0,1625,1626,5,13,0,0,1626,
+		1631,3,76,38,0,1627,1628,5,222,0,0,1628,1630,3,76,38,0,1629,1627,1,0,0,
+		0,1630,1633,1,0,0,0,1631,1629,1,0,0,0,1631,1632,1,0,0,0,1632,1635,1,0,
+		0,0,1633,1631,1,0,0,0,1634,1624,1,0,0,0,1634,1635,1,0,0,0,1635,1637,1,
+		0,0,0,1636,1638,3,122,61,0,1637,1636,1,0,0,0,1637,1638,1,0,0,0,1638,1639,
+		1,0,0,0,1639,1640,5,219,0,0,1640,121,1,0,0,0,1641,1642,7,27,0,0,1642,1650,
+		3,124,62,0,1643,1644,7,27,0,0,1644,1645,5,11,0,0,1645,1646,3,124,62,0,
+		1646,1647,5,5,0,0,1647,1648,3,124,62,0,1648,1650,1,0,0,0,1649,1641,1,0,
+		0,0,1649,1643,1,0,0,0,1650,123,1,0,0,0,1651,1652,5,183,0,0,1652,1661,5,
+		141,0,0,1653,1654,5,183,0,0,1654,1661,5,65,0,0,1655,1656,5,32,0,0,1656,
+		1661,5,153,0,0,1657,1658,3,106,53,0,1658,1659,7,28,0,0,1659,1661,1,0,0,
+		0,1660,1651,1,0,0,0,1660,1653,1,0,0,0,1660,1655,1,0,0,0,1660,1657,1,0,
+		0,0,1661,125,1,0,0,0,1662,1663,5,197,0,0,1663,1664,3,98,49,0,1664,1665,
+		5,173,0,0,1665,1666,3,98,49,0,1666,127,1,0,0,0,1667,1682,5,121,0,0,1668,
+		1682,7,29,0,0,1669,1682,5,230,0,0,1670,1682,5,231,0,0,1671,1682,5,232,
+		0,0,1672,1674,5,227,0,0,1673,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1673,
+		1,0,0,0,1675,1676,1,0,0,0,1676,1682,1,0,0,0,1677,1682,5,228,0,0,1678,1682,
+		5,229,0,0,1679,1680,7,30,0,0,1680,1682,5,227,0,0,1681,1667,1,0,0,0,1681,
+		1668,1,0,0,0,1681,1669,1,0,0,0,1681,1670,1,0,0,0,1681,1671,1,0,0,0,1681,
+		1673,1,0,0,0,1681,1677,1,0,0,0,1681,1678,1,0,0,0,1681,1679,1,0,0,0,1682,
+		129,1,0,0,0,1683,1685,5,83,0,0,1684,1686,7,20,0,0,1685,1684,1,0,0,0,1685,
+		1686,1,0,0,0,1686,1687,1,0,0,0,1687,1688,3,132,66,0,1688,1692,3,134,67,
+		0,1689,1690,5,218,0,0,1690,1691,5,230,0,0,1691,1693,5,219,0,0,1692,1689,
+		1,0,0,0,1692,1693,1,0,0,0,1693,1701,1,0,0,0,1694,1695,5,178,0,0,1695,1699,
+		3,134,67,0,1696,1697,5,218,0,0,1697,1698,5,230,0,0,1698,1700,5,219,0,0,
+		1699,1696,1,0,0,0,1699,1700,1,0,0,0,1700,1702,1,0,0,0,1701,1694,1,0,0,
+		0,1701,1702,1,0,0,0,1702,131,1,0,0,0,1703,1704,7,31,0,0,1704,133,1,0,0,
+		0,1705,1706,7,32,0,0,1706,135,1,0,0,0,1707,1711,3,138,69,0,1708,1709,5,
+		120,0,0,1709,1712,5,121,0,0,1710,1712,5,121,0,0,1711,1708,1,0,0,0,1711,
+		1710,1,0,0,0,1711,1712,1,0,0,0,1712,137,1,0,0,0,1713,1714,6,69,-1,0,1714,
+		1715,5,6,0,0,1715,1716,5,209,0,0,1716,1717,3,136,68,0,1717,1718,5,210,
+		0,0,1718,1796,1,0,0,0,1719,1720,5,114,0,0,1720,1721,5,209,0,0,1721,1722,
+		3,136,68,0,1722,1723,5,210,0,0,1723,1796,1,0,0,0,1724,1725,5,103,0,0,1725,
+		1726,5,209,0,0,1726,1727,3,136,68,0,1727,1728,5,222,0,0,1728,1729,3,136,
+		68,0,1729,1730,5,210,0,0,1730,1796,1,0,0,0,1731,1732,5,153,0,0,1732,1741,
+		5,209,0,0,1733,1738,3,140,70,0,1734,1735,5,222,0,0,1735,1737,3,140,70,
+		0,1736,1734,1,0,0,0,1737,1740,1,0,0,0,1738,1736,1,0,0,0,1738,1739,1,0,
+		0,0,1739,1742,1,0,0,0,1740,1738,1,0,0,0,1741,1733,1,0,0,0,1741,1742,1,
+		0,0,0,1742,1743,1,0,0,0,1743,1796,5,210,0,0,1744,1745,5,153,0,0,1745,1754,
+		5,218,0,0,1746,1751,3,140,70,0,1747,1748,5,222,0,0,1748,1750,3,140,70,
+		0,1749,1747,1,0,0,0,1750,1753,1,0,0,0,1751,1749,1,0,0,0,1751,1752,1,0,
+		0,0,1752,1755,1,0,0,0,1753,1751,1,0,0,0,1754,1746,1,0,0,0,1754,1755,1,
+		0,0,0,1755,1756,1,0,0,0,1756,1796,5,219,0,0,1757,1758,5,83,0,0,1758,1762,
+		3,134,67,0,1759,1760,5,218,0,0,1760,1761,5,230,0,0,1761,1763,5,219,0,0,
+		1762,1759,1,0,0,0,1762,1763,1,0,0,0,1763,1771,1,0,0,0,1764,1765,5,178,
+		0,0,1765,1769,3,134,67,0,1766,1767,5,218,0,0,1767,1768,5,230,0,0,1768,
+		1770,5,219,0,0,1769,1766,1,0,0,0,1769,1770,1,0,0,0,1770,1772,1,0,0,0,1771,
+		1764,1,0,0,0,1771,1772,1,0,0,0,1772,1796,1,0,0,0,1773,1784,3,146,73,0,
+		1774,1775,5,218,0,0,1775,1780,5,230,0,0,1776,1777,5,222,0,0,1777,1779,
+		5,230,0,0,1778,1776,1,0,0,0,1779,1782,1,0,0,0,1780,1778,1,0,0,0,1780,1781,
+		1,0,0,0,1781,1783,1,0,0,0,1782,1780,1,0,0,0,1783,1785,5,219,0,0,1784,1774,
+		1,0,0,0,1784,1785,1,0,0,0,1785,1793,1,0,0,0,1786,1787,5,200,0,0,1787,1788,
+		5,100,0,0,1788,1789,5,174,0,0,1789,1794,5,204,0,0,1790,1791,5,201,0,0,
+		1791,1792,5,174,0,0,1792,1794,5,204,0,0,1793,1786,1,0,0,0,1793,1790,1,
+		0,0,0,1793,1794,1,0,0,0,1794,1796,1,0,0,0,1795,1713,1,0,0,0,1795,1719,
+		1,0,0,0,1795,1724,1,0,0,0,1795,1731,1,0,0,0,1795,1744,1,0,0,0,1795,1757,
+		1,0,0,0,1795,1773,1,0,0,0,1796,1803,1,0,0,0,1797,1798,10,2,0,0,1798,1802,
+		5,6,0,0,1799,1800,10,1,0,0,1800,1802,5,114,0,0,1801,1797,1,0,0,0,1801,
+		1799,1,0,0,0,1802,1805,1,0,0,0,1803,1801,1,0,0,0,1803,1804,1,0,0,0,1804,
+		139,1,0,0,0,1805,1803,1,0,0,0,1806,1807,3,146,73,0,1807,1809,3,136,68,
+		0,1808,1810,5,227,0,0,1809,1808,1,0,0,0,1809,1810,1,0,0,0,1810,141,1,0,
+		0,0,1811,1816,3,146,73,0,1812,1813,5,223,0,0,1813,1815,3,146,73,0,1814,
+		1812,1,0,0,0,1815,1818,1,0,0,0,1816,1814,1,0,0,0,1816,1817,1,0,0,0,1817,
+		143,1,0,0,0,1818,1816,1,0,0,0,1819,1824,3,146,73,0,1820,1821,5,222,0,0,
+		1821,1823,3,146,73,0,1822,1820,1,0,0,0,1823,1826,1,0,0,0,1824,1822,1,0,
+		0,0,1824,1825,1,0,0,0,1825,145,1,0,0,0,1826,1824,1,0,0,0,1827,1831,5,233,
+		0,0,1828,1831,5,234,0,0,1829,1831,3,148,74,0,1830,1827,1,0,0,0,1830,1828,
+		1,0,0,0,1830,1829,1,0,0,0,1831,147,1,0,0,0,1832,1833,7,33,0,0,1833,149,
+		1,0,0,0,263,153,160,165,171,174,187,190,196,201,207,214,218,226,228,234,
+		241,251,254,261,266,269,276,281,284,288,291,296,300,306,319,326,330,339,
+		350,353,361,365,371,375,379,385,388,394,405,420,427,432,438,449,455,460,
+		466,471,479,487,489,494,499,502,507,510,513,518,521,526,531,534,541,556,
+		558,561,568,574,583,588,592,600,603,606,610,615,622,629,632,636,641,645,
+		647,651,657,667,676,685,688,702,705,709,715,723,727,732,744,756,769,774,
+		778,785,792,800,803,812,827,830,835,837,842,844,849,853,861,867,870,872,
+		882,889,892,900,906,910,913,920,929,932,936,945,948,952,960,963,974,977,
+		979,989,1001,1013,1019,1027,1030,1034,1042,1046,1066,1068,1070,1074,1078,
+		1082,1086,1088,1097,1101,1108,1111,1114,1121,1124,1130,1139,1145,1148,
+		1154,1157,1164,1171,1176,1188,1196,1199,1202,1213,1218,1229,1232,1240,
+		1242,1249,1253,1260,1268,1277,1283,1289,1292,1299,1303,1308,1313,1318,
+		1326,1334,1336,1347,1351,1359,1363,1385,1396,1408,1428,1456,1459,1469,
+		1472,1482,1485,1509,1518,1528,1530,1537,1544,1547,1556,1560,1565,1572,
+		1583,1586,1599,1602,1605,1609,1619,1622,1631,1634,1637,1649,1660,1675,
+		1681,1685,1692,1699,1701,1711,1738,1741,1751,1754,1762,1769,1771,1780,
+		1784,1793,1795,1801,1803,1809,1816,1824,1830
 	};
 
 	public static readonly ATN _ATN =

@@ -206,6 +206,18 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitInsertStatement([NotNull] StreamSqlParser.InsertStatementContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.partitionSpec"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPartitionSpec([NotNull] StreamSqlParser.PartitionSpecContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.partitionValue"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPartitionValue([NotNull] StreamSqlParser.PartitionValueContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.statementSet"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -911,6 +923,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitPosition([NotNull] StreamSqlParser.PositionContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>overlay</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitOverlay([NotNull] StreamSqlParser.OverlayContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>floorCeilTo</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
