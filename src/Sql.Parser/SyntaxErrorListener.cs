@@ -57,13 +57,15 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
     {
         if (token.Type == TokenConstants.EOF)
         {
-            // Point just past the last character, on the last line.
+            // Point just past the last visible character, so the caret sits on a line the user wrote.
+            int end = text.Length;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
             int line = 1, column = 1;
-            foreach (char ch in text)
+            for (int i = 0; i < end; i++)
             {
-                if (ch == '\n') { line++; column = 1; } else column++;
+                if (text[i] == '\n') { line++; column = 1; } else column++;
             }
-            return new SourceSpan(line, column, text.Length, text.Length + 1);
+            return new SourceSpan(line, column, end, end + 1);
         }
         return new SourceSpan(token.Line, token.Column + 1, token.StartIndex, Math.Max(token.StartIndex + 1, token.StopIndex + 1));
     }

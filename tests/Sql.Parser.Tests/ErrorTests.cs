@@ -32,6 +32,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void EndOfInputErrorPointsAfterTheLastWord()
+    {
+        var e = Error("SELECT a\nFROM t\nWHERE\n\n  ", "q.sql");
+        Assert.Equal((3, 6), (e.Span.Line, e.Span.Column));
+        Assert.StartsWith("Error at q.sql:3:6: Syntax error: unexpected end of input", e.Message);
+        Assert.EndsWith("\n  WHERE\n       ^", e.Message);
+    }
+
+    [Fact]
     public void MissingClosingParenthesis()
     {
         var e = Error("SELECT COUNT(a FROM t");
