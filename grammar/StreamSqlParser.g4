@@ -351,6 +351,8 @@ primaryExpression
     | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring
     | POSITION LPAREN valueExpression IN expression RPAREN                              #position
     | OVERLAY LPAREN expression PLACING expression FROM expression (FOR expression)? RPAREN   #overlay
+    | JSON_VALUE LPAREN expression COMMA expression (RETURNING dataType)? RPAREN         #jsonValue
+    | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonObject
     | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
@@ -414,6 +416,10 @@ frameBound
     | UNBOUNDED FOLLOWING                                               #unboundedFollowing
     | CURRENT ROW                                                       #currentRow
     | valueExpression direction=(PRECEDING | FOLLOWING)                 #boundedFrame
+    ;
+
+jsonKeyValue
+    : KEY? key=expression VALUE value=expression
     ;
 
 whenClause
@@ -490,7 +496,8 @@ identifier
 
 // Keywords that Flink users commonly need as names (and that cause no ambiguity here).
 nonReserved
-    : ADD
+    : ABSENT
+    | ADD
     | ALLOW
     | ALTER
     | ASC
@@ -548,6 +555,8 @@ nonReserved
     | JOB
     | JOBS
     | JSON_EXECUTION_PLAN
+    | JSON_OBJECT
+    | JSON_VALUE
     | KEY
     | LANGUAGE
     | LAST
@@ -592,6 +601,7 @@ nonReserved
     | RESET
     | RESTORED
     | RESTRICT
+    | RETURNING
     | ROLLUP
     | SAVEPOINT
     | SECOND
@@ -620,6 +630,7 @@ nonReserved
     | UNKNOWN
     | USE
     | USER
+    | VALUE
     | VIEW
     | VIEWS
     | VIRTUAL

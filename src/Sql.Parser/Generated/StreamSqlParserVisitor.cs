@@ -931,6 +931,20 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitOverlay([NotNull] StreamSqlParser.OverlayContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonValue</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonValue([NotNull] StreamSqlParser.JsonValueContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonObject</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonObject([NotNull] StreamSqlParser.JsonObjectContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>floorCeilTo</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
 	/// </summary>
@@ -1128,6 +1142,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitBoundedFrame([NotNull] StreamSqlParser.BoundedFrameContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.jsonKeyValue"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonKeyValue([NotNull] StreamSqlParser.JsonKeyValueContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.whenClause"/>.
 	/// </summary>
