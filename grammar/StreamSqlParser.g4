@@ -233,6 +233,7 @@ groupingElement
     : GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN      #groupingSets
     | ROLLUP LPAREN groupingSet (COMMA groupingSet)* RPAREN              #rollup
     | CUBE LPAREN groupingSet (COMMA groupingSet)* RPAREN               #cube
+    | LPAREN RPAREN                                                     #emptyGroupingSet
     | expression                                                        #singleGroupingSet
     ;
 

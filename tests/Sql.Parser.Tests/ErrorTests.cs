@@ -101,6 +101,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void DoubleQuotesGetAHint()
+    {
+        var e = Error("SELECT \"name\" FROM t");
+        Assert.Equal(8, e.Span.Column);
+        Assert.Contains("single quotes", e.Problem);
+        Assert.Contains("backquotes", e.Problem);
+    }
+
+    [Fact]
     public void BadBinaryLiteral()
     {
         var e = Error("SELECT X'ABC'");
