@@ -99,7 +99,7 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
         var punctuation = new List<string>();
         var keywords = new List<string>();
         // After a complete value every operator could follow: one word says that better than a dozen symbols.
-        bool collapseOperators = types.Count(Operators.Contains) >= 3;
+        bool collapseOperators = types.Contains(P.EQ) && types.Count(Operators.Contains) >= 3;
         foreach (int type in types)
         {
             if (collapseOperators && Operators.Contains(type))
