@@ -101,6 +101,14 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void StatementSetHoldsOnlyInserts()
+    {
+        var e = Error("BEGIN STATEMENT SET;\nINSERT INTO a SELECT 1;\nSELECT 2;\nEND;");
+        Assert.Equal((3, 1), (e.Span.Line, e.Span.Column));
+        Assert.Contains("only contain INSERT INTO", e.Problem);
+    }
+
+    [Fact]
     public void DoubleQuotesGetAHint()
     {
         var e = Error("SELECT \"name\" FROM t");

@@ -1295,8 +1295,8 @@ internal partial class StreamSqlParser : Parser {
 				Match(SET);
 				State = 328;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 72057456598712319L) != 0)) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+				case 1:
 					{
 					State = 324;
 					setKey();
@@ -1305,8 +1305,8 @@ internal partial class StreamSqlParser : Parser {
 					State = 326;
 					setValue();
 					}
+					break;
 				}
-
 				}
 				break;
 			case 14:
@@ -1317,14 +1317,14 @@ internal partial class StreamSqlParser : Parser {
 				Match(RESET);
 				State = 332;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 72057456598974463L) != 0)) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				case 1:
 					{
 					State = 331;
 					setValue();
 					}
+					break;
 				}
-
 				}
 				break;
 			case 15:
@@ -1791,11 +1791,11 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STATEMENT() { return GetToken(StreamSqlParser.STATEMENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(StreamSqlParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEGIN() { return GetToken(StreamSqlParser.BEGIN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public InsertStatementContext[] insertStatement() {
-			return GetRuleContexts<InsertStatementContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public StatementContext[] statement() {
+			return GetRuleContexts<StatementContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public InsertStatementContext insertStatement(int i) {
-			return GetRuleContext<InsertStatementContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public StatementContext statement(int i) {
+			return GetRuleContext<StatementContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return GetToken(StreamSqlParser.END, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] SEMI() { return GetTokens(StreamSqlParser.SEMI); }
@@ -1849,7 +1849,7 @@ internal partial class StreamSqlParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 425;
-				insertStatement();
+				statement();
 				State = 434;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
@@ -1872,7 +1872,7 @@ internal partial class StreamSqlParser : Parser {
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
 						State = 431;
-						insertStatement();
+						statement();
 						}
 						} 
 					}
@@ -1922,7 +1922,7 @@ internal partial class StreamSqlParser : Parser {
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
 				State = 453;
-				insertStatement();
+				statement();
 				State = 462;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
@@ -1945,7 +1945,7 @@ internal partial class StreamSqlParser : Parser {
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
 						State = 459;
-						insertStatement();
+						statement();
 						}
 						} 
 					}
@@ -2198,29 +2198,36 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 20, RULE_setValue);
 		int _la;
 		try {
+			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
 			State = 494;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
+			_alt = 1;
 			do {
-				{
-				{
-				State = 493;
-				_la = TokenStream.LA(1);
-				if ( _la <= 0 || (_la==SEMI) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				}
+				switch (_alt) {
+				case 1:
+					{
+					{
+					State = 493;
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==SEMI) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
 				}
 				State = 496;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 72057456598974463L) != 0) );
+				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
+			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
 		catch (RecognitionException re) {
@@ -12668,6 +12675,7 @@ internal partial class StreamSqlParser : Parser {
 			case Eof:
 			case COMMENT:
 			case CONSTRAINT:
+			case END:
 			case METADATA:
 			case PRIMARY:
 			case GT:
@@ -14082,16 +14090,16 @@ internal partial class StreamSqlParser : Parser {
 		148,74,0,413,414,5,210,0,0,414,415,3,44,22,0,415,11,1,0,0,0,416,417,5,
 		168,0,0,417,418,5,163,0,0,418,422,5,11,0,0,419,421,5,229,0,0,420,419,1,
 		0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,
-		424,422,1,0,0,0,425,434,3,6,3,0,426,428,5,229,0,0,427,426,1,0,0,0,428,
+		424,422,1,0,0,0,425,434,3,4,2,0,426,428,5,229,0,0,427,426,1,0,0,0,428,
 		429,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,433,3,
-		6,3,0,432,427,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,
+		4,2,0,432,427,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,
 		435,440,1,0,0,0,436,434,1,0,0,0,437,439,5,229,0,0,438,437,1,0,0,0,439,
 		442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,
 		0,0,0,443,444,5,49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,447,5,168,
 		0,0,447,449,5,163,0,0,448,450,5,229,0,0,449,448,1,0,0,0,450,451,1,0,0,
-		0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,6,3,0,454,
+		0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,4,2,0,454,
 		456,5,229,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,
-		1,0,0,0,458,459,1,0,0,0,459,461,3,6,3,0,460,455,1,0,0,0,461,464,1,0,0,
+		1,0,0,0,458,459,1,0,0,0,459,461,3,4,2,0,460,455,1,0,0,0,461,464,1,0,0,
 		0,462,460,1,0,0,0,462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,0,0,0,465,
 		467,5,229,0,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,
 		1,0,0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,474,1,0,0,
