@@ -134,7 +134,7 @@ internal sealed class QueryBinder
         {
             case NamedTableReference named:
             {
-                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup joins", named.SystemTimeAsOf.Span);
+                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup join support", named.SystemTimeAsOf.Span);
                 var node = named.Hints.Count > 0 ? BindHintedTable(named) : BindNamedTable(named.Name, ctes);
                 node = Rename(node, named.ColumnAliases, named.Span);
                 return (node, named.Alias?.Value ?? named.Name.Last);
@@ -145,7 +145,7 @@ internal sealed class QueryBinder
                 return (node, sub.Alias?.Value);
             }
             case JoinTableReference join:
-                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "joins", join.Span);
+                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "join support", join.Span);
             case TableFunctionReference tf:
             {
                 string name = tf.Call.Name.Last.ToUpperInvariant();
@@ -241,7 +241,7 @@ internal sealed class QueryBinder
 
     private LogicalNode BindSetOperation(SetOperationQuery s, CteEnvironment? ctes)
     {
-        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operations", s.Span);
+        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operation support", s.Span);
         if (!s.All) throw Unsupported.Stateful("UNION (without ALL)", "deduplication", s.Span);
         var branches = new List<LogicalNode>();
         var spans = new List<SourceSpan>();
