@@ -252,7 +252,9 @@ WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 // Never valid: they exist so that the parser reports a clear error at the right place.
 UNTERMINATED_STRING: ( '\'' | 'U&\'' | 'X\'' ) ( ~'\'' | '\'\'' )*;
 UNTERMINATED_IDENTIFIER: '`' ( ~'`' | '``' )*;
-UNTERMINATED_COMMENT: '/*' ~'+' ( ~'*' | '*'+ ~[*/] )* '*'*;
+UNTERMINATED_COMMENT: '/*' ( ~[*+] COMMENT_BODY | '*'+ ( ~[*/] COMMENT_BODY )? )?;
 ERROR_CHAR: .;
 
 fragment DIGIT: [0-9];
+// Comment text that cannot contain '*/'.
+fragment COMMENT_BODY: ( ~'*' | '*'+ ~[*/] )* '*'*;
