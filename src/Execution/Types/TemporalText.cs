@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace StreamSql.Execution.Types;
+
+/// <summary>
+/// Flink's text forms of dates, times, timestamps and intervals (its <c>DateTimeUtils</c>), over our representations:
+/// DATE days since epoch, TIME milliseconds of day, TIMESTAMP microseconds since epoch, intervals ms / months.
+/// </summary>
+public static class TemporalText
+{
+    public const long MicrosPerSecond = 1_000_000;
+    public const long MicrosPerDay = 86_400_000_000;
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+
+    /// <summary>A UTC instant in microseconds as the wall-clock microseconds of <paramref name="zone"/>.</summary>
+    public static long ToLocalMicros(long utcMicros, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return utcMicros;
+        var utc = new DateTime(UnixEpochTicks + utcMicros * 10, DateTimeKind.Utc);
+        return utcMicros + (long)zone.GetUtcOffset(utc).TotalMicroseconds;
+    }
+
+    /// <summary>Wall-clock microseconds in <paramref name="zone"/> as the UTC instant (a gap or overlap takes the standard offset).</summary>
+    public static long ToUtcMicros(long localMicros, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return localMicros;
+        var local = new DateTime(UnixEpochTicks + localMicros * 10, DateTimeKind.Unspecified);
+        var offset = zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local);
+        return localMicros - (long)offset.TotalMicroseconds;
+    }
+
+    public static void AppendDate(StringBuilder sb, int days)
+    {
+        var date = DateOnly.FromDayNumber(719_162 + days); // 719162 = day number of 1970-01-01
+        Append4(sb, date.Year).Append('-');
+        Append2(sb, date.Month).Append('-');
+        Append2(sb, date.Day);
+    }
+
+    /// <summary><c>HH:mm:ss[.fff]</c> with exactly <paramref name="precision"/> fractional digits (zeros beyond ms).</summary>
+    public static void AppendTime(StringBuilder sb, long microsOfDay, int precision)
+    {
+        long seconds = microsOfDay / MicrosPerSecond;
+        Append2(sb, (int)(seconds / 3600)).Append(':');
+        Append2(sb, (int)(seconds / 60 % 60)).Append(':');
+        Append2(sb, (int)(seconds % 60));
+        AppendFraction(sb, microsOfDay % MicrosPerSecond, precision);
+    }
+
+    /// <summary><c>yyyy-MM-dd HH:mm:ss[.f...]</c> with exactly <paramref name="precision"/> fractional digits.</summary>
+    public static void AppendTimestamp(StringBuilder sb, long micros, int precision)
+    {
+        long days = FloorDiv(micros, MicrosPerDay);
+        long ofDay = micros - days * MicrosPerDay;
+        AppendDate(sb, (int)days);
+        sb.Append(' ');
+        AppendTime(sb, ofDay, precision);
+    }
+
+    public static string FormatDate(int days) { var sb = new StringBuilder(10); AppendDate(sb, days); return sb.ToString(); }
+    public static string FormatTime(int millisOfDay, int precision) { var sb = new StringBuilder(12); AppendTime(sb, millisOfDay * 1000L, Math.Min(precision, 3)); return sb.ToString(); }
+    public static string FormatTimestamp(long micros, int precision) { var sb = new StringBuilder(26); AppendTimestamp(sb, micros, precision); return sb.ToString(); }
+
+    private static void AppendFraction(StringBuilder sb, long micros, int precision)
+    {
+        if (precision <= 0) return;
+        sb.Append('.');
+        long value = micros;
+        Span<char> six = stackalloc char[6];
+        for (int i = 5; i >= 0; i--) { six[i] = (char)('0' + value % 10); value /= 10; }
+        for (int i = 0; i < precision; i++) sb.Append(i < 6 ? six[i] : '0');
+    }
+
+    /// <summary>INTERVAL DAY TO SECOND as Flink prints it: <c>+1 02:03:04.000</c>.</summary>
+    public static void AppendIntervalDayTime(StringBuilder sb, long millis)
+    {
+        sb.Append(millis < 0 ? '-' : '+');
+        ulong v = millis < 0 ? (ulong)(-(millis + 1)) + 1 : (ulong)millis;
+        ulong ms = v % 1000; v /= 1000;
+        ulong s = v % 60; v /= 60;
+        ulong m = v % 60; v /= 60;
+        ulong h = v % 24; v /= 24;
+        sb.Append(v).Append(' ');
+        Append2(sb, (int)h).Append(':');
+        Append2(sb, (int)m).Append(':');
+        Append2(sb, (int)s).Append('.');
+        sb.Append((char)('0' + (int)(ms / 100))).Append((char)('0' + (int)(ms / 10 % 10))).Append((char)('0' + (int)(ms % 10)));
+    }
+
+    /// <summary>INTERVAL YEAR TO MONTH as Flink prints it: <c>+1-02</c>.</summary>
+    public static void AppendIntervalYearMonth(StringBuilder sb, int months)
+    {
+        sb.Append(months < 0 ? '-' : '+');
+        long v = Math.Abs((long)months);
+        sb.Append(v / 12).Append('-');
+        Append2(sb, (int)(v % 12));
+    }
+
+    public static long FloorDiv(long a, long b)
+    {
+        long q = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+        return q;
+    }
+
+    private static StringBuilder Append2(StringBuilder sb, int v) => sb.Append((char)('0' + v / 10 % 10)).Append((char)('0' + v % 10));
+
+    private static StringBuilder Append4(StringBuilder sb, int v)
+    {
+        if (v > 9999) return sb.Append('+').Append(v);
+        return sb.Append((char)('0' + v / 1000)).Append((char)('0' + v / 100 % 10)).Append((char)('0' + v / 10 % 10)).Append((char)('0' + v % 10));
+    }
+}

@@ -1,0 +1,279 @@
+using System.Buffers.Binary;
+using System.Text;
+using Apache.Arrow;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Types;
+
+/// <summary>Which of Flink's text forms of a value to produce.</summary>
+public enum ValueFormatStyle
+{
+    /// <summary><c>CAST(x AS STRING)</c> (Flink ≥ 1.15 cast rules): <c>TRUE</c>, <c>2024-01-01 12:00:00.123</c>,
+    /// BYTES decoded as UTF-8, ARRAY <c>[1, 2]</c>, MAP <c>{a=1}</c>, ROW <c>(1, abc)</c>, nested NULL <c>NULL</c>.</summary>
+    Cast,
+
+    /// <summary>The SQL client's result tables (Flink's cast rules in "printing" mode): as <see cref="Cast"/>, except
+    /// BYTES as <c>x'0102ff'</c>.</summary>
+    Printing,
+
+    /// <summary>The <c>print</c> connector: Flink converts each row to external Java objects and prints
+    /// <c>Row.toString()</c>, so values appear as Java prints them: <c>true</c>, TIMESTAMP as <c>LocalDateTime</c>
+    /// (<c>2024-01-01T12:00</c>, <c>2024-01-01T12:00:00.123</c>), TIMESTAMP_LTZ as <c>Instant</c> in UTC
+    /// (<c>2024-01-01T12:00:00Z</c>), TIME as <c>LocalTime</c> (<c>12:00</c>), DECIMAL as <c>BigDecimal</c>, BYTES as
+    /// <c>[1, -2]</c>, ARRAY <c>[1, 2]</c>, MAP <c>{a=1}</c>, ROW <c>+I[1, abc]</c>, INTERVAL as <c>Duration</c>/<c>Period</c>
+    /// (<c>PT1H</c>, <c>P1Y2M</c>), NULL <c>null</c>.</summary>
+    JavaObject,
+}
+
+/// <summary>
+/// Formats cells of Arrow arrays (laid out per <see cref="ArrowTypeMapping"/>) as text, the way Flink does.
+/// <para>Verified against Flink's sources (apache/flink, cast rules of 1.15+ and the print connector):</para>
+/// <list type="bullet">
+/// <item>CAST to STRING: BOOLEAN → <c>TRUE</c>/<c>FALSE</c>; TIMESTAMP(p) and TIMESTAMP_LTZ(p) (in the session zone) →
+///   <c>yyyy-MM-dd HH:mm:ss</c> plus exactly p fractional digits (none and no dot for p = 0); TIME(p) likewise (at most
+///   3 digits carry information); DATE <c>yyyy-MM-dd</c>; DECIMAL with exactly its scale (<c>toPlainString</c>);
+///   DOUBLE/FLOAT as Java's <c>Double.toString</c>/<c>Float.toString</c> (<c>1.0</c>, <c>1.5E10</c>, <c>1.0E-5</c>,
+///   <c>NaN</c>, <c>Infinity</c>); INTERVAL DAY TO SECOND <c>+1 02:03:04.000</c>, YEAR TO MONTH <c>+1-02</c>;
+///   BYTES → the bytes decoded as UTF-8 (<c>BinaryToStringCastRule</c>), but <c>x'68690a'</c> (lower-case hex) when the
+///   SQL client prints (its "printing" context); ARRAY <c>[a, NULL]</c>, MAP <c>{k=v}</c>, ROW <c>(1, abc)</c>.</item>
+/// <item>The print connector (<c>PrintTableSinkFactory.RowDataPrintFunction</c>) prints <c>converter.toExternal(row).toString()</c>,
+///   i.e. <c>Row.toString()</c> of Java objects: <c>+I[1, abc]</c> with Java's own <c>toString</c> of each field
+///   (see <see cref="ValueFormatStyle.JavaObject"/>); use <see cref="FormatRow"/>.</item>
+/// </list>
+/// </summary>
+public static class ValueFormatter
+{
+    /// <summary>Text of cell <paramref name="index"/>; null cells give <c>NULL</c> (<c>null</c> for <see cref="ValueFormatStyle.JavaObject"/>).</summary>
+    public static string Format(IArrowArray array, int index, SqlType type, TimeZoneInfo timeZone, ValueFormatStyle style = ValueFormatStyle.Cast)
+    {
+        var sb = new StringBuilder(16);
+        Append(sb, array, index, type, timeZone, style);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of cell <paramref name="index"/> to <paramref name="sb"/>.</summary>
+    public static void Append(StringBuilder sb, IArrowArray array, int index, SqlType type, TimeZoneInfo timeZone, ValueFormatStyle style = ValueFormatStyle.Cast)
+    {
+        if (array.IsNull(index) || type.Kind == SqlTypeKind.Null)
+        {
+            sb.Append(style == ValueFormatStyle.JavaObject ? "null" : "NULL");
+            return;
+        }
+        bool java = style == ValueFormatStyle.JavaObject;
+        switch (type.Kind)
+        {
+            case SqlTypeKind.Boolean:
+                bool b = ((BooleanArray)array).GetValue(index) == true;
+                sb.Append(java ? (b ? "true" : "false") : (b ? "TRUE" : "FALSE"));
+                break;
+            case SqlTypeKind.TinyInt: sb.Append(((Int8Array)array).Values[index]); break;
+            case SqlTypeKind.SmallInt: sb.Append(((Int16Array)array).Values[index]); break;
+            case SqlTypeKind.Int: sb.Append(((Int32Array)array).Values[index]); break;
+            case SqlTypeKind.BigInt: sb.Append(((Int64Array)array).Values[index]); break;
+            case SqlTypeKind.Float: sb.Append(JavaNumberFormat.Float(((FloatArray)array).Values[index])); break;
+            case SqlTypeKind.Double: sb.Append(JavaNumberFormat.Double(((DoubleArray)array).Values[index])); break;
+            case SqlTypeKind.Decimal:
+                {
+                    var unscaled = DecimalUnscaled((Decimal128Array)array, index);
+                    sb.Append(java ? JavaNumberFormat.DecimalJava(unscaled, type.Scale) : JavaNumberFormat.DecimalPlain(unscaled, type.Scale));
+                    break;
+                }
+            case SqlTypeKind.Char or SqlTypeKind.VarChar:
+                sb.Append(((StringArray)array).GetString(index));
+                break;
+            case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
+                AppendBytes(sb, ((BinaryArray)array).GetBytes(index), style);
+                break;
+            case SqlTypeKind.Date:
+                TemporalText.AppendDate(sb, ((Date32Array)array).Values[index]);
+                break;
+            case SqlTypeKind.Time:
+                {
+                    int ms = ((Time32Array)array).Values[index];
+                    if (java) AppendJavaTime(sb, ms * 1000L);
+                    else TemporalText.AppendTime(sb, ms * 1000L, type.Precision);
+                    break;
+                }
+            case SqlTypeKind.Timestamp:
+                {
+                    long micros = ((TimestampArray)array).Values[index];
+                    if (java) AppendJavaDateTime(sb, micros);
+                    else TemporalText.AppendTimestamp(sb, micros, type.Precision);
+                    break;
+                }
+            case SqlTypeKind.TimestampLtz:
+                {
+                    long micros = ((TimestampArray)array).Values[index];
+                    if (java) { AppendJavaDateTime(sb, micros, instant: true); sb.Append('Z'); }
+                    else TemporalText.AppendTimestamp(sb, TemporalText.ToLocalMicros(micros, timeZone), type.Precision);
+                    break;
+                }
+            case SqlTypeKind.IntervalDayTime:
+                {
+                    long ms = ((DurationArray)array).Values[index];
+                    if (java) AppendJavaDuration(sb, ms); else TemporalText.AppendIntervalDayTime(sb, ms);
+                    break;
+                }
+            case SqlTypeKind.IntervalYearMonth:
+                {
+                    int months = ((Int32Array)array).Values[index];
+                    if (java) AppendJavaPeriod(sb, months); else TemporalText.AppendIntervalYearMonth(sb, months);
+                    break;
+                }
+            case SqlTypeKind.Array or SqlTypeKind.Multiset:
+                {
+                    var list = (ListArray)array;
+                    int start = list.ValueOffsets[index], end = list.ValueOffsets[index + 1];
+                    sb.Append('[');
+                    for (int i = start; i < end; i++)
+                    {
+                        if (i > start) sb.Append(", ");
+                        Append(sb, list.Values, i, type.Elements![0], timeZone, style);
+                    }
+                    sb.Append(']');
+                    break;
+                }
+            case SqlTypeKind.Map:
+                {
+                    var map = (MapArray)array;
+                    int start = map.ValueOffsets[index], end = map.ValueOffsets[index + 1];
+                    sb.Append('{');
+                    for (int i = start; i < end; i++)
+                    {
+                        if (i > start) sb.Append(", ");
+                        Append(sb, map.Keys, i, type.Elements![0], timeZone, style);
+                        sb.Append('=');
+                        Append(sb, map.Values, i, type.Elements[1], timeZone, style);
+                    }
+                    sb.Append('}');
+                    break;
+                }
+            case SqlTypeKind.Row:
+                {
+                    var row = (StructArray)array;
+                    sb.Append(java ? "+I[" : "(");
+                    for (int f = 0; f < type.Elements!.Count; f++)
+                    {
+                        if (f > 0) sb.Append(", ");
+                        Append(sb, row.Fields[f], index, type.Elements[f], timeZone, style);
+                    }
+                    sb.Append(java ? ']' : ')');
+                    break;
+                }
+            default:
+                throw new NotSupportedException($"cannot format values of type {type}");
+        }
+    }
+
+    /// <summary>A row as the <c>print</c> connector shows it: <c>+I[1, abc, 2024-01-01T12:00]</c> (without the
+    /// <c>identifier&gt;</c> / subtask prefix, which the connector adds).</summary>
+    public static string FormatRow(string rowKindShort, RecordBatch batch, int row, RowSchema schema, TimeZoneInfo timeZone)
+    {
+        var sb = new StringBuilder(64);
+        sb.Append(rowKindShort).Append('[');
+        for (int c = 0; c < schema.Count; c++)
+        {
+            if (c > 0) sb.Append(", ");
+            Append(sb, batch.Column(c), row, schema[c].Type, timeZone, ValueFormatStyle.JavaObject);
+        }
+        return sb.Append(']').ToString();
+    }
+
+    /// <summary>A whole column as text (the CAST-to-STRING kernel): null cells stay null.</summary>
+    public static StringArray FormatColumn(IArrowArray array, SqlType type, TimeZoneInfo timeZone, ValueFormatStyle style = ValueFormatStyle.Cast)
+    {
+        var builder = new StringArray.Builder().Reserve(array.Length);
+        var sb = new StringBuilder(32);
+        for (int i = 0; i < array.Length; i++)
+        {
+            if (array.IsNull(i)) { builder.AppendNull(); continue; }
+            sb.Clear();
+            Append(sb, array, i, type, timeZone, style);
+            builder.Append(sb.ToString());
+        }
+        return builder.Build();
+    }
+
+    /// <summary>The unscaled 128-bit integer of a DECIMAL cell (Arrow stores it little-endian, two's complement).</summary>
+    public static Int128 DecimalUnscaled(Decimal128Array array, int index)
+    {
+        var bytes = array.ValueBuffer.Span.Slice((array.Offset + index) * 16, 16);
+        return BinaryPrimitives.ReadInt128LittleEndian(bytes);
+    }
+
+    private static void AppendBytes(StringBuilder sb, ReadOnlySpan<byte> bytes, ValueFormatStyle style)
+    {
+        switch (style)
+        {
+            case ValueFormatStyle.Cast:
+                sb.Append(Encoding.UTF8.GetString(bytes));
+                break;
+            case ValueFormatStyle.Printing:
+                sb.Append("x'");
+                foreach (var b in bytes) sb.Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
+                sb.Append('\'');
+                break;
+            default:
+                sb.Append('[');
+                for (int i = 0; i < bytes.Length; i++)
+                {
+                    if (i > 0) sb.Append(", ");
+                    sb.Append((sbyte)bytes[i]);
+                }
+                sb.Append(']');
+                break;
+        }
+    }
+
+    private const string HexDigits = "0123456789abcdef";
+
+    /// <summary>Java's <c>LocalDateTime.toString()</c> (or <c>Instant.toString()</c> without the Z): seconds and the
+    /// fraction are omitted when zero (not for an instant, which always shows seconds); the fraction in groups of 3 digits.</summary>
+    private static void AppendJavaDateTime(StringBuilder sb, long micros, bool instant = false)
+    {
+        long days = TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay);
+        TemporalText.AppendDate(sb, (int)days);
+        sb.Append('T');
+        AppendJavaTime(sb, micros - days * TemporalText.MicrosPerDay, alwaysSeconds: instant);
+    }
+
+    private static void AppendJavaTime(StringBuilder sb, long microsOfDay, bool alwaysSeconds = false)
+    {
+        long seconds = microsOfDay / TemporalText.MicrosPerSecond;
+        long fraction = microsOfDay % TemporalText.MicrosPerSecond;
+        sb.Append((seconds / 3600).ToString("00")).Append(':').Append((seconds / 60 % 60).ToString("00"));
+        if (seconds % 60 == 0 && fraction == 0 && !alwaysSeconds) return;
+        sb.Append(':').Append((seconds % 60).ToString("00"));
+        if (fraction == 0) return;
+        if (fraction % 1000 == 0) sb.Append('.').Append((fraction / 1000).ToString("000"));
+        else sb.Append('.').Append(fraction.ToString("000000"));
+    }
+
+    /// <summary>Java's <c>Duration.toString()</c>: <c>PT1H30M</c>, <c>PT0.5S</c>, <c>PT0S</c>.</summary>
+    private static void AppendJavaDuration(StringBuilder sb, long millis)
+    {
+        if (millis == 0) { sb.Append("PT0S"); return; }
+        long hours = millis / 3_600_000;
+        int minutes = (int)(millis / 60_000 % 60);
+        long secMillis = millis % 60_000;
+        sb.Append("PT");
+        if (hours != 0) sb.Append(hours).Append('H');
+        if (minutes != 0) sb.Append(minutes).Append('M');
+        if (secMillis == 0) return;
+        long secs = secMillis / 1000;
+        long ms = Math.Abs(secMillis % 1000);
+        if (secMillis < 0 && secs == 0) sb.Append("-0"); else sb.Append(secs);
+        if (ms != 0) sb.Append('.').Append(ms.ToString("000").TrimEnd('0'));
+        sb.Append('S');
+    }
+
+    /// <summary>Java's <c>Period.toString()</c> of a months-only period normalised to years: <c>P1Y2M</c>, <c>P0D</c>.</summary>
+    private static void AppendJavaPeriod(StringBuilder sb, int months)
+    {
+        if (months == 0) { sb.Append("P0D"); return; }
+        int years = months / 12, rest = months % 12;
+        sb.Append('P');
+        if (years != 0) sb.Append(years).Append('Y');
+        if (rest != 0) sb.Append(rest).Append('M');
+    }
+}
