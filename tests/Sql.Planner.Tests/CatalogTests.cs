@@ -137,6 +137,7 @@ public sealed class CatalogTests
         Assert.Contains("did you mean 'timestamp'?", e.Problem);
         _f.Run("CREATE TABLE t (a INT, `offset` BIGINT METADATA VIRTUAL) WITH ('connector' = 'kafka', 'topic' = 'x')");
         Assert.Equal("offset", ((MetadataColumn)_f.Catalog.FindTable("t")!.Columns[1]).MetadataKey);
+        Assert.Equal("METADATA VIRTUAL", _f.Run<TableResult>("DESCRIBE t").Rows[1][4]);
     }
 
     [Fact]
