@@ -183,6 +183,18 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Temporary_objects_are_dropped_with_drop_temporary()
+    {
+        _f.Run("CREATE TEMPORARY TABLE tmp (a INT) WITH ('connector' = 'datagen')");
+        Assert.Contains("DROP TEMPORARY TABLE", _f.Error("DROP TABLE tmp").Problem);
+        _f.Run("DROP TEMPORARY TABLE tmp");
+        Assert.Null(_f.Catalog.FindTable("tmp"));
+        _f.Run("CREATE TABLE perm (a INT) WITH ('connector' = 'datagen')");
+        Assert.Contains("Temporary table with identifier 'default_catalog.default_database.perm' does not exist", _f.Error("DROP TEMPORARY TABLE perm").Problem);
+        Assert.StartsWith("CREATE TABLE", _f.Run<TableResult>("SHOW CREATE TABLE perm").Rows[0][0]);
+    }
+
+    [Fact]
     public void Qualified_names_in_the_default_catalog_are_accepted_others_refused()
     {
         _f.Run("CREATE TABLE default_catalog.default_database.t (a INT) WITH ('connector' = 'datagen')");
