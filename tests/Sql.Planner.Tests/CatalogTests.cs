@@ -207,7 +207,7 @@ public sealed class CatalogTests
     public void Show_create_table_prints_flink_ddl()
     {
         _f.Run("""
-            CREATE TABLE orders (id INT NOT NULL, ts TIMESTAMP(3), cost AS id * 2,
+            CREATE TABLE orders (id INT NOT NULL, ts TIMESTAMP(3), cost AS id * 2, s STRING, l TIMESTAMP_LTZ(3),
               WATERMARK FOR ts AS ts - INTERVAL '1' SECOND, PRIMARY KEY (id) NOT ENFORCED)
             WITH ('connector' = 'datagen', 'number-of-rows' = '10')
             """);
@@ -217,6 +217,8 @@ public sealed class CatalogTests
               `id` INT NOT NULL,
               `ts` TIMESTAMP(3),
               `cost` AS `id` * 2,
+              `s` VARCHAR(2147483647),
+              `l` TIMESTAMP(3) WITH LOCAL TIME ZONE,
               WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
               CONSTRAINT `PK_3386` PRIMARY KEY (`id`) NOT ENFORCED
             )
