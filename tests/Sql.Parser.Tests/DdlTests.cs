@@ -114,7 +114,7 @@ public sealed class DdlTests
     [Fact]
     public void CreateTableLikeAndAsSelect()
     {
-        var like = Statement<CreateTableStatement>("CREATE TABLE t2 WITH ('topic' = 'b') LIKE t1 (EXCLUDING OPTIONS INCLUDING WATERMARKS)");
+        var like = Statement<CreateTableStatement>("CREATE TABLE t2 WITH ('topic' = 'b') LIKE t1 (EXCLUDING ALL INCLUDING WATERMARKS OVERWRITING OPTIONS)");
         Assert.Equal("t1", like.Like!.ToString());
         Assert.Empty(like.Columns);
 

@@ -32,6 +32,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void EndOfInputErrorPointsAfterTheLastWord()
+    {
+        var e = Error("SELECT a\nFROM t\nWHERE\n\n  ", "q.sql");
+        Assert.Equal((3, 6), (e.Span.Line, e.Span.Column));
+        Assert.StartsWith("Error at q.sql:3:6: Syntax error: unexpected end of input", e.Message);
+        Assert.EndsWith("\n  WHERE\n       ^", e.Message);
+    }
+
+    [Fact]
     public void MissingClosingParenthesis()
     {
         var e = Error("SELECT COUNT(a FROM t");
@@ -89,6 +98,23 @@ public sealed class ErrorTests
         var e = Error("SELECT a # b FROM t");
         Assert.Equal(10, e.Span.Column);
         Assert.Equal("Syntax error: unexpected character '#'", e.Problem);
+    }
+
+    [Fact]
+    public void StatementSetHoldsOnlyInserts()
+    {
+        var e = Error("BEGIN STATEMENT SET;\nINSERT INTO a SELECT 1;\nSELECT 2;\nEND;");
+        Assert.Equal((3, 1), (e.Span.Line, e.Span.Column));
+        Assert.Contains("only contain INSERT INTO", e.Problem);
+    }
+
+    [Fact]
+    public void DoubleQuotesGetAHint()
+    {
+        var e = Error("SELECT \"name\" FROM t");
+        Assert.Equal(8, e.Span.Column);
+        Assert.Contains("single quotes", e.Problem);
+        Assert.Contains("backquotes", e.Problem);
     }
 
     [Fact]

@@ -28,6 +28,14 @@ public sealed class StatementTests
     }
 
     [Fact]
+    public void InsertWithStaticPartition()
+    {
+        var i = Statement<InsertStatement>("INSERT INTO fs_sink PARTITION (dt = '2024-01-01', hr = 12) SELECT a FROM src");
+        Assert.Equal([("dt", "2024-01-01"), ("hr", "12")], i.StaticPartitions.Select(p => (p.Key, p.Value)));
+        Assert.Empty(Statement<InsertStatement>("INSERT INTO t SELECT 1").StaticPartitions);
+    }
+
+    [Fact]
     public void ExecuteStatementSetIsAStatementSet()
     {
         var s = Statement<StatementSetStatement>("EXECUTE STATEMENT SET BEGIN\n INSERT INTO a SELECT 1;\n INSERT INTO b SELECT 2;\nEND");
