@@ -29,8 +29,10 @@ internal sealed class JavaDateFormat
     public bool TryParse(string text, out long micros)
     {
         micros = 0;
-        if (!DateTime.TryParseExact(text.Trim(), _format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault, out var dt))
+        if (!DateTime.TryParseExact(text.Trim(), _format, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var dt))
             return false;
+        // A pattern without a date part means 1970-01-01, as Java's parsers default it.
+        if (dt.Year == 1 && dt.DayOfYear == 1) dt = DateTime.UnixEpoch.Add(dt.TimeOfDay);
         micros = (dt.Ticks - 621_355_968_000_000_000) / 10;
         return true;
     }

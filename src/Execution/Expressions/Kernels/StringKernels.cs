@@ -185,7 +185,8 @@ internal static partial class StringKernels
         if (!ascii)
         {
             var s = Encoding.UTF8.GetString(utf8);
-            writer.AppendString(upper ? s.ToUpperInvariant() : s.ToLowerInvariant());
+            // Java's toUpperCase expands ß to SS; .NET keeps it.
+            writer.AppendString(upper ? s.ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal) : s.ToLowerInvariant());
             return;
         }
         Span<byte> buffer = utf8.Length <= 256 ? stackalloc byte[utf8.Length] : new byte[utf8.Length];
