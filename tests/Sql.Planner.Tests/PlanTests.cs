@@ -96,6 +96,19 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Stable_ids_do_not_depend_on_parallelism_or_chaining()
+    {
+        string Ids(string parallelism)
+        {
+            var f = Fixture();
+            f.Configuration = Configuration.Empty.With("parallelism.default", parallelism);
+            var job = f.Run<InsertPlan>("INSERT INTO out_table SELECT * FROM (VALUES (1, 2)) WHERE EXPR$0 > 0").Job;
+            return string.Join(",", job.Vertices.SelectMany(v => v.Chain).Select(op => op.StableId));
+        }
+        Assert.Equal(Ids("1"), Ids("3"));
+    }
+
+    [Fact]
     public void Select_ends_in_a_single_parallelism_collect_sink()
     {
         var f = Fixture();

@@ -88,3 +88,25 @@ public sealed class HintTests
         Assert.Contains("Unsupported option 'numbr-of-rows'", f.Error("SELECT id FROM orders /*+ OPTIONS('numbr-of-rows'='3') */").Problem);
     }
 }
+
+public sealed class ValuesTests
+{
+    [Fact]
+    public void Values_with_expressions_fold_into_rows_when_an_evaluator_is_given()
+    {
+        var f = new PlannerFixture(new ArithmeticEvaluator());
+        var plan = f.Run<QueryPlan>("SELECT * FROM (VALUES (1 + 1, 'a'), (-3, 'b' || 'c'), (CAST(NULL AS INT), 'd')) AS t(n, s)");
+        var values = Assert.Single(plan.Job.Vertices.SelectMany(v => v.Chain).OfType<Physical.ValuesSpec>());
+        Assert.Equal(new object?[] { 2L, -3L, null }, values.Rows.Select(r => r[0].Value));
+        Assert.Equal(new object?[] { "a", "bc", "d" }, values.Rows.Select(r => r[1].Value));
+        Assert.Equal("n INT, s STRING NOT NULL", string.Join(", ", plan.ResultSchema.Fields.Select(x => $"{x.Name} {x.Type}")));
+    }
+
+    [Fact]
+    public void Values_with_expressions_stay_a_union_of_projections_without_an_evaluator()
+    {
+        var f = new PlannerFixture();
+        var plan = f.Run<QueryPlan>("VALUES (1 + 1), (5)");
+        Assert.Single(plan.Job.Vertices.SelectMany(v => v.Chain).OfType<Physical.UnionSpec>());
+    }
+}

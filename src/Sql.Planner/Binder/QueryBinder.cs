@@ -62,8 +62,7 @@ internal sealed class QueryBinder
         if (s.From is null)
         {
             // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
-            var zero = new RowSchema(new[] { new Field("ZERO", SqlType.Int.AsNotNull()) });
-            input = new LogicalValues(new[] { (IReadOnlyList<Literal>)new[] { new Literal(0L, SqlType.Int.AsNotNull()) } }, zero);
+            input = OneRow();
             scope = Scope.Empty;
         }
         else
@@ -134,7 +133,7 @@ internal sealed class QueryBinder
         {
             case NamedTableReference named:
             {
-                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup joins", named.SystemTimeAsOf.Span);
+                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup join support", named.SystemTimeAsOf.Span);
                 var node = named.Hints.Count > 0 ? BindHintedTable(named) : BindNamedTable(named.Name, ctes);
                 node = Rename(node, named.ColumnAliases, named.Span);
                 return (node, named.Alias?.Value ?? named.Name.Last);
@@ -145,7 +144,7 @@ internal sealed class QueryBinder
                 return (node, sub.Alias?.Value);
             }
             case JoinTableReference join:
-                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "joins", join.Span);
+                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "join support", join.Span);
             case TableFunctionReference tf:
             {
                 string name = tf.Call.Name.Last.ToUpperInvariant();
@@ -241,7 +240,7 @@ internal sealed class QueryBinder
 
     private LogicalNode BindSetOperation(SetOperationQuery s, CteEnvironment? ctes)
     {
-        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operations", s.Span);
+        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operation support", s.Span);
         if (!s.All) throw Unsupported.Stateful("UNION (without ALL)", "deduplication", s.Span);
         var branches = new List<LogicalNode>();
         var spans = new List<SourceSpan>();
@@ -297,34 +296,47 @@ internal sealed class QueryBinder
     private LogicalNode BindValues(ValuesQuery values)
     {
         var binder = new ExpressionBinder(Scope.Empty);
-        var rows = new List<List<Literal>>();
+        var rows = new List<List<ScalarExpr>>();
         int width = values.Rows[0].Count;
         foreach (var row in values.Rows)
         {
             if (row.Count != width)
                 throw new SqlValidationException($"All rows of VALUES must have the same number of columns ({width})", row.Count > 0 ? row[0].Span : values.Span);
-            var literals = new List<Literal>();
-            foreach (var e in row)
-                literals.Add(binder.Bind(e) as Literal ?? throw Unsupported.Feature("non-literal expressions in VALUES", e.Span));
-            rows.Add(literals);
+            rows.Add(row.Select(binder.Bind).ToList());
         }
         var fields = new List<Field>();
         for (int i = 0; i < width; i++)
         {
-            var types = rows.Select(r => r[i].Type).ToList();
+            var types = rows.Select(r => r[i].Type.WithoutTimeAttribute()).ToList();
             var common = types.All(t => t.Equals(types[0])) ? types[0] : BuiltInFunctions.LeastRestrictive(types)
                 ?? throw new SqlValidationException($"VALUES column {i + 1} has no common type for {string.Join(", ", types.Distinct())}", values.Span);
             fields.Add(new Field($"EXPR${i}", common));
         }
-        var converted = new List<IReadOnlyList<Literal>>();
+        var schema = new RowSchema(fields);
+
+        var literalRows = new List<IReadOnlyList<Literal>>();
         foreach (var row in rows)
         {
             var literals = new List<Literal>();
-            for (int i = 0; i < width; i++)
-                literals.Add(LiteralConversion.To(row[i], fields[i].Type) ?? throw new SqlValidationException(
-                    $"Cannot convert {row[i]} of type {row[i].Type} to {fields[i].Type} in VALUES", values.Span));
-            converted.Add(literals);
+            for (int i = 0; i < width && row[i] is Literal l && LiteralConversion.To(l, fields[i].Type) is { } converted; i++) literals.Add(converted);
+            if (literals.Count == width) literalRows.Add(literals);
         }
-        return new LogicalValues(converted, new RowSchema(fields));
+        if (literalRows.Count == rows.Count) return new LogicalValues(literalRows, schema);
+
+        // Rows with expressions: each row is a projection over the one-row VALUES, and the rows are unioned (as Flink
+        // does); constant folding turns them back into plain VALUES when it can evaluate them.
+        var branches = new List<LogicalNode>();
+        foreach (var row in rows)
+        {
+            var projections = row.Select((e, i) => ExpressionBinder.Coerce(e, fields[i].Type)).ToList();
+            branches.Add(LogicalProject.Create(OneRow(), projections, fields.Select(f => f.Name).ToList()));
+        }
+        return branches.Count == 1 ? branches[0] : MakeUnion(branches, values.Rows.Select(r => r[0].Span).ToList(), values.Span);
+    }
+
+    private static LogicalValues OneRow()
+    {
+        var zero = new RowSchema(new[] { new Field("ZERO", SqlType.Int.AsNotNull()) });
+        return new LogicalValues(new[] { (IReadOnlyList<Literal>)new[] { new Literal(0L, SqlType.Int.AsNotNull()) } }, zero);
     }
 }

@@ -106,6 +106,12 @@ internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmana
             var la = _left.Evaluate(input, context);
             var scalar = ScalarValue(rc);
             var a = Values(la);
+            if (typeof(T) == typeof(long))
+            {
+                long lb = MemoryMarshal.Cast<T, long>(MemoryMarshal.CreateSpan(ref scalar, 1))[0];
+                ScalarInt64(MemoryMarshal.Cast<T, long>(a), lb, bits, _op);
+                return ArrayBuild.Boolean(bits, Bitmaps.Validity(la), n);
+            }
             switch (_op)
             {
                 case CompareOp.Eq: Scalar<Eq>(a, scalar, bits); break;
@@ -152,6 +158,22 @@ internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmana
         if (array is NullArray) return new T[array.Length];
         var data = array.Data;
         return MemoryMarshal.Cast<byte, T>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
+    }
+
+    /// <summary>The benchmark's hot path (<c>bigint_column &gt; literal</c>), written out per operator so the JIT
+    /// emits a branch-free compare-and-pack loop.</summary>
+    private static void ScalarInt64(ReadOnlySpan<long> a, long b, Span<byte> bits, CompareOp op)
+    {
+        int n = a.Length;
+        switch (op)
+        {
+            case CompareOp.Gt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] > b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Ge: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] >= b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Lt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] < b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Le: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] <= b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Eq: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] == b ? 1 : 0) << (i & 7)); break;
+            default: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] != b ? 1 : 0) << (i & 7)); break;
+        }
     }
 
     private static void Scalar<TOp>(ReadOnlySpan<T> a, T b, Span<byte> bits) where TOp : struct, ITest
