@@ -250,4 +250,22 @@ public sealed class FilesystemTests : IDisposable
         Assert.Equal(5, Directory.GetFiles(_dir, "part-*").Length);
         Assert.Equal(5, (await Read(table)).Sum(b => b.Length));
     }
+
+    [Fact]
+    public async Task Json_round_trip_of_nested_rows()
+    {
+        var personType = SqlType.Row(new[] { "id", "name", "dateTime" }, new[] { SqlType.BigInt, SqlType.String, SqlType.Timestamp(3) });
+        var bidType = SqlType.Row(new[] { "auction", "price" }, new[] { SqlType.BigInt, SqlType.BigInt });
+        var columns = new (string, SqlType)[] { ("event_type", SqlType.Int), ("person", personType), ("bid", bidType) };
+        var source = Table("event", columns, ("connector", "nexmark"), ("events.num", "200"), ("max-emit-speed", "true"), ("base-time", "0"));
+        var events = await ReadAll(new Nexmark.NexmarkConnector().CreateReader(), ReaderContext(source));
+        var table = FsTable("json", columns: columns);
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        foreach (var b in events) await writer.WriteAsync(new Batch(b), CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        Assert.Contains("\"person\":{\"id\":1000,", File.ReadAllText(Directory.GetFiles(_dir).Single()));
+        Assert.Equal(Rows(events, table.PhysicalSchema), Rows(await Read(table), table.PhysicalSchema));
+    }
 }
