@@ -150,6 +150,29 @@ public sealed class RunnerSelfTests
     }
 
     [Fact]
+    public async Task A_run_gets_a_closed_stdin_and_both_streams()
+    {
+        var run = await ShellProcess.RunProcessAsync("/bin/sh", ["-c", "cat; echo out; echo err >&2; exit 3"],
+            Path.GetTempPath(), TimeSpan.FromSeconds(20));
+        Assert.False(run.TimedOut);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("out\n", run.Stdout);
+        Assert.Equal("err\n", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_run_past_its_timeout_is_killed_with_its_children()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), $"streamsql-e2e-child-{Guid.NewGuid():N}");
+        var run = await ShellProcess.RunProcessAsync("/bin/sh", ["-c", $"(sleep 3; touch {marker}) & sleep 30"],
+            Path.GetTempPath(), TimeSpan.FromSeconds(1));
+        Assert.True(run.TimedOut);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(10), $"took {run.Elapsed}");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.False(File.Exists(marker), "the child of the timed-out process survived the kill");
+    }
+
+    [Fact]
     public void Every_scenario_file_parses_and_there_are_enough_of_them()
     {
         var files = ScenarioCatalog.Files().ToList();

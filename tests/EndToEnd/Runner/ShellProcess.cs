@@ -25,9 +25,16 @@ public static class ShellProcess
         return dll;
     }
 
-    public static async Task<ShellRun> RunAsync(string shellDll, string workingDirectory, string scriptName, TimeSpan timeout)
+    public static Task<ShellRun> RunAsync(string shellDll, string workingDirectory, string scriptName, TimeSpan timeout) =>
+        RunProcessAsync(DotnetHost(), [shellDll, "-f", scriptName], workingDirectory, timeout);
+
+    /// <summary>
+    /// Runs a program with an empty, closed stdin, collecting stdout and stderr; on timeout kills
+    /// its whole process tree.
+    /// </summary>
+    public static async Task<ShellRun> RunProcessAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -37,9 +44,7 @@ public static class ShellProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(shellDll);
-        start.ArgumentList.Add("-f");
-        start.ArgumentList.Add(scriptName);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -68,16 +73,15 @@ public static class ShellProcess
                 timedOut = true;
                 try { process.Kill(entireProcessTree: true); }
                 catch (InvalidOperationException) { /* exited meanwhile */ }
-                await process.WaitForExitAsync();
+                // Bounded: a descendant that escaped the kill could hold the pipes open forever.
+                process.WaitForExit(TimeSpan.FromSeconds(10));
             }
         }
-        // The parameterless wait also drains the redirected streams.
-        process.WaitForExit();
         stopwatch.Stop();
         string o, e;
         lock (stdout) o = stdout.ToString();
         lock (stderr) e = stderr.ToString();
-        return new ShellRun(timedOut ? -1 : process.ExitCode, o, e, timedOut, stopwatch.Elapsed);
+        return new ShellRun(timedOut || !process.HasExited ? -1 : process.ExitCode, o, e, timedOut, stopwatch.Elapsed);
     }
 
     private static string DotnetHost()

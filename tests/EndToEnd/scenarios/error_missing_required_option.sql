@@ -3,6 +3,6 @@
 CREATE TABLE src (id INT) WITH ('connector' = 'filesystem', 'format' = 'csv');
 CREATE TABLE print_sink (id INT) WITH ('connector' = 'print');
 INSERT INTO print_sink SELECT id FROM src;
--- expect error: One or more required options are missing
+-- expect error: missing
 -- expect error: path
 -- expect exit: non-zero

@@ -1,8 +1,6 @@
 -- scenario: a syntax error names the unexpected token with its line and column in the script and puts a caret under it
--- file: input/bids.csv
---| 1,10
 -- sql:
-CREATE TABLE bids (id INT, price INT) WITH ('connector' = 'filesystem', 'path' = '${SCRATCH}/input/bids.csv', 'format' = 'csv');
+CREATE TABLE bids (id INT, price INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3');
 CREATE TABLE print_sink (id INT) WITH ('connector' = 'print');
 INSERT INTO print_sink SELECT id, FROM bids;
 -- expect error: job.sql:3:35

@@ -1,8 +1,6 @@
 -- scenario: a misspelt column fails before any job starts, naming the column, where it is (job.sql:line:column), a caret under it, and the closest existing name
--- file: input/people.csv
---| 1,ann
 -- sql:
-CREATE TABLE people (id INT, name STRING) WITH ('connector' = 'filesystem', 'path' = '${SCRATCH}/input/people.csv', 'format' = 'csv');
+CREATE TABLE people (id INT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '3');
 CREATE TABLE print_sink (id INT, name STRING) WITH ('connector' = 'print');
 INSERT INTO print_sink SELECT id, nmae FROM people;
 -- expect error: Column 'nmae' not found

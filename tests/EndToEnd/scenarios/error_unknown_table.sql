@@ -1,8 +1,6 @@
 -- scenario: reading a table that does not exist fails with its name, not found, and the position of the name
--- file: input/bids.csv
---| 1,10
 -- sql:
-CREATE TABLE bids (id INT, price INT) WITH ('connector' = 'filesystem', 'path' = '${SCRATCH}/input/bids.csv', 'format' = 'csv');
+CREATE TABLE bids (id INT, price INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3');
 CREATE TABLE print_sink (id INT) WITH ('connector' = 'print');
 INSERT INTO print_sink SELECT id FROM bidz;
 -- expect error: bidz
