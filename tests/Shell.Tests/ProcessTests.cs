@@ -43,7 +43,7 @@ public sealed class ProcessTests
             Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:", err);
             Assert.Contains($"{script}:3:", err);
             Assert.DoesNotContain("   at ", err); // no stack trace
-            Assert.Contains("[INFO] Session property has been set.", await stdout);
+            Assert.Contains("[INFO] Execute statement succeed.", await stdout);
         }
         finally
         {

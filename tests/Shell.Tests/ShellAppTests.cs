@@ -23,7 +23,7 @@ public sealed class ShellAppTests
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.Equal(2, CountOf(output, "[INFO] Session property has been set."));
+        Assert.Equal(2, CountOf(output, "[INFO] Execute statement succeed."));
         Assert.Matches(@"\|\s+a\.b \|\s+c \|", output);
         Assert.Contains("The following commands are available:", output);
         Assert.Contains("[INFO] Exiting StreamSql shell...", output);
@@ -37,7 +37,7 @@ public sealed class ShellAppTests
 
         Assert.Equal(0, code);
         Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nError at 1:1", error);
-        Assert.Contains("[INFO] Session property has been set.", output);
+        Assert.Contains("[INFO] Execute statement succeed.", output);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ShellAppTests
             Assert.Contains($"Error at {path}:3:", error);
             Assert.Contains("nowhere", error);
             Assert.Contains("^", error);
-            Assert.Equal(1, CountOf(output, "Session property has been set."));
+            Assert.Equal(1, CountOf(output, "Execute statement succeed."));
         }
         finally
         {
@@ -101,6 +101,24 @@ public sealed class ShellAppTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task A_statement_set_block_is_acknowledged_statement_by_statement_then_submitted()
+    {
+        var input = FiveRows +
+            "CREATE TABLE a (id INT) WITH ('connector' = 'blackhole');\n" +
+            "CREATE TABLE b (id INT) WITH ('connector' = 'blackhole');\n" +
+            "BEGIN STATEMENT SET;\nINSERT INTO a SELECT id FROM src;\nINSERT INTO b SELECT id FROM src;\nEND;\n";
+
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), input);
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        // three CREATE TABLEs, then BEGIN and the two INSERTs, then the submission
+        Assert.Equal(6, CountOf(output, "[INFO] Execute statement succeed."));
+        Assert.Equal(1, CountOf(output, "Job ID: "));
+        Assert.True(output.LastIndexOf("Execute statement succeed.", StringComparison.Ordinal) < output.IndexOf("Submitting SQL update", StringComparison.Ordinal));
     }
 
     [Fact]
