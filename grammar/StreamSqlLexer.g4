@@ -6,6 +6,7 @@ options { caseInsensitive = true; }
 
 channels { COMMENTS }
 
+ABSENT: 'ABSENT';
 ADD: 'ADD';
 ALL: 'ALL';
 ALLOW: 'ALLOW';
@@ -96,6 +97,8 @@ JOB: 'JOB';
 JOBS: 'JOBS';
 JOIN: 'JOIN';
 JSON_EXECUTION_PLAN: 'JSON_EXECUTION_PLAN';
+JSON_OBJECT: 'JSON_OBJECT';
+JSON_VALUE: 'JSON_VALUE';
 KEY: 'KEY';
 LANGUAGE: 'LANGUAGE';
 LAST: 'LAST';
@@ -138,9 +141,11 @@ ORDINALITY: 'ORDINALITY';
 OUTER: 'OUTER';
 OVER: 'OVER';
 OVERWRITE: 'OVERWRITE';
+OVERLAY: 'OVERLAY';
 OVERWRITING: 'OVERWRITING';
 PARTITION: 'PARTITION';
 PARTITIONED: 'PARTITIONED';
+PLACING: 'PLACING';
 PLAN: 'PLAN';
 PLAN_ADVICE: 'PLAN_ADVICE';
 POSITION: 'POSITION';
@@ -154,6 +159,7 @@ RENAME: 'RENAME';
 RESET: 'RESET';
 RESTORED: 'RESTORED';
 RESTRICT: 'RESTRICT';
+RETURNING: 'RETURNING';
 RIGHT: 'RIGHT';
 ROLLUP: 'ROLLUP';
 ROW: 'ROW';
@@ -193,6 +199,7 @@ UNNEST: 'UNNEST';
 USE: 'USE';
 USER: 'USER';
 USING: 'USING';
+VALUE: 'VALUE';
 VALUES: 'VALUES';
 VIEW: 'VIEW';
 VIEWS: 'VIEWS';
@@ -252,7 +259,9 @@ WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 // Never valid: they exist so that the parser reports a clear error at the right place.
 UNTERMINATED_STRING: ( '\'' | 'U&\'' | 'X\'' ) ( ~'\'' | '\'\'' )*;
 UNTERMINATED_IDENTIFIER: '`' ( ~'`' | '``' )*;
-UNTERMINATED_COMMENT: '/*' ~'+' ( ~'*' | '*'+ ~[*/] )* '*'*;
+UNTERMINATED_COMMENT: '/*' ( ~[*+] COMMENT_BODY | '*'+ ( ~[*/] COMMENT_BODY )? )?;
 ERROR_CHAR: .;
 
 fragment DIGIT: [0-9];
+// Comment text that cannot contain '*/'.
+fragment COMMENT_BODY: ( ~'*' | '*'+ ~[*/] )* '*'*;

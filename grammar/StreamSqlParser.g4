@@ -43,7 +43,16 @@ statement
     ;
 
 insertStatement
-    : INSERT (INTO | OVERWRITE) qualifiedName tableHints? (LPAREN identifierList RPAREN)? query
+    : INSERT (INTO | OVERWRITE) qualifiedName tableHints? partitionSpec? (LPAREN identifierList RPAREN)? query
+    ;
+
+// INSERT ... PARTITION (dt = '2024-01-01', hr = 12): static partition values
+partitionSpec
+    : PARTITION LPAREN partitionValue (COMMA partitionValue)* RPAREN
+    ;
+
+partitionValue
+    : identifier EQ optionValue
     ;
 
 // EXECUTE STATEMENT SET BEGIN ...; END, STATEMENT SET BEGIN ... END, and the SQL client's BEGIN STATEMENT SET; ...; END
@@ -153,7 +162,7 @@ likeClause
     ;
 
 likeOption
-    : (INCLUDING | EXCLUDING | OVERWRITING) identifier
+    : (INCLUDING | EXCLUDING | OVERWRITING) (ALL | identifier)
     ;
 
 alterTableAction
@@ -338,9 +347,12 @@ primaryExpression
     | (CAST | TRY_CAST) LPAREN expression AS dataType RPAREN                            #cast
     | EXTRACT LPAREN timeUnit FROM expression RPAREN                                    #extract
     | TRIM LPAREN trimSide=(BOTH | LEADING | TRAILING) chars=expression? FROM source=expression RPAREN   #trimWithSide
-    | TRIM LPAREN chars=expression FROM source=expression RPAREN                        #trimChars
+    | TRIM LPAREN (chars=expression FROM)? source=expression RPAREN                     #trimChars
     | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring
     | POSITION LPAREN valueExpression IN expression RPAREN                              #position
+    | OVERLAY LPAREN expression PLACING expression FROM expression (FOR expression)? RPAREN   #overlay
+    | JSON_VALUE LPAREN expression COMMA expression (RETURNING dataType)? RPAREN         #jsonValue
+    | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonObject
     | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
@@ -404,6 +416,10 @@ frameBound
     | UNBOUNDED FOLLOWING                                               #unboundedFollowing
     | CURRENT ROW                                                       #currentRow
     | valueExpression direction=(PRECEDING | FOLLOWING)                 #boundedFrame
+    ;
+
+jsonKeyValue
+    : KEY? key=expression VALUE value=expression
     ;
 
 whenClause
@@ -480,7 +496,8 @@ identifier
 
 // Keywords that Flink users commonly need as names (and that cause no ambiguity here).
 nonReserved
-    : ADD
+    : ABSENT
+    | ADD
     | ALLOW
     | ALTER
     | ASC
@@ -538,6 +555,8 @@ nonReserved
     | JOB
     | JOBS
     | JSON_EXECUTION_PLAN
+    | JSON_OBJECT
+    | JSON_VALUE
     | KEY
     | LANGUAGE
     | LAST
@@ -564,9 +583,11 @@ nonReserved
     | ONLY
     | ORDINALITY
     | OVERWRITE
+    | OVERLAY
     | OVERWRITING
     | PARTITION
     | PARTITIONED
+    | PLACING
     | PLAN
     | PLAN_ADVICE
     | POSITION
@@ -580,6 +601,7 @@ nonReserved
     | RESET
     | RESTORED
     | RESTRICT
+    | RETURNING
     | ROLLUP
     | SAVEPOINT
     | SECOND
@@ -608,6 +630,7 @@ nonReserved
     | UNKNOWN
     | USE
     | USER
+    | VALUE
     | VIEW
     | VIEWS
     | VIRTUAL

@@ -122,12 +122,34 @@ internal sealed partial class AstBuilder
             case P.TrimCharsContext c:
             {
                 var side = new LiteralExpression(LiteralKind.String, "BOTH", Span(c.TRIM()));
-                return Call("TRIM", c.TRIM(), [side, BuildExpression(c.chars), BuildExpression(c.source)], span);
+                var chars = c.chars is null ? new LiteralExpression(LiteralKind.String, " ", Span(c.TRIM())) : BuildExpression(c.chars);
+                return Call("TRIM", c.TRIM(), [side, chars, BuildExpression(c.source)], span);
             }
             case P.SubstringContext c:
                 return Call("SUBSTRING", c.SUBSTRING(), BuildExpressions(c.expression()), span);
             case P.PositionContext c:
                 return Call("POSITION", c.POSITION(), [BuildValue(c.valueExpression()), BuildExpression(c.expression())], span);
+            case P.OverlayContext c:
+                return Call("OVERLAY", c.OVERLAY(), BuildExpressions(c.expression()), span);
+            case P.JsonValueContext c:
+            {
+                // JSON_VALUE(x, path RETURNING type) yields NULL where the value does not convert: a TRY_CAST of the plain call.
+                var call = Call("JSON_VALUE", c.JSON_VALUE(), BuildExpressions(c.expression()), span);
+                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), true, span) : call;
+            }
+            case P.JsonObjectContext c:
+            {
+                var arguments = new List<Expression>
+                {
+                    new LiteralExpression(LiteralKind.String, c.onNull?.Type == P.ABSENT ? "ABSENT" : "NULL", Span(c.JSON_OBJECT())),
+                };
+                foreach (var pair in c.jsonKeyValue())
+                {
+                    arguments.Add(BuildExpression(pair.key));
+                    arguments.Add(BuildExpression(pair.value));
+                }
+                return Call("JSON_OBJECT", c.JSON_OBJECT(), arguments, span);
+            }
             case P.FloorCeilToContext c:
             {
                 string name = c.name.Type == P.FLOOR ? "FLOOR" : "CEIL";

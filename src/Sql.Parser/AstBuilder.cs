@@ -74,7 +74,12 @@ internal sealed partial class AstBuilder
         c.tableHints() is { } hints ? Hints(hints.hintList()) : [],
         c.OVERWRITE() is not null,
         BuildQuery(c.query()),
-        Span(c));
+        Span(c))
+    {
+        StaticPartitions = c.partitionSpec() is { } spec
+            ? Array.ConvertAll(spec.partitionValue(), v => new TableOption(Ident(v.identifier()).Value, OptionValue(v.optionValue()), Span(v.identifier()), Span(v)))
+            : [],
+    };
 
     private StatementSetStatement BuildStatementSet(P.StatementSetContext c)
         => new(Array.ConvertAll(c.insertStatement(), BuildInsert), Span(c));

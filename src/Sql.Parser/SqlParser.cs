@@ -61,7 +61,7 @@ public static class SqlParser
             tokens.Seek(0);
             parser.Reset();
             parser.Interpreter.PredictionMode = PredictionMode.LL;
-            parser.ErrorHandler = new DefaultErrorStrategy();
+            parser.ErrorHandler = new ExpectedTokenRecorder();
             parser.AddErrorListener(new SyntaxErrorListener(text, sourceName));
             return rule(parser);
         }

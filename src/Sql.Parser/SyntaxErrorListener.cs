@@ -12,15 +12,17 @@ namespace StreamSql.Sql.Parser;
 internal sealed class SyntaxErrorListener(string text, string? sourceName) : BaseErrorListener
 {
     /// <summary>More expected alternatives than this are cut with "...".</summary>
-    private const int MaxExpected = 12;
+    private const int MaxExpected = 16;
 
     public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine,
         string msg, RecognitionException e)
     {
         var parser = (Antlr4.Runtime.Parser)recognizer;
-        IntervalSet? expected = null;
-        try { expected = e?.GetExpectedTokens() ?? parser.GetExpectedTokens(); }
+        var expected = new IntervalSet();
+        try { expected.AddAll(e?.GetExpectedTokens() ?? parser.GetExpectedTokens()); }
         catch (ArgumentException) { /* no usable state: report the token alone */ }
+        if (parser.ErrorHandler is ExpectedTokenRecorder recorder && recorder.ExpectedAt(offendingSymbol.TokenIndex) is { } skipped)
+            expected.AddAll(skipped);
         throw Create(offendingSymbol, expected, parser.Vocabulary);
     }
 
@@ -55,13 +57,15 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
     {
         if (token.Type == TokenConstants.EOF)
         {
-            // Point just past the last character, on the last line.
+            // Point just past the last visible character, so the caret sits on a line the user wrote.
+            int end = text.Length;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
             int line = 1, column = 1;
-            foreach (char ch in text)
+            for (int i = 0; i < end; i++)
             {
-                if (ch == '\n') { line++; column = 1; } else column++;
+                if (text[i] == '\n') { line++; column = 1; } else column++;
             }
-            return new SourceSpan(line, column, text.Length, text.Length + 1);
+            return new SourceSpan(line, column, end, end + 1);
         }
         return new SourceSpan(token.Line, token.Column + 1, token.StartIndex, Math.Max(token.StartIndex + 1, token.StopIndex + 1));
     }
@@ -87,22 +91,32 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
         var types = expected.ToList();
         bool identifier = types.Contains(P.IDENTIFIER);
         if (identifier) names.Add("identifier");
+        if (types.Any(t => t is P.STRING or P.INTEGER_VALUE or P.DECIMAL_VALUE or P.DOUBLE_VALUE)) names.Add("literal");
+        var punctuation = new List<string>();
+        var keywords = new List<string>();
+        // After a complete value every operator could follow: one word says that better than a dozen symbols.
+        bool collapseOperators = types.Count(Operators.Contains) >= 3;
         foreach (int type in types)
         {
-            string? name = type switch
+            if (collapseOperators && Operators.Contains(type))
             {
-                TokenConstants.EOF => "end of input",
-                P.IDENTIFIER or P.BACKQUOTED_IDENTIFIER => null,
-                P.STRING or P.UNICODE_STRING or P.BINARY_STRING or P.INTEGER_VALUE or P.DECIMAL_VALUE or P.DOUBLE_VALUE => "literal",
-                P.UNTERMINATED_STRING or P.UNTERMINATED_IDENTIFIER or P.UNTERMINATED_COMMENT or P.ERROR_CHAR
-                    or P.LINE_COMMENT or P.BLOCK_COMMENT or P.WS => null,
-                _ when identifier && NonReserved.Contains(type) => null,
-                _ => Display(type, vocabulary),
-            };
-            if (name is not null && !names.Contains(name)) names.Add(name);
+                if (!punctuation.Contains("an operator")) punctuation.Add("an operator");
+                continue;
+            }
+            if (type is TokenConstants.EOF or P.IDENTIFIER or P.BACKQUOTED_IDENTIFIER
+                or P.STRING or P.UNICODE_STRING or P.BINARY_STRING or P.INTEGER_VALUE or P.DECIMAL_VALUE or P.DOUBLE_VALUE
+                or P.UNTERMINATED_STRING or P.UNTERMINATED_IDENTIFIER or P.UNTERMINATED_COMMENT or P.ERROR_CHAR
+                or P.LINE_COMMENT or P.BLOCK_COMMENT or P.WS)
+                continue;
+            if (identifier && NonReserved.Contains(type)) continue;
+            string name = Display(type, vocabulary);
+            (name.StartsWith('\'') ? punctuation : keywords).Add(name);
         }
-        // Keep "end of input" last: it reads better after the tokens that could continue the statement.
-        if (names.Remove("end of input")) names.Add("end of input");
+        keywords.Sort(StringComparer.Ordinal);
+        names.AddRange(punctuation);
+        names.AddRange(keywords);
+        // "end of input" reads best after the tokens that could continue the statement.
+        if (types.Contains(TokenConstants.EOF)) names.Add("end of input");
         return names;
     }
 
@@ -117,6 +131,11 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
         }
         return vocabulary.GetSymbolicName(type) ?? type.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private static readonly HashSet<int> Operators =
+    [
+        P.EQ, P.NEQ, P.LT, P.LTE, P.GT, P.GTE, P.PLUS, P.MINUS, P.ASTERISK, P.SLASH, P.PERCENT, P.CONCAT, P.LBRACKET, P.DOT,
+    ];
 
     /// <summary>Keyword tokens the grammar accepts as identifiers, read from the grammar's <c>nonReserved</c> rule.</summary>
     private static readonly HashSet<int> NonReserved = ReadNonReserved();

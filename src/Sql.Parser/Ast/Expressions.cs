@@ -114,6 +114,10 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBound Start, FrameBound? E
 /// <c>SUM(x) OVER (...)</c>, <c>SUM(x) FILTER (WHERE ...)</c>. Special-syntax functions are normalised into calls:
 /// <c>TRIM(BOTH 'x' FROM s)</c> → <c>TRIM</c> with arguments (<c>'BOTH'</c> literal, <c>'x'</c>, <c>s</c>);
 /// <c>SUBSTRING(s FROM 2 FOR 3)</c> → <c>SUBSTRING(s, 2, 3)</c>; <c>POSITION(a IN b)</c> → <c>POSITION(a, b)</c>;
+/// <c>OVERLAY(s PLACING x FROM 2 FOR 3)</c> → <c>OVERLAY(s, x, 2, 3)</c>; <c>TRIM(s)</c> and <c>TRIM('x' FROM s)</c> take side <c>'BOTH'</c> and characters <c>' '</c> when not written;
+/// <c>FLOOR(x TO unit)</c> / <c>CEIL(x TO unit)</c> → <c>FLOOR(x, unit)</c> with a <see cref="TimeUnitExpression"/>;
+/// <c>JSON_OBJECT(KEY k VALUE v, ... [NULL|ABSENT ON NULL])</c> → <c>JSON_OBJECT('NULL'|'ABSENT', k, v, ...)</c>;
+/// <c>JSON_VALUE(x, path RETURNING type)</c> → <c>TRY_CAST(JSON_VALUE(x, path) AS type)</c>;
 /// <c>TIMESTAMPADD(unit, n, t)</c> / <c>TIMESTAMPDIFF(unit, a, b)</c> → first argument a <see cref="TimeUnitExpression"/>;
 /// <c>CURRENT_TIMESTAMP</c> and other niladic functions → a call with no arguments.
 /// </summary>

@@ -78,7 +78,11 @@ public sealed record InsertStatement(
     IReadOnlyList<TableHint> Hints,
     bool Overwrite,
     Query Source,
-    SourceSpan Span) : Statement(Span);
+    SourceSpan Span) : Statement(Span)
+{
+    /// <summary>Static partition values of <c>INSERT ... PARTITION (dt = '2024-01-01')</c>, values as text; empty when not given.</summary>
+    public IReadOnlyList<TableOption> StaticPartitions { get; init; } = [];
+}
 
 /// <summary><c>[EXECUTE] STATEMENT SET BEGIN insert; insert; END</c> (or <c>BEGIN STATEMENT SET; ... END;</c>).</summary>
 public sealed record StatementSetStatement(IReadOnlyList<InsertStatement> Inserts, SourceSpan Span) : Statement(Span);

@@ -38,93 +38,95 @@ internal partial class StreamSqlParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		ADD=1, ALL=2, ALLOW=3, ALTER=4, AND=5, ARRAY=6, AS=7, ASC=8, ASYMMETRIC=9, 
-		BEGIN=10, BETWEEN=11, BOTH=12, BY=13, CASCADE=14, CASE=15, CAST=16, CATALOG=17, 
-		CATALOGS=18, CEIL=19, CEILING=20, CHANGELOG_MODE=21, CHECKPOINT=22, CHECKPOINTS=23, 
-		CLEAR=24, COLUMN=25, COLUMNS=26, COMMENT=27, CONSTRAINT=28, CREATE=29, 
-		CROSS=30, CUBE=31, CURRENT=32, CURRENT_DATE=33, CURRENT_TIME=34, CURRENT_TIMESTAMP=35, 
-		DATABASE=36, DATABASES=37, DATE=38, DAY=39, DAYS=40, DESC=41, DESCRIBE=42, 
-		DESCRIPTOR=43, DISTINCT=44, DRAIN=45, DROP=46, ELSE=47, END=48, ENFORCED=49, 
-		ESCAPE=50, ESTIMATED_COST=51, EXCEPT=52, EXCLUDING=53, EXECUTE=54, EXISTS=55, 
-		EXIT=56, EXPLAIN=57, EXTENDED=58, EXTRACT=59, FALSE=60, FETCH=61, FILTER=62, 
-		FIRST=63, FLOOR=64, FOLLOWING=65, FOR=66, FROM=67, FULL=68, FUNCTION=69, 
-		FUNCTIONS=70, GROUP=71, GROUPING=72, HAVING=73, HELP=74, HOUR=75, HOURS=76, 
-		IF=77, IN=78, INCLUDING=79, INNER=80, INSERT=81, INTERSECT=82, INTERVAL=83, 
-		INTO=84, IS=85, JAR=86, JOB=87, JOBS=88, JOIN=89, JSON_EXECUTION_PLAN=90, 
-		KEY=91, LANGUAGE=92, LAST=93, LATERAL=94, LATEST=95, LEADING=96, LEFT=97, 
-		LIKE=98, LIMIT=99, LOCAL=100, LOCALTIME=101, LOCALTIMESTAMP=102, MAP=103, 
-		METADATA=104, MICROSECOND=105, MICROSECONDS=106, MILLISECOND=107, MILLISECONDS=108, 
-		MINUTE=109, MINUTES=110, MODULES=111, MONTH=112, MONTHS=113, MULTISET=114, 
-		NANOSECOND=115, NANOSECONDS=116, NATURAL=117, NEXT=118, NON=119, NOT=120, 
-		NULL=121, NULLS=122, OF=123, OFFSET=124, ON=125, ONLY=126, OR=127, ORDER=128, 
-		ORDINALITY=129, OUTER=130, OVER=131, OVERWRITE=132, OVERWRITING=133, PARTITION=134, 
-		PARTITIONED=135, PLAN=136, PLAN_ADVICE=137, POSITION=138, PRECEDING=139, 
-		PRIMARY=140, QUARTER=141, QUARTERS=142, QUIT=143, RANGE=144, RENAME=145, 
-		RESET=146, RESTORED=147, RESTRICT=148, RIGHT=149, ROLLUP=150, ROW=151, 
-		ROWS=152, SAVEPOINT=153, SECOND=154, SECONDS=155, SELECT=156, SET=157, 
-		SETS=158, SHOW=159, SIMILAR=160, STATE=161, STATEMENT=162, STOP=163, SUBSTRING=164, 
-		SYMMETRIC=165, SYSTEM=166, SYSTEM_TIME=167, TABLE=168, TABLES=169, TEMPORARY=170, 
-		THEN=171, TIME=172, TIMESTAMP=173, TIMESTAMPADD=174, TIMESTAMPDIFF=175, 
-		TO=176, TRAILING=177, TRIM=178, TRUE=179, TRY_CAST=180, UNBOUNDED=181, 
-		UNION=182, UNKNOWN=183, UNNEST=184, USE=185, USER=186, USING=187, VALUES=188, 
-		VIEW=189, VIEWS=190, VIRTUAL=191, WATERMARK=192, WEEK=193, WEEKS=194, 
-		WHEN=195, WHERE=196, WINDOW=197, WITH=198, WITHOUT=199, YEAR=200, YEARS=201, 
-		ZONE=202, EQ=203, NEQ=204, LTE=205, GTE=206, LT=207, GT=208, ARROW=209, 
-		PLUS=210, MINUS=211, ASTERISK=212, SLASH=213, PERCENT=214, CONCAT=215, 
-		LPAREN=216, RPAREN=217, LBRACKET=218, RBRACKET=219, COMMA=220, DOT=221, 
-		SEMI=222, HINT_START=223, HINT_END=224, STRING=225, UNICODE_STRING=226, 
-		BINARY_STRING=227, INTEGER_VALUE=228, DECIMAL_VALUE=229, DOUBLE_VALUE=230, 
-		IDENTIFIER=231, BACKQUOTED_IDENTIFIER=232, LINE_COMMENT=233, BLOCK_COMMENT=234, 
-		WS=235, UNTERMINATED_STRING=236, UNTERMINATED_IDENTIFIER=237, UNTERMINATED_COMMENT=238, 
-		ERROR_CHAR=239;
+		ABSENT=1, ADD=2, ALL=3, ALLOW=4, ALTER=5, AND=6, ARRAY=7, AS=8, ASC=9, 
+		ASYMMETRIC=10, BEGIN=11, BETWEEN=12, BOTH=13, BY=14, CASCADE=15, CASE=16, 
+		CAST=17, CATALOG=18, CATALOGS=19, CEIL=20, CEILING=21, CHANGELOG_MODE=22, 
+		CHECKPOINT=23, CHECKPOINTS=24, CLEAR=25, COLUMN=26, COLUMNS=27, COMMENT=28, 
+		CONSTRAINT=29, CREATE=30, CROSS=31, CUBE=32, CURRENT=33, CURRENT_DATE=34, 
+		CURRENT_TIME=35, CURRENT_TIMESTAMP=36, DATABASE=37, DATABASES=38, DATE=39, 
+		DAY=40, DAYS=41, DESC=42, DESCRIBE=43, DESCRIPTOR=44, DISTINCT=45, DRAIN=46, 
+		DROP=47, ELSE=48, END=49, ENFORCED=50, ESCAPE=51, ESTIMATED_COST=52, EXCEPT=53, 
+		EXCLUDING=54, EXECUTE=55, EXISTS=56, EXIT=57, EXPLAIN=58, EXTENDED=59, 
+		EXTRACT=60, FALSE=61, FETCH=62, FILTER=63, FIRST=64, FLOOR=65, FOLLOWING=66, 
+		FOR=67, FROM=68, FULL=69, FUNCTION=70, FUNCTIONS=71, GROUP=72, GROUPING=73, 
+		HAVING=74, HELP=75, HOUR=76, HOURS=77, IF=78, IN=79, INCLUDING=80, INNER=81, 
+		INSERT=82, INTERSECT=83, INTERVAL=84, INTO=85, IS=86, JAR=87, JOB=88, 
+		JOBS=89, JOIN=90, JSON_EXECUTION_PLAN=91, JSON_OBJECT=92, JSON_VALUE=93, 
+		KEY=94, LANGUAGE=95, LAST=96, LATERAL=97, LATEST=98, LEADING=99, LEFT=100, 
+		LIKE=101, LIMIT=102, LOCAL=103, LOCALTIME=104, LOCALTIMESTAMP=105, MAP=106, 
+		METADATA=107, MICROSECOND=108, MICROSECONDS=109, MILLISECOND=110, MILLISECONDS=111, 
+		MINUTE=112, MINUTES=113, MODULES=114, MONTH=115, MONTHS=116, MULTISET=117, 
+		NANOSECOND=118, NANOSECONDS=119, NATURAL=120, NEXT=121, NON=122, NOT=123, 
+		NULL=124, NULLS=125, OF=126, OFFSET=127, ON=128, ONLY=129, OR=130, ORDER=131, 
+		ORDINALITY=132, OUTER=133, OVER=134, OVERWRITE=135, OVERLAY=136, OVERWRITING=137, 
+		PARTITION=138, PARTITIONED=139, PLACING=140, PLAN=141, PLAN_ADVICE=142, 
+		POSITION=143, PRECEDING=144, PRIMARY=145, QUARTER=146, QUARTERS=147, QUIT=148, 
+		RANGE=149, RENAME=150, RESET=151, RESTORED=152, RESTRICT=153, RETURNING=154, 
+		RIGHT=155, ROLLUP=156, ROW=157, ROWS=158, SAVEPOINT=159, SECOND=160, SECONDS=161, 
+		SELECT=162, SET=163, SETS=164, SHOW=165, SIMILAR=166, STATE=167, STATEMENT=168, 
+		STOP=169, SUBSTRING=170, SYMMETRIC=171, SYSTEM=172, SYSTEM_TIME=173, TABLE=174, 
+		TABLES=175, TEMPORARY=176, THEN=177, TIME=178, TIMESTAMP=179, TIMESTAMPADD=180, 
+		TIMESTAMPDIFF=181, TO=182, TRAILING=183, TRIM=184, TRUE=185, TRY_CAST=186, 
+		UNBOUNDED=187, UNION=188, UNKNOWN=189, UNNEST=190, USE=191, USER=192, 
+		USING=193, VALUE=194, VALUES=195, VIEW=196, VIEWS=197, VIRTUAL=198, WATERMARK=199, 
+		WEEK=200, WEEKS=201, WHEN=202, WHERE=203, WINDOW=204, WITH=205, WITHOUT=206, 
+		YEAR=207, YEARS=208, ZONE=209, EQ=210, NEQ=211, LTE=212, GTE=213, LT=214, 
+		GT=215, ARROW=216, PLUS=217, MINUS=218, ASTERISK=219, SLASH=220, PERCENT=221, 
+		CONCAT=222, LPAREN=223, RPAREN=224, LBRACKET=225, RBRACKET=226, COMMA=227, 
+		DOT=228, SEMI=229, HINT_START=230, HINT_END=231, STRING=232, UNICODE_STRING=233, 
+		BINARY_STRING=234, INTEGER_VALUE=235, DECIMAL_VALUE=236, DOUBLE_VALUE=237, 
+		IDENTIFIER=238, BACKQUOTED_IDENTIFIER=239, LINE_COMMENT=240, BLOCK_COMMENT=241, 
+		WS=242, UNTERMINATED_STRING=243, UNTERMINATED_IDENTIFIER=244, UNTERMINATED_COMMENT=245, 
+		ERROR_CHAR=246;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
-		RULE_statementSet = 4, RULE_restoreClause = 5, RULE_explainDetail = 6, 
-		RULE_setKey = 7, RULE_setValue = 8, RULE_showTarget = 9, RULE_likePattern = 10, 
-		RULE_createTable = 11, RULE_tableElement = 12, RULE_columnDefinition = 13, 
-		RULE_columnConstraint = 14, RULE_watermarkDefinition = 15, RULE_tableConstraint = 16, 
-		RULE_withOptions = 17, RULE_tableOption = 18, RULE_optionKey = 19, RULE_optionValue = 20, 
-		RULE_likeClause = 21, RULE_likeOption = 22, RULE_alterTableAction = 23, 
-		RULE_query = 24, RULE_commonTableExpression = 25, RULE_queryNoWith = 26, 
-		RULE_queryTerm = 27, RULE_queryPrimary = 28, RULE_valuesRow = 29, RULE_querySpecification = 30, 
-		RULE_setQuantifier = 31, RULE_selectItem = 32, RULE_groupingElement = 33, 
-		RULE_groupingSet = 34, RULE_namedWindow = 35, RULE_sortItem = 36, RULE_relation = 37, 
-		RULE_joinType = 38, RULE_joinCriteria = 39, RULE_relationPrimary = 40, 
-		RULE_tableAlias = 41, RULE_tableHints = 42, RULE_hintList = 43, RULE_hint = 44, 
-		RULE_hintOption = 45, RULE_hintArgument = 46, RULE_expression = 47, RULE_booleanExpression = 48, 
-		RULE_predicate = 49, RULE_comparisonOperator = 50, RULE_valueExpression = 51, 
-		RULE_primaryExpression = 52, RULE_functionCall = 53, RULE_functionName = 54, 
-		RULE_functionArgument = 55, RULE_functionArgumentValue = 56, RULE_windowReference = 57, 
-		RULE_windowSpecification = 58, RULE_windowFrame = 59, RULE_frameBound = 60, 
-		RULE_whenClause = 61, RULE_literal = 62, RULE_interval = 63, RULE_intervalValue = 64, 
-		RULE_timeUnit = 65, RULE_dataType = 66, RULE_dataTypeBody = 67, RULE_rowField = 68, 
-		RULE_qualifiedName = 69, RULE_identifierList = 70, RULE_identifier = 71, 
-		RULE_nonReserved = 72;
+		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
+		RULE_restoreClause = 7, RULE_explainDetail = 8, RULE_setKey = 9, RULE_setValue = 10, 
+		RULE_showTarget = 11, RULE_likePattern = 12, RULE_createTable = 13, RULE_tableElement = 14, 
+		RULE_columnDefinition = 15, RULE_columnConstraint = 16, RULE_watermarkDefinition = 17, 
+		RULE_tableConstraint = 18, RULE_withOptions = 19, RULE_tableOption = 20, 
+		RULE_optionKey = 21, RULE_optionValue = 22, RULE_likeClause = 23, RULE_likeOption = 24, 
+		RULE_alterTableAction = 25, RULE_query = 26, RULE_commonTableExpression = 27, 
+		RULE_queryNoWith = 28, RULE_queryTerm = 29, RULE_queryPrimary = 30, RULE_valuesRow = 31, 
+		RULE_querySpecification = 32, RULE_setQuantifier = 33, RULE_selectItem = 34, 
+		RULE_groupingElement = 35, RULE_groupingSet = 36, RULE_namedWindow = 37, 
+		RULE_sortItem = 38, RULE_relation = 39, RULE_joinType = 40, RULE_joinCriteria = 41, 
+		RULE_relationPrimary = 42, RULE_tableAlias = 43, RULE_tableHints = 44, 
+		RULE_hintList = 45, RULE_hint = 46, RULE_hintOption = 47, RULE_hintArgument = 48, 
+		RULE_expression = 49, RULE_booleanExpression = 50, RULE_predicate = 51, 
+		RULE_comparisonOperator = 52, RULE_valueExpression = 53, RULE_primaryExpression = 54, 
+		RULE_functionCall = 55, RULE_functionName = 56, RULE_functionArgument = 57, 
+		RULE_functionArgumentValue = 58, RULE_windowReference = 59, RULE_windowSpecification = 60, 
+		RULE_windowFrame = 61, RULE_frameBound = 62, RULE_jsonKeyValue = 63, RULE_whenClause = 64, 
+		RULE_literal = 65, RULE_interval = 66, RULE_intervalValue = 67, RULE_timeUnit = 68, 
+		RULE_dataType = 69, RULE_dataTypeBody = 70, RULE_rowField = 71, RULE_qualifiedName = 72, 
+		RULE_identifierList = 73, RULE_identifier = 74, RULE_nonReserved = 75;
 	public static readonly string[] ruleNames = {
-		"script", "standaloneExpression", "statement", "insertStatement", "statementSet", 
-		"restoreClause", "explainDetail", "setKey", "setValue", "showTarget", 
-		"likePattern", "createTable", "tableElement", "columnDefinition", "columnConstraint", 
-		"watermarkDefinition", "tableConstraint", "withOptions", "tableOption", 
-		"optionKey", "optionValue", "likeClause", "likeOption", "alterTableAction", 
-		"query", "commonTableExpression", "queryNoWith", "queryTerm", "queryPrimary", 
-		"valuesRow", "querySpecification", "setQuantifier", "selectItem", "groupingElement", 
-		"groupingSet", "namedWindow", "sortItem", "relation", "joinType", "joinCriteria", 
-		"relationPrimary", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
-		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
-		"valueExpression", "primaryExpression", "functionCall", "functionName", 
-		"functionArgument", "functionArgumentValue", "windowReference", "windowSpecification", 
-		"windowFrame", "frameBound", "whenClause", "literal", "interval", "intervalValue", 
+		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
+		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
+		"setValue", "showTarget", "likePattern", "createTable", "tableElement", 
+		"columnDefinition", "columnConstraint", "watermarkDefinition", "tableConstraint", 
+		"withOptions", "tableOption", "optionKey", "optionValue", "likeClause", 
+		"likeOption", "alterTableAction", "query", "commonTableExpression", "queryNoWith", 
+		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
+		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
+		"relation", "joinType", "joinCriteria", "relationPrimary", "tableAlias", 
+		"tableHints", "hintList", "hint", "hintOption", "hintArgument", "expression", 
+		"booleanExpression", "predicate", "comparisonOperator", "valueExpression", 
+		"primaryExpression", "functionCall", "functionName", "functionArgument", 
+		"functionArgumentValue", "windowReference", "windowSpecification", "windowFrame", 
+		"frameBound", "jsonKeyValue", "whenClause", "literal", "interval", "intervalValue", 
 		"timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
 		"identifier", "nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, "'ADD'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", "'ARRAY'", "'AS'", 
-		"'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", "'BY'", "'CASCADE'", 
-		"'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", "'CEILING'", 
-		"'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", "'COLUMN'", 
-		"'COLUMNS'", "'COMMENT'", "'CONSTRAINT'", "'CREATE'", "'CROSS'", "'CUBE'", 
-		"'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", "'CURRENT_TIMESTAMP'", 
+		null, "'ABSENT'", "'ADD'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", "'ARRAY'", 
+		"'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", "'BY'", 
+		"'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
+		"'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", 
+		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONSTRAINT'", "'CREATE'", "'CROSS'", 
+		"'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", "'CURRENT_TIMESTAMP'", 
 		"'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", "'DAYS'", "'DESC'", "'DESCRIBE'", 
 		"'DESCRIPTOR'", "'DISTINCT'", "'DRAIN'", "'DROP'", "'ELSE'", "'END'", 
 		"'ENFORCED'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", 
@@ -133,63 +135,66 @@ internal partial class StreamSqlParser : Parser {
 		"'FOR'", "'FROM'", "'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", 
 		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IN'", "'INCLUDING'", 
 		"'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", "'IS'", 
-		"'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON_EXECUTION_PLAN'", "'KEY'", 
-		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
-		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", 
-		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
-		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
-		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
-		"'NULL'", "'NULLS'", "'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", 
-		"'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERWRITING'", "'PARTITION'", 
-		"'PARTITIONED'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", 
-		"'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", "'RENAME'", 
-		"'RESET'", "'RESTORED'", "'RESTRICT'", "'RIGHT'", "'ROLLUP'", "'ROW'", 
-		"'ROWS'", "'SAVEPOINT'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", 
-		"'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", 
-		"'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", 
-		"'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", 
-		"'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", 
-		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUES'", 
-		"'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", 
-		"'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'YEAR'", "'YEARS'", 
-		"'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", 
-		"'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", 
-		"';'", "'/*+'", "'*/'"
+		"'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON_EXECUTION_PLAN'", "'JSON_OBJECT'", 
+		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
+		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
+		"'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", 
+		"'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", "'MODULES'", 
+		"'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
+		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OF'", 
+		"'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", 
+		"'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
+		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
+		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
+		"'RENAME'", "'RESET'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
+		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SECOND'", "'SECONDS'", 
+		"'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", 
+		"'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
+		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
+		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
+		"'UNBOUNDED'", "'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", 
+		"'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", 
+		"'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", 
+		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
+		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", 
+		"']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", "ASC", "ASYMMETRIC", 
-		"BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", "CASE", "CAST", "CATALOG", 
-		"CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", "CHECKPOINT", "CHECKPOINTS", 
-		"CLEAR", "COLUMN", "COLUMNS", "COMMENT", "CONSTRAINT", "CREATE", "CROSS", 
-		"CUBE", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", 
-		"DATABASE", "DATABASES", "DATE", "DAY", "DAYS", "DESC", "DESCRIBE", "DESCRIPTOR", 
-		"DISTINCT", "DRAIN", "DROP", "ELSE", "END", "ENFORCED", "ESCAPE", "ESTIMATED_COST", 
-		"EXCEPT", "EXCLUDING", "EXECUTE", "EXISTS", "EXIT", "EXPLAIN", "EXTENDED", 
-		"EXTRACT", "FALSE", "FETCH", "FILTER", "FIRST", "FLOOR", "FOLLOWING", 
-		"FOR", "FROM", "FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", 
-		"HELP", "HOUR", "HOURS", "IF", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", 
-		"INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", "JOIN", "JSON_EXECUTION_PLAN", 
-		"KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", 
-		"LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", "METADATA", "MICROSECOND", 
-		"MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", "MINUTES", "MODULES", 
-		"MONTH", "MONTHS", "MULTISET", "NANOSECOND", "NANOSECONDS", "NATURAL", 
-		"NEXT", "NON", "NOT", "NULL", "NULLS", "OF", "OFFSET", "ON", "ONLY", "OR", 
-		"ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERWRITING", "PARTITION", 
-		"PARTITIONED", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", 
-		"QUARTER", "QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESTORED", 
-		"RESTRICT", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SECOND", "SECONDS", 
-		"SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", "STATEMENT", "STOP", 
-		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
+		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
+		"ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", "CASE", 
+		"CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", "CHECKPOINT", 
+		"CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", "CONSTRAINT", 
+		"CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", 
+		"CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", "DAY", "DAYS", "DESC", 
+		"DESCRIBE", "DESCRIPTOR", "DISTINCT", "DRAIN", "DROP", "ELSE", "END", 
+		"ENFORCED", "ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", 
+		"EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", 
+		"FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", 
+		"FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", 
+		"IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", "INTO", 
+		"IS", "JAR", "JOB", "JOBS", "JOIN", "JSON_EXECUTION_PLAN", "JSON_OBJECT", 
+		"JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", 
+		"LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", 
+		"METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
+		"MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
+		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OF", 
+		"OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
+		"OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", 
+		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
+		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESTORED", "RESTRICT", 
+		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SECOND", 
+		"SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", "STATEMENT", 
+		"STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
 		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
 		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNION", "UNKNOWN", 
-		"UNNEST", "USE", "USER", "USING", "VALUES", "VIEW", "VIEWS", "VIRTUAL", 
-		"WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", 
-		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
-		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", 
-		"STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", 
-		"DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "WS", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
+		"UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", "VIEW", "VIEWS", 
+		"VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", 
+		"WITHOUT", "YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", 
+		"ARROW", "PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", 
+		"RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
+		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
+		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
 		"UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -258,75 +263,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 155;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 146;
+				State = 152;
 				Match(SEMI);
 				}
 				}
-				State = 151;
+				State = 157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 170;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 234264146990859280L) != 0) || _la==HELP || _la==INSERT || ((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 36068379439227913L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 468528293981718560L) != 0) || _la==HELP || _la==INSERT || ((((_la - 148)) & ~0x3f) == 0 && ((1L << (_la - 148)) & 144264721660561417L) != 0) || _la==LPAREN) {
 				{
-				State = 152;
+				State = 158;
 				statement();
-				State = 161;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 154;
+						State = 160;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 153;
+							State = 159;
 							Match(SEMI);
 							}
 							}
-							State = 156;
+							State = 162;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 158;
+						State = 164;
 						statement();
 						}
 						} 
 					}
-					State = 163;
+					State = 169;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 167;
+				State = 173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 164;
+					State = 170;
 					Match(SEMI);
 					}
 					}
-					State = 169;
+					State = 175;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 172;
+			State = 178;
 			Match(Eof);
 			}
 		}
@@ -366,9 +371,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 180;
 			expression();
-			State = 175;
+			State = 181;
 			Match(Eof);
 			}
 		}
@@ -807,14 +812,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 375;
+			State = 381;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 177;
+				State = 183;
 				query();
 				}
 				break;
@@ -822,7 +827,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 178;
+				State = 184;
 				insertStatement();
 				}
 				break;
@@ -830,7 +835,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 179;
+				State = 185;
 				statementSet();
 				}
 				break;
@@ -838,49 +843,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 180;
+				State = 186;
 				Match(EXECUTE);
-				State = 183;
+				State = 189;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INSERT:
 					{
-					State = 181;
+					State = 187;
 					insertStatement();
 					}
 					break;
 				case BEGIN:
 				case STATEMENT:
 					{
-					State = 182;
+					State = 188;
 					statementSet();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 186;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 185;
+					State = 191;
 					restoreClause();
 					}
 				}
 
-				State = 192;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 188;
+					State = 194;
 					Match(ALLOW);
-					State = 189;
+					State = 195;
 					Match(NON);
-					State = 190;
+					State = 196;
 					Match(RESTORED);
-					State = 191;
+					State = 197;
 					Match(STATE);
 					}
 				}
@@ -891,7 +896,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 194;
+				State = 200;
 				createTable();
 				}
 				break;
@@ -899,65 +904,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 195;
+				State = 201;
 				Match(CREATE);
-				State = 197;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 196;
+					State = 202;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 199;
+				State = 205;
 				Match(VIEW);
-				State = 203;
+				State = 209;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 200;
+					State = 206;
 					Match(IF);
-					State = 201;
+					State = 207;
 					Match(NOT);
-					State = 202;
+					State = 208;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 205;
+				State = 211;
 				qualifiedName();
-				State = 210;
+				State = 216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 206;
+					State = 212;
 					Match(LPAREN);
-					State = 207;
+					State = 213;
 					identifierList();
-					State = 208;
+					State = 214;
 					Match(RPAREN);
 					}
 				}
 
-				State = 214;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 212;
+					State = 218;
 					Match(COMMENT);
-					State = 213;
+					State = 219;
 					Match(STRING);
 					}
 				}
 
-				State = 216;
+				State = 222;
 				Match(AS);
-				State = 217;
+				State = 223;
 				query();
 				}
 				break;
@@ -965,21 +970,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 219;
+				State = 225;
 				Match(CREATE);
-				State = 224;
+				State = 230;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 220;
+					State = 226;
 					Match(TEMPORARY);
-					State = 222;
+					State = 228;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 221;
+						State = 227;
 						Match(SYSTEM);
 						}
 					}
@@ -987,66 +992,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 226;
+				State = 232;
 				Match(FUNCTION);
-				State = 230;
+				State = 236;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 227;
+					State = 233;
 					Match(IF);
-					State = 228;
+					State = 234;
 					Match(NOT);
-					State = 229;
+					State = 235;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 232;
+				State = 238;
 				qualifiedName();
-				State = 233;
+				State = 239;
 				Match(AS);
-				State = 234;
+				State = 240;
 				Match(STRING);
-				State = 237;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 235;
+					State = 241;
 					Match(LANGUAGE);
-					State = 236;
+					State = 242;
 					identifier();
 					}
 				}
 
-				State = 250;
+				State = 256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 239;
+					State = 245;
 					Match(USING);
-					State = 240;
+					State = 246;
 					Match(JAR);
-					State = 241;
-					Match(STRING);
 					State = 247;
+					Match(STRING);
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 242;
+						State = 248;
 						Match(COMMA);
-						State = 243;
+						State = 249;
 						Match(JAR);
-						State = 244;
+						State = 250;
 						Match(STRING);
 						}
 						}
-						State = 249;
+						State = 255;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1059,44 +1064,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 252;
+				State = 258;
 				Match(CREATE);
-				State = 253;
+				State = 259;
 				Match(DATABASE);
-				State = 257;
+				State = 263;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 254;
+					State = 260;
 					Match(IF);
-					State = 255;
+					State = 261;
 					Match(NOT);
-					State = 256;
+					State = 262;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 259;
+				State = 265;
 				qualifiedName();
-				State = 262;
+				State = 268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 260;
+					State = 266;
 					Match(COMMENT);
-					State = 261;
+					State = 267;
 					Match(STRING);
 					}
 				}
 
-				State = 265;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 264;
+					State = 270;
 					withOptions();
 					}
 				}
@@ -1107,44 +1112,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 267;
+				State = 273;
 				Match(CREATE);
-				State = 268;
+				State = 274;
 				Match(CATALOG);
-				State = 272;
+				State = 278;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 269;
+					State = 275;
 					Match(IF);
-					State = 270;
+					State = 276;
 					Match(NOT);
-					State = 271;
+					State = 277;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 274;
+				State = 280;
 				qualifiedName();
-				State = 277;
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 275;
+					State = 281;
 					Match(COMMENT);
-					State = 276;
+					State = 282;
 					Match(STRING);
 					}
 				}
 
-				State = 280;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 279;
+					State = 285;
 					withOptions();
 					}
 				}
@@ -1155,58 +1160,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 282;
+				State = 288;
 				Match(DROP);
-				State = 284;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 283;
+					State = 289;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 287;
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 286;
+					State = 292;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 289;
+				State = 295;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 17)) & ~0x3f) == 0 && ((1L << (_la - 17)) & 4503599627894785L) != 0) || _la==TABLE || _la==VIEW) ) {
+				if ( !(((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 4503599627894785L) != 0) || _la==TABLE || _la==VIEW) ) {
 					((DropStatementContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 292;
+				State = 298;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 290;
+					State = 296;
 					Match(IF);
-					State = 291;
+					State = 297;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 294;
+				State = 300;
 				qualifiedName();
-				State = 296;
+				State = 302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 295;
+					State = 301;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1224,25 +1229,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 298;
+				State = 304;
 				Match(ALTER);
-				State = 299;
+				State = 305;
 				Match(TABLE);
-				State = 302;
+				State = 308;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 300;
+					State = 306;
 					Match(IF);
-					State = 301;
+					State = 307;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 304;
+				State = 310;
 				qualifiedName();
-				State = 305;
+				State = 311;
 				alterTableAction();
 				}
 				break;
@@ -1250,30 +1255,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 307;
+				State = 313;
 				Match(ALTER);
-				State = 308;
+				State = 314;
 				Match(VIEW);
-				State = 309;
-				qualifiedName();
 				State = 315;
+				qualifiedName();
+				State = 321;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 310;
+					State = 316;
 					Match(RENAME);
-					State = 311;
+					State = 317;
 					Match(TO);
-					State = 312;
+					State = 318;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 313;
+					State = 319;
 					Match(AS);
-					State = 314;
+					State = 320;
 					query();
 					}
 					break;
@@ -1286,18 +1291,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 317;
+				State = 323;
 				Match(SET);
-				State = 322;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902966783L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659579748351L) != 0)) {
 					{
-					State = 318;
+					State = 324;
 					setKey();
-					State = 319;
+					State = 325;
 					Match(EQ);
-					State = 320;
+					State = 326;
 					setValue();
 					}
 				}
@@ -1308,14 +1313,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 324;
+				State = 330;
 				Match(RESET);
-				State = 326;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902968831L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659580010495L) != 0)) {
 					{
-					State = 325;
+					State = 331;
 					setValue();
 					}
 				}
@@ -1326,9 +1331,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 328;
+				State = 334;
 				Match(SHOW);
-				State = 329;
+				State = 335;
 				showTarget();
 				}
 				break;
@@ -1336,7 +1341,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 330;
+				State = 336;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1345,9 +1350,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 331;
+				State = 337;
 				Match(SAVEPOINT);
-				State = 332;
+				State = 338;
 				Match(STRING);
 				}
 				break;
@@ -1355,7 +1360,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 333;
+				State = 339;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1364,17 +1369,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 335;
+				State = 341;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 334;
+					State = 340;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 337;
+				State = 343;
 				qualifiedName();
 				}
 				break;
@@ -1382,16 +1387,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 338;
+				State = 344;
 				Match(EXPLAIN);
-				State = 349;
+				State = 355;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 339;
+					State = 345;
 					Match(PLAN);
-					State = 340;
+					State = 346;
 					Match(FOR);
 					}
 					break;
@@ -1400,21 +1405,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 341;
+					State = 347;
 					explainDetail();
-					State = 346;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 342;
+						State = 348;
 						Match(COMMA);
-						State = 343;
+						State = 349;
 						explainDetail();
 						}
 						}
-						State = 348;
+						State = 354;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1448,7 +1453,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 351;
+				State = 357;
 				statement();
 				}
 				break;
@@ -1456,32 +1461,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 352;
+				State = 358;
 				Match(STOP);
-				State = 353;
+				State = 359;
 				Match(JOB);
-				State = 354;
+				State = 360;
 				Match(STRING);
-				State = 357;
+				State = 363;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 355;
+					State = 361;
 					Match(WITH);
-					State = 356;
+					State = 362;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 361;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 359;
+					State = 365;
 					Match(WITH);
-					State = 360;
+					State = 366;
 					Match(DRAIN);
 					}
 				}
@@ -1492,18 +1497,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 363;
+				State = 369;
 				Match(SAVEPOINT);
-				State = 364;
+				State = 370;
 				Match(STRING);
-				State = 367;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 365;
+					State = 371;
 					Match(TO);
-					State = 366;
+					State = 372;
 					Match(STRING);
 					}
 				}
@@ -1514,19 +1519,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 369;
+				State = 375;
 				Match(USE);
-				State = 371;
+				State = 377;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 370;
+					State = 376;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 373;
+				State = 379;
 				qualifiedName();
 				}
 				break;
@@ -1534,10 +1539,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 374;
+				State = 380;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 24)) & ~0x3f) == 0 && ((1L << (_la - 24)) & 1125904201809921L) != 0) || _la==QUIT) ) {
+				if ( !(((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 1125904201809921L) != 0) || _la==QUIT) ) {
 					((ClientCommandContext)_localctx).command = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -1572,6 +1577,9 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public TableHintsContext tableHints() {
 			return GetRuleContext<TableHintsContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public PartitionSpecContext partitionSpec() {
+			return GetRuleContext<PartitionSpecContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
 			return GetRuleContext<IdentifierListContext>(0);
@@ -1598,9 +1606,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 377;
+			State = 383;
 			Match(INSERT);
-			State = 378;
+			State = 384;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1609,34 +1617,163 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 379;
+			State = 385;
 			qualifiedName();
-			State = 381;
+			State = 387;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 380;
+				State = 386;
 				tableHints();
 				}
 			}
 
-			State = 387;
+			State = 390;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			_la = TokenStream.LA(1);
+			if (_la==PARTITION) {
+				{
+				State = 389;
+				partitionSpec();
+				}
+			}
+
+			State = 396;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 383;
+				State = 392;
 				Match(LPAREN);
-				State = 384;
+				State = 393;
 				identifierList();
-				State = 385;
+				State = 394;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 389;
+			State = 398;
 			query();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PartitionSpecContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PartitionValueContext[] partitionValue() {
+			return GetRuleContexts<PartitionValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PartitionValueContext partitionValue(int i) {
+			return GetRuleContext<PartitionValueContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public PartitionSpecContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_partitionSpec; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPartitionSpec(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PartitionSpecContext partitionSpec() {
+		PartitionSpecContext _localctx = new PartitionSpecContext(Context, State);
+		EnterRule(_localctx, 8, RULE_partitionSpec);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 400;
+			Match(PARTITION);
+			State = 401;
+			Match(LPAREN);
+			State = 402;
+			partitionValue();
+			State = 407;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 403;
+				Match(COMMA);
+				State = 404;
+				partitionValue();
+				}
+				}
+				State = 409;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 410;
+			Match(RPAREN);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PartitionValueContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(StreamSqlParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public OptionValueContext optionValue() {
+			return GetRuleContext<OptionValueContext>(0);
+		}
+		public PartitionValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_partitionValue; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPartitionValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PartitionValueContext partitionValue() {
+		PartitionValueContext _localctx = new PartitionValueContext(Context, State);
+		EnterRule(_localctx, 10, RULE_partitionValue);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 412;
+			identifier();
+			State = 413;
+			Match(EQ);
+			State = 414;
+			optionValue();
 			}
 		}
 		catch (RecognitionException re) {
@@ -1681,156 +1818,156 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public StatementSetContext statementSet() {
 		StatementSetContext _localctx = new StatementSetContext(Context, State);
-		EnterRule(_localctx, 8, RULE_statementSet);
+		EnterRule(_localctx, 12, RULE_statementSet);
 		int _la;
 		try {
 			int _alt;
-			State = 448;
+			State = 473;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 416;
 				Match(STATEMENT);
-				State = 392;
+				State = 417;
 				Match(SET);
-				State = 393;
+				State = 418;
 				Match(BEGIN);
-				State = 397;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 394;
+					State = 419;
 					Match(SEMI);
 					}
 					}
-					State = 399;
+					State = 424;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 400;
+				State = 425;
 				insertStatement();
-				State = 409;
+				State = 434;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 402;
+						State = 427;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 401;
+							State = 426;
 							Match(SEMI);
 							}
 							}
-							State = 404;
+							State = 429;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 406;
+						State = 431;
 						insertStatement();
 						}
 						} 
 					}
-					State = 411;
+					State = 436;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,44,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 415;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 412;
+					State = 437;
 					Match(SEMI);
 					}
 					}
-					State = 417;
+					State = 442;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 418;
+				State = 443;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 420;
+				State = 445;
 				Match(BEGIN);
-				State = 421;
+				State = 446;
 				Match(STATEMENT);
-				State = 422;
+				State = 447;
 				Match(SET);
-				State = 424;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 423;
+					State = 448;
 					Match(SEMI);
 					}
 					}
-					State = 426;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 428;
+				State = 453;
 				insertStatement();
-				State = 437;
+				State = 462;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 430;
+						State = 455;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 429;
+							State = 454;
 							Match(SEMI);
 							}
 							}
-							State = 432;
+							State = 457;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 434;
+						State = 459;
 						insertStatement();
 						}
 						} 
 					}
-					State = 439;
+					State = 464;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 443;
+				State = 468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 440;
+					State = 465;
 					Match(SEMI);
 					}
 					}
-					State = 445;
+					State = 470;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 446;
+				State = 471;
 				Match(END);
 				}
 				break;
@@ -1871,30 +2008,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RestoreClauseContext restoreClause() {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
-		EnterRule(_localctx, 10, RULE_restoreClause);
+		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 456;
+			State = 481;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 450;
+				State = 475;
 				Match(FROM);
-				State = 451;
+				State = 476;
 				Match(SAVEPOINT);
-				State = 452;
+				State = 477;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 478;
 				Match(FROM);
-				State = 454;
+				State = 479;
 				Match(LATEST);
-				State = 455;
+				State = 480;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -1932,12 +2069,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExplainDetailContext explainDetail() {
 		ExplainDetailContext _localctx = new ExplainDetailContext(Context, State);
-		EnterRule(_localctx, 12, RULE_explainDetail);
+		EnterRule(_localctx, 16, RULE_explainDetail);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 458;
+			State = 483;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1985,29 +2122,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetKeyContext setKey() {
 		SetKeyContext _localctx = new SetKeyContext(Context, State);
-		EnterRule(_localctx, 14, RULE_setKey);
+		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 466;
+			State = 491;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 460;
+				State = 485;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 462;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 461;
+					State = 486;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2018,10 +2155,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 464;
+					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902966783L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659579748351L) != 0) );
 				}
 				break;
 			}
@@ -2058,18 +2195,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetValueContext setValue() {
 		SetValueContext _localctx = new SetValueContext(Context, State);
-		EnterRule(_localctx, 16, RULE_setValue);
+		EnterRule(_localctx, 20, RULE_setValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 469;
+			State = 494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 468;
+				State = 493;
 				_la = TokenStream.LA(1);
 				if ( _la <= 0 || (_la==SEMI) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2080,10 +2217,10 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				}
-				State = 471;
+				State = 496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 281473902968831L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659580010495L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -2301,24 +2438,24 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ShowTargetContext showTarget() {
 		ShowTargetContext _localctx = new ShowTargetContext(Context, State);
-		EnterRule(_localctx, 18, RULE_showTarget);
+		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 535;
+			State = 560;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 473;
+				State = 498;
 				Match(TABLES);
-				State = 476;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 474;
+					State = 499;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2327,17 +2464,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 475;
+					State = 500;
 					qualifiedName();
 					}
 				}
 
-				State = 479;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 478;
+					State = 503;
 					likePattern();
 					}
 				}
@@ -2348,14 +2485,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 481;
+				State = 506;
 				Match(VIEWS);
-				State = 484;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 482;
+					State = 507;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2364,17 +2501,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 483;
+					State = 508;
 					qualifiedName();
 					}
 				}
 
-				State = 487;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 486;
+					State = 511;
 					likePattern();
 					}
 				}
@@ -2385,24 +2522,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 490;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 489;
+					State = 514;
 					Match(USER);
 					}
 				}
 
-				State = 492;
+				State = 517;
 				Match(FUNCTIONS);
-				State = 495;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 493;
+					State = 518;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2411,17 +2548,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 494;
+					State = 519;
 					qualifiedName();
 					}
 				}
 
-				State = 498;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 497;
+					State = 522;
 					likePattern();
 					}
 				}
@@ -2432,7 +2569,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 500;
+				State = 525;
 				Match(JOBS);
 				}
 				break;
@@ -2440,14 +2577,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 501;
+				State = 526;
 				Match(CATALOGS);
-				State = 503;
+				State = 528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 502;
+					State = 527;
 					likePattern();
 					}
 				}
@@ -2458,14 +2595,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 505;
+				State = 530;
 				Match(DATABASES);
-				State = 508;
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 506;
+					State = 531;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2474,17 +2611,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 507;
+					State = 532;
 					qualifiedName();
 					}
 				}
 
-				State = 511;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 510;
+					State = 535;
 					likePattern();
 					}
 				}
@@ -2495,7 +2632,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 513;
+				State = 538;
 				Match(MODULES);
 				}
 				break;
@@ -2503,9 +2640,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 514;
+				State = 539;
 				Match(COLUMNS);
-				State = 515;
+				State = 540;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2514,14 +2651,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 516;
+				State = 541;
 				qualifiedName();
-				State = 518;
+				State = 543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 517;
+					State = 542;
 					likePattern();
 					}
 				}
@@ -2532,11 +2669,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 520;
+				State = 545;
 				Match(CREATE);
-				State = 521;
+				State = 546;
 				Match(TABLE);
-				State = 522;
+				State = 547;
 				qualifiedName();
 				}
 				break;
@@ -2544,11 +2681,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 523;
+				State = 548;
 				Match(CREATE);
-				State = 524;
+				State = 549;
 				Match(VIEW);
-				State = 525;
+				State = 550;
 				qualifiedName();
 				}
 				break;
@@ -2556,9 +2693,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 526;
+				State = 551;
 				Match(CURRENT);
-				State = 527;
+				State = 552;
 				Match(CATALOG);
 				}
 				break;
@@ -2566,9 +2703,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 528;
+				State = 553;
 				Match(CURRENT);
-				State = 529;
+				State = 554;
 				Match(DATABASE);
 				}
 				break;
@@ -2576,16 +2713,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 530;
+				State = 555;
 				Match(CHECKPOINTS);
-				State = 531;
+				State = 556;
 				Match(STRING);
-				State = 533;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LIKE || _la==NOT) {
 					{
-					State = 532;
+					State = 557;
 					likePattern();
 					}
 				}
@@ -2625,24 +2762,24 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikePatternContext likePattern() {
 		LikePatternContext _localctx = new LikePatternContext(Context, State);
-		EnterRule(_localctx, 20, RULE_likePattern);
+		EnterRule(_localctx, 24, RULE_likePattern);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 563;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 537;
+				State = 562;
 				Match(NOT);
 				}
 			}
 
-			State = 540;
+			State = 565;
 			Match(LIKE);
-			State = 541;
+			State = 566;
 			Match(STRING);
 			}
 		}
@@ -2719,129 +2856,129 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CreateTableContext createTable() {
 		CreateTableContext _localctx = new CreateTableContext(Context, State);
-		EnterRule(_localctx, 22, RULE_createTable);
+		EnterRule(_localctx, 26, RULE_createTable);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 543;
+			State = 568;
 			Match(CREATE);
-			State = 545;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 544;
+				State = 569;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 547;
+			State = 572;
 			Match(TABLE);
-			State = 551;
+			State = 576;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 548;
+				State = 573;
 				Match(IF);
-				State = 549;
+				State = 574;
 				Match(NOT);
-				State = 550;
+				State = 575;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 553;
+			State = 578;
 			qualifiedName();
-			State = 565;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 554;
+				State = 579;
 				Match(LPAREN);
-				State = 555;
+				State = 580;
 				tableElement();
-				State = 560;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 556;
+					State = 581;
 					Match(COMMA);
-					State = 557;
+					State = 582;
 					tableElement();
 					}
 					}
-					State = 562;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 563;
+				State = 588;
 				Match(RPAREN);
 				}
 			}
 
-			State = 569;
+			State = 594;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 567;
+				State = 592;
 				Match(COMMENT);
-				State = 568;
+				State = 593;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 577;
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 571;
+				State = 596;
 				Match(PARTITIONED);
-				State = 572;
+				State = 597;
 				Match(BY);
-				State = 573;
+				State = 598;
 				Match(LPAREN);
-				State = 574;
+				State = 599;
 				identifierList();
-				State = 575;
+				State = 600;
 				Match(RPAREN);
 				}
 			}
 
-			State = 580;
+			State = 605;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 579;
+				State = 604;
 				withOptions();
 				}
 			}
 
-			State = 583;
+			State = 608;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 582;
+				State = 607;
 				likeClause();
 				}
 			}
 
-			State = 587;
+			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 585;
+				State = 610;
 				Match(AS);
-				State = 586;
+				State = 611;
 				query();
 				}
 			}
@@ -2885,29 +3022,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableElementContext tableElement() {
 		TableElementContext _localctx = new TableElementContext(Context, State);
-		EnterRule(_localctx, 24, RULE_tableElement);
+		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 592;
+			State = 617;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 589;
+				State = 614;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 590;
+				State = 615;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 591;
+				State = 616;
 				tableConstraint();
 				}
 				break;
@@ -3003,30 +3140,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnDefinitionContext columnDefinition() {
 		ColumnDefinitionContext _localctx = new ColumnDefinitionContext(Context, State);
-		EnterRule(_localctx, 26, RULE_columnDefinition);
+		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 624;
+			State = 649;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 594;
+				State = 619;
 				identifier();
-				State = 595;
+				State = 620;
 				Match(AS);
-				State = 596;
+				State = 621;
 				expression();
-				State = 599;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 597;
+					State = 622;
 					Match(COMMENT);
-					State = 598;
+					State = 623;
 					Match(STRING);
 					}
 				}
@@ -3037,42 +3174,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 601;
+				State = 626;
 				identifier();
-				State = 602;
+				State = 627;
 				dataType();
-				State = 603;
+				State = 628;
 				Match(METADATA);
-				State = 606;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 604;
+					State = 629;
 					Match(FROM);
-					State = 605;
+					State = 630;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 609;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 608;
+					State = 633;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 613;
+				State = 638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 611;
+					State = 636;
 					Match(COMMENT);
-					State = 612;
+					State = 637;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3083,28 +3220,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 615;
+				State = 640;
 				identifier();
-				State = 616;
+				State = 641;
 				dataType();
-				State = 618;
+				State = 643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 617;
+					State = 642;
 					columnConstraint();
 					}
 				}
 
-				State = 622;
+				State = 647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 620;
+					State = 645;
 					Match(COMMENT);
-					State = 621;
+					State = 646;
 					Match(STRING);
 					}
 				}
@@ -3149,35 +3286,35 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnConstraintContext columnConstraint() {
 		ColumnConstraintContext _localctx = new ColumnConstraintContext(Context, State);
-		EnterRule(_localctx, 28, RULE_columnConstraint);
+		EnterRule(_localctx, 32, RULE_columnConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 626;
+				State = 651;
 				Match(CONSTRAINT);
-				State = 627;
+				State = 652;
 				identifier();
 				}
 			}
 
-			State = 630;
+			State = 655;
 			Match(PRIMARY);
-			State = 631;
+			State = 656;
 			Match(KEY);
-			State = 634;
+			State = 659;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 632;
+				State = 657;
 				Match(NOT);
-				State = 633;
+				State = 658;
 				Match(ENFORCED);
 				}
 			}
@@ -3221,19 +3358,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WatermarkDefinitionContext watermarkDefinition() {
 		WatermarkDefinitionContext _localctx = new WatermarkDefinitionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_watermarkDefinition);
+		EnterRule(_localctx, 34, RULE_watermarkDefinition);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 636;
+			State = 661;
 			Match(WATERMARK);
-			State = 637;
+			State = 662;
 			Match(FOR);
-			State = 638;
+			State = 663;
 			identifier();
-			State = 639;
+			State = 664;
 			Match(AS);
-			State = 640;
+			State = 665;
 			expression();
 			}
 		}
@@ -3278,41 +3415,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableConstraintContext tableConstraint() {
 		TableConstraintContext _localctx = new TableConstraintContext(Context, State);
-		EnterRule(_localctx, 32, RULE_tableConstraint);
+		EnterRule(_localctx, 36, RULE_tableConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 642;
+				State = 667;
 				Match(CONSTRAINT);
-				State = 643;
+				State = 668;
 				identifier();
 				}
 			}
 
-			State = 646;
+			State = 671;
 			Match(PRIMARY);
-			State = 647;
+			State = 672;
 			Match(KEY);
-			State = 648;
+			State = 673;
 			Match(LPAREN);
-			State = 649;
+			State = 674;
 			identifierList();
-			State = 650;
+			State = 675;
 			Match(RPAREN);
-			State = 653;
+			State = 678;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 651;
+				State = 676;
 				Match(NOT);
-				State = 652;
+				State = 677;
 				Match(ENFORCED);
 				}
 			}
@@ -3360,42 +3497,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WithOptionsContext withOptions() {
 		WithOptionsContext _localctx = new WithOptionsContext(Context, State);
-		EnterRule(_localctx, 34, RULE_withOptions);
+		EnterRule(_localctx, 38, RULE_withOptions);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 655;
+			State = 680;
 			Match(WITH);
-			State = 656;
+			State = 681;
 			Match(LPAREN);
-			State = 665;
+			State = 690;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 828928689091L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 53051436101885L) != 0)) {
 				{
-				State = 657;
+				State = 682;
 				tableOption();
-				State = 662;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 658;
+					State = 683;
 					Match(COMMA);
-					State = 659;
+					State = 684;
 					tableOption();
 					}
 					}
-					State = 664;
+					State = 689;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 667;
+			State = 692;
 			Match(RPAREN);
 			}
 		}
@@ -3436,15 +3573,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableOptionContext tableOption() {
 		TableOptionContext _localctx = new TableOptionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_tableOption);
+		EnterRule(_localctx, 40, RULE_tableOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
+			State = 694;
 			_localctx.key = optionKey();
-			State = 670;
+			State = 695;
 			Match(EQ);
-			State = 671;
+			State = 696;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3487,19 +3624,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionKeyContext optionKey() {
 		OptionKeyContext _localctx = new OptionKeyContext(Context, State);
-		EnterRule(_localctx, 38, RULE_optionKey);
+		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 682;
+			State = 707;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 673;
+				State = 698;
 				Match(STRING);
 				}
 				break;
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -3558,6 +3696,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -3584,9 +3724,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -3600,6 +3742,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
 			case SECOND:
@@ -3628,6 +3771,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -3642,21 +3786,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 674;
+				State = 699;
 				identifier();
-				State = 679;
+				State = 704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 675;
+					State = 700;
 					Match(DOT);
-					State = 676;
+					State = 701;
 					identifier();
 					}
 					}
-					State = 681;
+					State = 706;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3704,16 +3848,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionValueContext optionValue() {
 		OptionValueContext _localctx = new OptionValueContext(Context, State);
-		EnterRule(_localctx, 40, RULE_optionValue);
+		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 692;
+			State = 717;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 684;
+				State = 709;
 				Match(STRING);
 				}
 				break;
@@ -3723,19 +3867,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 686;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 685;
+					State = 710;
 					Match(MINUS);
 					}
 				}
 
-				State = 688;
+				State = 713;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 7L) != 0)) ) {
+				if ( !(((((_la - 235)) & ~0x3f) == 0 && ((1L << (_la - 235)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3747,17 +3891,18 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 689;
+				State = 714;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 690;
+				State = 715;
 				Match(FALSE);
 				}
 				break;
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -3816,6 +3961,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -3842,9 +3989,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -3858,6 +4007,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
 			case SECOND:
@@ -3886,6 +4036,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -3900,7 +4051,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 691;
+				State = 716;
 				identifier();
 				}
 				break;
@@ -3948,37 +4099,37 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeClauseContext likeClause() {
 		LikeClauseContext _localctx = new LikeClauseContext(Context, State);
-		EnterRule(_localctx, 42, RULE_likeClause);
+		EnterRule(_localctx, 46, RULE_likeClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 694;
+			State = 719;
 			Match(LIKE);
-			State = 695;
+			State = 720;
 			qualifiedName();
-			State = 704;
+			State = 729;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 696;
+				State = 721;
 				Match(LPAREN);
-				State = 700;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 697;
+					State = 722;
 					likeOption();
 					}
 					}
-					State = 702;
+					State = 727;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 703;
+				State = 728;
 				Match(RPAREN);
 				}
 			}
@@ -3997,12 +4148,13 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	public partial class LikeOptionContext : ParserRuleContext {
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
-			return GetRuleContext<IdentifierContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDING() { return GetToken(StreamSqlParser.INCLUDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXCLUDING() { return GetToken(StreamSqlParser.EXCLUDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITING() { return GetToken(StreamSqlParser.OVERWRITING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(StreamSqlParser.ALL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
 		public LikeOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4019,12 +4171,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeOptionContext likeOption() {
 		LikeOptionContext _localctx = new LikeOptionContext(Context, State);
-		EnterRule(_localctx, 44, RULE_likeOption);
+		EnterRule(_localctx, 48, RULE_likeOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 731;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4033,8 +4185,170 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 707;
-			identifier();
+			State = 734;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ALL:
+				{
+				State = 732;
+				Match(ALL);
+				}
+				break;
+			case ABSENT:
+			case ADD:
+			case ALLOW:
+			case ALTER:
+			case ASC:
+			case ASYMMETRIC:
+			case BEGIN:
+			case BOTH:
+			case CASCADE:
+			case CATALOG:
+			case CATALOGS:
+			case CEIL:
+			case CEILING:
+			case CHANGELOG_MODE:
+			case CHECKPOINT:
+			case CHECKPOINTS:
+			case CLEAR:
+			case COLUMN:
+			case COLUMNS:
+			case COMMENT:
+			case CONSTRAINT:
+			case CREATE:
+			case CUBE:
+			case CURRENT:
+			case DATABASE:
+			case DATABASES:
+			case DATE:
+			case DAY:
+			case DAYS:
+			case DESC:
+			case DESCRIBE:
+			case DESCRIPTOR:
+			case DRAIN:
+			case DROP:
+			case ENFORCED:
+			case ESCAPE:
+			case ESTIMATED_COST:
+			case EXCLUDING:
+			case EXECUTE:
+			case EXIT:
+			case EXPLAIN:
+			case EXTENDED:
+			case EXTRACT:
+			case FIRST:
+			case FLOOR:
+			case FOLLOWING:
+			case FUNCTION:
+			case FUNCTIONS:
+			case GROUPING:
+			case HELP:
+			case HOUR:
+			case HOURS:
+			case IF:
+			case INCLUDING:
+			case INTO:
+			case JAR:
+			case JOB:
+			case JOBS:
+			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
+			case KEY:
+			case LANGUAGE:
+			case LAST:
+			case LATEST:
+			case LEADING:
+			case LOCAL:
+			case METADATA:
+			case MICROSECOND:
+			case MICROSECONDS:
+			case MILLISECOND:
+			case MILLISECONDS:
+			case MINUTE:
+			case MINUTES:
+			case MODULES:
+			case MONTH:
+			case MONTHS:
+			case MULTISET:
+			case NANOSECOND:
+			case NANOSECONDS:
+			case NEXT:
+			case NON:
+			case NULLS:
+			case OF:
+			case ONLY:
+			case ORDINALITY:
+			case OVERWRITE:
+			case OVERLAY:
+			case OVERWRITING:
+			case PARTITION:
+			case PARTITIONED:
+			case PLACING:
+			case PLAN:
+			case PLAN_ADVICE:
+			case POSITION:
+			case PRECEDING:
+			case PRIMARY:
+			case QUARTER:
+			case QUARTERS:
+			case QUIT:
+			case RANGE:
+			case RENAME:
+			case RESET:
+			case RESTORED:
+			case RESTRICT:
+			case RETURNING:
+			case ROLLUP:
+			case SAVEPOINT:
+			case SECOND:
+			case SECONDS:
+			case SET:
+			case SETS:
+			case SHOW:
+			case STATE:
+			case STATEMENT:
+			case STOP:
+			case SUBSTRING:
+			case SYMMETRIC:
+			case SYSTEM:
+			case SYSTEM_TIME:
+			case TABLES:
+			case TEMPORARY:
+			case TIME:
+			case TIMESTAMP:
+			case TIMESTAMPADD:
+			case TIMESTAMPDIFF:
+			case TO:
+			case TRAILING:
+			case TRIM:
+			case TRY_CAST:
+			case UNBOUNDED:
+			case UNKNOWN:
+			case USE:
+			case USER:
+			case VALUE:
+			case VIEW:
+			case VIEWS:
+			case VIRTUAL:
+			case WATERMARK:
+			case WEEK:
+			case WEEKS:
+			case WITHOUT:
+			case YEAR:
+			case YEARS:
+			case ZONE:
+			case IDENTIFIER:
+			case BACKQUOTED_IDENTIFIER:
+				{
+				State = 733;
+				identifier();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -4180,21 +4494,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableActionContext alterTableAction() {
 		AlterTableActionContext _localctx = new AlterTableActionContext(Context, State);
-		EnterRule(_localctx, 46, RULE_alterTableAction);
+		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 767;
+			State = 794;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 709;
+				State = 736;
 				Match(RENAME);
-				State = 710;
+				State = 737;
 				Match(TO);
-				State = 711;
+				State = 738;
 				qualifiedName();
 				}
 				break;
@@ -4202,29 +4516,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 712;
+				State = 739;
 				Match(SET);
-				State = 713;
+				State = 740;
 				Match(LPAREN);
-				State = 714;
+				State = 741;
 				tableOption();
-				State = 719;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 715;
+					State = 742;
 					Match(COMMA);
-					State = 716;
+					State = 743;
 					tableOption();
 					}
 					}
-					State = 721;
+					State = 748;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 722;
+				State = 749;
 				Match(RPAREN);
 				}
 				break;
@@ -4232,29 +4546,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 724;
+				State = 751;
 				Match(RESET);
-				State = 725;
+				State = 752;
 				Match(LPAREN);
-				State = 726;
+				State = 753;
 				optionKey();
-				State = 731;
+				State = 758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 727;
+					State = 754;
 					Match(COMMA);
-					State = 728;
+					State = 755;
 					optionKey();
 					}
 					}
-					State = 733;
+					State = 760;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 734;
+				State = 761;
 				Match(RPAREN);
 				}
 				break;
@@ -4262,11 +4576,12 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 736;
+				State = 763;
 				Match(ADD);
-				State = 749;
+				State = 776;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
+				case ABSENT:
 				case ADD:
 				case ALLOW:
 				case ALTER:
@@ -4325,6 +4640,8 @@ internal partial class StreamSqlParser : Parser {
 				case JOB:
 				case JOBS:
 				case JSON_EXECUTION_PLAN:
+				case JSON_OBJECT:
+				case JSON_VALUE:
 				case KEY:
 				case LANGUAGE:
 				case LAST:
@@ -4351,9 +4668,11 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
 				case POSITION:
@@ -4367,6 +4686,7 @@ internal partial class StreamSqlParser : Parser {
 				case RESET:
 				case RESTORED:
 				case RESTRICT:
+				case RETURNING:
 				case ROLLUP:
 				case SAVEPOINT:
 				case SECOND:
@@ -4395,6 +4715,7 @@ internal partial class StreamSqlParser : Parser {
 				case UNKNOWN:
 				case USE:
 				case USER:
+				case VALUE:
 				case VIEW:
 				case VIEWS:
 				case VIRTUAL:
@@ -4408,33 +4729,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 737;
+					State = 764;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 738;
+					State = 765;
 					Match(LPAREN);
-					State = 739;
+					State = 766;
 					tableElement();
-					State = 744;
+					State = 771;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 740;
+						State = 767;
 						Match(COMMA);
-						State = 741;
+						State = 768;
 						tableElement();
 						}
 						}
-						State = 746;
+						State = 773;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 747;
+					State = 774;
 					Match(RPAREN);
 					}
 					break;
@@ -4447,11 +4768,12 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 751;
+				State = 778;
 				Match(DROP);
-				State = 760;
+				State = 787;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
+				case ABSENT:
 				case ADD:
 				case ALLOW:
 				case ALTER:
@@ -4510,6 +4832,8 @@ internal partial class StreamSqlParser : Parser {
 				case JOB:
 				case JOBS:
 				case JSON_EXECUTION_PLAN:
+				case JSON_OBJECT:
+				case JSON_VALUE:
 				case KEY:
 				case LANGUAGE:
 				case LAST:
@@ -4536,9 +4860,11 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
 				case POSITION:
@@ -4552,6 +4878,7 @@ internal partial class StreamSqlParser : Parser {
 				case RESET:
 				case RESTORED:
 				case RESTRICT:
+				case RETURNING:
 				case ROLLUP:
 				case SAVEPOINT:
 				case SECOND:
@@ -4580,6 +4907,7 @@ internal partial class StreamSqlParser : Parser {
 				case UNKNOWN:
 				case USE:
 				case USER:
+				case VALUE:
 				case VIEW:
 				case VIEWS:
 				case VIRTUAL:
@@ -4593,27 +4921,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 753;
+					State = 780;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 752;
+						State = 779;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 755;
+					State = 782;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 756;
+					State = 783;
 					Match(LPAREN);
-					State = 757;
+					State = 784;
 					identifierList();
-					State = 758;
+					State = 785;
 					Match(RPAREN);
 					}
 					break;
@@ -4626,13 +4954,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 762;
+				State = 789;
 				Match(RENAME);
-				State = 763;
+				State = 790;
 				identifier();
-				State = 764;
+				State = 791;
 				Match(TO);
-				State = 765;
+				State = 792;
 				identifier();
 				}
 				break;
@@ -4680,40 +5008,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryContext query() {
 		QueryContext _localctx = new QueryContext(Context, State);
-		EnterRule(_localctx, 48, RULE_query);
+		EnterRule(_localctx, 52, RULE_query);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
+			State = 805;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 769;
+				State = 796;
 				Match(WITH);
-				State = 770;
+				State = 797;
 				commonTableExpression();
-				State = 775;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 771;
+					State = 798;
 					Match(COMMA);
-					State = 772;
+					State = 799;
 					commonTableExpression();
 					}
 					}
-					State = 777;
+					State = 804;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 780;
+			State = 807;
 			queryNoWith();
 			}
 		}
@@ -4763,34 +5091,34 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CommonTableExpressionContext commonTableExpression() {
 		CommonTableExpressionContext _localctx = new CommonTableExpressionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_commonTableExpression);
+		EnterRule(_localctx, 54, RULE_commonTableExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 782;
+			State = 809;
 			identifier();
-			State = 787;
+			State = 814;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 783;
+				State = 810;
 				Match(LPAREN);
-				State = 784;
+				State = 811;
 				identifierList();
-				State = 785;
+				State = 812;
 				Match(RPAREN);
 				}
 			}
 
-			State = 789;
+			State = 816;
 			Match(AS);
-			State = 790;
+			State = 817;
 			Match(LPAREN);
-			State = 791;
+			State = 818;
 			query();
-			State = 792;
+			State = 819;
 			Match(RPAREN);
 			}
 		}
@@ -4861,53 +5189,54 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryNoWithContext queryNoWith() {
 		QueryNoWithContext _localctx = new QueryNoWithContext(Context, State);
-		EnterRule(_localctx, 52, RULE_queryNoWith);
+		EnterRule(_localctx, 56, RULE_queryNoWith);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 821;
 			queryTerm(0);
-			State = 805;
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 795;
+				State = 822;
 				Match(ORDER);
-				State = 796;
+				State = 823;
 				Match(BY);
-				State = 797;
+				State = 824;
 				sortItem();
-				State = 802;
+				State = 829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 798;
+					State = 825;
 					Match(COMMA);
-					State = 799;
+					State = 826;
 					sortItem();
 					}
 					}
-					State = 804;
+					State = 831;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 812;
+			State = 839;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 807;
+				State = 834;
 				Match(LIMIT);
-				State = 810;
+				State = 837;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
+				case ABSENT:
 				case ADD:
 				case ALLOW:
 				case ALTER:
@@ -4975,6 +5304,8 @@ internal partial class StreamSqlParser : Parser {
 				case JOB:
 				case JOBS:
 				case JSON_EXECUTION_PLAN:
+				case JSON_OBJECT:
+				case JSON_VALUE:
 				case KEY:
 				case LANGUAGE:
 				case LAST:
@@ -5007,9 +5338,11 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
 				case POSITION:
@@ -5023,6 +5356,7 @@ internal partial class StreamSqlParser : Parser {
 				case RESET:
 				case RESTORED:
 				case RESTRICT:
+				case RETURNING:
 				case RIGHT:
 				case ROLLUP:
 				case ROW:
@@ -5054,6 +5388,7 @@ internal partial class StreamSqlParser : Parser {
 				case UNKNOWN:
 				case USE:
 				case USER:
+				case VALUE:
 				case VIEW:
 				case VIEWS:
 				case VIRTUAL:
@@ -5076,13 +5411,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 808;
+					State = 835;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 809;
+					State = 836;
 					Match(ALL);
 					}
 					break;
@@ -5092,21 +5427,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 819;
+			State = 846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 814;
+				State = 841;
 				Match(OFFSET);
-				State = 815;
+				State = 842;
 				_localctx.offset = expression();
-				State = 817;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 816;
+					State = 843;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5121,14 +5456,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 828;
+			State = 855;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 821;
+				State = 848;
 				Match(FETCH);
-				State = 822;
+				State = 849;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5137,17 +5472,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 824;
+				State = 851;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 823;
+					State = 850;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 826;
+				State = 853;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5156,7 +5491,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 827;
+				State = 854;
 				Match(ONLY);
 				}
 			}
@@ -5233,8 +5568,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		QueryTermContext _localctx = new QueryTermContext(Context, _parentState);
 		QueryTermContext _prevctx = _localctx;
-		int _startState = 54;
-		EnterRecursionRule(_localctx, 54, RULE_queryTerm, _p);
+		int _startState = 58;
+		EnterRecursionRule(_localctx, 58, RULE_queryTerm, _p);
 		int _la;
 		try {
 			int _alt;
@@ -5245,42 +5580,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 831;
+			State = 858;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 847;
+			State = 874;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 845;
+					State = 872;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 833;
+						State = 860;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 834;
+						State = 861;
 						Match(INTERSECT);
-						State = 836;
+						State = 863;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 835;
+							State = 862;
 							setQuantifier();
 							}
 						}
 
-						State = 838;
+						State = 865;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5289,9 +5624,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 839;
+						State = 866;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 840;
+						State = 867;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5301,26 +5636,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 842;
+						State = 869;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 841;
+							State = 868;
 							setQuantifier();
 							}
 						}
 
-						State = 844;
+						State = 871;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 849;
+				State = 876;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,119,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
 			}
 		}
@@ -5397,17 +5732,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryPrimaryContext queryPrimary() {
 		QueryPrimaryContext _localctx = new QueryPrimaryContext(Context, State);
-		EnterRule(_localctx, 56, RULE_queryPrimary);
+		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 864;
+			State = 891;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 850;
+				State = 877;
 				querySpecification();
 				}
 				break;
@@ -5415,27 +5750,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 851;
+				State = 878;
 				Match(VALUES);
-				State = 852;
+				State = 879;
 				valuesRow();
-				State = 857;
+				State = 884;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 853;
+						State = 880;
 						Match(COMMA);
-						State = 854;
+						State = 881;
 						valuesRow();
 						}
 						} 
 					}
-					State = 859;
+					State = 886;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,120,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
 				}
 				break;
@@ -5443,11 +5778,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 860;
+				State = 887;
 				Match(LPAREN);
-				State = 861;
+				State = 888;
 				query();
-				State = 862;
+				State = 889;
 				Match(RPAREN);
 				}
 				break;
@@ -5496,53 +5831,53 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ValuesRowContext valuesRow() {
 		ValuesRowContext _localctx = new ValuesRowContext(Context, State);
-		EnterRule(_localctx, 58, RULE_valuesRow);
+		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 881;
+			State = 908;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 867;
+				State = 894;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 866;
+					State = 893;
 					Match(ROW);
 					}
 				}
 
-				State = 869;
+				State = 896;
 				Match(LPAREN);
-				State = 870;
+				State = 897;
 				expression();
-				State = 875;
+				State = 902;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 871;
+					State = 898;
 					Match(COMMA);
-					State = 872;
+					State = 899;
 					expression();
 					}
 					}
-					State = 877;
+					State = 904;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 878;
+				State = 905;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 880;
+				State = 907;
 				expression();
 				}
 				break;
@@ -5625,166 +5960,166 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QuerySpecificationContext querySpecification() {
 		QuerySpecificationContext _localctx = new QuerySpecificationContext(Context, State);
-		EnterRule(_localctx, 60, RULE_querySpecification);
+		EnterRule(_localctx, 64, RULE_querySpecification);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 883;
+			State = 910;
 			Match(SELECT);
-			State = 885;
+			State = 912;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 884;
+				State = 911;
 				hintList();
 				}
 			}
 
-			State = 888;
+			State = 915;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 887;
+				State = 914;
 				setQuantifier();
 				}
 			}
 
-			State = 890;
+			State = 917;
 			selectItem();
-			State = 895;
+			State = 922;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 891;
+					State = 918;
 					Match(COMMA);
-					State = 892;
+					State = 919;
 					selectItem();
 					}
 					} 
 				}
-				State = 897;
+				State = 924;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,127,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 907;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
-			case 1:
-				{
-				State = 898;
-				Match(FROM);
-				State = 899;
-				relation(0);
-				State = 904;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 900;
-						Match(COMMA);
-						State = 901;
-						relation(0);
-						}
-						} 
-					}
-					State = 906;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,128,Context);
-				}
-				}
-				break;
-			}
-			State = 911;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
-			case 1:
-				{
-				State = 909;
-				Match(WHERE);
-				State = 910;
-				_localctx.where = expression();
-				}
-				break;
-			}
-			State = 923;
+			State = 934;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 913;
-				Match(GROUP);
-				State = 914;
-				Match(BY);
-				State = 915;
-				groupingElement();
-				State = 920;
+				State = 925;
+				Match(FROM);
+				State = 926;
+				relation(0);
+				State = 931;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 916;
+						State = 927;
 						Match(COMMA);
-						State = 917;
-						groupingElement();
+						State = 928;
+						relation(0);
 						}
 						} 
 					}
-					State = 922;
+					State = 933;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 927;
+			State = 938;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 925;
-				Match(HAVING);
-				State = 926;
-				_localctx.having = expression();
+				State = 936;
+				Match(WHERE);
+				State = 937;
+				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 938;
+			State = 950;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 929;
-				Match(WINDOW);
-				State = 930;
-				namedWindow();
-				State = 935;
+				State = 940;
+				Match(GROUP);
+				State = 941;
+				Match(BY);
+				State = 942;
+				groupingElement();
+				State = 947;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 931;
+						State = 943;
 						Match(COMMA);
-						State = 932;
+						State = 944;
+						groupingElement();
+						}
+						} 
+					}
+					State = 949;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				}
+				}
+				break;
+			}
+			State = 954;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			case 1:
+				{
+				State = 952;
+				Match(HAVING);
+				State = 953;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 965;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+			case 1:
+				{
+				State = 956;
+				Match(WINDOW);
+				State = 957;
+				namedWindow();
+				State = 962;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 958;
+						Match(COMMA);
+						State = 959;
 						namedWindow();
 						}
 						} 
 					}
-					State = 937;
+					State = 964;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
 				}
 				break;
@@ -5821,12 +6156,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetQuantifierContext setQuantifier() {
 		SetQuantifierContext _localctx = new SetQuantifierContext(Context, State);
-		EnterRule(_localctx, 62, RULE_setQuantifier);
+		EnterRule(_localctx, 66, RULE_setQuantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 967;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5904,17 +6239,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SelectItemContext selectItem() {
 		SelectItemContext _localctx = new SelectItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_selectItem);
+		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 954;
+			State = 981;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 942;
+				State = 969;
 				Match(ASTERISK);
 				}
 				break;
@@ -5922,11 +6257,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 970;
 				qualifiedName();
-				State = 944;
+				State = 971;
 				Match(DOT);
-				State = 945;
+				State = 972;
 				Match(ASTERISK);
 				}
 				break;
@@ -5934,24 +6269,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 947;
+				State = 974;
 				expression();
-				State = 952;
+				State = 979;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 949;
+					State = 976;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 948;
+						State = 975;
 						Match(AS);
 						}
 					}
 
-					State = 951;
+					State = 978;
 					identifier();
 					}
 					break;
@@ -6066,41 +6401,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingElementContext groupingElement() {
 		GroupingElementContext _localctx = new GroupingElementContext(Context, State);
-		EnterRule(_localctx, 66, RULE_groupingElement);
+		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 994;
+			State = 1021;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 956;
+				State = 983;
 				Match(GROUPING);
-				State = 957;
+				State = 984;
 				Match(SETS);
-				State = 958;
+				State = 985;
 				Match(LPAREN);
-				State = 959;
+				State = 986;
 				groupingSet();
-				State = 964;
+				State = 991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 960;
+					State = 987;
 					Match(COMMA);
-					State = 961;
+					State = 988;
 					groupingSet();
 					}
 					}
-					State = 966;
+					State = 993;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 967;
+				State = 994;
 				Match(RPAREN);
 				}
 				break;
@@ -6108,29 +6443,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 969;
+				State = 996;
 				Match(ROLLUP);
-				State = 970;
+				State = 997;
 				Match(LPAREN);
-				State = 971;
+				State = 998;
 				groupingSet();
-				State = 976;
+				State = 1003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 972;
+					State = 999;
 					Match(COMMA);
-					State = 973;
+					State = 1000;
 					groupingSet();
 					}
 					}
-					State = 978;
+					State = 1005;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 979;
+				State = 1006;
 				Match(RPAREN);
 				}
 				break;
@@ -6138,29 +6473,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 981;
+				State = 1008;
 				Match(CUBE);
-				State = 982;
+				State = 1009;
 				Match(LPAREN);
-				State = 983;
+				State = 1010;
 				groupingSet();
-				State = 988;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 984;
+					State = 1011;
 					Match(COMMA);
-					State = 985;
+					State = 1012;
 					groupingSet();
 					}
 					}
-					State = 990;
+					State = 1017;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 991;
+				State = 1018;
 				Match(RPAREN);
 				}
 				break;
@@ -6168,7 +6503,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 993;
+				State = 1020;
 				expression();
 				}
 				break;
@@ -6214,51 +6549,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingSetContext groupingSet() {
 		GroupingSetContext _localctx = new GroupingSetContext(Context, State);
-		EnterRule(_localctx, 68, RULE_groupingSet);
+		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1009;
+			State = 1036;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 996;
+				State = 1023;
 				Match(LPAREN);
-				State = 1005;
+				State = 1032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 997;
+					State = 1024;
 					expression();
-					State = 1002;
+					State = 1029;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 998;
+						State = 1025;
 						Match(COMMA);
-						State = 999;
+						State = 1026;
 						expression();
 						}
 						}
-						State = 1004;
+						State = 1031;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1007;
+				State = 1034;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1008;
+				State = 1035;
 				expression();
 				}
 				break;
@@ -6299,15 +6634,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NamedWindowContext namedWindow() {
 		NamedWindowContext _localctx = new NamedWindowContext(Context, State);
-		EnterRule(_localctx, 70, RULE_namedWindow);
+		EnterRule(_localctx, 74, RULE_namedWindow);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1011;
+			State = 1038;
 			identifier();
-			State = 1012;
+			State = 1039;
 			Match(AS);
-			State = 1013;
+			State = 1040;
 			windowSpecification();
 			}
 		}
@@ -6349,19 +6684,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SortItemContext sortItem() {
 		SortItemContext _localctx = new SortItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_sortItem);
+		EnterRule(_localctx, 76, RULE_sortItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1015;
+			State = 1042;
 			expression();
-			State = 1017;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1016;
+				State = 1043;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6374,14 +6709,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1021;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1019;
+				State = 1046;
 				Match(NULLS);
-				State = 1020;
+				State = 1047;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6507,8 +6842,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		RelationContext _localctx = new RelationContext(Context, _parentState);
 		RelationContext _prevctx = _localctx;
-		int _startState = 74;
-		EnterRecursionRule(_localctx, 74, RULE_relation, _p);
+		int _startState = 78;
+		EnterRecursionRule(_localctx, 78, RULE_relation, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
@@ -6518,34 +6853,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1024;
+			State = 1051;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1045;
+			State = 1072;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1043;
+					State = 1070;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1026;
+						State = 1053;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1027;
+						State = 1054;
 						Match(CROSS);
-						State = 1028;
+						State = 1055;
 						Match(JOIN);
-						State = 1029;
+						State = 1056;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6554,15 +6889,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1030;
+						State = 1057;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1031;
+						State = 1058;
 						Match(NATURAL);
-						State = 1032;
+						State = 1059;
 						joinType();
-						State = 1033;
+						State = 1060;
 						Match(JOIN);
-						State = 1034;
+						State = 1061;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6571,20 +6906,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1036;
+						State = 1063;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1037;
+						State = 1064;
 						joinType();
-						State = 1038;
+						State = 1065;
 						Match(JOIN);
-						State = 1039;
+						State = 1066;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1041;
+						State = 1068;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1040;
+							State = 1067;
 							joinCriteria();
 							}
 							break;
@@ -6594,9 +6929,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1047;
+				State = 1074;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
 			}
 		}
@@ -6633,22 +6968,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinTypeContext joinType() {
 		JoinTypeContext _localctx = new JoinTypeContext(Context, State);
-		EnterRule(_localctx, 76, RULE_joinType);
+		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1063;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1049;
+				State = 1076;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1048;
+					State = 1075;
 					Match(INNER);
 					}
 				}
@@ -6658,14 +6993,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1051;
+				State = 1078;
 				Match(LEFT);
-				State = 1053;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1052;
+					State = 1079;
 					Match(OUTER);
 					}
 				}
@@ -6675,14 +7010,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1055;
+				State = 1082;
 				Match(RIGHT);
-				State = 1057;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1056;
+					State = 1083;
 					Match(OUTER);
 					}
 				}
@@ -6692,14 +7027,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1059;
+				State = 1086;
 				Match(FULL);
-				State = 1061;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1060;
+					State = 1087;
 					Match(OUTER);
 					}
 				}
@@ -6748,30 +7083,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinCriteriaContext joinCriteria() {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
-		EnterRule(_localctx, 78, RULE_joinCriteria);
+		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1072;
+			State = 1099;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1065;
+				State = 1092;
 				Match(ON);
-				State = 1066;
+				State = 1093;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1067;
+				State = 1094;
 				Match(USING);
-				State = 1068;
+				State = 1095;
 				Match(LPAREN);
-				State = 1069;
+				State = 1096;
 				identifierList();
-				State = 1070;
+				State = 1097;
 				Match(RPAREN);
 				}
 				break;
@@ -6909,52 +7244,52 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
 		RelationPrimaryContext _localctx = new RelationPrimaryContext(Context, State);
-		EnterRule(_localctx, 80, RULE_relationPrimary);
+		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1129;
+			State = 1156;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1074;
+				State = 1101;
 				qualifiedName();
-				State = 1076;
+				State = 1103;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1075;
+					State = 1102;
 					tableHints();
 					}
 					break;
 				}
-				State = 1083;
+				State = 1110;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1078;
+					State = 1105;
 					Match(FOR);
-					State = 1079;
+					State = 1106;
 					Match(SYSTEM_TIME);
-					State = 1080;
+					State = 1107;
 					Match(AS);
-					State = 1081;
+					State = 1108;
 					Match(OF);
-					State = 1082;
+					State = 1109;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1086;
+				State = 1113;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1085;
+					State = 1112;
 					tableAlias();
 					}
 					break;
@@ -6965,30 +7300,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1089;
+				State = 1116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1088;
+					State = 1115;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1091;
+				State = 1118;
 				Match(TABLE);
-				State = 1092;
+				State = 1119;
 				Match(LPAREN);
-				State = 1093;
+				State = 1120;
 				functionCall();
-				State = 1094;
+				State = 1121;
 				Match(RPAREN);
-				State = 1096;
+				State = 1123;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1095;
+					State = 1122;
 					tableAlias();
 					}
 					break;
@@ -6999,28 +7334,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1099;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1098;
+					State = 1125;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1101;
+				State = 1128;
 				Match(LPAREN);
-				State = 1102;
+				State = 1129;
 				query();
-				State = 1103;
+				State = 1130;
 				Match(RPAREN);
-				State = 1105;
+				State = 1132;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1104;
+					State = 1131;
 					tableAlias();
 					}
 					break;
@@ -7031,48 +7366,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1107;
+				State = 1134;
 				Match(UNNEST);
-				State = 1108;
+				State = 1135;
 				Match(LPAREN);
-				State = 1109;
+				State = 1136;
 				expression();
-				State = 1114;
+				State = 1141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1110;
+					State = 1137;
 					Match(COMMA);
-					State = 1111;
+					State = 1138;
 					expression();
 					}
 					}
-					State = 1116;
+					State = 1143;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1117;
+				State = 1144;
 				Match(RPAREN);
-				State = 1120;
+				State = 1147;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1118;
+					State = 1145;
 					Match(WITH);
-					State = 1119;
+					State = 1146;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1123;
+				State = 1150;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1122;
+					State = 1149;
 					tableAlias();
 					}
 					break;
@@ -7083,11 +7418,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1125;
+				State = 1152;
 				Match(LPAREN);
-				State = 1126;
+				State = 1153;
 				relation(0);
-				State = 1127;
+				State = 1154;
 				Match(RPAREN);
 				}
 				break;
@@ -7130,33 +7465,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 82, RULE_tableAlias);
+		EnterRule(_localctx, 86, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1132;
+			State = 1159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1131;
+				State = 1158;
 				Match(AS);
 				}
 			}
 
-			State = 1134;
+			State = 1161;
 			identifier();
-			State = 1139;
+			State = 1166;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1135;
+				State = 1162;
 				Match(LPAREN);
-				State = 1136;
+				State = 1163;
 				identifierList();
-				State = 1137;
+				State = 1164;
 				Match(RPAREN);
 				}
 				break;
@@ -7194,11 +7529,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 84, RULE_tableHints);
+		EnterRule(_localctx, 88, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1168;
 			hintList();
 			}
 		}
@@ -7242,40 +7577,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 86, RULE_hintList);
+		EnterRule(_localctx, 90, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1143;
+			State = 1170;
 			Match(HINT_START);
-			State = 1144;
+			State = 1171;
 			hint();
-			State = 1151;
+			State = 1178;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 824767939523L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 52785148129533L) != 0)) {
 				{
 				{
-				State = 1146;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1145;
+					State = 1172;
 					Match(COMMA);
 					}
 				}
 
-				State = 1148;
+				State = 1175;
 				hint();
 				}
 				}
-				State = 1153;
+				State = 1180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1154;
+			State = 1181;
 			Match(HINT_END);
 			}
 		}
@@ -7328,40 +7663,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 88, RULE_hint);
+		EnterRule(_localctx, 92, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1156;
+			State = 1183;
 			identifier();
-			State = 1177;
+			State = 1204;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1157;
+				State = 1184;
 				Match(LPAREN);
-				State = 1174;
+				State = 1201;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1158;
+					State = 1185;
 					hintOption();
-					State = 1163;
+					State = 1190;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1159;
+						State = 1186;
 						Match(COMMA);
-						State = 1160;
+						State = 1187;
 						hintOption();
 						}
 						}
-						State = 1165;
+						State = 1192;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7369,28 +7704,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1166;
+					State = 1193;
 					hintArgument();
-					State = 1171;
+					State = 1198;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1167;
+						State = 1194;
 						Match(COMMA);
-						State = 1168;
+						State = 1195;
 						hintArgument();
 						}
 						}
-						State = 1173;
+						State = 1200;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1176;
+				State = 1203;
 				Match(RPAREN);
 				}
 			}
@@ -7432,15 +7767,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 90, RULE_hintOption);
+		EnterRule(_localctx, 94, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1179;
+			State = 1206;
 			optionKey();
-			State = 1180;
+			State = 1207;
 			Match(EQ);
-			State = 1181;
+			State = 1208;
 			optionValue();
 			}
 		}
@@ -7484,12 +7819,13 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 92, RULE_hintArgument);
+		EnterRule(_localctx, 96, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1193;
+			State = 1220;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -7548,6 +7884,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -7574,9 +7912,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -7590,6 +7930,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
 			case SECOND:
@@ -7618,6 +7959,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -7632,21 +7974,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1183;
+				State = 1210;
 				identifier();
-				State = 1188;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1184;
+					State = 1211;
 					Match(DOT);
-					State = 1185;
+					State = 1212;
 					identifier();
 					}
 					}
-					State = 1190;
+					State = 1217;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7655,14 +7997,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1191;
+				State = 1218;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1192;
+				State = 1219;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -7701,11 +8043,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 94, RULE_expression);
+		EnterRule(_localctx, 98, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1195;
+			State = 1222;
 			booleanExpression(0);
 			}
 		}
@@ -7810,13 +8152,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 96;
-		EnterRecursionRule(_localctx, 96, RULE_booleanExpression, _p);
+		int _startState = 100;
+		EnterRecursionRule(_localctx, 100, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1207;
+			State = 1234;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -7825,12 +8167,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1198;
+				State = 1225;
 				Match(NOT);
-				State = 1199;
+				State = 1226;
 				booleanExpression(4);
 				}
 				break;
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -7898,6 +8241,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -7929,9 +8274,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -7945,6 +8292,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case RIGHT:
 			case ROLLUP:
 			case ROW:
@@ -7976,6 +8324,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -8001,23 +8350,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1200;
+				State = 1227;
 				valueExpression(0);
-				State = 1204;
+				State = 1231;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1201;
+						State = 1228;
 						predicate();
 						}
 						} 
 					}
-					State = 1206;
+					State = 1233;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
 				}
 				break;
@@ -8025,28 +8374,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1217;
+			State = 1244;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1215;
+					State = 1242;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1209;
+						State = 1236;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1210;
+						State = 1237;
 						Match(AND);
-						State = 1211;
+						State = 1238;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8055,20 +8404,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1212;
+						State = 1239;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1213;
+						State = 1240;
 						Match(OR);
-						State = 1214;
+						State = 1241;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1219;
+				State = 1246;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			}
 			}
 		}
@@ -8261,19 +8610,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 98, RULE_predicate);
+		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1293;
+			State = 1320;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1220;
+				State = 1247;
 				comparisonOperator();
-				State = 1221;
+				State = 1248;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8281,24 +8630,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1224;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1223;
+					State = 1250;
 					Match(NOT);
 					}
 				}
 
-				State = 1226;
+				State = 1253;
 				Match(BETWEEN);
-				State = 1228;
+				State = 1255;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1227;
+					State = 1254;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8310,11 +8659,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1230;
+				State = 1257;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1231;
+				State = 1258;
 				Match(AND);
-				State = 1232;
+				State = 1259;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8322,23 +8671,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1235;
+				State = 1262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1234;
+					State = 1261;
 					Match(NOT);
 					}
 				}
 
-				State = 1237;
+				State = 1264;
 				Match(IN);
-				State = 1238;
+				State = 1265;
 				Match(LPAREN);
-				State = 1239;
+				State = 1266;
 				query();
-				State = 1240;
+				State = 1267;
 				Match(RPAREN);
 				}
 				break;
@@ -8346,39 +8695,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1243;
+				State = 1270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1242;
+					State = 1269;
 					Match(NOT);
 					}
 				}
 
-				State = 1245;
+				State = 1272;
 				Match(IN);
-				State = 1246;
+				State = 1273;
 				Match(LPAREN);
-				State = 1247;
+				State = 1274;
 				expression();
-				State = 1252;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1248;
+					State = 1275;
 					Match(COMMA);
-					State = 1249;
+					State = 1276;
 					expression();
 					}
 					}
-					State = 1254;
+					State = 1281;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1255;
+				State = 1282;
 				Match(RPAREN);
 				}
 				break;
@@ -8386,28 +8735,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1258;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1257;
+					State = 1284;
 					Match(NOT);
 					}
 				}
 
-				State = 1260;
+				State = 1287;
 				Match(LIKE);
-				State = 1261;
+				State = 1288;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1264;
+				State = 1291;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1262;
+					State = 1289;
 					Match(ESCAPE);
-					State = 1263;
+					State = 1290;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8418,30 +8767,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1267;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1266;
+					State = 1293;
 					Match(NOT);
 					}
 				}
 
-				State = 1269;
+				State = 1296;
 				Match(SIMILAR);
-				State = 1270;
+				State = 1297;
 				Match(TO);
-				State = 1271;
+				State = 1298;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1274;
+				State = 1301;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1272;
+					State = 1299;
 					Match(ESCAPE);
-					State = 1273;
+					State = 1300;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8452,19 +8801,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1276;
+				State = 1303;
 				Match(IS);
-				State = 1278;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1277;
+					State = 1304;
 					Match(NOT);
 					}
 				}
 
-				State = 1280;
+				State = 1307;
 				Match(NULL);
 				}
 				break;
@@ -8472,19 +8821,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1281;
+				State = 1308;
 				Match(IS);
-				State = 1283;
+				State = 1310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1282;
+					State = 1309;
 					Match(NOT);
 					}
 				}
 
-				State = 1285;
+				State = 1312;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -8500,23 +8849,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1286;
+				State = 1313;
 				Match(IS);
-				State = 1288;
+				State = 1315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1287;
+					State = 1314;
 					Match(NOT);
 					}
 				}
 
-				State = 1290;
+				State = 1317;
 				Match(DISTINCT);
-				State = 1291;
+				State = 1318;
 				Match(FROM);
-				State = 1292;
+				State = 1319;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8556,14 +8905,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 100, RULE_comparisonOperator);
+		EnterRule(_localctx, 104, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1295;
+			State = 1322;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 63L) != 0)) ) {
+			if ( !(((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8675,16 +9024,17 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 102;
-		EnterRecursionRule(_localctx, 102, RULE_valueExpression, _p);
+		int _startState = 106;
+		EnterRecursionRule(_localctx, 106, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1301;
+			State = 1328;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -8752,6 +9102,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -8783,9 +9135,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -8799,6 +9153,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case RIGHT:
 			case ROLLUP:
 			case ROW:
@@ -8830,6 +9185,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -8854,7 +9210,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1298;
+				State = 1325;
 				primaryExpression(0);
 				}
 				break;
@@ -8864,7 +9220,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1299;
+				State = 1326;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8874,7 +9230,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1300;
+				State = 1327;
 				valueExpression(3);
 				}
 				break;
@@ -8882,36 +9238,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1311;
+			State = 1338;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1309;
+					State = 1336;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1303;
+						State = 1330;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1304;
+						State = 1331;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 15L) != 0)) ) {
+						if ( !(((((_la - 219)) & ~0x3f) == 0 && ((1L << (_la - 219)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1305;
+						State = 1332;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -8920,9 +9276,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1306;
+						State = 1333;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1307;
+						State = 1334;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8932,16 +9288,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1308;
+						State = 1335;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1313;
+				State = 1340;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 			}
 			}
 		}
@@ -9109,7 +9465,6 @@ internal partial class StreamSqlParser : Parser {
 		public ExpressionContext source;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIM() { return GetToken(StreamSqlParser.TRIM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
 			return GetRuleContexts<ExpressionContext>();
@@ -9117,6 +9472,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
 			return GetRuleContext<ExpressionContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		public TrimCharsContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -9161,6 +9517,79 @@ internal partial class StreamSqlParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitPosition(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class OverlayContext : PrimaryExpressionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAY() { return GetToken(StreamSqlParser.OVERLAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLACING() { return GetToken(StreamSqlParser.PLACING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(StreamSqlParser.FOR, 0); }
+		public OverlayContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitOverlay(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonValueContext : PrimaryExpressionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_VALUE() { return GetToken(StreamSqlParser.JSON_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(StreamSqlParser.COMMA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RETURNING() { return GetToken(StreamSqlParser.RETURNING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DataTypeContext dataType() {
+			return GetRuleContext<DataTypeContext>(0);
+		}
+		public JsonValueContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonObjectContext : PrimaryExpressionContext {
+		public IToken onNull;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECT() { return GetToken(StreamSqlParser.JSON_OBJECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public JsonKeyValueContext[] jsonKeyValue() {
+			return GetRuleContexts<JsonKeyValueContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public JsonKeyValueContext jsonKeyValue(int i) {
+			return GetRuleContext<JsonKeyValueContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NULL() { return GetTokens(StreamSqlParser.NULL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL(int i) {
+			return GetToken(StreamSqlParser.NULL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public JsonObjectContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonObject(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9445,23 +9874,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 104;
-		EnterRecursionRule(_localctx, 104, RULE_primaryExpression, _p);
+		int _startState = 108;
+		EnterRecursionRule(_localctx, 108, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
+			State = 1549;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1315;
+				State = 1342;
 				literal();
 				}
 				break;
@@ -9470,7 +9899,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1316;
+				State = 1343;
 				interval();
 				}
 				break;
@@ -9479,37 +9908,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1317;
+				State = 1344;
 				Match(CASE);
-				State = 1318;
+				State = 1345;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1320;
+				State = 1347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1319;
+					State = 1346;
 					whenClause();
 					}
 					}
-					State = 1322;
+					State = 1349;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1326;
+				State = 1353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1324;
+					State = 1351;
 					Match(ELSE);
-					State = 1325;
+					State = 1352;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1328;
+				State = 1355;
 				Match(END);
 				}
 				break;
@@ -9518,35 +9947,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1330;
+				State = 1357;
 				Match(CASE);
-				State = 1332;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1331;
+					State = 1358;
 					whenClause();
 					}
 					}
-					State = 1334;
+					State = 1361;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1338;
+				State = 1365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1336;
+					State = 1363;
 					Match(ELSE);
-					State = 1337;
+					State = 1364;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1340;
+				State = 1367;
 				Match(END);
 				}
 				break;
@@ -9555,7 +9984,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1342;
+				State = 1369;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9564,15 +9993,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1343;
+				State = 1370;
 				Match(LPAREN);
-				State = 1344;
+				State = 1371;
 				expression();
-				State = 1345;
+				State = 1372;
 				Match(AS);
-				State = 1346;
+				State = 1373;
 				dataType();
-				State = 1347;
+				State = 1374;
 				Match(RPAREN);
 				}
 				break;
@@ -9581,17 +10010,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1349;
+				State = 1376;
 				Match(EXTRACT);
-				State = 1350;
+				State = 1377;
 				Match(LPAREN);
-				State = 1351;
+				State = 1378;
 				timeUnit();
-				State = 1352;
+				State = 1379;
 				Match(FROM);
-				State = 1353;
+				State = 1380;
 				expression();
-				State = 1354;
+				State = 1381;
 				Match(RPAREN);
 				}
 				break;
@@ -9600,11 +10029,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1356;
+				State = 1383;
 				Match(TRIM);
-				State = 1357;
+				State = 1384;
 				Match(LPAREN);
-				State = 1358;
+				State = 1385;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -9614,21 +10043,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1360;
+				State = 1387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1359;
+					State = 1386;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1362;
+				State = 1389;
 				Match(FROM);
-				State = 1363;
+				State = 1390;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1364;
+				State = 1391;
 				Match(RPAREN);
 				}
 				break;
@@ -9637,17 +10066,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1366;
+				State = 1393;
 				Match(TRIM);
-				State = 1367;
+				State = 1394;
 				Match(LPAREN);
-				State = 1368;
-				((TrimCharsContext)_localctx).chars = expression();
-				State = 1369;
-				Match(FROM);
-				State = 1370;
+				State = 1398;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+				case 1:
+					{
+					State = 1395;
+					((TrimCharsContext)_localctx).chars = expression();
+					State = 1396;
+					Match(FROM);
+					}
+					break;
+				}
+				State = 1400;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1371;
+				State = 1401;
 				Match(RPAREN);
 				}
 				break;
@@ -9656,29 +10093,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1373;
+				State = 1403;
 				Match(SUBSTRING);
-				State = 1374;
+				State = 1404;
 				Match(LPAREN);
-				State = 1375;
+				State = 1405;
 				expression();
-				State = 1376;
+				State = 1406;
 				Match(FROM);
-				State = 1377;
+				State = 1407;
 				expression();
-				State = 1380;
+				State = 1410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1378;
+					State = 1408;
 					Match(FOR);
-					State = 1379;
+					State = 1409;
 					expression();
 					}
 				}
 
-				State = 1382;
+				State = 1412;
 				Match(RPAREN);
 				}
 				break;
@@ -9687,53 +10124,180 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1384;
+				State = 1414;
 				Match(POSITION);
-				State = 1385;
+				State = 1415;
 				Match(LPAREN);
-				State = 1386;
+				State = 1416;
 				valueExpression(0);
-				State = 1387;
+				State = 1417;
 				Match(IN);
-				State = 1388;
+				State = 1418;
 				expression();
-				State = 1389;
+				State = 1419;
 				Match(RPAREN);
 				}
 				break;
 			case 11:
 				{
+				_localctx = new OverlayContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1421;
+				Match(OVERLAY);
+				State = 1422;
+				Match(LPAREN);
+				State = 1423;
+				expression();
+				State = 1424;
+				Match(PLACING);
+				State = 1425;
+				expression();
+				State = 1426;
+				Match(FROM);
+				State = 1427;
+				expression();
+				State = 1430;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FOR) {
+					{
+					State = 1428;
+					Match(FOR);
+					State = 1429;
+					expression();
+					}
+				}
+
+				State = 1432;
+				Match(RPAREN);
+				}
+				break;
+			case 12:
+				{
+				_localctx = new JsonValueContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1434;
+				Match(JSON_VALUE);
+				State = 1435;
+				Match(LPAREN);
+				State = 1436;
+				expression();
+				State = 1437;
+				Match(COMMA);
+				State = 1438;
+				expression();
+				State = 1441;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RETURNING) {
+					{
+					State = 1439;
+					Match(RETURNING);
+					State = 1440;
+					dataType();
+					}
+				}
+
+				State = 1443;
+				Match(RPAREN);
+				}
+				break;
+			case 13:
+				{
+				_localctx = new JsonObjectContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1445;
+				Match(JSON_OBJECT);
+				State = 1446;
+				Match(LPAREN);
+				State = 1455;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+				case 1:
+					{
+					State = 1447;
+					jsonKeyValue();
+					State = 1452;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1448;
+						Match(COMMA);
+						State = 1449;
+						jsonKeyValue();
+						}
+						}
+						State = 1454;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+					break;
+				}
+				State = 1460;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1457;
+					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonObjectContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1458;
+					Match(ON);
+					State = 1459;
+					Match(NULL);
+					}
+				}
+
+				State = 1462;
+				Match(RPAREN);
+				}
+				break;
+			case 14:
+				{
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1391;
+				State = 1463;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 35184372088835L) != 0)) ) {
+				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 35184372088835L) != 0)) ) {
 					((FloorCeilToContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1392;
+				State = 1464;
 				Match(LPAREN);
-				State = 1393;
+				State = 1465;
 				expression();
-				State = 1394;
+				State = 1466;
 				Match(TO);
-				State = 1395;
+				State = 1467;
 				timeUnit();
-				State = 1396;
+				State = 1468;
 				Match(RPAREN);
 				}
 				break;
-			case 12:
+			case 15:
 				{
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1398;
+				State = 1470;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -9743,31 +10307,31 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1399;
+				State = 1471;
 				Match(LPAREN);
-				State = 1400;
+				State = 1472;
 				timeUnit();
-				State = 1401;
+				State = 1473;
 				Match(COMMA);
-				State = 1402;
+				State = 1474;
 				expression();
-				State = 1403;
+				State = 1475;
 				Match(COMMA);
-				State = 1404;
+				State = 1476;
 				expression();
-				State = 1405;
+				State = 1477;
 				Match(RPAREN);
 				}
 				break;
-			case 13:
+			case 16:
 				{
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1407;
+				State = 1479;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 60129542144L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 120259084288L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
 					((NiladicFunctionContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -9776,250 +10340,250 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 14:
+			case 17:
 				{
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1408;
+				State = 1480;
 				Match(ARRAY);
-				State = 1409;
+				State = 1481;
 				Match(LBRACKET);
-				State = 1418;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1410;
+					State = 1482;
 					expression();
-					State = 1415;
+					State = 1487;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1411;
+						State = 1483;
 						Match(COMMA);
-						State = 1412;
+						State = 1484;
 						expression();
 						}
 						}
-						State = 1417;
+						State = 1489;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1420;
+				State = 1492;
 				Match(RBRACKET);
-				}
-				break;
-			case 15:
-				{
-				_localctx = new MapConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1421;
-				Match(MAP);
-				State = 1422;
-				Match(LBRACKET);
-				State = 1431;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
-					{
-					State = 1423;
-					expression();
-					State = 1428;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1424;
-						Match(COMMA);
-						State = 1425;
-						expression();
-						}
-						}
-						State = 1430;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1433;
-				Match(RBRACKET);
-				}
-				break;
-			case 16:
-				{
-				_localctx = new RowConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1434;
-				Match(ROW);
-				State = 1435;
-				Match(LPAREN);
-				State = 1444;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6922472432993314982L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5755600271130017123L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -909732074821255175L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1095225443267L) != 0)) {
-					{
-					State = 1436;
-					expression();
-					State = 1441;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1437;
-						Match(COMMA);
-						State = 1438;
-						expression();
-						}
-						}
-						State = 1443;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1446;
-				Match(RPAREN);
-				}
-				break;
-			case 17:
-				{
-				_localctx = new DescriptorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1447;
-				Match(DESCRIPTOR);
-				State = 1448;
-				Match(LPAREN);
-				State = 1449;
-				identifierList();
-				State = 1450;
-				Match(RPAREN);
 				}
 				break;
 			case 18:
 				{
-				_localctx = new FunctionCallExpressionContext(_localctx);
+				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1452;
-				functionCall();
+				State = 1493;
+				Match(MAP);
+				State = 1494;
+				Match(LBRACKET);
+				State = 1503;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
+					{
+					State = 1495;
+					expression();
+					State = 1500;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1496;
+						Match(COMMA);
+						State = 1497;
+						expression();
+						}
+						}
+						State = 1502;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1505;
+				Match(RBRACKET);
 				}
 				break;
 			case 19:
 				{
-				_localctx = new ExistsContext(_localctx);
+				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1453;
-				Match(EXISTS);
-				State = 1454;
+				State = 1506;
+				Match(ROW);
+				State = 1507;
 				Match(LPAREN);
-				State = 1455;
-				query();
-				State = 1456;
+				State = 1516;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
+					{
+					State = 1508;
+					expression();
+					State = 1513;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1509;
+						Match(COMMA);
+						State = 1510;
+						expression();
+						}
+						}
+						State = 1515;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1518;
 				Match(RPAREN);
 				}
 				break;
 			case 20:
 				{
-				_localctx = new SubqueryExpressionContext(_localctx);
+				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1458;
+				State = 1519;
+				Match(DESCRIPTOR);
+				State = 1520;
 				Match(LPAREN);
-				State = 1459;
-				query();
-				State = 1460;
+				State = 1521;
+				identifierList();
+				State = 1522;
 				Match(RPAREN);
 				}
 				break;
 			case 21:
 				{
-				_localctx = new ImplicitRowConstructorContext(_localctx);
+				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1462;
-				Match(LPAREN);
-				State = 1463;
-				expression();
-				State = 1466;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				do {
-					{
-					{
-					State = 1464;
-					Match(COMMA);
-					State = 1465;
-					expression();
-					}
-					}
-					State = 1468;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				} while ( _la==COMMA );
-				State = 1470;
-				Match(RPAREN);
+				State = 1524;
+				functionCall();
 				}
 				break;
 			case 22:
 				{
-				_localctx = new ParenthesizedExpressionContext(_localctx);
+				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1472;
+				State = 1525;
+				Match(EXISTS);
+				State = 1526;
 				Match(LPAREN);
-				State = 1473;
-				expression();
-				State = 1474;
+				State = 1527;
+				query();
+				State = 1528;
 				Match(RPAREN);
 				}
 				break;
 			case 23:
 				{
+				_localctx = new SubqueryExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1530;
+				Match(LPAREN);
+				State = 1531;
+				query();
+				State = 1532;
+				Match(RPAREN);
+				}
+				break;
+			case 24:
+				{
+				_localctx = new ImplicitRowConstructorContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1534;
+				Match(LPAREN);
+				State = 1535;
+				expression();
+				State = 1538;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				do {
+					{
+					{
+					State = 1536;
+					Match(COMMA);
+					State = 1537;
+					expression();
+					}
+					}
+					State = 1540;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				} while ( _la==COMMA );
+				State = 1542;
+				Match(RPAREN);
+				}
+				break;
+			case 25:
+				{
+				_localctx = new ParenthesizedExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1544;
+				Match(LPAREN);
+				State = 1545;
+				expression();
+				State = 1546;
+				Match(RPAREN);
+				}
+				break;
+			case 26:
+				{
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1476;
+				State = 1548;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1489;
+			State = 1561;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1487;
+					State = 1559;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1479;
+						State = 1551;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1480;
+						State = 1552;
 						Match(DOT);
-						State = 1481;
+						State = 1553;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -10028,22 +10592,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1482;
+						State = 1554;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1483;
+						State = 1555;
 						Match(LBRACKET);
-						State = 1484;
+						State = 1556;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1485;
+						State = 1557;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1491;
+				State = 1563;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			}
 			}
 		}
@@ -10111,24 +10675,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 106, RULE_functionCall);
+		EnterRule(_localctx, 110, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
+			State = 1564;
 			functionName();
-			State = 1493;
+			State = 1565;
 			Match(LPAREN);
-			State = 1506;
+			State = 1578;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1494;
+				State = 1566;
 				Match(ASTERISK);
 				}
 				break;
+			case ABSENT:
 			case ADD:
 			case ALL:
 			case ALLOW:
@@ -10198,6 +10763,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -10230,9 +10797,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -10246,6 +10815,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case RIGHT:
 			case ROLLUP:
 			case ROW:
@@ -10278,6 +10848,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -10301,31 +10872,31 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1496;
+				State = 1568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1495;
+					State = 1567;
 					setQuantifier();
 					}
 				}
 
-				State = 1498;
+				State = 1570;
 				functionArgument();
-				State = 1503;
+				State = 1575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1499;
+					State = 1571;
 					Match(COMMA);
-					State = 1500;
+					State = 1572;
 					functionArgument();
 					}
 					}
-					State = 1505;
+					State = 1577;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10337,34 +10908,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1508;
+			State = 1580;
 			Match(RPAREN);
-			State = 1515;
+			State = 1587;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 			case 1:
 				{
-				State = 1509;
+				State = 1581;
 				Match(FILTER);
-				State = 1510;
+				State = 1582;
 				Match(LPAREN);
-				State = 1511;
+				State = 1583;
 				Match(WHERE);
-				State = 1512;
+				State = 1584;
 				_localctx.filter = expression();
-				State = 1513;
+				State = 1585;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1519;
+			State = 1591;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
 			case 1:
 				{
-				State = 1517;
+				State = 1589;
 				Match(OVER);
-				State = 1518;
+				State = 1590;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -10404,11 +10975,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 108, RULE_functionName);
+		EnterRule(_localctx, 112, RULE_functionName);
 		try {
-			State = 1524;
+			State = 1596;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -10467,6 +11039,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -10493,9 +11067,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -10509,6 +11085,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
 			case SECOND:
@@ -10537,6 +11114,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -10551,21 +11129,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1521;
+				State = 1593;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1522;
+				State = 1594;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1523;
+				State = 1595;
 				Match(RIGHT);
 				}
 				break;
@@ -10628,20 +11206,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 110, RULE_functionArgument);
+		EnterRule(_localctx, 114, RULE_functionArgument);
 		try {
-			State = 1531;
+			State = 1603;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1526;
+				State = 1598;
 				identifier();
-				State = 1527;
+				State = 1599;
 				Match(ARROW);
-				State = 1528;
+				State = 1600;
 				functionArgumentValue();
 				}
 				break;
@@ -10649,7 +11227,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1530;
+				State = 1602;
 				functionArgumentValue();
 				}
 				break;
@@ -10746,49 +11324,49 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 112, RULE_functionArgumentValue);
+		EnterRule(_localctx, 116, RULE_functionArgumentValue);
 		int _la;
 		try {
 			int _alt;
-			State = 1564;
+			State = 1636;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1533;
+				State = 1605;
 				Match(TABLE);
-				State = 1534;
+				State = 1606;
 				qualifiedName();
-				State = 1545;
+				State = 1617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1535;
+					State = 1607;
 					Match(PARTITION);
-					State = 1536;
+					State = 1608;
 					Match(BY);
-					State = 1537;
+					State = 1609;
 					expression();
-					State = 1542;
+					State = 1614;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1538;
+							State = 1610;
 							Match(COMMA);
-							State = 1539;
+							State = 1611;
 							expression();
 							}
 							} 
 						}
-						State = 1544;
+						State = 1616;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 					}
 					}
 				}
@@ -10799,42 +11377,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1547;
+				State = 1619;
 				Match(TABLE);
-				State = 1548;
+				State = 1620;
 				Match(LPAREN);
-				State = 1549;
+				State = 1621;
 				query();
-				State = 1550;
+				State = 1622;
 				Match(RPAREN);
-				State = 1561;
+				State = 1633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1551;
+					State = 1623;
 					Match(PARTITION);
-					State = 1552;
+					State = 1624;
 					Match(BY);
-					State = 1553;
+					State = 1625;
 					expression();
-					State = 1558;
+					State = 1630;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1554;
+							State = 1626;
 							Match(COMMA);
-							State = 1555;
+							State = 1627;
 							expression();
 							}
 							} 
 						}
-						State = 1560;
+						State = 1632;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
 					}
 					}
 				}
@@ -10845,7 +11423,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1563;
+				State = 1635;
 				expression();
 				}
 				break;
@@ -10885,11 +11463,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 114, RULE_windowReference);
+		EnterRule(_localctx, 118, RULE_windowReference);
 		try {
-			State = 1568;
+			State = 1640;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -10948,6 +11527,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -10974,9 +11555,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -10990,6 +11573,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
 			case SECOND:
@@ -11018,6 +11602,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -11032,14 +11617,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1566;
+				State = 1638;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1567;
+				State = 1639;
 				windowSpecification();
 				}
 				break;
@@ -11102,84 +11687,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 116, RULE_windowSpecification);
+		EnterRule(_localctx, 120, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1570;
+			State = 1642;
 			Match(LPAREN);
-			State = 1581;
+			State = 1653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1571;
+				State = 1643;
 				Match(PARTITION);
-				State = 1572;
+				State = 1644;
 				Match(BY);
-				State = 1573;
+				State = 1645;
 				expression();
-				State = 1578;
+				State = 1650;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1574;
+					State = 1646;
 					Match(COMMA);
-					State = 1575;
+					State = 1647;
 					expression();
 					}
 					}
-					State = 1580;
+					State = 1652;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1593;
+			State = 1665;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1583;
+				State = 1655;
 				Match(ORDER);
-				State = 1584;
+				State = 1656;
 				Match(BY);
-				State = 1585;
+				State = 1657;
 				sortItem();
-				State = 1590;
+				State = 1662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1586;
+					State = 1658;
 					Match(COMMA);
-					State = 1587;
+					State = 1659;
 					sortItem();
 					}
 					}
-					State = 1592;
+					State = 1664;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1596;
+			State = 1668;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1595;
+				State = 1667;
 				windowFrame();
 				}
 			}
 
-			State = 1598;
+			State = 1670;
 			Match(RPAREN);
 			}
 		}
@@ -11224,16 +11809,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 118, RULE_windowFrame);
+		EnterRule(_localctx, 122, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1608;
+			State = 1680;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1600;
+				State = 1672;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11243,14 +11828,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1601;
+				State = 1673;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1602;
+				State = 1674;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11260,13 +11845,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1603;
+				State = 1675;
 				Match(BETWEEN);
-				State = 1604;
+				State = 1676;
 				_localctx.start = frameBound();
-				State = 1605;
+				State = 1677;
 				Match(AND);
-				State = 1606;
+				State = 1678;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -11347,19 +11932,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 120, RULE_frameBound);
+		EnterRule(_localctx, 124, RULE_frameBound);
 		int _la;
 		try {
-			State = 1619;
+			State = 1691;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1610;
+				State = 1682;
 				Match(UNBOUNDED);
-				State = 1611;
+				State = 1683;
 				Match(PRECEDING);
 				}
 				break;
@@ -11367,9 +11952,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1612;
+				State = 1684;
 				Match(UNBOUNDED);
-				State = 1613;
+				State = 1685;
 				Match(FOLLOWING);
 				}
 				break;
@@ -11377,9 +11962,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1614;
+				State = 1686;
 				Match(CURRENT);
-				State = 1615;
+				State = 1687;
 				Match(ROW);
 				}
 				break;
@@ -11387,9 +11972,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1616;
+				State = 1688;
 				valueExpression(0);
-				State = 1617;
+				State = 1689;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -11401,6 +11986,66 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class JsonKeyValueContext : ParserRuleContext {
+		public ExpressionContext key;
+		public ExpressionContext value;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VALUE() { return GetToken(StreamSqlParser.VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(StreamSqlParser.KEY, 0); }
+		public JsonKeyValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_jsonKeyValue; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonKeyValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public JsonKeyValueContext jsonKeyValue() {
+		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
+		EnterRule(_localctx, 126, RULE_jsonKeyValue);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1694;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
+			case 1:
+				{
+				State = 1693;
+				Match(KEY);
+				}
+				break;
+			}
+			State = 1696;
+			_localctx.key = expression();
+			State = 1697;
+			Match(VALUE);
+			State = 1698;
+			_localctx.value = expression();
 			}
 		}
 		catch (RecognitionException re) {
@@ -11441,17 +12086,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 122, RULE_whenClause);
+		EnterRule(_localctx, 128, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1621;
+			State = 1700;
 			Match(WHEN);
-			State = 1622;
+			State = 1701;
 			_localctx.condition = expression();
-			State = 1623;
+			State = 1702;
 			Match(THEN);
-			State = 1624;
+			State = 1703;
 			_localctx.result = expression();
 			}
 		}
@@ -11580,18 +12225,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 124, RULE_literal);
+		EnterRule(_localctx, 130, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 1640;
+			State = 1719;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1626;
+				State = 1705;
 				Match(NULL);
 				}
 				break;
@@ -11600,7 +12245,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1627;
+				State = 1706;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11615,7 +12260,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1628;
+				State = 1707;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -11623,7 +12268,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1629;
+				State = 1708;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -11631,7 +12276,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1630;
+				State = 1709;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -11639,7 +12284,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1632;
+				State = 1711;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11647,7 +12292,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1631;
+						State = 1710;
 						Match(STRING);
 						}
 						}
@@ -11655,9 +12300,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1634;
+					State = 1713;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,244,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11665,7 +12310,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1636;
+				State = 1715;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -11673,7 +12318,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1637;
+				State = 1716;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -11683,7 +12328,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1638;
+				State = 1717;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -11693,7 +12338,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1639;
+				State = 1718;
 				Match(STRING);
 				}
 				break;
@@ -11759,19 +12404,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 126, RULE_interval);
+		EnterRule(_localctx, 132, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1642;
+			State = 1721;
 			Match(INTERVAL);
-			State = 1644;
+			State = 1723;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1643;
+				State = 1722;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11784,43 +12429,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1646;
+			State = 1725;
 			_localctx.value = intervalValue();
-			State = 1647;
+			State = 1726;
 			_localctx.from = timeUnit();
-			State = 1651;
+			State = 1730;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 			case 1:
 				{
-				State = 1648;
+				State = 1727;
 				Match(LPAREN);
-				State = 1649;
+				State = 1728;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1650;
+				State = 1729;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1660;
+			State = 1739;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
 			case 1:
 				{
-				State = 1653;
+				State = 1732;
 				Match(TO);
-				State = 1654;
+				State = 1733;
 				_localctx.to = timeUnit();
-				State = 1658;
+				State = 1737;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1655;
+					State = 1734;
 					Match(LPAREN);
-					State = 1656;
+					State = 1735;
 					Match(INTEGER_VALUE);
-					State = 1657;
+					State = 1736;
 					Match(RPAREN);
 					}
 					break;
@@ -11861,14 +12506,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 128, RULE_intervalValue);
+		EnterRule(_localctx, 134, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1662;
+			State = 1741;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 25L) != 0)) ) {
+			if ( !(((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11927,14 +12572,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 130, RULE_timeUnit);
+		EnterRule(_localctx, 136, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1664;
+			State = 1743;
 			_la = TokenStream.LA(1);
-			if ( !(_la==DAY || _la==DAYS || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 3778497478659L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 1742893055792406531L) != 0)) ) {
+			if ( !(_la==DAY || _la==DAYS || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 15113989914627L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 6971572223169576963L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11976,26 +12621,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 132, RULE_dataType);
+		EnterRule(_localctx, 138, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1666;
+			State = 1745;
 			dataTypeBody(0);
-			State = 1670;
+			State = 1749;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				{
-				State = 1667;
+				State = 1746;
 				Match(NOT);
-				State = 1668;
+				State = 1747;
 				Match(NULL);
 				}
 				break;
 			case NULL:
 				{
-				State = 1669;
+				State = 1748;
 				Match(NULL);
 				}
 				break;
@@ -12208,29 +12853,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 134;
-		EnterRecursionRule(_localctx, 134, RULE_dataTypeBody, _p);
+		int _startState = 140;
+		EnterRecursionRule(_localctx, 140, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1754;
+			State = 1833;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1673;
+				State = 1752;
 				Match(ARRAY);
-				State = 1674;
+				State = 1753;
 				Match(LT);
-				State = 1675;
+				State = 1754;
 				dataType();
-				State = 1676;
+				State = 1755;
 				Match(GT);
 				}
 				break;
@@ -12239,13 +12884,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1678;
+				State = 1757;
 				Match(MULTISET);
-				State = 1679;
+				State = 1758;
 				Match(LT);
-				State = 1680;
+				State = 1759;
 				dataType();
-				State = 1681;
+				State = 1760;
 				Match(GT);
 				}
 				break;
@@ -12254,17 +12899,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1683;
+				State = 1762;
 				Match(MAP);
-				State = 1684;
+				State = 1763;
 				Match(LT);
-				State = 1685;
+				State = 1764;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1686;
+				State = 1765;
 				Match(COMMA);
-				State = 1687;
+				State = 1766;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1688;
+				State = 1767;
 				Match(GT);
 				}
 				break;
@@ -12273,37 +12918,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1690;
+				State = 1769;
 				Match(ROW);
-				State = 1691;
+				State = 1770;
 				Match(LT);
-				State = 1700;
+				State = 1779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 824633721795L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 52776558194941L) != 0)) {
 					{
-					State = 1692;
+					State = 1771;
 					rowField();
-					State = 1697;
+					State = 1776;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1693;
+						State = 1772;
 						Match(COMMA);
-						State = 1694;
+						State = 1773;
 						rowField();
 						}
 						}
-						State = 1699;
+						State = 1778;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1702;
+				State = 1781;
 				Match(GT);
 				}
 				break;
@@ -12312,37 +12957,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1782;
 				Match(ROW);
-				State = 1704;
+				State = 1783;
 				Match(LPAREN);
-				State = 1713;
+				State = 1792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 824633721795L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 52776558194941L) != 0)) {
 					{
-					State = 1705;
+					State = 1784;
 					rowField();
-					State = 1710;
+					State = 1789;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1706;
+						State = 1785;
 						Match(COMMA);
-						State = 1707;
+						State = 1786;
 						rowField();
 						}
 						}
-						State = 1712;
+						State = 1791;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1715;
+				State = 1794;
 				Match(RPAREN);
 				}
 				break;
@@ -12351,43 +12996,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1716;
+				State = 1795;
 				Match(INTERVAL);
-				State = 1717;
+				State = 1796;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1721;
+				State = 1800;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1718;
+					State = 1797;
 					Match(LPAREN);
-					State = 1719;
+					State = 1798;
 					Match(INTEGER_VALUE);
-					State = 1720;
+					State = 1799;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1730;
+				State = 1809;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1723;
+					State = 1802;
 					Match(TO);
-					State = 1724;
+					State = 1803;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1728;
+					State = 1807;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 					case 1:
 						{
-						State = 1725;
+						State = 1804;
 						Match(LPAREN);
-						State = 1726;
+						State = 1805;
 						Match(INTEGER_VALUE);
-						State = 1727;
+						State = 1806;
 						Match(RPAREN);
 						}
 						break;
@@ -12402,60 +13047,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1732;
+				State = 1811;
 				identifier();
-				State = 1743;
+				State = 1822;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 				case 1:
 					{
-					State = 1733;
+					State = 1812;
 					Match(LPAREN);
-					State = 1734;
+					State = 1813;
 					Match(INTEGER_VALUE);
-					State = 1739;
+					State = 1818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1735;
+						State = 1814;
 						Match(COMMA);
-						State = 1736;
+						State = 1815;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1741;
+						State = 1820;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1742;
+					State = 1821;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1752;
+				State = 1831;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1745;
+					State = 1824;
 					Match(WITH);
-					State = 1746;
+					State = 1825;
 					Match(LOCAL);
-					State = 1747;
+					State = 1826;
 					Match(TIME);
-					State = 1748;
+					State = 1827;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1749;
+					State = 1828;
 					Match(WITHOUT);
-					State = 1750;
+					State = 1829;
 					Match(TIME);
-					State = 1751;
+					State = 1830;
 					Match(ZONE);
 					}
 					break;
@@ -12464,25 +13109,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1762;
+			State = 1841;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,253,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1760;
+					State = 1839;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1756;
+						State = 1835;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1757;
+						State = 1836;
 						Match(ARRAY);
 						}
 						break;
@@ -12490,18 +13135,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1758;
+						State = 1837;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1759;
+						State = 1838;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1764;
+				State = 1843;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,253,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			}
 			}
 		}
@@ -12540,21 +13185,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 136, RULE_rowField);
+		EnterRule(_localctx, 142, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1765;
+			State = 1844;
 			identifier();
-			State = 1766;
+			State = 1845;
 			dataType();
-			State = 1768;
+			State = 1847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1767;
+				State = 1846;
 				Match(STRING);
 				}
 			}
@@ -12599,30 +13244,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 138, RULE_qualifiedName);
+		EnterRule(_localctx, 144, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1770;
+			State = 1849;
 			identifier();
-			State = 1775;
+			State = 1854;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,255,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1771;
+					State = 1850;
 					Match(DOT);
-					State = 1772;
+					State = 1851;
 					identifier();
 					}
 					} 
 				}
-				State = 1777;
+				State = 1856;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,255,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
 			}
 			}
 		}
@@ -12664,26 +13309,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 140, RULE_identifierList);
+		EnterRule(_localctx, 146, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1778;
+			State = 1857;
 			identifier();
-			State = 1783;
+			State = 1862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1779;
+				State = 1858;
 				Match(COMMA);
-				State = 1780;
+				State = 1859;
 				identifier();
 				}
 				}
-				State = 1785;
+				State = 1864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -12722,25 +13367,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 142, RULE_identifier);
+		EnterRule(_localctx, 148, RULE_identifier);
 		try {
-			State = 1789;
+			State = 1868;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1786;
+				State = 1865;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1787;
+				State = 1866;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
+			case ABSENT:
 			case ADD:
 			case ALLOW:
 			case ALTER:
@@ -12799,6 +13445,8 @@ internal partial class StreamSqlParser : Parser {
 			case JOB:
 			case JOBS:
 			case JSON_EXECUTION_PLAN:
+			case JSON_OBJECT:
+			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
 			case LAST:
@@ -12825,9 +13473,11 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
 			case POSITION:
@@ -12841,6 +13491,7 @@ internal partial class StreamSqlParser : Parser {
 			case RESET:
 			case RESTORED:
 			case RESTRICT:
+			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
 			case SECOND:
@@ -12869,6 +13520,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNKNOWN:
 			case USE:
 			case USER:
+			case VALUE:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -12881,7 +13533,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1788;
+				State = 1867;
 				nonReserved();
 				}
 				break;
@@ -12901,6 +13553,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	public partial class NonReservedContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(StreamSqlParser.ADD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALLOW() { return GetToken(StreamSqlParser.ALLOW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALTER() { return GetToken(StreamSqlParser.ALTER, 0); }
@@ -12959,6 +13612,8 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JOB() { return GetToken(StreamSqlParser.JOB, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JOBS() { return GetToken(StreamSqlParser.JOBS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXECUTION_PLAN() { return GetToken(StreamSqlParser.JSON_EXECUTION_PLAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECT() { return GetToken(StreamSqlParser.JSON_OBJECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_VALUE() { return GetToken(StreamSqlParser.JSON_VALUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(StreamSqlParser.KEY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGUAGE() { return GetToken(StreamSqlParser.LANGUAGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
@@ -12985,9 +13640,11 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONLY() { return GetToken(StreamSqlParser.ONLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDINALITY() { return GetToken(StreamSqlParser.ORDINALITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITE() { return GetToken(StreamSqlParser.OVERWRITE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAY() { return GetToken(StreamSqlParser.OVERLAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITING() { return GetToken(StreamSqlParser.OVERWRITING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLACING() { return GetToken(StreamSqlParser.PLACING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAN() { return GetToken(StreamSqlParser.PLAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLAN_ADVICE() { return GetToken(StreamSqlParser.PLAN_ADVICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POSITION() { return GetToken(StreamSqlParser.POSITION, 0); }
@@ -13001,6 +13658,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(StreamSqlParser.RESET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESTORED() { return GetToken(StreamSqlParser.RESTORED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESTRICT() { return GetToken(StreamSqlParser.RESTRICT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RETURNING() { return GetToken(StreamSqlParser.RETURNING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROLLUP() { return GetToken(StreamSqlParser.ROLLUP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SAVEPOINT() { return GetToken(StreamSqlParser.SAVEPOINT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SECOND() { return GetToken(StreamSqlParser.SECOND, 0); }
@@ -13029,6 +13687,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNKNOWN() { return GetToken(StreamSqlParser.UNKNOWN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode USE() { return GetToken(StreamSqlParser.USE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode USER() { return GetToken(StreamSqlParser.USER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VALUE() { return GetToken(StreamSqlParser.VALUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VIEW() { return GetToken(StreamSqlParser.VIEW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VIEWS() { return GetToken(StreamSqlParser.VIEWS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VIRTUAL() { return GetToken(StreamSqlParser.VIRTUAL, 0); }
@@ -13055,14 +13714,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 144, RULE_nonReserved);
+		EnterRule(_localctx, 150, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1791;
+			State = 1870;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8111422794748766438L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5539426518353100131L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -910857974733340679L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 963L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 61693L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13084,12 +13743,12 @@ internal partial class StreamSqlParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 27: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
-		case 37: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 48: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 51: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 52: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 67: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 29: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
+		case 39: return relation_sempred((RelationContext)_localctx, predIndex);
+		case 50: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 53: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 54: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 70: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13138,7 +13797,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,239,1794,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,246,1873,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13148,688 +13807,720 @@ internal partial class StreamSqlParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,1,0,5,0,148,8,0,10,0,12,0,151,9,0,1,0,1,0,4,0,155,
-		8,0,11,0,12,0,156,1,0,5,0,160,8,0,10,0,12,0,163,9,0,1,0,5,0,166,8,0,10,
-		0,12,0,169,9,0,3,0,171,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,184,8,2,1,2,3,2,187,8,2,1,2,1,2,1,2,1,2,3,2,193,8,2,1,2,1,2,1,2,3,
-		2,198,8,2,1,2,1,2,1,2,1,2,3,2,204,8,2,1,2,1,2,1,2,1,2,1,2,3,2,211,8,2,
-		1,2,1,2,3,2,215,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,223,8,2,3,2,225,8,2,1,
-		2,1,2,1,2,1,2,3,2,231,8,2,1,2,1,2,1,2,1,2,1,2,3,2,238,8,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,5,2,246,8,2,10,2,12,2,249,9,2,3,2,251,8,2,1,2,1,2,1,2,1,2,
-		1,2,3,2,258,8,2,1,2,1,2,1,2,3,2,263,8,2,1,2,3,2,266,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,273,8,2,1,2,1,2,1,2,3,2,278,8,2,1,2,3,2,281,8,2,1,2,1,2,3,2,
-		285,8,2,1,2,3,2,288,8,2,1,2,1,2,1,2,3,2,293,8,2,1,2,1,2,3,2,297,8,2,1,
-		2,1,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,316,8,2,1,2,1,2,1,2,1,2,1,2,3,2,323,8,2,1,2,1,2,3,2,327,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,3,2,336,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,345,
-		8,2,10,2,12,2,348,9,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,358,8,2,
-		1,2,1,2,3,2,362,8,2,1,2,1,2,1,2,1,2,3,2,368,8,2,1,2,1,2,3,2,372,8,2,1,
-		2,1,2,3,2,376,8,2,1,3,1,3,1,3,1,3,3,3,382,8,3,1,3,1,3,1,3,1,3,3,3,388,
-		8,3,1,3,1,3,1,4,1,4,1,4,1,4,5,4,396,8,4,10,4,12,4,399,9,4,1,4,1,4,4,4,
-		403,8,4,11,4,12,4,404,1,4,5,4,408,8,4,10,4,12,4,411,9,4,1,4,5,4,414,8,
-		4,10,4,12,4,417,9,4,1,4,1,4,1,4,1,4,1,4,1,4,4,4,425,8,4,11,4,12,4,426,
-		1,4,1,4,4,4,431,8,4,11,4,12,4,432,1,4,5,4,436,8,4,10,4,12,4,439,9,4,1,
-		4,5,4,442,8,4,10,4,12,4,445,9,4,1,4,1,4,3,4,449,8,4,1,5,1,5,1,5,1,5,1,
-		5,1,5,3,5,457,8,5,1,6,1,6,1,7,1,7,4,7,463,8,7,11,7,12,7,464,3,7,467,8,
-		7,1,8,4,8,470,8,8,11,8,12,8,471,1,9,1,9,1,9,3,9,477,8,9,1,9,3,9,480,8,
-		9,1,9,1,9,1,9,3,9,485,8,9,1,9,3,9,488,8,9,1,9,3,9,491,8,9,1,9,1,9,1,9,
-		3,9,496,8,9,1,9,3,9,499,8,9,1,9,1,9,1,9,3,9,504,8,9,1,9,1,9,1,9,3,9,509,
-		8,9,1,9,3,9,512,8,9,1,9,1,9,1,9,1,9,1,9,3,9,519,8,9,1,9,1,9,1,9,1,9,1,
-		9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,1,9,3,9,534,8,9,3,9,536,8,9,1,10,3,10,539,
-		8,10,1,10,1,10,1,10,1,11,1,11,3,11,546,8,11,1,11,1,11,1,11,1,11,3,11,552,
-		8,11,1,11,1,11,1,11,1,11,1,11,5,11,559,8,11,10,11,12,11,562,9,11,1,11,
-		1,11,3,11,566,8,11,1,11,1,11,3,11,570,8,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,3,11,578,8,11,1,11,3,11,581,8,11,1,11,3,11,584,8,11,1,11,1,11,3,11,
-		588,8,11,1,12,1,12,1,12,3,12,593,8,12,1,13,1,13,1,13,1,13,1,13,3,13,600,
-		8,13,1,13,1,13,1,13,1,13,1,13,3,13,607,8,13,1,13,3,13,610,8,13,1,13,1,
-		13,3,13,614,8,13,1,13,1,13,1,13,3,13,619,8,13,1,13,1,13,3,13,623,8,13,
-		3,13,625,8,13,1,14,1,14,3,14,629,8,14,1,14,1,14,1,14,1,14,3,14,635,8,14,
-		1,15,1,15,1,15,1,15,1,15,1,15,1,16,1,16,3,16,645,8,16,1,16,1,16,1,16,1,
-		16,1,16,1,16,1,16,3,16,654,8,16,1,17,1,17,1,17,1,17,1,17,5,17,661,8,17,
-		10,17,12,17,664,9,17,3,17,666,8,17,1,17,1,17,1,18,1,18,1,18,1,18,1,19,
-		1,19,1,19,1,19,5,19,678,8,19,10,19,12,19,681,9,19,3,19,683,8,19,1,20,1,
-		20,3,20,687,8,20,1,20,1,20,1,20,1,20,3,20,693,8,20,1,21,1,21,1,21,1,21,
-		5,21,699,8,21,10,21,12,21,702,9,21,1,21,3,21,705,8,21,1,22,1,22,1,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,718,8,23,10,23,12,23,721,9,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,730,8,23,10,23,12,23,733,9,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,743,8,23,10,23,12,23,746,
-		9,23,1,23,1,23,3,23,750,8,23,1,23,1,23,3,23,754,8,23,1,23,1,23,1,23,1,
-		23,1,23,3,23,761,8,23,1,23,1,23,1,23,1,23,1,23,3,23,768,8,23,1,24,1,24,
-		1,24,1,24,5,24,774,8,24,10,24,12,24,777,9,24,3,24,779,8,24,1,24,1,24,1,
-		25,1,25,1,25,1,25,1,25,3,25,788,8,25,1,25,1,25,1,25,1,25,1,25,1,26,1,26,
-		1,26,1,26,1,26,1,26,5,26,801,8,26,10,26,12,26,804,9,26,3,26,806,8,26,1,
-		26,1,26,1,26,3,26,811,8,26,3,26,813,8,26,1,26,1,26,1,26,3,26,818,8,26,
-		3,26,820,8,26,1,26,1,26,1,26,3,26,825,8,26,1,26,1,26,3,26,829,8,26,1,27,
-		1,27,1,27,1,27,1,27,1,27,3,27,837,8,27,1,27,1,27,1,27,1,27,3,27,843,8,
-		27,1,27,5,27,846,8,27,10,27,12,27,849,9,27,1,28,1,28,1,28,1,28,1,28,5,
-		28,856,8,28,10,28,12,28,859,9,28,1,28,1,28,1,28,1,28,3,28,865,8,28,1,29,
-		3,29,868,8,29,1,29,1,29,1,29,1,29,5,29,874,8,29,10,29,12,29,877,9,29,1,
-		29,1,29,1,29,3,29,882,8,29,1,30,1,30,3,30,886,8,30,1,30,3,30,889,8,30,
-		1,30,1,30,1,30,5,30,894,8,30,10,30,12,30,897,9,30,1,30,1,30,1,30,1,30,
-		5,30,903,8,30,10,30,12,30,906,9,30,3,30,908,8,30,1,30,1,30,3,30,912,8,
-		30,1,30,1,30,1,30,1,30,1,30,5,30,919,8,30,10,30,12,30,922,9,30,3,30,924,
-		8,30,1,30,1,30,3,30,928,8,30,1,30,1,30,1,30,1,30,5,30,934,8,30,10,30,12,
-		30,937,9,30,3,30,939,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		3,32,950,8,32,1,32,3,32,953,8,32,3,32,955,8,32,1,33,1,33,1,33,1,33,1,33,
-		1,33,5,33,963,8,33,10,33,12,33,966,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,5,33,975,8,33,10,33,12,33,978,9,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,5,33,987,8,33,10,33,12,33,990,9,33,1,33,1,33,1,33,3,33,995,8,33,1,
-		34,1,34,1,34,1,34,5,34,1001,8,34,10,34,12,34,1004,9,34,3,34,1006,8,34,
-		1,34,1,34,3,34,1010,8,34,1,35,1,35,1,35,1,35,1,36,1,36,3,36,1018,8,36,
-		1,36,1,36,3,36,1022,8,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,1042,8,37,5,37,1044,
-		8,37,10,37,12,37,1047,9,37,1,38,3,38,1050,8,38,1,38,1,38,3,38,1054,8,38,
-		1,38,1,38,3,38,1058,8,38,1,38,1,38,3,38,1062,8,38,3,38,1064,8,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,3,39,1073,8,39,1,40,1,40,3,40,1077,8,40,
-		1,40,1,40,1,40,1,40,1,40,3,40,1084,8,40,1,40,3,40,1087,8,40,1,40,3,40,
-		1090,8,40,1,40,1,40,1,40,1,40,1,40,3,40,1097,8,40,1,40,3,40,1100,8,40,
-		1,40,1,40,1,40,1,40,3,40,1106,8,40,1,40,1,40,1,40,1,40,1,40,5,40,1113,
-		8,40,10,40,12,40,1116,9,40,1,40,1,40,1,40,3,40,1121,8,40,1,40,3,40,1124,
-		8,40,1,40,1,40,1,40,1,40,3,40,1130,8,40,1,41,3,41,1133,8,41,1,41,1,41,
-		1,41,1,41,1,41,3,41,1140,8,41,1,42,1,42,1,43,1,43,1,43,3,43,1147,8,43,
-		1,43,5,43,1150,8,43,10,43,12,43,1153,9,43,1,43,1,43,1,44,1,44,1,44,1,44,
-		1,44,5,44,1162,8,44,10,44,12,44,1165,9,44,1,44,1,44,1,44,5,44,1170,8,44,
-		10,44,12,44,1173,9,44,3,44,1175,8,44,1,44,3,44,1178,8,44,1,45,1,45,1,45,
-		1,45,1,46,1,46,1,46,5,46,1187,8,46,10,46,12,46,1190,9,46,1,46,1,46,3,46,
-		1194,8,46,1,47,1,47,1,48,1,48,1,48,1,48,1,48,5,48,1203,8,48,10,48,12,48,
-		1206,9,48,3,48,1208,8,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,1216,8,48,
-		10,48,12,48,1219,9,48,1,49,1,49,1,49,1,49,3,49,1225,8,49,1,49,1,49,3,49,
-		1229,8,49,1,49,1,49,1,49,1,49,1,49,3,49,1236,8,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,3,49,1244,8,49,1,49,1,49,1,49,1,49,1,49,5,49,1251,8,49,10,49,
-		12,49,1254,9,49,1,49,1,49,1,49,3,49,1259,8,49,1,49,1,49,1,49,1,49,3,49,
-		1265,8,49,1,49,3,49,1268,8,49,1,49,1,49,1,49,1,49,1,49,3,49,1275,8,49,
-		1,49,1,49,3,49,1279,8,49,1,49,1,49,1,49,3,49,1284,8,49,1,49,1,49,1,49,
-		3,49,1289,8,49,1,49,1,49,1,49,3,49,1294,8,49,1,50,1,50,1,51,1,51,1,51,
-		1,51,3,51,1302,8,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1310,8,51,10,51,
-		12,51,1313,9,51,1,52,1,52,1,52,1,52,1,52,1,52,4,52,1321,8,52,11,52,12,
-		52,1322,1,52,1,52,3,52,1327,8,52,1,52,1,52,1,52,1,52,4,52,1333,8,52,11,
-		52,12,52,1334,1,52,1,52,3,52,1339,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,
-		52,1361,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1381,8,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1414,
-		8,52,10,52,12,52,1417,9,52,3,52,1419,8,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		5,52,1427,8,52,10,52,12,52,1430,9,52,3,52,1432,8,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,5,52,1440,8,52,10,52,12,52,1443,9,52,3,52,1445,8,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,4,52,1467,8,52,11,52,12,52,1468,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,3,52,1478,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		5,52,1488,8,52,10,52,12,52,1491,9,52,1,53,1,53,1,53,1,53,3,53,1497,8,53,
-		1,53,1,53,1,53,5,53,1502,8,53,10,53,12,53,1505,9,53,3,53,1507,8,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1516,8,53,1,53,1,53,3,53,1520,8,53,
-		1,54,1,54,1,54,3,54,1525,8,54,1,55,1,55,1,55,1,55,1,55,3,55,1532,8,55,
-		1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1541,8,56,10,56,12,56,1544,9,56,
-		3,56,1546,8,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,56,5,56,1557,
-		8,56,10,56,12,56,1560,9,56,3,56,1562,8,56,1,56,3,56,1565,8,56,1,57,1,57,
-		3,57,1569,8,57,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1577,8,58,10,58,12,58,
-		1580,9,58,3,58,1582,8,58,1,58,1,58,1,58,1,58,1,58,5,58,1589,8,58,10,58,
-		12,58,1592,9,58,3,58,1594,8,58,1,58,3,58,1597,8,58,1,58,1,58,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,3,59,1609,8,59,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,3,60,1620,8,60,1,61,1,61,1,61,1,61,1,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,4,62,1633,8,62,11,62,12,62,1634,1,62,1,62,1,62,1,62,
-		3,62,1641,8,62,1,63,1,63,3,63,1645,8,63,1,63,1,63,1,63,1,63,1,63,3,63,
-		1652,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1659,8,63,3,63,1661,8,63,1,64,
-		1,64,1,65,1,65,1,66,1,66,1,66,1,66,3,66,1671,8,66,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1696,8,67,10,67,12,67,1699,9,67,3,67,1701,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1709,8,67,10,67,12,67,1712,9,67,
-		3,67,1714,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1722,8,67,1,67,1,67,
-		1,67,1,67,1,67,3,67,1729,8,67,3,67,1731,8,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1738,8,67,10,67,12,67,1741,9,67,1,67,3,67,1744,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1753,8,67,3,67,1755,8,67,1,67,1,67,1,67,1,67,
-		5,67,1761,8,67,10,67,12,67,1764,9,67,1,68,1,68,1,68,3,68,1769,8,68,1,69,
-		1,69,1,69,5,69,1774,8,69,10,69,12,69,1777,9,69,1,70,1,70,1,70,5,70,1782,
-		8,70,10,70,12,70,1785,9,70,1,71,1,71,1,71,3,71,1790,8,71,1,72,1,72,1,72,
-		0,6,54,74,96,102,104,134,73,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
-		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
-		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,0,34,5,0,17,17,36,
-		36,69,69,168,168,189,189,2,0,14,14,148,148,1,0,41,42,4,0,24,24,56,56,74,
-		74,143,143,2,0,84,84,132,132,4,0,21,21,51,51,90,90,137,137,2,0,203,203,
-		222,222,1,0,222,222,2,0,67,67,78,78,1,0,228,230,3,0,53,53,79,79,133,133,
-		1,0,151,152,2,0,63,63,118,118,2,0,52,52,182,182,2,0,2,2,44,44,2,0,8,8,
-		41,41,2,0,63,63,93,93,2,0,9,9,165,165,3,0,60,60,179,179,183,183,1,0,203,
-		208,1,0,210,211,1,0,212,215,2,0,16,16,180,180,3,0,12,12,96,96,177,177,
-		2,0,19,20,64,64,1,0,174,175,2,0,33,35,101,102,2,0,144,144,152,152,2,0,
-		65,65,139,139,2,0,60,60,179,179,2,0,38,38,172,173,2,0,225,225,228,229,
-		9,0,39,40,75,76,105,110,112,113,115,116,141,142,154,155,193,194,200,201,
-		39,0,1,1,3,4,8,10,12,12,14,14,17,29,31,32,36,43,45,46,49,51,53,54,56,59,
-		63,65,69,70,72,72,74,77,79,79,84,84,86,88,90,93,95,96,100,100,104,116,
-		118,119,122,123,126,126,129,129,132,148,150,150,153,155,157,159,161,167,
-		169,170,172,178,180,181,183,183,185,186,189,194,199,202,2079,0,149,1,0,
-		0,0,2,174,1,0,0,0,4,375,1,0,0,0,6,377,1,0,0,0,8,448,1,0,0,0,10,456,1,0,
-		0,0,12,458,1,0,0,0,14,466,1,0,0,0,16,469,1,0,0,0,18,535,1,0,0,0,20,538,
-		1,0,0,0,22,543,1,0,0,0,24,592,1,0,0,0,26,624,1,0,0,0,28,628,1,0,0,0,30,
-		636,1,0,0,0,32,644,1,0,0,0,34,655,1,0,0,0,36,669,1,0,0,0,38,682,1,0,0,
-		0,40,692,1,0,0,0,42,694,1,0,0,0,44,706,1,0,0,0,46,767,1,0,0,0,48,778,1,
-		0,0,0,50,782,1,0,0,0,52,794,1,0,0,0,54,830,1,0,0,0,56,864,1,0,0,0,58,881,
-		1,0,0,0,60,883,1,0,0,0,62,940,1,0,0,0,64,954,1,0,0,0,66,994,1,0,0,0,68,
-		1009,1,0,0,0,70,1011,1,0,0,0,72,1015,1,0,0,0,74,1023,1,0,0,0,76,1063,1,
-		0,0,0,78,1072,1,0,0,0,80,1129,1,0,0,0,82,1132,1,0,0,0,84,1141,1,0,0,0,
-		86,1143,1,0,0,0,88,1156,1,0,0,0,90,1179,1,0,0,0,92,1193,1,0,0,0,94,1195,
-		1,0,0,0,96,1207,1,0,0,0,98,1293,1,0,0,0,100,1295,1,0,0,0,102,1301,1,0,
-		0,0,104,1477,1,0,0,0,106,1492,1,0,0,0,108,1524,1,0,0,0,110,1531,1,0,0,
-		0,112,1564,1,0,0,0,114,1568,1,0,0,0,116,1570,1,0,0,0,118,1608,1,0,0,0,
-		120,1619,1,0,0,0,122,1621,1,0,0,0,124,1640,1,0,0,0,126,1642,1,0,0,0,128,
-		1662,1,0,0,0,130,1664,1,0,0,0,132,1666,1,0,0,0,134,1754,1,0,0,0,136,1765,
-		1,0,0,0,138,1770,1,0,0,0,140,1778,1,0,0,0,142,1789,1,0,0,0,144,1791,1,
-		0,0,0,146,148,5,222,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,0,0,
-		0,149,150,1,0,0,0,150,170,1,0,0,0,151,149,1,0,0,0,152,161,3,4,2,0,153,
-		155,5,222,0,0,154,153,1,0,0,0,155,156,1,0,0,0,156,154,1,0,0,0,156,157,
-		1,0,0,0,157,158,1,0,0,0,158,160,3,4,2,0,159,154,1,0,0,0,160,163,1,0,0,
-		0,161,159,1,0,0,0,161,162,1,0,0,0,162,167,1,0,0,0,163,161,1,0,0,0,164,
-		166,5,222,0,0,165,164,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,
-		1,0,0,0,168,171,1,0,0,0,169,167,1,0,0,0,170,152,1,0,0,0,170,171,1,0,0,
-		0,171,172,1,0,0,0,172,173,5,0,0,1,173,1,1,0,0,0,174,175,3,94,47,0,175,
-		176,5,0,0,1,176,3,1,0,0,0,177,376,3,48,24,0,178,376,3,6,3,0,179,376,3,
-		8,4,0,180,183,5,54,0,0,181,184,3,6,3,0,182,184,3,8,4,0,183,181,1,0,0,0,
-		183,182,1,0,0,0,184,186,1,0,0,0,185,187,3,10,5,0,186,185,1,0,0,0,186,187,
-		1,0,0,0,187,192,1,0,0,0,188,189,5,3,0,0,189,190,5,119,0,0,190,191,5,147,
-		0,0,191,193,5,161,0,0,192,188,1,0,0,0,192,193,1,0,0,0,193,376,1,0,0,0,
-		194,376,3,22,11,0,195,197,5,29,0,0,196,198,5,170,0,0,197,196,1,0,0,0,197,
-		198,1,0,0,0,198,199,1,0,0,0,199,203,5,189,0,0,200,201,5,77,0,0,201,202,
-		5,120,0,0,202,204,5,55,0,0,203,200,1,0,0,0,203,204,1,0,0,0,204,205,1,0,
-		0,0,205,210,3,138,69,0,206,207,5,216,0,0,207,208,3,140,70,0,208,209,5,
-		217,0,0,209,211,1,0,0,0,210,206,1,0,0,0,210,211,1,0,0,0,211,214,1,0,0,
-		0,212,213,5,27,0,0,213,215,5,225,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,
-		216,1,0,0,0,216,217,5,7,0,0,217,218,3,48,24,0,218,376,1,0,0,0,219,224,
-		5,29,0,0,220,222,5,170,0,0,221,223,5,166,0,0,222,221,1,0,0,0,222,223,1,
-		0,0,0,223,225,1,0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,226,1,0,0,0,
-		226,230,5,69,0,0,227,228,5,77,0,0,228,229,5,120,0,0,229,231,5,55,0,0,230,
-		227,1,0,0,0,230,231,1,0,0,0,231,232,1,0,0,0,232,233,3,138,69,0,233,234,
-		5,7,0,0,234,237,5,225,0,0,235,236,5,92,0,0,236,238,3,142,71,0,237,235,
-		1,0,0,0,237,238,1,0,0,0,238,250,1,0,0,0,239,240,5,187,0,0,240,241,5,86,
-		0,0,241,247,5,225,0,0,242,243,5,220,0,0,243,244,5,86,0,0,244,246,5,225,
-		0,0,245,242,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,
-		251,1,0,0,0,249,247,1,0,0,0,250,239,1,0,0,0,250,251,1,0,0,0,251,376,1,
-		0,0,0,252,253,5,29,0,0,253,257,5,36,0,0,254,255,5,77,0,0,255,256,5,120,
-		0,0,256,258,5,55,0,0,257,254,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,
-		262,3,138,69,0,260,261,5,27,0,0,261,263,5,225,0,0,262,260,1,0,0,0,262,
-		263,1,0,0,0,263,265,1,0,0,0,264,266,3,34,17,0,265,264,1,0,0,0,265,266,
-		1,0,0,0,266,376,1,0,0,0,267,268,5,29,0,0,268,272,5,17,0,0,269,270,5,77,
-		0,0,270,271,5,120,0,0,271,273,5,55,0,0,272,269,1,0,0,0,272,273,1,0,0,0,
-		273,274,1,0,0,0,274,277,3,138,69,0,275,276,5,27,0,0,276,278,5,225,0,0,
-		277,275,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,281,3,34,17,0,280,
-		279,1,0,0,0,280,281,1,0,0,0,281,376,1,0,0,0,282,284,5,46,0,0,283,285,5,
-		170,0,0,284,283,1,0,0,0,284,285,1,0,0,0,285,287,1,0,0,0,286,288,5,166,
-		0,0,287,286,1,0,0,0,287,288,1,0,0,0,288,289,1,0,0,0,289,292,7,0,0,0,290,
-		291,5,77,0,0,291,293,5,55,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,294,
-		1,0,0,0,294,296,3,138,69,0,295,297,7,1,0,0,296,295,1,0,0,0,296,297,1,0,
-		0,0,297,376,1,0,0,0,298,299,5,4,0,0,299,302,5,168,0,0,300,301,5,77,0,0,
-		301,303,5,55,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,304,1,0,0,0,304,305,
-		3,138,69,0,305,306,3,46,23,0,306,376,1,0,0,0,307,308,5,4,0,0,308,309,5,
-		189,0,0,309,315,3,138,69,0,310,311,5,145,0,0,311,312,5,176,0,0,312,316,
-		3,138,69,0,313,314,5,7,0,0,314,316,3,48,24,0,315,310,1,0,0,0,315,313,1,
-		0,0,0,316,376,1,0,0,0,317,322,5,157,0,0,318,319,3,14,7,0,319,320,5,203,
-		0,0,320,321,3,16,8,0,321,323,1,0,0,0,322,318,1,0,0,0,322,323,1,0,0,0,323,
-		376,1,0,0,0,324,326,5,146,0,0,325,327,3,16,8,0,326,325,1,0,0,0,326,327,
-		1,0,0,0,327,376,1,0,0,0,328,329,5,159,0,0,329,376,3,18,9,0,330,331,7,2,
-		0,0,331,332,5,153,0,0,332,376,5,225,0,0,333,335,7,2,0,0,334,336,5,58,0,
-		0,335,334,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,376,3,138,69,0,338,
-		349,5,57,0,0,339,340,5,136,0,0,340,350,5,66,0,0,341,346,3,12,6,0,342,343,
-		5,220,0,0,343,345,3,12,6,0,344,342,1,0,0,0,345,348,1,0,0,0,346,344,1,0,
-		0,0,346,347,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,349,339,1,0,0,0,349,
-		341,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,376,3,4,2,0,352,353,5,
-		163,0,0,353,354,5,87,0,0,354,357,5,225,0,0,355,356,5,198,0,0,356,358,5,
-		153,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,361,1,0,0,0,359,360,5,198,
-		0,0,360,362,5,45,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,376,1,0,0,0,363,
-		364,5,153,0,0,364,367,5,225,0,0,365,366,5,176,0,0,366,368,5,225,0,0,367,
-		365,1,0,0,0,367,368,1,0,0,0,368,376,1,0,0,0,369,371,5,185,0,0,370,372,
-		5,17,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,0,0,0,373,376,3,138,
-		69,0,374,376,7,3,0,0,375,177,1,0,0,0,375,178,1,0,0,0,375,179,1,0,0,0,375,
-		180,1,0,0,0,375,194,1,0,0,0,375,195,1,0,0,0,375,219,1,0,0,0,375,252,1,
-		0,0,0,375,267,1,0,0,0,375,282,1,0,0,0,375,298,1,0,0,0,375,307,1,0,0,0,
-		375,317,1,0,0,0,375,324,1,0,0,0,375,328,1,0,0,0,375,330,1,0,0,0,375,333,
-		1,0,0,0,375,338,1,0,0,0,375,352,1,0,0,0,375,363,1,0,0,0,375,369,1,0,0,
-		0,375,374,1,0,0,0,376,5,1,0,0,0,377,378,5,81,0,0,378,379,7,4,0,0,379,381,
-		3,138,69,0,380,382,3,84,42,0,381,380,1,0,0,0,381,382,1,0,0,0,382,387,1,
-		0,0,0,383,384,5,216,0,0,384,385,3,140,70,0,385,386,5,217,0,0,386,388,1,
-		0,0,0,387,383,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,390,3,48,24,
-		0,390,7,1,0,0,0,391,392,5,162,0,0,392,393,5,157,0,0,393,397,5,10,0,0,394,
-		396,5,222,0,0,395,394,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,
-		1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,400,409,3,6,3,0,401,403,5,222,
-		0,0,402,401,1,0,0,0,403,404,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
-		406,1,0,0,0,406,408,3,6,3,0,407,402,1,0,0,0,408,411,1,0,0,0,409,407,1,
-		0,0,0,409,410,1,0,0,0,410,415,1,0,0,0,411,409,1,0,0,0,412,414,5,222,0,
-		0,413,412,1,0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,
-		418,1,0,0,0,417,415,1,0,0,0,418,419,5,48,0,0,419,449,1,0,0,0,420,421,5,
-		10,0,0,421,422,5,162,0,0,422,424,5,157,0,0,423,425,5,222,0,0,424,423,1,
-		0,0,0,425,426,1,0,0,0,426,424,1,0,0,0,426,427,1,0,0,0,427,428,1,0,0,0,
-		428,437,3,6,3,0,429,431,5,222,0,0,430,429,1,0,0,0,431,432,1,0,0,0,432,
-		430,1,0,0,0,432,433,1,0,0,0,433,434,1,0,0,0,434,436,3,6,3,0,435,430,1,
-		0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,443,1,0,0,0,
-		439,437,1,0,0,0,440,442,5,222,0,0,441,440,1,0,0,0,442,445,1,0,0,0,443,
-		441,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,0,445,443,1,0,0,0,446,447,5,
-		48,0,0,447,449,1,0,0,0,448,391,1,0,0,0,448,420,1,0,0,0,449,9,1,0,0,0,450,
-		451,5,67,0,0,451,452,5,153,0,0,452,457,5,225,0,0,453,454,5,67,0,0,454,
-		455,5,95,0,0,455,457,5,22,0,0,456,450,1,0,0,0,456,453,1,0,0,0,457,11,1,
-		0,0,0,458,459,7,5,0,0,459,13,1,0,0,0,460,467,5,225,0,0,461,463,8,6,0,0,
-		462,461,1,0,0,0,463,464,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,467,
-		1,0,0,0,466,460,1,0,0,0,466,462,1,0,0,0,467,15,1,0,0,0,468,470,8,7,0,0,
-		469,468,1,0,0,0,470,471,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,17,
-		1,0,0,0,473,476,5,169,0,0,474,475,7,8,0,0,475,477,3,138,69,0,476,474,1,
-		0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,480,3,20,10,0,479,478,1,0,0,
-		0,479,480,1,0,0,0,480,536,1,0,0,0,481,484,5,190,0,0,482,483,7,8,0,0,483,
-		485,3,138,69,0,484,482,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,488,
-		3,20,10,0,487,486,1,0,0,0,487,488,1,0,0,0,488,536,1,0,0,0,489,491,5,186,
-		0,0,490,489,1,0,0,0,490,491,1,0,0,0,491,492,1,0,0,0,492,495,5,70,0,0,493,
-		494,7,8,0,0,494,496,3,138,69,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,
-		1,0,0,0,497,499,3,20,10,0,498,497,1,0,0,0,498,499,1,0,0,0,499,536,1,0,
-		0,0,500,536,5,88,0,0,501,503,5,18,0,0,502,504,3,20,10,0,503,502,1,0,0,
-		0,503,504,1,0,0,0,504,536,1,0,0,0,505,508,5,37,0,0,506,507,7,8,0,0,507,
-		509,3,138,69,0,508,506,1,0,0,0,508,509,1,0,0,0,509,511,1,0,0,0,510,512,
-		3,20,10,0,511,510,1,0,0,0,511,512,1,0,0,0,512,536,1,0,0,0,513,536,5,111,
-		0,0,514,515,5,26,0,0,515,516,7,8,0,0,516,518,3,138,69,0,517,519,3,20,10,
-		0,518,517,1,0,0,0,518,519,1,0,0,0,519,536,1,0,0,0,520,521,5,29,0,0,521,
-		522,5,168,0,0,522,536,3,138,69,0,523,524,5,29,0,0,524,525,5,189,0,0,525,
-		536,3,138,69,0,526,527,5,32,0,0,527,536,5,17,0,0,528,529,5,32,0,0,529,
-		536,5,36,0,0,530,531,5,23,0,0,531,533,5,225,0,0,532,534,3,20,10,0,533,
-		532,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,473,1,0,0,0,535,481,1,
-		0,0,0,535,490,1,0,0,0,535,500,1,0,0,0,535,501,1,0,0,0,535,505,1,0,0,0,
-		535,513,1,0,0,0,535,514,1,0,0,0,535,520,1,0,0,0,535,523,1,0,0,0,535,526,
-		1,0,0,0,535,528,1,0,0,0,535,530,1,0,0,0,536,19,1,0,0,0,537,539,5,120,0,
-		0,538,537,1,0,0,0,538,539,1,0,0,0,539,540,1,0,0,0,540,541,5,98,0,0,541,
-		542,5,225,0,0,542,21,1,0,0,0,543,545,5,29,0,0,544,546,5,170,0,0,545,544,
-		1,0,0,0,545,546,1,0,0,0,546,547,1,0,0,0,547,551,5,168,0,0,548,549,5,77,
-		0,0,549,550,5,120,0,0,550,552,5,55,0,0,551,548,1,0,0,0,551,552,1,0,0,0,
-		552,553,1,0,0,0,553,565,3,138,69,0,554,555,5,216,0,0,555,560,3,24,12,0,
-		556,557,5,220,0,0,557,559,3,24,12,0,558,556,1,0,0,0,559,562,1,0,0,0,560,
-		558,1,0,0,0,560,561,1,0,0,0,561,563,1,0,0,0,562,560,1,0,0,0,563,564,5,
-		217,0,0,564,566,1,0,0,0,565,554,1,0,0,0,565,566,1,0,0,0,566,569,1,0,0,
-		0,567,568,5,27,0,0,568,570,5,225,0,0,569,567,1,0,0,0,569,570,1,0,0,0,570,
-		577,1,0,0,0,571,572,5,135,0,0,572,573,5,13,0,0,573,574,5,216,0,0,574,575,
-		3,140,70,0,575,576,5,217,0,0,576,578,1,0,0,0,577,571,1,0,0,0,577,578,1,
-		0,0,0,578,580,1,0,0,0,579,581,3,34,17,0,580,579,1,0,0,0,580,581,1,0,0,
-		0,581,583,1,0,0,0,582,584,3,42,21,0,583,582,1,0,0,0,583,584,1,0,0,0,584,
-		587,1,0,0,0,585,586,5,7,0,0,586,588,3,48,24,0,587,585,1,0,0,0,587,588,
-		1,0,0,0,588,23,1,0,0,0,589,593,3,26,13,0,590,593,3,30,15,0,591,593,3,32,
-		16,0,592,589,1,0,0,0,592,590,1,0,0,0,592,591,1,0,0,0,593,25,1,0,0,0,594,
-		595,3,142,71,0,595,596,5,7,0,0,596,599,3,94,47,0,597,598,5,27,0,0,598,
-		600,5,225,0,0,599,597,1,0,0,0,599,600,1,0,0,0,600,625,1,0,0,0,601,602,
-		3,142,71,0,602,603,3,132,66,0,603,606,5,104,0,0,604,605,5,67,0,0,605,607,
-		5,225,0,0,606,604,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,610,5,191,
-		0,0,609,608,1,0,0,0,609,610,1,0,0,0,610,613,1,0,0,0,611,612,5,27,0,0,612,
-		614,5,225,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,625,1,0,0,0,615,616,
-		3,142,71,0,616,618,3,132,66,0,617,619,3,28,14,0,618,617,1,0,0,0,618,619,
-		1,0,0,0,619,622,1,0,0,0,620,621,5,27,0,0,621,623,5,225,0,0,622,620,1,0,
-		0,0,622,623,1,0,0,0,623,625,1,0,0,0,624,594,1,0,0,0,624,601,1,0,0,0,624,
-		615,1,0,0,0,625,27,1,0,0,0,626,627,5,28,0,0,627,629,3,142,71,0,628,626,
-		1,0,0,0,628,629,1,0,0,0,629,630,1,0,0,0,630,631,5,140,0,0,631,634,5,91,
-		0,0,632,633,5,120,0,0,633,635,5,49,0,0,634,632,1,0,0,0,634,635,1,0,0,0,
-		635,29,1,0,0,0,636,637,5,192,0,0,637,638,5,66,0,0,638,639,3,142,71,0,639,
-		640,5,7,0,0,640,641,3,94,47,0,641,31,1,0,0,0,642,643,5,28,0,0,643,645,
-		3,142,71,0,644,642,1,0,0,0,644,645,1,0,0,0,645,646,1,0,0,0,646,647,5,140,
-		0,0,647,648,5,91,0,0,648,649,5,216,0,0,649,650,3,140,70,0,650,653,5,217,
-		0,0,651,652,5,120,0,0,652,654,5,49,0,0,653,651,1,0,0,0,653,654,1,0,0,0,
-		654,33,1,0,0,0,655,656,5,198,0,0,656,665,5,216,0,0,657,662,3,36,18,0,658,
-		659,5,220,0,0,659,661,3,36,18,0,660,658,1,0,0,0,661,664,1,0,0,0,662,660,
-		1,0,0,0,662,663,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,665,657,1,0,0,
-		0,665,666,1,0,0,0,666,667,1,0,0,0,667,668,5,217,0,0,668,35,1,0,0,0,669,
-		670,3,38,19,0,670,671,5,203,0,0,671,672,3,40,20,0,672,37,1,0,0,0,673,683,
-		5,225,0,0,674,679,3,142,71,0,675,676,5,221,0,0,676,678,3,142,71,0,677,
-		675,1,0,0,0,678,681,1,0,0,0,679,677,1,0,0,0,679,680,1,0,0,0,680,683,1,
-		0,0,0,681,679,1,0,0,0,682,673,1,0,0,0,682,674,1,0,0,0,683,39,1,0,0,0,684,
-		693,5,225,0,0,685,687,5,211,0,0,686,685,1,0,0,0,686,687,1,0,0,0,687,688,
-		1,0,0,0,688,693,7,9,0,0,689,693,5,179,0,0,690,693,5,60,0,0,691,693,3,142,
-		71,0,692,684,1,0,0,0,692,686,1,0,0,0,692,689,1,0,0,0,692,690,1,0,0,0,692,
-		691,1,0,0,0,693,41,1,0,0,0,694,695,5,98,0,0,695,704,3,138,69,0,696,700,
-		5,216,0,0,697,699,3,44,22,0,698,697,1,0,0,0,699,702,1,0,0,0,700,698,1,
-		0,0,0,700,701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,705,5,217,0,
-		0,704,696,1,0,0,0,704,705,1,0,0,0,705,43,1,0,0,0,706,707,7,10,0,0,707,
-		708,3,142,71,0,708,45,1,0,0,0,709,710,5,145,0,0,710,711,5,176,0,0,711,
-		768,3,138,69,0,712,713,5,157,0,0,713,714,5,216,0,0,714,719,3,36,18,0,715,
-		716,5,220,0,0,716,718,3,36,18,0,717,715,1,0,0,0,718,721,1,0,0,0,719,717,
-		1,0,0,0,719,720,1,0,0,0,720,722,1,0,0,0,721,719,1,0,0,0,722,723,5,217,
-		0,0,723,768,1,0,0,0,724,725,5,146,0,0,725,726,5,216,0,0,726,731,3,38,19,
-		0,727,728,5,220,0,0,728,730,3,38,19,0,729,727,1,0,0,0,730,733,1,0,0,0,
-		731,729,1,0,0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,735,
-		5,217,0,0,735,768,1,0,0,0,736,749,5,1,0,0,737,750,3,24,12,0,738,739,5,
-		216,0,0,739,744,3,24,12,0,740,741,5,220,0,0,741,743,3,24,12,0,742,740,
-		1,0,0,0,743,746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,
-		0,746,744,1,0,0,0,747,748,5,217,0,0,748,750,1,0,0,0,749,737,1,0,0,0,749,
-		738,1,0,0,0,750,768,1,0,0,0,751,760,5,46,0,0,752,754,5,25,0,0,753,752,
-		1,0,0,0,753,754,1,0,0,0,754,755,1,0,0,0,755,761,3,142,71,0,756,757,5,216,
-		0,0,757,758,3,140,70,0,758,759,5,217,0,0,759,761,1,0,0,0,760,753,1,0,0,
-		0,760,756,1,0,0,0,761,768,1,0,0,0,762,763,5,145,0,0,763,764,3,142,71,0,
-		764,765,5,176,0,0,765,766,3,142,71,0,766,768,1,0,0,0,767,709,1,0,0,0,767,
-		712,1,0,0,0,767,724,1,0,0,0,767,736,1,0,0,0,767,751,1,0,0,0,767,762,1,
-		0,0,0,768,47,1,0,0,0,769,770,5,198,0,0,770,775,3,50,25,0,771,772,5,220,
-		0,0,772,774,3,50,25,0,773,771,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,
-		775,776,1,0,0,0,776,779,1,0,0,0,777,775,1,0,0,0,778,769,1,0,0,0,778,779,
-		1,0,0,0,779,780,1,0,0,0,780,781,3,52,26,0,781,49,1,0,0,0,782,787,3,142,
-		71,0,783,784,5,216,0,0,784,785,3,140,70,0,785,786,5,217,0,0,786,788,1,
-		0,0,0,787,783,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,789,790,5,7,0,0,
-		790,791,5,216,0,0,791,792,3,48,24,0,792,793,5,217,0,0,793,51,1,0,0,0,794,
-		805,3,54,27,0,795,796,5,128,0,0,796,797,5,13,0,0,797,802,3,72,36,0,798,
-		799,5,220,0,0,799,801,3,72,36,0,800,798,1,0,0,0,801,804,1,0,0,0,802,800,
-		1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,805,795,1,0,0,
-		0,805,806,1,0,0,0,806,812,1,0,0,0,807,810,5,99,0,0,808,811,3,94,47,0,809,
-		811,5,2,0,0,810,808,1,0,0,0,810,809,1,0,0,0,811,813,1,0,0,0,812,807,1,
-		0,0,0,812,813,1,0,0,0,813,819,1,0,0,0,814,815,5,124,0,0,815,817,3,94,47,
-		0,816,818,7,11,0,0,817,816,1,0,0,0,817,818,1,0,0,0,818,820,1,0,0,0,819,
-		814,1,0,0,0,819,820,1,0,0,0,820,828,1,0,0,0,821,822,5,61,0,0,822,824,7,
-		12,0,0,823,825,3,94,47,0,824,823,1,0,0,0,824,825,1,0,0,0,825,826,1,0,0,
-		0,826,827,7,11,0,0,827,829,5,126,0,0,828,821,1,0,0,0,828,829,1,0,0,0,829,
-		53,1,0,0,0,830,831,6,27,-1,0,831,832,3,56,28,0,832,847,1,0,0,0,833,834,
-		10,2,0,0,834,836,5,82,0,0,835,837,3,62,31,0,836,835,1,0,0,0,836,837,1,
-		0,0,0,837,838,1,0,0,0,838,846,3,54,27,3,839,840,10,1,0,0,840,842,7,13,
-		0,0,841,843,3,62,31,0,842,841,1,0,0,0,842,843,1,0,0,0,843,844,1,0,0,0,
-		844,846,3,54,27,2,845,833,1,0,0,0,845,839,1,0,0,0,846,849,1,0,0,0,847,
-		845,1,0,0,0,847,848,1,0,0,0,848,55,1,0,0,0,849,847,1,0,0,0,850,865,3,60,
-		30,0,851,852,5,188,0,0,852,857,3,58,29,0,853,854,5,220,0,0,854,856,3,58,
-		29,0,855,853,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,
-		865,1,0,0,0,859,857,1,0,0,0,860,861,5,216,0,0,861,862,3,48,24,0,862,863,
-		5,217,0,0,863,865,1,0,0,0,864,850,1,0,0,0,864,851,1,0,0,0,864,860,1,0,
-		0,0,865,57,1,0,0,0,866,868,5,151,0,0,867,866,1,0,0,0,867,868,1,0,0,0,868,
-		869,1,0,0,0,869,870,5,216,0,0,870,875,3,94,47,0,871,872,5,220,0,0,872,
-		874,3,94,47,0,873,871,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,875,876,
-		1,0,0,0,876,878,1,0,0,0,877,875,1,0,0,0,878,879,5,217,0,0,879,882,1,0,
-		0,0,880,882,3,94,47,0,881,867,1,0,0,0,881,880,1,0,0,0,882,59,1,0,0,0,883,
-		885,5,156,0,0,884,886,3,86,43,0,885,884,1,0,0,0,885,886,1,0,0,0,886,888,
-		1,0,0,0,887,889,3,62,31,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,
-		0,0,890,895,3,64,32,0,891,892,5,220,0,0,892,894,3,64,32,0,893,891,1,0,
-		0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,907,1,0,0,0,897,
-		895,1,0,0,0,898,899,5,67,0,0,899,904,3,74,37,0,900,901,5,220,0,0,901,903,
-		3,74,37,0,902,900,1,0,0,0,903,906,1,0,0,0,904,902,1,0,0,0,904,905,1,0,
-		0,0,905,908,1,0,0,0,906,904,1,0,0,0,907,898,1,0,0,0,907,908,1,0,0,0,908,
-		911,1,0,0,0,909,910,5,196,0,0,910,912,3,94,47,0,911,909,1,0,0,0,911,912,
-		1,0,0,0,912,923,1,0,0,0,913,914,5,71,0,0,914,915,5,13,0,0,915,920,3,66,
-		33,0,916,917,5,220,0,0,917,919,3,66,33,0,918,916,1,0,0,0,919,922,1,0,0,
-		0,920,918,1,0,0,0,920,921,1,0,0,0,921,924,1,0,0,0,922,920,1,0,0,0,923,
-		913,1,0,0,0,923,924,1,0,0,0,924,927,1,0,0,0,925,926,5,73,0,0,926,928,3,
-		94,47,0,927,925,1,0,0,0,927,928,1,0,0,0,928,938,1,0,0,0,929,930,5,197,
-		0,0,930,935,3,70,35,0,931,932,5,220,0,0,932,934,3,70,35,0,933,931,1,0,
-		0,0,934,937,1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,939,1,0,0,0,937,
-		935,1,0,0,0,938,929,1,0,0,0,938,939,1,0,0,0,939,61,1,0,0,0,940,941,7,14,
-		0,0,941,63,1,0,0,0,942,955,5,212,0,0,943,944,3,138,69,0,944,945,5,221,
-		0,0,945,946,5,212,0,0,946,955,1,0,0,0,947,952,3,94,47,0,948,950,5,7,0,
-		0,949,948,1,0,0,0,949,950,1,0,0,0,950,951,1,0,0,0,951,953,3,142,71,0,952,
-		949,1,0,0,0,952,953,1,0,0,0,953,955,1,0,0,0,954,942,1,0,0,0,954,943,1,
-		0,0,0,954,947,1,0,0,0,955,65,1,0,0,0,956,957,5,72,0,0,957,958,5,158,0,
-		0,958,959,5,216,0,0,959,964,3,68,34,0,960,961,5,220,0,0,961,963,3,68,34,
-		0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,1,0,0,0,965,
-		967,1,0,0,0,966,964,1,0,0,0,967,968,5,217,0,0,968,995,1,0,0,0,969,970,
-		5,150,0,0,970,971,5,216,0,0,971,976,3,68,34,0,972,973,5,220,0,0,973,975,
-		3,68,34,0,974,972,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,976,977,1,0,
-		0,0,977,979,1,0,0,0,978,976,1,0,0,0,979,980,5,217,0,0,980,995,1,0,0,0,
-		981,982,5,31,0,0,982,983,5,216,0,0,983,988,3,68,34,0,984,985,5,220,0,0,
-		985,987,3,68,34,0,986,984,1,0,0,0,987,990,1,0,0,0,988,986,1,0,0,0,988,
-		989,1,0,0,0,989,991,1,0,0,0,990,988,1,0,0,0,991,992,5,217,0,0,992,995,
-		1,0,0,0,993,995,3,94,47,0,994,956,1,0,0,0,994,969,1,0,0,0,994,981,1,0,
-		0,0,994,993,1,0,0,0,995,67,1,0,0,0,996,1005,5,216,0,0,997,1002,3,94,47,
-		0,998,999,5,220,0,0,999,1001,3,94,47,0,1000,998,1,0,0,0,1001,1004,1,0,
-		0,0,1002,1000,1,0,0,0,1002,1003,1,0,0,0,1003,1006,1,0,0,0,1004,1002,1,
-		0,0,0,1005,997,1,0,0,0,1005,1006,1,0,0,0,1006,1007,1,0,0,0,1007,1010,5,
-		217,0,0,1008,1010,3,94,47,0,1009,996,1,0,0,0,1009,1008,1,0,0,0,1010,69,
-		1,0,0,0,1011,1012,3,142,71,0,1012,1013,5,7,0,0,1013,1014,3,116,58,0,1014,
-		71,1,0,0,0,1015,1017,3,94,47,0,1016,1018,7,15,0,0,1017,1016,1,0,0,0,1017,
-		1018,1,0,0,0,1018,1021,1,0,0,0,1019,1020,5,122,0,0,1020,1022,7,16,0,0,
-		1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,73,1,0,0,0,1023,1024,6,37,-1,
-		0,1024,1025,3,80,40,0,1025,1045,1,0,0,0,1026,1027,10,4,0,0,1027,1028,5,
-		30,0,0,1028,1029,5,89,0,0,1029,1044,3,80,40,0,1030,1031,10,3,0,0,1031,
-		1032,5,117,0,0,1032,1033,3,76,38,0,1033,1034,5,89,0,0,1034,1035,3,80,40,
-		0,1035,1044,1,0,0,0,1036,1037,10,2,0,0,1037,1038,3,76,38,0,1038,1039,5,
-		89,0,0,1039,1041,3,80,40,0,1040,1042,3,78,39,0,1041,1040,1,0,0,0,1041,
-		1042,1,0,0,0,1042,1044,1,0,0,0,1043,1026,1,0,0,0,1043,1030,1,0,0,0,1043,
-		1036,1,0,0,0,1044,1047,1,0,0,0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,
-		75,1,0,0,0,1047,1045,1,0,0,0,1048,1050,5,80,0,0,1049,1048,1,0,0,0,1049,
-		1050,1,0,0,0,1050,1064,1,0,0,0,1051,1053,5,97,0,0,1052,1054,5,130,0,0,
-		1053,1052,1,0,0,0,1053,1054,1,0,0,0,1054,1064,1,0,0,0,1055,1057,5,149,
-		0,0,1056,1058,5,130,0,0,1057,1056,1,0,0,0,1057,1058,1,0,0,0,1058,1064,
-		1,0,0,0,1059,1061,5,68,0,0,1060,1062,5,130,0,0,1061,1060,1,0,0,0,1061,
-		1062,1,0,0,0,1062,1064,1,0,0,0,1063,1049,1,0,0,0,1063,1051,1,0,0,0,1063,
-		1055,1,0,0,0,1063,1059,1,0,0,0,1064,77,1,0,0,0,1065,1066,5,125,0,0,1066,
-		1073,3,94,47,0,1067,1068,5,187,0,0,1068,1069,5,216,0,0,1069,1070,3,140,
-		70,0,1070,1071,5,217,0,0,1071,1073,1,0,0,0,1072,1065,1,0,0,0,1072,1067,
-		1,0,0,0,1073,79,1,0,0,0,1074,1076,3,138,69,0,1075,1077,3,84,42,0,1076,
-		1075,1,0,0,0,1076,1077,1,0,0,0,1077,1083,1,0,0,0,1078,1079,5,66,0,0,1079,
-		1080,5,167,0,0,1080,1081,5,7,0,0,1081,1082,5,123,0,0,1082,1084,3,102,51,
-		0,1083,1078,1,0,0,0,1083,1084,1,0,0,0,1084,1086,1,0,0,0,1085,1087,3,82,
-		41,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,1130,1,0,0,0,1088,1090,5,
-		94,0,0,1089,1088,1,0,0,0,1089,1090,1,0,0,0,1090,1091,1,0,0,0,1091,1092,
-		5,168,0,0,1092,1093,5,216,0,0,1093,1094,3,106,53,0,1094,1096,5,217,0,0,
-		1095,1097,3,82,41,0,1096,1095,1,0,0,0,1096,1097,1,0,0,0,1097,1130,1,0,
-		0,0,1098,1100,5,94,0,0,1099,1098,1,0,0,0,1099,1100,1,0,0,0,1100,1101,1,
-		0,0,0,1101,1102,5,216,0,0,1102,1103,3,48,24,0,1103,1105,5,217,0,0,1104,
-		1106,3,82,41,0,1105,1104,1,0,0,0,1105,1106,1,0,0,0,1106,1130,1,0,0,0,1107,
-		1108,5,184,0,0,1108,1109,5,216,0,0,1109,1114,3,94,47,0,1110,1111,5,220,
-		0,0,1111,1113,3,94,47,0,1112,1110,1,0,0,0,1113,1116,1,0,0,0,1114,1112,
-		1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1114,1,0,0,0,1117,1120,
-		5,217,0,0,1118,1119,5,198,0,0,1119,1121,5,129,0,0,1120,1118,1,0,0,0,1120,
-		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,82,41,0,1123,1122,1,0,0,0,1123,
-		1124,1,0,0,0,1124,1130,1,0,0,0,1125,1126,5,216,0,0,1126,1127,3,74,37,0,
-		1127,1128,5,217,0,0,1128,1130,1,0,0,0,1129,1074,1,0,0,0,1129,1089,1,0,
-		0,0,1129,1099,1,0,0,0,1129,1107,1,0,0,0,1129,1125,1,0,0,0,1130,81,1,0,
-		0,0,1131,1133,5,7,0,0,1132,1131,1,0,0,0,1132,1133,1,0,0,0,1133,1134,1,
-		0,0,0,1134,1139,3,142,71,0,1135,1136,5,216,0,0,1136,1137,3,140,70,0,1137,
-		1138,5,217,0,0,1138,1140,1,0,0,0,1139,1135,1,0,0,0,1139,1140,1,0,0,0,1140,
-		83,1,0,0,0,1141,1142,3,86,43,0,1142,85,1,0,0,0,1143,1144,5,223,0,0,1144,
-		1151,3,88,44,0,1145,1147,5,220,0,0,1146,1145,1,0,0,0,1146,1147,1,0,0,0,
-		1147,1148,1,0,0,0,1148,1150,3,88,44,0,1149,1146,1,0,0,0,1150,1153,1,0,
-		0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,
-		0,0,0,1154,1155,5,224,0,0,1155,87,1,0,0,0,1156,1177,3,142,71,0,1157,1174,
-		5,216,0,0,1158,1163,3,90,45,0,1159,1160,5,220,0,0,1160,1162,3,90,45,0,
-		1161,1159,1,0,0,0,1162,1165,1,0,0,0,1163,1161,1,0,0,0,1163,1164,1,0,0,
-		0,1164,1175,1,0,0,0,1165,1163,1,0,0,0,1166,1171,3,92,46,0,1167,1168,5,
-		220,0,0,1168,1170,3,92,46,0,1169,1167,1,0,0,0,1170,1173,1,0,0,0,1171,1169,
-		1,0,0,0,1171,1172,1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1174,1158,
-		1,0,0,0,1174,1166,1,0,0,0,1174,1175,1,0,0,0,1175,1176,1,0,0,0,1176,1178,
-		5,217,0,0,1177,1157,1,0,0,0,1177,1178,1,0,0,0,1178,89,1,0,0,0,1179,1180,
-		3,38,19,0,1180,1181,5,203,0,0,1181,1182,3,40,20,0,1182,91,1,0,0,0,1183,
-		1188,3,142,71,0,1184,1185,5,221,0,0,1185,1187,3,142,71,0,1186,1184,1,0,
-		0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,1194,1,
-		0,0,0,1190,1188,1,0,0,0,1191,1194,5,225,0,0,1192,1194,5,228,0,0,1193,1183,
-		1,0,0,0,1193,1191,1,0,0,0,1193,1192,1,0,0,0,1194,93,1,0,0,0,1195,1196,
-		3,96,48,0,1196,95,1,0,0,0,1197,1198,6,48,-1,0,1198,1199,5,120,0,0,1199,
-		1208,3,96,48,4,1200,1204,3,102,51,0,1201,1203,3,98,49,0,1202,1201,1,0,
-		0,0,1203,1206,1,0,0,0,1204,1202,1,0,0,0,1204,1205,1,0,0,0,1205,1208,1,
-		0,0,0,1206,1204,1,0,0,0,1207,1197,1,0,0,0,1207,1200,1,0,0,0,1208,1217,
-		1,0,0,0,1209,1210,10,2,0,0,1210,1211,5,5,0,0,1211,1216,3,96,48,3,1212,
-		1213,10,1,0,0,1213,1214,5,127,0,0,1214,1216,3,96,48,2,1215,1209,1,0,0,
-		0,1215,1212,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1217,1218,1,0,
-		0,0,1218,97,1,0,0,0,1219,1217,1,0,0,0,1220,1221,3,100,50,0,1221,1222,3,
-		102,51,0,1222,1294,1,0,0,0,1223,1225,5,120,0,0,1224,1223,1,0,0,0,1224,
-		1225,1,0,0,0,1225,1226,1,0,0,0,1226,1228,5,11,0,0,1227,1229,7,17,0,0,1228,
-		1227,1,0,0,0,1228,1229,1,0,0,0,1229,1230,1,0,0,0,1230,1231,3,102,51,0,
-		1231,1232,5,5,0,0,1232,1233,3,102,51,0,1233,1294,1,0,0,0,1234,1236,5,120,
-		0,0,1235,1234,1,0,0,0,1235,1236,1,0,0,0,1236,1237,1,0,0,0,1237,1238,5,
-		78,0,0,1238,1239,5,216,0,0,1239,1240,3,48,24,0,1240,1241,5,217,0,0,1241,
-		1294,1,0,0,0,1242,1244,5,120,0,0,1243,1242,1,0,0,0,1243,1244,1,0,0,0,1244,
-		1245,1,0,0,0,1245,1246,5,78,0,0,1246,1247,5,216,0,0,1247,1252,3,94,47,
-		0,1248,1249,5,220,0,0,1249,1251,3,94,47,0,1250,1248,1,0,0,0,1251,1254,
-		1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,1255,1,0,0,0,1254,1252,
-		1,0,0,0,1255,1256,5,217,0,0,1256,1294,1,0,0,0,1257,1259,5,120,0,0,1258,
-		1257,1,0,0,0,1258,1259,1,0,0,0,1259,1260,1,0,0,0,1260,1261,5,98,0,0,1261,
-		1264,3,102,51,0,1262,1263,5,50,0,0,1263,1265,3,102,51,0,1264,1262,1,0,
-		0,0,1264,1265,1,0,0,0,1265,1294,1,0,0,0,1266,1268,5,120,0,0,1267,1266,
-		1,0,0,0,1267,1268,1,0,0,0,1268,1269,1,0,0,0,1269,1270,5,160,0,0,1270,1271,
-		5,176,0,0,1271,1274,3,102,51,0,1272,1273,5,50,0,0,1273,1275,3,102,51,0,
-		1274,1272,1,0,0,0,1274,1275,1,0,0,0,1275,1294,1,0,0,0,1276,1278,5,85,0,
-		0,1277,1279,5,120,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1280,1,
-		0,0,0,1280,1294,5,121,0,0,1281,1283,5,85,0,0,1282,1284,5,120,0,0,1283,
-		1282,1,0,0,0,1283,1284,1,0,0,0,1284,1285,1,0,0,0,1285,1294,7,18,0,0,1286,
-		1288,5,85,0,0,1287,1289,5,120,0,0,1288,1287,1,0,0,0,1288,1289,1,0,0,0,
-		1289,1290,1,0,0,0,1290,1291,5,44,0,0,1291,1292,5,67,0,0,1292,1294,3,102,
-		51,0,1293,1220,1,0,0,0,1293,1224,1,0,0,0,1293,1235,1,0,0,0,1293,1243,1,
-		0,0,0,1293,1258,1,0,0,0,1293,1267,1,0,0,0,1293,1276,1,0,0,0,1293,1281,
-		1,0,0,0,1293,1286,1,0,0,0,1294,99,1,0,0,0,1295,1296,7,19,0,0,1296,101,
-		1,0,0,0,1297,1298,6,51,-1,0,1298,1302,3,104,52,0,1299,1300,7,20,0,0,1300,
-		1302,3,102,51,3,1301,1297,1,0,0,0,1301,1299,1,0,0,0,1302,1311,1,0,0,0,
-		1303,1304,10,2,0,0,1304,1305,7,21,0,0,1305,1310,3,102,51,3,1306,1307,10,
-		1,0,0,1307,1308,7,20,0,0,1308,1310,3,102,51,2,1309,1303,1,0,0,0,1309,1306,
-		1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,1312,103,
-		1,0,0,0,1313,1311,1,0,0,0,1314,1315,6,52,-1,0,1315,1478,3,124,62,0,1316,
-		1478,3,126,63,0,1317,1318,5,15,0,0,1318,1320,3,94,47,0,1319,1321,3,122,
-		61,0,1320,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1320,1,0,0,0,1322,1323,1,
-		0,0,0,1323,1326,1,0,0,0,1324,1325,5,47,0,0,1325,1327,3,94,47,0,1326,1324,
-		1,0,0,0,1326,1327,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,48,0,0,1329,1478,
-		1,0,0,0,1330,1332,5,15,0,0,1331,1333,3,122,61,0,1332,1331,1,0,0,0,1333,
-		1334,1,0,0,0,1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1338,1,0,0,0,1336,
-		1337,5,47,0,0,1337,1339,3,94,47,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,
-		1339,1340,1,0,0,0,1340,1341,5,48,0,0,1341,1478,1,0,0,0,1342,1343,7,22,
-		0,0,1343,1344,5,216,0,0,1344,1345,3,94,47,0,1345,1346,5,7,0,0,1346,1347,
-		3,132,66,0,1347,1348,5,217,0,0,1348,1478,1,0,0,0,1349,1350,5,59,0,0,1350,
-		1351,5,216,0,0,1351,1352,3,130,65,0,1352,1353,5,67,0,0,1353,1354,3,94,
-		47,0,1354,1355,5,217,0,0,1355,1478,1,0,0,0,1356,1357,5,178,0,0,1357,1358,
-		5,216,0,0,1358,1360,7,23,0,0,1359,1361,3,94,47,0,1360,1359,1,0,0,0,1360,
-		1361,1,0,0,0,1361,1362,1,0,0,0,1362,1363,5,67,0,0,1363,1364,3,94,47,0,
-		1364,1365,5,217,0,0,1365,1478,1,0,0,0,1366,1367,5,178,0,0,1367,1368,5,
-		216,0,0,1368,1369,3,94,47,0,1369,1370,5,67,0,0,1370,1371,3,94,47,0,1371,
-		1372,5,217,0,0,1372,1478,1,0,0,0,1373,1374,5,164,0,0,1374,1375,5,216,0,
-		0,1375,1376,3,94,47,0,1376,1377,5,67,0,0,1377,1380,3,94,47,0,1378,1379,
-		5,66,0,0,1379,1381,3,94,47,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,
-		1382,1,0,0,0,1382,1383,5,217,0,0,1383,1478,1,0,0,0,1384,1385,5,138,0,0,
-		1385,1386,5,216,0,0,1386,1387,3,102,51,0,1387,1388,5,78,0,0,1388,1389,
-		3,94,47,0,1389,1390,5,217,0,0,1390,1478,1,0,0,0,1391,1392,7,24,0,0,1392,
-		1393,5,216,0,0,1393,1394,3,94,47,0,1394,1395,5,176,0,0,1395,1396,3,130,
-		65,0,1396,1397,5,217,0,0,1397,1478,1,0,0,0,1398,1399,7,25,0,0,1399,1400,
-		5,216,0,0,1400,1401,3,130,65,0,1401,1402,5,220,0,0,1402,1403,3,94,47,0,
-		1403,1404,5,220,0,0,1404,1405,3,94,47,0,1405,1406,5,217,0,0,1406,1478,
-		1,0,0,0,1407,1478,7,26,0,0,1408,1409,5,6,0,0,1409,1418,5,218,0,0,1410,
-		1415,3,94,47,0,1411,1412,5,220,0,0,1412,1414,3,94,47,0,1413,1411,1,0,0,
-		0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,1419,1,0,
-		0,0,1417,1415,1,0,0,0,1418,1410,1,0,0,0,1418,1419,1,0,0,0,1419,1420,1,
-		0,0,0,1420,1478,5,219,0,0,1421,1422,5,103,0,0,1422,1431,5,218,0,0,1423,
-		1428,3,94,47,0,1424,1425,5,220,0,0,1425,1427,3,94,47,0,1426,1424,1,0,0,
-		0,1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1432,1,0,
-		0,0,1430,1428,1,0,0,0,1431,1423,1,0,0,0,1431,1432,1,0,0,0,1432,1433,1,
-		0,0,0,1433,1478,5,219,0,0,1434,1435,5,151,0,0,1435,1444,5,216,0,0,1436,
-		1441,3,94,47,0,1437,1438,5,220,0,0,1438,1440,3,94,47,0,1439,1437,1,0,0,
-		0,1440,1443,1,0,0,0,1441,1439,1,0,0,0,1441,1442,1,0,0,0,1442,1445,1,0,
-		0,0,1443,1441,1,0,0,0,1444,1436,1,0,0,0,1444,1445,1,0,0,0,1445,1446,1,
-		0,0,0,1446,1478,5,217,0,0,1447,1448,5,43,0,0,1448,1449,5,216,0,0,1449,
-		1450,3,140,70,0,1450,1451,5,217,0,0,1451,1478,1,0,0,0,1452,1478,3,106,
-		53,0,1453,1454,5,55,0,0,1454,1455,5,216,0,0,1455,1456,3,48,24,0,1456,1457,
-		5,217,0,0,1457,1478,1,0,0,0,1458,1459,5,216,0,0,1459,1460,3,48,24,0,1460,
-		1461,5,217,0,0,1461,1478,1,0,0,0,1462,1463,5,216,0,0,1463,1466,3,94,47,
-		0,1464,1465,5,220,0,0,1465,1467,3,94,47,0,1466,1464,1,0,0,0,1467,1468,
-		1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1470,1,0,0,0,1470,1471,
-		5,217,0,0,1471,1478,1,0,0,0,1472,1473,5,216,0,0,1473,1474,3,94,47,0,1474,
-		1475,5,217,0,0,1475,1478,1,0,0,0,1476,1478,3,142,71,0,1477,1314,1,0,0,
-		0,1477,1316,1,0,0,0,1477,1317,1,0,0,0,1477,1330,1,0,0,0,1477,1342,1,0,
-		0,0,1477,1349,1,0,0,0,1477,1356,1,0,0,0,1477,1366,1,0,0,0,1477,1373,1,
-		0,0,0,1477,1384,1,0,0,0,1477,1391,1,0,0,0,1477,1398,1,0,0,0,1477,1407,
-		1,0,0,0,1477,1408,1,0,0,0,1477,1421,1,0,0,0,1477,1434,1,0,0,0,1477,1447,
-		1,0,0,0,1477,1452,1,0,0,0,1477,1453,1,0,0,0,1477,1458,1,0,0,0,1477,1462,
-		1,0,0,0,1477,1472,1,0,0,0,1477,1476,1,0,0,0,1478,1489,1,0,0,0,1479,1480,
-		10,2,0,0,1480,1481,5,221,0,0,1481,1488,3,142,71,0,1482,1483,10,1,0,0,1483,
-		1484,5,218,0,0,1484,1485,3,102,51,0,1485,1486,5,219,0,0,1486,1488,1,0,
-		0,0,1487,1479,1,0,0,0,1487,1482,1,0,0,0,1488,1491,1,0,0,0,1489,1487,1,
-		0,0,0,1489,1490,1,0,0,0,1490,105,1,0,0,0,1491,1489,1,0,0,0,1492,1493,3,
-		108,54,0,1493,1506,5,216,0,0,1494,1507,5,212,0,0,1495,1497,3,62,31,0,1496,
-		1495,1,0,0,0,1496,1497,1,0,0,0,1497,1498,1,0,0,0,1498,1503,3,110,55,0,
-		1499,1500,5,220,0,0,1500,1502,3,110,55,0,1501,1499,1,0,0,0,1502,1505,1,
-		0,0,0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1507,1,0,0,0,1505,1503,
-		1,0,0,0,1506,1494,1,0,0,0,1506,1496,1,0,0,0,1506,1507,1,0,0,0,1507,1508,
-		1,0,0,0,1508,1515,5,217,0,0,1509,1510,5,62,0,0,1510,1511,5,216,0,0,1511,
-		1512,5,196,0,0,1512,1513,3,94,47,0,1513,1514,5,217,0,0,1514,1516,1,0,0,
-		0,1515,1509,1,0,0,0,1515,1516,1,0,0,0,1516,1519,1,0,0,0,1517,1518,5,131,
-		0,0,1518,1520,3,114,57,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,1520,107,
-		1,0,0,0,1521,1525,3,138,69,0,1522,1525,5,97,0,0,1523,1525,5,149,0,0,1524,
-		1521,1,0,0,0,1524,1522,1,0,0,0,1524,1523,1,0,0,0,1525,109,1,0,0,0,1526,
-		1527,3,142,71,0,1527,1528,5,209,0,0,1528,1529,3,112,56,0,1529,1532,1,0,
-		0,0,1530,1532,3,112,56,0,1531,1526,1,0,0,0,1531,1530,1,0,0,0,1532,111,
-		1,0,0,0,1533,1534,5,168,0,0,1534,1545,3,138,69,0,1535,1536,5,134,0,0,1536,
-		1537,5,13,0,0,1537,1542,3,94,47,0,1538,1539,5,220,0,0,1539,1541,3,94,47,
-		0,1540,1538,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,
-		0,0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1545,1535,1,0,0,0,1545,1546,1,
-		0,0,0,1546,1565,1,0,0,0,1547,1548,5,168,0,0,1548,1549,5,216,0,0,1549,1550,
-		3,48,24,0,1550,1561,5,217,0,0,1551,1552,5,134,0,0,1552,1553,5,13,0,0,1553,
-		1558,3,94,47,0,1554,1555,5,220,0,0,1555,1557,3,94,47,0,1556,1554,1,0,0,
-		0,1557,1560,1,0,0,0,1558,1556,1,0,0,0,1558,1559,1,0,0,0,1559,1562,1,0,
-		0,0,1560,1558,1,0,0,0,1561,1551,1,0,0,0,1561,1562,1,0,0,0,1562,1565,1,
-		0,0,0,1563,1565,3,94,47,0,1564,1533,1,0,0,0,1564,1547,1,0,0,0,1564,1563,
-		1,0,0,0,1565,113,1,0,0,0,1566,1569,3,142,71,0,1567,1569,3,116,58,0,1568,
-		1566,1,0,0,0,1568,1567,1,0,0,0,1569,115,1,0,0,0,1570,1581,5,216,0,0,1571,
-		1572,5,134,0,0,1572,1573,5,13,0,0,1573,1578,3,94,47,0,1574,1575,5,220,
-		0,0,1575,1577,3,94,47,0,1576,1574,1,0,0,0,1577,1580,1,0,0,0,1578,1576,
-		1,0,0,0,1578,1579,1,0,0,0,1579,1582,1,0,0,0,1580,1578,1,0,0,0,1581,1571,
-		1,0,0,0,1581,1582,1,0,0,0,1582,1593,1,0,0,0,1583,1584,5,128,0,0,1584,1585,
-		5,13,0,0,1585,1590,3,72,36,0,1586,1587,5,220,0,0,1587,1589,3,72,36,0,1588,
-		1586,1,0,0,0,1589,1592,1,0,0,0,1590,1588,1,0,0,0,1590,1591,1,0,0,0,1591,
-		1594,1,0,0,0,1592,1590,1,0,0,0,1593,1583,1,0,0,0,1593,1594,1,0,0,0,1594,
-		1596,1,0,0,0,1595,1597,3,118,59,0,1596,1595,1,0,0,0,1596,1597,1,0,0,0,
-		1597,1598,1,0,0,0,1598,1599,5,217,0,0,1599,117,1,0,0,0,1600,1601,7,27,
-		0,0,1601,1609,3,120,60,0,1602,1603,7,27,0,0,1603,1604,5,11,0,0,1604,1605,
-		3,120,60,0,1605,1606,5,5,0,0,1606,1607,3,120,60,0,1607,1609,1,0,0,0,1608,
-		1600,1,0,0,0,1608,1602,1,0,0,0,1609,119,1,0,0,0,1610,1611,5,181,0,0,1611,
-		1620,5,139,0,0,1612,1613,5,181,0,0,1613,1620,5,65,0,0,1614,1615,5,32,0,
-		0,1615,1620,5,151,0,0,1616,1617,3,102,51,0,1617,1618,7,28,0,0,1618,1620,
-		1,0,0,0,1619,1610,1,0,0,0,1619,1612,1,0,0,0,1619,1614,1,0,0,0,1619,1616,
-		1,0,0,0,1620,121,1,0,0,0,1621,1622,5,195,0,0,1622,1623,3,94,47,0,1623,
-		1624,5,171,0,0,1624,1625,3,94,47,0,1625,123,1,0,0,0,1626,1641,5,121,0,
-		0,1627,1641,7,29,0,0,1628,1641,5,228,0,0,1629,1641,5,229,0,0,1630,1641,
-		5,230,0,0,1631,1633,5,225,0,0,1632,1631,1,0,0,0,1633,1634,1,0,0,0,1634,
-		1632,1,0,0,0,1634,1635,1,0,0,0,1635,1641,1,0,0,0,1636,1641,5,226,0,0,1637,
-		1641,5,227,0,0,1638,1639,7,30,0,0,1639,1641,5,225,0,0,1640,1626,1,0,0,
-		0,1640,1627,1,0,0,0,1640,1628,1,0,0,0,1640,1629,1,0,0,0,1640,1630,1,0,
-		0,0,1640,1632,1,0,0,0,1640,1636,1,0,0,0,1640,1637,1,0,0,0,1640,1638,1,
-		0,0,0,1641,125,1,0,0,0,1642,1644,5,83,0,0,1643,1645,7,20,0,0,1644,1643,
-		1,0,0,0,1644,1645,1,0,0,0,1645,1646,1,0,0,0,1646,1647,3,128,64,0,1647,
-		1651,3,130,65,0,1648,1649,5,216,0,0,1649,1650,5,228,0,0,1650,1652,5,217,
-		0,0,1651,1648,1,0,0,0,1651,1652,1,0,0,0,1652,1660,1,0,0,0,1653,1654,5,
-		176,0,0,1654,1658,3,130,65,0,1655,1656,5,216,0,0,1656,1657,5,228,0,0,1657,
-		1659,5,217,0,0,1658,1655,1,0,0,0,1658,1659,1,0,0,0,1659,1661,1,0,0,0,1660,
-		1653,1,0,0,0,1660,1661,1,0,0,0,1661,127,1,0,0,0,1662,1663,7,31,0,0,1663,
-		129,1,0,0,0,1664,1665,7,32,0,0,1665,131,1,0,0,0,1666,1670,3,134,67,0,1667,
-		1668,5,120,0,0,1668,1671,5,121,0,0,1669,1671,5,121,0,0,1670,1667,1,0,0,
-		0,1670,1669,1,0,0,0,1670,1671,1,0,0,0,1671,133,1,0,0,0,1672,1673,6,67,
-		-1,0,1673,1674,5,6,0,0,1674,1675,5,207,0,0,1675,1676,3,132,66,0,1676,1677,
-		5,208,0,0,1677,1755,1,0,0,0,1678,1679,5,114,0,0,1679,1680,5,207,0,0,1680,
-		1681,3,132,66,0,1681,1682,5,208,0,0,1682,1755,1,0,0,0,1683,1684,5,103,
-		0,0,1684,1685,5,207,0,0,1685,1686,3,132,66,0,1686,1687,5,220,0,0,1687,
-		1688,3,132,66,0,1688,1689,5,208,0,0,1689,1755,1,0,0,0,1690,1691,5,151,
-		0,0,1691,1700,5,207,0,0,1692,1697,3,136,68,0,1693,1694,5,220,0,0,1694,
-		1696,3,136,68,0,1695,1693,1,0,0,0,1696,1699,1,0,0,0,1697,1695,1,0,0,0,
-		1697,1698,1,0,0,0,1698,1701,1,0,0,0,1699,1697,1,0,0,0,1700,1692,1,0,0,
-		0,1700,1701,1,0,0,0,1701,1702,1,0,0,0,1702,1755,5,208,0,0,1703,1704,5,
-		151,0,0,1704,1713,5,216,0,0,1705,1710,3,136,68,0,1706,1707,5,220,0,0,1707,
-		1709,3,136,68,0,1708,1706,1,0,0,0,1709,1712,1,0,0,0,1710,1708,1,0,0,0,
-		1710,1711,1,0,0,0,1711,1714,1,0,0,0,1712,1710,1,0,0,0,1713,1705,1,0,0,
-		0,1713,1714,1,0,0,0,1714,1715,1,0,0,0,1715,1755,5,217,0,0,1716,1717,5,
-		83,0,0,1717,1721,3,130,65,0,1718,1719,5,216,0,0,1719,1720,5,228,0,0,1720,
-		1722,5,217,0,0,1721,1718,1,0,0,0,1721,1722,1,0,0,0,1722,1730,1,0,0,0,1723,
-		1724,5,176,0,0,1724,1728,3,130,65,0,1725,1726,5,216,0,0,1726,1727,5,228,
-		0,0,1727,1729,5,217,0,0,1728,1725,1,0,0,0,1728,1729,1,0,0,0,1729,1731,
-		1,0,0,0,1730,1723,1,0,0,0,1730,1731,1,0,0,0,1731,1755,1,0,0,0,1732,1743,
-		3,142,71,0,1733,1734,5,216,0,0,1734,1739,5,228,0,0,1735,1736,5,220,0,0,
-		1736,1738,5,228,0,0,1737,1735,1,0,0,0,1738,1741,1,0,0,0,1739,1737,1,0,
-		0,0,1739,1740,1,0,0,0,1740,1742,1,0,0,0,1741,1739,1,0,0,0,1742,1744,5,
-		217,0,0,1743,1733,1,0,0,0,1743,1744,1,0,0,0,1744,1752,1,0,0,0,1745,1746,
-		5,198,0,0,1746,1747,5,100,0,0,1747,1748,5,172,0,0,1748,1753,5,202,0,0,
-		1749,1750,5,199,0,0,1750,1751,5,172,0,0,1751,1753,5,202,0,0,1752,1745,
-		1,0,0,0,1752,1749,1,0,0,0,1752,1753,1,0,0,0,1753,1755,1,0,0,0,1754,1672,
-		1,0,0,0,1754,1678,1,0,0,0,1754,1683,1,0,0,0,1754,1690,1,0,0,0,1754,1703,
-		1,0,0,0,1754,1716,1,0,0,0,1754,1732,1,0,0,0,1755,1762,1,0,0,0,1756,1757,
-		10,2,0,0,1757,1761,5,6,0,0,1758,1759,10,1,0,0,1759,1761,5,114,0,0,1760,
-		1756,1,0,0,0,1760,1758,1,0,0,0,1761,1764,1,0,0,0,1762,1760,1,0,0,0,1762,
-		1763,1,0,0,0,1763,135,1,0,0,0,1764,1762,1,0,0,0,1765,1766,3,142,71,0,1766,
-		1768,3,132,66,0,1767,1769,5,225,0,0,1768,1767,1,0,0,0,1768,1769,1,0,0,
-		0,1769,137,1,0,0,0,1770,1775,3,142,71,0,1771,1772,5,221,0,0,1772,1774,
-		3,142,71,0,1773,1771,1,0,0,0,1774,1777,1,0,0,0,1775,1773,1,0,0,0,1775,
-		1776,1,0,0,0,1776,139,1,0,0,0,1777,1775,1,0,0,0,1778,1783,3,142,71,0,1779,
-		1780,5,220,0,0,1780,1782,3,142,71,0,1781,1779,1,0,0,0,1782,1785,1,0,0,
-		0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,141,1,0,0,0,1785,1783,1,0,0,
-		0,1786,1790,5,231,0,0,1787,1790,5,232,0,0,1788,1790,3,144,72,0,1789,1786,
-		1,0,0,0,1789,1787,1,0,0,0,1789,1788,1,0,0,0,1790,143,1,0,0,0,1791,1792,
-		7,33,0,0,1792,145,1,0,0,0,258,149,156,161,167,170,183,186,192,197,203,
-		210,214,222,224,230,237,247,250,257,262,265,272,277,280,284,287,292,296,
-		302,315,322,326,335,346,349,357,361,367,371,375,381,387,397,404,409,415,
-		426,432,437,443,448,456,464,466,471,476,479,484,487,490,495,498,503,508,
-		511,518,533,535,538,545,551,560,565,569,577,580,583,587,592,599,606,609,
-		613,618,622,624,628,634,644,653,662,665,679,682,686,692,700,704,719,731,
-		744,749,753,760,767,775,778,787,802,805,810,812,817,819,824,828,836,842,
-		845,847,857,864,867,875,881,885,888,895,904,907,911,920,923,927,935,938,
-		949,952,954,964,976,988,994,1002,1005,1009,1017,1021,1041,1043,1045,1049,
-		1053,1057,1061,1063,1072,1076,1083,1086,1089,1096,1099,1105,1114,1120,
-		1123,1129,1132,1139,1146,1151,1163,1171,1174,1177,1188,1193,1204,1207,
-		1215,1217,1224,1228,1235,1243,1252,1258,1264,1267,1274,1278,1283,1288,
-		1293,1301,1309,1311,1322,1326,1334,1338,1360,1380,1415,1418,1428,1431,
-		1441,1444,1468,1477,1487,1489,1496,1503,1506,1515,1519,1524,1531,1542,
-		1545,1558,1561,1564,1568,1578,1581,1590,1593,1596,1608,1619,1634,1640,
-		1644,1651,1658,1660,1670,1697,1700,1710,1713,1721,1728,1730,1739,1743,
-		1752,1754,1760,1762,1768,1775,1783,1789
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,1,0,5,0,154,8,0,10,0,
+		12,0,157,9,0,1,0,1,0,4,0,161,8,0,11,0,12,0,162,1,0,5,0,166,8,0,10,0,12,
+		0,169,9,0,1,0,5,0,172,8,0,10,0,12,0,175,9,0,3,0,177,8,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,190,8,2,1,2,3,2,193,8,2,1,2,1,2,1,2,
+		1,2,3,2,199,8,2,1,2,1,2,1,2,3,2,204,8,2,1,2,1,2,1,2,1,2,3,2,210,8,2,1,
+		2,1,2,1,2,1,2,1,2,3,2,217,8,2,1,2,1,2,3,2,221,8,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,3,2,229,8,2,3,2,231,8,2,1,2,1,2,1,2,1,2,3,2,237,8,2,1,2,1,2,1,2,1,
+		2,1,2,3,2,244,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,252,8,2,10,2,12,2,255,9,
+		2,3,2,257,8,2,1,2,1,2,1,2,1,2,1,2,3,2,264,8,2,1,2,1,2,1,2,3,2,269,8,2,
+		1,2,3,2,272,8,2,1,2,1,2,1,2,1,2,1,2,3,2,279,8,2,1,2,1,2,1,2,3,2,284,8,
+		2,1,2,3,2,287,8,2,1,2,1,2,3,2,291,8,2,1,2,3,2,294,8,2,1,2,1,2,1,2,3,2,
+		299,8,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,322,8,2,1,2,1,2,1,2,1,2,1,2,3,2,329,
+		8,2,1,2,1,2,3,2,333,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,342,8,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,5,2,351,8,2,10,2,12,2,354,9,2,3,2,356,8,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,3,2,364,8,2,1,2,1,2,3,2,368,8,2,1,2,1,2,1,2,1,2,3,2,
+		374,8,2,1,2,1,2,3,2,378,8,2,1,2,1,2,3,2,382,8,2,1,3,1,3,1,3,1,3,3,3,388,
+		8,3,1,3,3,3,391,8,3,1,3,1,3,1,3,1,3,3,3,397,8,3,1,3,1,3,1,4,1,4,1,4,1,
+		4,1,4,5,4,406,8,4,10,4,12,4,409,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,
+		6,1,6,5,6,421,8,6,10,6,12,6,424,9,6,1,6,1,6,4,6,428,8,6,11,6,12,6,429,
+		1,6,5,6,433,8,6,10,6,12,6,436,9,6,1,6,5,6,439,8,6,10,6,12,6,442,9,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,4,6,450,8,6,11,6,12,6,451,1,6,1,6,4,6,456,8,6,11,
+		6,12,6,457,1,6,5,6,461,8,6,10,6,12,6,464,9,6,1,6,5,6,467,8,6,10,6,12,6,
+		470,9,6,1,6,1,6,3,6,474,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,482,8,7,1,8,1,
+		8,1,9,1,9,4,9,488,8,9,11,9,12,9,489,3,9,492,8,9,1,10,4,10,495,8,10,11,
+		10,12,10,496,1,11,1,11,1,11,3,11,502,8,11,1,11,3,11,505,8,11,1,11,1,11,
+		1,11,3,11,510,8,11,1,11,3,11,513,8,11,1,11,3,11,516,8,11,1,11,1,11,1,11,
+		3,11,521,8,11,1,11,3,11,524,8,11,1,11,1,11,1,11,3,11,529,8,11,1,11,1,11,
+		1,11,3,11,534,8,11,1,11,3,11,537,8,11,1,11,1,11,1,11,1,11,1,11,3,11,544,
+		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,559,8,11,3,11,561,8,11,1,12,3,12,564,8,12,1,12,1,12,1,12,1,13,1,13,
+		3,13,571,8,13,1,13,1,13,1,13,1,13,3,13,577,8,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,584,8,13,10,13,12,13,587,9,13,1,13,1,13,3,13,591,8,13,1,13,1,13,
+		3,13,595,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,603,8,13,1,13,3,13,606,
+		8,13,1,13,3,13,609,8,13,1,13,1,13,3,13,613,8,13,1,14,1,14,1,14,3,14,618,
+		8,14,1,15,1,15,1,15,1,15,1,15,3,15,625,8,15,1,15,1,15,1,15,1,15,1,15,3,
+		15,632,8,15,1,15,3,15,635,8,15,1,15,1,15,3,15,639,8,15,1,15,1,15,1,15,
+		3,15,644,8,15,1,15,1,15,3,15,648,8,15,3,15,650,8,15,1,16,1,16,3,16,654,
+		8,16,1,16,1,16,1,16,1,16,3,16,660,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		18,1,18,3,18,670,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,679,8,18,
+		1,19,1,19,1,19,1,19,1,19,5,19,686,8,19,10,19,12,19,689,9,19,3,19,691,8,
+		19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,5,21,703,8,21,10,
+		21,12,21,706,9,21,3,21,708,8,21,1,22,1,22,3,22,712,8,22,1,22,1,22,1,22,
+		1,22,3,22,718,8,22,1,23,1,23,1,23,1,23,5,23,724,8,23,10,23,12,23,727,9,
+		23,1,23,3,23,730,8,23,1,24,1,24,1,24,3,24,735,8,24,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,5,25,745,8,25,10,25,12,25,748,9,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,5,25,757,8,25,10,25,12,25,760,9,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,5,25,770,8,25,10,25,12,25,773,9,25,1,25,1,25,
+		3,25,777,8,25,1,25,1,25,3,25,781,8,25,1,25,1,25,1,25,1,25,1,25,3,25,788,
+		8,25,1,25,1,25,1,25,1,25,1,25,3,25,795,8,25,1,26,1,26,1,26,1,26,5,26,801,
+		8,26,10,26,12,26,804,9,26,3,26,806,8,26,1,26,1,26,1,27,1,27,1,27,1,27,
+		1,27,3,27,815,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
+		28,5,28,828,8,28,10,28,12,28,831,9,28,3,28,833,8,28,1,28,1,28,1,28,3,28,
+		838,8,28,3,28,840,8,28,1,28,1,28,1,28,3,28,845,8,28,3,28,847,8,28,1,28,
+		1,28,1,28,3,28,852,8,28,1,28,1,28,3,28,856,8,28,1,29,1,29,1,29,1,29,1,
+		29,1,29,3,29,864,8,29,1,29,1,29,1,29,1,29,3,29,870,8,29,1,29,5,29,873,
+		8,29,10,29,12,29,876,9,29,1,30,1,30,1,30,1,30,1,30,5,30,883,8,30,10,30,
+		12,30,886,9,30,1,30,1,30,1,30,1,30,3,30,892,8,30,1,31,3,31,895,8,31,1,
+		31,1,31,1,31,1,31,5,31,901,8,31,10,31,12,31,904,9,31,1,31,1,31,1,31,3,
+		31,909,8,31,1,32,1,32,3,32,913,8,32,1,32,3,32,916,8,32,1,32,1,32,1,32,
+		5,32,921,8,32,10,32,12,32,924,9,32,1,32,1,32,1,32,1,32,5,32,930,8,32,10,
+		32,12,32,933,9,32,3,32,935,8,32,1,32,1,32,3,32,939,8,32,1,32,1,32,1,32,
+		1,32,1,32,5,32,946,8,32,10,32,12,32,949,9,32,3,32,951,8,32,1,32,1,32,3,
+		32,955,8,32,1,32,1,32,1,32,1,32,5,32,961,8,32,10,32,12,32,964,9,32,3,32,
+		966,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,977,8,34,1,
+		34,3,34,980,8,34,3,34,982,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,990,
+		8,35,10,35,12,35,993,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1002,
+		8,35,10,35,12,35,1005,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1014,
+		8,35,10,35,12,35,1017,9,35,1,35,1,35,1,35,3,35,1022,8,35,1,36,1,36,1,36,
+		1,36,5,36,1028,8,36,10,36,12,36,1031,9,36,3,36,1033,8,36,1,36,1,36,3,36,
+		1037,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,1045,8,38,1,38,1,38,3,38,
+		1049,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,3,39,1069,8,39,5,39,1071,8,39,10,39,12,39,
+		1074,9,39,1,40,3,40,1077,8,40,1,40,1,40,3,40,1081,8,40,1,40,1,40,3,40,
+		1085,8,40,1,40,1,40,3,40,1089,8,40,3,40,1091,8,40,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,3,41,1100,8,41,1,42,1,42,3,42,1104,8,42,1,42,1,42,1,42,
+		1,42,1,42,3,42,1111,8,42,1,42,3,42,1114,8,42,1,42,3,42,1117,8,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,1124,8,42,1,42,3,42,1127,8,42,1,42,1,42,1,42,
+		1,42,3,42,1133,8,42,1,42,1,42,1,42,1,42,1,42,5,42,1140,8,42,10,42,12,42,
+		1143,9,42,1,42,1,42,1,42,3,42,1148,8,42,1,42,3,42,1151,8,42,1,42,1,42,
+		1,42,1,42,3,42,1157,8,42,1,43,3,43,1160,8,43,1,43,1,43,1,43,1,43,1,43,
+		3,43,1167,8,43,1,44,1,44,1,45,1,45,1,45,3,45,1174,8,45,1,45,5,45,1177,
+		8,45,10,45,12,45,1180,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,5,46,1189,
+		8,46,10,46,12,46,1192,9,46,1,46,1,46,1,46,5,46,1197,8,46,10,46,12,46,1200,
+		9,46,3,46,1202,8,46,1,46,3,46,1205,8,46,1,47,1,47,1,47,1,47,1,48,1,48,
+		1,48,5,48,1214,8,48,10,48,12,48,1217,9,48,1,48,1,48,3,48,1221,8,48,1,49,
+		1,49,1,50,1,50,1,50,1,50,1,50,5,50,1230,8,50,10,50,12,50,1233,9,50,3,50,
+		1235,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1243,8,50,10,50,12,50,1246,
+		9,50,1,51,1,51,1,51,1,51,3,51,1252,8,51,1,51,1,51,3,51,1256,8,51,1,51,
+		1,51,1,51,1,51,1,51,3,51,1263,8,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		1271,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1278,8,51,10,51,12,51,1281,9,51,
+		1,51,1,51,1,51,3,51,1286,8,51,1,51,1,51,1,51,1,51,3,51,1292,8,51,1,51,
+		3,51,1295,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1302,8,51,1,51,1,51,3,51,
+		1306,8,51,1,51,1,51,1,51,3,51,1311,8,51,1,51,1,51,1,51,3,51,1316,8,51,
+		1,51,1,51,1,51,3,51,1321,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,1329,
+		8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1337,8,53,10,53,12,53,1340,9,53,
+		1,54,1,54,1,54,1,54,1,54,1,54,4,54,1348,8,54,11,54,12,54,1349,1,54,1,54,
+		3,54,1354,8,54,1,54,1,54,1,54,1,54,4,54,1360,8,54,11,54,12,54,1361,1,54,
+		1,54,3,54,1366,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1388,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1399,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1411,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1431,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1442,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1451,8,54,10,54,12,54,1454,
+		9,54,3,54,1456,8,54,1,54,1,54,1,54,3,54,1461,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,5,54,1486,8,54,10,54,12,54,1489,9,54,3,54,1491,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1499,8,54,10,54,12,54,1502,9,54,
+		3,54,1504,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1512,8,54,10,54,12,54,
+		1515,9,54,3,54,1517,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1539,8,54,
+		11,54,12,54,1540,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1550,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1560,8,54,10,54,12,54,1563,9,54,
+		1,55,1,55,1,55,1,55,3,55,1569,8,55,1,55,1,55,1,55,5,55,1574,8,55,10,55,
+		12,55,1577,9,55,3,55,1579,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,
+		1588,8,55,1,55,1,55,3,55,1592,8,55,1,56,1,56,1,56,3,56,1597,8,56,1,57,
+		1,57,1,57,1,57,1,57,3,57,1604,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		5,58,1613,8,58,10,58,12,58,1616,9,58,3,58,1618,8,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,5,58,1629,8,58,10,58,12,58,1632,9,58,3,58,1634,
+		8,58,1,58,3,58,1637,8,58,1,59,1,59,3,59,1641,8,59,1,60,1,60,1,60,1,60,
+		1,60,1,60,5,60,1649,8,60,10,60,12,60,1652,9,60,3,60,1654,8,60,1,60,1,60,
+		1,60,1,60,1,60,5,60,1661,8,60,10,60,12,60,1664,9,60,3,60,1666,8,60,1,60,
+		3,60,1669,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1681,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1692,8,62,
+		1,63,3,63,1695,8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,65,
+		1,65,1,65,1,65,1,65,1,65,4,65,1712,8,65,11,65,12,65,1713,1,65,1,65,1,65,
+		1,65,3,65,1720,8,65,1,66,1,66,3,66,1724,8,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1731,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1738,8,66,3,66,1740,8,66,
+		1,67,1,67,1,68,1,68,1,69,1,69,1,69,1,69,3,69,1750,8,69,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,5,70,1775,8,70,10,70,12,70,1778,9,70,3,70,
+		1780,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1788,8,70,10,70,12,70,1791,
+		9,70,3,70,1793,8,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1801,8,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1808,8,70,3,70,1810,8,70,1,70,1,70,1,70,1,70,
+		1,70,5,70,1817,8,70,10,70,12,70,1820,9,70,1,70,3,70,1823,8,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,3,70,1832,8,70,3,70,1834,8,70,1,70,1,70,1,70,
+		1,70,5,70,1840,8,70,10,70,12,70,1843,9,70,1,71,1,71,1,71,3,71,1848,8,71,
+		1,72,1,72,1,72,5,72,1853,8,72,10,72,12,72,1856,9,72,1,73,1,73,1,73,5,73,
+		1861,8,73,10,73,12,73,1864,9,73,1,74,1,74,1,74,3,74,1869,8,74,1,75,1,75,
+		1,75,0,6,58,78,100,106,108,140,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
+		76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,
+		118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,0,
+		35,5,0,18,18,37,37,70,70,174,174,196,196,2,0,15,15,153,153,1,0,42,43,4,
+		0,25,25,57,57,75,75,148,148,2,0,85,85,135,135,4,0,22,22,52,52,91,91,142,
+		142,2,0,210,210,229,229,1,0,229,229,2,0,68,68,79,79,1,0,235,237,3,0,54,
+		54,80,80,137,137,1,0,157,158,2,0,64,64,121,121,2,0,53,53,188,188,2,0,3,
+		3,45,45,2,0,9,9,42,42,2,0,64,64,96,96,2,0,10,10,171,171,3,0,61,61,185,
+		185,189,189,1,0,210,215,1,0,217,218,1,0,219,222,2,0,17,17,186,186,3,0,
+		13,13,99,99,183,183,2,0,1,1,124,124,2,0,20,21,65,65,1,0,180,181,2,0,34,
+		36,104,105,2,0,149,149,158,158,2,0,66,66,144,144,2,0,61,61,185,185,2,0,
+		39,39,178,179,2,0,232,232,235,236,9,0,40,41,76,77,108,113,115,116,118,
+		119,146,147,160,161,200,201,207,208,40,0,1,2,4,5,9,11,13,13,15,15,18,30,
+		32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,71,73,73,75,78,80,80,85,85,
+		87,89,91,96,98,99,103,103,107,119,121,122,125,126,129,129,132,132,135,
+		154,156,156,159,161,163,165,167,173,175,176,178,184,186,187,189,189,191,
+		192,194,194,196,201,206,209,2168,0,155,1,0,0,0,2,180,1,0,0,0,4,381,1,0,
+		0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,0,0,12,473,1,0,0,0,14,481,1,
+		0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,1,0,0,0,22,560,1,0,0,0,24,563,
+		1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,649,1,0,0,0,32,653,1,0,0,0,34,
+		661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,0,40,694,1,0,0,0,42,707,1,0,0,
+		0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,0,0,0,50,794,1,0,0,0,52,805,1,
+		0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,1,0,0,0,60,891,1,0,0,0,62,908,
+		1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,981,1,0,0,0,70,1021,1,0,0,0,72,
+		1036,1,0,0,0,74,1038,1,0,0,0,76,1042,1,0,0,0,78,1050,1,0,0,0,80,1090,1,
+		0,0,0,82,1099,1,0,0,0,84,1156,1,0,0,0,86,1159,1,0,0,0,88,1168,1,0,0,0,
+		90,1170,1,0,0,0,92,1183,1,0,0,0,94,1206,1,0,0,0,96,1220,1,0,0,0,98,1222,
+		1,0,0,0,100,1234,1,0,0,0,102,1320,1,0,0,0,104,1322,1,0,0,0,106,1328,1,
+		0,0,0,108,1549,1,0,0,0,110,1564,1,0,0,0,112,1596,1,0,0,0,114,1603,1,0,
+		0,0,116,1636,1,0,0,0,118,1640,1,0,0,0,120,1642,1,0,0,0,122,1680,1,0,0,
+		0,124,1691,1,0,0,0,126,1694,1,0,0,0,128,1700,1,0,0,0,130,1719,1,0,0,0,
+		132,1721,1,0,0,0,134,1741,1,0,0,0,136,1743,1,0,0,0,138,1745,1,0,0,0,140,
+		1833,1,0,0,0,142,1844,1,0,0,0,144,1849,1,0,0,0,146,1857,1,0,0,0,148,1868,
+		1,0,0,0,150,1870,1,0,0,0,152,154,5,229,0,0,153,152,1,0,0,0,154,157,1,0,
+		0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,176,1,0,0,0,157,155,1,0,0,0,158,
+		167,3,4,2,0,159,161,5,229,0,0,160,159,1,0,0,0,161,162,1,0,0,0,162,160,
+		1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,0,164,166,3,4,2,0,165,160,1,0,0,
+		0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,173,1,0,0,0,169,
+		167,1,0,0,0,170,172,5,229,0,0,171,170,1,0,0,0,172,175,1,0,0,0,173,171,
+		1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,176,158,1,0,0,
+		0,176,177,1,0,0,0,177,178,1,0,0,0,178,179,5,0,0,1,179,1,1,0,0,0,180,181,
+		3,98,49,0,181,182,5,0,0,1,182,3,1,0,0,0,183,382,3,52,26,0,184,382,3,6,
+		3,0,185,382,3,12,6,0,186,189,5,55,0,0,187,190,3,6,3,0,188,190,3,12,6,0,
+		189,187,1,0,0,0,189,188,1,0,0,0,190,192,1,0,0,0,191,193,3,14,7,0,192,191,
+		1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,195,5,4,0,0,195,196,5,122,
+		0,0,196,197,5,152,0,0,197,199,5,167,0,0,198,194,1,0,0,0,198,199,1,0,0,
+		0,199,382,1,0,0,0,200,382,3,26,13,0,201,203,5,30,0,0,202,204,5,176,0,0,
+		203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,209,5,196,0,0,206,
+		207,5,78,0,0,207,208,5,123,0,0,208,210,5,56,0,0,209,206,1,0,0,0,209,210,
+		1,0,0,0,210,211,1,0,0,0,211,216,3,144,72,0,212,213,5,223,0,0,213,214,3,
+		146,73,0,214,215,5,224,0,0,215,217,1,0,0,0,216,212,1,0,0,0,216,217,1,0,
+		0,0,217,220,1,0,0,0,218,219,5,28,0,0,219,221,5,232,0,0,220,218,1,0,0,0,
+		220,221,1,0,0,0,221,222,1,0,0,0,222,223,5,8,0,0,223,224,3,52,26,0,224,
+		382,1,0,0,0,225,230,5,30,0,0,226,228,5,176,0,0,227,229,5,172,0,0,228,227,
+		1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,226,1,0,0,0,230,231,1,0,0,
+		0,231,232,1,0,0,0,232,236,5,70,0,0,233,234,5,78,0,0,234,235,5,123,0,0,
+		235,237,5,56,0,0,236,233,1,0,0,0,236,237,1,0,0,0,237,238,1,0,0,0,238,239,
+		3,144,72,0,239,240,5,8,0,0,240,243,5,232,0,0,241,242,5,95,0,0,242,244,
+		3,148,74,0,243,241,1,0,0,0,243,244,1,0,0,0,244,256,1,0,0,0,245,246,5,193,
+		0,0,246,247,5,87,0,0,247,253,5,232,0,0,248,249,5,227,0,0,249,250,5,87,
+		0,0,250,252,5,232,0,0,251,248,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,
+		253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,245,1,0,0,0,256,257,
+		1,0,0,0,257,382,1,0,0,0,258,259,5,30,0,0,259,263,5,37,0,0,260,261,5,78,
+		0,0,261,262,5,123,0,0,262,264,5,56,0,0,263,260,1,0,0,0,263,264,1,0,0,0,
+		264,265,1,0,0,0,265,268,3,144,72,0,266,267,5,28,0,0,267,269,5,232,0,0,
+		268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,272,3,38,19,0,271,
+		270,1,0,0,0,271,272,1,0,0,0,272,382,1,0,0,0,273,274,5,30,0,0,274,278,5,
+		18,0,0,275,276,5,78,0,0,276,277,5,123,0,0,277,279,5,56,0,0,278,275,1,0,
+		0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,283,3,144,72,0,281,282,5,28,0,
+		0,282,284,5,232,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,
+		287,3,38,19,0,286,285,1,0,0,0,286,287,1,0,0,0,287,382,1,0,0,0,288,290,
+		5,47,0,0,289,291,5,176,0,0,290,289,1,0,0,0,290,291,1,0,0,0,291,293,1,0,
+		0,0,292,294,5,172,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,295,1,0,0,0,
+		295,298,7,0,0,0,296,297,5,78,0,0,297,299,5,56,0,0,298,296,1,0,0,0,298,
+		299,1,0,0,0,299,300,1,0,0,0,300,302,3,144,72,0,301,303,7,1,0,0,302,301,
+		1,0,0,0,302,303,1,0,0,0,303,382,1,0,0,0,304,305,5,5,0,0,305,308,5,174,
+		0,0,306,307,5,78,0,0,307,309,5,56,0,0,308,306,1,0,0,0,308,309,1,0,0,0,
+		309,310,1,0,0,0,310,311,3,144,72,0,311,312,3,50,25,0,312,382,1,0,0,0,313,
+		314,5,5,0,0,314,315,5,196,0,0,315,321,3,144,72,0,316,317,5,150,0,0,317,
+		318,5,182,0,0,318,322,3,144,72,0,319,320,5,8,0,0,320,322,3,52,26,0,321,
+		316,1,0,0,0,321,319,1,0,0,0,322,382,1,0,0,0,323,328,5,163,0,0,324,325,
+		3,18,9,0,325,326,5,210,0,0,326,327,3,20,10,0,327,329,1,0,0,0,328,324,1,
+		0,0,0,328,329,1,0,0,0,329,382,1,0,0,0,330,332,5,151,0,0,331,333,3,20,10,
+		0,332,331,1,0,0,0,332,333,1,0,0,0,333,382,1,0,0,0,334,335,5,165,0,0,335,
+		382,3,22,11,0,336,337,7,2,0,0,337,338,5,159,0,0,338,382,5,232,0,0,339,
+		341,7,2,0,0,340,342,5,59,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,343,1,
+		0,0,0,343,382,3,144,72,0,344,355,5,58,0,0,345,346,5,141,0,0,346,356,5,
+		67,0,0,347,352,3,16,8,0,348,349,5,227,0,0,349,351,3,16,8,0,350,348,1,0,
+		0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,0,354,
+		352,1,0,0,0,355,345,1,0,0,0,355,347,1,0,0,0,355,356,1,0,0,0,356,357,1,
+		0,0,0,357,382,3,4,2,0,358,359,5,169,0,0,359,360,5,88,0,0,360,363,5,232,
+		0,0,361,362,5,205,0,0,362,364,5,159,0,0,363,361,1,0,0,0,363,364,1,0,0,
+		0,364,367,1,0,0,0,365,366,5,205,0,0,366,368,5,46,0,0,367,365,1,0,0,0,367,
+		368,1,0,0,0,368,382,1,0,0,0,369,370,5,159,0,0,370,373,5,232,0,0,371,372,
+		5,182,0,0,372,374,5,232,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,382,1,
+		0,0,0,375,377,5,191,0,0,376,378,5,18,0,0,377,376,1,0,0,0,377,378,1,0,0,
+		0,378,379,1,0,0,0,379,382,3,144,72,0,380,382,7,3,0,0,381,183,1,0,0,0,381,
+		184,1,0,0,0,381,185,1,0,0,0,381,186,1,0,0,0,381,200,1,0,0,0,381,201,1,
+		0,0,0,381,225,1,0,0,0,381,258,1,0,0,0,381,273,1,0,0,0,381,288,1,0,0,0,
+		381,304,1,0,0,0,381,313,1,0,0,0,381,323,1,0,0,0,381,330,1,0,0,0,381,334,
+		1,0,0,0,381,336,1,0,0,0,381,339,1,0,0,0,381,344,1,0,0,0,381,358,1,0,0,
+		0,381,369,1,0,0,0,381,375,1,0,0,0,381,380,1,0,0,0,382,5,1,0,0,0,383,384,
+		5,82,0,0,384,385,7,4,0,0,385,387,3,144,72,0,386,388,3,88,44,0,387,386,
+		1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,391,3,8,4,0,390,389,1,0,0,
+		0,390,391,1,0,0,0,391,396,1,0,0,0,392,393,5,223,0,0,393,394,3,146,73,0,
+		394,395,5,224,0,0,395,397,1,0,0,0,396,392,1,0,0,0,396,397,1,0,0,0,397,
+		398,1,0,0,0,398,399,3,52,26,0,399,7,1,0,0,0,400,401,5,138,0,0,401,402,
+		5,223,0,0,402,407,3,10,5,0,403,404,5,227,0,0,404,406,3,10,5,0,405,403,
+		1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,
+		0,409,407,1,0,0,0,410,411,5,224,0,0,411,9,1,0,0,0,412,413,3,148,74,0,413,
+		414,5,210,0,0,414,415,3,44,22,0,415,11,1,0,0,0,416,417,5,168,0,0,417,418,
+		5,163,0,0,418,422,5,11,0,0,419,421,5,229,0,0,420,419,1,0,0,0,421,424,1,
+		0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,424,422,1,0,0,0,
+		425,434,3,6,3,0,426,428,5,229,0,0,427,426,1,0,0,0,428,429,1,0,0,0,429,
+		427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,433,3,6,3,0,432,427,1,
+		0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,435,440,1,0,0,0,
+		436,434,1,0,0,0,437,439,5,229,0,0,438,437,1,0,0,0,439,442,1,0,0,0,440,
+		438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,0,0,0,443,444,5,
+		49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,447,5,168,0,0,447,449,5,163,
+		0,0,448,450,5,229,0,0,449,448,1,0,0,0,450,451,1,0,0,0,451,449,1,0,0,0,
+		451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,6,3,0,454,456,5,229,0,0,455,
+		454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,459,1,
+		0,0,0,459,461,3,6,3,0,460,455,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,
+		462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,0,0,0,465,467,5,229,0,0,466,
+		465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,471,1,
+		0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,474,1,0,0,0,473,416,1,0,0,0,
+		473,445,1,0,0,0,474,13,1,0,0,0,475,476,5,68,0,0,476,477,5,159,0,0,477,
+		482,5,232,0,0,478,479,5,68,0,0,479,480,5,98,0,0,480,482,5,23,0,0,481,475,
+		1,0,0,0,481,478,1,0,0,0,482,15,1,0,0,0,483,484,7,5,0,0,484,17,1,0,0,0,
+		485,492,5,232,0,0,486,488,8,6,0,0,487,486,1,0,0,0,488,489,1,0,0,0,489,
+		487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,485,1,0,0,0,491,487,1,
+		0,0,0,492,19,1,0,0,0,493,495,8,7,0,0,494,493,1,0,0,0,495,496,1,0,0,0,496,
+		494,1,0,0,0,496,497,1,0,0,0,497,21,1,0,0,0,498,501,5,175,0,0,499,500,7,
+		8,0,0,500,502,3,144,72,0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,0,0,
+		0,503,505,3,24,12,0,504,503,1,0,0,0,504,505,1,0,0,0,505,561,1,0,0,0,506,
+		509,5,197,0,0,507,508,7,8,0,0,508,510,3,144,72,0,509,507,1,0,0,0,509,510,
+		1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,513,1,0,
+		0,0,513,561,1,0,0,0,514,516,5,192,0,0,515,514,1,0,0,0,515,516,1,0,0,0,
+		516,517,1,0,0,0,517,520,5,71,0,0,518,519,7,8,0,0,519,521,3,144,72,0,520,
+		518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,524,3,24,12,0,523,522,
+		1,0,0,0,523,524,1,0,0,0,524,561,1,0,0,0,525,561,5,89,0,0,526,528,5,19,
+		0,0,527,529,3,24,12,0,528,527,1,0,0,0,528,529,1,0,0,0,529,561,1,0,0,0,
+		530,533,5,38,0,0,531,532,7,8,0,0,532,534,3,144,72,0,533,531,1,0,0,0,533,
+		534,1,0,0,0,534,536,1,0,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,537,
+		1,0,0,0,537,561,1,0,0,0,538,561,5,114,0,0,539,540,5,27,0,0,540,541,7,8,
+		0,0,541,543,3,144,72,0,542,544,3,24,12,0,543,542,1,0,0,0,543,544,1,0,0,
+		0,544,561,1,0,0,0,545,546,5,30,0,0,546,547,5,174,0,0,547,561,3,144,72,
+		0,548,549,5,30,0,0,549,550,5,196,0,0,550,561,3,144,72,0,551,552,5,33,0,
+		0,552,561,5,18,0,0,553,554,5,33,0,0,554,561,5,37,0,0,555,556,5,24,0,0,
+		556,558,5,232,0,0,557,559,3,24,12,0,558,557,1,0,0,0,558,559,1,0,0,0,559,
+		561,1,0,0,0,560,498,1,0,0,0,560,506,1,0,0,0,560,515,1,0,0,0,560,525,1,
+		0,0,0,560,526,1,0,0,0,560,530,1,0,0,0,560,538,1,0,0,0,560,539,1,0,0,0,
+		560,545,1,0,0,0,560,548,1,0,0,0,560,551,1,0,0,0,560,553,1,0,0,0,560,555,
+		1,0,0,0,561,23,1,0,0,0,562,564,5,123,0,0,563,562,1,0,0,0,563,564,1,0,0,
+		0,564,565,1,0,0,0,565,566,5,101,0,0,566,567,5,232,0,0,567,25,1,0,0,0,568,
+		570,5,30,0,0,569,571,5,176,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,
+		1,0,0,0,572,576,5,174,0,0,573,574,5,78,0,0,574,575,5,123,0,0,575,577,5,
+		56,0,0,576,573,1,0,0,0,576,577,1,0,0,0,577,578,1,0,0,0,578,590,3,144,72,
+		0,579,580,5,223,0,0,580,585,3,28,14,0,581,582,5,227,0,0,582,584,3,28,14,
+		0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
+		588,1,0,0,0,587,585,1,0,0,0,588,589,5,224,0,0,589,591,1,0,0,0,590,579,
+		1,0,0,0,590,591,1,0,0,0,591,594,1,0,0,0,592,593,5,28,0,0,593,595,5,232,
+		0,0,594,592,1,0,0,0,594,595,1,0,0,0,595,602,1,0,0,0,596,597,5,139,0,0,
+		597,598,5,14,0,0,598,599,5,223,0,0,599,600,3,146,73,0,600,601,5,224,0,
+		0,601,603,1,0,0,0,602,596,1,0,0,0,602,603,1,0,0,0,603,605,1,0,0,0,604,
+		606,3,38,19,0,605,604,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,609,
+		3,46,23,0,608,607,1,0,0,0,608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,8,
+		0,0,611,613,3,52,26,0,612,610,1,0,0,0,612,613,1,0,0,0,613,27,1,0,0,0,614,
+		618,3,30,15,0,615,618,3,34,17,0,616,618,3,36,18,0,617,614,1,0,0,0,617,
+		615,1,0,0,0,617,616,1,0,0,0,618,29,1,0,0,0,619,620,3,148,74,0,620,621,
+		5,8,0,0,621,624,3,98,49,0,622,623,5,28,0,0,623,625,5,232,0,0,624,622,1,
+		0,0,0,624,625,1,0,0,0,625,650,1,0,0,0,626,627,3,148,74,0,627,628,3,138,
+		69,0,628,631,5,107,0,0,629,630,5,68,0,0,630,632,5,232,0,0,631,629,1,0,
+		0,0,631,632,1,0,0,0,632,634,1,0,0,0,633,635,5,198,0,0,634,633,1,0,0,0,
+		634,635,1,0,0,0,635,638,1,0,0,0,636,637,5,28,0,0,637,639,5,232,0,0,638,
+		636,1,0,0,0,638,639,1,0,0,0,639,650,1,0,0,0,640,641,3,148,74,0,641,643,
+		3,138,69,0,642,644,3,32,16,0,643,642,1,0,0,0,643,644,1,0,0,0,644,647,1,
+		0,0,0,645,646,5,28,0,0,646,648,5,232,0,0,647,645,1,0,0,0,647,648,1,0,0,
+		0,648,650,1,0,0,0,649,619,1,0,0,0,649,626,1,0,0,0,649,640,1,0,0,0,650,
+		31,1,0,0,0,651,652,5,29,0,0,652,654,3,148,74,0,653,651,1,0,0,0,653,654,
+		1,0,0,0,654,655,1,0,0,0,655,656,5,145,0,0,656,659,5,94,0,0,657,658,5,123,
+		0,0,658,660,5,50,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,33,1,0,0,0,661,
+		662,5,199,0,0,662,663,5,67,0,0,663,664,3,148,74,0,664,665,5,8,0,0,665,
+		666,3,98,49,0,666,35,1,0,0,0,667,668,5,29,0,0,668,670,3,148,74,0,669,667,
+		1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,672,5,145,0,0,672,673,5,94,
+		0,0,673,674,5,223,0,0,674,675,3,146,73,0,675,678,5,224,0,0,676,677,5,123,
+		0,0,677,679,5,50,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,37,1,0,0,0,680,
+		681,5,205,0,0,681,690,5,223,0,0,682,687,3,40,20,0,683,684,5,227,0,0,684,
+		686,3,40,20,0,685,683,1,0,0,0,686,689,1,0,0,0,687,685,1,0,0,0,687,688,
+		1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,690,682,1,0,0,0,690,691,1,0,0,
+		0,691,692,1,0,0,0,692,693,5,224,0,0,693,39,1,0,0,0,694,695,3,42,21,0,695,
+		696,5,210,0,0,696,697,3,44,22,0,697,41,1,0,0,0,698,708,5,232,0,0,699,704,
+		3,148,74,0,700,701,5,228,0,0,701,703,3,148,74,0,702,700,1,0,0,0,703,706,
+		1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,
+		0,707,698,1,0,0,0,707,699,1,0,0,0,708,43,1,0,0,0,709,718,5,232,0,0,710,
+		712,5,218,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,713,1,0,0,0,713,718,
+		7,9,0,0,714,718,5,185,0,0,715,718,5,61,0,0,716,718,3,148,74,0,717,709,
+		1,0,0,0,717,711,1,0,0,0,717,714,1,0,0,0,717,715,1,0,0,0,717,716,1,0,0,
+		0,718,45,1,0,0,0,719,720,5,101,0,0,720,729,3,144,72,0,721,725,5,223,0,
+		0,722,724,3,48,24,0,723,722,1,0,0,0,724,727,1,0,0,0,725,723,1,0,0,0,725,
+		726,1,0,0,0,726,728,1,0,0,0,727,725,1,0,0,0,728,730,5,224,0,0,729,721,
+		1,0,0,0,729,730,1,0,0,0,730,47,1,0,0,0,731,734,7,10,0,0,732,735,5,3,0,
+		0,733,735,3,148,74,0,734,732,1,0,0,0,734,733,1,0,0,0,735,49,1,0,0,0,736,
+		737,5,150,0,0,737,738,5,182,0,0,738,795,3,144,72,0,739,740,5,163,0,0,740,
+		741,5,223,0,0,741,746,3,40,20,0,742,743,5,227,0,0,743,745,3,40,20,0,744,
+		742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,749,1,
+		0,0,0,748,746,1,0,0,0,749,750,5,224,0,0,750,795,1,0,0,0,751,752,5,151,
+		0,0,752,753,5,223,0,0,753,758,3,42,21,0,754,755,5,227,0,0,755,757,3,42,
+		21,0,756,754,1,0,0,0,757,760,1,0,0,0,758,756,1,0,0,0,758,759,1,0,0,0,759,
+		761,1,0,0,0,760,758,1,0,0,0,761,762,5,224,0,0,762,795,1,0,0,0,763,776,
+		5,2,0,0,764,777,3,28,14,0,765,766,5,223,0,0,766,771,3,28,14,0,767,768,
+		5,227,0,0,768,770,3,28,14,0,769,767,1,0,0,0,770,773,1,0,0,0,771,769,1,
+		0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,224,0,
+		0,775,777,1,0,0,0,776,764,1,0,0,0,776,765,1,0,0,0,777,795,1,0,0,0,778,
+		787,5,47,0,0,779,781,5,26,0,0,780,779,1,0,0,0,780,781,1,0,0,0,781,782,
+		1,0,0,0,782,788,3,148,74,0,783,784,5,223,0,0,784,785,3,146,73,0,785,786,
+		5,224,0,0,786,788,1,0,0,0,787,780,1,0,0,0,787,783,1,0,0,0,788,795,1,0,
+		0,0,789,790,5,150,0,0,790,791,3,148,74,0,791,792,5,182,0,0,792,793,3,148,
+		74,0,793,795,1,0,0,0,794,736,1,0,0,0,794,739,1,0,0,0,794,751,1,0,0,0,794,
+		763,1,0,0,0,794,778,1,0,0,0,794,789,1,0,0,0,795,51,1,0,0,0,796,797,5,205,
+		0,0,797,802,3,54,27,0,798,799,5,227,0,0,799,801,3,54,27,0,800,798,1,0,
+		0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,
+		802,1,0,0,0,805,796,1,0,0,0,805,806,1,0,0,0,806,807,1,0,0,0,807,808,3,
+		56,28,0,808,53,1,0,0,0,809,814,3,148,74,0,810,811,5,223,0,0,811,812,3,
+		146,73,0,812,813,5,224,0,0,813,815,1,0,0,0,814,810,1,0,0,0,814,815,1,0,
+		0,0,815,816,1,0,0,0,816,817,5,8,0,0,817,818,5,223,0,0,818,819,3,52,26,
+		0,819,820,5,224,0,0,820,55,1,0,0,0,821,832,3,58,29,0,822,823,5,131,0,0,
+		823,824,5,14,0,0,824,829,3,76,38,0,825,826,5,227,0,0,826,828,3,76,38,0,
+		827,825,1,0,0,0,828,831,1,0,0,0,829,827,1,0,0,0,829,830,1,0,0,0,830,833,
+		1,0,0,0,831,829,1,0,0,0,832,822,1,0,0,0,832,833,1,0,0,0,833,839,1,0,0,
+		0,834,837,5,102,0,0,835,838,3,98,49,0,836,838,5,3,0,0,837,835,1,0,0,0,
+		837,836,1,0,0,0,838,840,1,0,0,0,839,834,1,0,0,0,839,840,1,0,0,0,840,846,
+		1,0,0,0,841,842,5,127,0,0,842,844,3,98,49,0,843,845,7,11,0,0,844,843,1,
+		0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,841,1,0,0,0,846,847,1,0,0,0,
+		847,855,1,0,0,0,848,849,5,62,0,0,849,851,7,12,0,0,850,852,3,98,49,0,851,
+		850,1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,7,11,0,0,854,856,5,
+		129,0,0,855,848,1,0,0,0,855,856,1,0,0,0,856,57,1,0,0,0,857,858,6,29,-1,
+		0,858,859,3,60,30,0,859,874,1,0,0,0,860,861,10,2,0,0,861,863,5,83,0,0,
+		862,864,3,66,33,0,863,862,1,0,0,0,863,864,1,0,0,0,864,865,1,0,0,0,865,
+		873,3,58,29,3,866,867,10,1,0,0,867,869,7,13,0,0,868,870,3,66,33,0,869,
+		868,1,0,0,0,869,870,1,0,0,0,870,871,1,0,0,0,871,873,3,58,29,2,872,860,
+		1,0,0,0,872,866,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,875,1,0,0,
+		0,875,59,1,0,0,0,876,874,1,0,0,0,877,892,3,64,32,0,878,879,5,195,0,0,879,
+		884,3,62,31,0,880,881,5,227,0,0,881,883,3,62,31,0,882,880,1,0,0,0,883,
+		886,1,0,0,0,884,882,1,0,0,0,884,885,1,0,0,0,885,892,1,0,0,0,886,884,1,
+		0,0,0,887,888,5,223,0,0,888,889,3,52,26,0,889,890,5,224,0,0,890,892,1,
+		0,0,0,891,877,1,0,0,0,891,878,1,0,0,0,891,887,1,0,0,0,892,61,1,0,0,0,893,
+		895,5,157,0,0,894,893,1,0,0,0,894,895,1,0,0,0,895,896,1,0,0,0,896,897,
+		5,223,0,0,897,902,3,98,49,0,898,899,5,227,0,0,899,901,3,98,49,0,900,898,
+		1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,905,1,0,0,
+		0,904,902,1,0,0,0,905,906,5,224,0,0,906,909,1,0,0,0,907,909,3,98,49,0,
+		908,894,1,0,0,0,908,907,1,0,0,0,909,63,1,0,0,0,910,912,5,162,0,0,911,913,
+		3,90,45,0,912,911,1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,916,3,66,
+		33,0,915,914,1,0,0,0,915,916,1,0,0,0,916,917,1,0,0,0,917,922,3,68,34,0,
+		918,919,5,227,0,0,919,921,3,68,34,0,920,918,1,0,0,0,921,924,1,0,0,0,922,
+		920,1,0,0,0,922,923,1,0,0,0,923,934,1,0,0,0,924,922,1,0,0,0,925,926,5,
+		68,0,0,926,931,3,78,39,0,927,928,5,227,0,0,928,930,3,78,39,0,929,927,1,
+		0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,1,0,0,0,932,935,1,0,0,0,
+		933,931,1,0,0,0,934,925,1,0,0,0,934,935,1,0,0,0,935,938,1,0,0,0,936,937,
+		5,203,0,0,937,939,3,98,49,0,938,936,1,0,0,0,938,939,1,0,0,0,939,950,1,
+		0,0,0,940,941,5,72,0,0,941,942,5,14,0,0,942,947,3,70,35,0,943,944,5,227,
+		0,0,944,946,3,70,35,0,945,943,1,0,0,0,946,949,1,0,0,0,947,945,1,0,0,0,
+		947,948,1,0,0,0,948,951,1,0,0,0,949,947,1,0,0,0,950,940,1,0,0,0,950,951,
+		1,0,0,0,951,954,1,0,0,0,952,953,5,74,0,0,953,955,3,98,49,0,954,952,1,0,
+		0,0,954,955,1,0,0,0,955,965,1,0,0,0,956,957,5,204,0,0,957,962,3,74,37,
+		0,958,959,5,227,0,0,959,961,3,74,37,0,960,958,1,0,0,0,961,964,1,0,0,0,
+		962,960,1,0,0,0,962,963,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,965,956,
+		1,0,0,0,965,966,1,0,0,0,966,65,1,0,0,0,967,968,7,14,0,0,968,67,1,0,0,0,
+		969,982,5,219,0,0,970,971,3,144,72,0,971,972,5,228,0,0,972,973,5,219,0,
+		0,973,982,1,0,0,0,974,979,3,98,49,0,975,977,5,8,0,0,976,975,1,0,0,0,976,
+		977,1,0,0,0,977,978,1,0,0,0,978,980,3,148,74,0,979,976,1,0,0,0,979,980,
+		1,0,0,0,980,982,1,0,0,0,981,969,1,0,0,0,981,970,1,0,0,0,981,974,1,0,0,
+		0,982,69,1,0,0,0,983,984,5,73,0,0,984,985,5,164,0,0,985,986,5,223,0,0,
+		986,991,3,72,36,0,987,988,5,227,0,0,988,990,3,72,36,0,989,987,1,0,0,0,
+		990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,0,993,991,
+		1,0,0,0,994,995,5,224,0,0,995,1022,1,0,0,0,996,997,5,156,0,0,997,998,5,
+		223,0,0,998,1003,3,72,36,0,999,1000,5,227,0,0,1000,1002,3,72,36,0,1001,
+		999,1,0,0,0,1002,1005,1,0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,
+		1006,1,0,0,0,1005,1003,1,0,0,0,1006,1007,5,224,0,0,1007,1022,1,0,0,0,1008,
+		1009,5,32,0,0,1009,1010,5,223,0,0,1010,1015,3,72,36,0,1011,1012,5,227,
+		0,0,1012,1014,3,72,36,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,
+		1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,1,0,0,0,1018,1019,
+		5,224,0,0,1019,1022,1,0,0,0,1020,1022,3,98,49,0,1021,983,1,0,0,0,1021,
+		996,1,0,0,0,1021,1008,1,0,0,0,1021,1020,1,0,0,0,1022,71,1,0,0,0,1023,1032,
+		5,223,0,0,1024,1029,3,98,49,0,1025,1026,5,227,0,0,1026,1028,3,98,49,0,
+		1027,1025,1,0,0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,
+		0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1032,1024,1,0,0,0,1032,1033,1,0,
+		0,0,1033,1034,1,0,0,0,1034,1037,5,224,0,0,1035,1037,3,98,49,0,1036,1023,
+		1,0,0,0,1036,1035,1,0,0,0,1037,73,1,0,0,0,1038,1039,3,148,74,0,1039,1040,
+		5,8,0,0,1040,1041,3,120,60,0,1041,75,1,0,0,0,1042,1044,3,98,49,0,1043,
+		1045,7,15,0,0,1044,1043,1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,
+		1047,5,125,0,0,1047,1049,7,16,0,0,1048,1046,1,0,0,0,1048,1049,1,0,0,0,
+		1049,77,1,0,0,0,1050,1051,6,39,-1,0,1051,1052,3,84,42,0,1052,1072,1,0,
+		0,0,1053,1054,10,4,0,0,1054,1055,5,31,0,0,1055,1056,5,90,0,0,1056,1071,
+		3,84,42,0,1057,1058,10,3,0,0,1058,1059,5,120,0,0,1059,1060,3,80,40,0,1060,
+		1061,5,90,0,0,1061,1062,3,84,42,0,1062,1071,1,0,0,0,1063,1064,10,2,0,0,
+		1064,1065,3,80,40,0,1065,1066,5,90,0,0,1066,1068,3,84,42,0,1067,1069,3,
+		82,41,0,1068,1067,1,0,0,0,1068,1069,1,0,0,0,1069,1071,1,0,0,0,1070,1053,
+		1,0,0,0,1070,1057,1,0,0,0,1070,1063,1,0,0,0,1071,1074,1,0,0,0,1072,1070,
+		1,0,0,0,1072,1073,1,0,0,0,1073,79,1,0,0,0,1074,1072,1,0,0,0,1075,1077,
+		5,81,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,1091,1,0,0,0,1078,1080,
+		5,100,0,0,1079,1081,5,133,0,0,1080,1079,1,0,0,0,1080,1081,1,0,0,0,1081,
+		1091,1,0,0,0,1082,1084,5,155,0,0,1083,1085,5,133,0,0,1084,1083,1,0,0,0,
+		1084,1085,1,0,0,0,1085,1091,1,0,0,0,1086,1088,5,69,0,0,1087,1089,5,133,
+		0,0,1088,1087,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1076,1,
+		0,0,0,1090,1078,1,0,0,0,1090,1082,1,0,0,0,1090,1086,1,0,0,0,1091,81,1,
+		0,0,0,1092,1093,5,128,0,0,1093,1100,3,98,49,0,1094,1095,5,193,0,0,1095,
+		1096,5,223,0,0,1096,1097,3,146,73,0,1097,1098,5,224,0,0,1098,1100,1,0,
+		0,0,1099,1092,1,0,0,0,1099,1094,1,0,0,0,1100,83,1,0,0,0,1101,1103,3,144,
+		72,0,1102,1104,3,88,44,0,1103,1102,1,0,0,0,1103,1104,1,0,0,0,1104,1110,
+		1,0,0,0,1105,1106,5,67,0,0,1106,1107,5,173,0,0,1107,1108,5,8,0,0,1108,
+		1109,5,126,0,0,1109,1111,3,106,53,0,1110,1105,1,0,0,0,1110,1111,1,0,0,
+		0,1111,1113,1,0,0,0,1112,1114,3,86,43,0,1113,1112,1,0,0,0,1113,1114,1,
+		0,0,0,1114,1157,1,0,0,0,1115,1117,5,97,0,0,1116,1115,1,0,0,0,1116,1117,
+		1,0,0,0,1117,1118,1,0,0,0,1118,1119,5,174,0,0,1119,1120,5,223,0,0,1120,
+		1121,3,110,55,0,1121,1123,5,224,0,0,1122,1124,3,86,43,0,1123,1122,1,0,
+		0,0,1123,1124,1,0,0,0,1124,1157,1,0,0,0,1125,1127,5,97,0,0,1126,1125,1,
+		0,0,0,1126,1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,223,0,0,1129,1130,
+		3,52,26,0,1130,1132,5,224,0,0,1131,1133,3,86,43,0,1132,1131,1,0,0,0,1132,
+		1133,1,0,0,0,1133,1157,1,0,0,0,1134,1135,5,190,0,0,1135,1136,5,223,0,0,
+		1136,1141,3,98,49,0,1137,1138,5,227,0,0,1138,1140,3,98,49,0,1139,1137,
+		1,0,0,0,1140,1143,1,0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,1144,
+		1,0,0,0,1143,1141,1,0,0,0,1144,1147,5,224,0,0,1145,1146,5,205,0,0,1146,
+		1148,5,132,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1150,1,0,0,0,1149,
+		1151,3,86,43,0,1150,1149,1,0,0,0,1150,1151,1,0,0,0,1151,1157,1,0,0,0,1152,
+		1153,5,223,0,0,1153,1154,3,78,39,0,1154,1155,5,224,0,0,1155,1157,1,0,0,
+		0,1156,1101,1,0,0,0,1156,1116,1,0,0,0,1156,1126,1,0,0,0,1156,1134,1,0,
+		0,0,1156,1152,1,0,0,0,1157,85,1,0,0,0,1158,1160,5,8,0,0,1159,1158,1,0,
+		0,0,1159,1160,1,0,0,0,1160,1161,1,0,0,0,1161,1166,3,148,74,0,1162,1163,
+		5,223,0,0,1163,1164,3,146,73,0,1164,1165,5,224,0,0,1165,1167,1,0,0,0,1166,
+		1162,1,0,0,0,1166,1167,1,0,0,0,1167,87,1,0,0,0,1168,1169,3,90,45,0,1169,
+		89,1,0,0,0,1170,1171,5,230,0,0,1171,1178,3,92,46,0,1172,1174,5,227,0,0,
+		1173,1172,1,0,0,0,1173,1174,1,0,0,0,1174,1175,1,0,0,0,1175,1177,3,92,46,
+		0,1176,1173,1,0,0,0,1177,1180,1,0,0,0,1178,1176,1,0,0,0,1178,1179,1,0,
+		0,0,1179,1181,1,0,0,0,1180,1178,1,0,0,0,1181,1182,5,231,0,0,1182,91,1,
+		0,0,0,1183,1204,3,148,74,0,1184,1201,5,223,0,0,1185,1190,3,94,47,0,1186,
+		1187,5,227,0,0,1187,1189,3,94,47,0,1188,1186,1,0,0,0,1189,1192,1,0,0,0,
+		1190,1188,1,0,0,0,1190,1191,1,0,0,0,1191,1202,1,0,0,0,1192,1190,1,0,0,
+		0,1193,1198,3,96,48,0,1194,1195,5,227,0,0,1195,1197,3,96,48,0,1196,1194,
+		1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1202,
+		1,0,0,0,1200,1198,1,0,0,0,1201,1185,1,0,0,0,1201,1193,1,0,0,0,1201,1202,
+		1,0,0,0,1202,1203,1,0,0,0,1203,1205,5,224,0,0,1204,1184,1,0,0,0,1204,1205,
+		1,0,0,0,1205,93,1,0,0,0,1206,1207,3,42,21,0,1207,1208,5,210,0,0,1208,1209,
+		3,44,22,0,1209,95,1,0,0,0,1210,1215,3,148,74,0,1211,1212,5,228,0,0,1212,
+		1214,3,148,74,0,1213,1211,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,
+		1215,1216,1,0,0,0,1216,1221,1,0,0,0,1217,1215,1,0,0,0,1218,1221,5,232,
+		0,0,1219,1221,5,235,0,0,1220,1210,1,0,0,0,1220,1218,1,0,0,0,1220,1219,
+		1,0,0,0,1221,97,1,0,0,0,1222,1223,3,100,50,0,1223,99,1,0,0,0,1224,1225,
+		6,50,-1,0,1225,1226,5,123,0,0,1226,1235,3,100,50,4,1227,1231,3,106,53,
+		0,1228,1230,3,102,51,0,1229,1228,1,0,0,0,1230,1233,1,0,0,0,1231,1229,1,
+		0,0,0,1231,1232,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1234,1224,
+		1,0,0,0,1234,1227,1,0,0,0,1235,1244,1,0,0,0,1236,1237,10,2,0,0,1237,1238,
+		5,6,0,0,1238,1243,3,100,50,3,1239,1240,10,1,0,0,1240,1241,5,130,0,0,1241,
+		1243,3,100,50,2,1242,1236,1,0,0,0,1242,1239,1,0,0,0,1243,1246,1,0,0,0,
+		1244,1242,1,0,0,0,1244,1245,1,0,0,0,1245,101,1,0,0,0,1246,1244,1,0,0,0,
+		1247,1248,3,104,52,0,1248,1249,3,106,53,0,1249,1321,1,0,0,0,1250,1252,
+		5,123,0,0,1251,1250,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,1255,
+		5,12,0,0,1254,1256,7,17,0,0,1255,1254,1,0,0,0,1255,1256,1,0,0,0,1256,1257,
+		1,0,0,0,1257,1258,3,106,53,0,1258,1259,5,6,0,0,1259,1260,3,106,53,0,1260,
+		1321,1,0,0,0,1261,1263,5,123,0,0,1262,1261,1,0,0,0,1262,1263,1,0,0,0,1263,
+		1264,1,0,0,0,1264,1265,5,79,0,0,1265,1266,5,223,0,0,1266,1267,3,52,26,
+		0,1267,1268,5,224,0,0,1268,1321,1,0,0,0,1269,1271,5,123,0,0,1270,1269,
+		1,0,0,0,1270,1271,1,0,0,0,1271,1272,1,0,0,0,1272,1273,5,79,0,0,1273,1274,
+		5,223,0,0,1274,1279,3,98,49,0,1275,1276,5,227,0,0,1276,1278,3,98,49,0,
+		1277,1275,1,0,0,0,1278,1281,1,0,0,0,1279,1277,1,0,0,0,1279,1280,1,0,0,
+		0,1280,1282,1,0,0,0,1281,1279,1,0,0,0,1282,1283,5,224,0,0,1283,1321,1,
+		0,0,0,1284,1286,5,123,0,0,1285,1284,1,0,0,0,1285,1286,1,0,0,0,1286,1287,
+		1,0,0,0,1287,1288,5,101,0,0,1288,1291,3,106,53,0,1289,1290,5,51,0,0,1290,
+		1292,3,106,53,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1321,1,0,0,0,
+		1293,1295,5,123,0,0,1294,1293,1,0,0,0,1294,1295,1,0,0,0,1295,1296,1,0,
+		0,0,1296,1297,5,166,0,0,1297,1298,5,182,0,0,1298,1301,3,106,53,0,1299,
+		1300,5,51,0,0,1300,1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,
+		1302,1321,1,0,0,0,1303,1305,5,86,0,0,1304,1306,5,123,0,0,1305,1304,1,0,
+		0,0,1305,1306,1,0,0,0,1306,1307,1,0,0,0,1307,1321,5,124,0,0,1308,1310,
+		5,86,0,0,1309,1311,5,123,0,0,1310,1309,1,0,0,0,1310,1311,1,0,0,0,1311,
+		1312,1,0,0,0,1312,1321,7,18,0,0,1313,1315,5,86,0,0,1314,1316,5,123,0,0,
+		1315,1314,1,0,0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1318,5,45,0,
+		0,1318,1319,5,68,0,0,1319,1321,3,106,53,0,1320,1247,1,0,0,0,1320,1251,
+		1,0,0,0,1320,1262,1,0,0,0,1320,1270,1,0,0,0,1320,1285,1,0,0,0,1320,1294,
+		1,0,0,0,1320,1303,1,0,0,0,1320,1308,1,0,0,0,1320,1313,1,0,0,0,1321,103,
+		1,0,0,0,1322,1323,7,19,0,0,1323,105,1,0,0,0,1324,1325,6,53,-1,0,1325,1329,
+		3,108,54,0,1326,1327,7,20,0,0,1327,1329,3,106,53,3,1328,1324,1,0,0,0,1328,
+		1326,1,0,0,0,1329,1338,1,0,0,0,1330,1331,10,2,0,0,1331,1332,7,21,0,0,1332,
+		1337,3,106,53,3,1333,1334,10,1,0,0,1334,1335,7,20,0,0,1335,1337,3,106,
+		53,2,1336,1330,1,0,0,0,1336,1333,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,
+		0,0,0,1338,1339,1,0,0,0,1339,107,1,0,0,0,1340,1338,1,0,0,0,1341,1342,6,
+		54,-1,0,1342,1550,3,130,65,0,1343,1550,3,132,66,0,1344,1345,5,16,0,0,1345,
+		1347,3,98,49,0,1346,1348,3,128,64,0,1347,1346,1,0,0,0,1348,1349,1,0,0,
+		0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1353,1,0,0,0,1351,1352,5,48,
+		0,0,1352,1354,3,98,49,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1355,
+		1,0,0,0,1355,1356,5,49,0,0,1356,1550,1,0,0,0,1357,1359,5,16,0,0,1358,1360,
+		3,128,64,0,1359,1358,1,0,0,0,1360,1361,1,0,0,0,1361,1359,1,0,0,0,1361,
+		1362,1,0,0,0,1362,1365,1,0,0,0,1363,1364,5,48,0,0,1364,1366,3,98,49,0,
+		1365,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1367,1,0,0,0,1367,1368,5,49,0,
+		0,1368,1550,1,0,0,0,1369,1370,7,22,0,0,1370,1371,5,223,0,0,1371,1372,3,
+		98,49,0,1372,1373,5,8,0,0,1373,1374,3,138,69,0,1374,1375,5,224,0,0,1375,
+		1550,1,0,0,0,1376,1377,5,60,0,0,1377,1378,5,223,0,0,1378,1379,3,136,68,
+		0,1379,1380,5,68,0,0,1380,1381,3,98,49,0,1381,1382,5,224,0,0,1382,1550,
+		1,0,0,0,1383,1384,5,184,0,0,1384,1385,5,223,0,0,1385,1387,7,23,0,0,1386,
+		1388,3,98,49,0,1387,1386,1,0,0,0,1387,1388,1,0,0,0,1388,1389,1,0,0,0,1389,
+		1390,5,68,0,0,1390,1391,3,98,49,0,1391,1392,5,224,0,0,1392,1550,1,0,0,
+		0,1393,1394,5,184,0,0,1394,1398,5,223,0,0,1395,1396,3,98,49,0,1396,1397,
+		5,68,0,0,1397,1399,1,0,0,0,1398,1395,1,0,0,0,1398,1399,1,0,0,0,1399,1400,
+		1,0,0,0,1400,1401,3,98,49,0,1401,1402,5,224,0,0,1402,1550,1,0,0,0,1403,
+		1404,5,170,0,0,1404,1405,5,223,0,0,1405,1406,3,98,49,0,1406,1407,5,68,
+		0,0,1407,1410,3,98,49,0,1408,1409,5,67,0,0,1409,1411,3,98,49,0,1410,1408,
+		1,0,0,0,1410,1411,1,0,0,0,1411,1412,1,0,0,0,1412,1413,5,224,0,0,1413,1550,
+		1,0,0,0,1414,1415,5,143,0,0,1415,1416,5,223,0,0,1416,1417,3,106,53,0,1417,
+		1418,5,79,0,0,1418,1419,3,98,49,0,1419,1420,5,224,0,0,1420,1550,1,0,0,
+		0,1421,1422,5,136,0,0,1422,1423,5,223,0,0,1423,1424,3,98,49,0,1424,1425,
+		5,140,0,0,1425,1426,3,98,49,0,1426,1427,5,68,0,0,1427,1430,3,98,49,0,1428,
+		1429,5,67,0,0,1429,1431,3,98,49,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,
+		1431,1432,1,0,0,0,1432,1433,5,224,0,0,1433,1550,1,0,0,0,1434,1435,5,93,
+		0,0,1435,1436,5,223,0,0,1436,1437,3,98,49,0,1437,1438,5,227,0,0,1438,1441,
+		3,98,49,0,1439,1440,5,154,0,0,1440,1442,3,138,69,0,1441,1439,1,0,0,0,1441,
+		1442,1,0,0,0,1442,1443,1,0,0,0,1443,1444,5,224,0,0,1444,1550,1,0,0,0,1445,
+		1446,5,92,0,0,1446,1455,5,223,0,0,1447,1452,3,126,63,0,1448,1449,5,227,
+		0,0,1449,1451,3,126,63,0,1450,1448,1,0,0,0,1451,1454,1,0,0,0,1452,1450,
+		1,0,0,0,1452,1453,1,0,0,0,1453,1456,1,0,0,0,1454,1452,1,0,0,0,1455,1447,
+		1,0,0,0,1455,1456,1,0,0,0,1456,1460,1,0,0,0,1457,1458,7,24,0,0,1458,1459,
+		5,128,0,0,1459,1461,5,124,0,0,1460,1457,1,0,0,0,1460,1461,1,0,0,0,1461,
+		1462,1,0,0,0,1462,1550,5,224,0,0,1463,1464,7,25,0,0,1464,1465,5,223,0,
+		0,1465,1466,3,98,49,0,1466,1467,5,182,0,0,1467,1468,3,136,68,0,1468,1469,
+		5,224,0,0,1469,1550,1,0,0,0,1470,1471,7,26,0,0,1471,1472,5,223,0,0,1472,
+		1473,3,136,68,0,1473,1474,5,227,0,0,1474,1475,3,98,49,0,1475,1476,5,227,
+		0,0,1476,1477,3,98,49,0,1477,1478,5,224,0,0,1478,1550,1,0,0,0,1479,1550,
+		7,27,0,0,1480,1481,5,7,0,0,1481,1490,5,225,0,0,1482,1487,3,98,49,0,1483,
+		1484,5,227,0,0,1484,1486,3,98,49,0,1485,1483,1,0,0,0,1486,1489,1,0,0,0,
+		1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1491,1,0,0,0,1489,1487,1,0,0,
+		0,1490,1482,1,0,0,0,1490,1491,1,0,0,0,1491,1492,1,0,0,0,1492,1550,5,226,
+		0,0,1493,1494,5,106,0,0,1494,1503,5,225,0,0,1495,1500,3,98,49,0,1496,1497,
+		5,227,0,0,1497,1499,3,98,49,0,1498,1496,1,0,0,0,1499,1502,1,0,0,0,1500,
+		1498,1,0,0,0,1500,1501,1,0,0,0,1501,1504,1,0,0,0,1502,1500,1,0,0,0,1503,
+		1495,1,0,0,0,1503,1504,1,0,0,0,1504,1505,1,0,0,0,1505,1550,5,226,0,0,1506,
+		1507,5,157,0,0,1507,1516,5,223,0,0,1508,1513,3,98,49,0,1509,1510,5,227,
+		0,0,1510,1512,3,98,49,0,1511,1509,1,0,0,0,1512,1515,1,0,0,0,1513,1511,
+		1,0,0,0,1513,1514,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1516,1508,
+		1,0,0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1550,5,224,0,0,1519,1520,
+		5,44,0,0,1520,1521,5,223,0,0,1521,1522,3,146,73,0,1522,1523,5,224,0,0,
+		1523,1550,1,0,0,0,1524,1550,3,110,55,0,1525,1526,5,56,0,0,1526,1527,5,
+		223,0,0,1527,1528,3,52,26,0,1528,1529,5,224,0,0,1529,1550,1,0,0,0,1530,
+		1531,5,223,0,0,1531,1532,3,52,26,0,1532,1533,5,224,0,0,1533,1550,1,0,0,
+		0,1534,1535,5,223,0,0,1535,1538,3,98,49,0,1536,1537,5,227,0,0,1537,1539,
+		3,98,49,0,1538,1536,1,0,0,0,1539,1540,1,0,0,0,1540,1538,1,0,0,0,1540,1541,
+		1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,224,0,0,1543,1550,1,0,0,0,1544,1545,
+		5,223,0,0,1545,1546,3,98,49,0,1546,1547,5,224,0,0,1547,1550,1,0,0,0,1548,
+		1550,3,148,74,0,1549,1341,1,0,0,0,1549,1343,1,0,0,0,1549,1344,1,0,0,0,
+		1549,1357,1,0,0,0,1549,1369,1,0,0,0,1549,1376,1,0,0,0,1549,1383,1,0,0,
+		0,1549,1393,1,0,0,0,1549,1403,1,0,0,0,1549,1414,1,0,0,0,1549,1421,1,0,
+		0,0,1549,1434,1,0,0,0,1549,1445,1,0,0,0,1549,1463,1,0,0,0,1549,1470,1,
+		0,0,0,1549,1479,1,0,0,0,1549,1480,1,0,0,0,1549,1493,1,0,0,0,1549,1506,
+		1,0,0,0,1549,1519,1,0,0,0,1549,1524,1,0,0,0,1549,1525,1,0,0,0,1549,1530,
+		1,0,0,0,1549,1534,1,0,0,0,1549,1544,1,0,0,0,1549,1548,1,0,0,0,1550,1561,
+		1,0,0,0,1551,1552,10,2,0,0,1552,1553,5,228,0,0,1553,1560,3,148,74,0,1554,
+		1555,10,1,0,0,1555,1556,5,225,0,0,1556,1557,3,106,53,0,1557,1558,5,226,
+		0,0,1558,1560,1,0,0,0,1559,1551,1,0,0,0,1559,1554,1,0,0,0,1560,1563,1,
+		0,0,0,1561,1559,1,0,0,0,1561,1562,1,0,0,0,1562,109,1,0,0,0,1563,1561,1,
+		0,0,0,1564,1565,3,112,56,0,1565,1578,5,223,0,0,1566,1579,5,219,0,0,1567,
+		1569,3,66,33,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,
+		1575,3,114,57,0,1571,1572,5,227,0,0,1572,1574,3,114,57,0,1573,1571,1,0,
+		0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1579,1,
+		0,0,0,1577,1575,1,0,0,0,1578,1566,1,0,0,0,1578,1568,1,0,0,0,1578,1579,
+		1,0,0,0,1579,1580,1,0,0,0,1580,1587,5,224,0,0,1581,1582,5,63,0,0,1582,
+		1583,5,223,0,0,1583,1584,5,203,0,0,1584,1585,3,98,49,0,1585,1586,5,224,
+		0,0,1586,1588,1,0,0,0,1587,1581,1,0,0,0,1587,1588,1,0,0,0,1588,1591,1,
+		0,0,0,1589,1590,5,134,0,0,1590,1592,3,118,59,0,1591,1589,1,0,0,0,1591,
+		1592,1,0,0,0,1592,111,1,0,0,0,1593,1597,3,144,72,0,1594,1597,5,100,0,0,
+		1595,1597,5,155,0,0,1596,1593,1,0,0,0,1596,1594,1,0,0,0,1596,1595,1,0,
+		0,0,1597,113,1,0,0,0,1598,1599,3,148,74,0,1599,1600,5,216,0,0,1600,1601,
+		3,116,58,0,1601,1604,1,0,0,0,1602,1604,3,116,58,0,1603,1598,1,0,0,0,1603,
+		1602,1,0,0,0,1604,115,1,0,0,0,1605,1606,5,174,0,0,1606,1617,3,144,72,0,
+		1607,1608,5,138,0,0,1608,1609,5,14,0,0,1609,1614,3,98,49,0,1610,1611,5,
+		227,0,0,1611,1613,3,98,49,0,1612,1610,1,0,0,0,1613,1616,1,0,0,0,1614,1612,
+		1,0,0,0,1614,1615,1,0,0,0,1615,1618,1,0,0,0,1616,1614,1,0,0,0,1617,1607,
+		1,0,0,0,1617,1618,1,0,0,0,1618,1637,1,0,0,0,1619,1620,5,174,0,0,1620,1621,
+		5,223,0,0,1621,1622,3,52,26,0,1622,1633,5,224,0,0,1623,1624,5,138,0,0,
+		1624,1625,5,14,0,0,1625,1630,3,98,49,0,1626,1627,5,227,0,0,1627,1629,3,
+		98,49,0,1628,1626,1,0,0,0,1629,1632,1,0,0,0,1630,1628,1,0,0,0,1630,1631,
+		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1633,1623,1,0,0,0,1633,1634,
+		1,0,0,0,1634,1637,1,0,0,0,1635,1637,3,98,49,0,1636,1605,1,0,0,0,1636,1619,
+		1,0,0,0,1636,1635,1,0,0,0,1637,117,1,0,0,0,1638,1641,3,148,74,0,1639,1641,
+		3,120,60,0,1640,1638,1,0,0,0,1640,1639,1,0,0,0,1641,119,1,0,0,0,1642,1653,
+		5,223,0,0,1643,1644,5,138,0,0,1644,1645,5,14,0,0,1645,1650,3,98,49,0,1646,
+		1647,5,227,0,0,1647,1649,3,98,49,0,1648,1646,1,0,0,0,1649,1652,1,0,0,0,
+		1650,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1654,1,0,0,0,1652,1650,1,0,0,
+		0,1653,1643,1,0,0,0,1653,1654,1,0,0,0,1654,1665,1,0,0,0,1655,1656,5,131,
+		0,0,1656,1657,5,14,0,0,1657,1662,3,76,38,0,1658,1659,5,227,0,0,1659,1661,
+		3,76,38,0,1660,1658,1,0,0,0,1661,1664,1,0,0,0,1662,1660,1,0,0,0,1662,1663,
+		1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1665,1655,1,0,0,0,1665,1666,
+		1,0,0,0,1666,1668,1,0,0,0,1667,1669,3,122,61,0,1668,1667,1,0,0,0,1668,
+		1669,1,0,0,0,1669,1670,1,0,0,0,1670,1671,5,224,0,0,1671,121,1,0,0,0,1672,
+		1673,7,28,0,0,1673,1681,3,124,62,0,1674,1675,7,28,0,0,1675,1676,5,12,0,
+		0,1676,1677,3,124,62,0,1677,1678,5,6,0,0,1678,1679,3,124,62,0,1679,1681,
+		1,0,0,0,1680,1672,1,0,0,0,1680,1674,1,0,0,0,1681,123,1,0,0,0,1682,1683,
+		5,187,0,0,1683,1692,5,144,0,0,1684,1685,5,187,0,0,1685,1692,5,66,0,0,1686,
+		1687,5,33,0,0,1687,1692,5,157,0,0,1688,1689,3,106,53,0,1689,1690,7,29,
+		0,0,1690,1692,1,0,0,0,1691,1682,1,0,0,0,1691,1684,1,0,0,0,1691,1686,1,
+		0,0,0,1691,1688,1,0,0,0,1692,125,1,0,0,0,1693,1695,5,94,0,0,1694,1693,
+		1,0,0,0,1694,1695,1,0,0,0,1695,1696,1,0,0,0,1696,1697,3,98,49,0,1697,1698,
+		5,194,0,0,1698,1699,3,98,49,0,1699,127,1,0,0,0,1700,1701,5,202,0,0,1701,
+		1702,3,98,49,0,1702,1703,5,177,0,0,1703,1704,3,98,49,0,1704,129,1,0,0,
+		0,1705,1720,5,124,0,0,1706,1720,7,30,0,0,1707,1720,5,235,0,0,1708,1720,
+		5,236,0,0,1709,1720,5,237,0,0,1710,1712,5,232,0,0,1711,1710,1,0,0,0,1712,
+		1713,1,0,0,0,1713,1711,1,0,0,0,1713,1714,1,0,0,0,1714,1720,1,0,0,0,1715,
+		1720,5,233,0,0,1716,1720,5,234,0,0,1717,1718,7,31,0,0,1718,1720,5,232,
+		0,0,1719,1705,1,0,0,0,1719,1706,1,0,0,0,1719,1707,1,0,0,0,1719,1708,1,
+		0,0,0,1719,1709,1,0,0,0,1719,1711,1,0,0,0,1719,1715,1,0,0,0,1719,1716,
+		1,0,0,0,1719,1717,1,0,0,0,1720,131,1,0,0,0,1721,1723,5,84,0,0,1722,1724,
+		7,20,0,0,1723,1722,1,0,0,0,1723,1724,1,0,0,0,1724,1725,1,0,0,0,1725,1726,
+		3,134,67,0,1726,1730,3,136,68,0,1727,1728,5,223,0,0,1728,1729,5,235,0,
+		0,1729,1731,5,224,0,0,1730,1727,1,0,0,0,1730,1731,1,0,0,0,1731,1739,1,
+		0,0,0,1732,1733,5,182,0,0,1733,1737,3,136,68,0,1734,1735,5,223,0,0,1735,
+		1736,5,235,0,0,1736,1738,5,224,0,0,1737,1734,1,0,0,0,1737,1738,1,0,0,0,
+		1738,1740,1,0,0,0,1739,1732,1,0,0,0,1739,1740,1,0,0,0,1740,133,1,0,0,0,
+		1741,1742,7,32,0,0,1742,135,1,0,0,0,1743,1744,7,33,0,0,1744,137,1,0,0,
+		0,1745,1749,3,140,70,0,1746,1747,5,123,0,0,1747,1750,5,124,0,0,1748,1750,
+		5,124,0,0,1749,1746,1,0,0,0,1749,1748,1,0,0,0,1749,1750,1,0,0,0,1750,139,
+		1,0,0,0,1751,1752,6,70,-1,0,1752,1753,5,7,0,0,1753,1754,5,214,0,0,1754,
+		1755,3,138,69,0,1755,1756,5,215,0,0,1756,1834,1,0,0,0,1757,1758,5,117,
+		0,0,1758,1759,5,214,0,0,1759,1760,3,138,69,0,1760,1761,5,215,0,0,1761,
+		1834,1,0,0,0,1762,1763,5,106,0,0,1763,1764,5,214,0,0,1764,1765,3,138,69,
+		0,1765,1766,5,227,0,0,1766,1767,3,138,69,0,1767,1768,5,215,0,0,1768,1834,
+		1,0,0,0,1769,1770,5,157,0,0,1770,1779,5,214,0,0,1771,1776,3,142,71,0,1772,
+		1773,5,227,0,0,1773,1775,3,142,71,0,1774,1772,1,0,0,0,1775,1778,1,0,0,
+		0,1776,1774,1,0,0,0,1776,1777,1,0,0,0,1777,1780,1,0,0,0,1778,1776,1,0,
+		0,0,1779,1771,1,0,0,0,1779,1780,1,0,0,0,1780,1781,1,0,0,0,1781,1834,5,
+		215,0,0,1782,1783,5,157,0,0,1783,1792,5,223,0,0,1784,1789,3,142,71,0,1785,
+		1786,5,227,0,0,1786,1788,3,142,71,0,1787,1785,1,0,0,0,1788,1791,1,0,0,
+		0,1789,1787,1,0,0,0,1789,1790,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,
+		0,0,1792,1784,1,0,0,0,1792,1793,1,0,0,0,1793,1794,1,0,0,0,1794,1834,5,
+		224,0,0,1795,1796,5,84,0,0,1796,1800,3,136,68,0,1797,1798,5,223,0,0,1798,
+		1799,5,235,0,0,1799,1801,5,224,0,0,1800,1797,1,0,0,0,1800,1801,1,0,0,0,
+		1801,1809,1,0,0,0,1802,1803,5,182,0,0,1803,1807,3,136,68,0,1804,1805,5,
+		223,0,0,1805,1806,5,235,0,0,1806,1808,5,224,0,0,1807,1804,1,0,0,0,1807,
+		1808,1,0,0,0,1808,1810,1,0,0,0,1809,1802,1,0,0,0,1809,1810,1,0,0,0,1810,
+		1834,1,0,0,0,1811,1822,3,148,74,0,1812,1813,5,223,0,0,1813,1818,5,235,
+		0,0,1814,1815,5,227,0,0,1815,1817,5,235,0,0,1816,1814,1,0,0,0,1817,1820,
+		1,0,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1821,1,0,0,0,1820,1818,
+		1,0,0,0,1821,1823,5,224,0,0,1822,1812,1,0,0,0,1822,1823,1,0,0,0,1823,1831,
+		1,0,0,0,1824,1825,5,205,0,0,1825,1826,5,103,0,0,1826,1827,5,178,0,0,1827,
+		1832,5,209,0,0,1828,1829,5,206,0,0,1829,1830,5,178,0,0,1830,1832,5,209,
+		0,0,1831,1824,1,0,0,0,1831,1828,1,0,0,0,1831,1832,1,0,0,0,1832,1834,1,
+		0,0,0,1833,1751,1,0,0,0,1833,1757,1,0,0,0,1833,1762,1,0,0,0,1833,1769,
+		1,0,0,0,1833,1782,1,0,0,0,1833,1795,1,0,0,0,1833,1811,1,0,0,0,1834,1841,
+		1,0,0,0,1835,1836,10,2,0,0,1836,1840,5,7,0,0,1837,1838,10,1,0,0,1838,1840,
+		5,117,0,0,1839,1835,1,0,0,0,1839,1837,1,0,0,0,1840,1843,1,0,0,0,1841,1839,
+		1,0,0,0,1841,1842,1,0,0,0,1842,141,1,0,0,0,1843,1841,1,0,0,0,1844,1845,
+		3,148,74,0,1845,1847,3,138,69,0,1846,1848,5,232,0,0,1847,1846,1,0,0,0,
+		1847,1848,1,0,0,0,1848,143,1,0,0,0,1849,1854,3,148,74,0,1850,1851,5,228,
+		0,0,1851,1853,3,148,74,0,1852,1850,1,0,0,0,1853,1856,1,0,0,0,1854,1852,
+		1,0,0,0,1854,1855,1,0,0,0,1855,145,1,0,0,0,1856,1854,1,0,0,0,1857,1862,
+		3,148,74,0,1858,1859,5,227,0,0,1859,1861,3,148,74,0,1860,1858,1,0,0,0,
+		1861,1864,1,0,0,0,1862,1860,1,0,0,0,1862,1863,1,0,0,0,1863,147,1,0,0,0,
+		1864,1862,1,0,0,0,1865,1869,5,238,0,0,1866,1869,5,239,0,0,1867,1869,3,
+		150,75,0,1868,1865,1,0,0,0,1868,1866,1,0,0,0,1868,1867,1,0,0,0,1869,149,
+		1,0,0,0,1870,1871,7,34,0,0,1871,151,1,0,0,0,268,155,162,167,173,176,189,
+		192,198,203,209,216,220,228,230,236,243,253,256,263,268,271,278,283,286,
+		290,293,298,302,308,321,328,332,341,352,355,363,367,373,377,381,387,390,
+		396,407,422,429,434,440,451,457,462,468,473,481,489,491,496,501,504,509,
+		512,515,520,523,528,533,536,543,558,560,563,570,576,585,590,594,602,605,
+		608,612,617,624,631,634,638,643,647,649,653,659,669,678,687,690,704,707,
+		711,717,725,729,734,746,758,771,776,780,787,794,802,805,814,829,832,837,
+		839,844,846,851,855,863,869,872,874,884,891,894,902,908,912,915,922,931,
+		934,938,947,950,954,962,965,976,979,981,991,1003,1015,1021,1029,1032,1036,
+		1044,1048,1068,1070,1072,1076,1080,1084,1088,1090,1099,1103,1110,1113,
+		1116,1123,1126,1132,1141,1147,1150,1156,1159,1166,1173,1178,1190,1198,
+		1201,1204,1215,1220,1231,1234,1242,1244,1251,1255,1262,1270,1279,1285,
+		1291,1294,1301,1305,1310,1315,1320,1328,1336,1338,1349,1353,1361,1365,
+		1387,1398,1410,1430,1441,1452,1455,1460,1487,1490,1500,1503,1513,1516,
+		1540,1549,1559,1561,1568,1575,1578,1587,1591,1596,1603,1614,1617,1630,
+		1633,1636,1640,1650,1653,1662,1665,1668,1680,1691,1694,1713,1719,1723,
+		1730,1737,1739,1749,1776,1779,1789,1792,1800,1807,1809,1818,1822,1831,
+		1833,1839,1841,1847,1854,1862,1868
 	};
 
 	public static readonly ATN _ATN =

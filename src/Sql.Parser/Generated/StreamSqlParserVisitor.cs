@@ -206,6 +206,18 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitInsertStatement([NotNull] StreamSqlParser.InsertStatementContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.partitionSpec"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPartitionSpec([NotNull] StreamSqlParser.PartitionSpecContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.partitionValue"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPartitionValue([NotNull] StreamSqlParser.PartitionValueContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.statementSet"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -912,6 +924,27 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPosition([NotNull] StreamSqlParser.PositionContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>overlay</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitOverlay([NotNull] StreamSqlParser.OverlayContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonValue</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonValue([NotNull] StreamSqlParser.JsonValueContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonObject</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonObject([NotNull] StreamSqlParser.JsonObjectContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>floorCeilTo</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
 	/// </summary>
@@ -1109,6 +1142,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitBoundedFrame([NotNull] StreamSqlParser.BoundedFrameContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.jsonKeyValue"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonKeyValue([NotNull] StreamSqlParser.JsonKeyValueContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.whenClause"/>.
 	/// </summary>
