@@ -1,4 +1,6 @@
+using StreamSql.Execution.Expressions.Kernels;
 using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Expressions;
@@ -7,15 +9,68 @@ namespace StreamSql.Execution.Expressions;
 public static class ExpressionCompiler
 {
     /// <summary>Compiles <paramref name="expression"/> for batches whose columns are <paramref name="inputSchema"/>.</summary>
-    public static IVectorExpression Compile(ScalarExpr expression, RowSchema inputSchema) => expression switch
-    {
-        InputRef r => new ColumnReferenceExpression(r.Index),
-        _ => throw new NotSupportedException($"expression {expression} is not supported yet"),
-    };
-}
+    /// <exception cref="NotSupportedException">A function without a kernel.</exception>
+    public static IVectorExpression Compile(ScalarExpr expression, RowSchema inputSchema) => CompileNode(expression, inputSchema);
 
-/// <summary>Returns an input column as it is.</summary>
-internal sealed class ColumnReferenceExpression(int index) : IVectorExpression
-{
-    public Apache.Arrow.IArrowArray Evaluate(Apache.Arrow.RecordBatch input, EvaluationContext context) => input.Column(index);
+    internal static VectorExpression CompileNode(ScalarExpr expression, RowSchema inputSchema) => expression switch
+    {
+        InputRef r => new ColumnReferenceExpression(r.Index, r.Index < inputSchema.Count ? inputSchema[r.Index].Type : r.Type),
+        Literal l => ConstantExpression.Of(l),
+        Call c => CompileCall(c, inputSchema),
+        _ => throw new NotSupportedException($"expression {expression} is not supported"),
+    };
+
+    private static VectorExpression CompileCall(Call call, RowSchema schema)
+    {
+        var name = call.Function.ToUpperInvariant();
+        if (name is "CAST" or "TRY_CAST")
+            return CastKernels.Create(CompileNode(call.Operands[0], schema), call.Type, name == "TRY_CAST", call);
+        var operands = new VectorExpression[call.Operands.Count];
+        for (int i = 0; i < operands.Length; i++) operands[i] = CompileNode(call.Operands[i], schema);
+        return ArithmeticKernels.TryCreate(name, call, operands)
+            ?? ComparisonKernels.TryCreate(name, call, operands)
+            ?? LogicalKernels.TryCreate(name, call, operands)
+            ?? ConditionalKernels.TryCreate(name, call, operands)
+            ?? StringKernels.TryCreate(name, call, operands)
+            ?? MathKernels.TryCreate(name, call, operands)
+            ?? TimeKernels.TryCreate(name, call, operands)
+            ?? throw new NotSupportedException($"function {call.Function} has no runtime implementation");
+    }
+
+    /// <summary>The operand as <paramref name="target"/> (a CAST when its type differs in kind or parameters, ignoring nullability).</summary>
+    internal static VectorExpression Coerce(VectorExpression operand, SqlType target)
+    {
+        if (SameRepresentation(operand.Type, target)) return operand;
+        if (operand is ConstantExpression { IsNull: true }) return new ConstantExpression(null, target.WithNullable(true));
+        return CastKernels.Create(operand, target.WithNullable(operand.Type.Nullable || operand.Type.Kind == SqlTypeKind.Null), tryCast: false, source: null);
+    }
+
+    /// <summary>Whether values of the two types have the same physical form (so no conversion is needed).</summary>
+    internal static bool SameRepresentation(SqlType a, SqlType b)
+    {
+        if (a.Kind != b.Kind)
+            return a.IsCharacterString && b.IsCharacterString && b.Kind == SqlTypeKind.VarChar
+                || a.IsBinaryString && b.IsBinaryString && b.Kind == SqlTypeKind.VarBinary;
+        return a.Kind switch
+        {
+            SqlTypeKind.Decimal => a.Precision == b.Precision && a.Scale == b.Scale,
+            SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.Time => a.Precision <= b.Precision,
+            SqlTypeKind.Char => a.Precision == b.Precision,
+            SqlTypeKind.VarChar or SqlTypeKind.VarBinary => a.Precision <= b.Precision,
+            SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row => a.WithNullable(true).Equals(b.WithNullable(true)),
+            _ => true,
+        };
+    }
+
+    /// <summary>The common type of several operands (for comparisons, CASE, IN).</summary>
+    internal static SqlType CommonType(IReadOnlyList<VectorExpression> operands)
+    {
+        var types = new SqlType[operands.Count];
+        for (int i = 0; i < types.Length; i++) types[i] = operands[i].Type;
+        return BuiltInFunctions.LeastRestrictive(types)
+            ?? throw new NotSupportedException("operands have no common type: " + string.Join(", ", types.Select(t => t.ToString())));
+    }
+
+    /// <summary>A short text naming the expression for runtime error messages.</summary>
+    internal static string Describe(Call? call) => call is null ? "expression" : $"'{call}'";
 }

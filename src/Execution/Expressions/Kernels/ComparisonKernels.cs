@@ -1,0 +1,192 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Expressions.Kernels;
+
+internal enum CompareOp { Eq, Ne, Lt, Le, Gt, Ge }
+
+/// <summary>
+/// <c>= &lt;&gt; &lt; &lt;= &gt; &gt;=</c> after coercing both sides to their common type: typed loops over primitive
+/// buffers (eight results packed per byte), UTF-8 byte order for strings (as Flink's <c>BinaryStringData.compareTo</c>),
+/// unscaled values for DECIMAL; a literal side is compared as a scalar (<c>price &gt; 100</c>).
+/// </summary>
+internal static class ComparisonKernels
+{
+    public static VectorExpression? TryCreate(string name, Call call, VectorExpression[] operands)
+    {
+        CompareOp op;
+        switch (name)
+        {
+            case "=": op = CompareOp.Eq; break;
+            case "<>" or "!=": op = CompareOp.Ne; break;
+            case "<": op = CompareOp.Lt; break;
+            case "<=": op = CompareOp.Le; break;
+            case ">": op = CompareOp.Gt; break;
+            case ">=": op = CompareOp.Ge; break;
+            default: return null;
+        }
+        return Create(op, operands[0], operands[1], call.Type);
+    }
+
+    public static VectorExpression Create(CompareOp op, VectorExpression left, VectorExpression right, SqlType resultType)
+    {
+        var common = ExpressionCompiler.CommonType(new[] { left, right });
+        if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
+        // A literal on the left: flip so the scalar specialisation applies.
+        if (left is ConstantExpression && right is not ConstantExpression)
+        {
+            (left, right) = (right, left);
+            op = op switch { CompareOp.Lt => CompareOp.Gt, CompareOp.Le => CompareOp.Ge, CompareOp.Gt => CompareOp.Lt, CompareOp.Ge => CompareOp.Le, _ => op };
+        }
+        left = ExpressionCompiler.Coerce(left, common);
+        right = ExpressionCompiler.Coerce(right, common);
+        return common.Kind switch
+        {
+            SqlTypeKind.TinyInt => new PrimitiveComparison<sbyte>(op, left, right, resultType),
+            SqlTypeKind.SmallInt => new PrimitiveComparison<short>(op, left, right, resultType),
+            SqlTypeKind.Int or SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth => new PrimitiveComparison<int>(op, left, right, resultType),
+            SqlTypeKind.BigInt or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime => new PrimitiveComparison<long>(op, left, right, resultType),
+            SqlTypeKind.Float => new PrimitiveComparison<float>(op, left, right, resultType),
+            SqlTypeKind.Double => new PrimitiveComparison<double>(op, left, right, resultType),
+            SqlTypeKind.Decimal => new PrimitiveComparison<Int128>(op, left, right, resultType),
+            _ => new RowwiseExpression(resultType, new[] { left, right }, (a, row, w) => w.AppendBoolean(Test(op, CompareValues(a[0], a[1], row)))),
+        };
+    }
+
+    public static bool Test(CompareOp op, int c) => op switch
+    {
+        CompareOp.Eq => c == 0,
+        CompareOp.Ne => c != 0,
+        CompareOp.Lt => c < 0,
+        CompareOp.Le => c <= 0,
+        CompareOp.Gt => c > 0,
+        _ => c >= 0,
+    };
+
+    /// <summary>Orders two non-null values of the same type (booleans false &lt; true, strings and bytes by unsigned bytes).</summary>
+    public static int CompareValues(ColumnReader a, ColumnReader b, int row) => CompareValues(a, row, b, row);
+
+    public static int CompareValues(ColumnReader a, int rowA, ColumnReader b, int rowB)
+    {
+        var t = a.Type;
+        if (t.IsCharacterString) return Math.Sign(a.GetUtf8(rowA).SequenceCompareTo(b.GetUtf8(rowB)));
+        if (t.IsBinaryString) return Math.Sign(a.GetBytes(rowA).SequenceCompareTo(b.GetBytes(rowB)));
+        if (t.Kind == SqlTypeKind.Boolean) return a.GetBoolean(rowA).CompareTo(b.GetBoolean(rowB));
+        if (t.IsApproximate) return a.GetDouble(rowA).CompareTo(b.GetDouble(rowB));
+        if (t.Kind == SqlTypeKind.Decimal) return a.GetUnscaled(rowA).CompareTo(b.GetUnscaled(rowB));
+        return a.GetInt64(rowA).CompareTo(b.GetInt64(rowB));
+    }
+}
+
+/// <summary>Comparison of two fixed-width columns (or a column and a scalar) of the same type.</summary>
+internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmanaged, IComparisonOperators<T, T, bool>
+{
+    private readonly CompareOp _op;
+    private readonly VectorExpression _left;
+    private readonly VectorExpression _right;
+
+    public PrimitiveComparison(CompareOp op, VectorExpression left, VectorExpression right, SqlType type) : base(type)
+    {
+        _op = op;
+        _left = left;
+        _right = right;
+    }
+
+    public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
+    {
+        int n = input.Length;
+        var bits = new byte[Bitmaps.ByteLength(Math.Max(n, 1))];
+        if (_right is ConstantExpression rc)
+        {
+            if (rc.IsNull) return ArrayBuild.Nulls(Type, n);
+            var la = _left.Evaluate(input, context);
+            var scalar = ScalarValue(rc);
+            var a = Values(la);
+            switch (_op)
+            {
+                case CompareOp.Eq: Scalar<Eq>(a, scalar, bits); break;
+                case CompareOp.Ne: Scalar<Ne>(a, scalar, bits); break;
+                case CompareOp.Lt: Scalar<Lt>(a, scalar, bits); break;
+                case CompareOp.Le: Scalar<Le>(a, scalar, bits); break;
+                case CompareOp.Gt: Scalar<Gt>(a, scalar, bits); break;
+                default: Scalar<Ge>(a, scalar, bits); break;
+            }
+            return ArrayBuild.Boolean(bits, Bitmaps.Validity(la), n);
+        }
+        var l = _left.Evaluate(input, context);
+        var r = _right.Evaluate(input, context);
+        var x = Values(l);
+        var y = Values(r);
+        switch (_op)
+        {
+            case CompareOp.Eq: Vector<Eq>(x, y, bits); break;
+            case CompareOp.Ne: Vector<Ne>(x, y, bits); break;
+            case CompareOp.Lt: Vector<Lt>(x, y, bits); break;
+            case CompareOp.Le: Vector<Le>(x, y, bits); break;
+            case CompareOp.Gt: Vector<Gt>(x, y, bits); break;
+            default: Vector<Ge>(x, y, bits); break;
+        }
+        return ArrayBuild.Boolean(bits, Bitmaps.And(l, r), n);
+    }
+
+    private T ScalarValue(ConstantExpression constant)
+    {
+        var reader = (ConstantReader)constant.EvaluateReader(null!, null!);
+        if (typeof(T) == typeof(Int128)) { var u = reader.GetUnscaled(0); return MemoryMarshal.Cast<Int128, T>(MemoryMarshal.CreateSpan(ref u, 1))[0]; }
+        if (typeof(T) == typeof(double)) { var d = reader.GetDouble(0); return MemoryMarshal.Cast<double, T>(MemoryMarshal.CreateSpan(ref d, 1))[0]; }
+        if (typeof(T) == typeof(float)) { var f = (float)reader.GetDouble(0); return MemoryMarshal.Cast<float, T>(MemoryMarshal.CreateSpan(ref f, 1))[0]; }
+        long l = reader.GetInt64(0);
+        if (typeof(T) == typeof(long)) return MemoryMarshal.Cast<long, T>(MemoryMarshal.CreateSpan(ref l, 1))[0];
+        if (typeof(T) == typeof(int)) { var i = (int)l; return MemoryMarshal.Cast<int, T>(MemoryMarshal.CreateSpan(ref i, 1))[0]; }
+        if (typeof(T) == typeof(short)) { var s = (short)l; return MemoryMarshal.Cast<short, T>(MemoryMarshal.CreateSpan(ref s, 1))[0]; }
+        var b = (sbyte)l;
+        return MemoryMarshal.Cast<sbyte, T>(MemoryMarshal.CreateSpan(ref b, 1))[0];
+    }
+
+    private static ReadOnlySpan<T> Values(IArrowArray array)
+    {
+        if (array is NullArray) return new T[array.Length];
+        var data = array.Data;
+        return MemoryMarshal.Cast<byte, T>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
+    }
+
+    private static void Scalar<TOp>(ReadOnlySpan<T> a, T b, Span<byte> bits) where TOp : struct, ITest
+    {
+        int n = a.Length;
+        int full = n & ~7;
+        for (int i = 0; i < full; i += 8)
+        {
+            int v = (TOp.Test(a[i], b) ? 1 : 0) | (TOp.Test(a[i + 1], b) ? 2 : 0) | (TOp.Test(a[i + 2], b) ? 4 : 0) | (TOp.Test(a[i + 3], b) ? 8 : 0)
+                | (TOp.Test(a[i + 4], b) ? 16 : 0) | (TOp.Test(a[i + 5], b) ? 32 : 0) | (TOp.Test(a[i + 6], b) ? 64 : 0) | (TOp.Test(a[i + 7], b) ? 128 : 0);
+            bits[i >> 3] = (byte)v;
+        }
+        for (int i = full; i < n; i++)
+            if (TOp.Test(a[i], b)) bits[i >> 3] |= (byte)(1 << (i & 7));
+    }
+
+    private static void Vector<TOp>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> bits) where TOp : struct, ITest
+    {
+        int n = a.Length;
+        int full = n & ~7;
+        for (int i = 0; i < full; i += 8)
+        {
+            int v = (TOp.Test(a[i], b[i]) ? 1 : 0) | (TOp.Test(a[i + 1], b[i + 1]) ? 2 : 0) | (TOp.Test(a[i + 2], b[i + 2]) ? 4 : 0) | (TOp.Test(a[i + 3], b[i + 3]) ? 8 : 0)
+                | (TOp.Test(a[i + 4], b[i + 4]) ? 16 : 0) | (TOp.Test(a[i + 5], b[i + 5]) ? 32 : 0) | (TOp.Test(a[i + 6], b[i + 6]) ? 64 : 0) | (TOp.Test(a[i + 7], b[i + 7]) ? 128 : 0);
+            bits[i >> 3] = (byte)v;
+        }
+        for (int i = full; i < n; i++)
+            if (TOp.Test(a[i], b[i])) bits[i >> 3] |= (byte)(1 << (i & 7));
+    }
+
+    private interface ITest { static abstract bool Test(T a, T b); }
+    private struct Eq : ITest { public static bool Test(T a, T b) => a == b; }
+    private struct Ne : ITest { public static bool Test(T a, T b) => a != b; }
+    private struct Lt : ITest { public static bool Test(T a, T b) => a < b; }
+    private struct Le : ITest { public static bool Test(T a, T b) => a <= b; }
+    private struct Gt : ITest { public static bool Test(T a, T b) => a > b; }
+    private struct Ge : ITest { public static bool Test(T a, T b) => a >= b; }
+}

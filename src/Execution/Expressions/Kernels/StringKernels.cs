@@ -1,0 +1,308 @@
+using System.Security.Cryptography;
+using System.Text;
+using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Expressions.Kernels;
+
+/// <summary>
+/// String functions with Flink's semantics: positions are 1-based and count characters (code points); SUBSTRING's
+/// start 0 acts like 1 and a negative start counts from the end; LPAD/RPAD cut a longer string to the length and are
+/// NULL for a negative length or empty pad; SPLIT_INDEX and REGEXP_EXTRACT are NULL when out of range or unmatched.
+/// UPPER/LOWER/CHAR_LENGTH work on UTF-8 bytes directly for ASCII text.
+/// </summary>
+internal static partial class StringKernels
+{
+    public static VectorExpression? TryCreate(string name, Call call, VectorExpression[] ops)
+    {
+        var t = call.Type;
+        switch (name)
+        {
+            case "||" or "CONCAT":
+                if (t.IsBinaryString)
+                    return Row(t, ops, (a, row, w) =>
+                    {
+                        var buffer = new List<byte>();
+                        foreach (var r in a) buffer.AddRange(r.GetBytes(row).ToArray());
+                        w.AppendBytes(buffer.ToArray());
+                    });
+                return Row(t, ops, (a, row, w) =>
+                {
+                    if (a.Length == 2) { w.AppendString(string.Concat(a[0].GetString(row), a[1].GetString(row))); return; }
+                    var sb = new StringBuilder();
+                    foreach (var r in a) sb.Append(r.GetString(row));
+                    w.AppendString(sb.ToString());
+                });
+            case "CONCAT_WS":
+                return new RowwiseExpression(t, ops, (a, row, w) =>
+                {
+                    if (a[0].IsNull(row)) { w.AppendNull(); return; }
+                    var sep = a[0].GetString(row);
+                    var sb = new StringBuilder();
+                    bool first = true;
+                    for (int i = 1; i < a.Length; i++)
+                    {
+                        if (a[i].IsNull(row)) continue;
+                        if (!first) sb.Append(sep);
+                        sb.Append(a[i].GetString(row));
+                        first = false;
+                    }
+                    w.AppendString(sb.ToString());
+                }, nullIntolerant: false);
+            case "UPPER": return Row(t, ops, (a, row, w) => CaseMap(a[0], row, w, upper: true));
+            case "LOWER": return Row(t, ops, (a, row, w) => CaseMap(a[0], row, w, upper: false));
+            case "INITCAP": return Row(t, ops, (a, row, w) => w.AppendString(InitCap(a[0].GetString(row))));
+            case "REVERSE":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    var runes = a[0].GetString(row).EnumerateRunes().ToArray();
+                    System.Array.Reverse(runes);
+                    var sb = new StringBuilder();
+                    foreach (var r in runes) sb.Append(r.ToString());
+                    w.AppendString(sb.ToString());
+                });
+            case "CHAR_LENGTH": return Row(t, ops, (a, row, w) => w.AppendInt64(CharCount(a[0].GetUtf8(row))));
+            case "TRIM":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    var mode = a[0].GetString(row);
+                    w.AppendString(Trim(a[2].GetString(row), a[1].GetString(row), mode != "TRAILING", mode != "LEADING"));
+                });
+            case "LTRIM" or "RTRIM" or "BTRIM":
+                return Row(t, ops, (a, row, w) => w.AppendString(Trim(a[0].GetString(row), a.Length > 1 ? a[1].GetString(row) : " ",
+                    name != "RTRIM", name != "LTRIM")));
+            case "SUBSTRING":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long length = a.Length > 2 ? a[2].GetInt64(row) : int.MaxValue;
+                    var s = Substring(a[0].GetString(row), a[1].GetInt64(row), length);
+                    if (s is null) w.AppendNull(); else w.AppendString(s);
+                });
+            case "LEFT":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long n = a[1].GetInt64(row);
+                    var s = a[0].GetString(row);
+                    w.AppendString(n <= 0 ? "" : TakeChars(s, 0, (int)Math.Min(n, int.MaxValue)));
+                });
+            case "RIGHT":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long n = a[1].GetInt64(row);
+                    var s = a[0].GetString(row);
+                    int count = s.EnumerateRunes().Count();
+                    w.AppendString(n <= 0 ? "" : n >= count ? s : TakeChars(s, count - (int)n, (int)n));
+                });
+            case "REPLACE":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    var s = a[0].GetString(row);
+                    var search = a[1].GetString(row);
+                    w.AppendString(search.Length == 0 ? s : s.Replace(search, a[2].GetString(row), StringComparison.Ordinal));
+                });
+            case "POSITION": return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[0].GetString(row), a[1].GetString(row), 1)));
+            case "INSTR": return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[1].GetString(row), a[0].GetString(row), 1)));
+            case "LOCATE":
+                return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[0].GetString(row), a[1].GetString(row), a.Length > 2 ? a[2].GetInt64(row) : 1)));
+            case "LPAD" or "RPAD":
+                {
+                    bool left = name == "LPAD";
+                    return Row(t, ops, (a, row, w) =>
+                    {
+                        var s = Pad(a[0].GetString(row), a[1].GetInt64(row), a[2].GetString(row), left);
+                        if (s is null) w.AppendNull(); else w.AppendString(s);
+                    });
+                }
+            case "REPEAT":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long n = a[1].GetInt64(row);
+                    var s = a[0].GetString(row);
+                    if (n <= 0 || s.Length == 0) { w.AppendString(""); return; }
+                    var sb = new StringBuilder(s.Length * (int)Math.Min(n, 1 << 20));
+                    for (long i = 0; i < n; i++) sb.Append(s);
+                    w.AppendString(sb.ToString());
+                });
+            case "SPLIT_INDEX":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long index = a[2].GetInt64(row);
+                    var sep = a[1].GetString(row);
+                    var s = a[0].GetString(row);
+                    if (index < 0 || sep.Length == 0) { w.AppendNull(); return; }
+                    var parts = s.Split(sep);
+                    if (index >= parts.Length) w.AppendNull(); else w.AppendString(parts[index]);
+                });
+            case "REGEXP_EXTRACT": return RegexKernels.Extract(t, ops);
+            case "REGEXP_REPLACE": return RegexKernels.Replace(t, ops);
+            case "REGEXP": return RegexKernels.Matches(t, ops);
+            case "LIKE": return LikeKernels.Like(t, ops);
+            case "SIMILAR TO": return LikeKernels.SimilarTo(t, ops);
+            case "MD5": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(MD5.HashData(a[0].GetUtf8(row)))));
+            case "SHA1": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(SHA1.HashData(a[0].GetUtf8(row)))));
+            case "SHA256": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(SHA256.HashData(a[0].GetUtf8(row)))));
+            case "TO_BASE64": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToBase64String(a[0].GetUtf8(row))));
+            case "FROM_BASE64":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    try { w.AppendUtf8(Convert.FromBase64String(a[0].GetString(row))); }
+                    catch (FormatException) { w.AppendNull(); }
+                });
+            case "ASCII":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    var s = a[0].GetUtf8(row);
+                    w.AppendInt64(s.Length == 0 ? 0 : s[0] < 0x80 ? s[0] : char.ConvertToUtf32(Encoding.UTF8.GetString(s), 0));
+                });
+            case "CHR":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long c = a[0].GetInt64(row);
+                    if (c < 0) { w.AppendString(""); return; }
+                    w.AppendString(((char)(c % 256)).ToString());
+                });
+            case "HASH_CODE":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    int h = 0;
+                    foreach (char c in a[0].GetString(row)) h = unchecked(31 * h + c);
+                    w.AppendInt64(h);
+                });
+            default:
+                return null;
+        }
+    }
+
+    private static RowwiseExpression Row(SqlType type, VectorExpression[] operands, RowFunction body) => new(type, operands, body);
+
+    /// <summary>UPPER/LOWER: bytes mapped in place when ASCII, else through .NET's invariant case mapping.</summary>
+    private static void CaseMap(ColumnReader reader, int row, ColumnWriter writer, bool upper)
+    {
+        var utf8 = reader.GetUtf8(row);
+        bool ascii = true;
+        foreach (var b in utf8) if (b >= 0x80) { ascii = false; break; }
+        if (!ascii)
+        {
+            var s = Encoding.UTF8.GetString(utf8);
+            // Java's toUpperCase expands ß to SS; .NET keeps it.
+            writer.AppendString(upper ? s.ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal) : s.ToLowerInvariant());
+            return;
+        }
+        Span<byte> buffer = utf8.Length <= 256 ? stackalloc byte[utf8.Length] : new byte[utf8.Length];
+        for (int i = 0; i < utf8.Length; i++)
+        {
+            byte b = utf8[i];
+            buffer[i] = upper ? (b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b) : (b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b);
+        }
+        writer.AppendUtf8(buffer);
+    }
+
+    /// <summary>Characters (code points) in UTF-8: every byte that does not continue a sequence.</summary>
+    internal static int CharCount(ReadOnlySpan<byte> utf8)
+    {
+        int count = 0;
+        foreach (var b in utf8) if ((b & 0xC0) != 0x80) count++;
+        return count;
+    }
+
+    private static string InitCap(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool start = true;
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(start ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+                start = false;
+            }
+            else
+            {
+                sb.Append(c);
+                start = true;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Trim(string s, string characters, bool leading, bool trailing)
+    {
+        int start = 0, end = s.Length;
+        if (leading) while (start < end && characters.Contains(s[start])) start++;
+        if (trailing) while (end > start && characters.Contains(s[end - 1])) end--;
+        return s[start..end];
+    }
+
+    /// <summary>Flink's <c>substringSQL</c>: 1-based start, 0 acts as 1, negative counts from the end; NULL for a negative length.</summary>
+    internal static string? Substring(string s, long pos, long length)
+    {
+        if (length < 0) return null;
+        int count = s.EnumerateRunes().Count();
+        long start;
+        if (pos > 0)
+        {
+            start = pos - 1;
+            if (start >= count) return "";
+        }
+        else if (pos < 0)
+        {
+            start = count + pos;
+            if (start < 0) return "";
+        }
+        else start = 0;
+        long end = count - start < length ? count : start + length;
+        return TakeChars(s, (int)start, (int)(end - start));
+    }
+
+    /// <summary>The <paramref name="count"/> characters (code points) from character <paramref name="start"/>.</summary>
+    private static string TakeChars(string s, int start, int count)
+    {
+        if (s.Length == s.EnumerateRunes().Count()) // no surrogate pairs: chars are code points
+        {
+            if (start >= s.Length) return "";
+            return s.Substring(start, Math.Min(count, s.Length - start));
+        }
+        var sb = new StringBuilder();
+        int i = 0;
+        foreach (var rune in s.EnumerateRunes())
+        {
+            if (i >= start && i < start + count) sb.Append(rune.ToString());
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>1-based position of <paramref name="sub"/> in <paramref name="s"/> searching from <paramref name="from"/>, 0 when absent.</summary>
+    private static long Locate(string sub, string s, long from)
+    {
+        if (from < 1) return 0;
+        if (from - 1 > s.Length) return 0;
+        int index = s.IndexOf(sub, (int)(from - 1), StringComparison.Ordinal);
+        return index < 0 ? 0 : index + 1;
+    }
+
+    /// <summary>Flink's <c>lpad</c>/<c>rpad</c>.</summary>
+    internal static string? Pad(string s, long length, string pad, bool left)
+    {
+        if (length < 0 || pad.Length == 0) return null;
+        if (length == 0) return "";
+        int len = (int)Math.Min(length, int.MaxValue / 2);
+        var data = new char[len];
+        if (left)
+        {
+            int pos = Math.Max(len - s.Length, 0);
+            for (int i = 0; i < pos; i += pad.Length)
+                for (int j = 0; j < pad.Length && j < pos - i; j++) data[i + j] = pad[j];
+            for (int i = 0; pos + i < len && i < s.Length; i++) data[pos + i] = s[i];
+        }
+        else
+        {
+            int pos = 0;
+            for (; pos < len && pos < s.Length; pos++) data[pos] = s[pos];
+            for (int i = pos; i < len; i += pad.Length)
+                for (int j = 0; j < pad.Length && j < len - i; j++) data[i + j] = pad[j];
+        }
+        return new string(data);
+    }
+}

@@ -1,0 +1,361 @@
+using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Expressions.Kernels;
+
+/// <summary>
+/// Temporal functions. TIMESTAMP_LTZ values are read in the session time zone (EXTRACT, DATE_FORMAT, FLOOR); the
+/// current time comes from the context's clock (so tests control it); UNIX_TIMESTAMP is in seconds and returns
+/// <c>Long.MIN_VALUE</c> for text it cannot parse, as Flink; DAYOFWEEK is 1 = Sunday .. 7 = Saturday.
+/// </summary>
+internal static class TimeKernels
+{
+    public static VectorExpression? TryCreate(string name, Call call, VectorExpression[] ops)
+    {
+        var t = call.Type;
+        switch (name)
+        {
+            case "EXTRACT":
+                {
+                    var unit = UnitOf(ops[0]);
+                    return Extract(unit, t, ops[1]);
+                }
+            case "YEAR" or "QUARTER" or "MONTH" or "WEEK" or "DAYOFYEAR" or "DAYOFMONTH" or "DAYOFWEEK" or "HOUR" or "MINUTE" or "SECOND":
+                return Extract(name switch { "DAYOFYEAR" => "DOY", "DAYOFMONTH" => "DAY", "DAYOFWEEK" => "DOW", _ => name }, t, ops[0]);
+            case "DATE_FORMAT":
+                {
+                    var source = ops[0];
+                    if (source.Type.IsCharacterString) source = CastKernels.Create(source, SqlType.Timestamp(3), tryCast: true, source: null);
+                    var format = FormatCache(ops[1]);
+                    return new RowwiseExpression(t, new[] { source, ops[1] }, context => (a, r, w) =>
+                    {
+                        long micros = LocalMicros(a[0], r, context);
+                        w.AppendString(format(a[1], r).Format(micros));
+                    });
+                }
+            case "TO_TIMESTAMP":
+                {
+                    var format = ops.Length > 1 ? FormatCache(ops[1]) : null;
+                    return new RowwiseExpression(t, ops, (a, r, w) =>
+                    {
+                        var text = a[0].GetString(r);
+                        bool ok = format is null ? TextParsing.TryParseTimestamp(text, out long micros) : format(a[1], r).TryParse(text, out micros);
+                        if (ok) w.AppendInt64(CastKernels.TruncateMicros(micros, t.Precision)); else w.AppendNull();
+                    });
+                }
+            case "TO_DATE":
+                {
+                    var format = ops.Length > 1 ? FormatCache(ops[1]) : null;
+                    return new RowwiseExpression(t, ops, (a, r, w) =>
+                    {
+                        var text = a[0].GetString(r);
+                        if (format is null) { if (TextParsing.TryParseDate(text, out int days)) w.AppendInt64(days); else w.AppendNull(); return; }
+                        if (format(a[1], r).TryParse(text, out long micros)) w.AppendInt64(TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay)); else w.AppendNull();
+                    });
+                }
+            case "TO_TIMESTAMP_LTZ":
+                if (ops[0].Type.IsCharacterString)
+                {
+                    var format = FormatCache(ops[1]);
+                    return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                    {
+                        var zone = a.Length > 2 ? Execution.SessionTimeZone.Resolve(a[2].GetString(r)) : context.TimeZone;
+                        if (format(a[1], r).TryParse(a[0].GetString(r), out long micros)) w.AppendInt64(TemporalText.ToUtcMicros(micros, zone));
+                        else w.AppendNull();
+                    });
+                }
+                return new RowwiseExpression(t, ops, (a, r, w) =>
+                {
+                    long precision = a.Length > 1 ? a[1].GetInt64(r) : 3;
+                    if (a[0].Type.IsApproximate || a[0].Type.Kind == SqlTypeKind.Decimal)
+                    {
+                        double v = a[0].GetDouble(r);
+                        w.AppendInt64(precision == 0 ? (long)(v * 1_000_000) : (long)(v * 1000));
+                        return;
+                    }
+                    long n = a[0].GetInt64(r);
+                    w.AppendInt64(precision switch { 0 => n * 1_000_000, 3 => n * 1000, 6 => n, 9 => n / 1000, _ => throw new ExpressionEvaluationException($"TO_TIMESTAMP_LTZ precision must be 0 or 3, but was {precision}") });
+                });
+            case "FROM_UNIXTIME":
+                {
+                    var format = ops.Length > 1 ? FormatCache(ops[1]) : null;
+                    return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                    {
+                        long micros = TemporalText.ToLocalMicros(a[0].GetInt64(r) * TemporalText.MicrosPerSecond, context.TimeZone);
+                        w.AppendString((format is null ? JavaDateFormat.DefaultTimestamp : format(a[1], r)).Format(micros));
+                    });
+                }
+            case "UNIX_TIMESTAMP":
+                {
+                    if (ops.Length == 0)
+                        return new RowwiseExpression(t, ops, context => (a, r, w) => w.AppendInt64(TemporalText.FloorDiv(context.Clock.NowMicros(), TemporalText.MicrosPerSecond)), nullIntolerant: false);
+                    var format = ops.Length > 1 ? FormatCache(ops[1]) : (_, _) => JavaDateFormat.DefaultTimestamp;
+                    return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                    {
+                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParse(a[0].GetString(r), out long micros)) { w.AppendInt64(long.MinValue); return; }
+                        w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToUtcMicros(micros, context.TimeZone), TemporalText.MicrosPerSecond));
+                    });
+                }
+            case "CURRENT_TIMESTAMP" or "NOW" or "CURRENT_ROW_TIMESTAMP" or "PROCTIME":
+                return new RowwiseExpression(t, ops, context => (a, r, w) => w.AppendInt64(CastKernels.TruncateMicros(context.Clock.NowMicros(), 3)), nullIntolerant: false);
+            case "LOCALTIMESTAMP":
+                return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                    w.AppendInt64(CastKernels.TruncateMicros(TemporalText.ToLocalMicros(context.Clock.NowMicros(), context.TimeZone), 3)), nullIntolerant: false);
+            case "CURRENT_DATE":
+                return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                    w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToLocalMicros(context.Clock.NowMicros(), context.TimeZone), TemporalText.MicrosPerDay)), nullIntolerant: false);
+            case "CURRENT_TIME" or "LOCALTIME":
+                return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                {
+                    long local = TemporalText.ToLocalMicros(context.Clock.NowMicros(), context.TimeZone);
+                    long ofDay = local - TemporalText.FloorDiv(local, TemporalText.MicrosPerDay) * TemporalText.MicrosPerDay;
+                    w.AppendInt64(ofDay / 1_000_000 * 1000);
+                }, nullIntolerant: false);
+            case "TIMESTAMPADD": return TimestampAdd(UnitOf(ops[0]), t, ops[1], ops[2]);
+            case "TIMESTAMPDIFF": return TimestampDiff(UnitOf(ops[0]), t, ops[1], ops[2]);
+            case "CONVERT_TZ":
+                return new RowwiseExpression(t, ops, (a, r, w) =>
+                {
+                    if (!TextParsing.TryParseTimestamp(a[0].GetString(r), out long micros)) { w.AppendNull(); return; }
+                    var from = Execution.SessionTimeZone.Resolve(a[1].GetString(r));
+                    var to = Execution.SessionTimeZone.Resolve(a[2].GetString(r));
+                    w.AppendString(TemporalText.FormatTimestamp(TemporalText.ToLocalMicros(TemporalText.ToUtcMicros(micros, from), to), 0));
+                });
+            default:
+                return null;
+        }
+    }
+
+    private static string UnitOf(VectorExpression unit) =>
+        unit is ConstantExpression { Value: string s } ? s.ToUpperInvariant() : throw new NotSupportedException("the time unit must be a literal");
+
+    private static Func<ColumnReader, int, JavaDateFormat> FormatCache(VectorExpression pattern)
+    {
+        if (pattern is ConstantExpression { Value: string literal })
+        {
+            var format = JavaDateFormat.Of(literal);
+            return (_, _) => format;
+        }
+        var cache = new Dictionary<string, JavaDateFormat>();
+        return (reader, row) =>
+        {
+            var text = reader.GetString(row);
+            if (!cache.TryGetValue(text, out var f))
+            {
+                if (cache.Count > 64) cache.Clear();
+                cache[text] = f = JavaDateFormat.Of(text);
+            }
+            return f;
+        };
+    }
+
+    /// <summary>The value as wall-clock microseconds: TIMESTAMP as is, TIMESTAMP_LTZ in the session zone, DATE at midnight, TIME on 1970-01-01.</summary>
+    private static long LocalMicros(ColumnReader reader, int row, EvaluationContext context) => reader.Type.Kind switch
+    {
+        SqlTypeKind.TimestampLtz => TemporalText.ToLocalMicros(reader.GetInt64(row), context.TimeZone),
+        SqlTypeKind.Date => reader.GetInt64(row) * TemporalText.MicrosPerDay,
+        SqlTypeKind.Time => reader.GetInt64(row) * 1000,
+        _ => reader.GetInt64(row),
+    };
+
+    private static VectorExpression Extract(string unit, SqlType type, VectorExpression source)
+    {
+        if (source.Type.IsInterval)
+            return new RowwiseExpression(type, new[] { source }, (a, r, w) => w.AppendInt64(ExtractInterval(unit, a[0].GetInt64(r), a[0].Type.Kind == SqlTypeKind.IntervalYearMonth)));
+        return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
+        {
+            long micros = LocalMicros(a[0], r, context);
+            w.AppendInt64(ExtractField(unit, micros));
+        });
+    }
+
+    internal static long ExtractField(string unit, long micros)
+    {
+        long days = TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay);
+        long ofDay = micros - days * TemporalText.MicrosPerDay;
+        var date = DateOnly.FromDayNumber(719_162 + (int)days);
+        return unit switch
+        {
+            "YEAR" => date.Year,
+            "QUARTER" => (date.Month + 2) / 3,
+            "MONTH" => date.Month,
+            "WEEK" => System.Globalization.ISOWeek.GetWeekOfYear(date.ToDateTime(TimeOnly.MinValue)),
+            "DAY" => date.Day,
+            "DOY" => date.DayOfYear,
+            "DOW" => (int)date.DayOfWeek + 1,
+            "ISODOW" => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
+            "HOUR" => ofDay / 3_600_000_000,
+            "MINUTE" => ofDay / 60_000_000 % 60,
+            "SECOND" => ofDay / 1_000_000 % 60,
+            "MILLISECOND" => ofDay / 1000 % 60_000,
+            "MICROSECOND" => ofDay % 60_000_000,
+            "EPOCH" => TemporalText.FloorDiv(micros, TemporalText.MicrosPerSecond),
+            "DECADE" => date.Year / 10,
+            "CENTURY" => (date.Year + 99) / 100,
+            "MILLENNIUM" => (date.Year + 999) / 1000,
+            _ => throw new NotSupportedException($"EXTRACT of {unit}"),
+        };
+    }
+
+    private static long ExtractInterval(string unit, long value, bool months)
+    {
+        if (months) return unit switch { "YEAR" => value / 12, "MONTH" => value % 12, "QUARTER" => value % 12 / 3 + 1, _ => 0 };
+        return unit switch
+        {
+            "DAY" => value / 86_400_000,
+            "HOUR" => value / 3_600_000 % 24,
+            "MINUTE" => value / 60_000 % 60,
+            "SECOND" => value / 1000 % 60,
+            "MILLISECOND" => value % 60_000,
+            "EPOCH" => value / 1000,
+            _ => 0,
+        };
+    }
+
+    private static VectorExpression TimestampAdd(string unit, SqlType type, VectorExpression amount, VectorExpression datetime)
+    {
+        var target = ExpressionCompiler.Coerce(datetime, type);
+        return new RowwiseExpression(type, new[] { amount, target }, context => (a, r, w) =>
+        {
+            long n = a[0].GetInt64(r);
+            long value = a[1].GetInt64(r);
+            bool ltz = type.Kind == SqlTypeKind.TimestampLtz;
+            long micros = type.Kind switch
+            {
+                SqlTypeKind.Date => value * TemporalText.MicrosPerDay,
+                SqlTypeKind.Time => value * 1000,
+                _ => ltz ? TemporalText.ToLocalMicros(value, context.TimeZone) : value,
+            };
+            long result = unit switch
+            {
+                "YEAR" => TemporalArithmetic.AddMonths(micros, (int)(n * 12)),
+                "QUARTER" => TemporalArithmetic.AddMonths(micros, (int)(n * 3)),
+                "MONTH" => TemporalArithmetic.AddMonths(micros, (int)n),
+                "WEEK" => micros + n * 7 * TemporalText.MicrosPerDay,
+                "DAY" => micros + n * TemporalText.MicrosPerDay,
+                "HOUR" => micros + n * 3_600_000_000,
+                "MINUTE" => micros + n * 60_000_000,
+                "SECOND" => micros + n * 1_000_000,
+                "MILLISECOND" => micros + n * 1000,
+                "MICROSECOND" => micros + n,
+                _ => throw new NotSupportedException($"TIMESTAMPADD unit {unit}"),
+            };
+            w.AppendInt64(type.Kind switch
+            {
+                SqlTypeKind.Date => TemporalText.FloorDiv(result, TemporalText.MicrosPerDay),
+                SqlTypeKind.Time => ((result / 1000) % 86_400_000 + 86_400_000) % 86_400_000,
+                _ => ltz ? TemporalText.ToUtcMicros(result, context.TimeZone) : result,
+            });
+        });
+    }
+
+    private static VectorExpression TimestampDiff(string unit, SqlType type, VectorExpression start, VectorExpression end) =>
+        new RowwiseExpression(type, new[] { start, end }, context => (a, r, w) =>
+        {
+            long s = LocalMicros(a[0], r, context);
+            long e = LocalMicros(a[1], r, context);
+            long result;
+            switch (unit)
+            {
+                case "YEAR" or "QUARTER" or "MONTH":
+                    {
+                        long months = MonthsBetween(s, e);
+                        result = unit == "YEAR" ? months / 12 : unit == "QUARTER" ? months / 3 : months;
+                        break;
+                    }
+                default:
+                    {
+                        long unitMicros = unit switch
+                        {
+                            "WEEK" => 7 * TemporalText.MicrosPerDay,
+                            "DAY" => TemporalText.MicrosPerDay,
+                            "HOUR" => 3_600_000_000,
+                            "MINUTE" => 60_000_000,
+                            "SECOND" => 1_000_000,
+                            "MILLISECOND" => 1000,
+                            "MICROSECOND" => 1,
+                            _ => throw new NotSupportedException($"TIMESTAMPDIFF unit {unit}"),
+                        };
+                        result = (e - s) / unitMicros;
+                        break;
+                    }
+            }
+            w.AppendInt64(result);
+        });
+
+    /// <summary>Whole months from <paramref name="start"/> to <paramref name="end"/>, truncated toward zero.</summary>
+    private static long MonthsBetween(long start, long end)
+    {
+        if (end < start) return -MonthsBetween(end, start);
+        long sd = TemporalText.FloorDiv(start, TemporalText.MicrosPerDay), ed = TemporalText.FloorDiv(end, TemporalText.MicrosPerDay);
+        var a = DateOnly.FromDayNumber(719_162 + (int)sd);
+        var b = DateOnly.FromDayNumber(719_162 + (int)ed);
+        long months = (b.Year - a.Year) * 12L + b.Month - a.Month;
+        // Not a whole month yet when the end's day/time of month is before the start's.
+        long startInMonth = start - TemporalText.MicrosPerDay * (sd - (a.Day - 1));
+        long endInMonth = end - TemporalText.MicrosPerDay * (ed - (b.Day - 1));
+        if (months > 0 && endInMonth < startInMonth) months--;
+        return months;
+    }
+
+    /// <summary>FLOOR/CEIL(datetime TO unit) with operands (datetime, 'UNIT').</summary>
+    internal static VectorExpression FloorCeil(bool floor, SqlType type, VectorExpression[] ops)
+    {
+        var unit = UnitOf(ops[1]);
+        var source = ExpressionCompiler.Coerce(ops[0], type);
+        return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
+        {
+            bool ltz = type.Kind == SqlTypeKind.TimestampLtz;
+            long raw = a[0].GetInt64(r);
+            long micros = type.Kind switch
+            {
+                SqlTypeKind.Date => raw * TemporalText.MicrosPerDay,
+                SqlTypeKind.Time => raw * 1000,
+                _ => ltz ? TemporalText.ToLocalMicros(raw, context.TimeZone) : raw,
+            };
+            long down = FloorTo(unit, micros);
+            long result = floor || down == micros ? down : Next(unit, down);
+            w.AppendInt64(type.Kind switch
+            {
+                SqlTypeKind.Date => TemporalText.FloorDiv(result, TemporalText.MicrosPerDay),
+                SqlTypeKind.Time => result / 1000,
+                _ => ltz ? TemporalText.ToUtcMicros(result, context.TimeZone) : result,
+            });
+        });
+    }
+
+    private static long FloorTo(string unit, long micros)
+    {
+        long days = TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay);
+        var date = DateOnly.FromDayNumber(719_162 + (int)days);
+        long Day(DateOnly d) => (d.DayNumber - 719_162L) * TemporalText.MicrosPerDay;
+        return unit switch
+        {
+            "YEAR" => Day(new DateOnly(date.Year, 1, 1)),
+            "QUARTER" => Day(new DateOnly(date.Year, (date.Month - 1) / 3 * 3 + 1, 1)),
+            "MONTH" => Day(new DateOnly(date.Year, date.Month, 1)),
+            "WEEK" => Day(date.AddDays(-(int)date.DayOfWeek)),
+            "DAY" => days * TemporalText.MicrosPerDay,
+            "HOUR" => TemporalText.FloorDiv(micros, 3_600_000_000) * 3_600_000_000,
+            "MINUTE" => TemporalText.FloorDiv(micros, 60_000_000) * 60_000_000,
+            "SECOND" => TemporalText.FloorDiv(micros, 1_000_000) * 1_000_000,
+            "MILLISECOND" => TemporalText.FloorDiv(micros, 1000) * 1000,
+            _ => throw new NotSupportedException($"FLOOR/CEIL to {unit}"),
+        };
+    }
+
+    private static long Next(string unit, long floored) => unit switch
+    {
+        "YEAR" => TemporalArithmetic.AddMonths(floored, 12),
+        "QUARTER" => TemporalArithmetic.AddMonths(floored, 3),
+        "MONTH" => TemporalArithmetic.AddMonths(floored, 1),
+        "WEEK" => floored + 7 * TemporalText.MicrosPerDay,
+        "DAY" => floored + TemporalText.MicrosPerDay,
+        "HOUR" => floored + 3_600_000_000,
+        "MINUTE" => floored + 60_000_000,
+        "SECOND" => floored + 1_000_000,
+        _ => floored + 1000,
+    };
+}

@@ -1,0 +1,180 @@
+using System.Text;
+using Apache.Arrow;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Expressions.Vectors;
+
+/// <summary>
+/// Row-at-a-time typed access to one Arrow column (or a constant), for kernels that work value by value (string and
+/// time functions, casts). Values come in the shared representations: integers, DATE, TIME, TIMESTAMP and intervals as
+/// <see cref="GetInt64"/>; DECIMAL as its unscaled <see cref="GetUnscaled"/> with the type's scale.
+/// </summary>
+internal abstract class ColumnReader
+{
+    protected ColumnReader(SqlType type) => Type = type;
+
+    public SqlType Type { get; }
+
+    public abstract bool IsNull(int row);
+    public virtual bool GetBoolean(int row) => throw Unsupported("BOOLEAN");
+    public virtual long GetInt64(int row) => throw Unsupported("an integer");
+    public virtual double GetDouble(int row) => GetInt64(row);
+    public virtual Int128 GetUnscaled(int row) => throw Unsupported("DECIMAL");
+    public virtual string GetString(int row) => throw Unsupported("STRING");
+    public virtual ReadOnlySpan<byte> GetUtf8(int row) => Encoding.UTF8.GetBytes(GetString(row));
+    public virtual ReadOnlySpan<byte> GetBytes(int row) => throw Unsupported("BYTES");
+
+    /// <summary>A DECIMAL cell as a .NET decimal (exact up to 28 digits), else the numeric value converted.</summary>
+    public decimal GetDecimal(int row) => Type.Kind switch
+    {
+        SqlTypeKind.Decimal => DecimalMath.ToDecimal(GetUnscaled(row), Type.Scale),
+        SqlTypeKind.Float or SqlTypeKind.Double => (decimal)GetDouble(row),
+        _ => GetInt64(row),
+    };
+
+    private NotSupportedException Unsupported(string what) => new($"a {Type} column cannot be read as {what}");
+
+    public static ColumnReader Create(IArrowArray array, SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Null => new NullReader(type),
+        SqlTypeKind.Boolean => new BooleanReader((BooleanArray)array, type),
+        SqlTypeKind.TinyInt => new Int8Reader((Int8Array)array, type),
+        SqlTypeKind.SmallInt => new Int16Reader((Int16Array)array, type),
+        SqlTypeKind.Int or SqlTypeKind.IntervalYearMonth => new Int32Reader((PrimitiveArray<int>)array, type),
+        SqlTypeKind.Date => new Int32Reader((PrimitiveArray<int>)array, type),
+        SqlTypeKind.Time => new Int32Reader((PrimitiveArray<int>)array, type),
+        SqlTypeKind.BigInt or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime =>
+            new Int64Reader((PrimitiveArray<long>)array, type),
+        SqlTypeKind.Float => new FloatReader((FloatArray)array, type),
+        SqlTypeKind.Double => new DoubleReader((DoubleArray)array, type),
+        SqlTypeKind.Decimal => new DecimalReader((Decimal128Array)array, type),
+        SqlTypeKind.Char or SqlTypeKind.VarChar => new StringReader((StringArray)array, type),
+        SqlTypeKind.Binary or SqlTypeKind.VarBinary => new BinaryReader((BinaryArray)array, type),
+        _ => new OpaqueReader(array, type),
+    };
+
+    private sealed class NullReader(SqlType type) : ColumnReader(type)
+    {
+        public override bool IsNull(int row) => true;
+    }
+
+    private abstract class ArrayReader(IArrowArray array, SqlType type) : ColumnReader(type)
+    {
+        private readonly bool _noNulls = array.NullCount == 0;
+        protected readonly IArrowArray Array = array;
+        public override bool IsNull(int row) => !_noNulls && Array.IsNull(row);
+    }
+
+    private sealed class OpaqueReader(IArrowArray array, SqlType type) : ArrayReader(array, type);
+
+    private sealed class BooleanReader(BooleanArray array, SqlType type) : ArrayReader(array, type)
+    {
+        public override bool GetBoolean(int row) => array.GetValue(row) == true;
+        public override long GetInt64(int row) => GetBoolean(row) ? 1 : 0;
+    }
+
+    private sealed class Int8Reader(Int8Array array, SqlType type) : ArrayReader(array, type)
+    {
+        public override long GetInt64(int row) => array.Values[row];
+    }
+
+    private sealed class Int16Reader(Int16Array array, SqlType type) : ArrayReader(array, type)
+    {
+        public override long GetInt64(int row) => array.Values[row];
+    }
+
+    private sealed class Int32Reader(PrimitiveArray<int> array, SqlType type) : ArrayReader(array, type)
+    {
+        public override long GetInt64(int row) => array.Values[row];
+    }
+
+    private sealed class Int64Reader(PrimitiveArray<long> array, SqlType type) : ArrayReader(array, type)
+    {
+        public override long GetInt64(int row) => array.Values[row];
+    }
+
+    private sealed class FloatReader(FloatArray array, SqlType type) : ArrayReader(array, type)
+    {
+        public override double GetDouble(int row) => array.Values[row];
+        public override long GetInt64(int row) => JavaConversions.DoubleToLong(array.Values[row]);
+    }
+
+    private sealed class DoubleReader(DoubleArray array, SqlType type) : ArrayReader(array, type)
+    {
+        public override double GetDouble(int row) => array.Values[row];
+        public override long GetInt64(int row) => JavaConversions.DoubleToLong(array.Values[row]);
+    }
+
+    private sealed class DecimalReader(Decimal128Array array, SqlType type) : ArrayReader(array, type)
+    {
+        public override Int128 GetUnscaled(int row) => ValueFormatter.DecimalUnscaled(array, row);
+        public override double GetDouble(int row) => DecimalMath.ToDouble(GetUnscaled(row), Type.Scale);
+        public override long GetInt64(int row) => (long)DecimalMath.Truncate(GetUnscaled(row), Type.Scale);
+    }
+
+    private sealed class StringReader(StringArray array, SqlType type) : ArrayReader(array, type)
+    {
+        public override string GetString(int row) => array.GetString(row);
+        public override ReadOnlySpan<byte> GetUtf8(int row) => array.GetBytes(row);
+    }
+
+    private sealed class BinaryReader(BinaryArray array, SqlType type) : ArrayReader(array, type)
+    {
+        public override ReadOnlySpan<byte> GetBytes(int row) => array.GetBytes(row);
+        public override string GetString(int row) => Encoding.UTF8.GetString(array.GetBytes(row));
+    }
+}
+
+/// <summary>A literal seen as a column: every row has the same value.</summary>
+internal sealed class ConstantReader : ColumnReader
+{
+    private readonly object? _value;
+    private readonly byte[]? _utf8;
+
+    public ConstantReader(object? value, SqlType type) : base(type)
+    {
+        _value = value;
+        if (value is string s) _utf8 = Encoding.UTF8.GetBytes(s);
+        else if (value is byte[] b) _utf8 = b;
+    }
+
+    public object? Value => _value;
+    public override bool IsNull(int row) => _value is null;
+    public override bool GetBoolean(int row) => _value is bool b ? b : Convert.ToInt64(_value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+
+    public override long GetInt64(int row) => _value switch
+    {
+        long l => l,
+        int i => i,
+        bool b => b ? 1 : 0,
+        double d => JavaConversions.DoubleToLong(d),
+        float f => JavaConversions.DoubleToLong(f),
+        decimal m => (long)decimal.Truncate(m),
+        _ => Convert.ToInt64(_value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public override double GetDouble(int row) => _value switch
+    {
+        double d => d,
+        float f => f,
+        decimal m => (double)m,
+        _ => GetInt64(row),
+    };
+
+    public override Int128 GetUnscaled(int row)
+    {
+        var m = _value switch { decimal d => d, double d => (decimal)d, _ => GetInt64(row) };
+        return DecimalMath.TryFromDecimal(m, 38, Type.Scale, out var u) ? u : 0;
+    }
+
+    public override string GetString(int row) => _value switch
+    {
+        string s => s,
+        byte[] b => Encoding.UTF8.GetString(b),
+        _ => Convert.ToString(_value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    public override ReadOnlySpan<byte> GetUtf8(int row) => _utf8 ?? Encoding.UTF8.GetBytes(GetString(row));
+    public override ReadOnlySpan<byte> GetBytes(int row) => _utf8 ?? Encoding.UTF8.GetBytes(GetString(row));
+}
