@@ -64,7 +64,7 @@ public sealed class SqlPlanner
         {
             case QueryStatement query:
             {
-                var bound = new LogicalCollect(new QueryBinder(Catalog).Bind(query.Query));
+                var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors).Bind(query.Query));
                 var optimized = optimizer.Optimize(bound);
                 string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";
                 var job = new PhysicalPlanner(Connectors, configuration).Build(name, new[] { optimized }, configuration);

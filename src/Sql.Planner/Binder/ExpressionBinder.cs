@@ -208,7 +208,7 @@ internal sealed class ExpressionBinder
         ResolvedFunction resolved;
         try
         {
-            resolved = BuiltInFunctions.Resolve(name, types);
+            resolved = BuiltInFunctions.Resolve(name, operands);
         }
         catch (FunctionResolutionException e)
         {
@@ -220,7 +220,10 @@ internal sealed class ExpressionBinder
             var wanted = i < resolved.OperandTypes.Count ? resolved.OperandTypes[i] : types[i];
             converted[i] = Coerce(operands[i], wanted);
         }
-        return new Call(resolved.Name, converted, resolved.ReturnType);
+        // Any expression over a time attribute is a plain timestamp.
+        // PROCTIME() itself is the processing-time attribute; anything else over a time attribute is a plain timestamp.
+        var type = resolved.Name == "PROCTIME" ? resolved.ReturnType : resolved.ReturnType.WithoutTimeAttribute();
+        return new Call(resolved.Name, converted, type);
     }
 
     /// <summary>The operand as <paramref name="wanted"/> (ignoring nullability): unchanged, a typed NULL, or a CAST.</summary>
@@ -228,6 +231,10 @@ internal sealed class ExpressionBinder
     {
         if (ExpressionRewriting.SameIgnoringNullability(operand.Type, wanted)) return operand;
         if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
+        // A constant is converted now when that is exact, so plans read >(amount, 1) rather than a CAST of a literal.
+        if (operand is Literal literal
+            && LiteralConversion.To(literal, wanted.WithoutTimeAttribute().WithNullable(literal.Type.Nullable)) is { } converted)
+            return converted;
         return new Call("CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(operand.Type.Nullable));
     }
 }

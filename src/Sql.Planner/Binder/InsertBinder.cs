@@ -39,7 +39,7 @@ internal sealed class InsertBinder
         if (descriptor is not null && !descriptor.SupportsSink)
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
 
-        var query = new QueryBinder(_catalog).Bind(insert.Source);
+        var query = new QueryBinder(_catalog, _connectors).Bind(insert.Source);
         var sinkColumns = table.Columns.OfType<PhysicalColumn>().ToList();
 
         // Which query column feeds each sink column (-1: NULL).
@@ -92,7 +92,7 @@ internal sealed class InsertBinder
                     insert.Source.Span);
             }
             var input = new InputRef(feeding[i], source);
-            projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target) && !source.IsTimeAttribute
+            projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target)
                 ? input
                 : new Call("CAST", new ScalarExpr[] { input }, target.WithNullable(source.Nullable)));
         }

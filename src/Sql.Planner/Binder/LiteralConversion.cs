@@ -15,15 +15,18 @@ internal static class LiteralConversion
         object? v = literal.Value;
         object? converted = (v, target.Kind) switch
         {
-            (long l, SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt) => l,
-            (long l, SqlTypeKind.Decimal) => (decimal)l,
+            (long l, SqlTypeKind.TinyInt) when l is >= sbyte.MinValue and <= sbyte.MaxValue => l,
+            (long l, SqlTypeKind.SmallInt) when l is >= short.MinValue and <= short.MaxValue => l,
+            (long l, SqlTypeKind.Int) when l is >= int.MinValue and <= int.MaxValue => l,
+            (long l, SqlTypeKind.BigInt) => l,
+            (long l, SqlTypeKind.Decimal) when FitsDecimal(l, target) => (decimal)l,
             (long l, SqlTypeKind.Float or SqlTypeKind.Double) => (double)l,
-            (decimal d, SqlTypeKind.Decimal) => Math.Round(d, target.Scale),
+            (decimal d, SqlTypeKind.Decimal) when Math.Round(d, target.Scale) == d && FitsDecimal(d, target) => d,
             (decimal d, SqlTypeKind.Float or SqlTypeKind.Double) => (double)d,
             (double d, SqlTypeKind.Float or SqlTypeKind.Double) => d,
             // CHAR(n) pads with spaces, as Flink does for VALUES ('a'), ('abc').
-            (string s, SqlTypeKind.Char) => s.Length < target.Precision ? s.PadRight(target.Precision) : s,
-            (string s, SqlTypeKind.VarChar) => s,
+            (string s, SqlTypeKind.Char) when s.Length <= target.Precision => s.PadRight(target.Precision),
+            (string s, SqlTypeKind.VarChar) when s.Length <= target.Precision => s,
             (byte[] b, SqlTypeKind.Binary or SqlTypeKind.VarBinary) => b,
             (bool b, SqlTypeKind.Boolean) => b,
             (int i, SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth) when literal.Type.Kind == target.Kind => i,
@@ -31,5 +34,12 @@ internal static class LiteralConversion
             _ => null,
         };
         return converted is null ? null : new Literal(converted, type);
+    }
+
+    private static bool FitsDecimal(decimal value, SqlType target)
+    {
+        decimal limit = 1m;
+        for (int i = 0; i < target.Precision - target.Scale; i++) limit *= 10m;
+        return Math.Abs(decimal.Truncate(value)) < limit;
     }
 }

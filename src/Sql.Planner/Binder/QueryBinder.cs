@@ -1,6 +1,7 @@
 using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Connectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Functions;
 using StreamSql.Sql.Planner.Logical;
@@ -18,8 +19,14 @@ internal sealed class QueryBinder
     private sealed record CteEnvironment(CommonTableExpression Cte, CteEnvironment? Definition, CteEnvironment? Parent);
 
     private readonly TableCatalog _catalog;
+    private readonly IConnectorCatalog? _connectors;
 
-    public QueryBinder(TableCatalog catalog) => _catalog = catalog;
+    /// <param name="connectors">When given, tables whose connector cannot be read (sink-only) are refused in FROM.</param>
+    public QueryBinder(TableCatalog catalog, IConnectorCatalog? connectors = null)
+    {
+        _catalog = catalog;
+        _connectors = connectors;
+    }
 
     public LogicalNode Bind(Query query) => Bind(query, null);
 
@@ -55,8 +62,7 @@ internal sealed class QueryBinder
         if (s.From is null)
         {
             // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
-            var zero = new RowSchema(new[] { new Field("ZERO", SqlType.Int.AsNotNull()) });
-            input = new LogicalValues(new[] { (IReadOnlyList<Literal>)new[] { new Literal(0L, SqlType.Int.AsNotNull()) } }, zero);
+            input = OneRow();
             scope = Scope.Empty;
         }
         else
@@ -127,9 +133,8 @@ internal sealed class QueryBinder
         {
             case NamedTableReference named:
             {
-                if (named.Hints.Count > 0) throw Unsupported.Feature($"table hints (/*+ {named.Hints[0].Name}(...) */)", named.Hints[0].Span);
-                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup joins", named.SystemTimeAsOf.Span);
-                var node = BindNamedTable(named.Name, ctes);
+                if (named.SystemTimeAsOf is not null) throw Unsupported.Stateful("FOR SYSTEM_TIME AS OF", "temporal and lookup join support", named.SystemTimeAsOf.Span);
+                var node = named.Hints.Count > 0 ? BindHintedTable(named) : BindNamedTable(named.Name, ctes);
                 node = Rename(node, named.ColumnAliases, named.Span);
                 return (node, named.Alias?.Value ?? named.Name.Last);
             }
@@ -139,7 +144,7 @@ internal sealed class QueryBinder
                 return (node, sub.Alias?.Value);
             }
             case JoinTableReference join:
-                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "joins", join.Span);
+                throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "join support", join.Span);
             case TableFunctionReference tf:
             {
                 string name = tf.Call.Name.Last.ToUpperInvariant();
@@ -167,11 +172,39 @@ internal sealed class QueryBinder
             }
         }
         string tableName = ObjectNames.Resolve(name);
-        if (_catalog.FindTable(tableName) is { } table) return TableScanExpansion.Expand(table);
+        if (_catalog.FindTable(tableName) is { } table)
+        {
+            if (_connectors?.Find(table.Connector ?? "") is { SupportsSource: false } descriptor)
+                throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a sink; table '{tableName}' cannot be read", name.Span);
+            return TableScanExpansion.Expand(table);
+        }
         if (_catalog.FindView(tableName) is { } view) return BindView(view, name.Span);
         var candidates = _catalog.AllNames().ToList();
         for (var env = ctes; env is not null; env = env.Parent) candidates.Add(env.Cte.Name.Value);
         throw new SqlValidationException($"Table '{tableName}' not found{NameSuggestion.Hint(tableName, candidates)}", name.Span);
+    }
+
+    /// <summary><c>t /*+ OPTIONS('k'='v') */</c>: the table with its options overridden for this query, re-validated.</summary>
+    private LogicalNode BindHintedTable(NamedTableReference named)
+    {
+        string tableName = ObjectNames.Resolve(named.Name);
+        var table = _catalog.FindTable(tableName)
+            ?? throw new SqlValidationException($"Table '{tableName}' not found or not a table: OPTIONS hints apply to tables only", named.Name.Span);
+        var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
+        foreach (var hint in named.Hints)
+        {
+            if (!string.Equals(hint.Name, "OPTIONS", StringComparison.OrdinalIgnoreCase))
+                throw Unsupported.Feature($"table hint {hint.Name} (only OPTIONS is supported)", hint.Span);
+            foreach (var (key, value) in hint.Options) options[key] = value;
+        }
+        var hinted = table with { Options = options };
+        if (_connectors is not null)
+        {
+            var validator = new ConnectorOptionValidator(_connectors);
+            var span = named.Hints[0].Span;
+            validator.Validate(hinted, validator.Find(hinted.Connector ?? "", span), Array.Empty<TableOption>(), span);
+        }
+        return TableScanExpansion.Expand(hinted);
     }
 
     private LogicalNode BindView(CatalogView view, SourceSpan referenceSpan)
@@ -180,7 +213,7 @@ internal sealed class QueryBinder
         try
         {
             // A view's spans point into the script that created it; errors are reported at the reference instead.
-            node = new QueryBinder(_catalog).Bind(view.Query);
+            node = new QueryBinder(_catalog, _connectors).Bind(view.Query);
         }
         catch (SqlValidationException e)
         {
@@ -207,7 +240,7 @@ internal sealed class QueryBinder
 
     private LogicalNode BindSetOperation(SetOperationQuery s, CteEnvironment? ctes)
     {
-        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operations", s.Span);
+        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operation support", s.Span);
         if (!s.All) throw Unsupported.Stateful("UNION (without ALL)", "deduplication", s.Span);
         var branches = new List<LogicalNode>();
         var spans = new List<SourceSpan>();
@@ -263,34 +296,47 @@ internal sealed class QueryBinder
     private LogicalNode BindValues(ValuesQuery values)
     {
         var binder = new ExpressionBinder(Scope.Empty);
-        var rows = new List<List<Literal>>();
+        var rows = new List<List<ScalarExpr>>();
         int width = values.Rows[0].Count;
         foreach (var row in values.Rows)
         {
             if (row.Count != width)
                 throw new SqlValidationException($"All rows of VALUES must have the same number of columns ({width})", row.Count > 0 ? row[0].Span : values.Span);
-            var literals = new List<Literal>();
-            foreach (var e in row)
-                literals.Add(binder.Bind(e) as Literal ?? throw Unsupported.Feature("non-literal expressions in VALUES", e.Span));
-            rows.Add(literals);
+            rows.Add(row.Select(binder.Bind).ToList());
         }
         var fields = new List<Field>();
         for (int i = 0; i < width; i++)
         {
-            var types = rows.Select(r => r[i].Type).ToList();
+            var types = rows.Select(r => r[i].Type.WithoutTimeAttribute()).ToList();
             var common = types.All(t => t.Equals(types[0])) ? types[0] : BuiltInFunctions.LeastRestrictive(types)
                 ?? throw new SqlValidationException($"VALUES column {i + 1} has no common type for {string.Join(", ", types.Distinct())}", values.Span);
             fields.Add(new Field($"EXPR${i}", common));
         }
-        var converted = new List<IReadOnlyList<Literal>>();
+        var schema = new RowSchema(fields);
+
+        var literalRows = new List<IReadOnlyList<Literal>>();
         foreach (var row in rows)
         {
             var literals = new List<Literal>();
-            for (int i = 0; i < width; i++)
-                literals.Add(LiteralConversion.To(row[i], fields[i].Type) ?? throw new SqlValidationException(
-                    $"Cannot convert {row[i]} of type {row[i].Type} to {fields[i].Type} in VALUES", values.Span));
-            converted.Add(literals);
+            for (int i = 0; i < width && row[i] is Literal l && LiteralConversion.To(l, fields[i].Type) is { } converted; i++) literals.Add(converted);
+            if (literals.Count == width) literalRows.Add(literals);
         }
-        return new LogicalValues(converted, new RowSchema(fields));
+        if (literalRows.Count == rows.Count) return new LogicalValues(literalRows, schema);
+
+        // Rows with expressions: each row is a projection over the one-row VALUES, and the rows are unioned (as Flink
+        // does); constant folding turns them back into plain VALUES when it can evaluate them.
+        var branches = new List<LogicalNode>();
+        foreach (var row in rows)
+        {
+            var projections = row.Select((e, i) => ExpressionBinder.Coerce(e, fields[i].Type)).ToList();
+            branches.Add(LogicalProject.Create(OneRow(), projections, fields.Select(f => f.Name).ToList()));
+        }
+        return branches.Count == 1 ? branches[0] : MakeUnion(branches, values.Rows.Select(r => r[0].Span).ToList(), values.Span);
+    }
+
+    private static LogicalValues OneRow()
+    {
+        var zero = new RowSchema(new[] { new Field("ZERO", SqlType.Int.AsNotNull()) });
+        return new LogicalValues(new[] { (IReadOnlyList<Literal>)new[] { new Literal(0L, SqlType.Int.AsNotNull()) } }, zero);
     }
 }

@@ -18,7 +18,8 @@ internal static class CatalogFormatting
             string extras = c switch
             {
                 ComputedColumn cc => "AS " + cc.ExpressionText,
-                MetadataColumn m => $"METADATA FROM '{m.MetadataKey}'" + (m.IsVirtual ? " VIRTUAL" : ""),
+                // A key equal to the column name was (as far as we can tell) not written: Flink then prints no FROM.
+                MetadataColumn m => "METADATA" + (m.MetadataKey == m.Name ? "" : $" FROM '{m.MetadataKey}'") + (m.IsVirtual ? " VIRTUAL" : ""),
                 _ => "",
             };
             string watermark = table.Watermark is { } w && w.RowtimeColumn == c.Name ? w.ExpressionText : "";

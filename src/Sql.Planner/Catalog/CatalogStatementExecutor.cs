@@ -12,11 +12,13 @@ internal sealed class CatalogStatementExecutor
     public const string Succeeded = "Execute statement succeed.";
 
     private readonly TableCatalog _catalog;
+    private readonly IConnectorCatalog _connectors;
     private readonly ConnectorOptionValidator _options;
 
     public CatalogStatementExecutor(TableCatalog catalog, IConnectorCatalog connectors)
     {
         _catalog = catalog;
+        _connectors = connectors;
         _options = new ConnectorOptionValidator(connectors);
     }
 
@@ -55,7 +57,7 @@ internal sealed class CatalogStatementExecutor
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
             throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
         }
-        var node = new QueryBinder(_catalog).Bind(s.Query);
+        var node = new QueryBinder(_catalog, _connectors).Bind(s.Query);
         var schema = node.Schema;
         var names = s.ColumnNames.Select(c => c.Value).ToList();
         if (names.Count > 0)

@@ -58,8 +58,7 @@ internal sealed class TableDefinitionBinder
         {
             if (s.Columns[i] is not ComputedColumnDefinition c) continue;
             var expr = baseBinder.Bind(c.Expression);
-            var type = expr.Type.WithoutTimeAttribute();
-            if (expr is Call { Function: "PROCTIME" }) type = type with { IsProctime = true };
+            var type = expr is Call { Function: "PROCTIME" } ? expr.Type with { IsRowtime = false, IsProctime = true } : expr.Type.WithoutTimeAttribute();
             columns[i] = new ComputedColumn(c.Name.Value, type, expr, ExpressionSqlPrinter.Print(c.Expression), c.Comment);
         }
         var list = columns.Select(c => c!).ToList();

@@ -5,8 +5,8 @@ namespace StreamSql.Sql.Planner.Physical;
 
 /// <summary>
 /// Derives each operator's <see cref="OperatorSpec.StableId"/> from the plan alone: a hash of its description, its position
-/// (vertex id and index in the chain) and the ids of the operators feeding it. The same SQL under the same settings
-/// therefore gets the same ids on every run, which is what lets a restarted job find its state.
+/// (ordinal in the plan's depth-first order) and the ids of the operators feeding it. The same SQL gets the same ids on
+/// every run, and the ids do not depend on parallelism or chaining, so state can be restored at another parallelism.
 /// </summary>
 internal static class StableIds
 {
@@ -14,6 +14,7 @@ internal static class StableIds
     {
         var tailIds = new Dictionary<int, string>();
         var result = new List<JobVertex>(vertices.Count);
+        int ordinal = 0;
         // Vertices are created inputs-first, so every input's tail id is known when a vertex is reached.
         foreach (var v in vertices.OrderBy(v => v.Id))
         {
@@ -22,7 +23,7 @@ internal static class StableIds
             for (int i = 0; i < v.Chain.Count; i++)
             {
                 var op = v.Chain[i];
-                string id = Hash($"{op.Description}|{v.Id}.{i}|{string.Join(",", upstream)}");
+                string id = Hash($"{op.Description}|{ordinal++}|{string.Join(",", upstream)}");
                 chain.Add(op with { StableId = id });
                 upstream = new List<string> { id };
             }

@@ -64,6 +64,9 @@ internal sealed class ConstantFolding : IRewriteRule
         if (e is not Call call) return e;
         var simplified = SimplifyBoolean(call);
         if (simplified is not null) return simplified;
+        // A CAST of a constant that converts exactly needs no runtime.
+        if (call is { Function: "CAST", Operands: [Literal literal] } && Binder.LiteralConversion.To(literal, call.Type) is { } converted)
+            return converted;
         if (_evaluator is null || call.Operands.Count == 0) return e;
         foreach (var o in call.Operands)
             if (o is not Literal) return e;

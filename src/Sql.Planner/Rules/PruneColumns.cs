@@ -77,7 +77,7 @@ internal static class PruneColumns
             case LogicalScan s:
             {
                 // Keep one column when nothing is read: the rows still count.
-                var keep = required.Count == 0 ? new List<int> { 0 } : required;
+                var keep = required.Count == 0 && s.Schema.Count > 0 ? new List<int> { 0 } : required;
                 int physical = s.ProjectedColumns.Count;
                 var projected = keep.Where(i => i < physical).Select(i => s.ProjectedColumns[i]).ToList();
                 var metadata = keep.Where(i => i >= physical).Select(i => s.MetadataColumns[i - physical]).ToList();

@@ -1,0 +1,161 @@
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+public sealed class BinderTests
+{
+    private readonly PlannerFixture _f = new();
+
+    public BinderTests() => _f.Run(PlannerFixture.Bids);
+
+    private RowSchema Schema(string query) => _f.Run<QueryPlan>(query).ResultSchema;
+
+    private static string Describe(RowSchema s) => string.Join(", ", s.Fields.Select(f => $"{f.Name} {f.Type}"));
+
+    [Fact]
+    public void Unknown_column_is_reported_at_its_position_with_a_suggestion()
+    {
+        var e = _f.Error("SELECT auction,\n       pirce FROM bids");
+        Assert.Equal("Column 'pirce' not found in any table; did you mean 'price'?", e.Problem);
+        Assert.Equal((2, 8), (e.Span.Line, e.Span.Column));
+        Assert.Contains("Error at 2:8", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_table_gets_a_suggestion()
+    {
+        var e = _f.Error("SELECT * FROM bidz");
+        Assert.Equal("Table 'bidz' not found; did you mean 'bids'?", e.Problem);
+        Assert.Equal(15, e.Span.Column);
+    }
+
+    [Fact]
+    public void Operator_type_mismatch_names_the_operator_and_types()
+    {
+        var e = _f.Error("SELECT channel + 1 FROM bids");
+        Assert.Contains("Cannot apply '+'", e.Problem);
+        Assert.Contains("STRING", e.Problem);
+        Assert.Equal(8, e.Span.Column);
+    }
+
+    [Theory]
+    [InlineData("SELECT channel, COUNT(*) FROM bids GROUP BY channel", "Not supported yet: GROUP BY (stateful aggregation comes with the stateful SQL issue)")]
+    [InlineData("SELECT DISTINCT channel FROM bids", "Not supported yet: SELECT DISTINCT")]
+    [InlineData("SELECT COUNT(*) FROM bids", "Not supported yet: aggregate function COUNT")]
+    [InlineData("SELECT * FROM bids b JOIN orders o ON b.auction = o.id", "Not supported yet: INNER JOIN")]
+    [InlineData("SELECT * FROM bids ORDER BY price", "Not supported yet: ORDER BY")]
+    [InlineData("SELECT auction FROM bids UNION SELECT id FROM orders", "Not supported yet: UNION (without ALL)")]
+    [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND))", "Not supported yet: window table-valued function TUMBLE")]
+    public void Stateful_features_are_refused_as_not_supported_yet(string sql, string expectedStart)
+    {
+        var e = _f.Error(sql);
+        Assert.StartsWith(expectedStart, e.Problem);
+        Assert.True(e.Span.Line >= 1);
+    }
+
+    [Fact]
+    public void Where_must_be_boolean()
+    {
+        Assert.Contains("WHERE clause must be a condition", _f.Error("SELECT * FROM bids WHERE price").Problem);
+    }
+
+    [Fact]
+    public void Star_qualified_star_aliases_and_generated_names()
+    {
+        Assert.Equal("id INT, amount DOUBLE, name STRING", Describe(Schema("SELECT * FROM orders")));
+        Assert.Equal("id INT, amount DOUBLE, name STRING", Describe(Schema("SELECT o.* FROM orders AS o")));
+        Assert.Equal("x INT, EXPR$1 DOUBLE, id INT, id0 INT", Describe(Schema("SELECT o.id AS x, amount * 2, id, id FROM orders o")));
+    }
+
+    [Fact]
+    public void Rowtime_survives_plain_references_but_not_expressions()
+    {
+        var s = Schema("SELECT ts, ts + INTERVAL '1' SECOND AS later FROM bids");
+        Assert.True(s[0].Type.IsRowtime);
+        Assert.False(s[1].Type.IsRowtime);
+        Assert.Equal(SqlTypeKind.Timestamp, s[1].Type.Kind);
+    }
+
+    [Fact]
+    public void Literals_are_typed_like_flink()
+    {
+        var s = Schema("SELECT 1, 3000000000, 1.50, 1e3, 'abc', TRUE, DATE '2024-01-02', TIMESTAMP '2024-01-02 03:04:05.123', CAST(NULL AS INT)");
+        Assert.Equal("EXPR$0 INT NOT NULL, EXPR$1 BIGINT NOT NULL, EXPR$2 DECIMAL(3, 2) NOT NULL, EXPR$3 DOUBLE NOT NULL, EXPR$4 CHAR(3) NOT NULL, " +
+                     "EXPR$5 BOOLEAN NOT NULL, EXPR$6 DATE NOT NULL, EXPR$7 TIMESTAMP(3) NOT NULL, EXPR$8 INT", Describe(s));
+    }
+
+    [Fact]
+    public void Interval_literals_become_milliseconds_or_months()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT INTERVAL '1 02:03:04.5' DAY TO SECOND, INTERVAL '2-3' YEAR TO MONTH, INTERVAL '90' MINUTE");
+        // Constant projections over the one-row VALUES are folded into the rows.
+        var spec = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single();
+        var values = spec.Rows.Single().Select(l => l.Value).ToArray();
+        Assert.Equal(new object[] { 93_784_500L, 27, 5_400_000L }, values);
+    }
+
+    [Fact]
+    public void Subqueries_ctes_and_views_rename_columns()
+    {
+        Assert.Equal("a BIGINT, b BIGINT", Describe(Schema("SELECT * FROM (SELECT auction, price FROM bids) AS t(a, b)")));
+        Assert.Equal("p BIGINT", Describe(Schema("WITH cheap AS (SELECT price AS p FROM bids WHERE price < 10) SELECT p FROM cheap")));
+        _f.Run("CREATE VIEW v (x, y) AS SELECT auction, channel FROM bids WHERE price > 5");
+        Assert.Equal("y STRING", Describe(Schema("SELECT y FROM v")));
+        var d = _f.Run<TableResult>("DESCRIBE v");
+        Assert.Equal(new[] { "x", "y" }, d.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void Union_all_checks_column_counts_and_widens_types()
+    {
+        var e = _f.Error("SELECT auction, price FROM bids UNION ALL SELECT id FROM orders");
+        Assert.Contains("Column count mismatch in UNION ALL", e.Problem);
+        var s = Schema("SELECT price FROM bids UNION ALL SELECT id FROM orders");
+        Assert.Equal(SqlTypeKind.BigInt, s[0].Type.Kind);
+    }
+
+    [Fact]
+    public void Values_rows_get_common_types()
+    {
+        var s = Schema("SELECT * FROM (VALUES (1, 'a'), (2, 'abc')) AS t(n, s)");
+        Assert.Equal("n INT NOT NULL, s VARCHAR(3) NOT NULL", Describe(s));   // ragged CHAR literals widen to VARCHAR, as in Flink
+    }
+
+    [Fact]
+    public void Case_between_in_and_like_bind_to_calls()
+    {
+        var s = Schema("SELECT CASE WHEN price BETWEEN 1 AND 5 THEN 'low' ELSE 'high' END, auction NOT IN (1, 2), channel LIKE 'a%' FROM bids");
+        Assert.Equal(SqlTypeKind.Boolean, s[1].Type.Kind);
+        Assert.Equal(SqlTypeKind.Boolean, s[2].Type.Kind);
+        var explain = _f.Explain("SELECT auction FROM bids WHERE price BETWEEN 1 AND 5 AND auction NOT IN (1, 2)");
+        Assert.Contains("AND(>=(price, 1), <=(price, 5))", explain);
+        Assert.Contains("NOT(IN(auction, 1, 2))", explain);
+    }
+
+    [Fact]
+    public void Insert_fills_missing_columns_with_null_and_casts_implicitly()
+    {
+        _f.Run("CREATE TABLE sink3 (a BIGINT, b STRING, c DOUBLE) WITH ('connector' = 'print')");
+        var plan = _f.Run<InsertPlan>("INSERT INTO sink3 (c, a) SELECT price, auction FROM bids");
+        var calc = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<CalcSpec>().Last();
+        Assert.Equal("auction, null:VARCHAR, CAST(price AS DOUBLE)", string.Join(", ", calc.Projections.Select(p => Explain.ExpressionPrinter.Print(p, new RowSchema(new[] { new Field("auction", SqlType.BigInt), new Field("price", SqlType.BigInt) })))));
+        Assert.Equal(new[] { "default_catalog.default_database.sink3" }, plan.TargetTables);
+    }
+
+    [Fact]
+    public void Insert_with_incompatible_types_names_both()
+    {
+        var e = _f.Error("INSERT INTO out_table SELECT channel, price FROM bids");
+        Assert.Contains("Incompatible types for sink column 'auction' at position 0", e.Problem);
+        Assert.Contains("STRING", e.Problem);
+        Assert.Contains("BIGINT", e.Problem);
+        Assert.Contains("Column count mismatch", _f.Error("INSERT INTO out_table SELECT price FROM bids").Problem);
+    }
+
+    [Fact]
+    public void Insert_into_a_source_only_connector_is_refused()
+    {
+        Assert.Contains("can only be used as a source", _f.Error("INSERT INTO orders SELECT 1, 2.0, 'x'").Problem);
+    }
+}

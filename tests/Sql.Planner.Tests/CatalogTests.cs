@@ -1,0 +1,233 @@
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+public sealed class CatalogTests
+{
+    private readonly PlannerFixture _f = new();
+
+    private static string[] Row(TableResult r, int i) => r.Rows[i].Select(c => c ?? "<null>").ToArray();
+
+    [Fact]
+    public void Create_table_converts_every_type_with_flink_defaults()
+    {
+        _f.Run("""
+            CREATE TABLE t (
+              a BOOLEAN, b TINYINT, c SMALLINT, d INTEGER, e BIGINT NOT NULL, f FLOAT, g DOUBLE,
+              h DECIMAL, i NUMERIC(12, 3), j CHAR, k VARCHAR(20), l STRING, m BYTES, n DATE, o TIME(3),
+              p TIMESTAMP, q TIMESTAMP(3) WITHOUT TIME ZONE, r TIMESTAMP_LTZ(3), s TIMESTAMP(6) WITH LOCAL TIME ZONE,
+              u ARRAY<INT>, v MAP<STRING, BIGINT>, w ROW<x INT, y STRING>
+            ) WITH ('connector' = 'datagen')
+            """);
+        var table = _f.Catalog.FindTable("t")!;
+        var types = table.Columns.Select(c => c.Type.ToString()).ToArray();
+        Assert.Equal(new[]
+        {
+            "BOOLEAN", "TINYINT", "SMALLINT", "INT", "BIGINT NOT NULL", "FLOAT", "DOUBLE", "DECIMAL(10, 0)", "DECIMAL(12, 3)", "CHAR(1)",
+            "VARCHAR(20)", "STRING", "BYTES", "DATE", "TIME(3)", "TIMESTAMP(6)", "TIMESTAMP(3)", "TIMESTAMP_LTZ(3)", "TIMESTAMP_LTZ(6)",
+            "ARRAY<INT>", "MAP<STRING, BIGINT>", "ROW<`x` INT, `y` STRING>",
+        }, types);
+    }
+
+    [Fact]
+    public void Describe_shows_rowtime_computed_metadata_and_primary_key_like_flink()
+    {
+        _f.Run("""
+            CREATE TABLE events (
+              id BIGINT,
+              price INT,
+              ts TIMESTAMP(3),
+              doubled AS price * 2,
+              kts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+              PRIMARY KEY (id) NOT ENFORCED,
+              WATERMARK FOR ts AS ts - INTERVAL '5' SECOND
+            ) WITH ('connector' = 'kafka', 'topic' = 'events')
+            """);
+        var d = _f.Run<TableResult>("DESCRIBE events");
+        Assert.Equal(new[] { "name", "type", "null", "key", "extras", "watermark" }, d.ColumnNames);
+        Assert.Equal(new[] { "id", "BIGINT", "FALSE", "PRI(id)", "", "" }, Row(d, 0));
+        Assert.Equal(new[] { "price", "INT", "TRUE", "", "", "" }, Row(d, 1));
+        Assert.Equal(new[] { "ts", "TIMESTAMP(3) *ROWTIME*", "TRUE", "", "", "`ts` - INTERVAL '5' SECOND" }, Row(d, 2));
+        Assert.Equal(new[] { "doubled", "INT", "TRUE", "", "AS `price` * 2", "" }, Row(d, 3));
+        Assert.Equal(new[] { "kts", "TIMESTAMP_LTZ(3)", "TRUE", "", "METADATA FROM 'timestamp' VIRTUAL", "" }, Row(d, 4));
+        Assert.True(_f.Catalog.FindTable("events")!.Columns[2].Type.IsRowtime);
+    }
+
+    [Fact]
+    public void Proctime_computed_column_is_a_processing_time_attribute()
+    {
+        _f.Run("CREATE TABLE t (a INT, pt AS PROCTIME()) WITH ('connector' = 'datagen')");
+        var type = _f.Catalog.FindTable("t")!.Columns[1].Type;
+        Assert.True(type.IsProctime);
+        Assert.Equal(SqlTypeKind.TimestampLtz, type.Kind);
+    }
+
+    [Fact]
+    public void Unknown_connector_lists_available_ones_at_the_option()
+    {
+        var e = _f.Error("CREATE TABLE t (a INT)\nWITH ('connector' = 'datagne')");
+        Assert.Contains("'datagne'", e.Problem);
+        Assert.Contains("did you mean 'datagen'?", e.Problem);
+        Assert.Contains("blackhole, datagen, kafka, print", e.Problem);
+        Assert.Equal(2, e.Span.Line);
+        Assert.Equal(7, e.Span.Column);
+    }
+
+    [Fact]
+    public void Unsupported_option_points_at_its_key_and_suggests_the_closest()
+    {
+        var e = _f.Error("CREATE TABLE t (a INT) WITH (\n  'connector' = 'datagen',\n  'number-of-rowz' = '5')");
+        Assert.StartsWith("Unsupported option 'number-of-rowz' for connector 'datagen'; did you mean 'number-of-rows'?", e.Problem);
+        Assert.Contains("fields.*", e.Problem);
+        Assert.Equal((3, 3), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void Option_values_are_validated_by_their_declared_type()
+    {
+        var e = _f.Error("CREATE TABLE t (a INT) WITH ('connector' = 'datagen', 'rows-per-second' = 'fast')");
+        Assert.Contains("Invalid value for option 'rows-per-second'", e.Problem);
+        Assert.Contains("'fast' is not an integer", e.Problem);
+    }
+
+    [Fact]
+    public void Missing_required_option_and_missing_connector_are_reported()
+    {
+        Assert.Contains("Missing required option 'topic' for connector 'kafka'", _f.Error("CREATE TABLE t (a INT) WITH ('connector' = 'kafka')").Problem);
+        var e = _f.Error("CREATE TABLE t (a INT) WITH ('format' = 'json')");
+        Assert.Contains("do not contain an option key 'connector'", e.Problem);
+        Assert.Equal(14, e.Span.Column);
+    }
+
+    [Fact]
+    public void Connector_validation_errors_point_at_the_option()
+    {
+        var e = _f.Error("CREATE TABLE t (a INT) WITH ('connector' = 'datagen', 'fields.b.kind' = 'random')");
+        Assert.Contains("which table 't' does not have", e.Problem);
+        Assert.Equal(55, e.Span.Column);
+    }
+
+    [Fact]
+    public void Duplicate_table_fails_unless_if_not_exists()
+    {
+        _f.Run("CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+        Assert.IsType<CatalogChanged>(_f.Run("CREATE TABLE IF NOT EXISTS t (b INT) WITH ('connector' = 'datagen')"));
+        Assert.Equal("a", _f.Catalog.FindTable("t")!.Columns[0].Name);
+        Assert.Contains("already exists", _f.Error("CREATE TABLE t (b INT) WITH ('connector' = 'datagen')").Problem);
+    }
+
+    [Fact]
+    public void Watermark_needs_a_millisecond_timestamp_column_and_a_timestamp_expression()
+    {
+        var e = _f.Error("CREATE TABLE t (a INT, ts TIMESTAMP(6), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen')");
+        Assert.Contains("Invalid data type of time field for watermark definition", e.Problem);
+        Assert.Contains("TIMESTAMP(6)", e.Problem);
+        var e2 = _f.Error("CREATE TABLE t (a INT, ts TIMESTAMP(3), WATERMARK FOR ts AS a) WITH ('connector' = 'datagen')");
+        Assert.Contains("must be of type TIMESTAMP or TIMESTAMP_LTZ but is INT", e2.Problem);
+        var e3 = _f.Error("CREATE TABLE t (a INT, ts TIMESTAMP(3), WATERMARK FOR tss AS ts) WITH ('connector' = 'datagen')");
+        Assert.Contains("did you mean 'ts'?", e3.Problem);
+    }
+
+    [Fact]
+    public void Metadata_columns_are_checked_against_the_connector()
+    {
+        var e = _f.Error("CREATE TABLE t (a INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestam') WITH ('connector' = 'kafka', 'topic' = 'x')");
+        Assert.Contains("Invalid metadata key 'timestam'", e.Problem);
+        Assert.Contains("did you mean 'timestamp'?", e.Problem);
+        _f.Run("CREATE TABLE t (a INT, `offset` BIGINT METADATA VIRTUAL) WITH ('connector' = 'kafka', 'topic' = 'x')");
+        Assert.Equal("offset", ((MetadataColumn)_f.Catalog.FindTable("t")!.Columns[1]).MetadataKey);
+        Assert.Equal("METADATA VIRTUAL", _f.Run<TableResult>("DESCRIBE t").Rows[1][4]);
+    }
+
+    [Fact]
+    public void Primary_key_columns_must_exist_and_become_not_null()
+    {
+        _f.Run("CREATE TABLE t (a INT, b STRING, PRIMARY KEY (a, b) NOT ENFORCED) WITH ('connector' = 'datagen')");
+        Assert.All(_f.Catalog.FindTable("t")!.Columns, c => Assert.False(c.Type.Nullable));
+        Assert.Contains("Primary key column 'c' not defined", _f.Error("CREATE TABLE u (a INT, PRIMARY KEY (c) NOT ENFORCED) WITH ('connector' = 'datagen')").Problem);
+    }
+
+    [Fact]
+    public void Show_tables_lists_tables_and_views_sorted_and_show_views_only_views()
+    {
+        _f.Run("""
+            CREATE TABLE zeta (a INT) WITH ('connector' = 'datagen');
+            CREATE TABLE alpha (a INT) WITH ('connector' = 'datagen');
+            CREATE VIEW middle AS SELECT a FROM alpha;
+            """);
+        var tables = _f.Run<TableResult>("SHOW TABLES");
+        Assert.Equal(new[] { "table name" }, tables.ColumnNames);
+        Assert.Equal(new[] { "alpha", "middle", "zeta" }, tables.Rows.Select(r => r[0]));
+        var views = _f.Run<TableResult>("SHOW VIEWS");
+        Assert.Equal(new[] { "view name" }, views.ColumnNames);
+        Assert.Equal(new[] { "middle" }, views.Rows.Select(r => r[0]));
+        Assert.Equal(new[] { "alpha" }, _f.Run<TableResult>("SHOW TABLES LIKE 'al%'").Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void Drop_alter_rename_set_and_reset()
+    {
+        _f.Run("CREATE TABLE t (a INT) WITH ('connector' = 'datagen', 'number-of-rows' = '5')");
+        _f.Run("ALTER TABLE t RENAME TO u");
+        Assert.Null(_f.Catalog.FindTable("t"));
+        _f.Run("ALTER TABLE u SET ('rows-per-second' = '7')");
+        Assert.Equal("7", _f.Catalog.FindTable("u")!.Options["rows-per-second"]);
+        var bad = _f.Error("ALTER TABLE u SET ('rows-per-secnd' = '7')");
+        Assert.Contains("did you mean 'rows-per-second'?", bad.Problem);
+        _f.Run("ALTER TABLE u RESET ('number-of-rows')");
+        Assert.False(_f.Catalog.FindTable("u")!.Options.ContainsKey("number-of-rows"));
+        _f.Run("DROP TABLE u");
+        Assert.Contains("does not exist", _f.Error("DROP TABLE u").Problem);
+        Assert.IsType<CatalogChanged>(_f.Run("DROP TABLE IF EXISTS u"));
+    }
+
+    [Fact]
+    public void Qualified_names_in_the_default_catalog_are_accepted_others_refused()
+    {
+        _f.Run("CREATE TABLE default_catalog.default_database.t (a INT) WITH ('connector' = 'datagen')");
+        Assert.NotNull(_f.Catalog.FindTable("t"));
+        Assert.IsType<QueryPlan>(_f.Run("SELECT a FROM default_database.t"));
+        Assert.Contains("Catalog 'other' does not exist", _f.Error("SELECT a FROM other.db.t").Problem);
+    }
+
+    [Fact]
+    public void Show_create_table_prints_flink_ddl()
+    {
+        _f.Run("""
+            CREATE TABLE orders (id INT NOT NULL, ts TIMESTAMP(3), cost AS id * 2,
+              WATERMARK FOR ts AS ts - INTERVAL '1' SECOND, PRIMARY KEY (id) NOT ENFORCED)
+            WITH ('connector' = 'datagen', 'number-of-rows' = '10')
+            """);
+        var text = _f.Run<TableResult>("SHOW CREATE TABLE orders").Rows[0][0];
+        Assert.Equal("""
+            CREATE TABLE `default_catalog`.`default_database`.`orders` (
+              `id` INT NOT NULL,
+              `ts` TIMESTAMP(3),
+              `cost` AS `id` * 2,
+              WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
+              CONSTRAINT `PK_3386` PRIMARY KEY (`id`) NOT ENFORCED
+            )
+            WITH (
+              'connector' = 'datagen',
+              'number-of-rows' = '10'
+            )
+
+            """.Replace("\r", ""), text);
+    }
+
+    [Fact]
+    public void Unsupported_ddl_says_not_supported_yet()
+    {
+        Assert.StartsWith("Not supported yet: CREATE TABLE ... AS SELECT", _f.Error("CREATE TABLE t WITH ('connector' = 'print') AS SELECT 1").Problem);
+        Assert.StartsWith("Not supported yet: user-defined functions", _f.Error("CREATE FUNCTION f AS 'com.x.F'").Problem);
+    }
+
+    [Fact]
+    public void Show_functions_lists_built_in_function_names()
+    {
+        var r = _f.Run<TableResult>("SHOW FUNCTIONS");
+        Assert.Equal(new[] { "function name" }, r.ColumnNames);
+        Assert.Contains(r.Rows, row => row[0] == "UPPER");
+    }
+}

@@ -1,0 +1,1 @@
+EXPLAIN SELECT auction, price FROM bids WHERE price > 100;

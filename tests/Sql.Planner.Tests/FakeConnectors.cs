@@ -1,0 +1,68 @@
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary>A small connector catalog for planner tests: a datagen-like source, a kafka-like source/sink with metadata,
+/// a print-like sink and an upsert-only sink.</summary>
+internal sealed class FakeConnectors : IConnectorCatalog
+{
+    private readonly Dictionary<string, IConnectorDescriptor> _all = new[]
+    {
+        new FakeConnector("datagen", source: true, sink: false,
+            required: Array.Empty<ConfigOption>(),
+            optional: new ConfigOption[] { Options.Long("number-of-rows", 0, "rows"), Options.Long("rows-per-second", 10000, "rate") },
+            prefixes: new[] { "fields." }),
+        new FakeConnector("kafka", source: true, sink: true,
+            required: new ConfigOption[] { Options.OptionalString("topic", "topic") },
+            optional: new ConfigOption[] { Options.OptionalString("properties.bootstrap.servers", "servers"), Options.Enum("format", "json", "format", new[] { "json", "csv" }) },
+            prefixes: new[] { "properties." },
+            metadata: new Dictionary<string, SqlType> { ["timestamp"] = SqlType.TimestampLtz(3), ["offset"] = SqlType.BigInt, ["partition"] = SqlType.Int }),
+        new FakeConnector("print", source: false, sink: true, required: Array.Empty<ConfigOption>(),
+            optional: new ConfigOption[] { Options.OptionalString("print-identifier", "prefix") }, prefixes: Array.Empty<string>()),
+        new FakeConnector("blackhole", source: false, sink: true, required: Array.Empty<ConfigOption>(), optional: Array.Empty<ConfigOption>(), prefixes: Array.Empty<string>()),
+    }.ToDictionary(d => d.Identifier, d => (IConnectorDescriptor)d);
+
+    public IConnectorDescriptor? Find(string identifier) => _all.GetValueOrDefault(identifier);
+    public IReadOnlyList<string> Identifiers => _all.Keys.ToList();
+
+    private sealed class FakeConnector : IConnectorDescriptor
+    {
+        public FakeConnector(string id, bool source, bool sink, IReadOnlyList<ConfigOption> required, IReadOnlyList<ConfigOption> optional,
+            IReadOnlyList<string> prefixes, IReadOnlyDictionary<string, SqlType>? metadata = null)
+        {
+            Identifier = id;
+            SupportsSource = source;
+            SupportsSink = sink;
+            RequiredOptions = required;
+            OptionalOptions = optional;
+            OptionPrefixes = prefixes;
+            ReadableMetadata = metadata ?? new Dictionary<string, SqlType>();
+        }
+
+        public string Identifier { get; }
+        public IReadOnlyList<ConfigOption> RequiredOptions { get; }
+        public IReadOnlyList<ConfigOption> OptionalOptions { get; }
+        public IReadOnlyList<string> OptionPrefixes { get; }
+        public bool SupportsSource { get; }
+        public bool SupportsSink { get; }
+        public IReadOnlyDictionary<string, SqlType> ReadableMetadata { get; }
+
+        public bool IsBounded(CatalogTable table) => table.Options.ContainsKey("number-of-rows");
+
+        public ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
+
+        public void Validate(CatalogTable table)
+        {
+            foreach (var key in table.Options.Keys)
+            {
+                if (!key.StartsWith("fields.", StringComparison.Ordinal)) continue;
+                var parts = key.Split('.');
+                if (parts.Length != 3 || table.ColumnIndex(parts[1]) < 0)
+                    throw new ConnectorOptionException(key, $"Option '{key}' refers to column '{(parts.Length > 1 ? parts[1] : "")}', which table '{table.Name}' does not have");
+            }
+        }
+    }
+}
