@@ -1,0 +1,70 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Runtime;
+
+namespace StreamSql.Execution.Tests;
+
+/// <summary>The expected key groups were computed outside this code base from the documented definition
+/// (<see cref="ColumnHasher"/>, <see cref="KeyGroups"/>) with an independent MurmurHash3 implementation.</summary>
+public sealed class KeyGroupTests
+{
+    private static int KeyGroupOf(params IArrowArray[] keyColumns)
+    {
+        var hashes = new int[keyColumns[0].Length];
+        foreach (var column in keyColumns) ColumnHasher.Accumulate(column, hashes);
+        return KeyGroups.KeyGroupOf(hashes[0], 128);
+    }
+
+    [Theory]
+    [InlineData(0L, 94)]
+    [InlineData(1L, 86)]
+    [InlineData(42L, 29)]
+    [InlineData(-7L, 18)]
+    [InlineData(1099511627776L, 54)]
+    public void Bigint_keys_have_fixed_key_groups(long key, int expectedGroup) =>
+        Assert.Equal(expectedGroup, KeyGroupOf(new Int64Array.Builder().Append(key).Build()));
+
+    [Theory]
+    [InlineData("", 72, 142593372)]
+    [InlineData("hello", 1, -488910111)]
+    [InlineData("Flink SQL", 27, -1144136182)]
+    [InlineData("äöü", 14, 436265742)]
+    public void String_keys_hash_their_utf8_bytes_with_murmur3(string key, int expectedGroup, int expectedHash)
+    {
+        var column = new StringArray.Builder().Append(key).Build();
+        var hashes = new int[1];
+        ColumnHasher.Accumulate(column, hashes);
+        Assert.Equal(expectedHash, hashes[0]);
+        Assert.Equal(expectedGroup, KeyGroupOf(column));
+    }
+
+    [Fact]
+    public void Composite_null_and_boolean_keys_have_fixed_key_groups()
+    {
+        Assert.Equal(1, KeyGroupOf(new Int64Array.Builder().Append(42).Build(), new StringArray.Builder().Append("hello").Build()));
+        Assert.Equal(94, KeyGroupOf(new Int64Array.Builder().AppendNull().Build()));
+        Assert.Equal(77, KeyGroupOf(new BooleanArray.Builder().Append(true).Build()));
+    }
+
+    [Fact]
+    public void Equal_numbers_of_different_widths_and_sliced_arrays_hash_alike()
+    {
+        var ints = new Int32Array.Builder().Append(9).Append(5).Append(-3).Build();
+        var longs = new Int64Array.Builder().Append(5).Append(-3).Build();
+        var a = new int[2];
+        var b = new int[2];
+        ColumnHasher.Accumulate(ints.Slice(1, 2), a);
+        ColumnHasher.Accumulate(longs, b);
+        Assert.Equal(b, a);
+    }
+
+    [Fact]
+    public void Key_groups_map_to_contiguous_subtask_ranges()
+    {
+        Assert.Equal(0, KeyGroups.SubtaskOf(42, 3, 128));
+        Assert.Equal(1, KeyGroups.SubtaskOf(43, 3, 128));
+        Assert.Equal(1, KeyGroups.SubtaskOf(85, 3, 128));
+        Assert.Equal(2, KeyGroups.SubtaskOf(86, 3, 128));
+        Assert.Equal(2, KeyGroups.SubtaskOf(127, 3, 128));
+    }
+}

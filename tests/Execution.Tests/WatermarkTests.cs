@@ -1,0 +1,148 @@
+using System.Threading.Channels;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Operators;
+using StreamSql.Execution.Runtime;
+using StreamSql.Execution.Tests.Support;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Execution.Tests.Support.TestGraphs;
+
+namespace StreamSql.Execution.Tests;
+
+public sealed class WatermarkTests
+{
+    private readonly MemoryConnector _memory = new();
+    private readonly Recording _recording = new();
+    private readonly JobRunner _runner;
+
+    public WatermarkTests()
+    {
+        var registry = new Connectors.ConnectorRegistry();
+        registry.Register(_memory);
+        _runner = new JobRunner(registry);
+        _runner.Operators.Register<RecordingSpec>(_ => new RecordingOperator(_recording));
+    }
+
+    private static WatermarkAssignerSpec Assigner() =>
+        new(1, new InputRef(1, SqlType.Timestamp(3)), "WatermarkAssigner(rowtime=[ts])", Timed);
+
+    [Fact]
+    public void The_gate_merges_the_minimum_over_active_channels_and_never_goes_back()
+    {
+        var a = Channel.CreateUnbounded<StreamElement>();
+        var b = Channel.CreateUnbounded<StreamElement>();
+        var c = Channel.CreateUnbounded<StreamElement>();
+        var ca = new InputChannel(a.Reader, 0, "a");
+        var cb = new InputChannel(b.Reader, 0, "b");
+        var cc = new InputChannel(c.Reader, 1, "c");
+        var gate = new InputGate([ca, cb, cc]);
+
+        Assert.Null(gate.OnWatermark(ca, 50));
+        Assert.Null(gate.OnWatermark(cb, 30));
+        Assert.Equal(30, gate.OnWatermark(cc, 40));
+        Assert.Equal(40, gate.OnWatermark(cb, 70));
+        Assert.Null(gate.OnWatermark(cb, 20));             // a channel's own watermark never goes back
+        Assert.Equal(50, gate.OnIdleStatus(cc, true));     // idle channels do not hold the watermark back
+        Assert.Null(gate.OnIdleStatus(cc, false));         // active again, behind: the merged watermark stays
+        Assert.Equal(50, gate.CombinedWatermark);
+        Assert.Null(gate.OnEnded(ca));                      // min(cb 70, cc 40) = 40 < 50
+        Assert.Equal(70, gate.OnWatermark(cc, 90));
+        Assert.False(gate.AllIdle);
+        gate.OnIdleStatus(cb, true);
+        gate.OnIdleStatus(cc, true);
+        Assert.True(gate.AllIdle);
+    }
+
+    [Fact]
+    public async Task The_gate_reads_round_robin_and_treats_a_closed_channel_as_ended()
+    {
+        var a = Channel.CreateUnbounded<StreamElement>();
+        var b = Channel.CreateUnbounded<StreamElement>();
+        var gate = new InputGate([new InputChannel(a.Reader, 0, "a"), new InputChannel(b.Reader, 1, "b")]);
+        Assert.False(gate.TryRead(out _, out _));
+        var wait = gate.WaitAsync(long.MaxValue, SystemClock.Instance, CancellationToken.None).AsTask();
+        Assert.False(wait.IsCompleted);
+        b.Writer.TryWrite(new Watermark(1));
+        await wait.WaitAsync(TimeSpan.FromSeconds(2));
+        a.Writer.TryWrite(new Watermark(2));
+        b.Writer.TryWrite(new Watermark(3));
+        a.Writer.Complete();
+        var seen = new List<string>();
+        while (gate.TryRead(out var ch, out var e))
+        {
+            seen.Add($"{ch.Description}:{e}");
+            if (e is EndOfInput) gate.OnEnded(ch);
+        }
+        // Alternates between channels starting at the first; each channel's own order is kept.
+        Assert.Equal(["a:Watermark { Timestamp = 2 }", "b:Watermark { Timestamp = 1 }", "a:EndOfInput { }", "b:Watermark { Timestamp = 3 }"], seen);
+    }
+
+    [Fact]
+    public async Task The_assigner_emits_the_maximum_so_far_and_the_source_ends_with_the_max_watermark()
+    {
+        _memory.Sources["timed"] = [
+            TimedBatch([1, 2], [5_000, 3_000]),
+            TimedBatch([3], [2_000]),
+            TimedBatch([4, 5], [9_000, 1_000]),
+        ];
+        var graph = Graph(
+            [
+                new JobVertex(1, "Source -> WatermarkAssigner", [Source("timed", Timed), Assigner()], 1),
+                new JobVertex(2, "Recorder -> Sink", [new RecordingSpec("Recorder", Timed), Sink("timed-out", Timed)], 1),
+            ],
+            [Edge(1, 2, ExchangeKind.Forward)],
+            ("pipeline.auto-watermark-interval", "0"));
+
+        var handle = await RunToEndAsync(_runner, graph);
+
+        Assert.Equal(JobStatus.Finished, handle.Status);
+        Assert.Equal([5_000L, 9_000L, long.MaxValue], _recording.Watermarks);
+        Assert.Equal(1, _recording.EndOfInputs);
+        Assert.Equal(5, _memory.CommittedTo("timed-out").Sum(b => b.Batch.Length));
+    }
+
+    [Fact]
+    public async Task A_union_sees_the_minimum_watermark_of_its_inputs()
+    {
+        _memory.Sources["fast"] = [TimedBatch([1], [50_000]), TimedBatch([2], [90_000])];
+        _memory.Sources["slow"] = [TimedBatch([3], [20_000])];
+        var graph = Graph(
+            [
+                new JobVertex(1, "Source: fast", [Source("fast", Timed), Assigner()], 1),
+                new JobVertex(2, "Source: slow", [Source("slow", Timed, ("unbounded", "true")), Assigner()], 1),
+                new JobVertex(3, "Union -> Recorder", [new UnionSpec(2, "Union", Timed, ChangelogMode.InsertOnly), new RecordingSpec("Recorder", Timed)], 1),
+            ],
+            [Edge(1, 3, ExchangeKind.Forward, 0), Edge(2, 3, ExchangeKind.Forward, 1)],
+            ("pipeline.auto-watermark-interval", "0"));
+
+        var handle = _runner.Start(graph, "union-watermarks");
+        // The fast input ends (with the max watermark); the slow one stays at 20 000 and holds the union back.
+        await WaitUntilAsync(() => _recording.Watermarks.Contains(20_000));
+        await Task.Delay(50);
+        handle.Cancel();
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(3));
+
+        Assert.Equal([20_000L], _recording.Watermarks);
+        Assert.Equal(3, _recording.Inputs.Count);
+    }
+
+    [Fact]
+    public async Task With_an_interval_the_assigner_emits_periodically_while_the_source_waits()
+    {
+        _memory.Sources["periodic"] = [TimedBatch([1], [7_000])];
+        var graph = Graph(
+            [
+                new JobVertex(1, "Source -> WatermarkAssigner -> Recorder",
+                    [Source("periodic", Timed, ("unbounded", "true")), Assigner(), new RecordingSpec("Recorder", Timed)], 1),
+            ],
+            [],
+            ("pipeline.auto-watermark-interval", "30 ms"));
+
+        var handle = _runner.Start(graph, "periodic");
+        await WaitUntilAsync(() => _recording.Watermarks.Contains(7_000));
+        handle.Cancel();
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.Equal([7_000L], _recording.Watermarks);
+    }
+}
