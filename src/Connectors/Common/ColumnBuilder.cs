@@ -158,6 +158,17 @@ internal sealed class ColumnBuilder
         Length++;
     }
 
+    /// <summary>Drops the rows from <paramref name="length"/> on (to undo a partly appended record that turned out malformed).</summary>
+    public void Truncate(int length)
+    {
+        if (length >= Length) return;
+        for (int row = length; row < Length; row++)
+            if ((_validity[row >> 3] & (1 << (row & 7))) == 0) _nullCount--;
+        if (_layout == Layout.VarBinary) _dataLength = _offsets[length];
+        foreach (var child in Children) child.Truncate(length);
+        Length = length;
+    }
+
     public IArrowArray Build() => ArrowArrayFactory.BuildArray(BuildData());
 
     /// <summary>Builds the column (copying the buffers) and resets the builder for the next batch.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Connectors.Common;
 
@@ -53,6 +54,7 @@ internal sealed class NexmarkEventWriter
 
     private JavaRandom RandomFor(long eventId) => new(eventId ^ _config.Seed);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WritePerson(long eventId)
     {
         var random = RandomFor(eventId);
@@ -106,6 +108,7 @@ internal sealed class NexmarkEventWriter
         NextExtra(ref random, currentSize, _config.AvgPersonBytes, p[NexmarkField.PersonExtra]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteAuction(long eventId)
     {
         var random = RandomFor(eventId);
@@ -141,6 +144,7 @@ internal sealed class NexmarkEventWriter
         NextExtra(ref random, currentSize, _config.AvgAuctionBytes, a[NexmarkField.AuctionExtra]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteBid(long eventId)
     {
         var random = RandomFor(eventId);
@@ -216,6 +220,7 @@ internal sealed class NexmarkEventWriter
     private static long NextPrice(ref JavaRandom random) => (long)Math.Floor(Math.Pow(10.0, random.NextDouble() * 6.0) * 100.0 + 0.5);
 
     /// <summary>StringsGenerator.nextString: 3..maxLength-1 letters with a 1 in 13 chance of <paramref name="special"/>, trimmed of spaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextString(ref JavaRandom random, int maxLength, char special, Span<byte> output)
     {
         int len = MinStringLength + random.NextInt(maxLength - MinStringLength);
@@ -229,6 +234,7 @@ internal sealed class NexmarkEventWriter
     }
 
     /// <summary>StringsGenerator.nextExtra / nextExactString: padding so that the entity averages the configured size.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void NextExtra(ref JavaRandom random, int currentSize, int desiredAverageSize, ColumnBuilder? column)
     {
         int length = 0;

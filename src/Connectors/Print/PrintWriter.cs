@@ -1,13 +1,17 @@
 using System.Text;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution;
 using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Print;
 
 /// <summary>
 /// Prints rows as Flink's print sink: an optional prefix (<c>id&gt; </c>, <c>id:2&gt; </c> or <c>2&gt; </c> where 2 is the
-/// subtask index + 1, the task number only when the sink runs in parallel), the row kind, and the values in brackets.
+/// subtask index + 1, the task number only when the sink runs in parallel), the row kind, and the values in brackets
+/// as Flink's <c>Row.toString()</c> shows them (<see cref="ValueFormatter"/>, JavaObject style).
 /// Rows are visible as soon as written (at-least-once), so there is nothing to commit.
 /// </summary>
 internal sealed class PrintWriter : ISinkWriter
@@ -15,6 +19,8 @@ internal sealed class PrintWriter : ISinkWriter
     private TextWriter _out = TextWriter.Null;
     private string _prefix = "";
     private readonly StringBuilder _text = new();
+    private RowSchema _schema = new(Array.Empty<Field>());
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
     public long RowsWritten { get; private set; }
 
@@ -23,6 +29,8 @@ internal sealed class PrintWriter : ISinkWriter
         var options = new TableOptions(context.Table);
         _prefix = Prefix(options.Get(PrintOptions.PrintIdentifier), context.SubtaskIndex, context.Parallelism);
         _out = options.Get(PrintOptions.StandardError) ? Console.Error : context.StandardOutput;
+        _schema = context.Table.PhysicalSchema;
+        _zone = SessionTimeZone.Resolve(context.Configuration);
         return ValueTask.CompletedTask;
     }
 
@@ -48,7 +56,8 @@ internal sealed class PrintWriter : ISinkWriter
             for (int c = 0; c < columns; c++)
             {
                 if (c > 0) _text.Append(", ");
-                PrintCellFormatter.Append(_text, batch.Column(c), row);
+                // Flink prints Row.toString() of the row's Java objects (ValueFormatStyle.JavaObject).
+                ValueFormatter.Append(_text, batch.Column(c), row, _schema[c].Type, _zone, ValueFormatStyle.JavaObject);
             }
             _text.Append(']').Append('\n');
         }

@@ -1,0 +1,23 @@
+using StreamSql.Connectors.Blackhole;
+using StreamSql.Connectors.Datagen;
+using StreamSql.Connectors.Filesystem;
+using StreamSql.Connectors.Nexmark;
+using StreamSql.Connectors.Print;
+using StreamSql.Execution.Connectors;
+
+namespace StreamSql.Connectors;
+
+/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole.</summary>
+public static class BuiltInConnectors
+{
+    public static ConnectorRegistry CreateRegistry()
+    {
+        var registry = new ConnectorRegistry();
+        registry.Register(new DatagenConnector());
+        registry.Register(new NexmarkConnector());
+        registry.Register(new FilesystemConnector());
+        registry.Register(new PrintConnector());
+        registry.Register(new BlackholeConnector());
+        return registry;
+    }
+}

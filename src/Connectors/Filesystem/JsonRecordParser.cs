@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Connectors.Common;
+
+namespace StreamSql.Connectors.Filesystem;
+
+/// <summary>
+/// Flink's JSON format, reading JSON lines: one object per line, fields by column name, nested objects for ROW columns,
+/// timestamps as text in SQL or ISO-8601 form, missing fields null unless <c>json.fail-on-missing-field</c>.
+/// </summary>
+internal sealed class JsonRecordParser : IRecordParser
+{
+    private readonly Schema _schema;
+    private readonly bool _failOnMissing;
+
+    public JsonRecordParser(Schema schema, bool failOnMissing)
+    {
+        _schema = schema;
+        _failOnMissing = failOnMissing;
+    }
+
+    public bool IsSkipped(ReadOnlySpan<byte> record)
+    {
+        foreach (var b in record)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r')) return false;
+        return true;
+    }
+
+    public string? TryAppend(ReadOnlySpan<byte> record, ColumnBuilder[] columns)
+    {
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(record);
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException e)
+        {
+            return "invalid JSON: " + e.Message;
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return "expected a JSON object";
+            for (int c = 0; c < columns.Length; c++)
+            {
+                var field = _schema.GetFieldByIndex(c);
+                var error = AppendField(document.RootElement, field.Name, field.DataType, columns[c]);
+                if (error is not null) return error;
+            }
+        }
+        return null;
+    }
+
+    private string? AppendField(JsonElement obj, string name, IArrowType type, ColumnBuilder column)
+    {
+        if (!TryGetProperty(obj, name, out var value))
+        {
+            if (_failOnMissing) return $"field '{name}' is missing";
+            column.AppendNull();
+            return null;
+        }
+        var error = AppendValue(value, type, column);
+        return error is null ? null : $"field '{name}': {error}";
+    }
+
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.TryGetProperty(name, out value)) return true;
+        foreach (var p in obj.EnumerateObject())
+            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+        return false;
+    }
+
+    private string? AppendValue(JsonElement value, IArrowType type, ColumnBuilder column)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                column.AppendNull();
+                return null;
+            case JsonValueKind.True or JsonValueKind.False:
+                if (type is BooleanType) { column.AppendBool(value.GetBoolean()); return null; }
+                return FlinkText.TryAppend(column, type, value.GetBoolean() ? "true" : "false");
+            case JsonValueKind.Number:
+                switch (type)
+                {
+                    case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
+                    case FloatType or DoubleType:
+                    case Decimal128Type:
+                        return FlinkText.TryAppend(column, type, value.GetRawText());
+                    case StringType:
+                        column.AppendString(value.GetRawText());
+                        return null;
+                    default:
+                        return $"a number cannot be read as {type.Name}";
+                }
+            case JsonValueKind.String:
+                return FlinkText.TryAppend(column, type, value.GetString());
+            case JsonValueKind.Object when type is StructType st:
+                column.AppendStructValid();
+                for (int i = 0; i < st.Fields.Count; i++)
+                {
+                    var error = AppendField(value, st.Fields[i].Name, st.Fields[i].DataType, column.Children[i]);
+                    if (error is not null) return error;
+                }
+                return null;
+            default:
+                if (type is StringType) { column.AppendString(value.GetRawText()); return null; }
+                return $"a JSON {value.ValueKind.ToString().ToLowerInvariant()} cannot be read as {type.Name}";
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Connectors.Common;
+using StreamSql.Execution.Batches;
+
+namespace StreamSql.Connectors.Filesystem;
+
+/// <summary>
+/// Flink's JSON format, writing JSON lines: one object per row, field names = column names, numbers as numbers
+/// (doubles as Java prints them, decimals plain), timestamps per <c>json.timestamp-format.standard</c>, nulls as null,
+/// ROW as nested objects, binary as base64.
+/// </summary>
+internal sealed class JsonRowEncoder : IRowEncoder
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private readonly string[] _names;
+    private readonly TimestampStyle _style;
+    private Utf8JsonWriter? _writer;
+    private Stream? _stream;
+
+    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style)
+    {
+        _names = names.ToArray();
+        _style = style;
+    }
+
+    public void Write(Batch batch, int row, Stream output)
+    {
+        if (_writer is null || !ReferenceEquals(_stream, output))
+        {
+            _writer = new Utf8JsonWriter(output, WriterOptions);
+            _stream = output;
+        }
+        _writer.Reset(output);
+        _writer.WriteStartObject();
+        for (int c = 0; c < batch.ColumnCount; c++)
+        {
+            _writer.WritePropertyName(c < _names.Length ? _names[c] : batch.Schema.GetFieldByIndex(c).Name);
+            WriteValue(batch.Column(c), row);
+        }
+        _writer.WriteEndObject();
+        _writer.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    private void WriteValue(IArrowArray column, int row)
+    {
+        var w = _writer!;
+        if (column.IsNull(row))
+        {
+            w.WriteNullValue();
+            return;
+        }
+        switch (column.Data.DataType)
+        {
+            case BooleanType: w.WriteBooleanValue(ArrowCells.GetBool(column, row)); break;
+            case Int8Type or Int16Type or Int32Type or Int64Type or DurationType: w.WriteNumberValue(ArrowCells.GetLong(column, row)); break;
+            case FloatType or DoubleType:
+                var d = ArrowCells.GetDouble(column, row);
+                if (double.IsFinite(d)) w.WriteRawValue(FlinkText.Format(column, row, _style), skipInputValidation: true);
+                else w.WriteStringValue(FlinkText.Format(column, row, _style));
+                break;
+            case Decimal128Type: w.WriteRawValue(FlinkText.Format(column, row, _style), skipInputValidation: true); break;
+            case StructType st:
+                var s = (StructArray)column;
+                w.WriteStartObject();
+                for (int i = 0; i < st.Fields.Count; i++)
+                {
+                    w.WritePropertyName(st.Fields[i].Name);
+                    WriteValue(s.Fields[i], row);
+                }
+                w.WriteEndObject();
+                break;
+            default: w.WriteStringValue(FlinkText.Format(column, row, _style)); break;
+        }
+    }
+}

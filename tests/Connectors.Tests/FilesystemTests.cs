@@ -1,0 +1,271 @@
+using Apache.Arrow;
+using StreamSql.Connectors.Common;
+using StreamSql.Connectors.Datagen;
+using StreamSql.Connectors.Filesystem;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Connectors.Tests.TestTables;
+
+namespace StreamSql.Connectors.Tests;
+
+public sealed class FilesystemTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-fs-" + Guid.NewGuid().ToString("N"));
+
+    public FilesystemTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly (string, SqlType)[] AllTypes =
+    {
+        ("bo", SqlType.Boolean), ("ti", SqlType.TinyInt), ("si", SqlType.SmallInt), ("i", SqlType.Int), ("bi", SqlType.BigInt),
+        ("f", SqlType.Float), ("d", SqlType.Double), ("de", SqlType.Decimal(12, 3)), ("s", SqlType.String), ("bin", SqlType.Bytes),
+        ("dt", SqlType.Date), ("tm", SqlType.Time()), ("ts", SqlType.Timestamp(3)), ("ltz", SqlType.TimestampLtz(3)),
+    };
+
+    private CatalogTable FsTable(string format, string? path = null, (string, SqlType)[]? columns = null, params (string, string)[] extra)
+    {
+        var options = new List<(string, string)> { ("connector", "filesystem"), ("path", path ?? _dir), ("format", format) };
+        options.AddRange(extra);
+        return Table("fs", columns ?? AllTypes, options.ToArray());
+    }
+
+    /// <summary>Rows with every type, nulls in every column, and strings that need quoting.</summary>
+    private static RecordBatch SampleRows()
+    {
+        var schema = ArrowTypeMapping.ToArrowSchema(new RowSchema(AllTypes.Select(c => new StreamSql.Sql.Planner.Types.Field(c.Item1, c.Item2)).ToList()));
+        var columns = schema.FieldsList.Select(f => new ColumnBuilder(f.DataType)).ToArray();
+        string[] strings = { "plain", "with, comma", "with \"quotes\"", "multi\nline", " padded ", "", "ünïcödé €" };
+        long ts = new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        for (int r = 0; r < strings.Length; r++)
+        {
+            columns[0].AppendBool(r % 2 == 0);
+            columns[1].AppendLong(-r);
+            columns[2].AppendLong(r * 300);
+            columns[3].AppendLong(r * 100_000);
+            columns[4].AppendLong(long.MaxValue - r);
+            columns[5].AppendDouble(r + 0.5);
+            columns[6].AppendDouble(r * 1e20 + 0.25);
+            columns[7].AppendDecimal(r * 1.125m - 2);
+            columns[8].AppendString(strings[r]);
+            columns[9].AppendUtf8(new byte[] { (byte)r, 255, 0 });
+            columns[10].AppendLong(18000 + r);
+            columns[11].AppendLong(r * 3_600_000 + 1234);
+            columns[12].AppendLong(ts + r * 1000);
+            columns[13].AppendLong(ts + r * 1_000_000);
+        }
+        foreach (var c in columns) c.AppendNull(); // a row of nulls
+        return new RecordBatch(schema, columns.Select(c => c.Build()).ToArray(), strings.Length + 1);
+    }
+
+    private static async Task<byte[]?> WriteAndPrepare(CatalogTable table, RecordBatch rows, long checkpoint = 1)
+    {
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(rows), CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(checkpoint, CancellationToken.None);
+        await writer.CommitAsync(checkpoint, new[] { handle! }, CancellationToken.None);
+        await writer.DisposeAsync();
+        return handle;
+    }
+
+    private static async Task<List<RecordBatch>> Read(CatalogTable table, int subtask = 0, int parallelism = 1) =>
+        await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table, subtask, parallelism));
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Round_trip_of_every_type_with_nulls_and_quoting(string format)
+    {
+        var table = FsTable(format);
+        var rows = SampleRows();
+        await WriteAndPrepare(table, rows);
+        var back = await Read(table);
+        var expected = Rows(new[] { rows }, table.PhysicalSchema);
+        var actual = Rows(back, table.PhysicalSchema);
+        if (format == "csv")
+        {
+            // CSV cannot tell an empty string from null: Flink reads an empty STRING field as ''.
+            expected[^1] = expected[^1].Replace("+I[null, null, null, null, null, null, null, null, null,", "+I[null, null, null, null, null, null, null, null, ,");
+        }
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Csv_text_follows_flink()
+    {
+        var table = FsTable("csv");
+        await WriteAndPrepare(table, SampleRows());
+        var file = Directory.GetFiles(_dir).Single();
+        Assert.Matches(@"^part-[0-9a-f-]{36}-0-0$", Path.GetFileName(file));
+        var lines = File.ReadAllText(file);
+        Assert.StartsWith("true,0,0,0,9223372036854775807,0.5,0.25,-2.000,plain,AP8A,2019-04-14,00:00:01.234,2020-01-02 03:04:05,2020-01-02 03:04:05Z\n", lines);
+        Assert.Contains(",\"with, comma\",", lines);
+        Assert.Contains(",\"with \"\"quotes\"\"\",", lines);
+        Assert.Contains(",\"multi\nline\",", lines);
+        Assert.EndsWith(",,,,,,,,,,,,,\n", lines);
+    }
+
+    [Fact]
+    public async Task Json_text_follows_flink()
+    {
+        var table = FsTable("json", extra: ("json.timestamp-format.standard", "ISO-8601"));
+        await WriteAndPrepare(table, SampleRows());
+        var lines = File.ReadAllLines(Directory.GetFiles(_dir).Single());
+        Assert.Equal("{\"bo\":true,\"ti\":0,\"si\":0,\"i\":0,\"bi\":9223372036854775807,\"f\":0.5,\"d\":0.25,\"de\":-2.000,\"s\":\"plain\",\"bin\":\"AP8A\","
+            + "\"dt\":\"2019-04-14\",\"tm\":\"00:00:01.234\",\"ts\":\"2020-01-02T03:04:05\",\"ltz\":\"2020-01-02T03:04:05Z\"}", lines[0]);
+        Assert.Contains("\"d\":1.0E20", lines[1]);
+        Assert.Equal("{\"bo\":null,\"ti\":null,\"si\":null,\"i\":null,\"bi\":null,\"f\":null,\"d\":null,\"de\":null,\"s\":null,\"bin\":null,"
+            + "\"dt\":null,\"tm\":null,\"ts\":null,\"ltz\":null}", lines[^1]);
+    }
+
+    private static readonly (string, SqlType)[] Small = { ("id", SqlType.Int), ("name", SqlType.String) };
+
+    [Fact]
+    public async Task Malformed_csv_line_fails_with_file_and_line()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllText(file, "1,a\n2,\"b\nc\"\nthree,c\n4,d\n");
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Read(FsTable("csv", file, Small)));
+        Assert.Contains(file + ":4", error.Message); // the quoted field spans lines 2-3
+        Assert.Contains("'three'", error.Message);
+    }
+
+    [Fact]
+    public async Task Ignore_parse_errors_skips_malformed_records()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllText(file, "1,a\nthree,c\n# comment\n4,d\n");
+        var rows = Rows(await Read(FsTable("csv", file, Small, ("csv.ignore-parse-errors", "true"), ("csv.allow-comments", "true"))), Table("x", Small).PhysicalSchema);
+        Assert.Equal(new[] { "+I[1, a]", "+I[4, d]" }, rows);
+    }
+
+    [Fact]
+    public async Task Malformed_json_line_fails_or_is_skipped()
+    {
+        var file = Path.Combine(_dir, "data.json");
+        File.WriteAllText(file, "{\"id\":1,\"name\":\"a\"}\n{\"id\":\"x\"}\n{\"name\":\"only\"}\n{oops\n");
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Read(FsTable("json", file, Small)));
+        Assert.Contains(file + ":2", error.Message);
+        var rows = Rows(await Read(FsTable("json", file, Small, ("json.ignore-parse-errors", "true"))), Table("x", Small).PhysicalSchema);
+        Assert.Equal(new[] { "+I[1, a]", "+I[null, only]" }, rows);
+        File.WriteAllText(file, "{\"id\":1,\"name\":\"a\"}\n{\"name\":\"only\"}\n");
+        var missing = await Assert.ThrowsAsync<InvalidDataException>(() => Read(FsTable("json", file, Small, ("json.fail-on-missing-field", "true"))));
+        Assert.Contains(file + ":2", missing.Message);
+        Assert.Contains("'id' is missing", missing.Message);
+    }
+
+    [Fact]
+    public async Task Csv_options_delimiter_null_literal_and_disabled_quotes()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllText(file, "1|N/A\n2|\"x\"\n");
+        var rows = Rows(await Read(FsTable("csv", file, Small, ("csv.field-delimiter", "|"), ("csv.null-literal", "N/A"), ("csv.disable-quote-character", "true"))),
+            Table("x", Small).PhysicalSchema);
+        Assert.Equal(new[] { "+I[1, null]", "+I[2, \"x\"]" }, rows);
+    }
+
+    [Fact]
+    public async Task Two_phase_commit_hides_files_until_commit_and_commit_is_idempotent()
+    {
+        var table = FsTable("csv", columns: Small);
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        var data = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "10"), ("rows-per-second", "1000000"))));
+        foreach (var b in data) await writer.WriteAsync(new Batch(b), CancellationToken.None);
+        Assert.All(Directory.GetFiles(_dir), f => Assert.StartsWith(".", Path.GetFileName(f)));
+        Assert.Empty(await Read(table)); // readers see nothing yet
+
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        Assert.NotNull(handle);
+        Assert.All(Directory.GetFiles(_dir), f => Assert.StartsWith(".", Path.GetFileName(f)));
+        Assert.Empty(await Read(table));
+
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        Assert.Equal(10, (await Read(table)).Sum(b => b.Length));
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None); // again: fine, nothing changes
+        Assert.Equal(10, (await Read(table)).Sum(b => b.Length));
+        Assert.Null(await writer.PrepareCommitAsync(2, CancellationToken.None)); // nothing new to commit
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Leftover_in_progress_files_are_removed_on_open_and_updates_are_refused()
+    {
+        var table = FsTable("csv", columns: Small);
+        File.WriteAllText(Path.Combine(_dir, ".part-1234-0-0.inprogress"), "1,a\n");
+        File.WriteAllText(Path.Combine(_dir, ".part-1234-1-0.inprogress"), "1,a\n"); // another subtask's
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        Assert.Equal(new[] { ".part-1234-1-0.inprogress" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+
+        var rows = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "2"), ("rows-per-second", "1000000"))));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await writer.WriteAsync(new Batch(rows[0], new[] { RowKind.Insert, RowKind.Delete }), CancellationToken.None));
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Directory_source_skips_hidden_files_and_splits_files_across_subtasks()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.csv"), "1,a\n");
+        File.WriteAllText(Path.Combine(_dir, "b.csv"), "2,b\n");
+        File.WriteAllText(Path.Combine(_dir, "c.csv"), "3,c\n");
+        File.WriteAllText(Path.Combine(_dir, ".hidden"), "9,x\n");
+        File.WriteAllText(Path.Combine(_dir, "_SUCCESS"), "9,x\n");
+        var table = FsTable("csv", columns: Small);
+        var schema = table.PhysicalSchema;
+        Assert.Equal(new[] { "+I[1, a]", "+I[2, b]", "+I[3, c]" }, Rows(await Read(table), schema));
+        var first = Rows(await Read(table, 0, 2), schema);
+        var second = Rows(await Read(table, 1, 2), schema);
+        Assert.Equal(new[] { "+I[1, a]", "+I[3, c]" }, first);
+        Assert.Equal(new[] { "+I[2, b]" }, second);
+    }
+
+    [Fact]
+    public async Task Restore_resumes_inside_a_file()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllLines(file, Enumerable.Range(1, 10).Select(i => $"{i},n{i}"));
+        var table = FsTable("csv", file, Small);
+        var context = ReaderContext(table, maxBatchRows: 4);
+        var reader = new FilesystemConnector().CreateReader();
+        await reader.OpenAsync(context, CancellationToken.None);
+        var head = (await reader.ReadBatchAsync(CancellationToken.None))!;
+        var restored = new FilesystemConnector().CreateReader();
+        restored.RestorePosition(reader.SnapshotPosition());
+        var tail = await ReadAll(restored, context);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), Longs(new[] { head }.Concat(tail), 0));
+    }
+
+    [Fact]
+    public async Task Rolling_policy_starts_new_part_files()
+    {
+        var table = FsTable("csv", columns: Small, extra: ("sink.rolling-policy.file-size", "10b"));
+        var rows = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "5"),
+            ("rows-per-second", "1000000"), ("fields.name.length", "20"))));
+        await WriteAndPrepare(table, rows.Single());
+        Assert.Equal(5, Directory.GetFiles(_dir, "part-*").Length);
+        Assert.Equal(5, (await Read(table)).Sum(b => b.Length));
+    }
+
+    [Fact]
+    public async Task Json_round_trip_of_nested_rows()
+    {
+        var personType = SqlType.Row(new[] { "id", "name", "dateTime" }, new[] { SqlType.BigInt, SqlType.String, SqlType.Timestamp(3) });
+        var bidType = SqlType.Row(new[] { "auction", "price" }, new[] { SqlType.BigInt, SqlType.BigInt });
+        var columns = new (string, SqlType)[] { ("event_type", SqlType.Int), ("person", personType), ("bid", bidType) };
+        var source = Table("event", columns, ("connector", "nexmark"), ("events.num", "200"), ("max-emit-speed", "true"), ("base-time", "0"));
+        var events = await ReadAll(new Nexmark.NexmarkConnector().CreateReader(), ReaderContext(source));
+        var table = FsTable("json", columns: columns);
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        foreach (var b in events) await writer.WriteAsync(new Batch(b), CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        Assert.Contains("\"person\":{\"id\":1000,", File.ReadAllText(Directory.GetFiles(_dir).Single()));
+        Assert.Equal(Rows(events, table.PhysicalSchema), Rows(await Read(table), table.PhysicalSchema));
+    }
+}
