@@ -53,6 +53,20 @@ public sealed class ShellAppTests
     }
 
     [Fact]
+    public async Task A_filtered_query_shows_only_matching_rows()
+    {
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "SELECT id, id * 2 AS twice FROM src WHERE id >= 4;\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Contains("| op |          id |       twice |", output);
+        Assert.Contains("| +I |           4 |           8 |", output);
+        Assert.Contains("| +I |           5 |          10 |", output);
+        Assert.DoesNotContain("|           3 |", output);
+        Assert.Contains("Received a total of 2 rows", output);
+    }
+
+    [Fact]
     public async Task Changelog_mode_prints_one_line_per_change()
     {
         var (code, output, _) = await RunAsync(Array.Empty<string>(), FiveRows + "SET 'sql-client.execution.result-mode' = 'changelog';\nSELECT id FROM src;\n");

@@ -22,6 +22,20 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_query_with_where_and_expressions_returns_only_matching_rows()
+    {
+        await using var env = Sessions.Create();
+        env.ExecuteSql(Sessions.FiveRows);
+
+        await using var result = env.Query("SELECT id * 10 AS tens, UPPER(name) AS upper_name FROM src WHERE id > 2 AND id <> 4");
+        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { "tens", "upper_name" }, result.ColumnNames);
+        Assert.Equal(new object?[] { 30, 50 }, rows.Select(r => r[0]).OrderBy(v => (int)v!).ToArray());
+        Assert.All(rows, r => Assert.Equal(((string)r[1]!).ToUpperInvariant(), r[1]));
+    }
+
+    [Fact]
     public async Task Query_refuses_a_statement_that_is_not_a_select()
     {
         await using var env = Sessions.Create();
