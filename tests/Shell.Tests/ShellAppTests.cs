@@ -136,6 +136,26 @@ public sealed class ShellAppTests
     }
 
     [Fact]
+    public async Task A_script_whose_job_fails_exits_non_zero_with_the_job_failure_on_stderr()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, FiveRows + "CREATE TABLE out (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO out SELECT CAST(name AS INT) FROM src;\n");
+        try
+        {
+            var (code, output, error) = await RunAsync(new[] { "-f", path });
+
+            Assert.Equal(1, code);
+            Assert.Contains("Job ID: ", output);
+            Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nJob 'insert-into", error);
+            Assert.Contains("Cannot cast", error);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Init_script_runs_before_the_prompt_and_settings_come_from_the_command_line()
     {
         var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
