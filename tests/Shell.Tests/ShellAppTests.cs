@@ -194,6 +194,22 @@ public sealed class ShellAppTests
         Assert.Contains("not supported yet", latest.Err);
     }
 
+    [Theory]
+    [InlineData("hello.sql", "Received a total of ")]
+    [InlineData("insert_print.sql", "+I[1, ")]
+    public async Task The_example_scripts_run(string name, string expected)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "StreamSql.sln"))) dir = Path.GetDirectoryName(dir);
+        Assert.NotNull(dir);
+
+        var (code, output, error) = await RunAsync(new[] { "-f", Path.Combine(dir!, "examples", name) });
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output);
+    }
+
     private static int CountOf(string text, string part)
     {
         int count = 0, at = 0;
