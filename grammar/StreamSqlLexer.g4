@@ -257,6 +257,7 @@ BLOCK_COMMENT: ( '/**/' | '/*' ~'+' .*? '*/' ) -> channel(COMMENTS);
 WS: [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 
 // Never valid: they exist so that the parser reports a clear error at the right place.
+DOUBLE_QUOTED: '"' ~'"'* '"';
 UNTERMINATED_STRING: ( '\'' | 'U&\'' | 'X\'' ) ( ~'\'' | '\'\'' )*;
 UNTERMINATED_IDENTIFIER: '`' ( ~'`' | '``' )*;
 UNTERMINATED_COMMENT: '/*' ( ~[*+] COMMENT_BODY | '*'+ ( ~[*/] COMMENT_BODY )? )?;

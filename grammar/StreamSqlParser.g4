@@ -56,9 +56,10 @@ partitionValue
     ;
 
 // EXECUTE STATEMENT SET BEGIN ...; END, STATEMENT SET BEGIN ... END, and the SQL client's BEGIN STATEMENT SET; ...; END
+// Any statement is accepted inside, so that AstBuilder can say clearly that only INSERTs belong there.
 statementSet
-    : STATEMENT SET BEGIN SEMI* insertStatement (SEMI+ insertStatement)* SEMI* END
-    | BEGIN STATEMENT SET SEMI+ insertStatement (SEMI+ insertStatement)* SEMI* END
+    : STATEMENT SET BEGIN SEMI* statement (SEMI+ statement)* SEMI* END
+    | BEGIN STATEMENT SET SEMI+ statement (SEMI+ statement)* SEMI* END
     ;
 
 restoreClause
@@ -233,6 +234,7 @@ groupingElement
     : GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN      #groupingSets
     | ROLLUP LPAREN groupingSet (COMMA groupingSet)* RPAREN              #rollup
     | CUBE LPAREN groupingSet (COMMA groupingSet)* RPAREN               #cube
+    | LPAREN RPAREN                                                     #emptyGroupingSet
     | expression                                                        #singleGroupingSet
     ;
 

@@ -190,7 +190,7 @@ internal sealed partial class AstBuilder
                 var target = BuildPrimary(c.target);
                 string field = Ident(c.fieldName).Value;
                 if (target is ColumnReference column) return new ColumnReference([.. column.Parts, field], span);
-                throw Error($"field access '.{field}' is only supported on column names", span);
+                return new FieldAccessExpression(target, field, span);
             }
             case P.ItemAccessContext c:
                 return new ItemAccessExpression(BuildPrimary(c.value), BuildValue(c.index), span);

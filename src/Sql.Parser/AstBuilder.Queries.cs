@@ -122,6 +122,9 @@ internal sealed partial class AstBuilder
                 case P.SingleGroupingSetContext single:
                     expressions.Add(BuildExpression(single.expression()));
                     break;
+                case P.EmptyGroupingSetContext empty:
+                    groupingElements.Add(new GroupingElement(GroupingKind.Sets, [Array.Empty<Expression>()], Span(empty)));
+                    break;
                 case P.GroupingSetsContext sets:
                     groupingElements.Add(new GroupingElement(GroupingKind.Sets, Array.ConvertAll(sets.groupingSet(), BuildGroupingSet), Span(sets)));
                     break;

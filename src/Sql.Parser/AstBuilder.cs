@@ -82,7 +82,16 @@ internal sealed partial class AstBuilder
     };
 
     private StatementSetStatement BuildStatementSet(P.StatementSetContext c)
-        => new(Array.ConvertAll(c.insertStatement(), BuildInsert), Span(c));
+    {
+        var inserts = new List<InsertStatement>();
+        foreach (var statement in c.statement())
+        {
+            if (BuildStatement(statement) is not InsertStatement insert)
+                throw Error("a statement set can only contain INSERT INTO statements", Span(statement));
+            inserts.Add(insert);
+        }
+        return new StatementSetStatement(inserts, Span(c));
+    }
 
     /// <summary>EXECUTE without restore options is the inner statement itself (spanning the EXECUTE keyword too).</summary>
     private Statement BuildExecute(P.ExecuteStatementContext c)

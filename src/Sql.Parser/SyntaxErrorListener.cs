@@ -37,6 +37,10 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
                 return new SqlParseException("Syntax error: unterminated quoted identifier (a ` is missing)", First(span), text, sourceName);
             case P.UNTERMINATED_COMMENT:
                 return new SqlParseException("Syntax error: unterminated comment (a */ is missing)", First(span, 2), text, sourceName);
+            case P.DOUBLE_QUOTED:
+                return new SqlParseException(
+                    $"Syntax error: unexpected {token.Text}: Flink SQL writes strings in single quotes ('text') and quotes names with backquotes (`name`)",
+                    span, text, sourceName);
             case P.ERROR_CHAR:
                 return new SqlParseException($"Syntax error: unexpected character '{token.Text}'", span, text, sourceName);
         }
@@ -95,7 +99,7 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
         var punctuation = new List<string>();
         var keywords = new List<string>();
         // After a complete value every operator could follow: one word says that better than a dozen symbols.
-        bool collapseOperators = types.Count(Operators.Contains) >= 3;
+        bool collapseOperators = types.Contains(P.EQ) && types.Count(Operators.Contains) >= 3;
         foreach (int type in types)
         {
             if (collapseOperators && Operators.Contains(type))
@@ -105,7 +109,7 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
             }
             if (type is TokenConstants.EOF or P.IDENTIFIER or P.BACKQUOTED_IDENTIFIER
                 or P.STRING or P.UNICODE_STRING or P.BINARY_STRING or P.INTEGER_VALUE or P.DECIMAL_VALUE or P.DOUBLE_VALUE
-                or P.UNTERMINATED_STRING or P.UNTERMINATED_IDENTIFIER or P.UNTERMINATED_COMMENT or P.ERROR_CHAR
+                or P.DOUBLE_QUOTED or P.UNTERMINATED_STRING or P.UNTERMINATED_IDENTIFIER or P.UNTERMINATED_COMMENT or P.ERROR_CHAR
                 or P.LINE_COMMENT or P.BLOCK_COMMENT or P.WS)
                 continue;
             if (identifier && NonReserved.Contains(type)) continue;

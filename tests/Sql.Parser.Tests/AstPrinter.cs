@@ -32,6 +32,7 @@ internal static class AstPrinter
         DescriptorExpression d => $"DESCRIPTOR({string.Join(", ", d.Columns.Select(c => c.Value))})",
         ConstructorExpression c => $"{c.Kind}[{List(c.Items)}]",
         ItemAccessExpression i => $"{Print(i.Operand)}[{Print(i.Index)}]",
+        FieldAccessExpression f => $"({Print(f.Operand)}).{f.Field}",
         NamedArgument n => $"{n.Name} => {Print(n.Value)}",
         TableArgument { Table: NamedTableReference t } a => $"TABLE {t.Name}{(a.PartitionBy.Count > 0 ? " PARTITION BY " + List(a.PartitionBy) : "")}",
         TableArgument => "TABLE (query)",

@@ -101,6 +101,23 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void StatementSetHoldsOnlyInserts()
+    {
+        var e = Error("BEGIN STATEMENT SET;\nINSERT INTO a SELECT 1;\nSELECT 2;\nEND;");
+        Assert.Equal((3, 1), (e.Span.Line, e.Span.Column));
+        Assert.Contains("only contain INSERT INTO", e.Problem);
+    }
+
+    [Fact]
+    public void DoubleQuotesGetAHint()
+    {
+        var e = Error("SELECT \"name\" FROM t");
+        Assert.Equal(8, e.Span.Column);
+        Assert.Contains("single quotes", e.Problem);
+        Assert.Contains("backquotes", e.Problem);
+    }
+
+    [Fact]
     public void BadBinaryLiteral()
     {
         var e = Error("SELECT X'ABC'");

@@ -157,6 +157,8 @@ public sealed class ExpressionTests
     [InlineData("m['k'][2]", "m['k'][2]")]
     [InlineData("t.arr[i + 1]", "t.arr[(Add i 1)]")]
     [InlineData("t.col.field", "t.col.field")]
+    [InlineData("arr[1].name", "(arr[1]).name")]
+    [InlineData("ROW(1, 2).f0", "(ROW[1, 2]).f0")]
     [InlineData("`weird col`.`x``y`", "weird col.x`y")]
     public void OtherExpressions(string sql, string expected) => Assert.Equal(expected, Expr(sql));
 

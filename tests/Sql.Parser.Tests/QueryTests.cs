@@ -50,6 +50,16 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public void EmptyGroupingSet()
+    {
+        var g = Select("SELECT COUNT(*) FROM t GROUP BY ()").GroupBy!;
+        Assert.Empty(g.Expressions);
+        var element = Assert.Single(g.GroupingElements);
+        Assert.Equal(GroupingKind.Sets, element.Kind);
+        Assert.Empty(Assert.Single(element.Sets));
+    }
+
+    [Fact]
     public void JoinsOfEveryKind()
     {
         var q = Select("SELECT * FROM a LEFT JOIN b ON a.id = b.id RIGHT OUTER JOIN c USING (id, k) FULL JOIN d ON TRUE CROSS JOIN e NATURAL JOIN f, g JOIN h ON g.x = h.x");

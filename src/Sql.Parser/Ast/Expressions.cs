@@ -141,5 +141,9 @@ public sealed record ConstructorExpression(string Kind, IReadOnlyList<Expression
 /// <summary><c>arr[1]</c>, <c>map['k']</c>.</summary>
 public sealed record ItemAccessExpression(Expression Operand, Expression Index, SourceSpan Span) : Expression(Span);
 
+/// <summary><c>arr[1].name</c>, <c>ROW(1, 2).f0</c>: a field of a ROW value that is not a plain (possibly qualified) column.</summary>
+/// <remarks>Dotted names such as <c>t.col.field</c> stay one <see cref="ColumnReference"/>; the binder splits them.</remarks>
+public sealed record FieldAccessExpression(Expression Operand, string Field, SourceSpan Span) : Expression(Span);
+
 /// <summary>A named argument <c>name =&gt; value</c> in a table function call.</summary>
 public sealed record NamedArgument(string Name, Expression Value, SourceSpan Span) : Expression(Span);

@@ -76,8 +76,8 @@ internal partial class StreamSqlParser : Parser {
 		DOT=228, SEMI=229, HINT_START=230, HINT_END=231, STRING=232, UNICODE_STRING=233, 
 		BINARY_STRING=234, INTEGER_VALUE=235, DECIMAL_VALUE=236, DOUBLE_VALUE=237, 
 		IDENTIFIER=238, BACKQUOTED_IDENTIFIER=239, LINE_COMMENT=240, BLOCK_COMMENT=241, 
-		WS=242, UNTERMINATED_STRING=243, UNTERMINATED_IDENTIFIER=244, UNTERMINATED_COMMENT=245, 
-		ERROR_CHAR=246;
+		WS=242, DOUBLE_QUOTED=243, UNTERMINATED_STRING=244, UNTERMINATED_IDENTIFIER=245, 
+		UNTERMINATED_COMMENT=246, ERROR_CHAR=247;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -194,8 +194,8 @@ internal partial class StreamSqlParser : Parser {
 		"RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
 		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
 		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
-		"UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
+		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -1295,8 +1295,8 @@ internal partial class StreamSqlParser : Parser {
 				Match(SET);
 				State = 328;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659579748351L) != 0)) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
+				case 1:
 					{
 					State = 324;
 					setKey();
@@ -1305,8 +1305,8 @@ internal partial class StreamSqlParser : Parser {
 					State = 326;
 					setValue();
 					}
+					break;
 				}
-
 				}
 				break;
 			case 14:
@@ -1317,14 +1317,14 @@ internal partial class StreamSqlParser : Parser {
 				Match(RESET);
 				State = 332;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659580010495L) != 0)) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				case 1:
 					{
 					State = 331;
 					setValue();
 					}
+					break;
 				}
-
 				}
 				break;
 			case 15:
@@ -1791,11 +1791,11 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STATEMENT() { return GetToken(StreamSqlParser.STATEMENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(StreamSqlParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEGIN() { return GetToken(StreamSqlParser.BEGIN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public InsertStatementContext[] insertStatement() {
-			return GetRuleContexts<InsertStatementContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public StatementContext[] statement() {
+			return GetRuleContexts<StatementContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public InsertStatementContext insertStatement(int i) {
-			return GetRuleContext<InsertStatementContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public StatementContext statement(int i) {
+			return GetRuleContext<StatementContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode END() { return GetToken(StreamSqlParser.END, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] SEMI() { return GetTokens(StreamSqlParser.SEMI); }
@@ -1849,7 +1849,7 @@ internal partial class StreamSqlParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 425;
-				insertStatement();
+				statement();
 				State = 434;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
@@ -1872,7 +1872,7 @@ internal partial class StreamSqlParser : Parser {
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
 						State = 431;
-						insertStatement();
+						statement();
 						}
 						} 
 					}
@@ -1922,7 +1922,7 @@ internal partial class StreamSqlParser : Parser {
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
 				State = 453;
-				insertStatement();
+				statement();
 				State = 462;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
@@ -1945,7 +1945,7 @@ internal partial class StreamSqlParser : Parser {
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
 						State = 459;
-						insertStatement();
+						statement();
 						}
 						} 
 					}
@@ -2158,7 +2158,7 @@ internal partial class StreamSqlParser : Parser {
 					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659579748351L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 72057456598712319L) != 0) );
 				}
 				break;
 			}
@@ -2198,29 +2198,36 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 20, RULE_setValue);
 		int _la;
 		try {
+			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
 			State = 494;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
+			_alt = 1;
 			do {
-				{
-				{
-				State = 493;
-				_la = TokenStream.LA(1);
-				if ( _la <= 0 || (_la==SEMI) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				}
+				switch (_alt) {
+				case 1:
+					{
+					{
+					State = 493;
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==SEMI) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
 				}
 				State = 496;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 36028659580010495L) != 0) );
+				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
+			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
 		catch (RecognitionException re) {
@@ -6385,6 +6392,17 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class EmptyGroupingSetContext : GroupingElementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		public EmptyGroupingSetContext(GroupingElementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEmptyGroupingSet(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class SingleGroupingSetContext : GroupingElementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
@@ -6404,7 +6422,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1021;
+			State = 1023;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
@@ -6500,10 +6518,20 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 4:
-				_localctx = new SingleGroupingSetContext(_localctx);
+				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
 				State = 1020;
+				Match(LPAREN);
+				State = 1021;
+				Match(RPAREN);
+				}
+				break;
+			case 5:
+				_localctx = new SingleGroupingSetContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 1022;
 				expression();
 				}
 				break;
@@ -6552,48 +6580,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1036;
+			State = 1038;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1023;
+				State = 1025;
 				Match(LPAREN);
-				State = 1032;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1024;
+					State = 1026;
 					expression();
-					State = 1029;
+					State = 1031;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1025;
+						State = 1027;
 						Match(COMMA);
-						State = 1026;
+						State = 1028;
 						expression();
 						}
 						}
-						State = 1031;
+						State = 1033;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1034;
+				State = 1036;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1035;
+				State = 1037;
 				expression();
 				}
 				break;
@@ -6638,11 +6666,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1038;
-			identifier();
-			State = 1039;
-			Match(AS);
 			State = 1040;
+			identifier();
+			State = 1041;
+			Match(AS);
+			State = 1042;
 			windowSpecification();
 			}
 		}
@@ -6689,14 +6717,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1042;
-			expression();
 			State = 1044;
+			expression();
+			State = 1046;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1043;
+				State = 1045;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6709,14 +6737,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1048;
+			State = 1050;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1046;
+				State = 1048;
 				Match(NULLS);
-				State = 1047;
+				State = 1049;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6853,11 +6881,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1051;
+			State = 1053;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1072;
+			State = 1074;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6866,7 +6894,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1070;
+					State = 1072;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
@@ -6874,13 +6902,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1053;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1054;
-						Match(CROSS);
 						State = 1055;
-						Match(JOIN);
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1056;
+						Match(CROSS);
+						State = 1057;
+						Match(JOIN);
+						State = 1058;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6889,15 +6917,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1057;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1058;
-						Match(NATURAL);
 						State = 1059;
-						joinType();
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1060;
-						Match(JOIN);
+						Match(NATURAL);
 						State = 1061;
+						joinType();
+						State = 1062;
+						Match(JOIN);
+						State = 1063;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6906,20 +6934,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1063;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1064;
-						joinType();
 						State = 1065;
-						Match(JOIN);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1066;
-						((JoinRelationContext)_localctx).right = relationPrimary();
+						joinType();
+						State = 1067;
+						Match(JOIN);
 						State = 1068;
+						((JoinRelationContext)_localctx).right = relationPrimary();
+						State = 1070;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1067;
+							State = 1069;
 							joinCriteria();
 							}
 							break;
@@ -6929,7 +6957,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1074;
+				State = 1076;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
@@ -6971,19 +6999,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1090;
+			State = 1092;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1076;
+				State = 1078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1075;
+					State = 1077;
 					Match(INNER);
 					}
 				}
@@ -6993,14 +7021,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1078;
-				Match(LEFT);
 				State = 1080;
+				Match(LEFT);
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1079;
+					State = 1081;
 					Match(OUTER);
 					}
 				}
@@ -7010,14 +7038,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1082;
-				Match(RIGHT);
 				State = 1084;
+				Match(RIGHT);
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1083;
+					State = 1085;
 					Match(OUTER);
 					}
 				}
@@ -7027,14 +7055,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1086;
-				Match(FULL);
 				State = 1088;
+				Match(FULL);
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1087;
+					State = 1089;
 					Match(OUTER);
 					}
 				}
@@ -7085,28 +7113,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1099;
+			State = 1101;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1092;
+				State = 1094;
 				Match(ON);
-				State = 1093;
+				State = 1095;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1094;
-				Match(USING);
-				State = 1095;
-				Match(LPAREN);
 				State = 1096;
-				identifierList();
+				Match(USING);
 				State = 1097;
+				Match(LPAREN);
+				State = 1098;
+				identifierList();
+				State = 1099;
 				Match(RPAREN);
 				}
 				break;
@@ -7247,49 +7275,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1156;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1101;
-				qualifiedName();
 				State = 1103;
+				qualifiedName();
+				State = 1105;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1102;
+					State = 1104;
 					tableHints();
 					}
 					break;
 				}
-				State = 1110;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1105;
-					Match(FOR);
-					State = 1106;
-					Match(SYSTEM_TIME);
 					State = 1107;
-					Match(AS);
+					Match(FOR);
 					State = 1108;
-					Match(OF);
+					Match(SYSTEM_TIME);
 					State = 1109;
+					Match(AS);
+					State = 1110;
+					Match(OF);
+					State = 1111;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1113;
+				State = 1115;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1112;
+					State = 1114;
 					tableAlias();
 					}
 					break;
@@ -7300,30 +7328,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1116;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1115;
+					State = 1117;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1118;
-				Match(TABLE);
-				State = 1119;
-				Match(LPAREN);
 				State = 1120;
-				functionCall();
+				Match(TABLE);
 				State = 1121;
-				Match(RPAREN);
+				Match(LPAREN);
+				State = 1122;
+				functionCall();
 				State = 1123;
+				Match(RPAREN);
+				State = 1125;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1122;
+					State = 1124;
 					tableAlias();
 					}
 					break;
@@ -7334,28 +7362,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1126;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1125;
+					State = 1127;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1128;
-				Match(LPAREN);
-				State = 1129;
-				query();
 				State = 1130;
-				Match(RPAREN);
+				Match(LPAREN);
+				State = 1131;
+				query();
 				State = 1132;
+				Match(RPAREN);
+				State = 1134;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1131;
+					State = 1133;
 					tableAlias();
 					}
 					break;
@@ -7366,48 +7394,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1134;
-				Match(UNNEST);
-				State = 1135;
-				Match(LPAREN);
 				State = 1136;
+				Match(UNNEST);
+				State = 1137;
+				Match(LPAREN);
+				State = 1138;
 				expression();
-				State = 1141;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1137;
+					State = 1139;
 					Match(COMMA);
-					State = 1138;
+					State = 1140;
 					expression();
 					}
 					}
-					State = 1143;
+					State = 1145;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1144;
+				State = 1146;
 				Match(RPAREN);
-				State = 1147;
+				State = 1149;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1145;
+					State = 1147;
 					Match(WITH);
-					State = 1146;
+					State = 1148;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1150;
+				State = 1152;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1149;
+					State = 1151;
 					tableAlias();
 					}
 					break;
@@ -7418,11 +7446,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1152;
-				Match(LPAREN);
-				State = 1153;
-				relation(0);
 				State = 1154;
+				Match(LPAREN);
+				State = 1155;
+				relation(0);
+				State = 1156;
 				Match(RPAREN);
 				}
 				break;
@@ -7470,28 +7498,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1159;
+			State = 1161;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1158;
+				State = 1160;
 				Match(AS);
 				}
 			}
 
-			State = 1161;
+			State = 1163;
 			identifier();
-			State = 1166;
+			State = 1168;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1162;
-				Match(LPAREN);
-				State = 1163;
-				identifierList();
 				State = 1164;
+				Match(LPAREN);
+				State = 1165;
+				identifierList();
+				State = 1166;
 				Match(RPAREN);
 				}
 				break;
@@ -7533,7 +7561,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1168;
+			State = 1170;
 			hintList();
 			}
 		}
@@ -7582,35 +7610,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1170;
+			State = 1172;
 			Match(HINT_START);
-			State = 1171;
+			State = 1173;
 			hint();
-			State = 1178;
+			State = 1180;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 52785148129533L) != 0)) {
 				{
 				{
-				State = 1173;
+				State = 1175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1172;
+					State = 1174;
 					Match(COMMA);
 					}
 				}
 
-				State = 1175;
+				State = 1177;
 				hint();
 				}
 				}
-				State = 1180;
+				State = 1182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1181;
+			State = 1183;
 			Match(HINT_END);
 			}
 		}
@@ -7668,35 +7696,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1183;
+			State = 1185;
 			identifier();
-			State = 1204;
+			State = 1206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1184;
+				State = 1186;
 				Match(LPAREN);
-				State = 1201;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1185;
+					State = 1187;
 					hintOption();
-					State = 1190;
+					State = 1192;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1186;
+						State = 1188;
 						Match(COMMA);
-						State = 1187;
+						State = 1189;
 						hintOption();
 						}
 						}
-						State = 1192;
+						State = 1194;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7704,28 +7732,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1193;
+					State = 1195;
 					hintArgument();
-					State = 1198;
+					State = 1200;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1194;
+						State = 1196;
 						Match(COMMA);
-						State = 1195;
+						State = 1197;
 						hintArgument();
 						}
 						}
-						State = 1200;
+						State = 1202;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1203;
+				State = 1205;
 				Match(RPAREN);
 				}
 			}
@@ -7771,11 +7799,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1206;
-			optionKey();
-			State = 1207;
-			Match(EQ);
 			State = 1208;
+			optionKey();
+			State = 1209;
+			Match(EQ);
+			State = 1210;
 			optionValue();
 			}
 		}
@@ -7822,7 +7850,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 96, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1220;
+			State = 1222;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -7974,21 +8002,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1210;
+				State = 1212;
 				identifier();
-				State = 1215;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1211;
+					State = 1213;
 					Match(DOT);
-					State = 1212;
+					State = 1214;
 					identifier();
 					}
 					}
-					State = 1217;
+					State = 1219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -7997,14 +8025,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1218;
+				State = 1220;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1219;
+				State = 1221;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -8047,7 +8075,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1222;
+			State = 1224;
 			booleanExpression(0);
 			}
 		}
@@ -8158,7 +8186,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1234;
+			State = 1236;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -8167,9 +8195,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1225;
+				State = 1227;
 				Match(NOT);
-				State = 1226;
+				State = 1228;
 				booleanExpression(4);
 				}
 				break;
@@ -8350,21 +8378,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1227;
+				State = 1229;
 				valueExpression(0);
-				State = 1231;
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1228;
+						State = 1230;
 						predicate();
 						}
 						} 
 					}
-					State = 1233;
+					State = 1235;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
@@ -8374,7 +8402,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1244;
+			State = 1246;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8383,7 +8411,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1242;
+					State = 1244;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 					case 1:
@@ -8391,11 +8419,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1236;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1237;
-						Match(AND);
 						State = 1238;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1239;
+						Match(AND);
+						State = 1240;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8404,18 +8432,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1239;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1240;
-						Match(OR);
 						State = 1241;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1242;
+						Match(OR);
+						State = 1243;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1246;
+				State = 1248;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			}
@@ -8613,16 +8641,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1320;
+			State = 1322;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1247;
+				State = 1249;
 				comparisonOperator();
-				State = 1248;
+				State = 1250;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8630,24 +8658,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1251;
+				State = 1253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1250;
+					State = 1252;
 					Match(NOT);
 					}
 				}
 
-				State = 1253;
-				Match(BETWEEN);
 				State = 1255;
+				Match(BETWEEN);
+				State = 1257;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1254;
+					State = 1256;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8659,11 +8687,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1257;
-				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1258;
-				Match(AND);
 				State = 1259;
+				((BetweenContext)_localctx).lower = valueExpression(0);
+				State = 1260;
+				Match(AND);
+				State = 1261;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8671,23 +8699,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1262;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1261;
+					State = 1263;
 					Match(NOT);
 					}
 				}
 
-				State = 1264;
-				Match(IN);
-				State = 1265;
-				Match(LPAREN);
 				State = 1266;
-				query();
+				Match(IN);
 				State = 1267;
+				Match(LPAREN);
+				State = 1268;
+				query();
+				State = 1269;
 				Match(RPAREN);
 				}
 				break;
@@ -8695,39 +8723,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1270;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1269;
+					State = 1271;
 					Match(NOT);
 					}
 				}
 
-				State = 1272;
-				Match(IN);
-				State = 1273;
-				Match(LPAREN);
 				State = 1274;
+				Match(IN);
+				State = 1275;
+				Match(LPAREN);
+				State = 1276;
 				expression();
-				State = 1279;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1275;
+					State = 1277;
 					Match(COMMA);
-					State = 1276;
+					State = 1278;
 					expression();
 					}
 					}
-					State = 1281;
+					State = 1283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1282;
+				State = 1284;
 				Match(RPAREN);
 				}
 				break;
@@ -8735,28 +8763,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1285;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1284;
+					State = 1286;
 					Match(NOT);
 					}
 				}
 
-				State = 1287;
+				State = 1289;
 				Match(LIKE);
-				State = 1288;
+				State = 1290;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1291;
+				State = 1293;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1289;
+					State = 1291;
 					Match(ESCAPE);
-					State = 1290;
+					State = 1292;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8767,30 +8795,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1294;
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1293;
+					State = 1295;
 					Match(NOT);
 					}
 				}
 
-				State = 1296;
-				Match(SIMILAR);
-				State = 1297;
-				Match(TO);
 				State = 1298;
+				Match(SIMILAR);
+				State = 1299;
+				Match(TO);
+				State = 1300;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1301;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1299;
+					State = 1301;
 					Match(ESCAPE);
-					State = 1300;
+					State = 1302;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8801,19 +8829,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1303;
-				Match(IS);
 				State = 1305;
+				Match(IS);
+				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1304;
+					State = 1306;
 					Match(NOT);
 					}
 				}
 
-				State = 1307;
+				State = 1309;
 				Match(NULL);
 				}
 				break;
@@ -8821,19 +8849,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1308;
-				Match(IS);
 				State = 1310;
+				Match(IS);
+				State = 1312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1309;
+					State = 1311;
 					Match(NOT);
 					}
 				}
 
-				State = 1312;
+				State = 1314;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -8849,23 +8877,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1313;
-				Match(IS);
 				State = 1315;
+				Match(IS);
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1314;
+					State = 1316;
 					Match(NOT);
 					}
 				}
 
-				State = 1317;
-				Match(DISTINCT);
-				State = 1318;
-				Match(FROM);
 				State = 1319;
+				Match(DISTINCT);
+				State = 1320;
+				Match(FROM);
+				State = 1321;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8910,7 +8938,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1322;
+			State = 1324;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9031,7 +9059,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1328;
+			State = 1330;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9210,7 +9238,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1325;
+				State = 1327;
 				primaryExpression(0);
 				}
 				break;
@@ -9220,7 +9248,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1326;
+				State = 1328;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9230,7 +9258,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1327;
+				State = 1329;
 				valueExpression(3);
 				}
 				break;
@@ -9238,7 +9266,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1338;
+			State = 1340;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -9247,7 +9275,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1336;
+					State = 1338;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 					case 1:
@@ -9255,9 +9283,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1330;
+						State = 1332;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1331;
+						State = 1333;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 219)) & ~0x3f) == 0 && ((1L << (_la - 219)) & 15L) != 0)) ) {
@@ -9267,7 +9295,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1332;
+						State = 1334;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9276,9 +9304,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1333;
+						State = 1335;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1334;
+						State = 1336;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9288,14 +9316,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1335;
+						State = 1337;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1340;
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 			}
@@ -9881,7 +9909,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1549;
+			State = 1551;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
@@ -9890,7 +9918,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1342;
+				State = 1344;
 				literal();
 				}
 				break;
@@ -9899,7 +9927,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1343;
+				State = 1345;
 				interval();
 				}
 				break;
@@ -9908,37 +9936,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1344;
+				State = 1346;
 				Match(CASE);
-				State = 1345;
-				((SimpleCaseContext)_localctx).operand = expression();
 				State = 1347;
+				((SimpleCaseContext)_localctx).operand = expression();
+				State = 1349;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1346;
+					State = 1348;
 					whenClause();
 					}
 					}
-					State = 1349;
+					State = 1351;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1353;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1351;
+					State = 1353;
 					Match(ELSE);
-					State = 1352;
+					State = 1354;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1355;
+				State = 1357;
 				Match(END);
 				}
 				break;
@@ -9947,35 +9975,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1357;
-				Match(CASE);
 				State = 1359;
+				Match(CASE);
+				State = 1361;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1358;
+					State = 1360;
 					whenClause();
 					}
 					}
-					State = 1361;
+					State = 1363;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1365;
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1363;
+					State = 1365;
 					Match(ELSE);
-					State = 1364;
+					State = 1366;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1367;
+				State = 1369;
 				Match(END);
 				}
 				break;
@@ -9984,7 +10012,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1369;
+				State = 1371;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9993,15 +10021,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1370;
-				Match(LPAREN);
-				State = 1371;
-				expression();
 				State = 1372;
-				Match(AS);
+				Match(LPAREN);
 				State = 1373;
-				dataType();
+				expression();
 				State = 1374;
+				Match(AS);
+				State = 1375;
+				dataType();
+				State = 1376;
 				Match(RPAREN);
 				}
 				break;
@@ -10010,17 +10038,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1376;
-				Match(EXTRACT);
-				State = 1377;
-				Match(LPAREN);
 				State = 1378;
-				timeUnit();
+				Match(EXTRACT);
 				State = 1379;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1380;
-				expression();
+				timeUnit();
 				State = 1381;
+				Match(FROM);
+				State = 1382;
+				expression();
+				State = 1383;
 				Match(RPAREN);
 				}
 				break;
@@ -10029,11 +10057,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1383;
-				Match(TRIM);
-				State = 1384;
-				Match(LPAREN);
 				State = 1385;
+				Match(TRIM);
+				State = 1386;
+				Match(LPAREN);
+				State = 1387;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10043,21 +10071,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1387;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1386;
+					State = 1388;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1389;
-				Match(FROM);
-				State = 1390;
-				((TrimWithSideContext)_localctx).source = expression();
 				State = 1391;
+				Match(FROM);
+				State = 1392;
+				((TrimWithSideContext)_localctx).source = expression();
+				State = 1393;
 				Match(RPAREN);
 				}
 				break;
@@ -10066,25 +10094,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1393;
+				State = 1395;
 				Match(TRIM);
-				State = 1394;
+				State = 1396;
 				Match(LPAREN);
-				State = 1398;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 				case 1:
 					{
-					State = 1395;
+					State = 1397;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1396;
+					State = 1398;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1400;
+				State = 1402;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1401;
+				State = 1403;
 				Match(RPAREN);
 				}
 				break;
@@ -10093,29 +10121,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1403;
-				Match(SUBSTRING);
-				State = 1404;
-				Match(LPAREN);
 				State = 1405;
-				expression();
+				Match(SUBSTRING);
 				State = 1406;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1407;
 				expression();
-				State = 1410;
+				State = 1408;
+				Match(FROM);
+				State = 1409;
+				expression();
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1408;
+					State = 1410;
 					Match(FOR);
-					State = 1409;
+					State = 1411;
 					expression();
 					}
 				}
 
-				State = 1412;
+				State = 1414;
 				Match(RPAREN);
 				}
 				break;
@@ -10124,17 +10152,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1414;
-				Match(POSITION);
-				State = 1415;
-				Match(LPAREN);
 				State = 1416;
-				valueExpression(0);
+				Match(POSITION);
 				State = 1417;
-				Match(IN);
+				Match(LPAREN);
 				State = 1418;
-				expression();
+				valueExpression(0);
 				State = 1419;
+				Match(IN);
+				State = 1420;
+				expression();
+				State = 1421;
 				Match(RPAREN);
 				}
 				break;
@@ -10143,33 +10171,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1421;
-				Match(OVERLAY);
-				State = 1422;
-				Match(LPAREN);
 				State = 1423;
-				expression();
+				Match(OVERLAY);
 				State = 1424;
-				Match(PLACING);
+				Match(LPAREN);
 				State = 1425;
 				expression();
 				State = 1426;
-				Match(FROM);
+				Match(PLACING);
 				State = 1427;
 				expression();
-				State = 1430;
+				State = 1428;
+				Match(FROM);
+				State = 1429;
+				expression();
+				State = 1432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1428;
+					State = 1430;
 					Match(FOR);
-					State = 1429;
+					State = 1431;
 					expression();
 					}
 				}
 
-				State = 1432;
+				State = 1434;
 				Match(RPAREN);
 				}
 				break;
@@ -10178,29 +10206,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1434;
-				Match(JSON_VALUE);
-				State = 1435;
-				Match(LPAREN);
 				State = 1436;
-				expression();
+				Match(JSON_VALUE);
 				State = 1437;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1438;
 				expression();
-				State = 1441;
+				State = 1439;
+				Match(COMMA);
+				State = 1440;
+				expression();
+				State = 1443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1439;
+					State = 1441;
 					Match(RETURNING);
-					State = 1440;
+					State = 1442;
 					dataType();
 					}
 				}
 
-				State = 1443;
+				State = 1445;
 				Match(RPAREN);
 				}
 				break;
@@ -10209,42 +10237,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1445;
+				State = 1447;
 				Match(JSON_OBJECT);
-				State = 1446;
+				State = 1448;
 				Match(LPAREN);
-				State = 1455;
+				State = 1457;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
 				case 1:
 					{
-					State = 1447;
+					State = 1449;
 					jsonKeyValue();
-					State = 1452;
+					State = 1454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1448;
+						State = 1450;
 						Match(COMMA);
-						State = 1449;
+						State = 1451;
 						jsonKeyValue();
 						}
 						}
-						State = 1454;
+						State = 1456;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1460;
+				State = 1462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1457;
+					State = 1459;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10254,14 +10282,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1458;
+					State = 1460;
 					Match(ON);
-					State = 1459;
+					State = 1461;
 					Match(NULL);
 					}
 				}
 
-				State = 1462;
+				State = 1464;
 				Match(RPAREN);
 				}
 				break;
@@ -10270,7 +10298,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1463;
+				State = 1465;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 35184372088835L) != 0)) ) {
@@ -10280,15 +10308,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1464;
-				Match(LPAREN);
-				State = 1465;
-				expression();
 				State = 1466;
-				Match(TO);
+				Match(LPAREN);
 				State = 1467;
-				timeUnit();
+				expression();
 				State = 1468;
+				Match(TO);
+				State = 1469;
+				timeUnit();
+				State = 1470;
 				Match(RPAREN);
 				}
 				break;
@@ -10297,7 +10325,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1470;
+				State = 1472;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10307,19 +10335,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1471;
-				Match(LPAREN);
-				State = 1472;
-				timeUnit();
 				State = 1473;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1474;
-				expression();
+				timeUnit();
 				State = 1475;
 				Match(COMMA);
 				State = 1476;
 				expression();
 				State = 1477;
+				Match(COMMA);
+				State = 1478;
+				expression();
+				State = 1479;
 				Match(RPAREN);
 				}
 				break;
@@ -10328,7 +10356,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1479;
+				State = 1481;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 120259084288L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -10345,37 +10373,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1480;
+				State = 1482;
 				Match(ARRAY);
-				State = 1481;
+				State = 1483;
 				Match(LBRACKET);
-				State = 1490;
+				State = 1492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1482;
+					State = 1484;
 					expression();
-					State = 1487;
+					State = 1489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1483;
+						State = 1485;
 						Match(COMMA);
-						State = 1484;
+						State = 1486;
 						expression();
 						}
 						}
-						State = 1489;
+						State = 1491;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1492;
+				State = 1494;
 				Match(RBRACKET);
 				}
 				break;
@@ -10384,37 +10412,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1493;
+				State = 1495;
 				Match(MAP);
-				State = 1494;
+				State = 1496;
 				Match(LBRACKET);
-				State = 1503;
+				State = 1505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1495;
+					State = 1497;
 					expression();
-					State = 1500;
+					State = 1502;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1496;
+						State = 1498;
 						Match(COMMA);
-						State = 1497;
+						State = 1499;
 						expression();
 						}
 						}
-						State = 1502;
+						State = 1504;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1505;
+				State = 1507;
 				Match(RBRACKET);
 				}
 				break;
@@ -10423,37 +10451,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1506;
+				State = 1508;
 				Match(ROW);
-				State = 1507;
+				State = 1509;
 				Match(LPAREN);
-				State = 1516;
+				State = 1518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9151314021837798087L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2882620567431675959L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 70094428369149L) != 0)) {
 					{
-					State = 1508;
+					State = 1510;
 					expression();
-					State = 1513;
+					State = 1515;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1509;
+						State = 1511;
 						Match(COMMA);
-						State = 1510;
+						State = 1512;
 						expression();
 						}
 						}
-						State = 1515;
+						State = 1517;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1518;
+				State = 1520;
 				Match(RPAREN);
 				}
 				break;
@@ -10462,13 +10490,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1519;
-				Match(DESCRIPTOR);
-				State = 1520;
-				Match(LPAREN);
 				State = 1521;
-				identifierList();
+				Match(DESCRIPTOR);
 				State = 1522;
+				Match(LPAREN);
+				State = 1523;
+				identifierList();
+				State = 1524;
 				Match(RPAREN);
 				}
 				break;
@@ -10477,7 +10505,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1524;
+				State = 1526;
 				functionCall();
 				}
 				break;
@@ -10486,13 +10514,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1525;
-				Match(EXISTS);
-				State = 1526;
-				Match(LPAREN);
 				State = 1527;
-				query();
+				Match(EXISTS);
 				State = 1528;
+				Match(LPAREN);
+				State = 1529;
+				query();
+				State = 1530;
 				Match(RPAREN);
 				}
 				break;
@@ -10501,11 +10529,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1530;
-				Match(LPAREN);
-				State = 1531;
-				query();
 				State = 1532;
+				Match(LPAREN);
+				State = 1533;
+				query();
+				State = 1534;
 				Match(RPAREN);
 				}
 				break;
@@ -10514,27 +10542,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ImplicitRowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1534;
+				State = 1536;
 				Match(LPAREN);
-				State = 1535;
+				State = 1537;
 				expression();
-				State = 1538;
+				State = 1540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1536;
+					State = 1538;
 					Match(COMMA);
-					State = 1537;
+					State = 1539;
 					expression();
 					}
 					}
-					State = 1540;
+					State = 1542;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==COMMA );
-				State = 1542;
+				State = 1544;
 				Match(RPAREN);
 				}
 				break;
@@ -10543,11 +10571,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1544;
-				Match(LPAREN);
-				State = 1545;
-				expression();
 				State = 1546;
+				Match(LPAREN);
+				State = 1547;
+				expression();
+				State = 1548;
 				Match(RPAREN);
 				}
 				break;
@@ -10556,13 +10584,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1548;
+				State = 1550;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1561;
+			State = 1563;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10571,7 +10599,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1559;
+					State = 1561;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 					case 1:
@@ -10579,11 +10607,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1551;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1552;
-						Match(DOT);
 						State = 1553;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1554;
+						Match(DOT);
+						State = 1555;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -10592,20 +10620,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1554;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1555;
-						Match(LBRACKET);
 						State = 1556;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1557;
+						Match(LBRACKET);
+						State = 1558;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 1559;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1563;
+				State = 1565;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			}
@@ -10680,16 +10708,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1564;
+			State = 1566;
 			functionName();
-			State = 1565;
+			State = 1567;
 			Match(LPAREN);
-			State = 1578;
+			State = 1580;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1566;
+				State = 1568;
 				Match(ASTERISK);
 				}
 				break;
@@ -10872,31 +10900,31 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1568;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1567;
+					State = 1569;
 					setQuantifier();
 					}
 				}
 
-				State = 1570;
+				State = 1572;
 				functionArgument();
-				State = 1575;
+				State = 1577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1571;
+					State = 1573;
 					Match(COMMA);
-					State = 1572;
+					State = 1574;
 					functionArgument();
 					}
 					}
-					State = 1577;
+					State = 1579;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10908,34 +10936,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1580;
+			State = 1582;
 			Match(RPAREN);
-			State = 1587;
+			State = 1589;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 			case 1:
 				{
-				State = 1581;
-				Match(FILTER);
-				State = 1582;
-				Match(LPAREN);
 				State = 1583;
-				Match(WHERE);
+				Match(FILTER);
 				State = 1584;
-				_localctx.filter = expression();
+				Match(LPAREN);
 				State = 1585;
+				Match(WHERE);
+				State = 1586;
+				_localctx.filter = expression();
+				State = 1587;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1591;
+			State = 1593;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
 			case 1:
 				{
-				State = 1589;
+				State = 1591;
 				Match(OVER);
-				State = 1590;
+				State = 1592;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -10977,7 +11005,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 112, RULE_functionName);
 		try {
-			State = 1596;
+			State = 1598;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11129,21 +11157,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1593;
+				State = 1595;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1594;
+				State = 1596;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1595;
+				State = 1597;
 				Match(RIGHT);
 				}
 				break;
@@ -11208,18 +11236,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionArgument);
 		try {
-			State = 1603;
+			State = 1605;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1598;
-				identifier();
-				State = 1599;
-				Match(ARROW);
 				State = 1600;
+				identifier();
+				State = 1601;
+				Match(ARROW);
+				State = 1602;
 				functionArgumentValue();
 				}
 				break;
@@ -11227,7 +11255,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1602;
+				State = 1604;
 				functionArgumentValue();
 				}
 				break;
@@ -11328,43 +11356,43 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1636;
+			State = 1638;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1605;
+				State = 1607;
 				Match(TABLE);
-				State = 1606;
+				State = 1608;
 				qualifiedName();
-				State = 1617;
+				State = 1619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1607;
-					Match(PARTITION);
-					State = 1608;
-					Match(BY);
 					State = 1609;
+					Match(PARTITION);
+					State = 1610;
+					Match(BY);
+					State = 1611;
 					expression();
-					State = 1614;
+					State = 1616;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1610;
+							State = 1612;
 							Match(COMMA);
-							State = 1611;
+							State = 1613;
 							expression();
 							}
 							} 
 						}
-						State = 1616;
+						State = 1618;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 					}
@@ -11377,40 +11405,40 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1619;
-				Match(TABLE);
-				State = 1620;
-				Match(LPAREN);
 				State = 1621;
-				query();
+				Match(TABLE);
 				State = 1622;
+				Match(LPAREN);
+				State = 1623;
+				query();
+				State = 1624;
 				Match(RPAREN);
-				State = 1633;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1623;
-					Match(PARTITION);
-					State = 1624;
-					Match(BY);
 					State = 1625;
+					Match(PARTITION);
+					State = 1626;
+					Match(BY);
+					State = 1627;
 					expression();
-					State = 1630;
+					State = 1632;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1626;
+							State = 1628;
 							Match(COMMA);
-							State = 1627;
+							State = 1629;
 							expression();
 							}
 							} 
 						}
-						State = 1632;
+						State = 1634;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
 					}
@@ -11423,7 +11451,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1635;
+				State = 1637;
 				expression();
 				}
 				break;
@@ -11465,7 +11493,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 118, RULE_windowReference);
 		try {
-			State = 1640;
+			State = 1642;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11617,14 +11645,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1638;
+				State = 1640;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1639;
+				State = 1641;
 				windowSpecification();
 				}
 				break;
@@ -11692,79 +11720,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1642;
+			State = 1644;
 			Match(LPAREN);
-			State = 1653;
+			State = 1655;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1643;
-				Match(PARTITION);
-				State = 1644;
-				Match(BY);
 				State = 1645;
+				Match(PARTITION);
+				State = 1646;
+				Match(BY);
+				State = 1647;
 				expression();
-				State = 1650;
+				State = 1652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1646;
+					State = 1648;
 					Match(COMMA);
-					State = 1647;
+					State = 1649;
 					expression();
 					}
 					}
-					State = 1652;
+					State = 1654;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1665;
+			State = 1667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1655;
-				Match(ORDER);
-				State = 1656;
-				Match(BY);
 				State = 1657;
+				Match(ORDER);
+				State = 1658;
+				Match(BY);
+				State = 1659;
 				sortItem();
-				State = 1662;
+				State = 1664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1658;
+					State = 1660;
 					Match(COMMA);
-					State = 1659;
+					State = 1661;
 					sortItem();
 					}
 					}
-					State = 1664;
+					State = 1666;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1668;
+			State = 1670;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1667;
+				State = 1669;
 				windowFrame();
 				}
 			}
 
-			State = 1670;
+			State = 1672;
 			Match(RPAREN);
 			}
 		}
@@ -11812,28 +11840,11 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1680;
+			State = 1682;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
-				{
-				State = 1672;
-				_localctx.unit = TokenStream.LT(1);
-				_la = TokenStream.LA(1);
-				if ( !(_la==RANGE || _la==ROWS) ) {
-					_localctx.unit = ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 1673;
-				_localctx.start = frameBound();
-				}
-				break;
-			case 2:
-				EnterOuterAlt(_localctx, 2);
 				{
 				State = 1674;
 				_localctx.unit = TokenStream.LT(1);
@@ -11846,12 +11857,29 @@ internal partial class StreamSqlParser : Parser {
 				    Consume();
 				}
 				State = 1675;
-				Match(BETWEEN);
-				State = 1676;
 				_localctx.start = frameBound();
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1676;
+				_localctx.unit = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==RANGE || _la==ROWS) ) {
+					_localctx.unit = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
 				State = 1677;
-				Match(AND);
+				Match(BETWEEN);
 				State = 1678;
+				_localctx.start = frameBound();
+				State = 1679;
+				Match(AND);
+				State = 1680;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -11935,16 +11963,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_frameBound);
 		int _la;
 		try {
-			State = 1691;
+			State = 1693;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1682;
+				State = 1684;
 				Match(UNBOUNDED);
-				State = 1683;
+				State = 1685;
 				Match(PRECEDING);
 				}
 				break;
@@ -11952,9 +11980,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1684;
+				State = 1686;
 				Match(UNBOUNDED);
-				State = 1685;
+				State = 1687;
 				Match(FOLLOWING);
 				}
 				break;
@@ -11962,9 +11990,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1686;
+				State = 1688;
 				Match(CURRENT);
-				State = 1687;
+				State = 1689;
 				Match(ROW);
 				}
 				break;
@@ -11972,9 +12000,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1688;
+				State = 1690;
 				valueExpression(0);
-				State = 1689;
+				State = 1691;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12030,21 +12058,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1694;
+			State = 1696;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 			case 1:
 				{
-				State = 1693;
+				State = 1695;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1696;
-			_localctx.key = expression();
-			State = 1697;
-			Match(VALUE);
 			State = 1698;
+			_localctx.key = expression();
+			State = 1699;
+			Match(VALUE);
+			State = 1700;
 			_localctx.value = expression();
 			}
 		}
@@ -12090,13 +12118,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1700;
-			Match(WHEN);
-			State = 1701;
-			_localctx.condition = expression();
 			State = 1702;
-			Match(THEN);
+			Match(WHEN);
 			State = 1703;
+			_localctx.condition = expression();
+			State = 1704;
+			Match(THEN);
+			State = 1705;
 			_localctx.result = expression();
 			}
 		}
@@ -12229,14 +12257,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1719;
+			State = 1721;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1705;
+				State = 1707;
 				Match(NULL);
 				}
 				break;
@@ -12245,7 +12273,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1706;
+				State = 1708;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12260,7 +12288,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1707;
+				State = 1709;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -12268,7 +12296,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1708;
+				State = 1710;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -12276,7 +12304,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1709;
+				State = 1711;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -12284,7 +12312,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1711;
+				State = 1713;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12292,7 +12320,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1710;
+						State = 1712;
 						Match(STRING);
 						}
 						}
@@ -12300,7 +12328,7 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1713;
+					State = 1715;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,244,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12310,7 +12338,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1715;
+				State = 1717;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -12318,7 +12346,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1716;
+				State = 1718;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -12328,7 +12356,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1717;
+				State = 1719;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -12338,7 +12366,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1718;
+				State = 1720;
 				Match(STRING);
 				}
 				break;
@@ -12409,14 +12437,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1721;
-			Match(INTERVAL);
 			State = 1723;
+			Match(INTERVAL);
+			State = 1725;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1722;
+				State = 1724;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12429,43 +12457,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1725;
+			State = 1727;
 			_localctx.value = intervalValue();
-			State = 1726;
+			State = 1728;
 			_localctx.from = timeUnit();
-			State = 1730;
+			State = 1732;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 			case 1:
 				{
-				State = 1727;
-				Match(LPAREN);
-				State = 1728;
-				_localctx.precision = Match(INTEGER_VALUE);
 				State = 1729;
+				Match(LPAREN);
+				State = 1730;
+				_localctx.precision = Match(INTEGER_VALUE);
+				State = 1731;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1739;
+			State = 1741;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
 			case 1:
 				{
-				State = 1732;
+				State = 1734;
 				Match(TO);
-				State = 1733;
+				State = 1735;
 				_localctx.to = timeUnit();
-				State = 1737;
+				State = 1739;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1734;
-					Match(LPAREN);
-					State = 1735;
-					Match(INTEGER_VALUE);
 					State = 1736;
+					Match(LPAREN);
+					State = 1737;
+					Match(INTEGER_VALUE);
+					State = 1738;
 					Match(RPAREN);
 					}
 					break;
@@ -12511,7 +12539,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1741;
+			State = 1743;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12577,7 +12605,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1743;
+			State = 1745;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DAY || _la==DAYS || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 15113989914627L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 6971572223169576963L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12625,28 +12653,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1745;
+			State = 1747;
 			dataTypeBody(0);
-			State = 1749;
+			State = 1751;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				{
-				State = 1746;
+				State = 1748;
 				Match(NOT);
-				State = 1747;
+				State = 1749;
 				Match(NULL);
 				}
 				break;
 			case NULL:
 				{
-				State = 1748;
+				State = 1750;
 				Match(NULL);
 				}
 				break;
 			case Eof:
 			case COMMENT:
 			case CONSTRAINT:
+			case END:
 			case METADATA:
 			case PRIMARY:
 			case GT:
@@ -12860,7 +12889,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1833;
+			State = 1835;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 			case 1:
@@ -12869,13 +12898,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1752;
-				Match(ARRAY);
-				State = 1753;
-				Match(LT);
 				State = 1754;
-				dataType();
+				Match(ARRAY);
 				State = 1755;
+				Match(LT);
+				State = 1756;
+				dataType();
+				State = 1757;
 				Match(GT);
 				}
 				break;
@@ -12884,13 +12913,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1757;
-				Match(MULTISET);
-				State = 1758;
-				Match(LT);
 				State = 1759;
-				dataType();
+				Match(MULTISET);
 				State = 1760;
+				Match(LT);
+				State = 1761;
+				dataType();
+				State = 1762;
 				Match(GT);
 				}
 				break;
@@ -12899,17 +12928,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1762;
-				Match(MAP);
-				State = 1763;
-				Match(LT);
 				State = 1764;
-				((MapTypeContext)_localctx).keyType = dataType();
+				Match(MAP);
 				State = 1765;
-				Match(COMMA);
+				Match(LT);
 				State = 1766;
-				((MapTypeContext)_localctx).valueType = dataType();
+				((MapTypeContext)_localctx).keyType = dataType();
 				State = 1767;
+				Match(COMMA);
+				State = 1768;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 1769;
 				Match(GT);
 				}
 				break;
@@ -12918,37 +12947,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1769;
+				State = 1771;
 				Match(ROW);
-				State = 1770;
+				State = 1772;
 				Match(LT);
-				State = 1779;
+				State = 1781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 52776558194941L) != 0)) {
 					{
-					State = 1771;
+					State = 1773;
 					rowField();
-					State = 1776;
+					State = 1778;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1772;
+						State = 1774;
 						Match(COMMA);
-						State = 1773;
+						State = 1775;
 						rowField();
 						}
 						}
-						State = 1778;
+						State = 1780;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1781;
+				State = 1783;
 				Match(GT);
 				}
 				break;
@@ -12957,37 +12986,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1782;
+				State = 1784;
 				Match(ROW);
-				State = 1783;
+				State = 1785;
 				Match(LPAREN);
-				State = 1792;
+				State = 1794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 52776558194941L) != 0)) {
 					{
-					State = 1784;
+					State = 1786;
 					rowField();
-					State = 1789;
+					State = 1791;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1785;
+						State = 1787;
 						Match(COMMA);
-						State = 1786;
+						State = 1788;
 						rowField();
 						}
 						}
-						State = 1791;
+						State = 1793;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1794;
+				State = 1796;
 				Match(RPAREN);
 				}
 				break;
@@ -12996,43 +13025,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1795;
+				State = 1797;
 				Match(INTERVAL);
-				State = 1796;
+				State = 1798;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1800;
+				State = 1802;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1797;
-					Match(LPAREN);
-					State = 1798;
-					Match(INTEGER_VALUE);
 					State = 1799;
+					Match(LPAREN);
+					State = 1800;
+					Match(INTEGER_VALUE);
+					State = 1801;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1809;
+				State = 1811;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1802;
+					State = 1804;
 					Match(TO);
-					State = 1803;
+					State = 1805;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1807;
+					State = 1809;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 					case 1:
 						{
-						State = 1804;
-						Match(LPAREN);
-						State = 1805;
-						Match(INTEGER_VALUE);
 						State = 1806;
+						Match(LPAREN);
+						State = 1807;
+						Match(INTEGER_VALUE);
+						State = 1808;
 						Match(RPAREN);
 						}
 						break;
@@ -13047,60 +13076,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1811;
+				State = 1813;
 				identifier();
-				State = 1822;
+				State = 1824;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 				case 1:
 					{
-					State = 1812;
+					State = 1814;
 					Match(LPAREN);
-					State = 1813;
+					State = 1815;
 					Match(INTEGER_VALUE);
-					State = 1818;
+					State = 1820;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1814;
+						State = 1816;
 						Match(COMMA);
-						State = 1815;
+						State = 1817;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1820;
+						State = 1822;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1821;
+					State = 1823;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1831;
+				State = 1833;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1824;
-					Match(WITH);
-					State = 1825;
-					Match(LOCAL);
 					State = 1826;
-					Match(TIME);
+					Match(WITH);
 					State = 1827;
+					Match(LOCAL);
+					State = 1828;
+					Match(TIME);
+					State = 1829;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1828;
-					Match(WITHOUT);
-					State = 1829;
-					Match(TIME);
 					State = 1830;
+					Match(WITHOUT);
+					State = 1831;
+					Match(TIME);
+					State = 1832;
 					Match(ZONE);
 					}
 					break;
@@ -13109,7 +13138,7 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1841;
+			State = 1843;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -13118,16 +13147,16 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1839;
+					State = 1841;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1835;
+						State = 1837;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1836;
+						State = 1838;
 						Match(ARRAY);
 						}
 						break;
@@ -13135,16 +13164,16 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1837;
+						State = 1839;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1838;
+						State = 1840;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1843;
+				State = 1845;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			}
@@ -13190,16 +13219,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1844;
+			State = 1846;
 			identifier();
-			State = 1845;
-			dataType();
 			State = 1847;
+			dataType();
+			State = 1849;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1846;
+				State = 1848;
 				Match(STRING);
 				}
 			}
@@ -13249,23 +13278,23 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1849;
+			State = 1851;
 			identifier();
-			State = 1854;
+			State = 1856;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1850;
+					State = 1852;
 					Match(DOT);
-					State = 1851;
+					State = 1853;
 					identifier();
 					}
 					} 
 				}
-				State = 1856;
+				State = 1858;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
 			}
@@ -13314,21 +13343,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1857;
+			State = 1859;
 			identifier();
-			State = 1862;
+			State = 1864;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1858;
+				State = 1860;
 				Match(COMMA);
-				State = 1859;
+				State = 1861;
 				identifier();
 				}
 				}
-				State = 1864;
+				State = 1866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -13369,20 +13398,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 148, RULE_identifier);
 		try {
-			State = 1868;
+			State = 1870;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1865;
+				State = 1867;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1866;
+				State = 1868;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -13533,7 +13562,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1867;
+				State = 1869;
 				nonReserved();
 				}
 				break;
@@ -13719,7 +13748,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1870;
+			State = 1872;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7421923999625607879L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2954678161805148215L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 61693L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13797,7 +13826,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,246,1873,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,247,1875,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13875,635 +13904,636 @@ internal partial class StreamSqlParser : Parser {
 		34,3,34,980,8,34,3,34,982,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,990,
 		8,35,10,35,12,35,993,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1002,
 		8,35,10,35,12,35,1005,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1014,
-		8,35,10,35,12,35,1017,9,35,1,35,1,35,1,35,3,35,1022,8,35,1,36,1,36,1,36,
-		1,36,5,36,1028,8,36,10,36,12,36,1031,9,36,3,36,1033,8,36,1,36,1,36,3,36,
-		1037,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,1045,8,38,1,38,1,38,3,38,
-		1049,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,3,39,1069,8,39,5,39,1071,8,39,10,39,12,39,
-		1074,9,39,1,40,3,40,1077,8,40,1,40,1,40,3,40,1081,8,40,1,40,1,40,3,40,
-		1085,8,40,1,40,1,40,3,40,1089,8,40,3,40,1091,8,40,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,3,41,1100,8,41,1,42,1,42,3,42,1104,8,42,1,42,1,42,1,42,
-		1,42,1,42,3,42,1111,8,42,1,42,3,42,1114,8,42,1,42,3,42,1117,8,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,1124,8,42,1,42,3,42,1127,8,42,1,42,1,42,1,42,
-		1,42,3,42,1133,8,42,1,42,1,42,1,42,1,42,1,42,5,42,1140,8,42,10,42,12,42,
-		1143,9,42,1,42,1,42,1,42,3,42,1148,8,42,1,42,3,42,1151,8,42,1,42,1,42,
-		1,42,1,42,3,42,1157,8,42,1,43,3,43,1160,8,43,1,43,1,43,1,43,1,43,1,43,
-		3,43,1167,8,43,1,44,1,44,1,45,1,45,1,45,3,45,1174,8,45,1,45,5,45,1177,
-		8,45,10,45,12,45,1180,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,5,46,1189,
-		8,46,10,46,12,46,1192,9,46,1,46,1,46,1,46,5,46,1197,8,46,10,46,12,46,1200,
-		9,46,3,46,1202,8,46,1,46,3,46,1205,8,46,1,47,1,47,1,47,1,47,1,48,1,48,
-		1,48,5,48,1214,8,48,10,48,12,48,1217,9,48,1,48,1,48,3,48,1221,8,48,1,49,
-		1,49,1,50,1,50,1,50,1,50,1,50,5,50,1230,8,50,10,50,12,50,1233,9,50,3,50,
-		1235,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1243,8,50,10,50,12,50,1246,
-		9,50,1,51,1,51,1,51,1,51,3,51,1252,8,51,1,51,1,51,3,51,1256,8,51,1,51,
-		1,51,1,51,1,51,1,51,3,51,1263,8,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1271,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1278,8,51,10,51,12,51,1281,9,51,
-		1,51,1,51,1,51,3,51,1286,8,51,1,51,1,51,1,51,1,51,3,51,1292,8,51,1,51,
-		3,51,1295,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1302,8,51,1,51,1,51,3,51,
-		1306,8,51,1,51,1,51,1,51,3,51,1311,8,51,1,51,1,51,1,51,3,51,1316,8,51,
-		1,51,1,51,1,51,3,51,1321,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,1329,
-		8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1337,8,53,10,53,12,53,1340,9,53,
-		1,54,1,54,1,54,1,54,1,54,1,54,4,54,1348,8,54,11,54,12,54,1349,1,54,1,54,
-		3,54,1354,8,54,1,54,1,54,1,54,1,54,4,54,1360,8,54,11,54,12,54,1361,1,54,
-		1,54,3,54,1366,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1388,8,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1399,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1411,8,54,1,54,1,54,1,54,1,54,
+		8,35,10,35,12,35,1017,9,35,1,35,1,35,1,35,1,35,1,35,3,35,1024,8,35,1,36,
+		1,36,1,36,1,36,5,36,1030,8,36,10,36,12,36,1033,9,36,3,36,1035,8,36,1,36,
+		1,36,3,36,1039,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,1047,8,38,1,38,
+		1,38,3,38,1051,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1071,8,39,5,39,1073,8,39,
+		10,39,12,39,1076,9,39,1,40,3,40,1079,8,40,1,40,1,40,3,40,1083,8,40,1,40,
+		1,40,3,40,1087,8,40,1,40,1,40,3,40,1091,8,40,3,40,1093,8,40,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,3,41,1102,8,41,1,42,1,42,3,42,1106,8,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,1113,8,42,1,42,3,42,1116,8,42,1,42,3,42,1119,
+		8,42,1,42,1,42,1,42,1,42,1,42,3,42,1126,8,42,1,42,3,42,1129,8,42,1,42,
+		1,42,1,42,1,42,3,42,1135,8,42,1,42,1,42,1,42,1,42,1,42,5,42,1142,8,42,
+		10,42,12,42,1145,9,42,1,42,1,42,1,42,3,42,1150,8,42,1,42,3,42,1153,8,42,
+		1,42,1,42,1,42,1,42,3,42,1159,8,42,1,43,3,43,1162,8,43,1,43,1,43,1,43,
+		1,43,1,43,3,43,1169,8,43,1,44,1,44,1,45,1,45,1,45,3,45,1176,8,45,1,45,
+		5,45,1179,8,45,10,45,12,45,1182,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
+		5,46,1191,8,46,10,46,12,46,1194,9,46,1,46,1,46,1,46,5,46,1199,8,46,10,
+		46,12,46,1202,9,46,3,46,1204,8,46,1,46,3,46,1207,8,46,1,47,1,47,1,47,1,
+		47,1,48,1,48,1,48,5,48,1216,8,48,10,48,12,48,1219,9,48,1,48,1,48,3,48,
+		1223,8,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,5,50,1232,8,50,10,50,12,50,
+		1235,9,50,3,50,1237,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1245,8,50,
+		10,50,12,50,1248,9,50,1,51,1,51,1,51,1,51,3,51,1254,8,51,1,51,1,51,3,51,
+		1258,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1265,8,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,3,51,1273,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1280,8,51,10,51,
+		12,51,1283,9,51,1,51,1,51,1,51,3,51,1288,8,51,1,51,1,51,1,51,1,51,3,51,
+		1294,8,51,1,51,3,51,1297,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1304,8,51,
+		1,51,1,51,3,51,1308,8,51,1,51,1,51,1,51,3,51,1313,8,51,1,51,1,51,1,51,
+		3,51,1318,8,51,1,51,1,51,1,51,3,51,1323,8,51,1,52,1,52,1,53,1,53,1,53,
+		1,53,3,53,1331,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1339,8,53,10,53,
+		12,53,1342,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1350,8,54,11,54,12,
+		54,1351,1,54,1,54,3,54,1356,8,54,1,54,1,54,1,54,1,54,4,54,1362,8,54,11,
+		54,12,54,1363,1,54,1,54,3,54,1368,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,
+		54,1390,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1401,8,
+		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1413,8,54,1,
+		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,1,54,1,54,1,54,3,54,1433,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
+		54,1,54,3,54,1444,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1453,8,
+		54,10,54,12,54,1456,9,54,3,54,1458,8,54,1,54,1,54,1,54,3,54,1463,8,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1431,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1442,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1451,8,54,10,54,12,54,1454,
-		9,54,3,54,1456,8,54,1,54,1,54,1,54,3,54,1461,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1488,8,54,10,54,12,54,
+		1491,9,54,3,54,1493,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1501,8,54,
+		10,54,12,54,1504,9,54,3,54,1506,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1514,8,54,10,54,12,54,1517,9,54,3,54,1519,8,54,1,54,1,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1486,8,54,10,54,12,54,1489,9,54,3,54,1491,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1499,8,54,10,54,12,54,1502,9,54,
-		3,54,1504,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1512,8,54,10,54,12,54,
-		1515,9,54,3,54,1517,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1539,8,54,
-		11,54,12,54,1540,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1550,8,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1560,8,54,10,54,12,54,1563,9,54,
-		1,55,1,55,1,55,1,55,3,55,1569,8,55,1,55,1,55,1,55,5,55,1574,8,55,10,55,
-		12,55,1577,9,55,3,55,1579,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,
-		1588,8,55,1,55,1,55,3,55,1592,8,55,1,56,1,56,1,56,3,56,1597,8,56,1,57,
-		1,57,1,57,1,57,1,57,3,57,1604,8,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		5,58,1613,8,58,10,58,12,58,1616,9,58,3,58,1618,8,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,5,58,1629,8,58,10,58,12,58,1632,9,58,3,58,1634,
-		8,58,1,58,3,58,1637,8,58,1,59,1,59,3,59,1641,8,59,1,60,1,60,1,60,1,60,
-		1,60,1,60,5,60,1649,8,60,10,60,12,60,1652,9,60,3,60,1654,8,60,1,60,1,60,
-		1,60,1,60,1,60,5,60,1661,8,60,10,60,12,60,1664,9,60,3,60,1666,8,60,1,60,
-		3,60,1669,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1681,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1692,8,62,
-		1,63,3,63,1695,8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,65,
-		1,65,1,65,1,65,1,65,1,65,4,65,1712,8,65,11,65,12,65,1713,1,65,1,65,1,65,
-		1,65,3,65,1720,8,65,1,66,1,66,3,66,1724,8,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1731,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1738,8,66,3,66,1740,8,66,
-		1,67,1,67,1,68,1,68,1,69,1,69,1,69,1,69,3,69,1750,8,69,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,5,70,1775,8,70,10,70,12,70,1778,9,70,3,70,
-		1780,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1788,8,70,10,70,12,70,1791,
-		9,70,3,70,1793,8,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1801,8,70,1,70,
-		1,70,1,70,1,70,1,70,3,70,1808,8,70,3,70,1810,8,70,1,70,1,70,1,70,1,70,
-		1,70,5,70,1817,8,70,10,70,12,70,1820,9,70,1,70,3,70,1823,8,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,3,70,1832,8,70,3,70,1834,8,70,1,70,1,70,1,70,
-		1,70,5,70,1840,8,70,10,70,12,70,1843,9,70,1,71,1,71,1,71,3,71,1848,8,71,
-		1,72,1,72,1,72,5,72,1853,8,72,10,72,12,72,1856,9,72,1,73,1,73,1,73,5,73,
-		1861,8,73,10,73,12,73,1864,9,73,1,74,1,74,1,74,3,74,1869,8,74,1,75,1,75,
-		1,75,0,6,58,78,100,106,108,140,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
-		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
-		76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,
-		118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,0,
-		35,5,0,18,18,37,37,70,70,174,174,196,196,2,0,15,15,153,153,1,0,42,43,4,
-		0,25,25,57,57,75,75,148,148,2,0,85,85,135,135,4,0,22,22,52,52,91,91,142,
-		142,2,0,210,210,229,229,1,0,229,229,2,0,68,68,79,79,1,0,235,237,3,0,54,
-		54,80,80,137,137,1,0,157,158,2,0,64,64,121,121,2,0,53,53,188,188,2,0,3,
-		3,45,45,2,0,9,9,42,42,2,0,64,64,96,96,2,0,10,10,171,171,3,0,61,61,185,
-		185,189,189,1,0,210,215,1,0,217,218,1,0,219,222,2,0,17,17,186,186,3,0,
-		13,13,99,99,183,183,2,0,1,1,124,124,2,0,20,21,65,65,1,0,180,181,2,0,34,
-		36,104,105,2,0,149,149,158,158,2,0,66,66,144,144,2,0,61,61,185,185,2,0,
-		39,39,178,179,2,0,232,232,235,236,9,0,40,41,76,77,108,113,115,116,118,
-		119,146,147,160,161,200,201,207,208,40,0,1,2,4,5,9,11,13,13,15,15,18,30,
-		32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,71,73,73,75,78,80,80,85,85,
-		87,89,91,96,98,99,103,103,107,119,121,122,125,126,129,129,132,132,135,
-		154,156,156,159,161,163,165,167,173,175,176,178,184,186,187,189,189,191,
-		192,194,194,196,201,206,209,2168,0,155,1,0,0,0,2,180,1,0,0,0,4,381,1,0,
-		0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,0,0,12,473,1,0,0,0,14,481,1,
-		0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,1,0,0,0,22,560,1,0,0,0,24,563,
-		1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,649,1,0,0,0,32,653,1,0,0,0,34,
-		661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,0,40,694,1,0,0,0,42,707,1,0,0,
-		0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,0,0,0,50,794,1,0,0,0,52,805,1,
-		0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,1,0,0,0,60,891,1,0,0,0,62,908,
-		1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,981,1,0,0,0,70,1021,1,0,0,0,72,
-		1036,1,0,0,0,74,1038,1,0,0,0,76,1042,1,0,0,0,78,1050,1,0,0,0,80,1090,1,
-		0,0,0,82,1099,1,0,0,0,84,1156,1,0,0,0,86,1159,1,0,0,0,88,1168,1,0,0,0,
-		90,1170,1,0,0,0,92,1183,1,0,0,0,94,1206,1,0,0,0,96,1220,1,0,0,0,98,1222,
-		1,0,0,0,100,1234,1,0,0,0,102,1320,1,0,0,0,104,1322,1,0,0,0,106,1328,1,
-		0,0,0,108,1549,1,0,0,0,110,1564,1,0,0,0,112,1596,1,0,0,0,114,1603,1,0,
-		0,0,116,1636,1,0,0,0,118,1640,1,0,0,0,120,1642,1,0,0,0,122,1680,1,0,0,
-		0,124,1691,1,0,0,0,126,1694,1,0,0,0,128,1700,1,0,0,0,130,1719,1,0,0,0,
-		132,1721,1,0,0,0,134,1741,1,0,0,0,136,1743,1,0,0,0,138,1745,1,0,0,0,140,
-		1833,1,0,0,0,142,1844,1,0,0,0,144,1849,1,0,0,0,146,1857,1,0,0,0,148,1868,
-		1,0,0,0,150,1870,1,0,0,0,152,154,5,229,0,0,153,152,1,0,0,0,154,157,1,0,
-		0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,176,1,0,0,0,157,155,1,0,0,0,158,
-		167,3,4,2,0,159,161,5,229,0,0,160,159,1,0,0,0,161,162,1,0,0,0,162,160,
-		1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,0,164,166,3,4,2,0,165,160,1,0,0,
-		0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,173,1,0,0,0,169,
-		167,1,0,0,0,170,172,5,229,0,0,171,170,1,0,0,0,172,175,1,0,0,0,173,171,
-		1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,176,158,1,0,0,
-		0,176,177,1,0,0,0,177,178,1,0,0,0,178,179,5,0,0,1,179,1,1,0,0,0,180,181,
-		3,98,49,0,181,182,5,0,0,1,182,3,1,0,0,0,183,382,3,52,26,0,184,382,3,6,
-		3,0,185,382,3,12,6,0,186,189,5,55,0,0,187,190,3,6,3,0,188,190,3,12,6,0,
-		189,187,1,0,0,0,189,188,1,0,0,0,190,192,1,0,0,0,191,193,3,14,7,0,192,191,
-		1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,195,5,4,0,0,195,196,5,122,
-		0,0,196,197,5,152,0,0,197,199,5,167,0,0,198,194,1,0,0,0,198,199,1,0,0,
-		0,199,382,1,0,0,0,200,382,3,26,13,0,201,203,5,30,0,0,202,204,5,176,0,0,
-		203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,209,5,196,0,0,206,
-		207,5,78,0,0,207,208,5,123,0,0,208,210,5,56,0,0,209,206,1,0,0,0,209,210,
-		1,0,0,0,210,211,1,0,0,0,211,216,3,144,72,0,212,213,5,223,0,0,213,214,3,
-		146,73,0,214,215,5,224,0,0,215,217,1,0,0,0,216,212,1,0,0,0,216,217,1,0,
-		0,0,217,220,1,0,0,0,218,219,5,28,0,0,219,221,5,232,0,0,220,218,1,0,0,0,
-		220,221,1,0,0,0,221,222,1,0,0,0,222,223,5,8,0,0,223,224,3,52,26,0,224,
-		382,1,0,0,0,225,230,5,30,0,0,226,228,5,176,0,0,227,229,5,172,0,0,228,227,
-		1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,226,1,0,0,0,230,231,1,0,0,
-		0,231,232,1,0,0,0,232,236,5,70,0,0,233,234,5,78,0,0,234,235,5,123,0,0,
-		235,237,5,56,0,0,236,233,1,0,0,0,236,237,1,0,0,0,237,238,1,0,0,0,238,239,
-		3,144,72,0,239,240,5,8,0,0,240,243,5,232,0,0,241,242,5,95,0,0,242,244,
-		3,148,74,0,243,241,1,0,0,0,243,244,1,0,0,0,244,256,1,0,0,0,245,246,5,193,
-		0,0,246,247,5,87,0,0,247,253,5,232,0,0,248,249,5,227,0,0,249,250,5,87,
-		0,0,250,252,5,232,0,0,251,248,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,
-		253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,245,1,0,0,0,256,257,
-		1,0,0,0,257,382,1,0,0,0,258,259,5,30,0,0,259,263,5,37,0,0,260,261,5,78,
-		0,0,261,262,5,123,0,0,262,264,5,56,0,0,263,260,1,0,0,0,263,264,1,0,0,0,
-		264,265,1,0,0,0,265,268,3,144,72,0,266,267,5,28,0,0,267,269,5,232,0,0,
-		268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,272,3,38,19,0,271,
-		270,1,0,0,0,271,272,1,0,0,0,272,382,1,0,0,0,273,274,5,30,0,0,274,278,5,
-		18,0,0,275,276,5,78,0,0,276,277,5,123,0,0,277,279,5,56,0,0,278,275,1,0,
-		0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,283,3,144,72,0,281,282,5,28,0,
-		0,282,284,5,232,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,
-		287,3,38,19,0,286,285,1,0,0,0,286,287,1,0,0,0,287,382,1,0,0,0,288,290,
-		5,47,0,0,289,291,5,176,0,0,290,289,1,0,0,0,290,291,1,0,0,0,291,293,1,0,
-		0,0,292,294,5,172,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,295,1,0,0,0,
-		295,298,7,0,0,0,296,297,5,78,0,0,297,299,5,56,0,0,298,296,1,0,0,0,298,
-		299,1,0,0,0,299,300,1,0,0,0,300,302,3,144,72,0,301,303,7,1,0,0,302,301,
-		1,0,0,0,302,303,1,0,0,0,303,382,1,0,0,0,304,305,5,5,0,0,305,308,5,174,
-		0,0,306,307,5,78,0,0,307,309,5,56,0,0,308,306,1,0,0,0,308,309,1,0,0,0,
-		309,310,1,0,0,0,310,311,3,144,72,0,311,312,3,50,25,0,312,382,1,0,0,0,313,
-		314,5,5,0,0,314,315,5,196,0,0,315,321,3,144,72,0,316,317,5,150,0,0,317,
-		318,5,182,0,0,318,322,3,144,72,0,319,320,5,8,0,0,320,322,3,52,26,0,321,
-		316,1,0,0,0,321,319,1,0,0,0,322,382,1,0,0,0,323,328,5,163,0,0,324,325,
-		3,18,9,0,325,326,5,210,0,0,326,327,3,20,10,0,327,329,1,0,0,0,328,324,1,
-		0,0,0,328,329,1,0,0,0,329,382,1,0,0,0,330,332,5,151,0,0,331,333,3,20,10,
-		0,332,331,1,0,0,0,332,333,1,0,0,0,333,382,1,0,0,0,334,335,5,165,0,0,335,
-		382,3,22,11,0,336,337,7,2,0,0,337,338,5,159,0,0,338,382,5,232,0,0,339,
-		341,7,2,0,0,340,342,5,59,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,343,1,
-		0,0,0,343,382,3,144,72,0,344,355,5,58,0,0,345,346,5,141,0,0,346,356,5,
-		67,0,0,347,352,3,16,8,0,348,349,5,227,0,0,349,351,3,16,8,0,350,348,1,0,
-		0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,0,354,
-		352,1,0,0,0,355,345,1,0,0,0,355,347,1,0,0,0,355,356,1,0,0,0,356,357,1,
-		0,0,0,357,382,3,4,2,0,358,359,5,169,0,0,359,360,5,88,0,0,360,363,5,232,
-		0,0,361,362,5,205,0,0,362,364,5,159,0,0,363,361,1,0,0,0,363,364,1,0,0,
-		0,364,367,1,0,0,0,365,366,5,205,0,0,366,368,5,46,0,0,367,365,1,0,0,0,367,
-		368,1,0,0,0,368,382,1,0,0,0,369,370,5,159,0,0,370,373,5,232,0,0,371,372,
-		5,182,0,0,372,374,5,232,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,382,1,
-		0,0,0,375,377,5,191,0,0,376,378,5,18,0,0,377,376,1,0,0,0,377,378,1,0,0,
-		0,378,379,1,0,0,0,379,382,3,144,72,0,380,382,7,3,0,0,381,183,1,0,0,0,381,
-		184,1,0,0,0,381,185,1,0,0,0,381,186,1,0,0,0,381,200,1,0,0,0,381,201,1,
-		0,0,0,381,225,1,0,0,0,381,258,1,0,0,0,381,273,1,0,0,0,381,288,1,0,0,0,
-		381,304,1,0,0,0,381,313,1,0,0,0,381,323,1,0,0,0,381,330,1,0,0,0,381,334,
-		1,0,0,0,381,336,1,0,0,0,381,339,1,0,0,0,381,344,1,0,0,0,381,358,1,0,0,
-		0,381,369,1,0,0,0,381,375,1,0,0,0,381,380,1,0,0,0,382,5,1,0,0,0,383,384,
-		5,82,0,0,384,385,7,4,0,0,385,387,3,144,72,0,386,388,3,88,44,0,387,386,
-		1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,391,3,8,4,0,390,389,1,0,0,
-		0,390,391,1,0,0,0,391,396,1,0,0,0,392,393,5,223,0,0,393,394,3,146,73,0,
-		394,395,5,224,0,0,395,397,1,0,0,0,396,392,1,0,0,0,396,397,1,0,0,0,397,
-		398,1,0,0,0,398,399,3,52,26,0,399,7,1,0,0,0,400,401,5,138,0,0,401,402,
-		5,223,0,0,402,407,3,10,5,0,403,404,5,227,0,0,404,406,3,10,5,0,405,403,
-		1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,
-		0,409,407,1,0,0,0,410,411,5,224,0,0,411,9,1,0,0,0,412,413,3,148,74,0,413,
-		414,5,210,0,0,414,415,3,44,22,0,415,11,1,0,0,0,416,417,5,168,0,0,417,418,
-		5,163,0,0,418,422,5,11,0,0,419,421,5,229,0,0,420,419,1,0,0,0,421,424,1,
-		0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,424,422,1,0,0,0,
-		425,434,3,6,3,0,426,428,5,229,0,0,427,426,1,0,0,0,428,429,1,0,0,0,429,
-		427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,433,3,6,3,0,432,427,1,
-		0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,435,440,1,0,0,0,
-		436,434,1,0,0,0,437,439,5,229,0,0,438,437,1,0,0,0,439,442,1,0,0,0,440,
-		438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,0,0,0,443,444,5,
-		49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,447,5,168,0,0,447,449,5,163,
-		0,0,448,450,5,229,0,0,449,448,1,0,0,0,450,451,1,0,0,0,451,449,1,0,0,0,
-		451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,6,3,0,454,456,5,229,0,0,455,
-		454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,459,1,
-		0,0,0,459,461,3,6,3,0,460,455,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,
-		462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,0,0,0,465,467,5,229,0,0,466,
-		465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,471,1,
-		0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,474,1,0,0,0,473,416,1,0,0,0,
-		473,445,1,0,0,0,474,13,1,0,0,0,475,476,5,68,0,0,476,477,5,159,0,0,477,
-		482,5,232,0,0,478,479,5,68,0,0,479,480,5,98,0,0,480,482,5,23,0,0,481,475,
-		1,0,0,0,481,478,1,0,0,0,482,15,1,0,0,0,483,484,7,5,0,0,484,17,1,0,0,0,
-		485,492,5,232,0,0,486,488,8,6,0,0,487,486,1,0,0,0,488,489,1,0,0,0,489,
-		487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,485,1,0,0,0,491,487,1,
-		0,0,0,492,19,1,0,0,0,493,495,8,7,0,0,494,493,1,0,0,0,495,496,1,0,0,0,496,
-		494,1,0,0,0,496,497,1,0,0,0,497,21,1,0,0,0,498,501,5,175,0,0,499,500,7,
-		8,0,0,500,502,3,144,72,0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,0,0,
-		0,503,505,3,24,12,0,504,503,1,0,0,0,504,505,1,0,0,0,505,561,1,0,0,0,506,
-		509,5,197,0,0,507,508,7,8,0,0,508,510,3,144,72,0,509,507,1,0,0,0,509,510,
-		1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,513,1,0,
-		0,0,513,561,1,0,0,0,514,516,5,192,0,0,515,514,1,0,0,0,515,516,1,0,0,0,
-		516,517,1,0,0,0,517,520,5,71,0,0,518,519,7,8,0,0,519,521,3,144,72,0,520,
-		518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,524,3,24,12,0,523,522,
-		1,0,0,0,523,524,1,0,0,0,524,561,1,0,0,0,525,561,5,89,0,0,526,528,5,19,
-		0,0,527,529,3,24,12,0,528,527,1,0,0,0,528,529,1,0,0,0,529,561,1,0,0,0,
-		530,533,5,38,0,0,531,532,7,8,0,0,532,534,3,144,72,0,533,531,1,0,0,0,533,
-		534,1,0,0,0,534,536,1,0,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,537,
-		1,0,0,0,537,561,1,0,0,0,538,561,5,114,0,0,539,540,5,27,0,0,540,541,7,8,
-		0,0,541,543,3,144,72,0,542,544,3,24,12,0,543,542,1,0,0,0,543,544,1,0,0,
-		0,544,561,1,0,0,0,545,546,5,30,0,0,546,547,5,174,0,0,547,561,3,144,72,
-		0,548,549,5,30,0,0,549,550,5,196,0,0,550,561,3,144,72,0,551,552,5,33,0,
-		0,552,561,5,18,0,0,553,554,5,33,0,0,554,561,5,37,0,0,555,556,5,24,0,0,
-		556,558,5,232,0,0,557,559,3,24,12,0,558,557,1,0,0,0,558,559,1,0,0,0,559,
-		561,1,0,0,0,560,498,1,0,0,0,560,506,1,0,0,0,560,515,1,0,0,0,560,525,1,
-		0,0,0,560,526,1,0,0,0,560,530,1,0,0,0,560,538,1,0,0,0,560,539,1,0,0,0,
-		560,545,1,0,0,0,560,548,1,0,0,0,560,551,1,0,0,0,560,553,1,0,0,0,560,555,
-		1,0,0,0,561,23,1,0,0,0,562,564,5,123,0,0,563,562,1,0,0,0,563,564,1,0,0,
-		0,564,565,1,0,0,0,565,566,5,101,0,0,566,567,5,232,0,0,567,25,1,0,0,0,568,
-		570,5,30,0,0,569,571,5,176,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,
-		1,0,0,0,572,576,5,174,0,0,573,574,5,78,0,0,574,575,5,123,0,0,575,577,5,
-		56,0,0,576,573,1,0,0,0,576,577,1,0,0,0,577,578,1,0,0,0,578,590,3,144,72,
-		0,579,580,5,223,0,0,580,585,3,28,14,0,581,582,5,227,0,0,582,584,3,28,14,
-		0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
-		588,1,0,0,0,587,585,1,0,0,0,588,589,5,224,0,0,589,591,1,0,0,0,590,579,
-		1,0,0,0,590,591,1,0,0,0,591,594,1,0,0,0,592,593,5,28,0,0,593,595,5,232,
-		0,0,594,592,1,0,0,0,594,595,1,0,0,0,595,602,1,0,0,0,596,597,5,139,0,0,
-		597,598,5,14,0,0,598,599,5,223,0,0,599,600,3,146,73,0,600,601,5,224,0,
-		0,601,603,1,0,0,0,602,596,1,0,0,0,602,603,1,0,0,0,603,605,1,0,0,0,604,
-		606,3,38,19,0,605,604,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,609,
-		3,46,23,0,608,607,1,0,0,0,608,609,1,0,0,0,609,612,1,0,0,0,610,611,5,8,
-		0,0,611,613,3,52,26,0,612,610,1,0,0,0,612,613,1,0,0,0,613,27,1,0,0,0,614,
-		618,3,30,15,0,615,618,3,34,17,0,616,618,3,36,18,0,617,614,1,0,0,0,617,
-		615,1,0,0,0,617,616,1,0,0,0,618,29,1,0,0,0,619,620,3,148,74,0,620,621,
-		5,8,0,0,621,624,3,98,49,0,622,623,5,28,0,0,623,625,5,232,0,0,624,622,1,
-		0,0,0,624,625,1,0,0,0,625,650,1,0,0,0,626,627,3,148,74,0,627,628,3,138,
-		69,0,628,631,5,107,0,0,629,630,5,68,0,0,630,632,5,232,0,0,631,629,1,0,
-		0,0,631,632,1,0,0,0,632,634,1,0,0,0,633,635,5,198,0,0,634,633,1,0,0,0,
-		634,635,1,0,0,0,635,638,1,0,0,0,636,637,5,28,0,0,637,639,5,232,0,0,638,
-		636,1,0,0,0,638,639,1,0,0,0,639,650,1,0,0,0,640,641,3,148,74,0,641,643,
-		3,138,69,0,642,644,3,32,16,0,643,642,1,0,0,0,643,644,1,0,0,0,644,647,1,
-		0,0,0,645,646,5,28,0,0,646,648,5,232,0,0,647,645,1,0,0,0,647,648,1,0,0,
-		0,648,650,1,0,0,0,649,619,1,0,0,0,649,626,1,0,0,0,649,640,1,0,0,0,650,
-		31,1,0,0,0,651,652,5,29,0,0,652,654,3,148,74,0,653,651,1,0,0,0,653,654,
-		1,0,0,0,654,655,1,0,0,0,655,656,5,145,0,0,656,659,5,94,0,0,657,658,5,123,
-		0,0,658,660,5,50,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,33,1,0,0,0,661,
-		662,5,199,0,0,662,663,5,67,0,0,663,664,3,148,74,0,664,665,5,8,0,0,665,
-		666,3,98,49,0,666,35,1,0,0,0,667,668,5,29,0,0,668,670,3,148,74,0,669,667,
-		1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,672,5,145,0,0,672,673,5,94,
-		0,0,673,674,5,223,0,0,674,675,3,146,73,0,675,678,5,224,0,0,676,677,5,123,
-		0,0,677,679,5,50,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,37,1,0,0,0,680,
-		681,5,205,0,0,681,690,5,223,0,0,682,687,3,40,20,0,683,684,5,227,0,0,684,
-		686,3,40,20,0,685,683,1,0,0,0,686,689,1,0,0,0,687,685,1,0,0,0,687,688,
-		1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,690,682,1,0,0,0,690,691,1,0,0,
-		0,691,692,1,0,0,0,692,693,5,224,0,0,693,39,1,0,0,0,694,695,3,42,21,0,695,
-		696,5,210,0,0,696,697,3,44,22,0,697,41,1,0,0,0,698,708,5,232,0,0,699,704,
-		3,148,74,0,700,701,5,228,0,0,701,703,3,148,74,0,702,700,1,0,0,0,703,706,
-		1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,
-		0,707,698,1,0,0,0,707,699,1,0,0,0,708,43,1,0,0,0,709,718,5,232,0,0,710,
-		712,5,218,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,713,1,0,0,0,713,718,
-		7,9,0,0,714,718,5,185,0,0,715,718,5,61,0,0,716,718,3,148,74,0,717,709,
-		1,0,0,0,717,711,1,0,0,0,717,714,1,0,0,0,717,715,1,0,0,0,717,716,1,0,0,
-		0,718,45,1,0,0,0,719,720,5,101,0,0,720,729,3,144,72,0,721,725,5,223,0,
-		0,722,724,3,48,24,0,723,722,1,0,0,0,724,727,1,0,0,0,725,723,1,0,0,0,725,
-		726,1,0,0,0,726,728,1,0,0,0,727,725,1,0,0,0,728,730,5,224,0,0,729,721,
-		1,0,0,0,729,730,1,0,0,0,730,47,1,0,0,0,731,734,7,10,0,0,732,735,5,3,0,
-		0,733,735,3,148,74,0,734,732,1,0,0,0,734,733,1,0,0,0,735,49,1,0,0,0,736,
-		737,5,150,0,0,737,738,5,182,0,0,738,795,3,144,72,0,739,740,5,163,0,0,740,
-		741,5,223,0,0,741,746,3,40,20,0,742,743,5,227,0,0,743,745,3,40,20,0,744,
-		742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,749,1,
-		0,0,0,748,746,1,0,0,0,749,750,5,224,0,0,750,795,1,0,0,0,751,752,5,151,
-		0,0,752,753,5,223,0,0,753,758,3,42,21,0,754,755,5,227,0,0,755,757,3,42,
-		21,0,756,754,1,0,0,0,757,760,1,0,0,0,758,756,1,0,0,0,758,759,1,0,0,0,759,
-		761,1,0,0,0,760,758,1,0,0,0,761,762,5,224,0,0,762,795,1,0,0,0,763,776,
-		5,2,0,0,764,777,3,28,14,0,765,766,5,223,0,0,766,771,3,28,14,0,767,768,
-		5,227,0,0,768,770,3,28,14,0,769,767,1,0,0,0,770,773,1,0,0,0,771,769,1,
-		0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,224,0,
-		0,775,777,1,0,0,0,776,764,1,0,0,0,776,765,1,0,0,0,777,795,1,0,0,0,778,
-		787,5,47,0,0,779,781,5,26,0,0,780,779,1,0,0,0,780,781,1,0,0,0,781,782,
-		1,0,0,0,782,788,3,148,74,0,783,784,5,223,0,0,784,785,3,146,73,0,785,786,
-		5,224,0,0,786,788,1,0,0,0,787,780,1,0,0,0,787,783,1,0,0,0,788,795,1,0,
-		0,0,789,790,5,150,0,0,790,791,3,148,74,0,791,792,5,182,0,0,792,793,3,148,
-		74,0,793,795,1,0,0,0,794,736,1,0,0,0,794,739,1,0,0,0,794,751,1,0,0,0,794,
-		763,1,0,0,0,794,778,1,0,0,0,794,789,1,0,0,0,795,51,1,0,0,0,796,797,5,205,
-		0,0,797,802,3,54,27,0,798,799,5,227,0,0,799,801,3,54,27,0,800,798,1,0,
-		0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,806,1,0,0,0,804,
-		802,1,0,0,0,805,796,1,0,0,0,805,806,1,0,0,0,806,807,1,0,0,0,807,808,3,
-		56,28,0,808,53,1,0,0,0,809,814,3,148,74,0,810,811,5,223,0,0,811,812,3,
-		146,73,0,812,813,5,224,0,0,813,815,1,0,0,0,814,810,1,0,0,0,814,815,1,0,
-		0,0,815,816,1,0,0,0,816,817,5,8,0,0,817,818,5,223,0,0,818,819,3,52,26,
-		0,819,820,5,224,0,0,820,55,1,0,0,0,821,832,3,58,29,0,822,823,5,131,0,0,
-		823,824,5,14,0,0,824,829,3,76,38,0,825,826,5,227,0,0,826,828,3,76,38,0,
-		827,825,1,0,0,0,828,831,1,0,0,0,829,827,1,0,0,0,829,830,1,0,0,0,830,833,
-		1,0,0,0,831,829,1,0,0,0,832,822,1,0,0,0,832,833,1,0,0,0,833,839,1,0,0,
-		0,834,837,5,102,0,0,835,838,3,98,49,0,836,838,5,3,0,0,837,835,1,0,0,0,
-		837,836,1,0,0,0,838,840,1,0,0,0,839,834,1,0,0,0,839,840,1,0,0,0,840,846,
-		1,0,0,0,841,842,5,127,0,0,842,844,3,98,49,0,843,845,7,11,0,0,844,843,1,
-		0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,841,1,0,0,0,846,847,1,0,0,0,
-		847,855,1,0,0,0,848,849,5,62,0,0,849,851,7,12,0,0,850,852,3,98,49,0,851,
-		850,1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,7,11,0,0,854,856,5,
-		129,0,0,855,848,1,0,0,0,855,856,1,0,0,0,856,57,1,0,0,0,857,858,6,29,-1,
-		0,858,859,3,60,30,0,859,874,1,0,0,0,860,861,10,2,0,0,861,863,5,83,0,0,
-		862,864,3,66,33,0,863,862,1,0,0,0,863,864,1,0,0,0,864,865,1,0,0,0,865,
-		873,3,58,29,3,866,867,10,1,0,0,867,869,7,13,0,0,868,870,3,66,33,0,869,
-		868,1,0,0,0,869,870,1,0,0,0,870,871,1,0,0,0,871,873,3,58,29,2,872,860,
-		1,0,0,0,872,866,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,875,1,0,0,
-		0,875,59,1,0,0,0,876,874,1,0,0,0,877,892,3,64,32,0,878,879,5,195,0,0,879,
-		884,3,62,31,0,880,881,5,227,0,0,881,883,3,62,31,0,882,880,1,0,0,0,883,
-		886,1,0,0,0,884,882,1,0,0,0,884,885,1,0,0,0,885,892,1,0,0,0,886,884,1,
-		0,0,0,887,888,5,223,0,0,888,889,3,52,26,0,889,890,5,224,0,0,890,892,1,
-		0,0,0,891,877,1,0,0,0,891,878,1,0,0,0,891,887,1,0,0,0,892,61,1,0,0,0,893,
-		895,5,157,0,0,894,893,1,0,0,0,894,895,1,0,0,0,895,896,1,0,0,0,896,897,
-		5,223,0,0,897,902,3,98,49,0,898,899,5,227,0,0,899,901,3,98,49,0,900,898,
-		1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,0,903,905,1,0,0,
-		0,904,902,1,0,0,0,905,906,5,224,0,0,906,909,1,0,0,0,907,909,3,98,49,0,
-		908,894,1,0,0,0,908,907,1,0,0,0,909,63,1,0,0,0,910,912,5,162,0,0,911,913,
-		3,90,45,0,912,911,1,0,0,0,912,913,1,0,0,0,913,915,1,0,0,0,914,916,3,66,
-		33,0,915,914,1,0,0,0,915,916,1,0,0,0,916,917,1,0,0,0,917,922,3,68,34,0,
-		918,919,5,227,0,0,919,921,3,68,34,0,920,918,1,0,0,0,921,924,1,0,0,0,922,
-		920,1,0,0,0,922,923,1,0,0,0,923,934,1,0,0,0,924,922,1,0,0,0,925,926,5,
-		68,0,0,926,931,3,78,39,0,927,928,5,227,0,0,928,930,3,78,39,0,929,927,1,
-		0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,1,0,0,0,932,935,1,0,0,0,
-		933,931,1,0,0,0,934,925,1,0,0,0,934,935,1,0,0,0,935,938,1,0,0,0,936,937,
-		5,203,0,0,937,939,3,98,49,0,938,936,1,0,0,0,938,939,1,0,0,0,939,950,1,
-		0,0,0,940,941,5,72,0,0,941,942,5,14,0,0,942,947,3,70,35,0,943,944,5,227,
-		0,0,944,946,3,70,35,0,945,943,1,0,0,0,946,949,1,0,0,0,947,945,1,0,0,0,
-		947,948,1,0,0,0,948,951,1,0,0,0,949,947,1,0,0,0,950,940,1,0,0,0,950,951,
-		1,0,0,0,951,954,1,0,0,0,952,953,5,74,0,0,953,955,3,98,49,0,954,952,1,0,
-		0,0,954,955,1,0,0,0,955,965,1,0,0,0,956,957,5,204,0,0,957,962,3,74,37,
-		0,958,959,5,227,0,0,959,961,3,74,37,0,960,958,1,0,0,0,961,964,1,0,0,0,
-		962,960,1,0,0,0,962,963,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,965,956,
-		1,0,0,0,965,966,1,0,0,0,966,65,1,0,0,0,967,968,7,14,0,0,968,67,1,0,0,0,
-		969,982,5,219,0,0,970,971,3,144,72,0,971,972,5,228,0,0,972,973,5,219,0,
-		0,973,982,1,0,0,0,974,979,3,98,49,0,975,977,5,8,0,0,976,975,1,0,0,0,976,
-		977,1,0,0,0,977,978,1,0,0,0,978,980,3,148,74,0,979,976,1,0,0,0,979,980,
-		1,0,0,0,980,982,1,0,0,0,981,969,1,0,0,0,981,970,1,0,0,0,981,974,1,0,0,
-		0,982,69,1,0,0,0,983,984,5,73,0,0,984,985,5,164,0,0,985,986,5,223,0,0,
-		986,991,3,72,36,0,987,988,5,227,0,0,988,990,3,72,36,0,989,987,1,0,0,0,
-		990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,0,993,991,
-		1,0,0,0,994,995,5,224,0,0,995,1022,1,0,0,0,996,997,5,156,0,0,997,998,5,
-		223,0,0,998,1003,3,72,36,0,999,1000,5,227,0,0,1000,1002,3,72,36,0,1001,
-		999,1,0,0,0,1002,1005,1,0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,
-		1006,1,0,0,0,1005,1003,1,0,0,0,1006,1007,5,224,0,0,1007,1022,1,0,0,0,1008,
-		1009,5,32,0,0,1009,1010,5,223,0,0,1010,1015,3,72,36,0,1011,1012,5,227,
-		0,0,1012,1014,3,72,36,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,
-		1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,1,0,0,0,1018,1019,
-		5,224,0,0,1019,1022,1,0,0,0,1020,1022,3,98,49,0,1021,983,1,0,0,0,1021,
-		996,1,0,0,0,1021,1008,1,0,0,0,1021,1020,1,0,0,0,1022,71,1,0,0,0,1023,1032,
-		5,223,0,0,1024,1029,3,98,49,0,1025,1026,5,227,0,0,1026,1028,3,98,49,0,
-		1027,1025,1,0,0,0,1028,1031,1,0,0,0,1029,1027,1,0,0,0,1029,1030,1,0,0,
-		0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1032,1024,1,0,0,0,1032,1033,1,0,
-		0,0,1033,1034,1,0,0,0,1034,1037,5,224,0,0,1035,1037,3,98,49,0,1036,1023,
-		1,0,0,0,1036,1035,1,0,0,0,1037,73,1,0,0,0,1038,1039,3,148,74,0,1039,1040,
-		5,8,0,0,1040,1041,3,120,60,0,1041,75,1,0,0,0,1042,1044,3,98,49,0,1043,
-		1045,7,15,0,0,1044,1043,1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,
-		1047,5,125,0,0,1047,1049,7,16,0,0,1048,1046,1,0,0,0,1048,1049,1,0,0,0,
-		1049,77,1,0,0,0,1050,1051,6,39,-1,0,1051,1052,3,84,42,0,1052,1072,1,0,
-		0,0,1053,1054,10,4,0,0,1054,1055,5,31,0,0,1055,1056,5,90,0,0,1056,1071,
-		3,84,42,0,1057,1058,10,3,0,0,1058,1059,5,120,0,0,1059,1060,3,80,40,0,1060,
-		1061,5,90,0,0,1061,1062,3,84,42,0,1062,1071,1,0,0,0,1063,1064,10,2,0,0,
-		1064,1065,3,80,40,0,1065,1066,5,90,0,0,1066,1068,3,84,42,0,1067,1069,3,
-		82,41,0,1068,1067,1,0,0,0,1068,1069,1,0,0,0,1069,1071,1,0,0,0,1070,1053,
-		1,0,0,0,1070,1057,1,0,0,0,1070,1063,1,0,0,0,1071,1074,1,0,0,0,1072,1070,
-		1,0,0,0,1072,1073,1,0,0,0,1073,79,1,0,0,0,1074,1072,1,0,0,0,1075,1077,
-		5,81,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,1091,1,0,0,0,1078,1080,
-		5,100,0,0,1079,1081,5,133,0,0,1080,1079,1,0,0,0,1080,1081,1,0,0,0,1081,
-		1091,1,0,0,0,1082,1084,5,155,0,0,1083,1085,5,133,0,0,1084,1083,1,0,0,0,
-		1084,1085,1,0,0,0,1085,1091,1,0,0,0,1086,1088,5,69,0,0,1087,1089,5,133,
-		0,0,1088,1087,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1076,1,
-		0,0,0,1090,1078,1,0,0,0,1090,1082,1,0,0,0,1090,1086,1,0,0,0,1091,81,1,
-		0,0,0,1092,1093,5,128,0,0,1093,1100,3,98,49,0,1094,1095,5,193,0,0,1095,
-		1096,5,223,0,0,1096,1097,3,146,73,0,1097,1098,5,224,0,0,1098,1100,1,0,
-		0,0,1099,1092,1,0,0,0,1099,1094,1,0,0,0,1100,83,1,0,0,0,1101,1103,3,144,
-		72,0,1102,1104,3,88,44,0,1103,1102,1,0,0,0,1103,1104,1,0,0,0,1104,1110,
-		1,0,0,0,1105,1106,5,67,0,0,1106,1107,5,173,0,0,1107,1108,5,8,0,0,1108,
-		1109,5,126,0,0,1109,1111,3,106,53,0,1110,1105,1,0,0,0,1110,1111,1,0,0,
-		0,1111,1113,1,0,0,0,1112,1114,3,86,43,0,1113,1112,1,0,0,0,1113,1114,1,
-		0,0,0,1114,1157,1,0,0,0,1115,1117,5,97,0,0,1116,1115,1,0,0,0,1116,1117,
-		1,0,0,0,1117,1118,1,0,0,0,1118,1119,5,174,0,0,1119,1120,5,223,0,0,1120,
-		1121,3,110,55,0,1121,1123,5,224,0,0,1122,1124,3,86,43,0,1123,1122,1,0,
-		0,0,1123,1124,1,0,0,0,1124,1157,1,0,0,0,1125,1127,5,97,0,0,1126,1125,1,
-		0,0,0,1126,1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,223,0,0,1129,1130,
-		3,52,26,0,1130,1132,5,224,0,0,1131,1133,3,86,43,0,1132,1131,1,0,0,0,1132,
-		1133,1,0,0,0,1133,1157,1,0,0,0,1134,1135,5,190,0,0,1135,1136,5,223,0,0,
-		1136,1141,3,98,49,0,1137,1138,5,227,0,0,1138,1140,3,98,49,0,1139,1137,
-		1,0,0,0,1140,1143,1,0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,1144,
-		1,0,0,0,1143,1141,1,0,0,0,1144,1147,5,224,0,0,1145,1146,5,205,0,0,1146,
-		1148,5,132,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1150,1,0,0,0,1149,
-		1151,3,86,43,0,1150,1149,1,0,0,0,1150,1151,1,0,0,0,1151,1157,1,0,0,0,1152,
-		1153,5,223,0,0,1153,1154,3,78,39,0,1154,1155,5,224,0,0,1155,1157,1,0,0,
-		0,1156,1101,1,0,0,0,1156,1116,1,0,0,0,1156,1126,1,0,0,0,1156,1134,1,0,
-		0,0,1156,1152,1,0,0,0,1157,85,1,0,0,0,1158,1160,5,8,0,0,1159,1158,1,0,
-		0,0,1159,1160,1,0,0,0,1160,1161,1,0,0,0,1161,1166,3,148,74,0,1162,1163,
-		5,223,0,0,1163,1164,3,146,73,0,1164,1165,5,224,0,0,1165,1167,1,0,0,0,1166,
-		1162,1,0,0,0,1166,1167,1,0,0,0,1167,87,1,0,0,0,1168,1169,3,90,45,0,1169,
-		89,1,0,0,0,1170,1171,5,230,0,0,1171,1178,3,92,46,0,1172,1174,5,227,0,0,
-		1173,1172,1,0,0,0,1173,1174,1,0,0,0,1174,1175,1,0,0,0,1175,1177,3,92,46,
-		0,1176,1173,1,0,0,0,1177,1180,1,0,0,0,1178,1176,1,0,0,0,1178,1179,1,0,
-		0,0,1179,1181,1,0,0,0,1180,1178,1,0,0,0,1181,1182,5,231,0,0,1182,91,1,
-		0,0,0,1183,1204,3,148,74,0,1184,1201,5,223,0,0,1185,1190,3,94,47,0,1186,
-		1187,5,227,0,0,1187,1189,3,94,47,0,1188,1186,1,0,0,0,1189,1192,1,0,0,0,
-		1190,1188,1,0,0,0,1190,1191,1,0,0,0,1191,1202,1,0,0,0,1192,1190,1,0,0,
-		0,1193,1198,3,96,48,0,1194,1195,5,227,0,0,1195,1197,3,96,48,0,1196,1194,
-		1,0,0,0,1197,1200,1,0,0,0,1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1202,
-		1,0,0,0,1200,1198,1,0,0,0,1201,1185,1,0,0,0,1201,1193,1,0,0,0,1201,1202,
-		1,0,0,0,1202,1203,1,0,0,0,1203,1205,5,224,0,0,1204,1184,1,0,0,0,1204,1205,
-		1,0,0,0,1205,93,1,0,0,0,1206,1207,3,42,21,0,1207,1208,5,210,0,0,1208,1209,
-		3,44,22,0,1209,95,1,0,0,0,1210,1215,3,148,74,0,1211,1212,5,228,0,0,1212,
-		1214,3,148,74,0,1213,1211,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,
-		1215,1216,1,0,0,0,1216,1221,1,0,0,0,1217,1215,1,0,0,0,1218,1221,5,232,
-		0,0,1219,1221,5,235,0,0,1220,1210,1,0,0,0,1220,1218,1,0,0,0,1220,1219,
-		1,0,0,0,1221,97,1,0,0,0,1222,1223,3,100,50,0,1223,99,1,0,0,0,1224,1225,
-		6,50,-1,0,1225,1226,5,123,0,0,1226,1235,3,100,50,4,1227,1231,3,106,53,
-		0,1228,1230,3,102,51,0,1229,1228,1,0,0,0,1230,1233,1,0,0,0,1231,1229,1,
-		0,0,0,1231,1232,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1234,1224,
-		1,0,0,0,1234,1227,1,0,0,0,1235,1244,1,0,0,0,1236,1237,10,2,0,0,1237,1238,
-		5,6,0,0,1238,1243,3,100,50,3,1239,1240,10,1,0,0,1240,1241,5,130,0,0,1241,
-		1243,3,100,50,2,1242,1236,1,0,0,0,1242,1239,1,0,0,0,1243,1246,1,0,0,0,
-		1244,1242,1,0,0,0,1244,1245,1,0,0,0,1245,101,1,0,0,0,1246,1244,1,0,0,0,
-		1247,1248,3,104,52,0,1248,1249,3,106,53,0,1249,1321,1,0,0,0,1250,1252,
-		5,123,0,0,1251,1250,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,1255,
-		5,12,0,0,1254,1256,7,17,0,0,1255,1254,1,0,0,0,1255,1256,1,0,0,0,1256,1257,
-		1,0,0,0,1257,1258,3,106,53,0,1258,1259,5,6,0,0,1259,1260,3,106,53,0,1260,
-		1321,1,0,0,0,1261,1263,5,123,0,0,1262,1261,1,0,0,0,1262,1263,1,0,0,0,1263,
-		1264,1,0,0,0,1264,1265,5,79,0,0,1265,1266,5,223,0,0,1266,1267,3,52,26,
-		0,1267,1268,5,224,0,0,1268,1321,1,0,0,0,1269,1271,5,123,0,0,1270,1269,
-		1,0,0,0,1270,1271,1,0,0,0,1271,1272,1,0,0,0,1272,1273,5,79,0,0,1273,1274,
-		5,223,0,0,1274,1279,3,98,49,0,1275,1276,5,227,0,0,1276,1278,3,98,49,0,
-		1277,1275,1,0,0,0,1278,1281,1,0,0,0,1279,1277,1,0,0,0,1279,1280,1,0,0,
-		0,1280,1282,1,0,0,0,1281,1279,1,0,0,0,1282,1283,5,224,0,0,1283,1321,1,
-		0,0,0,1284,1286,5,123,0,0,1285,1284,1,0,0,0,1285,1286,1,0,0,0,1286,1287,
-		1,0,0,0,1287,1288,5,101,0,0,1288,1291,3,106,53,0,1289,1290,5,51,0,0,1290,
-		1292,3,106,53,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1321,1,0,0,0,
-		1293,1295,5,123,0,0,1294,1293,1,0,0,0,1294,1295,1,0,0,0,1295,1296,1,0,
-		0,0,1296,1297,5,166,0,0,1297,1298,5,182,0,0,1298,1301,3,106,53,0,1299,
-		1300,5,51,0,0,1300,1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,
-		1302,1321,1,0,0,0,1303,1305,5,86,0,0,1304,1306,5,123,0,0,1305,1304,1,0,
-		0,0,1305,1306,1,0,0,0,1306,1307,1,0,0,0,1307,1321,5,124,0,0,1308,1310,
-		5,86,0,0,1309,1311,5,123,0,0,1310,1309,1,0,0,0,1310,1311,1,0,0,0,1311,
-		1312,1,0,0,0,1312,1321,7,18,0,0,1313,1315,5,86,0,0,1314,1316,5,123,0,0,
-		1315,1314,1,0,0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1318,5,45,0,
-		0,1318,1319,5,68,0,0,1319,1321,3,106,53,0,1320,1247,1,0,0,0,1320,1251,
-		1,0,0,0,1320,1262,1,0,0,0,1320,1270,1,0,0,0,1320,1285,1,0,0,0,1320,1294,
-		1,0,0,0,1320,1303,1,0,0,0,1320,1308,1,0,0,0,1320,1313,1,0,0,0,1321,103,
-		1,0,0,0,1322,1323,7,19,0,0,1323,105,1,0,0,0,1324,1325,6,53,-1,0,1325,1329,
-		3,108,54,0,1326,1327,7,20,0,0,1327,1329,3,106,53,3,1328,1324,1,0,0,0,1328,
-		1326,1,0,0,0,1329,1338,1,0,0,0,1330,1331,10,2,0,0,1331,1332,7,21,0,0,1332,
-		1337,3,106,53,3,1333,1334,10,1,0,0,1334,1335,7,20,0,0,1335,1337,3,106,
-		53,2,1336,1330,1,0,0,0,1336,1333,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,
-		0,0,0,1338,1339,1,0,0,0,1339,107,1,0,0,0,1340,1338,1,0,0,0,1341,1342,6,
-		54,-1,0,1342,1550,3,130,65,0,1343,1550,3,132,66,0,1344,1345,5,16,0,0,1345,
-		1347,3,98,49,0,1346,1348,3,128,64,0,1347,1346,1,0,0,0,1348,1349,1,0,0,
-		0,1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1353,1,0,0,0,1351,1352,5,48,
-		0,0,1352,1354,3,98,49,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1355,
-		1,0,0,0,1355,1356,5,49,0,0,1356,1550,1,0,0,0,1357,1359,5,16,0,0,1358,1360,
-		3,128,64,0,1359,1358,1,0,0,0,1360,1361,1,0,0,0,1361,1359,1,0,0,0,1361,
-		1362,1,0,0,0,1362,1365,1,0,0,0,1363,1364,5,48,0,0,1364,1366,3,98,49,0,
-		1365,1363,1,0,0,0,1365,1366,1,0,0,0,1366,1367,1,0,0,0,1367,1368,5,49,0,
-		0,1368,1550,1,0,0,0,1369,1370,7,22,0,0,1370,1371,5,223,0,0,1371,1372,3,
-		98,49,0,1372,1373,5,8,0,0,1373,1374,3,138,69,0,1374,1375,5,224,0,0,1375,
-		1550,1,0,0,0,1376,1377,5,60,0,0,1377,1378,5,223,0,0,1378,1379,3,136,68,
-		0,1379,1380,5,68,0,0,1380,1381,3,98,49,0,1381,1382,5,224,0,0,1382,1550,
-		1,0,0,0,1383,1384,5,184,0,0,1384,1385,5,223,0,0,1385,1387,7,23,0,0,1386,
-		1388,3,98,49,0,1387,1386,1,0,0,0,1387,1388,1,0,0,0,1388,1389,1,0,0,0,1389,
-		1390,5,68,0,0,1390,1391,3,98,49,0,1391,1392,5,224,0,0,1392,1550,1,0,0,
-		0,1393,1394,5,184,0,0,1394,1398,5,223,0,0,1395,1396,3,98,49,0,1396,1397,
-		5,68,0,0,1397,1399,1,0,0,0,1398,1395,1,0,0,0,1398,1399,1,0,0,0,1399,1400,
-		1,0,0,0,1400,1401,3,98,49,0,1401,1402,5,224,0,0,1402,1550,1,0,0,0,1403,
-		1404,5,170,0,0,1404,1405,5,223,0,0,1405,1406,3,98,49,0,1406,1407,5,68,
-		0,0,1407,1410,3,98,49,0,1408,1409,5,67,0,0,1409,1411,3,98,49,0,1410,1408,
-		1,0,0,0,1410,1411,1,0,0,0,1411,1412,1,0,0,0,1412,1413,5,224,0,0,1413,1550,
-		1,0,0,0,1414,1415,5,143,0,0,1415,1416,5,223,0,0,1416,1417,3,106,53,0,1417,
-		1418,5,79,0,0,1418,1419,3,98,49,0,1419,1420,5,224,0,0,1420,1550,1,0,0,
-		0,1421,1422,5,136,0,0,1422,1423,5,223,0,0,1423,1424,3,98,49,0,1424,1425,
-		5,140,0,0,1425,1426,3,98,49,0,1426,1427,5,68,0,0,1427,1430,3,98,49,0,1428,
-		1429,5,67,0,0,1429,1431,3,98,49,0,1430,1428,1,0,0,0,1430,1431,1,0,0,0,
-		1431,1432,1,0,0,0,1432,1433,5,224,0,0,1433,1550,1,0,0,0,1434,1435,5,93,
-		0,0,1435,1436,5,223,0,0,1436,1437,3,98,49,0,1437,1438,5,227,0,0,1438,1441,
-		3,98,49,0,1439,1440,5,154,0,0,1440,1442,3,138,69,0,1441,1439,1,0,0,0,1441,
-		1442,1,0,0,0,1442,1443,1,0,0,0,1443,1444,5,224,0,0,1444,1550,1,0,0,0,1445,
-		1446,5,92,0,0,1446,1455,5,223,0,0,1447,1452,3,126,63,0,1448,1449,5,227,
-		0,0,1449,1451,3,126,63,0,1450,1448,1,0,0,0,1451,1454,1,0,0,0,1452,1450,
-		1,0,0,0,1452,1453,1,0,0,0,1453,1456,1,0,0,0,1454,1452,1,0,0,0,1455,1447,
-		1,0,0,0,1455,1456,1,0,0,0,1456,1460,1,0,0,0,1457,1458,7,24,0,0,1458,1459,
-		5,128,0,0,1459,1461,5,124,0,0,1460,1457,1,0,0,0,1460,1461,1,0,0,0,1461,
-		1462,1,0,0,0,1462,1550,5,224,0,0,1463,1464,7,25,0,0,1464,1465,5,223,0,
-		0,1465,1466,3,98,49,0,1466,1467,5,182,0,0,1467,1468,3,136,68,0,1468,1469,
-		5,224,0,0,1469,1550,1,0,0,0,1470,1471,7,26,0,0,1471,1472,5,223,0,0,1472,
-		1473,3,136,68,0,1473,1474,5,227,0,0,1474,1475,3,98,49,0,1475,1476,5,227,
-		0,0,1476,1477,3,98,49,0,1477,1478,5,224,0,0,1478,1550,1,0,0,0,1479,1550,
-		7,27,0,0,1480,1481,5,7,0,0,1481,1490,5,225,0,0,1482,1487,3,98,49,0,1483,
-		1484,5,227,0,0,1484,1486,3,98,49,0,1485,1483,1,0,0,0,1486,1489,1,0,0,0,
-		1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1491,1,0,0,0,1489,1487,1,0,0,
-		0,1490,1482,1,0,0,0,1490,1491,1,0,0,0,1491,1492,1,0,0,0,1492,1550,5,226,
-		0,0,1493,1494,5,106,0,0,1494,1503,5,225,0,0,1495,1500,3,98,49,0,1496,1497,
-		5,227,0,0,1497,1499,3,98,49,0,1498,1496,1,0,0,0,1499,1502,1,0,0,0,1500,
-		1498,1,0,0,0,1500,1501,1,0,0,0,1501,1504,1,0,0,0,1502,1500,1,0,0,0,1503,
-		1495,1,0,0,0,1503,1504,1,0,0,0,1504,1505,1,0,0,0,1505,1550,5,226,0,0,1506,
-		1507,5,157,0,0,1507,1516,5,223,0,0,1508,1513,3,98,49,0,1509,1510,5,227,
-		0,0,1510,1512,3,98,49,0,1511,1509,1,0,0,0,1512,1515,1,0,0,0,1513,1511,
-		1,0,0,0,1513,1514,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1516,1508,
-		1,0,0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1550,5,224,0,0,1519,1520,
-		5,44,0,0,1520,1521,5,223,0,0,1521,1522,3,146,73,0,1522,1523,5,224,0,0,
-		1523,1550,1,0,0,0,1524,1550,3,110,55,0,1525,1526,5,56,0,0,1526,1527,5,
-		223,0,0,1527,1528,3,52,26,0,1528,1529,5,224,0,0,1529,1550,1,0,0,0,1530,
-		1531,5,223,0,0,1531,1532,3,52,26,0,1532,1533,5,224,0,0,1533,1550,1,0,0,
-		0,1534,1535,5,223,0,0,1535,1538,3,98,49,0,1536,1537,5,227,0,0,1537,1539,
-		3,98,49,0,1538,1536,1,0,0,0,1539,1540,1,0,0,0,1540,1538,1,0,0,0,1540,1541,
-		1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,224,0,0,1543,1550,1,0,0,0,1544,1545,
-		5,223,0,0,1545,1546,3,98,49,0,1546,1547,5,224,0,0,1547,1550,1,0,0,0,1548,
-		1550,3,148,74,0,1549,1341,1,0,0,0,1549,1343,1,0,0,0,1549,1344,1,0,0,0,
-		1549,1357,1,0,0,0,1549,1369,1,0,0,0,1549,1376,1,0,0,0,1549,1383,1,0,0,
-		0,1549,1393,1,0,0,0,1549,1403,1,0,0,0,1549,1414,1,0,0,0,1549,1421,1,0,
-		0,0,1549,1434,1,0,0,0,1549,1445,1,0,0,0,1549,1463,1,0,0,0,1549,1470,1,
-		0,0,0,1549,1479,1,0,0,0,1549,1480,1,0,0,0,1549,1493,1,0,0,0,1549,1506,
-		1,0,0,0,1549,1519,1,0,0,0,1549,1524,1,0,0,0,1549,1525,1,0,0,0,1549,1530,
-		1,0,0,0,1549,1534,1,0,0,0,1549,1544,1,0,0,0,1549,1548,1,0,0,0,1550,1561,
-		1,0,0,0,1551,1552,10,2,0,0,1552,1553,5,228,0,0,1553,1560,3,148,74,0,1554,
-		1555,10,1,0,0,1555,1556,5,225,0,0,1556,1557,3,106,53,0,1557,1558,5,226,
-		0,0,1558,1560,1,0,0,0,1559,1551,1,0,0,0,1559,1554,1,0,0,0,1560,1563,1,
-		0,0,0,1561,1559,1,0,0,0,1561,1562,1,0,0,0,1562,109,1,0,0,0,1563,1561,1,
-		0,0,0,1564,1565,3,112,56,0,1565,1578,5,223,0,0,1566,1579,5,219,0,0,1567,
-		1569,3,66,33,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,
-		1575,3,114,57,0,1571,1572,5,227,0,0,1572,1574,3,114,57,0,1573,1571,1,0,
-		0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1579,1,
-		0,0,0,1577,1575,1,0,0,0,1578,1566,1,0,0,0,1578,1568,1,0,0,0,1578,1579,
-		1,0,0,0,1579,1580,1,0,0,0,1580,1587,5,224,0,0,1581,1582,5,63,0,0,1582,
-		1583,5,223,0,0,1583,1584,5,203,0,0,1584,1585,3,98,49,0,1585,1586,5,224,
-		0,0,1586,1588,1,0,0,0,1587,1581,1,0,0,0,1587,1588,1,0,0,0,1588,1591,1,
-		0,0,0,1589,1590,5,134,0,0,1590,1592,3,118,59,0,1591,1589,1,0,0,0,1591,
-		1592,1,0,0,0,1592,111,1,0,0,0,1593,1597,3,144,72,0,1594,1597,5,100,0,0,
-		1595,1597,5,155,0,0,1596,1593,1,0,0,0,1596,1594,1,0,0,0,1596,1595,1,0,
-		0,0,1597,113,1,0,0,0,1598,1599,3,148,74,0,1599,1600,5,216,0,0,1600,1601,
-		3,116,58,0,1601,1604,1,0,0,0,1602,1604,3,116,58,0,1603,1598,1,0,0,0,1603,
-		1602,1,0,0,0,1604,115,1,0,0,0,1605,1606,5,174,0,0,1606,1617,3,144,72,0,
-		1607,1608,5,138,0,0,1608,1609,5,14,0,0,1609,1614,3,98,49,0,1610,1611,5,
-		227,0,0,1611,1613,3,98,49,0,1612,1610,1,0,0,0,1613,1616,1,0,0,0,1614,1612,
-		1,0,0,0,1614,1615,1,0,0,0,1615,1618,1,0,0,0,1616,1614,1,0,0,0,1617,1607,
-		1,0,0,0,1617,1618,1,0,0,0,1618,1637,1,0,0,0,1619,1620,5,174,0,0,1620,1621,
-		5,223,0,0,1621,1622,3,52,26,0,1622,1633,5,224,0,0,1623,1624,5,138,0,0,
-		1624,1625,5,14,0,0,1625,1630,3,98,49,0,1626,1627,5,227,0,0,1627,1629,3,
-		98,49,0,1628,1626,1,0,0,0,1629,1632,1,0,0,0,1630,1628,1,0,0,0,1630,1631,
-		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1633,1623,1,0,0,0,1633,1634,
-		1,0,0,0,1634,1637,1,0,0,0,1635,1637,3,98,49,0,1636,1605,1,0,0,0,1636,1619,
-		1,0,0,0,1636,1635,1,0,0,0,1637,117,1,0,0,0,1638,1641,3,148,74,0,1639,1641,
-		3,120,60,0,1640,1638,1,0,0,0,1640,1639,1,0,0,0,1641,119,1,0,0,0,1642,1653,
-		5,223,0,0,1643,1644,5,138,0,0,1644,1645,5,14,0,0,1645,1650,3,98,49,0,1646,
-		1647,5,227,0,0,1647,1649,3,98,49,0,1648,1646,1,0,0,0,1649,1652,1,0,0,0,
-		1650,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1654,1,0,0,0,1652,1650,1,0,0,
-		0,1653,1643,1,0,0,0,1653,1654,1,0,0,0,1654,1665,1,0,0,0,1655,1656,5,131,
-		0,0,1656,1657,5,14,0,0,1657,1662,3,76,38,0,1658,1659,5,227,0,0,1659,1661,
-		3,76,38,0,1660,1658,1,0,0,0,1661,1664,1,0,0,0,1662,1660,1,0,0,0,1662,1663,
-		1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1665,1655,1,0,0,0,1665,1666,
-		1,0,0,0,1666,1668,1,0,0,0,1667,1669,3,122,61,0,1668,1667,1,0,0,0,1668,
-		1669,1,0,0,0,1669,1670,1,0,0,0,1670,1671,5,224,0,0,1671,121,1,0,0,0,1672,
-		1673,7,28,0,0,1673,1681,3,124,62,0,1674,1675,7,28,0,0,1675,1676,5,12,0,
-		0,1676,1677,3,124,62,0,1677,1678,5,6,0,0,1678,1679,3,124,62,0,1679,1681,
-		1,0,0,0,1680,1672,1,0,0,0,1680,1674,1,0,0,0,1681,123,1,0,0,0,1682,1683,
-		5,187,0,0,1683,1692,5,144,0,0,1684,1685,5,187,0,0,1685,1692,5,66,0,0,1686,
-		1687,5,33,0,0,1687,1692,5,157,0,0,1688,1689,3,106,53,0,1689,1690,7,29,
-		0,0,1690,1692,1,0,0,0,1691,1682,1,0,0,0,1691,1684,1,0,0,0,1691,1686,1,
-		0,0,0,1691,1688,1,0,0,0,1692,125,1,0,0,0,1693,1695,5,94,0,0,1694,1693,
-		1,0,0,0,1694,1695,1,0,0,0,1695,1696,1,0,0,0,1696,1697,3,98,49,0,1697,1698,
-		5,194,0,0,1698,1699,3,98,49,0,1699,127,1,0,0,0,1700,1701,5,202,0,0,1701,
-		1702,3,98,49,0,1702,1703,5,177,0,0,1703,1704,3,98,49,0,1704,129,1,0,0,
-		0,1705,1720,5,124,0,0,1706,1720,7,30,0,0,1707,1720,5,235,0,0,1708,1720,
-		5,236,0,0,1709,1720,5,237,0,0,1710,1712,5,232,0,0,1711,1710,1,0,0,0,1712,
-		1713,1,0,0,0,1713,1711,1,0,0,0,1713,1714,1,0,0,0,1714,1720,1,0,0,0,1715,
-		1720,5,233,0,0,1716,1720,5,234,0,0,1717,1718,7,31,0,0,1718,1720,5,232,
-		0,0,1719,1705,1,0,0,0,1719,1706,1,0,0,0,1719,1707,1,0,0,0,1719,1708,1,
-		0,0,0,1719,1709,1,0,0,0,1719,1711,1,0,0,0,1719,1715,1,0,0,0,1719,1716,
-		1,0,0,0,1719,1717,1,0,0,0,1720,131,1,0,0,0,1721,1723,5,84,0,0,1722,1724,
-		7,20,0,0,1723,1722,1,0,0,0,1723,1724,1,0,0,0,1724,1725,1,0,0,0,1725,1726,
-		3,134,67,0,1726,1730,3,136,68,0,1727,1728,5,223,0,0,1728,1729,5,235,0,
-		0,1729,1731,5,224,0,0,1730,1727,1,0,0,0,1730,1731,1,0,0,0,1731,1739,1,
-		0,0,0,1732,1733,5,182,0,0,1733,1737,3,136,68,0,1734,1735,5,223,0,0,1735,
-		1736,5,235,0,0,1736,1738,5,224,0,0,1737,1734,1,0,0,0,1737,1738,1,0,0,0,
-		1738,1740,1,0,0,0,1739,1732,1,0,0,0,1739,1740,1,0,0,0,1740,133,1,0,0,0,
-		1741,1742,7,32,0,0,1742,135,1,0,0,0,1743,1744,7,33,0,0,1744,137,1,0,0,
-		0,1745,1749,3,140,70,0,1746,1747,5,123,0,0,1747,1750,5,124,0,0,1748,1750,
-		5,124,0,0,1749,1746,1,0,0,0,1749,1748,1,0,0,0,1749,1750,1,0,0,0,1750,139,
-		1,0,0,0,1751,1752,6,70,-1,0,1752,1753,5,7,0,0,1753,1754,5,214,0,0,1754,
-		1755,3,138,69,0,1755,1756,5,215,0,0,1756,1834,1,0,0,0,1757,1758,5,117,
-		0,0,1758,1759,5,214,0,0,1759,1760,3,138,69,0,1760,1761,5,215,0,0,1761,
-		1834,1,0,0,0,1762,1763,5,106,0,0,1763,1764,5,214,0,0,1764,1765,3,138,69,
-		0,1765,1766,5,227,0,0,1766,1767,3,138,69,0,1767,1768,5,215,0,0,1768,1834,
-		1,0,0,0,1769,1770,5,157,0,0,1770,1779,5,214,0,0,1771,1776,3,142,71,0,1772,
-		1773,5,227,0,0,1773,1775,3,142,71,0,1774,1772,1,0,0,0,1775,1778,1,0,0,
-		0,1776,1774,1,0,0,0,1776,1777,1,0,0,0,1777,1780,1,0,0,0,1778,1776,1,0,
-		0,0,1779,1771,1,0,0,0,1779,1780,1,0,0,0,1780,1781,1,0,0,0,1781,1834,5,
-		215,0,0,1782,1783,5,157,0,0,1783,1792,5,223,0,0,1784,1789,3,142,71,0,1785,
-		1786,5,227,0,0,1786,1788,3,142,71,0,1787,1785,1,0,0,0,1788,1791,1,0,0,
-		0,1789,1787,1,0,0,0,1789,1790,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,
-		0,0,1792,1784,1,0,0,0,1792,1793,1,0,0,0,1793,1794,1,0,0,0,1794,1834,5,
-		224,0,0,1795,1796,5,84,0,0,1796,1800,3,136,68,0,1797,1798,5,223,0,0,1798,
-		1799,5,235,0,0,1799,1801,5,224,0,0,1800,1797,1,0,0,0,1800,1801,1,0,0,0,
-		1801,1809,1,0,0,0,1802,1803,5,182,0,0,1803,1807,3,136,68,0,1804,1805,5,
-		223,0,0,1805,1806,5,235,0,0,1806,1808,5,224,0,0,1807,1804,1,0,0,0,1807,
-		1808,1,0,0,0,1808,1810,1,0,0,0,1809,1802,1,0,0,0,1809,1810,1,0,0,0,1810,
-		1834,1,0,0,0,1811,1822,3,148,74,0,1812,1813,5,223,0,0,1813,1818,5,235,
-		0,0,1814,1815,5,227,0,0,1815,1817,5,235,0,0,1816,1814,1,0,0,0,1817,1820,
-		1,0,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1821,1,0,0,0,1820,1818,
-		1,0,0,0,1821,1823,5,224,0,0,1822,1812,1,0,0,0,1822,1823,1,0,0,0,1823,1831,
-		1,0,0,0,1824,1825,5,205,0,0,1825,1826,5,103,0,0,1826,1827,5,178,0,0,1827,
-		1832,5,209,0,0,1828,1829,5,206,0,0,1829,1830,5,178,0,0,1830,1832,5,209,
-		0,0,1831,1824,1,0,0,0,1831,1828,1,0,0,0,1831,1832,1,0,0,0,1832,1834,1,
-		0,0,0,1833,1751,1,0,0,0,1833,1757,1,0,0,0,1833,1762,1,0,0,0,1833,1769,
-		1,0,0,0,1833,1782,1,0,0,0,1833,1795,1,0,0,0,1833,1811,1,0,0,0,1834,1841,
-		1,0,0,0,1835,1836,10,2,0,0,1836,1840,5,7,0,0,1837,1838,10,1,0,0,1838,1840,
-		5,117,0,0,1839,1835,1,0,0,0,1839,1837,1,0,0,0,1840,1843,1,0,0,0,1841,1839,
-		1,0,0,0,1841,1842,1,0,0,0,1842,141,1,0,0,0,1843,1841,1,0,0,0,1844,1845,
-		3,148,74,0,1845,1847,3,138,69,0,1846,1848,5,232,0,0,1847,1846,1,0,0,0,
-		1847,1848,1,0,0,0,1848,143,1,0,0,0,1849,1854,3,148,74,0,1850,1851,5,228,
-		0,0,1851,1853,3,148,74,0,1852,1850,1,0,0,0,1853,1856,1,0,0,0,1854,1852,
-		1,0,0,0,1854,1855,1,0,0,0,1855,145,1,0,0,0,1856,1854,1,0,0,0,1857,1862,
-		3,148,74,0,1858,1859,5,227,0,0,1859,1861,3,148,74,0,1860,1858,1,0,0,0,
-		1861,1864,1,0,0,0,1862,1860,1,0,0,0,1862,1863,1,0,0,0,1863,147,1,0,0,0,
-		1864,1862,1,0,0,0,1865,1869,5,238,0,0,1866,1869,5,239,0,0,1867,1869,3,
-		150,75,0,1868,1865,1,0,0,0,1868,1866,1,0,0,0,1868,1867,1,0,0,0,1869,149,
-		1,0,0,0,1870,1871,7,34,0,0,1871,151,1,0,0,0,268,155,162,167,173,176,189,
+		1,54,4,54,1541,8,54,11,54,12,54,1542,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1552,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1562,8,54,
+		10,54,12,54,1565,9,54,1,55,1,55,1,55,1,55,3,55,1571,8,55,1,55,1,55,1,55,
+		5,55,1576,8,55,10,55,12,55,1579,9,55,3,55,1581,8,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,3,55,1590,8,55,1,55,1,55,3,55,1594,8,55,1,56,1,56,1,56,
+		3,56,1599,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1606,8,57,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,5,58,1615,8,58,10,58,12,58,1618,9,58,3,58,1620,8,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1631,8,58,10,58,12,58,
+		1634,9,58,3,58,1636,8,58,1,58,3,58,1639,8,58,1,59,1,59,3,59,1643,8,59,
+		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1651,8,60,10,60,12,60,1654,9,60,3,60,
+		1656,8,60,1,60,1,60,1,60,1,60,1,60,5,60,1663,8,60,10,60,12,60,1666,9,60,
+		3,60,1668,8,60,1,60,3,60,1671,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,3,61,1683,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		1,62,3,62,1694,8,62,1,63,3,63,1697,8,63,1,63,1,63,1,63,1,63,1,64,1,64,
+		1,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,4,65,1714,8,65,11,65,12,65,
+		1715,1,65,1,65,1,65,1,65,3,65,1722,8,65,1,66,1,66,3,66,1726,8,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1733,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1740,
+		8,66,3,66,1742,8,66,1,67,1,67,1,68,1,68,1,69,1,69,1,69,1,69,3,69,1752,
+		8,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1777,8,70,10,70,
+		12,70,1780,9,70,3,70,1782,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1790,
+		8,70,10,70,12,70,1793,9,70,3,70,1795,8,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		3,70,1803,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1810,8,70,3,70,1812,8,70,
+		1,70,1,70,1,70,1,70,1,70,5,70,1819,8,70,10,70,12,70,1822,9,70,1,70,3,70,
+		1825,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1834,8,70,3,70,1836,
+		8,70,1,70,1,70,1,70,1,70,5,70,1842,8,70,10,70,12,70,1845,9,70,1,71,1,71,
+		1,71,3,71,1850,8,71,1,72,1,72,1,72,5,72,1855,8,72,10,72,12,72,1858,9,72,
+		1,73,1,73,1,73,5,73,1863,8,73,10,73,12,73,1866,9,73,1,74,1,74,1,74,3,74,
+		1871,8,74,1,75,1,75,1,75,0,6,58,78,100,106,108,140,76,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,0,35,5,0,18,18,37,37,70,70,174,174,196,196,2,0,15,15,153,
+		153,1,0,42,43,4,0,25,25,57,57,75,75,148,148,2,0,85,85,135,135,4,0,22,22,
+		52,52,91,91,142,142,2,0,210,210,229,229,1,0,229,229,2,0,68,68,79,79,1,
+		0,235,237,3,0,54,54,80,80,137,137,1,0,157,158,2,0,64,64,121,121,2,0,53,
+		53,188,188,2,0,3,3,45,45,2,0,9,9,42,42,2,0,64,64,96,96,2,0,10,10,171,171,
+		3,0,61,61,185,185,189,189,1,0,210,215,1,0,217,218,1,0,219,222,2,0,17,17,
+		186,186,3,0,13,13,99,99,183,183,2,0,1,1,124,124,2,0,20,21,65,65,1,0,180,
+		181,2,0,34,36,104,105,2,0,149,149,158,158,2,0,66,66,144,144,2,0,61,61,
+		185,185,2,0,39,39,178,179,2,0,232,232,235,236,9,0,40,41,76,77,108,113,
+		115,116,118,119,146,147,160,161,200,201,207,208,40,0,1,2,4,5,9,11,13,13,
+		15,15,18,30,32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,71,73,73,75,78,
+		80,80,85,85,87,89,91,96,98,99,103,103,107,119,121,122,125,126,129,129,
+		132,132,135,154,156,156,159,161,163,165,167,173,175,176,178,184,186,187,
+		189,189,191,192,194,194,196,201,206,209,2171,0,155,1,0,0,0,2,180,1,0,0,
+		0,4,381,1,0,0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,0,0,12,473,1,0,
+		0,0,14,481,1,0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,1,0,0,0,22,560,
+		1,0,0,0,24,563,1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,649,1,0,0,0,32,
+		653,1,0,0,0,34,661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,0,40,694,1,0,0,
+		0,42,707,1,0,0,0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,0,0,0,50,794,1,
+		0,0,0,52,805,1,0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,1,0,0,0,60,891,
+		1,0,0,0,62,908,1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,981,1,0,0,0,70,
+		1023,1,0,0,0,72,1038,1,0,0,0,74,1040,1,0,0,0,76,1044,1,0,0,0,78,1052,1,
+		0,0,0,80,1092,1,0,0,0,82,1101,1,0,0,0,84,1158,1,0,0,0,86,1161,1,0,0,0,
+		88,1170,1,0,0,0,90,1172,1,0,0,0,92,1185,1,0,0,0,94,1208,1,0,0,0,96,1222,
+		1,0,0,0,98,1224,1,0,0,0,100,1236,1,0,0,0,102,1322,1,0,0,0,104,1324,1,0,
+		0,0,106,1330,1,0,0,0,108,1551,1,0,0,0,110,1566,1,0,0,0,112,1598,1,0,0,
+		0,114,1605,1,0,0,0,116,1638,1,0,0,0,118,1642,1,0,0,0,120,1644,1,0,0,0,
+		122,1682,1,0,0,0,124,1693,1,0,0,0,126,1696,1,0,0,0,128,1702,1,0,0,0,130,
+		1721,1,0,0,0,132,1723,1,0,0,0,134,1743,1,0,0,0,136,1745,1,0,0,0,138,1747,
+		1,0,0,0,140,1835,1,0,0,0,142,1846,1,0,0,0,144,1851,1,0,0,0,146,1859,1,
+		0,0,0,148,1870,1,0,0,0,150,1872,1,0,0,0,152,154,5,229,0,0,153,152,1,0,
+		0,0,154,157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,176,1,0,0,0,157,
+		155,1,0,0,0,158,167,3,4,2,0,159,161,5,229,0,0,160,159,1,0,0,0,161,162,
+		1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,0,164,166,3,4,2,
+		0,165,160,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,
+		173,1,0,0,0,169,167,1,0,0,0,170,172,5,229,0,0,171,170,1,0,0,0,172,175,
+		1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,
+		0,176,158,1,0,0,0,176,177,1,0,0,0,177,178,1,0,0,0,178,179,5,0,0,1,179,
+		1,1,0,0,0,180,181,3,98,49,0,181,182,5,0,0,1,182,3,1,0,0,0,183,382,3,52,
+		26,0,184,382,3,6,3,0,185,382,3,12,6,0,186,189,5,55,0,0,187,190,3,6,3,0,
+		188,190,3,12,6,0,189,187,1,0,0,0,189,188,1,0,0,0,190,192,1,0,0,0,191,193,
+		3,14,7,0,192,191,1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,195,5,4,0,
+		0,195,196,5,122,0,0,196,197,5,152,0,0,197,199,5,167,0,0,198,194,1,0,0,
+		0,198,199,1,0,0,0,199,382,1,0,0,0,200,382,3,26,13,0,201,203,5,30,0,0,202,
+		204,5,176,0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,209,
+		5,196,0,0,206,207,5,78,0,0,207,208,5,123,0,0,208,210,5,56,0,0,209,206,
+		1,0,0,0,209,210,1,0,0,0,210,211,1,0,0,0,211,216,3,144,72,0,212,213,5,223,
+		0,0,213,214,3,146,73,0,214,215,5,224,0,0,215,217,1,0,0,0,216,212,1,0,0,
+		0,216,217,1,0,0,0,217,220,1,0,0,0,218,219,5,28,0,0,219,221,5,232,0,0,220,
+		218,1,0,0,0,220,221,1,0,0,0,221,222,1,0,0,0,222,223,5,8,0,0,223,224,3,
+		52,26,0,224,382,1,0,0,0,225,230,5,30,0,0,226,228,5,176,0,0,227,229,5,172,
+		0,0,228,227,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,226,1,0,0,0,230,
+		231,1,0,0,0,231,232,1,0,0,0,232,236,5,70,0,0,233,234,5,78,0,0,234,235,
+		5,123,0,0,235,237,5,56,0,0,236,233,1,0,0,0,236,237,1,0,0,0,237,238,1,0,
+		0,0,238,239,3,144,72,0,239,240,5,8,0,0,240,243,5,232,0,0,241,242,5,95,
+		0,0,242,244,3,148,74,0,243,241,1,0,0,0,243,244,1,0,0,0,244,256,1,0,0,0,
+		245,246,5,193,0,0,246,247,5,87,0,0,247,253,5,232,0,0,248,249,5,227,0,0,
+		249,250,5,87,0,0,250,252,5,232,0,0,251,248,1,0,0,0,252,255,1,0,0,0,253,
+		251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,245,1,
+		0,0,0,256,257,1,0,0,0,257,382,1,0,0,0,258,259,5,30,0,0,259,263,5,37,0,
+		0,260,261,5,78,0,0,261,262,5,123,0,0,262,264,5,56,0,0,263,260,1,0,0,0,
+		263,264,1,0,0,0,264,265,1,0,0,0,265,268,3,144,72,0,266,267,5,28,0,0,267,
+		269,5,232,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,272,
+		3,38,19,0,271,270,1,0,0,0,271,272,1,0,0,0,272,382,1,0,0,0,273,274,5,30,
+		0,0,274,278,5,18,0,0,275,276,5,78,0,0,276,277,5,123,0,0,277,279,5,56,0,
+		0,278,275,1,0,0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,283,3,144,72,0,281,
+		282,5,28,0,0,282,284,5,232,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,
+		1,0,0,0,285,287,3,38,19,0,286,285,1,0,0,0,286,287,1,0,0,0,287,382,1,0,
+		0,0,288,290,5,47,0,0,289,291,5,176,0,0,290,289,1,0,0,0,290,291,1,0,0,0,
+		291,293,1,0,0,0,292,294,5,172,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,
+		295,1,0,0,0,295,298,7,0,0,0,296,297,5,78,0,0,297,299,5,56,0,0,298,296,
+		1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,302,3,144,72,0,301,303,7,1,
+		0,0,302,301,1,0,0,0,302,303,1,0,0,0,303,382,1,0,0,0,304,305,5,5,0,0,305,
+		308,5,174,0,0,306,307,5,78,0,0,307,309,5,56,0,0,308,306,1,0,0,0,308,309,
+		1,0,0,0,309,310,1,0,0,0,310,311,3,144,72,0,311,312,3,50,25,0,312,382,1,
+		0,0,0,313,314,5,5,0,0,314,315,5,196,0,0,315,321,3,144,72,0,316,317,5,150,
+		0,0,317,318,5,182,0,0,318,322,3,144,72,0,319,320,5,8,0,0,320,322,3,52,
+		26,0,321,316,1,0,0,0,321,319,1,0,0,0,322,382,1,0,0,0,323,328,5,163,0,0,
+		324,325,3,18,9,0,325,326,5,210,0,0,326,327,3,20,10,0,327,329,1,0,0,0,328,
+		324,1,0,0,0,328,329,1,0,0,0,329,382,1,0,0,0,330,332,5,151,0,0,331,333,
+		3,20,10,0,332,331,1,0,0,0,332,333,1,0,0,0,333,382,1,0,0,0,334,335,5,165,
+		0,0,335,382,3,22,11,0,336,337,7,2,0,0,337,338,5,159,0,0,338,382,5,232,
+		0,0,339,341,7,2,0,0,340,342,5,59,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,
+		343,1,0,0,0,343,382,3,144,72,0,344,355,5,58,0,0,345,346,5,141,0,0,346,
+		356,5,67,0,0,347,352,3,16,8,0,348,349,5,227,0,0,349,351,3,16,8,0,350,348,
+		1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,
+		0,354,352,1,0,0,0,355,345,1,0,0,0,355,347,1,0,0,0,355,356,1,0,0,0,356,
+		357,1,0,0,0,357,382,3,4,2,0,358,359,5,169,0,0,359,360,5,88,0,0,360,363,
+		5,232,0,0,361,362,5,205,0,0,362,364,5,159,0,0,363,361,1,0,0,0,363,364,
+		1,0,0,0,364,367,1,0,0,0,365,366,5,205,0,0,366,368,5,46,0,0,367,365,1,0,
+		0,0,367,368,1,0,0,0,368,382,1,0,0,0,369,370,5,159,0,0,370,373,5,232,0,
+		0,371,372,5,182,0,0,372,374,5,232,0,0,373,371,1,0,0,0,373,374,1,0,0,0,
+		374,382,1,0,0,0,375,377,5,191,0,0,376,378,5,18,0,0,377,376,1,0,0,0,377,
+		378,1,0,0,0,378,379,1,0,0,0,379,382,3,144,72,0,380,382,7,3,0,0,381,183,
+		1,0,0,0,381,184,1,0,0,0,381,185,1,0,0,0,381,186,1,0,0,0,381,200,1,0,0,
+		0,381,201,1,0,0,0,381,225,1,0,0,0,381,258,1,0,0,0,381,273,1,0,0,0,381,
+		288,1,0,0,0,381,304,1,0,0,0,381,313,1,0,0,0,381,323,1,0,0,0,381,330,1,
+		0,0,0,381,334,1,0,0,0,381,336,1,0,0,0,381,339,1,0,0,0,381,344,1,0,0,0,
+		381,358,1,0,0,0,381,369,1,0,0,0,381,375,1,0,0,0,381,380,1,0,0,0,382,5,
+		1,0,0,0,383,384,5,82,0,0,384,385,7,4,0,0,385,387,3,144,72,0,386,388,3,
+		88,44,0,387,386,1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,391,3,8,4,
+		0,390,389,1,0,0,0,390,391,1,0,0,0,391,396,1,0,0,0,392,393,5,223,0,0,393,
+		394,3,146,73,0,394,395,5,224,0,0,395,397,1,0,0,0,396,392,1,0,0,0,396,397,
+		1,0,0,0,397,398,1,0,0,0,398,399,3,52,26,0,399,7,1,0,0,0,400,401,5,138,
+		0,0,401,402,5,223,0,0,402,407,3,10,5,0,403,404,5,227,0,0,404,406,3,10,
+		5,0,405,403,1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,
+		410,1,0,0,0,409,407,1,0,0,0,410,411,5,224,0,0,411,9,1,0,0,0,412,413,3,
+		148,74,0,413,414,5,210,0,0,414,415,3,44,22,0,415,11,1,0,0,0,416,417,5,
+		168,0,0,417,418,5,163,0,0,418,422,5,11,0,0,419,421,5,229,0,0,420,419,1,
+		0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,
+		424,422,1,0,0,0,425,434,3,4,2,0,426,428,5,229,0,0,427,426,1,0,0,0,428,
+		429,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,433,3,
+		4,2,0,432,427,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,
+		435,440,1,0,0,0,436,434,1,0,0,0,437,439,5,229,0,0,438,437,1,0,0,0,439,
+		442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,
+		0,0,0,443,444,5,49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,447,5,168,
+		0,0,447,449,5,163,0,0,448,450,5,229,0,0,449,448,1,0,0,0,450,451,1,0,0,
+		0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,4,2,0,454,
+		456,5,229,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,
+		1,0,0,0,458,459,1,0,0,0,459,461,3,4,2,0,460,455,1,0,0,0,461,464,1,0,0,
+		0,462,460,1,0,0,0,462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,0,0,0,465,
+		467,5,229,0,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,
+		1,0,0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,474,1,0,0,
+		0,473,416,1,0,0,0,473,445,1,0,0,0,474,13,1,0,0,0,475,476,5,68,0,0,476,
+		477,5,159,0,0,477,482,5,232,0,0,478,479,5,68,0,0,479,480,5,98,0,0,480,
+		482,5,23,0,0,481,475,1,0,0,0,481,478,1,0,0,0,482,15,1,0,0,0,483,484,7,
+		5,0,0,484,17,1,0,0,0,485,492,5,232,0,0,486,488,8,6,0,0,487,486,1,0,0,0,
+		488,489,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,485,
+		1,0,0,0,491,487,1,0,0,0,492,19,1,0,0,0,493,495,8,7,0,0,494,493,1,0,0,0,
+		495,496,1,0,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,21,1,0,0,0,498,501,
+		5,175,0,0,499,500,7,8,0,0,500,502,3,144,72,0,501,499,1,0,0,0,501,502,1,
+		0,0,0,502,504,1,0,0,0,503,505,3,24,12,0,504,503,1,0,0,0,504,505,1,0,0,
+		0,505,561,1,0,0,0,506,509,5,197,0,0,507,508,7,8,0,0,508,510,3,144,72,0,
+		509,507,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,
+		511,1,0,0,0,512,513,1,0,0,0,513,561,1,0,0,0,514,516,5,192,0,0,515,514,
+		1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,520,5,71,0,0,518,519,7,8,0,
+		0,519,521,3,144,72,0,520,518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,
+		524,3,24,12,0,523,522,1,0,0,0,523,524,1,0,0,0,524,561,1,0,0,0,525,561,
+		5,89,0,0,526,528,5,19,0,0,527,529,3,24,12,0,528,527,1,0,0,0,528,529,1,
+		0,0,0,529,561,1,0,0,0,530,533,5,38,0,0,531,532,7,8,0,0,532,534,3,144,72,
+		0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,537,3,24,12,0,536,
+		535,1,0,0,0,536,537,1,0,0,0,537,561,1,0,0,0,538,561,5,114,0,0,539,540,
+		5,27,0,0,540,541,7,8,0,0,541,543,3,144,72,0,542,544,3,24,12,0,543,542,
+		1,0,0,0,543,544,1,0,0,0,544,561,1,0,0,0,545,546,5,30,0,0,546,547,5,174,
+		0,0,547,561,3,144,72,0,548,549,5,30,0,0,549,550,5,196,0,0,550,561,3,144,
+		72,0,551,552,5,33,0,0,552,561,5,18,0,0,553,554,5,33,0,0,554,561,5,37,0,
+		0,555,556,5,24,0,0,556,558,5,232,0,0,557,559,3,24,12,0,558,557,1,0,0,0,
+		558,559,1,0,0,0,559,561,1,0,0,0,560,498,1,0,0,0,560,506,1,0,0,0,560,515,
+		1,0,0,0,560,525,1,0,0,0,560,526,1,0,0,0,560,530,1,0,0,0,560,538,1,0,0,
+		0,560,539,1,0,0,0,560,545,1,0,0,0,560,548,1,0,0,0,560,551,1,0,0,0,560,
+		553,1,0,0,0,560,555,1,0,0,0,561,23,1,0,0,0,562,564,5,123,0,0,563,562,1,
+		0,0,0,563,564,1,0,0,0,564,565,1,0,0,0,565,566,5,101,0,0,566,567,5,232,
+		0,0,567,25,1,0,0,0,568,570,5,30,0,0,569,571,5,176,0,0,570,569,1,0,0,0,
+		570,571,1,0,0,0,571,572,1,0,0,0,572,576,5,174,0,0,573,574,5,78,0,0,574,
+		575,5,123,0,0,575,577,5,56,0,0,576,573,1,0,0,0,576,577,1,0,0,0,577,578,
+		1,0,0,0,578,590,3,144,72,0,579,580,5,223,0,0,580,585,3,28,14,0,581,582,
+		5,227,0,0,582,584,3,28,14,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,
+		0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,589,5,224,0,
+		0,589,591,1,0,0,0,590,579,1,0,0,0,590,591,1,0,0,0,591,594,1,0,0,0,592,
+		593,5,28,0,0,593,595,5,232,0,0,594,592,1,0,0,0,594,595,1,0,0,0,595,602,
+		1,0,0,0,596,597,5,139,0,0,597,598,5,14,0,0,598,599,5,223,0,0,599,600,3,
+		146,73,0,600,601,5,224,0,0,601,603,1,0,0,0,602,596,1,0,0,0,602,603,1,0,
+		0,0,603,605,1,0,0,0,604,606,3,38,19,0,605,604,1,0,0,0,605,606,1,0,0,0,
+		606,608,1,0,0,0,607,609,3,46,23,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
+		612,1,0,0,0,610,611,5,8,0,0,611,613,3,52,26,0,612,610,1,0,0,0,612,613,
+		1,0,0,0,613,27,1,0,0,0,614,618,3,30,15,0,615,618,3,34,17,0,616,618,3,36,
+		18,0,617,614,1,0,0,0,617,615,1,0,0,0,617,616,1,0,0,0,618,29,1,0,0,0,619,
+		620,3,148,74,0,620,621,5,8,0,0,621,624,3,98,49,0,622,623,5,28,0,0,623,
+		625,5,232,0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,650,1,0,0,0,626,627,
+		3,148,74,0,627,628,3,138,69,0,628,631,5,107,0,0,629,630,5,68,0,0,630,632,
+		5,232,0,0,631,629,1,0,0,0,631,632,1,0,0,0,632,634,1,0,0,0,633,635,5,198,
+		0,0,634,633,1,0,0,0,634,635,1,0,0,0,635,638,1,0,0,0,636,637,5,28,0,0,637,
+		639,5,232,0,0,638,636,1,0,0,0,638,639,1,0,0,0,639,650,1,0,0,0,640,641,
+		3,148,74,0,641,643,3,138,69,0,642,644,3,32,16,0,643,642,1,0,0,0,643,644,
+		1,0,0,0,644,647,1,0,0,0,645,646,5,28,0,0,646,648,5,232,0,0,647,645,1,0,
+		0,0,647,648,1,0,0,0,648,650,1,0,0,0,649,619,1,0,0,0,649,626,1,0,0,0,649,
+		640,1,0,0,0,650,31,1,0,0,0,651,652,5,29,0,0,652,654,3,148,74,0,653,651,
+		1,0,0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,656,5,145,0,0,656,659,5,94,
+		0,0,657,658,5,123,0,0,658,660,5,50,0,0,659,657,1,0,0,0,659,660,1,0,0,0,
+		660,33,1,0,0,0,661,662,5,199,0,0,662,663,5,67,0,0,663,664,3,148,74,0,664,
+		665,5,8,0,0,665,666,3,98,49,0,666,35,1,0,0,0,667,668,5,29,0,0,668,670,
+		3,148,74,0,669,667,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,672,5,145,
+		0,0,672,673,5,94,0,0,673,674,5,223,0,0,674,675,3,146,73,0,675,678,5,224,
+		0,0,676,677,5,123,0,0,677,679,5,50,0,0,678,676,1,0,0,0,678,679,1,0,0,0,
+		679,37,1,0,0,0,680,681,5,205,0,0,681,690,5,223,0,0,682,687,3,40,20,0,683,
+		684,5,227,0,0,684,686,3,40,20,0,685,683,1,0,0,0,686,689,1,0,0,0,687,685,
+		1,0,0,0,687,688,1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,690,682,1,0,0,
+		0,690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,224,0,0,693,39,1,0,0,0,694,
+		695,3,42,21,0,695,696,5,210,0,0,696,697,3,44,22,0,697,41,1,0,0,0,698,708,
+		5,232,0,0,699,704,3,148,74,0,700,701,5,228,0,0,701,703,3,148,74,0,702,
+		700,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,708,1,
+		0,0,0,706,704,1,0,0,0,707,698,1,0,0,0,707,699,1,0,0,0,708,43,1,0,0,0,709,
+		718,5,232,0,0,710,712,5,218,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,713,
+		1,0,0,0,713,718,7,9,0,0,714,718,5,185,0,0,715,718,5,61,0,0,716,718,3,148,
+		74,0,717,709,1,0,0,0,717,711,1,0,0,0,717,714,1,0,0,0,717,715,1,0,0,0,717,
+		716,1,0,0,0,718,45,1,0,0,0,719,720,5,101,0,0,720,729,3,144,72,0,721,725,
+		5,223,0,0,722,724,3,48,24,0,723,722,1,0,0,0,724,727,1,0,0,0,725,723,1,
+		0,0,0,725,726,1,0,0,0,726,728,1,0,0,0,727,725,1,0,0,0,728,730,5,224,0,
+		0,729,721,1,0,0,0,729,730,1,0,0,0,730,47,1,0,0,0,731,734,7,10,0,0,732,
+		735,5,3,0,0,733,735,3,148,74,0,734,732,1,0,0,0,734,733,1,0,0,0,735,49,
+		1,0,0,0,736,737,5,150,0,0,737,738,5,182,0,0,738,795,3,144,72,0,739,740,
+		5,163,0,0,740,741,5,223,0,0,741,746,3,40,20,0,742,743,5,227,0,0,743,745,
+		3,40,20,0,744,742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,747,1,0,
+		0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,224,0,0,750,795,1,0,0,0,
+		751,752,5,151,0,0,752,753,5,223,0,0,753,758,3,42,21,0,754,755,5,227,0,
+		0,755,757,3,42,21,0,756,754,1,0,0,0,757,760,1,0,0,0,758,756,1,0,0,0,758,
+		759,1,0,0,0,759,761,1,0,0,0,760,758,1,0,0,0,761,762,5,224,0,0,762,795,
+		1,0,0,0,763,776,5,2,0,0,764,777,3,28,14,0,765,766,5,223,0,0,766,771,3,
+		28,14,0,767,768,5,227,0,0,768,770,3,28,14,0,769,767,1,0,0,0,770,773,1,
+		0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,
+		774,775,5,224,0,0,775,777,1,0,0,0,776,764,1,0,0,0,776,765,1,0,0,0,777,
+		795,1,0,0,0,778,787,5,47,0,0,779,781,5,26,0,0,780,779,1,0,0,0,780,781,
+		1,0,0,0,781,782,1,0,0,0,782,788,3,148,74,0,783,784,5,223,0,0,784,785,3,
+		146,73,0,785,786,5,224,0,0,786,788,1,0,0,0,787,780,1,0,0,0,787,783,1,0,
+		0,0,788,795,1,0,0,0,789,790,5,150,0,0,790,791,3,148,74,0,791,792,5,182,
+		0,0,792,793,3,148,74,0,793,795,1,0,0,0,794,736,1,0,0,0,794,739,1,0,0,0,
+		794,751,1,0,0,0,794,763,1,0,0,0,794,778,1,0,0,0,794,789,1,0,0,0,795,51,
+		1,0,0,0,796,797,5,205,0,0,797,802,3,54,27,0,798,799,5,227,0,0,799,801,
+		3,54,27,0,800,798,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,
+		0,0,803,806,1,0,0,0,804,802,1,0,0,0,805,796,1,0,0,0,805,806,1,0,0,0,806,
+		807,1,0,0,0,807,808,3,56,28,0,808,53,1,0,0,0,809,814,3,148,74,0,810,811,
+		5,223,0,0,811,812,3,146,73,0,812,813,5,224,0,0,813,815,1,0,0,0,814,810,
+		1,0,0,0,814,815,1,0,0,0,815,816,1,0,0,0,816,817,5,8,0,0,817,818,5,223,
+		0,0,818,819,3,52,26,0,819,820,5,224,0,0,820,55,1,0,0,0,821,832,3,58,29,
+		0,822,823,5,131,0,0,823,824,5,14,0,0,824,829,3,76,38,0,825,826,5,227,0,
+		0,826,828,3,76,38,0,827,825,1,0,0,0,828,831,1,0,0,0,829,827,1,0,0,0,829,
+		830,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,832,822,1,0,0,0,832,833,1,
+		0,0,0,833,839,1,0,0,0,834,837,5,102,0,0,835,838,3,98,49,0,836,838,5,3,
+		0,0,837,835,1,0,0,0,837,836,1,0,0,0,838,840,1,0,0,0,839,834,1,0,0,0,839,
+		840,1,0,0,0,840,846,1,0,0,0,841,842,5,127,0,0,842,844,3,98,49,0,843,845,
+		7,11,0,0,844,843,1,0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,841,1,0,0,
+		0,846,847,1,0,0,0,847,855,1,0,0,0,848,849,5,62,0,0,849,851,7,12,0,0,850,
+		852,3,98,49,0,851,850,1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,
+		7,11,0,0,854,856,5,129,0,0,855,848,1,0,0,0,855,856,1,0,0,0,856,57,1,0,
+		0,0,857,858,6,29,-1,0,858,859,3,60,30,0,859,874,1,0,0,0,860,861,10,2,0,
+		0,861,863,5,83,0,0,862,864,3,66,33,0,863,862,1,0,0,0,863,864,1,0,0,0,864,
+		865,1,0,0,0,865,873,3,58,29,3,866,867,10,1,0,0,867,869,7,13,0,0,868,870,
+		3,66,33,0,869,868,1,0,0,0,869,870,1,0,0,0,870,871,1,0,0,0,871,873,3,58,
+		29,2,872,860,1,0,0,0,872,866,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,
+		875,1,0,0,0,875,59,1,0,0,0,876,874,1,0,0,0,877,892,3,64,32,0,878,879,5,
+		195,0,0,879,884,3,62,31,0,880,881,5,227,0,0,881,883,3,62,31,0,882,880,
+		1,0,0,0,883,886,1,0,0,0,884,882,1,0,0,0,884,885,1,0,0,0,885,892,1,0,0,
+		0,886,884,1,0,0,0,887,888,5,223,0,0,888,889,3,52,26,0,889,890,5,224,0,
+		0,890,892,1,0,0,0,891,877,1,0,0,0,891,878,1,0,0,0,891,887,1,0,0,0,892,
+		61,1,0,0,0,893,895,5,157,0,0,894,893,1,0,0,0,894,895,1,0,0,0,895,896,1,
+		0,0,0,896,897,5,223,0,0,897,902,3,98,49,0,898,899,5,227,0,0,899,901,3,
+		98,49,0,900,898,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,
+		0,903,905,1,0,0,0,904,902,1,0,0,0,905,906,5,224,0,0,906,909,1,0,0,0,907,
+		909,3,98,49,0,908,894,1,0,0,0,908,907,1,0,0,0,909,63,1,0,0,0,910,912,5,
+		162,0,0,911,913,3,90,45,0,912,911,1,0,0,0,912,913,1,0,0,0,913,915,1,0,
+		0,0,914,916,3,66,33,0,915,914,1,0,0,0,915,916,1,0,0,0,916,917,1,0,0,0,
+		917,922,3,68,34,0,918,919,5,227,0,0,919,921,3,68,34,0,920,918,1,0,0,0,
+		921,924,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,934,1,0,0,0,924,922,
+		1,0,0,0,925,926,5,68,0,0,926,931,3,78,39,0,927,928,5,227,0,0,928,930,3,
+		78,39,0,929,927,1,0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,1,0,0,
+		0,932,935,1,0,0,0,933,931,1,0,0,0,934,925,1,0,0,0,934,935,1,0,0,0,935,
+		938,1,0,0,0,936,937,5,203,0,0,937,939,3,98,49,0,938,936,1,0,0,0,938,939,
+		1,0,0,0,939,950,1,0,0,0,940,941,5,72,0,0,941,942,5,14,0,0,942,947,3,70,
+		35,0,943,944,5,227,0,0,944,946,3,70,35,0,945,943,1,0,0,0,946,949,1,0,0,
+		0,947,945,1,0,0,0,947,948,1,0,0,0,948,951,1,0,0,0,949,947,1,0,0,0,950,
+		940,1,0,0,0,950,951,1,0,0,0,951,954,1,0,0,0,952,953,5,74,0,0,953,955,3,
+		98,49,0,954,952,1,0,0,0,954,955,1,0,0,0,955,965,1,0,0,0,956,957,5,204,
+		0,0,957,962,3,74,37,0,958,959,5,227,0,0,959,961,3,74,37,0,960,958,1,0,
+		0,0,961,964,1,0,0,0,962,960,1,0,0,0,962,963,1,0,0,0,963,966,1,0,0,0,964,
+		962,1,0,0,0,965,956,1,0,0,0,965,966,1,0,0,0,966,65,1,0,0,0,967,968,7,14,
+		0,0,968,67,1,0,0,0,969,982,5,219,0,0,970,971,3,144,72,0,971,972,5,228,
+		0,0,972,973,5,219,0,0,973,982,1,0,0,0,974,979,3,98,49,0,975,977,5,8,0,
+		0,976,975,1,0,0,0,976,977,1,0,0,0,977,978,1,0,0,0,978,980,3,148,74,0,979,
+		976,1,0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,969,1,0,0,0,981,970,1,
+		0,0,0,981,974,1,0,0,0,982,69,1,0,0,0,983,984,5,73,0,0,984,985,5,164,0,
+		0,985,986,5,223,0,0,986,991,3,72,36,0,987,988,5,227,0,0,988,990,3,72,36,
+		0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,
+		994,1,0,0,0,993,991,1,0,0,0,994,995,5,224,0,0,995,1024,1,0,0,0,996,997,
+		5,156,0,0,997,998,5,223,0,0,998,1003,3,72,36,0,999,1000,5,227,0,0,1000,
+		1002,3,72,36,0,1001,999,1,0,0,0,1002,1005,1,0,0,0,1003,1001,1,0,0,0,1003,
+		1004,1,0,0,0,1004,1006,1,0,0,0,1005,1003,1,0,0,0,1006,1007,5,224,0,0,1007,
+		1024,1,0,0,0,1008,1009,5,32,0,0,1009,1010,5,223,0,0,1010,1015,3,72,36,
+		0,1011,1012,5,227,0,0,1012,1014,3,72,36,0,1013,1011,1,0,0,0,1014,1017,
+		1,0,0,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,
+		1,0,0,0,1018,1019,5,224,0,0,1019,1024,1,0,0,0,1020,1021,5,223,0,0,1021,
+		1024,5,224,0,0,1022,1024,3,98,49,0,1023,983,1,0,0,0,1023,996,1,0,0,0,1023,
+		1008,1,0,0,0,1023,1020,1,0,0,0,1023,1022,1,0,0,0,1024,71,1,0,0,0,1025,
+		1034,5,223,0,0,1026,1031,3,98,49,0,1027,1028,5,227,0,0,1028,1030,3,98,
+		49,0,1029,1027,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1031,1032,1,
+		0,0,0,1032,1035,1,0,0,0,1033,1031,1,0,0,0,1034,1026,1,0,0,0,1034,1035,
+		1,0,0,0,1035,1036,1,0,0,0,1036,1039,5,224,0,0,1037,1039,3,98,49,0,1038,
+		1025,1,0,0,0,1038,1037,1,0,0,0,1039,73,1,0,0,0,1040,1041,3,148,74,0,1041,
+		1042,5,8,0,0,1042,1043,3,120,60,0,1043,75,1,0,0,0,1044,1046,3,98,49,0,
+		1045,1047,7,15,0,0,1046,1045,1,0,0,0,1046,1047,1,0,0,0,1047,1050,1,0,0,
+		0,1048,1049,5,125,0,0,1049,1051,7,16,0,0,1050,1048,1,0,0,0,1050,1051,1,
+		0,0,0,1051,77,1,0,0,0,1052,1053,6,39,-1,0,1053,1054,3,84,42,0,1054,1074,
+		1,0,0,0,1055,1056,10,4,0,0,1056,1057,5,31,0,0,1057,1058,5,90,0,0,1058,
+		1073,3,84,42,0,1059,1060,10,3,0,0,1060,1061,5,120,0,0,1061,1062,3,80,40,
+		0,1062,1063,5,90,0,0,1063,1064,3,84,42,0,1064,1073,1,0,0,0,1065,1066,10,
+		2,0,0,1066,1067,3,80,40,0,1067,1068,5,90,0,0,1068,1070,3,84,42,0,1069,
+		1071,3,82,41,0,1070,1069,1,0,0,0,1070,1071,1,0,0,0,1071,1073,1,0,0,0,1072,
+		1055,1,0,0,0,1072,1059,1,0,0,0,1072,1065,1,0,0,0,1073,1076,1,0,0,0,1074,
+		1072,1,0,0,0,1074,1075,1,0,0,0,1075,79,1,0,0,0,1076,1074,1,0,0,0,1077,
+		1079,5,81,0,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,1093,1,0,0,0,1080,
+		1082,5,100,0,0,1081,1083,5,133,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,
+		1083,1093,1,0,0,0,1084,1086,5,155,0,0,1085,1087,5,133,0,0,1086,1085,1,
+		0,0,0,1086,1087,1,0,0,0,1087,1093,1,0,0,0,1088,1090,5,69,0,0,1089,1091,
+		5,133,0,0,1090,1089,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1078,
+		1,0,0,0,1092,1080,1,0,0,0,1092,1084,1,0,0,0,1092,1088,1,0,0,0,1093,81,
+		1,0,0,0,1094,1095,5,128,0,0,1095,1102,3,98,49,0,1096,1097,5,193,0,0,1097,
+		1098,5,223,0,0,1098,1099,3,146,73,0,1099,1100,5,224,0,0,1100,1102,1,0,
+		0,0,1101,1094,1,0,0,0,1101,1096,1,0,0,0,1102,83,1,0,0,0,1103,1105,3,144,
+		72,0,1104,1106,3,88,44,0,1105,1104,1,0,0,0,1105,1106,1,0,0,0,1106,1112,
+		1,0,0,0,1107,1108,5,67,0,0,1108,1109,5,173,0,0,1109,1110,5,8,0,0,1110,
+		1111,5,126,0,0,1111,1113,3,106,53,0,1112,1107,1,0,0,0,1112,1113,1,0,0,
+		0,1113,1115,1,0,0,0,1114,1116,3,86,43,0,1115,1114,1,0,0,0,1115,1116,1,
+		0,0,0,1116,1159,1,0,0,0,1117,1119,5,97,0,0,1118,1117,1,0,0,0,1118,1119,
+		1,0,0,0,1119,1120,1,0,0,0,1120,1121,5,174,0,0,1121,1122,5,223,0,0,1122,
+		1123,3,110,55,0,1123,1125,5,224,0,0,1124,1126,3,86,43,0,1125,1124,1,0,
+		0,0,1125,1126,1,0,0,0,1126,1159,1,0,0,0,1127,1129,5,97,0,0,1128,1127,1,
+		0,0,0,1128,1129,1,0,0,0,1129,1130,1,0,0,0,1130,1131,5,223,0,0,1131,1132,
+		3,52,26,0,1132,1134,5,224,0,0,1133,1135,3,86,43,0,1134,1133,1,0,0,0,1134,
+		1135,1,0,0,0,1135,1159,1,0,0,0,1136,1137,5,190,0,0,1137,1138,5,223,0,0,
+		1138,1143,3,98,49,0,1139,1140,5,227,0,0,1140,1142,3,98,49,0,1141,1139,
+		1,0,0,0,1142,1145,1,0,0,0,1143,1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,
+		1,0,0,0,1145,1143,1,0,0,0,1146,1149,5,224,0,0,1147,1148,5,205,0,0,1148,
+		1150,5,132,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,
+		1153,3,86,43,0,1152,1151,1,0,0,0,1152,1153,1,0,0,0,1153,1159,1,0,0,0,1154,
+		1155,5,223,0,0,1155,1156,3,78,39,0,1156,1157,5,224,0,0,1157,1159,1,0,0,
+		0,1158,1103,1,0,0,0,1158,1118,1,0,0,0,1158,1128,1,0,0,0,1158,1136,1,0,
+		0,0,1158,1154,1,0,0,0,1159,85,1,0,0,0,1160,1162,5,8,0,0,1161,1160,1,0,
+		0,0,1161,1162,1,0,0,0,1162,1163,1,0,0,0,1163,1168,3,148,74,0,1164,1165,
+		5,223,0,0,1165,1166,3,146,73,0,1166,1167,5,224,0,0,1167,1169,1,0,0,0,1168,
+		1164,1,0,0,0,1168,1169,1,0,0,0,1169,87,1,0,0,0,1170,1171,3,90,45,0,1171,
+		89,1,0,0,0,1172,1173,5,230,0,0,1173,1180,3,92,46,0,1174,1176,5,227,0,0,
+		1175,1174,1,0,0,0,1175,1176,1,0,0,0,1176,1177,1,0,0,0,1177,1179,3,92,46,
+		0,1178,1175,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,
+		0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,0,1183,1184,5,231,0,0,1184,91,1,
+		0,0,0,1185,1206,3,148,74,0,1186,1203,5,223,0,0,1187,1192,3,94,47,0,1188,
+		1189,5,227,0,0,1189,1191,3,94,47,0,1190,1188,1,0,0,0,1191,1194,1,0,0,0,
+		1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1204,1,0,0,0,1194,1192,1,0,0,
+		0,1195,1200,3,96,48,0,1196,1197,5,227,0,0,1197,1199,3,96,48,0,1198,1196,
+		1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1204,
+		1,0,0,0,1202,1200,1,0,0,0,1203,1187,1,0,0,0,1203,1195,1,0,0,0,1203,1204,
+		1,0,0,0,1204,1205,1,0,0,0,1205,1207,5,224,0,0,1206,1186,1,0,0,0,1206,1207,
+		1,0,0,0,1207,93,1,0,0,0,1208,1209,3,42,21,0,1209,1210,5,210,0,0,1210,1211,
+		3,44,22,0,1211,95,1,0,0,0,1212,1217,3,148,74,0,1213,1214,5,228,0,0,1214,
+		1216,3,148,74,0,1215,1213,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,
+		1217,1218,1,0,0,0,1218,1223,1,0,0,0,1219,1217,1,0,0,0,1220,1223,5,232,
+		0,0,1221,1223,5,235,0,0,1222,1212,1,0,0,0,1222,1220,1,0,0,0,1222,1221,
+		1,0,0,0,1223,97,1,0,0,0,1224,1225,3,100,50,0,1225,99,1,0,0,0,1226,1227,
+		6,50,-1,0,1227,1228,5,123,0,0,1228,1237,3,100,50,4,1229,1233,3,106,53,
+		0,1230,1232,3,102,51,0,1231,1230,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,
+		0,0,0,1233,1234,1,0,0,0,1234,1237,1,0,0,0,1235,1233,1,0,0,0,1236,1226,
+		1,0,0,0,1236,1229,1,0,0,0,1237,1246,1,0,0,0,1238,1239,10,2,0,0,1239,1240,
+		5,6,0,0,1240,1245,3,100,50,3,1241,1242,10,1,0,0,1242,1243,5,130,0,0,1243,
+		1245,3,100,50,2,1244,1238,1,0,0,0,1244,1241,1,0,0,0,1245,1248,1,0,0,0,
+		1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,101,1,0,0,0,1248,1246,1,0,0,0,
+		1249,1250,3,104,52,0,1250,1251,3,106,53,0,1251,1323,1,0,0,0,1252,1254,
+		5,123,0,0,1253,1252,1,0,0,0,1253,1254,1,0,0,0,1254,1255,1,0,0,0,1255,1257,
+		5,12,0,0,1256,1258,7,17,0,0,1257,1256,1,0,0,0,1257,1258,1,0,0,0,1258,1259,
+		1,0,0,0,1259,1260,3,106,53,0,1260,1261,5,6,0,0,1261,1262,3,106,53,0,1262,
+		1323,1,0,0,0,1263,1265,5,123,0,0,1264,1263,1,0,0,0,1264,1265,1,0,0,0,1265,
+		1266,1,0,0,0,1266,1267,5,79,0,0,1267,1268,5,223,0,0,1268,1269,3,52,26,
+		0,1269,1270,5,224,0,0,1270,1323,1,0,0,0,1271,1273,5,123,0,0,1272,1271,
+		1,0,0,0,1272,1273,1,0,0,0,1273,1274,1,0,0,0,1274,1275,5,79,0,0,1275,1276,
+		5,223,0,0,1276,1281,3,98,49,0,1277,1278,5,227,0,0,1278,1280,3,98,49,0,
+		1279,1277,1,0,0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,
+		0,1282,1284,1,0,0,0,1283,1281,1,0,0,0,1284,1285,5,224,0,0,1285,1323,1,
+		0,0,0,1286,1288,5,123,0,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1289,
+		1,0,0,0,1289,1290,5,101,0,0,1290,1293,3,106,53,0,1291,1292,5,51,0,0,1292,
+		1294,3,106,53,0,1293,1291,1,0,0,0,1293,1294,1,0,0,0,1294,1323,1,0,0,0,
+		1295,1297,5,123,0,0,1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1298,1,0,
+		0,0,1298,1299,5,166,0,0,1299,1300,5,182,0,0,1300,1303,3,106,53,0,1301,
+		1302,5,51,0,0,1302,1304,3,106,53,0,1303,1301,1,0,0,0,1303,1304,1,0,0,0,
+		1304,1323,1,0,0,0,1305,1307,5,86,0,0,1306,1308,5,123,0,0,1307,1306,1,0,
+		0,0,1307,1308,1,0,0,0,1308,1309,1,0,0,0,1309,1323,5,124,0,0,1310,1312,
+		5,86,0,0,1311,1313,5,123,0,0,1312,1311,1,0,0,0,1312,1313,1,0,0,0,1313,
+		1314,1,0,0,0,1314,1323,7,18,0,0,1315,1317,5,86,0,0,1316,1318,5,123,0,0,
+		1317,1316,1,0,0,0,1317,1318,1,0,0,0,1318,1319,1,0,0,0,1319,1320,5,45,0,
+		0,1320,1321,5,68,0,0,1321,1323,3,106,53,0,1322,1249,1,0,0,0,1322,1253,
+		1,0,0,0,1322,1264,1,0,0,0,1322,1272,1,0,0,0,1322,1287,1,0,0,0,1322,1296,
+		1,0,0,0,1322,1305,1,0,0,0,1322,1310,1,0,0,0,1322,1315,1,0,0,0,1323,103,
+		1,0,0,0,1324,1325,7,19,0,0,1325,105,1,0,0,0,1326,1327,6,53,-1,0,1327,1331,
+		3,108,54,0,1328,1329,7,20,0,0,1329,1331,3,106,53,3,1330,1326,1,0,0,0,1330,
+		1328,1,0,0,0,1331,1340,1,0,0,0,1332,1333,10,2,0,0,1333,1334,7,21,0,0,1334,
+		1339,3,106,53,3,1335,1336,10,1,0,0,1336,1337,7,20,0,0,1337,1339,3,106,
+		53,2,1338,1332,1,0,0,0,1338,1335,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,
+		0,0,0,1340,1341,1,0,0,0,1341,107,1,0,0,0,1342,1340,1,0,0,0,1343,1344,6,
+		54,-1,0,1344,1552,3,130,65,0,1345,1552,3,132,66,0,1346,1347,5,16,0,0,1347,
+		1349,3,98,49,0,1348,1350,3,128,64,0,1349,1348,1,0,0,0,1350,1351,1,0,0,
+		0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1355,1,0,0,0,1353,1354,5,48,
+		0,0,1354,1356,3,98,49,0,1355,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1357,
+		1,0,0,0,1357,1358,5,49,0,0,1358,1552,1,0,0,0,1359,1361,5,16,0,0,1360,1362,
+		3,128,64,0,1361,1360,1,0,0,0,1362,1363,1,0,0,0,1363,1361,1,0,0,0,1363,
+		1364,1,0,0,0,1364,1367,1,0,0,0,1365,1366,5,48,0,0,1366,1368,3,98,49,0,
+		1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,0,0,1369,1370,5,49,0,
+		0,1370,1552,1,0,0,0,1371,1372,7,22,0,0,1372,1373,5,223,0,0,1373,1374,3,
+		98,49,0,1374,1375,5,8,0,0,1375,1376,3,138,69,0,1376,1377,5,224,0,0,1377,
+		1552,1,0,0,0,1378,1379,5,60,0,0,1379,1380,5,223,0,0,1380,1381,3,136,68,
+		0,1381,1382,5,68,0,0,1382,1383,3,98,49,0,1383,1384,5,224,0,0,1384,1552,
+		1,0,0,0,1385,1386,5,184,0,0,1386,1387,5,223,0,0,1387,1389,7,23,0,0,1388,
+		1390,3,98,49,0,1389,1388,1,0,0,0,1389,1390,1,0,0,0,1390,1391,1,0,0,0,1391,
+		1392,5,68,0,0,1392,1393,3,98,49,0,1393,1394,5,224,0,0,1394,1552,1,0,0,
+		0,1395,1396,5,184,0,0,1396,1400,5,223,0,0,1397,1398,3,98,49,0,1398,1399,
+		5,68,0,0,1399,1401,1,0,0,0,1400,1397,1,0,0,0,1400,1401,1,0,0,0,1401,1402,
+		1,0,0,0,1402,1403,3,98,49,0,1403,1404,5,224,0,0,1404,1552,1,0,0,0,1405,
+		1406,5,170,0,0,1406,1407,5,223,0,0,1407,1408,3,98,49,0,1408,1409,5,68,
+		0,0,1409,1412,3,98,49,0,1410,1411,5,67,0,0,1411,1413,3,98,49,0,1412,1410,
+		1,0,0,0,1412,1413,1,0,0,0,1413,1414,1,0,0,0,1414,1415,5,224,0,0,1415,1552,
+		1,0,0,0,1416,1417,5,143,0,0,1417,1418,5,223,0,0,1418,1419,3,106,53,0,1419,
+		1420,5,79,0,0,1420,1421,3,98,49,0,1421,1422,5,224,0,0,1422,1552,1,0,0,
+		0,1423,1424,5,136,0,0,1424,1425,5,223,0,0,1425,1426,3,98,49,0,1426,1427,
+		5,140,0,0,1427,1428,3,98,49,0,1428,1429,5,68,0,0,1429,1432,3,98,49,0,1430,
+		1431,5,67,0,0,1431,1433,3,98,49,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,
+		1433,1434,1,0,0,0,1434,1435,5,224,0,0,1435,1552,1,0,0,0,1436,1437,5,93,
+		0,0,1437,1438,5,223,0,0,1438,1439,3,98,49,0,1439,1440,5,227,0,0,1440,1443,
+		3,98,49,0,1441,1442,5,154,0,0,1442,1444,3,138,69,0,1443,1441,1,0,0,0,1443,
+		1444,1,0,0,0,1444,1445,1,0,0,0,1445,1446,5,224,0,0,1446,1552,1,0,0,0,1447,
+		1448,5,92,0,0,1448,1457,5,223,0,0,1449,1454,3,126,63,0,1450,1451,5,227,
+		0,0,1451,1453,3,126,63,0,1452,1450,1,0,0,0,1453,1456,1,0,0,0,1454,1452,
+		1,0,0,0,1454,1455,1,0,0,0,1455,1458,1,0,0,0,1456,1454,1,0,0,0,1457,1449,
+		1,0,0,0,1457,1458,1,0,0,0,1458,1462,1,0,0,0,1459,1460,7,24,0,0,1460,1461,
+		5,128,0,0,1461,1463,5,124,0,0,1462,1459,1,0,0,0,1462,1463,1,0,0,0,1463,
+		1464,1,0,0,0,1464,1552,5,224,0,0,1465,1466,7,25,0,0,1466,1467,5,223,0,
+		0,1467,1468,3,98,49,0,1468,1469,5,182,0,0,1469,1470,3,136,68,0,1470,1471,
+		5,224,0,0,1471,1552,1,0,0,0,1472,1473,7,26,0,0,1473,1474,5,223,0,0,1474,
+		1475,3,136,68,0,1475,1476,5,227,0,0,1476,1477,3,98,49,0,1477,1478,5,227,
+		0,0,1478,1479,3,98,49,0,1479,1480,5,224,0,0,1480,1552,1,0,0,0,1481,1552,
+		7,27,0,0,1482,1483,5,7,0,0,1483,1492,5,225,0,0,1484,1489,3,98,49,0,1485,
+		1486,5,227,0,0,1486,1488,3,98,49,0,1487,1485,1,0,0,0,1488,1491,1,0,0,0,
+		1489,1487,1,0,0,0,1489,1490,1,0,0,0,1490,1493,1,0,0,0,1491,1489,1,0,0,
+		0,1492,1484,1,0,0,0,1492,1493,1,0,0,0,1493,1494,1,0,0,0,1494,1552,5,226,
+		0,0,1495,1496,5,106,0,0,1496,1505,5,225,0,0,1497,1502,3,98,49,0,1498,1499,
+		5,227,0,0,1499,1501,3,98,49,0,1500,1498,1,0,0,0,1501,1504,1,0,0,0,1502,
+		1500,1,0,0,0,1502,1503,1,0,0,0,1503,1506,1,0,0,0,1504,1502,1,0,0,0,1505,
+		1497,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,0,0,1507,1552,5,226,0,0,1508,
+		1509,5,157,0,0,1509,1518,5,223,0,0,1510,1515,3,98,49,0,1511,1512,5,227,
+		0,0,1512,1514,3,98,49,0,1513,1511,1,0,0,0,1514,1517,1,0,0,0,1515,1513,
+		1,0,0,0,1515,1516,1,0,0,0,1516,1519,1,0,0,0,1517,1515,1,0,0,0,1518,1510,
+		1,0,0,0,1518,1519,1,0,0,0,1519,1520,1,0,0,0,1520,1552,5,224,0,0,1521,1522,
+		5,44,0,0,1522,1523,5,223,0,0,1523,1524,3,146,73,0,1524,1525,5,224,0,0,
+		1525,1552,1,0,0,0,1526,1552,3,110,55,0,1527,1528,5,56,0,0,1528,1529,5,
+		223,0,0,1529,1530,3,52,26,0,1530,1531,5,224,0,0,1531,1552,1,0,0,0,1532,
+		1533,5,223,0,0,1533,1534,3,52,26,0,1534,1535,5,224,0,0,1535,1552,1,0,0,
+		0,1536,1537,5,223,0,0,1537,1540,3,98,49,0,1538,1539,5,227,0,0,1539,1541,
+		3,98,49,0,1540,1538,1,0,0,0,1541,1542,1,0,0,0,1542,1540,1,0,0,0,1542,1543,
+		1,0,0,0,1543,1544,1,0,0,0,1544,1545,5,224,0,0,1545,1552,1,0,0,0,1546,1547,
+		5,223,0,0,1547,1548,3,98,49,0,1548,1549,5,224,0,0,1549,1552,1,0,0,0,1550,
+		1552,3,148,74,0,1551,1343,1,0,0,0,1551,1345,1,0,0,0,1551,1346,1,0,0,0,
+		1551,1359,1,0,0,0,1551,1371,1,0,0,0,1551,1378,1,0,0,0,1551,1385,1,0,0,
+		0,1551,1395,1,0,0,0,1551,1405,1,0,0,0,1551,1416,1,0,0,0,1551,1423,1,0,
+		0,0,1551,1436,1,0,0,0,1551,1447,1,0,0,0,1551,1465,1,0,0,0,1551,1472,1,
+		0,0,0,1551,1481,1,0,0,0,1551,1482,1,0,0,0,1551,1495,1,0,0,0,1551,1508,
+		1,0,0,0,1551,1521,1,0,0,0,1551,1526,1,0,0,0,1551,1527,1,0,0,0,1551,1532,
+		1,0,0,0,1551,1536,1,0,0,0,1551,1546,1,0,0,0,1551,1550,1,0,0,0,1552,1563,
+		1,0,0,0,1553,1554,10,2,0,0,1554,1555,5,228,0,0,1555,1562,3,148,74,0,1556,
+		1557,10,1,0,0,1557,1558,5,225,0,0,1558,1559,3,106,53,0,1559,1560,5,226,
+		0,0,1560,1562,1,0,0,0,1561,1553,1,0,0,0,1561,1556,1,0,0,0,1562,1565,1,
+		0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,109,1,0,0,0,1565,1563,1,
+		0,0,0,1566,1567,3,112,56,0,1567,1580,5,223,0,0,1568,1581,5,219,0,0,1569,
+		1571,3,66,33,0,1570,1569,1,0,0,0,1570,1571,1,0,0,0,1571,1572,1,0,0,0,1572,
+		1577,3,114,57,0,1573,1574,5,227,0,0,1574,1576,3,114,57,0,1575,1573,1,0,
+		0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1577,1578,1,0,0,0,1578,1581,1,
+		0,0,0,1579,1577,1,0,0,0,1580,1568,1,0,0,0,1580,1570,1,0,0,0,1580,1581,
+		1,0,0,0,1581,1582,1,0,0,0,1582,1589,5,224,0,0,1583,1584,5,63,0,0,1584,
+		1585,5,223,0,0,1585,1586,5,203,0,0,1586,1587,3,98,49,0,1587,1588,5,224,
+		0,0,1588,1590,1,0,0,0,1589,1583,1,0,0,0,1589,1590,1,0,0,0,1590,1593,1,
+		0,0,0,1591,1592,5,134,0,0,1592,1594,3,118,59,0,1593,1591,1,0,0,0,1593,
+		1594,1,0,0,0,1594,111,1,0,0,0,1595,1599,3,144,72,0,1596,1599,5,100,0,0,
+		1597,1599,5,155,0,0,1598,1595,1,0,0,0,1598,1596,1,0,0,0,1598,1597,1,0,
+		0,0,1599,113,1,0,0,0,1600,1601,3,148,74,0,1601,1602,5,216,0,0,1602,1603,
+		3,116,58,0,1603,1606,1,0,0,0,1604,1606,3,116,58,0,1605,1600,1,0,0,0,1605,
+		1604,1,0,0,0,1606,115,1,0,0,0,1607,1608,5,174,0,0,1608,1619,3,144,72,0,
+		1609,1610,5,138,0,0,1610,1611,5,14,0,0,1611,1616,3,98,49,0,1612,1613,5,
+		227,0,0,1613,1615,3,98,49,0,1614,1612,1,0,0,0,1615,1618,1,0,0,0,1616,1614,
+		1,0,0,0,1616,1617,1,0,0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1619,1609,
+		1,0,0,0,1619,1620,1,0,0,0,1620,1639,1,0,0,0,1621,1622,5,174,0,0,1622,1623,
+		5,223,0,0,1623,1624,3,52,26,0,1624,1635,5,224,0,0,1625,1626,5,138,0,0,
+		1626,1627,5,14,0,0,1627,1632,3,98,49,0,1628,1629,5,227,0,0,1629,1631,3,
+		98,49,0,1630,1628,1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,
+		1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,0,0,0,1635,1625,1,0,0,0,1635,1636,
+		1,0,0,0,1636,1639,1,0,0,0,1637,1639,3,98,49,0,1638,1607,1,0,0,0,1638,1621,
+		1,0,0,0,1638,1637,1,0,0,0,1639,117,1,0,0,0,1640,1643,3,148,74,0,1641,1643,
+		3,120,60,0,1642,1640,1,0,0,0,1642,1641,1,0,0,0,1643,119,1,0,0,0,1644,1655,
+		5,223,0,0,1645,1646,5,138,0,0,1646,1647,5,14,0,0,1647,1652,3,98,49,0,1648,
+		1649,5,227,0,0,1649,1651,3,98,49,0,1650,1648,1,0,0,0,1651,1654,1,0,0,0,
+		1652,1650,1,0,0,0,1652,1653,1,0,0,0,1653,1656,1,0,0,0,1654,1652,1,0,0,
+		0,1655,1645,1,0,0,0,1655,1656,1,0,0,0,1656,1667,1,0,0,0,1657,1658,5,131,
+		0,0,1658,1659,5,14,0,0,1659,1664,3,76,38,0,1660,1661,5,227,0,0,1661,1663,
+		3,76,38,0,1662,1660,1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1664,1665,
+		1,0,0,0,1665,1668,1,0,0,0,1666,1664,1,0,0,0,1667,1657,1,0,0,0,1667,1668,
+		1,0,0,0,1668,1670,1,0,0,0,1669,1671,3,122,61,0,1670,1669,1,0,0,0,1670,
+		1671,1,0,0,0,1671,1672,1,0,0,0,1672,1673,5,224,0,0,1673,121,1,0,0,0,1674,
+		1675,7,28,0,0,1675,1683,3,124,62,0,1676,1677,7,28,0,0,1677,1678,5,12,0,
+		0,1678,1679,3,124,62,0,1679,1680,5,6,0,0,1680,1681,3,124,62,0,1681,1683,
+		1,0,0,0,1682,1674,1,0,0,0,1682,1676,1,0,0,0,1683,123,1,0,0,0,1684,1685,
+		5,187,0,0,1685,1694,5,144,0,0,1686,1687,5,187,0,0,1687,1694,5,66,0,0,1688,
+		1689,5,33,0,0,1689,1694,5,157,0,0,1690,1691,3,106,53,0,1691,1692,7,29,
+		0,0,1692,1694,1,0,0,0,1693,1684,1,0,0,0,1693,1686,1,0,0,0,1693,1688,1,
+		0,0,0,1693,1690,1,0,0,0,1694,125,1,0,0,0,1695,1697,5,94,0,0,1696,1695,
+		1,0,0,0,1696,1697,1,0,0,0,1697,1698,1,0,0,0,1698,1699,3,98,49,0,1699,1700,
+		5,194,0,0,1700,1701,3,98,49,0,1701,127,1,0,0,0,1702,1703,5,202,0,0,1703,
+		1704,3,98,49,0,1704,1705,5,177,0,0,1705,1706,3,98,49,0,1706,129,1,0,0,
+		0,1707,1722,5,124,0,0,1708,1722,7,30,0,0,1709,1722,5,235,0,0,1710,1722,
+		5,236,0,0,1711,1722,5,237,0,0,1712,1714,5,232,0,0,1713,1712,1,0,0,0,1714,
+		1715,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,0,1716,1722,1,0,0,0,1717,
+		1722,5,233,0,0,1718,1722,5,234,0,0,1719,1720,7,31,0,0,1720,1722,5,232,
+		0,0,1721,1707,1,0,0,0,1721,1708,1,0,0,0,1721,1709,1,0,0,0,1721,1710,1,
+		0,0,0,1721,1711,1,0,0,0,1721,1713,1,0,0,0,1721,1717,1,0,0,0,1721,1718,
+		1,0,0,0,1721,1719,1,0,0,0,1722,131,1,0,0,0,1723,1725,5,84,0,0,1724,1726,
+		7,20,0,0,1725,1724,1,0,0,0,1725,1726,1,0,0,0,1726,1727,1,0,0,0,1727,1728,
+		3,134,67,0,1728,1732,3,136,68,0,1729,1730,5,223,0,0,1730,1731,5,235,0,
+		0,1731,1733,5,224,0,0,1732,1729,1,0,0,0,1732,1733,1,0,0,0,1733,1741,1,
+		0,0,0,1734,1735,5,182,0,0,1735,1739,3,136,68,0,1736,1737,5,223,0,0,1737,
+		1738,5,235,0,0,1738,1740,5,224,0,0,1739,1736,1,0,0,0,1739,1740,1,0,0,0,
+		1740,1742,1,0,0,0,1741,1734,1,0,0,0,1741,1742,1,0,0,0,1742,133,1,0,0,0,
+		1743,1744,7,32,0,0,1744,135,1,0,0,0,1745,1746,7,33,0,0,1746,137,1,0,0,
+		0,1747,1751,3,140,70,0,1748,1749,5,123,0,0,1749,1752,5,124,0,0,1750,1752,
+		5,124,0,0,1751,1748,1,0,0,0,1751,1750,1,0,0,0,1751,1752,1,0,0,0,1752,139,
+		1,0,0,0,1753,1754,6,70,-1,0,1754,1755,5,7,0,0,1755,1756,5,214,0,0,1756,
+		1757,3,138,69,0,1757,1758,5,215,0,0,1758,1836,1,0,0,0,1759,1760,5,117,
+		0,0,1760,1761,5,214,0,0,1761,1762,3,138,69,0,1762,1763,5,215,0,0,1763,
+		1836,1,0,0,0,1764,1765,5,106,0,0,1765,1766,5,214,0,0,1766,1767,3,138,69,
+		0,1767,1768,5,227,0,0,1768,1769,3,138,69,0,1769,1770,5,215,0,0,1770,1836,
+		1,0,0,0,1771,1772,5,157,0,0,1772,1781,5,214,0,0,1773,1778,3,142,71,0,1774,
+		1775,5,227,0,0,1775,1777,3,142,71,0,1776,1774,1,0,0,0,1777,1780,1,0,0,
+		0,1778,1776,1,0,0,0,1778,1779,1,0,0,0,1779,1782,1,0,0,0,1780,1778,1,0,
+		0,0,1781,1773,1,0,0,0,1781,1782,1,0,0,0,1782,1783,1,0,0,0,1783,1836,5,
+		215,0,0,1784,1785,5,157,0,0,1785,1794,5,223,0,0,1786,1791,3,142,71,0,1787,
+		1788,5,227,0,0,1788,1790,3,142,71,0,1789,1787,1,0,0,0,1790,1793,1,0,0,
+		0,1791,1789,1,0,0,0,1791,1792,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,
+		0,0,1794,1786,1,0,0,0,1794,1795,1,0,0,0,1795,1796,1,0,0,0,1796,1836,5,
+		224,0,0,1797,1798,5,84,0,0,1798,1802,3,136,68,0,1799,1800,5,223,0,0,1800,
+		1801,5,235,0,0,1801,1803,5,224,0,0,1802,1799,1,0,0,0,1802,1803,1,0,0,0,
+		1803,1811,1,0,0,0,1804,1805,5,182,0,0,1805,1809,3,136,68,0,1806,1807,5,
+		223,0,0,1807,1808,5,235,0,0,1808,1810,5,224,0,0,1809,1806,1,0,0,0,1809,
+		1810,1,0,0,0,1810,1812,1,0,0,0,1811,1804,1,0,0,0,1811,1812,1,0,0,0,1812,
+		1836,1,0,0,0,1813,1824,3,148,74,0,1814,1815,5,223,0,0,1815,1820,5,235,
+		0,0,1816,1817,5,227,0,0,1817,1819,5,235,0,0,1818,1816,1,0,0,0,1819,1822,
+		1,0,0,0,1820,1818,1,0,0,0,1820,1821,1,0,0,0,1821,1823,1,0,0,0,1822,1820,
+		1,0,0,0,1823,1825,5,224,0,0,1824,1814,1,0,0,0,1824,1825,1,0,0,0,1825,1833,
+		1,0,0,0,1826,1827,5,205,0,0,1827,1828,5,103,0,0,1828,1829,5,178,0,0,1829,
+		1834,5,209,0,0,1830,1831,5,206,0,0,1831,1832,5,178,0,0,1832,1834,5,209,
+		0,0,1833,1826,1,0,0,0,1833,1830,1,0,0,0,1833,1834,1,0,0,0,1834,1836,1,
+		0,0,0,1835,1753,1,0,0,0,1835,1759,1,0,0,0,1835,1764,1,0,0,0,1835,1771,
+		1,0,0,0,1835,1784,1,0,0,0,1835,1797,1,0,0,0,1835,1813,1,0,0,0,1836,1843,
+		1,0,0,0,1837,1838,10,2,0,0,1838,1842,5,7,0,0,1839,1840,10,1,0,0,1840,1842,
+		5,117,0,0,1841,1837,1,0,0,0,1841,1839,1,0,0,0,1842,1845,1,0,0,0,1843,1841,
+		1,0,0,0,1843,1844,1,0,0,0,1844,141,1,0,0,0,1845,1843,1,0,0,0,1846,1847,
+		3,148,74,0,1847,1849,3,138,69,0,1848,1850,5,232,0,0,1849,1848,1,0,0,0,
+		1849,1850,1,0,0,0,1850,143,1,0,0,0,1851,1856,3,148,74,0,1852,1853,5,228,
+		0,0,1853,1855,3,148,74,0,1854,1852,1,0,0,0,1855,1858,1,0,0,0,1856,1854,
+		1,0,0,0,1856,1857,1,0,0,0,1857,145,1,0,0,0,1858,1856,1,0,0,0,1859,1864,
+		3,148,74,0,1860,1861,5,227,0,0,1861,1863,3,148,74,0,1862,1860,1,0,0,0,
+		1863,1866,1,0,0,0,1864,1862,1,0,0,0,1864,1865,1,0,0,0,1865,147,1,0,0,0,
+		1866,1864,1,0,0,0,1867,1871,5,238,0,0,1868,1871,5,239,0,0,1869,1871,3,
+		150,75,0,1870,1867,1,0,0,0,1870,1868,1,0,0,0,1870,1869,1,0,0,0,1871,149,
+		1,0,0,0,1872,1873,7,34,0,0,1873,151,1,0,0,0,268,155,162,167,173,176,189,
 		192,198,203,209,216,220,228,230,236,243,253,256,263,268,271,278,283,286,
 		290,293,298,302,308,321,328,332,341,352,355,363,367,373,377,381,387,390,
 		396,407,422,429,434,440,451,457,462,468,473,481,489,491,496,501,504,509,
@@ -14511,16 +14541,16 @@ internal partial class StreamSqlParser : Parser {
 		608,612,617,624,631,634,638,643,647,649,653,659,669,678,687,690,704,707,
 		711,717,725,729,734,746,758,771,776,780,787,794,802,805,814,829,832,837,
 		839,844,846,851,855,863,869,872,874,884,891,894,902,908,912,915,922,931,
-		934,938,947,950,954,962,965,976,979,981,991,1003,1015,1021,1029,1032,1036,
-		1044,1048,1068,1070,1072,1076,1080,1084,1088,1090,1099,1103,1110,1113,
-		1116,1123,1126,1132,1141,1147,1150,1156,1159,1166,1173,1178,1190,1198,
-		1201,1204,1215,1220,1231,1234,1242,1244,1251,1255,1262,1270,1279,1285,
-		1291,1294,1301,1305,1310,1315,1320,1328,1336,1338,1349,1353,1361,1365,
-		1387,1398,1410,1430,1441,1452,1455,1460,1487,1490,1500,1503,1513,1516,
-		1540,1549,1559,1561,1568,1575,1578,1587,1591,1596,1603,1614,1617,1630,
-		1633,1636,1640,1650,1653,1662,1665,1668,1680,1691,1694,1713,1719,1723,
-		1730,1737,1739,1749,1776,1779,1789,1792,1800,1807,1809,1818,1822,1831,
-		1833,1839,1841,1847,1854,1862,1868
+		934,938,947,950,954,962,965,976,979,981,991,1003,1015,1023,1031,1034,1038,
+		1046,1050,1070,1072,1074,1078,1082,1086,1090,1092,1101,1105,1112,1115,
+		1118,1125,1128,1134,1143,1149,1152,1158,1161,1168,1175,1180,1192,1200,
+		1203,1206,1217,1222,1233,1236,1244,1246,1253,1257,1264,1272,1281,1287,
+		1293,1296,1303,1307,1312,1317,1322,1330,1338,1340,1351,1355,1363,1367,
+		1389,1400,1412,1432,1443,1454,1457,1462,1489,1492,1502,1505,1515,1518,
+		1542,1551,1561,1563,1570,1577,1580,1589,1593,1598,1605,1616,1619,1632,
+		1635,1638,1642,1652,1655,1664,1667,1670,1682,1693,1696,1715,1721,1725,
+		1732,1739,1741,1751,1778,1781,1791,1794,1802,1809,1811,1820,1824,1833,
+		1835,1841,1843,1849,1856,1864,1870
 	};
 
 	public static readonly ATN _ATN =

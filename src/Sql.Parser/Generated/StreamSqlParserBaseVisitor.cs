@@ -922,6 +922,17 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// <return>The visitor result.</return>
 	public virtual Result VisitCube([NotNull] StreamSqlParser.CubeContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>emptyGroupingSet</c>
+	/// labeled alternative in <see cref="StreamSqlParser.groupingElement"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitEmptyGroupingSet([NotNull] StreamSqlParser.EmptyGroupingSetContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>singleGroupingSet</c>
 	/// labeled alternative in <see cref="StreamSqlParser.groupingElement"/>.
 	/// <para>

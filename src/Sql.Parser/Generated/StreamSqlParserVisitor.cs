@@ -587,6 +587,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCube([NotNull] StreamSqlParser.CubeContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>emptyGroupingSet</c>
+	/// labeled alternative in <see cref="StreamSqlParser.groupingElement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEmptyGroupingSet([NotNull] StreamSqlParser.EmptyGroupingSetContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>singleGroupingSet</c>
 	/// labeled alternative in <see cref="StreamSqlParser.groupingElement"/>.
 	/// </summary>
