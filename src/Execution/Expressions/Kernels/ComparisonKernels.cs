@@ -106,30 +106,14 @@ internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmana
             var la = _left.Evaluate(input, context);
             var scalar = ScalarValue(rc);
             var a = Values(la);
-            switch (_op)
-            {
-                case CompareOp.Eq: Scalar<Eq>(a, scalar, bits); break;
-                case CompareOp.Ne: Scalar<Ne>(a, scalar, bits); break;
-                case CompareOp.Lt: Scalar<Lt>(a, scalar, bits); break;
-                case CompareOp.Le: Scalar<Le>(a, scalar, bits); break;
-                case CompareOp.Gt: Scalar<Gt>(a, scalar, bits); break;
-                default: Scalar<Ge>(a, scalar, bits); break;
-            }
+            Scalar(a, scalar, bits, _op);
             return ArrayBuild.Boolean(bits, Bitmaps.Validity(la), n);
         }
         var l = _left.Evaluate(input, context);
         var r = _right.Evaluate(input, context);
         var x = Values(l);
         var y = Values(r);
-        switch (_op)
-        {
-            case CompareOp.Eq: Vector<Eq>(x, y, bits); break;
-            case CompareOp.Ne: Vector<Ne>(x, y, bits); break;
-            case CompareOp.Lt: Vector<Lt>(x, y, bits); break;
-            case CompareOp.Le: Vector<Le>(x, y, bits); break;
-            case CompareOp.Gt: Vector<Gt>(x, y, bits); break;
-            default: Vector<Ge>(x, y, bits); break;
-        }
+        Vector(x, y, bits, _op);
         return ArrayBuild.Boolean(bits, Bitmaps.And(l, r), n);
     }
 
@@ -154,39 +138,32 @@ internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmana
         return MemoryMarshal.Cast<byte, T>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
     }
 
-    private static void Scalar<TOp>(ReadOnlySpan<T> a, T b, Span<byte> bits) where TOp : struct, ITest
+    // One written-out loop per operator: the JIT specialises each for T and emits branch-free compare-and-pack code.
+    private static void Scalar(ReadOnlySpan<T> a, T b, Span<byte> bits, CompareOp op)
     {
         int n = a.Length;
-        int full = n & ~7;
-        for (int i = 0; i < full; i += 8)
+        switch (op)
         {
-            int v = (TOp.Test(a[i], b) ? 1 : 0) | (TOp.Test(a[i + 1], b) ? 2 : 0) | (TOp.Test(a[i + 2], b) ? 4 : 0) | (TOp.Test(a[i + 3], b) ? 8 : 0)
-                | (TOp.Test(a[i + 4], b) ? 16 : 0) | (TOp.Test(a[i + 5], b) ? 32 : 0) | (TOp.Test(a[i + 6], b) ? 64 : 0) | (TOp.Test(a[i + 7], b) ? 128 : 0);
-            bits[i >> 3] = (byte)v;
+            case CompareOp.Gt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] > b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Ge: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] >= b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Lt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] < b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Le: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] <= b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Eq: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] == b ? 1 : 0) << (i & 7)); break;
+            default: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] != b ? 1 : 0) << (i & 7)); break;
         }
-        for (int i = full; i < n; i++)
-            if (TOp.Test(a[i], b)) bits[i >> 3] |= (byte)(1 << (i & 7));
     }
 
-    private static void Vector<TOp>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> bits) where TOp : struct, ITest
+    private static void Vector(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> bits, CompareOp op)
     {
-        int n = a.Length;
-        int full = n & ~7;
-        for (int i = 0; i < full; i += 8)
+        int n = Math.Min(a.Length, b.Length);
+        switch (op)
         {
-            int v = (TOp.Test(a[i], b[i]) ? 1 : 0) | (TOp.Test(a[i + 1], b[i + 1]) ? 2 : 0) | (TOp.Test(a[i + 2], b[i + 2]) ? 4 : 0) | (TOp.Test(a[i + 3], b[i + 3]) ? 8 : 0)
-                | (TOp.Test(a[i + 4], b[i + 4]) ? 16 : 0) | (TOp.Test(a[i + 5], b[i + 5]) ? 32 : 0) | (TOp.Test(a[i + 6], b[i + 6]) ? 64 : 0) | (TOp.Test(a[i + 7], b[i + 7]) ? 128 : 0);
-            bits[i >> 3] = (byte)v;
+            case CompareOp.Gt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] > b[i] ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Ge: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] >= b[i] ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Lt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] < b[i] ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Le: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] <= b[i] ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Eq: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] == b[i] ? 1 : 0) << (i & 7)); break;
+            default: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] != b[i] ? 1 : 0) << (i & 7)); break;
         }
-        for (int i = full; i < n; i++)
-            if (TOp.Test(a[i], b[i])) bits[i >> 3] |= (byte)(1 << (i & 7));
     }
-
-    private interface ITest { static abstract bool Test(T a, T b); }
-    private struct Eq : ITest { public static bool Test(T a, T b) => a == b; }
-    private struct Ne : ITest { public static bool Test(T a, T b) => a != b; }
-    private struct Lt : ITest { public static bool Test(T a, T b) => a < b; }
-    private struct Le : ITest { public static bool Test(T a, T b) => a <= b; }
-    private struct Gt : ITest { public static bool Test(T a, T b) => a > b; }
-    private struct Ge : ITest { public static bool Test(T a, T b) => a >= b; }
 }
