@@ -183,6 +183,18 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Temporary_objects_are_dropped_with_drop_temporary()
+    {
+        _f.Run("CREATE TEMPORARY TABLE tmp (a INT) WITH ('connector' = 'datagen')");
+        Assert.Contains("DROP TEMPORARY TABLE", _f.Error("DROP TABLE tmp").Problem);
+        _f.Run("DROP TEMPORARY TABLE tmp");
+        Assert.Null(_f.Catalog.FindTable("tmp"));
+        _f.Run("CREATE TABLE perm (a INT) WITH ('connector' = 'datagen')");
+        Assert.Contains("Temporary table with identifier 'default_catalog.default_database.perm' does not exist", _f.Error("DROP TEMPORARY TABLE perm").Problem);
+        Assert.StartsWith("CREATE TABLE", _f.Run<TableResult>("SHOW CREATE TABLE perm").Rows[0][0]);
+    }
+
+    [Fact]
     public void Qualified_names_in_the_default_catalog_are_accepted_others_refused()
     {
         _f.Run("CREATE TABLE default_catalog.default_database.t (a INT) WITH ('connector' = 'datagen')");
@@ -195,7 +207,7 @@ public sealed class CatalogTests
     public void Show_create_table_prints_flink_ddl()
     {
         _f.Run("""
-            CREATE TABLE orders (id INT NOT NULL, ts TIMESTAMP(3), cost AS id * 2,
+            CREATE TABLE orders (id INT NOT NULL, ts TIMESTAMP(3), cost AS id * 2, s STRING, l TIMESTAMP_LTZ(3),
               WATERMARK FOR ts AS ts - INTERVAL '1' SECOND, PRIMARY KEY (id) NOT ENFORCED)
             WITH ('connector' = 'datagen', 'number-of-rows' = '10')
             """);
@@ -205,6 +217,8 @@ public sealed class CatalogTests
               `id` INT NOT NULL,
               `ts` TIMESTAMP(3),
               `cost` AS `id` * 2,
+              `s` VARCHAR(2147483647),
+              `l` TIMESTAMP(3) WITH LOCAL TIME ZONE,
               WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
               CONSTRAINT `PK_3386` PRIMARY KEY (`id`) NOT ENFORCED
             )

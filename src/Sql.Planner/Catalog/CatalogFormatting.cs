@@ -47,7 +47,7 @@ internal static class CatalogFormatting
         foreach (var c in table.Columns)
         {
             var line = new StringBuilder("  ").Append(ExpressionSqlPrinter.Quote(c.Name)).Append(' ');
-            var type = c.Type.WithoutTimeAttribute();
+            var type = SerializableType(c.Type);
             switch (c)
             {
                 case ComputedColumn cc: line.Append("AS ").Append(cc.ExpressionText); break;
@@ -84,6 +84,24 @@ internal static class CatalogFormatting
         sb.Append("(").Append(string.Join(", ", names.Select(ExpressionSqlPrinter.Quote))).Append(") as\n");
         sb.Append(view.QueryText.Trim()).Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>A type as Flink's SHOW CREATE TABLE prints it (<c>asSerializableString</c>): STRING is <c>VARCHAR(2147483647)</c>,
+    /// TIMESTAMP_LTZ(p) is <c>TIMESTAMP(p) WITH LOCAL TIME ZONE</c>.</summary>
+    public static string SerializableType(SqlType t)
+    {
+        string text = t.Kind switch
+        {
+            SqlTypeKind.VarChar => $"VARCHAR({t.Precision})",
+            SqlTypeKind.VarBinary => $"VARBINARY({t.Precision})",
+            SqlTypeKind.TimestampLtz => $"TIMESTAMP({t.Precision}) WITH LOCAL TIME ZONE",
+            SqlTypeKind.Array => $"ARRAY<{SerializableType(t.Elements![0])}>",
+            SqlTypeKind.Multiset => $"MULTISET<{SerializableType(t.Elements![0])}>",
+            SqlTypeKind.Map => $"MAP<{SerializableType(t.Elements![0])}, {SerializableType(t.Elements![1])}>",
+            SqlTypeKind.Row => "ROW<" + string.Join(", ", t.Elements!.Select((e, i) => $"`{t.FieldNames![i]}` {SerializableType(e)}")) + ">",
+            _ => t.WithoutTimeAttribute().WithNullable(true).ToString(),
+        };
+        return t.Nullable ? text : text + " NOT NULL";
     }
 
     /// <summary>Flink names an unnamed primary key <c>PK_</c> + the Java hash code of its column list.</summary>

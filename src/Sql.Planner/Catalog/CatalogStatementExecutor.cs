@@ -75,6 +75,17 @@ internal sealed class CatalogStatementExecutor
         if (s.Kind is not (ObjectKind.Table or ObjectKind.View))
             throw Unsupported.Feature($"DROP {s.Kind.ToString().ToUpperInvariant()}", s.Span);
         string name = ObjectNames.Resolve(s.Name);
+        bool? temporary = s.Kind == ObjectKind.Table ? _catalog.FindTable(name)?.Temporary : _catalog.FindView(name)?.Temporary;
+        string what = s.Kind == ObjectKind.Table ? "table" : "view";
+        // Flink keeps temporary and permanent objects apart: each is dropped only with its own statement.
+        if (temporary == true && !s.Temporary)
+            throw new SqlValidationException(
+                $"Temporary {what} with identifier '{ObjectNames.FullName(name)}' exists. Drop it with DROP TEMPORARY {what.ToUpperInvariant()}", s.Name.Span);
+        if (temporary == false && s.Temporary)
+        {
+            if (s.IfExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException($"Temporary {what} with identifier '{ObjectNames.FullName(name)}' does not exist (it is a permanent {what}: use DROP {what.ToUpperInvariant()})", s.Name.Span);
+        }
         bool removed = s.Kind == ObjectKind.Table ? _catalog.RemoveTable(name) : _catalog.RemoveView(name);
         if (!removed && !s.IfExists)
         {
