@@ -49,9 +49,17 @@ public sealed class WatermarkTests
         Assert.Null(gate.OnEnded(ca));                      // min(cb 70, cc 40) = 40 < 50
         Assert.Equal(70, gate.OnWatermark(cc, 90));
         Assert.False(gate.AllIdle);
-        gate.OnIdleStatus(cb, true);
-        gate.OnIdleStatus(cc, true);
+        Assert.Equal(90, gate.OnIdleStatus(cb, true));    // only cc (90) is active
+        Assert.Null(gate.OnIdleStatus(cc, true));          // all idle: the maximum among them (90) is already out
         Assert.True(gate.AllIdle);
+
+        var x = new InputChannel(Channel.CreateUnbounded<StreamElement>().Reader, 0, "x");
+        var y = new InputChannel(Channel.CreateUnbounded<StreamElement>().Reader, 0, "y");
+        var second = new InputGate([x, y]);
+        second.OnWatermark(y, 30);
+        Assert.Equal(10, second.OnWatermark(x, 10));
+        Assert.Null(second.OnIdleStatus(y, true));
+        Assert.Equal(30, second.OnIdleStatus(x, true));    // all idle: move to the highest of them, as Flink does
     }
 
     [Fact]
@@ -144,5 +152,26 @@ public sealed class WatermarkTests
         handle.Cancel();
         await handle.Completion.WaitAsync(TimeSpan.FromSeconds(3));
         Assert.Equal([7_000L], _recording.Watermarks);
+    }
+
+    [Fact]
+    public async Task An_idle_source_stops_holding_back_the_watermark_after_the_idle_timeout()
+    {
+        _memory.Sources["busy"] = [TimedBatch([1], [50_000])];
+        _memory.Sources["quiet"] = [];
+        var graph = Graph(
+            [
+                new JobVertex(1, "Source: busy", [Source("busy", Timed, ("unbounded", "true")), Assigner()], 1),
+                new JobVertex(2, "Source: quiet", [Source("quiet", Timed, ("unbounded", "true")), Assigner()], 1),
+                new JobVertex(3, "Union -> Recorder", [new UnionSpec(2, "Union", Timed, ChangelogMode.InsertOnly), new RecordingSpec("Recorder", Timed)], 1),
+            ],
+            [Edge(1, 3, ExchangeKind.Forward, 0), Edge(2, 3, ExchangeKind.Forward, 1)],
+            ("pipeline.auto-watermark-interval", "0"), ("table.exec.source.idle-timeout", "50 ms"));
+
+        var handle = _runner.Start(graph, "idle-source");
+        await WaitUntilAsync(() => _recording.Watermarks.Contains(50_000));
+        handle.Cancel();
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.Equal([50_000L], _recording.Watermarks);
     }
 }

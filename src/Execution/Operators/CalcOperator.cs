@@ -61,7 +61,9 @@ public sealed class CalcOperator : StreamOperatorBase
         int count = n;
         if (_condition is not null)
         {
-            var mask = _condition.Evaluate(data, _evaluation) as BooleanArray
+            var result = _condition.Evaluate(data, _evaluation);
+            if (result is NullArray) return default; // WHERE NULL keeps nothing
+            var mask = result as BooleanArray
                 ?? throw new InvalidOperationException($"the filter condition of {_spec.Description} did not produce a BOOLEAN column");
             count = SelectionVector.Select(mask, ref _selection);
             if (count == 0) return default;

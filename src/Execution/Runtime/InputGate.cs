@@ -6,7 +6,8 @@ namespace StreamSql.Execution.Runtime;
 /// <summary>
 /// The input channels of one subtask: reads them round-robin without locks (each channel has one reader, this subtask),
 /// waits for any of them when all are empty, and merges their watermarks: the combined watermark is the minimum over the
-/// channels that are neither idle nor ended, and it only moves forward.
+/// channels that are neither idle nor ended (when all remaining channels are idle, the maximum among them), and it only
+/// moves forward.
 /// </summary>
 internal sealed class InputGate
 {
@@ -151,7 +152,15 @@ internal sealed class InputGate
             any = true;
             if (ch.Watermark < min) min = ch.Watermark;
         }
-        if (!any || min <= _combined) return null;
+        if (!any)
+        {
+            // Every remaining channel is idle: like Flink's StatusWatermarkValve, move to the highest watermark among them.
+            long max = long.MinValue;
+            foreach (var ch in _channels)
+                if (!ch.Ended && ch.Watermark > max) max = ch.Watermark;
+            min = max;
+        }
+        if (min <= _combined) return null;
         _combined = min;
         return min;
     }

@@ -31,6 +31,8 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock)
         foreach (var edge in edges)
             Connect(edge, vertices[edge.SourceVertex], vertices[edge.TargetVertex], configuration, maxParallelism);
 
+        var idleTimeout = configuration.Get(CoreOptions.IdleTimeout);
+        long idleTimeoutMillis = idleTimeout is { } t && t > TimeSpan.Zero ? (long)t.TotalMilliseconds : long.MaxValue;
         var subtasks = new List<Subtask>();
         foreach (var v in graph.Vertices)
         {
@@ -52,7 +54,7 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock)
                 var output = new VertexOutput(_outputs.TryGetValue((v.Id, s), out var o) ? o.ToArray() : []);
                 InputGate? gate = chain[0] is ISourceOperator ? null
                     : new InputGate(_inputs.TryGetValue((v.Id, s), out var i) ? i.ToArray() : []);
-                subtasks.Add(new Subtask($"{v.Name} ({s + 1}/{v.Parallelism})", chain, contexts, gate, output, clock));
+                subtasks.Add(new Subtask($"{v.Name} ({s + 1}/{v.Parallelism})", chain, contexts, gate, output, clock, idleTimeoutMillis));
             }
         }
         return subtasks;

@@ -22,10 +22,17 @@ internal sealed class Subtask
     private bool _idleAnnounced;
     private long _lastBarrierForwarded = -1;
     private CheckpointBarrier? _pendingBarrier;
+    private readonly long _idleTimeoutMillis;
+    private long _lastDataMillis;
+    private bool _sourceIdle;
 
-    public Subtask(string name, IStreamOperator[] chain, OperatorContext[] contexts, InputGate? gate, VertexOutput output, IClock clock)
+    /// <param name="idleTimeoutMillis">For a source subtask: after this long without data its output is marked idle
+    /// (<c>table.exec.source.idle-timeout</c>), so it does not hold back downstream watermarks; <see cref="long.MaxValue"/> = never.</param>
+    public Subtask(string name, IStreamOperator[] chain, OperatorContext[] contexts, InputGate? gate, VertexOutput output, IClock clock,
+        long idleTimeoutMillis = long.MaxValue)
     {
         Name = name;
+        _idleTimeoutMillis = idleTimeoutMillis <= 0 ? long.MaxValue : idleTimeoutMillis;
         _chain = chain;
         _contexts = contexts;
         _gate = gate;
@@ -88,6 +95,7 @@ internal sealed class Subtask
     private async ValueTask RunSourceAsync(ISourceOperator source, CancellationToken cancellationToken)
     {
         var output = _emitters[0];
+        _lastDataMillis = _clock.MonotonicMillis();
         while (true)
         {
             var read = source.ReadAsync(cancellationToken);
@@ -99,7 +107,11 @@ internal sealed class Subtask
             else
                 batch = await AwaitWithTimersAsync(read.AsTask(), cancellationToken).ConfigureAwait(false);
             if (batch is null) return;
-            if (batch.Length > 0) await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (batch.Length > 0)
+            {
+                if (_idleTimeoutMillis != long.MaxValue) await MarkActiveAsync(cancellationToken).ConfigureAwait(false);
+                await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
             await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -196,9 +208,21 @@ internal sealed class Subtask
         await _chain[0].OnBarrierAsync(barrier, _emitters[0], cancellationToken).ConfigureAwait(false);
     }
 
+    private async ValueTask MarkActiveAsync(CancellationToken cancellationToken)
+    {
+        _lastDataMillis = _clock.MonotonicMillis();
+        if (!_sourceIdle) return;
+        _sourceIdle = false;
+        await _output.EmitIdleStatusAsync(false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private long IdleDeadline => _sourceIdle || _idleTimeoutMillis == long.MaxValue || _gate is not null
+        ? long.MaxValue
+        : _lastDataMillis + _idleTimeoutMillis;
+
     private long NextDeadline()
     {
-        long deadline = _output.FlushDeadline;
+        long deadline = Math.Min(_output.FlushDeadline, IdleDeadline);
         foreach (var p in _periodic) deadline = Math.Min(deadline, p.NextDueMillis);
         return deadline;
     }
@@ -213,5 +237,10 @@ internal sealed class Subtask
             if (now >= _periodic[i].NextDueMillis)
                 await _periodic[i].OnPeriodicAsync(now, _emitters[_periodicIndex[i]], cancellationToken).ConfigureAwait(false);
         if (now >= _output.FlushDeadline) await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (now >= IdleDeadline)
+        {
+            _sourceIdle = true;
+            await _output.EmitIdleStatusAsync(true, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
