@@ -102,10 +102,11 @@ public sealed class DatagenTests
             ("bo", SqlType.Boolean), ("ti", SqlType.TinyInt), ("si", SqlType.SmallInt), ("i", SqlType.Int), ("bi", SqlType.BigInt),
             ("f", SqlType.Float), ("d", SqlType.Double), ("de", SqlType.Decimal(38, 10)), ("c", SqlType.Char(4)), ("vc", SqlType.VarChar(7)),
             ("s", SqlType.String), ("bin", SqlType.Bytes), ("dt", SqlType.Date), ("tm", SqlType.Time()), ("ts", SqlType.Timestamp(3)),
-            ("ltz", SqlType.TimestampLtz(3)),
+            ("ltz", SqlType.TimestampLtz(3)), ("ids", SqlType.IntervalDayTime), ("iym", SqlType.IntervalYearMonth),
         };
         var table = Table("t", types, ("connector", "datagen"), ("rows-per-second", "100000000"), ("number-of-rows", "100"),
-            ("fields.s.length", "12"), ("fields.ts.max-past", "1 h"));
+            ("fields.s.length", "12"), ("fields.ts.max-past", "1 h"),
+            ("fields.ids.min", "0"), ("fields.ids.max", "86400000"), ("fields.iym.min", "0"), ("fields.iym.max", "24"));
         var batches = await Read(table);
         Assert.Equal(100, batches.Sum(b => b.Length));
         foreach (var batch in batches)
