@@ -51,12 +51,15 @@ internal sealed class TerminalLineSource : ILineSource
     private readonly LineEditor _first;
     private readonly LineEditor _continuation;
     private readonly string? _historyFile;
+    private readonly EndOfInputCommand _endOfInput = new();
 
     public TerminalLineSource(string? historyFile)
     {
         _historyFile = historyFile;
         _first = new LineEditor { Prompt = new LineEditorPrompt("[green]streamsql[/]>") };
         _continuation = new LineEditor { Prompt = new LineEditorPrompt("         >") };
+        _first.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
+        _continuation.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
         foreach (var entry in LoadHistory(historyFile))
         {
             _first.History.Add(entry);
@@ -75,7 +78,9 @@ internal sealed class TerminalLineSource : ILineSource
     public async Task<string?> ReadLineAsync(bool continuation, CancellationToken cancel)
     {
         var editor = continuation ? _continuation : _first;
+        _endOfInput.Reached = false;
         var line = await editor.ReadLine(cancel).ConfigureAwait(false);
+        if (_endOfInput.Reached) return null;
         if (line is null) cancel.ThrowIfCancellationRequested();
         return line ?? "";
     }
@@ -116,5 +121,18 @@ internal sealed class TerminalLineSource : ILineSource
         {
             return Array.Empty<string>();
         }
+    }
+}
+
+/// <summary>Ctrl-D on an empty line: end of input, as in a terminal's line discipline.</summary>
+internal sealed class EndOfInputCommand : LineEditorCommand
+{
+    public bool Reached { get; set; }
+
+    public override void Execute(LineEditorContext context)
+    {
+        if (context.Buffer.Content.Length != 0) return;
+        Reached = true;
+        context.Submit(SubmitAction.Cancel);
     }
 }

@@ -45,10 +45,12 @@ internal sealed class ResultPrinter
             case ExplainTextResult explain:
                 _out.WriteLine(explain.Text);
                 break;
-            case JobSubmittedResult { WaitedForCompletion: true }:
+            case JobSubmittedResult { WaitedForCompletion: true } finished:
+                AcknowledgeStatementSetBlock(finished);
                 Info(ShellMessages.FinishStatement);
                 break;
             case JobSubmittedResult submitted:
+                AcknowledgeStatementSetBlock(submitted);
                 Info(ShellMessages.SubmittingStatement);
                 Info(ShellMessages.StatementSubmitted);
                 _out.WriteLine("Job ID: " + submitted.Job.Id);
@@ -70,6 +72,13 @@ internal sealed class ResultPrinter
         }
         _out.Flush();
         return true;
+    }
+
+    /// <summary>Flink's client answers BEGIN STATEMENT SET and each INSERT of the block as it reads them; the shell reads
+    /// the block whole, so it gives those answers when the block ends.</summary>
+    private void AcknowledgeStatementSetBlock(JobSubmittedResult result)
+    {
+        for (int i = 0; i < result.StatementSetBlockStatements; i++) Info(MessageResult.ExecuteStatementSucceed);
     }
 
     /// <summary>A finished table (SHOW, DESCRIBE, SET): widths by content, NULL as empty, <c>N rows in set</c>.</summary>

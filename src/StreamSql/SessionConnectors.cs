@@ -1,8 +1,6 @@
-using StreamSql.Connectors.Blackhole;
-using StreamSql.Connectors.Datagen;
-using StreamSql.Connectors.Nexmark;
-using StreamSql.Connectors.Print;
+using StreamSql.Connectors;
 using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Expressions;
 using StreamSql.Sql.Planner.Functions;
 
 namespace StreamSql;
@@ -10,18 +8,14 @@ namespace StreamSql;
 /// <summary>Wires the session to the other stages: the connector registry and the runtime's constant evaluator.</summary>
 internal static class SessionConnectors
 {
+    /// <summary>The built-in connectors plus the application's (which replace a built-in one of the same identifier).</summary>
     public static ConnectorRegistry Create(IEnumerable<ITableConnector> extra)
     {
-        // TODO(when wt-connectors adds it): start from BuiltInConnectors.CreateRegistry().
-        var registry = new ConnectorRegistry();
-        registry.Register(new DatagenConnector());
-        registry.Register(new PrintConnector());
-        registry.Register(new BlackholeConnector());
-        registry.Register(new NexmarkConnector());
+        var registry = BuiltInConnectors.CreateRegistry();
         foreach (var connector in extra) registry.Register(connector);
         return registry;
     }
 
-    // TODO(when wt-functions adds it): the runtime's ConstantEvaluator, so the planner folds constants with the runtime's kernels.
-    public static IConstantEvaluator? CreateConstantEvaluator() => null;
+    /// <summary>The planner folds constants with the same kernels the runtime runs, so folding never changes a result.</summary>
+    public static IConstantEvaluator CreateConstantEvaluator() => ConstantEvaluator.Instance;
 }

@@ -29,19 +29,19 @@ internal static class StatementErrors
     {
         switch (error)
         {
-            case SqlException sql:
+            case SqlException sql when sql.Span.Line > 0:
                 {
                     var chunk = origin.Chunk;
-                    var located = sql.Span.Line > 0
-                        ? sql.Relocate(origin.Script, origin.SourceName, chunk.Line - 1, chunk.StartOffset, chunk.Column - 1)
-                        : sql;
-                    return new StreamSqlException(located.Line() > 0 ? located.Message : Locate(sql.Problem, origin), located)
+                    var located = sql.Relocate(origin.Script, origin.SourceName, chunk.Line - 1, chunk.StartOffset, chunk.Column - 1);
+                    return new StreamSqlException(located.Message, located)
                     {
                         SourceName = origin.SourceName,
-                        Line = located.Span.Line > 0 ? located.Span.Line : origin.Chunk.Line,
-                        Column = located.Span.Line > 0 ? located.Span.Column : origin.Chunk.Column,
+                        Line = located.Span.Line,
+                        Column = located.Span.Column,
                     };
                 }
+            case SqlException sql:
+                return Located(sql.Problem, sql, origin);
             case StreamSqlException streamSql when streamSql.Line > 0 || !origin.LocateAllErrors:
                 return streamSql;
             case NotSupportedYetException notYet:
@@ -61,8 +61,6 @@ internal static class StatementErrors
                 return Located(error.Message, error, origin);
         }
     }
-
-    private static int Line(this SqlException e) => e.Span.Line;
 
     private static StreamSqlException Located(string message, Exception inner, StatementOrigin origin) =>
         new(origin.LocateAllErrors ? Locate(message, origin) : message, inner)

@@ -57,10 +57,11 @@ internal sealed class StatementExecutor
                 return ListSettings(text);
             case SetStatement set:
                 _env.Settings.Set(set.Key, set.Value ?? "");
-                return new MessageResult(text, MessageResult.SessionPropertySet);
+                // Flink 1.17+ (the SQL gateway) answers SET and RESET like any other statement.
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
             case ResetStatement reset:
                 _env.Settings.Reset(reset.Key);
-                return new MessageResult(text, reset.Key is null ? MessageResult.AllSessionPropertiesReset : MessageResult.SessionPropertyReset);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
             case ShowStatement { Kind: ShowKind.Jobs }:
                 return ShowJobs(text);
             case ShowStatement { Kind: ShowKind.Checkpoints }:
@@ -104,13 +105,23 @@ internal sealed class StatementExecutor
             case InsertPlan insert:
                 {
                     var job = StartJob(insert.Job, "INSERT", insert.TargetTables);
-                    if (!_env.Settings.Current.Get(CoreOptions.DmlSync)) return new JobSubmittedResult(text, job, false);
+                    int blockStatements = StatementSetBlockSize(parsed);
+                    if (!_env.Settings.Current.Get(CoreOptions.DmlSync))
+                        return new JobSubmittedResult(text, job, false) { StatementSetBlockStatements = blockStatements };
                     await job.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    return new JobSubmittedResult(text, job, true);
+                    return new JobSubmittedResult(text, job, true) { StatementSetBlockStatements = blockStatements };
                 }
             default:
                 throw new StreamSqlException($"Unexpected plan for the statement: {plan.GetType().Name}");
         }
+    }
+
+    /// <summary>For <c>BEGIN STATEMENT SET; ...; END;</c>: the statements Flink's client would have answered one by one
+    /// (BEGIN and each INSERT); 0 for anything else.</summary>
+    private static int StatementSetBlockSize(ParsedStatement parsed)
+    {
+        if (parsed.Statement is not StatementSetStatement set) return 0;
+        return parsed.Text.TrimStart().StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase) ? 1 + set.Inserts.Count : 0;
     }
 
     private JobClient StartJob(JobGraph graph, string kind, IReadOnlyList<string> targets)

@@ -14,13 +14,11 @@ public sealed class MessageResult : StatementResult
 {
     public MessageResult(string statementText, string message) : base(statementText) => Message = message;
 
-    /// <summary>E.g. <c>Execute statement succeed.</c> or <c>Session property has been set.</c></summary>
+    /// <summary>E.g. <c>Execute statement succeed.</c></summary>
     public string Message { get; }
 
+    /// <summary>What Flink's SQL client (1.17+) says for DDL, SET, RESET, STOP JOB and other statements without a result.</summary>
     public const string ExecuteStatementSucceed = "Execute statement succeed.";
-    public const string SessionPropertySet = "Session property has been set.";
-    public const string SessionPropertyReset = "Session property has been reset.";
-    public const string AllSessionPropertiesReset = "All session properties have been set to their default values.";
 }
 
 /// <summary>A small table of text cells (SHOW TABLES, DESCRIBE, SET listing, SHOW JOBS). Null cells are SQL NULLs.</summary>
@@ -58,6 +56,10 @@ public sealed class JobSubmittedResult : StatementResult
 
     /// <summary>True when <c>table.dml-sync</c> made the statement wait for the job to finish.</summary>
     public bool WaitedForCompletion { get; }
+
+    /// <summary>For a <c>BEGIN STATEMENT SET; ... END;</c> block: how many statements preceded <c>END</c> (BEGIN and each
+    /// INSERT), which Flink's client acknowledges one by one; 0 otherwise.</summary>
+    public int StatementSetBlockStatements { get; init; }
 }
 
 /// <summary>A client command the caller acts on: <c>HELP</c>, <c>QUIT</c>/<c>EXIT</c>, <c>CLEAR</c>.</summary>

@@ -43,7 +43,7 @@ public sealed class ProcessTests
             Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:", err);
             Assert.Contains($"{script}:3:", err);
             Assert.DoesNotContain("   at ", err); // no stack trace
-            Assert.Contains("[INFO] Session property has been set.", await stdout);
+            Assert.Contains("[INFO] Execute statement succeed.", await stdout);
         }
         finally
         {
@@ -107,5 +107,37 @@ public sealed class ProcessTests
         {
             File.Delete(script);
         }
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_a_running_query_and_the_interactive_shell_goes_on()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var process = Start();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteLineAsync("CREATE TABLE e (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');");
+        await process.StandardInput.WriteLineAsync("SELECT id FROM e;");
+        await process.StandardInput.FlushAsync();
+
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null)
+            if (line.StartsWith("| +I |", StringComparison.Ordinal)) break; // rows are arriving
+        Assert.NotNull(line);
+
+        using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString() })) await kill.WaitForExitAsync();
+        while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))) is not null)
+            if (line.StartsWith("Query terminated, received a total of ", StringComparison.Ordinal)) break;
+        Assert.NotNull(line);
+
+        await process.StandardInput.WriteLineAsync("SET 'after' = 'ctrl-c';");
+        await process.StandardInput.WriteLineAsync("quit;");
+        process.StandardInput.Close();
+        var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("[INFO] Execute statement succeed.", rest);
+        Assert.Contains("[INFO] Exiting StreamSql shell...", rest);
+        Assert.Equal("", await stderr);
     }
 }

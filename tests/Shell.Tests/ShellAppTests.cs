@@ -23,7 +23,7 @@ public sealed class ShellAppTests
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.Equal(2, CountOf(output, "[INFO] Session property has been set."));
+        Assert.Equal(2, CountOf(output, "[INFO] Execute statement succeed."));
         Assert.Matches(@"\|\s+a\.b \|\s+c \|", output);
         Assert.Contains("The following commands are available:", output);
         Assert.Contains("[INFO] Exiting StreamSql shell...", output);
@@ -37,7 +37,7 @@ public sealed class ShellAppTests
 
         Assert.Equal(0, code);
         Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nError at 1:1", error);
-        Assert.Contains("[INFO] Session property has been set.", output);
+        Assert.Contains("[INFO] Execute statement succeed.", output);
     }
 
     [Fact]
@@ -50,6 +50,20 @@ public sealed class ShellAppTests
         Assert.Contains("| op |          id |", output);
         for (int i = 1; i <= 5; i++) Assert.Matches($@"\| \+I \|\s+{i} \|", output);
         Assert.Contains("Received a total of 5 rows", output);
+    }
+
+    [Fact]
+    public async Task A_filtered_query_shows_only_matching_rows()
+    {
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "SELECT id, id * 2 AS twice FROM src WHERE id >= 4;\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Contains("| op |          id |       twice |", output);
+        Assert.Contains("| +I |           4 |           8 |", output);
+        Assert.Contains("| +I |           5 |          10 |", output);
+        Assert.DoesNotContain("|           3 |", output);
+        Assert.Contains("Received a total of 2 rows", output);
     }
 
     [Fact]
@@ -74,7 +88,7 @@ public sealed class ShellAppTests
             Assert.Contains($"Error at {path}:3:", error);
             Assert.Contains("nowhere", error);
             Assert.Contains("^", error);
-            Assert.Equal(1, CountOf(output, "Session property has been set."));
+            Assert.Equal(1, CountOf(output, "Execute statement succeed."));
         }
         finally
         {
@@ -96,6 +110,44 @@ public sealed class ShellAppTests
             Assert.Contains("[INFO] Submitting SQL update statement to the cluster...", output);
             Assert.Matches(@"Job ID: [0-9a-f]{32}\n", output);
             for (int i = 1; i <= 5; i++) Assert.Contains($"+I[{i}]\n", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_statement_set_block_is_acknowledged_statement_by_statement_then_submitted()
+    {
+        var input = FiveRows +
+            "CREATE TABLE a (id INT) WITH ('connector' = 'blackhole');\n" +
+            "CREATE TABLE b (id INT) WITH ('connector' = 'blackhole');\n" +
+            "BEGIN STATEMENT SET;\nINSERT INTO a SELECT id FROM src;\nINSERT INTO b SELECT id FROM src;\nEND;\n";
+
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), input);
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        // three CREATE TABLEs, then BEGIN and the two INSERTs, then the submission
+        Assert.Equal(6, CountOf(output, "[INFO] Execute statement succeed."));
+        Assert.Equal(1, CountOf(output, "Job ID: "));
+        Assert.True(output.LastIndexOf("Execute statement succeed.", StringComparison.Ordinal) < output.IndexOf("Submitting SQL update", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_script_whose_job_fails_exits_non_zero_with_the_job_failure_on_stderr()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, FiveRows + "CREATE TABLE out (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO out SELECT CAST(name AS INT) FROM src;\n");
+        try
+        {
+            var (code, output, error) = await RunAsync(new[] { "-f", path });
+
+            Assert.Equal(1, code);
+            Assert.Contains("Job ID: ", output);
+            Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nJob 'insert-into", error);
+            Assert.Contains("Cannot cast", error);
         }
         finally
         {
@@ -140,6 +192,22 @@ public sealed class ShellAppTests
         var latest = await RunAsync(new[] { "--from-latest-checkpoint", "-f", "x.sql" });
         Assert.Equal(1, latest.Code);
         Assert.Contains("not supported yet", latest.Err);
+    }
+
+    [Theory]
+    [InlineData("hello.sql", "Received a total of ")]
+    [InlineData("insert_print.sql", "+I[1, ")]
+    public async Task The_example_scripts_run(string name, string expected)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "StreamSql.sln"))) dir = Path.GetDirectoryName(dir);
+        Assert.NotNull(dir);
+
+        var (code, output, error) = await RunAsync(new[] { "-f", Path.Combine(dir!, "examples", name) });
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output);
     }
 
     private static int CountOf(string text, string part)

@@ -22,6 +22,47 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_query_with_where_and_expressions_returns_only_matching_rows()
+    {
+        await using var env = Sessions.Create();
+        env.ExecuteSql(Sessions.FiveRows);
+
+        await using var result = env.Query("SELECT id * 10 AS tens, UPPER(name) AS upper_name FROM src WHERE id > 2 AND id <> 4");
+        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { "tens", "upper_name" }, result.ColumnNames);
+        Assert.Equal(new object?[] { 30, 50 }, rows.Select(r => r[0]).OrderBy(v => (int)v!).ToArray());
+        Assert.All(rows, r => Assert.Equal(((string)r[1]!).ToUpperInvariant(), r[1]));
+    }
+
+    [Fact]
+    public async Task A_runtime_failure_of_a_query_surfaces_as_a_job_failure_with_the_job_message()
+    {
+        await using var env = Sessions.Create();
+        env.ExecuteSql(Sessions.FiveRows);
+
+        await using var result = env.Query("SELECT CAST(name AS INT) FROM src");
+        var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(result.Job.Id, error.JobId);
+        Assert.Contains("Cannot cast", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
+
+    [Fact]
+    public async Task A_failing_synchronous_insert_is_reported_at_its_statement()
+    {
+        await using var env = Sessions.Create(settings: ("table.dml-sync", "true"));
+        var script = Sessions.FiveRows + ";\nCREATE TABLE out (x INT) WITH ('connector' = 'blackhole');\nINSERT INTO out SELECT CAST(name AS INT) FROM src;";
+
+        var error = await Assert.ThrowsAsync<JobFailedException>(() => env.ExecuteScriptAsync(script, "sync.sql").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.StartsWith("Error at sync.sql:3:1: ", error.Message);
+        Assert.Contains("Cannot cast", error.Message);
+        Assert.Equal(JobStatus.Failed, Assert.Single(env.Jobs).Status);
+    }
+
+    [Fact]
     public async Task Query_refuses_a_statement_that_is_not_a_select()
     {
         await using var env = Sessions.Create();
