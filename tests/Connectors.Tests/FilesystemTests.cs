@@ -134,12 +134,22 @@ public sealed class FilesystemTests : IDisposable
     }
 
     [Fact]
-    public async Task Ignore_parse_errors_skips_malformed_records()
+    public async Task Ignore_parse_errors_nulls_bad_fields_and_skips_broken_records()
     {
         var file = Path.Combine(_dir, "data.csv");
-        File.WriteAllText(file, "1,a\nthree,c\n# comment\n4,d\n");
+        File.WriteAllText(file, "1,a\nthree,c\n# comment\n4,d\n5\n6,\"unterminated\n");
         var rows = Rows(await Read(FsTable("csv", file, Small, ("csv.ignore-parse-errors", "true"), ("csv.allow-comments", "true"))), Table("x", Small).PhysicalSchema);
-        Assert.Equal(new[] { "+I[1, a]", "+I[4, d]" }, rows);
+        Assert.Equal(new[] { "+I[1, a]", "+I[null, c]", "+I[4, d]", "+I[5, null]" }, rows);
+    }
+
+    [Fact]
+    public async Task Csv_row_length_mismatch_is_an_error_without_ignore()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllText(file, "1,a\n2\n");
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Read(FsTable("csv", file, Small)));
+        Assert.Contains(file + ":2", error.Message);
+        Assert.Contains("2 fields expected but found 1", error.Message);
     }
 
     [Fact]

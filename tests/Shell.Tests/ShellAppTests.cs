@@ -195,7 +195,8 @@ public sealed class ShellAppTests
     }
 
     [Theory]
-    [InlineData("hello.sql", "Received a total of ")]
+    [InlineData("hello.sql", "+I[")]
+    [InlineData("select_datagen.sql", "Received a total of ")]
     [InlineData("insert_print.sql", "+I[1, ")]
     public async Task The_example_scripts_run(string name, string expected)
     {

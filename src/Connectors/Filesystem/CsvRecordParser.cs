@@ -7,7 +7,10 @@ namespace StreamSql.Connectors.Filesystem;
 /// <summary>
 /// Flink's CSV format, reading: RFC 4180 fields (quoted fields may hold delimiters, doubled quotes and line ends),
 /// an optional escape character, <c>csv.null-literal</c>; an empty unquoted field is null except for strings.
-/// Fields are positional over the table's physical columns.
+/// Fields are positional over the table's physical columns. With <c>csv.ignore-parse-errors</c> (lenient) a field that
+/// does not parse becomes NULL and a record with too few or too many fields is kept (missing fields NULL), as Flink's
+/// <c>CsvToRowDataConverters</c> do; otherwise either is an error. A record whose quoting is broken is an error either way
+/// (the reader skips it when lenient).
 /// </summary>
 internal sealed class CsvRecordParser : IRecordParser
 {
@@ -19,12 +22,14 @@ internal sealed class CsvRecordParser : IRecordParser
     private readonly int _physicalCount;
     private readonly int[] _outputToField;
     private readonly Schema _schema;
+    private readonly bool _lenient;
     private readonly List<(int Start, int Length, bool Quoted)> _fields = new();
     private char[] _chars = new char[1024];
     private readonly StringBuilder _values = new();
 
-    public CsvRecordParser(char delimiter, char? quote, char? escape, bool allowComments, string? nullLiteral, int physicalCount, IReadOnlyList<int> projected, Schema schema)
+    public CsvRecordParser(char delimiter, char? quote, char? escape, bool allowComments, string? nullLiteral, int physicalCount, IReadOnlyList<int> projected, Schema schema, bool lenient)
     {
+        _lenient = lenient;
         _delimiter = delimiter;
         _quote = quote;
         _escape = escape;
@@ -43,8 +48,8 @@ internal sealed class CsvRecordParser : IRecordParser
         int n = Encoding.UTF8.GetChars(record, _chars);
         var error = Split(_chars.AsSpan(0, n));
         if (error is not null) return error;
-        if (_fields.Count > _physicalCount)
-            return $"expected {_physicalCount} fields but found {_fields.Count}";
+        if (_fields.Count != _physicalCount && !_lenient)
+            return $"row length mismatch: {_physicalCount} fields expected but found {_fields.Count}";
         var text = _values.ToString().AsSpan();
         for (int c = 0; c < _outputToField.Length; c++)
         {
@@ -64,6 +69,11 @@ internal sealed class CsvRecordParser : IRecordParser
                 continue;
             }
             var problem = FlinkText.TryAppend(columns[c], type, value);
+            if (problem is not null && _lenient)
+            {
+                columns[c].AppendNull();
+                continue;
+            }
             if (problem is not null) return $"column '{_schema.GetFieldByIndex(c).Name}': {problem}";
         }
         return null;

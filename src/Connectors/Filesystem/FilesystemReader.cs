@@ -48,7 +48,8 @@ internal sealed class FilesystemReader : ISourceReader
             _quoteByte = quote ?? -1;
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
-                context.Table.PhysicalSchema.Count, context.ProjectedColumns, context.OutputSchema);
+                context.Table.PhysicalSchema.Count, context.ProjectedColumns, context.OutputSchema,
+                lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors));
             _ignoreErrors = options.Get(FilesystemOptions.CsvIgnoreParseErrors);
         }
         else
