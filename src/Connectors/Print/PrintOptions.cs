@@ -12,6 +12,6 @@ public static class PrintOptions
         "Print to standard error instead of standard output.");
 
     public static readonly ConfigOption<int?> SinkParallelism = new("sink.parallelism", null,
-        "Parallelism of the print sink (defaults to that of its input).",
+        "Parallelism of the sink (defaults to that of its input).",
         s => ConfigParsers.ParseInt(s), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
 }
