@@ -49,6 +49,13 @@ internal sealed class PhysicalPlanner
         return new JobGraph(name, StableIds.Assign(vertices, edges), edges, configuration);
     }
 
+    /// <summary>A connector's own parallelism option (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>), else the default.</summary>
+    private int TableParallelism(CatalogTable table, string optionKey) =>
+        table.Options.TryGetValue(optionKey, out var text)
+        && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0
+            ? p
+            : _parallelism;
+
     private VertexBuilder NewVertex(int parallelism)
     {
         var v = new VertexBuilder { Id = _vertices.Count, Parallelism = parallelism };
@@ -84,7 +91,7 @@ internal sealed class PhysicalPlanner
                 var descriptor = _connectors.Find(s.Table.Connector ?? "");
                 bool bounded = descriptor?.IsBounded(s.Table) ?? false;
                 var keys = s.MetadataColumns.Select(n => ((MetadataColumn)s.Table.Columns[s.Table.ColumnIndex(n)]).MetadataKey).ToList();
-                var v = NewVertex(_parallelism);
+                var v = NewVertex(TableParallelism(s.Table, "scan.parallelism"));
                 v.Chain.Add(new SourceSpec(s.TableName, s.Table, s.ProjectedColumns, keys, bounded, description, s.Schema));
                 v.Names.Add("Source: " + s.TableName);
                 return v;
@@ -124,7 +131,7 @@ internal sealed class PhysicalPlanner
             case LogicalSink s:
             {
                 var mode = s.Input.Changelog;
-                return Append(Translate(s.Input), new SinkSpec(s.TableName, s.Table, mode, description, s.Table.PhysicalSchema), "Sink: " + s.TableName, _parallelism);
+                return Append(Translate(s.Input), new SinkSpec(s.TableName, s.Table, mode, description, s.Table.PhysicalSchema), "Sink: " + s.TableName, TableParallelism(s.Table, "sink.parallelism"));
             }
             case LogicalCollect c:
                 return Append(Translate(c.Input), new CollectSinkSpec(c.Input.Changelog, description, c.Schema), "CollectSink", 1, ExchangeKind.Single);
