@@ -38,11 +38,11 @@ public static class CheckpointingOptions
         s => ConfigParsers.ParseEnum(s, StorageTypes), s => s ?? "", new[] { "state.checkpoint-storage" }, StorageTypes, hasDefault: false);
 
     public static readonly ConfigOption<string?> CheckpointsDirectory = Options.OptionalString("execution.checkpointing.dir",
-        "Directory of checkpoints: <dir>/<job>/chk-<n>/ with a _metadata file, plus <dir>/<job>/shared/ for incremental files.",
+        "Directory of checkpoints: {dir}/{job}/chk-{n}/ with a _metadata file, plus {dir}/{job}/shared/ for incremental files.",
         "state.checkpoints.dir");
 
     public static readonly ConfigOption<string?> SavepointDirectory = Options.OptionalString("execution.checkpointing.savepoint-dir",
-        "Default directory of savepoints (savepoint-<job id prefix>-<random>/, self-contained and relocatable).",
+        "Default directory of savepoints (savepoint-{job id prefix}-{random}/, self-contained and relocatable).",
         "state.savepoints.dir");
 
     public static readonly ConfigOption<int> NumRetained = Options.Int("execution.checkpointing.num-retained", 1,
