@@ -1,4 +1,5 @@
 using StreamSql.Execution.State;
+using StreamSql.Execution.State.RocksDb;
 using static StreamSql.Execution.Tests.State.StateTestSupport;
 
 namespace StreamSql.Execution.Tests.State;
@@ -199,6 +200,7 @@ public sealed class KeyedStateBackendTests
                         Assert.True(seen.TryAdd(Convert.ToHexString(key), s), "key restored twice");
                     }
                     AssertFilled(restored[s], keys.Where(k => Runtime.KeyGroups.SubtaskOf(k.KeyGroup, to, MaxParallelism) == s).ToArray());
+                    if (restored[s] is RocksDbKeyedStateBackend rocks) AssertNothingOutsideRange(rocks);
                 }
                 Assert.Equal(keys.Length, seen.Count);
                 Assert.Equal(keys.Length, restored.Sum(r => r.Timers.Count));
@@ -230,6 +232,52 @@ public sealed class KeyedStateBackendTests
         {
             for (int s = 0; s < 2; s++)
                 AssertFilled(restored[s], keys.Where(k => Runtime.KeyGroups.SubtaskOf(k.KeyGroup, 2, MaxParallelism) == s).ToArray());
+        }
+        finally
+        {
+            DisposeAll(restored);
+        }
+    }
+
+    /// <summary>The database holds no entry of a key group outside the backend's range (restoring deleted or skipped them).</summary>
+    private static void AssertNothingOutsideRange(RocksDbKeyedStateBackend backend)
+    {
+        using var it = backend.Db.NewIterator();
+        for (it.SeekToFirst(); it.Valid(); it.Next())
+        {
+            var key = it.GetKeySpan();
+            int group = (key[0] << 8) | key[1];
+            Assert.True(group == 0xFFFF || backend.KeyGroupRange.Contains(group), $"key group {group} outside {backend.KeyGroupRange}");
+        }
+    }
+
+    [Theory, MemberData(nameof(Backends), MemberType = typeof(StateTestSupport))]
+    public async Task The_asynchronous_part_runs_concurrently_with_processing(string type, bool incremental)
+    {
+        var storage = MemoryStorage();
+        var keys = Keys(0, 3000);
+        using var backend = CreateSubtask(type, incremental, 0, 1);
+        Fill(backend, keys);
+        var snapshot = backend.Snapshot(1, SnapshotType.Checkpoint);
+        var writer = storage.BeginCheckpoint(1);
+        var write = Task.Run(() => snapshot.Write(writer, "op-op1-0", CancellationToken.None));
+        for (int round = 0; round < 3; round++)
+            foreach (var (key, group) in keys)
+            {
+                backend.SetCurrentKey(key, group);
+                backend.GetValueState("v").Update(Bytes("changed" + round));
+                backend.GetListState("l").Add(Bytes("more"));
+                backend.GetMapState("m").Remove(Bytes("k2"));
+                backend.GetValueState("new").Update(Bytes("x"));
+            }
+        var handle = await write;
+        var checkpoint = storage.Complete(writer, new(1, 1, "job", false,
+            new[] { new Execution.Checkpointing.OperatorStateEntry("op1", 1, MaxParallelism, new[] { new Execution.Checkpointing.SubtaskStateHandle(0, handle, null) }) }));
+        var restored = Restore(type, incremental, checkpoint, 1);
+        try
+        {
+            AssertFilled(restored[0], keys);
+            Assert.Empty(restored[0].Keys("new"));
         }
         finally
         {
