@@ -54,9 +54,9 @@ public static class CheckpointingOptions
         "What happens to retained checkpoints when the job ends: DELETE_ON_CANCELLATION keeps them only when the job fails, RETAIN_ON_CANCELLATION also when it is cancelled, NO_EXTERNALIZED_CHECKPOINTS deletes them whenever the job terminates.",
         RetentionPolicies);
 
-    public static readonly ConfigOption<string> StateBackend = Options.Enum("state.backend.type", "hashmap",
-        "Keyed state backend: 'hashmap' (in memory) or 'rocksdb' (on local disk: state larger than memory, incremental checkpoints).",
-        new[] { "hashmap", "rocksdb" }, "state.backend");
+    public static readonly ConfigOption<string> StateBackend = new("state.backend.type", "hashmap",
+        "Keyed state backend: 'hashmap' (in memory) or 'rocksdb' (on local disk: state larger than memory, incremental checkpoints). The Flink 1.x names 'jobmanager' and 'filesystem' mean 'hashmap'.",
+        ParseStateBackend, s => s, new[] { "state.backend" }, new[] { "hashmap", "rocksdb" });
 
     public static readonly ConfigOption<bool> Incremental = Options.Bool("execution.checkpointing.incremental", false,
         "rocksdb only: checkpoints upload only the files that changed since the previous checkpoint.",
@@ -72,6 +72,13 @@ public static class CheckpointingOptions
     public static readonly ConfigOption<bool> IgnoreUnclaimedState = Options.Bool("execution.state-recovery.ignore-unclaimed-state", false,
         "Allow restoring from a savepoint with state of operators that no longer exist (that state is dropped).",
         "execution.savepoint.ignore-unclaimed-state");
+
+    private static string ParseStateBackend(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "hashmap" or "jobmanager" or "filesystem" => "hashmap",
+        "rocksdb" => "rocksdb",
+        _ => throw new FormatException($"'{text}' is not a state backend (expected 'hashmap' or 'rocksdb')"),
+    };
 
     /// <summary>Every option declared here.</summary>
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]

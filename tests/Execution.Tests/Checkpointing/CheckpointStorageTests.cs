@@ -201,6 +201,8 @@ public sealed class CheckpointStorageTests : IDisposable
         Assert.IsType<InMemoryStateFileSystem>(CheckpointStorage.FromConfiguration(Configuration.Empty, "job").FileSystem);
         Assert.Equal("EXACTLY_ONCE", Configuration.Empty.Get(CheckpointingOptions.Mode));
         Assert.NotNull(CheckpointingOptions.Mode.Validate("sideways"));
+        Assert.Equal("hashmap", Configuration.Empty.With("state.backend", "filesystem").Get(CheckpointingOptions.StateBackend));
+        Assert.Equal("'heap' is not a state backend (expected 'hashmap' or 'rocksdb')", CheckpointingOptions.StateBackend.Validate("heap"));
         Assert.Equal(TimeSpan.FromMinutes(10), Configuration.Empty.Get(CheckpointingOptions.Timeout));
         using var backend = StateBackends.CreateKeyed(config.With("state.backend.rocksdb.localdir", Path.Combine(_root, "rocks")), "job", "op", 1, 2, 128);
         Assert.Equal("rocksdb", backend.Name);
