@@ -110,10 +110,13 @@ public static class CheckpointMetadataFormat
             {
                 string operatorId = r.ReadString();
                 int parallelism = r.ReadInt32(), maxParallelism = r.ReadInt32(), subtaskCount = r.ReadInt32();
+                if (parallelism < 1 || parallelism > maxParallelism || subtaskCount > parallelism)
+                    throw new InvalidDataException($"operator {operatorId} has parallelism {parallelism}, max parallelism {maxParallelism} and {subtaskCount} subtask states");
                 var subtasks = new List<SubtaskStateHandle>(subtaskCount);
                 for (int s = 0; s < subtaskCount; s++)
                 {
                     int index = r.ReadInt32();
+                    if (index < 0 || index >= parallelism) throw new InvalidDataException($"operator {operatorId} has a state of subtask {index} of {parallelism}");
                     KeyedStateHandle? keyed = null;
                     if (r.ReadByte() == 1)
                     {
@@ -123,6 +126,10 @@ public static class CheckpointMetadataFormat
                         for (int i = 0; i < offsets.Length; i++) offsets[i] = r.ReadInt64();
                         var files = new StateFileHandle[r.ReadInt32()];
                         for (int i = 0; i < files.Length; i++) files[i] = ReadFile(r, savepoint, path);
+                        if (format != KeyedStateFormats.Canonical && format != KeyedStateFormats.RocksDbNative)
+                            throw new InvalidDataException($"operator {operatorId} subtask {index} has keyed state of unknown format '{format}'");
+                        if (range.End >= maxParallelism || (format == KeyedStateFormats.Canonical && (offsets.Length != range.Count || files.Length != 1)))
+                            throw new InvalidDataException($"operator {operatorId} subtask {index} has an inconsistent key group range {range}");
                         keyed = new KeyedStateHandle(format, range, offsets, files);
                     }
                     StateFileHandle? operatorState = r.ReadByte() == 1 ? ReadFile(r, savepoint, path) : null;

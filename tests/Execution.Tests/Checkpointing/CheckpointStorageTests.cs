@@ -51,6 +51,24 @@ public sealed class CheckpointStorageTests : IDisposable
     }
 
     [Fact]
+    public void Savepoint_metadata_may_not_reference_files_outside_its_directory()
+    {
+        var metadata = new CheckpointMetadata(1, 0, "job", true, new[]
+        {
+            new OperatorStateEntry("op", 1, 128, new[] { new SubtaskStateHandle(0, null, new StateFileHandle("../shared/x.operator", 1, 2)) }),
+        });
+        var e = Assert.Throws<CheckpointFormatException>(() => CheckpointMetadataFormat.Deserialize(CheckpointMetadataFormat.Serialize(metadata), "/sp/_metadata"));
+        Assert.Equal("checkpoint /sp/_metadata references '../shared/x.operator', which is not a path inside the savepoint", e.Message);
+        var inconsistent = new CheckpointMetadata(1, 0, "job", false, new[]
+        {
+            new OperatorStateEntry("op", 2, 128, new[] { new SubtaskStateHandle(0,
+                new KeyedStateHandle("canonical", new KeyGroupRange(0, 63), new long[3], new[] { new StateFileHandle("a", 1, 1) }), null) }),
+        });
+        e = Assert.Throws<CheckpointFormatException>(() => CheckpointMetadataFormat.Deserialize(CheckpointMetadataFormat.Serialize(inconsistent), "/c/_metadata"));
+        Assert.Equal("checkpoint /c/_metadata is corrupt: operator op subtask 0 has an inconsistent key group range [0, 63]", e.Message);
+    }
+
+    [Fact]
     public void Metadata_is_written_last_and_the_layout_is_one_directory_per_checkpoint()
     {
         var storage = FileStorage();
