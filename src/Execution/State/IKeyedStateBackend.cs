@@ -54,7 +54,9 @@ public interface IKeyedStateBackend : IDisposable
     IEnumerable<(int KeyGroup, byte[] Key)> Keys(string name);
 }
 
-/// <summary>The asynchronous part of a keyed-state snapshot.</summary>
+/// <summary>The asynchronous part of a keyed-state snapshot. <see cref="Write"/> may run on any thread, concurrently with
+/// processing; it releases what the snapshot holds, and so does <see cref="IDisposable.Dispose"/> for a snapshot that is
+/// dropped unwritten. Write or dispose every snapshot before disposing its backend.</summary>
 public interface IKeyedStateSnapshot : IDisposable
 {
     /// <summary>Writes the captured state under the file name prefix <paramref name="fileName"/> (e.g. <c>op-ab12-2</c>).</summary>

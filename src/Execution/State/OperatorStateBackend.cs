@@ -34,8 +34,20 @@ public interface IOperatorStateBackend
 {
     IOperatorListState GetListState(string name);
     IOperatorListState GetUnionListState(string name);
-    /// <summary>Synchronous part: a copy of every list; the returned action writes it (asynchronous part).</summary>
-    Func<ICheckpointWriter, string, StateFileHandle?> Snapshot();
+    /// <summary>Synchronous part: a copy of every list; <see cref="OperatorStateSnapshot.Write"/> is the asynchronous part.</summary>
+    OperatorStateSnapshot Snapshot();
+}
+
+/// <summary>The captured operator state of one subtask, written by the asynchronous part of a checkpoint.</summary>
+public sealed class OperatorStateSnapshot
+{
+    private readonly List<(string Name, OperatorStateMode Mode, byte[][] Entries)> _states;
+
+    internal OperatorStateSnapshot(List<(string Name, OperatorStateMode Mode, byte[][] Entries)> states) => _states = states;
+
+    /// <summary>Writes <c>&lt;fileName&gt;.operator</c>; null (no file) when the subtask has no operator state.</summary>
+    public StateFileHandle? Write(ICheckpointWriter target, string fileName) =>
+        _states.Count == 0 ? null : target.WriteExclusive(fileName + ".operator", stream => OperatorStateBackend.Write(stream, _states));
 }
 
 /// <summary>The operator state backend (the same for hashmap and rocksdb: operator state is always in memory, as in Flink).</summary>
@@ -59,14 +71,14 @@ public sealed class OperatorStateBackend : IOperatorStateBackend
         return state;
     }
 
-    public Func<ICheckpointWriter, string, StateFileHandle?> Snapshot()
+    public OperatorStateSnapshot Snapshot()
     {
         var copy = new List<(string Name, OperatorStateMode Mode, byte[][] Entries)>();
         foreach (var state in _states.Values) copy.Add((state.Name, state.Mode, state.Entries.ToArray()));
-        return (target, fileName) => copy.Count == 0 ? null : target.WriteExclusive(fileName + ".operator", stream => Write(stream, copy));
+        return new OperatorStateSnapshot(copy);
     }
 
-    private static void Write(Stream stream, List<(string Name, OperatorStateMode Mode, byte[][] Entries)> states)
+    internal static void Write(Stream stream, List<(string Name, OperatorStateMode Mode, byte[][] Entries)> states)
     {
         var output = new BufferedStream(stream, 1 << 16);
         Span<byte> b = stackalloc byte[10];

@@ -238,7 +238,7 @@ public sealed class CheckpointStorageTests : IDisposable
             var backend = new OperatorStateBackend();
             for (int i = 0; i < 5; i++) backend.GetListState("offsets").Add(new[] { (byte)(s * 10 + i) });
             backend.GetUnionListState("watermarks").Add(new[] { (byte)(100 + s) });
-            files.Add(backend.Snapshot()(writer, $"op-src-{s}")!);
+            files.Add(backend.Snapshot().Write(writer, $"op-src-{s}")!);
         }
         var checkpoint = storage.Complete(writer, new CheckpointMetadata(1, 0, "job", false, new[]
             { new OperatorStateEntry("src", 2, 128, files.Select((f, i) => new SubtaskStateHandle(i, null, f)).ToArray()) }));
