@@ -41,6 +41,8 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
         _incremental = incremental;
         Directory.CreateDirectory(workDirectory);
         _dbPath = Path.Combine(workDirectory, "db");
+        // The backend owns its directory: a database left there by an earlier run is not this subtask's state.
+        if (Directory.Exists(_dbPath)) Directory.Delete(_dbPath, recursive: true);
         _db = Open(_dbPath);
         WriteOptions = new WriteOptions().DisableWal(1);
         Timers = new EventTimeTimerService(this, this);
