@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using StreamSql.Benchmarks;
 
+// Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs).
+if (args.Length > 0 && args[0] == "state")
+    return StateBenchmark.Run(args);
+
 // Nexmark bids → filter + projection → blackhole, through the whole engine (SQL text, planner, runtime, Arrow
 // kernels), against a hand-written C# loop over the same in-memory batches, measured in the same run.
 //   dotnet run -c Release --project tests/Benchmarks -- [events] [rounds]
@@ -56,4 +60,3 @@ for (int round = 0; round < Math.Max(3, rounds / 2); round++)
     generatorRates.Add(events / sw.Elapsed.TotalSeconds);
 }
 Console.WriteLine($"with nexmark generation, 1 subtask: {Median(generatorRates) / 1e6:F2} M events/s (median of {generatorRates.Count})");
-return 0;

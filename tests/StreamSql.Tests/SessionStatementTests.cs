@@ -54,6 +54,19 @@ public sealed class SessionStatementTests
     }
 
     [Fact]
+    public async Task Checkpointing_settings_are_validated_and_both_key_generations_name_one_setting()
+    {
+        await using var env = Sessions.Create();
+        Assert.ThrowsAny<StreamSqlException>(() => env.ExecuteSql("SET 'execution.checkpointing.mode' = 'SOMETIMES'"));
+        Assert.ThrowsAny<StreamSqlException>(() => env.ExecuteSql("SET 'execution.checkpointing.interval' = 'often'"));
+        env.ExecuteSql("SET 'execution.checkpointing.interval' = '10s'");
+        env.ExecuteSql("SET 'state.backend.type' = 'rocksdb'");
+        env.ExecuteSql("SET 'state.backend' = 'hashmap'");
+        Assert.Equal(TimeSpan.FromSeconds(10), env.Configuration.Get(StreamSql.Execution.Checkpointing.CheckpointingOptions.Interval));
+        Assert.Equal("hashmap", env.Configuration.Get(StreamSql.Execution.Checkpointing.CheckpointingOptions.StateBackend));
+    }
+
+    [Fact]
     public async Task Unknown_keys_are_accepted_as_flink_accepts_them()
     {
         await using var env = Sessions.Create();

@@ -1,0 +1,242 @@
+using System.Globalization;
+using StreamSql.Sql.Planner.Config;
+
+namespace StreamSql.Execution.Checkpointing;
+
+/// <summary>How a job ended, for the retention policy.</summary>
+public enum JobTermination { Finished, Cancelled, Failed }
+
+/// <summary>
+/// Checkpoint storage (<c>jobmanager</c>: in memory; <c>filesystem</c>: a directory), one instance per job:
+/// <code>
+/// &lt;checkpoints dir&gt;/&lt;job&gt;/chk-&lt;n&gt;/_metadata          written last, atomically: a checkpoint without it is incomplete
+/// &lt;checkpoints dir&gt;/&lt;job&gt;/chk-&lt;n&gt;/op-&lt;id&gt;-&lt;subtask&gt;.*   state files owned by that checkpoint
+/// &lt;checkpoints dir&gt;/&lt;job&gt;/shared/                   files several checkpoints share (incremental rocksdb)
+/// &lt;savepoint dir&gt;/savepoint-&lt;job prefix&gt;-&lt;random&gt;/       self-contained: every file inside, relative paths only
+/// </code>
+/// </summary>
+public sealed class CheckpointStorage
+{
+    private readonly Random _random;
+
+    public CheckpointStorage(IStateFileSystem fileSystem, string checkpointsDirectory, string jobId, string? savepointDirectory,
+        int numRetained = 1, string retention = "NO_EXTERNALIZED_CHECKPOINTS", Random? random = null)
+    {
+        if (numRetained < 1) throw new ArgumentOutOfRangeException(nameof(numRetained), "execution.checkpointing.num-retained must be at least 1");
+        FileSystem = fileSystem;
+        JobId = jobId;
+        JobDirectory = Path.GetFullPath(Path.Combine(checkpointsDirectory, SafeName(jobId)));
+        SavepointDirectory = savepointDirectory is null ? null : Path.GetFullPath(savepointDirectory);
+        NumRetained = numRetained;
+        Retention = retention;
+        _random = random ?? Random.Shared;
+    }
+
+    /// <summary>The storage the configuration asks for (see <see cref="CheckpointingOptions"/>).</summary>
+    public static CheckpointStorage FromConfiguration(Configuration configuration, string jobId, Random? random = null)
+    {
+        var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
+        var type = configuration.Get(CheckpointingOptions.Storage) ?? (directory is null ? "jobmanager" : "filesystem");
+        int retained = configuration.Get(CheckpointingOptions.NumRetained);
+        var retention = configuration.Get(CheckpointingOptions.ExternalizedRetention);
+        var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
+        if (type == "jobmanager")
+            return new CheckpointStorage(new InMemoryStateFileSystem(), "/jobmanager", jobId, savepoints is null ? "/jobmanager/savepoints" : savepoints,
+                retained, retention, random);
+        if (directory is null)
+            throw new InvalidOperationException("'execution.checkpointing.storage' = 'filesystem' needs a directory: set 'execution.checkpointing.dir' (or 'state.checkpoints.dir')");
+        return new CheckpointStorage(LocalStateFileSystem.Instance, directory, jobId, savepoints, retained, retention, random);
+    }
+
+    public IStateFileSystem FileSystem { get; }
+    public string JobId { get; }
+    public string JobDirectory { get; }
+    public string SharedDirectory => Path.Combine(JobDirectory, "shared");
+    public string? SavepointDirectory { get; }
+    public int NumRetained { get; }
+    public string Retention { get; }
+
+    public string CheckpointDirectory(long checkpointId) => Path.Combine(JobDirectory, "chk-" + checkpointId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Starts writing checkpoint <paramref name="checkpointId"/>.</summary>
+    public ICheckpointWriter BeginCheckpoint(long checkpointId) =>
+        new Writer(this, checkpointId, CheckpointDirectory(checkpointId), isSavepoint: false);
+
+    /// <summary>Starts writing a savepoint into a new <c>savepoint-…</c> directory under <paramref name="targetDirectory"/>
+    /// (default: the configured savepoint directory).</summary>
+    public ICheckpointWriter BeginSavepoint(long checkpointId, string? targetDirectory = null)
+    {
+        var parent = targetDirectory ?? SavepointDirectory
+            ?? throw new InvalidOperationException("no savepoint directory: give one, or set 'execution.checkpointing.savepoint-dir' (or 'state.savepoints.dir')");
+        var prefix = SafeName(JobId);
+        prefix = prefix.Length > 6 ? prefix[..6] : prefix;
+        var random = new byte[6];
+        _random.NextBytes(random);
+        var directory = Path.GetFullPath(Path.Combine(parent, $"savepoint-{prefix}-{Convert.ToHexStringLower(random)}"));
+        return new Writer(this, checkpointId, directory, isSavepoint: true);
+    }
+
+    /// <summary>
+    /// Completes a checkpoint or savepoint: writes <c>_metadata</c> last and atomically, then (checkpoints only) deletes the
+    /// completed checkpoints beyond <see cref="NumRetained"/>, with the shared files no retained checkpoint references.
+    /// </summary>
+    public CompletedCheckpoint Complete(ICheckpointWriter writer, CheckpointMetadata metadata)
+    {
+        var w = (Writer)writer;
+        FileSystem.WriteAtomically(Path.Combine(w.Location, CheckpointMetadataFormat.FileName), CheckpointMetadataFormat.Serialize(metadata));
+        var completed = new CompletedCheckpoint(FileSystem, w.Location, metadata);
+        if (!w.IsSavepoint) Subsume();
+        return completed;
+    }
+
+    /// <summary>Drops a checkpoint that will not complete (its exclusive files; shared files it uploaded stay until unreferenced).</summary>
+    public void Abort(ICheckpointWriter writer) => FileSystem.DeleteDirectory(writer.Location);
+
+    /// <summary>The newest checkpoint of this job that loads and whose files are all present; <paramref name="skipped"/> gets
+    /// one line per newer checkpoint passed over and why.</summary>
+    public CompletedCheckpoint? FindLatestCompleted(ICollection<string>? skipped = null)
+    {
+        foreach (var (id, directory) in CheckpointDirectories())
+        {
+            var metadataPath = Path.Combine(directory, CheckpointMetadataFormat.FileName);
+            if (!FileSystem.FileExists(metadataPath))
+            {
+                skipped?.Add($"checkpoint {directory} is incomplete (no {CheckpointMetadataFormat.FileName})");
+                continue;
+            }
+            try
+            {
+                var checkpoint = Load(directory);
+                checkpoint.VerifyFilesPresent();
+                return checkpoint;
+            }
+            catch (CheckpointFormatException e)
+            {
+                skipped?.Add(e.Message);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Loads a checkpoint or savepoint from its directory or its <c>_metadata</c> file (any location: savepoints move).</summary>
+    public CompletedCheckpoint Load(string path) => Load(FileSystem, path);
+
+    public static CompletedCheckpoint Load(IStateFileSystem fileSystem, string path)
+    {
+        path = Path.GetFullPath(path);
+        var directory = Path.GetFileName(path) == CheckpointMetadataFormat.FileName ? Path.GetDirectoryName(path)! : path;
+        var metadataPath = Path.Combine(directory, CheckpointMetadataFormat.FileName);
+        if (!fileSystem.FileExists(metadataPath))
+            throw new CheckpointFormatException(fileSystem.DirectoryExists(directory)
+                ? $"checkpoint {directory} is incomplete: it has no {CheckpointMetadataFormat.FileName} file"
+                : $"checkpoint {directory} does not exist");
+        byte[] bytes;
+        using (var stream = fileSystem.OpenRead(metadataPath))
+        {
+            var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+        return new CompletedCheckpoint(fileSystem, directory, CheckpointMetadataFormat.Deserialize(bytes, metadataPath));
+    }
+
+    /// <summary>Applies the retention policy when the job ends: finished jobs always drop their checkpoints; cancelled
+    /// ones unless RETAIN_ON_CANCELLATION; failed ones only under NO_EXTERNALIZED_CHECKPOINTS. Savepoints are never deleted.</summary>
+    public void OnJobTerminated(JobTermination termination)
+    {
+        bool discard = termination switch
+        {
+            JobTermination.Finished => true,
+            JobTermination.Cancelled => Retention != "RETAIN_ON_CANCELLATION",
+            _ => Retention == "NO_EXTERNALIZED_CHECKPOINTS",
+        };
+        if (discard) FileSystem.DeleteDirectory(JobDirectory);
+    }
+
+    /// <summary>Completed checkpoints of this job, newest first.</summary>
+    public IReadOnlyList<long> CompletedCheckpointIds()
+    {
+        var ids = new List<long>();
+        foreach (var (id, directory) in CheckpointDirectories())
+            if (FileSystem.FileExists(Path.Combine(directory, CheckpointMetadataFormat.FileName))) ids.Add(id);
+        return ids;
+    }
+
+    private List<(long Id, string Directory)> CheckpointDirectories()
+    {
+        var found = new List<(long, string)>();
+        foreach (var name in FileSystem.ListDirectories(JobDirectory))
+            if (name.StartsWith("chk-", StringComparison.Ordinal)
+                && long.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                found.Add((id, Path.Combine(JobDirectory, name)));
+        found.Sort((a, b) => b.Item1.CompareTo(a.Item1));
+        return found;
+    }
+
+    private void Subsume()
+    {
+        var completed = new List<CompletedCheckpoint>();
+        foreach (var (_, directory) in CheckpointDirectories())
+        {
+            if (!FileSystem.FileExists(Path.Combine(directory, CheckpointMetadataFormat.FileName))) continue;
+            try
+            {
+                completed.Add(Load(directory));
+            }
+            catch (CheckpointFormatException)
+            {
+                // A corrupt checkpoint is neither retained nor trusted to say which shared files it uses; left for inspection.
+            }
+        }
+        if (completed.Count <= NumRetained) return;
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < NumRetained; i++)
+            foreach (var file in completed[i].Metadata.AllFiles()) referenced.Add(completed[i].PathOf(file));
+        var shared = SharedDirectory + Path.DirectorySeparatorChar;
+        for (int i = NumRetained; i < completed.Count; i++)
+        {
+            foreach (var file in completed[i].Metadata.AllFiles())
+            {
+                var path = completed[i].PathOf(file);
+                if (path.StartsWith(shared, StringComparison.Ordinal) && !referenced.Contains(path)) FileSystem.DeleteFile(path);
+            }
+            FileSystem.DeleteDirectory(completed[i].Directory);
+        }
+    }
+
+    private static string SafeName(string name)
+    {
+        var chars = name.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (!(char.IsLetterOrDigit(chars[i]) || chars[i] is '-' or '_' or '.')) chars[i] = '_';
+        var safe = new string(chars);
+        return safe.Length == 0 || safe is "." or ".." ? "job" : safe;
+    }
+
+    private sealed class Writer(CheckpointStorage storage, long checkpointId, string location, bool isSavepoint) : ICheckpointWriter
+    {
+        public long CheckpointId { get; } = checkpointId;
+        public bool IsSavepoint { get; } = isSavepoint;
+        public string Location { get; } = location;
+
+        public StateFileHandle WriteExclusive(string relativeName, Action<Stream> write) =>
+            WriteTo(Path.Combine(Location, relativeName), relativeName, write);
+
+        public StateFileHandle WriteShared(string name, string localName, Action<Stream> write)
+        {
+            var handle = IsSavepoint
+                ? WriteTo(Path.Combine(Location, "shared", name), "shared/" + name, write)
+                : WriteTo(Path.Combine(storage.SharedDirectory, name), "../shared/" + name, write);
+            return handle with { LocalName = localName };
+        }
+
+        private StateFileHandle WriteTo(string path, string relativePath, Action<Stream> write)
+        {
+            using var stream = storage.FileSystem.Create(path);
+            var checksumming = new ChecksummingStream(stream);
+            write(checksumming);
+            checksumming.Flush();
+            return new StateFileHandle(relativePath, checksumming.BytesWritten, checksumming.Checksum);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using StreamSql.Sql.Planner.Config;
+
+namespace StreamSql.Execution.Checkpointing;
+
+/// <summary>
+/// Checkpointing, state backend and recovery settings, with Flink's keys (2.x key first, the 1.x key as a fallback where
+/// Flink renamed it). docs/checkpoints.md lists them; <see cref="All"/> feeds SET validation.
+/// </summary>
+public static class CheckpointingOptions
+{
+    // Declared first: static initializers run in text order and the options below use these lists.
+    public static IReadOnlyList<string> StorageTypes { get; } = new[] { "jobmanager", "filesystem" };
+
+    public static IReadOnlyList<string> RetentionPolicies { get; } =
+        new[] { "DELETE_ON_CANCELLATION", "RETAIN_ON_CANCELLATION", "NO_EXTERNALIZED_CHECKPOINTS" };
+
+    public static readonly ConfigOption<TimeSpan?> Interval = Options.OptionalDuration("execution.checkpointing.interval",
+        "Time between periodic checkpoints; checkpointing is off when unset.");
+
+    public static readonly ConfigOption<string> Mode = Options.Enum("execution.checkpointing.mode", "EXACTLY_ONCE",
+        "EXACTLY_ONCE aligns barriers of operators with several inputs; AT_LEAST_ONCE does not (lower latency, duplicates after a restore).",
+        new[] { "EXACTLY_ONCE", "AT_LEAST_ONCE" });
+
+    public static readonly ConfigOption<TimeSpan> Timeout = Options.Duration("execution.checkpointing.timeout", TimeSpan.FromMinutes(10),
+        "A checkpoint that has not completed after this long is aborted.");
+
+    public static readonly ConfigOption<TimeSpan> MinPause = Options.Duration("execution.checkpointing.min-pause", TimeSpan.Zero,
+        "Minimal pause between the end of one checkpoint and the start of the next.");
+
+    public static readonly ConfigOption<int> MaxConcurrentCheckpoints = Options.Int("execution.checkpointing.max-concurrent-checkpoints", 1,
+        "How many checkpoints may be in progress at once.");
+
+    public static readonly ConfigOption<int> TolerableFailedCheckpoints = Options.Int("execution.checkpointing.tolerable-failed-checkpoints", 0,
+        "Consecutive checkpoint failures tolerated before the job fails.");
+
+    public static readonly ConfigOption<string?> Storage = new("execution.checkpointing.storage", null,
+        "Where checkpoints go: 'jobmanager' (in memory) or 'filesystem' (the checkpoint directory). Default: 'filesystem' when a checkpoint directory is set, otherwise 'jobmanager'.",
+        s => ConfigParsers.ParseEnum(s, StorageTypes), s => s ?? "", new[] { "state.checkpoint-storage" }, StorageTypes, hasDefault: false);
+
+    public static readonly ConfigOption<string?> CheckpointsDirectory = Options.OptionalString("execution.checkpointing.dir",
+        "Directory of checkpoints: {dir}/{job}/chk-{n}/ with a _metadata file, plus {dir}/{job}/shared/ for incremental files.",
+        "state.checkpoints.dir");
+
+    public static readonly ConfigOption<string?> SavepointDirectory = Options.OptionalString("execution.checkpointing.savepoint-dir",
+        "Default directory of savepoints (savepoint-{job id prefix}-{random}/, self-contained and relocatable).",
+        "state.savepoints.dir");
+
+    public static readonly ConfigOption<int> NumRetained = Options.Int("execution.checkpointing.num-retained", 1,
+        "How many completed checkpoints are kept; older ones are deleted (with the shared files only they reference).",
+        "state.checkpoints.num-retained");
+
+    public static readonly ConfigOption<string> ExternalizedRetention = Options.Enum("execution.checkpointing.externalized-checkpoint-retention",
+        "NO_EXTERNALIZED_CHECKPOINTS",
+        "What happens to retained checkpoints when the job ends: DELETE_ON_CANCELLATION keeps them only when the job fails, RETAIN_ON_CANCELLATION also when it is cancelled, NO_EXTERNALIZED_CHECKPOINTS deletes them whenever the job terminates.",
+        RetentionPolicies);
+
+    public static readonly ConfigOption<string> StateBackend = new("state.backend.type", "hashmap",
+        "Keyed state backend: 'hashmap' (in memory) or 'rocksdb' (on local disk: state larger than memory, incremental checkpoints). The Flink 1.x names 'jobmanager' and 'filesystem' mean 'hashmap'.",
+        ParseStateBackend, s => s, new[] { "state.backend" }, new[] { "hashmap", "rocksdb" });
+
+    public static readonly ConfigOption<bool> Incremental = Options.Bool("execution.checkpointing.incremental", false,
+        "rocksdb only: checkpoints upload only the files that changed since the previous checkpoint.",
+        "state.backend.incremental");
+
+    public static readonly ConfigOption<string?> RocksDbLocalDirectory = Options.OptionalString("state.backend.rocksdb.localdir",
+        "Local working directory of rocksdb state (default: a folder in the system temp directory).");
+
+    public static readonly ConfigOption<string?> RecoveryPath = Options.OptionalString("execution.state-recovery.path",
+        "Savepoint or retained checkpoint (its directory or _metadata file) the next job is restored from.",
+        "execution.savepoint.path");
+
+    public static readonly ConfigOption<bool> IgnoreUnclaimedState = Options.Bool("execution.state-recovery.ignore-unclaimed-state", false,
+        "Allow restoring from a savepoint with state of operators that no longer exist (that state is dropped).",
+        "execution.savepoint.ignore-unclaimed-state");
+
+    private static string ParseStateBackend(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "hashmap" or "jobmanager" or "filesystem" => "hashmap",
+        "rocksdb" => "rocksdb",
+        _ => throw new FormatException($"'{text}' is not a state backend (expected 'hashmap' or 'rocksdb')"),
+    };
+
+    /// <summary>Every option declared here.</summary>
+    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
+    {
+        Interval, Mode, Timeout, MinPause, MaxConcurrentCheckpoints, TolerableFailedCheckpoints, Storage, CheckpointsDirectory,
+        SavepointDirectory, NumRetained, ExternalizedRetention, StateBackend, Incremental, RocksDbLocalDirectory, RecoveryPath,
+        IgnoreUnclaimedState,
+    };
+}

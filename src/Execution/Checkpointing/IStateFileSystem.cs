@@ -1,0 +1,193 @@
+namespace StreamSql.Execution.Checkpointing;
+
+/// <summary>
+/// The few file operations checkpoint storage needs, so the same storage logic runs on local disk (<c>filesystem</c>)
+/// and in memory (<c>jobmanager</c>). Paths are absolute, '/'-separated.
+/// </summary>
+public interface IStateFileSystem
+{
+    /// <summary>Creates (or replaces) a file for writing; parent directories are created.</summary>
+    Stream Create(string path);
+
+    /// <summary>Opens a file for reading; <see cref="FileNotFoundException"/> when it does not exist.</summary>
+    Stream OpenRead(string path);
+
+    bool FileExists(string path);
+
+    /// <summary>The file's size, or -1 when it does not exist.</summary>
+    long Length(string path);
+
+    /// <summary>Writes a whole file so that readers see the old state or the complete new one, never a part
+    /// (local disk: temp file, fsync, rename).</summary>
+    void WriteAtomically(string path, ReadOnlySpan<byte> content);
+
+    /// <summary>Names of the directories directly under <paramref name="path"/> (none when it does not exist).</summary>
+    IReadOnlyList<string> ListDirectories(string path);
+
+    /// <summary>Names of the files directly under <paramref name="path"/>.</summary>
+    IReadOnlyList<string> ListFiles(string path);
+
+    bool DirectoryExists(string path);
+
+    void DeleteFile(string path);
+
+    /// <summary>Deletes a directory and everything in it (nothing when it does not exist).</summary>
+    void DeleteDirectory(string path);
+}
+
+/// <summary>Local disk.</summary>
+public sealed class LocalStateFileSystem : IStateFileSystem
+{
+    public static readonly LocalStateFileSystem Instance = new();
+
+    private LocalStateFileSystem() { }
+
+    public Stream Create(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    public Stream OpenRead(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+
+    public bool FileExists(string path) => File.Exists(path);
+
+    public long Length(string path) => File.Exists(path) ? new FileInfo(path).Length : -1;
+
+    public void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".inprogress-" + Guid.NewGuid().ToString("N");
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public IReadOnlyList<string> ListDirectories(string path) =>
+        Directory.Exists(path) ? Directory.GetDirectories(path).Select(d => Path.GetFileName(d)!).ToArray() : Array.Empty<string>();
+
+    public IReadOnlyList<string> ListFiles(string path) =>
+        Directory.Exists(path) ? Directory.GetFiles(path).Select(f => Path.GetFileName(f)!).ToArray() : Array.Empty<string>();
+
+    public bool DirectoryExists(string path) => Directory.Exists(path);
+
+    public void DeleteFile(string path)
+    {
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    public void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
+}
+
+/// <summary>In memory (the <c>jobmanager</c> storage): thread-safe, gone with the process.</summary>
+public sealed class InMemoryStateFileSystem : IStateFileSystem
+{
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly object _lock = new();
+
+    public Stream Create(string path) => new CommitOnDispose(this, Normalize(path));
+
+    public Stream OpenRead(string path)
+    {
+        lock (_lock)
+            return _files.TryGetValue(Normalize(path), out var bytes)
+                ? new MemoryStream(bytes, writable: false)
+                : throw new FileNotFoundException($"{path} does not exist", path);
+    }
+
+    public bool FileExists(string path)
+    {
+        lock (_lock) return _files.ContainsKey(Normalize(path));
+    }
+
+    public long Length(string path)
+    {
+        lock (_lock) return _files.TryGetValue(Normalize(path), out var bytes) ? bytes.Length : -1;
+    }
+
+    public void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        var copy = content.ToArray();
+        lock (_lock) _files[Normalize(path)] = copy;
+    }
+
+    public IReadOnlyList<string> ListDirectories(string path)
+    {
+        var prefix = Normalize(path).TrimEnd('/') + "/";
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        lock (_lock)
+            foreach (var file in _files.Keys)
+            {
+                if (!file.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                int slash = file.IndexOf('/', prefix.Length);
+                if (slash > 0) names.Add(file.Substring(prefix.Length, slash - prefix.Length));
+            }
+        return names.ToArray();
+    }
+
+    public IReadOnlyList<string> ListFiles(string path)
+    {
+        var prefix = Normalize(path).TrimEnd('/') + "/";
+        var names = new List<string>();
+        lock (_lock)
+            foreach (var file in _files.Keys)
+                if (file.StartsWith(prefix, StringComparison.Ordinal) && file.IndexOf('/', prefix.Length) < 0)
+                    names.Add(file.Substring(prefix.Length));
+        return names;
+    }
+
+    public bool DirectoryExists(string path)
+    {
+        var prefix = Normalize(path).TrimEnd('/') + "/";
+        lock (_lock)
+            foreach (var file in _files.Keys)
+                if (file.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    public void DeleteFile(string path)
+    {
+        lock (_lock) _files.Remove(Normalize(path));
+    }
+
+    public void DeleteDirectory(string path)
+    {
+        var prefix = Normalize(path).TrimEnd('/') + "/";
+        lock (_lock)
+            foreach (var file in _files.Keys.ToArray())
+                if (file.StartsWith(prefix, StringComparison.Ordinal)) _files.Remove(file);
+    }
+
+    /// <summary>Replaces a file's bytes (tests corrupt checkpoints with it).</summary>
+    public void Overwrite(string path, byte[] content)
+    {
+        lock (_lock) _files[Normalize(path)] = content;
+    }
+
+    private static string Normalize(string path) => Path.GetFullPath(path);
+
+    private sealed class CommitOnDispose : MemoryStream
+    {
+        private readonly InMemoryStateFileSystem _owner;
+        private readonly string _path;
+
+        public CommitOnDispose(InMemoryStateFileSystem owner, string path)
+        {
+            _owner = owner;
+            _path = path;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                lock (_owner._lock) _owner._files[_path] = ToArray();
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State.HashMap;
+using StreamSql.Execution.State.RocksDb;
+using StreamSql.Sql.Planner.Config;
+
+namespace StreamSql.Execution.State;
+
+/// <summary>Creates the keyed state backend <c>state.backend.type</c> (or <c>state.backend</c>) names.</summary>
+public static class StateBackends
+{
+    /// <summary>A fresh, empty backend for subtask <paramref name="subtaskIndex"/> of <paramref name="parallelism"/>.</summary>
+    public static IKeyedStateBackend CreateKeyed(Configuration configuration, string jobId, string operatorId, int subtaskIndex, int parallelism,
+        int maxParallelism)
+    {
+        var range = KeyGroupRange.ForSubtask(subtaskIndex, parallelism, maxParallelism);
+        switch (configuration.Get(CheckpointingOptions.StateBackend))
+        {
+            case "rocksdb":
+                var root = configuration.Get(CheckpointingOptions.RocksDbLocalDirectory) ?? Path.Combine(Path.GetTempPath(), "streamsql-rocksdb");
+                var directory = Path.Combine(root, $"{Sanitize(jobId)}-{Sanitize(operatorId)}-{subtaskIndex}-{Guid.NewGuid():N}");
+                return new RocksDbKeyedStateBackend(range, maxParallelism, directory, configuration.Get(CheckpointingOptions.Incremental));
+            default:
+                return new HashMapKeyedStateBackend(range, maxParallelism);
+        }
+    }
+
+    /// <summary>Restores a backend from the keyed state of every old subtask (of any old parallelism; only the handles
+    /// overlapping the new subtask's key groups are read).</summary>
+    public static void Restore(IKeyedStateBackend backend, IReadOnlyList<KeyedStateHandle> handles, IStateFileReader reader)
+    {
+        switch (backend)
+        {
+            case HashMapKeyedStateBackend hashMap: hashMap.Restore(handles, reader); break;
+            case RocksDbKeyedStateBackend rocksDb: rocksDb.Restore(handles, reader); break;
+            default: throw new NotSupportedException($"state backend {backend.Name} cannot restore");
+        }
+    }
+
+    /// <summary>The file name prefix of a subtask's state files: <c>op-&lt;operator id&gt;-&lt;subtask&gt;</c>.</summary>
+    public static string FileNamePrefix(string operatorId, int subtaskIndex) => $"op-{Sanitize(operatorId)}-{subtaskIndex}";
+
+    private static string Sanitize(string name)
+    {
+        var chars = name.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (!(char.IsAsciiLetterOrDigit(chars[i]) || chars[i] is '-' or '_')) chars[i] = '_';
+        return new string(chars);
+    }
+}

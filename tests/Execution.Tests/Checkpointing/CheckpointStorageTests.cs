@@ -1,0 +1,257 @@
+using System.Buffers.Binary;
+using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State;
+using StreamSql.Execution.Tests.State;
+using StreamSql.Sql.Planner.Config;
+using static StreamSql.Execution.Tests.State.StateTestSupport;
+
+namespace StreamSql.Execution.Tests.Checkpointing;
+
+public sealed class CheckpointStorageTests : IDisposable
+{
+    private readonly string _root = TempDirectory("checkpoints");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private CheckpointStorage FileStorage(int retained = 1, string retention = "NO_EXTERNALIZED_CHECKPOINTS") =>
+        new(LocalStateFileSystem.Instance, Path.Combine(_root, "chk"), "0123456789abcdef", Path.Combine(_root, "sp"), retained, retention, new Random(1));
+
+    private static CompletedCheckpoint CheckpointOf(CheckpointStorage storage, long id, int keys = 20)
+    {
+        using var backend = CreateSubtask("hashmap", false, 0, 1);
+        KeyedStateBackendTests.Fill(backend, Keys(id * 1000, keys));
+        return Checkpoint(storage, id, new[] { backend });
+    }
+
+    [Fact]
+    public void Metadata_round_trips_every_field()
+    {
+        var metadata = new CheckpointMetadata(42, 1_700_000_000_123, "my job", false, new[]
+        {
+            new OperatorStateEntry("a1b2", 2, 128, new[]
+            {
+                new SubtaskStateHandle(0, new KeyedStateHandle("canonical", new KeyGroupRange(0, 1), new long[] { 10, 20 },
+                    new[] { new StateFileHandle("op-a1b2-0.keyed", 99, 0xDEADBEEF) }), new StateFileHandle("op-a1b2-0.operator", 7, 5)),
+                new SubtaskStateHandle(1, new KeyedStateHandle("rocksdb-native", new KeyGroupRange(64, 127), Array.Empty<long>(),
+                    new[] { new StateFileHandle("../shared/x-000009.sst", 1234, 77, "000009.sst") }), null),
+            }),
+            new OperatorStateEntry("src", 1, 128, new[] { new SubtaskStateHandle(0, null, new StateFileHandle("op-src-0.operator", 3, 9)) }),
+        });
+        var back = CheckpointMetadataFormat.Deserialize(CheckpointMetadataFormat.Serialize(metadata), "/x/_metadata");
+        Assert.Equal((42L, 1_700_000_000_123L, "my job", false), (back.CheckpointId, back.TimestampMillis, back.JobName, back.IsSavepoint));
+        Assert.Equal(2, back.Operators.Count);
+        var s0 = back.Operators[0].Subtasks[0];
+        Assert.Equal(new KeyGroupRange(0, 1), s0.Keyed!.KeyGroups);
+        Assert.Equal(new long[] { 10, 20 }, s0.Keyed.KeyGroupOffsets);
+        Assert.Equal(new StateFileHandle("op-a1b2-0.keyed", 99, 0xDEADBEEF), s0.Keyed.Files[0]);
+        Assert.Equal(new StateFileHandle("op-a1b2-0.operator", 7, 5), s0.OperatorState);
+        Assert.Equal(new StateFileHandle("../shared/x-000009.sst", 1234, 77, "000009.sst"), back.Operators[0].Subtasks[1].Keyed!.Files[0]);
+        Assert.Null(back.Operators[1].Subtasks[0].Keyed);
+        Assert.Equal(metadata.AllFiles().Count(), back.AllFiles().Count());
+    }
+
+    [Fact]
+    public void Savepoint_metadata_may_not_reference_files_outside_its_directory()
+    {
+        var metadata = new CheckpointMetadata(1, 0, "job", true, new[]
+        {
+            new OperatorStateEntry("op", 1, 128, new[] { new SubtaskStateHandle(0, null, new StateFileHandle("../shared/x.operator", 1, 2)) }),
+        });
+        var e = Assert.Throws<CheckpointFormatException>(() => CheckpointMetadataFormat.Deserialize(CheckpointMetadataFormat.Serialize(metadata), "/sp/_metadata"));
+        Assert.Equal("checkpoint /sp/_metadata references '../shared/x.operator', which is not a path inside the savepoint", e.Message);
+        var inconsistent = new CheckpointMetadata(1, 0, "job", false, new[]
+        {
+            new OperatorStateEntry("op", 2, 128, new[] { new SubtaskStateHandle(0,
+                new KeyedStateHandle("canonical", new KeyGroupRange(0, 63), new long[3], new[] { new StateFileHandle("a", 1, 1) }), null) }),
+        });
+        e = Assert.Throws<CheckpointFormatException>(() => CheckpointMetadataFormat.Deserialize(CheckpointMetadataFormat.Serialize(inconsistent), "/c/_metadata"));
+        Assert.Equal("checkpoint /c/_metadata is corrupt: operator op subtask 0 has an inconsistent key group range [0, 63]", e.Message);
+    }
+
+    [Fact]
+    public void Metadata_is_written_last_and_the_layout_is_one_directory_per_checkpoint()
+    {
+        var storage = FileStorage();
+        var checkpoint = CheckpointOf(storage, 7);
+        var dir = Path.Combine(_root, "chk", "0123456789abcdef", "chk-7");
+        Assert.Equal(dir, checkpoint.Directory);
+        Assert.Equal(new[] { "_metadata", "op-op1-0.keyed" }, Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        Assert.Equal(7, storage.Load(Path.Combine(dir, "_metadata")).CheckpointId);
+    }
+
+    [Fact]
+    public void A_truncated_metadata_file_is_reported_with_its_path()
+    {
+        var storage = FileStorage();
+        var checkpoint = CheckpointOf(storage, 7);
+        var bytes = File.ReadAllBytes(checkpoint.MetadataPath);
+        File.WriteAllBytes(checkpoint.MetadataPath, bytes[..(bytes.Length / 2)]);
+        var e = Assert.Throws<CheckpointFormatException>(() => storage.Load(checkpoint.Directory));
+        Assert.StartsWith($"checkpoint {checkpoint.MetadataPath} is truncated", e.Message);
+    }
+
+    [Fact]
+    public void A_metadata_file_of_another_version_is_refused()
+    {
+        var storage = FileStorage();
+        var checkpoint = CheckpointOf(storage, 7);
+        var bytes = File.ReadAllBytes(checkpoint.MetadataPath);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(4), 9);
+        File.WriteAllBytes(checkpoint.MetadataPath, bytes);
+        var e = Assert.Throws<CheckpointFormatException>(() => storage.Load(checkpoint.Directory));
+        Assert.Equal($"checkpoint {checkpoint.MetadataPath} has version 9, this build reads 1", e.Message);
+    }
+
+    [Fact]
+    public void A_flipped_bit_in_metadata_fails_its_checksum()
+    {
+        var storage = FileStorage();
+        var checkpoint = CheckpointOf(storage, 7);
+        var bytes = File.ReadAllBytes(checkpoint.MetadataPath);
+        bytes[30] ^= 1;
+        File.WriteAllBytes(checkpoint.MetadataPath, bytes);
+        var e = Assert.Throws<CheckpointFormatException>(() => storage.Load(checkpoint.Directory));
+        Assert.StartsWith($"checksum mismatch in {checkpoint.MetadataPath}", e.Message);
+    }
+
+    [Fact]
+    public void A_corrupt_state_file_fails_its_checksum_on_restore()
+    {
+        var storage = FileStorage();
+        var checkpoint = CheckpointOf(storage, 7);
+        var path = Path.Combine(checkpoint.Directory, "op-op1-0.keyed");
+        var bytes = File.ReadAllBytes(path);
+        bytes[^3] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<CheckpointFormatException>(() => Restore("hashmap", false, storage.Load(checkpoint.Directory), 1));
+        Assert.Equal($"checksum mismatch in {path}", e.Message);
+    }
+
+    [Fact]
+    public void A_missing_state_file_is_named_and_the_checkpoint_is_skipped_by_the_latest_lookup()
+    {
+        var storage = FileStorage(retained: 3);
+        CheckpointOf(storage, 1);
+        var checkpoint = CheckpointOf(storage, 2);
+        var path = Path.Combine(checkpoint.Directory, "op-op1-0.keyed");
+        File.Delete(path);
+        var e = Assert.Throws<CheckpointFormatException>(() => storage.Load(checkpoint.Directory).VerifyFilesPresent());
+        Assert.Equal($"state file {path} of checkpoint {checkpoint.Directory} is missing", e.Message);
+        var skipped = new List<string>();
+        Assert.Equal(1, storage.FindLatestCompleted(skipped)!.CheckpointId);
+        Assert.Equal(new[] { e.Message }, skipped);
+    }
+
+    [Fact]
+    public void The_latest_lookup_skips_incomplete_and_corrupt_checkpoints_and_says_why()
+    {
+        var storage = FileStorage(retained: 5);
+        CheckpointOf(storage, 3);
+        var corrupt = CheckpointOf(storage, 4);
+        File.WriteAllBytes(corrupt.MetadataPath, File.ReadAllBytes(corrupt.MetadataPath)[..20]);
+        var writer = storage.BeginCheckpoint(5);
+        writer.WriteExclusive("op-op1-0.keyed", s => s.WriteByte(1));
+        var skipped = new List<string>();
+        var latest = storage.FindLatestCompleted(skipped);
+        Assert.Equal(3, latest!.CheckpointId);
+        Assert.Equal(2, skipped.Count);
+        Assert.Equal($"checkpoint {storage.CheckpointDirectory(5)} is incomplete (no _metadata)", skipped[0]);
+        Assert.StartsWith($"checkpoint {corrupt.MetadataPath} is truncated", skipped[1]);
+        KeyedStateBackendTests.AssertFilled(Restore("hashmap", false, latest, 1)[0], Keys(3000, 20));
+    }
+
+    [Fact]
+    public void Retention_keeps_the_newest_num_retained_checkpoints()
+    {
+        var storage = FileStorage(retained: 2);
+        for (int id = 1; id <= 4; id++) CheckpointOf(storage, id);
+        Assert.Equal(new long[] { 4, 3 }, storage.CompletedCheckpointIds());
+        Assert.False(Directory.Exists(storage.CheckpointDirectory(1)));
+        Assert.False(Directory.Exists(storage.CheckpointDirectory(2)));
+    }
+
+    [Theory]
+    [InlineData("NO_EXTERNALIZED_CHECKPOINTS", JobTermination.Failed, false)]
+    [InlineData("DELETE_ON_CANCELLATION", JobTermination.Failed, true)]
+    [InlineData("DELETE_ON_CANCELLATION", JobTermination.Cancelled, false)]
+    [InlineData("RETAIN_ON_CANCELLATION", JobTermination.Cancelled, true)]
+    [InlineData("RETAIN_ON_CANCELLATION", JobTermination.Finished, false)]
+    public void The_retention_policy_decides_what_survives_the_job(string retention, JobTermination termination, bool kept)
+    {
+        var storage = FileStorage(retention: retention);
+        CheckpointOf(storage, 1);
+        storage.OnJobTerminated(termination);
+        Assert.Equal(kept, storage.FindLatestCompleted() is not null);
+    }
+
+    [Fact]
+    public void A_savepoint_moved_to_another_directory_restores()
+    {
+        var storage = FileStorage();
+        var keys = Keys(0, 300);
+        using var backend = CreateSubtask("rocksdb", true, 0, 1);
+        KeyedStateBackendTests.Fill(backend, keys);
+        var savepoint = Checkpoint(storage, 9, new[] { backend }, savepoint: true);
+        Assert.Matches(@"savepoint-012345-[0-9a-f]{12}$", savepoint.Directory);
+        var moved = Path.Combine(_root, "elsewhere", "mine");
+        Directory.CreateDirectory(Path.GetDirectoryName(moved)!);
+        Directory.Move(savepoint.Directory, moved);
+        var loaded = CheckpointStorage.Load(LocalStateFileSystem.Instance, Path.Combine(moved, "_metadata"));
+        Assert.Equal(9, loaded.CheckpointId);
+        var restored = Restore("hashmap", false, loaded, 3);
+        Assert.Equal(keys.Length, restored.Sum(r => r.Keys("v").Count()));
+        for (int s = 0; s < 3; s++)
+            KeyedStateBackendTests.AssertFilled(restored[s], keys.Where(k => Runtime.KeyGroups.SubtaskOf(k.KeyGroup, 3, MaxParallelism) == s).ToArray());
+    }
+
+    [Fact]
+    public void Options_accept_both_generations_of_keys_and_choose_the_storage()
+    {
+        var dir = Path.Combine(_root, "old-style");
+        var config = Configuration.Empty.With("state.checkpoints.dir", dir).With("state.checkpoints.num-retained", "3")
+            .With("state.backend", "rocksdb").With("state.backend.incremental", "true");
+        Assert.Equal("rocksdb", config.Get(CheckpointingOptions.StateBackend));
+        Assert.True(config.Get(CheckpointingOptions.Incremental));
+        var storage = CheckpointStorage.FromConfiguration(config, "job");
+        Assert.IsType<LocalStateFileSystem>(storage.FileSystem);
+        Assert.Equal(3, storage.NumRetained);
+        Assert.Equal(Path.Combine(dir, "job"), storage.JobDirectory);
+        Assert.IsType<InMemoryStateFileSystem>(CheckpointStorage.FromConfiguration(Configuration.Empty, "job").FileSystem);
+        Assert.Equal("EXACTLY_ONCE", Configuration.Empty.Get(CheckpointingOptions.Mode));
+        Assert.NotNull(CheckpointingOptions.Mode.Validate("sideways"));
+        Assert.Equal("hashmap", Configuration.Empty.With("state.backend", "filesystem").Get(CheckpointingOptions.StateBackend));
+        Assert.Equal("'heap' is not a state backend (expected 'hashmap' or 'rocksdb')", CheckpointingOptions.StateBackend.Validate("heap"));
+        Assert.Equal(TimeSpan.FromMinutes(10), Configuration.Empty.Get(CheckpointingOptions.Timeout));
+        using var backend = StateBackends.CreateKeyed(config.With("state.backend.rocksdb.localdir", Path.Combine(_root, "rocks")), "job", "op", 1, 2, 128);
+        Assert.Equal("rocksdb", backend.Name);
+        Assert.Equal(new KeyGroupRange(64, 127), backend.KeyGroupRange);
+    }
+
+    [Fact]
+    public void Operator_state_is_split_evenly_or_unioned_on_rescale()
+    {
+        var storage = MemoryStorage();
+        var writer = storage.BeginCheckpoint(1);
+        var files = new List<StateFileHandle>();
+        for (int s = 0; s < 2; s++)
+        {
+            var backend = new OperatorStateBackend();
+            for (int i = 0; i < 5; i++) backend.GetListState("offsets").Add(new[] { (byte)(s * 10 + i) });
+            backend.GetUnionListState("watermarks").Add(new[] { (byte)(100 + s) });
+            files.Add(backend.Snapshot().Write(writer, $"op-src-{s}")!);
+        }
+        var checkpoint = storage.Complete(writer, new CheckpointMetadata(1, 0, "job", false, new[]
+            { new OperatorStateEntry("src", 2, 128, files.Select((f, i) => new SubtaskStateHandle(i, null, f)).ToArray()) }));
+        var handles = checkpoint.Metadata.Operators[0].Subtasks.Select(s => s.OperatorState!).ToArray();
+        var restored = new List<byte>[3];
+        for (int s = 0; s < 3; s++)
+        {
+            var backend = new OperatorStateBackend();
+            backend.Restore(handles, checkpoint, s, 3);
+            restored[s] = backend.GetListState("offsets").Get().Select(e => e[0]).ToList();
+            Assert.Equal(new byte[] { 100, 101 }, backend.GetUnionListState("watermarks").Get().Select(e => e[0]));
+        }
+        Assert.Equal(new byte[] { 0, 1, 2, 3, 4, 10, 11, 12, 13, 14 }, restored.SelectMany(r => r));
+        Assert.All(restored, r => Assert.InRange(r.Count, 3, 4));
+    }
+}

@@ -1,0 +1,88 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Execution.Runtime;
+using StreamSql.Execution.State;
+
+namespace StreamSql.Execution.Tests.State;
+
+public sealed class KeySerializerTests
+{
+    private static RecordBatch Batch(params IArrowArray[] columns)
+    {
+        var schema = new Schema.Builder();
+        for (int i = 0; i < columns.Length; i++)
+        {
+            int index = i;
+            schema.Field(f => f.Name("c" + index).DataType(columns[index].Data.DataType).Nullable(true));
+        }
+        return new RecordBatch(schema.Build(), columns, columns[0].Length);
+    }
+
+    private static string[] Encoded(RecordBatch batch, params int[] keyColumns)
+    {
+        var serializer = new KeySerializer(keyColumns);
+        var result = new string[batch.Length];
+        for (int i = 0; i < batch.Length; i++) result[i] = Convert.ToHexString(serializer.Serialize(batch, i));
+        return result;
+    }
+
+    [Fact]
+    public void Equal_values_encode_equally_and_different_values_differently()
+    {
+        var batch = Batch(
+            new Int64Array.Builder().Append(1).Append(1).AppendNull().Append(0).Append(-1).Append(300).Build(),
+            new StringArray.Builder().Append("a").Append("a").Append("a").Append("a").Append("").AppendNull().Build());
+        var keys = Encoded(batch, 0, 1);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(6, keys.Skip(1).Distinct().Count() + 1);
+        Assert.Equal("01" + "02" + "01" + "01" + "61", keys[0]);   // present, zig-zag 1 = 02; present, length 1, 'a'
+        Assert.Equal("00" + "01" + "01" + "61", keys[2]);          // NULL, then 'a'
+        Assert.Equal("01" + "D804" + "00", keys[5]);               // 300 zig-zag = 600 as a varint; NULL
+    }
+
+    [Fact]
+    public void Negative_zero_and_nan_payloads_are_canonical()
+    {
+        var batch = Batch(new DoubleArray.Builder().Append(0.0).Append(-0.0).Append(double.NaN)
+            .Append(BitConverter.Int64BitsToDouble(0x7ff8000000000001)).Append(1.5).Build());
+        var keys = Encoded(batch, 0);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(keys[2], keys[3]);
+        Assert.NotEqual(keys[0], keys[4]);
+    }
+
+    [Fact]
+    public void Sliced_columns_and_a_reused_buffer_give_the_same_keys()
+    {
+        var column = new Int32Array.Builder().Append(5).Append(6).Append(7).Build();
+        var whole = Encoded(Batch(column), 0);
+        var sliced = Encoded(Batch((Int32Array)column.Slice(1, 2)), 0);
+        Assert.Equal(whole[1..], sliced);
+    }
+
+    [Fact]
+    public void Key_groups_follow_the_exchange_assignment()
+    {
+        var batch = Batch(new Int64Array.Builder().Append(0).Append(1).Append(42).Build(), new BooleanArray.Builder().Append(true).Append(false).Append(true).Build());
+        var groups = new int[3];
+        new KeySerializer(new[] { 0 }).ComputeKeyGroups(batch, 128, groups);
+        Assert.Equal(new[] { 94, 86, 29 }, groups);   // the fixed groups of KeyGroupTests
+        var hashes = new int[3];
+        KeyGroups.HashKeys(batch, new[] { 0, 1 }, hashes);
+        new KeySerializer(new[] { 0, 1 }).ComputeKeyGroups(batch, 128, groups);
+        for (int i = 0; i < 3; i++) Assert.Equal(KeyGroups.KeyGroupOf(hashes[i], 128), groups[i]);
+    }
+
+    [Fact]
+    public void Key_group_ranges_are_the_inverse_of_the_subtask_assignment()
+    {
+        foreach (var parallelism in new[] { 1, 2, 3, 7, 128 })
+        for (int g = 0; g < 128; g++)
+        {
+            int owner = KeyGroups.SubtaskOf(g, parallelism, 128);
+            for (int s = 0; s < parallelism; s++)
+                Assert.Equal(s == owner, KeyGroupRange.ForSubtask(s, parallelism, 128).Contains(g));
+        }
+        Assert.Equal(new KeyGroupRange(43, 85), KeyGroupRange.ForSubtask(1, 3, 128));
+    }
+}
