@@ -60,3 +60,4 @@ for (int round = 0; round < Math.Max(3, rounds / 2); round++)
     generatorRates.Add(events / sw.Elapsed.TotalSeconds);
 }
 Console.WriteLine($"with nexmark generation, 1 subtask: {Median(generatorRates) / 1e6:F2} M events/s (median of {generatorRates.Count})");
+return 0;
