@@ -37,7 +37,7 @@ internal sealed class FilesystemReader : ISourceReader
     {
         _context = context;
         var options = new TableOptions(context.Table);
-        _root = options.Require(FilesystemOptions.Path)!;
+        _root = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
         _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
