@@ -74,6 +74,16 @@ internal sealed class PhysicalPlanner
         return target;
     }
 
+    /// <summary>
+    /// A table's own parallelism (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>, validated as an integer by
+    /// the connector's options) or the default one.
+    /// </summary>
+    private int TableParallelism(Catalog.CatalogTable table, string key) =>
+        table.Options.TryGetValue(key, out var text)
+        && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int p) && p > 0
+            ? p
+            : _parallelism;
+
     private VertexBuilder Translate(LogicalNode node)
     {
         string description = PlanPrinter.Describe(node, PlanPrinter.Style.Physical);
@@ -84,7 +94,7 @@ internal sealed class PhysicalPlanner
                 var descriptor = _connectors.Find(s.Table.Connector ?? "");
                 bool bounded = descriptor?.IsBounded(s.Table) ?? false;
                 var keys = s.MetadataColumns.Select(n => ((MetadataColumn)s.Table.Columns[s.Table.ColumnIndex(n)]).MetadataKey).ToList();
-                var v = NewVertex(_parallelism);
+                var v = NewVertex(TableParallelism(s.Table, "scan.parallelism"));
                 v.Chain.Add(new SourceSpec(s.TableName, s.Table, s.ProjectedColumns, keys, bounded, description, s.Schema));
                 v.Names.Add("Source: " + s.TableName);
                 return v;
@@ -124,7 +134,8 @@ internal sealed class PhysicalPlanner
             case LogicalSink s:
             {
                 var mode = s.Input.Changelog;
-                return Append(Translate(s.Input), new SinkSpec(s.TableName, s.Table, mode, description, s.Table.PhysicalSchema), "Sink: " + s.TableName, _parallelism);
+                return Append(Translate(s.Input), new SinkSpec(s.TableName, s.Table, mode, description, s.Table.PhysicalSchema), "Sink: " + s.TableName,
+                    TableParallelism(s.Table, "sink.parallelism"));
             }
             case LogicalCollect c:
                 return Append(Translate(c.Input), new CollectSinkSpec(c.Input.Changelog, description, c.Schema), "CollectSink", 1, ExchangeKind.Single);
