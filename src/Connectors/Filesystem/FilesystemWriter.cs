@@ -49,7 +49,7 @@ internal sealed class FilesystemWriter : ISinkWriter
         else
         {
             var style = options.Get(FilesystemOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
-            _encoder = new JsonRowEncoder(names, style);
+            _encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber));
         }
         Directory.CreateDirectory(_directory);
         RemoveLeftovers();
