@@ -53,6 +53,13 @@ public sealed class CalcOperator : StreamOperatorBase
         return base.OpenAsync(context, cancellationToken);
     }
 
+    public override ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        // End of input (Long.MAX_VALUE watermark) is not a time a row can be compared with.
+        if (watermark.Timestamp != long.MaxValue && !ReferenceEquals(_evaluation, EvaluationContext.Utc)) _evaluation.CurrentWatermark = watermark.Timestamp;
+        return base.OnWatermarkAsync(watermark, output, cancellationToken);
+    }
+
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
         Batch? result;
