@@ -60,6 +60,13 @@ internal sealed class TerminalLineSource : ILineSource
         _continuation = new LineEditor { Prompt = new LineEditorPrompt("         >") };
         _first.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
         _continuation.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
+        // Each prompt edits one line, so Up/Down recall history as in Flink's SQL client (RadLine binds them to moving
+        // between lines of a multi-line buffer, and history to Ctrl+Up/Down, which most terminals do not send).
+        foreach (var editor in new[] { _first, _continuation })
+        {
+            editor.KeyBindings.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
+            editor.KeyBindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
+        }
         foreach (var entry in LoadHistory(historyFile))
         {
             _first.History.Add(entry);

@@ -22,7 +22,21 @@ internal sealed partial class AstBuilder
             Options(c.withOptions()),
             c.likeClause() is { } like ? Name(like.qualifiedName()) : null,
             c.query() is { } query ? BuildQuery(query) : null,
-            Span(c));
+            Span(c))
+        {
+            LikeOptions = c.likeClause() is { } likeClause ? likeClause.likeOption().Select(BuildLikeOption).ToList() : Array.Empty<LikeOption>(),
+        };
+    }
+
+    private LikeOption BuildLikeOption(P.LikeOptionContext o)
+    {
+        var strategy = o.INCLUDING() is not null ? LikeStrategy.Including : o.EXCLUDING() is not null ? LikeStrategy.Excluding : LikeStrategy.Overwriting;
+        var feature = o.ALL() is not null ? "ALL" : Ident(o.identifier()).Value.ToUpperInvariant();
+        if (feature is not ("ALL" or "CONSTRAINTS" or "GENERATED" or "METADATA" or "OPTIONS" or "PARTITIONS" or "WATERMARKS"))
+            throw Error($"unknown LIKE option '{feature}'; expected one of ALL, CONSTRAINTS, GENERATED, METADATA, OPTIONS, PARTITIONS, WATERMARKS", Span(o));
+        if (strategy == LikeStrategy.Overwriting && feature is "CONSTRAINTS" or "PARTITIONS")
+            throw Error($"Illegal merging strategy 'OVERWRITING' for '{feature}' option.", Span(o));
+        return new LikeOption(strategy, feature, Span(o));
     }
 
     private sealed record TableElements(List<ColumnDefinition> Columns, WatermarkDefinition? Watermark, PrimaryKeyDefinition? PrimaryKey);

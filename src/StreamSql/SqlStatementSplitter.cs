@@ -104,7 +104,7 @@ public static class SqlStatementSplitter
             if (_pos >= _text.Length) return false;
 
             // Leading words decide whether inner semicolons end the statement (statement-set blocks).
-            var leading = new List<string>(4);
+            var leading = new List<string>(8);
             string? lastWord = null;
             bool block = false;
             while (_pos < _text.Length)
@@ -134,7 +134,7 @@ public static class SqlStatementSplitter
                     int wordStart = _pos;
                     while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
                     lastWord = _text[wordStart.._pos];
-                    if (leading.Count < 4)
+                    if (leading.Count < 8)
                     {
                         leading.Add(lastWord.ToUpperInvariant());
                         block = block || IsStatementSetBlock(leading);
@@ -155,6 +155,12 @@ public static class SqlStatementSplitter
                 for (int i = 0; i < p.Length; i++)
                     if (w[i] != p[i]) return false;
                 return true;
+            }
+            if (words.Count > 0 && words[0] == "EXPLAIN")
+            {
+                // EXPLAIN [PLAN FOR | ESTIMATED_COST, CHANGELOG_MODE, ...] STATEMENT SET BEGIN ...; END
+                int at = words.IndexOf("STATEMENT");
+                return at > 0 && Starts(words.GetRange(at, words.Count - at), "STATEMENT", "SET", "BEGIN");
             }
             return Starts(words, "BEGIN", "STATEMENT", "SET")
                 || Starts(words, "EXECUTE", "STATEMENT", "SET", "BEGIN")

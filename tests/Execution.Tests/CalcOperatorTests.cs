@@ -3,6 +3,9 @@ using StreamSql.Execution.Batches;
 using StreamSql.Execution.Operators;
 using StreamSql.Execution.Tests.Support;
 using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
 using static StreamSql.Execution.Tests.Support.TestGraphs;
 
 namespace StreamSql.Execution.Tests;
@@ -51,5 +54,26 @@ public sealed class CalcOperatorTests
         Assert.Same(all.Column(2), batch.Column(0));
         Assert.Same(all.Column(0), batch.Column(1));
         Assert.True(batch.IsInsertOnly);
+    }
+
+    [Fact]
+    public async Task Current_watermark_is_null_before_the_first_watermark_and_then_the_last_one_received()
+    {
+        // WHERE CURRENT_WATERMARK(ts) IS NULL OR ts > CURRENT_WATERMARK(ts): Flink's idiom for dropping late rows.
+        var rowtime = SqlType.Timestamp(3) with { IsRowtime = true };
+        var watermark = new Call("CURRENT_WATERMARK", [new InputRef(1, rowtime)], SqlType.Timestamp(3));
+        var condition = new Call("OR", [
+            new Call("IS NULL", [watermark], SqlType.Boolean.AsNotNull()),
+            new Call(">", [new InputRef(1, SqlType.Timestamp(3)), watermark], SqlType.Boolean)], SqlType.Boolean);
+        var spec = new CalcSpec(condition, [new InputRef(0, SqlType.BigInt)], "Calc", new RowSchema([new StreamSql.Sql.Planner.Types.Field("id", SqlType.BigInt)]), ChangelogMode.InsertOnly);
+        var calc = new CalcOperator(spec, Timed);
+        await calc.OpenAsync(new OperatorContext("job", "op", "Calc", 0, 1, 128, Configuration.Empty, SystemClock.Instance), CancellationToken.None);
+        var capture = new Capture();
+
+        await calc.OnBatchAsync(0, new Batch(TimedBatch([1, 2], [5_000, 1_000])), capture, CancellationToken.None);
+        await calc.OnWatermarkAsync(new Watermark(4_000), capture, CancellationToken.None);
+        await calc.OnBatchAsync(0, new Batch(TimedBatch([3, 4, 5], [3_000, 4_000, 6_000])), capture, CancellationToken.None);
+
+        Assert.Equal(["1", "2", "5"], capture.Batches.SelectMany(Rows).Select(r => $"{r[1]}"));
     }
 }

@@ -117,6 +117,9 @@ public sealed class DdlTests
         var like = Statement<CreateTableStatement>("CREATE TABLE t2 WITH ('topic' = 'b') LIKE t1 (EXCLUDING ALL INCLUDING WATERMARKS OVERWRITING OPTIONS)");
         Assert.Equal("t1", like.Like!.ToString());
         Assert.Empty(like.Columns);
+        Assert.Equal(new[] { (LikeStrategy.Excluding, "ALL"), (LikeStrategy.Including, "WATERMARKS"), (LikeStrategy.Overwriting, "OPTIONS") },
+            like.LikeOptions.Select(o => (o.Strategy, o.Feature)));
+        Assert.Throws<SqlParseException>(() => Statement<CreateTableStatement>("CREATE TABLE t2 LIKE t1 (OVERWRITING CONSTRAINTS)"));
 
         var ctas = Statement<CreateTableStatement>("CREATE TABLE t WITH ('connector' = 'print') AS SELECT a, b FROM s");
         Assert.IsType<SelectQuery>(ctas.AsQuery);

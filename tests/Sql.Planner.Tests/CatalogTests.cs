@@ -36,7 +36,7 @@ public sealed class CatalogTests
         _f.Run("""
             CREATE TABLE events (
               id BIGINT,
-              price INT,
+              price INT COMMENT 'in cents',
               ts TIMESTAMP(3),
               doubled AS price * 2,
               kts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
@@ -45,12 +45,12 @@ public sealed class CatalogTests
             ) WITH ('connector' = 'kafka', 'topic' = 'events')
             """);
         var d = _f.Run<TableResult>("DESCRIBE events");
-        Assert.Equal(new[] { "name", "type", "null", "key", "extras", "watermark" }, d.ColumnNames);
-        Assert.Equal(new[] { "id", "BIGINT", "FALSE", "PRI(id)", "", "" }, Row(d, 0));
-        Assert.Equal(new[] { "price", "INT", "TRUE", "", "", "" }, Row(d, 1));
-        Assert.Equal(new[] { "ts", "TIMESTAMP(3) *ROWTIME*", "TRUE", "", "", "`ts` - INTERVAL '5' SECOND" }, Row(d, 2));
-        Assert.Equal(new[] { "doubled", "INT", "TRUE", "", "AS `price` * 2", "" }, Row(d, 3));
-        Assert.Equal(new[] { "kts", "TIMESTAMP_LTZ(3)", "TRUE", "", "METADATA FROM 'timestamp' VIRTUAL", "" }, Row(d, 4));
+        Assert.Equal(new[] { "name", "type", "null", "key", "extras", "watermark", "comment" }, d.ColumnNames);
+        Assert.Equal(new[] { "id", "BIGINT", "FALSE", "PRI(id)", "", "", "" }, Row(d, 0));
+        Assert.Equal(new[] { "price", "INT", "TRUE", "", "", "", "in cents" }, Row(d, 1));
+        Assert.Equal(new[] { "ts", "TIMESTAMP(3) *ROWTIME*", "TRUE", "", "", "`ts` - INTERVAL '5' SECOND", "" }, Row(d, 2));
+        Assert.Equal(new[] { "doubled", "INT", "TRUE", "", "AS `price` * 2", "", "" }, Row(d, 3));
+        Assert.Equal(new[] { "kts", "TIMESTAMP_LTZ(3)", "TRUE", "", "METADATA FROM 'timestamp' VIRTUAL", "", "" }, Row(d, 4));
         Assert.True(_f.Catalog.FindTable("events")!.Columns[2].Type.IsRowtime);
     }
 

@@ -13,7 +13,7 @@ internal sealed class FakeConnectors : IConnectorCatalog
     {
         new FakeConnector("datagen", source: true, sink: false,
             required: Array.Empty<ConfigOption>(),
-            optional: new ConfigOption[] { Options.Long("number-of-rows", 0, "rows"), Options.Long("rows-per-second", 10000, "rate") },
+            optional: new ConfigOption[] { Options.Long("number-of-rows", 0, "rows"), Options.Long("rows-per-second", 10000, "rate"), Options.OptionalString("scan.parallelism", "source parallelism") },
             prefixes: new[] { "fields." }),
         new FakeConnector("kafka", source: true, sink: true,
             required: new ConfigOption[] { Options.OptionalString("topic", "topic") },
@@ -21,7 +21,7 @@ internal sealed class FakeConnectors : IConnectorCatalog
             prefixes: new[] { "properties." },
             metadata: new Dictionary<string, SqlType> { ["timestamp"] = SqlType.TimestampLtz(3), ["offset"] = SqlType.BigInt, ["partition"] = SqlType.Int }),
         new FakeConnector("print", source: false, sink: true, required: Array.Empty<ConfigOption>(),
-            optional: new ConfigOption[] { Options.OptionalString("print-identifier", "prefix") }, prefixes: Array.Empty<string>()),
+            optional: new ConfigOption[] { Options.OptionalString("print-identifier", "prefix"), Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>()),
         new FakeConnector("blackhole", source: false, sink: true, required: Array.Empty<ConfigOption>(), optional: Array.Empty<ConfigOption>(), prefixes: Array.Empty<string>()),
     }.ToDictionary(d => d.Identifier, d => (IConnectorDescriptor)d);
 

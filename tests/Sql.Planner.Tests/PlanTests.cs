@@ -136,6 +136,23 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Sink_and_scan_parallelism_options_override_the_default_parallelism()
+    {
+        var f = Fixture();
+        f.Configuration = Configuration.Empty.With("parallelism.default", "2");
+        f.Run("CREATE TABLE narrow_out (auction BIGINT) WITH ('connector' = 'print', 'sink.parallelism' = '1')");
+        f.Run("CREATE TABLE wide_gen (auction BIGINT) WITH ('connector' = 'datagen', 'scan.parallelism' = '3')");
+        var job = f.Run<InsertPlan>("INSERT INTO narrow_out SELECT auction FROM wide_gen").Job;
+        var source = job.Vertices.Single(v => v.Head is SourceSpec);
+        var sink = job.Vertices.Single(v => v.Chain.Any(op => op is SinkSpec));
+        Assert.Equal(3, source.Parallelism);
+        Assert.Equal(1, sink.Parallelism);
+        Assert.Contains(job.Edges, e => e.SourceVertex == source.Id && e.Kind == ExchangeKind.Rebalance);
+        var plain = f.Run<InsertPlan>("INSERT INTO out_table SELECT auction, price FROM bids").Job;
+        Assert.All(plain.Vertices, v => Assert.Equal(2, v.Parallelism));
+    }
+
+    [Fact]
     public void Union_gets_its_own_vertex_with_one_forward_edge_per_branch()
     {
         var f = Fixture();

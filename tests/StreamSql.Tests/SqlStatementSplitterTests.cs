@@ -76,6 +76,17 @@ public sealed class SqlStatementSplitterTests
         Assert.Equal(script[..^1], statement.Text);
     }
 
+    [Theory]
+    [InlineData("EXPLAIN STATEMENT SET BEGIN INSERT INTO a SELECT 1; INSERT INTO b SELECT 2; END;")]
+    [InlineData("EXPLAIN CHANGELOG_MODE, ESTIMATED_COST STATEMENT SET\nBEGIN\nINSERT INTO a SELECT 1;\nEND;")]
+    [InlineData("EXPLAIN PLAN FOR STATEMENT SET BEGIN INSERT INTO a SELECT 1; END;")]
+    public void Explain_statement_set_block_is_one_statement(string script)
+    {
+        var statement = Assert.Single(SqlStatementSplitter.Split(script + "\nSHOW JOBS;").Statements.Take(1));
+        Assert.Equal(script[..^1], statement.Text);
+        Assert.Equal(2, SqlStatementSplitter.Split(script + "\nSHOW JOBS;").Statements.Count);
+    }
+
     [Fact]
     public void Empty_statements_are_skipped_and_a_last_statement_may_omit_its_semicolon()
     {

@@ -45,7 +45,7 @@ internal sealed class ColumnBuilder
             case NullType: _layout = Layout.Null; break;
             case Decimal128Type d: _layout = Layout.Fixed; _width = 16; _decimalScale = d.Scale; _values = new byte[16 * 256]; break;
             case FixedWidthType fw: _layout = Layout.Fixed; _width = fw.BitWidth / 8; _values = new byte[_width * 512]; break;
-            default: throw new NotSupportedException($"columns of Arrow type {type.Name} are not supported by this connector");
+            default: throw new NotSupportedException($"Not supported yet: reading or writing ARRAY, MAP and MULTISET columns (Arrow type {type.Name}) in connectors; leave such columns out of the query");
         }
     }
 

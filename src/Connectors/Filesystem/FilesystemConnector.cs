@@ -25,7 +25,10 @@ public sealed class FilesystemConnector : TableConnectorBase
     protected override void ValidateSpecific(CatalogTable table)
     {
         var options = new TableOptions(table);
-        if (string.IsNullOrWhiteSpace(options.Get(FilesystemOptions.Path))) throw options.Invalid(FilesystemOptions.Path.Key, "must not be empty");
+        var path = options.Get(FilesystemOptions.Path);
+        if (string.IsNullOrWhiteSpace(path)) throw options.Invalid(FilesystemOptions.Path.Key, "must not be empty");
+        if (FilesystemPath.ToLocal(path) is null)
+            throw options.Invalid(FilesystemOptions.Path.Key, $"'{path}' is not a local path; only local files (a plain path or a file:// URI) are supported");
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
         foreach (var key in table.Options.Keys)

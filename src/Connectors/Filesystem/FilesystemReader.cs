@@ -29,6 +29,7 @@ internal sealed class FilesystemReader : ISourceReader
     private long _currentLine = 1;
     private RecordSplitter? _splitter;
     private long _lastListingMillis = long.MinValue;
+    private InvalidDataException? _pendingFailure;
 
     /// <summary>Records skipped as malformed (ignore-parse-errors).</summary>
     public long SkippedRecords { get; private set; }
@@ -37,7 +38,7 @@ internal sealed class FilesystemReader : ISourceReader
     {
         _context = context;
         var options = new TableOptions(context.Table);
-        _root = options.Require(FilesystemOptions.Path)!;
+        _root = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
         _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
@@ -64,6 +65,7 @@ internal sealed class FilesystemReader : ISourceReader
 
     public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
+        if (_pendingFailure is { } pending) throw pending;
         int rows = 0;
         int max = _context.MaxBatchRows;
         while (rows < max)
@@ -96,8 +98,12 @@ internal sealed class FilesystemReader : ISourceReader
                 SkippedRecords++;
                 continue;
             }
-            throw new InvalidDataException($"Malformed record at {_currentFile}:{line}: {error}. "
+            var failure = new InvalidDataException($"Malformed record at {_currentFile}:{line}: {error}. "
                 + "Fix the record or set the format's ignore-parse-errors option to skip such records.");
+            if (rows == 0) throw failure;
+            // Flink reads record by record: the records before the bad one reach the sink before the job fails.
+            _pendingFailure = failure;
+            break;
         }
         return Build(rows);
     }

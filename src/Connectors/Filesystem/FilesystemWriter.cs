@@ -32,7 +32,7 @@ internal sealed class FilesystemWriter : ISinkWriter
     public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
     {
         var options = new TableOptions(context.Table);
-        _directory = options.Require(FilesystemOptions.Path)!;
+        _directory = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         _subtask = context.SubtaskIndex;
         _clock = context.Clock;
         _uuid = Guid.NewGuid().ToString();
@@ -49,7 +49,7 @@ internal sealed class FilesystemWriter : ISinkWriter
         else
         {
             var style = options.Get(FilesystemOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
-            _encoder = new JsonRowEncoder(names, style);
+            _encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber));
         }
         Directory.CreateDirectory(_directory);
         RemoveLeftovers();

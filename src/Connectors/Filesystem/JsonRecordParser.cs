@@ -37,7 +37,7 @@ internal sealed class JsonRecordParser : IRecordParser
         }
         catch (JsonException e)
         {
-            return "invalid JSON: " + e.Message;
+            return "invalid JSON: " + WithoutReaderPosition(e.Message);
         }
         using (document)
         {
@@ -109,5 +109,20 @@ internal sealed class JsonRecordParser : IRecordParser
                 if (type is StringType) { column.AppendString(value.GetRawText()); return null; }
                 return $"a JSON {value.ValueKind.ToString().ToLowerInvariant()} cannot be read as {type.Name}";
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json appends its reader position (<c>LineNumber: 0 | BytePositionInLine: 8.</c>), which counts within
+    /// the record and reads like noise next to our <c>file:line</c>; keep the byte position only.
+    /// </summary>
+    private static string WithoutReaderPosition(string message)
+    {
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (at < 0) return message.TrimEnd('.');
+        int bytes = message.IndexOf("BytePositionInLine: ", at, StringComparison.Ordinal);
+        var head = message[..at].TrimEnd().TrimEnd('.');
+        if (bytes < 0) return head;
+        var position = message[(bytes + "BytePositionInLine: ".Length)..].TrimEnd().TrimEnd('.');
+        return $"{head} (at byte {position} of the record)";
     }
 }

@@ -4,12 +4,14 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Types;
 
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
 /// Flink's JSON format, writing JSON lines: one object per row, field names = column names, numbers as numbers
-/// (doubles as Java prints them, decimals plain), timestamps per <c>json.timestamp-format.standard</c>, nulls as null,
+/// (doubles as Java prints them, decimals as Java's <c>BigDecimal.toString()</c> — <c>1.000E-7</c> — unless
+/// <c>json.encode.decimal-as-plain-number</c>), timestamps per <c>json.timestamp-format.standard</c>, nulls as null,
 /// ROW as nested objects, binary as base64.
 /// </summary>
 internal sealed class JsonRowEncoder : IRowEncoder
@@ -17,13 +19,15 @@ internal sealed class JsonRowEncoder : IRowEncoder
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private readonly string[] _names;
     private readonly TimestampStyle _style;
+    private readonly bool _decimalAsPlain;
     private Utf8JsonWriter? _writer;
     private Stream? _stream;
 
-    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style)
+    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false)
     {
         _names = names.ToArray();
         _style = style;
+        _decimalAsPlain = decimalAsPlain;
     }
 
     public void Write(Batch batch, int row, Stream output)
@@ -62,7 +66,12 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 if (double.IsFinite(d)) w.WriteRawValue(FlinkText.Format(column, row, _style), skipInputValidation: true);
                 else w.WriteStringValue(FlinkText.Format(column, row, _style));
                 break;
-            case Decimal128Type: w.WriteRawValue(FlinkText.Format(column, row, _style), skipInputValidation: true); break;
+            case Decimal128Type dt:
+                // Flink's json format lets Jackson write the BigDecimal: toString() unless WRITE_BIGDECIMAL_AS_PLAIN.
+                var unscaled = ValueFormatter.DecimalUnscaled((Decimal128Array)column, row);
+                w.WriteRawValue(_decimalAsPlain ? JavaNumberFormat.DecimalPlain(unscaled, dt.Scale) : JavaNumberFormat.DecimalJava(unscaled, dt.Scale),
+                    skipInputValidation: true);
+                break;
             case StructType st:
                 var s = (StructArray)column;
                 w.WriteStartObject();

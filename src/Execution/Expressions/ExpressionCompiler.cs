@@ -49,8 +49,9 @@ public static class ExpressionCompiler
     internal static bool SameRepresentation(SqlType a, SqlType b)
     {
         if (a.Kind != b.Kind)
-            return a.IsCharacterString && b.IsCharacterString && b.Kind == SqlTypeKind.VarChar
-                || a.IsBinaryString && b.IsBinaryString && b.Kind == SqlTypeKind.VarBinary;
+            // CHAR(n) into VARCHAR(m) keeps its values only when they fit (n <= m); else the cast trims (Flink >= 1.15).
+            return a.IsCharacterString && b.IsCharacterString && b.Kind == SqlTypeKind.VarChar && a.Precision <= b.Precision
+                || a.IsBinaryString && b.IsBinaryString && b.Kind == SqlTypeKind.VarBinary && a.Precision <= b.Precision;
         return a.Kind switch
         {
             SqlTypeKind.Decimal => a.Precision == b.Precision && a.Scale == b.Scale,

@@ -53,20 +53,72 @@ public sealed class CalcOperator : StreamOperatorBase
         return base.OpenAsync(context, cancellationToken);
     }
 
+    public override ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        // End of input (Long.MAX_VALUE watermark) is not a time a row can be compared with.
+        if (watermark.Timestamp != long.MaxValue && !ReferenceEquals(_evaluation, EvaluationContext.Utc)) _evaluation.CurrentWatermark = watermark.Timestamp;
+        return base.OnWatermarkAsync(watermark, output, cancellationToken);
+    }
+
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        Batch? result;
+        try
+        {
+            result = Process(batch);
+        }
+        catch (ExpressionEvaluationException) when (batch.Length > 1)
+        {
+            return EmitRowsBeforeFailureAsync(batch, output, cancellationToken);
+        }
+        return result is null ? default : output.EmitAsync(result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Flink evaluates row by row, so the rows before the one that fails still reach the sink before the job fails.
+    /// Only on this (terminal) path do we find the first failing row, emit the result of the rows before it, and rethrow.
+    /// </summary>
+    private async ValueTask EmitRowsBeforeFailureAsync(Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        var one = new int[1];
+        for (int row = 0; row < batch.Length; row++)
+        {
+            one[0] = row;
+            try
+            {
+                Process(BatchGather.Take(batch, one, 1));
+            }
+            catch (ExpressionEvaluationException)
+            {
+                if (row > 0)
+                {
+                    var before = new int[row];
+                    for (int i = 0; i < row; i++) before[i] = i;
+                    var result = Process(BatchGather.Take(batch, before, row));
+                    if (result is not null) await output.EmitAsync(result, cancellationToken).ConfigureAwait(false);
+                }
+                throw;
+            }
+        }
+        // Every row passes alone: the batch failed as a whole (should not happen); fail with the batch's own error.
+        Process(batch);
+    }
+
+    /// <summary>The filtered and projected batch, or null when no row is left.</summary>
+    private Batch? Process(Batch batch)
     {
         var data = batch.Data;
         int n = data.Length;
-        if (n == 0) return default;
+        if (n == 0) return null;
         int count = n;
         if (_condition is not null)
         {
             var result = _condition.Evaluate(data, _evaluation);
-            if (result is NullArray) return default; // WHERE NULL keeps nothing
+            if (result is NullArray) return null; // WHERE NULL keeps nothing
             var mask = result as BooleanArray
                 ?? throw new InvalidOperationException($"the filter condition of {_spec.Description} did not produce a BOOLEAN column");
             count = SelectionVector.Select(mask, ref _selection);
-            if (count == 0) return default;
+            if (count == 0) return null;
         }
         bool filtered = count < n;
         var columns = new IArrowArray[_projections.Length];
@@ -91,7 +143,7 @@ public sealed class CalcOperator : StreamOperatorBase
             for (int j = 0; j < count; j++) kept[j] = kinds[_selection[j]];
             kinds = kept;
         }
-        return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, count), kinds), cancellationToken);
+        return new Batch(new RecordBatch(_outputSchema, columns, count), kinds);
     }
 
     /// <summary>The selected rows of the columns the projections read; unread columns become cheap all-null placeholders.</summary>

@@ -40,7 +40,17 @@ public sealed record CreateTableStatement(
     IReadOnlyList<TableOption> Options,
     ObjectName? Like,
     Query? AsQuery,
-    SourceSpan Span) : Statement(Span);
+    SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The <c>LIKE base (INCLUDING ALL EXCLUDING OPTIONS ...)</c> options, in the order written.</summary>
+    public IReadOnlyList<LikeOption> LikeOptions { get; init; } = Array.Empty<LikeOption>();
+}
+
+/// <summary>How a <c>CREATE TABLE ... LIKE</c> feature of the base table is merged.</summary>
+public enum LikeStrategy { Including, Excluding, Overwriting }
+
+/// <summary>One <c>INCLUDING|EXCLUDING|OVERWRITING ALL|CONSTRAINTS|GENERATED|METADATA|OPTIONS|PARTITIONS|WATERMARKS</c>; <see cref="Feature"/> upper-case.</summary>
+public sealed record LikeOption(LikeStrategy Strategy, string Feature, SourceSpan Span) : Node(Span);
 
 /// <summary><c>CREATE [TEMPORARY] VIEW [IF NOT EXISTS] name [(cols)] AS query</c>.</summary>
 public sealed record CreateViewStatement(ObjectName Name, bool Temporary, bool IfNotExists, IReadOnlyList<Identifier> ColumnNames, Query Query, string QueryText, SourceSpan Span) : Statement(Span);

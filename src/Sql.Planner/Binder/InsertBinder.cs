@@ -92,9 +92,14 @@ internal sealed class InsertBinder
                     insert.Source.Span);
             }
             var input = new InputRef(feeding[i], source);
+            // Flink does not trim strings longer than a VARCHAR(n) sink column ('table.exec.sink.type-length-enforcer'
+            // defaults to IGNORE), while an explicit CAST to VARCHAR(n) does: the sink's implicit cast keeps the length.
+            var castTo = source.IsCharacterString && target.Kind == SqlTypeKind.VarChar && source.Precision > target.Precision
+                ? target with { Precision = source.Precision }
+                : target;
             projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target)
                 ? input
-                : new Call("CAST", new ScalarExpr[] { input }, target.WithNullable(source.Nullable)));
+                : new Call("CAST", new ScalarExpr[] { input }, castTo.WithNullable(source.Nullable)));
         }
         var project = LogicalProject.Create(query, projections, sinkColumns.Select(c => c.Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);

@@ -7,7 +7,8 @@ namespace StreamSql.Sql.Planner.Catalog;
 /// <summary>Flink's text for <c>DESCRIBE</c> and <c>SHOW CREATE TABLE|VIEW</c>.</summary>
 internal static class CatalogFormatting
 {
-    public static readonly IReadOnlyList<string> DescribeColumns = new[] { "name", "type", "null", "key", "extras", "watermark" };
+    /// <summary>Flink's DESCRIBE header (the <c>comment</c> column exists since Flink 1.18).</summary>
+    public static readonly IReadOnlyList<string> DescribeColumns = new[] { "name", "type", "null", "key", "extras", "watermark", "comment" };
 
     public static TableResult Describe(CatalogTable table)
     {
@@ -23,7 +24,7 @@ internal static class CatalogFormatting
                 _ => "",
             };
             string watermark = table.Watermark is { } w && w.RowtimeColumn == c.Name ? w.ExpressionText : "";
-            rows.Add(new[] { c.Name, TypeText(c.Type), c.Type.Nullable ? "TRUE" : "FALSE", table.PrimaryKey.Contains(c.Name) ? key : "", extras, watermark });
+            rows.Add(new[] { c.Name, TypeText(c.Type), c.Type.Nullable ? "TRUE" : "FALSE", table.PrimaryKey.Contains(c.Name) ? key : "", extras, watermark, c.Comment ?? "" });
         }
         return new TableResult(DescribeColumns, rows);
     }
@@ -32,7 +33,7 @@ internal static class CatalogFormatting
     {
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var f in view.Schema.Fields)
-            rows.Add(new[] { f.Name, TypeText(f.Type), f.Type.Nullable ? "TRUE" : "FALSE", "", "", "" });
+            rows.Add(new[] { f.Name, TypeText(f.Type), f.Type.Nullable ? "TRUE" : "FALSE", "", "", "", "" });
         return new TableResult(DescribeColumns, rows);
     }
 

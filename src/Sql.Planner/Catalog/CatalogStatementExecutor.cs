@@ -44,7 +44,15 @@ internal sealed class CatalogStatementExecutor
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
             throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
         }
-        var table = new TableDefinitionBinder(_options).Bind(s, name);
+        CatalogTable? likeBase = null;
+        if (s.Like is { } like)
+        {
+            string baseName = ObjectNames.Resolve(like);
+            likeBase = _catalog.FindTable(baseName) ?? throw new SqlValidationException(_catalog.FindView(baseName) is not null
+                ? $"Source table '{baseName}' of the LIKE clause is a view; only tables can be used with LIKE"
+                : $"Source table '{baseName}' of the LIKE clause not found", like.Span);
+        }
+        var table = new TableDefinitionBinder(_options).Bind(s, name, likeBase);
         _catalog.AddTable(table);
         return new CatalogChanged(Succeeded);
     }

@@ -45,7 +45,7 @@ internal sealed class ConnectorOptionValidator
                 if (descriptor.OptionPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) continue;
                 var valid = declared.Select(o => o.Key).Concat(descriptor.OptionPrefixes.Select(p => p + "*")).Where(k => k != "connector").OrderBy(k => k, StringComparer.Ordinal).ToList();
                 throw new SqlValidationException(
-                    $"Unsupported option '{key}' for connector '{descriptor.Identifier}'{NameSuggestion.Hint(key, declared.Select(o => o.Key))}. Supported options: {string.Join(", ", valid)}", SpanOf(key));
+                    $"Unsupported option '{key}' for connector '{descriptor.Identifier}'{HintSentence(NameSuggestion.Hint(key, declared.Select(o => o.Key)))} Supported options: {string.Join(", ", valid)}", SpanOf(key));
             }
             if (option.Validate(value) is { } problem)
                 throw new SqlValidationException($"Invalid value for option '{key}': {problem}", SpanOf(key));
@@ -65,4 +65,7 @@ internal sealed class ConnectorOptionValidator
             throw new SqlValidationException(e.Message, e.OptionKey is null ? tableSpan : SpanOf(e.OptionKey));
         }
     }
+
+    /// <summary>"; did you mean 'x'?" ends its own sentence; without a hint the sentence ends with a period.</summary>
+    private static string HintSentence(string hint) => hint.Length == 0 ? "." : hint;
 }

@@ -15,24 +15,79 @@ internal sealed class TableDefinitionBinder
 
     public TableDefinitionBinder(ConnectorOptionValidator options) => _options = options;
 
-    public CatalogTable Bind(CreateTableStatement s, string name)
+    /// <summary>Binds <paramref name="s"/>; <paramref name="likeBase"/> is the table its <c>LIKE</c> clause names, if any.</summary>
+    public CatalogTable Bind(CreateTableStatement s, string name, CatalogTable? likeBase = null)
     {
-        if (s.Like is not null) throw Unsupported.Feature("CREATE TABLE ... LIKE", s.Like.Span);
+        if (s.Like is not null && likeBase is null) throw new SqlValidationException("The source table of the LIKE clause was not found", s.Like.Span);
         if (s.AsQuery is not null) throw Unsupported.Feature("CREATE TABLE ... AS SELECT", s.AsQuery.Span);
+        var like = likeBase is null ? null : new LikeMerging(s.LikeOptions);
 
-        // The connector is needed first: metadata columns are checked against what it can read.
-        var descriptor = _options.FindConnector(s.Options, s.Name.Span);
+        // Options first (from the base table too): the connector is needed before metadata columns are checked.
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (like is not null && like.Options != LikeStrategy.Excluding)
+            foreach (var (k, v) in likeBase!.Options) options[k] = v;
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in s.Options)
+        {
+            if (!own.Add(o.Key)) throw new SqlValidationException($"Option '{o.Key}' is given twice", o.KeySpan);
+            if (like is { Options: LikeStrategy.Including } && likeBase!.Options.ContainsKey(o.Key))
+                throw new SqlValidationException($"There already exists an option ['{o.Key}' -> '{likeBase.Options[o.Key]}'] in the base table. "
+                    + "You might want to specify EXCLUDING OPTIONS or OVERWRITING OPTIONS.", o.KeySpan);
+            options[o.Key] = o.Value;
+        }
+        var connectorOptions = s.Options;
+        if (likeBase is not null)
+        {
+            // The connector is looked up among the merged options; errors still point at the statement.
+            var merged = new List<TableOption>();
+            foreach (var (k, v) in options)
+                merged.Add(s.Options.FirstOrDefault(o => o.Key == k) ?? new TableOption(k, v, s.Like!.Span, s.Like.Span));
+            connectorOptions = merged;
+        }
+        var descriptor = _options.FindConnector(connectorOptions, s.Name.Span);
 
+        // The column list: the base table's columns first (as LIKE keeps them), then the new ones.
+        var sources = new List<ColumnSource>();
+        if (likeBase is not null)
+        {
+            foreach (var c in likeBase.Columns)
+            {
+                switch (c)
+                {
+                    case PhysicalColumn p:
+                        sources.Add(new ColumnSource(p with { Type = p.Type.WithoutTimeAttribute() }, null, null, s.Like!.Span));
+                        break;
+                    case MetadataColumn m when like!.Metadata != LikeStrategy.Excluding:
+                        if (like.Metadata == LikeStrategy.Overwriting && s.Columns.Any(n => n is MetadataColumnDefinition && n.Name.Value == m.Name)) break;
+                        sources.Add(new ColumnSource(m with { Type = m.Type.WithoutTimeAttribute() }, null, null, s.Like!.Span));
+                        break;
+                    case ComputedColumn g when like!.Generated != LikeStrategy.Excluding:
+                        if (like.Generated == LikeStrategy.Overwriting && s.Columns.Any(n => n is ComputedColumnDefinition && n.Name.Value == g.Name)) break;
+                        sources.Add(new ColumnSource(null, SqlParser.ParseExpression(g.ExpressionText), g, s.Like!.Span));
+                        break;
+                }
+            }
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in sources) seen.Add(c.Name);
         foreach (var c in s.Columns)
-            if (!seen.Add(c.Name.Value)) throw new SqlValidationException($"A column named '{c.Name.Value}' already exists in the table", c.Name.Span);
+        {
+            if (!seen.Add(c.Name.Value))
+            {
+                string where = likeBase is not null && likeBase.Columns.Any(b => b.Name == c.Name.Value) ? "base table" : "table";
+                throw new SqlValidationException($"A column named '{c.Name.Value}' already exists in the {where}", c.Name.Span);
+            }
+            sources.Add(new ColumnSource(null, null, null, c.Span) { Definition = c });
+        }
 
         // Physical and metadata columns first: computed columns are bound over them, in declaration order.
-        var columns = new TableColumn?[s.Columns.Count];
+        var columns = new TableColumn?[sources.Count];
         var baseFields = new List<Field>();
-        for (int i = 0; i < s.Columns.Count; i++)
+        for (int i = 0; i < sources.Count; i++)
         {
-            switch (s.Columns[i])
+            var source = sources[i];
+            if (source.Bound is { } bound) columns[i] = bound;
+            switch (source.Definition)
             {
                 case PhysicalColumnDefinition p:
                     columns[i] = new PhysicalColumn(p.Name.Value, DataTypeConverter.Convert(p.Type), p.Comment);
@@ -54,35 +109,103 @@ internal sealed class TableDefinitionBinder
             if (columns[i] is { } col) baseFields.Add(new Field(col.Name, col.Type));
         }
         var baseBinder = new ExpressionBinder(Scope.Of(name, new RowSchema(baseFields)));
-        for (int i = 0; i < s.Columns.Count; i++)
+        for (int i = 0; i < sources.Count; i++)
         {
-            if (s.Columns[i] is not ComputedColumnDefinition c) continue;
-            var expr = baseBinder.Bind(c.Expression);
+            var (expression, text, comment, columnName) = sources[i] switch
+            {
+                { Definition: ComputedColumnDefinition c } => (c.Expression, ExpressionSqlPrinter.Print(c.Expression), c.Comment, c.Name.Value),
+                { InheritedComputed: { } g, InheritedExpression: { } e } => (e, g.ExpressionText, g.Comment, g.Name),
+                _ => (null, "", null, ""),
+            };
+            if (expression is null) continue;
+            var expr = baseBinder.Bind(expression);
             var type = expr is Call { Function: "PROCTIME" } ? expr.Type with { IsRowtime = false, IsProctime = true } : expr.Type.WithoutTimeAttribute();
-            columns[i] = new ComputedColumn(c.Name.Value, type, expr, ExpressionSqlPrinter.Print(c.Expression), c.Comment);
+            columns[i] = new ComputedColumn(columnName, type, expr, text, comment);
         }
         var list = columns.Select(c => c!).ToList();
 
         // Primary key: physical columns only; they become NOT NULL.
         var primaryKey = PrimaryKey(s, list);
+        if (like is not null && like.Constraints == LikeStrategy.Including && likeBase!.PrimaryKey.Count > 0)
+        {
+            if (primaryKey.Count > 0)
+                throw new SqlValidationException("The base table already has a primary key. You might want to specify EXCLUDING CONSTRAINTS.",
+                    s.PrimaryKey?.Span ?? s.Like!.Span);
+            primaryKey = likeBase.PrimaryKey.ToList();
+        }
         for (int i = 0; i < list.Count; i++)
             if (primaryKey.Contains(list[i].Name) && list[i] is PhysicalColumn pc) list[i] = pc with { Type = pc.Type.AsNotNull() };
 
+        var watermarkDefinition = s.Watermark;
+        if (like is not null && likeBase!.Watermark is { } baseWatermark && like.Watermarks != LikeStrategy.Excluding)
+        {
+            if (s.Watermark is not null && like.Watermarks == LikeStrategy.Including)
+                throw new SqlValidationException($"There already exists a watermark spec for column '{baseWatermark.RowtimeColumn}' in the base table. "
+                    + "You might want to specify EXCLUDING WATERMARKS or OVERWRITING WATERMARKS.", s.Watermark.Span);
+            watermarkDefinition ??= new WatermarkDefinition(new Identifier(baseWatermark.RowtimeColumn, s.Like!.Span),
+                SqlParser.ParseExpression(baseWatermark.ExpressionText), s.Like.Span);
+        }
         WatermarkSpec? watermark = null;
-        if (s.Watermark is { } w) (watermark, list) = Watermark(w, list, name);
+        if (watermarkDefinition is { } w) (watermark, list) = Watermark(w, list, name);
 
+        var partitionKeys = s.PartitionedBy.Select(p => p.Value).ToList();
+        if (like is not null && like.Partitions == LikeStrategy.Including && likeBase!.PartitionKeys.Count > 0)
+        {
+            if (partitionKeys.Count > 0)
+                throw new SqlValidationException("The base table already has partitions defined. You might want to specify EXCLUDING PARTITIONS.", s.PartitionedBy[0].Span);
+            partitionKeys = likeBase.PartitionKeys.ToList();
+        }
         foreach (var p in s.PartitionedBy)
             if (list.All(c => c.Name != p.Value))
                 throw new SqlValidationException($"Partition column '{p.Value}' not defined in the table schema{NameSuggestion.Hint(p.Value, list.Select(c => c.Name))}", p.Span);
 
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var o in s.Options)
-            if (!options.TryAdd(o.Key, o.Value)) throw new SqlValidationException($"Option '{o.Key}' is given twice", o.KeySpan);
-
-        var table = new CatalogTable(name, list, watermark, primaryKey, s.PartitionedBy.Select(p => p.Value).ToList(),
-            options, s.Comment, s.Temporary);
-        _options.Validate(table, descriptor, s.Options, s.Name.Span);
+        var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary);
+        _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
         return table;
+    }
+
+    /// <summary>
+    /// A column of the table being defined: already bound (a base table's physical or metadata column), a base table's
+    /// computed column to re-bind from its SQL text, or a column of the statement itself.
+    /// </summary>
+    private sealed record ColumnSource(TableColumn? Bound, Expression? InheritedExpression, ComputedColumn? InheritedComputed, SourceSpan Span)
+    {
+        public ColumnDefinition? Definition { get; init; }
+
+        public string Name => Definition?.Name.Value ?? Bound?.Name ?? InheritedComputed!.Name;
+    }
+
+    /// <summary>Flink's LIKE merging strategies per feature; without options: INCLUDING ALL OVERWRITING OPTIONS.</summary>
+    private sealed class LikeMerging
+    {
+        public LikeStrategy Constraints = LikeStrategy.Including;
+        public LikeStrategy Generated = LikeStrategy.Including;
+        public LikeStrategy Metadata = LikeStrategy.Including;
+        public LikeStrategy Options = LikeStrategy.Overwriting;
+        public LikeStrategy Partitions = LikeStrategy.Including;
+        public LikeStrategy Watermarks = LikeStrategy.Including;
+
+        public LikeMerging(IReadOnlyList<LikeOption> options)
+        {
+            foreach (var o in options)
+            {
+                switch (o.Feature)
+                {
+                    case "ALL":
+                        // OVERWRITING ALL cannot apply to constraints and partitions: those stay INCLUDING.
+                        var forKeys = o.Strategy == LikeStrategy.Overwriting ? LikeStrategy.Including : o.Strategy;
+                        Constraints = Partitions = forKeys;
+                        Generated = Metadata = Options = Watermarks = o.Strategy;
+                        break;
+                    case "CONSTRAINTS": Constraints = o.Strategy; break;
+                    case "GENERATED": Generated = o.Strategy; break;
+                    case "METADATA": Metadata = o.Strategy; break;
+                    case "OPTIONS": Options = o.Strategy; break;
+                    case "PARTITIONS": Partitions = o.Strategy; break;
+                    case "WATERMARKS": Watermarks = o.Strategy; break;
+                }
+            }
+        }
     }
 
     private static List<string> PrimaryKey(CreateTableStatement s, List<TableColumn> columns)

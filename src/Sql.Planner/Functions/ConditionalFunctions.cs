@@ -16,6 +16,25 @@ internal static class ConditionalFunctions
         yield return new("NULLIF", FunctionKind.Scalar, "'NULLIF(<COMPARABLE_TYPE>, <COMPARABLE_TYPE>)'", NullIf);
         yield return new("IF", FunctionKind.Scalar, "'IF(<BOOLEAN>, <ANY>, <ANY>)'", If);
         yield return new("IFNULL", FunctionKind.Scalar, "'IFNULL(<ANY>, <ANY>)'", IfNull);
+        yield return new("GREATEST", FunctionKind.Scalar, "'GREATEST(<COMPARABLE_TYPE>, ...)'", GreatestOrLeast);
+        yield return new("LEAST", FunctionKind.Scalar, "'LEAST(<COMPARABLE_TYPE>, ...)'", GreatestOrLeast);
+    }
+
+    /// <summary>GREATEST / LEAST: the least restrictive type of the operands (which must be ordered); NULL if any operand is.</summary>
+    private static ResolvedFunction? GreatestOrLeast(CallArguments a)
+    {
+        if (a.Count < 1) return null;
+        var common = a.Count == 1 ? a[0] : null;
+        for (int i = 1; i < a.Count; i++)
+        {
+            var pair = TypeRules.ComparisonType(common ?? a[0], a[i], ordered: true);
+            if (pair is null) return null;
+            common = pair;
+        }
+        var result = Common(a, a.Types);
+        bool nullable = false;
+        foreach (var t in a.Types) nullable |= t.Nullable || IsNull(t);
+        return new ResolvedFunction(a.Name, AllAs(a, result), result.WithNullable(nullable));
     }
 
     private static SqlType Common(CallArguments a, IReadOnlyList<SqlType> values)

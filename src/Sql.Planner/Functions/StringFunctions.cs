@@ -47,6 +47,15 @@ internal static class StringFunctions
         yield return Str("ASCII", "'ASCII(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
         yield return Str("CHR", "'CHR(<INTEGER>)'", 1, 1, _ => 'i');
         yield return Str("HASH_CODE", "'HASH_CODE(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
+        yield return new("HEX", FunctionKind.Scalar, "'HEX(<INTEGER>)', 'HEX(<STRING>)'", a =>
+            a.Count != 1 ? null
+            : a[0].IsExactInteger ? new ResolvedFunction(a.Name, new[] { As(SqlType.BigInt, a[0]) }, StringType.WithNullable(Nullable(a)))
+            : IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(Nullable(a)))
+            : null);
+        yield return new("BIN", FunctionKind.Scalar, "'BIN(<INTEGER>)'", a =>
+            a.Count == 1 && IsInteger(a[0]) ? new ResolvedFunction(a.Name, new[] { As(SqlType.BigInt, a[0]) }, StringType.WithNullable(Nullable(a))) : null);
+        yield return Str("OVERLAY", "'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER>)', 'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER> FOR <INTEGER>)'",
+            3, 4, i => i < 2 ? 's' : 'i');
     }
 
     /// <summary>A function over strings ('s') and integers ('i') returning <paramref name="result"/> (STRING by default).</summary>

@@ -35,6 +35,14 @@ internal static class TimeFunctions
         yield return new("UNIX_TIMESTAMP", FunctionKind.Scalar, "'UNIX_TIMESTAMP()', 'UNIX_TIMESTAMP(<STRING>)', 'UNIX_TIMESTAMP(<STRING>, <STRING>)'", a =>
             a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), SqlType.BigInt.AsNotNull())
             : a.Count <= 2 && AllMatch(a, IsString) ? Keep(a, SqlType.BigInt) : null, Deterministic: false);
+        // The watermark the evaluating operator last received (NULL before the first), in the rowtime's type.
+        yield return new("CURRENT_WATERMARK", FunctionKind.Scalar, "'CURRENT_WATERMARK(<ROWTIME_ATTRIBUTE>)'", a =>
+        {
+            if (a.Count != 1 || !a[0].IsTimestamp) return null;
+            if (!a[0].IsRowtime)
+                throw new FunctionResolutionException("The argument of CURRENT_WATERMARK must be a rowtime attribute (a column with a WATERMARK declared on it).");
+            return new ResolvedFunction(a.Name, new[] { a[0] }, a[0].WithoutTimeAttribute().WithNullable(true));
+        }, Deterministic: false);
         yield return Niladic("CURRENT_TIMESTAMP", SqlType.TimestampLtz(3));
         yield return Niladic("NOW", SqlType.TimestampLtz(3));
         yield return Niladic("CURRENT_ROW_TIMESTAMP", SqlType.TimestampLtz(3));

@@ -49,13 +49,6 @@ internal sealed class PhysicalPlanner
         return new JobGraph(name, StableIds.Assign(vertices, edges), edges, configuration);
     }
 
-    /// <summary>A connector's own parallelism option (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>), else the default.</summary>
-    private int TableParallelism(CatalogTable table, string optionKey) =>
-        table.Options.TryGetValue(optionKey, out var text)
-        && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0
-            ? p
-            : _parallelism;
-
     private VertexBuilder NewVertex(int parallelism)
     {
         var v = new VertexBuilder { Id = _vertices.Count, Parallelism = parallelism };
@@ -80,6 +73,16 @@ internal sealed class PhysicalPlanner
         target.Names.Add(shortName);
         return target;
     }
+
+    /// <summary>
+    /// A table's own parallelism (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>, validated as an integer by
+    /// the connector's options) or the default one.
+    /// </summary>
+    private int TableParallelism(Catalog.CatalogTable table, string key) =>
+        table.Options.TryGetValue(key, out var text)
+        && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int p) && p > 0
+            ? p
+            : _parallelism;
 
     private VertexBuilder Translate(LogicalNode node)
     {
@@ -131,7 +134,8 @@ internal sealed class PhysicalPlanner
             case LogicalSink s:
             {
                 var mode = s.Input.Changelog;
-                return Append(Translate(s.Input), new SinkSpec(s.TableName, s.Table, mode, description, s.Table.PhysicalSchema), "Sink: " + s.TableName, TableParallelism(s.Table, "sink.parallelism"));
+                return Append(Translate(s.Input), new SinkSpec(s.TableName, s.Table, mode, description, s.Table.PhysicalSchema), "Sink: " + s.TableName,
+                    TableParallelism(s.Table, "sink.parallelism"));
             }
             case LogicalCollect c:
                 return Append(Translate(c.Input), new CollectSinkSpec(c.Input.Changelog, description, c.Schema), "CollectSink", 1, ExchangeKind.Single);

@@ -58,6 +58,20 @@ internal static class ConditionalKernels
                             w.AppendBoolean(distinct ? !same : same);
                         }, nullIntolerant: false);
                 }
+            case "GREATEST" or "LEAST":
+                {
+                    var coerced = new VectorExpression[operands.Length];
+                    for (int i = 0; i < coerced.Length; i++) coerced[i] = ExpressionCompiler.Coerce(operands[i], call.Type);
+                    int sign = name == "GREATEST" ? 1 : -1;
+                    // NULL when any operand is (Flink), which the null-intolerant row loop gives.
+                    return new RowwiseExpression(call.Type, coerced, (a, row, w) =>
+                    {
+                        int best = 0;
+                        for (int i = 1; i < a.Length; i++)
+                            if (sign * ComparisonKernels.CompareValues(a[i], a[best], row) > 0) best = i;
+                        w.AppendFrom(a[best], row);
+                    });
+                }
             case "IN":
                 return InListExpression.Create(call, operands);
             default:

@@ -155,6 +155,24 @@ internal static partial class StringKernels
                     var s = a[0].GetUtf8(row);
                     w.AppendInt64(s.Length == 0 ? 0 : s[0] < 0x80 ? s[0] : char.ConvertToUtf32(Encoding.UTF8.GetString(s), 0));
                 });
+            case "HEX" when call.Operands[0].Type.IsExactInteger || call.Operands[0].Type.Kind == SqlTypeKind.Null:
+                // Java's Long.toHexString (two's complement for negatives), upper case.
+                return Row(t, ops, (a, row, w) => w.AppendString(a[0].GetInt64(row).ToString("X", System.Globalization.CultureInfo.InvariantCulture)));
+            case "HEX":
+                return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexString(a[0].GetUtf8(row))));
+            case "BIN":
+                return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToString(a[0].GetInt64(row), 2)));
+            case "OVERLAY":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    // Flink: s[0 .. pos-1) + replacement + s[pos-1+len ..], len defaulting to the replacement's length.
+                    var text = a[0].GetString(row);
+                    var replacement = a[1].GetString(row);
+                    long start = Math.Clamp(a[2].GetInt64(row) - 1, 0, text.Length);
+                    long length = a.Length > 3 ? a[3].GetInt64(row) : replacement.Length;
+                    long resume = Math.Clamp(start + Math.Max(0, length), start, text.Length);
+                    w.AppendString(string.Concat(text.AsSpan(0, (int)start), replacement, text.AsSpan((int)resume)));
+                });
             case "CHR":
                 return Row(t, ops, (a, row, w) =>
                 {

@@ -98,6 +98,16 @@ internal static class TimeKernels
                         w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToUtcMicros(micros, context.TimeZone), TemporalText.MicrosPerSecond));
                     });
                 }
+            case "CURRENT_WATERMARK":
+                return new RowwiseExpression(t, ops, context =>
+                {
+                    long? watermark = context.CurrentWatermark;
+                    return (a, r, w) =>
+                    {
+                        if (watermark is { } value) w.AppendInt64(value);
+                        else w.AppendNull();
+                    };
+                }, nullIntolerant: false);
             case "CURRENT_TIMESTAMP" or "NOW" or "CURRENT_ROW_TIMESTAMP" or "PROCTIME":
                 return new RowwiseExpression(t, ops, context => (a, r, w) => w.AppendInt64(CastKernels.TruncateMicros(context.Clock.NowMicros(), 3)), nullIntolerant: false);
             case "LOCALTIMESTAMP":
