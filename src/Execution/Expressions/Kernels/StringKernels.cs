@@ -173,6 +173,8 @@ internal static partial class StringKernels
                     long resume = Math.Clamp(start + Math.Max(0, length), start, text.Length);
                     w.AppendString(string.Concat(text.AsSpan(0, (int)start), replacement, text.AsSpan((int)resume)));
                 });
+            case "TYPEOF":
+                return new ConstantExpression(call.Operands[0].Type.ToString(), t);
             case "PARSE_URL":
                 return Row(t, ops, (a, row, w) =>
                 {
