@@ -54,6 +54,10 @@ internal static class StringFunctions
             : null);
         yield return new("BIN", FunctionKind.Scalar, "'BIN(<INTEGER>)'", a =>
             a.Count == 1 && IsInteger(a[0]) ? new ResolvedFunction(a.Name, new[] { As(SqlType.BigInt, a[0]) }, StringType.WithNullable(Nullable(a))) : null);
+        // The operand's type as Flink's summary string (INT NOT NULL, STRING, TIMESTAMP(3) *ROWTIME*); known when planning.
+        yield return new("TYPEOF", FunctionKind.Scalar, "'TYPEOF(<ANY>)', 'TYPEOF(<ANY>, <BOOLEAN>)'", a =>
+            a.Count == 1 || a.Count == 2 && IsBoolean(a[1]) ? new ResolvedFunction(a.Name, a.Types.ToArray(), StringType.AsNotNull()) : null);
+        yield return Str("PARSE_URL", "'PARSE_URL(<STRING>, <STRING>)', 'PARSE_URL(<STRING>, <STRING>, <STRING>)'", 2, 3, _ => 's', alwaysNullable: true);
         yield return Str("OVERLAY", "'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER>)', 'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER> FOR <INTEGER>)'",
             3, 4, i => i < 2 ? 's' : 'i');
     }

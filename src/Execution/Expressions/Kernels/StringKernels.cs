@@ -173,6 +173,15 @@ internal static partial class StringKernels
                     long resume = Math.Clamp(start + Math.Max(0, length), start, text.Length);
                     w.AppendString(string.Concat(text.AsSpan(0, (int)start), replacement, text.AsSpan((int)resume)));
                 });
+            case "TYPEOF":
+                return new ConstantExpression(call.Operands[0].Type.ToString(), t);
+            case "PARSE_URL":
+                return Row(t, ops, (a, row, w) =>
+                {
+                    var part = UrlPart(a[0].GetString(row), a[1].GetString(row), a.Length > 2 ? a[2].GetString(row) : null);
+                    if (part is null) w.AppendNull();
+                    else w.AppendString(part);
+                });
             case "CHR":
                 return Row(t, ops, (a, row, w) =>
                 {
@@ -322,5 +331,41 @@ internal static partial class StringKernels
                 for (int j = 0; j < pad.Length && j < len - i; j++) data[i + j] = pad[j];
         }
         return new string(data);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex UrlPattern =
+        new(@"^([A-Za-z][A-Za-z0-9+.\-]*)://([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>
+    /// PARSE_URL as Flink computes it with java.net.URL: HOST, PATH, QUERY (or one key of it), REF, PROTOCOL, AUTHORITY,
+    /// FILE, USERINFO; NULL for a malformed URL, an absent part or an unknown part name.
+    /// </summary>
+    internal static string? UrlPart(string url, string part, string? key)
+    {
+        var m = UrlPattern.Match(url);
+        if (!m.Success) return null;
+        string authority = m.Groups[2].Value;
+        int at = authority.LastIndexOf('@');
+        string? userInfo = at >= 0 ? authority[..at] : null;
+        string hostPort = at >= 0 ? authority[(at + 1)..] : authority;
+        int colon = hostPort.StartsWith('[') ? hostPort.IndexOf(']') + 1 : hostPort.LastIndexOf(':');
+        string host = colon > 0 && colon < hostPort.Length && hostPort[colon] == ':' ? hostPort[..colon] : hostPort;
+        string path = m.Groups[3].Value;
+        string? query = m.Groups[4].Success ? m.Groups[4].Value : null;
+        switch (part)
+        {
+            case "HOST": return host;
+            case "PATH": return path;
+            case "QUERY":
+                if (query is null || key is null) return query;
+                var found = System.Text.RegularExpressions.Regex.Match(query, "(&|^)" + System.Text.RegularExpressions.Regex.Escape(key) + "=([^&]*)");
+                return found.Success ? found.Groups[2].Value : null;
+            case "REF": return m.Groups[5].Success ? m.Groups[5].Value : null;
+            case "PROTOCOL": return m.Groups[1].Value;
+            case "AUTHORITY": return authority;
+            case "FILE": return query is null ? path : path + "?" + query;
+            case "USERINFO": return userInfo;
+            default: return null;
+        }
     }
 }
