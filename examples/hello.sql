@@ -29,4 +29,4 @@ CREATE TABLE expensive_bids (
 INSERT INTO expensive_bids
 SELECT auction, bidder, CAST(0.908 * price AS DECIMAL(12, 2)) AS price_eur, UPPER(channel), dateTime
 FROM bid
-WHERE price > 10000000;
+WHERE price > 80000000;
