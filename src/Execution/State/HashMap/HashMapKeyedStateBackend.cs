@@ -11,10 +11,8 @@ namespace StreamSql.Execution.State.HashMap;
 /// </summary>
 public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
 {
-    private readonly List<StateInfo> _states = new();
-    private readonly Dictionary<string, StateInfo> _byName = new(StringComparer.Ordinal);
+    private readonly StateRegistry _states = new();
     private readonly List<StateTable[]> _tables = new();
-    private readonly List<object> _handles = new();
     private long _epoch;
     private int _pendingSnapshots;
     private byte[] _currentKey = new byte[32];
@@ -51,27 +49,18 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     private object Handle(string name, StateKind kind)
     {
-        var state = Register(name, kind);
-        while (_handles.Count <= state.Id) _handles.Add(null!);
-        return _handles[state.Id] ??= kind switch
+        return _states.Handle(Register(name, kind), state => state.Kind switch
         {
             StateKind.Value => new HashMapValueState(this, state.Id),
             StateKind.List => new HashMapListState(this, state.Id),
             _ => new HashMapMapState(this, state.Id),
-        };
+        });
     }
 
     internal StateInfo Register(string name, StateKind kind)
     {
-        if (_byName.TryGetValue(name, out var existing))
-        {
-            if (existing.Kind != kind)
-                throw new InvalidOperationException($"state '{name}' is a {existing.Kind} state, not a {kind} state");
-            return existing;
-        }
-        var info = new StateInfo((ushort)_states.Count, kind, name);
-        _states.Add(info);
-        _byName.Add(name, info);
+        var info = _states.GetOrAdd(name, kind, out bool added);
+        if (!added) return info;
         var tables = new StateTable[KeyGroupRange.Count];
         for (int i = 0; i < tables.Length; i++) tables[i] = new StateTable(_epoch);
         _tables.Add(tables);
@@ -160,7 +149,7 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     public IEnumerable<(int KeyGroup, byte[] Key)> Keys(string name)
     {
-        if (!_byName.TryGetValue(name, out var state)) yield break;
+        if (!_states.TryGet(name, out var state)) yield break;
         var tables = _tables[state.Id];
         for (int g = 0; g < tables.Length; g++)
             foreach (var key in tables[g].Map.Keys)
@@ -183,7 +172,7 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     IEnumerable<Timer> ITimerStore.LoadTimers()
     {
-        if (!_byName.TryGetValue(EventTimeTimerService.StateName, out var state)) yield break;
+        if (!_states.TryGet(EventTimeTimerService.StateName, out var state)) yield break;
         var tables = _tables[state.Id];
         for (int g = 0; g < tables.Length; g++)
             foreach (var (key, value) in tables[g].Map)

@@ -20,9 +20,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
     private readonly string _dbPath;
     private readonly bool _incremental;
     private readonly string _instanceId = Guid.NewGuid().ToString("N");
-    private readonly List<StateInfo> _states = new();
-    private readonly Dictionary<string, StateInfo> _byName = new(StringComparer.Ordinal);
-    private readonly List<object> _handles = new();
+    private readonly StateRegistry _states = new();
     private readonly object _uploadLock = new();
     private Dictionary<string, UploadedFile> _uploaded = new(StringComparer.Ordinal);
     private byte[] _keyBuffer = new byte[64];
@@ -95,27 +93,18 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     private object Handle(string name, StateKind kind)
     {
-        var state = Register(name, kind);
-        while (_handles.Count <= state.Id) _handles.Add(null!);
-        return _handles[state.Id] ??= kind switch
+        return _states.Handle(Register(name, kind), state => state.Kind switch
         {
             StateKind.Value => new RocksDbValueState(this, state.Id),
             StateKind.List => new RocksDbListState(this, state.Id),
             _ => new RocksDbMapState(this, state.Id),
-        };
+        });
     }
 
     private StateInfo Register(string name, StateKind kind)
     {
-        if (_byName.TryGetValue(name, out var existing))
-        {
-            if (existing.Kind != kind)
-                throw new InvalidOperationException($"state '{name}' is a {existing.Kind} state, not a {kind} state");
-            return existing;
-        }
-        var info = new StateInfo((ushort)_states.Count, kind, name);
-        _states.Add(info);
-        _byName.Add(name, info);
+        var info = _states.GetOrAdd(name, kind, out bool added);
+        if (!added) return info;
         _db.Put(RocksDbKeyLayout.RegistryKey(info.Id), EncodeRegistryEntry(info), null, WriteOptions);
         return info;
     }
@@ -273,9 +262,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
         }
         foreach (var state in ReadRegistry(_db))
         {
-            while (_states.Count < state.Id) _states.Add(null!);
-            if (_states.Count == state.Id) _states.Add(state); else _states[state.Id] = state;
-            _byName[state.Name] = state;
+            _states.Put(state);
         }
         if (handle.KeyGroups == KeyGroupRange)
         {
@@ -349,7 +336,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     public IEnumerable<(int KeyGroup, byte[] Key)> Keys(string name)
     {
-        if (!_byName.TryGetValue(name, out var state)) return Array.Empty<(int, byte[])>();
+        if (!_states.TryGet(name, out var state)) return Array.Empty<(int, byte[])>();
         var keys = new List<(int, byte[])>();
         for (int g = KeyGroupRange.Start; g <= KeyGroupRange.End; g++)
         {
@@ -384,7 +371,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     IEnumerable<Timer> ITimerStore.LoadTimers()
     {
-        if (!_byName.TryGetValue(EventTimeTimerService.StateName, out var state)) return Array.Empty<Timer>();
+        if (!_states.TryGet(EventTimeTimerService.StateName, out var state)) return Array.Empty<Timer>();
         var timers = new List<Timer>();
         for (int g = KeyGroupRange.Start; g <= KeyGroupRange.End; g++)
             ScanPrefix(RocksDbKeyLayout.StatePrefix(g, state.Id), (stored, _) =>
