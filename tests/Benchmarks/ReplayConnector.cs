@@ -65,7 +65,7 @@ internal sealed class ReplayConnector(IReadOnlyList<RecordBatch> batches) : ITab
         }
 
         public byte[] SnapshotPosition() => BitConverter.GetBytes(_next);
-        public void RestorePosition(byte[] position) => _next = BitConverter.ToInt32(position);
+        public void RestorePositions(IReadOnlyList<byte[]> positions) => _next = BitConverter.ToInt32(positions[_subtask]);
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

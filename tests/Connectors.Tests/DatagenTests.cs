@@ -139,8 +139,7 @@ public sealed class DatagenTests
         var position = reader.SnapshotPosition();
 
         var restored = new DatagenConnector().CreateReader();
-        restored.RestorePosition(position);
-        var rest = await ReadAll(restored, context);
+        var rest = await ReadAll(restored, context, restoreFrom: [position]);
         Assert.Equal(Enumerable.Range(1, 20).Select(v => (long)v), Longs(new[] { first! }.Concat(rest), 0));
     }
 

@@ -245,8 +245,7 @@ public sealed class FilesystemTests : IDisposable
         await reader.OpenAsync(context, CancellationToken.None);
         var head = (await reader.ReadBatchAsync(CancellationToken.None))!;
         var restored = new FilesystemConnector().CreateReader();
-        restored.RestorePosition(reader.SnapshotPosition());
-        var tail = await ReadAll(restored, context);
+        var tail = await ReadAll(restored, context, restoreFrom: [reader.SnapshotPosition()]);
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), Longs(new[] { head }.Concat(tail), 0));
     }
 

@@ -146,8 +146,7 @@ public sealed class NexmarkTests
         await reader.OpenAsync(context, CancellationToken.None);
         var head = new List<RecordBatch> { (await reader.ReadBatchAsync(CancellationToken.None))!, (await reader.ReadBatchAsync(CancellationToken.None))! };
         var restored = new NexmarkConnector().CreateReader();
-        restored.RestorePosition(reader.SnapshotPosition());
-        var tail = await ReadAll(restored, context);
+        var tail = await ReadAll(restored, context, restoreFrom: [reader.SnapshotPosition()]);
         Assert.Equal(all, Rows(head.Concat(tail), table.PhysicalSchema));
     }
 

@@ -44,9 +44,11 @@ internal static class TestTables
             Configuration.Empty.With("table.local-time-zone", "UTC"), new FixedClock(Now), output ?? TextWriter.Null);
 
     /// <summary>Reads everything (bounded sources), returning the batches.</summary>
-    public static async Task<List<RecordBatch>> ReadAll(ISourceReader reader, SourceReaderContext context, int maxBatches = 100_000)
+    public static async Task<List<RecordBatch>> ReadAll(ISourceReader reader, SourceReaderContext context, int maxBatches = 100_000,
+        IReadOnlyList<byte[]>? restoreFrom = null)
     {
         await reader.OpenAsync(context, CancellationToken.None);
+        if (restoreFrom is not null) reader.RestorePositions(restoreFrom);
         var batches = new List<RecordBatch>();
         for (int i = 0; i < maxBatches; i++)
         {

@@ -90,7 +90,14 @@ internal sealed class DatagenReader : ISourceReader
         return bytes;
     }
 
-    public void RestorePosition(byte[] position) => _emitted = BinaryPrimitives.ReadInt64LittleEndian(position);
+    public void RestorePositions(IReadOnlyList<byte[]> positions)
+    {
+        if (positions.Count != _context.Parallelism)
+            throw new NotSupportedException($"this source cannot yet continue at parallelism {_context.Parallelism} from a checkpoint taken at parallelism {positions.Count}");
+        RestorePosition(positions[_context.SubtaskIndex]);
+    }
+
+    private void RestorePosition(byte[] position) => _emitted = BinaryPrimitives.ReadInt64LittleEndian(position);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -197,7 +197,14 @@ internal sealed class FilesystemReader : ISourceReader
         return bytes;
     }
 
-    public void RestorePosition(byte[] position)
+    public void RestorePositions(IReadOnlyList<byte[]> positions)
+    {
+        if (positions.Count != _context.Parallelism)
+            throw new NotSupportedException($"this source cannot yet continue at parallelism {_context.Parallelism} from a checkpoint taken at parallelism {positions.Count}");
+        RestorePosition(positions[_context.SubtaskIndex]);
+    }
+
+    private void RestorePosition(byte[] position)
     {
         CloseCurrent(done: false);
         _currentOffset = BinaryPrimitives.ReadInt64LittleEndian(position);

@@ -20,6 +20,13 @@ public interface ISourceReader : IAsyncDisposable
     /// <summary>The reader's position (file offsets, generator counters), to be stored in a checkpoint. Called between reads.</summary>
     byte[] SnapshotPosition();
 
-    /// <summary>Continue from a position <see cref="SnapshotPosition"/> produced (called before <see cref="OpenAsync"/> returns data).</summary>
-    void RestorePosition(byte[] position);
+    /// <summary>
+    /// Continue from a checkpoint: <paramref name="positions"/> holds what <see cref="SnapshotPosition"/> returned in every
+    /// subtask of the previous run, in subtask order (so its count is the old parallelism, which may differ from
+    /// <see cref="SourceReaderContext.Parallelism"/>). Every new subtask receives the whole list and takes over its share
+    /// of the unread input, so that together they read each record exactly once. Called after <see cref="OpenAsync"/>
+    /// and before the first <see cref="ReadBatchAsync"/>. A reader that cannot take over positions of another parallelism
+    /// throws <see cref="NotSupportedException"/> with a message for the user.
+    /// </summary>
+    void RestorePositions(IReadOnlyList<byte[]> positions);
 }

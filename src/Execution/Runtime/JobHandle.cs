@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Checkpointing;
 
 namespace StreamSql.Execution.Runtime;
 
@@ -32,6 +33,43 @@ public sealed class JobHandle
 
     /// <summary>For a SELECT: the batches reaching the collect sink, in order; completed when the job ends.</summary>
     public ChannelReader<Batch>? Results { get; }
+
+    /// <summary>Whether periodic checkpoints are taken (<c>execution.checkpointing.interval</c> is set).</summary>
+    public bool CheckpointingEnabled => Coordinator?.PeriodicEnabled ?? false;
+
+    /// <summary>The newest completed checkpoint or savepoint of this run, or null.</summary>
+    public CheckpointStats? LatestCompletedCheckpoint => Coordinator?.Latest;
+
+    /// <summary>Completed checkpoints and savepoints of this run, newest first (the last 20).</summary>
+    public IReadOnlyList<CheckpointStats> CompletedCheckpoints => Coordinator?.History ?? Array.Empty<CheckpointStats>();
+
+    /// <summary>Checkpoints that failed or timed out in this run.</summary>
+    public int FailedCheckpoints => Coordinator?.FailedCount ?? 0;
+
+    /// <summary>The savepoint or checkpoint directory the job started from, or null for a fresh start.</summary>
+    public string? RestoredFrom { get; internal set; }
+
+    /// <summary>How many times the restart strategy restarted the job after a failure.</summary>
+    public int Restarts => Volatile.Read(ref _restarts);
+
+    /// <summary>Takes a savepoint of the running job into <paramref name="targetDirectory"/> (default:
+    /// <c>execution.checkpointing.savepoint-dir</c>); the job goes on.</summary>
+    /// <exception cref="InvalidOperationException">The job is not running, or no savepoint directory is known.</exception>
+    public Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default) =>
+        RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: false, cancellationToken);
+
+    /// <summary>Takes a savepoint and stops the job once it completed and its sinks committed: the job ends FINISHED
+    /// and the savepoint holds exactly the state after the last record written.</summary>
+    public Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default) =>
+        RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: true, cancellationToken);
+
+    private CheckpointCoordinator RequireCoordinator() =>
+        Status == JobStatus.Running && Coordinator is { } c ? c
+            : throw new InvalidOperationException($"job '{Name}' is {Status.ToString().ToUpperInvariant()}, not RUNNING: it cannot take a savepoint");
+
+    internal CheckpointCoordinator? Coordinator { get; set; }
+    private int _restarts;
+    internal void CountRestart() => Interlocked.Increment(ref _restarts);
 
     internal TaskCompletionSource CompletionSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     internal CancellationToken CancellationToken => _cancel.Token;

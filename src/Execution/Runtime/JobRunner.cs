@@ -29,7 +29,12 @@ public sealed class JobRunner
 
     /// <summary>Starts <paramref name="graph"/> and returns at once; the handle tracks it.</summary>
     /// <exception cref="InvalidOperationException">The graph cannot run (e.g. a Forward edge between different parallelisms).</exception>
-    public JobHandle Start(JobGraph graph, string jobId)
+    public JobHandle Start(JobGraph graph, string jobId) => Start(graph, jobId, JobStartOptions.Fresh);
+
+    /// <summary>Starts <paramref name="graph"/>, restored from <see cref="JobStartOptions.RestorePath"/> when given.</summary>
+    /// <exception cref="Checkpointing.StateRestoreException">The savepoint's state does not fit the plan (the message reports which operators match).</exception>
+    /// <exception cref="Checkpointing.CheckpointFormatException">The savepoint is missing, incomplete or corrupt (the message names the file).</exception>
+    public JobHandle Start(JobGraph graph, string jobId, JobStartOptions options)
     {
         var configuration = graph.Configuration;
         int capacity = Math.Max(1, configuration.Get(CoreOptions.ChannelCapacity));

@@ -83,7 +83,7 @@ public sealed class MemoryConnector : ITableConnector
         }
 
         public byte[] SnapshotPosition() => BitConverter.GetBytes(_next);
-        public void RestorePosition(byte[] position) => _next = BitConverter.ToInt32(position);
+        public void RestorePositions(IReadOnlyList<byte[]> positions) => _next = BitConverter.ToInt32(positions[_next]);
 
         public ValueTask DisposeAsync()
         {
