@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text;
+using StreamSql.EndToEnd.Recovery;
+using StreamSql.EndToEnd.Runner;
+using Xunit.Abstractions;
+
+namespace StreamSql.EndToEnd;
+
+/// <summary>
+/// Exactly-once across crashes, the way a user meets it: <c>streamsql -f job.sql</c> runs as a separate process with
+/// periodic checkpoints into a filesystem sink, is killed with SIGKILL at random moments and restarted each time with
+/// <c>--from-latest-checkpoint</c>; the last run finishes, and the committed (visible) output must equal an
+/// uninterrupted run's: every row exactly once. Also stop-with-savepoint on SIGTERM and resume with
+/// <c>--from-savepoint</c>, and the fallback to the previous checkpoint when the newest one is corrupt.
+/// The random kill moments come from one seed per test run, printed in the test output and in every failure message;
+/// <c>STREAMSQL_KILL_SEED=&lt;n&gt;</c> replays a run's moments.
+/// </summary>
+public sealed class KillAndRestoreTests : IDisposable
+{
+    /// <summary>Environment variable fixing the seed of the kill moments (to replay a failure).</summary>
+    public const string SeedVariable = "STREAMSQL_KILL_SEED";
+
+    private const string JobName = "killjob";
+    private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _scratch;
+    private readonly string _shellDll;
+    private readonly int _seed;
+    private readonly Random _random;
+    private readonly StringBuilder _log = new();
+    private bool _passed;
+
+    public KillAndRestoreTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _shellDll = ShellProcess.Locate(out var why) ?? throw new InvalidOperationException(why);
+        _seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)
+            ? fixedSeed
+            : Random.Shared.Next();
+        _random = new Random(_seed);
+        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-e2e", "kill-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_scratch);
+        Log($"seed {_seed} (replay: {SeedVariable}={_seed}), scratch {_scratch}");
+    }
+
+    public void Dispose()
+    {
+        if (!_passed) return; // kept for inspection
+        try
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private string Out => Path.Combine(_scratch, "out");
+    private string Checkpoints => Path.Combine(_scratch, "checkpoints");
+    private string Savepoints => Path.Combine(_scratch, "savepoints");
+
+    [Fact]
+    public async Task Datagen_sequence_killed_five_times_commits_every_row_exactly_once()
+    {
+        const int Rows = 14_000;
+        WriteScript(Settings("hashmap", parallelism: 1),
+            Datagen(Rows, rowsPerSecond: 2_000),
+            "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT id FROM src;");
+        await KillRestartAndFinishAsync(kills: 5, Sequence(Rows), maxDelayMs: 500);
+    }
+
+    [Fact]
+    public async Task Datagen_at_parallelism_two_on_rocksdb_killed_five_times_commits_every_row_exactly_once()
+    {
+        const int Rows = 14_000;
+        WriteScript(Settings("rocksdb", parallelism: 2),
+            Datagen(Rows, rowsPerSecond: 2_000),
+            "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT id FROM src;");
+        await KillRestartAndFinishAsync(kills: 5, Sequence(Rows), maxDelayMs: 500);
+    }
+
+    [Fact]
+    public async Task Csv_files_with_filter_and_projection_killed_five_times_commit_every_row_exactly_once()
+    {
+        // Four files of 500k lines, read by two subtasks: long enough (a few seconds) to be killed five times mid-way.
+        const int Files = 4, LinesPerFile = 500_000;
+        var input = Path.Combine(_scratch, "input");
+        Directory.CreateDirectory(input);
+        var expected = new List<string>();
+        for (int f = 0; f < Files; f++)
+        {
+            var text = new StringBuilder();
+            for (int i = f * LinesPerFile + 1; i <= (f + 1) * LinesPerFile; i++)
+            {
+                int amount = (int)(i * 7919L % 1000);
+                var name = "user" + (i % 97).ToString(CultureInfo.InvariantCulture);
+                text.Append(CultureInfo.InvariantCulture, $"{i},{name},{amount}\n");
+                if (amount < 500) expected.Add(string.Create(CultureInfo.InvariantCulture, $"{i},{name.ToUpperInvariant()},{amount * 2}"));
+            }
+            File.WriteAllText(Path.Combine(input, $"part-{f}.csv"), text.ToString());
+        }
+        WriteScript(Settings("hashmap", parallelism: 2),
+            $"CREATE TABLE src (id BIGINT, name STRING, amount INT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'csv');",
+            "CREATE TABLE out (id BIGINT, tag STRING, doubled INT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT id, UPPER(name), amount * 2 FROM src WHERE amount < 500;");
+        await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// <summary>Runs job.sql with <c>--from-latest-checkpoint</c> <paramref name="kills"/> times, each killed with SIGKILL
+    /// a random 0..<paramref name="maxDelayMs"/> ms after the first checkpoint it completed (so every run gets somewhere
+    /// and the kill lands anywhere in the checkpoint cycle: mid-batch, mid-snapshot, between _metadata and the commit),
+    /// then once more to the end; the committed output must be <paramref name="expected"/>, each row exactly once.</summary>
+    private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs)
+    {
+        int restoredRuns = 0;
+        for (int k = 1; k <= kills; k++)
+        {
+            var before = CompletedCheckpoints();
+            if (before.Count > 0) restoredRuns++;
+            using var run = StartShell("--from-latest-checkpoint");
+            if (!await run.WaitForSubmissionAsync(SubmitTimeout))
+                Fail($"run {k} did not submit its job (exit code {(run.HasExited ? (await run.WaitForExitAsync(FinishTimeout))?.ToString(CultureInfo.InvariantCulture) : "none, still running")})", run);
+            var submitted = run.Elapsed;
+            long newest = before.Count > 0 ? before[0] : 0;
+            while (!run.HasExited && (CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest)))
+            {
+                if (run.Elapsed - submitted > SubmitTimeout) Fail($"run {k} completed no checkpoint within {SubmitTimeout.TotalSeconds:0} s", run);
+                await Task.Delay(10);
+            }
+            var checkpointed = run.Elapsed;
+            int delay = _random.Next(0, maxDelayMs + 1);
+            await Task.Delay(delay);
+            if (run.HasExited)
+                Fail($"run {k} ended by itself before the kill: the job is too short for this test", run);
+            run.Kill();
+            if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
+            Log($"run {k}: checkpoints on disk at start [{string.Join(", ", before)}], job submitted after {Ms(submitted)}, "
+                + $"first new checkpoint {Ms(checkpointed - submitted)} later, SIGKILL {delay} ms after that; "
+                + $"then committed rows: {CommittedOutput.Read(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
+                + RestoreNote(run.Stderr));
+        }
+
+        var final = CompletedCheckpoints();
+        if (final.Count > 0) restoredRuns++;
+        int committedBefore = CommittedOutput.Read(Out).Count;
+        using (var last = StartShell("--from-latest-checkpoint"))
+        {
+            var exit = await last.WaitForExitAsync(FinishTimeout);
+            Log($"final run: checkpoints on disk at start [{string.Join(", ", final)}], exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(last.Elapsed)}"
+                + RestoreNote(last.Stderr));
+            if (exit != 0) Fail($"the final run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
+        }
+
+        var diff = CommittedOutput.CompareExactlyOnce(expected, CommittedOutput.Read(Out));
+        if (diff is not null) Fail(diff + $"  sink files: {CommittedOutput.Listing(Out)}", null);
+        // The kills must have landed mid-job: some runs restored from a checkpoint and output was committed before the last run.
+        Assert.True(restoredRuns == kills, Report($"only {restoredRuns} of {kills + 1} runs found a completed checkpoint to restore from"));
+        Assert.True(committedBefore > 0, Report("nothing was committed before the final run: the killed runs did not get far enough"));
+        Assert.True(committedBefore < expected.Count, Report("everything was committed before the final run"));
+        Pass();
+    }
+
+    private ShellJobProcess StartShell(params string[] extra) =>
+        ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", ScenarioRunner.ScriptName }.Concat(extra));
+
+    private string Settings(string backend, int parallelism, int retained = 1, bool savepoints = false)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("SET 'execution.checkpointing.interval' = '300ms';");
+        sb.AppendLine($"SET 'state.checkpoints.dir' = '{Checkpoints}';");
+        if (savepoints) sb.AppendLine($"SET 'state.savepoints.dir' = '{Savepoints}';");
+        sb.AppendLine($"SET 'execution.checkpointing.num-retained' = '{retained}';");
+        sb.AppendLine($"SET 'state.backend.type' = '{backend}';");
+        sb.AppendLine($"SET 'pipeline.name' = '{JobName}';");
+        sb.AppendLine($"SET 'parallelism.default' = '{parallelism}';");
+        return sb.ToString();
+    }
+
+    private static string Datagen(int rows, int rowsPerSecond) =>
+        $"CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', "
+        + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{rows}');";
+
+    private static List<string> Sequence(int rows) =>
+        Enumerable.Range(1, rows).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+
+    private void WriteScript(params string[] statements)
+    {
+        var text = string.Join("\n", statements) + "\n";
+        File.WriteAllText(Path.Combine(_scratch, ScenarioRunner.ScriptName), text);
+        Log("job.sql:\n" + text.TrimEnd());
+    }
+
+    /// <summary>Ids of the completed checkpoints of the job on disk (directories with a <c>_metadata</c>), newest first.</summary>
+    private List<long> CompletedCheckpoints()
+    {
+        var ids = new List<long>();
+        var job = Path.Combine(Checkpoints, JobName);
+        if (!Directory.Exists(job)) return ids;
+        foreach (var dir in Directory.GetDirectories(job, "chk-*"))
+            if (File.Exists(Path.Combine(dir, "_metadata")) && long.TryParse(Path.GetFileName(dir)[4..], CultureInfo.InvariantCulture, out var id))
+                ids.Add(id);
+        ids.Sort((a, b) => b.CompareTo(a));
+        return ids;
+    }
+
+    private string CheckpointDirectory(long id) => Path.Combine(Checkpoints, JobName, "chk-" + id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The shell's lines about what it restored from (or why it did not), for the log.</summary>
+    private static string RestoreNote(string stderr)
+    {
+        var lines = LineMatcher.SplitLines(stderr)
+            .Where(l => l.Contains("checkpoint", StringComparison.OrdinalIgnoreCase) || l.Contains("savepoint", StringComparison.OrdinalIgnoreCase)
+                || l.Contains("restor", StringComparison.OrdinalIgnoreCase))
+            .Take(6).ToList();
+        return lines.Count == 0 ? "" : "\n    stderr: " + string.Join("\n    stderr: ", lines);
+    }
+
+    private static string Ms(TimeSpan? t) => t is null ? "(never)" : $"{t.Value.TotalMilliseconds:0} ms";
+
+    private void Log(string line)
+    {
+        _log.AppendLine(line);
+        try
+        {
+            _output.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // No test is running (constructor output before the test starts is still accepted by xunit).
+        }
+    }
+
+    private void Pass() => _passed = true;
+
+    private string Report(string failure, ShellJobProcess? run = null)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(failure.TrimEnd());
+        sb.AppendLine($"--- log (seed {_seed}; replay with {SeedVariable}={_seed}; scratch kept: {_scratch}):");
+        sb.Append(_log);
+        if (run is not null)
+        {
+            sb.AppendLine("--- stdout of that run:");
+            sb.AppendLine(Tail(run.Stdout));
+            sb.AppendLine("--- stderr of that run:");
+            sb.AppendLine(Tail(run.Stderr));
+        }
+        return sb.ToString();
+    }
+
+    private void Fail(string failure, ShellJobProcess? run) => Assert.Fail(Report(failure, run));
+
+    private static string Tail(string text)
+    {
+        const int Max = 6000;
+        text = text.TrimEnd();
+        if (text.Length == 0) return "(empty)";
+        return text.Length <= Max ? text : $"... ({text.Length - Max} characters before)\n{text[^Max..]}";
+    }
+}
