@@ -89,8 +89,8 @@ public sealed class KillAndRestoreTests : IDisposable
     [Fact]
     public async Task Csv_files_with_filter_and_projection_killed_five_times_commit_every_row_exactly_once()
     {
-        // Four files of 500k lines, read by two subtasks: long enough (a few seconds) to be killed five times mid-way.
-        const int Files = 4, LinesPerFile = 500_000;
+        // Four files of 300k lines, read by two subtasks: long enough (a few seconds) to be killed five times mid-way.
+        const int Files = 4, LinesPerFile = 300_000;
         var input = Path.Combine(_scratch, "input");
         Directory.CreateDirectory(input);
         var expected = new List<string>();
@@ -111,6 +111,121 @@ public sealed class KillAndRestoreTests : IDisposable
             "CREATE TABLE out (id BIGINT, tag STRING, doubled INT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
             "INSERT INTO out SELECT id, UPPER(name), amount * 2 FROM src WHERE amount < 500;");
         await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300);
+    }
+
+    [Theory]
+    [InlineData("truncated _metadata")]
+    [InlineData("flipped byte in a state file")]
+    public async Task A_corrupt_latest_checkpoint_falls_back_to_the_previous_one_naming_the_file(string corruption)
+    {
+        const int Rows = 10_000;
+        WriteScript(Settings("hashmap", parallelism: 1, retained: 2),
+            Datagen(Rows, rowsPerSecond: 2_500),
+            "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT id FROM src;");
+
+        using (var run = StartShell("--from-latest-checkpoint"))
+        {
+            if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail("the first run did not submit its job", run);
+            while (!run.HasExited && CompletedCheckpoints().Count < 2)
+            {
+                if (run.Elapsed > SubmitTimeout) Fail("the first run did not complete two checkpoints", run);
+                await Task.Delay(10);
+            }
+            await Task.Delay(_random.Next(0, 200));
+            if (run.HasExited) Fail("the first run ended before the kill: the job is too short", run);
+            run.Kill();
+            await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+        var committedAtKill = CommittedOutput.Read(Out).ToHashSet(StringComparer.Ordinal);
+        var checkpoints = CompletedCheckpoints();
+        Assert.True(checkpoints.Count >= 2, Report($"expected two retained checkpoints after the kill, found [{string.Join(", ", checkpoints)}]"));
+        var newest = CheckpointDirectory(checkpoints[0]);
+        var previous = CheckpointDirectory(checkpoints[1]);
+        string corrupted;
+        if (corruption == "truncated _metadata")
+        {
+            corrupted = Path.Combine(newest, "_metadata");
+            var bytes = File.ReadAllBytes(corrupted);
+            File.WriteAllBytes(corrupted, bytes[..(bytes.Length / 2)]);
+        }
+        else
+        {
+            corrupted = Directory.GetFiles(newest).Where(f => Path.GetFileName(f) != "_metadata").Order(StringComparer.Ordinal).First();
+            var bytes = File.ReadAllBytes(corrupted);
+            bytes[bytes.Length / 2] ^= 0x5A;
+            File.WriteAllBytes(corrupted, bytes);
+        }
+        Log($"killed with checkpoints [{string.Join(", ", checkpoints)}] and {committedAtKill.Count} rows committed; corrupted {corrupted} ({corruption})");
+
+        using (var last = StartShell("--from-latest-checkpoint"))
+        {
+            var exit = await last.WaitForExitAsync(FinishTimeout);
+            Log($"restarted run: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(last.Elapsed)}" + RestoreNote(last.Stderr));
+            if (exit != 0) Fail($"the restarted run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
+            if (!last.Stderr.Contains(corrupted, StringComparison.Ordinal))
+                Fail($"stderr does not name the corrupt file {corrupted}", last);
+            if (!last.Stderr.Contains(previous, StringComparison.Ordinal))
+                Fail($"stderr does not say the job was restored from the previous checkpoint {previous}", last);
+        }
+
+        // Falling back to an older checkpoint than the newest committed one re-emits what the newest had committed
+        // (as in Flink): no row may be missing, and only rows committed before the kill may appear twice.
+        var output = CommittedOutput.Read(Out);
+        var missing = Sequence(Rows).Except(output, StringComparer.Ordinal).ToList();
+        var badDuplicates = CommittedOutput.Duplicates(output).Where(d => !committedAtKill.Contains(d)).ToList();
+        if (missing.Count > 0 || badDuplicates.Count > 0 || output.Count > Rows + committedAtKill.Count)
+            Fail($"after the fallback: {missing.Count} rows missing ({string.Join(", ", missing.Take(20))}), {badDuplicates.Count} duplicated rows "
+                + $"that were not committed before the kill ({string.Join(", ", badDuplicates.Take(20))}), {output.Count} rows in all", null);
+        Pass();
+    }
+
+    [Fact]
+    public async Task Sigterm_stops_with_a_savepoint_and_from_savepoint_resumes_exactly_once()
+    {
+        const int Rows = 10_000;
+        WriteScript(Settings("rocksdb", parallelism: 2, savepoints: true),
+            Datagen(Rows, rowsPerSecond: 2_500),
+            "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT id FROM src;");
+
+        string savepoint;
+        using (var run = StartShell())
+        {
+            if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail("the first run did not submit its job", run);
+            while (!run.HasExited && CompletedCheckpoints().Count < 1)
+            {
+                if (run.Elapsed > SubmitTimeout) Fail("the first run completed no checkpoint", run);
+                await Task.Delay(10);
+            }
+            await Task.Delay(_random.Next(0, 400));
+            if (run.HasExited) Fail("the first run ended before SIGTERM: the job is too short", run);
+            run.Terminate();
+            var exit = await run.WaitForExitAsync(FinishTimeout);
+            var savepoints = Directory.Exists(Savepoints)
+                ? Directory.GetDirectories(Savepoints, "savepoint-*").Where(d => File.Exists(Path.Combine(d, "_metadata"))).ToList()
+                : new List<string>();
+            Log($"SIGTERM: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"}, savepoints [{string.Join(", ", savepoints)}]"
+                + RestoreNote(run.Stdout + run.Stderr));
+            if (savepoints.Count != 1) Fail($"SIGTERM with 'state.savepoints.dir' set should leave exactly one savepoint, found {savepoints.Count}", run);
+            savepoint = savepoints[0];
+            if (!(run.Stdout + run.Stderr).Contains(savepoint, StringComparison.Ordinal))
+                Fail($"the shell did not tell where the savepoint is ({savepoint})", run);
+        }
+        // Stop-with-savepoint commits everything up to the savepoint and nothing after it.
+        var committed = CommittedOutput.Read(Out);
+        Assert.True(CommittedOutput.Duplicates(committed).Count == 0, Report("duplicates after stop-with-savepoint"));
+        Assert.True(committed.Count > 0 && committed.Count < Rows, Report($"{committed.Count} rows committed at the savepoint; expected some, not all"));
+
+        using (var resumed = StartShell("--from-savepoint", savepoint))
+        {
+            var exit = await resumed.WaitForExitAsync(FinishTimeout);
+            Log($"resumed run: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(resumed.Elapsed)}" + RestoreNote(resumed.Stderr));
+            if (exit != 0) Fail($"the resumed run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", resumed);
+        }
+        var diff = CommittedOutput.CompareExactlyOnce(Sequence(Rows), CommittedOutput.Read(Out));
+        if (diff is not null) Fail(diff + $"  sink files: {CommittedOutput.Listing(Out)}", null);
+        Pass();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
