@@ -10,9 +10,18 @@ namespace StreamSql.Benchmarks;
 internal sealed class CountingSinkConnector : ITableConnector
 {
     private long _rows;
+    private long _firstWrite;
 
     public long Rows => Interlocked.Read(ref _rows);
-    public void Reset() => Interlocked.Exchange(ref _rows, 0);
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> of the first non-empty batch since the last reset, or 0.</summary>
+    public long FirstWriteTimestamp => Interlocked.Read(ref _firstWrite);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _rows, 0);
+        Interlocked.Exchange(ref _firstWrite, 0);
+    }
 
     public string Identifier => "counting-blackhole";
     public IReadOnlyList<ConfigOption> RequiredOptions { get; } = System.Array.Empty<ConfigOption>();
@@ -33,6 +42,8 @@ internal sealed class CountingSinkConnector : ITableConnector
 
         public ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
         {
+            if (batch.Length > 0 && Interlocked.Read(ref owner._firstWrite) == 0)
+                Interlocked.CompareExchange(ref owner._firstWrite, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
             Interlocked.Add(ref owner._rows, batch.Length);
             return ValueTask.CompletedTask;
         }

@@ -1,9 +1,14 @@
 using System.Diagnostics;
 using StreamSql.Benchmarks;
 
-// Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs).
+// Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs); `-- checkpoints` the throughput cost of
+// periodic checkpoints and `-- restart` the time from a restore to the first output (CheckpointBenchmark.cs).
 if (args.Length > 0 && args[0] == "state")
     return StateBenchmark.Run(args);
+if (args.Length > 0 && args[0] == "checkpoints")
+    return await CheckpointBenchmark.RunThroughputAsync(args);
+if (args.Length > 0 && args[0] == "restart")
+    return await CheckpointBenchmark.RunRestartAsync(args);
 
 // Nexmark bids → filter + projection → blackhole, through the whole engine (SQL text, planner, runtime, Arrow
 // kernels), against a hand-written C# loop over the same in-memory batches, measured in the same run.

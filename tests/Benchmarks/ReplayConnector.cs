@@ -10,9 +10,10 @@ namespace StreamSql.Benchmarks;
 
 /// <summary>
 /// A source that replays batches generated before the measurement, so the engine and the hand-written baseline
-/// are timed over exactly the same in-memory data and generation cost is left out of both.
+/// are timed over exactly the same in-memory data and generation cost is left out of both. <paramref name="loops"/> replays
+/// the batches that many times (a longer run from the same memory, e.g. for several checkpoint intervals).
 /// </summary>
-internal sealed class ReplayConnector(IReadOnlyList<RecordBatch> batches) : ITableConnector
+internal sealed class ReplayConnector(IReadOnlyList<RecordBatch> batches, int loops = 1) : ITableConnector
 {
     public string Identifier => "replay";
     public IReadOnlyList<ConfigOption> RequiredOptions { get; } = System.Array.Empty<ConfigOption>();
@@ -24,10 +25,10 @@ internal sealed class ReplayConnector(IReadOnlyList<RecordBatch> batches) : ITab
     public bool IsBounded(CatalogTable table) => true;
     public ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
     public void Validate(CatalogTable table) { }
-    public ISourceReader CreateReader() => new Reader(batches);
+    public ISourceReader CreateReader() => new Reader(batches, loops);
     public ISinkWriter CreateWriter() => throw new NotSupportedException();
 
-    private sealed class Reader(IReadOnlyList<RecordBatch> batches) : ISourceReader
+    private sealed class Reader(IReadOnlyList<RecordBatch> batches, int loops) : ISourceReader
     {
         private int _next;
         private int _subtask;
@@ -45,8 +46,8 @@ internal sealed class ReplayConnector(IReadOnlyList<RecordBatch> batches) : ITab
 
         public ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
         {
-            if (_next >= batches.Count) return ValueTask.FromResult<RecordBatch?>(null);
-            var batch = batches[_next];
+            if (_next >= batches.Count * (long)loops) return ValueTask.FromResult<RecordBatch?>(null);
+            var batch = batches[_next % batches.Count];
             _next += _parallelism;
             return ValueTask.FromResult<RecordBatch?>(Project(batch));
         }

@@ -228,6 +228,29 @@ public sealed class KillAndRestoreTests : IDisposable
         Pass();
     }
 
+    [Fact]
+    public async Task Sigterm_ends_an_unthrottled_job_promptly()
+    {
+        // Nexmark at max speed reads and emits synchronously: the source loop itself must notice the cancellation.
+        WriteScript(
+            "CREATE TABLE bid (auction BIGINT, price BIGINT) WITH ('connector' = 'nexmark', 'table' = 'bid', "
+            + "'events.num' = '2000000000', 'max-emit-speed' = 'true');",
+            "CREATE TABLE sink (auction BIGINT) WITH ('connector' = 'blackhole');",
+            "INSERT INTO sink SELECT auction FROM bid WHERE price > 100;");
+        using var run = StartShell();
+        if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail("the job was not submitted", run);
+        await Task.Delay(300);
+        var terminated = run.Elapsed;
+        run.Terminate();
+        var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(20));
+        var took = run.Elapsed - terminated;
+        Log($"SIGTERM: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} after {Ms(took)}");
+        if (exit is null || took > TimeSpan.FromSeconds(5))
+            Fail($"the shell took {Ms(took)} to stop after SIGTERM (the job ignored its cancellation until the stop timeout)", run);
+        Assert.Equal(143, exit);
+        Pass();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /// <summary>Runs job.sql with <c>--from-latest-checkpoint</c> <paramref name="kills"/> times, each killed with SIGKILL

@@ -126,6 +126,9 @@ internal sealed class Subtask
         _lastDataMillis = _clock.MonotonicMillis();
         while (true)
         {
+            // A source whose reads and emits all complete synchronously (nexmark at max speed, in-memory replay) never
+            // reaches an await that observes the token: check it once per batch, or Cancel() never ends the job.
+            cancellationToken.ThrowIfCancellationRequested();
             if (_port is not null && (_deferredTriggers.Count > 0 || _port.Mailbox.HasMail))
                 await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
             if (_stoppedForSavepoint >= 0)
