@@ -20,7 +20,7 @@ internal static class CheckpointBenchmark
     public static async Task<int> RunThroughputAsync(string[] args)
     {
         int events = IntArg(args, 1, 2_000_000);
-        int loops = IntArg(args, 2, 60);
+        int loops = IntArg(args, 2, 200);
         int rounds = IntArg(args, 3, 5);
         var root = TempRoot("ckpt-throughput");
         try
