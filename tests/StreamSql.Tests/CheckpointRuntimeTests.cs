@@ -258,6 +258,20 @@ public sealed class CheckpointRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Expiring_checkpoints_fail_the_job_only_past_the_tolerable_count()
+    {
+        await using var env = Session(rows: 1_000_000, rate: 4000, settings: [("execution.checkpointing.timeout", "1ms"),
+            ("execution.checkpointing.interval", "50ms"), ("execution.checkpointing.tolerable-failed-checkpoints", "3"), ("restart-strategy.type", "none")]);
+        var job = Start(env, "INSERT INTO out SELECT id FROM src");
+        await job.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.True(job.FailedCheckpoints >= 4, $"{job.FailedCheckpoints} checkpoints failed before the job did");
+        Assert.Contains("Exceeded checkpoint tolerable failure threshold", job.Failure!.Message);
+        Assert.Contains("Checkpoint expired before completing.", job.Failure.Message);
+        Assert.Empty(Committed());
+    }
+
+    [Fact]
     public void A_missing_savepoint_is_a_clear_error_naming_the_path()
     {
         using var env = Session(rows: 10, rate: 10).AsSync();
