@@ -19,8 +19,9 @@ internal static class Rescale
 
     /// <param name="context">The reader context of (subtask, parallelism).</param>
     /// <param name="batchesOf">How many batches subtask s reads before the snapshot (<see cref="ToEnd"/>: until it ends).</param>
+    /// <param name="untilIdle">Also stop at the first empty batch (an unbounded source with nothing to read for now).</param>
     public static async Task<Leg> Run(Func<ISourceReader> create, Func<int, int, SourceReaderContext> context, int parallelism,
-        IReadOnlyList<byte[]>? restoreFrom, Func<int, int> batchesOf)
+        IReadOnlyList<byte[]>? restoreFrom, Func<int, int> batchesOf, bool untilIdle = false)
     {
         var batches = new List<List<RecordBatch>>();
         var positions = new List<byte[]>();
@@ -34,7 +35,7 @@ internal static class Rescale
             for (int read = 0; read < wanted; read++)
             {
                 var batch = await reader.ReadBatchAsync(CancellationToken.None);
-                if (batch is null) break;
+                if (batch is null || (untilIdle && batch.Length == 0)) break;
                 if (batch.Length > 0) mine.Add(batch);
                 if (wanted == ToEnd && read > 1_000_000) throw new InvalidOperationException("source did not end");
             }
