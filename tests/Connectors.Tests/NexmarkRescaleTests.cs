@@ -99,6 +99,9 @@ public sealed class NexmarkRescaleTests
         var tail = await Rescale.Run(Create, Context(table, 100), 3, head.Positions, _ => 2);
         // Each new subtask takes every third of the remaining events: together the next 600 events.
         Assert.Equal(Rescale.Sorted(expected), Rescale.Sorted(Content(head.All.Concat(tail.All), table)));
+        var bounded = Create();
+        await bounded.OpenAsync(ReaderContext(EventTable(100)), CancellationToken.None);
+        Assert.Contains("the checkpoint is of an unbounded source", Assert.Throws<InvalidDataException>(() => bounded.RestorePositions(head.Positions)).Message);
     }
 
     [Fact]

@@ -219,6 +219,10 @@ internal sealed class NexmarkReader : ISourceReader
             if (i > 0 && time != baseTime)
                 throw new InvalidDataException($"Cannot restore the nexmark source of table '{table}': the checkpointed positions disagree on the time of the first event ({baseTime} and {time} ms).");
             baseTime = time;
+            foreach (var split in splits)
+                if (split.Unbounded == _bounded)
+                    throw new InvalidDataException($"Cannot restore the nexmark source of table '{table}': the checkpoint is of {(_bounded ? "an unbounded" : "a bounded")} "
+                        + $"source, the table is {(_bounded ? "bounded ('events.num' > 0)" : "unbounded ('events.num' = 0)")}.");
             old.Add(splits);
         }
         // Events keep the event times of the run that started the stream, whatever base-time the clock would give now.
