@@ -124,5 +124,12 @@ public sealed class DatagenRescaleTests
             var error = Assert.Throws<InvalidDataException>(() => reader.RestorePositions([head.Positions[0], bad]));
             Assert.Contains("subtask 1 of the datagen source of table 'gen'", error.Message);
         }
+        // Positions of a table whose sequences were other ranges do not fit.
+        var narrower = Table("gen", new[] { ("id", SqlType.BigInt), ("s", SqlType.String), ("r", SqlType.Int) },
+            ("connector", "datagen"), ("fields.id.kind", "sequence"), ("fields.id.start", "1"), ("fields.id.end", "100"),
+            ("fields.s.kind", "sequence"), ("fields.s.start", "5001"), ("fields.s.end", "6500"));
+        var other = new DatagenConnector().CreateReader();
+        await other.OpenAsync(ReaderContext(narrower), CancellationToken.None);
+        Assert.Contains("does not fit column 'id'", Assert.Throws<InvalidDataException>(() => other.RestorePositions(head.Positions)).Message);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class DatagenReader : ISourceReader
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private EmitPacer _pacer = null!;
     private readonly Random _random = new();
-    private int _sequenceColumns;
+    private List<DatagenFieldSpec> _sequences = new();
 
     /// <summary>Null when the source is unbounded (no sequence, no number-of-rows).</summary>
     private List<DatagenSplit>? _splits;
@@ -45,7 +45,7 @@ internal sealed class DatagenReader : ISourceReader
             slots[field.Name] = sequences.Count;
             sequences.Add(specs[field.Name]);
         }
-        _sequenceColumns = sequences.Count;
+        _sequences = sequences;
         var initial = DatagenSplit.Initial(sequences, options.Get(DatagenOptions.NumberOfRows), context.SubtaskIndex, context.Parallelism);
         UseSplits(initial is null ? null : new List<DatagenSplit> { initial });
 
@@ -133,14 +133,14 @@ internal sealed class DatagenReader : ISourceReader
 
     public byte[] SnapshotPosition()
     {
-        if (_splits is null) return DatagenSplit.Encode(null, _sequenceColumns);
+        if (_splits is null) return DatagenSplit.Encode(null, _sequences.Count);
         var left = new List<DatagenSplit>(_splits.Count - _splitIndex);
         for (int i = _splitIndex; i < _splits.Count; i++)
         {
             var split = i == _splitIndex ? _splits[i].Skip(_emittedInSplit) : _splits[i];
             if (split.Count > 0) left.Add(split);
         }
-        return DatagenSplit.Encode(left, _sequenceColumns);
+        return DatagenSplit.Encode(left, _sequences.Count);
     }
 
     public void RestorePositions(IReadOnlyList<byte[]> positions)
@@ -149,7 +149,7 @@ internal sealed class DatagenReader : ISourceReader
         if (positions.Count == 0) throw new InvalidDataException($"Cannot restore the datagen source of table '{table}': the checkpoint holds no positions.");
         bool bounded = _splits is not null;
         var old = new List<List<DatagenSplit>?>(positions.Count);
-        for (int i = 0; i < positions.Count; i++) old.Add(DatagenSplit.Decode(positions[i], table, i, _sequenceColumns, bounded));
+        for (int i = 0; i < positions.Count; i++) old.Add(DatagenSplit.Decode(positions[i], table, i, _sequences, bounded));
         if (!bounded)
         {
             UseSplits(null); // random rows without end: nothing to take over

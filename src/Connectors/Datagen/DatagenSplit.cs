@@ -22,8 +22,7 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count)
         var bases = new decimal[sequences.Count];
         for (int i = 0; i < sequences.Count; i++)
         {
-            var start = decimal.Parse(sequences[i].Start!, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var end = decimal.Parse(sequences[i].End!, NumberStyles.Float, CultureInfo.InvariantCulture);
+            var (start, end) = Range(sequences[i]);
             var total = end - start + 1;
             var share = decimal.Floor(total / parallelism);
             var remainder = total - share * parallelism;
@@ -34,6 +33,9 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count)
             count = Math.Min(count, rows / parallelism + (subtask < rows % parallelism ? 1 : 0));
         return new DatagenSplit(bases, count);
     }
+
+    private static (decimal Start, decimal End) Range(DatagenFieldSpec sequence) =>
+        (decimal.Parse(sequence.Start!, NumberStyles.Float, CultureInfo.InvariantCulture), decimal.Parse(sequence.End!, NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>This split without its first <paramref name="rows"/> rows.</summary>
     public DatagenSplit Skip(long rows)
@@ -83,9 +85,13 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count)
         return writer.ToArray();
     }
 
-    /// <summary>Reads a position: the splits, or null for an unbounded source. Checks it suits a table with <paramref name="sequenceColumns"/> sequences.</summary>
-    public static List<DatagenSplit>? Decode(byte[] position, string table, int oldSubtask, int sequenceColumns, bool bounded)
+    /// <summary>
+    /// Reads a position: the splits, or null for an unbounded source. Checks it suits the table: bounded or not alike,
+    /// the same number of sequence columns, every split's values within its sequence's start..end.
+    /// </summary>
+    public static List<DatagenSplit>? Decode(byte[] position, string table, int oldSubtask, IReadOnlyList<DatagenFieldSpec> sequences, bool bounded)
     {
+        int sequenceColumns = sequences.Count;
         var reader = new PositionReader(position, "datagen", table, oldSubtask, FormatVersion);
         bool isBounded = reader.ReadByte() switch
         {
@@ -109,7 +115,13 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count)
             long rows = reader.ReadLong();
             if (rows < 0) throw reader.Invalid($"a split has {rows} rows");
             var bases = new decimal[columns];
-            for (int c = 0; c < columns; c++) bases[c] = reader.ReadDecimal();
+            for (int c = 0; c < columns; c++)
+            {
+                bases[c] = reader.ReadDecimal();
+                var (start, end) = Range(sequences[c]);
+                if (rows > 0 && (bases[c] < start || bases[c] > end || end - bases[c] < rows - 1))
+                    throw reader.Invalid($"a split of {rows} rows starting at {bases[c]} does not fit column '{sequences[c].Column}''s sequence {start}..{end}");
+            }
             splits.Add(new DatagenSplit(bases, rows));
         }
         reader.End();
