@@ -105,6 +105,20 @@ public sealed class NexmarkRescaleTests
     }
 
     [Fact]
+    public async Task A_paced_source_resumes_at_its_rate_share()
+    {
+        var table = Table("events", NexmarkTests.EventColumns, ("connector", "nexmark"), ("events.num", "300"), ("first-event.rate", "3000"),
+            ("base-time", "2024-01-01 00:00:00"));
+        var expected = Content((await Rescale.Run(Create, Context(table), 1, null, _ => Rescale.ToEnd)).All, table);
+        var head = await Rescale.Run(Create, Context(table), 1, null, _ => 2);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var tail = await Rescale.Run(Create, Context(table), 2, head.Positions, _ => Rescale.ToEnd);
+        Assert.Equal(Rescale.Sorted(expected), Rescale.Sorted(Content(head.All.Concat(tail.All), table)));
+        // The two subtasks run one after the other here, each at 1500 events/s for its ~half of what is left.
+        Assert.InRange(watch.ElapsedMilliseconds, 30, 5000);
+    }
+
+    [Fact]
     public async Task A_finished_source_resumes_with_nothing_left()
     {
         var table = EventTable(300);
