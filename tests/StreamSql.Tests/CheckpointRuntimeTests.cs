@@ -152,16 +152,19 @@ public sealed class CheckpointRuntimeTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed());
     }
 
-    [Fact]
-    public async Task Stop_with_savepoint_at_parallelism_two_resumes_at_parallelism_two()
+    [Theory]
+    [InlineData("2", "2")]
+    [InlineData("2", "3")]
+    [InlineData("3", "1")]
+    public async Task Stop_with_savepoint_and_resume_at_another_parallelism_writes_every_row_once(string before, string after)
     {
-        await using (var env = Session(rows: 30000, rate: 6000, parallelism: "2"))
+        await using (var env = Session(rows: 30000, rate: 6000, parallelism: before))
         {
             var job = Start(env, "INSERT INTO out SELECT id FROM src");
             await WaitUntil(() => Committed().Count > 300, "some output was committed");
             var savepoint = await job.StopWithSavepointAsync(null);
             await job.Completion;
-            await using var env2 = Session(rows: 30000, rate: 300000, parallelism: "2");
+            await using var env2 = Session(rows: 30000, rate: 300000, parallelism: after);
             var resumed = Start(env2, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path });
             await resumed.Completion;
             Assert.Null(resumed.Failure);
