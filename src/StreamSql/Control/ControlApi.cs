@@ -34,7 +34,7 @@ internal sealed class ControlApi
 
     /// <summary>The StreamSql version the endpoint reports.</summary>
     public static string Version { get; } =
-        typeof(ControlApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        (typeof(ControlApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Split('+')[0];
 
     public void Detach() => _env.JobRegistry.Added -= Track;
 
