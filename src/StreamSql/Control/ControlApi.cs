@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -18,25 +17,23 @@ internal sealed class ControlApi
 {
     private readonly StreamSqlEnvironment _env;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, long> _endTimes = new(StringComparer.Ordinal);
+    private readonly JobEndTimes _endTimes;
     private readonly long _startTime;
 
-    public ControlApi(StreamSqlEnvironment env, TimeProvider time)
+    public ControlApi(StreamSqlEnvironment env, TimeProvider time, JobEndTimes endTimes, SavepointOperations savepoints)
     {
         _env = env;
         _time = time;
+        _endTimes = endTimes;
+        Savepoints = savepoints;
         _startTime = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var job in env.JobRegistry.Snapshot()) Track(job);
-        env.JobRegistry.Added += Track;
     }
 
-    public SavepointOperations Savepoints { get; } = new();
+    public SavepointOperations Savepoints { get; }
 
     /// <summary>The StreamSql version the endpoint reports.</summary>
     public static string Version { get; } =
         (typeof(ControlApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Split('+')[0];
-
-    public void Detach() => _env.JobRegistry.Added -= Track;
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -53,9 +50,6 @@ internal sealed class ControlApi
             routes.MapGet(prefix + "/jobs/{jobid}/savepoints/{triggerid}", SavepointStatus);
         }
     }
-
-    private void Track(JobClient job) =>
-        job.Handle.Completion.ContinueWith(_ => _endTimes.TryAdd(job.Id, _time.GetUtcNow().ToUnixTimeMilliseconds()), TaskScheduler.Default);
 
     private Task Overview(HttpContext http)
     {
@@ -217,7 +211,7 @@ internal sealed class ControlApi
     private (long Start, long End, long Duration) Times(JobClient job, long now)
     {
         long start = job.StartTime.ToUnixTimeMilliseconds();
-        long end = job.IsTerminal && _endTimes.TryGetValue(job.Id, out var e) ? e : -1;
+        long end = _endTimes.EndOf(job);
         return (start, end, Math.Max(0, (end > 0 ? end : now) - start));
     }
 

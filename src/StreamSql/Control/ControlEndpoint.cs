@@ -1,20 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace StreamSql.Control;
 
 /// <summary>
 /// A session's control endpoint: a small REST API on loopback (Flink's paths: <c>/jobs/overview</c>,
 /// <c>/jobs/:jobid/stop</c>, ...) through which another process lists, stops, cancels and savepoints the session's
 /// jobs, plus this engine's discovery file so <c>streamsql jobs</c> finds it without a port.
-/// It starts in the background when the session starts its first job (a session that runs no job never opens a port),
-/// and stops, deleting the discovery file, when disposed.
+/// It starts in the background shortly after the session starts its first job (a session that runs no job, or only
+/// jobs that end within <see cref="DefaultStartDelay"/>, never opens a port or loads ASP.NET Core), and stops, deleting
+/// the discovery file, when disposed.
 /// </summary>
 /// <example>
 /// <code>
@@ -26,33 +18,36 @@ namespace StreamSql.Control;
 /// </example>
 public sealed class ControlEndpoint : IAsyncDisposable
 {
+    /// <summary>How long after the first job the endpoint starts by default: a short script's jobs end sooner and never
+    /// pay for Kestrel's start-up (about 0.2 s of CPU, JIT mostly).</summary>
+    public static readonly TimeSpan DefaultStartDelay = TimeSpan.FromMilliseconds(300);
+
     /// <summary>How long an exiting engine waits for a client to collect the result of a savepoint it triggered.</summary>
     private static readonly TimeSpan ResultPickupTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long after the first job the endpoint starts by default: a short script's jobs end sooner and never
-    /// pay for Kestrel's start-up (about 0.1 s of CPU, JIT mostly).</summary>
-    public static readonly TimeSpan DefaultStartDelay = TimeSpan.FromMilliseconds(300);
 
     private readonly StreamSqlEnvironment _env;
     private readonly EngineDiscovery? _discovery;
     private readonly Action<string> _warn;
-    private readonly ControlApi _api;
-    private readonly TaskCompletionSource<Uri?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly object _lock = new();
-    private readonly CancellationTokenSource _disposing = new();
+    private readonly TimeProvider _time;
     private readonly TimeSpan _startDelay;
+    private readonly JobEndTimes _endTimes;
+    private readonly SavepointOperations _savepoints = new();
+    private readonly TaskCompletionSource<Uri?> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly object _lock = new();
     private Task? _starting;
-    private WebApplication? _app;
+    private IAsyncDisposable? _server;
     private string? _discoveryFile;
     private bool _disposed;
 
-    private ControlEndpoint(StreamSqlEnvironment env, EngineDiscovery? discovery, Action<string>? warn, TimeProvider? time, TimeSpan startDelay)
+    private ControlEndpoint(StreamSqlEnvironment env, EngineDiscovery? discovery, Action<string>? warn, TimeProvider time, TimeSpan startDelay)
     {
-        _startDelay = startDelay;
         _env = env;
         _discovery = discovery;
         _warn = warn ?? (_ => { });
-        _api = new ControlApi(env, time ?? TimeProvider.System);
+        _time = time;
+        _startDelay = startDelay;
+        _endTimes = new JobEndTimes(time);
     }
 
     /// <summary>
@@ -62,14 +57,16 @@ public sealed class ControlEndpoint : IAsyncDisposable
     /// <param name="env">The session whose jobs the endpoint controls.</param>
     /// <param name="discovery">Where to write the discovery file; the current user's directory when null.</param>
     /// <param name="warn">Told when the endpoint cannot start (the jobs run on without it).</param>
-    /// <param name="time">The clock for job durations; the system clock when null.</param>
+    /// <param name="time">The clock for job times; the system clock when null.</param>
     /// <param name="startDelay">How long after the first job to start; <see cref="DefaultStartDelay"/> when null.</param>
     public static ControlEndpoint Attach(StreamSqlEnvironment env, EngineDiscovery? discovery = null, Action<string>? warn = null, TimeProvider? time = null,
         TimeSpan? startDelay = null)
     {
-        var endpoint = new ControlEndpoint(env, discovery ?? EngineDiscovery.ForCurrentUser(), warn, time, startDelay ?? DefaultStartDelay);
+        var endpoint = new ControlEndpoint(env, discovery ?? EngineDiscovery.ForCurrentUser(), warn, time ?? TimeProvider.System, startDelay ?? DefaultStartDelay);
         env.JobRegistry.Added += endpoint.OnJobAdded;
-        if (env.JobRegistry.Snapshot().Count > 0) endpoint.Start();
+        var existing = env.JobRegistry.Snapshot();
+        foreach (var job in existing) endpoint._endTimes.Track(job);
+        if (existing.Count > 0) endpoint.Start();
         return endpoint;
     }
 
@@ -85,7 +82,7 @@ public sealed class ControlEndpoint : IAsyncDisposable
         get { lock (_lock) return _discoveryFile; }
     }
 
-    /// <summary>Starts the endpoint now (in the background) instead of at the first job.</summary>
+    /// <summary>Starts the endpoint now (in the background, after the start delay) instead of at the first job.</summary>
     public void Start()
     {
         lock (_lock)
@@ -96,7 +93,11 @@ public sealed class ControlEndpoint : IAsyncDisposable
         }
     }
 
-    private void OnJobAdded(JobClient job) => Start();
+    private void OnJobAdded(JobClient job)
+    {
+        _endTimes.Track(job);
+        Start();
+    }
 
     private async Task StartCoreAsync()
     {
@@ -104,15 +105,15 @@ public sealed class ControlEndpoint : IAsyncDisposable
         {
             if (_startDelay > TimeSpan.Zero) await Task.Delay(_startDelay, _disposing.Token).ConfigureAwait(false);
             var settings = ControlEndpointSettings.From(_env.Configuration);
-            var app = await ListenAsync(settings).ConfigureAwait(false);
-            var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+            var server = await ControlServer.ListenAsync(settings, new ControlApi(_env, _time, _endTimes, _savepoints)).ConfigureAwait(false);
+            var url = server.Url;
             string? file = null;
             if (_discovery is not null)
             {
                 try
                 {
                     file = _discovery.Register(new EngineRecord(Environment.ProcessId, url.ToString(),
-                        DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), EngineDiscovery.CurrentProcessStartTime(), ControlApi.Version));
+                        _time.GetUtcNow().ToUnixTimeMilliseconds(), EngineDiscovery.CurrentProcessStartTime(), ControlApi.Version));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -125,14 +126,14 @@ public sealed class ControlEndpoint : IAsyncDisposable
                 disposedMeanwhile = _disposed;
                 if (!disposedMeanwhile)
                 {
-                    _app = app;
+                    _server = server;
                     _discoveryFile = file;
                 }
             }
             if (disposedMeanwhile)
             {
                 if (file is not null) EngineDiscovery.TryDelete(file);
-                await app.DisposeAsync().ConfigureAwait(false);
+                await server.DisposeAsync().ConfigureAwait(false);
                 _started.TrySetResult(null);
                 return;
             }
@@ -154,104 +155,33 @@ public sealed class ControlEndpoint : IAsyncDisposable
         }
     }
 
-    private async Task<WebApplication> ListenAsync(ControlEndpointSettings settings)
-    {
-        foreach (var port in settings.Ports)
-        {
-            if (port != 0 && !IsFree(settings.Address, port)) continue;
-            var app = Build(settings.Address, port);
-            try
-            {
-                await app.StartAsync().ConfigureAwait(false);
-                return app;
-            }
-            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
-            {
-                await app.DisposeAsync().ConfigureAwait(false); // taken between the probe and the bind
-            }
-        }
-        throw new ControlEndpointException(
-            $"The control endpoint could not start: no free port in '{settings.PortsText}' (rest.bind-port) on {settings.Address}. The jobs run on, but other processes cannot reach them.");
-    }
-
-    private WebApplication Build(IPAddress address, int port)
-    {
-        // The empty builder reads no configuration files or environment variables (ASPNETCORE_URLS cannot move the
-        // endpoint) and registers no console lifetime (the shell keeps its own Ctrl-C and SIGTERM handling).
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "streamsql", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(address, port);
-        });
-        builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
-        var app = builder.Build();
-        _api.Map(app);
-        return app;
-    }
-
-    private static bool IsFree(IPAddress address, int port)
-    {
-        try
-        {
-            var probe = new TcpListener(address, port);
-            probe.Start();
-            probe.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Stops the endpoint and deletes the discovery file. If a client triggered a savepoint whose result it has
     /// not read yet (a stop with savepoint ends the script), waits up to a few seconds for it.</summary>
     public async ValueTask DisposeAsync()
     {
-        Task? starting;
+        bool listening;
         lock (_lock)
         {
             if (_disposed) return;
-            starting = _starting;
+            listening = _server is not null;
         }
-        // While starting, the endpoint does not wait: the start-up sees the flag and shuts itself down.
-        if (starting is { IsCompleted: true }) await _api.Savepoints.WaitUntilResultsReadAsync(ResultPickupTimeout).ConfigureAwait(false);
-        WebApplication? app;
+        if (listening) await _savepoints.WaitUntilResultsReadAsync(ResultPickupTimeout).ConfigureAwait(false);
+        IAsyncDisposable? server;
         string? file;
         lock (_lock)
         {
             _disposed = true;
-            app = _app;
+            server = _server;
             file = _discoveryFile;
-            _app = null;
+            _server = null;
             _discoveryFile = null;
         }
+        // A start-up still under way sees the flag (or the cancelled delay) and shuts itself down: no wait here.
         _disposing.Cancel();
         _env.JobRegistry.Added -= OnJobAdded;
-        _api.Detach();
         if (file is not null) EngineDiscovery.TryDelete(file);
         _started.TrySetResult(null);
-        if (app is not null)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            try
-            {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Starts and stops with the endpoint; ignores the process's signals (the host application owns them).</summary>
-    private sealed class PassiveHostLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        if (server is not null) await server.DisposeAsync().ConfigureAwait(false);
     }
 }
 
