@@ -94,6 +94,10 @@ public sealed class ControlProcessTests : IDisposable
         Assert.Equal(new[] { "", "job id", "job name", "status", "start time", "latest checkpoint", "engine", "" }, header);
         Assert.Single(Directory.GetFiles(EnginesDirectory, "*.json"));
 
+        var (unknownCode, _, unknownErr) = await RunAsync("cancel", "no-such-job");
+        Assert.Equal(1, unknownCode);
+        Assert.Equal("[ERROR] No job with id or name 'no-such-job' in the running engines (1 engine, 1 job). 'streamsql jobs' lists them.\n", unknownErr);
+
         var (code, output, err) = await RunAsync("cancel", jobId);
         Assert.Equal("", err);
         Assert.Equal(0, code);
@@ -175,16 +179,45 @@ public sealed class ControlProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_job_is_reported_with_what_is_running()
+    public async Task Savepoint_prints_the_path_or_why_it_failed_and_stop_with_savepoint_ends_the_script()
     {
         if (OperatingSystem.IsWindows()) return;
-        var (engine, jobId, _) = await StartEngineAsync();
+        var (engine, jobId, engineErr) = await StartEngineAsync();
         await ListUntilAsync(jobId);
+        var target = Path.Combine(_runtime, "savepoints");
 
-        var (code, _, err) = await RunAsync("cancel", "no-such-job");
-        Assert.Equal(1, code);
-        Assert.Equal("[ERROR] No job with id or name 'no-such-job' in the running engines (1 engine, 1 job). 'streamsql jobs' lists them.\n", err);
-        Assert.False(engine.HasExited);
+        var (failedCode, _, failedErr) = await RunAsync("savepoint", jobId); // no directory given, none configured
+        Assert.Equal(1, failedCode);
+        Assert.StartsWith("[ERROR] The savepoint failed: ", failedErr);
+        Assert.Contains("execution.checkpointing.savepoint-dir", failedErr);
+
+        var (code, output, err) = await RunAsync("savepoint", jobId, target);
+        Assert.Equal("", err);
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"Triggering savepoint for job {jobId}.", lines[0]);
+        Assert.StartsWith("Savepoint completed. Path: " + target + "/", lines[1]);
+        var first = lines[1]["Savepoint completed. Path: ".Length..];
+        Assert.True(File.Exists(Path.Combine(first, "_metadata")), first);
+        Assert.False(engine.HasExited); // a savepoint alone does not stop the job
+
+        var listed = await ListUntilAsync(jobId);
+        Assert.Matches(@"\| +savepoint \d+ at \d{4}-\d\d-\d\dT", listed.Split('\n').Single(l => l.Contains(jobId)));
+
+        var (stopCode, stopped, stopErr) = await RunAsync("stop", "insert-into_default_catalog.default_database.sink", "--savepoint", target);
+        Assert.Equal("", stopErr);
+        Assert.Equal(0, stopCode);
+        var stopLines = stopped.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"Stopping job {jobId} with a savepoint.", stopLines[0]);
+        var second = stopLines[1]["Savepoint completed. Path: ".Length..];
+        Assert.NotEqual(first, second);
+        Assert.True(File.Exists(Path.Combine(second, "_metadata")), second);
+
+        // The job finished: the script's engine exits normally and unregisters.
+        await engine.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, engine.ExitCode);
+        Assert.Equal("", await engineErr);
+        Assert.Empty(Directory.GetFiles(EnginesDirectory, "*.json"));
     }
 
     public void Dispose()

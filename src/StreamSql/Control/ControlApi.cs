@@ -140,13 +140,8 @@ internal sealed class ControlApi
         var body = await ReadBody(http, ControlJson.Default.StopWithSavepointRequest).ConfigureAwait(false);
         if (body.Failed) return;
         var request = body.Value ?? new StopWithSavepointRequest(null, false);
-        if (request.Drain)
-        {
-            await Error(http, 400, "Stopping with drain is not supported yet: stop without 'drain' (event-time timers are not fired before the job stops).").ConfigureAwait(false);
-            return;
-        }
         var handle = job.Handle;
-        var id = Savepoints.Start(job.Id, () => handle.StopWithSavepointAsync(request.TargetDirectory));
+        var id = Savepoints.Start(job.Id, () => handle.StopWithSavepointAsync(request.TargetDirectory, request.Drain, CancellationToken.None));
         await Write(http, 202, new TriggerResponse(id), ControlJson.Default.TriggerResponse).ConfigureAwait(false);
     }
 
