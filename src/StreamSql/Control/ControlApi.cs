@@ -250,7 +250,7 @@ internal sealed class ControlApi
         }
     }
 
-    private static Task Error(HttpContext http, int status, string message) =>
+    internal static Task Error(HttpContext http, int status, string message) =>
         Write(http, status, new ErrorResponse(new[] { message }), ControlJson.Default.ErrorResponse);
 
     private static Task Write<T>(HttpContext http, int status, T value, JsonTypeInfo<T> type)

@@ -61,6 +61,16 @@ internal sealed class ControlServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         var app = builder.Build();
+        bool loopbackOnly = IPAddress.IsLoopback(address);
+        app.Use(async (http, next) =>
+        {
+            if (BrowserRequestGuard.Check(http.Request, loopbackOnly) is { } refusal)
+            {
+                await ControlApi.Error(http, 403, refusal).ConfigureAwait(false);
+                return;
+            }
+            await next(http).ConfigureAwait(false);
+        });
         api.Map(app);
         return app;
     }

@@ -137,6 +137,33 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Requests_from_web_pages_are_refused()
+    {
+        await using var env = Session();
+        await using var endpoint = Attach(env);
+        var job = StartEndlessJob(env);
+        var url = (await endpoint.Started.WaitAsync(TimeSpan.FromSeconds(20)))!;
+
+        async Task<HttpStatusCode> Send(HttpMethod method, string path, string? host, string? origin)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(url, path));
+            if (host is not null) request.Headers.Host = host;
+            if (origin is not null) request.Headers.Add("Origin", origin);
+            using var response = await _http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // DNS rebinding: a page on evil.example whose name resolves to 127.0.0.1.
+        Assert.Equal(HttpStatusCode.Forbidden, await Send(HttpMethod.Get, "jobs/overview", "evil.example:" + url.Port, null));
+        // A cross-origin form post or fetch.
+        Assert.Equal(HttpStatusCode.Forbidden, await Send(HttpMethod.Patch, "jobs/" + job.Id + "?mode=cancel", null, "http://evil.example"));
+        Assert.Equal(JobStatus.Running, job.Status);
+        // Loopback names and the endpoint's own origin are fine.
+        Assert.Equal(HttpStatusCode.OK, await Send(HttpMethod.Get, "jobs/overview", "localhost:" + url.Port, null));
+        Assert.Equal(HttpStatusCode.OK, await Send(HttpMethod.Get, "jobs/overview", null, "http://" + url.Authority));
+    }
+
+    [Fact]
     public async Task The_discovery_file_names_the_endpoint_while_it_runs_and_is_deleted_on_dispose()
     {
         await using var env = Session();
