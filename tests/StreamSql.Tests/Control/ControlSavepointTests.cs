@@ -10,9 +10,9 @@ public sealed class ControlSavepointTests : IDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-control-sp-" + Guid.NewGuid().ToString("N"));
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private StreamSqlEnvironment Session(bool withSavepointDir = true)
+    private StreamSqlEnvironment Session(bool withSavepointDir = true, params (string, string)[] more)
     {
-        var settings = new List<(string, string)> { ("rest.bind-port", "0") };
+        var settings = new List<(string, string)>(more) { ("rest.bind-port", "0") };
         if (withSavepointDir) settings.Add(("state.savepoints.dir", Path.Combine(_dir, "default-savepoints")));
         var env = Sessions.Create(null, settings.ToArray());
         env.ExecuteSql("CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '50', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '1000000')");
@@ -84,6 +84,34 @@ public sealed class ControlSavepointTests : IDisposable
         Assert.Contains("savepoint", e.Message["The savepoint failed: ".Length..], StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", e.Message);
         Assert.Equal(JobStatus.Running, job.Status);
+    }
+
+    [Fact]
+    public async Task Periodic_checkpoints_show_in_the_checkpoint_statistics()
+    {
+        await using var env = Session(true, ("execution.checkpointing.interval", "100ms"), ("state.checkpoints.dir", Path.Combine(_dir, "checkpoints")));
+        var (endpoint, client, job) = await StartAsync(env);
+        await using var _ = endpoint;
+
+        CheckpointingStatistics stats;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            stats = await client.GetCheckpointsAsync(job.Id);
+            if (stats.Counts.Completed >= 2) break;
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.True(stats.Counts.Completed >= 2, $"{stats.Counts.Completed} checkpoints completed");
+        var latest = stats.Latest.Completed!;
+        Assert.Equal("CHECKPOINT", latest.CheckpointType);
+        Assert.False(latest.IsSavepoint);
+        Assert.Equal("COMPLETED", latest.Status);
+        Assert.Equal(stats.History.Max(c => c.Id), latest.Id);
+        Assert.True(job.Handle.LatestCompletedCheckpoint!.CheckpointId >= latest.Id);
+        Assert.True(latest.LatestAckTimestamp >= latest.TriggerTimestamp);
+        Assert.Null(stats.Latest.Savepoint);
     }
 
     public void Dispose()
