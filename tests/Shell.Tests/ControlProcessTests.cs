@@ -128,7 +128,7 @@ public sealed class ControlProcessTests : IDisposable
 
         var (stopCode, stopped, _) = await RunAsync("stop", second.JobId);
         Assert.Equal(0, stopCode);
-        Assert.Equal($"Stopped job (without a savepoint: cancelled) {second.JobId}.\n", stopped);
+        Assert.Equal($"Stopped job {second.JobId} without a savepoint (cancelled).\n", stopped);
         await second.Engine.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(first.Engine.HasExited);
 

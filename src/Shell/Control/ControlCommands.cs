@@ -46,10 +46,10 @@ internal static class ControlCommands
             switch (command.Verb)
             {
                 case ControlVerb.Cancel:
-                    await CancelAsync(client, target, output, "Cancelled job", cancellationToken).ConfigureAwait(false);
+                    await CancelAsync(client, target, output, "Cancelled job {0}.", cancellationToken).ConfigureAwait(false);
                     break;
                 case ControlVerb.Stop when !command.WithSavepoint:
-                    await CancelAsync(client, target, output, "Stopped job (without a savepoint: cancelled)", cancellationToken).ConfigureAwait(false);
+                    await CancelAsync(client, target, output, "Stopped job {0} without a savepoint (cancelled).", cancellationToken).ConfigureAwait(false);
                     break;
                 case ControlVerb.Stop:
                     await StopWithSavepointAsync(client, target, command, output, cancellationToken).ConfigureAwait(false);
@@ -119,7 +119,7 @@ internal static class ControlCommands
         var state = await WaitForEndAsync(client, target.Job.Id, cancellationToken).ConfigureAwait(false);
         if (state is not null && !RunningEngines.IsTerminal(state))
             throw new ControlCommandException($"Job {target.Job.Id} was asked to stop but is still {state} after {EndTimeout.TotalSeconds:0} s.");
-        output.WriteLine($"{done} {target.Job.Id}.");
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, done, target.Job.Id));
     }
 
     private static async Task StopWithSavepointAsync(ControlClient client, EngineJob target, ControlCommandLine command, TextWriter output, CancellationToken cancellationToken)
