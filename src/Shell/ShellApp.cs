@@ -53,8 +53,9 @@ internal static class ShellApp
             return UsageError;
         }
 
-        // Serves this process's jobs to 'streamsql jobs/stop/cancel/savepoint'; it starts at the first job, in the background.
-        var endpoint = env.Configuration.Get(RestOptions.Enabled) ? ControlEndpoint.Attach(env, warn: m => Warn(error, m)) : null;
+        // Serves this process's jobs to 'streamsql jobs/stop/cancel/savepoint'; it starts at the first job, in the background
+        // (rest.enabled is read then, so a script's SET before its first INSERT counts).
+        var endpoint = ControlEndpoint.Attach(env, warn: m => Warn(error, m));
         bool scriptMode = options.ScriptFile is not null;
         using var signals = new ShellSignals(scriptMode);
         signals.Register();
@@ -75,7 +76,7 @@ internal static class ShellApp
         }
         finally
         {
-            if (endpoint is not null) await endpoint.DisposeAsync().ConfigureAwait(false);
+            await endpoint.DisposeAsync().ConfigureAwait(false);
             await env.DisposeAsync().ConfigureAwait(false);
             output.Flush();
             error.Flush();

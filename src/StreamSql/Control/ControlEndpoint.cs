@@ -52,7 +52,7 @@ public sealed class ControlEndpoint : IAsyncDisposable
 
     /// <summary>
     /// Serves <paramref name="env"/>'s jobs from its first job on (at once if it already has jobs). Settings come from the
-    /// session's <see cref="RestOptions"/> when it starts.
+    /// session's <see cref="RestOptions"/> at that moment (with <c>rest.enabled</c> = false it does not start).
     /// </summary>
     /// <param name="env">The session whose jobs the endpoint controls.</param>
     /// <param name="discovery">Where to write the discovery file; the current user's directory when null.</param>
@@ -104,6 +104,11 @@ public sealed class ControlEndpoint : IAsyncDisposable
         try
         {
             if (_startDelay > TimeSpan.Zero) await Task.Delay(_startDelay, _disposing.Token).ConfigureAwait(false);
+            if (!_env.Configuration.Get(RestOptions.Enabled))
+            {
+                _started.TrySetResult(null);
+                return;
+            }
             var settings = ControlEndpointSettings.From(_env.Configuration);
             var server = await ControlServer.ListenAsync(settings, new ControlApi(_env, _time, _endTimes, _savepoints)).ConfigureAwait(false);
             var url = server.Url;

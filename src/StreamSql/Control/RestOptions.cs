@@ -4,8 +4,8 @@ namespace StreamSql.Control;
 
 /// <summary>
 /// Settings of the control endpoint (the REST API that <c>streamsql jobs</c>, <c>stop</c>, <c>cancel</c> and
-/// <c>savepoint</c> talk to), with Flink's keys where Flink has them. Read when the endpoint starts, at the session's
-/// first job.
+/// <c>savepoint</c> talk to), with Flink's keys where Flink has them. Read when the endpoint starts, shortly after the
+/// session's first job (so a script's SET before its first INSERT applies).
 /// </summary>
 public static class RestOptions
 {
@@ -13,8 +13,8 @@ public static class RestOptions
     public const string DefaultPorts = "8081-8099";
 
     public static readonly ConfigOption<bool> Enabled = Options.Bool("rest.enabled", true,
-        "Whether the streamsql shell serves the control REST endpoint while it runs jobs (so 'streamsql jobs', 'stop', " +
-        "'cancel' and 'savepoint' from another process reach them). Embedded sessions serve it only when they call ControlEndpoint.Attach.");
+        "Whether the control REST endpoint starts with the session's first job, so 'streamsql jobs', 'stop', 'cancel' and " +
+        "'savepoint' from another process reach its jobs. The streamsql shell always attaches it; embedded sessions only when they call ControlEndpoint.Attach.");
 
     public static readonly ConfigOption<string> BindAddress = Options.String("rest.bind-address", "127.0.0.1",
         "Address the control endpoint listens on. Only loopback addresses are accepted unless 'rest.allow-non-loopback' is true.");

@@ -221,6 +221,18 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Rest_enabled_false_set_before_the_first_job_keeps_it_closed()
+    {
+        await using var env = Session();
+        await using var endpoint = Attach(env);
+        env.ExecuteSql("SET 'rest.enabled' = 'false'");
+        StartEndlessJob(env);
+        Assert.Null(await endpoint.Started.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Null(endpoint.DiscoveryFile);
+        lock (_warnings) Assert.Empty(_warnings);
+    }
+
+    [Fact]
     public async Task The_first_free_port_of_the_range_is_used()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
