@@ -21,6 +21,7 @@ public sealed class KillAndRestoreTests : IDisposable
     public const string SeedVariable = "STREAMSQL_KILL_SEED";
 
     private const string JobName = "killjob";
+    private const int SigTermExitCode = 143;
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(60);
 
@@ -87,13 +88,16 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Csv_files_with_filter_and_projection_killed_five_times_commit_every_row_exactly_once()
+    public async Task Csv_files_arriving_in_a_monitored_directory_with_filter_and_projection_killed_five_times_commit_every_row_exactly_once()
     {
-        // Four files of 300k lines, read by two subtasks: long enough (a few seconds) to be killed five times mid-way.
-        const int Files = 4, LinesPerFile = 300_000;
+        // An unpaced csv source finishes too soon to be killed five times on a fast machine, so the files arrive one by
+        // one (40 files of 5k lines, one every 250 ms) in a directory the source monitors, read by two subtasks; the
+        // last run is stopped once every expected row is committed (plus two checkpoint intervals for late duplicates).
+        const int Files = 40, LinesPerFile = 5_000;
         var input = Path.Combine(_scratch, "input");
         Directory.CreateDirectory(input);
         var expected = new List<string>();
+        var contents = new List<string>();
         for (int f = 0; f < Files; f++)
         {
             var text = new StringBuilder();
@@ -104,13 +108,25 @@ public sealed class KillAndRestoreTests : IDisposable
                 text.Append(CultureInfo.InvariantCulture, $"{i},{name},{amount}\n");
                 if (amount < 500) expected.Add(string.Create(CultureInfo.InvariantCulture, $"{i},{name.ToUpperInvariant()},{amount * 2}"));
             }
-            File.WriteAllText(Path.Combine(input, $"part-{f}.csv"), text.ToString());
+            contents.Add(text.ToString());
         }
         WriteScript(Settings("hashmap", parallelism: 2),
-            $"CREATE TABLE src (id BIGINT, name STRING, amount INT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'csv');",
+            $"CREATE TABLE src (id BIGINT, name STRING, amount INT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'csv', "
+            + "'source.monitor-interval' = '100ms');",
             "CREATE TABLE out (id BIGINT, tag STRING, doubled INT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
             "INSERT INTO out SELECT id, UPPER(name), amount * 2 FROM src WHERE amount < 500;");
-        await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300);
+        var feeding = Task.Run(async () =>
+        {
+            for (int f = 0; f < Files; f++)
+            {
+                // Written under a hidden name, then renamed: the source never sees half a file.
+                var hidden = Path.Combine(input, $".part-{f:D3}.csv.tmp");
+                await File.WriteAllTextAsync(hidden, contents[f]);
+                File.Move(hidden, Path.Combine(input, $"part-{f:D3}.csv"));
+                await Task.Delay(250);
+            }
+        });
+        await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300, feeding);
     }
 
     [Theory]
@@ -247,7 +263,7 @@ public sealed class KillAndRestoreTests : IDisposable
         Log($"SIGTERM: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} after {Ms(took)}");
         if (exit is null || took > TimeSpan.FromSeconds(5))
             Fail($"the shell took {Ms(took)} to stop after SIGTERM (the job ignored its cancellation until the stop timeout)", run);
-        Assert.Equal(143, exit);
+        Assert.Equal(SigTermExitCode, exit);
         Pass();
     }
 
@@ -256,8 +272,10 @@ public sealed class KillAndRestoreTests : IDisposable
     /// <summary>Runs job.sql with <c>--from-latest-checkpoint</c> <paramref name="kills"/> times, each killed with SIGKILL
     /// a random 0..<paramref name="maxDelayMs"/> ms after the first checkpoint it completed (so every run gets somewhere
     /// and the kill lands anywhere in the checkpoint cycle: mid-batch, mid-snapshot, between _metadata and the commit),
-    /// then once more to the end; the committed output must be <paramref name="expected"/>, each row exactly once.</summary>
-    private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs)
+    /// then once more to the end; the committed output must be <paramref name="expected"/>, each row exactly once.
+    /// With <paramref name="feeding"/> (an unbounded job whose input is still arriving) the last run is stopped with SIGTERM
+    /// once the input is complete and every expected row is committed.</summary>
+    private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null)
     {
         int restoredRuns = 0;
         for (int k = 1; k <= kills; k++)
@@ -292,7 +310,24 @@ public sealed class KillAndRestoreTests : IDisposable
         int committedBefore = CommittedOutput.Read(Out).Count;
         using (var last = StartShell("--from-latest-checkpoint"))
         {
-            var exit = await last.WaitForExitAsync(FinishTimeout);
+            int? exit;
+            if (feeding is null)
+            {
+                exit = await last.WaitForExitAsync(FinishTimeout);
+            }
+            else
+            {
+                // Unbounded: wait for the input to be complete and committed, give late duplicates two checkpoint
+                // intervals to show up, then stop the job.
+                await feeding;
+                while (!last.HasExited && CommittedOutput.Read(Out).Count < expected.Count && last.Elapsed < FinishTimeout)
+                    await Task.Delay(50);
+                await Task.Delay(700);
+                if (last.HasExited) Fail("the final run of an unbounded job ended by itself", last);
+                last.Terminate();
+                exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(30));
+                if (exit == SigTermExitCode) exit = 0;
+            }
             Log($"final run: checkpoints on disk at start [{string.Join(", ", final)}], exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(last.Elapsed)}"
                 + RestoreNote(last.Stderr));
             if (exit != 0) Fail($"the final run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
