@@ -270,8 +270,9 @@ public sealed class KillAndRestoreTests : IDisposable
     // ---------------------------------------------------------------------------------------------------------------
 
     /// <summary>Runs job.sql with <c>--from-latest-checkpoint</c> <paramref name="kills"/> times, each killed with SIGKILL
-    /// a random 0..<paramref name="maxDelayMs"/> ms after the first checkpoint it completed (so every run gets somewhere
-    /// and the kill lands anywhere in the checkpoint cycle: mid-batch, mid-snapshot, between _metadata and the commit),
+    /// a random 0..<paramref name="maxDelayMs"/> ms after the first checkpoint it completed (so runs get somewhere and the
+    /// kill lands anywhere in the checkpoint cycle: mid-batch, mid-snapshot, between _metadata and the commit) or, for one
+    /// run in four after the first, that long after its job was submitted (a restored run dying before its first checkpoint),
     /// then once more to the end; the committed output must be <paramref name="expected"/>, each row exactly once.
     /// With <paramref name="feeding"/> (an unbounded job whose input is still arriving) the last run is stopped with SIGTERM
     /// once the input is complete and every expected row is committed.</summary>
@@ -287,7 +288,9 @@ public sealed class KillAndRestoreTests : IDisposable
                 Fail($"run {k} did not submit its job (exit code {(run.HasExited ? (await run.WaitForExitAsync(FinishTimeout))?.ToString(CultureInfo.InvariantCulture) : "none, still running")})", run);
             var submitted = run.Elapsed;
             long newest = before.Count > 0 ? before[0] : 0;
-            while (!run.HasExited && (CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest)))
+            // Mostly after the run's first checkpoint; sometimes (not the first run) at once, before it could take one.
+            bool early = k > 1 && _random.Next(4) == 0;
+            while (!early && !run.HasExited && (CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest)))
             {
                 if (run.Elapsed - submitted > SubmitTimeout) Fail($"run {k} completed no checkpoint within {SubmitTimeout.TotalSeconds:0} s", run);
                 await Task.Delay(10);
@@ -300,7 +303,7 @@ public sealed class KillAndRestoreTests : IDisposable
             run.Kill();
             if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
             Log($"run {k}: checkpoints on disk at start [{string.Join(", ", before)}], job submitted after {Ms(submitted)}, "
-                + $"first new checkpoint {Ms(checkpointed - submitted)} later, SIGKILL {delay} ms after that; "
+                + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ") + $"SIGKILL {delay} ms after that; "
                 + $"then committed rows: {CommittedOutput.Read(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
                 + RestoreNote(run.Stderr));
         }
@@ -336,7 +339,7 @@ public sealed class KillAndRestoreTests : IDisposable
         var diff = CommittedOutput.CompareExactlyOnce(expected, CommittedOutput.Read(Out));
         if (diff is not null) Fail(diff + $"  sink files: {CommittedOutput.Listing(Out)}", null);
         // The kills must have landed mid-job: some runs restored from a checkpoint and output was committed before the last run.
-        Assert.True(restoredRuns == kills, Report($"only {restoredRuns} of {kills + 1} runs found a completed checkpoint to restore from"));
+        Assert.True(restoredRuns >= kills - 1, Report($"only {restoredRuns} of {kills + 1} runs found a completed checkpoint to restore from"));
         Assert.True(committedBefore > 0, Report("nothing was committed before the final run: the killed runs did not get far enough"));
         Assert.True(committedBefore < expected.Count, Report("everything was committed before the final run"));
         Pass();
