@@ -149,6 +149,135 @@ internal static class CheckpointBenchmark
         }
     }
 
+    /// <summary>
+    /// <c>-- restart-process [rounds]</c>: the user's view of a crash. <c>streamsql -f job.sql</c> (datagen → filesystem csv
+    /// sink, 500 ms checkpoints) is started and timed until its first committed (visible) part file, killed with SIGKILL
+    /// after two checkpoints, then started again with <c>--from-latest-checkpoint</c> and timed until the next new visible
+    /// part file. Needs a Release build of the shell (<c>dotnet build -c Release src/Shell</c>) or <c>STREAMSQL_DLL</c>.
+    /// </summary>
+    public static async Task<int> RunProcessRestartAsync(string[] args)
+    {
+        int rounds = IntArg(args, 1, 5);
+        var dll = Environment.GetEnvironmentVariable("STREAMSQL_DLL") is { Length: > 0 } given ? given : FindShellDll();
+        if (dll is null || !File.Exists(dll))
+        {
+            Console.Error.WriteLine("streamsql.dll not found: build it with `dotnet build -c Release src/Shell` or set STREAMSQL_DLL");
+            return 1;
+        }
+        Console.WriteLine($"restart of a killed `streamsql -f` process to its first committed output ({dll})");
+        var fresh = new List<double>();
+        var restored = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            var root = TempRoot("proc-restart");
+            Directory.CreateDirectory(root);
+            try
+            {
+                var output = Path.Combine(root, "out");
+                var checkpoints = Path.Combine(root, "checkpoints");
+                await File.WriteAllTextAsync(Path.Combine(root, "job.sql"), $"""
+                    SET 'execution.checkpointing.interval' = '500ms';
+                    SET 'state.checkpoints.dir' = '{checkpoints}';
+                    SET 'pipeline.name' = 'restart';
+                    CREATE TABLE src (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'rows-per-second' = '100000',
+                      'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '1000000000');
+                    CREATE TABLE out (id BIGINT, name STRING) WITH ('connector' = 'filesystem', 'path' = '{output}', 'format' = 'csv');
+                    INSERT INTO out SELECT id, name FROM src;
+                    """);
+                using (var first = StartShell(dll, root))
+                {
+                    var watch = Stopwatch.StartNew();
+                    await WaitForNewVisibleFileAsync(output, new HashSet<string>(), first);
+                    fresh.Add(watch.Elapsed.TotalMilliseconds);
+                    var job = Path.Combine(checkpoints, "restart");
+                    while (!Directory.Exists(job) || Directory.GetDirectories(job, "chk-*").Count(d => File.Exists(Path.Combine(d, "_metadata"))) == 0
+                        || VisibleFiles(output).Count < 2)
+                        await Task.Delay(20);
+                    first.Kill();
+                    await first.WaitForExitAsync();
+                }
+                var before = VisibleFiles(output);
+                using (var second = StartShell(dll, root, "--from-latest-checkpoint"))
+                {
+                    var watch = Stopwatch.StartNew();
+                    await WaitForNewVisibleFileAsync(output, before, second);
+                    restored.Add(watch.Elapsed.TotalMilliseconds);
+                    second.Kill();
+                    await second.WaitForExitAsync();
+                }
+                Console.WriteLine($"round {round + 1}: fresh process to first committed file {fresh[^1],7:F0} ms, "
+                    + $"restarted with --from-latest-checkpoint {restored[^1],7:F0} ms");
+            }
+            finally
+            {
+                TryDelete(root);
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine($"fresh start to first committed output  : {Median(fresh),7:F0} ms (median of {rounds})");
+        Console.WriteLine($"restart from the latest checkpoint     : {Median(restored),7:F0} ms (median of {rounds})");
+        return 0;
+    }
+
+    private static Process StartShell(string dll, string directory, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add("job.sql");
+        foreach (var e in extra) start.ArgumentList.Add(e);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private static async Task WaitForNewVisibleFileAsync(string directory, HashSet<string> before, Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            foreach (var file in VisibleFiles(directory))
+                if (!before.Contains(file) && new FileInfo(file).Length > 0) return;
+            if (process.HasExited) throw new InvalidOperationException($"streamsql exited with {process.ExitCode} before committing output");
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("no committed output within 60 s");
+            await Task.Delay(2);
+        }
+    }
+
+    private static HashSet<string> VisibleFiles(string directory)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        if (!Directory.Exists(directory)) return files;
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            var name = Path.GetFileName(file);
+            if (!name.StartsWith('.') && !name.StartsWith('_')) files.Add(file);
+        }
+        return files;
+    }
+
+    private static string? FindShellDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var bin = Path.Combine(dir.FullName, "src", "Shell", "bin", "Release");
+            if (Directory.Exists(bin))
+                return Directory.EnumerateFiles(bin, "streamsql.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault();
+        }
+        return null;
+    }
+
     private static async Task<double> FirstRowMsAsync(CountingSinkConnector sink, long start, JobHandle job)
     {
         while (sink.FirstWriteTimestamp == 0)

@@ -9,6 +9,8 @@ if (args.Length > 0 && args[0] == "checkpoints")
     return await CheckpointBenchmark.RunThroughputAsync(args);
 if (args.Length > 0 && args[0] == "restart")
     return await CheckpointBenchmark.RunRestartAsync(args);
+if (args.Length > 0 && args[0] == "restart-process")
+    return await CheckpointBenchmark.RunProcessRestartAsync(args);
 
 // Nexmark bids → filter + projection → blackhole, through the whole engine (SQL text, planner, runtime, Arrow
 // kernels), against a hand-written C# loop over the same in-memory batches, measured in the same run.
