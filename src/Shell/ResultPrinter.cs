@@ -40,6 +40,7 @@ internal sealed class ResultPrinter
                 Info(message.Message);
                 break;
             case TableTextResult table:
+                foreach (var line in table.Preamble) _out.WriteLine(line);
                 PrintTable(table.ColumnNames, table.Rows);
                 break;
             case ExplainTextResult explain:
@@ -47,10 +48,12 @@ internal sealed class ResultPrinter
                 break;
             case JobSubmittedResult { WaitedForCompletion: true } finished:
                 AcknowledgeStatementSetBlock(finished);
+                PrintNotices(finished.Notices);
                 Info(ShellMessages.FinishStatement);
                 break;
             case JobSubmittedResult submitted:
                 AcknowledgeStatementSetBlock(submitted);
+                PrintNotices(submitted.Notices);
                 Info(ShellMessages.SubmittingStatement);
                 Info(ShellMessages.StatementSubmitted);
                 _out.WriteLine("Job ID: " + submitted.Job.Id);
@@ -79,6 +82,13 @@ internal sealed class ResultPrinter
     private void AcknowledgeStatementSetBlock(JobSubmittedResult result)
     {
         for (int i = 0; i < result.StatementSetBlockStatements; i++) Info(MessageResult.ExecuteStatementSucceed);
+    }
+
+    /// <summary>Where a job restored its state from, or why it did not: <c>[INFO]</c> / <c>[WARNING]</c> lines.</summary>
+    public void PrintNotices(IReadOnlyList<StatementNotice> notices)
+    {
+        foreach (var notice in notices)
+            _out.WriteLine(notice.Level == NoticeLevel.Warning ? ShellMessages.Warning(notice.Message) : ShellMessages.Info(notice.Message));
     }
 
     /// <summary>A finished table (SHOW, DESCRIBE, SET): widths by content, NULL as empty, <c>N rows in set</c>.</summary>

@@ -37,6 +37,7 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
         Runner = new JobRunner(Connectors, options.Clock, options.Output ?? Console.Out);
         _settings = new SessionSettings(new Configuration(new Dictionary<string, string>(options.Settings, StringComparer.Ordinal)), SessionOptions.Declared);
         _stopTimeout = options.StopTimeout;
+        RestoreFromLatestCheckpoint = options.RestoreFromLatestCheckpoint;
         _executor = new StatementExecutor(this);
     }
 
@@ -75,6 +76,9 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
     internal SessionSettings Settings => _settings;
     internal JobRegistry JobRegistry => _jobs;
     internal TimeSpan StopTimeout => _stopTimeout;
+
+    /// <summary>Whether INSERT jobs restore from their latest checkpoint by default (<see cref="StreamSqlOptions.RestoreFromLatestCheckpoint"/>).</summary>
+    public bool RestoreFromLatestCheckpoint { get; }
 
     /// <summary>Executes one statement (a trailing <c>;</c> is allowed) and returns what it produced. INSERTs return
     /// once their job is submitted (or finished, with <c>table.dml-sync</c>); a SELECT returns a running <see cref="QueryResult"/>.</summary>

@@ -1,0 +1,119 @@
+using System.Globalization;
+using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.Runtime;
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Config;
+
+namespace StreamSql;
+
+/// <summary>What an INSERT or statement set asked for about state: <c>EXECUTE ... FROM SAVEPOINT 'path'</c>,
+/// <c>FROM LATEST CHECKPOINT</c>, <c>ALLOW NON RESTORED STATE</c>; null fields mean the statement said nothing.</summary>
+internal sealed record RestoreRequest(RestoreSource? Source, bool AllowNonRestoredState)
+{
+    public static readonly RestoreRequest None = new(null, false);
+}
+
+/// <summary>How a job starts (<see cref="Options"/>) and what to tell the user about it.</summary>
+internal sealed record ResolvedRestore(JobStartOptions Options, IReadOnlyList<StatementNotice> Notices);
+
+/// <summary>
+/// Decides where an INSERT or statement set job restores its state from. In order: the statement's own
+/// <c>FROM SAVEPOINT</c> / <c>FROM LATEST CHECKPOINT</c>; then, when the session restores every job from its latest
+/// checkpoint (<c>streamsql --from-latest-checkpoint</c>), the newest completed checkpoint of the job's name; then the
+/// session's <c>execution.state-recovery.path</c> (<c>execution.savepoint.path</c>), which, as in Flink's SQL client,
+/// applies to every following INSERT until <c>RESET</c>. Latest checkpoint with none found: a warning naming the
+/// directory searched (and the checkpoints skipped, with why), then the recovery path if set, else empty state.
+/// </summary>
+internal static class JobRestoreResolver
+{
+    public static ResolvedRestore Resolve(Configuration configuration, string jobName, RestoreRequest request, bool latestCheckpointByDefault)
+    {
+        bool allow = request.AllowNonRestoredState || configuration.Get(CheckpointingOptions.IgnoreUnclaimedState);
+        var sessionPath = SessionRecoveryPath(configuration);
+        switch (request.Source)
+        {
+            case SavepointRestore savepoint:
+                if (string.IsNullOrWhiteSpace(savepoint.Path))
+                    throw new StreamSqlException("FROM SAVEPOINT needs the path of a savepoint (its directory or its _metadata file).");
+                return Start(savepoint.Path, allow);
+            case LatestCheckpointRestore:
+                return FromLatestCheckpoint(configuration, jobName, fallbackPath: null, allow);
+        }
+        if (latestCheckpointByDefault) return FromLatestCheckpoint(configuration, jobName, sessionPath, allow);
+        return Start(sessionPath, allow);
+    }
+
+    /// <summary>The session's <c>execution.state-recovery.path</c> (or 1.x <c>execution.savepoint.path</c>); blank means none.</summary>
+    public static string? SessionRecoveryPath(Configuration configuration)
+    {
+        var path = configuration.Get(CheckpointingOptions.RecoveryPath);
+        return string.IsNullOrWhiteSpace(path) ? null : path.Trim();
+    }
+
+    private static ResolvedRestore Start(string? path, bool allow, IReadOnlyList<StatementNotice>? notices = null) =>
+        new(path is null && !allow ? JobStartOptions.Fresh : new JobStartOptions { RestorePath = path, AllowNonRestoredState = allow },
+            notices ?? Array.Empty<StatementNotice>());
+
+    private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string? fallbackPath, bool allow)
+    {
+        var storage = CheckpointStorageOf(configuration, jobName);
+        var skipped = new List<string>();
+        CompletedCheckpoint? latest;
+        try
+        {
+            latest = storage.FindLatestCompleted(skipped);
+        }
+        catch (IOException e)
+        {
+            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {storage.JobDirectory}: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {storage.JobDirectory}: {e.Message}", e);
+        }
+
+        var notices = new List<StatementNotice>();
+        foreach (var reason in skipped)
+            notices.Add(new StatementNotice(NoticeLevel.Warning, "Skipped a checkpoint that cannot be restored: " + reason));
+        if (latest is not null)
+        {
+            var taken = DateTimeOffset.FromUnixTimeMilliseconds(latest.Metadata.TimestampMillis).UtcDateTime
+                .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            notices.Add(new StatementNotice(NoticeLevel.Info,
+                $"Restoring job '{jobName}' from its latest checkpoint {latest.CheckpointId} ({latest.Directory}, taken {taken} UTC)."));
+            return Start(latest.Directory, allow, notices);
+        }
+        var none = $"No completed checkpoint of job '{jobName}' in {storage.JobDirectory}";
+        if (fallbackPath is not null)
+        {
+            notices.Add(new StatementNotice(NoticeLevel.Warning,
+                $"{none}; restoring from '{CheckpointingOptions.RecoveryPath.Key}' = '{fallbackPath}' instead."));
+            return Start(fallbackPath, allow, notices);
+        }
+        notices.Add(new StatementNotice(NoticeLevel.Warning, $"{none}; the job starts with empty state."));
+        return Start(null, allow, notices);
+    }
+
+    /// <summary>The checkpoint storage jobs named <paramref name="jobName"/> write to, which must outlive the job.</summary>
+    private static CheckpointStorage CheckpointStorageOf(Configuration configuration, string jobName)
+    {
+        var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
+        var type = configuration.Get(CheckpointingOptions.Storage);
+        if (type == "jobmanager")
+            throw new StreamSqlException(
+                $"FROM LATEST CHECKPOINT cannot find checkpoints kept in memory ('{CheckpointingOptions.Storage.Key}' = 'jobmanager'): they end with their job. " +
+                $"Use '{CheckpointingOptions.Storage.Key}' = 'filesystem' with '{CheckpointingOptions.CheckpointsDirectory.Key}'.");
+        if (string.IsNullOrWhiteSpace(directory))
+            throw new StreamSqlException(
+                $"FROM LATEST CHECKPOINT needs to know where checkpoints are: set '{CheckpointingOptions.CheckpointsDirectory.Key}' " +
+                $"(or '{CheckpointingOptions.CheckpointsDirectory.FallbackKeys[0]}') to the directory the job's checkpoints were written to.");
+        try
+        {
+            return CheckpointStorage.FromConfiguration(configuration, jobName);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new StreamSqlException(e.Message, e);
+        }
+    }
+}
