@@ -51,8 +51,23 @@ internal static class JobRestoreResolver
     }
 
     private static ResolvedRestore Start(string? path, bool allow, IReadOnlyList<StatementNotice>? notices = null) =>
-        new(path is null && !allow ? JobStartOptions.Fresh : new JobStartOptions { RestorePath = path, AllowNonRestoredState = allow },
+        new(path is null && !allow ? JobStartOptions.Fresh : new JobStartOptions { RestorePath = FullPath(path), AllowNonRestoredState = allow },
             notices ?? Array.Empty<StatementNotice>());
+
+    /// <summary>Relative paths are relative to the working directory, as the shell's user sees them; messages and
+    /// <see cref="JobClient.RestoredFrom"/> show the full path.</summary>
+    private static string? FullPath(string? path)
+    {
+        if (path is null) return null;
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new StreamSqlException($"'{path}' is not a valid savepoint path: {e.Message}", e);
+        }
+    }
 
     private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string? fallbackPath, bool allow)
     {

@@ -178,4 +178,12 @@ public sealed class RestoreStatementTests : IDisposable
         Assert.Equal(new JobStartOptions { RestorePath = "/sp2", AllowNonRestoredState = true }, fromSession.Options);
         Assert.Same(JobStartOptions.Fresh, JobRestoreResolver.Resolve(Configuration.Empty.With("execution.savepoint.path", "  "), "j", RestoreRequest.None, false).Options);
     }
+
+    [Fact]
+    public void A_relative_savepoint_path_is_taken_from_the_working_directory()
+    {
+        var resolved = JobRestoreResolver.Resolve(Configuration.Empty, "j", new RestoreRequest(new SavepointRestore("sp/savepoint-1", default), false), false);
+
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "sp", "savepoint-1"), resolved.Options.RestorePath);
+    }
 }
