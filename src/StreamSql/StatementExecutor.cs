@@ -144,13 +144,10 @@ internal sealed class StatementExecutor
         {
             handle = _env.Runner.Start(graph, JobRegistry.NewJobId(), options);
         }
-        catch (StateRestoreException e)
+        catch (Exception e) when (e is StateRestoreException or CheckpointFormatException
+            || (options.RestorePath is not null && e is IOException or UnauthorizedAccessException))
         {
-            throw new StreamSqlException($"Cannot restore job '{graph.Name}' from '{options.RestorePath}': {e.Message}", e);
-        }
-        catch (CheckpointFormatException e)
-        {
-            throw new StreamSqlException($"Cannot restore job '{graph.Name}' from '{options.RestorePath}': {e.Message}", e);
+            throw new StreamSqlException($"Cannot restore job '{graph.Name}' from '{options.RestorePath}': {JobFailures.Describe(e)}", e);
         }
         var savepointDirectory = graph.Configuration.Get(CheckpointingOptions.SavepointDirectory);
         var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory);
