@@ -69,7 +69,7 @@ public sealed class WatermarkTests
         var b = Channel.CreateUnbounded<StreamElement>();
         var gate = new InputGate([new InputChannel(a.Reader, 0, "a"), new InputChannel(b.Reader, 1, "b")]);
         Assert.False(gate.TryRead(out _, out _));
-        var wait = gate.WaitAsync(long.MaxValue, SystemClock.Instance, CancellationToken.None).AsTask();
+        var wait = gate.WaitAsync(long.MaxValue, SystemClock.Instance, null, CancellationToken.None).AsTask();
         Assert.False(wait.IsCompleted);
         b.Writer.TryWrite(new Watermark(1));
         await wait.WaitAsync(TimeSpan.FromSeconds(2));

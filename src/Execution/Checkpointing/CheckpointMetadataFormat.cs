@@ -5,12 +5,12 @@ using StreamSql.Execution.State;
 namespace StreamSql.Execution.Checkpointing;
 
 /// <summary>
-/// The <c>_metadata</c> file, version 1. All integers little-endian; a string is a varint byte length and UTF-8 bytes.
+/// The <c>_metadata</c> file, version 2 (version 1 had no operator names; it is still read). All integers little-endian; a string is a varint byte length and UTF-8 bytes.
 /// <code>
 /// u32 magic 0x4D435353 ("SSCM")   u16 version (1)   u64 file length, trailing checksum included
 /// i64 checkpoint id   i64 timestamp (ms since the epoch)   u8 flags (bit 0: savepoint)   string job name
 /// i32 operator count, per operator:
-///     string operator id, i32 parallelism, i32 max parallelism, i32 subtask count, per subtask:
+///     string operator id, string operator name (version 2), i32 parallelism, i32 max parallelism, i32 subtask count, per subtask:
 ///         i32 subtask index
 ///         u8 has keyed state; if 1: string format ("canonical" | "rocksdb-native"), i32 first key group, i32 last key group,
 ///            i32 offset count, i64 offset per key group, i32 file count, file...
@@ -23,7 +23,7 @@ namespace StreamSql.Execution.Checkpointing;
 public static class CheckpointMetadataFormat
 {
     public const uint Magic = 0x4D435353;
-    public const ushort Version = 1;
+    public const ushort Version = 2;
     public const string FileName = "_metadata";
     private const int HeaderLength = 14;
 
@@ -42,6 +42,7 @@ public static class CheckpointMetadataFormat
         foreach (var op in metadata.Operators)
         {
             w.Write(op.OperatorId);
+            w.Write(op.OperatorName);
             w.Write(op.Parallelism);
             w.Write(op.MaxParallelism);
             w.Write(op.Subtasks.Count);
@@ -87,8 +88,8 @@ public static class CheckpointMetadataFormat
         if (bytes.Length < HeaderLength)
             throw new CheckpointFormatException($"{Describe(path)} is truncated ({bytes.Length} bytes)");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(4));
-        if (version != Version)
-            throw new CheckpointFormatException($"{Describe(path)} has version {version}, this build reads {Version}");
+        if (version is not (1 or Version))
+            throw new CheckpointFormatException($"{Describe(path)} has version {version}, this build reads 1 and {Version}");
         ulong declared = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(6));
         if ((ulong)bytes.Length < declared)
             throw new CheckpointFormatException($"{Describe(path)} is truncated ({bytes.Length} of {declared} bytes)");
@@ -109,6 +110,7 @@ public static class CheckpointMetadataFormat
             for (int o = 0; o < operatorCount; o++)
             {
                 string operatorId = r.ReadString();
+                string operatorName = version >= 2 ? r.ReadString() : "";
                 int parallelism = r.ReadInt32(), maxParallelism = r.ReadInt32(), subtaskCount = r.ReadInt32();
                 if (parallelism < 1 || parallelism > maxParallelism || subtaskCount > parallelism)
                     throw new InvalidDataException($"operator {operatorId} has parallelism {parallelism}, max parallelism {maxParallelism} and {subtaskCount} subtask states");
@@ -135,7 +137,7 @@ public static class CheckpointMetadataFormat
                     StateFileHandle? operatorState = r.ReadByte() == 1 ? ReadFile(r, savepoint, path) : null;
                     subtasks.Add(new SubtaskStateHandle(index, keyed, operatorState));
                 }
-                operators.Add(new OperatorStateEntry(operatorId, parallelism, maxParallelism, subtasks));
+                operators.Add(new OperatorStateEntry(operatorId, parallelism, maxParallelism, subtasks) { OperatorName = operatorName });
             }
             if (r.BaseStream.Position != r.BaseStream.Length)
                 throw new InvalidDataException("unexpected bytes after the last operator");

@@ -20,10 +20,11 @@ public sealed class CheckpointStorage
     private readonly Random _random;
 
     public CheckpointStorage(IStateFileSystem fileSystem, string checkpointsDirectory, string jobId, string? savepointDirectory,
-        int numRetained = 1, string retention = "NO_EXTERNALIZED_CHECKPOINTS", Random? random = null)
+        int numRetained = 1, string retention = "NO_EXTERNALIZED_CHECKPOINTS", Random? random = null, IStateFileSystem? savepointFileSystem = null)
     {
         if (numRetained < 1) throw new ArgumentOutOfRangeException(nameof(numRetained), "execution.checkpointing.num-retained must be at least 1");
         FileSystem = fileSystem;
+        SavepointFileSystem = savepointFileSystem ?? fileSystem;
         JobId = jobId;
         JobDirectory = Path.GetFullPath(Path.Combine(checkpointsDirectory, SafeName(jobId)));
         SavepointDirectory = savepointDirectory is null ? null : Path.GetFullPath(savepointDirectory);
@@ -41,14 +42,18 @@ public sealed class CheckpointStorage
         var retention = configuration.Get(CheckpointingOptions.ExternalizedRetention);
         var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
         if (type == "jobmanager")
-            return new CheckpointStorage(new InMemoryStateFileSystem(), "/jobmanager", jobId, savepoints is null ? "/jobmanager/savepoints" : savepoints,
-                retained, retention, random);
+            // Checkpoints live in memory for the life of the job (restarts); savepoints always go to disk.
+            return new CheckpointStorage(new InMemoryStateFileSystem(), "/jobmanager", jobId, savepoints, retained, retention, random,
+                LocalStateFileSystem.Instance);
         if (directory is null)
             throw new InvalidOperationException("'execution.checkpointing.storage' = 'filesystem' needs a directory: set 'execution.checkpointing.dir' (or 'state.checkpoints.dir')");
         return new CheckpointStorage(LocalStateFileSystem.Instance, directory, jobId, savepoints, retained, retention, random);
     }
 
     public IStateFileSystem FileSystem { get; }
+
+    /// <summary>Where savepoints are written: local disk, also when checkpoints are kept in memory.</summary>
+    public IStateFileSystem SavepointFileSystem { get; }
     public string JobId { get; }
     public string JobDirectory { get; }
     public string SharedDirectory => Path.Combine(JobDirectory, "shared");
@@ -83,21 +88,30 @@ public sealed class CheckpointStorage
     public CompletedCheckpoint Complete(ICheckpointWriter writer, CheckpointMetadata metadata)
     {
         var w = (Writer)writer;
-        FileSystem.WriteAtomically(Path.Combine(w.Location, CheckpointMetadataFormat.FileName), CheckpointMetadataFormat.Serialize(metadata));
-        var completed = new CompletedCheckpoint(FileSystem, w.Location, metadata);
+        w.FileSystem.WriteAtomically(Path.Combine(w.Location, CheckpointMetadataFormat.FileName), CheckpointMetadataFormat.Serialize(metadata));
+        var completed = new CompletedCheckpoint(w.FileSystem, w.Location, metadata);
         if (!w.IsSavepoint) Subsume();
         return completed;
     }
 
     /// <summary>Drops a checkpoint that will not complete (its exclusive files; shared files it uploaded stay until unreferenced).</summary>
-    public void Abort(ICheckpointWriter writer) => FileSystem.DeleteDirectory(writer.Location);
+    public void Abort(ICheckpointWriter writer) => ((Writer)writer).FileSystem.DeleteDirectory(writer.Location);
+
+    /// <summary>The highest checkpoint id with a directory here (complete or not), or 0: a new run numbers its checkpoints
+    /// above it, so "the latest checkpoint" is always the one with the highest id.</summary>
+    public long HighestCheckpointId()
+    {
+        var directories = CheckpointDirectories();
+        return directories.Count == 0 ? 0 : directories[0].Id;
+    }
 
     /// <summary>The newest checkpoint of this job that loads and whose files are all present; <paramref name="skipped"/> gets
     /// one line per newer checkpoint passed over and why.</summary>
-    public CompletedCheckpoint? FindLatestCompleted(ICollection<string>? skipped = null)
+    public CompletedCheckpoint? FindLatestCompleted(ICollection<string>? skipped = null, long minimumId = 0)
     {
         foreach (var (id, directory) in CheckpointDirectories())
         {
+            if (id < minimumId) break;
             var metadataPath = Path.Combine(directory, CheckpointMetadataFormat.FileName);
             if (!FileSystem.FileExists(metadataPath))
             {
@@ -215,6 +229,7 @@ public sealed class CheckpointStorage
 
     private sealed class Writer(CheckpointStorage storage, long checkpointId, string location, bool isSavepoint) : ICheckpointWriter
     {
+        public IStateFileSystem FileSystem { get; } = isSavepoint ? storage.SavepointFileSystem : storage.FileSystem;
         public long CheckpointId { get; } = checkpointId;
         public bool IsSavepoint { get; } = isSavepoint;
         public string Location { get; } = location;
@@ -232,7 +247,7 @@ public sealed class CheckpointStorage
 
         private StateFileHandle WriteTo(string path, string relativePath, Action<Stream> write)
         {
-            using var stream = storage.FileSystem.Create(path);
+            using var stream = FileSystem.Create(path);
             var checksumming = new ChecksummingStream(stream);
             write(checksumming);
             checksumming.Flush();

@@ -73,6 +73,47 @@ public static class CheckpointingOptions
         "Allow restoring from a savepoint with state of operators that no longer exist (that state is dropped).",
         "execution.savepoint.ignore-unclaimed-state");
 
+    public static IReadOnlyList<string> RestartStrategies { get; } = new[] { "none", "fixed-delay", "exponential-delay" };
+
+    public static readonly ConfigOption<string?> RestartStrategy = new("restart-strategy.type", null,
+        "What happens when a task fails: 'none' (the job fails), 'fixed-delay' or 'exponential-delay' (the job restarts from its latest completed checkpoint). Default: 'exponential-delay' when checkpointing is enabled, otherwise 'none'. 'off' and 'disable' mean 'none'.",
+        ParseRestartStrategy, s => s ?? "", new[] { "restart-strategy" }, RestartStrategies, hasDefault: false);
+
+    public static readonly ConfigOption<int> FixedDelayAttempts = Options.Int("restart-strategy.fixed-delay.attempts", 1,
+        "fixed-delay: how many restarts are attempted before the job fails.");
+
+    public static readonly ConfigOption<TimeSpan> FixedDelay = Options.Duration("restart-strategy.fixed-delay.delay", TimeSpan.FromSeconds(1),
+        "fixed-delay: the pause before each restart.");
+
+    public static readonly ConfigOption<TimeSpan> ExponentialInitialBackoff = Options.Duration("restart-strategy.exponential-delay.initial-backoff",
+        TimeSpan.FromSeconds(1), "exponential-delay: the pause before the first restart.");
+
+    public static readonly ConfigOption<TimeSpan> ExponentialMaxBackoff = Options.Duration("restart-strategy.exponential-delay.max-backoff",
+        TimeSpan.FromMinutes(1), "exponential-delay: the longest pause between restarts.");
+
+    public static readonly ConfigOption<double> ExponentialMultiplier = new("restart-strategy.exponential-delay.backoff-multiplier", 1.5,
+        "exponential-delay: the pause grows by this factor after each restart.", ConfigParsers.ParseDouble,
+        d => d.ToString(System.Globalization.CultureInfo.InvariantCulture), Array.Empty<string>());
+
+    public static readonly ConfigOption<double> ExponentialJitter = new("restart-strategy.exponential-delay.jitter-factor", 0.1,
+        "exponential-delay: each pause varies randomly by up to this fraction.", ConfigParsers.ParseDouble,
+        d => d.ToString(System.Globalization.CultureInfo.InvariantCulture), Array.Empty<string>());
+
+    public static readonly ConfigOption<TimeSpan> ExponentialResetThreshold = Options.Duration("restart-strategy.exponential-delay.reset-backoff-threshold",
+        TimeSpan.FromHours(1), "exponential-delay: after running this long without failure the pause starts again from the initial backoff.");
+
+    public static readonly ConfigOption<int> ExponentialAttempts = Options.Int("restart-strategy.exponential-delay.attempts-before-reset-backoff",
+        int.MaxValue, "exponential-delay: how many restarts are attempted (counted since the last reset) before the job fails.");
+
+    private static string ParseRestartStrategy(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "none" or "off" or "disable" => "none",
+        "fixed-delay" or "fixeddelay" => "fixed-delay",
+        "exponential-delay" or "exponentialdelay" => "exponential-delay",
+        "failure-rate" or "failurerate" => throw new FormatException("the 'failure-rate' restart strategy is not supported (use 'fixed-delay' or 'exponential-delay')"),
+        _ => throw new FormatException($"'{text}' is not a restart strategy (expected 'none', 'fixed-delay' or 'exponential-delay')"),
+    };
+
     private static string ParseStateBackend(string text) => text.Trim().ToLowerInvariant() switch
     {
         "hashmap" or "jobmanager" or "filesystem" => "hashmap",
@@ -85,6 +126,7 @@ public static class CheckpointingOptions
     {
         Interval, Mode, Timeout, MinPause, MaxConcurrentCheckpoints, TolerableFailedCheckpoints, Storage, CheckpointsDirectory,
         SavepointDirectory, NumRetained, ExternalizedRetention, StateBackend, Incremental, RocksDbLocalDirectory, RecoveryPath,
-        IgnoreUnclaimedState,
+        IgnoreUnclaimedState, RestartStrategy, FixedDelayAttempts, FixedDelay, ExponentialInitialBackoff, ExponentialMaxBackoff,
+        ExponentialMultiplier, ExponentialJitter, ExponentialResetThreshold, ExponentialAttempts,
     };
 }

@@ -28,7 +28,27 @@ public static class KeyedStateFormats
 public sealed record SubtaskStateHandle(int SubtaskIndex, KeyedStateHandle? Keyed, StateFileHandle? OperatorState);
 
 /// <summary>The state of one operator (all its subtasks), under its stable id.</summary>
-public sealed record OperatorStateEntry(string OperatorId, int Parallelism, int MaxParallelism, IReadOnlyList<SubtaskStateHandle> Subtasks);
+public sealed record OperatorStateEntry(string OperatorId, int Parallelism, int MaxParallelism, IReadOnlyList<SubtaskStateHandle> Subtasks)
+{
+    /// <summary>The operator's description when the checkpoint was taken (for reports; empty in version 1 metadata).</summary>
+    public string OperatorName { get; init; } = "";
+
+    /// <summary>Bytes of state files of all subtasks.</summary>
+    public long StateSize
+    {
+        get
+        {
+            long size = 0;
+            foreach (var subtask in Subtasks)
+            {
+                if (subtask.Keyed is not null)
+                    foreach (var file in subtask.Keyed.Files) size += file.Size;
+                if (subtask.OperatorState is not null) size += subtask.OperatorState.Size;
+            }
+            return size;
+        }
+    }
+}
 
 /// <summary>What <c>_metadata</c> holds: see docs/checkpoints.md for the byte layout.</summary>
 public sealed record CheckpointMetadata(long CheckpointId, long TimestampMillis, string JobName, bool IsSavepoint, IReadOnlyList<OperatorStateEntry> Operators)

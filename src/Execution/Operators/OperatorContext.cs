@@ -13,6 +13,9 @@ public sealed record OperatorContext(
     Configuration Configuration,
     IClock Clock)
 {
+    /// <summary>This operator subtask's state (restored before <see cref="IStreamOperator.OpenAsync"/>, snapshot on barriers).</summary>
+    public State.OperatorStateStore State { get; init; } = new();
+
     /// <summary>The session time zone (<c>table.local-time-zone</c>) resolved to a <see cref="TimeZoneInfo"/>.</summary>
     public TimeZoneInfo TimeZone => SessionTimeZone.Resolve(Configuration);
 }

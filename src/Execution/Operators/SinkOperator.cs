@@ -9,15 +9,21 @@ namespace StreamSql.Execution.Operators;
 /// <summary>
 /// Writes into a table through its connector's writer, with the two-phase commit protocol: on a barrier the writer
 /// pre-commits and the handle is kept until the checkpoint completes (then committed); at the end of a bounded input it
-/// pre-commits and commits once more, so a finished job leaves only committed output.
+/// pre-commits and commits once more, so a finished job leaves only committed output. The handles not yet committed are
+/// its operator state: after a restore they are committed again (commits are idempotent), so output prepared for a
+/// completed checkpoint is never lost, even when the process died before the commit.
 /// </summary>
 public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase
 {
     /// <summary>The checkpoint id of the final commit at end of input (Flink uses <c>Long.MAX_VALUE</c> too).</summary>
     public const long EndOfInputCheckpointId = long.MaxValue;
 
+    /// <summary>The name of the list state holding prepared, uncommitted handles (8-byte checkpoint id, then the handle).</summary>
+    public const string CommittablesStateName = "sink-committables";
+
     private readonly List<(long CheckpointId, byte[] Handle)> _pending = new();
     private ISinkWriter? _writer;
+    private State.IOperatorListState _committables = null!;
 
     public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
@@ -30,6 +36,33 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
         var writerContext = new SinkWriterContext(spec.Table, ArrowTypeMapping.ToArrowSchema(inputSchema), spec.InputChangelog,
             context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput);
         await _writer.OpenAsync(writerContext, cancellationToken).ConfigureAwait(false);
+        _committables = context.State.OperatorState.GetListState(CommittablesStateName);
+        var restored = _committables.Get();
+        if (restored.Count > 0)
+        {
+            long last = 0;
+            var handles = new List<byte[]>(restored.Count);
+            foreach (var entry in restored)
+            {
+                last = Math.Max(last, System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(entry));
+                handles.Add(entry[8..]);
+            }
+            await _writer.CommitAsync(last, handles, cancellationToken).ConfigureAwait(false);
+            _committables.Clear();
+        }
+    }
+
+    private void SaveCommittables()
+    {
+        var entries = new List<byte[]>(_pending.Count);
+        foreach (var (checkpointId, handle) in _pending)
+        {
+            var entry = new byte[8 + handle.Length];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(entry, checkpointId);
+            handle.CopyTo(entry, 8);
+            entries.Add(entry);
+        }
+        _committables.Update(entries);
     }
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
@@ -39,6 +72,7 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
     {
         var handle = await _writer!.PrepareCommitAsync(barrier.CheckpointId, cancellationToken).ConfigureAwait(false);
         if (handle is not null) _pending.Add((barrier.CheckpointId, handle));
+        SaveCommittables();
         await output.EmitBarrierAsync(barrier, cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,6 +93,7 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
             if (_pending[i].CheckpointId <= checkpointId) handles.Add(_pending[i].Handle);
         _pending.RemoveAll(p => p.CheckpointId <= checkpointId);
         await _writer!.CommitAsync(checkpointId, handles, cancellationToken).ConfigureAwait(false);
+        SaveCommittables();
     }
 
     public override async ValueTask CloseAsync()

@@ -7,10 +7,16 @@ using StreamSql.Sql.Planner.Physical;
 namespace StreamSql.Execution.Operators;
 
 /// <summary>Reads a table through its connector's reader (chosen by the table's <c>'connector'</c> option).
-/// At the end of a bounded input it emits the maximum watermark, as Flink does, so every event-time result fires.</summary>
+/// At the end of a bounded input it emits the maximum watermark, as Flink does, so every event-time result fires.
+/// Its operator state is the reader's position, one entry per subtask in a union list, so that after a restore every
+/// new subtask sees the positions of all old ones (the reader takes over its share, at any parallelism).</summary>
 public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors) : StreamOperatorBase, ISourceOperator
 {
+    /// <summary>The name of the union list state holding the reader positions.</summary>
+    public const string PositionsStateName = "source-positions";
+
     private ISourceReader? _reader;
+    private State.IOperatorListState _positions = null!;
 
     public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
@@ -24,6 +30,25 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
             ArrowTypeMapping.ToArrowSchema(spec.OutputSchema), context.SubtaskIndex, context.Parallelism,
             Math.Max(1, context.Configuration.Get(CoreOptions.BatchMaxRows)), context.Configuration, context.Clock);
         await _reader.OpenAsync(readerContext, cancellationToken).ConfigureAwait(false);
+        _positions = context.State.OperatorState.GetUnionListState(PositionsStateName);
+        var restored = _positions.Get();
+        if (restored.Count > 0)
+        {
+            try
+            {
+                _reader.RestorePositions(restored);
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidDataException)
+            {
+                throw new Checkpointing.StateRestoreException($"The source of table '{spec.TableName}' cannot continue from the savepoint: {e.Message}", e);
+            }
+        }
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        _positions.Update([_reader!.SnapshotPosition()]);
+        return output.EmitBarrierAsync(barrier, cancellationToken);
     }
 
     public async ValueTask<Batch?> ReadAsync(CancellationToken cancellationToken)
@@ -35,8 +60,11 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("a source has no inputs");
 
-    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) =>
-        output.EmitWatermarkAsync(Watermark.Max, cancellationToken);
+    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        _positions.Update([_reader!.SnapshotPosition()]);
+        return output.EmitWatermarkAsync(Watermark.Max, cancellationToken);
+    }
 
     public override async ValueTask CloseAsync()
     {

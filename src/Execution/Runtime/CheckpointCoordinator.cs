@@ -1,15 +1,387 @@
+using StreamSql.Execution.Batches;
 using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State;
+using StreamSql.Sql.Planner.Config;
 
 namespace StreamSql.Execution.Runtime;
 
-/// <summary>Triggers checkpoints and savepoints of one job, collects the subtasks' acknowledgements and completes them.</summary>
-internal sealed class CheckpointCoordinator
+/// <summary>
+/// Triggers checkpoints and savepoints of one run (attempt) of a job: asks the source subtasks to inject a barrier,
+/// collects every subtask's acknowledgement (its state, written asynchronously), completes the checkpoint in storage
+/// (<c>_metadata</c> last) and then tells every subtask, so sinks commit. A checkpoint that fails or expires is aborted;
+/// more consecutive failures than <c>execution.checkpointing.tolerable-failed-checkpoints</c> fail the job.
+/// </summary>
+internal sealed class CheckpointCoordinator : IDisposable
 {
-    public bool PeriodicEnabled { get; }
-    public CheckpointStats? Latest { get; }
-    public IReadOnlyList<CheckpointStats> History { get; } = Array.Empty<CheckpointStats>();
-    public int FailedCount { get; }
+    private readonly object _lock = new();
+    private readonly string _jobName;
+    private readonly CheckpointStorage _storage;
+    private readonly CheckpointHistory _history;
+    private readonly SubtaskPort[] _ports;
+    private readonly Action<Exception> _failJob;
+    private readonly Action _finishStoppedJob;
+    private readonly TimeSpan? _interval;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _minPause;
+    private readonly int _maxConcurrent;
+    private readonly int _tolerableFailures;
+    private readonly Dictionary<long, PendingCheckpoint> _pending = new();
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly List<Task> _writes = new();
+    private long _lastCompletedMillis = long.MinValue;
+    private int _consecutiveFailures;
+    private bool _stopping;
+    private (TaskCompletionSource<CheckpointStats> Completion, CheckpointStats Stats)? _completedStop;
 
-    public Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("being built");
+    public CheckpointCoordinator(string jobName, Configuration configuration, CheckpointStorage storage, CheckpointHistory history,
+        SubtaskPort[] ports, Action<Exception> failJob, Action finishStoppedJob)
+    {
+        _jobName = jobName;
+        _storage = storage;
+        _history = history;
+        _ports = ports;
+        _failJob = failJob;
+        _finishStoppedJob = finishStoppedJob;
+        _interval = configuration.Get(CheckpointingOptions.Interval) is { } i && i > TimeSpan.Zero ? i : null;
+        _timeout = configuration.Get(CheckpointingOptions.Timeout);
+        _minPause = configuration.Get(CheckpointingOptions.MinPause);
+        _maxConcurrent = Math.Max(1, configuration.Get(CheckpointingOptions.MaxConcurrentCheckpoints));
+        _tolerableFailures = Math.Max(0, configuration.Get(CheckpointingOptions.TolerableFailedCheckpoints));
+        ExactlyOnce = configuration.Get(CheckpointingOptions.Mode) == "EXACTLY_ONCE";
+    }
+
+    public bool PeriodicEnabled => _interval is not null;
+    public bool ExactlyOnce { get; }
+    public CheckpointStorage Storage => _storage;
+    public CheckpointStats? Latest => _history.Latest;
+    public IReadOnlyList<CheckpointStats> History => _history.Completed;
+    public int FailedCount => _history.FailedCount;
+
+    /// <summary>Starts the periodic trigger (when an interval is set).</summary>
+    public void Start()
+    {
+        if (_interval is { } interval) _ = RunPeriodicAsync(interval, _shutdown.Token);
+    }
+
+    private async Task RunPeriodicAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+                long now = Environment.TickCount64;
+                lock (_lock)
+                {
+                    if (_stopping || _pending.Count >= _maxConcurrent) continue;
+                    if (_lastCompletedMillis != long.MinValue && now - _lastCompletedMillis < (long)_minPause.TotalMilliseconds) continue;
+                    if (!AllOpened()) continue;
+                }
+                _ = TriggerAsync(CheckpointKind.Checkpoint, null, drain: false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private bool AllOpened()
+    {
+        foreach (var port in _ports)
+            if (!port.Opened && !port.Finished) return false;
+        return true;
+    }
+
+    public Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, bool drain, CancellationToken cancellationToken) =>
+        TriggerAsync(stop ? CheckpointKind.SavepointAndStop : CheckpointKind.Savepoint, targetDirectory, drain).WaitAsync(cancellationToken);
+
+    /// <summary>Starts a checkpoint or savepoint; the task completes with its statistics, or fails with the reason.</summary>
+    public Task<CheckpointStats> TriggerAsync(CheckpointKind kind, string? targetDirectory, bool drain)
+    {
+        PendingCheckpoint pending;
+        var sources = new List<SubtaskPort>();
+        lock (_lock)
+        {
+            if (_shutdown.IsCancellationRequested) return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is no longer running"));
+            if (_stopping) return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is being stopped with a savepoint"));
+            if (kind != CheckpointKind.Checkpoint && !AllOpened())
+                return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is still starting; try again in a moment"));
+            foreach (var port in _ports)
+                if (port.IsSource && !port.Finished) sources.Add(port);
+            if (sources.Count == 0)
+                return Task.FromException<CheckpointStats>(new InvalidOperationException("the job's sources have finished; a finished job takes no checkpoints"));
+            long id = _history.NextId();
+            ICheckpointWriter writer;
+            try
+            {
+                writer = kind == CheckpointKind.Checkpoint ? _storage.BeginCheckpoint(id) : _storage.BeginSavepoint(id, targetDirectory);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                return Task.FromException<CheckpointStats>(new InvalidOperationException(e.Message, e));
+            }
+            pending = new PendingCheckpoint(id, kind, DateTimeOffset.UtcNow, writer);
+            foreach (var port in _ports)
+            {
+                if (port.Finished) pending.FinishedStates.AddRange(port.FinalState ?? Array.Empty<CapturedState>());
+                else pending.Awaiting.Add(port.Index);
+            }
+            _pending.Add(id, pending);
+            if (kind == CheckpointKind.SavepointAndStop) _stopping = true;
+        }
+
+        var barrier = new CheckpointBarrier(pending.Id, pending.TriggerTime.ToUnixTimeMilliseconds(), kind);
+        foreach (var port in sources) port.Mailbox.Post(new TriggerBarrier(barrier, drain));
+        _ = ExpireAsync(pending);
+        return pending.Completion.Task;
+    }
+
+    private async Task ExpireAsync(PendingCheckpoint pending)
+    {
+        try
+        {
+            await Task.Delay(_timeout, _shutdown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        Abort(pending.Id, "Checkpoint expired before completing.");
+    }
+
+    /// <summary>A subtask finished its part of the barrier: <paramref name="states"/> were captured synchronously; they are
+    /// written here, off the subtask's thread, and then acknowledged.</summary>
+    public void OnSnapshotTaken(long checkpointId, SubtaskPort port, IReadOnlyList<CapturedState> states)
+    {
+        PendingCheckpoint? pending;
+        lock (_lock) _pending.TryGetValue(checkpointId, out pending);
+        if (pending is null)
+        {
+            foreach (var s in states) s.Dispose();
+            return;
+        }
+        Track(Task.Run(() => WriteAndAcknowledge(pending, port, states)));
+    }
+
+    private void Track(Task write)
+    {
+        lock (_writes)
+        {
+            _writes.RemoveAll(static t => t.IsCompleted);
+            _writes.Add(write);
+        }
+    }
+
+    /// <summary>Completes when every asynchronous state write started so far has ended (before state backends are disposed).</summary>
+    public Task WhenWritesDoneAsync()
+    {
+        lock (_writes) return Task.WhenAll(_writes.ToArray());
+    }
+
+    private void WriteAndAcknowledge(PendingCheckpoint pending, SubtaskPort port, IReadOnlyList<CapturedState> states)
+    {
+        var handles = new List<(CapturedState, SubtaskStateHandle)>(states.Count);
+        try
+        {
+            foreach (var state in states) handles.Add((state, state.Write(pending.Writer, _shutdown.Token)));
+        }
+        catch (Exception e)
+        {
+            foreach (var s in states) s.Dispose();
+            Abort(pending.Id, $"{port.Name} could not write its state: {e.Message}");
+            return;
+        }
+        Acknowledge(pending, port.Index, handles);
+    }
+
+    private void Acknowledge(PendingCheckpoint pending, int portIndex, List<(CapturedState State, SubtaskStateHandle Handle)> handles)
+    {
+        bool complete;
+        lock (_lock)
+        {
+            if (!_pending.ContainsKey(pending.Id) || !pending.Awaiting.Remove(portIndex))
+            {
+                // Aborted meanwhile: its directory was deleted before these files were written; delete them again.
+                if (!_pending.ContainsKey(pending.Id)) TryDeleteLocation(pending.Writer);
+                return;
+            }
+            pending.Acknowledged.AddRange(handles);
+            complete = pending.Awaiting.Count == 0;
+        }
+        if (complete) Complete(pending);
+    }
+
+    /// <summary>A subtask finished (its input ended): it will not acknowledge barriers any more; its final operator state
+    /// stands in for it in pending and later checkpoints.</summary>
+    public void OnSubtaskFinished(SubtaskPort port, IReadOnlyList<CapturedState> finalState)
+    {
+        var acknowledgeNow = new List<PendingCheckpoint>();
+        lock (_lock)
+        {
+            port.Finished = true;
+            port.FinalState = finalState;
+            foreach (var pending in _pending.Values)
+                if (pending.Awaiting.Contains(port.Index)) acknowledgeNow.Add(pending);
+        }
+        foreach (var pending in acknowledgeNow)
+            Track(Task.Run(() => WriteAndAcknowledge(pending, port, finalState)));
+    }
+
+    public void OnSubtaskOpened(SubtaskPort port)
+    {
+        lock (_lock) port.Opened = true;
+    }
+
+    private void Complete(PendingCheckpoint pending)
+    {
+        CheckpointStats stats;
+        try
+        {
+            foreach (var state in pending.FinishedStates)
+                pending.Acknowledged.Add((state, state.Write(pending.Writer, _shutdown.Token)));
+            var metadata = new CheckpointMetadata(pending.Id, pending.TriggerTime.ToUnixTimeMilliseconds(), _jobName,
+                pending.Kind != CheckpointKind.Checkpoint, GroupByOperator(pending.Acknowledged));
+            lock (_lock)
+                if (!_pending.ContainsKey(pending.Id)) return; // expired while the last files were written
+            var completed = _storage.Complete(pending.Writer, metadata);
+            long size = 0;
+            foreach (var file in metadata.AllFiles()) size += file.Size;
+            bool onDisk = (metadata.IsSavepoint ? _storage.SavepointFileSystem : _storage.FileSystem) is LocalStateFileSystem;
+            stats = new CheckpointStats(pending.Id, metadata.IsSavepoint, pending.TriggerTime, DateTimeOffset.UtcNow - pending.TriggerTime, size,
+                onDisk ? completed.Directory : "");
+        }
+        catch (Exception e)
+        {
+            Abort(pending.Id, "Failure to finalize checkpoint: " + e.Message);
+            return;
+        }
+
+        var notify = new List<SubtaskPort>();
+        lock (_lock)
+        {
+            if (!_pending.Remove(pending.Id)) return;
+            _lastCompletedMillis = Environment.TickCount64;
+            if (pending.Kind == CheckpointKind.Checkpoint) _consecutiveFailures = 0;
+            // Older checkpoints still in progress are subsumed by this one.
+            var older = new List<long>();
+            foreach (var id in _pending.Keys)
+                if (id < pending.Id && _pending[id].Kind == CheckpointKind.Checkpoint) older.Add(id);
+            foreach (var id in older) AbortLocked(id, "Checkpoint was subsumed by a newer completed checkpoint.", countFailure: false);
+            foreach (var port in _ports)
+                if (!port.Finished) notify.Add(port);
+        }
+        _history.Record(stats);
+
+        if (pending.Kind == CheckpointKind.SavepointAndStop)
+            lock (_lock) _completedStop = (pending.Completion, stats);
+        int remaining = notify.Count;
+        void Done(int _)
+        {
+            if (Interlocked.Decrement(ref remaining) != 0) return;
+            if (pending.Kind == CheckpointKind.SavepointAndStop) _finishStoppedJob();
+            pending.Completion.TrySetResult(stats);
+        }
+        if (notify.Count == 0)
+        {
+            remaining = 1;
+            Done(0);
+        }
+        foreach (var port in notify) port.Mailbox.Post(new NotifyCheckpointComplete(pending.Id, Done));
+        if (pending.Kind != CheckpointKind.SavepointAndStop) pending.Completion.TrySetResult(stats);
+    }
+
+    private static List<OperatorStateEntry> GroupByOperator(List<(CapturedState State, SubtaskStateHandle Handle)> acknowledged)
+    {
+        var byOperator = new Dictionary<string, (CapturedState First, List<SubtaskStateHandle> Subtasks)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (state, handle) in acknowledged)
+        {
+            if (!byOperator.TryGetValue(state.OperatorId, out var entry))
+            {
+                byOperator[state.OperatorId] = entry = (state, new List<SubtaskStateHandle>());
+                order.Add(state.OperatorId);
+            }
+            entry.Subtasks.Add(handle);
+        }
+        order.Sort(StringComparer.Ordinal);
+        var operators = new List<OperatorStateEntry>(order.Count);
+        foreach (var id in order)
+        {
+            var (first, subtasks) = byOperator[id];
+            // Operators without any state (stateless ones) are not recorded: nothing to restore, nothing to match.
+            bool any = false;
+            foreach (var s in subtasks) any |= s.Keyed is not null || s.OperatorState is not null;
+            if (!any) continue;
+            subtasks.Sort((a, b) => a.SubtaskIndex.CompareTo(b.SubtaskIndex));
+            operators.Add(new OperatorStateEntry(id, first.Parallelism, first.MaxParallelism, subtasks) { OperatorName = first.OperatorName });
+        }
+        return operators;
+    }
+
+    /// <summary>Aborts a pending checkpoint; counts towards the tolerable failures (savepoints do not).</summary>
+    public void Abort(long checkpointId, string reason)
+    {
+        lock (_lock) AbortLocked(checkpointId, reason, countFailure: true);
+    }
+
+    private void AbortLocked(long checkpointId, string reason, bool countFailure)
+    {
+        if (!_pending.Remove(checkpointId, out var pending)) return;
+        TryDeleteLocation(pending.Writer);
+        var error = new CheckpointFailedException(
+            $"{(pending.Kind == CheckpointKind.Checkpoint ? "Checkpoint" : "Savepoint")} {checkpointId} of job '{_jobName}' failed: {reason}");
+        if (pending.Kind == CheckpointKind.SavepointAndStop)
+        {
+            _stopping = false;
+            foreach (var port in _ports)
+                if (port.IsSource && !port.Finished) port.Mailbox.Post(new ResumeSource(checkpointId));
+        }
+        pending.Completion.TrySetException(error);
+        if (!countFailure || _shutdown.IsCancellationRequested) return;
+        _history.RecordFailure();
+        if (pending.Kind != CheckpointKind.Checkpoint) return;
+        if (++_consecutiveFailures > _tolerableFailures)
+            _failJob(new CheckpointFailedException("Exceeded checkpoint tolerable failure threshold. The latest checkpoint failed due to: " + reason));
+    }
+
+    private void TryDeleteLocation(ICheckpointWriter writer)
+    {
+        try
+        {
+            _storage.Abort(writer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run's cleanup; an incomplete checkpoint (no _metadata) is never restored from.
+        }
+    }
+
+    /// <summary>The run ended: pending checkpoints are aborted (without counting as failures) and triggering stops.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_shutdown.IsCancellationRequested) return;
+            _shutdown.Cancel();
+            foreach (var id in new List<long>(_pending.Keys)) AbortLocked(id, "the job stopped before the checkpoint completed", countFailure: false);
+            // A completed stop-with-savepoint whose commits were cut short by the end of the run: the savepoint stands
+            // (a restore from it commits what is left).
+            if (_completedStop is { } stop) stop.Completion.TrySetResult(stop.Stats);
+        }
+    }
+
+    private sealed class PendingCheckpoint(long id, CheckpointKind kind, DateTimeOffset triggerTime, ICheckpointWriter writer)
+    {
+        public long Id { get; } = id;
+        public CheckpointKind Kind { get; } = kind;
+        public DateTimeOffset TriggerTime { get; } = triggerTime;
+        public ICheckpointWriter Writer { get; } = writer;
+        public HashSet<int> Awaiting { get; } = new();
+        public List<CapturedState> FinishedStates { get; } = new();
+        public List<(CapturedState State, SubtaskStateHandle Handle)> Acknowledged { get; } = new();
+        public TaskCompletionSource<CheckpointStats> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
+
+/// <summary>A checkpoint or savepoint did not complete; the message says which and why.</summary>
+public sealed class CheckpointFailedException(string message) : Exception(message);

@@ -55,7 +55,8 @@ internal sealed class InputGate
     }
 
     /// <summary>Waits until a readable channel may have data, or until <paramref name="deadlineMillis"/> (monotonic) passes.</summary>
-    public async ValueTask WaitAsync(long deadlineMillis, IClock clock, CancellationToken cancellationToken)
+    /// <param name="wake">Also stop waiting when this completes (the subtask's mailbox), or null.</param>
+    public async ValueTask WaitAsync(long deadlineMillis, IClock clock, Task? wake, CancellationToken cancellationToken)
     {
         InputChannel? single = null;
         int readable = 0;
@@ -65,8 +66,12 @@ internal sealed class InputGate
             single = ch;
             readable++;
         }
-        if (readable == 0) return;
-        if (readable == 1 && deadlineMillis == long.MaxValue && single!.PendingWait is null)
+        if (readable == 0)
+        {
+            // Every live channel is blocked: impossible while aligning (the last channel's barrier unblocks them).
+            return;
+        }
+        if (readable == 1 && deadlineMillis == long.MaxValue && wake is null && single!.PendingWait is null)
         {
             await single.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
             return;
@@ -94,6 +99,11 @@ internal sealed class InputGate
                 _delayDeadline = deadlineMillis;
             }
             _waits.Add(_delay);
+        }
+        if (wake is not null)
+        {
+            if (wake.IsCompleted) return;
+            _waits.Add(wake);
         }
         var done = await Task.WhenAny(_waits).ConfigureAwait(false);
         foreach (var ch in _channels)

@@ -56,12 +56,17 @@ public sealed class JobHandle
     /// <c>execution.checkpointing.savepoint-dir</c>); the job goes on.</summary>
     /// <exception cref="InvalidOperationException">The job is not running, or no savepoint directory is known.</exception>
     public Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default) =>
-        RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: false, cancellationToken);
+        RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: false, drain: false, cancellationToken);
 
     /// <summary>Takes a savepoint and stops the job once it completed and its sinks committed: the job ends FINISHED
     /// and the savepoint holds exactly the state after the last record written.</summary>
     public Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default) =>
-        RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: true, cancellationToken);
+        StopWithSavepointAsync(targetDirectory, drain: false, cancellationToken);
+
+    /// <summary>Like <see cref="StopWithSavepointAsync(string?, CancellationToken)"/>; with <paramref name="drain"/> the sources
+    /// first emit the final watermark (<c>WITH DRAIN</c>), so every event-time result fires before the savepoint.</summary>
+    public Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory, bool drain, CancellationToken cancellationToken) =>
+        RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: true, drain, cancellationToken);
 
     private CheckpointCoordinator RequireCoordinator() =>
         Status == JobStatus.Running && Coordinator is { } c ? c

@@ -1,28 +1,34 @@
 using System.Threading.Channels;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Checkpointing;
 using StreamSql.Execution.Connectors;
 using StreamSql.Execution.Operators;
-using StreamSql.Execution.Runtime.Exchange;
 using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Physical;
-using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Runtime;
 
-/// <summary>Runs job graphs in this process: one long-running loop per subtask, bounded channels between them.</summary>
+/// <summary>
+/// Runs job graphs in this process: one long-running loop per subtask, bounded channels between them, a checkpoint
+/// coordinator per run, and the restart strategy: a failed run is replaced by a new one restored from the latest
+/// completed checkpoint.
+/// </summary>
 public sealed class JobRunner
 {
-    public JobRunner(ConnectorRegistry connectors, IClock? clock = null, TextWriter? standardOutput = null)
+    public JobRunner(ConnectorRegistry connectors, IClock? clock = null, TextWriter? standardOutput = null, TextWriter? diagnostics = null)
     {
         Connectors = connectors;
         Clock = clock ?? SystemClock.Instance;
         StandardOutput = standardOutput ?? Console.Out;
+        Diagnostics = diagnostics ?? Console.Error;
     }
 
     public ConnectorRegistry Connectors { get; }
     public IClock Clock { get; }
     /// <summary>Where the print connector writes.</summary>
     public TextWriter StandardOutput { get; }
+    /// <summary>Where restarts are reported (Flink logs them; a user of the shell sees them on stderr).</summary>
+    public TextWriter Diagnostics { get; }
 
     /// <summary>Creates operators from specs; register creators here for operators beyond the built-in ones.</summary>
     public OperatorFactory Operators { get; } = new();
@@ -32,8 +38,8 @@ public sealed class JobRunner
     public JobHandle Start(JobGraph graph, string jobId) => Start(graph, jobId, JobStartOptions.Fresh);
 
     /// <summary>Starts <paramref name="graph"/>, restored from <see cref="JobStartOptions.RestorePath"/> when given.</summary>
-    /// <exception cref="Checkpointing.StateRestoreException">The savepoint's state does not fit the plan (the message reports which operators match).</exception>
-    /// <exception cref="Checkpointing.CheckpointFormatException">The savepoint is missing, incomplete or corrupt (the message names the file).</exception>
+    /// <exception cref="StateRestoreException">The savepoint's state does not fit the plan (the message reports which operators match).</exception>
+    /// <exception cref="CheckpointFormatException">The savepoint is missing, incomplete or corrupt (the message names the file).</exception>
     public JobHandle Start(JobGraph graph, string jobId, JobStartOptions options)
     {
         var configuration = graph.Configuration;
@@ -44,43 +50,213 @@ public sealed class JobRunner
                 if (spec is CollectSinkSpec)
                     results ??= Channel.CreateBounded<Batch>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
 
-        var cancel = new CancellationTokenSource();
-        var handle = new JobHandle(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader);
-        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer);
-        var subtasks = new JobTopology(graph, capacity, Clock).BuildSubtasks(Operators, services);
+        var storage = CheckpointStorage.FromConfiguration(configuration, graph.Name);
+        StateAssignment? restore = null;
+        if (options.RestorePath is { Length: > 0 } path)
+        {
+            var checkpoint = CheckpointStorage.Load(LocalStateFileSystem.Instance, path);
+            checkpoint.VerifyFilesPresent();
+            restore = StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState);
+        }
+        long firstId = Math.Max(restore?.Checkpoint.CheckpointId ?? 0, storage.HighestCheckpointId()) + 1;
+        var job = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId, restore);
 
+        var cancel = new CancellationTokenSource();
+        var handle = new JobHandle(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader) { RestoredFrom = restore?.Checkpoint.Directory };
+        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer);
+        var attempt = BuildAttempt(job, services, restore, handle);
         handle.SetStatus(JobStatus.Running);
-        var runs = new Task[subtasks.Count];
-        for (int i = 0; i < subtasks.Count; i++) runs[i] = RunSubtaskAsync(subtasks[i], handle);
-        _ = FinishAsync(runs, handle, results);
+        _ = RunAsync(job, services, attempt, handle, results);
         return handle;
     }
 
-    private static async Task RunSubtaskAsync(Subtask subtask, JobHandle handle)
+    private JobAttempt BuildAttempt(RunningJob job, OperatorServices services, StateAssignment? restore, JobHandle handle)
     {
-        var token = handle.CancellationToken;
+        var topology = new JobTopology(job.Graph, job.Capacity, Clock);
+        List<Subtask> subtasks;
+        try
+        {
+            subtasks = topology.BuildSubtasks(Operators, services, restore);
+        }
+        catch
+        {
+            foreach (var store in topology.Stores) store.Dispose();
+            throw;
+        }
+        var attempt = new JobAttempt(subtasks, topology.Stores, CancellationTokenSource.CreateLinkedTokenSource(handle.CancellationToken));
+        var ports = new SubtaskPort[subtasks.Count];
+        for (int i = 0; i < ports.Length; i++) ports[i] = new SubtaskPort(i, subtasks[i].Name, subtasks[i].IsSource);
+        attempt.Coordinator = new CheckpointCoordinator(job.Graph.Name, job.Graph.Configuration, job.Storage, job.History, ports,
+            attempt.Fail, () => attempt.StopAfterSavepoint());
+        for (int i = 0; i < ports.Length; i++) subtasks[i].BindCheckpoints(ports[i], attempt.Coordinator);
+        return attempt;
+    }
+
+    private async Task RunAsync(RunningJob job, OperatorServices services, JobAttempt attempt, JobHandle handle, Channel<Batch>? results)
+    {
+        var strategy = RestartStrategy.FromConfiguration(job.Graph.Configuration);
+        bool stopped = false;
+        while (true)
+        {
+            handle.Coordinator = attempt.Coordinator;
+            attempt.Coordinator.Start();
+            var runs = new Task[attempt.Subtasks.Count];
+            for (int i = 0; i < runs.Length; i++) runs[i] = RunSubtaskAsync(attempt.Subtasks[i], attempt);
+            await Task.WhenAll(runs).ConfigureAwait(false);
+            attempt.Coordinator.Dispose();
+            await attempt.Coordinator.WhenWritesDoneAsync().ConfigureAwait(false);
+            foreach (var store in attempt.Stores) store.Dispose();
+            stopped = attempt.StoppedWithSavepoint;
+
+            var failure = attempt.Failure;
+            if (failure is null || stopped || handle.CancellationToken.IsCancellationRequested) break;
+            var delay = strategy.NextDelay(Environment.TickCount64);
+            if (delay is null)
+            {
+                handle.Fail(failure);
+                break;
+            }
+            handle.SetStatus(JobStatus.Restarting);
+            JobAttempt? next = null;
+            try
+            {
+                await Task.Delay(delay.Value, handle.CancellationToken).ConfigureAwait(false);
+                next = Restart(job, services, handle, failure, delay.Value);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                handle.Fail(new JobExecutionException("restart", e));
+                break;
+            }
+            handle.CountRestart();
+            handle.SetStatus(JobStatus.Running);
+            attempt = next;
+        }
+
+        handle.Coordinator = null;
+        var status = stopped ? JobStatus.Finished
+            : handle.Failure is not null ? JobStatus.Failed
+            : handle.CancellationToken.IsCancellationRequested ? JobStatus.Canceled
+            : JobStatus.Finished;
+        try
+        {
+            job.Storage.OnJobTerminated(status switch
+            {
+                JobStatus.Finished => JobTermination.Finished,
+                JobStatus.Canceled => JobTermination.Cancelled,
+                _ => JobTermination.Failed,
+            });
+        }
+        catch (IOException)
+        {
+            // Retention cleanup is best effort: leftover checkpoint directories are only disk space.
+        }
+        results?.Writer.TryComplete(handle.Failure);
+        handle.SetStatus(status);
+        handle.CompletionSource.TrySetResult();
+    }
+
+    /// <summary>A new run from the newest completed checkpoint of this run that restores (older ones are tried when the
+    /// newest is corrupt), else from the state the job started from.</summary>
+    private JobAttempt Restart(RunningJob job, OperatorServices services, JobHandle handle, Exception failure, TimeSpan delay)
+    {
+        var reasons = new List<string>();
+        foreach (var id in job.Storage.CompletedCheckpointIds())
+        {
+            if (id < job.FirstCheckpointId) break;
+            try
+            {
+                var checkpoint = job.Storage.Load(job.Storage.CheckpointDirectory(id));
+                checkpoint.VerifyFilesPresent();
+                var attempt = BuildAttempt(job, services, StateAssignment.Create(job.Graph, checkpoint, allowNonRestoredState: false), handle);
+                Report(handle, failure, delay, $"checkpoint {id}", reasons);
+                return attempt;
+            }
+            catch (CheckpointFormatException e)
+            {
+                reasons.Add(e.Message);
+            }
+        }
+        Report(handle, failure, delay, job.InitialRestore is null ? "the beginning (no completed checkpoint)" : job.InitialRestore.Checkpoint.Directory, reasons);
+        return BuildAttempt(job, services, job.InitialRestore, handle);
+    }
+
+    private void Report(JobHandle handle, Exception failure, TimeSpan delay, string from, List<string> skipped)
+    {
+        try
+        {
+            foreach (var reason in skipped) Diagnostics.WriteLine($"[WARNING] Skipping a checkpoint that cannot be restored: {reason}");
+            Diagnostics.WriteLine($"[WARNING] Job '{handle.Name}' ({handle.Id}) failed: {failure.Message}");
+            Diagnostics.WriteLine($"[WARNING] Restarting job '{handle.Name}' from {from} after {delay.TotalMilliseconds:0} ms (restart {handle.Restarts + 1}).");
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static async Task RunSubtaskAsync(Subtask subtask, JobAttempt attempt)
+    {
+        var token = attempt.Cancel.Token;
         try
         {
             await Task.Run(() => subtask.RunAsync(token), CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Stopped by Cancel() or by another subtask's failure.
+            // Stopped by Cancel(), a stop-with-savepoint, or another subtask's failure.
         }
         catch (Exception e)
         {
-            handle.Fail(new JobExecutionException(subtask.Name, e));
+            attempt.Fail(new JobExecutionException(subtask.Name, e));
         }
     }
 
-    private static async Task FinishAsync(Task[] runs, JobHandle handle, Channel<Batch>? results)
+    /// <summary>What stays the same across the runs of one job.</summary>
+    private sealed record RunningJob(JobGraph Graph, int Capacity, CheckpointStorage Storage, CheckpointHistory History, long FirstCheckpointId,
+        StateAssignment? InitialRestore);
+
+    /// <summary>One run of a job: its subtasks, their state, its coordinator; a failure cancels the run (not the job).</summary>
+    private sealed class JobAttempt(List<Subtask> subtasks, List<State.OperatorStateStore> stores, CancellationTokenSource cancel)
     {
-        await Task.WhenAll(runs).ConfigureAwait(false);
-        var status = handle.Failure is not null ? JobStatus.Failed
-            : handle.CancellationToken.IsCancellationRequested ? JobStatus.Canceled
-            : JobStatus.Finished;
-        results?.Writer.TryComplete(handle.Failure);
-        handle.SetStatus(status);
-        handle.CompletionSource.TrySetResult();
+        private Exception? _failure;
+        private int _stopped;
+
+        public List<Subtask> Subtasks { get; } = subtasks;
+        public List<State.OperatorStateStore> Stores { get; } = stores;
+        public CancellationTokenSource Cancel { get; } = cancel;
+        public CheckpointCoordinator Coordinator { get; set; } = null!;
+        public Exception? Failure => Volatile.Read(ref _failure);
+        public bool StoppedWithSavepoint => Volatile.Read(ref _stopped) == 1;
+
+        public void Fail(Exception failure)
+        {
+            if (Volatile.Read(ref _stopped) == 1) return;
+            if (Interlocked.CompareExchange(ref _failure, failure, null) is not null) return;
+            CancelQuietly();
+        }
+
+        /// <summary>The stop-with-savepoint completed and every subtask has committed: end the run as finished.</summary>
+        public void StopAfterSavepoint()
+        {
+            if (Failure is not null) return;
+            Volatile.Write(ref _stopped, 1);
+            CancelQuietly();
+        }
+
+        private void CancelQuietly()
+        {
+            try
+            {
+                Cancel.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A cancellation callback threw; the run is ending anyway.
+            }
+        }
     }
 }

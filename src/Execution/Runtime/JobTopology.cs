@@ -14,7 +14,10 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock)
     private readonly Dictionary<(int Vertex, int Subtask), List<OutputPartitioner>> _outputs = new();
     private readonly Dictionary<(int Vertex, int Subtask), List<InputChannel>> _inputs = new();
 
-    public List<Subtask> BuildSubtasks(OperatorFactory factory, OperatorServices services)
+    /// <summary>Every operator subtask's state store (disposed by the runner when the run has ended).</summary>
+    public List<State.OperatorStateStore> Stores { get; } = new();
+
+    public List<Subtask> BuildSubtasks(OperatorFactory factory, OperatorServices services, StateAssignment? restore = null)
     {
         var configuration = graph.Configuration;
         int maxParallelism = Math.Max(1, configuration.Get(CoreOptions.MaxParallelism));
@@ -48,8 +51,11 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock)
                     var spec = v.Chain[k];
                     var inputs = k == 0 ? headInputs : (IReadOnlyList<RowSchema>)[v.Chain[k - 1].OutputSchema];
                     chain[k] = factory.Create(new OperatorCreation(spec, inputs, services));
-                    var id = spec.StableId.Length > 0 ? spec.StableId : $"{v.Id}.{k}";
-                    contexts[k] = new OperatorContext(graph.Name, id, spec.Description, s, v.Parallelism, maxParallelism, configuration, clock);
+                    var id = StateAssignment.OperatorIdOf(v, k);
+                    var store = new State.OperatorStateStore(configuration, graph.Name, id, s, v.Parallelism, maxParallelism) { OperatorName = spec.Description };
+                    Stores.Add(store);
+                    if (restore?.For(id) is { } entry) store.Restore(entry, restore.Checkpoint);
+                    contexts[k] = new OperatorContext(graph.Name, id, spec.Description, s, v.Parallelism, maxParallelism, configuration, clock) { State = store };
                 }
                 var output = new VertexOutput(_outputs.TryGetValue((v.Id, s), out var o) ? o.ToArray() : []);
                 InputGate? gate = chain[0] is ISourceOperator ? null

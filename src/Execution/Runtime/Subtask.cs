@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Operators;
+using StreamSql.Execution.State;
 
 namespace StreamSql.Execution.Runtime;
 
@@ -25,6 +26,13 @@ internal sealed class Subtask
     private readonly long _idleTimeoutMillis;
     private long _lastDataMillis;
     private bool _sourceIdle;
+    private SubtaskPort? _port;
+    private CheckpointCoordinator? _coordinator;
+    private bool _exactlyOnce;
+    private readonly List<TriggerBarrier> _deferredTriggers = new();
+    /// <summary>A source stopped for a stop-with-savepoint: it reads no more until the savepoint completes (then the job
+    /// stops) or fails (then it resumes).</summary>
+    private long _stoppedForSavepoint = -1;
 
     /// <param name="idleTimeoutMillis">For a source subtask: after this long without data its output is marked idle
     /// (<c>table.exec.source.idle-timeout</c>), so it does not hold back downstream watermarks; <see cref="long.MaxValue"/> = never.</param>
@@ -56,6 +64,18 @@ internal sealed class Subtask
     /// <summary>The vertex name and subtask number, as Flink shows them: <c>Calc(...) (2/4)</c>.</summary>
     public string Name { get; }
 
+    public bool IsSource => _chain[0] is ISourceOperator;
+
+    /// <summary>Connects the subtask to its job's checkpoint coordinator (before it runs).</summary>
+    public void BindCheckpoints(SubtaskPort port, CheckpointCoordinator coordinator)
+    {
+        _port = port;
+        _coordinator = coordinator;
+        _exactlyOnce = coordinator.ExactlyOnce;
+    }
+
+    private Task? MailWake => _port?.Mailbox.WaitAsync();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         bool completed = false;
@@ -63,17 +83,25 @@ internal sealed class Subtask
         {
             for (int i = 0; i < _chain.Length; i++)
                 await _chain[i].OpenAsync(_contexts[i], cancellationToken).ConfigureAwait(false);
+            if (_port is not null) _coordinator!.OnSubtaskOpened(_port);
             if (_chain[0] is ISourceOperator source)
                 await RunSourceAsync(source, cancellationToken).ConfigureAwait(false);
             else
                 await RunInputsAsync(cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < _chain.Length; i++)
                 await _chain[i].OnEndOfInputAsync(_emitters[i], cancellationToken).ConfigureAwait(false);
+            if (_port is not null)
+            {
+                var final = new CapturedState[_chain.Length];
+                for (int i = 0; i < final.Length; i++) final[i] = _contexts[i].State.CaptureFinal();
+                _coordinator!.OnSubtaskFinished(_port, final);
+            }
             await _output.EndAsync(cancellationToken).ConfigureAwait(false);
             completed = true;
         }
         finally
         {
+            DrainMailboxOnExit();
             // Every operator is closed in every case (they tolerate a close without open), last error wins nothing:
             // a close failure only fails the subtask when the run itself succeeded.
             Exception? closeError = null;
@@ -98,11 +126,18 @@ internal sealed class Subtask
         _lastDataMillis = _clock.MonotonicMillis();
         while (true)
         {
+            if (_port is not null && (_deferredTriggers.Count > 0 || _port.Mailbox.HasMail))
+                await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
+            if (_stoppedForSavepoint >= 0)
+            {
+                await _port!.Mailbox.WaitAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             var read = source.ReadAsync(cancellationToken);
             Batch? batch;
             if (read.IsCompletedSuccessfully)
                 batch = read.Result;
-            else if (NextDeadline() == long.MaxValue)
+            else if (NextDeadline() == long.MaxValue && _port is null)
                 batch = await read.ConfigureAwait(false);
             else
                 batch = await AwaitWithTimersAsync(read.AsTask(), cancellationToken).ConfigureAwait(false);
@@ -116,23 +151,98 @@ internal sealed class Subtask
         }
     }
 
-    /// <summary>Waits for a pending source read while flushing lingering output and firing periodic work on time.</summary>
+    /// <summary>Waits for a pending source read while flushing lingering output, firing periodic work on time and
+    /// delivering checkpoint notifications (barrier triggers wait until the read is done: positions are taken between reads).</summary>
     private async ValueTask<Batch?> AwaitWithTimersAsync(Task<Batch?> read, CancellationToken cancellationToken)
     {
         while (!read.IsCompleted)
         {
             long deadline = NextDeadline();
-            if (deadline == long.MaxValue) break;
-            long delay = deadline - _clock.MonotonicMillis();
-            if (delay > 0)
+            var mail = MailWake;
+            if (deadline == long.MaxValue && mail is null) break;
+            long delay = deadline == long.MaxValue ? -1 : deadline - _clock.MonotonicMillis();
+            if (delay != 0)
             {
-                var timer = Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken);
-                if (await Task.WhenAny(read, timer).ConfigureAwait(false) == read) break;
+                var timer = delay < 0 ? null : Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken);
+                var done = timer is null ? await Task.WhenAny(read, mail!).ConfigureAwait(false)
+                    : mail is null ? await Task.WhenAny(read, timer).ConfigureAwait(false)
+                    : await Task.WhenAny(read, timer, mail).ConfigureAwait(false);
+                if (done == read) break;
                 cancellationToken.ThrowIfCancellationRequested();
+                if (done == mail)
+                {
+                    await ProcessMailAsync(readPending: true, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
             }
             await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
         }
         return await read.ConfigureAwait(false);
+    }
+
+    /// <summary>Carries out the coordinator's requests. While a source read is pending, barrier triggers are kept for later.</summary>
+    private async ValueTask ProcessMailAsync(bool readPending, CancellationToken cancellationToken)
+    {
+        var mailbox = _port!.Mailbox;
+        if (!readPending && _deferredTriggers.Count > 0)
+        {
+            var triggers = _deferredTriggers.ToArray();
+            _deferredTriggers.Clear();
+            foreach (var trigger in triggers) await InjectBarrierAsync(trigger, cancellationToken).ConfigureAwait(false);
+        }
+        while (mailbox.TryTake(out var item))
+        {
+            switch (item)
+            {
+                case TriggerBarrier trigger when readPending:
+                    _deferredTriggers.Add(trigger);
+                    break;
+                case TriggerBarrier trigger:
+                    await InjectBarrierAsync(trigger, cancellationToken).ConfigureAwait(false);
+                    break;
+                case NotifyCheckpointComplete complete:
+                    try
+                    {
+                        for (int i = 0; i < _chain.Length; i++)
+                            await _chain[i].OnCheckpointCompleteAsync(complete.CheckpointId, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        complete.Done(_port.Index);
+                    }
+                    break;
+                case ResumeSource resume:
+                    if (_stoppedForSavepoint == resume.CheckpointId) _stoppedForSavepoint = -1;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A source subtask starts a checkpoint: (drain: the final watermark first) the barrier goes down the chain
+    /// and out; then the state of every operator is captured.</summary>
+    private async ValueTask InjectBarrierAsync(TriggerBarrier trigger, CancellationToken cancellationToken)
+    {
+        if (trigger.Drain) await _emitters[0].EmitWatermarkAsync(Watermark.Max, cancellationToken).ConfigureAwait(false);
+        await PerformCheckpointAsync(trigger.Barrier, cancellationToken).ConfigureAwait(false);
+        if (trigger.Barrier.Kind == CheckpointKind.SavepointAndStop) _stoppedForSavepoint = trigger.Barrier.CheckpointId;
+    }
+
+    private async ValueTask PerformCheckpointAsync(CheckpointBarrier barrier, CancellationToken cancellationToken)
+    {
+        await _chain[0].OnBarrierAsync(barrier, _emitters[0], cancellationToken).ConfigureAwait(false);
+        if (_port is null) return;
+        var type = barrier.Kind == CheckpointKind.Checkpoint ? SnapshotType.Checkpoint : SnapshotType.Savepoint;
+        var states = new CapturedState[_chain.Length];
+        for (int i = 0; i < states.Length; i++) states[i] = _contexts[i].State.Capture(barrier.CheckpointId, type);
+        _coordinator!.OnSnapshotTaken(barrier.CheckpointId, _port, states);
+    }
+
+    /// <summary>Completion callbacks still in the mailbox are answered, so a stop-with-savepoint never waits on an ended subtask.</summary>
+    private void DrainMailboxOnExit()
+    {
+        if (_port is null) return;
+        while (_port.Mailbox.TryTake(out var item))
+            if (item is NotifyCheckpointComplete complete) complete.Done(_port.Index);
     }
 
     private async ValueTask RunInputsAsync(CancellationToken cancellationToken)
@@ -142,9 +252,10 @@ internal sealed class Subtask
         var headOutput = _emitters[0];
         while (!gate.AllEnded)
         {
+            if (_port is not null && _port.Mailbox.HasMail) await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
             if (!gate.TryRead(out var channel, out var element))
             {
-                await gate.WaitAsync(NextDeadline(), _clock, cancellationToken).ConfigureAwait(false);
+                await gate.WaitAsync(NextDeadline(), _clock, MailWake, cancellationToken).ConfigureAwait(false);
                 await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -161,9 +272,7 @@ internal sealed class Subtask
                     await AnnounceIdlenessAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 case CheckpointBarrier barrier:
-                    channel.LastBarrierId = barrier.CheckpointId;
-                    if (barrier.CheckpointId > _lastBarrierForwarded) _pendingBarrier = barrier;
-                    await ForwardBarrierWhenCompleteAsync(cancellationToken).ConfigureAwait(false);
+                    await OnBarrierReceivedAsync(channel, barrier, cancellationToken).ConfigureAwait(false);
                     break;
                 case EndOfInput:
                     await AdvanceWatermarkAsync(gate.OnEnded(channel), null, cancellationToken).ConfigureAwait(false);
@@ -194,18 +303,44 @@ internal sealed class Subtask
     }
 
     /// <summary>
-    /// Forwards a checkpoint barrier once every live channel has delivered it (Flink's at-least-once barrier tracking).
-    /// Exactly-once alignment slots in here: block each channel whose barrier came (<see cref="InputChannel.Blocked"/>)
-    /// and unblock them all when the barrier is forwarded.
+    /// A barrier arrived on <paramref name="channel"/>. Exactly-once (and every savepoint): the channel is blocked until
+    /// the barrier has arrived on every live channel (alignment), so no record after the barrier is processed before the
+    /// snapshot. At-least-once: channels go on; the barrier is forwarded when the last one delivered it.
+    /// A newer barrier abandons an unfinished alignment (that checkpoint was aborted); an older one is ignored.
     /// </summary>
+    private async ValueTask OnBarrierReceivedAsync(InputChannel channel, CheckpointBarrier barrier, CancellationToken cancellationToken)
+    {
+        if (barrier.CheckpointId <= _lastBarrierForwarded) return;
+        if (_pendingBarrier is { } pending)
+        {
+            if (barrier.CheckpointId < pending.CheckpointId) return;
+            if (barrier.CheckpointId > pending.CheckpointId)
+            {
+                UnblockAll();
+                _pendingBarrier = null;
+            }
+        }
+        channel.LastBarrierId = barrier.CheckpointId;
+        _pendingBarrier = barrier;
+        if (_exactlyOnce || barrier.Kind != CheckpointKind.Checkpoint) channel.Blocked = true;
+        await ForwardBarrierWhenCompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forwards the pending barrier (and snapshots) once every live channel has delivered it.</summary>
     private async ValueTask ForwardBarrierWhenCompleteAsync(CancellationToken cancellationToken)
     {
         if (_pendingBarrier is not { } barrier) return;
         foreach (var ch in _gate!.Channels)
             if (!ch.Ended && ch.LastBarrierId < barrier.CheckpointId) return;
+        UnblockAll();
         _pendingBarrier = null;
         _lastBarrierForwarded = barrier.CheckpointId;
-        await _chain[0].OnBarrierAsync(barrier, _emitters[0], cancellationToken).ConfigureAwait(false);
+        await PerformCheckpointAsync(barrier, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void UnblockAll()
+    {
+        foreach (var ch in _gate!.Channels) ch.Blocked = false;
     }
 
     private async ValueTask MarkActiveAsync(CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed class CheckpointDocsTests
             var t when t == typeof(TimeSpan) => "Duration",
             var t when t == typeof(int) => "Integer",
             var t when t == typeof(bool) => "Boolean",
+            var t when t == typeof(double) => "Double",
             _ => "String",
         };
 
@@ -38,8 +39,18 @@ public sealed class CheckpointDocsTests
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StreamSql.sln"))) dir = dir.Parent;
         Assert.NotNull(dir);
-        var docs = File.ReadAllText(Path.Combine(dir!.FullName, "docs", "checkpoints.md")).ReplaceLineEndings("\n");
+        var path = Path.Combine(dir!.FullName, "docs", "checkpoints.md");
+        var docs = File.ReadAllText(path).ReplaceLineEndings("\n");
         var table = OptionsTable(CheckpointingOptions.All).ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("STREAMSQL_UPDATE_DOCS") == "1")
+        {
+            // Replaces the table that starts with the header row, up to the first line that is not a table row.
+            int start = docs.IndexOf("| Key | Default | Type | Description |", StringComparison.Ordinal);
+            int end = start;
+            while (end < docs.Length && docs[end] == '|') end = docs.IndexOf('\n', end) + 1;
+            docs = docs[..start] + table + docs[end..];
+            File.WriteAllText(path, docs);
+        }
         Assert.True(docs.Contains(table, StringComparison.Ordinal), "docs/checkpoints.md must contain this table:\n" + table);
     }
 }

@@ -99,7 +99,7 @@ public sealed class CheckpointStorageTests : IDisposable
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(4), 9);
         File.WriteAllBytes(checkpoint.MetadataPath, bytes);
         var e = Assert.Throws<CheckpointFormatException>(() => storage.Load(checkpoint.Directory));
-        Assert.Equal($"checkpoint {checkpoint.MetadataPath} has version 9, this build reads 1", e.Message);
+        Assert.Equal($"checkpoint {checkpoint.MetadataPath} has version 9, this build reads 1 and 2", e.Message);
     }
 
     [Fact]

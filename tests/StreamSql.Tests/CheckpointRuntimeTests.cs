@@ -1,0 +1,221 @@
+using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.Runtime;
+using StreamSql.Sql.Parser;
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner;
+
+namespace StreamSql.Tests;
+
+/// <summary>
+/// The checkpoint runtime driven through the planner and the real connectors, in process: periodic checkpoints with
+/// two-phase commit, stop-with-savepoint and resume, restore after a run that ended without committing, refused restores.
+/// (The separate-process SIGKILL test is in tests/EndToEnd.)
+/// </summary>
+public sealed class CheckpointRuntimeTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-ckpt-" + Guid.NewGuid().ToString("N"));
+
+    public CheckpointRuntimeTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private string Out => Path.Combine(_dir, "out");
+
+    private StreamSqlEnvironment Session(long rows, int rate, string parallelism = "1", string extraOptions = "", params (string, string)[] settings)
+    {
+        var all = new List<(string, string)>
+        {
+            ("execution.checkpointing.interval", "200ms"),
+            ("state.checkpoints.dir", Path.Combine(_dir, "checkpoints")),
+            ("state.savepoints.dir", Path.Combine(_dir, "savepoints")),
+            ("pipeline.name", "seq"),
+            ("parallelism.default", parallelism),
+        };
+        all.AddRange(settings);
+        var env = Sessions.Create(null, all.ToArray());
+        env.ExecuteSql($"CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rate}', 'fields.id.kind' = 'sequence', "
+            + $"'fields.id.start' = '1', 'fields.id.end' = '{rows}'{extraOptions})");
+        env.ExecuteSql($"CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = 'csv')");
+        return env;
+    }
+
+    private static JobHandle Start(StreamSqlEnvironment env, string sql, JobStartOptions? options = null)
+    {
+        var insert = Assert.IsType<InsertPlan>(env.Planner.Plan(new ParsedStatement(SqlParser.ParseStatement(sql), sql), env.Configuration));
+        return env.Runner.Start(insert.Job, Guid.NewGuid().ToString("N"), options ?? JobStartOptions.Fresh);
+    }
+
+    /// <summary>Rows in visible (committed) part files.</summary>
+    private List<long> Committed()
+    {
+        var rows = new List<long>();
+        if (!Directory.Exists(Out)) return rows;
+        foreach (var file in Directory.GetFiles(Out))
+        {
+            if (Path.GetFileName(file).StartsWith('.')) continue;
+            foreach (var line in File.ReadAllLines(file))
+                if (line.Length > 0) rows.Add(long.Parse(line));
+        }
+        rows.Sort();
+        return rows;
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("timed out waiting until " + what);
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task Periodic_checkpoints_commit_output_and_a_finished_job_leaves_every_row_once()
+    {
+        await using var env = Session(rows: 10000, rate: 5000);
+        var job = Start(env, "INSERT INTO out SELECT id FROM src");
+        await WaitUntil(() => job.LatestCompletedCheckpoint is not null, "a checkpoint completed");
+        var first = job.LatestCompletedCheckpoint!;
+        Assert.False(first.IsSavepoint);
+        Assert.StartsWith(Path.Combine(_dir, "checkpoints", "seq", "chk-"), first.Path);
+        await WaitUntil(() => Committed().Count > 0, "output was committed");
+        await job.Completion;
+        Assert.Equal(JobStatus.Finished, job.Status);
+        Assert.Equal(Enumerable.Range(1, 10000).Select(i => (long)i), Committed());
+        // A finished job drops its checkpoints (Flink's retention: finished jobs keep none).
+        Assert.False(Directory.Exists(Path.Combine(_dir, "checkpoints", "seq")));
+    }
+
+    [Fact]
+    public async Task Stop_with_savepoint_then_resume_writes_every_row_exactly_once()
+    {
+        await using (var env = Session(rows: 20000, rate: 4000))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src");
+            await WaitUntil(() => Committed().Count > 200, "some output was committed");
+            var savepoint = await job.StopWithSavepointAsync(null);
+            await job.Completion;
+            Assert.Equal(JobStatus.Finished, job.Status);
+            Assert.True(savepoint.IsSavepoint);
+            Assert.StartsWith(Path.Combine(_dir, "savepoints", "savepoint-"), savepoint.Path);
+            // Everything before the savepoint is committed, nothing after it was read.
+            var committed = Committed();
+            Assert.True(committed.Count < 20000, $"the job was stopped early, yet {committed.Count} rows are out");
+            Assert.Equal(Enumerable.Range(1, committed.Count).Select(i => (long)i), committed);
+
+            await using var env2 = Session(rows: 20000, rate: 200000);
+            var resumed = Start(env2, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path });
+            Assert.Equal(savepoint.Path, resumed.RestoredFrom);
+            await resumed.Completion;
+            Assert.Null(resumed.Failure);
+        }
+        Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed());
+    }
+
+    [Fact]
+    public async Task A_run_that_ends_without_committing_is_continued_from_its_retained_checkpoint()
+    {
+        long restoredFrom;
+        string checkpointPath;
+        await using (var env = Session(rows: 20000, rate: 4000, settings: ("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION")))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src");
+            await WaitUntil(() => job.CompletedCheckpoints.Count >= 2, "two checkpoints completed");
+            job.Cancel();
+            await job.Completion;
+            Assert.Equal(JobStatus.Canceled, job.Status);
+            var storage = CheckpointStorage.FromConfiguration(env.Configuration, "seq");
+            var latest = storage.FindLatestCompleted();
+            Assert.NotNull(latest);
+            restoredFrom = latest!.CheckpointId;
+            checkpointPath = latest.Directory;
+        }
+        // Rows after the checkpoint may be in hidden files; the restore replays them from the source position.
+        await using (var env = Session(rows: 20000, rate: 200000))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestorePath = checkpointPath });
+            await job.Completion;
+            Assert.Null(job.Failure);
+            Assert.True(job.CompletedCheckpoints.Count == 0 || job.CompletedCheckpoints[^1].CheckpointId > restoredFrom,
+                "a restored job numbers its checkpoints after the one it restored");
+        }
+        Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed());
+    }
+
+    [Fact]
+    public async Task Stop_with_savepoint_at_parallelism_two_resumes_at_parallelism_two()
+    {
+        await using (var env = Session(rows: 30000, rate: 6000, parallelism: "2"))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src");
+            await WaitUntil(() => Committed().Count > 300, "some output was committed");
+            var savepoint = await job.StopWithSavepointAsync(null);
+            await job.Completion;
+            await using var env2 = Session(rows: 30000, rate: 300000, parallelism: "2");
+            var resumed = Start(env2, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path });
+            await resumed.Completion;
+            Assert.Null(resumed.Failure);
+        }
+        Assert.Equal(Enumerable.Range(1, 30000).Select(i => (long)i), Committed());
+    }
+
+    [Fact]
+    public async Task A_savepoint_of_another_query_is_refused_with_a_report_unless_unmatched_state_is_allowed()
+    {
+        CheckpointStats savepoint;
+        await using (var env = Session(rows: 100000, rate: 2000))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src");
+            await WaitUntil(() => job.LatestCompletedCheckpoint is not null, "a checkpoint completed");
+            savepoint = await job.StopWithSavepointAsync(null);
+            await job.Completion;
+        }
+        await using var env2 = Session(rows: 100000, rate: 2000);
+        env2.ExecuteSql($"CREATE TABLE other (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Path.Combine(_dir, "other")}', 'format' = 'csv')");
+        var e = Assert.Throws<StateRestoreException>(() =>
+            Start(env2, "INSERT INTO other SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path }));
+        Assert.Contains("Cannot restore from savepoint " + savepoint.Path, e.Message);
+        Assert.Contains("[NOT IN PLAN]", e.Message);
+        Assert.Contains("[matched]", e.Message);
+        Assert.Contains("ALLOW NON RESTORED STATE", e.Message);
+
+        var allowed = Start(env2, "INSERT INTO other SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path, AllowNonRestoredState = true });
+        await allowed.CancelAndWait();
+    }
+
+    [Fact]
+    public void A_missing_savepoint_is_a_clear_error_naming_the_path()
+    {
+        using var env = Session(rows: 10, rate: 10).AsSync();
+        var missing = Path.Combine(_dir, "nope");
+        var e = Assert.Throws<CheckpointFormatException>(() => Start(env.Value, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestorePath = missing }));
+        Assert.Equal($"checkpoint {missing} does not exist", e.Message);
+    }
+}
+
+internal static class JobHandleTestExtensions
+{
+    public static async Task CancelAndWait(this JobHandle job)
+    {
+        job.Cancel();
+        await job.Completion;
+    }
+
+    public static SyncDisposable<StreamSqlEnvironment> AsSync(this StreamSqlEnvironment env) => new(env);
+
+    public sealed class SyncDisposable<T>(T value) : IDisposable where T : IAsyncDisposable
+    {
+        public T Value { get; } = value;
+        public void Dispose() => Value.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
