@@ -67,7 +67,7 @@ public sealed class JobClient
         var directory = SavepointDirectoryFor(targetDirectory, "take a savepoint");
         try
         {
-            return await _handle.TriggerSavepointAsync(directory, cancellationToken).ConfigureAwait(false);
+            return await WhileStartingAsync(() => _handle.TriggerSavepointAsync(directory, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -81,13 +81,22 @@ public sealed class JobClient
     /// <param name="cancellationToken">Stops waiting (the job may still stop).</param>
     /// <exception cref="StreamSqlException">The job is not running, no savepoint directory is known, or the savepoint failed
     /// (the job then keeps running).</exception>
-    public async Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory = null, CancellationToken cancellationToken = default)
+    public Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory = null, CancellationToken cancellationToken = default) =>
+        StopWithSavepointAsync(targetDirectory, drain: false, cancellationToken);
+
+    /// <summary>Like <see cref="StopWithSavepointAsync(string?, CancellationToken)"/>; with <paramref name="drain"/> (SQL
+    /// <c>WITH DRAIN</c>) the sources first emit the final watermark, so every event-time result fires before the savepoint.</summary>
+    /// <param name="targetDirectory">The directory to create the savepoint in; null for <see cref="DefaultSavepointDirectory"/>.</param>
+    /// <param name="drain">Fire all event-time results (windows, timers) before the savepoint, as if the input had ended.</param>
+    /// <param name="cancellationToken">Stops waiting (the job may still stop).</param>
+    /// <exception cref="StreamSqlException">The job is not running, no savepoint directory is known, or the savepoint failed.</exception>
+    public async Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory, bool drain, CancellationToken cancellationToken = default)
     {
         var directory = SavepointDirectoryFor(targetDirectory, "stop with a savepoint");
         CheckpointStats savepoint;
         try
         {
-            savepoint = await _handle.StopWithSavepointAsync(directory, cancellationToken).ConfigureAwait(false);
+            savepoint = await WhileStartingAsync(() => _handle.StopWithSavepointAsync(directory, drain, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -96,6 +105,26 @@ public sealed class JobClient
         await _handle.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         return savepoint;
     }
+
+    /// <summary>A savepoint asked for right after the job was submitted (a script's next statement, a signal) waits for
+    /// the job's tasks to open instead of failing: the runtime refuses savepoints until they have.</summary>
+    private async Task<CheckpointStats> WhileStartingAsync(Func<Task<CheckpointStats>> savepoint, CancellationToken cancellationToken)
+    {
+        var giveUp = DateTime.UtcNow + StartupWait;
+        while (true)
+        {
+            try
+            {
+                return await savepoint().ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("still starting", StringComparison.Ordinal) && DateTime.UtcNow < giveUp && !IsTerminal)
+            {
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
 
     private string SavepointDirectoryFor(string? targetDirectory, string what)
     {

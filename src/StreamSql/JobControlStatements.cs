@@ -83,7 +83,7 @@ internal sealed class JobControlStatements
         if (stop.WithSavepoint)
         {
             var directory = SavepointDirectory(job, null, "stop the job with a savepoint (STOP JOB ... WITH SAVEPOINT)");
-            var savepoint = await job.StopWithSavepointAsync(directory, cancellationToken).ConfigureAwait(false);
+            var savepoint = await job.StopWithSavepointAsync(directory, stop.WithDrain, cancellationToken).ConfigureAwait(false);
             return SavepointPath(text, savepoint);
         }
         job.Handle.Cancel();

@@ -109,7 +109,7 @@ public sealed class ProcessTests
         }
     }
 
-    [Fact(Skip = "needs the checkpoint runtime from main (CheckpointCoordinator)")]
+    [Fact]
     public async Task Sigterm_stops_the_jobs_of_a_script_with_a_savepoint_when_a_savepoint_directory_is_set()
     {
         if (OperatingSystem.IsWindows()) return;

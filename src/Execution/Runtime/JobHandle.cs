@@ -38,13 +38,13 @@ public sealed class JobHandle
     public bool CheckpointingEnabled => Coordinator?.PeriodicEnabled ?? false;
 
     /// <summary>The newest completed checkpoint or savepoint of this run, or null.</summary>
-    public CheckpointStats? LatestCompletedCheckpoint => Coordinator?.Latest;
+    public CheckpointStats? LatestCompletedCheckpoint => History?.Latest ?? Coordinator?.Latest;
 
     /// <summary>Completed checkpoints and savepoints of this run, newest first (the last 20).</summary>
-    public IReadOnlyList<CheckpointStats> CompletedCheckpoints => Coordinator?.History ?? Array.Empty<CheckpointStats>();
+    public IReadOnlyList<CheckpointStats> CompletedCheckpoints => History?.Completed ?? Coordinator?.History ?? Array.Empty<CheckpointStats>();
 
     /// <summary>Checkpoints that failed or timed out in this run.</summary>
-    public int FailedCheckpoints => Coordinator?.FailedCount ?? 0;
+    public int FailedCheckpoints => History?.FailedCount ?? Coordinator?.FailedCount ?? 0;
 
     /// <summary>The savepoint or checkpoint directory the job started from, or null for a fresh start.</summary>
     public string? RestoredFrom { get; internal set; }
@@ -73,6 +73,10 @@ public sealed class JobHandle
             : throw new InvalidOperationException($"job '{Name}' is {Status.ToString().ToUpperInvariant()}, not RUNNING: it cannot take a savepoint");
 
     internal CheckpointCoordinator? Coordinator { get; set; }
+
+    /// <summary>The job's checkpoint statistics, kept after the job ended (the coordinator is gone then), so SHOW JOBS
+    /// and SHOW CHECKPOINTS still list a stopped job's savepoint.</summary>
+    internal CheckpointHistory? History { get; init; }
     private int _restarts;
     internal void CountRestart() => Interlocked.Increment(ref _restarts);
 
