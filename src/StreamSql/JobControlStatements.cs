@@ -24,7 +24,7 @@ internal sealed class JobControlStatements
 
     private static readonly string[] OperatorColumns =
     {
-        "operator id", "parallelism", "max parallelism", "keyed state size", "operator state size",
+        "operator id", "operator", "parallelism", "max parallelism", "keyed state size", "operator state size",
     };
 
     private readonly StreamSqlEnvironment _env;
@@ -154,6 +154,7 @@ internal sealed class JobControlStatements
             rows.Add(new string?[]
             {
                 entry.OperatorId,
+                entry.OperatorName,
                 entry.Parallelism.ToString(CultureInfo.InvariantCulture),
                 entry.MaxParallelism.ToString(CultureInfo.InvariantCulture),
                 CheckpointTexts.Size(keyed),

@@ -147,7 +147,11 @@ internal sealed class StatementExecutor
         catch (Exception e) when (e is StateRestoreException or CheckpointFormatException
             || (options.RestorePath is not null && e is IOException or UnauthorizedAccessException))
         {
-            throw new StreamSqlException($"Cannot restore job '{graph.Name}' from '{options.RestorePath}': {JobFailures.Describe(e)}", e);
+            var reason = JobFailures.Describe(e);
+            // The runtime's mismatch report already starts "Cannot restore from savepoint <path>: ...".
+            throw new StreamSqlException(reason.StartsWith("Cannot restore", StringComparison.Ordinal)
+                ? reason
+                : $"Cannot restore job '{graph.Name}' from '{options.RestorePath}': {reason}", e);
         }
         var savepointDirectory = graph.Configuration.Get(CheckpointingOptions.SavepointDirectory);
         var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory);

@@ -103,9 +103,9 @@ public sealed class JobControlStatementTests : IDisposable
 
         var table = Assert.IsType<TableTextResult>(env.ExecuteSql($"DESCRIBE SAVEPOINT '{savepoint}'"));
 
-        Assert.Equal(new[] { "operator id", "parallelism", "max parallelism", "keyed state size", "operator state size" }, table.ColumnNames);
-        Assert.Equal(new[] { "agg", "2", "128", "100 B", "20 B" }, table.Rows[0]);
-        Assert.Equal(new[] { "src", "1", "128", "0 B", "0 B" }, table.Rows[1]);
+        Assert.Equal(new[] { "operator id", "operator", "parallelism", "max parallelism", "keyed state size", "operator state size" }, table.ColumnNames);
+        Assert.Equal(new[] { "agg", "GroupAggregate(groupBy=[id])", "2", "128", "100 B", "20 B" }, table.Rows[0]);
+        Assert.Equal(new[] { "src", "", "1", "128", "0 B", "0 B" }, table.Rows[1]);
         Assert.Equal(new[]
         {
             "Savepoint " + savepoint,

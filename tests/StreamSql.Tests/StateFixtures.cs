@@ -45,7 +45,7 @@ internal static class StateFixtures
     }
 
     /// <summary>
-    /// A savepoint of job 'shop' (id 7) with two operators: "agg" at parallelism 2 of 128, whose subtask 0 has 100 bytes
+    /// A savepoint of job 'shop' (id 7) with two operators: "agg" (GroupAggregate(groupBy=[id])) at parallelism 2 of 128, whose subtask 0 has 100 bytes
     /// of canonical keyed state (key groups 0..63) and subtask 1 20 bytes of operator state; "src" at parallelism 1 of
     /// 128 without state. Returns its directory.
     /// </summary>
@@ -60,7 +60,7 @@ internal static class StateFixtures
         {
             new SubtaskStateHandle(0, new KeyedStateHandle(KeyedStateFormats.Canonical, new KeyGroupRange(0, 63), offsets, new[] { keyedFile }), null),
             new SubtaskStateHandle(1, null, operatorFile),
-        });
+        }) { OperatorName = "GroupAggregate(groupBy=[id])" };
         var src = new OperatorStateEntry("src", 1, 128, Array.Empty<SubtaskStateHandle>());
         return storage.Complete(writer, new CheckpointMetadata(7, 1_700_000_000_000, "shop", true, new[] { agg, src })).Directory;
     }
