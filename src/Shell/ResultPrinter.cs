@@ -48,12 +48,10 @@ internal sealed class ResultPrinter
                 break;
             case JobSubmittedResult { WaitedForCompletion: true } finished:
                 AcknowledgeStatementSetBlock(finished);
-                PrintNotices(finished.Notices);
                 Info(ShellMessages.FinishStatement);
                 break;
             case JobSubmittedResult submitted:
                 AcknowledgeStatementSetBlock(submitted);
-                PrintNotices(submitted.Notices);
                 Info(ShellMessages.SubmittingStatement);
                 Info(ShellMessages.StatementSubmitted);
                 _out.WriteLine("Job ID: " + submitted.Job.Id);
@@ -84,11 +82,12 @@ internal sealed class ResultPrinter
         for (int i = 0; i < result.StatementSetBlockStatements; i++) Info(MessageResult.ExecuteStatementSucceed);
     }
 
-    /// <summary>Where a job restored its state from, or why it did not: <c>[INFO]</c> / <c>[WARNING]</c> lines.</summary>
-    public void PrintNotices(IReadOnlyList<StatementNotice> notices)
+    /// <summary>Where a job restores its state from, or why it does not: an <c>[INFO]</c> / <c>[WARNING]</c> line, shown
+    /// when the statement raises it (<see cref="StreamSqlEnvironment.NoticeRaised"/>), before the job's output.</summary>
+    public void PrintNotice(StatementNotice notice)
     {
-        foreach (var notice in notices)
-            _out.WriteLine(notice.Level == NoticeLevel.Warning ? ShellMessages.Warning(notice.Message) : ShellMessages.Info(notice.Message));
+        _out.WriteLine(notice.Level == NoticeLevel.Warning ? ShellMessages.Warning(notice.Message) : ShellMessages.Info(notice.Message));
+        _out.Flush();
     }
 
     /// <summary>A finished table (SHOW, DESCRIBE, SET): widths by content, NULL as empty, <c>N rows in set</c>.</summary>

@@ -40,6 +40,7 @@ internal static class ShellApp
             var settings = new StreamSqlOptions { Output = output, RestoreFromLatestCheckpoint = options.FromLatestCheckpoint };
             foreach (var (key, value) in options.Settings) settings.Settings[key] = value;
             env = StreamSqlEnvironment.Create(settings);
+            env.NoticeRaised += printer.PrintNotice;
         }
         catch (StreamSqlException e)
         {

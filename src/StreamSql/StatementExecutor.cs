@@ -139,6 +139,7 @@ internal sealed class StatementExecutor
             ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
             : JobRestoreResolver.Resolve(configuration, graph.Name, restore, _env.RestoreFromLatestCheckpoint);
         var options = resolved.Options;
+        foreach (var notice in resolved.Notices) _env.RaiseNotice(notice);
         JobHandle handle;
         try
         {

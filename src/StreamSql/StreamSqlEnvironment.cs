@@ -77,6 +77,13 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
     internal JobRegistry JobRegistry => _jobs;
     internal TimeSpan StopTimeout => _stopTimeout;
 
+    /// <summary>Raised as soon as a statement has something to tell before its result is ready — where an INSERT job
+    /// restores its state from, or why it starts empty — so a client can show it before a <c>table.dml-sync</c> job's
+    /// output. The same notices are in <see cref="JobSubmittedResult.Notices"/>.</summary>
+    public event Action<StatementNotice>? NoticeRaised;
+
+    internal void RaiseNotice(StatementNotice notice) => NoticeRaised?.Invoke(notice);
+
     /// <summary>Whether INSERT jobs restore from their latest checkpoint by default (<see cref="StreamSqlOptions.RestoreFromLatestCheckpoint"/>).</summary>
     public bool RestoreFromLatestCheckpoint { get; }
 

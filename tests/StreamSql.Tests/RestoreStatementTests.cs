@@ -89,9 +89,14 @@ public sealed class RestoreStatementTests : IDisposable
     {
         await using var env = Session(settings: ("execution.checkpointing.dir", _dir));
         env.ExecuteSql("SET 'pipeline.name' = 'resume-empty'");
+        env.ExecuteSql("SET 'table.dml-sync' = 'true'");
+        var raised = new List<(StatementNotice Notice, int JobsStarted)>();
+        env.NoticeRaised += n => raised.Add((n, env.Jobs.Count));
 
         var submitted = Submit(env, $"EXECUTE {Insert} FROM LATEST CHECKPOINT");
 
+        Assert.Equal(submitted.Notices, raised.Select(r => r.Notice)); // raised before the job started, not after it finished
+        Assert.All(raised, r => Assert.Equal(0, r.JobsStarted));
         Assert.Null(submitted.Job.RestoredFrom);
         var warning = Assert.Single(submitted.Notices);
         Assert.Equal(NoticeLevel.Warning, warning.Level);

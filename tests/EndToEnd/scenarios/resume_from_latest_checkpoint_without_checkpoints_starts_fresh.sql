@@ -7,7 +7,7 @@ CREATE TABLE src (id INT) WITH ('connector' = 'datagen', 'number-of-rows' = '3',
   'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3');
 CREATE TABLE print_sink (id INT) WITH ('connector' = 'print');
 EXECUTE INSERT INTO print_sink SELECT id FROM src FROM LATEST CHECKPOINT;
--- expect stdout (all, unordered, contains):
+-- expect stdout (all, ordered, contains):
 --| [WARNING] No completed checkpoint of job 'resume-me' in ${SCRATCH}/checkpoints/resume-me; the job starts with empty state.
 --| +I[1]
 --| +I[2]
