@@ -8,7 +8,7 @@ namespace StreamSql.Connectors.Tests;
 
 public sealed class NexmarkTests
 {
-    private static readonly (string, SqlType)[] BidColumns =
+    internal static readonly (string, SqlType)[] BidColumns =
     {
         ("auction", SqlType.BigInt), ("bidder", SqlType.BigInt), ("price", SqlType.BigInt), ("channel", SqlType.String),
         ("url", SqlType.String), ("dateTime", SqlType.Timestamp(3)), ("extra", SqlType.String),
@@ -16,7 +16,7 @@ public sealed class NexmarkTests
 
     private static SqlType Row(string[] names, params SqlType[] types) => SqlType.Row(names, types);
 
-    private static readonly (string, SqlType)[] EventColumns =
+    internal static readonly (string, SqlType)[] EventColumns =
     {
         ("event_type", SqlType.Int),
         ("person", Row(NexmarkFieldNames.Person, SqlType.BigInt, SqlType.String, SqlType.String, SqlType.String, SqlType.String, SqlType.String, SqlType.Timestamp(3), SqlType.String)),

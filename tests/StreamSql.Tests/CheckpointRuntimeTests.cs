@@ -152,16 +152,19 @@ public sealed class CheckpointRuntimeTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed());
     }
 
-    [Fact]
-    public async Task Stop_with_savepoint_at_parallelism_two_resumes_at_parallelism_two()
+    [Theory]
+    [InlineData("2", "2")]
+    [InlineData("2", "3")]
+    [InlineData("3", "1")]
+    public async Task Stop_with_savepoint_and_resume_at_another_parallelism_writes_every_row_once(string before, string after)
     {
-        await using (var env = Session(rows: 30000, rate: 6000, parallelism: "2"))
+        await using (var env = Session(rows: 30000, rate: 6000, parallelism: before))
         {
             var job = Start(env, "INSERT INTO out SELECT id FROM src");
             await WaitUntil(() => Committed().Count > 300, "some output was committed");
             var savepoint = await job.StopWithSavepointAsync(null);
             await job.Completion;
-            await using var env2 = Session(rows: 30000, rate: 300000, parallelism: "2");
+            await using var env2 = Session(rows: 30000, rate: 300000, parallelism: after);
             var resumed = Start(env2, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path });
             await resumed.Completion;
             Assert.Null(resumed.Failure);
@@ -191,6 +194,84 @@ public sealed class CheckpointRuntimeTests : IDisposable
 
         var allowed = Start(env2, "INSERT INTO other SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path, AllowNonRestoredState = true });
         await allowed.CancelAndWait();
+    }
+
+    [Theory]
+    [InlineData("EXACTLY_ONCE")]
+    [InlineData("AT_LEAST_ONCE")]
+    public async Task A_union_of_a_finished_and_a_running_source_resumes_without_loss_or_duplicates(string mode)
+    {
+        const string Sql = "INSERT INTO out SELECT id FROM src UNION ALL SELECT id FROM small";
+        static void AddSmall(StreamSqlEnvironment env) => env.ExecuteSql("CREATE TABLE small (id BIGINT) WITH ('connector' = 'datagen', "
+            + "'rows-per-second' = '1000000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '100001', 'fields.id.end' = '100050')");
+        await using (var env = Session(rows: 20000, rate: 4000, settings: ("execution.checkpointing.mode", mode)))
+        {
+            AddSmall(env);
+            var job = Start(env, Sql);
+            // The small source has finished long before this: its final position is part of every later checkpoint.
+            await WaitUntil(() => Committed().Count > 1000, "output was committed");
+            var savepoint = await job.StopWithSavepointAsync(null);
+            await job.Completion;
+            Assert.Equal(JobStatus.Finished, job.Status);
+
+            await using var env2 = Session(rows: 20000, rate: 200000, settings: ("execution.checkpointing.mode", mode));
+            AddSmall(env2);
+            var resumed = Start(env2, Sql, new JobStartOptions { RestorePath = savepoint.Path });
+            await resumed.Completion;
+            Assert.Null(resumed.Failure);
+        }
+        var expected = Enumerable.Range(1, 20000).Select(i => (long)i).Concat(Enumerable.Range(100001, 50).Select(i => (long)i));
+        Assert.Equal(expected, Committed());
+    }
+
+    [Fact]
+    public async Task A_failed_run_restarts_by_the_strategy_and_the_output_still_has_every_row_once()
+    {
+        var input = Path.Combine(_dir, "in.csv");
+        var lines = Enumerable.Range(1, 5000).Select(i => i.ToString()).ToArray();
+        lines[3999] = "not-a-number";
+        File.WriteAllLines(input, lines);
+        await using var env = Session(rows: 1, rate: 1, settings: [("restart-strategy.type", "fixed-delay"),
+            ("restart-strategy.fixed-delay.attempts", "3"), ("restart-strategy.fixed-delay.delay", "1s")]);
+        env.ExecuteSql($"CREATE TABLE lines (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'csv')");
+        var job = Start(env, "INSERT INTO out SELECT id FROM lines");
+        await WaitUntil(() => job.Status == JobStatus.Restarting, "the job failed and waits to restart");
+        lines[3999] = "4000";
+        File.WriteAllLines(input, lines);
+        await job.Completion;
+        Assert.Null(job.Failure);
+        Assert.Equal(JobStatus.Finished, job.Status);
+        Assert.Equal(1, job.Restarts);
+        Assert.Equal(Enumerable.Range(1, 5000).Select(i => (long)i), Committed());
+    }
+
+    [Fact]
+    public async Task A_run_that_keeps_failing_fails_the_job_once_the_restart_attempts_are_used_up()
+    {
+        var input = Path.Combine(_dir, "in.csv");
+        File.WriteAllLines(input, ["1", "2", "oops"]);
+        await using var env = Session(rows: 1, rate: 1, settings: [("restart-strategy.type", "fixed-delay"),
+            ("restart-strategy.fixed-delay.attempts", "2"), ("restart-strategy.fixed-delay.delay", "10ms")]);
+        env.ExecuteSql($"CREATE TABLE lines (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'csv')");
+        var job = Start(env, "INSERT INTO out SELECT id FROM lines");
+        await job.Completion;
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Equal(2, job.Restarts);
+        Assert.Contains("oops", job.Failure!.Message);
+    }
+
+    [Fact]
+    public async Task Expiring_checkpoints_fail_the_job_only_past_the_tolerable_count()
+    {
+        await using var env = Session(rows: 1_000_000, rate: 4000, settings: [("execution.checkpointing.timeout", "1ms"),
+            ("execution.checkpointing.interval", "50ms"), ("execution.checkpointing.tolerable-failed-checkpoints", "3"), ("restart-strategy.type", "none")]);
+        var job = Start(env, "INSERT INTO out SELECT id FROM src");
+        await job.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.True(job.FailedCheckpoints >= 4, $"{job.FailedCheckpoints} checkpoints failed before the job did");
+        Assert.Contains("Exceeded checkpoint tolerable failure threshold", job.Failure!.Message);
+        Assert.Contains("Checkpoint expired before completing.", job.Failure.Message);
+        Assert.Empty(Committed());
     }
 
     [Fact]

@@ -4,23 +4,24 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Datagen;
 
-/// <summary>Appends generated values of one column. <paramref name="index"/> in <see cref="Append"/> is the row's index within this subtask.</summary>
+/// <summary>
+/// Appends generated values of one column. <paramref name="index"/> in <see cref="Append"/> is the row's index within
+/// the split set by <see cref="StartSplit"/>.
+/// </summary>
 internal abstract class DatagenFieldGenerator
 {
     public abstract void Append(ColumnBuilder column, Random random, long index);
 
-    /// <summary>How many rows this subtask may generate (a sequence's share), or null when unlimited.</summary>
-    public virtual long? RowLimit => null;
+    /// <summary>Rows that follow come from <paramref name="split"/> (sequences continue from its bases).</summary>
+    public virtual void StartSplit(DatagenSplit split)
+    {
+    }
 
-    public static DatagenFieldGenerator Create(DatagenFieldSpec spec, int subtask, int parallelism, Func<long> nowMicros, TimeZoneInfo zone)
+    /// <param name="sequenceSlot">For a sequence: its index among the table's sequence columns (its base in a <see cref="DatagenSplit"/>).</param>
+    public static DatagenFieldGenerator Create(DatagenFieldSpec spec, int sequenceSlot, Func<long> nowMicros, TimeZoneInfo zone)
     {
         var type = spec.Type;
-        if (spec.IsSequence)
-        {
-            var start = decimal.Parse(spec.Start!, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var end = decimal.Parse(spec.End!, NumberStyles.Float, CultureInfo.InvariantCulture);
-            return new SequenceGenerator(type, start, end, subtask, parallelism);
-        }
+        if (spec.IsSequence) return new SequenceGenerator(type, sequenceSlot);
         return type.Kind switch
         {
             SqlTypeKind.Boolean => new BooleanGenerator(),
@@ -123,29 +124,17 @@ internal abstract class DatagenFieldGenerator
         }
     }
 
-    /// <summary>start..end inclusive, split into contiguous, non-overlapping ranges per subtask (as Flink's SequenceGenerator).</summary>
-    private sealed class SequenceGenerator : DatagenFieldGenerator
+    /// <summary>The split's base plus the row's index: contiguous values (the split's range of the sequence).</summary>
+    private sealed class SequenceGenerator(SqlType type, int slot) : DatagenFieldGenerator
     {
-        private readonly SqlType _type;
-        private readonly decimal _first;
-        private readonly long _count;
+        private decimal _base;
 
-        public SequenceGenerator(SqlType type, decimal start, decimal end, int subtask, int parallelism)
-        {
-            _type = type;
-            var total = end - start + 1;
-            var share = decimal.Floor(total / parallelism);
-            var remainder = total - share * parallelism;
-            _count = (long)(share + (subtask < remainder ? 1 : 0));
-            _first = start + share * subtask + Math.Min(subtask, remainder);
-        }
-
-        public override long? RowLimit => _count;
+        public override void StartSplit(DatagenSplit split) => _base = split.Bases[slot];
 
         public override void Append(ColumnBuilder column, Random random, long index)
         {
-            var value = _first + index;
-            switch (_type.Kind)
+            var value = _base + index;
+            switch (type.Kind)
             {
                 case SqlTypeKind.Float or SqlTypeKind.Double: column.AppendDouble((double)value); break;
                 case SqlTypeKind.Decimal: column.AppendDecimal(value); break;

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Apache.Arrow;
 using Array = System.Array;
 using StreamSql.Connectors.Common;
@@ -7,7 +6,11 @@ using StreamSql.Execution.Connectors;
 
 namespace StreamSql.Connectors.Datagen;
 
-/// <summary>One subtask of a datagen source: its share of the rows, paced to its share of <c>rows-per-second</c>.</summary>
+/// <summary>
+/// One subtask of a datagen source: its share of the rows, paced to its share of <c>rows-per-second</c>. A bounded
+/// source works through a list of <see cref="DatagenSplit"/>s (one at the start; after a restore at another
+/// parallelism, its part of the old subtasks' remaining splits). Position: the remaining splits.
+/// </summary>
 internal sealed class DatagenReader : ISourceReader
 {
     private SourceReaderContext _context = null!;
@@ -16,8 +19,13 @@ internal sealed class DatagenReader : ISourceReader
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private EmitPacer _pacer = null!;
     private readonly Random _random = new();
-    private long _limit = long.MaxValue;
-    private long _emitted;
+    private List<DatagenFieldSpec> _sequences = new();
+
+    /// <summary>Null when the source is unbounded (no sequence, no number-of-rows).</summary>
+    private List<DatagenSplit>? _splits;
+    private int _splitIndex;
+    private long _emittedInSplit;
+    private long _remaining;
 
     public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken)
     {
@@ -29,16 +37,17 @@ internal sealed class DatagenReader : ISourceReader
         var physical = table.PhysicalSchema;
 
         // Every sequence bounds the source, projected or not.
+        var sequences = new List<DatagenFieldSpec>();
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in physical.Fields)
         {
-            var g = DatagenFieldGenerator.Create(specs[field.Name], context.SubtaskIndex, context.Parallelism, context.Clock.NowMicros, zone);
-            if (g.RowLimit is { } l) _limit = Math.Min(_limit, l);
+            if (!specs[field.Name].IsSequence) continue;
+            slots[field.Name] = sequences.Count;
+            sequences.Add(specs[field.Name]);
         }
-        if (options.Get(DatagenOptions.NumberOfRows) is { } rows)
-        {
-            long share = rows / context.Parallelism + (context.SubtaskIndex < rows % context.Parallelism ? 1 : 0);
-            _limit = Math.Min(_limit, share);
-        }
+        _sequences = sequences;
+        var initial = DatagenSplit.Initial(sequences, options.Get(DatagenOptions.NumberOfRows), context.SubtaskIndex, context.Parallelism);
+        UseSplits(initial is null ? null : new List<DatagenSplit> { initial });
 
         int n = context.ProjectedColumns.Count;
         _generators = new DatagenFieldGenerator[n];
@@ -47,7 +56,7 @@ internal sealed class DatagenReader : ISourceReader
         for (int i = 0; i < n; i++)
         {
             var spec = specs[physical[context.ProjectedColumns[i]].Name];
-            _generators[i] = DatagenFieldGenerator.Create(spec, context.SubtaskIndex, context.Parallelism, context.Clock.NowMicros, zone);
+            _generators[i] = DatagenFieldGenerator.Create(spec, slots.GetValueOrDefault(spec.Column, -1), context.Clock.NowMicros, zone);
             _nullRates[i] = spec.Type.Nullable ? spec.NullRate : 0;
         }
         for (int i = 0; i < _columns.Length; i++) _columns[i] = new ColumnBuilder(context.OutputSchema.GetFieldByIndex(i).DataType);
@@ -57,47 +66,112 @@ internal sealed class DatagenReader : ISourceReader
         return ValueTask.CompletedTask;
     }
 
+    private void UseSplits(List<DatagenSplit>? splits)
+    {
+        _splits = splits;
+        _splitIndex = 0;
+        _emittedInSplit = 0;
+        _remaining = long.MaxValue;
+        if (splits is null) return;
+        _remaining = 0;
+        foreach (var split in splits) _remaining = checked(_remaining + split.Count);
+    }
+
     public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
-        if (_emitted >= _limit) return null;
-        int wanted = (int)Math.Min(_context.MaxBatchRows, _limit - _emitted);
+        if (_remaining == 0) return null;
+        int wanted = (int)Math.Min(_context.MaxBatchRows, _remaining);
         int count = await _pacer.AcquireAsync(wanted, cancellationToken).ConfigureAwait(false);
+        if (_splits is null)
+        {
+            Generate(count);
+        }
+        else
+        {
+            for (int done = 0; done < count;)
+            {
+                var split = _splits[_splitIndex];
+                if (_emittedInSplit == split.Count)
+                {
+                    _splitIndex++;
+                    _emittedInSplit = 0;
+                    continue;
+                }
+                if (_emittedInSplit == 0)
+                    foreach (var g in _generators) g.StartSplit(split);
+                int n = (int)Math.Min(count - done, split.Count - _emittedInSplit);
+                Generate(n);
+                done += n;
+            }
+            _remaining -= count;
+        }
+        // Metadata columns (none are declared) would follow the physical ones: fill them with nulls.
+        for (int c = _generators.Length; c < _columns.Length; c++)
+            for (int r = 0; r < count; r++) _columns[c].AppendNull();
+        var arrays = new IArrowArray[_columns.Length];
+        for (int c = 0; c < arrays.Length; c++) arrays[c] = _columns[c].Build();
+        return new RecordBatch(_context.OutputSchema, arrays, count);
+    }
+
+    /// <summary>Appends <paramref name="count"/> rows of the current split (which has that many left).</summary>
+    private void Generate(int count)
+    {
         for (int c = 0; c < _generators.Length; c++)
         {
             var generator = _generators[c];
             var column = _columns[c];
             double nullRate = _nullRates[c];
-            long index = _emitted;
+            long index = _emittedInSplit;
             for (int r = 0; r < count; r++, index++)
             {
                 if (nullRate > 0 && _random.NextDouble() < nullRate) column.AppendNull();
                 else generator.Append(column, _random, index);
             }
         }
-        // Metadata columns (none are declared) would follow the physical ones: fill them with nulls.
-        for (int c = _generators.Length; c < _columns.Length; c++)
-            for (int r = 0; r < count; r++) _columns[c].AppendNull();
-        _emitted += count;
-        var arrays = new IArrowArray[_columns.Length];
-        for (int c = 0; c < arrays.Length; c++) arrays[c] = _columns[c].Build();
-        return new RecordBatch(_context.OutputSchema, arrays, count);
+        _emittedInSplit += count;
     }
 
     public byte[] SnapshotPosition()
     {
-        var bytes = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, _emitted);
-        return bytes;
+        if (_splits is null) return DatagenSplit.Encode(null, _sequences.Count);
+        var left = new List<DatagenSplit>(_splits.Count - _splitIndex);
+        for (int i = _splitIndex; i < _splits.Count; i++)
+        {
+            var split = i == _splitIndex ? _splits[i].Skip(_emittedInSplit) : _splits[i];
+            if (split.Count > 0) left.Add(split);
+        }
+        return DatagenSplit.Encode(left, _sequences.Count);
     }
 
     public void RestorePositions(IReadOnlyList<byte[]> positions)
     {
-        if (positions.Count != _context.Parallelism)
-            throw new NotSupportedException($"this source cannot yet continue at parallelism {_context.Parallelism} from a checkpoint taken at parallelism {positions.Count}");
-        RestorePosition(positions[_context.SubtaskIndex]);
+        var table = _context.Table.Name;
+        if (positions.Count == 0) throw new InvalidDataException($"Cannot restore the datagen source of table '{table}': the checkpoint holds no positions.");
+        bool bounded = _splits is not null;
+        var old = new List<List<DatagenSplit>?>(positions.Count);
+        for (int i = 0; i < positions.Count; i++) old.Add(DatagenSplit.Decode(positions[i], table, i, _sequences, bounded));
+        if (!bounded)
+        {
+            UseSplits(null); // random rows without end: nothing to take over
+            return;
+        }
+        // At the same parallelism each subtask continues its own splits; otherwise the remaining rows are shared out anew.
+        try
+        {
+            if (positions.Count == _context.Parallelism)
+            {
+                UseSplits(old[_context.SubtaskIndex]);
+                return;
+            }
+            var remaining = new List<DatagenSplit>();
+            foreach (var splits in old) remaining.AddRange(splits!);
+            UseSplits(DatagenSplit.ShareOf(remaining, _context.SubtaskIndex, _context.Parallelism));
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"Cannot restore the datagen source of table '{table}': the checkpointed positions hold more rows than a source can have.");
+        }
     }
-
-    private void RestorePosition(byte[] position) => _emitted = BinaryPrimitives.ReadInt64LittleEndian(position);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

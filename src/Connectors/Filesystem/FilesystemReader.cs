@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Connectors;
@@ -8,10 +6,12 @@ using Array = System.Array;
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
-/// One subtask of a filesystem source: reads its files (the i-th visible file of the sorted listing goes to subtask
-/// i mod parallelism) record by record. A malformed record fails the job with <c>file:line</c> and the reason, or is
-/// skipped and counted when the format's ignore-parse-errors option is on. With <c>source.monitor-interval</c> it keeps
-/// listing the directory for new files. Position: the file in progress (name), its byte offset and line number.
+/// One subtask of a filesystem source: reads its files (see <see cref="VisibleFiles"/>) record by record. A malformed
+/// record fails the job with <c>file:line</c> and the reason, or is skipped and counted when the format's
+/// ignore-parse-errors option is on. With <c>source.monitor-interval</c> it keeps listing the directory for new files.
+/// Position: the finished files and the files in progress with their byte offset and line number; after a restore at
+/// any parallelism a subtask reads the files the assignment rule gives it that no old subtask finished, resuming a
+/// file where an old subtask stopped in it.
 /// </summary>
 internal sealed class FilesystemReader : ISourceReader
 {
@@ -24,6 +24,8 @@ internal sealed class FilesystemReader : ISourceReader
     private int _quoteByte = -1;
 
     private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
+    /// <summary>Files an old subtask stopped in (restored), not yet opened here: where to continue.</summary>
+    private readonly SortedDictionary<string, (long Offset, long Line)> _resume = new(StringComparer.Ordinal);
     private string? _currentFile;
     private long _currentOffset;
     private long _currentLine = 1;
@@ -115,14 +117,9 @@ internal sealed class FilesystemReader : ISourceReader
         return new RecordBatch(_context.OutputSchema, arrays, rows);
     }
 
-    /// <summary>Opens the next file of this subtask (resuming at the restored offset); false when none is left for now.</summary>
+    /// <summary>Opens the next file of this subtask (resuming at a restored offset); false when none is left for now.</summary>
     private bool OpenNextFile()
     {
-        if (_currentFile is not null && !_done.Contains(_currentFile) && File.Exists(_currentFile))
-        {
-            _splitter = new RecordSplitter(_currentFile, _currentOffset, _currentLine, _quoteByte);
-            return true;
-        }
         if (_monitorInterval is { } interval && _lastListingMillis != long.MinValue
             && _context.Clock.MonotonicMillis() - _lastListingMillis < interval.TotalMilliseconds && _pending.Count == 0)
             return false;
@@ -131,10 +128,11 @@ internal sealed class FilesystemReader : ISourceReader
         {
             var next = _pending.Dequeue();
             if (_done.Contains(next)) continue;
+            var (offset, line) = _resume.Remove(next, out var resume) ? resume : (0L, 1L);
             _currentFile = next;
-            _currentOffset = 0;
-            _currentLine = 1;
-            _splitter = new RecordSplitter(next, 0, 1, _quoteByte);
+            _currentOffset = offset;
+            _currentLine = line;
+            _splitter = new RecordSplitter(next, offset, line, _quoteByte);
             return true;
         }
         return false;
@@ -148,12 +146,28 @@ internal sealed class FilesystemReader : ISourceReader
         if (_listedOnce && _monitorInterval is null) return;
         _listedOnce = true;
         _lastListingMillis = _context.Clock.MonotonicMillis();
-        foreach (var f in VisibleFiles(_root, _context.SubtaskIndex, _context.Parallelism))
+        bool monitored = _monitorInterval is not null;
+        var mine = VisibleFiles(_root, _context.SubtaskIndex, _context.Parallelism, monitored);
+        if (!monitored)
+        {
+            // The one listing decides which files are this subtask's: finished or started files of others (from a
+            // restore at another parallelism) are theirs to remember, not ours.
+            var set = new HashSet<string>(mine, StringComparer.Ordinal);
+            _done.RemoveWhere(f => !set.Contains(f));
+            foreach (var f in _resume.Keys.ToList())
+                if (!set.Contains(f)) _resume.Remove(f);
+        }
+        foreach (var f in mine)
             if (!_done.Contains(f) && string.CompareOrdinal(f, _currentFile) != 0) _pending.Enqueue(f);
     }
 
-    /// <summary>The files of <paramref name="root"/> (a file, or a directory read recursively) that subtask <paramref name="subtask"/> reads.</summary>
-    internal static List<string> VisibleFiles(string root, int subtask, int parallelism)
+    /// <summary>
+    /// The files of <paramref name="root"/> (a file, or a directory read recursively; names starting with '.' or '_'
+    /// are hidden) that subtask <paramref name="subtask"/> reads. A bounded source lists once: the i-th file of the
+    /// sorted listing goes to subtask i mod parallelism. A monitored directory gains files in any order, so there a
+    /// file goes to the subtask its name gives (<see cref="IsAssigned"/>), which no later file can change.
+    /// </summary>
+    internal static List<string> VisibleFiles(string root, int subtask, int parallelism, bool monitored)
     {
         var all = new List<string>();
         if (File.Exists(root)) all.Add(Path.GetFullPath(root));
@@ -161,8 +175,16 @@ internal sealed class FilesystemReader : ISourceReader
         all.Sort(StringComparer.Ordinal);
         var mine = new List<string>();
         for (int i = 0; i < all.Count; i++)
-            if (i % parallelism == subtask) mine.Add(all[i]);
+            if (monitored ? IsAssigned(all[i], subtask, parallelism) : i % parallelism == subtask) mine.Add(all[i]);
         return mine;
+    }
+
+    /// <summary>Whether a monitored file goes to <paramref name="subtask"/>: a stable hash (FNV-1a) of its full path, mod parallelism.</summary>
+    internal static bool IsAssigned(string file, int subtask, int parallelism)
+    {
+        uint hash = 2166136261;
+        foreach (char c in file) hash = (hash ^ c) * 16777619;
+        return hash % (uint)parallelism == subtask;
     }
 
     private static void Collect(string directory, List<string> into)
@@ -180,42 +202,71 @@ internal sealed class FilesystemReader : ISourceReader
     {
         _splitter?.Dispose();
         _splitter = null;
-        if (done && _currentFile is not null) _done.Add(_currentFile);
+        if (done && _currentFile is not null)
+        {
+            _done.Add(_currentFile);
+            _currentFile = null;
+        }
     }
+
+    /// <summary>Position format: version, files in progress (path, byte offset, line), finished files.</summary>
+    private const byte FormatVersion = 1;
 
     public byte[] SnapshotPosition()
     {
-        // current file, offset, line, then the finished files (needed when monitoring adds files out of order)
-        var sb = new StringBuilder();
-        sb.Append(_currentFile ?? "").Append('\n');
-        foreach (var f in _done) sb.Append(f).Append('\n');
-        var names = Encoding.UTF8.GetBytes(sb.ToString());
-        var bytes = new byte[16 + names.Length];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, _currentOffset);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), _currentLine);
-        names.CopyTo(bytes, 16);
-        return bytes;
+        var writer = new PositionWriter(FormatVersion);
+        writer.WriteInt(_resume.Count + (_currentFile is null ? 0 : 1));
+        if (_currentFile is not null) WriteInProgress(writer, _currentFile, _currentOffset, _currentLine);
+        foreach (var (file, at) in _resume) WriteInProgress(writer, file, at.Offset, at.Line);
+        writer.WriteInt(_done.Count);
+        foreach (var f in _done) writer.WriteString(f);
+        return writer.ToArray();
+    }
+
+    private static void WriteInProgress(PositionWriter writer, string file, long offset, long line)
+    {
+        writer.WriteString(file);
+        writer.WriteLong(offset);
+        writer.WriteLong(line);
     }
 
     public void RestorePositions(IReadOnlyList<byte[]> positions)
     {
-        if (positions.Count != _context.Parallelism)
-            throw new NotSupportedException($"this source cannot yet continue at parallelism {_context.Parallelism} from a checkpoint taken at parallelism {positions.Count}");
-        RestorePosition(positions[_context.SubtaskIndex]);
-    }
-
-    private void RestorePosition(byte[] position)
-    {
+        var table = _context.Table.Name;
+        if (positions.Count == 0) throw new InvalidDataException($"Cannot restore the filesystem source of table '{table}': the checkpoint holds no positions.");
         CloseCurrent(done: false);
-        _currentOffset = BinaryPrimitives.ReadInt64LittleEndian(position);
-        _currentLine = BinaryPrimitives.ReadInt64LittleEndian(position.AsSpan(8));
-        var names = Encoding.UTF8.GetString(position, 16, position.Length - 16).Split('\n');
-        _currentFile = names[0].Length == 0 ? null : names[0];
+        _currentFile = null;
+        _currentOffset = 0;
+        _currentLine = 1;
         _done.Clear();
-        for (int i = 1; i < names.Length; i++)
-            if (names[i].Length > 0) _done.Add(names[i]);
+        _resume.Clear();
         _pending.Clear();
         _listedOnce = false;
+        _lastListingMillis = long.MinValue;
+        for (int i = 0; i < positions.Count; i++)
+        {
+            var reader = new PositionReader(positions[i], "filesystem", table, i, FormatVersion);
+            int started = reader.ReadCount(4 + 16);
+            for (int k = 0; k < started; k++)
+            {
+                var file = reader.ReadString();
+                long offset = reader.ReadLong(), line = reader.ReadLong();
+                if (file.Length == 0 || offset < 0 || line < 1) throw reader.Invalid($"file '{file}' is in progress at byte {offset}, line {line}");
+                // A subtask may still carry a restored offset another subtask has since moved past: the furthest wins.
+                if (!_resume.TryGetValue(file, out var known) || known.Offset < offset) _resume[file] = (offset, line);
+            }
+            int finished = reader.ReadCount(4);
+            for (int k = 0; k < finished; k++) _done.Add(reader.ReadString());
+            reader.End();
+        }
+        foreach (var f in _done) _resume.Remove(f);
+        if (_monitorInterval is not null)
+        {
+            int subtask = _context.SubtaskIndex, parallelism = _context.Parallelism;
+            _done.RemoveWhere(f => !IsAssigned(f, subtask, parallelism));
+            foreach (var f in _resume.Keys.ToList())
+                if (!IsAssigned(f, subtask, parallelism)) _resume.Remove(f);
+        }
     }
 
     public ValueTask DisposeAsync()

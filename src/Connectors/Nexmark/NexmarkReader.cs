@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Connectors;
@@ -8,7 +7,9 @@ namespace StreamSql.Connectors.Nexmark;
 
 /// <summary>
 /// One subtask of a Nexmark source: generates the events whose number ≡ subtask (mod parallelism), columnar, paced to
-/// its share of <c>first-event.rate</c> unless <c>max-emit-speed</c>. Position: how many of its events it has generated.
+/// its share of <c>first-event.rate</c> unless <c>max-emit-speed</c>. After a restore at another parallelism it
+/// continues the residue classes (<see cref="NexmarkSplit"/>) of the old subtasks it is given, interleaved by event
+/// number. Position: the event time base and the unfinished classes.
 /// </summary>
 internal sealed class NexmarkReader : ISourceReader
 {
@@ -21,21 +22,25 @@ internal sealed class NexmarkReader : ISourceReader
     private bool _needsValues;
     private EmitPacer? _pacer;
     private bool _keepAlive;
-    private long _limit = long.MaxValue;
-    private long _generated;
+    private bool _bounded;
+    private NexmarkConfig _config = null!;
+    private ColumnBuilder?[] _person = Array.Empty<ColumnBuilder?>(), _auction = Array.Empty<ColumnBuilder?>(), _bid = Array.Empty<ColumnBuilder?>();
+    private NexmarkSplit[] _splits = Array.Empty<NexmarkSplit>();
+    private int _live;
+    private long _remaining;
 
     public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken)
     {
         _context = context;
         var options = new TableOptions(context.Table);
-        var config = NexmarkConnector.ConfigFor(options, context.Clock);
+        _config = NexmarkConnector.ConfigFor(options, context.Clock);
         var physical = context.Table.PhysicalSchema;
         _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = new ColumnBuilder(context.OutputSchema.GetFieldByIndex(i).DataType);
 
-        var person = new ColumnBuilder?[NexmarkField.Person.Length];
-        var auction = new ColumnBuilder?[NexmarkField.Auction.Length];
-        var bid = new ColumnBuilder?[NexmarkField.Bid.Length];
+        var person = _person = new ColumnBuilder?[NexmarkField.Person.Length];
+        var auction = _auction = new ColumnBuilder?[NexmarkField.Auction.Length];
+        var bid = _bid = new ColumnBuilder?[NexmarkField.Bid.Length];
         var table = options.Get(NexmarkOptions.Table);
         _entityMode = table != "event";
         if (_entityMode)
@@ -62,11 +67,11 @@ internal sealed class NexmarkReader : ISourceReader
             }
             _needsValues = _personStruct is not null || _auctionStruct is not null || _bidStruct is not null;
         }
-        _writer = new NexmarkEventWriter(config, person, auction, bid);
+        _writer = new NexmarkEventWriter(_config, person, auction, bid);
 
         long total = options.Get(NexmarkOptions.EventsNum);
-        if (total > 0)
-            _limit = total / context.Parallelism + (context.SubtaskIndex < total % context.Parallelism ? 1 : 0);
+        _bounded = total > 0;
+        UseSplits(new[] { NexmarkSplit.Initial(total, context.SubtaskIndex, context.Parallelism) });
         _keepAlive = options.Get(NexmarkOptions.KeepAlive);
         if (!options.Get(NexmarkOptions.MaxEmitSpeed))
             _pacer = new EmitPacer(context.Clock, (double)options.Get(NexmarkOptions.FirstEventRate) / context.Parallelism);
@@ -83,29 +88,43 @@ internal sealed class NexmarkReader : ISourceReader
         }
     }
 
+    private void UseSplits(IReadOnlyList<NexmarkSplit> splits)
+    {
+        _splits = new NexmarkSplit[splits.Count];
+        _live = 0;
+        _remaining = 0;
+        for (int i = 0; i < splits.Count; i++)
+        {
+            _splits[i] = splits[i];
+            long left = splits[i].Remaining;
+            if (left == 0) continue;
+            _live++;
+            _remaining = left == long.MaxValue || _remaining > long.MaxValue - left ? long.MaxValue : _remaining + left;
+        }
+    }
+
     public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
-        if (_generated >= _limit)
+        if (_live == 0)
         {
-            if (!_keepAlive) return null;
+            // Bounded: this subtask's events are done. Unbounded (no class of the old run was given to it): idle.
+            if (_bounded && !_keepAlive) return null;
             await Task.Delay(EmitPacer.MaxWait, cancellationToken).ConfigureAwait(false);
             return Build(0);
         }
         int maxRows = _context.MaxBatchRows;
         int rows = 0;
         long allowance = _pacer is null ? long.MaxValue : 0;
-        int parallelism = _context.Parallelism, subtask = _context.SubtaskIndex;
-        while (rows < maxRows && _generated < _limit)
+        while (rows < maxRows && _live > 0)
         {
             if (allowance == 0)
             {
                 if (rows > 0 && _pacer is not null) break; // hand over what is ready rather than wait with a partial batch
                 int want = _entityMode ? maxRows * 2 : maxRows;
-                allowance = await _pacer!.AcquireAsync((int)Math.Min(want, _limit - _generated), cancellationToken).ConfigureAwait(false);
+                allowance = await _pacer!.AcquireAsync((int)Math.Min(want, _remaining), cancellationToken).ConfigureAwait(false);
                 if (allowance == 0) break;
             }
-            long eventId = subtask + _generated * parallelism;
-            _generated++;
+            long eventId = TakeNextEvent();
             allowance--;
             int type = _writer.EventType(eventId);
             if (_entityMode)
@@ -127,6 +146,32 @@ internal sealed class NexmarkReader : ISourceReader
             rows++;
         }
         return Build(rows);
+    }
+
+    /// <summary>The lowest next event number of the unfinished classes (so event time only goes up), and moves past it.</summary>
+    private long TakeNextEvent()
+    {
+        int best = 0;
+        if (_splits.Length > 1)
+        {
+            long bestEvent = long.MaxValue;
+            for (int i = 0; i < _splits.Length; i++)
+            {
+                if (_splits[i].Remaining == 0) continue;
+                long e = _splits[i].NextEvent;
+                if (e < bestEvent)
+                {
+                    bestEvent = e;
+                    best = i;
+                }
+            }
+        }
+        ref var split = ref _splits[best];
+        long eventId = split.NextEvent;
+        split.Next++;
+        if (split.Remaining == 0) _live--;
+        if (_remaining != long.MaxValue) _remaining--;
+        return eventId;
     }
 
     private void Generate(int type, long eventId)
@@ -160,21 +205,49 @@ internal sealed class NexmarkReader : ISourceReader
         return new RecordBatch(_context.OutputSchema, arrays, rows);
     }
 
-    public byte[] SnapshotPosition()
-    {
-        var bytes = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, _generated);
-        return bytes;
-    }
+    public byte[] SnapshotPosition() => NexmarkSplit.Encode(_config.BaseTimeMillis, _splits);
 
     public void RestorePositions(IReadOnlyList<byte[]> positions)
     {
-        if (positions.Count != _context.Parallelism)
-            throw new NotSupportedException($"this source cannot yet continue at parallelism {_context.Parallelism} from a checkpoint taken at parallelism {positions.Count}");
-        RestorePosition(positions[_context.SubtaskIndex]);
+        var table = _context.Table.Name;
+        if (positions.Count == 0) throw new InvalidDataException($"Cannot restore the nexmark source of table '{table}': the checkpoint holds no positions.");
+        var old = new List<List<NexmarkSplit>>(positions.Count);
+        long baseTime = 0;
+        for (int i = 0; i < positions.Count; i++)
+        {
+            var (time, splits) = NexmarkSplit.Decode(positions[i], table, i);
+            if (i > 0 && time != baseTime)
+                throw new InvalidDataException($"Cannot restore the nexmark source of table '{table}': the checkpointed positions disagree on the time of the first event ({baseTime} and {time} ms).");
+            baseTime = time;
+            foreach (var split in splits)
+                if (split.Unbounded == _bounded)
+                    throw new InvalidDataException($"Cannot restore the nexmark source of table '{table}': the checkpoint is of {(_bounded ? "an unbounded" : "a bounded")} "
+                        + $"source, the table is {(_bounded ? "bounded ('events.num' > 0)" : "unbounded ('events.num' = 0)")}.");
+            old.Add(splits);
+        }
+        // Events keep the event times of the run that started the stream, whatever base-time the clock would give now.
+        if (baseTime != _config.BaseTimeMillis)
+        {
+            _config = _config with { BaseTimeMillis = baseTime };
+            _writer = new NexmarkEventWriter(_config, _person, _auction, _bid);
+        }
+        // At the same parallelism each subtask continues its own classes; otherwise the classes are shared out anew.
+        if (positions.Count == _context.Parallelism)
+        {
+            UseSplits(old[_context.SubtaskIndex]);
+            return;
+        }
+        var classes = new List<NexmarkSplit>();
+        foreach (var splits in old) classes.AddRange(splits);
+        try
+        {
+            UseSplits(NexmarkSplit.ShareOf(classes, _context.SubtaskIndex, _context.Parallelism));
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"Cannot restore the nexmark source of table '{table}': the checkpointed event numbers are too large to share out over {_context.Parallelism} subtasks.");
+        }
     }
-
-    private void RestorePosition(byte[] position) => _generated = BinaryPrimitives.ReadInt64LittleEndian(position);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

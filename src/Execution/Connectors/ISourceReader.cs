@@ -25,8 +25,10 @@ public interface ISourceReader : IAsyncDisposable
     /// subtask of the previous run, in subtask order (so its count is the old parallelism, which may differ from
     /// <see cref="SourceReaderContext.Parallelism"/>). Every new subtask receives the whole list and takes over its share
     /// of the unread input, so that together they read each record exactly once. Called after <see cref="OpenAsync"/>
-    /// and before the first <see cref="ReadBatchAsync"/>. A reader that cannot take over positions of another parallelism
-    /// throws <see cref="NotSupportedException"/> with a message for the user.
+    /// and before the first <see cref="ReadBatchAsync"/>. At the same parallelism each subtask should continue exactly
+    /// where the old subtask of its index stopped. A reader that cannot take over positions of another parallelism
+    /// throws <see cref="NotSupportedException"/> with a message for the user; a position it cannot decode (another
+    /// format version, truncated, foreign bytes) makes it throw <see cref="InvalidDataException"/> naming the source.
     /// </summary>
     void RestorePositions(IReadOnlyList<byte[]> positions);
 }

@@ -50,12 +50,7 @@ internal sealed class CheckpointCoordinator : IDisposable
         ExactlyOnce = configuration.Get(CheckpointingOptions.Mode) == "EXACTLY_ONCE";
     }
 
-    public bool PeriodicEnabled => _interval is not null;
     public bool ExactlyOnce { get; }
-    public CheckpointStorage Storage => _storage;
-    public CheckpointStats? Latest => _history.Latest;
-    public IReadOnlyList<CheckpointStats> History => _history.Completed;
-    public int FailedCount => _history.FailedCount;
 
     /// <summary>Starts the periodic trigger (when an interval is set).</summary>
     public void Start()

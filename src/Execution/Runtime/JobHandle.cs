@@ -35,16 +35,16 @@ public sealed class JobHandle
     public ChannelReader<Batch>? Results { get; }
 
     /// <summary>Whether periodic checkpoints are taken (<c>execution.checkpointing.interval</c> is set).</summary>
-    public bool CheckpointingEnabled => Coordinator?.PeriodicEnabled ?? false;
+    public bool CheckpointingEnabled { get; internal set; }
 
     /// <summary>The newest completed checkpoint or savepoint of this run, or null.</summary>
-    public CheckpointStats? LatestCompletedCheckpoint => History?.Latest ?? Coordinator?.Latest;
+    public CheckpointStats? LatestCompletedCheckpoint => History?.Latest;
 
     /// <summary>Completed checkpoints and savepoints of this run, newest first (the last 20).</summary>
-    public IReadOnlyList<CheckpointStats> CompletedCheckpoints => History?.Completed ?? Coordinator?.History ?? Array.Empty<CheckpointStats>();
+    public IReadOnlyList<CheckpointStats> CompletedCheckpoints => History?.Completed ?? Array.Empty<CheckpointStats>();
 
     /// <summary>Checkpoints that failed or timed out in this run.</summary>
-    public int FailedCheckpoints => History?.FailedCount ?? Coordinator?.FailedCount ?? 0;
+    public int FailedCheckpoints => History?.FailedCount ?? 0;
 
     /// <summary>The savepoint or checkpoint directory the job started from, or null for a fresh start.</summary>
     public string? RestoredFrom { get; internal set; }
@@ -73,10 +73,7 @@ public sealed class JobHandle
             : throw new InvalidOperationException($"job '{Name}' is {Status.ToString().ToUpperInvariant()}, not RUNNING: it cannot take a savepoint");
 
     internal CheckpointCoordinator? Coordinator { get; set; }
-
-    /// <summary>The job's checkpoint statistics, kept after the job ended (the coordinator is gone then), so SHOW JOBS
-    /// and SHOW CHECKPOINTS still list a stopped job's savepoint.</summary>
-    internal CheckpointHistory? History { get; init; }
+    internal CheckpointHistory? History { get; set; }
     private int _restarts;
     internal void CountRestart() => Interlocked.Increment(ref _restarts);
 

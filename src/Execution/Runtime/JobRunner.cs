@@ -62,7 +62,12 @@ public sealed class JobRunner
         var job = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId, restore);
 
         var cancel = new CancellationTokenSource();
-        var handle = new JobHandle(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader) { RestoredFrom = restore?.Checkpoint.Directory, History = job.History };
+        var handle = new JobHandle(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader)
+        {
+            RestoredFrom = restore?.Checkpoint.Directory,
+            History = job.History,
+            CheckpointingEnabled = configuration.Get(CheckpointingOptions.Interval) is { } interval && interval > TimeSpan.Zero,
+        };
         var services = new OperatorServices(Connectors, StandardOutput, results?.Writer);
         var attempt = BuildAttempt(job, services, restore, handle);
         handle.SetStatus(JobStatus.Running);

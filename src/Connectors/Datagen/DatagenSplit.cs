@@ -1,0 +1,130 @@
+using System.Globalization;
+using StreamSql.Connectors.Common;
+
+namespace StreamSql.Connectors.Datagen;
+
+/// <summary>
+/// A contiguous run of rows a bounded datagen source still has to emit: <see cref="Count"/> rows whose sequence columns
+/// start at <see cref="Bases"/> (one per sequence column of the table, in column order) and go up by one per row.
+/// Subtask s of P starts with one split, its share of every sequence (contiguous ranges, as Flink's SequenceGenerator)
+/// and of <c>number-of-rows</c>; random columns carry nothing, their values are random anyway.
+/// </summary>
+internal sealed record DatagenSplit(decimal[] Bases, long Count)
+{
+    /// <summary>Position format: version, bounded flag, sequence column count, splits (count, bases).</summary>
+    public const byte FormatVersion = 1;
+
+    /// <summary>The split of subtask <paramref name="subtask"/> of <paramref name="parallelism"/>, or null when the source is unbounded.</summary>
+    public static DatagenSplit? Initial(IReadOnlyList<DatagenFieldSpec> sequences, long? numberOfRows, int subtask, int parallelism)
+    {
+        if (sequences.Count == 0 && numberOfRows is null) return null;
+        long count = long.MaxValue;
+        var bases = new decimal[sequences.Count];
+        for (int i = 0; i < sequences.Count; i++)
+        {
+            var (start, end) = Range(sequences[i]);
+            var total = end - start + 1;
+            var share = decimal.Floor(total / parallelism);
+            var remainder = total - share * parallelism;
+            count = Math.Min(count, (long)(share + (subtask < remainder ? 1 : 0)));
+            bases[i] = start + share * subtask + Math.Min(subtask, remainder);
+        }
+        if (numberOfRows is { } rows)
+            count = Math.Min(count, rows / parallelism + (subtask < rows % parallelism ? 1 : 0));
+        return new DatagenSplit(bases, count);
+    }
+
+    private static (decimal Start, decimal End) Range(DatagenFieldSpec sequence) =>
+        (decimal.Parse(sequence.Start!, NumberStyles.Float, CultureInfo.InvariantCulture), decimal.Parse(sequence.End!, NumberStyles.Float, CultureInfo.InvariantCulture));
+
+    /// <summary>This split without its first <paramref name="rows"/> rows.</summary>
+    public DatagenSplit Skip(long rows)
+    {
+        if (rows == 0) return this;
+        var bases = new decimal[Bases.Length];
+        for (int i = 0; i < bases.Length; i++) bases[i] = Bases[i] + rows;
+        return new DatagenSplit(bases, Count - rows);
+    }
+
+    /// <summary>
+    /// The share of new subtask <paramref name="subtask"/> of <paramref name="parallelism"/> in <paramref name="remaining"/>
+    /// (the old subtasks' splits, in subtask order): the splits are laid end to end and cut into <paramref name="parallelism"/>
+    /// contiguous shares that differ by at most one row, so the new subtasks together take every remaining row once.
+    /// </summary>
+    public static List<DatagenSplit> ShareOf(IReadOnlyList<DatagenSplit> remaining, int subtask, int parallelism)
+    {
+        long total = 0;
+        foreach (var split in remaining) total = checked(total + split.Count);
+        long share = total / parallelism, extra = total % parallelism;
+        long from = share * subtask + Math.Min(subtask, extra);
+        long to = from + share + (subtask < extra ? 1 : 0);
+        var mine = new List<DatagenSplit>();
+        long at = 0;
+        foreach (var split in remaining)
+        {
+            long lo = Math.Max(at, from), hi = Math.Min(at + split.Count, to);
+            if (lo < hi) mine.Add(split.Skip(lo - at) with { Count = hi - lo });
+            at += split.Count;
+        }
+        return mine;
+    }
+
+    /// <summary>A bounded subtask's position: its splits, the first one already shortened by what was emitted.</summary>
+    public static byte[] Encode(IReadOnlyList<DatagenSplit>? splits, int sequenceColumns)
+    {
+        var writer = new PositionWriter(FormatVersion);
+        writer.WriteByte(splits is null ? (byte)0 : (byte)1);
+        writer.WriteInt(sequenceColumns);
+        if (splits is null) return writer.ToArray();
+        writer.WriteInt(splits.Count);
+        foreach (var split in splits)
+        {
+            writer.WriteLong(split.Count);
+            foreach (var b in split.Bases) writer.WriteDecimal(b);
+        }
+        return writer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads a position: the splits, or null for an unbounded source. Checks it suits the table: bounded or not alike,
+    /// the same number of sequence columns, every split's values within its sequence's start..end.
+    /// </summary>
+    public static List<DatagenSplit>? Decode(byte[] position, string table, int oldSubtask, IReadOnlyList<DatagenFieldSpec> sequences, bool bounded)
+    {
+        int sequenceColumns = sequences.Count;
+        var reader = new PositionReader(position, "datagen", table, oldSubtask, FormatVersion);
+        bool isBounded = reader.ReadByte() switch
+        {
+            0 => false,
+            1 => true,
+            var b => throw reader.Invalid($"unknown kind {b}"),
+        };
+        int columns = reader.ReadInt();
+        if (isBounded != bounded || columns != sequenceColumns)
+            throw reader.Invalid($"it is for a {(isBounded ? "bounded" : "unbounded")} source with {columns} sequence columns, the table now has "
+                + $"{(bounded ? "a bounded" : "an unbounded")} source with {sequenceColumns}");
+        if (!isBounded)
+        {
+            reader.End();
+            return null;
+        }
+        int count = reader.ReadCount(8 + 16 * columns);
+        var splits = new List<DatagenSplit>(count);
+        for (int i = 0; i < count; i++)
+        {
+            long rows = reader.ReadLong();
+            if (rows < 0) throw reader.Invalid($"a split has {rows} rows");
+            var bases = new decimal[columns];
+            for (int c = 0; c < columns; c++)
+            {
+                bases[c] = reader.ReadDecimal();
+                var (start, end) = Range(sequences[c]);
+                if (rows > 0 && (bases[c] < start || bases[c] > end || end - bases[c] < rows - 1))
+                    throw reader.Invalid($"a split of {rows} rows starting at {bases[c]} does not fit column '{sequences[c].Column}''s sequence {start}..{end}");
+            }
+            splits.Add(new DatagenSplit(bases, rows));
+        }
+        reader.End();
+        return splits;
+    }
+}
