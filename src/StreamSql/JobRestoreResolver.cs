@@ -21,8 +21,10 @@ internal sealed record ResolvedRestore(JobStartOptions Options, IReadOnlyList<St
 /// <c>FROM SAVEPOINT</c> / <c>FROM LATEST CHECKPOINT</c>; then, when the session restores every job from its latest
 /// checkpoint (<c>streamsql --from-latest-checkpoint</c>), the newest completed checkpoint of the job's name; then the
 /// session's <c>execution.state-recovery.path</c> (<c>execution.savepoint.path</c>), which, as in Flink's SQL client,
-/// applies to every following INSERT until <c>RESET</c>. Latest checkpoint with none found: a warning naming the
-/// directory searched (and the checkpoints skipped, with why), then the recovery path if set, else empty state.
+/// applies to every following INSERT until <c>RESET</c>. "Latest checkpoint" is the newest of the job's completed
+/// checkpoints and of its savepoints in the savepoint directory (a stop with savepoint deletes the checkpoints); with
+/// none found: a warning naming the directories searched (and the checkpoints skipped, with why), then the recovery
+/// path if set, else empty state.
 /// </summary>
 internal static class JobRestoreResolver
 {
@@ -71,34 +73,50 @@ internal static class JobRestoreResolver
 
     private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string? fallbackPath, bool allow)
     {
-        var storage = CheckpointStorageOf(configuration, jobName);
+        var (checkpointsDirectory, savepointDirectory) = SearchedDirectories(configuration, jobName);
         var skipped = new List<string>();
-        CompletedCheckpoint? latest;
+        CompletedCheckpoint? checkpoint = null, savepoint = null;
+        string? searching = null;
         try
         {
-            latest = storage.FindLatestCompleted(skipped);
+            if (checkpointsDirectory is not null)
+            {
+                searching = checkpointsDirectory;
+                checkpoint = CheckpointStorage.FromConfiguration(configuration, jobName).FindLatestCompleted(skipped);
+            }
+            if (savepointDirectory is not null)
+            {
+                searching = savepointDirectory;
+                savepoint = JobSavepoints.NewestOf(LocalStateFileSystem.Instance, savepointDirectory, jobName, skipped);
+            }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {storage.JobDirectory}: {e.Message}", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {storage.JobDirectory}: {e.Message}", e);
+            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {searching}: {e.Message}", e);
         }
 
         var notices = new List<StatementNotice>();
         foreach (var reason in skipped)
             notices.Add(new StatementNotice(NoticeLevel.Warning, "Skipped a checkpoint that cannot be restored: " + reason));
+        // A stop with savepoint ends the job FINISHED, which deletes its checkpoints: the savepoint is then the newest state.
+        var latest = savepoint is not null && (checkpoint is null || savepoint.Metadata.TimestampMillis > checkpoint.Metadata.TimestampMillis)
+            ? savepoint
+            : checkpoint;
         if (latest is not null)
         {
             var taken = DateTimeOffset.FromUnixTimeMilliseconds(latest.Metadata.TimestampMillis).UtcDateTime
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var kind = latest.Metadata.IsSavepoint ? "savepoint" : "checkpoint";
             notices.Add(new StatementNotice(NoticeLevel.Info,
-                $"Restoring job '{jobName}' from its latest checkpoint {latest.CheckpointId} ({latest.Directory}, taken {taken} UTC)."));
+                $"Restoring job '{jobName}' from its latest {kind} {latest.CheckpointId} ({latest.Directory}, taken {taken} UTC)."));
             return Start(latest.Directory, allow, notices);
         }
-        var none = $"No completed checkpoint of job '{jobName}' in {storage.JobDirectory}";
+
+        var searched = new List<string>();
+        if (checkpointsDirectory is not null) searched.Add($"no completed checkpoint of job '{jobName}' in {checkpointsDirectory}");
+        if (savepointDirectory is not null) searched.Add($"no savepoint of job '{jobName}' in {savepointDirectory}");
+        var none = string.Join(" and ", searched);
+        none = char.ToUpperInvariant(none[0]) + none[1..];
         if (fallbackPath is not null)
         {
             notices.Add(new StatementNotice(NoticeLevel.Warning,
@@ -109,26 +127,34 @@ internal static class JobRestoreResolver
         return Start(null, allow, notices);
     }
 
-    /// <summary>The checkpoint storage jobs named <paramref name="jobName"/> write to, which must outlive the job.</summary>
-    private static CheckpointStorage CheckpointStorageOf(Configuration configuration, string jobName)
+    /// <summary>Where the job's state may be: its checkpoint directory (<c>{execution.checkpointing.dir}/{job}</c>, when
+    /// checkpoints go to a file system) and the savepoint directory; at least one is needed.</summary>
+    private static (string? Checkpoints, string? Savepoints) SearchedDirectories(Configuration configuration, string jobName)
     {
         var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
         var type = configuration.Get(CheckpointingOptions.Storage);
+        var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
+        savepoints = string.IsNullOrWhiteSpace(savepoints) ? null : Path.GetFullPath(savepoints);
+        string? checkpoints = null;
+        if (type != "jobmanager" && !string.IsNullOrWhiteSpace(directory))
+        {
+            try
+            {
+                checkpoints = CheckpointStorage.FromConfiguration(configuration, jobName).JobDirectory;
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                throw new StreamSqlException(e.Message, e);
+            }
+        }
+        if (checkpoints is not null || savepoints is not null) return (checkpoints, savepoints);
         if (type == "jobmanager")
             throw new StreamSqlException(
                 $"FROM LATEST CHECKPOINT cannot find checkpoints kept in memory ('{CheckpointingOptions.Storage.Key}' = 'jobmanager'): they end with their job. " +
                 $"Use '{CheckpointingOptions.Storage.Key}' = 'filesystem' with '{CheckpointingOptions.CheckpointsDirectory.Key}'.");
-        if (string.IsNullOrWhiteSpace(directory))
-            throw new StreamSqlException(
-                $"FROM LATEST CHECKPOINT needs to know where checkpoints are: set '{CheckpointingOptions.CheckpointsDirectory.Key}' " +
-                $"(or '{CheckpointingOptions.CheckpointsDirectory.FallbackKeys[0]}') to the directory the job's checkpoints were written to.");
-        try
-        {
-            return CheckpointStorage.FromConfiguration(configuration, jobName);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            throw new StreamSqlException(e.Message, e);
-        }
+        throw new StreamSqlException(
+            $"FROM LATEST CHECKPOINT needs to know where checkpoints are: set '{CheckpointingOptions.CheckpointsDirectory.Key}' " +
+            $"(or '{CheckpointingOptions.CheckpointsDirectory.FallbackKeys[0]}') to the directory the job's checkpoints were written to " +
+            $"(savepoints of the job in '{CheckpointingOptions.SavepointDirectory.Key}' are considered too).");
     }
 }

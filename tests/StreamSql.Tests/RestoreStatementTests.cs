@@ -133,6 +133,39 @@ public sealed class RestoreStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task Latest_checkpoint_takes_a_newer_savepoint_of_the_same_job_from_the_savepoint_directory()
+    {
+        var checkpoints = Path.Combine(_dir, "checkpoints");
+        var savepoints = Path.Combine(_dir, "savepoints");
+        StateFixtures.EmptyCheckpoint(checkpoints, "orders", 4, timestampMillis: 1_700_000_000_000);
+        var newer = StateFixtures.EmptySavepoint(savepoints, "orders", 5, timestampMillis: 1_700_000_060_000);
+        StateFixtures.EmptySavepoint(savepoints, "someone-else", 9, timestampMillis: 1_700_000_120_000);
+        StateFixtures.EmptySavepoint(savepoints, "orders", 2, timestampMillis: 1_600_000_000_000);
+        Directory.CreateDirectory(Path.Combine(savepoints, "not-a-savepoint"));
+        await using var env = Session(settings: new[] { ("execution.checkpointing.dir", checkpoints), ("execution.checkpointing.savepoint-dir", savepoints) });
+        env.ExecuteSql("SET 'pipeline.name' = 'orders'");
+
+        var submitted = Submit(env, $"EXECUTE {Insert} FROM LATEST CHECKPOINT");
+
+        Assert.Equal(newer, submitted.Job.RestoredFrom);
+        var info = Assert.Single(submitted.Notices);
+        Assert.Contains("from its latest savepoint 5", info.Message);
+    }
+
+    [Fact]
+    public async Task Latest_checkpoint_with_only_a_savepoint_directory_searches_it_and_says_so_when_empty()
+    {
+        var savepoints = Path.Combine(_dir, "savepoints");
+        await using var env = Session(settings: ("execution.checkpointing.savepoint-dir", savepoints));
+        env.ExecuteSql("SET 'pipeline.name' = 'orders'");
+
+        var submitted = Submit(env, $"EXECUTE {Insert} FROM LATEST CHECKPOINT");
+
+        Assert.Null(submitted.Job.RestoredFrom);
+        Assert.Equal($"No savepoint of job 'orders' in {savepoints}; the job starts with empty state.", Assert.Single(submitted.Notices).Message);
+    }
+
+    [Fact]
     public async Task The_latest_checkpoint_default_restores_every_insert_and_falls_back_to_the_recovery_path()
     {
         var savepoint = StateFixtures.EmptySavepoint(Path.Combine(_dir, "savepoints"));

@@ -77,6 +77,38 @@ public sealed class SavepointRoundTripTests : IDisposable
     }
 
     [Fact(Skip = NeedsRuntime)]
+    public async Task From_latest_checkpoint_after_a_stop_with_savepoint_resumes_from_that_savepoint()
+    {
+        var output = new StringWriter();
+        var synced = TextWriter.Synchronized(output);
+        string Printed()
+        {
+            lock (synced) return output.ToString();
+        }
+        await using var env = Sessions.Create(synced,
+            ("execution.checkpointing.savepoint-dir", Path.Combine(_dir, "savepoints")),
+            ("execution.checkpointing.dir", Path.Combine(_dir, "checkpoints")),
+            ("execution.checkpointing.interval", "100 ms"),
+            ("pipeline.name", "resumable"));
+        env.ExecuteSql(Sequence(300, 200));
+        env.ExecuteSql("CREATE TABLE out (id BIGINT) WITH ('connector' = 'print')");
+        var first = Assert.IsType<JobSubmittedResult>(env.ExecuteSql("INSERT INTO out SELECT id FROM seq")).Job;
+        await WaitUntil(() => first.Checkpoints.Count >= 1 && PrintedIds(Printed()).Count >= 20, "a checkpoint and rows");
+        var stop = Assert.IsType<TableTextResult>(await env.ExecuteSqlAsync("STOP JOB 'resumable' WITH SAVEPOINT").WaitAsync(TimeSpan.FromSeconds(30)));
+        var savepoint = Assert.Single(stop.Rows)[0];
+
+        env.ExecuteSql("SET 'table.dml-sync' = 'true'");
+        var resumed = Assert.IsType<JobSubmittedResult>(
+            await env.ExecuteSqlAsync("EXECUTE INSERT INTO out SELECT id FROM seq FROM LATEST CHECKPOINT").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(savepoint, resumed.Job.RestoredFrom);
+        Assert.Contains(resumed.Notices, n => n.Message.Contains("from its latest savepoint"));
+        var all = PrintedIds(Printed());
+        all.Sort();
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), all);
+    }
+
+    [Fact(Skip = NeedsRuntime)]
     public async Task A_savepoint_of_a_running_job_lets_it_run_on_and_shows_in_show_jobs_and_show_checkpoints()
     {
         await using var env = Sessions.Create();

@@ -26,22 +26,22 @@ internal static class StateFixtures
     }
 
     /// <summary>A savepoint without operator state (any plan restores from it) under <paramref name="parent"/>; returns its directory.</summary>
-    public static string EmptySavepoint(string parent, string jobName = "job", long id = 3)
+    public static string EmptySavepoint(string parent, string jobName = "job", long id = 3, long timestampMillis = 1_700_000_000_000)
     {
         var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(parent, "unused-checkpoints"), jobName, parent);
         var writer = storage.BeginSavepoint(id);
-        var completed = storage.Complete(writer, new CheckpointMetadata(id, 1_700_000_000_000, jobName, true, Array.Empty<OperatorStateEntry>()));
+        var completed = storage.Complete(writer, new CheckpointMetadata(id, timestampMillis, jobName, true, Array.Empty<OperatorStateEntry>()));
         return completed.Directory;
     }
 
     /// <summary>A completed checkpoint chk-<paramref name="id"/> without operator state in the job directory
     /// <c>{checkpointsDirectory}/{jobName}</c>; returns its directory.</summary>
-    public static string EmptyCheckpoint(string checkpointsDirectory, string jobName, long id)
+    public static string EmptyCheckpoint(string checkpointsDirectory, string jobName, long id, long timestampMillis = 1_700_000_000_000)
     {
         var storage = new CheckpointStorage(LocalStateFileSystem.Instance, checkpointsDirectory, jobName, null, numRetained: 10);
         var writer = storage.BeginCheckpoint(id);
         Directory.CreateDirectory(writer.Location);
-        return storage.Complete(writer, new CheckpointMetadata(id, 1_700_000_000_000, jobName, false, Array.Empty<OperatorStateEntry>())).Directory;
+        return storage.Complete(writer, new CheckpointMetadata(id, timestampMillis, jobName, false, Array.Empty<OperatorStateEntry>())).Directory;
     }
 
     /// <summary>
