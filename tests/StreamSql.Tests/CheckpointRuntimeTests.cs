@@ -275,6 +275,51 @@ public sealed class CheckpointRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Restoring_from_the_latest_checkpoint_falls_back_past_a_corrupt_one()
+    {
+        (string, string)[] retain = [("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"),
+            ("execution.checkpointing.num-retained", "2")];
+        await using (var env = Session(rows: 20000, rate: 4000, settings: retain))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src");
+            await WaitUntil(() => job.CompletedCheckpoints.Count >= 3, "three checkpoints completed");
+            await job.CancelAndWait();
+        }
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_dir, "checkpoints"), "seq", null);
+        var ids = storage.CompletedCheckpointIds();
+        Assert.Equal(2, ids.Count);
+        var newest = storage.CheckpointDirectory(ids[0]);
+        var stateFile = Directory.GetFiles(newest, "*.operator")[0];
+        var bytes = File.ReadAllBytes(stateFile);
+        bytes[^1] ^= 0x5A;
+        File.WriteAllBytes(stateFile, bytes);
+
+        await using (var env = Session(rows: 20000, rate: 200000, settings: retain))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestoreFromLatestCheckpoint = true });
+            Assert.Equal(storage.CheckpointDirectory(ids[1]), job.RestoredFrom);
+            var note = Assert.Single(job.RestoreNotes);
+            Assert.Equal($"Skipping checkpoint {newest}: checksum mismatch in {stateFile}", note);
+            await job.Completion;
+            Assert.Null(job.Failure);
+        }
+        // Nothing is lost. Output the newer (skipped) checkpoint had committed is written again: falling back to an older
+        // checkpoint cannot be exactly-once for a sink that already committed (docs/checkpoints.md says so).
+        Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed().Distinct());
+    }
+
+    [Fact]
+    public async Task Restoring_from_the_latest_checkpoint_without_any_starts_fresh_and_says_so()
+    {
+        await using var env = Session(rows: 500, rate: 100000);
+        var job = Start(env, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestoreFromLatestCheckpoint = true });
+        Assert.Null(job.RestoredFrom);
+        Assert.Equal($"No usable checkpoint of job 'seq' in {Path.Combine(_dir, "checkpoints", "seq")}: starting without state.", Assert.Single(job.RestoreNotes));
+        await job.Completion;
+        Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), Committed());
+    }
+
+    [Fact]
     public void A_missing_savepoint_is_a_clear_error_naming_the_path()
     {
         using var env = Session(rows: 10, rate: 10).AsSync();

@@ -70,14 +70,23 @@ internal sealed class CheckpointCoordinator : IDisposable
                 {
                     if (_stopping || _pending.Count >= _maxConcurrent) continue;
                     if (_lastCompletedMillis != long.MinValue && now - _lastCompletedMillis < (long)_minPause.TotalMilliseconds) continue;
-                    if (!AllOpened()) continue;
+                    if (!AllOpened() || !AnySourceRunning()) continue;
                 }
-                _ = TriggerAsync(CheckpointKind.Checkpoint, null, drain: false);
+                // The outcome is recorded by the coordinator itself (history, failure count); nobody awaits it.
+                _ = TriggerAsync(CheckpointKind.Checkpoint, null, drain: false).ContinueWith(static t => _ = t.Exception,
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private bool AnySourceRunning()
+    {
+        foreach (var port in _ports)
+            if (port.IsSource && !port.Finished) return true;
+        return false;
     }
 
     private bool AllOpened()

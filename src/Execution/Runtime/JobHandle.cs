@@ -49,6 +49,10 @@ public sealed class JobHandle
     /// <summary>The savepoint or checkpoint directory the job started from, or null for a fresh start.</summary>
     public string? RestoredFrom { get; internal set; }
 
+    /// <summary>For <see cref="JobStartOptions.RestoreFromLatestCheckpoint"/>: checkpoints skipped (with the reason) and
+    /// whether the job started fresh, one line each; empty otherwise.</summary>
+    public IReadOnlyList<string> RestoreNotes { get; internal set; } = Array.Empty<string>();
+
     /// <summary>How many times the restart strategy restarted the job after a failure.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 

@@ -59,17 +59,47 @@ public sealed class JobRunner
             restore = StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState);
         }
         long firstId = Math.Max(restore?.Checkpoint.CheckpointId ?? 0, storage.HighestCheckpointId()) + 1;
-        var job = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId, restore);
-
+        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer);
+        var notes = new List<string>();
         var cancel = new CancellationTokenSource();
-        var handle = new JobHandle(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader)
+        JobHandle NewHandle(RunningJob job) => new(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader)
         {
-            RestoredFrom = restore?.Checkpoint.Directory,
+            RestoredFrom = job.InitialRestore?.Checkpoint.Directory,
             History = job.History,
             CheckpointingEnabled = configuration.Get(CheckpointingOptions.Interval) is { } interval && interval > TimeSpan.Zero,
+            RestoreNotes = notes,
         };
-        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer);
+
+        if (restore is null && options.RestoreFromLatestCheckpoint)
+        {
+            foreach (var id in storage.CompletedCheckpointIds())
+            {
+                try
+                {
+                    var checkpoint = storage.Load(storage.CheckpointDirectory(id));
+                    checkpoint.VerifyFilesPresent();
+                    var candidate = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId,
+                        StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState));
+                    var latestHandle = NewHandle(candidate);
+                    var latestAttempt = BuildAttempt(candidate, services, candidate.InitialRestore, latestHandle);
+                    return Launch(candidate, services, latestAttempt, latestHandle, results);
+                }
+                catch (CheckpointFormatException e)
+                {
+                    notes.Add($"Skipping checkpoint {storage.CheckpointDirectory(id)}: {e.Message}");
+                }
+            }
+            notes.Add($"No usable checkpoint of job '{graph.Name}' in {storage.JobDirectory}: starting without state.");
+        }
+
+        var job = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId, restore);
+        var handle = NewHandle(job);
         var attempt = BuildAttempt(job, services, restore, handle);
+        return Launch(job, services, attempt, handle, results);
+    }
+
+    private JobHandle Launch(RunningJob job, OperatorServices services, JobAttempt attempt, JobHandle handle, Channel<Batch>? results)
+    {
         handle.SetStatus(JobStatus.Running);
         _ = RunAsync(job, services, attempt, handle, results);
         return handle;

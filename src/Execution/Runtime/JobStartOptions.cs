@@ -8,6 +8,12 @@ public sealed record JobStartOptions
     /// <summary>A savepoint or retained checkpoint: its directory or its <c>_metadata</c> file. Null starts with empty state.</summary>
     public string? RestorePath { get; init; }
 
+    /// <summary>Restore from the newest completed checkpoint of the job's name in the configured checkpoint directory
+    /// (<c>FROM LATEST CHECKPOINT</c>). A checkpoint that cannot be read (missing, truncated or corrupt file) is skipped
+    /// for the one before it; with none usable the job starts fresh. <see cref="JobHandle.RestoreNotes"/> says what happened.
+    /// Ignored when <see cref="RestorePath"/> is given.</summary>
+    public bool RestoreFromLatestCheckpoint { get; init; }
+
     /// <summary>Skip state of operators that are not in the new plan instead of refusing the restore
     /// (<c>ALLOW NON RESTORED STATE</c>, <c>execution.state-recovery.ignore-unclaimed-state</c>).</summary>
     public bool AllowNonRestoredState { get; init; }

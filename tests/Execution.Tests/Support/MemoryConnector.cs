@@ -10,7 +10,7 @@ namespace StreamSql.Execution.Tests.Support;
 
 /// <summary>
 /// An in-memory connector for runtime tests. Source tables read the batches registered under their 'source' option
-/// (batch i goes to subtask i mod parallelism); 'unbounded' = 'true' keeps a reader waiting after its data;
+/// (batch i goes to subtask i mod parallelism); 'unbounded' = 'true' keeps a reader idling (empty batches) after its data;
 /// 'fail-on-read' fails a reader. Sink tables collect committed batches under their 'sink' option;
 /// 'fail-on-write' fails a writer.
 /// </summary>
@@ -78,8 +78,9 @@ public sealed class MemoryConnector : ITableConnector
                 return batch;
             }
             if (!_unbounded) return null;
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return null;
+            // Idle like a real unbounded reader: come back now and then (empty batch) so barriers can be injected.
+            await Task.Delay(20, cancellationToken);
+            return _batches.Count > 0 ? _batches[0].Slice(0, 0) : null;
         }
 
         public byte[] SnapshotPosition() => BitConverter.GetBytes(_next);
