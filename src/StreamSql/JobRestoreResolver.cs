@@ -13,8 +13,15 @@ internal sealed record RestoreRequest(RestoreSource? Source, bool AllowNonRestor
     public static readonly RestoreRequest None = new(null, false);
 }
 
-/// <summary>How a job starts (<see cref="Options"/>) and what to tell the user about it.</summary>
-internal sealed record ResolvedRestore(JobStartOptions Options, IReadOnlyList<StatementNotice> Notices);
+/// <summary>How a job starts (<see cref="Options"/>) and what to tell the user before it starts. With
+/// <see cref="JobStartOptions.RestoreFromLatestCheckpoint"/> the runtime picks the checkpoint (falling back past one whose
+/// files turn out corrupt): <see cref="LatestCheckpoint"/> is the one expected, <see cref="Skipped"/> what was already
+/// reported, and <see cref="JobRestoreResolver.AfterStart"/> says what happened.</summary>
+internal sealed record ResolvedRestore(JobStartOptions Options, IReadOnlyList<StatementNotice> Notices)
+{
+    public CompletedCheckpoint? LatestCheckpoint { get; init; }
+    public IReadOnlyList<string> Skipped { get; init; } = Array.Empty<string>();
+}
 
 /// <summary>
 /// Decides where an INSERT or statement set job restores its state from. In order: the statement's own
@@ -102,14 +109,19 @@ internal static class JobRestoreResolver
         var latest = savepoint is not null && (checkpoint is null || savepoint.Metadata.TimestampMillis > checkpoint.Metadata.TimestampMillis)
             ? savepoint
             : checkpoint;
+        if (latest is not null && latest.Metadata.IsSavepoint)
+        {
+            notices.Add(Restoring(jobName, latest));
+            return Start(latest.Directory, allow, notices);
+        }
         if (latest is not null)
         {
-            var taken = DateTimeOffset.FromUnixTimeMilliseconds(latest.Metadata.TimestampMillis).UtcDateTime
-                .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            var kind = latest.Metadata.IsSavepoint ? "savepoint" : "checkpoint";
-            notices.Add(new StatementNotice(NoticeLevel.Info,
-                $"Restoring job '{jobName}' from its latest {kind} {latest.CheckpointId} ({latest.Directory}, taken {taken} UTC)."));
-            return Start(latest.Directory, allow, notices);
+            // The runtime restores the newest checkpoint and falls back past one whose state files fail to read.
+            return new ResolvedRestore(new JobStartOptions { RestoreFromLatestCheckpoint = true, AllowNonRestoredState = allow }, notices)
+            {
+                LatestCheckpoint = latest,
+                Skipped = skipped,
+            };
         }
 
         var searched = new List<string>();
@@ -125,6 +137,47 @@ internal static class JobRestoreResolver
         }
         notices.Add(new StatementNotice(NoticeLevel.Warning, $"{none}; the job starts with empty state."));
         return Start(null, allow, notices);
+    }
+
+    /// <summary>For a job the runtime restored from its latest checkpoint: the checkpoints it skipped that were not
+    /// reported yet, then which one it restored (or that it started empty).</summary>
+    public static IReadOnlyList<StatementNotice> AfterStart(ResolvedRestore resolved, string jobName, string? restoredFrom, IReadOnlyList<string> runtimeNotes)
+    {
+        var notices = new List<StatementNotice>();
+        foreach (var note in runtimeNotes)
+        {
+            bool reported = false;
+            foreach (var reason in resolved.Skipped)
+                if (note.Contains(reason, StringComparison.Ordinal)) reported = true;
+            if (!reported) notices.Add(new StatementNotice(NoticeLevel.Warning, note));
+        }
+        if (restoredFrom is null) return notices;
+        var expected = resolved.LatestCheckpoint;
+        CompletedCheckpoint? restored = expected;
+        if (expected is null || !string.Equals(Path.GetFullPath(expected.Directory), Path.GetFullPath(restoredFrom), StringComparison.Ordinal))
+        {
+            try
+            {
+                restored = CheckpointStorage.Load(LocalStateFileSystem.Instance, restoredFrom);
+            }
+            catch (Exception e) when (e is CheckpointFormatException or IOException or UnauthorizedAccessException)
+            {
+                restored = null;
+            }
+        }
+        notices.Add(restored is null
+            ? new StatementNotice(NoticeLevel.Info, $"Restoring job '{jobName}' from {restoredFrom}.")
+            : Restoring(jobName, restored));
+        return notices;
+    }
+
+    private static StatementNotice Restoring(string jobName, CompletedCheckpoint checkpoint)
+    {
+        var taken = DateTimeOffset.FromUnixTimeMilliseconds(checkpoint.Metadata.TimestampMillis).UtcDateTime
+            .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var kind = checkpoint.Metadata.IsSavepoint ? "savepoint" : "checkpoint";
+        return new StatementNotice(NoticeLevel.Info,
+            $"Restoring job '{jobName}' from its latest {kind} {checkpoint.CheckpointId} ({checkpoint.Directory}, taken {taken} UTC).");
     }
 
     /// <summary>Where the job's state may be: its checkpoint directory (<c>{execution.checkpointing.dir}/{job}</c>, when

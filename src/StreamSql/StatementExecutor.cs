@@ -146,18 +146,26 @@ internal sealed class StatementExecutor
             handle = _env.Runner.Start(graph, JobRegistry.NewJobId(), options);
         }
         catch (Exception e) when (e is StateRestoreException or CheckpointFormatException
-            || (options.RestorePath is not null && e is IOException or UnauthorizedAccessException))
+            || ((options.RestorePath is not null || options.RestoreFromLatestCheckpoint) && e is IOException or UnauthorizedAccessException))
         {
             var reason = JobFailures.Describe(e);
             // The runtime's mismatch report already starts "Cannot restore from savepoint <path>: ...".
+            var from = options.RestorePath is null ? "its latest checkpoint" : $"'{options.RestorePath}'";
             throw new StreamSqlException(reason.StartsWith("Cannot restore", StringComparison.Ordinal)
                 ? reason
-                : $"Cannot restore job '{graph.Name}' from '{options.RestorePath}': {reason}", e);
+                : $"Cannot restore job '{graph.Name}' from {from}: {reason}", e);
+        }
+        var notices = resolved.Notices;
+        if (options.RestoreFromLatestCheckpoint)
+        {
+            var after = JobRestoreResolver.AfterStart(resolved, graph.Name, handle.RestoredFrom, handle.RestoreNotes);
+            foreach (var notice in after) _env.RaiseNotice(notice);
+            notices = notices.Concat(after).ToArray();
         }
         var savepointDirectory = graph.Configuration.Get(CheckpointingOptions.SavepointDirectory);
         var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory);
         _env.JobRegistry.Add(job);
-        return (job, resolved.Notices);
+        return (job, notices);
     }
 
     private TableTextResult ListSettings(string text)
