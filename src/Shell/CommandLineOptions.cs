@@ -20,6 +20,7 @@ internal sealed record CommandLineOptions
 
     public const string Usage =
         "Usage: streamsql [options]\n" +
+        "       streamsql jobs | stop | cancel | savepoint ...   (see Commands below)\n" +
         "\n" +
         "Runs Flink-dialect streaming SQL: an interactive shell, or a script with -f.\n" +
         "\n" +
@@ -39,7 +40,8 @@ internal sealed record CommandLineOptions
         "execution.checkpointing.savepoint-dir is set.\n" +
         "Examples:\n" +
         "  streamsql\n" +
-        "  streamsql -f job.sql -D parallelism.default=2\n";
+        "  streamsql -f job.sql -D parallelism.default=2\n" +
+        Control.ControlCommandLine.Usage;
 
     /// <summary>Parses the arguments; throws <see cref="CommandLineException"/> with a message for the user.</summary>
     public static CommandLineOptions Parse(IReadOnlyList<string> args)

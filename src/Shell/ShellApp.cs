@@ -1,3 +1,5 @@
+using StreamSql.Control;
+
 namespace StreamSql.Shell;
 
 /// <summary>The <c>streamsql</c> command: parses the command line, sets up the session, runs init scripts, then the
@@ -14,6 +16,8 @@ internal static class ShellApp
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, bool terminal)
     {
+        if (Control.ControlCommandLine.IsControlCommand(args))
+            return await Control.ControlCommands.RunAsync(args, output, error).ConfigureAwait(false);
         CommandLineOptions options;
         try
         {
@@ -48,6 +52,9 @@ internal static class ShellApp
             return UsageError;
         }
 
+        // Serves this process's jobs to 'streamsql jobs/stop/cancel/savepoint'; it starts at the first job, in the background
+        // (rest.enabled is read then, so a script's SET before its first INSERT counts).
+        var endpoint = ControlEndpoint.Attach(env, warn: m => Warn(error, m));
         bool scriptMode = options.ScriptFile is not null;
         using var signals = new ShellSignals(scriptMode);
         signals.Register();
@@ -69,11 +76,21 @@ internal static class ShellApp
         }
         finally
         {
+            await endpoint.DisposeAsync().ConfigureAwait(false);
             await env.DisposeAsync().ConfigureAwait(false);
             output.Flush();
             error.Flush();
         }
         return signals.ExitCode ?? code;
+    }
+
+    private static void Warn(TextWriter error, string message)
+    {
+        lock (error)
+        {
+            error.WriteLine("[WARNING] " + message);
+            error.Flush();
+        }
     }
 
     private static async Task<int> RunScriptModeAsync(StreamSqlEnvironment env, ResultPrinter printer, string script, ShellSignals signals)

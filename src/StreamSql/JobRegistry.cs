@@ -6,9 +6,13 @@ internal sealed class JobRegistry
     private readonly List<JobClient> _jobs = new();
     private readonly object _lock = new();
 
+    /// <summary>Raised after a job was added (on the thread that started it); the control endpoint starts on the first.</summary>
+    public event Action<JobClient>? Added;
+
     public void Add(JobClient job)
     {
         lock (_lock) _jobs.Add(job);
+        Added?.Invoke(job);
     }
 
     public IReadOnlyList<JobClient> Snapshot()

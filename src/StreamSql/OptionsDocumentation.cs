@@ -19,6 +19,8 @@ public static class OptionsDocumentation
         sb.Append("Regenerate with `STREAMSQL_UPDATE_DOCS=1 dotnet test tests/StreamSql.Tests --filter OptionsDocumentation`.\n\n");
         sb.Append("## Session options (`SET 'key' = 'value'`)\n\n");
         AppendTable(sb, CoreOptions.All, required: null);
+        sb.Append("\n## Control endpoint (REST API for `streamsql jobs`, `stop`, `cancel`, `savepoint`; see [control.md](control.md))\n\n");
+        AppendTable(sb, Control.RestOptions.All, required: null);
         var registry = BuiltInConnectors.CreateRegistry();
         foreach (var id in registry.Identifiers)
         {
