@@ -14,7 +14,8 @@ internal sealed record CommandLineOptions
 
     public bool ShowHelp { get; init; }
 
-    /// <summary><c>--from-latest-checkpoint</c>: refused for now (checkpoints are not implemented yet).</summary>
+    /// <summary><c>--from-latest-checkpoint</c>: every INSERT job of the session restores from the newest completed
+    /// checkpoint of its job name (<see cref="StreamSqlOptions.RestoreFromLatestCheckpoint"/>).</summary>
     public bool FromLatestCheckpoint { get; init; }
 
     public const string Usage =
@@ -29,11 +30,14 @@ internal sealed record CommandLineOptions
         "  -i, --init <init.sql>          Run this script first (before the prompt or the -f script); repeatable.\n" +
         "  -D <key>=<value>               Set a session property, as SET 'key' = 'value' would; repeatable.\n" +
         "      --set <key>=<value>        Same as -D.\n" +
-        "      --from-savepoint <path>    Restore the script's jobs from a savepoint (sets execution.savepoint.path).\n" +
-        "      --from-latest-checkpoint   Restore the script's jobs from their newest checkpoint.\n" +
+        "      --from-savepoint <path>    Restore the script's INSERT jobs from a savepoint (sets execution.savepoint.path).\n" +
+        "      --from-latest-checkpoint   Restore each INSERT job from the newest completed checkpoint of its job name in\n" +
+        "                                 execution.checkpointing.dir (warns and starts empty when there is none).\n" +
         "  -h, --help                     Show this help.\n" +
         "\n" +
         "Interactive: end statements with ';' (they may span lines). Ctrl-C stops a running query, QUIT; leaves.\n" +
+        "Script mode: SIGTERM or Ctrl-C stops the script's jobs, with a savepoint each when\n" +
+        "execution.checkpointing.savepoint-dir is set.\n" +
         "Examples:\n" +
         "  streamsql\n" +
         "  streamsql -f job.sql -D parallelism.default=2\n" +

@@ -40,6 +40,7 @@ internal sealed class ResultPrinter
                 Info(message.Message);
                 break;
             case TableTextResult table:
+                foreach (var line in table.Preamble) _out.WriteLine(line);
                 PrintTable(table.ColumnNames, table.Rows);
                 break;
             case ExplainTextResult explain:
@@ -79,6 +80,14 @@ internal sealed class ResultPrinter
     private void AcknowledgeStatementSetBlock(JobSubmittedResult result)
     {
         for (int i = 0; i < result.StatementSetBlockStatements; i++) Info(MessageResult.ExecuteStatementSucceed);
+    }
+
+    /// <summary>Where a job restores its state from, or why it does not: an <c>[INFO]</c> / <c>[WARNING]</c> line, shown
+    /// when the statement raises it (<see cref="StreamSqlEnvironment.NoticeRaised"/>), before the job's output.</summary>
+    public void PrintNotice(StatementNotice notice)
+    {
+        _out.WriteLine(notice.Level == NoticeLevel.Warning ? ShellMessages.Warning(notice.Message) : ShellMessages.Info(notice.Message));
+        _out.Flush();
     }
 
     /// <summary>A finished table (SHOW, DESCRIBE, SET): widths by content, NULL as empty, <c>N rows in set</c>.</summary>

@@ -11,6 +11,9 @@ internal static class ShellApp
     public const int Failure = 1;
     public const int UsageError = 2;
 
+    /// <summary>How long a signal waits for the savepoints of the script's jobs before cancelling them.</summary>
+    internal static TimeSpan SavepointTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, bool terminal)
     {
         if (Control.ControlCommandLine.IsControlCommand(args))
@@ -34,18 +37,14 @@ internal static class ShellApp
         // Jobs (the print connector) and the shell write to the same stdout from different threads.
         output = TextWriter.Synchronized(output);
         var printer = new ResultPrinter(output, error);
-        if (options.FromLatestCheckpoint)
-        {
-            printer.Error("not supported yet: --from-latest-checkpoint (restoring needs checkpoints: the checkpoint issue)");
-            return Failure;
-        }
 
         StreamSqlEnvironment env;
         try
         {
-            var settings = new StreamSqlOptions { Output = output };
+            var settings = new StreamSqlOptions { Output = output, RestoreFromLatestCheckpoint = options.FromLatestCheckpoint };
             foreach (var (key, value) in options.Settings) settings.Settings[key] = value;
             env = StreamSqlEnvironment.Create(settings);
+            env.NoticeRaised += printer.PrintNotice;
         }
         catch (StreamSqlException e)
         {
@@ -73,6 +72,7 @@ internal static class ShellApp
         }
         catch (OperationCanceledException) when (signals.Shutdown.IsCancellationRequested)
         {
+            if (scriptMode) await ShutdownSavepoints.StopJobsAsync(env, printer, SavepointTimeout).ConfigureAwait(false);
         }
         finally
         {

@@ -36,13 +36,19 @@ internal static class ShellMessages
         "SHOW FUNCTIONS\t\tShows all user-defined and built-in functions or only user-defined functions. Syntax: 'SHOW [USER] FUNCTIONS;'\n" +
         "SHOW TABLES\t\tShows all registered tables.\n" +
         "SHOW JOBS\t\tShows the jobs of this session: id, name, status and start time.\n" +
-        "STOP JOB\t\tStops a job. Syntax: 'STOP JOB '<job id or name>';'\n" +
+        "STOP JOB\t\tStops a job. Syntax: 'STOP JOB '<job id or name>' [WITH SAVEPOINT] [WITH DRAIN];'\n" +
+        "SAVEPOINT\t\tTakes a savepoint of a running job. Syntax: 'SAVEPOINT '<job id or name>' [TO '<directory>'];'\n" +
+        "SHOW CHECKPOINTS\t\tShows the completed checkpoints and savepoints of a job. Syntax: 'SHOW CHECKPOINTS '<job id or name>';'\n" +
+        "DESCRIBE SAVEPOINT\t\tShows what a savepoint holds. Syntax: 'DESCRIBE SAVEPOINT '<path>';'\n" +
+        "EXECUTE\t\tRuns an INSERT or statement set restored from state. Syntax: 'EXECUTE INSERT INTO ... FROM SAVEPOINT '<path>' | FROM LATEST CHECKPOINT [ALLOW NON RESTORED STATE];'\n" +
         "BEGIN STATEMENT SET\t\tBegins a statement set. Syntax: 'BEGIN STATEMENT SET;'\n" +
         "END\t\tEnds a statement set. Syntax: 'END;'\n" +
         "\nHint: Make sure that a statement ends with ';' for finalizing (multi-line) statements.\n" +
         "Ctrl-C stops a running query; QUIT; or Ctrl-D leaves the shell.";
 
     public static string Info(string message) => "[INFO] " + message;
+
+    public static string Warning(string message) => "[WARNING] " + message;
 
     public static string Error(string reason) => "[ERROR] " + SqlExecutionError + " Reason:\n" + reason;
 }

@@ -1,16 +1,21 @@
+using StreamSql.Execution.Checkpointing;
 using StreamSql.Execution.Runtime;
 
 namespace StreamSql;
 
-/// <summary>A job started by this session (an INSERT, a statement set, or a query): identity, status, wait and cancel.</summary>
+/// <summary>A job started by this session (an INSERT, a statement set, or a query): identity, status, wait and cancel,
+/// its checkpoints, and savepoints on demand.</summary>
 public sealed class JobClient
 {
     private readonly JobHandle _handle;
+    private readonly string? _restorePath;
 
-    internal JobClient(JobHandle handle, string kind)
+    internal JobClient(JobHandle handle, string kind, string? restorePath = null, string? defaultSavepointDirectory = null)
     {
         _handle = handle;
         Kind = kind;
+        _restorePath = restorePath;
+        DefaultSavepointDirectory = defaultSavepointDirectory;
     }
 
     /// <summary>32 lower-case hex characters, like Flink's JobID.</summary>
@@ -32,6 +37,110 @@ public sealed class JobClient
     public bool IsTerminal => Status is JobStatus.Finished or JobStatus.Failed or JobStatus.Canceled;
 
     internal JobHandle Handle => _handle;
+
+    /// <summary>Whether the job takes periodic checkpoints (<c>execution.checkpointing.interval</c> was set when it started).</summary>
+    public bool CheckpointingEnabled => _handle.CheckpointingEnabled;
+
+    /// <summary>The newest completed checkpoint or savepoint of this job, or null.</summary>
+    public CheckpointStats? LatestCheckpoint => _handle.LatestCompletedCheckpoint;
+
+    /// <summary>The completed checkpoints and savepoints of this job, newest first (the most recent ones).</summary>
+    public IReadOnlyList<CheckpointStats> Checkpoints => _handle.CompletedCheckpoints;
+
+    /// <summary>How many checkpoints of this job failed or timed out.</summary>
+    public int FailedCheckpoints => _handle.FailedCheckpoints;
+
+    /// <summary>The savepoint or checkpoint directory the job restored its state from, or null when it started empty.</summary>
+    public string? RestoredFrom => _handle.RestoredFrom ?? _restorePath;
+
+    /// <summary>Where savepoints go when no directory is given: <c>execution.checkpointing.savepoint-dir</c> (1.x:
+    /// <c>state.savepoints.dir</c>) as it was when the job started, or null.</summary>
+    public string? DefaultSavepointDirectory { get; }
+
+    /// <summary>Takes a savepoint of the running job; the job goes on. Returns it once complete (its
+    /// <see cref="CheckpointStats.Path"/> is the savepoint directory, which <c>EXECUTE ... FROM SAVEPOINT</c> restores).</summary>
+    /// <param name="targetDirectory">The directory to create the savepoint in; null for <see cref="DefaultSavepointDirectory"/>.</param>
+    /// <param name="cancellationToken">Stops waiting (the savepoint may still complete).</param>
+    /// <exception cref="StreamSqlException">The job is not running, no savepoint directory is known, or the savepoint failed.</exception>
+    public async Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory = null, CancellationToken cancellationToken = default)
+    {
+        var directory = SavepointDirectoryFor(targetDirectory, "take a savepoint");
+        try
+        {
+            return await WhileStartingAsync(() => _handle.TriggerSavepointAsync(directory, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw SavepointFailed(e, $"Could not take a savepoint of job '{Name}' ({Id})");
+        }
+    }
+
+    /// <summary>Takes a savepoint and stops the job once its sinks committed; returns when the job has ended (FINISHED).
+    /// Restoring the savepoint later continues exactly after the last record the job wrote.</summary>
+    /// <param name="targetDirectory">The directory to create the savepoint in; null for <see cref="DefaultSavepointDirectory"/>.</param>
+    /// <param name="cancellationToken">Stops waiting (the job may still stop).</param>
+    /// <exception cref="StreamSqlException">The job is not running, no savepoint directory is known, or the savepoint failed
+    /// (the job then keeps running).</exception>
+    public Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory = null, CancellationToken cancellationToken = default) =>
+        StopWithSavepointAsync(targetDirectory, drain: false, cancellationToken);
+
+    /// <summary>Like <see cref="StopWithSavepointAsync(string?, CancellationToken)"/>; with <paramref name="drain"/> (SQL
+    /// <c>WITH DRAIN</c>) the sources first emit the final watermark, so every event-time result fires before the savepoint.</summary>
+    /// <param name="targetDirectory">The directory to create the savepoint in; null for <see cref="DefaultSavepointDirectory"/>.</param>
+    /// <param name="drain">Fire all event-time results (windows, timers) before the savepoint, as if the input had ended.</param>
+    /// <param name="cancellationToken">Stops waiting (the job may still stop).</param>
+    /// <exception cref="StreamSqlException">The job is not running, no savepoint directory is known, or the savepoint failed.</exception>
+    public async Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory, bool drain, CancellationToken cancellationToken = default)
+    {
+        var directory = SavepointDirectoryFor(targetDirectory, "stop with a savepoint");
+        CheckpointStats savepoint;
+        try
+        {
+            savepoint = await WhileStartingAsync(() => _handle.StopWithSavepointAsync(directory, drain, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw SavepointFailed(e, $"Could not stop job '{Name}' ({Id}) with a savepoint");
+        }
+        await _handle.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return savepoint;
+    }
+
+    /// <summary>A savepoint asked for right after the job was submitted (a script's next statement, a signal) waits for
+    /// the job's tasks to open instead of failing: the runtime refuses savepoints until they have.</summary>
+    private async Task<CheckpointStats> WhileStartingAsync(Func<Task<CheckpointStats>> savepoint, CancellationToken cancellationToken)
+    {
+        var giveUp = DateTime.UtcNow + StartupWait;
+        while (true)
+        {
+            try
+            {
+                return await savepoint().ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("still starting", StringComparison.Ordinal) && DateTime.UtcNow < giveUp && !IsTerminal)
+            {
+                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
+
+    private string SavepointDirectoryFor(string? targetDirectory, string what)
+    {
+        if (IsTerminal)
+            throw new StreamSqlException($"Job '{Name}' ({Id}) has already ended ({Status.ToString().ToUpperInvariant()}); it cannot {what}.");
+        var directory = string.IsNullOrWhiteSpace(targetDirectory) ? DefaultSavepointDirectory : targetDirectory;
+        return string.IsNullOrWhiteSpace(directory) ? throw NoSavepointDirectory(what) : directory;
+    }
+
+    /// <summary>The error for a savepoint without a directory: names both generations of the option.</summary>
+    internal static StreamSqlException NoSavepointDirectory(string what) => new(
+        $"No savepoint directory to {what}: set '{CheckpointingOptions.SavepointDirectory.Key}' " +
+        $"(or '{CheckpointingOptions.SavepointDirectory.FallbackKeys[0]}'), e.g. SET '{CheckpointingOptions.SavepointDirectory.Key}' = '/var/streamsql/savepoints';");
+
+    private static StreamSqlException SavepointFailed(Exception error, string message) =>
+        error as StreamSqlException ?? new StreamSqlException(message + ": " + JobFailures.Describe(error), error);
 
     /// <summary>Completes when the job has ended: normally when it finished or was canceled; with
     /// <see cref="JobFailedException"/> when it failed.</summary>

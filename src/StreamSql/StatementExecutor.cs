@@ -1,5 +1,5 @@
 using System.Globalization;
-using StreamSql.Execution;
+using StreamSql.Execution.Checkpointing;
 using StreamSql.Execution.Runtime;
 using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
@@ -10,15 +10,20 @@ using StreamSql.Sql.Planner.Physical;
 namespace StreamSql;
 
 /// <summary>
-/// Runs one statement for a session: session statements (SET, RESET, SHOW JOBS, STOP JOB, EXECUTE, client commands)
-/// here; everything else through the planner, starting a job for queries and INSERTs.
+/// Runs one statement for a session: session statements (SET, RESET, EXECUTE, client commands) here, job control
+/// (SHOW JOBS, STOP JOB, SAVEPOINT, SHOW CHECKPOINTS, DESCRIBE SAVEPOINT) in <see cref="JobControlStatements"/>;
+/// everything else through the planner, starting a job for queries and INSERTs (restored as the statement and session say).
 /// </summary>
 internal sealed class StatementExecutor
 {
-    private const string SavepointsNotSupported = "savepoints (the checkpoint issue)";
     private readonly StreamSqlEnvironment _env;
+    private readonly JobControlStatements _jobs;
 
-    public StatementExecutor(StreamSqlEnvironment env) => _env = env;
+    public StatementExecutor(StreamSqlEnvironment env)
+    {
+        _env = env;
+        _jobs = new JobControlStatements(env);
+    }
 
     public async Task<StatementResult> ExecuteAsync(StatementOrigin origin, CancellationToken cancellationToken)
     {
@@ -48,7 +53,10 @@ internal sealed class StatementExecutor
         return word is "HELP" or "QUIT" or "EXIT" or "CLEAR" ? word : null;
     }
 
-    internal async Task<StatementResult> DispatchAsync(ParsedStatement parsed, CancellationToken cancellationToken)
+    internal async Task<StatementResult> DispatchAsync(ParsedStatement parsed, CancellationToken cancellationToken) =>
+        await DispatchAsync(parsed, RestoreRequest.None, cancellationToken).ConfigureAwait(false);
+
+    private async Task<StatementResult> DispatchAsync(ParsedStatement parsed, RestoreRequest restore, CancellationToken cancellationToken)
     {
         var text = parsed.Text;
         switch (parsed.Statement)
@@ -63,27 +71,20 @@ internal sealed class StatementExecutor
                 _env.Settings.Reset(reset.Key);
                 return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
             case ShowStatement { Kind: ShowKind.Jobs }:
-                return ShowJobs(text);
-            case ShowStatement { Kind: ShowKind.Checkpoints }:
-                throw new NotSupportedYetException("checkpoints (the checkpoint issue)");
+                return _jobs.ShowJobs(text);
+            case ShowStatement { Kind: ShowKind.Checkpoints } show:
+                return _jobs.ShowCheckpoints(text, show);
             case StopJobStatement stop:
-                return await StopJobAsync(text, stop, cancellationToken).ConfigureAwait(false);
-            case ExecuteStatement { RestoreFrom: SavepointRestore }:
-                throw new NotSupportedYetException("EXECUTE ... FROM SAVEPOINT: " + SavepointsNotSupported);
-            case ExecuteStatement { RestoreFrom: LatestCheckpointRestore }:
-                throw new NotSupportedYetException("EXECUTE ... FROM LATEST CHECKPOINT: checkpoints (the checkpoint issue)");
+                return await _jobs.StopJobAsync(text, stop, cancellationToken).ConfigureAwait(false);
+            case TriggerSavepointStatement trigger:
+                return await _jobs.TriggerSavepointAsync(text, trigger, cancellationToken).ConfigureAwait(false);
+            case DescribeSavepointStatement describe:
+                return _jobs.DescribeSavepoint(text, describe);
             case ExecuteStatement execute:
-                return await DispatchAsync(new ParsedStatement(execute.Inner, text), cancellationToken).ConfigureAwait(false);
-            case TriggerSavepointStatement or DescribeSavepointStatement:
-                throw new NotSupportedYetException(SavepointsNotSupported);
+                return await DispatchAsync(new ParsedStatement(execute.Inner, text),
+                    new RestoreRequest(execute.RestoreFrom, execute.AllowNonRestoredState), cancellationToken).ConfigureAwait(false);
             case ClientCommandStatement client:
                 return new ClientCommandResult(text, client.Command.ToUpperInvariant());
-        }
-
-        if (_env.Settings.Current.GetRaw("execution.savepoint.path") is { Length: > 0 } || _env.Settings.Current.GetRaw("execution.state-recovery.path") is { Length: > 0 })
-        {
-            if (parsed.Statement is InsertStatement or StatementSetStatement)
-                throw new NotSupportedYetException("restoring from 'execution.savepoint.path': " + SavepointsNotSupported);
         }
 
         var plan = _env.Planner.Plan(parsed, _env.Settings.Current);
@@ -97,19 +98,19 @@ internal sealed class StatementExecutor
                 return new ExplainTextResult(text, explain.Text);
             case QueryPlan query:
                 {
-                    var job = StartJob(query.Job, "SELECT", Array.Empty<string>());
+                    var (job, _) = StartJob(query.Job, "SELECT", Array.Empty<string>(), restore: null);
                     var results = job.Handle.Results
                         ?? throw new StreamSqlException("The query's job has no result stream (the plan has no collect sink).");
                     return new QueryResult(text, job, query.ResultSchema, query.Changelog, results);
                 }
             case InsertPlan insert:
                 {
-                    var job = StartJob(insert.Job, "INSERT", insert.TargetTables);
+                    var (job, notices) = StartJob(insert.Job, "INSERT", insert.TargetTables, restore);
                     int blockStatements = StatementSetBlockSize(parsed);
                     if (!_env.Settings.Current.Get(CoreOptions.DmlSync))
-                        return new JobSubmittedResult(text, job, false) { StatementSetBlockStatements = blockStatements };
+                        return new JobSubmittedResult(text, job, false) { StatementSetBlockStatements = blockStatements, Notices = notices };
                     await job.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    return new JobSubmittedResult(text, job, true) { StatementSetBlockStatements = blockStatements };
+                    return new JobSubmittedResult(text, job, true) { StatementSetBlockStatements = blockStatements, Notices = notices };
                 }
             default:
                 throw new StreamSqlException($"Unexpected plan for the statement: {plan.GetType().Name}");
@@ -124,16 +125,47 @@ internal sealed class StatementExecutor
         return parsed.Text.TrimStart().StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase) ? 1 + set.Inserts.Count : 0;
     }
 
-    private JobClient StartJob(JobGraph graph, string kind, IReadOnlyList<string> targets)
+    /// <summary>Starts the job under its name (<c>pipeline.name</c>, else Flink's default name). INSERTs and statement
+    /// sets (<paramref name="restore"/> not null) restore their state as <see cref="JobRestoreResolver"/> decides.</summary>
+    private (JobClient Job, IReadOnlyList<StatementNotice> Notices) StartJob(JobGraph graph, string kind, IReadOnlyList<string> targets, RestoreRequest? restore)
     {
-        var name = _env.Settings.Current.Get(CoreOptions.PipelineName);
+        var configuration = _env.Settings.Current;
+        var name = configuration.Get(CoreOptions.PipelineName);
         if (!string.IsNullOrEmpty(name)) graph = graph with { Name = name };
         else if (string.IsNullOrEmpty(graph.Name))
             graph = graph with { Name = kind == "SELECT" ? "collect" : "insert-into_" + string.Join(",", targets) };
-        var handle = _env.Runner.Start(graph, JobRegistry.NewJobId());
-        var job = new JobClient(handle, kind);
+
+        var resolved = restore is null
+            ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
+            : JobRestoreResolver.Resolve(configuration, graph.Name, restore, _env.RestoreFromLatestCheckpoint);
+        var options = resolved.Options;
+        foreach (var notice in resolved.Notices) _env.RaiseNotice(notice);
+        JobHandle handle;
+        try
+        {
+            handle = _env.Runner.Start(graph, JobRegistry.NewJobId(), options);
+        }
+        catch (Exception e) when (e is StateRestoreException or CheckpointFormatException
+            || ((options.RestorePath is not null || options.RestoreFromLatestCheckpoint) && e is IOException or UnauthorizedAccessException))
+        {
+            var reason = JobFailures.Describe(e);
+            // The runtime's mismatch report already starts "Cannot restore from savepoint <path>: ...".
+            var from = options.RestorePath is null ? "its latest checkpoint" : $"'{options.RestorePath}'";
+            throw new StreamSqlException(reason.StartsWith("Cannot restore", StringComparison.Ordinal)
+                ? reason
+                : $"Cannot restore job '{graph.Name}' from {from}: {reason}", e);
+        }
+        var notices = resolved.Notices;
+        if (options.RestoreFromLatestCheckpoint)
+        {
+            var after = JobRestoreResolver.AfterStart(resolved, graph.Name, handle.RestoredFrom, handle.RestoreNotes);
+            foreach (var notice in after) _env.RaiseNotice(notice);
+            notices = notices.Concat(after).ToArray();
+        }
+        var savepointDirectory = graph.Configuration.Get(CheckpointingOptions.SavepointDirectory);
+        var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory);
         _env.JobRegistry.Add(job);
-        return job;
+        return (job, notices);
     }
 
     private TableTextResult ListSettings(string text)
@@ -141,23 +173,6 @@ internal sealed class StatementExecutor
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var (key, value) in _env.Settings.List()) rows.Add(new string?[] { key, value });
         return new TableTextResult(text, new[] { "key", "value" }, rows);
-    }
-
-    private TableTextResult ShowJobs(string text)
-    {
-        TimeZoneInfo zone;
-        try
-        {
-            zone = SessionTimeZone.Resolve(_env.Settings.Current);
-        }
-        catch (ArgumentException)
-        {
-            zone = TimeZoneInfo.Local;
-        }
-        var rows = new List<IReadOnlyList<string?>>();
-        foreach (var job in _env.JobRegistry.Snapshot())
-            rows.Add(new string?[] { job.Id, job.Name, StatusName(job.Status), FormatStartTime(job.StartTime, zone) });
-        return new TableTextResult(text, new[] { "job id", "job name", "status", "start time" }, rows);
     }
 
     /// <summary>Flink's status names: <c>RUNNING</c>, <c>FINISHED</c>, <c>CANCELED</c>, ...</summary>
@@ -170,18 +185,5 @@ internal sealed class StatementExecutor
         return local.Millisecond == 0
             ? local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
             : local.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
-    }
-
-    private async Task<StatementResult> StopJobAsync(string text, StopJobStatement stop, CancellationToken cancellationToken)
-    {
-        var job = _env.JobRegistry.Find(stop.JobId);
-        if (stop.WithSavepoint) throw new NotSupportedYetException("STOP JOB ... WITH SAVEPOINT: " + SavepointsNotSupported);
-        if (job.IsTerminal)
-            throw new StreamSqlException($"Job '{job.Id}' has already ended ({StatusName(job.Status)}); there is nothing to stop.");
-        job.Handle.Cancel();
-        var ended = await Task.WhenAny(job.Handle.Completion, Task.Delay(_env.StopTimeout, cancellationToken)).ConfigureAwait(false);
-        if (ended != job.Handle.Completion)
-            throw new StreamSqlException($"Job '{job.Id}' was asked to stop but has not stopped within {_env.StopTimeout.TotalSeconds:0} s; it is {StatusName(job.Status)}.");
-        return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
     }
 }

@@ -33,6 +33,9 @@ public sealed class TableTextResult : StatementResult
 
     public IReadOnlyList<string> ColumnNames { get; }
     public IReadOnlyList<IReadOnlyList<string?>> Rows { get; }
+
+    /// <summary>Lines shown before the table (<c>DESCRIBE SAVEPOINT</c>: what the savepoint is); usually none.</summary>
+    public IReadOnlyList<string> Preamble { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>The text of an <c>EXPLAIN</c>.</summary>
@@ -60,7 +63,26 @@ public sealed class JobSubmittedResult : StatementResult
     /// <summary>For a <c>BEGIN STATEMENT SET; ... END;</c> block: how many statements preceded <c>END</c> (BEGIN and each
     /// INSERT), which Flink's client acknowledges one by one; 0 otherwise.</summary>
     public int StatementSetBlockStatements { get; init; }
+
+    /// <summary>What the client should tell the user besides the job id: where the job restored its state from, or why it
+    /// started without state (<c>FROM LATEST CHECKPOINT</c> found no checkpoint), in order.</summary>
+    public IReadOnlyList<StatementNotice> Notices { get; init; } = Array.Empty<StatementNotice>();
 }
+
+/// <summary>How much a <see cref="StatementNotice"/> matters: the shell prints <c>[INFO]</c> or <c>[WARNING]</c>.</summary>
+public enum NoticeLevel
+{
+    /// <summary>For information (e.g. which checkpoint a job restored from).</summary>
+    Info,
+
+    /// <summary>Something the user should look at; the statement still succeeded.</summary>
+    Warning,
+}
+
+/// <summary>A message that comes with a statement's result.</summary>
+/// <param name="Level">Info or warning.</param>
+/// <param name="Message">The text, without a <c>[INFO]</c>/<c>[WARNING]</c> prefix.</param>
+public sealed record StatementNotice(NoticeLevel Level, string Message);
 
 /// <summary>A client command the caller acts on: <c>HELP</c>, <c>QUIT</c>/<c>EXIT</c>, <c>CLEAR</c>.</summary>
 public sealed class ClientCommandResult : StatementResult

@@ -37,6 +37,7 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
         Runner = new JobRunner(Connectors, options.Clock, options.Output ?? Console.Out);
         _settings = new SessionSettings(new Configuration(new Dictionary<string, string>(options.Settings, StringComparer.Ordinal)), SessionOptions.Declared);
         _stopTimeout = options.StopTimeout;
+        RestoreFromLatestCheckpoint = options.RestoreFromLatestCheckpoint;
         _executor = new StatementExecutor(this);
     }
 
@@ -75,6 +76,16 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
     internal SessionSettings Settings => _settings;
     internal JobRegistry JobRegistry => _jobs;
     internal TimeSpan StopTimeout => _stopTimeout;
+
+    /// <summary>Raised as soon as a statement has something to tell before its result is ready — where an INSERT job
+    /// restores its state from, or why it starts empty — so a client can show it before a <c>table.dml-sync</c> job's
+    /// output. The same notices are in <see cref="JobSubmittedResult.Notices"/>.</summary>
+    public event Action<StatementNotice>? NoticeRaised;
+
+    internal void RaiseNotice(StatementNotice notice) => NoticeRaised?.Invoke(notice);
+
+    /// <summary>Whether INSERT jobs restore from their latest checkpoint by default (<see cref="StreamSqlOptions.RestoreFromLatestCheckpoint"/>).</summary>
+    public bool RestoreFromLatestCheckpoint { get; }
 
     /// <summary>Executes one statement (a trailing <c>;</c> is allowed) and returns what it produced. INSERTs return
     /// once their job is submitted (or finished, with <c>table.dml-sync</c>); a SELECT returns a running <see cref="QueryResult"/>.</summary>

@@ -110,6 +110,45 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Sigterm_stops_the_jobs_of_a_script_with_a_savepoint_when_a_savepoint_directory_is_set()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var savepoints = Path.Combine(Path.GetTempPath(), $"streamsql-sp-{Guid.NewGuid():N}");
+        var script = TempScript(
+            $"SET 'execution.checkpointing.savepoint-dir' = '{savepoints}';\n" +
+            "SET 'pipeline.name' = 'endless-job';\n" +
+            "CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');\n" +
+            "CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');\n" +
+            "INSERT INTO sink SELECT id FROM endless;\n");
+        try
+        {
+            using var process = Start("-f", script);
+            var stderr = process.StandardError.ReadToEndAsync();
+            string? line;
+            string? jobId = null;
+            while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null)
+                if (line.StartsWith("Job ID: ", StringComparison.Ordinal)) { jobId = line["Job ID: ".Length..]; break; }
+            Assert.NotNull(jobId);
+
+            using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString() })) await kill.WaitForExitAsync();
+            var rest = (await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60))).ReplaceLineEndings("\n");
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(143, process.ExitCode);
+            Assert.Equal("", await stderr);
+            Assert.Contains($"Suspending job \"{jobId}\" ('endless-job') with a savepoint.\n", rest);
+            var path = System.Text.RegularExpressions.Regex.Match(rest, "Savepoint completed. Path: (.+)\n").Groups[1].Value;
+            Assert.StartsWith(savepoints, path);
+            Assert.True(File.Exists(Path.Combine(path, "_metadata")));
+        }
+        finally
+        {
+            File.Delete(script);
+            if (Directory.Exists(savepoints)) Directory.Delete(savepoints, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_a_running_query_and_the_interactive_shell_goes_on()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -189,9 +189,9 @@ public sealed class ShellAppTests
         Assert.Equal(1, missing.Code);
         Assert.Contains("Could not read the script", missing.Err);
 
-        var latest = await RunAsync(new[] { "--from-latest-checkpoint", "-f", "x.sql" });
+        var latest = await RunAsync(new[] { "--from-latest-checkpoint", "-f", "/definitely/not/here.sql" });
         Assert.Equal(1, latest.Code);
-        Assert.Contains("not supported yet", latest.Err);
+        Assert.Contains("Could not read the script", latest.Err);
     }
 
     [Theory]

@@ -110,7 +110,7 @@ public sealed class EndToEndTests
         Assert.Equal("CANCELED", Assert.Single(Assert.IsType<TableTextResult>(env.ExecuteSql("SHOW JOBS")).Rows)[2]);
 
         var error = Assert.ThrowsAny<StreamSqlException>(() => env.ExecuteSql($"STOP JOB '{submitted.Job.Id}' WITH SAVEPOINT"));
-        Assert.Contains("not supported yet: ", error.Message);
+        Assert.Contains("has already ended (CANCELED)", error.Message);
     }
 
     [Fact]

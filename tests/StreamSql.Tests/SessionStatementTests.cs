@@ -93,11 +93,11 @@ public sealed class SessionStatementTests
     }
 
     [Fact]
-    public async Task Show_jobs_of_a_fresh_session_is_an_empty_table_with_flink_columns()
+    public async Task Show_jobs_of_a_fresh_session_is_an_empty_table_with_flink_columns_first()
     {
         await using var env = Sessions.Create();
         var table = Assert.IsType<TableTextResult>(env.ExecuteSql("SHOW JOBS"));
-        Assert.Equal(new[] { "job id", "job name", "status", "start time" }, table.ColumnNames);
+        Assert.Equal(new[] { "job id", "job name", "status", "start time" }, table.ColumnNames.Take(4));
         Assert.Empty(table.Rows);
     }
 
@@ -107,19 +107,6 @@ public sealed class SessionStatementTests
         await using var env = Sessions.Create();
         var error = Assert.ThrowsAny<StreamSqlException>(() => env.ExecuteSql("STOP JOB 'deadbeef'"));
         Assert.Contains("deadbeef", error.Message);
-    }
-
-    [Fact]
-    public async Task Restoring_from_savepoints_is_refused_clearly_for_now()
-    {
-        await using var env = Sessions.Create();
-        env.ExecuteSql(Sessions.FiveRows);
-        env.ExecuteSql("CREATE TABLE sink (id INT, name STRING) WITH ('connector' = 'blackhole')");
-
-        var error = Assert.ThrowsAny<StreamSqlException>(() =>
-            env.ExecuteSql("EXECUTE INSERT INTO sink SELECT id, name FROM src FROM SAVEPOINT '/tmp/sp-1'"));
-        Assert.Contains("not supported yet", error.Message);
-        Assert.Empty(env.Jobs);
     }
 
     [Fact]
