@@ -134,7 +134,7 @@ public sealed class KillAndRestoreTests : IDisposable
     [InlineData("flipped byte in a state file")]
     public async Task A_corrupt_latest_checkpoint_falls_back_to_the_previous_one_naming_the_file(string corruption)
     {
-        const int Rows = 10_000;
+        const int Rows = 7_500;
         WriteScript(Settings("hashmap", parallelism: 1, retained: 2),
             Datagen(Rows, rowsPerSecond: 2_500),
             "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
@@ -177,12 +177,14 @@ public sealed class KillAndRestoreTests : IDisposable
         using (var last = StartShell("--from-latest-checkpoint"))
         {
             var exit = await last.WaitForExitAsync(FinishTimeout);
-            Log($"restarted run: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(last.Elapsed)}" + RestoreNote(last.Stderr));
+            Log($"restarted run: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(last.Elapsed)}" + RestoreNote(last.Stdout + last.Stderr));
             if (exit != 0) Fail($"the restarted run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
-            if (!last.Stderr.Contains(corrupted, StringComparison.Ordinal))
-                Fail($"stderr does not name the corrupt file {corrupted}", last);
-            if (!last.Stderr.Contains(previous, StringComparison.Ordinal))
-                Fail($"stderr does not say the job was restored from the previous checkpoint {previous}", last);
+            // The shell prints its [WARNING] and [INFO] lines on stdout, as Flink's SQL client does.
+            var said = last.Stdout + last.Stderr;
+            if (!said.Contains(corrupted, StringComparison.Ordinal))
+                Fail($"the shell does not name the corrupt file {corrupted}", last);
+            if (!said.Contains(previous, StringComparison.Ordinal))
+                Fail($"the shell does not say the job was restored from the previous checkpoint {previous}", last);
         }
 
         // Falling back to an older checkpoint than the newest committed one re-emits what the newest had committed
@@ -199,7 +201,7 @@ public sealed class KillAndRestoreTests : IDisposable
     [Fact]
     public async Task Sigterm_stops_with_a_savepoint_and_from_savepoint_resumes_exactly_once()
     {
-        const int Rows = 10_000;
+        const int Rows = 7_500;
         WriteScript(Settings("rocksdb", parallelism: 2, savepoints: true),
             Datagen(Rows, rowsPerSecond: 2_500),
             "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
@@ -236,7 +238,7 @@ public sealed class KillAndRestoreTests : IDisposable
         using (var resumed = StartShell("--from-savepoint", savepoint))
         {
             var exit = await resumed.WaitForExitAsync(FinishTimeout);
-            Log($"resumed run: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(resumed.Elapsed)}" + RestoreNote(resumed.Stderr));
+            Log($"resumed run: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(resumed.Elapsed)}" + RestoreNote(resumed.Stdout + resumed.Stderr));
             if (exit != 0) Fail($"the resumed run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", resumed);
         }
         var diff = CommittedOutput.CompareExactlyOnce(Sequence(Rows), CommittedOutput.Read(Out));
@@ -305,7 +307,7 @@ public sealed class KillAndRestoreTests : IDisposable
             Log($"run {k}: checkpoints on disk at start [{string.Join(", ", before)}], job submitted after {Ms(submitted)}, "
                 + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ") + $"SIGKILL {delay} ms after that; "
                 + $"then committed rows: {CommittedOutput.Read(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
-                + RestoreNote(run.Stderr));
+                + RestoreNote(run.Stdout + run.Stderr));
         }
 
         var final = CompletedCheckpoints();
@@ -332,7 +334,7 @@ public sealed class KillAndRestoreTests : IDisposable
                 if (exit == SigTermExitCode) exit = 0;
             }
             Log($"final run: checkpoints on disk at start [{string.Join(", ", final)}], exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"} after {Ms(last.Elapsed)}"
-                + RestoreNote(last.Stderr));
+                + RestoreNote(last.Stdout + last.Stderr));
             if (exit != 0) Fail($"the final run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
         }
 
@@ -391,13 +393,13 @@ public sealed class KillAndRestoreTests : IDisposable
     private string CheckpointDirectory(long id) => Path.Combine(Checkpoints, JobName, "chk-" + id.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The shell's lines about what it restored from (or why it did not), for the log.</summary>
-    private static string RestoreNote(string stderr)
+    private static string RestoreNote(string said)
     {
-        var lines = LineMatcher.SplitLines(stderr)
+        var lines = LineMatcher.SplitLines(said)
             .Where(l => l.Contains("checkpoint", StringComparison.OrdinalIgnoreCase) || l.Contains("savepoint", StringComparison.OrdinalIgnoreCase)
                 || l.Contains("restor", StringComparison.OrdinalIgnoreCase))
             .Take(6).ToList();
-        return lines.Count == 0 ? "" : "\n    stderr: " + string.Join("\n    stderr: ", lines);
+        return lines.Count == 0 ? "" : "\n    said: " + string.Join("\n    said: ", lines);
     }
 
     private static string Ms(TimeSpan? t) => t is null ? "(never)" : $"{t.Value.TotalMilliseconds:0} ms";
