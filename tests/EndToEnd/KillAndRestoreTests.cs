@@ -68,7 +68,7 @@ public sealed class KillAndRestoreTests : IDisposable
     [Fact]
     public async Task Datagen_sequence_killed_five_times_commits_every_row_exactly_once()
     {
-        const int Rows = 14_000;
+        const int Rows = 18_000;
         WriteScript(Settings("hashmap", parallelism: 1),
             Datagen(Rows, rowsPerSecond: 2_000),
             "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
@@ -79,7 +79,7 @@ public sealed class KillAndRestoreTests : IDisposable
     [Fact]
     public async Task Datagen_at_parallelism_two_on_rocksdb_killed_five_times_commits_every_row_exactly_once()
     {
-        const int Rows = 14_000;
+        const int Rows = 18_000;
         WriteScript(Settings("rocksdb", parallelism: 2),
             Datagen(Rows, rowsPerSecond: 2_000),
             "CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
