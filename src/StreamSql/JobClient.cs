@@ -67,7 +67,7 @@ public sealed class JobClient
         var directory = SavepointDirectoryFor(targetDirectory, "take a savepoint");
         try
         {
-            return await WhileStartingAsync(() => _handle.TriggerSavepointAsync(directory, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await _handle.TriggerSavepointAsync(directory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -96,7 +96,7 @@ public sealed class JobClient
         CheckpointStats savepoint;
         try
         {
-            savepoint = await WhileStartingAsync(() => _handle.StopWithSavepointAsync(directory, drain, cancellationToken), cancellationToken).ConfigureAwait(false);
+            savepoint = await _handle.StopWithSavepointAsync(directory, drain, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -105,26 +105,6 @@ public sealed class JobClient
         await _handle.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         return savepoint;
     }
-
-    /// <summary>A savepoint asked for right after the job was submitted (a script's next statement, a signal) waits for
-    /// the job's tasks to open instead of failing: the runtime refuses savepoints until they have.</summary>
-    private async Task<CheckpointStats> WhileStartingAsync(Func<Task<CheckpointStats>> savepoint, CancellationToken cancellationToken)
-    {
-        var giveUp = DateTime.UtcNow + StartupWait;
-        while (true)
-        {
-            try
-            {
-                return await savepoint().ConfigureAwait(false);
-            }
-            catch (InvalidOperationException e) when (e.Message.Contains("still starting", StringComparison.Ordinal) && DateTime.UtcNow < giveUp && !IsTerminal)
-            {
-                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(10);
 
     private string SavepointDirectoryFor(string? targetDirectory, string what)
     {

@@ -96,8 +96,24 @@ internal sealed class CheckpointCoordinator : IDisposable
         return true;
     }
 
-    public Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, bool drain, CancellationToken cancellationToken) =>
-        TriggerAsync(stop ? CheckpointKind.SavepointAndStop : CheckpointKind.Savepoint, targetDirectory, drain).WaitAsync(cancellationToken);
+    /// <summary>A savepoint asked for while the job's tasks are still opening (a script's next statement, a signal) waits
+    /// for them (up to <see cref="StartupWait"/>) instead of failing.</summary>
+    public async Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, bool drain, CancellationToken cancellationToken)
+    {
+        long giveUp = Environment.TickCount64 + (long)StartupWait.TotalMilliseconds;
+        while (true)
+        {
+            lock (_lock)
+                if (AllOpened() || _shutdown.IsCancellationRequested) break;
+            if (Environment.TickCount64 > giveUp)
+                throw new InvalidOperationException($"the job's tasks have not all started within {StartupWait.TotalSeconds:0} s");
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+        return await TriggerAsync(stop ? CheckpointKind.SavepointAndStop : CheckpointKind.Savepoint, targetDirectory, drain)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(30);
 
     /// <summary>Starts a checkpoint or savepoint; the task completes with its statistics, or fails with the reason.</summary>
     public Task<CheckpointStats> TriggerAsync(CheckpointKind kind, string? targetDirectory, bool drain)
@@ -239,14 +255,15 @@ internal sealed class CheckpointCoordinator : IDisposable
     private void Complete(PendingCheckpoint pending)
     {
         CheckpointStats stats;
+        // From here on the checkpoint is finalizing: it no longer expires, and nothing else completes or aborts it.
+        lock (_lock)
+            if (!_pending.Remove(pending.Id)) return;
         try
         {
             foreach (var state in pending.FinishedStates)
                 pending.Acknowledged.Add((state, state.Write(pending.Writer, _shutdown.Token)));
             var metadata = new CheckpointMetadata(pending.Id, pending.TriggerTime.ToUnixTimeMilliseconds(), _jobName,
                 pending.Kind != CheckpointKind.Checkpoint, GroupByOperator(pending.Acknowledged));
-            lock (_lock)
-                if (!_pending.ContainsKey(pending.Id)) return; // expired while the last files were written
             var completed = _storage.Complete(pending.Writer, metadata);
             long size = 0;
             foreach (var file in metadata.AllFiles()) size += file.Size;
@@ -256,14 +273,13 @@ internal sealed class CheckpointCoordinator : IDisposable
         }
         catch (Exception e)
         {
-            Abort(pending.Id, "Failure to finalize checkpoint: " + e.Message);
+            lock (_lock) FailLocked(pending, "Failure to finalize checkpoint: " + e.Message, countFailure: true);
             return;
         }
 
         var notify = new List<SubtaskPort>();
         lock (_lock)
         {
-            if (!_pending.Remove(pending.Id)) return;
             _lastCompletedMillis = Environment.TickCount64;
             if (pending.Kind == CheckpointKind.Checkpoint) _consecutiveFailures = 0;
             // Older checkpoints still in progress are subsumed by this one.
@@ -330,7 +346,12 @@ internal sealed class CheckpointCoordinator : IDisposable
 
     private void AbortLocked(long checkpointId, string reason, bool countFailure)
     {
-        if (!_pending.Remove(checkpointId, out var pending)) return;
+        if (_pending.Remove(checkpointId, out var pending)) FailLocked(pending, reason, countFailure);
+    }
+
+    private void FailLocked(PendingCheckpoint pending, string reason, bool countFailure)
+    {
+        long checkpointId = pending.Id;
         TryDeleteLocation(pending.Writer);
         var error = new CheckpointFailedException(
             $"{(pending.Kind == CheckpointKind.Checkpoint ? "Checkpoint" : "Savepoint")} {checkpointId} of job '{_jobName}' failed: {reason}");
