@@ -34,7 +34,7 @@ public sealed class JobClient
     public string? FailureMessage => _handle.Failure is null ? null : JobFailures.Describe(_handle.Failure);
 
     /// <summary>Whether the job has ended (finished, failed or canceled).</summary>
-    public bool IsTerminal => Status is JobStatus.Finished or JobStatus.Failed or JobStatus.Canceled;
+    public bool IsTerminal => Status is JobStatus.Finished or JobStatus.Failed or JobStatus.Canceled or JobStatus.Suspended;
 
     internal JobHandle Handle => _handle;
 
@@ -139,7 +139,7 @@ public sealed class JobClient
 
     internal void ThrowIfFailed()
     {
-        if (_handle.Status == JobStatus.Failed || _handle.Failure is not null && _handle.Status != JobStatus.Canceled)
+        if (_handle.Status == JobStatus.Failed || _handle.Failure is not null && _handle.Status is not (JobStatus.Canceled or JobStatus.Suspended))
         {
             var failure = _handle.Failure;
             throw new JobFailedException(Id, Name, $"Job '{Name}' ({Id}) failed: {(failure is null ? "unknown error" : JobFailures.Describe(failure))}", failure);

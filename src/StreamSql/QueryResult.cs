@@ -68,7 +68,7 @@ public sealed class QueryResult : StatementResult, IAsyncDisposable
             while (_results.TryRead(out var batch)) yield return batch;
         }
         await Job.Handle.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (Job.Status != JobStatus.Canceled) Job.ThrowIfFailed();
+        if (Job.Status is not (JobStatus.Canceled or JobStatus.Suspended)) Job.ThrowIfFailed();
     }
 
     /// <summary>The result's rows in order, each with its row kind; values as <see cref="ArrowValueReader"/> reads them.</summary>

@@ -178,11 +178,16 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
         await Task.WhenAny(all, Task.Delay(timeout ?? _stopTimeout)).ConfigureAwait(false);
     }
 
-    /// <summary>Stops every job of this session.</summary>
+    /// <summary>Stops every job of this session. They end SUSPENDED and keep their checkpoints, so a later run resumes them
+    /// (<c>--from-latest-checkpoint</c>, <c>EXECUTE ... FROM LATEST CHECKPOINT</c>); <see cref="CancelAllJobsAsync"/> cancels.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        await CancelAllJobsAsync().ConfigureAwait(false);
+        var jobs = _jobs.Snapshot();
+        foreach (var job in jobs)
+            if (!job.IsTerminal) job.Handle.Suspend();
+        var all = Task.WhenAll(jobs.Select(j => j.Handle.Completion));
+        await Task.WhenAny(all, Task.Delay(_stopTimeout)).ConfigureAwait(false);
     }
 
     private void ThrowIfDisposed()

@@ -319,6 +319,29 @@ public sealed class CheckpointRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_the_session_suspends_its_jobs_and_keeps_their_checkpoints_for_a_resume()
+    {
+        JobClient job;
+        await using (var env = Session(rows: 20000, rate: 4000))
+        {
+            await env.ExecuteSqlAsync("INSERT INTO out SELECT id FROM src");
+            job = env.Jobs[0];
+            await WaitUntil(() => job.LatestCheckpoint is not null, "a checkpoint completed");
+        }
+        Assert.Equal(JobStatus.Suspended, job.Status);
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_dir, "checkpoints"), "seq", null);
+        Assert.NotNull(storage.FindLatestCompleted());
+
+        await using (var env = Session(rows: 20000, rate: 200000))
+        {
+            var resumed = Start(env, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestoreFromLatestCheckpoint = true });
+            Assert.NotNull(resumed.RestoredFrom);
+            await resumed.Completion;
+        }
+        Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed());
+    }
+
+    [Fact]
     public void A_missing_savepoint_is_a_clear_error_naming_the_path()
     {
         using var env = Session(rows: 10, rate: 10).AsSync();

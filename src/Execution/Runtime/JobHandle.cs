@@ -92,6 +92,17 @@ public sealed class JobHandle
         _cancel.Cancel();
     }
 
+    /// <summary>Stops the job because its process is shutting down: like <see cref="Cancel"/>, but the job ends
+    /// SUSPENDED and keeps its checkpoints (whatever the retention), so it can be resumed from the latest one.</summary>
+    public void Suspend()
+    {
+        Volatile.Write(ref _suspended, 1);
+        Cancel();
+    }
+
+    internal bool IsSuspended => Volatile.Read(ref _suspended) == 1;
+    private int _suspended;
+
     internal void SetStatus(JobStatus status) => Volatile.Write(ref _status, (int)status);
 
     internal void SetFailure(Exception failure)

@@ -175,11 +175,14 @@ public sealed class JobRunner
         handle.Coordinator = null;
         var status = stopped ? JobStatus.Finished
             : handle.Failure is not null ? JobStatus.Failed
-            : handle.CancellationToken.IsCancellationRequested ? JobStatus.Canceled
+            : handle.CancellationToken.IsCancellationRequested ? (handle.IsSuspended ? JobStatus.Suspended : JobStatus.Canceled)
             : JobStatus.Finished;
         try
         {
-            job.Storage.OnJobTerminated(status switch
+            // A suspended job (its process is shutting down) keeps its checkpoints whatever the retention, as in Flink:
+            // it is meant to be resumed from them.
+            if (status != JobStatus.Suspended)
+                job.Storage.OnJobTerminated(status switch
             {
                 JobStatus.Finished => JobTermination.Finished,
                 JobStatus.Canceled => JobTermination.Cancelled,

@@ -59,7 +59,7 @@ internal sealed class ControlApi
             switch (job.Status)
             {
                 case JobStatus.Finished: finished++; break;
-                case JobStatus.Canceled: canceled++; break;
+                case JobStatus.Canceled or JobStatus.Suspended: canceled++; break;
                 case JobStatus.Failed: failed++; break;
                 default: running++; break;
             }
@@ -230,6 +230,7 @@ internal sealed class ControlApi
         JobStatus.Failed => "FAILED",
         JobStatus.Canceling => "CANCELLING",
         JobStatus.Canceled => "CANCELED",
+        JobStatus.Suspended => "SUSPENDED",
         _ => status.ToString().ToUpperInvariant(),
     };
 
