@@ -104,7 +104,7 @@ internal static class JobRestoreResolver
 
         var notices = new List<StatementNotice>();
         foreach (var reason in skipped)
-            notices.Add(new StatementNotice(NoticeLevel.Warning, "Skipped a checkpoint that cannot be restored: " + reason));
+            notices.Add(new StatementNotice(NoticeLevel.Warning, "Skipping a checkpoint that cannot be restored: " + reason));
         // A stop with savepoint ends the job FINISHED, which deletes its checkpoints: the savepoint is then the newest state.
         var latest = savepoint is not null && (checkpoint is null || savepoint.Metadata.TimestampMillis > checkpoint.Metadata.TimestampMillis)
             ? savepoint

@@ -302,7 +302,7 @@ public sealed class CheckpointRuntimeTests : IDisposable
             var job = Start(env, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestoreFromLatestCheckpoint = true });
             Assert.Equal(storage.CheckpointDirectory(ids[1]), job.RestoredFrom);
             var note = Assert.Single(job.RestoreNotes);
-            Assert.Equal($"Skipping checkpoint {newest}: checksum mismatch in {stateFile}", note);
+            Assert.Equal($"Skipping a checkpoint that cannot be restored: {newest}: checksum mismatch in {stateFile}", note);
             await job.Completion;
             Assert.Null(job.Failure);
         }

@@ -86,7 +86,7 @@ public sealed class JobRunner
                 }
                 catch (CheckpointFormatException e)
                 {
-                    notes.Add($"Skipping checkpoint {storage.CheckpointDirectory(id)}: {e.Message}");
+                    notes.Add($"Skipping a checkpoint that cannot be restored: {storage.CheckpointDirectory(id)}: {e.Message}");
                 }
             }
             notes.Add($"No usable checkpoint of job '{graph.Name}' in {storage.JobDirectory}: starting without state.");
