@@ -37,7 +37,11 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
             ?? throw new InvalidOperationException($"no connector '{identifier}' is registered (table '{spec.TableName}')");
         _writer = connector.CreateWriter();
         var writerContext = new SinkWriterContext(spec.Table, ArrowTypeMapping.ToArrowSchema(inputSchema), spec.InputChangelog,
-            context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput);
+            context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput)
+        {
+            OutputOwner = context.ExclusiveStateName is { } state ? state + "/" + context.OperatorId : null,
+            Diagnostics = services.Diagnostics,
+        };
         await _writer.OpenAsync(writerContext, cancellationToken).ConfigureAwait(false);
         _committables = context.State.OperatorState.GetListState(CommittablesStateName);
         var restored = _committables.Get();
