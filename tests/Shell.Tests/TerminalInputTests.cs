@@ -149,6 +149,26 @@ public sealed class TerminalInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_c_drops_the_statement_being_typed_and_ctrl_d_on_an_empty_line_leaves()
+    {
+        if (!PseudoTerminal.IsSupported) return;
+        await using var terminal = await StartShellWithTableAsync();
+
+        terminal.Write("SELECT id + 100 AS u\rFROM nowhere");
+        await terminal.WaitForAsync("FROM nowhere", Timeout);
+        terminal.Write("\u0003"); // the terminal turns it into SIGINT for the shell
+        await terminal.WaitForAsync(@"streamsql>\s*$", Timeout);
+        terminal.Write("SELECT id + 300 AS w FROM t WHERE id = 2;\r");
+
+        await terminal.WaitForAsync(@"Received a total of 1 row", Timeout);
+        Assert.Matches(@"\| \+I \|\s+302 \|", terminal.Text);
+        Assert.DoesNotContain("[ERROR]", terminal.Text);
+
+        terminal.Write("\u0004");
+        Assert.Equal(0, await terminal.WaitForExitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task Statements_run_once_and_history_keeps_them_in_the_home_directory()
     {
         if (!PseudoTerminal.IsSupported) return;
