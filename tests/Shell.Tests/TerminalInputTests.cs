@@ -23,7 +23,7 @@ public sealed class TerminalInputTests : IDisposable
         var terminal = StartShell();
         await terminal.WaitForAsync("Enter 'HELP;'", Timeout);
         terminal.Write(ThreeRows + "\r");
-        await terminal.WaitForAsync(@"\[INFO\] Execute statement succeed", Timeout);
+        await terminal.WaitForAsync(@"\[INFO\] Execute statement succeeded\.", Timeout);
         return terminal;
     }
 
@@ -134,7 +134,7 @@ public sealed class TerminalInputTests : IDisposable
         await using var terminal = await StartShellWithTableAsync();
         terminal.Write("CREATE TABLE slow (id INT) WITH ('connector' = 'datagen', 'rows-per-second' = '10', 'number-of-rows' = '20', " +
                        "'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '20');\r");
-        await terminal.WaitForAsync(@"\[INFO\] Execute statement succeed", Timeout, count: 2);
+        await terminal.WaitForAsync(@"\[INFO\] Execute statement succeeded\.", Timeout, count: 2);
         terminal.Write("SELECT id FROM slow;\r");
         await terminal.WaitForAsync(@"\| \+I \|\s+1 \|", Timeout); // rows are arriving
 
