@@ -132,7 +132,7 @@ public sealed class TerminalInputTests : IDisposable
     {
         if (!PseudoTerminal.IsSupported) return;
         await using var terminal = await StartShellWithTableAsync();
-        terminal.Write("CREATE TABLE slow (id INT) WITH ('connector' = 'datagen', 'rows-per-second' = '10', 'number-of-rows' = '20', " +
+        terminal.Write("CREATE TABLE slow (id INT) WITH ('connector' = 'datagen', 'rows-per-second' = '5', 'number-of-rows' = '20', " +
                        "'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '20');\r");
         await terminal.WaitForAsync(@"\[INFO\] Execute statement succeeded\.", Timeout, count: 2);
         terminal.Write("SELECT id FROM slow;\r");
