@@ -271,6 +271,23 @@ public sealed class FilesystemTests : IDisposable
     }
 
     [Fact]
+    public async Task Pending_and_committed_renames_are_flushed_to_disk_before_they_count()
+    {
+        var table = FsTable("csv", columns: Small);
+        var rows = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "3"), ("rows-per-second", "1000000"))));
+        var synced = new List<string>();
+        var writer = new FilesystemWriter { SyncDirectory = synced.Add };
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(rows[0]), CancellationToken.None);
+        Assert.Empty(synced);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        Assert.Equal([_dir], synced);
+        await writer.CommitAsync(1, [handle!], CancellationToken.None);
+        Assert.Equal([_dir, _dir], synced);
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_commit_whose_files_are_gone_is_reported_and_the_rest_is_committed()
     {
         var table = FsTable("csv", columns: Small);
@@ -301,10 +318,13 @@ public sealed class FilesystemTests : IDisposable
         var table = FsTable("csv", columns: Small);
         var schema = table.PhysicalSchema;
         Assert.Equal(new[] { "+I[1, a]", "+I[2, b]", "+I[3, c]" }, Rows(await Read(table), schema));
+        // Each file goes to one subtask (by a hash of its path): together they read every row once.
         var first = Rows(await Read(table, 0, 2), schema);
         var second = Rows(await Read(table, 1, 2), schema);
-        Assert.Equal(new[] { "+I[1, a]", "+I[3, c]" }, first);
-        Assert.Equal(new[] { "+I[2, b]" }, second);
+        Assert.Equal(new[] { "+I[1, a]", "+I[2, b]", "+I[3, c]" }, first.Concat(second).Order());
+        foreach (var (rows, subtask) in new[] { (first, 0), (second, 1) })
+            foreach (var name in new[] { "a", "b", "c" })
+                Assert.Equal(FilesystemReader.IsAssigned(Path.Combine(_dir, name + ".csv"), subtask, 2), rows.Any(r => r.EndsWith(name + "]", StringComparison.Ordinal)));
     }
 
     [Fact]

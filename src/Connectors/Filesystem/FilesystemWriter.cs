@@ -1,6 +1,7 @@
 using System.Text;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Checkpointing;
 using StreamSql.Execution.Connectors;
 
 namespace StreamSql.Connectors.Filesystem;
@@ -34,6 +35,9 @@ internal sealed class FilesystemWriter : ISinkWriter
     private long _openedAtMillis;
     private int _counter;
     private readonly List<string> _closed = new();
+
+    /// <summary>Flushes a directory's entries to disk (fsync); tests watch it.</summary>
+    internal Action<string> SyncDirectory { get; init; } = FileDurability.SyncDirectory;
 
     public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
     {
@@ -134,6 +138,8 @@ internal sealed class FilesystemWriter : ISinkWriter
     {
         ClosePart();
         if (_closed.Count == 0) return ValueTask.FromResult<byte[]?>(null);
+        // The checkpoint about to hold this handle names the pending files: their renames must survive a crash first.
+        SyncDirectory(_directory);
         // Handle: the directory, then one part name per line.
         var sb = new StringBuilder(_directory).Append('\n');
         foreach (var name in _closed) sb.Append(name).Append('\n');
@@ -143,7 +149,7 @@ internal sealed class FilesystemWriter : ISinkWriter
 
     public ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken)
     {
-        foreach (var handle in handles) Commit(handle, _diagnostics);
+        foreach (var handle in handles) Commit(handle, _diagnostics, SyncDirectory);
         return ValueTask.CompletedTask;
     }
 
@@ -151,7 +157,7 @@ internal sealed class FilesystemWriter : ISinkWriter
     /// A part whose pending and final files are both gone (removed by hand, or the directory was cleaned) cannot be
     /// committed: that is reported on <paramref name="diagnostics"/> and the commit goes on, as a restart would only meet
     /// the same missing file again.</summary>
-    internal static void Commit(byte[] handle, TextWriter diagnostics)
+    internal static void Commit(byte[] handle, TextWriter diagnostics, Action<string> syncDirectory)
     {
         var lines = Encoding.UTF8.GetString(handle).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length == 0) return;
@@ -164,6 +170,8 @@ internal sealed class FilesystemWriter : ISinkWriter
             else if (!File.Exists(final))
                 diagnostics.WriteLine($"[WARNING] Cannot commit part file '{final}': neither it nor its pending file '{pending}' exists; its rows are lost from the sink's output.");
         }
+        // Published once the renames are durable: a reader never sees committed output disappear after a crash.
+        if (Directory.Exists(directory)) syncDirectory(directory);
     }
 
     public ValueTask DisposeAsync()

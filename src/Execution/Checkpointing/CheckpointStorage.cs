@@ -89,7 +89,15 @@ public sealed class CheckpointStorage
     public CompletedCheckpoint Complete(ICheckpointWriter writer, CheckpointMetadata metadata)
     {
         var w = (Writer)writer;
+        // Durable in order: the state files (each synced when written), the entries of the directories holding them, then
+        // _metadata (written and renamed atomically, its directory synced), then the job directory's entry for chk-N. A
+        // crash at any point leaves either a complete checkpoint or one without _metadata, never a _metadata whose files
+        // were lost.
+        if (w.FileSystem.DirectoryExists(w.Location)) w.FileSystem.Sync(w.Location);
+        if (!w.IsSavepoint && w.WroteShared) w.FileSystem.Sync(SharedDirectory);
+        if (w.IsSavepoint && w.FileSystem.DirectoryExists(Path.Combine(w.Location, "shared"))) w.FileSystem.Sync(Path.Combine(w.Location, "shared"));
         w.FileSystem.WriteAtomically(Path.Combine(w.Location, CheckpointMetadataFormat.FileName), CheckpointMetadataFormat.Serialize(metadata));
+        w.FileSystem.Sync(Path.GetDirectoryName(w.Location)!);
         var completed = new CompletedCheckpoint(w.FileSystem, w.Location, metadata);
         if (!w.IsSavepoint) Subsume();
         return completed;
@@ -294,8 +302,12 @@ public sealed class CheckpointStorage
         public StateFileHandle WriteExclusive(string relativeName, Action<Stream> write) =>
             WriteTo(Path.Combine(Location, relativeName), relativeName, write);
 
+        /// <summary>Whether a file went to the job's shared directory (its entries need flushing at completion).</summary>
+        public bool WroteShared { get; private set; }
+
         public StateFileHandle WriteShared(string name, string localName, Action<Stream> write)
         {
+            if (!IsSavepoint) WroteShared = true;
             var handle = IsSavepoint
                 ? WriteTo(Path.Combine(Location, "shared", name), "shared/" + name, write)
                 : WriteTo(Path.Combine(storage.SharedDirectory, name), "../shared/" + name, write);
@@ -304,10 +316,14 @@ public sealed class CheckpointStorage
 
         private StateFileHandle WriteTo(string path, string relativePath, Action<Stream> write)
         {
-            using var stream = FileSystem.Create(path);
-            var checksumming = new ChecksummingStream(stream);
-            write(checksumming);
-            checksumming.Flush();
+            ChecksummingStream checksumming;
+            using (var stream = FileSystem.Create(path))
+            {
+                checksumming = new ChecksummingStream(stream);
+                write(checksumming);
+                checksumming.Flush();
+            }
+            FileSystem.Sync(path);
             return new StateFileHandle(relativePath, checksumming.BytesWritten, checksumming.Checksum);
         }
     }

@@ -33,6 +33,9 @@ public interface IStateFileSystem
 
     /// <summary>Deletes a directory and everything in it (nothing when it does not exist).</summary>
     void DeleteDirectory(string path);
+
+    /// <summary>Makes a file, or a directory's entries, survive a crash of the machine (fsync); in memory, nothing.</summary>
+    void Sync(string path);
 }
 
 /// <summary>Local disk.</summary>
@@ -46,6 +49,12 @@ public sealed class LocalStateFileSystem : IStateFileSystem
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    public void Sync(string path)
+    {
+        if (Directory.Exists(path)) FileDurability.SyncDirectory(path);
+        else FileDurability.SyncFile(path);
     }
 
     public Stream OpenRead(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -64,6 +73,7 @@ public sealed class LocalStateFileSystem : IStateFileSystem
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);
+        FileDurability.SyncDirectory(Path.GetDirectoryName(path)!);
     }
 
     public IReadOnlyList<string> ListDirectories(string path) =>
@@ -162,6 +172,10 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
         lock (_lock)
             foreach (var file in _files.Keys.ToArray())
                 if (file.StartsWith(prefix, StringComparison.Ordinal)) _files.Remove(file);
+    }
+
+    public void Sync(string path)
+    {
     }
 
     /// <summary>Replaces a file's bytes (tests corrupt checkpoints with it).</summary>

@@ -252,5 +252,6 @@ public sealed class CheckpointCoordinatorTests : IDisposable
         public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
         public void DeleteFile(string path) => _inner.DeleteFile(path);
         public void DeleteDirectory(string path) => _inner.DeleteDirectory(path);
+        public void Sync(string path) => _inner.Sync(path);
     }
 }

@@ -170,6 +170,54 @@ public sealed class CheckpointStorageTests : IDisposable
         Assert.False(Directory.Exists(storage.CheckpointDirectory(2)));
     }
 
+    [Fact]
+    public void Completing_a_checkpoint_makes_its_files_durable_before_its_metadata_and_its_directory_entry_after()
+    {
+        var files = new RecordingFileSystem();
+        var storage = new CheckpointStorage(files, "/chk", "job", null);
+        var writer = storage.BeginCheckpoint(7);
+        var a = writer.WriteExclusive("op-a-0.operator", s => s.Write(new byte[10]));
+        var b = writer.WriteShared("x.sst", "x.sst", s => s.Write(new byte[20]));
+        storage.Complete(writer, new CheckpointMetadata(7, 0, "job", false, [new OperatorStateEntry("a", 1, 128,
+            [new SubtaskStateHandle(0, new KeyedStateHandle(KeyedStateFormats.RocksDbNative, new KeyGroupRange(0, 127), [], [b]), a)])]));
+
+        int metadata = files.Log.IndexOf("write-atomically /chk/job/chk-7/_metadata");
+        Assert.True(metadata > 0, string.Join("\n", files.Log));
+        Assert.InRange(files.Log.IndexOf("sync /chk/job/chk-7/op-a-0.operator"), 0, metadata);
+        Assert.InRange(files.Log.IndexOf("sync /chk/job/shared/x.sst"), 0, metadata);
+        Assert.InRange(files.Log.IndexOf("sync /chk/job/chk-7"), 0, metadata);
+        Assert.InRange(files.Log.IndexOf("sync /chk/job/shared"), 0, metadata);
+        Assert.True(files.Log.IndexOf("sync /chk/job") > metadata, "the job directory's entry for chk-7 is flushed after _metadata");
+    }
+
+    [Fact]
+    public void Local_files_and_directories_are_flushed_without_error()
+    {
+        var file = Path.Combine(_root, "f");
+        File.WriteAllText(file, "x");
+        LocalStateFileSystem.Instance.Sync(file);
+        LocalStateFileSystem.Instance.Sync(_root);
+        Assert.Throws<IOException>(() => FileDurability.SyncDirectory(Path.Combine(_root, "missing")));
+    }
+
+    /// <summary>An in-memory file system that logs creates, syncs and atomic writes in order.</summary>
+    private sealed class RecordingFileSystem : IStateFileSystem
+    {
+        private readonly InMemoryStateFileSystem _inner = new();
+        public List<string> Log { get; } = new();
+        public Stream Create(string path) { Log.Add("create " + path); return _inner.Create(path); }
+        public Stream OpenRead(string path) => _inner.OpenRead(path);
+        public bool FileExists(string path) => _inner.FileExists(path);
+        public long Length(string path) => _inner.Length(path);
+        public void WriteAtomically(string path, ReadOnlySpan<byte> content) { Log.Add("write-atomically " + path); _inner.WriteAtomically(path, content); }
+        public IReadOnlyList<string> ListDirectories(string path) => _inner.ListDirectories(path);
+        public IReadOnlyList<string> ListFiles(string path) => _inner.ListFiles(path);
+        public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
+        public void DeleteFile(string path) => _inner.DeleteFile(path);
+        public void DeleteDirectory(string path) => _inner.DeleteDirectory(path);
+        public void Sync(string path) => Log.Add("sync " + path);
+    }
+
     [Theory]
     [InlineData("NO_EXTERNALIZED_CHECKPOINTS", JobTermination.Failed, false)]
     [InlineData("DELETE_ON_CANCELLATION", JobTermination.Failed, true)]
