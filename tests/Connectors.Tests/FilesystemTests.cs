@@ -123,6 +123,53 @@ public sealed class FilesystemTests : IDisposable
 
     private static readonly (string, SqlType)[] Small = { ("id", SqlType.Int), ("name", SqlType.String) };
 
+    private static readonly (string, SqlType)[] WideDecimals =
+        { ("id", SqlType.Int), ("whole", SqlType.Decimal(38, 0)), ("fraction", SqlType.Decimal(38, 38)), ("mixed", SqlType.Decimal(38, 4)) };
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Decimals_of_38_digits_round_trip_through_files(string format)
+    {
+        var file = Path.Combine(_dir, "data." + format);
+        string[][] values =
+        {
+            ["1", "12345678901234567890123456789012345678", "0.12345678901234567890123456789012345678", "1234567890123456789012345678901234.5678"],
+            ["2", "-99999999999999999999999999999999999999", "-0.99999999999999999999999999999999999999", "0.6300"],
+        };
+        File.WriteAllLines(file, values.Select(v => format == "csv"
+            ? string.Join(",", v)
+            : $"{{\"id\":{v[0]},\"whole\":{v[1]},\"fraction\":{v[2]},\"mixed\":\"{v[3]}\"}}"));
+        var source = FsTable(format, file, WideDecimals);
+        var rows = await Read(source);
+        Assert.Equal(values.Select(v => $"+I[{string.Join(", ", v)}]"), Rows(rows, source.PhysicalSchema));
+
+        var output = Path.Combine(_dir, "out");
+        await WriteAndPrepare(FsTable(format, output, WideDecimals), rows.Single());
+        var written = File.ReadAllLines(Directory.GetFiles(output).Single());
+        Assert.Equal(values.Select(v => format == "csv"
+            ? string.Join(",", v)
+            : $"{{\"id\":{v[0]},\"whole\":{v[1]},\"fraction\":{v[2]},\"mixed\":{v[3]}}}"), written);
+    }
+
+    [Theory]
+    [InlineData("csv", "1,123456789012345678901234567890123456789,1.5,0.00005\n2,1e37,0.000000000000000000000000000000000000005,-12.34565\n")]
+    [InlineData("json", "{\"id\":1,\"whole\":123456789012345678901234567890123456789,\"fraction\":1.5,\"mixed\":0.00005}\n{\"id\":2,\"whole\":1e37,\"fraction\":5E-39,\"mixed\":\"-12.34565\"}\n")]
+    public async Task Decimals_beyond_their_precision_read_as_null_and_round_half_up(string format, string content)
+    {
+        // Flink's csv and json formats read a BigDecimal and keep DecimalData.fromBigDecimal's result: HALF_UP to the
+        // scale, null when it has too many digits.
+        var file = Path.Combine(_dir, "data." + format);
+        File.WriteAllText(file, content);
+        var source = FsTable(format, file, WideDecimals);
+        Assert.Equal(new[]
+        {
+            "+I[1, null, null, 0.0001]",
+            "+I[2, 10000000000000000000000000000000000000, 1E-38, -12.3457]", // the print form is BigDecimal.toString()
+        }, Rows(await Read(source), source.PhysicalSchema));
+    }
+
+
     [Fact]
     public async Task Malformed_csv_line_fails_with_file_and_line()
     {

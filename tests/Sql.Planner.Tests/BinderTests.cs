@@ -96,6 +96,21 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Decimal_literals_and_their_casts_keep_all_38_digits()
+    {
+        // CAST(0.63 AS DECIMAL(38, 4)) used to overflow .NET's decimal while folding ("Value was either too large or too small").
+        var plan = _f.Run<QueryPlan>("SELECT CAST(0.63 AS DECIMAL(38, 4)), 12345678901234567890123456789012345678, -0.99999999999999999999999999999999999999, CAST(7 AS DECIMAL(38, 37))");
+        var spec = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single();
+        var row = spec.Rows.Single();
+        Assert.Equal(new[] { "0.6300", "12345678901234567890123456789012345678", "-0.99999999999999999999999999999999999999", "7.0000000000000000000000000000000000000" },
+            row.Select(l => ((DecimalValue)l.Value!).ToString()).ToArray());
+        Assert.Equal(new[] { SqlType.Decimal(38, 4), SqlType.Decimal(38, 0), SqlType.Decimal(38, 38), SqlType.Decimal(38, 37) },
+            row.Select(l => l.Type.WithNullable(true)).ToArray());
+        var error = _f.Error("SELECT 0.123456789012345678901234567890123456789");
+        Assert.Contains("out of range", error.Message);
+    }
+
+    [Fact]
     public void Subqueries_ctes_and_views_rename_columns()
     {
         Assert.Equal("a BIGINT, b BIGINT", Describe(Schema("SELECT * FROM (SELECT auction, price FROM bids) AS t(a, b)")));

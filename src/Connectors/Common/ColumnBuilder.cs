@@ -10,7 +10,7 @@ namespace StreamSql.Connectors.Common;
 /// <summary>
 /// Builds one Arrow column straight into raw buffers (validity bitmap, fixed-width values, or offsets + bytes, or struct
 /// children). Readers keep one per output column and reuse it batch after batch: no per-row allocation, no boxing.
-/// Integer kinds take <see cref="AppendLong"/>, floating kinds <see cref="AppendDouble"/>, DECIMAL <see cref="AppendDecimal"/>,
+/// Integer kinds take <see cref="AppendLong"/>, floating kinds <see cref="AppendDouble"/>, DECIMAL <see cref="AppendUnscaled"/>,
 /// strings <see cref="AppendString"/>/<see cref="AppendUtf8"/>, binary <see cref="AppendUtf8"/>; temporal kinds are integers
 /// in the units of the BRIEF (days, ms of day, µs).
 /// </summary>
@@ -105,10 +105,12 @@ internal sealed class ColumnBuilder
         Length++;
     }
 
-    /// <summary>A DECIMAL value, rounded half-up to the column's scale. Throws <see cref="OverflowException"/> when it does not fit.</summary>
-    public void AppendDecimal(decimal value)
+    /// <summary>A .NET decimal, rounded half-up to the column's scale. Throws <see cref="OverflowException"/> when it does not fit 128 bits.</summary>
+    public void AppendDecimal(decimal value) => AppendUnscaled(DecimalCodec.ToUnscaled(value, _decimalScale));
+
+    /// <summary>A DECIMAL value as its unscaled integer at the column's scale (the caller checked the precision).</summary>
+    public void AppendUnscaled(Int128 unscaled)
     {
-        var unscaled = DecimalCodec.ToUnscaled(value, _decimalScale);
         int row = BeginValid();
         EnsureValues((row + 1) * 16);
         Unsafe.WriteUnaligned(ref _values[row * 16], unscaled);

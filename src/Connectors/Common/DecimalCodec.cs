@@ -1,6 +1,6 @@
 namespace StreamSql.Connectors.Common;
 
-/// <summary>Converts between .NET <see cref="decimal"/> and Arrow Decimal128's unscaled 128-bit integer.</summary>
+/// <summary>Converts a .NET <see cref="decimal"/> (datagen's sequence positions) to Arrow Decimal128's unscaled 128-bit integer.</summary>
 internal static class DecimalCodec
 {
     private static readonly Int128[] PowersOfTen = BuildPowers();
@@ -16,12 +16,6 @@ internal static class DecimalCodec
         else if (currentScale > scale) mantissa /= PowersOfTen[currentScale - scale];
         return bits[3] < 0 ? -mantissa : mantissa;
     }
-
-    /// <summary>Whether <paramref name="unscaled"/> fits DECIMAL(<paramref name="precision"/>, s).</summary>
-    public static bool FitsPrecision(Int128 unscaled, int precision) =>
-        precision >= 38 || Int128.Abs(unscaled) < PowersOfTen[precision];
-
-    public static Int128 Pow10(int n) => PowersOfTen[n];
 
     private static Int128[] BuildPowers()
     {

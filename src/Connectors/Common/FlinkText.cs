@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Common;
 
@@ -27,7 +29,7 @@ internal static class FlinkText
                 return ArrowCells.GetLong(array, row).ToString(CultureInfo.InvariantCulture);
             case FloatType: return JavaDouble(((FloatArray)array).Values[row], isFloat: true);
             case DoubleType: return JavaDouble(((DoubleArray)array).Values[row], isFloat: false);
-            case Decimal128Type d: return ArrowCells.GetDecimal(array, row).ToString("F" + d.Scale, CultureInfo.InvariantCulture);
+            case Decimal128Type d: return JavaNumberFormat.DecimalPlain(ValueFormatter.DecimalUnscaled((Decimal128Array)array, row), d.Scale);
             case StringType: return ArrowCells.GetString(array, row);
             case BinaryType: return Convert.ToBase64String(ArrowCells.GetBytes(array, row));
             case Date32Type: return FormatDate(ArrowCells.GetLong(array, row));
@@ -137,13 +139,13 @@ internal static class FlinkText
                 return null;
             }
             case Decimal128Type d:
-            {
-                if (!decimal.TryParse(text.Trim(), NumberStyles.Float, inv, out var v)) return $"'{text}' is not a DECIMAL";
-                var unscaled = DecimalCodec.ToUnscaled(v, d.Scale);
-                if (!DecimalCodec.FitsPrecision(unscaled, d.Precision)) return $"{text} does not fit DECIMAL({d.Precision}, {d.Scale})";
-                column.AppendDecimal(v);
-                return null;
-            }
+                switch (DecimalValue.TryParse(text, d.Precision, d.Scale, out var value))
+                {
+                    case DecimalParseStatus.Ok: column.AppendUnscaled(value.Unscaled); return null;
+                    // Flink's formats read the BigDecimal and keep DecimalData.fromBigDecimal's null when it does not fit.
+                    case DecimalParseStatus.Overflow: column.AppendNull(); return null;
+                    default: return $"'{text}' is not a DECIMAL";
+                }
             case StringType:
                 column.AppendString(text);
                 return null;

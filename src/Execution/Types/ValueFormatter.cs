@@ -75,7 +75,8 @@ public static class ValueFormatter
             case SqlTypeKind.Decimal:
                 {
                     var unscaled = DecimalUnscaled((Decimal128Array)array, index);
-                    sb.Append(java ? JavaNumberFormat.DecimalJava(unscaled, type.Scale) : JavaNumberFormat.DecimalPlain(unscaled, type.Scale));
+                    if (java) sb.Append(JavaNumberFormat.DecimalJava(unscaled, type.Scale));
+                    else JavaNumberFormat.AppendDecimalPlain(sb, unscaled, type.Scale);
                     break;
                 }
             case SqlTypeKind.Char or SqlTypeKind.VarChar:

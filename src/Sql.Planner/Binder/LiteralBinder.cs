@@ -46,18 +46,15 @@ internal static class LiteralBinder
         int digits = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture).Length;
         if (digits > SqlType.MaxDecimalPrecision)
             throw new SqlValidationException($"Numeric literal '{text}' out of range", literal.Span);
-        return new Literal(decimal.Parse(text, CultureInfo.InvariantCulture), SqlType.Decimal(digits, 0).AsNotNull());
+        return new Literal(DecimalValue.Parse(text), SqlType.Decimal(digits, 0).AsNotNull());
     }
 
     private static Literal Decimal(string text, LiteralExpression literal)
     {
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-            throw new SqlValidationException($"Numeric literal '{text}' out of range", literal.Span);
-        string unsigned = text.TrimStart('-', '+');
-        int dot = unsigned.IndexOf('.');
-        int scale = dot < 0 ? 0 : unsigned.Length - dot - 1;
-        string digits = unsigned.Replace(".", "").TrimStart('0');
-        int precision = Math.Max(Math.Max(digits.Length, scale), 1);
+        var (precision, scale) = DecimalValue.PrecisionAndScale(text);
+        if (precision > SqlType.MaxDecimalPrecision
+            || DecimalValue.TryParse(text, precision, scale, out var value) != DecimalParseStatus.Ok)
+            throw new SqlValidationException($"Numeric literal '{text}' out of range: a DECIMAL holds at most {SqlType.MaxDecimalPrecision} digits", literal.Span);
         return new Literal(value, SqlType.Decimal(precision, scale).AsNotNull());
     }
 

@@ -15,7 +15,7 @@ public static class LiteralFormatter
             SqlTypeKind.Char or SqlTypeKind.VarChar => "'" + ((string)v).Replace("'", "''") + "'",
             SqlTypeKind.Boolean => (bool)v ? "true" : "false",
             SqlTypeKind.Double or SqlTypeKind.Float => ((double)v).ToString("R", CultureInfo.InvariantCulture),
-            SqlTypeKind.Decimal => ((decimal)v).ToString(CultureInfo.InvariantCulture),
+            SqlTypeKind.Decimal => ((DecimalValue)v).ToString(),
             SqlTypeKind.Date => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz =>
                 DateTime.UnixEpoch.AddTicks((long)v * 10).ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),

@@ -16,7 +16,7 @@ public sealed record InputRef(int Index, SqlType Type) : ScalarExpr(Type)
 
 /// <summary>
 /// A constant. Values use one representation per type family, shared by planner and runtime:
-/// BOOLEAN → bool; TINYINT/SMALLINT/INT/BIGINT → long; FLOAT/DOUBLE → double; DECIMAL → decimal;
+/// BOOLEAN → bool; TINYINT/SMALLINT/INT/BIGINT → long; FLOAT/DOUBLE → double; DECIMAL → <see cref="DecimalValue"/> (its scale is the type's);
 /// CHAR/VARCHAR → string; BINARY/VARBINARY → byte[]; DATE → int (days since 1970-01-01);
 /// TIME → int (milliseconds of the day); TIMESTAMP/TIMESTAMP_LTZ → long (microseconds since the epoch, UTC for LTZ);
 /// INTERVAL DAY TO SECOND → long (milliseconds); INTERVAL YEAR TO MONTH → int (months); NULL → null.

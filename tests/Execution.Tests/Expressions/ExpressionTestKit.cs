@@ -47,6 +47,20 @@ internal sealed class ExpressionTestKit
         return Column("c" + _fields.Count, SqlType.Decimal(precision, scale), b.Build());
     }
 
+    /// <summary>A DECIMAL(p, s) column from exact texts (any of the 38 digits; null = NULL).</summary>
+    public InputRef ExactDecimals(int precision, int scale, params string?[] values)
+    {
+        var type = SqlType.Decimal(precision, scale);
+        var literals = new object?[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null) continue;
+            Assert.Equal(DecimalParseStatus.Ok, DecimalValue.TryParse(values[i], precision, scale, out var value));
+            literals[i] = value;
+        }
+        return Column("c" + _fields.Count, type, Batches.LiteralColumnBuilder.Build(type, literals));
+    }
+
     public InputRef Timestamps(int precision, params string?[] values) => TimestampColumn(SqlType.Timestamp(precision), null, values);
     public InputRef TimestampsLtz(int precision, params string?[] utcValues) => TimestampColumn(SqlType.TimestampLtz(precision), "UTC", utcValues);
 

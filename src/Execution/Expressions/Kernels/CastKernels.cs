@@ -107,9 +107,12 @@ internal static class CastKernels
                     return (a, row, w) =>
                     {
                         var s = a[0].GetString(row);
-                        if (DecimalMath.TryParse(s, to.Precision, to.Scale, out var u, out bool overflow)) w.AppendUnscaled(u);
-                        else if (overflow) w.AppendNull();
-                        else throw Failure(s, to);
+                        switch (DecimalMath.TryParse(s, to.Precision, to.Scale, out var u))
+                        {
+                            case DecimalParseStatus.Ok: w.AppendUnscaled(u); break;
+                            case DecimalParseStatus.Overflow: w.AppendNull(); break; // Flink: fromBigDecimal gives null
+                            default: throw Failure(s, to);
+                        }
                     };
                 if (from.Kind == SqlTypeKind.Decimal)
                     return (a, row, w) =>
@@ -239,7 +242,7 @@ internal static class CastKernels
                 sb.Append(reader.GetInt64(row).ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
             case SqlTypeKind.Float: sb.Append(JavaNumberFormat.Float((float)reader.GetDouble(row))); break;
             case SqlTypeKind.Double: sb.Append(JavaNumberFormat.Double(reader.GetDouble(row))); break;
-            case SqlTypeKind.Decimal: sb.Append(JavaNumberFormat.DecimalPlain(reader.GetUnscaled(row), from.Scale)); break;
+            case SqlTypeKind.Decimal: JavaNumberFormat.AppendDecimalPlain(sb, reader.GetUnscaled(row), from.Scale); break;
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary: sb.Append(Encoding.UTF8.GetString(reader.GetBytes(row))); break;
             case SqlTypeKind.Date: TemporalText.AppendDate(sb, (int)reader.GetInt64(row)); break;
             case SqlTypeKind.Time: TemporalText.AppendTime(sb, reader.GetInt64(row) * 1000, from.Precision); break;
