@@ -111,6 +111,29 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Timestamp_literals_keep_nanoseconds_in_the_unit_of_their_precision()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT TIMESTAMP '2021-04-13 20:12:11.123456789', TIMESTAMP '2021-04-13 20:12:11.123456', TIMESTAMP '1500-01-01 00:00:00.5'");
+        var row = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single().Rows.Single();
+        Assert.Equal(new[] { SqlType.Timestamp(9), SqlType.Timestamp(6), SqlType.Timestamp(1) }, row.Select(l => l.Type.WithNullable(true)).ToArray());
+        Assert.Equal(new object[] { 1_618_344_731_123_456_789L, 1_618_344_731_123_456L, -14_831_769_600_000_000L + 500_000 }, row.Select(l => l.Value!).ToArray());
+        var error = _f.Error("SELECT TIMESTAMP '1500-01-01 00:00:00.123456789'");
+        Assert.Contains("out of range", error.Message);
+        Assert.Contains("1677-09-21 00:12:43.145224192 to 2262-04-11 23:47:16.854775807", error.Message);
+        Assert.Contains("TIMESTAMP literal", _f.Error("SELECT TIMESTAMP '2021-04-13 20:12:11.1234567891'").Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Values_rows_of_timestamps_of_several_precisions_widen_to_nanoseconds()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT * FROM (VALUES (TIMESTAMP '2021-04-13 20:12:11.1'), (TIMESTAMP '2021-04-13 20:12:11.123456789')) AS t(ts)");
+        var spec = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single();
+        Assert.All(spec.Rows, r => Assert.Equal(SqlType.Timestamp(9), r[0].Type.WithNullable(true)));
+        Assert.Equal(new object[] { 1_618_344_731_100_000_000L, 1_618_344_731_123_456_789L }, spec.Rows.Select(r => r[0].Value!).ToArray());
+        Assert.Contains("2021-04-13 20:12:11.123456789", _f.Run<ExplainResult>("EXPLAIN SELECT TIMESTAMP '2021-04-13 20:12:11.123456789' > CAST(NULL AS TIMESTAMP(9))").Text);
+    }
+
+    [Fact]
     public void Subqueries_ctes_and_views_rename_columns()
     {
         Assert.Equal("a BIGINT, b BIGINT", Describe(Schema("SELECT * FROM (SELECT auction, price FROM bids) AS t(a, b)")));

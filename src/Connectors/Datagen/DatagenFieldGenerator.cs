@@ -117,6 +117,9 @@ internal abstract class DatagenFieldGenerator
         private readonly long _unit = type.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz && type.Precision < 6
             ? (long)Math.Pow(10, 6 - type.Precision) : 1;
 
+        // TIMESTAMP(7..9) columns count nanoseconds (TimestampEncoding); the clock gives microseconds.
+        private readonly long _unitsPerMicro = type.IsTimestamp ? TimestampEncoding.UnitsPerMicro(type.Precision) : 1;
+
         public override void Append(ColumnBuilder column, Random random, long index)
         {
             long instant = nowMicros() - (maxPastMicros > 0 ? random.NextInt64(0, maxPastMicros + 1) : 0);
@@ -126,7 +129,7 @@ internal abstract class DatagenFieldGenerator
             {
                 case SqlTypeKind.Date: column.AppendLong(Math.DivRem(local, 86_400_000_000L).Quotient - (local < 0 && local % 86_400_000_000L != 0 ? 1 : 0)); break;
                 case SqlTypeKind.Time: column.AppendLong(((local % 86_400_000_000L + 86_400_000_000L) % 86_400_000_000L) / 1000); break;
-                default: column.AppendLong(local - ((local % _unit) + _unit) % _unit); break;
+                default: column.AppendLong((local - ((local % _unit) + _unit) % _unit) * _unitsPerMicro); break;
             }
         }
     }

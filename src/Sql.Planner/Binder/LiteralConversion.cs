@@ -30,11 +30,18 @@ internal static class LiteralConversion
             (byte[] b, SqlTypeKind.Binary or SqlTypeKind.VarBinary) => b,
             (bool b, SqlTypeKind.Boolean) => b,
             (int i, SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth) when literal.Type.Kind == target.Kind => i,
-            (long l, SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime) when literal.Type.Kind == target.Kind => l,
+            (long l, SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz) when literal.Type.Kind == target.Kind => TimestampExactly(l, literal.Type.Precision, target.Precision),
+            (long l, SqlTypeKind.IntervalDayTime) when literal.Type.Kind == target.Kind => l,
             _ => null,
         };
         return converted is null ? null : new Literal(converted, type);
     }
+
+    /// <summary>A timestamp value in the other precision's unit when no digit is lost, else null (left to the runtime's CAST).</summary>
+    private static object? TimestampExactly(long value, int from, int to) =>
+        TimestampEncoding.TryConvert(value, from, to, out long converted) && TimestampEncoding.TryConvert(converted, to, from, out long back) && back == value
+            ? converted
+            : null;
 
     /// <summary>The value as DECIMAL(p, s) when that needs no rounding and it fits, else null (left to the runtime's CAST).</summary>
     private static object? Exactly(DecimalValue value, SqlType target) =>

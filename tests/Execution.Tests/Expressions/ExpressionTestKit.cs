@@ -64,15 +64,19 @@ internal sealed class ExpressionTestKit
     public InputRef Timestamps(int precision, params string?[] values) => TimestampColumn(SqlType.Timestamp(precision), null, values);
     public InputRef TimestampsLtz(int precision, params string?[] utcValues) => TimestampColumn(SqlType.TimestampLtz(precision), "UTC", utcValues);
 
+    /// <summary>A TIMESTAMP(p)/TIMESTAMP_LTZ(p) column from <c>yyyy-MM-dd HH:mm:ss[.fffffffff]</c> texts, in the type's
+    /// unit (µs, ns for p 7–9); digits beyond p are kept, as a source would keep them.</summary>
     private InputRef TimestampColumn(SqlType type, string? zone, string?[] values)
     {
-        var b = new TimestampArray.Builder(new TimestampType(TimeUnit.Microsecond, zone));
-        foreach (var v in values)
+        var raw = new object?[values.Length];
+        for (int i = 0; i < values.Length; i++)
         {
-            if (v is null) b.AppendNull();
-            else b.Append(new DateTimeOffset(DateTime.SpecifyKind(DateTime.Parse(v, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)));
+            if (values[i] is null) continue;
+            Assert.True(StreamSql.Execution.Expressions.Kernels.TextParsing.TryParseTimestamp(values[i]!, out long micros, out int nanos), values[i]);
+            raw[i] = TimestampEncoding.IsNanos(type.Precision) ? micros * 1000 + nanos : micros;
         }
-        return Column("c" + _fields.Count, type, b.Build());
+        _ = zone;
+        return Column("c" + _fields.Count, type, Batches.LiteralColumnBuilder.Build(type, raw));
     }
 
     public InputRef Dates(params string?[] values)
