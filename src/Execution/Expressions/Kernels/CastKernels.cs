@@ -110,12 +110,15 @@ internal static class CastKernels
                 if (from.IsCharacterString)
                     return (a, row, w) =>
                     {
-                        var s = a[0].GetString(row);
-                        switch (DecimalMath.TryParse(s, to.Precision, to.Scale, out var u))
+                        // Decoded into a stack buffer: no string per row (numbers are short; long text takes the string).
+                        var utf8 = a[0].GetUtf8(row);
+                        Span<char> chars = stackalloc char[128];
+                        var text = utf8.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(utf8, chars)] : a[0].GetString(row).AsSpan();
+                        switch (DecimalMath.TryParse(text, to.Precision, to.Scale, out var u))
                         {
                             case DecimalParseStatus.Ok: w.AppendUnscaled(u); break;
                             case DecimalParseStatus.Overflow: w.AppendNull(); break; // Flink: fromBigDecimal gives null
-                            default: throw Failure(s, to);
+                            default: throw Failure(new string(text), to);
                         }
                     };
                 if (from.Kind == SqlTypeKind.Decimal)

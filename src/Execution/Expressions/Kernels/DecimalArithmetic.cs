@@ -37,27 +37,68 @@ internal sealed class DecimalArithmetic : VectorExpression
         var validity = Bitmaps.And(left, right);
         var buffer = ArrayBuild.Values<Int128>(n);
         var result = ArrayBuild.As<Int128>(buffer)[..n];
-        int sx = _left.Type.Scale, sy = _right.Type.Scale, p = Type.Precision, s = Type.Scale;
-        for (int i = 0; i < n; i++)
+        var scales = new Scales(_left.Type.Scale, _right.Type.Scale, Type.Precision, Type.Scale);
+        // One loop per operator, specialised by the JIT for each (the operation is a struct type argument).
+        switch (_op)
         {
-            if (!Bitmaps.IsValid(validity, i)) continue;
-            bool ok = _op switch
-            {
-                ArithmeticOp.Add => DecimalMath.TryAdd(x[i], sx, y[i], sy, p, s, out result[i]),
-                ArithmeticOp.Subtract => DecimalMath.TryAdd(x[i], sx, y[i], sy, p, s, out result[i], subtract: true),
-                ArithmeticOp.Multiply => DecimalMath.TryMultiply(x[i], sx, y[i], sy, p, s, out result[i]),
-                ArithmeticOp.Divide => y[i] != 0 ? DecimalMath.TryDivide(x[i], sx, y[i], sy, p, s, out result[i]) : throw DivisionByZero(),
-                _ => y[i] != 0 ? DecimalMath.TryRemainder(x[i], sx, y[i], sy, p, s, out result[i]) : throw DivisionByZero(),
-            };
-            if (!ok)
-            {
-                // Beyond the result precision: NULL, as Flink.
-                validity ??= Bitmaps.AllValid(n);
-                Bitmaps.Clear(validity, i);
-                result[i] = 0;
-            }
+            case ArithmeticOp.Add: Loop<Add>(x, y, result, ref validity, scales); break;
+            case ArithmeticOp.Subtract: Loop<Subtract>(x, y, result, ref validity, scales); break;
+            case ArithmeticOp.Multiply: Loop<Multiply>(x, y, result, ref validity, scales); break;
+            default:
+                for (int i = 0; i < n; i++)
+                    if (Bitmaps.IsValid(validity, i) && y[i] == 0) throw DivisionByZero();
+                if (_op == ArithmeticOp.Divide) Loop<Divide>(x, y, result, ref validity, scales);
+                else Loop<Remainder>(x, y, result, ref validity, scales);
+                break;
         }
         return ArrayBuild.Primitive(ArrowTypeMapping.ToArrow(Type), buffer, validity, n);
+    }
+
+    /// <summary>Operand scales and the result's precision and scale.</summary>
+    private readonly record struct Scales(int X, int Y, int P, int S);
+
+    private interface IOperation
+    {
+        static abstract bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result);
+    }
+
+    private struct Add : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryAdd(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private struct Subtract : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryAdd(x, c.X, y, c.Y, c.P, c.S, out result, subtract: true);
+    }
+
+    private struct Multiply : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryMultiply(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private struct Divide : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryDivide(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private struct Remainder : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryRemainder(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private static void Loop<TOperation>(ReadOnlySpan<Int128> x, ReadOnlySpan<Int128> y, Span<Int128> result, ref byte[]? validity, in Scales scales)
+        where TOperation : struct, IOperation
+    {
+        for (int i = 0; i < result.Length; i++)
+        {
+            if (!Bitmaps.IsValid(validity, i)) continue;
+            if (TOperation.Apply(x[i], y[i], scales, out result[i])) continue;
+            // Beyond the result precision: NULL, as Flink.
+            validity ??= Bitmaps.AllValid(result.Length);
+            Bitmaps.Clear(validity, i);
+            result[i] = 0;
+        }
     }
 
     private static ReadOnlySpan<Int128> Unscaled(IArrowArray array)
