@@ -66,10 +66,10 @@ internal sealed class StatementExecutor
             case SetStatement set:
                 _env.Settings.Set(set.Key, set.Value ?? "");
                 // Flink 1.17+ (the SQL gateway) answers SET and RESET like any other statement.
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case ResetStatement reset:
                 _env.Settings.Reset(reset.Key);
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case ShowStatement { Kind: ShowKind.Jobs }:
                 return _jobs.ShowJobs(text);
             case ShowStatement { Kind: ShowKind.Checkpoints } show:
@@ -91,7 +91,7 @@ internal sealed class StatementExecutor
         switch (plan)
         {
             case CatalogChanged:
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case Sql.Planner.TableResult table:
                 return new TableTextResult(text, table.ColumnNames, table.Rows);
             case Sql.Planner.ExplainResult explain:
@@ -135,14 +135,25 @@ internal sealed class StatementExecutor
         else if (string.IsNullOrEmpty(graph.Name))
             graph = graph with { Name = kind == "SELECT" ? "collect" : "insert-into_" + string.Join(",", targets) };
 
-        var resolved = restore is null
-            ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
-            : JobRestoreResolver.Resolve(configuration, graph.Name, restore, _env.RestoreFromLatestCheckpoint);
-        var options = resolved.Options;
+        var claim = JobStateClaim.Acquire(graph.Configuration, graph.Name);
+        ResolvedRestore resolved;
+        try
+        {
+            resolved = restore is null
+                ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
+                : JobRestoreResolver.Resolve(configuration, graph.Name, claim.StateName, restore, _env.RestoreFromLatestCheckpoint);
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+        var options = resolved.Options with { StateClaim = claim };
         foreach (var notice in resolved.Notices) _env.RaiseNotice(notice);
         JobHandle handle;
         try
         {
+            // The runner owns the claim from here on, also when it refuses to start.
             handle = _env.Runner.Start(graph, JobRegistry.NewJobId(), options);
         }
         catch (Exception e) when (e is StateRestoreException or CheckpointFormatException
