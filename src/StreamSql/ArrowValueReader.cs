@@ -6,7 +6,7 @@ namespace StreamSql;
 /// <summary>
 /// Reads one cell of an Arrow column as a .NET value for applications: BOOLEAN bool, TINYINT sbyte, SMALLINT short,
 /// INT int, BIGINT long, FLOAT float, DOUBLE double, DECIMAL decimal, strings string, binary byte[], DATE DateOnly,
-/// TIME TimeOnly, TIMESTAMP DateTime (unspecified kind), TIMESTAMP_LTZ DateTimeOffset (UTC),
+/// TIME TimeOnly, TIMESTAMP DateTime (unspecified kind), TIMESTAMP_LTZ DateTimeOffset (UTC) — both to .NET's 100 ns,
 /// INTERVAL DAY TO SECOND TimeSpan, INTERVAL YEAR TO MONTH int (months), ARRAY object?[], MAP Dictionary, ROW object?[].
 /// </summary>
 /// <remarks>Boxes per value: it is for the client edge (results handed to an application), never for operators.</remarks>
@@ -43,9 +43,9 @@ public static class ArrowValueReader
             case SqlTypeKind.Time:
                 return TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(((Time32Array)array).GetValue(index)!.Value));
             case SqlTypeKind.Timestamp:
-                return DateTime.UnixEpoch.AddTicks(((TimestampArray)array).GetValue(index)!.Value * 10).ToUnspecified();
+                return DateTime.UnixEpoch.AddTicks(Ticks(((TimestampArray)array).Values[index], type.Precision)).ToUnspecified();
             case SqlTypeKind.TimestampLtz:
-                return new DateTimeOffset(DateTime.UnixEpoch.AddTicks(((TimestampArray)array).GetValue(index)!.Value * 10));
+                return new DateTimeOffset(DateTime.UnixEpoch.AddTicks(Ticks(((TimestampArray)array).Values[index], type.Precision)));
             case SqlTypeKind.IntervalDayTime:
                 return TimeSpan.FromMilliseconds(((DurationArray)array).GetValue(index)!.Value);
             case SqlTypeKind.IntervalYearMonth: return ((Int32Array)array).GetValue(index);
@@ -68,6 +68,10 @@ public static class ArrowValueReader
                 return null;
         }
     }
+
+    /// <summary>A TIMESTAMP(p) value (µs, or ns for p 7–9) as .NET ticks of 100 ns: digits below 100 ns are dropped.</summary>
+    private static long Ticks(long value, int precision) =>
+        TimestampEncoding.IsNanos(precision) ? TimestampEncoding.FloorDiv(value, 100) : value * 10;
 
     private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 

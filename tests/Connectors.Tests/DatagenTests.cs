@@ -128,6 +128,29 @@ public sealed class DatagenTests
     }
 
     [Fact]
+    public async Task Timestamps_of_precision_9_are_nanoseconds_and_decimals_use_all_38_digits()
+    {
+        var table = Table("t", new[] { ("ts", SqlType.Timestamp(9)), ("ltz", SqlType.TimestampLtz(7)), ("de", SqlType.Decimal(38, 0)) },
+            ("connector", "datagen"), ("rows-per-second", "100000000"), ("number-of-rows", "200"), ("fields.ts.max-past", "1 h"));
+        var batches = await Read(table);
+        var digits = new HashSet<int>();
+        foreach (var batch in batches)
+        {
+            Assert.Equal(Apache.Arrow.Types.TimeUnit.Nanosecond, ((Apache.Arrow.Types.TimestampType)batch.Column(0).Data.DataType).Unit);
+            for (int r = 0; r < batch.Length; r++)
+            {
+                Assert.InRange(((TimestampArray)batch.Column(0)).Values[r], (Now - 3_600_000_000L) * 1000, Now * 1000);
+                Assert.InRange(((TimestampArray)batch.Column(1)).Values[r], (Now - 3_600_000_000L) * 1000, Now * 1000);
+                var text = StreamSql.Execution.Types.ValueFormatter.Format(batch.Column(2), r, SqlType.Decimal(38, 0), TimeZoneInfo.Utc);
+                digits.Add(text.TrimStart('-').Length);
+            }
+        }
+        // Flink draws DECIMAL(38, 0) from ±(10^38 - 1): nearly every value has 36 to 38 digits.
+        Assert.Contains(38, digits);
+        Assert.DoesNotContain(39, digits);
+    }
+
+    [Fact]
     public async Task Snapshot_and_restore_continue_the_sequence()
     {
         var table = Table("t", new[] { ("id", SqlType.BigInt) }, ("connector", "datagen"), ("rows-per-second", "100000000"),

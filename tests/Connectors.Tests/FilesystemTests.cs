@@ -123,6 +123,96 @@ public sealed class FilesystemTests : IDisposable
 
     private static readonly (string, SqlType)[] Small = { ("id", SqlType.Int), ("name", SqlType.String) };
 
+    private static readonly (string, SqlType)[] WideDecimals =
+        { ("id", SqlType.Int), ("whole", SqlType.Decimal(38, 0)), ("fraction", SqlType.Decimal(38, 38)), ("mixed", SqlType.Decimal(38, 4)) };
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Decimals_of_38_digits_round_trip_through_files(string format)
+    {
+        var file = Path.Combine(_dir, "data." + format);
+        string[][] values =
+        {
+            ["1", "12345678901234567890123456789012345678", "0.12345678901234567890123456789012345678", "1234567890123456789012345678901234.5678"],
+            ["2", "-99999999999999999999999999999999999999", "-0.99999999999999999999999999999999999999", "0.6300"],
+        };
+        File.WriteAllLines(file, values.Select(v => format == "csv"
+            ? string.Join(",", v)
+            : $"{{\"id\":{v[0]},\"whole\":{v[1]},\"fraction\":{v[2]},\"mixed\":\"{v[3]}\"}}"));
+        var source = FsTable(format, file, WideDecimals);
+        var rows = await Read(source);
+        Assert.Equal(values.Select(v => $"+I[{string.Join(", ", v)}]"), Rows(rows, source.PhysicalSchema));
+
+        var output = Path.Combine(_dir, "out");
+        await WriteAndPrepare(FsTable(format, output, WideDecimals), rows.Single());
+        var written = File.ReadAllLines(Directory.GetFiles(output).Single());
+        Assert.Equal(values.Select(v => format == "csv"
+            ? string.Join(",", v)
+            : $"{{\"id\":{v[0]},\"whole\":{v[1]},\"fraction\":{v[2]},\"mixed\":{v[3]}}}"), written);
+    }
+
+    private static readonly (string, SqlType)[] NanoTimestamps =
+        { ("id", SqlType.Int), ("ts", SqlType.Timestamp(9)), ("ltz", SqlType.TimestampLtz(9)), ("ts3", SqlType.Timestamp(3)) };
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Timestamps_of_precision_9_round_trip_through_files(string format)
+    {
+        var file = Path.Combine(_dir, "data." + format);
+        string[][] values =
+        {
+            ["1", "2021-04-13 20:12:11.123456789", "2021-04-13 20:12:11.123456789Z", "2021-04-13 20:12:11.123"],
+            ["2", "1969-12-31 23:59:59.999999999", "1970-01-01 00:00:00.000000001Z", "1970-01-01 00:00:00"],
+        };
+        File.WriteAllLines(file, values.Select(v => format == "csv"
+            ? string.Join(",", v)
+            : $"{{\"id\":{v[0]},\"ts\":\"{v[1]}\",\"ltz\":\"{v[2]}\",\"ts3\":\"{v[3]}\"}}"));
+        var source = FsTable(format, file, NanoTimestamps);
+        var rows = await Read(source);
+        Assert.Equal(new[]
+        {
+            "+I[1, 2021-04-13T20:12:11.123456789, 2021-04-13T20:12:11.123456789Z, 2021-04-13T20:12:11.123]",
+            "+I[2, 1969-12-31T23:59:59.999999999, 1970-01-01T00:00:00.000000001Z, 1970-01-01T00:00]",
+        }, Rows(rows, source.PhysicalSchema));
+
+        var output = Path.Combine(_dir, "out");
+        await WriteAndPrepare(FsTable(format, output, NanoTimestamps), rows.Single());
+        var written = File.ReadAllLines(Directory.GetFiles(output).Single());
+        Assert.Equal(values.Select(v => format == "csv"
+            ? string.Join(",", v)
+            : $"{{\"id\":{v[0]},\"ts\":\"{v[1]}\",\"ltz\":\"{v[2]}\",\"ts3\":\"{v[3]}\"}}"), written);
+    }
+
+    [Fact]
+    public async Task A_timestamp_outside_the_nanosecond_range_is_a_clear_read_error()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllText(file, "1,1500-01-01 00:00:00,2021-01-01 00:00:00Z,1500-01-01 00:00:00\n");
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Read(FsTable("csv", file, NanoTimestamps)));
+        Assert.Contains(file + ":1", error.Message);
+        Assert.Contains("1677-09-21 00:12:43.145224192 to 2262-04-11 23:47:16.854775807", error.Message);
+    }
+
+    [Theory]
+    [InlineData("csv", "1,123456789012345678901234567890123456789,1.5,0.00005\n2,1e37,0.000000000000000000000000000000000000005,-12.34565\n")]
+    [InlineData("json", "{\"id\":1,\"whole\":123456789012345678901234567890123456789,\"fraction\":1.5,\"mixed\":0.00005}\n{\"id\":2,\"whole\":1e37,\"fraction\":5E-39,\"mixed\":\"-12.34565\"}\n")]
+    public async Task Decimals_beyond_their_precision_read_as_null_and_round_half_up(string format, string content)
+    {
+        // Flink's csv and json formats read a BigDecimal and keep DecimalData.fromBigDecimal's result: HALF_UP to the
+        // scale, null when it has too many digits.
+        var file = Path.Combine(_dir, "data." + format);
+        File.WriteAllText(file, content);
+        var source = FsTable(format, file, WideDecimals);
+        Assert.Equal(new[]
+        {
+            "+I[1, null, null, 0.0001]",
+            "+I[2, 10000000000000000000000000000000000000, 1E-38, -12.3457]", // the print form is BigDecimal.toString()
+        }, Rows(await Read(source), source.PhysicalSchema));
+    }
+
+
     [Fact]
     public async Task Malformed_csv_line_fails_with_file_and_line()
     {

@@ -59,7 +59,7 @@ public sealed class GatherTests
             (SqlType.Int, [0L, 1L, 2L, null, 4L]),
             (SqlType.BigInt, [0L, long.MaxValue, null, long.MinValue, 4L]),
             (SqlType.Float, [0.0, 1.5, null, -3.25, 4.0]),
-            (SqlType.Decimal(10, 2), [0.00m, 12.34m, null, -5.50m, 99999999.99m]),
+            (SqlType.Decimal(10, 2), [DecimalValue.Parse("0.00"), DecimalValue.Parse("12.34"), null, DecimalValue.Parse("-5.50"), DecimalValue.Parse("99999999.99")]),
             (SqlType.Date, [0, 19000, null, -1, 4]),
             (SqlType.Time(3), [0, 3_600_000, null, 1, 4]),
             (SqlType.Timestamp(3), [0L, 1_700_000_000_000_000L, null, -1L, 4L]),

@@ -96,6 +96,44 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Decimal_literals_and_their_casts_keep_all_38_digits()
+    {
+        // CAST(0.63 AS DECIMAL(38, 4)) used to overflow .NET's decimal while folding ("Value was either too large or too small").
+        var plan = _f.Run<QueryPlan>("SELECT CAST(0.63 AS DECIMAL(38, 4)), 12345678901234567890123456789012345678, -0.99999999999999999999999999999999999999, CAST(7 AS DECIMAL(38, 37))");
+        var spec = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single();
+        var row = spec.Rows.Single();
+        Assert.Equal(new[] { "0.6300", "12345678901234567890123456789012345678", "-0.99999999999999999999999999999999999999", "7.0000000000000000000000000000000000000" },
+            row.Select(l => ((DecimalValue)l.Value!).ToString()).ToArray());
+        Assert.Equal(new[] { SqlType.Decimal(38, 4), SqlType.Decimal(38, 0), SqlType.Decimal(38, 38), SqlType.Decimal(38, 37) },
+            row.Select(l => l.Type.WithNullable(true)).ToArray());
+        var error = _f.Error("SELECT 0.123456789012345678901234567890123456789");
+        Assert.Contains("out of range", error.Message);
+    }
+
+    [Fact]
+    public void Timestamp_literals_keep_nanoseconds_in_the_unit_of_their_precision()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT TIMESTAMP '2021-04-13 20:12:11.123456789', TIMESTAMP '2021-04-13 20:12:11.123456', TIMESTAMP '1500-01-01 00:00:00.5'");
+        var row = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single().Rows.Single();
+        Assert.Equal(new[] { SqlType.Timestamp(9), SqlType.Timestamp(6), SqlType.Timestamp(1) }, row.Select(l => l.Type.WithNullable(true)).ToArray());
+        Assert.Equal(new object[] { 1_618_344_731_123_456_789L, 1_618_344_731_123_456L, -14_831_769_600_000_000L + 500_000 }, row.Select(l => l.Value!).ToArray());
+        var error = _f.Error("SELECT TIMESTAMP '1500-01-01 00:00:00.123456789'");
+        Assert.Contains("out of range", error.Message);
+        Assert.Contains("1677-09-21 00:12:43.145224192 to 2262-04-11 23:47:16.854775807", error.Message);
+        Assert.Contains("TIMESTAMP literal", _f.Error("SELECT TIMESTAMP '2021-04-13 20:12:11.1234567891'").Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Values_rows_of_timestamps_of_several_precisions_widen_to_nanoseconds()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT * FROM (VALUES (TIMESTAMP '2021-04-13 20:12:11.1'), (TIMESTAMP '2021-04-13 20:12:11.123456789')) AS t(ts)");
+        var spec = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<ValuesSpec>().Single();
+        Assert.All(spec.Rows, r => Assert.Equal(SqlType.Timestamp(9), r[0].Type.WithNullable(true)));
+        Assert.Equal(new object[] { 1_618_344_731_100_000_000L, 1_618_344_731_123_456_789L }, spec.Rows.Select(r => r[0].Value!).ToArray());
+        Assert.Contains("2021-04-13 20:12:11.123456789", _f.Run<ExplainResult>("EXPLAIN SELECT TIMESTAMP '2021-04-13 20:12:11.123456789' > CAST(NULL AS TIMESTAMP(9))").Text);
+    }
+
+    [Fact]
     public void Subqueries_ctes_and_views_rename_columns()
     {
         Assert.Equal("a BIGINT, b BIGINT", Describe(Schema("SELECT * FROM (SELECT auction, price FROM bids) AS t(a, b)")));

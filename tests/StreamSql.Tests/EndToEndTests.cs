@@ -63,6 +63,18 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task Query_results_keep_38_digit_decimals_and_timestamps_to_100_nanoseconds()
+    {
+        await using var env = Sessions.Create();
+        await using var result = env.Query("SELECT CAST(0.63 AS DECIMAL(38, 4)) AS a, CAST('12345678901234567890123456789012345678' AS DECIMAL(38, 0)) AS b, "
+            + "TIMESTAMP '2021-04-13 20:12:11.123456789' AS ts");
+        var row = Assert.Single(await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0.6300m, row[0]);
+        Assert.Equal("12345678901234567890123456789012345678", row[1]);   // beyond System.Decimal: the exact text
+        Assert.Equal(new DateTime(2021, 4, 13, 20, 12, 11).AddTicks(1_234_567), row[2]); // .NET stops at 100 ns
+    }
+
+    [Fact]
     public async Task Query_refuses_a_statement_that_is_not_a_select()
     {
         await using var env = Sessions.Create();

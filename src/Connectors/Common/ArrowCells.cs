@@ -31,8 +31,6 @@ internal static class ArrowCells
 
     public static bool GetBool(IArrowArray array, int row) => ((BooleanArray)array).GetValue(row)!.Value;
 
-    public static decimal GetDecimal(IArrowArray array, int row) => ((Decimal128Array)array).GetValue(row)!.Value;
-
     public static string GetString(IArrowArray array, int row) => ((StringArray)array).GetString(row);
 
     public static ReadOnlySpan<byte> GetBytes(IArrowArray array, int row) => ((BinaryArray)array).GetBytes(row);

@@ -10,7 +10,7 @@ namespace StreamSql.Connectors.Common;
 /// <summary>
 /// Builds one Arrow column straight into raw buffers (validity bitmap, fixed-width values, or offsets + bytes, or struct
 /// children). Readers keep one per output column and reuse it batch after batch: no per-row allocation, no boxing.
-/// Integer kinds take <see cref="AppendLong"/>, floating kinds <see cref="AppendDouble"/>, DECIMAL <see cref="AppendDecimal"/>,
+/// Integer kinds take <see cref="AppendLong"/>, floating kinds <see cref="AppendDouble"/>, DECIMAL <see cref="AppendUnscaled"/>,
 /// strings <see cref="AppendString"/>/<see cref="AppendUtf8"/>, binary <see cref="AppendUtf8"/>; temporal kinds are integers
 /// in the units of the BRIEF (days, ms of day, µs).
 /// </summary>
@@ -21,6 +21,7 @@ internal sealed class ColumnBuilder
     private readonly Layout _layout;
     private readonly int _width;
     private readonly int _decimalScale;
+    private readonly int _decimalPrecision;
     private byte[] _validity = new byte[64];
     private byte[] _values;
     private int[] _offsets;
@@ -43,7 +44,7 @@ internal sealed class ColumnBuilder
                 for (int i = 0; i < Children.Length; i++) Children[i] = new ColumnBuilder(st.Fields[i].DataType);
                 break;
             case NullType: _layout = Layout.Null; break;
-            case Decimal128Type d: _layout = Layout.Fixed; _width = 16; _decimalScale = d.Scale; _values = new byte[16 * 256]; break;
+            case Decimal128Type d: _layout = Layout.Fixed; _width = 16; _decimalScale = d.Scale; _decimalPrecision = d.Precision; _values = new byte[16 * 256]; break;
             case FixedWidthType fw: _layout = Layout.Fixed; _width = fw.BitWidth / 8; _values = new byte[_width * 512]; break;
             default: throw new NotSupportedException($"Not supported yet: reading or writing ARRAY, MAP and MULTISET columns (Arrow type {type.Name}) in connectors; leave such columns out of the query");
         }
@@ -105,10 +106,17 @@ internal sealed class ColumnBuilder
         Length++;
     }
 
-    /// <summary>A DECIMAL value, rounded half-up to the column's scale. Throws <see cref="OverflowException"/> when it does not fit.</summary>
+    /// <summary>A .NET decimal, rounded half-up to the column's scale; NULL when it does not fit the column's precision
+    /// (Flink's <c>DecimalData.fromBigDecimal</c>).</summary>
     public void AppendDecimal(decimal value)
     {
-        var unscaled = DecimalCodec.ToUnscaled(value, _decimalScale);
+        if (DecimalCodec.TryToUnscaled(value, _decimalPrecision, _decimalScale, out var unscaled)) AppendUnscaled(unscaled);
+        else AppendNull();
+    }
+
+    /// <summary>A DECIMAL value as its unscaled integer at the column's scale (the caller checked the precision).</summary>
+    public void AppendUnscaled(Int128 unscaled)
+    {
         int row = BeginValid();
         EnsureValues((row + 1) * 16);
         Unsafe.WriteUnaligned(ref _values[row * 16], unscaled);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Common;
 
@@ -27,12 +29,12 @@ internal static class FlinkText
                 return ArrowCells.GetLong(array, row).ToString(CultureInfo.InvariantCulture);
             case FloatType: return JavaDouble(((FloatArray)array).Values[row], isFloat: true);
             case DoubleType: return JavaDouble(((DoubleArray)array).Values[row], isFloat: false);
-            case Decimal128Type d: return ArrowCells.GetDecimal(array, row).ToString("F" + d.Scale, CultureInfo.InvariantCulture);
+            case Decimal128Type d: return JavaNumberFormat.DecimalPlain(ValueFormatter.DecimalUnscaled((Decimal128Array)array, row), d.Scale);
             case StringType: return ArrowCells.GetString(array, row);
             case BinaryType: return Convert.ToBase64String(ArrowCells.GetBytes(array, row));
             case Date32Type: return FormatDate(ArrowCells.GetLong(array, row));
             case Time32Type: return FormatTime(ArrowCells.GetLong(array, row) * 1000);
-            case TimestampType ts: return FormatTimestamp(ArrowCells.GetLong(array, row), style, ArrowCells.IsLocalZoneTimestamp(ts));
+            case TimestampType ts: return FormatTimestamp(ArrowCells.GetLong(array, row), IsNanos(ts), style, ArrowCells.IsLocalZoneTimestamp(ts));
             default: throw new NotSupportedException($"values of type {type.Name} cannot be written as text");
         }
     }
@@ -40,30 +42,37 @@ internal static class FlinkText
     public static string FormatDate(long days) => DateOnly.FromDayNumber((int)(days + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber))
         .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string FormatTime(long microsOfDay)
+    public static string FormatTime(long microsOfDay) => FormatTime(microsOfDay, 0);
+
+    private static string FormatTime(long microsOfDay, int nanosOfMicro)
     {
-        var sb = new StringBuilder(15);
+        var sb = new StringBuilder(18);
         long seconds = microsOfDay / 1_000_000;
         sb.Append((seconds / 3600).ToString("00", CultureInfo.InvariantCulture)).Append(':')
           .Append((seconds / 60 % 60).ToString("00", CultureInfo.InvariantCulture)).Append(':')
           .Append((seconds % 60).ToString("00", CultureInfo.InvariantCulture));
-        AppendFraction(sb, microsOfDay % 1_000_000);
+        AppendFraction(sb, microsOfDay % 1_000_000 * 1000 + nanosOfMicro);
         return sb.ToString();
     }
 
-    public static string FormatTimestamp(long micros, TimestampStyle style, bool utcZone)
+    /// <summary>A timestamp column's value (microseconds, or nanoseconds when <paramref name="nanos"/>: TIMESTAMP(7..9)) as text.</summary>
+    public static string FormatTimestamp(long value, bool nanos, TimestampStyle style, bool utcZone)
     {
+        int precision = nanos ? TimestampEncoding.MaxPrecision : TimestampEncoding.MaxMicrosecondPrecision;
+        long micros = TimestampEncoding.ToMicros(value, precision);
         long days = Math.DivRem(micros, MicrosPerDay, out long rem);
         if (rem < 0) { days--; rem += MicrosPerDay; }
-        var text = FormatDate(days) + (style == TimestampStyle.Sql ? " " : "T") + FormatTime(rem);
+        var text = FormatDate(days) + (style == TimestampStyle.Sql ? " " : "T") + FormatTime(rem, TimestampEncoding.NanosOfMicro(value, precision));
         return utcZone ? text + "Z" : text;
     }
 
-    /// <summary>Fraction digits without trailing zeros (Flink's appendFraction(0, 9)).</summary>
-    private static void AppendFraction(StringBuilder sb, long micros)
+    private static bool IsNanos(TimestampType type) => type.Unit == TimeUnit.Nanosecond;
+
+    /// <summary>Fraction digits without trailing zeros (Flink's appendFraction(NANO_OF_SECOND, 0, 9)).</summary>
+    private static void AppendFraction(StringBuilder sb, long nanosOfSecond)
     {
-        if (micros == 0) return;
-        var digits = micros.ToString("000000", CultureInfo.InvariantCulture).TrimEnd('0');
+        if (nanosOfSecond == 0) return;
+        var digits = nanosOfSecond.ToString("000000000", CultureInfo.InvariantCulture).TrimEnd('0');
         sb.Append('.').Append(digits);
     }
 
@@ -137,13 +146,13 @@ internal static class FlinkText
                 return null;
             }
             case Decimal128Type d:
-            {
-                if (!decimal.TryParse(text.Trim(), NumberStyles.Float, inv, out var v)) return $"'{text}' is not a DECIMAL";
-                var unscaled = DecimalCodec.ToUnscaled(v, d.Scale);
-                if (!DecimalCodec.FitsPrecision(unscaled, d.Precision)) return $"{text} does not fit DECIMAL({d.Precision}, {d.Scale})";
-                column.AppendDecimal(v);
-                return null;
-            }
+                switch (DecimalValue.TryParse(text, d.Precision, d.Scale, out var value))
+                {
+                    case DecimalParseStatus.Ok: column.AppendUnscaled(value.Unscaled); return null;
+                    // Flink's formats read the BigDecimal and keep DecimalData.fromBigDecimal's null when it does not fit.
+                    case DecimalParseStatus.Overflow: column.AppendNull(); return null;
+                    default: return $"'{text}' is not a DECIMAL";
+                }
             case StringType:
                 column.AppendString(text);
                 return null;
@@ -162,10 +171,15 @@ internal static class FlinkText
                 if (!TryParseTime(text.Trim(), out var timeMicros)) return $"'{text}' is not a TIME (HH:mm:ss)";
                 column.AppendLong(timeMicros / 1000);
                 return null;
-            case TimestampType:
-                if (!TryParseTimestamp(text.Trim(), out var micros)) return $"'{text}' is not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.fff])";
-                column.AppendLong(micros);
+            case TimestampType ts:
+            {
+                if (!TryParseTimestamp(text.Trim(), out var micros, out int nanosOfMicro)) return $"'{text}' is not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.fff])";
+                if (!IsNanos(ts)) { column.AppendLong(micros); return null; }
+                if (!TimestampEncoding.TryFromMicros(micros, nanosOfMicro, TimestampEncoding.MaxPrecision, out long nanos))
+                    return $"'{text}' is out of range: TIMESTAMP(7) to TIMESTAMP(9) hold {TimestampEncoding.NanosecondRange}";
+                column.AppendLong(nanos);
                 return null;
+            }
             default:
                 return $"values of type {type.Name} cannot be read from text";
         }
@@ -179,10 +193,18 @@ internal static class FlinkText
         return true;
     }
 
-    /// <summary>HH:mm[:ss[.f{1,9}]] into microseconds of the day.</summary>
+    /// <summary>HH:mm[:ss[.f{1,9}]] into microseconds of the day (digits beyond µs dropped).</summary>
     public static bool TryParseTime(ReadOnlySpan<char> text, out long micros)
     {
-        micros = 0;
+        bool ok = TryParseClock(text, out long nanos);
+        micros = nanos / 1000;
+        return ok;
+    }
+
+    /// <summary>HH:mm[:ss[.f{1,9}]] into nanoseconds of the day.</summary>
+    private static bool TryParseClock(ReadOnlySpan<char> text, out long nanos)
+    {
+        nanos = 0;
         if (text.Length < 5 || text[2] != ':') return false;
         if (!TwoDigits(text, 0, out var h) || !TwoDigits(text, 3, out var m) || h > 23 || m > 59) return false;
         long s = 0, fraction = 0;
@@ -192,9 +214,9 @@ internal static class FlinkText
             s = sec;
             if (text.Length > 8)
             {
-                if (text[8] != '.' || text.Length == 9) return false;
+                if (text[8] != '.' || text.Length == 9 || text.Length > 18) return false;
                 var f = text[9..];
-                long scale = 100_000;
+                long scale = 100_000_000;
                 foreach (var c in f)
                 {
                     if (c is < '0' or > '9') return false;
@@ -203,23 +225,29 @@ internal static class FlinkText
                 }
             }
         }
-        micros = ((h * 60L + m) * 60 + s) * 1_000_000 + fraction;
+        nanos = ((h * 60L + m) * 60 + s) * 1_000_000_000 + fraction;
         return true;
     }
 
     /// <summary><c>yyyy-MM-dd[ |T]HH:mm[:ss[.fraction]][Z]</c>, or a bare date (midnight), into microseconds since the epoch.</summary>
-    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out long micros)
+    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out long micros) => TryParseTimestamp(text, out micros, out _);
+
+    /// <summary><c>yyyy-MM-dd[ |T]HH:mm[:ss[.fraction]][Z]</c>, or a bare date (midnight), into microseconds since the
+    /// epoch and the nanoseconds past them.</summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<char> text, out long micros, out int nanosOfMicro)
     {
         micros = 0;
+        nanosOfMicro = 0;
         if (text.Length > 0 && (text[^1] == 'Z' || text[^1] == 'z')) text = text[..^1];
         if (text.Length < 10 || !TryParseDate(text[..10], out var days)) return false;
         long time = 0;
         if (text.Length > 10)
         {
             if (text[10] != ' ' && text[10] != 'T') return false;
-            if (!TryParseTime(text[11..], out time)) return false;
+            if (!TryParseClock(text[11..], out time)) return false;
         }
-        micros = days * MicrosPerDay + time;
+        micros = days * MicrosPerDay + time / 1000;
+        nanosOfMicro = (int)(time % 1000);
         return true;
     }
 

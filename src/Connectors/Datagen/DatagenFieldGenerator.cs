@@ -63,23 +63,30 @@ internal abstract class DatagenFieldGenerator
         public override void Append(ColumnBuilder column, Random random, long index) => column.AppendDouble(min + random.NextDouble() * (max - min));
     }
 
-    private sealed class DecimalGenerator(decimal min, decimal max, int scale) : DatagenFieldGenerator
+    /// <summary>
+    /// Flink's <c>DecimalDataRandomGenerator</c>: a uniform double between min and max (by default ± the largest value
+    /// of DECIMAL(p, s)), cut to p significant digits and brought to scale s, so every precision up to 38 is covered.
+    /// </summary>
+    private sealed class DecimalGenerator(double min, double max, int precision, int scale) : DatagenFieldGenerator
     {
+        private readonly Int128 _largest = DecimalValue.PowerOfTen(precision) - 1;
+
         public static DecimalGenerator For(SqlType type, string? minText, string? maxText)
         {
-            int integerDigits = Math.Min(type.Precision - type.Scale, 28);
-            decimal limit = integerDigits <= 0 ? 0.9m : (decimal)Math.Pow(10, integerDigits) - 1;
-            var min = minText is null ? -limit : decimal.Parse(minText, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var max = maxText is null ? limit : decimal.Parse(maxText, NumberStyles.Float, CultureInfo.InvariantCulture);
-            return new DecimalGenerator(min, max, type.Scale);
+            double largest = Math.Pow(10, type.Precision - type.Scale) - Math.Pow(10, -type.Scale);
+            double min = minText is null ? -largest : Math.Max(-largest, double.Parse(minText, NumberStyles.Float, CultureInfo.InvariantCulture));
+            double max = maxText is null ? largest : Math.Min(largest, double.Parse(maxText, NumberStyles.Float, CultureInfo.InvariantCulture));
+            return new DecimalGenerator(min, max, type.Precision, type.Scale);
         }
 
         public override void Append(ColumnBuilder column, Random random, long index)
         {
-            var value = min + (decimal)random.NextDouble() * (max - min);
-            value = Math.Round(value, Math.Min(scale, 28), MidpointRounding.ToZero);
-            if (value < min) value = min;
-            column.AppendDecimal(value);
+            double value = min + random.NextDouble() * (max - min);
+            Span<char> text = stackalloc char[40];
+            value.TryFormat(text, out int length, "R", CultureInfo.InvariantCulture);
+            // Truncated (Flink's RoundingMode.DOWN); only the double nearest to the bound itself can land just outside.
+            var status = DecimalValue.TryParse(text[..length], precision, scale, out var parsed, halfUp: false);
+            column.AppendUnscaled(status == DecimalParseStatus.Ok ? parsed.Unscaled : value < 0 ? -_largest : _largest);
         }
     }
 
@@ -110,6 +117,9 @@ internal abstract class DatagenFieldGenerator
         private readonly long _unit = type.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz && type.Precision < 6
             ? (long)Math.Pow(10, 6 - type.Precision) : 1;
 
+        // TIMESTAMP(7..9) columns count nanoseconds (TimestampEncoding); the clock gives microseconds.
+        private readonly long _unitsPerMicro = type.IsTimestamp ? TimestampEncoding.UnitsPerMicro(type.Precision) : 1;
+
         public override void Append(ColumnBuilder column, Random random, long index)
         {
             long instant = nowMicros() - (maxPastMicros > 0 ? random.NextInt64(0, maxPastMicros + 1) : 0);
@@ -119,7 +129,7 @@ internal abstract class DatagenFieldGenerator
             {
                 case SqlTypeKind.Date: column.AppendLong(Math.DivRem(local, 86_400_000_000L).Quotient - (local < 0 && local % 86_400_000_000L != 0 ? 1 : 0)); break;
                 case SqlTypeKind.Time: column.AppendLong(((local % 86_400_000_000L + 86_400_000_000L) % 86_400_000_000L) / 1000); break;
-                default: column.AppendLong(local - ((local % _unit) + _unit) % _unit); break;
+                default: column.AppendLong((local - ((local % _unit) + _unit) % _unit) * _unitsPerMicro); break;
             }
         }
     }

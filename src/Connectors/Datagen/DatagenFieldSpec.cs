@@ -85,7 +85,16 @@ internal sealed record DatagenFieldSpec(
             if (e < s) throw options.Invalid(Key(DatagenOptions.End), $"end ({e}) is smaller than start ({s})");
         }
         foreach (var bound in new[] { DatagenOptions.Min, DatagenOptions.Max })
-            if (Get(bound) is { } text) ParseNumber(options, Key(bound), text, type);
+            if (Get(bound) is { } text)
+            {
+                // Random DECIMAL/FLOAT/DOUBLE values come from a double (as Flink's generators): any double is a bound.
+                if (type.IsApproximate || type.Kind == SqlTypeKind.Decimal)
+                {
+                    if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                        throw options.Invalid(Key(bound), $"'{text}' is not a number");
+                }
+                else ParseNumber(options, Key(bound), text, type);
+            }
 
         int length = DatagenOptions.DefaultStringLength;
         if (Get(DatagenOptions.Length) is { } lengthText)

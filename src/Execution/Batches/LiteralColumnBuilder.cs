@@ -48,12 +48,7 @@ public static class LiteralColumnBuilder
             case SqlTypeKind.Float: return Fixed(arrowType, values, v => (float)Convert.ToDouble(v, CultureInfo.InvariantCulture));
             case SqlTypeKind.Double: return Fixed(arrowType, values, v => Convert.ToDouble(v, CultureInfo.InvariantCulture));
             case SqlTypeKind.Decimal:
-            {
-                var b = new Decimal128Array.Builder((Apache.Arrow.Types.Decimal128Type)arrowType);
-                foreach (var v in values)
-                    if (v is null) b.AppendNull(); else b.Append(Convert.ToDecimal(v, CultureInfo.InvariantCulture));
-                return b.Build();
-            }
+                return Fixed(arrowType, values, v => Unscaled(v, type));
             case SqlTypeKind.Char:
             case SqlTypeKind.VarChar:
             {
@@ -73,6 +68,15 @@ public static class LiteralColumnBuilder
             default:
                 throw new NotSupportedException($"literal values of type {type} cannot be built into a column");
         }
+    }
+
+    /// <summary>A literal value as the unscaled integer at <paramref name="type"/>'s scale (literals of a DECIMAL type have its scale).</summary>
+    private static Int128 Unscaled(object value, SqlType type)
+    {
+        var decimalValue = value is DecimalValue d ? d : DecimalValue.FromInt64(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+        return decimalValue.TryConvert(type.Precision, type.Scale, out var converted)
+            ? converted.Unscaled
+            : throw new ArgumentException($"the literal {decimalValue} does not fit {type}");
     }
 
     private static IArrowArray Fixed<T>(Apache.Arrow.Types.IArrowType type, IReadOnlyList<object?> values, Func<object, T> convert)

@@ -55,7 +55,9 @@ public static class ExpressionCompiler
         return a.Kind switch
         {
             SqlTypeKind.Decimal => a.Precision == b.Precision && a.Scale == b.Scale,
-            SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.Time => a.Precision <= b.Precision,
+            // Microseconds up to precision 6, nanoseconds beyond (TimestampEncoding): only the same unit passes as is.
+            SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => a.Precision <= b.Precision && TimestampEncoding.IsNanos(a.Precision) == TimestampEncoding.IsNanos(b.Precision),
+            SqlTypeKind.Time => a.Precision <= b.Precision,
             SqlTypeKind.Char => a.Precision == b.Precision,
             SqlTypeKind.VarChar or SqlTypeKind.VarBinary => a.Precision <= b.Precision,
             SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row => a.WithNullable(true).Equals(b.WithNullable(true)),

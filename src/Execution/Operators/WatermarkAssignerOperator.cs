@@ -123,7 +123,7 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         return output.EmitWatermarkAsync(new Watermark(_candidate), cancellationToken);
     }
 
-    /// <summary>The largest non-null value of a timestamp (or integer) column, or <see cref="long.MinValue"/>.</summary>
+    /// <summary>The largest non-null value of a timestamp (or integer) column, as microseconds, or <see cref="long.MinValue"/>.</summary>
     private long MaxOf(IArrowArray column)
     {
         var data = column.Data;
@@ -150,6 +150,9 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
             default:
                 throw new InvalidOperationException($"watermark expression of {spec.Description} must produce a TIMESTAMP, not {data.DataType.Name}");
         }
+        // Watermarks are microseconds; a TIMESTAMP(7..9) expression counts nanoseconds.
+        if (max != long.MinValue && data.DataType is TimestampType { Unit: TimeUnit.Nanosecond })
+            max = TimestampEncoding.ToMicros(max, TimestampEncoding.MaxPrecision);
         return max;
     }
 }

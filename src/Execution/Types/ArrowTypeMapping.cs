@@ -8,7 +8,8 @@ namespace StreamSql.Execution.Types;
 /// The one mapping from SQL types to Arrow types used everywhere in the runtime:
 /// BOOLEAN→Boolean, TINYINT→Int8, SMALLINT→Int16, INT→Int32, BIGINT→Int64, FLOAT→Float, DOUBLE→Double,
 /// DECIMAL(p,s)→Decimal128(p,s), CHAR/VARCHAR/STRING→Utf8, BINARY/VARBINARY/BYTES→Binary, DATE→Date32 (days),
-/// TIME→Time32(ms), TIMESTAMP(p)→Timestamp(µs, no zone), TIMESTAMP_LTZ(p)→Timestamp(µs, "UTC"),
+/// TIME→Time32(ms), TIMESTAMP(p)→Timestamp(µs, no zone), TIMESTAMP_LTZ(p)→Timestamp(µs, "UTC") — nanoseconds instead of
+/// microseconds for p 7–9 (see <see cref="TimestampEncoding"/>),
 /// INTERVAL DAY TO SECOND→Duration(ms), INTERVAL YEAR TO MONTH→Int32 (months), NULL→Null,
 /// ARRAY→List, MAP→Map, ROW→Struct.
 /// </summary>
@@ -29,8 +30,8 @@ public static class ArrowTypeMapping
         SqlTypeKind.Binary or SqlTypeKind.VarBinary => BinaryType.Default,
         SqlTypeKind.Date => Date32Type.Default,
         SqlTypeKind.Time => new Time32Type(TimeUnit.Millisecond),
-        SqlTypeKind.Timestamp => new TimestampType(TimeUnit.Microsecond, (string?)null),
-        SqlTypeKind.TimestampLtz => new TimestampType(TimeUnit.Microsecond, "UTC"),
+        SqlTypeKind.Timestamp => new TimestampType(TimestampUnit(type), (string?)null),
+        SqlTypeKind.TimestampLtz => new TimestampType(TimestampUnit(type), "UTC"),
         SqlTypeKind.IntervalDayTime => DurationType.Millisecond,
         SqlTypeKind.IntervalYearMonth => Int32Type.Default,
         SqlTypeKind.Array or SqlTypeKind.Multiset => new ListType(new Apache.Arrow.Field("element", ToArrow(type.Elements![0]), type.Elements[0].Nullable)),
@@ -40,6 +41,8 @@ public static class ArrowTypeMapping
         SqlTypeKind.Row => new StructType(RowFields(type)),
         _ => throw new NotSupportedException($"type {type} has no Arrow mapping"),
     };
+
+    private static TimeUnit TimestampUnit(SqlType type) => TimestampEncoding.IsNanos(type.Precision) ? TimeUnit.Nanosecond : TimeUnit.Microsecond;
 
     private static List<Apache.Arrow.Field> RowFields(SqlType type)
     {

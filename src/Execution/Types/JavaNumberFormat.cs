@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Numerics;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Types;
 
@@ -74,17 +74,15 @@ public static class JavaNumberFormat
     /// <paramref name="scale"/> fractional digits (what Flink's CAST(decimal AS STRING) prints).</summary>
     public static string DecimalPlain(Int128 unscaled, int scale)
     {
-        bool negative = unscaled < 0;
-        string digits = negative ? (-(BigInteger)unscaled).ToString(CultureInfo.InvariantCulture) : unscaled.ToString(CultureInfo.InvariantCulture);
-        return DecimalPlain(digits, negative, scale);
+        Span<char> buffer = stackalloc char[DecimalValue.MaxFormattedLength];
+        return new string(buffer[..DecimalValue.Format(unscaled, scale, buffer)]);
     }
 
-    private static string DecimalPlain(string digits, bool negative, int scale)
+    /// <summary>Appends <see cref="DecimalPlain"/> without an intermediate string.</summary>
+    public static void AppendDecimalPlain(System.Text.StringBuilder sb, Int128 unscaled, int scale)
     {
-        if (scale <= 0) return negative ? "-" + digits : digits;
-        if (digits.Length <= scale) digits = new string('0', scale - digits.Length + 1) + digits;
-        var s = digits.Insert(digits.Length - scale, ".");
-        return negative ? "-" + s : s;
+        Span<char> buffer = stackalloc char[DecimalValue.MaxFormattedLength];
+        sb.Append(buffer[..DecimalValue.Format(unscaled, scale, buffer)]);
     }
 
     /// <summary><c>BigDecimal.toString()</c>: like <see cref="DecimalPlain(Int128, int)"/> except that very small values
@@ -92,9 +90,9 @@ public static class JavaNumberFormat
     public static string DecimalJava(Int128 unscaled, int scale)
     {
         bool negative = unscaled < 0;
-        string digits = negative ? (-(BigInteger)unscaled).ToString(CultureInfo.InvariantCulture) : unscaled.ToString(CultureInfo.InvariantCulture);
+        string digits = DecimalValue.Magnitude(unscaled).ToString(CultureInfo.InvariantCulture);
         long adjusted = -(long)scale + (digits.Length - 1);
-        if (scale >= 0 && adjusted >= -6) return DecimalPlain(digits, negative, scale);
+        if (scale >= 0 && adjusted >= -6) return DecimalPlain(unscaled, scale);
         var sb = new System.Text.StringBuilder();
         if (negative) sb.Append('-');
         sb.Append(digits[0]);

@@ -1,10 +1,12 @@
 using System.Text;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Types;
 
 /// <summary>
 /// Flink's text forms of dates, times, timestamps and intervals (its <c>DateTimeUtils</c>), over our representations:
-/// DATE days since epoch, TIME milliseconds of day, TIMESTAMP microseconds since epoch, intervals ms / months.
+/// DATE days since epoch, TIME milliseconds of day, TIMESTAMP(p) microseconds (p ≤ 6) or nanoseconds (p 7–9) since the
+/// epoch (<see cref="TimestampEncoding"/>), intervals ms / months.
 /// </summary>
 public static class TemporalText
 {
@@ -29,6 +31,23 @@ public static class TemporalText
         return localMicros - (long)offset.TotalMicroseconds;
     }
 
+    /// <summary>A UTC instant of TIMESTAMP_LTZ(<paramref name="precision"/>) as the wall-clock reading of
+    /// <paramref name="zone"/>, in the same unit.</summary>
+    public static long ToLocal(long utcValue, int precision, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return utcValue;
+        long micros = TimestampEncoding.ToMicros(utcValue, precision);
+        return utcValue + (ToLocalMicros(micros, zone) - micros) * TimestampEncoding.UnitsPerMicro(precision);
+    }
+
+    /// <summary>A wall-clock reading of <paramref name="zone"/> in TIMESTAMP(<paramref name="precision"/>)'s unit as the UTC instant.</summary>
+    public static long ToUtc(long localValue, int precision, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return localValue;
+        long micros = TimestampEncoding.ToMicros(localValue, precision);
+        return localValue + (ToUtcMicros(micros, zone) - micros) * TimestampEncoding.UnitsPerMicro(precision);
+    }
+
     public static void AppendDate(StringBuilder sb, int days)
     {
         var date = DateOnly.FromDayNumber(719_162 + days); // 719162 = day number of 1970-01-01
@@ -37,38 +56,38 @@ public static class TemporalText
         Append2(sb, date.Day);
     }
 
-    /// <summary><c>HH:mm:ss[.fff]</c> with exactly <paramref name="precision"/> fractional digits (zeros beyond ms).</summary>
-    public static void AppendTime(StringBuilder sb, long microsOfDay, int precision)
+    /// <summary><c>HH:mm:ss[.fff]</c> with exactly <paramref name="precision"/> fractional digits (zeros beyond µs).</summary>
+    public static void AppendTime(StringBuilder sb, long microsOfDay, int precision) => AppendClock(sb, microsOfDay, 0, precision);
+
+    /// <summary><c>yyyy-MM-dd HH:mm:ss[.f...]</c> with exactly <paramref name="precision"/> fractional digits, of a
+    /// TIMESTAMP(<paramref name="precision"/>) value in its unit (µs, or ns for p 7–9).</summary>
+    public static void AppendTimestamp(StringBuilder sb, long value, int precision)
+    {
+        long micros = TimestampEncoding.ToMicros(value, precision);
+        long days = FloorDiv(micros, MicrosPerDay);
+        AppendDate(sb, (int)days);
+        sb.Append(' ');
+        AppendClock(sb, micros - days * MicrosPerDay, TimestampEncoding.NanosOfMicro(value, precision), precision);
+    }
+
+    public static string FormatDate(int days) { var sb = new StringBuilder(10); AppendDate(sb, days); return sb.ToString(); }
+    public static string FormatTime(int millisOfDay, int precision) { var sb = new StringBuilder(12); AppendTime(sb, millisOfDay * 1000L, Math.Min(precision, 3)); return sb.ToString(); }
+
+    /// <summary><see cref="AppendTimestamp"/> as a string.</summary>
+    public static string FormatTimestamp(long value, int precision) { var sb = new StringBuilder(29); AppendTimestamp(sb, value, precision); return sb.ToString(); }
+
+    private static void AppendClock(StringBuilder sb, long microsOfDay, int nanosOfMicro, int precision)
     {
         long seconds = microsOfDay / MicrosPerSecond;
         Append2(sb, (int)(seconds / 3600)).Append(':');
         Append2(sb, (int)(seconds / 60 % 60)).Append(':');
         Append2(sb, (int)(seconds % 60));
-        AppendFraction(sb, microsOfDay % MicrosPerSecond, precision);
-    }
-
-    /// <summary><c>yyyy-MM-dd HH:mm:ss[.f...]</c> with exactly <paramref name="precision"/> fractional digits.</summary>
-    public static void AppendTimestamp(StringBuilder sb, long micros, int precision)
-    {
-        long days = FloorDiv(micros, MicrosPerDay);
-        long ofDay = micros - days * MicrosPerDay;
-        AppendDate(sb, (int)days);
-        sb.Append(' ');
-        AppendTime(sb, ofDay, precision);
-    }
-
-    public static string FormatDate(int days) { var sb = new StringBuilder(10); AppendDate(sb, days); return sb.ToString(); }
-    public static string FormatTime(int millisOfDay, int precision) { var sb = new StringBuilder(12); AppendTime(sb, millisOfDay * 1000L, Math.Min(precision, 3)); return sb.ToString(); }
-    public static string FormatTimestamp(long micros, int precision) { var sb = new StringBuilder(26); AppendTimestamp(sb, micros, precision); return sb.ToString(); }
-
-    private static void AppendFraction(StringBuilder sb, long micros, int precision)
-    {
         if (precision <= 0) return;
         sb.Append('.');
-        long value = micros;
-        Span<char> six = stackalloc char[6];
-        for (int i = 5; i >= 0; i--) { six[i] = (char)('0' + value % 10); value /= 10; }
-        for (int i = 0; i < precision; i++) sb.Append(i < 6 ? six[i] : '0');
+        long nanos = microsOfDay % MicrosPerSecond * 1000 + nanosOfMicro;
+        Span<char> nine = stackalloc char[9];
+        for (int i = 8; i >= 0; i--) { nine[i] = (char)('0' + nanos % 10); nanos /= 10; }
+        sb.Append(nine[..Math.Min(precision, 9)]);
     }
 
     /// <summary>INTERVAL DAY TO SECOND as Flink prints it: <c>+1 02:03:04.000</c>.</summary>

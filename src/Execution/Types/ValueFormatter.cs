@@ -75,7 +75,8 @@ public static class ValueFormatter
             case SqlTypeKind.Decimal:
                 {
                     var unscaled = DecimalUnscaled((Decimal128Array)array, index);
-                    sb.Append(java ? JavaNumberFormat.DecimalJava(unscaled, type.Scale) : JavaNumberFormat.DecimalPlain(unscaled, type.Scale));
+                    if (java) sb.Append(JavaNumberFormat.DecimalJava(unscaled, type.Scale));
+                    else JavaNumberFormat.AppendDecimalPlain(sb, unscaled, type.Scale);
                     break;
                 }
             case SqlTypeKind.Char or SqlTypeKind.VarChar:
@@ -96,16 +97,16 @@ public static class ValueFormatter
                 }
             case SqlTypeKind.Timestamp:
                 {
-                    long micros = ((TimestampArray)array).Values[index];
-                    if (java) AppendJavaDateTime(sb, micros);
-                    else TemporalText.AppendTimestamp(sb, micros, type.Precision);
+                    long value = ((TimestampArray)array).Values[index];
+                    if (java) AppendJavaDateTime(sb, value, type.Precision);
+                    else TemporalText.AppendTimestamp(sb, value, type.Precision);
                     break;
                 }
             case SqlTypeKind.TimestampLtz:
                 {
-                    long micros = ((TimestampArray)array).Values[index];
-                    if (java) { AppendJavaDateTime(sb, micros, instant: true); sb.Append('Z'); }
-                    else TemporalText.AppendTimestamp(sb, TemporalText.ToLocalMicros(micros, timeZone), type.Precision);
+                    long value = ((TimestampArray)array).Values[index];
+                    if (java) { AppendJavaDateTime(sb, value, type.Precision, instant: true); sb.Append('Z'); }
+                    else TemporalText.AppendTimestamp(sb, TemporalText.ToLocal(value, type.Precision, timeZone), type.Precision);
                     break;
                 }
             case SqlTypeKind.IntervalDayTime:
@@ -227,26 +228,29 @@ public static class ValueFormatter
 
     private const string HexDigits = "0123456789abcdef";
 
-    /// <summary>Java's <c>LocalDateTime.toString()</c> (or <c>Instant.toString()</c> without the Z): seconds and the
-    /// fraction are omitted when zero (not for an instant, which always shows seconds); the fraction in groups of 3 digits.</summary>
-    private static void AppendJavaDateTime(StringBuilder sb, long micros, bool instant = false)
+    /// <summary>Java's <c>LocalDateTime.toString()</c> (or <c>Instant.toString()</c> without the Z) of a TIMESTAMP(p)
+    /// value in its unit: seconds and the fraction are omitted when zero (not for an instant, which always shows
+    /// seconds); the fraction in groups of 3 digits (<c>.120</c>, <c>.123456</c>, <c>.123456789</c>).</summary>
+    private static void AppendJavaDateTime(StringBuilder sb, long value, int precision, bool instant = false)
     {
+        long micros = Sql.Planner.Types.TimestampEncoding.ToMicros(value, precision);
         long days = TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay);
         TemporalText.AppendDate(sb, (int)days);
         sb.Append('T');
-        AppendJavaTime(sb, micros - days * TemporalText.MicrosPerDay, alwaysSeconds: instant);
+        AppendJavaTime(sb, micros - days * TemporalText.MicrosPerDay, Sql.Planner.Types.TimestampEncoding.NanosOfMicro(value, precision), alwaysSeconds: instant);
     }
 
-    private static void AppendJavaTime(StringBuilder sb, long microsOfDay, bool alwaysSeconds = false)
+    private static void AppendJavaTime(StringBuilder sb, long microsOfDay, int nanosOfMicro = 0, bool alwaysSeconds = false)
     {
         long seconds = microsOfDay / TemporalText.MicrosPerSecond;
-        long fraction = microsOfDay % TemporalText.MicrosPerSecond;
+        long nanos = microsOfDay % TemporalText.MicrosPerSecond * 1000 + nanosOfMicro;
         sb.Append((seconds / 3600).ToString("00")).Append(':').Append((seconds / 60 % 60).ToString("00"));
-        if (seconds % 60 == 0 && fraction == 0 && !alwaysSeconds) return;
+        if (seconds % 60 == 0 && nanos == 0 && !alwaysSeconds) return;
         sb.Append(':').Append((seconds % 60).ToString("00"));
-        if (fraction == 0) return;
-        if (fraction % 1000 == 0) sb.Append('.').Append((fraction / 1000).ToString("000"));
-        else sb.Append('.').Append(fraction.ToString("000000"));
+        if (nanos == 0) return;
+        if (nanos % 1_000_000 == 0) sb.Append('.').Append((nanos / 1_000_000).ToString("000"));
+        else if (nanos % 1000 == 0) sb.Append('.').Append((nanos / 1000).ToString("000000"));
+        else sb.Append('.').Append(nanos.ToString("000000000"));
     }
 
     /// <summary>Java's <c>Duration.toString()</c>: <c>PT1H30M</c>, <c>PT0.5S</c>, <c>PT0S</c>.</summary>

@@ -99,7 +99,7 @@ internal sealed class ExpressionBinder
     private static Literal? NegateLiteral(ScalarExpr operand) => operand switch
     {
         Literal { Value: long v } l when v != long.MinValue => new Literal(-v, l.Type),
-        Literal { Value: decimal v } l => new Literal(-v, l.Type),
+        Literal { Value: DecimalValue v } l => new Literal(v.Negate(), l.Type),
         Literal { Value: double v } l => new Literal(-v, l.Type),
         Literal { Value: int v } l when l.Type.IsInterval => new Literal(-v, l.Type),
         _ => null,

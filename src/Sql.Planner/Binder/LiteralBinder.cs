@@ -28,7 +28,7 @@ internal static class LiteralBinder
                 LiteralKind.Binary => Binary(text),
                 LiteralKind.Date => new Literal(ParseDate(text), SqlType.Date.AsNotNull()),
                 LiteralKind.Time => Time(text),
-                LiteralKind.Timestamp => Timestamp(text),
+                LiteralKind.Timestamp => Timestamp(text, literal),
                 _ => throw new SqlValidationException($"Unknown literal kind {literal.Kind}", literal.Span),
             };
         }
@@ -46,18 +46,15 @@ internal static class LiteralBinder
         int digits = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture).Length;
         if (digits > SqlType.MaxDecimalPrecision)
             throw new SqlValidationException($"Numeric literal '{text}' out of range", literal.Span);
-        return new Literal(decimal.Parse(text, CultureInfo.InvariantCulture), SqlType.Decimal(digits, 0).AsNotNull());
+        return new Literal(DecimalValue.Parse(text), SqlType.Decimal(digits, 0).AsNotNull());
     }
 
     private static Literal Decimal(string text, LiteralExpression literal)
     {
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-            throw new SqlValidationException($"Numeric literal '{text}' out of range", literal.Span);
-        string unsigned = text.TrimStart('-', '+');
-        int dot = unsigned.IndexOf('.');
-        int scale = dot < 0 ? 0 : unsigned.Length - dot - 1;
-        string digits = unsigned.Replace(".", "").TrimStart('0');
-        int precision = Math.Max(Math.Max(digits.Length, scale), 1);
+        var (precision, scale) = DecimalValue.PrecisionAndScale(text);
+        if (precision > SqlType.MaxDecimalPrecision
+            || DecimalValue.TryParse(text, precision, scale, out var value) != DecimalParseStatus.Ok)
+            throw new SqlValidationException($"Numeric literal '{text}' out of range: a DECIMAL holds at most {SqlType.MaxDecimalPrecision} digits", literal.Span);
         return new Literal(value, SqlType.Decimal(precision, scale).AsNotNull());
     }
 
@@ -75,39 +72,45 @@ internal static class LiteralBinder
 
     private static Literal Time(string text)
     {
-        var (ms, precision) = ParseTimeOfDay(text.Trim());
-        return new Literal((int)(ms / 1000), SqlType.Time(precision).AsNotNull());
+        var (nanos, precision) = ParseTimeOfDay(text.Trim());
+        return new Literal((int)(nanos / 1_000_000), SqlType.Time(precision).AsNotNull());
     }
 
-    /// <summary>Parses <c>HH:mm[:ss[.fffffffff]]</c>; returns microseconds of the day and the fractional precision.</summary>
-    private static (long Micros, int Precision) ParseTimeOfDay(string text)
+    /// <summary>Parses <c>HH:mm[:ss[.fffffffff]]</c>; returns nanoseconds of the day and the fractional precision (≤ 9).</summary>
+    private static (long Nanos, int Precision) ParseTimeOfDay(string text)
     {
         var parts = text.Split(':');
         if (parts.Length < 2 || parts.Length > 3) throw new FormatException();
         long h = long.Parse(parts[0], CultureInfo.InvariantCulture), m = long.Parse(parts[1], CultureInfo.InvariantCulture);
-        long micros = 0;
+        long nanos = 0;
         int precision = 0;
         if (parts.Length == 3)
         {
             var sec = parts[2].Split('.');
-            micros = long.Parse(sec[0], CultureInfo.InvariantCulture) * 1_000_000;
+            nanos = long.Parse(sec[0], NumberStyles.None, CultureInfo.InvariantCulture) * 1_000_000_000;
             if (sec.Length == 2)
             {
                 precision = sec[1].Length;
-                micros += long.Parse(sec[1].PadRight(6, '0')[..6], CultureInfo.InvariantCulture);
+                if (precision is 0 or > TimestampEncoding.MaxPrecision) throw new FormatException();
+                nanos += long.Parse(sec[1].PadRight(9, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
             }
         }
-        if (h > 23 || m > 59 || micros >= 60_000_000) throw new FormatException();
-        return ((h * 3600 + m * 60) * 1_000_000 + micros, precision);
+        if (h > 23 || m > 59 || nanos >= 60_000_000_000) throw new FormatException();
+        return ((h * 3600 + m * 60) * 1_000_000_000 + nanos, precision);
     }
 
-    private static Literal Timestamp(string text)
+    /// <summary>A TIMESTAMP literal: TIMESTAMP(p) with p its fraction digits, in the unit of <see cref="TimestampEncoding"/>.</summary>
+    private static Literal Timestamp(string text, LiteralExpression literal)
     {
         text = text.Trim();
         int sep = text.IndexOfAny(new[] { ' ', 'T' });
         int days = ParseDate(sep < 0 ? text : text[..sep]);
-        var (micros, precision) = sep < 0 ? (0L, 0) : ParseTimeOfDay(text[(sep + 1)..]);
-        return new Literal(days * 86_400_000_000L + micros, SqlType.Timestamp(precision).AsNotNull());
+        var (nanos, precision) = sep < 0 ? (0L, 0) : ParseTimeOfDay(text[(sep + 1)..]);
+        long micros = days * TimestampEncoding.MicrosPerDay + nanos / 1000;
+        if (!TimestampEncoding.TryFromMicros(micros, (int)(nanos % 1000), precision, out long value))
+            throw new SqlValidationException(
+                $"TIMESTAMP literal '{text}' is out of range: TIMESTAMP({precision}) holds {TimestampEncoding.NanosecondRange}", literal.Span);
+        return new Literal(value, SqlType.Timestamp(precision).AsNotNull());
     }
 
     /// <summary>An interval literal: milliseconds (DAY TO SECOND family) or months (YEAR TO MONTH family).</summary>

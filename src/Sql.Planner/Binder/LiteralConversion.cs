@@ -19,10 +19,10 @@ internal static class LiteralConversion
             (long l, SqlTypeKind.SmallInt) when l is >= short.MinValue and <= short.MaxValue => l,
             (long l, SqlTypeKind.Int) when l is >= int.MinValue and <= int.MaxValue => l,
             (long l, SqlTypeKind.BigInt) => l,
-            (long l, SqlTypeKind.Decimal) when FitsDecimal(l, target) => (decimal)l,
+            (long l, SqlTypeKind.Decimal) => Exactly(DecimalValue.FromInt64(l), target),
             (long l, SqlTypeKind.Float or SqlTypeKind.Double) => (double)l,
-            (decimal d, SqlTypeKind.Decimal) when Math.Round(d, target.Scale) == d && FitsDecimal(d, target) => d,
-            (decimal d, SqlTypeKind.Float or SqlTypeKind.Double) => (double)d,
+            (DecimalValue d, SqlTypeKind.Decimal) => Exactly(d, target),
+            (DecimalValue d, SqlTypeKind.Float or SqlTypeKind.Double) => d.ToDouble(),
             (double d, SqlTypeKind.Float or SqlTypeKind.Double) => d,
             // CHAR(n) pads with spaces, as Flink does for VALUES ('a'), ('abc').
             (string s, SqlTypeKind.Char) when s.Length <= target.Precision => s.PadRight(target.Precision),
@@ -30,16 +30,20 @@ internal static class LiteralConversion
             (byte[] b, SqlTypeKind.Binary or SqlTypeKind.VarBinary) => b,
             (bool b, SqlTypeKind.Boolean) => b,
             (int i, SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth) when literal.Type.Kind == target.Kind => i,
-            (long l, SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime) when literal.Type.Kind == target.Kind => l,
+            (long l, SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz) when literal.Type.Kind == target.Kind => TimestampExactly(l, literal.Type.Precision, target.Precision),
+            (long l, SqlTypeKind.IntervalDayTime) when literal.Type.Kind == target.Kind => l,
             _ => null,
         };
         return converted is null ? null : new Literal(converted, type);
     }
 
-    private static bool FitsDecimal(decimal value, SqlType target)
-    {
-        decimal limit = 1m;
-        for (int i = 0; i < target.Precision - target.Scale; i++) limit *= 10m;
-        return Math.Abs(decimal.Truncate(value)) < limit;
-    }
+    /// <summary>A timestamp value in the other precision's unit when no digit is lost, else null (left to the runtime's CAST).</summary>
+    private static object? TimestampExactly(long value, int from, int to) =>
+        TimestampEncoding.TryConvert(value, from, to, out long converted) && TimestampEncoding.TryConvert(converted, to, from, out long back) && back == value
+            ? converted
+            : null;
+
+    /// <summary>The value as DECIMAL(p, s) when that needs no rounding and it fits, else null (left to the runtime's CAST).</summary>
+    private static object? Exactly(DecimalValue value, SqlType target) =>
+        value.TryConvert(target.Precision, target.Scale, out var converted) && converted.CompareTo(value) == 0 ? converted : null;
 }

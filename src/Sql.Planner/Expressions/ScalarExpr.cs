@@ -16,9 +16,10 @@ public sealed record InputRef(int Index, SqlType Type) : ScalarExpr(Type)
 
 /// <summary>
 /// A constant. Values use one representation per type family, shared by planner and runtime:
-/// BOOLEAN → bool; TINYINT/SMALLINT/INT/BIGINT → long; FLOAT/DOUBLE → double; DECIMAL → decimal;
+/// BOOLEAN → bool; TINYINT/SMALLINT/INT/BIGINT → long; FLOAT/DOUBLE → double; DECIMAL → <see cref="DecimalValue"/> (its scale is the type's);
 /// CHAR/VARCHAR → string; BINARY/VARBINARY → byte[]; DATE → int (days since 1970-01-01);
-/// TIME → int (milliseconds of the day); TIMESTAMP/TIMESTAMP_LTZ → long (microseconds since the epoch, UTC for LTZ);
+/// TIME → int (milliseconds of the day); TIMESTAMP/TIMESTAMP_LTZ → long since the epoch (UTC for LTZ) in microseconds, or
+/// nanoseconds for precision 7–9 (<see cref="TimestampEncoding"/>);
 /// INTERVAL DAY TO SECOND → long (milliseconds); INTERVAL YEAR TO MONTH → int (months); NULL → null.
 /// </summary>
 public sealed record Literal(object? Value, SqlType Type) : ScalarExpr(Type)

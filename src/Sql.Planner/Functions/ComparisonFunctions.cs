@@ -5,7 +5,8 @@ namespace StreamSql.Sql.Planner.Functions;
 
 /// <summary>
 /// <c>= &lt;&gt; &lt; &lt;= &gt; &gt;=</c>, <c>IS [NOT] DISTINCT FROM</c>, <c>IN</c>, <c>LIKE</c>, <c>SIMILAR TO</c>, <c>IS [NOT] NULL</c>.
-/// Both sides are coerced to their common type; types without one (a string against a number, as Flink has implicit
+/// Both sides are coerced to their common type, except exact numbers with a DECIMAL among them, which are compared by
+/// value as they are; types without one (a string against a number, as Flink has implicit
 /// coercion switched off) are an error.
 /// </summary>
 internal static class ComparisonFunctions
@@ -30,12 +31,19 @@ internal static class ComparisonFunctions
     private static ResolvedFunction? Compare(CallArguments a, bool ordered, bool nullSafe)
     {
         if (a.Count != 2) return null;
+        bool nullable = !nullSafe && Nullable(a);
+        // Flink compares a DECIMAL with a DECIMAL or an integer by value (DecimalDataUtils.compare), without casting
+        // either side to a common type that might round one of them or have too few integer digits for the other.
+        if (IsExact(a[0]) && IsExact(a[1]) && (a[0].Kind == SqlTypeKind.Decimal || a[1].Kind == SqlTypeKind.Decimal))
+            return new ResolvedFunction(a.Name, new[] { TypeRules.Plain(a[0], a[0].Nullable), TypeRules.Plain(a[1], a[1].Nullable) },
+                SqlType.Boolean.WithNullable(nullable));
         var common = TypeRules.ComparisonType(a[0], a[1], ordered);
         if (common is null) return null;
         if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
-        bool nullable = !nullSafe && Nullable(a);
         return new ResolvedFunction(a.Name, AllAs(a, common), SqlType.Boolean.WithNullable(nullable));
     }
+
+    private static bool IsExact(SqlType t) => t.IsExactInteger || t.Kind == SqlTypeKind.Decimal;
 
     private static ResolvedFunction? In(CallArguments a)
     {

@@ -116,13 +116,13 @@ internal static class TypeRules
         return null;
     }
 
-    /// <summary>A DECIMAL holding the integer digits and the scale of both.</summary>
+    /// <summary>Flink's <c>createCommonExactNumericType</c>: the integer digits of both, and as much of the larger scale
+    /// as 38 digits leave (DECIMAL(38, 0) with DECIMAL(38, 38) is DECIMAL(38, 0): whole digits win over fraction digits).</summary>
     public static SqlType MergeDecimal(SqlType a, SqlType b)
     {
-        int scale = Math.Max(a.Scale, b.Scale);
-        int intDigits = Math.Max(a.Precision - a.Scale, b.Precision - b.Scale);
-        int precision = Math.Min(SqlType.MaxDecimalPrecision, intDigits + scale);
-        return SqlType.Decimal(precision, Math.Min(scale, precision));
+        int intDigits = Math.Min(Math.Max(a.Precision - a.Scale, b.Precision - b.Scale), SqlType.MaxDecimalPrecision);
+        int scale = Math.Min(Math.Max(a.Scale, b.Scale), SqlType.MaxDecimalPrecision - intDigits);
+        return SqlType.Decimal(intDigits + scale, scale);
     }
 
     /// <summary>Flink's <c>adjustPrecisionScale</c>: caps precision at 38, keeping at least min(scale, 6) fractional digits.</summary>

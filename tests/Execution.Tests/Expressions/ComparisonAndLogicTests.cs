@@ -140,6 +140,6 @@ public sealed class ComparisonAndLogicTests
         Assert.Null(ConstantEvaluator.Instance.TryEvaluate(Fn("/", Lit(1), Lit(0))));
         Assert.Null(ConstantEvaluator.Instance.TryEvaluate(Cast(Lit("abc"), SqlType.Int)));
         Assert.Null(ConstantEvaluator.Instance.TryEvaluate(Fn("RAND")));
-        Assert.Equal(1.5m, ConstantEvaluator.Instance.TryEvaluate(Cast(Lit("1.5"), SqlType.Decimal(5, 2)))!.Value);
+        Assert.Equal(DecimalValue.Parse("1.50"), ConstantEvaluator.Instance.TryEvaluate(Cast(Lit("1.5"), SqlType.Decimal(5, 2)))!.Value);
     }
 }

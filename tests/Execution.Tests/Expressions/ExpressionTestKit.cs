@@ -47,18 +47,36 @@ internal sealed class ExpressionTestKit
         return Column("c" + _fields.Count, SqlType.Decimal(precision, scale), b.Build());
     }
 
+    /// <summary>A DECIMAL(p, s) column from exact texts (any of the 38 digits; null = NULL).</summary>
+    public InputRef ExactDecimals(int precision, int scale, params string?[] values)
+    {
+        var type = SqlType.Decimal(precision, scale);
+        var literals = new object?[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null) continue;
+            Assert.Equal(DecimalParseStatus.Ok, DecimalValue.TryParse(values[i], precision, scale, out var value));
+            literals[i] = value;
+        }
+        return Column("c" + _fields.Count, type, Batches.LiteralColumnBuilder.Build(type, literals));
+    }
+
     public InputRef Timestamps(int precision, params string?[] values) => TimestampColumn(SqlType.Timestamp(precision), null, values);
     public InputRef TimestampsLtz(int precision, params string?[] utcValues) => TimestampColumn(SqlType.TimestampLtz(precision), "UTC", utcValues);
 
+    /// <summary>A TIMESTAMP(p)/TIMESTAMP_LTZ(p) column from <c>yyyy-MM-dd HH:mm:ss[.fffffffff]</c> texts, in the type's
+    /// unit (µs, ns for p 7–9); digits beyond p are kept, as a source would keep them.</summary>
     private InputRef TimestampColumn(SqlType type, string? zone, string?[] values)
     {
-        var b = new TimestampArray.Builder(new TimestampType(TimeUnit.Microsecond, zone));
-        foreach (var v in values)
+        var raw = new object?[values.Length];
+        for (int i = 0; i < values.Length; i++)
         {
-            if (v is null) b.AppendNull();
-            else b.Append(new DateTimeOffset(DateTime.SpecifyKind(DateTime.Parse(v, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc)));
+            if (values[i] is null) continue;
+            Assert.True(StreamSql.Execution.Expressions.Kernels.TextParsing.TryParseTimestamp(values[i]!, out long micros, out int nanos), values[i]);
+            raw[i] = TimestampEncoding.IsNanos(type.Precision) ? micros * 1000 + nanos : micros;
         }
-        return Column("c" + _fields.Count, type, b.Build());
+        _ = zone;
+        return Column("c" + _fields.Count, type, Batches.LiteralColumnBuilder.Build(type, raw));
     }
 
     public InputRef Dates(params string?[] values)

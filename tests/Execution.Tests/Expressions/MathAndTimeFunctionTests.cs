@@ -29,6 +29,13 @@ public sealed class MathAndTimeFunctionTests
         Assert.Equal(new[] { "1.23", "-1.23" }, m.Eval(Fn("TRUNCATE", dec, Lit(2))));
         var i = new ExpressionTestKit();
         Assert.Equal(new[] { "1250", "-1250" }, i.Eval(Fn("ROUND", i.Longs(1245, -1245), Lit(-1))));
+        // Far more digits than System.Decimal holds: 0 (BigDecimal's setScale(-30)), not a .NET overflow message.
+        Assert.Equal(new[] { "0.0", "0.0", "0.0", "0.0" }, k.Eval(Fn("ROUND", d, Lit(-30))));
+        var wide = new ExpressionTestKit();
+        var big = wide.ExactDecimals(38, 0, "12345678901234567890123456789012345678", "-55555555555555555555555555555555555555");
+        Assert.Equal(new[] { "12345678901234567890123456789000000000", "-55555555555555555555555555555600000000" }, wide.Eval(Fn("ROUND", big, Lit(-8))));
+        var nines = new ExpressionTestKit();
+        Assert.Equal(new string?[] { null }, nines.Eval(Fn("ROUND", nines.ExactDecimals(38, 0, "99999999999999999999999999999999999999"), Lit(-1)))); // 10^38: 39 digits
     }
 
     [Fact]

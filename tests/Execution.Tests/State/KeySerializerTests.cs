@@ -41,6 +41,30 @@ public sealed class KeySerializerTests
     }
 
     [Fact]
+    public void Keys_of_nanosecond_timestamps_and_38_digit_decimals_keep_every_digit()
+    {
+        // TIMESTAMP(9) values one nanosecond apart, and DECIMAL(38, 0) values that differ only in the last of 38 digits.
+        long[] nanos = { 1_618_344_731_123_456_789, 1_618_344_731_123_456_788, 1_618_344_731_123_456_789 };
+        var timestamps = new TimestampArray(new ArrayData(new TimestampType(TimeUnit.Nanosecond, (string?)null), 3, 0, 0,
+            new[] { ArrowBuffer.Empty, new ArrowBuffer(System.Runtime.InteropServices.MemoryMarshal.AsBytes(nanos.AsSpan()).ToArray()) }));
+        var big = Int128.Parse("12345678901234567890123456789012345678");
+        Int128[] unscaled = { big, big - 1, big };
+        var decimals = new Decimal128Array(new ArrayData(new Decimal128Type(38, 0), 3, 0, 0,
+            new[] { ArrowBuffer.Empty, new ArrowBuffer(System.Runtime.InteropServices.MemoryMarshal.AsBytes(unscaled.AsSpan()).ToArray()) }));
+        var batch = Batch(timestamps, decimals);
+        foreach (var column in new[] { 0, 1 })
+        {
+            var keys = Encoded(batch, column);
+            Assert.NotEqual(keys[0], keys[1]);
+            Assert.Equal(keys[0], keys[2]);
+        }
+        var hashes = new int[3];
+        KeyGroups.HashKeys(batch, new[] { 0 }, hashes);
+        Assert.NotEqual(hashes[0], hashes[1]);
+        Assert.Equal(hashes[0], hashes[2]);
+    }
+
+    [Fact]
     public void Negative_zero_and_nan_payloads_are_canonical()
     {
         var batch = Batch(new DoubleArray.Builder().Append(0.0).Append(-0.0).Append(double.NaN)

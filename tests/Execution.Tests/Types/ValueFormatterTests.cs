@@ -21,16 +21,47 @@ public sealed class ValueFormatterTests
         return b.Build();
     }
 
+    /// <summary>A TIMESTAMP(7..9) column: nanoseconds since the epoch.</summary>
+    private static TimestampArray NanoTimestamps(string? zone, params long[] values)
+    {
+        var data = new ArrayData(new TimestampType(TimeUnit.Nanosecond, zone), values.Length, 0, 0,
+            new[] { ArrowBuffer.Empty, new ArrowBuffer(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()).ToArray()) });
+        return new TimestampArray(data);
+    }
+
     [Theory]
     [InlineData(3, 123456, "2024-01-01 12:00:00.123")]
     [InlineData(0, 123456, "2024-01-01 12:00:00")]
     [InlineData(6, 120, "2024-01-01 12:00:00.000120")]
-    [InlineData(9, 1, "2024-01-01 12:00:00.000001000")]
     [InlineData(3, 0, "2024-01-01 12:00:00.000")]
     public void Timestamp_has_exactly_p_fraction_digits(int precision, int micro, string expected)
     {
         var array = Timestamps(null, Micros(2024, 1, 1, 12, 0, 0, micro));
         Assert.Equal(expected, ValueFormatter.Format(array, 0, SqlType.Timestamp(precision), Utc));
+    }
+
+    [Theory]
+    [InlineData(9, 123456, 789, "2024-01-01 12:00:00.123456789", "2024-01-01T12:00:00.123456789")]
+    [InlineData(9, 1, 0, "2024-01-01 12:00:00.000001000", "2024-01-01T12:00:00.000001")]
+    [InlineData(7, 123456, 789, "2024-01-01 12:00:00.1234567", "2024-01-01T12:00:00.123456789")] // the column keeps what it was given
+    [InlineData(8, 120000, 0, "2024-01-01 12:00:00.12000000", "2024-01-01T12:00:00.120")]
+    [InlineData(9, 0, 5, "2024-01-01 12:00:00.000000005", "2024-01-01T12:00:00.000000005")]
+    public void Nanosecond_timestamps_print_every_digit(int precision, int micro, int nanos, string sql, string java)
+    {
+        var array = NanoTimestamps(null, Micros(2024, 1, 1, 12, 0, 0, micro) * 1000 + nanos);
+        Assert.Equal(sql, ValueFormatter.Format(array, 0, SqlType.Timestamp(precision), Utc));
+        Assert.Equal(java, ValueFormatter.Format(array, 0, SqlType.Timestamp(precision), Utc, ValueFormatStyle.JavaObject));
+        var ltz = NanoTimestamps("UTC", Micros(2024, 1, 1, 12, 0, 0, micro) * 1000 + nanos);
+        Assert.Equal(sql.Replace("12:00", "13:00"), ValueFormatter.Format(ltz, 0, SqlType.TimestampLtz(precision), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
+        Assert.Equal(java + "Z", ValueFormatter.Format(ltz, 0, SqlType.TimestampLtz(precision), Utc, ValueFormatStyle.JavaObject));
+    }
+
+    [Fact]
+    public void Nanosecond_timestamps_before_1970_keep_their_digits()
+    {
+        var array = NanoTimestamps(null, -1); // one nanosecond before the epoch
+        Assert.Equal("1969-12-31 23:59:59.999999999", ValueFormatter.Format(array, 0, SqlType.Timestamp(9), Utc));
+        Assert.Equal("1969-12-31T23:59:59.999999999", ValueFormatter.Format(array, 0, SqlType.Timestamp(9), Utc, ValueFormatStyle.JavaObject));
     }
 
     [Fact]

@@ -71,12 +71,26 @@ public sealed class FunctionResolutionTests
     private static readonly SqlType SmallIntNN = SqlType.SmallInt.AsNotNull();
 
     [Fact]
-    public void Comparison_coerces_int_and_decimal_to_common_decimal()
+    public void Comparison_of_exact_numbers_with_a_decimal_keeps_both_types()
     {
+        // Flink compares them by value (DecimalDataUtils.compare): a common type could round or overflow one side.
         var r = BuiltInFunctions.Resolve("=", new[] { IntNN, SqlType.Decimal(5, 2) });
         Assert.Equal(SqlType.Boolean, r.ReturnType);
-        Assert.Equal(SqlType.Decimal(12, 2).AsNotNull(), r.OperandTypes[0]);
-        Assert.Equal(SqlType.Decimal(12, 2), r.OperandTypes[1]);
+        Assert.Equal(IntNN, r.OperandTypes[0]);
+        Assert.Equal(SqlType.Decimal(5, 2), r.OperandTypes[1]);
+        var wide = BuiltInFunctions.Resolve("<", new[] { SqlType.Decimal(38, 0), SqlType.Decimal(38, 38) });
+        Assert.Equal(new[] { SqlType.Decimal(38, 0), SqlType.Decimal(38, 38) }, wide.OperandTypes);
+    }
+
+    [Theory]
+    [InlineData(38, 0, 38, 38, 38, 0)]   // whole digits win over fraction digits
+    [InlineData(10, 2, 5, 4, 12, 4)]
+    [InlineData(38, 10, 20, 15, 38, 10)]
+    [InlineData(3, 3, 2, 2, 3, 3)]
+    public void The_common_decimal_type_keeps_whole_digits_first(int p1, int s1, int p2, int s2, int p, int s)
+    {
+        var r = BuiltInFunctions.Resolve("COALESCE", new[] { SqlType.Decimal(p1, s1), SqlType.Decimal(p2, s2) });
+        Assert.Equal(SqlType.Decimal(p, s), r.ReturnType.WithNullable(true));
     }
 
     [Fact]

@@ -140,7 +140,7 @@ internal sealed class NumericArithmetic<T> : VectorExpression where T : unmanage
         int i => T.CreateTruncating(i),
         double d => T.CreateTruncating(d),
         float f => T.CreateTruncating(f),
-        decimal m => T.CreateTruncating(m),
+        DecimalValue m => T.CreateTruncating(m.ToDouble()),
         _ => T.Zero,
     };
 

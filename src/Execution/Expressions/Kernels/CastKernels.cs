@@ -58,6 +58,10 @@ internal static class CastKernels
         };
     }
 
+    /// <summary>A timestamp outside what TIMESTAMP(7..9)'s nanoseconds hold (see <see cref="TimestampEncoding"/>).</summary>
+    private static ExpressionEvaluationException OutOfRange(string text, SqlType to) =>
+        new($"Cannot cast '{text}' to {to.WithNullable(true)}: {to.WithNullable(true)} holds {TimestampEncoding.NanosecondRange}. Use TRY_CAST to get NULL instead");
+
     internal static ExpressionEvaluationException Failure(string text, SqlType to) =>
         new($"Cannot cast '{text}' to {to.WithNullable(true)}: the value is not a valid {to.WithNullable(true)}. Use TRY_CAST to get NULL instead");
 
@@ -106,10 +110,16 @@ internal static class CastKernels
                 if (from.IsCharacterString)
                     return (a, row, w) =>
                     {
-                        var s = a[0].GetString(row);
-                        if (DecimalMath.TryParse(s, to.Precision, to.Scale, out var u, out bool overflow)) w.AppendUnscaled(u);
-                        else if (overflow) w.AppendNull();
-                        else throw Failure(s, to);
+                        // Decoded into a stack buffer: no string per row (numbers are short; long text takes the string).
+                        var utf8 = a[0].GetUtf8(row);
+                        Span<char> chars = stackalloc char[128];
+                        var text = utf8.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(utf8, chars)] : a[0].GetString(row).AsSpan();
+                        switch (DecimalMath.TryParse(text, to.Precision, to.Scale, out var u))
+                        {
+                            case DecimalParseStatus.Ok: w.AppendUnscaled(u); break;
+                            case DecimalParseStatus.Overflow: w.AppendNull(); break; // Flink: fromBigDecimal gives null
+                            default: throw Failure(new string(text), to);
+                        }
                     };
                 if (from.Kind == SqlTypeKind.Decimal)
                     return (a, row, w) =>
@@ -126,10 +136,17 @@ internal static class CastKernels
                         var s = a[0].GetString(row);
                         w.AppendInt64(TextParsing.TryParseDate(s, out int days) ? days : throw Failure(s, to));
                     };
-                if (from.Kind == SqlTypeKind.Timestamp)
-                    return (a, row, w) => w.AppendInt64(TemporalText.FloorDiv(a[0].GetInt64(row), TemporalText.MicrosPerDay));
-                if (from.Kind == SqlTypeKind.TimestampLtz)
-                    return (a, row, w) => w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToLocalMicros(a[0].GetInt64(row), zone), TemporalText.MicrosPerDay));
+                if (from.IsTimestamp)
+                {
+                    bool ltz = from.Kind == SqlTypeKind.TimestampLtz;
+                    int fp = from.Precision;
+                    return (a, row, w) =>
+                    {
+                        long value = a[0].GetInt64(row);
+                        if (ltz) value = TemporalText.ToLocal(value, fp, zone);
+                        w.AppendInt64(TemporalText.FloorDiv(TimestampEncoding.ToMicros(value, fp), TemporalText.MicrosPerDay));
+                    };
+                }
                 break;
             case SqlTypeKind.Time:
                 if (from.IsCharacterString)
@@ -141,10 +158,12 @@ internal static class CastKernels
                 if (from.IsTimestamp)
                 {
                     bool ltz = from.Kind == SqlTypeKind.TimestampLtz;
+                    int fp = from.Precision;
                     return (a, row, w) =>
                     {
-                        long micros = a[0].GetInt64(row);
-                        if (ltz) micros = TemporalText.ToLocalMicros(micros, zone);
+                        long value = a[0].GetInt64(row);
+                        if (ltz) value = TemporalText.ToLocal(value, fp, zone);
+                        long micros = TimestampEncoding.ToMicros(value, fp);
                         long ofDay = micros - TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay) * TemporalText.MicrosPerDay;
                         w.AppendInt64(TruncateMicros(ofDay, Math.Min(to.Precision, 3)) / 1000);
                     };
@@ -158,31 +177,33 @@ internal static class CastKernels
                         return (a, row, w) =>
                         {
                             var s = a[0].GetString(row);
-                            if (!TextParsing.TryParseTimestamp(s, out long micros)) throw Failure(s, to);
-                            micros = TruncateMicros(micros, p);
-                            w.AppendInt64(toLtz ? TemporalText.ToUtcMicros(micros, zone) : micros);
+                            if (!TextParsing.TryParseTimestamp(s, out long micros, out int nanos)) throw Failure(s, to);
+                            if (!TimestampEncoding.TryFromMicros(micros, nanos, p, out long value)) throw OutOfRange(s, to);
+                            w.AppendInt64(toLtz ? TemporalText.ToUtc(value, p, zone) : value);
                         };
-                    if (from.Kind == SqlTypeKind.Date)
+                    if (from.Kind is SqlTypeKind.Date or SqlTypeKind.Time)
+                    {
+                        long microsPerUnit = from.Kind == SqlTypeKind.Date ? TemporalText.MicrosPerDay : 1000;
                         return (a, row, w) =>
                         {
-                            long micros = a[0].GetInt64(row) * TemporalText.MicrosPerDay;
-                            w.AppendInt64(toLtz ? TemporalText.ToUtcMicros(micros, zone) : micros);
+                            long micros = a[0].GetInt64(row) * microsPerUnit;
+                            if (!TimestampEncoding.TryFromMicros(micros, 0, p, out long value))
+                                throw OutOfRange(from.Kind == SqlTypeKind.Date ? TemporalText.FormatDate((int)a[0].GetInt64(row)) : micros.ToString(System.Globalization.CultureInfo.InvariantCulture), to);
+                            w.AppendInt64(toLtz ? TemporalText.ToUtc(value, p, zone) : value);
                         };
-                    if (from.Kind == SqlTypeKind.Time)
-                        return (a, row, w) =>
-                        {
-                            long micros = a[0].GetInt64(row) * 1000;
-                            w.AppendInt64(toLtz ? TemporalText.ToUtcMicros(micros, zone) : micros);
-                        };
+                    }
                     if (from.IsTimestamp)
                     {
                         bool fromLtz = from.Kind == SqlTypeKind.TimestampLtz;
+                        int fp = from.Precision;
                         return (a, row, w) =>
                         {
-                            long micros = TruncateMicros(a[0].GetInt64(row), p);
-                            if (fromLtz && !toLtz) micros = TemporalText.ToLocalMicros(micros, zone);
-                            else if (!fromLtz && toLtz) micros = TemporalText.ToUtcMicros(micros, zone);
-                            w.AppendInt64(micros);
+                            long value = a[0].GetInt64(row);
+                            if (fromLtz && !toLtz) value = TemporalText.ToLocal(value, fp, zone);
+                            else if (!fromLtz && toLtz) value = TemporalText.ToUtc(value, fp, zone);
+                            // Fewer digits truncate (Flink's DateTimeUtils.truncate); microseconds to nanoseconds can leave the range.
+                            if (!TimestampEncoding.TryConvert(value, fp, p, out long converted)) throw OutOfRange(TemporalText.FormatTimestamp(value, fp), to);
+                            w.AppendInt64(converted);
                         };
                     }
                     break;
@@ -239,12 +260,12 @@ internal static class CastKernels
                 sb.Append(reader.GetInt64(row).ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
             case SqlTypeKind.Float: sb.Append(JavaNumberFormat.Float((float)reader.GetDouble(row))); break;
             case SqlTypeKind.Double: sb.Append(JavaNumberFormat.Double(reader.GetDouble(row))); break;
-            case SqlTypeKind.Decimal: sb.Append(JavaNumberFormat.DecimalPlain(reader.GetUnscaled(row), from.Scale)); break;
+            case SqlTypeKind.Decimal: JavaNumberFormat.AppendDecimalPlain(sb, reader.GetUnscaled(row), from.Scale); break;
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary: sb.Append(Encoding.UTF8.GetString(reader.GetBytes(row))); break;
             case SqlTypeKind.Date: TemporalText.AppendDate(sb, (int)reader.GetInt64(row)); break;
             case SqlTypeKind.Time: TemporalText.AppendTime(sb, reader.GetInt64(row) * 1000, from.Precision); break;
             case SqlTypeKind.Timestamp: TemporalText.AppendTimestamp(sb, reader.GetInt64(row), from.Precision); break;
-            case SqlTypeKind.TimestampLtz: TemporalText.AppendTimestamp(sb, TemporalText.ToLocalMicros(reader.GetInt64(row), zone), from.Precision); break;
+            case SqlTypeKind.TimestampLtz: TemporalText.AppendTimestamp(sb, TemporalText.ToLocal(reader.GetInt64(row), from.Precision, zone), from.Precision); break;
             case SqlTypeKind.IntervalDayTime: TemporalText.AppendIntervalDayTime(sb, reader.GetInt64(row)); break;
             case SqlTypeKind.IntervalYearMonth: TemporalText.AppendIntervalYearMonth(sb, (int)reader.GetInt64(row)); break;
             default: throw new NotSupportedException($"CAST of {from} to STRING inside an expression is not supported");

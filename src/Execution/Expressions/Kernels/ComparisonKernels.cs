@@ -34,6 +34,13 @@ internal static class ComparisonKernels
 
     public static VectorExpression Create(CompareOp op, VectorExpression left, VectorExpression right, SqlType resultType)
     {
+        if (ComparedAsDecimals(left, right))
+        {
+            left = AsDecimal(left);
+            right = AsDecimal(right);
+            if (left.Type.Scale != right.Type.Scale)
+                return new DecimalComparison(op, left, right, resultType);
+        }
         var common = ExpressionCompiler.CommonType(new[] { left, right });
         if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
         // A literal on the left: flip so the scalar specialisation applies.
@@ -57,6 +64,34 @@ internal static class ComparisonKernels
         };
     }
 
+    /// <summary>
+    /// The operands in forms <see cref="CompareValues(ColumnReader, int, ColumnReader, int)"/> orders correctly: exact
+    /// numbers with a DECIMAL among them as DECIMALs of their own scales (compared by value, as Flink), anything else
+    /// coerced to the common type.
+    /// </summary>
+    public static (VectorExpression Left, VectorExpression Right) Comparable(VectorExpression left, VectorExpression right)
+    {
+        if (ComparedAsDecimals(left, right)) return (AsDecimal(left), AsDecimal(right));
+        var common = ExpressionCompiler.CommonType(new[] { left, right });
+        if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
+        return (ExpressionCompiler.Coerce(left, common), ExpressionCompiler.Coerce(right, common));
+    }
+
+    private static bool ComparedAsDecimals(VectorExpression left, VectorExpression right) =>
+        IsExact(left.Type) && IsExact(right.Type) && (left.Type.Kind == SqlTypeKind.Decimal || right.Type.Kind == SqlTypeKind.Decimal);
+
+    private static bool IsExact(SqlType t) => t.IsExactInteger || t.Kind == SqlTypeKind.Decimal;
+
+    /// <summary>An integer operand as the DECIMAL that holds all its values exactly (INT → DECIMAL(10, 0)).</summary>
+    private static VectorExpression AsDecimal(VectorExpression operand) => operand.Type.Kind switch
+    {
+        SqlTypeKind.TinyInt => ExpressionCompiler.Coerce(operand, SqlType.Decimal(3, 0)),
+        SqlTypeKind.SmallInt => ExpressionCompiler.Coerce(operand, SqlType.Decimal(5, 0)),
+        SqlTypeKind.Int => ExpressionCompiler.Coerce(operand, SqlType.Decimal(10, 0)),
+        SqlTypeKind.BigInt => ExpressionCompiler.Coerce(operand, SqlType.Decimal(19, 0)),
+        _ => operand,
+    };
+
     public static bool Test(CompareOp op, int c) => op switch
     {
         CompareOp.Eq => c == 0,
@@ -67,7 +102,8 @@ internal static class ComparisonKernels
         _ => c >= 0,
     };
 
-    /// <summary>Orders two non-null values of the same type (booleans false &lt; true, strings and bytes by unsigned bytes).</summary>
+    /// <summary>Orders two non-null values of the same type (booleans false &lt; true, strings and bytes by unsigned bytes,
+    /// DECIMALs by value whatever their scales).</summary>
     public static int CompareValues(ColumnReader a, ColumnReader b, int row) => CompareValues(a, row, b, row);
 
     public static int CompareValues(ColumnReader a, int rowA, ColumnReader b, int rowB)
@@ -77,7 +113,7 @@ internal static class ComparisonKernels
         if (t.IsBinaryString) return Math.Sign(a.GetBytes(rowA).SequenceCompareTo(b.GetBytes(rowB)));
         if (t.Kind == SqlTypeKind.Boolean) return a.GetBoolean(rowA).CompareTo(b.GetBoolean(rowB));
         if (t.IsApproximate) return a.GetDouble(rowA).CompareTo(b.GetDouble(rowB));
-        if (t.Kind == SqlTypeKind.Decimal) return a.GetUnscaled(rowA).CompareTo(b.GetUnscaled(rowB));
+        if (t.Kind == SqlTypeKind.Decimal) return DecimalMath.Compare(a.GetUnscaled(rowA), t.Scale, b.GetUnscaled(rowB), b.Type.Scale);
         return a.GetInt64(rowA).CompareTo(b.GetInt64(rowB));
     }
 }
@@ -165,5 +201,30 @@ internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmana
             case CompareOp.Eq: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] == b[i] ? 1 : 0) << (i & 7)); break;
             default: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] != b[i] ? 1 : 0) << (i & 7)); break;
         }
+    }
+}
+
+/// <summary>DECIMALs of different scales compared by value, as Flink's <c>DecimalDataUtils.compare</c> (no rounding cast).</summary>
+internal sealed class DecimalComparison(CompareOp op, VectorExpression left, VectorExpression right, SqlType type) : VectorExpression(type)
+{
+    public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
+    {
+        int n = input.Length;
+        var l = left.Evaluate(input, context);
+        var r = right.Evaluate(input, context);
+        if (l is NullArray || r is NullArray) return ArrayBuild.Nulls(Type, n);
+        var x = Values(l);
+        var y = Values(r);
+        int sx = left.Type.Scale, sy = right.Type.Scale;
+        var bits = new byte[Bitmaps.ByteLength(Math.Max(n, 1))];
+        for (int i = 0; i < n; i++)
+            if (ComparisonKernels.Test(op, DecimalMath.Compare(x[i], sx, y[i], sy))) Bitmaps.Set(bits, i);
+        return ArrayBuild.Boolean(bits, Bitmaps.And(l, r), n);
+    }
+
+    private static ReadOnlySpan<Int128> Values(IArrowArray array)
+    {
+        var data = array.Data;
+        return MemoryMarshal.Cast<byte, Int128>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
     }
 }

@@ -46,11 +46,9 @@ internal static class ConditionalKernels
                 }
             case "IS DISTINCT FROM" or "IS NOT DISTINCT FROM":
                 {
-                    var common = ExpressionCompiler.CommonType(operands);
-                    if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
+                    var (left, right) = ComparisonKernels.Comparable(operands[0], operands[1]);
                     bool distinct = name == "IS DISTINCT FROM";
-                    return new RowwiseExpression(SqlType.Boolean.AsNotNull(),
-                        new[] { ExpressionCompiler.Coerce(operands[0], common), ExpressionCompiler.Coerce(operands[1], common) },
+                    return new RowwiseExpression(SqlType.Boolean.AsNotNull(), new[] { left, right },
                         (a, row, w) =>
                         {
                             bool an = a[0].IsNull(row), bn = a[1].IsNull(row);

@@ -1,15 +1,15 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Expressions;
-using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
 /// <summary>
-/// DECIMAL <c>+ - * / %</c> on unscaled 128-bit values: exact in 128 bits where they fit (BigInteger beyond), rounded
-/// half-up to the result scale; a result beyond the result precision is NULL (Flink's <c>DecimalData.fromBigDecimal</c>);
-/// division or remainder by zero raises an error as Java's BigDecimal does.
+/// DECIMAL <c>+ - * / %</c> over whole Decimal128 columns (a typed loop over the unscaled 128-bit values, see
+/// <see cref="DecimalMath"/>): results are rounded half up to the result scale, and a result beyond the result
+/// precision is NULL (Flink's <c>DecimalData.fromBigDecimal</c>); division or remainder by zero fails as in Flink.
 /// </summary>
 internal sealed class DecimalArithmetic : VectorExpression
 {
@@ -29,97 +29,83 @@ internal sealed class DecimalArithmetic : VectorExpression
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
         int n = input.Length;
-        var a = _left.EvaluateReader(input, context);
-        var b = _right.EvaluateReader(input, context);
-        int sa = _left.Type.Scale, sb = _right.Type.Scale, rs = Type.Scale;
-        var writer = ColumnWriter.Create(Type, n);
-        for (int row = 0; row < n; row++)
-        {
-            if (a.IsNull(row) || b.IsNull(row)) { writer.AppendNull(); continue; }
-            var x = a.GetUnscaled(row);
-            var y = b.GetUnscaled(row);
-            if (TryCompute(x, sa, y, sb, rs, out var result)) writer.AppendUnscaled(result);
-            else
-            {
-                var big = ComputeBig(x, sa, y, sb, rs);
-                if (big is { } value && value < (BigInteger)Int128.MaxValue && value > (BigInteger)Int128.MinValue) writer.AppendUnscaled((Int128)value);
-                else writer.AppendNull();
-            }
-        }
-        return writer.Build();
-    }
-
-    private bool TryCompute(Int128 x, int sa, Int128 y, int sb, int rs, out Int128 result)
-    {
-        result = 0;
-        try
-        {
-            checked
-            {
-                switch (_op)
-                {
-                    case ArithmeticOp.Add or ArithmeticOp.Subtract:
-                        {
-                            int s = Math.Max(sa, sb);
-                            var xs = x * DecimalMath.PowerOfTen(s - sa);
-                            var ys = y * DecimalMath.PowerOfTen(s - sb);
-                            var sum = _op == ArithmeticOp.Add ? xs + ys : xs - ys;
-                            return DecimalMath.TryRescale(sum, s, rs, out result);
-                        }
-                    case ArithmeticOp.Multiply:
-                        return DecimalMath.TryRescale(x * y, sa + sb, rs, out result);
-                    case ArithmeticOp.Remainder:
-                        {
-                            if (y == 0) throw DivisionByZero();
-                            int s = Math.Max(sa, sb);
-                            var xs = x * DecimalMath.PowerOfTen(s - sa);
-                            var ys = y * DecimalMath.PowerOfTen(s - sb);
-                            return DecimalMath.TryRescale(xs % ys, s, rs, out result);
-                        }
-                    default:
-                        return false; // division always takes the BigInteger path
-                }
-            }
-        }
-        catch (OverflowException)
-        {
-            return false;
-        }
-    }
-
-    private BigInteger? ComputeBig(Int128 x128, int sa, Int128 y128, int sb, int rs)
-    {
-        BigInteger x = x128, y = y128;
+        var left = _left.Evaluate(input, context);
+        var right = _right.Evaluate(input, context);
+        if (left is NullArray || right is NullArray) return ArrayBuild.Nulls(Type, n);
+        var x = Unscaled(left);
+        var y = Unscaled(right);
+        var validity = Bitmaps.And(left, right);
+        var buffer = ArrayBuild.Values<Int128>(n);
+        var result = ArrayBuild.As<Int128>(buffer)[..n];
+        var scales = new Scales(_left.Type.Scale, _right.Type.Scale, Type.Precision, Type.Scale);
+        // One loop per operator, specialised by the JIT for each (the operation is a struct type argument).
         switch (_op)
         {
-            case ArithmeticOp.Add or ArithmeticOp.Subtract:
-                {
-                    int s = Math.Max(sa, sb);
-                    var sum = _op == ArithmeticOp.Add ? x * BigInteger.Pow(10, s - sa) + y * BigInteger.Pow(10, s - sb) : x * BigInteger.Pow(10, s - sa) - y * BigInteger.Pow(10, s - sb);
-                    return Rescale(sum, s, rs);
-                }
-            case ArithmeticOp.Multiply:
-                return Rescale(x * y, sa + sb, rs);
-            case ArithmeticOp.Divide:
-                {
-                    if (y.IsZero) throw DivisionByZero();
-                    // x/10^sa ÷ y/10^sb = (x·10^(rs - sa + sb) / y) / 10^rs
-                    int e = rs - sa + sb;
-                    return e >= 0
-                        ? DecimalMath.DivideHalfUp(x * BigInteger.Pow(10, e), y)
-                        : DecimalMath.DivideHalfUp(x, y * BigInteger.Pow(10, -e));
-                }
+            case ArithmeticOp.Add: Loop<Add>(x, y, result, ref validity, scales); break;
+            case ArithmeticOp.Subtract: Loop<Subtract>(x, y, result, ref validity, scales); break;
+            case ArithmeticOp.Multiply: Loop<Multiply>(x, y, result, ref validity, scales); break;
             default:
-                {
-                    if (y.IsZero) throw DivisionByZero();
-                    int s = Math.Max(sa, sb);
-                    return Rescale(BigInteger.Remainder(x * BigInteger.Pow(10, s - sa), y * BigInteger.Pow(10, s - sb)), s, rs);
-                }
+                for (int i = 0; i < n; i++)
+                    if (Bitmaps.IsValid(validity, i) && y[i] == 0) throw DivisionByZero();
+                if (_op == ArithmeticOp.Divide) Loop<Divide>(x, y, result, ref validity, scales);
+                else Loop<Remainder>(x, y, result, ref validity, scales);
+                break;
+        }
+        return ArrayBuild.Primitive(ArrowTypeMapping.ToArrow(Type), buffer, validity, n);
+    }
+
+    /// <summary>Operand scales and the result's precision and scale.</summary>
+    private readonly record struct Scales(int X, int Y, int P, int S);
+
+    private interface IOperation
+    {
+        static abstract bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result);
+    }
+
+    private struct Add : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryAdd(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private struct Subtract : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryAdd(x, c.X, y, c.Y, c.P, c.S, out result, subtract: true);
+    }
+
+    private struct Multiply : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryMultiply(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private struct Divide : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryDivide(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private struct Remainder : IOperation
+    {
+        public static bool Apply(Int128 x, Int128 y, in Scales c, out Int128 result) => DecimalMath.TryRemainder(x, c.X, y, c.Y, c.P, c.S, out result);
+    }
+
+    private static void Loop<TOperation>(ReadOnlySpan<Int128> x, ReadOnlySpan<Int128> y, Span<Int128> result, ref byte[]? validity, in Scales scales)
+        where TOperation : struct, IOperation
+    {
+        for (int i = 0; i < result.Length; i++)
+        {
+            if (!Bitmaps.IsValid(validity, i)) continue;
+            if (TOperation.Apply(x[i], y[i], scales, out result[i])) continue;
+            // Beyond the result precision: NULL, as Flink.
+            validity ??= Bitmaps.AllValid(result.Length);
+            Bitmaps.Clear(validity, i);
+            result[i] = 0;
         }
     }
 
-    private static BigInteger Rescale(BigInteger value, int from, int to) =>
-        to >= from ? value * BigInteger.Pow(10, to - from) : DecimalMath.DivideHalfUp(value, BigInteger.Pow(10, from - to));
+    private static ReadOnlySpan<Int128> Unscaled(IArrowArray array)
+    {
+        var data = array.Data;
+        return MemoryMarshal.Cast<byte, Int128>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
+    }
 
     private ExpressionEvaluationException DivisionByZero() => new($"Division by zero in {ExpressionCompiler.Describe(_call)}");
 }

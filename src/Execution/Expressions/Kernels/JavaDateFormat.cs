@@ -10,19 +10,39 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// </summary>
 internal sealed class JavaDateFormat
 {
+    /// <summary>Stands for one fraction digit in <see cref="_printFormat"/>: .NET prints at most 7, Java up to 9.</summary>
+    private const char FractionDigit = '\uE000';
+
     private readonly string _format;
+    private readonly string _printFormat;
 
-    private JavaDateFormat(string format) => _format = format;
+    private JavaDateFormat(string format, string printFormat)
+    {
+        _format = format;
+        _printFormat = printFormat;
+    }
 
-    public static JavaDateFormat Of(string javaPattern) => new(Translate(javaPattern));
+    public static JavaDateFormat Of(string javaPattern) => new(Translate(javaPattern, forPrinting: false), Translate(javaPattern, forPrinting: true));
 
     public static readonly JavaDateFormat DefaultTimestamp = Of("yyyy-MM-dd HH:mm:ss");
 
-    /// <summary>Formats wall-clock microseconds since the epoch.</summary>
-    public string Format(long micros)
+    /// <summary>Formats wall-clock microseconds since the epoch (and nanoseconds past them, for <c>S</c> beyond 6 digits).</summary>
+    public string Format(long micros, int nanosOfMicro = 0)
     {
         var dt = new DateTime(621_355_968_000_000_000 + micros * 10, DateTimeKind.Unspecified);
-        return dt.ToString(_format, CultureInfo.InvariantCulture);
+        var text = dt.ToString(_printFormat, CultureInfo.InvariantCulture);
+        if (text.IndexOf(FractionDigit) < 0) return text;
+        // DateTimeFormatter's S…S: the fraction of the second cut to as many digits (zeros past nanoseconds).
+        long nanos = ((micros % 1_000_000 + 1_000_000) % 1_000_000) * 1000 + nanosOfMicro;
+        var digits = nanos.ToString("000000000", CultureInfo.InvariantCulture);
+        var sb = new StringBuilder(text.Length);
+        int run = 0;
+        foreach (char c in text)
+        {
+            if (c == FractionDigit) { sb.Append(run < digits.Length ? digits[run] : '0'); run++; }
+            else { run = 0; sb.Append(c); }
+        }
+        return sb.ToString();
     }
 
     /// <summary>Parses text into wall-clock microseconds since the epoch.</summary>
@@ -37,7 +57,7 @@ internal sealed class JavaDateFormat
         return true;
     }
 
-    private static string Translate(string pattern)
+    private static string Translate(string pattern, bool forPrinting)
     {
         var sb = new StringBuilder();
         int i = 0;
@@ -65,7 +85,7 @@ internal sealed class JavaDateFormat
                 'h' => run >= 2 ? "hh" : "h",
                 'm' => run >= 2 ? "mm" : "m",
                 's' => run >= 2 ? "ss" : "s",
-                'S' => new string('f', Math.Min(run, 7)),
+                'S' => forPrinting ? string.Concat(Enumerable.Repeat("\\" + FractionDigit, run)) : new string('f', Math.Min(run, 7)),
                 'E' => run >= 4 ? "dddd" : "ddd",
                 'a' => "tt",
                 'z' or 'Z' or 'X' or 'x' => "zzz",

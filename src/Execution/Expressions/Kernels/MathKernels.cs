@@ -138,6 +138,8 @@ internal static class MathKernels
 
     private static decimal RoundDecimal(decimal m, int digits, bool halfUp)
     {
+        // |m| < 7.9·10^27 (checked by the caller): to a multiple of 10^29 or more it is 0, and 10^29 leaves System.Decimal.
+        if (digits < -28) return 0m;
         if (digits >= 0)
             return halfUp ? Math.Round(m, Math.Min(digits, 28), MidpointRounding.AwayFromZero) : Math.Round(m, Math.Min(digits, 28), MidpointRounding.ToZero);
         decimal factor = (decimal)Math.Pow(10, -digits);

@@ -47,14 +47,16 @@ internal static class TemporalArithmetic
         {
             SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => new RowwiseExpression(type, new[] { datetime, delta }, context => (a, row, w) =>
             {
+                // In the type's unit: microseconds, or nanoseconds for TIMESTAMP(7..9).
+                long perMicro = TimestampEncoding.UnitsPerMicro(type.Precision);
                 long ts = a[0].GetInt64(row);
                 long d = a[1].GetInt64(row) * sign;
-                if (!months) { w.AppendInt64(ts + d * MicrosPerMilli); return; }
+                if (!months) { w.AppendInt64(ts + d * MicrosPerMilli * perMicro); return; }
                 // Months move the wall-clock date: for TIMESTAMP_LTZ in the session zone.
                 if (type.Kind == SqlTypeKind.TimestampLtz)
-                    w.AppendInt64(TemporalText.ToUtcMicros(AddMonths(TemporalText.ToLocalMicros(ts, context.TimeZone), (int)d), context.TimeZone));
+                    w.AppendInt64(TemporalText.ToUtc(AddMonths(TemporalText.ToLocal(ts, type.Precision, context.TimeZone), (int)d, perMicro), type.Precision, context.TimeZone));
                 else
-                    w.AppendInt64(AddMonths(ts, (int)d));
+                    w.AppendInt64(AddMonths(ts, (int)d, perMicro));
             }),
             SqlTypeKind.Date => new RowwiseExpression(type, new[] { datetime, delta }, (a, row, w) =>
             {
@@ -72,12 +74,14 @@ internal static class TemporalArithmetic
         };
     }
 
-    /// <summary>Adds calendar months to a timestamp in microseconds, clamping the day of month.</summary>
-    public static long AddMonths(long micros, int months)
+    /// <summary>Adds calendar months to a timestamp in microseconds (<paramref name="unitsPerMicro"/> 1000: nanoseconds),
+    /// clamping the day of month.</summary>
+    public static long AddMonths(long value, int months, long unitsPerMicro = 1)
     {
-        long days = TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay);
-        long ofDay = micros - days * TemporalText.MicrosPerDay;
+        long unitsPerDay = TemporalText.MicrosPerDay * unitsPerMicro;
+        long days = TemporalText.FloorDiv(value, unitsPerDay);
+        long ofDay = value - days * unitsPerDay;
         var date = DateOnly.FromDayNumber(719_162 + (int)days).AddMonths(months);
-        return (date.DayNumber - 719_162L) * TemporalText.MicrosPerDay + ofDay;
+        return (date.DayNumber - 719_162L) * unitsPerDay + ofDay;
     }
 }

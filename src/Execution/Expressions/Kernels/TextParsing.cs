@@ -75,18 +75,25 @@ internal static class TextParsing
         return true;
     }
 
-    /// <summary><c>HH:mm[:ss[.fffffffff]]</c>, as microseconds of the day.</summary>
+    /// <summary><c>HH:mm[:ss[.fffffffff]]</c>, as microseconds of the day (digits beyond µs dropped).</summary>
     public static bool TryParseTime(string text, out long micros)
     {
         var s = text.AsSpan().Trim();
         int pos = 0;
-        return TryTime(s, ref pos, out micros) && pos == s.Length;
+        bool ok = TryTime(s, ref pos, out long nanos) && pos == s.Length;
+        micros = nanos / 1000;
+        return ok;
     }
 
-    /// <summary><c>yyyy-MM-dd[( |T)HH:mm[:ss[.fffffffff]]]</c> as microseconds since the epoch (no zone).</summary>
-    public static bool TryParseTimestamp(string text, out long micros)
+    /// <summary><c>yyyy-MM-dd[( |T)HH:mm[:ss[.fffffffff]]]</c> as microseconds since the epoch (no zone), digits beyond µs dropped.</summary>
+    public static bool TryParseTimestamp(string text, out long micros) => TryParseTimestamp(text, out micros, out _);
+
+    /// <summary><c>yyyy-MM-dd[( |T)HH:mm[:ss[.fffffffff]]]</c> as microseconds since the epoch (no zone) and the
+    /// nanoseconds past them.</summary>
+    public static bool TryParseTimestamp(string text, out long micros, out int nanosOfMicro)
     {
         micros = 0;
+        nanosOfMicro = 0;
         var s = text.AsSpan().Trim();
         int pos = 0;
         if (!TryDate(s, ref pos, out var date)) return false;
@@ -94,9 +101,10 @@ internal static class TextParsing
         if (pos == s.Length) { micros = dayMicros; return true; }
         if (s[pos] is not (' ' or 'T')) return false;
         pos++;
-        if (!TryTime(s, ref pos, out long ofDay)) return false;
+        if (!TryTime(s, ref pos, out long nanosOfDay)) return false;
         if (pos != s.Length) return false;
-        micros = dayMicros + ofDay;
+        micros = dayMicros + nanosOfDay / 1000;
+        nanosOfMicro = (int)(nanosOfDay % 1000);
         return true;
     }
 
@@ -111,9 +119,9 @@ internal static class TextParsing
         return true;
     }
 
-    private static bool TryTime(ReadOnlySpan<char> s, ref int pos, out long micros)
+    private static bool TryTime(ReadOnlySpan<char> s, ref int pos, out long nanos)
     {
-        micros = 0;
+        nanos = 0;
         if (!TryNumber(s, ref pos, 1, 2, out int hour) || !Expect(s, ref pos, ':')) return false;
         if (!TryNumber(s, ref pos, 1, 2, out int minute)) return false;
         int second = 0;
@@ -128,16 +136,16 @@ internal static class TextParsing
                 int digits = 0;
                 while (pos < s.Length && char.IsAsciiDigit(s[pos]))
                 {
-                    if (digits < 6) fraction = fraction * 10 + (s[pos] - '0');
+                    if (digits < 9) fraction = fraction * 10 + (s[pos] - '0');
                     digits++;
                     pos++;
                 }
                 if (digits == 0 || digits > 9) return false;
-                for (int d = Math.Min(digits, 6); d < 6; d++) fraction *= 10;
+                for (int d = digits; d < 9; d++) fraction *= 10;
             }
         }
         if (hour > 23 || minute > 59 || second > 59) return false;
-        micros = ((hour * 60L + minute) * 60 + second) * TemporalText.MicrosPerSecond + fraction;
+        nanos = ((hour * 60L + minute) * 60 + second) * 1_000_000_000 + fraction;
         return true;
     }
 

@@ -31,8 +31,9 @@ internal static class TimeKernels
                     var format = FormatCache(ops[1]);
                     return new RowwiseExpression(t, new[] { source, ops[1] }, context => (a, r, w) =>
                     {
-                        long micros = LocalMicros(a[0], r, context);
-                        w.AppendString(format(a[1], r).Format(micros));
+                        long local = LocalValue(a[0], r, context, out long perMicro);
+                        long micros = TemporalText.FloorDiv(local, perMicro);
+                        w.AppendString(format(a[1], r).Format(micros, (int)(local - micros * perMicro)));
                     });
                 }
             case "TO_TIMESTAMP":
@@ -161,14 +162,25 @@ internal static class TimeKernels
         };
     }
 
-    /// <summary>The value as wall-clock microseconds: TIMESTAMP as is, TIMESTAMP_LTZ in the session zone, DATE at midnight, TIME on 1970-01-01.</summary>
-    private static long LocalMicros(ColumnReader reader, int row, EvaluationContext context) => reader.Type.Kind switch
+    /// <summary>The value as whole wall-clock microseconds: TIMESTAMP as is, TIMESTAMP_LTZ in the session zone, DATE at
+    /// midnight, TIME on 1970-01-01 (the nanoseconds of a TIMESTAMP(7..9) dropped).</summary>
+    private static long LocalMicros(ColumnReader reader, int row, EvaluationContext context) =>
+        TemporalText.FloorDiv(LocalValue(reader, row, context, out long perMicro), perMicro);
+
+    /// <summary>The wall-clock value in the operand type's own unit (<paramref name="unitsPerMicro"/> per microsecond:
+    /// 1000 for TIMESTAMP(7..9), else 1; DATE and TIME as microseconds).</summary>
+    private static long LocalValue(ColumnReader reader, int row, EvaluationContext context, out long unitsPerMicro)
     {
-        SqlTypeKind.TimestampLtz => TemporalText.ToLocalMicros(reader.GetInt64(row), context.TimeZone),
-        SqlTypeKind.Date => reader.GetInt64(row) * TemporalText.MicrosPerDay,
-        SqlTypeKind.Time => reader.GetInt64(row) * 1000,
-        _ => reader.GetInt64(row),
-    };
+        var type = reader.Type;
+        unitsPerMicro = type.IsTimestamp ? TimestampEncoding.UnitsPerMicro(type.Precision) : 1;
+        return type.Kind switch
+        {
+            SqlTypeKind.TimestampLtz => TemporalText.ToLocal(reader.GetInt64(row), type.Precision, context.TimeZone),
+            SqlTypeKind.Date => reader.GetInt64(row) * TemporalText.MicrosPerDay,
+            SqlTypeKind.Time => reader.GetInt64(row) * 1000,
+            _ => reader.GetInt64(row),
+        };
+    }
 
     private static VectorExpression Extract(string unit, SqlType type, VectorExpression source)
     {
@@ -227,36 +239,38 @@ internal static class TimeKernels
     private static VectorExpression TimestampAdd(string unit, SqlType type, VectorExpression amount, VectorExpression datetime)
     {
         var target = ExpressionCompiler.Coerce(datetime, type);
+        long perMicro = type.IsTimestamp ? TimestampEncoding.UnitsPerMicro(type.Precision) : 1;
         return new RowwiseExpression(type, new[] { amount, target }, context => (a, r, w) =>
         {
             long n = a[0].GetInt64(r);
             long value = a[1].GetInt64(r);
             bool ltz = type.Kind == SqlTypeKind.TimestampLtz;
-            long micros = type.Kind switch
+            // In the type's unit: microseconds, or nanoseconds for TIMESTAMP(7..9).
+            long local = type.Kind switch
             {
                 SqlTypeKind.Date => value * TemporalText.MicrosPerDay,
                 SqlTypeKind.Time => value * 1000,
-                _ => ltz ? TemporalText.ToLocalMicros(value, context.TimeZone) : value,
+                _ => ltz ? TemporalText.ToLocal(value, type.Precision, context.TimeZone) : value,
             };
             long result = unit switch
             {
-                "YEAR" => TemporalArithmetic.AddMonths(micros, (int)(n * 12)),
-                "QUARTER" => TemporalArithmetic.AddMonths(micros, (int)(n * 3)),
-                "MONTH" => TemporalArithmetic.AddMonths(micros, (int)n),
-                "WEEK" => micros + n * 7 * TemporalText.MicrosPerDay,
-                "DAY" => micros + n * TemporalText.MicrosPerDay,
-                "HOUR" => micros + n * 3_600_000_000,
-                "MINUTE" => micros + n * 60_000_000,
-                "SECOND" => micros + n * 1_000_000,
-                "MILLISECOND" => micros + n * 1000,
-                "MICROSECOND" => micros + n,
+                "YEAR" => TemporalArithmetic.AddMonths(local, (int)(n * 12), perMicro),
+                "QUARTER" => TemporalArithmetic.AddMonths(local, (int)(n * 3), perMicro),
+                "MONTH" => TemporalArithmetic.AddMonths(local, (int)n, perMicro),
+                "WEEK" => local + n * 7 * TemporalText.MicrosPerDay * perMicro,
+                "DAY" => local + n * TemporalText.MicrosPerDay * perMicro,
+                "HOUR" => local + n * 3_600_000_000 * perMicro,
+                "MINUTE" => local + n * 60_000_000 * perMicro,
+                "SECOND" => local + n * 1_000_000 * perMicro,
+                "MILLISECOND" => local + n * 1000 * perMicro,
+                "MICROSECOND" => local + n * perMicro,
                 _ => throw new NotSupportedException($"TIMESTAMPADD unit {unit}"),
             };
             w.AppendInt64(type.Kind switch
             {
                 SqlTypeKind.Date => TemporalText.FloorDiv(result, TemporalText.MicrosPerDay),
                 SqlTypeKind.Time => ((result / 1000) % 86_400_000 + 86_400_000) % 86_400_000,
-                _ => ltz ? TemporalText.ToUtcMicros(result, context.TimeZone) : result,
+                _ => ltz ? TemporalText.ToUtc(result, type.Precision, context.TimeZone) : result,
             });
         });
     }
@@ -264,14 +278,15 @@ internal static class TimeKernels
     private static VectorExpression TimestampDiff(string unit, SqlType type, VectorExpression start, VectorExpression end) =>
         new RowwiseExpression(type, new[] { start, end }, context => (a, r, w) =>
         {
-            long s = LocalMicros(a[0], r, context);
-            long e = LocalMicros(a[1], r, context);
+            long s = LocalValue(a[0], r, context, out long perMicro);
+            long e = LocalValue(a[1], r, context, out long endPerMicro);
+            if (endPerMicro != perMicro) { s = LocalMicros(a[0], r, context); e = LocalMicros(a[1], r, context); perMicro = 1; }
             long result;
             switch (unit)
             {
                 case "YEAR" or "QUARTER" or "MONTH":
                     {
-                        long months = MonthsBetween(s, e);
+                        long months = MonthsBetween(TemporalText.FloorDiv(s, perMicro), TemporalText.FloorDiv(e, perMicro));
                         result = unit == "YEAR" ? months / 12 : unit == "QUARTER" ? months / 3 : months;
                         break;
                     }
@@ -288,7 +303,7 @@ internal static class TimeKernels
                             "MICROSECOND" => 1,
                             _ => throw new NotSupportedException($"TIMESTAMPDIFF unit {unit}"),
                         };
-                        result = (e - s) / unitMicros;
+                        result = (e - s) / (unitMicros * perMicro);
                         break;
                     }
             }
@@ -315,23 +330,25 @@ internal static class TimeKernels
     {
         var unit = UnitOf(ops[1]);
         var source = ExpressionCompiler.Coerce(ops[0], type);
+        long perMicro = type.IsTimestamp ? TimestampEncoding.UnitsPerMicro(type.Precision) : 1;
         return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
         {
             bool ltz = type.Kind == SqlTypeKind.TimestampLtz;
             long raw = a[0].GetInt64(r);
-            long micros = type.Kind switch
+            long local = type.Kind switch
             {
                 SqlTypeKind.Date => raw * TemporalText.MicrosPerDay,
                 SqlTypeKind.Time => raw * 1000,
-                _ => ltz ? TemporalText.ToLocalMicros(raw, context.TimeZone) : raw,
+                _ => ltz ? TemporalText.ToLocal(raw, type.Precision, context.TimeZone) : raw,
             };
-            long down = FloorTo(unit, micros);
-            long result = floor || down == micros ? down : Next(unit, down);
+            // Every unit is at least a millisecond, so the floor is whole microseconds even for TIMESTAMP(7..9).
+            long down = FloorTo(unit, TemporalText.FloorDiv(local, perMicro)) * perMicro;
+            long result = floor || down == local ? down : Next(unit, down / perMicro) * perMicro;
             w.AppendInt64(type.Kind switch
             {
                 SqlTypeKind.Date => TemporalText.FloorDiv(result, TemporalText.MicrosPerDay),
                 SqlTypeKind.Time => result / 1000,
-                _ => ltz ? TemporalText.ToUtcMicros(result, context.TimeZone) : result,
+                _ => ltz ? TemporalText.ToUtc(result, type.Precision, context.TimeZone) : result,
             });
         });
     }

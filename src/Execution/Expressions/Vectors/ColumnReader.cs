@@ -25,14 +25,6 @@ internal abstract class ColumnReader
     public virtual ReadOnlySpan<byte> GetUtf8(int row) => Encoding.UTF8.GetBytes(GetString(row));
     public virtual ReadOnlySpan<byte> GetBytes(int row) => throw Unsupported("BYTES");
 
-    /// <summary>A DECIMAL cell as a .NET decimal (exact up to 28 digits), else the numeric value converted.</summary>
-    public decimal GetDecimal(int row) => Type.Kind switch
-    {
-        SqlTypeKind.Decimal => DecimalMath.ToDecimal(GetUnscaled(row), Type.Scale),
-        SqlTypeKind.Float or SqlTypeKind.Double => (decimal)GetDouble(row),
-        _ => GetInt64(row),
-    };
-
     private NotSupportedException Unsupported(string what) => new($"a {Type} column cannot be read as {what}");
 
     public static ColumnReader Create(IArrowArray array, SqlType type) => type.Kind switch
@@ -109,7 +101,7 @@ internal abstract class ColumnReader
     private sealed class DecimalReader(Decimal128Array array, SqlType type) : ArrayReader(array, type)
     {
         public override Int128 GetUnscaled(int row) => ValueFormatter.DecimalUnscaled(array, row);
-        public override double GetDouble(int row) => DecimalMath.ToDouble(GetUnscaled(row), Type.Scale);
+        public override double GetDouble(int row) => DecimalMath.ToDouble(GetUnscaled(row), Type.Precision, Type.Scale);
         public override long GetInt64(int row) => (long)DecimalMath.Truncate(GetUnscaled(row), Type.Scale);
     }
 
@@ -150,7 +142,7 @@ internal sealed class ConstantReader : ColumnReader
         bool b => b ? 1 : 0,
         double d => JavaConversions.DoubleToLong(d),
         float f => JavaConversions.DoubleToLong(f),
-        decimal m => (long)decimal.Truncate(m),
+        DecimalValue m => (long)DecimalMath.Truncate(m.Unscaled, m.Scale),
         _ => Convert.ToInt64(_value, System.Globalization.CultureInfo.InvariantCulture),
     };
 
@@ -158,20 +150,30 @@ internal sealed class ConstantReader : ColumnReader
     {
         double d => d,
         float f => f,
-        decimal m => (double)m,
+        DecimalValue m => Type.Kind == SqlTypeKind.Decimal ? DecimalMath.ToDouble(GetUnscaled(row), Type.Precision, Type.Scale) : m.ToDouble(),
         _ => GetInt64(row),
     };
 
+    /// <summary>The value unscaled at this type's scale (a literal's value has its type's scale already).</summary>
     public override Int128 GetUnscaled(int row)
     {
-        var m = _value switch { decimal d => d, double d => (decimal)d, _ => GetInt64(row) };
-        return DecimalMath.TryFromDecimal(m, 38, Type.Scale, out var u) ? u : 0;
+        int scale = Type.Kind == SqlTypeKind.Decimal ? Type.Scale : 0;
+        switch (_value)
+        {
+            case DecimalValue m:
+                return DecimalMath.TryRescale(m.Unscaled, m.Scale, scale, out var rescaled) ? rescaled : 0;
+            case double or float:
+                return DecimalMath.TryFromDouble(GetDouble(row), DecimalValue.MaxPrecision, scale, out var fromDouble) ? fromDouble : 0;
+            default:
+                return DecimalMath.TryRescale(GetInt64(row), 0, scale, out var fromInteger) ? fromInteger : 0;
+        }
     }
 
     public override string GetString(int row) => _value switch
     {
         string s => s,
         byte[] b => Encoding.UTF8.GetString(b),
+        DecimalValue m => m.ToString(),
         _ => Convert.ToString(_value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 

@@ -30,13 +30,6 @@ internal abstract class ColumnWriter
     public virtual void AppendUtf8(ReadOnlySpan<byte> value) => AppendString(Encoding.UTF8.GetString(value));
     public virtual void AppendBytes(ReadOnlySpan<byte> value) => throw Unsupported("BYTES");
 
-    /// <summary>A .NET decimal, rounded half-up to the column's scale; NULL when it does not fit the precision.</summary>
-    public void AppendDecimal(decimal value)
-    {
-        if (DecimalMath.TryFromDecimal(value, Type.Precision, Type.Scale, out var unscaled)) AppendUnscaled(unscaled);
-        else AppendNull();
-    }
-
     /// <summary>Copies cell <paramref name="row"/> of <paramref name="reader"/> (of the same type).</summary>
     public abstract void AppendFrom(ColumnReader reader, int row);
 

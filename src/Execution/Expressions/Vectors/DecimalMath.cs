@@ -1,135 +1,215 @@
 using System.Globalization;
 using System.Numerics;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Expressions.Vectors;
 
 /// <summary>
-/// DECIMAL values as unscaled 128-bit integers with a scale (Arrow's Decimal128 layout). Rounding is HALF_UP and a
-/// result beyond the target precision is NULL, as Flink's <c>DecimalData.fromBigDecimal</c>.
+/// DECIMAL arithmetic on unscaled 128-bit integers (Arrow's Decimal128 layout, see <see cref="DecimalValue"/>), with
+/// Flink's semantics (<c>DecimalDataUtils</c>): the exact result is rounded <c>HALF_UP</c> to the result scale and is
+/// null (false here) when it has more digits than the result precision; division first rounds the quotient to 38
+/// significant digits (<c>MathContext(38, HALF_UP)</c>) as Flink does. Every operation runs in 128 bits and falls back
+/// to <see cref="BigInteger"/> only when an intermediate (a rescaled operand, a product, a scaled dividend) leaves them.
+/// The caller checks a zero divisor. SUM and other accumulators build on <see cref="TryAdd"/> (see <see cref="DecimalSum"/>).
 /// </summary>
 internal static class DecimalMath
 {
-    private static readonly Int128[] Powers = BuildPowers();
+    private const int MaxPrecision = DecimalValue.MaxPrecision;
 
-    private static Int128[] BuildPowers()
-    {
-        var p = new Int128[39];
-        p[0] = 1;
-        for (int i = 1; i < p.Length; i++) p[i] = p[i - 1] * 10;
-        return p;
-    }
+    public static Int128 PowerOfTen(int exponent) => DecimalValue.PowerOfTen(exponent);
 
-    public static Int128 PowerOfTen(int exponent) => exponent >= 38 ? Int128.MaxValue : Powers[exponent];
+    public static bool Fits(Int128 unscaled, int precision) => DecimalValue.Fits(unscaled, precision);
 
-    public static bool Fits(Int128 unscaled, int precision) => precision >= 38 ? true : unscaled < Powers[precision] && unscaled > -Powers[precision];
+    /// <inheritdoc cref="DecimalValue.TryRescale"/>
+    public static bool TryRescale(Int128 value, int fromScale, int toScale, out Int128 result) =>
+        DecimalValue.TryRescale(value, fromScale, toScale, out result);
 
-    /// <summary>Changes the scale, rounding half-up when digits are dropped; false on overflow of 128 bits.</summary>
-    public static bool TryRescale(Int128 value, int fromScale, int toScale, out Int128 result)
-    {
-        if (toScale == fromScale) { result = value; return true; }
-        if (toScale > fromScale)
-        {
-            int diff = toScale - fromScale;
-            if (diff > 38) { result = 0; return value == 0; }
-            try { result = checked(value * Powers[diff]); return true; }
-            catch (OverflowException) { result = 0; return false; }
-        }
-        result = DivideHalfUp(value, PowerOfTenBig(fromScale - toScale));
-        return true;
-    }
-
-    private static Int128 PowerOfTenBig(int exponent) => exponent > 38 ? Int128.MaxValue : Powers[exponent];
-
-    /// <summary>value / divisor rounded half-up (away from zero on .5).</summary>
+    /// <summary><paramref name="value"/> / <paramref name="divisor"/> rounded half up (away from zero on .5).</summary>
     public static Int128 DivideHalfUp(Int128 value, Int128 divisor)
     {
-        var q = Int128.DivRem(value, divisor);
-        var rem = Int128.Abs(q.Remainder);
-        if (rem * 2 >= Int128.Abs(divisor))
-            return (value < 0) != (divisor < 0) ? q.Quotient - 1 : q.Quotient + 1;
-        return q.Quotient;
+        var (quotient, remainder) = Int128.DivRem(value, divisor);
+        var r = DecimalValue.Magnitude(remainder);
+        if (r >= DecimalValue.Magnitude(divisor) - r) return (value < 0) != (divisor < 0) ? quotient - 1 : quotient + 1;
+        return quotient;
     }
 
-    public static BigInteger DivideHalfUp(BigInteger value, BigInteger divisor)
-    {
-        var q = BigInteger.DivRem(value, divisor, out var rem);
-        if (BigInteger.Abs(rem) * 2 >= BigInteger.Abs(divisor))
-            return (value.Sign < 0) != (divisor.Sign < 0) ? q - 1 : q + 1;
-        return q;
-    }
+    /// <summary>The integer part, truncated toward zero (Flink's <c>castToIntegral</c> before narrowing).</summary>
+    public static Int128 Truncate(Int128 unscaled, int scale) => scale <= 0 ? unscaled : unscaled / PowerOfTen(Math.Min(scale, MaxPrecision));
 
-    /// <summary>The integer part (truncated toward zero).</summary>
-    public static Int128 Truncate(Int128 unscaled, int scale) => scale <= 0 ? unscaled : unscaled / PowerOfTenBig(scale);
+    /// <summary>
+    /// As Flink's <c>DecimalDataUtils.doubleValue</c>: a DECIMAL of precision ≤ 18 (a "compact" one, held in a long) is
+    /// <c>(double) unscaled / 10^scale</c>, a wider one Java's correctly rounded <c>BigDecimal.doubleValue()</c>.
+    /// </summary>
+    public static double ToDouble(Int128 unscaled, int precision, int scale) =>
+        precision <= 18
+            ? (double)(long)unscaled / DecimalValue.DoublePowerOfTen(scale)
+            : new DecimalValue(unscaled, scale).ToDouble();
 
-    public static decimal ToDecimal(Int128 unscaled, int scale)
-    {
-        if (unscaled <= (Int128)decimal.MaxValue && unscaled >= (Int128)decimal.MinValue && scale <= 28)
-            return new decimal(Parts(unscaled, scale));
-        return decimal.Parse(Vectors_Format(unscaled, scale), NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
-
-    private static int[] Parts(Int128 unscaled, int scale)
-    {
-        bool negative = unscaled < 0;
-        var magnitude = (UInt128)(negative ? -unscaled : unscaled);
-        int lo = (int)(uint)(magnitude & 0xFFFFFFFF);
-        int mid = (int)(uint)((magnitude >> 32) & 0xFFFFFFFF);
-        int hi = (int)(uint)((magnitude >> 64) & 0xFFFFFFFF);
-        int flags = (scale << 16) | (negative ? unchecked((int)0x80000000) : 0);
-        return new[] { lo, mid, hi, flags };
-    }
-
-    private static string Vectors_Format(Int128 unscaled, int scale) => StreamSql.Execution.Types.JavaNumberFormat.DecimalPlain(unscaled, scale);
-
-    public static double ToDouble(Int128 unscaled, int scale) => (double)unscaled / Math.Pow(10, scale);
-
-    /// <summary>A .NET decimal as unscaled at <paramref name="scale"/> (half-up), false when it exceeds the precision.</summary>
-    public static bool TryFromDecimal(decimal value, int precision, int scale, out Int128 unscaled)
-    {
-        unscaled = 0;
-        if (scale <= 28)
-        {
-            decimal rounded;
-            try { rounded = Math.Round(value, scale, MidpointRounding.AwayFromZero); }
-            catch (OverflowException) { return false; }
-            Span<int> bits = stackalloc int[4];
-            decimal.GetBits(rounded, bits);
-            int currentScale = (bits[3] >> 16) & 0xFF;
-            Int128 magnitude = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
-            if (bits[3] < 0) magnitude = -magnitude;
-            if (!TryRescale(magnitude, currentScale, scale, out unscaled)) return false;
-        }
-        else if (!TryRescale((Int128)Math.Truncate(value), 0, scale, out unscaled)) return false;
-        return Fits(unscaled, precision);
-    }
-
-    /// <summary>A double as a decimal: the shortest decimal text of the double (Java's <c>BigDecimal.valueOf</c>), half-up.</summary>
+    /// <summary>A double as DECIMAL(p, s): Java's <c>BigDecimal.valueOf(d)</c> (the shortest text of the double) rounded
+    /// half up, as Flink's <c>castFrom(double)</c>; false for NaN, infinities and values beyond the precision.</summary>
     public static bool TryFromDouble(double value, int precision, int scale, out Int128 unscaled)
     {
         unscaled = 0;
-        if (double.IsNaN(value) || double.IsInfinity(value)) return false;
-        if (Math.Abs(value) < 7.9e28)
+        if (!double.IsFinite(value)) return false;
+        Span<char> text = stackalloc char[40];
+        value.TryFormat(text, out int length, "R", CultureInfo.InvariantCulture);
+        if (DecimalValue.TryParse(text[..length], precision, scale, out var parsed) != DecimalParseStatus.Ok) return false;
+        unscaled = parsed.Unscaled;
+        return true;
+    }
+
+    /// <summary>Text as DECIMAL(p, s) (Java's <c>BigDecimal</c> syntax, blanks around it ignored), rounded half up.</summary>
+    public static DecimalParseStatus TryParse(ReadOnlySpan<char> text, int precision, int scale, out Int128 unscaled)
+    {
+        var status = DecimalValue.TryParse(text, precision, scale, out var value);
+        unscaled = value.Unscaled;
+        return status;
+    }
+
+    /// <summary>The order of x/10^sx and y/10^sy, exactly (Flink's <c>DecimalDataUtils.compare</c>).</summary>
+    public static int Compare(Int128 x, int sx, Int128 y, int sy)
+    {
+        if (sx == sy) return x.CompareTo(y);
+        // Scaling the side with fewer fraction digits up is exact; when that leaves 128 bits it outweighs the other
+        // side (below 10^38), so its sign decides.
+        if (sx < sy) return TryRescale(x, sx, sy, out var xs) ? xs.CompareTo(y) : Int128.Sign(x);
+        return TryRescale(y, sy, sx, out var ys) ? x.CompareTo(ys) : -Int128.Sign(y);
+    }
+
+    /// <summary>x/10^sx + y/10^sy as DECIMAL(precision, scale) (y negated when <paramref name="subtract"/>).</summary>
+    public static bool TryAdd(Int128 x, int sx, Int128 y, int sy, int precision, int scale, out Int128 result, bool subtract = false)
+    {
+        int common = Math.Max(sx, sy);
+        if (TryRescale(x, sx, common, out var a) && TryRescale(y, sy, common, out var b))
         {
-            decimal d;
-            try { d = decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture); }
-            catch (OverflowException) { d = (decimal)value; }
-            return TryFromDecimal(d, precision, scale, out unscaled);
+            var sum = subtract ? a - b : a + b;
+            bool overflow = subtract ? ((a ^ b) & (a ^ sum)) < 0 : ((a ^ sum) & (b ^ sum)) < 0;
+            if (!overflow) return Finish(sum, common, precision, scale, out result);
         }
+        var bx = Scale(x, common - sx);
+        var by = Scale(y, common - sy);
+        return Finish(subtract ? bx - by : bx + by, common, precision, scale, out result);
+    }
+
+    /// <summary>x/10^sx × y/10^sy as DECIMAL(precision, scale).</summary>
+    public static bool TryMultiply(Int128 x, int sx, Int128 y, int sy, int precision, int scale, out Int128 result)
+    {
+        bool negative = (x < 0) != (y < 0);
+        var high = UInt128.BigMul(DecimalValue.Magnitude(x), DecimalValue.Magnitude(y), out var product);
+        if (high == 0 && product <= (UInt128)Int128.MaxValue)
+        {
+            var exact = (Int128)product;
+            return Finish(negative ? -exact : exact, sx + sy, precision, scale, out result);
+        }
+        return Finish((BigInteger)x * y, sx + sy, precision, scale, out result);
+    }
+
+    /// <summary>
+    /// x/10^sx ÷ y/10^sy as DECIMAL(precision, scale), y ≠ 0: Flink's <c>divide(v2, MathContext(38, HALF_UP))</c> then
+    /// <c>setScale(scale, HALF_UP)</c>. The quotient is computed exactly to the result scale; the 38-digit rounding
+    /// matters only when the dropped fraction is just below one half (see <see cref="RoundsUp(UInt128, UInt128, UInt128)"/>).
+    /// </summary>
+    public static bool TryDivide(Int128 x, int sx, Int128 y, int sy, int precision, int scale, out Int128 result)
+    {
+        result = 0;
+        bool negative = (x < 0) != (y < 0);
+        UInt128 a = DecimalValue.Magnitude(x), b = DecimalValue.Magnitude(y);
+        // (a / 10^sx) / (b / 10^sy) × 10^scale = a × 10^e / b with e = scale + sy - sx.
+        int e = scale + sy - sx;
+        UInt128 dividend = a, divisor = b;
+        bool fits = e >= 0
+            ? e <= MaxPrecision && (a == 0 || a <= UInt128.MaxValue / DecimalValue.UnsignedPowerOfTen(e))
+            : -e <= MaxPrecision && b <= UInt128.MaxValue / DecimalValue.UnsignedPowerOfTen(-e);
+        if (!fits) return DivideWide(a, b, e, negative, precision, out result);
+        if (e >= 0) dividend = a * DecimalValue.UnsignedPowerOfTen(e);
+        else divisor = b * DecimalValue.UnsignedPowerOfTen(-e);
+        UInt128 quotient, remainder;
+        if (dividend <= ulong.MaxValue && divisor <= ulong.MaxValue)
+        {
+            // 64-bit division is many times faster than the 128-bit one, and covers the common values.
+            var (q, r) = Math.DivRem((ulong)dividend, (ulong)divisor);
+            (quotient, remainder) = (q, r);
+        }
+        else (quotient, remainder) = UInt128.DivRem(dividend, divisor);
+        if (quotient >= DecimalValue.UnsignedPowerOfTen(MaxPrecision)) return false;
+        if (RoundsUp(quotient, remainder, divisor)) quotient++;
+        if (quotient >= DecimalValue.UnsignedPowerOfTen(Math.Min(precision, MaxPrecision))) return false;
+        result = negative ? -(Int128)quotient : (Int128)quotient;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether quotient + remainder/divisor rounds up to quotient + 1 under Flink's two roundings: first to 38 significant
+    /// digits, then to the integer (the result scale). Directly that is "remainder ≥ half"; the first rounding also turns
+    /// a fraction of 0.4999…95 (within half a unit of its last kept digit, the 38th significant one) into 0.5.
+    /// </summary>
+    private static bool RoundsUp(UInt128 quotient, UInt128 remainder, UInt128 divisor)
+    {
+        if (remainder >= divisor - remainder) return true;
+        var belowHalf = divisor - remainder - remainder;
+        // Farther than a tenth of a unit below one half: no 38-digit rounding reaches it (the common case, decided cheaply).
+        if (belowHalf > divisor / 8) return false;
+        int keptFractionDigits = MaxPrecision - (quotient == 0 ? 0 : DecimalValue.DigitCount(quotient));
+        if (keptFractionDigits <= 0) return false;
+        // fraction f = remainder/divisor rounds to ≥ 0.5 at k digits ⟺ f ≥ 0.5 - 0.5·10^-k ⟺ (divisor - 2·remainder)·10^k ≤ divisor.
+        return belowHalf <= divisor / DecimalValue.UnsignedPowerOfTen(keptFractionDigits);
+    }
+
+    private static bool DivideWide(UInt128 a, UInt128 b, int e, bool negative, int precision, out Int128 result)
+    {
+        result = 0;
+        BigInteger dividend = a, divisor = b;
+        if (e >= 0) dividend *= BigInteger.Pow(10, e); else divisor *= BigInteger.Pow(10, -e);
+        var quotient = BigInteger.DivRem(dividend, divisor, out var remainder);
+        var limit = BigInteger.Pow(10, MaxPrecision);
+        if (quotient >= limit) return false;
+        bool up = remainder >= divisor - remainder;
+        if (!up)
+        {
+            int kept = MaxPrecision - (quotient.IsZero ? 0 : quotient.ToString(CultureInfo.InvariantCulture).Length);
+            up = kept > 0 && divisor - remainder - remainder <= divisor / BigInteger.Pow(10, kept);
+        }
+        if (up) quotient += 1;
+        if (quotient >= BigInteger.Pow(10, Math.Min(precision, MaxPrecision))) return false;
+        result = negative ? -(Int128)quotient : (Int128)quotient;
+        return true;
+    }
+
+    /// <summary>
+    /// The remainder of x/10^sx ÷ y/10^sy (y ≠ 0) as DECIMAL(precision, scale), with the dividend's sign (Java's
+    /// <c>BigDecimal.remainder</c>, which Flink's MOD and % use).
+    /// </summary>
+    public static bool TryRemainder(Int128 x, int sx, Int128 y, int sy, int precision, int scale, out Int128 result)
+    {
+        int common = Math.Max(sx, sy);
+        if (TryRescale(x, sx, common, out var a) && TryRescale(y, sy, common, out var b))
+            return Finish(a % b, common, precision, scale, out result);
+        return Finish(BigInteger.Remainder(Scale(x, common - sx), Scale(y, common - sy)), common, precision, scale, out result);
+    }
+
+    private static bool Finish(Int128 value, int fromScale, int precision, int scale, out Int128 result)
+    {
+        if (TryRescale(value, fromScale, scale, out result) && Fits(result, precision)) return true;
+        if (scale > fromScale) return Finish((BigInteger)value, fromScale, precision, scale, out result);
+        result = 0;
         return false;
     }
 
-    /// <summary>Parses decimal text (as Java's <c>new BigDecimal(text)</c>, trimmed), half-up to the scale.</summary>
-    public static bool TryParse(string text, int precision, int scale, out Int128 unscaled, out bool overflow)
+    private static bool Finish(BigInteger value, int fromScale, int precision, int scale, out Int128 result)
     {
-        unscaled = 0;
-        overflow = false;
-        text = text.Trim();
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        result = 0;
+        if (scale >= fromScale) value *= BigInteger.Pow(10, scale - fromScale);
+        else
         {
-            if (BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) { overflow = true; }
-            return false;
+            var divisor = BigInteger.Pow(10, fromScale - scale);
+            var quotient = BigInteger.DivRem(value, divisor, out var remainder);
+            if (BigInteger.Abs(remainder) >= divisor - BigInteger.Abs(remainder)) quotient += value.Sign;
+            value = quotient;
         }
-        if (!TryFromDecimal(d, precision, scale, out unscaled)) { overflow = true; return false; }
+        if (BigInteger.Abs(value) >= BigInteger.Pow(10, Math.Min(precision, MaxPrecision))) return false;
+        result = (Int128)value;
         return true;
     }
+
+    private static BigInteger Scale(Int128 value, int digits) => (BigInteger)value * BigInteger.Pow(10, digits);
 }

@@ -9,8 +9,7 @@ internal static class LiteralValues
     /// <summary>An empty batch of one row, to evaluate expressions over literals only.</summary>
     public static RecordBatch OneRow { get; } = new(new Schema.Builder().Build(), System.Array.Empty<IArrowArray>(), 1);
 
-    /// <summary>The value of cell <paramref name="row"/> as a literal value; false when it has no literal form
-    /// (nested types, DECIMALs beyond .NET's 28 digits).</summary>
+    /// <summary>The value of cell <paramref name="row"/> as a literal value; false when it has no literal form (nested types).</summary>
     public static bool TryRead(ColumnReader reader, int row, out object? value)
     {
         value = null;
@@ -25,13 +24,7 @@ internal static class LiteralValues
             case SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth:
                 value = (int)reader.GetInt64(row); return true;
             case SqlTypeKind.Float or SqlTypeKind.Double: value = reader.GetDouble(row); return true;
-            case SqlTypeKind.Decimal:
-                {
-                    var u = reader.GetUnscaled(row);
-                    if (u > (Int128)decimal.MaxValue || u < (Int128)decimal.MinValue || t.Scale > 28) return false;
-                    value = DecimalMath.ToDecimal(u, t.Scale);
-                    return true;
-                }
+            case SqlTypeKind.Decimal: value = new DecimalValue(reader.GetUnscaled(row), t.Scale); return true;
             case SqlTypeKind.Char or SqlTypeKind.VarChar: value = reader.GetString(row); return true;
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary: value = reader.GetBytes(row).ToArray(); return true;
             default: return false;
