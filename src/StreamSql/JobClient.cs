@@ -75,6 +75,25 @@ public sealed class JobClient
         }
     }
 
+    /// <summary>Takes a savepoint and cancels the job (Flink's cancel-with-savepoint, REST <c>cancel-job</c>): no checkpoint
+    /// starts after the savepoint, so nothing is committed past it; the job ends CANCELED. When the savepoint fails the job
+    /// keeps running.</summary>
+    /// <param name="targetDirectory">The directory to create the savepoint in; null for <see cref="DefaultSavepointDirectory"/>.</param>
+    /// <param name="cancellationToken">Stops waiting (the savepoint may still complete).</param>
+    /// <exception cref="StreamSqlException">The job is not running, no savepoint directory is known, or the savepoint failed.</exception>
+    public async Task<CheckpointStats> CancelWithSavepointAsync(string? targetDirectory = null, CancellationToken cancellationToken = default)
+    {
+        var directory = SavepointDirectoryFor(targetDirectory, "cancel with a savepoint");
+        try
+        {
+            return await _handle.CancelWithSavepointAsync(directory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw SavepointFailed(e, $"Could not cancel job '{Name}' ({Id}) with a savepoint");
+        }
+    }
+
     /// <summary>Takes a savepoint and stops the job once its sinks committed; returns when the job has ended (FINISHED).
     /// Restoring the savepoint later continues exactly after the last record the job wrote.</summary>
     /// <param name="targetDirectory">The directory to create the savepoint in; null for <see cref="DefaultSavepointDirectory"/>.</param>

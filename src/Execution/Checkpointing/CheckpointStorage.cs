@@ -19,6 +19,9 @@ public enum JobTermination { Finished, Stopped, Cancelled, Failed }
 public sealed class CheckpointStorage
 {
     private readonly Random _random;
+    /// <summary>Completing checkpoints and applying retention happen one at a time: two checkpoints finishing together must
+    /// not both walk and delete the older ones.</summary>
+    private readonly object _retention = new();
 
     public CheckpointStorage(IStateFileSystem fileSystem, string checkpointsDirectory, string jobId, string? savepointDirectory,
         int numRetained = 1, string retention = "NO_EXTERNALIZED_CHECKPOINTS", Random? random = null, IStateFileSystem? savepointFileSystem = null)
@@ -96,11 +99,23 @@ public sealed class CheckpointStorage
         if (w.FileSystem.DirectoryExists(w.Location)) w.FileSystem.Sync(w.Location);
         if (!w.IsSavepoint && w.WroteShared) w.FileSystem.Sync(SharedDirectory);
         if (w.IsSavepoint && w.FileSystem.DirectoryExists(Path.Combine(w.Location, "shared"))) w.FileSystem.Sync(Path.Combine(w.Location, "shared"));
-        w.FileSystem.WriteAtomically(Path.Combine(w.Location, CheckpointMetadataFormat.FileName), CheckpointMetadataFormat.Serialize(metadata));
-        w.FileSystem.Sync(Path.GetDirectoryName(w.Location)!);
-        var completed = new CompletedCheckpoint(w.FileSystem, w.Location, metadata);
-        if (!w.IsSavepoint) Subsume();
-        return completed;
+        lock (_retention)
+        {
+            w.FileSystem.WriteAtomically(Path.Combine(w.Location, CheckpointMetadataFormat.FileName), CheckpointMetadataFormat.Serialize(metadata));
+            w.FileSystem.Sync(Path.GetDirectoryName(w.Location)!);
+            var completed = new CompletedCheckpoint(w.FileSystem, w.Location, metadata);
+            if (w.IsSavepoint) return completed;
+            // The checkpoint is complete from here on: failing to delete older ones only leaves disk space behind, and must
+            // never be reported as this checkpoint failing (which would delete it).
+            try
+            {
+                Subsume();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointFormatException)
+            {
+            }
+            return completed;
+        }
     }
 
     /// <summary>Drops a checkpoint that will not complete (its exclusive files; shared files it uploaded stay until unreferenced).</summary>
@@ -215,16 +230,71 @@ public sealed class CheckpointStorage
     /// RETAIN_ON_CANCELLATION; failed ones only under NO_EXTERNALIZED_CHECKPOINTS. Savepoints are never deleted.</summary>
     public void OnJobTerminated(JobTermination termination)
     {
-        switch (termination)
+        lock (_retention)
+            switch (termination)
+            {
+                case JobTermination.Finished:
+                    RetainNewest(1);
+                    return;
+                case JobTermination.Stopped:
+                case JobTermination.Cancelled when Retention != "RETAIN_ON_CANCELLATION":
+                case JobTermination.Failed when Retention == "NO_EXTERNALIZED_CHECKPOINTS":
+                    RetainNewest(0);
+                    FileSystem.DeleteDirectory(JobDirectory);
+                    return;
+            }
+    }
+
+    /// <summary>Deletes a checkpoint so that a crash midway leaves it incomplete, never complete with files missing:
+    /// <c>_metadata</c> first (and that made durable), then the rest.</summary>
+    private void DeleteCheckpoint(string directory)
+    {
+        var metadata = Path.Combine(directory, CheckpointMetadataFormat.FileName);
+        if (FileSystem.FileExists(metadata))
         {
-            case JobTermination.Finished:
-                RetainNewest(1);
-                return;
-            case JobTermination.Stopped:
-            case JobTermination.Cancelled when Retention != "RETAIN_ON_CANCELLATION":
-            case JobTermination.Failed when Retention == "NO_EXTERNALIZED_CHECKPOINTS":
-                FileSystem.DeleteDirectory(JobDirectory);
-                return;
+            FileSystem.DeleteFile(metadata);
+            FileSystem.Sync(directory);
+        }
+        FileSystem.DeleteDirectory(directory);
+    }
+
+    /// <summary>
+    /// Removes what runs of this job that died left behind: <c>chk-N</c> directories without <c>_metadata</c> (never
+    /// restorable) and shared files no completed checkpoint references (uploads of checkpoints that never completed). Only
+    /// for a job that holds its state name exclusively (<see cref="JobStateClaim"/>) and has not started checkpointing;
+    /// when a completed checkpoint cannot be read, shared files are left alone (which it uses is unknown).
+    /// </summary>
+    public void RemoveLeftovers()
+    {
+        lock (_retention) RemoveLeftoversLocked();
+    }
+
+    private void RemoveLeftoversLocked()
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        bool everyReferenceKnown = true;
+        foreach (var (_, directory) in CheckpointDirectories())
+        {
+            if (!FileSystem.FileExists(Path.Combine(directory, CheckpointMetadataFormat.FileName)))
+            {
+                FileSystem.DeleteDirectory(directory);
+                continue;
+            }
+            try
+            {
+                var checkpoint = Load(directory);
+                foreach (var file in checkpoint.Metadata.AllFiles()) referenced.Add(checkpoint.PathOf(file));
+            }
+            catch (CheckpointFormatException)
+            {
+                everyReferenceKnown = false;
+            }
+        }
+        if (!everyReferenceKnown) return;
+        foreach (var name in FileSystem.ListFiles(SharedDirectory))
+        {
+            var path = Path.Combine(SharedDirectory, name);
+            if (!referenced.Contains(Path.GetFullPath(path))) FileSystem.DeleteFile(path);
         }
     }
 
@@ -272,14 +342,15 @@ public sealed class CheckpointStorage
         for (int i = 0; i < count; i++)
             foreach (var file in completed[i].Metadata.AllFiles()) referenced.Add(completed[i].PathOf(file));
         var shared = SharedDirectory + Path.DirectorySeparatorChar;
-        for (int i = count; i < completed.Count; i++)
+        // Oldest first: a crash midway leaves the newer ones complete, so a resume never goes back to an older state.
+        for (int i = completed.Count - 1; i >= count; i--)
         {
+            DeleteCheckpoint(completed[i].Directory);
             foreach (var file in completed[i].Metadata.AllFiles())
             {
                 var path = completed[i].PathOf(file);
                 if (path.StartsWith(shared, StringComparison.Ordinal) && !referenced.Contains(path)) FileSystem.DeleteFile(path);
             }
-            FileSystem.DeleteDirectory(completed[i].Directory);
         }
     }
 

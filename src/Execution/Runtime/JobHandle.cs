@@ -62,6 +62,16 @@ public sealed class JobHandle
     public Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default) =>
         RequireCoordinator().TriggerSavepointAsync(targetDirectory, stop: false, drain: false, cancellationToken);
 
+    /// <summary>Flink's cancel-with-savepoint: takes a savepoint after which no checkpoint starts, then cancels the job, so
+    /// nothing is committed past the savepoint and resuming from it neither loses nor repeats output. When the savepoint
+    /// fails the job goes on (with its checkpoints).</summary>
+    public async Task<CheckpointStats> CancelWithSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default)
+    {
+        var savepoint = await RequireCoordinator().TriggerSavepointBeforeCancelAsync(targetDirectory, cancellationToken).ConfigureAwait(false);
+        Cancel();
+        return savepoint;
+    }
+
     /// <summary>Takes a savepoint and stops the job once it completed and its sinks committed: the job ends FINISHED
     /// and the savepoint holds exactly the state after the last record written.</summary>
     public Task<CheckpointStats> StopWithSavepointAsync(string? targetDirectory, CancellationToken cancellationToken = default) =>

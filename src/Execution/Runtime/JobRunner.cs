@@ -65,6 +65,17 @@ public sealed class JobRunner
                     results ??= Channel.CreateBounded<Batch>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
 
         var storage = CheckpointStorage.FromConfiguration(configuration, claim.StateName);
+        if (claim.IsExclusive && storage.FileSystem is LocalStateFileSystem)
+        {
+            try
+            {
+                storage.RemoveLeftovers();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Leftovers are only disk space; a directory that cannot be cleaned fails the job's checkpoints anyway.
+            }
+        }
         StateAssignment? restore = null;
         if (options.RestorePath is { Length: > 0 } path)
         {

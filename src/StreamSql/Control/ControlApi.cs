@@ -156,13 +156,9 @@ internal sealed class ControlApi
         if (body.Failed) return;
         var request = body.Value ?? new SavepointTriggerRequest(null, false);
         var handle = job.Handle;
+        // cancel-job: one step (no checkpoint may commit between the savepoint and the cancel), as Flink's.
         var id = Savepoints.Start(job.Id, request.CancelJob
-            ? async () =>
-            {
-                var stats = await handle.TriggerSavepointAsync(request.TargetDirectory).ConfigureAwait(false);
-                handle.Cancel();
-                return stats;
-            }
+            ? () => handle.CancelWithSavepointAsync(request.TargetDirectory)
             : () => handle.TriggerSavepointAsync(request.TargetDirectory));
         await Write(http, 202, new TriggerResponse(id), ControlJson.Default.TriggerResponse).ConfigureAwait(false);
     }

@@ -158,6 +158,32 @@ public sealed class CheckpointCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task No_checkpoint_starts_while_or_after_a_savepoint_before_cancel_is_taken()
+    {
+        var savepoint = _coordinator.TriggerSavepointBeforeCancelAsync("/sp", CancellationToken.None);
+        while (!_source.Mailbox.HasMail) await Task.Delay(5);
+        // A checkpoint completing between the savepoint and the cancel would publish output the savepoint does not cover.
+        var during = await Assert.ThrowsAsync<InvalidOperationException>(() => _coordinator.TriggerAsync(CheckpointKind.Checkpoint, null, drain: false));
+        Assert.Contains("cancelled with a savepoint", during.Message);
+        _coordinator.OnSnapshotTaken(1, _source, [State("src", 0, "s")]);
+        _coordinator.OnSnapshotTaken(1, _sink, [State("sink", 0, "s")]);
+        Assert.True((await Within(savepoint)).IsSavepoint);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _coordinator.TriggerAsync(CheckpointKind.Checkpoint, null, drain: false));
+    }
+
+    [Fact]
+    public async Task A_stop_whose_subtasks_are_gone_before_they_commit_still_completes()
+    {
+        var stop = _coordinator.TriggerAsync(CheckpointKind.SavepointAndStop, "/sp", drain: false);
+        _coordinator.OnSnapshotTaken(1, _source, [State("src", 0, "s")]);
+        // The run ends (another subtask failed, the process shuts down) before the savepoint's notifications are read.
+        _coordinator.OnSubtaskExited(_source);
+        _coordinator.OnSubtaskExited(_sink);
+        _coordinator.OnSnapshotTaken(1, _sink, [State("sink", 0, "s")]);
+        Assert.True((await Within(stop)).IsSavepoint);
+    }
+
+    [Fact]
     public async Task A_checkpoint_whose_state_write_fails_is_aborted_and_its_late_files_are_removed()
     {
         _files.FailOn("op-sink-0.operator");

@@ -191,6 +191,42 @@ public sealed class CheckpointStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Checkpoints_completing_at_the_same_time_never_fail_each_other()
+    {
+        // A final checkpoint and a periodic one may finish together; each deletes the checkpoints older than the retained.
+        var storage = FileStorage(retained: 1);
+        for (long id = 1; id <= 120; id += 2)
+        {
+            var writers = new[] { storage.BeginCheckpoint(id), storage.BeginCheckpoint(id + 1) };
+            foreach (var w in writers) w.WriteExclusive("op-a-0.operator", s => s.Write(new byte[64]));
+            await Task.WhenAll(writers.Select(w => Task.Run(() => storage.Complete(w, new CheckpointMetadata(w.CheckpointId, 0, "job", false,
+                [new OperatorStateEntry("a", 1, 128, [new SubtaskStateHandle(0, null, new StateFileHandle("op-a-0.operator", 64, Crc32C.Compute(new byte[64])))])])))));
+        }
+        var latest = Assert.Single(storage.CompletedCheckpointIds());
+        Assert.Equal(120, latest);
+        storage.FindLatestCompleted()!.VerifyFilesPresent();
+    }
+
+    [Fact]
+    public void Leftovers_of_dead_runs_are_removed_and_completed_checkpoints_kept()
+    {
+        var storage = FileStorage(retained: 5);
+        using var backend = CreateSubtask("rocksdb", true, 0, 1);
+        KeyedStateBackendTests.Fill(backend, Keys(0, 50));
+        var completed = Checkpoint(storage, 1, new[] { backend });
+        var incomplete = storage.BeginCheckpoint(2);
+        incomplete.WriteExclusive("op-x-0.operator", s => s.Write(new byte[4]));
+        incomplete.WriteShared("orphan.sst", "orphan.sst", s => s.Write(new byte[4]));
+
+        storage.RemoveLeftovers();
+
+        Assert.False(Directory.Exists(storage.CheckpointDirectory(2)));
+        Assert.False(File.Exists(Path.Combine(storage.SharedDirectory, "orphan.sst")));
+        Assert.Equal(new long[] { 1 }, storage.CompletedCheckpointIds());
+        storage.Load(completed.Directory).VerifyFilesPresent();
+    }
+
+    [Fact]
     public void Local_files_and_directories_are_flushed_without_error()
     {
         var file = Path.Combine(_root, "f");
