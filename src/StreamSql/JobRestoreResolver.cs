@@ -35,7 +35,9 @@ internal sealed record ResolvedRestore(JobStartOptions Options, IReadOnlyList<St
 /// </summary>
 internal static class JobRestoreResolver
 {
-    public static ResolvedRestore Resolve(Configuration configuration, string jobName, RestoreRequest request, bool latestCheckpointByDefault)
+    /// <summary>Where the job's state comes from; <paramref name="jobName"/> is for messages, <paramref name="stateName"/> the
+    /// name its state is kept under (<see cref="JobStateClaim.StateName"/>).</summary>
+    public static ResolvedRestore Resolve(Configuration configuration, string jobName, string stateName, RestoreRequest request, bool latestCheckpointByDefault)
     {
         bool allow = request.AllowNonRestoredState || configuration.Get(CheckpointingOptions.IgnoreUnclaimedState);
         var sessionPath = SessionRecoveryPath(configuration);
@@ -46,9 +48,9 @@ internal static class JobRestoreResolver
                     throw new StreamSqlException("FROM SAVEPOINT needs the path of a savepoint (its directory or its _metadata file).");
                 return Start(savepoint.Path, allow);
             case LatestCheckpointRestore:
-                return FromLatestCheckpoint(configuration, jobName, fallbackPath: null, allow);
+                return FromLatestCheckpoint(configuration, jobName, stateName, fallbackPath: null, allow);
         }
-        if (latestCheckpointByDefault) return FromLatestCheckpoint(configuration, jobName, sessionPath, allow);
+        if (latestCheckpointByDefault) return FromLatestCheckpoint(configuration, jobName, stateName, sessionPath, allow);
         return Start(sessionPath, allow);
     }
 
@@ -78,35 +80,28 @@ internal static class JobRestoreResolver
         }
     }
 
-    private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string? fallbackPath, bool allow)
+    private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string stateName, string? fallbackPath, bool allow)
     {
-        var (checkpointsDirectory, savepointDirectory) = SearchedDirectories(configuration, jobName);
+        var (checkpointsDirectory, savepointDirectory) = SearchedDirectories(configuration, stateName);
         var skipped = new List<string>();
         CompletedCheckpoint? checkpoint = null, savepoint = null;
-        string? searching = null;
         try
         {
-            if (checkpointsDirectory is not null)
-            {
-                searching = checkpointsDirectory;
-                checkpoint = CheckpointStorage.FromConfiguration(configuration, jobName).FindLatestCompleted(skipped);
-            }
-            if (savepointDirectory is not null)
-            {
-                searching = savepointDirectory;
-                savepoint = JobSavepoints.NewestOf(LocalStateFileSystem.Instance, savepointDirectory, jobName, skipped);
-            }
+            var storage = CheckpointStorage.FromConfiguration(configuration, stateName);
+            if (checkpointsDirectory is not null) checkpoint = storage.FindLatestCompleted(skipped);
+            if (savepointDirectory is not null) savepoint = storage.FindLatestSavepoint(skipped);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {searching}: {e.Message}", e);
+            throw new StreamSqlException($"Could not search for checkpoints of job '{jobName}' in {checkpointsDirectory ?? savepointDirectory}: {e.Message}", e);
         }
 
         var notices = new List<StatementNotice>();
         foreach (var reason in skipped)
             notices.Add(new StatementNotice(NoticeLevel.Warning, "Skipping a checkpoint that cannot be restored: " + reason));
         // A stop with savepoint ends the job FINISHED, which deletes its checkpoints: the savepoint is then the newest state.
-        var latest = savepoint is not null && (checkpoint is null || savepoint.Metadata.TimestampMillis > checkpoint.Metadata.TimestampMillis)
+        // Checkpoints and savepoints of a job share one id sequence, so the higher id is the later state (clocks may jump).
+        var latest = savepoint is not null && (checkpoint is null || savepoint.CheckpointId > checkpoint.CheckpointId)
             ? savepoint
             : checkpoint;
         if (latest is not null && latest.Metadata.IsSavepoint)

@@ -135,14 +135,25 @@ internal sealed class StatementExecutor
         else if (string.IsNullOrEmpty(graph.Name))
             graph = graph with { Name = kind == "SELECT" ? "collect" : "insert-into_" + string.Join(",", targets) };
 
-        var resolved = restore is null
-            ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
-            : JobRestoreResolver.Resolve(configuration, graph.Name, restore, _env.RestoreFromLatestCheckpoint);
-        var options = resolved.Options;
+        var claim = JobStateClaim.Acquire(graph.Configuration, graph.Name);
+        ResolvedRestore resolved;
+        try
+        {
+            resolved = restore is null
+                ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
+                : JobRestoreResolver.Resolve(configuration, graph.Name, claim.StateName, restore, _env.RestoreFromLatestCheckpoint);
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+        var options = resolved.Options with { StateClaim = claim };
         foreach (var notice in resolved.Notices) _env.RaiseNotice(notice);
         JobHandle handle;
         try
         {
+            // The runner owns the claim from here on, also when it refuses to start.
             handle = _env.Runner.Start(graph, JobRegistry.NewJobId(), options);
         }
         catch (Exception e) when (e is StateRestoreException or CheckpointFormatException

@@ -202,18 +202,67 @@ public sealed class FilesystemTests : IDisposable
     }
 
     [Fact]
-    public async Task Leftover_in_progress_files_are_removed_on_open_and_updates_are_refused()
+    public async Task Leftover_in_progress_files_of_the_same_sink_are_removed_on_open_and_updates_are_refused()
     {
         var table = FsTable("csv", columns: Small);
-        File.WriteAllText(Path.Combine(_dir, ".part-1234-0-0.inprogress"), "1,a\n");
-        File.WriteAllText(Path.Combine(_dir, ".part-1234-1-0.inprogress"), "1,a\n"); // another subtask's
+        var tag = FilesystemWriter.OwnerTag("job/sink-op");
+        var other = FilesystemWriter.OwnerTag("other-job/sink-op");
+        string[] files =
+        [
+            $".part-12-34-0-0.inprogress.{tag}",   // this sink, subtask 0: a crashed run's
+            $".part-12-34-1-0.inprogress.{tag}",   // this sink, subtask 1 (still within parallelism 2): subtask 1's to clean
+            $".part-12-34-2-0.inprogress.{tag}",   // this sink, subtask 2 of an earlier parallelism 3: maps to subtask 0 now
+            $".part-12-34-0-0.inprogress.{other}", // another job's sink into the same directory
+            ".part-1234-0-0.inprogress",           // a writer without an owner (state not on disk)
+        ];
+        foreach (var f in files) File.WriteAllText(Path.Combine(_dir, f), "1,a\n");
         var writer = new FilesystemConnector().CreateWriter();
-        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
-        Assert.Equal(new[] { ".part-1234-1-0.inprogress" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+        await writer.OpenAsync(WriterContext(table, subtask: 0, parallelism: 2) with { OutputOwner = "job/sink-op" }, CancellationToken.None);
+        Assert.Equal(new[] { files[1], files[3], files[4] }.Order(), Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
 
         var rows = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "2"), ("rows-per-second", "1000000"))));
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
             await writer.WriteAsync(new Batch(rows[0], new[] { RowKind.Insert, RowKind.Delete }), CancellationToken.None));
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_sinks_writing_one_directory_never_remove_each_others_files()
+    {
+        var table = FsTable("csv", columns: Small);
+        var rows = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "5"), ("rows-per-second", "1000000"))));
+        var first = new FilesystemConnector().CreateWriter();
+        await first.OpenAsync(WriterContext(table) with { OutputOwner = "insert-into_out/sink" }, CancellationToken.None);
+        foreach (var b in rows) await first.WriteAsync(new Batch(b), CancellationToken.None);
+        // A second job into the same table, same subtask index, opens while the first has a part file in progress.
+        var second = new FilesystemConnector().CreateWriter();
+        await second.OpenAsync(WriterContext(table) with { OutputOwner = "insert-into_out-2/sink" }, CancellationToken.None);
+        var unowned = new FilesystemConnector().CreateWriter();
+        await unowned.OpenAsync(WriterContext(table), CancellationToken.None);
+
+        var handle = await first.PrepareCommitAsync(1, CancellationToken.None);
+        await first.CommitAsync(1, [handle!], CancellationToken.None);
+        Assert.Equal(5, (await Read(table)).Sum(b => b.Length));
+        foreach (var w in new[] { first, second, unowned }) await w.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_commit_whose_files_are_gone_is_reported_and_the_rest_is_committed()
+    {
+        var table = FsTable("csv", columns: Small);
+        var rows = await ReadAll(new DatagenConnector().CreateReader(), ReaderContext(Table("g", Small, ("connector", "datagen"), ("number-of-rows", "3"), ("rows-per-second", "1000000"))));
+        var warnings = new StringWriter();
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table) with { Diagnostics = warnings }, CancellationToken.None);
+        await writer.WriteAsync(new Batch(rows[0]), CancellationToken.None);
+        var gone = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        foreach (var f in Directory.GetFiles(_dir)) File.Delete(f);
+        await writer.WriteAsync(new Batch(rows[0]), CancellationToken.None);
+        var kept = await writer.PrepareCommitAsync(2, CancellationToken.None);
+
+        await writer.CommitAsync(2, [gone!, kept!], CancellationToken.None);
+        Assert.Equal(3, (await Read(table)).Sum(b => b.Length));
+        Assert.Contains("[WARNING] Cannot commit part file", warnings.ToString());
         await writer.DisposeAsync();
     }
 

@@ -206,21 +206,21 @@ public sealed class RestoreStatementTests : IDisposable
     [Fact]
     public void Non_restored_state_is_allowed_by_the_clause_or_the_session_setting()
     {
-        var withClause = JobRestoreResolver.Resolve(Configuration.Empty, "j", new RestoreRequest(new SavepointRestore("/sp", default), true), false);
-        var plain = JobRestoreResolver.Resolve(Configuration.Empty, "j", new RestoreRequest(new SavepointRestore("/sp", default), false), false);
+        var withClause = JobRestoreResolver.Resolve(Configuration.Empty, "j", "j", new RestoreRequest(new SavepointRestore("/sp", default), true), false);
+        var plain = JobRestoreResolver.Resolve(Configuration.Empty, "j", "j", new RestoreRequest(new SavepointRestore("/sp", default), false), false);
         var session = Configuration.Empty.With("execution.savepoint.ignore-unclaimed-state", "true").With("execution.savepoint.path", "/sp2");
-        var fromSession = JobRestoreResolver.Resolve(session, "j", RestoreRequest.None, false);
+        var fromSession = JobRestoreResolver.Resolve(session, "j", "j", RestoreRequest.None, false);
 
         Assert.Equal(new JobStartOptions { RestorePath = "/sp", AllowNonRestoredState = true }, withClause.Options);
         Assert.Equal(new JobStartOptions { RestorePath = "/sp", AllowNonRestoredState = false }, plain.Options);
         Assert.Equal(new JobStartOptions { RestorePath = "/sp2", AllowNonRestoredState = true }, fromSession.Options);
-        Assert.Same(JobStartOptions.Fresh, JobRestoreResolver.Resolve(Configuration.Empty.With("execution.savepoint.path", "  "), "j", RestoreRequest.None, false).Options);
+        Assert.Same(JobStartOptions.Fresh, JobRestoreResolver.Resolve(Configuration.Empty.With("execution.savepoint.path", "  "), "j", "j", RestoreRequest.None, false).Options);
     }
 
     [Fact]
     public void A_relative_savepoint_path_is_taken_from_the_working_directory()
     {
-        var resolved = JobRestoreResolver.Resolve(Configuration.Empty, "j", new RestoreRequest(new SavepointRestore("sp/savepoint-1", default), false), false);
+        var resolved = JobRestoreResolver.Resolve(Configuration.Empty, "j", "j", new RestoreRequest(new SavepointRestore("sp/savepoint-1", default), false), false);
 
         Assert.Equal(Path.Combine(Environment.CurrentDirectory, "sp", "savepoint-1"), resolved.Options.RestorePath);
     }

@@ -7,16 +7,22 @@ namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
 /// Exactly-once file sink (two-phase commit), Flink's file naming: rows go to a hidden in-progress part file
-/// <c>.part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;.inprogress</c>; a part file is closed when it reaches
+/// <c>.part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;.inprogress[.&lt;owner&gt;]</c>; a part file is closed when it reaches
 /// <c>sink.rolling-policy.file-size</c> or <c>.rollover-interval</c>, and on every barrier; a closed file is renamed to the
 /// hidden pending name <c>.part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;.pending</c> and its handle kept in checkpoint state;
-/// commit renames it to the visible <c>part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;</c>. Commit is idempotent. On open, in-progress
-/// files a crashed run of this subtask left behind are removed (their rows are replayed from the source's position).
+/// commit renames it to the visible <c>part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;</c>. Commit is idempotent.
+/// <para>In-progress files are never part of any checkpoint: on open, those an earlier run of this same sink left behind
+/// (same owner tag: the job's exclusively held state name and the sink's operator id) for this subtask index, or for an
+/// index beyond today's parallelism that maps to it, are removed (their rows are replayed from the source's position).
+/// Files of other jobs and other sinks in the directory are never touched; without an owner (state not on disk) nothing is.</para>
 /// </summary>
 internal sealed class FilesystemWriter : ISinkWriter
 {
     private string _directory = "";
     private int _subtask;
+    private int _parallelism;
+    private string? _ownerTag;
+    private TextWriter _diagnostics = TextWriter.Null;
     private string _uuid = "";
     private IRowEncoder _encoder = null!;
     private long _maxFileBytes;
@@ -34,6 +40,9 @@ internal sealed class FilesystemWriter : ISinkWriter
         var options = new TableOptions(context.Table);
         _directory = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         _subtask = context.SubtaskIndex;
+        _parallelism = context.Parallelism;
+        _ownerTag = context.OutputOwner is { } owner ? OwnerTag(owner) : null;
+        _diagnostics = context.Diagnostics;
         _clock = context.Clock;
         _uuid = Guid.NewGuid().ToString();
         _maxFileBytes = options.Get(FilesystemOptions.RollingFileSize);
@@ -56,16 +65,30 @@ internal sealed class FilesystemWriter : ISinkWriter
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>A short stable tag for an output owner (hex of a SHA-256 prefix): file names stay short and free of
+    /// characters a job name may hold.</summary>
+    internal static string OwnerTag(string owner) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(owner)).AsSpan(0, 8));
+
     private void RemoveLeftovers()
     {
-        var suffix = $"-{_subtask}-";
-        foreach (var path in Directory.EnumerateFiles(_directory, ".part-*.inprogress"))
+        if (_ownerTag is null) return;
+        foreach (var path in Directory.EnumerateFiles(_directory, ".part-*.inprogress." + _ownerTag))
         {
             var name = Path.GetFileName(path);
-            var stem = name[..^".inprogress".Length];
-            int dash = stem.LastIndexOf('-');
-            if (dash > 0 && stem[..(dash + 1)].EndsWith(suffix, StringComparison.Ordinal)) File.Delete(path);
+            var part = name[1..name.IndexOf(".inprogress", StringComparison.Ordinal)];
+            if (SubtaskOf(part) is int subtask && subtask % _parallelism == _subtask && (subtask == _subtask || subtask >= _parallelism))
+                File.Delete(path);
         }
+    }
+
+    /// <summary>The subtask index in a part name <c>part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;</c> (the uuid has dashes of its own).</summary>
+    private static int? SubtaskOf(string part)
+    {
+        int last = part.LastIndexOf('-');
+        int before = last > 0 ? part.LastIndexOf('-', last - 1) : -1;
+        return before > 0 && int.TryParse(part.AsSpan(before + 1, last - before - 1), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var subtask) ? subtask : null;
     }
 
     public ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
@@ -86,7 +109,7 @@ internal sealed class FilesystemWriter : ISinkWriter
     private void OpenPart()
     {
         _currentName = $"part-{_uuid}-{_subtask}-{_counter++}";
-        _current = new FileStream(Path.Combine(_directory, "." + _currentName + ".inprogress"), FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
+        _current = new FileStream(InProgressPath(_currentName), FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
         _openedAtMillis = _clock.MonotonicMillis();
     }
 
@@ -102,7 +125,8 @@ internal sealed class FilesystemWriter : ISinkWriter
         _currentName = null;
     }
 
-    private string InProgressPath(string name) => Path.Combine(_directory, "." + name + ".inprogress");
+    private string InProgressPath(string name) =>
+        Path.Combine(_directory, "." + name + ".inprogress" + (_ownerTag is null ? "" : "." + _ownerTag));
     private string PendingPath(string name) => Path.Combine(_directory, "." + name + ".pending");
     private static string PendingPath(string directory, string name) => Path.Combine(directory, "." + name + ".pending");
 
@@ -119,12 +143,15 @@ internal sealed class FilesystemWriter : ISinkWriter
 
     public ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken)
     {
-        foreach (var handle in handles) Commit(handle);
+        foreach (var handle in handles) Commit(handle, _diagnostics);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Renames every pending file of <paramref name="handle"/> to its visible name; already renamed files are fine.</summary>
-    internal static void Commit(byte[] handle)
+    /// <summary>Renames every pending file of <paramref name="handle"/> to its visible name; already renamed files are fine.
+    /// A part whose pending and final files are both gone (removed by hand, or the directory was cleaned) cannot be
+    /// committed: that is reported on <paramref name="diagnostics"/> and the commit goes on, as a restart would only meet
+    /// the same missing file again.</summary>
+    internal static void Commit(byte[] handle, TextWriter diagnostics)
     {
         var lines = Encoding.UTF8.GetString(handle).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length == 0) return;
@@ -135,7 +162,7 @@ internal sealed class FilesystemWriter : ISinkWriter
             var final = Path.Combine(directory, lines[i]);
             if (File.Exists(pending)) File.Move(pending, final, overwrite: true);
             else if (!File.Exists(final))
-                throw new IOException($"Cannot commit part file '{final}': neither it nor its pending file '{pending}' exists.");
+                diagnostics.WriteLine($"[WARNING] Cannot commit part file '{final}': neither it nor its pending file '{pending}' exists; its rows are lost from the sink's output.");
         }
     }
 

@@ -97,12 +97,57 @@ public sealed class CheckpointStorage
     /// <summary>Drops a checkpoint that will not complete (its exclusive files; shared files it uploaded stay until unreferenced).</summary>
     public void Abort(ICheckpointWriter writer) => ((Writer)writer).FileSystem.DeleteDirectory(writer.Location);
 
-    /// <summary>The highest checkpoint id with a directory here (complete or not), or 0: a new run numbers its checkpoints
-    /// above it, so "the latest checkpoint" is always the one with the highest id.</summary>
+    /// <summary>The highest checkpoint id with a directory here (complete or not) or of one of the job's savepoints, or 0: a
+    /// new run numbers its checkpoints above it, so "the latest checkpoint" is always the one with the highest id.</summary>
     public long HighestCheckpointId()
     {
         var directories = CheckpointDirectories();
-        return directories.Count == 0 ? 0 : directories[0].Id;
+        long highest = directories.Count == 0 ? 0 : directories[0].Id;
+        // Savepoints share the job's id sequence, so "newest" between a checkpoint and a savepoint is the higher id.
+        var savepoints = Savepoints();
+        return savepoints.Count == 0 ? highest : Math.Max(highest, savepoints[0].CheckpointId);
+    }
+
+    /// <summary>This job's savepoints directly under the savepoint directory (their <c>_metadata</c> names the job), newest
+    /// first by id; directories that are not savepoints, or whose metadata cannot be read, are not the job's as far as
+    /// anyone can tell and are passed over.</summary>
+    public IReadOnlyList<CompletedCheckpoint> Savepoints()
+    {
+        var found = new List<CompletedCheckpoint>();
+        if (SavepointDirectory is null) return found;
+        foreach (var name in SavepointFileSystem.ListDirectories(SavepointDirectory))
+        {
+            if (!name.StartsWith("savepoint-", StringComparison.Ordinal)) continue;
+            try
+            {
+                var savepoint = Load(SavepointFileSystem, Path.Combine(SavepointDirectory, name));
+                if (savepoint.Metadata.IsSavepoint && string.Equals(savepoint.Metadata.JobName, JobId, StringComparison.Ordinal)) found.Add(savepoint);
+            }
+            catch (CheckpointFormatException)
+            {
+            }
+        }
+        found.Sort((a, b) => b.CheckpointId.CompareTo(a.CheckpointId));
+        return found;
+    }
+
+    /// <summary>The newest of this job's savepoints whose files are all present; <paramref name="skipped"/> gets one line per
+    /// newer one passed over and why.</summary>
+    public CompletedCheckpoint? FindLatestSavepoint(ICollection<string>? skipped = null)
+    {
+        foreach (var savepoint in Savepoints())
+        {
+            try
+            {
+                savepoint.VerifyFilesPresent();
+                return savepoint;
+            }
+            catch (CheckpointFormatException e)
+            {
+                skipped?.Add(e.Message);
+            }
+        }
+        return null;
     }
 
     /// <summary>The newest checkpoint of this job that loads and whose files are all present; <paramref name="skipped"/> gets
@@ -218,7 +263,7 @@ public sealed class CheckpointStorage
         }
     }
 
-    private static string SafeName(string name)
+    internal static string SafeName(string name)
     {
         var chars = name.ToCharArray();
         for (int i = 0; i < chars.Length; i++)

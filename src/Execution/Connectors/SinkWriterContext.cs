@@ -16,4 +16,13 @@ public sealed record SinkWriterContext(
     int Parallelism,
     Configuration Configuration,
     IClock Clock,
-    TextWriter StandardOutput);
+    TextWriter StandardOutput)
+{
+    /// <summary>Names this sink's output across the runs of one job (its state name and operator id) while the job holds
+    /// its state name exclusively: files a crashed earlier run of the same sink left behind carry it, and only those may be
+    /// cleaned up. Null when the job's state is not kept on disk (nothing resumes it).</summary>
+    public string? OutputOwner { get; init; }
+
+    /// <summary>Where warnings go that do not stop the job.</summary>
+    public TextWriter Diagnostics { get; init; } = TextWriter.Null;
+}

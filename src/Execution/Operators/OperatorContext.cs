@@ -16,6 +16,10 @@ public sealed record OperatorContext(
     /// <summary>This operator subtask's state (restored before <see cref="IStreamOperator.OpenAsync"/>, snapshot on barriers).</summary>
     public State.OperatorStateStore State { get; init; } = new();
 
+    /// <summary>The name the job's state is kept under when the job holds it exclusively (state on disk; no other live job
+    /// uses it); null otherwise. What an operator leaves on disk under this name and its id is its own to clean up.</summary>
+    public string? ExclusiveStateName { get; init; }
+
     /// <summary>The session time zone (<c>table.local-time-zone</c>) resolved to a <see cref="TimeZoneInfo"/>.</summary>
     public TimeZoneInfo TimeZone => SessionTimeZone.Resolve(Configuration);
 }

@@ -5,4 +5,8 @@ using StreamSql.Execution.Connectors;
 namespace StreamSql.Execution.Operators;
 
 /// <summary>What the runtime lends operators: connectors, the print connector's output, and the SELECT result channel.</summary>
-public sealed record OperatorServices(ConnectorRegistry Connectors, TextWriter StandardOutput, ChannelWriter<Batch>? Results);
+public sealed record OperatorServices(ConnectorRegistry Connectors, TextWriter StandardOutput, ChannelWriter<Batch>? Results)
+{
+    /// <summary>Where warnings go that do not stop the job (Flink logs them; the shell shows them on stderr).</summary>
+    public TextWriter Diagnostics { get; init; } = TextWriter.Null;
+}

@@ -8,14 +8,17 @@ namespace StreamSql.Execution.Operators;
 
 /// <summary>
 /// Writes into a table through its connector's writer, with the two-phase commit protocol: on a barrier the writer
-/// pre-commits and the handle is kept until the checkpoint completes (then committed); at the end of a bounded input it
-/// pre-commits and commits once more, so a finished job leaves only committed output. The handles not yet committed are
-/// its operator state: after a restore they are committed again (commits are idempotent), so output prepared for a
-/// completed checkpoint is never lost, even when the process died before the commit.
+/// pre-commits and the handle is kept until the checkpoint completes (then committed). At the end of a bounded input it
+/// pre-commits once more under <see cref="EndOfInputCheckpointId"/>; the runtime commits that when a checkpoint holding the
+/// sink's final state completes (at once when checkpointing is off), so a finished job leaves only committed output and a
+/// failure before then never publishes a row twice. The handles not yet committed are its operator state: after a
+/// restore they are committed again (commits are idempotent), so output prepared for a completed checkpoint is never
+/// lost, even when the process died before the commit.
 /// </summary>
 public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase
 {
-    /// <summary>The checkpoint id of the final commit at end of input (Flink uses <c>Long.MAX_VALUE</c> too).</summary>
+    /// <summary>The checkpoint id of the output prepared at end of input; completing it commits everything (Flink uses
+    /// <c>Long.MAX_VALUE</c> too).</summary>
     public const long EndOfInputCheckpointId = long.MaxValue;
 
     /// <summary>The name of the list state holding prepared, uncommitted handles (8-byte checkpoint id, then the handle).</summary>
@@ -34,7 +37,11 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
             ?? throw new InvalidOperationException($"no connector '{identifier}' is registered (table '{spec.TableName}')");
         _writer = connector.CreateWriter();
         var writerContext = new SinkWriterContext(spec.Table, ArrowTypeMapping.ToArrowSchema(inputSchema), spec.InputChangelog,
-            context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput);
+            context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput)
+        {
+            OutputOwner = context.ExclusiveStateName is { } state ? state + "/" + context.OperatorId : null,
+            Diagnostics = services.Diagnostics,
+        };
         await _writer.OpenAsync(writerContext, cancellationToken).ConfigureAwait(false);
         _committables = context.State.OperatorState.GetListState(CommittablesStateName);
         var restored = _committables.Get();
@@ -83,7 +90,7 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
     {
         var handle = await _writer!.PrepareCommitAsync(EndOfInputCheckpointId, cancellationToken).ConfigureAwait(false);
         if (handle is not null) _pending.Add((EndOfInputCheckpointId, handle));
-        await CommitUpToAsync(EndOfInputCheckpointId, cancellationToken).ConfigureAwait(false);
+        SaveCommittables();
     }
 
     private async ValueTask CommitUpToAsync(long checkpointId, CancellationToken cancellationToken)

@@ -10,6 +10,10 @@ namespace StreamSql.Execution.Runtime;
 /// collects every subtask's acknowledgement (its state, written asynchronously), completes the checkpoint in storage
 /// (<c>_metadata</c> last) and then tells every subtask, so sinks commit. A checkpoint that fails or expires is aborted;
 /// more consecutive failures than <c>execution.checkpointing.tolerable-failed-checkpoints</c> fail the job.
+/// <para>Flink's rules for side effects: a plain savepoint commits nothing (since Flink 1.15) and subsumes no checkpoint;
+/// a stop-with-savepoint commits, then the job ends. A subtask whose input ended contributes its final state to every
+/// later checkpoint instead of a barrier snapshot; one whose sink has output to commit stays until a completed
+/// checkpoint covers that final state (the next periodic one, or at once when every subtask has ended).</para>
 /// </summary>
 internal sealed class CheckpointCoordinator : IDisposable
 {
@@ -31,6 +35,8 @@ internal sealed class CheckpointCoordinator : IDisposable
     private long _lastCompletedMillis = long.MinValue;
     private int _consecutiveFailures;
     private bool _stopping;
+    /// <summary>A cancel-with-savepoint is under way: no checkpoint may start (and commit) after its savepoint.</summary>
+    private bool _triggeringSuspended;
     private (TaskCompletionSource<CheckpointStats> Completion, CheckpointStats Stats)? _completedStop;
 
     public CheckpointCoordinator(string jobName, Configuration configuration, CheckpointStorage storage, CheckpointHistory history,
@@ -52,6 +58,10 @@ internal sealed class CheckpointCoordinator : IDisposable
 
     public bool ExactlyOnce { get; }
 
+    /// <summary>Whether checkpoints are taken periodically (<c>execution.checkpointing.interval</c> is set): then a sink
+    /// commits what it wrote after its last barrier only when a checkpoint covers its end of input.</summary>
+    public bool PeriodicCheckpointing => _interval is not null;
+
     /// <summary>Starts the periodic trigger (when an interval is set).</summary>
     public void Start()
     {
@@ -68,9 +78,9 @@ internal sealed class CheckpointCoordinator : IDisposable
                 long now = Environment.TickCount64;
                 lock (_lock)
                 {
-                    if (_stopping || _pending.Count >= _maxConcurrent) continue;
+                    if (_stopping || _triggeringSuspended || _pending.Count >= _maxConcurrent) continue;
                     if (_lastCompletedMillis != long.MinValue && now - _lastCompletedMillis < (long)_minPause.TotalMilliseconds) continue;
-                    if (!AllOpened() || !AnySourceRunning()) continue;
+                    if (!AllOpened() || (!AnySourceRunning() && !AnyAwaitingFinalCommit())) continue;
                 }
                 // The outcome is recorded by the coordinator itself (history, failure count); nobody awaits it.
                 _ = TriggerAsync(CheckpointKind.Checkpoint, null, drain: false).ContinueWith(static t => _ = t.Exception,
@@ -89,6 +99,20 @@ internal sealed class CheckpointCoordinator : IDisposable
         return false;
     }
 
+    private bool AnyAwaitingFinalCommit()
+    {
+        foreach (var port in _ports)
+            if (port.AwaitsFinalCommit && !port.Exited && !port.FinalCommitNotified) return true;
+        return false;
+    }
+
+    private bool AllFinished()
+    {
+        foreach (var port in _ports)
+            if (!port.Finished) return false;
+        return true;
+    }
+
     private bool AllOpened()
     {
         foreach (var port in _ports)
@@ -98,7 +122,16 @@ internal sealed class CheckpointCoordinator : IDisposable
 
     /// <summary>A savepoint asked for while the job's tasks are still opening (a script's next statement, a signal) waits
     /// for them (up to <see cref="StartupWait"/>) instead of failing.</summary>
-    public async Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, bool drain, CancellationToken cancellationToken)
+    public async Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, bool drain, CancellationToken cancellationToken) =>
+        await TriggerSavepointAsync(targetDirectory, stop, drain, suspendCheckpoints: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A savepoint after which no checkpoint starts (Flink's cancel-with-savepoint): the caller cancels the job
+    /// once it completed, so nothing is committed past it; if it fails, checkpoints resume.</summary>
+    public Task<CheckpointStats> TriggerSavepointBeforeCancelAsync(string? targetDirectory, CancellationToken cancellationToken) =>
+        TriggerSavepointAsync(targetDirectory, stop: false, drain: false, suspendCheckpoints: true, cancellationToken);
+
+    private async Task<CheckpointStats> TriggerSavepointAsync(string? targetDirectory, bool stop, bool drain, bool suspendCheckpoints,
+        CancellationToken cancellationToken)
     {
         long giveUp = Environment.TickCount64 + (long)StartupWait.TotalMilliseconds;
         while (true)
@@ -109,8 +142,19 @@ internal sealed class CheckpointCoordinator : IDisposable
                 throw new InvalidOperationException($"the job's tasks have not all started within {StartupWait.TotalSeconds:0} s");
             await Task.Delay(20, cancellationToken).ConfigureAwait(false);
         }
-        return await TriggerAsync(stop ? CheckpointKind.SavepointAndStop : CheckpointKind.Savepoint, targetDirectory, drain)
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!suspendCheckpoints)
+            return await TriggerAsync(stop ? CheckpointKind.SavepointAndStop : CheckpointKind.Savepoint, targetDirectory, drain)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_lock) _triggeringSuspended = true;
+        try
+        {
+            return await TriggerAsync(CheckpointKind.Savepoint, targetDirectory, drain).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_lock) _triggeringSuspended = false;
+            throw;
+        }
     }
 
     private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(30);
@@ -124,11 +168,14 @@ internal sealed class CheckpointCoordinator : IDisposable
         {
             if (_shutdown.IsCancellationRequested) return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is no longer running"));
             if (_stopping) return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is being stopped with a savepoint"));
+            if (kind == CheckpointKind.Checkpoint && _triggeringSuspended)
+                return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is being cancelled with a savepoint"));
             if (kind != CheckpointKind.Checkpoint && !AllOpened())
                 return Task.FromException<CheckpointStats>(new InvalidOperationException("the job is still starting; try again in a moment"));
             foreach (var port in _ports)
                 if (port.IsSource && !port.Finished) sources.Add(port);
-            if (sources.Count == 0)
+            // With every source finished, only the checkpoint that lets finished sinks commit is still taken.
+            if (sources.Count == 0 && (kind != CheckpointKind.Checkpoint || !AnyAwaitingFinalCommit()))
                 return Task.FromException<CheckpointStats>(new InvalidOperationException("the job's sources have finished; a finished job takes no checkpoints"));
             long id = _history.NextId();
             ICheckpointWriter writer;
@@ -143,7 +190,11 @@ internal sealed class CheckpointCoordinator : IDisposable
             pending = new PendingCheckpoint(id, kind, DateTimeOffset.UtcNow, writer);
             foreach (var port in _ports)
             {
-                if (port.Finished) pending.FinishedStates.AddRange(port.FinalState ?? Array.Empty<CapturedState>());
+                if (port.Finished)
+                {
+                    pending.FinishedStates.AddRange(port.FinalState ?? Array.Empty<CapturedState>());
+                    pending.CoversFinalState.Add(port.Index);
+                }
                 else pending.Awaiting.Add(port.Index);
             }
             _pending.Add(id, pending);
@@ -152,8 +203,24 @@ internal sealed class CheckpointCoordinator : IDisposable
 
         var barrier = new CheckpointBarrier(pending.Id, pending.TriggerTime.ToUnixTimeMilliseconds(), kind);
         foreach (var port in sources) port.Mailbox.Post(new TriggerBarrier(barrier, drain));
-        _ = ExpireAsync(pending);
+        if (pending.Awaiting.Count == 0) Track(Task.Run(() => Complete(pending)));
+        else _ = ExpireAsync(pending);
         return pending.Completion.Task;
+    }
+
+    /// <summary>Every subtask has ended and some sink still waits to commit: the final checkpoint is taken now (Flink
+    /// waits for the next periodic one; nothing can change any more, so there is no reason to).</summary>
+    private void TriggerFinalCheckpointIfDue()
+    {
+        lock (_lock)
+        {
+            if (_shutdown.IsCancellationRequested || _stopping || _triggeringSuspended || !AllFinished() || !AnyAwaitingFinalCommit()) return;
+            foreach (var p in _pending.Values)
+                if (p.Kind == CheckpointKind.Checkpoint) return; // it covers them; its completion looks again
+        }
+        // The outcome is recorded by the coordinator itself; a failed final checkpoint is retried by the periodic trigger.
+        _ = TriggerAsync(CheckpointKind.Checkpoint, null, drain: false).ContinueWith(static t => _ = t.Exception,
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task ExpireAsync(PendingCheckpoint pending)
@@ -174,7 +241,13 @@ internal sealed class CheckpointCoordinator : IDisposable
     public void OnSnapshotTaken(long checkpointId, SubtaskPort port, IReadOnlyList<CapturedState> states)
     {
         PendingCheckpoint? pending;
-        lock (_lock) _pending.TryGetValue(checkpointId, out pending);
+        lock (_lock)
+        {
+            // A snapshot of a checkpoint that is gone (aborted, completed), or a second one of the same subtask, is dropped:
+            // each subtask's share of a checkpoint is written exactly once.
+            if (!_pending.TryGetValue(checkpointId, out pending) || !pending.Awaiting.Contains(port.Index) || !pending.Snapshotted.Add(port.Index))
+                pending = null;
+        }
         if (pending is null)
         {
             foreach (var s in states) s.Dispose();
@@ -219,32 +292,48 @@ internal sealed class CheckpointCoordinator : IDisposable
         bool complete;
         lock (_lock)
         {
-            if (!_pending.ContainsKey(pending.Id) || !pending.Awaiting.Remove(portIndex))
+            if (pending.Aborted)
             {
-                // Aborted meanwhile: its directory was deleted before these files were written; delete them again.
-                if (!_pending.ContainsKey(pending.Id)) TryDeleteLocation(pending.Writer);
+                // Its directory was deleted before these files were written; delete them again. (A completed checkpoint is
+                // never deleted here: only an aborted one.)
+                TryDeleteLocation(pending.Writer);
                 return;
             }
+            if (!pending.Awaiting.Remove(portIndex)) return;
             pending.Acknowledged.AddRange(handles);
             complete = pending.Awaiting.Count == 0;
         }
         if (complete) Complete(pending);
     }
 
-    /// <summary>A subtask finished (its input ended): it will not acknowledge barriers any more; its final operator state
-    /// stands in for it in pending and later checkpoints.</summary>
-    public void OnSubtaskFinished(SubtaskPort port, IReadOnlyList<CapturedState> finalState)
+    /// <summary>A subtask's input ended: it takes no more barriers; its final operator state stands in for it in pending
+    /// checkpoints whose barrier it did not take, and in every later one. With <paramref name="awaitsFinalCommit"/> it stays
+    /// until a completed checkpoint covers that state (its notification has <see cref="NotifyCheckpointComplete.CoversEndOfInput"/>).</summary>
+    public void OnSubtaskFinished(SubtaskPort port, IReadOnlyList<CapturedState> finalState, bool awaitsFinalCommit)
     {
         var acknowledgeNow = new List<PendingCheckpoint>();
         lock (_lock)
         {
             port.Finished = true;
             port.FinalState = finalState;
+            port.AwaitsFinalCommit = awaitsFinalCommit;
             foreach (var pending in _pending.Values)
-                if (pending.Awaiting.Contains(port.Index)) acknowledgeNow.Add(pending);
+            {
+                if (!pending.Awaiting.Contains(port.Index) || !pending.Snapshotted.Add(port.Index)) continue;
+                pending.CoversFinalState.Add(port.Index);
+                acknowledgeNow.Add(pending);
+            }
         }
         foreach (var pending in acknowledgeNow)
             Track(Task.Run(() => WriteAndAcknowledge(pending, port, finalState)));
+        TriggerFinalCheckpointIfDue();
+    }
+
+    /// <summary>The subtask's loop ended: it reads no more mail. Notifications are posted under the same lock, so each one
+    /// is either in its mailbox now (the subtask answers it on the way out) or never posted.</summary>
+    public void OnSubtaskExited(SubtaskPort port)
+    {
+        lock (_lock) port.Exited = true;
     }
 
     public void OnSubtaskOpened(SubtaskPort port)
@@ -277,37 +366,59 @@ internal sealed class CheckpointCoordinator : IDisposable
             return;
         }
 
-        var notify = new List<SubtaskPort>();
+        _history.Record(stats);
+        bool stop = pending.Kind == CheckpointKind.SavepointAndStop;
+        int remaining = 1;
+        Exception? commitFailure = null;
+        void Done(int portIndex, Exception? failure)
+        {
+            if (failure is not null)
+                lock (_lock) commitFailure ??= new CheckpointFailedException(
+                    $"Savepoint {pending.Id} of job '{_jobName}' was written ({stats.Path}), but {_ports[portIndex].Name} could not commit its output: {failure.Message}");
+            if (Interlocked.Decrement(ref remaining) != 0) return;
+            if (!stop) return;
+            Exception? error;
+            lock (_lock) error = commitFailure;
+            if (error is not null)
+            {
+                // The job does not end FINISHED with its output hidden: the failing subtask fails the run, which restarts.
+                lock (_lock) _completedStop = null;
+                pending.Completion.TrySetException(error);
+                return;
+            }
+            // (A run that ended meanwhile leaves the savepoint standing: a restore from it commits what is left.)
+            if (!_shutdown.IsCancellationRequested) _finishStoppedJob();
+            pending.Completion.TrySetResult(stats);
+        }
+
         lock (_lock)
         {
             _lastCompletedMillis = Environment.TickCount64;
-            if (pending.Kind == CheckpointKind.Checkpoint) _consecutiveFailures = 0;
-            // Older checkpoints still in progress are subsumed by this one.
-            var older = new List<long>();
-            foreach (var id in _pending.Keys)
-                if (id < pending.Id && _pending[id].Kind == CheckpointKind.Checkpoint) older.Add(id);
-            foreach (var id in older) AbortLocked(id, "Checkpoint was subsumed by a newer completed checkpoint.", countFailure: false);
-            foreach (var port in _ports)
-                if (!port.Finished) notify.Add(port);
+            if (pending.Kind == CheckpointKind.Checkpoint)
+            {
+                _consecutiveFailures = 0;
+                // Older checkpoints still in progress are subsumed by this one (a savepoint subsumes nothing).
+                var older = new List<long>();
+                foreach (var (id, other) in _pending)
+                    if (id < pending.Id && other.Kind == CheckpointKind.Checkpoint) older.Add(id);
+                foreach (var id in older) AbortLocked(id, "Checkpoint was subsumed by a newer completed checkpoint.", countFailure: false);
+            }
+            if (stop) _completedStop = (pending.Completion, stats);
+            // A plain savepoint commits nothing (Flink 1.15+): its output is committed by the next checkpoint, and a
+            // failure before that recovers from a checkpoint without having published anything past it.
+            if (pending.Kind != CheckpointKind.Savepoint && !_shutdown.IsCancellationRequested)
+                foreach (var port in _ports)
+                {
+                    if (port.Exited) continue;
+                    bool coversEnd = pending.CoversFinalState.Contains(port.Index);
+                    if (coversEnd) port.FinalCommitNotified = true;
+                    Interlocked.Increment(ref remaining);
+                    port.Mailbox.Post(new NotifyCheckpointComplete(pending.Id, coversEnd, Done));
+                }
         }
-        _history.Record(stats);
-
-        if (pending.Kind == CheckpointKind.SavepointAndStop)
-            lock (_lock) _completedStop = (pending.Completion, stats);
-        int remaining = notify.Count;
-        void Done(int _)
-        {
-            if (Interlocked.Decrement(ref remaining) != 0) return;
-            if (pending.Kind == CheckpointKind.SavepointAndStop) _finishStoppedJob();
-            pending.Completion.TrySetResult(stats);
-        }
-        if (notify.Count == 0)
-        {
-            remaining = 1;
-            Done(0);
-        }
-        foreach (var port in notify) port.Mailbox.Post(new NotifyCheckpointComplete(pending.Id, Done));
-        if (pending.Kind != CheckpointKind.SavepointAndStop) pending.Completion.TrySetResult(stats);
+        Done(-1, null);
+        if (!stop) pending.Completion.TrySetResult(stats);
+        TriggerFinalCheckpointIfDue();
     }
 
     private static List<OperatorStateEntry> GroupByOperator(List<(CapturedState State, SubtaskStateHandle Handle)> acknowledged)
@@ -352,6 +463,7 @@ internal sealed class CheckpointCoordinator : IDisposable
     private void FailLocked(PendingCheckpoint pending, string reason, bool countFailure)
     {
         long checkpointId = pending.Id;
+        pending.Aborted = true;
         TryDeleteLocation(pending.Writer);
         var error = new CheckpointFailedException(
             $"{(pending.Kind == CheckpointKind.Checkpoint ? "Checkpoint" : "Savepoint")} {checkpointId} of job '{_jobName}' failed: {reason}");
@@ -402,6 +514,12 @@ internal sealed class CheckpointCoordinator : IDisposable
         public DateTimeOffset TriggerTime { get; } = triggerTime;
         public ICheckpointWriter Writer { get; } = writer;
         public HashSet<int> Awaiting { get; } = new();
+        /// <summary>Subtasks whose share (barrier snapshot or final state) is being written: acknowledged at most once.</summary>
+        public HashSet<int> Snapshotted { get; } = new();
+        /// <summary>Subtasks whose final state (end of input) this checkpoint holds.</summary>
+        public HashSet<int> CoversFinalState { get; } = new();
+        /// <summary>Guarded by the coordinator's lock.</summary>
+        public bool Aborted { get; set; }
         public List<CapturedState> FinishedStates { get; } = new();
         public List<(CapturedState State, SubtaskStateHandle Handle)> Acknowledged { get; } = new();
         public TaskCompletionSource<CheckpointStats> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

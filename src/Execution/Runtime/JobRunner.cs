@@ -42,6 +42,20 @@ public sealed class JobRunner
     /// <exception cref="CheckpointFormatException">The savepoint is missing, incomplete or corrupt (the message names the file).</exception>
     public JobHandle Start(JobGraph graph, string jobId, JobStartOptions options)
     {
+        var claim = options.StateClaim ?? JobStateClaim.Acquire(graph.Configuration, graph.Name);
+        try
+        {
+            return Start(graph, jobId, options, claim);
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+    }
+
+    private JobHandle Start(JobGraph graph, string jobId, JobStartOptions options, JobStateClaim claim)
+    {
         var configuration = graph.Configuration;
         int capacity = Math.Max(1, configuration.Get(CoreOptions.ChannelCapacity));
         Channel<Batch>? results = null;
@@ -50,7 +64,7 @@ public sealed class JobRunner
                 if (spec is CollectSinkSpec)
                     results ??= Channel.CreateBounded<Batch>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
 
-        var storage = CheckpointStorage.FromConfiguration(configuration, graph.Name);
+        var storage = CheckpointStorage.FromConfiguration(configuration, claim.StateName);
         StateAssignment? restore = null;
         if (options.RestorePath is { Length: > 0 } path)
         {
@@ -59,7 +73,7 @@ public sealed class JobRunner
             restore = StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState);
         }
         long firstId = Math.Max(restore?.Checkpoint.CheckpointId ?? 0, storage.HighestCheckpointId()) + 1;
-        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer);
+        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer) { Diagnostics = Diagnostics };
         var notes = new List<string>();
         var cancel = new CancellationTokenSource();
         JobHandle NewHandle(RunningJob job) => new(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader)
@@ -79,7 +93,7 @@ public sealed class JobRunner
                     var checkpoint = storage.Load(storage.CheckpointDirectory(id));
                     checkpoint.VerifyFilesPresent();
                     var candidate = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId,
-                        StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState));
+                        StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState), claim);
                     var latestHandle = NewHandle(candidate);
                     var latestAttempt = BuildAttempt(candidate, services, candidate.InitialRestore, latestHandle);
                     return Launch(candidate, services, latestAttempt, latestHandle, results);
@@ -92,7 +106,7 @@ public sealed class JobRunner
             notes.Add($"No usable checkpoint of job '{graph.Name}' in {storage.JobDirectory}: starting without state.");
         }
 
-        var job = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId, restore);
+        var job = new RunningJob(graph, capacity, storage, new CheckpointHistory(firstId), firstId, restore, claim);
         var handle = NewHandle(job);
         var attempt = BuildAttempt(job, services, restore, handle);
         return Launch(job, services, attempt, handle, results);
@@ -107,7 +121,7 @@ public sealed class JobRunner
 
     private JobAttempt BuildAttempt(RunningJob job, OperatorServices services, StateAssignment? restore, JobHandle handle)
     {
-        var topology = new JobTopology(job.Graph, job.Capacity, Clock);
+        var topology = new JobTopology(job.Graph, job.Capacity, Clock, job.Claim.IsExclusive ? job.Claim.StateName : null);
         List<Subtask> subtasks;
         try
         {
@@ -121,7 +135,7 @@ public sealed class JobRunner
         var attempt = new JobAttempt(subtasks, topology.Stores, CancellationTokenSource.CreateLinkedTokenSource(handle.CancellationToken));
         var ports = new SubtaskPort[subtasks.Count];
         for (int i = 0; i < ports.Length; i++) ports[i] = new SubtaskPort(i, subtasks[i].Name, subtasks[i].IsSource);
-        attempt.Coordinator = new CheckpointCoordinator(job.Graph.Name, job.Graph.Configuration, job.Storage, job.History, ports,
+        attempt.Coordinator = new CheckpointCoordinator(job.Storage.JobId, job.Graph.Configuration, job.Storage, job.History, ports,
             attempt.Fail, () => attempt.StopAfterSavepoint());
         for (int i = 0; i < ports.Length; i++) subtasks[i].BindCheckpoints(ports[i], attempt.Coordinator);
         return attempt;
@@ -193,6 +207,7 @@ public sealed class JobRunner
         {
             // Retention cleanup is best effort: leftover checkpoint directories are only disk space.
         }
+        job.Claim.Dispose();
         results?.Writer.TryComplete(handle.Failure);
         handle.SetStatus(status);
         handle.CompletionSource.TrySetResult();
@@ -255,7 +270,7 @@ public sealed class JobRunner
 
     /// <summary>What stays the same across the runs of one job.</summary>
     private sealed record RunningJob(JobGraph Graph, int Capacity, CheckpointStorage Storage, CheckpointHistory History, long FirstCheckpointId,
-        StateAssignment? InitialRestore);
+        StateAssignment? InitialRestore, JobStateClaim Claim);
 
     /// <summary>One run of a job: its subtasks, their state, its coordinator; a failure cancels the run (not the job).</summary>
     private sealed class JobAttempt(List<Subtask> subtasks, List<State.OperatorStateStore> stores, CancellationTokenSource cancel)

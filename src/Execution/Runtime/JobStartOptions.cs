@@ -1,3 +1,5 @@
+using StreamSql.Execution.Checkpointing;
+
 namespace StreamSql.Execution.Runtime;
 
 /// <summary>How a job starts: fresh, or restored from a savepoint or retained checkpoint.</summary>
@@ -17,4 +19,9 @@ public sealed record JobStartOptions
     /// <summary>Skip state of operators that are not in the new plan instead of refusing the restore
     /// (<c>ALLOW NON RESTORED STATE</c>, <c>execution.state-recovery.ignore-unclaimed-state</c>).</summary>
     public bool AllowNonRestoredState { get; init; }
+
+    /// <summary>The name the job's state is kept under, already claimed (<see cref="JobStateClaim.Acquire"/>); the runner
+    /// owns it from <see cref="JobRunner.Start(StreamSql.Sql.Planner.Physical.JobGraph, string, JobStartOptions)"/> on and
+    /// releases it when the job ends. Null: the runner claims the job's name itself.</summary>
+    public JobStateClaim? StateClaim { get; init; }
 }

@@ -9,7 +9,8 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Runtime;
 
 /// <summary>Lays a job graph out as subtasks: operator instances, and one bounded channel per (sender, receiver) pair of each edge.</summary>
-internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock)
+/// <param name="exclusiveStateName">The state name the job holds exclusively (<see cref="Checkpointing.JobStateClaim"/>), or null.</param>
+internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock, string? exclusiveStateName = null)
 {
     private readonly Dictionary<(int Vertex, int Subtask), List<OutputPartitioner>> _outputs = new();
     private readonly Dictionary<(int Vertex, int Subtask), List<InputChannel>> _inputs = new();
@@ -55,7 +56,11 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock)
                     var store = new State.OperatorStateStore(configuration, graph.Name, id, s, v.Parallelism, maxParallelism) { OperatorName = spec.Description };
                     Stores.Add(store);
                     if (restore?.For(id) is { } entry) store.Restore(entry, restore.Checkpoint);
-                    contexts[k] = new OperatorContext(graph.Name, id, spec.Description, s, v.Parallelism, maxParallelism, configuration, clock) { State = store };
+                    contexts[k] = new OperatorContext(graph.Name, id, spec.Description, s, v.Parallelism, maxParallelism, configuration, clock)
+                    {
+                        State = store,
+                        ExclusiveStateName = exclusiveStateName,
+                    };
                 }
                 var output = new VertexOutput(_outputs.TryGetValue((v.Id, s), out var o) ? o.ToArray() : []);
                 InputGate? gate = chain[0] is ISourceOperator ? null

@@ -33,6 +33,10 @@ internal sealed class Subtask
     /// <summary>A source stopped for a stop-with-savepoint: it reads no more until the savepoint completes (then the job
     /// stops) or fails (then it resumes).</summary>
     private long _stoppedForSavepoint = -1;
+    /// <summary>Every input has ended: barriers are no longer taken (the final state stands in for this subtask).</summary>
+    private bool _endedInput;
+    /// <summary>A checkpoint covering the end of input completed and the operators committed everything.</summary>
+    private bool _finalCommitDone;
 
     /// <param name="idleTimeoutMillis">For a source subtask: after this long without data its output is marked idle
     /// (<c>table.exec.source.idle-timeout</c>), so it does not hold back downstream watermarks; <see cref="long.MaxValue"/> = never.</param>
@@ -90,13 +94,25 @@ internal sealed class Subtask
                 await RunInputsAsync(cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < _chain.Length; i++)
                 await _chain[i].OnEndOfInputAsync(_emitters[i], cancellationToken).ConfigureAwait(false);
+            _endedInput = true;
+            // A sink's output since its last barrier is committed by a checkpoint that holds the sink's final state (and so
+            // the sources' ends): committed any earlier, a failure before that checkpoint would replay and repeat it.
+            // Without periodic checkpoints there is no such checkpoint, and it commits now, as Flink does.
+            bool commits = _chain[^1] is SinkOperator;
+            bool awaitsFinalCommit = commits && _port is not null && _coordinator!.PeriodicCheckpointing;
+            if (commits && !awaitsFinalCommit) await CommitAsync(SinkOperator.EndOfInputCheckpointId, cancellationToken).ConfigureAwait(false);
             if (_port is not null)
             {
                 var final = new CapturedState[_chain.Length];
                 for (int i = 0; i < final.Length; i++) final[i] = _contexts[i].State.CaptureFinal();
-                _coordinator!.OnSubtaskFinished(_port, final);
+                _coordinator!.OnSubtaskFinished(_port, final, awaitsFinalCommit);
             }
             await _output.EndAsync(cancellationToken).ConfigureAwait(false);
+            while (awaitsFinalCommit && !_finalCommitDone)
+            {
+                await _port!.Mailbox.WaitAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
+            }
             completed = true;
         }
         finally
@@ -187,6 +203,7 @@ internal sealed class Subtask
     private async ValueTask ProcessMailAsync(bool readPending, CancellationToken cancellationToken)
     {
         var mailbox = _port!.Mailbox;
+        if (_endedInput) _deferredTriggers.Clear();
         if (!readPending && _deferredTriggers.Count > 0)
         {
             var triggers = _deferredTriggers.ToArray();
@@ -197,6 +214,9 @@ internal sealed class Subtask
         {
             switch (item)
             {
+                case TriggerBarrier when _endedInput:
+                    // Posted just before this source ended: its final state answers for it.
+                    break;
                 case TriggerBarrier trigger when readPending:
                     _deferredTriggers.Add(trigger);
                     break;
@@ -204,15 +224,18 @@ internal sealed class Subtask
                     await InjectBarrierAsync(trigger, cancellationToken).ConfigureAwait(false);
                     break;
                 case NotifyCheckpointComplete complete:
+                    bool final = complete.CoversEndOfInput && _endedInput;
                     try
                     {
-                        for (int i = 0; i < _chain.Length; i++)
-                            await _chain[i].OnCheckpointCompleteAsync(complete.CheckpointId, cancellationToken).ConfigureAwait(false);
+                        await CommitAsync(final ? SinkOperator.EndOfInputCheckpointId : complete.CheckpointId, cancellationToken).ConfigureAwait(false);
                     }
-                    finally
+                    catch (Exception e)
                     {
-                        complete.Done(_port.Index);
+                        complete.Done(_port.Index, e);
+                        throw;
                     }
+                    if (final) _finalCommitDone = true;
+                    complete.Done(_port.Index, null);
                     break;
                 case ResumeSource resume:
                     if (_stoppedForSavepoint == resume.CheckpointId) _stoppedForSavepoint = -1;
@@ -240,12 +263,20 @@ internal sealed class Subtask
         _coordinator!.OnSnapshotTaken(barrier.CheckpointId, _port, states);
     }
 
+    /// <summary>Checkpoint <paramref name="checkpointId"/> completed: the operators commit what it covers.</summary>
+    private async ValueTask CommitAsync(long checkpointId, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < _chain.Length; i++)
+            await _chain[i].OnCheckpointCompleteAsync(checkpointId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Completion callbacks still in the mailbox are answered, so a stop-with-savepoint never waits on an ended subtask.</summary>
     private void DrainMailboxOnExit()
     {
         if (_port is null) return;
+        _coordinator!.OnSubtaskExited(_port);
         while (_port.Mailbox.TryTake(out var item))
-            if (item is NotifyCheckpointComplete complete) complete.Done(_port.Index);
+            if (item is NotifyCheckpointComplete complete) complete.Done(_port.Index, null);
     }
 
     private async ValueTask RunInputsAsync(CancellationToken cancellationToken)

@@ -9,8 +9,10 @@ internal abstract record MailboxItem;
 /// <summary>A source subtask: inject this barrier (after snapshotting its position) at the next point between reads.</summary>
 internal sealed record TriggerBarrier(CheckpointBarrier Barrier, bool Drain) : MailboxItem;
 
-/// <summary>Checkpoint <paramref name="CheckpointId"/> completed: tell the operators (sinks commit).</summary>
-internal sealed record NotifyCheckpointComplete(long CheckpointId, Action<int> Done) : MailboxItem;
+/// <summary>Checkpoint <paramref name="CheckpointId"/> completed: tell the operators (sinks commit). When
+/// <paramref name="CoversEndOfInput"/>, the checkpoint holds the subtask's final state (taken at the end of its input), so
+/// everything it prepared may be committed; <paramref name="Done"/> reports the subtask's index and its commit failure, if any.</summary>
+internal sealed record NotifyCheckpointComplete(long CheckpointId, bool CoversEndOfInput, Action<int, Exception?> Done) : MailboxItem;
 
 /// <summary>A stop-with-savepoint failed: a stopped source resumes reading.</summary>
 internal sealed record ResumeSource(long CheckpointId) : MailboxItem;

@@ -2,7 +2,7 @@ using StreamSql.Execution.State;
 
 namespace StreamSql.Execution.Runtime;
 
-/// <summary>The coordinator's view of one subtask: how to reach it, and whether it is running or finished.</summary>
+/// <summary>The coordinator's view of one subtask: how to reach it, and where it is in its life.</summary>
 internal sealed class SubtaskPort(int index, string name, bool isSource)
 {
     /// <summary>Position of the subtask in the job (all vertices), used to count acknowledgements.</summary>
@@ -13,6 +13,18 @@ internal sealed class SubtaskPort(int index, string name, bool isSource)
 
     // Guarded by the coordinator's lock.
     public bool Opened;
+
+    /// <summary>Its input ended: it takes no more barriers, and <see cref="FinalState"/> stands in for it in every
+    /// checkpoint from now on.</summary>
     public bool Finished;
     public IReadOnlyList<CapturedState>? FinalState;
+
+    /// <summary>Finished, but still alive until a completed checkpoint covers its final state (its sink commits then).</summary>
+    public bool AwaitsFinalCommit;
+
+    /// <summary>A completed checkpoint covering its final state was announced to it: no further one is needed.</summary>
+    public bool FinalCommitNotified;
+
+    /// <summary>Gone: it reads no more mail.</summary>
+    public bool Exited;
 }

@@ -100,6 +100,7 @@ public sealed class MemoryConnector : ITableConnector
         private string _sink = "";
         private int _subtask;
         private string? _failure;
+        private string? _commitFailure;
         private bool _disposed;
 
         public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
@@ -108,6 +109,7 @@ public sealed class MemoryConnector : ITableConnector
             _sink = context.Table.Options["sink"];
             _subtask = context.SubtaskIndex;
             _failure = context.Table.Options.GetValueOrDefault("fail-on-write");
+            _commitFailure = context.Table.Options.GetValueOrDefault("fail-on-commit");
             return default;
         }
 
@@ -124,6 +126,7 @@ public sealed class MemoryConnector : ITableConnector
 
         public ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken)
         {
+            if (_commitFailure is not null && handles.Count > 0) throw new IOException(_commitFailure);
             var queue = owner.Committed.GetOrAdd(_sink, _ => new ConcurrentQueue<(int, Batch)>());
             foreach (var b in _staged) queue.Enqueue((_subtask, b));
             _staged.Clear();
