@@ -147,7 +147,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
                 how += $"; `streamsql savepoint` said: {OneLine(client.Stdout + client.Stderr)}";
             }
             LogRun(start, $"{moment.Name()}: {how}; {state}", outcome, exit);
-            if (outcome == RunOutcome.Failed) _errors.Add($"run {start.Number} ended with exit code {ExitText(exit)}: {Tail(run.Stderr + run.Stdout, 600)}");
+            if (outcome == RunOutcome.Failed) _errors.Add($"run {start.Number} ended with exit code {ExitText(exit)}: {Problem(run)}");
             return outcome;
         }
         finally
@@ -242,7 +242,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         {
             exit = await run.WaitForExitAsync(FinishTimeout);
             how = "last run, to the end";
-            if (exit != 0) _errors.Add($"the last run did not finish cleanly: exit code {ExitText(exit)}: {Tail(run.Stderr + run.Stdout, 600)}");
+            if (exit != 0) _errors.Add($"the last run did not finish cleanly: exit code {ExitText(exit)}: {Problem(run)}");
         }
         else
         {
@@ -254,9 +254,9 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
             run.Terminate();
             exit = await run.WaitForExitAsync(ExitTimeout);
             if (endedByItself)
-                _errors.Add($"the last run of an unbounded job ended by itself: exit code {ExitText(exit)}: {Tail(run.Stderr + run.Stdout, 600)}");
+                _errors.Add($"the last run of an unbounded job ended by itself: exit code {ExitText(exit)}: {Problem(run)}");
             else if (exit is not (ShellJobProcess.TerminatedExitCode or 0))
-                _errors.Add($"the last run did not stop cleanly on SIGTERM: exit code {ExitText(exit)}: {Tail(run.Stderr + run.Stdout, 600)}");
+                _errors.Add($"the last run did not stop cleanly on SIGTERM: exit code {ExitText(exit)}: {Problem(run)}");
         }
         LogRun(start, how, exit == 0 ? RunOutcome.Finished : RunOutcome.Stopped, exit);
     }
@@ -280,7 +280,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     {
         var exit = start.Process.HasExited ? await start.Process.WaitForExitAsync(ExitTimeout) : null;
         start.Process.Kill();
-        _errors.Add($"run {start.Number} submitted no job (exit code {ExitText(exit)}): {Tail(start.Process.Stderr + start.Process.Stdout, 600)}");
+        _errors.Add($"run {start.Number} submitted no job (exit code {ExitText(exit)}): {Problem(start.Process)}");
         LogRun(start, "submitted no job", RunOutcome.Failed, exit);
         return RunOutcome.Failed;
     }
@@ -339,14 +339,32 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     /// <summary>The shell's lines about what it restored from (or why it did not), and its warnings and errors.</summary>
     private static string RestoreNote(string said)
     {
-        var lines = said.Split('\n')
-            .Where(l => l.Contains("Restoring", StringComparison.Ordinal) || l.Contains("[WARNING]", StringComparison.Ordinal)
+        var all = said.Split('\n');
+        var lines = all
+            .Where((l, i) => l.Contains("Restoring", StringComparison.Ordinal) || l.Contains("[WARNING]", StringComparison.Ordinal)
                 || l.Contains("[ERROR]", StringComparison.Ordinal) || l.Contains("Savepoint", StringComparison.Ordinal)
-                || l.Contains("savepoint", StringComparison.Ordinal))
+                || l.Contains("savepoint", StringComparison.Ordinal)
+                || (i > 0 && all[i - 1].Contains("[ERROR]", StringComparison.Ordinal)))
             .Select(l => l.TrimEnd())
-            .Take(6)
+            .Take(8)
             .ToList();
         return lines.Count == 0 ? "" : "\n      said: " + string.Join("\n      said: ", lines);
+    }
+
+    /// <summary>Why a run failed: the shell's [ERROR] blocks (with the reason on the lines after them) and warnings, else the
+    /// end of what it printed.</summary>
+    private static string Problem(ShellJobProcess run)
+    {
+        var lines = (run.Stdout + run.Stderr).Split('\n').Select(l => l.TrimEnd()).ToList();
+        var picked = new List<string>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Contains("[ERROR]", StringComparison.Ordinal))
+                picked.AddRange(lines.Skip(i).Take(3).Where(l => l.Length > 0));
+            else if (lines[i].Contains("[WARNING]", StringComparison.Ordinal) && !lines[i].Contains("Skipping a checkpoint", StringComparison.Ordinal))
+                picked.Add(lines[i]);
+        }
+        return picked.Count > 0 ? Tail(string.Join(" / ", picked.Distinct()), 1500) : Tail(run.Stderr + run.Stdout, 600);
     }
 
     /// <summary>A short output on one line, for the log.</summary>
