@@ -97,8 +97,9 @@ showTarget
     | CHECKPOINTS STRING likePattern?                                   #showCheckpoints
     ;
 
+// Flink's SHOW ... [NOT] (LIKE | ILIKE) '<sql_like_pattern>'
 likePattern
-    : NOT? LIKE STRING
+    : NOT? (LIKE | ILIKE) STRING
     ;
 
 // ---------------------------------------------------------------- DDL
@@ -551,6 +552,7 @@ nonReserved
     | HOUR
     | HOURS
     | IF
+    | ILIKE
     | INCLUDING
     | INTO
     | JAR

@@ -44,34 +44,28 @@ internal sealed class PlainLineSource : ILineSource
     public void Remember(string statement) { }
 }
 
-/// <summary>An editing prompt on a terminal (RadLine), with history kept in <c>~/.streamsql_history</c> across runs.</summary>
+/// <summary>An editing prompt on a terminal (RadLine), with history kept in <c>~/.streamsql_history</c> across runs.
+/// One editor reads every line: the editor reads keys ahead (a paste, or typing faster than lines are accepted) into its
+/// own buffer, so the keys after a line's Enter belong to the next line it reads; they wait there, or in the terminal,
+/// while a statement runs.</summary>
 internal sealed class TerminalLineSource : ILineSource
 {
     private const int HistoryLimit = 1000;
-    private readonly LineEditor _first;
-    private readonly LineEditor _continuation;
+    private readonly LineEditor _editor;
+    private readonly ShellPrompt _prompt = new();
     private readonly string? _historyFile;
     private readonly EndOfInputCommand _endOfInput = new();
 
     public TerminalLineSource(string? historyFile)
     {
         _historyFile = historyFile;
-        _first = new LineEditor { Prompt = new LineEditorPrompt("[green]streamsql[/]>") };
-        _continuation = new LineEditor { Prompt = new LineEditorPrompt("         >") };
-        _first.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
-        _continuation.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
+        _editor = new LineEditor(AnsiConsole.Console, new TerminalKeySource(new ConsoleKeyReader(), TimeProvider.System)) { Prompt = _prompt };
+        _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
         // Each prompt edits one line, so Up/Down recall history as in Flink's SQL client (RadLine binds them to moving
         // between lines of a multi-line buffer, and history to Ctrl+Up/Down, which most terminals do not send).
-        foreach (var editor in new[] { _first, _continuation })
-        {
-            editor.KeyBindings.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
-            editor.KeyBindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
-        }
-        foreach (var entry in LoadHistory(historyFile))
-        {
-            _first.History.Add(entry);
-            _continuation.History.Add(entry);
-        }
+        _editor.KeyBindings.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
+        _editor.KeyBindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
+        foreach (var entry in LoadHistory(historyFile)) _editor.History.Add(entry);
     }
 
     public static bool IsAvailable => !Console.IsInputRedirected && !Console.IsOutputRedirected && LineEditor.IsSupported(AnsiConsole.Console);
@@ -84,9 +78,9 @@ internal sealed class TerminalLineSource : ILineSource
 
     public async Task<string?> ReadLineAsync(bool continuation, CancellationToken cancel)
     {
-        var editor = continuation ? _continuation : _first;
+        _prompt.Continuation = continuation;
         _endOfInput.Reached = false;
-        var line = await editor.ReadLine(cancel).ConfigureAwait(false);
+        var line = await _editor.ReadLine(cancel).ConfigureAwait(false);
         if (_endOfInput.Reached) return null;
         if (line is null) cancel.ThrowIfCancellationRequested();
         return line ?? "";
@@ -96,8 +90,7 @@ internal sealed class TerminalLineSource : ILineSource
     {
         var oneLine = statement.Replace("\r", "").Replace('\n', ' ').Trim();
         if (oneLine.Length == 0) return;
-        _first.History.Add(oneLine);
-        _continuation.History.Add(oneLine);
+        _editor.History.Add(oneLine);
         if (_historyFile is null) return;
         try
         {

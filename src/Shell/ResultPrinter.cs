@@ -79,7 +79,7 @@ internal sealed class ResultPrinter
     /// the block whole, so it gives those answers when the block ends.</summary>
     private void AcknowledgeStatementSetBlock(JobSubmittedResult result)
     {
-        for (int i = 0; i < result.StatementSetBlockStatements; i++) Info(MessageResult.ExecuteStatementSucceed);
+        for (int i = 0; i < result.StatementSetBlockStatements; i++) Info(MessageResult.ExecuteStatementSucceeded);
     }
 
     /// <summary>Where a job restores its state from, or why it does not: an <c>[INFO]</c> / <c>[WARNING]</c> line, shown

@@ -63,8 +63,14 @@ internal static class ShellApp
         {
             foreach (var init in options.InitFiles)
             {
-                var outcome = await ScriptRunner.RunFileAsync(env, printer, init, signals.Shutdown).ConfigureAwait(false);
-                if (outcome == ScriptOutcome.Failed) return code = Failure;
+                // As in Flink's client, an init script's results are not shown, only whether it worked; errors still are.
+                var outcome = await ScriptRunner.RunFileAsync(env, new ResultPrinter(TextWriter.Null, error), init, signals.Shutdown).ConfigureAwait(false);
+                if (outcome == ScriptOutcome.Failed)
+                {
+                    output.WriteLine(ShellMessages.InitFailed(init));
+                    return code = Failure;
+                }
+                output.WriteLine(ShellMessages.InitSucceeded(init));
                 if (outcome == ScriptOutcome.Quit) return code = Success;
             }
             if (scriptMode) code = await RunScriptModeAsync(env, printer, options.ScriptFile!, signals).ConfigureAwait(false);
@@ -95,6 +101,7 @@ internal static class ShellApp
 
     private static async Task<int> RunScriptModeAsync(StreamSqlEnvironment env, ResultPrinter printer, string script, ShellSignals signals)
     {
+        printer.Info(ShellMessages.ExecuteFile);
         var outcome = await ScriptRunner.RunFileAsync(env, printer, script, signals.Shutdown).ConfigureAwait(false);
         if (outcome == ScriptOutcome.Failed) return Failure;
         // The jobs run in this process: stay until they finish (bounded sources) or a signal stops them.

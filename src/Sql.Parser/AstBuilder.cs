@@ -121,7 +121,10 @@ internal sealed partial class AstBuilder
     {
         ShowStatement Show(ShowKind kind, P.QualifiedNameContext? name = null, P.LikePatternContext? like = null, string? stringTarget = null)
             => new(kind, name is null ? null : Name(name), stringTarget,
-                like is null ? null : Unquote(like.STRING().Symbol), like?.NOT() is not null, span);
+                like is null ? null : Unquote(like.STRING().Symbol), like?.NOT() is not null, span)
+            {
+                LikeIgnoresCase = like?.ILIKE() is not null,
+            };
 
         return target switch
         {

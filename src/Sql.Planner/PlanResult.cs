@@ -6,7 +6,7 @@ namespace StreamSql.Sql.Planner;
 /// <summary>What planning one statement produced.</summary>
 public abstract record PlanResult;
 
-/// <summary>A DDL statement changed the catalog (CREATE/DROP/ALTER). Flink's shell prints <c>[INFO] Execute statement succeed.</c></summary>
+/// <summary>A DDL statement changed the catalog (CREATE/DROP/ALTER). Flink's shell prints <c>[INFO] Execute statement succeeded.</c></summary>
 public sealed record CatalogChanged(string Message) : PlanResult;
 
 /// <summary>A statement answered from the catalog (SHOW TABLES, DESCRIBE, SHOW CREATE TABLE ...): a small table of text cells.</summary>

@@ -90,7 +90,7 @@ internal sealed class JobControlStatements
         var ended = await Task.WhenAny(job.Handle.Completion, Task.Delay(_env.StopTimeout, cancellationToken)).ConfigureAwait(false);
         if (ended != job.Handle.Completion)
             throw new StreamSqlException($"Job '{job.Id}' was asked to stop but has not stopped within {_env.StopTimeout.TotalSeconds:0} s; it is {StatementExecutor.StatusName(job.Status)}.");
-        return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+        return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
     }
 
     public async Task<StatementResult> TriggerSavepointAsync(string text, TriggerSavepointStatement trigger, CancellationToken cancellationToken)

@@ -66,10 +66,10 @@ internal sealed class StatementExecutor
             case SetStatement set:
                 _env.Settings.Set(set.Key, set.Value ?? "");
                 // Flink 1.17+ (the SQL gateway) answers SET and RESET like any other statement.
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case ResetStatement reset:
                 _env.Settings.Reset(reset.Key);
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case ShowStatement { Kind: ShowKind.Jobs }:
                 return _jobs.ShowJobs(text);
             case ShowStatement { Kind: ShowKind.Checkpoints } show:
@@ -91,7 +91,7 @@ internal sealed class StatementExecutor
         switch (plan)
         {
             case CatalogChanged:
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceed);
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case Sql.Planner.TableResult table:
                 return new TableTextResult(text, table.ColumnNames, table.Rows);
             case Sql.Planner.ExplainResult explain:

@@ -14,11 +14,12 @@ public sealed class MessageResult : StatementResult
 {
     public MessageResult(string statementText, string message) : base(statementText) => Message = message;
 
-    /// <summary>E.g. <c>Execute statement succeed.</c></summary>
+    /// <summary>E.g. <c>Execute statement succeeded.</c></summary>
     public string Message { get; }
 
-    /// <summary>What Flink's SQL client (1.17+) says for DDL, SET, RESET, STOP JOB and other statements without a result.</summary>
-    public const string ExecuteStatementSucceed = "Execute statement succeed.";
+    /// <summary>What Flink's SQL client (2.x; 1.x said "succeed.") says for DDL, SET, RESET, STOP JOB and other statements
+    /// without a result.</summary>
+    public const string ExecuteStatementSucceeded = "Execute statement succeeded.";
 }
 
 /// <summary>A small table of text cells (SHOW TABLES, DESCRIBE, SET listing, SHOW JOBS). Null cells are SQL NULLs.</summary>

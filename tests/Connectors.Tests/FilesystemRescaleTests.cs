@@ -118,6 +118,34 @@ public sealed class FilesystemRescaleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_arriving_between_two_subtasks_listings_is_read_at_most_once_and_none_present_before_is_missed()
+    {
+        WriteFiles("csv");
+        var table = FsTable("csv");
+        var before = Expected;
+        // Subtask 0 lists and reads everything it is given; then a file arrives; then subtask 1 lists and reads.
+        var first = await Rescale.Run(Create, Context(table), 2, null, s => s == 0 ? Rescale.ToEnd : 0);
+        WriteFile("b-arrived-late.csv", 20, 6, "csv");
+        var late = Rescale.Sorted(_written.Except(before));
+        var second = await Rescale.Run(Create, Context(table), 2, first.Positions, s => s == 1 ? Rescale.ToEnd : 0);
+        var read = Rescale.Sorted(Content(first.All.Concat(second.All), table));
+        // Every file that was there before the first listing exactly once; the late one entirely or not at all.
+        Assert.Equal(read.Count == before.Count ? before : Expected, read);
+    }
+
+    [Fact]
+    public async Task A_bounded_source_restored_after_listing_reads_the_files_it_listed_not_the_ones_that_arrived_since()
+    {
+        WriteFiles("csv");
+        var table = FsTable("csv");
+        var expected = Expected;
+        var head = await Rescale.Run(Create, Context(table), 2, null, _ => 1);
+        WriteFile("arrived-after-the-checkpoint.csv", 30, 4, "csv");
+        var tail = await Rescale.Run(Create, Context(table, 3), 3, head.Positions, _ => Rescale.ToEnd);
+        Assert.Equal(expected, Rescale.Sorted(Content(head.All.Concat(tail.All), table)));
+    }
+
+    [Fact]
     public async Task A_garbage_position_is_refused_with_a_clear_error()
     {
         WriteFiles("csv");

@@ -134,6 +134,30 @@ public sealed class FilesystemTests : IDisposable
     }
 
     [Fact]
+    public async Task A_position_taken_after_the_rows_before_a_malformed_record_resumes_at_that_record()
+    {
+        var file = Path.Combine(_dir, "data.csv");
+        File.WriteAllText(file, "1,a\n2,b\nthree,c\n4,d\n");
+        var table = FsTable("csv", file, Small);
+        var reader = new FilesystemConnector().CreateReader();
+        await reader.OpenAsync(ReaderContext(table), CancellationToken.None);
+        var first = await reader.ReadBatchAsync(CancellationToken.None);
+        Assert.Equal(2, first!.Length); // the rows before the bad one come first, as Flink reads record by record
+        // A checkpoint barrier between this read and the next one (which fails) records the position.
+        var position = reader.SnapshotPosition();
+        await Assert.ThrowsAsync<InvalidDataException>(async () => await reader.ReadBatchAsync(CancellationToken.None));
+        await reader.DisposeAsync();
+
+        // Restored from that position, the reader meets the bad record again instead of skipping it.
+        var restored = new FilesystemConnector().CreateReader();
+        await restored.OpenAsync(ReaderContext(table), CancellationToken.None);
+        restored.RestorePositions([position]);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () => await restored.ReadBatchAsync(CancellationToken.None));
+        Assert.Contains(file + ":3", error.Message);
+        await restored.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Ignore_parse_errors_nulls_bad_fields_and_skips_broken_records()
     {
         var file = Path.Combine(_dir, "data.csv");

@@ -43,7 +43,7 @@ public sealed class ProcessTests
             Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:", err);
             Assert.Contains($"{script}:3:", err);
             Assert.DoesNotContain("   at ", err); // no stack trace
-            Assert.Contains("[INFO] Execute statement succeed.", await stdout);
+            Assert.Contains("[INFO] Execute statement succeeded.", await stdout);
         }
         finally
         {
@@ -175,7 +175,7 @@ public sealed class ProcessTests
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, process.ExitCode);
-        Assert.Contains("[INFO] Execute statement succeed.", rest);
+        Assert.Contains("[INFO] Execute statement succeeded.", rest);
         Assert.Contains("[INFO] Exiting StreamSql shell...", rest);
         Assert.Equal("", await stderr);
     }

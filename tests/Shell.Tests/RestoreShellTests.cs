@@ -134,6 +134,6 @@ public sealed class RestoreShellTests : IDisposable
         Assert.Contains($"Cannot read savepoint '{Path.Combine(_dir, "nothing-here")}': checkpoint {Path.Combine(_dir, "nothing-here")} does not exist", error);
         Assert.Contains("FROM LATEST CHECKPOINT needs to know where checkpoints are: set 'execution.checkpointing.dir'", error);
         Assert.Equal(3, error.Split("[ERROR] Could not execute SQL statement.").Length - 1);
-        Assert.EndsWith("[INFO] Execute statement succeed.\n", output); // the job is still there to stop
+        Assert.EndsWith("[INFO] Execute statement succeeded.\n", output); // the job is still there to stop
     }
 }

@@ -23,11 +23,29 @@ public sealed class ShellAppTests
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.Equal(2, CountOf(output, "[INFO] Execute statement succeed."));
+        Assert.Equal(2, CountOf(output, "[INFO] Execute statement succeeded."));
         Assert.Matches(@"\|\s+a\.b \|\s+c \|", output);
         Assert.Contains("The following commands are available:", output);
         Assert.Contains("[INFO] Exiting StreamSql shell...", output);
         Assert.DoesNotContain("never", output);
+    }
+
+    [Fact]
+    public async Task Help_is_laid_out_as_in_flink_2()
+    {
+        var (code, output, _) = await RunAsync(Array.Empty<string>(), "HELP;\n");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n');
+        int first = Array.IndexOf(lines, "The following commands are available:") + 2;
+        int hint = Array.FindIndex(lines, l => l.StartsWith("Hint: ", StringComparison.Ordinal));
+        Assert.True(first >= 2 && hint > first + 10, output);
+        var commands = lines[first..(hint - 1)];
+        // Names padded to the longest ("BEGIN STATEMENT SET"), then two tabs, then the description.
+        Assert.All(commands, line => Assert.Matches(@"^[A-Z][A-Z /]{18}\t\t\S", line));
+        Assert.Contains("QUIT/EXIT          \t\tQuits the SQL CLI client.", commands);
+        Assert.Contains("SET                \t\tSets a session configuration property. Syntax: \"SET '<key>'='<value>';\". Use \"SET;\" for listing all properties.", commands);
+        Assert.Equal("Hint: Make sure that a statement ends with \";\" for finalizing (multi-line) statements.", lines[hint]);
     }
 
     [Fact]
@@ -37,7 +55,7 @@ public sealed class ShellAppTests
 
         Assert.Equal(0, code);
         Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nError at 1:1", error);
-        Assert.Contains("[INFO] Execute statement succeed.", output);
+        Assert.Contains("[INFO] Execute statement succeeded.", output);
     }
 
     [Fact]
@@ -88,7 +106,7 @@ public sealed class ShellAppTests
             Assert.Contains($"Error at {path}:3:", error);
             Assert.Contains("nowhere", error);
             Assert.Contains("^", error);
-            Assert.Equal(1, CountOf(output, "Execute statement succeed."));
+            Assert.Equal(1, CountOf(output, "Execute statement succeeded."));
         }
         finally
         {
@@ -130,9 +148,9 @@ public sealed class ShellAppTests
         Assert.Equal("", error);
         Assert.Equal(0, code);
         // three CREATE TABLEs, then BEGIN and the two INSERTs, then the submission
-        Assert.Equal(6, CountOf(output, "[INFO] Execute statement succeed."));
+        Assert.Equal(6, CountOf(output, "[INFO] Execute statement succeeded."));
         Assert.Equal(1, CountOf(output, "Job ID: "));
-        Assert.True(output.LastIndexOf("Execute statement succeed.", StringComparison.Ordinal) < output.IndexOf("Submitting SQL update", StringComparison.Ordinal));
+        Assert.True(output.LastIndexOf("Execute statement succeeded.", StringComparison.Ordinal) < output.IndexOf("Submitting SQL update", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -165,8 +183,50 @@ public sealed class ShellAppTests
             var (code, output, _) = await RunAsync(new[] { "-i", path, "-D", "from.cli=yes" }, "SET;\n");
 
             Assert.Equal(0, code);
+            // Flink's client shows only that the init script worked, not its statements' results.
+            Assert.StartsWith($"Successfully initialized from sql script: file:{Path.GetFullPath(path)}\n", output);
+            Assert.DoesNotContain("Execute statement succeeded.", output);
             Assert.Matches(@"\|\s+from\.init \|\s+yes \|", output);
             Assert.Matches(@"\|\s+from\.cli \|\s+yes \|", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_init_script_says_so_after_its_error_and_the_shell_does_not_start()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, "SET 'a' = 'b';\nSELEC 1;\n");
+        try
+        {
+            var (code, output, error) = await RunAsync(new[] { "-i", path }, "SET 'never' = 'run';\n");
+
+            Assert.Equal(1, code);
+            Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\n", error);
+            Assert.Contains($"{path}:2:1", error);
+            Assert.Equal($"Failed to initialize from sql script: file:{Path.GetFullPath(path)}.\n", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_script_run_with_f_starts_with_flinks_executing_sql_from_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(path, "SET 'a' = 'b';\nRESET 'a';\n");
+        try
+        {
+            var (code, output, error) = await RunAsync(new[] { "-f", path });
+
+            Assert.Equal("", error);
+            Assert.Equal(0, code);
+            Assert.Equal("[INFO] Executing SQL from file.\n[INFO] Execute statement succeeded.\n[INFO] Execute statement succeeded.\n", output);
         }
         finally
         {

@@ -12,7 +12,7 @@ public sealed class LexicalTests
         "second", "window_start", "window_end", "window_time", "data", "status", "count", "user", "key", "partition", "language",
         "version", "result", "current", "first", "last", "system", "state", "plan", "job", "metadata", "virtual", "watermark",
         "descriptor", "zone", "range", "if", "asc", "desc", "set", "show", "use", "begin", "statement", "function", "table_name",
-        "trim", "substring", "extract", "floor", "ceil", "add", "drop", "column", "columns", "catalog", "database", "view",
+        "trim", "substring", "extract", "floor", "ceil", "add", "drop", "column", "columns", "catalog", "database", "view", "ilike",
     };
 
     [Theory]

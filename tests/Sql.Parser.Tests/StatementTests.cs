@@ -140,6 +140,16 @@ public sealed class StatementTests
         Assert.Equal((kind, target, stringTarget, like, notLike), (s.Kind, s.Target?.ToString(), s.StringTarget, s.LikePattern, s.NotLike));
     }
 
+    [Theory]
+    [InlineData("SHOW COLUMNS IN t ILIKE '%X'", false, true)]
+    [InlineData("SHOW TABLES NOT ILIKE 'A%'", true, true)]
+    [InlineData("SHOW FUNCTIONS LIKE 'a%'", false, false)]
+    public void Show_like_or_ilike(string sql, bool notLike, bool ignoresCase)
+    {
+        var s = Statement<ShowStatement>(sql);
+        Assert.Equal((notLike, ignoresCase), (s.NotLike, s.LikeIgnoresCase));
+    }
+
     [Fact]
     public void DescribeAndExplain()
     {

@@ -54,6 +54,99 @@ public sealed class CatalogTests
         Assert.True(_f.Catalog.FindTable("events")!.Columns[2].Type.IsRowtime);
     }
 
+    private const string FlinkOrders = """
+        CREATE TABLE orders (
+          `user` BIGINT NOT NULL,
+          product VARCHAR(32),
+          amount INT,
+          ts TIMESTAMP(3),
+          ptime AS PROCTIME(),
+          PRIMARY KEY (`user`) NOT ENFORCED,
+          WATERMARK FOR ts AS ts - INTERVAL '1' SECOND
+        ) WITH ('connector' = 'datagen')
+        """;
+
+    [Fact]
+    public void Describe_has_no_comment_column_when_no_column_has_a_comment()
+    {
+        _f.Run(FlinkOrders);
+        _f.Run("CREATE VIEW v AS SELECT `user`, product FROM orders");
+
+        Assert.Equal(new[] { "name", "type", "null", "key", "extras", "watermark" }, _f.Run<TableResult>("DESCRIBE orders").ColumnNames);
+        Assert.Equal(new[] { "name", "type", "null", "key", "extras", "watermark" }, _f.Run<TableResult>("SHOW COLUMNS FROM orders").ColumnNames);
+        var view = _f.Run<TableResult>("DESCRIBE v");
+        Assert.Equal(new[] { "name", "type", "null", "key", "extras", "watermark" }, view.ColumnNames);
+        Assert.Equal(new[] { "user", "BIGINT", "FALSE", "", "", "" }, Row(view, 0));
+    }
+
+    // The patterns and answers of Flink's own sql-client test (table.q, "test SHOW COLUMNS").
+    [Theory]
+    [InlineData("LIKE '%u'", "")]
+    [InlineData("NOT LIKE '%u'", "user product amount ts ptime")]
+    [InlineData("LIKE '%r'", "user")]
+    [InlineData("NOT LIKE '%r'", "product amount ts ptime")]
+    [InlineData("LIKE '%u%'", "user product amount")]
+    [InlineData("NOT LIKE '%u%'", "ts ptime")]
+    [InlineData("LIKE 'use_'", "user")]
+    [InlineData("NOT LIKE 'use_'", "product amount ts ptime")]
+    [InlineData("LIKE 'USER'", "")]
+    [InlineData("ILIKE 'USER'", "user")]
+    [InlineData("ILIKE '%R'", "user")]
+    [InlineData("NOT ILIKE 'P%'", "user amount ts")]
+    public void Show_columns_keeps_the_columns_its_like_clause_selects(string like, string columns)
+    {
+        _f.Run(FlinkOrders);
+
+        foreach (var preposition in new[] { "FROM", "IN" })
+        {
+            var result = _f.Run<TableResult>($"SHOW COLUMNS {preposition} orders {like}");
+            Assert.Equal(columns, string.Join(' ', result.Rows.Select(r => r[0])));
+        }
+    }
+
+    [Fact]
+    public void Show_columns_of_a_view_follows_its_like_clause()
+    {
+        _f.Run(FlinkOrders);
+        _f.Run("CREATE VIEW v AS SELECT `user`, product, amount AS number FROM orders");
+
+        Assert.Equal(new[] { "user", "number" }, _f.Run<TableResult>("SHOW COLUMNS FROM v LIKE '%r'").Rows.Select(r => r[0]));
+        Assert.Equal(new[] { "product" }, _f.Run<TableResult>("SHOW COLUMNS FROM v NOT LIKE '%r'").Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void A_comment_column_stays_when_the_commented_column_is_filtered_out()
+    {
+        _f.Run("CREATE TABLE c (a INT COMMENT 'the a', b INT) WITH ('connector' = 'datagen')");
+
+        var result = _f.Run<TableResult>("SHOW COLUMNS FROM c LIKE 'b'");
+
+        Assert.Equal("comment", result.ColumnNames[^1]);
+        Assert.Equal(new[] { "b", "INT", "TRUE", "", "", "", "" }, Row(result, 0));
+    }
+
+    [Theory]
+    [InlineData(@"LIKE 'a\_b'", "a_b")]
+    [InlineData(@"LIKE 'a_b'", "a_b axb")]
+    [InlineData(@"LIKE '%\%'", "p%")]
+    [InlineData(@"LIKE '%\\'", @"q\")]
+    public void A_backslash_makes_the_next_wildcard_or_backslash_literal(string like, string names)
+    {
+        _f.Run("CREATE TABLE w (a_b INT, axb INT, `p%` INT, `q\\` INT) WITH ('connector' = 'datagen')");
+
+        Assert.Equal(names, string.Join(' ', _f.Run<TableResult>($"SHOW COLUMNS FROM w {like}").Rows.Select(r => r[0])));
+    }
+
+    [Fact]
+    public void An_invalid_escape_in_a_like_pattern_is_an_error()
+    {
+        _f.Run("CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+
+        var e = _f.Error(@"SHOW TABLES LIKE 'a\b'");
+
+        Assert.Contains(@"Invalid escape sequence in the LIKE pattern 'a\b'", e.Problem);
+    }
+
     [Fact]
     public void Proctime_computed_column_is_a_processing_time_attribute()
     {
@@ -163,6 +256,11 @@ public sealed class CatalogTests
         Assert.Equal(new[] { "view name" }, views.ColumnNames);
         Assert.Equal(new[] { "middle" }, views.Rows.Select(r => r[0]));
         Assert.Equal(new[] { "alpha" }, _f.Run<TableResult>("SHOW TABLES LIKE 'al%'").Rows.Select(r => r[0]));
+        Assert.Equal(new[] { "middle", "zeta" }, _f.Run<TableResult>("SHOW TABLES NOT LIKE 'al%'").Rows.Select(r => r[0]));
+        Assert.Equal(new[] { "alpha" }, _f.Run<TableResult>("SHOW TABLES ILIKE 'AL%'").Rows.Select(r => r[0]));
+        Assert.Equal(new[] { "middle", "zeta" }, _f.Run<TableResult>("SHOW TABLES IN default_database NOT ILIKE 'AL%'").Rows.Select(r => r[0]));
+        Assert.Empty(_f.Run<TableResult>("SHOW VIEWS LIKE 'z%'").Rows);
+        Assert.Equal(new[] { "middle" }, _f.Run<TableResult>("SHOW VIEWS ILIKE 'M_DDLE'").Rows.Select(r => r[0]));
     }
 
     [Fact]
@@ -243,5 +341,18 @@ public sealed class CatalogTests
         var r = _f.Run<TableResult>("SHOW FUNCTIONS");
         Assert.Equal(new[] { "function name" }, r.ColumnNames);
         Assert.Contains(r.Rows, row => row[0] == "UPPER");
+        var like = _f.Run<TableResult>("SHOW FUNCTIONS LIKE 'UPP%'").Rows.Select(row => row[0]).ToList();
+        Assert.Contains("UPPER", like);
+        Assert.All(like, name => Assert.StartsWith("UPP", name));
+        Assert.Contains("UPPER", _f.Run<TableResult>("SHOW FUNCTIONS ILIKE 'upper'").Rows.Select(row => row[0]));
+        Assert.DoesNotContain("UPPER", _f.Run<TableResult>("SHOW FUNCTIONS NOT ILIKE 'upper'").Rows.Select(row => row[0]));
+    }
+
+    [Fact]
+    public void Show_user_functions_is_empty_without_user_defined_functions()
+    {
+        var r = _f.Run<TableResult>("SHOW USER FUNCTIONS");
+        Assert.Equal(new[] { "function name" }, r.ColumnNames);
+        Assert.Empty(r.Rows);
     }
 }

@@ -92,8 +92,17 @@ public sealed class CheckpointRuntimeTests : IDisposable
         await job.Completion;
         Assert.Equal(JobStatus.Finished, job.Status);
         Assert.Equal(Enumerable.Range(1, 10000).Select(i => (long)i), Committed());
-        // A finished job drops its checkpoints (Flink's retention: finished jobs keep none).
-        Assert.False(Directory.Exists(Path.Combine(_dir, "checkpoints", "seq")));
+        // A finished job keeps only its final checkpoint: resuming it from there publishes nothing again.
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_dir, "checkpoints"), "seq", null);
+        var final = Assert.Single(storage.CompletedCheckpointIds());
+        await using (var again = Session(rows: 10000, rate: 5000))
+        {
+            var resumed = Start(again, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestoreFromLatestCheckpoint = true });
+            Assert.Equal(storage.CheckpointDirectory(final), resumed.RestoredFrom);
+            await resumed.Completion;
+            Assert.Equal(JobStatus.Finished, resumed.Status);
+        }
+        Assert.Equal(Enumerable.Range(1, 10000).Select(i => (long)i), Committed());
     }
 
     [Fact]
@@ -309,6 +318,42 @@ public sealed class CheckpointRuntimeTests : IDisposable
         // Nothing is lost. Output the newer (skipped) checkpoint had committed is written again: falling back to an older
         // checkpoint cannot be exactly-once for a sink that already committed (docs/checkpoints.md says so).
         Assert.Equal(Enumerable.Range(1, 20000).Select(i => (long)i), Committed().Distinct());
+    }
+
+    [Fact]
+    public async Task Restoring_from_the_latest_checkpoint_refuses_to_start_empty_when_no_checkpoint_restores()
+    {
+        (string, string)[] retain = [("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"),
+            ("execution.checkpointing.num-retained", "2")];
+        await using (var env = Session(rows: 20000, rate: 4000, settings: retain))
+        {
+            var job = Start(env, "INSERT INTO out SELECT id FROM src");
+            await WaitUntil(() => job.CompletedCheckpoints.Count >= 3 && Committed().Count > 0, "checkpoints completed and output was committed");
+            await job.CancelAndWait();
+        }
+        var committed = Committed();
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_dir, "checkpoints"), "seq", null);
+        foreach (var id in storage.CompletedCheckpointIds())
+            foreach (var stateFile in Directory.GetFiles(storage.CheckpointDirectory(id), "*.operator"))
+            {
+                var bytes = File.ReadAllBytes(stateFile);
+                bytes[^1] ^= 0x5A;
+                File.WriteAllBytes(stateFile, bytes);
+            }
+
+        await using (var env = Session(rows: 20000, rate: 200000, settings: retain))
+        {
+            var e = Assert.Throws<StateRestoreException>(() =>
+                Start(env, "INSERT INTO out SELECT id FROM src", new JobStartOptions { RestoreFromLatestCheckpoint = true }));
+            Assert.Contains("Cannot restore job 'seq' from any of its 2 checkpoints", e.Message);
+            Assert.Contains("checksum mismatch", e.Message);
+            // Through SQL the statement fails with the same reasons, and nothing runs.
+            var sql = Assert.ThrowsAny<StreamSqlException>(() => env.ExecuteSql("EXECUTE INSERT INTO out SELECT id FROM src FROM LATEST CHECKPOINT"));
+            Assert.Contains("checksum mismatch", sql.Message);
+            Assert.Empty(env.Jobs);
+        }
+        // Nothing was published again.
+        Assert.Equal(committed, Committed());
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class EndToEndTests
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?$", row[3]);
 
         var stopped = Assert.IsType<MessageResult>(await env.ExecuteSqlAsync("STOP JOB 'my-endless-job'").WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("Execute statement succeed.", stopped.Message);
+        Assert.Equal("Execute statement succeeded.", stopped.Message);
         Assert.Equal(JobStatus.Canceled, submitted.Job.Status);
         Assert.Equal("CANCELED", Assert.Single(Assert.IsType<TableTextResult>(env.ExecuteSql("SHOW JOBS")).Rows)[2]);
 

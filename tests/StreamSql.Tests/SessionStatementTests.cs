@@ -12,7 +12,7 @@ public sealed class SessionStatementTests
 
         var result = Assert.IsType<MessageResult>(env.ExecuteSql("SET 'parallelism.default' = '4';"));
 
-        Assert.Equal("Execute statement succeed.", result.Message);
+        Assert.Equal("Execute statement succeeded.", result.Message);
         Assert.Equal(4, env.Configuration.Get(CoreOptions.DefaultParallelism));
         Assert.Equal(1, before.Get(CoreOptions.DefaultParallelism)); // the old configuration is untouched
     }
@@ -82,12 +82,12 @@ public sealed class SessionStatementTests
         env.ExecuteSql("SET 'table.dml-sync' = 'true'");
 
         var one = Assert.IsType<MessageResult>(env.ExecuteSql("RESET 'parallelism.default'"));
-        Assert.Equal("Execute statement succeed.", one.Message);
+        Assert.Equal("Execute statement succeeded.", one.Message);
         Assert.Equal(2, env.Configuration.Get(CoreOptions.DefaultParallelism));
         Assert.True(env.Configuration.Get(CoreOptions.DmlSync));
 
         var all = Assert.IsType<MessageResult>(env.ExecuteSql("RESET"));
-        Assert.Equal("Execute statement succeed.", all.Message);
+        Assert.Equal("Execute statement succeeded.", all.Message);
         Assert.False(env.Configuration.Get(CoreOptions.DmlSync));
         Assert.Equal(2, env.Configuration.Get(CoreOptions.DefaultParallelism));
     }

@@ -20,13 +20,31 @@ internal sealed class PositionReader
     /// <param name="subtask">The old subtask that stored the position.</param>
     /// <param name="version">The only format version this reader understands.</param>
     public PositionReader(byte[]? bytes, string connector, string table, int subtask, byte version)
+        : this(bytes, connector, table, subtask, version, version)
+    {
+    }
+
+    /// <param name="bytes">The position.</param>
+    /// <param name="connector">The connector, e.g. <c>datagen</c>.</param>
+    /// <param name="table">The table's name.</param>
+    /// <param name="subtask">The old subtask that stored the position.</param>
+    /// <param name="oldestVersion">The oldest format version this reader understands.</param>
+    /// <param name="newestVersion">The newest one (<see cref="Version"/> says which the position has).</param>
+    public PositionReader(byte[]? bytes, string connector, string table, int subtask, byte oldestVersion, byte newestVersion)
     {
         _bytes = bytes ?? Array.Empty<byte>();
         _what = $"the checkpointed position of subtask {subtask} of the {connector} source of table '{table}'";
         if (_bytes.Length == 0) throw Invalid("it is empty");
-        if (_bytes[0] != version) throw Invalid($"its format version is {_bytes[0]}, this version of StreamSql reads version {version}");
+        if (_bytes[0] < oldestVersion || _bytes[0] > newestVersion)
+            throw Invalid(oldestVersion == newestVersion
+                ? $"its format version is {_bytes[0]}, this version of StreamSql reads version {newestVersion}"
+                : $"its format version is {_bytes[0]}, this version of StreamSql reads versions {oldestVersion} to {newestVersion}");
+        Version = _bytes[0];
         _offset = 1;
     }
+
+    /// <summary>The position's format version.</summary>
+    public byte Version { get; }
 
     public byte ReadByte()
     {

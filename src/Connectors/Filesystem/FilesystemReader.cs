@@ -9,9 +9,10 @@ namespace StreamSql.Connectors.Filesystem;
 /// One subtask of a filesystem source: reads its files (see <see cref="VisibleFiles"/>) record by record. A malformed
 /// record fails the job with <c>file:line</c> and the reason, or is skipped and counted when the format's
 /// ignore-parse-errors option is on. With <c>source.monitor-interval</c> it keeps listing the directory for new files.
-/// Position: the finished files and the files in progress with their byte offset and line number; after a restore at
-/// any parallelism a subtask reads the files the assignment rule gives it that no old subtask finished, resuming a
-/// file where an old subtask stopped in it.
+/// Position: the finished files, the files in progress with their byte offset and line number, and (bounded) the files
+/// its listing gave it; after a restore at any parallelism a subtask reads the files the assignment rule gives it that
+/// no old subtask finished, resuming a file where an old subtask stopped in it. A bounded source restored from positions
+/// of subtasks that had all listed reads exactly the files they listed, not what has arrived since.
 /// </summary>
 internal sealed class FilesystemReader : ISourceReader
 {
@@ -26,6 +27,10 @@ internal sealed class FilesystemReader : ISourceReader
     private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
     /// <summary>Files an old subtask stopped in (restored), not yet opened here: where to continue.</summary>
     private readonly SortedDictionary<string, (long Offset, long Line)> _resume = new(StringComparer.Ordinal);
+    /// <summary>Bounded: this subtask's share of the one listing it makes (kept in the position).</summary>
+    private SortedSet<string>? _listing;
+    /// <summary>Bounded, restored: the files the old subtasks listed; read instead of listing the directory again.</summary>
+    private SortedSet<string>? _restoredListing;
     private string? _currentFile;
     private long _currentOffset;
     private long _currentLine = 1;
@@ -80,6 +85,7 @@ internal sealed class FilesystemReader : ISourceReader
                 return Build(0);
             }
             var splitter = _splitter!;
+            long recordOffset = splitter.Offset, recordLine = splitter.NextLine;
             if (!splitter.TryNext(out var record, out long line))
             {
                 CloseCurrent(done: true);
@@ -102,6 +108,10 @@ internal sealed class FilesystemReader : ISourceReader
             }
             var failure = new InvalidDataException($"Malformed record at {_currentFile}:{line}: {error}. "
                 + "Fix the record or set the format's ignore-parse-errors option to skip such records.");
+            // The position stays at the bad record: a checkpoint taken before the failure surfaces, and the restart from
+            // it, must meet the record again, never skip it.
+            _currentOffset = recordOffset;
+            _currentLine = recordLine;
             if (rows == 0) throw failure;
             // Flink reads record by record: the records before the bad one reach the sink before the job fails.
             _pendingFailure = failure;
@@ -146,40 +156,39 @@ internal sealed class FilesystemReader : ISourceReader
         if (_listedOnce && _monitorInterval is null) return;
         _listedOnce = true;
         _lastListingMillis = _context.Clock.MonotonicMillis();
-        bool monitored = _monitorInterval is not null;
-        var mine = VisibleFiles(_root, _context.SubtaskIndex, _context.Parallelism, monitored);
-        if (!monitored)
+        int subtask = _context.SubtaskIndex, parallelism = _context.Parallelism;
+        List<string> mine;
+        if (_monitorInterval is null && _restoredListing is not null)
         {
-            // The one listing decides which files are this subtask's: finished or started files of others (from a
-            // restore at another parallelism) are theirs to remember, not ours.
-            var set = new HashSet<string>(mine, StringComparer.Ordinal);
-            _done.RemoveWhere(f => !set.Contains(f));
-            foreach (var f in _resume.Keys.ToList())
-                if (!set.Contains(f)) _resume.Remove(f);
+            mine = new List<string>();
+            foreach (var f in _restoredListing)
+                if (IsAssigned(f, subtask, parallelism)) mine.Add(f);
         }
+        else mine = VisibleFiles(_root, subtask, parallelism);
+        if (_monitorInterval is null) _listing = new SortedSet<string>(mine, StringComparer.Ordinal);
         foreach (var f in mine)
             if (!_done.Contains(f) && string.CompareOrdinal(f, _currentFile) != 0) _pending.Enqueue(f);
     }
 
     /// <summary>
     /// The files of <paramref name="root"/> (a file, or a directory read recursively; names starting with '.' or '_'
-    /// are hidden) that subtask <paramref name="subtask"/> reads. A bounded source lists once: the i-th file of the
-    /// sorted listing goes to subtask i mod parallelism. A monitored directory gains files in any order, so there a
-    /// file goes to the subtask its name gives (<see cref="IsAssigned"/>), which no later file can change.
+    /// are hidden) that subtask <paramref name="subtask"/> reads: each goes to the subtask its path gives
+    /// (<see cref="IsAssigned"/>). The rule depends on nothing but the file and the parallelism, so subtasks that list at
+    /// different moments of a changing directory never both read a file, nor both leave one that was there all along.
     /// </summary>
-    internal static List<string> VisibleFiles(string root, int subtask, int parallelism, bool monitored)
+    internal static List<string> VisibleFiles(string root, int subtask, int parallelism)
     {
         var all = new List<string>();
         if (File.Exists(root)) all.Add(Path.GetFullPath(root));
         else if (Directory.Exists(root)) Collect(root, all);
         all.Sort(StringComparer.Ordinal);
         var mine = new List<string>();
-        for (int i = 0; i < all.Count; i++)
-            if (monitored ? IsAssigned(all[i], subtask, parallelism) : i % parallelism == subtask) mine.Add(all[i]);
+        foreach (var f in all)
+            if (IsAssigned(f, subtask, parallelism)) mine.Add(f);
         return mine;
     }
 
-    /// <summary>Whether a monitored file goes to <paramref name="subtask"/>: a stable hash (FNV-1a) of its full path, mod parallelism.</summary>
+    /// <summary>Whether a file goes to <paramref name="subtask"/>: a stable hash (FNV-1a) of its full path, mod parallelism.</summary>
     internal static bool IsAssigned(string file, int subtask, int parallelism)
     {
         uint hash = 2166136261;
@@ -209,8 +218,10 @@ internal sealed class FilesystemReader : ISourceReader
         }
     }
 
-    /// <summary>Position format: version, files in progress (path, byte offset, line), finished files.</summary>
-    private const byte FormatVersion = 1;
+    /// <summary>Position format: version, files in progress (path, byte offset, line), finished files; from version 2 on
+    /// also whether the subtask has listed (bounded), and then the files its listing gave it.</summary>
+    private const byte FormatVersion = 2;
+    private const byte OldestFormatVersion = 1;
 
     public byte[] SnapshotPosition()
     {
@@ -220,7 +231,24 @@ internal sealed class FilesystemReader : ISourceReader
         foreach (var (file, at) in _resume) WriteInProgress(writer, file, at.Offset, at.Line);
         writer.WriteInt(_done.Count);
         foreach (var f in _done) writer.WriteString(f);
+        var listing = _listing ?? (_listedOnce ? null : SharedRestoredListing());
+        writer.WriteByte(listing is null ? (byte)0 : (byte)1);
+        if (listing is not null)
+        {
+            writer.WriteInt(listing.Count);
+            foreach (var f in listing) writer.WriteString(f);
+        }
         return writer.ToArray();
+    }
+
+    /// <summary>Restored from a complete listing but not yet listed: the old listing still stands for this subtask's share.</summary>
+    private SortedSet<string>? SharedRestoredListing()
+    {
+        if (_restoredListing is null || _monitorInterval is not null) return null;
+        var mine = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var f in _restoredListing)
+            if (IsAssigned(f, _context.SubtaskIndex, _context.Parallelism)) mine.Add(f);
+        return mine;
     }
 
     private static void WriteInProgress(PositionWriter writer, string file, long offset, long line)
@@ -242,10 +270,13 @@ internal sealed class FilesystemReader : ISourceReader
         _resume.Clear();
         _pending.Clear();
         _listedOnce = false;
+        _listing = null;
         _lastListingMillis = long.MinValue;
+        var listing = new SortedSet<string>(StringComparer.Ordinal);
+        bool allListed = true;
         for (int i = 0; i < positions.Count; i++)
         {
-            var reader = new PositionReader(positions[i], "filesystem", table, i, FormatVersion);
+            var reader = new PositionReader(positions[i], "filesystem", table, i, OldestFormatVersion, FormatVersion);
             int started = reader.ReadCount(4 + 16);
             for (int k = 0; k < started; k++)
             {
@@ -257,16 +288,23 @@ internal sealed class FilesystemReader : ISourceReader
             }
             int finished = reader.ReadCount(4);
             for (int k = 0; k < finished; k++) _done.Add(reader.ReadString());
+            bool listed = reader.Version >= 2 && reader.ReadByte() == 1;
+            if (listed)
+            {
+                int count = reader.ReadCount(4);
+                for (int k = 0; k < count; k++) listing.Add(reader.ReadString());
+            }
+            allListed &= listed;
             reader.End();
         }
         foreach (var f in _done) _resume.Remove(f);
-        if (_monitorInterval is not null)
-        {
-            int subtask = _context.SubtaskIndex, parallelism = _context.Parallelism;
-            _done.RemoveWhere(f => !IsAssigned(f, subtask, parallelism));
-            foreach (var f in _resume.Keys.ToList())
-                if (!IsAssigned(f, subtask, parallelism)) _resume.Remove(f);
-        }
+        // Finished and started files are facts about files, whichever old subtask read them; each now belongs to the
+        // subtask the assignment rule names.
+        int subtask = _context.SubtaskIndex, parallelism = _context.Parallelism;
+        _done.RemoveWhere(f => !IsAssigned(f, subtask, parallelism));
+        foreach (var f in _resume.Keys.ToList())
+            if (!IsAssigned(f, subtask, parallelism)) _resume.Remove(f);
+        _restoredListing = _monitorInterval is null && allListed ? listing : null;
     }
 
     public ValueTask DisposeAsync()

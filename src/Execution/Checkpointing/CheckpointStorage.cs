@@ -3,8 +3,9 @@ using StreamSql.Sql.Planner.Config;
 
 namespace StreamSql.Execution.Checkpointing;
 
-/// <summary>How a job ended, for the retention policy.</summary>
-public enum JobTermination { Finished, Cancelled, Failed }
+/// <summary>How a job ended, for the retention policy: <see cref="Finished"/> at the end of its input,
+/// <see cref="Stopped"/> by a stop-with-savepoint.</summary>
+public enum JobTermination { Finished, Stopped, Cancelled, Failed }
 
 /// <summary>
 /// Checkpoint storage (<c>jobmanager</c>: in memory; <c>filesystem</c>: a directory), one instance per job:
@@ -199,17 +200,24 @@ public sealed class CheckpointStorage
         return new CompletedCheckpoint(fileSystem, directory, CheckpointMetadataFormat.Deserialize(bytes, metadataPath));
     }
 
-    /// <summary>Applies the retention policy when the job ends: finished jobs always drop their checkpoints; cancelled
-    /// ones unless RETAIN_ON_CANCELLATION; failed ones only under NO_EXTERNALIZED_CHECKPOINTS. Savepoints are never deleted.</summary>
+    /// <summary>Applies the retention policy when the job ends. A job that finished its input keeps its last checkpoint
+    /// (the final one, with every operator at its end), so resuming it from its latest checkpoint (a script run again with
+    /// <c>--from-latest-checkpoint</c>, a kill just after it finished) publishes nothing twice; Flink deletes it. A job
+    /// stopped with a savepoint drops its checkpoints (the savepoint is its state); cancelled ones unless
+    /// RETAIN_ON_CANCELLATION; failed ones only under NO_EXTERNALIZED_CHECKPOINTS. Savepoints are never deleted.</summary>
     public void OnJobTerminated(JobTermination termination)
     {
-        bool discard = termination switch
+        switch (termination)
         {
-            JobTermination.Finished => true,
-            JobTermination.Cancelled => Retention != "RETAIN_ON_CANCELLATION",
-            _ => Retention == "NO_EXTERNALIZED_CHECKPOINTS",
-        };
-        if (discard) FileSystem.DeleteDirectory(JobDirectory);
+            case JobTermination.Finished:
+                RetainNewest(1);
+                return;
+            case JobTermination.Stopped:
+            case JobTermination.Cancelled when Retention != "RETAIN_ON_CANCELLATION":
+            case JobTermination.Failed when Retention == "NO_EXTERNALIZED_CHECKPOINTS":
+                FileSystem.DeleteDirectory(JobDirectory);
+                return;
+        }
     }
 
     /// <summary>Completed checkpoints of this job, newest first.</summary>
@@ -232,7 +240,11 @@ public sealed class CheckpointStorage
         return found;
     }
 
-    private void Subsume()
+    private void Subsume() => RetainNewest(NumRetained);
+
+    /// <summary>Deletes the completed checkpoints beyond the newest <paramref name="count"/>, with the shared files no kept
+    /// checkpoint references.</summary>
+    private void RetainNewest(int count)
     {
         var completed = new List<CompletedCheckpoint>();
         foreach (var (_, directory) in CheckpointDirectories())
@@ -247,12 +259,12 @@ public sealed class CheckpointStorage
                 // A corrupt checkpoint is neither retained nor trusted to say which shared files it uses; left for inspection.
             }
         }
-        if (completed.Count <= NumRetained) return;
+        if (completed.Count <= count) return;
         var referenced = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < NumRetained; i++)
+        for (int i = 0; i < count; i++)
             foreach (var file in completed[i].Metadata.AllFiles()) referenced.Add(completed[i].PathOf(file));
         var shared = SharedDirectory + Path.DirectorySeparatorChar;
-        for (int i = NumRetained; i < completed.Count; i++)
+        for (int i = count; i < completed.Count; i++)
         {
             foreach (var file in completed[i].Metadata.AllFiles())
             {

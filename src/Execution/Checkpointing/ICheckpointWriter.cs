@@ -26,6 +26,9 @@ public interface IStateFileReader
 
     /// <summary>Copies the file to local disk, verified like <see cref="ReadAll"/>.</summary>
     void CopyTo(StateFileHandle file, string localPath);
+
+    /// <summary>The file's full path (its handle's path is relative to the checkpoint).</summary>
+    string PathOf(StateFileHandle file);
 }
 
 /// <summary>A checkpoint or one of its files is missing, truncated, corrupt or of an unknown version. The message names the file.</summary>

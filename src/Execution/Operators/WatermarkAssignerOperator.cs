@@ -14,6 +14,10 @@ namespace StreamSql.Execution.Operators;
 /// maximum (ignoring NULLs) of the expression over the batch's rows; a watermark is emitted when it advanced, at most every
 /// <c>pipeline.auto-watermark-interval</c> (every batch when the interval is 0). Watermarks never go back. Upstream
 /// watermarks are ignored except the final maximum one, which is forwarded.
+/// <para>The watermark emitted before a barrier is its operator state, and a restored assigner emits it again before
+/// anything else: downstream lateness decisions (<c>CURRENT_WATERMARK</c> filters, windows) after a restore match an
+/// uninterrupted run's instead of starting over from no watermark, which would let rows that were late count again.
+/// (Flink does not restore watermarks; this is stricter.) At another parallelism the lowest old watermark is used.</para>
 /// </summary>
 public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSchema inputSchema) : StreamOperatorBase, IPeriodicOperator
 {
@@ -23,19 +27,58 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     private long _lastEmitMillis;
     private long _candidate = long.MinValue;
     private long _emitted = long.MinValue;
+    private bool _restoredToEmit;
+    private State.IOperatorListState _state = null!;
+
+    /// <summary>The union list state holding each subtask's last emitted watermark (subtask, parallelism, watermark).</summary>
+    public const string WatermarkStateName = "watermark";
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
         _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
         _intervalMillis = Math.Max(0, (long)context.Configuration.Get(CoreOptions.AutoWatermarkInterval).TotalMilliseconds);
         _lastEmitMillis = context.Clock.MonotonicMillis();
+        _state = context.State.OperatorState.GetUnionListState(WatermarkStateName);
+        if (RestoredWatermark(_state.Get(), context.SubtaskIndex, context.Parallelism) is long restored && restored > long.MinValue)
+        {
+            _candidate = _emitted = restored;
+            _restoredToEmit = true;
+        }
         return base.OpenAsync(context, cancellationToken);
     }
 
-    public long NextDueMillis => _candidate > _emitted && _intervalMillis > 0 ? _lastEmitMillis + _intervalMillis : long.MaxValue;
+    /// <summary>This subtask's own watermark when the parallelism is unchanged, else the lowest of all (none is passed).</summary>
+    private static long? RestoredWatermark(IReadOnlyList<byte[]> entries, int subtask, int parallelism)
+    {
+        long? lowest = null;
+        foreach (var entry in entries)
+        {
+            if (entry.Length != 16) continue;
+            int oldSubtask = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(entry);
+            int oldParallelism = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(entry.AsSpan(4));
+            long watermark = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(8));
+            if (oldParallelism == parallelism && oldSubtask == subtask && entries.Count == parallelism) return watermark;
+            lowest = lowest is { } l ? Math.Min(l, watermark) : watermark;
+        }
+        return lowest;
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        var entry = new byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(entry, Context.SubtaskIndex);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(4), Context.Parallelism);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(entry.AsSpan(8), _emitted);
+        _state.Update([entry]);
+        return base.OnBarrierAsync(barrier, output, cancellationToken);
+    }
+
+    public long NextDueMillis => _restoredToEmit ? 0
+        : _candidate > _emitted && _intervalMillis > 0 ? _lastEmitMillis + _intervalMillis : long.MaxValue;
 
     public override async ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
+        if (_restoredToEmit) await EmitRestoredAsync(output, cancellationToken).ConfigureAwait(false);
         await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
         long max = MaxOf(_expression.Evaluate(batch.Data, _evaluation));
         if (max > _candidate) _candidate = max;
@@ -55,13 +98,21 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
 
     public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken)
     {
+        if (_restoredToEmit) return EmitRestoredAsync(output, cancellationToken);
         _lastEmitMillis = nowMillis;
         return _candidate > _emitted ? EmitAsync(output, cancellationToken) : default;
+    }
+
+    private ValueTask EmitRestoredAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        _restoredToEmit = false;
+        return output.EmitWatermarkAsync(new Watermark(_emitted), cancellationToken);
     }
 
     public override ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
     {
         if (watermark.Timestamp != long.MaxValue || _emitted == long.MaxValue) return default;
+        _restoredToEmit = false;
         _candidate = _emitted = long.MaxValue;
         return output.EmitWatermarkAsync(watermark, cancellationToken);
     }

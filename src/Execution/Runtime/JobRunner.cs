@@ -103,6 +103,11 @@ public sealed class JobRunner
                     notes.Add($"Skipping a checkpoint that cannot be restored: {storage.CheckpointDirectory(id)}: {e.Message}");
                 }
             }
+            // Starting empty when the job has checkpoints would publish everything again: refuse, with every reason.
+            if (notes.Count > 0)
+                throw new StateRestoreException($"Cannot restore job '{graph.Name}' from any of its {notes.Count} checkpoints in {storage.JobDirectory}; "
+                    + "it does not start without its state (use a savepoint, or delete the checkpoints to start over):"
+                    + Environment.NewLine + string.Join(Environment.NewLine, notes.Select(n => "  " + n)));
             notes.Add($"No usable checkpoint of job '{graph.Name}' in {storage.JobDirectory}: starting without state.");
         }
 
@@ -198,7 +203,7 @@ public sealed class JobRunner
             if (status != JobStatus.Suspended)
                 job.Storage.OnJobTerminated(status switch
             {
-                JobStatus.Finished => JobTermination.Finished,
+                JobStatus.Finished => stopped ? JobTermination.Stopped : JobTermination.Finished,
                 JobStatus.Canceled => JobTermination.Cancelled,
                 _ => JobTermination.Failed,
             });
@@ -234,6 +239,10 @@ public sealed class JobRunner
                 reasons.Add(e.Message);
             }
         }
+        // This run's checkpoints exist but none restores: starting over would publish their output again.
+        if (reasons.Count > 0)
+            throw new StateRestoreException($"none of the job's {reasons.Count} checkpoints can be restored:"
+                + Environment.NewLine + string.Join(Environment.NewLine, reasons.Select(r => "  " + r)));
         Report(handle, failure, delay, job.InitialRestore is null ? "the beginning (no completed checkpoint)" : job.InitialRestore.Checkpoint.Directory, reasons);
         return BuildAttempt(job, services, job.InitialRestore, handle);
     }

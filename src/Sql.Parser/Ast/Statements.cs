@@ -116,8 +116,13 @@ public sealed record ResetStatement(string? Key, SourceSpan Span) : Statement(Sp
 
 public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions }
 
-/// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with optional <c>LIKE</c> pattern.</summary>
-public sealed record ShowStatement(ShowKind Kind, ObjectName? Target, string? StringTarget, string? LikePattern, bool NotLike, SourceSpan Span) : Statement(Span);
+/// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with an optional
+/// <c>[NOT] LIKE | ILIKE 'pattern'</c>.</summary>
+public sealed record ShowStatement(ShowKind Kind, ObjectName? Target, string? StringTarget, string? LikePattern, bool NotLike, SourceSpan Span) : Statement(Span)
+{
+    /// <summary>True for <c>ILIKE</c>: the pattern matches regardless of case.</summary>
+    public bool LikeIgnoresCase { get; init; }
+}
 
 /// <summary><c>DESCRIBE | DESC [EXTENDED] name</c>.</summary>
 public sealed record DescribeStatement(ObjectName Name, bool Extended, SourceSpan Span) : Statement(Span);

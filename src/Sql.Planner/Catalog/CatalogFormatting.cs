@@ -7,15 +7,20 @@ namespace StreamSql.Sql.Planner.Catalog;
 /// <summary>Flink's text for <c>DESCRIBE</c> and <c>SHOW CREATE TABLE|VIEW</c>.</summary>
 internal static class CatalogFormatting
 {
-    /// <summary>Flink's DESCRIBE header (the <c>comment</c> column exists since Flink 1.18).</summary>
-    public static readonly IReadOnlyList<string> DescribeColumns = new[] { "name", "type", "null", "key", "extras", "watermark", "comment" };
+    /// <summary>Flink's DESCRIBE / SHOW COLUMNS header; <c>comment</c> only when some column of the table has a comment
+    /// (Flink's <c>ShowColumnsOperation</c>).</summary>
+    private static readonly string[] DescribeColumns = { "name", "type", "null", "key", "extras", "watermark" };
+    private static readonly string[] DescribeColumnsWithComment = { "name", "type", "null", "key", "extras", "watermark", "comment" };
 
-    public static TableResult Describe(CatalogTable table)
+    /// <summary>The columns of <paramref name="table"/> whose names <paramref name="filter"/> keeps.</summary>
+    public static TableResult Describe(CatalogTable table, ShowLikeFilter filter)
     {
+        bool comments = table.Columns.Any(c => c.Comment is not null);
         string key = table.PrimaryKey.Count == 0 ? "" : $"PRI({string.Join(", ", table.PrimaryKey)})";
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var c in table.Columns)
         {
+            if (!filter.Keeps(c.Name)) continue;
             string extras = c switch
             {
                 ComputedColumn cc => "AS " + cc.ExpressionText,
@@ -24,16 +29,19 @@ internal static class CatalogFormatting
                 _ => "",
             };
             string watermark = table.Watermark is { } w && w.RowtimeColumn == c.Name ? w.ExpressionText : "";
-            rows.Add(new[] { c.Name, TypeText(c.Type), c.Type.Nullable ? "TRUE" : "FALSE", table.PrimaryKey.Contains(c.Name) ? key : "", extras, watermark, c.Comment ?? "" });
+            var row = new List<string?> { c.Name, TypeText(c.Type), c.Type.Nullable ? "TRUE" : "FALSE", table.PrimaryKey.Contains(c.Name) ? key : "", extras, watermark };
+            if (comments) row.Add(c.Comment ?? "");
+            rows.Add(row);
         }
-        return new TableResult(DescribeColumns, rows);
+        return new TableResult(comments ? DescribeColumnsWithComment : DescribeColumns, rows);
     }
 
-    public static TableResult Describe(CatalogView view)
+    /// <summary>A view's columns carry no key, extras, watermark or comment.</summary>
+    public static TableResult Describe(CatalogView view, ShowLikeFilter filter)
     {
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var f in view.Schema.Fields)
-            rows.Add(new[] { f.Name, TypeText(f.Type), f.Type.Nullable ? "TRUE" : "FALSE", "", "", "", "" });
+            if (filter.Keeps(f.Name)) rows.Add(new[] { f.Name, TypeText(f.Type), f.Type.Nullable ? "TRUE" : "FALSE", "", "", "" });
         return new TableResult(DescribeColumns, rows);
     }
 

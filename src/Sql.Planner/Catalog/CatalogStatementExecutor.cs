@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Connectors;
@@ -9,7 +8,8 @@ namespace StreamSql.Sql.Planner.Catalog;
 /// <summary>Runs DDL (CREATE/DROP/ALTER) against the catalog and answers SHOW and DESCRIBE from it.</summary>
 internal sealed class CatalogStatementExecutor
 {
-    public const string Succeeded = "Execute statement succeed.";
+    /// <summary>What Flink's SQL client (2.x) says for a statement without a result.</summary>
+    public const string Succeeded = "Execute statement succeeded.";
 
     private readonly TableCatalog _catalog;
     private readonly IConnectorCatalog _connectors;
@@ -185,6 +185,7 @@ internal sealed class CatalogStatementExecutor
             case ShowKind.Tables: return List("table name", _catalog.AllNames(), s);
             case ShowKind.Views: return List("view name", _catalog.Views.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
             case ShowKind.Functions: return List("function name", BuiltInFunctions.Names.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
+            case ShowKind.UserFunctions: return List("function name", Array.Empty<string>(), s); // no user-defined functions yet
             case ShowKind.Catalogs: return List("catalog name", new[] { TableCatalog.DefaultCatalog }, s);
             case ShowKind.Databases: return List("database name", new[] { TableCatalog.DefaultDatabase }, s);
             case ShowKind.CurrentCatalog: return List("current catalog name", new[] { TableCatalog.DefaultCatalog }, s);
@@ -209,7 +210,7 @@ internal sealed class CatalogStatementExecutor
             case ShowKind.Columns:
             {
                 var name = s.Target ?? throw new SqlValidationException("SHOW COLUMNS needs a table name", s.Span);
-                return Describe(new DescribeStatement(name, false, s.Span));
+                return Describe(name, ShowLikeFilter.For(s));
             }
             default:
                 throw Unsupported.Feature($"SHOW {s.Kind.ToString().ToUpperInvariant()}", s.Span);
@@ -219,29 +220,24 @@ internal sealed class CatalogStatementExecutor
     private static TableResult Single(string column, string value) =>
         new(new[] { column }, new IReadOnlyList<string?>[] { new[] { value } });
 
+    /// <summary>A one-column SHOW result, filtered by its LIKE clause, in Flink's (ordinal) order.</summary>
     private static TableResult List(string column, IReadOnlyList<string> values, ShowStatement s)
     {
-        Regex? like = s.LikePattern is null ? null : LikePattern(s.LikePattern);
+        var like = ShowLikeFilter.For(s);
         var rows = new List<IReadOnlyList<string?>>();
-        foreach (var v in values)
-            if (like is null || like.IsMatch(v) != s.NotLike) rows.Add(new[] { v });
+        foreach (var v in values.Order(StringComparer.Ordinal))
+            if (like.Keeps(v)) rows.Add(new[] { v });
         return new TableResult(new[] { column }, rows);
     }
 
-    private static Regex LikePattern(string pattern)
-    {
-        var sb = new System.Text.StringBuilder("^");
-        foreach (char c in pattern)
-            sb.Append(c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) });
-        return new Regex(sb.Append('$').ToString(), RegexOptions.Singleline);
-    }
+    private PlanResult Describe(DescribeStatement s) => Describe(s.Name, ShowLikeFilter.KeepAll);
 
-    private PlanResult Describe(DescribeStatement s)
+    private PlanResult Describe(ObjectName tableName, ShowLikeFilter columns)
     {
-        string name = ObjectNames.Resolve(s.Name);
-        if (_catalog.FindTable(name) is { } table) return CatalogFormatting.Describe(table);
-        if (_catalog.FindView(name) is { } view) return CatalogFormatting.Describe(view);
-        throw new SqlValidationException($"Table or view with identifier '{ObjectNames.FullName(name)}' doesn't exist{NameSuggestion.Hint(name, _catalog.AllNames())}", s.Name.Span);
+        string name = ObjectNames.Resolve(tableName);
+        if (_catalog.FindTable(name) is { } table) return CatalogFormatting.Describe(table, columns);
+        if (_catalog.FindView(name) is { } view) return CatalogFormatting.Describe(view, columns);
+        throw new SqlValidationException($"Table or view with identifier '{ObjectNames.FullName(name)}' doesn't exist{NameSuggestion.Hint(name, _catalog.AllNames())}", tableName.Span);
     }
 
     private static PlanResult Use(UseStatement s)

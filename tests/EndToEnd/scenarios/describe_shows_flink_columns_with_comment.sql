@@ -1,4 +1,4 @@
--- scenario: DESCRIBE prints Flink's table (name, type, null, key, extras, watermark, comment since Flink 1.18): types without NOT NULL, TRUE/FALSE nullability, PRI(...) key, computed expression, rowtime marker and watermark, column comments
+-- scenario: DESCRIBE prints Flink's table (name, type, null, key, extras, watermark, and comment when a column has one): types without NOT NULL, TRUE/FALSE nullability, PRI(...) key, computed expression, rowtime marker and watermark, column comments
 -- sql:
 CREATE TABLE orders (
   `user` BIGINT NOT NULL COMMENT 'this is primary key',

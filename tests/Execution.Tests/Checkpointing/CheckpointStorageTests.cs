@@ -175,13 +175,24 @@ public sealed class CheckpointStorageTests : IDisposable
     [InlineData("DELETE_ON_CANCELLATION", JobTermination.Failed, true)]
     [InlineData("DELETE_ON_CANCELLATION", JobTermination.Cancelled, false)]
     [InlineData("RETAIN_ON_CANCELLATION", JobTermination.Cancelled, true)]
-    [InlineData("RETAIN_ON_CANCELLATION", JobTermination.Finished, false)]
+    [InlineData("RETAIN_ON_CANCELLATION", JobTermination.Stopped, false)]
+    [InlineData("NO_EXTERNALIZED_CHECKPOINTS", JobTermination.Finished, true)]
     public void The_retention_policy_decides_what_survives_the_job(string retention, JobTermination termination, bool kept)
     {
         var storage = FileStorage(retention: retention);
         CheckpointOf(storage, 1);
         storage.OnJobTerminated(termination);
         Assert.Equal(kept, storage.FindLatestCompleted() is not null);
+    }
+
+    [Fact]
+    public void A_finished_job_keeps_only_its_final_checkpoint()
+    {
+        var storage = FileStorage(retained: 3);
+        for (int id = 1; id <= 3; id++) CheckpointOf(storage, id);
+        storage.OnJobTerminated(JobTermination.Finished);
+        Assert.Equal(new long[] { 3 }, storage.CompletedCheckpointIds());
+        storage.FindLatestCompleted()!.VerifyFilesPresent();
     }
 
     [Fact]

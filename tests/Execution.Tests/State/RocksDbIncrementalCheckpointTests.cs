@@ -65,6 +65,45 @@ public sealed class RocksDbIncrementalCheckpointTests
     }
 
     [Fact]
+    public void A_backend_restored_from_another_jobs_checkpoint_writes_its_first_checkpoint_in_full()
+    {
+        // Flink's NO_CLAIM: the new job does not own the old job's shared files, so its checkpoints must not point at them
+        // through a path ("../shared/...") that only resolves in the old job's directory.
+        var fileSystem = new InMemoryStateFileSystem();
+        var old = new CheckpointStorage(fileSystem, "/checkpoints", "old-job", null, numRetained: 1);
+        var mine = new CheckpointStorage(fileSystem, "/checkpoints", "new-job", null, numRetained: 1);
+        var keys = Keys(0, 300);
+        using (var backend = CreateSubtask("rocksdb", true, 0, 1))
+        {
+            KeyedStateBackendTests.Fill(backend, keys[..200]);
+            Checkpoint(old, 1, new[] { backend });
+        }
+        var restored = Restore("rocksdb", true, old.FindLatestCompleted()!, 1);
+        try
+        {
+            KeyedStateBackendTests.Fill(restored[0], keys[200..]);
+            var first = Checkpoint(mine, 2, restored);
+            first.VerifyFilesPresent();
+            Assert.All(SharedFiles(first), path => Assert.StartsWith(mine.SharedDirectory, path));
+            // The old job's files may go away; the new job's checkpoint still restores.
+            fileSystem.DeleteDirectory(old.JobDirectory);
+            var again = Restore("rocksdb", true, mine.FindLatestCompleted()!, 1);
+            try
+            {
+                KeyedStateBackendTests.AssertFilled(again[0], keys);
+            }
+            finally
+            {
+                DisposeAll(again);
+            }
+        }
+        finally
+        {
+            DisposeAll(restored);
+        }
+    }
+
+    [Fact]
     public void A_restored_backend_keeps_referencing_the_files_it_was_restored_from()
     {
         var storage = new CheckpointStorage(new InMemoryStateFileSystem(), "/checkpoints", "job-1", null, numRetained: 2);

@@ -194,10 +194,19 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
             StateFileHandle handle;
             if (name.EndsWith(".sst", StringComparison.Ordinal))
             {
-                handle = previous.TryGetValue(name, out var known) && !target.IsSavepoint
-                    ? known.Handle
-                    : target.WriteShared($"{_instanceId}-{name}", name, s => CopyFile(path, s));
-                uploaded[name] = new UploadedFile(handle);
+                // A file is referenced, not copied, only where the reference resolves to that very file: never in a
+                // savepoint (self-contained), never into another job's shared directory (after a restore from another
+                // job's checkpoint, Flink's NO_CLAIM: the first checkpoint uploads everything).
+                if (previous.TryGetValue(name, out var known) && !target.IsSavepoint && known.Location == LocationOf(target, known.Handle))
+                {
+                    handle = known.Handle;
+                    uploaded[name] = known;
+                }
+                else
+                {
+                    handle = target.WriteShared($"{_instanceId}-{name}", name, s => CopyFile(path, s));
+                    uploaded[name] = new UploadedFile(handle, LocationOf(target, handle));
+                }
             }
             else
                 handle = target.WriteExclusive($"{fileName}/{name}", s => CopyFile(path, s)) with { LocalName = name };
@@ -268,7 +277,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
         {
             var uploaded = new Dictionary<string, UploadedFile>(StringComparer.Ordinal);
             foreach (var file in handle.Files)
-                if (file.LocalName.EndsWith(".sst", StringComparison.Ordinal)) uploaded[file.LocalName] = new UploadedFile(file);
+                if (file.LocalName.EndsWith(".sst", StringComparison.Ordinal)) uploaded[file.LocalName] = new UploadedFile(file, reader.PathOf(file));
             lock (_uploadLock) _uploaded = uploaded;
         }
     }
@@ -397,5 +406,9 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
     }
 
     /// <summary>An uploaded SST file.</summary>
-    private sealed record UploadedFile(StateFileHandle Handle);
+    /// <summary>An uploaded SST file: its handle, and where it is (the handle's path is relative to one checkpoint).</summary>
+    private sealed record UploadedFile(StateFileHandle Handle, string Location);
+
+    private static string LocationOf(ICheckpointWriter target, StateFileHandle handle) =>
+        Path.GetFullPath(Path.Combine(target.Location, handle.RelativePath));
 }
