@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
-using StreamSql.EndToEnd.Recovery;
 using StreamSql.EndToEnd.Runner;
+using StreamSql.Soak.Output;
+using StreamSql.Soak.Processes;
+using StreamSql.Soak.Rounds;
 using Xunit.Abstractions;
 
 namespace StreamSql.EndToEnd;
@@ -21,7 +23,7 @@ public sealed class KillAndRestoreTests : IDisposable
     public const string SeedVariable = "STREAMSQL_KILL_SEED";
 
     private const string JobName = "killjob";
-    private const int SigTermExitCode = 143;
+    private const int SigTermExitCode = ShellJobProcess.TerminatedExitCode;
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(60);
 
@@ -64,6 +66,7 @@ public sealed class KillAndRestoreTests : IDisposable
     private string Out => Path.Combine(_scratch, "out");
     private string Checkpoints => Path.Combine(_scratch, "checkpoints");
     private string Savepoints => Path.Combine(_scratch, "savepoints");
+    private JobSnapshotFolders Snapshots => new(Checkpoints, Savepoints, JobName);
 
     [Fact]
     public async Task Datagen_sequence_killed_five_times_commits_every_row_exactly_once()
@@ -220,9 +223,7 @@ public sealed class KillAndRestoreTests : IDisposable
             if (run.HasExited) Fail("the first run ended before SIGTERM: the job is too short", run);
             run.Terminate();
             var exit = await run.WaitForExitAsync(FinishTimeout);
-            var savepoints = Directory.Exists(Savepoints)
-                ? Directory.GetDirectories(Savepoints, "savepoint-*").Where(d => File.Exists(Path.Combine(d, "_metadata"))).ToList()
-                : new List<string>();
+            var savepoints = Snapshots.CompletedSavepoints();
             Log($"SIGTERM: exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"}, savepoints [{string.Join(", ", savepoints)}]"
                 + RestoreNote(run.Stdout + run.Stderr));
             if (savepoints.Count != 1) Fail($"SIGTERM with 'state.savepoints.dir' set should leave exactly one savepoint, found {savepoints.Count}", run);
@@ -378,19 +379,9 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>Ids of the completed checkpoints of the job on disk (directories with a <c>_metadata</c>), newest first.</summary>
-    private List<long> CompletedCheckpoints()
-    {
-        var ids = new List<long>();
-        var job = Path.Combine(Checkpoints, JobName);
-        if (!Directory.Exists(job)) return ids;
-        foreach (var dir in Directory.GetDirectories(job, "chk-*"))
-            if (File.Exists(Path.Combine(dir, "_metadata")) && long.TryParse(Path.GetFileName(dir)[4..], CultureInfo.InvariantCulture, out var id))
-                ids.Add(id);
-        ids.Sort((a, b) => b.CompareTo(a));
-        return ids;
-    }
+    private List<long> CompletedCheckpoints() => Snapshots.CompletedCheckpoints();
 
-    private string CheckpointDirectory(long id) => Path.Combine(Checkpoints, JobName, "chk-" + id.ToString(CultureInfo.InvariantCulture));
+    private string CheckpointDirectory(long id) => Snapshots.CheckpointDirectory(id);
 
     /// <summary>The shell's lines about what it restored from (or why it did not), for the log.</summary>
     private static string RestoreNote(string said)

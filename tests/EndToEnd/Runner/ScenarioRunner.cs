@@ -1,4 +1,5 @@
 using System.Text;
+using StreamSql.Soak.Output;
 
 namespace StreamSql.EndToEnd.Runner;
 
@@ -130,27 +131,7 @@ public static class ScenarioRunner
     /// starts with '.' or '_' are hidden (in-progress part files, _SUCCESS markers), as for Flink's,
     /// Hadoop's and Spark's readers.
     /// </summary>
-    public static List<string> VisibleFileLines(string dir, out string listing)
-    {
-        var lines = new List<string>();
-        if (!Directory.Exists(dir))
-        {
-            listing = "(the directory does not exist)";
-            return lines;
-        }
-        var all = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        var shown = new List<string>();
-        foreach (var file in all)
-        {
-            var relative = Path.GetRelativePath(dir, file);
-            var hidden = relative.Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.') || p.StartsWith('_'));
-            shown.Add(hidden ? $"{relative} (hidden)" : relative);
-            if (hidden) continue;
-            lines.AddRange(LineMatcher.SplitLines(File.ReadAllText(file)));
-        }
-        listing = shown.Count == 0 ? "(none)" : string.Join(", ", shown);
-        return lines;
-    }
+    public static List<string> VisibleFileLines(string dir, out string listing) => CommittedOutput.VisibleLines(dir, out listing);
 
     private static string Report(Scenario scenario, string sql, ShellRun run, string scratch, string shellDll, List<string> failures)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using StreamSql.Soak.Processes;
 
 namespace StreamSql.EndToEnd.Runner;
 
@@ -13,20 +14,13 @@ public sealed record ShellRun(int ExitCode, string Stdout, string Stderr, bool T
 public static class ShellProcess
 {
     /// <summary>Environment variable that overrides where streamsql.dll is taken from.</summary>
-    public const string OverrideVariable = "STREAMSQL_DLL";
-
-    private static readonly Lazy<string?> ShellDll = new(FindShellDll);
+    public const string OverrideVariable = ShellLocation.OverrideVariable;
 
     /// <summary>The streamsql.dll the scenarios run, or null (with <paramref name="why"/>) if none is built.</summary>
-    public static string? Locate(out string why)
-    {
-        var dll = ShellDll.Value;
-        why = dll is null ? DescribeSearch() : "";
-        return dll;
-    }
+    public static string? Locate(out string why) => ShellLocation.Locate(out why);
 
     public static Task<ShellRun> RunAsync(string shellDll, string workingDirectory, string scriptName, TimeSpan timeout) =>
-        RunProcessAsync(DotnetHost(), [shellDll, "-f", scriptName], workingDirectory, timeout);
+        RunProcessAsync(ProcessStart.DotnetHost(), [shellDll, "-f", scriptName], workingDirectory, timeout);
 
     /// <summary>
     /// Runs a program with an empty, closed stdin, collecting stdout and stderr; on timeout kills
@@ -34,20 +28,7 @@ public static class ShellProcess
     /// </summary>
     public static async Task<ShellRun> RunProcessAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+        var start = ProcessStart.Redirected(program, arguments, workingDirectory);
 
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
@@ -83,49 +64,4 @@ public static class ShellProcess
         lock (stderr) e = stderr.ToString();
         return new ShellRun(timedOut || !process.HasExited ? -1 : process.ExitCode, o, e, timedOut, stopwatch.Elapsed);
     }
-
-    private static string DotnetHost()
-    {
-        // Set by the SDK for processes it starts (dotnet test); otherwise rely on PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
-    }
-
-    private static string? FindShellDll()
-    {
-        var overridden = Environment.GetEnvironmentVariable(OverrideVariable);
-        if (!string.IsNullOrEmpty(overridden)) return File.Exists(overridden) ? Path.GetFullPath(overridden) : null;
-
-        // Written by the build (EndToEnd.csproj, target RecordShellLocation).
-        var recorded = Path.Combine(AppContext.BaseDirectory, "streamsql-shell.path");
-        if (File.Exists(recorded))
-        {
-            var path = File.ReadAllText(recorded).Trim();
-            if (File.Exists(path)) return path;
-        }
-
-        // Fallback: the newest streamsql.dll below src/Shell/bin of the enclosing checkout.
-        var root = FindRepositoryRoot();
-        if (root is null) return null;
-        var bin = Path.Combine(root, "src", "Shell", "bin");
-        if (!Directory.Exists(bin)) return null;
-        return Directory.EnumerateFiles(bin, "streamsql.dll", SearchOption.AllDirectories)
-            .Where(p => File.Exists(Path.ChangeExtension(p, ".runtimeconfig.json")))
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .FirstOrDefault();
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StreamSql.sln")) || Directory.Exists(Path.Combine(dir.FullName, "src", "Shell")))
-                return dir.FullName;
-        }
-        return null;
-    }
-
-    private static string DescribeSearch() =>
-        $"streamsql.dll was not found: looked at ${OverrideVariable}, at {Path.Combine(AppContext.BaseDirectory, "streamsql-shell.path")} " +
-        "(written when tests/EndToEnd is built) and below src/Shell/bin. Build it with `dotnet build tests/EndToEnd`.";
 }

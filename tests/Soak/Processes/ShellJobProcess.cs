@@ -2,17 +2,24 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace StreamSql.EndToEnd.Recovery;
+namespace StreamSql.Soak.Processes;
 
 /// <summary>
-/// One <c>dotnet streamsql.dll -f job.sql ...</c> process that a test can kill at a moment of its choosing: SIGKILL
+/// One <c>dotnet streamsql.dll ...</c> process that a test can kill at a moment of its choosing: SIGKILL
 /// (<see cref="Kill"/>, no chance to clean up, as a crashed machine) or SIGTERM (<see cref="Terminate"/>, the shell's
 /// orderly shutdown). stdout and stderr are collected as they come; <see cref="WaitForSubmissionAsync"/> waits for the
-/// "Job ID:" line the shell prints once the INSERT job runs.
+/// "Job ID:" line the shell prints once the INSERT job runs. Disposing kills the process if it still runs.
 /// </summary>
-internal sealed class ShellJobProcess : IDisposable
+public sealed class ShellJobProcess : IDisposable
 {
+    /// <summary>The exit code of a process that SIGKILL ended (128 + 9).</summary>
+    public const int KilledExitCode = 137;
+
+    /// <summary>The exit code of <c>streamsql</c> stopped by SIGTERM (128 + 15).</summary>
+    public const int TerminatedExitCode = 143;
+
     private const int SigTerm = 15;
+    private const string JobIdPrefix = "Job ID:";
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -30,6 +37,9 @@ internal sealed class ShellJobProcess : IDisposable
     /// <summary>When the "Job ID:" line arrived, measured from the process start.</summary>
     public TimeSpan? SubmittedAfter { get; private set; }
 
+    /// <summary>The id of the first job the shell submitted (from its "Job ID:" line), or null before that.</summary>
+    public string? JobId { get; private set; }
+
     public string Stdout
     {
         get { lock (_stdout) return _stdout.ToString(); }
@@ -42,23 +52,14 @@ internal sealed class ShellJobProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ShellJobProcess Start(string shellDll, string workingDirectory, IEnumerable<string> arguments)
+    /// <summary>Starts <c>dotnet <paramref name="shellDll"/> <paramref name="arguments"/></c> with an empty, closed stdin;
+    /// <paramref name="environment"/> adds or overrides variables of the child.</summary>
+    public static ShellJobProcess Start(string shellDll, string workingDirectory, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(shellDll);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+        var start = ProcessStart.Redirected(ProcessStart.DotnetHost(), new[] { shellDll }.Concat(arguments), workingDirectory);
+        if (environment is not null)
+            foreach (var (name, value) in environment) start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
         var job = new ShellJobProcess(process);
@@ -66,8 +67,9 @@ internal sealed class ShellJobProcess : IDisposable
         {
             if (e.Data is null) return;
             lock (job._stdout) job._stdout.Append(e.Data).Append('\n');
-            if (e.Data.StartsWith("Job ID:", StringComparison.Ordinal) && !job._submitted.Task.IsCompleted)
+            if (e.Data.StartsWith(JobIdPrefix, StringComparison.Ordinal) && !job._submitted.Task.IsCompleted)
             {
+                job.JobId = e.Data[JobIdPrefix.Length..].Trim();
                 job.SubmittedAfter = job._clock.Elapsed;
                 job._submitted.TrySetResult();
             }
@@ -132,16 +134,14 @@ internal sealed class ShellJobProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) Kill();
+        if (!_process.HasExited)
+        {
+            Kill();
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
         _process.Dispose();
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
-    }
 }

@@ -1,0 +1,43 @@
+using System.Globalization;
+using StreamSql.Soak;
+using StreamSql.Soak.Processes;
+using StreamSql.Soak.Scenarios;
+using Xunit.Abstractions;
+
+namespace StreamSql.EndToEnd;
+
+/// <summary>
+/// The short version of the crash-recovery soak (<c>tests/Soak</c>, docs/checkpoints.md "The kill soak"): 15 SIGKILLs of a
+/// real <c>streamsql -f</c> process, 3 in each scenario (p=1 and p=2, rescale 2→3→1, hashmap and rocksdb incremental,
+/// datagen and a monitored CSV directory, a statement set with a bounded and an unbounded member), at random moments,
+/// right after checkpoints, right after the end of a bounded input, during a savepoint and during stop-with-savepoint;
+/// every run resumes with <c>--from-latest-checkpoint</c>. No committed row may be lost or duplicated.
+/// <c>STREAMSQL_SOAK_SEED=&lt;n&gt;</c> replays a run's kill moments (the seed is in every failure message).
+/// </summary>
+public sealed class ShortSoakTests(ITestOutputHelper output)
+{
+    /// <summary>Environment variable fixing the seed of the kill moments (to replay a failure).</summary>
+    public const string SeedVariable = "STREAMSQL_SOAK_SEED";
+
+    private const int Kills = 15;
+
+    [Fact]
+    public async Task Fifteen_kills_across_every_scenario_lose_and_duplicate_no_committed_row()
+    {
+        var shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
+        int seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)
+            ? fixedSeed
+            : Random.Shared.Next();
+        var scratch = Path.Combine(Path.GetTempPath(), "streamsql-soak", $"test-seed{seed}-{Guid.NewGuid().ToString("N")[..8]}");
+        var settings = new SoakSettings(Kills, seed, SoakScenarios.All, shellDll, scratch);
+        var progress = new StringWriter(CultureInfo.InvariantCulture);
+
+        var report = await new SoakRunner(settings, progress).RunAsync(CancellationToken.None);
+
+        output.WriteLine(progress.ToString());
+        output.WriteLine(report.Format());
+        Assert.True(report.Passed,
+            report.Format() + $"\nreplay in this test: {SeedVariable}={seed} dotnet test tests/EndToEnd -c Release --filter FullyQualifiedName~ShortSoak\n\n"
+            + progress + "\n" + report.FailedRoundLogs());
+    }
+}

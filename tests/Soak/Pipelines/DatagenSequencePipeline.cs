@@ -1,0 +1,60 @@
+using System.Globalization;
+using StreamSql.Soak.Output;
+
+namespace StreamSql.Soak.Pipelines;
+
+/// <summary><c>INSERT INTO {name}_out SELECT id FROM {name}_src</c> over the datagen sequence 1..rows; the expected rows are
+/// that range.</summary>
+public sealed class DatagenSequencePipeline(string name, string sinkDirectory, int rows, int rowsPerSecond) : ISoakPipeline
+{
+    public string SinkDirectory { get; } = sinkDirectory;
+
+    public bool IsBounded => true;
+
+    public IReadOnlyList<string> CreateTables =>
+    [
+        string.Create(CultureInfo.InvariantCulture,
+            $"CREATE TABLE {name}_src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', "
+            + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{rows}')"),
+        $"CREATE TABLE {name}_out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{SinkDirectory}', 'format' = 'csv')",
+    ];
+
+    public string Insert => $"INSERT INTO {name}_out SELECT id FROM {name}_src";
+
+    public IReadOnlyList<string> ExpectedRows()
+    {
+        var expected = new List<string>(rows);
+        for (int id = 1; id <= rows; id++) expected.Add(id.ToString(CultureInfo.InvariantCulture));
+        return expected;
+    }
+
+    public void StartFeeding()
+    {
+    }
+
+    public Task StopFeedingAsync() => Task.CompletedTask;
+
+    public bool HasReachedEndOfInput(DateTime sinceUtc)
+    {
+        if (!Directory.Exists(SinkDirectory)) return false;
+        var seen = new bool[rows + 1];
+        int distinct = 0;
+        foreach (var file in Directory.EnumerateFiles(SinkDirectory))
+        {
+            var fileName = Path.GetFileName(file);
+            bool committed = !CommittedOutput.IsHidden(fileName);
+            bool pendingOfThisRun = fileName.EndsWith(".pending", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) >= sinceUtc;
+            if (!committed && !pendingOfThisRun) continue;
+            if (CommittedOutput.TryReadAllText(file) is not { } text) continue;
+            foreach (var line in CommittedOutput.SplitLines(text))
+            {
+                if (long.TryParse(line, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 1 && id <= rows && !seen[id])
+                {
+                    seen[id] = true;
+                    distinct++;
+                }
+            }
+        }
+        return distinct == rows;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using StreamSql.Soak.Pipelines;
+
+namespace StreamSql.Soak.Scenarios;
+
+/// <summary>
+/// One variant of the soak: a job of one INSERT (or a statement set of several) with its state backend, run at the
+/// parallelism of <see cref="Parallelism"/> — run <i>i</i> of a round at <c>Parallelism[i % Count]</c>, so a schedule of
+/// several values rescales on every restore.
+/// </summary>
+public sealed record SoakScenario(
+    string Name,
+    IReadOnlyList<int> Parallelism,
+    string Backend,
+    bool Incremental,
+    IReadOnlyList<PipelineSpec> Pipelines)
+{
+    /// <summary>The checkpoint interval of every run.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    public bool HasUnboundedPipeline => Pipelines.Any(p => p is MonitoredCsvSpec);
+
+    /// <summary>The kill moments that apply: "after end of input" needs a bounded source.</summary>
+    public IReadOnlyList<KillMoment> KillMoments =>
+        KillMoment.AfterEndOfInput is var eoi && Pipelines.Any(p => p is DatagenSequenceSpec)
+            ? Soak.KillMoments.All
+            : Soak.KillMoments.All.Where(m => m != eoi).ToList();
+
+    /// <summary>One line for the scenario list: parallelism, backend, pipelines.</summary>
+    public string Describe()
+    {
+        var parallelism = Parallelism.Count == 1
+            ? "p=" + Parallelism[0].ToString(CultureInfo.InvariantCulture)
+            : "p=" + string.Join("→", Parallelism.Append(Parallelism[0]).Select(p => p.ToString(CultureInfo.InvariantCulture))) + " (rescaled on every restore)";
+        var backend = Backend + (Incremental ? " incremental" : "");
+        var what = Pipelines.Count == 1
+            ? Pipelines[0].Describe()
+            : "statement set: " + string.Join(" + ", Pipelines.Select(p => p.Describe()));
+        return $"{parallelism}, {backend}, {what}";
+    }
+}
