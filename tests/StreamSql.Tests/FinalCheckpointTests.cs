@@ -162,6 +162,68 @@ public sealed class FinalCheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failure_after_an_ordinary_savepoint_recovers_without_publishing_anything_twice()
+    {
+        var input = Dir("in");
+        Directory.CreateDirectory(input);
+        File.WriteAllLines(Path.Combine(input, "a.csv"), Range(1, 200).Select(i => i.ToString()));
+        // No periodic checkpoint completes during the test: recovery goes back to the beginning.
+        await using var env = Session("1h");
+        env.ExecuteSql($"CREATE TABLE src (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'csv', "
+            + "'source.monitor-interval' = '50ms')");
+        env.ExecuteSql($"CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Dir("out")}', 'format' = 'csv', "
+            + "'sink.rolling-policy.file-size' = '1b')");
+        env.ExecuteSql("INSERT INTO out SELECT id FROM src");
+        var job = Assert.Single(env.Jobs);
+        await WaitUntil(() => Committed(Dir("out"), includePending: true).Count == 200, "the first file was read");
+        await job.TriggerSavepointAsync();
+        var beforeFailure = PartNames(Dir("out"));
+        // The job fails after the savepoint and before any checkpoint: it restarts from the beginning and reads a.csv again.
+        File.WriteAllLines(Path.Combine(input, "c.csv"), ["201", "not-a-number"]);
+        await WaitUntil(() => job.Status == JobStatus.Restarting, "the job failed and waits to restart");
+        File.WriteAllLines(Path.Combine(input, "c.csv"), ["201", "202"]);
+        await WaitUntil(() => RowsOfNewParts(Dir("out"), except: beforeFailure) >= 202, "the restarted run read everything");
+        await job.StopWithSavepointAsync();
+        await job.WaitAsync();
+        Assert.Equal(JobStatus.Finished, job.Status);
+        Assert.Equal(Range(1, 202), Committed(Dir("out")));
+    }
+
+    [Fact]
+    public async Task A_job_with_two_live_inputs_resumed_from_its_aligned_checkpoint_writes_every_row_once()
+    {
+        (string, string)[] settings = [("parallelism.default", "2"), ("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION")];
+        string Tables(int rate) =>
+            $"CREATE TABLE a (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rate}', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '8000');"
+            + $"CREATE TABLE b (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rate}', 'fields.id.kind' = 'sequence', 'fields.id.start' = '100001', 'fields.id.end' = '108000');"
+            + $"CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Dir("out")}', 'format' = 'csv');";
+        const string Insert = "INSERT INTO out SELECT id FROM a WHERE id % 2 = 0 UNION ALL SELECT id FROM b";
+        await using (var env = Session("100ms", settings))
+        {
+            await env.ExecuteScriptAsync(Tables(3000));
+            env.ExecuteSql(Insert);
+            var job = Assert.Single(env.Jobs);
+            await WaitUntil(() => job.Checkpoints.Count >= 4 && Committed(Dir("out")).Count > 0, "checkpoints of both inputs completed");
+            await job.CancelAsync();
+        }
+        var options = new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10), RestoreFromLatestCheckpoint = true };
+        foreach (var (k, v) in settings) options.Settings[k] = v;
+        options.Settings["execution.checkpointing.interval"] = "100ms";
+        options.Settings["state.checkpoints.dir"] = Dir("checkpoints");
+        await using (var env = StreamSqlEnvironment.Create(options))
+        {
+            await env.ExecuteScriptAsync(Tables(100000));
+            env.ExecuteSql(Insert);
+            var job = Assert.Single(env.Jobs);
+            Assert.NotNull(job.RestoredFrom);
+            await job.WaitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(JobStatus.Finished, job.Status);
+        }
+        var expected = Range(1, 8000).Where(i => i % 2 == 0).Concat(Range(100001, 8000));
+        Assert.Equal(expected, Committed(Dir("out")));
+    }
+
+    [Fact]
     public async Task Rows_written_before_an_ordinary_savepoint_are_not_published_until_a_checkpoint_completes()
     {
         await using var env = Session("1h");

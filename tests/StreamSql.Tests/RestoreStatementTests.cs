@@ -153,6 +153,22 @@ public sealed class RestoreStatementTests : IDisposable
     }
 
     [Fact]
+    public async Task Latest_checkpoint_or_savepoint_is_the_one_with_the_higher_id_whatever_the_clock_said()
+    {
+        // The clock went back between the two (a VM restored, NTP stepped): the id sequence says which came later.
+        var checkpoints = Path.Combine(_dir, "checkpoints");
+        var savepoints = Path.Combine(_dir, "savepoints");
+        var later = StateFixtures.EmptyCheckpoint(checkpoints, "orders", 8, timestampMillis: 1_600_000_000_000);
+        StateFixtures.EmptySavepoint(savepoints, "orders", 7, timestampMillis: 1_700_000_000_000);
+        await using var env = Session(settings: new[] { ("execution.checkpointing.dir", checkpoints), ("execution.checkpointing.savepoint-dir", savepoints) });
+        env.ExecuteSql("SET 'pipeline.name' = 'orders'");
+
+        var submitted = Submit(env, $"EXECUTE {Insert} FROM LATEST CHECKPOINT");
+
+        Assert.Equal(later, submitted.Job.RestoredFrom);
+    }
+
+    [Fact]
     public async Task Latest_checkpoint_with_only_a_savepoint_directory_searches_it_and_says_so_when_empty()
     {
         var savepoints = Path.Combine(_dir, "savepoints");
