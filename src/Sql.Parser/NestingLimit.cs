@@ -67,6 +67,11 @@ public static class NestingLimit
             var top = groups.Peek();
             switch (token.Type)
             {
+                case P.LBRACKET when previous is not (P.ARRAY or P.MAP):
+                    // x[1][2]: each item access nests the value before it one level deeper.
+                    Count(top, joins: false, token, text, sourceName);
+                    Open(groups, GroupKind.Bracket, token, text, sourceName);
+                    break;
                 case P.LPAREN or P.LBRACKET:
                     Open(groups, GroupKind.Bracket, token, text, sourceName);
                     break;
