@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using StreamSql.Sql.Parser.Ast;
 using P = StreamSql.Sql.Parser.Generated.StreamSqlParser;
@@ -11,6 +12,7 @@ internal sealed partial class AstBuilder
 
     private Expression BuildBoolean(P.BooleanExpressionContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (context)
         {
             case P.LogicalNotContext c:
@@ -106,6 +108,7 @@ internal sealed partial class AstBuilder
 
     private Expression BuildValue(P.ValueExpressionContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (context)
         {
             case P.ValuePrimaryContext c:
@@ -130,6 +133,7 @@ internal sealed partial class AstBuilder
 
     private Expression BuildPrimary(P.PrimaryExpressionContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var span = Span(context);
         switch (context)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using StreamSql.Sql.Parser.Ast;
 using P = StreamSql.Sql.Parser.Generated.StreamSqlParser;
@@ -12,6 +13,7 @@ internal sealed partial class AstBuilder
 
     private Query BuildQuery(P.QueryContext c)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var body = BuildQueryNoWith(c.queryNoWith());
         var ctes = c.commonTableExpression();
         if (ctes.Length == 0) return body;
@@ -181,6 +183,7 @@ internal sealed partial class AstBuilder
 
     private TableReference BuildRelation(P.RelationContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (context)
         {
             case P.RelationDefaultContext c:

@@ -19,6 +19,7 @@ public sealed class DeepInputTests
     {
         var env = Sessions.Create();
         await env.ExecuteSqlAsync(Table);
+        await env.ExecuteSqlAsync("CREATE VIEW v AS SELECT " + Repeat("ABS(", 900) + "id" + Repeat(")", 900) + " AS id FROM t");
         return env;
     }
 
@@ -58,6 +59,8 @@ public sealed class DeepInputTests
         { "900 function calls", "EXPLAIN SELECT " + Repeat("ABS(", 900) + "id" + Repeat(")", 900) + " FROM t" },
         { "900 added columns", "EXPLAIN SELECT id" + Repeat(" + id", 900) + " FROM t" },
         { "900 unary minus", "EXPLAIN SELECT " + Repeat("- ", 900) + "id FROM t" },
+        { "999 added literals (constant folding)", "EXPLAIN SELECT 1" + Repeat(" + 1", 998) + " FROM t" },
+        { "a 900-deep view", "EXPLAIN SELECT id FROM v" },
     };
 
     [Theory]
@@ -84,6 +87,32 @@ public sealed class DeepInputTests
         await using var env = await CreateAsync();
         var rows = await RowsAsync(env, "SELECT " + Repeat("ABS(", 500) + "id" + Repeat(" + 1)", 499) + ")" + Repeat(" + 0", 400) + " FROM t");
         Assert.Equal(new[] { "+I[500]", "+I[501]", "+I[502]", "+I[503]", "+I[504]" }, rows);
+    }
+
+    /// <summary>Views of views merge their projections into one expression deeper than any one statement may be.</summary>
+    private static async Task CreateViewChainAsync(StreamSqlEnvironment env, int views, int depth)
+    {
+        await env.ExecuteSqlAsync("CREATE VIEW chain0 AS SELECT id FROM t");
+        for (int i = 1; i <= views; i++)
+            await env.ExecuteSqlAsync($"CREATE VIEW chain{i} AS SELECT {Repeat("ABS(", depth)}id - 1{Repeat(")", depth)} + 1 AS id FROM chain{i - 1}");
+    }
+
+    [Fact]
+    public async Task Views_merged_within_the_runtime_depth_run()
+    {
+        await using var env = await CreateAsync();
+        await CreateViewChainAsync(env, 3, 900);
+        Assert.Equal(new[] { "+I[1]", "+I[2]", "+I[3]", "+I[4]", "+I[5]" }, await RowsAsync(env, "SELECT id FROM chain3"));
+    }
+
+    [Fact]
+    public async Task Views_merged_past_the_runtime_depth_fail_the_statement_instead_of_the_process()
+    {
+        await using var env = await CreateAsync();
+        await CreateViewChainAsync(env, 20, 900);
+        var e = await Assert.ThrowsAnyAsync<StreamSqlException>(() => RowsAsync(env, "SELECT id FROM chain20"));
+        Assert.True(e.Message.Contains("past the 4000 levels the runtime evaluates", StringComparison.Ordinal)
+            || e.Message.Contains("nested too deeply to plan", StringComparison.Ordinal), e.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Functions;
 using StreamSql.Sql.Planner.Types;
@@ -10,6 +11,7 @@ internal static class ExpressionRewriting
     /// <summary>Rewrites every leaf/call bottom-up through <paramref name="rewrite"/> (called after operands are rewritten).</summary>
     public static ScalarExpr Transform(ScalarExpr expr, Func<ScalarExpr, ScalarExpr> rewrite)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (expr is Call call)
         {
             List<ScalarExpr>? changed = null;
