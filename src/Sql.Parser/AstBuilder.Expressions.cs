@@ -209,8 +209,6 @@ internal sealed partial class AstBuilder
                 return new ConstructorExpression("MAP", BuildExpressions(c.expression()), span);
             case P.RowConstructorContext c:
                 return new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
-            case P.ImplicitRowConstructorContext c:
-                return new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
             case P.DescriptorContext c:
                 return new DescriptorExpression(Identifiers(c.identifierList()), span);
             case P.FunctionCallExpressionContext c:
@@ -220,7 +218,8 @@ internal sealed partial class AstBuilder
             case P.SubqueryExpressionContext c:
                 return new ScalarSubqueryExpression(BuildQuery(c.query()), span);
             case P.ParenthesizedExpressionContext c:
-                return BuildExpression(c.expression());
+                // (x) is x; (x, y) is the implicit ROW(x, y).
+                return c.expression().Length == 1 ? BuildExpression(c.expression(0)) : new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
             case P.ColumnReferenceContext c:
                 return new ColumnReference([Ident(c.identifier()).Value], span);
             case P.DereferenceContext c:

@@ -17,6 +17,8 @@ internal sealed class FrontEndFuzzer
     /// <summary>Written before each input runs, so an input that kills the process (a stack overflow) can be replayed.</summary>
     public static string CurrentInputFile(int seed, int first) => Path.Combine(Path.GetTempPath(), $"streamsql-fuzz-{seed}-{first}.txt");
 
+    private static readonly System.Text.Encoding LenientUtf8 = new System.Text.UTF8Encoding(false, false);
+
     private readonly IReadOnlyList<string> _corpus;
     private readonly IReadOnlyList<string> _setup;
     private readonly StatementMutator _mutator;
@@ -76,7 +78,8 @@ internal sealed class FrontEndFuzzer
                     env = await NewSessionAsync();
                 }
                 string input = Input(seed, i);
-                File.WriteAllText(CurrentInputFile(seed, first), $"seed {seed} case {i}\n{input}");
+                // Inputs may hold lone surrogates: write them with replacement characters rather than fail.
+                File.WriteAllText(CurrentInputFile(seed, first), $"seed {seed} case {i}\n{input}", LenientUtf8);
                 var started = Stopwatch.StartNew();
                 string? outcome = await RunOneAsync(env, input);
                 // Slow inputs are worth a look, but timings on a shared machine are no test verdict.
