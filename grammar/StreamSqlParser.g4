@@ -366,8 +366,9 @@ primaryExpression
     | functionCall                                                                      #functionCallExpression
     | EXISTS LPAREN query RPAREN                                                        #exists
     | LPAREN query RPAREN                                                               #subqueryExpression
-    | LPAREN expression (COMMA expression)+ RPAREN                                      #implicitRowConstructor
-    | LPAREN expression RPAREN                                                          #parenthesizedExpression
+    // One alternative for (x) and the implicit row (x, y): as two, predicting which one a '(' starts looked ahead to its
+    // matching ')' at every level of nesting, which made deep parentheses cost quadratic time and memory in ANTLR's caches.
+    | LPAREN expression (COMMA expression)* RPAREN                                      #parenthesizedExpression
     | identifier                                                                        #columnReference
     | target=primaryExpression DOT fieldName=identifier                                   #dereference
     | value=primaryExpression LBRACKET index=valueExpression RBRACKET                   #itemAccess

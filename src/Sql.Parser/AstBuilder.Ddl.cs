@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using StreamSql.Sql.Parser.Ast;
 using P = StreamSql.Sql.Parser.Generated.StreamSqlParser;
@@ -153,6 +154,7 @@ internal sealed partial class AstBuilder
 
     private DataTypeSyntax BuildDataType(P.DataTypeContext c)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var body = BuildDataTypeBody(c.dataTypeBody());
         return body with { NotNull = c.NOT() is not null, Span = Span(c) };
     }

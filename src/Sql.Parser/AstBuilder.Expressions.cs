@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using StreamSql.Sql.Parser.Ast;
 using P = StreamSql.Sql.Parser.Generated.StreamSqlParser;
@@ -11,6 +12,7 @@ internal sealed partial class AstBuilder
 
     private Expression BuildBoolean(P.BooleanExpressionContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (context)
         {
             case P.LogicalNotContext c:
@@ -23,13 +25,47 @@ internal sealed partial class AstBuilder
                 foreach (var predicate in c.predicate())
                     value = ApplyPredicate(value, predicate, Join(value.Span, Span(predicate)));
                 return value;
-            case P.LogicalAndContext c:
-                return new BinaryExpression(BinaryOperator.And, BuildBoolean(c.left), BuildBoolean(c.right), Span(c));
-            case P.LogicalOrContext c:
-                return new BinaryExpression(BinaryOperator.Or, BuildBoolean(c.left), BuildBoolean(c.right), Span(c));
+            case P.LogicalAndContext or P.LogicalOrContext:
+                return BuildLogicalChain(context);
             default:
                 throw Unsupported(context, "this expression");
         }
+    }
+
+    /// <summary>
+    /// <c>a OR b OR c ...</c> (or AND) as a balanced tree: the parser nests a chain one level deeper per operator, and
+    /// generated SQL writes thousands of terms; AND and OR are associative, so a balanced tree means the same, keeps the
+    /// terms' order (the runtime still evaluates left to right) and is only log2(n) deep for every later stage.
+    /// </summary>
+    private Expression BuildLogicalChain(P.BooleanExpressionContext chain)
+    {
+        var type = chain.GetType();
+        var operands = new List<P.BooleanExpressionContext>();
+        var node = chain;
+        while (node.GetType() == type)
+        {
+            var (left, right) = node is P.LogicalAndContext and ? (and.left, and.right) : (((P.LogicalOrContext)node).left, ((P.LogicalOrContext)node).right);
+            operands.Add(right);
+            node = left;
+        }
+        operands.Add(node);
+        operands.Reverse();
+        var built = operands.ConvertAll(BuildBoolean);
+        var op = type == typeof(P.LogicalAndContext) ? BinaryOperator.And : BinaryOperator.Or;
+        return Balanced(built, operands, 0, built.Count, (l, r, span) => new BinaryExpression(op, l, r, span));
+    }
+
+    /// <summary>Combines <c>items[start..end)</c> into a balanced binary tree, the larger half on the left (so two or three
+    /// items nest exactly as the parser would nest them).</summary>
+    private T Balanced<T, TContext>(List<T> items, List<TContext> contexts, int start, int end, Func<T, T, SourceSpan, T> combine)
+        where TContext : ParserRuleContext
+    {
+        int count = end - start;
+        if (count == 1) return items[start];
+        int middle = start + (count + 1) / 2;
+        var left = Balanced(items, contexts, start, middle, combine);
+        var right = Balanced(items, contexts, middle, end, combine);
+        return combine(left, right, Join(Span(contexts[start]), Span(contexts[end - 1])));
     }
 
     private Expression ApplyPredicate(Expression value, P.PredicateContext context, SourceSpan span)
@@ -72,6 +108,7 @@ internal sealed partial class AstBuilder
 
     private Expression BuildValue(P.ValueExpressionContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (context)
         {
             case P.ValuePrimaryContext c:
@@ -96,6 +133,7 @@ internal sealed partial class AstBuilder
 
     private Expression BuildPrimary(P.PrimaryExpressionContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var span = Span(context);
         switch (context)
         {
@@ -171,8 +209,6 @@ internal sealed partial class AstBuilder
                 return new ConstructorExpression("MAP", BuildExpressions(c.expression()), span);
             case P.RowConstructorContext c:
                 return new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
-            case P.ImplicitRowConstructorContext c:
-                return new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
             case P.DescriptorContext c:
                 return new DescriptorExpression(Identifiers(c.identifierList()), span);
             case P.FunctionCallExpressionContext c:
@@ -182,7 +218,8 @@ internal sealed partial class AstBuilder
             case P.SubqueryExpressionContext c:
                 return new ScalarSubqueryExpression(BuildQuery(c.query()), span);
             case P.ParenthesizedExpressionContext c:
-                return BuildExpression(c.expression());
+                // (x) is x; (x, y) is the implicit ROW(x, y).
+                return c.expression().Length == 1 ? BuildExpression(c.expression(0)) : new ConstructorExpression("ROW", BuildExpressions(c.expression()), span);
             case P.ColumnReferenceContext c:
                 return new ColumnReference([Ident(c.identifier()).Value], span);
             case P.DereferenceContext c:

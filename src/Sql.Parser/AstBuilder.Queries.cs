@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
 using StreamSql.Sql.Parser.Ast;
 using P = StreamSql.Sql.Parser.Generated.StreamSqlParser;
@@ -12,6 +13,7 @@ internal sealed partial class AstBuilder
 
     private Query BuildQuery(P.QueryContext c)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var body = BuildQueryNoWith(c.queryNoWith());
         var ctes = c.commonTableExpression();
         if (ctes.Length == 0) return body;
@@ -40,12 +42,42 @@ internal sealed partial class AstBuilder
     private Query BuildQueryTerm(P.QueryTermContext context) => context switch
     {
         P.QueryTermPrimaryContext c => BuildQueryPrimary(c.queryPrimary()),
-        P.SetOperationContext c => new SetOperationQuery(
-            c.@operator is null ? SetOperator.Intersect : c.@operator.Type == P.UNION ? SetOperator.Union : SetOperator.Except,
-            c.setQuantifier()?.ALL() is not null,
-            BuildQueryTerm(c.left), BuildQueryTerm(c.right), Span(c)),
+        P.SetOperationContext c => BuildSetOperationChain(c),
         _ => throw Unsupported(context, "this query"),
     };
+
+    private static (SetOperator Operator, bool All) SetOperatorOf(P.SetOperationContext c) => (
+        c.@operator is null ? SetOperator.Intersect : c.@operator.Type == P.UNION ? SetOperator.Union : SetOperator.Except,
+        c.setQuantifier()?.ALL() is not null);
+
+    /// <summary>
+    /// <c>q1 UNION ALL q2 UNION ALL q3 ...</c> as a balanced tree, for the reason <see cref="BuildLogicalChain"/> gives: a run of
+    /// one set operator with one quantifier is associative (bags or sets alike), so only where the operator or quantifier
+    /// changes (EXCEPT, or UNION after UNION ALL) does the left-to-right nesting stay as written.
+    /// </summary>
+    private Query BuildSetOperationChain(P.SetOperationContext chain)
+    {
+        var kind = SetOperatorOf(chain);
+        var operands = new List<P.QueryTermContext>();
+        P.QueryTermContext node = chain;
+        while (node is P.SetOperationContext set && SetOperatorOf(set) == kind)
+        {
+            operands.Add(set.right);
+            node = set.left;
+        }
+        operands.Add(node);
+        operands.Reverse();
+        var built = operands.ConvertAll(BuildQueryTerm);
+        if (kind.Operator == SetOperator.Except)
+        {
+            // EXCEPT is not associative: nest it as written, left to right, without recursion.
+            var result = built[0];
+            for (int i = 1; i < built.Count; i++)
+                result = new SetOperationQuery(kind.Operator, kind.All, result, built[i], Join(Span(operands[0]), Span(operands[i])));
+            return result;
+        }
+        return Balanced(built, operands, 0, built.Count, (l, r, span) => new SetOperationQuery(kind.Operator, kind.All, l, r, span));
+    }
 
     private Query BuildQueryPrimary(P.QueryPrimaryContext context) => context switch
     {
@@ -151,6 +183,7 @@ internal sealed partial class AstBuilder
 
     private TableReference BuildRelation(P.RelationContext context)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (context)
         {
             case P.RelationDefaultContext c:

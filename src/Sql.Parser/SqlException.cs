@@ -49,9 +49,23 @@ public class SqlException : Exception
             string? line = GetLine(sourceText, span.Line);
             if (line is not null)
             {
-                sb.Append('\n').Append("  ").Append(line.TrimEnd());
+                line = line.TrimEnd();
                 int caretStart = Math.Max(0, span.Column - 1);
                 int width = Math.Max(1, Math.Min(span.Length, Math.Max(1, line.Length - caretStart)));
+                // A generated script can put megabytes on one line: show a window of it around the caret.
+                string prefix = "", suffix = "";
+                if (line.Length > MaxExcerpt)
+                {
+                    width = Math.Min(width, MaxExcerpt - 2 * ExcerptContext);
+                    int from = Math.Clamp(caretStart - ExcerptContext, 0, Math.Max(0, line.Length - MaxExcerpt));
+                    int to = Math.Min(line.Length, from + MaxExcerpt);
+                    if (from > 0) prefix = "...";
+                    if (to < line.Length) suffix = "...";
+                    line = line[from..to];
+                    caretStart = caretStart - from + prefix.Length;
+                    line = prefix + line + suffix;
+                }
+                sb.Append('\n').Append("  ").Append(line);
                 sb.Append('\n').Append("  ");
                 for (int i = 0; i < caretStart && i < line.Length; i++) sb.Append(line[i] == '\t' ? '\t' : ' ');
                 sb.Append('^', width);
@@ -59,6 +73,9 @@ public class SqlException : Exception
         }
         return sb.ToString();
     }
+
+    /// <summary>The longest source line an excerpt shows whole, and how much of a longer one it shows before the caret.</summary>
+    private const int MaxExcerpt = 160, ExcerptContext = 60;
 
     private static string? GetLine(string text, int lineNumber)
     {

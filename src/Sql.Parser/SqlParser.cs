@@ -13,12 +13,18 @@ public static class SqlParser
     /// Parses a script of statements separated by <c>;</c> (the last may omit it). Spans are positions in
     /// <paramref name="text"/>; each statement keeps its own text.
     /// </summary>
-    /// <exception cref="SqlParseException">The first syntax error, with line:column, the offending token, what was expected and a caret.</exception>
+    /// <remarks>Parses on a <see cref="LargeStackThread"/>, so any thread may call it; text nested deeper than
+    /// <see cref="NestingLimit.MaxDepth"/> is refused before the parser recurses into it.</remarks>
+    /// <exception cref="SqlParseException">The first syntax error, with line:column, the offending token, what was expected and a
+    /// caret; or the nesting limit, at the token that passed it.</exception>
     public static Script ParseScript(string text, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tree = Parse(text, sourceName, p => p.script());
-        return new AstBuilder(text, sourceName).BuildScript(tree);
+        return LargeStackThread.Run(() =>
+        {
+            var tree = Parse(text, sourceName, p => p.script());
+            return new AstBuilder(text, sourceName).BuildScript(tree);
+        });
     }
 
     /// <summary>Parses exactly one statement (a trailing <c>;</c> is allowed).</summary>
@@ -34,8 +40,11 @@ public static class SqlParser
     public static Expression ParseExpression(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tree = Parse(text, null, p => p.standaloneExpression());
-        return new AstBuilder(text, null).BuildExpression(tree.expression());
+        return LargeStackThread.Run(() =>
+        {
+            var tree = Parse(text, null, p => p.standaloneExpression());
+            return new AstBuilder(text, null).BuildExpression(tree.expression());
+        });
     }
 
     /// <summary>
@@ -48,6 +57,9 @@ public static class SqlParser
         var lexer = new StreamSqlLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
         var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
+        NestingLimit.Check(tokens.GetTokens(), text, sourceName);
+        tokens.Seek(0);
         var parser = new StreamSqlParser(tokens);
         parser.RemoveErrorListeners();
         parser.Interpreter.PredictionMode = PredictionMode.SLL;

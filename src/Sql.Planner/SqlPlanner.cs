@@ -1,4 +1,5 @@
 using System.Text;
+using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Catalog;
@@ -34,8 +35,14 @@ public sealed class SqlPlanner
     public IConstantEvaluator? ConstantEvaluator { get; }
 
     /// <summary>Plans or executes one statement under the session's current <paramref name="configuration"/>.</summary>
+    /// <remarks>Plans on a <see cref="LargeStackThread"/>: binding, the rewrite rules, constant folding, EXPLAIN and the
+    /// physical planner recurse over the statement's trees, as deep as the parser's <see cref="NestingLimit"/> lets them be.</remarks>
     /// <exception cref="SqlValidationException">The statement is invalid; the span points into the script it came from.</exception>
-    public PlanResult Plan(ParsedStatement statement, Configuration configuration) => Plan(statement.Statement, configuration);
+    public PlanResult Plan(ParsedStatement statement, Configuration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return LargeStackThread.Run(() => Plan(statement.Statement, configuration));
+    }
 
     private PlanResult Plan(Statement statement, Configuration configuration)
     {

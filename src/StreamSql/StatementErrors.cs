@@ -53,6 +53,10 @@ internal static class StatementErrors
                     : failed;
             case StreamSqlException streamSql:
                 return Located(streamSql.Message, streamSql, origin);
+            case InsufficientExecutionStackException:
+                // Within the parser's nesting limit a statement can still grow deep through views defined on views.
+                return Located($"The statement is nested too deeply to plan (views count with the statements they are " +
+                    $"defined by); the limit for one statement is {NestingLimit.MaxDepth} levels. Split it up.", error, origin);
             case NotImplementedException notImplemented:
                 return Located("not supported yet: " + notImplemented.Message, notImplemented, origin);
             case ConnectorOptionException option:

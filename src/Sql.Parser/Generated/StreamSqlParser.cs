@@ -9824,7 +9824,7 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
-	public partial class ImplicitRowConstructorContext : PrimaryExpressionContext {
+	public partial class ParenthesizedExpressionContext : PrimaryExpressionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
 			return GetRuleContexts<ExpressionContext>();
@@ -9837,20 +9837,6 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(StreamSqlParser.COMMA, i);
 		}
-		public ImplicitRowConstructorContext(PrimaryExpressionContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitImplicitRowConstructor(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
-	public partial class ParenthesizedExpressionContext : PrimaryExpressionContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		public ParenthesizedExpressionContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -9926,7 +9912,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1551;
+			State = 1548;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
@@ -10556,17 +10542,17 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			case 24:
 				{
-				_localctx = new ImplicitRowConstructorContext(_localctx);
+				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 				State = 1536;
 				Match(LPAREN);
 				State = 1537;
 				expression();
-				State = 1540;
+				State = 1542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				do {
+				while (_la==COMMA) {
 					{
 					{
 					State = 1538;
@@ -10575,39 +10561,26 @@ internal partial class StreamSqlParser : Parser {
 					expression();
 					}
 					}
-					State = 1542;
+					State = 1544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( _la==COMMA );
-				State = 1544;
+				}
+				State = 1545;
 				Match(RPAREN);
 				}
 				break;
 			case 25:
 				{
-				_localctx = new ParenthesizedExpressionContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1546;
-				Match(LPAREN);
-				State = 1547;
-				expression();
-				State = 1548;
-				Match(RPAREN);
-				}
-				break;
-			case 26:
-				{
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1550;
+				State = 1547;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1563;
+			State = 1560;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10616,7 +10589,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1561;
+					State = 1558;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 					case 1:
@@ -10624,11 +10597,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1553;
+						State = 1550;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1554;
+						State = 1551;
 						Match(DOT);
-						State = 1555;
+						State = 1552;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -10637,20 +10610,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1556;
+						State = 1553;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1557;
+						State = 1554;
 						Match(LBRACKET);
-						State = 1558;
+						State = 1555;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1559;
+						State = 1556;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1565;
+				State = 1562;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			}
@@ -10725,16 +10698,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1566;
+			State = 1563;
 			functionName();
-			State = 1567;
+			State = 1564;
 			Match(LPAREN);
-			State = 1580;
+			State = 1577;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1568;
+				State = 1565;
 				Match(ASTERISK);
 				}
 				break;
@@ -10918,31 +10891,31 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1570;
+				State = 1567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1569;
+					State = 1566;
 					setQuantifier();
 					}
 				}
 
-				State = 1572;
+				State = 1569;
 				functionArgument();
-				State = 1577;
+				State = 1574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1573;
+					State = 1570;
 					Match(COMMA);
-					State = 1574;
+					State = 1571;
 					functionArgument();
 					}
 					}
-					State = 1579;
+					State = 1576;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10954,34 +10927,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1582;
+			State = 1579;
 			Match(RPAREN);
-			State = 1589;
+			State = 1586;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 			case 1:
 				{
-				State = 1583;
+				State = 1580;
 				Match(FILTER);
-				State = 1584;
+				State = 1581;
 				Match(LPAREN);
-				State = 1585;
+				State = 1582;
 				Match(WHERE);
-				State = 1586;
+				State = 1583;
 				_localctx.filter = expression();
-				State = 1587;
+				State = 1584;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1593;
+			State = 1590;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
 			case 1:
 				{
-				State = 1591;
+				State = 1588;
 				Match(OVER);
-				State = 1592;
+				State = 1589;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11023,7 +10996,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 112, RULE_functionName);
 		try {
-			State = 1598;
+			State = 1595;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11176,21 +11149,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1595;
+				State = 1592;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1596;
+				State = 1593;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1597;
+				State = 1594;
 				Match(RIGHT);
 				}
 				break;
@@ -11255,18 +11228,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionArgument);
 		try {
-			State = 1605;
+			State = 1602;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1600;
+				State = 1597;
 				identifier();
-				State = 1601;
+				State = 1598;
 				Match(ARROW);
-				State = 1602;
+				State = 1599;
 				functionArgumentValue();
 				}
 				break;
@@ -11274,7 +11247,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1604;
+				State = 1601;
 				functionArgumentValue();
 				}
 				break;
@@ -11375,43 +11348,43 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1638;
+			State = 1635;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1607;
+				State = 1604;
 				Match(TABLE);
-				State = 1608;
+				State = 1605;
 				qualifiedName();
-				State = 1619;
+				State = 1616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1609;
+					State = 1606;
 					Match(PARTITION);
-					State = 1610;
+					State = 1607;
 					Match(BY);
-					State = 1611;
+					State = 1608;
 					expression();
-					State = 1616;
+					State = 1613;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1612;
+							State = 1609;
 							Match(COMMA);
-							State = 1613;
+							State = 1610;
 							expression();
 							}
 							} 
 						}
-						State = 1618;
+						State = 1615;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 					}
@@ -11424,40 +11397,40 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1621;
+				State = 1618;
 				Match(TABLE);
-				State = 1622;
+				State = 1619;
 				Match(LPAREN);
-				State = 1623;
+				State = 1620;
 				query();
-				State = 1624;
+				State = 1621;
 				Match(RPAREN);
-				State = 1635;
+				State = 1632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1625;
+					State = 1622;
 					Match(PARTITION);
-					State = 1626;
+					State = 1623;
 					Match(BY);
-					State = 1627;
+					State = 1624;
 					expression();
-					State = 1632;
+					State = 1629;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1628;
+							State = 1625;
 							Match(COMMA);
-							State = 1629;
+							State = 1626;
 							expression();
 							}
 							} 
 						}
-						State = 1634;
+						State = 1631;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
 					}
@@ -11470,7 +11443,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1637;
+				State = 1634;
 				expression();
 				}
 				break;
@@ -11512,7 +11485,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 118, RULE_windowReference);
 		try {
-			State = 1642;
+			State = 1639;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11665,14 +11638,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1640;
+				State = 1637;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1641;
+				State = 1638;
 				windowSpecification();
 				}
 				break;
@@ -11740,32 +11713,62 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1644;
+			State = 1641;
 			Match(LPAREN);
-			State = 1655;
+			State = 1652;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1645;
+				State = 1642;
 				Match(PARTITION);
-				State = 1646;
+				State = 1643;
 				Match(BY);
-				State = 1647;
+				State = 1644;
 				expression();
-				State = 1652;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1648;
+					State = 1645;
 					Match(COMMA);
-					State = 1649;
+					State = 1646;
 					expression();
 					}
 					}
-					State = 1654;
+					State = 1651;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1664;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ORDER) {
+				{
+				State = 1654;
+				Match(ORDER);
+				State = 1655;
+				Match(BY);
+				State = 1656;
+				sortItem();
+				State = 1661;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1657;
+					Match(COMMA);
+					State = 1658;
+					sortItem();
+					}
+					}
+					State = 1663;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -11775,44 +11778,14 @@ internal partial class StreamSqlParser : Parser {
 			State = 1667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==ORDER) {
-				{
-				State = 1657;
-				Match(ORDER);
-				State = 1658;
-				Match(BY);
-				State = 1659;
-				sortItem();
-				State = 1664;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1660;
-					Match(COMMA);
-					State = 1661;
-					sortItem();
-					}
-					}
-					State = 1666;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1670;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1669;
+				State = 1666;
 				windowFrame();
 				}
 			}
 
-			State = 1672;
+			State = 1669;
 			Match(RPAREN);
 			}
 		}
@@ -11860,13 +11833,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1682;
+			State = 1679;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1674;
+				State = 1671;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11876,14 +11849,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1675;
+				State = 1672;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1676;
+				State = 1673;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11893,13 +11866,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1677;
+				State = 1674;
 				Match(BETWEEN);
-				State = 1678;
+				State = 1675;
 				_localctx.start = frameBound();
-				State = 1679;
+				State = 1676;
 				Match(AND);
-				State = 1680;
+				State = 1677;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -11983,16 +11956,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_frameBound);
 		int _la;
 		try {
-			State = 1693;
+			State = 1690;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1684;
+				State = 1681;
 				Match(UNBOUNDED);
-				State = 1685;
+				State = 1682;
 				Match(PRECEDING);
 				}
 				break;
@@ -12000,9 +11973,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1686;
+				State = 1683;
 				Match(UNBOUNDED);
-				State = 1687;
+				State = 1684;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12010,9 +11983,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1688;
+				State = 1685;
 				Match(CURRENT);
-				State = 1689;
+				State = 1686;
 				Match(ROW);
 				}
 				break;
@@ -12020,9 +11993,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1690;
+				State = 1687;
 				valueExpression(0);
-				State = 1691;
+				State = 1688;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12078,21 +12051,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1696;
+			State = 1693;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 			case 1:
 				{
-				State = 1695;
+				State = 1692;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1698;
+			State = 1695;
 			_localctx.key = expression();
-			State = 1699;
+			State = 1696;
 			Match(VALUE);
-			State = 1700;
+			State = 1697;
 			_localctx.value = expression();
 			}
 		}
@@ -12138,13 +12111,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1702;
+			State = 1699;
 			Match(WHEN);
-			State = 1703;
+			State = 1700;
 			_localctx.condition = expression();
-			State = 1704;
+			State = 1701;
 			Match(THEN);
-			State = 1705;
+			State = 1702;
 			_localctx.result = expression();
 			}
 		}
@@ -12277,14 +12250,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1721;
+			State = 1718;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1707;
+				State = 1704;
 				Match(NULL);
 				}
 				break;
@@ -12293,7 +12266,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1708;
+				State = 1705;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12308,7 +12281,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1709;
+				State = 1706;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -12316,7 +12289,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1710;
+				State = 1707;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -12324,7 +12297,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1711;
+				State = 1708;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -12332,7 +12305,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1713;
+				State = 1710;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12340,7 +12313,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1712;
+						State = 1709;
 						Match(STRING);
 						}
 						}
@@ -12348,7 +12321,7 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1715;
+					State = 1712;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,244,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12358,7 +12331,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1717;
+				State = 1714;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -12366,7 +12339,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1718;
+				State = 1715;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -12376,7 +12349,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1719;
+				State = 1716;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -12386,7 +12359,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1720;
+				State = 1717;
 				Match(STRING);
 				}
 				break;
@@ -12457,14 +12430,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1723;
+			State = 1720;
 			Match(INTERVAL);
-			State = 1725;
+			State = 1722;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1724;
+				State = 1721;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12477,43 +12450,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1727;
+			State = 1724;
 			_localctx.value = intervalValue();
-			State = 1728;
+			State = 1725;
 			_localctx.from = timeUnit();
-			State = 1732;
+			State = 1729;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 			case 1:
 				{
-				State = 1729;
+				State = 1726;
 				Match(LPAREN);
-				State = 1730;
+				State = 1727;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1731;
+				State = 1728;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1741;
+			State = 1738;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
 			case 1:
 				{
-				State = 1734;
+				State = 1731;
 				Match(TO);
-				State = 1735;
+				State = 1732;
 				_localctx.to = timeUnit();
-				State = 1739;
+				State = 1736;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1736;
+					State = 1733;
 					Match(LPAREN);
-					State = 1737;
+					State = 1734;
 					Match(INTEGER_VALUE);
-					State = 1738;
+					State = 1735;
 					Match(RPAREN);
 					}
 					break;
@@ -12559,7 +12532,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1743;
+			State = 1740;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12625,7 +12598,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1745;
+			State = 1742;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DAY || _la==DAYS || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 30227979829251L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 6971572223169576963L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12673,22 +12646,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1747;
+			State = 1744;
 			dataTypeBody(0);
-			State = 1751;
+			State = 1748;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				{
-				State = 1748;
+				State = 1745;
 				Match(NOT);
-				State = 1749;
+				State = 1746;
 				Match(NULL);
 				}
 				break;
 			case NULL:
 				{
-				State = 1750;
+				State = 1747;
 				Match(NULL);
 				}
 				break;
@@ -12909,7 +12882,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1835;
+			State = 1832;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 			case 1:
@@ -12918,13 +12891,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1754;
+				State = 1751;
 				Match(ARRAY);
-				State = 1755;
+				State = 1752;
 				Match(LT);
-				State = 1756;
+				State = 1753;
 				dataType();
-				State = 1757;
+				State = 1754;
 				Match(GT);
 				}
 				break;
@@ -12933,13 +12906,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1756;
 				Match(MULTISET);
-				State = 1760;
+				State = 1757;
 				Match(LT);
-				State = 1761;
+				State = 1758;
 				dataType();
-				State = 1762;
+				State = 1759;
 				Match(GT);
 				}
 				break;
@@ -12948,17 +12921,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1764;
+				State = 1761;
 				Match(MAP);
-				State = 1765;
+				State = 1762;
 				Match(LT);
-				State = 1766;
+				State = 1763;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1767;
+				State = 1764;
 				Match(COMMA);
-				State = 1768;
+				State = 1765;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1769;
+				State = 1766;
 				Match(GT);
 				}
 				break;
@@ -12967,37 +12940,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1771;
+				State = 1768;
 				Match(ROW);
-				State = 1772;
+				State = 1769;
 				Match(LT);
-				State = 1781;
+				State = 1778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52776558194941L) != 0)) {
 					{
-					State = 1773;
+					State = 1770;
 					rowField();
-					State = 1778;
+					State = 1775;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1774;
+						State = 1771;
 						Match(COMMA);
-						State = 1775;
+						State = 1772;
 						rowField();
 						}
 						}
-						State = 1780;
+						State = 1777;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1783;
+				State = 1780;
 				Match(GT);
 				}
 				break;
@@ -13006,37 +12979,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1784;
+				State = 1781;
 				Match(ROW);
-				State = 1785;
+				State = 1782;
 				Match(LPAREN);
-				State = 1794;
+				State = 1791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52776558194941L) != 0)) {
 					{
-					State = 1786;
+					State = 1783;
 					rowField();
-					State = 1791;
+					State = 1788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1787;
+						State = 1784;
 						Match(COMMA);
-						State = 1788;
+						State = 1785;
 						rowField();
 						}
 						}
-						State = 1793;
+						State = 1790;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1796;
+				State = 1793;
 				Match(RPAREN);
 				}
 				break;
@@ -13045,43 +13018,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1797;
+				State = 1794;
 				Match(INTERVAL);
-				State = 1798;
+				State = 1795;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1802;
+				State = 1799;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1799;
+					State = 1796;
 					Match(LPAREN);
-					State = 1800;
+					State = 1797;
 					Match(INTEGER_VALUE);
-					State = 1801;
+					State = 1798;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1811;
+				State = 1808;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1804;
+					State = 1801;
 					Match(TO);
-					State = 1805;
+					State = 1802;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1809;
+					State = 1806;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 					case 1:
 						{
-						State = 1806;
+						State = 1803;
 						Match(LPAREN);
-						State = 1807;
+						State = 1804;
 						Match(INTEGER_VALUE);
-						State = 1808;
+						State = 1805;
 						Match(RPAREN);
 						}
 						break;
@@ -13096,60 +13069,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1813;
+				State = 1810;
 				identifier();
-				State = 1824;
+				State = 1821;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 				case 1:
 					{
-					State = 1814;
+					State = 1811;
 					Match(LPAREN);
-					State = 1815;
+					State = 1812;
 					Match(INTEGER_VALUE);
-					State = 1820;
+					State = 1817;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1816;
+						State = 1813;
 						Match(COMMA);
-						State = 1817;
+						State = 1814;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1822;
+						State = 1819;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1823;
+					State = 1820;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1833;
+				State = 1830;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1826;
+					State = 1823;
 					Match(WITH);
-					State = 1827;
+					State = 1824;
 					Match(LOCAL);
-					State = 1828;
+					State = 1825;
 					Match(TIME);
-					State = 1829;
+					State = 1826;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1830;
+					State = 1827;
 					Match(WITHOUT);
-					State = 1831;
+					State = 1828;
 					Match(TIME);
-					State = 1832;
+					State = 1829;
 					Match(ZONE);
 					}
 					break;
@@ -13158,7 +13131,7 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1843;
+			State = 1840;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -13167,16 +13140,16 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1841;
+					State = 1838;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1837;
+						State = 1834;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1838;
+						State = 1835;
 						Match(ARRAY);
 						}
 						break;
@@ -13184,16 +13157,16 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1839;
+						State = 1836;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1840;
+						State = 1837;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1845;
+				State = 1842;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			}
@@ -13239,16 +13212,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1846;
+			State = 1843;
 			identifier();
-			State = 1847;
+			State = 1844;
 			dataType();
-			State = 1849;
+			State = 1846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1848;
+				State = 1845;
 				Match(STRING);
 				}
 			}
@@ -13298,23 +13271,23 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1851;
+			State = 1848;
 			identifier();
-			State = 1856;
+			State = 1853;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1852;
+					State = 1849;
 					Match(DOT);
-					State = 1853;
+					State = 1850;
 					identifier();
 					}
 					} 
 				}
-				State = 1858;
+				State = 1855;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
 			}
@@ -13363,21 +13336,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1859;
+			State = 1856;
 			identifier();
-			State = 1864;
+			State = 1861;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1860;
+				State = 1857;
 				Match(COMMA);
-				State = 1861;
+				State = 1858;
 				identifier();
 				}
 				}
-				State = 1866;
+				State = 1863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -13418,20 +13391,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 148, RULE_identifier);
 		try {
-			State = 1870;
+			State = 1867;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1867;
+				State = 1864;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1868;
+				State = 1865;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -13583,7 +13556,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1869;
+				State = 1866;
 				nonReserved();
 				}
 				break;
@@ -13770,7 +13743,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1872;
+			State = 1869;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 61693L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13848,7 +13821,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,248,1875,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,248,1872,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13970,79 +13943,79 @@ internal partial class StreamSqlParser : Parser {
 		10,54,12,54,1504,9,54,3,54,1506,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
 		1514,8,54,10,54,12,54,1517,9,54,3,54,1519,8,54,1,54,1,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,4,54,1541,8,54,11,54,12,54,1542,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1552,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1562,8,54,
-		10,54,12,54,1565,9,54,1,55,1,55,1,55,1,55,3,55,1571,8,55,1,55,1,55,1,55,
-		5,55,1576,8,55,10,55,12,55,1579,9,55,3,55,1581,8,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,3,55,1590,8,55,1,55,1,55,3,55,1594,8,55,1,56,1,56,1,56,
-		3,56,1599,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1606,8,57,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,5,58,1615,8,58,10,58,12,58,1618,9,58,3,58,1620,8,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1631,8,58,10,58,12,58,
-		1634,9,58,3,58,1636,8,58,1,58,3,58,1639,8,58,1,59,1,59,3,59,1643,8,59,
-		1,60,1,60,1,60,1,60,1,60,1,60,5,60,1651,8,60,10,60,12,60,1654,9,60,3,60,
-		1656,8,60,1,60,1,60,1,60,1,60,1,60,5,60,1663,8,60,10,60,12,60,1666,9,60,
-		3,60,1668,8,60,1,60,3,60,1671,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,3,61,1683,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		1,62,3,62,1694,8,62,1,63,3,63,1697,8,63,1,63,1,63,1,63,1,63,1,64,1,64,
-		1,64,1,64,1,64,1,65,1,65,1,65,1,65,1,65,1,65,4,65,1714,8,65,11,65,12,65,
-		1715,1,65,1,65,1,65,1,65,3,65,1722,8,65,1,66,1,66,3,66,1726,8,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1733,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1740,
-		8,66,3,66,1742,8,66,1,67,1,67,1,68,1,68,1,69,1,69,1,69,1,69,3,69,1752,
-		8,69,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1777,8,70,10,70,
-		12,70,1780,9,70,3,70,1782,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1790,
-		8,70,10,70,12,70,1793,9,70,3,70,1795,8,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		3,70,1803,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1810,8,70,3,70,1812,8,70,
-		1,70,1,70,1,70,1,70,1,70,5,70,1819,8,70,10,70,12,70,1822,9,70,1,70,3,70,
-		1825,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1834,8,70,3,70,1836,
-		8,70,1,70,1,70,1,70,1,70,5,70,1842,8,70,10,70,12,70,1845,9,70,1,71,1,71,
-		1,71,3,71,1850,8,71,1,72,1,72,1,72,5,72,1855,8,72,10,72,12,72,1858,9,72,
-		1,73,1,73,1,73,5,73,1863,8,73,10,73,12,73,1866,9,73,1,74,1,74,1,74,3,74,
-		1871,8,74,1,75,1,75,1,75,0,6,58,78,100,106,108,140,76,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,0,36,5,0,18,18,37,37,70,70,175,175,197,197,2,0,15,15,154,
-		154,1,0,42,43,4,0,25,25,57,57,75,75,149,149,2,0,86,86,136,136,4,0,22,22,
-		52,52,92,92,143,143,2,0,211,211,230,230,1,0,230,230,2,0,68,68,80,80,2,
-		0,79,79,102,102,1,0,236,238,3,0,54,54,81,81,138,138,1,0,158,159,2,0,64,
-		64,122,122,2,0,53,53,189,189,2,0,3,3,45,45,2,0,9,9,42,42,2,0,64,64,97,
-		97,2,0,10,10,172,172,3,0,61,61,186,186,190,190,1,0,211,216,1,0,218,219,
-		1,0,220,223,2,0,17,17,187,187,3,0,13,13,100,100,184,184,2,0,1,1,125,125,
-		2,0,20,21,65,65,1,0,181,182,2,0,34,36,105,106,2,0,150,150,159,159,2,0,
-		66,66,145,145,2,0,61,61,186,186,2,0,39,39,179,180,2,0,233,233,236,237,
-		9,0,40,41,76,77,109,114,116,117,119,120,147,148,161,162,201,202,208,209,
-		40,0,1,2,4,5,9,11,13,13,15,15,18,30,32,33,37,44,46,47,50,52,54,55,57,60,
-		64,66,70,71,73,73,75,79,81,81,86,86,88,90,92,97,99,100,104,104,108,120,
-		122,123,126,127,130,130,133,133,136,155,157,157,160,162,164,166,168,174,
-		176,177,179,185,187,188,190,190,192,193,195,195,197,202,207,210,2171,0,
-		155,1,0,0,0,2,180,1,0,0,0,4,381,1,0,0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,
-		412,1,0,0,0,12,473,1,0,0,0,14,481,1,0,0,0,16,483,1,0,0,0,18,491,1,0,0,
-		0,20,494,1,0,0,0,22,560,1,0,0,0,24,563,1,0,0,0,26,568,1,0,0,0,28,617,1,
-		0,0,0,30,649,1,0,0,0,32,653,1,0,0,0,34,661,1,0,0,0,36,669,1,0,0,0,38,680,
-		1,0,0,0,40,694,1,0,0,0,42,707,1,0,0,0,44,717,1,0,0,0,46,719,1,0,0,0,48,
-		731,1,0,0,0,50,794,1,0,0,0,52,805,1,0,0,0,54,809,1,0,0,0,56,821,1,0,0,
-		0,58,857,1,0,0,0,60,891,1,0,0,0,62,908,1,0,0,0,64,910,1,0,0,0,66,967,1,
-		0,0,0,68,981,1,0,0,0,70,1023,1,0,0,0,72,1038,1,0,0,0,74,1040,1,0,0,0,76,
-		1044,1,0,0,0,78,1052,1,0,0,0,80,1092,1,0,0,0,82,1101,1,0,0,0,84,1158,1,
-		0,0,0,86,1161,1,0,0,0,88,1170,1,0,0,0,90,1172,1,0,0,0,92,1185,1,0,0,0,
-		94,1208,1,0,0,0,96,1222,1,0,0,0,98,1224,1,0,0,0,100,1236,1,0,0,0,102,1322,
-		1,0,0,0,104,1324,1,0,0,0,106,1330,1,0,0,0,108,1551,1,0,0,0,110,1566,1,
-		0,0,0,112,1598,1,0,0,0,114,1605,1,0,0,0,116,1638,1,0,0,0,118,1642,1,0,
-		0,0,120,1644,1,0,0,0,122,1682,1,0,0,0,124,1693,1,0,0,0,126,1696,1,0,0,
-		0,128,1702,1,0,0,0,130,1721,1,0,0,0,132,1723,1,0,0,0,134,1743,1,0,0,0,
-		136,1745,1,0,0,0,138,1747,1,0,0,0,140,1835,1,0,0,0,142,1846,1,0,0,0,144,
-		1851,1,0,0,0,146,1859,1,0,0,0,148,1870,1,0,0,0,150,1872,1,0,0,0,152,154,
-		5,230,0,0,153,152,1,0,0,0,154,157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,
-		0,0,156,176,1,0,0,0,157,155,1,0,0,0,158,167,3,4,2,0,159,161,5,230,0,0,
-		160,159,1,0,0,0,161,162,1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,164,
-		1,0,0,0,164,166,3,4,2,0,165,160,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,
-		0,167,168,1,0,0,0,168,173,1,0,0,0,169,167,1,0,0,0,170,172,5,230,0,0,171,
-		170,1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,177,1,
-		0,0,0,175,173,1,0,0,0,176,158,1,0,0,0,176,177,1,0,0,0,177,178,1,0,0,0,
-		178,179,5,0,0,1,179,1,1,0,0,0,180,181,3,98,49,0,181,182,5,0,0,1,182,3,
-		1,0,0,0,183,382,3,52,26,0,184,382,3,6,3,0,185,382,3,12,6,0,186,189,5,55,
-		0,0,187,190,3,6,3,0,188,190,3,12,6,0,189,187,1,0,0,0,189,188,1,0,0,0,190,
+		1,54,5,54,1541,8,54,10,54,12,54,1544,9,54,1,54,1,54,1,54,3,54,1549,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1559,8,54,10,54,12,54,1562,
+		9,54,1,55,1,55,1,55,1,55,3,55,1568,8,55,1,55,1,55,1,55,5,55,1573,8,55,
+		10,55,12,55,1576,9,55,3,55,1578,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		3,55,1587,8,55,1,55,1,55,3,55,1591,8,55,1,56,1,56,1,56,3,56,1596,8,56,
+		1,57,1,57,1,57,1,57,1,57,3,57,1603,8,57,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,5,58,1612,8,58,10,58,12,58,1615,9,58,3,58,1617,8,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1628,8,58,10,58,12,58,1631,9,58,3,58,
+		1633,8,58,1,58,3,58,1636,8,58,1,59,1,59,3,59,1640,8,59,1,60,1,60,1,60,
+		1,60,1,60,1,60,5,60,1648,8,60,10,60,12,60,1651,9,60,3,60,1653,8,60,1,60,
+		1,60,1,60,1,60,1,60,5,60,1660,8,60,10,60,12,60,1663,9,60,3,60,1665,8,60,
+		1,60,3,60,1668,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		3,61,1680,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1691,
+		8,62,1,63,3,63,1694,8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,
+		1,65,1,65,1,65,1,65,1,65,1,65,4,65,1711,8,65,11,65,12,65,1712,1,65,1,65,
+		1,65,1,65,3,65,1719,8,65,1,66,1,66,3,66,1723,8,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1730,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1737,8,66,3,66,1739,
+		8,66,1,67,1,67,1,68,1,68,1,69,1,69,1,69,1,69,3,69,1749,8,69,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1774,8,70,10,70,12,70,1777,9,70,
+		3,70,1779,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1787,8,70,10,70,12,70,
+		1790,9,70,3,70,1792,8,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1800,8,70,
+		1,70,1,70,1,70,1,70,1,70,3,70,1807,8,70,3,70,1809,8,70,1,70,1,70,1,70,
+		1,70,1,70,5,70,1816,8,70,10,70,12,70,1819,9,70,1,70,3,70,1822,8,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1831,8,70,3,70,1833,8,70,1,70,1,70,
+		1,70,1,70,5,70,1839,8,70,10,70,12,70,1842,9,70,1,71,1,71,1,71,3,71,1847,
+		8,71,1,72,1,72,1,72,5,72,1852,8,72,10,72,12,72,1855,9,72,1,73,1,73,1,73,
+		5,73,1860,8,73,10,73,12,73,1863,9,73,1,74,1,74,1,74,3,74,1868,8,74,1,75,
+		1,75,1,75,0,6,58,78,100,106,108,140,76,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,0,36,5,0,18,18,37,37,70,70,175,175,197,197,2,0,15,15,154,154,1,0,42,
+		43,4,0,25,25,57,57,75,75,149,149,2,0,86,86,136,136,4,0,22,22,52,52,92,
+		92,143,143,2,0,211,211,230,230,1,0,230,230,2,0,68,68,80,80,2,0,79,79,102,
+		102,1,0,236,238,3,0,54,54,81,81,138,138,1,0,158,159,2,0,64,64,122,122,
+		2,0,53,53,189,189,2,0,3,3,45,45,2,0,9,9,42,42,2,0,64,64,97,97,2,0,10,10,
+		172,172,3,0,61,61,186,186,190,190,1,0,211,216,1,0,218,219,1,0,220,223,
+		2,0,17,17,187,187,3,0,13,13,100,100,184,184,2,0,1,1,125,125,2,0,20,21,
+		65,65,1,0,181,182,2,0,34,36,105,106,2,0,150,150,159,159,2,0,66,66,145,
+		145,2,0,61,61,186,186,2,0,39,39,179,180,2,0,233,233,236,237,9,0,40,41,
+		76,77,109,114,116,117,119,120,147,148,161,162,201,202,208,209,40,0,1,2,
+		4,5,9,11,13,13,15,15,18,30,32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,
+		71,73,73,75,79,81,81,86,86,88,90,92,97,99,100,104,104,108,120,122,123,
+		126,127,130,130,133,133,136,155,157,157,160,162,164,166,168,174,176,177,
+		179,185,187,188,190,190,192,193,195,195,197,202,207,210,2167,0,155,1,0,
+		0,0,2,180,1,0,0,0,4,381,1,0,0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,
+		0,0,12,473,1,0,0,0,14,481,1,0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,
+		1,0,0,0,22,560,1,0,0,0,24,563,1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,
+		649,1,0,0,0,32,653,1,0,0,0,34,661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,
+		0,40,694,1,0,0,0,42,707,1,0,0,0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,
+		0,0,0,50,794,1,0,0,0,52,805,1,0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,
+		1,0,0,0,60,891,1,0,0,0,62,908,1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,
+		981,1,0,0,0,70,1023,1,0,0,0,72,1038,1,0,0,0,74,1040,1,0,0,0,76,1044,1,
+		0,0,0,78,1052,1,0,0,0,80,1092,1,0,0,0,82,1101,1,0,0,0,84,1158,1,0,0,0,
+		86,1161,1,0,0,0,88,1170,1,0,0,0,90,1172,1,0,0,0,92,1185,1,0,0,0,94,1208,
+		1,0,0,0,96,1222,1,0,0,0,98,1224,1,0,0,0,100,1236,1,0,0,0,102,1322,1,0,
+		0,0,104,1324,1,0,0,0,106,1330,1,0,0,0,108,1548,1,0,0,0,110,1563,1,0,0,
+		0,112,1595,1,0,0,0,114,1602,1,0,0,0,116,1635,1,0,0,0,118,1639,1,0,0,0,
+		120,1641,1,0,0,0,122,1679,1,0,0,0,124,1690,1,0,0,0,126,1693,1,0,0,0,128,
+		1699,1,0,0,0,130,1718,1,0,0,0,132,1720,1,0,0,0,134,1740,1,0,0,0,136,1742,
+		1,0,0,0,138,1744,1,0,0,0,140,1832,1,0,0,0,142,1843,1,0,0,0,144,1848,1,
+		0,0,0,146,1856,1,0,0,0,148,1867,1,0,0,0,150,1869,1,0,0,0,152,154,5,230,
+		0,0,153,152,1,0,0,0,154,157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,
+		176,1,0,0,0,157,155,1,0,0,0,158,167,3,4,2,0,159,161,5,230,0,0,160,159,
+		1,0,0,0,161,162,1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,
+		0,164,166,3,4,2,0,165,160,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,
+		168,1,0,0,0,168,173,1,0,0,0,169,167,1,0,0,0,170,172,5,230,0,0,171,170,
+		1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,
+		0,175,173,1,0,0,0,176,158,1,0,0,0,176,177,1,0,0,0,177,178,1,0,0,0,178,
+		179,5,0,0,1,179,1,1,0,0,0,180,181,3,98,49,0,181,182,5,0,0,1,182,3,1,0,
+		0,0,183,382,3,52,26,0,184,382,3,6,3,0,185,382,3,12,6,0,186,189,5,55,0,
+		0,187,190,3,6,3,0,188,190,3,12,6,0,189,187,1,0,0,0,189,188,1,0,0,0,190,
 		192,1,0,0,0,191,193,3,14,7,0,192,191,1,0,0,0,192,193,1,0,0,0,193,198,1,
 		0,0,0,194,195,5,4,0,0,195,196,5,123,0,0,196,197,5,153,0,0,197,199,5,168,
 		0,0,198,194,1,0,0,0,198,199,1,0,0,0,199,382,1,0,0,0,200,382,3,26,13,0,
@@ -14386,193 +14359,192 @@ internal partial class StreamSqlParser : Parser {
 		1339,3,106,53,3,1335,1336,10,1,0,0,1336,1337,7,21,0,0,1337,1339,3,106,
 		53,2,1338,1332,1,0,0,0,1338,1335,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,
 		0,0,0,1340,1341,1,0,0,0,1341,107,1,0,0,0,1342,1340,1,0,0,0,1343,1344,6,
-		54,-1,0,1344,1552,3,130,65,0,1345,1552,3,132,66,0,1346,1347,5,16,0,0,1347,
+		54,-1,0,1344,1549,3,130,65,0,1345,1549,3,132,66,0,1346,1347,5,16,0,0,1347,
 		1349,3,98,49,0,1348,1350,3,128,64,0,1349,1348,1,0,0,0,1350,1351,1,0,0,
 		0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1355,1,0,0,0,1353,1354,5,48,
 		0,0,1354,1356,3,98,49,0,1355,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1357,
-		1,0,0,0,1357,1358,5,49,0,0,1358,1552,1,0,0,0,1359,1361,5,16,0,0,1360,1362,
+		1,0,0,0,1357,1358,5,49,0,0,1358,1549,1,0,0,0,1359,1361,5,16,0,0,1360,1362,
 		3,128,64,0,1361,1360,1,0,0,0,1362,1363,1,0,0,0,1363,1361,1,0,0,0,1363,
 		1364,1,0,0,0,1364,1367,1,0,0,0,1365,1366,5,48,0,0,1366,1368,3,98,49,0,
 		1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,0,0,1369,1370,5,49,0,
-		0,1370,1552,1,0,0,0,1371,1372,7,23,0,0,1372,1373,5,224,0,0,1373,1374,3,
+		0,1370,1549,1,0,0,0,1371,1372,7,23,0,0,1372,1373,5,224,0,0,1373,1374,3,
 		98,49,0,1374,1375,5,8,0,0,1375,1376,3,138,69,0,1376,1377,5,225,0,0,1377,
-		1552,1,0,0,0,1378,1379,5,60,0,0,1379,1380,5,224,0,0,1380,1381,3,136,68,
-		0,1381,1382,5,68,0,0,1382,1383,3,98,49,0,1383,1384,5,225,0,0,1384,1552,
+		1549,1,0,0,0,1378,1379,5,60,0,0,1379,1380,5,224,0,0,1380,1381,3,136,68,
+		0,1381,1382,5,68,0,0,1382,1383,3,98,49,0,1383,1384,5,225,0,0,1384,1549,
 		1,0,0,0,1385,1386,5,185,0,0,1386,1387,5,224,0,0,1387,1389,7,24,0,0,1388,
 		1390,3,98,49,0,1389,1388,1,0,0,0,1389,1390,1,0,0,0,1390,1391,1,0,0,0,1391,
-		1392,5,68,0,0,1392,1393,3,98,49,0,1393,1394,5,225,0,0,1394,1552,1,0,0,
+		1392,5,68,0,0,1392,1393,3,98,49,0,1393,1394,5,225,0,0,1394,1549,1,0,0,
 		0,1395,1396,5,185,0,0,1396,1400,5,224,0,0,1397,1398,3,98,49,0,1398,1399,
 		5,68,0,0,1399,1401,1,0,0,0,1400,1397,1,0,0,0,1400,1401,1,0,0,0,1401,1402,
-		1,0,0,0,1402,1403,3,98,49,0,1403,1404,5,225,0,0,1404,1552,1,0,0,0,1405,
+		1,0,0,0,1402,1403,3,98,49,0,1403,1404,5,225,0,0,1404,1549,1,0,0,0,1405,
 		1406,5,171,0,0,1406,1407,5,224,0,0,1407,1408,3,98,49,0,1408,1409,5,68,
 		0,0,1409,1412,3,98,49,0,1410,1411,5,67,0,0,1411,1413,3,98,49,0,1412,1410,
-		1,0,0,0,1412,1413,1,0,0,0,1413,1414,1,0,0,0,1414,1415,5,225,0,0,1415,1552,
+		1,0,0,0,1412,1413,1,0,0,0,1413,1414,1,0,0,0,1414,1415,5,225,0,0,1415,1549,
 		1,0,0,0,1416,1417,5,144,0,0,1417,1418,5,224,0,0,1418,1419,3,106,53,0,1419,
-		1420,5,80,0,0,1420,1421,3,98,49,0,1421,1422,5,225,0,0,1422,1552,1,0,0,
+		1420,5,80,0,0,1420,1421,3,98,49,0,1421,1422,5,225,0,0,1422,1549,1,0,0,
 		0,1423,1424,5,137,0,0,1424,1425,5,224,0,0,1425,1426,3,98,49,0,1426,1427,
 		5,141,0,0,1427,1428,3,98,49,0,1428,1429,5,68,0,0,1429,1432,3,98,49,0,1430,
 		1431,5,67,0,0,1431,1433,3,98,49,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,
-		1433,1434,1,0,0,0,1434,1435,5,225,0,0,1435,1552,1,0,0,0,1436,1437,5,94,
+		1433,1434,1,0,0,0,1434,1435,5,225,0,0,1435,1549,1,0,0,0,1436,1437,5,94,
 		0,0,1437,1438,5,224,0,0,1438,1439,3,98,49,0,1439,1440,5,228,0,0,1440,1443,
 		3,98,49,0,1441,1442,5,155,0,0,1442,1444,3,138,69,0,1443,1441,1,0,0,0,1443,
-		1444,1,0,0,0,1444,1445,1,0,0,0,1445,1446,5,225,0,0,1446,1552,1,0,0,0,1447,
+		1444,1,0,0,0,1444,1445,1,0,0,0,1445,1446,5,225,0,0,1446,1549,1,0,0,0,1447,
 		1448,5,93,0,0,1448,1457,5,224,0,0,1449,1454,3,126,63,0,1450,1451,5,228,
 		0,0,1451,1453,3,126,63,0,1452,1450,1,0,0,0,1453,1456,1,0,0,0,1454,1452,
 		1,0,0,0,1454,1455,1,0,0,0,1455,1458,1,0,0,0,1456,1454,1,0,0,0,1457,1449,
 		1,0,0,0,1457,1458,1,0,0,0,1458,1462,1,0,0,0,1459,1460,7,25,0,0,1460,1461,
 		5,129,0,0,1461,1463,5,125,0,0,1462,1459,1,0,0,0,1462,1463,1,0,0,0,1463,
-		1464,1,0,0,0,1464,1552,5,225,0,0,1465,1466,7,26,0,0,1466,1467,5,224,0,
+		1464,1,0,0,0,1464,1549,5,225,0,0,1465,1466,7,26,0,0,1466,1467,5,224,0,
 		0,1467,1468,3,98,49,0,1468,1469,5,183,0,0,1469,1470,3,136,68,0,1470,1471,
-		5,225,0,0,1471,1552,1,0,0,0,1472,1473,7,27,0,0,1473,1474,5,224,0,0,1474,
+		5,225,0,0,1471,1549,1,0,0,0,1472,1473,7,27,0,0,1473,1474,5,224,0,0,1474,
 		1475,3,136,68,0,1475,1476,5,228,0,0,1476,1477,3,98,49,0,1477,1478,5,228,
-		0,0,1478,1479,3,98,49,0,1479,1480,5,225,0,0,1480,1552,1,0,0,0,1481,1552,
+		0,0,1478,1479,3,98,49,0,1479,1480,5,225,0,0,1480,1549,1,0,0,0,1481,1549,
 		7,28,0,0,1482,1483,5,7,0,0,1483,1492,5,226,0,0,1484,1489,3,98,49,0,1485,
 		1486,5,228,0,0,1486,1488,3,98,49,0,1487,1485,1,0,0,0,1488,1491,1,0,0,0,
 		1489,1487,1,0,0,0,1489,1490,1,0,0,0,1490,1493,1,0,0,0,1491,1489,1,0,0,
-		0,1492,1484,1,0,0,0,1492,1493,1,0,0,0,1493,1494,1,0,0,0,1494,1552,5,227,
+		0,1492,1484,1,0,0,0,1492,1493,1,0,0,0,1493,1494,1,0,0,0,1494,1549,5,227,
 		0,0,1495,1496,5,107,0,0,1496,1505,5,226,0,0,1497,1502,3,98,49,0,1498,1499,
 		5,228,0,0,1499,1501,3,98,49,0,1500,1498,1,0,0,0,1501,1504,1,0,0,0,1502,
 		1500,1,0,0,0,1502,1503,1,0,0,0,1503,1506,1,0,0,0,1504,1502,1,0,0,0,1505,
-		1497,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,0,0,1507,1552,5,227,0,0,1508,
+		1497,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,0,0,1507,1549,5,227,0,0,1508,
 		1509,5,158,0,0,1509,1518,5,224,0,0,1510,1515,3,98,49,0,1511,1512,5,228,
 		0,0,1512,1514,3,98,49,0,1513,1511,1,0,0,0,1514,1517,1,0,0,0,1515,1513,
 		1,0,0,0,1515,1516,1,0,0,0,1516,1519,1,0,0,0,1517,1515,1,0,0,0,1518,1510,
-		1,0,0,0,1518,1519,1,0,0,0,1519,1520,1,0,0,0,1520,1552,5,225,0,0,1521,1522,
+		1,0,0,0,1518,1519,1,0,0,0,1519,1520,1,0,0,0,1520,1549,5,225,0,0,1521,1522,
 		5,44,0,0,1522,1523,5,224,0,0,1523,1524,3,146,73,0,1524,1525,5,225,0,0,
-		1525,1552,1,0,0,0,1526,1552,3,110,55,0,1527,1528,5,56,0,0,1528,1529,5,
-		224,0,0,1529,1530,3,52,26,0,1530,1531,5,225,0,0,1531,1552,1,0,0,0,1532,
-		1533,5,224,0,0,1533,1534,3,52,26,0,1534,1535,5,225,0,0,1535,1552,1,0,0,
-		0,1536,1537,5,224,0,0,1537,1540,3,98,49,0,1538,1539,5,228,0,0,1539,1541,
-		3,98,49,0,1540,1538,1,0,0,0,1541,1542,1,0,0,0,1542,1540,1,0,0,0,1542,1543,
-		1,0,0,0,1543,1544,1,0,0,0,1544,1545,5,225,0,0,1545,1552,1,0,0,0,1546,1547,
-		5,224,0,0,1547,1548,3,98,49,0,1548,1549,5,225,0,0,1549,1552,1,0,0,0,1550,
-		1552,3,148,74,0,1551,1343,1,0,0,0,1551,1345,1,0,0,0,1551,1346,1,0,0,0,
-		1551,1359,1,0,0,0,1551,1371,1,0,0,0,1551,1378,1,0,0,0,1551,1385,1,0,0,
-		0,1551,1395,1,0,0,0,1551,1405,1,0,0,0,1551,1416,1,0,0,0,1551,1423,1,0,
-		0,0,1551,1436,1,0,0,0,1551,1447,1,0,0,0,1551,1465,1,0,0,0,1551,1472,1,
-		0,0,0,1551,1481,1,0,0,0,1551,1482,1,0,0,0,1551,1495,1,0,0,0,1551,1508,
-		1,0,0,0,1551,1521,1,0,0,0,1551,1526,1,0,0,0,1551,1527,1,0,0,0,1551,1532,
-		1,0,0,0,1551,1536,1,0,0,0,1551,1546,1,0,0,0,1551,1550,1,0,0,0,1552,1563,
-		1,0,0,0,1553,1554,10,2,0,0,1554,1555,5,229,0,0,1555,1562,3,148,74,0,1556,
-		1557,10,1,0,0,1557,1558,5,226,0,0,1558,1559,3,106,53,0,1559,1560,5,227,
-		0,0,1560,1562,1,0,0,0,1561,1553,1,0,0,0,1561,1556,1,0,0,0,1562,1565,1,
-		0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,109,1,0,0,0,1565,1563,1,
-		0,0,0,1566,1567,3,112,56,0,1567,1580,5,224,0,0,1568,1581,5,220,0,0,1569,
-		1571,3,66,33,0,1570,1569,1,0,0,0,1570,1571,1,0,0,0,1571,1572,1,0,0,0,1572,
-		1577,3,114,57,0,1573,1574,5,228,0,0,1574,1576,3,114,57,0,1575,1573,1,0,
-		0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1577,1578,1,0,0,0,1578,1581,1,
-		0,0,0,1579,1577,1,0,0,0,1580,1568,1,0,0,0,1580,1570,1,0,0,0,1580,1581,
-		1,0,0,0,1581,1582,1,0,0,0,1582,1589,5,225,0,0,1583,1584,5,63,0,0,1584,
-		1585,5,224,0,0,1585,1586,5,204,0,0,1586,1587,3,98,49,0,1587,1588,5,225,
-		0,0,1588,1590,1,0,0,0,1589,1583,1,0,0,0,1589,1590,1,0,0,0,1590,1593,1,
-		0,0,0,1591,1592,5,135,0,0,1592,1594,3,118,59,0,1593,1591,1,0,0,0,1593,
-		1594,1,0,0,0,1594,111,1,0,0,0,1595,1599,3,144,72,0,1596,1599,5,101,0,0,
-		1597,1599,5,156,0,0,1598,1595,1,0,0,0,1598,1596,1,0,0,0,1598,1597,1,0,
-		0,0,1599,113,1,0,0,0,1600,1601,3,148,74,0,1601,1602,5,217,0,0,1602,1603,
-		3,116,58,0,1603,1606,1,0,0,0,1604,1606,3,116,58,0,1605,1600,1,0,0,0,1605,
-		1604,1,0,0,0,1606,115,1,0,0,0,1607,1608,5,175,0,0,1608,1619,3,144,72,0,
-		1609,1610,5,139,0,0,1610,1611,5,14,0,0,1611,1616,3,98,49,0,1612,1613,5,
-		228,0,0,1613,1615,3,98,49,0,1614,1612,1,0,0,0,1615,1618,1,0,0,0,1616,1614,
-		1,0,0,0,1616,1617,1,0,0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1619,1609,
-		1,0,0,0,1619,1620,1,0,0,0,1620,1639,1,0,0,0,1621,1622,5,175,0,0,1622,1623,
-		5,224,0,0,1623,1624,3,52,26,0,1624,1635,5,225,0,0,1625,1626,5,139,0,0,
-		1626,1627,5,14,0,0,1627,1632,3,98,49,0,1628,1629,5,228,0,0,1629,1631,3,
-		98,49,0,1630,1628,1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,
-		1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,0,0,0,1635,1625,1,0,0,0,1635,1636,
-		1,0,0,0,1636,1639,1,0,0,0,1637,1639,3,98,49,0,1638,1607,1,0,0,0,1638,1621,
-		1,0,0,0,1638,1637,1,0,0,0,1639,117,1,0,0,0,1640,1643,3,148,74,0,1641,1643,
-		3,120,60,0,1642,1640,1,0,0,0,1642,1641,1,0,0,0,1643,119,1,0,0,0,1644,1655,
-		5,224,0,0,1645,1646,5,139,0,0,1646,1647,5,14,0,0,1647,1652,3,98,49,0,1648,
-		1649,5,228,0,0,1649,1651,3,98,49,0,1650,1648,1,0,0,0,1651,1654,1,0,0,0,
-		1652,1650,1,0,0,0,1652,1653,1,0,0,0,1653,1656,1,0,0,0,1654,1652,1,0,0,
-		0,1655,1645,1,0,0,0,1655,1656,1,0,0,0,1656,1667,1,0,0,0,1657,1658,5,132,
-		0,0,1658,1659,5,14,0,0,1659,1664,3,76,38,0,1660,1661,5,228,0,0,1661,1663,
-		3,76,38,0,1662,1660,1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1664,1665,
-		1,0,0,0,1665,1668,1,0,0,0,1666,1664,1,0,0,0,1667,1657,1,0,0,0,1667,1668,
-		1,0,0,0,1668,1670,1,0,0,0,1669,1671,3,122,61,0,1670,1669,1,0,0,0,1670,
-		1671,1,0,0,0,1671,1672,1,0,0,0,1672,1673,5,225,0,0,1673,121,1,0,0,0,1674,
-		1675,7,29,0,0,1675,1683,3,124,62,0,1676,1677,7,29,0,0,1677,1678,5,12,0,
-		0,1678,1679,3,124,62,0,1679,1680,5,6,0,0,1680,1681,3,124,62,0,1681,1683,
-		1,0,0,0,1682,1674,1,0,0,0,1682,1676,1,0,0,0,1683,123,1,0,0,0,1684,1685,
-		5,188,0,0,1685,1694,5,145,0,0,1686,1687,5,188,0,0,1687,1694,5,66,0,0,1688,
-		1689,5,33,0,0,1689,1694,5,158,0,0,1690,1691,3,106,53,0,1691,1692,7,30,
-		0,0,1692,1694,1,0,0,0,1693,1684,1,0,0,0,1693,1686,1,0,0,0,1693,1688,1,
-		0,0,0,1693,1690,1,0,0,0,1694,125,1,0,0,0,1695,1697,5,95,0,0,1696,1695,
-		1,0,0,0,1696,1697,1,0,0,0,1697,1698,1,0,0,0,1698,1699,3,98,49,0,1699,1700,
-		5,195,0,0,1700,1701,3,98,49,0,1701,127,1,0,0,0,1702,1703,5,203,0,0,1703,
-		1704,3,98,49,0,1704,1705,5,178,0,0,1705,1706,3,98,49,0,1706,129,1,0,0,
-		0,1707,1722,5,125,0,0,1708,1722,7,31,0,0,1709,1722,5,236,0,0,1710,1722,
-		5,237,0,0,1711,1722,5,238,0,0,1712,1714,5,233,0,0,1713,1712,1,0,0,0,1714,
-		1715,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,0,1716,1722,1,0,0,0,1717,
-		1722,5,234,0,0,1718,1722,5,235,0,0,1719,1720,7,32,0,0,1720,1722,5,233,
-		0,0,1721,1707,1,0,0,0,1721,1708,1,0,0,0,1721,1709,1,0,0,0,1721,1710,1,
-		0,0,0,1721,1711,1,0,0,0,1721,1713,1,0,0,0,1721,1717,1,0,0,0,1721,1718,
-		1,0,0,0,1721,1719,1,0,0,0,1722,131,1,0,0,0,1723,1725,5,85,0,0,1724,1726,
-		7,21,0,0,1725,1724,1,0,0,0,1725,1726,1,0,0,0,1726,1727,1,0,0,0,1727,1728,
-		3,134,67,0,1728,1732,3,136,68,0,1729,1730,5,224,0,0,1730,1731,5,236,0,
-		0,1731,1733,5,225,0,0,1732,1729,1,0,0,0,1732,1733,1,0,0,0,1733,1741,1,
-		0,0,0,1734,1735,5,183,0,0,1735,1739,3,136,68,0,1736,1737,5,224,0,0,1737,
-		1738,5,236,0,0,1738,1740,5,225,0,0,1739,1736,1,0,0,0,1739,1740,1,0,0,0,
-		1740,1742,1,0,0,0,1741,1734,1,0,0,0,1741,1742,1,0,0,0,1742,133,1,0,0,0,
-		1743,1744,7,33,0,0,1744,135,1,0,0,0,1745,1746,7,34,0,0,1746,137,1,0,0,
-		0,1747,1751,3,140,70,0,1748,1749,5,124,0,0,1749,1752,5,125,0,0,1750,1752,
-		5,125,0,0,1751,1748,1,0,0,0,1751,1750,1,0,0,0,1751,1752,1,0,0,0,1752,139,
-		1,0,0,0,1753,1754,6,70,-1,0,1754,1755,5,7,0,0,1755,1756,5,215,0,0,1756,
-		1757,3,138,69,0,1757,1758,5,216,0,0,1758,1836,1,0,0,0,1759,1760,5,118,
-		0,0,1760,1761,5,215,0,0,1761,1762,3,138,69,0,1762,1763,5,216,0,0,1763,
-		1836,1,0,0,0,1764,1765,5,107,0,0,1765,1766,5,215,0,0,1766,1767,3,138,69,
-		0,1767,1768,5,228,0,0,1768,1769,3,138,69,0,1769,1770,5,216,0,0,1770,1836,
-		1,0,0,0,1771,1772,5,158,0,0,1772,1781,5,215,0,0,1773,1778,3,142,71,0,1774,
-		1775,5,228,0,0,1775,1777,3,142,71,0,1776,1774,1,0,0,0,1777,1780,1,0,0,
-		0,1778,1776,1,0,0,0,1778,1779,1,0,0,0,1779,1782,1,0,0,0,1780,1778,1,0,
-		0,0,1781,1773,1,0,0,0,1781,1782,1,0,0,0,1782,1783,1,0,0,0,1783,1836,5,
-		216,0,0,1784,1785,5,158,0,0,1785,1794,5,224,0,0,1786,1791,3,142,71,0,1787,
-		1788,5,228,0,0,1788,1790,3,142,71,0,1789,1787,1,0,0,0,1790,1793,1,0,0,
-		0,1791,1789,1,0,0,0,1791,1792,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,
-		0,0,1794,1786,1,0,0,0,1794,1795,1,0,0,0,1795,1796,1,0,0,0,1796,1836,5,
-		225,0,0,1797,1798,5,85,0,0,1798,1802,3,136,68,0,1799,1800,5,224,0,0,1800,
-		1801,5,236,0,0,1801,1803,5,225,0,0,1802,1799,1,0,0,0,1802,1803,1,0,0,0,
-		1803,1811,1,0,0,0,1804,1805,5,183,0,0,1805,1809,3,136,68,0,1806,1807,5,
-		224,0,0,1807,1808,5,236,0,0,1808,1810,5,225,0,0,1809,1806,1,0,0,0,1809,
-		1810,1,0,0,0,1810,1812,1,0,0,0,1811,1804,1,0,0,0,1811,1812,1,0,0,0,1812,
-		1836,1,0,0,0,1813,1824,3,148,74,0,1814,1815,5,224,0,0,1815,1820,5,236,
-		0,0,1816,1817,5,228,0,0,1817,1819,5,236,0,0,1818,1816,1,0,0,0,1819,1822,
-		1,0,0,0,1820,1818,1,0,0,0,1820,1821,1,0,0,0,1821,1823,1,0,0,0,1822,1820,
-		1,0,0,0,1823,1825,5,225,0,0,1824,1814,1,0,0,0,1824,1825,1,0,0,0,1825,1833,
-		1,0,0,0,1826,1827,5,206,0,0,1827,1828,5,104,0,0,1828,1829,5,179,0,0,1829,
-		1834,5,210,0,0,1830,1831,5,207,0,0,1831,1832,5,179,0,0,1832,1834,5,210,
-		0,0,1833,1826,1,0,0,0,1833,1830,1,0,0,0,1833,1834,1,0,0,0,1834,1836,1,
-		0,0,0,1835,1753,1,0,0,0,1835,1759,1,0,0,0,1835,1764,1,0,0,0,1835,1771,
-		1,0,0,0,1835,1784,1,0,0,0,1835,1797,1,0,0,0,1835,1813,1,0,0,0,1836,1843,
-		1,0,0,0,1837,1838,10,2,0,0,1838,1842,5,7,0,0,1839,1840,10,1,0,0,1840,1842,
-		5,118,0,0,1841,1837,1,0,0,0,1841,1839,1,0,0,0,1842,1845,1,0,0,0,1843,1841,
-		1,0,0,0,1843,1844,1,0,0,0,1844,141,1,0,0,0,1845,1843,1,0,0,0,1846,1847,
-		3,148,74,0,1847,1849,3,138,69,0,1848,1850,5,233,0,0,1849,1848,1,0,0,0,
-		1849,1850,1,0,0,0,1850,143,1,0,0,0,1851,1856,3,148,74,0,1852,1853,5,229,
-		0,0,1853,1855,3,148,74,0,1854,1852,1,0,0,0,1855,1858,1,0,0,0,1856,1854,
-		1,0,0,0,1856,1857,1,0,0,0,1857,145,1,0,0,0,1858,1856,1,0,0,0,1859,1864,
-		3,148,74,0,1860,1861,5,228,0,0,1861,1863,3,148,74,0,1862,1860,1,0,0,0,
-		1863,1866,1,0,0,0,1864,1862,1,0,0,0,1864,1865,1,0,0,0,1865,147,1,0,0,0,
-		1866,1864,1,0,0,0,1867,1871,5,239,0,0,1868,1871,5,240,0,0,1869,1871,3,
-		150,75,0,1870,1867,1,0,0,0,1870,1868,1,0,0,0,1870,1869,1,0,0,0,1871,149,
-		1,0,0,0,1872,1873,7,35,0,0,1873,151,1,0,0,0,268,155,162,167,173,176,189,
-		192,198,203,209,216,220,228,230,236,243,253,256,263,268,271,278,283,286,
-		290,293,298,302,308,321,328,332,341,352,355,363,367,373,377,381,387,390,
-		396,407,422,429,434,440,451,457,462,468,473,481,489,491,496,501,504,509,
-		512,515,520,523,528,533,536,543,558,560,563,570,576,585,590,594,602,605,
-		608,612,617,624,631,634,638,643,647,649,653,659,669,678,687,690,704,707,
-		711,717,725,729,734,746,758,771,776,780,787,794,802,805,814,829,832,837,
-		839,844,846,851,855,863,869,872,874,884,891,894,902,908,912,915,922,931,
-		934,938,947,950,954,962,965,976,979,981,991,1003,1015,1023,1031,1034,1038,
-		1046,1050,1070,1072,1074,1078,1082,1086,1090,1092,1101,1105,1112,1115,
-		1118,1125,1128,1134,1143,1149,1152,1158,1161,1168,1175,1180,1192,1200,
-		1203,1206,1217,1222,1233,1236,1244,1246,1253,1257,1264,1272,1281,1287,
-		1293,1296,1303,1307,1312,1317,1322,1330,1338,1340,1351,1355,1363,1367,
-		1389,1400,1412,1432,1443,1454,1457,1462,1489,1492,1502,1505,1515,1518,
-		1542,1551,1561,1563,1570,1577,1580,1589,1593,1598,1605,1616,1619,1632,
-		1635,1638,1642,1652,1655,1664,1667,1670,1682,1693,1696,1715,1721,1725,
-		1732,1739,1741,1751,1778,1781,1791,1794,1802,1809,1811,1820,1824,1833,
-		1835,1841,1843,1849,1856,1864,1870
+		1525,1549,1,0,0,0,1526,1549,3,110,55,0,1527,1528,5,56,0,0,1528,1529,5,
+		224,0,0,1529,1530,3,52,26,0,1530,1531,5,225,0,0,1531,1549,1,0,0,0,1532,
+		1533,5,224,0,0,1533,1534,3,52,26,0,1534,1535,5,225,0,0,1535,1549,1,0,0,
+		0,1536,1537,5,224,0,0,1537,1542,3,98,49,0,1538,1539,5,228,0,0,1539,1541,
+		3,98,49,0,1540,1538,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,
+		1,0,0,0,1543,1545,1,0,0,0,1544,1542,1,0,0,0,1545,1546,5,225,0,0,1546,1549,
+		1,0,0,0,1547,1549,3,148,74,0,1548,1343,1,0,0,0,1548,1345,1,0,0,0,1548,
+		1346,1,0,0,0,1548,1359,1,0,0,0,1548,1371,1,0,0,0,1548,1378,1,0,0,0,1548,
+		1385,1,0,0,0,1548,1395,1,0,0,0,1548,1405,1,0,0,0,1548,1416,1,0,0,0,1548,
+		1423,1,0,0,0,1548,1436,1,0,0,0,1548,1447,1,0,0,0,1548,1465,1,0,0,0,1548,
+		1472,1,0,0,0,1548,1481,1,0,0,0,1548,1482,1,0,0,0,1548,1495,1,0,0,0,1548,
+		1508,1,0,0,0,1548,1521,1,0,0,0,1548,1526,1,0,0,0,1548,1527,1,0,0,0,1548,
+		1532,1,0,0,0,1548,1536,1,0,0,0,1548,1547,1,0,0,0,1549,1560,1,0,0,0,1550,
+		1551,10,2,0,0,1551,1552,5,229,0,0,1552,1559,3,148,74,0,1553,1554,10,1,
+		0,0,1554,1555,5,226,0,0,1555,1556,3,106,53,0,1556,1557,5,227,0,0,1557,
+		1559,1,0,0,0,1558,1550,1,0,0,0,1558,1553,1,0,0,0,1559,1562,1,0,0,0,1560,
+		1558,1,0,0,0,1560,1561,1,0,0,0,1561,109,1,0,0,0,1562,1560,1,0,0,0,1563,
+		1564,3,112,56,0,1564,1577,5,224,0,0,1565,1578,5,220,0,0,1566,1568,3,66,
+		33,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,1574,3,
+		114,57,0,1570,1571,5,228,0,0,1571,1573,3,114,57,0,1572,1570,1,0,0,0,1573,
+		1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1578,1,0,0,0,1576,
+		1574,1,0,0,0,1577,1565,1,0,0,0,1577,1567,1,0,0,0,1577,1578,1,0,0,0,1578,
+		1579,1,0,0,0,1579,1586,5,225,0,0,1580,1581,5,63,0,0,1581,1582,5,224,0,
+		0,1582,1583,5,204,0,0,1583,1584,3,98,49,0,1584,1585,5,225,0,0,1585,1587,
+		1,0,0,0,1586,1580,1,0,0,0,1586,1587,1,0,0,0,1587,1590,1,0,0,0,1588,1589,
+		5,135,0,0,1589,1591,3,118,59,0,1590,1588,1,0,0,0,1590,1591,1,0,0,0,1591,
+		111,1,0,0,0,1592,1596,3,144,72,0,1593,1596,5,101,0,0,1594,1596,5,156,0,
+		0,1595,1592,1,0,0,0,1595,1593,1,0,0,0,1595,1594,1,0,0,0,1596,113,1,0,0,
+		0,1597,1598,3,148,74,0,1598,1599,5,217,0,0,1599,1600,3,116,58,0,1600,1603,
+		1,0,0,0,1601,1603,3,116,58,0,1602,1597,1,0,0,0,1602,1601,1,0,0,0,1603,
+		115,1,0,0,0,1604,1605,5,175,0,0,1605,1616,3,144,72,0,1606,1607,5,139,0,
+		0,1607,1608,5,14,0,0,1608,1613,3,98,49,0,1609,1610,5,228,0,0,1610,1612,
+		3,98,49,0,1611,1609,1,0,0,0,1612,1615,1,0,0,0,1613,1611,1,0,0,0,1613,1614,
+		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1616,1606,1,0,0,0,1616,1617,
+		1,0,0,0,1617,1636,1,0,0,0,1618,1619,5,175,0,0,1619,1620,5,224,0,0,1620,
+		1621,3,52,26,0,1621,1632,5,225,0,0,1622,1623,5,139,0,0,1623,1624,5,14,
+		0,0,1624,1629,3,98,49,0,1625,1626,5,228,0,0,1626,1628,3,98,49,0,1627,1625,
+		1,0,0,0,1628,1631,1,0,0,0,1629,1627,1,0,0,0,1629,1630,1,0,0,0,1630,1633,
+		1,0,0,0,1631,1629,1,0,0,0,1632,1622,1,0,0,0,1632,1633,1,0,0,0,1633,1636,
+		1,0,0,0,1634,1636,3,98,49,0,1635,1604,1,0,0,0,1635,1618,1,0,0,0,1635,1634,
+		1,0,0,0,1636,117,1,0,0,0,1637,1640,3,148,74,0,1638,1640,3,120,60,0,1639,
+		1637,1,0,0,0,1639,1638,1,0,0,0,1640,119,1,0,0,0,1641,1652,5,224,0,0,1642,
+		1643,5,139,0,0,1643,1644,5,14,0,0,1644,1649,3,98,49,0,1645,1646,5,228,
+		0,0,1646,1648,3,98,49,0,1647,1645,1,0,0,0,1648,1651,1,0,0,0,1649,1647,
+		1,0,0,0,1649,1650,1,0,0,0,1650,1653,1,0,0,0,1651,1649,1,0,0,0,1652,1642,
+		1,0,0,0,1652,1653,1,0,0,0,1653,1664,1,0,0,0,1654,1655,5,132,0,0,1655,1656,
+		5,14,0,0,1656,1661,3,76,38,0,1657,1658,5,228,0,0,1658,1660,3,76,38,0,1659,
+		1657,1,0,0,0,1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,
+		1665,1,0,0,0,1663,1661,1,0,0,0,1664,1654,1,0,0,0,1664,1665,1,0,0,0,1665,
+		1667,1,0,0,0,1666,1668,3,122,61,0,1667,1666,1,0,0,0,1667,1668,1,0,0,0,
+		1668,1669,1,0,0,0,1669,1670,5,225,0,0,1670,121,1,0,0,0,1671,1672,7,29,
+		0,0,1672,1680,3,124,62,0,1673,1674,7,29,0,0,1674,1675,5,12,0,0,1675,1676,
+		3,124,62,0,1676,1677,5,6,0,0,1677,1678,3,124,62,0,1678,1680,1,0,0,0,1679,
+		1671,1,0,0,0,1679,1673,1,0,0,0,1680,123,1,0,0,0,1681,1682,5,188,0,0,1682,
+		1691,5,145,0,0,1683,1684,5,188,0,0,1684,1691,5,66,0,0,1685,1686,5,33,0,
+		0,1686,1691,5,158,0,0,1687,1688,3,106,53,0,1688,1689,7,30,0,0,1689,1691,
+		1,0,0,0,1690,1681,1,0,0,0,1690,1683,1,0,0,0,1690,1685,1,0,0,0,1690,1687,
+		1,0,0,0,1691,125,1,0,0,0,1692,1694,5,95,0,0,1693,1692,1,0,0,0,1693,1694,
+		1,0,0,0,1694,1695,1,0,0,0,1695,1696,3,98,49,0,1696,1697,5,195,0,0,1697,
+		1698,3,98,49,0,1698,127,1,0,0,0,1699,1700,5,203,0,0,1700,1701,3,98,49,
+		0,1701,1702,5,178,0,0,1702,1703,3,98,49,0,1703,129,1,0,0,0,1704,1719,5,
+		125,0,0,1705,1719,7,31,0,0,1706,1719,5,236,0,0,1707,1719,5,237,0,0,1708,
+		1719,5,238,0,0,1709,1711,5,233,0,0,1710,1709,1,0,0,0,1711,1712,1,0,0,0,
+		1712,1710,1,0,0,0,1712,1713,1,0,0,0,1713,1719,1,0,0,0,1714,1719,5,234,
+		0,0,1715,1719,5,235,0,0,1716,1717,7,32,0,0,1717,1719,5,233,0,0,1718,1704,
+		1,0,0,0,1718,1705,1,0,0,0,1718,1706,1,0,0,0,1718,1707,1,0,0,0,1718,1708,
+		1,0,0,0,1718,1710,1,0,0,0,1718,1714,1,0,0,0,1718,1715,1,0,0,0,1718,1716,
+		1,0,0,0,1719,131,1,0,0,0,1720,1722,5,85,0,0,1721,1723,7,21,0,0,1722,1721,
+		1,0,0,0,1722,1723,1,0,0,0,1723,1724,1,0,0,0,1724,1725,3,134,67,0,1725,
+		1729,3,136,68,0,1726,1727,5,224,0,0,1727,1728,5,236,0,0,1728,1730,5,225,
+		0,0,1729,1726,1,0,0,0,1729,1730,1,0,0,0,1730,1738,1,0,0,0,1731,1732,5,
+		183,0,0,1732,1736,3,136,68,0,1733,1734,5,224,0,0,1734,1735,5,236,0,0,1735,
+		1737,5,225,0,0,1736,1733,1,0,0,0,1736,1737,1,0,0,0,1737,1739,1,0,0,0,1738,
+		1731,1,0,0,0,1738,1739,1,0,0,0,1739,133,1,0,0,0,1740,1741,7,33,0,0,1741,
+		135,1,0,0,0,1742,1743,7,34,0,0,1743,137,1,0,0,0,1744,1748,3,140,70,0,1745,
+		1746,5,124,0,0,1746,1749,5,125,0,0,1747,1749,5,125,0,0,1748,1745,1,0,0,
+		0,1748,1747,1,0,0,0,1748,1749,1,0,0,0,1749,139,1,0,0,0,1750,1751,6,70,
+		-1,0,1751,1752,5,7,0,0,1752,1753,5,215,0,0,1753,1754,3,138,69,0,1754,1755,
+		5,216,0,0,1755,1833,1,0,0,0,1756,1757,5,118,0,0,1757,1758,5,215,0,0,1758,
+		1759,3,138,69,0,1759,1760,5,216,0,0,1760,1833,1,0,0,0,1761,1762,5,107,
+		0,0,1762,1763,5,215,0,0,1763,1764,3,138,69,0,1764,1765,5,228,0,0,1765,
+		1766,3,138,69,0,1766,1767,5,216,0,0,1767,1833,1,0,0,0,1768,1769,5,158,
+		0,0,1769,1778,5,215,0,0,1770,1775,3,142,71,0,1771,1772,5,228,0,0,1772,
+		1774,3,142,71,0,1773,1771,1,0,0,0,1774,1777,1,0,0,0,1775,1773,1,0,0,0,
+		1775,1776,1,0,0,0,1776,1779,1,0,0,0,1777,1775,1,0,0,0,1778,1770,1,0,0,
+		0,1778,1779,1,0,0,0,1779,1780,1,0,0,0,1780,1833,5,216,0,0,1781,1782,5,
+		158,0,0,1782,1791,5,224,0,0,1783,1788,3,142,71,0,1784,1785,5,228,0,0,1785,
+		1787,3,142,71,0,1786,1784,1,0,0,0,1787,1790,1,0,0,0,1788,1786,1,0,0,0,
+		1788,1789,1,0,0,0,1789,1792,1,0,0,0,1790,1788,1,0,0,0,1791,1783,1,0,0,
+		0,1791,1792,1,0,0,0,1792,1793,1,0,0,0,1793,1833,5,225,0,0,1794,1795,5,
+		85,0,0,1795,1799,3,136,68,0,1796,1797,5,224,0,0,1797,1798,5,236,0,0,1798,
+		1800,5,225,0,0,1799,1796,1,0,0,0,1799,1800,1,0,0,0,1800,1808,1,0,0,0,1801,
+		1802,5,183,0,0,1802,1806,3,136,68,0,1803,1804,5,224,0,0,1804,1805,5,236,
+		0,0,1805,1807,5,225,0,0,1806,1803,1,0,0,0,1806,1807,1,0,0,0,1807,1809,
+		1,0,0,0,1808,1801,1,0,0,0,1808,1809,1,0,0,0,1809,1833,1,0,0,0,1810,1821,
+		3,148,74,0,1811,1812,5,224,0,0,1812,1817,5,236,0,0,1813,1814,5,228,0,0,
+		1814,1816,5,236,0,0,1815,1813,1,0,0,0,1816,1819,1,0,0,0,1817,1815,1,0,
+		0,0,1817,1818,1,0,0,0,1818,1820,1,0,0,0,1819,1817,1,0,0,0,1820,1822,5,
+		225,0,0,1821,1811,1,0,0,0,1821,1822,1,0,0,0,1822,1830,1,0,0,0,1823,1824,
+		5,206,0,0,1824,1825,5,104,0,0,1825,1826,5,179,0,0,1826,1831,5,210,0,0,
+		1827,1828,5,207,0,0,1828,1829,5,179,0,0,1829,1831,5,210,0,0,1830,1823,
+		1,0,0,0,1830,1827,1,0,0,0,1830,1831,1,0,0,0,1831,1833,1,0,0,0,1832,1750,
+		1,0,0,0,1832,1756,1,0,0,0,1832,1761,1,0,0,0,1832,1768,1,0,0,0,1832,1781,
+		1,0,0,0,1832,1794,1,0,0,0,1832,1810,1,0,0,0,1833,1840,1,0,0,0,1834,1835,
+		10,2,0,0,1835,1839,5,7,0,0,1836,1837,10,1,0,0,1837,1839,5,118,0,0,1838,
+		1834,1,0,0,0,1838,1836,1,0,0,0,1839,1842,1,0,0,0,1840,1838,1,0,0,0,1840,
+		1841,1,0,0,0,1841,141,1,0,0,0,1842,1840,1,0,0,0,1843,1844,3,148,74,0,1844,
+		1846,3,138,69,0,1845,1847,5,233,0,0,1846,1845,1,0,0,0,1846,1847,1,0,0,
+		0,1847,143,1,0,0,0,1848,1853,3,148,74,0,1849,1850,5,229,0,0,1850,1852,
+		3,148,74,0,1851,1849,1,0,0,0,1852,1855,1,0,0,0,1853,1851,1,0,0,0,1853,
+		1854,1,0,0,0,1854,145,1,0,0,0,1855,1853,1,0,0,0,1856,1861,3,148,74,0,1857,
+		1858,5,228,0,0,1858,1860,3,148,74,0,1859,1857,1,0,0,0,1860,1863,1,0,0,
+		0,1861,1859,1,0,0,0,1861,1862,1,0,0,0,1862,147,1,0,0,0,1863,1861,1,0,0,
+		0,1864,1868,5,239,0,0,1865,1868,5,240,0,0,1866,1868,3,150,75,0,1867,1864,
+		1,0,0,0,1867,1865,1,0,0,0,1867,1866,1,0,0,0,1868,149,1,0,0,0,1869,1870,
+		7,35,0,0,1870,151,1,0,0,0,268,155,162,167,173,176,189,192,198,203,209,
+		216,220,228,230,236,243,253,256,263,268,271,278,283,286,290,293,298,302,
+		308,321,328,332,341,352,355,363,367,373,377,381,387,390,396,407,422,429,
+		434,440,451,457,462,468,473,481,489,491,496,501,504,509,512,515,520,523,
+		528,533,536,543,558,560,563,570,576,585,590,594,602,605,608,612,617,624,
+		631,634,638,643,647,649,653,659,669,678,687,690,704,707,711,717,725,729,
+		734,746,758,771,776,780,787,794,802,805,814,829,832,837,839,844,846,851,
+		855,863,869,872,874,884,891,894,902,908,912,915,922,931,934,938,947,950,
+		954,962,965,976,979,981,991,1003,1015,1023,1031,1034,1038,1046,1050,1070,
+		1072,1074,1078,1082,1086,1090,1092,1101,1105,1112,1115,1118,1125,1128,
+		1134,1143,1149,1152,1158,1161,1168,1175,1180,1192,1200,1203,1206,1217,
+		1222,1233,1236,1244,1246,1253,1257,1264,1272,1281,1287,1293,1296,1303,
+		1307,1312,1317,1322,1330,1338,1340,1351,1355,1363,1367,1389,1400,1412,
+		1432,1443,1454,1457,1462,1489,1492,1502,1505,1515,1518,1542,1548,1558,
+		1560,1567,1574,1577,1586,1590,1595,1602,1613,1616,1629,1632,1635,1639,
+		1649,1652,1661,1664,1667,1679,1690,1693,1712,1718,1722,1729,1736,1738,
+		1748,1775,1778,1788,1791,1799,1806,1808,1817,1821,1830,1832,1838,1840,
+		1846,1853,1861,1867
 	};
 
 	public static readonly ATN _ATN =

@@ -1613,17 +1613,6 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// <return>The visitor result.</return>
 	public virtual Result VisitSubqueryExpression([NotNull] StreamSqlParser.SubqueryExpressionContext context) { return VisitChildren(context); }
 	/// <summary>
-	/// Visit a parse tree produced by the <c>implicitRowConstructor</c>
-	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
-	/// <para>
-	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
-	/// on <paramref name="context"/>.
-	/// </para>
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	public virtual Result VisitImplicitRowConstructor([NotNull] StreamSqlParser.ImplicitRowConstructorContext context) { return VisitChildren(context); }
-	/// <summary>
 	/// Visit a parse tree produced by the <c>parenthesizedExpression</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
 	/// <para>

@@ -1022,13 +1022,6 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitSubqueryExpression([NotNull] StreamSqlParser.SubqueryExpressionContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>implicitRowConstructor</c>
-	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	Result VisitImplicitRowConstructor([NotNull] StreamSqlParser.ImplicitRowConstructorContext context);
-	/// <summary>
 	/// Visit a parse tree produced by the <c>parenthesizedExpression</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
 	/// </summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Catalog;
@@ -19,7 +20,13 @@ internal sealed class ExpressionBinder
 
     public ExpressionBinder(Scope scope) => _scope = scope;
 
-    public ScalarExpr Bind(Expression expression) => expression switch
+    public ScalarExpr Bind(Expression expression)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return BindNode(expression);
+    }
+
+    private ScalarExpr BindNode(Expression expression) => expression switch
     {
         LiteralExpression l => LiteralBinder.Bind(l),
         IntervalExpression i => LiteralBinder.Interval(i),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Catalog;
@@ -30,7 +31,13 @@ internal sealed class QueryBinder
 
     public LogicalNode Bind(Query query) => Bind(query, null);
 
-    private LogicalNode Bind(Query query, CteEnvironment? ctes) => query switch
+    private LogicalNode Bind(Query query, CteEnvironment? ctes)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return BindNode(query, ctes);
+    }
+
+    private LogicalNode BindNode(Query query, CteEnvironment? ctes) => query switch
     {
         SelectQuery s => BindSelect(s, ctes),
         SetOperationQuery s => BindSetOperation(s, ctes),
@@ -129,6 +136,7 @@ internal sealed class QueryBinder
 
     private (LogicalNode Node, string? Qualifier) BindFrom(TableReference from, CteEnvironment? ctes)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (from)
         {
             case NamedTableReference named:

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Sql.Parser.Ast;
 
@@ -35,6 +36,7 @@ public static class ExpressionSqlPrinter
 
     private static void Write(StringBuilder sb, Expression e, int parentPrecedence)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (e)
         {
             case LiteralExpression l: sb.Append(Literal(l)); break;

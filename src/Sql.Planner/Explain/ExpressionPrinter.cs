@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
@@ -22,6 +23,7 @@ public static class ExpressionPrinter
 
     private static void Write(StringBuilder sb, ScalarExpr expr, RowSchema input, bool infix)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expr)
         {
             case InputRef r:

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Catalog;
@@ -27,6 +28,7 @@ public static class PlanPrinter
 
     private static void Write(StringBuilder sb, LogicalNode node, Style style, bool changelog, string firstPrefix, string restPrefix)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (node is LogicalCollect collect)
         {
             // A SELECT's result is not a plan node in Flink's physical plan.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Functions;
 using StreamSql.Sql.Planner.Types;
@@ -10,6 +11,7 @@ internal static class ExpressionRewriting
     /// <summary>Rewrites every leaf/call bottom-up through <paramref name="rewrite"/> (called after operands are rewritten).</summary>
     public static ScalarExpr Transform(ScalarExpr expr, Func<ScalarExpr, ScalarExpr> rewrite)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (expr is Call call)
         {
             List<ScalarExpr>? changed = null;
@@ -68,17 +70,21 @@ internal static class ExpressionRewriting
         return terms;
     }
 
-    /// <summary>ANDs terms together (null for none).</summary>
+    /// <summary>ANDs terms together (null for none), as a balanced tree: a filter of thousands of terms must not become a
+    /// chain thousands of calls deep for the stages and kernels that recurse over it. Two or three terms nest left to right.</summary>
     public static ScalarExpr? And(IReadOnlyList<ScalarExpr> terms)
     {
         if (terms.Count == 0) return null;
-        var result = terms[0];
-        for (int i = 1; i < terms.Count; i++)
+        return Balanced(terms, 0, terms.Count);
+
+        static ScalarExpr Balanced(IReadOnlyList<ScalarExpr> terms, int start, int end)
         {
-            bool nullable = result.Type.Nullable || terms[i].Type.Nullable;
-            result = new Call("AND", new[] { result, terms[i] }, SqlType.Boolean.WithNullable(nullable));
+            if (end - start == 1) return terms[start];
+            int middle = start + (end - start + 1) / 2;
+            var left = Balanced(terms, start, middle);
+            var right = Balanced(terms, middle, end);
+            return new Call("AND", new[] { left, right }, SqlType.Boolean.WithNullable(left.Type.Nullable || right.Type.Nullable));
         }
-        return result;
     }
 
     public static ScalarExpr AndBoth(ScalarExpr a, ScalarExpr b) => And(new[] { a, b })!;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Catalog;
 using StreamSql.Sql.Planner.Config;
@@ -86,6 +87,7 @@ internal sealed class PhysicalPlanner
 
     private VertexBuilder Translate(LogicalNode node)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         string description = PlanPrinter.Describe(node, PlanPrinter.Style.Physical);
         switch (node)
         {

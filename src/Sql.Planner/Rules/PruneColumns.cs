@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Types;
@@ -23,6 +24,7 @@ internal static class PruneColumns
     /// <summary>Prunes and guarantees the output is exactly <paramref name="required"/> in order.</summary>
     private static LogicalNode PruneExact(LogicalNode node, IReadOnlyList<int> required)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var (pruned, map) = Prune(node, required);
         bool exact = pruned.Schema.Count == required.Count;
         for (int i = 0; exact && i < required.Count; i++) exact = map[required[i]] == i;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StreamSql.Sql.Planner.Logical;
 
 namespace StreamSql.Sql.Planner.Rules;
@@ -20,6 +21,7 @@ internal static class RuleDriver
 
     private static LogicalNode Rewrite(LogicalNode node, IReadOnlyList<IRewriteRule> rules, ref bool changed)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var inputs = node.Inputs;
         if (inputs.Count > 0)
         {

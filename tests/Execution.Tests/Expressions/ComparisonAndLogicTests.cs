@@ -120,6 +120,38 @@ public sealed class ComparisonAndLogicTests
         Assert.Equal(new[] { "FALSE", "TRUE" }, s.Eval(Fn("IN", names, Lit("b"), Lit("c"))));
     }
 
+    /// <summary>Runs on a thread with a 256 KB stack: a chain of kernels one level per term (as AND/OR of many operands and IN
+    /// lists of columns were built) overflows it, and a stack overflow ends the process.</summary>
+    private static string?[] EvalOnSmallStack(ExpressionTestKit k, ScalarExpr e)
+    {
+        string?[] result = [];
+        var thread = new Thread(() => result = k.Eval(e), 256 * 1024);
+        thread.Start();
+        thread.Join();
+        return result;
+    }
+
+    [Fact]
+    public void Thousands_of_OR_and_AND_operands_and_IN_list_columns_evaluate_in_order_without_deep_recursion()
+    {
+        const int terms = 20_000;
+        var k = new ExpressionTestKit();
+        var a = k.Ints(1, 2, null, 19_999, 20_000);
+        var b = k.Ints(0, 0, 0, 0, 0);
+        var equalities = new ScalarExpr[terms];
+        for (int i = 0; i < terms; i++) equalities[i] = Fn("=", a, Lit(i));
+        Assert.Equal(new[] { "TRUE", "TRUE", null, "TRUE", "FALSE" }, EvalOnSmallStack(k, Fn("OR", equalities)));
+        var inequalities = new ScalarExpr[terms];
+        for (int i = 0; i < terms; i++) inequalities[i] = Fn("<>", a, Lit(i + 100_000));
+        Assert.Equal(new[] { "TRUE", "TRUE", null, "TRUE", "TRUE" }, EvalOnSmallStack(k, Fn("AND", inequalities)));
+
+        // a IN (b + 0, b + 1, ...): not literals, so OR-ed equalities.
+        var list = new ScalarExpr[terms + 1];
+        list[0] = a;
+        for (int i = 0; i < terms; i++) list[i + 1] = Fn("+", b, Lit(i));
+        Assert.Equal(new[] { "TRUE", "TRUE", null, "TRUE", "FALSE" }, EvalOnSmallStack(k, Fn("IN", list)));
+    }
+
     [Fact]
     public void Is_distinct_from_treats_nulls_as_values()
     {

@@ -7,7 +7,7 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Expressions.Kernels;
 
 /// <summary>
-/// <c>x IN (v1, v2, ...)</c>: a hash lookup when the list is literals, else a chain of OR-ed equalities.
+/// <c>x IN (v1, v2, ...)</c>: a hash lookup when the list is literals, else OR-ed equalities (a balanced tree of them).
 /// Three-valued: NULL when x is NULL, or when x is not found and the list holds a NULL.
 /// </summary>
 internal sealed class InListExpression : VectorExpression
@@ -52,13 +52,10 @@ internal sealed class InListExpression : VectorExpression
             for (int i = 1; i < coerced.Length; i++) list[i - 1] = (ConstantExpression)coerced[i];
             return new InListExpression(call.Type, coerced[0], list);
         }
-        VectorExpression? result = null;
+        var equalities = new VectorExpression[coerced.Length - 1];
         for (int i = 1; i < coerced.Length; i++)
-        {
-            var eq = ComparisonKernels.Create(CompareOp.Eq, coerced[0], coerced[i], SqlType.Boolean);
-            result = result is null ? eq : LogicalKernels.TryCreate("OR", new Call("OR", System.Array.Empty<ScalarExpr>(), call.Type), new[] { result, eq });
-        }
-        return result!;
+            equalities[i - 1] = ComparisonKernels.Create(CompareOp.Eq, coerced[0], coerced[i], SqlType.Boolean);
+        return LogicalKernels.Balanced(and: false, equalities, 0, equalities.Length, call.Type);
     }
 
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)

@@ -18,11 +18,9 @@ internal static class LogicalKernels
         {
             case "AND" or "OR":
                 {
-                    bool and = name == "AND";
-                    VectorExpression result = Boolean(operands[0]);
-                    for (int i = 1; i < operands.Length; i++)
-                        result = new AndOr(and, result, Boolean(operands[i]), call.Type);
-                    return result;
+                    var booleans = new VectorExpression[operands.Length];
+                    for (int i = 0; i < operands.Length; i++) booleans[i] = Boolean(operands[i]);
+                    return Balanced(name == "AND", booleans, 0, booleans.Length, call.Type);
                 }
             case "NOT": return new Unary(UnaryTest.Not, Boolean(operands[0]), call.Type);
             case "IS NULL": return new Unary(UnaryTest.IsNull, operands[0], SqlType.Boolean.AsNotNull());
@@ -33,6 +31,18 @@ internal static class LogicalKernels
             case "IS NOT FALSE": return new Unary(UnaryTest.IsNotFalse, Boolean(operands[0]), SqlType.Boolean.AsNotNull());
             default: return null;
         }
+    }
+
+    /// <summary>
+    /// Many operands as a balanced tree of two-operand kernels (left to right for two or three), so evaluating thousands of
+    /// OR-ed terms recurses log2(n) deep on the subtask's thread, not n. The order of evaluation stays left to right: each
+    /// right side still runs only where everything to its left did not decide.
+    /// </summary>
+    internal static VectorExpression Balanced(bool and, VectorExpression[] operands, int start, int end, SqlType type)
+    {
+        if (end - start == 1) return operands[start];
+        int middle = start + (end - start + 1) / 2;
+        return new AndOr(and, Balanced(and, operands, start, middle, type), Balanced(and, operands, middle, end, type), type);
     }
 
     private static VectorExpression Boolean(VectorExpression e) => ExpressionCompiler.Coerce(e, SqlType.Boolean);
