@@ -55,29 +55,9 @@ public sealed class CheckpointRuntimeTests : IDisposable
     }
 
     /// <summary>Rows in visible (committed) part files.</summary>
-    private List<long> Committed()
-    {
-        var rows = new List<long>();
-        if (!Directory.Exists(Out)) return rows;
-        foreach (var file in Directory.GetFiles(Out))
-        {
-            if (Path.GetFileName(file).StartsWith('.')) continue;
-            foreach (var line in File.ReadAllLines(file))
-                if (line.Length > 0) rows.Add(long.Parse(line));
-        }
-        rows.Sort();
-        return rows;
-    }
+    private List<long> Committed() => SinkFiles.Rows(Out);
 
-    private static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("timed out waiting until " + what);
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntil(Func<bool> condition, string what) => SinkFiles.WaitUntil(condition, what, seconds: 30);
 
     [Fact]
     public async Task Periodic_checkpoints_commit_output_and_a_finished_job_leaves_every_row_once()

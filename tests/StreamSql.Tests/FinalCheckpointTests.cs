@@ -30,31 +30,7 @@ public sealed class FinalCheckpointTests : IDisposable
         return Sessions.Create(null, all.ToArray());
     }
 
-    /// <summary>The rows of the visible (committed) part files of a sink directory, sorted; with <paramref name="includePending"/>
-    /// also those of closed part files waiting for their commit.</summary>
-    private static List<long> Committed(string directory, bool includePending = false)
-    {
-        var rows = new List<long>();
-        if (!Directory.Exists(directory)) return rows;
-        foreach (var file in Directory.GetFiles(directory))
-        {
-            var name = Path.GetFileName(file);
-            if (name.StartsWith('.') && !(includePending && name.EndsWith(".pending", StringComparison.Ordinal))) continue;
-            string[] lines;
-            try
-            {
-                lines = File.ReadAllLines(file);
-            }
-            catch (FileNotFoundException)
-            {
-                continue; // committed (renamed) while listing
-            }
-            foreach (var line in lines)
-                if (line.Length > 0) rows.Add(long.Parse(line));
-        }
-        rows.Sort();
-        return rows;
-    }
+    private static List<long> Committed(string directory, bool includePending = false) => SinkFiles.Rows(directory, includePending);
 
     /// <summary>The part names (visible or pending) in a sink directory.</summary>
     private static HashSet<string> PartNames(string directory)
@@ -90,15 +66,7 @@ public sealed class FinalCheckpointTests : IDisposable
         return rows;
     }
 
-    private static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("timed out waiting until " + what);
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntil(Func<bool> condition, string what) => SinkFiles.WaitUntil(condition, what);
 
     private static IEnumerable<long> Range(long from, long count)
     {

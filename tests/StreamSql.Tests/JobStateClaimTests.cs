@@ -27,28 +27,9 @@ public sealed class JobStateClaimTests : IDisposable
         return env;
     }
 
-    private List<long> Committed()
-    {
-        var rows = new List<long>();
-        foreach (var file in Directory.GetFiles(Out))
-        {
-            if (Path.GetFileName(file).StartsWith('.')) continue;
-            foreach (var line in File.ReadAllLines(file))
-                if (line.Length > 0) rows.Add(long.Parse(line));
-        }
-        rows.Sort();
-        return rows;
-    }
+    private List<long> Committed() => SinkFiles.Rows(Out);
 
-    private static async Task WaitUntil(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("timed out waiting until " + what);
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntil(Func<bool> condition, string what) => SinkFiles.WaitUntil(condition, what);
 
     [Fact]
     public async Task Two_inserts_into_one_table_keep_separate_checkpoints_and_each_resumes_from_its_own()
