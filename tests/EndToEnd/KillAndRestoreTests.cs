@@ -118,10 +118,13 @@ public sealed class KillAndRestoreTests : IDisposable
             + "'source.monitor-interval' = '100ms');",
             "CREATE TABLE out (id BIGINT, tag STRING, doubled INT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
             "INSERT INTO out SELECT id, UPPER(name), amount * 2 FROM src WHERE amount < 500;");
+        // The last file arrives only once the final run starts, so the kills land mid-job however slow the machine is.
+        var finalRun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var feeding = Task.Run(async () =>
         {
             for (int f = 0; f < Files; f++)
             {
+                if (f == Files - 1) await finalRun.Task;
                 // Written under a hidden name, then renamed: the source never sees half a file.
                 var hidden = Path.Combine(input, $".part-{f:D3}.csv.tmp");
                 await File.WriteAllTextAsync(hidden, contents[f]);
@@ -129,7 +132,7 @@ public sealed class KillAndRestoreTests : IDisposable
                 await Task.Delay(250);
             }
         });
-        await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300, feeding);
+        await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300, feeding, finalRun);
     }
 
     [Theory]
@@ -278,8 +281,10 @@ public sealed class KillAndRestoreTests : IDisposable
     /// run in four after the first, that long after its job was submitted (a restored run dying before its first checkpoint),
     /// then once more to the end; the committed output must be <paramref name="expected"/>, each row exactly once.
     /// With <paramref name="feeding"/> (an unbounded job whose input is still arriving) the last run is stopped with SIGTERM
-    /// once the input is complete and every expected row is committed.</summary>
-    private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null)
+    /// once the input is complete and every expected row is committed; <paramref name="finalRunStarted"/> is set when the
+    /// last run has started.</summary>
+    private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null,
+        TaskCompletionSource? finalRunStarted = null)
     {
         int restoredRuns = 0;
         for (int k = 1; k <= kills; k++)
@@ -316,6 +321,7 @@ public sealed class KillAndRestoreTests : IDisposable
         int committedBefore = CommittedOutput.Read(Out).Count;
         using (var last = StartShell("--from-latest-checkpoint"))
         {
+            finalRunStarted?.TrySetResult();
             int? exit;
             if (feeding is null)
             {
