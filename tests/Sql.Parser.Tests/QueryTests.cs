@@ -27,6 +27,20 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public void QueryHintsAfterSelectAreKeptWithTheirSpan()
+    {
+        var q = Select("SELECT /*+ OPERATOR_ID('counts'), STATE_TTL('t' = '1d') */ a, COUNT(*) FROM t GROUP BY a");
+        Assert.Equal(2, q.Hints.Count);
+        Assert.Equal("OPERATOR_ID", q.Hints[0].Name);
+        Assert.Equal(["counts"], q.Hints[0].Arguments);
+        Assert.Equal(1, q.Hints[0].Span.Line);
+        Assert.Equal(12, q.Hints[0].Span.Column);
+        Assert.Equal("STATE_TTL", q.Hints[1].Name);
+        Assert.Equal("t", Assert.Single(q.Hints[1].Options).Key);
+        Assert.Empty(Select("SELECT a FROM t").Hints);
+    }
+
+    [Fact]
     public void SelectWithoutFrom()
     {
         var q = Select("SELECT 1, 'a'");
