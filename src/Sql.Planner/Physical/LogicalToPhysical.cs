@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Plan;
+using StreamSql.Sql.Planner.Rules;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// Turns optimized logical plans into physical nodes, one operator per node, choosing each operator's parallelism:
+/// sources and sinks their table's <c>scan.parallelism</c> / <c>sink.parallelism</c>, VALUES and the client's collect sink
+/// one, operators that need all rows in one place one, everything else <c>parallelism.default</c>. Logical subtrees
+/// that are one instance become one physical node.
+/// </summary>
+internal sealed class LogicalToPhysical
+{
+    private readonly IConnectorCatalog _connectors;
+    private readonly int _parallelism;
+    private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
+
+    public LogicalToPhysical(IConnectorCatalog connectors, Configuration configuration)
+    {
+        _connectors = connectors;
+        _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
+    }
+
+    /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
+    public PhysicalNode Translate(LogicalNode root, Parser.SourceSpan statementSpan) => root switch
+    {
+        LogicalSink s => new PhysicalSink(Translate(s.Input), s.TableName, s.Table, SinkMode(s), statementSpan)
+        {
+            Parallelism = TableParallelism(s.Table, "sink.parallelism"),
+        },
+        LogicalCollect c => new PhysicalCollect(Translate(c.Input)) { Parallelism = 1 },
+        _ => Translate(root),
+    };
+
+    private ChangelogMode SinkMode(LogicalSink sink) =>
+        _connectors.Find(sink.Table.Connector ?? "")?.SinkChangelogMode(sink.Table) ?? ChangelogMode.All;
+
+    private PhysicalNode Translate(LogicalNode node)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (_done.TryGetValue(node, out var existing)) return existing;
+        var result = TranslateNew(node);
+        _done[node] = result;
+        return result;
+    }
+
+    private PhysicalNode TranslateNew(LogicalNode node)
+    {
+        switch (node)
+        {
+            case LogicalScan s:
+            {
+                bool bounded = _connectors.Find(s.Table.Connector ?? "")?.IsBounded(s.Table) ?? false;
+                return new PhysicalTableSourceScan(s.TableName, s.Table, s.ProjectedColumns, s.MetadataColumns, bounded, s.Schema)
+                {
+                    Parallelism = TableParallelism(s.Table, "scan.parallelism"),
+                };
+            }
+            case LogicalValues v:
+                return new PhysicalValues(v.Rows, v.Schema) { Parallelism = 1 };
+            case LogicalCalc c:
+                return new PhysicalCalc(Translate(c.Input), c.Condition, c.Projections, c.Schema) { Parallelism = _parallelism };
+            case LogicalProject p:
+                return new PhysicalCalc(Translate(p.Input), null, p.Projections, p.Schema) { Parallelism = _parallelism };
+            case LogicalFilter f:
+                return new PhysicalCalc(Translate(f.Input), f.Condition, ProjectFilterToCalc.Identity(f.Input), f.Schema) { Parallelism = _parallelism };
+            case LogicalWatermarkAssigner w:
+                return new PhysicalWatermarkAssigner(Translate(w.Input), w.RowtimeIndex, w.WatermarkExpression) { Parallelism = _parallelism };
+            case LogicalUnion u:
+                return new PhysicalUnion(u.Branches.Select(Translate).ToList(), u.Schema) { Parallelism = _parallelism };
+            default:
+                throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
+        }
+    }
+
+    /// <summary>
+    /// A table's own parallelism (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>, validated as an integer by the
+    /// connector's options) or the default one.
+    /// </summary>
+    private int TableParallelism(Catalog.CatalogTable table, string key) =>
+        table.Options.TryGetValue(key, out var text)
+        && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int p) && p > 0
+            ? p
+            : _parallelism;
+}
