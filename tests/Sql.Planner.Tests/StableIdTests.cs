@@ -9,7 +9,7 @@ public sealed class StableIdTests
     {
         var f = new PlannerFixture();
         f.Run(PlannerFixture.Bids);
-        f.Run("CREATE TABLE bids2 (auction BIGINT, price BIGINT) WITH ('connector' = 'datagen')");
+        f.Run("CREATE TABLE bids2 (auction BIGINT, bidder BIGINT, price BIGINT) WITH ('connector' = 'datagen')");
         return f;
     }
 
@@ -62,5 +62,39 @@ public sealed class StableIdTests
             """);
         Assert.Equal(ids.Count, ids.Select(x => x.Id).Distinct().Count());
         Assert.All(ids, x => Assert.Matches("^[0-9a-f]{32}$", x.Id));
+    }
+
+    [Fact]
+    public void Cosmetic_changes_keep_an_aggregations_id()
+    {
+        var f = Fixture();
+        string id = IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*) AS n, SUM(price) FROM bids WHERE price > 10 GROUP BY auction");
+        Assert.Equal(id, IdOf<GroupAggregateSpec>(f, "SELECT auction AS a, COUNT(*) AS cnt, SUM(price) AS total FROM bids WHERE price > 10 GROUP BY auction"));
+        Assert.Equal(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*) AS n, SUM(price) FROM bids WHERE price > 500 GROUP BY auction"));
+        Assert.Equal(id, IdOf<GroupAggregateSpec>(f, "SELECT /* why */ auction, COUNT(*) AS n, SUM(price) -- total\nFROM bids WHERE price > 10 GROUP BY auction"));
+        Assert.Equal(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*) AS n, SUM(price) FROM bids WHERE price > 10 AND channel <> 'x' GROUP BY auction HAVING COUNT(*) > 3"));
+    }
+
+    [Fact]
+    public void Changing_the_keys_or_the_aggregates_changes_an_aggregations_id()
+    {
+        var f = Fixture();
+        string id = IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*), SUM(price) FROM bids GROUP BY auction");
+        Assert.NotEqual(id, IdOf<GroupAggregateSpec>(f, "SELECT channel, COUNT(*), SUM(price) FROM bids GROUP BY channel"));
+        Assert.NotEqual(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, bidder, COUNT(*), SUM(price) FROM bids GROUP BY auction, bidder"));
+        Assert.NotEqual(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*), MAX(price) FROM bids GROUP BY auction"));
+        Assert.NotEqual(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*), SUM(price), MIN(price) FROM bids GROUP BY auction"));
+        Assert.NotEqual(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(DISTINCT bidder), SUM(price) FROM bids GROUP BY auction"));
+        // The same aggregation over another table is another operator.
+        Assert.NotEqual(id, IdOf<GroupAggregateSpec>(f, "SELECT auction, COUNT(*), SUM(price) FROM bids2 GROUP BY auction"));
+    }
+
+    [Fact]
+    public void A_pinned_id_survives_a_change_of_keys()
+    {
+        var f = Fixture();
+        Assert.Equal(
+            IdOf<GroupAggregateSpec>(f, "SELECT /*+ OPERATOR_ID('per-auction') */ auction, COUNT(*) FROM bids GROUP BY auction"),
+            IdOf<GroupAggregateSpec>(f, "SELECT /*+ OPERATOR_ID('per-auction') */ bidder, MAX(price) FROM bids2 GROUP BY bidder"));
     }
 }

@@ -51,8 +51,25 @@ public static class PlanPrinter
         LogicalWatermarkAssigner w => $"LogicalWatermarkAssigner(rowtime=[{w.Schema[w.RowtimeIndex].Name}], watermark=[{ExpressionPrinter.Print(w.WatermarkExpression, w.Input.Schema)}])",
         LogicalSink s => $"LogicalSink(table=[{ObjectNames.FullName(s.TableName)}], fields=[{Fields(s.Input)}])",
         LogicalCollect => "LogicalCollect",
+        LogicalAggregate a => $"LogicalAggregate({AggregateArguments(a)})",
         _ => node.GetType().Name,
     };
+
+    /// <summary>Calcite's form: <c>group=[{0}], groups=[[{0, 1}, {0}, {}]], EXPR$1=[COUNT(DISTINCT $1) FILTER $2]</c>.</summary>
+    private static string AggregateArguments(LogicalAggregate a)
+    {
+        var parts = new List<string> { $"group=[{BitSet(a.GroupKeys)}]" };
+        if (a.GroupingSets is not null) parts.Add("groups=[[" + string.Join(", ", a.GroupingSets.Select(BitSet)) + "]]");
+        foreach (var call in a.Calls)
+        {
+            string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
+            string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";
+            parts.Add($"{call.Name}=[{call.FunctionName}({args}){filter}]");
+        }
+        return string.Join(", ", parts);
+    }
+
+    private static string BitSet(IEnumerable<int> columns) => "{" + string.Join(", ", columns.Order()) + "}";
 
     private static string CalcArguments(LogicalCalc c)
     {

@@ -107,8 +107,13 @@ internal static class ChangelogInference
         }
         var providedKinds = kinds[node];
         if (!providedKinds.Satisfies(required))
+        {
+            // Described over inputs that carry their changelogs, as Flink does: an aggregation over retractions reads SUM_RETRACT.
+            var inputs = node.Inputs.Select(i => i with { Changelog = new ChangelogTrait(kinds[i], kinds[i].Update ? UpdateKind.BeforeAndAfter : UpdateKind.None) }).ToList();
+            var described = inputs.Count == 0 ? node : node.WithInputs(inputs);
             throw new ChangelogMismatchException(
-                $"{requester} doesn't support consuming {providedKinds.Minus(required).Describe()} changes which is produced by node {node.Explain(infix: true)}");
+                $"{requester} doesn't support consuming {providedKinds.Minus(required).Describe()} changes which is produced by node {described.Explain(infix: true)}");
+        }
     }
 
     private static ModifyKindSet AcceptedKinds(ChangelogMode mode) => mode switch

@@ -18,12 +18,15 @@ internal sealed class LogicalToPhysical
 {
     private readonly IConnectorCatalog _connectors;
     private readonly int _parallelism;
+    private readonly TimeSpan _stateTtl;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<PhysicalNode> _madeHere = new(ReferenceEqualityComparer.Instance);
 
     public LogicalToPhysical(IConnectorCatalog connectors, Configuration configuration)
     {
         _connectors = connectors;
         _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
+        _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
     }
 
     /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
@@ -64,7 +67,18 @@ internal sealed class LogicalToPhysical
             case LogicalValues v:
                 return new PhysicalValues(v.Rows, v.Schema) { Parallelism = 1 };
             case LogicalCalc c:
-                return new PhysicalCalc(Translate(c.Input), c.Condition, c.Projections, c.Schema) { Parallelism = _parallelism };
+            {
+                var input = Translate(c.Input);
+                // A Calc this translator made (over an aggregate's result) merges with the query's Calc above it.
+                if (input is PhysicalCalc { Condition: null } inner && _madeHere.Contains(inner))
+                    return inner with
+                    {
+                        Condition = c.Condition is null ? null : ExpressionRewriting.Substitute(c.Condition, inner.Projections),
+                        Projections = c.Projections.Select(p => ExpressionRewriting.Substitute(p, inner.Projections)).ToList(),
+                        OutputSchema = c.Schema,
+                    };
+                return new PhysicalCalc(input, c.Condition, c.Projections, c.Schema) { Parallelism = _parallelism };
+            }
             case LogicalProject p:
                 return new PhysicalCalc(Translate(p.Input), null, p.Projections, p.Schema) { Parallelism = _parallelism };
             case LogicalFilter f:
@@ -73,10 +87,43 @@ internal sealed class LogicalToPhysical
                 return new PhysicalWatermarkAssigner(Translate(w.Input), w.RowtimeIndex, w.WatermarkExpression) { Parallelism = _parallelism };
             case LogicalUnion u:
                 return new PhysicalUnion(u.Branches.Select(Translate).ToList(), u.Schema) { Parallelism = _parallelism };
+            case LogicalAggregate a:
+                return TranslateAggregate(a);
             default:
                 throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
         }
     }
+
+    /// <summary>
+    /// A GROUP BY aggregation; with grouping sets Flink's decomposition: an Expand makes one row per grouping set with the
+    /// keys outside the set NULL and the set's id in <c>$e</c>, the aggregate groups by the keys and <c>$e</c>, and a Calc
+    /// drops <c>$e</c> and computes GROUPING/GROUPING_ID from it.
+    /// </summary>
+    private PhysicalNode TranslateAggregate(LogicalAggregate a)
+    {
+        var input = Translate(a.Input);
+        if (a.GroupingSets is null)
+            return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);
+
+        var expand = GroupingSetsExpansion.Expand(input, a.GroupKeys, a.GroupingSets, _parallelism);
+        var calls = a.Calls.Where(c => !GroupingSetsExpansion.IsGroupingFunction(c)).ToList();
+        var keys = a.GroupKeys.Append(expand.ExpandIdIndex).ToList();
+        var fields = keys.Select(k => new Field(expand.Schema[k].Name, expand.Schema[k].Type)).Concat(calls.Select(c => new Field(c.Name, c.ResultType))).ToList();
+        var aggregate = Aggregate(expand, keys, calls, new RowSchema(fields), a.PinnedId);
+        var projections = GroupingSetsExpansion.ResultProjections(a, aggregate.Schema);
+        var calc = new PhysicalCalc(aggregate, null, projections, a.Schema) { Parallelism = _parallelism };
+        _madeHere.Add(calc);
+        return calc;
+    }
+
+    private PhysicalGroupAggregate Aggregate(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<AggregateCall> calls, RowSchema schema, string? pinnedId) =>
+        new(input, keys, calls, AggregatePhase.Single, schema)
+        {
+            // Without keys all rows meet in one group, on one subtask.
+            Parallelism = keys.Count == 0 ? 1 : _parallelism,
+            StateTtl = _stateTtl,
+            PinnedId = pinnedId,
+        };
 
     /// <summary>
     /// A table's own parallelism (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>, validated as an integer by the
