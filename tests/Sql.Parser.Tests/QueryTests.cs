@@ -141,6 +141,14 @@ public sealed class QueryTests
 
         var session = Select("SELECT * FROM TABLE(SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL '5' MINUTES))");
         Assert.Equal("SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL'5' Minute)", Print(Assert.IsType<TableFunctionReference>(session.From).Call));
+        // The key list stops at the comma: the descriptor and the gap are arguments of SESSION, not partition keys.
+        var sessionCall = Assert.IsType<TableFunctionReference>(session.From).Call;
+        Assert.Equal(3, sessionCall.Arguments.Count);
+        Assert.Equal(["item"], Assert.IsType<TableArgument>(sessionCall.Arguments[0]).PartitionBy.Select(Print));
+        var twoKeys = Assert.IsType<TableFunctionReference>(
+            Select("SELECT * FROM TABLE(SESSION(TABLE bids PARTITION BY (item, bidder), DESCRIPTOR(ts), INTERVAL '5' MINUTES))").From).Call;
+        Assert.Equal(3, twoKeys.Arguments.Count);
+        Assert.Equal(["item", "bidder"], Assert.IsType<TableArgument>(twoKeys.Arguments[0]).PartitionBy.Select(Print));
 
         var subquery = Select("SELECT * FROM TABLE(TUMBLE(TABLE (SELECT * FROM bids), DESCRIPTOR(ts), INTERVAL '1' HOUR))");
         var argument = Assert.IsType<TableArgument>(Assert.IsType<TableFunctionReference>(subquery.From).Call.Arguments[0]);
