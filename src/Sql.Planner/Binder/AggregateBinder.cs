@@ -27,6 +27,16 @@ internal sealed class AggregateBinder
     private IReadOnlyList<IReadOnlyList<int>>? _sets;
     private Expression? _currentItem;
     private string? _currentItemName;
+    private GroupWindow? _window;
+    private int _windowTimeKey = -1;
+    private bool _windowPropertiesUsed;
+
+    /// <summary>The group window of <c>GROUP BY TUMBLE(ts, ...)</c>: its function, the window, and its bound arguments
+    /// (an auxiliary function such as TUMBLE_START must repeat them).</summary>
+    private sealed record GroupWindow(string Function, WindowSpec Window, IReadOnlyList<ScalarExpr> Arguments, Expression TimeSyntax, int TimeColumn, SqlType TimeType);
+
+    /// <summary>Column indexes standing for window properties until the number of calls is known (then they follow the calls).</summary>
+    private const int PropertyPlaceholder = 1 << 24;
 
     public AggregateBinder(Scope scope)
     {
@@ -43,6 +53,7 @@ internal sealed class AggregateBinder
     public LogicalNode Bind(SelectQuery s, LogicalNode input, string? pinnedId)
     {
         if (s.GroupBy is not null) BindGroupBy(s.GroupBy);
+        _windowTimeKey = WindowTimeKey(input);
         var post = new ExpressionBinder(Scope.Empty, Intercept);
 
         var projections = new List<ScalarExpr>();
@@ -77,11 +88,45 @@ internal sealed class AggregateBinder
         }
         var pre = LogicalProject.Create(input, _pre, QueryBinder.Uniquify(_preNames));
         var keys = Enumerable.Range(0, _keys.Count).ToList();
-        var aggregate = new LogicalAggregate(pre, keys, _sets, _calls, LogicalAggregate.SchemaOf(pre, keys, _sets, _calls)) { PinnedId = pinnedId };
-        LogicalNode node = aggregate;
+        LogicalNode node;
+        if (_window is not null)
+        {
+            var properties = WindowProperties(_window);
+            projections = projections.Select(PlaceProperties).ToList();
+            having = having is null ? null : PlaceProperties(having);
+            var fields = LogicalAggregate.SchemaOf(pre, keys, null, _calls).Fields.ToList();
+            fields.AddRange(properties.Select(p => LogicalWindowAggregate.PropertyField(p, _window.TimeType, PropertyName(p))));
+            node = new LogicalWindowAggregate(pre, keys, _window.Window, _window.TimeColumn, _calls, properties, new RowSchema(fields)) { PinnedId = pinnedId };
+        }
+        else
+            node = new LogicalAggregate(pre, keys, _sets, _calls, LogicalAggregate.SchemaOf(pre, keys, _sets, _calls, k => k == _windowTimeKey)) { PinnedId = pinnedId };
         if (having is not null) node = new LogicalFilter(node, having);
         var result = LogicalProject.Create(node, projections, QueryBinder.Uniquify(names));
         return result.IsIdentity ? node : result;
+    }
+
+    /// <summary>Flink emits every property of a group window once an auxiliary function reads one: start, end, and the
+    /// time attributes (event-time windows have both rowtime and proctime).</summary>
+    private List<WindowProperty> WindowProperties(GroupWindow window)
+    {
+        if (!_windowPropertiesUsed) return [];
+        return window.TimeType.IsRowtime
+            ? [WindowProperty.Start, WindowProperty.End, WindowProperty.RowTime, WindowProperty.ProcTime]
+            : [WindowProperty.Start, WindowProperty.End, WindowProperty.ProcTime];
+    }
+
+    private static string PropertyName(WindowProperty p) => p switch
+    {
+        WindowProperty.Start => "w$start",
+        WindowProperty.End => "w$end",
+        WindowProperty.RowTime => "w$rowtime",
+        _ => "w$proctime",
+    };
+
+    private ScalarExpr PlaceProperties(ScalarExpr e)
+    {
+        var properties = WindowProperties(_window!);
+        return ExpressionRewriting.Remap(e, i => i < PropertyPlaceholder ? i : _keys.Count + _calls.Count + properties.IndexOf((WindowProperty)(i - PropertyPlaceholder)));
     }
 
     /// <summary>The select list with <c>*</c> and <c>t.*</c> expanded into column references (each must then be grouped).</summary>
@@ -112,7 +157,20 @@ internal sealed class AggregateBinder
     private void BindGroupBy(GroupByClause groupBy)
     {
         var plain = new List<int>();
-        foreach (var e in groupBy.Expressions) plain.Add(Key(e));
+        foreach (var e in groupBy.Expressions)
+        {
+            if (e is FunctionCall { Over: null } call && call.Name.Last.ToUpperInvariant() is "TUMBLE" or "HOP" or "SESSION")
+            {
+                if (_window is not null) throw new SqlValidationException("Only one group window (TUMBLE, HOP or SESSION) is allowed in GROUP BY", e.Span);
+                _window = BindGroupWindow(call);
+                continue;
+            }
+            plain.Add(Key(e));
+        }
+        if (_window is not null && groupBy.GroupingElements.Count > 0)
+            throw Unsupported.Feature("GROUPING SETS, ROLLUP or CUBE with a group window", groupBy.GroupingElements[0].Span);
+        // The time attribute follows the keys in the aggregation's input (the keys come first).
+        if (_window is not null) _window = _window with { TimeColumn = Argument(_window.TimeSyntax, _window.Arguments[0]) };
         // Each grouping element is a list of alternative sets; the block's sets are every combination, plus the plain keys.
         var combinations = new List<List<int>> { new(plain) };
         foreach (var element in groupBy.GroupingElements)
@@ -199,6 +257,62 @@ internal sealed class AggregateBinder
         return _pre.Count - 1;
     }
 
+    /// <summary><c>TUMBLE(ts, size)</c>, <c>HOP(ts, slide, size)</c>, <c>SESSION(ts, gap)</c> in GROUP BY.</summary>
+    private GroupWindow BindGroupWindow(FunctionCall call)
+    {
+        string name = call.Name.Last.ToUpperInvariant();
+        int arity = name == "HOP" ? 3 : 2;
+        if (call.Arguments.Count != arity)
+            throw new SqlValidationException(name switch
+            {
+                "HOP" => "HOP takes a time attribute, a slide and a size: HOP(time_attr, INTERVAL slide, INTERVAL size)",
+                "SESSION" => "SESSION takes a time attribute and a gap: SESSION(time_attr, INTERVAL gap)",
+                _ => "TUMBLE takes a time attribute and a size: TUMBLE(time_attr, INTERVAL size)",
+            }, call.Span);
+        var time = new ExpressionBinder(_scope, aggregateMisplaced: "Aggregate expression is illegal in GROUP BY clause").Bind(call.Arguments[0]);
+        if (time is not InputRef || !time.Type.IsTimeAttribute)
+        {
+            string column = call.Arguments[0] is ColumnReference c ? c.Name : call.Arguments[0].ToString() ?? "";
+            throw new SqlValidationException($"Window can only be defined on a time attribute column, but is type of {time.Type.WithoutTimeAttribute()}."
+                + WindowArguments.TimeAttributeHint(column, time.Type), call.Arguments[0].Span);
+        }
+        WindowSpec window = name switch
+        {
+            "TUMBLE" => new TumbleWindow(WindowArguments.Interval(call.Arguments[1], name, "size"), null),
+            "HOP" => new HopWindow(WindowArguments.Interval(call.Arguments[2], name, "size"), WindowArguments.Interval(call.Arguments[1], name, "slide"), null),
+            _ => new SessionWindow(WindowArguments.Interval(call.Arguments[1], name, "gap"), []),
+        };
+        WindowArguments.CheckSliceable(window, call.Span);
+        var arguments = call.Arguments.Select(a => new ExpressionBinder(_scope).Bind(a)).ToList();
+        return new GroupWindow(name, window, arguments, call.Arguments[0], -1, time.Type);
+    }
+
+    /// <summary>TUMBLE_START(ts, size) and the other auxiliary functions: a window property of the GROUP BY's group window.</summary>
+    private ScalarExpr? BindWindowAuxiliary(FunctionCall f, string name)
+    {
+        int underscore = name.IndexOf('_', StringComparison.Ordinal);
+        string function = name[..underscore];
+        var property = name[(underscore + 1)..] switch
+        {
+            "START" => WindowProperty.Start,
+            "END" => WindowProperty.End,
+            "ROWTIME" => WindowProperty.RowTime,
+            _ => WindowProperty.ProcTime,
+        };
+        var arguments = f.Arguments.Select(a => new ExpressionBinder(_scope).Bind(a)).ToList();
+        if (_window is null || _window.Function != function || !_window.Arguments.SequenceEqual(arguments))
+            throw new SqlValidationException($"Call to auxiliary group function '{name}' must have matching call to group function '${function}' in GROUP BY clause", f.Span);
+        if (property == WindowProperty.RowTime && !_window.TimeType.IsRowtime)
+            throw new SqlValidationException($"{name} needs an event-time window; this window is on processing time", f.Span);
+        _windowPropertiesUsed = true;
+        var field = LogicalWindowAggregate.PropertyField(property, _window.TimeType, "");
+        return new InputRef(PropertyPlaceholder + (int)property, field.Type);
+    }
+
+    private static bool IsWindowAuxiliary(string name) =>
+        name is "TUMBLE_START" or "TUMBLE_END" or "TUMBLE_ROWTIME" or "TUMBLE_PROCTIME" or "HOP_START" or "HOP_END" or "HOP_ROWTIME"
+            or "HOP_PROCTIME" or "SESSION_START" or "SESSION_END" or "SESSION_ROWTIME" or "SESSION_PROCTIME";
+
     // ------------------------------------------------------------------ select list and HAVING
 
     /// <summary>Answers the nodes of the select list and HAVING that the aggregation computes: aggregate calls, grouping
@@ -209,6 +323,7 @@ internal sealed class AggregateBinder
         {
             string name = f.Name.Last.ToUpperInvariant();
             if (name is "GROUPING" or "GROUPING_ID" or "GROUP_ID") return BindGroupingFunction(f, name);
+            if (IsWindowAuxiliary(name)) return BindWindowAuxiliary(f, name);
             if (AggregateFunctions.IsKnown(name)) return BindAggregateCall(f, name);
         }
         if (ExpressionTrees.ContainsAggregate(e)) return null;
@@ -221,9 +336,40 @@ internal sealed class AggregateBinder
         return inputs.Count == 0 ? bound : null;
     }
 
+    /// <summary>
+    /// The key that is a window table function's <c>window_time</c> in an aggregation grouped by its window_start and
+    /// window_end (a window aggregation): it stays an event-time attribute, so window aggregations can be cascaded. -1: none.
+    /// </summary>
+    private int WindowTimeKey(LogicalNode input)
+    {
+        var node = input;
+        var map = Enumerable.Range(0, input.Schema.Count).ToArray();
+        while (true)
+        {
+            switch (node)
+            {
+                case LogicalFilter f:
+                    node = f.Input;
+                    continue;
+                case LogicalProject p when p.Projections.All(e => e is InputRef):
+                    map = map.Select(i => ((InputRef)p.Projections[i]).Index).ToArray();
+                    node = p.Input;
+                    continue;
+                case LogicalWindowTableFunction w:
+                {
+                    int Role(int key) => _keys[key] is InputRef r ? map[r.Index] - w.WindowStart : -1;
+                    var roles = Enumerable.Range(0, _keys.Count).Select(Role).ToList();
+                    return roles.Contains(0) && roles.Contains(1) ? roles.IndexOf(2) : -1;
+                }
+                default:
+                    return -1;
+            }
+        }
+    }
+
     private SqlType AggregateOutputType(int key)
     {
-        var type = _keys[key].Type.WithoutTimeAttribute();
+        var type = key == _windowTimeKey ? _keys[key].Type : _keys[key].Type.WithoutTimeAttribute();
         return _sets is not null && _sets.Any(s => !s.Contains(key)) ? type.WithNullable(true) : type;
     }
 

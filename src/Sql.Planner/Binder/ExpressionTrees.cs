@@ -52,7 +52,9 @@ internal static class ExpressionTrees
         return false;
     }
 
-    /// <summary>Aggregate functions and the grouping functions that only exist in an aggregation.</summary>
+    /// <summary>Aggregate functions, and the grouping and group window functions that only exist in an aggregation.</summary>
     public static bool IsAggregateName(string name) =>
-        Functions.AggregateFunctions.IsKnown(name) || name.ToUpperInvariant() is "GROUPING" or "GROUPING_ID" or "GROUP_ID";
+        Functions.AggregateFunctions.IsKnown(name) || name.ToUpperInvariant() is "GROUPING" or "GROUPING_ID" or "GROUP_ID"
+            or "TUMBLE_START" or "TUMBLE_END" or "TUMBLE_ROWTIME" or "TUMBLE_PROCTIME" or "HOP_START" or "HOP_END" or "HOP_ROWTIME"
+            or "HOP_PROCTIME" or "SESSION_START" or "SESSION_END" or "SESSION_ROWTIME" or "SESSION_PROCTIME";
 }

@@ -188,9 +188,9 @@ internal sealed class QueryBinder
             case TableFunctionReference tf:
             {
                 string name = tf.Call.Name.Last.ToUpperInvariant();
-                if (name is "TUMBLE" or "HOP" or "CUMULATE" or "SESSION")
-                    throw Unsupported.Stateful($"window table-valued function {name}", "window aggregation", tf.Span);
-                throw Unsupported.Feature($"table function {name}", tf.Span);
+                if (!WindowTableFunctionBinder.IsWindowFunction(name) || tf.Lateral) throw Unsupported.Feature($"table function {name}", tf.Span);
+                var node = Rename(WindowTableFunctionBinder.Bind(tf, table => BindFrom(table, ctes)), tf.ColumnAliases, tf.Span);
+                return (node, tf.Alias?.Value);
             }
             case UnnestTableReference u:
                 throw Unsupported.Feature("UNNEST", u.Span);

@@ -52,6 +52,8 @@ public static class PlanPrinter
         LogicalSink s => $"LogicalSink(table=[{ObjectNames.FullName(s.TableName)}], fields=[{Fields(s.Input)}])",
         LogicalCollect => "LogicalCollect",
         LogicalAggregate a => $"LogicalAggregate({AggregateArguments(a)})",
+        LogicalWindowTableFunction w => $"LogicalTableFunctionScan(invocation=[{Invocation(w)}], rowType=[RecordType({string.Join(", ", w.Schema.Fields.Select(f => $"{f.Type} {f.Name}"))})])",
+        LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
         _ => node.GetType().Name,
     };
 
@@ -61,6 +63,48 @@ public static class PlanPrinter
         var parts = new List<string> { $"group=[{BitSet(a.GroupKeys)}]" };
         if (a.GroupingSets is not null) parts.Add("groups=[[" + string.Join(", ", a.GroupingSets.Select(BitSet)) + "]]");
         foreach (var call in a.Calls)
+        {
+            string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
+            string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";
+            parts.Add($"{call.Name}=[{call.FunctionName}({args}){filter}]");
+        }
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Calcite's call of a window table function: <c>TUMBLE(DESCRIPTOR($5), 600000:INTERVAL MILLISECOND)</c>.</summary>
+    private static string Invocation(LogicalWindowTableFunction w)
+    {
+        static string Interval(TimeSpan t) => $"{(long)t.TotalMilliseconds}:INTERVAL MILLISECOND";
+        string descriptor = $"DESCRIPTOR(${w.TimeColumn})";
+        static string Offset(TimeSpan? o) => o is { } t ? ", " + Interval(t) : "";
+        return w.Window switch
+        {
+            Physical.TumbleWindow t => $"TUMBLE({descriptor}, {Interval(t.Size)}{Offset(t.Offset)})",
+            Physical.HopWindow h => $"HOP({descriptor}, {Interval(h.Slide)}, {Interval(h.Size)}{Offset(h.Offset)})",
+            Physical.CumulateWindow c => $"CUMULATE({descriptor}, {Interval(c.Step)}, {Interval(c.MaxSize)}{Offset(c.Offset)})",
+            Physical.SessionWindow s => s.PartitionKeys.Count == 0
+                ? $"SESSION({descriptor}, {Interval(s.Gap)})"
+                : $"SESSION(PARTITION BY({string.Join(", ", s.PartitionKeys.Select(k => "$" + k))}), {descriptor}, {Interval(s.Gap)})",
+            _ => w.Window.ToString(),
+        };
+    }
+
+    /// <summary><c>group=[{0}], window=[TumblingGroupWindow('w$, ts, 60000)], properties=[w$start, w$end], EXPR$1=[COUNT()]</c>.</summary>
+    private static string GroupWindowArguments(LogicalWindowAggregate g)
+    {
+        string time = g.Input.Schema[g.TimeColumn].Name;
+        static long Ms(TimeSpan t) => (long)t.TotalMilliseconds;
+        string window = g.Window switch
+        {
+            Physical.TumbleWindow t => $"TumblingGroupWindow('w$, {time}, {Ms(t.Size)})",
+            Physical.HopWindow h => $"SlidingGroupWindow('w$, {time}, {Ms(h.Size)}, {Ms(h.Slide)})",
+            Physical.SessionWindow s => $"SessionGroupWindow('w$, {time}, {Ms(s.Gap)})",
+            _ => g.Window.ToString(),
+        };
+        var parts = new List<string> { $"group=[{BitSet(g.GroupKeys)}]", $"window=[{window}]" };
+        if (g.Properties.Count > 0)
+            parts.Add("properties=[" + string.Join(", ", g.Schema.Fields.Skip(g.GroupKeys.Count + g.Calls.Count).Select(f => f.Name)) + "]");
+        foreach (var call in g.Calls)
         {
             string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
             string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";

@@ -22,12 +22,15 @@ public sealed record LogicalAggregate(
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
     /// <summary>The output schema: key columns (nullable when some grouping set leaves them out), then the calls.</summary>
-    public static RowSchema SchemaOf(LogicalNode input, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>>? sets, IReadOnlyList<AggregateCall> calls)
+    /// <param name="keepsTimeAttribute">Keys that stay time attributes: a window aggregation's <c>window_time</c>; a
+    /// plain GROUP BY materializes a time attribute it groups by into a timestamp.</param>
+    public static RowSchema SchemaOf(LogicalNode input, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>>? sets, IReadOnlyList<AggregateCall> calls,
+        Func<int, bool>? keepsTimeAttribute = null)
     {
         var fields = new List<Field>();
         foreach (var k in keys)
         {
-            var type = input.Schema[k].Type.WithoutTimeAttribute();
+            var type = keepsTimeAttribute?.Invoke(k) == true ? input.Schema[k].Type : input.Schema[k].Type.WithoutTimeAttribute();
             if (sets is not null && sets.Any(s => !s.Contains(k))) type = type.WithNullable(true);
             fields.Add(new Field(input.Schema[k].Name, type));
         }

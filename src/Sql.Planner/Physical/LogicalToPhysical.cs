@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Connectors;
 using StreamSql.Sql.Planner.Logical;
@@ -19,6 +20,7 @@ internal sealed class LogicalToPhysical
     private readonly IConnectorCatalog _connectors;
     private readonly int _parallelism;
     private readonly TimeSpan _stateTtl;
+    private readonly string _timeZone;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<PhysicalNode> _madeHere = new(ReferenceEqualityComparer.Instance);
 
@@ -27,6 +29,8 @@ internal sealed class LogicalToPhysical
         _connectors = connectors;
         _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
         _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
+        string zone = configuration.Get(CoreOptions.LocalTimeZone);
+        _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
     }
 
     /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
@@ -88,7 +92,33 @@ internal sealed class LogicalToPhysical
             case LogicalUnion u:
                 return new PhysicalUnion(u.Branches.Select(Translate).ToList(), u.Schema) { Parallelism = _parallelism };
             case LogicalAggregate a:
+                if (WindowAggregation.TryPlan(a, Translate, _parallelism, _timeZone) is { } windowed)
+                {
+                    _madeHere.Add(windowed);
+                    return windowed;
+                }
                 return TranslateAggregate(a);
+            case LogicalWindowTableFunction w:
+            {
+                if (w.Window is SessionWindow)
+                    throw Unsupported.Feature("SESSION window table function without an aggregation over window_start and window_end", w.Span);
+                var zone = w.Input.Schema[w.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
+                return new PhysicalWindowTableFunction(Translate(w.Input), w.Window, new TimeAttributeWindowing(w.TimeColumn, w.IsEventTime, zone), w.Schema)
+                {
+                    Parallelism = _parallelism,
+                };
+            }
+            case LogicalWindowAggregate g:
+            {
+                var zone = g.Input.Schema[g.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
+                return new PhysicalWindowAggregate(Translate(g.Input), g.GroupKeys, g.Calls, g.Window, new TimeAttributeWindowing(g.TimeColumn, g.IsEventTime, zone),
+                    g.Properties, AggregatePhase.Single, g.Schema)
+                {
+                    Legacy = true,
+                    Parallelism = g.GroupKeys.Count == 0 ? 1 : _parallelism,
+                    PinnedId = g.PinnedId,
+                };
+            }
             default:
                 throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
         }
