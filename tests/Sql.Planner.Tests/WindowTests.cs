@@ -147,8 +147,14 @@ public sealed class WindowTests
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '0' MINUTE))", "The size of TUMBLE must be positive, but is 0 ms", 1, 56)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MONTH))", "The size of TUMBLE must be a day-time interval", 1, 56)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), 10))", "The size of TUMBLE must be an interval literal such as INTERVAL '10' MINUTE, but is INT NOT NULL", 1, 56)]
-    [InlineData("SELECT * FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '3' MINUTE, INTERVAL '10' MINUTE))", "HOP window requires size to be an integral multiple of slide, but got size 600000ms and slide 180000ms", 1, 21)]
-    [InlineData("SELECT * FROM TABLE(CUMULATE(TABLE bids, DESCRIPTOR(ts), INTERVAL '7' MINUTE, INTERVAL '1' HOUR))", "CUMULATE window requires max size to be an integral multiple of step", 1, 21)]
+    [InlineData("SELECT COUNT(*) FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '4' MINUTE, INTERVAL '10' MINUTE)) GROUP BY window_start, window_end",
+        "HOP table function based aggregate requires size must be an integral multiple of slide, but got size 600000 ms and slide 240000 ms", 1, 22)]
+    [InlineData("SELECT COUNT(*) FROM TABLE(CUMULATE(TABLE bids, DESCRIPTOR(ts), INTERVAL '25' MINUTE, INTERVAL '1' HOUR)) GROUP BY window_start, window_end",
+        "CUMULATE table function based aggregate requires maxSize must be an integral multiple of step, but got maxSize 3600000 ms and step 1500000 ms", 1, 22)]
+    [InlineData("SELECT COUNT(*) FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end",
+        "The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", 1, 22)]
+    [InlineData("SELECT auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (auction)",
+        "Not supported yet: GROUPING SETS, ROLLUP or CUBE in a window aggregation", 1, 94)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts)))", "Invalid number of arguments to function 'TUMBLE'. Was expecting 3 arguments", 1, 21)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids PARTITION BY auction, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Only SESSION windows take PARTITION BY", 1, 52)]
     [InlineData("SELECT * FROM TABLE(SESSION(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Not supported yet: SESSION window table function without an aggregation", 1, 15)]
@@ -179,5 +185,43 @@ public sealed class WindowTests
         Assert.Equal(id, Id("SELECT auction AS a, window_start AS ws, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) WHERE price > 50 GROUP BY auction, window_start, window_end"));
         Assert.NotEqual(id, Id("SELECT auction, window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '2' MINUTE)) WHERE price > 5 GROUP BY auction, window_start, window_end"));
         Assert.NotEqual(id, Id("SELECT auction, window_start, COUNT(*) FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '1' MINUTE)) WHERE price > 5 GROUP BY auction, window_start, window_end"));
+    }
+
+    [Fact]
+    public void Hop_and_cumulate_are_described_as_slices_the_runtime_can_share()
+    {
+        _f.Configuration = Configuration.Empty.With("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+        Assert.Equal((TimeSpan.FromMinutes(5), 2), (new HopWindow(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5), null).SliceSize, new HopWindow(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5), null).SlicesPerWindow));
+        Assert.Equal((TimeSpan.FromMinutes(1), 10), (new HopWindow(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(3), null).SliceSize, new HopWindow(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(3), null).SlicesPerWindow));
+        var cumulate = Spec<WindowAggregateSpec>("SELECT COUNT(*) FROM TABLE(CUMULATE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' MINUTE, INTERVAL '1' HOUR)) GROUP BY window_start, window_end");
+        Assert.Equal((TimeSpan.FromMinutes(10), 6), (cumulate.Window.SliceSize, cumulate.Window.SlicesPerWindow));
+        var tumble = Spec<WindowAggregateSpec>("SELECT COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end");
+        Assert.Equal((TimeSpan.FromMinutes(10), 1), (tumble.Window.SliceSize, tumble.Window.SlicesPerWindow));
+        Assert.False(new SessionWindow(TimeSpan.FromMinutes(1), []).IsSliced);
+    }
+
+    [Fact]
+    public void A_hop_whose_size_is_not_a_multiple_of_its_slide_is_refused_only_by_a_window_aggregation()
+    {
+        // As Flink's: the window table function alone and the group window HOP take any size and slide.
+        var alone = Spec<WindowTableFunctionSpec>("SELECT * FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '3' MINUTE, INTERVAL '10' MINUTE))");
+        Assert.Equal(new HopWindow(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(3), null), alone.Window);
+        var legacy = Spec<WindowAggregateSpec>("SELECT COUNT(*) FROM bids GROUP BY HOP(ts, INTERVAL '3' MINUTE, INTERVAL '10' MINUTE)");
+        Assert.Equal(TimeSpan.FromMinutes(1), legacy.Window.SliceSize);
+    }
+
+    [Fact]
+    public void Without_window_start_and_window_end_in_group_by_it_is_a_plain_group_aggregate_as_in_flink()
+    {
+        _f.Configuration = Configuration.Empty.With("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+        var plan = _f.Run<QueryPlan>("SELECT window_start, auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, auction");
+        var chain = plan.Job.Vertices.SelectMany(v => v.Chain).ToList();
+        Assert.Contains(chain, s => s is GroupAggregateSpec);
+        Assert.Contains(chain, s => s is WindowTableFunctionSpec);
+        Assert.DoesNotContain(chain, s => s is WindowAggregateSpec);
+        // A grouping set without the window is the same fallback.
+        var sets = _f.Run<QueryPlan>("SELECT auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY GROUPING SETS ((auction, window_start, window_end), (auction))");
+        Assert.DoesNotContain(sets.Job.Vertices.SelectMany(v => v.Chain), s => s is WindowAggregateSpec);
+        Assert.Contains(sets.Job.Vertices.SelectMany(v => v.Chain), s => s is GroupAggregateSpec);
     }
 }

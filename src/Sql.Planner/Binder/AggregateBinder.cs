@@ -99,7 +99,11 @@ internal sealed class AggregateBinder
             node = new LogicalWindowAggregate(pre, keys, _window.Window, _window.TimeColumn, _calls, properties, new RowSchema(fields)) { PinnedId = pinnedId };
         }
         else
-            node = new LogicalAggregate(pre, keys, _sets, _calls, LogicalAggregate.SchemaOf(pre, keys, _sets, _calls, k => k == _windowTimeKey)) { PinnedId = pinnedId };
+            node = new LogicalAggregate(pre, keys, _sets, _calls, LogicalAggregate.SchemaOf(pre, keys, _sets, _calls, k => k == _windowTimeKey))
+            {
+                PinnedId = pinnedId,
+                Span = s.GroupBy?.Span ?? s.Span,
+            };
         if (having is not null) node = new LogicalFilter(node, having);
         var result = LogicalProject.Create(node, projections, QueryBinder.Uniquify(names));
         return result.IsIdentity ? node : result;
@@ -282,7 +286,6 @@ internal sealed class AggregateBinder
             "HOP" => new HopWindow(WindowArguments.Interval(call.Arguments[2], name, "size"), WindowArguments.Interval(call.Arguments[1], name, "slide"), null),
             _ => new SessionWindow(WindowArguments.Interval(call.Arguments[1], name, "gap"), []),
         };
-        WindowArguments.CheckSliceable(window, call.Span);
         var arguments = call.Arguments.Select(a => new ExpressionBinder(_scope).Bind(a)).ToList();
         return new GroupWindow(name, window, arguments, call.Arguments[0], -1, time.Type);
     }

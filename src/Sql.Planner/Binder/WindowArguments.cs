@@ -38,15 +38,17 @@ internal static class WindowArguments
         return duration;
     }
 
-    /// <summary>Flink's slicing windows need HOP's size to be a multiple of its slide and CUMULATE's of its step.</summary>
+    /// <summary>Flink's window aggregation slices HOP by its slide and CUMULATE by its step, so the size must be a multiple
+    /// (Flink's <c>WindowUtil</c> wording). A window table function alone, or a group window, has no such limit.</summary>
     public static void CheckSliceable(WindowSpec window, SourceSpan span)
     {
+        static long Ms(TimeSpan t) => (long)t.TotalMilliseconds;
         switch (window)
         {
             case HopWindow h when h.Size.Ticks % h.Slide.Ticks != 0:
-                throw new SqlValidationException($"HOP window requires size to be an integral multiple of slide, but got size {(long)h.Size.TotalMilliseconds}ms and slide {(long)h.Slide.TotalMilliseconds}ms", span);
+                throw new SqlValidationException($"HOP table function based aggregate requires size must be an integral multiple of slide, but got size {Ms(h.Size)} ms and slide {Ms(h.Slide)} ms", span);
             case CumulateWindow c when c.MaxSize.Ticks % c.Step.Ticks != 0:
-                throw new SqlValidationException($"CUMULATE window requires max size to be an integral multiple of step, but got max size {(long)c.MaxSize.TotalMilliseconds}ms and step {(long)c.Step.TotalMilliseconds}ms", span);
+                throw new SqlValidationException($"CUMULATE table function based aggregate requires maxSize must be an integral multiple of step, but got maxSize {Ms(c.MaxSize)} ms and step {Ms(c.Step)} ms", span);
         }
     }
 }

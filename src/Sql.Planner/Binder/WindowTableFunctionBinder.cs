@@ -57,7 +57,6 @@ internal static class WindowTableFunctionBinder
             "CUMULATE" => new CumulateWindow(WindowArguments.Interval(args[3]!, name, "size"), WindowArguments.Interval(args[2]!, name, "step"), Offset(args[4], name)),
             _ => new SessionWindow(WindowArguments.Interval(args[2]!, name, "gap"), PartitionKeys(table, input, qualifier)),
         };
-        WindowArguments.CheckSliceable(window, tf.Call.Span);
         return new LogicalWindowTableFunction(input, window, timeColumn, LogicalWindowTableFunction.SchemaOf(input.Schema, timeColumn)) { Span = tf.Span };
     }
 

@@ -33,10 +33,17 @@ internal static class WindowAggregation
             if (role >= 0 && windowKeys[role] < 0) windowKeys[role] = p;
             else regular.Add(p);
         }
+        // Without both window_start and window_end in every grouping set it is a plain GROUP BY over the function's rows
+        // (Flink's fallback: an updating GroupAggregate, not an error).
         if (windowKeys[0] < 0 || windowKeys[1] < 0) return null;
         if (a.GroupingSets is not null)
-            throw Unsupported.Feature("GROUPING SETS, ROLLUP or CUBE in a window aggregation", Parser.SourceSpan.None);
+        {
+            int start = a.GroupKeys[windowKeys[0]], end = a.GroupKeys[windowKeys[1]];
+            if (a.GroupingSets.Any(set => !set.Contains(start) || !set.Contains(end))) return null;
+            throw Unsupported.Feature("GROUPING SETS, ROLLUP or CUBE in a window aggregation", a.Span);
+        }
 
+        WindowArguments.CheckSliceable(tvf.Window, tvf.Span);
         bool eventTime = tvf.IsEventTime;
         var timeType = tvf.Input.Schema[tvf.TimeColumn].Type;
         string? zone = timeType.Kind == SqlTypeKind.TimestampLtz ? timeZone : null;
@@ -95,7 +102,7 @@ internal static class WindowAggregation
         {
             var keys = regular.Select(p => map(a.GroupKeys[p])).ToHashSet();
             if (s.PartitionKeys.Any(k => k < 0 || !keys.Contains(k)))
-                throw new SqlValidationException("The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", Parser.SourceSpan.None);
+                throw new SqlValidationException("The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", tvf.Span);
         }
 
         var grouping = regular.Select(p => map(a.GroupKeys[p])).ToList();

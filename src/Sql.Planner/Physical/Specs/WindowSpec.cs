@@ -9,8 +9,10 @@ namespace StreamSql.Sql.Planner.Physical;
 /// at <c>t - ((t - offset) mod size)</c> (with a non-negative modulo), as Flink's <c>TimeWindow.getWindowStartWithOffset</c>.
 /// A window covers [start, end); its <c>window_time</c> is <c>end - 1 ms</c>.
 /// <para><b>Slicing</b> (Flink's <c>SliceAssigners</c>): a row belongs to exactly one slice; windows are made of slices, so
-/// HOP and CUMULATE never copy a row into several windows. TUMBLE: one slice per window. HOP: slices of <c>Slide</c>,
-/// a window is the last <c>Size / Slide</c> slices (Size is a multiple of Slide). CUMULATE: slices of <c>Step</c>; the
+/// HOP and CUMULATE never copy a row into several windows. TUMBLE: one slice per window. HOP: slices of <c>gcd(Size, Slide)</c>;
+/// a window starts every <c>Slide</c> and is <see cref="SlicesPerWindow"/> consecutive slices (a window table function's
+/// aggregation requires Size to be a multiple of Slide, as Flink's, so there a slice is the slide; a group window need
+/// not). CUMULATE: slices of <c>Step</c>; the
 /// windows of one max-size period all start at its start and end at each step (the first slice, the first two, ... all).
 /// SESSION: not sliced — per key a session grows while rows come less than <c>Gap</c> apart and merges with its neighbours.</para>
 /// </summary>
@@ -22,6 +24,17 @@ public abstract record WindowSpec
 
     /// <summary>Whether windows are made of slices (every kind but SESSION).</summary>
     public virtual bool IsSliced => true;
+
+    /// <summary>The length of a slice (Flink's <c>SliceAssigner</c>): TUMBLE its size, HOP <c>gcd(size, slide)</c>,
+    /// CUMULATE its step; SESSION has none (zero). Slices are aligned like windows (epoch plus offset).</summary>
+    public abstract TimeSpan SliceSize { get; }
+
+    /// <summary>How many consecutive slices make the largest window: TUMBLE 1, HOP <c>size / slice</c>, CUMULATE
+    /// <c>max size / step</c> (its windows share their first slice); SESSION 0.</summary>
+    public int SlicesPerWindow => SliceSize == TimeSpan.Zero ? 0 : checked((int)(MaxWindowSize.Ticks / SliceSize.Ticks));
+
+    /// <summary>The size of the largest window (SESSION: its gap, a lower bound).</summary>
+    public abstract TimeSpan MaxWindowSize { get; }
 
     /// <summary>For stable ids: the kind and sizes.</summary>
     public abstract string Signature { get; }
@@ -36,6 +49,8 @@ public sealed record TumbleWindow(TimeSpan Size, TimeSpan? Offset) : WindowSpec
 {
     public override string Describe(string windowing, Types.RowSchema input) => $"TUMBLE({windowing}, size=[{Format(Size)}]{OffsetText(Offset)})";
     public override string Signature => $"TUMBLE({Size.Ticks},{Offset?.Ticks})";
+    public override TimeSpan SliceSize => Size;
+    public override TimeSpan MaxWindowSize => Size;
 }
 
 /// <summary><c>HOP(..., slide, size [, offset])</c>: windows of <see cref="Size"/> starting every <see cref="Slide"/>.</summary>
@@ -44,6 +59,8 @@ public sealed record HopWindow(TimeSpan Size, TimeSpan Slide, TimeSpan? Offset) 
     public override string Describe(string windowing, Types.RowSchema input) =>
         $"HOP({windowing}, size=[{Format(Size)}], slide=[{Format(Slide)}]{OffsetText(Offset)})";
     public override string Signature => $"HOP({Size.Ticks},{Slide.Ticks},{Offset?.Ticks})";
+    public override TimeSpan SliceSize => TimeSpan.FromTicks((long)System.Numerics.BigInteger.GreatestCommonDivisor(Size.Ticks, Slide.Ticks));
+    public override TimeSpan MaxWindowSize => Size;
 }
 
 /// <summary><c>CUMULATE(..., step, size [, offset])</c>: windows growing by <see cref="Step"/> up to <see cref="MaxSize"/>.</summary>
@@ -52,6 +69,8 @@ public sealed record CumulateWindow(TimeSpan MaxSize, TimeSpan Step, TimeSpan? O
     public override string Describe(string windowing, Types.RowSchema input) =>
         $"CUMULATE({windowing}, max_size=[{Format(MaxSize)}], step=[{Format(Step)}]{OffsetText(Offset)})";
     public override string Signature => $"CUMULATE({MaxSize.Ticks},{Step.Ticks},{Offset?.Ticks})";
+    public override TimeSpan SliceSize => Step;
+    public override TimeSpan MaxWindowSize => MaxSize;
 }
 
 /// <summary><c>SESSION(TABLE t [PARTITION BY k], ..., gap)</c>: per key, rows closer than <see cref="Gap"/> form one window.</summary>
@@ -65,6 +84,8 @@ public sealed record SessionWindow(TimeSpan Gap, IReadOnlyList<int> PartitionKey
         : $"SESSION({windowing}, gap=[{Format(Gap)}], partition keys=[{string.Join(", ", PartitionKeys.Select(k => input[k].Name))}])";
 
     public override string Signature => $"SESSION({Gap.Ticks})";
+    public override TimeSpan SliceSize => TimeSpan.Zero;
+    public override TimeSpan MaxWindowSize => Gap;
 
     public bool Equals(SessionWindow? other) => other is not null && other.Gap == Gap && other.PartitionKeys.SequenceEqual(PartitionKeys);
     public override int GetHashCode() => Gap.GetHashCode();
