@@ -4,6 +4,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Common;
 
@@ -116,8 +117,8 @@ internal static class FlinkText
         switch (type)
         {
             case BooleanType:
-                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBool(true);
-                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBool(false);
+                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(true);
+                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(false);
                 else return $"'{text}' is not a BOOLEAN";
                 return null;
             case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
@@ -131,7 +132,7 @@ internal static class FlinkText
                     _ => (long.MinValue, long.MaxValue),
                 };
                 if (v < min || v > max) return $"{text} is out of range for {type.Name}";
-                column.AppendLong(v);
+                column.AppendInt64(v);
                 return null;
             }
             case FloatType or DoubleType:
@@ -165,19 +166,19 @@ internal static class FlinkText
             }
             case Date32Type:
                 if (!TryParseDate(text.Trim(), out var days)) return $"'{text}' is not a DATE (yyyy-MM-dd)";
-                column.AppendLong(days);
+                column.AppendInt64(days);
                 return null;
             case Time32Type:
                 if (!TryParseTime(text.Trim(), out var timeMicros)) return $"'{text}' is not a TIME (HH:mm:ss)";
-                column.AppendLong(timeMicros / 1000);
+                column.AppendInt64(timeMicros / 1000);
                 return null;
             case TimestampType ts:
             {
                 if (!TryParseTimestamp(text.Trim(), out var micros, out int nanosOfMicro)) return $"'{text}' is not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.fff])";
-                if (!IsNanos(ts)) { column.AppendLong(micros); return null; }
+                if (!IsNanos(ts)) { column.AppendInt64(micros); return null; }
                 if (!TimestampEncoding.TryFromMicros(micros, nanosOfMicro, TimestampEncoding.MaxPrecision, out long nanos))
                     return $"'{text}' is out of range: TIMESTAMP(7) to TIMESTAMP(9) hold {TimestampEncoding.NanosecondRange}";
-                column.AppendLong(nanos);
+                column.AppendInt64(nanos);
                 return null;
             }
             default:
