@@ -117,7 +117,10 @@ internal static class ShellApp
         if (terminal)
         {
             output.WriteLine(ShellMessages.Welcome);
-            lines = new TerminalLineSource(TerminalLineSource.DefaultHistoryFile());
+            var terminalLines = new TerminalLineSource(TerminalLineSource.DefaultHistoryFile());
+            // The result view reads the same keys as the line editor: while a query runs, nobody else reads them.
+            printer.TableView = new TableResultView(terminalLines.Keys, output, () => (Console.WindowWidth, Console.WindowHeight), TimeProvider.System);
+            lines = terminalLines;
         }
         else
         {
