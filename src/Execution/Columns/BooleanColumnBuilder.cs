@@ -8,7 +8,6 @@ namespace StreamSql.Execution.Columns;
 public sealed class BooleanColumnBuilder : ColumnBuilder
 {
     private byte[] _bits = System.Array.Empty<byte>();
-    private ValidityBuilder _validity;
     private int _capacity;
 
     internal BooleanColumnBuilder(IArrowType type, int capacity) : base(type) => _capacity = Math.Max(capacity, 64);
@@ -28,7 +27,7 @@ public sealed class BooleanColumnBuilder : ColumnBuilder
     {
         int row = Length;
         AppendBoolean(false);
-        _validity.SetNull(row);
+        Validity.SetNull(row);
     }
 
     internal override void AppendFrom(ColumnReader reader, int row)
@@ -36,33 +35,16 @@ public sealed class BooleanColumnBuilder : ColumnBuilder
         if (reader.IsNull(row)) AppendNull(); else AppendBoolean(reader.GetBoolean(row));
     }
 
-    public override void AppendRows(ArrayData source, ReadOnlySpan<int> rows)
+    private protected override void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count)
     {
         var column = new ColumnView(source, ColumnKind.Boolean);
-        int at = Length;
-        for (int j = 0; j < rows.Length; j++) AppendBoolean(column.GetBoolean(rows[j]));
-        _validity.CopyFrom(source, rows, 0, rows.Length, at);
-    }
-
-    public override void AppendRange(ArrayData source, int start, int count)
-    {
-        var column = new ColumnView(source, ColumnKind.Boolean);
-        int at = Length;
-        for (int j = 0; j < count; j++) AppendBoolean(column.GetBoolean(start + j));
-        _validity.CopyFrom(source, ReadOnlySpan<int>.Empty, start, count, at);
-    }
-
-    public override void Truncate(int length)
-    {
-        if (length >= Length) return;
-        _validity.Truncate(length, Length);
-        Length = length;
+        for (int j = 0; j < count; j++) AppendBoolean(column.GetBoolean(rows.IsEmpty ? start + j : rows[j]));
     }
 
     public override ArrayData BuildData()
     {
         if (_bits.Length < (Length + 7) >> 3) Grow(Length);
-        var (validity, nulls) = _validity.Build(Length);
+        var (validity, nulls) = Validity.Build(Length);
         var data = new ArrayData(Type, Length, nulls, 0, [validity, new ArrowBuffer(_bits)], System.Array.Empty<ArrayData>());
         _capacity = Math.Max(_capacity, Length);
         _bits = System.Array.Empty<byte>();

@@ -12,7 +12,6 @@ public sealed class BytesColumnBuilder : ColumnBuilder
     private readonly bool _utf8;
     private int[] _offsets = System.Array.Empty<int>();
     private byte[] _data = System.Array.Empty<byte>();
-    private ValidityBuilder _validity;
     private int _dataLength;
     private int _capacity;
     private int _dataCapacity;
@@ -28,7 +27,7 @@ public sealed class BytesColumnBuilder : ColumnBuilder
     {
         int row = Length;
         EndRow();
-        _validity.SetNull(row);
+        Validity.SetNull(row);
     }
 
     public override void AppendUtf8(ReadOnlySpan<byte> value)
@@ -59,34 +58,18 @@ public sealed class BytesColumnBuilder : ColumnBuilder
         else AppendUtf8(reader.GetBytes(row));
     }
 
-    public override void AppendRows(ArrayData source, ReadOnlySpan<int> rows)
+    private protected override void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count)
     {
         var column = new ColumnView(source, _utf8 ? ColumnKind.Utf8 : ColumnKind.Binary);
-        int at = Length;
-        for (int j = 0; j < rows.Length; j++) AppendUtf8(column.GetBytes(rows[j]));
-        _validity.CopyFrom(source, rows, 0, rows.Length, at);
+        for (int j = 0; j < count; j++) AppendUtf8(column.GetBytes(rows.IsEmpty ? start + j : rows[j]));
     }
 
-    public override void AppendRange(ArrayData source, int start, int count)
-    {
-        var column = new ColumnView(source, _utf8 ? ColumnKind.Utf8 : ColumnKind.Binary);
-        int at = Length;
-        for (int j = 0; j < count; j++) AppendUtf8(column.GetBytes(start + j));
-        _validity.CopyFrom(source, ReadOnlySpan<int>.Empty, start, count, at);
-    }
-
-    public override void Truncate(int length)
-    {
-        if (length >= Length) return;
-        _validity.Truncate(length, Length);
-        _dataLength = _offsets[length];
-        Length = length;
-    }
+    private protected override void TruncateValues(int length) => _dataLength = _offsets[length];
 
     public override ArrayData BuildData()
     {
         if (_offsets.Length == 0) _offsets = new int[1];
-        var (validity, nulls) = _validity.Build(Length);
+        var (validity, nulls) = Validity.Build(Length);
         var offsets = new ArrowBuffer(MemoryMarshal.AsBytes(_offsets.AsSpan(0, Length + 1)).ToArray());
         var data = new ArrayData(Type, Length, nulls, 0, [validity, offsets, new ArrowBuffer(_data.AsMemory(0, _dataLength))],
             System.Array.Empty<ArrayData>());

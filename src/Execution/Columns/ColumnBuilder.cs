@@ -25,6 +25,9 @@ public abstract class ColumnBuilder
     /// <summary>Rows appended since the last <see cref="Build"/>.</summary>
     public int Length { get; private protected set; }
 
+    /// <summary>The validity of the rows appended so far (set by the kinds' appends, copied by <see cref="AppendRows"/>).</summary>
+    private protected ValidityBuilder Validity;
+
     /// <summary>The field builders of a ROW column (empty for other kinds).</summary>
     public virtual IReadOnlyList<ColumnBuilder> Children => System.Array.Empty<ColumnBuilder>();
 
@@ -65,14 +68,36 @@ public abstract class ColumnBuilder
     internal abstract void AppendFrom(ColumnReader reader, int row);
 
     /// <summary>Appends rows <paramref name="rows"/> (logical indices) of <paramref name="source"/>, a column of this type.</summary>
-    public abstract void AppendRows(ArrayData source, ReadOnlySpan<int> rows);
+    public void AppendRows(ArrayData source, ReadOnlySpan<int> rows)
+    {
+        int at = Length;
+        CopyValues(source, rows, 0, rows.Length);
+        Validity.CopyFrom(source, rows, 0, rows.Length, at);
+    }
 
     /// <summary>Appends rows <paramref name="start"/> .. <paramref name="start"/> + <paramref name="count"/> of
     /// <paramref name="source"/>, a column of this type.</summary>
-    public abstract void AppendRange(ArrayData source, int start, int count);
+    public void AppendRange(ArrayData source, int start, int count)
+    {
+        int at = Length;
+        CopyValues(source, ReadOnlySpan<int>.Empty, start, count);
+        Validity.CopyFrom(source, ReadOnlySpan<int>.Empty, start, count, at);
+    }
+
+    /// <summary>Appends the values (not the validity) of <paramref name="count"/> rows of <paramref name="source"/>: rows
+    /// <paramref name="rows"/>, or from <paramref name="start"/> on when <paramref name="rows"/> is empty.</summary>
+    private protected abstract void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count);
 
     /// <summary>Drops the rows from <paramref name="length"/> on (to undo a partly appended record that turned out malformed).</summary>
-    public abstract void Truncate(int length);
+    public void Truncate(int length)
+    {
+        if (length >= Length) return;
+        Validity.Truncate(length, Length);
+        TruncateValues(length);
+        Length = length;
+    }
+
+    private protected virtual void TruncateValues(int length) { }
 
     /// <summary>The column built so far; the builder starts empty again.</summary>
     public IArrowArray Build() => ArrowArrayFactory.BuildArray(BuildData());
@@ -102,6 +127,7 @@ public abstract class ColumnBuilder
         public ColumnBuilder Bytes(bool utf8) => new BytesColumnBuilder(type, capacity);
         public ColumnBuilder Struct() => new StructColumnBuilder((StructType)type, capacity);
         public ColumnBuilder List() => throw new NotSupportedException(
-            $"Not supported yet: building ARRAY, MAP and MULTISET columns (Arrow type {type.Name}) value by value");
+            $"Not supported yet: ARRAY, MAP and MULTISET columns (Arrow type {type.Name}) built value by value, as connectors "
+            + "read them; leave such columns out of the query");
     }
 }

@@ -59,18 +59,6 @@ public static class ColumnKinds
         _ => throw new NotSupportedException($"Arrow type {type.Name} is not a column layout of the runtime"),
     };
 
-    /// <summary>Bytes per value of a fixed-width kind; 0 for Boolean (bits), variable-length, nested and Null.</summary>
-    public static int ByteWidth(ColumnKind kind) => kind switch
-    {
-        ColumnKind.Int8 => 1,
-        ColumnKind.Int16 => 2,
-        ColumnKind.Int32 or ColumnKind.Date32 or ColumnKind.Time32Millis or ColumnKind.Float32 => 4,
-        ColumnKind.Int64 or ColumnKind.TimestampMicros or ColumnKind.TimestampNanos or ColumnKind.DurationMillis
-            or ColumnKind.Float64 => 8,
-        ColumnKind.Decimal128 => 16,
-        _ => 0,
-    };
-
     /// <summary>Calls the method of <paramref name="visitor"/> for <paramref name="kind"/>'s storage family.</summary>
     public static TResult Accept<TVisitor, TResult>(ColumnKind kind, ref TVisitor visitor)
         where TVisitor : IColumnVisitor<TResult>, allows ref struct

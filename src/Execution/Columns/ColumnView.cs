@@ -77,12 +77,13 @@ public readonly struct ColumnView
     {
         var values = Data.Buffers[1].Span;
         int index = Data.Offset + row;
-        return ColumnKinds.ByteWidth(Kind) switch
+        return Kind switch
         {
-            1 when Kind == ColumnKind.Int8 => (sbyte)values[index],
-            2 => MemoryMarshal.Cast<byte, short>(values)[index],
-            4 when Kind != ColumnKind.Float32 => MemoryMarshal.Cast<byte, int>(values)[index],
-            8 when Kind != ColumnKind.Float64 => MemoryMarshal.Cast<byte, long>(values)[index],
+            ColumnKind.Int8 => (sbyte)values[index],
+            ColumnKind.Int16 => MemoryMarshal.Cast<byte, short>(values)[index],
+            ColumnKind.Int32 or ColumnKind.Date32 or ColumnKind.Time32Millis => MemoryMarshal.Cast<byte, int>(values)[index],
+            ColumnKind.Int64 or ColumnKind.TimestampMicros or ColumnKind.TimestampNanos or ColumnKind.DurationMillis =>
+                MemoryMarshal.Cast<byte, long>(values)[index],
             _ => throw new InvalidOperationException($"a {Kind} column has no integer values"),
         };
     }

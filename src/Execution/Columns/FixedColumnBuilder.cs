@@ -9,7 +9,6 @@ namespace StreamSql.Execution.Columns;
 public abstract class FixedColumnBuilder<T> : ColumnBuilder where T : unmanaged
 {
     private byte[] _values = System.Array.Empty<byte>();
-    private ValidityBuilder _validity;
     private int _capacity;
 
     private protected FixedColumnBuilder(IArrowType type, int capacity) : base(type) => _capacity = Math.Max(capacity, 16);
@@ -27,7 +26,7 @@ public abstract class FixedColumnBuilder<T> : ColumnBuilder where T : unmanaged
     {
         int row = Length;
         Put(default);
-        _validity.SetNull(row);
+        Validity.SetNull(row);
     }
 
     /// <summary>Appends <paramref name="values"/>, all valid.</summary>
@@ -38,35 +37,19 @@ public abstract class FixedColumnBuilder<T> : ColumnBuilder where T : unmanaged
         Length += values.Length;
     }
 
-    public override void AppendRows(ArrayData source, ReadOnlySpan<int> rows)
-    {
-        Reserve(rows.Length);
-        var src = MemoryMarshal.Cast<byte, T>(source.Buffers[1].Span).Slice(source.Offset);
-        var dst = MemoryMarshal.Cast<byte, T>(_values.AsSpan()).Slice(Length, rows.Length);
-        for (int j = 0; j < rows.Length; j++) dst[j] = src[rows[j]];
-        _validity.CopyFrom(source, rows, 0, rows.Length, Length);
-        Length += rows.Length;
-    }
-
-    public override void AppendRange(ArrayData source, int start, int count)
+    private protected override void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count)
     {
         Reserve(count);
-        MemoryMarshal.Cast<byte, T>(source.Buffers[1].Span).Slice(source.Offset + start, count)
-            .CopyTo(MemoryMarshal.Cast<byte, T>(_values.AsSpan()).Slice(Length));
-        _validity.CopyFrom(source, ReadOnlySpan<int>.Empty, start, count, Length);
+        var src = MemoryMarshal.Cast<byte, T>(source.Buffers[1].Span).Slice(source.Offset);
+        var dst = MemoryMarshal.Cast<byte, T>(_values.AsSpan()).Slice(Length, count);
+        if (rows.IsEmpty) src.Slice(start, count).CopyTo(dst);
+        else for (int j = 0; j < count; j++) dst[j] = src[rows[j]];
         Length += count;
-    }
-
-    public override void Truncate(int length)
-    {
-        if (length >= Length) return;
-        _validity.Truncate(length, Length);
-        Length = length;
     }
 
     public override ArrayData BuildData()
     {
-        var (validity, nulls) = _validity.Build(Length);
+        var (validity, nulls) = Validity.Build(Length);
         var data = new ArrayData(Type, Length, nulls, 0, [validity, new ArrowBuffer(_values)], System.Array.Empty<ArrayData>());
         // The next column starts at the size this one reached: a reader filling batches of the same size grows once.
         _capacity = Math.Max(_capacity, Length);

@@ -11,17 +11,12 @@ public sealed class NullColumnBuilder : ColumnBuilder
 
     public override void AppendNull() => Length++;
     internal override void AppendFrom(ColumnReader reader, int row) => Length++;
-    public override void AppendRows(ArrayData source, ReadOnlySpan<int> rows) => Length += rows.Length;
-    public override void AppendRange(ArrayData source, int start, int count) => Length += count;
-
-    public override void Truncate(int length)
-    {
-        if (length < Length) Length = length;
-    }
+    private protected override void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count) => Length += count;
 
     public override ArrayData BuildData()
     {
         var data = new ArrayData(Type, Length, Length, 0, System.Array.Empty<ArrowBuffer>(), System.Array.Empty<ArrayData>());
+        Validity.Build(Length);
         Length = 0;
         return data;
     }

@@ -9,7 +9,6 @@ namespace StreamSql.Execution.Columns;
 public sealed class StructColumnBuilder : ColumnBuilder
 {
     private readonly ColumnBuilder[] _children;
-    private ValidityBuilder _validity;
 
     internal StructColumnBuilder(StructType type, int capacity) : base(type)
     {
@@ -24,42 +23,38 @@ public sealed class StructColumnBuilder : ColumnBuilder
     public override void AppendNull()
     {
         foreach (var child in _children) child.AppendNull();
-        _validity.SetNull(Length);
+        Validity.SetNull(Length);
         Length++;
     }
 
     internal override void AppendFrom(ColumnReader reader, int row) => throw Unsupported("a row-at-a-time reader");
 
-    public override void AppendRows(ArrayData source, ReadOnlySpan<int> rows)
+    private protected override void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count)
     {
         // Children are not sliced by the parent's offset.
-        var shifted = new int[rows.Length];
-        for (int j = 0; j < rows.Length; j++) shifted[j] = source.Offset + rows[j];
-        for (int f = 0; f < _children.Length; f++) _children[f].AppendRows(source.Children[f], shifted);
-        _validity.CopyFrom(source, rows, 0, rows.Length, Length);
-        Length += rows.Length;
-    }
-
-    public override void AppendRange(ArrayData source, int start, int count)
-    {
-        for (int f = 0; f < _children.Length; f++) _children[f].AppendRange(source.Children[f], source.Offset + start, count);
-        _validity.CopyFrom(source, ReadOnlySpan<int>.Empty, start, count, Length);
+        if (rows.IsEmpty)
+        {
+            for (int f = 0; f < _children.Length; f++) _children[f].AppendRange(source.Children[f], source.Offset + start, count);
+        }
+        else
+        {
+            var shifted = new int[count];
+            for (int j = 0; j < count; j++) shifted[j] = source.Offset + rows[j];
+            for (int f = 0; f < _children.Length; f++) _children[f].AppendRows(source.Children[f], shifted);
+        }
         Length += count;
     }
 
-    public override void Truncate(int length)
+    private protected override void TruncateValues(int length)
     {
-        if (length >= Length) return;
         foreach (var child in _children) child.Truncate(length);
-        _validity.Truncate(length, Length);
-        Length = length;
     }
 
     public override ArrayData BuildData()
     {
         var children = new ArrayData[_children.Length];
         for (int i = 0; i < children.Length; i++) children[i] = _children[i].BuildData();
-        var (validity, nulls) = _validity.Build(Length);
+        var (validity, nulls) = Validity.Build(Length);
         var data = new ArrayData(Type, Length, nulls, 0, [validity], children);
         Length = 0;
         return data;
