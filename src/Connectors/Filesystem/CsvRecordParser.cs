@@ -1,6 +1,7 @@
 using System.Text;
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Filesystem;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Nexmark;
 
@@ -262,7 +263,7 @@ internal sealed class NexmarkEventWriter
         column?.CommitSpan(length);
     }
 
-    private static void PutLong(ColumnBuilder? column, long value) => column?.AppendLong(value);
+    private static void PutLong(ColumnBuilder? column, long value) => column?.AppendInt64(value);
 
     private static void PutBytes(ColumnBuilder? column, ReadOnlySpan<byte> value) => column?.AppendUtf8(value);
 

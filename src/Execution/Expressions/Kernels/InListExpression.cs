@@ -3,6 +3,7 @@ using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
@@ -62,7 +63,7 @@ internal sealed class InListExpression : VectorExpression
     {
         int n = input.Length;
         var reader = _operand.EvaluateReader(input, context);
-        var writer = ColumnWriter.Create(SqlType.Boolean, n);
+        var writer = ColumnBuilder.Create(SqlType.Boolean, n);
         bool binary = _operand.Type.IsBinaryString;
         for (int i = 0; i < n; i++)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
@@ -204,7 +205,7 @@ internal static partial class StringKernels
     private static RowwiseExpression Row(SqlType type, VectorExpression[] operands, RowFunction body) => new(type, operands, body);
 
     /// <summary>UPPER/LOWER: bytes mapped in place when ASCII, else through .NET's invariant case mapping.</summary>
-    private static void CaseMap(ColumnReader reader, int row, ColumnWriter writer, bool upper)
+    private static void CaseMap(ColumnReader reader, int row, ColumnBuilder writer, bool upper)
     {
         var utf8 = reader.GetUtf8(row);
         bool ascii = true;

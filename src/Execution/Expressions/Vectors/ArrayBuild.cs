@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Vectors;
 
@@ -27,7 +28,7 @@ internal static class ArrayBuild
     /// <summary>An array of <paramref name="length"/> nulls of the given type.</summary>
     public static IArrowArray Nulls(Sql.Planner.Types.SqlType type, int length)
     {
-        var writer = ColumnWriter.Create(type, length);
+        var writer = ColumnBuilder.Create(type, length);
         for (int i = 0; i < length; i++) writer.AppendNull();
         return writer.Build();
     }
