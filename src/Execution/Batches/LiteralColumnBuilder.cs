@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
@@ -83,7 +84,7 @@ public static class LiteralColumnBuilder
         where T : unmanaged
     {
         int n = values.Count;
-        var data = new byte[n * Marshal.SizeOf<T>()];
+        var data = new byte[n * Unsafe.SizeOf<T>()];
         var typed = MemoryMarshal.Cast<byte, T>(data.AsSpan());
         byte[]? validity = null;
         int nulls = 0;

@@ -136,8 +136,13 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
             case 64:
             {
                 var values = MemoryMarshal.Cast<byte, long>(data.Buffers[1].Span).Slice(off, n);
+                if (validity.IsEmpty)
+                {
+                    max = MaxOf(values);
+                    break;
+                }
                 for (int i = 0; i < n; i++)
-                    if (values[i] > max && (validity.IsEmpty || (validity[(off + i) >> 3] & (1 << ((off + i) & 7))) != 0)) max = values[i];
+                    if (values[i] > max && (validity[(off + i) >> 3] & (1 << ((off + i) & 7))) != 0) max = values[i];
                 break;
             }
             case 32:
@@ -153,6 +158,24 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         // Watermarks are microseconds; a TIMESTAMP(7..9) expression counts nanoseconds.
         if (max != long.MinValue && data.DataType is TimestampType { Unit: TimeUnit.Nanosecond })
             max = TimestampEncoding.ToMicros(max, TimestampEncoding.MaxPrecision);
+        return max;
+    }
+
+    /// <summary>The maximum of values without nulls, <see cref="System.Numerics.Vector{T}"/> lanes at a time (a watermark
+    /// is computed for every batch).</summary>
+    private static long MaxOf(ReadOnlySpan<long> values)
+    {
+        long max = long.MinValue;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && values.Length >= System.Numerics.Vector<long>.Count * 2)
+        {
+            var lanes = new System.Numerics.Vector<long>(long.MinValue);
+            var vectors = MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(values);
+            foreach (var v in vectors) lanes = System.Numerics.Vector.Max(lanes, v);
+            for (int l = 0; l < System.Numerics.Vector<long>.Count; l++) max = Math.Max(max, lanes[l]);
+            i = vectors.Length * System.Numerics.Vector<long>.Count;
+        }
+        for (; i < values.Length; i++) max = Math.Max(max, values[i]);
         return max;
     }
 }

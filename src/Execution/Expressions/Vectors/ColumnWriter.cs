@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -79,14 +80,14 @@ internal abstract class ColumnWriter
         public override void AppendNull()
         {
             EnsureCapacity();
-            _validity ??= Bitmaps.AllValid(Buffer.Length / Marshal.SizeOf<T>());
+            _validity ??= Bitmaps.AllValid(Buffer.Length / Unsafe.SizeOf<T>());
             Bitmaps.Clear(_validity, Position);
             Position++;
         }
 
         private void EnsureCapacity()
         {
-            int size = Marshal.SizeOf<T>();
+            int size = Unsafe.SizeOf<T>();
             if ((Position + 1) * size <= Buffer.Length) return;
             System.Array.Resize(ref Buffer, Buffer.Length * 2);
             if (_validity is not null)
