@@ -42,6 +42,12 @@ public sealed record NexmarkBenchOptions
     /// <summary>A directory of query files to use instead of the built-in ones.</summary>
     public string? QueriesDirectory { get; init; }
 
+    /// <summary>Timed engine runs per query; the one of median CPU time is reported (the machine may be shared).</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>A directory to write a CPU profile (<c>qN.nettrace</c>) of each query's timed run into, or null.</summary>
+    public string? ProfileDirectory { get; init; }
+
     /// <summary>Skip the baselines (hand-written, Rx.NET) but still check against DuckDB.</summary>
     public bool NoBaselines { get; init; }
 }

@@ -28,7 +28,9 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
     /// <summary>Runs <paramref name="query"/> once.</summary>
     /// <param name="check">Fingerprint the committed result (else only count it, as cheaply as a blackhole).</param>
     /// <param name="progress">Rows the sources read so far and time since the start, at every sample.</param>
-    public async Task<EngineRunResult> RunAsync(NexmarkQuery query, bool check, Action<long, TimeSpan>? progress, CancellationToken cancellationToken)
+    /// <param name="profile">Where to write a CPU profile of the run (from the INSERT to the job's end), or null.</param>
+    public async Task<EngineRunResult> RunAsync(NexmarkQuery query, bool check, Action<long, TimeSpan>? progress, CancellationToken cancellationToken,
+        string? profile = null)
     {
         var scratch = Directory.CreateTempSubdirectory("streamsql-nexmark-");
         try
@@ -59,6 +61,7 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
             var sql = Substitute(query.Sql, new Dictionary<string, string> { ["NEXMARK_DIR"] = scratch.FullName });
 
             var checkpoints = new Dictionary<long, CheckpointStats>();
+            await using var profiler = profile is null ? null : CpuProfile.Start(profile);
             await using var monitor = new RunMonitor(elapsed =>
             {
                 Collect(env, checkpoints);

@@ -42,13 +42,21 @@ public sealed record QueryReport(
 
     public double? EventsPerCoreSecond => HasNumbers && Timed!.Cpu > TimeSpan.Zero ? Events / Timed.Cpu.TotalSeconds : null;
 
-    /// <summary>The engine's time over the baseline's (above 1: the engine is slower), or null.</summary>
+    /// <summary>The engine's CPU time over the baseline's (above 1: the engine is slower), or null. CPU time, not wall time:
+    /// on a shared machine the wall clock also counts other processes' turns.</summary>
     public double? RatioTo(string baseline)
     {
         if (!HasNumbers) return null;
         foreach (var (result, correct) in Baselines)
-            if (result.Name == baseline && correct && result.Wall > TimeSpan.Zero) return Timed!.Wall.TotalSeconds / result.Wall.TotalSeconds;
+            if (result.Name == baseline && correct && result.Cpu > TimeSpan.Zero) return Timed!.Cpu.TotalSeconds / result.Cpu.TotalSeconds;
         return null;
+    }
+
+    /// <summary>Events per CPU-second of a baseline.</summary>
+    public double? BaselinePerCore(string baseline)
+    {
+        var result = Baseline(baseline);
+        return result is null || result.Cpu <= TimeSpan.Zero ? null : Events / result.Cpu.TotalSeconds;
     }
 
     public BaselineResult? Baseline(string name)

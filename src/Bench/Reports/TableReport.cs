@@ -56,18 +56,19 @@ internal sealed class TableReport(TextWriter output)
         var measured = reports.Where(r => r.HasNumbers).ToArray();
         if (measured.Length == 0) return;
         output.WriteLine();
-        output.WriteLine("Baselines over the same in-memory events (seconds; ratio = engine time / baseline time, above 1 the engine is slower):");
-        var header = $"{"query",-5} {"engine",8}";
+        output.WriteLine("Baselines over the same in-memory events, in events/s per core (CPU time); ratio = engine CPU time / baseline CPU time");
+        output.WriteLine("(above 1 the engine is slower):");
+        var header = $"{"query",-5} {"engine",10}";
         foreach (var (_, title) in BaselineColumns) header += $" {title,13} {"ratio",8}";
         output.WriteLine(header);
         foreach (var report in measured)
         {
-            var line = $"{report.Query,-5} {Units.Seconds(report.Timed!.Wall),8}";
+            var line = $"{report.Query,-5} {Units.Rate(report.EventsPerCoreSecond ?? 0),10}";
             foreach (var (name, _) in BaselineColumns)
             {
-                var baseline = report.Baseline(name);
-                string seconds = baseline is null ? "-" : report.BaselineCorrect(name) ? Units.Seconds(baseline.Wall) : "wrong";
-                line += $" {seconds,13} {Units.Ratio(report.RatioTo(name)),8}";
+                var perCore = report.BaselinePerCore(name);
+                string rate = perCore is null ? "-" : report.BaselineCorrect(name) ? Units.Rate(perCore.Value) : "wrong";
+                line += $" {rate,13} {Units.Ratio(report.RatioTo(name)),8}";
             }
             output.WriteLine(line);
         }

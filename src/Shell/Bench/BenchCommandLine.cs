@@ -20,8 +20,11 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
         "      --checkpoint-interval D     Exactly-once checkpoints this often (default 10s; 'off' for none).\n" +
         "      --source generator|memory   Generate events live (default) or replay them from memory.\n" +
         "      --output table|json         The table (default) or one JSON object per query and line.\n" +
+        "      --rounds N                  Timed runs per query; the one with the median CPU time is reported (default 1).\n" +
         "      --chart <file.svg>          Also draw events/s per core of every query, with Flink's and Feldera's published figures.\n" +
         "      --queries-dir <dir>         Query files to use instead of the built-in ones (ddl.sql, qN.sql, duckdb/qN.sql).\n" +
+        "      --profile <dir>             Write a CPU profile of each query's timed run (<dir>/qN.nettrace; open it with\n" +
+        "                                  'dotnet-trace convert --format speedscope', PerfView or Visual Studio).\n" +
         "      --no-baselines              Skip the hand-written and Rx.NET baselines (DuckDB still checks every result).\n";
 
     public static bool IsBenchCommand(IReadOnlyList<string> args) => args.Count > 0 && args[0] == "bench";
@@ -96,11 +99,22 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
                         },
                     };
                     break;
+                case "--rounds":
+                    {
+                        var text = Value();
+                        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || r < 1 || r > 100)
+                            throw new CommandLineException($"--rounds expects a number of timed runs from 1 to 100, got '{text}'.");
+                        options = options with { Rounds = r };
+                        break;
+                    }
                 case "--chart":
                     options = options with { ChartPath = Value() };
                     break;
                 case "--queries-dir":
                     options = options with { QueriesDirectory = Value() };
+                    break;
+                case "--profile":
+                    options = options with { ProfileDirectory = Value() };
                     break;
                 case "--no-baselines":
                     options = options with { NoBaselines = true };
