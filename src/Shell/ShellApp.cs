@@ -18,6 +18,8 @@ internal static class ShellApp
     {
         if (Control.ControlCommandLine.IsControlCommand(args))
             return await Control.ControlCommands.RunAsync(args, output, error).ConfigureAwait(false);
+        if (Bench.BenchCommandLine.IsBenchCommand(args))
+            return await Bench.BenchCommand.RunAsync(args, output, error, terminal && !Console.IsErrorRedirected).ConfigureAwait(false);
         CommandLineOptions options;
         try
         {

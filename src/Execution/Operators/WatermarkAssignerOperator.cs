@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Execution.Batches;
@@ -143,6 +144,8 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         public long Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
         {
             var values = column.Values<T>();
+            if (typeof(T) == typeof(long) && column.Data.NullCount == 0)
+                return MaxOfAllValid(MemoryMarshal.Cast<T, long>(values));
             var validity = column.Validity;
             long max = long.MinValue;
             for (int i = 0; i < values.Length; i++)
@@ -163,5 +166,23 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
 
         private InvalidOperationException NotATimestamp() =>
             new($"watermark expression of {description} must produce a TIMESTAMP, not {column.Data.DataType.Name}");
+    }
+
+    /// <summary>The maximum of values without nulls, <see cref="System.Numerics.Vector{T}"/> lanes at a time (a watermark
+    /// is computed for every batch).</summary>
+    private static long MaxOfAllValid(ReadOnlySpan<long> values)
+    {
+        long max = long.MinValue;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && values.Length >= System.Numerics.Vector<long>.Count * 2)
+        {
+            var lanes = new System.Numerics.Vector<long>(long.MinValue);
+            var vectors = MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(values);
+            foreach (var v in vectors) lanes = System.Numerics.Vector.Max(lanes, v);
+            for (int l = 0; l < System.Numerics.Vector<long>.Count; l++) max = Math.Max(max, lanes[l]);
+            i = vectors.Length * System.Numerics.Vector<long>.Count;
+        }
+        for (; i < values.Length; i++) max = Math.Max(max, values[i]);
+        return max;
     }
 }

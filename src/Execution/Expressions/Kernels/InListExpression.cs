@@ -51,12 +51,26 @@ internal sealed class InListExpression : VectorExpression
         {
             var list = new ConstantExpression[coerced.Length - 1];
             for (int i = 1; i < coerced.Length; i++) list[i - 1] = (ConstantExpression)coerced[i];
+            if (common.IsCharacterString && list.Length <= Utf8InList.MaxLiterals) return Utf8List(call.Type, coerced[0], list);
             return new InListExpression(call.Type, coerced[0], list);
         }
         var equalities = new VectorExpression[coerced.Length - 1];
         for (int i = 1; i < coerced.Length; i++)
             equalities[i - 1] = ComparisonKernels.Create(CompareOp.Eq, coerced[0], coerced[i], SqlType.Boolean);
         return LogicalKernels.Balanced(and: false, equalities, 0, equalities.Length, call.Type);
+    }
+
+    private static Utf8InList Utf8List(SqlType type, VectorExpression operand, ConstantExpression[] list)
+    {
+        var literals = new List<byte[]>();
+        bool hasNull = false;
+        foreach (var c in list)
+        {
+            var reader = (ConstantReader)c.EvaluateReader(null!, null!);
+            if (reader.IsNull(0)) hasNull = true;
+            else literals.Add(reader.GetUtf8(0).ToArray());
+        }
+        return new Utf8InList(operand, literals.ToArray(), hasNull, type);
     }
 
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -18,7 +19,7 @@ internal static class ArrayBuild
     }
 
     /// <summary>Allocates the value buffer for <paramref name="length"/> values of <typeparamref name="T"/>.</summary>
-    public static byte[] Values<T>(int length) where T : unmanaged => new byte[Math.Max(length, 1) * Marshal.SizeOf<T>()];
+    public static byte[] Values<T>(int length) where T : unmanaged => new byte[Math.Max(length, 1) * Unsafe.SizeOf<T>()];
 
     public static Span<T> As<T>(byte[] buffer) where T : unmanaged => MemoryMarshal.Cast<byte, T>(buffer.AsSpan());
 
