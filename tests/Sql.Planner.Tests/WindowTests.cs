@@ -38,7 +38,10 @@ public sealed class WindowTests
         Assert.Equal("TIMESTAMP(3) NOT NULL", schema[7].Type.ToString());
         Assert.Equal("TIMESTAMP(3) NOT NULL *ROWTIME*", schema[8].Type.ToString());
         var proc = _f.Run<QueryPlan>("SELECT window_start, window_time FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(pt), INTERVAL '1' HOUR))").ResultSchema;
-        Assert.Equal("TIMESTAMP_LTZ(3) NOT NULL", proc[0].Type.ToString());
+        // As Flink's: the bounds are TIMESTAMP(3) over a TIMESTAMP_LTZ or processing-time attribute too.
+        Assert.Equal("TIMESTAMP(3) NOT NULL", proc[0].Type.ToString());
+        Assert.Equal("TIMESTAMP(3) NOT NULL", _f.Run<QueryPlan>("SELECT window_end FROM TABLE(TUMBLE(TABLE ltz_events, DESCRIPTOR(ts), INTERVAL '1' HOUR))").ResultSchema[0].Type.ToString());
+        Assert.Equal("TIMESTAMP(3) NOT NULL", _f.Run<QueryPlan>("SELECT TUMBLE_START(pt, INTERVAL '1' MINUTE) FROM clicks GROUP BY TUMBLE(pt, INTERVAL '1' MINUTE)").ResultSchema[0].Type.ToString());
         Assert.Equal("TIMESTAMP_LTZ(3) NOT NULL *PROCTIME*", proc[1].Type.ToString());
     }
 
@@ -223,5 +226,16 @@ public sealed class WindowTests
         var sets = _f.Run<QueryPlan>("SELECT auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY GROUPING SETS ((auction, window_start, window_end), (auction))");
         Assert.DoesNotContain(sets.Job.Vertices.SelectMany(v => v.Chain), s => s is WindowAggregateSpec);
         Assert.Contains(sets.Job.Vertices.SelectMany(v => v.Chain), s => s is GroupAggregateSpec);
+    }
+
+    [Fact]
+    public void A_processing_time_window_aggregation_goes_into_timestamp_columns_as_nexmark_q12_does()
+    {
+        _f.Run("CREATE TABLE q12_sink (bidder BIGINT, bid_count BIGINT, starttime TIMESTAMP(3), endtime TIMESTAMP(3)) WITH ('connector' = 'blackhole')");
+        var plan = _f.Run<InsertPlan>("""
+            INSERT INTO q12_sink SELECT user_id, COUNT(*), window_start, window_end
+            FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(pt), INTERVAL '10' SECOND)) GROUP BY user_id, window_start, window_end
+            """);
+        Assert.Contains(plan.Job.Vertices.SelectMany(v => v.Chain), s => s is WindowAggregateSpec);
     }
 }

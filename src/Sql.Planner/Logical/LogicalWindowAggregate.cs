@@ -26,10 +26,10 @@ public sealed record LogicalWindowAggregate(
     /// <summary>The name and type of a window property column for a time attribute of <paramref name="time"/>.</summary>
     public static Field PropertyField(WindowProperty property, SqlType time, string name)
     {
-        var bound = (time.Kind == SqlTypeKind.TimestampLtz ? SqlType.TimestampLtz(3) : SqlType.Timestamp(3)).AsNotNull();
         return property switch
         {
-            WindowProperty.Start or WindowProperty.End => new Field(name, bound),
+            // As Flink's: TIMESTAMP(3) whatever the time attribute (an LTZ window's bounds are wall-clock times in the session zone).
+            WindowProperty.Start or WindowProperty.End => new Field(name, SqlType.Timestamp(3).AsNotNull()),
             WindowProperty.RowTime => new Field(name, (time.Kind == SqlTypeKind.TimestampLtz ? SqlType.TimestampLtz(3) : SqlType.Timestamp(3)).AsNotNull() with { IsRowtime = true }),
             WindowProperty.ProcTime => new Field(name, SqlType.TimestampLtz(3).AsNotNull() with { IsProctime = true }),
             _ => new Field(name, SqlType.BigInt.AsNotNull()),

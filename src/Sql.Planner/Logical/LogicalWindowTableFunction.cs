@@ -26,7 +26,8 @@ public sealed record LogicalWindowTableFunction(LogicalNode Input, WindowSpec Wi
     public static RowSchema SchemaOf(RowSchema input, int timeColumn)
     {
         var time = input[timeColumn].Type;
-        var bound = (time.Kind == SqlTypeKind.TimestampLtz ? SqlType.TimestampLtz(3) : SqlType.Timestamp(3)).AsNotNull();
+        // Flink's SqlWindowTableFunction.inferRowType: the bounds are TIMESTAMP(3) whatever the time attribute's type.
+        var bound = SqlType.Timestamp(3).AsNotNull();
         var fields = input.Fields.ToList();
         fields.Add(new Field("window_start", bound));
         fields.Add(new Field("window_end", bound));

@@ -3,7 +3,7 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>A column a window aggregation appends after its aggregates, per fired window (Flink's window properties).</summary>
 public enum WindowProperty
 {
-    /// <summary><c>window_start</c> / <c>w$start</c>: the window's start, TIMESTAMP(3) (TIMESTAMP_LTZ(3) for an LTZ time attribute) NOT NULL.</summary>
+    /// <summary><c>window_start</c> / <c>w$start</c>: the window's start, TIMESTAMP(3) NOT NULL, also for a TIMESTAMP_LTZ or processing-time attribute (then the wall-clock time in <c>table.local-time-zone</c>, as Flink's).</summary>
     Start,
     /// <summary><c>window_end</c> / <c>w$end</c>: the window's end (exclusive), same type.</summary>
     End,

@@ -19,7 +19,7 @@ public sealed record TimeAttributeWindowing(int TimeColumn, bool IsEventTime, st
     public override string Describe(Types.RowSchema input) => $"time_col=[{input[TimeColumn].Name}]";
 }
 
-/// <summary>Rows carry their window's start and end (TIMESTAMP(3) or TIMESTAMP_LTZ(3) columns of a window table function
+/// <summary>Rows carry their window's start and end (TIMESTAMP(3) columns of a window table function
 /// upstream); <paramref name="StartColumn"/> is -1 when only the end is carried (the Global phase over such rows).</summary>
 public sealed record WindowAttachedWindowing(int StartColumn, int EndColumn, bool IsEventTime) : WindowingStrategy(IsEventTime)
 {
