@@ -68,7 +68,8 @@ public sealed class BenchCommandTests
         Assert.True(code == 0, error + output);
         Assert.Contains("Nexmark: 20,000 events, source memory, parallelism 2", output);
         Assert.Matches(@"\nq22 +20,000 +[\d.]+ +[\d.]+ [KMG]? ?.*passed\n", output);
-        Assert.Matches(@"\nq12 +unsupported: ", output);
+        // q12 plans (a processing-time TUMBLE into TIMESTAMP(3) columns); only the runtime has no window operator yet.
+        Assert.Matches(@"\nq12 +unsupported: the runtime cannot run WindowAggregateSpec yet \(WindowAggregate\(.*TUMBLE", output);
         Assert.Contains("hand-written", output);
         Assert.Contains("2 queries: 1 ran, 1 unsupported, 1 results equal DuckDB's, 0 failed.", output);
     }
