@@ -7,7 +7,7 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Tests.State;
 
-public sealed class GroupTableDebugTests
+public sealed class GroupTableModelTests
 {
     [Theory]
     [InlineData("hashmap", 100000)]
