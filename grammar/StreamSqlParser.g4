@@ -392,8 +392,10 @@ functionArgument
     ;
 
 functionArgumentValue
-    : TABLE qualifiedName (PARTITION BY expression (COMMA expression)*)?            #tableArgument
-    | TABLE LPAREN query RPAREN (PARTITION BY expression (COMMA expression)*)?      #tableQueryArgument
+    // PARTITION BY takes one key, or a parenthesized list of keys (parsed as an implicit row): SESSION(TABLE t
+    // PARTITION BY (a, b), DESCRIPTOR(ts), ...). A bare list would swallow the function's following arguments.
+    : TABLE qualifiedName (PARTITION BY expression)?                                #tableArgument
+    | TABLE LPAREN query RPAREN (PARTITION BY expression)?                          #tableQueryArgument
     | expression                                                                    #scalarArgument
     ;
 

@@ -21,6 +21,7 @@ internal sealed record CommandLineOptions
     public const string Usage =
         "Usage: streamsql [options]\n" +
         "       streamsql jobs | stop | cancel | savepoint ...   (see Commands below)\n" +
+        "       streamsql bench nexmark [options]                (see Benchmark below)\n" +
         "\n" +
         "Runs Flink-dialect streaming SQL: an interactive shell, or a script with -f.\n" +
         "\n" +
@@ -41,7 +42,8 @@ internal sealed record CommandLineOptions
         "Examples:\n" +
         "  streamsql\n" +
         "  streamsql -f job.sql -D parallelism.default=2\n" +
-        Control.ControlCommandLine.Usage;
+        Control.ControlCommandLine.Usage +
+        Bench.BenchCommandLine.Usage;
 
     /// <summary>Parses the arguments; throws <see cref="CommandLineException"/> with a message for the user.</summary>
     public static CommandLineOptions Parse(IReadOnlyList<string> args)

@@ -59,7 +59,8 @@ internal sealed class TerminalLineSource : ILineSource
     public TerminalLineSource(string? historyFile)
     {
         _historyFile = historyFile;
-        _editor = new LineEditor(AnsiConsole.Console, new TerminalKeySource(new ConsoleKeyReader(), TimeProvider.System)) { Prompt = _prompt };
+        Keys = new TerminalKeySource(new ConsoleKeyReader(), TimeProvider.System);
+        _editor = new LineEditor(AnsiConsole.Console, Keys) { Prompt = _prompt };
         _editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => _endOfInput);
         // Each prompt edits one line, so Up/Down recall history as in Flink's SQL client (RadLine binds them to moving
         // between lines of a multi-line buffer, and history to Ctrl+Up/Down, which most terminals do not send).
@@ -67,6 +68,9 @@ internal sealed class TerminalLineSource : ILineSource
         _editor.KeyBindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
         foreach (var entry in LoadHistory(historyFile)) _editor.History.Add(entry);
     }
+
+    /// <summary>The terminal's keys, as the line editor reads them.</summary>
+    public TerminalKeySource Keys { get; }
 
     public static bool IsAvailable => !Console.IsInputRedirected && !Console.IsOutputRedirected && LineEditor.IsSupported(AnsiConsole.Console);
 

@@ -20,6 +20,10 @@ internal sealed class ResultPrinter
 
     public TextWriter Out => _out;
 
+    /// <summary>The full-screen view of the <c>table</c> result mode, when the shell runs on a terminal; without it that
+    /// mode falls back to tableau.</summary>
+    public TableResultView? TableView { get; set; }
+
     public void Info(string message) => _out.WriteLine(ShellMessages.Info(message));
 
     public void Error(string reason)
@@ -120,6 +124,12 @@ internal sealed class ResultPrinter
         if (mode == "changelog")
         {
             await PrintChangelogAsync(query, zone, cancel).ConfigureAwait(false);
+            return;
+        }
+        if (mode == "table" && TableView is { } view)
+        {
+            await view.RunAsync(query, zone, cancel).ConfigureAwait(false);
+            Info(ShellMessages.ResultRetrievalCancelled);
             return;
         }
         if (mode == "table") Info(ShellMessages.TableModeFallback);

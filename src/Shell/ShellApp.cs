@@ -18,6 +18,8 @@ internal static class ShellApp
     {
         if (Control.ControlCommandLine.IsControlCommand(args))
             return await Control.ControlCommands.RunAsync(args, output, error).ConfigureAwait(false);
+        if (Bench.BenchCommandLine.IsBenchCommand(args))
+            return await Bench.BenchCommand.RunAsync(args, output, error, terminal && !Console.IsErrorRedirected).ConfigureAwait(false);
         CommandLineOptions options;
         try
         {
@@ -117,7 +119,10 @@ internal static class ShellApp
         if (terminal)
         {
             output.WriteLine(ShellMessages.Welcome);
-            lines = new TerminalLineSource(TerminalLineSource.DefaultHistoryFile());
+            var terminalLines = new TerminalLineSource(TerminalLineSource.DefaultHistoryFile());
+            // The result view reads the same keys as the line editor: while a query runs, nobody else reads them.
+            printer.TableView = new TableResultView(terminalLines.Keys, output, () => (Console.WindowWidth, Console.WindowHeight), TimeProvider.System);
+            lines = terminalLines;
         }
         else
         {

@@ -13,7 +13,8 @@ internal static class ShellMessages
     public const string ResultQuit = "Result retrieval cancelled.";
     public const string Quit = "Exiting StreamSql shell...";
     public const string ExecuteFile = "Executing SQL from file.";
-    public const string TableModeFallback = "Result mode 'table' is not available in this shell; showing the result in 'tableau' mode.";
+    public const string TableModeFallback = "Result mode 'table' needs an interactive terminal; showing the result in 'tableau' mode.";
+    public const string ResultRetrievalCancelled = "Result retrieval cancelled.";
 
     public const string Welcome =
         "StreamSql shell: continuous SQL in the Flink dialect.\n" +

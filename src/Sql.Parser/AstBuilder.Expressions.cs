@@ -272,12 +272,12 @@ internal sealed partial class AstBuilder
             {
                 var name = Name(c.qualifiedName());
                 var table = new NamedTableReference(name, null, [], null, [], name.Span);
-                return new TableArgument(table, Span(c)) { PartitionBy = BuildExpressions(c.expression()) };
+                return new TableArgument(table, Span(c)) { PartitionBy = PartitionKeys(c.expression()) };
             }
             case P.TableQueryArgumentContext c:
             {
                 var table = new SubqueryTableReference(BuildQuery(c.query()), null, [], Join(Span(c.LPAREN()), Span(c.RPAREN())));
-                return new TableArgument(table, Span(c)) { PartitionBy = BuildExpressions(c.expression()) };
+                return new TableArgument(table, Span(c)) { PartitionBy = PartitionKeys(c.expression()) };
             }
             case P.ScalarArgumentContext c:
                 return BuildExpression(c.expression());
@@ -375,4 +375,12 @@ internal sealed partial class AstBuilder
         P.MICROSECOND or P.MICROSECONDS => TimeUnit.Microsecond,
         _ => TimeUnit.Nanosecond,
     };
+
+    /// <summary><c>PARTITION BY k</c> or <c>PARTITION BY (k1, k2)</c> (a parenthesized list parses as an implicit row).</summary>
+    private IReadOnlyList<Expression> PartitionKeys(P.ExpressionContext? c)
+    {
+        if (c is null) return [];
+        var key = BuildExpression(c);
+        return key is ConstructorExpression { Kind: "ROW" } row ? row.Items : [key];
+    }
 }

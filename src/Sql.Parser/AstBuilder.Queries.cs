@@ -125,7 +125,10 @@ internal sealed partial class AstBuilder
                 BuildGroupBy(c),
                 c.having is null ? null : BuildExpression(c.having),
                 namedWindows,
-                Span(c));
+                Span(c))
+            {
+                Hints = c.hintList() is { } hints ? Hints(hints) : [],
+            };
         }
         finally
         {

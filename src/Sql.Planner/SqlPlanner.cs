@@ -9,6 +9,7 @@ using StreamSql.Sql.Planner.Explain;
 using StreamSql.Sql.Planner.Functions;
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Physical.Plan;
 using StreamSql.Sql.Planner.Rules;
 
 namespace StreamSql.Sql.Planner;
@@ -62,7 +63,7 @@ public sealed class SqlPlanner
     private static string StatementName(Statement s) => s.GetType().Name.Replace("Statement", "", StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>Everything planning a DML statement produced, kept together for EXPLAIN.</summary>
-    private sealed record Compilation(IReadOnlyList<LogicalNode> Bound, IReadOnlyList<LogicalNode> Optimized, PlanResult Result);
+    private sealed record Compilation(IReadOnlyList<LogicalNode> Bound, IReadOnlyList<PhysicalNode> Physical, PlanResult Result);
 
     private Compilation Compile(Statement statement, Configuration configuration)
     {
@@ -72,10 +73,12 @@ public sealed class SqlPlanner
             case QueryStatement query:
             {
                 var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors).Bind(query.Query));
-                var optimized = optimizer.Optimize(bound);
+                var planner = new PhysicalPlanner(Connectors, configuration);
+                var physical = planner.Optimize(ScanReuse.Run([optimizer.Optimize(bound)]).Select(optimizer.Fuse).ToList(), [query.Span]);
                 string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";
-                var job = new PhysicalPlanner(Connectors, configuration).Build(name, new[] { optimized }, configuration);
-                return new Compilation(new[] { bound }, new[] { optimized }, new QueryPlan(job, bound.Schema, optimized.Changelog));
+                var job = planner.Build(name, physical);
+                var changelog = physical[0].Inputs[0].Changelog.ToRuntimeMode();
+                return new Compilation(new[] { bound }, physical, new QueryPlan(job, bound.Schema, changelog));
             }
             case InsertStatement insert:
                 return CompileInserts(new[] { insert }, configuration, optimizer);
@@ -96,17 +99,15 @@ public sealed class SqlPlanner
         foreach (var insert in inserts)
         {
             var sink = binder.Bind(insert);
-            var accepted = Connectors.Find(sink.Table.Connector ?? "")?.SinkChangelogMode(sink.Table) ?? Types.ChangelogMode.All;
-            if (sink.Changelog > accepted)
-                throw new SqlValidationException(
-                    $"Table sink '{ObjectNames.FullName(sink.TableName)}' doesn't support consuming update changes produced by the query", insert.Span);
             bound.Add(sink);
             optimized.Add(optimizer.Optimize(sink));
             targets.Add(ObjectNames.FullName(sink.TableName));
         }
+        var planner = new PhysicalPlanner(Connectors, configuration);
+        var physical = planner.Optimize(ScanReuse.Run(optimized).Select(optimizer.Fuse).ToList(), inserts.Select(i => i.Span).ToList());
         string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "insert-into_" + string.Join(",", targets);
-        var job = new PhysicalPlanner(Connectors, configuration).Build(name, optimized, configuration);
-        return new Compilation(bound, optimized, new InsertPlan(job, targets));
+        var job = planner.Build(name, physical);
+        return new Compilation(bound, physical, new InsertPlan(job, targets));
     }
 
     private ExplainResult Explain(ExplainStatement explain, Configuration configuration)
@@ -115,20 +116,20 @@ public sealed class SqlPlanner
         bool changelog = explain.Details.Any(d => string.Equals(d, "CHANGELOG_MODE", StringComparison.OrdinalIgnoreCase));
         var sb = new StringBuilder();
         sb.Append("== Abstract Syntax Tree ==\n");
-        Section(sb, compilation.Bound, PlanPrinter.Style.Logical, false);
+        Section(sb, compilation.Bound);
         sb.Append("\n== Optimized Physical Plan ==\n");
-        Section(sb, compilation.Optimized, PlanPrinter.Style.Physical, changelog);
+        sb.Append(PhysicalPlanPrinter.Print(compilation.Physical, infix: false, changelog));
         sb.Append("\n== Optimized Execution Plan ==\n");
-        Section(sb, compilation.Optimized, PlanPrinter.Style.Execution, false);
+        sb.Append(PhysicalPlanPrinter.Print(compilation.Physical, infix: true, changelog: false));
         return new ExplainResult(sb.ToString());
     }
 
-    private static void Section(StringBuilder sb, IReadOnlyList<LogicalNode> roots, PlanPrinter.Style style, bool changelog)
+    private static void Section(StringBuilder sb, IReadOnlyList<LogicalNode> roots)
     {
         for (int i = 0; i < roots.Count; i++)
         {
             if (i > 0) sb.Append('\n');
-            sb.Append(PlanPrinter.Print(roots[i], style, changelog));
+            sb.Append(PlanPrinter.Print(roots[i]));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql;
@@ -14,17 +15,17 @@ public static class ArrowValueReader
 {
     public static object? Read(IArrowArray array, int index, SqlType type)
     {
-        if (array.IsNull(index)) return null;
+        if (array.IsNull(index) || type.Kind == SqlTypeKind.Null) return null;
+        var column = new ColumnView(array.Data);
         switch (type.Kind)
         {
-            case SqlTypeKind.Null: return null;
-            case SqlTypeKind.Boolean: return ((BooleanArray)array).GetValue(index);
-            case SqlTypeKind.TinyInt: return ((Int8Array)array).GetValue(index);
-            case SqlTypeKind.SmallInt: return ((Int16Array)array).GetValue(index);
-            case SqlTypeKind.Int: return ((Int32Array)array).GetValue(index);
-            case SqlTypeKind.BigInt: return ((Int64Array)array).GetValue(index);
-            case SqlTypeKind.Float: return ((FloatArray)array).GetValue(index);
-            case SqlTypeKind.Double: return ((DoubleArray)array).GetValue(index);
+            case SqlTypeKind.Boolean: return column.GetBoolean(index);
+            case SqlTypeKind.TinyInt: return (sbyte)column.GetInt64(index);
+            case SqlTypeKind.SmallInt: return (short)column.GetInt64(index);
+            case SqlTypeKind.Int or SqlTypeKind.IntervalYearMonth: return (int)column.GetInt64(index);
+            case SqlTypeKind.BigInt: return column.GetInt64(index);
+            case SqlTypeKind.Float: return (float)column.GetDouble(index);
+            case SqlTypeKind.Double: return column.GetDouble(index);
             case SqlTypeKind.Decimal:
                 var decimals = (Decimal128Array)array;
                 try
@@ -36,19 +37,18 @@ public static class ArrowValueReader
                     // Beyond System.Decimal's 28 digits: keep the exact text.
                     return decimals.GetString(index);
                 }
-            case SqlTypeKind.Char or SqlTypeKind.VarChar: return ((StringArray)array).GetString(index);
-            case SqlTypeKind.Binary or SqlTypeKind.VarBinary: return ((BinaryArray)array).GetBytes(index).ToArray();
+            case SqlTypeKind.Char or SqlTypeKind.VarChar: return column.GetString(index);
+            case SqlTypeKind.Binary or SqlTypeKind.VarBinary: return column.GetBytes(index).ToArray();
             case SqlTypeKind.Date:
-                return DateOnly.FromDayNumber(EpochDayNumber + ((Date32Array)array).GetValue(index)!.Value);
+                return DateOnly.FromDayNumber(EpochDayNumber + (int)column.GetInt64(index));
             case SqlTypeKind.Time:
-                return TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(((Time32Array)array).GetValue(index)!.Value));
+                return TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(column.GetInt64(index)));
             case SqlTypeKind.Timestamp:
-                return DateTime.UnixEpoch.AddTicks(Ticks(((TimestampArray)array).Values[index], type.Precision)).ToUnspecified();
+                return DateTime.UnixEpoch.AddTicks(Ticks(column.GetInt64(index), type.Precision)).ToUnspecified();
             case SqlTypeKind.TimestampLtz:
-                return new DateTimeOffset(DateTime.UnixEpoch.AddTicks(Ticks(((TimestampArray)array).Values[index], type.Precision)));
+                return new DateTimeOffset(DateTime.UnixEpoch.AddTicks(Ticks(column.GetInt64(index), type.Precision)));
             case SqlTypeKind.IntervalDayTime:
-                return TimeSpan.FromMilliseconds(((DurationArray)array).GetValue(index)!.Value);
-            case SqlTypeKind.IntervalYearMonth: return ((Int32Array)array).GetValue(index);
+                return TimeSpan.FromMilliseconds(column.GetInt64(index));
             case SqlTypeKind.Map: return ReadMap((MapArray)array, index, type);
             case SqlTypeKind.Array or SqlTypeKind.Multiset:
                 {

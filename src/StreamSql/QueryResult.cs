@@ -94,6 +94,15 @@ public sealed class QueryResult : StatementResult, IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Reads the result until the query ends (only for bounded queries) and returns it as a table: the changelog
+    /// applied, as Flink's <c>table</c> result mode shows it.</summary>
+    public async Task<MaterializedRows> MaterializeAsync(CancellationToken cancellationToken = default)
+    {
+        var table = new MaterializedRows();
+        await foreach (var row in ReadRowsAsync(cancellationToken).ConfigureAwait(false)) table.Apply(row);
+        return table;
+    }
+
     /// <summary>Stops the query's job and waits until it has stopped.</summary>
     public Task CancelAsync(CancellationToken cancellationToken = default) => Job.CancelAsync(cancellationToken);
 

@@ -4,6 +4,7 @@ using StreamSql.Connectors.Print;
 using StreamSql.Execution.Batches;
 using StreamSql.Sql.Planner.Types;
 using static StreamSql.Connectors.Tests.TestTables;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Tests;
 
@@ -14,11 +15,11 @@ public sealed class PrintTests
     private static Batch Sample(RowKind[]? kinds = null)
     {
         var schema = Execution.Types.ArrowTypeMapping.ToArrowSchema(Table("t", Columns).PhysicalSchema);
-        var id = new ColumnBuilder(schema.GetFieldByIndex(0).DataType);
-        var name = new ColumnBuilder(schema.GetFieldByIndex(1).DataType);
-        var ts = new ColumnBuilder(schema.GetFieldByIndex(2).DataType);
-        id.AppendLong(1); name.AppendString("abc"); ts.AppendLong(1_577_880_000_000_000 + 123_000);
-        id.AppendLong(2); name.AppendNull(); ts.AppendLong(1_577_880_000_000_000);
+        var id = ColumnBuilder.Create(schema.GetFieldByIndex(0).DataType);
+        var name = ColumnBuilder.Create(schema.GetFieldByIndex(1).DataType);
+        var ts = ColumnBuilder.Create(schema.GetFieldByIndex(2).DataType);
+        id.AppendInt64(1); name.AppendString("abc"); ts.AppendInt64(1_577_880_000_000_000 + 123_000);
+        id.AppendInt64(2); name.AppendNull(); ts.AppendInt64(1_577_880_000_000_000);
         return new Batch(new Apache.Arrow.RecordBatch(schema, new[] { id.Build(), name.Build(), ts.Build() }, 2), kinds);
     }
 

@@ -195,7 +195,9 @@ public sealed class WatermarkTests
     public async Task An_idle_source_stops_holding_back_the_watermark_after_the_idle_timeout()
     {
         _memory.Sources["busy"] = [TimedBatch([1], [50_000])];
-        _memory.Sources["quiet"] = [];
+        // An empty first batch keeps the quiet reader idling forever; with no batches at all it would end, and its end
+        // (the final watermark) would race the idle timeout.
+        _memory.Sources["quiet"] = [TimedBatch([], [])];
         var graph = Graph(
             [
                 new JobVertex(1, "Source: busy", [Source("busy", Timed, ("unbounded", "true")), Assigner()], 1),

@@ -58,6 +58,34 @@ public sealed class TerminalInputTests : IDisposable
         return count;
     }
 
+    [Fact]
+    public async Task Table_result_mode_shows_the_result_full_screen_until_q()
+    {
+        if (!PseudoTerminal.IsSupported) return;
+        await using var terminal = await StartShellWithTableAsync();
+        terminal.Write("SET 'sql-client.execution.result-mode' = 'table';\r");
+        await terminal.WaitForAsync(@"\[INFO\] Execute statement succeeded\.", Timeout, count: 2);
+
+        terminal.Write("SELECT id, id * 10 AS tens FROM t;\r");
+
+        await terminal.WaitForAsync(@"SQL Query Result \(Table\)", Timeout);
+        await terminal.WaitForAsync(@"Table program finished\.", Timeout);
+        var screen = terminal.Text;
+        Assert.Matches(@"\s+id\s+tens", screen);
+        foreach (var id in new[] { 1, 2, 3 }) Assert.Matches($@"\s+{id}\s+{id * 10}\s", screen);
+        Assert.Contains("Page: Last of 1", screen);
+        Assert.Contains("Q Quit", screen);
+
+        terminal.Write("q");
+        await terminal.WaitForAsync(@"\[INFO\] Result retrieval cancelled\.", Timeout);
+        // The shell goes on after the view.
+        terminal.Write("SELECT 7 AS seven;\r");
+        await terminal.WaitForAsync(@"Table program finished\.", Timeout, count: 2);
+        terminal.Write("q");
+        await terminal.WaitForAsync(@"\[INFO\] Result retrieval cancelled\.", Timeout, count: 2);
+        await QuitAsync(terminal);
+    }
+
     [Theory]
     [InlineData("\r")] // what terminals send for a pasted line break
     [InlineData("\n")]

@@ -27,6 +27,20 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public void QueryHintsAfterSelectAreKeptWithTheirSpan()
+    {
+        var q = Select("SELECT /*+ OPERATOR_ID('counts'), STATE_TTL('t' = '1d') */ a, COUNT(*) FROM t GROUP BY a");
+        Assert.Equal(2, q.Hints.Count);
+        Assert.Equal("OPERATOR_ID", q.Hints[0].Name);
+        Assert.Equal(["counts"], q.Hints[0].Arguments);
+        Assert.Equal(1, q.Hints[0].Span.Line);
+        Assert.Equal(12, q.Hints[0].Span.Column);
+        Assert.Equal("STATE_TTL", q.Hints[1].Name);
+        Assert.Equal("t", Assert.Single(q.Hints[1].Options).Key);
+        Assert.Empty(Select("SELECT a FROM t").Hints);
+    }
+
+    [Fact]
     public void SelectWithoutFrom()
     {
         var q = Select("SELECT 1, 'a'");
@@ -127,6 +141,14 @@ public sealed class QueryTests
 
         var session = Select("SELECT * FROM TABLE(SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL '5' MINUTES))");
         Assert.Equal("SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL'5' Minute)", Print(Assert.IsType<TableFunctionReference>(session.From).Call));
+        // The key list stops at the comma: the descriptor and the gap are arguments of SESSION, not partition keys.
+        var sessionCall = Assert.IsType<TableFunctionReference>(session.From).Call;
+        Assert.Equal(3, sessionCall.Arguments.Count);
+        Assert.Equal(["item"], Assert.IsType<TableArgument>(sessionCall.Arguments[0]).PartitionBy.Select(Print));
+        var twoKeys = Assert.IsType<TableFunctionReference>(
+            Select("SELECT * FROM TABLE(SESSION(TABLE bids PARTITION BY (item, bidder), DESCRIPTOR(ts), INTERVAL '5' MINUTES))").From).Call;
+        Assert.Equal(3, twoKeys.Arguments.Count);
+        Assert.Equal(["item", "bidder"], Assert.IsType<TableArgument>(twoKeys.Arguments[0]).PartitionBy.Select(Print));
 
         var subquery = Select("SELECT * FROM TABLE(TUMBLE(TABLE (SELECT * FROM bids), DESCRIPTOR(ts), INTERVAL '1' HOUR))");
         var argument = Assert.IsType<TableArgument>(Assert.IsType<TableFunctionReference>(subquery.From).Call.Arguments[0]);

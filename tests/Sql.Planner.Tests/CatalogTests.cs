@@ -162,7 +162,7 @@ public sealed class CatalogTests
         var e = _f.Error("CREATE TABLE t (a INT)\nWITH ('connector' = 'datagne')");
         Assert.Contains("'datagne'", e.Problem);
         Assert.Contains("did you mean 'datagen'?", e.Problem);
-        Assert.Contains("blackhole, datagen, kafka, print", e.Problem);
+        Assert.Contains("blackhole, datagen, filesystem, jdbc, kafka, print", e.Problem);
         Assert.Equal(2, e.Span.Line);
         Assert.Equal(7, e.Span.Column);
     }

@@ -5,8 +5,9 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Tests;
 
-/// <summary>A small connector catalog for planner tests: a datagen-like source, a kafka-like source/sink with metadata,
-/// a print-like sink and an upsert-only sink.</summary>
+/// <summary>A small connector catalog for planner tests: a datagen-like source, a kafka-like source/sink with metadata
+/// (append-only), a filesystem-like append-only source/sink, print- and blackhole-like sinks that take every change (as
+/// Flink's), and a jdbc-like sink that takes upserts when the table has a primary key.</summary>
 internal sealed class FakeConnectors : IConnectorCatalog
 {
     private readonly Dictionary<string, IConnectorDescriptor> _all = new[]
@@ -21,8 +22,15 @@ internal sealed class FakeConnectors : IConnectorCatalog
             prefixes: new[] { "properties." },
             metadata: new Dictionary<string, SqlType> { ["timestamp"] = SqlType.TimestampLtz(3), ["offset"] = SqlType.BigInt, ["partition"] = SqlType.Int }),
         new FakeConnector("print", source: false, sink: true, required: Array.Empty<ConfigOption>(),
-            optional: new ConfigOption[] { Options.OptionalString("print-identifier", "prefix"), Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>()),
-        new FakeConnector("blackhole", source: false, sink: true, required: Array.Empty<ConfigOption>(), optional: Array.Empty<ConfigOption>(), prefixes: Array.Empty<string>()),
+            optional: new ConfigOption[] { Options.OptionalString("print-identifier", "prefix"), Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>(),
+            sinkMode: _ => ChangelogMode.All),
+        new FakeConnector("blackhole", source: false, sink: true, required: Array.Empty<ConfigOption>(), optional: Array.Empty<ConfigOption>(), prefixes: Array.Empty<string>(),
+            sinkMode: _ => ChangelogMode.All),
+        new FakeConnector("filesystem", source: true, sink: true, required: new ConfigOption[] { Options.OptionalString("path", "path") },
+            optional: new ConfigOption[] { Options.OptionalString("format", "format"), Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>()),
+        new FakeConnector("jdbc", source: false, sink: true, required: Array.Empty<ConfigOption>(),
+            optional: new ConfigOption[] { Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>(),
+            sinkMode: t => t.PrimaryKey.Count > 0 ? ChangelogMode.Upsert : ChangelogMode.InsertOnly),
     }.ToDictionary(d => d.Identifier, d => (IConnectorDescriptor)d);
 
     public IConnectorDescriptor? Find(string identifier) => _all.GetValueOrDefault(identifier);
@@ -31,8 +39,9 @@ internal sealed class FakeConnectors : IConnectorCatalog
     private sealed class FakeConnector : IConnectorDescriptor
     {
         public FakeConnector(string id, bool source, bool sink, IReadOnlyList<ConfigOption> required, IReadOnlyList<ConfigOption> optional,
-            IReadOnlyList<string> prefixes, IReadOnlyDictionary<string, SqlType>? metadata = null)
+            IReadOnlyList<string> prefixes, IReadOnlyDictionary<string, SqlType>? metadata = null, Func<CatalogTable, ChangelogMode>? sinkMode = null)
         {
+            _sinkMode = sinkMode ?? (_ => ChangelogMode.InsertOnly);
             Identifier = id;
             SupportsSource = source;
             SupportsSink = sink;
@@ -41,6 +50,8 @@ internal sealed class FakeConnectors : IConnectorCatalog
             OptionPrefixes = prefixes;
             ReadableMetadata = metadata ?? new Dictionary<string, SqlType>();
         }
+
+        private readonly Func<CatalogTable, ChangelogMode> _sinkMode;
 
         public string Identifier { get; }
         public IReadOnlyList<ConfigOption> RequiredOptions { get; }
@@ -52,7 +63,7 @@ internal sealed class FakeConnectors : IConnectorCatalog
 
         public bool IsBounded(CatalogTable table) => table.Options.ContainsKey("number-of-rows");
 
-        public ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
+        public ChangelogMode SinkChangelogMode(CatalogTable table) => _sinkMode(table);
 
         public void Validate(CatalogTable table)
         {

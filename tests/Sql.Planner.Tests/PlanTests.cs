@@ -48,17 +48,16 @@ public sealed class PlanTests
     }
 
     [Fact]
-    public void Filters_go_into_each_union_branch()
+    public void Filters_go_into_each_union_branch_and_equal_branches_are_one_sub_plan()
     {
         var f = Fixture();
         var explain = PhysicalSection(f.Explain("SELECT * FROM (SELECT id, name FROM orders UNION ALL SELECT id, name FROM orders) WHERE id = 1"));
         Assert.Equal("""
             == Optimized Physical Plan ==
             Union(all=[true], union=[id, name])
-            :- Calc(select=[id, name], where=[=(id, 1)])
+            :- Calc(select=[id, name], where=[=(id, 1)])(reuse_id=[1])
             :  +- TableSourceScan(table=[[default_catalog, default_database, orders, project=[id, name]]], fields=[id, name])
-            +- Calc(select=[id, name], where=[=(id, 1)])
-               +- TableSourceScan(table=[[default_catalog, default_database, orders, project=[id, name]]], fields=[id, name])
+            +- Reused(reference_id=[1])
             """, explain);
     }
 

@@ -38,7 +38,15 @@ internal sealed class PlannerFixture
     {
         PlanResult? last = null;
         foreach (var statement in SqlParser.ParseScript(script).Statements)
+        {
+            // SET is the session's (the shell's, the embedded API's); here it changes the fixture's configuration.
+            if (statement.Statement is Parser.Ast.SetStatement { Key: { } key, Value: { } value })
+            {
+                Configuration = Configuration.With(key, value);
+                continue;
+            }
             last = Planner.Plan(statement, Configuration);
+        }
         return last ?? throw new InvalidOperationException("empty script");
     }
 

@@ -4,6 +4,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Common;
 
@@ -21,21 +22,23 @@ internal static class FlinkText
 
     public static string Format(IArrowArray array, int row, TimestampStyle style)
     {
-        var type = array.Data.DataType;
-        switch (type)
+        var column = new ColumnView(array);
+        switch (column.Kind)
         {
-            case BooleanType: return ArrowCells.GetBool(array, row) ? "true" : "false";
-            case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
-                return ArrowCells.GetLong(array, row).ToString(CultureInfo.InvariantCulture);
-            case FloatType: return JavaDouble(((FloatArray)array).Values[row], isFloat: true);
-            case DoubleType: return JavaDouble(((DoubleArray)array).Values[row], isFloat: false);
-            case Decimal128Type d: return JavaNumberFormat.DecimalPlain(ValueFormatter.DecimalUnscaled((Decimal128Array)array, row), d.Scale);
-            case StringType: return ArrowCells.GetString(array, row);
-            case BinaryType: return Convert.ToBase64String(ArrowCells.GetBytes(array, row));
-            case Date32Type: return FormatDate(ArrowCells.GetLong(array, row));
-            case Time32Type: return FormatTime(ArrowCells.GetLong(array, row) * 1000);
-            case TimestampType ts: return FormatTimestamp(ArrowCells.GetLong(array, row), IsNanos(ts), style, ArrowCells.IsLocalZoneTimestamp(ts));
-            default: throw new NotSupportedException($"values of type {type.Name} cannot be written as text");
+            case ColumnKind.Boolean: return column.GetBoolean(row) ? "true" : "false";
+            case ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.DurationMillis:
+                return column.GetInt64(row).ToString(CultureInfo.InvariantCulture);
+            case ColumnKind.Float32: return JavaDouble(column.GetDouble(row), isFloat: true);
+            case ColumnKind.Float64: return JavaDouble(column.GetDouble(row), isFloat: false);
+            case ColumnKind.Decimal128: return JavaNumberFormat.DecimalPlain(column.GetUnscaled(row), ((Decimal128Type)array.Data.DataType).Scale);
+            case ColumnKind.Utf8: return column.GetString(row);
+            case ColumnKind.Binary: return Convert.ToBase64String(column.GetBytes(row));
+            case ColumnKind.Date32: return FormatDate(column.GetInt64(row));
+            case ColumnKind.Time32Millis: return FormatTime(column.GetInt64(row) * 1000);
+            case ColumnKind.TimestampMicros or ColumnKind.TimestampNanos:
+                return FormatTimestamp(column.GetInt64(row), column.Kind == ColumnKind.TimestampNanos, style,
+                    utcZone: array.Data.DataType is TimestampType { Timezone: not null and not "" });
+            default: throw new NotSupportedException($"values of type {array.Data.DataType.Name} cannot be written as text");
         }
     }
 
@@ -116,8 +119,8 @@ internal static class FlinkText
         switch (type)
         {
             case BooleanType:
-                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBool(true);
-                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBool(false);
+                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(true);
+                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(false);
                 else return $"'{text}' is not a BOOLEAN";
                 return null;
             case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
@@ -131,7 +134,7 @@ internal static class FlinkText
                     _ => (long.MinValue, long.MaxValue),
                 };
                 if (v < min || v > max) return $"{text} is out of range for {type.Name}";
-                column.AppendLong(v);
+                column.AppendInt64(v);
                 return null;
             }
             case FloatType or DoubleType:
@@ -165,19 +168,19 @@ internal static class FlinkText
             }
             case Date32Type:
                 if (!TryParseDate(text.Trim(), out var days)) return $"'{text}' is not a DATE (yyyy-MM-dd)";
-                column.AppendLong(days);
+                column.AppendInt64(days);
                 return null;
             case Time32Type:
                 if (!TryParseTime(text.Trim(), out var timeMicros)) return $"'{text}' is not a TIME (HH:mm:ss)";
-                column.AppendLong(timeMicros / 1000);
+                column.AppendInt64(timeMicros / 1000);
                 return null;
             case TimestampType ts:
             {
                 if (!TryParseTimestamp(text.Trim(), out var micros, out int nanosOfMicro)) return $"'{text}' is not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.fff])";
-                if (!IsNanos(ts)) { column.AppendLong(micros); return null; }
+                if (!IsNanos(ts)) { column.AppendInt64(micros); return null; }
                 if (!TimestampEncoding.TryFromMicros(micros, nanosOfMicro, TimestampEncoding.MaxPrecision, out long nanos))
                     return $"'{text}' is out of range: TIMESTAMP(7) to TIMESTAMP(9) hold {TimestampEncoding.NanosecondRange}";
-                column.AppendLong(nanos);
+                column.AppendInt64(nanos);
                 return null;
             }
             default:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StreamSql.Connectors.Common;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Datagen;
 
@@ -43,7 +44,7 @@ internal abstract class DatagenFieldGenerator
 
     private sealed class BooleanGenerator : DatagenFieldGenerator
     {
-        public override void Append(ColumnBuilder column, Random random, long index) => column.AppendBool(random.Next(2) == 1);
+        public override void Append(ColumnBuilder column, Random random, long index) => column.AppendBoolean(random.Next(2) == 1);
     }
 
     private sealed class IntegerGenerator(long min, long max) : DatagenFieldGenerator
@@ -54,7 +55,7 @@ internal abstract class DatagenFieldGenerator
         {
             ulong bits = unchecked((ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63));
             ulong offset = _span == ulong.MaxValue ? bits : bits % (_span + 1);
-            column.AppendLong(unchecked(min + (long)offset));
+            column.AppendInt64(unchecked(min + (long)offset));
         }
     }
 
@@ -127,9 +128,9 @@ internal abstract class DatagenFieldGenerator
             long local = type.Kind == SqlTypeKind.TimestampLtz ? instant : instant + (long)zone.GetUtcOffset(DateTime.UnixEpoch.AddTicks(instant * 10)).TotalMicroseconds;
             switch (type.Kind)
             {
-                case SqlTypeKind.Date: column.AppendLong(Math.DivRem(local, 86_400_000_000L).Quotient - (local < 0 && local % 86_400_000_000L != 0 ? 1 : 0)); break;
-                case SqlTypeKind.Time: column.AppendLong(((local % 86_400_000_000L + 86_400_000_000L) % 86_400_000_000L) / 1000); break;
-                default: column.AppendLong((local - ((local % _unit) + _unit) % _unit) * _unitsPerMicro); break;
+                case SqlTypeKind.Date: column.AppendInt64(Math.DivRem(local, 86_400_000_000L).Quotient - (local < 0 && local % 86_400_000_000L != 0 ? 1 : 0)); break;
+                case SqlTypeKind.Time: column.AppendInt64(((local % 86_400_000_000L + 86_400_000_000L) % 86_400_000_000L) / 1000); break;
+                default: column.AppendInt64((local - ((local % _unit) + _unit) % _unit) * _unitsPerMicro); break;
             }
         }
     }
@@ -153,7 +154,7 @@ internal abstract class DatagenFieldGenerator
                     ((long)value).TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture);
                     column.AppendString(buffer[..written]);
                     break;
-                default: column.AppendLong((long)value); break;
+                default: column.AppendInt64((long)value); break;
             }
         }
     }

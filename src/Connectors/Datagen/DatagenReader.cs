@@ -3,6 +3,7 @@ using Array = System.Array;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution;
 using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Datagen;
 
@@ -59,7 +60,7 @@ internal sealed class DatagenReader : ISourceReader
             _generators[i] = DatagenFieldGenerator.Create(spec, slots.GetValueOrDefault(spec.Column, -1), context.Clock.NowMicros, zone);
             _nullRates[i] = spec.Type.Nullable ? spec.NullRate : 0;
         }
-        for (int i = 0; i < _columns.Length; i++) _columns[i] = new ColumnBuilder(context.OutputSchema.GetFieldByIndex(i).DataType);
+        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(context.OutputSchema.GetFieldByIndex(i).DataType);
 
         double rate = options.Get(DatagenOptions.RowsPerSecond);
         _pacer = new EmitPacer(context.Clock, rate / context.Parallelism);

@@ -1,6 +1,7 @@
 using System.Text;
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -10,7 +11,8 @@ namespace StreamSql.Connectors.Filesystem;
 /// Fields are positional over the table's physical columns. With <c>csv.ignore-parse-errors</c> (lenient) a field that
 /// does not parse becomes NULL and a record with too few or too many fields is kept (missing fields NULL), as Flink's
 /// <c>CsvToRowDataConverters</c> do; otherwise either is an error. A record whose quoting is broken is an error either way
-/// (the reader skips it when lenient).
+/// (the reader skips it when lenient). Only the fields of projected columns are copied out and converted; the others are
+/// scanned for their end (quoting still counts) and dropped.
 /// </summary>
 internal sealed class CsvRecordParser : IRecordParser
 {
@@ -24,8 +26,10 @@ internal sealed class CsvRecordParser : IRecordParser
     private readonly Schema _schema;
     private readonly bool _lenient;
     private readonly List<(int Start, int Length, bool Quoted)> _fields = new();
+    private readonly bool[] _needed;
     private char[] _chars = new char[1024];
-    private readonly StringBuilder _values = new();
+    private char[] _values = new char[1024];
+    private int _valuesLength;
 
     public CsvRecordParser(char delimiter, char? quote, char? escape, bool allowComments, string? nullLiteral, int physicalCount, IReadOnlyList<int> projected, Schema schema, bool lenient)
     {
@@ -38,6 +42,8 @@ internal sealed class CsvRecordParser : IRecordParser
         _physicalCount = physicalCount;
         _outputToField = projected.ToArray();
         _schema = schema;
+        _needed = new bool[Math.Max(physicalCount, _outputToField.Length == 0 ? 0 : _outputToField.Max() + 1)];
+        foreach (var f in _outputToField) _needed[f] = true;
     }
 
     public bool IsSkipped(ReadOnlySpan<byte> record) => record.Length == 0 || (_allowComments && record[0] == (byte)'#');
@@ -50,7 +56,7 @@ internal sealed class CsvRecordParser : IRecordParser
         if (error is not null) return error;
         if (_fields.Count != _physicalCount && !_lenient)
             return $"row length mismatch: {_physicalCount} fields expected but found {_fields.Count}";
-        var text = _values.ToString().AsSpan();
+        var text = _values.AsSpan(0, _valuesLength);
         for (int c = 0; c < _outputToField.Length; c++)
         {
             int f = _outputToField[c];
@@ -79,15 +85,17 @@ internal sealed class CsvRecordParser : IRecordParser
         return null;
     }
 
-    /// <summary>Splits the record into unescaped field values (concatenated in <see cref="_values"/>).</summary>
+    /// <summary>Splits the record into fields; the unescaped values of the needed ones are concatenated in <see cref="_values"/>.</summary>
     private string? Split(ReadOnlySpan<char> line)
     {
         _fields.Clear();
-        _values.Clear();
+        _valuesLength = 0;
+        if (_values.Length < line.Length) _values = new char[line.Length * 2];
         int i = 0;
         while (true)
         {
-            int start = _values.Length;
+            int start = _valuesLength;
+            bool keep = _fields.Count < _needed.Length && _needed[_fields.Count];
             bool quoted = false;
             if (_quote is { } q && i < line.Length && line[i] == q)
             {
@@ -97,14 +105,14 @@ internal sealed class CsvRecordParser : IRecordParser
                 {
                     if (i >= line.Length) return "unterminated quoted field";
                     char ch = line[i];
-                    if (_escape is { } e && ch == e && i + 1 < line.Length) { _values.Append(line[i + 1]); i += 2; continue; }
+                    if (_escape is { } e && ch == e && i + 1 < line.Length) { Keep(keep, line[i + 1]); i += 2; continue; }
                     if (ch == q)
                     {
-                        if (i + 1 < line.Length && line[i + 1] == q) { _values.Append(q); i += 2; continue; }
+                        if (i + 1 < line.Length && line[i + 1] == q) { Keep(keep, q); i += 2; continue; }
                         i++;
                         break;
                     }
-                    _values.Append(ch);
+                    Keep(keep, ch);
                     i++;
                 }
                 if (i < line.Length && line[i] != _delimiter) return $"unexpected character '{line[i]}' after a quoted field";
@@ -113,14 +121,19 @@ internal sealed class CsvRecordParser : IRecordParser
             {
                 while (i < line.Length && line[i] != _delimiter)
                 {
-                    if (_escape is { } e && line[i] == e && i + 1 < line.Length) { _values.Append(line[i + 1]); i += 2; continue; }
-                    _values.Append(line[i]);
+                    if (_escape is { } e && line[i] == e && i + 1 < line.Length) { Keep(keep, line[i + 1]); i += 2; continue; }
+                    Keep(keep, line[i]);
                     i++;
                 }
             }
-            _fields.Add((start, _values.Length - start, quoted));
+            _fields.Add((start, _valuesLength - start, quoted));
             if (i >= line.Length) return null;
             i++; // delimiter
         }
+    }
+
+    private void Keep(bool keep, char c)
+    {
+        if (keep) _values[_valuesLength++] = c;
     }
 }

@@ -2,6 +2,7 @@ using Apache.Arrow;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Connectors;
 using Array = System.Array;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -49,7 +50,7 @@ internal sealed class FilesystemReader : ISourceReader
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
         _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
-        for (int i = 0; i < _columns.Length; i++) _columns[i] = new ColumnBuilder(context.OutputSchema.GetFieldByIndex(i).DataType);
+        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(context.OutputSchema.GetFieldByIndex(i).DataType);
         if (format == "csv")
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);

@@ -1,4 +1,5 @@
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Filesystem;
 

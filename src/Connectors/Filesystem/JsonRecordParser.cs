@@ -2,6 +2,7 @@ using System.Text.Json;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -80,7 +81,7 @@ internal sealed class JsonRecordParser : IRecordParser
                 column.AppendNull();
                 return null;
             case JsonValueKind.True or JsonValueKind.False:
-                if (type is BooleanType) { column.AppendBool(value.GetBoolean()); return null; }
+                if (type is BooleanType) { column.AppendBoolean(value.GetBoolean()); return null; }
                 return FlinkText.TryAppend(column, type, value.GetBoolean() ? "true" : "false");
             case JsonValueKind.Number:
                 switch (type)

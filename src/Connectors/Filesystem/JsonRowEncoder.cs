@@ -5,6 +5,7 @@ using Apache.Arrow.Types;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -57,22 +58,27 @@ internal sealed class JsonRowEncoder : IRowEncoder
             w.WriteNullValue();
             return;
         }
-        switch (column.Data.DataType)
+        var view = new ColumnView(column);
+        switch (view.Kind)
         {
-            case BooleanType: w.WriteBooleanValue(ArrowCells.GetBool(column, row)); break;
-            case Int8Type or Int16Type or Int32Type or Int64Type or DurationType: w.WriteNumberValue(ArrowCells.GetLong(column, row)); break;
-            case FloatType or DoubleType:
-                var d = ArrowCells.GetDouble(column, row);
+            case ColumnKind.Boolean: w.WriteBooleanValue(view.GetBoolean(row)); break;
+            case ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.DurationMillis:
+                w.WriteNumberValue(view.GetInt64(row));
+                break;
+            case ColumnKind.Float32 or ColumnKind.Float64:
+                var d = view.GetDouble(row);
                 if (double.IsFinite(d)) w.WriteRawValue(FlinkText.Format(column, row, _style), skipInputValidation: true);
                 else w.WriteStringValue(FlinkText.Format(column, row, _style));
                 break;
-            case Decimal128Type dt:
+            case ColumnKind.Decimal128:
                 // Flink's json format lets Jackson write the BigDecimal: toString() unless WRITE_BIGDECIMAL_AS_PLAIN.
-                var unscaled = ValueFormatter.DecimalUnscaled((Decimal128Array)column, row);
-                w.WriteRawValue(_decimalAsPlain ? JavaNumberFormat.DecimalPlain(unscaled, dt.Scale) : JavaNumberFormat.DecimalJava(unscaled, dt.Scale),
+                var unscaled = view.GetUnscaled(row);
+                int scale = ((Decimal128Type)column.Data.DataType).Scale;
+                w.WriteRawValue(_decimalAsPlain ? JavaNumberFormat.DecimalPlain(unscaled, scale) : JavaNumberFormat.DecimalJava(unscaled, scale),
                     skipInputValidation: true);
                 break;
-            case StructType st:
+            case ColumnKind.Struct:
+                var st = (StructType)column.Data.DataType;
                 var s = (StructArray)column;
                 w.WriteStartObject();
                 for (int i = 0; i < st.Fields.Count; i++)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Nexmark;
 
@@ -9,7 +10,9 @@ namespace StreamSql.Connectors.Nexmark;
 /// Generates Nexmark events (a port of Flink Nexmark's / Beam's generator: PersonGenerator, AuctionGenerator,
 /// BidGenerator, StringsGenerator, PriceGenerator) straight into column builders: no event objects, no strings.
 /// Each event's values come from a <see cref="JavaRandom"/> seeded with its event id, so an event is the same
-/// whichever subtask generates it. A target left null is generated (to keep the random sequence) but not stored.
+/// whichever subtask generates it. A target left null is generated (to keep the random sequence) but not stored, except
+/// for the values drawn last (a bid's channel, url and extra; every entity's extra), which are not drawn at all when
+/// nothing after them is read: the other values of the event come out the same.
 /// </summary>
 internal sealed class NexmarkEventWriter
 {
@@ -166,6 +169,13 @@ internal sealed class NexmarkEventWriter
         bidder += NexmarkConfig.FirstPersonId;
 
         long price = NextPrice(ref random);
+        PutLong(b[NexmarkField.BidAuction], auction);
+        PutLong(b[NexmarkField.BidBidder], bidder);
+        PutLong(b[NexmarkField.BidPrice], price);
+        PutLong(b[NexmarkField.BidDateTime], timestamp * 1000);
+        // Channel, url and extra are drawn last, in that order: what a query does not read is not drawn at all, and the
+        // fields before it come out the same (each event has its own random sequence).
+        if (b[NexmarkField.BidChannel] is null && b[NexmarkField.BidUrl] is null && b[NexmarkField.BidExtra] is null) return;
 
         var table = ChannelTable.Value;
         byte[] channel, url;
@@ -182,12 +192,8 @@ internal sealed class NexmarkEventWriter
             url = table.Urls[c];
         }
 
-        PutLong(b[NexmarkField.BidAuction], auction);
-        PutLong(b[NexmarkField.BidBidder], bidder);
-        PutLong(b[NexmarkField.BidPrice], price);
         PutBytes(b[NexmarkField.BidChannel], channel);
         PutBytes(b[NexmarkField.BidUrl], url);
-        PutLong(b[NexmarkField.BidDateTime], timestamp * 1000);
         NextExtra(ref random, 8 + 8 + 8 + 8, _config.AvgBidBytes, b[NexmarkField.BidExtra]);
     }
 
@@ -237,6 +243,8 @@ internal sealed class NexmarkEventWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void NextExtra(ref JavaRandom random, int currentSize, int desiredAverageSize, ColumnBuilder? column)
     {
+        // Extra is the last value drawn for every entity: when it is not read, nothing after it depends on its draws.
+        if (column is null) return;
         int length = 0;
         if (currentSize <= desiredAverageSize)
         {
@@ -245,7 +253,7 @@ internal sealed class NexmarkEventWriter
             int minSize = desiredAverageSize - delta;
             length = minSize + (delta == 0 ? 0 : random.NextInt(2 * delta));
         }
-        Span<byte> span = column is null ? stackalloc byte[0] : column.ReserveSpan(length);
+        Span<byte> span = column.ReserveSpan(length);
         int rnd = 0, left = 0;
         for (int i = 0; i < length; i++)
         {
@@ -255,14 +263,14 @@ internal sealed class NexmarkEventWriter
                 left = 6;
             }
             // Java's % keeps the sign, so (like the original) characters range from 'H' to 'z'.
-            if (column is not null) span[i] = (byte)('a' + rnd % 26);
+            span[i] = (byte)('a' + rnd % 26);
             rnd /= 26;
             left--;
         }
-        column?.CommitSpan(length);
+        column.CommitSpan(length);
     }
 
-    private static void PutLong(ColumnBuilder? column, long value) => column?.AppendLong(value);
+    private static void PutLong(ColumnBuilder? column, long value) => column?.AppendInt64(value);
 
     private static void PutBytes(ColumnBuilder? column, ReadOnlySpan<byte> value) => column?.AppendUtf8(value);
 

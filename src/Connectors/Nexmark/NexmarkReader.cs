@@ -2,6 +2,7 @@ using Apache.Arrow;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Connectors;
 using Array = System.Array;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Nexmark;
 
@@ -36,7 +37,7 @@ internal sealed class NexmarkReader : ISourceReader
         _config = NexmarkConnector.ConfigFor(options, context.Clock);
         var physical = context.Table.PhysicalSchema;
         _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
-        for (int i = 0; i < _columns.Length; i++) _columns[i] = new ColumnBuilder(context.OutputSchema.GetFieldByIndex(i).DataType);
+        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(context.OutputSchema.GetFieldByIndex(i).DataType);
 
         var person = _person = new ColumnBuilder?[NexmarkField.Person.Length];
         var auction = _auction = new ColumnBuilder?[NexmarkField.Auction.Length];
@@ -134,7 +135,7 @@ internal sealed class NexmarkReader : ISourceReader
             }
             else
             {
-                _eventType?.AppendLong(type);
+                _eventType?.AppendInt64(type);
                 if (_needsValues)
                 {
                     Mark(_personStruct, type == 0);

@@ -1,3 +1,4 @@
+using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Sql.Planner.Types;
@@ -77,9 +78,9 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
     {
         PrepareWrite(into);
         for (int i = 0; i < from.Length; i++) _seen.AddAll(from[i], into[i]);
-        var writers = new Expressions.Vectors.ColumnWriter[_argumentTypes.Length];
+        var writers = new Columns.ColumnBuilder[_argumentTypes.Length];
         var targets = new List<int>();
-        for (int k = 0; k < writers.Length; k++) writers[k] = Expressions.Vectors.ColumnWriter.Create(_argumentTypes[k], 16);
+        for (int k = 0; k < writers.Length; k++) writers[k] = Columns.ColumnBuilder.Create(_argumentTypes[k], 16);
         foreach (int t in into)
         {
             _inner.Reset(t);

@@ -1,3 +1,4 @@
+using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Execution.State.Groups;
@@ -33,7 +34,7 @@ public sealed class ListAggAccumulator : GroupsAccumulator
 
     public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
-        var writer = ColumnWriter.Create(ResultType, groups.Length);
+        var writer = ColumnBuilder.Create(ResultType, groups.Length);
         foreach (int g in groups)
             if (_text.HasValue(g)) writer.AppendUtf8(_text.Get(g)); else writer.AppendNull();
         return writer.Build();

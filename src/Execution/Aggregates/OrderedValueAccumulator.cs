@@ -1,3 +1,4 @@
+using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Execution.State.Groups;
@@ -60,7 +61,7 @@ public sealed class OrderedValueAccumulator : IGroupsAccumulator
 
     public IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
-        var writer = ColumnWriter.Create(ResultType, groups.Length);
+        var writer = ColumnBuilder.Create(ResultType, groups.Length);
         foreach (int g in groups)
         {
             int e = _kind == Kind.LastValue ? _lists.Last(g) : _lists.First(g);

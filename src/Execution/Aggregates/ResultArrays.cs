@@ -1,3 +1,4 @@
+using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Execution.Types;
@@ -53,7 +54,7 @@ internal static class ResultArrays
             }
             default:
             {
-                var writer = ColumnWriter.Create(type, n);
+                var writer = ColumnBuilder.Create(type, n);
                 for (int i = 0; i < n; i++)
                     if (valid.IsEmpty || valid[i]) writer.AppendInt64(values[i]); else writer.AppendNull();
                 return writer.Build();
@@ -83,7 +84,7 @@ internal static class ResultArrays
             }
             default:
             {
-                var writer = ColumnWriter.Create(type, n);
+                var writer = ColumnBuilder.Create(type, n);
                 for (int i = 0; i < n; i++)
                     if (valid.IsEmpty || valid[i]) writer.AppendDouble(values[i]); else writer.AppendNull();
                 return writer.Build();
@@ -95,7 +96,7 @@ internal static class ResultArrays
     public static IArrowArray Decimals(SqlType type, ReadOnlySpan<Int128> values, ReadOnlySpan<bool> valid)
     {
         int n = values.Length;
-        var writer = ColumnWriter.Create(type, n);
+        var writer = ColumnBuilder.Create(type, n);
         for (int i = 0; i < n; i++)
             if (valid.IsEmpty || valid[i]) writer.AppendUnscaled(values[i]); else writer.AppendNull();
         return writer.Build();

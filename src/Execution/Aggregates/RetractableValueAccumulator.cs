@@ -1,3 +1,4 @@
+using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Execution.State.Groups;
@@ -75,7 +76,7 @@ public sealed class RetractableValueAccumulator : IGroupsAccumulator
 
     public IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
-        var writer = ColumnWriter.Create(ResultType, groups.Length);
+        var writer = ColumnBuilder.Create(ResultType, groups.Length);
         foreach (int g in groups)
         {
             int e = _extreme.Get(g);

@@ -1,3 +1,4 @@
+using StreamSql.Execution.Columns;
 using System.Numerics;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -137,7 +138,7 @@ public sealed class ValueAccumulator : GroupsAccumulator
         int n = groups.Length;
         if (_family == Family.Bytes)
         {
-            var writer = ColumnWriter.Create(ResultType, n);
+            var writer = ColumnBuilder.Create(ResultType, n);
             bool binary = ResultType.IsBinaryString;
             foreach (int g in groups)
             {

@@ -1,6 +1,9 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Batches;
 
@@ -11,8 +14,8 @@ public readonly record struct GatherSegment(ArrayData Source, int[] Indices, int
 /// <summary>
 /// The typed <c>take</c> kernel: builds a new array from rows picked by index out of one or more source arrays of the same
 /// type (several sources let a hash exchange coalesce small pieces of different batches into one). Covers every type of
-/// <see cref="Types.ArrowTypeMapping"/>: fixed-width primitives (including Decimal128), Boolean, Utf8/Binary, Null,
-/// List/Map (recursing into the child) and Struct. Validity is copied bit by bit only when a source has nulls.
+/// <see cref="Types.ArrowTypeMapping"/> (every <see cref="ColumnKind"/>): fixed-width values (including Decimal128),
+/// Boolean, Utf8/Binary, Null, List/Map (recursing into the child) and Struct. Validity is copied bit by bit only when a source has nulls.
 /// </summary>
 public static class ArrayGather
 {
@@ -23,64 +26,48 @@ public static class ArrayGather
         return ArrowArrayFactory.BuildArray(Gather(array.Data.DataType, one, count));
     }
 
-    /// <summary>Concatenates the rows of all <paramref name="segments"/> (<paramref name="total"/> = sum of their counts).</summary>
-    public static ArrayData Gather(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total)
+    /// <summary>A batch of rows <paramref name="rows"/>[0..count) of <paramref name="batch"/> (e.g. to evaluate an expression
+    /// on only the rows that need it: CASE branches, the right side of AND/OR).</summary>
+    public static RecordBatch Take(RecordBatch batch, int[] rows, int count)
     {
-        switch (type.TypeId)
-        {
-            case ArrowTypeId.Null:
-                return new ArrayData(type, total, total, 0, System.Array.Empty<ArrowBuffer>(), System.Array.Empty<ArrayData>());
-            case ArrowTypeId.Boolean:
-                return GatherBoolean(type, segments, total);
-            case ArrowTypeId.String:
-            case ArrowTypeId.Binary:
-                return GatherBinary(type, segments, total);
-            case ArrowTypeId.List:
-            case ArrowTypeId.Map:
-                return GatherList(type, segments, total);
-            case ArrowTypeId.Struct:
-                return GatherStruct(type, segments, total);
-            default:
-                if (type is FixedWidthType fixedWidth && fixedWidth.BitWidth % 8 == 0)
-                    return GatherFixed(type, fixedWidth.BitWidth / 8, segments, total);
-                throw new NotSupportedException($"gather of Arrow type {type.Name} is not supported");
-        }
+        var columns = new IArrowArray[batch.ColumnCount];
+        for (int c = 0; c < columns.Length; c++) columns[c] = Take(batch.Column(c), rows, count);
+        return new RecordBatch(batch.Schema, columns, count);
     }
 
-    private static ArrayData GatherFixed(IArrowType type, int width, ReadOnlySpan<GatherSegment> segments, int total)
+    /// <summary>Concatenates the rows of all <paramref name="segments"/> (<paramref name="total"/> = sum of their counts).</summary>
+    public static ArrayData Gather(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total) =>
+        ColumnKinds.Accept<Gathering, ArrayData>(ColumnKinds.Of(type), new Gathering(type, segments, total));
+
+    private readonly ref struct Gathering(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total) : IColumnVisitor<ArrayData>
     {
-        var values = new byte[total * width];
+        private readonly ReadOnlySpan<GatherSegment> _segments = segments;
+
+        public ArrayData Null() => new(type, total, total, 0, System.Array.Empty<ArrowBuffer>(), System.Array.Empty<ArrayData>());
+        public ArrayData Boolean() => GatherBoolean(type, _segments, total);
+        public ArrayData Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T> => GatherFixed<T>(type, _segments, total);
+        public ArrayData Floating<T>() where T : unmanaged, IFloatingPointIeee754<T> => GatherFixed<T>(type, _segments, total);
+        public ArrayData Decimal() => GatherFixed<Int128>(type, _segments, total);
+        public ArrayData Bytes(bool utf8) => GatherBinary(type, _segments, total);
+        public ArrayData Struct() => GatherStruct(type, _segments, total);
+        public ArrayData List() => GatherList(type, _segments, total);
+    }
+
+    private static ArrayData GatherFixed<T>(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total) where T : unmanaged
+    {
+        var values = new byte[total * Unsafe.SizeOf<T>()];
+        var dst = MemoryMarshal.Cast<byte, T>(values.AsSpan());
         int written = 0;
         foreach (var seg in segments)
         {
-            var src = seg.Source.Buffers[1].Span;
+            var src = MemoryMarshal.Cast<byte, T>(seg.Source.Buffers[1].Span).Slice(seg.Source.Offset);
             var idx = seg.Indices.AsSpan(seg.Start, seg.Count);
-            var dst = values.AsSpan(written * width, seg.Count * width);
-            int off = seg.Source.Offset;
-            switch (width)
-            {
-                case 1: GatherTyped(src, off, idx, dst, default(byte)); break;
-                case 2: GatherTyped(src, off, idx, dst, default(short)); break;
-                case 4: GatherTyped(src, off, idx, dst, default(int)); break;
-                case 8: GatherTyped(src, off, idx, dst, default(long)); break;
-                case 16: GatherTyped(src, off, idx, dst, default(Int128)); break;
-                default:
-                    for (int j = 0; j < idx.Length; j++)
-                        src.Slice((off + idx[j]) * width, width).CopyTo(dst.Slice(j * width, width));
-                    break;
-            }
+            var part = dst.Slice(written, seg.Count);
+            for (int j = 0; j < idx.Length; j++) part[j] = src[idx[j]];
             written += seg.Count;
         }
         var (validity, nulls) = GatherValidity(segments, total);
         return new ArrayData(type, total, nulls, 0, [validity, new ArrowBuffer(values)], System.Array.Empty<ArrayData>());
-    }
-
-    private static void GatherTyped<T>(ReadOnlySpan<byte> source, int offset, ReadOnlySpan<int> indices, Span<byte> destination, T _)
-        where T : unmanaged
-    {
-        var src = MemoryMarshal.Cast<byte, T>(source).Slice(offset);
-        var dst = MemoryMarshal.Cast<byte, T>(destination);
-        for (int j = 0; j < indices.Length; j++) dst[j] = src[indices[j]];
     }
 
     private static ArrayData GatherBoolean(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total)

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Apache.Arrow;
-using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Batches;
 
@@ -27,127 +26,113 @@ public static class ColumnHasher
     /// <summary>For every row i: <c>hashes[i] = 31 * hashes[i] + hash(column[i])</c>.</summary>
     public static void Accumulate(IArrowArray column, Span<int> hashes) => Accumulate(column.Data, hashes);
 
-    public static void Accumulate(ArrayData data, Span<int> hashes)
+    public static void Accumulate(ArrayData data, Span<int> hashes) =>
+        ColumnKinds.Accept<ColumnHash, bool>(ColumnKinds.Of(data.DataType), new ColumnHash(new ColumnView(data), hashes));
+
+    /// <summary>Folds the hash of every row of one column into the hash vector.</summary>
+    private readonly ref struct ColumnHash(ColumnView column, Span<int> hashes) : IColumnVisitor<bool>
     {
-        int length = data.Length, off = data.Offset;
-        var validity = data.NullCount == 0 || data.Buffers.Length == 0 ? ReadOnlySpan<byte>.Empty : data.Buffers[0].Span;
-        var type = data.DataType;
-        switch (type.TypeId)
+        private readonly Span<int> _hashes = hashes;
+
+        public bool Null()
         {
-            case ArrowTypeId.Null:
-                for (int i = 0; i < length; i++) hashes[i] = 31 * hashes[i];
-                return;
-            case ArrowTypeId.Boolean:
+            for (int i = 0; i < column.Length; i++) _hashes[i] = 31 * _hashes[i];
+            return true;
+        }
+
+        public bool Boolean()
+        {
+            var validity = column.Validity;
+            for (int i = 0; i < column.Length; i++)
             {
-                var bits = data.Buffers[1].Span;
-                for (int i = 0; i < length; i++)
+                int h = column.GetBoolean(i) ? 1231 : 1237;
+                _hashes[i] = 31 * _hashes[i] + (validity.IsValid(i) ? h : 0);
+            }
+            return true;
+        }
+
+        public bool Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            var values = column.Values<T>();
+            var validity = column.Validity;
+            if (validity.AllValid)
+            {
+                for (int i = 0; i < values.Length; i++) _hashes[i] = 31 * _hashes[i] + LongHash(long.CreateTruncating(values[i]));
+                return true;
+            }
+            for (int i = 0; i < values.Length; i++)
+                _hashes[i] = 31 * _hashes[i] + (validity.IsValid(i) ? LongHash(long.CreateTruncating(values[i])) : 0);
+            return true;
+        }
+
+        public bool Floating<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var values = column.Values<T>();
+            var validity = column.Validity;
+            for (int i = 0; i < values.Length; i++)
+                _hashes[i] = 31 * _hashes[i] + (validity.IsValid(i) ? DoubleHash(double.CreateTruncating(values[i])) : 0);
+            return true;
+        }
+
+        public bool Decimal()
+        {
+            var values = column.Values<Int128>();
+            var validity = column.Validity;
+            for (int i = 0; i < values.Length; i++)
+            {
+                var v = values[i];
+                int h = validity.IsValid(i) ? 31 * LongHash((long)(ulong)v) + LongHash((long)(v >> 64)) : 0;
+                _hashes[i] = 31 * _hashes[i] + h;
+            }
+            return true;
+        }
+
+        public bool Bytes(bool utf8)
+        {
+            var offsets = column.Offsets;
+            var bytes = column.ValueBytes;
+            var validity = column.Validity;
+            for (int i = 0; i < column.Length; i++)
+            {
+                int h = validity.IsValid(i) ? (int)Murmur3(bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]), StringSeed) : 0;
+                _hashes[i] = 31 * _hashes[i] + h;
+            }
+            return true;
+        }
+
+        public bool Struct()
+        {
+            var data = column.Data;
+            int length = data.Length, off = data.Offset;
+            var fieldHashes = new int[length];
+            foreach (var child in data.Children)
+                Accumulate(off == 0 && child.Length == length ? child : child.Slice(off, length), fieldHashes);
+            var validity = column.Validity;
+            for (int i = 0; i < length; i++)
+                _hashes[i] = 31 * _hashes[i] + (validity.IsValid(i) ? fieldHashes[i] : 0);
+            return true;
+        }
+
+        public bool List()
+        {
+            var offsets = column.Offsets;
+            var child = column.Data.Children[0];
+            var elementHashes = new int[child.Length];
+            Accumulate(child, elementHashes);
+            var validity = column.Validity;
+            for (int i = 0; i < column.Length; i++)
+            {
+                int h = 0;
+                if (validity.IsValid(i))
                 {
-                    int b = off + i;
-                    int h = (bits[b >> 3] & (1 << (b & 7))) != 0 ? 1231 : 1237;
-                    hashes[i] = 31 * hashes[i] + (IsValid(validity, b) ? h : 0);
+                    h = 1;
+                    for (int e = offsets[i]; e < offsets[i + 1]; e++) h = 31 * h + elementHashes[e];
                 }
-                return;
+                _hashes[i] = 31 * _hashes[i] + h;
             }
-            case ArrowTypeId.Int8: AccumulateLongs(MemoryMarshal.Cast<byte, sbyte>(data.Buffers[1].Span).Slice(off, length), validity, off, hashes); return;
-            case ArrowTypeId.UInt8: AccumulateLongs(data.Buffers[1].Span.Slice(off, length), validity, off, hashes); return;
-            case ArrowTypeId.Int16: AccumulateLongs(MemoryMarshal.Cast<byte, short>(data.Buffers[1].Span).Slice(off, length), validity, off, hashes); return;
-            case ArrowTypeId.Int32:
-            case ArrowTypeId.Date32:
-            case ArrowTypeId.Time32:
-                AccumulateLongs(MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span).Slice(off, length), validity, off, hashes); return;
-            case ArrowTypeId.Int64:
-            case ArrowTypeId.Date64:
-            case ArrowTypeId.Time64:
-            case ArrowTypeId.Timestamp:
-            case ArrowTypeId.Duration:
-                AccumulateLongs(MemoryMarshal.Cast<byte, long>(data.Buffers[1].Span).Slice(off, length), validity, off, hashes); return;
-            case ArrowTypeId.Float:
-            {
-                var values = MemoryMarshal.Cast<byte, float>(data.Buffers[1].Span).Slice(off, length);
-                for (int i = 0; i < length; i++)
-                    hashes[i] = 31 * hashes[i] + (IsValid(validity, off + i) ? DoubleHash(values[i]) : 0);
-                return;
-            }
-            case ArrowTypeId.Double:
-            {
-                var values = MemoryMarshal.Cast<byte, double>(data.Buffers[1].Span).Slice(off, length);
-                for (int i = 0; i < length; i++)
-                    hashes[i] = 31 * hashes[i] + (IsValid(validity, off + i) ? DoubleHash(values[i]) : 0);
-                return;
-            }
-            case ArrowTypeId.Decimal128:
-            {
-                var words = MemoryMarshal.Cast<byte, long>(data.Buffers[1].Span);
-                for (int i = 0; i < length; i++)
-                {
-                    int r = off + i;
-                    int h = IsValid(validity, r) ? 31 * LongHash(words[2 * r]) + LongHash(words[2 * r + 1]) : 0;
-                    hashes[i] = 31 * hashes[i] + h;
-                }
-                return;
-            }
-            case ArrowTypeId.String:
-            case ArrowTypeId.Binary:
-            {
-                var offsets = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span).Slice(off, length + 1);
-                var bytes = data.Buffers.Length > 2 ? data.Buffers[2].Span : ReadOnlySpan<byte>.Empty;
-                for (int i = 0; i < length; i++)
-                {
-                    int h = IsValid(validity, off + i) ? (int)Murmur3(bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]), StringSeed) : 0;
-                    hashes[i] = 31 * hashes[i] + h;
-                }
-                return;
-            }
-            case ArrowTypeId.Struct:
-            {
-                var fieldHashes = new int[length];
-                foreach (var child in data.Children)
-                {
-                    var childData = off == 0 && child.Length == length ? child : child.Slice(off, length);
-                    Accumulate(childData, fieldHashes);
-                }
-                for (int i = 0; i < length; i++)
-                    hashes[i] = 31 * hashes[i] + (IsValid(validity, off + i) ? fieldHashes[i] : 0);
-                return;
-            }
-            case ArrowTypeId.List:
-            case ArrowTypeId.Map:
-            {
-                var offsets = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span).Slice(off, length + 1);
-                var child = data.Children[0];
-                var elementHashes = new int[child.Length];
-                Accumulate(child, elementHashes);
-                for (int i = 0; i < length; i++)
-                {
-                    int h = 0;
-                    if (IsValid(validity, off + i))
-                    {
-                        h = 1;
-                        for (int e = offsets[i]; e < offsets[i + 1]; e++) h = 31 * h + elementHashes[e];
-                    }
-                    hashes[i] = 31 * hashes[i] + h;
-                }
-                return;
-            }
-            default:
-                throw new NotSupportedException($"hashing of Arrow type {type.Name} is not supported");
+            return true;
         }
     }
-
-    private static void AccumulateLongs<T>(ReadOnlySpan<T> values, ReadOnlySpan<byte> validity, int off, Span<int> hashes)
-        where T : unmanaged, IBinaryInteger<T>
-    {
-        if (validity.IsEmpty)
-        {
-            for (int i = 0; i < values.Length; i++) hashes[i] = 31 * hashes[i] + LongHash(long.CreateTruncating(values[i]));
-            return;
-        }
-        for (int i = 0; i < values.Length; i++)
-            hashes[i] = 31 * hashes[i] + (IsValid(validity, off + i) ? LongHash(long.CreateTruncating(values[i])) : 0);
-    }
-
-    private static bool IsValid(ReadOnlySpan<byte> validity, int index) =>
-        validity.IsEmpty || (validity[index >> 3] & (1 << (index & 7))) != 0;
 
     public static int LongHash(long v) => (int)(v ^ (long)((ulong)v >> 32));
 

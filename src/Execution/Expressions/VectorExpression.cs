@@ -2,6 +2,7 @@ using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions;
 
@@ -46,7 +47,7 @@ internal sealed class ConstantExpression : VectorExpression
     {
         int length = input.Length;
         if (_cached is not null && _cached.Length == length) return _cached;
-        var writer = ColumnWriter.Create(Type.Kind == SqlTypeKind.Null ? Type : Type, length);
+        var writer = ColumnBuilder.Create(Type, length);
         for (int i = 0; i < length; i++) writer.AppendFrom(_reader, 0);
         return _cached = writer.Build();
     }

@@ -1,7 +1,9 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
 using StreamSql.Execution.Expressions;
 using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Physical;
@@ -127,32 +129,60 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     private long MaxOf(IArrowArray column)
     {
         var data = column.Data;
-        int n = data.Length, off = data.Offset;
-        if (n == 0 || data.DataType.TypeId == ArrowTypeId.Null) return long.MinValue;
-        var validity = data.NullCount == 0 ? ReadOnlySpan<byte>.Empty : data.Buffers[0].Span;
-        long max = long.MinValue;
-        switch (data.DataType is FixedWidthType fixedWidth ? fixedWidth.BitWidth : 0)
-        {
-            case 64:
-            {
-                var values = MemoryMarshal.Cast<byte, long>(data.Buffers[1].Span).Slice(off, n);
-                for (int i = 0; i < n; i++)
-                    if (values[i] > max && (validity.IsEmpty || (validity[(off + i) >> 3] & (1 << ((off + i) & 7))) != 0)) max = values[i];
-                break;
-            }
-            case 32:
-            {
-                var values = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span).Slice(off, n);
-                for (int i = 0; i < n; i++)
-                    if (values[i] > max && (validity.IsEmpty || (validity[(off + i) >> 3] & (1 << ((off + i) & 7))) != 0)) max = values[i];
-                break;
-            }
-            default:
-                throw new InvalidOperationException($"watermark expression of {spec.Description} must produce a TIMESTAMP, not {data.DataType.Name}");
-        }
+        if (data.Length == 0 || data.DataType.TypeId == ArrowTypeId.Null) return long.MinValue;
+        var view = new ColumnView(data);
+        long max = ColumnKinds.Accept<ColumnMax, long>(view.Kind, new ColumnMax(view, spec.Description));
         // Watermarks are microseconds; a TIMESTAMP(7..9) expression counts nanoseconds.
-        if (max != long.MinValue && data.DataType is TimestampType { Unit: TimeUnit.Nanosecond })
+        if (max != long.MinValue && view.Kind == ColumnKind.TimestampNanos)
             max = TimestampEncoding.ToMicros(max, TimestampEncoding.MaxPrecision);
+        return max;
+    }
+
+    /// <summary>The largest non-null value of an integer-backed column.</summary>
+    private readonly struct ColumnMax(ColumnView column, string description) : IColumnVisitor<long>
+    {
+        public long Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            var values = column.Values<T>();
+            if (typeof(T) == typeof(long) && column.Data.NullCount == 0)
+                return MaxOfAllValid(MemoryMarshal.Cast<T, long>(values));
+            var validity = column.Validity;
+            long max = long.MinValue;
+            for (int i = 0; i < values.Length; i++)
+            {
+                long value = long.CreateTruncating(values[i]);
+                if (value > max && validity.IsValid(i)) max = value;
+            }
+            return max;
+        }
+
+        public long Null() => long.MinValue;
+        public long Boolean() => throw NotATimestamp();
+        public long Floating<T>() where T : unmanaged, IFloatingPointIeee754<T> => throw NotATimestamp();
+        public long Decimal() => throw NotATimestamp();
+        public long Bytes(bool utf8) => throw NotATimestamp();
+        public long Struct() => throw NotATimestamp();
+        public long List() => throw NotATimestamp();
+
+        private InvalidOperationException NotATimestamp() =>
+            new($"watermark expression of {description} must produce a TIMESTAMP, not {column.Data.DataType.Name}");
+    }
+
+    /// <summary>The maximum of values without nulls, <see cref="System.Numerics.Vector{T}"/> lanes at a time (a watermark
+    /// is computed for every batch).</summary>
+    private static long MaxOfAllValid(ReadOnlySpan<long> values)
+    {
+        long max = long.MinValue;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && values.Length >= System.Numerics.Vector<long>.Count * 2)
+        {
+            var lanes = new System.Numerics.Vector<long>(long.MinValue);
+            var vectors = MemoryMarshal.Cast<long, System.Numerics.Vector<long>>(values);
+            foreach (var v in vectors) lanes = System.Numerics.Vector.Max(lanes, v);
+            for (int l = 0; l < System.Numerics.Vector<long>.Count; l++) max = Math.Max(max, lanes[l]);
+            i = vectors.Length * System.Numerics.Vector<long>.Count;
+        }
+        for (; i < values.Length; i++) max = Math.Max(max, values[i]);
         return max;
     }
 }

@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 using StreamSql.Execution.Runtime;
 
 namespace StreamSql.Execution.State;
@@ -19,12 +22,12 @@ public sealed class KeySerializer
     private readonly int[] _keyColumns;
     private byte[] _buffer = new byte[64];
     private RecordBatch? _batch;
-    private ArrayData[] _columns;
+    private ColumnView[] _columns;
 
     public KeySerializer(IReadOnlyList<int> keyColumns)
     {
         _keyColumns = keyColumns.ToArray();
-        _columns = new ArrayData[_keyColumns.Length];
+        _columns = new ColumnView[_keyColumns.Length];
     }
 
     public IReadOnlyList<int> KeyColumns => _keyColumns;
@@ -34,7 +37,7 @@ public sealed class KeySerializer
     {
         if (!ReferenceEquals(batch, _batch))
         {
-            for (int k = 0; k < _keyColumns.Length; k++) _columns[k] = batch.Column(_keyColumns[k]).Data;
+            for (int k = 0; k < _keyColumns.Length; k++) _columns[k] = new ColumnView(batch.Column(_keyColumns[k]));
             _batch = batch;
         }
         int pos = 0;
@@ -206,78 +209,80 @@ public sealed class KeySerializer
         for (int i = 0; i < batch.Length; i++) keyGroups[i] = KeyGroups.KeyGroupOf(keyGroups[i], maxParallelism);
     }
 
-    private int WriteValue(ArrayData data, int row, int pos)
+    private int WriteValue(ColumnView column, int row, int pos)
     {
-        int index = data.Offset + row;
-        if (data.NullCount != 0 && data.Buffers.Length > 0 && !data.Buffers[0].IsEmpty
-            && (data.Buffers[0].Span[index >> 3] & (1 << (index & 7))) == 0)
+        if (column.IsNull(row))
         {
             Ensure(pos + 1);
             _buffer[pos] = 0;
             return pos + 1;
         }
-        if (data.DataType.TypeId == ArrowTypeId.Null)
-        {
-            Ensure(pos + 1);
-            _buffer[pos] = 0;
-            return pos + 1;
-        }
-        Ensure(pos + 17);
-        _buffer[pos++] = 1;
-        var values = data.Buffers[1].Span;
-        switch (data.DataType.TypeId)
-        {
-            case ArrowTypeId.Boolean:
-                _buffer[pos] = (byte)((values[index >> 3] >> (index & 7)) & 1);
-                return pos + 1;
-            case ArrowTypeId.Int8: return WriteVarLong(MemoryMarshal.Cast<byte, sbyte>(values)[index], pos);
-            case ArrowTypeId.UInt8: return WriteVarLong(values[index], pos);
-            case ArrowTypeId.Int16: return WriteVarLong(MemoryMarshal.Cast<byte, short>(values)[index], pos);
-            case ArrowTypeId.Int32:
-            case ArrowTypeId.Date32:
-            case ArrowTypeId.Time32:
-                return WriteVarLong(MemoryMarshal.Cast<byte, int>(values)[index], pos);
-            case ArrowTypeId.Int64:
-            case ArrowTypeId.Date64:
-            case ArrowTypeId.Time64:
-            case ArrowTypeId.Timestamp:
-            case ArrowTypeId.Duration:
-                return WriteVarLong(MemoryMarshal.Cast<byte, long>(values)[index], pos);
-            case ArrowTypeId.Float:
-            {
-                float f = MemoryMarshal.Cast<byte, float>(values)[index];
-                if (f == 0f) f = 0f;
-                if (float.IsNaN(f)) f = float.NaN;
-                BinaryPrimitives.WriteSingleLittleEndian(_buffer.AsSpan(pos), f);
-                return pos + 4;
-            }
-            case ArrowTypeId.Double:
-            {
-                double d = MemoryMarshal.Cast<byte, double>(values)[index];
-                if (d == 0d) d = 0d;
-                if (double.IsNaN(d)) d = double.NaN;
-                BinaryPrimitives.WriteDoubleLittleEndian(_buffer.AsSpan(pos), d);
-                return pos + 8;
-            }
-            case ArrowTypeId.Decimal128:
-                values.Slice(index * 16, 16).CopyTo(_buffer.AsSpan(pos));
-                return pos + 16;
-            case ArrowTypeId.String:
-            case ArrowTypeId.Binary:
-            {
-                var offsets = MemoryMarshal.Cast<byte, int>(values);
-                int start = offsets[index], length = offsets[index + 1] - start;
-                Ensure(pos + 5 + length);
-                pos = VarInt.Write(_buffer, pos, (uint)length);
-                if (length > 0) data.Buffers[2].Span.Slice(start, length).CopyTo(_buffer.AsSpan(pos));
-                return pos + length;
-            }
-            default:
-                throw new NotSupportedException($"a key column of type {data.DataType.Name} cannot be used as a state key");
-        }
+        return ColumnKinds.Accept<KeyValueWriter, int>(column.Kind, new KeyValueWriter(this, column, row, pos));
     }
 
-    private int WriteVarLong(long value, int pos) => VarInt.Write(_buffer, pos, (ulong)((value << 1) ^ (value >> 63)));
+    /// <summary>Writes one non-null value: the presence byte 1, then the value's encoding (see the class summary).</summary>
+    private readonly struct KeyValueWriter(KeySerializer owner, ColumnView column, int row, int pos) : IColumnVisitor<int>
+    {
+        public int Null()
+        {
+            owner.Ensure(pos + 1);
+            owner._buffer[pos] = 0;
+            return pos + 1;
+        }
+
+        public int Boolean()
+        {
+            owner.Ensure(pos + 2);
+            owner._buffer[pos] = 1;
+            owner._buffer[pos + 1] = column.GetBoolean(row) ? (byte)1 : (byte)0;
+            return pos + 2;
+        }
+
+        public int Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            owner.Ensure(pos + 11);
+            owner._buffer[pos] = 1;
+            long value = long.CreateTruncating(column.Values<T>()[row]);
+            return VarInt.Write(owner._buffer, pos + 1, (ulong)((value << 1) ^ (value >> 63)));
+        }
+
+        public int Floating<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            owner.Ensure(pos + 1 + Unsafe.SizeOf<T>());
+            owner._buffer[pos] = 1;
+            T value = column.Values<T>()[row];
+            // Equal SQL values, equal keys: -0.0 is 0.0 and every NaN is one NaN.
+            if (T.IsZero(value)) value = T.Zero;
+            if (T.IsNaN(value)) value = T.NaN;
+            MemoryMarshal.Write(owner._buffer.AsSpan(pos + 1), in value);
+            return pos + 1 + Unsafe.SizeOf<T>();
+        }
+
+        public int Decimal()
+        {
+            owner.Ensure(pos + 17);
+            owner._buffer[pos] = 1;
+            var value = column.Values<Int128>()[row];
+            MemoryMarshal.Write(owner._buffer.AsSpan(pos + 1), in value);
+            return pos + 17;
+        }
+
+        public int Bytes(bool utf8)
+        {
+            var value = column.GetBytes(row);
+            owner.Ensure(pos + 6 + value.Length);
+            owner._buffer[pos] = 1;
+            int at = VarInt.Write(owner._buffer, pos + 1, (uint)value.Length);
+            value.CopyTo(owner._buffer.AsSpan(at));
+            return at + value.Length;
+        }
+
+        public int Struct() => throw NotAKey();
+        public int List() => throw NotAKey();
+
+        private NotSupportedException NotAKey() =>
+            new($"a key column of type {column.Data.DataType.Name} cannot be used as a state key");
+    }
 
     private void Ensure(int size)
     {

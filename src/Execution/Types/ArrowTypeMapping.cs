@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Types;
@@ -15,34 +16,36 @@ namespace StreamSql.Execution.Types;
 /// </summary>
 public static class ArrowTypeMapping
 {
-    public static IArrowType ToArrow(SqlType type) => type.Kind switch
+    /// <remarks>Which layout a SQL type takes is decided once, by <see cref="ColumnKinds.Of(SqlType)"/>; this adds the
+    /// Arrow type's parameters (precision and scale, time zone, element and field types).</remarks>
+    public static IArrowType ToArrow(SqlType type) => ColumnKinds.Of(type) switch
     {
-        SqlTypeKind.Null => NullType.Default,
-        SqlTypeKind.Boolean => BooleanType.Default,
-        SqlTypeKind.TinyInt => Int8Type.Default,
-        SqlTypeKind.SmallInt => Int16Type.Default,
-        SqlTypeKind.Int => Int32Type.Default,
-        SqlTypeKind.BigInt => Int64Type.Default,
-        SqlTypeKind.Float => FloatType.Default,
-        SqlTypeKind.Double => DoubleType.Default,
-        SqlTypeKind.Decimal => new Decimal128Type(type.Precision, type.Scale),
-        SqlTypeKind.Char or SqlTypeKind.VarChar => StringType.Default,
-        SqlTypeKind.Binary or SqlTypeKind.VarBinary => BinaryType.Default,
-        SqlTypeKind.Date => Date32Type.Default,
-        SqlTypeKind.Time => new Time32Type(TimeUnit.Millisecond),
-        SqlTypeKind.Timestamp => new TimestampType(TimestampUnit(type), (string?)null),
-        SqlTypeKind.TimestampLtz => new TimestampType(TimestampUnit(type), "UTC"),
-        SqlTypeKind.IntervalDayTime => DurationType.Millisecond,
-        SqlTypeKind.IntervalYearMonth => Int32Type.Default,
-        SqlTypeKind.Array or SqlTypeKind.Multiset => new ListType(new Apache.Arrow.Field("element", ToArrow(type.Elements![0]), type.Elements[0].Nullable)),
-        SqlTypeKind.Map => new MapType(
+        ColumnKind.Null => NullType.Default,
+        ColumnKind.Boolean => BooleanType.Default,
+        ColumnKind.Int8 => Int8Type.Default,
+        ColumnKind.Int16 => Int16Type.Default,
+        ColumnKind.Int32 => Int32Type.Default,
+        ColumnKind.Int64 => Int64Type.Default,
+        ColumnKind.Float32 => FloatType.Default,
+        ColumnKind.Float64 => DoubleType.Default,
+        ColumnKind.Decimal128 => new Decimal128Type(type.Precision, type.Scale),
+        ColumnKind.Date32 => Date32Type.Default,
+        ColumnKind.Time32Millis => new Time32Type(TimeUnit.Millisecond),
+        ColumnKind.TimestampMicros => new TimestampType(TimeUnit.Microsecond, Zone(type)),
+        ColumnKind.TimestampNanos => new TimestampType(TimeUnit.Nanosecond, Zone(type)),
+        ColumnKind.DurationMillis => DurationType.Millisecond,
+        ColumnKind.Utf8 => StringType.Default,
+        ColumnKind.Binary => BinaryType.Default,
+        ColumnKind.List => new ListType(new Apache.Arrow.Field("element", ToArrow(type.Elements![0]), type.Elements[0].Nullable)),
+        ColumnKind.Map => new MapType(
             new Apache.Arrow.Field("key", ToArrow(type.Elements![0]), false),
             new Apache.Arrow.Field("value", ToArrow(type.Elements[1]), type.Elements[1].Nullable)),
-        SqlTypeKind.Row => new StructType(RowFields(type)),
-        _ => throw new NotSupportedException($"type {type} has no Arrow mapping"),
+        ColumnKind.Struct => new StructType(RowFields(type)),
+        var kind => throw new NotSupportedException($"column kind {kind} has no Arrow type"),
     };
 
-    private static TimeUnit TimestampUnit(SqlType type) => TimestampEncoding.IsNanos(type.Precision) ? TimeUnit.Nanosecond : TimeUnit.Microsecond;
+    /// <summary>TIMESTAMP_LTZ is an instant: its Arrow type carries the zone "UTC"; TIMESTAMP carries none.</summary>
+    private static string? Zone(SqlType type) => type.Kind == SqlTypeKind.TimestampLtz ? "UTC" : null;
 
     private static List<Apache.Arrow.Field> RowFields(SqlType type)
     {

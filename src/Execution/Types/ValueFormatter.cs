@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Text;
 using Apache.Arrow;
+using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Types;
@@ -60,64 +60,64 @@ public static class ValueFormatter
             return;
         }
         bool java = style == ValueFormatStyle.JavaObject;
+        var column = new ColumnView(array.Data);
         switch (type.Kind)
         {
             case SqlTypeKind.Boolean:
-                bool b = ((BooleanArray)array).GetValue(index) == true;
+                bool b = column.GetBoolean(index);
                 sb.Append(java ? (b ? "true" : "false") : (b ? "TRUE" : "FALSE"));
                 break;
-            case SqlTypeKind.TinyInt: sb.Append(((Int8Array)array).Values[index]); break;
-            case SqlTypeKind.SmallInt: sb.Append(((Int16Array)array).Values[index]); break;
-            case SqlTypeKind.Int: sb.Append(((Int32Array)array).Values[index]); break;
-            case SqlTypeKind.BigInt: sb.Append(((Int64Array)array).Values[index]); break;
-            case SqlTypeKind.Float: sb.Append(JavaNumberFormat.Float(((FloatArray)array).Values[index])); break;
-            case SqlTypeKind.Double: sb.Append(JavaNumberFormat.Double(((DoubleArray)array).Values[index])); break;
+            case SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt:
+                sb.Append(column.GetInt64(index));
+                break;
+            case SqlTypeKind.Float: sb.Append(JavaNumberFormat.Float((float)column.GetDouble(index))); break;
+            case SqlTypeKind.Double: sb.Append(JavaNumberFormat.Double(column.GetDouble(index))); break;
             case SqlTypeKind.Decimal:
                 {
-                    var unscaled = DecimalUnscaled((Decimal128Array)array, index);
+                    var unscaled = column.GetUnscaled(index);
                     if (java) sb.Append(JavaNumberFormat.DecimalJava(unscaled, type.Scale));
                     else JavaNumberFormat.AppendDecimalPlain(sb, unscaled, type.Scale);
                     break;
                 }
             case SqlTypeKind.Char or SqlTypeKind.VarChar:
-                sb.Append(((StringArray)array).GetString(index));
+                sb.Append(column.GetString(index));
                 break;
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
-                AppendBytes(sb, ((BinaryArray)array).GetBytes(index), style);
+                AppendBytes(sb, column.GetBytes(index), style);
                 break;
             case SqlTypeKind.Date:
-                TemporalText.AppendDate(sb, ((Date32Array)array).Values[index]);
+                TemporalText.AppendDate(sb, (int)column.GetInt64(index));
                 break;
             case SqlTypeKind.Time:
                 {
-                    int ms = ((Time32Array)array).Values[index];
+                    int ms = (int)column.GetInt64(index);
                     if (java) AppendJavaTime(sb, ms * 1000L);
                     else TemporalText.AppendTime(sb, ms * 1000L, type.Precision);
                     break;
                 }
             case SqlTypeKind.Timestamp:
                 {
-                    long value = ((TimestampArray)array).Values[index];
+                    long value = column.GetInt64(index);
                     if (java) AppendJavaDateTime(sb, value, type.Precision);
                     else TemporalText.AppendTimestamp(sb, value, type.Precision);
                     break;
                 }
             case SqlTypeKind.TimestampLtz:
                 {
-                    long value = ((TimestampArray)array).Values[index];
+                    long value = column.GetInt64(index);
                     if (java) { AppendJavaDateTime(sb, value, type.Precision, instant: true); sb.Append('Z'); }
                     else TemporalText.AppendTimestamp(sb, TemporalText.ToLocal(value, type.Precision, timeZone), type.Precision);
                     break;
                 }
             case SqlTypeKind.IntervalDayTime:
                 {
-                    long ms = ((DurationArray)array).Values[index];
+                    long ms = column.GetInt64(index);
                     if (java) AppendJavaDuration(sb, ms); else TemporalText.AppendIntervalDayTime(sb, ms);
                     break;
                 }
             case SqlTypeKind.IntervalYearMonth:
                 {
-                    int months = ((Int32Array)array).Values[index];
+                    int months = (int)column.GetInt64(index);
                     if (java) AppendJavaPeriod(sb, months); else TemporalText.AppendIntervalYearMonth(sb, months);
                     break;
                 }
@@ -193,13 +193,6 @@ public static class ValueFormatter
             builder.Append(sb.ToString());
         }
         return builder.Build();
-    }
-
-    /// <summary>The unscaled 128-bit integer of a DECIMAL cell (Arrow stores it little-endian, two's complement).</summary>
-    public static Int128 DecimalUnscaled(Decimal128Array array, int index)
-    {
-        var bytes = array.ValueBuffer.Span.Slice((array.Offset + index) * 16, 16);
-        return BinaryPrimitives.ReadInt128LittleEndian(bytes);
     }
 
     private static void AppendBytes(StringBuilder sb, ReadOnlySpan<byte> bytes, ValueFormatStyle style)

@@ -29,7 +29,11 @@ public sealed record SelectQuery(
     GroupByClause? GroupBy,
     Expression? Having,
     IReadOnlyList<NamedWindow> Windows,
-    SourceSpan Span) : Query(Span);
+    SourceSpan Span) : Query(Span)
+{
+    /// <summary>Query hints written after SELECT (<c>SELECT /*+ OPERATOR_ID('counts') */ ...</c>); empty when none.</summary>
+    public IReadOnlyList<TableHint> Hints { get; init; } = [];
+}
 
 /// <summary><c>WINDOW w AS (...)</c>.</summary>
 public sealed record NamedWindow(Identifier Name, WindowSpecification Specification, SourceSpan Span) : Node(Span);
@@ -60,7 +64,7 @@ public sealed record NamedTableReference(
     IReadOnlyList<TableHint> Hints,
     SourceSpan Span) : TableReference(Span);
 
-/// <summary>A <c>/*+ NAME(args) */</c> hint attached to a table.</summary>
+/// <summary>A <c>/*+ NAME(args) */</c> hint attached to a table or written after SELECT.</summary>
 public sealed record TableHint(string Name, IReadOnlyList<KeyValuePair<string, string>> Options, IReadOnlyList<string> Arguments, SourceSpan Span) : Node(Span);
 
 /// <summary><c>(SELECT ...) AS alias</c>.</summary>

@@ -11283,15 +11283,8 @@ internal partial class StreamSqlParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
-			return GetRuleContexts<ExpressionContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
-			return GetRuleContext<ExpressionContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(StreamSqlParser.COMMA, i);
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
 		}
 		public TableArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -11310,15 +11303,8 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
-			return GetRuleContexts<ExpressionContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
-			return GetRuleContext<ExpressionContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
-			return GetToken(StreamSqlParser.COMMA, i);
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
 		}
 		public TableQueryArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -11347,10 +11333,9 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 116, RULE_functionArgumentValue);
 		int _la;
 		try {
-			int _alt;
-			State = 1635;
+			State = 1621;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -11359,7 +11344,7 @@ internal partial class StreamSqlParser : Parser {
 				Match(TABLE);
 				State = 1605;
 				qualifiedName();
-				State = 1616;
+				State = 1609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
@@ -11370,24 +11355,6 @@ internal partial class StreamSqlParser : Parser {
 					Match(BY);
 					State = 1608;
 					expression();
-					State = 1613;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
-					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-						if ( _alt==1 ) {
-							{
-							{
-							State = 1609;
-							Match(COMMA);
-							State = 1610;
-							expression();
-							}
-							} 
-						}
-						State = 1615;
-						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
-					}
 					}
 				}
 
@@ -11397,43 +11364,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1618;
+				State = 1611;
 				Match(TABLE);
-				State = 1619;
+				State = 1612;
 				Match(LPAREN);
-				State = 1620;
+				State = 1613;
 				query();
-				State = 1621;
+				State = 1614;
 				Match(RPAREN);
-				State = 1632;
+				State = 1618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1622;
+					State = 1615;
 					Match(PARTITION);
-					State = 1623;
+					State = 1616;
 					Match(BY);
-					State = 1624;
+					State = 1617;
 					expression();
-					State = 1629;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
-					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-						if ( _alt==1 ) {
-							{
-							{
-							State = 1625;
-							Match(COMMA);
-							State = 1626;
-							expression();
-							}
-							} 
-						}
-						State = 1631;
-						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,232,Context);
-					}
 					}
 				}
 
@@ -11443,7 +11392,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1634;
+				State = 1620;
 				expression();
 				}
 				break;
@@ -11485,7 +11434,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 118, RULE_windowReference);
 		try {
-			State = 1639;
+			State = 1625;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11638,14 +11587,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1637;
+				State = 1623;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1638;
+				State = 1624;
 				windowSpecification();
 				}
 				break;
@@ -11713,79 +11662,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1641;
+			State = 1627;
 			Match(LPAREN);
-			State = 1652;
+			State = 1638;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1642;
+				State = 1628;
 				Match(PARTITION);
-				State = 1643;
+				State = 1629;
 				Match(BY);
-				State = 1644;
+				State = 1630;
 				expression();
-				State = 1649;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1645;
+					State = 1631;
 					Match(COMMA);
-					State = 1646;
+					State = 1632;
 					expression();
 					}
 					}
-					State = 1651;
+					State = 1637;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1664;
+			State = 1650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1654;
+				State = 1640;
 				Match(ORDER);
-				State = 1655;
+				State = 1641;
 				Match(BY);
-				State = 1656;
+				State = 1642;
 				sortItem();
-				State = 1661;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1657;
+					State = 1643;
 					Match(COMMA);
-					State = 1658;
+					State = 1644;
 					sortItem();
 					}
 					}
-					State = 1663;
+					State = 1649;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1667;
+			State = 1653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1666;
+				State = 1652;
 				windowFrame();
 				}
 			}
 
-			State = 1669;
+			State = 1655;
 			Match(RPAREN);
 			}
 		}
@@ -11833,13 +11782,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1679;
+			State = 1665;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1671;
+				State = 1657;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11849,14 +11798,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1672;
+				State = 1658;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1673;
+				State = 1659;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11866,13 +11815,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1674;
+				State = 1660;
 				Match(BETWEEN);
-				State = 1675;
+				State = 1661;
 				_localctx.start = frameBound();
-				State = 1676;
+				State = 1662;
 				Match(AND);
-				State = 1677;
+				State = 1663;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -11956,16 +11905,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_frameBound);
 		int _la;
 		try {
-			State = 1690;
+			State = 1676;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1681;
+				State = 1667;
 				Match(UNBOUNDED);
-				State = 1682;
+				State = 1668;
 				Match(PRECEDING);
 				}
 				break;
@@ -11973,9 +11922,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1683;
+				State = 1669;
 				Match(UNBOUNDED);
-				State = 1684;
+				State = 1670;
 				Match(FOLLOWING);
 				}
 				break;
@@ -11983,9 +11932,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1685;
+				State = 1671;
 				Match(CURRENT);
-				State = 1686;
+				State = 1672;
 				Match(ROW);
 				}
 				break;
@@ -11993,9 +11942,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1687;
+				State = 1673;
 				valueExpression(0);
-				State = 1688;
+				State = 1674;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12051,21 +12000,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1693;
+			State = 1679;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
 				{
-				State = 1692;
+				State = 1678;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1695;
+			State = 1681;
 			_localctx.key = expression();
-			State = 1696;
+			State = 1682;
 			Match(VALUE);
-			State = 1697;
+			State = 1683;
 			_localctx.value = expression();
 			}
 		}
@@ -12111,13 +12060,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1699;
+			State = 1685;
 			Match(WHEN);
-			State = 1700;
+			State = 1686;
 			_localctx.condition = expression();
-			State = 1701;
+			State = 1687;
 			Match(THEN);
-			State = 1702;
+			State = 1688;
 			_localctx.result = expression();
 			}
 		}
@@ -12250,14 +12199,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1718;
+			State = 1704;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1704;
+				State = 1690;
 				Match(NULL);
 				}
 				break;
@@ -12266,7 +12215,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1705;
+				State = 1691;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12281,7 +12230,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1706;
+				State = 1692;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -12289,7 +12238,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1707;
+				State = 1693;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -12297,7 +12246,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1708;
+				State = 1694;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -12305,7 +12254,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1710;
+				State = 1696;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12313,7 +12262,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1709;
+						State = 1695;
 						Match(STRING);
 						}
 						}
@@ -12321,9 +12270,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1712;
+					State = 1698;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,244,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12331,7 +12280,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1714;
+				State = 1700;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -12339,7 +12288,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1715;
+				State = 1701;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -12349,7 +12298,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1716;
+				State = 1702;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -12359,7 +12308,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1717;
+				State = 1703;
 				Match(STRING);
 				}
 				break;
@@ -12430,14 +12379,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1720;
+			State = 1706;
 			Match(INTERVAL);
-			State = 1722;
+			State = 1708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1721;
+				State = 1707;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12450,43 +12399,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1724;
+			State = 1710;
 			_localctx.value = intervalValue();
-			State = 1725;
+			State = 1711;
 			_localctx.from = timeUnit();
-			State = 1729;
+			State = 1715;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 			case 1:
 				{
-				State = 1726;
+				State = 1712;
 				Match(LPAREN);
-				State = 1727;
+				State = 1713;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1728;
+				State = 1714;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1738;
+			State = 1724;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 			case 1:
 				{
-				State = 1731;
+				State = 1717;
 				Match(TO);
-				State = 1732;
+				State = 1718;
 				_localctx.to = timeUnit();
-				State = 1736;
+				State = 1722;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
 				case 1:
 					{
-					State = 1733;
+					State = 1719;
 					Match(LPAREN);
-					State = 1734;
+					State = 1720;
 					Match(INTEGER_VALUE);
-					State = 1735;
+					State = 1721;
 					Match(RPAREN);
 					}
 					break;
@@ -12532,7 +12481,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1740;
+			State = 1726;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12598,7 +12547,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1742;
+			State = 1728;
 			_la = TokenStream.LA(1);
 			if ( !(_la==DAY || _la==DAYS || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 30227979829251L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 6971572223169576963L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -12646,22 +12595,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1744;
+			State = 1730;
 			dataTypeBody(0);
-			State = 1748;
+			State = 1734;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
 				{
-				State = 1745;
+				State = 1731;
 				Match(NOT);
-				State = 1746;
+				State = 1732;
 				Match(NULL);
 				}
 				break;
 			case NULL:
 				{
-				State = 1747;
+				State = 1733;
 				Match(NULL);
 				}
 				break;
@@ -12882,22 +12831,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1832;
+			State = 1818;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1751;
+				State = 1737;
 				Match(ARRAY);
-				State = 1752;
+				State = 1738;
 				Match(LT);
-				State = 1753;
+				State = 1739;
 				dataType();
-				State = 1754;
+				State = 1740;
 				Match(GT);
 				}
 				break;
@@ -12906,13 +12855,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1756;
+				State = 1742;
 				Match(MULTISET);
-				State = 1757;
+				State = 1743;
 				Match(LT);
-				State = 1758;
+				State = 1744;
 				dataType();
-				State = 1759;
+				State = 1745;
 				Match(GT);
 				}
 				break;
@@ -12921,17 +12870,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1761;
+				State = 1747;
 				Match(MAP);
-				State = 1762;
+				State = 1748;
 				Match(LT);
-				State = 1763;
+				State = 1749;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1764;
+				State = 1750;
 				Match(COMMA);
-				State = 1765;
+				State = 1751;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1766;
+				State = 1752;
 				Match(GT);
 				}
 				break;
@@ -12940,37 +12889,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1768;
+				State = 1754;
 				Match(ROW);
-				State = 1769;
+				State = 1755;
 				Match(LT);
-				State = 1778;
+				State = 1764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52776558194941L) != 0)) {
 					{
-					State = 1770;
+					State = 1756;
 					rowField();
-					State = 1775;
+					State = 1761;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1771;
+						State = 1757;
 						Match(COMMA);
-						State = 1772;
+						State = 1758;
 						rowField();
 						}
 						}
-						State = 1777;
+						State = 1763;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1780;
+				State = 1766;
 				Match(GT);
 				}
 				break;
@@ -12979,37 +12928,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1781;
+				State = 1767;
 				Match(ROW);
-				State = 1782;
+				State = 1768;
 				Match(LPAREN);
-				State = 1791;
+				State = 1777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52776558194941L) != 0)) {
 					{
-					State = 1783;
+					State = 1769;
 					rowField();
-					State = 1788;
+					State = 1774;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1784;
+						State = 1770;
 						Match(COMMA);
-						State = 1785;
+						State = 1771;
 						rowField();
 						}
 						}
-						State = 1790;
+						State = 1776;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1793;
+				State = 1779;
 				Match(RPAREN);
 				}
 				break;
@@ -13018,43 +12967,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1794;
+				State = 1780;
 				Match(INTERVAL);
-				State = 1795;
+				State = 1781;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1799;
+				State = 1785;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 				case 1:
 					{
-					State = 1796;
+					State = 1782;
 					Match(LPAREN);
-					State = 1797;
+					State = 1783;
 					Match(INTEGER_VALUE);
-					State = 1798;
+					State = 1784;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1808;
+				State = 1794;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1801;
+					State = 1787;
 					Match(TO);
-					State = 1802;
+					State = 1788;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1806;
+					State = 1792;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 					case 1:
 						{
-						State = 1803;
+						State = 1789;
 						Match(LPAREN);
-						State = 1804;
+						State = 1790;
 						Match(INTEGER_VALUE);
-						State = 1805;
+						State = 1791;
 						Match(RPAREN);
 						}
 						break;
@@ -13069,60 +13018,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1810;
+				State = 1796;
 				identifier();
-				State = 1821;
+				State = 1807;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1811;
+					State = 1797;
 					Match(LPAREN);
-					State = 1812;
+					State = 1798;
 					Match(INTEGER_VALUE);
-					State = 1817;
+					State = 1803;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1813;
+						State = 1799;
 						Match(COMMA);
-						State = 1814;
+						State = 1800;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1819;
+						State = 1805;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1820;
+					State = 1806;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1830;
+				State = 1816;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,258,Context) ) {
 				case 1:
 					{
-					State = 1823;
+					State = 1809;
 					Match(WITH);
-					State = 1824;
+					State = 1810;
 					Match(LOCAL);
-					State = 1825;
+					State = 1811;
 					Match(TIME);
-					State = 1826;
+					State = 1812;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1827;
+					State = 1813;
 					Match(WITHOUT);
-					State = 1828;
+					State = 1814;
 					Match(TIME);
-					State = 1829;
+					State = 1815;
 					Match(ZONE);
 					}
 					break;
@@ -13131,25 +13080,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1840;
+			State = 1826;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1838;
+					State = 1824;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1834;
+						State = 1820;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1835;
+						State = 1821;
 						Match(ARRAY);
 						}
 						break;
@@ -13157,18 +13106,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1836;
+						State = 1822;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1837;
+						State = 1823;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1842;
+				State = 1828;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 			}
 			}
 		}
@@ -13212,16 +13161,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1843;
+			State = 1829;
 			identifier();
-			State = 1844;
+			State = 1830;
 			dataType();
-			State = 1846;
+			State = 1832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1845;
+				State = 1831;
 				Match(STRING);
 				}
 			}
@@ -13271,25 +13220,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1848;
+			State = 1834;
 			identifier();
-			State = 1853;
+			State = 1839;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1849;
+					State = 1835;
 					Match(DOT);
-					State = 1850;
+					State = 1836;
 					identifier();
 					}
 					} 
 				}
-				State = 1855;
+				State = 1841;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,265,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
 			}
 			}
 		}
@@ -13336,21 +13285,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1856;
+			State = 1842;
 			identifier();
-			State = 1861;
+			State = 1847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1857;
+				State = 1843;
 				Match(COMMA);
-				State = 1858;
+				State = 1844;
 				identifier();
 				}
 				}
-				State = 1863;
+				State = 1849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -13391,20 +13340,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 148, RULE_identifier);
 		try {
-			State = 1867;
+			State = 1853;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1864;
+				State = 1850;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1865;
+				State = 1851;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -13556,7 +13505,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1866;
+				State = 1852;
 				nonReserved();
 				}
 				break;
@@ -13743,7 +13692,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1869;
+			State = 1855;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 61693L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13821,7 +13770,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,248,1872,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,248,1858,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13948,244 +13897,243 @@ internal partial class StreamSqlParser : Parser {
 		9,54,1,55,1,55,1,55,1,55,3,55,1568,8,55,1,55,1,55,1,55,5,55,1573,8,55,
 		10,55,12,55,1576,9,55,3,55,1578,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
 		3,55,1587,8,55,1,55,1,55,3,55,1591,8,55,1,56,1,56,1,56,3,56,1596,8,56,
-		1,57,1,57,1,57,1,57,1,57,3,57,1603,8,57,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,5,58,1612,8,58,10,58,12,58,1615,9,58,3,58,1617,8,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1628,8,58,10,58,12,58,1631,9,58,3,58,
-		1633,8,58,1,58,3,58,1636,8,58,1,59,1,59,3,59,1640,8,59,1,60,1,60,1,60,
-		1,60,1,60,1,60,5,60,1648,8,60,10,60,12,60,1651,9,60,3,60,1653,8,60,1,60,
-		1,60,1,60,1,60,1,60,5,60,1660,8,60,10,60,12,60,1663,9,60,3,60,1665,8,60,
-		1,60,3,60,1668,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		3,61,1680,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1691,
-		8,62,1,63,3,63,1694,8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,
-		1,65,1,65,1,65,1,65,1,65,1,65,4,65,1711,8,65,11,65,12,65,1712,1,65,1,65,
-		1,65,1,65,3,65,1719,8,65,1,66,1,66,3,66,1723,8,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1730,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1737,8,66,3,66,1739,
-		8,66,1,67,1,67,1,68,1,68,1,69,1,69,1,69,1,69,3,69,1749,8,69,1,70,1,70,
+		1,57,1,57,1,57,1,57,1,57,3,57,1603,8,57,1,58,1,58,1,58,1,58,1,58,3,58,
+		1610,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1619,8,58,1,58,3,58,
+		1622,8,58,1,59,1,59,3,59,1626,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,
+		1634,8,60,10,60,12,60,1637,9,60,3,60,1639,8,60,1,60,1,60,1,60,1,60,1,60,
+		5,60,1646,8,60,10,60,12,60,1649,9,60,3,60,1651,8,60,1,60,3,60,1654,8,60,
+		1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1666,8,61,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1677,8,62,1,63,3,63,1680,
+		8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,
+		1,65,1,65,4,65,1697,8,65,11,65,12,65,1698,1,65,1,65,1,65,1,65,3,65,1705,
+		8,65,1,66,1,66,3,66,1709,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1716,8,66,
+		1,66,1,66,1,66,1,66,1,66,3,66,1723,8,66,3,66,1725,8,66,1,67,1,67,1,68,
+		1,68,1,69,1,69,1,69,1,69,3,69,1735,8,69,1,70,1,70,1,70,1,70,1,70,1,70,
 		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1774,8,70,10,70,12,70,1777,9,70,
-		3,70,1779,8,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1787,8,70,10,70,12,70,
-		1790,9,70,3,70,1792,8,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1800,8,70,
-		1,70,1,70,1,70,1,70,1,70,3,70,1807,8,70,3,70,1809,8,70,1,70,1,70,1,70,
-		1,70,1,70,5,70,1816,8,70,10,70,12,70,1819,9,70,1,70,3,70,1822,8,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1831,8,70,3,70,1833,8,70,1,70,1,70,
-		1,70,1,70,5,70,1839,8,70,10,70,12,70,1842,9,70,1,71,1,71,1,71,3,71,1847,
-		8,71,1,72,1,72,1,72,5,72,1852,8,72,10,72,12,72,1855,9,72,1,73,1,73,1,73,
-		5,73,1860,8,73,10,73,12,73,1863,9,73,1,74,1,74,1,74,3,74,1868,8,74,1,75,
-		1,75,1,75,0,6,58,78,100,106,108,140,76,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,0,36,5,0,18,18,37,37,70,70,175,175,197,197,2,0,15,15,154,154,1,0,42,
-		43,4,0,25,25,57,57,75,75,149,149,2,0,86,86,136,136,4,0,22,22,52,52,92,
-		92,143,143,2,0,211,211,230,230,1,0,230,230,2,0,68,68,80,80,2,0,79,79,102,
-		102,1,0,236,238,3,0,54,54,81,81,138,138,1,0,158,159,2,0,64,64,122,122,
-		2,0,53,53,189,189,2,0,3,3,45,45,2,0,9,9,42,42,2,0,64,64,97,97,2,0,10,10,
-		172,172,3,0,61,61,186,186,190,190,1,0,211,216,1,0,218,219,1,0,220,223,
-		2,0,17,17,187,187,3,0,13,13,100,100,184,184,2,0,1,1,125,125,2,0,20,21,
-		65,65,1,0,181,182,2,0,34,36,105,106,2,0,150,150,159,159,2,0,66,66,145,
-		145,2,0,61,61,186,186,2,0,39,39,179,180,2,0,233,233,236,237,9,0,40,41,
-		76,77,109,114,116,117,119,120,147,148,161,162,201,202,208,209,40,0,1,2,
-		4,5,9,11,13,13,15,15,18,30,32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,
-		71,73,73,75,79,81,81,86,86,88,90,92,97,99,100,104,104,108,120,122,123,
-		126,127,130,130,133,133,136,155,157,157,160,162,164,166,168,174,176,177,
-		179,185,187,188,190,190,192,193,195,195,197,202,207,210,2167,0,155,1,0,
-		0,0,2,180,1,0,0,0,4,381,1,0,0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,
-		0,0,12,473,1,0,0,0,14,481,1,0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,
-		1,0,0,0,22,560,1,0,0,0,24,563,1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,
-		649,1,0,0,0,32,653,1,0,0,0,34,661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,
-		0,40,694,1,0,0,0,42,707,1,0,0,0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,
-		0,0,0,50,794,1,0,0,0,52,805,1,0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,
-		1,0,0,0,60,891,1,0,0,0,62,908,1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,
-		981,1,0,0,0,70,1023,1,0,0,0,72,1038,1,0,0,0,74,1040,1,0,0,0,76,1044,1,
-		0,0,0,78,1052,1,0,0,0,80,1092,1,0,0,0,82,1101,1,0,0,0,84,1158,1,0,0,0,
-		86,1161,1,0,0,0,88,1170,1,0,0,0,90,1172,1,0,0,0,92,1185,1,0,0,0,94,1208,
-		1,0,0,0,96,1222,1,0,0,0,98,1224,1,0,0,0,100,1236,1,0,0,0,102,1322,1,0,
-		0,0,104,1324,1,0,0,0,106,1330,1,0,0,0,108,1548,1,0,0,0,110,1563,1,0,0,
-		0,112,1595,1,0,0,0,114,1602,1,0,0,0,116,1635,1,0,0,0,118,1639,1,0,0,0,
-		120,1641,1,0,0,0,122,1679,1,0,0,0,124,1690,1,0,0,0,126,1693,1,0,0,0,128,
-		1699,1,0,0,0,130,1718,1,0,0,0,132,1720,1,0,0,0,134,1740,1,0,0,0,136,1742,
-		1,0,0,0,138,1744,1,0,0,0,140,1832,1,0,0,0,142,1843,1,0,0,0,144,1848,1,
-		0,0,0,146,1856,1,0,0,0,148,1867,1,0,0,0,150,1869,1,0,0,0,152,154,5,230,
-		0,0,153,152,1,0,0,0,154,157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,
-		176,1,0,0,0,157,155,1,0,0,0,158,167,3,4,2,0,159,161,5,230,0,0,160,159,
-		1,0,0,0,161,162,1,0,0,0,162,160,1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,
-		0,164,166,3,4,2,0,165,160,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,
-		168,1,0,0,0,168,173,1,0,0,0,169,167,1,0,0,0,170,172,5,230,0,0,171,170,
-		1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,
-		0,175,173,1,0,0,0,176,158,1,0,0,0,176,177,1,0,0,0,177,178,1,0,0,0,178,
-		179,5,0,0,1,179,1,1,0,0,0,180,181,3,98,49,0,181,182,5,0,0,1,182,3,1,0,
-		0,0,183,382,3,52,26,0,184,382,3,6,3,0,185,382,3,12,6,0,186,189,5,55,0,
-		0,187,190,3,6,3,0,188,190,3,12,6,0,189,187,1,0,0,0,189,188,1,0,0,0,190,
-		192,1,0,0,0,191,193,3,14,7,0,192,191,1,0,0,0,192,193,1,0,0,0,193,198,1,
-		0,0,0,194,195,5,4,0,0,195,196,5,123,0,0,196,197,5,153,0,0,197,199,5,168,
-		0,0,198,194,1,0,0,0,198,199,1,0,0,0,199,382,1,0,0,0,200,382,3,26,13,0,
-		201,203,5,30,0,0,202,204,5,177,0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,
-		205,1,0,0,0,205,209,5,197,0,0,206,207,5,78,0,0,207,208,5,124,0,0,208,210,
-		5,56,0,0,209,206,1,0,0,0,209,210,1,0,0,0,210,211,1,0,0,0,211,216,3,144,
-		72,0,212,213,5,224,0,0,213,214,3,146,73,0,214,215,5,225,0,0,215,217,1,
-		0,0,0,216,212,1,0,0,0,216,217,1,0,0,0,217,220,1,0,0,0,218,219,5,28,0,0,
-		219,221,5,233,0,0,220,218,1,0,0,0,220,221,1,0,0,0,221,222,1,0,0,0,222,
-		223,5,8,0,0,223,224,3,52,26,0,224,382,1,0,0,0,225,230,5,30,0,0,226,228,
-		5,177,0,0,227,229,5,173,0,0,228,227,1,0,0,0,228,229,1,0,0,0,229,231,1,
-		0,0,0,230,226,1,0,0,0,230,231,1,0,0,0,231,232,1,0,0,0,232,236,5,70,0,0,
-		233,234,5,78,0,0,234,235,5,124,0,0,235,237,5,56,0,0,236,233,1,0,0,0,236,
-		237,1,0,0,0,237,238,1,0,0,0,238,239,3,144,72,0,239,240,5,8,0,0,240,243,
-		5,233,0,0,241,242,5,96,0,0,242,244,3,148,74,0,243,241,1,0,0,0,243,244,
-		1,0,0,0,244,256,1,0,0,0,245,246,5,194,0,0,246,247,5,88,0,0,247,253,5,233,
-		0,0,248,249,5,228,0,0,249,250,5,88,0,0,250,252,5,233,0,0,251,248,1,0,0,
-		0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,
-		253,1,0,0,0,256,245,1,0,0,0,256,257,1,0,0,0,257,382,1,0,0,0,258,259,5,
-		30,0,0,259,263,5,37,0,0,260,261,5,78,0,0,261,262,5,124,0,0,262,264,5,56,
-		0,0,263,260,1,0,0,0,263,264,1,0,0,0,264,265,1,0,0,0,265,268,3,144,72,0,
-		266,267,5,28,0,0,267,269,5,233,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,
-		271,1,0,0,0,270,272,3,38,19,0,271,270,1,0,0,0,271,272,1,0,0,0,272,382,
-		1,0,0,0,273,274,5,30,0,0,274,278,5,18,0,0,275,276,5,78,0,0,276,277,5,124,
-		0,0,277,279,5,56,0,0,278,275,1,0,0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,
-		283,3,144,72,0,281,282,5,28,0,0,282,284,5,233,0,0,283,281,1,0,0,0,283,
-		284,1,0,0,0,284,286,1,0,0,0,285,287,3,38,19,0,286,285,1,0,0,0,286,287,
-		1,0,0,0,287,382,1,0,0,0,288,290,5,47,0,0,289,291,5,177,0,0,290,289,1,0,
-		0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,294,5,173,0,0,293,292,1,0,0,0,
-		293,294,1,0,0,0,294,295,1,0,0,0,295,298,7,0,0,0,296,297,5,78,0,0,297,299,
-		5,56,0,0,298,296,1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,302,3,144,
-		72,0,301,303,7,1,0,0,302,301,1,0,0,0,302,303,1,0,0,0,303,382,1,0,0,0,304,
-		305,5,5,0,0,305,308,5,175,0,0,306,307,5,78,0,0,307,309,5,56,0,0,308,306,
-		1,0,0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,311,3,144,72,0,311,312,3,50,
-		25,0,312,382,1,0,0,0,313,314,5,5,0,0,314,315,5,197,0,0,315,321,3,144,72,
-		0,316,317,5,151,0,0,317,318,5,183,0,0,318,322,3,144,72,0,319,320,5,8,0,
-		0,320,322,3,52,26,0,321,316,1,0,0,0,321,319,1,0,0,0,322,382,1,0,0,0,323,
-		328,5,164,0,0,324,325,3,18,9,0,325,326,5,211,0,0,326,327,3,20,10,0,327,
-		329,1,0,0,0,328,324,1,0,0,0,328,329,1,0,0,0,329,382,1,0,0,0,330,332,5,
-		152,0,0,331,333,3,20,10,0,332,331,1,0,0,0,332,333,1,0,0,0,333,382,1,0,
-		0,0,334,335,5,166,0,0,335,382,3,22,11,0,336,337,7,2,0,0,337,338,5,160,
-		0,0,338,382,5,233,0,0,339,341,7,2,0,0,340,342,5,59,0,0,341,340,1,0,0,0,
-		341,342,1,0,0,0,342,343,1,0,0,0,343,382,3,144,72,0,344,355,5,58,0,0,345,
-		346,5,142,0,0,346,356,5,67,0,0,347,352,3,16,8,0,348,349,5,228,0,0,349,
-		351,3,16,8,0,350,348,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,
-		0,0,0,353,356,1,0,0,0,354,352,1,0,0,0,355,345,1,0,0,0,355,347,1,0,0,0,
-		355,356,1,0,0,0,356,357,1,0,0,0,357,382,3,4,2,0,358,359,5,170,0,0,359,
-		360,5,89,0,0,360,363,5,233,0,0,361,362,5,206,0,0,362,364,5,160,0,0,363,
-		361,1,0,0,0,363,364,1,0,0,0,364,367,1,0,0,0,365,366,5,206,0,0,366,368,
-		5,46,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,382,1,0,0,0,369,370,5,160,
-		0,0,370,373,5,233,0,0,371,372,5,183,0,0,372,374,5,233,0,0,373,371,1,0,
-		0,0,373,374,1,0,0,0,374,382,1,0,0,0,375,377,5,192,0,0,376,378,5,18,0,0,
-		377,376,1,0,0,0,377,378,1,0,0,0,378,379,1,0,0,0,379,382,3,144,72,0,380,
-		382,7,3,0,0,381,183,1,0,0,0,381,184,1,0,0,0,381,185,1,0,0,0,381,186,1,
-		0,0,0,381,200,1,0,0,0,381,201,1,0,0,0,381,225,1,0,0,0,381,258,1,0,0,0,
-		381,273,1,0,0,0,381,288,1,0,0,0,381,304,1,0,0,0,381,313,1,0,0,0,381,323,
-		1,0,0,0,381,330,1,0,0,0,381,334,1,0,0,0,381,336,1,0,0,0,381,339,1,0,0,
-		0,381,344,1,0,0,0,381,358,1,0,0,0,381,369,1,0,0,0,381,375,1,0,0,0,381,
-		380,1,0,0,0,382,5,1,0,0,0,383,384,5,83,0,0,384,385,7,4,0,0,385,387,3,144,
-		72,0,386,388,3,88,44,0,387,386,1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,
-		389,391,3,8,4,0,390,389,1,0,0,0,390,391,1,0,0,0,391,396,1,0,0,0,392,393,
-		5,224,0,0,393,394,3,146,73,0,394,395,5,225,0,0,395,397,1,0,0,0,396,392,
-		1,0,0,0,396,397,1,0,0,0,397,398,1,0,0,0,398,399,3,52,26,0,399,7,1,0,0,
-		0,400,401,5,139,0,0,401,402,5,224,0,0,402,407,3,10,5,0,403,404,5,228,0,
-		0,404,406,3,10,5,0,405,403,1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,
-		408,1,0,0,0,408,410,1,0,0,0,409,407,1,0,0,0,410,411,5,225,0,0,411,9,1,
-		0,0,0,412,413,3,148,74,0,413,414,5,211,0,0,414,415,3,44,22,0,415,11,1,
-		0,0,0,416,417,5,169,0,0,417,418,5,164,0,0,418,422,5,11,0,0,419,421,5,230,
-		0,0,420,419,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,
-		425,1,0,0,0,424,422,1,0,0,0,425,434,3,4,2,0,426,428,5,230,0,0,427,426,
-		1,0,0,0,428,429,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,
-		0,431,433,3,4,2,0,432,427,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,
-		435,1,0,0,0,435,440,1,0,0,0,436,434,1,0,0,0,437,439,5,230,0,0,438,437,
-		1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,
-		0,442,440,1,0,0,0,443,444,5,49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,
-		447,5,169,0,0,447,449,5,164,0,0,448,450,5,230,0,0,449,448,1,0,0,0,450,
-		451,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,
-		4,2,0,454,456,5,230,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,
-		0,457,458,1,0,0,0,458,459,1,0,0,0,459,461,3,4,2,0,460,455,1,0,0,0,461,
-		464,1,0,0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,
-		0,0,0,465,467,5,230,0,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,
-		0,468,469,1,0,0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,
-		474,1,0,0,0,473,416,1,0,0,0,473,445,1,0,0,0,474,13,1,0,0,0,475,476,5,68,
-		0,0,476,477,5,160,0,0,477,482,5,233,0,0,478,479,5,68,0,0,479,480,5,99,
-		0,0,480,482,5,23,0,0,481,475,1,0,0,0,481,478,1,0,0,0,482,15,1,0,0,0,483,
-		484,7,5,0,0,484,17,1,0,0,0,485,492,5,233,0,0,486,488,8,6,0,0,487,486,1,
-		0,0,0,488,489,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,
-		491,485,1,0,0,0,491,487,1,0,0,0,492,19,1,0,0,0,493,495,8,7,0,0,494,493,
-		1,0,0,0,495,496,1,0,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,21,1,0,0,0,
-		498,501,5,176,0,0,499,500,7,8,0,0,500,502,3,144,72,0,501,499,1,0,0,0,501,
-		502,1,0,0,0,502,504,1,0,0,0,503,505,3,24,12,0,504,503,1,0,0,0,504,505,
-		1,0,0,0,505,561,1,0,0,0,506,509,5,198,0,0,507,508,7,8,0,0,508,510,3,144,
-		72,0,509,507,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,
-		512,511,1,0,0,0,512,513,1,0,0,0,513,561,1,0,0,0,514,516,5,193,0,0,515,
-		514,1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,520,5,71,0,0,518,519,7,
-		8,0,0,519,521,3,144,72,0,520,518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,
-		0,522,524,3,24,12,0,523,522,1,0,0,0,523,524,1,0,0,0,524,561,1,0,0,0,525,
-		561,5,90,0,0,526,528,5,19,0,0,527,529,3,24,12,0,528,527,1,0,0,0,528,529,
-		1,0,0,0,529,561,1,0,0,0,530,533,5,38,0,0,531,532,7,8,0,0,532,534,3,144,
-		72,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,537,3,24,12,0,
-		536,535,1,0,0,0,536,537,1,0,0,0,537,561,1,0,0,0,538,561,5,115,0,0,539,
-		540,5,27,0,0,540,541,7,8,0,0,541,543,3,144,72,0,542,544,3,24,12,0,543,
-		542,1,0,0,0,543,544,1,0,0,0,544,561,1,0,0,0,545,546,5,30,0,0,546,547,5,
-		175,0,0,547,561,3,144,72,0,548,549,5,30,0,0,549,550,5,197,0,0,550,561,
-		3,144,72,0,551,552,5,33,0,0,552,561,5,18,0,0,553,554,5,33,0,0,554,561,
-		5,37,0,0,555,556,5,24,0,0,556,558,5,233,0,0,557,559,3,24,12,0,558,557,
-		1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,498,1,0,0,0,560,506,1,0,0,
-		0,560,515,1,0,0,0,560,525,1,0,0,0,560,526,1,0,0,0,560,530,1,0,0,0,560,
-		538,1,0,0,0,560,539,1,0,0,0,560,545,1,0,0,0,560,548,1,0,0,0,560,551,1,
-		0,0,0,560,553,1,0,0,0,560,555,1,0,0,0,561,23,1,0,0,0,562,564,5,124,0,0,
-		563,562,1,0,0,0,563,564,1,0,0,0,564,565,1,0,0,0,565,566,7,9,0,0,566,567,
-		5,233,0,0,567,25,1,0,0,0,568,570,5,30,0,0,569,571,5,177,0,0,570,569,1,
-		0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,576,5,175,0,0,573,574,5,78,0,
-		0,574,575,5,124,0,0,575,577,5,56,0,0,576,573,1,0,0,0,576,577,1,0,0,0,577,
-		578,1,0,0,0,578,590,3,144,72,0,579,580,5,224,0,0,580,585,3,28,14,0,581,
-		582,5,228,0,0,582,584,3,28,14,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,
-		1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,589,5,225,
-		0,0,589,591,1,0,0,0,590,579,1,0,0,0,590,591,1,0,0,0,591,594,1,0,0,0,592,
-		593,5,28,0,0,593,595,5,233,0,0,594,592,1,0,0,0,594,595,1,0,0,0,595,602,
-		1,0,0,0,596,597,5,140,0,0,597,598,5,14,0,0,598,599,5,224,0,0,599,600,3,
-		146,73,0,600,601,5,225,0,0,601,603,1,0,0,0,602,596,1,0,0,0,602,603,1,0,
-		0,0,603,605,1,0,0,0,604,606,3,38,19,0,605,604,1,0,0,0,605,606,1,0,0,0,
-		606,608,1,0,0,0,607,609,3,46,23,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
-		612,1,0,0,0,610,611,5,8,0,0,611,613,3,52,26,0,612,610,1,0,0,0,612,613,
-		1,0,0,0,613,27,1,0,0,0,614,618,3,30,15,0,615,618,3,34,17,0,616,618,3,36,
-		18,0,617,614,1,0,0,0,617,615,1,0,0,0,617,616,1,0,0,0,618,29,1,0,0,0,619,
-		620,3,148,74,0,620,621,5,8,0,0,621,624,3,98,49,0,622,623,5,28,0,0,623,
-		625,5,233,0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,650,1,0,0,0,626,627,
-		3,148,74,0,627,628,3,138,69,0,628,631,5,108,0,0,629,630,5,68,0,0,630,632,
-		5,233,0,0,631,629,1,0,0,0,631,632,1,0,0,0,632,634,1,0,0,0,633,635,5,199,
-		0,0,634,633,1,0,0,0,634,635,1,0,0,0,635,638,1,0,0,0,636,637,5,28,0,0,637,
-		639,5,233,0,0,638,636,1,0,0,0,638,639,1,0,0,0,639,650,1,0,0,0,640,641,
-		3,148,74,0,641,643,3,138,69,0,642,644,3,32,16,0,643,642,1,0,0,0,643,644,
-		1,0,0,0,644,647,1,0,0,0,645,646,5,28,0,0,646,648,5,233,0,0,647,645,1,0,
-		0,0,647,648,1,0,0,0,648,650,1,0,0,0,649,619,1,0,0,0,649,626,1,0,0,0,649,
-		640,1,0,0,0,650,31,1,0,0,0,651,652,5,29,0,0,652,654,3,148,74,0,653,651,
-		1,0,0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,656,5,146,0,0,656,659,5,95,
-		0,0,657,658,5,124,0,0,658,660,5,50,0,0,659,657,1,0,0,0,659,660,1,0,0,0,
-		660,33,1,0,0,0,661,662,5,200,0,0,662,663,5,67,0,0,663,664,3,148,74,0,664,
-		665,5,8,0,0,665,666,3,98,49,0,666,35,1,0,0,0,667,668,5,29,0,0,668,670,
-		3,148,74,0,669,667,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,672,5,146,
-		0,0,672,673,5,95,0,0,673,674,5,224,0,0,674,675,3,146,73,0,675,678,5,225,
-		0,0,676,677,5,124,0,0,677,679,5,50,0,0,678,676,1,0,0,0,678,679,1,0,0,0,
-		679,37,1,0,0,0,680,681,5,206,0,0,681,690,5,224,0,0,682,687,3,40,20,0,683,
-		684,5,228,0,0,684,686,3,40,20,0,685,683,1,0,0,0,686,689,1,0,0,0,687,685,
-		1,0,0,0,687,688,1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,690,682,1,0,0,
-		0,690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,225,0,0,693,39,1,0,0,0,694,
-		695,3,42,21,0,695,696,5,211,0,0,696,697,3,44,22,0,697,41,1,0,0,0,698,708,
-		5,233,0,0,699,704,3,148,74,0,700,701,5,229,0,0,701,703,3,148,74,0,702,
-		700,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,708,1,
-		0,0,0,706,704,1,0,0,0,707,698,1,0,0,0,707,699,1,0,0,0,708,43,1,0,0,0,709,
-		718,5,233,0,0,710,712,5,219,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,713,
-		1,0,0,0,713,718,7,10,0,0,714,718,5,186,0,0,715,718,5,61,0,0,716,718,3,
-		148,74,0,717,709,1,0,0,0,717,711,1,0,0,0,717,714,1,0,0,0,717,715,1,0,0,
-		0,717,716,1,0,0,0,718,45,1,0,0,0,719,720,5,102,0,0,720,729,3,144,72,0,
-		721,725,5,224,0,0,722,724,3,48,24,0,723,722,1,0,0,0,724,727,1,0,0,0,725,
-		723,1,0,0,0,725,726,1,0,0,0,726,728,1,0,0,0,727,725,1,0,0,0,728,730,5,
-		225,0,0,729,721,1,0,0,0,729,730,1,0,0,0,730,47,1,0,0,0,731,734,7,11,0,
-		0,732,735,5,3,0,0,733,735,3,148,74,0,734,732,1,0,0,0,734,733,1,0,0,0,735,
-		49,1,0,0,0,736,737,5,151,0,0,737,738,5,183,0,0,738,795,3,144,72,0,739,
-		740,5,164,0,0,740,741,5,224,0,0,741,746,3,40,20,0,742,743,5,228,0,0,743,
-		745,3,40,20,0,744,742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,747,
-		1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,225,0,0,750,795,1,0,
-		0,0,751,752,5,152,0,0,752,753,5,224,0,0,753,758,3,42,21,0,754,755,5,228,
-		0,0,755,757,3,42,21,0,756,754,1,0,0,0,757,760,1,0,0,0,758,756,1,0,0,0,
-		758,759,1,0,0,0,759,761,1,0,0,0,760,758,1,0,0,0,761,762,5,225,0,0,762,
-		795,1,0,0,0,763,776,5,2,0,0,764,777,3,28,14,0,765,766,5,224,0,0,766,771,
-		3,28,14,0,767,768,5,228,0,0,768,770,3,28,14,0,769,767,1,0,0,0,770,773,
-		1,0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,
-		0,774,775,5,225,0,0,775,777,1,0,0,0,776,764,1,0,0,0,776,765,1,0,0,0,777,
+		1,70,1,70,1,70,5,70,1760,8,70,10,70,12,70,1763,9,70,3,70,1765,8,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,5,70,1773,8,70,10,70,12,70,1776,9,70,3,70,1778,
+		8,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1786,8,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1793,8,70,3,70,1795,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1802,
+		8,70,10,70,12,70,1805,9,70,1,70,3,70,1808,8,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,3,70,1817,8,70,3,70,1819,8,70,1,70,1,70,1,70,1,70,5,70,1825,
+		8,70,10,70,12,70,1828,9,70,1,71,1,71,1,71,3,71,1833,8,71,1,72,1,72,1,72,
+		5,72,1838,8,72,10,72,12,72,1841,9,72,1,73,1,73,1,73,5,73,1846,8,73,10,
+		73,12,73,1849,9,73,1,74,1,74,1,74,3,74,1854,8,74,1,75,1,75,1,75,0,6,58,
+		78,100,106,108,140,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,0,36,5,0,18,18,
+		37,37,70,70,175,175,197,197,2,0,15,15,154,154,1,0,42,43,4,0,25,25,57,57,
+		75,75,149,149,2,0,86,86,136,136,4,0,22,22,52,52,92,92,143,143,2,0,211,
+		211,230,230,1,0,230,230,2,0,68,68,80,80,2,0,79,79,102,102,1,0,236,238,
+		3,0,54,54,81,81,138,138,1,0,158,159,2,0,64,64,122,122,2,0,53,53,189,189,
+		2,0,3,3,45,45,2,0,9,9,42,42,2,0,64,64,97,97,2,0,10,10,172,172,3,0,61,61,
+		186,186,190,190,1,0,211,216,1,0,218,219,1,0,220,223,2,0,17,17,187,187,
+		3,0,13,13,100,100,184,184,2,0,1,1,125,125,2,0,20,21,65,65,1,0,181,182,
+		2,0,34,36,105,106,2,0,150,150,159,159,2,0,66,66,145,145,2,0,61,61,186,
+		186,2,0,39,39,179,180,2,0,233,233,236,237,9,0,40,41,76,77,109,114,116,
+		117,119,120,147,148,161,162,201,202,208,209,40,0,1,2,4,5,9,11,13,13,15,
+		15,18,30,32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,71,73,73,75,79,81,
+		81,86,86,88,90,92,97,99,100,104,104,108,120,122,123,126,127,130,130,133,
+		133,136,155,157,157,160,162,164,166,168,174,176,177,179,185,187,188,190,
+		190,192,193,195,195,197,202,207,210,2151,0,155,1,0,0,0,2,180,1,0,0,0,4,
+		381,1,0,0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,0,0,12,473,1,0,0,0,
+		14,481,1,0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,1,0,0,0,22,560,1,0,
+		0,0,24,563,1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,649,1,0,0,0,32,653,
+		1,0,0,0,34,661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,0,40,694,1,0,0,0,42,
+		707,1,0,0,0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,0,0,0,50,794,1,0,0,
+		0,52,805,1,0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,1,0,0,0,60,891,1,
+		0,0,0,62,908,1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,981,1,0,0,0,70,1023,
+		1,0,0,0,72,1038,1,0,0,0,74,1040,1,0,0,0,76,1044,1,0,0,0,78,1052,1,0,0,
+		0,80,1092,1,0,0,0,82,1101,1,0,0,0,84,1158,1,0,0,0,86,1161,1,0,0,0,88,1170,
+		1,0,0,0,90,1172,1,0,0,0,92,1185,1,0,0,0,94,1208,1,0,0,0,96,1222,1,0,0,
+		0,98,1224,1,0,0,0,100,1236,1,0,0,0,102,1322,1,0,0,0,104,1324,1,0,0,0,106,
+		1330,1,0,0,0,108,1548,1,0,0,0,110,1563,1,0,0,0,112,1595,1,0,0,0,114,1602,
+		1,0,0,0,116,1621,1,0,0,0,118,1625,1,0,0,0,120,1627,1,0,0,0,122,1665,1,
+		0,0,0,124,1676,1,0,0,0,126,1679,1,0,0,0,128,1685,1,0,0,0,130,1704,1,0,
+		0,0,132,1706,1,0,0,0,134,1726,1,0,0,0,136,1728,1,0,0,0,138,1730,1,0,0,
+		0,140,1818,1,0,0,0,142,1829,1,0,0,0,144,1834,1,0,0,0,146,1842,1,0,0,0,
+		148,1853,1,0,0,0,150,1855,1,0,0,0,152,154,5,230,0,0,153,152,1,0,0,0,154,
+		157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,176,1,0,0,0,157,155,1,
+		0,0,0,158,167,3,4,2,0,159,161,5,230,0,0,160,159,1,0,0,0,161,162,1,0,0,
+		0,162,160,1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,0,164,166,3,4,2,0,165,
+		160,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,173,1,
+		0,0,0,169,167,1,0,0,0,170,172,5,230,0,0,171,170,1,0,0,0,172,175,1,0,0,
+		0,173,171,1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,176,
+		158,1,0,0,0,176,177,1,0,0,0,177,178,1,0,0,0,178,179,5,0,0,1,179,1,1,0,
+		0,0,180,181,3,98,49,0,181,182,5,0,0,1,182,3,1,0,0,0,183,382,3,52,26,0,
+		184,382,3,6,3,0,185,382,3,12,6,0,186,189,5,55,0,0,187,190,3,6,3,0,188,
+		190,3,12,6,0,189,187,1,0,0,0,189,188,1,0,0,0,190,192,1,0,0,0,191,193,3,
+		14,7,0,192,191,1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,195,5,4,0,0,
+		195,196,5,123,0,0,196,197,5,153,0,0,197,199,5,168,0,0,198,194,1,0,0,0,
+		198,199,1,0,0,0,199,382,1,0,0,0,200,382,3,26,13,0,201,203,5,30,0,0,202,
+		204,5,177,0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,209,
+		5,197,0,0,206,207,5,78,0,0,207,208,5,124,0,0,208,210,5,56,0,0,209,206,
+		1,0,0,0,209,210,1,0,0,0,210,211,1,0,0,0,211,216,3,144,72,0,212,213,5,224,
+		0,0,213,214,3,146,73,0,214,215,5,225,0,0,215,217,1,0,0,0,216,212,1,0,0,
+		0,216,217,1,0,0,0,217,220,1,0,0,0,218,219,5,28,0,0,219,221,5,233,0,0,220,
+		218,1,0,0,0,220,221,1,0,0,0,221,222,1,0,0,0,222,223,5,8,0,0,223,224,3,
+		52,26,0,224,382,1,0,0,0,225,230,5,30,0,0,226,228,5,177,0,0,227,229,5,173,
+		0,0,228,227,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,226,1,0,0,0,230,
+		231,1,0,0,0,231,232,1,0,0,0,232,236,5,70,0,0,233,234,5,78,0,0,234,235,
+		5,124,0,0,235,237,5,56,0,0,236,233,1,0,0,0,236,237,1,0,0,0,237,238,1,0,
+		0,0,238,239,3,144,72,0,239,240,5,8,0,0,240,243,5,233,0,0,241,242,5,96,
+		0,0,242,244,3,148,74,0,243,241,1,0,0,0,243,244,1,0,0,0,244,256,1,0,0,0,
+		245,246,5,194,0,0,246,247,5,88,0,0,247,253,5,233,0,0,248,249,5,228,0,0,
+		249,250,5,88,0,0,250,252,5,233,0,0,251,248,1,0,0,0,252,255,1,0,0,0,253,
+		251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,245,1,
+		0,0,0,256,257,1,0,0,0,257,382,1,0,0,0,258,259,5,30,0,0,259,263,5,37,0,
+		0,260,261,5,78,0,0,261,262,5,124,0,0,262,264,5,56,0,0,263,260,1,0,0,0,
+		263,264,1,0,0,0,264,265,1,0,0,0,265,268,3,144,72,0,266,267,5,28,0,0,267,
+		269,5,233,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,272,
+		3,38,19,0,271,270,1,0,0,0,271,272,1,0,0,0,272,382,1,0,0,0,273,274,5,30,
+		0,0,274,278,5,18,0,0,275,276,5,78,0,0,276,277,5,124,0,0,277,279,5,56,0,
+		0,278,275,1,0,0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,283,3,144,72,0,281,
+		282,5,28,0,0,282,284,5,233,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,
+		1,0,0,0,285,287,3,38,19,0,286,285,1,0,0,0,286,287,1,0,0,0,287,382,1,0,
+		0,0,288,290,5,47,0,0,289,291,5,177,0,0,290,289,1,0,0,0,290,291,1,0,0,0,
+		291,293,1,0,0,0,292,294,5,173,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,
+		295,1,0,0,0,295,298,7,0,0,0,296,297,5,78,0,0,297,299,5,56,0,0,298,296,
+		1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,302,3,144,72,0,301,303,7,1,
+		0,0,302,301,1,0,0,0,302,303,1,0,0,0,303,382,1,0,0,0,304,305,5,5,0,0,305,
+		308,5,175,0,0,306,307,5,78,0,0,307,309,5,56,0,0,308,306,1,0,0,0,308,309,
+		1,0,0,0,309,310,1,0,0,0,310,311,3,144,72,0,311,312,3,50,25,0,312,382,1,
+		0,0,0,313,314,5,5,0,0,314,315,5,197,0,0,315,321,3,144,72,0,316,317,5,151,
+		0,0,317,318,5,183,0,0,318,322,3,144,72,0,319,320,5,8,0,0,320,322,3,52,
+		26,0,321,316,1,0,0,0,321,319,1,0,0,0,322,382,1,0,0,0,323,328,5,164,0,0,
+		324,325,3,18,9,0,325,326,5,211,0,0,326,327,3,20,10,0,327,329,1,0,0,0,328,
+		324,1,0,0,0,328,329,1,0,0,0,329,382,1,0,0,0,330,332,5,152,0,0,331,333,
+		3,20,10,0,332,331,1,0,0,0,332,333,1,0,0,0,333,382,1,0,0,0,334,335,5,166,
+		0,0,335,382,3,22,11,0,336,337,7,2,0,0,337,338,5,160,0,0,338,382,5,233,
+		0,0,339,341,7,2,0,0,340,342,5,59,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,
+		343,1,0,0,0,343,382,3,144,72,0,344,355,5,58,0,0,345,346,5,142,0,0,346,
+		356,5,67,0,0,347,352,3,16,8,0,348,349,5,228,0,0,349,351,3,16,8,0,350,348,
+		1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,
+		0,354,352,1,0,0,0,355,345,1,0,0,0,355,347,1,0,0,0,355,356,1,0,0,0,356,
+		357,1,0,0,0,357,382,3,4,2,0,358,359,5,170,0,0,359,360,5,89,0,0,360,363,
+		5,233,0,0,361,362,5,206,0,0,362,364,5,160,0,0,363,361,1,0,0,0,363,364,
+		1,0,0,0,364,367,1,0,0,0,365,366,5,206,0,0,366,368,5,46,0,0,367,365,1,0,
+		0,0,367,368,1,0,0,0,368,382,1,0,0,0,369,370,5,160,0,0,370,373,5,233,0,
+		0,371,372,5,183,0,0,372,374,5,233,0,0,373,371,1,0,0,0,373,374,1,0,0,0,
+		374,382,1,0,0,0,375,377,5,192,0,0,376,378,5,18,0,0,377,376,1,0,0,0,377,
+		378,1,0,0,0,378,379,1,0,0,0,379,382,3,144,72,0,380,382,7,3,0,0,381,183,
+		1,0,0,0,381,184,1,0,0,0,381,185,1,0,0,0,381,186,1,0,0,0,381,200,1,0,0,
+		0,381,201,1,0,0,0,381,225,1,0,0,0,381,258,1,0,0,0,381,273,1,0,0,0,381,
+		288,1,0,0,0,381,304,1,0,0,0,381,313,1,0,0,0,381,323,1,0,0,0,381,330,1,
+		0,0,0,381,334,1,0,0,0,381,336,1,0,0,0,381,339,1,0,0,0,381,344,1,0,0,0,
+		381,358,1,0,0,0,381,369,1,0,0,0,381,375,1,0,0,0,381,380,1,0,0,0,382,5,
+		1,0,0,0,383,384,5,83,0,0,384,385,7,4,0,0,385,387,3,144,72,0,386,388,3,
+		88,44,0,387,386,1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,391,3,8,4,
+		0,390,389,1,0,0,0,390,391,1,0,0,0,391,396,1,0,0,0,392,393,5,224,0,0,393,
+		394,3,146,73,0,394,395,5,225,0,0,395,397,1,0,0,0,396,392,1,0,0,0,396,397,
+		1,0,0,0,397,398,1,0,0,0,398,399,3,52,26,0,399,7,1,0,0,0,400,401,5,139,
+		0,0,401,402,5,224,0,0,402,407,3,10,5,0,403,404,5,228,0,0,404,406,3,10,
+		5,0,405,403,1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,
+		410,1,0,0,0,409,407,1,0,0,0,410,411,5,225,0,0,411,9,1,0,0,0,412,413,3,
+		148,74,0,413,414,5,211,0,0,414,415,3,44,22,0,415,11,1,0,0,0,416,417,5,
+		169,0,0,417,418,5,164,0,0,418,422,5,11,0,0,419,421,5,230,0,0,420,419,1,
+		0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,
+		424,422,1,0,0,0,425,434,3,4,2,0,426,428,5,230,0,0,427,426,1,0,0,0,428,
+		429,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,433,3,
+		4,2,0,432,427,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,
+		435,440,1,0,0,0,436,434,1,0,0,0,437,439,5,230,0,0,438,437,1,0,0,0,439,
+		442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,
+		0,0,0,443,444,5,49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,447,5,169,
+		0,0,447,449,5,164,0,0,448,450,5,230,0,0,449,448,1,0,0,0,450,451,1,0,0,
+		0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,4,2,0,454,
+		456,5,230,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,
+		1,0,0,0,458,459,1,0,0,0,459,461,3,4,2,0,460,455,1,0,0,0,461,464,1,0,0,
+		0,462,460,1,0,0,0,462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,0,0,0,465,
+		467,5,230,0,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,
+		1,0,0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,474,1,0,0,
+		0,473,416,1,0,0,0,473,445,1,0,0,0,474,13,1,0,0,0,475,476,5,68,0,0,476,
+		477,5,160,0,0,477,482,5,233,0,0,478,479,5,68,0,0,479,480,5,99,0,0,480,
+		482,5,23,0,0,481,475,1,0,0,0,481,478,1,0,0,0,482,15,1,0,0,0,483,484,7,
+		5,0,0,484,17,1,0,0,0,485,492,5,233,0,0,486,488,8,6,0,0,487,486,1,0,0,0,
+		488,489,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,485,
+		1,0,0,0,491,487,1,0,0,0,492,19,1,0,0,0,493,495,8,7,0,0,494,493,1,0,0,0,
+		495,496,1,0,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,21,1,0,0,0,498,501,
+		5,176,0,0,499,500,7,8,0,0,500,502,3,144,72,0,501,499,1,0,0,0,501,502,1,
+		0,0,0,502,504,1,0,0,0,503,505,3,24,12,0,504,503,1,0,0,0,504,505,1,0,0,
+		0,505,561,1,0,0,0,506,509,5,198,0,0,507,508,7,8,0,0,508,510,3,144,72,0,
+		509,507,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,
+		511,1,0,0,0,512,513,1,0,0,0,513,561,1,0,0,0,514,516,5,193,0,0,515,514,
+		1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,520,5,71,0,0,518,519,7,8,0,
+		0,519,521,3,144,72,0,520,518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,
+		524,3,24,12,0,523,522,1,0,0,0,523,524,1,0,0,0,524,561,1,0,0,0,525,561,
+		5,90,0,0,526,528,5,19,0,0,527,529,3,24,12,0,528,527,1,0,0,0,528,529,1,
+		0,0,0,529,561,1,0,0,0,530,533,5,38,0,0,531,532,7,8,0,0,532,534,3,144,72,
+		0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,537,3,24,12,0,536,
+		535,1,0,0,0,536,537,1,0,0,0,537,561,1,0,0,0,538,561,5,115,0,0,539,540,
+		5,27,0,0,540,541,7,8,0,0,541,543,3,144,72,0,542,544,3,24,12,0,543,542,
+		1,0,0,0,543,544,1,0,0,0,544,561,1,0,0,0,545,546,5,30,0,0,546,547,5,175,
+		0,0,547,561,3,144,72,0,548,549,5,30,0,0,549,550,5,197,0,0,550,561,3,144,
+		72,0,551,552,5,33,0,0,552,561,5,18,0,0,553,554,5,33,0,0,554,561,5,37,0,
+		0,555,556,5,24,0,0,556,558,5,233,0,0,557,559,3,24,12,0,558,557,1,0,0,0,
+		558,559,1,0,0,0,559,561,1,0,0,0,560,498,1,0,0,0,560,506,1,0,0,0,560,515,
+		1,0,0,0,560,525,1,0,0,0,560,526,1,0,0,0,560,530,1,0,0,0,560,538,1,0,0,
+		0,560,539,1,0,0,0,560,545,1,0,0,0,560,548,1,0,0,0,560,551,1,0,0,0,560,
+		553,1,0,0,0,560,555,1,0,0,0,561,23,1,0,0,0,562,564,5,124,0,0,563,562,1,
+		0,0,0,563,564,1,0,0,0,564,565,1,0,0,0,565,566,7,9,0,0,566,567,5,233,0,
+		0,567,25,1,0,0,0,568,570,5,30,0,0,569,571,5,177,0,0,570,569,1,0,0,0,570,
+		571,1,0,0,0,571,572,1,0,0,0,572,576,5,175,0,0,573,574,5,78,0,0,574,575,
+		5,124,0,0,575,577,5,56,0,0,576,573,1,0,0,0,576,577,1,0,0,0,577,578,1,0,
+		0,0,578,590,3,144,72,0,579,580,5,224,0,0,580,585,3,28,14,0,581,582,5,228,
+		0,0,582,584,3,28,14,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,
+		585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,589,5,225,0,0,589,
+		591,1,0,0,0,590,579,1,0,0,0,590,591,1,0,0,0,591,594,1,0,0,0,592,593,5,
+		28,0,0,593,595,5,233,0,0,594,592,1,0,0,0,594,595,1,0,0,0,595,602,1,0,0,
+		0,596,597,5,140,0,0,597,598,5,14,0,0,598,599,5,224,0,0,599,600,3,146,73,
+		0,600,601,5,225,0,0,601,603,1,0,0,0,602,596,1,0,0,0,602,603,1,0,0,0,603,
+		605,1,0,0,0,604,606,3,38,19,0,605,604,1,0,0,0,605,606,1,0,0,0,606,608,
+		1,0,0,0,607,609,3,46,23,0,608,607,1,0,0,0,608,609,1,0,0,0,609,612,1,0,
+		0,0,610,611,5,8,0,0,611,613,3,52,26,0,612,610,1,0,0,0,612,613,1,0,0,0,
+		613,27,1,0,0,0,614,618,3,30,15,0,615,618,3,34,17,0,616,618,3,36,18,0,617,
+		614,1,0,0,0,617,615,1,0,0,0,617,616,1,0,0,0,618,29,1,0,0,0,619,620,3,148,
+		74,0,620,621,5,8,0,0,621,624,3,98,49,0,622,623,5,28,0,0,623,625,5,233,
+		0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,650,1,0,0,0,626,627,3,148,74,0,
+		627,628,3,138,69,0,628,631,5,108,0,0,629,630,5,68,0,0,630,632,5,233,0,
+		0,631,629,1,0,0,0,631,632,1,0,0,0,632,634,1,0,0,0,633,635,5,199,0,0,634,
+		633,1,0,0,0,634,635,1,0,0,0,635,638,1,0,0,0,636,637,5,28,0,0,637,639,5,
+		233,0,0,638,636,1,0,0,0,638,639,1,0,0,0,639,650,1,0,0,0,640,641,3,148,
+		74,0,641,643,3,138,69,0,642,644,3,32,16,0,643,642,1,0,0,0,643,644,1,0,
+		0,0,644,647,1,0,0,0,645,646,5,28,0,0,646,648,5,233,0,0,647,645,1,0,0,0,
+		647,648,1,0,0,0,648,650,1,0,0,0,649,619,1,0,0,0,649,626,1,0,0,0,649,640,
+		1,0,0,0,650,31,1,0,0,0,651,652,5,29,0,0,652,654,3,148,74,0,653,651,1,0,
+		0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,656,5,146,0,0,656,659,5,95,0,0,
+		657,658,5,124,0,0,658,660,5,50,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,
+		33,1,0,0,0,661,662,5,200,0,0,662,663,5,67,0,0,663,664,3,148,74,0,664,665,
+		5,8,0,0,665,666,3,98,49,0,666,35,1,0,0,0,667,668,5,29,0,0,668,670,3,148,
+		74,0,669,667,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,672,5,146,0,0,
+		672,673,5,95,0,0,673,674,5,224,0,0,674,675,3,146,73,0,675,678,5,225,0,
+		0,676,677,5,124,0,0,677,679,5,50,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,
+		37,1,0,0,0,680,681,5,206,0,0,681,690,5,224,0,0,682,687,3,40,20,0,683,684,
+		5,228,0,0,684,686,3,40,20,0,685,683,1,0,0,0,686,689,1,0,0,0,687,685,1,
+		0,0,0,687,688,1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,690,682,1,0,0,0,
+		690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,225,0,0,693,39,1,0,0,0,694,695,
+		3,42,21,0,695,696,5,211,0,0,696,697,3,44,22,0,697,41,1,0,0,0,698,708,5,
+		233,0,0,699,704,3,148,74,0,700,701,5,229,0,0,701,703,3,148,74,0,702,700,
+		1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,708,1,0,0,
+		0,706,704,1,0,0,0,707,698,1,0,0,0,707,699,1,0,0,0,708,43,1,0,0,0,709,718,
+		5,233,0,0,710,712,5,219,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,713,1,
+		0,0,0,713,718,7,10,0,0,714,718,5,186,0,0,715,718,5,61,0,0,716,718,3,148,
+		74,0,717,709,1,0,0,0,717,711,1,0,0,0,717,714,1,0,0,0,717,715,1,0,0,0,717,
+		716,1,0,0,0,718,45,1,0,0,0,719,720,5,102,0,0,720,729,3,144,72,0,721,725,
+		5,224,0,0,722,724,3,48,24,0,723,722,1,0,0,0,724,727,1,0,0,0,725,723,1,
+		0,0,0,725,726,1,0,0,0,726,728,1,0,0,0,727,725,1,0,0,0,728,730,5,225,0,
+		0,729,721,1,0,0,0,729,730,1,0,0,0,730,47,1,0,0,0,731,734,7,11,0,0,732,
+		735,5,3,0,0,733,735,3,148,74,0,734,732,1,0,0,0,734,733,1,0,0,0,735,49,
+		1,0,0,0,736,737,5,151,0,0,737,738,5,183,0,0,738,795,3,144,72,0,739,740,
+		5,164,0,0,740,741,5,224,0,0,741,746,3,40,20,0,742,743,5,228,0,0,743,745,
+		3,40,20,0,744,742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,747,1,0,
+		0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,225,0,0,750,795,1,0,0,0,
+		751,752,5,152,0,0,752,753,5,224,0,0,753,758,3,42,21,0,754,755,5,228,0,
+		0,755,757,3,42,21,0,756,754,1,0,0,0,757,760,1,0,0,0,758,756,1,0,0,0,758,
+		759,1,0,0,0,759,761,1,0,0,0,760,758,1,0,0,0,761,762,5,225,0,0,762,795,
+		1,0,0,0,763,776,5,2,0,0,764,777,3,28,14,0,765,766,5,224,0,0,766,771,3,
+		28,14,0,767,768,5,228,0,0,768,770,3,28,14,0,769,767,1,0,0,0,770,773,1,
+		0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,
+		774,775,5,225,0,0,775,777,1,0,0,0,776,764,1,0,0,0,776,765,1,0,0,0,777,
 		795,1,0,0,0,778,787,5,47,0,0,779,781,5,26,0,0,780,779,1,0,0,0,780,781,
 		1,0,0,0,781,782,1,0,0,0,782,788,3,148,74,0,783,784,5,224,0,0,784,785,3,
 		146,73,0,785,786,5,225,0,0,786,788,1,0,0,0,787,780,1,0,0,0,787,783,1,0,
@@ -14442,92 +14390,88 @@ internal partial class StreamSqlParser : Parser {
 		0,1595,1592,1,0,0,0,1595,1593,1,0,0,0,1595,1594,1,0,0,0,1596,113,1,0,0,
 		0,1597,1598,3,148,74,0,1598,1599,5,217,0,0,1599,1600,3,116,58,0,1600,1603,
 		1,0,0,0,1601,1603,3,116,58,0,1602,1597,1,0,0,0,1602,1601,1,0,0,0,1603,
-		115,1,0,0,0,1604,1605,5,175,0,0,1605,1616,3,144,72,0,1606,1607,5,139,0,
-		0,1607,1608,5,14,0,0,1608,1613,3,98,49,0,1609,1610,5,228,0,0,1610,1612,
-		3,98,49,0,1611,1609,1,0,0,0,1612,1615,1,0,0,0,1613,1611,1,0,0,0,1613,1614,
-		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1616,1606,1,0,0,0,1616,1617,
-		1,0,0,0,1617,1636,1,0,0,0,1618,1619,5,175,0,0,1619,1620,5,224,0,0,1620,
-		1621,3,52,26,0,1621,1632,5,225,0,0,1622,1623,5,139,0,0,1623,1624,5,14,
-		0,0,1624,1629,3,98,49,0,1625,1626,5,228,0,0,1626,1628,3,98,49,0,1627,1625,
-		1,0,0,0,1628,1631,1,0,0,0,1629,1627,1,0,0,0,1629,1630,1,0,0,0,1630,1633,
-		1,0,0,0,1631,1629,1,0,0,0,1632,1622,1,0,0,0,1632,1633,1,0,0,0,1633,1636,
-		1,0,0,0,1634,1636,3,98,49,0,1635,1604,1,0,0,0,1635,1618,1,0,0,0,1635,1634,
-		1,0,0,0,1636,117,1,0,0,0,1637,1640,3,148,74,0,1638,1640,3,120,60,0,1639,
-		1637,1,0,0,0,1639,1638,1,0,0,0,1640,119,1,0,0,0,1641,1652,5,224,0,0,1642,
-		1643,5,139,0,0,1643,1644,5,14,0,0,1644,1649,3,98,49,0,1645,1646,5,228,
-		0,0,1646,1648,3,98,49,0,1647,1645,1,0,0,0,1648,1651,1,0,0,0,1649,1647,
-		1,0,0,0,1649,1650,1,0,0,0,1650,1653,1,0,0,0,1651,1649,1,0,0,0,1652,1642,
-		1,0,0,0,1652,1653,1,0,0,0,1653,1664,1,0,0,0,1654,1655,5,132,0,0,1655,1656,
-		5,14,0,0,1656,1661,3,76,38,0,1657,1658,5,228,0,0,1658,1660,3,76,38,0,1659,
-		1657,1,0,0,0,1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,
-		1665,1,0,0,0,1663,1661,1,0,0,0,1664,1654,1,0,0,0,1664,1665,1,0,0,0,1665,
-		1667,1,0,0,0,1666,1668,3,122,61,0,1667,1666,1,0,0,0,1667,1668,1,0,0,0,
-		1668,1669,1,0,0,0,1669,1670,5,225,0,0,1670,121,1,0,0,0,1671,1672,7,29,
-		0,0,1672,1680,3,124,62,0,1673,1674,7,29,0,0,1674,1675,5,12,0,0,1675,1676,
-		3,124,62,0,1676,1677,5,6,0,0,1677,1678,3,124,62,0,1678,1680,1,0,0,0,1679,
-		1671,1,0,0,0,1679,1673,1,0,0,0,1680,123,1,0,0,0,1681,1682,5,188,0,0,1682,
-		1691,5,145,0,0,1683,1684,5,188,0,0,1684,1691,5,66,0,0,1685,1686,5,33,0,
-		0,1686,1691,5,158,0,0,1687,1688,3,106,53,0,1688,1689,7,30,0,0,1689,1691,
-		1,0,0,0,1690,1681,1,0,0,0,1690,1683,1,0,0,0,1690,1685,1,0,0,0,1690,1687,
-		1,0,0,0,1691,125,1,0,0,0,1692,1694,5,95,0,0,1693,1692,1,0,0,0,1693,1694,
-		1,0,0,0,1694,1695,1,0,0,0,1695,1696,3,98,49,0,1696,1697,5,195,0,0,1697,
-		1698,3,98,49,0,1698,127,1,0,0,0,1699,1700,5,203,0,0,1700,1701,3,98,49,
-		0,1701,1702,5,178,0,0,1702,1703,3,98,49,0,1703,129,1,0,0,0,1704,1719,5,
-		125,0,0,1705,1719,7,31,0,0,1706,1719,5,236,0,0,1707,1719,5,237,0,0,1708,
-		1719,5,238,0,0,1709,1711,5,233,0,0,1710,1709,1,0,0,0,1711,1712,1,0,0,0,
-		1712,1710,1,0,0,0,1712,1713,1,0,0,0,1713,1719,1,0,0,0,1714,1719,5,234,
-		0,0,1715,1719,5,235,0,0,1716,1717,7,32,0,0,1717,1719,5,233,0,0,1718,1704,
-		1,0,0,0,1718,1705,1,0,0,0,1718,1706,1,0,0,0,1718,1707,1,0,0,0,1718,1708,
-		1,0,0,0,1718,1710,1,0,0,0,1718,1714,1,0,0,0,1718,1715,1,0,0,0,1718,1716,
-		1,0,0,0,1719,131,1,0,0,0,1720,1722,5,85,0,0,1721,1723,7,21,0,0,1722,1721,
-		1,0,0,0,1722,1723,1,0,0,0,1723,1724,1,0,0,0,1724,1725,3,134,67,0,1725,
-		1729,3,136,68,0,1726,1727,5,224,0,0,1727,1728,5,236,0,0,1728,1730,5,225,
-		0,0,1729,1726,1,0,0,0,1729,1730,1,0,0,0,1730,1738,1,0,0,0,1731,1732,5,
-		183,0,0,1732,1736,3,136,68,0,1733,1734,5,224,0,0,1734,1735,5,236,0,0,1735,
-		1737,5,225,0,0,1736,1733,1,0,0,0,1736,1737,1,0,0,0,1737,1739,1,0,0,0,1738,
-		1731,1,0,0,0,1738,1739,1,0,0,0,1739,133,1,0,0,0,1740,1741,7,33,0,0,1741,
-		135,1,0,0,0,1742,1743,7,34,0,0,1743,137,1,0,0,0,1744,1748,3,140,70,0,1745,
-		1746,5,124,0,0,1746,1749,5,125,0,0,1747,1749,5,125,0,0,1748,1745,1,0,0,
-		0,1748,1747,1,0,0,0,1748,1749,1,0,0,0,1749,139,1,0,0,0,1750,1751,6,70,
-		-1,0,1751,1752,5,7,0,0,1752,1753,5,215,0,0,1753,1754,3,138,69,0,1754,1755,
-		5,216,0,0,1755,1833,1,0,0,0,1756,1757,5,118,0,0,1757,1758,5,215,0,0,1758,
-		1759,3,138,69,0,1759,1760,5,216,0,0,1760,1833,1,0,0,0,1761,1762,5,107,
-		0,0,1762,1763,5,215,0,0,1763,1764,3,138,69,0,1764,1765,5,228,0,0,1765,
-		1766,3,138,69,0,1766,1767,5,216,0,0,1767,1833,1,0,0,0,1768,1769,5,158,
-		0,0,1769,1778,5,215,0,0,1770,1775,3,142,71,0,1771,1772,5,228,0,0,1772,
-		1774,3,142,71,0,1773,1771,1,0,0,0,1774,1777,1,0,0,0,1775,1773,1,0,0,0,
-		1775,1776,1,0,0,0,1776,1779,1,0,0,0,1777,1775,1,0,0,0,1778,1770,1,0,0,
-		0,1778,1779,1,0,0,0,1779,1780,1,0,0,0,1780,1833,5,216,0,0,1781,1782,5,
-		158,0,0,1782,1791,5,224,0,0,1783,1788,3,142,71,0,1784,1785,5,228,0,0,1785,
-		1787,3,142,71,0,1786,1784,1,0,0,0,1787,1790,1,0,0,0,1788,1786,1,0,0,0,
-		1788,1789,1,0,0,0,1789,1792,1,0,0,0,1790,1788,1,0,0,0,1791,1783,1,0,0,
-		0,1791,1792,1,0,0,0,1792,1793,1,0,0,0,1793,1833,5,225,0,0,1794,1795,5,
-		85,0,0,1795,1799,3,136,68,0,1796,1797,5,224,0,0,1797,1798,5,236,0,0,1798,
-		1800,5,225,0,0,1799,1796,1,0,0,0,1799,1800,1,0,0,0,1800,1808,1,0,0,0,1801,
-		1802,5,183,0,0,1802,1806,3,136,68,0,1803,1804,5,224,0,0,1804,1805,5,236,
-		0,0,1805,1807,5,225,0,0,1806,1803,1,0,0,0,1806,1807,1,0,0,0,1807,1809,
-		1,0,0,0,1808,1801,1,0,0,0,1808,1809,1,0,0,0,1809,1833,1,0,0,0,1810,1821,
-		3,148,74,0,1811,1812,5,224,0,0,1812,1817,5,236,0,0,1813,1814,5,228,0,0,
-		1814,1816,5,236,0,0,1815,1813,1,0,0,0,1816,1819,1,0,0,0,1817,1815,1,0,
-		0,0,1817,1818,1,0,0,0,1818,1820,1,0,0,0,1819,1817,1,0,0,0,1820,1822,5,
-		225,0,0,1821,1811,1,0,0,0,1821,1822,1,0,0,0,1822,1830,1,0,0,0,1823,1824,
-		5,206,0,0,1824,1825,5,104,0,0,1825,1826,5,179,0,0,1826,1831,5,210,0,0,
-		1827,1828,5,207,0,0,1828,1829,5,179,0,0,1829,1831,5,210,0,0,1830,1823,
-		1,0,0,0,1830,1827,1,0,0,0,1830,1831,1,0,0,0,1831,1833,1,0,0,0,1832,1750,
-		1,0,0,0,1832,1756,1,0,0,0,1832,1761,1,0,0,0,1832,1768,1,0,0,0,1832,1781,
-		1,0,0,0,1832,1794,1,0,0,0,1832,1810,1,0,0,0,1833,1840,1,0,0,0,1834,1835,
-		10,2,0,0,1835,1839,5,7,0,0,1836,1837,10,1,0,0,1837,1839,5,118,0,0,1838,
-		1834,1,0,0,0,1838,1836,1,0,0,0,1839,1842,1,0,0,0,1840,1838,1,0,0,0,1840,
-		1841,1,0,0,0,1841,141,1,0,0,0,1842,1840,1,0,0,0,1843,1844,3,148,74,0,1844,
-		1846,3,138,69,0,1845,1847,5,233,0,0,1846,1845,1,0,0,0,1846,1847,1,0,0,
-		0,1847,143,1,0,0,0,1848,1853,3,148,74,0,1849,1850,5,229,0,0,1850,1852,
-		3,148,74,0,1851,1849,1,0,0,0,1852,1855,1,0,0,0,1853,1851,1,0,0,0,1853,
-		1854,1,0,0,0,1854,145,1,0,0,0,1855,1853,1,0,0,0,1856,1861,3,148,74,0,1857,
-		1858,5,228,0,0,1858,1860,3,148,74,0,1859,1857,1,0,0,0,1860,1863,1,0,0,
-		0,1861,1859,1,0,0,0,1861,1862,1,0,0,0,1862,147,1,0,0,0,1863,1861,1,0,0,
-		0,1864,1868,5,239,0,0,1865,1868,5,240,0,0,1866,1868,3,150,75,0,1867,1864,
-		1,0,0,0,1867,1865,1,0,0,0,1867,1866,1,0,0,0,1868,149,1,0,0,0,1869,1870,
-		7,35,0,0,1870,151,1,0,0,0,268,155,162,167,173,176,189,192,198,203,209,
+		115,1,0,0,0,1604,1605,5,175,0,0,1605,1609,3,144,72,0,1606,1607,5,139,0,
+		0,1607,1608,5,14,0,0,1608,1610,3,98,49,0,1609,1606,1,0,0,0,1609,1610,1,
+		0,0,0,1610,1622,1,0,0,0,1611,1612,5,175,0,0,1612,1613,5,224,0,0,1613,1614,
+		3,52,26,0,1614,1618,5,225,0,0,1615,1616,5,139,0,0,1616,1617,5,14,0,0,1617,
+		1619,3,98,49,0,1618,1615,1,0,0,0,1618,1619,1,0,0,0,1619,1622,1,0,0,0,1620,
+		1622,3,98,49,0,1621,1604,1,0,0,0,1621,1611,1,0,0,0,1621,1620,1,0,0,0,1622,
+		117,1,0,0,0,1623,1626,3,148,74,0,1624,1626,3,120,60,0,1625,1623,1,0,0,
+		0,1625,1624,1,0,0,0,1626,119,1,0,0,0,1627,1638,5,224,0,0,1628,1629,5,139,
+		0,0,1629,1630,5,14,0,0,1630,1635,3,98,49,0,1631,1632,5,228,0,0,1632,1634,
+		3,98,49,0,1633,1631,1,0,0,0,1634,1637,1,0,0,0,1635,1633,1,0,0,0,1635,1636,
+		1,0,0,0,1636,1639,1,0,0,0,1637,1635,1,0,0,0,1638,1628,1,0,0,0,1638,1639,
+		1,0,0,0,1639,1650,1,0,0,0,1640,1641,5,132,0,0,1641,1642,5,14,0,0,1642,
+		1647,3,76,38,0,1643,1644,5,228,0,0,1644,1646,3,76,38,0,1645,1643,1,0,0,
+		0,1646,1649,1,0,0,0,1647,1645,1,0,0,0,1647,1648,1,0,0,0,1648,1651,1,0,
+		0,0,1649,1647,1,0,0,0,1650,1640,1,0,0,0,1650,1651,1,0,0,0,1651,1653,1,
+		0,0,0,1652,1654,3,122,61,0,1653,1652,1,0,0,0,1653,1654,1,0,0,0,1654,1655,
+		1,0,0,0,1655,1656,5,225,0,0,1656,121,1,0,0,0,1657,1658,7,29,0,0,1658,1666,
+		3,124,62,0,1659,1660,7,29,0,0,1660,1661,5,12,0,0,1661,1662,3,124,62,0,
+		1662,1663,5,6,0,0,1663,1664,3,124,62,0,1664,1666,1,0,0,0,1665,1657,1,0,
+		0,0,1665,1659,1,0,0,0,1666,123,1,0,0,0,1667,1668,5,188,0,0,1668,1677,5,
+		145,0,0,1669,1670,5,188,0,0,1670,1677,5,66,0,0,1671,1672,5,33,0,0,1672,
+		1677,5,158,0,0,1673,1674,3,106,53,0,1674,1675,7,30,0,0,1675,1677,1,0,0,
+		0,1676,1667,1,0,0,0,1676,1669,1,0,0,0,1676,1671,1,0,0,0,1676,1673,1,0,
+		0,0,1677,125,1,0,0,0,1678,1680,5,95,0,0,1679,1678,1,0,0,0,1679,1680,1,
+		0,0,0,1680,1681,1,0,0,0,1681,1682,3,98,49,0,1682,1683,5,195,0,0,1683,1684,
+		3,98,49,0,1684,127,1,0,0,0,1685,1686,5,203,0,0,1686,1687,3,98,49,0,1687,
+		1688,5,178,0,0,1688,1689,3,98,49,0,1689,129,1,0,0,0,1690,1705,5,125,0,
+		0,1691,1705,7,31,0,0,1692,1705,5,236,0,0,1693,1705,5,237,0,0,1694,1705,
+		5,238,0,0,1695,1697,5,233,0,0,1696,1695,1,0,0,0,1697,1698,1,0,0,0,1698,
+		1696,1,0,0,0,1698,1699,1,0,0,0,1699,1705,1,0,0,0,1700,1705,5,234,0,0,1701,
+		1705,5,235,0,0,1702,1703,7,32,0,0,1703,1705,5,233,0,0,1704,1690,1,0,0,
+		0,1704,1691,1,0,0,0,1704,1692,1,0,0,0,1704,1693,1,0,0,0,1704,1694,1,0,
+		0,0,1704,1696,1,0,0,0,1704,1700,1,0,0,0,1704,1701,1,0,0,0,1704,1702,1,
+		0,0,0,1705,131,1,0,0,0,1706,1708,5,85,0,0,1707,1709,7,21,0,0,1708,1707,
+		1,0,0,0,1708,1709,1,0,0,0,1709,1710,1,0,0,0,1710,1711,3,134,67,0,1711,
+		1715,3,136,68,0,1712,1713,5,224,0,0,1713,1714,5,236,0,0,1714,1716,5,225,
+		0,0,1715,1712,1,0,0,0,1715,1716,1,0,0,0,1716,1724,1,0,0,0,1717,1718,5,
+		183,0,0,1718,1722,3,136,68,0,1719,1720,5,224,0,0,1720,1721,5,236,0,0,1721,
+		1723,5,225,0,0,1722,1719,1,0,0,0,1722,1723,1,0,0,0,1723,1725,1,0,0,0,1724,
+		1717,1,0,0,0,1724,1725,1,0,0,0,1725,133,1,0,0,0,1726,1727,7,33,0,0,1727,
+		135,1,0,0,0,1728,1729,7,34,0,0,1729,137,1,0,0,0,1730,1734,3,140,70,0,1731,
+		1732,5,124,0,0,1732,1735,5,125,0,0,1733,1735,5,125,0,0,1734,1731,1,0,0,
+		0,1734,1733,1,0,0,0,1734,1735,1,0,0,0,1735,139,1,0,0,0,1736,1737,6,70,
+		-1,0,1737,1738,5,7,0,0,1738,1739,5,215,0,0,1739,1740,3,138,69,0,1740,1741,
+		5,216,0,0,1741,1819,1,0,0,0,1742,1743,5,118,0,0,1743,1744,5,215,0,0,1744,
+		1745,3,138,69,0,1745,1746,5,216,0,0,1746,1819,1,0,0,0,1747,1748,5,107,
+		0,0,1748,1749,5,215,0,0,1749,1750,3,138,69,0,1750,1751,5,228,0,0,1751,
+		1752,3,138,69,0,1752,1753,5,216,0,0,1753,1819,1,0,0,0,1754,1755,5,158,
+		0,0,1755,1764,5,215,0,0,1756,1761,3,142,71,0,1757,1758,5,228,0,0,1758,
+		1760,3,142,71,0,1759,1757,1,0,0,0,1760,1763,1,0,0,0,1761,1759,1,0,0,0,
+		1761,1762,1,0,0,0,1762,1765,1,0,0,0,1763,1761,1,0,0,0,1764,1756,1,0,0,
+		0,1764,1765,1,0,0,0,1765,1766,1,0,0,0,1766,1819,5,216,0,0,1767,1768,5,
+		158,0,0,1768,1777,5,224,0,0,1769,1774,3,142,71,0,1770,1771,5,228,0,0,1771,
+		1773,3,142,71,0,1772,1770,1,0,0,0,1773,1776,1,0,0,0,1774,1772,1,0,0,0,
+		1774,1775,1,0,0,0,1775,1778,1,0,0,0,1776,1774,1,0,0,0,1777,1769,1,0,0,
+		0,1777,1778,1,0,0,0,1778,1779,1,0,0,0,1779,1819,5,225,0,0,1780,1781,5,
+		85,0,0,1781,1785,3,136,68,0,1782,1783,5,224,0,0,1783,1784,5,236,0,0,1784,
+		1786,5,225,0,0,1785,1782,1,0,0,0,1785,1786,1,0,0,0,1786,1794,1,0,0,0,1787,
+		1788,5,183,0,0,1788,1792,3,136,68,0,1789,1790,5,224,0,0,1790,1791,5,236,
+		0,0,1791,1793,5,225,0,0,1792,1789,1,0,0,0,1792,1793,1,0,0,0,1793,1795,
+		1,0,0,0,1794,1787,1,0,0,0,1794,1795,1,0,0,0,1795,1819,1,0,0,0,1796,1807,
+		3,148,74,0,1797,1798,5,224,0,0,1798,1803,5,236,0,0,1799,1800,5,228,0,0,
+		1800,1802,5,236,0,0,1801,1799,1,0,0,0,1802,1805,1,0,0,0,1803,1801,1,0,
+		0,0,1803,1804,1,0,0,0,1804,1806,1,0,0,0,1805,1803,1,0,0,0,1806,1808,5,
+		225,0,0,1807,1797,1,0,0,0,1807,1808,1,0,0,0,1808,1816,1,0,0,0,1809,1810,
+		5,206,0,0,1810,1811,5,104,0,0,1811,1812,5,179,0,0,1812,1817,5,210,0,0,
+		1813,1814,5,207,0,0,1814,1815,5,179,0,0,1815,1817,5,210,0,0,1816,1809,
+		1,0,0,0,1816,1813,1,0,0,0,1816,1817,1,0,0,0,1817,1819,1,0,0,0,1818,1736,
+		1,0,0,0,1818,1742,1,0,0,0,1818,1747,1,0,0,0,1818,1754,1,0,0,0,1818,1767,
+		1,0,0,0,1818,1780,1,0,0,0,1818,1796,1,0,0,0,1819,1826,1,0,0,0,1820,1821,
+		10,2,0,0,1821,1825,5,7,0,0,1822,1823,10,1,0,0,1823,1825,5,118,0,0,1824,
+		1820,1,0,0,0,1824,1822,1,0,0,0,1825,1828,1,0,0,0,1826,1824,1,0,0,0,1826,
+		1827,1,0,0,0,1827,141,1,0,0,0,1828,1826,1,0,0,0,1829,1830,3,148,74,0,1830,
+		1832,3,138,69,0,1831,1833,5,233,0,0,1832,1831,1,0,0,0,1832,1833,1,0,0,
+		0,1833,143,1,0,0,0,1834,1839,3,148,74,0,1835,1836,5,229,0,0,1836,1838,
+		3,148,74,0,1837,1835,1,0,0,0,1838,1841,1,0,0,0,1839,1837,1,0,0,0,1839,
+		1840,1,0,0,0,1840,145,1,0,0,0,1841,1839,1,0,0,0,1842,1847,3,148,74,0,1843,
+		1844,5,228,0,0,1844,1846,3,148,74,0,1845,1843,1,0,0,0,1846,1849,1,0,0,
+		0,1847,1845,1,0,0,0,1847,1848,1,0,0,0,1848,147,1,0,0,0,1849,1847,1,0,0,
+		0,1850,1854,5,239,0,0,1851,1854,5,240,0,0,1852,1854,3,150,75,0,1853,1850,
+		1,0,0,0,1853,1851,1,0,0,0,1853,1852,1,0,0,0,1854,149,1,0,0,0,1855,1856,
+		7,35,0,0,1856,151,1,0,0,0,266,155,162,167,173,176,189,192,198,203,209,
 		216,220,228,230,236,243,253,256,263,268,271,278,283,286,290,293,298,302,
 		308,321,328,332,341,352,355,363,367,373,377,381,387,390,396,407,422,429,
 		434,440,451,457,462,468,473,481,489,491,496,501,504,509,512,515,520,523,
@@ -14541,10 +14485,10 @@ internal partial class StreamSqlParser : Parser {
 		1222,1233,1236,1244,1246,1253,1257,1264,1272,1281,1287,1293,1296,1303,
 		1307,1312,1317,1322,1330,1338,1340,1351,1355,1363,1367,1389,1400,1412,
 		1432,1443,1454,1457,1462,1489,1492,1502,1505,1515,1518,1542,1548,1558,
-		1560,1567,1574,1577,1586,1590,1595,1602,1613,1616,1629,1632,1635,1639,
-		1649,1652,1661,1664,1667,1679,1690,1693,1712,1718,1722,1729,1736,1738,
-		1748,1775,1778,1788,1791,1799,1806,1808,1817,1821,1830,1832,1838,1840,
-		1846,1853,1861,1867
+		1560,1567,1574,1577,1586,1590,1595,1602,1609,1618,1621,1625,1635,1638,
+		1647,1650,1653,1665,1676,1679,1698,1704,1708,1715,1722,1724,1734,1761,
+		1764,1774,1777,1785,1792,1794,1803,1807,1816,1818,1824,1826,1832,1839,
+		1847,1853
 	};
 
 	public static readonly ATN _ATN =

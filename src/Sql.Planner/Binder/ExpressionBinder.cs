@@ -17,12 +17,24 @@ namespace StreamSql.Sql.Planner.Binder;
 internal sealed class ExpressionBinder
 {
     private readonly Scope _scope;
+    private readonly Func<Expression, ScalarExpr?>? _intercept;
+    private readonly string _aggregateMisplaced;
 
-    public ExpressionBinder(Scope scope) => _scope = scope;
+    /// <param name="intercept">Asked first for every expression node: a bound expression replaces the node (the binder of
+    /// an aggregate query answers aggregate calls and grouped expressions with columns of the aggregation); null binds as usual.</param>
+    /// <param name="aggregateMisplaced">The error for an aggregate call that reaches this binder (Calcite's wording:
+    /// <c>Aggregate expression is illegal in WHERE clause</c>).</param>
+    public ExpressionBinder(Scope scope, Func<Expression, ScalarExpr?>? intercept = null, string? aggregateMisplaced = null)
+    {
+        _scope = scope;
+        _intercept = intercept;
+        _aggregateMisplaced = aggregateMisplaced ?? "Aggregate expression is illegal here";
+    }
 
     public ScalarExpr Bind(Expression expression)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (_intercept?.Invoke(expression) is { } replaced) return replaced;
         return BindNode(expression);
     }
 
@@ -193,8 +205,10 @@ internal sealed class ExpressionBinder
     {
         string name = f.Name.Last.ToUpperInvariant();
         if (f.Over is not null) throw Unsupported.Stateful("OVER windows", "OVER aggregation", f.Span);
+        if (AggregateFunctions.IsKnown(name) || name is "GROUPING" or "GROUPING_ID" or "GROUP_ID")
+            throw new SqlValidationException(_aggregateMisplaced, f.Span);
         if (BuiltInFunctions.IsAggregate(name) || IsWellKnownAggregate(name))
-            throw Unsupported.Stateful($"aggregate function {name}", "aggregation", f.Span);
+            throw Unsupported.Feature($"aggregate function {name}", f.Span);
         if (f.Distinct) throw Unsupported.Feature($"DISTINCT in a call of {name}", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) on a call", f.Span);
         if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);

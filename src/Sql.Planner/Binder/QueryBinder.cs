@@ -12,7 +12,8 @@ namespace StreamSql.Sql.Planner.Binder;
 
 /// <summary>
 /// Binds a query of the syntax tree against the catalog into a logical plan whose schema carries the output names.
-/// Stateful constructs (aggregation, joins, windows, ordering, DISTINCT) are refused with "Not supported yet" at their span.
+/// Aggregations (GROUP BY, HAVING, DISTINCT) are <see cref="AggregateBinder"/>'s; constructs not planned yet (joins, OVER,
+/// ordering) are refused with "Not supported yet" at their span.
 /// </summary>
 internal sealed class QueryBinder
 {
@@ -77,7 +78,7 @@ internal sealed class QueryBinder
             (input, var qualifier) = BindFrom(s.From, ctes);
             scope = Scope.Of(qualifier, input.Schema);
         }
-        var expressions = new ExpressionBinder(scope);
+        var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
         if (s.Where is not null)
         {
@@ -86,11 +87,42 @@ internal sealed class QueryBinder
                 throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
             input = new LogicalFilter(input, condition);
         }
-        if (s.GroupBy is not null) throw Unsupported.Stateful("GROUP BY", "stateful aggregation", s.GroupBy.Span);
-        if (s.Having is not null) throw Unsupported.Stateful("HAVING", "stateful aggregation", s.Having.Span);
         if (s.Windows.Count > 0) throw Unsupported.Stateful("WINDOW clause", "OVER aggregation", s.Windows[0].Span);
-        if (s.Distinct) throw Unsupported.Stateful("SELECT DISTINCT", "stateful deduplication", s.Span);
 
+        string? pinnedId = PinnedOperatorId(s);
+        bool aggregates = AggregateBinder.IsAggregateQuery(s);
+        if (pinnedId is not null && !aggregates && !s.Distinct)
+            throw new SqlValidationException("OPERATOR_ID names the stateful operator of its SELECT, but this SELECT has no aggregation or DISTINCT",
+                s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
+        var projected = aggregates
+            ? new AggregateBinder(scope).Bind(s, input, pinnedId)
+            : BindProjection(s, input, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"));
+        if (!s.Distinct) return projected;
+        // SELECT DISTINCT: an aggregation grouped by every column, as Flink plans it.
+        var keys = Enumerable.Range(0, projected.Schema.Count).ToList();
+        var calls = Array.Empty<Physical.AggregateCall>();
+        string? distinctId = pinnedId is null ? null : aggregates ? pinnedId + "-distinct" : pinnedId;
+        return new LogicalAggregate(projected, keys, null, calls, LogicalAggregate.SchemaOf(projected, keys, null, calls)) { PinnedId = distinctId };
+    }
+
+    /// <summary>The id pinned by <c>SELECT /*+ OPERATOR_ID('name') */</c>, or null; other query hints are refused.</summary>
+    private static string? PinnedOperatorId(SelectQuery s)
+    {
+        string? id = null;
+        foreach (var hint in s.Hints)
+        {
+            if (hint.Name != "OPERATOR_ID")
+                throw Unsupported.Feature($"query hint {hint.Name} (only OPERATOR_ID is supported)", hint.Span);
+            if (hint.Arguments.Count != 1 || hint.Options.Count > 0 || string.IsNullOrWhiteSpace(hint.Arguments[0]))
+                throw new SqlValidationException("OPERATOR_ID takes one name: /*+ OPERATOR_ID('name') */", hint.Span);
+            if (id is not null) throw new SqlValidationException("OPERATOR_ID is given twice in one SELECT", hint.Span);
+            id = hint.Arguments[0];
+        }
+        return id;
+    }
+
+    private static LogicalNode BindProjection(SelectQuery s, LogicalNode input, Scope scope, ExpressionBinder expressions)
+    {
         var projections = new List<ScalarExpr>();
         var names = new List<string>();
         foreach (var item in s.Items)
@@ -156,9 +188,9 @@ internal sealed class QueryBinder
             case TableFunctionReference tf:
             {
                 string name = tf.Call.Name.Last.ToUpperInvariant();
-                if (name is "TUMBLE" or "HOP" or "CUMULATE" or "SESSION")
-                    throw Unsupported.Stateful($"window table-valued function {name}", "window aggregation", tf.Span);
-                throw Unsupported.Feature($"table function {name}", tf.Span);
+                if (!WindowTableFunctionBinder.IsWindowFunction(name) || tf.Lateral) throw Unsupported.Feature($"table function {name}", tf.Span);
+                var node = Rename(WindowTableFunctionBinder.Bind(tf, table => BindFrom(table, ctes)), tf.ColumnAliases, tf.Span);
+                return (node, tf.Alias?.Value);
             }
             case UnnestTableReference u:
                 throw Unsupported.Feature("UNNEST", u.Span);

@@ -46,9 +46,10 @@ public static class CoreOptions
         "Widest column the tableau result shows before cutting values.");
 
     /// <summary>Every option declared here, for SET validation and generated docs.</summary>
-    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
-    {
+    public static IReadOnlyList<ConfigOption> All { get; } =
+    [
         DefaultParallelism, MaxParallelism, PipelineName, LocalTimeZone, DmlSync, RuntimeMode, BatchMaxRows, BatchLinger,
         ChannelCapacity, AutoWatermarkInterval, IdleTimeout, ResultMode, MaxTableResultRows, DisplayMaxColumnWidth,
-    };
+        .. ExecutionConfigOptions.All, .. OptimizerConfigOptions.All,
+    ];
 }

@@ -6,119 +6,119 @@ using StreamSql.Sql.Planner.Logical;
 
 namespace StreamSql.Sql.Planner.Explain;
 
-/// <summary>Prints plans as Flink's EXPLAIN does: one node per line, children indented under <c>+- </c> (last) or <c>:- </c>.</summary>
+/// <summary>Prints logical plans (EXPLAIN's abstract syntax tree) as Flink does: one node per line, inputs indented under
+/// <c>+- </c> (last) or <c>:- </c>. Physical plans are <see cref="PhysicalPlanPrinter"/>'s.</summary>
 public static class PlanPrinter
 {
-    public enum Style
-    {
-        /// <summary>The bound plan before rewrites, with Logical* node names.</summary>
-        Logical,
-        /// <summary>The optimized plan with physical node names, prefix expressions.</summary>
-        Physical,
-        /// <summary>The optimized plan with physical node names, infix expressions.</summary>
-        Execution,
-    }
-
-    public static string Print(LogicalNode root, Style style, bool changelogMode = false)
+    public static string Print(LogicalNode root)
     {
         var sb = new StringBuilder();
-        Write(sb, root, style, changelogMode, "", "");
+        Write(sb, root, "", "");
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, LogicalNode node, Style style, bool changelog, string firstPrefix, string restPrefix)
+    private static void Write(StringBuilder sb, LogicalNode node, string firstPrefix, string restPrefix)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (node is LogicalCollect collect)
         {
-            // A SELECT's result is not a plan node in Flink's physical plan.
-            Write(sb, collect.Input, style, changelog, firstPrefix, restPrefix);
+            // A SELECT's result is not a plan node in Flink's plans.
+            Write(sb, collect.Input, firstPrefix, restPrefix);
             return;
         }
-        sb.Append(firstPrefix).Append(Describe(node, style));
-        if (changelog && style != Style.Logical)
-        {
-            sb.Length--;
-            sb.Append(", changelogMode=[").Append(ChangelogText(node.Changelog)).Append("])");
-        }
-        sb.Append('\n');
+        sb.Append(firstPrefix).Append(Describe(node)).Append('\n');
         var inputs = node.Inputs;
         for (int i = 0; i < inputs.Count; i++)
         {
             bool last = i == inputs.Count - 1;
-            Write(sb, inputs[i], style, changelog, restPrefix + (last ? "+- " : ":- "), restPrefix + (last ? "   " : ":  "));
+            Write(sb, inputs[i], restPrefix + (last ? "+- " : ":- "), restPrefix + (last ? "   " : ":  "));
         }
     }
 
-    private static string ChangelogText(Types.ChangelogMode mode) => mode switch
-    {
-        Types.ChangelogMode.InsertOnly => "I",
-        Types.ChangelogMode.Upsert => "I,UA,D",
-        _ => "I,UB,UA,D",
-    };
-
-    private static string TableId(string table, string? suffix = null) =>
-        $"[[{TableCatalog.DefaultCatalog}, {TableCatalog.DefaultDatabase}, {table}{suffix}]]";
+    private static string TableId(string table) => $"[[{TableCatalog.DefaultCatalog}, {TableCatalog.DefaultDatabase}, {table}]]";
 
     private static string Fields(LogicalNode node) => string.Join(", ", node.Schema.Fields.Select(f => f.Name));
 
     /// <summary>The one-line description of a node (without its inputs).</summary>
-    public static string Describe(LogicalNode node, Style style)
+    public static string Describe(LogicalNode node) => node switch
     {
-        bool infix = style == Style.Execution;
-        if (style == Style.Logical)
+        LogicalScan s => $"LogicalTableScan(table={TableId(s.TableName)})",
+        LogicalProject p => "LogicalProject(" + string.Join(", ", p.Projections.Select((e, i) => $"{p.Schema[i].Name}=[{ExpressionPrinter.Print(e, p.Input.Schema)}]")) + ")",
+        LogicalFilter f => $"LogicalFilter(condition=[{ExpressionPrinter.Print(f.Condition, f.Input.Schema)}])",
+        LogicalCalc c => $"LogicalCalc({CalcArguments(c)})",
+        LogicalUnion => "LogicalUnion(all=[true])",
+        LogicalValues v => $"LogicalValues(tuples=[{Tuples(v)}])",
+        LogicalWatermarkAssigner w => $"LogicalWatermarkAssigner(rowtime=[{w.Schema[w.RowtimeIndex].Name}], watermark=[{ExpressionPrinter.Print(w.WatermarkExpression, w.Input.Schema)}])",
+        LogicalSink s => $"LogicalSink(table=[{ObjectNames.FullName(s.TableName)}], fields=[{Fields(s.Input)}])",
+        LogicalCollect => "LogicalCollect",
+        LogicalAggregate a => $"LogicalAggregate({AggregateArguments(a)})",
+        LogicalWindowTableFunction w => $"LogicalTableFunctionScan(invocation=[{Invocation(w)}], rowType=[RecordType({string.Join(", ", w.Schema.Fields.Select(f => $"{f.Type} {f.Name}"))})])",
+        LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
+        _ => node.GetType().Name,
+    };
+
+    /// <summary>Calcite's form: <c>group=[{0}], groups=[[{0, 1}, {0}, {}]], EXPR$1=[COUNT(DISTINCT $1) FILTER $2]</c>.</summary>
+    private static string AggregateArguments(LogicalAggregate a)
+    {
+        var parts = new List<string> { $"group=[{BitSet(a.GroupKeys)}]" };
+        if (a.GroupingSets is not null) parts.Add("groups=[[" + string.Join(", ", a.GroupingSets.Select(BitSet)) + "]]");
+        foreach (var call in a.Calls)
         {
-            return node switch
-            {
-                LogicalScan s => $"LogicalTableScan(table={TableId(s.TableName)})",
-                LogicalProject p => "LogicalProject(" + string.Join(", ", p.Projections.Select((e, i) => $"{p.Schema[i].Name}=[{ExpressionPrinter.Print(e, p.Input.Schema)}]")) + ")",
-                LogicalFilter f => $"LogicalFilter(condition=[{ExpressionPrinter.Print(f.Condition, f.Input.Schema)}])",
-                LogicalCalc c => $"LogicalCalc({CalcArguments(c, false)})",
-                LogicalUnion => "LogicalUnion(all=[true])",
-                LogicalValues v => $"LogicalValues(tuples=[{Tuples(v)}])",
-                LogicalWatermarkAssigner w => $"LogicalWatermarkAssigner(rowtime=[{w.Schema[w.RowtimeIndex].Name}], watermark=[{ExpressionPrinter.Print(w.WatermarkExpression, w.Input.Schema)}])",
-                LogicalSink s => $"LogicalSink(table=[{ObjectNames.FullName(s.TableName)}], fields=[{Fields(s.Input)}])",
-                LogicalCollect => "LogicalCollect",
-                _ => node.GetType().Name,
-            };
+            string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
+            string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";
+            parts.Add($"{call.Name}=[{call.FunctionName}({args}){filter}]");
         }
-        return node switch
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>Calcite's call of a window table function: <c>TUMBLE(DESCRIPTOR($5), 600000:INTERVAL MILLISECOND)</c>.</summary>
+    private static string Invocation(LogicalWindowTableFunction w)
+    {
+        static string Interval(TimeSpan t) => $"{(long)t.TotalMilliseconds}:INTERVAL MILLISECOND";
+        string descriptor = $"DESCRIPTOR(${w.TimeColumn})";
+        static string Offset(TimeSpan? o) => o is { } t ? ", " + Interval(t) : "";
+        return w.Window switch
         {
-            LogicalScan s => ScanDescription(s),
-            LogicalCalc c => $"Calc({CalcArguments(c, infix)})",
-            LogicalProject p => $"Calc(select=[{ExpressionPrinter.Projections(p.Projections, p.Input.Schema, p.Schema, infix)}])",
-            LogicalFilter f => $"Calc(select=[{Fields(f)}], where=[{ExpressionPrinter.Print(f.Condition, f.Input.Schema, infix)}])",
-            LogicalUnion u => $"Union(all=[true], union=[{Fields(u)}])",
-            LogicalValues v => $"Values(tuples=[{Tuples(v)}])",
-            LogicalWatermarkAssigner w => $"WatermarkAssigner(rowtime=[{w.Schema[w.RowtimeIndex].Name}], watermark=[{ExpressionPrinter.Print(w.WatermarkExpression, w.Input.Schema, infix)}])",
-            LogicalSink s => $"Sink(table=[{ObjectNames.FullName(s.TableName)}], fields=[{Fields(s.Input)}])",
-            LogicalCollect c => $"CollectSink(fields=[{Fields(c)}])",
-            _ => node.GetType().Name,
+            Physical.TumbleWindow t => $"TUMBLE({descriptor}, {Interval(t.Size)}{Offset(t.Offset)})",
+            Physical.HopWindow h => $"HOP({descriptor}, {Interval(h.Slide)}, {Interval(h.Size)}{Offset(h.Offset)})",
+            Physical.CumulateWindow c => $"CUMULATE({descriptor}, {Interval(c.Step)}, {Interval(c.MaxSize)}{Offset(c.Offset)})",
+            Physical.SessionWindow s => s.PartitionKeys.Count == 0
+                ? $"SESSION({descriptor}, {Interval(s.Gap)})"
+                : $"SESSION(PARTITION BY({string.Join(", ", s.PartitionKeys.Select(k => "$" + k))}), {descriptor}, {Interval(s.Gap)})",
+            _ => w.Window.ToString(),
         };
     }
 
-    private static string CalcArguments(LogicalCalc c, bool infix)
+    /// <summary><c>group=[{0}], window=[TumblingGroupWindow('w$, ts, 60000)], properties=[w$start, w$end], EXPR$1=[COUNT()]</c>.</summary>
+    private static string GroupWindowArguments(LogicalWindowAggregate g)
     {
-        string select = $"select=[{ExpressionPrinter.Projections(c.Projections, c.Input.Schema, c.Schema, infix)}]";
-        return c.Condition is null ? select : $"{select}, where=[{ExpressionPrinter.Print(c.Condition, c.Input.Schema, infix)}]";
+        string time = g.Input.Schema[g.TimeColumn].Name;
+        static long Ms(TimeSpan t) => (long)t.TotalMilliseconds;
+        string window = g.Window switch
+        {
+            Physical.TumbleWindow t => $"TumblingGroupWindow('w$, {time}, {Ms(t.Size)})",
+            Physical.HopWindow h => $"SlidingGroupWindow('w$, {time}, {Ms(h.Size)}, {Ms(h.Slide)})",
+            Physical.SessionWindow s => $"SessionGroupWindow('w$, {time}, {Ms(s.Gap)})",
+            _ => g.Window.ToString(),
+        };
+        var parts = new List<string> { $"group=[{BitSet(g.GroupKeys)}]", $"window=[{window}]" };
+        if (g.Properties.Count > 0)
+            parts.Add("properties=[" + string.Join(", ", g.Schema.Fields.Skip(g.GroupKeys.Count + g.Calls.Count).Select(f => f.Name)) + "]");
+        foreach (var call in g.Calls)
+        {
+            string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
+            string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";
+            parts.Add($"{call.Name}=[{call.FunctionName}({args}){filter}]");
+        }
+        return string.Join(", ", parts);
     }
 
-    private static string ScanDescription(LogicalScan s)
+    private static string BitSet(IEnumerable<int> columns) => "{" + string.Join(", ", columns.Order()) + "}";
+
+    private static string CalcArguments(LogicalCalc c)
     {
-        var suffix = new StringBuilder();
-        int physicalCount = s.Table.PhysicalSchema.Count;
-        bool allPhysical = s.ProjectedColumns.Count == physicalCount && s.ProjectedColumns.Select((c, i) => c == i).All(b => b);
-        if (!allPhysical)
-        {
-            var names = s.ProjectedColumns.Select(i => s.Table.PhysicalSchema[i].Name).Concat(s.MetadataColumns);
-            suffix.Append(", project=[").Append(string.Join(", ", names)).Append(']');
-        }
-        if (s.MetadataColumns.Count > 0)
-        {
-            var keys = s.MetadataColumns.Select(n => ((MetadataColumn)s.Table.Columns[s.Table.ColumnIndex(n)]).MetadataKey);
-            suffix.Append(", metadata=[").Append(string.Join(", ", keys)).Append(']');
-        }
-        return $"TableSourceScan(table={TableId(s.TableName, suffix.ToString())}, fields=[{Fields(s)}])";
+        string select = $"select=[{ExpressionPrinter.Projections(c.Projections, c.Input.Schema, c.Schema)}]";
+        return c.Condition is null ? select : $"{select}, where=[{ExpressionPrinter.Print(c.Condition, c.Input.Schema)}]";
     }
 
     private static string Tuples(LogicalValues v) =>

@@ -12,18 +12,6 @@ public abstract record LogicalNode(RowSchema Schema)
 
     /// <summary>The same node over new inputs (same count, same schemas or compatible).</summary>
     public abstract LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs);
-
-    /// <summary>The changes this node's output carries. Every current node passes its inputs' mode through; sources are insert-only.</summary>
-    public virtual ChangelogMode Changelog
-    {
-        get
-        {
-            var mode = ChangelogMode.InsertOnly;
-            foreach (var input in Inputs)
-                if (input.Changelog > mode) mode = input.Changelog;
-            return mode;
-        }
-    }
 }
 
 /// <summary>A node with exactly one input.</summary>

@@ -11,7 +11,6 @@ public sealed record LogicalScan(string TableName, CatalogTable Table, IReadOnly
 {
     public override IReadOnlyList<LogicalNode> Inputs => Array.Empty<LogicalNode>();
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this;
-    public override ChangelogMode Changelog => ChangelogMode.InsertOnly;
 }
 
 /// <summary>Computes one output column per expression.</summary>
@@ -67,7 +66,6 @@ public sealed record LogicalValues(IReadOnlyList<IReadOnlyList<Literal>> Rows, R
 {
     public override IReadOnlyList<LogicalNode> Inputs => Array.Empty<LogicalNode>();
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this;
-    public override ChangelogMode Changelog => ChangelogMode.InsertOnly;
 }
 
 /// <summary>Generates watermarks from <see cref="WatermarkExpression"/> (bound over the input row); rows pass unchanged.</summary>

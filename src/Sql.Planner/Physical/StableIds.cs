@@ -1,36 +1,54 @@
 using System.Security.Cryptography;
 using System.Text;
+using StreamSql.Sql.Planner.Physical.Plan;
 
 namespace StreamSql.Sql.Planner.Physical;
 
 /// <summary>
-/// Derives each operator's <see cref="OperatorSpec.StableId"/> from the plan alone: a hash of its description, its position
-/// (ordinal in the plan's depth-first order) and the ids of the operators feeding it. The same SQL gets the same ids on
-/// every run, and the ids do not depend on parallelism or chaining, so state can be restored at another parallelism.
+/// Derives each operator's <see cref="OperatorSpec.StableId"/> from the plan's structure, so a restarted query finds its
+/// state: a hash of the operator's <see cref="PhysicalNode.StateSignature"/> (its kind and the shape of its state: key
+/// types, aggregate functions and their argument types, window sizes), the ids of the stateful operators upstream of it
+/// (so two aggregates over different tables differ), and its ordinal among operators with the same signature and
+/// upstream (so two equal aggregates of one statement set differ). Column names, aliases, comments, constants in
+/// filters and projections, parallelism and chaining do not take part: they change no state. A pinned id
+/// (<c>/*+ OPERATOR_ID('name') */</c>) replaces all of it.
 /// </summary>
 internal static class StableIds
 {
-    public static IReadOnlyList<JobVertex> Assign(IReadOnlyList<JobVertex> vertices, IReadOnlyList<JobEdge> edges)
+    /// <exception cref="SqlValidationException">Two operators pin the same id.</exception>
+    public static Dictionary<PhysicalNode, string> Assign(IReadOnlyList<PhysicalNode> roots)
     {
-        var tailIds = new Dictionary<int, string>();
-        var result = new List<JobVertex>(vertices.Count);
-        int ordinal = 0;
-        // Vertices are created inputs-first, so every input's tail id is known when a vertex is reached.
-        foreach (var v in vertices.OrderBy(v => v.Id))
+        var ids = new Dictionary<PhysicalNode, string>(ReferenceEqualityComparer.Instance);
+        // The stateful operators a node's input rows come through last (its own id when it is stateful).
+        var statefulFrontier = new Dictionary<PhysicalNode, string>(ReferenceEqualityComparer.Instance);
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pinned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in PhysicalGraph.InputsFirst(roots))
         {
-            var upstream = edges.Where(e => e.TargetVertex == v.Id).OrderBy(e => e.TargetInput).Select(e => tailIds[e.SourceVertex]).ToList();
-            var chain = new List<OperatorSpec>(v.Chain.Count);
-            for (int i = 0; i < v.Chain.Count; i++)
+            string upstream = string.Join(",", node.Inputs.Select(i => statefulFrontier[i]));
+            if (node is PhysicalExchange)
             {
-                var op = v.Chain[i];
-                string id = Hash($"{op.Description}|{ordinal++}|{string.Join(",", upstream)}");
-                chain.Add(op with { StableId = id });
-                upstream = new List<string> { id };
+                statefulFrontier[node] = upstream;
+                continue;
             }
-            tailIds[v.Id] = chain[^1].StableId;
-            result.Add(v with { Chain = chain });
+            string id;
+            if (node.PinnedId is { } name)
+            {
+                if (!pinned.Add(name))
+                    throw new SqlValidationException($"OPERATOR_ID '{name}' is given to two operators of one job; operator ids must be unique", Parser.SourceSpan.None);
+                id = Hash("pinned|" + name);
+            }
+            else
+            {
+                string signature = node.StateSignature + "|" + (node.StateDependsOnInputs ? upstream : "");
+                int ordinal = ordinals.GetValueOrDefault(signature);
+                ordinals[signature] = ordinal + 1;
+                id = Hash(signature + "|" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            ids[node] = id;
+            statefulFrontier[node] = node.IsStateful ? id : upstream;
         }
-        return result;
+        return ids;
     }
 
     private static string Hash(string text)

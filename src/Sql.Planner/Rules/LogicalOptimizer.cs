@@ -24,6 +24,9 @@ internal sealed class LogicalOptimizer
         var plan = RuleDriver.Apply(root, _simplify);
         plan = PruneColumns.Run(plan);
         plan = RuleDriver.Apply(plan, _simplify);
-        return RuleDriver.Apply(plan, _fuse);
+        return Fuse(plan);
     }
+
+    /// <summary>Fuses projections and filters into Calcs (again, after a rewrite such as <see cref="ScanReuse"/> added some).</summary>
+    public LogicalNode Fuse(LogicalNode plan) => RuleDriver.Apply(plan, _fuse);
 }

@@ -76,6 +76,25 @@ internal static class PruneColumns
                 var branches = u.Branches.Select(b => PruneExact(b, required)).ToList();
                 return (new LogicalUnion(branches, new RowSchema(required.Select(r => u.Schema[r]).ToList())), Positions(required));
             }
+            case LogicalWindowTableFunction w:
+            {
+                // The input keeps what is read above and what the function reads; the three window columns always stay.
+                int n = w.Input.Schema.Count;
+                var used = new SortedSet<int>(required.Where(r => r < n)) { w.TimeColumn };
+                if (w.Window is Physical.SessionWindow session) used.UnionWith(session.PartitionKeys);
+                var (input, map) = Prune(w.Input, used.ToList());
+                var window = w.Window is Physical.SessionWindow sw ? sw with { PartitionKeys = sw.PartitionKeys.Select(k => map[k]).ToList() } : w.Window;
+                var pruned = w with
+                {
+                    Input = input,
+                    Window = window,
+                    TimeColumn = map[w.TimeColumn],
+                    Schema = LogicalWindowTableFunction.SchemaOf(input.Schema, map[w.TimeColumn]),
+                };
+                var outputMap = new Dictionary<int, int>(map);
+                for (int k = 0; k < 3; k++) outputMap[n + k] = input.Schema.Count + k;
+                return (pruned, outputMap);
+            }
             case LogicalScan s:
             {
                 // Keep one column when nothing is read: the rows still count.

@@ -60,6 +60,7 @@ internal static class ComparisonKernels
             SqlTypeKind.Float => new PrimitiveComparison<float>(op, left, right, resultType),
             SqlTypeKind.Double => new PrimitiveComparison<double>(op, left, right, resultType),
             SqlTypeKind.Decimal => new PrimitiveComparison<Int128>(op, left, right, resultType),
+            _ when common.IsCharacterString => new Utf8Comparison(op, left, right, resultType),
             _ => new RowwiseExpression(resultType, new[] { left, right }, (a, row, w) => w.AppendBoolean(Test(op, CompareValues(a[0], a[1], row)))),
         };
     }

@@ -2,6 +2,7 @@ using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
@@ -112,7 +113,7 @@ internal sealed class CaseExpression(SqlType type, VectorExpression[] conditions
             var branch = k < values.Length ? values[k] : otherwise;
             readers[k] = SelectiveEvaluation.Evaluate(branch, input, context, needed, count);
         }
-        var writer = ColumnWriter.Create(Type, n);
+        var writer = ColumnBuilder.Create(Type, n);
         for (int i = 0; i < n; i++) writer.AppendFrom(readers[choice[i]]!, i);
         return writer.Build();
     }
@@ -143,7 +144,7 @@ internal sealed class CoalesceExpression(SqlType type, VectorExpression[] operan
                 remaining--;
             }
         }
-        var writer = ColumnWriter.Create(Type, n);
+        var writer = ColumnBuilder.Create(Type, n);
         for (int i = 0; i < n; i++)
         {
             if (choice[i] < 0) writer.AppendNull();

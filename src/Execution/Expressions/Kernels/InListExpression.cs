@@ -3,6 +3,7 @@ using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
@@ -50,6 +51,7 @@ internal sealed class InListExpression : VectorExpression
         {
             var list = new ConstantExpression[coerced.Length - 1];
             for (int i = 1; i < coerced.Length; i++) list[i - 1] = (ConstantExpression)coerced[i];
+            if (common.IsCharacterString && list.Length <= Utf8InList.MaxLiterals) return Utf8List(call.Type, coerced[0], list);
             return new InListExpression(call.Type, coerced[0], list);
         }
         var equalities = new VectorExpression[coerced.Length - 1];
@@ -58,11 +60,24 @@ internal sealed class InListExpression : VectorExpression
         return LogicalKernels.Balanced(and: false, equalities, 0, equalities.Length, call.Type);
     }
 
+    private static Utf8InList Utf8List(SqlType type, VectorExpression operand, ConstantExpression[] list)
+    {
+        var literals = new List<byte[]>();
+        bool hasNull = false;
+        foreach (var c in list)
+        {
+            var reader = (ConstantReader)c.EvaluateReader(null!, null!);
+            if (reader.IsNull(0)) hasNull = true;
+            else literals.Add(reader.GetUtf8(0).ToArray());
+        }
+        return new Utf8InList(operand, literals.ToArray(), hasNull, type);
+    }
+
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
         int n = input.Length;
         var reader = _operand.EvaluateReader(input, context);
-        var writer = ColumnWriter.Create(SqlType.Boolean, n);
+        var writer = ColumnBuilder.Create(SqlType.Boolean, n);
         bool binary = _operand.Type.IsBinaryString;
         for (int i = 0; i < n; i++)
         {

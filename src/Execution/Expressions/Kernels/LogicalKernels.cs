@@ -2,6 +2,7 @@ using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
@@ -123,7 +124,7 @@ internal static class LogicalKernels
                 }
                 if (count == n) throw;
                 var reader = SelectiveEvaluation.Evaluate(right, input, context, needed, count);
-                var writer = ColumnWriter.Create(SqlType.Boolean, n);
+                var writer = ColumnBuilder.Create(SqlType.Boolean, n);
                 for (int i = 0; i < n; i++) writer.AppendFrom(reader, i);
                 return writer.Build();
             }

@@ -13,6 +13,11 @@ internal static class RegexKernels
 {
     public static VectorExpression Extract(SqlType type, VectorExpression[] ops)
     {
+        if (ops[1] is ConstantExpression { Value: string pattern } && (ops.Length == 2 || ops[2] is ConstantExpression { Value: not null }))
+        {
+            long literalGroup = ops.Length > 2 ? ((ConstantReader)ops[2].EvaluateReader(null!, null!)).GetInt64(0) : 0;
+            return new RegexExtractKernel(ops[0], PatternCache.TryCompile(pattern), RequiredLiteral.Of(pattern), literalGroup, type);
+        }
         var cache = new PatternCache(ops[1]);
         return new RowwiseExpression(type, ops, (a, row, w) =>
         {
@@ -89,7 +94,7 @@ internal static class RegexKernels
             return _dynamic.GetOrAdd(text, TryCompile);
         }
 
-        private static Regex? TryCompile(string pattern)
+        internal static Regex? TryCompile(string pattern)
         {
             try { return new Regex(pattern, RegexOptions.CultureInvariant); }
             catch (ArgumentException) { return null; }

@@ -1,11 +1,12 @@
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
 /// <summary>Computes one output value from the operands' values of a row (given readers and the writer).</summary>
-internal delegate void RowFunction(ColumnReader[] args, int row, ColumnWriter output);
+internal delegate void RowFunction(ColumnReader[] args, int row, ColumnBuilder output);
 
 /// <summary>
 /// A function evaluated value by value over typed readers: the home of string, time and conversion functions whose
@@ -34,7 +35,7 @@ internal sealed class RowwiseExpression : VectorExpression
         int length = input.Length;
         var readers = new ColumnReader[_operands.Length];
         for (int i = 0; i < readers.Length; i++) readers[i] = _operands[i].EvaluateReader(input, context);
-        var writer = ColumnWriter.Create(Type, length);
+        var writer = ColumnBuilder.Create(Type, length);
         var body = _bind(context);
         for (int row = 0; row < length; row++)
         {

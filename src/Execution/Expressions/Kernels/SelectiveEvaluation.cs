@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using StreamSql.Execution.Batches;
 using StreamSql.Execution.Expressions.Vectors;
 
 namespace StreamSql.Execution.Expressions.Kernels;
@@ -25,15 +26,7 @@ internal static class SelectiveEvaluation
             for (int i = 0; i < needed.Length && n < neededCount; i++)
                 if (needed[i]) rows[n++] = i;
             if (n == 0) return new ConstantReader(null, expression.Type);
-            RecordBatch subset;
-            try
-            {
-                subset = ArrayTake.Take(input, rows, n);
-            }
-            catch (NotSupportedException)
-            {
-                throw;
-            }
+            var subset = ArrayGather.Take(input, rows, n);
             var partial = expression.EvaluateReader(subset, context);
             return new RemappedReader(partial, rows, input.Length);
         }

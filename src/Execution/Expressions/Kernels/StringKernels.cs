@@ -3,6 +3,7 @@ using System.Text;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Kernels;
 
@@ -27,6 +28,8 @@ internal static partial class StringKernels
                         foreach (var r in a) buffer.AddRange(r.GetBytes(row).ToArray());
                         w.AppendBytes(buffer.ToArray());
                     });
+                if (t.IsCharacterString && ops.All(o => o.Type.IsCharacterString || o.Type.Kind == SqlTypeKind.Null))
+                    return new ConcatKernel(ops, t);
                 return Row(t, ops, (a, row, w) =>
                 {
                     if (a.Length == 2) { w.AppendString(string.Concat(a[0].GetString(row), a[1].GetString(row))); return; }
@@ -50,8 +53,8 @@ internal static partial class StringKernels
                     }
                     w.AppendString(sb.ToString());
                 }, nullIntolerant: false);
-            case "UPPER": return Row(t, ops, (a, row, w) => CaseMap(a[0], row, w, upper: true));
-            case "LOWER": return Row(t, ops, (a, row, w) => CaseMap(a[0], row, w, upper: false));
+            case "UPPER": return ops[0].Type.IsCharacterString ? new Utf8CaseMapping(ops[0], t, upper: true) : Row(t, ops, (a, row, w) => CaseMap(a[0], row, w, upper: true));
+            case "LOWER": return ops[0].Type.IsCharacterString ? new Utf8CaseMapping(ops[0], t, upper: false) : Row(t, ops, (a, row, w) => CaseMap(a[0], row, w, upper: false));
             case "INITCAP": return Row(t, ops, (a, row, w) => w.AppendString(InitCap(a[0].GetString(row))));
             case "REVERSE":
                 return Row(t, ops, (a, row, w) =>
@@ -125,6 +128,8 @@ internal static partial class StringKernels
                     w.AppendString(sb.ToString());
                 });
             case "SPLIT_INDEX":
+                if (ops[0].Type.IsCharacterString && ops[1] is ConstantExpression { Value: string { Length: > 0 } separator } && ops[2] is ConstantExpression { Value: not null } index)
+                    return new SplitIndexKernel(ops[0], Encoding.UTF8.GetBytes(separator), ((ConstantReader)index.EvaluateReader(null!, null!)).GetInt64(0), t);
                 return Row(t, ops, (a, row, w) =>
                 {
                     long index = a[2].GetInt64(row);
@@ -204,7 +209,7 @@ internal static partial class StringKernels
     private static RowwiseExpression Row(SqlType type, VectorExpression[] operands, RowFunction body) => new(type, operands, body);
 
     /// <summary>UPPER/LOWER: bytes mapped in place when ASCII, else through .NET's invariant case mapping.</summary>
-    private static void CaseMap(ColumnReader reader, int row, ColumnWriter writer, bool upper)
+    private static void CaseMap(ColumnReader reader, int row, ColumnBuilder writer, bool upper)
     {
         var utf8 = reader.GetUtf8(row);
         bool ascii = true;

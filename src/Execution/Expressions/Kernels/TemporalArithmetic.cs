@@ -43,6 +43,8 @@ internal static class TemporalArithmetic
         var delta = datetimeLeft ? right : left;
         int sign = op == ArithmeticOp.Subtract ? -1 : 1;
         bool months = delta.Type.Kind == SqlTypeKind.IntervalYearMonth;
+        if (!months && delta.Type.Kind == SqlTypeKind.IntervalDayTime && type.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz)
+            return new TimestampShift(datetime, delta, sign, type);
         return type.Kind switch
         {
             SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => new RowwiseExpression(type, new[] { datetime, delta }, context => (a, row, w) =>

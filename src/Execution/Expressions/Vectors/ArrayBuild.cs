@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 
 namespace StreamSql.Execution.Expressions.Vectors;
 
@@ -17,7 +19,7 @@ internal static class ArrayBuild
     }
 
     /// <summary>Allocates the value buffer for <paramref name="length"/> values of <typeparamref name="T"/>.</summary>
-    public static byte[] Values<T>(int length) where T : unmanaged => new byte[Math.Max(length, 1) * Marshal.SizeOf<T>()];
+    public static byte[] Values<T>(int length) where T : unmanaged => new byte[Math.Max(length, 1) * Unsafe.SizeOf<T>()];
 
     public static Span<T> As<T>(byte[] buffer) where T : unmanaged => MemoryMarshal.Cast<byte, T>(buffer.AsSpan());
 
@@ -27,7 +29,7 @@ internal static class ArrayBuild
     /// <summary>An array of <paramref name="length"/> nulls of the given type.</summary>
     public static IArrowArray Nulls(Sql.Planner.Types.SqlType type, int length)
     {
-        var writer = ColumnWriter.Create(type, length);
+        var writer = ColumnBuilder.Create(type, length);
         for (int i = 0; i < length; i++) writer.AppendNull();
         return writer.Build();
     }

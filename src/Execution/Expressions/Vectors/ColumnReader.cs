@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Text;
 using Apache.Arrow;
+using StreamSql.Execution.Columns;
 using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Types;
 
@@ -27,94 +29,73 @@ internal abstract class ColumnReader
 
     private NotSupportedException Unsupported(string what) => new($"a {Type} column cannot be read as {what}");
 
-    public static ColumnReader Create(IArrowArray array, SqlType type) => type.Kind switch
+    public static ColumnReader Create(IArrowArray array, SqlType type)
     {
-        SqlTypeKind.Null => new NullReader(type),
-        SqlTypeKind.Boolean => new BooleanReader((BooleanArray)array, type),
-        SqlTypeKind.TinyInt => new Int8Reader((Int8Array)array, type),
-        SqlTypeKind.SmallInt => new Int16Reader((Int16Array)array, type),
-        SqlTypeKind.Int or SqlTypeKind.IntervalYearMonth => new Int32Reader((PrimitiveArray<int>)array, type),
-        SqlTypeKind.Date => new Int32Reader((PrimitiveArray<int>)array, type),
-        SqlTypeKind.Time => new Int32Reader((PrimitiveArray<int>)array, type),
-        SqlTypeKind.BigInt or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime =>
-            new Int64Reader((PrimitiveArray<long>)array, type),
-        SqlTypeKind.Float => new FloatReader((FloatArray)array, type),
-        SqlTypeKind.Double => new DoubleReader((DoubleArray)array, type),
-        SqlTypeKind.Decimal => new DecimalReader((Decimal128Array)array, type),
-        SqlTypeKind.Char or SqlTypeKind.VarChar => new StringReader((StringArray)array, type),
-        SqlTypeKind.Binary or SqlTypeKind.VarBinary => new BinaryReader((BinaryArray)array, type),
-        _ => new OpaqueReader(array, type),
-    };
+        var kind = ColumnKinds.Of(type);
+        return ColumnKinds.Accept<Factory, ColumnReader>(kind, new Factory(new ColumnView(array.Data, kind), type));
+    }
+
+    private readonly struct Factory(ColumnView column, SqlType type) : IColumnVisitor<ColumnReader>
+    {
+        public ColumnReader Null() => new NullReader(type);
+        public ColumnReader Boolean() => new BooleanReader(column, type);
+        public ColumnReader Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T> => new IntegerReader<T>(column, type);
+        public ColumnReader Floating<T>() where T : unmanaged, IFloatingPointIeee754<T> => new FloatingReader<T>(column, type);
+        public ColumnReader Decimal() => new DecimalReader(column, type);
+        public ColumnReader Bytes(bool utf8) => utf8 ? new StringReader(column, type) : new BinaryReader(column, type);
+        public ColumnReader Struct() => new OpaqueReader(column, type);
+        public ColumnReader List() => new OpaqueReader(column, type);
+    }
 
     private sealed class NullReader(SqlType type) : ColumnReader(type)
     {
         public override bool IsNull(int row) => true;
     }
 
-    private abstract class ArrayReader(IArrowArray array, SqlType type) : ColumnReader(type)
+    private abstract class ArrayReader(ColumnView column, SqlType type) : ColumnReader(type)
     {
-        private readonly bool _noNulls = array.NullCount == 0;
-        protected readonly IArrowArray Array = array;
-        public override bool IsNull(int row) => !_noNulls && Array.IsNull(row);
+        protected readonly ColumnView Column = column;
+        public override bool IsNull(int row) => Column.IsNull(row);
     }
 
-    private sealed class OpaqueReader(IArrowArray array, SqlType type) : ArrayReader(array, type);
+    private sealed class OpaqueReader(ColumnView column, SqlType type) : ArrayReader(column, type);
 
-    private sealed class BooleanReader(BooleanArray array, SqlType type) : ArrayReader(array, type)
+    private sealed class BooleanReader(ColumnView column, SqlType type) : ArrayReader(column, type)
     {
-        public override bool GetBoolean(int row) => array.GetValue(row) == true;
+        public override bool GetBoolean(int row) => Column.GetBoolean(row);
         public override long GetInt64(int row) => GetBoolean(row) ? 1 : 0;
     }
 
-    private sealed class Int8Reader(Int8Array array, SqlType type) : ArrayReader(array, type)
+    private sealed class IntegerReader<T>(ColumnView column, SqlType type) : ArrayReader(column, type)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        public override long GetInt64(int row) => array.Values[row];
+        public override long GetInt64(int row) => long.CreateTruncating(Column.Values<T>()[row]);
     }
 
-    private sealed class Int16Reader(Int16Array array, SqlType type) : ArrayReader(array, type)
+    private sealed class FloatingReader<T>(ColumnView column, SqlType type) : ArrayReader(column, type)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public override long GetInt64(int row) => array.Values[row];
+        public override double GetDouble(int row) => double.CreateTruncating(Column.Values<T>()[row]);
+        public override long GetInt64(int row) => JavaConversions.DoubleToLong(GetDouble(row));
     }
 
-    private sealed class Int32Reader(PrimitiveArray<int> array, SqlType type) : ArrayReader(array, type)
+    private sealed class DecimalReader(ColumnView column, SqlType type) : ArrayReader(column, type)
     {
-        public override long GetInt64(int row) => array.Values[row];
-    }
-
-    private sealed class Int64Reader(PrimitiveArray<long> array, SqlType type) : ArrayReader(array, type)
-    {
-        public override long GetInt64(int row) => array.Values[row];
-    }
-
-    private sealed class FloatReader(FloatArray array, SqlType type) : ArrayReader(array, type)
-    {
-        public override double GetDouble(int row) => array.Values[row];
-        public override long GetInt64(int row) => JavaConversions.DoubleToLong(array.Values[row]);
-    }
-
-    private sealed class DoubleReader(DoubleArray array, SqlType type) : ArrayReader(array, type)
-    {
-        public override double GetDouble(int row) => array.Values[row];
-        public override long GetInt64(int row) => JavaConversions.DoubleToLong(array.Values[row]);
-    }
-
-    private sealed class DecimalReader(Decimal128Array array, SqlType type) : ArrayReader(array, type)
-    {
-        public override Int128 GetUnscaled(int row) => ValueFormatter.DecimalUnscaled(array, row);
+        public override Int128 GetUnscaled(int row) => Column.GetUnscaled(row);
         public override double GetDouble(int row) => DecimalMath.ToDouble(GetUnscaled(row), Type.Precision, Type.Scale);
         public override long GetInt64(int row) => (long)DecimalMath.Truncate(GetUnscaled(row), Type.Scale);
     }
 
-    private sealed class StringReader(StringArray array, SqlType type) : ArrayReader(array, type)
+    private sealed class StringReader(ColumnView column, SqlType type) : ArrayReader(column, type)
     {
-        public override string GetString(int row) => array.GetString(row);
-        public override ReadOnlySpan<byte> GetUtf8(int row) => array.GetBytes(row);
+        public override string GetString(int row) => Column.GetString(row);
+        public override ReadOnlySpan<byte> GetUtf8(int row) => Column.GetBytes(row);
     }
 
-    private sealed class BinaryReader(BinaryArray array, SqlType type) : ArrayReader(array, type)
+    private sealed class BinaryReader(ColumnView column, SqlType type) : ArrayReader(column, type)
     {
-        public override ReadOnlySpan<byte> GetBytes(int row) => array.GetBytes(row);
-        public override string GetString(int row) => Encoding.UTF8.GetString(array.GetBytes(row));
+        public override ReadOnlySpan<byte> GetBytes(int row) => Column.GetBytes(row);
+        public override string GetString(int row) => Column.GetString(row);
     }
 }
 

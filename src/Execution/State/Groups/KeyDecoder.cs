@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using Apache.Arrow;
-using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.State.Groups;
@@ -17,15 +17,15 @@ public sealed class KeyDecoder
     /// <summary>One array per key column, with the keys of <paramref name="groups"/> in order.</summary>
     public IArrowArray[] Decode(GroupTable table, ReadOnlySpan<int> groups)
     {
-        var writers = new ColumnWriter[_types.Length];
-        for (int k = 0; k < writers.Length; k++) writers[k] = ColumnWriter.Create(_types[k], groups.Length);
+        var writers = new ColumnBuilder[_types.Length];
+        for (int k = 0; k < writers.Length; k++) writers[k] = ColumnBuilder.Create(_types[k], groups.Length);
         foreach (int g in groups) DecodeInto(table.KeyOf(g), writers);
         var arrays = new IArrowArray[writers.Length];
         for (int k = 0; k < arrays.Length; k++) arrays[k] = writers[k].Build();
         return arrays;
     }
 
-    internal void DecodeInto(ReadOnlySpan<byte> key, ColumnWriter[] writers)
+    internal void DecodeInto(ReadOnlySpan<byte> key, ColumnBuilder[] writers)
     {
         int pos = 0;
         for (int k = 0; k < _types.Length; k++)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.State.Groups;
@@ -60,7 +60,7 @@ internal static class SortableEncoding
     }
 
     /// <summary>Appends the value of <paramref name="encoded"/> (one value of <paramref name="type"/>) to a writer.</summary>
-    public static void Decode(ReadOnlySpan<byte> encoded, SqlType type, ColumnWriter writer)
+    public static void Decode(ReadOnlySpan<byte> encoded, SqlType type, ColumnBuilder writer)
     {
         switch (type.Kind)
         {

@@ -1,0 +1,40 @@
+using StreamSql.Bench.Checks;
+using StreamSql.Execution.Checkpointing;
+
+namespace StreamSql.Bench.Engine;
+
+/// <summary>How a query run ended.</summary>
+public enum RunStatus
+{
+    /// <summary>The job ran to its end.</summary>
+    Ok,
+
+    /// <summary>The engine refused the query when planning it; the message is its reason.</summary>
+    Unsupported,
+
+    /// <summary>The job (or its set-up) failed; the message says why.</summary>
+    Failed,
+}
+
+/// <summary>One run of a query through the engine.</summary>
+/// <param name="Wall">From submitting the INSERT to the job's end (planning included).</param>
+/// <param name="Cpu">CPU time the whole process used meanwhile (every thread).</param>
+/// <param name="PeakWorkingSet">The process's largest working set meanwhile (in-memory events included).</param>
+/// <param name="Rows">Rows the sink committed, net of retractions.</param>
+/// <param name="Fingerprint">The committed result's digest (when the run was asked to check).</param>
+public sealed record EngineRunResult(
+    RunStatus Status,
+    string? Message,
+    TimeSpan Wall,
+    TimeSpan Cpu,
+    long PeakWorkingSet,
+    IReadOnlyList<CheckpointStats> Checkpoints,
+    long Rows,
+    ResultFingerprint Fingerprint)
+{
+    public static EngineRunResult Unsupported(string reason) =>
+        new(RunStatus.Unsupported, reason, TimeSpan.Zero, TimeSpan.Zero, 0, Array.Empty<CheckpointStats>(), 0, ResultFingerprint.Empty);
+
+    public static EngineRunResult Failed(string message) =>
+        new(RunStatus.Failed, message, TimeSpan.Zero, TimeSpan.Zero, 0, Array.Empty<CheckpointStats>(), 0, ResultFingerprint.Empty);
+}

@@ -1,0 +1,57 @@
+using StreamSql.Execution.Columns;
+using System.Text;
+using System.Text.RegularExpressions;
+using Apache.Arrow;
+using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Expressions.Kernels;
+
+/// <summary>
+/// <c>REGEXP_EXTRACT(s, 'literal pattern', group)</c> over a column: a value that lacks the text every match must
+/// contain (<see cref="RequiredLiteral"/>) is NULL after a byte search of its UTF-8, without the regex engine; the
+/// others are matched (.NET's engine hands out groups only through a <see cref="Match"/> over a string, so those
+/// values are decoded) and the group's characters are written straight into the result. NULL when the pattern is
+/// invalid, nothing matches, or the group did not take part.
+/// </summary>
+internal sealed class RegexExtractKernel(VectorExpression operand, Regex? regex, string? requiredLiteral, long group, SqlType type) : VectorExpression(type)
+{
+    private readonly byte[]? _required = requiredLiteral is null ? null : Encoding.UTF8.GetBytes(requiredLiteral);
+
+    public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
+    {
+        int n = input.Length;
+        var values = Utf8Column.Of(operand, input, context, out var keepAlive);
+        if (values.AllNull || regex is null || group < 0) return ArrayBuild.Nulls(Type, n);
+        var writer = ColumnBuilder.Create(Type, n);
+        var required = _required;
+        var scratch = new byte[256];
+        for (int i = 0; i < n; i++)
+        {
+            if (values.IsNull(i))
+            {
+                writer.AppendNull();
+                continue;
+            }
+            var value = values[i];
+            if (required is not null && value.IndexOf(required) < 0)
+            {
+                writer.AppendNull();
+                continue;
+            }
+            var m = regex.Match(Encoding.UTF8.GetString(value));
+            if (!m.Success || group >= m.Groups.Count || !m.Groups[(int)group].Success)
+            {
+                writer.AppendNull();
+                continue;
+            }
+            var chars = m.Groups[(int)group].ValueSpan;
+            int max = Encoding.UTF8.GetMaxByteCount(chars.Length);
+            if (max > scratch.Length) scratch = new byte[Math.Max(max, scratch.Length * 2)];
+            int length = Encoding.UTF8.GetBytes(chars, scratch);
+            writer.AppendUtf8(scratch.AsSpan(0, length));
+        }
+        GC.KeepAlive(keepAlive);
+        return writer.Build();
+    }
+}

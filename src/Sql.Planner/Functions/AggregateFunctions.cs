@@ -1,0 +1,99 @@
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Sql.Planner.Functions.Signatures;
+
+namespace StreamSql.Sql.Planner.Functions;
+
+/// <summary>
+/// Operand checks and result types of the aggregate functions, Flink's (<c>FlinkSqlOperatorTable</c>, the type system's
+/// <c>deriveSumType</c>/<c>deriveAvgAggType</c>): COUNT is BIGINT NOT NULL; SUM keeps integer and approximate types and
+/// makes DECIMAL(p, s) into DECIMAL(38, s); AVG and the variance family keep the argument's type except DECIMAL(p, s) →
+/// DECIMAL(38, max(6, s)); MIN, MAX, FIRST_VALUE, LAST_VALUE keep it; LISTAGG is STRING. Every result but COUNT and
+/// $SUM0 is nullable (a group can lose its last value to a retraction).
+/// </summary>
+internal static class AggregateFunctions
+{
+    /// <summary>Names a call may be written with, mapped to their function.</summary>
+    private static readonly Dictionary<string, AggregateFunctionKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["COUNT"] = AggregateFunctionKind.Count,
+        ["SUM"] = AggregateFunctionKind.Sum,
+        ["SUM0"] = AggregateFunctionKind.Sum0,
+        ["AVG"] = AggregateFunctionKind.Avg,
+        ["MIN"] = AggregateFunctionKind.Min,
+        ["MAX"] = AggregateFunctionKind.Max,
+        ["FIRST_VALUE"] = AggregateFunctionKind.FirstValue,
+        ["LAST_VALUE"] = AggregateFunctionKind.LastValue,
+        ["LISTAGG"] = AggregateFunctionKind.ListAgg,
+        ["STDDEV_POP"] = AggregateFunctionKind.StddevPop,
+        ["STDDEV_SAMP"] = AggregateFunctionKind.StddevSamp,
+        ["STDDEV"] = AggregateFunctionKind.StddevSamp,
+        ["VAR_POP"] = AggregateFunctionKind.VarPop,
+        ["VAR_SAMP"] = AggregateFunctionKind.VarSamp,
+        ["VARIANCE"] = AggregateFunctionKind.VarSamp,
+        ["BOOL_AND"] = AggregateFunctionKind.BoolAnd,
+        ["BOOL_OR"] = AggregateFunctionKind.BoolOr,
+    };
+
+    /// <summary>Whether <paramref name="name"/> is an aggregate function this planner knows.</summary>
+    public static bool IsKnown(string name) => Kinds.ContainsKey(name);
+
+    /// <summary>Resolves a call of <paramref name="name"/> over arguments of <paramref name="types"/>; for LISTAGG the
+    /// separator must be a character literal, given in <paramref name="separator"/> (null when not written).</summary>
+    /// <exception cref="FunctionResolutionException">The arguments fit no form of the function; the message lists the forms.</exception>
+    public static (AggregateFunctionKind Kind, SqlType ResultType) Resolve(string name, IReadOnlyList<SqlType> types, bool separatorIsLiteral = true)
+    {
+        if (!Kinds.TryGetValue(name, out var kind))
+            throw new FunctionResolutionException($"No match found for function signature {name}");
+        string display = kind == AggregateFunctionKind.Sum0 ? "$SUM0" : name.ToUpperInvariant();
+        var result = Infer(kind, types, separatorIsLiteral);
+        if (result is null)
+            throw new FunctionResolutionException(
+                $"Cannot apply '{display}' to arguments of type '{display}({string.Join(", ", types.Select(Describe))})'. Supported form(s): {Forms(kind, display)}");
+        return (kind, result);
+    }
+
+    private static SqlType? Infer(AggregateFunctionKind kind, IReadOnlyList<SqlType> types, bool separatorIsLiteral)
+    {
+        var a = types.Select(t => t.WithoutTimeAttribute()).ToList();
+        switch (kind)
+        {
+            case AggregateFunctionKind.Count:
+                return SqlType.BigInt.AsNotNull();
+            case AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0:
+                if (a.Count != 1 || !a[0].IsNumeric) return null;
+                var sum = a[0].Kind == SqlTypeKind.Decimal ? SqlType.Decimal(SqlType.MaxDecimalPrecision, a[0].Scale) : a[0];
+                return sum.WithNullable(kind == AggregateFunctionKind.Sum);
+            case AggregateFunctionKind.Avg or AggregateFunctionKind.StddevPop or AggregateFunctionKind.StddevSamp
+                or AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp:
+                if (a.Count != 1 || !a[0].IsNumeric) return null;
+                return (a[0].Kind == SqlTypeKind.Decimal ? SqlType.Decimal(SqlType.MaxDecimalPrecision, Math.Max(6, a[0].Scale)) : a[0]).WithNullable(true);
+            case AggregateFunctionKind.Min or AggregateFunctionKind.Max:
+                return a.Count == 1 && IsComparable(a[0]) ? a[0].WithNullable(true) : null;
+            case AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue:
+                return a.Count == 1 && a[0].Kind != SqlTypeKind.Null ? a[0].WithNullable(true) : null;
+            case AggregateFunctionKind.ListAgg:
+                if (a.Count is < 1 or > 2 || !IsString(a[0])) return null;
+                if (a.Count == 2 && (!IsString(a[1]) || !separatorIsLiteral)) return null;
+                return SqlType.String.WithNullable(true);
+            case AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr:
+                return a.Count == 1 && IsBoolean(a[0]) ? SqlType.Boolean.WithNullable(true) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsComparable(SqlType t) =>
+        t.Kind is not (SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row or SqlTypeKind.Null);
+
+    private static string Forms(AggregateFunctionKind kind, string name) => kind switch
+    {
+        AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg or AggregateFunctionKind.StddevPop
+            or AggregateFunctionKind.StddevSamp or AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp => $"'{name}(<NUMERIC>)'",
+        AggregateFunctionKind.Min or AggregateFunctionKind.Max => $"'{name}(<COMPARABLE_TYPE>)'",
+        AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue => $"'{name}(<ANY>)'",
+        AggregateFunctionKind.ListAgg => $"'{name}(<CHARACTER>)', '{name}(<CHARACTER>, <CHARACTER_LITERAL>)'",
+        AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr => $"'{name}(<BOOLEAN>)'",
+        _ => $"'{name}(...)'",
+    };
+}

@@ -1,0 +1,99 @@
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Plan;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// GROUPING SETS, ROLLUP and CUBE the way Flink runs them (its <c>DecomposeGroupingSetsRule</c> and <c>ExpandUtil</c>):
+/// one Expand row per grouping set, identified by <c>$e</c> — a bit per group key, from the first key's bit (highest) to
+/// the last key's (bit 0), set when the key is not in the set: for CUBE(a, b) the sets {a, b}, {a}, {b}, {} are 0, 1, 2, 3.
+/// </summary>
+internal static class GroupingSetsExpansion
+{
+    public static bool IsGroupingFunction(AggregateCall call) =>
+        call.Kind is AggregateFunctionKind.Grouping or AggregateFunctionKind.GroupingId;
+
+    /// <summary>The id of grouping set <paramref name="set"/> among <paramref name="keys"/>.</summary>
+    public static long ExpandId(IReadOnlyList<int> keys, IReadOnlyList<int> set)
+    {
+        long id = 0;
+        for (int i = 0; i < keys.Count; i++)
+            if (!set.Contains(keys[i])) id |= 1L << (keys.Count - 1 - i);
+        return id;
+    }
+
+    /// <summary>The Expand over <paramref name="input"/>: its columns (a key NULL in the sets without it), then <c>$e</c>.</summary>
+    public static PhysicalExpand Expand(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>> sets, int parallelism)
+    {
+        var fields = new List<Field>();
+        for (int c = 0; c < input.Schema.Count; c++)
+        {
+            var type = input.Schema[c].Type;
+            if (keys.Contains(c) && sets.Any(s => !s.Contains(c))) type = type.WithoutTimeAttribute().WithNullable(true);
+            fields.Add(new Field(input.Schema[c].Name, type));
+        }
+        string idName = "$e";
+        for (int k = 0; input.Schema.IndexOf(idName) >= 0; k++) idName = "$e_" + k;
+        var idType = SqlType.BigInt.AsNotNull();
+        fields.Add(new Field(idName, idType));
+
+        var projects = new List<IReadOnlyList<ScalarExpr>>();
+        foreach (var set in sets)
+        {
+            var project = new List<ScalarExpr>();
+            for (int c = 0; c < input.Schema.Count; c++)
+                project.Add(keys.Contains(c) && !set.Contains(c) ? new Literal(null, fields[c].Type) : new InputRef(c, fields[c].Type));
+            project.Add(new Literal(ExpandId(keys, set), idType));
+            projects.Add(project);
+        }
+        return new PhysicalExpand(input, projects, input.Schema.Count, new RowSchema(fields)) { Parallelism = parallelism };
+    }
+
+    /// <summary>
+    /// The aggregate's output again as the logical aggregate's: keys, then each call — a GROUPING/GROUPING_ID call as
+    /// <c>CASE($e = id1, value1, ..., lastValue)</c> over the aggregate's <c>$e</c> column (right after the keys).
+    /// </summary>
+    public static List<ScalarExpr> ResultProjections(LogicalAggregate a, RowSchema aggregated)
+    {
+        int keyCount = a.GroupKeys.Count;
+        var expandId = new InputRef(keyCount, aggregated[keyCount].Type);
+        var projections = new List<ScalarExpr>();
+        for (int k = 0; k < keyCount; k++) projections.Add(new InputRef(k, aggregated[k].Type));
+        int next = keyCount + 1;
+        foreach (var call in a.Calls)
+        {
+            if (!IsGroupingFunction(call))
+            {
+                projections.Add(new InputRef(next, aggregated[next].Type));
+                next++;
+                continue;
+            }
+            var operands = new List<ScalarExpr>();
+            var sets = a.GroupingSets!;
+            for (int s = 0; s < sets.Count; s++)
+            {
+                var value = new Literal(GroupingValue(call, a.GroupKeys, sets[s]), SqlType.BigInt.AsNotNull());
+                if (s == sets.Count - 1)
+                {
+                    operands.Add(value);
+                    break;
+                }
+                operands.Add(new Call("=", [expandId, new Literal(ExpandId(a.GroupKeys, sets[s]), expandId.Type)], SqlType.Boolean.AsNotNull()));
+                operands.Add(value);
+            }
+            projections.Add(new Call("CASE", operands, SqlType.BigInt.AsNotNull()));
+        }
+        return projections;
+    }
+
+    /// <summary>GROUPING(k): 1 when k is not in the set; GROUPING_ID(k1, ..., kn): those bits, k1's the highest.</summary>
+    private static long GroupingValue(AggregateCall call, IReadOnlyList<int> keys, IReadOnlyList<int> set)
+    {
+        long value = 0;
+        foreach (var keyPosition in call.ArgIndexes)
+            value = (value << 1) | (set.Contains(keys[keyPosition]) ? 0L : 1L);
+        return value;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using StreamSql.Sql.Planner.Binder;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Plan;
+using StreamSql.Sql.Planner.Rules;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// Turns optimized logical plans into physical nodes, one operator per node, choosing each operator's parallelism:
+/// sources and sinks their table's <c>scan.parallelism</c> / <c>sink.parallelism</c>, VALUES and the client's collect sink
+/// one, operators that need all rows in one place one, everything else <c>parallelism.default</c>. Logical subtrees
+/// that are one instance become one physical node.
+/// </summary>
+internal sealed class LogicalToPhysical
+{
+    private readonly IConnectorCatalog _connectors;
+    private readonly int _parallelism;
+    private readonly TimeSpan _stateTtl;
+    private readonly string _timeZone;
+    private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<PhysicalNode> _madeHere = new(ReferenceEqualityComparer.Instance);
+
+    public LogicalToPhysical(IConnectorCatalog connectors, Configuration configuration)
+    {
+        _connectors = connectors;
+        _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
+        _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
+        string zone = configuration.Get(CoreOptions.LocalTimeZone);
+        _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
+    }
+
+    /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
+    public PhysicalNode Translate(LogicalNode root, Parser.SourceSpan statementSpan) => root switch
+    {
+        LogicalSink s => new PhysicalSink(Translate(s.Input), s.TableName, s.Table, SinkMode(s), statementSpan)
+        {
+            Parallelism = TableParallelism(s.Table, "sink.parallelism"),
+        },
+        LogicalCollect c => new PhysicalCollect(Translate(c.Input)) { Parallelism = 1 },
+        _ => Translate(root),
+    };
+
+    private ChangelogMode SinkMode(LogicalSink sink) =>
+        _connectors.Find(sink.Table.Connector ?? "")?.SinkChangelogMode(sink.Table) ?? ChangelogMode.All;
+
+    private PhysicalNode Translate(LogicalNode node)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (_done.TryGetValue(node, out var existing)) return existing;
+        var result = TranslateNew(node);
+        _done[node] = result;
+        return result;
+    }
+
+    private PhysicalNode TranslateNew(LogicalNode node)
+    {
+        switch (node)
+        {
+            case LogicalScan s:
+            {
+                bool bounded = _connectors.Find(s.Table.Connector ?? "")?.IsBounded(s.Table) ?? false;
+                return new PhysicalTableSourceScan(s.TableName, s.Table, s.ProjectedColumns, s.MetadataColumns, bounded, s.Schema)
+                {
+                    Parallelism = TableParallelism(s.Table, "scan.parallelism"),
+                };
+            }
+            case LogicalValues v:
+                return new PhysicalValues(v.Rows, v.Schema) { Parallelism = 1 };
+            case LogicalCalc c:
+            {
+                var input = Translate(c.Input);
+                // A Calc this translator made (over an aggregate's result) merges with the query's Calc above it.
+                if (input is PhysicalCalc { Condition: null } inner && _madeHere.Contains(inner))
+                    return inner with
+                    {
+                        Condition = c.Condition is null ? null : ExpressionRewriting.Substitute(c.Condition, inner.Projections),
+                        Projections = c.Projections.Select(p => ExpressionRewriting.Substitute(p, inner.Projections)).ToList(),
+                        OutputSchema = c.Schema,
+                    };
+                return new PhysicalCalc(input, c.Condition, c.Projections, c.Schema) { Parallelism = _parallelism };
+            }
+            case LogicalProject p:
+                return new PhysicalCalc(Translate(p.Input), null, p.Projections, p.Schema) { Parallelism = _parallelism };
+            case LogicalFilter f:
+                return new PhysicalCalc(Translate(f.Input), f.Condition, ProjectFilterToCalc.Identity(f.Input), f.Schema) { Parallelism = _parallelism };
+            case LogicalWatermarkAssigner w:
+                return new PhysicalWatermarkAssigner(Translate(w.Input), w.RowtimeIndex, w.WatermarkExpression) { Parallelism = _parallelism };
+            case LogicalUnion u:
+                return new PhysicalUnion(u.Branches.Select(Translate).ToList(), u.Schema) { Parallelism = _parallelism };
+            case LogicalAggregate a:
+                if (WindowAggregation.TryPlan(a, Translate, _parallelism, _timeZone) is { } windowed)
+                {
+                    _madeHere.Add(windowed);
+                    return windowed;
+                }
+                return TranslateAggregate(a);
+            case LogicalWindowTableFunction w:
+            {
+                if (w.Window is SessionWindow)
+                    throw Unsupported.Feature("SESSION window table function without an aggregation over window_start and window_end", w.Span);
+                var zone = w.Input.Schema[w.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
+                return new PhysicalWindowTableFunction(Translate(w.Input), w.Window, new TimeAttributeWindowing(w.TimeColumn, w.IsEventTime, zone), w.Schema)
+                {
+                    Parallelism = _parallelism,
+                };
+            }
+            case LogicalWindowAggregate g:
+            {
+                var zone = g.Input.Schema[g.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
+                return new PhysicalWindowAggregate(Translate(g.Input), g.GroupKeys, g.Calls, g.Window, new TimeAttributeWindowing(g.TimeColumn, g.IsEventTime, zone),
+                    g.Properties, AggregatePhase.Single, g.Schema)
+                {
+                    Legacy = true,
+                    Parallelism = g.GroupKeys.Count == 0 ? 1 : _parallelism,
+                    PinnedId = g.PinnedId,
+                };
+            }
+            default:
+                throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
+        }
+    }
+
+    /// <summary>
+    /// A GROUP BY aggregation; with grouping sets Flink's decomposition: an Expand makes one row per grouping set with the
+    /// keys outside the set NULL and the set's id in <c>$e</c>, the aggregate groups by the keys and <c>$e</c>, and a Calc
+    /// drops <c>$e</c> and computes GROUPING/GROUPING_ID from it.
+    /// </summary>
+    private PhysicalNode TranslateAggregate(LogicalAggregate a)
+    {
+        var input = Translate(a.Input);
+        if (a.GroupingSets is null)
+            return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);
+
+        var expand = GroupingSetsExpansion.Expand(input, a.GroupKeys, a.GroupingSets, _parallelism);
+        var calls = a.Calls.Where(c => !GroupingSetsExpansion.IsGroupingFunction(c)).ToList();
+        var keys = a.GroupKeys.Append(expand.ExpandIdIndex).ToList();
+        var fields = keys.Select(k => new Field(expand.Schema[k].Name, expand.Schema[k].Type)).Concat(calls.Select(c => new Field(c.Name, c.ResultType))).ToList();
+        var aggregate = Aggregate(expand, keys, calls, new RowSchema(fields), a.PinnedId);
+        var projections = GroupingSetsExpansion.ResultProjections(a, aggregate.Schema);
+        var calc = new PhysicalCalc(aggregate, null, projections, a.Schema) { Parallelism = _parallelism };
+        _madeHere.Add(calc);
+        return calc;
+    }
+
+    private PhysicalGroupAggregate Aggregate(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<AggregateCall> calls, RowSchema schema, string? pinnedId) =>
+        new(input, keys, calls, AggregatePhase.Single, schema)
+        {
+            // Without keys all rows meet in one group, on one subtask.
+            Parallelism = keys.Count == 0 ? 1 : _parallelism,
+            StateTtl = _stateTtl,
+            PinnedId = pinnedId,
+        };
+
+    /// <summary>
+    /// A table's own parallelism (Flink's <c>scan.parallelism</c> / <c>sink.parallelism</c>, validated as an integer by the
+    /// connector's options) or the default one.
+    /// </summary>
+    private int TableParallelism(Catalog.CatalogTable table, string key) =>
+        table.Options.TryGetValue(key, out var text)
+        && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int p) && p > 0
+            ? p
+            : _parallelism;
+}

@@ -1,0 +1,42 @@
+using System.Text;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical.Plan;
+
+/// <summary>Reads a catalog table: physical columns <see cref="ProjectedColumns"/>, then metadata columns <see cref="MetadataColumns"/> (by column name).</summary>
+public sealed record PhysicalTableSourceScan(
+    string TableName, CatalogTable Table, IReadOnlyList<int> ProjectedColumns, IReadOnlyList<string> MetadataColumns, bool Bounded, RowSchema OutputSchema)
+    : PhysicalNode
+{
+    public override RowSchema Schema => OutputSchema;
+    public override IReadOnlyList<PhysicalNode> Inputs => [];
+    public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this;
+
+    /// <summary>Sources keep their read positions as state.</summary>
+    public override bool IsStateful => true;
+
+    // The table and its connector, not the columns read: reading one more column keeps the source's positions.
+    public override string StateSignature => $"Source|{TableName}|{Table.Connector}";
+
+    public override string VertexName => "Source: " + TableName;
+
+    public override string Explain(bool infix)
+    {
+        var suffix = new StringBuilder();
+        int physicalCount = Table.PhysicalSchema.Count;
+        bool allPhysical = ProjectedColumns.Count == physicalCount && ProjectedColumns.Select((c, i) => c == i).All(b => b);
+        if (!allPhysical)
+        {
+            var names = ProjectedColumns.Select(i => Table.PhysicalSchema[i].Name).Concat(MetadataColumns);
+            suffix.Append(", project=[").Append(string.Join(", ", names)).Append(']');
+        }
+        if (MetadataColumns.Count > 0)
+            suffix.Append(", metadata=[").Append(string.Join(", ", MetadataKeys)).Append(']');
+        return $"TableSourceScan(table={ExplainText.TableId(TableName, suffix.ToString())}, fields=[{ExplainText.Fields(Schema)}])";
+    }
+
+    /// <summary>The connector's metadata key of each metadata column read.</summary>
+    public IReadOnlyList<string> MetadataKeys =>
+        MetadataColumns.Select(n => ((MetadataColumn)Table.Columns[Table.ColumnIndex(n)]).MetadataKey).ToList();
+}

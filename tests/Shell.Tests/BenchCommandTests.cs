@@ -1,0 +1,105 @@
+using System.Text.Json;
+using StreamSql.Bench.Queries;
+
+namespace StreamSql.Shell.Tests;
+
+/// <summary>
+/// <c>streamsql bench nexmark</c> end to end on a small stream: the stateless queries run, their results equal DuckDB's,
+/// the numbers and fields the issue asks for are there; a query the engine refuses is reported with its reason; and a
+/// wrong answer gets no numbers and a failing exit code.
+/// </summary>
+public sealed class BenchCommandTests
+{
+    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await ShellApp.RunAsync(args, new StringReader(""), output, error, terminal: false).WaitAsync(TimeSpan.FromMinutes(3));
+        return (code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    private static Dictionary<string, JsonElement> JsonLines(string output)
+    {
+        var result = new Dictionary<string, JsonElement>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var element = JsonDocument.Parse(line).RootElement;
+            result[element.GetProperty("query").GetString()!] = element;
+        }
+        return result;
+    }
+
+    [Fact]
+    public async Task Stateless_queries_run_and_equal_duckdb_and_a_refused_query_says_why()
+    {
+        var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q0,q1,q2,q3", "--events", "30000",
+            "--checkpoint-interval", "200ms", "--output", "json");
+
+        Assert.True(code == 0, error + output);
+        var rows = JsonLines(output);
+        Assert.Equal(new[] { "q0", "q1", "q2", "q3" }, rows.Keys.Order());
+        foreach (var query in new[] { "q0", "q1", "q2" })
+        {
+            var row = rows[query];
+            Assert.Equal("ok", row.GetProperty("status").GetString());
+            Assert.Equal("passed", row.GetProperty("result_check").GetString());
+            Assert.Equal(30000, row.GetProperty("events").GetInt64());
+            foreach (var field in new[] { "seconds", "cpu_seconds", "events_per_second", "events_per_core_second", "peak_memory_bytes" })
+                Assert.True(row.GetProperty(field).GetDouble() > 0, $"{query}.{field}");
+            Assert.True(row.GetProperty("checkpoints").GetProperty("count").GetInt32() >= 1, query);
+            var baselines = row.GetProperty("baselines");
+            Assert.True(baselines.GetProperty("duckdb").GetProperty("result_correct").GetBoolean());
+            Assert.True(baselines.GetProperty("hand-written").GetProperty("result_correct").GetBoolean());
+            Assert.True(baselines.GetProperty("rx").GetProperty("result_correct").GetBoolean());
+        }
+        // q0 passes every bid through: 46 of every 50 events.
+        Assert.Equal(30000 * 46 / 50, rows["q0"].GetProperty("rows").GetInt64());
+        Assert.Equal("unsupported", rows["q3"].GetProperty("status").GetString());
+        Assert.Contains("JOIN", rows["q3"].GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, rows["q3"].GetProperty("events_per_second").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_table_marks_unsupported_queries_and_shows_the_baselines()
+    {
+        var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q22,q12", "--events", "20000", "--source", "memory",
+            "--parallelism", "2");
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Nexmark: 20,000 events, source memory, parallelism 2", output);
+        Assert.Matches(@"\nq22 +20,000 +[\d.]+ +[\d.]+ [KMG]? ?.*passed\n", output);
+        Assert.Matches(@"\nq12 +unsupported: ", output);
+        Assert.Contains("hand-written", output);
+        Assert.Contains("2 queries: 1 ran, 1 unsupported, 1 results equal DuckDB's, 0 failed.", output);
+    }
+
+    [Fact]
+    public async Task A_wrong_answer_gets_no_numbers_and_fails_the_run()
+    {
+        var queries = NexmarkQueries.Embedded();
+        var dir = Directory.CreateTempSubdirectory("nexmark-wrong-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "ddl.sql"), queries.Ddl);
+            File.WriteAllText(Path.Combine(dir.FullName, "q2.sql"), queries.Get("q2").Sql);
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "duckdb"));
+            // The reference keeps every 124th auction instead of every 123rd: the engine's (right) answer differs from it.
+            File.WriteAllText(Path.Combine(dir.FullName, "duckdb", "q2.sql"), "SELECT auction, price FROM bid WHERE auction % 124 = 0");
+
+            var (code, output, _) = await RunAsync("bench", "nexmark", "--query", "q2", "--events", "20000", "--queries-dir", dir.FullName,
+                "--output", "json");
+
+            Assert.Equal(1, code);
+            var row = JsonLines(output)["q2"];
+            Assert.Equal("wrong_result", row.GetProperty("status").GetString());
+            Assert.Equal("failed", row.GetProperty("result_check").GetString());
+            Assert.Contains("DuckDB computed", row.GetProperty("result_check_detail").GetString());
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("events_per_second").ValueKind);
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("events_per_core_second").ValueKind);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

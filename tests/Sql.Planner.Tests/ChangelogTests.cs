@@ -1,0 +1,193 @@
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary>Changelog inference (Flink's ModifyKindSet and UpdateKind), sinks' accepted changelogs, and the exchanges of aggregations.</summary>
+public sealed class ChangelogTests
+{
+    private readonly PlannerFixture _f = new();
+
+    public ChangelogTests()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run("""
+            CREATE TABLE files (auction BIGINT, n BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/out');
+            CREATE TABLE counts (auction BIGINT, n BIGINT) WITH ('connector' = 'print');
+            CREATE TABLE upserts (auction BIGINT, n BIGINT, PRIMARY KEY (auction) NOT ENFORCED) WITH ('connector' = 'jdbc');
+            CREATE TABLE upserts_by_n (auction BIGINT, n BIGINT, PRIMARY KEY (n) NOT ENFORCED) WITH ('connector' = 'jdbc');
+            CREATE TABLE appends (auction BIGINT, n BIGINT) WITH ('connector' = 'jdbc');
+            """);
+    }
+
+    private string PhysicalPlan(string statement)
+    {
+        var text = _f.Explain("CHANGELOG_MODE " + statement);
+        int start = text.IndexOf("== Optimized Physical Plan ==\n", StringComparison.Ordinal) + "== Optimized Physical Plan ==\n".Length;
+        return text[start..text.IndexOf("\n\n== Optimized Execution Plan", StringComparison.Ordinal)];
+    }
+
+    private T Spec<T>(string statement) where T : OperatorSpec =>
+        ((InsertPlan)_f.Run(statement)).Job.Vertices.SelectMany(v => v.Chain).OfType<T>().Single();
+
+    [Fact]
+    public void An_updating_query_into_an_append_only_sink_is_refused_with_flinks_message_at_the_insert()
+    {
+        var e = _f.Error("INSERT INTO counts SELECT 1, 2;\n  INSERT INTO files\n  SELECT auction, COUNT(*) FROM bids GROUP BY auction");
+        Assert.Equal(
+            "Table sink 'default_catalog.default_database.files' doesn't support consuming update changes which is produced by node "
+            + "GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS EXPR$1])", e.Problem);
+        Assert.Equal((2, 3), (e.Span.Line, e.Span.Column));
+        Assert.Contains("doesn't support consuming update changes", _f.Error("INSERT INTO appends SELECT auction, COUNT(*) FROM bids GROUP BY auction").Problem);
+    }
+
+    [Fact]
+    public void The_message_names_update_and_delete_when_both_reach_the_sink()
+    {
+        var e = _f.Error("INSERT INTO files SELECT n, COUNT(*) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n");
+        Assert.StartsWith("Table sink 'default_catalog.default_database.files' doesn't support consuming update and delete changes which is produced by node GroupAggregate(groupBy=[n], select=[n, COUNT_RETRACT(*) AS EXPR$1])", e.Problem);
+    }
+
+    [Fact]
+    public void A_retracting_sink_gets_update_before_and_after()
+    {
+        Assert.Equal("""
+            Sink(table=[default_catalog.default_database.counts], fields=[auction, EXPR$1], changelogMode=[NONE])
+            +- GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS EXPR$1], changelogMode=[I,UB,UA])
+               +- Exchange(distribution=[hash[auction]], changelogMode=[I])
+                  +- Calc(select=[auction], changelogMode=[I])
+                     +- WatermarkAssigner(rowtime=[ts], watermark=[-(ts, 5000:INTERVAL MILLISECOND)], changelogMode=[I])
+                        +- TableSourceScan(table=[[default_catalog, default_database, bids, project=[auction, ts]]], fields=[auction, ts], changelogMode=[I])
+            """, PhysicalPlan("INSERT INTO counts SELECT auction, COUNT(*) FROM bids GROUP BY auction"));
+        var sink = Spec<SinkSpec>("INSERT INTO counts SELECT auction, COUNT(*) FROM bids GROUP BY auction");
+        Assert.Equal(ChangelogMode.All, sink.InputChangelog);
+        Assert.True(Spec<GroupAggregateSpec>("INSERT INTO counts SELECT auction, COUNT(*) FROM bids GROUP BY auction").GenerateUpdateBefore);
+    }
+
+    [Fact]
+    public void An_upsert_sink_keyed_by_the_group_key_gets_upserts_without_update_before()
+    {
+        const string insert = "INSERT INTO upserts SELECT auction, COUNT(*) FROM bids GROUP BY auction";
+        Assert.Contains("GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS EXPR$1], changelogMode=[I,UA])", PhysicalPlan(insert));
+        Assert.Equal(ChangelogMode.Upsert, Spec<SinkSpec>(insert).InputChangelog);
+        var aggregate = Spec<GroupAggregateSpec>(insert);
+        Assert.False(aggregate.GenerateUpdateBefore);
+        Assert.Equal(ChangelogMode.Upsert, aggregate.OutputChangelog);
+    }
+
+    [Fact]
+    public void An_upsert_sink_keyed_otherwise_or_behind_a_filter_gets_update_before_too()
+    {
+        Assert.Equal(ChangelogMode.All, Spec<SinkSpec>("INSERT INTO upserts_by_n SELECT auction, COUNT(*) FROM bids GROUP BY auction").InputChangelog);
+        // A filter over updates cannot drop a +U alone (FLINK-9528): the sink falls back to -U/+U.
+        const string filtered = "INSERT INTO upserts SELECT auction, n FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) WHERE n < 10";
+        Assert.Contains("changelogMode=[I,UB,UA]", PhysicalPlan(filtered));
+        Assert.Equal(ChangelogMode.All, Spec<SinkSpec>(filtered).InputChangelog);
+    }
+
+    [Fact]
+    public void An_aggregation_over_an_updating_input_retracts_and_deletes()
+    {
+        var plan = PhysicalPlan("INSERT INTO counts SELECT n, COUNT(*) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n");
+        Assert.Contains("GroupAggregate(groupBy=[n], select=[n, COUNT_RETRACT(*) AS EXPR$1], changelogMode=[I,UB,UA,D])", plan);
+        Assert.Contains("Exchange(distribution=[hash[n]], changelogMode=[I,UB,UA])", plan);
+        var outer = ((InsertPlan)_f.Run("INSERT INTO counts SELECT n, COUNT(*) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n"))
+            .Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Last();
+        Assert.True(outer.NeedRetraction);
+        Assert.Equal(ChangelogMode.All, outer.InputChangelog);
+    }
+
+    [Fact]
+    public void Aggregations_hash_their_input_by_the_group_keys_and_the_edge_carries_them()
+    {
+        _f.Configuration = Configuration.Empty.With("parallelism.default", "2");
+        var job = _f.Run<InsertPlan>("INSERT INTO counts SELECT bidder, COUNT(*) FROM bids GROUP BY bidder").Job;
+        var aggregate = job.Vertices.Single(v => v.Head is GroupAggregateSpec);
+        var edge = job.InputsOf(aggregate.Id).Single();
+        Assert.Equal(ExchangeKind.Hash, edge.Kind);
+        var sender = job.Vertex(edge.SourceVertex);
+        Assert.Equal("bidder", sender.Tail.OutputSchema[Assert.Single(edge.HashKeys)].Name);
+    }
+
+    [Fact]
+    public void An_input_already_distributed_by_the_keys_needs_no_second_exchange()
+    {
+        var plan = PhysicalPlan("INSERT INTO counts SELECT auction, MAX(n) FROM (SELECT auction, bidder, COUNT(*) AS n FROM bids GROUP BY auction, bidder) GROUP BY auction, bidder");
+        Assert.Equal(1, plan.Split("Exchange(").Length - 1);
+    }
+
+    [Fact]
+    public void An_updating_stream_is_shuffled_by_the_primary_key_into_a_sink_of_another_parallelism()
+    {
+        _f.Run("CREATE TABLE narrow (auction BIGINT, n BIGINT, PRIMARY KEY (auction) NOT ENFORCED) WITH ('connector' = 'jdbc', 'sink.parallelism' = '1')");
+        _f.Configuration = Configuration.Empty.With("parallelism.default", "3");
+        var job = _f.Run<InsertPlan>("INSERT INTO narrow SELECT auction, COUNT(*) FROM bids GROUP BY auction").Job;
+        var sink = job.Vertices.Single(v => v.Head is SinkSpec);
+        var edge = job.InputsOf(sink.Id).Single();
+        Assert.Equal(ExchangeKind.Hash, edge.Kind);
+        Assert.Equal([0], edge.HashKeys);
+        // An insert-only stream is rebalanced as before.
+        var plain = _f.Run<InsertPlan>("INSERT INTO narrow SELECT auction, price FROM bids").Job;
+        Assert.Equal(ExchangeKind.Rebalance, plain.InputsOf(plain.Vertices.Single(v => v.Head is SinkSpec).Id).Single().Kind);
+    }
+
+    [Fact]
+    public void A_query_reports_its_changelog_to_the_client()
+    {
+        Assert.Equal(ChangelogMode.All, _f.Run<QueryPlan>("SELECT auction, COUNT(*) FROM bids GROUP BY auction").Changelog);
+        Assert.Equal(ChangelogMode.InsertOnly, _f.Run<QueryPlan>("SELECT auction FROM bids").Changelog);
+    }
+
+    [Fact]
+    public void Mini_batch_with_two_phase_strategy_splits_the_aggregation_into_local_and_global()
+    {
+        _f.Configuration = Configuration.Empty
+            .With("table.exec.mini-batch.enabled", "true").With("table.exec.mini-batch.allow-latency", "2 s").With("table.exec.mini-batch.size", "500");
+        var job = _f.Run<InsertPlan>("INSERT INTO counts SELECT auction, SUM(price) FROM bids GROUP BY auction").Job;
+        var specs = job.Vertices.SelectMany(v => v.Chain).ToList();
+        var local = specs.OfType<GroupAggregateSpec>().Single(s => s.Phase == AggregatePhase.Local);
+        var global = specs.OfType<GroupAggregateSpec>().Single(s => s.Phase == AggregatePhase.Global);
+        Assert.Equal(["auction", "sum$0"], local.OutputSchema.Fields.Select(f => f.Name));
+        Assert.Equal(local.Accumulators, global.Accumulators);
+        Assert.Equal(AccumulatorRole.Sum, Assert.Single(global.Accumulators.Fields).Role);
+        Assert.Equal([0], global.GroupKeys);
+        Assert.Equal(new MiniBatch(TimeSpan.FromSeconds(2), 500), global.MiniBatch);
+        Assert.Single(specs.OfType<MiniBatchAssignerSpec>());
+        Assert.Equal(ChangelogMode.InsertOnly, local.OutputChangelog);
+        Assert.Equal(ChangelogMode.All, global.OutputChangelog);
+        // ONE_PHASE keeps one aggregation with mini-batches; FIRST_VALUE cannot be split.
+        _f.Configuration = _f.Configuration.With("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+        Assert.Equal(AggregatePhase.Single, Spec<GroupAggregateSpec>("INSERT INTO counts SELECT auction, SUM(price) FROM bids GROUP BY auction").Phase);
+        _f.Configuration = _f.Configuration.With("table.optimizer.agg-phase-strategy", "TWO_PHASE");
+        Assert.Equal(AggregatePhase.Single, Spec<GroupAggregateSpec>("INSERT INTO counts SELECT auction, FIRST_VALUE(price) FROM bids GROUP BY auction").Phase);
+    }
+
+    [Fact]
+    public void Two_phase_over_retractions_carries_the_row_count_and_refuses_min_and_max()
+    {
+        _f.Configuration = Configuration.Empty
+            .With("table.exec.mini-batch.enabled", "true").With("table.exec.mini-batch.allow-latency", "1 s").With("table.exec.mini-batch.size", "100");
+        var job = _f.Run<InsertPlan>("INSERT INTO counts SELECT n, SUM(n) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n").Job;
+        var global = job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Single(s => s.Phase == AggregatePhase.Global && s.NeedRetraction);
+        Assert.Equal(["sum$0", "count$1", "count1$2"], global.Accumulators.Fields.Select(f => f.Name));
+        Assert.Equal(-1, global.Accumulators.Fields[2].CallIndex);
+        var withMax = _f.Run<InsertPlan>("INSERT INTO counts SELECT n, MAX(n) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n").Job;
+        Assert.Equal(AggregatePhase.Single, withMax.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Single(s => s.NeedRetraction).Phase);
+    }
+
+    [Fact]
+    public void Mini_batch_needs_a_latency_and_a_size()
+    {
+        _f.Configuration = Configuration.Empty.With("table.exec.mini-batch.enabled", "true").With("table.exec.mini-batch.size", "100");
+        Assert.Equal("'table.exec.mini-batch.allow-latency' must be greater than 0 when 'table.exec.mini-batch.enabled' is true",
+            _f.Error("INSERT INTO counts SELECT auction, COUNT(*) FROM bids GROUP BY auction").Problem);
+    }
+
+    [Fact]
+    public void State_ttl_reaches_the_aggregation()
+    {
+        _f.Configuration = Configuration.Empty.With("table.exec.state.ttl", "1 h");
+        Assert.Equal(TimeSpan.FromHours(1), Spec<GroupAggregateSpec>("INSERT INTO counts SELECT auction, COUNT(*) FROM bids GROUP BY auction").StateTtl);
+    }
+}

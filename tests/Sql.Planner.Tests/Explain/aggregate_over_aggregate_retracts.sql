@@ -1,0 +1,1 @@
+EXPLAIN CHANGELOG_MODE SELECT n, COUNT(*) AS auctions, SUM(n) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n;

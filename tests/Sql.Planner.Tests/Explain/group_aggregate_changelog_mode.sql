@@ -1,0 +1,1 @@
+EXPLAIN CHANGELOG_MODE INSERT INTO out_table SELECT auction, COUNT(*) FROM bids GROUP BY auction;

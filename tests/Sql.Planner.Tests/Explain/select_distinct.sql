@@ -1,0 +1,1 @@
+EXPLAIN CHANGELOG_MODE SELECT DISTINCT channel, bidder FROM bids WHERE price > 5;

@@ -1,0 +1,4 @@
+EXPLAIN SELECT channel, window_end, COUNT(*)
+FROM TABLE(CUMULATE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '1' HOUR, INTERVAL '30' SECOND))
+WHERE window_start >= TIMESTAMP '2024-01-01 00:00:00'
+GROUP BY channel, window_start, window_end;

@@ -1,0 +1,4 @@
+EXPLAIN CHANGELOG_MODE
+SELECT auction, window_start, window_end, COUNT(*) AS bids, MAX(price) AS top, AVG(price)
+FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND))
+GROUP BY auction, window_start, window_end;
