@@ -111,6 +111,7 @@ internal static class WindowBenchmark
         if (job is null) throw new InvalidOperationException("the script started no job");
         await job.Completion;
         if (job.Failure is not null) throw new InvalidOperationException("benchmark job failed: " + job.Failure.Message, job.Failure);
+        if (job.Metrics.NumLateRecordsDropped > 0) Console.WriteLine($"  late rows dropped: {job.Metrics.NumLateRecordsDropped:N0}");
         return sink.Rows;
     }
 
