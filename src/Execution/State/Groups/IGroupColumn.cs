@@ -14,7 +14,9 @@ public interface IGroupColumn
     /// it for every group a batch resolves; a column that also writes other entries (chains, arenas) protects those itself.</summary>
     void PrepareWrite(ReadOnlySpan<int> groups);
 
-    /// <summary>The group was removed (its index may come back for another key): back to the initial state.</summary>
+    /// <summary>The group was removed (its index may come back for another key): back to the initial state. Called without
+    /// <see cref="PrepareWrite"/> (a pending snapshot may still hold the group's old state), so it must copy-on-write by
+    /// itself, as <see cref="PagedColumn{T}.Set"/> does.</summary>
     void Reset(int group);
 
     /// <summary>Writes the group's state as it is now (spilling to RocksDB).</summary>
