@@ -66,6 +66,12 @@ internal sealed class OperatorTestHarness : IAsyncDisposable
 
     public ValueTask ProcessWatermarkAsync(long timestamp) => _operator.OnWatermarkAsync(new Watermark(timestamp), _output, CancellationToken.None);
 
+    /// <summary>What the runtime does when a periodic operator's due time comes (processing-time timers): calls it with the
+    /// harness clock's time; nothing for other operators.</summary>
+    public ValueTask ProcessPeriodicAsync() => _operator is IPeriodicOperator periodic
+        ? periodic.OnPeriodicAsync(Context.Clock.MonotonicMillis(), _output, CancellationToken.None)
+        : default;
+
     public ValueTask EndInputAsync() => _operator.OnEndOfInputAsync(_output, CancellationToken.None);
 
     /// <summary>Sends the operator a barrier and captures its state as the runtime does (synchronous part); the returned state
