@@ -27,6 +27,9 @@ public sealed class OperatorFactory
         Register<CalcSpec>(c => new CalcOperator((CalcSpec)c.Spec, c.InputSchema));
         Register<WatermarkAssignerSpec>(c => new WatermarkAssignerOperator((WatermarkAssignerSpec)c.Spec, c.InputSchema));
         Register<UnionSpec>(_ => new UnionOperator());
+        Register<GroupAggregateSpec>(c => new Aggregation.GroupAggregateOperator((GroupAggregateSpec)c.Spec, c.InputSchema));
+        Register<ExpandSpec>(c => new ExpandOperator((ExpandSpec)c.Spec, c.InputSchema));
+        Register<MiniBatchAssignerSpec>(_ => new MiniBatchAssignerOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
             ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));
