@@ -1,0 +1,31 @@
+using StreamSql.Execution.Operators.Aggregation;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Tests.Harness;
+
+/// <summary>GroupAggregate operators over the harness's (k BIGINT, v BIGINT) rows, built from specs as the planner builds them.</summary>
+internal static class GroupAggregates
+{
+    public static RowSchema KeyValue { get; } = new([new Field("k", SqlType.BigInt), new Field("v", SqlType.BigInt)]);
+
+    public static AggregateCall Count { get; } = new(AggregateFunctionKind.Count, [], false, -1, SqlType.BigInt.AsNotNull(), "cnt");
+
+    public static AggregateCall Call(AggregateFunctionKind kind, string name, bool distinct = false) =>
+        new(kind, [1], distinct, -1, SqlType.BigInt, name);
+
+    /// <summary><c>SELECT k, COUNT(*), SUM(v) FROM t GROUP BY k</c> over an updating input.</summary>
+    public static GroupAggregateOperator CountSum() => Create([Count, Call(AggregateFunctionKind.Sum, "total")], retracting: true);
+
+    public static GroupAggregateOperator Create(IReadOnlyList<AggregateCall> calls, bool retracting, bool updateBefore = true, TimeSpan ttl = default,
+        MiniBatch? miniBatch = null, bool keyed = true)
+    {
+        var fields = new List<Field>();
+        if (keyed) fields.Add(new Field("k", SqlType.BigInt));
+        foreach (var call in calls) fields.Add(new Field(call.Name, call.ResultType));
+        var spec = new GroupAggregateSpec(keyed ? [0] : [], calls, AggregatePhase.Single, AccumulatorLayout.None, updateBefore, retracting,
+            retracting ? ChangelogMode.All : ChangelogMode.InsertOnly, ttl, miniBatch, "GroupAggregate(groupBy=[k])", new RowSchema(fields),
+            updateBefore ? ChangelogMode.All : ChangelogMode.Upsert);
+        return new GroupAggregateOperator(spec, KeyValue);
+    }
+}
