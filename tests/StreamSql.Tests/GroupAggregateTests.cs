@@ -142,6 +142,32 @@ public sealed class GroupAggregateTests : IDisposable
         Assert.Equal(new[] { "+I[a, 4]", "+I[b, 2]" }, rows);
     }
 
+    [Fact]
+    public async Task Two_phase_aggregation_merges_each_mini_batch_into_the_global_state()
+    {
+        // Mini-batches of 2 rows: the Local phase sends partial (count, sum, avg sum and count, min) per key and mini-batch.
+        var rows = await Changelog(Table("a,1", "b,2", "a,3", "b,", "a,-4"),
+            "SELECT k, COUNT(*) AS c, SUM(v) AS s, AVG(v) AS av, MIN(v) AS lo FROM t GROUP BY k",
+            ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 h"), ("table.exec.mini-batch.size", "2"));
+        Assert.Equal(new[]
+        {
+            "+I[a, 1, 1, 1, 1]", "+I[b, 1, 2, 2, 2]", "-U[a, 1, 1, 1, 1]", "+U[a, 2, 4, 2, 1]", "-U[b, 1, 2, 2, 2]", "+U[b, 2, 2, 2, 2]",
+            "-U[a, 2, 4, 2, 1]", "+U[a, 3, 0, 0, -4]",
+        }, rows);
+    }
+
+    [Fact]
+    public async Task Two_phase_aggregation_over_retractions_deletes_a_group_whose_rows_are_gone()
+    {
+        var rows = await Changelog(Table("a,1", "a,2", "b,5"),
+            "SELECT c, COUNT(*) AS n, SUM(c) AS s FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) GROUP BY c",
+            ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 h"), ("table.exec.mini-batch.size", "1"));
+        var table = new MaterializedRows();
+        foreach (var row in rows) table.Apply(Parse(row));
+        Assert.Equal(new[] { "+I[1, 1, 1]", "+I[2, 1, 2]" }, table.Rows.Select(r => r.ToString()).Order(StringComparer.Ordinal));
+        Assert.Contains("-D[1, 1, 1]", rows);
+    }
+
     private static ChangelogRow Parse(string row)
     {
         var kind = row[..2] switch { "+I" => RowKind.Insert, "-U" => RowKind.UpdateBefore, "+U" => RowKind.UpdateAfter, _ => RowKind.Delete };

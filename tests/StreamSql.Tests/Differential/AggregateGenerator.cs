@@ -9,7 +9,9 @@ namespace StreamSql.Tests.Differential;
 /// aggregations over an updating aggregation (retractions). Kept to where Flink and DuckDB agree: AVG of integers truncated
 /// as Flink's AVG(INT) is, variances over DOUBLE, no order-dependent functions (FIRST_VALUE, LISTAGG).
 /// </summary>
-internal sealed class AggregateGenerator(Random random)
+/// <param name="filters">Whether calls get FILTER clauses: off for two-phase runs, where the planner fails on a FILTER
+/// before another call (<c>MAX(k) FILTER (WHERE k &gt; 1), SUM(d)</c>: "Index was out of range" when planning).</param>
+internal sealed class AggregateGenerator(Random random, bool filters = true)
 {
     private readonly ExpressionGenerator _expressions = new(random);
 
@@ -66,9 +68,10 @@ internal sealed class AggregateGenerator(Random random)
         // Flink's Expand keeps a copy of such a column); not generated until it is fixed.
         var call = Call(notArguments: [a, b]);
         var source = Source();
+        // HAVING COUNT(*) > 0: over no rows a batch engine still answers the empty grouping set; a streaming one emits nothing.
         return new DualSql(
-            $"SELECT {a}, {b}, GROUPING({a}) AS g, {call.Engine} AS a0 FROM {source.Engine} GROUP BY {sets}",
-            $"SELECT {a}, {b}, GROUPING({a}) AS g, {call.DuckDb} AS a0 FROM {source.DuckDb} GROUP BY {sets}");
+            $"SELECT {a}, {b}, GROUPING({a}) AS g, {call.Engine} AS a0 FROM {source.Engine} GROUP BY {sets} HAVING COUNT(*) > 0",
+            $"SELECT {a}, {b}, GROUPING({a}) AS g, {call.DuckDb} AS a0 FROM {source.DuckDb} GROUP BY {sets} HAVING COUNT(*) > 0");
     }
 
     private DualSql Distinct()
@@ -124,8 +127,9 @@ internal sealed class AggregateGenerator(Random random)
                 _ => DualSql.Same("COUNT(s){F}"),
             };
         }
-        while (notArguments is not null && notArguments.Any(a => call.Engine.Contains("(" + a + ")", StringComparison.Ordinal)));
-        if (random.Next(4) != 0) return new DualSql(call.Engine.Replace("{F}", ""), call.DuckDb.Replace("{F}", ""));
+        while (notArguments is not null && notArguments.Any(a => call.Engine.Contains("(" + a + ")", StringComparison.Ordinal)
+            || call.Engine.Contains(" " + a + ")", StringComparison.Ordinal)));
+        if (!filters || random.Next(4) != 0) return new DualSql(call.Engine.Replace("{F}", ""), call.DuckDb.Replace("{F}", ""));
         var p = _expressions.Predicate();
         return new DualSql(call.Engine.Replace("{F}", $" FILTER (WHERE {p.Engine})"), call.DuckDb.Replace("{F}", $" FILTER (WHERE {p.DuckDb})"));
     }

@@ -9,10 +9,11 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Operators.Aggregation;
 
 /// <summary>
-/// An unbounded GROUP BY (the Single phase of <see cref="GroupAggregateSpec"/>: Flink's GroupAggFunction, and with a
-/// <see cref="GroupAggregateSpec.MiniBatch"/> its MiniBatchGroupAggFunction). Keyed state is a <see cref="GroupTable"/>:
-/// per group one typed accumulator column per call, the row count when the input retracts, the last write time when a TTL
-/// is set. A batch (or a mini-batch of buffered batches) is applied at once: its keys are resolved to groups in one pass,
+/// An unbounded GROUP BY: the Single phase of <see cref="GroupAggregateSpec"/> (Flink's GroupAggFunction, and with a
+/// <see cref="GroupAggregateSpec.MiniBatch"/> its MiniBatchGroupAggFunction) or the Global phase of a two-phase aggregation
+/// (MiniBatchGlobalGroupAggFunction: the input rows are the Local phase's partial accumulators, merged into the state).
+/// Keyed state is a <see cref="GroupTable"/>: per group one typed accumulator column per call (Global: per accumulator
+/// field, AVG's sum and count in one), the row count when the input retracts, the last write time when a TTL is set. A batch (or a mini-batch of buffered batches) is applied at once: its keys are resolved to groups in one pass,
 /// each accumulator folds the batch's rows column at a time, and the groups it touched emit their change as one batch
 /// (<see cref="GroupChangelog"/> says which).
 /// </summary>
@@ -29,27 +30,53 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
     private readonly List<int> _builtFilters = new();
     private GroupTable _table = null!;
     private IGroupsAccumulator[] _accumulators = [];
-    private CountAccumulator? _rowCount;
+    private IGroupsAccumulator? _rowCount;
     private GroupAccessTimes? _accessTimes;
     private long _ttlMicros;
     private bool[] _started = new bool[256];
     private bool[] _isNew = new bool[256];
     private int[] _touched = new int[256];
+    // Global phase: per accumulator field its state column in _accumulators (-1: part of an AVG), per AVG call the input
+    // columns of its partial sum and count and its accumulator.
+    private readonly int[] _fieldSlots = [];
+    private readonly (int Sum, int Count)[] _averages = [];
+    private AvgAccumulator?[] _averageStates = [];
 
     public GroupAggregateOperator(GroupAggregateSpec spec, RowSchema inputSchema)
     {
-        if (spec.Phase != AggregatePhase.Single)
-            throw new NotSupportedException($"the runtime cannot run the {spec.Phase} phase of a two-phase aggregation yet ({spec.Description}); "
-                + "set 'table.optimizer.agg-phase-strategy' = 'ONE_PHASE'");
+        if (spec.Phase == AggregatePhase.Local)
+            throw new ArgumentException($"the Local phase runs in {nameof(LocalGroupAggregateOperator)} ({spec.Description})", nameof(spec));
         _spec = spec;
         _inputSchema = inputSchema;
-        _calls = new AggregateCallBinding[spec.Calls.Count];
-        _arguments = new IArrowArray[spec.Calls.Count][];
-        for (int i = 0; i < _calls.Length; i++)
+        var bindings = new List<AggregateCallBinding>();
+        if (spec.Phase == AggregatePhase.Single)
         {
-            _calls[i] = AggregateCallBinding.Of(spec.Calls[i], inputSchema, spec.NeedRetraction);
-            _arguments[i] = new IArrowArray[_calls[i].ArgumentColumns.Length];
+            foreach (var call in spec.Calls) bindings.Add(AggregateCallBinding.Of(call, inputSchema, spec.NeedRetraction));
         }
+        else
+        {
+            var fields = spec.Accumulators.Fields;
+            _fieldSlots = new int[fields.Count];
+            _averages = new (int, int)[spec.Calls.Count];
+            int keys = spec.GroupKeys.Count;
+            for (int f = 0; f < fields.Count; f++)
+            {
+                var field = fields[f];
+                if (field.CallIndex >= 0 && spec.Calls[field.CallIndex].Kind == AggregateFunctionKind.Avg)
+                {
+                    // AVG's (sum, count) merge into one AvgAccumulator, which divides as the Single phase does.
+                    _fieldSlots[f] = -1;
+                    var (sum, count) = _averages[field.CallIndex];
+                    _averages[field.CallIndex] = field.Role == AccumulatorRole.Sum ? (keys + f, count) : (sum, keys + f);
+                    continue;
+                }
+                _fieldSlots[f] = bindings.Count;
+                bindings.Add(TwoPhaseFields.Global(field, spec.Calls, keys + f));
+            }
+        }
+        _calls = bindings.ToArray();
+        _arguments = new IArrowArray[_calls.Length][];
+        for (int i = 0; i < _calls.Length; i++) _arguments[i] = new IArrowArray[_calls[i].ArgumentColumns.Length];
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _changelog = new GroupChangelog(spec.GenerateUpdateBefore, _outputSchema);
         if (spec.MiniBatch is { } miniBatch) _miniBatch = new MiniBatchBuffer(miniBatch, ArrowTypeMapping.ToArrowSchema(inputSchema));
@@ -65,8 +92,21 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
         _table = context.State.KeyedState.GetGroupTable("groups", new GroupTableSpec(keyTypes));
         _accumulators = new IGroupsAccumulator[_calls.Length];
         for (int i = 0; i < _calls.Length; i++) _accumulators[i] = _table.AddColumn(_calls[i].Accumulator.Create);
+        if (_spec.Phase == AggregatePhase.Global)
+        {
+            _averageStates = new AvgAccumulator?[_spec.Calls.Count];
+            for (int c = 0; c < _averageStates.Length; c++)
+            {
+                var call = _spec.Calls[c];
+                if (call.Kind != AggregateFunctionKind.Avg) continue;
+                var sumType = _inputSchema[_averages[c].Sum].Type;
+                _averageStates[c] = _table.AddColumn(epoch => new AvgAccumulator(epoch, sumType, call.ResultType, retracting: false));
+            }
+            int rowCountField = IndexOfRowCount(_spec.Accumulators);
+            if (rowCountField >= 0) _rowCount = _accumulators[_fieldSlots[rowCountField]];
+        }
         // Flink's count1 (RetractionRecordCounter): over retractions a group ends when its rows are all taken back.
-        if (_spec.NeedRetraction) _rowCount = _table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
+        else if (_spec.NeedRetraction) _rowCount = _table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
         if (_spec.StateTtl > TimeSpan.Zero)
         {
             _ttlMicros = (long)(_spec.StateTtl.TotalMilliseconds * 1000);
@@ -118,8 +158,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
         if (_accessTimes is not null) ExpireStale(touched, isNew);
         if (!batch.IsInsertOnly) SkipLeadingRetractions(batch, groups, touched, isNew);
 
-        var before = new IArrowArray[_accumulators.Length];
-        for (int c = 0; c < before.Length; c++) before[c] = _accumulators[c].Evaluate(touched);
+        var before = Results(touched);
 
         var data = batch.Data;
         _builtFilters.Clear();
@@ -132,15 +171,16 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
             if (filters.HasAccumulations) _accumulators[c].Update(arguments, groups.Groups, filters.Accumulate);
             if (filters.HasRetractions) _accumulators[c].Retract(arguments, groups.Groups, filters.Retract);
         }
-        if (_rowCount is not null)
+        for (int c = 0; c < _averageStates.Length; c++)
+            _averageStates[c]?.AddPartials(data.Column(_averages[c].Sum), data.Column(_averages[c].Count), groups.Groups);
+        if (_rowCount is CountAccumulator)
         {
             var filters = FiltersFor(batch, groups, -1);
             if (filters.HasAccumulations) _rowCount.Update([], groups.Groups, filters.Accumulate);
             if (filters.HasRetractions) _rowCount.Retract([], groups.Groups, filters.Retract);
         }
 
-        var after = new IArrowArray[_accumulators.Length];
-        for (int c = 0; c < after.Length; c++) after[c] = _accumulators[c].Evaluate(touched);
+        var after = Results(touched);
         var counts = _rowCount is null ? ReadOnlySpan<long>.Empty : ((Int64Array)_rowCount.Evaluate(touched)).Values;
         if (_accessTimes is not null)
         {
@@ -151,6 +191,55 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
         var changes = _changelog.Build(_table, touched, isNew, counts, before, after, emitUnchanged: _accessTimes is not null);
         foreach (int g in _changelog.Emptied) _table.Remove(g);
         return changes;
+    }
+
+    /// <summary>Each call's result for <paramref name="groups"/>.</summary>
+    private IArrowArray[] Results(ReadOnlySpan<int> groups)
+    {
+        var results = new IArrowArray[_spec.Calls.Count];
+        if (_spec.Phase == AggregatePhase.Single)
+        {
+            for (int c = 0; c < results.Length; c++) results[c] = _accumulators[c].Evaluate(groups);
+            return results;
+        }
+        var fields = _spec.Accumulators.Fields;
+        for (int c = 0; c < results.Length; c++)
+        {
+            if (_averageStates[c] is { } average)
+            {
+                results[c] = average.Evaluate(groups);
+                continue;
+            }
+            int first = -1, count = -1;
+            for (int f = 0; f < fields.Count; f++)
+            {
+                if (fields[f].CallIndex != c) continue;
+                if (first < 0) first = f;
+                else if (fields[f].Role == AccumulatorRole.Count) count = f;
+            }
+            var value = _accumulators[_fieldSlots[first]].Evaluate(groups);
+            // SUM over retractions: NULL again once its non-NULL values are all taken back.
+            results[c] = count < 0 ? value : NullWhereZero(value, (Int64Array)_accumulators[_fieldSlots[count]].Evaluate(groups), _spec.Calls[c].ResultType);
+        }
+        return results;
+    }
+
+    private static IArrowArray NullWhereZero(IArrowArray value, Int64Array counts, SqlType type)
+    {
+        var countValues = counts.Values;
+        if (!countValues.Contains(0L)) return value;
+        var builder = Columns.ColumnBuilder.Create(type, value.Length);
+        for (int i = 0; i < value.Length; i++)
+            if (countValues[i] == 0) builder.AppendNull();
+            else builder.AppendRange(value.Data, i, 1);
+        return builder.Build();
+    }
+
+    private static int IndexOfRowCount(AccumulatorLayout layout)
+    {
+        for (int f = 0; f < layout.Fields.Count; f++)
+            if (layout.Fields[f].CallIndex < 0) return f;
+        return -1;
     }
 
     /// <summary>The row filters of the batch for calls with FILTER column <paramref name="filterColumn"/> (-1: none), built
