@@ -29,3 +29,31 @@ internal static class GroupAggregates
         return new GroupAggregateOperator(spec, KeyValue);
     }
 }
+
+/// <summary>Local and Global phases of <c>SELECT k, COUNT(*), SUM(v), AVG(v), MAX(v) ... GROUP BY k</c> over the harness's
+/// rows, with the planner's accumulator layout.</summary>
+internal static class TwoPhaseAggregates
+{
+    public static AggregateCall[] Calls { get; } =
+    [
+        GroupAggregates.Count,
+        GroupAggregates.Call(AggregateFunctionKind.Sum, "total"),
+        GroupAggregates.Call(AggregateFunctionKind.Avg, "mean"),
+        GroupAggregates.Call(AggregateFunctionKind.Max, "top"),
+    ];
+
+    public static AccumulatorLayout Layout { get; } = AccumulatorLayout.For(Calls, GroupAggregates.KeyValue, inputRetracts: false);
+
+    /// <summary>The Local phase's output: k, then the layout's fields.</summary>
+    public static RowSchema Partials { get; } =
+        new([new Field("k", SqlType.BigInt), .. Layout.Fields.Select(f => new Field(f.Name, f.Type))]);
+
+    public static Execution.Operators.Aggregation.LocalGroupAggregateOperator Local(MiniBatch miniBatch) =>
+        new(new GroupAggregateSpec([0], Calls, AggregatePhase.Local, Layout, true, false, ChangelogMode.InsertOnly, TimeSpan.Zero, miniBatch,
+            "LocalGroupAggregate(groupBy=[k])", Partials, ChangelogMode.InsertOnly), GroupAggregates.KeyValue);
+
+    public static GroupAggregateOperator Global() =>
+        new(new GroupAggregateSpec([0], Calls, AggregatePhase.Global, Layout, true, false, ChangelogMode.InsertOnly, TimeSpan.Zero, null,
+            "GlobalGroupAggregate(groupBy=[k])",
+            new RowSchema([new Field("k", SqlType.BigInt), .. Calls.Select(c => new Field(c.Name, c.ResultType))]), ChangelogMode.All), Partials);
+}
