@@ -11,7 +11,7 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Benchmarks -- groupagg [keys] [rows] [rounds]</c>: <c>SELECT k, COUNT(*), SUM(v)
+/// <c>dotnet run -c Release --project tests/Benchmarks -- groupagg [keys] [rows] [rounds] [operator-only]</c>: <c>SELECT k, COUNT(*), SUM(v)
 /// ... GROUP BY k</c> through the GroupAggregate operator as the runtime runs it (the planner's spec; keys resolved, the
 /// accumulators updated and the batch's changelog built and emitted, +I/-U/+U rows counted by the emitter), against the
 /// hand-written <c>Dictionary&lt;long, (long, long)&gt;</c> loop of the <c>groups</c> mode over the same Arrow batches, in the
@@ -26,6 +26,18 @@ internal static class GroupAggregateBenchmark
         int keys = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         long rows = args.Length > 2 ? long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000;
         int rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        // `operator-only`: just the operator on the hashmap backend, once per round (for profiling).
+        bool operatorOnly = args.Length > 4 && args[4] == "operator-only";
+        if (operatorOnly)
+        {
+            var input = GroupTableBenchmark.MakeBatches(keys, rows).Select(b => new Batch(b)).ToList();
+            for (int round = 0; round < rounds; round++)
+            {
+                var run = await RunOperatorAsync(input, "hashmap", TimeSpan.Zero);
+                Console.WriteLine($"round {round + 1}: operator {rows / run.Elapsed.TotalSeconds / 1e6:F2} M rows/s");
+            }
+            return 0;
+        }
         Console.WriteLine($"GroupAggregate operator, GROUP BY k: COUNT(*), SUM(v); {keys:N0} distinct BIGINT keys, {rows:N0} rows in batches of 4096, {rounds} rounds");
         var batches = GroupTableBenchmark.MakeBatches(keys, rows).Select(b => new Batch(b)).ToList();
 
