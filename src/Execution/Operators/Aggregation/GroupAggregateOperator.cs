@@ -188,7 +188,8 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
             foreach (int g in touched) _accessTimes[g] = now;
         }
 
-        var changes = _changelog.Build(_table, touched, isNew, counts, before, after, emitUnchanged: _accessTimes is not null);
+        var changes = _changelog.Build(batch.Data, _spec.GroupKeys, touched, groups.TouchedFirstRows, isNew, counts, before, after,
+            emitUnchanged: _accessTimes is not null);
         foreach (int g in _changelog.Emptied) _table.Remove(g);
         return changes;
     }

@@ -11,13 +11,14 @@ namespace StreamSql.Execution.Operators.Aggregation;
 /// (only when update-before rows are generated) and <c>+U[new]</c>; an unchanged group emits nothing (unless a TTL is set:
 /// then it emits the update, refreshing downstream state as Flink does); a group whose row count dropped to 0 emits
 /// <c>-D[old]</c> and is listed in <see cref="Emptied"/> for removal (also when it had no earlier state, silently).
-/// Output rows follow the groups' first rows in the batch; the results of every call are picked column at a time from
-/// the values before and after the batch.
+/// Output rows follow the groups' first rows in the batch; the key columns are gathered from those rows of the input (as
+/// Flink emits the current record's key, without reading the table), the results of every call column at a time from the
+/// values before and after the batch.
 /// </summary>
 public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchema)
 {
     private readonly IntList _emptied = new();
-    private int[] _groups = new int[256];
+    private int[] _keyRows = new int[256];
     private int[] _sources = new int[256];
     private RowKind[] _kinds = new RowKind[256];
     private bool[] _same = new bool[256];
@@ -27,12 +28,14 @@ public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchem
     public ReadOnlySpan<int> Emptied => _emptied.Span;
 
     /// <summary>
-    /// The changes of <paramref name="touched"/> groups (aligned: <paramref name="isNew"/>, whether the group had no state
-    /// before; <paramref name="counts"/>, its row count after, or empty when rows are never retracted; <paramref name="before"/>
-    /// and <paramref name="after"/>, each call's results before and after), or null when there is nothing to emit.
+    /// The changes of <paramref name="touched"/> groups (aligned: <paramref name="firstRows"/>, the group's first row in
+    /// <paramref name="input"/>, whose <paramref name="keyColumns"/> are its key; <paramref name="isNew"/>, whether the group
+    /// had no state before; <paramref name="counts"/>, its row count after, or empty when rows are never retracted;
+    /// <paramref name="before"/> and <paramref name="after"/>, each call's results before and after), or null when there is
+    /// nothing to emit.
     /// </summary>
-    public Batch? Build(GroupTable table, ReadOnlySpan<int> touched, ReadOnlySpan<bool> isNew, ReadOnlySpan<long> counts,
-        IArrowArray[] before, IArrowArray[] after, bool emitUnchanged)
+    public Batch? Build(RecordBatch input, IReadOnlyList<int> keyColumns, ReadOnlySpan<int> touched, ReadOnlySpan<int> firstRows,
+        ReadOnlySpan<bool> isNew, ReadOnlySpan<long> counts, IArrowArray[] before, IArrowArray[] after, bool emitUnchanged)
     {
         int n = touched.Length;
         _emptied.Clear();
@@ -49,11 +52,11 @@ public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchem
             int g = touched[t];
             if (counts.IsEmpty || counts[t] != 0)
             {
-                if (isNew[t]) Add(ref rows, g, n + t, RowKind.Insert);
+                if (isNew[t]) Add(ref rows, firstRows[t], n + t, RowKind.Insert);
                 else if (emitUnchanged || !same[t])
                 {
-                    if (generateUpdateBefore) Add(ref rows, g, t, RowKind.UpdateBefore);
-                    Add(ref rows, g, n + t, RowKind.UpdateAfter);
+                    if (generateUpdateBefore) Add(ref rows, firstRows[t], t, RowKind.UpdateBefore);
+                    Add(ref rows, firstRows[t], n + t, RowKind.UpdateAfter);
                     readsBefore |= generateUpdateBefore;
                     allInserts = false;
                 }
@@ -62,21 +65,20 @@ public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchem
             {
                 _emptied.Add(g);
                 if (isNew[t]) continue;
-                Add(ref rows, g, t, RowKind.Delete);
+                Add(ref rows, firstRows[t], t, RowKind.Delete);
                 readsBefore = true;
                 allInserts = false;
             }
         }
         if (rows == 0) return null;
 
-        var keys = table.KeyColumns(_groups.AsSpan(0, rows));
-        var columns = new IArrowArray[keys.Length + after.Length];
-        keys.CopyTo(columns, 0);
+        var columns = new IArrowArray[keyColumns.Count + after.Length];
+        for (int k = 0; k < keyColumns.Count; k++) columns[k] = ArrayGather.Take(input.Column(keyColumns[k]), _keyRows, rows);
         if (!readsBefore)
             for (int i = 0; i < rows; i++) _sources[i] -= n;
         bool identity = !readsBefore && rows == n && IsIdentity(rows);
         for (int c = 0; c < after.Length; c++)
-            columns[keys.Length + c] = identity ? after[c]
+            columns[keyColumns.Count + c] = identity ? after[c]
                 : readsBefore ? ArrayGather.Take(Concat(before[c], after[c], n), _sources, rows)
                 : ArrayGather.Take(after[c], _sources, rows);
         RowKind[]? kinds = null;
@@ -88,9 +90,9 @@ public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchem
         return new Batch(new RecordBatch(outputSchema, columns, rows), kinds);
     }
 
-    private void Add(ref int rows, int group, int source, RowKind kind)
+    private void Add(ref int rows, int keyRow, int source, RowKind kind)
     {
-        _groups[rows] = group;
+        _keyRows[rows] = keyRow;
         _sources[rows] = source;
         _kinds[rows++] = kind;
     }
@@ -118,9 +120,9 @@ public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchem
 
     private void Ensure(int size)
     {
-        if (_groups.Length >= size) return;
-        int length = Math.Max(size, _groups.Length * 2);
-        _groups = new int[length];
+        if (_keyRows.Length >= size) return;
+        int length = Math.Max(size, _keyRows.Length * 2);
+        _keyRows = new int[length];
         _sources = new int[length];
         _kinds = new RowKind[length];
         _same = new bool[length];

@@ -95,11 +95,12 @@ public sealed class LocalGroupAggregateOperator : StreamOperatorBase
             if (filters.HasRetractions) _accumulators[f].Retract(arguments, groups.Groups, filters.Retract);
         }
         var touched = groups.Touched;
-        var keys = _table.KeyColumns(touched);
-        var columns = new IArrowArray[keys.Length + _accumulators.Length];
-        keys.CopyTo(columns, 0);
-        for (int f = 0; f < _accumulators.Length; f++) columns[keys.Length + f] = _accumulators[f].Evaluate(touched);
-        int rows = touched.Length;
+        int rows = touched.Length, keyCount = _spec.GroupKeys.Count;
+        // Each key is read from its first row in the batch, not decoded from the table.
+        var firstRows = groups.TouchedFirstRows.ToArray();
+        var columns = new IArrowArray[keyCount + _accumulators.Length];
+        for (int k = 0; k < keyCount; k++) columns[k] = ArrayGather.Take(data.Column(_spec.GroupKeys[k]), firstRows, rows);
+        for (int f = 0; f < _accumulators.Length; f++) columns[keyCount + f] = _accumulators[f].Evaluate(touched);
         _table.Remove(touched);
         return new Batch(new RecordBatch(_outputSchema, columns, rows));
     }
