@@ -18,6 +18,7 @@ public sealed class ExpandOperator : StreamOperatorBase
     private readonly Schema _outputSchema;
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private int[] _interleave = [];
+    private int[] _identity = [];
 
     public ExpandOperator(ExpandSpec spec, RowSchema inputSchema)
     {
@@ -69,8 +70,6 @@ public sealed class ExpandOperator : StreamOperatorBase
         }
         return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, total), kinds), cancellationToken);
     }
-
-    private int[] _identity = [];
 
     private int[] Identity(int n)
     {
