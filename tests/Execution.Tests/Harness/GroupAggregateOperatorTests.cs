@@ -114,6 +114,35 @@ public sealed class GroupAggregateOperatorTests
         Assert.Equal(0, op.Table.Count);
     }
 
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task State_ttl_write_times_survive_a_restore_at_another_parallelism(string first, string second)
+    {
+        var clock = new ManualClock();
+        var checkpoints = new HarnessCheckpoints();
+        var one = await OperatorTestHarness.OpenAsync(GroupAggregates.Create([GroupAggregates.Count], retracting: false, ttl: TimeSpan.FromSeconds(10)),
+            GroupAggregateRescaleTests.Backend(first), clock: clock);
+        await one.ProcessBatchAsync(Rows((1, 0, Insert), (2, 0, Insert)));
+        clock.Micros += 8_000_000;
+        await one.ProcessBatchAsync(Rows((2, 0, Insert)));
+        var chk = await checkpoints.SnapshotAsync(1, [one]);
+        await one.DisposeAsync();
+
+        clock.Micros += 4_000_000;
+        // Key 1 was written 12 s ago (expired: starts again), key 2 4 s ago (counts on).
+        var output = new List<string>();
+        for (int s = 0; s < 2; s++)
+        {
+            await using var h = await OperatorTestHarness.OpenAsync(GroupAggregates.Create([GroupAggregates.Count], retracting: false, ttl: TimeSpan.FromSeconds(10)),
+                GroupAggregateRescaleTests.Backend(second), s, 2, restoreFrom: chk, clock: clock);
+            var part = TestBatches.Partition(Rows((1, 0, Insert), (2, 0, Insert)), 2)[s];
+            if (part.Length > 0) output.AddRange(await Feed(h, part));
+        }
+        output.Sort(StringComparer.Ordinal);
+        Assert.Equal(["+I[1, 1]", "+U[2, 3]", "-U[2, 2]"], output);
+    }
+
     [Fact]
     public async Task State_ttl_emits_an_update_even_when_the_result_did_not_change()
     {
