@@ -151,7 +151,8 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
     /// <summary>Applies the rows of <paramref name="batch"/> to their groups; returns the changes to emit (or null).</summary>
     private Batch? Apply(Batch batch)
     {
-        var groups = _table.Resolve(batch.Data, _spec.GroupKeys);
+        var hashes = batch.KeyHashes is { } h && h.Of(_spec.GroupKeys) ? h.Values : default;
+        var groups = _table.Resolve(batch.Data, _spec.GroupKeys, hashes);
         int touchedCount = groups.TouchedCount;
         var touched = Copy(groups.Touched, ref _touched);
         var isNew = Copy(groups.TouchedIsNew, ref _isNew);
