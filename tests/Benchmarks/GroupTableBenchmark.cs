@@ -70,7 +70,7 @@ internal static class GroupTableBenchmark
         return 0;
     }
 
-    private static List<RecordBatch> MakeBatches(int keys, long rows)
+    internal static List<RecordBatch> MakeBatches(int keys, long rows)
     {
         var schema = new Schema.Builder().Field(f => f.Name("k").DataType(Int64Type.Default)).Field(f => f.Name("v").DataType(Int64Type.Default)).Build();
         var random = new Random(1);
@@ -104,7 +104,7 @@ internal static class GroupTableBenchmark
         return new Int64Array(new ArrowBuffer(bytes), ArrowBuffer.Empty, values.Length, 0, 0);
     }
 
-    private static long Baseline(List<RecordBatch> batches)
+    internal static long Baseline(List<RecordBatch> batches)
     {
         var groups = new Dictionary<long, (long Count, long Sum)>();
         foreach (var batch in batches)

@@ -4,8 +4,9 @@ using StreamSql.Benchmarks;
 // Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs); `-- checkpoints` the throughput cost of
 // periodic checkpoints and `-- restart` the time from a restore to the first output (CheckpointBenchmark.cs);
 // `-- decimals` the DECIMAL kernels (DecimalBenchmark.cs); `-- columns` hashing, key bytes, gathers and formatting
-// (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- windows` Nexmark
-// q7/q5-style TUMBLE and HOP window aggregations against hand-written loops (WindowBenchmark.cs).
+// (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- groupagg` the GroupAggregate
+// operator (GroupAggregateBenchmark.cs); `-- windows` Nexmark q7/q5-style TUMBLE and HOP window aggregations against
+// hand-written loops (WindowBenchmark.cs).
 if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")
@@ -14,6 +15,8 @@ if (args.Length > 0 && args[0] == "groups")
     return GroupTableBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "windows")
     return await WindowBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "groupagg")
+    return await GroupAggregateBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "state")
     return StateBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "checkpoints")

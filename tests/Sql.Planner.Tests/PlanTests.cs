@@ -122,6 +122,20 @@ public sealed class PlanTests
         Assert.Equal("collect", plan.Job.Name);
     }
 
+    /// <summary>A Calc runs at its input's parallelism (Flink's CommonExecCalc): HAVING over a global aggregation stays in
+    /// its one subtask; a rebalance there would spread one key's -U and +U over two subtasks and reorder them.</summary>
+    [Fact]
+    public void A_calc_over_a_global_aggregation_is_chained_into_its_single_subtask()
+    {
+        var f = Fixture();
+        f.Configuration = Configuration.Empty.With("parallelism.default", "2");
+        var plan = f.Run<QueryPlan>("SELECT COUNT(*) AS c FROM bids HAVING COUNT(*) > 1");
+        var aggregate = plan.Job.Vertices.Single(v => v.Chain.OfType<GroupAggregateSpec>().Any());
+        Assert.Equal(1, aggregate.Parallelism);
+        Assert.IsType<CalcSpec>(aggregate.Chain[^1]);
+        Assert.DoesNotContain(plan.Job.Edges, e => e.Kind == ExchangeKind.Rebalance);
+    }
+
     [Fact]
     public void Values_run_at_parallelism_one_and_rebalance_into_wider_operators()
     {

@@ -103,6 +103,55 @@ public sealed class AvgAccumulator : GroupsAccumulator
         }
     }
 
+    /// <summary>
+    /// Adds partial sums and counts a Local phase computed (the Global phase of a two-phase AVG): row i adds
+    /// <paramref name="sums"/>[i] (in this accumulator's sum type: BIGINT, DOUBLE or DECIMAL(38, s); NULL adds nothing) and
+    /// <paramref name="counts"/>[i] (BIGINT, negative over retractions) to group <paramref name="groups"/>[i].
+    /// </summary>
+    public void AddPartials(IArrowArray sums, IArrowArray counts, ReadOnlySpan<int> groups)
+    {
+        var partialCounts = ((Int64Array)counts).Values;
+        var validity = ArgumentValues.Validity(sums, out int offset);
+        var counted = _counts.Values;
+        for (int i = 0; i < groups.Length; i++)
+            if (groups[i] >= 0) counted[groups[i]] += partialCounts[i];
+        switch (_family)
+        {
+            case Family.Integer:
+            {
+                var values = Values.Int64(sums);
+                var target = _longSums!.Values;
+                for (int i = 0; i < groups.Length; i++)
+                    if (groups[i] >= 0 && ArgumentValues.IsValid(validity, offset, i)) target[groups[i]] += values[i];
+                return;
+            }
+            case Family.Floating:
+            {
+                var values = Values.Double(sums);
+                var target = _doubleSums!.Values;
+                for (int i = 0; i < groups.Length; i++)
+                    if (groups[i] >= 0 && ArgumentValues.IsValid(validity, offset, i)) target[groups[i]] += values[i];
+                return;
+            }
+            default:
+            {
+                var values = ArgumentValues.Decimal(sums);
+                var target = _decimalSums!.Values;
+                var overflowed = _overflowed!.Values;
+                for (int i = 0; i < groups.Length; i++)
+                {
+                    int g = groups[i];
+                    if (g < 0 || !ArgumentValues.IsValid(validity, offset, i)) continue;
+                    var sum = new DecimalSum();
+                    sum.TryAdd(target[g]);
+                    if (sum.TryAdd(values[i])) target[g] = sum.Unscaled;
+                    else overflowed[g] = 1;
+                }
+                return;
+            }
+        }
+    }
+
     public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
         int n = groups.Length;

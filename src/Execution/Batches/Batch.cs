@@ -22,6 +22,10 @@ public sealed class Batch
     /// <summary>One kind per row (its length may exceed <see cref="Length"/>: pooled arrays), or null for insert-only.</summary>
     public RowKind[]? RowKinds { get; }
 
+    /// <summary>The rows' key hashes when a hash exchange computed them (null otherwise); operators that build a new
+    /// batch do not carry them over.</summary>
+    public KeyHashes? KeyHashes { get; init; }
+
     public int Length => Data.Length;
     public int ColumnCount => Data.ColumnCount;
     public Schema Schema => Data.Schema;

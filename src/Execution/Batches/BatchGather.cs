@@ -30,7 +30,25 @@ public static class BatchGather
             }
             columns[c] = ArrowArrayFactory.BuildArray(ArrayGather.Gather(schema.FieldsList[c].DataType, segments, total));
         }
-        return new Batch(new RecordBatch(schema, columns, total), GatherRowKinds(pieces, total));
+        return new Batch(new RecordBatch(schema, columns, total), GatherRowKinds(pieces, total)) { KeyHashes = GatherKeyHashes(pieces, total) };
+    }
+
+    /// <summary>The pieces' key hashes when every piece has them, over the same key columns; else null.</summary>
+    private static KeyHashes? GatherKeyHashes(ReadOnlySpan<BatchPiece> pieces, int total)
+    {
+        var first = pieces.Length > 0 ? pieces[0].Batch.KeyHashes : null;
+        if (first is null) return null;
+        foreach (var p in pieces)
+            if (p.Batch.KeyHashes is not { } h || !h.Of(first.Columns)) return null;
+        var values = new int[total];
+        int written = 0;
+        foreach (var p in pieces)
+        {
+            var source = p.Batch.KeyHashes!.Values;
+            for (int j = 0; j < p.Count; j++) values[written + j] = source[p.Indices[p.Start + j]];
+            written += p.Count;
+        }
+        return new KeyHashes(values, first.Columns);
     }
 
     private static RowKind[]? GatherRowKinds(ReadOnlySpan<BatchPiece> pieces, int total)

@@ -27,6 +27,11 @@ public sealed class OperatorFactory
         Register<CalcSpec>(c => new CalcOperator((CalcSpec)c.Spec, c.InputSchema));
         Register<WatermarkAssignerSpec>(c => new WatermarkAssignerOperator((WatermarkAssignerSpec)c.Spec, c.InputSchema));
         Register<UnionSpec>(_ => new UnionOperator());
+        Register<GroupAggregateSpec>(c => c.Spec is GroupAggregateSpec { Phase: AggregatePhase.Local } local
+            ? new Aggregation.LocalGroupAggregateOperator(local, c.InputSchema)
+            : new Aggregation.GroupAggregateOperator((GroupAggregateSpec)c.Spec, c.InputSchema));
+        Register<ExpandSpec>(c => new ExpandOperator((ExpandSpec)c.Spec, c.InputSchema));
+        Register<MiniBatchAssignerSpec>(_ => new MiniBatchAssignerOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
         Register<WindowAggregateSpec>(c => ((WindowAggregateSpec)c.Spec).Window is SessionWindow
             ? throw new NotSupportedException($"the runtime cannot run SESSION windows yet ({c.Spec.Description})")

@@ -1,9 +1,7 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
-using Apache.Arrow.Types;
 using StreamSql.Execution.Columns;
 using StreamSql.Execution.Runtime;
 
@@ -71,136 +69,182 @@ public sealed class KeySerializer
         for (int k = 0; k < _keyColumns.Length; k++) WriteColumn(batch.Column(_keyColumns[k]).Data, keys.Bytes, cursor, n);
     }
 
-    private static bool IsNullAt(ArrayData data, int index) =>
-        data.DataType.TypeId == ArrowTypeId.Null
-        || (data.NullCount != 0 && data.Buffers.Length > 0 && !data.Buffers[0].IsEmpty && (data.Buffers[0].Span[index >> 3] & (1 << (index & 7))) == 0);
+    private static void AddSizes(ArrayData data, int[] sizes, int n) =>
+        ColumnKinds.Accept<ColumnKeySizes, bool>(ColumnKinds.Of(data.DataType), new ColumnKeySizes(new ColumnView(data), sizes, n));
 
-    private static void AddSizes(ArrayData data, int[] sizes, int n)
-    {
-        int off = data.Offset;
-        bool mayBeNull = data.NullCount != 0 || data.DataType.TypeId == ArrowTypeId.Null;
-        switch (data.DataType.TypeId)
-        {
-            case ArrowTypeId.Null:
-                for (int i = 0; i < n; i++) sizes[i + 1] += 1;
-                return;
-            case ArrowTypeId.Boolean:
-                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 2;
-                return;
-            case ArrowTypeId.Float:
-                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 5;
-                return;
-            case ArrowTypeId.Double:
-                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 9;
-                return;
-            case ArrowTypeId.Decimal128:
-                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 17;
-                return;
-            case ArrowTypeId.String:
-            case ArrowTypeId.Binary:
-            {
-                var offsets = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span);
-                for (int i = 0; i < n; i++)
-                {
-                    if (mayBeNull && IsNullAt(data, off + i))
-                    {
-                        sizes[i + 1] += 1;
-                        continue;
-                    }
-                    int length = offsets[off + i + 1] - offsets[off + i];
-                    sizes[i + 1] += 1 + VarInt.Size((uint)length) + length;
-                }
-                return;
-            }
-            default:
-            {
-                var values = data.Buffers[1].Span;
-                for (int i = 0; i < n; i++)
-                    sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 1 + VarInt.Size(ZigZag(ReadInteger(data.DataType.TypeId, values, off + i)));
-                return;
-            }
-        }
-    }
-
-    private static void WriteColumn(ArrayData data, byte[] bytes, int[] cursor, int n)
-    {
-        int off = data.Offset;
-        bool mayBeNull = data.NullCount != 0 || data.DataType.TypeId == ArrowTypeId.Null;
-        var type = data.DataType.TypeId;
-        if (type == ArrowTypeId.Null)
-        {
-            for (int i = 0; i < n; i++) bytes[cursor[i]++] = 0;
-            return;
-        }
-        var values = data.Buffers[1].Span;
-        for (int i = 0; i < n; i++)
-        {
-            int index = off + i;
-            int pos = cursor[i];
-            if (mayBeNull && IsNullAt(data, index))
-            {
-                bytes[pos] = 0;
-                cursor[i] = pos + 1;
-                continue;
-            }
-            bytes[pos++] = 1;
-            switch (type)
-            {
-                case ArrowTypeId.Boolean:
-                    bytes[pos++] = (byte)((values[index >> 3] >> (index & 7)) & 1);
-                    break;
-                case ArrowTypeId.Float:
-                {
-                    float f = MemoryMarshal.Cast<byte, float>(values)[index];
-                    if (f == 0f) f = 0f;
-                    if (float.IsNaN(f)) f = float.NaN;
-                    BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(pos), f);
-                    pos += 4;
-                    break;
-                }
-                case ArrowTypeId.Double:
-                {
-                    double d = MemoryMarshal.Cast<byte, double>(values)[index];
-                    if (d == 0d) d = 0d;
-                    if (double.IsNaN(d)) d = double.NaN;
-                    BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(pos), d);
-                    pos += 8;
-                    break;
-                }
-                case ArrowTypeId.Decimal128:
-                    values.Slice(index * 16, 16).CopyTo(bytes.AsSpan(pos));
-                    pos += 16;
-                    break;
-                case ArrowTypeId.String:
-                case ArrowTypeId.Binary:
-                {
-                    var offsets = MemoryMarshal.Cast<byte, int>(values);
-                    int start = offsets[index], length = offsets[index + 1] - start;
-                    pos = VarInt.Write(bytes, pos, (uint)length);
-                    if (length > 0) data.Buffers[2].Span.Slice(start, length).CopyTo(bytes.AsSpan(pos));
-                    pos += length;
-                    break;
-                }
-                default:
-                    pos = VarInt.Write(bytes, pos, ZigZag(ReadInteger(type, values, index)));
-                    break;
-            }
-            cursor[i] = pos;
-        }
-    }
+    private static void WriteColumn(ArrayData data, byte[] bytes, int[] cursor, int n) =>
+        ColumnKinds.Accept<ColumnKeyWriter, bool>(ColumnKinds.Of(data.DataType), new ColumnKeyWriter(new ColumnView(data), bytes, cursor, n));
 
     private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
-    private static long ReadInteger(ArrowTypeId type, ReadOnlySpan<byte> values, int index) => type switch
+    /// <summary>Adds every row's encoded size of one key column to <c>sizes[row + 1]</c>.</summary>
+    private readonly struct ColumnKeySizes(ColumnView column, int[] sizes, int n) : IColumnVisitor<bool>
     {
-        ArrowTypeId.Int8 => MemoryMarshal.Cast<byte, sbyte>(values)[index],
-        ArrowTypeId.UInt8 => values[index],
-        ArrowTypeId.Int16 => MemoryMarshal.Cast<byte, short>(values)[index],
-        ArrowTypeId.Int32 or ArrowTypeId.Date32 or ArrowTypeId.Time32 => MemoryMarshal.Cast<byte, int>(values)[index],
-        ArrowTypeId.Int64 or ArrowTypeId.Date64 or ArrowTypeId.Time64 or ArrowTypeId.Timestamp or ArrowTypeId.Duration =>
-            MemoryMarshal.Cast<byte, long>(values)[index],
-        _ => throw new NotSupportedException($"a key column of type {type} cannot be used as a state key"),
-    };
+        public bool Null()
+        {
+            for (int i = 0; i < n; i++) sizes[i + 1] += 1;
+            return true;
+        }
+
+        public bool Boolean() => Fixed(1);
+
+        public bool Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            var values = column.Values<T>();
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+                sizes[i + 1] += validity.IsValid(i) ? 1 + VarInt.Size(ZigZag(long.CreateTruncating(values[i]))) : 1;
+            return true;
+        }
+
+        public bool Floating<T>() where T : unmanaged, IFloatingPointIeee754<T> => Fixed(Unsafe.SizeOf<T>());
+
+        public bool Decimal() => Fixed(16);
+
+        public bool Bytes(bool utf8)
+        {
+            var offsets = column.Offsets;
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+            {
+                int length = offsets[i + 1] - offsets[i];
+                sizes[i + 1] += validity.IsValid(i) ? 1 + VarInt.Size((uint)length) + length : 1;
+            }
+            return true;
+        }
+
+        public bool Struct() => throw NotAKey(column);
+        public bool List() => throw NotAKey(column);
+
+        private bool Fixed(int valueSize)
+        {
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++) sizes[i + 1] += validity.IsValid(i) ? 1 + valueSize : 1;
+            return true;
+        }
+    }
+
+    /// <summary>Writes every row's encoding of one key column at <c>cursor[row]</c>, advancing the cursor.</summary>
+    private readonly struct ColumnKeyWriter(ColumnView column, byte[] bytes, int[] cursor, int n) : IColumnVisitor<bool>
+    {
+        public bool Null()
+        {
+            for (int i = 0; i < n; i++) bytes[cursor[i]++] = 0;
+            return true;
+        }
+
+        public bool Boolean()
+        {
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+            {
+                int pos = cursor[i];
+                if (!validity.IsValid(i))
+                {
+                    bytes[pos] = 0;
+                    cursor[i] = pos + 1;
+                    continue;
+                }
+                bytes[pos] = 1;
+                bytes[pos + 1] = column.GetBoolean(i) ? (byte)1 : (byte)0;
+                cursor[i] = pos + 2;
+            }
+            return true;
+        }
+
+        public bool Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            var values = column.Values<T>();
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+            {
+                int pos = cursor[i];
+                if (!validity.IsValid(i))
+                {
+                    bytes[pos] = 0;
+                    cursor[i] = pos + 1;
+                    continue;
+                }
+                bytes[pos] = 1;
+                cursor[i] = VarInt.Write(bytes, pos + 1, ZigZag(long.CreateTruncating(values[i])));
+            }
+            return true;
+        }
+
+        public bool Floating<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            var values = column.Values<T>();
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+            {
+                int pos = cursor[i];
+                if (!validity.IsValid(i))
+                {
+                    bytes[pos] = 0;
+                    cursor[i] = pos + 1;
+                    continue;
+                }
+                bytes[pos] = 1;
+                T value = values[i];
+                // Equal SQL values, equal keys: -0.0 is 0.0 and every NaN is one NaN.
+                if (T.IsZero(value)) value = T.Zero;
+                if (T.IsNaN(value)) value = T.NaN;
+                MemoryMarshal.Write(bytes.AsSpan(pos + 1), in value);
+                cursor[i] = pos + 1 + Unsafe.SizeOf<T>();
+            }
+            return true;
+        }
+
+        public bool Decimal()
+        {
+            var values = column.Values<Int128>();
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+            {
+                int pos = cursor[i];
+                if (!validity.IsValid(i))
+                {
+                    bytes[pos] = 0;
+                    cursor[i] = pos + 1;
+                    continue;
+                }
+                bytes[pos] = 1;
+                var value = values[i];
+                MemoryMarshal.Write(bytes.AsSpan(pos + 1), in value);
+                cursor[i] = pos + 17;
+            }
+            return true;
+        }
+
+        public bool Bytes(bool utf8)
+        {
+            var offsets = column.Offsets;
+            var data = column.ValueBytes;
+            var validity = column.Validity;
+            for (int i = 0; i < n; i++)
+            {
+                int pos = cursor[i];
+                if (!validity.IsValid(i))
+                {
+                    bytes[pos] = 0;
+                    cursor[i] = pos + 1;
+                    continue;
+                }
+                bytes[pos] = 1;
+                int start = offsets[i], length = offsets[i + 1] - start;
+                pos = VarInt.Write(bytes, pos + 1, (uint)length);
+                if (length > 0) data.Slice(start, length).CopyTo(bytes.AsSpan(pos));
+                cursor[i] = pos + length;
+            }
+            return true;
+        }
+
+        public bool Struct() => throw NotAKey(column);
+        public bool List() => throw NotAKey(column);
+    }
+
+    private static NotSupportedException NotAKey(ColumnView column) =>
+        new($"a key column of type {column.Data.DataType.Name} cannot be used as a state key");
 
     /// <summary>The key group of every row (Flink's assignment over <see cref="Batches.ColumnHasher"/> hashes).</summary>
     public void ComputeKeyGroups(RecordBatch batch, int maxParallelism, Span<int> keyGroups)

@@ -81,12 +81,18 @@ internal sealed class LogicalToPhysical
                         Projections = c.Projections.Select(p => ExpressionRewriting.Substitute(p, inner.Projections)).ToList(),
                         OutputSchema = c.Schema,
                     };
-                return new PhysicalCalc(input, c.Condition, c.Projections, c.Schema) { Parallelism = _parallelism };
+                return new PhysicalCalc(input, c.Condition, c.Projections, c.Schema) { Parallelism = input.Parallelism };
             }
             case LogicalProject p:
-                return new PhysicalCalc(Translate(p.Input), null, p.Projections, p.Schema) { Parallelism = _parallelism };
+            {
+                var input = Translate(p.Input);
+                return new PhysicalCalc(input, null, p.Projections, p.Schema) { Parallelism = input.Parallelism };
+            }
             case LogicalFilter f:
-                return new PhysicalCalc(Translate(f.Input), f.Condition, ProjectFilterToCalc.Identity(f.Input), f.Schema) { Parallelism = _parallelism };
+            {
+                var input = Translate(f.Input);
+                return new PhysicalCalc(input, f.Condition, ProjectFilterToCalc.Identity(f.Input), f.Schema) { Parallelism = input.Parallelism };
+            }
             case LogicalWatermarkAssigner w:
                 return new PhysicalWatermarkAssigner(Translate(w.Input), w.RowtimeIndex, w.WatermarkExpression) { Parallelism = _parallelism };
             case LogicalUnion u:
@@ -141,7 +147,7 @@ internal sealed class LogicalToPhysical
         var fields = keys.Select(k => new Field(expand.Schema[k].Name, expand.Schema[k].Type)).Concat(calls.Select(c => new Field(c.Name, c.ResultType))).ToList();
         var aggregate = Aggregate(expand, keys, calls, new RowSchema(fields), a.PinnedId);
         var projections = GroupingSetsExpansion.ResultProjections(a, aggregate.Schema);
-        var calc = new PhysicalCalc(aggregate, null, projections, a.Schema) { Parallelism = _parallelism };
+        var calc = new PhysicalCalc(aggregate, null, projections, a.Schema) { Parallelism = aggregate.Parallelism };
         _madeHere.Add(calc);
         return calc;
     }

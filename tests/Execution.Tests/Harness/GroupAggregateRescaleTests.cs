@@ -1,9 +1,11 @@
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Operators.Aggregation;
 
 namespace StreamSql.Execution.Tests.Harness;
 
 /// <summary>
-/// The state tier under a keyed GROUP BY operator (<see cref="KeyedCountSumOperator"/>), through the operator test harness:
+/// The GROUP BY operator (<see cref="GroupAggregateOperator"/>, <c>SELECT k, COUNT(*), SUM(v) ... GROUP BY k</c> over a
+/// retracting input) on the state tier, through the operator test harness:
 /// the exact changelog of every batch, across checkpoints restored at another parallelism and on another backend, against a
 /// model computed here (a dictionary of (count, sum) per key).
 /// </summary>
@@ -53,7 +55,7 @@ public sealed class GroupAggregateRescaleTests
         await Feed(phase3, model, model.RetractAll());
         foreach (var h in phase3)
         {
-            var op = (KeyedCountSumOperator)h.Operator;
+            var op = (GroupAggregateOperator)h.Operator;
             Assert.Equal(0, op.Table.Count);
         }
         await DisposeAll(phase3);
@@ -86,7 +88,7 @@ public sealed class GroupAggregateRescaleTests
     {
         var harnesses = new OperatorTestHarness[parallelism];
         for (int s = 0; s < parallelism; s++)
-            harnesses[s] = await OperatorTestHarness.OpenAsync(new KeyedCountSumOperator(), backend, s, parallelism, restoreFrom: restoreFrom);
+            harnesses[s] = await OperatorTestHarness.OpenAsync(GroupAggregates.CountSum(), backend, s, parallelism, restoreFrom: restoreFrom);
         return harnesses;
     }
 

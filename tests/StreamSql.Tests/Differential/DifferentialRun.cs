@@ -17,14 +17,14 @@ internal sealed class DifferentialRun : IAsyncDisposable
     private readonly StringBuilder _findings = new();
     private readonly string _directory;
 
-    public DifferentialRun(int defaultSeed)
+    public DifferentialRun(int defaultSeed, params (string Key, string Value)[] settings)
     {
         Seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)
             ? fixedSeed
             : defaultSeed;
         Random = new Random(Seed);
         _directory = StateFixtures.TempDirectory();
-        _engine = Sessions.Create(null, ("table.local-time-zone", "UTC"));
+        _engine = Sessions.Create(null, [("table.local-time-zone", "UTC"), .. settings]);
     }
 
     public int Seed { get; }

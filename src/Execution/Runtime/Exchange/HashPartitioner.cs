@@ -52,6 +52,8 @@ internal sealed class HashPartitioner : OutputPartitioner
             return;
         }
         int target = Route(batch);
+        // The keyed operator downstream reuses the hashes instead of hashing the keys again.
+        batch = new Batch(batch.Data, batch.RowKinds) { KeyHashes = new KeyHashes(_hashes[..n], _keys) };
         if (target >= 0)
         {
             // Every row goes to one subtask that has nothing buffered: pass the batch on as it is.

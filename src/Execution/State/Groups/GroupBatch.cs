@@ -11,6 +11,7 @@ public sealed class GroupBatch
     private int[] _groups = new int[256];
     private int[] _touched = new int[256];
     private bool[] _isNew = new bool[256];
+    private int[] _firstRows = new int[256];
 
     public int RowCount { get; private set; }
 
@@ -25,6 +26,10 @@ public sealed class GroupBatch
     /// <summary>Aligned with <see cref="Touched"/>: whether the batch created the group (it had no state before).</summary>
     public ReadOnlySpan<bool> TouchedIsNew => _isNew.AsSpan(0, TouchedCount);
 
+    /// <summary>Aligned with <see cref="Touched"/>: the group's first row in the batch (its key can be read there without
+    /// touching the table).</summary>
+    public ReadOnlySpan<int> TouchedFirstRows => _firstRows.AsSpan(0, TouchedCount);
+
     /// <summary>Group indexes are below this (the size per-group arrays need).</summary>
     public int TotalGroups { get; internal set; }
 
@@ -37,6 +42,7 @@ public sealed class GroupBatch
         {
             _touched = new int[Math.Max(rows, _touched.Length * 2)];
             _isNew = new bool[_touched.Length];
+            _firstRows = new int[_touched.Length];
         }
         RowCount = rows;
         TouchedCount = 0;
@@ -44,8 +50,9 @@ public sealed class GroupBatch
 
     internal void SetGroup(int row, int group) => _groups[row] = group;
 
-    internal void AddTouched(int group, bool isNew)
+    internal void AddTouched(int group, bool isNew, int firstRow)
     {
+        _firstRows[TouchedCount] = firstRow;
         _touched[TouchedCount] = group;
         _isNew[TouchedCount++] = isNew;
     }

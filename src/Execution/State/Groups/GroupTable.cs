@@ -175,7 +175,7 @@ public sealed class GroupTable
             }
             groups[i] = g;
             if (TestAndSet(ref _scratchBits, g)) continue;
-            result.AddTouched(g, inserted);
+            result.AddTouched(g, inserted, i);
         }
         var touched = result.Touched;
         foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
+using System.Numerics;
 using Apache.Arrow;
-using Apache.Arrow.Types;
 using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
@@ -17,73 +16,109 @@ namespace StreamSql.Execution.State.Groups;
 internal static class SortableEncoding
 {
     /// <summary>Appends row <paramref name="row"/>'s value to <paramref name="writer"/>; false for NULL (nothing written).</summary>
-    public static bool TryWrite(IArrowArray column, int row, StateRowWriter writer)
+    public static bool TryWrite(IArrowArray column, int row, StateRowWriter writer) => TryWrite(new ColumnView(column), row, writer);
+
+    /// <inheritdoc cref="TryWrite(IArrowArray, int, StateRowWriter)"/>
+    public static bool TryWrite(in ColumnView column, int row, StateRowWriter writer)
     {
-        var data = column.Data;
-        if (column.IsNull(row)) return false;
-        int index = data.Offset + row;
-        var values = data.Buffers[1].Span;
-        Span<byte> tmp = stackalloc byte[16];
-        switch (data.DataType.TypeId)
-        {
-            case ArrowTypeId.Boolean:
-                writer.WriteByte((byte)((values[index >> 3] >> (index & 7)) & 1));
-                return true;
-            case ArrowTypeId.Float:
-                BinaryPrimitives.WriteUInt64BigEndian(tmp, DoubleKey(MemoryMarshal.Cast<byte, float>(values)[index]));
-                writer.WriteRaw(tmp[..8]);
-                return true;
-            case ArrowTypeId.Double:
-                BinaryPrimitives.WriteUInt64BigEndian(tmp, DoubleKey(MemoryMarshal.Cast<byte, double>(values)[index]));
-                writer.WriteRaw(tmp[..8]);
-                return true;
-            case ArrowTypeId.Decimal128:
-            {
-                var v = BinaryPrimitives.ReadInt128LittleEndian(values.Slice(index * 16, 16));
-                BinaryPrimitives.WriteUInt128BigEndian(tmp, (UInt128)v ^ ((UInt128)1 << 127));
-                writer.WriteRaw(tmp);
-                return true;
-            }
-            case ArrowTypeId.String:
-            case ArrowTypeId.Binary:
-            {
-                var offsets = MemoryMarshal.Cast<byte, int>(values);
-                int start = offsets[index], length = offsets[index + 1] - start;
-                writer.WriteRaw(length == 0 ? ReadOnlySpan<byte>.Empty : data.Buffers[2].Span.Slice(start, length));
-                return true;
-            }
-            default:
-                BinaryPrimitives.WriteUInt64BigEndian(tmp, (ulong)ReadInteger(data.DataType.TypeId, values, index) ^ 0x8000_0000_0000_0000UL);
-                writer.WriteRaw(tmp[..8]);
-                return true;
-        }
+        if (column.Kind == ColumnKind.Null || column.IsNull(row)) return false;
+        return ColumnKinds.Accept<ValueWriter, bool>(column.Kind, new ValueWriter(column, row, writer));
     }
 
     /// <summary>Appends the value of <paramref name="encoded"/> (one value of <paramref name="type"/>) to a writer.</summary>
-    public static void Decode(ReadOnlySpan<byte> encoded, SqlType type, ColumnBuilder writer)
+    public static void Decode(ReadOnlySpan<byte> encoded, SqlType type, ColumnBuilder writer) =>
+        ColumnKinds.Accept<ValueReader, bool>(ColumnKinds.Of(type), new ValueReader(encoded, writer));
+
+    private readonly struct ValueWriter(ColumnView column, int row, StateRowWriter writer) : IColumnVisitor<bool>
     {
-        switch (type.Kind)
+        public bool Null() => false;
+
+        public bool Boolean()
         {
-            case SqlTypeKind.Boolean:
-                writer.AppendBoolean(encoded[0] != 0);
-                return;
-            case SqlTypeKind.Float or SqlTypeKind.Double:
-                writer.AppendDouble(DoubleOf(BinaryPrimitives.ReadUInt64BigEndian(encoded)));
-                return;
-            case SqlTypeKind.Decimal:
-                writer.AppendUnscaled((Int128)(BinaryPrimitives.ReadUInt128BigEndian(encoded) ^ ((UInt128)1 << 127)));
-                return;
-            case SqlTypeKind.Char or SqlTypeKind.VarChar:
-                writer.AppendUtf8(encoded);
-                return;
-            case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
-                writer.AppendBytes(encoded);
-                return;
-            default:
-                writer.AppendInt64((long)(BinaryPrimitives.ReadUInt64BigEndian(encoded) ^ 0x8000_0000_0000_0000UL));
-                return;
+            writer.WriteByte(column.GetBoolean(row) ? (byte)1 : (byte)0);
+            return true;
         }
+
+        public bool Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            Span<byte> tmp = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(tmp, (ulong)long.CreateTruncating(column.Values<T>()[row]) ^ 0x8000_0000_0000_0000UL);
+            writer.WriteRaw(tmp);
+            return true;
+        }
+
+        public bool Floating<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Span<byte> tmp = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(tmp, DoubleKey(double.CreateTruncating(column.Values<T>()[row])));
+            writer.WriteRaw(tmp);
+            return true;
+        }
+
+        public bool Decimal()
+        {
+            Span<byte> tmp = stackalloc byte[16];
+            BinaryPrimitives.WriteUInt128BigEndian(tmp, (UInt128)column.Values<Int128>()[row] ^ ((UInt128)1 << 127));
+            writer.WriteRaw(tmp);
+            return true;
+        }
+
+        public bool Bytes(bool utf8)
+        {
+            writer.WriteRaw(column.GetBytes(row));
+            return true;
+        }
+
+        public bool Struct() => throw Unsupported(column.Data.DataType.Name);
+        public bool List() => throw Unsupported(column.Data.DataType.Name);
     }
+
+    private readonly ref struct ValueReader(ReadOnlySpan<byte> encoded, ColumnBuilder writer) : IColumnVisitor<bool>
+    {
+        private readonly ReadOnlySpan<byte> _encoded = encoded;
+
+        public bool Null()
+        {
+            writer.AppendNull();
+            return true;
+        }
+
+        public bool Boolean()
+        {
+            writer.AppendBoolean(_encoded[0] != 0);
+            return true;
+        }
+
+        public bool Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            writer.AppendInt64((long)(BinaryPrimitives.ReadUInt64BigEndian(_encoded) ^ 0x8000_0000_0000_0000UL));
+            return true;
+        }
+
+        public bool Floating<T>() where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            writer.AppendDouble(DoubleOf(BinaryPrimitives.ReadUInt64BigEndian(_encoded)));
+            return true;
+        }
+
+        public bool Decimal()
+        {
+            writer.AppendUnscaled((Int128)(BinaryPrimitives.ReadUInt128BigEndian(_encoded) ^ ((UInt128)1 << 127)));
+            return true;
+        }
+
+        public bool Bytes(bool utf8)
+        {
+            if (utf8) writer.AppendUtf8(_encoded);
+            else writer.AppendBytes(_encoded);
+            return true;
+        }
+
+        public bool Struct() => throw Unsupported("ROW");
+        public bool List() => throw Unsupported("ARRAY/MAP");
+    }
+
+    private static NotSupportedException Unsupported(string type) => new($"values of type {type} cannot be kept in grouped state");
 
     /// <summary>Whether values of <paramref name="type"/> can be encoded.</summary>
     public static bool Supports(SqlType type) => type.Kind is SqlTypeKind.Boolean or SqlTypeKind.TinyInt or SqlTypeKind.SmallInt
@@ -104,15 +139,4 @@ internal static class SortableEncoding
         ulong bits = (key & 0x8000_0000_0000_0000UL) != 0 ? key & 0x7FFF_FFFF_FFFF_FFFFUL : ~key;
         return BitConverter.Int64BitsToDouble((long)bits);
     }
-
-    internal static long ReadInteger(ArrowTypeId type, ReadOnlySpan<byte> values, int index) => type switch
-    {
-        ArrowTypeId.Int8 => MemoryMarshal.Cast<byte, sbyte>(values)[index],
-        ArrowTypeId.UInt8 => values[index],
-        ArrowTypeId.Int16 => MemoryMarshal.Cast<byte, short>(values)[index],
-        ArrowTypeId.Int32 or ArrowTypeId.Date32 or ArrowTypeId.Time32 => MemoryMarshal.Cast<byte, int>(values)[index],
-        ArrowTypeId.Int64 or ArrowTypeId.Date64 or ArrowTypeId.Time64 or ArrowTypeId.Timestamp or ArrowTypeId.Duration =>
-            MemoryMarshal.Cast<byte, long>(values)[index],
-        _ => throw new NotSupportedException($"values of type {type} cannot be kept in grouped state"),
-    };
 }

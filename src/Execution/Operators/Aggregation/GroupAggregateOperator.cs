@@ -1,0 +1,306 @@
+using Apache.Arrow;
+using StreamSql.Execution.Aggregates;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Aggregation;
+
+/// <summary>
+/// An unbounded GROUP BY: the Single phase of <see cref="GroupAggregateSpec"/> (Flink's GroupAggFunction, and with a
+/// <see cref="GroupAggregateSpec.MiniBatch"/> its MiniBatchGroupAggFunction) or the Global phase of a two-phase aggregation
+/// (MiniBatchGlobalGroupAggFunction: the input rows are the Local phase's partial accumulators, merged into the state).
+/// Keyed state is a <see cref="GroupTable"/>: per group one typed accumulator column per call (Global: per accumulator
+/// field, AVG's sum and count in one), the row count when the input retracts, the last write time when a TTL is set. A batch (or a mini-batch of buffered batches) is applied at once: its keys are resolved to groups in one pass,
+/// each accumulator folds the batch's rows column at a time, and the groups it touched emit their change as one batch
+/// (<see cref="GroupChangelog"/> says which).
+/// </summary>
+public sealed class GroupAggregateOperator : StreamOperatorBase
+{
+    private readonly GroupAggregateSpec _spec;
+    private readonly RowSchema _inputSchema;
+    private readonly AggregateCallBinding[] _calls;
+    private readonly Schema _outputSchema;
+    private readonly MiniBatchBuffer? _miniBatch;
+    private readonly GroupChangelog _changelog;
+    private readonly Dictionary<int, RowFilters> _filters = new();
+    private readonly IArrowArray[][] _arguments;
+    private readonly List<int> _builtFilters = new();
+    private GroupTable _table = null!;
+    private IGroupsAccumulator[] _accumulators = [];
+    private IGroupsAccumulator? _rowCount;
+    private GroupAccessTimes? _accessTimes;
+    private long _ttlMicros;
+    private bool[] _started = new bool[256];
+    private bool[] _isNew = new bool[256];
+    private int[] _touched = new int[256];
+    // Global phase: per accumulator field its state column in _accumulators (-1: part of an AVG), per AVG call the input
+    // columns of its partial sum and count and its accumulator.
+    private readonly int[] _fieldSlots = [];
+    private readonly (int Sum, int Count)[] _averages = [];
+    private AvgAccumulator?[] _averageStates = [];
+
+    public GroupAggregateOperator(GroupAggregateSpec spec, RowSchema inputSchema)
+    {
+        if (spec.Phase == AggregatePhase.Local)
+            throw new ArgumentException($"the Local phase runs in {nameof(LocalGroupAggregateOperator)} ({spec.Description})", nameof(spec));
+        _spec = spec;
+        _inputSchema = inputSchema;
+        var bindings = new List<AggregateCallBinding>();
+        if (spec.Phase == AggregatePhase.Single)
+        {
+            foreach (var call in spec.Calls) bindings.Add(AggregateCallBinding.Of(call, inputSchema, spec.NeedRetraction));
+        }
+        else
+        {
+            var fields = spec.Accumulators.Fields;
+            _fieldSlots = new int[fields.Count];
+            _averages = new (int, int)[spec.Calls.Count];
+            int keys = spec.GroupKeys.Count;
+            for (int f = 0; f < fields.Count; f++)
+            {
+                var field = fields[f];
+                if (field.CallIndex >= 0 && spec.Calls[field.CallIndex].Kind == AggregateFunctionKind.Avg)
+                {
+                    // AVG's (sum, count) merge into one AvgAccumulator, which divides as the Single phase does.
+                    _fieldSlots[f] = -1;
+                    var (sum, count) = _averages[field.CallIndex];
+                    _averages[field.CallIndex] = field.Role == AccumulatorRole.Sum ? (keys + f, count) : (sum, keys + f);
+                    continue;
+                }
+                _fieldSlots[f] = bindings.Count;
+                bindings.Add(TwoPhaseFields.Global(field, spec.Calls, keys + f));
+            }
+        }
+        _calls = bindings.ToArray();
+        _arguments = new IArrowArray[_calls.Length][];
+        for (int i = 0; i < _calls.Length; i++) _arguments[i] = new IArrowArray[_calls[i].ArgumentColumns.Length];
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+        _changelog = new GroupChangelog(spec.GenerateUpdateBefore, _outputSchema);
+        if (spec.MiniBatch is { } miniBatch) _miniBatch = new MiniBatchBuffer(miniBatch, ArrowTypeMapping.ToArrowSchema(inputSchema));
+    }
+
+    /// <summary>The operator's keyed state (for tests and reports).</summary>
+    public GroupTable Table => _table;
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        var keyTypes = new SqlType[_spec.GroupKeys.Count];
+        for (int k = 0; k < keyTypes.Length; k++) keyTypes[k] = _inputSchema[_spec.GroupKeys[k]].Type;
+        _table = context.State.KeyedState.GetGroupTable("groups", new GroupTableSpec(keyTypes));
+        _accumulators = new IGroupsAccumulator[_calls.Length];
+        for (int i = 0; i < _calls.Length; i++) _accumulators[i] = _table.AddColumn(_calls[i].Accumulator.Create);
+        if (_spec.Phase == AggregatePhase.Global)
+        {
+            _averageStates = new AvgAccumulator?[_spec.Calls.Count];
+            for (int c = 0; c < _averageStates.Length; c++)
+            {
+                var call = _spec.Calls[c];
+                if (call.Kind != AggregateFunctionKind.Avg) continue;
+                var sumType = _inputSchema[_averages[c].Sum].Type;
+                _averageStates[c] = _table.AddColumn(epoch => new AvgAccumulator(epoch, sumType, call.ResultType, retracting: false));
+            }
+            int rowCountField = IndexOfRowCount(_spec.Accumulators);
+            if (rowCountField >= 0) _rowCount = _accumulators[_fieldSlots[rowCountField]];
+        }
+        // Flink's count1 (RetractionRecordCounter): over retractions a group ends when its rows are all taken back.
+        else if (_spec.NeedRetraction) _rowCount = _table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
+        if (_spec.StateTtl > TimeSpan.Zero)
+        {
+            _ttlMicros = (long)(_spec.StateTtl.TotalMilliseconds * 1000);
+            _accessTimes = _table.AddColumn(epoch => new GroupAccessTimes(epoch));
+        }
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (batch.Length == 0) return default;
+        if (_miniBatch is null) return Emit(Apply(batch), output, cancellationToken);
+        _miniBatch.Add(batch, Context.Clock.MonotonicMillis());
+        return _miniBatch.IsFull(Context.Clock.MonotonicMillis()) ? FlushAsync(output, cancellationToken) : default;
+    }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_miniBatch is not null && _miniBatch.IsFull(Context.Clock.MonotonicMillis())) await FlushAsync(output, cancellationToken);
+        await output.EmitWatermarkAsync(watermark, cancellationToken);
+    }
+
+    public override async ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        // A mini-batch ends before a barrier: the snapshot holds no buffered rows.
+        await FlushAsync(output, cancellationToken);
+        if (_accessTimes is not null) RemoveExpired();
+        await output.EmitBarrierAsync(barrier, cancellationToken);
+    }
+
+    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) => FlushAsync(output, cancellationToken);
+
+    private ValueTask FlushAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        var buffered = _miniBatch?.Take();
+        return buffered is null ? default : Emit(Apply(buffered), output, cancellationToken);
+    }
+
+    private static ValueTask Emit(Batch? changes, IEmitter output, CancellationToken cancellationToken) =>
+        changes is null ? default : output.EmitAsync(changes, cancellationToken);
+
+    /// <summary>Applies the rows of <paramref name="batch"/> to their groups; returns the changes to emit (or null).</summary>
+    private Batch? Apply(Batch batch)
+    {
+        var hashes = batch.KeyHashes is { } h && h.Of(_spec.GroupKeys) ? h.Values : default;
+        var groups = _table.Resolve(batch.Data, _spec.GroupKeys, hashes);
+        int touchedCount = groups.TouchedCount;
+        var touched = Copy(groups.Touched, ref _touched);
+        var isNew = Copy(groups.TouchedIsNew, ref _isNew);
+        if (_accessTimes is not null) ExpireStale(touched, isNew);
+        if (!batch.IsInsertOnly) SkipLeadingRetractions(batch, groups, touched, isNew);
+
+        var before = Results(touched);
+
+        var data = batch.Data;
+        _builtFilters.Clear();
+        for (int c = 0; c < _calls.Length; c++)
+        {
+            var call = _calls[c];
+            var filters = FiltersFor(batch, groups, call.FilterColumn);
+            var arguments = _arguments[c];
+            for (int a = 0; a < arguments.Length; a++) arguments[a] = data.Column(call.ArgumentColumns[a]);
+            if (filters.HasAccumulations) _accumulators[c].Update(arguments, groups.Groups, filters.Accumulate);
+            if (filters.HasRetractions) _accumulators[c].Retract(arguments, groups.Groups, filters.Retract);
+        }
+        for (int c = 0; c < _averageStates.Length; c++)
+            _averageStates[c]?.AddPartials(data.Column(_averages[c].Sum), data.Column(_averages[c].Count), groups.Groups);
+        if (_rowCount is CountAccumulator)
+        {
+            var filters = FiltersFor(batch, groups, -1);
+            if (filters.HasAccumulations) _rowCount.Update([], groups.Groups, filters.Accumulate);
+            if (filters.HasRetractions) _rowCount.Retract([], groups.Groups, filters.Retract);
+        }
+
+        var after = Results(touched);
+        var counts = _rowCount is null ? ReadOnlySpan<long>.Empty : ((Int64Array)_rowCount.Evaluate(touched)).Values;
+        if (_accessTimes is not null)
+        {
+            long now = Context.Clock.NowMicros();
+            foreach (int g in touched) _accessTimes[g] = now;
+        }
+
+        var changes = _changelog.Build(batch.Data, _spec.GroupKeys, touched, groups.TouchedFirstRows, isNew, counts, before, after,
+            emitUnchanged: _accessTimes is not null);
+        foreach (int g in _changelog.Emptied) _table.Remove(g);
+        return changes;
+    }
+
+    /// <summary>Each call's result for <paramref name="groups"/>.</summary>
+    private IArrowArray[] Results(ReadOnlySpan<int> groups)
+    {
+        var results = new IArrowArray[_spec.Calls.Count];
+        if (_spec.Phase == AggregatePhase.Single)
+        {
+            for (int c = 0; c < results.Length; c++) results[c] = _accumulators[c].Evaluate(groups);
+            return results;
+        }
+        var fields = _spec.Accumulators.Fields;
+        for (int c = 0; c < results.Length; c++)
+        {
+            if (_averageStates[c] is { } average)
+            {
+                results[c] = average.Evaluate(groups);
+                continue;
+            }
+            int first = -1, count = -1;
+            for (int f = 0; f < fields.Count; f++)
+            {
+                if (fields[f].CallIndex != c) continue;
+                if (first < 0) first = f;
+                else if (fields[f].Role == AccumulatorRole.Count) count = f;
+            }
+            var value = _accumulators[_fieldSlots[first]].Evaluate(groups);
+            // SUM over retractions: NULL again once its non-NULL values are all taken back.
+            results[c] = count < 0 ? value : NullWhereZero(value, (Int64Array)_accumulators[_fieldSlots[count]].Evaluate(groups), _spec.Calls[c].ResultType);
+        }
+        return results;
+    }
+
+    private static IArrowArray NullWhereZero(IArrowArray value, Int64Array counts, SqlType type)
+    {
+        var countValues = counts.Values;
+        if (!countValues.Contains(0L)) return value;
+        var builder = Columns.ColumnBuilder.Create(type, value.Length);
+        for (int i = 0; i < value.Length; i++)
+            if (countValues[i] == 0) builder.AppendNull();
+            else builder.AppendRange(value.Data, i, 1);
+        return builder.Build();
+    }
+
+    private static int IndexOfRowCount(AccumulatorLayout layout)
+    {
+        for (int f = 0; f < layout.Fields.Count; f++)
+            if (layout.Fields[f].CallIndex < 0) return f;
+        return -1;
+    }
+
+    /// <summary>The row filters of the batch for calls with FILTER column <paramref name="filterColumn"/> (-1: none), built
+    /// once per batch and shared by the calls that filter alike.</summary>
+    private RowFilters FiltersFor(Batch batch, GroupBatch groups, int filterColumn)
+    {
+        if (!_filters.TryGetValue(filterColumn, out var filters)) _filters.Add(filterColumn, filters = new RowFilters());
+        if (_builtFilters.Contains(filterColumn)) return filters;
+        filters.Build(batch, groups, filterColumn < 0 ? null : batch.Column(filterColumn));
+        _builtFilters.Add(filterColumn);
+        return filters;
+    }
+
+    /// <summary>
+    /// Retractions that reach a group before any row was accumulated into it (its first rows, or after its state expired)
+    /// are dropped, as Flink's GroupAggFunction drops them: there is nothing to take them back from.
+    /// </summary>
+    private void SkipLeadingRetractions(Batch batch, GroupBatch groups, ReadOnlySpan<int> touched, ReadOnlySpan<bool> isNew)
+    {
+        if (_started.Length < groups.TotalGroups) _started = new bool[Math.Max(groups.TotalGroups, _started.Length * 2)];
+        for (int t = 0; t < touched.Length; t++) _started[touched[t]] = !isNew[t];
+        var kinds = batch.RowKinds!;
+        var rowGroups = groups.Groups;
+        for (int i = 0; i < rowGroups.Length; i++)
+        {
+            int g = rowGroups[i];
+            if (g < 0 || _started[g]) continue;
+            if (kinds[i].IsRetraction()) groups.SetGroup(i, -1);
+            else _started[g] = true;
+        }
+    }
+
+    /// <summary>Groups not written for longer than the TTL start again empty (Flink's TTL never returns expired state).</summary>
+    private void ExpireStale(ReadOnlySpan<int> touched, Span<bool> isNew)
+    {
+        long now = Context.Clock.NowMicros();
+        var columns = _table.Columns;
+        for (int t = 0; t < touched.Length; t++)
+        {
+            if (isNew[t]) continue;
+            int g = touched[t];
+            if (now - _accessTimes![g] <= _ttlMicros) continue;
+            foreach (var column in columns) column.Reset(g);
+            isNew[t] = true;
+        }
+    }
+
+    /// <summary>Drops the in-memory groups whose TTL passed (they would read as empty anyway).</summary>
+    private void RemoveExpired()
+    {
+        long now = Context.Clock.NowMicros();
+        for (int g = 0; g < _table.Capacity; g++)
+            if (_table.IsLive(g) && now - _accessTimes![g] > _ttlMicros) _table.Remove(g);
+    }
+
+    private static Span<T> Copy<T>(ReadOnlySpan<T> source, ref T[] buffer)
+    {
+        if (buffer.Length < source.Length) buffer = new T[Math.Max(source.Length, buffer.Length * 2)];
+        source.CopyTo(buffer);
+        return buffer.AsSpan(0, source.Length);
+    }
+}

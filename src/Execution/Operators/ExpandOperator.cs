@@ -1,0 +1,81 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Expressions;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators;
+
+/// <summary>
+/// Flink's Expand (GROUPING SETS, ROLLUP, CUBE): every input row becomes one row per grouping set, in the order of
+/// <see cref="ExpandSpec.Projects"/>, each with the input row's kind. Each set's columns are evaluated over the whole batch
+/// (a column copied or a constant), then the sets' rows are interleaved row by row with one gather per column.
+/// </summary>
+public sealed class ExpandOperator : StreamOperatorBase
+{
+    private readonly IVectorExpression[][] _projects;
+    private readonly Schema _outputSchema;
+    private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private int[] _interleave = [];
+    private int[] _identity = [];
+
+    public ExpandOperator(ExpandSpec spec, RowSchema inputSchema)
+    {
+        _projects = new IVectorExpression[spec.Projects.Count][];
+        for (int p = 0; p < _projects.Length; p++)
+        {
+            var project = spec.Projects[p];
+            _projects[p] = new IVectorExpression[project.Count];
+            for (int c = 0; c < project.Count; c++) _projects[p][c] = ExpressionCompiler.Compile(project[c], inputSchema);
+        }
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+    }
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length, sets = _projects.Length;
+        if (n == 0) return default;
+        int total = n * sets;
+        // Output row r * sets + p is row r of set p, which lies at p * n + r of the sets' rows laid end to end.
+        if (_interleave.Length < total) _interleave = new int[total];
+        for (int r = 0; r < n; r++)
+            for (int p = 0; p < sets; p++) _interleave[r * sets + p] = p * n + r;
+        var columns = new IArrowArray[_outputSchema.FieldsList.Count];
+        var segments = new GatherSegment[sets];
+        var perSet = new IArrowArray[sets];
+        var identity = Identity(n);
+        for (int c = 0; c < columns.Length; c++)
+        {
+            for (int p = 0; p < sets; p++)
+            {
+                perSet[p] = _projects[p][c].Evaluate(batch.Data, _evaluation);
+                segments[p] = new GatherSegment(perSet[p].Data, identity, 0, n);
+            }
+            var type = _outputSchema.FieldsList[c].DataType;
+            var laidOut = ArrowArrayFactory.BuildArray(ArrayGather.Gather(type, segments, total));
+            columns[c] = ArrayGather.Take(laidOut, _interleave, total);
+        }
+        RowKind[]? kinds = null;
+        if (batch.RowKinds is { } inputKinds)
+        {
+            kinds = new RowKind[total];
+            for (int r = 0; r < n; r++) kinds.AsSpan(r * sets, sets).Fill(inputKinds[r]);
+        }
+        return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, total), kinds), cancellationToken);
+    }
+
+    private int[] Identity(int n)
+    {
+        if (_identity.Length >= n) return _identity;
+        _identity = new int[Math.Max(n, _identity.Length * 2)];
+        for (int i = 0; i < _identity.Length; i++) _identity[i] = i;
+        return _identity;
+    }
+}
