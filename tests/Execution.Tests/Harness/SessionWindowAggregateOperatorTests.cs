@@ -78,6 +78,30 @@ public sealed class SessionWindowAggregateOperatorTests
         await h.DisposeAsync();
     }
 
+    /// <summary>With rocksdb the sessions live in a bounded cache over RocksDB: a batch first evicts (written back) what
+    /// does not fit, and sessions read back later still grow, merge and fire with every row.</summary>
+    [Fact]
+    public async Task Sessions_beyond_the_rocksdb_cache_are_evicted_and_read_back()
+    {
+        var op = new SessionWindowAggregateOperator(Spec(TimeSpan.FromSeconds(5)), Input, new JobMetrics());
+        var h = await OperatorTestHarness.OpenAsync(op, new HarnessBackend("rocksdb", GroupCacheSize: 64));
+        var table = h.Store.KeyedState.GetGroupTable("session-windows",
+            new StreamSql.Execution.State.Groups.GroupTableSpec([SqlType.BigInt], Namespaced: true));
+        for (int round = 0; round < 4; round++)
+        {
+            var rows = new List<(long K, long TsMicros)>();
+            // Half the keys of a round were in the previous one (their sessions grow), half are new.
+            for (int k = 500 * round; k < 500 * round + 1000; k++) rows.Add((k, At(10 + 2 * round)));
+            await h.ProcessBatchAsync(TestBatches.KeyTimes(rows));
+            Assert.True(table.Count <= 1100, $"{table.Count} sessions in memory after round {round}");
+        }
+        await h.ProcessWatermarkAsync(long.MaxValue);
+        Assert.Equal(2500, h.OutputRows.Count);
+        Assert.Equal(1500, h.OutputRows.Count(row => row.Contains(", 2, ", StringComparison.Ordinal)));
+        Assert.Equal(1000, h.OutputRows.Count(row => row.Contains(", 1, ", StringComparison.Ordinal)));
+        await h.DisposeAsync();
+    }
+
     public static TheoryData<string, string, string> Chains => new()
     {
         { "hashmap", "hashmap", "hashmap" },

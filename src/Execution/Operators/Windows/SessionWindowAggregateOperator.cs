@@ -56,11 +56,10 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
     private NamespaceTimerService _timers = null!;
     private WatermarkTracker _watermark = null!;
     private WindowClock _clock = null!;
-    private long[] _namespaces = new long[256];
+    private int[] _groups = new int[256];
     private long[] _times = new long[256];
     private bool[] _accumulate = new bool[256];
     private bool[] _retract = new bool[256];
-    private bool[] _selected = new bool[256];
     private bool[] _late = new bool[256];
     private byte[] _key = new byte[64];
 
@@ -104,6 +103,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         if (n == 0) return default;
         Grow(n);
         ReadTimes(batch, n);
+        _sessions.TrimCache();
         var keyGroups = _keys.Resolve(batch.Data, _keyColumns, selection: _accumulate.AsSpan(0, n)).Groups;
         var kinds = batch.RowKinds;
         bool anyRetract = false;
@@ -111,9 +111,10 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         long late = 0;
         for (int i = 0; i < n; i++)
         {
+            _groups[i] = -1;
             if (!_accumulate[i]) continue;
             int key = keyGroups[i];
-            if (!Assign(key, i, keyGroups))
+            if (!Assign(key, i))
             {
                 _accumulate[i] = false;
                 _late[i] = true;
@@ -140,26 +141,18 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             LateRecordsDropped += late;
             _metrics.AddLateRecordsDropped(late);
         }
-        var selection = _accumulate.AsSpan(0, n);
-        if (anyRetract)
-        {
-            for (int i = 0; i < n; i++) _selected[i] = _accumulate[i] || _retract[i];
-            selection = _selected.AsSpan(0, n);
-        }
-        var groups = _sessions.Resolve(batch.Data, _keyColumns, _namespaces.AsSpan(0, n), selection: selection);
-        _accumulators.Update(batch, groups.Groups, _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
+        _accumulators.Update(batch, _groups.AsSpan(0, n), _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
         if (anyRetract) _retract.AsSpan(0, n).Clear();
         return default;
     }
 
     private void Grow(int n)
     {
-        if (_namespaces.Length >= n) return;
-        _namespaces = new long[n];
+        if (_groups.Length >= n) return;
+        _groups = new int[n];
         _times = new long[n];
         _accumulate = new bool[n];
         _retract = new bool[n];
-        _selected = new bool[n];
         _late = new bool[n];
     }
 
@@ -188,14 +181,14 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
     /// <c>[ts, ts + gap)</c> absorbs every open session it overlaps or touches — they become one, under the first one's id —
     /// or opens a new session. Returns false for a late row (a new session that would already have fired).
     /// </summary>
-    private bool Assign(int key, int row, ReadOnlySpan<int> keyGroups)
+    private bool Assign(int key, int row)
     {
         long ts = _times[row];
         long windowEnd = ts + _gap;
         var keyBytes = _keys.KeyOf(key);
         int keyGroup = _keys.KeyGroupOf(key);
         int keep = -1;
-        long keepId = 0, start = ts, end = windowEnd;
+        long start = ts, end = windowEnd;
         _merged.Clear();
         for (int e = _ids.First(key); e >= 0; e = _ids.Next(e))
         {
@@ -206,11 +199,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             if (s > windowEnd || en < ts) continue;
             start = Math.Min(start, s);
             end = Math.Max(end, en);
-            if (keep < 0)
-            {
-                keep = g;
-                keepId = id;
-            }
+            if (keep < 0) keep = g;
             else _merged.Add(g);
         }
         if (keep < 0)
@@ -223,19 +212,20 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             _keys.MarkUsed(key);
             _ids.Add(key, ts);
             _timers.Register(Domain, _clock.ToRow(windowEnd) - 1, ts);
-            _namespaces[row] = ts;
+            _groups[row] = created;
             return true;
         }
         _sessions.MarkUsed(keep);
         _bounds.Set(keep, start, end);
-        if (_merged.Count > 0) Merge(key, keep, keepId, row, keyGroups);
-        _namespaces[row] = keepId;
+        if (_merged.Count > 0) Merge(key, keep, row);
+        _groups[row] = keep;
         return true;
     }
 
     /// <summary>Folds the sessions in <see cref="_merged"/> into <paramref name="keep"/>: their accumulators merge, their
-    /// groups and ids go, and earlier rows of this batch assigned to them now go to the kept session.</summary>
-    private void Merge(int key, int keep, long keepId, int row, ReadOnlySpan<int> keyGroups)
+    /// groups and ids go, and earlier rows of this batch assigned to them now go to the kept session (before a later row
+    /// may reuse a removed group's index).</summary>
+    private void Merge(int key, int keep, int row)
     {
         _keys.MarkUsed(key);
         _target[0] = keep;
@@ -247,7 +237,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             _sessions.Remove(g);
             _ids.Remove(key, id);
             for (int j = 0; j < row; j++)
-                if ((_accumulate[j] || _retract[j]) && keyGroups[j] == key && _namespaces[j] == id) _namespaces[j] = keepId;
+                if (_groups[j] == g) _groups[j] = keep;
         }
     }
 
