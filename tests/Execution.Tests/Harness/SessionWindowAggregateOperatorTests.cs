@@ -102,6 +102,24 @@ public sealed class SessionWindowAggregateOperatorTests
         await h.DisposeAsync();
     }
 
+    /// <summary>A group window over an updating input: a -U/-D row finds its session as an insert would (merging what
+    /// it touches) and takes its row back out of the aggregates, as Flink's merging WindowOperator does; a session whose
+    /// rows were all retracted emits nothing (Flink's RecordCounter).</summary>
+    [Fact]
+    public async Task A_retraction_takes_its_row_back_out_of_its_session()
+    {
+        var spec = Spec(TimeSpan.FromSeconds(5)) with { InputChangelog = ChangelogMode.All };
+        var h = await OperatorTestHarness.OpenAsync(new SessionWindowAggregateOperator(spec, Input, new JobMetrics()), HarnessBackend.HashMap);
+        var rows = TestBatches.KeyTimes([(1, At(1)), (1, At(3)), (1, At(3)), (2, At(1))]);
+        await h.ProcessBatchAsync(rows);
+        await h.ProcessBatchAsync(new Batches.Batch(rows.Data, [Batches.RowKind.Insert, Batches.RowKind.Insert, Batches.RowKind.UpdateBefore, Batches.RowKind.Delete]));
+        await h.ProcessWatermarkAsync(long.MaxValue);
+        Assert.Equal([
+            "+I[1, 4, 2023-11-14T22:13:21, 2023-11-14T22:13:28, 2023-11-14T22:13:27.999]",
+        ], h.OutputRows.Order(StringComparer.Ordinal).ToArray());
+        await h.DisposeAsync();
+    }
+
     public static TheoryData<string, string, string> Chains => new()
     {
         { "hashmap", "hashmap", "hashmap" },

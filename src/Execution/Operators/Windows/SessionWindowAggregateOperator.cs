@@ -27,6 +27,8 @@ namespace StreamSql.Execution.Operators.Windows;
 /// <para><b>Timers</b>: subtask timers by (time, session id), registered when a session opens at its first end; when one
 /// fires, the sessions with that id whose end is due emit and are dropped, and those that grew since re-register at
 /// their current end, so a row that only extends a session touches no timer.</para>
+/// <para>Over an updating input (the group window), a <c>-U</c>/<c>-D</c> row finds its session as an insert does and
+/// retracts from it; a session left with no rows emits nothing when it fires (Flink's <c>RecordCounter</c>).</para>
 /// <para><b>Lateness</b>: a row whose session (after merging) would already have fired (watermark ≥ its end - 1) is
 /// dropped and counted (<see cref="JobMetrics.NumLateRecordsDropped"/>).</para>
 /// </summary>
@@ -45,6 +47,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
     private readonly List<NamespaceTimer> _fired = new();
     private readonly HashSet<long> _firedIds = new();
     private readonly List<int> _due = new();
+    private readonly List<int> _empty = new();
     private readonly List<int> _merged = new();
     private readonly int[] _one = new int[1];
     private readonly int[] _target = new int[1];
@@ -127,7 +130,9 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
                 _accumulate[i] = false;
                 _retract[i] = true;
                 anyRetract = true;
+                _bounds.Rows(_groups[i])--;
             }
+            else _bounds.Rows(_groups[i])++;
         }
         if (anyLate)
         {
@@ -234,6 +239,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             long id = _sessions.NamespaceOf(g);
             _one[0] = g;
             _accumulators.Merge(_one, _target);
+            _bounds.Rows(keep) += _bounds.Rows(g);
             _sessions.Remove(g);
             _ids.Remove(key, id);
             for (int j = 0; j < row; j++)
@@ -261,24 +267,27 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         if (_timers.PollDue(Domain, time, _fired) == 0) return;
         _firedIds.Clear();
         _due.Clear();
+        _empty.Clear();
         foreach (var timer in _fired)
         {
             if (!_firedIds.Add(timer.Namespace)) continue;
             foreach (int g in _sessions.GroupsOf(timer.Namespace))
             {
                 long at = _clock.ToRow(_bounds.End(g)) - 1;
-                if (at <= time) _due.Add(g);
-                else _timers.Register(Domain, at, timer.Namespace);
+                if (at > time) _timers.Register(Domain, at, timer.Namespace);
+                else if (_bounds.Rows(g) != 0) _due.Add(g);
+                else _empty.Add(g);
             }
         }
-        if (_due.Count == 0) return;
-        await output.EmitAsync(Results(CollectionsMarshal.AsSpan(_due)), cancellationToken).ConfigureAwait(false);
-        DropDue();
+        if (_due.Count > 0) await output.EmitAsync(Results(CollectionsMarshal.AsSpan(_due)), cancellationToken).ConfigureAwait(false);
+        Drop(_due);
+        Drop(_empty);
     }
 
-    private void DropDue()
+    /// <summary>Removes fired sessions, and their keys' entries when no session is left.</summary>
+    private void Drop(List<int> sessions)
     {
-        foreach (int g in CollectionsMarshal.AsSpan(_due))
+        foreach (int g in CollectionsMarshal.AsSpan(sessions))
         {
             var keyBytes = _sessions.KeyOf(g);
             int key = _keys.Find(keyBytes, _sessions.KeyGroupOf(g));
