@@ -15,7 +15,7 @@ namespace StreamSql.Benchmarks;
 /// (10 s windows sliding by 2 s) and Nexmark q11's SESSION count per bidder (10 s gap, group window syntax), one subtask, fed by the live nexmark generator, exactly-once checkpoints every 10 s;
 /// events per second of CPU time of the process (per core), against hand-written dictionary loops over the same bids
 /// generated into memory in the same run (generation not counted for them). Optional third argument: the checkpoint
-/// interval (default 10s).
+/// interval (default 10s); fourth: the state backend (default hashmap).
 /// <para>Both sides generate from the same fixed <c>base-time</c>: the generator's default is the wall clock in whole
 /// seconds, and with 2 s slides the second's parity shifts every bid against the window bounds, so an engine run and a
 /// baseline that straddled an odd/even second counted different (both right) numbers of window rows.</para>
@@ -54,6 +54,7 @@ internal static class WindowBenchmark
         int events = args.Length > 1 ? int.Parse(args[1]) : 10_000_000;
         int rounds = args.Length > 2 ? int.Parse(args[2]) : 3;
         string interval = args.Length > 3 ? args[3] : "10s";
+        string backend = args.Length > 4 ? args[4] : "hashmap";
         var root = Path.Combine(Path.GetTempPath(), "streamsql-bench-windows-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -74,7 +75,7 @@ internal static class WindowBenchmark
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var wall = Stopwatch.StartNew();
                     engineRows = await RunEngineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Table, events, NexmarkBids.BaseTime) + query,
-                        Path.Combine(root, r.ToString(System.Globalization.CultureInfo.InvariantCulture)), interval);
+                        Path.Combine(root, r.ToString(System.Globalization.CultureInfo.InvariantCulture)), interval, backend);
                     wall.Stop();
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     engineRates.Add(events / used.TotalSeconds);
@@ -102,7 +103,7 @@ internal static class WindowBenchmark
         }
     }
 
-    private static async Task<long> RunEngineAsync(string script, string checkpoints, string interval)
+    private static async Task<long> RunEngineAsync(string script, string checkpoints, string interval, string backend)
     {
         var connectors = BuiltInConnectors.CreateRegistry();
         var sink = new CountingSinkConnector();
@@ -112,6 +113,7 @@ internal static class WindowBenchmark
         {
             ["parallelism.default"] = "1",
             ["execution.checkpointing.interval"] = interval,
+            ["state.backend.type"] = backend,
             ["execution.checkpointing.mode"] = "EXACTLY_ONCE",
             ["state.checkpoints.dir"] = checkpoints,
         });

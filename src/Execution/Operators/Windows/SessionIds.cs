@@ -5,8 +5,8 @@ namespace StreamSql.Execution.Operators.Windows;
 
 /// <summary>
 /// Per key, the ids of its open session windows (Flink's <c>MergingWindowSet</c>, which maps each window to the window its
-/// state lives under): an id is the namespace of the session's group in the session table — the time of the row that
-/// opened it, which stays inside the session as it grows and merges, so a key's open sessions never share one.
+/// state lives under): an id is the namespace of the session's group in the session table (see
+/// <see cref="SessionWindowAggregateOperator"/>: distinct among a key's open sessions).
 /// </summary>
 internal sealed class SessionIds : IGroupColumn
 {

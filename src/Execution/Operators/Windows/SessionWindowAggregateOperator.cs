@@ -20,8 +20,9 @@ namespace StreamSql.Execution.Operators.Windows;
 /// <c>end - 1</c> (processing time: the clock passes it), emitting <c>+I</c> rows with <c>window_start</c> = its first
 /// row's time, <c>window_end</c> = its last row's time + gap and <c>window_time</c> = <c>window_end - 1 ms</c>.
 /// <para><b>State</b>: two group tables. <c>session-windows</c>, keyed by (group key, session id), holds each session's
-/// accumulators and bounds (<see cref="SessionBounds"/>); the id is the time of the row that opened it (always inside the
-/// session, so a key's open sessions have distinct ids) and stays when the session grows or absorbs others.
+/// accumulators and bounds (<see cref="SessionBounds"/>); the id is the time of the row that opened it floored to a
+/// width w ≤ gap (two rows less than the gap apart cannot open two sessions of one key — the second would touch the first —
+/// so a key's open sessions have distinct ids) and stays when the session grows or absorbs others.
 /// <c>session-keys</c>, keyed by group key, lists each key's open session ids (<see cref="SessionIds"/>, Flink's
 /// <c>MergingWindowSet</c>). Both are snapshot per key group, so they restore into either backend at any parallelism.</para>
 /// <para><b>Timers</b>: subtask timers by (time, session id), registered when a session opens at its first end; when one
@@ -35,6 +36,9 @@ namespace StreamSql.Execution.Operators.Windows;
 internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
     private const long MillisecondMicros = 1000;
+    /// <summary>Session ids are the opening row's time floored to this (or the gap when shorter): sessions opened in the
+    /// same second share timers' namespaces, so firing scans few namespaces (with rocksdb each scan seeks every key group).</summary>
+    private const long MaxIdWidth = 1_000_000;
 
     private readonly WindowAggregateSpec _spec;
     private readonly RowSchema _input;
@@ -43,6 +47,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
     private readonly Schema _outputSchema;
     private readonly bool _eventTime;
     private readonly long _gap;
+    private readonly long _idWidth;
     private readonly TimeAttributeWindowing _windowing;
     private readonly List<NamespaceTimer> _fired = new();
     private readonly HashSet<long> _firedIds = new();
@@ -79,6 +84,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _eventTime = spec.Windowing.IsEventTime;
         _gap = session.Gap.Ticks / TimeSpan.TicksPerMicrosecond;
+        _idWidth = Math.Max(1, Math.Min(_gap, MaxIdWidth));
     }
 
     /// <summary>Late rows this subtask dropped.</summary>
@@ -212,11 +218,12 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             if (_eventTime && _watermark.IsLate(_clock.ToRow(windowEnd) - 1)) return false;
             if (_key.Length < keyBytes.Length) _key = new byte[Math.Max(keyBytes.Length, _key.Length * 2)];
             keyBytes.CopyTo(_key);
-            int created = _sessions.FindOrAdd(_key.AsSpan(0, keyBytes.Length), keyGroup, ts, out _);
+            long id = ts - (ts % _idWidth + _idWidth) % _idWidth;
+            int created = _sessions.FindOrAdd(_key.AsSpan(0, keyBytes.Length), keyGroup, id, out _);
             _bounds.Set(created, ts, windowEnd);
             _keys.MarkUsed(key);
-            _ids.Add(key, ts);
-            _timers.Register(Domain, _clock.ToRow(windowEnd) - 1, ts);
+            _ids.Add(key, id);
+            _timers.Register(Domain, _clock.ToRow(windowEnd) - 1, id);
             _groups[row] = created;
             return true;
         }
