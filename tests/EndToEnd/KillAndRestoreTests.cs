@@ -188,7 +188,7 @@ public sealed class KillAndRestoreTests : IDisposable
             "INSERT INTO out SELECT k, window_start, window_end, COUNT(*), SUM(id), MIN(id) "
             + "FROM TABLE(SESSION(TABLE (SELECT CAST(id % 7 AS BIGINT) AS k, id, ts FROM src) PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)) "
             + "GROUP BY k, window_start, window_end;");
-        await KillRestartAndFinishAsync(kills: perRun.Length - 1, ExpectedSessions(Rows), maxDelayMs: 400, beforeRun: Script);
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, ExpectedSessions(Rows), maxDelayMs: 800, beforeRun: Script);
     }
 
     /// <summary>The session rows of <see cref="Session_window_aggregation_killed_and_restored_at_other_parallelisms_commits_every_session_exactly_once"/>
