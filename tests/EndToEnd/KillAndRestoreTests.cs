@@ -165,7 +165,7 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
-    /// A SESSION window aggregation (1 s gap, per key id % 7: COUNT, SUM, MIN) over a paced datagen sequence whose event time
+    /// A SESSION window aggregation (1 s gap, per key id % 7: COUNT, SUM, MIN) over a paced datagen sequence (8 s long) whose event time
     /// jumps 2 s after every 500 rows, so each key has one session per block of rows, killed twice and restarted at other
     /// parallelisms and backends: the open sessions (bounds, accumulators, per-key session sets) and their timers are
     /// restored and rescaled, and every session row is committed exactly once with the values of an uninterrupted run.
@@ -182,7 +182,7 @@ public sealed class KillAndRestoreTests : IDisposable
             // Row id at id * 10 ms plus 2 s per 500 rows before it: in order, nothing is late.
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10 + (id - 1 - MOD(id - 1, 500)) * 4, 3) AS TIMESTAMP(3)), "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
-            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '1000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), n BIGINT, total BIGINT, lo BIGINT) "
             + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
             "INSERT INTO out SELECT k, window_start, window_end, COUNT(*), SUM(id), MIN(id) "
