@@ -34,7 +34,7 @@ public sealed class OperatorFactory
         Register<MiniBatchAssignerSpec>(_ => new MiniBatchAssignerOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
         Register<WindowAggregateSpec>(c => ((WindowAggregateSpec)c.Spec).Window is SessionWindow
-            ? throw new NotSupportedException($"the runtime cannot run SESSION windows yet ({c.Spec.Description})")
+            ? new Windows.SessionWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics)
             : ((WindowAggregateSpec)c.Spec).Phase == AggregatePhase.Local
             ? new Windows.LocalWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema)
             : new Windows.WindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics));

@@ -74,6 +74,51 @@ public sealed class ProcessingTimeWindowTests
         await GroupAggregateRescaleTests.DisposeAll(restored);
     }
 
+    private static WindowAggregateSpec SessionSpec() => Spec() with
+    {
+        Window = new SessionWindow(TimeSpan.FromSeconds(5), []),
+        Description = "WindowAggregate(proctime session test)",
+    };
+
+    /// <summary>A processing-time session grows with each row processed less than the gap after its last one and fires
+    /// when the clock passes its end; a session that grew after its first timer was set re-arms at its new end, and that
+    /// timer is checkpointed and restored at another parallelism and backend.</summary>
+    [Fact]
+    public async Task A_processing_time_session_fires_when_the_clock_passes_its_end_and_its_timer_survives_a_rescaling_restore()
+    {
+        var clock = new ManualClock(T0 + 1 * Second);
+        var h = await OperatorTestHarness.OpenAsync(new SessionWindowAggregateOperator(SessionSpec(), Input, new JobMetrics()), HarnessBackend.HashMap,
+            clock: clock);
+        await h.ProcessBatchAsync(Rows(1, 1, 2));
+        clock.Micros = T0 + 4 * Second;
+        await h.ProcessBatchAsync(Rows(1));
+        clock.Micros = T0 + 6 * Second;
+        await h.ProcessPeriodicAsync();
+        Assert.Equal(["+I[2, 1, 2023-11-14T22:13:21, 2023-11-14T22:13:26]"], h.OutputRows);
+        h.ClearOutput();
+
+        clock.Micros = T0 + 7 * Second;
+        await h.ProcessBatchAsync(Rows(3));
+        var checkpoint = await new HarnessCheckpoints().SnapshotAsync(1, [h]);
+        await h.DisposeAsync();
+
+        var restoredClock = new ManualClock(T0 + 8 * Second);
+        var restored = new OperatorTestHarness[2];
+        for (int s = 0; s < 2; s++)
+            restored[s] = await OperatorTestHarness.OpenAsync(new SessionWindowAggregateOperator(SessionSpec(), Input, new JobMetrics()),
+                HarnessBackend.RocksDb, s, 2, restoreFrom: checkpoint, clock: restoredClock);
+        foreach (var r in restored) await r.ProcessPeriodicAsync();
+        Assert.All(restored, r => Assert.Empty(r.OutputRows));
+        restoredClock.Micros = T0 + 9 * Second;
+        foreach (var r in restored) await r.ProcessPeriodicAsync();
+        Assert.Equal(["+I[1, 3, 2023-11-14T22:13:21, 2023-11-14T22:13:29]"], restored.SelectMany(r => r.OutputRows).ToArray());
+        foreach (var r in restored) r.ClearOutput();
+        restoredClock.Micros = T0 + 12 * Second;
+        foreach (var r in restored) await r.ProcessPeriodicAsync();
+        Assert.Equal(["+I[3, 1, 2023-11-14T22:13:27, 2023-11-14T22:13:32]"], restored.SelectMany(r => r.OutputRows).ToArray());
+        await GroupAggregateRescaleTests.DisposeAll(restored);
+    }
+
     [Fact]
     public async Task A_window_still_open_when_the_input_ends_emits_nothing_as_in_flink()
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StreamSql.Tests.Differential;
 
 /// <summary>
-/// Window TVF aggregations (TUMBLE, HOP, CUMULATE) over random in-order rows (NULL and skewed keys, NULL values), each
+/// Window TVF aggregations (TUMBLE, HOP, CUMULATE; SESSION in its own 30 cases) over random in-order rows (NULL and skewed keys, NULL values), each
 /// compared with DuckDB's answer: the engine fires every window when the bounded input ends; DuckDB assigns each row to
 /// its windows by arithmetic on epoch milliseconds (HOP and CUMULATE through a join with the window offsets) and groups.
 /// 60 generated cases per run with a fixed seed: COUNT(*), COUNT, SUM, MIN, MAX, AVG and FILTER (WHERE ...).
@@ -49,6 +49,47 @@ public sealed class WindowDifferentialTests
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.True(run.NonEmptyCases == run.Cases, $"only {run.NonEmptyCases} of {run.Cases} cases returned rows");
         Assert.True(run.RowsCompared > 5_000, $"{run.RowsCompared} rows compared");
+    }
+
+    /// <summary>SESSION windows (with and without PARTITION BY the group keys): DuckDB numbers each key's sessions with a
+    /// running count of rows more than the gap after the previous row (LAG over the key's rows in time order), as a row's
+    /// window [ts, ts + gap) merges with a session it overlaps or touches.</summary>
+    [Fact]
+    public async Task Random_session_window_aggregations_agree_with_duckdb()
+    {
+        await using var run = new DifferentialRun(defaultSeed: 20261205);
+        run.AddTable("w", rows: 400, lateRows: false);
+        var random = run.Random;
+        int[] gaps = [1, 2, 3, 5];
+        for (int i = 0; i < 30; i++)
+        {
+            int gap = gaps[random.Next(gaps.Length)];
+            var keys = Keys[random.Next(Keys.Length)];
+            bool partitioned = keys.Length > 0 && random.Next(3) > 0;
+            var aggregates = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Aggregates[random.Next(Aggregates.Length)]).ToList();
+            await run.CheckAsync(SessionQuery(gap, keys, partitioned, aggregates));
+        }
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.True(run.NonEmptyCases == run.Cases, $"only {run.NonEmptyCases} of {run.Cases} cases returned rows");
+        Assert.True(run.RowsCompared > 1_000, $"{run.RowsCompared} rows compared");
+    }
+
+    private static DualSql SessionQuery(int gap, string[] keys, bool partitioned, List<(string Engine, string DuckDb)> aggregates)
+    {
+        long gapMs = gap * 1000L;
+        string partition = !partitioned ? "" : keys.Length == 1 ? $" PARTITION BY {keys[0]}" : $" PARTITION BY ({string.Join(", ", keys)})";
+        string over = keys.Length == 0 ? "ORDER BY t" : $"PARTITION BY {string.Join(", ", keys)} ORDER BY t";
+        string keyList = string.Concat(keys.Select(k => k + ", "));
+        string engineAggs = string.Join(", ", aggregates.Select((a, n) => $"{a.Engine} AS a{n}"));
+        string duckAggs = string.Join(", ", aggregates.Select((a, n) => $"{a.DuckDb} AS a{n}"));
+        string sessions = $"SELECT *, SUM(CASE WHEN prev IS NULL OR t - prev > {gapMs} THEN 1 ELSE 0 END) OVER ({over} ROWS UNBOUNDED PRECEDING) AS sid "
+            + $"FROM (SELECT *, epoch_ms(ts) AS t, LAG(epoch_ms(ts)) OVER ({over}) AS prev FROM w)";
+        return new DualSql(
+            $"SELECT {keyList}window_start, window_end, {engineAggs} "
+            + $"FROM TABLE(SESSION(TABLE w{partition}, DESCRIPTOR(ts), INTERVAL '{gap.ToString(CultureInfo.InvariantCulture)}' SECOND)) "
+            + $"GROUP BY {keyList}window_start, window_end",
+            $"SELECT {keyList}make_timestamp(MIN(t) * 1000) AS window_start, make_timestamp((MAX(t) + {gapMs}) * 1000) AS window_end, {duckAggs} "
+            + $"FROM ({sessions}) GROUP BY {keyList}sid");
     }
 
     private static DualSql Query(string kind, int size, int step, string[] keys, List<(string Engine, string DuckDb)> aggregates)

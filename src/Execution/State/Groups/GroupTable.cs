@@ -253,6 +253,15 @@ public sealed class GroupTable
 
     public bool IsLive(int group) => _index.IsLive(group);
 
+    /// <summary>For an operator that reaches its groups with <see cref="Find"/> and <see cref="FindOrAdd"/> rather than
+    /// Resolve: when the table spills and its cache is full, writes groups back to RocksDB and evicts the least recently
+    /// used, as Resolve does first. Group indexes held from before are invalid after it.</summary>
+    public void TrimCache()
+    {
+        Seal();
+        if (_store is not null) EvictIfFull();
+    }
+
     /// <summary>The serialized key of a group (valid until the table changes).</summary>
     public ReadOnlySpan<byte> KeyOf(int group) => _index.EntryOfGroup(group).Key;
 
