@@ -114,7 +114,8 @@ public sealed class ControlEndpointTests : IDisposable
 
         var (badMode, _) = await SendAsync(HttpMethod.Patch, new Uri(url, "jobs/" + job.Id + "?mode=stop"));
         Assert.Equal(HttpStatusCode.BadRequest, badMode);
-        Assert.Equal(JobStatus.Running, job.Status);
+        // The refused request left the job alone (on a loaded machine it may still be starting).
+        Assert.Contains(job.Status, new[] { JobStatus.Created, JobStatus.Running });
 
         var (status, _) = await SendAsync(HttpMethod.Patch, new Uri(url, "jobs/" + job.Id + "?mode=cancel"));
         Assert.Equal(HttpStatusCode.Accepted, status);
