@@ -38,11 +38,19 @@ public sealed class SqlPlanner
     /// <summary>Plans or executes one statement under the session's current <paramref name="configuration"/>.</summary>
     /// <remarks>Plans on a <see cref="LargeStackThread"/>: binding, the rewrite rules, constant folding, EXPLAIN and the
     /// physical planner recurse over the statement's trees, as deep as the parser's <see cref="NestingLimit"/> lets them be.</remarks>
-    /// <exception cref="SqlValidationException">The statement is invalid; the span points into the script it came from.</exception>
+    /// <exception cref="SqlValidationException">The statement is invalid; the span points into the script it came from. Also
+    /// a failure inside the planner (a bug), reported at the statement as one, never as a bare .NET runtime message.</exception>
     public PlanResult Plan(ParsedStatement statement, Configuration configuration)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        return LargeStackThread.Run(() => Plan(statement.Statement, configuration));
+        try
+        {
+            return LargeStackThread.Run(() => Plan(statement.Statement, configuration));
+        }
+        catch (Exception e) when (PlannerBug.Is(e))
+        {
+            throw PlannerBug.At(e, statement.Statement.Span);
+        }
     }
 
     private PlanResult Plan(Statement statement, Configuration configuration)

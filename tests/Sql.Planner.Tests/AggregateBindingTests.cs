@@ -161,6 +161,18 @@ public sealed class AggregateBindingTests
     }
 
     [Fact]
+    public void A_grouping_key_read_by_a_call_is_aggregated_from_a_copy_the_expand_keeps()
+    {
+        var explain = _f.Explain("SELECT i, s, MAX(i), COUNT(s) FROM t GROUP BY ROLLUP (i, s)");
+        Assert.Contains("Expand(projects=[{i, s, 0 AS $e, i AS i_0, s AS s_0}, {i, null AS s, 1 AS $e, i AS i_0, s AS s_0}, "
+            + "{null AS i, null AS s, 3 AS $e, i AS i_0, s AS s_0}])", explain);
+        Assert.Contains("GroupAggregate(groupBy=[i, s, $e], select=[i, s, $e, MAX(i_0) AS EXPR$2, COUNT(s_0) AS EXPR$3])", explain);
+        // A key no call reads gets no copy.
+        Assert.Contains("Expand(projects=[{i, s, 0 AS $e}, {i, null AS s, 1 AS $e}, {null AS i, null AS s, 3 AS $e}])",
+            _f.Explain("SELECT i, s, COUNT(*) FROM t GROUP BY ROLLUP (i, s)"));
+    }
+
+    [Fact]
     public void A_single_grouping_set_is_a_plain_group_by_and_the_empty_one_a_global_aggregation()
     {
         Assert.DoesNotContain("Expand", _f.Explain("SELECT i, COUNT(*) FROM t GROUP BY GROUPING SETS ((i))"));

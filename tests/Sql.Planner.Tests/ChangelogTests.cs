@@ -164,6 +164,26 @@ public sealed class ChangelogTests
     }
 
     [Fact]
+    public void Two_phase_plans_a_filtered_call_before_another_call()
+    {
+        // The filter column comes after the other call's argument in the Local phase's input, past the end of the
+        // accumulator row the Global phase reads: the Global phase must not look its calls' columns up in that row.
+        _f.Configuration = Configuration.Empty.With("table.optimizer.agg-phase-strategy", "TWO_PHASE")
+            .With("table.exec.mini-batch.enabled", "true").With("table.exec.mini-batch.allow-latency", "1 s").With("table.exec.mini-batch.size", "100");
+        const string Query = "SELECT auction, MAX(price) FILTER (WHERE price > 1), SUM(bidder) FROM bids GROUP BY auction";
+        var specs = _f.Run<QueryPlan>(Query).Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().ToList();
+        var local = specs.Single(s => s.Phase == AggregatePhase.Local);
+        var global = specs.Single(s => s.Phase == AggregatePhase.Global);
+        Assert.Equal(["auction", "max$0", "sum$1"], local.OutputSchema.Fields.Select(f => f.Name));
+        Assert.Equal([0, 1], global.Accumulators.Fields.Select(f => f.CallIndex));
+        Assert.True(local.Calls[0].FilterArg >= 0);
+        Assert.Equal(-1, local.Calls[1].FilterArg);
+        var explain = _f.Explain(Query);
+        Assert.Contains("LocalGroupAggregate(groupBy=[auction], select=[auction, MAX(price) FILTER $f2 AS max$0, SUM(bidder) AS sum$1])", explain);
+        Assert.Contains("GlobalGroupAggregate(groupBy=[auction], select=[auction, MAX(max$0) AS EXPR$1, SUM(sum$1) AS EXPR$2])", explain);
+    }
+
+    [Fact]
     public void Two_phase_over_retractions_carries_the_row_count_and_refuses_min_and_max()
     {
         _f.Configuration = Configuration.Empty

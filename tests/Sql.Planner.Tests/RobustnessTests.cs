@@ -1,3 +1,6 @@
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
+
 namespace StreamSql.Sql.Planner.Tests;
 
 /// <summary>Typical Flink scripts either plan or fail with a located validation error; never another exception.</summary>
@@ -41,6 +44,25 @@ public sealed class RobustnessTests
         catch (SqlValidationException e)
         {
             Assert.True(e.Span.Line >= 1, $"error without a position: {e.Problem}");
+            Assert.True(e.InnerException is null, $"the planner failed inside: {e.InnerException}");
         }
+    }
+
+    [Fact]
+    public void A_failure_inside_the_planner_is_reported_at_the_statement_as_a_bug()
+    {
+        var f = new PlannerFixture(new FailingEvaluator());
+        f.Run(PlannerFixture.Bids);
+        var e = f.Error("SELECT auction,\n  1 + 2 FROM bids");
+        Assert.Equal("Internal error: the planner failed on this statement (ArgumentOutOfRangeException in FailingEvaluator.TryEvaluate). "
+            + "This is a bug in StreamSql, not a problem with the SQL; please report it with the statement.", e.Problem);
+        Assert.Equal((1, 1), (e.Span.Line, e.Span.Column));
+        Assert.DoesNotContain("Index was out of range", e.Message);
+        Assert.IsType<ArgumentOutOfRangeException>(e.InnerException);
+    }
+
+    private sealed class FailingEvaluator : IConstantEvaluator
+    {
+        public Literal? TryEvaluate(Call call) => throw new ArgumentOutOfRangeException(nameof(call), "Index was out of range.");
     }
 }

@@ -24,20 +24,35 @@ internal static class GroupingSetsExpansion
         return id;
     }
 
-    /// <summary>The Expand over <paramref name="input"/>: its columns (a key NULL in the sets without it), then <c>$e</c>.</summary>
-    public static PhysicalExpand Expand(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>> sets, int parallelism)
+    /// <summary>
+    /// The group keys that <paramref name="calls"/> also read (as an argument or a FILTER column), in column order: the
+    /// Expand sets a key NULL for the sets without it, so these calls read a copy of the column instead (Flink's
+    /// <c>ExpandUtil</c>: <c>MAX(a) ... GROUP BY ROLLUP (a, b)</c> aggregates every row's <c>a</c>).
+    /// </summary>
+    public static IReadOnlyList<int> KeysReadByCalls(IReadOnlyList<int> keys, IReadOnlyList<AggregateCall> calls) =>
+        calls.Where(c => !IsGroupingFunction(c))
+            .SelectMany(c => c.FilterArg >= 0 ? c.ArgIndexes.Append(c.FilterArg) : c.ArgIndexes)
+            .Where(keys.Contains).Distinct().Order().ToList();
+
+    /// <summary>
+    /// The Expand over <paramref name="input"/>, Flink's layout: its columns (a key NULL in the sets without it), then
+    /// <c>$e</c>, then an untouched copy of each of <paramref name="copies"/> (named <c>k_0</c> when <c>k</c> is taken).
+    /// </summary>
+    public static PhysicalExpand Expand(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>> sets,
+        IReadOnlyList<int> copies, int parallelism)
     {
         var fields = new List<Field>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (int c = 0; c < input.Schema.Count; c++)
         {
             var type = input.Schema[c].Type;
             if (keys.Contains(c) && sets.Any(s => !s.Contains(c))) type = type.WithoutTimeAttribute().WithNullable(true);
             fields.Add(new Field(input.Schema[c].Name, type));
+            names.Add(input.Schema[c].Name);
         }
-        string idName = "$e";
-        for (int k = 0; input.Schema.IndexOf(idName) >= 0; k++) idName = "$e_" + k;
         var idType = SqlType.BigInt.AsNotNull();
-        fields.Add(new Field(idName, idType));
+        fields.Add(new Field(UniqueName(names, "$e"), idType));
+        foreach (int c in copies) fields.Add(new Field(UniqueName(names, input.Schema[c].Name), input.Schema[c].Type.WithoutTimeAttribute()));
 
         var projects = new List<IReadOnlyList<ScalarExpr>>();
         foreach (var set in sets)
@@ -46,9 +61,30 @@ internal static class GroupingSetsExpansion
             for (int c = 0; c < input.Schema.Count; c++)
                 project.Add(keys.Contains(c) && !set.Contains(c) ? new Literal(null, fields[c].Type) : new InputRef(c, fields[c].Type));
             project.Add(new Literal(ExpandId(keys, set), idType));
+            foreach (int c in copies) project.Add(new InputRef(c, input.Schema[c].Type));
             projects.Add(project);
         }
         return new PhysicalExpand(input, projects, input.Schema.Count, new RowSchema(fields)) { Parallelism = parallelism };
+    }
+
+    /// <summary><paramref name="name"/>, or the first free of <c>name_0</c>, <c>name_1</c>, ... (Flink's <c>buildUniqueFieldName</c>).</summary>
+    private static string UniqueName(HashSet<string> taken, string name)
+    {
+        string unique = name;
+        for (int i = 0; !taken.Add(unique); i++) unique = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return unique;
+    }
+
+    /// <summary><paramref name="call"/> reading the Expand's copies of <paramref name="copies"/> instead of the keys it nulls.</summary>
+    public static AggregateCall ReadCopies(AggregateCall call, IReadOnlyList<int> copies, int expandIdIndex)
+    {
+        int Remap(int column)
+        {
+            for (int i = 0; i < copies.Count; i++)
+                if (copies[i] == column) return expandIdIndex + 1 + i;
+            return column;
+        }
+        return call with { ArgIndexes = call.ArgIndexes.Select(Remap).ToList(), FilterArg = call.FilterArg >= 0 ? Remap(call.FilterArg) : -1 };
     }
 
     /// <summary>

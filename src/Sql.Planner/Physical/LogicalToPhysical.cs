@@ -132,8 +132,8 @@ internal sealed class LogicalToPhysical
 
     /// <summary>
     /// A GROUP BY aggregation; with grouping sets Flink's decomposition: an Expand makes one row per grouping set with the
-    /// keys outside the set NULL and the set's id in <c>$e</c>, the aggregate groups by the keys and <c>$e</c>, and a Calc
-    /// drops <c>$e</c> and computes GROUPING/GROUPING_ID from it.
+    /// keys outside the set NULL and the set's id in <c>$e</c> (and a copy of each key the calls read, which stays set), the
+    /// aggregate groups by the keys and <c>$e</c>, and a Calc drops <c>$e</c> and computes GROUPING/GROUPING_ID from it.
     /// </summary>
     private PhysicalNode TranslateAggregate(LogicalAggregate a)
     {
@@ -141,8 +141,10 @@ internal sealed class LogicalToPhysical
         if (a.GroupingSets is null)
             return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);
 
-        var expand = GroupingSetsExpansion.Expand(input, a.GroupKeys, a.GroupingSets, _parallelism);
-        var calls = a.Calls.Where(c => !GroupingSetsExpansion.IsGroupingFunction(c)).ToList();
+        var copies = GroupingSetsExpansion.KeysReadByCalls(a.GroupKeys, a.Calls);
+        var expand = GroupingSetsExpansion.Expand(input, a.GroupKeys, a.GroupingSets, copies, _parallelism);
+        var calls = a.Calls.Where(c => !GroupingSetsExpansion.IsGroupingFunction(c))
+            .Select(c => GroupingSetsExpansion.ReadCopies(c, copies, expand.ExpandIdIndex)).ToList();
         var keys = a.GroupKeys.Append(expand.ExpandIdIndex).ToList();
         var fields = keys.Select(k => new Field(expand.Schema[k].Name, expand.Schema[k].Type)).Concat(calls.Select(c => new Field(c.Name, c.ResultType))).ToList();
         var aggregate = Aggregate(expand, keys, calls, new RowSchema(fields), a.PinnedId);

@@ -37,8 +37,28 @@ internal static class AggregateText
         return $"{group}select=[{string.Join(", ", select)}]";
     }
 
-    /// <summary>The shape of the calls' state for stable ids: function, DISTINCT, FILTER, argument and result types.</summary>
-    public static string Signature(IReadOnlyList<AggregateCall> calls, RowSchema input)
+    /// <summary>
+    /// The shape of the calls' state for stable ids: function, DISTINCT, FILTER, argument and result types. A Global phase's
+    /// calls index the Local phase's input, not the accumulator rows it reads: there each call's accumulator types stand in
+    /// for its argument types.
+    /// </summary>
+    public static string Signature(IReadOnlyList<AggregateCall> calls, AggregatePhase phase, RowSchema input, AccumulatorLayout accumulators)
+    {
+        if (phase != AggregatePhase.Global) return Signature(calls, input);
+        var sb = new StringBuilder();
+        for (int i = 0; i < calls.Count; i++)
+        {
+            var c = calls[i];
+            sb.Append(c.FunctionName).Append('(');
+            if (c.Distinct) sb.Append("DISTINCT ");
+            sb.Append(string.Join(",", accumulators.Of(i).Select(f => f.Type.WithNullable(true)))).Append(')');
+            if (c.FilterArg >= 0) sb.Append(" FILTER");
+            sb.Append(':').Append(c.ResultType.WithNullable(true)).Append(';');
+        }
+        return sb.ToString();
+    }
+
+    private static string Signature(IReadOnlyList<AggregateCall> calls, RowSchema input)
     {
         var sb = new StringBuilder();
         foreach (var c in calls)

@@ -32,7 +32,7 @@ public sealed record PhysicalGroupAggregate(
     public override bool IsStateful => Phase != AggregatePhase.Local;
 
     public override string StateSignature =>
-        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Input.Schema)}|retract={NeedRetraction}";
+        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|retract={NeedRetraction}";
 
     private string Name => Phase switch
     {

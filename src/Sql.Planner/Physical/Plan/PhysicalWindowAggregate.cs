@@ -33,7 +33,7 @@ public sealed record PhysicalWindowAggregate(
     public override string VertexName => Name;
 
     public override string StateSignature =>
-        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Input.Schema)}|{Window.Signature}|eventTime={Windowing.IsEventTime}";
+        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|{Window.Signature}|eventTime={Windowing.IsEventTime}";
 
     public override string Explain(bool infix)
     {
