@@ -22,6 +22,9 @@ public sealed record AccumulatorSpec(
     bool Retracting = false,
     string Separator = ",")
 {
+    /// <summary>SUM/$SUM0 as a Local phase's partial sum (see <see cref="IntegerSumAccumulator.Partial"/>).</summary>
+    public bool Partial { get; init; }
+
     /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
     public IGroupsAccumulator Create(SnapshotEpoch epoch)
     {
@@ -56,9 +59,9 @@ public sealed record AccumulatorSpec(
 
     private IGroupsAccumulator Sum(SnapshotEpoch epoch, SqlType argument, bool zero) => Numeric(argument).Kind switch
     {
-        SqlTypeKind.Float or SqlTypeKind.Double => new DoubleSumAccumulator(epoch, ResultType, zero, Retracting),
-        SqlTypeKind.Decimal => new DecimalSumAccumulator(epoch, ResultType, argument.Scale, zero, Retracting),
-        _ => new IntegerSumAccumulator(epoch, ResultType, zero, Retracting),
+        SqlTypeKind.Float or SqlTypeKind.Double => new DoubleSumAccumulator(epoch, ResultType, zero, Retracting) { Partial = Partial },
+        SqlTypeKind.Decimal => new DecimalSumAccumulator(epoch, ResultType, argument.Scale, zero, Retracting) { Partial = Partial },
+        _ => new IntegerSumAccumulator(epoch, ResultType, zero, Retracting) { Partial = Partial },
     };
 
     private ListAggAccumulator ListAgg(SnapshotEpoch epoch, SqlType argument) => new(epoch, Separator);

@@ -16,6 +16,10 @@ public sealed class IntegerSumAccumulator : GroupsAccumulator
     private readonly Int64Vector _counts;
     private readonly bool _zeroWhenEmpty;
 
+    /// <summary>A Local phase's partial sum over retractions: its count of non-NULL values may net to 0 while the sum does
+    /// not (-3 then +5), so the sum is emitted whenever it is not 0; the Global phase's merged count decides NULL.</summary>
+    public bool Partial { get; init; }
+
     public IntegerSumAccumulator(SnapshotEpoch epoch, SqlType resultType, bool zeroWhenEmpty, bool retracting) : base(resultType, retracting)
     {
         _sums = State(new Int64Vector(epoch));
@@ -64,8 +68,9 @@ public sealed class IntegerSumAccumulator : GroupsAccumulator
         for (int i = 0; i < groups.Length; i++)
         {
             int g = groups[i];
-            valid[i] = _zeroWhenEmpty || _counts.Values[g] != 0;
-            values[i] = _counts.Values[g] != 0 ? _sums.Values[g] : 0;
+            bool empty = _counts.Values[g] == 0 && (!Partial || _sums.Values[g] == 0);
+            valid[i] = _zeroWhenEmpty || !empty;
+            values[i] = empty ? 0 : _sums.Values[g];
         }
         return ResultArrays.Integers(ResultType, values, valid);
     }
@@ -86,6 +91,10 @@ public sealed class DoubleSumAccumulator : GroupsAccumulator
     private readonly DoubleVector _sums;
     private readonly Int64Vector _counts;
     private readonly bool _zeroWhenEmpty;
+
+    /// <summary>A Local phase's partial sum over retractions: its count of non-NULL values may net to 0 while the sum does
+    /// not (-3 then +5), so the sum is emitted whenever it is not 0; the Global phase's merged count decides NULL.</summary>
+    public bool Partial { get; init; }
 
     public DoubleSumAccumulator(SnapshotEpoch epoch, SqlType resultType, bool zeroWhenEmpty, bool retracting) : base(resultType, retracting)
     {
@@ -125,8 +134,9 @@ public sealed class DoubleSumAccumulator : GroupsAccumulator
         for (int i = 0; i < groups.Length; i++)
         {
             int g = groups[i];
-            valid[i] = _zeroWhenEmpty || _counts.Values[g] != 0;
-            values[i] = _counts.Values[g] != 0 ? _sums.Values[g] : 0;
+            bool empty = _counts.Values[g] == 0 && (!Partial || _sums.Values[g] == 0);
+            valid[i] = _zeroWhenEmpty || !empty;
+            values[i] = empty ? 0 : _sums.Values[g];
         }
         return ResultArrays.Doubles(ResultType, values, valid);
     }
@@ -153,6 +163,10 @@ public sealed class DecimalSumAccumulator : GroupsAccumulator
     private readonly ByteVector _overflowed;
     private readonly bool _zeroWhenEmpty;
     private readonly int _inputScale;
+
+    /// <summary>A Local phase's partial sum over retractions: its count of non-NULL values may net to 0 while the sum does
+    /// not (-3 then +5), so the sum is emitted whenever it is not 0; the Global phase's merged count decides NULL.</summary>
+    public bool Partial { get; init; }
 
     public DecimalSumAccumulator(SnapshotEpoch epoch, SqlType resultType, int inputScale, bool zeroWhenEmpty, bool retracting) : base(resultType, retracting)
     {
@@ -206,7 +220,7 @@ public sealed class DecimalSumAccumulator : GroupsAccumulator
         for (int i = 0; i < groups.Length; i++)
         {
             int g = groups[i];
-            bool empty = _counts.Values[g] == 0;
+            bool empty = _counts.Values[g] == 0 && (!Partial || (_sums.Values[g] == 0 && _overflowed.Values[g] == 0));
             if (empty)
             {
                 valid[i] = _zeroWhenEmpty;

@@ -23,7 +23,7 @@ public static class TwoPhaseFields
             // COUNT itself, or the count of non-NULL values beside a SUM or AVG.
             AccumulatorRole.Count => new AccumulatorSpec(AggregateFunction.Count, types, field.Type, Retracting: retracting),
             AccumulatorRole.Sum => new AccumulatorSpec(call.Kind == AggregateFunctionKind.Sum ? AggregateFunction.Sum : AggregateFunction.Sum0, types,
-                field.Type, Retracting: retracting),
+                field.Type, Retracting: retracting) { Partial = retracting },
             _ => new AccumulatorSpec(AggregateCallBinding.FunctionOf(call), types, field.Type, Retracting: retracting),
         };
         return new AggregateCallBinding(spec, arguments, call.FilterArg);

@@ -12,6 +12,8 @@ public sealed class AggregateDifferentialTests
     [InlineData(1, 4096, 20261204, false)]
     [InlineData(2, 7, 20261205, false)]
     [InlineData(2, 7, 20261206, true)]
+    // Seed 3 once failed: a two-phase SUM over an updating input lost a partial sum whose count of values netted to 0.
+    [InlineData(2, 7, 3, true)]
     public async Task Random_group_by_queries_agree_with_duckdb(int parallelism, int batchRows, int seed, bool miniBatch)
     {
         (string, string)[] settings =
