@@ -98,5 +98,5 @@ public sealed class KafkaConnector : TableConnectorBase
 
     public override ISourceReader CreateReader() => new KafkaReader();
 
-    public override ISinkWriter CreateWriter() => throw new NotSupportedException("the kafka sink is not built yet");
+    public override ISinkWriter CreateWriter() => new KafkaWriter();
 }

@@ -47,6 +47,9 @@ public static class KafkaOptions
         new[] { "exactly-once", "at-least-once", "none" });
     public static readonly ConfigOption<string?> TransactionalIdPrefix = Options.OptionalString("sink.transactional-id-prefix",
         "Prefix of the sink's transactional ids (required for exactly-once; unique per job writing to the cluster).");
+    public static readonly ConfigOption<string> ProgressTopic = Options.String("sink.progress-topic", "streamsql-sink-progress",
+        "exactly-once (StreamSql): topic whose partition 0 receives, inside each commit transaction, a marker naming the epoch committed, "
+        + "so a restore can tell committed epochs from lost ones.");
     public static readonly ConfigOption<string> Partitioner = Options.String("sink.partitioner", "default",
         "default (by key hash, sticky without key), fixed (subtask i writes partition i mod n) or round-robin.");
     public static readonly ConfigOption<int?> SinkParallelism = Print.PrintOptions.SinkParallelism;
@@ -68,7 +71,7 @@ public static class KafkaOptions
     {
         Topic, TopicPattern, ValueFormat, KeyFormat, KeyFields, KeyFieldsPrefix, ValueFieldsInclude, StartupMode, StartupSpecificOffsets,
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, DeliveryGuarantee,
-        TransactionalIdPrefix, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
+        TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
         JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
         CsvNullLiteral, CsvEscapeCharacter, RawCharset,
     };
