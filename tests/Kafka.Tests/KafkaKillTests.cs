@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using StreamSql.Kafka.Tests.Fixture;
+using StreamSql.Soak.Processes;
+using StreamSql.Soak.Rounds;
+using Xunit.Abstractions;
+
+namespace StreamSql.Kafka.Tests;
+
+/// <summary>
+/// Exactly-once into Kafka across crashes, as a user meets it: <c>streamsql -f job.sql</c> runs as a separate process
+/// writing a datagen sequence into an exactly-once kafka sink with periodic checkpoints, and dies several times — killed
+/// by itself at the two crash points of the sink's commit (<c>STREAMSQL_KAFKA_SINK_FAULT</c>: after a checkpoint completed
+/// and before its Kafka transaction began; with the epoch's records in an open transaction) and with SIGKILL from outside
+/// at random moments — each time restarted with <c>--from-latest-checkpoint</c>; the last run finishes. Every input row
+/// must be committed exactly once, decided from the log's commit/abort markers (the mock cluster's read_committed view
+/// proves nothing: it does not hide aborted or open transactions).
+/// </summary>
+public sealed class KafkaKillTests : IDisposable
+{
+    private const string JobName = "kafkakill";
+    private const int Rows = 6_000;
+    private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ITestOutputHelper _output;
+    private readonly MockKafkaCluster _cluster = new();
+    private readonly string _scratch;
+    private readonly string _shellDll;
+    private readonly Random _random;
+    private readonly StringBuilder _log = new();
+    private bool _passed;
+
+    public KafkaKillTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
+        int seed = Random.Shared.Next();
+        _random = new Random(seed);
+        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-kafka", "kill-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_scratch);
+        Log($"seed {seed}, scratch {_scratch}, cluster {_cluster.BootstrapServers}");
+    }
+
+    public void Dispose()
+    {
+        _cluster.Dispose();
+        if (_passed) Directory.Delete(_scratch, recursive: true);
+    }
+
+    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
+
+    private void Log(string line)
+    {
+        _log.AppendLine(line);
+        _output.WriteLine(line);
+    }
+
+    [Fact]
+    public async Task An_exactly_once_sink_killed_in_its_crash_windows_and_at_random_commits_every_row_exactly_once()
+    {
+        _cluster.CreateTopic("eo-out", 3);
+        _cluster.CreateTopic("streamsql-sink-progress", 1);
+        File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+            "SET 'execution.checkpointing.interval' = '300ms';",
+            $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
+            $"SET 'pipeline.name' = '{JobName}';",
+            "SET 'parallelism.default' = '2';",
+            $"CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1500', 'fields.id.kind' = 'sequence', "
+            + $"'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            $"CREATE TABLE out (id BIGINT) WITH ('connector' = 'kafka', 'topic' = 'eo-out', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'kill-job');",
+            "INSERT INTO out SELECT id FROM src;"));
+
+        // The two crash points inside the sink's commit, injected exactly; then kills from outside at random moments.
+        await RunAsync(1, fault: "before-commit@3");
+        await RunAsync(2, fault: "after-data@2");
+        await RunAsync(3, fault: null);
+        await RunAsync(4, fault: null);
+        int committedBefore = Committed().Count;
+
+        using (var last = Start(null))
+        {
+            var exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(90));
+            Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
+            if (exit != 0) Fail("the final run did not finish cleanly", last);
+        }
+
+        var committed = Committed();
+        var duplicates = committed.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
+        var missing = Enumerable.Range(1, Rows).Select(i => (long)i).Except(committed).Take(10).ToList();
+        var logs = Enumerable.Range(0, 3).Select(p => _cluster.ReadLog("eo-out", p)).ToList();
+        int notCommitted = logs.Sum(l => l.Aborted().Count + l.Open().Count);
+        Log($"committed {committed.Count} records ({committedBefore} before the final run); {notCommitted} records of aborted or dead transactions in the log");
+        if (duplicates.Count > 0 || missing.Count > 0 || committed.Count != Rows)
+            Fail($"not exactly once: {committed.Count} committed, duplicates [{string.Join(", ", duplicates)}], missing [{string.Join(", ", missing)}]", null);
+        Assert.True(committedBefore > 0 && committedBefore < Rows, Report("the kills did not land mid-job"));
+        Assert.True(notCommitted > 0, Report("no run died with records in an open transaction: the 'after-data' crash point was not met"));
+        _passed = true;
+    }
+
+    private List<long> Committed() =>
+        _cluster.CommittedValues("eo-out", 3).Select(v => System.Text.Json.JsonDocument.Parse(v).RootElement.GetProperty("id").GetInt64()).ToList();
+
+    private ShellJobProcess Start(string? fault)
+    {
+        var environment = new Dictionary<string, string>();
+        if (fault is not null) environment["STREAMSQL_KAFKA_SINK_FAULT"] = fault;
+        return ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
+    }
+
+    private async Task RunAsync(int k, string? fault)
+    {
+        var before = Snapshots.CompletedCheckpoints();
+        using var run = Start(fault);
+        if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
+        if (fault is not null)
+        {
+            var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Log($"run {k}: fault {fault}, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, committed {Committed().Count}, "
+                + $"checkpoints before [{string.Join(", ", before)}] after [{string.Join(", ", Snapshots.CompletedCheckpoints())}]");
+            if (exit != ShellJobProcess.KilledExitCode) Fail($"run {k} was to kill itself at {fault} but exited with {exit}", run);
+            return;
+        }
+        long newest = before.Count > 0 ? before[0] : 0;
+        while (!run.HasExited && Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
+        {
+            if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
+            await Task.Delay(10);
+        }
+        int delay = _random.Next(0, 400);
+        await Task.Delay(delay);
+        if (run.HasExited) Fail($"run {k} ended before the kill: the job is too short for this test", run);
+        run.Kill();
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, committed {Committed().Count}, checkpoints [{string.Join(", ", Snapshots.CompletedCheckpoints())}]");
+    }
+
+    private string Report(string message) => message + "\n" + _log;
+
+    private void Fail(string message, ShellJobProcess? run)
+    {
+        var text = Report(message) + (run is null ? "" : $"\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
+        Assert.Fail(text);
+    }
+}
