@@ -23,9 +23,31 @@ internal static class KafkaClientProperties
             if (!key.StartsWith(KafkaOptions.PropertiesPrefix, StringComparison.Ordinal)) continue;
             var property = key[KafkaOptions.PropertiesPrefix.Length..];
             if (Array.IndexOf(FlinkOnly, property) >= 0) continue;
+            if (property == "sasl.jaas.config")
+            {
+                TranslateJaas(table, value, result);
+                continue;
+            }
             result[property] = value;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The Java client's <c>sasl.jaas.config</c> (what Flink DDL carries) for the PLAIN and SCRAM login modules, as
+    /// librdkafka's <c>sasl.username</c> / <c>sasl.password</c>; other login modules have no librdkafka equivalent.
+    /// </summary>
+    private static void TranslateJaas(CatalogTable table, string jaas, Dictionary<string, string> into)
+    {
+        bool known = jaas.Contains("PlainLoginModule", StringComparison.Ordinal) || jaas.Contains("ScramLoginModule", StringComparison.Ordinal);
+        var username = System.Text.RegularExpressions.Regex.Match(jaas, "username\\s*=\\s*\"([^\"]*)\"");
+        var password = System.Text.RegularExpressions.Regex.Match(jaas, "password\\s*=\\s*\"([^\"]*)\"");
+        if (!known || !username.Success || !password.Success)
+            throw new ConnectorOptionException(KafkaOptions.PropertiesPrefix + "sasl.jaas.config",
+                $"Table '{table.Name}': 'properties.sasl.jaas.config' is supported for the PLAIN and SCRAM login modules with a username and a "
+                + "password; for other mechanisms set librdkafka's own properties (e.g. 'properties.sasl.oauthbearer.*').");
+        into.TryAdd("sasl.username", username.Groups[1].Value);
+        into.TryAdd("sasl.password", password.Groups[1].Value);
     }
 
     public static string? Flink(CatalogTable table, string property) =>
@@ -54,7 +76,12 @@ internal static class KafkaClientProperties
     public static string Sanitize(string message, CatalogTable table)
     {
         foreach (var (key, value) in table.Options)
-            if (value.Length > 0 && Sql.Planner.Config.SensitiveOptions.IsSensitive(key)) message = message.Replace(value, Sql.Planner.Config.SensitiveOptions.Mask, StringComparison.Ordinal);
+        {
+            if (value.Length == 0 || !Sql.Planner.Config.SensitiveOptions.IsSensitive(key)) continue;
+            message = message.Replace(value, Sql.Planner.Config.SensitiveOptions.Mask, StringComparison.Ordinal);
+            var password = System.Text.RegularExpressions.Regex.Match(value, "password\\s*=\\s*\"([^\"]+)\"");
+            if (password.Success) message = message.Replace(password.Groups[1].Value, Sql.Planner.Config.SensitiveOptions.Mask, StringComparison.Ordinal);
+        }
         return message;
     }
 }
