@@ -98,6 +98,51 @@ public sealed class KafkaKillTests : IDisposable
         _passed = true;
     }
 
+    [Fact]
+    public async Task A_kafka_to_kafka_job_killed_and_restored_at_other_parallelisms_reads_and_commits_every_record_exactly_once()
+    {
+        const int Records = 150_000;
+        _cluster.CreateTopic("in", 4);
+        _cluster.CreateTopic("eo-out", 3);
+        _cluster.CreateTopic("streamsql-sink-progress", 1);
+        _cluster.Produce("in", Enumerable.Range(1, Records).Select(i => (i % 4, (string?)null, $"{{\"id\": {i}, \"pad\": \"{new string('x', i % 50)}\"}}")));
+        void Script(int parallelism) => File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+            "SET 'execution.checkpointing.interval' = '200ms';",
+            $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
+            $"SET 'pipeline.name' = '{JobName}';",
+            $"SET 'parallelism.default' = '{parallelism}';",
+            $"CREATE TABLE src (id BIGINT, pad STRING) WITH ('connector' = 'kafka', 'topic' = 'in', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'format' = 'json', 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset');",
+            $"CREATE TABLE out (id BIGINT) WITH ('connector' = 'kafka', 'topic' = 'eo-out', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'k2k');",
+            "INSERT INTO out SELECT id FROM src WHERE id % 3 <> 0;"));
+
+        Script(2);
+        await RunAsync(1, fault: null);
+        Script(3);
+        await RunAsync(2, fault: null);
+        Script(1);
+        await RunAsync(3, fault: "before-commit@2");
+        int committedBefore = Committed().Count;
+        Script(2);
+        using (var last = Start(null))
+        {
+            var exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(120));
+            Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
+            if (exit != 0) Fail("the final run did not finish cleanly", last);
+        }
+
+        var expected = Enumerable.Range(1, Records).Where(i => i % 3 != 0).Select(i => (long)i).ToList();
+        var committed = Committed();
+        var duplicates = committed.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
+        var missing = expected.Except(committed).Take(10).ToList();
+        Log($"committed {committed.Count} of {expected.Count} records ({committedBefore} before the final run)");
+        if (duplicates.Count > 0 || missing.Count > 0 || committed.Count != expected.Count)
+            Fail($"not exactly once: {committed.Count} committed, duplicates [{string.Join(", ", duplicates)}], missing [{string.Join(", ", missing)}]", null);
+        Assert.True(committedBefore > 0 && committedBefore < expected.Count, Report("the kills did not land mid-job"));
+        _passed = true;
+    }
+
     private List<long> Committed() =>
         _cluster.CommittedValues("eo-out", 3).Select(v => System.Text.Json.JsonDocument.Parse(v).RootElement.GetProperty("id").GetInt64()).ToList();
 
