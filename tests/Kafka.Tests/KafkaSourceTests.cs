@@ -110,6 +110,23 @@ public sealed class KafkaSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bounded_job_commits_its_offsets_to_the_group_and_the_next_job_starts_from_them()
+    {
+        _cluster.CreateTopic("committed", 2);
+        _cluster.Produce("committed", Enumerable.Range(1, 10).Select(i => (i % 2, (string?)null, $"{{\"id\": {i}}}")));
+        await using var env = Session();
+        env.ExecuteSql(Table("first", "id INT", "committed", "'format' = 'json'", "'properties.group.id' = 'report'",
+            "'scan.startup.mode' = 'earliest-offset'", "'scan.bounded.mode' = 'latest-offset'"));
+        env.ExecuteSql(Table("next", "id INT", "committed", "'format' = 'json'", "'properties.group.id' = 'report'",
+            "'scan.bounded.mode' = 'latest-offset'"));
+
+        Assert.Equal(10, (await Rows(env, "SELECT id FROM first")).Count);
+        _cluster.Produce("committed", Enumerable.Range(11, 4).Select(i => (i % 2, (string?)null, $"{{\"id\": {i}}}")));
+
+        Assert.Equal(new[] { "11", "12", "13", "14" }, await Rows(env, "SELECT id FROM next"));
+    }
+
+    [Fact]
     public void Options_are_checked_when_the_table_is_created()
     {
         using var env = Session().AsDisposable();

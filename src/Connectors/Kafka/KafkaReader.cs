@@ -41,6 +41,8 @@ internal sealed class KafkaReader : ISourceReader
     private readonly Dictionary<(string Topic, int Partition), KafkaPartitionState> _partitions = new();
     private bool _assigned;
     private InvalidDataException? _pendingFailure;
+    /// <summary>The offsets of the last position taken (a checkpoint, or the end of a bounded input).</summary>
+    private List<TopicPartitionOffset>? _lastSnapshot;
 
     /// <summary>Records skipped as malformed (ignore-parse-errors).</summary>
     public long SkippedRecords { get; private set; }
@@ -416,6 +418,7 @@ internal sealed class KafkaReader : ISourceReader
             writer.WriteLong(p.Stop ?? -1);
             commits.Add(new TopicPartitionOffset(p.Topic, p.Partition, p.Next));
         }
+        _lastSnapshot = commits;
         if (_commitOffsets && _assigned)
         {
             // For monitoring only (the checkpoint is what a restore reads): stored now, committed by the client in the background.
@@ -472,7 +475,8 @@ internal sealed class KafkaReader : ISourceReader
         {
             try
             {
-                if (_commitOffsets && _assigned) _consumer.Commit();
+                // The last position taken, including partitions already finished (no longer assigned).
+                if (_commitOffsets && _lastSnapshot is { Count: > 0 } last) _consumer.Commit(last);
             }
             catch (KafkaException)
             {
