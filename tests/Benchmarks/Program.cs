@@ -4,7 +4,10 @@ using StreamSql.Benchmarks;
 // Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs); `-- checkpoints` the throughput cost of
 // periodic checkpoints and `-- restart` the time from a restore to the first output (CheckpointBenchmark.cs);
 // `-- decimals` the DECIMAL kernels (DecimalBenchmark.cs); `-- columns` hashing, key bytes, gathers and formatting
-// (ColumnOpsBenchmark.cs).
+// (ColumnOpsBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain client loop
+// (KafkaBenchmark.cs).
+if (args.Length > 0 && args[0] == "kafka")
+    return await KafkaBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")
