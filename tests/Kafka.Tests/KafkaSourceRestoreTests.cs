@@ -58,4 +58,28 @@ public sealed class KafkaSourceRestoreTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 40), all.OrderBy(i => i));
         Assert.True(perSubtask.Count(n => n > 0) >= 2, "the partitions are spread over the subtasks");
     }
+
+    [Fact]
+    public async Task An_unbounded_pattern_source_picks_up_a_new_matching_topic_from_its_start()
+    {
+        _cluster.CreateTopic("disc-a", 1);
+        _cluster.Produce("disc-a", new[] { (0, (string?)null, "{\"id\": 1}") });
+        var table = SourceReaders.Table(_cluster.BootstrapServers, "unused", ("scan.startup.mode", "earliest-offset"),
+            ("scan.topic-partition-discovery.interval", "100ms"));
+        var options = new Dictionary<string, string>(table.Options) { ["topic-pattern"] = "disc-.*" };
+        options.Remove("topic");
+        table = table with { Options = options };
+        await using var reader = await SourceReaders.Open(table, 0, 1);
+        Assert.Equal(new[] { 1 }, await SourceReaders.Read(reader, 1));
+
+        _cluster.CreateTopic("disc-b", 2);
+        _cluster.Produce("disc-b", new[] { (0, (string?)null, "{\"id\": 2}"), (1, null, "{\"id\": 3}") });
+        _cluster.CreateTopic("other", 1);
+        _cluster.Produce("other", new[] { (0, (string?)null, "{\"id\": 99}") });
+
+        Assert.Equal(new[] { 2, 3 }, (await SourceReaders.Read(reader, 2)).OrderBy(i => i));
+        var position = reader.SnapshotPosition();
+        await using var restored = await SourceReaders.Open(table, 0, 1, new[] { position });
+        Assert.Empty(await SourceReaders.Read(restored, 1, TimeSpan.FromSeconds(1)));
+    }
 }

@@ -133,6 +133,9 @@ public sealed class KafkaSourceTests : IDisposable
         var noTopic = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql(
             $"CREATE TABLE x (id INT) WITH ('connector' = 'kafka', 'properties.bootstrap.servers' = 'h:1', 'format' = 'json')"));
         Assert.Contains("exactly one of the options 'topic' and 'topic-pattern'", noTopic.Message);
+        var noFormat = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql(
+            $"CREATE TABLE w (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1')"));
+        Assert.Contains("missing the required option 'format'", noFormat.Message);
         var exactlyOnce = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql(
             $"CREATE TABLE y (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once')"));
         Assert.Contains("'sink.transactional-id-prefix'", exactlyOnce.Message);

@@ -43,10 +43,10 @@ internal static class SourceReaders
     }
 
     /// <summary>Reads until <paramref name="rows"/> rows came (or the end); returns the ids.</summary>
-    public static async Task<List<int>> Read(ISourceReader reader, int rows)
+    public static async Task<List<int>> Read(ISourceReader reader, int rows, TimeSpan? patience = null)
     {
         var ids = new List<int>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(30));
         while (ids.Count < rows && DateTime.UtcNow < deadline)
         {
             var batch = await reader.ReadBatchAsync(CancellationToken.None);

@@ -42,6 +42,7 @@ public sealed class KafkaConnector : TableConnectorBase
         var options = new TableOptions(table);
         if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
             throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
+        if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
         bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
         bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
         if (hasTopic == hasPattern)

@@ -14,7 +14,7 @@ public static class KafkaOptions
         "Regular expression for the topics to read (the whole name must match); instead of 'topic'.");
 
     public static readonly ConfigOption<string> ValueFormat = Options.Enum("value.format", "json",
-        "Format of the record value: json, csv or raw ('format' is the same option).", new[] { "json", "csv", "raw" }, "format");
+        "Format of the record value: json, csv or raw ('format' is the same option; one of them is required).", new[] { "json", "csv", "raw" }, "format");
     public static readonly ConfigOption<string?> KeyFormat = new("key.format", null,
         "Format of the record key (json, csv or raw); needs 'key.fields'.", s => ParseFormat(s), v => v ?? "", hasDefault: false,
         allowedValues: new[] { "json", "csv", "raw" });
