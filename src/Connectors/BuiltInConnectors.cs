@@ -8,7 +8,7 @@ using StreamSql.Execution.Connectors;
 
 namespace StreamSql.Connectors;
 
-/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka.</summary>
+/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka, upsert-kafka (sink).</summary>
 public static class BuiltInConnectors
 {
     public static ConnectorRegistry CreateRegistry()
@@ -20,6 +20,7 @@ public static class BuiltInConnectors
         registry.Register(new PrintConnector());
         registry.Register(new BlackholeConnector());
         registry.Register(new KafkaConnector());
+        registry.Register(new UpsertKafkaConnector());
         return registry;
     }
 }

@@ -10,12 +10,16 @@ namespace StreamSql.Connectors.Kafka;
 /// </summary>
 internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<int> ValueColumns, string? KeyFormat, string ValueFormat, string KeyPrefix)
 {
+    /// <summary>The upsert-kafka connector: the primary key is the record key.</summary>
+    public const string UpsertIdentifier = "upsert-kafka";
+
     public static KafkaFields Of(CatalogTable table)
     {
         var options = new Common.TableOptions(table);
         var physical = table.PhysicalSchema;
         var keyColumns = new List<int>();
-        var keyText = options.Get(KafkaOptions.KeyFields);
+        bool upsert = string.Equals(table.Connector, UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
+        var keyText = upsert ? string.Join(";", table.PrimaryKey) : options.Get(KafkaOptions.KeyFields);
         var prefix = options.Get(KafkaOptions.KeyFieldsPrefix);
         if (!string.IsNullOrWhiteSpace(keyText))
         {

@@ -6,7 +6,7 @@ using StreamSql.Execution.Connectors;
 namespace StreamSql.Connectors.Kafka;
 
 /// <summary>
-/// One subtask of a kafka sink (append-only input).
+/// One subtask of a kafka sink (append-only input), or of an upsert-kafka sink (the key's last row; deletions as tombstones).
 /// <para><c>at-least-once</c>: records are produced as they come and the producer is flushed on every barrier, so a
 /// completed checkpoint never covers a record the cluster has not acknowledged. <c>none</c>: produced, never waited for
 /// (flushed at the end).</para>
@@ -46,6 +46,7 @@ internal sealed class KafkaWriter : ISinkWriter
     /// <summary>Epochs this writer prepared itself: committed without a look at the log (no earlier attempt can exist).</summary>
     private readonly HashSet<long> _preparedHere = new();
     private readonly KafkaSinkFault _fault = new();
+    private bool _upsert;
 
     public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
     {
@@ -58,7 +59,8 @@ internal sealed class KafkaWriter : ISinkWriter
                 $"The kafka sink of table '{table.Name}' writes to exactly one topic: set 'topic' to one name (not a list or 'topic-pattern').");
         _topic = topics[0];
         _guarantee = _options.Get(KafkaOptions.DeliveryGuarantee);
-        _partitioner = _options.Get(KafkaOptions.Partitioner);
+        _upsert = string.Equals(table.Connector, KafkaFields.UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
+        _partitioner = _upsert ? "default" : _options.Get(KafkaOptions.Partitioner); // upsert: by key, so a key's records stay in order
         CreateEncoders(context);
 
         var config = new ProducerConfig(KafkaClientProperties.Of(table));
@@ -115,11 +117,13 @@ internal sealed class KafkaWriter : ISinkWriter
         var valueColumns = _valueEncoder.Project(batch);
         for (int row = 0; row < batch.Length; row++)
         {
-            if (batch.KindAt(row) != RowKind.Insert)
+            var kind = batch.KindAt(row);
+            if (kind != RowKind.Insert && !_upsert)
                 throw new InvalidOperationException(
-                    $"The kafka sink of table '{_context.Table.Name}' only accepts inserts, but received a {batch.KindAt(row).ShortString()} row; write an append-only query.");
+                    $"The kafka sink of table '{_context.Table.Name}' only accepts inserts, but received a {kind.ShortString()} row; write an append-only query or use 'upsert-kafka'.");
             var key = _keyEncoder?.Encode(batch, keyColumns!, row);
-            var value = _valueEncoder.Encode(batch, valueColumns, row);
+            // upsert-kafka: a deletion (and, as in Flink, the retraction before an update) is a tombstone for the key.
+            var value = kind is RowKind.Delete or RowKind.UpdateBefore ? null : _valueEncoder.Encode(batch, valueColumns, row);
             int partition = _partitioner switch
             {
                 "fixed" => _context.SubtaskIndex % _partitionCount,
