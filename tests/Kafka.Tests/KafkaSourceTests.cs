@@ -41,6 +41,19 @@ public sealed class KafkaSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_with_its_own_scan_parallelism_reads_every_record_once()
+    {
+        _cluster.CreateTopic("wide", 4);
+        _cluster.Produce("wide", Enumerable.Range(0, 40).Select(i => (i % 4, (string?)null, $"{{\"id\": {i}}}")));
+        await using var env = Session();
+        env.ExecuteSql(Table("wide", "id INT", "wide", "'format' = 'json'", "'scan.parallelism' = '3'",
+            "'scan.startup.mode' = 'earliest-offset'", "'scan.bounded.mode' = 'latest-offset'"));
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(s => s, StringComparer.Ordinal),
+            await Rows(env, "SELECT id FROM wide"));
+    }
+
+    [Fact]
     public async Task Specific_start_and_stop_offsets_read_a_fixed_range_per_partition()
     {
         _cluster.CreateTopic("range", 2);

@@ -42,6 +42,10 @@ public static class KafkaOptions
     public static readonly ConfigOption<TimeSpan> PartitionDiscoveryInterval = Options.Duration("scan.topic-partition-discovery.interval",
         TimeSpan.FromMinutes(5), "How often an unbounded source looks for new partitions (and topics matching 'topic-pattern'); 0 turns it off.");
 
+    public static readonly ConfigOption<int?> ScanParallelism = new("scan.parallelism", null,
+        "Parallelism of the source (defaults to the job's); subtasks beyond the partition count stay idle.",
+        s => ConfigParsers.ParseInt(s) is var p && p > 0 ? p : throw new FormatException($"'{s}' is not a positive integer"),
+        v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
     public static readonly ConfigOption<string> DeliveryGuarantee = Options.Enum("sink.delivery-guarantee", "at-least-once",
         "exactly-once (transactions committed with checkpoints), at-least-once (flush on checkpoint) or none.",
         new[] { "exactly-once", "at-least-once", "none" });
@@ -70,7 +74,7 @@ public static class KafkaOptions
     public static IReadOnlyList<ConfigOption> Optional { get; } = new ConfigOption[]
     {
         Topic, TopicPattern, ValueFormat, KeyFormat, KeyFields, KeyFieldsPrefix, ValueFieldsInclude, StartupMode, StartupSpecificOffsets,
-        StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, DeliveryGuarantee,
+        StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
         JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
         CsvNullLiteral, CsvEscapeCharacter, RawCharset,
