@@ -54,6 +54,29 @@ public sealed class KafkaSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unbounded_source_with_a_watermark_on_the_record_timestamp_delivers_records_as_they_arrive_and_cancels()
+    {
+        _cluster.CreateTopic("live", 2);
+        _cluster.Produce("live", new[] { (0, (string?)null, "{\"id\": 1}") }, timestampMs: 1_000);
+        await using var env = Session();
+        env.ExecuteSql(Table("live", "id INT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', WATERMARK FOR ts AS ts - INTERVAL '1' SECOND",
+            "live", "'format' = 'json'", "'scan.startup.mode' = 'earliest-offset'"));
+
+        await using var result = env.Query("SELECT id, ts FROM live");
+        var seen = new List<int>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var row in result.ReadRowsAsync(timeout.Token))
+        {
+            seen.Add((int)row[0]!);
+            if (seen.Count == 1) _cluster.Produce("live", new[] { (1, (string?)null, "{\"id\": 2}") }, timestampMs: 2_000);
+            if (seen.Count == 2) break;
+        }
+        Assert.Equal(new[] { 1, 2 }, seen);
+        await result.CancelAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(JobStatus.Canceled, result.Job.Status);
+    }
+
+    [Fact]
     public async Task Specific_start_and_stop_offsets_read_a_fixed_range_per_partition()
     {
         _cluster.CreateTopic("range", 2);
