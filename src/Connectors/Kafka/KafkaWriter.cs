@@ -204,6 +204,7 @@ internal sealed class KafkaWriter : ISinkWriter
         Flush();
         _fault.At("after-data");
         long markerOffset = -1;
+        using var window = _fault.EnterMarkerWindow();
         var marker = new Message<byte[]?, byte[]?> { Key = System.Text.Encoding.UTF8.GetBytes(c.MarkerKey), Value = System.Text.Encoding.UTF8.GetBytes(c.MarkerValue) };
         _producer.Produce(new TopicPartition(_progressTopic, 0), marker, report =>
         {
