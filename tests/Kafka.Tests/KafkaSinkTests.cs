@@ -73,6 +73,32 @@ public sealed class KafkaSinkTests : IDisposable
         Assert.Empty(_cluster.ReadLog("keyed", 1).Records);
     }
 
+    [Fact]
+    public async Task What_the_sink_writes_with_a_prefixed_json_key_and_csv_values_the_source_reads_back()
+    {
+        _cluster.CreateTopic("round", 2);
+        await using var env = Session();
+        env.ExecuteSql(Source);
+        const string Columns = "k_id BIGINT, name STRING, price DECIMAL(10, 2), at TIMESTAMP(3)";
+        string Options(string extra) => $"'connector' = 'kafka', 'topic' = 'round', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'key.format' = 'json', 'key.fields' = 'k_id', 'key.fields-prefix' = 'k_', 'value.fields-include' = 'EXCEPT_KEY', "
+            + "'value.format' = 'csv'" + extra;
+        env.ExecuteSql($"CREATE TABLE w ({Columns}) WITH ({Options(", 'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'round'")})");
+        env.ExecuteSql($"CREATE TABLE r ({Columns}) WITH ({Options(", 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'")})");
+        await env.ExecuteScriptAsync("INSERT INTO w SELECT id, name, CAST(CAST(id AS DECIMAL(10, 2)) / 4 AS DECIMAL(10, 2)), TIMESTAMP '2024-01-02 03:04:05.678' FROM src WHERE id <= 20");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var keys = Enumerable.Range(0, 2).SelectMany(p => _cluster.ReadLog("round", p).Committed()).Select(r => r.KeyText).ToList();
+        Assert.Contains("{\"id\":7}", keys);
+        await using var result = env.Query("SELECT k_id, price, at, CHAR_LENGTH(name) FROM r");
+        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), rows.Select(r => (long)r[0]!).OrderBy(i => i));
+        var seven = rows.Single(r => (long)r[0]! == 7);
+        Assert.Equal(1.75m, Convert.ToDecimal(seven[1], CultureInfo.InvariantCulture));
+        Assert.Equal("2024-01-02 03:04:05.678", ((DateTime)seven[2]!).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
+        Assert.Equal(4, seven[3]);
+    }
+
     // --- the exactly-once writer driven directly, as the sink operator drives it across a restore ---
 
     private CatalogTable Table(string topic) => new("out", new List<TableColumn> { new PhysicalColumn("id", SqlType.BigInt) }, null,
