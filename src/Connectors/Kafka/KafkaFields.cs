@@ -48,12 +48,21 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
         if (valueFormat == "raw") CheckRaw(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "raw") CheckRaw(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
+        if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         return new KafkaFields(keyColumns, valueColumns, keyFormat, valueFormat, prefix);
     }
 
     /// <summary>The name a key or value format sees for a column (the key prefix removed).</summary>
     public string FormatName(RowSchema physical, int column) =>
         KeyColumns.Contains(column) && KeyPrefix.Length > 0 ? physical[column].Name[KeyPrefix.Length..] : physical[column].Name;
+
+    private static void CheckAvro(Common.TableOptions options, string key, List<int> columns, RowSchema physical)
+    {
+        foreach (var c in columns)
+            if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
+                throw options.Invalid(key, $"{problem} (column '{physical[c].Name}' is {physical[c].Type})");
+    }
 
     private static void CheckRaw(Common.TableOptions options, string key, List<int> columns, RowSchema physical)
     {

@@ -14,10 +14,10 @@ public static class KafkaOptions
         "Regular expression for the topics to read (the whole name must match); instead of 'topic'.");
 
     public static readonly ConfigOption<string> ValueFormat = Options.Enum("value.format", "json",
-        "Format of the record value: json, csv or raw ('format' is the same option; one of them is required).", new[] { "json", "csv", "raw" }, "format");
+        "Format of the record value: json, csv, raw or avro ('format' is the same option; one of them is required).", new[] { "json", "csv", "raw", "avro" }, "format");
     public static readonly ConfigOption<string?> KeyFormat = new("key.format", null,
-        "Format of the record key (json, csv or raw); needs 'key.fields'.", s => ParseFormat(s), v => v ?? "", hasDefault: false,
-        allowedValues: new[] { "json", "csv", "raw" });
+        "Format of the record key (json, csv, raw or avro); needs 'key.fields'.", s => ParseFormat(s), v => v ?? "", hasDefault: false,
+        allowedValues: new[] { "json", "csv", "raw", "avro" });
     public static readonly ConfigOption<string?> KeyFields = Options.OptionalString("key.fields",
         "Physical columns that make up the record key, as 'a;b'.");
     public static readonly ConfigOption<string> KeyFieldsPrefix = Options.String("key.fields-prefix", "",
@@ -93,6 +93,6 @@ public static class KafkaOptions
     private static string? ParseFormat(string s)
     {
         var lower = s.Trim().ToLowerInvariant();
-        return lower is "json" or "csv" or "raw" ? lower : throw new FormatException($"'{s}' is not one of json, csv, raw");
+        return lower is "json" or "csv" or "raw" or "avro" ? lower : throw new FormatException($"'{s}' is not one of json, csv, raw, avro");
     }
 }

@@ -110,11 +110,13 @@ internal sealed class KafkaReader : ISourceReader
             _outputs[i] = (part, (part == 0 ? valueOrder : keyOrder).FindIndex(p => p.slot == slot));
         }
         var valueFields = fields.ValueColumns.Select(c => Field(physical, fields, c)).ToList();
-        _value = new KafkaRecordDecoder(fields.ValueFormat, valueFields, valueOrder.Select(p => p.field).ToList(), _options, isKey: false);
+        _value = new KafkaRecordDecoder(fields.ValueFormat, valueFields, valueOrder.Select(p => p.field).ToList(), _options, isKey: false,
+            fields.ValueColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList());
         if (keyNeeded.Count > 0 && !valueHasAll)
         {
             var keyFields = fields.KeyColumns.Select(c => Field(physical, fields, c)).ToList();
-            _key = new KafkaRecordDecoder(fields.KeyFormat!, keyFields, keyOrder.Select(p => p.field).ToList(), _options, isKey: true);
+            _key = new KafkaRecordDecoder(fields.KeyFormat!, keyFields, keyOrder.Select(p => p.field).ToList(), _options, isKey: true,
+                fields.KeyColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList());
         }
         _metadataKeys = context.MetadataColumns.ToArray();
         _metadata = new ColumnBuilder[_metadataKeys.Length];

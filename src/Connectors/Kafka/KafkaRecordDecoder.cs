@@ -16,7 +16,9 @@ internal sealed class KafkaRecordDecoder
     /// <param name="format">json, csv or raw.</param>
     /// <param name="fields">Every field the format holds, in order (csv is positional), with the names the format sees.</param>
     /// <param name="needed">Indices into <paramref name="fields"/> of the fields to decode.</param>
-    public KafkaRecordDecoder(string format, IReadOnlyList<Field> fields, IReadOnlyList<int> needed, TableOptions options, bool isKey)
+    /// <param name="millis">Per field: a timestamp in milliseconds (avro's timestamp-millis).</param>
+    public KafkaRecordDecoder(string format, IReadOnlyList<Field> fields, IReadOnlyList<int> needed, TableOptions options, bool isKey,
+        IReadOnlyList<bool> millis)
     {
         var schema = new Schema(needed.Select(i => fields[i]), null);
         Columns = new ColumnBuilder[needed.Count];
@@ -24,6 +26,18 @@ internal sealed class KafkaRecordDecoder
         switch (format)
         {
             case "raw":
+                break;
+            case "avro":
+                // Avro is read field after field: every field is decoded, the ones not needed into builders emptied per record.
+                _all = new ColumnBuilder[fields.Count];
+                _unneeded = new List<ColumnBuilder>();
+                for (int f = 0; f < fields.Count; f++)
+                {
+                    int slot = IndexOf(needed, f);
+                    _all[f] = slot >= 0 ? Columns[slot] : ColumnBuilder.Create(fields[f].DataType);
+                    if (slot < 0) _unneeded.Add(_all[f]);
+                }
+                _parser = new AvroBinary.Parser(new Schema(fields, null), millis);
                 break;
             case "csv":
                 char? quote = options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter);
@@ -41,6 +55,17 @@ internal sealed class KafkaRecordDecoder
     }
 
     public ColumnBuilder[] Columns { get; }
+
+    /// <summary>avro: every field's builder, in field order.</summary>
+    private readonly ColumnBuilder[]? _all;
+    private readonly List<ColumnBuilder>? _unneeded;
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (int i = 0; i < list.Count; i++)
+            if (list[i] == value) return i;
+        return -1;
+    }
 
     /// <summary>Whether a malformed record is skipped (the format's ignore-parse-errors).</summary>
     public bool IgnoreErrors { get; }
@@ -62,6 +87,12 @@ internal sealed class KafkaRecordDecoder
             foreach (var c in Columns) c.AppendNull();
             return null;
         }
+        if (_all is not null)
+        {
+            var error = _parser.TryAppend(bytes, _all);
+            foreach (var c in _unneeded!) c.Truncate(0);
+            return error;
+        }
         if (_parser.IsSkipped(bytes)) return "the record is empty";
         return _parser.TryAppend(bytes, Columns);
     }
@@ -69,5 +100,6 @@ internal sealed class KafkaRecordDecoder
     public void Truncate(int rows)
     {
         foreach (var c in Columns) c.Truncate(rows);
+        if (_unneeded is not null) foreach (var c in _unneeded) c.Truncate(0);
     }
 }

@@ -17,16 +17,22 @@ internal sealed class KafkaRecordEncoder
     private readonly Field[] _fields;
     private readonly IRowEncoder? _encoder;
     private readonly MemoryStream _buffer = new();
+    private readonly bool _lineFormat;
 
     /// <param name="columns">The columns of the input batch to encode, in the format's field order.</param>
     /// <param name="names">The names the format gives them.</param>
-    public KafkaRecordEncoder(string format, IReadOnlyList<int> columns, IReadOnlyList<string> names, Schema input, TableOptions options)
+    /// <param name="types">The table's types of the columns (their nullability and precision, which avro's schema follows).</param>
+    public KafkaRecordEncoder(string format, IReadOnlyList<int> columns, IReadOnlyList<string> names, Schema input, TableOptions options,
+        IReadOnlyList<Sql.Planner.Types.SqlType> types)
     {
+        var millis = types.Select(AvroBinary.Millis).ToList();
+        _lineFormat = format is "json" or "csv";
         _columns = columns.ToArray();
-        _fields = _columns.Select((c, i) => new Field(names[i], input.GetFieldByIndex(c).DataType, true)).ToArray();
+        _fields = _columns.Select((c, i) => new Field(names[i], input.GetFieldByIndex(c).DataType, types[i].Nullable)).ToArray();
         _encoder = format switch
         {
             "raw" => null,
+            "avro" => new AvroBinary.Encoder(millis),
             "csv" => new CsvRowEncoder(options.Get(KafkaOptions.CsvFieldDelimiter),
                 options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter),
                 options.Get(KafkaOptions.CsvEscapeCharacter), options.Get(KafkaOptions.CsvNullLiteral)),
@@ -46,8 +52,8 @@ internal sealed class KafkaRecordEncoder
         }
         _buffer.SetLength(0);
         _encoder.Write(projected, row, _buffer);
-        // Both line formats end a record with a line end; a Kafka record is the record alone.
-        return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length - 1).ToArray();
+        // The line formats end a record with a line end; a Kafka record is the record alone.
+        return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length - (_lineFormat ? 1 : 0)).ToArray();
     }
 
     /// <summary>The batch's encoded columns as a batch of their own (no copy), once per batch.</summary>

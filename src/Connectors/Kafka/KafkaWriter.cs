@@ -93,10 +93,12 @@ internal sealed class KafkaWriter : ISinkWriter
         var fields = KafkaFields.Of(context.Table);
         var physical = context.Table.PhysicalSchema;
         _valueEncoder = new KafkaRecordEncoder(fields.ValueFormat, fields.ValueColumns,
-            fields.ValueColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options);
+            fields.ValueColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options,
+            fields.ValueColumns.Select(c => physical[c].Type).ToList());
         if (fields.KeyFormat is not null)
             _keyEncoder = new KafkaRecordEncoder(fields.KeyFormat, fields.KeyColumns,
-                fields.KeyColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options);
+                fields.KeyColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options,
+                fields.KeyColumns.Select(c => physical[c].Type).ToList());
     }
 
     private int PartitionCount(string topic)

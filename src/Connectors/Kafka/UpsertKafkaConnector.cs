@@ -17,8 +17,8 @@ namespace StreamSql.Connectors.Kafka;
 public sealed class UpsertKafkaConnector : TableConnectorBase
 {
     private static readonly ConfigOption<string?> ValueFormatRequired = new("value.format", null,
-        "Format of the record value: json, csv or raw.", s => s.Trim().ToLowerInvariant() is "json" or "csv" or "raw" ? s.Trim().ToLowerInvariant()
-            : throw new FormatException($"'{s}' is not one of json, csv, raw"), v => v ?? "", hasDefault: false, allowedValues: new[] { "json", "csv", "raw" });
+        "Format of the record value: json, csv, raw or avro.", s => s.Trim().ToLowerInvariant() is "json" or "csv" or "raw" or "avro" ? s.Trim().ToLowerInvariant()
+            : throw new FormatException($"'{s}' is not one of json, csv, raw, avro"), v => v ?? "", hasDefault: false, allowedValues: new[] { "json", "csv", "raw", "avro" });
     private static readonly ConfigOption<int> BufferFlushMaxRows = Options.Int("sink.buffer-flush.max-rows", 0,
         "Rows buffered to keep the last per key before writing (accepted; rows are written as they come).");
     private static readonly ConfigOption<TimeSpan> BufferFlushInterval = Options.Duration("sink.buffer-flush.interval", TimeSpan.Zero,
