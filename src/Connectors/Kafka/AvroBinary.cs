@@ -31,7 +31,8 @@ internal static class AvroBinary
     /// nested in a ROW is taken as TIMESTAMP(3).</summary>
     public static bool Millis(Sql.Planner.Types.SqlType type) => type.Precision <= 3;
 
-    private static bool Millis(Field field) => true;
+    /// <summary>A field of a nested ROW: its SQL precision is not at hand, so a timestamp is taken as TIMESTAMP(3).</summary>
+    private static bool Millis(Field nested) => true;
 
     internal sealed class Parser(Schema schema, IReadOnlyList<bool> millis) : IRecordParser
     {

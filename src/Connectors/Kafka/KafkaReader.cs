@@ -36,6 +36,8 @@ internal sealed class KafkaReader : ISourceReader
     private string[] _metadataKeys = Array.Empty<string>();
     private bool _bounded;
     private bool _commitOffsets;
+    /// <summary>Whether the table names a consumer group (<c>properties.group.id</c>).</summary>
+    private bool _hasGroup;
     private TimeSpan _discoveryInterval;
     private long _lastDiscoveryMillis;
     private readonly Dictionary<(string Topic, int Partition), KafkaPartitionState> _partitions = new();
@@ -59,10 +61,10 @@ internal sealed class KafkaReader : ISourceReader
         CreateDecoders(context, fields, physical);
 
         var config = new ConsumerConfig(KafkaClientProperties.Of(table));
-        bool hasGroup = !string.IsNullOrEmpty(config.GroupId);
-        _commitOffsets = hasGroup && !string.Equals(KafkaClientProperties.Flink(table, KafkaClientProperties.CommitOffsetsOnCheckpoint), "false", StringComparison.OrdinalIgnoreCase);
+        _hasGroup = !string.IsNullOrEmpty(config.GroupId);
+        _commitOffsets = _hasGroup && !string.Equals(KafkaClientProperties.Flink(table, KafkaClientProperties.CommitOffsetsOnCheckpoint), "false", StringComparison.OrdinalIgnoreCase);
         // The client needs a group id even for explicitly assigned partitions; without the user's, nothing is committed.
-        if (!hasGroup) config.GroupId = "streamsql-" + table.Name;
+        if (!_hasGroup) config.GroupId = "streamsql-" + table.Name;
         config.IsolationLevel ??= IsolationLevel.ReadCommitted;
         config.EnablePartitionEof = true; // the end of a partition moves the position past trailing transaction markers
         config.EnableAutoCommit = _commitOffsets;
@@ -224,7 +226,7 @@ internal sealed class KafkaReader : ISourceReader
 
     private long? Committed(TopicPartition tp)
     {
-        if (KafkaClientProperties.Of(_context.Table).ContainsKey("group.id") is false) return null;
+        if (!_hasGroup) return null;
         var committed = _consumer.Committed(new[] { tp }, MetadataTimeout);
         long offset = committed[0].Offset.Value;
         return offset >= 0 ? offset : null;

@@ -291,14 +291,12 @@ internal sealed class KafkaWriter : ISinkWriter
                 ? " (another producer with the same transactional id took over: is another job using the same 'sink.transactional-id-prefix'?)" : ""));
 
     /// <summary>The end of the progress partition now: markers of epochs prepared from here on come after it.</summary>
-    private long ProgressEnd() =>
-        Kafka(() => _producer is null ? 0 : QueryEnd(), $"read the end of topic '{_progressTopic}'");
-
-    private long QueryEnd()
+    private long ProgressEnd()
     {
         var config = new ConsumerConfig(KafkaClientProperties.Of(_context.Table)) { GroupId = "streamsql-progress", EnableAutoCommit = false };
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).Build();
-        return consumer.QueryWatermarkOffsets(new TopicPartition(_progressTopic, 0), Timeout).High.Value;
+        return Kafka(() => consumer.QueryWatermarkOffsets(new TopicPartition(_progressTopic, 0), Timeout).High.Value,
+            $"read the end of partition 0 of topic '{_progressTopic}' (create it, or set 'sink.progress-topic' to an existing topic)");
     }
 
     public ValueTask DisposeAsync()
