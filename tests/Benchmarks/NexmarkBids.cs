@@ -12,6 +12,10 @@ namespace StreamSql.Benchmarks;
 /// <summary>Generates the bid stream of the Nexmark benchmark with the nexmark connector, into memory.</summary>
 internal static class NexmarkBids
 {
+    /// <summary>The event time of the first event (epoch ms) for every generator of a benchmark run, so that the engine's
+    /// generator and the in-memory bids produce the same events.</summary>
+    public const long BaseTime = 1_796_308_801_000;
+
     public static async Task<IReadOnlyList<RecordBatch>> GenerateAsync(int events)
     {
         var columns = new List<TableColumn>
@@ -29,6 +33,7 @@ internal static class NexmarkBids
             ["connector"] = "nexmark",
             ["table"] = "bid",
             ["max-emit-speed"] = "true",
+            ["base-time"] = BaseTime.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["events.num"] = events.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var table = new CatalogTable("bid", columns, null, System.Array.Empty<string>(), System.Array.Empty<string>(), options, null, false);

@@ -4,14 +4,19 @@ using StreamSql.Benchmarks;
 // Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs); `-- checkpoints` the throughput cost of
 // periodic checkpoints and `-- restart` the time from a restore to the first output (CheckpointBenchmark.cs);
 // `-- decimals` the DECIMAL kernels (DecimalBenchmark.cs); `-- columns` hashing, key bytes, gathers and formatting
-// (ColumnOpsBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain client loop
-// (KafkaBenchmark.cs).
+// (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- windows` Nexmark
+// q7/q5-style TUMBLE and HOP window aggregations against hand-written loops (WindowBenchmark.cs); `-- kafka` Kafka →
+// filter/projection → Kafka exactly-once against a plain client loop (KafkaBenchmark.cs).
 if (args.Length > 0 && args[0] == "kafka")
     return await KafkaBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")
     return await ColumnOpsBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "groups")
+    return GroupTableBenchmark.Run(args);
+if (args.Length > 0 && args[0] == "windows")
+    return await WindowBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "state")
     return StateBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "checkpoints")

@@ -135,6 +135,54 @@ public sealed class KillAndRestoreTests : IDisposable
         await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 300, feeding, finalRun);
     }
 
+    /// <summary>
+    /// A window aggregation (per key and TUMBLE or HOP window: COUNT, SUM, MIN) over a paced datagen sequence with an
+    /// event-time column, killed twice and restarted each time at the next parallelism of <paramref name="parallelisms"/>
+    /// (so the window state and its timers are restored at p=1, at p=2 and rescaled): every window row is committed exactly
+    /// once with the values of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("tumble", "hashmap", "1,2,1")]
+    [InlineData("tumble", "rocksdb", "2,2,1")]
+    [InlineData("hop", "hashmap", "1,1,2")]
+    [InlineData("hop", "rocksdb", "2,1,2")]
+    public async Task Window_aggregation_killed_and_restored_at_other_parallelisms_commits_every_window_exactly_once(string window, string backend,
+        string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        string tvf = window == "tumble" ? "TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
+            : "HOP(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            // 100 rows per second of event time, in order: nothing is late.
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), n BIGINT, total BIGINT, lo BIGINT) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT CAST(id % 7 AS BIGINT), window_start, window_end, COUNT(*), SUM(id), MIN(id) "
+            + $"FROM TABLE({tvf}) GROUP BY CAST(id % 7 AS BIGINT), window_start, window_end;");
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, ExpectedWindows(Rows, window == "tumble" ? 1 : 3), maxDelayMs: 400, beforeRun: Script);
+    }
+
+    /// <summary>The window rows of <see cref="Window_aggregation_killed_and_restored_at_other_parallelisms_commits_every_window_exactly_once"/>
+    /// computed here: row id at id * 10 ms, windows of <paramref name="sizeSeconds"/> s sliding by 1 s, key id % 7.</summary>
+    private static List<string> ExpectedWindows(int rows, int sizeSeconds)
+    {
+        var windows = new SortedDictionary<(long Key, long End), (long N, long Sum, long Min)>();
+        for (long id = 1; id <= rows; id++)
+        {
+            long firstEnd = id * 10 / 1000 + 1;
+            for (long end = firstEnd; end < firstEnd + sizeSeconds; end++)
+            {
+                var (n, sum, min) = windows.GetValueOrDefault((id % 7, end), (0, 0, long.MaxValue));
+                windows[(id % 7, end)] = (n + 1, sum + id, Math.Min(min, id));
+            }
+        }
+        static string Time(long seconds) => DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        return windows.Select(w => string.Create(CultureInfo.InvariantCulture,
+            $"{w.Key.Key},{Time(w.Key.End - sizeSeconds)},{Time(w.Key.End)},{w.Value.N},{w.Value.Sum},{w.Value.Min}")).ToList();
+    }
+
     [Theory]
     [InlineData("truncated _metadata")]
     [InlineData("flipped byte in a state file")]
@@ -279,18 +327,20 @@ public sealed class KillAndRestoreTests : IDisposable
     /// a random 0..<paramref name="maxDelayMs"/> ms after the first checkpoint it completed (so runs get somewhere and the
     /// kill lands anywhere in the checkpoint cycle: mid-batch, mid-snapshot, between _metadata and the commit) or, for one
     /// run in four after the first, that long after its job was submitted (a restored run dying before its first checkpoint),
-    /// then once more to the end; the committed output must be <paramref name="expected"/>, each row exactly once.
+    /// then once more to the end (<paramref name="beforeRun"/>, given the run's number from 1, may rewrite job.sql first);
+    /// the committed output must be <paramref name="expected"/>, each row exactly once.
     /// With <paramref name="feeding"/> (an unbounded job whose input is still arriving) the last run is stopped with SIGTERM
     /// once the input is complete and every expected row is committed; <paramref name="finalRunStarted"/> is set when the
     /// last run has started.</summary>
     private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null,
-        TaskCompletionSource? finalRunStarted = null)
+        TaskCompletionSource? finalRunStarted = null, Action<int>? beforeRun = null)
     {
         int restoredRuns = 0;
         for (int k = 1; k <= kills; k++)
         {
             var before = CompletedCheckpoints();
             if (before.Count > 0) restoredRuns++;
+            beforeRun?.Invoke(k);
             using var run = StartShell("--from-latest-checkpoint");
             if (!await run.WaitForSubmissionAsync(SubmitTimeout))
                 Fail($"run {k} did not submit its job (exit code {(run.HasExited ? (await run.WaitForExitAsync(FinishTimeout))?.ToString(CultureInfo.InvariantCulture) : "none, still running")})", run);
@@ -319,6 +369,7 @@ public sealed class KillAndRestoreTests : IDisposable
         var final = CompletedCheckpoints();
         if (final.Count > 0) restoredRuns++;
         int committedBefore = CommittedOutput.Read(Out).Count;
+        beforeRun?.Invoke(kills + 1);
         using (var last = StartShell("--from-latest-checkpoint"))
         {
             finalRunStarted?.TrySetResult();

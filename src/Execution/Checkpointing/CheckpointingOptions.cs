@@ -65,6 +65,13 @@ public static class CheckpointingOptions
     public static readonly ConfigOption<string?> RocksDbLocalDirectory = Options.OptionalString("state.backend.rocksdb.localdir",
         "Local working directory of rocksdb state (default: a folder in the system temp directory).");
 
+    public static readonly ConfigOption<long> RocksDbBlockCacheSize = new("state.backend.rocksdb.block.cache-size", 64L << 20,
+        "rocksdb: size of the block cache every rocksdb backend of a job shares (reads of state on disk go through it), e.g. '64mb'. Flink sizes it from managed memory; here it is set directly.",
+        ParseMemorySize, FormatMemorySize, Array.Empty<string>());
+
+    public static readonly ConfigOption<int> RocksDbGroupCacheSize = Options.Int("state.backend.rocksdb.group-table.cache-size", 100_000,
+        "rocksdb: how many groups each columnar group table (aggregations, windows) keeps in memory; beyond it changed groups are written to RocksDB in one write batch and the least recently used are dropped.");
+
     public static readonly ConfigOption<string?> RecoveryPath = Options.OptionalString("execution.state-recovery.path",
         "Savepoint or retained checkpoint (its directory or _metadata file) the next job is restored from.",
         "execution.savepoint.path");
@@ -114,6 +121,29 @@ public static class CheckpointingOptions
         _ => throw new FormatException($"'{text}' is not a restart strategy (expected 'none', 'fixed-delay' or 'exponential-delay')"),
     };
 
+    /// <summary>Flink's memory sizes: a number of bytes with an optional unit (b, kb, mb, gb, tb; k, m, g, t; case-insensitive).</summary>
+    internal static long ParseMemorySize(string text)
+    {
+        var t = text.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+        int end = 0;
+        while (end < t.Length && char.IsAsciiDigit(t[end])) end++;
+        if (end == 0) throw new FormatException($"'{text}' is not a memory size (e.g. '64mb')");
+        long number = long.Parse(t[..end], System.Globalization.CultureInfo.InvariantCulture);
+        long unit = t[end..] switch
+        {
+            "" or "b" or "bytes" => 1,
+            "k" or "kb" or "kibibytes" => 1L << 10,
+            "m" or "mb" or "mebibytes" => 1L << 20,
+            "g" or "gb" or "gibibytes" => 1L << 30,
+            "t" or "tb" or "tebibytes" => 1L << 40,
+            _ => throw new FormatException($"'{text}' is not a memory size (units: b, kb, mb, gb, tb)"),
+        };
+        return checked(number * unit);
+    }
+
+    internal static string FormatMemorySize(long bytes) =>
+        bytes % (1L << 30) == 0 ? $"{bytes >> 30}gb" : bytes % (1L << 20) == 0 ? $"{bytes >> 20}mb" : bytes % (1L << 10) == 0 ? $"{bytes >> 10}kb" : $"{bytes}b";
+
     private static string ParseStateBackend(string text) => text.Trim().ToLowerInvariant() switch
     {
         "hashmap" or "jobmanager" or "filesystem" => "hashmap",
@@ -125,7 +155,8 @@ public static class CheckpointingOptions
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
         Interval, Mode, Timeout, MinPause, MaxConcurrentCheckpoints, TolerableFailedCheckpoints, Storage, CheckpointsDirectory,
-        SavepointDirectory, NumRetained, ExternalizedRetention, StateBackend, Incremental, RocksDbLocalDirectory, RecoveryPath,
+        SavepointDirectory, NumRetained, ExternalizedRetention, StateBackend, Incremental, RocksDbLocalDirectory, RocksDbBlockCacheSize,
+        RocksDbGroupCacheSize, RecoveryPath,
         IgnoreUnclaimedState, RestartStrategy, FixedDelayAttempts, FixedDelay, ExponentialInitialBackoff, ExponentialMaxBackoff,
         ExponentialMultiplier, ExponentialJitter, ExponentialResetThreshold, ExponentialAttempts,
     };

@@ -28,6 +28,12 @@ public sealed class OperatorFactory
         Register<WatermarkAssignerSpec>(c => new WatermarkAssignerOperator((WatermarkAssignerSpec)c.Spec, c.InputSchema));
         Register<UnionSpec>(_ => new UnionOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
+        Register<WindowAggregateSpec>(c => ((WindowAggregateSpec)c.Spec).Window is SessionWindow
+            ? throw new NotSupportedException($"the runtime cannot run SESSION windows yet ({c.Spec.Description})")
+            : ((WindowAggregateSpec)c.Spec).Phase == AggregatePhase.Local
+            ? new Windows.LocalWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema)
+            : new Windows.WindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics));
+        Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
             ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));
     }

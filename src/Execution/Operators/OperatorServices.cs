@@ -9,4 +9,7 @@ public sealed record OperatorServices(ConnectorRegistry Connectors, TextWriter S
 {
     /// <summary>Where warnings go that do not stop the job (Flink logs them; the shell shows them on stderr).</summary>
     public TextWriter Diagnostics { get; init; } = TextWriter.Null;
+
+    /// <summary>The job's counters operators add to (late rows dropped by windows).</summary>
+    public Runtime.JobMetrics Metrics { get; init; } = new();
 }

@@ -53,6 +53,9 @@ public sealed class JobHandle
     /// whether the job started fresh, one line each; empty otherwise.</summary>
     public IReadOnlyList<string> RestoreNotes { get; internal set; } = Array.Empty<string>();
 
+    /// <summary>The job's counters, summed over its subtasks and restarts (<c>numLateRecordsDropped</c>).</summary>
+    public JobMetrics Metrics { get; internal init; } = new();
+
     /// <summary>How many times the restart strategy restarted the job after a failure.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 

@@ -84,7 +84,8 @@ public sealed class JobRunner
             restore = StateAssignment.Create(graph, checkpoint, options.AllowNonRestoredState);
         }
         long firstId = Math.Max(restore?.Checkpoint.CheckpointId ?? 0, storage.HighestCheckpointId()) + 1;
-        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer) { Diagnostics = Diagnostics };
+        var metrics = new JobMetrics();
+        var services = new OperatorServices(Connectors, StandardOutput, results?.Writer) { Diagnostics = Diagnostics, Metrics = metrics };
         var notes = new List<string>();
         var cancel = new CancellationTokenSource();
         JobHandle NewHandle(RunningJob job) => new(jobId, graph.Name, DateTimeOffset.UtcNow, cancel, results?.Reader)
@@ -93,6 +94,7 @@ public sealed class JobRunner
             History = job.History,
             CheckpointingEnabled = configuration.Get(CheckpointingOptions.Interval) is { } interval && interval > TimeSpan.Zero,
             RestoreNotes = notes,
+            Metrics = metrics,
         };
 
         if (restore is null && options.RestoreFromLatestCheckpoint)

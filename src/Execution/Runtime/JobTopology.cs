@@ -35,6 +35,10 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock, st
         foreach (var edge in edges)
             Connect(edge, vertices[edge.SourceVertex], vertices[edge.TargetVertex], configuration, maxParallelism);
 
+        // One block cache for every rocksdb backend of the job.
+        var rocksDb = configuration.Get(Checkpointing.CheckpointingOptions.StateBackend) == "rocksdb"
+            ? new State.RocksDb.RocksDbResources(configuration.Get(Checkpointing.CheckpointingOptions.RocksDbBlockCacheSize))
+            : null;
         var idleTimeout = configuration.Get(CoreOptions.IdleTimeout);
         long idleTimeoutMillis = idleTimeout is { } t && t > TimeSpan.Zero ? (long)t.TotalMilliseconds : long.MaxValue;
         var subtasks = new List<Subtask>();
@@ -53,7 +57,11 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock, st
                     var inputs = k == 0 ? headInputs : (IReadOnlyList<RowSchema>)[v.Chain[k - 1].OutputSchema];
                     chain[k] = factory.Create(new OperatorCreation(spec, inputs, services));
                     var id = StateAssignment.OperatorIdOf(v, k);
-                    var store = new State.OperatorStateStore(configuration, graph.Name, id, s, v.Parallelism, maxParallelism) { OperatorName = spec.Description };
+                    var store = new State.OperatorStateStore(configuration, graph.Name, id, s, v.Parallelism, maxParallelism)
+                    {
+                        OperatorName = spec.Description,
+                        RocksDbResources = rocksDb,
+                    };
                     Stores.Add(store);
                     if (restore?.For(id) is { } entry) store.Restore(entry, restore.Checkpoint);
                     contexts[k] = new OperatorContext(graph.Name, id, spec.Description, s, v.Parallelism, maxParallelism, configuration, clock)

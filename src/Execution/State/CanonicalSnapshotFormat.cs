@@ -13,18 +13,22 @@ internal delegate void StateEntrySink(StateInfo state, int keyGroup, ReadOnlySpa
 /// <summary>
 /// Writes the canonical keyed-state snapshot (the format of hashmap snapshots, rocksdb full snapshots and all savepoints):
 /// <code>
-/// header    u32 magic 0x534B5353 ("SSKS"), u16 version 1, i32 max parallelism, i32 first key group, i32 last key group,
-///           i32 state count, per state: u16 id, u8 kind (1 value, 2 list, 3 map), varint length + UTF-8 name
+/// header    u32 magic 0x534B5353 ("SSKS"), u16 version 2, i32 max parallelism, i32 first key group, i32 last key group,
+///           i32 state count, per state: u16 id, u8 kind (1 value, 2 list, 3 map, 4 group table, 5 namespaced group
+///           table), varint length + UTF-8 name
 /// per key group of the range, in order (its byte offset goes into the handle):
 ///           i32 key group, then entries: u8 1, u16 state id, varint+key, varint+user key (empty unless map), varint+value,
 ///           closed by u8 0
 /// </code>
-/// All integers little-endian. A list state's value is its elements, each a varint length and the bytes.
+/// All integers little-endian. A list state's value is its elements, each a varint length and the bytes. A group table
+/// has one entry per group: key = the serialized key, user key = the namespace (8 bytes, big-endian, sign bit flipped; empty
+/// for kind 4), value = its state row (varint column count, then each column's state, varint length-prefixed).
+/// Version 1 (no group tables) is still read.
 /// </summary>
 internal sealed class CanonicalSnapshotWriter
 {
     public const uint Magic = 0x534B5353;
-    public const ushort Version = 1;
+    public const ushort Version = 2;
 
     private readonly Stream _stream;
     private readonly KeyGroupRange _range;
@@ -118,8 +122,8 @@ internal static class CanonicalSnapshotReader
         if (span.Length < 22 || BinaryPrimitives.ReadUInt32LittleEndian(span) != CanonicalSnapshotWriter.Magic)
             throw new InvalidDataException("not a keyed state snapshot (bad magic number)");
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(span[4..]);
-        if (version != CanonicalSnapshotWriter.Version)
-            throw new InvalidDataException($"has version {version}, this build reads {CanonicalSnapshotWriter.Version}");
+        if (version is < 1 or > CanonicalSnapshotWriter.Version)
+            throw new InvalidDataException($"has version {version}, this build reads 1 to {CanonicalSnapshotWriter.Version}");
         int count = BinaryPrimitives.ReadInt32LittleEndian(span[18..]);
         int pos = 22;
         var states = new Dictionary<ushort, StateInfo>();
@@ -127,6 +131,8 @@ internal static class CanonicalSnapshotReader
         {
             ushort id = BinaryPrimitives.ReadUInt16LittleEndian(span[pos..]);
             var kind = (StateKind)span[pos + 2];
+            if (kind is < StateKind.Value or > StateKind.NamespacedGroups || (version == 1 && kind > StateKind.Map))
+                throw new InvalidDataException($"state {id} has unknown kind {(int)kind}");
             pos += 3;
             var name = Encoding.UTF8.GetString(ReadBytes(span, ref pos));
             states[id] = new StateInfo(id, kind, name);

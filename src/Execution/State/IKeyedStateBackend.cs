@@ -3,7 +3,16 @@ using StreamSql.Execution.Checkpointing;
 namespace StreamSql.Execution.State;
 
 /// <summary>The kinds of keyed state. The numbers are part of the snapshot format.</summary>
-public enum StateKind : byte { Value = 1, List = 2, Map = 3 }
+public enum StateKind : byte
+{
+    Value = 1,
+    List = 2,
+    Map = 3,
+    /// <summary>A <see cref="Groups.GroupTable"/> without namespaces: one entry per group, empty user key.</summary>
+    Groups = 4,
+    /// <summary>A namespaced <see cref="Groups.GroupTable"/>: one entry per (key, namespace), the namespace as user key.</summary>
+    NamespacedGroups = 5,
+}
 
 /// <summary>Which snapshot a checkpoint barrier asks for.</summary>
 public enum SnapshotType
@@ -12,6 +21,9 @@ public enum SnapshotType
     Checkpoint,
     /// <summary>A savepoint: the canonical, self-contained format any backend restores, at any parallelism.</summary>
     Savepoint,
+    /// <summary>The state a finished subtask leaves for every later checkpoint: canonical, and written as often as needed
+    /// (also concurrently) until disposed; nothing changes it any more.</summary>
+    Final,
 }
 
 /// <summary>
@@ -40,6 +52,12 @@ public interface IKeyedStateBackend : IDisposable
     IListState GetListState(string name);
 
     IMapState GetMapState(string name);
+
+    /// <summary>
+    /// The columnar group table <paramref name="name"/> (created on first call; restored groups load when the operator
+    /// first uses it, after adding its columns). Snapshot with the rest of the keyed state, per key group.
+    /// </summary>
+    Groups.GroupTable GetGroupTable(string name, Groups.GroupTableSpec spec);
 
     /// <summary>Event-time timers of this backend's keys, stored with the state (so they are snapshot and rescaled with it).</summary>
     EventTimeTimerService Timers { get; }

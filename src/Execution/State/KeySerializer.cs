@@ -1,7 +1,9 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using StreamSql.Execution.Columns;
 using StreamSql.Execution.Runtime;
 
@@ -42,6 +44,163 @@ public sealed class KeySerializer
         for (int k = 0; k < _columns.Length; k++) pos = WriteValue(_columns[k], row, pos);
         return _buffer.AsSpan(0, pos);
     }
+
+    /// <summary>
+    /// The keys of every row of <paramref name="batch"/> at once, column at a time (the same bytes <see cref="Serialize"/>
+    /// gives): row i's key is <c>keys.Bytes[keys.Offsets[i]..keys.Offsets[i + 1]]</c>.
+    /// </summary>
+    public void SerializeBatch(RecordBatch batch, SerializedKeys keys)
+    {
+        int n = batch.Length;
+        keys.Reset(n);
+        var offsets = keys.Offsets;
+        for (int k = 0; k < _keyColumns.Length; k++) AddSizes(batch.Column(_keyColumns[k]).Data, offsets, n);
+        // Offsets now hold each row's size in [i + 1]; turn them into starts.
+        int total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int size = offsets[i + 1];
+            offsets[i + 1] = total + size;
+            offsets[i] = total;
+            total += size;
+        }
+        offsets[0] = 0;
+        keys.EnsureBytes(total);
+        var cursor = keys.Cursor;
+        System.Array.Copy(offsets, cursor, n);
+        for (int k = 0; k < _keyColumns.Length; k++) WriteColumn(batch.Column(_keyColumns[k]).Data, keys.Bytes, cursor, n);
+    }
+
+    private static bool IsNullAt(ArrayData data, int index) =>
+        data.DataType.TypeId == ArrowTypeId.Null
+        || (data.NullCount != 0 && data.Buffers.Length > 0 && !data.Buffers[0].IsEmpty && (data.Buffers[0].Span[index >> 3] & (1 << (index & 7))) == 0);
+
+    private static void AddSizes(ArrayData data, int[] sizes, int n)
+    {
+        int off = data.Offset;
+        bool mayBeNull = data.NullCount != 0 || data.DataType.TypeId == ArrowTypeId.Null;
+        switch (data.DataType.TypeId)
+        {
+            case ArrowTypeId.Null:
+                for (int i = 0; i < n; i++) sizes[i + 1] += 1;
+                return;
+            case ArrowTypeId.Boolean:
+                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 2;
+                return;
+            case ArrowTypeId.Float:
+                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 5;
+                return;
+            case ArrowTypeId.Double:
+                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 9;
+                return;
+            case ArrowTypeId.Decimal128:
+                for (int i = 0; i < n; i++) sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 17;
+                return;
+            case ArrowTypeId.String:
+            case ArrowTypeId.Binary:
+            {
+                var offsets = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span);
+                for (int i = 0; i < n; i++)
+                {
+                    if (mayBeNull && IsNullAt(data, off + i))
+                    {
+                        sizes[i + 1] += 1;
+                        continue;
+                    }
+                    int length = offsets[off + i + 1] - offsets[off + i];
+                    sizes[i + 1] += 1 + VarInt.Size((uint)length) + length;
+                }
+                return;
+            }
+            default:
+            {
+                var values = data.Buffers[1].Span;
+                for (int i = 0; i < n; i++)
+                    sizes[i + 1] += mayBeNull && IsNullAt(data, off + i) ? 1 : 1 + VarInt.Size(ZigZag(ReadInteger(data.DataType.TypeId, values, off + i)));
+                return;
+            }
+        }
+    }
+
+    private static void WriteColumn(ArrayData data, byte[] bytes, int[] cursor, int n)
+    {
+        int off = data.Offset;
+        bool mayBeNull = data.NullCount != 0 || data.DataType.TypeId == ArrowTypeId.Null;
+        var type = data.DataType.TypeId;
+        if (type == ArrowTypeId.Null)
+        {
+            for (int i = 0; i < n; i++) bytes[cursor[i]++] = 0;
+            return;
+        }
+        var values = data.Buffers[1].Span;
+        for (int i = 0; i < n; i++)
+        {
+            int index = off + i;
+            int pos = cursor[i];
+            if (mayBeNull && IsNullAt(data, index))
+            {
+                bytes[pos] = 0;
+                cursor[i] = pos + 1;
+                continue;
+            }
+            bytes[pos++] = 1;
+            switch (type)
+            {
+                case ArrowTypeId.Boolean:
+                    bytes[pos++] = (byte)((values[index >> 3] >> (index & 7)) & 1);
+                    break;
+                case ArrowTypeId.Float:
+                {
+                    float f = MemoryMarshal.Cast<byte, float>(values)[index];
+                    if (f == 0f) f = 0f;
+                    if (float.IsNaN(f)) f = float.NaN;
+                    BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(pos), f);
+                    pos += 4;
+                    break;
+                }
+                case ArrowTypeId.Double:
+                {
+                    double d = MemoryMarshal.Cast<byte, double>(values)[index];
+                    if (d == 0d) d = 0d;
+                    if (double.IsNaN(d)) d = double.NaN;
+                    BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(pos), d);
+                    pos += 8;
+                    break;
+                }
+                case ArrowTypeId.Decimal128:
+                    values.Slice(index * 16, 16).CopyTo(bytes.AsSpan(pos));
+                    pos += 16;
+                    break;
+                case ArrowTypeId.String:
+                case ArrowTypeId.Binary:
+                {
+                    var offsets = MemoryMarshal.Cast<byte, int>(values);
+                    int start = offsets[index], length = offsets[index + 1] - start;
+                    pos = VarInt.Write(bytes, pos, (uint)length);
+                    if (length > 0) data.Buffers[2].Span.Slice(start, length).CopyTo(bytes.AsSpan(pos));
+                    pos += length;
+                    break;
+                }
+                default:
+                    pos = VarInt.Write(bytes, pos, ZigZag(ReadInteger(type, values, index)));
+                    break;
+            }
+            cursor[i] = pos;
+        }
+    }
+
+    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
+
+    private static long ReadInteger(ArrowTypeId type, ReadOnlySpan<byte> values, int index) => type switch
+    {
+        ArrowTypeId.Int8 => MemoryMarshal.Cast<byte, sbyte>(values)[index],
+        ArrowTypeId.UInt8 => values[index],
+        ArrowTypeId.Int16 => MemoryMarshal.Cast<byte, short>(values)[index],
+        ArrowTypeId.Int32 or ArrowTypeId.Date32 or ArrowTypeId.Time32 => MemoryMarshal.Cast<byte, int>(values)[index],
+        ArrowTypeId.Int64 or ArrowTypeId.Date64 or ArrowTypeId.Time64 or ArrowTypeId.Timestamp or ArrowTypeId.Duration =>
+            MemoryMarshal.Cast<byte, long>(values)[index],
+        _ => throw new NotSupportedException($"a key column of type {type} cannot be used as a state key"),
+    };
 
     /// <summary>The key group of every row (Flink's assignment over <see cref="Batches.ColumnHasher"/> hashes).</summary>
     public void ComputeKeyGroups(RecordBatch batch, int maxParallelism, Span<int> keyGroups)
@@ -128,5 +287,36 @@ public sealed class KeySerializer
     private void Ensure(int size)
     {
         if (size > _buffer.Length) System.Array.Resize(ref _buffer, Math.Max(size, _buffer.Length * 2));
+    }
+}
+
+/// <summary>The serialized keys of one batch (<see cref="KeySerializer.SerializeBatch"/>), in buffers reused batch after batch.</summary>
+public sealed class SerializedKeys
+{
+    public byte[] Bytes { get; private set; } = new byte[1024];
+
+    /// <summary>Row i's key is <c>Bytes[Offsets[i]..Offsets[i + 1]]</c>.</summary>
+    public int[] Offsets { get; private set; } = new int[257];
+
+    internal int[] Cursor { get; private set; } = new int[256];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<byte> this[int row] => Bytes.AsSpan(Offsets[row], Offsets[row + 1] - Offsets[row]);
+
+    internal void Reset(int rows)
+    {
+        Count = rows;
+        if (Offsets.Length < rows + 1)
+        {
+            Offsets = new int[Math.Max(rows + 1, Offsets.Length * 2)];
+            Cursor = new int[Offsets.Length];
+        }
+        else System.Array.Clear(Offsets, 0, rows + 1);
+    }
+
+    internal void EnsureBytes(int size)
+    {
+        if (Bytes.Length < size) Bytes = new byte[Math.Max(size, Bytes.Length * 2)];
     }
 }

@@ -13,6 +13,9 @@ public sealed class OperatorStateStore : IDisposable
     private readonly Configuration _configuration;
     private readonly string _jobName;
     private IKeyedStateBackend? _keyed;
+    private IKeyedStateSnapshot? _finalKeyed;
+    private readonly List<Action> _beforeSnapshot = new();
+    private readonly Dictionary<string, object> _helpers = new(StringComparer.Ordinal);
 
     /// <summary>A store for an operator outside a job (tests): operator state works, keyed state uses the hashmap backend.</summary>
     public OperatorStateStore() : this(Configuration.Empty, "job", "operator", 0, 1, 128) { }
@@ -41,10 +44,39 @@ public sealed class OperatorStateStore : IDisposable
 
     public OperatorStateBackend OperatorState { get; } = new();
 
+    /// <summary>What the job's rocksdb backends share (one block cache); null outside a job.</summary>
+    public RocksDb.RocksDbResources? RocksDbResources { get; init; }
+
     /// <summary>The keyed state backend of this subtask (its key groups), created on first access.</summary>
-    public IKeyedStateBackend KeyedState => _keyed ??= StateBackends.CreateKeyed(_configuration, _jobName, OperatorId, SubtaskIndex, Parallelism, MaxParallelism);
+    public IKeyedStateBackend KeyedState => _keyed ??=
+        StateBackends.CreateKeyed(_configuration, _jobName, OperatorId, SubtaskIndex, Parallelism, MaxParallelism, RocksDbResources);
 
     internal bool HasKeyedState => _keyed is not null;
+
+    /// <summary>
+    /// The subtask's timers by (namespace, timestamp) named <paramref name="name"/> (created on first call, restored from the
+    /// checkpoint; saved before every snapshot). See <see cref="Timers.NamespaceTimerService"/>.
+    /// </summary>
+    public Timers.NamespaceTimerService NamespaceTimers(string name = "timers") =>
+        Helper("_timers." + name, () => new Timers.NamespaceTimerService(OperatorState.GetUnionListState("_timers." + name)), t => t.Save());
+
+    /// <summary>The subtask's current watermark, restored from the checkpoint (saved before every snapshot).</summary>
+    public Timers.WatermarkTracker Watermark() =>
+        Helper("_watermark", () => new Timers.WatermarkTracker(OperatorState.GetUnionListState("_watermark"), SubtaskIndex, Parallelism), w => w.Save());
+
+    private T Helper<T>(string name, Func<T> create, Action<T> save) where T : class
+    {
+        if (_helpers.TryGetValue(name, out var existing)) return (T)existing;
+        var helper = create();
+        _helpers.Add(name, helper);
+        _beforeSnapshot.Add(() => save(helper));
+        return helper;
+    }
+
+    private void BeforeSnapshot()
+    {
+        foreach (var save in _beforeSnapshot) save();
+    }
 
     /// <summary>Loads this subtask's share of an operator's state from a checkpoint (any old parallelism).</summary>
     internal void Restore(OperatorStateEntry entry, IStateFileReader reader)
@@ -64,18 +96,38 @@ public sealed class OperatorStateStore : IDisposable
     }
 
     /// <summary>The synchronous part of a snapshot; <see cref="CapturedState.Write"/> is the asynchronous part.</summary>
-    internal CapturedState Capture(long checkpointId, SnapshotType type) =>
-        new(OperatorId, SubtaskIndex, Parallelism, MaxParallelism, OperatorState.Snapshot(), _keyed?.Snapshot(checkpointId, type)) { OperatorName = OperatorName };
+    internal CapturedState Capture(long checkpointId, SnapshotType type)
+    {
+        BeforeSnapshot();
+        return new(OperatorId, SubtaskIndex, Parallelism, MaxParallelism, OperatorState.Snapshot(), _keyed?.Snapshot(checkpointId, type)) { OperatorName = OperatorName };
+    }
 
-    /// <summary>The state a finished subtask leaves for every later checkpoint: its operator state only (see docs/checkpoints.md).</summary>
-    internal CapturedState CaptureFinal() => new(OperatorId, SubtaskIndex, Parallelism, MaxParallelism, OperatorState.Snapshot(), null) { OperatorName = OperatorName };
+    /// <summary>
+    /// The state a finished subtask leaves for every later checkpoint: its operator state and its keyed state (a canonical
+    /// snapshot taken once, written into each later checkpoint, released when the store is disposed), so that a restore,
+    /// at any parallelism, finds the keyed state of operators that had finished (see docs/checkpoints.md).
+    /// </summary>
+    internal CapturedState CaptureFinal()
+    {
+        BeforeSnapshot();
+        if (_keyed is not null && _finalKeyed is null) _finalKeyed = _keyed.Snapshot(0, SnapshotType.Final);
+        return new CapturedState(OperatorId, SubtaskIndex, Parallelism, MaxParallelism, OperatorState.Snapshot(), _finalKeyed, ownsKeyed: false)
+        {
+            OperatorName = OperatorName,
+        };
+    }
 
-    public void Dispose() => _keyed?.Dispose();
+    public void Dispose()
+    {
+        _finalKeyed?.Dispose();
+        _keyed?.Dispose();
+    }
 }
 
-/// <summary>One operator subtask's state as captured at a barrier, waiting to be written.</summary>
+/// <summary>One operator subtask's state as captured at a barrier, waiting to be written. A finished subtask's final state
+/// (<paramref name="ownsKeyed"/> false) is written into every later checkpoint; its store releases the keyed snapshot.</summary>
 internal sealed class CapturedState(string operatorId, int subtaskIndex, int parallelism, int maxParallelism, OperatorStateSnapshot operatorState,
-    IKeyedStateSnapshot? keyed) : IDisposable
+    IKeyedStateSnapshot? keyed, bool ownsKeyed = true) : IDisposable
 {
     public int Parallelism { get; } = parallelism;
     public int MaxParallelism { get; } = maxParallelism;
@@ -99,7 +151,7 @@ internal sealed class CapturedState(string operatorId, int subtaskIndex, int par
 
     public void Dispose()
     {
-        if (_keyedReleased) return;
+        if (_keyedReleased || !ownsKeyed) return;
         _keyedReleased = true;
         keyed?.Dispose();
     }

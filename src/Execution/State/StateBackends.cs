@@ -9,8 +9,9 @@ namespace StreamSql.Execution.State;
 public static class StateBackends
 {
     /// <summary>A fresh, empty backend for subtask <paramref name="subtaskIndex"/> of <paramref name="parallelism"/>.</summary>
+    /// <param name="resources">What the job's rocksdb backends share (its block cache); null: a private cache.</param>
     public static IKeyedStateBackend CreateKeyed(Configuration configuration, string jobId, string operatorId, int subtaskIndex, int parallelism,
-        int maxParallelism)
+        int maxParallelism, RocksDbResources? resources = null)
     {
         var range = KeyGroupRange.ForSubtask(subtaskIndex, parallelism, maxParallelism);
         switch (configuration.Get(CheckpointingOptions.StateBackend))
@@ -18,7 +19,9 @@ public static class StateBackends
             case "rocksdb":
                 var root = configuration.Get(CheckpointingOptions.RocksDbLocalDirectory) ?? Path.Combine(Path.GetTempPath(), "streamsql-rocksdb");
                 var directory = Path.Combine(root, $"{Sanitize(jobId)}-{Sanitize(operatorId)}-{subtaskIndex}-{Guid.NewGuid():N}");
-                return new RocksDbKeyedStateBackend(range, maxParallelism, directory, configuration.Get(CheckpointingOptions.Incremental));
+                return new RocksDbKeyedStateBackend(range, maxParallelism, directory, configuration.Get(CheckpointingOptions.Incremental),
+                    resources ?? new RocksDbResources(configuration.Get(CheckpointingOptions.RocksDbBlockCacheSize)),
+                    configuration.Get(CheckpointingOptions.RocksDbGroupCacheSize));
             default:
                 return new HashMapKeyedStateBackend(range, maxParallelism);
         }

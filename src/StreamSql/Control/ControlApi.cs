@@ -92,7 +92,7 @@ internal sealed class ControlApi
         long now = Now();
         var (start, end, duration) = Times(job, now);
         var details = new JobDetails(job.Id, job.Name, IsStoppable: false, StateName(job.Status), "STREAMING", start, end, duration, now,
-            job.Handle.Restarts, job.FailureMessage);
+            job.Handle.Restarts, job.FailureMessage, new JobMetricValues(job.Handle.Metrics.NumLateRecordsDropped));
         return Write(http, 200, details, ControlJson.Default.JobDetails);
     }
 

@@ -38,7 +38,12 @@ public sealed record JobDetails(
     [property: JsonPropertyName("duration")] long Duration,
     [property: JsonPropertyName("now")] long Now,
     [property: JsonPropertyName("restarts")] int Restarts,
-    [property: JsonPropertyName("failure-cause")] string? FailureCause);
+    [property: JsonPropertyName("failure-cause")] string? FailureCause,
+    [property: JsonPropertyName("metrics")] JobMetricValues Metrics);
+
+/// <summary>The job's counters in job details, under Flink's metric names, summed over every operator and subtask.</summary>
+public sealed record JobMetricValues(
+    [property: JsonPropertyName("numLateRecordsDropped")] long NumLateRecordsDropped);
 
 /// <summary><c>GET /jobs/:jobid/checkpoints</c>.</summary>
 public sealed record CheckpointingStatistics(

@@ -77,6 +77,34 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Job_details_count_the_late_rows_a_window_dropped_as_numLateRecordsDropped()
+    {
+        Directory.CreateDirectory(_dir);
+        var csv = Path.Combine(_dir, "bids.csv");
+        // One row per batch, a watermark after each (ts - 2 s): the last three rows belong to windows that already fired.
+        File.WriteAllLines(csv, new[]
+        {
+            "1,10,2024-01-15 10:00:01", "2,20,2024-01-15 10:00:04", "1,30,2024-01-15 10:00:07", "2,5,2024-01-15 10:00:12",
+            "1,7,2024-01-15 10:00:03", "1,8,2024-01-15 10:00:25", "2,9,2024-01-15 10:00:11", "1,100,2024-01-15 10:00:02",
+        });
+        await using var env = Session(("rest.bind-port", "0"), ("execution.batch.max-rows", "1"), ("pipeline.auto-watermark-interval", "0"));
+        await using var endpoint = Attach(env);
+        env.ExecuteSql("CREATE TABLE bids (auction INT, price INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '2' SECOND) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + csv + "', 'format' = 'csv')");
+        env.ExecuteSql("CREATE TABLE sink (auction INT, n BIGINT) WITH ('connector' = 'blackhole')");
+        var job = Assert.IsType<JobSubmittedResult>(env.ExecuteSql(
+            "INSERT INTO sink SELECT auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+            + "GROUP BY auction, window_start, window_end")).Job;
+        var url = (await endpoint.Started.WaitAsync(TimeSpan.FromSeconds(20)))!;
+        await job.WaitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(JobStatus.Finished, job.Status);
+
+        var (status, details) = await SendAsync(HttpMethod.Get, new Uri(url, "jobs/" + job.Id));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(3, details.GetProperty("metrics").GetProperty("numLateRecordsDropped").GetInt64());
+    }
+
+    [Fact]
     public async Task Patch_with_mode_cancel_cancels_the_job()
     {
         await using var env = Session();

@@ -39,9 +39,9 @@ internal sealed class DifferentialRun : IAsyncDisposable
     public long RowsCompared { get; private set; }
 
     /// <summary>A random table both engines can query under <paramref name="name"/>.</summary>
-    public RandomTable AddTable(string name, int rows)
+    public RandomTable AddTable(string name, int rows, bool lateRows = true)
     {
-        var table = new RandomTable(name, _directory, rows, Random);
+        var table = new RandomTable(name, _directory, rows, Random, lateRows);
         _engine.ExecuteSql(table.EngineDdl());
         _oracle.Load(table);
         return table;

@@ -7,7 +7,7 @@ namespace StreamSql.Tests.Differential;
 /// A bounded table of random rows written as a CSV file that both engines read: <c>k</c> BIGINT keys with a skew (a few
 /// hot keys) and NULLs, <c>v</c> INT values (negative, zero, NULL), <c>d</c> DECIMAL(10, 2), <c>s</c> short strings from a
 /// small alphabet (duplicates, empty, NULL), <c>b</c> BOOLEAN, and <c>ts</c> TIMESTAMP(3) mostly increasing with jitter
-/// and some late rows.
+/// and some late rows (none with <c>lateRows: false</c>: the jitter stays within the watermark's 5 s delay).
 /// </summary>
 internal sealed class RandomTable
 {
@@ -15,7 +15,7 @@ internal sealed class RandomTable
 
     private static readonly string[] Words = ["a", "b", "ab", "ba", "abc", "x", "xy", "", "Zed", "q"];
 
-    public RandomTable(string name, string directory, int rows, Random random)
+    public RandomTable(string name, string directory, int rows, Random random, bool lateRows = true)
     {
         Name = name;
         CsvPath = Path.Combine(directory, name + ".csv");
@@ -25,7 +25,7 @@ internal sealed class RandomTable
         for (int i = 0; i < rows; i++)
         {
             clockMillis += random.Next(0, 2000);
-            long ts = random.Next(20) == 0 ? clockMillis - random.Next(0, 60_000) : clockMillis + random.Next(0, 500);
+            long ts = lateRows && random.Next(20) == 0 ? clockMillis - random.Next(0, 60_000) : clockMillis + random.Next(0, 500);
             string k = random.Next(20) == 0 ? NullLiteral : (random.Next(3) == 0 ? random.Next(3) : random.Next(50)).ToString(CultureInfo.InvariantCulture);
             string v = random.Next(10) == 0 ? NullLiteral : random.Next(-100, 1000).ToString(CultureInfo.InvariantCulture);
             string d = random.Next(10) == 0 ? NullLiteral : (random.Next(-100_000, 10_000_000) / 100m).ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State.Groups;
 
 namespace StreamSql.Execution.State.HashMap;
 
@@ -12,7 +13,9 @@ namespace StreamSql.Execution.State.HashMap;
 public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
 {
     private readonly StateRegistry _states = new();
-    private readonly List<StateTable[]> _tables = new();
+    private readonly List<StateTable[]?> _tables = new();
+    private readonly Dictionary<string, GroupTable> _groupTables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupRowWrites> _restoredGroups = new(StringComparer.Ordinal);
     private long _epoch;
     private int _pendingSnapshots;
     private byte[] _currentKey = new byte[32];
@@ -61,6 +64,11 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
     {
         var info = _states.GetOrAdd(name, kind, out bool added);
         if (!added) return info;
+        if (kind is StateKind.Groups or StateKind.NamespacedGroups)
+        {
+            _tables.Add(null);
+            return info;
+        }
         var tables = new StateTable[KeyGroupRange.Count];
         for (int i = 0; i < tables.Length; i++) tables[i] = new StateTable(_epoch);
         _tables.Add(tables);
@@ -69,12 +77,12 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     /// <summary>The table of state <paramref name="id"/> for <paramref name="keyGroup"/>, for reading.</summary>
     internal Dictionary<byte[], object>.AlternateLookup<ReadOnlySpan<byte>> Read(ushort id, int keyGroup) =>
-        _tables[id][CheckKey(keyGroup) - KeyGroupRange.Start].Map.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _tables[id]![CheckKey(keyGroup) - KeyGroupRange.Start].Map.GetAlternateLookup<ReadOnlySpan<byte>>();
 
     /// <summary>The table of state <paramref name="id"/> for <paramref name="keyGroup"/>, for writing (copied first if a snapshot holds it).</summary>
     internal Dictionary<byte[], object> Write(ushort id, int keyGroup)
     {
-        var table = _tables[id][CheckKey(keyGroup) - KeyGroupRange.Start];
+        var table = _tables[id]![CheckKey(keyGroup) - KeyGroupRange.Start];
         if (table.Epoch != _epoch)
         {
             if (Volatile.Read(ref _pendingSnapshots) > 0) table.Map = new Dictionary<byte[], object>(table.Map, ByteArrayComparer.Instance);
@@ -91,19 +99,37 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
     private static int CheckKey(int keyGroup) =>
         keyGroup >= 0 ? keyGroup : throw new InvalidOperationException("no current key: call SetCurrentKey first");
 
+    /// <inheritdoc/>
+    public GroupTable GetGroupTable(string name, GroupTableSpec spec)
+    {
+        if (_groupTables.TryGetValue(name, out var existing))
+            return existing.Spec.Namespaced == spec.Namespaced && existing.Spec.KeyTypes.SequenceEqual(spec.KeyTypes)
+                ? existing
+                : throw new InvalidOperationException($"grouped state '{name}' is declared twice with different keys");
+        var info = Register(name, spec.Namespaced ? StateKind.NamespacedGroups : StateKind.Groups);
+        var table = new GroupTable(name, info.Id, spec, KeyGroupRange, MaxParallelism, store: null);
+        _groupTables.Add(name, table);
+        if (_restoredGroups.Remove(name, out var rows)) table.AddRestored(rows);
+        return table;
+    }
+
     public IKeyedStateSnapshot Snapshot(long checkpointId, SnapshotType type)
     {
-        var captured = new Dictionary<byte[], object>[_states.Count][];
-        for (int s = 0; s < _states.Count; s++)
+        var states = _states.ToArray();
+        var captured = new Dictionary<byte[], object>[states.Length][];
+        for (int s = 0; s < states.Length; s++)
         {
             var tables = _tables[s];
+            if (tables is null) continue;
             var maps = new Dictionary<byte[], object>[tables.Length];
             for (int g = 0; g < tables.Length; g++) maps[g] = tables[g].Map;
             captured[s] = maps;
         }
+        var groupTables = new List<GroupTableSnapshot>(_groupTables.Count);
+        foreach (var table in _groupTables.Values) groupTables.Add(table.Capture());
         Interlocked.Increment(ref _pendingSnapshots);
         _epoch++;
-        return new HashMapSnapshot(this, _states.ToArray(), captured);
+        return new HashMapSnapshot(this, states, captured, groupTables, reusable: type == SnapshotType.Final);
     }
 
     internal void SnapshotDone() => Interlocked.Decrement(ref _pendingSnapshots);
@@ -120,13 +146,22 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
             var file = handle.Files[0];
             CanonicalSnapshotReader.Read(reader.ReadAll(file), file.RelativePath, handle, KeyGroupRange, Insert);
         }
+        foreach (var (name, table) in _groupTables)
+            if (_restoredGroups.Remove(name, out var rows)) table.AddRestored(rows);
         Timers.Reload();
     }
 
     private void Insert(StateInfo state, int keyGroup, ReadOnlySpan<byte> key, ReadOnlySpan<byte> userKey, ReadOnlySpan<byte> value)
     {
         var info = Register(state.Name, state.Kind);
-        var map = _tables[info.Id][keyGroup - KeyGroupRange.Start].Map;
+        if (info.Kind is StateKind.Groups or StateKind.NamespacedGroups)
+        {
+            // Kept until the operator declares the table (its columns read the rows).
+            if (!_restoredGroups.TryGetValue(info.Name, out var rows)) _restoredGroups.Add(info.Name, rows = new GroupRowWrites());
+            rows.Put(keyGroup, GroupTable.DecodeNamespace(userKey), key, value);
+            return;
+        }
+        var map = _tables[info.Id]![keyGroup - KeyGroupRange.Start].Map;
         switch (info.Kind)
         {
             case StateKind.Value:
@@ -151,6 +186,7 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
     {
         if (!_states.TryGet(name, out var state)) yield break;
         var tables = _tables[state.Id];
+        if (tables is null) yield break;
         for (int g = 0; g < tables.Length; g++)
             foreach (var key in tables[g].Map.Keys)
                 yield return (KeyGroupRange.Start + g, key);
@@ -173,7 +209,7 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
     IEnumerable<Timer> ITimerStore.LoadTimers()
     {
         if (!_states.TryGet(EventTimeTimerService.StateName, out var state)) yield break;
-        var tables = _tables[state.Id];
+        var tables = _tables[state.Id]!;
         for (int g = 0; g < tables.Length; g++)
             foreach (var (key, value) in tables[g].Map)
                 foreach (var userKey in ((MapValue)value).Entries.Keys)

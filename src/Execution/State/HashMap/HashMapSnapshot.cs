@@ -1,20 +1,28 @@
 using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State.Groups;
 
 namespace StreamSql.Execution.State.HashMap;
 
-/// <summary>The asynchronous part of a hashmap snapshot: writes the captured dictionaries in the canonical format.</summary>
+/// <summary>The asynchronous part of a hashmap snapshot: writes the captured dictionaries and group tables in the canonical
+/// format. A reusable one (a finished subtask's final state) may be written any number of times, also concurrently, until
+/// disposed.</summary>
 internal sealed class HashMapSnapshot : IKeyedStateSnapshot
 {
     private readonly HashMapKeyedStateBackend _backend;
     private readonly StateInfo[] _states;
-    private readonly Dictionary<byte[], object>[][] _captured;
+    private readonly Dictionary<byte[], object>[]?[] _captured;
+    private readonly List<GroupTableSnapshot> _groupTables;
+    private readonly bool _reusable;
     private int _released;
 
-    public HashMapSnapshot(HashMapKeyedStateBackend backend, StateInfo[] states, Dictionary<byte[], object>[][] captured)
+    public HashMapSnapshot(HashMapKeyedStateBackend backend, StateInfo[] states, Dictionary<byte[], object>[]?[] captured,
+        List<GroupTableSnapshot> groupTables, bool reusable)
     {
         _backend = backend;
         _states = states;
         _captured = captured;
+        _groupTables = groupTables;
+        _reusable = reusable;
     }
 
     public KeyedStateHandle Write(ICheckpointWriter target, string fileName, CancellationToken cancellationToken)
@@ -27,6 +35,7 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
             {
                 var buffered = new BufferedStream(stream, 1 << 16);
                 var writer = new CanonicalSnapshotWriter(buffered, _backend.MaxParallelism, range, _states);
+                var row = new StateRowWriter();
                 for (int g = 0; g < range.Count; g++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -34,7 +43,8 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
                     for (int s = 0; s < _states.Length; s++)
                     {
                         var id = _states[s].Id;
-                        foreach (var (key, value) in _captured[s][g])
+                        if (_captured[s] is not { } maps) continue;
+                        foreach (var (key, value) in maps[g])
                             switch (value)
                             {
                                 case byte[] bytes:
@@ -48,6 +58,7 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
                                     break;
                             }
                     }
+                    foreach (var table in _groupTables) table.WriteKeyGroup(range.Start + g, writer, row);
                     writer.EndKeyGroup();
                 }
                 buffered.Flush();
@@ -57,12 +68,14 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
         }
         finally
         {
-            Dispose();
+            if (!_reusable) Dispose();
         }
     }
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _released, 1) == 0) _backend.SnapshotDone();
+        if (Interlocked.Exchange(ref _released, 1) != 0) return;
+        foreach (var table in _groupTables) table.Dispose();
+        _backend.SnapshotDone();
     }
 }

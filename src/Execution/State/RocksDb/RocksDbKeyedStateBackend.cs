@@ -1,6 +1,7 @@
 using System.Text;
 using RocksDbSharp;
 using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State.Groups;
 
 namespace StreamSql.Execution.State.RocksDb;
 
@@ -29,14 +30,22 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
     private int _currentKeyGroup = -1;
     private int _snapshotCounter;
     private RocksDbSharp.RocksDb _db;
+    private readonly RocksDbResources? _resources;
+    private readonly int _groupCacheSize;
+    private readonly Dictionary<string, GroupTable> _groupTables = new(StringComparer.Ordinal);
 
     /// <param name="workDirectory">A local directory this backend owns (created; deleted on dispose).</param>
-    public RocksDbKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, string workDirectory, bool incremental)
+    /// <param name="resources">The block cache shared by every rocksdb backend of the job (null: a small private one).</param>
+    /// <param name="groupCacheSize">How many groups a group table keeps in memory before writing back and evicting.</param>
+    public RocksDbKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism, string workDirectory, bool incremental,
+        RocksDbResources? resources = null, int groupCacheSize = 100_000)
     {
         KeyGroupRange = keyGroupRange;
         MaxParallelism = maxParallelism;
         _workDirectory = workDirectory;
         _incremental = incremental;
+        _resources = resources;
+        _groupCacheSize = Math.Max(16, groupCacheSize);
         Directory.CreateDirectory(workDirectory);
         _dbPath = Path.Combine(workDirectory, "db");
         // The backend owns its directory: a database left there by an earlier run is not this subtask's state.
@@ -55,9 +64,10 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
     internal RocksDbSharp.RocksDb Db => _db;
     internal WriteOptions WriteOptions { get; }
 
-    private static RocksDbSharp.RocksDb Open(string path)
+    private RocksDbSharp.RocksDb Open(string path)
     {
         var options = new DbOptions().SetCreateIfMissing(true).SetMaxOpenFiles(256);
+        if (_resources is not null) options.SetBlockBasedTableFactory(_resources.TableOptions);
         return RocksDbSharp.RocksDb.Open(options, path);
     }
 
@@ -99,6 +109,20 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
             StateKind.List => new RocksDbListState(this, state.Id),
             _ => new RocksDbMapState(this, state.Id),
         });
+    }
+
+    /// <inheritdoc/>
+    public GroupTable GetGroupTable(string name, GroupTableSpec spec)
+    {
+        if (_groupTables.TryGetValue(name, out var existing))
+            return existing.Spec.Namespaced == spec.Namespaced && existing.Spec.KeyTypes.SequenceEqual(spec.KeyTypes)
+                ? existing
+                : throw new InvalidOperationException($"grouped state '{name}' is declared twice with different keys");
+        var info = Register(name, spec.Namespaced ? StateKind.NamespacedGroups : StateKind.Groups);
+        var table = new GroupTable(name, info.Id, spec, KeyGroupRange, MaxParallelism,
+            new RocksDbGroupRowStore(this, info.Id, spec.Namespaced, _groupCacheSize));
+        _groupTables.Add(name, table);
+        return table;
     }
 
     private StateInfo Register(string name, StateKind kind)
@@ -153,9 +177,11 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     public IKeyedStateSnapshot Snapshot(long checkpointId, SnapshotType type)
     {
+        // Group tables cache groups in memory: what changed goes to RocksDB first, so its snapshot holds everything.
+        foreach (var table in _groupTables.Values) table.FlushToStore();
         var states = _states.ToArray();
-        if (type == SnapshotType.Savepoint || !_incremental)
-            return new RocksDbFullSnapshot(this, states, _db.CreateSnapshot());
+        if (type != SnapshotType.Checkpoint || !_incremental)
+            return new RocksDbFullSnapshot(this, states, _db.CreateSnapshot(), reusable: type == SnapshotType.Final);
         var directory = Path.Combine(_workDirectory, $"chk-{checkpointId}-{Interlocked.Increment(ref _snapshotCounter)}");
         using (var checkpoint = _db.Checkpoint()) checkpoint.Save(directory, 0);
         return new RocksDbIncrementalSnapshot(this, directory);
@@ -165,12 +191,21 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
     internal void WriteCanonical(Stream stream, StateInfo[] states, Snapshot snapshot, out IReadOnlyList<long> offsets, CancellationToken cancellationToken)
     {
         var writer = new CanonicalSnapshotWriter(stream, MaxParallelism, KeyGroupRange, states);
+        var ns = new byte[8];
         for (int g = KeyGroupRange.Start; g <= KeyGroupRange.End; g++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             writer.BeginKeyGroup(g);
             Scan(_db, snapshot, RocksDbKeyLayout.GroupStart(g), RocksDbKeyLayout.GroupStart(g + 1), (stored, value) =>
             {
+                int stateId = (stored[2] << 8) | stored[3];
+                if (stateId < states.Length && states[stateId]?.Kind == StateKind.NamespacedGroups)
+                {
+                    RocksDbKeyLayout.ParseGroupRow(stored, namespaced: true, out _, out var groupState, out long @namespace, out var groupKey);
+                    GroupTable.EncodeNamespace(@namespace, ns);
+                    writer.WriteEntry(groupState, groupKey, ns, value);
+                    return true;
+                }
                 RocksDbKeyLayout.Parse(stored, out _, out var id, out var key, out var userKey);
                 writer.WriteEntry(id, key, userKey, value);
                 return true;
@@ -322,7 +357,10 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
         CanonicalSnapshotReader.Read(reader.ReadAll(file), file.RelativePath, handle, KeyGroupRange, (state, keyGroup, key, userKey, value) =>
         {
             var id = Register(state.Name, state.Kind).Id;
-            batch.Put(StoredKey(keyGroup, id, key, userKey), value);
+            if (state.Kind == StateKind.NamespacedGroups)
+                batch.Put(GroupRowKey(keyGroup, id, GroupTable.DecodeNamespace(userKey), key), value);
+            else
+                batch.Put(StoredKey(keyGroup, id, key, userKey), value);
             if (batch.Count() >= 10_000)
             {
                 _db.Write(batch, WriteOptions);
@@ -341,6 +379,13 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
                 throw new CheckpointFormatException($"state file {file.RelativePath} has no valid RocksDB file name");
             reader.CopyTo(file, Path.Combine(directory, file.LocalName));
         }
+    }
+
+    private ReadOnlySpan<byte> GroupRowKey(int keyGroup, ushort id, long @namespace, ReadOnlySpan<byte> key)
+    {
+        int size = RocksDbKeyLayout.GroupRowKeyLength(true, key.Length);
+        if (size > _keyBuffer.Length) _keyBuffer = new byte[Math.Max(size, _keyBuffer.Length * 2)];
+        return _keyBuffer.AsSpan(0, RocksDbKeyLayout.WriteGroupRowKey(_keyBuffer, keyGroup, id, true, @namespace, key));
     }
 
     public IEnumerable<(int KeyGroup, byte[] Key)> Keys(string name)

@@ -1,0 +1,79 @@
+using StreamSql.Execution.State.Groups;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Aggregates;
+
+/// <summary>The aggregate functions the runtime has accumulators for.</summary>
+public enum AggregateFunction
+{
+    Count, Sum, Sum0, Avg, Min, Max, FirstValue, LastValue, ListAgg, VarPop, VarSamp, StddevPop, StddevSamp, BoolAnd, BoolOr,
+}
+
+/// <summary>
+/// One aggregate call as the runtime builds it: function, argument types (none for <c>COUNT(*)</c>), result type, DISTINCT,
+/// and whether the input is updating (the accumulator must take retractions: MIN/MAX/FIRST/LAST/LISTAGG then keep every
+/// value). <see cref="Create"/> picks the accumulator; unsupported combinations fail with a message naming them.
+/// </summary>
+public sealed record AccumulatorSpec(
+    AggregateFunction Function,
+    IReadOnlyList<SqlType> ArgumentTypes,
+    SqlType ResultType,
+    bool Distinct = false,
+    bool Retracting = false,
+    string Separator = ",")
+{
+    /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
+    public IGroupsAccumulator Create(SnapshotEpoch epoch)
+    {
+        if (Distinct && ArgumentTypes.Count > 0)
+            return new DistinctAccumulator(epoch, (this with { Distinct = false, Retracting = true }).Create(epoch), ArgumentTypes);
+        var argument = ArgumentTypes.Count > 0 ? ArgumentTypes[0] : null;
+        return Function switch
+        {
+            AggregateFunction.Count => new CountAccumulator(epoch, Retracting),
+            AggregateFunction.Sum or AggregateFunction.Sum0 => Sum(epoch, Require(argument), Function == AggregateFunction.Sum0),
+            AggregateFunction.Avg => new AvgAccumulator(epoch, Numeric(Require(argument)), ResultType, Retracting),
+            AggregateFunction.Min or AggregateFunction.Max => Retracting
+                ? new RetractableValueAccumulator(epoch, Function == AggregateFunction.Min ? ValueChoice.Min : ValueChoice.Max, Require(argument))
+                : new ValueAccumulator(epoch, Function == AggregateFunction.Min ? ValueChoice.Min : ValueChoice.Max, Require(argument)),
+            AggregateFunction.FirstValue => Retracting
+                ? new OrderedValueAccumulator(epoch, OrderedValueAccumulator.Kind.FirstValue, Require(argument))
+                : new ValueAccumulator(epoch, ValueChoice.First, Require(argument)),
+            AggregateFunction.LastValue => Retracting
+                ? new OrderedValueAccumulator(epoch, OrderedValueAccumulator.Kind.LastValue, Require(argument))
+                : new ValueAccumulator(epoch, ValueChoice.Last, Require(argument)),
+            AggregateFunction.ListAgg => Retracting
+                ? new OrderedValueAccumulator(epoch, OrderedValueAccumulator.Kind.ListAgg, Text(Require(argument)), Separator)
+                : ListAgg(epoch, Text(Require(argument))),
+            AggregateFunction.VarPop => new VarianceAccumulator(epoch, VarianceKind.VarPop, Numeric(Require(argument)), ResultType, Retracting),
+            AggregateFunction.VarSamp => new VarianceAccumulator(epoch, VarianceKind.VarSamp, Numeric(Require(argument)), ResultType, Retracting),
+            AggregateFunction.StddevPop => new VarianceAccumulator(epoch, VarianceKind.StddevPop, Numeric(Require(argument)), ResultType, Retracting),
+            AggregateFunction.StddevSamp => new VarianceAccumulator(epoch, VarianceKind.StddevSamp, Numeric(Require(argument)), ResultType, Retracting),
+            AggregateFunction.BoolAnd or AggregateFunction.BoolOr => Boolean(epoch, Require(argument)),
+            _ => throw new NotSupportedException($"no accumulator for {Function}"),
+        };
+    }
+
+    private IGroupsAccumulator Sum(SnapshotEpoch epoch, SqlType argument, bool zero) => Numeric(argument).Kind switch
+    {
+        SqlTypeKind.Float or SqlTypeKind.Double => new DoubleSumAccumulator(epoch, ResultType, zero, Retracting),
+        SqlTypeKind.Decimal => new DecimalSumAccumulator(epoch, ResultType, argument.Scale, zero, Retracting),
+        _ => new IntegerSumAccumulator(epoch, ResultType, zero, Retracting),
+    };
+
+    private ListAggAccumulator ListAgg(SnapshotEpoch epoch, SqlType argument) => new(epoch, Separator);
+
+    private BooleanAccumulator Boolean(SnapshotEpoch epoch, SqlType argument) => argument.Kind == SqlTypeKind.Boolean
+        ? new BooleanAccumulator(epoch, Function == AggregateFunction.BoolAnd, Retracting)
+        : throw new NotSupportedException($"{Function} takes a BOOLEAN argument, not {argument}");
+
+    private SqlType Require(SqlType? argument) => argument ?? throw new ArgumentException($"{Function} needs an argument");
+
+    private SqlType Numeric(SqlType type) => type.IsNumeric || type.Kind == SqlTypeKind.Null
+        ? type
+        : throw new NotSupportedException($"{Function} takes a numeric argument, not {type}");
+
+    private SqlType Text(SqlType type) => type.IsCharacterString || type.Kind == SqlTypeKind.Null
+        ? type
+        : throw new NotSupportedException($"{Function} takes a character string argument, not {type}");
+}

@@ -1,0 +1,107 @@
+using StreamSql.Execution.Columns;
+using Apache.Arrow;
+using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Aggregates;
+
+/// <summary>
+/// Aggregates over a group's values in arrival order that an updating input can take back: <c>FIRST_VALUE</c> and
+/// <c>LAST_VALUE</c> (Flink's <c>First/LastValueWithRetractAggFunction</c>: the earliest/latest value still present; a
+/// retraction removes the value's earliest occurrence) and <c>LISTAGG</c> (Flink's <c>ListAggWithRetractAggFunction</c>:
+/// the values joined by the separator; a retraction that finds no equal value is kept and cancels the next equal value).
+/// NULL values are skipped.
+/// </summary>
+public sealed class OrderedValueAccumulator : IGroupsAccumulator
+{
+    public enum Kind { FirstValue, LastValue, ListAgg }
+
+    private readonly Kind _kind;
+    private readonly GroupValueLists _lists;
+    private readonly byte[] _separator;
+    private readonly StateRowWriter _scratch = new();
+
+    public OrderedValueAccumulator(SnapshotEpoch epoch, Kind kind, SqlType argumentType, string separator = ",")
+    {
+        if (!SortableEncoding.Supports(argumentType)) throw new NotSupportedException($"{kind} over {argumentType} is not supported");
+        _kind = kind;
+        _lists = new GroupValueLists(epoch);
+        _separator = System.Text.Encoding.UTF8.GetBytes(separator);
+        ResultType = kind == Kind.ListAgg ? SqlType.String : argumentType.WithNullable(true).WithoutTimeAttribute();
+    }
+
+    public SqlType ResultType { get; }
+
+    public bool SupportsRetraction => true;
+
+    public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var column = arguments[0];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!filter.IsEmpty && !filter[i]) continue;
+            _scratch.Clear();
+            if (!SortableEncoding.TryWrite(column, i, _scratch)) continue;
+            _lists.Append(groups[i], _scratch.Written, cancelPending: _kind == Kind.ListAgg);
+        }
+    }
+
+    public void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var column = arguments[0];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!filter.IsEmpty && !filter[i]) continue;
+            _scratch.Clear();
+            if (!SortableEncoding.TryWrite(column, i, _scratch)) continue;
+            _lists.RemoveFirst(groups[i], _scratch.Written, keepPending: _kind == Kind.ListAgg);
+        }
+    }
+
+    public IArrowArray Evaluate(ReadOnlySpan<int> groups)
+    {
+        var writer = ColumnBuilder.Create(ResultType, groups.Length);
+        foreach (int g in groups)
+        {
+            int e = _kind == Kind.LastValue ? _lists.Last(g) : _lists.First(g);
+            if (e < 0)
+            {
+                writer.AppendNull();
+                continue;
+            }
+            if (_kind != Kind.ListAgg)
+            {
+                SortableEncoding.Decode(_lists.Value(e), ResultType, writer);
+                continue;
+            }
+            _scratch.Clear();
+            for (; e >= 0; e = _lists.Next(e))
+            {
+                if (_scratch.Length > 0) _scratch.WriteRaw(_separator);
+                _scratch.WriteRaw(_lists.Value(e));
+            }
+            writer.AppendUtf8(_scratch.Written);
+        }
+        return writer.Build();
+    }
+
+    public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
+    {
+        PrepareWrite(into);
+        for (int i = 0; i < from.Length; i++) _lists.AppendAll(from[i], into[i], cancelPending: _kind == Kind.ListAgg);
+    }
+
+    public void EnsureCapacity(int groups) => _lists.EnsureCapacity(groups);
+    public void PrepareWrite(ReadOnlySpan<int> groups) => _lists.PrepareWrite(groups);
+    public void Reset(int group) => _lists.Clear(group);
+    public void WriteState(int group, StateRowWriter writer) => _lists.Write(group, writer);
+    public void ReadState(int group, ref StateRowReader reader) => _lists.Read(group, ref reader);
+    public IGroupColumnSnapshot Capture() => new Snapshot(_lists.Capture());
+    public long AllocatedBytes => _lists.AllocatedBytes;
+
+    private sealed class Snapshot(GroupValueListsView view) : IGroupColumnSnapshot
+    {
+        public void WriteState(int group, StateRowWriter writer) => view.Write(group, writer);
+    }
+}

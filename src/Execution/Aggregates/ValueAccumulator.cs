@@ -1,0 +1,208 @@
+using StreamSql.Execution.Columns;
+using System.Numerics;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Aggregates;
+
+/// <summary>Which value of a group an aggregate keeps.</summary>
+public enum ValueChoice
+{
+    /// <summary>The smallest (<c>MIN</c>).</summary>
+    Min,
+    /// <summary>The largest (<c>MAX</c>).</summary>
+    Max,
+    /// <summary>The first non-NULL value in input order (<c>FIRST_VALUE</c>).</summary>
+    First,
+    /// <summary>The last non-NULL value in input order (<c>LAST_VALUE</c>).</summary>
+    Last,
+}
+
+/// <summary>
+/// <c>MIN</c>, <c>MAX</c>, <c>FIRST_VALUE</c> and <c>LAST_VALUE</c> over an insert-only input: one value per group (typed:
+/// 64-bit integers for integer-backed types, doubles, unscaled decimals, booleans, byte strings for STRING/BYTES) and
+/// whether the group has one; NULL arguments are skipped and an empty group's result is NULL. Numbers compare as Java's
+/// <c>&lt;</c> (NaN is never smaller or larger), booleans false &lt; true, strings by UTF-8 bytes (Flink's order).
+/// Retractions need <see cref="RetractableValueAccumulator"/> (MIN/MAX) or <see cref="OrderedValueAccumulator"/> (FIRST/LAST).
+/// </summary>
+public sealed class ValueAccumulator : GroupsAccumulator
+{
+    private enum Family { Integer, Floating, Decimal, Boolean, Bytes }
+
+    private readonly ValueChoice _choice;
+    private readonly Family _family;
+    private readonly ByteVector? _has;
+    private readonly Int64Vector? _longs;
+    private readonly DoubleVector? _doubles;
+    private readonly Int128Vector? _decimals;
+    private readonly BytesVector? _bytes;
+
+    public ValueAccumulator(SnapshotEpoch epoch, ValueChoice choice, SqlType argumentType) : base(argumentType.WithNullable(true).WithoutTimeAttribute(), retracting: false)
+    {
+        _choice = choice;
+        _family = FamilyOf(argumentType);
+        if (_family != Family.Bytes) _has = State(new ByteVector(epoch));
+        switch (_family)
+        {
+            case Family.Integer or Family.Boolean: _longs = State(new Int64Vector(epoch)); break;
+            case Family.Floating: _doubles = State(new DoubleVector(epoch)); break;
+            case Family.Decimal: _decimals = State(new Int128Vector(epoch)); break;
+            default: _bytes = State(new BytesVector(epoch)); break;
+        }
+    }
+
+    private static Family FamilyOf(SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Float or SqlTypeKind.Double => Family.Floating,
+        SqlTypeKind.Decimal => Family.Decimal,
+        SqlTypeKind.Boolean => Family.Boolean,
+        SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary => Family.Bytes,
+        _ when SortableEncoding.Supports(type) => Family.Integer,
+        _ => throw new NotSupportedException($"MIN/MAX/FIRST_VALUE/LAST_VALUE over {type} is not supported"),
+    };
+
+    public override void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var column = arguments[0];
+        if (column.Data.DataType.TypeId == ArrowTypeId.Null) return;
+        var validity = ArgumentValues.Validity(column, out int offset);
+        switch (_family)
+        {
+            case Family.Integer: Fold(Values.Int64(column), validity, offset, groups, filter, _longs!.Values); break;
+            case Family.Boolean: Fold(Widen(Values.Boolean(column)), validity, offset, groups, filter, _longs!.Values); break;
+            case Family.Floating: Fold(Values.Double(column), validity, offset, groups, filter, _doubles!.Values); break;
+            case Family.Decimal: Fold(ArgumentValues.Decimal(column), validity, offset, groups, filter, _decimals!.Values); break;
+            default: FoldBytes(column, groups, filter); break;
+        }
+    }
+
+    private static long[] Widen(ReadOnlySpan<byte> bits)
+    {
+        var longs = new long[bits.Length];
+        for (int i = 0; i < bits.Length; i++) longs[i] = bits[i];
+        return longs;
+    }
+
+    private void Fold<T>(ReadOnlySpan<T> values, ReadOnlySpan<byte> validity, int offset, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter,
+        PagedColumn<T> slots) where T : unmanaged, IComparisonOperators<T, T, bool>
+    {
+        var has = _has!.Values;
+        var choice = _choice;
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!Selected(filter, i) || !ArgumentValues.IsValid(validity, offset, i)) continue;
+            int g = groups[i];
+            T x = values[i];
+            if (has[g] == 0)
+            {
+                slots[g] = x;
+                has[g] = 1;
+                continue;
+            }
+            bool take = choice switch
+            {
+                ValueChoice.Min => x < slots[g],
+                ValueChoice.Max => x > slots[g],
+                ValueChoice.Last => true,
+                _ => false,
+            };
+            if (take) slots[g] = x;
+        }
+    }
+
+    private void FoldBytes(IArrowArray column, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var binary = (BinaryArray)column;
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!Selected(filter, i) || binary.IsNull(i)) continue;
+            int g = groups[i];
+            var x = binary.GetBytes(i);
+            if (!_bytes!.HasValue(g) || Takes(x, _bytes.Get(g))) _bytes.Set(g, x);
+        }
+    }
+
+    private bool Takes(ReadOnlySpan<byte> candidate, ReadOnlySpan<byte> current) => _choice switch
+    {
+        ValueChoice.Min => candidate.SequenceCompareTo(current) < 0,
+        ValueChoice.Max => candidate.SequenceCompareTo(current) > 0,
+        ValueChoice.Last => true,
+        _ => false,
+    };
+
+    public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
+    {
+        int n = groups.Length;
+        if (_family == Family.Bytes)
+        {
+            var writer = ColumnBuilder.Create(ResultType, n);
+            bool binary = ResultType.IsBinaryString;
+            foreach (int g in groups)
+            {
+                if (!_bytes!.HasValue(g)) writer.AppendNull();
+                else if (binary) writer.AppendBytes(_bytes.Get(g));
+                else writer.AppendUtf8(_bytes.Get(g));
+            }
+            return writer.Build();
+        }
+        var valid = new bool[n];
+        for (int i = 0; i < n; i++) valid[i] = _has!.Values[groups[i]] != 0;
+        switch (_family)
+        {
+            case Family.Floating:
+            {
+                var values = new double[n];
+                for (int i = 0; i < n; i++) values[i] = _doubles!.Values[groups[i]];
+                return ResultArrays.Doubles(ResultType, values, valid);
+            }
+            case Family.Decimal:
+            {
+                var values = new Int128[n];
+                for (int i = 0; i < n; i++) values[i] = _decimals!.Values[groups[i]];
+                return ResultArrays.Decimals(ResultType, values, valid);
+            }
+            default:
+            {
+                var values = new long[n];
+                for (int i = 0; i < n; i++) values[i] = _longs!.Values[groups[i]];
+                return ResultArrays.Integers(ResultType, values, valid);
+            }
+        }
+    }
+
+    protected override void MergeCore(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
+    {
+        for (int i = 0; i < from.Length; i++)
+        {
+            int f = from[i], t = into[i];
+            switch (_family)
+            {
+                case Family.Bytes:
+                    if (_bytes!.HasValue(f) && (!_bytes.HasValue(t) || Takes(_bytes.Get(f), _bytes.Get(t)))) _bytes.Set(t, _bytes.Get(f));
+                    break;
+                case Family.Floating: MergeSlot(f, t, _doubles!.Values); break;
+                case Family.Decimal: MergeSlot(f, t, _decimals!.Values); break;
+                default: MergeSlot(f, t, _longs!.Values); break;
+            }
+        }
+    }
+
+    private void MergeSlot<T>(int from, int into, PagedColumn<T> slots) where T : unmanaged, IComparisonOperators<T, T, bool>
+    {
+        var has = _has!.Values;
+        if (has[from] == 0) return;
+        bool take = has[into] == 0 || _choice switch
+        {
+            ValueChoice.Min => slots[from] < slots[into],
+            ValueChoice.Max => slots[from] > slots[into],
+            ValueChoice.Last => true,
+            _ => false,
+        };
+        if (!take) return;
+        slots[into] = slots[from];
+        has[into] = 1;
+    }
+}

@@ -1,0 +1,307 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Execution.Aggregates;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Runtime;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Timers;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Windows;
+
+/// <summary>
+/// A window aggregation over TUMBLE, HOP or CUMULATE windows, phase Single or Global (Flink's <c>SlicingWindowOperator</c>;
+/// contract on <see cref="WindowAggregateSpec"/>).
+/// <para><b>State</b>: one namespaced group table keyed by (group key, slice end): a row is folded once into its slice's
+/// accumulators (Global: the Local phase's partial accumulators are merged into them); a HOP or CUMULATE window merges its
+/// slices' accumulators into a scratch namespace when it fires, so no row is copied into several windows. Rows that
+/// carry their window (<c>win_start/win_end</c> of a window table function upstream) use the window end as the slice.</para>
+/// <para><b>Timers</b>: one per window end for the whole subtask (namespace = window end, not one per key), event time at
+/// <c>end - 1</c> in the rows' clock, or processing time for windows over <c>PROCTIME()</c>; a fired timer emits every key
+/// of the window as one batch, then drops the slices no later window needs.</para>
+/// <para><b>Lateness</b>: a row whose slice's last window already fired (watermark ≥ its end - 1) is dropped and counted
+/// (<see cref="JobMetrics.NumLateRecordsDropped"/>); a row of a fired slice that later windows still need goes into it.</para>
+/// </summary>
+internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOperator
+{
+    /// <summary>The namespace a firing HOP/CUMULATE window merges its slices into (never a slice end).</summary>
+    private const long MergeNamespace = long.MinValue;
+    private const long MillisecondMicros = 1000;
+
+    private readonly WindowAggregateSpec _spec;
+    private readonly RowSchema _input;
+    private readonly JobMetrics _metrics;
+    private readonly SliceAssigner _assigner;
+    private readonly int[] _keyColumns;
+    private readonly Schema _outputSchema;
+    private readonly bool _eventTime;
+    private readonly bool _attached;
+    private readonly List<NamespaceTimer> _fired = new();
+    private readonly HashSet<long> _registered = new();
+    private readonly long[] _slices;
+    private GroupTable _table = null!;
+    private WindowAccumulators _accumulators = null!;
+    private NamespaceTimerService _timers = null!;
+    private WatermarkTracker _watermark = null!;
+    private WindowClock _clock = null!;
+    private long[] _namespaces = new long[256];
+    private bool[] _accumulate = new bool[256];
+    private bool[] _retract = new bool[256];
+    private bool[] _selected = new bool[256];
+    private byte[] _key = new byte[64];
+    private readonly List<int> _from = new();
+    private readonly List<int> _into = new();
+
+    public WindowAggregateOperator(WindowAggregateSpec spec, RowSchema input, JobMetrics metrics)
+    {
+        if (spec.Phase == AggregatePhase.Local) throw new ArgumentException("the Local phase runs in LocalWindowAggregateOperator", nameof(spec));
+        _spec = spec;
+        _input = input;
+        _metrics = metrics;
+        _assigner = SliceAssigner.For(spec.Window);
+        _keyColumns = spec.GroupKeys.ToArray();
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+        _eventTime = spec.Windowing.IsEventTime;
+        _attached = spec.Windowing is WindowAttachedWindowing;
+        _slices = new long[Math.Max(1, _assigner.SlicesPerWindow) + 1];
+    }
+
+    /// <summary>Late rows this subtask dropped.</summary>
+    public long LateRecordsDropped { get; private set; }
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        var keyTypes = _keyColumns.Select(k => _input[k].Type).ToList();
+        _table = context.State.KeyedState.GetGroupTable("window-aggregate", new GroupTableSpec(keyTypes, Namespaced: true));
+        _accumulators = WindowAccumulators.Create(_spec, _input, _table, retracting: _spec.InputChangelog != ChangelogMode.InsertOnly);
+        _timers = context.State.NamespaceTimers("window-timers");
+        _watermark = context.State.Watermark();
+        string? zone = _spec.Windowing is TimeAttributeWindowing t ? t.TimeZone : null;
+        _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        if (n == 0) return default;
+        if (_namespaces.Length < n)
+        {
+            _namespaces = new long[n];
+            _accumulate = new bool[n];
+            _retract = new bool[n];
+        }
+        AssignSlices(batch);
+        var kinds = batch.RowKinds;
+        bool anyRetract = false;
+        long late = 0;
+        long lastSlice = long.MinValue;
+        for (int i = 0; i < n; i++)
+        {
+            if (!_accumulate[i]) continue;
+            long slice = _namespaces[i];
+            if (_eventTime && _watermark.IsLate(_clock.ToRow(_attached ? slice : _assigner.LastWindowEnd(slice)) - 1))
+            {
+                _accumulate[i] = false;
+                late++;
+                continue;
+            }
+            if (slice != lastSlice)
+            {
+                Register(slice);
+                lastSlice = slice;
+            }
+            if (kinds is not null && kinds[i].IsRetraction())
+            {
+                _accumulate[i] = false;
+                _retract[i] = true;
+                anyRetract = true;
+            }
+        }
+        if (late > 0)
+        {
+            LateRecordsDropped += late;
+            _metrics.AddLateRecordsDropped(late);
+        }
+        var selection = _accumulate.AsSpan(0, n);
+        if (anyRetract)
+        {
+            if (_selected.Length < n) _selected = new bool[Math.Max(n, _accumulate.Length)];
+            for (int i = 0; i < n; i++) _selected[i] = _accumulate[i] || _retract[i];
+            selection = _selected.AsSpan(0, n);
+        }
+        var groups = _table.Resolve(batch.Data, _keyColumns, _namespaces.AsSpan(0, n), selection: selection);
+        _accumulators.Update(batch, groups.Groups, _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
+        if (anyRetract) _retract.AsSpan(0, n).Clear();
+        return default;
+    }
+
+    /// <summary>Each row's slice end (window clock) in <see cref="_namespaces"/>; <see cref="_accumulate"/> false for rows
+    /// without a time.</summary>
+    private void AssignSlices(Batch batch)
+    {
+        int n = batch.Length;
+        switch (_spec.Windowing)
+        {
+            case SliceAttachedWindowing s:
+            {
+                var ends = (Int64Array)batch.Column(s.SliceEndColumn);
+                for (int i = 0; i < n; i++)
+                {
+                    _namespaces[i] = ends.GetValue(i) ?? 0;
+                    _accumulate[i] = true;
+                }
+                return;
+            }
+            case WindowAttachedWindowing w:
+                ReadTimes(batch.Column(w.EndColumn), n, end: true);
+                return;
+            case TimeAttributeWindowing t when !t.IsEventTime:
+            {
+                long slice = _assigner.SliceEnd(_clock.ToWindow(Context.Clock.NowMicros()));
+                _namespaces.AsSpan(0, n).Fill(slice);
+                _accumulate.AsSpan(0, n).Fill(true);
+                return;
+            }
+            case TimeAttributeWindowing t:
+                ReadTimes(batch.Column(t.TimeColumn), n, end: false);
+                return;
+        }
+    }
+
+    private void ReadTimes(IArrowArray column, int n, bool end)
+    {
+        var values = TimeValues.Micros(column);
+        for (int i = 0; i < n; i++)
+        {
+            bool valid = column.IsValid(i);
+            _accumulate[i] = valid;
+            if (!valid) continue;
+            long t = _clock.ToWindow(values[i]);
+            _namespaces[i] = end ? t : _assigner.SliceEnd(t);
+        }
+    }
+
+    /// <summary>Timers for every window end the slice belongs to that has not fired yet.</summary>
+    private void Register(long slice)
+    {
+        if (!_registered.Add(slice)) return;
+        var domain = _eventTime ? TimeDomain.EventTime : TimeDomain.ProcessingTime;
+        long last = _attached ? slice : _assigner.LastWindowEnd(slice);
+        for (long end = slice; end <= last; end = _assigner.NextSliceEnd(end))
+        {
+            long at = _clock.ToRow(end) - 1;
+            if (_eventTime && _watermark.IsLate(at)) continue;
+            _timers.Register(domain, at, end);
+        }
+    }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        _watermark.Advance(watermark.Timestamp);
+        if (_eventTime)
+        {
+            _fired.Clear();
+            _timers.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
+            foreach (var timer in _fired) await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+        }
+        await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+    }
+
+    public long NextDueMillis => _eventTime || _timers is null ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
+
+    public async ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken)
+    {
+        _fired.Clear();
+        _timers.PollDue(TimeDomain.ProcessingTime, Context.Clock.NowMicros(), _fired);
+        foreach (var timer in _fired) await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Emits the window ending at <paramref name="windowEnd"/> for every key that has rows in it, then drops the
+    /// slices no later window needs.</summary>
+    private async ValueTask FireAsync(long windowEnd, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_attached || !_assigner.MergesSlices)
+        {
+            var groups = _table.GroupsOf(windowEnd).ToArray();
+            if (groups.Length > 0) await EmitAsync(groups, windowEnd, output, cancellationToken).ConfigureAwait(false);
+            _table.RemoveNamespace(windowEnd);
+            _registered.Remove(windowEnd);
+            return;
+        }
+        int sliceCount = _assigner.SlicesOf(windowEnd, _slices);
+        int[]? merged = null;
+        int withRows = 0;
+        long only = 0;
+        for (int s = 0; s < sliceCount; s++)
+            if (_table.GroupsOf(_slices[s]).Length > 0)
+            {
+                withRows++;
+                only = _slices[s];
+            }
+        if (withRows == 1)
+            merged = _table.GroupsOf(only).ToArray();
+        else if (withRows > 1)
+        {
+            for (int s = 0; s < sliceCount; s++) MergeSlice(_slices[s]);
+            merged = _table.GroupsOf(MergeNamespace).ToArray();
+        }
+        if (merged is { Length: > 0 }) await EmitAsync(merged, windowEnd, output, cancellationToken).ConfigureAwait(false);
+        if (withRows > 1) _table.RemoveNamespace(MergeNamespace);
+        int expired = _assigner.ExpiredSlices(windowEnd, _slices);
+        for (int s = 0; s < expired; s++)
+        {
+            _table.RemoveNamespace(_slices[s]);
+            _registered.Remove(_slices[s]);
+        }
+    }
+
+    /// <summary>Folds every group of a slice into the same key's group of the scratch namespace.</summary>
+    private void MergeSlice(long slice)
+    {
+        var groups = _table.GroupsOf(slice).ToArray();
+        if (groups.Length == 0) return;
+        _from.Clear();
+        _into.Clear();
+        foreach (int g in groups)
+        {
+            var key = _table.KeyOf(g);
+            if (_key.Length < key.Length) _key = new byte[Math.Max(key.Length, _key.Length * 2)];
+            key.CopyTo(_key);
+            int target = _table.FindOrAdd(_key.AsSpan(0, key.Length), _table.KeyGroupOf(g), MergeNamespace, out _);
+            _table.MarkUsed(target);
+            _from.Add(g);
+            _into.Add(target);
+        }
+        _accumulators.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_from), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_into));
+    }
+
+    private async ValueTask EmitAsync(int[] groups, long windowEnd, IEmitter output, CancellationToken cancellationToken)
+    {
+        var columns = new List<IArrowArray>(_outputSchema.FieldsList.Count);
+        columns.AddRange(_table.KeyColumns(groups));
+        _accumulators.Evaluate(groups, columns);
+        int n = groups.Length;
+        foreach (var property in _spec.Properties)
+        {
+            var type = _spec.OutputSchema[columns.Count].Type;
+            long value = property switch
+            {
+                WindowProperty.Start => WindowColumnValue(_assigner.WindowStart(windowEnd)),
+                WindowProperty.End => WindowColumnValue(windowEnd),
+                WindowProperty.RowTime => WindowColumnValue(windowEnd) - MillisecondMicros,
+                WindowProperty.ProcTime => Context.Clock.NowMicros(),
+                _ => windowEnd,
+            };
+            var values = new long[n];
+            values.AsSpan().Fill(value);
+            columns.Add(ResultArrays.Integers(type, values, default));
+        }
+        await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A window bound as its column holds it: TIMESTAMP the window clock's wall time, TIMESTAMP_LTZ the UTC instant.</summary>
+    private long WindowColumnValue(long windowTime) => _clock.ToRow(windowTime);
+}

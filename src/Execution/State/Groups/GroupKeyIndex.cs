@@ -1,0 +1,172 @@
+namespace StreamSql.Execution.State.Groups;
+
+/// <summary>
+/// The hash index of a <see cref="GroupTable"/>: (serialized key, namespace) → dense group index. Open addressing with
+/// linear probing over <c>uint</c> slots holding arena addresses (+1; 0 = empty), so a probe touches the slot and the
+/// entry (hash, group, key) and nothing else. Group indexes of removed groups are reused (a free list); removal shifts
+/// later slots back (no tombstones); the arena is compacted when dead entries outweigh live ones.
+/// </summary>
+internal sealed class GroupKeyIndex
+{
+    public const uint Free = uint.MaxValue;
+    private const int MinCapacity = 64;
+
+    private readonly bool _namespaced;
+    private GroupEntryArena _arena;
+    private uint[] _slots = new uint[MinCapacity];
+    private int _mask = MinCapacity - 1;
+    private int _growAt = MinCapacity * 3 / 4;
+    private int[] _free = new int[16];
+    private int _freeCount;
+    private long _liveBytes;
+
+    public GroupKeyIndex(bool namespaced, SnapshotEpoch epoch)
+    {
+        _namespaced = namespaced;
+        _arena = new GroupEntryArena(namespaced);
+        EntryOf = new PagedColumn<uint>(epoch, Free);
+    }
+
+    /// <summary>Group → arena address of its entry (<see cref="Free"/> for an unused index).</summary>
+    public PagedColumn<uint> EntryOf { get; }
+
+    public GroupEntryArena Arena => _arena;
+
+    public bool Namespaced => _namespaced;
+
+    /// <summary>Group indexes ever handed out are below this.</summary>
+    public int HighWater { get; private set; }
+
+    public int Count { get; private set; }
+
+    public long AllocatedBytes => _slots.Length * 4L + _arena.AllocatedBytes + EntryOf.AllocatedBytes + _free.Length * 4L;
+
+    public bool IsLive(int group) => (uint)group < (uint)HighWater && EntryOf.Get(group) != Free;
+
+    public GroupEntry EntryOfGroup(int group) => new(_arena.Entry(EntryOf.Get(group)), _namespaced);
+
+    /// <summary>The group of (key, namespace), or -1.</summary>
+    public int Find(ReadOnlySpan<byte> key, uint hash, long @namespace)
+    {
+        var slots = _slots;
+        int i = (int)hash & _mask;
+        while (true)
+        {
+            uint slot = slots[i];
+            if (slot == 0) return -1;
+            var entry = new GroupEntry(_arena.Entry(slot - 1), _namespaced);
+            if (entry.Hash == hash && entry.Namespace == @namespace && entry.Key.SequenceEqual(key)) return entry.Group;
+            i = (i + 1) & _mask;
+        }
+    }
+
+    /// <summary>The group of (key, namespace), created (with <paramref name="keyGroup"/>) when absent.</summary>
+    public int FindOrInsert(ReadOnlySpan<byte> key, uint hash, long @namespace, int keyGroup, out bool inserted)
+    {
+        var slots = _slots;
+        int i = (int)hash & _mask;
+        while (true)
+        {
+            uint slot = slots[i];
+            if (slot == 0) break;
+            var entry = new GroupEntry(_arena.Entry(slot - 1), _namespaced);
+            if (entry.Hash == hash && entry.Namespace == @namespace && entry.Key.SequenceEqual(key))
+            {
+                inserted = false;
+                return entry.Group;
+            }
+            i = (i + 1) & _mask;
+        }
+        inserted = true;
+        int group = _freeCount > 0 ? _free[--_freeCount] : HighWater++;
+        EntryOf.EnsureCapacity(HighWater);
+        uint address = _arena.Append(hash, group, keyGroup, @namespace, key);
+        _liveBytes += EntrySize(key.Length);
+        EntryOf.Set(group, address);
+        slots[i] = address + 1;
+        if (++Count > _growAt) Rehash(_slots.Length * 2);
+        return group;
+    }
+
+    private int EntrySize(int keyLength) => (_arena.HeaderSize + VarInt.Size((ulong)keyLength) + keyLength + 3) & ~3;
+
+    /// <summary>Removes a live group; its index may be handed out again.</summary>
+    public void Remove(int group)
+    {
+        uint address = EntryOf.Get(group);
+        if (address == Free) throw new InvalidOperationException($"group {group} is not in the table");
+        var entry = new GroupEntry(_arena.Entry(address), _namespaced);
+        _liveBytes -= EntrySize(entry.Key.Length);
+        int i = (int)entry.Hash & _mask;
+        while (_slots[i] != address + 1) i = (i + 1) & _mask;
+        // Backward-shift deletion: move each following entry of the run into the hole when its home slot allows.
+        int j = i;
+        while (true)
+        {
+            j = (j + 1) & _mask;
+            uint slot = _slots[j];
+            if (slot == 0) break;
+            int home = (int)new GroupEntry(_arena.Entry(slot - 1), _namespaced).Hash & _mask;
+            bool movable = i <= j ? home <= i || home > j : home <= i && home > j;
+            if (!movable) continue;
+            _slots[i] = slot;
+            i = j;
+        }
+        _slots[i] = 0;
+        EntryOf.Set(group, Free);
+        if (_freeCount == _free.Length) Array.Resize(ref _free, _free.Length * 2);
+        _free[_freeCount++] = group;
+        Count--;
+        if (_arena.UsedBytes > 2 * _liveBytes + (1 << 20)) Compact();
+    }
+
+    private void Rehash(int capacity)
+    {
+        var slots = new uint[capacity];
+        int mask = capacity - 1;
+        for (int g = 0; g < HighWater; g++)
+        {
+            uint address = EntryOf.Get(g);
+            if (address == Free) continue;
+            int i = (int)new GroupEntry(_arena.Entry(address), _namespaced).Hash & mask;
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = address + 1;
+        }
+        _slots = slots;
+        _mask = mask;
+        _growAt = capacity / 4 * 3;
+    }
+
+    /// <summary>Copies the live entries into a fresh arena (a pending snapshot keeps reading the old chunks).</summary>
+    private void Compact()
+    {
+        var old = _arena;
+        _arena = new GroupEntryArena(_namespaced);
+        for (int g = 0; g < HighWater; g++)
+        {
+            uint address = EntryOf.Get(g);
+            if (address == Free) continue;
+            var entry = new GroupEntry(old.Entry(address), _namespaced);
+            EntryOf.Set(g, _arena.Append(entry.Hash, g, entry.KeyGroup, entry.Namespace, entry.Key));
+        }
+        _liveBytes = _arena.UsedBytes;
+        Rehash(_slots.Length);
+    }
+
+    /// <summary>Forgets every group.</summary>
+    public void Clear()
+    {
+        _arena = new GroupEntryArena(_namespaced);
+        for (int g = 0; g < HighWater; g++)
+            if (EntryOf.Get(g) != Free) EntryOf.Set(g, Free);
+        _freeCount = 0;
+        for (int g = HighWater - 1; g >= 0; g--)
+        {
+            if (_freeCount == _free.Length) Array.Resize(ref _free, _free.Length * 2);
+            _free[_freeCount++] = g;
+        }
+        Array.Clear(_slots);
+        Count = 0;
+        _liveBytes = 0;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Buffers.Binary;
+
+namespace StreamSql.Execution.State.Groups;
+
+/// <summary>
+/// Builds the bytes of one group's state (a reused buffer): what a <see cref="IGroupColumn"/> writes for a group in a
+/// snapshot or when it spills. Integers are zig-zag varints (small counts stay small), doubles 8 and decimals 16
+/// little-endian bytes, byte strings a varint length and the bytes.
+/// </summary>
+public sealed class StateRowWriter
+{
+    private byte[] _buffer = new byte[256];
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
+
+    public void Clear() => Length = 0;
+
+    public void WriteByte(byte value)
+    {
+        Ensure(1);
+        _buffer[Length++] = value;
+    }
+
+    public void WriteBoolean(bool value) => WriteByte(value ? (byte)1 : (byte)0);
+
+    public void WriteVarLong(long value) => WriteVarULong((ulong)((value << 1) ^ (value >> 63)));
+
+    public void WriteVarULong(ulong value)
+    {
+        Ensure(10);
+        Length = VarInt.Write(_buffer, Length, value);
+    }
+
+    public void WriteDouble(double value)
+    {
+        Ensure(8);
+        BinaryPrimitives.WriteDoubleLittleEndian(_buffer.AsSpan(Length), value);
+        Length += 8;
+    }
+
+    public void WriteInt128(Int128 value)
+    {
+        Ensure(16);
+        BinaryPrimitives.WriteInt128LittleEndian(_buffer.AsSpan(Length), value);
+        Length += 16;
+    }
+
+    public void WriteBytes(ReadOnlySpan<byte> value)
+    {
+        WriteVarULong((ulong)value.Length);
+        WriteRaw(value);
+    }
+
+    public void WriteRaw(ReadOnlySpan<byte> value)
+    {
+        Ensure(value.Length);
+        value.CopyTo(_buffer.AsSpan(Length));
+        Length += value.Length;
+    }
+
+    /// <summary>Reserves room for a varint length written later by <see cref="EndLengthPrefixed"/>; returns the mark.</summary>
+    internal int BeginLengthPrefixed()
+    {
+        Ensure(5);
+        int mark = Length;
+        Length += 5;
+        return mark;
+    }
+
+    /// <summary>Writes the length of what followed <paramref name="mark"/> as a varint in front of it (moving it down when the
+    /// varint is shorter than the 5 bytes reserved).</summary>
+    internal void EndLengthPrefixed(int mark)
+    {
+        int start = mark + 5;
+        int length = Length - start;
+        Span<byte> prefix = stackalloc byte[5];
+        int n = VarInt.Write(prefix, (ulong)length);
+        prefix[..n].CopyTo(_buffer.AsSpan(mark));
+        if (n < 5) _buffer.AsSpan(start, length).CopyTo(_buffer.AsSpan(mark + n));
+        Length = mark + n + length;
+    }
+
+    private void Ensure(int extra)
+    {
+        if (Length + extra > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + extra));
+    }
+}
+
+/// <summary>Reads what <see cref="StateRowWriter"/> wrote; <see cref="InvalidDataException"/> on malformed input.</summary>
+public ref struct StateRowReader
+{
+    private readonly ReadOnlySpan<byte> _data;
+    private int _position;
+
+    public StateRowReader(ReadOnlySpan<byte> data)
+    {
+        _data = data;
+        _position = 0;
+    }
+
+    public bool AtEnd => _position >= _data.Length;
+
+    public byte ReadByte()
+    {
+        if (_position >= _data.Length) throw new InvalidDataException("group state is truncated");
+        return _data[_position++];
+    }
+
+    public bool ReadBoolean() => ReadByte() != 0;
+
+    public long ReadVarLong()
+    {
+        ulong v = VarInt.Read(_data, ref _position);
+        return (long)(v >> 1) ^ -(long)(v & 1);
+    }
+
+    public ulong ReadVarULong() => VarInt.Read(_data, ref _position);
+
+    public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+
+    public Int128 ReadInt128() => BinaryPrimitives.ReadInt128LittleEndian(Take(16));
+
+    public ReadOnlySpan<byte> ReadBytes() => Take(checked((int)ReadVarULong()));
+
+    public ReadOnlySpan<byte> Take(int length)
+    {
+        if (length < 0 || _position + length > _data.Length) throw new InvalidDataException("group state is truncated");
+        var span = _data.Slice(_position, length);
+        _position += length;
+        return span;
+    }
+}
