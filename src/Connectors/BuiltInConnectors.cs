@@ -1,13 +1,14 @@
 using StreamSql.Connectors.Blackhole;
 using StreamSql.Connectors.Datagen;
 using StreamSql.Connectors.Filesystem;
+using StreamSql.Connectors.Kafka;
 using StreamSql.Connectors.Nexmark;
 using StreamSql.Connectors.Print;
 using StreamSql.Execution.Connectors;
 
 namespace StreamSql.Connectors;
 
-/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole.</summary>
+/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka, upsert-kafka (sink).</summary>
 public static class BuiltInConnectors
 {
     public static ConnectorRegistry CreateRegistry()
@@ -18,6 +19,8 @@ public static class BuiltInConnectors
         registry.Register(new FilesystemConnector());
         registry.Register(new PrintConnector());
         registry.Register(new BlackholeConnector());
+        registry.Register(new KafkaConnector());
+        registry.Register(new UpsertKafkaConnector());
         return registry;
     }
 }

@@ -6,7 +6,10 @@ using StreamSql.Benchmarks;
 // `-- decimals` the DECIMAL kernels (DecimalBenchmark.cs); `-- columns` hashing, key bytes, gathers and formatting
 // (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- groupagg` the GroupAggregate
 // operator (GroupAggregateBenchmark.cs); `-- windows` Nexmark q7/q5-style TUMBLE and HOP window aggregations against
-// hand-written loops (WindowBenchmark.cs).
+// hand-written loops (WindowBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain
+// client loop (KafkaBenchmark.cs).
+if (args.Length > 0 && args[0] == "kafka")
+    return await KafkaBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")

@@ -97,6 +97,17 @@ internal sealed class PositionReader
         }
     }
 
+    /// <summary>Bytes written by <see cref="PositionWriter.WriteBytes"/>; null for length -1.</summary>
+    public byte[]? ReadBytes()
+    {
+        int length = ReadInt();
+        if (length == -1) return null;
+        if (length < 0 || length > _bytes.Length - _offset) throw Invalid($"it announces {length} bytes but holds fewer");
+        var bytes = _bytes.AsSpan(_offset, length).ToArray();
+        _offset += length;
+        return bytes;
+    }
+
     /// <summary>A count of items that take at least <paramref name="minItemBytes"/> each, so it cannot exceed what is left.</summary>
     public int ReadCount(int minItemBytes)
     {

@@ -48,5 +48,14 @@ internal sealed class PositionWriter
         _buffer.Advance(length);
     }
 
+    /// <summary>Bytes with a length prefix; null as length -1.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> value, bool isNull = false)
+    {
+        WriteInt(isNull ? -1 : value.Length);
+        if (isNull) return;
+        value.CopyTo(_buffer.GetSpan(value.Length));
+        _buffer.Advance(value.Length);
+    }
+
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 }

@@ -80,7 +80,8 @@ internal static class CatalogFormatting
         if (table.PartitionKeys.Count > 0)
             sb.Append("PARTITIONED BY (").Append(string.Join(", ", table.PartitionKeys.Select(ExpressionSqlPrinter.Quote))).Append(")\n");
         sb.Append("WITH (\n");
-        sb.Append(string.Join(",\n", table.Options.Select(o => $"  '{o.Key}' = '{o.Value.Replace("'", "''")}'")));
+        // Secrets (passwords, JAAS configurations, ...) are never shown.
+        sb.Append(string.Join(",\n", table.Options.Select(o => $"  '{o.Key}' = '{Config.SensitiveOptions.Shown(o.Key, o.Value).Replace("'", "''")}'")));
         sb.Append("\n)\n");
         return sb.ToString();
     }

@@ -1,0 +1,103 @@
+using StreamSql.Connectors.Common;
+using StreamSql.Execution.Connectors;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Connectors.Kafka;
+
+/// <summary>
+/// <c>'connector' = 'kafka'</c>, Flink's Kafka SQL connector with Confluent.Kafka as the client: an append-only source
+/// (offsets in checkpoints, bounded ranges, metadata columns) and sink (exactly-once through transactions, at-least-once,
+/// none). Every <c>properties.*</c> option goes to the client unchanged.
+/// </summary>
+public sealed class KafkaConnector : TableConnectorBase
+{
+    private static readonly IReadOnlyDictionary<string, SqlType> Metadata = new Dictionary<string, SqlType>
+    {
+        ["topic"] = SqlType.String.AsNotNull(),
+        ["partition"] = SqlType.Int.AsNotNull(),
+        ["offset"] = SqlType.BigInt.AsNotNull(),
+        ["timestamp"] = SqlType.TimestampLtz(3).AsNotNull(),
+        ["timestamp-type"] = SqlType.String.AsNotNull(),
+        ["leader-epoch"] = SqlType.Int,
+    };
+
+    public override string Identifier => "kafka";
+
+    public override IReadOnlyList<ConfigOption> OptionalOptions => KafkaOptions.Optional;
+
+    public override IReadOnlyList<string> OptionPrefixes { get; } = new[] { KafkaOptions.PropertiesPrefix };
+
+    public override bool SupportsSource => true;
+    public override bool SupportsSink => true;
+
+    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => Metadata;
+
+    public override bool IsBounded(CatalogTable table) => new TableOptions(table).Get(KafkaOptions.BoundedMode) != "unbounded";
+
+    protected override void ValidateSpecific(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
+            throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
+        if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
+        bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
+        bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
+        if (hasTopic == hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.Topic.Key,
+                $"Table '{table.Name}' must set exactly one of the options 'topic' and 'topic-pattern'.");
+        if (hasPattern)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(options.Get(KafkaOptions.TopicPattern)!);
+            }
+            catch (ArgumentException e)
+            {
+                throw options.Invalid(KafkaOptions.TopicPattern.Key, e.Message);
+            }
+        }
+        KafkaFields.Of(table);
+        RequireFor(options, KafkaOptions.StartupMode, "specific-offsets", KafkaOptions.StartupSpecificOffsets);
+        RequireFor(options, KafkaOptions.StartupMode, "timestamp", KafkaOptions.StartupTimestampMillis);
+        RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
+        RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
+        foreach (var offsets in new[] { KafkaOptions.StartupSpecificOffsets, KafkaOptions.BoundedSpecificOffsets })
+        {
+            if (options.Get(offsets) is not { } text) continue;
+            try
+            {
+                KafkaSpecificOffsets.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw options.Invalid(offsets.Key, e.Message);
+            }
+        }
+        if (options.Get(KafkaOptions.StartupMode) == "group-offsets" && options.Raw(KafkaOptions.StartupMode.Key) is not null
+            && !table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "group.id"))
+            throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
+        if (options.Get(KafkaOptions.BoundedMode) == "group-offsets" && !table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "group.id"))
+            throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
+        var partitioner = options.Get(KafkaOptions.Partitioner);
+        if (partitioner is not ("default" or "fixed" or "round-robin"))
+            throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
+        if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
+            throw new ConnectorOptionException(KafkaOptions.TransactionalIdPrefix.Key,
+                $"Table '{table.Name}' uses 'sink.delivery-guarantee' = 'exactly-once', which needs the option 'sink.transactional-id-prefix' "
+                + "(a prefix unique to this job on the cluster: transactions of an earlier run with the same prefix are resolved on restore).");
+    }
+
+    private static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed)
+    {
+        if (options.Get(mode) == value && !options.Contains(needed))
+            throw new ConnectorOptionException(needed.Key,
+                $"Table '{options.TableName}' uses '{mode.Key}' = '{value}', which needs the option '{needed.Key}'.");
+    }
+
+    public override ISourceReader CreateReader() => new KafkaReader();
+
+    public override ISinkWriter CreateWriter() => new KafkaWriter();
+}

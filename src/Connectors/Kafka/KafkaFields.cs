@@ -1,0 +1,75 @@
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Connectors.Kafka;
+
+/// <summary>
+/// How a table's physical columns map onto a record: the key columns (<c>key.fields</c>, read and written by
+/// <c>key.format</c>) and the value columns (all of them with <c>value.fields-include = ALL</c>, the others with
+/// <c>EXCEPT_KEY</c>), as indices into the physical schema.
+/// </summary>
+internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<int> ValueColumns, string? KeyFormat, string ValueFormat, string KeyPrefix)
+{
+    /// <summary>The upsert-kafka connector: the primary key is the record key.</summary>
+    public const string UpsertIdentifier = "upsert-kafka";
+
+    public static KafkaFields Of(CatalogTable table)
+    {
+        var options = new Common.TableOptions(table);
+        var physical = table.PhysicalSchema;
+        var keyColumns = new List<int>();
+        bool upsert = string.Equals(table.Connector, UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
+        var keyText = upsert ? string.Join(";", table.PrimaryKey) : options.Get(KafkaOptions.KeyFields);
+        var prefix = options.Get(KafkaOptions.KeyFieldsPrefix);
+        if (!string.IsNullOrWhiteSpace(keyText))
+        {
+            foreach (var name in keyText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                int index = physical.IndexOf(name);
+                if (index < 0)
+                    throw options.Invalid(KafkaOptions.KeyFields.Key, $"'{name}' is not a physical column of the table (physical columns: {string.Join(", ", physical.Fields.Select(f => f.Name))})");
+                if (!name.StartsWith(prefix, StringComparison.Ordinal))
+                    throw options.Invalid(KafkaOptions.KeyFields.Key, $"key column '{name}' does not start with the 'key.fields-prefix' '{prefix}'");
+                if (keyColumns.Contains(index)) throw options.Invalid(KafkaOptions.KeyFields.Key, $"'{name}' appears twice");
+                keyColumns.Add(index);
+            }
+        }
+        var keyFormat = options.Get(KafkaOptions.KeyFormat);
+        if (keyFormat is not null && keyColumns.Count == 0) throw options.Missing(KafkaOptions.KeyFields.Key);
+        if (keyFormat is null && keyColumns.Count > 0) throw options.Missing(KafkaOptions.KeyFormat.Key);
+        bool exceptKey = options.Get(KafkaOptions.ValueFieldsInclude) == "EXCEPT_KEY";
+        if (exceptKey && keyColumns.Count == 0)
+            throw options.Invalid(KafkaOptions.ValueFieldsInclude.Key, "EXCEPT_KEY needs 'key.fields'");
+        if (!exceptKey && prefix.Length > 0)
+            throw options.Invalid(KafkaOptions.KeyFieldsPrefix.Key, "a key prefix needs 'value.fields-include' = 'EXCEPT_KEY'");
+        var valueColumns = new List<int>();
+        for (int i = 0; i < physical.Count; i++)
+            if (!exceptKey || !keyColumns.Contains(i)) valueColumns.Add(i);
+        var valueFormat = options.Get(KafkaOptions.ValueFormat);
+        if (valueFormat == "raw") CheckRaw(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
+        if (keyFormat == "raw") CheckRaw(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
+        if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        return new KafkaFields(keyColumns, valueColumns, keyFormat, valueFormat, prefix);
+    }
+
+    /// <summary>The name a key or value format sees for a column (the key prefix removed).</summary>
+    public string FormatName(RowSchema physical, int column) =>
+        KeyColumns.Contains(column) && KeyPrefix.Length > 0 ? physical[column].Name[KeyPrefix.Length..] : physical[column].Name;
+
+    private static void CheckAvro(Common.TableOptions options, string key, List<int> columns, RowSchema physical)
+    {
+        foreach (var c in columns)
+            if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
+                throw options.Invalid(key, $"{problem} (column '{physical[c].Name}' is {physical[c].Type})");
+    }
+
+    private static void CheckRaw(Common.TableOptions options, string key, List<int> columns, RowSchema physical)
+    {
+        if (columns.Count != 1)
+            throw options.Invalid(key, $"the raw format reads and writes exactly one column, but {columns.Count} columns would use it");
+        var type = physical[columns[0]].Type;
+        if (type.Kind is not (SqlTypeKind.VarChar or SqlTypeKind.Char or SqlTypeKind.VarBinary or SqlTypeKind.Binary))
+            throw options.Invalid(key, $"the raw format supports STRING and BYTES columns, not {type} (column '{physical[columns[0]].Name}')");
+    }
+}

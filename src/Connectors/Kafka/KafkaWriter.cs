@@ -1,0 +1,308 @@
+using Confluent.Kafka;
+using StreamSql.Connectors.Common;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Connectors;
+
+namespace StreamSql.Connectors.Kafka;
+
+/// <summary>
+/// One subtask of a kafka sink (append-only input), or of an upsert-kafka sink (the key's last row; deletions as tombstones).
+/// <para><c>at-least-once</c>: records are produced as they come and the producer is flushed on every barrier, so a
+/// completed checkpoint never covers a record the cluster has not acknowledged. <c>none</c>: produced, never waited for
+/// (flushed at the end).</para>
+/// <para><c>exactly-once</c>: the records of an epoch (between two barriers) are kept and handed over on the barrier as
+/// the checkpoint's committable — a write-ahead log inside the checkpoint. When the checkpoint completes they are written
+/// in one Kafka transaction (transactional id <c>&lt;prefix&gt;-&lt;subtask&gt;</c>) together with a marker record
+/// (key: the preparing subtask's transactional id, value: the checkpoint id) in partition 0 of <c>sink.progress-topic</c>.
+/// After a restore the committables of the restored checkpoint are committed again unless their marker is found committed
+/// (read_committed, from the progress offset the committable recorded) — so an epoch whose checkpoint completed is
+/// written exactly once even when the process died between the checkpoint and its Kafka commit, the window a sink that
+/// keeps the records only in an open transaction cannot close with librdkafka (a new producer aborts the old
+/// transaction). Opening the producer (InitTransactions) fences an earlier run's producer of the same id and aborts its
+/// open transaction; ids of subtasks beyond today's parallelism are fenced by whoever restores their committables.</para>
+/// </summary>
+internal sealed class KafkaWriter : ISinkWriter
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private SinkWriterContext _context = null!;
+    private TableOptions _options = null!;
+    private string _topic = "";
+    private string _guarantee = "";
+    private string _partitioner = "";
+    private int _partitionCount;
+    private int _roundRobin;
+    private KafkaRecordEncoder? _keyEncoder;
+    private KafkaRecordEncoder _valueEncoder = null!;
+    private IProducer<byte[]?, byte[]?> _producer = null!;
+    private Error? _deliveryError;
+    private Action<DeliveryReport<byte[]?, byte[]?>> _onDelivery = null!;
+
+    // exactly-once
+    private string _transactionalId = "";
+    private string _progressTopic = "";
+    private long _markerSearchFrom;
+    private readonly List<KafkaOutputRecord> _epoch = new();
+    /// <summary>Epochs this writer prepared itself: committed without a look at the log (no earlier attempt can exist).</summary>
+    private readonly HashSet<long> _preparedHere = new();
+    private readonly KafkaSinkFault _fault = new();
+    private bool _upsert;
+
+    public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
+    {
+        _context = context;
+        var table = context.Table;
+        _options = new TableOptions(table);
+        var topics = KafkaReader.Topics(_options);
+        if (topics.Count != 1 || _options.Get(KafkaOptions.TopicPattern) is not null)
+            throw new Sql.Planner.Connectors.ConnectorOptionException(KafkaOptions.Topic.Key,
+                $"The kafka sink of table '{table.Name}' writes to exactly one topic: set 'topic' to one name (not a list or 'topic-pattern').");
+        _topic = topics[0];
+        _guarantee = _options.Get(KafkaOptions.DeliveryGuarantee);
+        _upsert = string.Equals(table.Connector, KafkaFields.UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
+        _partitioner = _upsert ? "default" : _options.Get(KafkaOptions.Partitioner); // upsert: by key, so a key's records stay in order
+        CreateEncoders(context);
+
+        var config = new ProducerConfig(KafkaClientProperties.Of(table));
+        // Flink's default partitioner is the Java client's (murmur2 of the key): keep keyed records where Java producers put them.
+        if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "partitioner")) config.Partitioner = Confluent.Kafka.Partitioner.Murmur2Random;
+        if (_guarantee == "exactly-once")
+        {
+            _transactionalId = _options.Require(KafkaOptions.TransactionalIdPrefix) + "-" + context.SubtaskIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _progressTopic = _options.Get(KafkaOptions.ProgressTopic);
+            config.TransactionalId = _transactionalId;
+        }
+        _onDelivery = report =>
+        {
+            if (report.Error.IsError) _deliveryError ??= report.Error;
+        };
+        _producer = KafkaClientProperties.Build(table, () => new ProducerBuilder<byte[]?, byte[]?>(config)
+            .SetKeySerializer(Serializers.ByteArray).SetValueSerializer(Serializers.ByteArray).SetLogHandler((_, _) => { }).Build());
+        _partitionCount = PartitionCount(_topic);
+        if (_guarantee == "exactly-once")
+        {
+            // Fences an earlier run's producer with this id and aborts the transaction it left open.
+            Kafka(() => _producer.InitTransactions(Timeout), "initialize its transactions");
+            _markerSearchFrom = ProgressEnd();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private void CreateEncoders(SinkWriterContext context)
+    {
+        var fields = KafkaFields.Of(context.Table);
+        var physical = context.Table.PhysicalSchema;
+        _valueEncoder = new KafkaRecordEncoder(fields.ValueFormat, fields.ValueColumns,
+            fields.ValueColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options,
+            fields.ValueColumns.Select(c => physical[c].Type).ToList());
+        if (fields.KeyFormat is not null)
+            _keyEncoder = new KafkaRecordEncoder(fields.KeyFormat, fields.KeyColumns,
+                fields.KeyColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options,
+                fields.KeyColumns.Select(c => physical[c].Type).ToList());
+    }
+
+    private int PartitionCount(string topic)
+    {
+        using var admin = new DependentAdminClientBuilder(_producer.Handle).Build();
+        var metadata = Kafka(() => admin.GetMetadata(topic, Timeout), $"read the metadata of topic '{topic}'");
+        var t = metadata.Topics.FirstOrDefault(x => x.Topic == topic);
+        if (t is null || t.Error.IsError || t.Partitions.Count == 0)
+            throw new InvalidOperationException($"Table '{_context.Table.Name}': Kafka topic '{topic}' does not exist or has no partitions"
+                + (t is not null && t.Error.IsError ? $" ({t.Error.Reason})" : "") + ".");
+        return t.Partitions.Count;
+    }
+
+    public ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
+    {
+        ThrowOnDeliveryError();
+        var keyColumns = _keyEncoder?.Project(batch);
+        var valueColumns = _valueEncoder.Project(batch);
+        for (int row = 0; row < batch.Length; row++)
+        {
+            var kind = batch.KindAt(row);
+            if (kind != RowKind.Insert && !_upsert)
+                throw new InvalidOperationException(
+                    $"The kafka sink of table '{_context.Table.Name}' only accepts inserts, but received a {kind.ShortString()} row; write an append-only query or use 'upsert-kafka'.");
+            var key = _keyEncoder?.Encode(batch, keyColumns!, row);
+            // upsert-kafka: a deletion (and, as in Flink, the retraction before an update) is a tombstone for the key.
+            var value = kind is RowKind.Delete or RowKind.UpdateBefore ? null : _valueEncoder.Encode(batch, valueColumns, row);
+            int partition = _partitioner switch
+            {
+                "fixed" => _context.SubtaskIndex % _partitionCount,
+                "round-robin" => _roundRobin++ % _partitionCount,
+                _ => -1,
+            };
+            if (_guarantee == "exactly-once") _epoch.Add(new KafkaOutputRecord(partition, key, value));
+            else Produce(_topic, partition, key, value, cancellationToken);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private void Produce(string topic, int partition, byte[]? key, byte[]? value, CancellationToken cancellationToken)
+    {
+        var message = new Message<byte[]?, byte[]?> { Key = key, Value = value };
+        while (true)
+        {
+            try
+            {
+                if (partition < 0) _producer.Produce(topic, message, _onDelivery);
+                else _producer.Produce(new TopicPartition(topic, partition), message, _onDelivery);
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _producer.Poll(TimeSpan.FromMilliseconds(50)); // the client's queue is full: wait for deliveries
+            }
+            catch (KafkaException e)
+            {
+                throw Failure($"produce to topic '{topic}'", e.Error);
+            }
+        }
+    }
+
+    public ValueTask<byte[]?> PrepareCommitAsync(long checkpointId, CancellationToken cancellationToken)
+    {
+        if (_guarantee == "exactly-once")
+        {
+            if (_epoch.Count == 0) return ValueTask.FromResult<byte[]?>(null);
+            var committable = new KafkaCommittable(_transactionalId, _context.SubtaskIndex, checkpointId, _markerSearchFrom, _epoch.ToArray());
+            _epoch.Clear();
+            _preparedHere.Add(checkpointId);
+            return ValueTask.FromResult<byte[]?>(committable.Serialize());
+        }
+        if (_guarantee == "at-least-once" || checkpointId == Execution.Operators.SinkOperator.EndOfInputCheckpointId) Flush();
+        return ValueTask.FromResult<byte[]?>(null);
+    }
+
+    private void Flush()
+    {
+        if (_producer.Flush(Timeout) > 0)
+            throw new InvalidOperationException($"Table '{_context.Table.Name}': the Kafka producer could not deliver its records within {Timeout.TotalSeconds:0} s.");
+        ThrowOnDeliveryError();
+    }
+
+    public ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken)
+    {
+        if (_guarantee != "exactly-once") return ValueTask.CompletedTask;
+        var committables = handles.Select(h => KafkaCommittable.Deserialize(h, _context.Table.Name)).OrderBy(c => c.Epoch).ToList();
+        foreach (var c in committables)
+        {
+            bool mine = c.TransactionalId == _transactionalId && _preparedHere.Contains(c.Epoch);
+            if (!mine && AlreadyCommitted(c)) continue;
+            Commit(c, cancellationToken);
+            if (mine) _preparedHere.Remove(c.Epoch);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Writes an epoch's records and its marker in one transaction.</summary>
+    private void Commit(KafkaCommittable c, CancellationToken cancellationToken)
+    {
+        _fault.CommitStarting();
+        Kafka(() => _producer.BeginTransaction(), "begin a transaction");
+        foreach (var r in c.Records) Produce(_topic, r.Partition, r.Key, r.Value, cancellationToken);
+        // The records first, the marker last: a marker in the log means every record of its epoch is there too.
+        Flush();
+        _fault.At("after-data");
+        long markerOffset = -1;
+        using var window = _fault.EnterMarkerWindow();
+        var marker = new Message<byte[]?, byte[]?> { Key = System.Text.Encoding.UTF8.GetBytes(c.MarkerKey), Value = System.Text.Encoding.UTF8.GetBytes(c.MarkerValue) };
+        _producer.Produce(new TopicPartition(_progressTopic, 0), marker, report =>
+        {
+            if (report.Error.IsError) _deliveryError ??= report.Error;
+            else markerOffset = report.Offset.Value;
+        });
+        Kafka(() => _producer.CommitTransaction(Timeout), "commit its transaction");
+        ThrowOnDeliveryError();
+        if (markerOffset >= 0) _markerSearchFrom = markerOffset + 1;
+    }
+
+    /// <summary>
+    /// Whether an epoch restored from a checkpoint was committed before the restore: its marker is in the progress
+    /// partition, read with read_committed from the offset the committable recorded up to the end as it is now. The
+    /// transaction that may hold the marker is resolved first — this producer's own id was fenced on open; another id (a
+    /// subtask beyond today's parallelism) is fenced here — so an open transaction cannot hide a marker that commits later.
+    /// </summary>
+    private bool AlreadyCommitted(KafkaCommittable c)
+    {
+        if (c.TransactionalId != _transactionalId && c.Subtask >= _context.Parallelism) Fence(c.TransactionalId);
+        var config = new ConsumerConfig(KafkaClientProperties.Of(_context.Table))
+        {
+            GroupId = "streamsql-progress-" + c.TransactionalId,
+            IsolationLevel = IsolationLevel.ReadCommitted,
+            EnablePartitionEof = true,
+            EnableAutoCommit = false,
+        };
+        using var consumer = KafkaClientProperties.Build(_context.Table, () => new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetKeyDeserializer(Deserializers.ByteArray).SetValueDeserializer(Deserializers.ByteArray).SetLogHandler((_, _) => { }).Build());
+        var partition = new TopicPartition(_progressTopic, 0);
+        long end = Kafka(() => consumer.QueryWatermarkOffsets(partition, Timeout), $"read the end of topic '{_progressTopic}'").High.Value;
+        if (end <= c.MarkerSearchFrom) return false;
+        consumer.Assign(new TopicPartitionOffset(partition, c.MarkerSearchFrom));
+        var deadline = DateTime.UtcNow + Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (result is null) continue;
+            if (result.IsPartitionEOF)
+            {
+                if (result.Offset.Value >= end) return false;
+                continue;
+            }
+            if (result.Message.Key is { } key && result.Message.Value is { } value
+                && System.Text.Encoding.UTF8.GetString(key) == c.MarkerKey && System.Text.Encoding.UTF8.GetString(value) == c.MarkerValue)
+                return true;
+            if (result.Offset.Value + 1 >= end) return false;
+        }
+        throw new InvalidOperationException($"Table '{_context.Table.Name}': could not read topic '{_progressTopic}' to offset {end} within "
+            + $"{Timeout.TotalSeconds:0} s to learn whether checkpoint {c.Epoch} of '{c.TransactionalId}' was committed.");
+    }
+
+    private void Fence(string transactionalId)
+    {
+        var config = new ProducerConfig(KafkaClientProperties.Of(_context.Table)) { TransactionalId = transactionalId };
+        using var producer = KafkaClientProperties.Build(_context.Table, () => new ProducerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, _) => { }).Build());
+        Kafka(() => producer.InitTransactions(Timeout), $"fence the transactional id '{transactionalId}'");
+    }
+
+    private void ThrowOnDeliveryError()
+    {
+        if (_deliveryError is { } error) throw Failure($"deliver a record to topic '{_topic}'", error);
+    }
+
+    private T Kafka<T>(Func<T> action, string what)
+    {
+        try
+        {
+            return action();
+        }
+        catch (KafkaException e)
+        {
+            throw Failure(what, e.Error);
+        }
+    }
+
+    private void Kafka(Action action, string what) => Kafka(() => { action(); return 0; }, what);
+
+    private InvalidOperationException Failure(string what, Error error) =>
+        new($"The kafka sink of table '{_context.Table.Name}' could not {what}: {KafkaClientProperties.Sanitize(error.Reason, _context.Table)}"
+            + (error.Code == ErrorCode.Local_Fenced || error.Code == ErrorCode.ProducerFenced
+                ? " (another producer with the same transactional id took over: is another job using the same 'sink.transactional-id-prefix'?)" : ""));
+
+    /// <summary>The end of the progress partition now: markers of epochs prepared from here on come after it.</summary>
+    private long ProgressEnd()
+    {
+        var config = new ConsumerConfig(KafkaClientProperties.Of(_context.Table)) { GroupId = "streamsql-progress", EnableAutoCommit = false };
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).Build();
+        return Kafka(() => consumer.QueryWatermarkOffsets(new TopicPartition(_progressTopic, 0), Timeout).High.Value,
+            $"read the end of partition 0 of topic '{_progressTopic}' (create it, or set 'sink.progress-topic' to an existing topic)");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Exactly-once: nothing is open between commits (records wait in the checkpoint); the others flushed at the end.
+        _producer?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

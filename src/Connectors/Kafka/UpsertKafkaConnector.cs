@@ -1,0 +1,64 @@
+using StreamSql.Connectors.Common;
+using StreamSql.Execution.Connectors;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Connectors;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Connectors.Kafka;
+
+/// <summary>
+/// <c>'connector' = 'upsert-kafka'</c>, Flink's upsert Kafka connector, as a sink: the primary key is the record key
+/// (<c>key.format</c>), <c>+I</c>/<c>+U</c> rows are written as values, <c>-D</c> (and <c>-U</c>, as Flink does) as
+/// tombstones (null values), so a compacted topic keeps the last row per key. The delivery guarantees and their options
+/// are the kafka sink's. Reading an upsert-kafka table (a changelog from a compacted topic) is not built yet: sources
+/// produce inserts only today.
+/// </summary>
+public sealed class UpsertKafkaConnector : TableConnectorBase
+{
+    private static readonly ConfigOption<string?> ValueFormatRequired = new("value.format", null,
+        "Format of the record value: json, csv, raw or avro.", s => s.Trim().ToLowerInvariant() is "json" or "csv" or "raw" or "avro" ? s.Trim().ToLowerInvariant()
+            : throw new FormatException($"'{s}' is not one of json, csv, raw, avro"), v => v ?? "", hasDefault: false, allowedValues: new[] { "json", "csv", "raw", "avro" });
+    private static readonly ConfigOption<int> BufferFlushMaxRows = Options.Int("sink.buffer-flush.max-rows", 0,
+        "Rows buffered to keep the last per key before writing (accepted; rows are written as they come).");
+    private static readonly ConfigOption<TimeSpan> BufferFlushInterval = Options.Duration("sink.buffer-flush.interval", TimeSpan.Zero,
+        "How long rows are buffered (accepted; rows are written as they come).");
+
+    public override string Identifier => KafkaFields.UpsertIdentifier;
+
+    public override IReadOnlyList<ConfigOption> RequiredOptions { get; } = new ConfigOption[] { KafkaOptions.Topic, KafkaOptions.KeyFormat, ValueFormatRequired };
+
+    public override IReadOnlyList<ConfigOption> OptionalOptions { get; } = new ConfigOption[]
+    {
+        KafkaOptions.KeyFieldsPrefix, KafkaOptions.ValueFieldsInclude, KafkaOptions.DeliveryGuarantee, KafkaOptions.TransactionalIdPrefix,
+        KafkaOptions.ProgressTopic, KafkaOptions.SinkParallelism, BufferFlushMaxRows, BufferFlushInterval, KafkaOptions.JsonIgnoreParseErrors,
+        KafkaOptions.JsonFailOnMissingField, KafkaOptions.JsonTimestampFormat, KafkaOptions.JsonEncodeDecimalAsPlainNumber, KafkaOptions.CsvFieldDelimiter,
+        KafkaOptions.CsvQuoteCharacter, KafkaOptions.CsvDisableQuoteCharacter, KafkaOptions.CsvAllowComments, KafkaOptions.CsvIgnoreParseErrors,
+        KafkaOptions.CsvNullLiteral, KafkaOptions.CsvEscapeCharacter,
+    };
+
+    public override IReadOnlyList<string> OptionPrefixes { get; } = new[] { KafkaOptions.PropertiesPrefix };
+
+    public override bool SupportsSink => true;
+
+    public override ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.Upsert;
+
+    protected override void ValidateSpecific(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
+            throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
+        if (table.PrimaryKey.Count == 0)
+            throw new ConnectorOptionException("connector",
+                $"'upsert-kafka' tables require to define a PRIMARY KEY constraint (table '{table.Name}'). The PRIMARY KEY specifies which "
+                + "columns should be read from or write to the Kafka message key. The PRIMARY KEY also defines records in the 'upsert-kafka' "
+                + "table should update or delete on which keys.");
+        if (KafkaReader.Topics(options).Count != 1)
+            throw options.Invalid(KafkaOptions.Topic.Key, "an upsert-kafka table has exactly one topic");
+        KafkaFields.Of(table);
+        if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
+            throw options.Missing(KafkaOptions.TransactionalIdPrefix.Key);
+    }
+
+    public override ISinkWriter CreateWriter() => new KafkaWriter();
+}

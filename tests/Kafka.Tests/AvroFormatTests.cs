@@ -1,0 +1,66 @@
+using System.Globalization;
+using StreamSql.Kafka.Tests.Fixture;
+
+namespace StreamSql.Kafka.Tests;
+
+/// <summary>The avro format of kafka records (Flink's: one record in Avro binary encoding, schema from the row type).</summary>
+public sealed class AvroFormatTests : IDisposable
+{
+    private readonly MockKafkaCluster _cluster = new();
+
+    public void Dispose() => _cluster.Dispose();
+
+    private string With(string topic, string extra) =>
+        $"'connector' = 'kafka', 'topic' = '{topic}', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'format' = 'avro'{extra}";
+
+    private const string Bounded = ", 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'";
+
+    [Fact]
+    public async Task A_record_is_the_avro_binary_encoding_of_the_row_with_nullable_columns_as_unions()
+    {
+        _cluster.CreateTopic("avro-bytes", 1);
+        await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null });
+        env.ExecuteSql($"CREATE TABLE w (id INT NOT NULL, name STRING, big BIGINT) WITH ({With("avro-bytes", "")})");
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES (1, 'ab', CAST(NULL AS BIGINT)), (-3, CAST(NULL AS STRING), 300)");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var values = _cluster.ReadLog("avro-bytes", 0).Committed().Select(r => Convert.ToHexString(r.Value!)).ToList();
+        // id: int 1 → zigzag 02; name: union branch 1 (02), length 2 (04), "ab"; big: union branch 0 (00).
+        // id: -3 → 05; name: branch 0 (00); big: branch 1 (02), 300 → zigzag 600 → D8 04.
+        Assert.Equal(new[] { "0202046162" + "00", "05" + "00" + "02D804" }, values);
+    }
+
+    [Fact]
+    public async Task What_the_sink_writes_in_avro_the_source_reads_back_with_every_supported_type_and_nulls()
+    {
+        _cluster.CreateTopic("avro-round", 2);
+        await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
+        const string Columns = "id BIGINT, ok BOOLEAN, small SMALLINT, price DECIMAL(20, 3), ratio DOUBLE, f FLOAT, name STRING, "
+            + "d DATE, at TIMESTAMP(3), micro TIMESTAMP(6)";
+        env.ExecuteSql($"CREATE TABLE w ({Columns}) WITH ({With("avro-round", ", 'key.format' = 'avro', 'key.fields' = 'id'")})");
+        env.ExecuteSql($"CREATE TABLE r ({Columns}) WITH ({With("avro-round", ", 'key.format' = 'avro', 'key.fields' = 'id'" + Bounded)})");
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES "
+            + "(1, TRUE, CAST(-7 AS SMALLINT), CAST(-12345678901234.567 AS DECIMAL(20, 3)), 0.25, CAST(1.5 AS FLOAT), 'héllo', DATE '2024-02-29', "
+            + "TIMESTAMP '2024-01-02 03:04:05.678', TIMESTAMP '1969-12-31 23:59:59.999999'), "
+            + "(2, CAST(NULL AS BOOLEAN), CAST(NULL AS SMALLINT), CAST(NULL AS DECIMAL(20, 3)), CAST(NULL AS DOUBLE), CAST(NULL AS FLOAT), "
+            + "CAST(NULL AS STRING), CAST(NULL AS DATE), CAST(NULL AS TIMESTAMP(3)), CAST(NULL AS TIMESTAMP(6)))");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        await using var result = env.Query("SELECT id, ok, small, CAST(price AS STRING), ratio, f, name, CAST(d AS STRING), CAST(at AS STRING), CAST(micro AS STRING), "
+            + "CAST(price / 2 AS STRING) FROM r");
+        var rows = (await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60))).OrderBy(r => (long)r[0]!).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(new object?[] { 1L, true, (short)-7, "-12345678901234.567", 0.25, 1.5f, "héllo", "2024-02-29", "2024-01-02 03:04:05.678", "1969-12-31 23:59:59.999999" },
+            rows[0].Values.Take(10).ToArray());
+        Assert.Equal(new object?[] { 2L, null, null, null, null, null, null, null, null, null }, rows[1].Values.Take(10).ToArray());
+    }
+
+    [Fact]
+    public void A_type_avro_cannot_hold_is_refused_when_the_table_is_created()
+    {
+        using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null }).AsDisposable();
+        var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql($"CREATE TABLE x (ts TIMESTAMP(9)) WITH ({With("t", "")})"));
+        Assert.Contains("the avro format does not support", error.Message);
+        Assert.Contains("'ts'", error.Message);
+    }
+}

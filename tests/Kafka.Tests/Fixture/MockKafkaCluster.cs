@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+
+namespace StreamSql.Kafka.Tests.Fixture;
+
+/// <summary>
+/// librdkafka's mock cluster (client property <c>test.mock.num.brokers</c>): real Kafka-protocol listeners on loopback,
+/// living as long as the producer that created it. The only place that knows the cluster is a mock: the connector under
+/// test talks to <see cref="BootstrapServers"/> as to any cluster. Topics are created through the mock API
+/// (<c>rd_kafka_mock_topic_create</c>) since the mock does not serve CreateTopics.
+/// </summary>
+public sealed class MockKafkaCluster : IDisposable
+{
+    private readonly IProducer<byte[]?, byte[]?> _owner;
+    private readonly IntPtr _mockCluster;
+
+    public MockKafkaCluster(int brokers = 1)
+    {
+        var config = new ProducerConfig();
+        config.Set("test.mock.num.brokers", brokers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _owner = new ProducerBuilder<byte[]?, byte[]?>(config).Build();
+        _mockCluster = MockApi.Instance.HandleMockCluster(RawHandle(_owner));
+        if (_mockCluster == IntPtr.Zero) throw new InvalidOperationException("the client did not start a mock cluster");
+        BootstrapServers = Marshal.PtrToStringAnsi(MockApi.Instance.ClusterBootstraps(_mockCluster))
+            ?? throw new InvalidOperationException("the mock cluster has no bootstrap list");
+    }
+
+    /// <summary>The cluster's bootstrap list, e.g. <c>127.0.0.1:40123</c>.</summary>
+    public string BootstrapServers { get; }
+
+    public void CreateTopic(string topic, int partitions)
+    {
+        int error = MockApi.Instance.TopicCreate(_mockCluster, topic, partitions, 1);
+        if (error != 0) throw new InvalidOperationException($"rd_kafka_mock_topic_create({topic}) failed with error {error}");
+    }
+
+    /// <summary>Produces plain (non-transactional) records, each to the given partition.</summary>
+    public void Produce(string topic, IEnumerable<(int Partition, string? Key, string Value)> records, long? timestampMs = null)
+    {
+        using var producer = new ProducerBuilder<string?, string>(new ProducerConfig { BootstrapServers = BootstrapServers }).Build();
+        foreach (var (partition, key, value) in records)
+        {
+            var message = new Message<string?, string> { Key = key, Value = value };
+            if (timestampMs is { } ts) message.Timestamp = new Timestamp(ts, TimestampType.CreateTime);
+            producer.Produce(new TopicPartition(topic, partition), message);
+        }
+        if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
+    }
+
+    /// <summary>The whole log of a partition as stored, transaction markers included.</summary>
+    public PartitionLog ReadLog(string topic, int partition) => RawLogReader.Read(BootstrapServers, topic, partition);
+
+    /// <summary>The values of the records of every partition that are committed (decided from the control records).</summary>
+    public List<string> CommittedValues(string topic, int partitions)
+    {
+        var values = new List<string>();
+        for (int p = 0; p < partitions; p++)
+            foreach (var r in ReadLog(topic, p).Committed()) values.Add(r.ValueText ?? "");
+        return values;
+    }
+
+    private static IntPtr RawHandle(IClient client)
+    {
+        // Confluent.Kafka keeps librdkafka's rd_kafka_t in an internal SafeHandle.
+        var property = client.Handle.GetType().GetProperty("LibrdkafkaHandle",
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+            ?? throw new InvalidOperationException("Confluent.Kafka's Handle has no LibrdkafkaHandle");
+        return ((SafeHandle)property.GetValue(client.Handle)!).DangerousGetHandle();
+    }
+
+    public void Dispose() => _owner.Dispose();
+
+    /// <summary>The mock functions of the librdkafka Confluent.Kafka loaded (which may be its centos8 build: the default
+    /// one needs libsasl2, absent here), found through the process's loaded modules.</summary>
+    private sealed class MockApi
+    {
+        public static readonly MockApi Instance = new();
+
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        public delegate IntPtr HandleMockClusterFn(IntPtr rk);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        public delegate IntPtr ClusterBootstrapsFn(IntPtr mcluster);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        public delegate int TopicCreateFn(IntPtr mcluster, [MarshalAs(UnmanagedType.LPStr)] string topic, int partitions, int replication);
+
+        public readonly HandleMockClusterFn HandleMockCluster;
+        public readonly ClusterBootstrapsFn ClusterBootstraps;
+        public readonly TopicCreateFn TopicCreate;
+
+        private MockApi()
+        {
+            Library.Load(); // makes Confluent.Kafka load its native library
+            var path = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(f => f.Length >= 6 && f[5].Contains("librdkafka", StringComparison.Ordinal)).Select(f => f[5]).FirstOrDefault()
+                ?? throw new InvalidOperationException("librdkafka is not loaded");
+            var lib = NativeLibrary.Load(path);
+            HandleMockCluster = Marshal.GetDelegateForFunctionPointer<HandleMockClusterFn>(NativeLibrary.GetExport(lib, "rd_kafka_handle_mock_cluster"));
+            ClusterBootstraps = Marshal.GetDelegateForFunctionPointer<ClusterBootstrapsFn>(NativeLibrary.GetExport(lib, "rd_kafka_mock_cluster_bootstraps"));
+            TopicCreate = Marshal.GetDelegateForFunctionPointer<TopicCreateFn>(NativeLibrary.GetExport(lib, "rd_kafka_mock_topic_create"));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Apache.Arrow;
+using Confluent.Kafka;
+using StreamSql.Connectors.Kafka;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Types;
+using StreamSql.Kafka.Tests.Fixture;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Kafka.Tests;
+
+/// <summary>The kafka sink against the mock cluster; what is committed is decided from the log's transaction markers.</summary>
+public sealed class KafkaSinkTests : IDisposable
+{
+    private readonly MockKafkaCluster _cluster = new();
+
+    public KafkaSinkTests() => _cluster.CreateTopic("streamsql-sink-progress", 1);
+
+    public void Dispose() => _cluster.Dispose();
+
+    private static StreamSqlEnvironment Session() =>
+        StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
+
+    private string Sink(string name, string topic, params string[] options) =>
+        $"CREATE TABLE {name} (id BIGINT, name STRING) WITH ('connector' = 'kafka', 'topic' = '{topic}', "
+        + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'format' = 'json'" + string.Concat(options.Select(o => ", " + o)) + ")";
+
+    private const string Source = "CREATE TABLE src (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '500', "
+        + "'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '500', 'fields.name.length' = '4')";
+
+    private static List<long> Ids(IEnumerable<string> values) =>
+        values.Select(v => System.Text.Json.JsonDocument.Parse(v).RootElement.GetProperty("id").GetInt64()).OrderBy(i => i).ToList();
+
+    [Theory]
+    [InlineData("at-least-once")]
+    [InlineData("none")]
+    [InlineData("exactly-once")]
+    public async Task An_insert_writes_every_row_once_and_exactly_once_commits_it_in_transactions(string guarantee)
+    {
+        _cluster.CreateTopic("out", 3);
+        await using var env = Session();
+        env.ExecuteSql(Source);
+        env.ExecuteSql(Sink("out", "out", $"'sink.delivery-guarantee' = '{guarantee}'", "'sink.transactional-id-prefix' = 'job-a'"));
+        var result = await env.ExecuteScriptAsync("INSERT INTO out SELECT id, name FROM src");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(Enumerable.Range(1, 500).Select(i => (long)i), Ids(_cluster.CommittedValues("out", 3)));
+        var logs = Enumerable.Range(0, 3).Select(p => _cluster.ReadLog("out", p)).ToList();
+        Assert.All(logs, l => Assert.Empty(l.Open()));
+        Assert.All(logs, l => Assert.Empty(l.Aborted()));
+        Assert.Equal(guarantee == "exactly-once", logs.Any(l => l.Markers.Count > 0));
+        Assert.Equal(guarantee == "exactly-once", logs.All(l => l.Records.All(r => r.Transactional)));
+    }
+
+    [Fact]
+    public async Task Keys_fixed_partitioner_and_except_key_values()
+    {
+        _cluster.CreateTopic("keyed", 4);
+        await using var env = Session();
+        env.ExecuteSql(Source);
+        env.ExecuteSql(Sink("keyed", "keyed", "'key.format' = 'raw'", "'key.fields' = 'name'", "'value.fields-include' = 'EXCEPT_KEY'",
+            "'sink.partitioner' = 'fixed'"));
+        await env.ExecuteScriptAsync("INSERT INTO keyed SELECT id, name FROM src WHERE id <= 3");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var records = _cluster.ReadLog("keyed", 0).Committed(); // one subtask: 'fixed' writes partition 0 only
+        Assert.Equal(3, records.Count);
+        Assert.All(records, r => Assert.Equal(4, r.KeyText!.Length));
+        Assert.Equal(new[] { "{\"id\":1}", "{\"id\":2}", "{\"id\":3}" }, records.Select(r => r.ValueText));
+        Assert.Empty(_cluster.ReadLog("keyed", 1).Records);
+    }
+
+    [Fact]
+    public async Task What_the_sink_writes_with_a_prefixed_json_key_and_csv_values_the_source_reads_back()
+    {
+        _cluster.CreateTopic("round", 2);
+        await using var env = Session();
+        env.ExecuteSql(Source);
+        const string Columns = "k_id BIGINT, name STRING, price DECIMAL(10, 2), at TIMESTAMP(3)";
+        string Options(string extra) => $"'connector' = 'kafka', 'topic' = 'round', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'key.format' = 'json', 'key.fields' = 'k_id', 'key.fields-prefix' = 'k_', 'value.fields-include' = 'EXCEPT_KEY', "
+            + "'value.format' = 'csv'" + extra;
+        env.ExecuteSql($"CREATE TABLE w ({Columns}) WITH ({Options(", 'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'round'")})");
+        env.ExecuteSql($"CREATE TABLE r ({Columns}) WITH ({Options(", 'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'")})");
+        await env.ExecuteScriptAsync("INSERT INTO w SELECT id, name, CAST(CAST(id AS DECIMAL(10, 2)) / 4 AS DECIMAL(10, 2)), TIMESTAMP '2024-01-02 03:04:05.678' FROM src WHERE id <= 20");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var keys = Enumerable.Range(0, 2).SelectMany(p => _cluster.ReadLog("round", p).Committed()).Select(r => r.KeyText).ToList();
+        Assert.Contains("{\"id\":7}", keys);
+        await using var result = env.Query("SELECT k_id, price, at, CHAR_LENGTH(name) FROM r");
+        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), rows.Select(r => (long)r[0]!).OrderBy(i => i));
+        var seven = rows.Single(r => (long)r[0]! == 7);
+        Assert.Equal(1.75m, Convert.ToDecimal(seven[1], CultureInfo.InvariantCulture));
+        Assert.Equal("2024-01-02 03:04:05.678", ((DateTime)seven[2]!).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
+        Assert.Equal(4, seven[3]);
+    }
+
+    // --- the exactly-once writer driven directly, as the sink operator drives it across a restore ---
+
+    private CatalogTable Table(string topic) => new("out", new List<TableColumn> { new PhysicalColumn("id", SqlType.BigInt) }, null,
+        System.Array.Empty<string>(), System.Array.Empty<string>(), new Dictionary<string, string>
+        {
+            ["connector"] = "kafka", ["topic"] = topic, ["properties.bootstrap.servers"] = _cluster.BootstrapServers, ["format"] = "json",
+            ["sink.delivery-guarantee"] = "exactly-once", ["sink.transactional-id-prefix"] = "restore-test",
+        }, null, false);
+
+    private static async Task<ISinkWriter> Open(CatalogTable table, int subtask = 0, int parallelism = 1)
+    {
+        var writer = new KafkaConnector().CreateWriter();
+        await writer.OpenAsync(new SinkWriterContext(table, ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema), ChangelogMode.InsertOnly, "job",
+            subtask, parallelism, Configuration.Empty, new SystemClock(), TextWriter.Null), CancellationToken.None);
+        return writer;
+    }
+
+    private static Batch Rows(long from, long to)
+    {
+        var b = new Int64Array.Builder();
+        for (long i = from; i <= to; i++) b.Append(i);
+        return new Batch(new RecordBatch(new Schema(new[] { new Apache.Arrow.Field("id", Apache.Arrow.Types.Int64Type.Default, true) }, null), new IArrowArray[] { b.Build() }, (int)(to - from + 1)));
+    }
+
+    [Fact]
+    public async Task A_restored_epoch_whose_commit_never_ran_is_committed_and_one_already_committed_is_not_written_again()
+    {
+        _cluster.CreateTopic("eo", 2);
+        var table = Table("eo");
+        byte[] epoch1, epoch2;
+        await using (var first = await Open(table))
+        {
+            await first.WriteAsync(Rows(1, 10), CancellationToken.None);
+            epoch1 = (await first.PrepareCommitAsync(1, CancellationToken.None))!;
+            await first.CommitAsync(1, new[] { epoch1 }, CancellationToken.None);
+            await first.WriteAsync(Rows(11, 20), CancellationToken.None);
+            epoch2 = (await first.PrepareCommitAsync(2, CancellationToken.None))!;
+            // The process dies here: checkpoint 2 completed (it holds epoch2) but its commit never ran.
+        }
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), Ids(_cluster.CommittedValues("eo", 2)));
+
+        // Restored from checkpoint 2: the runtime commits the committables it holds (epoch 2) — and, restored from
+        // checkpoint 1 taken before epoch 1's commit, epoch 1's too; the marker tells that epoch 1 is in already.
+        await using (var restored = await Open(table))
+            await restored.CommitAsync(2, new[] { epoch1, epoch2 }, CancellationToken.None);
+        await using (var again = await Open(table))
+            await again.CommitAsync(2, new[] { epoch1, epoch2 }, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), Ids(_cluster.CommittedValues("eo", 2)));
+    }
+
+    [Fact]
+    public async Task An_epoch_left_in_an_open_transaction_by_a_crash_is_aborted_on_restore_and_committed_once()
+    {
+        _cluster.CreateTopic("eo-open", 1);
+        var table = Table("eo-open");
+        byte[] epoch1;
+        await using (var first = await Open(table))
+        {
+            await first.WriteAsync(Rows(1, 5), CancellationToken.None);
+            epoch1 = (await first.PrepareCommitAsync(1, CancellationToken.None))!;
+        }
+        // What the dead run left: the epoch's records produced in its transaction, not committed (killed 'after-data').
+        // The producer is not closed (closing would abort the transaction): a process killed with SIGKILL closes nothing.
+        using var dead = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = _cluster.BootstrapServers, TransactionalId = "restore-test-0" }).Build();
+        dead.InitTransactions(TimeSpan.FromSeconds(30));
+        dead.BeginTransaction();
+        for (int i = 1; i <= 5; i++) dead.Produce("eo-open", new Message<Null, string> { Value = $"{{\"id\":{i}}}" });
+        dead.Flush(TimeSpan.FromSeconds(30));
+        Assert.Equal(5, _cluster.ReadLog("eo-open", 0).Open().Count);
+
+        await using (var restored = await Open(table))
+            await restored.CommitAsync(1, new[] { epoch1 }, CancellationToken.None);
+
+        // A real broker aborts the fenced transaction (abort markers); the mock gives the new producer another producer id
+        // and leaves the old transaction open for ever. Either way its records are never committed.
+        var log = _cluster.ReadLog("eo-open", 0);
+        Assert.Equal(5, log.Aborted().Count + log.Open().Count);
+        Assert.Equal(10, log.Records.Count);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), Ids(log.Committed().Select(r => r.ValueText!)));
+    }
+}
