@@ -39,6 +39,7 @@ public sealed class OperatorFactory
             ? new Windows.LocalWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema)
             : new Windows.WindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
+        Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
             ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));
     }

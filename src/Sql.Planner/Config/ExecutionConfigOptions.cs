@@ -18,5 +18,10 @@ public static class ExecutionConfigOptions
         "How long the state of a key (a group of an aggregation) is kept after it was last updated; 0 keeps it forever. " +
         "State that expires is forgotten: a key seen again later starts from scratch.");
 
-    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[] { MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl };
+    public static readonly ConfigOption<bool> SourceCdcEventsDuplicate = Options.Bool("table.exec.source.cdc-events-duplicate", false,
+        "Whether a CDC source (a changelog with full rows, e.g. 'debezium-json') may deliver an event more than once, as at-least-once " +
+        "CDC pipelines do. When true and the table declares a PRIMARY KEY, a ChangelogNormalize keyed by it follows the source: it " +
+        "keeps the last row per key in state and drops a duplicate change, so the downstream results stay correct.");
+
+    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[] { MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate };
 }
