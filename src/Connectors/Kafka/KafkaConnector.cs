@@ -14,7 +14,8 @@ namespace StreamSql.Connectors.Kafka;
 /// </summary>
 public sealed class KafkaConnector : TableConnectorBase
 {
-    private static readonly IReadOnlyDictionary<string, SqlType> Metadata = new Dictionary<string, SqlType>
+    /// <summary>The metadata a kafka (and upsert-kafka) source reads.</summary>
+    internal static readonly IReadOnlyDictionary<string, SqlType> SourceMetadata = new Dictionary<string, SqlType>
     {
         ["topic"] = SqlType.String.AsNotNull(),
         ["partition"] = SqlType.Int.AsNotNull(),
@@ -33,7 +34,7 @@ public sealed class KafkaConnector : TableConnectorBase
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;
 
-    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => Metadata;
+    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => SourceMetadata;
 
     public override bool IsBounded(CatalogTable table) => new TableOptions(table).Get(KafkaOptions.BoundedMode) != "unbounded";
 
@@ -90,7 +91,7 @@ public sealed class KafkaConnector : TableConnectorBase
                 + "(a prefix unique to this job on the cluster: transactions of an earlier run with the same prefix are resolved on restore).");
     }
 
-    private static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed)
+    internal static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed)
     {
         if (options.Get(mode) == value && !options.Contains(needed))
             throw new ConnectorOptionException(needed.Key,

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Apache.Arrow;
 using Confluent.Kafka;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Batches;
 using StreamSql.Execution.Columns;
 using StreamSql.Execution.Connectors;
 using Array = System.Array;
@@ -18,8 +19,11 @@ namespace StreamSql.Connectors.Kafka;
 /// A record whose value (or key) does not decode fails the job with topic, partition, offset and the reason, unless the
 /// value format's ignore-parse-errors option is on (then it is skipped and counted). Records without a value
 /// (tombstones) are skipped, as Flink does.
+/// <para>For upsert-kafka (<paramref name="upsert"/>, read through <see cref="UpsertKafkaReader"/>) every partition is read
+/// from its earliest offset, the key columns always come from the record key, and a tombstone is a row of kind <c>-D</c>
+/// with the key columns set and the others NULL (the planner's ChangelogNormalize gives it back its full row).</para>
 /// </summary>
-internal sealed class KafkaReader : ISourceReader
+internal sealed class KafkaReader(bool upsert = false) : ISourceReader
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(5);
@@ -45,6 +49,10 @@ internal sealed class KafkaReader : ISourceReader
     private InvalidDataException? _pendingFailure;
     /// <summary>The offsets of the last position taken (a checkpoint, or the end of a bounded input).</summary>
     private List<TopicPartitionOffset>? _lastSnapshot;
+
+    /// <summary>Upsert mode: the kind of each row of the batch being built (+I, or -D for a tombstone).</summary>
+    private RowKind[] _kinds = Array.Empty<RowKind>();
+    private bool _anyDelete;
 
     /// <summary>Records skipped as malformed (ignore-parse-errors).</summary>
     public long SkippedRecords { get; private set; }
@@ -91,7 +99,8 @@ internal sealed class KafkaReader : ISourceReader
         for (int i = 0; i < projected; i++)
         {
             int column = context.ProjectedColumns[i];
-            int inValue = IndexOf(fields.ValueColumns, column);
+            // upsert-kafka: the key columns come from the key, which tombstones have too.
+            int inValue = upsert && IndexOf(fields.KeyColumns, column) >= 0 ? -1 : IndexOf(fields.ValueColumns, column);
             if (inValue >= 0)
             {
                 _outputs[i] = (0, valueNeeded.Count);
@@ -114,7 +123,7 @@ internal sealed class KafkaReader : ISourceReader
         var valueFields = fields.ValueColumns.Select(c => Field(physical, fields, c)).ToList();
         _value = new KafkaRecordDecoder(fields.ValueFormat, valueFields, valueOrder.Select(p => p.field).ToList(), _options, isKey: false,
             fields.ValueColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList());
-        if (keyNeeded.Count > 0 && !valueHasAll)
+        if (keyNeeded.Count > 0 && (!valueHasAll || upsert))
         {
             var keyFields = fields.KeyColumns.Select(c => Field(physical, fields, c)).ToList();
             _key = new KafkaRecordDecoder(fields.KeyFormat!, keyFields, keyOrder.Select(p => p.field).ToList(), _options, isKey: true,
@@ -188,7 +197,7 @@ internal sealed class KafkaReader : ISourceReader
     private KafkaPartitionState Resolve(string topic, int partition)
     {
         var tp = new TopicPartition(topic, partition);
-        long start = _options.Get(KafkaOptions.StartupMode) switch
+        long start = (upsert ? "earliest-offset" : _options.Get(KafkaOptions.StartupMode)) switch
         {
             "earliest-offset" => Watermarks(tp).Low,
             "latest-offset" => Watermarks(tp).High,
@@ -255,6 +264,11 @@ internal sealed class KafkaReader : ISourceReader
         if (!_bounded) Discover();
         if (_bounded && AllFinished()) return null;
         int rows = 0, max = _context.MaxBatchRows;
+        if (upsert)
+        {
+            if (_kinds.Length < max) _kinds = new RowKind[max];
+            _anyDelete = false;
+        }
         long deadline = _context.Clock.MonotonicMillis() + (long)EmitPacer.MaxWait.TotalMilliseconds;
         while (rows < max)
         {
@@ -284,7 +298,7 @@ internal sealed class KafkaReader : ISourceReader
                 continue;
             }
             var message = result.Message;
-            if (message.Value is null)
+            if (message.Value is null && !upsert)
             {
                 state.Next = offset + 1;
                 continue;
@@ -311,10 +325,19 @@ internal sealed class KafkaReader : ISourceReader
             }
             AppendMetadata(result);
             state.Next = offset + 1;
+            if (upsert)
+            {
+                bool tombstone = message.Value is null;
+                _kinds[rows] = tombstone ? RowKind.Delete : RowKind.Insert;
+                _anyDelete |= tombstone;
+            }
             rows++;
         }
         return Build(rows);
     }
+
+    /// <summary>Upsert mode: the row kinds of the batch just returned (null when every row is <c>+I</c>).</summary>
+    public RowKind[]? TakeKinds() => _anyDelete ? _kinds.AsSpan(0, _kinds.Length).ToArray() : null;
 
     private void AppendMetadata(ConsumeResult<byte[]?, byte[]?> result)
     {

@@ -8,11 +8,12 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Connectors.Kafka;
 
 /// <summary>
-/// <c>'connector' = 'upsert-kafka'</c>, Flink's upsert Kafka connector, as a sink: the primary key is the record key
-/// (<c>key.format</c>), <c>+I</c>/<c>+U</c> rows are written as values, <c>-D</c> (and <c>-U</c>, as Flink does) as
-/// tombstones (null values), so a compacted topic keeps the last row per key. The delivery guarantees and their options
-/// are the kafka sink's. Reading an upsert-kafka table (a changelog from a compacted topic) is not built yet: sources
-/// produce inserts only today.
+/// <c>'connector' = 'upsert-kafka'</c>, Flink's upsert Kafka connector. The primary key is the record key
+/// (<c>key.format</c>). As a sink, <c>+I</c>/<c>+U</c> rows are written as values, <c>-D</c> (and <c>-U</c>, as Flink does)
+/// as tombstones (null values), so a compacted topic keeps the last row per key; the delivery guarantees and their options
+/// are the kafka sink's. As a source, the topic is read from its earliest offsets as an updating table: a value is an
+/// upsert of its key, a tombstone a delete (<see cref="Sql.Planner.Types.ChangelogMode.Upsert"/>; the planner normalizes it
+/// with a keyed ChangelogNormalize); <c>scan.bounded.mode</c> reads a fixed range and ends, as Flink's (FLINK-31740).
 /// </summary>
 public sealed class UpsertKafkaConnector : TableConnectorBase
 {
@@ -34,12 +35,23 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
         KafkaOptions.ProgressTopic, KafkaOptions.SinkParallelism, BufferFlushMaxRows, BufferFlushInterval, KafkaOptions.JsonIgnoreParseErrors,
         KafkaOptions.JsonFailOnMissingField, KafkaOptions.JsonTimestampFormat, KafkaOptions.JsonEncodeDecimalAsPlainNumber, KafkaOptions.CsvFieldDelimiter,
         KafkaOptions.CsvQuoteCharacter, KafkaOptions.CsvDisableQuoteCharacter, KafkaOptions.CsvAllowComments, KafkaOptions.CsvIgnoreParseErrors,
-        KafkaOptions.CsvNullLiteral, KafkaOptions.CsvEscapeCharacter,
+        KafkaOptions.CsvNullLiteral, KafkaOptions.CsvEscapeCharacter, KafkaOptions.BoundedMode, KafkaOptions.BoundedSpecificOffsets,
+        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism,
     };
 
     public override IReadOnlyList<string> OptionPrefixes { get; } = new[] { KafkaOptions.PropertiesPrefix };
 
     public override bool SupportsSink => true;
+
+    public override bool SupportsSource => true;
+
+    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => KafkaConnector.SourceMetadata;
+
+    public override bool IsBounded(CatalogTable table) => new TableOptions(table).Get(KafkaOptions.BoundedMode) != "unbounded";
+
+    public override ChangelogMode SourceChangelogMode(CatalogTable table) => ChangelogMode.Upsert;
+
+    public override ISourceReader CreateReader() => new UpsertKafkaReader();
 
     public override ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.Upsert;
 
@@ -56,6 +68,11 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
         if (KafkaReader.Topics(options).Count != 1)
             throw options.Invalid(KafkaOptions.Topic.Key, "an upsert-kafka table has exactly one topic");
         KafkaFields.Of(table);
+        KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
+        KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
+        if (options.Get(KafkaOptions.BoundedMode) == "group-offsets")
+            throw options.Invalid(KafkaOptions.BoundedMode.Key, "an upsert-kafka table is read from the earliest offsets, without a consumer group: "
+                + "use latest-offset, timestamp or specific-offsets");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
             throw options.Missing(KafkaOptions.TransactionalIdPrefix.Key);
     }

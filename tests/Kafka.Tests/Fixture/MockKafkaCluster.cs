@@ -47,6 +47,15 @@ public sealed class MockKafkaCluster : IDisposable
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
     }
 
+    /// <summary>Produces plain records whose value may be null (a tombstone, for upsert-kafka), each to the given partition.</summary>
+    public void ProduceUpserts(string topic, IEnumerable<(int Partition, string Key, string? Value)> records)
+    {
+        using var producer = new ProducerBuilder<string, string?>(new ProducerConfig { BootstrapServers = BootstrapServers }).Build();
+        foreach (var (partition, key, value) in records)
+            producer.Produce(new TopicPartition(topic, partition), new Message<string, string?> { Key = key, Value = value });
+        if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
+    }
+
     /// <summary>The whole log of a partition as stored, transaction markers included.</summary>
     public PartitionLog ReadLog(string topic, int partition) => RawLogReader.Read(BootstrapServers, topic, partition);
 

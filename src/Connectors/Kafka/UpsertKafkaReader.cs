@@ -1,0 +1,29 @@
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Connectors;
+
+namespace StreamSql.Connectors.Kafka;
+
+/// <summary>
+/// One subtask of an upsert-kafka source: a <see cref="KafkaReader"/> in upsert mode whose batches carry row kinds — a
+/// record with a value is <c>+I</c> (an upsert of its key), a tombstone <c>-D</c> with only the key columns set. The
+/// planner's ChangelogNormalize, keyed by the primary key, turns these into <c>+I/-U/+U/-D</c> with full rows.
+/// Positions, rescaling and bounded reading are the kafka reader's.
+/// </summary>
+internal sealed class UpsertKafkaReader : IChangelogSourceReader
+{
+    private readonly KafkaReader _reader = new(upsert: true);
+
+    public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken) => _reader.OpenAsync(context, cancellationToken);
+
+    public async ValueTask<Batch?> ReadChangesAsync(CancellationToken cancellationToken)
+    {
+        var data = await _reader.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
+        return data is null ? null : new Batch(data, _reader.TakeKinds());
+    }
+
+    public byte[] SnapshotPosition() => _reader.SnapshotPosition();
+
+    public void RestorePositions(IReadOnlyList<byte[]> positions) => _reader.RestorePositions(positions);
+
+    public ValueTask DisposeAsync() => _reader.DisposeAsync();
+}
