@@ -2,6 +2,7 @@ using StreamSql.Connectors.Common;
 using StreamSql.Execution.Connectors;
 using StreamSql.Sql.Planner.Catalog;
 using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -29,16 +30,27 @@ public sealed class FilesystemConnector : TableConnectorBase
         if (string.IsNullOrWhiteSpace(path)) throw options.Invalid(FilesystemOptions.Path.Key, "must not be empty");
         if (FilesystemPath.ToLocal(path) is null)
             throw options.Invalid(FilesystemOptions.Path.Key, $"'{path}' is not a local path; only local files (a plain path or a file:// URI) are supported");
+        ChangelogFormats.ChangelogFormatOptions.Validate(options);
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
         foreach (var key in table.Options.Keys)
         {
-            if (format == "csv" && key.StartsWith("json.", StringComparison.Ordinal)
-                || format == "json" && key.StartsWith("csv.", StringComparison.Ordinal))
+            int dot = key.IndexOf('.');
+            string prefix = dot < 0 ? "" : key[..dot];
+            if (prefix is "csv" or "json" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
+                    or ChangelogFormats.ChangelogFormatOptions.Maxwell && prefix != format)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(key,
                     $"Option '{key}' of table '{table.Name}' belongs to another format than '{format}'.");
         }
     }
+
+    /// <summary>A change-data format is read as a full changelog.</summary>
+    public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
+        ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(table).Get(FilesystemOptions.Format)) ? ChangelogMode.All : ChangelogMode.InsertOnly;
+
+    /// <summary>debezium-json writes every change (a delete as op "d"); the other formats take inserts only.</summary>
+    public override ChangelogMode SinkChangelogMode(CatalogTable table) =>
+        new TableOptions(table).Get(FilesystemOptions.Format) == ChangelogFormats.ChangelogFormatOptions.Debezium ? ChangelogMode.All : ChangelogMode.InsertOnly;
 
     public override ISourceReader CreateReader() => new FilesystemReader();
 

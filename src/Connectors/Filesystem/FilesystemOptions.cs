@@ -18,7 +18,9 @@ public static class FilesystemOptions
     };
 
     public static readonly ConfigOption<string?> Path = OptionalText("path", "File or directory to read or write.");
-    public static readonly ConfigOption<string> Format = Options.Enum("format", "csv", "Format of the files: csv or json (JSON lines).", new[] { "csv", "json" });
+    public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
+        "Format of the files: csv, json (JSON lines), or a change-data format read as a changelog (debezium-json, canal-json, maxwell-json; "
+        + "debezium-json is written too).", new[] { "csv", "json", "debezium-json", "canal-json", "maxwell-json" });
 
     public static readonly ConfigOption<char> CsvFieldDelimiter = Char("csv.field-delimiter", ',', "Field delimiter character.");
     public static readonly ConfigOption<char> CsvQuoteCharacter = Char("csv.quote-character", '"', "Quote character enclosing field values.");
@@ -50,11 +52,11 @@ public static class FilesystemOptions
     public static readonly ConfigOption<string> PartitionDefaultName = Options.String("partition.default-name", "__DEFAULT_PARTITION__",
         "Partition name for null or empty partition values (accepted).");
 
-    public static IReadOnlyList<ConfigOption> Optional { get; } = new ConfigOption[]
-    {
+    public static IReadOnlyList<ConfigOption> Optional { get; } =
+    [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
         CsvEscapeCharacter, CsvArrayElementDelimiter, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
         JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
-        SinkParallelism, PartitionDefaultName,
-    };
+        SinkParallelism, PartitionDefaultName, .. ChangelogFormats.ChangelogFormatOptions.All,
+    ];
 }

@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
+using StreamSql.Execution.Batches;
 using StreamSql.Execution.Connectors;
 using Array = System.Array;
 using StreamSql.Execution.Columns;
@@ -14,12 +15,17 @@ namespace StreamSql.Connectors.Filesystem;
 /// its listing gave it; after a restore at any parallelism a subtask reads the files the assignment rule gives it that
 /// no old subtask finished, resuming a file where an old subtask stopped in it. A bounded source restored from positions
 /// of subtasks that had all listed reads exactly the files they listed, not what has arrived since.
+/// <para>With a change-data format (<c>debezium-json</c>, <c>canal-json</c>, <c>maxwell-json</c>) a line is a change
+/// message that gives any number of rows with their kinds; with the others every row is <c>+I</c> and batches carry no
+/// kinds.</para>
 /// </summary>
-internal sealed class FilesystemReader : ISourceReader
+internal sealed class FilesystemReader : IChangelogSourceReader
 {
     private SourceReaderContext _context = null!;
     private string _root = "";
     private IRecordParser _parser = null!;
+    private ChangelogFormats.IChangelogRecordParser? _changes;
+    private readonly ChangelogFormats.RowKindList _kinds = new();
     private bool _ignoreErrors;
     private TimeSpan? _monitorInterval;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
@@ -65,15 +71,24 @@ internal sealed class FilesystemReader : ISourceReader
         {
             _parser = new JsonRecordParser(context.OutputSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
             _ignoreErrors = options.Get(FilesystemOptions.JsonIgnoreParseErrors);
+            if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
+                (_changes, _ignoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format!, context.OutputSchema, options);
         }
         if (!File.Exists(_root) && !Directory.Exists(_root) && _monitorInterval is null)
             throw new FileNotFoundException($"Table '{context.Table.Name}': path '{_root}' does not exist.");
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
+    public async ValueTask<Batch?> ReadChangesAsync(CancellationToken cancellationToken)
+    {
+        var data = await ReadRowsAsync(cancellationToken).ConfigureAwait(false);
+        return data is null ? null : new Batch(data, _changes is null ? null : _kinds.ToBatchKinds());
+    }
+
+    private async ValueTask<RecordBatch?> ReadRowsAsync(CancellationToken cancellationToken)
     {
         if (_pendingFailure is { } pending) throw pending;
+        _kinds.Clear();
         int rows = 0;
         int max = _context.MaxBatchRows;
         while (rows < max)
@@ -95,11 +110,25 @@ internal sealed class FilesystemReader : ISourceReader
             _currentOffset = splitter.Offset;
             _currentLine = splitter.NextLine;
             if (_parser.IsSkipped(record)) continue;
-            var error = _parser.TryAppend(record, _columns);
-            if (error is null)
+            string? error;
+            if (_changes is null)
             {
-                rows++;
-                continue;
+                error = _parser.TryAppend(record, _columns);
+                if (error is null)
+                {
+                    rows++;
+                    continue;
+                }
+            }
+            else
+            {
+                error = _changes.TryAppend(record, _columns, _kinds);
+                if (error is null)
+                {
+                    rows = _kinds.Count;
+                    continue;
+                }
+                _kinds.Truncate(rows);
             }
             foreach (var c in _columns) c.Truncate(rows);
             if (_ignoreErrors)

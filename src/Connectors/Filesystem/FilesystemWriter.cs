@@ -26,6 +26,8 @@ internal sealed class FilesystemWriter : ISinkWriter
     private TextWriter _diagnostics = TextWriter.Null;
     private string _uuid = "";
     private IRowEncoder _encoder = null!;
+    /// <summary>debezium-json: every change is written (a retraction as op "d").</summary>
+    private bool _changes;
     private long _maxFileBytes;
     private long _rolloverMillis;
     private Execution.Operators.IClock _clock = null!;
@@ -58,6 +60,15 @@ internal sealed class FilesystemWriter : ISinkWriter
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
             _encoder = new CsvRowEncoder(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvNullLiteral));
+        }
+        else if (options.Require(FilesystemOptions.Format) == ChangelogFormats.ChangelogFormatOptions.Debezium)
+        {
+            if (options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumSchemaInclude))
+                throw new NotSupportedException($"Table '{context.Table.Name}': writing 'debezium-json' with 'debezium-json.schema-include' = 'true' is not "
+                    + "supported yet; write without the schema (the default).");
+            var style = options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
+            _encoder = new ChangelogFormats.DebeziumJsonRowEncoder(new JsonRowEncoder(names, style, options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumDecimalPlain)));
+            _changes = true;
         }
         else
         {
@@ -99,7 +110,7 @@ internal sealed class FilesystemWriter : ISinkWriter
     {
         for (int row = 0; row < batch.Length; row++)
         {
-            if (batch.KindAt(row) != RowKind.Insert)
+            if (batch.KindAt(row) != RowKind.Insert && !_changes)
                 throw new InvalidOperationException(
                     $"The filesystem sink only accepts inserts, but received a {batch.KindAt(row).ShortString()} row; write an append-only query or use an upsert-capable sink.");
             if (_current is null) OpenPart();

@@ -53,6 +53,28 @@ internal sealed class JsonRecordParser : IRecordParser
         return null;
     }
 
+    /// <summary>
+    /// Appends one row from an object already parsed (a row image inside a change-data envelope); a field that
+    /// <paramref name="overlay"/> (an object, or any other value for none) has is read from it instead (the previous values
+    /// of the changed fields in canal-json's and maxwell-json's <c>old</c>). Returns why it does not decode.
+    /// </summary>
+    public string? TryAppendObject(JsonElement obj, JsonElement overlay, ColumnBuilder[] columns)
+    {
+        if (obj.ValueKind != JsonValueKind.Object) return $"expected a JSON object, found {obj.ValueKind.ToString().ToLowerInvariant()}";
+        bool overlaid = overlay.ValueKind == JsonValueKind.Object;
+        for (int c = 0; c < columns.Length; c++)
+        {
+            var field = _schema.GetFieldByIndex(c);
+            var source = overlaid && TryGetProperty(overlay, field.Name, out _) ? overlay : obj;
+            var error = AppendField(source, field.Name, field.DataType, columns[c]);
+            if (error is not null) return error;
+        }
+        return null;
+    }
+
+    /// <summary>A JSON syntax error as the formats report it.</summary>
+    public static string InvalidJson(JsonException e) => "invalid JSON: " + WithoutReaderPosition(e.Message);
+
     private string? AppendField(JsonElement obj, string name, IArrowType type, ColumnBuilder column)
     {
         if (!TryGetProperty(obj, name, out var value))

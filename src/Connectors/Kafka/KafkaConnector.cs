@@ -36,6 +36,14 @@ public sealed class KafkaConnector : TableConnectorBase
 
     public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => SourceMetadata;
 
+    /// <summary>A change-data value format (debezium-json, canal-json, maxwell-json) is read as a full changelog.</summary>
+    public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
+        ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(table).Get(KafkaOptions.ValueFormat)) ? ChangelogMode.All : ChangelogMode.InsertOnly;
+
+    /// <summary>debezium-json values take every change (a delete as op "d"); the other formats inserts only.</summary>
+    public override ChangelogMode SinkChangelogMode(CatalogTable table) =>
+        new TableOptions(table).Get(KafkaOptions.ValueFormat) == ChangelogFormats.ChangelogFormatOptions.Debezium ? ChangelogMode.All : ChangelogMode.InsertOnly;
+
     public override bool IsBounded(CatalogTable table) => new TableOptions(table).Get(KafkaOptions.BoundedMode) != "unbounded";
 
     protected override void ValidateSpecific(CatalogTable table)
@@ -44,6 +52,7 @@ public sealed class KafkaConnector : TableConnectorBase
         if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
             throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
+        ChangelogFormats.ChangelogFormatOptions.Validate(options);
         bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
         bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
         if (hasTopic == hasPattern)
@@ -98,7 +107,7 @@ public sealed class KafkaConnector : TableConnectorBase
                 $"Table '{options.TableName}' uses '{mode.Key}' = '{value}', which needs the option '{needed.Key}'.");
     }
 
-    public override ISourceReader CreateReader() => new KafkaReader();
+    public override ISourceReader CreateReader() => new KafkaChangesReader(upsert: false);
 
     public override ISinkWriter CreateWriter() => new KafkaWriter();
 }

@@ -14,7 +14,9 @@ public static class KafkaOptions
         "Regular expression for the topics to read (the whole name must match); instead of 'topic'.");
 
     public static readonly ConfigOption<string> ValueFormat = Options.Enum("value.format", "json",
-        "Format of the record value: json, csv, raw or avro ('format' is the same option; one of them is required).", new[] { "json", "csv", "raw", "avro" }, "format");
+        "Format of the record value: json, csv, raw or avro, or a change-data format read as a changelog (debezium-json, canal-json, "
+        + "maxwell-json; debezium-json is written too) ('format' is the same option; one of them is required).",
+        new[] { "json", "csv", "raw", "avro", "debezium-json", "canal-json", "maxwell-json" }, "format");
     public static readonly ConfigOption<string?> KeyFormat = new("key.format", null,
         "Format of the record key (json, csv, raw or avro); needs 'key.fields'.", s => ParseFormat(s), v => v ?? "", hasDefault: false,
         allowedValues: new[] { "json", "csv", "raw", "avro" });
@@ -71,14 +73,14 @@ public static class KafkaOptions
     public static readonly ConfigOption<char?> CsvEscapeCharacter = Fallback(FilesystemOptions.CsvEscapeCharacter);
     public static readonly ConfigOption<string> RawCharset = Options.String("raw.charset", "UTF-8", "Charset of raw text values (UTF-8 only).", "value.raw.charset");
 
-    public static IReadOnlyList<ConfigOption> Optional { get; } = new ConfigOption[]
-    {
+    public static IReadOnlyList<ConfigOption> Optional { get; } =
+    [
         Topic, TopicPattern, ValueFormat, KeyFormat, KeyFields, KeyFieldsPrefix, ValueFieldsInclude, StartupMode, StartupSpecificOffsets,
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
         JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
-        CsvNullLiteral, CsvEscapeCharacter, RawCharset,
-    };
+        CsvNullLiteral, CsvEscapeCharacter, RawCharset, .. ChangelogFormats.ChangelogFormatOptions.All,
+    ];
 
     /// <summary>A format option under its plain key (with 'format') and its 'value.'-prefixed key (with 'value.format').</summary>
     private static ConfigOption<T> Fallback<T>(ConfigOption<T> option) =>

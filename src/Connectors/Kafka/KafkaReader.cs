@@ -50,9 +50,9 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
     /// <summary>The offsets of the last position taken (a checkpoint, or the end of a bounded input).</summary>
     private List<TopicPartitionOffset>? _lastSnapshot;
 
-    /// <summary>Upsert mode: the kind of each row of the batch being built (+I, or -D for a tombstone).</summary>
-    private RowKind[] _kinds = Array.Empty<RowKind>();
-    private bool _anyDelete;
+    /// <summary>The kind of each row of the batch being built: upsert mode +I, or -D for a tombstone; a change-data value
+    /// format the kinds its messages give.</summary>
+    private readonly ChangelogFormats.RowKindList _kinds = new();
 
     /// <summary>Records skipped as malformed (ignore-parse-errors).</summary>
     public long SkippedRecords { get; private set; }
@@ -264,11 +264,7 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
         if (!_bounded) Discover();
         if (_bounded && AllFinished()) return null;
         int rows = 0, max = _context.MaxBatchRows;
-        if (upsert)
-        {
-            if (_kinds.Length < max) _kinds = new RowKind[max];
-            _anyDelete = false;
-        }
+        _kinds.Clear();
         long deadline = _context.Clock.MonotonicMillis() + (long)EmitPacer.MaxWait.TotalMilliseconds;
         while (rows < max)
         {
@@ -303,12 +299,22 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                 state.Next = offset + 1;
                 continue;
             }
-            var error = _value.TryAppend(message.Value) is { } valueError ? "value: " + valueError
-                : _key is not null && _key.TryAppend(message.Key) is { } keyError ? "key: " + keyError : null;
+            int added = 1;
+            string? error;
+            if (_value.Changes is { } changes)
+            {
+                // A change message gives any number of rows (none for a DDL event or a filtered table).
+                error = changes.TryAppend(message.Value, _value.Columns, _kinds) is { } changeError ? "value: " + changeError : null;
+                added = _kinds.Count - rows;
+            }
+            else error = _value.TryAppend(message.Value) is { } valueError ? "value: " + valueError : null;
+            for (int k = 0; k < added && error is null && _key is not null; k++)
+                if (_key.TryAppend(message.Key) is { } keyError) error = "key: " + keyError;
             if (error is not null)
             {
                 _value.Truncate(rows);
                 _key?.Truncate(rows);
+                _kinds.Truncate(rows);
                 if (_value.IgnoreErrors)
                 {
                     SkippedRecords++;
@@ -323,21 +329,16 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                 _pendingFailure = failure;
                 break;
             }
-            AppendMetadata(result);
+            for (int k = 0; k < added; k++) AppendMetadata(result);
             state.Next = offset + 1;
-            if (upsert)
-            {
-                bool tombstone = message.Value is null;
-                _kinds[rows] = tombstone ? RowKind.Delete : RowKind.Insert;
-                _anyDelete |= tombstone;
-            }
-            rows++;
+            if (upsert) _kinds.Add(message.Value is null ? RowKind.Delete : RowKind.Insert);
+            rows += added;
         }
         return Build(rows);
     }
 
-    /// <summary>Upsert mode: the row kinds of the batch just returned (null when every row is <c>+I</c>).</summary>
-    public RowKind[]? TakeKinds() => _anyDelete ? _kinds.AsSpan(0, _kinds.Length).ToArray() : null;
+    /// <summary>The row kinds of the batch just returned (null when every row is <c>+I</c>).</summary>
+    public RowKind[]? TakeKinds() => _kinds.ToBatchKinds();
 
     private void AppendMetadata(ConsumeResult<byte[]?, byte[]?> result)
     {

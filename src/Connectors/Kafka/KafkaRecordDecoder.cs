@@ -39,6 +39,10 @@ internal sealed class KafkaRecordDecoder
                 }
                 _parser = new AvroBinary.Parser(new Schema(fields, null), millis);
                 break;
+            case ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal or ChangelogFormats.ChangelogFormatOptions.Maxwell:
+                (Changes, IgnoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format, schema, options);
+                IgnoreOption = Changes.IgnoreOption;
+                break;
             case "csv":
                 char? quote = options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter);
                 IgnoreErrors = !isKey && options.Get(KafkaOptions.CsvIgnoreParseErrors);
@@ -55,6 +59,10 @@ internal sealed class KafkaRecordDecoder
     }
 
     public ColumnBuilder[] Columns { get; }
+
+    /// <summary>The change-data parser when the format is one (debezium-json, canal-json, maxwell-json): a record gives any
+    /// number of rows with kinds, appended to <see cref="Columns"/> by the parser.</summary>
+    public ChangelogFormats.IChangelogRecordParser? Changes { get; }
 
     /// <summary>avro: every field's builder, in field order.</summary>
     private readonly ColumnBuilder[]? _all;

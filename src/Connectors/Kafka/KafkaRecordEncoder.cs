@@ -26,7 +26,7 @@ internal sealed class KafkaRecordEncoder
         IReadOnlyList<Sql.Planner.Types.SqlType> types)
     {
         var millis = types.Select(AvroBinary.Millis).ToList();
-        _lineFormat = format is "json" or "csv";
+        _lineFormat = format is "json" or "csv" or ChangelogFormats.ChangelogFormatOptions.Debezium;
         _columns = columns.ToArray();
         _fields = _columns.Select((c, i) => new Field(names[i], input.GetFieldByIndex(c).DataType, types[i].Nullable)).ToArray();
         _encoder = format switch
@@ -36,6 +36,9 @@ internal sealed class KafkaRecordEncoder
             "csv" => new CsvRowEncoder(options.Get(KafkaOptions.CsvFieldDelimiter),
                 options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter),
                 options.Get(KafkaOptions.CsvEscapeCharacter), options.Get(KafkaOptions.CsvNullLiteral)),
+            ChangelogFormats.ChangelogFormatOptions.Debezium => new ChangelogFormats.DebeziumJsonRowEncoder(new JsonRowEncoder(names,
+                options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
+                options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumDecimalPlain))),
             _ => new JsonRowEncoder(names, options.Get(KafkaOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
                 options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber)),
         };
@@ -62,6 +65,6 @@ internal sealed class KafkaRecordEncoder
         if (_encoder is null) return batch;
         var arrays = new IArrowArray[_columns.Length];
         for (int i = 0; i < arrays.Length; i++) arrays[i] = batch.Column(_columns[i]);
-        return new Batch(new RecordBatch(new Schema(_fields, null), arrays, batch.Length));
+        return new Batch(new RecordBatch(new Schema(_fields, null), arrays, batch.Length), batch.RowKinds);
     }
 }

@@ -47,6 +47,7 @@ internal sealed class KafkaWriter : ISinkWriter
     private readonly HashSet<long> _preparedHere = new();
     private readonly KafkaSinkFault _fault = new();
     private bool _upsert;
+    private bool _changes;
 
     public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
     {
@@ -60,6 +61,11 @@ internal sealed class KafkaWriter : ISinkWriter
         _topic = topics[0];
         _guarantee = _options.Get(KafkaOptions.DeliveryGuarantee);
         _upsert = string.Equals(table.Connector, KafkaFields.UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
+        // debezium-json writes every change as a message of its own (a retraction as op "d").
+        _changes = !_upsert && _options.Get(KafkaOptions.ValueFormat) == ChangelogFormats.ChangelogFormatOptions.Debezium;
+        if (_changes && _options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumSchemaInclude))
+            throw new NotSupportedException($"Table '{table.Name}': writing 'debezium-json' with 'debezium-json.schema-include' = 'true' is not supported yet; "
+                + "write without the schema (the default).");
         _partitioner = _upsert ? "default" : _options.Get(KafkaOptions.Partitioner); // upsert: by key, so a key's records stay in order
         CreateEncoders(context);
 
@@ -120,12 +126,12 @@ internal sealed class KafkaWriter : ISinkWriter
         for (int row = 0; row < batch.Length; row++)
         {
             var kind = batch.KindAt(row);
-            if (kind != RowKind.Insert && !_upsert)
+            if (kind != RowKind.Insert && !_upsert && !_changes)
                 throw new InvalidOperationException(
                     $"The kafka sink of table '{_context.Table.Name}' only accepts inserts, but received a {kind.ShortString()} row; write an append-only query or use 'upsert-kafka'.");
             var key = _keyEncoder?.Encode(batch, keyColumns!, row);
             // upsert-kafka: a deletion (and, as in Flink, the retraction before an update) is a tombstone for the key.
-            var value = kind is RowKind.Delete or RowKind.UpdateBefore ? null : _valueEncoder.Encode(batch, valueColumns, row);
+            var value = _upsert && kind is RowKind.Delete or RowKind.UpdateBefore ? null : _valueEncoder.Encode(batch, valueColumns, row);
             int partition = _partitioner switch
             {
                 "fixed" => _context.SubtaskIndex % _partitionCount,

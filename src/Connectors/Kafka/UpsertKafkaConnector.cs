@@ -51,7 +51,7 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
 
     public override ChangelogMode SourceChangelogMode(CatalogTable table) => ChangelogMode.Upsert;
 
-    public override ISourceReader CreateReader() => new UpsertKafkaReader();
+    public override ISourceReader CreateReader() => new KafkaChangesReader(upsert: true);
 
     public override ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.Upsert;
 

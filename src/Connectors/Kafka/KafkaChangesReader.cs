@@ -4,14 +4,15 @@ using StreamSql.Execution.Connectors;
 namespace StreamSql.Connectors.Kafka;
 
 /// <summary>
-/// One subtask of an upsert-kafka source: a <see cref="KafkaReader"/> in upsert mode whose batches carry row kinds — a
-/// record with a value is <c>+I</c> (an upsert of its key), a tombstone <c>-D</c> with only the key columns set. The
-/// planner's ChangelogNormalize, keyed by the primary key, turns these into <c>+I/-U/+U/-D</c> with full rows.
-/// Positions, rescaling and bounded reading are the kafka reader's.
+/// One subtask of a kafka or upsert-kafka source: a <see cref="KafkaReader"/> whose batches carry the row kinds it read.
+/// upsert-kafka: a record with a value is <c>+I</c> (an upsert of its key), a tombstone <c>-D</c> with only the key
+/// columns set (the planner's ChangelogNormalize, keyed by the primary key, turns these into <c>+I/-U/+U/-D</c> with full
+/// rows). kafka with a change-data value format: the kinds of the messages' rows. kafka otherwise: no kinds (insert-only,
+/// batches as the plain reader builds them). Positions, rescaling and bounded reading are the kafka reader's.
 /// </summary>
-internal sealed class UpsertKafkaReader : IChangelogSourceReader
+internal sealed class KafkaChangesReader(bool upsert) : IChangelogSourceReader
 {
-    private readonly KafkaReader _reader = new(upsert: true);
+    private readonly KafkaReader _reader = new(upsert);
 
     public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken) => _reader.OpenAsync(context, cancellationToken);
 
