@@ -38,7 +38,7 @@ public sealed class ChangeDataKafkaTests : IDisposable
     }
 
     private static string Debezium(string op, string? before, string? after) =>
-        $"{{\"before\":{before ?? "null"},\"after\":{after ?? "null"},\"op\":\"{op}\",\"source\":{{\"db\":\"shop\",\"table\":\"orders\"}},\"ts_ms\":1700000000000}}";
+        $"{{\"before\":{before ?? "null"},\"after\":{after ?? "null"},\"op\":\"{op}\",\"source\":{{\"db\":\"shop\",\"table\":\"orders\",\"ts_ms\":1699999999000}},\"ts_ms\":1700000000000}}";
 
     [Fact]
     public async Task Debezium_messages_in_a_topic_feed_an_updating_group_by()
@@ -56,6 +56,31 @@ public sealed class ChangeDataKafkaTests : IDisposable
         env.ExecuteSql(Table("orders", "id INT, customer STRING, amount INT", "orders", "'value.format' = 'debezium-json'"));
         Assert.Equal(["+I[ann, 10]", "+I[bob, 20]", "-U[ann, 10]", "+U[ann, 15]", "-D[bob, 20]", "-U[ann, 15]", "+U[ann, 16]"],
             await Changelog(env, "SELECT customer, SUM(amount) AS total FROM orders GROUP BY customer"));
+    }
+
+    [Fact]
+    public async Task The_formats_metadata_columns_read_from_each_message()
+    {
+        _cluster.CreateTopic("dbz", 1);
+        _cluster.Produce("dbz", new (int, string?, string)[] { (0, null, Debezium("c", null, "{\"id\":7}")) });
+        _cluster.CreateTopic("canal", 1);
+        _cluster.Produce("canal", new (int, string?, string)[]
+        {
+            (0, null, "{\"data\":[{\"id\":\"8\"}],\"database\":\"inventory\",\"table\":\"products\",\"es\":1589373560000,\"ts\":1589373560798,\"type\":\"INSERT\"}"),
+        });
+        await using var env = Session(("table.local-time-zone", "UTC"));
+        env.ExecuteSql(Table("dbz", "id INT, db STRING METADATA FROM 'value.source.database' VIRTUAL, tbl STRING METADATA FROM 'value.source.table' VIRTUAL, "
+            + "ingested TIMESTAMP_LTZ(3) METADATA FROM 'value.ingestion-timestamp' VIRTUAL, happened TIMESTAMP_LTZ(3) METADATA FROM 'value.source.timestamp' VIRTUAL",
+            "dbz", "'value.format' = 'debezium-json'"));
+        Assert.Equal(["+I[7, shop, orders, 2023-11-14 22:13:20.000, 2023-11-14 22:13:19.000]"],
+            await Changelog(env, "SELECT id, db, tbl, CAST(ingested AS STRING), CAST(happened AS STRING) FROM dbz"));
+        env.ExecuteSql(Table("canal", "id INT, db STRING METADATA FROM 'value.database' VIRTUAL, tbl STRING METADATA FROM 'value.table' VIRTUAL, "
+            + "logged TIMESTAMP_LTZ(3) METADATA FROM 'value.event-timestamp' VIRTUAL", "canal", "'value.format' = 'canal-json'"));
+        Assert.Equal(["+I[8, inventory, products, 2020-05-13 12:39:20.000]"], await Changelog(env, "SELECT id, db, tbl, CAST(logged AS STRING) FROM canal"));
+
+        var error = Assert.ThrowsAny<Exception>(() => env.ExecuteSql(Table("plain", "id INT, tbl STRING METADATA FROM 'value.source.table' VIRTUAL", "dbz",
+            "'value.format' = 'json'")));
+        Assert.Contains("reads 'value.source.table', but the value format 'json' has no metadata", error.Message);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal sealed class CanalJsonParser(JsonRecordParser rows, Regex? database, Re
 {
     public string IgnoreOption => ChangelogFormatOptions.CanalIgnoreParseErrors.Key;
 
+    public ChangeMetadata Metadata { get; } = new();
+
     public string? TryAppend(ReadOnlySpan<byte> message, ColumnBuilder[] columns, RowKindList kinds)
     {
         using var document = ChangeMessage.Parse(message, out var error);
@@ -25,6 +27,14 @@ internal sealed class CanalJsonParser(JsonRecordParser rows, Regex? database, Re
         var root = document.RootElement;
         if (!ChangeMessage.Included(database, ChangeMessage.Text(root, "database")) || !ChangeMessage.Included(table, ChangeMessage.Text(root, "table")))
             return null;
+        if (Metadata.Wanted)
+        {
+            Metadata.Clear();
+            Metadata.Database = ChangeMessage.Text(root, "database");
+            Metadata.Table = ChangeMessage.Text(root, "table");
+            Metadata.IngestionMillis = ChangeMessage.Long(root, "ts");
+            Metadata.EventMillis = ChangeMessage.Long(root, "es");
+        }
         var type = ChangeMessage.Text(root, "type");
         if (type == "CREATE" || (root.TryGetProperty("isDdl", out var ddl) && ddl.ValueKind == JsonValueKind.True)) return null;
         if (type is not ("INSERT" or "UPDATE" or "DELETE"))

@@ -38,6 +38,11 @@ internal static class ChangeMessage
         return null;
     }
 
+    /// <summary>An integer field (epoch milliseconds and the like), or null.</summary>
+    public static long? Long(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n)
+            ? n : null;
+
     public static string? Text(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

@@ -20,7 +20,7 @@ public static class ChangelogFormatOptions
 
     public static readonly ConfigOption<bool> DebeziumSchemaInclude = Options.Bool(Debezium + ".schema-include", false,
         "Whether each Debezium message holds its schema ('schema' and 'payload', Kafka Connect's JsonConverter with schemas.enable); "
-        + "written messages then carry a schema too.", "value." + Debezium + ".schema-include");
+        + "read only: a sink writing debezium-json with it is refused.", "value." + Debezium + ".schema-include");
     public static readonly ConfigOption<bool> DebeziumIgnoreParseErrors = IgnoreParseErrors(Debezium);
     public static readonly ConfigOption<string> DebeziumTimestampFormat = TimestampFormat(Debezium);
     public static readonly ConfigOption<string> DebeziumMapNullKeyMode = MapNullKeyMode(Debezium);

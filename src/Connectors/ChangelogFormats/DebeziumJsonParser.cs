@@ -16,6 +16,8 @@ internal sealed class DebeziumJsonParser(JsonRecordParser rows, bool schemaInclu
 {
     public string IgnoreOption => ChangelogFormatOptions.DebeziumIgnoreParseErrors.Key;
 
+    public ChangeMetadata Metadata { get; } = new();
+
     public string? TryAppend(ReadOnlySpan<byte> message, ColumnBuilder[] columns, RowKindList kinds)
     {
         using var document = ChangeMessage.Parse(message, out var error);
@@ -29,6 +31,7 @@ internal sealed class DebeziumJsonParser(JsonRecordParser rows, bool schemaInclu
         }
         else if (root.TryGetProperty("schema", out _) && root.TryGetProperty("payload", out _))
             return "the message holds \"schema\" and \"payload\" (Kafka Connect's schemas.enable): set 'debezium-json.schema-include' = 'true'";
+        if (Metadata.Wanted) ReadMetadata(root, payload);
         var op = ChangeMessage.Text(payload, "op");
         var before = payload.TryGetProperty("before", out var b) ? b : default;
         var after = payload.TryGetProperty("after", out var a) ? a : default;
@@ -48,6 +51,18 @@ internal sealed class DebeziumJsonParser(JsonRecordParser rows, bool schemaInclu
             default:
                 return $"unknown \"op\" value \"{op}\"";
         }
+    }
+
+    private void ReadMetadata(JsonElement root, JsonElement payload)
+    {
+        Metadata.Clear();
+        Metadata.IngestionMillis = ChangeMessage.Long(payload, "ts_ms");
+        if (schemaInclude && root.TryGetProperty("schema", out var schema)) Metadata.SchemaJson = schema.GetRawText();
+        if (!payload.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object) return;
+        Metadata.SourceMillis = ChangeMessage.Long(source, "ts_ms");
+        Metadata.Database = ChangeMessage.Text(source, "db");
+        Metadata.Schema = ChangeMessage.Text(source, "schema");
+        Metadata.Table = ChangeMessage.Text(source, "table") ?? ChangeMessage.Text(source, "collection");
     }
 
     private static string MissingBefore(string kind) =>

@@ -14,6 +14,9 @@ internal interface IChangelogRecordParser
     /// </summary>
     string? TryAppend(ReadOnlySpan<byte> message, ColumnBuilder[] columns, RowKindList kinds);
 
+    /// <summary>The format metadata of the last message read (filled when <see cref="ChangeMetadata.Wanted"/>).</summary>
+    ChangeMetadata Metadata { get; }
+
     /// <summary>The option that skips malformed messages (<c>debezium-json.ignore-parse-errors</c>), for errors.</summary>
     string IgnoreOption { get; }
 }

@@ -17,6 +17,8 @@ internal sealed class MaxwellJsonParser(JsonRecordParser rows, Regex? database, 
 {
     public string IgnoreOption => ChangelogFormatOptions.MaxwellIgnoreParseErrors.Key;
 
+    public ChangeMetadata Metadata { get; } = new();
+
     public string? TryAppend(ReadOnlySpan<byte> message, ColumnBuilder[] columns, RowKindList kinds)
     {
         using var document = ChangeMessage.Parse(message, out var error);
@@ -24,6 +26,14 @@ internal sealed class MaxwellJsonParser(JsonRecordParser rows, Regex? database, 
         var root = document.RootElement;
         if (!ChangeMessage.Included(database, ChangeMessage.Text(root, "database")) || !ChangeMessage.Included(table, ChangeMessage.Text(root, "table")))
             return null;
+        if (Metadata.Wanted)
+        {
+            Metadata.Clear();
+            Metadata.Database = ChangeMessage.Text(root, "database");
+            Metadata.Table = ChangeMessage.Text(root, "table");
+            // Maxwell's ts is in seconds.
+            Metadata.IngestionMillis = ChangeMessage.Long(root, "ts") * 1000;
+        }
         var type = ChangeMessage.Text(root, "type");
         var data = root.TryGetProperty("data", out var d) ? d : default;
         switch (type)

@@ -23,7 +23,31 @@ public sealed class KafkaConnector : TableConnectorBase
         ["timestamp"] = SqlType.TimestampLtz(3).AsNotNull(),
         ["timestamp-type"] = SqlType.String.AsNotNull(),
         ["leader-epoch"] = SqlType.Int,
+        // The change-data formats' metadata (ChangeMetadata), for a table whose value format offers it.
+        ["value.schema"] = SqlType.String,
+        ["value.ingestion-timestamp"] = SqlType.TimestampLtz(3),
+        ["value.source.timestamp"] = SqlType.TimestampLtz(3),
+        ["value.event-timestamp"] = SqlType.TimestampLtz(3),
+        ["value.source.database"] = SqlType.String,
+        ["value.source.schema"] = SqlType.String,
+        ["value.source.table"] = SqlType.String,
+        ["value.database"] = SqlType.String,
+        ["value.table"] = SqlType.String,
     };
+
+    /// <summary>Refuses a <c>value.*</c> metadata column the table's value format does not offer.</summary>
+    internal static void CheckFormatMetadata(CatalogTable table, string valueFormat)
+    {
+        var offered = ChangelogFormats.ChangeMetadata.KeysOf(valueFormat);
+        foreach (var column in table.Columns.OfType<MetadataColumn>())
+        {
+            if (!column.MetadataKey.StartsWith("value.", StringComparison.Ordinal)) continue;
+            if (offered.Contains(column.MetadataKey["value.".Length..])) continue;
+            string has = offered.Count == 0 ? "has no metadata" : "offers " + string.Join(", ", offered.Select(k => "value." + k));
+            throw new ConnectorOptionException("value.format",
+                $"Metadata column '{column.Name}' of table '{table.Name}' reads '{column.MetadataKey}', but the value format '{valueFormat}' {has}.");
+        }
+    }
 
     public override string Identifier => "kafka";
 
@@ -53,6 +77,7 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
+        CheckFormatMetadata(table, options.Get(KafkaOptions.ValueFormat));
         bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
         bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
         if (hasTopic == hasPattern)

@@ -130,6 +130,9 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                 fields.KeyColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList());
         }
         _metadataKeys = context.MetadataColumns.ToArray();
+        if (_value.Changes is { } changes)
+            foreach (var key in _metadataKeys)
+                if (key.StartsWith("value.", StringComparison.Ordinal)) changes.Metadata.Wanted = true;
         _metadata = new ColumnBuilder[_metadataKeys.Length];
         for (int m = 0; m < _metadata.Length; m++)
         {
@@ -367,9 +370,38 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                     if (result.LeaderEpoch is { } epoch) column.AppendInt64(epoch);
                     else column.AppendNull();
                     break;
-                default: column.AppendNull(); break;
+                default: AppendFormatMetadata(column, _metadataKeys[m]); break;
             }
         }
+    }
+
+    /// <summary>A change-data format's <c>value.*</c> metadata of the message just read.</summary>
+    private void AppendFormatMetadata(ColumnBuilder column, string key)
+    {
+        var metadata = _value.Changes?.Metadata;
+        if (metadata is null)
+        {
+            column.AppendNull();
+            return;
+        }
+        long? millis = key switch
+        {
+            "value.ingestion-timestamp" => metadata.IngestionMillis,
+            "value.source.timestamp" => metadata.SourceMillis,
+            "value.event-timestamp" => metadata.EventMillis,
+            _ => null,
+        };
+        string? text = key switch
+        {
+            "value.schema" => metadata.SchemaJson,
+            "value.source.database" or "value.database" => metadata.Database,
+            "value.source.schema" => metadata.Schema,
+            "value.source.table" or "value.table" => metadata.Table,
+            _ => null,
+        };
+        if (millis is { } ms) column.AppendInt64(ms * 1000);
+        else if (text is not null) column.AppendString(text);
+        else column.AppendNull();
     }
 
     private RecordBatch Build(int rows)
