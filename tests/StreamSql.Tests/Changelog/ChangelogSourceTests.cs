@@ -93,6 +93,28 @@ public sealed class ChangelogSourceTests
             rows.Select(r => $"{r.Kind.ShortString()}[{string.Join(", ", r.Values)}]"));
     }
 
+    [Theory]
+    [InlineData(true, 12L)]
+    // Without the normalize the repeated events count twice: 10 + 10 - 10 + 12 - 10 + 12.
+    [InlineData(false, 24L)]
+    public async Task Repeated_cdc_events_are_dropped_with_cdc_events_duplicate(bool duplicates, long total)
+    {
+        var connector = new ChangelogTestConnector();
+        object?[] before = [1L, 7L, 10L, "a", Start], after = [1L, 7L, 12L, "a", Start];
+        connector.Sources["changes"] =
+        [
+            (RowKind.Insert, before), (RowKind.Insert, before), (RowKind.UpdateBefore, before), (RowKind.UpdateAfter, after),
+            (RowKind.UpdateBefore, before), (RowKind.UpdateAfter, after),
+        ];
+        await using var engine = Create(connector, 1, 1);
+        engine.ExecuteSql($"SET 'table.exec.source.cdc-events-duplicate' = '{(duplicates ? "true" : "false")}'");
+        engine.ExecuteSql(Ddl("all"));
+        var plan = Assert.IsType<ExplainTextResult>(engine.ExecuteSql("EXPLAIN SELECT k, SUM(v) FROM t GROUP BY k"));
+        Assert.Equal(duplicates, plan.Text.Contains("ChangelogNormalize(key=[id])", StringComparison.Ordinal));
+        var rows = await Materialize(engine, "SELECT k, SUM(v) AS sv FROM t GROUP BY k");
+        Assert.Equal([$"7 | {total}"], rows);
+    }
+
     private static StreamSqlEnvironment Create(ChangelogTestConnector connector, int parallelism, int batchRows)
     {
         var options = new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) };
