@@ -62,7 +62,7 @@ internal sealed class AggregateBinder
         {
             string name = item.Alias?.Value ?? item.Expression switch
             {
-                ColumnReference c => _scope.Resolve(c).Field.Name,
+                ColumnReference c => _scope.OutputName(c),
                 _ => $"EXPR${names.Count}",
             };
             _currentItem = item.Expression;

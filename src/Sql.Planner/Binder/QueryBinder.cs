@@ -145,7 +145,7 @@ internal sealed class QueryBinder
             projections.Add(bound);
             names.Add(item.Alias?.Value ?? item.Expression switch
             {
-                ColumnReference c => scope.Resolve(c).Field.Name,
+                ColumnReference c => scope.OutputName(c),
                 _ => $"EXPR${projections.Count - 1}",
             });
         }

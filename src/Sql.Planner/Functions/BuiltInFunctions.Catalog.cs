@@ -39,6 +39,7 @@ public static partial class BuiltInFunctions
         Add(MathFunctions.All());
         Add(TimeFunctions.All());
         Add(CastFunctions.All());
+        Add(NestedFunctions.All());
         Add(AggregateFunctionNames.All());
         return all;
     }
