@@ -31,6 +31,9 @@ public sealed class FilesystemConnector : TableConnectorBase
             throw options.Invalid(FilesystemOptions.Path.Key, $"'{path}' is not a local path; only local files (a plain path or a file:// URI) are supported");
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
+        if (format == "csv")
+            foreach (var field in table.PhysicalSchema.Fields)
+                if (Common.NestedColumns.Describe(field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
         foreach (var key in table.Options.Keys)
         {
             if (format == "csv" && key.StartsWith("json.", StringComparison.Ordinal)
