@@ -48,6 +48,7 @@ public sealed class NestedBindingTests
     [InlineData("SELECT r.a.z FROM events", "'z' is not a field: the value is of type <INT>, not a ROW")]
     [InlineData("SELECT nope.a FROM events", "Table 'nope' not found")]
     [InlineData("SELECT nope.a.b FROM events", "Column 'nope' not found in any table")]
+    [InlineData("SELECT r, COUNT(*) FROM events GROUP BY r", "Not supported yet: grouping by a value of type ROW<")]
     public void Bad_access_is_a_clear_error(string query, string message)
     {
         Assert.Contains(message, _f.Error(query).Message);
