@@ -33,6 +33,13 @@ public sealed class NestedBindingTests
     }
 
     [Fact]
+    public void Unnest_adds_the_elements_columns_after_the_inputs()
+    {
+        Assert.Equal("id INT, tag STRING, n INT NOT NULL", Schema("SELECT id, tag, n FROM events CROSS JOIN UNNEST(tags) WITH ORDINALITY AS t(tag, n)"));
+        Assert.Equal("id INT, KEY STRING, VALUE BIGINT", Schema("SELECT e.id, u.* FROM events AS e, UNNEST(e.attrs) AS u"));
+    }
+
+    [Fact]
     public void An_unknown_field_names_the_rows_fields_at_its_position()
     {
         var e = _f.Error("SELECT id,\n  r.b.x FROM events");
@@ -49,6 +56,8 @@ public sealed class NestedBindingTests
     [InlineData("SELECT nope.a FROM events", "Table 'nope' not found")]
     [InlineData("SELECT nope.a.b FROM events", "Column 'nope' not found in any table")]
     [InlineData("SELECT r, COUNT(*) FROM events GROUP BY r", "Not supported yet: grouping by a value of type ROW<")]
+    [InlineData("SELECT * FROM events CROSS JOIN UNNEST(id) AS t(x)", "UNNEST needs an ARRAY, MULTISET or MAP, not a value of type INT")]
+    [InlineData("SELECT * FROM events CROSS JOIN UNNEST(attrs) AS t(x)", "UNNEST gives 2 column(s) (KEY, VALUE) but 1 alias(es) are listed")]
     public void Bad_access_is_a_clear_error(string query, string message)
     {
         Assert.Contains(message, _f.Error(query).Message);
