@@ -48,6 +48,19 @@ public sealed class NestedBindingTests
     }
 
     [Theory]
+    [InlineData("JSON_VALUE(doc, '$.a' RETURNING INT DEFAULT 'x' ON EMPTY ERROR ON ERROR)")]
+    [InlineData("JSON_QUERY(doc, 'strict $.a[*]' WITH CONDITIONAL WRAPPER EMPTY OBJECT ON ERROR)")]
+    [InlineData("JSON_EXISTS(doc, '$.a' UNKNOWN ON ERROR)")]
+    [InlineData("JSON_OBJECT(KEY 'a' VALUE JSON_ARRAY(1, x NULL ON NULL) ABSENT ON NULL)")]
+    [InlineData("doc IS NOT JSON SCALAR OR (r).f IS NULL")]
+    public void A_stored_expression_with_json_clauses_prints_as_sql_that_parses_to_the_same_call(string sql)
+    {
+        var printed = Catalog.ExpressionSqlPrinter.Print(Parser.SqlParser.ParseExpression(sql));
+        Assert.Equal(printed, Catalog.ExpressionSqlPrinter.Print(Parser.SqlParser.ParseExpression(printed)));
+        Assert.DoesNotContain("'NULL'", printed);
+    }
+
+    [Theory]
     [InlineData("SELECT tags['a'] FROM events", "An ARRAY is indexed by an integer")]
     [InlineData("SELECT attrs[1] FROM events", "A MAP with keys of type <STRING> cannot be looked up with a key of type <INT>")]
     [InlineData("SELECT id[1] FROM events", "Only an ARRAY or a MAP can be indexed")]
