@@ -329,6 +329,7 @@ predicate
     | IS NOT? NULL                                                                      #isNull
     | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                                            #isTruth
     | IS NOT? DISTINCT FROM right=valueExpression                                       #distinctFrom
+    | IS NOT? JSON kind=(VALUE | SCALAR | ARRAY | OBJECT)?                              #isJson
     ;
 
 comparisonOperator
@@ -354,8 +355,13 @@ primaryExpression
     | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring
     | POSITION LPAREN valueExpression IN expression RPAREN                              #position
     | OVERLAY LPAREN expression PLACING expression FROM expression (FOR expression)? RPAREN   #overlay
-    | JSON_VALUE LPAREN expression COMMA expression (RETURNING dataType)? RPAREN         #jsonValue
+    | JSON_VALUE LPAREN expression COMMA expression (RETURNING dataType)?
+        (onEmpty=jsonValueBehavior ON EMPTY)? (onError=jsonValueBehavior ON ERROR)? RPAREN  #jsonValue
+    | JSON_QUERY LPAREN expression COMMA expression (RETURNING dataType)? jsonQueryWrapper?
+        (onEmpty=jsonQueryBehavior ON EMPTY)? (onError=jsonQueryBehavior ON ERROR)? RPAREN  #jsonQuery
+    | JSON_EXISTS LPAREN expression COMMA expression (onError=(TRUE | FALSE | UNKNOWN | ERROR) ON ERROR)? RPAREN   #jsonExists
     | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonObject
+    | JSON_ARRAY LPAREN (expression (COMMA expression)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonArray
     | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
@@ -426,6 +432,23 @@ frameBound
 
 jsonKeyValue
     : KEY? key=expression VALUE value=expression
+    ;
+
+jsonValueBehavior
+    : NULL
+    | ERROR
+    | DEFAULT expression
+    ;
+
+jsonQueryWrapper
+    : WITHOUT ARRAY? WRAPPER
+    | WITH kind=(CONDITIONAL | UNCONDITIONAL)? ARRAY? WRAPPER
+    ;
+
+jsonQueryBehavior
+    : NULL
+    | ERROR
+    | EMPTY kind=(ARRAY | OBJECT)
     ;
 
 whenClause
@@ -564,6 +587,18 @@ nonReserved
     | JSON_EXECUTION_PLAN
     | JSON_OBJECT
     | JSON_VALUE
+    | JSON_QUERY
+    | JSON_EXISTS
+    | JSON_ARRAY
+    | JSON
+    | CONDITIONAL
+    | UNCONDITIONAL
+    | WRAPPER
+    | SCALAR
+    | OBJECT
+    | EMPTY
+    | ERROR
+    | DEFAULT
     | KEY
     | LANGUAGE
     | LAST

@@ -89,6 +89,12 @@ internal sealed partial class AstBuilder
             case P.IsTruthContext c:
                 var truth = c.truth.Type switch { P.TRUE => IsPredicate.True, P.FALSE => IsPredicate.False, _ => IsPredicate.Unknown };
                 return new IsExpression(value, truth, c.NOT() is not null, span);
+            case P.IsJsonContext c:
+            {
+                string kind = c.kind?.Text.ToUpperInvariant() ?? "VALUE";
+                var test = new FunctionCall(new ObjectName(["IS JSON " + kind], span), [value], false, null, null, span);
+                return c.NOT() is null ? test : new UnaryExpression(UnaryOperator.Not, test, span);
+            }
             case P.DistinctFromContext c:
                 return new BinaryExpression(c.NOT() is null ? BinaryOperator.IsDistinctFrom : BinaryOperator.IsNotDistinctFrom, value, BuildValue(c.right), span);
             default:
@@ -171,9 +177,36 @@ internal sealed partial class AstBuilder
                 return Call("OVERLAY", c.OVERLAY(), BuildExpressions(c.expression()), span);
             case P.JsonValueContext c:
             {
-                // JSON_VALUE(x, path RETURNING type) yields NULL where the value does not convert: a TRY_CAST of the plain call.
-                var call = Call("JSON_VALUE", c.JSON_VALUE(), BuildExpressions(c.expression()), span);
-                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), true, span) : call;
+                // JSON_VALUE(json, path, onEmpty, onEmptyDefault, onError, onErrorDefault): the behaviours as literals
+                // 'NULL' | 'ERROR' | 'DEFAULT' and their DEFAULT values (NULL otherwise).
+                var arguments = new List<Expression> { BuildExpression(c.expression(0)), BuildExpression(c.expression(1)) };
+                AddJsonValueBehavior(arguments, c.onEmpty, span);
+                AddJsonValueBehavior(arguments, c.onError, span);
+                var call = Call("JSON_VALUE", c.JSON_VALUE(), arguments, span);
+                // RETURNING converts the text; a value that does not convert is an error under ERROR ON ERROR, else NULL.
+                bool errorOnError = c.onError?.ERROR() is not null;
+                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), !errorOnError, span) : call;
+            }
+            case P.JsonQueryContext c:
+            {
+                // JSON_QUERY(json, path, wrapper, onEmpty, onError): 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL', and
+                // 'NULL' | 'ERROR' | 'EMPTY ARRAY' | 'EMPTY OBJECT'.
+                string wrapper = c.jsonQueryWrapper() is not { } w ? "WITHOUT"
+                    : w.WITHOUT() is not null ? "WITHOUT"
+                    : w.kind?.Type == P.CONDITIONAL ? "CONDITIONAL" : "UNCONDITIONAL";
+                var call = Call("JSON_QUERY", c.JSON_QUERY(), [BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
+                    Text(wrapper, span), Text(JsonQueryBehavior(c.onEmpty), span), Text(JsonQueryBehavior(c.onError), span)], span);
+                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), false, span) : call;
+            }
+            case P.JsonExistsContext c:
+                return Call("JSON_EXISTS", c.JSON_EXISTS(), [BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
+                    Text(c.onError?.Text.ToUpperInvariant() ?? "FALSE", span)], span);
+            case P.JsonArrayContext c:
+            {
+                // JSON_ARRAY(onNull, values...): Flink's default is ABSENT ON NULL.
+                var arguments = new List<Expression> { Text(c.onNull?.Type == P.NULL ? "NULL" : "ABSENT", span) };
+                arguments.AddRange(BuildExpressions(c.expression()));
+                return Call("JSON_ARRAY", c.JSON_ARRAY(), arguments, span);
             }
             case P.JsonObjectContext c:
             {
@@ -235,6 +268,25 @@ internal sealed partial class AstBuilder
                 throw Unsupported(context, "this expression");
         }
     }
+
+    private static LiteralExpression Text(string value, SourceSpan span) => new(LiteralKind.String, value, span);
+
+    private void AddJsonValueBehavior(List<Expression> arguments, P.JsonValueBehaviorContext? behavior, SourceSpan span)
+    {
+        if (behavior?.DEFAULT() is not null)
+        {
+            arguments.Add(Text("DEFAULT", span));
+            arguments.Add(BuildExpression(behavior.expression()));
+            return;
+        }
+        arguments.Add(Text(behavior?.ERROR() is not null ? "ERROR" : "NULL", span));
+        arguments.Add(new LiteralExpression(LiteralKind.Null, null, span));
+    }
+
+    private static string JsonQueryBehavior(P.JsonQueryBehaviorContext? behavior) =>
+        behavior is null || behavior.NULL() is not null ? "NULL"
+        : behavior.ERROR() is not null ? "ERROR"
+        : behavior.kind.Type == P.ARRAY ? "EMPTY ARRAY" : "EMPTY OBJECT";
 
     private FunctionCall Call(string name, Antlr4.Runtime.Tree.ITerminalNode keyword, IReadOnlyList<Expression> arguments, SourceSpan span)
         => new(new ObjectName([name], Span(keyword)), arguments, false, null, null, span);

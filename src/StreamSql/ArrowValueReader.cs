@@ -61,7 +61,7 @@ public static class ArrowValueReader
                 {
                     var fields = ((StructArray)array).Fields;
                     var result = new object?[fields.Count];
-                    for (int i = 0; i < result.Length; i++) result[i] = Read(fields[i], index, type.Elements![i]);
+                    for (int i = 0; i < result.Length; i++) result[i] = Read(fields[i], array.Offset + index, type.Elements![i]);
                     return result;
                 }
             default:

@@ -91,6 +91,22 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Nested_rows_arrays_and_maps_into_a_json_sink_killed_three_times_commit_every_row_exactly_once()
+    {
+        // Nested columns made by the constructors cross the checkpointed filesystem sink (pending files in its state).
+        const int Rows = 12_000;
+        WriteScript(Settings("hashmap", parallelism: 2),
+            Datagen(Rows, rowsPerSecond: 2_000),
+            "CREATE TABLE out (id BIGINT, r ROW<n BIGINT, s STRING>, l ARRAY<BIGINT>, m MAP<STRING, BIGINT>) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'json');",
+            "INSERT INTO out SELECT id, ROW(id, CAST(id AS STRING)), ARRAY[id, id * 2], MAP['k', id] FROM src WHERE ARRAY[id, 1][1] % 3 <> 0;");
+        var expected = Enumerable.Range(1, Rows).Where(i => i % 3 != 0)
+            .Select(i => string.Create(CultureInfo.InvariantCulture, $"{{\"id\":{i},\"r\":{{\"n\":{i},\"s\":\"{i}\"}},\"l\":[{i},{2 * i}],\"m\":{{\"k\":{i}}}}}"))
+            .ToList();
+        await KillRestartAndFinishAsync(kills: 3, expected, maxDelayMs: 500);
+    }
+
+    [Fact]
     public async Task Csv_files_arriving_in_a_monitored_directory_with_filter_and_projection_killed_five_times_commit_every_row_exactly_once()
     {
         // An unpaced csv source finishes too soon to be killed five times on a fast machine, so the files arrive one by

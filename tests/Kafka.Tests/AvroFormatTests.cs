@@ -56,6 +56,34 @@ public sealed class AvroFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_arrays_and_maps_are_avro_records_arrays_and_maps_read_back_as_written()
+    {
+        _cluster.CreateTopic("avro-nested", 1);
+        await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
+        const string Columns = "id INT NOT NULL, r ROW<a INT, b STRING>, tags ARRAY<STRING>, m MAP<STRING, BIGINT>, rs ARRAY<ROW<x INT>>";
+        env.ExecuteSql($"CREATE TABLE w ({Columns}) WITH ({With("avro-nested", "")})");
+        env.ExecuteSql($"CREATE TABLE r ({Columns}) WITH ({With("avro-nested", Bounded)})");
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES "
+            + "(1, ROW(7, 'x'), ARRAY['a', CAST(NULL AS STRING), 'c'], MAP['k', CAST(5 AS BIGINT), 'j', CAST(NULL AS BIGINT)], ARRAY[ROW(1), ROW(2)]), "
+            + "(2, CAST(NULL AS ROW<a INT, b STRING>), CAST(NULL AS ARRAY<STRING>), CAST(NULL AS MAP<STRING, BIGINT>), CAST(NULL AS ARRAY<ROW<x INT>>))");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        await using var result = env.Query("SELECT id, r.b, CAST(tags AS STRING), m['k'], CARDINALITY(m), rs[2].x, CAST(r AS STRING) FROM r");
+        var rows = (await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60))).OrderBy(r => (int)r[0]!).ToList();
+        Assert.Equal(new object?[] { 1, "x", "[a, NULL, c]", 5L, 2, 2, "(7, x)" }, rows[0].Values.ToArray());
+        Assert.Equal(new object?[] { 2, null, null, null, null, null, null }, rows[1].Values.ToArray());
+    }
+
+    [Fact]
+    public void A_map_with_keys_other_than_strings_is_refused_by_avro()
+    {
+        using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null }).AsDisposable();
+        var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql($"CREATE TABLE x (m MAP<INT, STRING>) WITH ({With("t", "")})"));
+        Assert.Contains("STRING keys only", error.Message);
+        Assert.Contains("'m'", error.Message);
+    }
+
+    [Fact]
     public void A_type_avro_cannot_hold_is_refused_when_the_table_is_created()
     {
         using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null }).AsDisposable();

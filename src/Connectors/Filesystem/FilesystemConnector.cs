@@ -33,6 +33,9 @@ public sealed class FilesystemConnector : TableConnectorBase
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
+        if (format == "csv")
+            foreach (var field in table.PhysicalSchema.Fields)
+                if (Common.NestedColumns.Describe(field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
         foreach (var key in table.Options.Keys)
         {
             int dot = key.IndexOf('.');

@@ -7,7 +7,7 @@ using StreamSql.Execution.Columns;
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
-/// Flink's JSON format, reading JSON lines: one object per line, fields by column name, nested objects for ROW columns,
+/// Flink's JSON format, reading JSON lines: one object per line, fields by column name, nested objects for ROW and MAP columns, arrays for ARRAY and MULTISET columns,
 /// timestamps as text in SQL or ISO-8601 form, missing fields null unless <c>json.fail-on-missing-field</c>.
 /// </summary>
 internal sealed class JsonRecordParser : IRecordParser
@@ -128,6 +128,30 @@ internal sealed class JsonRecordParser : IRecordParser
                     if (error is not null) return error;
                 }
                 return null;
+            case JsonValueKind.Array when type is ListType list:
+                {
+                    var elements = ((ListColumnBuilder)column).Values;
+                    foreach (var element in value.EnumerateArray())
+                    {
+                        var error = AppendValue(element, list.ValueDataType, elements);
+                        if (error is not null) return "in an array: " + error;
+                    }
+                    column.AppendListValid();
+                    return null;
+                }
+            case JsonValueKind.Object when type is MapType map:
+                {
+                    var entries = ((ListColumnBuilder)column).Values;
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        entries.AppendStructValid();
+                        var error = FlinkText.TryAppend(entries.Children[0], map.KeyField.DataType, property.Name)
+                            ?? AppendValue(property.Value, map.ValueField.DataType, entries.Children[1]);
+                        if (error is not null) return $"map entry '{property.Name}': {error}";
+                    }
+                    column.AppendListValid();
+                    return null;
+                }
             default:
                 if (type is StringType) { column.AppendString(value.GetRawText()); return null; }
                 return $"a JSON {value.ValueKind.ToString().ToLowerInvariant()} cannot be read as {type.Name}";

@@ -13,7 +13,7 @@ namespace StreamSql.Connectors.Filesystem;
 /// Flink's JSON format, writing JSON lines: one object per row, field names = column names, numbers as numbers
 /// (doubles as Java prints them, decimals as Java's <c>BigDecimal.toString()</c> — <c>1.000E-7</c> — unless
 /// <c>json.encode.decimal-as-plain-number</c>), timestamps per <c>json.timestamp-format.standard</c>, nulls as null,
-/// ROW as nested objects, binary as base64.
+/// ROW and MAP as nested objects, ARRAY and MULTISET as arrays, binary as base64.
 /// </summary>
 internal sealed class JsonRowEncoder : IRowEncoder
 {
@@ -84,7 +84,26 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 for (int i = 0; i < st.Fields.Count; i++)
                 {
                     w.WritePropertyName(st.Fields[i].Name);
-                    WriteValue(s.Fields[i], row);
+                    // A struct's children are not sliced with it: its row is at the struct's offset in them.
+                    WriteValue(s.Fields[i], column.Offset + row);
+                }
+                w.WriteEndObject();
+                break;
+            case ColumnKind.List:
+                var list = (ListArray)column;
+                w.WriteStartArray();
+                for (int e = list.ValueOffsets[row]; e < list.ValueOffsets[row + 1]; e++) WriteValue(list.Values, e);
+                w.WriteEndArray();
+                break;
+            case ColumnKind.Map:
+                // Flink's json format writes a MAP as an object, its keys as text.
+                var map = (MapArray)column;
+                var entries = map.KeyValues;
+                w.WriteStartObject();
+                for (int e = map.ValueOffsets[row]; e < map.ValueOffsets[row + 1]; e++)
+                {
+                    w.WritePropertyName(FlinkText.Format(entries.Fields[0], entries.Offset + e, _style));
+                    WriteValue(entries.Fields[1], entries.Offset + e);
                 }
                 w.WriteEndObject();
                 break;

@@ -13,7 +13,7 @@ namespace StreamSql.Connectors.Kafka;
 /// the union <c>["null", T]</c> (branch 0 = null); BOOLEAN boolean; TINYINT, SMALLINT, INT int; BIGINT long; FLOAT float;
 /// DOUBLE double; STRING string; BYTES bytes; DECIMAL bytes (decimal: big-endian two's complement of the unscaled
 /// value); DATE int (days); TIME int (time-millis); TIMESTAMP / TIMESTAMP_LTZ of precision up to 3 long
-/// (timestamp-millis), up to 6 long (timestamp-micros); ROW a nested record.
+/// (timestamp-millis), up to 6 long (timestamp-micros); ROW a nested record; ARRAY/MULTISET an array; MAP (STRING keys) a map.
 /// </summary>
 internal static class AvroBinary
 {
@@ -24,6 +24,9 @@ internal static class AvroBinary
             or ColumnKind.Float64 or ColumnKind.Decimal128 or ColumnKind.Date32 or ColumnKind.Time32Millis or ColumnKind.TimestampMicros
             or ColumnKind.Utf8 or ColumnKind.Binary => null,
         ColumnKind.Struct => ((StructType)type).Fields.Select(f => Unsupported(f.DataType)).FirstOrDefault(e => e is not null),
+        ColumnKind.List => Unsupported(((ListType)type).ValueDataType),
+        ColumnKind.Map when ((MapType)type).KeyField.DataType is not StringType => "the avro format holds MAP columns with STRING keys only",
+        ColumnKind.Map => Unsupported(((MapType)type).ValueField.DataType),
         var kind => $"the avro format does not support {type.Name} columns yet",
     };
 
@@ -98,8 +101,41 @@ internal static class AvroBinary
                     column.AppendStructValid();
                     for (int i = 0; i < st.Fields.Count; i++) Read(data, ref at, st.Fields[i], column.Children[i], Millis(st.Fields[i]));
                     break;
+                case ColumnKind.List:
+                    {
+                        var element = ((ListType)field.DataType).ValueField;
+                        var values = ((ListColumnBuilder)column).Values;
+                        for (long count = BlockCount(data, ref at); count != 0; count = BlockCount(data, ref at))
+                            for (long k = 0; k < count; k++) Read(data, ref at, element, values, Millis(element));
+                        column.AppendListValid();
+                        break;
+                    }
+                case ColumnKind.Map:
+                    {
+                        var value = ((MapType)field.DataType).ValueField;
+                        var entries = ((ListColumnBuilder)column).Values;
+                        for (long count = BlockCount(data, ref at); count != 0; count = BlockCount(data, ref at))
+                            for (long k = 0; k < count; k++)
+                            {
+                                entries.AppendStructValid();
+                                entries.Children[0].AppendUtf8(Bytes(data, ref at));
+                                Read(data, ref at, value, entries.Children[1], Millis(value));
+                            }
+                        column.AppendListValid();
+                        break;
+                    }
                 default: throw new InvalidDataException($"column '{field.Name}' has a type the avro format does not read");
             }
+        }
+
+        /// <summary>The item count of the next block of an array or map (0 ends it); a negative count is followed by the
+        /// block's size in bytes, which a reader going item by item skips.</summary>
+        private static long BlockCount(ReadOnlySpan<byte> data, ref int at)
+        {
+            long count = Long(data, ref at);
+            if (count >= 0) return count;
+            Long(data, ref at);
+            return -count;
         }
 
         private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> data, ref int at)
@@ -180,8 +216,41 @@ internal static class AvroBinary
                 case ColumnKind.Struct:
                     var st = (StructType)field.DataType;
                     var s = (StructArray)column;
-                    for (int i = 0; i < st.Fields.Count; i++) Write(s.Fields[i], st.Fields[i], row, output, Millis(st.Fields[i]));
+                    // A struct's children are not sliced with it: its row is at the struct's offset in them.
+                    for (int i = 0; i < st.Fields.Count; i++) Write(s.Fields[i], st.Fields[i], s.Offset + row, output, Millis(st.Fields[i]));
                     break;
+                case ColumnKind.List:
+                    {
+                        // One block of all the items, then the empty block that ends the array.
+                        var list = (ListArray)column;
+                        var element = ((ListType)field.DataType).ValueField;
+                        int first = list.ValueOffsets[row], end = list.ValueOffsets[row + 1];
+                        if (end > first)
+                        {
+                            Long(output, end - first);
+                            for (int e = first; e < end; e++) Write(list.Values, element, e, output, Millis(element));
+                        }
+                        Long(output, 0);
+                        break;
+                    }
+                case ColumnKind.Map:
+                    {
+                        var map = (MapArray)column;
+                        var type = (MapType)field.DataType;
+                        var entries = map.KeyValues;
+                        int first = map.ValueOffsets[row], end = map.ValueOffsets[row + 1];
+                        if (end > first)
+                        {
+                            Long(output, end - first);
+                            for (int e = first; e < end; e++)
+                            {
+                                Write(entries.Fields[0], type.KeyField, entries.Offset + e, output, millis: true);
+                                Write(entries.Fields[1], type.ValueField, entries.Offset + e, output, Millis(type.ValueField));
+                            }
+                        }
+                        Long(output, 0);
+                        break;
+                    }
                 default: throw new InvalidOperationException($"column '{field.Name}' has a type the avro format does not write");
             }
         }

@@ -48,6 +48,8 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
         if (valueFormat == "raw") CheckRaw(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "raw") CheckRaw(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        if (valueFormat == "csv") CheckCsv(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
+        if (keyFormat == "csv") CheckCsv(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         return new KafkaFields(keyColumns, valueColumns, keyFormat, valueFormat, prefix);
@@ -62,6 +64,12 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         foreach (var c in columns)
             if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
                 throw options.Invalid(key, $"{problem} (column '{physical[c].Name}' is {physical[c].Type})");
+    }
+
+    private static void CheckCsv(Common.TableOptions options, string key, List<int> columns, RowSchema physical)
+    {
+        foreach (var c in columns)
+            if (Common.NestedColumns.Describe(physical[c]) is { } problem) throw options.Invalid(key, problem);
     }
 
     private static void CheckRaw(Common.TableOptions options, string key, List<int> columns, RowSchema physical)

@@ -64,6 +64,10 @@ public abstract class ColumnBuilder
     /// <summary>Marks a non-null ROW value; the caller appends one value to every child.</summary>
     public virtual void AppendStructValid() => throw Unsupported("a ROW");
 
+    /// <summary>Ends a non-null ARRAY/MAP value whose elements the caller appended to <see cref="ListColumnBuilder.Values"/>
+    /// since the previous row.</summary>
+    public virtual void AppendListValid() => throw Unsupported("an ARRAY or MAP");
+
     /// <summary>Copies row <paramref name="row"/> of <paramref name="reader"/> (a column of the same SQL type).</summary>
     internal abstract void AppendFrom(ColumnReader reader, int row);
 
@@ -112,7 +116,6 @@ public abstract class ColumnBuilder
     public static ColumnBuilder Create(SqlType type, int capacity = 0) => Create(ArrowTypeMapping.ToArrow(type), capacity);
 
     /// <summary>A builder for columns of the Arrow type <paramref name="type"/>.</summary>
-    /// <exception cref="NotSupportedException">ARRAY, MULTISET and MAP columns (no builder yet).</exception>
     public static ColumnBuilder Create(IArrowType type, int capacity = 0) =>
         ColumnKinds.Accept<Factory, ColumnBuilder>(ColumnKinds.Of(type), new Factory(type, capacity));
 
@@ -126,8 +129,6 @@ public abstract class ColumnBuilder
         public ColumnBuilder Decimal() => new DecimalColumnBuilder((Decimal128Type)type, capacity);
         public ColumnBuilder Bytes(bool utf8) => new BytesColumnBuilder(type, capacity);
         public ColumnBuilder Struct() => new StructColumnBuilder((StructType)type, capacity);
-        public ColumnBuilder List() => throw new NotSupportedException(
-            $"Not supported yet: ARRAY, MAP and MULTISET columns (Arrow type {type.Name}) built value by value, as connectors "
-            + "read them; leave such columns out of the query");
+        public ColumnBuilder List() => new ListColumnBuilder(type, capacity);
     }
 }

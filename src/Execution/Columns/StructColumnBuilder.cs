@@ -27,7 +27,12 @@ public sealed class StructColumnBuilder : ColumnBuilder
         Length++;
     }
 
-    internal override void AppendFrom(ColumnReader reader, int row) => throw Unsupported("a row-at-a-time reader");
+    internal override void AppendFrom(ColumnReader reader, int row)
+    {
+        // Nested values are never constants but NULL (a typed NULL literal); other rows are copied with AppendRows.
+        if (reader.IsNull(row)) AppendNull();
+        else throw Unsupported("a row-at-a-time reader");
+    }
 
     private protected override void CopyValues(ArrayData source, ReadOnlySpan<int> rows, int start, int count)
     {

@@ -42,6 +42,8 @@ public sealed class ConstantEvaluator : IConstantEvaluator
             case InputRef: return false;
             case Call c:
                 if (!BuiltInFunctions.IsDeterministic(c.Function)) return false;
+                // A JSON constructor inside another is inserted as JSON, which the outer kernel knows from the call.
+                if (c.Function is "JSON_OBJECT" or "JSON_ARRAY" or "JSON_QUERY") return false;
                 if (c.Type.Kind == SqlTypeKind.TimestampLtz) return false;
                 foreach (var operand in c.Operands)
                 {

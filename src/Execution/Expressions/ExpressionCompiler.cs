@@ -72,6 +72,8 @@ public static class ExpressionCompiler
             ?? StringKernels.TryCreate(name, call, operands)
             ?? MathKernels.TryCreate(name, call, operands)
             ?? TimeKernels.TryCreate(name, call, operands)
+            ?? Kernels.Nested.NestedKernels.TryCreate(name, call, operands)
+            ?? Kernels.Json.JsonKernels.TryCreate(name, call, operands)
             ?? throw new NotSupportedException($"function {call.Function} has no runtime implementation");
     }
 

@@ -31,6 +31,7 @@ public sealed class OperatorFactory
             ? new Aggregation.LocalGroupAggregateOperator(local, c.InputSchema)
             : new Aggregation.GroupAggregateOperator((GroupAggregateSpec)c.Spec, c.InputSchema));
         Register<ExpandSpec>(c => new ExpandOperator((ExpandSpec)c.Spec, c.InputSchema));
+        Register<UnnestSpec>(c => new UnnestOperator((UnnestSpec)c.Spec, c.InputSchema));
         Register<MiniBatchAssignerSpec>(_ => new MiniBatchAssignerOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
         Register<WindowAggregateSpec>(c => ((WindowAggregateSpec)c.Spec).Window is SessionWindow

@@ -117,7 +117,9 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBound Start, FrameBound? E
 /// <c>OVERLAY(s PLACING x FROM 2 FOR 3)</c> → <c>OVERLAY(s, x, 2, 3)</c>; <c>TRIM(s)</c> and <c>TRIM('x' FROM s)</c> take side <c>'BOTH'</c> and characters <c>' '</c> when not written;
 /// <c>FLOOR(x TO unit)</c> / <c>CEIL(x TO unit)</c> → <c>FLOOR(x, unit)</c> with a <see cref="TimeUnitExpression"/>;
 /// <c>JSON_OBJECT(KEY k VALUE v, ... [NULL|ABSENT ON NULL])</c> → <c>JSON_OBJECT('NULL'|'ABSENT', k, v, ...)</c>;
-/// <c>JSON_VALUE(x, path RETURNING type)</c> → <c>TRY_CAST(JSON_VALUE(x, path) AS type)</c>;
+/// <c>JSON_VALUE(x, path [RETURNING type] [b ON EMPTY] [b ON ERROR])</c> → <c>JSON_VALUE(x, path, onEmpty, default, onError,
+/// default)</c>, under a TRY_CAST to the type (a CAST with ERROR ON ERROR); <c>JSON_QUERY</c>, <c>JSON_EXISTS</c>,
+/// <c>JSON_ARRAY</c> and <c>IS [NOT] JSON kind</c> likewise (shapes on the planner's <c>JsonFunctions</c>);
 /// <c>TIMESTAMPADD(unit, n, t)</c> / <c>TIMESTAMPDIFF(unit, a, b)</c> → first argument a <see cref="TimeUnitExpression"/>;
 /// <c>CURRENT_TIMESTAMP</c> and other niladic functions → a call with no arguments.
 /// </summary>

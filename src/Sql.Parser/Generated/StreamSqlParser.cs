@@ -42,42 +42,45 @@ internal partial class StreamSqlParser : Parser {
 		ASYMMETRIC=10, BEGIN=11, BETWEEN=12, BOTH=13, BY=14, CASCADE=15, CASE=16, 
 		CAST=17, CATALOG=18, CATALOGS=19, CEIL=20, CEILING=21, CHANGELOG_MODE=22, 
 		CHECKPOINT=23, CHECKPOINTS=24, CLEAR=25, COLUMN=26, COLUMNS=27, COMMENT=28, 
-		CONSTRAINT=29, CREATE=30, CROSS=31, CUBE=32, CURRENT=33, CURRENT_DATE=34, 
-		CURRENT_TIME=35, CURRENT_TIMESTAMP=36, DATABASE=37, DATABASES=38, DATE=39, 
-		DAY=40, DAYS=41, DESC=42, DESCRIBE=43, DESCRIPTOR=44, DISTINCT=45, DRAIN=46, 
-		DROP=47, ELSE=48, END=49, ENFORCED=50, ESCAPE=51, ESTIMATED_COST=52, EXCEPT=53, 
-		EXCLUDING=54, EXECUTE=55, EXISTS=56, EXIT=57, EXPLAIN=58, EXTENDED=59, 
-		EXTRACT=60, FALSE=61, FETCH=62, FILTER=63, FIRST=64, FLOOR=65, FOLLOWING=66, 
-		FOR=67, FROM=68, FULL=69, FUNCTION=70, FUNCTIONS=71, GROUP=72, GROUPING=73, 
-		HAVING=74, HELP=75, HOUR=76, HOURS=77, IF=78, ILIKE=79, IN=80, INCLUDING=81, 
-		INNER=82, INSERT=83, INTERSECT=84, INTERVAL=85, INTO=86, IS=87, JAR=88, 
-		JOB=89, JOBS=90, JOIN=91, JSON_EXECUTION_PLAN=92, JSON_OBJECT=93, JSON_VALUE=94, 
-		KEY=95, LANGUAGE=96, LAST=97, LATERAL=98, LATEST=99, LEADING=100, LEFT=101, 
-		LIKE=102, LIMIT=103, LOCAL=104, LOCALTIME=105, LOCALTIMESTAMP=106, MAP=107, 
-		METADATA=108, MICROSECOND=109, MICROSECONDS=110, MILLISECOND=111, MILLISECONDS=112, 
-		MINUTE=113, MINUTES=114, MODULES=115, MONTH=116, MONTHS=117, MULTISET=118, 
-		NANOSECOND=119, NANOSECONDS=120, NATURAL=121, NEXT=122, NON=123, NOT=124, 
-		NULL=125, NULLS=126, OF=127, OFFSET=128, ON=129, ONLY=130, OR=131, ORDER=132, 
-		ORDINALITY=133, OUTER=134, OVER=135, OVERWRITE=136, OVERLAY=137, OVERWRITING=138, 
-		PARTITION=139, PARTITIONED=140, PLACING=141, PLAN=142, PLAN_ADVICE=143, 
-		POSITION=144, PRECEDING=145, PRIMARY=146, QUARTER=147, QUARTERS=148, QUIT=149, 
-		RANGE=150, RENAME=151, RESET=152, RESTORED=153, RESTRICT=154, RETURNING=155, 
-		RIGHT=156, ROLLUP=157, ROW=158, ROWS=159, SAVEPOINT=160, SECOND=161, SECONDS=162, 
-		SELECT=163, SET=164, SETS=165, SHOW=166, SIMILAR=167, STATE=168, STATEMENT=169, 
-		STOP=170, SUBSTRING=171, SYMMETRIC=172, SYSTEM=173, SYSTEM_TIME=174, TABLE=175, 
-		TABLES=176, TEMPORARY=177, THEN=178, TIME=179, TIMESTAMP=180, TIMESTAMPADD=181, 
-		TIMESTAMPDIFF=182, TO=183, TRAILING=184, TRIM=185, TRUE=186, TRY_CAST=187, 
-		UNBOUNDED=188, UNION=189, UNKNOWN=190, UNNEST=191, USE=192, USER=193, 
-		USING=194, VALUE=195, VALUES=196, VIEW=197, VIEWS=198, VIRTUAL=199, WATERMARK=200, 
-		WEEK=201, WEEKS=202, WHEN=203, WHERE=204, WINDOW=205, WITH=206, WITHOUT=207, 
-		YEAR=208, YEARS=209, ZONE=210, EQ=211, NEQ=212, LTE=213, GTE=214, LT=215, 
-		GT=216, ARROW=217, PLUS=218, MINUS=219, ASTERISK=220, SLASH=221, PERCENT=222, 
-		CONCAT=223, LPAREN=224, RPAREN=225, LBRACKET=226, RBRACKET=227, COMMA=228, 
-		DOT=229, SEMI=230, HINT_START=231, HINT_END=232, STRING=233, UNICODE_STRING=234, 
-		BINARY_STRING=235, INTEGER_VALUE=236, DECIMAL_VALUE=237, DOUBLE_VALUE=238, 
-		IDENTIFIER=239, BACKQUOTED_IDENTIFIER=240, LINE_COMMENT=241, BLOCK_COMMENT=242, 
-		WS=243, DOUBLE_QUOTED=244, UNTERMINATED_STRING=245, UNTERMINATED_IDENTIFIER=246, 
-		UNTERMINATED_COMMENT=247, ERROR_CHAR=248;
+		CONDITIONAL=29, CONSTRAINT=30, CREATE=31, CROSS=32, CUBE=33, CURRENT=34, 
+		CURRENT_DATE=35, CURRENT_TIME=36, CURRENT_TIMESTAMP=37, DATABASE=38, DATABASES=39, 
+		DATE=40, DAY=41, DAYS=42, DEFAULT=43, DESC=44, DESCRIBE=45, DESCRIPTOR=46, 
+		DISTINCT=47, DRAIN=48, DROP=49, ELSE=50, EMPTY=51, END=52, ENFORCED=53, 
+		ERROR=54, ESCAPE=55, ESTIMATED_COST=56, EXCEPT=57, EXCLUDING=58, EXECUTE=59, 
+		EXISTS=60, EXIT=61, EXPLAIN=62, EXTENDED=63, EXTRACT=64, FALSE=65, FETCH=66, 
+		FILTER=67, FIRST=68, FLOOR=69, FOLLOWING=70, FOR=71, FROM=72, FULL=73, 
+		FUNCTION=74, FUNCTIONS=75, GROUP=76, GROUPING=77, HAVING=78, HELP=79, 
+		HOUR=80, HOURS=81, IF=82, ILIKE=83, IN=84, INCLUDING=85, INNER=86, INSERT=87, 
+		INTERSECT=88, INTERVAL=89, INTO=90, IS=91, JAR=92, JOB=93, JOBS=94, JOIN=95, 
+		JSON=96, JSON_ARRAY=97, JSON_EXECUTION_PLAN=98, JSON_EXISTS=99, JSON_OBJECT=100, 
+		JSON_QUERY=101, JSON_VALUE=102, KEY=103, LANGUAGE=104, LAST=105, LATERAL=106, 
+		LATEST=107, LEADING=108, LEFT=109, LIKE=110, LIMIT=111, LOCAL=112, LOCALTIME=113, 
+		LOCALTIMESTAMP=114, MAP=115, METADATA=116, MICROSECOND=117, MICROSECONDS=118, 
+		MILLISECOND=119, MILLISECONDS=120, MINUTE=121, MINUTES=122, MODULES=123, 
+		MONTH=124, MONTHS=125, MULTISET=126, NANOSECOND=127, NANOSECONDS=128, 
+		NATURAL=129, NEXT=130, NON=131, NOT=132, NULL=133, NULLS=134, OBJECT=135, 
+		OF=136, OFFSET=137, ON=138, ONLY=139, OR=140, ORDER=141, ORDINALITY=142, 
+		OUTER=143, OVER=144, OVERWRITE=145, OVERLAY=146, OVERWRITING=147, PARTITION=148, 
+		PARTITIONED=149, PLACING=150, PLAN=151, PLAN_ADVICE=152, POSITION=153, 
+		PRECEDING=154, PRIMARY=155, QUARTER=156, QUARTERS=157, QUIT=158, RANGE=159, 
+		RENAME=160, RESET=161, RESTORED=162, RESTRICT=163, RETURNING=164, RIGHT=165, 
+		ROLLUP=166, ROW=167, ROWS=168, SAVEPOINT=169, SCALAR=170, SECOND=171, 
+		SECONDS=172, SELECT=173, SET=174, SETS=175, SHOW=176, SIMILAR=177, STATE=178, 
+		STATEMENT=179, STOP=180, SUBSTRING=181, SYMMETRIC=182, SYSTEM=183, SYSTEM_TIME=184, 
+		TABLE=185, TABLES=186, TEMPORARY=187, THEN=188, TIME=189, TIMESTAMP=190, 
+		TIMESTAMPADD=191, TIMESTAMPDIFF=192, TO=193, TRAILING=194, TRIM=195, TRUE=196, 
+		TRY_CAST=197, UNBOUNDED=198, UNCONDITIONAL=199, UNION=200, UNKNOWN=201, 
+		UNNEST=202, USE=203, USER=204, USING=205, VALUE=206, VALUES=207, VIEW=208, 
+		VIEWS=209, VIRTUAL=210, WATERMARK=211, WEEK=212, WEEKS=213, WHEN=214, 
+		WHERE=215, WINDOW=216, WITH=217, WITHOUT=218, WRAPPER=219, YEAR=220, YEARS=221, 
+		ZONE=222, EQ=223, NEQ=224, LTE=225, GTE=226, LT=227, GT=228, ARROW=229, 
+		PLUS=230, MINUS=231, ASTERISK=232, SLASH=233, PERCENT=234, CONCAT=235, 
+		LPAREN=236, RPAREN=237, LBRACKET=238, RBRACKET=239, COMMA=240, DOT=241, 
+		SEMI=242, HINT_START=243, HINT_END=244, STRING=245, UNICODE_STRING=246, 
+		BINARY_STRING=247, INTEGER_VALUE=248, DECIMAL_VALUE=249, DOUBLE_VALUE=250, 
+		IDENTIFIER=251, BACKQUOTED_IDENTIFIER=252, LINE_COMMENT=253, BLOCK_COMMENT=254, 
+		WS=255, DOUBLE_QUOTED=256, UNTERMINATED_STRING=257, UNTERMINATED_IDENTIFIER=258, 
+		UNTERMINATED_COMMENT=259, ERROR_CHAR=260;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -97,10 +100,11 @@ internal partial class StreamSqlParser : Parser {
 		RULE_comparisonOperator = 52, RULE_valueExpression = 53, RULE_primaryExpression = 54, 
 		RULE_functionCall = 55, RULE_functionName = 56, RULE_functionArgument = 57, 
 		RULE_functionArgumentValue = 58, RULE_windowReference = 59, RULE_windowSpecification = 60, 
-		RULE_windowFrame = 61, RULE_frameBound = 62, RULE_jsonKeyValue = 63, RULE_whenClause = 64, 
-		RULE_literal = 65, RULE_interval = 66, RULE_intervalValue = 67, RULE_timeUnit = 68, 
-		RULE_dataType = 69, RULE_dataTypeBody = 70, RULE_rowField = 71, RULE_qualifiedName = 72, 
-		RULE_identifierList = 73, RULE_identifier = 74, RULE_nonReserved = 75;
+		RULE_windowFrame = 61, RULE_frameBound = 62, RULE_jsonKeyValue = 63, RULE_jsonValueBehavior = 64, 
+		RULE_jsonQueryWrapper = 65, RULE_jsonQueryBehavior = 66, RULE_whenClause = 67, 
+		RULE_literal = 68, RULE_interval = 69, RULE_intervalValue = 70, RULE_timeUnit = 71, 
+		RULE_dataType = 72, RULE_dataTypeBody = 73, RULE_rowField = 74, RULE_qualifiedName = 75, 
+		RULE_identifierList = 76, RULE_identifier = 77, RULE_nonReserved = 78;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
@@ -115,7 +119,8 @@ internal partial class StreamSqlParser : Parser {
 		"booleanExpression", "predicate", "comparisonOperator", "valueExpression", 
 		"primaryExpression", "functionCall", "functionName", "functionArgument", 
 		"functionArgumentValue", "windowReference", "windowSpecification", "windowFrame", 
-		"frameBound", "jsonKeyValue", "whenClause", "literal", "interval", "intervalValue", 
+		"frameBound", "jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", 
+		"jsonQueryBehavior", "whenClause", "literal", "interval", "intervalValue", 
 		"timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
 		"identifier", "nonReserved"
 	};
@@ -125,77 +130,81 @@ internal partial class StreamSqlParser : Parser {
 		"'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", "'BY'", 
 		"'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
 		"'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", 
-		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONSTRAINT'", "'CREATE'", "'CROSS'", 
-		"'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", "'CURRENT_TIMESTAMP'", 
-		"'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", "'DAYS'", "'DESC'", "'DESCRIBE'", 
-		"'DESCRIPTOR'", "'DISTINCT'", "'DRAIN'", "'DROP'", "'ELSE'", "'END'", 
-		"'ENFORCED'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", 
-		"'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", 
-		"'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
-		"'FOR'", "'FROM'", "'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", 
-		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'ILIKE'", "'IN'", 
-		"'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", 
-		"'IS'", "'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON_EXECUTION_PLAN'", 
-		"'JSON_OBJECT'", "'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", 
-		"'LATEST'", "'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
-		"'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", 
-		"'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", "'MODULES'", 
-		"'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
-		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OF'", 
-		"'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", 
-		"'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
-		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
-		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
-		"'RENAME'", "'RESET'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
-		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SECOND'", "'SECONDS'", 
-		"'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", 
-		"'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
-		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
-		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
-		"'UNBOUNDED'", "'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", 
+		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
+		"'CREATE'", "'CROSS'", "'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", 
+		"'CURRENT_TIMESTAMP'", "'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", 
+		"'DAYS'", "'DEFAULT'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", "'DISTINCT'", 
+		"'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", "'ERROR'", 
+		"'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", "'EXECUTE'", 
+		"'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", "'FALSE'", 
+		"'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", "'FOR'", "'FROM'", 
+		"'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", "'HAVING'", 
+		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'ILIKE'", "'IN'", "'INCLUDING'", 
+		"'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", "'IS'", 
+		"'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", "'JSON_EXECUTION_PLAN'", 
+		"'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", 
+		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
+		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", 
+		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
+		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
+		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
+		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONLY'", 
+		"'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
+		"'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PLACING'", 
+		"'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", 
+		"'QUARTERS'", "'QUIT'", "'RANGE'", "'RENAME'", "'RESET'", "'RESTORED'", 
+		"'RESTRICT'", "'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", 
+		"'SAVEPOINT'", "'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", 
+		"'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", 
+		"'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", 
+		"'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", 
+		"'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", 
+		"'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", 
 		"'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", 
 		"'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", 
-		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
-		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", 
-		"']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", 
+		"'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", 
+		"')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
 		"ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", "CASE", 
 		"CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", "CHECKPOINT", 
-		"CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", "CONSTRAINT", 
-		"CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", 
-		"CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", "DAY", "DAYS", "DESC", 
-		"DESCRIBE", "DESCRIPTOR", "DISTINCT", "DRAIN", "DROP", "ELSE", "END", 
-		"ENFORCED", "ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", 
-		"EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", 
-		"FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", 
-		"FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", 
-		"ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", 
-		"INTO", "IS", "JAR", "JOB", "JOBS", "JOIN", "JSON_EXECUTION_PLAN", "JSON_OBJECT", 
+		"CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", "CONDITIONAL", 
+		"CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", 
+		"CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", "DAY", "DAYS", "DEFAULT", 
+		"DESC", "DESCRIBE", "DESCRIPTOR", "DISTINCT", "DRAIN", "DROP", "ELSE", 
+		"EMPTY", "END", "ENFORCED", "ERROR", "ESCAPE", "ESTIMATED_COST", "EXCEPT", 
+		"EXCLUDING", "EXECUTE", "EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", 
+		"FALSE", "FETCH", "FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", 
+		"FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", 
+		"HOUR", "HOURS", "IF", "ILIKE", "IN", "INCLUDING", "INNER", "INSERT", 
+		"INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", "JOIN", "JSON", 
+		"JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", 
 		"JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", 
 		"LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", 
 		"METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
 		"MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
-		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OF", 
-		"OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
+		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
+		"OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
 		"OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", 
 		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
 		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESTORED", "RESTRICT", 
-		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SECOND", 
-		"SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", "STATEMENT", 
-		"STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
-		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
-		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNION", "UNKNOWN", 
-		"UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", "VIEW", "VIEWS", 
-		"VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", 
-		"WITHOUT", "YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", 
-		"ARROW", "PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", 
-		"RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
-		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
-		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
-		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
+		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", 
+		"STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
+		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
+		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
+		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", 
+		"VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", 
+		"WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", "YEARS", 
+		"ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", 
+		"ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", 
+		"RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", "STRING", 
+		"UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", 
+		"IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
+		"UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -263,75 +272,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 155;
+			State = 161;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 152;
+				State = 158;
 				Match(SEMI);
 				}
 				}
-				State = 157;
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 176;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 468528293981718560L) != 0) || _la==HELP || _la==INSERT || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 144264721660561417L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 577058886635587593L) != 0) || _la==LPAREN) {
 				{
-				State = 158;
+				State = 164;
 				statement();
-				State = 167;
+				State = 173;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 160;
+						State = 166;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 159;
+							State = 165;
 							Match(SEMI);
 							}
 							}
-							State = 162;
+							State = 168;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 164;
+						State = 170;
 						statement();
 						}
 						} 
 					}
-					State = 169;
+					State = 175;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 173;
+				State = 179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 170;
+					State = 176;
 					Match(SEMI);
 					}
 					}
-					State = 175;
+					State = 181;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 178;
+			State = 184;
 			Match(Eof);
 			}
 		}
@@ -371,9 +380,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 186;
 			expression();
-			State = 181;
+			State = 187;
 			Match(Eof);
 			}
 		}
@@ -812,14 +821,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 381;
+			State = 387;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 183;
+				State = 189;
 				query();
 				}
 				break;
@@ -827,7 +836,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 184;
+				State = 190;
 				insertStatement();
 				}
 				break;
@@ -835,7 +844,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 185;
+				State = 191;
 				statementSet();
 				}
 				break;
@@ -843,49 +852,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 186;
+				State = 192;
 				Match(EXECUTE);
-				State = 189;
+				State = 195;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INSERT:
 					{
-					State = 187;
+					State = 193;
 					insertStatement();
 					}
 					break;
 				case BEGIN:
 				case STATEMENT:
 					{
-					State = 188;
+					State = 194;
 					statementSet();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 192;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 191;
+					State = 197;
 					restoreClause();
 					}
 				}
 
-				State = 198;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 194;
+					State = 200;
 					Match(ALLOW);
-					State = 195;
+					State = 201;
 					Match(NON);
-					State = 196;
+					State = 202;
 					Match(RESTORED);
-					State = 197;
+					State = 203;
 					Match(STATE);
 					}
 				}
@@ -896,7 +905,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 200;
+				State = 206;
 				createTable();
 				}
 				break;
@@ -904,65 +913,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 201;
+				State = 207;
 				Match(CREATE);
-				State = 203;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 202;
+					State = 208;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 205;
+				State = 211;
 				Match(VIEW);
-				State = 209;
+				State = 215;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 206;
+					State = 212;
 					Match(IF);
-					State = 207;
+					State = 213;
 					Match(NOT);
-					State = 208;
+					State = 214;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 211;
+				State = 217;
 				qualifiedName();
-				State = 216;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 212;
+					State = 218;
 					Match(LPAREN);
-					State = 213;
+					State = 219;
 					identifierList();
-					State = 214;
+					State = 220;
 					Match(RPAREN);
 					}
 				}
 
-				State = 220;
+				State = 226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 218;
+					State = 224;
 					Match(COMMENT);
-					State = 219;
+					State = 225;
 					Match(STRING);
 					}
 				}
 
-				State = 222;
+				State = 228;
 				Match(AS);
-				State = 223;
+				State = 229;
 				query();
 				}
 				break;
@@ -970,21 +979,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 225;
+				State = 231;
 				Match(CREATE);
-				State = 230;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 226;
+					State = 232;
 					Match(TEMPORARY);
-					State = 228;
+					State = 234;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 227;
+						State = 233;
 						Match(SYSTEM);
 						}
 					}
@@ -992,66 +1001,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 232;
+				State = 238;
 				Match(FUNCTION);
-				State = 236;
+				State = 242;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 233;
+					State = 239;
 					Match(IF);
-					State = 234;
+					State = 240;
 					Match(NOT);
-					State = 235;
+					State = 241;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 238;
+				State = 244;
 				qualifiedName();
-				State = 239;
+				State = 245;
 				Match(AS);
-				State = 240;
+				State = 246;
 				Match(STRING);
-				State = 243;
+				State = 249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 241;
+					State = 247;
 					Match(LANGUAGE);
-					State = 242;
+					State = 248;
 					identifier();
 					}
 				}
 
-				State = 256;
+				State = 262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 245;
+					State = 251;
 					Match(USING);
-					State = 246;
+					State = 252;
 					Match(JAR);
-					State = 247;
-					Match(STRING);
 					State = 253;
+					Match(STRING);
+					State = 259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 248;
+						State = 254;
 						Match(COMMA);
-						State = 249;
+						State = 255;
 						Match(JAR);
-						State = 250;
+						State = 256;
 						Match(STRING);
 						}
 						}
-						State = 255;
+						State = 261;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1064,44 +1073,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 258;
+				State = 264;
 				Match(CREATE);
-				State = 259;
+				State = 265;
 				Match(DATABASE);
-				State = 263;
+				State = 269;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 260;
+					State = 266;
 					Match(IF);
-					State = 261;
+					State = 267;
 					Match(NOT);
-					State = 262;
+					State = 268;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 265;
+				State = 271;
 				qualifiedName();
-				State = 268;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 266;
+					State = 272;
 					Match(COMMENT);
-					State = 267;
+					State = 273;
 					Match(STRING);
 					}
 				}
 
-				State = 271;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 270;
+					State = 276;
 					withOptions();
 					}
 				}
@@ -1112,44 +1121,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 273;
+				State = 279;
 				Match(CREATE);
-				State = 274;
+				State = 280;
 				Match(CATALOG);
-				State = 278;
+				State = 284;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 275;
+					State = 281;
 					Match(IF);
-					State = 276;
+					State = 282;
 					Match(NOT);
-					State = 277;
+					State = 283;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 280;
+				State = 286;
 				qualifiedName();
-				State = 283;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 281;
+					State = 287;
 					Match(COMMENT);
-					State = 282;
+					State = 288;
 					Match(STRING);
 					}
 				}
 
-				State = 286;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 285;
+					State = 291;
 					withOptions();
 					}
 				}
@@ -1160,58 +1169,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 288;
+				State = 294;
 				Match(DROP);
-				State = 290;
+				State = 296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 289;
+					State = 295;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 293;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 292;
+					State = 298;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 295;
+				State = 301;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 4503599627894785L) != 0) || _la==TABLE || _la==VIEW) ) {
+				if ( !(((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 72057594038976513L) != 0) || _la==TABLE || _la==VIEW) ) {
 					((DropStatementContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 298;
+				State = 304;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 296;
+					State = 302;
 					Match(IF);
-					State = 297;
+					State = 303;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 300;
+				State = 306;
 				qualifiedName();
-				State = 302;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 301;
+					State = 307;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1229,25 +1238,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 304;
+				State = 310;
 				Match(ALTER);
-				State = 305;
+				State = 311;
 				Match(TABLE);
-				State = 308;
+				State = 314;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 306;
+					State = 312;
 					Match(IF);
-					State = 307;
+					State = 313;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 310;
+				State = 316;
 				qualifiedName();
-				State = 311;
+				State = 317;
 				alterTableAction();
 				}
 				break;
@@ -1255,30 +1264,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 313;
+				State = 319;
 				Match(ALTER);
-				State = 314;
+				State = 320;
 				Match(VIEW);
-				State = 315;
-				qualifiedName();
 				State = 321;
+				qualifiedName();
+				State = 327;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 316;
+					State = 322;
 					Match(RENAME);
-					State = 317;
+					State = 323;
 					Match(TO);
-					State = 318;
+					State = 324;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 319;
+					State = 325;
 					Match(AS);
-					State = 320;
+					State = 326;
 					query();
 					}
 					break;
@@ -1291,18 +1300,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 323;
+				State = 329;
 				Match(SET);
-				State = 328;
+				State = 334;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 324;
+					State = 330;
 					setKey();
-					State = 325;
+					State = 331;
 					Match(EQ);
-					State = 326;
+					State = 332;
 					setValue();
 					}
 					break;
@@ -1313,14 +1322,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 330;
+				State = 336;
 				Match(RESET);
-				State = 332;
+				State = 338;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 331;
+					State = 337;
 					setValue();
 					}
 					break;
@@ -1331,9 +1340,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 334;
+				State = 340;
 				Match(SHOW);
-				State = 335;
+				State = 341;
 				showTarget();
 				}
 				break;
@@ -1341,7 +1350,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 336;
+				State = 342;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1350,9 +1359,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 337;
+				State = 343;
 				Match(SAVEPOINT);
-				State = 338;
+				State = 344;
 				Match(STRING);
 				}
 				break;
@@ -1360,7 +1369,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 339;
+				State = 345;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1369,17 +1378,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 341;
+				State = 347;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 340;
+					State = 346;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 343;
+				State = 349;
 				qualifiedName();
 				}
 				break;
@@ -1387,16 +1396,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 344;
+				State = 350;
 				Match(EXPLAIN);
-				State = 355;
+				State = 361;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 345;
+					State = 351;
 					Match(PLAN);
-					State = 346;
+					State = 352;
 					Match(FOR);
 					}
 					break;
@@ -1405,21 +1414,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 347;
+					State = 353;
 					explainDetail();
-					State = 352;
+					State = 358;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 348;
+						State = 354;
 						Match(COMMA);
-						State = 349;
+						State = 355;
 						explainDetail();
 						}
 						}
-						State = 354;
+						State = 360;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1453,7 +1462,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 357;
+				State = 363;
 				statement();
 				}
 				break;
@@ -1461,32 +1470,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 358;
+				State = 364;
 				Match(STOP);
-				State = 359;
+				State = 365;
 				Match(JOB);
-				State = 360;
+				State = 366;
 				Match(STRING);
-				State = 363;
+				State = 369;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 361;
+					State = 367;
 					Match(WITH);
-					State = 362;
+					State = 368;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 367;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 365;
+					State = 371;
 					Match(WITH);
-					State = 366;
+					State = 372;
 					Match(DRAIN);
 					}
 				}
@@ -1497,18 +1506,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 369;
+				State = 375;
 				Match(SAVEPOINT);
-				State = 370;
+				State = 376;
 				Match(STRING);
-				State = 373;
+				State = 379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 371;
+					State = 377;
 					Match(TO);
-					State = 372;
+					State = 378;
 					Match(STRING);
 					}
 				}
@@ -1519,19 +1528,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 375;
+				State = 381;
 				Match(USE);
-				State = 377;
+				State = 383;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 376;
+					State = 382;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 379;
+				State = 385;
 				qualifiedName();
 				}
 				break;
@@ -1539,10 +1548,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 380;
+				State = 386;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 1125904201809921L) != 0) || _la==QUIT) ) {
+				if ( !(((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 18014467228958721L) != 0) || _la==QUIT) ) {
 					((ClientCommandContext)_localctx).command = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -1606,9 +1615,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 383;
+			State = 389;
 			Match(INSERT);
-			State = 384;
+			State = 390;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1617,43 +1626,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 385;
+			State = 391;
 			qualifiedName();
-			State = 387;
+			State = 393;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 386;
+				State = 392;
 				tableHints();
-				}
-			}
-
-			State = 390;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==PARTITION) {
-				{
-				State = 389;
-				partitionSpec();
 				}
 			}
 
 			State = 396;
 			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==PARTITION) {
+				{
+				State = 395;
+				partitionSpec();
+				}
+			}
+
+			State = 402;
+			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 392;
+				State = 398;
 				Match(LPAREN);
-				State = 393;
+				State = 399;
 				identifierList();
-				State = 394;
+				State = 400;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 398;
+			State = 404;
 			query();
 			}
 		}
@@ -1703,29 +1712,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 400;
+			State = 406;
 			Match(PARTITION);
-			State = 401;
-			Match(LPAREN);
-			State = 402;
-			partitionValue();
 			State = 407;
+			Match(LPAREN);
+			State = 408;
+			partitionValue();
+			State = 413;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 403;
+				State = 409;
 				Match(COMMA);
-				State = 404;
+				State = 410;
 				partitionValue();
 				}
 				}
-				State = 409;
+				State = 415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 410;
+			State = 416;
 			Match(RPAREN);
 			}
 		}
@@ -1768,11 +1777,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 412;
+			State = 418;
 			identifier();
-			State = 413;
+			State = 419;
 			Match(EQ);
-			State = 414;
+			State = 420;
 			optionValue();
 			}
 		}
@@ -1822,152 +1831,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 473;
+			State = 479;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 416;
-				Match(STATEMENT);
-				State = 417;
-				Match(SET);
-				State = 418;
-				Match(BEGIN);
 				State = 422;
+				Match(STATEMENT);
+				State = 423;
+				Match(SET);
+				State = 424;
+				Match(BEGIN);
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 419;
+					State = 425;
 					Match(SEMI);
 					}
 					}
-					State = 424;
+					State = 430;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 425;
+				State = 431;
 				statement();
-				State = 434;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 427;
+						State = 433;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 426;
+							State = 432;
 							Match(SEMI);
 							}
 							}
-							State = 429;
+							State = 435;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 431;
+						State = 437;
 						statement();
 						}
 						} 
 					}
-					State = 436;
+					State = 442;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 440;
+				State = 446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 437;
+					State = 443;
 					Match(SEMI);
 					}
 					}
-					State = 442;
+					State = 448;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 443;
+				State = 449;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 445;
+				State = 451;
 				Match(BEGIN);
-				State = 446;
+				State = 452;
 				Match(STATEMENT);
-				State = 447;
+				State = 453;
 				Match(SET);
-				State = 449;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 448;
+					State = 454;
 					Match(SEMI);
 					}
 					}
-					State = 451;
+					State = 457;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 453;
+				State = 459;
 				statement();
-				State = 462;
+				State = 468;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 455;
+						State = 461;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 454;
+							State = 460;
 							Match(SEMI);
 							}
 							}
-							State = 457;
+							State = 463;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 459;
+						State = 465;
 						statement();
 						}
 						} 
 					}
-					State = 464;
+					State = 470;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 468;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 465;
+					State = 471;
 					Match(SEMI);
 					}
 					}
-					State = 470;
+					State = 476;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 471;
+				State = 477;
 				Match(END);
 				}
 				break;
@@ -2010,28 +2019,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 481;
+			State = 487;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 475;
+				State = 481;
 				Match(FROM);
-				State = 476;
+				State = 482;
 				Match(SAVEPOINT);
-				State = 477;
+				State = 483;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 478;
+				State = 484;
 				Match(FROM);
-				State = 479;
+				State = 485;
 				Match(LATEST);
-				State = 480;
+				State = 486;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2074,7 +2083,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 483;
+			State = 489;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2125,26 +2134,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 491;
+			State = 497;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 485;
+				State = 491;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 487;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 486;
+					State = 492;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2155,10 +2164,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 489;
+					State = 495;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 144114913197424639L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125902054326273L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 31L) != 0) );
 				}
 				break;
 			}
@@ -2201,7 +2210,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 494;
+			State = 500;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2209,7 +2218,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 493;
+					State = 499;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2224,7 +2233,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 496;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2448,21 +2457,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 560;
+			State = 566;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 498;
+				State = 504;
 				Match(TABLES);
-				State = 501;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 499;
+					State = 505;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2471,17 +2480,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 500;
+					State = 506;
 					qualifiedName();
 					}
 				}
 
-				State = 504;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 503;
+					State = 509;
 					likePattern();
 					}
 				}
@@ -2492,14 +2501,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 506;
+				State = 512;
 				Match(VIEWS);
-				State = 509;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 507;
+					State = 513;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2508,17 +2517,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 508;
+					State = 514;
 					qualifiedName();
 					}
 				}
 
-				State = 512;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 511;
+					State = 517;
 					likePattern();
 					}
 				}
@@ -2529,24 +2538,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 515;
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 514;
+					State = 520;
 					Match(USER);
 					}
 				}
 
-				State = 517;
+				State = 523;
 				Match(FUNCTIONS);
-				State = 520;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 518;
+					State = 524;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2555,17 +2564,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 519;
+					State = 525;
 					qualifiedName();
 					}
 				}
 
-				State = 523;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 522;
+					State = 528;
 					likePattern();
 					}
 				}
@@ -2576,7 +2585,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 525;
+				State = 531;
 				Match(JOBS);
 				}
 				break;
@@ -2584,14 +2593,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 526;
+				State = 532;
 				Match(CATALOGS);
-				State = 528;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 527;
+					State = 533;
 					likePattern();
 					}
 				}
@@ -2602,14 +2611,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 530;
+				State = 536;
 				Match(DATABASES);
-				State = 533;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 531;
+					State = 537;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2618,17 +2627,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 532;
+					State = 538;
 					qualifiedName();
 					}
 				}
 
-				State = 536;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 535;
+					State = 541;
 					likePattern();
 					}
 				}
@@ -2639,7 +2648,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 538;
+				State = 544;
 				Match(MODULES);
 				}
 				break;
@@ -2647,9 +2656,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 539;
+				State = 545;
 				Match(COLUMNS);
-				State = 540;
+				State = 546;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2658,14 +2667,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 541;
+				State = 547;
 				qualifiedName();
-				State = 543;
+				State = 549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 542;
+					State = 548;
 					likePattern();
 					}
 				}
@@ -2676,11 +2685,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 545;
+				State = 551;
 				Match(CREATE);
-				State = 546;
+				State = 552;
 				Match(TABLE);
-				State = 547;
+				State = 553;
 				qualifiedName();
 				}
 				break;
@@ -2688,11 +2697,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 548;
+				State = 554;
 				Match(CREATE);
-				State = 549;
+				State = 555;
 				Match(VIEW);
-				State = 550;
+				State = 556;
 				qualifiedName();
 				}
 				break;
@@ -2700,9 +2709,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 551;
+				State = 557;
 				Match(CURRENT);
-				State = 552;
+				State = 558;
 				Match(CATALOG);
 				}
 				break;
@@ -2710,9 +2719,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 553;
+				State = 559;
 				Match(CURRENT);
-				State = 554;
+				State = 560;
 				Match(DATABASE);
 				}
 				break;
@@ -2720,16 +2729,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 555;
+				State = 561;
 				Match(CHECKPOINTS);
-				State = 556;
+				State = 562;
 				Match(STRING);
-				State = 558;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 35184380477441L) != 0)) {
+				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
 					{
-					State = 557;
+					State = 563;
 					likePattern();
 					}
 				}
@@ -2775,17 +2784,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 563;
+			State = 569;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 562;
+				State = 568;
 				Match(NOT);
 				}
 			}
 
-			State = 565;
+			State = 571;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2794,7 +2803,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 566;
+			State = 572;
 			Match(STRING);
 			}
 		}
@@ -2876,124 +2885,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 568;
+			State = 574;
 			Match(CREATE);
-			State = 570;
+			State = 576;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 569;
+				State = 575;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 572;
+			State = 578;
 			Match(TABLE);
-			State = 576;
+			State = 582;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 573;
+				State = 579;
 				Match(IF);
-				State = 574;
+				State = 580;
 				Match(NOT);
-				State = 575;
+				State = 581;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 578;
+			State = 584;
 			qualifiedName();
-			State = 590;
+			State = 596;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 579;
-				Match(LPAREN);
-				State = 580;
-				tableElement();
 				State = 585;
+				Match(LPAREN);
+				State = 586;
+				tableElement();
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 581;
+					State = 587;
 					Match(COMMA);
-					State = 582;
+					State = 588;
 					tableElement();
 					}
 					}
-					State = 587;
+					State = 593;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 588;
+				State = 594;
 				Match(RPAREN);
 				}
 			}
 
-			State = 594;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 592;
-				Match(COMMENT);
-				State = 593;
-				_localctx.comment = Match(STRING);
-				}
-			}
-
-			State = 602;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==PARTITIONED) {
-				{
-				State = 596;
-				Match(PARTITIONED);
-				State = 597;
-				Match(BY);
 				State = 598;
-				Match(LPAREN);
+				Match(COMMENT);
 				State = 599;
-				identifierList();
-				State = 600;
-				Match(RPAREN);
-				}
-			}
-
-			State = 605;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==WITH) {
-				{
-				State = 604;
-				withOptions();
+				_localctx.comment = Match(STRING);
 				}
 			}
 
 			State = 608;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==PARTITIONED) {
+				{
+				State = 602;
+				Match(PARTITIONED);
+				State = 603;
+				Match(BY);
+				State = 604;
+				Match(LPAREN);
+				State = 605;
+				identifierList();
+				State = 606;
+				Match(RPAREN);
+				}
+			}
+
+			State = 611;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITH) {
+				{
+				State = 610;
+				withOptions();
+				}
+			}
+
+			State = 614;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 607;
+				State = 613;
 				likeClause();
 				}
 			}
 
-			State = 612;
+			State = 618;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 610;
+				State = 616;
 				Match(AS);
-				State = 611;
+				State = 617;
 				query();
 				}
 			}
@@ -3039,27 +3048,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 617;
+			State = 623;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 614;
+				State = 620;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 615;
+				State = 621;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 616;
+				State = 622;
 				tableConstraint();
 				}
 				break;
@@ -3158,27 +3167,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 649;
+			State = 655;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 619;
+				State = 625;
 				identifier();
-				State = 620;
+				State = 626;
 				Match(AS);
-				State = 621;
+				State = 627;
 				expression();
-				State = 624;
+				State = 630;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 622;
+					State = 628;
 					Match(COMMENT);
-					State = 623;
+					State = 629;
 					Match(STRING);
 					}
 				}
@@ -3189,42 +3198,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 626;
+				State = 632;
 				identifier();
-				State = 627;
+				State = 633;
 				dataType();
-				State = 628;
+				State = 634;
 				Match(METADATA);
-				State = 631;
+				State = 637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 629;
+					State = 635;
 					Match(FROM);
-					State = 630;
+					State = 636;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 634;
+				State = 640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 633;
+					State = 639;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 638;
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 636;
+					State = 642;
 					Match(COMMENT);
-					State = 637;
+					State = 643;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3235,28 +3244,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 640;
+				State = 646;
 				identifier();
-				State = 641;
+				State = 647;
 				dataType();
-				State = 643;
+				State = 649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 642;
+					State = 648;
 					columnConstraint();
 					}
 				}
 
-				State = 647;
+				State = 653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 645;
+					State = 651;
 					Match(COMMENT);
-					State = 646;
+					State = 652;
 					Match(STRING);
 					}
 				}
@@ -3306,30 +3315,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 653;
+			State = 659;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 651;
+				State = 657;
 				Match(CONSTRAINT);
-				State = 652;
+				State = 658;
 				identifier();
 				}
 			}
 
-			State = 655;
+			State = 661;
 			Match(PRIMARY);
-			State = 656;
+			State = 662;
 			Match(KEY);
-			State = 659;
+			State = 665;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 657;
+				State = 663;
 				Match(NOT);
-				State = 658;
+				State = 664;
 				Match(ENFORCED);
 				}
 			}
@@ -3377,15 +3386,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 661;
+			State = 667;
 			Match(WATERMARK);
-			State = 662;
+			State = 668;
 			Match(FOR);
-			State = 663;
+			State = 669;
 			identifier();
-			State = 664;
+			State = 670;
 			Match(AS);
-			State = 665;
+			State = 671;
 			expression();
 			}
 		}
@@ -3435,36 +3444,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
+			State = 675;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 667;
+				State = 673;
 				Match(CONSTRAINT);
-				State = 668;
+				State = 674;
 				identifier();
 				}
 			}
 
-			State = 671;
+			State = 677;
 			Match(PRIMARY);
-			State = 672;
-			Match(KEY);
-			State = 673;
-			Match(LPAREN);
-			State = 674;
-			identifierList();
-			State = 675;
-			Match(RPAREN);
 			State = 678;
+			Match(KEY);
+			State = 679;
+			Match(LPAREN);
+			State = 680;
+			identifierList();
+			State = 681;
+			Match(RPAREN);
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 676;
+				State = 682;
 				Match(NOT);
-				State = 677;
+				State = 683;
 				Match(ENFORCED);
 				}
 			}
@@ -3517,37 +3526,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 680;
+			State = 686;
 			Match(WITH);
-			State = 681;
+			State = 687;
 			Match(LPAREN);
-			State = 690;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 53051436101885L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1738389458249538287L) != 0)) {
 				{
-				State = 682;
+				State = 688;
 				tableOption();
-				State = 687;
+				State = 693;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 683;
+					State = 689;
 					Match(COMMA);
-					State = 684;
+					State = 690;
 					tableOption();
 					}
 					}
-					State = 689;
+					State = 695;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 692;
+			State = 698;
 			Match(RPAREN);
 			}
 		}
@@ -3592,11 +3601,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 694;
+			State = 700;
 			_localctx.key = optionKey();
-			State = 695;
+			State = 701;
 			Match(EQ);
-			State = 696;
+			State = 702;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3642,13 +3651,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 707;
+			State = 713;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 698;
+				State = 704;
 				Match(STRING);
 				}
 				break;
@@ -3672,6 +3681,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -3681,12 +3691,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -3711,8 +3724,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -3736,6 +3753,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -3761,6 +3779,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -3784,6 +3803,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -3795,6 +3815,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -3802,21 +3823,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 699;
+				State = 705;
 				identifier();
-				State = 704;
+				State = 710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 700;
+					State = 706;
 					Match(DOT);
-					State = 701;
+					State = 707;
 					identifier();
 					}
 					}
-					State = 706;
+					State = 712;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3867,13 +3888,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 717;
+			State = 723;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 709;
+				State = 715;
 				Match(STRING);
 				}
 				break;
@@ -3883,19 +3904,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 711;
+				State = 717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 710;
+					State = 716;
 					Match(MINUS);
 					}
 				}
 
-				State = 713;
+				State = 719;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 7L) != 0)) ) {
+				if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3907,14 +3928,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 714;
+				State = 720;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 715;
+				State = 721;
 				Match(FALSE);
 				}
 				break;
@@ -3938,6 +3959,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -3947,12 +3969,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -3977,8 +4002,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -4002,6 +4031,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -4027,6 +4057,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -4050,6 +4081,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -4061,6 +4093,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -4068,7 +4101,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 716;
+				State = 722;
 				identifier();
 				}
 				break;
@@ -4121,32 +4154,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 719;
+			State = 725;
 			Match(LIKE);
-			State = 720;
+			State = 726;
 			qualifiedName();
-			State = 729;
+			State = 735;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 721;
+				State = 727;
 				Match(LPAREN);
-				State = 725;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 722;
+					State = 728;
 					likeOption();
 					}
 					}
-					State = 727;
+					State = 733;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 728;
+				State = 734;
 				Match(RPAREN);
 				}
 			}
@@ -4193,7 +4226,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 731;
+			State = 737;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4202,12 +4235,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 734;
+			State = 740;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 732;
+				State = 738;
 				Match(ALL);
 				}
 				break;
@@ -4231,6 +4264,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -4240,12 +4274,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -4270,8 +4307,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -4295,6 +4336,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -4320,6 +4362,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -4343,6 +4386,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -4354,13 +4398,14 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 733;
+				State = 739;
 				identifier();
 				}
 				break;
@@ -4515,18 +4560,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 794;
+			State = 800;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 742;
 				Match(RENAME);
-				State = 737;
+				State = 743;
 				Match(TO);
-				State = 738;
+				State = 744;
 				qualifiedName();
 				}
 				break;
@@ -4534,29 +4579,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 739;
+				State = 745;
 				Match(SET);
-				State = 740;
-				Match(LPAREN);
-				State = 741;
-				tableOption();
 				State = 746;
+				Match(LPAREN);
+				State = 747;
+				tableOption();
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 742;
+					State = 748;
 					Match(COMMA);
-					State = 743;
+					State = 749;
 					tableOption();
 					}
 					}
-					State = 748;
+					State = 754;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 749;
+				State = 755;
 				Match(RPAREN);
 				}
 				break;
@@ -4564,29 +4609,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 751;
+				State = 757;
 				Match(RESET);
-				State = 752;
-				Match(LPAREN);
-				State = 753;
-				optionKey();
 				State = 758;
+				Match(LPAREN);
+				State = 759;
+				optionKey();
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 754;
+					State = 760;
 					Match(COMMA);
-					State = 755;
+					State = 761;
 					optionKey();
 					}
 					}
-					State = 760;
+					State = 766;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 761;
+				State = 767;
 				Match(RPAREN);
 				}
 				break;
@@ -4594,9 +4639,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 763;
+				State = 769;
 				Match(ADD);
-				State = 776;
+				State = 782;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4619,6 +4664,7 @@ internal partial class StreamSqlParser : Parser {
 				case COLUMN:
 				case COLUMNS:
 				case COMMENT:
+				case CONDITIONAL:
 				case CONSTRAINT:
 				case CREATE:
 				case CUBE:
@@ -4628,12 +4674,15 @@ internal partial class StreamSqlParser : Parser {
 				case DATE:
 				case DAY:
 				case DAYS:
+				case DEFAULT:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
 				case DRAIN:
 				case DROP:
+				case EMPTY:
 				case ENFORCED:
+				case ERROR:
 				case ESCAPE:
 				case ESTIMATED_COST:
 				case EXCLUDING:
@@ -4658,8 +4707,12 @@ internal partial class StreamSqlParser : Parser {
 				case JAR:
 				case JOB:
 				case JOBS:
+				case JSON:
+				case JSON_ARRAY:
 				case JSON_EXECUTION_PLAN:
+				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
 				case LANGUAGE:
@@ -4683,6 +4736,7 @@ internal partial class StreamSqlParser : Parser {
 				case NEXT:
 				case NON:
 				case NULLS:
+				case OBJECT:
 				case OF:
 				case ONLY:
 				case ORDINALITY:
@@ -4708,6 +4762,7 @@ internal partial class StreamSqlParser : Parser {
 				case RETURNING:
 				case ROLLUP:
 				case SAVEPOINT:
+				case SCALAR:
 				case SECOND:
 				case SECONDS:
 				case SET:
@@ -4731,6 +4786,7 @@ internal partial class StreamSqlParser : Parser {
 				case TRIM:
 				case TRY_CAST:
 				case UNBOUNDED:
+				case UNCONDITIONAL:
 				case UNKNOWN:
 				case USE:
 				case USER:
@@ -4742,39 +4798,40 @@ internal partial class StreamSqlParser : Parser {
 				case WEEK:
 				case WEEKS:
 				case WITHOUT:
+				case WRAPPER:
 				case YEAR:
 				case YEARS:
 				case ZONE:
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 764;
+					State = 770;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 765;
-					Match(LPAREN);
-					State = 766;
-					tableElement();
 					State = 771;
+					Match(LPAREN);
+					State = 772;
+					tableElement();
+					State = 777;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 767;
+						State = 773;
 						Match(COMMA);
-						State = 768;
+						State = 774;
 						tableElement();
 						}
 						}
-						State = 773;
+						State = 779;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 774;
+					State = 780;
 					Match(RPAREN);
 					}
 					break;
@@ -4787,9 +4844,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 778;
+				State = 784;
 				Match(DROP);
-				State = 787;
+				State = 793;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4812,6 +4869,7 @@ internal partial class StreamSqlParser : Parser {
 				case COLUMN:
 				case COLUMNS:
 				case COMMENT:
+				case CONDITIONAL:
 				case CONSTRAINT:
 				case CREATE:
 				case CUBE:
@@ -4821,12 +4879,15 @@ internal partial class StreamSqlParser : Parser {
 				case DATE:
 				case DAY:
 				case DAYS:
+				case DEFAULT:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
 				case DRAIN:
 				case DROP:
+				case EMPTY:
 				case ENFORCED:
+				case ERROR:
 				case ESCAPE:
 				case ESTIMATED_COST:
 				case EXCLUDING:
@@ -4851,8 +4912,12 @@ internal partial class StreamSqlParser : Parser {
 				case JAR:
 				case JOB:
 				case JOBS:
+				case JSON:
+				case JSON_ARRAY:
 				case JSON_EXECUTION_PLAN:
+				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
 				case LANGUAGE:
@@ -4876,6 +4941,7 @@ internal partial class StreamSqlParser : Parser {
 				case NEXT:
 				case NON:
 				case NULLS:
+				case OBJECT:
 				case OF:
 				case ONLY:
 				case ORDINALITY:
@@ -4901,6 +4967,7 @@ internal partial class StreamSqlParser : Parser {
 				case RETURNING:
 				case ROLLUP:
 				case SAVEPOINT:
+				case SCALAR:
 				case SECOND:
 				case SECONDS:
 				case SET:
@@ -4924,6 +4991,7 @@ internal partial class StreamSqlParser : Parser {
 				case TRIM:
 				case TRY_CAST:
 				case UNBOUNDED:
+				case UNCONDITIONAL:
 				case UNKNOWN:
 				case USE:
 				case USER:
@@ -4935,33 +5003,34 @@ internal partial class StreamSqlParser : Parser {
 				case WEEK:
 				case WEEKS:
 				case WITHOUT:
+				case WRAPPER:
 				case YEAR:
 				case YEARS:
 				case ZONE:
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 780;
+					State = 786;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 779;
+						State = 785;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 782;
+					State = 788;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 783;
+					State = 789;
 					Match(LPAREN);
-					State = 784;
+					State = 790;
 					identifierList();
-					State = 785;
+					State = 791;
 					Match(RPAREN);
 					}
 					break;
@@ -4974,13 +5043,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 789;
+				State = 795;
 				Match(RENAME);
-				State = 790;
+				State = 796;
 				identifier();
-				State = 791;
+				State = 797;
 				Match(TO);
-				State = 792;
+				State = 798;
 				identifier();
 				}
 				break;
@@ -5033,35 +5102,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 805;
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 796;
-				Match(WITH);
-				State = 797;
-				commonTableExpression();
 				State = 802;
+				Match(WITH);
+				State = 803;
+				commonTableExpression();
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 798;
+					State = 804;
 					Match(COMMA);
-					State = 799;
+					State = 805;
 					commonTableExpression();
 					}
 					}
-					State = 804;
+					State = 810;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 807;
+			State = 813;
 			queryNoWith();
 			}
 		}
@@ -5116,29 +5185,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 809;
+			State = 815;
 			identifier();
-			State = 814;
+			State = 820;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 810;
+				State = 816;
 				Match(LPAREN);
-				State = 811;
+				State = 817;
 				identifierList();
-				State = 812;
+				State = 818;
 				Match(RPAREN);
 				}
 			}
 
-			State = 816;
+			State = 822;
 			Match(AS);
-			State = 817;
+			State = 823;
 			Match(LPAREN);
-			State = 818;
+			State = 824;
 			query();
-			State = 819;
+			State = 825;
 			Match(RPAREN);
 			}
 		}
@@ -5214,46 +5283,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 821;
+			State = 827;
 			queryTerm(0);
-			State = 832;
+			State = 838;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 822;
+				State = 828;
 				Match(ORDER);
-				State = 823;
-				Match(BY);
-				State = 824;
-				sortItem();
 				State = 829;
+				Match(BY);
+				State = 830;
+				sortItem();
+				State = 835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 825;
+					State = 831;
 					Match(COMMA);
-					State = 826;
+					State = 832;
 					sortItem();
 					}
 					}
-					State = 831;
+					State = 837;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 839;
+			State = 845;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 834;
+				State = 840;
 				Match(LIMIT);
-				State = 837;
+				State = 843;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5279,6 +5348,7 @@ internal partial class StreamSqlParser : Parser {
 				case COLUMN:
 				case COLUMNS:
 				case COMMENT:
+				case CONDITIONAL:
 				case CONSTRAINT:
 				case CREATE:
 				case CUBE:
@@ -5291,12 +5361,15 @@ internal partial class StreamSqlParser : Parser {
 				case DATE:
 				case DAY:
 				case DAYS:
+				case DEFAULT:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
 				case DRAIN:
 				case DROP:
+				case EMPTY:
 				case ENFORCED:
+				case ERROR:
 				case ESCAPE:
 				case ESTIMATED_COST:
 				case EXCLUDING:
@@ -5324,8 +5397,12 @@ internal partial class StreamSqlParser : Parser {
 				case JAR:
 				case JOB:
 				case JOBS:
+				case JSON:
+				case JSON_ARRAY:
 				case JSON_EXECUTION_PLAN:
+				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
 				case LANGUAGE:
@@ -5355,6 +5432,7 @@ internal partial class StreamSqlParser : Parser {
 				case NOT:
 				case NULL:
 				case NULLS:
+				case OBJECT:
 				case OF:
 				case ONLY:
 				case ORDINALITY:
@@ -5382,6 +5460,7 @@ internal partial class StreamSqlParser : Parser {
 				case ROLLUP:
 				case ROW:
 				case SAVEPOINT:
+				case SCALAR:
 				case SECOND:
 				case SECONDS:
 				case SET:
@@ -5406,6 +5485,7 @@ internal partial class StreamSqlParser : Parser {
 				case TRUE:
 				case TRY_CAST:
 				case UNBOUNDED:
+				case UNCONDITIONAL:
 				case UNKNOWN:
 				case USE:
 				case USER:
@@ -5417,6 +5497,7 @@ internal partial class StreamSqlParser : Parser {
 				case WEEK:
 				case WEEKS:
 				case WITHOUT:
+				case WRAPPER:
 				case YEAR:
 				case YEARS:
 				case ZONE:
@@ -5432,13 +5513,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 835;
+					State = 841;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 836;
+					State = 842;
 					Match(ALL);
 					}
 					break;
@@ -5448,21 +5529,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 846;
+			State = 852;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 841;
+				State = 847;
 				Match(OFFSET);
-				State = 842;
+				State = 848;
 				_localctx.offset = expression();
-				State = 844;
+				State = 850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 843;
+					State = 849;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5477,14 +5558,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 855;
+			State = 861;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 848;
+				State = 854;
 				Match(FETCH);
-				State = 849;
+				State = 855;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5493,17 +5574,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 851;
+				State = 857;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 850;
+					State = 856;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 853;
+				State = 859;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5512,7 +5593,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 854;
+				State = 860;
 				Match(ONLY);
 				}
 			}
@@ -5601,11 +5682,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 858;
+			State = 864;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 874;
+			State = 880;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5614,7 +5695,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 872;
+					State = 878;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
@@ -5622,41 +5703,10 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 860;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 861;
-						Match(INTERSECT);
-						State = 863;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						if (_la==ALL || _la==DISTINCT) {
-							{
-							State = 862;
-							setQuantifier();
-							}
-						}
-
-						State = 865;
-						((SetOperationContext)_localctx).right = queryTerm(3);
-						}
-						break;
-					case 2:
-						{
-						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
-						((SetOperationContext)_localctx).left = _prevctx;
-						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
 						State = 866;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 867;
-						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
-						_la = TokenStream.LA(1);
-						if ( !(_la==EXCEPT || _la==UNION) ) {
-							((SetOperationContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
-						}
-						else {
-							ErrorHandler.ReportMatch(this);
-						    Consume();
-						}
+						Match(INTERSECT);
 						State = 869;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
@@ -5668,13 +5718,44 @@ internal partial class StreamSqlParser : Parser {
 						}
 
 						State = 871;
+						((SetOperationContext)_localctx).right = queryTerm(3);
+						}
+						break;
+					case 2:
+						{
+						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
+						((SetOperationContext)_localctx).left = _prevctx;
+						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
+						State = 872;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 873;
+						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
+						_la = TokenStream.LA(1);
+						if ( !(_la==EXCEPT || _la==UNION) ) {
+							((SetOperationContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
+						}
+						else {
+							ErrorHandler.ReportMatch(this);
+						    Consume();
+						}
+						State = 875;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						if (_la==ALL || _la==DISTINCT) {
+							{
+							State = 874;
+							setQuantifier();
+							}
+						}
+
+						State = 877;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 876;
+				State = 882;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
@@ -5756,14 +5837,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 891;
+			State = 897;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 877;
+				State = 883;
 				querySpecification();
 				}
 				break;
@@ -5771,25 +5852,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 878;
-				Match(VALUES);
-				State = 879;
-				valuesRow();
 				State = 884;
+				Match(VALUES);
+				State = 885;
+				valuesRow();
+				State = 890;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 880;
+						State = 886;
 						Match(COMMA);
-						State = 881;
+						State = 887;
 						valuesRow();
 						}
 						} 
 					}
-					State = 886;
+					State = 892;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
@@ -5799,11 +5880,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 887;
+				State = 893;
 				Match(LPAREN);
-				State = 888;
+				State = 894;
 				query();
-				State = 889;
+				State = 895;
 				Match(RPAREN);
 				}
 				break;
@@ -5855,50 +5936,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 908;
+			State = 914;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 894;
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 893;
+					State = 899;
 					Match(ROW);
 					}
 				}
 
-				State = 896;
-				Match(LPAREN);
-				State = 897;
-				expression();
 				State = 902;
+				Match(LPAREN);
+				State = 903;
+				expression();
+				State = 908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 898;
+					State = 904;
 					Match(COMMA);
-					State = 899;
+					State = 905;
 					expression();
 					}
 					}
-					State = 904;
+					State = 910;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 905;
+				State = 911;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 913;
 				expression();
 				}
 				break;
@@ -5987,158 +6068,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 910;
+			State = 916;
 			Match(SELECT);
-			State = 912;
+			State = 918;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 911;
+				State = 917;
 				hintList();
 				}
 			}
 
-			State = 915;
+			State = 921;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 914;
+				State = 920;
 				setQuantifier();
 				}
 			}
 
-			State = 917;
+			State = 923;
 			selectItem();
-			State = 922;
+			State = 928;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 918;
+					State = 924;
 					Match(COMMA);
-					State = 919;
+					State = 925;
 					selectItem();
 					}
 					} 
 				}
-				State = 924;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 934;
+			State = 940;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 925;
-				Match(FROM);
-				State = 926;
-				relation(0);
 				State = 931;
+				Match(FROM);
+				State = 932;
+				relation(0);
+				State = 937;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 927;
+						State = 933;
 						Match(COMMA);
-						State = 928;
+						State = 934;
 						relation(0);
 						}
 						} 
 					}
-					State = 933;
+					State = 939;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 938;
+			State = 944;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 936;
+				State = 942;
 				Match(WHERE);
-				State = 937;
+				State = 943;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 950;
+			State = 956;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 940;
+				State = 946;
 				Match(GROUP);
-				State = 941;
-				Match(BY);
-				State = 942;
-				groupingElement();
 				State = 947;
+				Match(BY);
+				State = 948;
+				groupingElement();
+				State = 953;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 943;
+						State = 949;
 						Match(COMMA);
-						State = 944;
+						State = 950;
 						groupingElement();
 						}
 						} 
 					}
-					State = 949;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
 			}
-			State = 954;
+			State = 960;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				{
-				State = 952;
+				State = 958;
 				Match(HAVING);
-				State = 953;
+				State = 959;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 965;
+			State = 971;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 			case 1:
 				{
-				State = 956;
-				Match(WINDOW);
-				State = 957;
-				namedWindow();
 				State = 962;
+				Match(WINDOW);
+				State = 963;
+				namedWindow();
+				State = 968;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 958;
+						State = 964;
 						Match(COMMA);
-						State = 959;
+						State = 965;
 						namedWindow();
 						}
 						} 
 					}
-					State = 964;
+					State = 970;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
@@ -6182,7 +6263,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 967;
+			State = 973;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6263,14 +6344,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 981;
+			State = 987;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 969;
+				State = 975;
 				Match(ASTERISK);
 				}
 				break;
@@ -6278,11 +6359,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 970;
+				State = 976;
 				qualifiedName();
-				State = 971;
+				State = 977;
 				Match(DOT);
-				State = 972;
+				State = 978;
 				Match(ASTERISK);
 				}
 				break;
@@ -6290,24 +6371,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 974;
+				State = 980;
 				expression();
-				State = 979;
+				State = 985;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 976;
+					State = 982;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 975;
+						State = 981;
 						Match(AS);
 						}
 					}
 
-					State = 978;
+					State = 984;
 					identifier();
 					}
 					break;
@@ -6436,38 +6517,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1023;
+			State = 1029;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 983;
+				State = 989;
 				Match(GROUPING);
-				State = 984;
+				State = 990;
 				Match(SETS);
-				State = 985;
-				Match(LPAREN);
-				State = 986;
-				groupingSet();
 				State = 991;
+				Match(LPAREN);
+				State = 992;
+				groupingSet();
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 987;
+					State = 993;
 					Match(COMMA);
-					State = 988;
+					State = 994;
 					groupingSet();
 					}
 					}
-					State = 993;
+					State = 999;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 994;
+				State = 1000;
 				Match(RPAREN);
 				}
 				break;
@@ -6475,29 +6556,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 996;
+				State = 1002;
 				Match(ROLLUP);
-				State = 997;
-				Match(LPAREN);
-				State = 998;
-				groupingSet();
 				State = 1003;
+				Match(LPAREN);
+				State = 1004;
+				groupingSet();
+				State = 1009;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 999;
+					State = 1005;
 					Match(COMMA);
-					State = 1000;
+					State = 1006;
 					groupingSet();
 					}
 					}
-					State = 1005;
+					State = 1011;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1006;
+				State = 1012;
 				Match(RPAREN);
 				}
 				break;
@@ -6505,29 +6586,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1008;
+				State = 1014;
 				Match(CUBE);
-				State = 1009;
-				Match(LPAREN);
-				State = 1010;
-				groupingSet();
 				State = 1015;
+				Match(LPAREN);
+				State = 1016;
+				groupingSet();
+				State = 1021;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1011;
+					State = 1017;
 					Match(COMMA);
-					State = 1012;
+					State = 1018;
 					groupingSet();
 					}
 					}
-					State = 1017;
+					State = 1023;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1018;
+				State = 1024;
 				Match(RPAREN);
 				}
 				break;
@@ -6535,9 +6616,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1020;
+				State = 1026;
 				Match(LPAREN);
-				State = 1021;
+				State = 1027;
 				Match(RPAREN);
 				}
 				break;
@@ -6545,7 +6626,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1022;
+				State = 1028;
 				expression();
 				}
 				break;
@@ -6594,48 +6675,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1038;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1025;
+				State = 1031;
 				Match(LPAREN);
-				State = 1034;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144116030033954105L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2882620567431675959L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 70094428369149L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
 					{
-					State = 1026;
+					State = 1032;
 					expression();
-					State = 1031;
+					State = 1037;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1027;
+						State = 1033;
 						Match(COMMA);
-						State = 1028;
+						State = 1034;
 						expression();
 						}
 						}
-						State = 1033;
+						State = 1039;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1036;
+				State = 1042;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1037;
+				State = 1043;
 				expression();
 				}
 				break;
@@ -6680,11 +6761,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1040;
+			State = 1046;
 			identifier();
-			State = 1041;
+			State = 1047;
 			Match(AS);
-			State = 1042;
+			State = 1048;
 			windowSpecification();
 			}
 		}
@@ -6731,14 +6812,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1044;
+			State = 1050;
 			expression();
-			State = 1046;
+			State = 1052;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1045;
+				State = 1051;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6751,14 +6832,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1050;
+			State = 1056;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1048;
+				State = 1054;
 				Match(NULLS);
-				State = 1049;
+				State = 1055;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6895,11 +6976,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1053;
+			State = 1059;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1074;
+			State = 1080;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6908,7 +6989,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1072;
+					State = 1078;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
@@ -6916,13 +6997,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1055;
+						State = 1061;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1056;
+						State = 1062;
 						Match(CROSS);
-						State = 1057;
+						State = 1063;
 						Match(JOIN);
-						State = 1058;
+						State = 1064;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6931,15 +7012,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1059;
+						State = 1065;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1060;
+						State = 1066;
 						Match(NATURAL);
-						State = 1061;
+						State = 1067;
 						joinType();
-						State = 1062;
+						State = 1068;
 						Match(JOIN);
-						State = 1063;
+						State = 1069;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -6948,20 +7029,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1065;
+						State = 1071;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1066;
+						State = 1072;
 						joinType();
-						State = 1067;
+						State = 1073;
 						Match(JOIN);
-						State = 1068;
+						State = 1074;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1070;
+						State = 1076;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1069;
+							State = 1075;
 							joinCriteria();
 							}
 							break;
@@ -6971,7 +7052,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1076;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
@@ -7013,19 +7094,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1092;
+			State = 1098;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1078;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1077;
+					State = 1083;
 					Match(INNER);
 					}
 				}
@@ -7035,14 +7116,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1080;
+				State = 1086;
 				Match(LEFT);
-				State = 1082;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1081;
+					State = 1087;
 					Match(OUTER);
 					}
 				}
@@ -7052,14 +7133,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1084;
+				State = 1090;
 				Match(RIGHT);
-				State = 1086;
+				State = 1092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1085;
+					State = 1091;
 					Match(OUTER);
 					}
 				}
@@ -7069,14 +7150,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1088;
+				State = 1094;
 				Match(FULL);
-				State = 1090;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1089;
+					State = 1095;
 					Match(OUTER);
 					}
 				}
@@ -7127,28 +7208,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1101;
+			State = 1107;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1094;
+				State = 1100;
 				Match(ON);
-				State = 1095;
+				State = 1101;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1096;
+				State = 1102;
 				Match(USING);
-				State = 1097;
+				State = 1103;
 				Match(LPAREN);
-				State = 1098;
+				State = 1104;
 				identifierList();
-				State = 1099;
+				State = 1105;
 				Match(RPAREN);
 				}
 				break;
@@ -7289,49 +7370,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1158;
+			State = 1164;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1103;
+				State = 1109;
 				qualifiedName();
-				State = 1105;
+				State = 1111;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1104;
+					State = 1110;
 					tableHints();
 					}
 					break;
 				}
-				State = 1112;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1107;
+					State = 1113;
 					Match(FOR);
-					State = 1108;
+					State = 1114;
 					Match(SYSTEM_TIME);
-					State = 1109;
+					State = 1115;
 					Match(AS);
-					State = 1110;
+					State = 1116;
 					Match(OF);
-					State = 1111;
+					State = 1117;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1115;
+				State = 1121;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1114;
+					State = 1120;
 					tableAlias();
 					}
 					break;
@@ -7342,30 +7423,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1118;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1117;
+					State = 1123;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1120;
+				State = 1126;
 				Match(TABLE);
-				State = 1121;
+				State = 1127;
 				Match(LPAREN);
-				State = 1122;
+				State = 1128;
 				functionCall();
-				State = 1123;
+				State = 1129;
 				Match(RPAREN);
-				State = 1125;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1124;
+					State = 1130;
 					tableAlias();
 					}
 					break;
@@ -7376,28 +7457,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1128;
+				State = 1134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1127;
+					State = 1133;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1130;
+				State = 1136;
 				Match(LPAREN);
-				State = 1131;
+				State = 1137;
 				query();
-				State = 1132;
+				State = 1138;
 				Match(RPAREN);
-				State = 1134;
+				State = 1140;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1133;
+					State = 1139;
 					tableAlias();
 					}
 					break;
@@ -7408,48 +7489,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1136;
+				State = 1142;
 				Match(UNNEST);
-				State = 1137;
-				Match(LPAREN);
-				State = 1138;
-				expression();
 				State = 1143;
+				Match(LPAREN);
+				State = 1144;
+				expression();
+				State = 1149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1139;
+					State = 1145;
 					Match(COMMA);
-					State = 1140;
+					State = 1146;
 					expression();
 					}
 					}
-					State = 1145;
+					State = 1151;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1146;
+				State = 1152;
 				Match(RPAREN);
-				State = 1149;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1147;
+					State = 1153;
 					Match(WITH);
-					State = 1148;
+					State = 1154;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1152;
+				State = 1158;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1151;
+					State = 1157;
 					tableAlias();
 					}
 					break;
@@ -7460,11 +7541,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1154;
+				State = 1160;
 				Match(LPAREN);
-				State = 1155;
+				State = 1161;
 				relation(0);
-				State = 1156;
+				State = 1162;
 				Match(RPAREN);
 				}
 				break;
@@ -7512,28 +7593,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1161;
+			State = 1167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1160;
+				State = 1166;
 				Match(AS);
 				}
 			}
 
-			State = 1163;
+			State = 1169;
 			identifier();
-			State = 1168;
+			State = 1174;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1164;
+				State = 1170;
 				Match(LPAREN);
-				State = 1165;
+				State = 1171;
 				identifierList();
-				State = 1166;
+				State = 1172;
 				Match(RPAREN);
 				}
 				break;
@@ -7575,7 +7656,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1170;
+			State = 1176;
 			hintList();
 			}
 		}
@@ -7624,35 +7705,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1172;
+			State = 1178;
 			Match(HINT_START);
-			State = 1173;
+			State = 1179;
 			hint();
-			State = 1180;
+			State = 1186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52785148129533L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1729663733971507951L) != 0)) {
 				{
 				{
-				State = 1175;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1174;
+					State = 1180;
 					Match(COMMA);
 					}
 				}
 
-				State = 1177;
+				State = 1183;
 				hint();
 				}
 				}
-				State = 1182;
+				State = 1188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1183;
+			State = 1189;
 			Match(HINT_END);
 			}
 		}
@@ -7710,35 +7791,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1185;
+			State = 1191;
 			identifier();
-			State = 1206;
+			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1186;
+				State = 1192;
 				Match(LPAREN);
-				State = 1203;
+				State = 1209;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1187;
+					State = 1193;
 					hintOption();
-					State = 1192;
+					State = 1198;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1188;
+						State = 1194;
 						Match(COMMA);
-						State = 1189;
+						State = 1195;
 						hintOption();
 						}
 						}
-						State = 1194;
+						State = 1200;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7746,28 +7827,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1195;
+					State = 1201;
 					hintArgument();
-					State = 1200;
+					State = 1206;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1196;
+						State = 1202;
 						Match(COMMA);
-						State = 1197;
+						State = 1203;
 						hintArgument();
 						}
 						}
-						State = 1202;
+						State = 1208;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1205;
+				State = 1211;
 				Match(RPAREN);
 				}
 			}
@@ -7813,11 +7894,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1208;
+			State = 1214;
 			optionKey();
-			State = 1209;
+			State = 1215;
 			Match(EQ);
-			State = 1210;
+			State = 1216;
 			optionValue();
 			}
 		}
@@ -7864,7 +7945,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 96, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1222;
+			State = 1228;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -7887,6 +7968,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -7896,12 +7978,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -7926,8 +8011,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -7951,6 +8040,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -7976,6 +8066,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -7999,6 +8090,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -8010,6 +8102,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -8017,21 +8110,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1212;
+				State = 1218;
 				identifier();
-				State = 1217;
+				State = 1223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1213;
+					State = 1219;
 					Match(DOT);
-					State = 1214;
+					State = 1220;
 					identifier();
 					}
 					}
-					State = 1219;
+					State = 1225;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8040,14 +8133,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1220;
+				State = 1226;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1221;
+				State = 1227;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -8090,7 +8183,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1224;
+			State = 1230;
 			booleanExpression(0);
 			}
 		}
@@ -8201,7 +8294,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1236;
+			State = 1242;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -8210,9 +8303,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1227;
+				State = 1233;
 				Match(NOT);
-				State = 1228;
+				State = 1234;
 				booleanExpression(4);
 				}
 				break;
@@ -8239,6 +8332,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -8251,12 +8345,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -8284,8 +8381,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -8314,6 +8415,7 @@ internal partial class StreamSqlParser : Parser {
 			case NON:
 			case NULL:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -8341,6 +8443,7 @@ internal partial class StreamSqlParser : Parser {
 			case ROLLUP:
 			case ROW:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -8365,6 +8468,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -8376,6 +8480,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -8394,21 +8499,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1229;
+				State = 1235;
 				valueExpression(0);
-				State = 1233;
+				State = 1239;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1230;
+						State = 1236;
 						predicate();
 						}
 						} 
 					}
-					State = 1235;
+					State = 1241;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
@@ -8418,7 +8523,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1246;
+			State = 1252;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8427,7 +8532,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1244;
+					State = 1250;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 					case 1:
@@ -8435,11 +8540,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1238;
+						State = 1244;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1239;
+						State = 1245;
 						Match(AND);
-						State = 1240;
+						State = 1246;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8448,18 +8553,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1241;
+						State = 1247;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1242;
+						State = 1248;
 						Match(OR);
-						State = 1243;
+						State = 1249;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1248;
+				State = 1254;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			}
@@ -8650,6 +8755,23 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IsJsonContext : PredicateContext {
+		public IToken kind;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IS() { return GetToken(StreamSqlParser.IS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON() { return GetToken(StreamSqlParser.JSON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(StreamSqlParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VALUE() { return GetToken(StreamSqlParser.VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCALAR() { return GetToken(StreamSqlParser.SCALAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARRAY() { return GetToken(StreamSqlParser.ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT() { return GetToken(StreamSqlParser.OBJECT, 0); }
+		public IsJsonContext(PredicateContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIsJson(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
@@ -8657,16 +8779,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1322;
+			State = 1336;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1249;
+				State = 1255;
 				comparisonOperator();
-				State = 1250;
+				State = 1256;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8674,24 +8796,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1253;
+				State = 1259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1252;
+					State = 1258;
 					Match(NOT);
 					}
 				}
 
-				State = 1255;
+				State = 1261;
 				Match(BETWEEN);
-				State = 1257;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1256;
+					State = 1262;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8703,11 +8825,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1259;
+				State = 1265;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1260;
+				State = 1266;
 				Match(AND);
-				State = 1261;
+				State = 1267;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8715,23 +8837,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1264;
+				State = 1270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1263;
+					State = 1269;
 					Match(NOT);
 					}
 				}
 
-				State = 1266;
+				State = 1272;
 				Match(IN);
-				State = 1267;
+				State = 1273;
 				Match(LPAREN);
-				State = 1268;
+				State = 1274;
 				query();
-				State = 1269;
+				State = 1275;
 				Match(RPAREN);
 				}
 				break;
@@ -8739,39 +8861,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1272;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1271;
+					State = 1277;
 					Match(NOT);
 					}
 				}
 
-				State = 1274;
+				State = 1280;
 				Match(IN);
-				State = 1275;
-				Match(LPAREN);
-				State = 1276;
-				expression();
 				State = 1281;
+				Match(LPAREN);
+				State = 1282;
+				expression();
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1277;
+					State = 1283;
 					Match(COMMA);
-					State = 1278;
+					State = 1284;
 					expression();
 					}
 					}
-					State = 1283;
+					State = 1289;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1284;
+				State = 1290;
 				Match(RPAREN);
 				}
 				break;
@@ -8779,28 +8901,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1287;
+				State = 1293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1286;
+					State = 1292;
 					Match(NOT);
 					}
 				}
 
-				State = 1289;
+				State = 1295;
 				Match(LIKE);
-				State = 1290;
+				State = 1296;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1293;
+				State = 1299;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1291;
+					State = 1297;
 					Match(ESCAPE);
-					State = 1292;
+					State = 1298;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8811,30 +8933,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1296;
+				State = 1302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1295;
+					State = 1301;
 					Match(NOT);
 					}
 				}
 
-				State = 1298;
+				State = 1304;
 				Match(SIMILAR);
-				State = 1299;
+				State = 1305;
 				Match(TO);
-				State = 1300;
+				State = 1306;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1303;
+				State = 1309;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1301;
+					State = 1307;
 					Match(ESCAPE);
-					State = 1302;
+					State = 1308;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8845,19 +8967,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1305;
+				State = 1311;
 				Match(IS);
-				State = 1307;
+				State = 1313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1306;
+					State = 1312;
 					Match(NOT);
 					}
 				}
 
-				State = 1309;
+				State = 1315;
 				Match(NULL);
 				}
 				break;
@@ -8865,19 +8987,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1310;
+				State = 1316;
 				Match(IS);
-				State = 1312;
+				State = 1318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1311;
+					State = 1317;
 					Match(NOT);
 					}
 				}
 
-				State = 1314;
+				State = 1320;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -8893,24 +9015,62 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1315;
+				State = 1321;
 				Match(IS);
-				State = 1317;
+				State = 1323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1316;
+					State = 1322;
 					Match(NOT);
 					}
 				}
 
-				State = 1319;
+				State = 1325;
 				Match(DISTINCT);
-				State = 1320;
+				State = 1326;
 				Match(FROM);
-				State = 1321;
+				State = 1327;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
+				}
+				break;
+			case 10:
+				_localctx = new IsJsonContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 1328;
+				Match(IS);
+				State = 1330;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1329;
+					Match(NOT);
+					}
+				}
+
+				State = 1332;
+				Match(JSON);
+				State = 1334;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+				case 1:
+					{
+					State = 1333;
+					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
+						((IsJsonContext)_localctx).kind = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+					break;
+				}
 				}
 				break;
 			}
@@ -8954,9 +9114,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1324;
+			State = 1338;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 63L) != 0)) ) {
+			if ( !(((((_la - 223)) & ~0x3f) == 0 && ((1L << (_la - 223)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9075,7 +9235,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1330;
+			State = 1344;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9101,6 +9261,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -9113,12 +9274,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -9146,8 +9310,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -9176,6 +9344,7 @@ internal partial class StreamSqlParser : Parser {
 			case NON:
 			case NULL:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -9203,6 +9372,7 @@ internal partial class StreamSqlParser : Parser {
 			case ROLLUP:
 			case ROW:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -9227,6 +9397,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -9238,6 +9409,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -9255,7 +9427,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1327;
+				State = 1341;
 				primaryExpression(0);
 				}
 				break;
@@ -9265,7 +9437,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1328;
+				State = 1342;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9275,7 +9447,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1329;
+				State = 1343;
 				valueExpression(3);
 				}
 				break;
@@ -9283,36 +9455,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1340;
+			State = 1354;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1338;
+					State = 1352;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1332;
+						State = 1346;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1333;
+						State = 1347;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 220)) & ~0x3f) == 0 && ((1L << (_la - 220)) & 15L) != 0)) ) {
+						if ( !(((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1334;
+						State = 1348;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9321,9 +9493,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1335;
+						State = 1349;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1336;
+						State = 1350;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9333,16 +9505,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1337;
+						State = 1351;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1342;
+				State = 1356;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			}
 			}
 		}
@@ -9587,6 +9759,8 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class JsonValueContext : PrimaryExpressionContext {
+		public JsonValueBehaviorContext onEmpty;
+		public JsonValueBehaviorContext onError;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_VALUE() { return GetToken(StreamSqlParser.JSON_VALUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
@@ -9601,11 +9775,91 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DataTypeContext dataType() {
 			return GetRuleContext<DataTypeContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ON() { return GetTokens(StreamSqlParser.ON); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON(int i) {
+			return GetToken(StreamSqlParser.ON, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EMPTY() { return GetToken(StreamSqlParser.EMPTY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public JsonValueBehaviorContext[] jsonValueBehavior() {
+			return GetRuleContexts<JsonValueBehaviorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public JsonValueBehaviorContext jsonValueBehavior(int i) {
+			return GetRuleContext<JsonValueBehaviorContext>(i);
+		}
 		public JsonValueContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitJsonValue(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonQueryContext : PrimaryExpressionContext {
+		public JsonQueryBehaviorContext onEmpty;
+		public JsonQueryBehaviorContext onError;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_QUERY() { return GetToken(StreamSqlParser.JSON_QUERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(StreamSqlParser.COMMA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RETURNING() { return GetToken(StreamSqlParser.RETURNING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DataTypeContext dataType() {
+			return GetRuleContext<DataTypeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public JsonQueryWrapperContext jsonQueryWrapper() {
+			return GetRuleContext<JsonQueryWrapperContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ON() { return GetTokens(StreamSqlParser.ON); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON(int i) {
+			return GetToken(StreamSqlParser.ON, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EMPTY() { return GetToken(StreamSqlParser.EMPTY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public JsonQueryBehaviorContext[] jsonQueryBehavior() {
+			return GetRuleContexts<JsonQueryBehaviorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public JsonQueryBehaviorContext jsonQueryBehavior(int i) {
+			return GetRuleContext<JsonQueryBehaviorContext>(i);
+		}
+		public JsonQueryContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonQuery(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonExistsContext : PrimaryExpressionContext {
+		public IToken onError;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXISTS() { return GetToken(StreamSqlParser.JSON_EXISTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(StreamSqlParser.COMMA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ERROR() { return GetTokens(StreamSqlParser.ERROR); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR(int i) {
+			return GetToken(StreamSqlParser.ERROR, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRUE() { return GetToken(StreamSqlParser.TRUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FALSE() { return GetToken(StreamSqlParser.FALSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNKNOWN() { return GetToken(StreamSqlParser.UNKNOWN, 0); }
+		public JsonExistsContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonExists(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9635,6 +9889,35 @@ internal partial class StreamSqlParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitJsonObject(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonArrayContext : PrimaryExpressionContext {
+		public IToken onNull;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAY() { return GetToken(StreamSqlParser.JSON_ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NULL() { return GetTokens(StreamSqlParser.NULL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL(int i) {
+			return GetToken(StreamSqlParser.NULL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public JsonArrayContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonArray(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -9912,16 +10195,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1548;
+			State = 1630;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1344;
+				State = 1358;
 				literal();
 				}
 				break;
@@ -9930,7 +10213,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1345;
+				State = 1359;
 				interval();
 				}
 				break;
@@ -9939,37 +10222,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1346;
+				State = 1360;
 				Match(CASE);
-				State = 1347;
+				State = 1361;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1349;
+				State = 1363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1348;
+					State = 1362;
 					whenClause();
 					}
 					}
-					State = 1351;
+					State = 1365;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1355;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1353;
+					State = 1367;
 					Match(ELSE);
-					State = 1354;
+					State = 1368;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1357;
+				State = 1371;
 				Match(END);
 				}
 				break;
@@ -9978,35 +10261,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1359;
+				State = 1373;
 				Match(CASE);
-				State = 1361;
+				State = 1375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1360;
+					State = 1374;
 					whenClause();
 					}
 					}
-					State = 1363;
+					State = 1377;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1367;
+				State = 1381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1365;
+					State = 1379;
 					Match(ELSE);
-					State = 1366;
+					State = 1380;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1369;
+				State = 1383;
 				Match(END);
 				}
 				break;
@@ -10015,7 +10298,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1371;
+				State = 1385;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10024,15 +10307,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1372;
+				State = 1386;
 				Match(LPAREN);
-				State = 1373;
+				State = 1387;
 				expression();
-				State = 1374;
+				State = 1388;
 				Match(AS);
-				State = 1375;
+				State = 1389;
 				dataType();
-				State = 1376;
+				State = 1390;
 				Match(RPAREN);
 				}
 				break;
@@ -10041,17 +10324,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1378;
+				State = 1392;
 				Match(EXTRACT);
-				State = 1379;
+				State = 1393;
 				Match(LPAREN);
-				State = 1380;
+				State = 1394;
 				timeUnit();
-				State = 1381;
+				State = 1395;
 				Match(FROM);
-				State = 1382;
+				State = 1396;
 				expression();
-				State = 1383;
+				State = 1397;
 				Match(RPAREN);
 				}
 				break;
@@ -10060,11 +10343,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1385;
+				State = 1399;
 				Match(TRIM);
-				State = 1386;
+				State = 1400;
 				Match(LPAREN);
-				State = 1387;
+				State = 1401;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10074,21 +10357,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1389;
+				State = 1403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144116030033954105L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2882620567431675959L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 70094428369149L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
 					{
-					State = 1388;
+					State = 1402;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1391;
+				State = 1405;
 				Match(FROM);
-				State = 1392;
+				State = 1406;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1393;
+				State = 1407;
 				Match(RPAREN);
 				}
 				break;
@@ -10097,25 +10380,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1395;
+				State = 1409;
 				Match(TRIM);
-				State = 1396;
+				State = 1410;
 				Match(LPAREN);
-				State = 1400;
+				State = 1414;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 				case 1:
 					{
-					State = 1397;
+					State = 1411;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1398;
+					State = 1412;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1402;
+				State = 1416;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1403;
+				State = 1417;
 				Match(RPAREN);
 				}
 				break;
@@ -10124,29 +10407,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1405;
+				State = 1419;
 				Match(SUBSTRING);
-				State = 1406;
+				State = 1420;
 				Match(LPAREN);
-				State = 1407;
+				State = 1421;
 				expression();
-				State = 1408;
+				State = 1422;
 				Match(FROM);
-				State = 1409;
+				State = 1423;
 				expression();
-				State = 1412;
+				State = 1426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1410;
+					State = 1424;
 					Match(FOR);
-					State = 1411;
+					State = 1425;
 					expression();
 					}
 				}
 
-				State = 1414;
+				State = 1428;
 				Match(RPAREN);
 				}
 				break;
@@ -10155,17 +10438,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1416;
+				State = 1430;
 				Match(POSITION);
-				State = 1417;
+				State = 1431;
 				Match(LPAREN);
-				State = 1418;
+				State = 1432;
 				valueExpression(0);
-				State = 1419;
+				State = 1433;
 				Match(IN);
-				State = 1420;
+				State = 1434;
 				expression();
-				State = 1421;
+				State = 1435;
 				Match(RPAREN);
 				}
 				break;
@@ -10174,33 +10457,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1423;
+				State = 1437;
 				Match(OVERLAY);
-				State = 1424;
+				State = 1438;
 				Match(LPAREN);
-				State = 1425;
+				State = 1439;
 				expression();
-				State = 1426;
+				State = 1440;
 				Match(PLACING);
-				State = 1427;
+				State = 1441;
 				expression();
-				State = 1428;
+				State = 1442;
 				Match(FROM);
-				State = 1429;
+				State = 1443;
 				expression();
-				State = 1432;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1430;
+					State = 1444;
 					Match(FOR);
-					State = 1431;
+					State = 1445;
 					expression();
 					}
 				}
 
-				State = 1434;
+				State = 1448;
 				Match(RPAREN);
 				}
 				break;
@@ -10209,73 +10492,211 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1436;
+				State = 1450;
 				Match(JSON_VALUE);
-				State = 1437;
+				State = 1451;
 				Match(LPAREN);
-				State = 1438;
+				State = 1452;
 				expression();
-				State = 1439;
+				State = 1453;
 				Match(COMMA);
-				State = 1440;
+				State = 1454;
 				expression();
-				State = 1443;
+				State = 1457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1441;
+					State = 1455;
 					Match(RETURNING);
-					State = 1442;
+					State = 1456;
 					dataType();
 					}
 				}
 
-				State = 1445;
+				State = 1463;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+				case 1:
+					{
+					State = 1459;
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+					State = 1460;
+					Match(ON);
+					State = 1461;
+					Match(EMPTY);
+					}
+					break;
+				}
+				State = 1469;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
+					{
+					State = 1465;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1466;
+					Match(ON);
+					State = 1467;
+					Match(ERROR);
+					}
+				}
+
+				State = 1471;
 				Match(RPAREN);
 				}
 				break;
 			case 13:
 				{
+				_localctx = new JsonQueryContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1473;
+				Match(JSON_QUERY);
+				State = 1474;
+				Match(LPAREN);
+				State = 1475;
+				expression();
+				State = 1476;
+				Match(COMMA);
+				State = 1477;
+				expression();
+				State = 1480;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RETURNING) {
+					{
+					State = 1478;
+					Match(RETURNING);
+					State = 1479;
+					dataType();
+					}
+				}
+
+				State = 1483;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH || _la==WITHOUT) {
+					{
+					State = 1482;
+					jsonQueryWrapper();
+					}
+				}
+
+				State = 1489;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+				case 1:
+					{
+					State = 1485;
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+					State = 1486;
+					Match(ON);
+					State = 1487;
+					Match(EMPTY);
+					}
+					break;
+				}
+				State = 1495;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==EMPTY || _la==ERROR || _la==NULL) {
+					{
+					State = 1491;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1492;
+					Match(ON);
+					State = 1493;
+					Match(ERROR);
+					}
+				}
+
+				State = 1497;
+				Match(RPAREN);
+				}
+				break;
+			case 14:
+				{
+				_localctx = new JsonExistsContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1499;
+				Match(JSON_EXISTS);
+				State = 1500;
+				Match(LPAREN);
+				State = 1501;
+				expression();
+				State = 1502;
+				Match(COMMA);
+				State = 1503;
+				expression();
+				State = 1507;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
+					{
+					State = 1504;
+					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
+						((JsonExistsContext)_localctx).onError = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1505;
+					Match(ON);
+					State = 1506;
+					Match(ERROR);
+					}
+				}
+
+				State = 1509;
+				Match(RPAREN);
+				}
+				break;
+			case 15:
+				{
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1447;
+				State = 1511;
 				Match(JSON_OBJECT);
-				State = 1448;
+				State = 1512;
 				Match(LPAREN);
-				State = 1457;
+				State = 1521;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 				case 1:
 					{
-					State = 1449;
+					State = 1513;
 					jsonKeyValue();
-					State = 1454;
+					State = 1518;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1450;
+						State = 1514;
 						Match(COMMA);
-						State = 1451;
+						State = 1515;
 						jsonKeyValue();
 						}
 						}
-						State = 1456;
+						State = 1520;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1462;
+				State = 1526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1459;
+					State = 1523;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10285,50 +10706,111 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1460;
+					State = 1524;
 					Match(ON);
-					State = 1461;
+					State = 1525;
 					Match(NULL);
 					}
 				}
 
-				State = 1464;
+				State = 1528;
 				Match(RPAREN);
 				}
 				break;
-			case 14:
+			case 16:
+				{
+				_localctx = new JsonArrayContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1529;
+				Match(JSON_ARRAY);
+				State = 1530;
+				Match(LPAREN);
+				State = 1539;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+				case 1:
+					{
+					State = 1531;
+					expression();
+					State = 1536;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1532;
+						Match(COMMA);
+						State = 1533;
+						expression();
+						}
+						}
+						State = 1538;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+					break;
+				}
+				State = 1544;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1541;
+					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonArrayContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1542;
+					Match(ON);
+					State = 1543;
+					Match(NULL);
+					}
+				}
+
+				State = 1546;
+				Match(RPAREN);
+				}
+				break;
+			case 17:
 				{
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1465;
+				State = 1547;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 35184372088835L) != 0)) ) {
+				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
 					((FloorCeilToContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1466;
+				State = 1548;
 				Match(LPAREN);
-				State = 1467;
+				State = 1549;
 				expression();
-				State = 1468;
+				State = 1550;
 				Match(TO);
-				State = 1469;
+				State = 1551;
 				timeUnit();
-				State = 1470;
+				State = 1552;
 				Match(RPAREN);
 				}
 				break;
-			case 15:
+			case 18:
 				{
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1472;
+				State = 1554;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10338,31 +10820,31 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1473;
+				State = 1555;
 				Match(LPAREN);
-				State = 1474;
+				State = 1556;
 				timeUnit();
-				State = 1475;
+				State = 1557;
 				Match(COMMA);
-				State = 1476;
+				State = 1558;
 				expression();
-				State = 1477;
+				State = 1559;
 				Match(COMMA);
-				State = 1478;
+				State = 1560;
 				expression();
-				State = 1479;
+				State = 1561;
 				Match(RPAREN);
 				}
 				break;
-			case 16:
+			case 19:
 				{
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1481;
+				State = 1563;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 120259084288L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
 					((NiladicFunctionContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -10371,237 +10853,237 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 17:
+			case 20:
 				{
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1564;
 				Match(ARRAY);
-				State = 1483;
+				State = 1565;
 				Match(LBRACKET);
-				State = 1492;
+				State = 1574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144116030033954105L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2882620567431675959L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 70094428369149L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
 					{
-					State = 1484;
+					State = 1566;
 					expression();
-					State = 1489;
+					State = 1571;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1485;
+						State = 1567;
 						Match(COMMA);
-						State = 1486;
+						State = 1568;
 						expression();
 						}
 						}
-						State = 1491;
+						State = 1573;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1494;
+				State = 1576;
 				Match(RBRACKET);
-				}
-				break;
-			case 18:
-				{
-				_localctx = new MapConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1495;
-				Match(MAP);
-				State = 1496;
-				Match(LBRACKET);
-				State = 1505;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144116030033954105L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2882620567431675959L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 70094428369149L) != 0)) {
-					{
-					State = 1497;
-					expression();
-					State = 1502;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1498;
-						Match(COMMA);
-						State = 1499;
-						expression();
-						}
-						}
-						State = 1504;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1507;
-				Match(RBRACKET);
-				}
-				break;
-			case 19:
-				{
-				_localctx = new RowConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1508;
-				Match(ROW);
-				State = 1509;
-				Match(LPAREN);
-				State = 1518;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4601799207722921654L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144116030033954105L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2882620567431675959L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 70094428369149L) != 0)) {
-					{
-					State = 1510;
-					expression();
-					State = 1515;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1511;
-						Match(COMMA);
-						State = 1512;
-						expression();
-						}
-						}
-						State = 1517;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1520;
-				Match(RPAREN);
-				}
-				break;
-			case 20:
-				{
-				_localctx = new DescriptorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1521;
-				Match(DESCRIPTOR);
-				State = 1522;
-				Match(LPAREN);
-				State = 1523;
-				identifierList();
-				State = 1524;
-				Match(RPAREN);
 				}
 				break;
 			case 21:
 				{
-				_localctx = new FunctionCallExpressionContext(_localctx);
+				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1526;
-				functionCall();
+				State = 1577;
+				Match(MAP);
+				State = 1578;
+				Match(LBRACKET);
+				State = 1587;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+					{
+					State = 1579;
+					expression();
+					State = 1584;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1580;
+						Match(COMMA);
+						State = 1581;
+						expression();
+						}
+						}
+						State = 1586;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1589;
+				Match(RBRACKET);
 				}
 				break;
 			case 22:
 				{
-				_localctx = new ExistsContext(_localctx);
+				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1527;
-				Match(EXISTS);
-				State = 1528;
+				State = 1590;
+				Match(ROW);
+				State = 1591;
 				Match(LPAREN);
-				State = 1529;
-				query();
-				State = 1530;
+				State = 1600;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+					{
+					State = 1592;
+					expression();
+					State = 1597;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1593;
+						Match(COMMA);
+						State = 1594;
+						expression();
+						}
+						}
+						State = 1599;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1602;
 				Match(RPAREN);
 				}
 				break;
 			case 23:
 				{
-				_localctx = new SubqueryExpressionContext(_localctx);
+				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1532;
+				State = 1603;
+				Match(DESCRIPTOR);
+				State = 1604;
 				Match(LPAREN);
-				State = 1533;
-				query();
-				State = 1534;
+				State = 1605;
+				identifierList();
+				State = 1606;
 				Match(RPAREN);
 				}
 				break;
 			case 24:
 				{
+				_localctx = new FunctionCallExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1608;
+				functionCall();
+				}
+				break;
+			case 25:
+				{
+				_localctx = new ExistsContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1609;
+				Match(EXISTS);
+				State = 1610;
+				Match(LPAREN);
+				State = 1611;
+				query();
+				State = 1612;
+				Match(RPAREN);
+				}
+				break;
+			case 26:
+				{
+				_localctx = new SubqueryExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1614;
+				Match(LPAREN);
+				State = 1615;
+				query();
+				State = 1616;
+				Match(RPAREN);
+				}
+				break;
+			case 27:
+				{
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1536;
+				State = 1618;
 				Match(LPAREN);
-				State = 1537;
+				State = 1619;
 				expression();
-				State = 1542;
+				State = 1624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1538;
+					State = 1620;
 					Match(COMMA);
-					State = 1539;
+					State = 1621;
 					expression();
 					}
 					}
-					State = 1544;
+					State = 1626;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1545;
+				State = 1627;
 				Match(RPAREN);
 				}
 				break;
-			case 25:
+			case 28:
 				{
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1547;
+				State = 1629;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1560;
+			State = 1642;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1558;
+					State = 1640;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1550;
+						State = 1632;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1551;
+						State = 1633;
 						Match(DOT);
-						State = 1552;
+						State = 1634;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -10610,22 +11092,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1553;
+						State = 1635;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1554;
+						State = 1636;
 						Match(LBRACKET);
-						State = 1555;
+						State = 1637;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1556;
+						State = 1638;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1562;
+				State = 1644;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
 			}
 			}
 		}
@@ -10698,16 +11180,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1563;
+			State = 1645;
 			functionName();
-			State = 1564;
+			State = 1646;
 			Match(LPAREN);
-			State = 1577;
+			State = 1659;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1565;
+				State = 1647;
 				Match(ASTERISK);
 				}
 				break;
@@ -10735,6 +11217,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -10747,13 +11230,16 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DISTINCT:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -10781,8 +11267,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -10812,6 +11302,7 @@ internal partial class StreamSqlParser : Parser {
 			case NOT:
 			case NULL:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -10839,6 +11330,7 @@ internal partial class StreamSqlParser : Parser {
 			case ROLLUP:
 			case ROW:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -10864,6 +11356,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -10875,6 +11368,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -10891,31 +11385,31 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1567;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1566;
+					State = 1648;
 					setQuantifier();
 					}
 				}
 
-				State = 1569;
+				State = 1651;
 				functionArgument();
-				State = 1574;
+				State = 1656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1570;
+					State = 1652;
 					Match(COMMA);
-					State = 1571;
+					State = 1653;
 					functionArgument();
 					}
 					}
-					State = 1576;
+					State = 1658;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10927,34 +11421,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1579;
+			State = 1661;
 			Match(RPAREN);
-			State = 1586;
+			State = 1668;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 			case 1:
 				{
-				State = 1580;
+				State = 1662;
 				Match(FILTER);
-				State = 1581;
+				State = 1663;
 				Match(LPAREN);
-				State = 1582;
+				State = 1664;
 				Match(WHERE);
-				State = 1583;
+				State = 1665;
 				_localctx.filter = expression();
-				State = 1584;
+				State = 1666;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1590;
+			State = 1672;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 			case 1:
 				{
-				State = 1588;
+				State = 1670;
 				Match(OVER);
-				State = 1589;
+				State = 1671;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -10996,7 +11490,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 112, RULE_functionName);
 		try {
-			State = 1595;
+			State = 1677;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11019,6 +11513,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -11028,12 +11523,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -11058,8 +11556,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -11083,6 +11585,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -11108,6 +11611,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -11131,6 +11635,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -11142,6 +11647,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -11149,21 +11655,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1592;
+				State = 1674;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1593;
+				State = 1675;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1594;
+				State = 1676;
 				Match(RIGHT);
 				}
 				break;
@@ -11228,18 +11734,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionArgument);
 		try {
-			State = 1602;
+			State = 1684;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1597;
+				State = 1679;
 				identifier();
-				State = 1598;
+				State = 1680;
 				Match(ARROW);
-				State = 1599;
+				State = 1681;
 				functionArgumentValue();
 				}
 				break;
@@ -11247,7 +11753,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1601;
+				State = 1683;
 				functionArgumentValue();
 				}
 				break;
@@ -11333,27 +11839,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 116, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1621;
+			State = 1703;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1604;
+				State = 1686;
 				Match(TABLE);
-				State = 1605;
+				State = 1687;
 				qualifiedName();
-				State = 1609;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1606;
+					State = 1688;
 					Match(PARTITION);
-					State = 1607;
+					State = 1689;
 					Match(BY);
-					State = 1608;
+					State = 1690;
 					expression();
 					}
 				}
@@ -11364,24 +11870,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1611;
+				State = 1693;
 				Match(TABLE);
-				State = 1612;
+				State = 1694;
 				Match(LPAREN);
-				State = 1613;
+				State = 1695;
 				query();
-				State = 1614;
+				State = 1696;
 				Match(RPAREN);
-				State = 1618;
+				State = 1700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1615;
+					State = 1697;
 					Match(PARTITION);
-					State = 1616;
+					State = 1698;
 					Match(BY);
-					State = 1617;
+					State = 1699;
 					expression();
 					}
 				}
@@ -11392,7 +11898,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1620;
+				State = 1702;
 				expression();
 				}
 				break;
@@ -11434,7 +11940,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 118, RULE_windowReference);
 		try {
-			State = 1625;
+			State = 1707;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11457,6 +11963,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -11466,12 +11973,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -11496,8 +12006,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -11521,6 +12035,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -11546,6 +12061,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -11569,6 +12085,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -11580,6 +12097,7 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
@@ -11587,14 +12105,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1623;
+				State = 1705;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1624;
+				State = 1706;
 				windowSpecification();
 				}
 				break;
@@ -11662,79 +12180,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1627;
+			State = 1709;
 			Match(LPAREN);
-			State = 1638;
+			State = 1720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1628;
+				State = 1710;
 				Match(PARTITION);
-				State = 1629;
+				State = 1711;
 				Match(BY);
-				State = 1630;
+				State = 1712;
 				expression();
-				State = 1635;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1631;
+					State = 1713;
 					Match(COMMA);
-					State = 1632;
+					State = 1714;
 					expression();
 					}
 					}
-					State = 1637;
+					State = 1719;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1650;
+			State = 1732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1640;
+				State = 1722;
 				Match(ORDER);
-				State = 1641;
+				State = 1723;
 				Match(BY);
-				State = 1642;
+				State = 1724;
 				sortItem();
-				State = 1647;
+				State = 1729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1643;
+					State = 1725;
 					Match(COMMA);
-					State = 1644;
+					State = 1726;
 					sortItem();
 					}
 					}
-					State = 1649;
+					State = 1731;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1653;
+			State = 1735;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1652;
+				State = 1734;
 				windowFrame();
 				}
 			}
 
-			State = 1655;
+			State = 1737;
 			Match(RPAREN);
 			}
 		}
@@ -11782,13 +12300,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1665;
+			State = 1747;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1657;
+				State = 1739;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11798,14 +12316,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1658;
+				State = 1740;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1659;
+				State = 1741;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -11815,13 +12333,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1660;
+				State = 1742;
 				Match(BETWEEN);
-				State = 1661;
+				State = 1743;
 				_localctx.start = frameBound();
-				State = 1662;
+				State = 1744;
 				Match(AND);
-				State = 1663;
+				State = 1745;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -11905,16 +12423,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_frameBound);
 		int _la;
 		try {
-			State = 1676;
+			State = 1758;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1667;
+				State = 1749;
 				Match(UNBOUNDED);
-				State = 1668;
+				State = 1750;
 				Match(PRECEDING);
 				}
 				break;
@@ -11922,9 +12440,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1669;
+				State = 1751;
 				Match(UNBOUNDED);
-				State = 1670;
+				State = 1752;
 				Match(FOLLOWING);
 				}
 				break;
@@ -11932,9 +12450,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1671;
+				State = 1753;
 				Match(CURRENT);
-				State = 1672;
+				State = 1754;
 				Match(ROW);
 				}
 				break;
@@ -11942,9 +12460,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1673;
+				State = 1755;
 				valueExpression(0);
-				State = 1674;
+				State = 1756;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12000,22 +12518,264 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1679;
+			State = 1761;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 			case 1:
 				{
-				State = 1678;
+				State = 1760;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1681;
+			State = 1763;
 			_localctx.key = expression();
-			State = 1682;
+			State = 1764;
 			Match(VALUE);
-			State = 1683;
+			State = 1765;
 			_localctx.value = expression();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class JsonValueBehaviorContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL() { return GetToken(StreamSqlParser.NULL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(StreamSqlParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public JsonValueBehaviorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_jsonValueBehavior; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonValueBehavior(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public JsonValueBehaviorContext jsonValueBehavior() {
+		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
+		EnterRule(_localctx, 128, RULE_jsonValueBehavior);
+		try {
+			State = 1771;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case NULL:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1767;
+				Match(NULL);
+				}
+				break;
+			case ERROR:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1768;
+				Match(ERROR);
+				}
+				break;
+			case DEFAULT:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1769;
+				Match(DEFAULT);
+				State = 1770;
+				expression();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class JsonQueryWrapperContext : ParserRuleContext {
+		public IToken kind;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHOUT() { return GetToken(StreamSqlParser.WITHOUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WRAPPER() { return GetToken(StreamSqlParser.WRAPPER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARRAY() { return GetToken(StreamSqlParser.ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(StreamSqlParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONDITIONAL() { return GetToken(StreamSqlParser.CONDITIONAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNCONDITIONAL() { return GetToken(StreamSqlParser.UNCONDITIONAL, 0); }
+		public JsonQueryWrapperContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_jsonQueryWrapper; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonQueryWrapper(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public JsonQueryWrapperContext jsonQueryWrapper() {
+		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
+		EnterRule(_localctx, 130, RULE_jsonQueryWrapper);
+		int _la;
+		try {
+			State = 1786;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case WITHOUT:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1773;
+				Match(WITHOUT);
+				State = 1775;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ARRAY) {
+					{
+					State = 1774;
+					Match(ARRAY);
+					}
+				}
+
+				State = 1777;
+				Match(WRAPPER);
+				}
+				break;
+			case WITH:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1778;
+				Match(WITH);
+				State = 1780;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
+					{
+					State = 1779;
+					_localctx.kind = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
+						_localctx.kind = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+				}
+
+				State = 1783;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ARRAY) {
+					{
+					State = 1782;
+					Match(ARRAY);
+					}
+				}
+
+				State = 1785;
+				Match(WRAPPER);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class JsonQueryBehaviorContext : ParserRuleContext {
+		public IToken kind;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL() { return GetToken(StreamSqlParser.NULL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EMPTY() { return GetToken(StreamSqlParser.EMPTY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARRAY() { return GetToken(StreamSqlParser.ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT() { return GetToken(StreamSqlParser.OBJECT, 0); }
+		public JsonQueryBehaviorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_jsonQueryBehavior; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonQueryBehavior(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public JsonQueryBehaviorContext jsonQueryBehavior() {
+		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
+		EnterRule(_localctx, 132, RULE_jsonQueryBehavior);
+		int _la;
+		try {
+			State = 1792;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case NULL:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1788;
+				Match(NULL);
+				}
+				break;
+			case ERROR:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1789;
+				Match(ERROR);
+				}
+				break;
+			case EMPTY:
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1790;
+				Match(EMPTY);
+				State = 1791;
+				_localctx.kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ARRAY || _la==OBJECT) ) {
+					_localctx.kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -12056,17 +12816,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 128, RULE_whenClause);
+		EnterRule(_localctx, 134, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1685;
+			State = 1794;
 			Match(WHEN);
-			State = 1686;
+			State = 1795;
 			_localctx.condition = expression();
-			State = 1687;
+			State = 1796;
 			Match(THEN);
-			State = 1688;
+			State = 1797;
 			_localctx.result = expression();
 			}
 		}
@@ -12195,18 +12955,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 130, RULE_literal);
+		EnterRule(_localctx, 136, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 1704;
+			State = 1813;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1690;
+				State = 1799;
 				Match(NULL);
 				}
 				break;
@@ -12215,7 +12975,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1691;
+				State = 1800;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12230,7 +12990,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1692;
+				State = 1801;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -12238,7 +12998,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1693;
+				State = 1802;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -12246,7 +13006,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1694;
+				State = 1803;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -12254,7 +13014,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1696;
+				State = 1805;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12262,7 +13022,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1695;
+						State = 1804;
 						Match(STRING);
 						}
 						}
@@ -12270,9 +13030,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1698;
+					State = 1807;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,260,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12280,7 +13040,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1700;
+				State = 1809;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -12288,7 +13048,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1701;
+				State = 1810;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -12298,7 +13058,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1702;
+				State = 1811;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -12308,7 +13068,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1703;
+				State = 1812;
 				Match(STRING);
 				}
 				break;
@@ -12374,19 +13134,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 132, RULE_interval);
+		EnterRule(_localctx, 138, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1706;
+			State = 1815;
 			Match(INTERVAL);
-			State = 1708;
+			State = 1817;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1707;
+				State = 1816;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12399,43 +13159,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1710;
+			State = 1819;
 			_localctx.value = intervalValue();
-			State = 1711;
+			State = 1820;
 			_localctx.from = timeUnit();
-			State = 1715;
+			State = 1824;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 			case 1:
 				{
-				State = 1712;
+				State = 1821;
 				Match(LPAREN);
-				State = 1713;
+				State = 1822;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1714;
+				State = 1823;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1724;
+			State = 1833;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 			case 1:
 				{
-				State = 1717;
+				State = 1826;
 				Match(TO);
-				State = 1718;
+				State = 1827;
 				_localctx.to = timeUnit();
-				State = 1722;
+				State = 1831;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
 				case 1:
 					{
-					State = 1719;
+					State = 1828;
 					Match(LPAREN);
-					State = 1720;
+					State = 1829;
 					Match(INTEGER_VALUE);
-					State = 1721;
+					State = 1830;
 					Match(RPAREN);
 					}
 					break;
@@ -12476,14 +13236,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 134, RULE_intervalValue);
+		EnterRule(_localctx, 140, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1726;
+			State = 1835;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 25L) != 0)) ) {
+			if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12542,14 +13302,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 136, RULE_timeUnit);
+		EnterRule(_localctx, 142, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1728;
+			State = 1837;
 			_la = TokenStream.LA(1);
-			if ( !(_la==DAY || _la==DAYS || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 30227979829251L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 6971572223169576963L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 54044844795891135L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 771L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -12591,42 +13351,28 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 138, RULE_dataType);
+		EnterRule(_localctx, 144, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1730;
+			State = 1839;
 			dataTypeBody(0);
-			State = 1734;
+			State = 1843;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case NOT:
+			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+			case 1:
 				{
-				State = 1731;
+				State = 1840;
 				Match(NOT);
-				State = 1732;
+				State = 1841;
 				Match(NULL);
 				}
 				break;
-			case NULL:
+			case 2:
 				{
-				State = 1733;
+				State = 1842;
 				Match(NULL);
 				}
-				break;
-			case Eof:
-			case COMMENT:
-			case CONSTRAINT:
-			case END:
-			case METADATA:
-			case PRIMARY:
-			case GT:
-			case RPAREN:
-			case COMMA:
-			case SEMI:
-			case STRING:
-				break;
-			default:
 				break;
 			}
 			}
@@ -12824,29 +13570,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 140;
-		EnterRecursionRule(_localctx, 140, RULE_dataTypeBody, _p);
+		int _startState = 146;
+		EnterRecursionRule(_localctx, 146, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1818;
+			State = 1927;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1737;
+				State = 1846;
 				Match(ARRAY);
-				State = 1738;
+				State = 1847;
 				Match(LT);
-				State = 1739;
+				State = 1848;
 				dataType();
-				State = 1740;
+				State = 1849;
 				Match(GT);
 				}
 				break;
@@ -12855,13 +13601,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1742;
+				State = 1851;
 				Match(MULTISET);
-				State = 1743;
+				State = 1852;
 				Match(LT);
-				State = 1744;
+				State = 1853;
 				dataType();
-				State = 1745;
+				State = 1854;
 				Match(GT);
 				}
 				break;
@@ -12870,17 +13616,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1747;
+				State = 1856;
 				Match(MAP);
-				State = 1748;
+				State = 1857;
 				Match(LT);
-				State = 1749;
+				State = 1858;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1750;
+				State = 1859;
 				Match(COMMA);
-				State = 1751;
+				State = 1860;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1752;
+				State = 1861;
 				Match(GT);
 				}
 				break;
@@ -12889,37 +13635,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1754;
+				State = 1863;
 				Match(ROW);
-				State = 1755;
+				State = 1864;
 				Match(LT);
-				State = 1764;
+				State = 1873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52776558194941L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1729382258994797295L) != 0)) {
 					{
-					State = 1756;
+					State = 1865;
 					rowField();
-					State = 1761;
+					State = 1870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1757;
+						State = 1866;
 						Match(COMMA);
-						State = 1758;
+						State = 1867;
 						rowField();
 						}
 						}
-						State = 1763;
+						State = 1872;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1766;
+				State = 1875;
 				Match(GT);
 				}
 				break;
@@ -12928,37 +13674,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1767;
+				State = 1876;
 				Match(ROW);
-				State = 1768;
+				State = 1877;
 				Match(LPAREN);
-				State = 1777;
+				State = 1886;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 52776558194941L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1729382258994797295L) != 0)) {
 					{
-					State = 1769;
+					State = 1878;
 					rowField();
-					State = 1774;
+					State = 1883;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1770;
+						State = 1879;
 						Match(COMMA);
-						State = 1771;
+						State = 1880;
 						rowField();
 						}
 						}
-						State = 1776;
+						State = 1885;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1779;
+				State = 1888;
 				Match(RPAREN);
 				}
 				break;
@@ -12967,43 +13713,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1780;
+				State = 1889;
 				Match(INTERVAL);
-				State = 1781;
+				State = 1890;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1785;
+				State = 1894;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1782;
+					State = 1891;
 					Match(LPAREN);
-					State = 1783;
+					State = 1892;
 					Match(INTEGER_VALUE);
-					State = 1784;
+					State = 1893;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1794;
+				State = 1903;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 				case 1:
 					{
-					State = 1787;
+					State = 1896;
 					Match(TO);
-					State = 1788;
+					State = 1897;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1792;
+					State = 1901;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 					case 1:
 						{
-						State = 1789;
+						State = 1898;
 						Match(LPAREN);
-						State = 1790;
+						State = 1899;
 						Match(INTEGER_VALUE);
-						State = 1791;
+						State = 1900;
 						Match(RPAREN);
 						}
 						break;
@@ -13018,60 +13764,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1796;
+				State = 1905;
 				identifier();
-				State = 1807;
+				State = 1916;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 				case 1:
 					{
-					State = 1797;
+					State = 1906;
 					Match(LPAREN);
-					State = 1798;
+					State = 1907;
 					Match(INTEGER_VALUE);
-					State = 1803;
+					State = 1912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1799;
+						State = 1908;
 						Match(COMMA);
-						State = 1800;
+						State = 1909;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1805;
+						State = 1914;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1806;
+					State = 1915;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1816;
+				State = 1925;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,258,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 				case 1:
 					{
-					State = 1809;
+					State = 1918;
 					Match(WITH);
-					State = 1810;
+					State = 1919;
 					Match(LOCAL);
-					State = 1811;
+					State = 1920;
 					Match(TIME);
-					State = 1812;
+					State = 1921;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1813;
+					State = 1922;
 					Match(WITHOUT);
-					State = 1814;
+					State = 1923;
 					Match(TIME);
-					State = 1815;
+					State = 1924;
 					Match(ZONE);
 					}
 					break;
@@ -13080,25 +13826,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1826;
+			State = 1935;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1824;
+					State = 1933;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1820;
+						State = 1929;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1821;
+						State = 1930;
 						Match(ARRAY);
 						}
 						break;
@@ -13106,18 +13852,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1822;
+						State = 1931;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1823;
+						State = 1932;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1828;
+				State = 1937;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
 			}
 			}
 		}
@@ -13156,21 +13902,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 142, RULE_rowField);
+		EnterRule(_localctx, 148, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1829;
+			State = 1938;
 			identifier();
-			State = 1830;
+			State = 1939;
 			dataType();
-			State = 1832;
+			State = 1941;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1831;
+				State = 1940;
 				Match(STRING);
 				}
 			}
@@ -13215,30 +13961,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 144, RULE_qualifiedName);
+		EnterRule(_localctx, 150, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1834;
+			State = 1943;
 			identifier();
-			State = 1839;
+			State = 1948;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,281,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1835;
+					State = 1944;
 					Match(DOT);
-					State = 1836;
+					State = 1945;
 					identifier();
 					}
 					} 
 				}
-				State = 1841;
+				State = 1950;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,263,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,281,Context);
 			}
 			}
 		}
@@ -13280,26 +14026,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 146, RULE_identifierList);
+		EnterRule(_localctx, 152, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1842;
+			State = 1951;
 			identifier();
-			State = 1847;
+			State = 1956;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1843;
+				State = 1952;
 				Match(COMMA);
-				State = 1844;
+				State = 1953;
 				identifier();
 				}
 				}
-				State = 1849;
+				State = 1958;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -13338,22 +14084,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 148, RULE_identifier);
+		EnterRule(_localctx, 154, RULE_identifier);
 		try {
-			State = 1853;
+			State = 1962;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1850;
+				State = 1959;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1851;
+				State = 1960;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -13377,6 +14123,7 @@ internal partial class StreamSqlParser : Parser {
 			case COLUMN:
 			case COLUMNS:
 			case COMMENT:
+			case CONDITIONAL:
 			case CONSTRAINT:
 			case CREATE:
 			case CUBE:
@@ -13386,12 +14133,15 @@ internal partial class StreamSqlParser : Parser {
 			case DATE:
 			case DAY:
 			case DAYS:
+			case DEFAULT:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DRAIN:
 			case DROP:
+			case EMPTY:
 			case ENFORCED:
+			case ERROR:
 			case ESCAPE:
 			case ESTIMATED_COST:
 			case EXCLUDING:
@@ -13416,8 +14166,12 @@ internal partial class StreamSqlParser : Parser {
 			case JAR:
 			case JOB:
 			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
 			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
 			case LANGUAGE:
@@ -13441,6 +14195,7 @@ internal partial class StreamSqlParser : Parser {
 			case NEXT:
 			case NON:
 			case NULLS:
+			case OBJECT:
 			case OF:
 			case ONLY:
 			case ORDINALITY:
@@ -13466,6 +14221,7 @@ internal partial class StreamSqlParser : Parser {
 			case RETURNING:
 			case ROLLUP:
 			case SAVEPOINT:
+			case SCALAR:
 			case SECOND:
 			case SECONDS:
 			case SET:
@@ -13489,6 +14245,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRY_CAST:
 			case UNBOUNDED:
+			case UNCONDITIONAL:
 			case UNKNOWN:
 			case USE:
 			case USER:
@@ -13500,12 +14257,13 @@ internal partial class StreamSqlParser : Parser {
 			case WEEK:
 			case WEEKS:
 			case WITHOUT:
+			case WRAPPER:
 			case YEAR:
 			case YEARS:
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1852;
+				State = 1961;
 				nonReserved();
 				}
 				break;
@@ -13587,6 +14345,18 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXECUTION_PLAN() { return GetToken(StreamSqlParser.JSON_EXECUTION_PLAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECT() { return GetToken(StreamSqlParser.JSON_OBJECT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_VALUE() { return GetToken(StreamSqlParser.JSON_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_QUERY() { return GetToken(StreamSqlParser.JSON_QUERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXISTS() { return GetToken(StreamSqlParser.JSON_EXISTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAY() { return GetToken(StreamSqlParser.JSON_ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON() { return GetToken(StreamSqlParser.JSON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONDITIONAL() { return GetToken(StreamSqlParser.CONDITIONAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNCONDITIONAL() { return GetToken(StreamSqlParser.UNCONDITIONAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WRAPPER() { return GetToken(StreamSqlParser.WRAPPER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SCALAR() { return GetToken(StreamSqlParser.SCALAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBJECT() { return GetToken(StreamSqlParser.OBJECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EMPTY() { return GetToken(StreamSqlParser.EMPTY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(StreamSqlParser.DEFAULT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(StreamSqlParser.KEY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGUAGE() { return GetToken(StreamSqlParser.LANGUAGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
@@ -13687,14 +14457,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 150, RULE_nonReserved);
+		EnterRule(_localctx, 156, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1855;
+			State = 1964;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2223898484212018742L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3602896074458334521L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -2954678161805148215L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 61693L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2084526831L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13721,7 +14491,7 @@ internal partial class StreamSqlParser : Parser {
 		case 50: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
 		case 53: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
 		case 54: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 70: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 73: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -13770,7 +14540,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,248,1858,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,260,1967,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -13780,715 +14550,761 @@ internal partial class StreamSqlParser : Parser {
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
-		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,1,0,5,0,154,8,0,10,0,
-		12,0,157,9,0,1,0,1,0,4,0,161,8,0,11,0,12,0,162,1,0,5,0,166,8,0,10,0,12,
-		0,169,9,0,1,0,5,0,172,8,0,10,0,12,0,175,9,0,3,0,177,8,0,1,0,1,0,1,1,1,
-		1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,190,8,2,1,2,3,2,193,8,2,1,2,1,2,1,2,
-		1,2,3,2,199,8,2,1,2,1,2,1,2,3,2,204,8,2,1,2,1,2,1,2,1,2,3,2,210,8,2,1,
-		2,1,2,1,2,1,2,1,2,3,2,217,8,2,1,2,1,2,3,2,221,8,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,3,2,229,8,2,3,2,231,8,2,1,2,1,2,1,2,1,2,3,2,237,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,244,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,252,8,2,10,2,12,2,255,9,
-		2,3,2,257,8,2,1,2,1,2,1,2,1,2,1,2,3,2,264,8,2,1,2,1,2,1,2,3,2,269,8,2,
-		1,2,3,2,272,8,2,1,2,1,2,1,2,1,2,1,2,3,2,279,8,2,1,2,1,2,1,2,3,2,284,8,
-		2,1,2,3,2,287,8,2,1,2,1,2,3,2,291,8,2,1,2,3,2,294,8,2,1,2,1,2,1,2,3,2,
-		299,8,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,322,8,2,1,2,1,2,1,2,1,2,1,2,3,2,329,
-		8,2,1,2,1,2,3,2,333,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,342,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,5,2,351,8,2,10,2,12,2,354,9,2,3,2,356,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,3,2,364,8,2,1,2,1,2,3,2,368,8,2,1,2,1,2,1,2,1,2,3,2,
-		374,8,2,1,2,1,2,3,2,378,8,2,1,2,1,2,3,2,382,8,2,1,3,1,3,1,3,1,3,3,3,388,
-		8,3,1,3,3,3,391,8,3,1,3,1,3,1,3,1,3,3,3,397,8,3,1,3,1,3,1,4,1,4,1,4,1,
-		4,1,4,5,4,406,8,4,10,4,12,4,409,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,
-		6,1,6,5,6,421,8,6,10,6,12,6,424,9,6,1,6,1,6,4,6,428,8,6,11,6,12,6,429,
-		1,6,5,6,433,8,6,10,6,12,6,436,9,6,1,6,5,6,439,8,6,10,6,12,6,442,9,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,4,6,450,8,6,11,6,12,6,451,1,6,1,6,4,6,456,8,6,11,
-		6,12,6,457,1,6,5,6,461,8,6,10,6,12,6,464,9,6,1,6,5,6,467,8,6,10,6,12,6,
-		470,9,6,1,6,1,6,3,6,474,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,482,8,7,1,8,1,
-		8,1,9,1,9,4,9,488,8,9,11,9,12,9,489,3,9,492,8,9,1,10,4,10,495,8,10,11,
-		10,12,10,496,1,11,1,11,1,11,3,11,502,8,11,1,11,3,11,505,8,11,1,11,1,11,
-		1,11,3,11,510,8,11,1,11,3,11,513,8,11,1,11,3,11,516,8,11,1,11,1,11,1,11,
-		3,11,521,8,11,1,11,3,11,524,8,11,1,11,1,11,1,11,3,11,529,8,11,1,11,1,11,
-		1,11,3,11,534,8,11,1,11,3,11,537,8,11,1,11,1,11,1,11,1,11,1,11,3,11,544,
-		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,559,8,11,3,11,561,8,11,1,12,3,12,564,8,12,1,12,1,12,1,12,1,13,1,13,
-		3,13,571,8,13,1,13,1,13,1,13,1,13,3,13,577,8,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,584,8,13,10,13,12,13,587,9,13,1,13,1,13,3,13,591,8,13,1,13,1,13,
-		3,13,595,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,603,8,13,1,13,3,13,606,
-		8,13,1,13,3,13,609,8,13,1,13,1,13,3,13,613,8,13,1,14,1,14,1,14,3,14,618,
-		8,14,1,15,1,15,1,15,1,15,1,15,3,15,625,8,15,1,15,1,15,1,15,1,15,1,15,3,
-		15,632,8,15,1,15,3,15,635,8,15,1,15,1,15,3,15,639,8,15,1,15,1,15,1,15,
-		3,15,644,8,15,1,15,1,15,3,15,648,8,15,3,15,650,8,15,1,16,1,16,3,16,654,
-		8,16,1,16,1,16,1,16,1,16,3,16,660,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		18,1,18,3,18,670,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,679,8,18,
-		1,19,1,19,1,19,1,19,1,19,5,19,686,8,19,10,19,12,19,689,9,19,3,19,691,8,
-		19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,5,21,703,8,21,10,
-		21,12,21,706,9,21,3,21,708,8,21,1,22,1,22,3,22,712,8,22,1,22,1,22,1,22,
-		1,22,3,22,718,8,22,1,23,1,23,1,23,1,23,5,23,724,8,23,10,23,12,23,727,9,
-		23,1,23,3,23,730,8,23,1,24,1,24,1,24,3,24,735,8,24,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,5,25,745,8,25,10,25,12,25,748,9,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,5,25,757,8,25,10,25,12,25,760,9,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,5,25,770,8,25,10,25,12,25,773,9,25,1,25,1,25,
-		3,25,777,8,25,1,25,1,25,3,25,781,8,25,1,25,1,25,1,25,1,25,1,25,3,25,788,
-		8,25,1,25,1,25,1,25,1,25,1,25,3,25,795,8,25,1,26,1,26,1,26,1,26,5,26,801,
-		8,26,10,26,12,26,804,9,26,3,26,806,8,26,1,26,1,26,1,27,1,27,1,27,1,27,
-		1,27,3,27,815,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
-		28,5,28,828,8,28,10,28,12,28,831,9,28,3,28,833,8,28,1,28,1,28,1,28,3,28,
-		838,8,28,3,28,840,8,28,1,28,1,28,1,28,3,28,845,8,28,3,28,847,8,28,1,28,
-		1,28,1,28,3,28,852,8,28,1,28,1,28,3,28,856,8,28,1,29,1,29,1,29,1,29,1,
-		29,1,29,3,29,864,8,29,1,29,1,29,1,29,1,29,3,29,870,8,29,1,29,5,29,873,
-		8,29,10,29,12,29,876,9,29,1,30,1,30,1,30,1,30,1,30,5,30,883,8,30,10,30,
-		12,30,886,9,30,1,30,1,30,1,30,1,30,3,30,892,8,30,1,31,3,31,895,8,31,1,
-		31,1,31,1,31,1,31,5,31,901,8,31,10,31,12,31,904,9,31,1,31,1,31,1,31,3,
-		31,909,8,31,1,32,1,32,3,32,913,8,32,1,32,3,32,916,8,32,1,32,1,32,1,32,
-		5,32,921,8,32,10,32,12,32,924,9,32,1,32,1,32,1,32,1,32,5,32,930,8,32,10,
-		32,12,32,933,9,32,3,32,935,8,32,1,32,1,32,3,32,939,8,32,1,32,1,32,1,32,
-		1,32,1,32,5,32,946,8,32,10,32,12,32,949,9,32,3,32,951,8,32,1,32,1,32,3,
-		32,955,8,32,1,32,1,32,1,32,1,32,5,32,961,8,32,10,32,12,32,964,9,32,3,32,
-		966,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,977,8,34,1,
-		34,3,34,980,8,34,3,34,982,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,990,
-		8,35,10,35,12,35,993,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1002,
-		8,35,10,35,12,35,1005,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1014,
-		8,35,10,35,12,35,1017,9,35,1,35,1,35,1,35,1,35,1,35,3,35,1024,8,35,1,36,
-		1,36,1,36,1,36,5,36,1030,8,36,10,36,12,36,1033,9,36,3,36,1035,8,36,1,36,
-		1,36,3,36,1039,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,1047,8,38,1,38,
-		1,38,3,38,1051,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1071,8,39,5,39,1073,8,39,
-		10,39,12,39,1076,9,39,1,40,3,40,1079,8,40,1,40,1,40,3,40,1083,8,40,1,40,
-		1,40,3,40,1087,8,40,1,40,1,40,3,40,1091,8,40,3,40,1093,8,40,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,3,41,1102,8,41,1,42,1,42,3,42,1106,8,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,1113,8,42,1,42,3,42,1116,8,42,1,42,3,42,1119,
-		8,42,1,42,1,42,1,42,1,42,1,42,3,42,1126,8,42,1,42,3,42,1129,8,42,1,42,
-		1,42,1,42,1,42,3,42,1135,8,42,1,42,1,42,1,42,1,42,1,42,5,42,1142,8,42,
-		10,42,12,42,1145,9,42,1,42,1,42,1,42,3,42,1150,8,42,1,42,3,42,1153,8,42,
-		1,42,1,42,1,42,1,42,3,42,1159,8,42,1,43,3,43,1162,8,43,1,43,1,43,1,43,
-		1,43,1,43,3,43,1169,8,43,1,44,1,44,1,45,1,45,1,45,3,45,1176,8,45,1,45,
-		5,45,1179,8,45,10,45,12,45,1182,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
-		5,46,1191,8,46,10,46,12,46,1194,9,46,1,46,1,46,1,46,5,46,1199,8,46,10,
-		46,12,46,1202,9,46,3,46,1204,8,46,1,46,3,46,1207,8,46,1,47,1,47,1,47,1,
-		47,1,48,1,48,1,48,5,48,1216,8,48,10,48,12,48,1219,9,48,1,48,1,48,3,48,
-		1223,8,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,5,50,1232,8,50,10,50,12,50,
-		1235,9,50,3,50,1237,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1245,8,50,
-		10,50,12,50,1248,9,50,1,51,1,51,1,51,1,51,3,51,1254,8,51,1,51,1,51,3,51,
-		1258,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1265,8,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,3,51,1273,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1280,8,51,10,51,
-		12,51,1283,9,51,1,51,1,51,1,51,3,51,1288,8,51,1,51,1,51,1,51,1,51,3,51,
-		1294,8,51,1,51,3,51,1297,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1304,8,51,
-		1,51,1,51,3,51,1308,8,51,1,51,1,51,1,51,3,51,1313,8,51,1,51,1,51,1,51,
-		3,51,1318,8,51,1,51,1,51,1,51,3,51,1323,8,51,1,52,1,52,1,53,1,53,1,53,
-		1,53,3,53,1331,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1339,8,53,10,53,
-		12,53,1342,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1350,8,54,11,54,12,
-		54,1351,1,54,1,54,3,54,1356,8,54,1,54,1,54,1,54,1,54,4,54,1362,8,54,11,
-		54,12,54,1363,1,54,1,54,3,54,1368,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
-		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,
-		54,1390,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1401,8,
-		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1413,8,54,1,
-		54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
-		54,1,54,1,54,1,54,3,54,1433,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,
-		54,1,54,3,54,1444,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1453,8,
-		54,10,54,12,54,1456,9,54,3,54,1458,8,54,1,54,1,54,1,54,3,54,1463,8,54,
+		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
+		2,78,7,78,1,0,5,0,160,8,0,10,0,12,0,163,9,0,1,0,1,0,4,0,167,8,0,11,0,12,
+		0,168,1,0,5,0,172,8,0,10,0,12,0,175,9,0,1,0,5,0,178,8,0,10,0,12,0,181,
+		9,0,3,0,183,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,196,8,
+		2,1,2,3,2,199,8,2,1,2,1,2,1,2,1,2,3,2,205,8,2,1,2,1,2,1,2,3,2,210,8,2,
+		1,2,1,2,1,2,1,2,3,2,216,8,2,1,2,1,2,1,2,1,2,1,2,3,2,223,8,2,1,2,1,2,3,
+		2,227,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,235,8,2,3,2,237,8,2,1,2,1,2,1,2,
+		1,2,3,2,243,8,2,1,2,1,2,1,2,1,2,1,2,3,2,250,8,2,1,2,1,2,1,2,1,2,1,2,1,
+		2,5,2,258,8,2,10,2,12,2,261,9,2,3,2,263,8,2,1,2,1,2,1,2,1,2,1,2,3,2,270,
+		8,2,1,2,1,2,1,2,3,2,275,8,2,1,2,3,2,278,8,2,1,2,1,2,1,2,1,2,1,2,3,2,285,
+		8,2,1,2,1,2,1,2,3,2,290,8,2,1,2,3,2,293,8,2,1,2,1,2,3,2,297,8,2,1,2,3,
+		2,300,8,2,1,2,1,2,1,2,3,2,305,8,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,1,2,
+		3,2,315,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,328,8,2,1,
+		2,1,2,1,2,1,2,1,2,3,2,335,8,2,1,2,1,2,3,2,339,8,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,3,2,348,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,357,8,2,10,2,12,2,
+		360,9,2,3,2,362,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,370,8,2,1,2,1,2,3,2,374,
+		8,2,1,2,1,2,1,2,1,2,3,2,380,8,2,1,2,1,2,3,2,384,8,2,1,2,1,2,3,2,388,8,
+		2,1,3,1,3,1,3,1,3,3,3,394,8,3,1,3,3,3,397,8,3,1,3,1,3,1,3,1,3,3,3,403,
+		8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,412,8,4,10,4,12,4,415,9,4,1,4,1,4,
+		1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,427,8,6,10,6,12,6,430,9,6,1,6,1,6,
+		4,6,434,8,6,11,6,12,6,435,1,6,5,6,439,8,6,10,6,12,6,442,9,6,1,6,5,6,445,
+		8,6,10,6,12,6,448,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,456,8,6,11,6,12,6,457,
+		1,6,1,6,4,6,462,8,6,11,6,12,6,463,1,6,5,6,467,8,6,10,6,12,6,470,9,6,1,
+		6,5,6,473,8,6,10,6,12,6,476,9,6,1,6,1,6,3,6,480,8,6,1,7,1,7,1,7,1,7,1,
+		7,1,7,3,7,488,8,7,1,8,1,8,1,9,1,9,4,9,494,8,9,11,9,12,9,495,3,9,498,8,
+		9,1,10,4,10,501,8,10,11,10,12,10,502,1,11,1,11,1,11,3,11,508,8,11,1,11,
+		3,11,511,8,11,1,11,1,11,1,11,3,11,516,8,11,1,11,3,11,519,8,11,1,11,3,11,
+		522,8,11,1,11,1,11,1,11,3,11,527,8,11,1,11,3,11,530,8,11,1,11,1,11,1,11,
+		3,11,535,8,11,1,11,1,11,1,11,3,11,540,8,11,1,11,3,11,543,8,11,1,11,1,11,
+		1,11,1,11,1,11,3,11,550,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,3,11,565,8,11,3,11,567,8,11,1,12,3,12,570,8,12,
+		1,12,1,12,1,12,1,13,1,13,3,13,577,8,13,1,13,1,13,1,13,1,13,3,13,583,8,
+		13,1,13,1,13,1,13,1,13,1,13,5,13,590,8,13,10,13,12,13,593,9,13,1,13,1,
+		13,3,13,597,8,13,1,13,1,13,3,13,601,8,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		3,13,609,8,13,1,13,3,13,612,8,13,1,13,3,13,615,8,13,1,13,1,13,3,13,619,
+		8,13,1,14,1,14,1,14,3,14,624,8,14,1,15,1,15,1,15,1,15,1,15,3,15,631,8,
+		15,1,15,1,15,1,15,1,15,1,15,3,15,638,8,15,1,15,3,15,641,8,15,1,15,1,15,
+		3,15,645,8,15,1,15,1,15,1,15,3,15,650,8,15,1,15,1,15,3,15,654,8,15,3,15,
+		656,8,15,1,16,1,16,3,16,660,8,16,1,16,1,16,1,16,1,16,3,16,666,8,16,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,676,8,18,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,18,3,18,685,8,18,1,19,1,19,1,19,1,19,1,19,5,19,692,8,19,10,19,
+		12,19,695,9,19,3,19,697,8,19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,
+		21,1,21,5,21,709,8,21,10,21,12,21,712,9,21,3,21,714,8,21,1,22,1,22,3,22,
+		718,8,22,1,22,1,22,1,22,1,22,3,22,724,8,22,1,23,1,23,1,23,1,23,5,23,730,
+		8,23,10,23,12,23,733,9,23,1,23,3,23,736,8,23,1,24,1,24,1,24,3,24,741,8,
+		24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,751,8,25,10,25,12,25,754,
+		9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,763,8,25,10,25,12,25,766,
+		9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,776,8,25,10,25,12,25,
+		779,9,25,1,25,1,25,3,25,783,8,25,1,25,1,25,3,25,787,8,25,1,25,1,25,1,25,
+		1,25,1,25,3,25,794,8,25,1,25,1,25,1,25,1,25,1,25,3,25,801,8,25,1,26,1,
+		26,1,26,1,26,5,26,807,8,26,10,26,12,26,810,9,26,3,26,812,8,26,1,26,1,26,
+		1,27,1,27,1,27,1,27,1,27,3,27,821,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,
+		28,1,28,1,28,1,28,1,28,5,28,834,8,28,10,28,12,28,837,9,28,3,28,839,8,28,
+		1,28,1,28,1,28,3,28,844,8,28,3,28,846,8,28,1,28,1,28,1,28,3,28,851,8,28,
+		3,28,853,8,28,1,28,1,28,1,28,3,28,858,8,28,1,28,1,28,3,28,862,8,28,1,29,
+		1,29,1,29,1,29,1,29,1,29,3,29,870,8,29,1,29,1,29,1,29,1,29,3,29,876,8,
+		29,1,29,5,29,879,8,29,10,29,12,29,882,9,29,1,30,1,30,1,30,1,30,1,30,5,
+		30,889,8,30,10,30,12,30,892,9,30,1,30,1,30,1,30,1,30,3,30,898,8,30,1,31,
+		3,31,901,8,31,1,31,1,31,1,31,1,31,5,31,907,8,31,10,31,12,31,910,9,31,1,
+		31,1,31,1,31,3,31,915,8,31,1,32,1,32,3,32,919,8,32,1,32,3,32,922,8,32,
+		1,32,1,32,1,32,5,32,927,8,32,10,32,12,32,930,9,32,1,32,1,32,1,32,1,32,
+		5,32,936,8,32,10,32,12,32,939,9,32,3,32,941,8,32,1,32,1,32,3,32,945,8,
+		32,1,32,1,32,1,32,1,32,1,32,5,32,952,8,32,10,32,12,32,955,9,32,3,32,957,
+		8,32,1,32,1,32,3,32,961,8,32,1,32,1,32,1,32,1,32,5,32,967,8,32,10,32,12,
+		32,970,9,32,3,32,972,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		3,34,983,8,34,1,34,3,34,986,8,34,3,34,988,8,34,1,35,1,35,1,35,1,35,1,35,
+		1,35,5,35,996,8,35,10,35,12,35,999,9,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,5,35,1008,8,35,10,35,12,35,1011,9,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,5,35,1020,8,35,10,35,12,35,1023,9,35,1,35,1,35,1,35,1,35,1,35,3,35,
+		1030,8,35,1,36,1,36,1,36,1,36,5,36,1036,8,36,10,36,12,36,1039,9,36,3,36,
+		1041,8,36,1,36,1,36,3,36,1045,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,
+		1053,8,38,1,38,1,38,3,38,1057,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1077,8,39,
+		5,39,1079,8,39,10,39,12,39,1082,9,39,1,40,3,40,1085,8,40,1,40,1,40,3,40,
+		1089,8,40,1,40,1,40,3,40,1093,8,40,1,40,1,40,3,40,1097,8,40,3,40,1099,
+		8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1108,8,41,1,42,1,42,3,42,
+		1112,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1119,8,42,1,42,3,42,1122,8,42,
+		1,42,3,42,1125,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1132,8,42,1,42,3,42,
+		1135,8,42,1,42,1,42,1,42,1,42,3,42,1141,8,42,1,42,1,42,1,42,1,42,1,42,
+		5,42,1148,8,42,10,42,12,42,1151,9,42,1,42,1,42,1,42,3,42,1156,8,42,1,42,
+		3,42,1159,8,42,1,42,1,42,1,42,1,42,3,42,1165,8,42,1,43,3,43,1168,8,43,
+		1,43,1,43,1,43,1,43,1,43,3,43,1175,8,43,1,44,1,44,1,45,1,45,1,45,3,45,
+		1182,8,45,1,45,5,45,1185,8,45,10,45,12,45,1188,9,45,1,45,1,45,1,46,1,46,
+		1,46,1,46,1,46,5,46,1197,8,46,10,46,12,46,1200,9,46,1,46,1,46,1,46,5,46,
+		1205,8,46,10,46,12,46,1208,9,46,3,46,1210,8,46,1,46,3,46,1213,8,46,1,47,
+		1,47,1,47,1,47,1,48,1,48,1,48,5,48,1222,8,48,10,48,12,48,1225,9,48,1,48,
+		1,48,3,48,1229,8,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,5,50,1238,8,50,
+		10,50,12,50,1241,9,50,3,50,1243,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,
+		1251,8,50,10,50,12,50,1254,9,50,1,51,1,51,1,51,1,51,3,51,1260,8,51,1,51,
+		1,51,3,51,1264,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1271,8,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,3,51,1279,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1286,
+		8,51,10,51,12,51,1289,9,51,1,51,1,51,1,51,3,51,1294,8,51,1,51,1,51,1,51,
+		1,51,3,51,1300,8,51,1,51,3,51,1303,8,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		1310,8,51,1,51,1,51,3,51,1314,8,51,1,51,1,51,1,51,3,51,1319,8,51,1,51,
+		1,51,1,51,3,51,1324,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1331,8,51,1,51,
+		1,51,3,51,1335,8,51,3,51,1337,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,
+		1345,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1353,8,53,10,53,12,53,1356,
+		9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1364,8,54,11,54,12,54,1365,1,54,
+		1,54,3,54,1370,8,54,1,54,1,54,1,54,1,54,4,54,1376,8,54,11,54,12,54,1377,
+		1,54,1,54,3,54,1382,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1404,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1415,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1427,8,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1488,8,54,10,54,12,54,
-		1491,9,54,3,54,1493,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1501,8,54,
-		10,54,12,54,1504,9,54,3,54,1506,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
-		1514,8,54,10,54,12,54,1517,9,54,3,54,1519,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,3,54,1447,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		1458,8,54,1,54,1,54,1,54,1,54,3,54,1464,8,54,1,54,1,54,1,54,1,54,3,54,
+		1470,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1481,8,54,
+		1,54,3,54,1484,8,54,1,54,1,54,1,54,1,54,3,54,1490,8,54,1,54,1,54,1,54,
+		1,54,3,54,1496,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1508,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1517,8,54,10,54,
+		12,54,1520,9,54,3,54,1522,8,54,1,54,1,54,1,54,3,54,1527,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,5,54,1535,8,54,10,54,12,54,1538,9,54,3,54,1540,8,54,
+		1,54,1,54,1,54,3,54,1545,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,5,54,1541,8,54,10,54,12,54,1544,9,54,1,54,1,54,1,54,3,54,1549,8,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1559,8,54,10,54,12,54,1562,
-		9,54,1,55,1,55,1,55,1,55,3,55,1568,8,55,1,55,1,55,1,55,5,55,1573,8,55,
-		10,55,12,55,1576,9,55,3,55,1578,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		3,55,1587,8,55,1,55,1,55,3,55,1591,8,55,1,56,1,56,1,56,3,56,1596,8,56,
-		1,57,1,57,1,57,1,57,1,57,3,57,1603,8,57,1,58,1,58,1,58,1,58,1,58,3,58,
-		1610,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1619,8,58,1,58,3,58,
-		1622,8,58,1,59,1,59,3,59,1626,8,59,1,60,1,60,1,60,1,60,1,60,1,60,5,60,
-		1634,8,60,10,60,12,60,1637,9,60,3,60,1639,8,60,1,60,1,60,1,60,1,60,1,60,
-		5,60,1646,8,60,10,60,12,60,1649,9,60,3,60,1651,8,60,1,60,3,60,1654,8,60,
-		1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1666,8,61,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1677,8,62,1,63,3,63,1680,
-		8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,4,65,1697,8,65,11,65,12,65,1698,1,65,1,65,1,65,1,65,3,65,1705,
-		8,65,1,66,1,66,3,66,1709,8,66,1,66,1,66,1,66,1,66,1,66,3,66,1716,8,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1723,8,66,3,66,1725,8,66,1,67,1,67,1,68,
-		1,68,1,69,1,69,1,69,1,69,3,69,1735,8,69,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1760,8,70,10,70,12,70,1763,9,70,3,70,1765,8,70,1,70,
-		1,70,1,70,1,70,1,70,1,70,5,70,1773,8,70,10,70,12,70,1776,9,70,3,70,1778,
-		8,70,1,70,1,70,1,70,1,70,1,70,1,70,3,70,1786,8,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1793,8,70,3,70,1795,8,70,1,70,1,70,1,70,1,70,1,70,5,70,1802,
-		8,70,10,70,12,70,1805,9,70,1,70,3,70,1808,8,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,3,70,1817,8,70,3,70,1819,8,70,1,70,1,70,1,70,1,70,5,70,1825,
-		8,70,10,70,12,70,1828,9,70,1,71,1,71,1,71,3,71,1833,8,71,1,72,1,72,1,72,
-		5,72,1838,8,72,10,72,12,72,1841,9,72,1,73,1,73,1,73,5,73,1846,8,73,10,
-		73,12,73,1849,9,73,1,74,1,74,1,74,3,74,1854,8,74,1,75,1,75,1,75,0,6,58,
-		78,100,106,108,140,76,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,0,36,5,0,18,18,
-		37,37,70,70,175,175,197,197,2,0,15,15,154,154,1,0,42,43,4,0,25,25,57,57,
-		75,75,149,149,2,0,86,86,136,136,4,0,22,22,52,52,92,92,143,143,2,0,211,
-		211,230,230,1,0,230,230,2,0,68,68,80,80,2,0,79,79,102,102,1,0,236,238,
-		3,0,54,54,81,81,138,138,1,0,158,159,2,0,64,64,122,122,2,0,53,53,189,189,
-		2,0,3,3,45,45,2,0,9,9,42,42,2,0,64,64,97,97,2,0,10,10,172,172,3,0,61,61,
-		186,186,190,190,1,0,211,216,1,0,218,219,1,0,220,223,2,0,17,17,187,187,
-		3,0,13,13,100,100,184,184,2,0,1,1,125,125,2,0,20,21,65,65,1,0,181,182,
-		2,0,34,36,105,106,2,0,150,150,159,159,2,0,66,66,145,145,2,0,61,61,186,
-		186,2,0,39,39,179,180,2,0,233,233,236,237,9,0,40,41,76,77,109,114,116,
-		117,119,120,147,148,161,162,201,202,208,209,40,0,1,2,4,5,9,11,13,13,15,
-		15,18,30,32,33,37,44,46,47,50,52,54,55,57,60,64,66,70,71,73,73,75,79,81,
-		81,86,86,88,90,92,97,99,100,104,104,108,120,122,123,126,127,130,130,133,
-		133,136,155,157,157,160,162,164,166,168,174,176,177,179,185,187,188,190,
-		190,192,193,195,195,197,202,207,210,2151,0,155,1,0,0,0,2,180,1,0,0,0,4,
-		381,1,0,0,0,6,383,1,0,0,0,8,400,1,0,0,0,10,412,1,0,0,0,12,473,1,0,0,0,
-		14,481,1,0,0,0,16,483,1,0,0,0,18,491,1,0,0,0,20,494,1,0,0,0,22,560,1,0,
-		0,0,24,563,1,0,0,0,26,568,1,0,0,0,28,617,1,0,0,0,30,649,1,0,0,0,32,653,
-		1,0,0,0,34,661,1,0,0,0,36,669,1,0,0,0,38,680,1,0,0,0,40,694,1,0,0,0,42,
-		707,1,0,0,0,44,717,1,0,0,0,46,719,1,0,0,0,48,731,1,0,0,0,50,794,1,0,0,
-		0,52,805,1,0,0,0,54,809,1,0,0,0,56,821,1,0,0,0,58,857,1,0,0,0,60,891,1,
-		0,0,0,62,908,1,0,0,0,64,910,1,0,0,0,66,967,1,0,0,0,68,981,1,0,0,0,70,1023,
-		1,0,0,0,72,1038,1,0,0,0,74,1040,1,0,0,0,76,1044,1,0,0,0,78,1052,1,0,0,
-		0,80,1092,1,0,0,0,82,1101,1,0,0,0,84,1158,1,0,0,0,86,1161,1,0,0,0,88,1170,
-		1,0,0,0,90,1172,1,0,0,0,92,1185,1,0,0,0,94,1208,1,0,0,0,96,1222,1,0,0,
-		0,98,1224,1,0,0,0,100,1236,1,0,0,0,102,1322,1,0,0,0,104,1324,1,0,0,0,106,
-		1330,1,0,0,0,108,1548,1,0,0,0,110,1563,1,0,0,0,112,1595,1,0,0,0,114,1602,
-		1,0,0,0,116,1621,1,0,0,0,118,1625,1,0,0,0,120,1627,1,0,0,0,122,1665,1,
-		0,0,0,124,1676,1,0,0,0,126,1679,1,0,0,0,128,1685,1,0,0,0,130,1704,1,0,
-		0,0,132,1706,1,0,0,0,134,1726,1,0,0,0,136,1728,1,0,0,0,138,1730,1,0,0,
-		0,140,1818,1,0,0,0,142,1829,1,0,0,0,144,1834,1,0,0,0,146,1842,1,0,0,0,
-		148,1853,1,0,0,0,150,1855,1,0,0,0,152,154,5,230,0,0,153,152,1,0,0,0,154,
-		157,1,0,0,0,155,153,1,0,0,0,155,156,1,0,0,0,156,176,1,0,0,0,157,155,1,
-		0,0,0,158,167,3,4,2,0,159,161,5,230,0,0,160,159,1,0,0,0,161,162,1,0,0,
-		0,162,160,1,0,0,0,162,163,1,0,0,0,163,164,1,0,0,0,164,166,3,4,2,0,165,
-		160,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,167,168,1,0,0,0,168,173,1,
-		0,0,0,169,167,1,0,0,0,170,172,5,230,0,0,171,170,1,0,0,0,172,175,1,0,0,
-		0,173,171,1,0,0,0,173,174,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,176,
-		158,1,0,0,0,176,177,1,0,0,0,177,178,1,0,0,0,178,179,5,0,0,1,179,1,1,0,
-		0,0,180,181,3,98,49,0,181,182,5,0,0,1,182,3,1,0,0,0,183,382,3,52,26,0,
-		184,382,3,6,3,0,185,382,3,12,6,0,186,189,5,55,0,0,187,190,3,6,3,0,188,
-		190,3,12,6,0,189,187,1,0,0,0,189,188,1,0,0,0,190,192,1,0,0,0,191,193,3,
-		14,7,0,192,191,1,0,0,0,192,193,1,0,0,0,193,198,1,0,0,0,194,195,5,4,0,0,
-		195,196,5,123,0,0,196,197,5,153,0,0,197,199,5,168,0,0,198,194,1,0,0,0,
-		198,199,1,0,0,0,199,382,1,0,0,0,200,382,3,26,13,0,201,203,5,30,0,0,202,
-		204,5,177,0,0,203,202,1,0,0,0,203,204,1,0,0,0,204,205,1,0,0,0,205,209,
-		5,197,0,0,206,207,5,78,0,0,207,208,5,124,0,0,208,210,5,56,0,0,209,206,
-		1,0,0,0,209,210,1,0,0,0,210,211,1,0,0,0,211,216,3,144,72,0,212,213,5,224,
-		0,0,213,214,3,146,73,0,214,215,5,225,0,0,215,217,1,0,0,0,216,212,1,0,0,
-		0,216,217,1,0,0,0,217,220,1,0,0,0,218,219,5,28,0,0,219,221,5,233,0,0,220,
-		218,1,0,0,0,220,221,1,0,0,0,221,222,1,0,0,0,222,223,5,8,0,0,223,224,3,
-		52,26,0,224,382,1,0,0,0,225,230,5,30,0,0,226,228,5,177,0,0,227,229,5,173,
-		0,0,228,227,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,226,1,0,0,0,230,
-		231,1,0,0,0,231,232,1,0,0,0,232,236,5,70,0,0,233,234,5,78,0,0,234,235,
-		5,124,0,0,235,237,5,56,0,0,236,233,1,0,0,0,236,237,1,0,0,0,237,238,1,0,
-		0,0,238,239,3,144,72,0,239,240,5,8,0,0,240,243,5,233,0,0,241,242,5,96,
-		0,0,242,244,3,148,74,0,243,241,1,0,0,0,243,244,1,0,0,0,244,256,1,0,0,0,
-		245,246,5,194,0,0,246,247,5,88,0,0,247,253,5,233,0,0,248,249,5,228,0,0,
-		249,250,5,88,0,0,250,252,5,233,0,0,251,248,1,0,0,0,252,255,1,0,0,0,253,
-		251,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,256,245,1,
-		0,0,0,256,257,1,0,0,0,257,382,1,0,0,0,258,259,5,30,0,0,259,263,5,37,0,
-		0,260,261,5,78,0,0,261,262,5,124,0,0,262,264,5,56,0,0,263,260,1,0,0,0,
-		263,264,1,0,0,0,264,265,1,0,0,0,265,268,3,144,72,0,266,267,5,28,0,0,267,
-		269,5,233,0,0,268,266,1,0,0,0,268,269,1,0,0,0,269,271,1,0,0,0,270,272,
-		3,38,19,0,271,270,1,0,0,0,271,272,1,0,0,0,272,382,1,0,0,0,273,274,5,30,
-		0,0,274,278,5,18,0,0,275,276,5,78,0,0,276,277,5,124,0,0,277,279,5,56,0,
-		0,278,275,1,0,0,0,278,279,1,0,0,0,279,280,1,0,0,0,280,283,3,144,72,0,281,
-		282,5,28,0,0,282,284,5,233,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,
-		1,0,0,0,285,287,3,38,19,0,286,285,1,0,0,0,286,287,1,0,0,0,287,382,1,0,
-		0,0,288,290,5,47,0,0,289,291,5,177,0,0,290,289,1,0,0,0,290,291,1,0,0,0,
-		291,293,1,0,0,0,292,294,5,173,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,
-		295,1,0,0,0,295,298,7,0,0,0,296,297,5,78,0,0,297,299,5,56,0,0,298,296,
-		1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,302,3,144,72,0,301,303,7,1,
-		0,0,302,301,1,0,0,0,302,303,1,0,0,0,303,382,1,0,0,0,304,305,5,5,0,0,305,
-		308,5,175,0,0,306,307,5,78,0,0,307,309,5,56,0,0,308,306,1,0,0,0,308,309,
-		1,0,0,0,309,310,1,0,0,0,310,311,3,144,72,0,311,312,3,50,25,0,312,382,1,
-		0,0,0,313,314,5,5,0,0,314,315,5,197,0,0,315,321,3,144,72,0,316,317,5,151,
-		0,0,317,318,5,183,0,0,318,322,3,144,72,0,319,320,5,8,0,0,320,322,3,52,
-		26,0,321,316,1,0,0,0,321,319,1,0,0,0,322,382,1,0,0,0,323,328,5,164,0,0,
-		324,325,3,18,9,0,325,326,5,211,0,0,326,327,3,20,10,0,327,329,1,0,0,0,328,
-		324,1,0,0,0,328,329,1,0,0,0,329,382,1,0,0,0,330,332,5,152,0,0,331,333,
-		3,20,10,0,332,331,1,0,0,0,332,333,1,0,0,0,333,382,1,0,0,0,334,335,5,166,
-		0,0,335,382,3,22,11,0,336,337,7,2,0,0,337,338,5,160,0,0,338,382,5,233,
-		0,0,339,341,7,2,0,0,340,342,5,59,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,
-		343,1,0,0,0,343,382,3,144,72,0,344,355,5,58,0,0,345,346,5,142,0,0,346,
-		356,5,67,0,0,347,352,3,16,8,0,348,349,5,228,0,0,349,351,3,16,8,0,350,348,
-		1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,352,353,1,0,0,0,353,356,1,0,0,
-		0,354,352,1,0,0,0,355,345,1,0,0,0,355,347,1,0,0,0,355,356,1,0,0,0,356,
-		357,1,0,0,0,357,382,3,4,2,0,358,359,5,170,0,0,359,360,5,89,0,0,360,363,
-		5,233,0,0,361,362,5,206,0,0,362,364,5,160,0,0,363,361,1,0,0,0,363,364,
-		1,0,0,0,364,367,1,0,0,0,365,366,5,206,0,0,366,368,5,46,0,0,367,365,1,0,
-		0,0,367,368,1,0,0,0,368,382,1,0,0,0,369,370,5,160,0,0,370,373,5,233,0,
-		0,371,372,5,183,0,0,372,374,5,233,0,0,373,371,1,0,0,0,373,374,1,0,0,0,
-		374,382,1,0,0,0,375,377,5,192,0,0,376,378,5,18,0,0,377,376,1,0,0,0,377,
-		378,1,0,0,0,378,379,1,0,0,0,379,382,3,144,72,0,380,382,7,3,0,0,381,183,
-		1,0,0,0,381,184,1,0,0,0,381,185,1,0,0,0,381,186,1,0,0,0,381,200,1,0,0,
-		0,381,201,1,0,0,0,381,225,1,0,0,0,381,258,1,0,0,0,381,273,1,0,0,0,381,
-		288,1,0,0,0,381,304,1,0,0,0,381,313,1,0,0,0,381,323,1,0,0,0,381,330,1,
-		0,0,0,381,334,1,0,0,0,381,336,1,0,0,0,381,339,1,0,0,0,381,344,1,0,0,0,
-		381,358,1,0,0,0,381,369,1,0,0,0,381,375,1,0,0,0,381,380,1,0,0,0,382,5,
-		1,0,0,0,383,384,5,83,0,0,384,385,7,4,0,0,385,387,3,144,72,0,386,388,3,
-		88,44,0,387,386,1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,391,3,8,4,
-		0,390,389,1,0,0,0,390,391,1,0,0,0,391,396,1,0,0,0,392,393,5,224,0,0,393,
-		394,3,146,73,0,394,395,5,225,0,0,395,397,1,0,0,0,396,392,1,0,0,0,396,397,
-		1,0,0,0,397,398,1,0,0,0,398,399,3,52,26,0,399,7,1,0,0,0,400,401,5,139,
-		0,0,401,402,5,224,0,0,402,407,3,10,5,0,403,404,5,228,0,0,404,406,3,10,
-		5,0,405,403,1,0,0,0,406,409,1,0,0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,
-		410,1,0,0,0,409,407,1,0,0,0,410,411,5,225,0,0,411,9,1,0,0,0,412,413,3,
-		148,74,0,413,414,5,211,0,0,414,415,3,44,22,0,415,11,1,0,0,0,416,417,5,
-		169,0,0,417,418,5,164,0,0,418,422,5,11,0,0,419,421,5,230,0,0,420,419,1,
-		0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,
-		424,422,1,0,0,0,425,434,3,4,2,0,426,428,5,230,0,0,427,426,1,0,0,0,428,
-		429,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,433,3,
-		4,2,0,432,427,1,0,0,0,433,436,1,0,0,0,434,432,1,0,0,0,434,435,1,0,0,0,
-		435,440,1,0,0,0,436,434,1,0,0,0,437,439,5,230,0,0,438,437,1,0,0,0,439,
-		442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,
-		0,0,0,443,444,5,49,0,0,444,474,1,0,0,0,445,446,5,11,0,0,446,447,5,169,
-		0,0,447,449,5,164,0,0,448,450,5,230,0,0,449,448,1,0,0,0,450,451,1,0,0,
-		0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,462,3,4,2,0,454,
-		456,5,230,0,0,455,454,1,0,0,0,456,457,1,0,0,0,457,455,1,0,0,0,457,458,
-		1,0,0,0,458,459,1,0,0,0,459,461,3,4,2,0,460,455,1,0,0,0,461,464,1,0,0,
-		0,462,460,1,0,0,0,462,463,1,0,0,0,463,468,1,0,0,0,464,462,1,0,0,0,465,
-		467,5,230,0,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,
-		1,0,0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,472,5,49,0,0,472,474,1,0,0,
-		0,473,416,1,0,0,0,473,445,1,0,0,0,474,13,1,0,0,0,475,476,5,68,0,0,476,
-		477,5,160,0,0,477,482,5,233,0,0,478,479,5,68,0,0,479,480,5,99,0,0,480,
-		482,5,23,0,0,481,475,1,0,0,0,481,478,1,0,0,0,482,15,1,0,0,0,483,484,7,
-		5,0,0,484,17,1,0,0,0,485,492,5,233,0,0,486,488,8,6,0,0,487,486,1,0,0,0,
-		488,489,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,485,
-		1,0,0,0,491,487,1,0,0,0,492,19,1,0,0,0,493,495,8,7,0,0,494,493,1,0,0,0,
-		495,496,1,0,0,0,496,494,1,0,0,0,496,497,1,0,0,0,497,21,1,0,0,0,498,501,
-		5,176,0,0,499,500,7,8,0,0,500,502,3,144,72,0,501,499,1,0,0,0,501,502,1,
-		0,0,0,502,504,1,0,0,0,503,505,3,24,12,0,504,503,1,0,0,0,504,505,1,0,0,
-		0,505,561,1,0,0,0,506,509,5,198,0,0,507,508,7,8,0,0,508,510,3,144,72,0,
-		509,507,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,
-		511,1,0,0,0,512,513,1,0,0,0,513,561,1,0,0,0,514,516,5,193,0,0,515,514,
-		1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,520,5,71,0,0,518,519,7,8,0,
-		0,519,521,3,144,72,0,520,518,1,0,0,0,520,521,1,0,0,0,521,523,1,0,0,0,522,
-		524,3,24,12,0,523,522,1,0,0,0,523,524,1,0,0,0,524,561,1,0,0,0,525,561,
-		5,90,0,0,526,528,5,19,0,0,527,529,3,24,12,0,528,527,1,0,0,0,528,529,1,
-		0,0,0,529,561,1,0,0,0,530,533,5,38,0,0,531,532,7,8,0,0,532,534,3,144,72,
-		0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,537,3,24,12,0,536,
-		535,1,0,0,0,536,537,1,0,0,0,537,561,1,0,0,0,538,561,5,115,0,0,539,540,
-		5,27,0,0,540,541,7,8,0,0,541,543,3,144,72,0,542,544,3,24,12,0,543,542,
-		1,0,0,0,543,544,1,0,0,0,544,561,1,0,0,0,545,546,5,30,0,0,546,547,5,175,
-		0,0,547,561,3,144,72,0,548,549,5,30,0,0,549,550,5,197,0,0,550,561,3,144,
-		72,0,551,552,5,33,0,0,552,561,5,18,0,0,553,554,5,33,0,0,554,561,5,37,0,
-		0,555,556,5,24,0,0,556,558,5,233,0,0,557,559,3,24,12,0,558,557,1,0,0,0,
-		558,559,1,0,0,0,559,561,1,0,0,0,560,498,1,0,0,0,560,506,1,0,0,0,560,515,
-		1,0,0,0,560,525,1,0,0,0,560,526,1,0,0,0,560,530,1,0,0,0,560,538,1,0,0,
-		0,560,539,1,0,0,0,560,545,1,0,0,0,560,548,1,0,0,0,560,551,1,0,0,0,560,
-		553,1,0,0,0,560,555,1,0,0,0,561,23,1,0,0,0,562,564,5,124,0,0,563,562,1,
-		0,0,0,563,564,1,0,0,0,564,565,1,0,0,0,565,566,7,9,0,0,566,567,5,233,0,
-		0,567,25,1,0,0,0,568,570,5,30,0,0,569,571,5,177,0,0,570,569,1,0,0,0,570,
-		571,1,0,0,0,571,572,1,0,0,0,572,576,5,175,0,0,573,574,5,78,0,0,574,575,
-		5,124,0,0,575,577,5,56,0,0,576,573,1,0,0,0,576,577,1,0,0,0,577,578,1,0,
-		0,0,578,590,3,144,72,0,579,580,5,224,0,0,580,585,3,28,14,0,581,582,5,228,
-		0,0,582,584,3,28,14,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,
-		585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,589,5,225,0,0,589,
-		591,1,0,0,0,590,579,1,0,0,0,590,591,1,0,0,0,591,594,1,0,0,0,592,593,5,
-		28,0,0,593,595,5,233,0,0,594,592,1,0,0,0,594,595,1,0,0,0,595,602,1,0,0,
-		0,596,597,5,140,0,0,597,598,5,14,0,0,598,599,5,224,0,0,599,600,3,146,73,
-		0,600,601,5,225,0,0,601,603,1,0,0,0,602,596,1,0,0,0,602,603,1,0,0,0,603,
-		605,1,0,0,0,604,606,3,38,19,0,605,604,1,0,0,0,605,606,1,0,0,0,606,608,
-		1,0,0,0,607,609,3,46,23,0,608,607,1,0,0,0,608,609,1,0,0,0,609,612,1,0,
-		0,0,610,611,5,8,0,0,611,613,3,52,26,0,612,610,1,0,0,0,612,613,1,0,0,0,
-		613,27,1,0,0,0,614,618,3,30,15,0,615,618,3,34,17,0,616,618,3,36,18,0,617,
-		614,1,0,0,0,617,615,1,0,0,0,617,616,1,0,0,0,618,29,1,0,0,0,619,620,3,148,
-		74,0,620,621,5,8,0,0,621,624,3,98,49,0,622,623,5,28,0,0,623,625,5,233,
-		0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,650,1,0,0,0,626,627,3,148,74,0,
-		627,628,3,138,69,0,628,631,5,108,0,0,629,630,5,68,0,0,630,632,5,233,0,
-		0,631,629,1,0,0,0,631,632,1,0,0,0,632,634,1,0,0,0,633,635,5,199,0,0,634,
-		633,1,0,0,0,634,635,1,0,0,0,635,638,1,0,0,0,636,637,5,28,0,0,637,639,5,
-		233,0,0,638,636,1,0,0,0,638,639,1,0,0,0,639,650,1,0,0,0,640,641,3,148,
-		74,0,641,643,3,138,69,0,642,644,3,32,16,0,643,642,1,0,0,0,643,644,1,0,
-		0,0,644,647,1,0,0,0,645,646,5,28,0,0,646,648,5,233,0,0,647,645,1,0,0,0,
-		647,648,1,0,0,0,648,650,1,0,0,0,649,619,1,0,0,0,649,626,1,0,0,0,649,640,
-		1,0,0,0,650,31,1,0,0,0,651,652,5,29,0,0,652,654,3,148,74,0,653,651,1,0,
-		0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,656,5,146,0,0,656,659,5,95,0,0,
-		657,658,5,124,0,0,658,660,5,50,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,
-		33,1,0,0,0,661,662,5,200,0,0,662,663,5,67,0,0,663,664,3,148,74,0,664,665,
-		5,8,0,0,665,666,3,98,49,0,666,35,1,0,0,0,667,668,5,29,0,0,668,670,3,148,
-		74,0,669,667,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,672,5,146,0,0,
-		672,673,5,95,0,0,673,674,5,224,0,0,674,675,3,146,73,0,675,678,5,225,0,
-		0,676,677,5,124,0,0,677,679,5,50,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,
-		37,1,0,0,0,680,681,5,206,0,0,681,690,5,224,0,0,682,687,3,40,20,0,683,684,
-		5,228,0,0,684,686,3,40,20,0,685,683,1,0,0,0,686,689,1,0,0,0,687,685,1,
-		0,0,0,687,688,1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,690,682,1,0,0,0,
-		690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,225,0,0,693,39,1,0,0,0,694,695,
-		3,42,21,0,695,696,5,211,0,0,696,697,3,44,22,0,697,41,1,0,0,0,698,708,5,
-		233,0,0,699,704,3,148,74,0,700,701,5,229,0,0,701,703,3,148,74,0,702,700,
-		1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,708,1,0,0,
-		0,706,704,1,0,0,0,707,698,1,0,0,0,707,699,1,0,0,0,708,43,1,0,0,0,709,718,
-		5,233,0,0,710,712,5,219,0,0,711,710,1,0,0,0,711,712,1,0,0,0,712,713,1,
-		0,0,0,713,718,7,10,0,0,714,718,5,186,0,0,715,718,5,61,0,0,716,718,3,148,
-		74,0,717,709,1,0,0,0,717,711,1,0,0,0,717,714,1,0,0,0,717,715,1,0,0,0,717,
-		716,1,0,0,0,718,45,1,0,0,0,719,720,5,102,0,0,720,729,3,144,72,0,721,725,
-		5,224,0,0,722,724,3,48,24,0,723,722,1,0,0,0,724,727,1,0,0,0,725,723,1,
-		0,0,0,725,726,1,0,0,0,726,728,1,0,0,0,727,725,1,0,0,0,728,730,5,225,0,
-		0,729,721,1,0,0,0,729,730,1,0,0,0,730,47,1,0,0,0,731,734,7,11,0,0,732,
-		735,5,3,0,0,733,735,3,148,74,0,734,732,1,0,0,0,734,733,1,0,0,0,735,49,
-		1,0,0,0,736,737,5,151,0,0,737,738,5,183,0,0,738,795,3,144,72,0,739,740,
-		5,164,0,0,740,741,5,224,0,0,741,746,3,40,20,0,742,743,5,228,0,0,743,745,
-		3,40,20,0,744,742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,746,747,1,0,
-		0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,225,0,0,750,795,1,0,0,0,
-		751,752,5,152,0,0,752,753,5,224,0,0,753,758,3,42,21,0,754,755,5,228,0,
-		0,755,757,3,42,21,0,756,754,1,0,0,0,757,760,1,0,0,0,758,756,1,0,0,0,758,
-		759,1,0,0,0,759,761,1,0,0,0,760,758,1,0,0,0,761,762,5,225,0,0,762,795,
-		1,0,0,0,763,776,5,2,0,0,764,777,3,28,14,0,765,766,5,224,0,0,766,771,3,
-		28,14,0,767,768,5,228,0,0,768,770,3,28,14,0,769,767,1,0,0,0,770,773,1,
-		0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,
-		774,775,5,225,0,0,775,777,1,0,0,0,776,764,1,0,0,0,776,765,1,0,0,0,777,
-		795,1,0,0,0,778,787,5,47,0,0,779,781,5,26,0,0,780,779,1,0,0,0,780,781,
-		1,0,0,0,781,782,1,0,0,0,782,788,3,148,74,0,783,784,5,224,0,0,784,785,3,
-		146,73,0,785,786,5,225,0,0,786,788,1,0,0,0,787,780,1,0,0,0,787,783,1,0,
-		0,0,788,795,1,0,0,0,789,790,5,151,0,0,790,791,3,148,74,0,791,792,5,183,
-		0,0,792,793,3,148,74,0,793,795,1,0,0,0,794,736,1,0,0,0,794,739,1,0,0,0,
-		794,751,1,0,0,0,794,763,1,0,0,0,794,778,1,0,0,0,794,789,1,0,0,0,795,51,
-		1,0,0,0,796,797,5,206,0,0,797,802,3,54,27,0,798,799,5,228,0,0,799,801,
-		3,54,27,0,800,798,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,
-		0,0,803,806,1,0,0,0,804,802,1,0,0,0,805,796,1,0,0,0,805,806,1,0,0,0,806,
-		807,1,0,0,0,807,808,3,56,28,0,808,53,1,0,0,0,809,814,3,148,74,0,810,811,
-		5,224,0,0,811,812,3,146,73,0,812,813,5,225,0,0,813,815,1,0,0,0,814,810,
-		1,0,0,0,814,815,1,0,0,0,815,816,1,0,0,0,816,817,5,8,0,0,817,818,5,224,
-		0,0,818,819,3,52,26,0,819,820,5,225,0,0,820,55,1,0,0,0,821,832,3,58,29,
-		0,822,823,5,132,0,0,823,824,5,14,0,0,824,829,3,76,38,0,825,826,5,228,0,
-		0,826,828,3,76,38,0,827,825,1,0,0,0,828,831,1,0,0,0,829,827,1,0,0,0,829,
-		830,1,0,0,0,830,833,1,0,0,0,831,829,1,0,0,0,832,822,1,0,0,0,832,833,1,
-		0,0,0,833,839,1,0,0,0,834,837,5,103,0,0,835,838,3,98,49,0,836,838,5,3,
-		0,0,837,835,1,0,0,0,837,836,1,0,0,0,838,840,1,0,0,0,839,834,1,0,0,0,839,
-		840,1,0,0,0,840,846,1,0,0,0,841,842,5,128,0,0,842,844,3,98,49,0,843,845,
-		7,12,0,0,844,843,1,0,0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,841,1,0,0,
-		0,846,847,1,0,0,0,847,855,1,0,0,0,848,849,5,62,0,0,849,851,7,13,0,0,850,
-		852,3,98,49,0,851,850,1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,
-		7,12,0,0,854,856,5,130,0,0,855,848,1,0,0,0,855,856,1,0,0,0,856,57,1,0,
-		0,0,857,858,6,29,-1,0,858,859,3,60,30,0,859,874,1,0,0,0,860,861,10,2,0,
-		0,861,863,5,84,0,0,862,864,3,66,33,0,863,862,1,0,0,0,863,864,1,0,0,0,864,
-		865,1,0,0,0,865,873,3,58,29,3,866,867,10,1,0,0,867,869,7,14,0,0,868,870,
-		3,66,33,0,869,868,1,0,0,0,869,870,1,0,0,0,870,871,1,0,0,0,871,873,3,58,
-		29,2,872,860,1,0,0,0,872,866,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,
-		875,1,0,0,0,875,59,1,0,0,0,876,874,1,0,0,0,877,892,3,64,32,0,878,879,5,
-		196,0,0,879,884,3,62,31,0,880,881,5,228,0,0,881,883,3,62,31,0,882,880,
-		1,0,0,0,883,886,1,0,0,0,884,882,1,0,0,0,884,885,1,0,0,0,885,892,1,0,0,
-		0,886,884,1,0,0,0,887,888,5,224,0,0,888,889,3,52,26,0,889,890,5,225,0,
-		0,890,892,1,0,0,0,891,877,1,0,0,0,891,878,1,0,0,0,891,887,1,0,0,0,892,
-		61,1,0,0,0,893,895,5,158,0,0,894,893,1,0,0,0,894,895,1,0,0,0,895,896,1,
-		0,0,0,896,897,5,224,0,0,897,902,3,98,49,0,898,899,5,228,0,0,899,901,3,
-		98,49,0,900,898,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,903,1,0,0,
-		0,903,905,1,0,0,0,904,902,1,0,0,0,905,906,5,225,0,0,906,909,1,0,0,0,907,
-		909,3,98,49,0,908,894,1,0,0,0,908,907,1,0,0,0,909,63,1,0,0,0,910,912,5,
-		163,0,0,911,913,3,90,45,0,912,911,1,0,0,0,912,913,1,0,0,0,913,915,1,0,
-		0,0,914,916,3,66,33,0,915,914,1,0,0,0,915,916,1,0,0,0,916,917,1,0,0,0,
-		917,922,3,68,34,0,918,919,5,228,0,0,919,921,3,68,34,0,920,918,1,0,0,0,
-		921,924,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,934,1,0,0,0,924,922,
-		1,0,0,0,925,926,5,68,0,0,926,931,3,78,39,0,927,928,5,228,0,0,928,930,3,
-		78,39,0,929,927,1,0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,1,0,0,
-		0,932,935,1,0,0,0,933,931,1,0,0,0,934,925,1,0,0,0,934,935,1,0,0,0,935,
-		938,1,0,0,0,936,937,5,204,0,0,937,939,3,98,49,0,938,936,1,0,0,0,938,939,
-		1,0,0,0,939,950,1,0,0,0,940,941,5,72,0,0,941,942,5,14,0,0,942,947,3,70,
-		35,0,943,944,5,228,0,0,944,946,3,70,35,0,945,943,1,0,0,0,946,949,1,0,0,
-		0,947,945,1,0,0,0,947,948,1,0,0,0,948,951,1,0,0,0,949,947,1,0,0,0,950,
-		940,1,0,0,0,950,951,1,0,0,0,951,954,1,0,0,0,952,953,5,74,0,0,953,955,3,
-		98,49,0,954,952,1,0,0,0,954,955,1,0,0,0,955,965,1,0,0,0,956,957,5,205,
-		0,0,957,962,3,74,37,0,958,959,5,228,0,0,959,961,3,74,37,0,960,958,1,0,
-		0,0,961,964,1,0,0,0,962,960,1,0,0,0,962,963,1,0,0,0,963,966,1,0,0,0,964,
-		962,1,0,0,0,965,956,1,0,0,0,965,966,1,0,0,0,966,65,1,0,0,0,967,968,7,15,
-		0,0,968,67,1,0,0,0,969,982,5,220,0,0,970,971,3,144,72,0,971,972,5,229,
-		0,0,972,973,5,220,0,0,973,982,1,0,0,0,974,979,3,98,49,0,975,977,5,8,0,
-		0,976,975,1,0,0,0,976,977,1,0,0,0,977,978,1,0,0,0,978,980,3,148,74,0,979,
-		976,1,0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,969,1,0,0,0,981,970,1,
-		0,0,0,981,974,1,0,0,0,982,69,1,0,0,0,983,984,5,73,0,0,984,985,5,165,0,
-		0,985,986,5,224,0,0,986,991,3,72,36,0,987,988,5,228,0,0,988,990,3,72,36,
-		0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,
-		994,1,0,0,0,993,991,1,0,0,0,994,995,5,225,0,0,995,1024,1,0,0,0,996,997,
-		5,157,0,0,997,998,5,224,0,0,998,1003,3,72,36,0,999,1000,5,228,0,0,1000,
-		1002,3,72,36,0,1001,999,1,0,0,0,1002,1005,1,0,0,0,1003,1001,1,0,0,0,1003,
-		1004,1,0,0,0,1004,1006,1,0,0,0,1005,1003,1,0,0,0,1006,1007,5,225,0,0,1007,
-		1024,1,0,0,0,1008,1009,5,32,0,0,1009,1010,5,224,0,0,1010,1015,3,72,36,
-		0,1011,1012,5,228,0,0,1012,1014,3,72,36,0,1013,1011,1,0,0,0,1014,1017,
-		1,0,0,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,0,1017,1015,
-		1,0,0,0,1018,1019,5,225,0,0,1019,1024,1,0,0,0,1020,1021,5,224,0,0,1021,
-		1024,5,225,0,0,1022,1024,3,98,49,0,1023,983,1,0,0,0,1023,996,1,0,0,0,1023,
-		1008,1,0,0,0,1023,1020,1,0,0,0,1023,1022,1,0,0,0,1024,71,1,0,0,0,1025,
-		1034,5,224,0,0,1026,1031,3,98,49,0,1027,1028,5,228,0,0,1028,1030,3,98,
-		49,0,1029,1027,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1031,1032,1,
-		0,0,0,1032,1035,1,0,0,0,1033,1031,1,0,0,0,1034,1026,1,0,0,0,1034,1035,
-		1,0,0,0,1035,1036,1,0,0,0,1036,1039,5,225,0,0,1037,1039,3,98,49,0,1038,
-		1025,1,0,0,0,1038,1037,1,0,0,0,1039,73,1,0,0,0,1040,1041,3,148,74,0,1041,
-		1042,5,8,0,0,1042,1043,3,120,60,0,1043,75,1,0,0,0,1044,1046,3,98,49,0,
-		1045,1047,7,16,0,0,1046,1045,1,0,0,0,1046,1047,1,0,0,0,1047,1050,1,0,0,
-		0,1048,1049,5,126,0,0,1049,1051,7,17,0,0,1050,1048,1,0,0,0,1050,1051,1,
-		0,0,0,1051,77,1,0,0,0,1052,1053,6,39,-1,0,1053,1054,3,84,42,0,1054,1074,
-		1,0,0,0,1055,1056,10,4,0,0,1056,1057,5,31,0,0,1057,1058,5,91,0,0,1058,
-		1073,3,84,42,0,1059,1060,10,3,0,0,1060,1061,5,121,0,0,1061,1062,3,80,40,
-		0,1062,1063,5,91,0,0,1063,1064,3,84,42,0,1064,1073,1,0,0,0,1065,1066,10,
-		2,0,0,1066,1067,3,80,40,0,1067,1068,5,91,0,0,1068,1070,3,84,42,0,1069,
-		1071,3,82,41,0,1070,1069,1,0,0,0,1070,1071,1,0,0,0,1071,1073,1,0,0,0,1072,
-		1055,1,0,0,0,1072,1059,1,0,0,0,1072,1065,1,0,0,0,1073,1076,1,0,0,0,1074,
-		1072,1,0,0,0,1074,1075,1,0,0,0,1075,79,1,0,0,0,1076,1074,1,0,0,0,1077,
-		1079,5,82,0,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,1093,1,0,0,0,1080,
-		1082,5,101,0,0,1081,1083,5,134,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,
-		1083,1093,1,0,0,0,1084,1086,5,156,0,0,1085,1087,5,134,0,0,1086,1085,1,
-		0,0,0,1086,1087,1,0,0,0,1087,1093,1,0,0,0,1088,1090,5,69,0,0,1089,1091,
-		5,134,0,0,1090,1089,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1078,
-		1,0,0,0,1092,1080,1,0,0,0,1092,1084,1,0,0,0,1092,1088,1,0,0,0,1093,81,
-		1,0,0,0,1094,1095,5,129,0,0,1095,1102,3,98,49,0,1096,1097,5,194,0,0,1097,
-		1098,5,224,0,0,1098,1099,3,146,73,0,1099,1100,5,225,0,0,1100,1102,1,0,
-		0,0,1101,1094,1,0,0,0,1101,1096,1,0,0,0,1102,83,1,0,0,0,1103,1105,3,144,
-		72,0,1104,1106,3,88,44,0,1105,1104,1,0,0,0,1105,1106,1,0,0,0,1106,1112,
-		1,0,0,0,1107,1108,5,67,0,0,1108,1109,5,174,0,0,1109,1110,5,8,0,0,1110,
-		1111,5,127,0,0,1111,1113,3,106,53,0,1112,1107,1,0,0,0,1112,1113,1,0,0,
-		0,1113,1115,1,0,0,0,1114,1116,3,86,43,0,1115,1114,1,0,0,0,1115,1116,1,
-		0,0,0,1116,1159,1,0,0,0,1117,1119,5,98,0,0,1118,1117,1,0,0,0,1118,1119,
-		1,0,0,0,1119,1120,1,0,0,0,1120,1121,5,175,0,0,1121,1122,5,224,0,0,1122,
-		1123,3,110,55,0,1123,1125,5,225,0,0,1124,1126,3,86,43,0,1125,1124,1,0,
-		0,0,1125,1126,1,0,0,0,1126,1159,1,0,0,0,1127,1129,5,98,0,0,1128,1127,1,
-		0,0,0,1128,1129,1,0,0,0,1129,1130,1,0,0,0,1130,1131,5,224,0,0,1131,1132,
-		3,52,26,0,1132,1134,5,225,0,0,1133,1135,3,86,43,0,1134,1133,1,0,0,0,1134,
-		1135,1,0,0,0,1135,1159,1,0,0,0,1136,1137,5,191,0,0,1137,1138,5,224,0,0,
-		1138,1143,3,98,49,0,1139,1140,5,228,0,0,1140,1142,3,98,49,0,1141,1139,
-		1,0,0,0,1142,1145,1,0,0,0,1143,1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,
-		1,0,0,0,1145,1143,1,0,0,0,1146,1149,5,225,0,0,1147,1148,5,206,0,0,1148,
-		1150,5,133,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,
-		1153,3,86,43,0,1152,1151,1,0,0,0,1152,1153,1,0,0,0,1153,1159,1,0,0,0,1154,
-		1155,5,224,0,0,1155,1156,3,78,39,0,1156,1157,5,225,0,0,1157,1159,1,0,0,
-		0,1158,1103,1,0,0,0,1158,1118,1,0,0,0,1158,1128,1,0,0,0,1158,1136,1,0,
-		0,0,1158,1154,1,0,0,0,1159,85,1,0,0,0,1160,1162,5,8,0,0,1161,1160,1,0,
-		0,0,1161,1162,1,0,0,0,1162,1163,1,0,0,0,1163,1168,3,148,74,0,1164,1165,
-		5,224,0,0,1165,1166,3,146,73,0,1166,1167,5,225,0,0,1167,1169,1,0,0,0,1168,
-		1164,1,0,0,0,1168,1169,1,0,0,0,1169,87,1,0,0,0,1170,1171,3,90,45,0,1171,
-		89,1,0,0,0,1172,1173,5,231,0,0,1173,1180,3,92,46,0,1174,1176,5,228,0,0,
-		1175,1174,1,0,0,0,1175,1176,1,0,0,0,1176,1177,1,0,0,0,1177,1179,3,92,46,
-		0,1178,1175,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,
-		0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,0,1183,1184,5,232,0,0,1184,91,1,
-		0,0,0,1185,1206,3,148,74,0,1186,1203,5,224,0,0,1187,1192,3,94,47,0,1188,
-		1189,5,228,0,0,1189,1191,3,94,47,0,1190,1188,1,0,0,0,1191,1194,1,0,0,0,
-		1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1204,1,0,0,0,1194,1192,1,0,0,
-		0,1195,1200,3,96,48,0,1196,1197,5,228,0,0,1197,1199,3,96,48,0,1198,1196,
-		1,0,0,0,1199,1202,1,0,0,0,1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1204,
-		1,0,0,0,1202,1200,1,0,0,0,1203,1187,1,0,0,0,1203,1195,1,0,0,0,1203,1204,
-		1,0,0,0,1204,1205,1,0,0,0,1205,1207,5,225,0,0,1206,1186,1,0,0,0,1206,1207,
-		1,0,0,0,1207,93,1,0,0,0,1208,1209,3,42,21,0,1209,1210,5,211,0,0,1210,1211,
-		3,44,22,0,1211,95,1,0,0,0,1212,1217,3,148,74,0,1213,1214,5,229,0,0,1214,
-		1216,3,148,74,0,1215,1213,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,
-		1217,1218,1,0,0,0,1218,1223,1,0,0,0,1219,1217,1,0,0,0,1220,1223,5,233,
-		0,0,1221,1223,5,236,0,0,1222,1212,1,0,0,0,1222,1220,1,0,0,0,1222,1221,
-		1,0,0,0,1223,97,1,0,0,0,1224,1225,3,100,50,0,1225,99,1,0,0,0,1226,1227,
-		6,50,-1,0,1227,1228,5,124,0,0,1228,1237,3,100,50,4,1229,1233,3,106,53,
-		0,1230,1232,3,102,51,0,1231,1230,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,
-		0,0,0,1233,1234,1,0,0,0,1234,1237,1,0,0,0,1235,1233,1,0,0,0,1236,1226,
-		1,0,0,0,1236,1229,1,0,0,0,1237,1246,1,0,0,0,1238,1239,10,2,0,0,1239,1240,
-		5,6,0,0,1240,1245,3,100,50,3,1241,1242,10,1,0,0,1242,1243,5,131,0,0,1243,
-		1245,3,100,50,2,1244,1238,1,0,0,0,1244,1241,1,0,0,0,1245,1248,1,0,0,0,
-		1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,101,1,0,0,0,1248,1246,1,0,0,0,
-		1249,1250,3,104,52,0,1250,1251,3,106,53,0,1251,1323,1,0,0,0,1252,1254,
-		5,124,0,0,1253,1252,1,0,0,0,1253,1254,1,0,0,0,1254,1255,1,0,0,0,1255,1257,
-		5,12,0,0,1256,1258,7,18,0,0,1257,1256,1,0,0,0,1257,1258,1,0,0,0,1258,1259,
-		1,0,0,0,1259,1260,3,106,53,0,1260,1261,5,6,0,0,1261,1262,3,106,53,0,1262,
-		1323,1,0,0,0,1263,1265,5,124,0,0,1264,1263,1,0,0,0,1264,1265,1,0,0,0,1265,
-		1266,1,0,0,0,1266,1267,5,80,0,0,1267,1268,5,224,0,0,1268,1269,3,52,26,
-		0,1269,1270,5,225,0,0,1270,1323,1,0,0,0,1271,1273,5,124,0,0,1272,1271,
-		1,0,0,0,1272,1273,1,0,0,0,1273,1274,1,0,0,0,1274,1275,5,80,0,0,1275,1276,
-		5,224,0,0,1276,1281,3,98,49,0,1277,1278,5,228,0,0,1278,1280,3,98,49,0,
-		1279,1277,1,0,0,0,1280,1283,1,0,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,
-		0,1282,1284,1,0,0,0,1283,1281,1,0,0,0,1284,1285,5,225,0,0,1285,1323,1,
-		0,0,0,1286,1288,5,124,0,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1289,
-		1,0,0,0,1289,1290,5,102,0,0,1290,1293,3,106,53,0,1291,1292,5,51,0,0,1292,
-		1294,3,106,53,0,1293,1291,1,0,0,0,1293,1294,1,0,0,0,1294,1323,1,0,0,0,
-		1295,1297,5,124,0,0,1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1298,1,0,
-		0,0,1298,1299,5,167,0,0,1299,1300,5,183,0,0,1300,1303,3,106,53,0,1301,
-		1302,5,51,0,0,1302,1304,3,106,53,0,1303,1301,1,0,0,0,1303,1304,1,0,0,0,
-		1304,1323,1,0,0,0,1305,1307,5,87,0,0,1306,1308,5,124,0,0,1307,1306,1,0,
-		0,0,1307,1308,1,0,0,0,1308,1309,1,0,0,0,1309,1323,5,125,0,0,1310,1312,
-		5,87,0,0,1311,1313,5,124,0,0,1312,1311,1,0,0,0,1312,1313,1,0,0,0,1313,
-		1314,1,0,0,0,1314,1323,7,19,0,0,1315,1317,5,87,0,0,1316,1318,5,124,0,0,
-		1317,1316,1,0,0,0,1317,1318,1,0,0,0,1318,1319,1,0,0,0,1319,1320,5,45,0,
-		0,1320,1321,5,68,0,0,1321,1323,3,106,53,0,1322,1249,1,0,0,0,1322,1253,
-		1,0,0,0,1322,1264,1,0,0,0,1322,1272,1,0,0,0,1322,1287,1,0,0,0,1322,1296,
-		1,0,0,0,1322,1305,1,0,0,0,1322,1310,1,0,0,0,1322,1315,1,0,0,0,1323,103,
-		1,0,0,0,1324,1325,7,20,0,0,1325,105,1,0,0,0,1326,1327,6,53,-1,0,1327,1331,
-		3,108,54,0,1328,1329,7,21,0,0,1329,1331,3,106,53,3,1330,1326,1,0,0,0,1330,
-		1328,1,0,0,0,1331,1340,1,0,0,0,1332,1333,10,2,0,0,1333,1334,7,22,0,0,1334,
-		1339,3,106,53,3,1335,1336,10,1,0,0,1336,1337,7,21,0,0,1337,1339,3,106,
-		53,2,1338,1332,1,0,0,0,1338,1335,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,
-		0,0,0,1340,1341,1,0,0,0,1341,107,1,0,0,0,1342,1340,1,0,0,0,1343,1344,6,
-		54,-1,0,1344,1549,3,130,65,0,1345,1549,3,132,66,0,1346,1347,5,16,0,0,1347,
-		1349,3,98,49,0,1348,1350,3,128,64,0,1349,1348,1,0,0,0,1350,1351,1,0,0,
-		0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1355,1,0,0,0,1353,1354,5,48,
-		0,0,1354,1356,3,98,49,0,1355,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1357,
-		1,0,0,0,1357,1358,5,49,0,0,1358,1549,1,0,0,0,1359,1361,5,16,0,0,1360,1362,
-		3,128,64,0,1361,1360,1,0,0,0,1362,1363,1,0,0,0,1363,1361,1,0,0,0,1363,
-		1364,1,0,0,0,1364,1367,1,0,0,0,1365,1366,5,48,0,0,1366,1368,3,98,49,0,
-		1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,0,0,1369,1370,5,49,0,
-		0,1370,1549,1,0,0,0,1371,1372,7,23,0,0,1372,1373,5,224,0,0,1373,1374,3,
-		98,49,0,1374,1375,5,8,0,0,1375,1376,3,138,69,0,1376,1377,5,225,0,0,1377,
-		1549,1,0,0,0,1378,1379,5,60,0,0,1379,1380,5,224,0,0,1380,1381,3,136,68,
-		0,1381,1382,5,68,0,0,1382,1383,3,98,49,0,1383,1384,5,225,0,0,1384,1549,
-		1,0,0,0,1385,1386,5,185,0,0,1386,1387,5,224,0,0,1387,1389,7,24,0,0,1388,
-		1390,3,98,49,0,1389,1388,1,0,0,0,1389,1390,1,0,0,0,1390,1391,1,0,0,0,1391,
-		1392,5,68,0,0,1392,1393,3,98,49,0,1393,1394,5,225,0,0,1394,1549,1,0,0,
-		0,1395,1396,5,185,0,0,1396,1400,5,224,0,0,1397,1398,3,98,49,0,1398,1399,
-		5,68,0,0,1399,1401,1,0,0,0,1400,1397,1,0,0,0,1400,1401,1,0,0,0,1401,1402,
-		1,0,0,0,1402,1403,3,98,49,0,1403,1404,5,225,0,0,1404,1549,1,0,0,0,1405,
-		1406,5,171,0,0,1406,1407,5,224,0,0,1407,1408,3,98,49,0,1408,1409,5,68,
-		0,0,1409,1412,3,98,49,0,1410,1411,5,67,0,0,1411,1413,3,98,49,0,1412,1410,
-		1,0,0,0,1412,1413,1,0,0,0,1413,1414,1,0,0,0,1414,1415,5,225,0,0,1415,1549,
-		1,0,0,0,1416,1417,5,144,0,0,1417,1418,5,224,0,0,1418,1419,3,106,53,0,1419,
-		1420,5,80,0,0,1420,1421,3,98,49,0,1421,1422,5,225,0,0,1422,1549,1,0,0,
-		0,1423,1424,5,137,0,0,1424,1425,5,224,0,0,1425,1426,3,98,49,0,1426,1427,
-		5,141,0,0,1427,1428,3,98,49,0,1428,1429,5,68,0,0,1429,1432,3,98,49,0,1430,
-		1431,5,67,0,0,1431,1433,3,98,49,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,
-		1433,1434,1,0,0,0,1434,1435,5,225,0,0,1435,1549,1,0,0,0,1436,1437,5,94,
-		0,0,1437,1438,5,224,0,0,1438,1439,3,98,49,0,1439,1440,5,228,0,0,1440,1443,
-		3,98,49,0,1441,1442,5,155,0,0,1442,1444,3,138,69,0,1443,1441,1,0,0,0,1443,
-		1444,1,0,0,0,1444,1445,1,0,0,0,1445,1446,5,225,0,0,1446,1549,1,0,0,0,1447,
-		1448,5,93,0,0,1448,1457,5,224,0,0,1449,1454,3,126,63,0,1450,1451,5,228,
-		0,0,1451,1453,3,126,63,0,1452,1450,1,0,0,0,1453,1456,1,0,0,0,1454,1452,
-		1,0,0,0,1454,1455,1,0,0,0,1455,1458,1,0,0,0,1456,1454,1,0,0,0,1457,1449,
-		1,0,0,0,1457,1458,1,0,0,0,1458,1462,1,0,0,0,1459,1460,7,25,0,0,1460,1461,
-		5,129,0,0,1461,1463,5,125,0,0,1462,1459,1,0,0,0,1462,1463,1,0,0,0,1463,
-		1464,1,0,0,0,1464,1549,5,225,0,0,1465,1466,7,26,0,0,1466,1467,5,224,0,
-		0,1467,1468,3,98,49,0,1468,1469,5,183,0,0,1469,1470,3,136,68,0,1470,1471,
-		5,225,0,0,1471,1549,1,0,0,0,1472,1473,7,27,0,0,1473,1474,5,224,0,0,1474,
-		1475,3,136,68,0,1475,1476,5,228,0,0,1476,1477,3,98,49,0,1477,1478,5,228,
-		0,0,1478,1479,3,98,49,0,1479,1480,5,225,0,0,1480,1549,1,0,0,0,1481,1549,
-		7,28,0,0,1482,1483,5,7,0,0,1483,1492,5,226,0,0,1484,1489,3,98,49,0,1485,
-		1486,5,228,0,0,1486,1488,3,98,49,0,1487,1485,1,0,0,0,1488,1491,1,0,0,0,
-		1489,1487,1,0,0,0,1489,1490,1,0,0,0,1490,1493,1,0,0,0,1491,1489,1,0,0,
-		0,1492,1484,1,0,0,0,1492,1493,1,0,0,0,1493,1494,1,0,0,0,1494,1549,5,227,
-		0,0,1495,1496,5,107,0,0,1496,1505,5,226,0,0,1497,1502,3,98,49,0,1498,1499,
-		5,228,0,0,1499,1501,3,98,49,0,1500,1498,1,0,0,0,1501,1504,1,0,0,0,1502,
-		1500,1,0,0,0,1502,1503,1,0,0,0,1503,1506,1,0,0,0,1504,1502,1,0,0,0,1505,
-		1497,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,0,0,1507,1549,5,227,0,0,1508,
-		1509,5,158,0,0,1509,1518,5,224,0,0,1510,1515,3,98,49,0,1511,1512,5,228,
-		0,0,1512,1514,3,98,49,0,1513,1511,1,0,0,0,1514,1517,1,0,0,0,1515,1513,
-		1,0,0,0,1515,1516,1,0,0,0,1516,1519,1,0,0,0,1517,1515,1,0,0,0,1518,1510,
-		1,0,0,0,1518,1519,1,0,0,0,1519,1520,1,0,0,0,1520,1549,5,225,0,0,1521,1522,
-		5,44,0,0,1522,1523,5,224,0,0,1523,1524,3,146,73,0,1524,1525,5,225,0,0,
-		1525,1549,1,0,0,0,1526,1549,3,110,55,0,1527,1528,5,56,0,0,1528,1529,5,
-		224,0,0,1529,1530,3,52,26,0,1530,1531,5,225,0,0,1531,1549,1,0,0,0,1532,
-		1533,5,224,0,0,1533,1534,3,52,26,0,1534,1535,5,225,0,0,1535,1549,1,0,0,
-		0,1536,1537,5,224,0,0,1537,1542,3,98,49,0,1538,1539,5,228,0,0,1539,1541,
-		3,98,49,0,1540,1538,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,
-		1,0,0,0,1543,1545,1,0,0,0,1544,1542,1,0,0,0,1545,1546,5,225,0,0,1546,1549,
-		1,0,0,0,1547,1549,3,148,74,0,1548,1343,1,0,0,0,1548,1345,1,0,0,0,1548,
-		1346,1,0,0,0,1548,1359,1,0,0,0,1548,1371,1,0,0,0,1548,1378,1,0,0,0,1548,
-		1385,1,0,0,0,1548,1395,1,0,0,0,1548,1405,1,0,0,0,1548,1416,1,0,0,0,1548,
-		1423,1,0,0,0,1548,1436,1,0,0,0,1548,1447,1,0,0,0,1548,1465,1,0,0,0,1548,
-		1472,1,0,0,0,1548,1481,1,0,0,0,1548,1482,1,0,0,0,1548,1495,1,0,0,0,1548,
-		1508,1,0,0,0,1548,1521,1,0,0,0,1548,1526,1,0,0,0,1548,1527,1,0,0,0,1548,
-		1532,1,0,0,0,1548,1536,1,0,0,0,1548,1547,1,0,0,0,1549,1560,1,0,0,0,1550,
-		1551,10,2,0,0,1551,1552,5,229,0,0,1552,1559,3,148,74,0,1553,1554,10,1,
-		0,0,1554,1555,5,226,0,0,1555,1556,3,106,53,0,1556,1557,5,227,0,0,1557,
-		1559,1,0,0,0,1558,1550,1,0,0,0,1558,1553,1,0,0,0,1559,1562,1,0,0,0,1560,
-		1558,1,0,0,0,1560,1561,1,0,0,0,1561,109,1,0,0,0,1562,1560,1,0,0,0,1563,
-		1564,3,112,56,0,1564,1577,5,224,0,0,1565,1578,5,220,0,0,1566,1568,3,66,
-		33,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,1574,3,
-		114,57,0,1570,1571,5,228,0,0,1571,1573,3,114,57,0,1572,1570,1,0,0,0,1573,
-		1576,1,0,0,0,1574,1572,1,0,0,0,1574,1575,1,0,0,0,1575,1578,1,0,0,0,1576,
-		1574,1,0,0,0,1577,1565,1,0,0,0,1577,1567,1,0,0,0,1577,1578,1,0,0,0,1578,
-		1579,1,0,0,0,1579,1586,5,225,0,0,1580,1581,5,63,0,0,1581,1582,5,224,0,
-		0,1582,1583,5,204,0,0,1583,1584,3,98,49,0,1584,1585,5,225,0,0,1585,1587,
-		1,0,0,0,1586,1580,1,0,0,0,1586,1587,1,0,0,0,1587,1590,1,0,0,0,1588,1589,
-		5,135,0,0,1589,1591,3,118,59,0,1590,1588,1,0,0,0,1590,1591,1,0,0,0,1591,
-		111,1,0,0,0,1592,1596,3,144,72,0,1593,1596,5,101,0,0,1594,1596,5,156,0,
-		0,1595,1592,1,0,0,0,1595,1593,1,0,0,0,1595,1594,1,0,0,0,1596,113,1,0,0,
-		0,1597,1598,3,148,74,0,1598,1599,5,217,0,0,1599,1600,3,116,58,0,1600,1603,
-		1,0,0,0,1601,1603,3,116,58,0,1602,1597,1,0,0,0,1602,1601,1,0,0,0,1603,
-		115,1,0,0,0,1604,1605,5,175,0,0,1605,1609,3,144,72,0,1606,1607,5,139,0,
-		0,1607,1608,5,14,0,0,1608,1610,3,98,49,0,1609,1606,1,0,0,0,1609,1610,1,
-		0,0,0,1610,1622,1,0,0,0,1611,1612,5,175,0,0,1612,1613,5,224,0,0,1613,1614,
-		3,52,26,0,1614,1618,5,225,0,0,1615,1616,5,139,0,0,1616,1617,5,14,0,0,1617,
-		1619,3,98,49,0,1618,1615,1,0,0,0,1618,1619,1,0,0,0,1619,1622,1,0,0,0,1620,
-		1622,3,98,49,0,1621,1604,1,0,0,0,1621,1611,1,0,0,0,1621,1620,1,0,0,0,1622,
-		117,1,0,0,0,1623,1626,3,148,74,0,1624,1626,3,120,60,0,1625,1623,1,0,0,
-		0,1625,1624,1,0,0,0,1626,119,1,0,0,0,1627,1638,5,224,0,0,1628,1629,5,139,
-		0,0,1629,1630,5,14,0,0,1630,1635,3,98,49,0,1631,1632,5,228,0,0,1632,1634,
-		3,98,49,0,1633,1631,1,0,0,0,1634,1637,1,0,0,0,1635,1633,1,0,0,0,1635,1636,
-		1,0,0,0,1636,1639,1,0,0,0,1637,1635,1,0,0,0,1638,1628,1,0,0,0,1638,1639,
-		1,0,0,0,1639,1650,1,0,0,0,1640,1641,5,132,0,0,1641,1642,5,14,0,0,1642,
-		1647,3,76,38,0,1643,1644,5,228,0,0,1644,1646,3,76,38,0,1645,1643,1,0,0,
-		0,1646,1649,1,0,0,0,1647,1645,1,0,0,0,1647,1648,1,0,0,0,1648,1651,1,0,
-		0,0,1649,1647,1,0,0,0,1650,1640,1,0,0,0,1650,1651,1,0,0,0,1651,1653,1,
-		0,0,0,1652,1654,3,122,61,0,1653,1652,1,0,0,0,1653,1654,1,0,0,0,1654,1655,
-		1,0,0,0,1655,1656,5,225,0,0,1656,121,1,0,0,0,1657,1658,7,29,0,0,1658,1666,
-		3,124,62,0,1659,1660,7,29,0,0,1660,1661,5,12,0,0,1661,1662,3,124,62,0,
-		1662,1663,5,6,0,0,1663,1664,3,124,62,0,1664,1666,1,0,0,0,1665,1657,1,0,
-		0,0,1665,1659,1,0,0,0,1666,123,1,0,0,0,1667,1668,5,188,0,0,1668,1677,5,
-		145,0,0,1669,1670,5,188,0,0,1670,1677,5,66,0,0,1671,1672,5,33,0,0,1672,
-		1677,5,158,0,0,1673,1674,3,106,53,0,1674,1675,7,30,0,0,1675,1677,1,0,0,
-		0,1676,1667,1,0,0,0,1676,1669,1,0,0,0,1676,1671,1,0,0,0,1676,1673,1,0,
-		0,0,1677,125,1,0,0,0,1678,1680,5,95,0,0,1679,1678,1,0,0,0,1679,1680,1,
-		0,0,0,1680,1681,1,0,0,0,1681,1682,3,98,49,0,1682,1683,5,195,0,0,1683,1684,
-		3,98,49,0,1684,127,1,0,0,0,1685,1686,5,203,0,0,1686,1687,3,98,49,0,1687,
-		1688,5,178,0,0,1688,1689,3,98,49,0,1689,129,1,0,0,0,1690,1705,5,125,0,
-		0,1691,1705,7,31,0,0,1692,1705,5,236,0,0,1693,1705,5,237,0,0,1694,1705,
-		5,238,0,0,1695,1697,5,233,0,0,1696,1695,1,0,0,0,1697,1698,1,0,0,0,1698,
-		1696,1,0,0,0,1698,1699,1,0,0,0,1699,1705,1,0,0,0,1700,1705,5,234,0,0,1701,
-		1705,5,235,0,0,1702,1703,7,32,0,0,1703,1705,5,233,0,0,1704,1690,1,0,0,
-		0,1704,1691,1,0,0,0,1704,1692,1,0,0,0,1704,1693,1,0,0,0,1704,1694,1,0,
-		0,0,1704,1696,1,0,0,0,1704,1700,1,0,0,0,1704,1701,1,0,0,0,1704,1702,1,
-		0,0,0,1705,131,1,0,0,0,1706,1708,5,85,0,0,1707,1709,7,21,0,0,1708,1707,
-		1,0,0,0,1708,1709,1,0,0,0,1709,1710,1,0,0,0,1710,1711,3,134,67,0,1711,
-		1715,3,136,68,0,1712,1713,5,224,0,0,1713,1714,5,236,0,0,1714,1716,5,225,
-		0,0,1715,1712,1,0,0,0,1715,1716,1,0,0,0,1716,1724,1,0,0,0,1717,1718,5,
-		183,0,0,1718,1722,3,136,68,0,1719,1720,5,224,0,0,1720,1721,5,236,0,0,1721,
-		1723,5,225,0,0,1722,1719,1,0,0,0,1722,1723,1,0,0,0,1723,1725,1,0,0,0,1724,
-		1717,1,0,0,0,1724,1725,1,0,0,0,1725,133,1,0,0,0,1726,1727,7,33,0,0,1727,
-		135,1,0,0,0,1728,1729,7,34,0,0,1729,137,1,0,0,0,1730,1734,3,140,70,0,1731,
-		1732,5,124,0,0,1732,1735,5,125,0,0,1733,1735,5,125,0,0,1734,1731,1,0,0,
-		0,1734,1733,1,0,0,0,1734,1735,1,0,0,0,1735,139,1,0,0,0,1736,1737,6,70,
-		-1,0,1737,1738,5,7,0,0,1738,1739,5,215,0,0,1739,1740,3,138,69,0,1740,1741,
-		5,216,0,0,1741,1819,1,0,0,0,1742,1743,5,118,0,0,1743,1744,5,215,0,0,1744,
-		1745,3,138,69,0,1745,1746,5,216,0,0,1746,1819,1,0,0,0,1747,1748,5,107,
-		0,0,1748,1749,5,215,0,0,1749,1750,3,138,69,0,1750,1751,5,228,0,0,1751,
-		1752,3,138,69,0,1752,1753,5,216,0,0,1753,1819,1,0,0,0,1754,1755,5,158,
-		0,0,1755,1764,5,215,0,0,1756,1761,3,142,71,0,1757,1758,5,228,0,0,1758,
-		1760,3,142,71,0,1759,1757,1,0,0,0,1760,1763,1,0,0,0,1761,1759,1,0,0,0,
-		1761,1762,1,0,0,0,1762,1765,1,0,0,0,1763,1761,1,0,0,0,1764,1756,1,0,0,
-		0,1764,1765,1,0,0,0,1765,1766,1,0,0,0,1766,1819,5,216,0,0,1767,1768,5,
-		158,0,0,1768,1777,5,224,0,0,1769,1774,3,142,71,0,1770,1771,5,228,0,0,1771,
-		1773,3,142,71,0,1772,1770,1,0,0,0,1773,1776,1,0,0,0,1774,1772,1,0,0,0,
-		1774,1775,1,0,0,0,1775,1778,1,0,0,0,1776,1774,1,0,0,0,1777,1769,1,0,0,
-		0,1777,1778,1,0,0,0,1778,1779,1,0,0,0,1779,1819,5,225,0,0,1780,1781,5,
-		85,0,0,1781,1785,3,136,68,0,1782,1783,5,224,0,0,1783,1784,5,236,0,0,1784,
-		1786,5,225,0,0,1785,1782,1,0,0,0,1785,1786,1,0,0,0,1786,1794,1,0,0,0,1787,
-		1788,5,183,0,0,1788,1792,3,136,68,0,1789,1790,5,224,0,0,1790,1791,5,236,
-		0,0,1791,1793,5,225,0,0,1792,1789,1,0,0,0,1792,1793,1,0,0,0,1793,1795,
-		1,0,0,0,1794,1787,1,0,0,0,1794,1795,1,0,0,0,1795,1819,1,0,0,0,1796,1807,
-		3,148,74,0,1797,1798,5,224,0,0,1798,1803,5,236,0,0,1799,1800,5,228,0,0,
-		1800,1802,5,236,0,0,1801,1799,1,0,0,0,1802,1805,1,0,0,0,1803,1801,1,0,
-		0,0,1803,1804,1,0,0,0,1804,1806,1,0,0,0,1805,1803,1,0,0,0,1806,1808,5,
-		225,0,0,1807,1797,1,0,0,0,1807,1808,1,0,0,0,1808,1816,1,0,0,0,1809,1810,
-		5,206,0,0,1810,1811,5,104,0,0,1811,1812,5,179,0,0,1812,1817,5,210,0,0,
-		1813,1814,5,207,0,0,1814,1815,5,179,0,0,1815,1817,5,210,0,0,1816,1809,
-		1,0,0,0,1816,1813,1,0,0,0,1816,1817,1,0,0,0,1817,1819,1,0,0,0,1818,1736,
-		1,0,0,0,1818,1742,1,0,0,0,1818,1747,1,0,0,0,1818,1754,1,0,0,0,1818,1767,
-		1,0,0,0,1818,1780,1,0,0,0,1818,1796,1,0,0,0,1819,1826,1,0,0,0,1820,1821,
-		10,2,0,0,1821,1825,5,7,0,0,1822,1823,10,1,0,0,1823,1825,5,118,0,0,1824,
-		1820,1,0,0,0,1824,1822,1,0,0,0,1825,1828,1,0,0,0,1826,1824,1,0,0,0,1826,
-		1827,1,0,0,0,1827,141,1,0,0,0,1828,1826,1,0,0,0,1829,1830,3,148,74,0,1830,
-		1832,3,138,69,0,1831,1833,5,233,0,0,1832,1831,1,0,0,0,1832,1833,1,0,0,
-		0,1833,143,1,0,0,0,1834,1839,3,148,74,0,1835,1836,5,229,0,0,1836,1838,
-		3,148,74,0,1837,1835,1,0,0,0,1838,1841,1,0,0,0,1839,1837,1,0,0,0,1839,
-		1840,1,0,0,0,1840,145,1,0,0,0,1841,1839,1,0,0,0,1842,1847,3,148,74,0,1843,
-		1844,5,228,0,0,1844,1846,3,148,74,0,1845,1843,1,0,0,0,1846,1849,1,0,0,
-		0,1847,1845,1,0,0,0,1847,1848,1,0,0,0,1848,147,1,0,0,0,1849,1847,1,0,0,
-		0,1850,1854,5,239,0,0,1851,1854,5,240,0,0,1852,1854,3,150,75,0,1853,1850,
-		1,0,0,0,1853,1851,1,0,0,0,1853,1852,1,0,0,0,1854,149,1,0,0,0,1855,1856,
-		7,35,0,0,1856,151,1,0,0,0,266,155,162,167,173,176,189,192,198,203,209,
-		216,220,228,230,236,243,253,256,263,268,271,278,283,286,290,293,298,302,
-		308,321,328,332,341,352,355,363,367,373,377,381,387,390,396,407,422,429,
-		434,440,451,457,462,468,473,481,489,491,496,501,504,509,512,515,520,523,
-		528,533,536,543,558,560,563,570,576,585,590,594,602,605,608,612,617,624,
-		631,634,638,643,647,649,653,659,669,678,687,690,704,707,711,717,725,729,
-		734,746,758,771,776,780,787,794,802,805,814,829,832,837,839,844,846,851,
-		855,863,869,872,874,884,891,894,902,908,912,915,922,931,934,938,947,950,
-		954,962,965,976,979,981,991,1003,1015,1023,1031,1034,1038,1046,1050,1070,
-		1072,1074,1078,1082,1086,1090,1092,1101,1105,1112,1115,1118,1125,1128,
-		1134,1143,1149,1152,1158,1161,1168,1175,1180,1192,1200,1203,1206,1217,
-		1222,1233,1236,1244,1246,1253,1257,1264,1272,1281,1287,1293,1296,1303,
-		1307,1312,1317,1322,1330,1338,1340,1351,1355,1363,1367,1389,1400,1412,
-		1432,1443,1454,1457,1462,1489,1492,1502,1505,1515,1518,1542,1548,1558,
-		1560,1567,1574,1577,1586,1590,1595,1602,1609,1618,1621,1625,1635,1638,
-		1647,1650,1653,1665,1676,1679,1698,1704,1708,1715,1722,1724,1734,1761,
-		1764,1774,1777,1785,1792,1794,1803,1807,1816,1818,1824,1826,1832,1839,
-		1847,1853
+		1,54,5,54,1570,8,54,10,54,12,54,1573,9,54,3,54,1575,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,5,54,1583,8,54,10,54,12,54,1586,9,54,3,54,1588,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,5,54,1596,8,54,10,54,12,54,1599,9,54,3,54,1601,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1623,8,54,10,54,12,54,1626,9,54,
+		1,54,1,54,1,54,3,54,1631,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		5,54,1641,8,54,10,54,12,54,1644,9,54,1,55,1,55,1,55,1,55,3,55,1650,8,55,
+		1,55,1,55,1,55,5,55,1655,8,55,10,55,12,55,1658,9,55,3,55,1660,8,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,3,55,1669,8,55,1,55,1,55,3,55,1673,8,55,
+		1,56,1,56,1,56,3,56,1678,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1685,8,57,
+		1,58,1,58,1,58,1,58,1,58,3,58,1692,8,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,3,58,1701,8,58,1,58,3,58,1704,8,58,1,59,1,59,3,59,1708,8,59,1,60,
+		1,60,1,60,1,60,1,60,1,60,5,60,1716,8,60,10,60,12,60,1719,9,60,3,60,1721,
+		8,60,1,60,1,60,1,60,1,60,1,60,5,60,1728,8,60,10,60,12,60,1731,9,60,3,60,
+		1733,8,60,1,60,3,60,1736,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,3,61,1748,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		3,62,1759,8,62,1,63,3,63,1762,8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,
+		1,64,3,64,1772,8,64,1,65,1,65,3,65,1776,8,65,1,65,1,65,1,65,3,65,1781,
+		8,65,1,65,3,65,1784,8,65,1,65,3,65,1787,8,65,1,66,1,66,1,66,1,66,3,66,
+		1793,8,66,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,4,68,
+		1806,8,68,11,68,12,68,1807,1,68,1,68,1,68,1,68,3,68,1814,8,68,1,69,1,69,
+		3,69,1818,8,69,1,69,1,69,1,69,1,69,1,69,3,69,1825,8,69,1,69,1,69,1,69,
+		1,69,1,69,3,69,1832,8,69,3,69,1834,8,69,1,70,1,70,1,71,1,71,1,72,1,72,
+		1,72,1,72,3,72,1844,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		5,73,1869,8,73,10,73,12,73,1872,9,73,3,73,1874,8,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,5,73,1882,8,73,10,73,12,73,1885,9,73,3,73,1887,8,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1895,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1902,
+		8,73,3,73,1904,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1911,8,73,10,73,12,73,
+		1914,9,73,1,73,3,73,1917,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
+		1926,8,73,3,73,1928,8,73,1,73,1,73,1,73,1,73,5,73,1934,8,73,10,73,12,73,
+		1937,9,73,1,74,1,74,1,74,3,74,1942,8,74,1,75,1,75,1,75,5,75,1947,8,75,
+		10,75,12,75,1950,9,75,1,76,1,76,1,76,5,76,1955,8,76,10,76,12,76,1958,9,
+		76,1,77,1,77,1,77,3,77,1963,8,77,1,78,1,78,1,78,0,6,58,78,100,106,108,
+		146,79,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,0,40,5,0,18,18,38,
+		38,74,74,185,185,208,208,2,0,15,15,163,163,1,0,44,45,4,0,25,25,61,61,79,
+		79,158,158,2,0,90,90,145,145,4,0,22,22,56,56,98,98,152,152,2,0,223,223,
+		242,242,1,0,242,242,2,0,72,72,84,84,2,0,83,83,110,110,1,0,248,250,3,0,
+		58,58,85,85,147,147,1,0,167,168,2,0,68,68,130,130,2,0,57,57,200,200,2,
+		0,3,3,47,47,2,0,9,9,44,44,2,0,68,68,105,105,2,0,10,10,182,182,3,0,65,65,
+		196,196,201,201,4,0,7,7,135,135,170,170,206,206,1,0,223,228,1,0,230,231,
+		1,0,232,235,2,0,17,17,197,197,3,0,13,13,108,108,194,194,4,0,54,54,65,65,
+		196,196,201,201,2,0,1,1,133,133,2,0,20,21,69,69,1,0,191,192,2,0,35,37,
+		113,114,2,0,159,159,168,168,2,0,70,70,154,154,2,0,29,29,199,199,2,0,7,
+		7,135,135,2,0,65,65,196,196,2,0,40,40,189,190,2,0,245,245,248,249,9,0,
+		41,42,80,81,117,122,124,125,127,128,156,157,171,172,212,213,220,221,41,
+		0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,
+		64,68,70,74,75,77,77,79,83,85,85,90,90,92,94,96,105,107,108,112,112,116,
+		128,130,131,134,136,139,139,142,142,145,164,166,166,169,172,174,176,178,
+		184,186,187,189,195,197,199,201,201,203,204,206,206,208,213,218,222,2281,
+		0,161,1,0,0,0,2,186,1,0,0,0,4,387,1,0,0,0,6,389,1,0,0,0,8,406,1,0,0,0,
+		10,418,1,0,0,0,12,479,1,0,0,0,14,487,1,0,0,0,16,489,1,0,0,0,18,497,1,0,
+		0,0,20,500,1,0,0,0,22,566,1,0,0,0,24,569,1,0,0,0,26,574,1,0,0,0,28,623,
+		1,0,0,0,30,655,1,0,0,0,32,659,1,0,0,0,34,667,1,0,0,0,36,675,1,0,0,0,38,
+		686,1,0,0,0,40,700,1,0,0,0,42,713,1,0,0,0,44,723,1,0,0,0,46,725,1,0,0,
+		0,48,737,1,0,0,0,50,800,1,0,0,0,52,811,1,0,0,0,54,815,1,0,0,0,56,827,1,
+		0,0,0,58,863,1,0,0,0,60,897,1,0,0,0,62,914,1,0,0,0,64,916,1,0,0,0,66,973,
+		1,0,0,0,68,987,1,0,0,0,70,1029,1,0,0,0,72,1044,1,0,0,0,74,1046,1,0,0,0,
+		76,1050,1,0,0,0,78,1058,1,0,0,0,80,1098,1,0,0,0,82,1107,1,0,0,0,84,1164,
+		1,0,0,0,86,1167,1,0,0,0,88,1176,1,0,0,0,90,1178,1,0,0,0,92,1191,1,0,0,
+		0,94,1214,1,0,0,0,96,1228,1,0,0,0,98,1230,1,0,0,0,100,1242,1,0,0,0,102,
+		1336,1,0,0,0,104,1338,1,0,0,0,106,1344,1,0,0,0,108,1630,1,0,0,0,110,1645,
+		1,0,0,0,112,1677,1,0,0,0,114,1684,1,0,0,0,116,1703,1,0,0,0,118,1707,1,
+		0,0,0,120,1709,1,0,0,0,122,1747,1,0,0,0,124,1758,1,0,0,0,126,1761,1,0,
+		0,0,128,1771,1,0,0,0,130,1786,1,0,0,0,132,1792,1,0,0,0,134,1794,1,0,0,
+		0,136,1813,1,0,0,0,138,1815,1,0,0,0,140,1835,1,0,0,0,142,1837,1,0,0,0,
+		144,1839,1,0,0,0,146,1927,1,0,0,0,148,1938,1,0,0,0,150,1943,1,0,0,0,152,
+		1951,1,0,0,0,154,1962,1,0,0,0,156,1964,1,0,0,0,158,160,5,242,0,0,159,158,
+		1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,161,162,1,0,0,0,162,182,1,0,0,
+		0,163,161,1,0,0,0,164,173,3,4,2,0,165,167,5,242,0,0,166,165,1,0,0,0,167,
+		168,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,0,170,172,3,
+		4,2,0,171,166,1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,
+		174,179,1,0,0,0,175,173,1,0,0,0,176,178,5,242,0,0,177,176,1,0,0,0,178,
+		181,1,0,0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,183,1,0,0,0,181,179,1,
+		0,0,0,182,164,1,0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,185,5,0,0,1,
+		185,1,1,0,0,0,186,187,3,98,49,0,187,188,5,0,0,1,188,3,1,0,0,0,189,388,
+		3,52,26,0,190,388,3,6,3,0,191,388,3,12,6,0,192,195,5,59,0,0,193,196,3,
+		6,3,0,194,196,3,12,6,0,195,193,1,0,0,0,195,194,1,0,0,0,196,198,1,0,0,0,
+		197,199,3,14,7,0,198,197,1,0,0,0,198,199,1,0,0,0,199,204,1,0,0,0,200,201,
+		5,4,0,0,201,202,5,131,0,0,202,203,5,162,0,0,203,205,5,178,0,0,204,200,
+		1,0,0,0,204,205,1,0,0,0,205,388,1,0,0,0,206,388,3,26,13,0,207,209,5,31,
+		0,0,208,210,5,187,0,0,209,208,1,0,0,0,209,210,1,0,0,0,210,211,1,0,0,0,
+		211,215,5,208,0,0,212,213,5,82,0,0,213,214,5,132,0,0,214,216,5,60,0,0,
+		215,212,1,0,0,0,215,216,1,0,0,0,216,217,1,0,0,0,217,222,3,150,75,0,218,
+		219,5,236,0,0,219,220,3,152,76,0,220,221,5,237,0,0,221,223,1,0,0,0,222,
+		218,1,0,0,0,222,223,1,0,0,0,223,226,1,0,0,0,224,225,5,28,0,0,225,227,5,
+		245,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,228,1,0,0,0,228,229,5,8,0,
+		0,229,230,3,52,26,0,230,388,1,0,0,0,231,236,5,31,0,0,232,234,5,187,0,0,
+		233,235,5,183,0,0,234,233,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
+		232,1,0,0,0,236,237,1,0,0,0,237,238,1,0,0,0,238,242,5,74,0,0,239,240,5,
+		82,0,0,240,241,5,132,0,0,241,243,5,60,0,0,242,239,1,0,0,0,242,243,1,0,
+		0,0,243,244,1,0,0,0,244,245,3,150,75,0,245,246,5,8,0,0,246,249,5,245,0,
+		0,247,248,5,104,0,0,248,250,3,154,77,0,249,247,1,0,0,0,249,250,1,0,0,0,
+		250,262,1,0,0,0,251,252,5,205,0,0,252,253,5,92,0,0,253,259,5,245,0,0,254,
+		255,5,240,0,0,255,256,5,92,0,0,256,258,5,245,0,0,257,254,1,0,0,0,258,261,
+		1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,
+		0,262,251,1,0,0,0,262,263,1,0,0,0,263,388,1,0,0,0,264,265,5,31,0,0,265,
+		269,5,38,0,0,266,267,5,82,0,0,267,268,5,132,0,0,268,270,5,60,0,0,269,266,
+		1,0,0,0,269,270,1,0,0,0,270,271,1,0,0,0,271,274,3,150,75,0,272,273,5,28,
+		0,0,273,275,5,245,0,0,274,272,1,0,0,0,274,275,1,0,0,0,275,277,1,0,0,0,
+		276,278,3,38,19,0,277,276,1,0,0,0,277,278,1,0,0,0,278,388,1,0,0,0,279,
+		280,5,31,0,0,280,284,5,18,0,0,281,282,5,82,0,0,282,283,5,132,0,0,283,285,
+		5,60,0,0,284,281,1,0,0,0,284,285,1,0,0,0,285,286,1,0,0,0,286,289,3,150,
+		75,0,287,288,5,28,0,0,288,290,5,245,0,0,289,287,1,0,0,0,289,290,1,0,0,
+		0,290,292,1,0,0,0,291,293,3,38,19,0,292,291,1,0,0,0,292,293,1,0,0,0,293,
+		388,1,0,0,0,294,296,5,49,0,0,295,297,5,187,0,0,296,295,1,0,0,0,296,297,
+		1,0,0,0,297,299,1,0,0,0,298,300,5,183,0,0,299,298,1,0,0,0,299,300,1,0,
+		0,0,300,301,1,0,0,0,301,304,7,0,0,0,302,303,5,82,0,0,303,305,5,60,0,0,
+		304,302,1,0,0,0,304,305,1,0,0,0,305,306,1,0,0,0,306,308,3,150,75,0,307,
+		309,7,1,0,0,308,307,1,0,0,0,308,309,1,0,0,0,309,388,1,0,0,0,310,311,5,
+		5,0,0,311,314,5,185,0,0,312,313,5,82,0,0,313,315,5,60,0,0,314,312,1,0,
+		0,0,314,315,1,0,0,0,315,316,1,0,0,0,316,317,3,150,75,0,317,318,3,50,25,
+		0,318,388,1,0,0,0,319,320,5,5,0,0,320,321,5,208,0,0,321,327,3,150,75,0,
+		322,323,5,160,0,0,323,324,5,193,0,0,324,328,3,150,75,0,325,326,5,8,0,0,
+		326,328,3,52,26,0,327,322,1,0,0,0,327,325,1,0,0,0,328,388,1,0,0,0,329,
+		334,5,174,0,0,330,331,3,18,9,0,331,332,5,223,0,0,332,333,3,20,10,0,333,
+		335,1,0,0,0,334,330,1,0,0,0,334,335,1,0,0,0,335,388,1,0,0,0,336,338,5,
+		161,0,0,337,339,3,20,10,0,338,337,1,0,0,0,338,339,1,0,0,0,339,388,1,0,
+		0,0,340,341,5,176,0,0,341,388,3,22,11,0,342,343,7,2,0,0,343,344,5,169,
+		0,0,344,388,5,245,0,0,345,347,7,2,0,0,346,348,5,63,0,0,347,346,1,0,0,0,
+		347,348,1,0,0,0,348,349,1,0,0,0,349,388,3,150,75,0,350,361,5,62,0,0,351,
+		352,5,151,0,0,352,362,5,71,0,0,353,358,3,16,8,0,354,355,5,240,0,0,355,
+		357,3,16,8,0,356,354,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,
+		0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,361,351,1,0,0,0,361,353,1,0,0,0,
+		361,362,1,0,0,0,362,363,1,0,0,0,363,388,3,4,2,0,364,365,5,180,0,0,365,
+		366,5,93,0,0,366,369,5,245,0,0,367,368,5,217,0,0,368,370,5,169,0,0,369,
+		367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,0,371,372,5,217,0,0,372,374,
+		5,48,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,388,1,0,0,0,375,376,5,169,
+		0,0,376,379,5,245,0,0,377,378,5,193,0,0,378,380,5,245,0,0,379,377,1,0,
+		0,0,379,380,1,0,0,0,380,388,1,0,0,0,381,383,5,203,0,0,382,384,5,18,0,0,
+		383,382,1,0,0,0,383,384,1,0,0,0,384,385,1,0,0,0,385,388,3,150,75,0,386,
+		388,7,3,0,0,387,189,1,0,0,0,387,190,1,0,0,0,387,191,1,0,0,0,387,192,1,
+		0,0,0,387,206,1,0,0,0,387,207,1,0,0,0,387,231,1,0,0,0,387,264,1,0,0,0,
+		387,279,1,0,0,0,387,294,1,0,0,0,387,310,1,0,0,0,387,319,1,0,0,0,387,329,
+		1,0,0,0,387,336,1,0,0,0,387,340,1,0,0,0,387,342,1,0,0,0,387,345,1,0,0,
+		0,387,350,1,0,0,0,387,364,1,0,0,0,387,375,1,0,0,0,387,381,1,0,0,0,387,
+		386,1,0,0,0,388,5,1,0,0,0,389,390,5,87,0,0,390,391,7,4,0,0,391,393,3,150,
+		75,0,392,394,3,88,44,0,393,392,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,
+		395,397,3,8,4,0,396,395,1,0,0,0,396,397,1,0,0,0,397,402,1,0,0,0,398,399,
+		5,236,0,0,399,400,3,152,76,0,400,401,5,237,0,0,401,403,1,0,0,0,402,398,
+		1,0,0,0,402,403,1,0,0,0,403,404,1,0,0,0,404,405,3,52,26,0,405,7,1,0,0,
+		0,406,407,5,148,0,0,407,408,5,236,0,0,408,413,3,10,5,0,409,410,5,240,0,
+		0,410,412,3,10,5,0,411,409,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,
+		414,1,0,0,0,414,416,1,0,0,0,415,413,1,0,0,0,416,417,5,237,0,0,417,9,1,
+		0,0,0,418,419,3,154,77,0,419,420,5,223,0,0,420,421,3,44,22,0,421,11,1,
+		0,0,0,422,423,5,179,0,0,423,424,5,174,0,0,424,428,5,11,0,0,425,427,5,242,
+		0,0,426,425,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,428,429,1,0,0,0,429,
+		431,1,0,0,0,430,428,1,0,0,0,431,440,3,4,2,0,432,434,5,242,0,0,433,432,
+		1,0,0,0,434,435,1,0,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,437,1,0,0,
+		0,437,439,3,4,2,0,438,433,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,
+		441,1,0,0,0,441,446,1,0,0,0,442,440,1,0,0,0,443,445,5,242,0,0,444,443,
+		1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,449,1,0,0,
+		0,448,446,1,0,0,0,449,450,5,52,0,0,450,480,1,0,0,0,451,452,5,11,0,0,452,
+		453,5,179,0,0,453,455,5,174,0,0,454,456,5,242,0,0,455,454,1,0,0,0,456,
+		457,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,459,1,0,0,0,459,468,3,
+		4,2,0,460,462,5,242,0,0,461,460,1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,
+		0,463,464,1,0,0,0,464,465,1,0,0,0,465,467,3,4,2,0,466,461,1,0,0,0,467,
+		470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,474,1,0,0,0,470,468,1,
+		0,0,0,471,473,5,242,0,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,
+		0,474,475,1,0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,478,5,52,0,0,478,
+		480,1,0,0,0,479,422,1,0,0,0,479,451,1,0,0,0,480,13,1,0,0,0,481,482,5,72,
+		0,0,482,483,5,169,0,0,483,488,5,245,0,0,484,485,5,72,0,0,485,486,5,107,
+		0,0,486,488,5,23,0,0,487,481,1,0,0,0,487,484,1,0,0,0,488,15,1,0,0,0,489,
+		490,7,5,0,0,490,17,1,0,0,0,491,498,5,245,0,0,492,494,8,6,0,0,493,492,1,
+		0,0,0,494,495,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,
+		497,491,1,0,0,0,497,493,1,0,0,0,498,19,1,0,0,0,499,501,8,7,0,0,500,499,
+		1,0,0,0,501,502,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,21,1,0,0,0,
+		504,507,5,186,0,0,505,506,7,8,0,0,506,508,3,150,75,0,507,505,1,0,0,0,507,
+		508,1,0,0,0,508,510,1,0,0,0,509,511,3,24,12,0,510,509,1,0,0,0,510,511,
+		1,0,0,0,511,567,1,0,0,0,512,515,5,209,0,0,513,514,7,8,0,0,514,516,3,150,
+		75,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,24,12,0,
+		518,517,1,0,0,0,518,519,1,0,0,0,519,567,1,0,0,0,520,522,5,204,0,0,521,
+		520,1,0,0,0,521,522,1,0,0,0,522,523,1,0,0,0,523,526,5,75,0,0,524,525,7,
+		8,0,0,525,527,3,150,75,0,526,524,1,0,0,0,526,527,1,0,0,0,527,529,1,0,0,
+		0,528,530,3,24,12,0,529,528,1,0,0,0,529,530,1,0,0,0,530,567,1,0,0,0,531,
+		567,5,94,0,0,532,534,5,19,0,0,533,535,3,24,12,0,534,533,1,0,0,0,534,535,
+		1,0,0,0,535,567,1,0,0,0,536,539,5,39,0,0,537,538,7,8,0,0,538,540,3,150,
+		75,0,539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,543,3,24,12,0,
+		542,541,1,0,0,0,542,543,1,0,0,0,543,567,1,0,0,0,544,567,5,123,0,0,545,
+		546,5,27,0,0,546,547,7,8,0,0,547,549,3,150,75,0,548,550,3,24,12,0,549,
+		548,1,0,0,0,549,550,1,0,0,0,550,567,1,0,0,0,551,552,5,31,0,0,552,553,5,
+		185,0,0,553,567,3,150,75,0,554,555,5,31,0,0,555,556,5,208,0,0,556,567,
+		3,150,75,0,557,558,5,34,0,0,558,567,5,18,0,0,559,560,5,34,0,0,560,567,
+		5,38,0,0,561,562,5,24,0,0,562,564,5,245,0,0,563,565,3,24,12,0,564,563,
+		1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,504,1,0,0,0,566,512,1,0,0,
+		0,566,521,1,0,0,0,566,531,1,0,0,0,566,532,1,0,0,0,566,536,1,0,0,0,566,
+		544,1,0,0,0,566,545,1,0,0,0,566,551,1,0,0,0,566,554,1,0,0,0,566,557,1,
+		0,0,0,566,559,1,0,0,0,566,561,1,0,0,0,567,23,1,0,0,0,568,570,5,132,0,0,
+		569,568,1,0,0,0,569,570,1,0,0,0,570,571,1,0,0,0,571,572,7,9,0,0,572,573,
+		5,245,0,0,573,25,1,0,0,0,574,576,5,31,0,0,575,577,5,187,0,0,576,575,1,
+		0,0,0,576,577,1,0,0,0,577,578,1,0,0,0,578,582,5,185,0,0,579,580,5,82,0,
+		0,580,581,5,132,0,0,581,583,5,60,0,0,582,579,1,0,0,0,582,583,1,0,0,0,583,
+		584,1,0,0,0,584,596,3,150,75,0,585,586,5,236,0,0,586,591,3,28,14,0,587,
+		588,5,240,0,0,588,590,3,28,14,0,589,587,1,0,0,0,590,593,1,0,0,0,591,589,
+		1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,0,594,595,5,237,
+		0,0,595,597,1,0,0,0,596,585,1,0,0,0,596,597,1,0,0,0,597,600,1,0,0,0,598,
+		599,5,28,0,0,599,601,5,245,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,608,
+		1,0,0,0,602,603,5,149,0,0,603,604,5,14,0,0,604,605,5,236,0,0,605,606,3,
+		152,76,0,606,607,5,237,0,0,607,609,1,0,0,0,608,602,1,0,0,0,608,609,1,0,
+		0,0,609,611,1,0,0,0,610,612,3,38,19,0,611,610,1,0,0,0,611,612,1,0,0,0,
+		612,614,1,0,0,0,613,615,3,46,23,0,614,613,1,0,0,0,614,615,1,0,0,0,615,
+		618,1,0,0,0,616,617,5,8,0,0,617,619,3,52,26,0,618,616,1,0,0,0,618,619,
+		1,0,0,0,619,27,1,0,0,0,620,624,3,30,15,0,621,624,3,34,17,0,622,624,3,36,
+		18,0,623,620,1,0,0,0,623,621,1,0,0,0,623,622,1,0,0,0,624,29,1,0,0,0,625,
+		626,3,154,77,0,626,627,5,8,0,0,627,630,3,98,49,0,628,629,5,28,0,0,629,
+		631,5,245,0,0,630,628,1,0,0,0,630,631,1,0,0,0,631,656,1,0,0,0,632,633,
+		3,154,77,0,633,634,3,144,72,0,634,637,5,116,0,0,635,636,5,72,0,0,636,638,
+		5,245,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,641,5,210,
+		0,0,640,639,1,0,0,0,640,641,1,0,0,0,641,644,1,0,0,0,642,643,5,28,0,0,643,
+		645,5,245,0,0,644,642,1,0,0,0,644,645,1,0,0,0,645,656,1,0,0,0,646,647,
+		3,154,77,0,647,649,3,144,72,0,648,650,3,32,16,0,649,648,1,0,0,0,649,650,
+		1,0,0,0,650,653,1,0,0,0,651,652,5,28,0,0,652,654,5,245,0,0,653,651,1,0,
+		0,0,653,654,1,0,0,0,654,656,1,0,0,0,655,625,1,0,0,0,655,632,1,0,0,0,655,
+		646,1,0,0,0,656,31,1,0,0,0,657,658,5,30,0,0,658,660,3,154,77,0,659,657,
+		1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,662,5,155,0,0,662,665,5,103,
+		0,0,663,664,5,132,0,0,664,666,5,53,0,0,665,663,1,0,0,0,665,666,1,0,0,0,
+		666,33,1,0,0,0,667,668,5,211,0,0,668,669,5,71,0,0,669,670,3,154,77,0,670,
+		671,5,8,0,0,671,672,3,98,49,0,672,35,1,0,0,0,673,674,5,30,0,0,674,676,
+		3,154,77,0,675,673,1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,155,
+		0,0,678,679,5,103,0,0,679,680,5,236,0,0,680,681,3,152,76,0,681,684,5,237,
+		0,0,682,683,5,132,0,0,683,685,5,53,0,0,684,682,1,0,0,0,684,685,1,0,0,0,
+		685,37,1,0,0,0,686,687,5,217,0,0,687,696,5,236,0,0,688,693,3,40,20,0,689,
+		690,5,240,0,0,690,692,3,40,20,0,691,689,1,0,0,0,692,695,1,0,0,0,693,691,
+		1,0,0,0,693,694,1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,696,688,1,0,0,
+		0,696,697,1,0,0,0,697,698,1,0,0,0,698,699,5,237,0,0,699,39,1,0,0,0,700,
+		701,3,42,21,0,701,702,5,223,0,0,702,703,3,44,22,0,703,41,1,0,0,0,704,714,
+		5,245,0,0,705,710,3,154,77,0,706,707,5,241,0,0,707,709,3,154,77,0,708,
+		706,1,0,0,0,709,712,1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,714,1,
+		0,0,0,712,710,1,0,0,0,713,704,1,0,0,0,713,705,1,0,0,0,714,43,1,0,0,0,715,
+		724,5,245,0,0,716,718,5,231,0,0,717,716,1,0,0,0,717,718,1,0,0,0,718,719,
+		1,0,0,0,719,724,7,10,0,0,720,724,5,196,0,0,721,724,5,65,0,0,722,724,3,
+		154,77,0,723,715,1,0,0,0,723,717,1,0,0,0,723,720,1,0,0,0,723,721,1,0,0,
+		0,723,722,1,0,0,0,724,45,1,0,0,0,725,726,5,110,0,0,726,735,3,150,75,0,
+		727,731,5,236,0,0,728,730,3,48,24,0,729,728,1,0,0,0,730,733,1,0,0,0,731,
+		729,1,0,0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,736,5,
+		237,0,0,735,727,1,0,0,0,735,736,1,0,0,0,736,47,1,0,0,0,737,740,7,11,0,
+		0,738,741,5,3,0,0,739,741,3,154,77,0,740,738,1,0,0,0,740,739,1,0,0,0,741,
+		49,1,0,0,0,742,743,5,160,0,0,743,744,5,193,0,0,744,801,3,150,75,0,745,
+		746,5,174,0,0,746,747,5,236,0,0,747,752,3,40,20,0,748,749,5,240,0,0,749,
+		751,3,40,20,0,750,748,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,753,
+		1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,756,5,237,0,0,756,801,1,0,
+		0,0,757,758,5,161,0,0,758,759,5,236,0,0,759,764,3,42,21,0,760,761,5,240,
+		0,0,761,763,3,42,21,0,762,760,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,
+		764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,5,237,0,0,768,
+		801,1,0,0,0,769,782,5,2,0,0,770,783,3,28,14,0,771,772,5,236,0,0,772,777,
+		3,28,14,0,773,774,5,240,0,0,774,776,3,28,14,0,775,773,1,0,0,0,776,779,
+		1,0,0,0,777,775,1,0,0,0,777,778,1,0,0,0,778,780,1,0,0,0,779,777,1,0,0,
+		0,780,781,5,237,0,0,781,783,1,0,0,0,782,770,1,0,0,0,782,771,1,0,0,0,783,
+		801,1,0,0,0,784,793,5,49,0,0,785,787,5,26,0,0,786,785,1,0,0,0,786,787,
+		1,0,0,0,787,788,1,0,0,0,788,794,3,154,77,0,789,790,5,236,0,0,790,791,3,
+		152,76,0,791,792,5,237,0,0,792,794,1,0,0,0,793,786,1,0,0,0,793,789,1,0,
+		0,0,794,801,1,0,0,0,795,796,5,160,0,0,796,797,3,154,77,0,797,798,5,193,
+		0,0,798,799,3,154,77,0,799,801,1,0,0,0,800,742,1,0,0,0,800,745,1,0,0,0,
+		800,757,1,0,0,0,800,769,1,0,0,0,800,784,1,0,0,0,800,795,1,0,0,0,801,51,
+		1,0,0,0,802,803,5,217,0,0,803,808,3,54,27,0,804,805,5,240,0,0,805,807,
+		3,54,27,0,806,804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,808,809,1,0,
+		0,0,809,812,1,0,0,0,810,808,1,0,0,0,811,802,1,0,0,0,811,812,1,0,0,0,812,
+		813,1,0,0,0,813,814,3,56,28,0,814,53,1,0,0,0,815,820,3,154,77,0,816,817,
+		5,236,0,0,817,818,3,152,76,0,818,819,5,237,0,0,819,821,1,0,0,0,820,816,
+		1,0,0,0,820,821,1,0,0,0,821,822,1,0,0,0,822,823,5,8,0,0,823,824,5,236,
+		0,0,824,825,3,52,26,0,825,826,5,237,0,0,826,55,1,0,0,0,827,838,3,58,29,
+		0,828,829,5,141,0,0,829,830,5,14,0,0,830,835,3,76,38,0,831,832,5,240,0,
+		0,832,834,3,76,38,0,833,831,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,
+		836,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,838,828,1,0,0,0,838,839,1,
+		0,0,0,839,845,1,0,0,0,840,843,5,111,0,0,841,844,3,98,49,0,842,844,5,3,
+		0,0,843,841,1,0,0,0,843,842,1,0,0,0,844,846,1,0,0,0,845,840,1,0,0,0,845,
+		846,1,0,0,0,846,852,1,0,0,0,847,848,5,137,0,0,848,850,3,98,49,0,849,851,
+		7,12,0,0,850,849,1,0,0,0,850,851,1,0,0,0,851,853,1,0,0,0,852,847,1,0,0,
+		0,852,853,1,0,0,0,853,861,1,0,0,0,854,855,5,66,0,0,855,857,7,13,0,0,856,
+		858,3,98,49,0,857,856,1,0,0,0,857,858,1,0,0,0,858,859,1,0,0,0,859,860,
+		7,12,0,0,860,862,5,139,0,0,861,854,1,0,0,0,861,862,1,0,0,0,862,57,1,0,
+		0,0,863,864,6,29,-1,0,864,865,3,60,30,0,865,880,1,0,0,0,866,867,10,2,0,
+		0,867,869,5,88,0,0,868,870,3,66,33,0,869,868,1,0,0,0,869,870,1,0,0,0,870,
+		871,1,0,0,0,871,879,3,58,29,3,872,873,10,1,0,0,873,875,7,14,0,0,874,876,
+		3,66,33,0,875,874,1,0,0,0,875,876,1,0,0,0,876,877,1,0,0,0,877,879,3,58,
+		29,2,878,866,1,0,0,0,878,872,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,880,
+		881,1,0,0,0,881,59,1,0,0,0,882,880,1,0,0,0,883,898,3,64,32,0,884,885,5,
+		207,0,0,885,890,3,62,31,0,886,887,5,240,0,0,887,889,3,62,31,0,888,886,
+		1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,898,1,0,0,
+		0,892,890,1,0,0,0,893,894,5,236,0,0,894,895,3,52,26,0,895,896,5,237,0,
+		0,896,898,1,0,0,0,897,883,1,0,0,0,897,884,1,0,0,0,897,893,1,0,0,0,898,
+		61,1,0,0,0,899,901,5,167,0,0,900,899,1,0,0,0,900,901,1,0,0,0,901,902,1,
+		0,0,0,902,903,5,236,0,0,903,908,3,98,49,0,904,905,5,240,0,0,905,907,3,
+		98,49,0,906,904,1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,1,0,0,
+		0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,237,0,0,912,915,1,0,0,0,913,
+		915,3,98,49,0,914,900,1,0,0,0,914,913,1,0,0,0,915,63,1,0,0,0,916,918,5,
+		173,0,0,917,919,3,90,45,0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,0,
+		0,0,920,922,3,66,33,0,921,920,1,0,0,0,921,922,1,0,0,0,922,923,1,0,0,0,
+		923,928,3,68,34,0,924,925,5,240,0,0,925,927,3,68,34,0,926,924,1,0,0,0,
+		927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,940,1,0,0,0,930,928,
+		1,0,0,0,931,932,5,72,0,0,932,937,3,78,39,0,933,934,5,240,0,0,934,936,3,
+		78,39,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,
+		0,938,941,1,0,0,0,939,937,1,0,0,0,940,931,1,0,0,0,940,941,1,0,0,0,941,
+		944,1,0,0,0,942,943,5,215,0,0,943,945,3,98,49,0,944,942,1,0,0,0,944,945,
+		1,0,0,0,945,956,1,0,0,0,946,947,5,76,0,0,947,948,5,14,0,0,948,953,3,70,
+		35,0,949,950,5,240,0,0,950,952,3,70,35,0,951,949,1,0,0,0,952,955,1,0,0,
+		0,953,951,1,0,0,0,953,954,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,956,
+		946,1,0,0,0,956,957,1,0,0,0,957,960,1,0,0,0,958,959,5,78,0,0,959,961,3,
+		98,49,0,960,958,1,0,0,0,960,961,1,0,0,0,961,971,1,0,0,0,962,963,5,216,
+		0,0,963,968,3,74,37,0,964,965,5,240,0,0,965,967,3,74,37,0,966,964,1,0,
+		0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,972,1,0,0,0,970,
+		968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,65,1,0,0,0,973,974,7,15,
+		0,0,974,67,1,0,0,0,975,988,5,232,0,0,976,977,3,150,75,0,977,978,5,241,
+		0,0,978,979,5,232,0,0,979,988,1,0,0,0,980,985,3,98,49,0,981,983,5,8,0,
+		0,982,981,1,0,0,0,982,983,1,0,0,0,983,984,1,0,0,0,984,986,3,154,77,0,985,
+		982,1,0,0,0,985,986,1,0,0,0,986,988,1,0,0,0,987,975,1,0,0,0,987,976,1,
+		0,0,0,987,980,1,0,0,0,988,69,1,0,0,0,989,990,5,77,0,0,990,991,5,175,0,
+		0,991,992,5,236,0,0,992,997,3,72,36,0,993,994,5,240,0,0,994,996,3,72,36,
+		0,995,993,1,0,0,0,996,999,1,0,0,0,997,995,1,0,0,0,997,998,1,0,0,0,998,
+		1000,1,0,0,0,999,997,1,0,0,0,1000,1001,5,237,0,0,1001,1030,1,0,0,0,1002,
+		1003,5,166,0,0,1003,1004,5,236,0,0,1004,1009,3,72,36,0,1005,1006,5,240,
+		0,0,1006,1008,3,72,36,0,1007,1005,1,0,0,0,1008,1011,1,0,0,0,1009,1007,
+		1,0,0,0,1009,1010,1,0,0,0,1010,1012,1,0,0,0,1011,1009,1,0,0,0,1012,1013,
+		5,237,0,0,1013,1030,1,0,0,0,1014,1015,5,33,0,0,1015,1016,5,236,0,0,1016,
+		1021,3,72,36,0,1017,1018,5,240,0,0,1018,1020,3,72,36,0,1019,1017,1,0,0,
+		0,1020,1023,1,0,0,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,1024,1,0,
+		0,0,1023,1021,1,0,0,0,1024,1025,5,237,0,0,1025,1030,1,0,0,0,1026,1027,
+		5,236,0,0,1027,1030,5,237,0,0,1028,1030,3,98,49,0,1029,989,1,0,0,0,1029,
+		1002,1,0,0,0,1029,1014,1,0,0,0,1029,1026,1,0,0,0,1029,1028,1,0,0,0,1030,
+		71,1,0,0,0,1031,1040,5,236,0,0,1032,1037,3,98,49,0,1033,1034,5,240,0,0,
+		1034,1036,3,98,49,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,
+		0,0,1037,1038,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1040,1032,1,
+		0,0,0,1040,1041,1,0,0,0,1041,1042,1,0,0,0,1042,1045,5,237,0,0,1043,1045,
+		3,98,49,0,1044,1031,1,0,0,0,1044,1043,1,0,0,0,1045,73,1,0,0,0,1046,1047,
+		3,154,77,0,1047,1048,5,8,0,0,1048,1049,3,120,60,0,1049,75,1,0,0,0,1050,
+		1052,3,98,49,0,1051,1053,7,16,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,
+		1053,1056,1,0,0,0,1054,1055,5,134,0,0,1055,1057,7,17,0,0,1056,1054,1,0,
+		0,0,1056,1057,1,0,0,0,1057,77,1,0,0,0,1058,1059,6,39,-1,0,1059,1060,3,
+		84,42,0,1060,1080,1,0,0,0,1061,1062,10,4,0,0,1062,1063,5,32,0,0,1063,1064,
+		5,95,0,0,1064,1079,3,84,42,0,1065,1066,10,3,0,0,1066,1067,5,129,0,0,1067,
+		1068,3,80,40,0,1068,1069,5,95,0,0,1069,1070,3,84,42,0,1070,1079,1,0,0,
+		0,1071,1072,10,2,0,0,1072,1073,3,80,40,0,1073,1074,5,95,0,0,1074,1076,
+		3,84,42,0,1075,1077,3,82,41,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,
+		1079,1,0,0,0,1078,1061,1,0,0,0,1078,1065,1,0,0,0,1078,1071,1,0,0,0,1079,
+		1082,1,0,0,0,1080,1078,1,0,0,0,1080,1081,1,0,0,0,1081,79,1,0,0,0,1082,
+		1080,1,0,0,0,1083,1085,5,86,0,0,1084,1083,1,0,0,0,1084,1085,1,0,0,0,1085,
+		1099,1,0,0,0,1086,1088,5,109,0,0,1087,1089,5,143,0,0,1088,1087,1,0,0,0,
+		1088,1089,1,0,0,0,1089,1099,1,0,0,0,1090,1092,5,165,0,0,1091,1093,5,143,
+		0,0,1092,1091,1,0,0,0,1092,1093,1,0,0,0,1093,1099,1,0,0,0,1094,1096,5,
+		73,0,0,1095,1097,5,143,0,0,1096,1095,1,0,0,0,1096,1097,1,0,0,0,1097,1099,
+		1,0,0,0,1098,1084,1,0,0,0,1098,1086,1,0,0,0,1098,1090,1,0,0,0,1098,1094,
+		1,0,0,0,1099,81,1,0,0,0,1100,1101,5,138,0,0,1101,1108,3,98,49,0,1102,1103,
+		5,205,0,0,1103,1104,5,236,0,0,1104,1105,3,152,76,0,1105,1106,5,237,0,0,
+		1106,1108,1,0,0,0,1107,1100,1,0,0,0,1107,1102,1,0,0,0,1108,83,1,0,0,0,
+		1109,1111,3,150,75,0,1110,1112,3,88,44,0,1111,1110,1,0,0,0,1111,1112,1,
+		0,0,0,1112,1118,1,0,0,0,1113,1114,5,71,0,0,1114,1115,5,184,0,0,1115,1116,
+		5,8,0,0,1116,1117,5,136,0,0,1117,1119,3,106,53,0,1118,1113,1,0,0,0,1118,
+		1119,1,0,0,0,1119,1121,1,0,0,0,1120,1122,3,86,43,0,1121,1120,1,0,0,0,1121,
+		1122,1,0,0,0,1122,1165,1,0,0,0,1123,1125,5,106,0,0,1124,1123,1,0,0,0,1124,
+		1125,1,0,0,0,1125,1126,1,0,0,0,1126,1127,5,185,0,0,1127,1128,5,236,0,0,
+		1128,1129,3,110,55,0,1129,1131,5,237,0,0,1130,1132,3,86,43,0,1131,1130,
+		1,0,0,0,1131,1132,1,0,0,0,1132,1165,1,0,0,0,1133,1135,5,106,0,0,1134,1133,
+		1,0,0,0,1134,1135,1,0,0,0,1135,1136,1,0,0,0,1136,1137,5,236,0,0,1137,1138,
+		3,52,26,0,1138,1140,5,237,0,0,1139,1141,3,86,43,0,1140,1139,1,0,0,0,1140,
+		1141,1,0,0,0,1141,1165,1,0,0,0,1142,1143,5,202,0,0,1143,1144,5,236,0,0,
+		1144,1149,3,98,49,0,1145,1146,5,240,0,0,1146,1148,3,98,49,0,1147,1145,
+		1,0,0,0,1148,1151,1,0,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1152,
+		1,0,0,0,1151,1149,1,0,0,0,1152,1155,5,237,0,0,1153,1154,5,217,0,0,1154,
+		1156,5,142,0,0,1155,1153,1,0,0,0,1155,1156,1,0,0,0,1156,1158,1,0,0,0,1157,
+		1159,3,86,43,0,1158,1157,1,0,0,0,1158,1159,1,0,0,0,1159,1165,1,0,0,0,1160,
+		1161,5,236,0,0,1161,1162,3,78,39,0,1162,1163,5,237,0,0,1163,1165,1,0,0,
+		0,1164,1109,1,0,0,0,1164,1124,1,0,0,0,1164,1134,1,0,0,0,1164,1142,1,0,
+		0,0,1164,1160,1,0,0,0,1165,85,1,0,0,0,1166,1168,5,8,0,0,1167,1166,1,0,
+		0,0,1167,1168,1,0,0,0,1168,1169,1,0,0,0,1169,1174,3,154,77,0,1170,1171,
+		5,236,0,0,1171,1172,3,152,76,0,1172,1173,5,237,0,0,1173,1175,1,0,0,0,1174,
+		1170,1,0,0,0,1174,1175,1,0,0,0,1175,87,1,0,0,0,1176,1177,3,90,45,0,1177,
+		89,1,0,0,0,1178,1179,5,243,0,0,1179,1186,3,92,46,0,1180,1182,5,240,0,0,
+		1181,1180,1,0,0,0,1181,1182,1,0,0,0,1182,1183,1,0,0,0,1183,1185,3,92,46,
+		0,1184,1181,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,
+		0,0,1187,1189,1,0,0,0,1188,1186,1,0,0,0,1189,1190,5,244,0,0,1190,91,1,
+		0,0,0,1191,1212,3,154,77,0,1192,1209,5,236,0,0,1193,1198,3,94,47,0,1194,
+		1195,5,240,0,0,1195,1197,3,94,47,0,1196,1194,1,0,0,0,1197,1200,1,0,0,0,
+		1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1210,1,0,0,0,1200,1198,1,0,0,
+		0,1201,1206,3,96,48,0,1202,1203,5,240,0,0,1203,1205,3,96,48,0,1204,1202,
+		1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,1206,1207,1,0,0,0,1207,1210,
+		1,0,0,0,1208,1206,1,0,0,0,1209,1193,1,0,0,0,1209,1201,1,0,0,0,1209,1210,
+		1,0,0,0,1210,1211,1,0,0,0,1211,1213,5,237,0,0,1212,1192,1,0,0,0,1212,1213,
+		1,0,0,0,1213,93,1,0,0,0,1214,1215,3,42,21,0,1215,1216,5,223,0,0,1216,1217,
+		3,44,22,0,1217,95,1,0,0,0,1218,1223,3,154,77,0,1219,1220,5,241,0,0,1220,
+		1222,3,154,77,0,1221,1219,1,0,0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,
+		1223,1224,1,0,0,0,1224,1229,1,0,0,0,1225,1223,1,0,0,0,1226,1229,5,245,
+		0,0,1227,1229,5,248,0,0,1228,1218,1,0,0,0,1228,1226,1,0,0,0,1228,1227,
+		1,0,0,0,1229,97,1,0,0,0,1230,1231,3,100,50,0,1231,99,1,0,0,0,1232,1233,
+		6,50,-1,0,1233,1234,5,132,0,0,1234,1243,3,100,50,4,1235,1239,3,106,53,
+		0,1236,1238,3,102,51,0,1237,1236,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,
+		0,0,0,1239,1240,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1242,1232,
+		1,0,0,0,1242,1235,1,0,0,0,1243,1252,1,0,0,0,1244,1245,10,2,0,0,1245,1246,
+		5,6,0,0,1246,1251,3,100,50,3,1247,1248,10,1,0,0,1248,1249,5,140,0,0,1249,
+		1251,3,100,50,2,1250,1244,1,0,0,0,1250,1247,1,0,0,0,1251,1254,1,0,0,0,
+		1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,101,1,0,0,0,1254,1252,1,0,0,0,
+		1255,1256,3,104,52,0,1256,1257,3,106,53,0,1257,1337,1,0,0,0,1258,1260,
+		5,132,0,0,1259,1258,1,0,0,0,1259,1260,1,0,0,0,1260,1261,1,0,0,0,1261,1263,
+		5,12,0,0,1262,1264,7,18,0,0,1263,1262,1,0,0,0,1263,1264,1,0,0,0,1264,1265,
+		1,0,0,0,1265,1266,3,106,53,0,1266,1267,5,6,0,0,1267,1268,3,106,53,0,1268,
+		1337,1,0,0,0,1269,1271,5,132,0,0,1270,1269,1,0,0,0,1270,1271,1,0,0,0,1271,
+		1272,1,0,0,0,1272,1273,5,84,0,0,1273,1274,5,236,0,0,1274,1275,3,52,26,
+		0,1275,1276,5,237,0,0,1276,1337,1,0,0,0,1277,1279,5,132,0,0,1278,1277,
+		1,0,0,0,1278,1279,1,0,0,0,1279,1280,1,0,0,0,1280,1281,5,84,0,0,1281,1282,
+		5,236,0,0,1282,1287,3,98,49,0,1283,1284,5,240,0,0,1284,1286,3,98,49,0,
+		1285,1283,1,0,0,0,1286,1289,1,0,0,0,1287,1285,1,0,0,0,1287,1288,1,0,0,
+		0,1288,1290,1,0,0,0,1289,1287,1,0,0,0,1290,1291,5,237,0,0,1291,1337,1,
+		0,0,0,1292,1294,5,132,0,0,1293,1292,1,0,0,0,1293,1294,1,0,0,0,1294,1295,
+		1,0,0,0,1295,1296,5,110,0,0,1296,1299,3,106,53,0,1297,1298,5,55,0,0,1298,
+		1300,3,106,53,0,1299,1297,1,0,0,0,1299,1300,1,0,0,0,1300,1337,1,0,0,0,
+		1301,1303,5,132,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,1304,1,0,
+		0,0,1304,1305,5,177,0,0,1305,1306,5,193,0,0,1306,1309,3,106,53,0,1307,
+		1308,5,55,0,0,1308,1310,3,106,53,0,1309,1307,1,0,0,0,1309,1310,1,0,0,0,
+		1310,1337,1,0,0,0,1311,1313,5,91,0,0,1312,1314,5,132,0,0,1313,1312,1,0,
+		0,0,1313,1314,1,0,0,0,1314,1315,1,0,0,0,1315,1337,5,133,0,0,1316,1318,
+		5,91,0,0,1317,1319,5,132,0,0,1318,1317,1,0,0,0,1318,1319,1,0,0,0,1319,
+		1320,1,0,0,0,1320,1337,7,19,0,0,1321,1323,5,91,0,0,1322,1324,5,132,0,0,
+		1323,1322,1,0,0,0,1323,1324,1,0,0,0,1324,1325,1,0,0,0,1325,1326,5,47,0,
+		0,1326,1327,5,72,0,0,1327,1337,3,106,53,0,1328,1330,5,91,0,0,1329,1331,
+		5,132,0,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,1331,1332,1,0,0,0,1332,1334,
+		5,96,0,0,1333,1335,7,20,0,0,1334,1333,1,0,0,0,1334,1335,1,0,0,0,1335,1337,
+		1,0,0,0,1336,1255,1,0,0,0,1336,1259,1,0,0,0,1336,1270,1,0,0,0,1336,1278,
+		1,0,0,0,1336,1293,1,0,0,0,1336,1302,1,0,0,0,1336,1311,1,0,0,0,1336,1316,
+		1,0,0,0,1336,1321,1,0,0,0,1336,1328,1,0,0,0,1337,103,1,0,0,0,1338,1339,
+		7,21,0,0,1339,105,1,0,0,0,1340,1341,6,53,-1,0,1341,1345,3,108,54,0,1342,
+		1343,7,22,0,0,1343,1345,3,106,53,3,1344,1340,1,0,0,0,1344,1342,1,0,0,0,
+		1345,1354,1,0,0,0,1346,1347,10,2,0,0,1347,1348,7,23,0,0,1348,1353,3,106,
+		53,3,1349,1350,10,1,0,0,1350,1351,7,22,0,0,1351,1353,3,106,53,2,1352,1346,
+		1,0,0,0,1352,1349,1,0,0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,
+		1,0,0,0,1355,107,1,0,0,0,1356,1354,1,0,0,0,1357,1358,6,54,-1,0,1358,1631,
+		3,136,68,0,1359,1631,3,138,69,0,1360,1361,5,16,0,0,1361,1363,3,98,49,0,
+		1362,1364,3,134,67,0,1363,1362,1,0,0,0,1364,1365,1,0,0,0,1365,1363,1,0,
+		0,0,1365,1366,1,0,0,0,1366,1369,1,0,0,0,1367,1368,5,50,0,0,1368,1370,3,
+		98,49,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
+		5,52,0,0,1372,1631,1,0,0,0,1373,1375,5,16,0,0,1374,1376,3,134,67,0,1375,
+		1374,1,0,0,0,1376,1377,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,
+		1381,1,0,0,0,1379,1380,5,50,0,0,1380,1382,3,98,49,0,1381,1379,1,0,0,0,
+		1381,1382,1,0,0,0,1382,1383,1,0,0,0,1383,1384,5,52,0,0,1384,1631,1,0,0,
+		0,1385,1386,7,24,0,0,1386,1387,5,236,0,0,1387,1388,3,98,49,0,1388,1389,
+		5,8,0,0,1389,1390,3,144,72,0,1390,1391,5,237,0,0,1391,1631,1,0,0,0,1392,
+		1393,5,64,0,0,1393,1394,5,236,0,0,1394,1395,3,142,71,0,1395,1396,5,72,
+		0,0,1396,1397,3,98,49,0,1397,1398,5,237,0,0,1398,1631,1,0,0,0,1399,1400,
+		5,195,0,0,1400,1401,5,236,0,0,1401,1403,7,25,0,0,1402,1404,3,98,49,0,1403,
+		1402,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,1406,5,72,0,0,1406,
+		1407,3,98,49,0,1407,1408,5,237,0,0,1408,1631,1,0,0,0,1409,1410,5,195,0,
+		0,1410,1414,5,236,0,0,1411,1412,3,98,49,0,1412,1413,5,72,0,0,1413,1415,
+		1,0,0,0,1414,1411,1,0,0,0,1414,1415,1,0,0,0,1415,1416,1,0,0,0,1416,1417,
+		3,98,49,0,1417,1418,5,237,0,0,1418,1631,1,0,0,0,1419,1420,5,181,0,0,1420,
+		1421,5,236,0,0,1421,1422,3,98,49,0,1422,1423,5,72,0,0,1423,1426,3,98,49,
+		0,1424,1425,5,71,0,0,1425,1427,3,98,49,0,1426,1424,1,0,0,0,1426,1427,1,
+		0,0,0,1427,1428,1,0,0,0,1428,1429,5,237,0,0,1429,1631,1,0,0,0,1430,1431,
+		5,153,0,0,1431,1432,5,236,0,0,1432,1433,3,106,53,0,1433,1434,5,84,0,0,
+		1434,1435,3,98,49,0,1435,1436,5,237,0,0,1436,1631,1,0,0,0,1437,1438,5,
+		146,0,0,1438,1439,5,236,0,0,1439,1440,3,98,49,0,1440,1441,5,150,0,0,1441,
+		1442,3,98,49,0,1442,1443,5,72,0,0,1443,1446,3,98,49,0,1444,1445,5,71,0,
+		0,1445,1447,3,98,49,0,1446,1444,1,0,0,0,1446,1447,1,0,0,0,1447,1448,1,
+		0,0,0,1448,1449,5,237,0,0,1449,1631,1,0,0,0,1450,1451,5,102,0,0,1451,1452,
+		5,236,0,0,1452,1453,3,98,49,0,1453,1454,5,240,0,0,1454,1457,3,98,49,0,
+		1455,1456,5,164,0,0,1456,1458,3,144,72,0,1457,1455,1,0,0,0,1457,1458,1,
+		0,0,0,1458,1463,1,0,0,0,1459,1460,3,128,64,0,1460,1461,5,138,0,0,1461,
+		1462,5,51,0,0,1462,1464,1,0,0,0,1463,1459,1,0,0,0,1463,1464,1,0,0,0,1464,
+		1469,1,0,0,0,1465,1466,3,128,64,0,1466,1467,5,138,0,0,1467,1468,5,54,0,
+		0,1468,1470,1,0,0,0,1469,1465,1,0,0,0,1469,1470,1,0,0,0,1470,1471,1,0,
+		0,0,1471,1472,5,237,0,0,1472,1631,1,0,0,0,1473,1474,5,101,0,0,1474,1475,
+		5,236,0,0,1475,1476,3,98,49,0,1476,1477,5,240,0,0,1477,1480,3,98,49,0,
+		1478,1479,5,164,0,0,1479,1481,3,144,72,0,1480,1478,1,0,0,0,1480,1481,1,
+		0,0,0,1481,1483,1,0,0,0,1482,1484,3,130,65,0,1483,1482,1,0,0,0,1483,1484,
+		1,0,0,0,1484,1489,1,0,0,0,1485,1486,3,132,66,0,1486,1487,5,138,0,0,1487,
+		1488,5,51,0,0,1488,1490,1,0,0,0,1489,1485,1,0,0,0,1489,1490,1,0,0,0,1490,
+		1495,1,0,0,0,1491,1492,3,132,66,0,1492,1493,5,138,0,0,1493,1494,5,54,0,
+		0,1494,1496,1,0,0,0,1495,1491,1,0,0,0,1495,1496,1,0,0,0,1496,1497,1,0,
+		0,0,1497,1498,5,237,0,0,1498,1631,1,0,0,0,1499,1500,5,99,0,0,1500,1501,
+		5,236,0,0,1501,1502,3,98,49,0,1502,1503,5,240,0,0,1503,1507,3,98,49,0,
+		1504,1505,7,26,0,0,1505,1506,5,138,0,0,1506,1508,5,54,0,0,1507,1504,1,
+		0,0,0,1507,1508,1,0,0,0,1508,1509,1,0,0,0,1509,1510,5,237,0,0,1510,1631,
+		1,0,0,0,1511,1512,5,100,0,0,1512,1521,5,236,0,0,1513,1518,3,126,63,0,1514,
+		1515,5,240,0,0,1515,1517,3,126,63,0,1516,1514,1,0,0,0,1517,1520,1,0,0,
+		0,1518,1516,1,0,0,0,1518,1519,1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,
+		0,0,1521,1513,1,0,0,0,1521,1522,1,0,0,0,1522,1526,1,0,0,0,1523,1524,7,
+		27,0,0,1524,1525,5,138,0,0,1525,1527,5,133,0,0,1526,1523,1,0,0,0,1526,
+		1527,1,0,0,0,1527,1528,1,0,0,0,1528,1631,5,237,0,0,1529,1530,5,97,0,0,
+		1530,1539,5,236,0,0,1531,1536,3,98,49,0,1532,1533,5,240,0,0,1533,1535,
+		3,98,49,0,1534,1532,1,0,0,0,1535,1538,1,0,0,0,1536,1534,1,0,0,0,1536,1537,
+		1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1539,1531,1,0,0,0,1539,1540,
+		1,0,0,0,1540,1544,1,0,0,0,1541,1542,7,27,0,0,1542,1543,5,138,0,0,1543,
+		1545,5,133,0,0,1544,1541,1,0,0,0,1544,1545,1,0,0,0,1545,1546,1,0,0,0,1546,
+		1631,5,237,0,0,1547,1548,7,28,0,0,1548,1549,5,236,0,0,1549,1550,3,98,49,
+		0,1550,1551,5,193,0,0,1551,1552,3,142,71,0,1552,1553,5,237,0,0,1553,1631,
+		1,0,0,0,1554,1555,7,29,0,0,1555,1556,5,236,0,0,1556,1557,3,142,71,0,1557,
+		1558,5,240,0,0,1558,1559,3,98,49,0,1559,1560,5,240,0,0,1560,1561,3,98,
+		49,0,1561,1562,5,237,0,0,1562,1631,1,0,0,0,1563,1631,7,30,0,0,1564,1565,
+		5,7,0,0,1565,1574,5,238,0,0,1566,1571,3,98,49,0,1567,1568,5,240,0,0,1568,
+		1570,3,98,49,0,1569,1567,1,0,0,0,1570,1573,1,0,0,0,1571,1569,1,0,0,0,1571,
+		1572,1,0,0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1574,1566,1,0,0,0,1574,
+		1575,1,0,0,0,1575,1576,1,0,0,0,1576,1631,5,239,0,0,1577,1578,5,115,0,0,
+		1578,1587,5,238,0,0,1579,1584,3,98,49,0,1580,1581,5,240,0,0,1581,1583,
+		3,98,49,0,1582,1580,1,0,0,0,1583,1586,1,0,0,0,1584,1582,1,0,0,0,1584,1585,
+		1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1587,1579,1,0,0,0,1587,1588,
+		1,0,0,0,1588,1589,1,0,0,0,1589,1631,5,239,0,0,1590,1591,5,167,0,0,1591,
+		1600,5,236,0,0,1592,1597,3,98,49,0,1593,1594,5,240,0,0,1594,1596,3,98,
+		49,0,1595,1593,1,0,0,0,1596,1599,1,0,0,0,1597,1595,1,0,0,0,1597,1598,1,
+		0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1600,1592,1,0,0,0,1600,1601,
+		1,0,0,0,1601,1602,1,0,0,0,1602,1631,5,237,0,0,1603,1604,5,46,0,0,1604,
+		1605,5,236,0,0,1605,1606,3,152,76,0,1606,1607,5,237,0,0,1607,1631,1,0,
+		0,0,1608,1631,3,110,55,0,1609,1610,5,60,0,0,1610,1611,5,236,0,0,1611,1612,
+		3,52,26,0,1612,1613,5,237,0,0,1613,1631,1,0,0,0,1614,1615,5,236,0,0,1615,
+		1616,3,52,26,0,1616,1617,5,237,0,0,1617,1631,1,0,0,0,1618,1619,5,236,0,
+		0,1619,1624,3,98,49,0,1620,1621,5,240,0,0,1621,1623,3,98,49,0,1622,1620,
+		1,0,0,0,1623,1626,1,0,0,0,1624,1622,1,0,0,0,1624,1625,1,0,0,0,1625,1627,
+		1,0,0,0,1626,1624,1,0,0,0,1627,1628,5,237,0,0,1628,1631,1,0,0,0,1629,1631,
+		3,154,77,0,1630,1357,1,0,0,0,1630,1359,1,0,0,0,1630,1360,1,0,0,0,1630,
+		1373,1,0,0,0,1630,1385,1,0,0,0,1630,1392,1,0,0,0,1630,1399,1,0,0,0,1630,
+		1409,1,0,0,0,1630,1419,1,0,0,0,1630,1430,1,0,0,0,1630,1437,1,0,0,0,1630,
+		1450,1,0,0,0,1630,1473,1,0,0,0,1630,1499,1,0,0,0,1630,1511,1,0,0,0,1630,
+		1529,1,0,0,0,1630,1547,1,0,0,0,1630,1554,1,0,0,0,1630,1563,1,0,0,0,1630,
+		1564,1,0,0,0,1630,1577,1,0,0,0,1630,1590,1,0,0,0,1630,1603,1,0,0,0,1630,
+		1608,1,0,0,0,1630,1609,1,0,0,0,1630,1614,1,0,0,0,1630,1618,1,0,0,0,1630,
+		1629,1,0,0,0,1631,1642,1,0,0,0,1632,1633,10,2,0,0,1633,1634,5,241,0,0,
+		1634,1641,3,154,77,0,1635,1636,10,1,0,0,1636,1637,5,238,0,0,1637,1638,
+		3,106,53,0,1638,1639,5,239,0,0,1639,1641,1,0,0,0,1640,1632,1,0,0,0,1640,
+		1635,1,0,0,0,1641,1644,1,0,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,
+		109,1,0,0,0,1644,1642,1,0,0,0,1645,1646,3,112,56,0,1646,1659,5,236,0,0,
+		1647,1660,5,232,0,0,1648,1650,3,66,33,0,1649,1648,1,0,0,0,1649,1650,1,
+		0,0,0,1650,1651,1,0,0,0,1651,1656,3,114,57,0,1652,1653,5,240,0,0,1653,
+		1655,3,114,57,0,1654,1652,1,0,0,0,1655,1658,1,0,0,0,1656,1654,1,0,0,0,
+		1656,1657,1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,1659,1647,1,0,0,
+		0,1659,1649,1,0,0,0,1659,1660,1,0,0,0,1660,1661,1,0,0,0,1661,1668,5,237,
+		0,0,1662,1663,5,67,0,0,1663,1664,5,236,0,0,1664,1665,5,215,0,0,1665,1666,
+		3,98,49,0,1666,1667,5,237,0,0,1667,1669,1,0,0,0,1668,1662,1,0,0,0,1668,
+		1669,1,0,0,0,1669,1672,1,0,0,0,1670,1671,5,144,0,0,1671,1673,3,118,59,
+		0,1672,1670,1,0,0,0,1672,1673,1,0,0,0,1673,111,1,0,0,0,1674,1678,3,150,
+		75,0,1675,1678,5,109,0,0,1676,1678,5,165,0,0,1677,1674,1,0,0,0,1677,1675,
+		1,0,0,0,1677,1676,1,0,0,0,1678,113,1,0,0,0,1679,1680,3,154,77,0,1680,1681,
+		5,229,0,0,1681,1682,3,116,58,0,1682,1685,1,0,0,0,1683,1685,3,116,58,0,
+		1684,1679,1,0,0,0,1684,1683,1,0,0,0,1685,115,1,0,0,0,1686,1687,5,185,0,
+		0,1687,1691,3,150,75,0,1688,1689,5,148,0,0,1689,1690,5,14,0,0,1690,1692,
+		3,98,49,0,1691,1688,1,0,0,0,1691,1692,1,0,0,0,1692,1704,1,0,0,0,1693,1694,
+		5,185,0,0,1694,1695,5,236,0,0,1695,1696,3,52,26,0,1696,1700,5,237,0,0,
+		1697,1698,5,148,0,0,1698,1699,5,14,0,0,1699,1701,3,98,49,0,1700,1697,1,
+		0,0,0,1700,1701,1,0,0,0,1701,1704,1,0,0,0,1702,1704,3,98,49,0,1703,1686,
+		1,0,0,0,1703,1693,1,0,0,0,1703,1702,1,0,0,0,1704,117,1,0,0,0,1705,1708,
+		3,154,77,0,1706,1708,3,120,60,0,1707,1705,1,0,0,0,1707,1706,1,0,0,0,1708,
+		119,1,0,0,0,1709,1720,5,236,0,0,1710,1711,5,148,0,0,1711,1712,5,14,0,0,
+		1712,1717,3,98,49,0,1713,1714,5,240,0,0,1714,1716,3,98,49,0,1715,1713,
+		1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1721,
+		1,0,0,0,1719,1717,1,0,0,0,1720,1710,1,0,0,0,1720,1721,1,0,0,0,1721,1732,
+		1,0,0,0,1722,1723,5,141,0,0,1723,1724,5,14,0,0,1724,1729,3,76,38,0,1725,
+		1726,5,240,0,0,1726,1728,3,76,38,0,1727,1725,1,0,0,0,1728,1731,1,0,0,0,
+		1729,1727,1,0,0,0,1729,1730,1,0,0,0,1730,1733,1,0,0,0,1731,1729,1,0,0,
+		0,1732,1722,1,0,0,0,1732,1733,1,0,0,0,1733,1735,1,0,0,0,1734,1736,3,122,
+		61,0,1735,1734,1,0,0,0,1735,1736,1,0,0,0,1736,1737,1,0,0,0,1737,1738,5,
+		237,0,0,1738,121,1,0,0,0,1739,1740,7,31,0,0,1740,1748,3,124,62,0,1741,
+		1742,7,31,0,0,1742,1743,5,12,0,0,1743,1744,3,124,62,0,1744,1745,5,6,0,
+		0,1745,1746,3,124,62,0,1746,1748,1,0,0,0,1747,1739,1,0,0,0,1747,1741,1,
+		0,0,0,1748,123,1,0,0,0,1749,1750,5,198,0,0,1750,1759,5,154,0,0,1751,1752,
+		5,198,0,0,1752,1759,5,70,0,0,1753,1754,5,34,0,0,1754,1759,5,167,0,0,1755,
+		1756,3,106,53,0,1756,1757,7,32,0,0,1757,1759,1,0,0,0,1758,1749,1,0,0,0,
+		1758,1751,1,0,0,0,1758,1753,1,0,0,0,1758,1755,1,0,0,0,1759,125,1,0,0,0,
+		1760,1762,5,103,0,0,1761,1760,1,0,0,0,1761,1762,1,0,0,0,1762,1763,1,0,
+		0,0,1763,1764,3,98,49,0,1764,1765,5,206,0,0,1765,1766,3,98,49,0,1766,127,
+		1,0,0,0,1767,1772,5,133,0,0,1768,1772,5,54,0,0,1769,1770,5,43,0,0,1770,
+		1772,3,98,49,0,1771,1767,1,0,0,0,1771,1768,1,0,0,0,1771,1769,1,0,0,0,1772,
+		129,1,0,0,0,1773,1775,5,218,0,0,1774,1776,5,7,0,0,1775,1774,1,0,0,0,1775,
+		1776,1,0,0,0,1776,1777,1,0,0,0,1777,1787,5,219,0,0,1778,1780,5,217,0,0,
+		1779,1781,7,33,0,0,1780,1779,1,0,0,0,1780,1781,1,0,0,0,1781,1783,1,0,0,
+		0,1782,1784,5,7,0,0,1783,1782,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,
+		0,0,1785,1787,5,219,0,0,1786,1773,1,0,0,0,1786,1778,1,0,0,0,1787,131,1,
+		0,0,0,1788,1793,5,133,0,0,1789,1793,5,54,0,0,1790,1791,5,51,0,0,1791,1793,
+		7,34,0,0,1792,1788,1,0,0,0,1792,1789,1,0,0,0,1792,1790,1,0,0,0,1793,133,
+		1,0,0,0,1794,1795,5,214,0,0,1795,1796,3,98,49,0,1796,1797,5,188,0,0,1797,
+		1798,3,98,49,0,1798,135,1,0,0,0,1799,1814,5,133,0,0,1800,1814,7,35,0,0,
+		1801,1814,5,248,0,0,1802,1814,5,249,0,0,1803,1814,5,250,0,0,1804,1806,
+		5,245,0,0,1805,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1805,1,0,0,0,1807,1808,
+		1,0,0,0,1808,1814,1,0,0,0,1809,1814,5,246,0,0,1810,1814,5,247,0,0,1811,
+		1812,7,36,0,0,1812,1814,5,245,0,0,1813,1799,1,0,0,0,1813,1800,1,0,0,0,
+		1813,1801,1,0,0,0,1813,1802,1,0,0,0,1813,1803,1,0,0,0,1813,1805,1,0,0,
+		0,1813,1809,1,0,0,0,1813,1810,1,0,0,0,1813,1811,1,0,0,0,1814,137,1,0,0,
+		0,1815,1817,5,89,0,0,1816,1818,7,22,0,0,1817,1816,1,0,0,0,1817,1818,1,
+		0,0,0,1818,1819,1,0,0,0,1819,1820,3,140,70,0,1820,1824,3,142,71,0,1821,
+		1822,5,236,0,0,1822,1823,5,248,0,0,1823,1825,5,237,0,0,1824,1821,1,0,0,
+		0,1824,1825,1,0,0,0,1825,1833,1,0,0,0,1826,1827,5,193,0,0,1827,1831,3,
+		142,71,0,1828,1829,5,236,0,0,1829,1830,5,248,0,0,1830,1832,5,237,0,0,1831,
+		1828,1,0,0,0,1831,1832,1,0,0,0,1832,1834,1,0,0,0,1833,1826,1,0,0,0,1833,
+		1834,1,0,0,0,1834,139,1,0,0,0,1835,1836,7,37,0,0,1836,141,1,0,0,0,1837,
+		1838,7,38,0,0,1838,143,1,0,0,0,1839,1843,3,146,73,0,1840,1841,5,132,0,
+		0,1841,1844,5,133,0,0,1842,1844,5,133,0,0,1843,1840,1,0,0,0,1843,1842,
+		1,0,0,0,1843,1844,1,0,0,0,1844,145,1,0,0,0,1845,1846,6,73,-1,0,1846,1847,
+		5,7,0,0,1847,1848,5,227,0,0,1848,1849,3,144,72,0,1849,1850,5,228,0,0,1850,
+		1928,1,0,0,0,1851,1852,5,126,0,0,1852,1853,5,227,0,0,1853,1854,3,144,72,
+		0,1854,1855,5,228,0,0,1855,1928,1,0,0,0,1856,1857,5,115,0,0,1857,1858,
+		5,227,0,0,1858,1859,3,144,72,0,1859,1860,5,240,0,0,1860,1861,3,144,72,
+		0,1861,1862,5,228,0,0,1862,1928,1,0,0,0,1863,1864,5,167,0,0,1864,1873,
+		5,227,0,0,1865,1870,3,148,74,0,1866,1867,5,240,0,0,1867,1869,3,148,74,
+		0,1868,1866,1,0,0,0,1869,1872,1,0,0,0,1870,1868,1,0,0,0,1870,1871,1,0,
+		0,0,1871,1874,1,0,0,0,1872,1870,1,0,0,0,1873,1865,1,0,0,0,1873,1874,1,
+		0,0,0,1874,1875,1,0,0,0,1875,1928,5,228,0,0,1876,1877,5,167,0,0,1877,1886,
+		5,236,0,0,1878,1883,3,148,74,0,1879,1880,5,240,0,0,1880,1882,3,148,74,
+		0,1881,1879,1,0,0,0,1882,1885,1,0,0,0,1883,1881,1,0,0,0,1883,1884,1,0,
+		0,0,1884,1887,1,0,0,0,1885,1883,1,0,0,0,1886,1878,1,0,0,0,1886,1887,1,
+		0,0,0,1887,1888,1,0,0,0,1888,1928,5,237,0,0,1889,1890,5,89,0,0,1890,1894,
+		3,142,71,0,1891,1892,5,236,0,0,1892,1893,5,248,0,0,1893,1895,5,237,0,0,
+		1894,1891,1,0,0,0,1894,1895,1,0,0,0,1895,1903,1,0,0,0,1896,1897,5,193,
+		0,0,1897,1901,3,142,71,0,1898,1899,5,236,0,0,1899,1900,5,248,0,0,1900,
+		1902,5,237,0,0,1901,1898,1,0,0,0,1901,1902,1,0,0,0,1902,1904,1,0,0,0,1903,
+		1896,1,0,0,0,1903,1904,1,0,0,0,1904,1928,1,0,0,0,1905,1916,3,154,77,0,
+		1906,1907,5,236,0,0,1907,1912,5,248,0,0,1908,1909,5,240,0,0,1909,1911,
+		5,248,0,0,1910,1908,1,0,0,0,1911,1914,1,0,0,0,1912,1910,1,0,0,0,1912,1913,
+		1,0,0,0,1913,1915,1,0,0,0,1914,1912,1,0,0,0,1915,1917,5,237,0,0,1916,1906,
+		1,0,0,0,1916,1917,1,0,0,0,1917,1925,1,0,0,0,1918,1919,5,217,0,0,1919,1920,
+		5,112,0,0,1920,1921,5,189,0,0,1921,1926,5,222,0,0,1922,1923,5,218,0,0,
+		1923,1924,5,189,0,0,1924,1926,5,222,0,0,1925,1918,1,0,0,0,1925,1922,1,
+		0,0,0,1925,1926,1,0,0,0,1926,1928,1,0,0,0,1927,1845,1,0,0,0,1927,1851,
+		1,0,0,0,1927,1856,1,0,0,0,1927,1863,1,0,0,0,1927,1876,1,0,0,0,1927,1889,
+		1,0,0,0,1927,1905,1,0,0,0,1928,1935,1,0,0,0,1929,1930,10,2,0,0,1930,1934,
+		5,7,0,0,1931,1932,10,1,0,0,1932,1934,5,126,0,0,1933,1929,1,0,0,0,1933,
+		1931,1,0,0,0,1934,1937,1,0,0,0,1935,1933,1,0,0,0,1935,1936,1,0,0,0,1936,
+		147,1,0,0,0,1937,1935,1,0,0,0,1938,1939,3,154,77,0,1939,1941,3,144,72,
+		0,1940,1942,5,245,0,0,1941,1940,1,0,0,0,1941,1942,1,0,0,0,1942,149,1,0,
+		0,0,1943,1948,3,154,77,0,1944,1945,5,241,0,0,1945,1947,3,154,77,0,1946,
+		1944,1,0,0,0,1947,1950,1,0,0,0,1948,1946,1,0,0,0,1948,1949,1,0,0,0,1949,
+		151,1,0,0,0,1950,1948,1,0,0,0,1951,1956,3,154,77,0,1952,1953,5,240,0,0,
+		1953,1955,3,154,77,0,1954,1952,1,0,0,0,1955,1958,1,0,0,0,1956,1954,1,0,
+		0,0,1956,1957,1,0,0,0,1957,153,1,0,0,0,1958,1956,1,0,0,0,1959,1963,5,251,
+		0,0,1960,1963,5,252,0,0,1961,1963,3,156,78,0,1962,1959,1,0,0,0,1962,1960,
+		1,0,0,0,1962,1961,1,0,0,0,1963,155,1,0,0,0,1964,1965,7,39,0,0,1965,157,
+		1,0,0,0,284,161,168,173,179,182,195,198,204,209,215,222,226,234,236,242,
+		249,259,262,269,274,277,284,289,292,296,299,304,308,314,327,334,338,347,
+		358,361,369,373,379,383,387,393,396,402,413,428,435,440,446,457,463,468,
+		474,479,487,495,497,502,507,510,515,518,521,526,529,534,539,542,549,564,
+		566,569,576,582,591,596,600,608,611,614,618,623,630,637,640,644,649,653,
+		655,659,665,675,684,693,696,710,713,717,723,731,735,740,752,764,777,782,
+		786,793,800,808,811,820,835,838,843,845,850,852,857,861,869,875,878,880,
+		890,897,900,908,914,918,921,928,937,940,944,953,956,960,968,971,982,985,
+		987,997,1009,1021,1029,1037,1040,1044,1052,1056,1076,1078,1080,1084,1088,
+		1092,1096,1098,1107,1111,1118,1121,1124,1131,1134,1140,1149,1155,1158,
+		1164,1167,1174,1181,1186,1198,1206,1209,1212,1223,1228,1239,1242,1250,
+		1252,1259,1263,1270,1278,1287,1293,1299,1302,1309,1313,1318,1323,1330,
+		1334,1336,1344,1352,1354,1365,1369,1377,1381,1403,1414,1426,1446,1457,
+		1463,1469,1480,1483,1489,1495,1507,1518,1521,1526,1536,1539,1544,1571,
+		1574,1584,1587,1597,1600,1624,1630,1640,1642,1649,1656,1659,1668,1672,
+		1677,1684,1691,1700,1703,1707,1717,1720,1729,1732,1735,1747,1758,1761,
+		1771,1775,1780,1783,1786,1792,1807,1813,1817,1824,1831,1833,1843,1870,
+		1873,1883,1886,1894,1901,1903,1912,1916,1925,1927,1933,1935,1941,1948,
+		1956,1962
 	};
 
 	public static readonly ATN _ATN =

@@ -827,6 +827,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDistinctFrom([NotNull] StreamSqlParser.DistinctFromContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>isJson</c>
+	/// labeled alternative in <see cref="StreamSqlParser.predicate"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIsJson([NotNull] StreamSqlParser.IsJsonContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.comparisonOperator"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -945,12 +952,33 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitJsonValue([NotNull] StreamSqlParser.JsonValueContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonQuery</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonQuery([NotNull] StreamSqlParser.JsonQueryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonExists</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonExists([NotNull] StreamSqlParser.JsonExistsContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>jsonObject</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitJsonObject([NotNull] StreamSqlParser.JsonObjectContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonArray</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonArray([NotNull] StreamSqlParser.JsonArrayContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>floorCeilTo</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
@@ -1148,6 +1176,24 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitJsonKeyValue([NotNull] StreamSqlParser.JsonKeyValueContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.jsonValueBehavior"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonValueBehavior([NotNull] StreamSqlParser.JsonValueBehaviorContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.jsonQueryWrapper"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonQueryWrapper([NotNull] StreamSqlParser.JsonQueryWrapperContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.jsonQueryBehavior"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonQueryBehavior([NotNull] StreamSqlParser.JsonQueryBehaviorContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.whenClause"/>.
 	/// </summary>

@@ -56,6 +56,7 @@ internal sealed class ExpressionBinder
         TimeUnitExpression t => UnitLiteral(t.Unit),
         ConstructorExpression c => MakeCall(c.Kind.ToUpperInvariant(), c.Items.Select(Bind).ToList(), c.Span),
         ItemAccessExpression i => MakeCall("ITEM", new[] { Bind(i.Operand), Bind(i.Index) }, i.Span),
+        FieldAccessExpression f => AccessField(Bind(f.Operand), f.Field, f.Span),
         StarExpression s => throw new SqlValidationException("'*' is only allowed in a select list or COUNT(*)", s.Span),
         InSubqueryExpression s => throw Unsupported.Feature("IN with a subquery", s.Span),
         ExistsExpression s => throw Unsupported.Feature("EXISTS subqueries", s.Span),
@@ -68,9 +69,19 @@ internal sealed class ExpressionBinder
 
     private ScalarExpr BindColumn(ColumnReference column)
     {
-        var (index, field) = _scope.Resolve(column);
-        return new InputRef(index, field.Type);
+        if (column.Parts.Count == 1)
+        {
+            var (index, field) = _scope.Resolve(column);
+            return new InputRef(index, field.Type);
+        }
+        var (at, start, fields) = _scope.ResolvePath(column);
+        ScalarExpr result = new InputRef(at, start.Type);
+        foreach (var name in fields) result = AccessField(result, name, column.Span);
+        return result;
     }
+
+    private static ScalarExpr AccessField(ScalarExpr row, string name, SourceSpan span) =>
+        MakeCall(NestedFunctions.FieldAccess, new ScalarExpr[] { row, new Literal(name, SqlType.VarChar(Math.Max(name.Length, 1)).AsNotNull()) }, span);
 
     private static Literal UnitLiteral(TimeUnit unit)
     {

@@ -116,6 +116,14 @@ internal sealed class InsertBinder
         if (from.IsBinaryString && to.IsBinaryString) return true;
         if (from.IsTimestamp && to.IsTimestamp) return from.Kind == to.Kind;
         if (from.Kind == SqlTypeKind.Time && to.Kind == SqlTypeKind.Time) return true;
+        // Nested values are assigned element by element; ROW fields by position (names do not matter, as in Flink).
+        if (from.Kind == to.Kind && from.Kind is SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Row)
+        {
+            if (from.Elements!.Count != to.Elements!.Count) return false;
+            for (int i = 0; i < from.Elements.Count; i++)
+                if (!IsAssignable(from.Elements[i], to.Elements[i])) return false;
+            return true;
+        }
         if (from.IsNumeric && to.IsNumeric)
         {
             var common = BuiltInFunctions.LeastRestrictive(new[] { from.WithNullable(true), to.WithNullable(true) });

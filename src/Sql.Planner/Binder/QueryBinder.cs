@@ -75,8 +75,7 @@ internal sealed class QueryBinder
         }
         else
         {
-            (input, var qualifier) = BindFrom(s.From, ctes);
-            scope = Scope.Of(qualifier, input.Schema);
+            (input, scope) = BindFromScope(s.From, ctes);
         }
         var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
@@ -145,7 +144,7 @@ internal sealed class QueryBinder
             projections.Add(bound);
             names.Add(item.Alias?.Value ?? item.Expression switch
             {
-                ColumnReference c => scope.Resolve(c).Field.Name,
+                ColumnReference c => scope.OutputName(c),
                 _ => $"EXPR${projections.Count - 1}",
             });
         }
@@ -165,6 +164,40 @@ internal sealed class QueryBinder
         }
         return result;
     }
+
+    /// <summary>The FROM clause as a plan and the scope its columns are seen through: one relation, or a relation joined
+    /// with an UNNEST of its collection (two relations side by side).</summary>
+    private (LogicalNode Node, Scope Scope) BindFromScope(TableReference from, CteEnvironment? ctes)
+    {
+        if (from is JoinTableReference { Right: UnnestTableReference unnest } join && IsCorrelation(join))
+        {
+            var (left, qualifier) = BindFrom(join.Left, ctes);
+            var scope = Scope.Of(qualifier, left.Schema);
+            if (unnest.Arrays.Count != 1) throw Unsupported.Feature("UNNEST of several collections at once", unnest.Span);
+            var collection = new ExpressionBinder(scope).Bind(unnest.Arrays[0]);
+            if (collection.Type.Kind is not (SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map))
+                throw new SqlValidationException($"UNNEST needs an ARRAY, MULTISET or MAP, not a value of type {collection.Type}", unnest.Arrays[0].Span);
+            var added = LogicalUnnest.ElementFields(collection.Type, unnest.WithOrdinality).ToList();
+            if (unnest.ColumnAliases.Count > 0)
+            {
+                if (unnest.ColumnAliases.Count != added.Count)
+                    throw new SqlValidationException(
+                        $"UNNEST gives {added.Count} column(s) ({string.Join(", ", added.Select(f => f.Name))}) but {unnest.ColumnAliases.Count} alias(es) are listed", unnest.Span);
+                for (int i = 0; i < added.Count; i++) added[i] = new Field(unnest.ColumnAliases[i].Value, added[i].Type);
+            }
+            var node = new LogicalUnnest(left, collection, unnest.WithOrdinality, new RowSchema(left.Schema.Fields.Concat(added).ToList()));
+            scope.Add(unnest.Alias?.Value, new RowSchema(added));
+            return (node, scope);
+        }
+        var (single, name) = BindFrom(from, ctes);
+        return (single, Scope.Of(name, single.Schema));
+    }
+
+    /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
+    private static bool IsCorrelation(JoinTableReference join) =>
+        !join.Natural && join.UsingColumns.Count == 0
+        && (join.Kind == JoinKind.Cross
+            || join.Kind == JoinKind.Inner && join.Condition is LiteralExpression { Kind: LiteralKind.Boolean } c && string.Equals(c.Text, "TRUE", StringComparison.OrdinalIgnoreCase));
 
     private (LogicalNode Node, string? Qualifier) BindFrom(TableReference from, CteEnvironment? ctes)
     {
@@ -193,7 +226,7 @@ internal sealed class QueryBinder
                 return (node, tf.Alias?.Value);
             }
             case UnnestTableReference u:
-                throw Unsupported.Feature("UNNEST", u.Span);
+                throw Unsupported.Feature("UNNEST outside CROSS JOIN UNNEST(t.collection)", u.Span);
             default:
                 throw Unsupported.Feature(from.GetType().Name, from.Span);
         }

@@ -32,6 +32,56 @@ internal sealed class Scope
     {
         if (column.Parts.Count > 2)
             throw Unsupported.Feature("nested field access or catalog-qualified column references", column.Span);
+        return ResolveColumn(column);
+    }
+
+    /// <summary>Finds the column a dotted reference starts with and the ROW fields read from it after: <c>t.col.f.g</c>
+    /// (a qualified column) or <c>col.f.g</c> (a column of any table), preferring the qualified reading as Calcite does.</summary>
+    public (int Index, Field Field, IReadOnlyList<string> Fields) ResolvePath(ColumnReference column)
+    {
+        var parts = column.Parts;
+        if (parts.Count >= 2 && FindLooseEntry(parts[0]) is { } entry && entry.Schema.IndexOf(parts[1]) is var i and >= 0)
+            return (entry.Offset + i, entry.Schema[i], parts.Skip(2).ToArray());
+        if (parts.Count >= 2 && FindColumn(parts[0]) is { } found)
+            return (found.Index, found.Field, parts.Skip(1).ToArray());
+        if (parts.Count > 2)
+            throw new SqlValidationException(
+                $"Column '{parts[0]}' not found in any table{NameSuggestion.Hint(parts[0], _entries.SelectMany(Names))}", column.Span);
+        var (index, field) = ResolveColumn(column);
+        return (index, field, System.Array.Empty<string>());
+    }
+
+    /// <summary>The name a select item that is just <paramref name="column"/> gets: the column's, or the last field read.</summary>
+    public string OutputName(ColumnReference column)
+    {
+        var (_, field, fields) = ResolvePath(column);
+        return fields.Count == 0 ? field.Name : fields[^1];
+    }
+
+    private Entry? FindLooseEntry(string qualifier)
+    {
+        foreach (var e in _entries)
+            if (string.Equals(e.Qualifier, qualifier, StringComparison.Ordinal)) return e;
+        foreach (var e in _entries)
+            if (string.Equals(e.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase)) return e;
+        return null;
+    }
+
+    private (int Index, Field Field)? FindColumn(string name)
+    {
+        (int Index, Field Field)? found = null;
+        foreach (var entry in _entries)
+        {
+            int i = entry.Schema.IndexOf(name);
+            if (i < 0) continue;
+            if (found is not null) return null;
+            found = (entry.Offset + i, entry.Schema[i]);
+        }
+        return found;
+    }
+
+    private (int Index, Field Field) ResolveColumn(ColumnReference column)
+    {
         if (column.Qualifier is { } qualifier)
         {
             var entry = FindEntry(qualifier, column.Span);

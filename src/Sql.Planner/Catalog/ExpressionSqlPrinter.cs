@@ -99,6 +99,8 @@ public static class ExpressionSqlPrinter
                 Write(sb, x.Operand, 0);
                 sb.Append(')');
                 break;
+            case FunctionCall f when f.Name.Parts.Count == 1 && WriteJsonCall(sb, f):
+                break;
             case FunctionCall f:
                 sb.Append(f.Name.Parts.Count == 1 ? f.Name.Last.ToUpperInvariant() : string.Join('.', f.Name.Parts.Select(Quote))).Append('(');
                 if (f.Distinct) sb.Append("DISTINCT ");
@@ -115,7 +117,65 @@ public static class ExpressionSqlPrinter
             case ItemAccessExpression i:
                 Write(sb, i.Operand, 6); sb.Append('['); Write(sb, i.Index, 0); sb.Append(']');
                 break;
+            case FieldAccessExpression a:
+                sb.Append('('); Write(sb, a.Operand, 0); sb.Append(").").Append(Quote(a.Field));
+                break;
             default: sb.Append(e.GetType().Name); break;
+        }
+    }
+
+    /// <summary>The JSON functions in their SQL syntax again (the parser turned their clauses into literal arguments; see
+    /// <see cref="FunctionCall"/>), so a stored computed column parses back to the same call.</summary>
+    private static bool WriteJsonCall(StringBuilder sb, FunctionCall f)
+    {
+        var a = f.Arguments;
+        string Text(int i) => a[i] is LiteralExpression { Text: { } t } ? t : "";
+        string name = f.Name.Last.ToUpperInvariant();
+        switch (name)
+        {
+            case "JSON_VALUE" when a.Count == 6:
+                sb.Append("JSON_VALUE("); Write(sb, a[0], 0); sb.Append(", "); Write(sb, a[1], 0);
+                for (int b = 2; b <= 4; b += 2)
+                {
+                    sb.Append(' ');
+                    if (Text(b) == "DEFAULT") { sb.Append("DEFAULT "); Write(sb, a[b + 1], 0); }
+                    else sb.Append(Text(b));
+                    sb.Append(b == 2 ? " ON EMPTY" : " ON ERROR");
+                }
+                sb.Append(')');
+                return true;
+            case "JSON_QUERY" when a.Count == 5:
+                sb.Append("JSON_QUERY("); Write(sb, a[0], 0); sb.Append(", "); Write(sb, a[1], 0);
+                sb.Append(Text(2) == "WITHOUT" ? " WITHOUT ARRAY WRAPPER" : $" WITH {Text(2)} ARRAY WRAPPER");
+                sb.Append(' ').Append(Text(3)).Append(" ON EMPTY ").Append(Text(4)).Append(" ON ERROR)");
+                return true;
+            case "JSON_EXISTS" when a.Count == 3:
+                sb.Append("JSON_EXISTS("); Write(sb, a[0], 0); sb.Append(", "); Write(sb, a[1], 0);
+                sb.Append(' ').Append(Text(2)).Append(" ON ERROR)");
+                return true;
+            case "JSON_OBJECT" when a.Count % 2 == 1:
+                sb.Append("JSON_OBJECT(");
+                for (int i = 1; i < a.Count; i += 2)
+                {
+                    if (i > 1) sb.Append(", ");
+                    sb.Append("KEY "); Write(sb, a[i], 0); sb.Append(" VALUE "); Write(sb, a[i + 1], 0);
+                }
+                sb.Append(a.Count > 1 ? " " : "").Append(Text(0)).Append(" ON NULL)");
+                return true;
+            case "JSON_ARRAY" when a.Count >= 1:
+                sb.Append("JSON_ARRAY(");
+                for (int i = 1; i < a.Count; i++)
+                {
+                    if (i > 1) sb.Append(", ");
+                    Write(sb, a[i], 0);
+                }
+                sb.Append(a.Count > 1 ? " " : "").Append(Text(0)).Append(" ON NULL)");
+                return true;
+            case "IS JSON VALUE" or "IS JSON SCALAR" or "IS JSON ARRAY" or "IS JSON OBJECT" when a.Count == 1:
+                Write(sb, a[0], 6); sb.Append(' ').Append(name);
+                return true;
+            default:
+                return false;
         }
     }
 

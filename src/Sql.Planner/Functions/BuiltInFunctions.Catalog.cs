@@ -39,6 +39,8 @@ public static partial class BuiltInFunctions
         Add(MathFunctions.All());
         Add(TimeFunctions.All());
         Add(CastFunctions.All());
+        Add(NestedFunctions.All());
+        Add(JsonFunctions.All());
         Add(AggregateFunctionNames.All());
         return all;
     }

@@ -100,6 +100,11 @@ internal sealed class LogicalToPhysical
                     return windowed;
                 }
                 return TranslateAggregate(a);
+            case LogicalUnnest u:
+            {
+                var input = Translate(u.Input);
+                return new PhysicalUnnest(input, u.Collection, u.WithOrdinality, u.Schema) { Parallelism = input.Parallelism };
+            }
             case LogicalWindowTableFunction w:
             {
                 if (w.Window is SessionWindow)

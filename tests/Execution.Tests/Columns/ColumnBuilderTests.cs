@@ -139,6 +139,7 @@ public sealed class ColumnBuilderTests
     {
         var error = Assert.Throws<NotSupportedException>(() => ColumnBuilder.Create(SqlType.Boolean).AppendString("x"));
         Assert.Contains("bool", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Throws<NotSupportedException>(() => ColumnBuilder.Create(SqlType.Array(SqlType.Int)));
+        var list = Assert.Throws<NotSupportedException>(() => ColumnBuilder.Create(SqlType.Array(SqlType.Int)).AppendInt64(1));
+        Assert.Contains("list", list.Message, StringComparison.OrdinalIgnoreCase);
     }
 }
