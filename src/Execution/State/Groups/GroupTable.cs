@@ -33,6 +33,7 @@ public sealed class GroupTable
     private readonly StateRowWriter _row = new();
     private int[] _hashes = new int[256];
     private readonly bool _integerKeys;
+    private SnapshotEntryBuffers? _spareSnapshotBuffers;
     private long[] _values = [];
     private bool[] _nulls = [];
     private uint[] _valueHashes = [];
@@ -531,6 +532,17 @@ public sealed class GroupTable
 
     internal static void EncodeNamespace(long @namespace, Span<byte> destination) =>
         BinaryPrimitives.WriteUInt64BigEndian(destination, (ulong)@namespace ^ 0x8000_0000_0000_0000UL);
+
+    /// <summary>Buffers for a snapshot to serialize into: those of the last snapshot written, when no other holds them.</summary>
+    internal SnapshotEntryBuffers RentSnapshotBuffers() =>
+        Interlocked.Exchange(ref _spareSnapshotBuffers, null) ?? new SnapshotEntryBuffers(KeyGroupRange.Count);
+
+    /// <summary>A snapshot is done with its buffers (any thread): the next one reuses them.</summary>
+    internal void ReturnSnapshotBuffers(SnapshotEntryBuffers buffers)
+    {
+        buffers.Clear();
+        Volatile.Write(ref _spareSnapshotBuffers, buffers);
+    }
 
     /// <summary>The synchronous part of a snapshot of the in-memory table.</summary>
     internal GroupTableSnapshot Capture()
