@@ -178,5 +178,42 @@ public sealed class GroupAggregateOperatorTests
         Assert.Equal(["+I[1, 3]"], h.OutputRows);
     }
 
+    [Fact]
+    public async Task Mini_batch_flushes_when_its_latency_runs_out_without_new_input()
+    {
+        var clock = new ManualClock();
+        var op = GroupAggregates.Create([Call(Sum, "s")], retracting: false, miniBatch: new MiniBatch(TimeSpan.FromSeconds(2), 1000));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        Assert.Equal(long.MaxValue, op.NextDueMillis);
+        await h.ProcessBatchAsync(Rows((1, 1, Insert), (2, 1, Insert)));
+        Assert.Equal(clock.MonotonicMillis() + 2000, op.NextDueMillis);
+        clock.Micros += 1_500_000;
+        await h.ProcessPeriodicAsync();
+        Assert.Empty(h.OutputRows);
+        await h.ProcessBatchAsync(Rows((1, 2, Insert)));
+        clock.Micros += 500_000;
+        // No input since: the processing-time deadline of the first buffered row ends the mini-batch.
+        await h.ProcessPeriodicAsync();
+        Assert.Equal(["+I[1, 3]", "+I[2, 1]"], h.OutputRows);
+        Assert.Equal(long.MaxValue, op.NextDueMillis);
+    }
+
+    [Fact]
+    public async Task Local_phase_flushes_when_its_latency_runs_out_without_new_input()
+    {
+        var clock = new ManualClock();
+        var op = TwoPhaseAggregates.Local(new MiniBatch(TimeSpan.FromSeconds(2), 1000));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        await h.ProcessBatchAsync(Rows((1, 1, Insert), (1, 4, Insert)));
+        clock.Micros += 1_999_000;
+        await h.ProcessPeriodicAsync();
+        Assert.Empty(h.OutputRows);
+        clock.Micros += 1_000;
+        await h.ProcessPeriodicAsync();
+        // k, COUNT(*) = 2, then SUM's partial 5.
+        Assert.Single(h.OutputRows);
+        Assert.StartsWith("+I[1, 2, 5", h.OutputRows[0]);
+    }
+
     private static AggregateCall Call(AggregateFunctionKind kind, string name, bool distinct = false) => GroupAggregates.Call(kind, name, distinct);
 }

@@ -17,7 +17,7 @@ namespace StreamSql.Execution.Operators.Aggregation;
 /// each accumulator folds the batch's rows column at a time, and the groups it touched emit their change as one batch
 /// (<see cref="GroupChangelog"/> says which).
 /// </summary>
-public sealed class GroupAggregateOperator : StreamOperatorBase
+public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
     private readonly GroupAggregateSpec _spec;
     private readonly RowSchema _inputSchema;
@@ -138,6 +138,13 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
     }
 
     public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) => FlushAsync(output, cancellationToken);
+
+    /// <summary>When the buffered mini-batch's <c>allow-latency</c> runs out (Flink ends a mini-batch on a processing-time
+    /// timer, with or without new input).</summary>
+    public long NextDueMillis => _miniBatch?.DueMillis ?? long.MaxValue;
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) =>
+        nowMillis >= NextDueMillis ? FlushAsync(output, cancellationToken) : default;
 
     private ValueTask FlushAsync(IEmitter output, CancellationToken cancellationToken)
     {
