@@ -280,6 +280,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
 
     private async ValueTask EmitAsync(int[] groups, long windowEnd, IEmitter output, CancellationToken cancellationToken)
     {
+        groups = _accumulators.NonEmpty(groups);
+        if (groups.Length == 0) return;
         var columns = new List<IArrowArray>(_outputSchema.FieldsList.Count);
         columns.AddRange(_table.KeyColumns(groups));
         _accumulators.Evaluate(groups, columns);
