@@ -114,6 +114,29 @@ public sealed class GroupAggregateOperatorTests
         Assert.Equal(0, op.Table.Count);
     }
 
+    [Fact]
+    public async Task State_ttl_removes_expired_keys_held_only_in_rocksdb()
+    {
+        var clock = new ManualClock();
+        var checkpoints = new HarnessCheckpoints();
+        var op = GroupAggregates.Create([GroupAggregates.Count], retracting: false, ttl: TimeSpan.FromSeconds(10));
+        // A cache of 8 groups: nearly all of the 200 keys live only in RocksDB.
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.RocksDb with { GroupCacheSize = 8 }, clock: clock);
+        for (int k = 0; k < 200; k += 20)
+            await h.ProcessBatchAsync(Rows(Enumerable.Range(k, 20).Select(i => ((long?)i, (long?)0, Insert)).ToArray()));
+        clock.Micros += 11_000_000;
+        await h.ProcessBatchAsync(Rows((500, 0, Insert)));
+        HarnessCheckpoint? last = null;
+        // Each checkpoint sweeps an eighth of the key groups.
+        for (int c = 1; c <= 8; c++) last = await checkpoints.SnapshotAsync(c, [h]);
+
+        var restoredOp = GroupAggregates.Create([GroupAggregates.Count], retracting: false, ttl: TimeSpan.FromSeconds(10));
+        await using var restored = await OperatorTestHarness.OpenAsync(restoredOp, HarnessBackend.HashMap, restoreFrom: last, clock: clock);
+        Assert.Equal(["-U[500, 1]", "+U[500, 2]"], await Feed(restored, Rows((500, 0, Insert))));
+        // Only key 500, written after the others expired, is left in the checkpoint.
+        Assert.Equal(1, restoredOp.Table.Count);
+    }
+
     [Theory]
     [InlineData("hashmap", "rocksdb")]
     [InlineData("rocksdb", "hashmap")]

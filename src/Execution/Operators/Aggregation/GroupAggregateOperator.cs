@@ -33,6 +33,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
     private IGroupsAccumulator? _rowCount;
     private GroupAccessTimes? _accessTimes;
     private long _ttlMicros;
+    private int _sweepKeyGroup = -1;
     private bool[] _started = new bool[256];
     private bool[] _isNew = new bool[256];
     private int[] _touched = new int[256];
@@ -296,12 +297,19 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         }
     }
 
-    /// <summary>Drops the in-memory groups whose TTL passed (they would read as empty anyway).</summary>
+    /// <summary>Drops the in-memory groups whose TTL passed (they would read as empty anyway); with rocksdb also those
+    /// evicted to RocksDB, an eighth of the subtask's key groups per checkpoint (a full sweep every eight).</summary>
     private void RemoveExpired()
     {
         long now = Context.Clock.NowMicros();
         for (int g = 0; g < _table.Capacity; g++)
             if (_table.IsLive(g) && now - _accessTimes![g] > _ttlMicros) _table.Remove(g);
+        if (!_table.Spills) return;
+        var range = _table.KeyGroupRange;
+        int slice = Math.Max(1, (range.Count + 7) / 8);
+        if (_sweepKeyGroup < range.Start || _sweepKeyGroup > range.End) _sweepKeyGroup = range.Start;
+        _table.RemoveStoredWhere(_accessTimes!, written => now - written > _ttlMicros, _sweepKeyGroup, slice);
+        _sweepKeyGroup += slice;
     }
 
     private static Span<T> Copy<T>(ReadOnlySpan<T> source, ref T[] buffer)

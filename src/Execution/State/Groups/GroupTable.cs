@@ -447,6 +447,45 @@ public sealed class GroupTable
         _store?.DeleteNamespace(@namespace);
     }
 
+    /// <summary>
+    /// For a spilling table without namespaces: deletes from RocksDB the rows of groups not in memory whose
+    /// <paramref name="column"/> (a column of this table) holds a value for which <paramref name="expired"/> is true, in key
+    /// groups <paramref name="firstKeyGroup"/> .. + <paramref name="keyGroups"/> - 1 of the table's range (a state TTL sweeps
+    /// a few key groups per checkpoint, as RocksDB's compaction filter cleans Flink's TTL state bit by bit). Groups in
+    /// memory are the caller's to expire. Returns how many rows were deleted.
+    /// </summary>
+    public int RemoveStoredWhere(IGroupColumn column, Func<long, bool> expired, int firstKeyGroup, int keyGroups)
+    {
+        if (_store is null || Spec.Namespaced) return 0;
+        Seal();
+        int index = _columns.IndexOf(column);
+        if (index < 0) throw new ArgumentException($"the column is not one of grouped state '{Name}'", nameof(column));
+        WritePendingDeletes();
+        int removed = 0;
+        int end = Math.Min(KeyGroupRange.End, firstKeyGroup + keyGroups - 1);
+        for (int keyGroup = Math.Max(firstKeyGroup, KeyGroupRange.Start); keyGroup <= end; keyGroup++)
+        {
+            _store.ScanKeyGroup(keyGroup, (_, kg, ns, key, value) =>
+            {
+                if (_index.Find(key, HashOf(key, ns), ns) >= 0 || !expired(ReadLong(value, index))) return;
+                _writes.Delete(kg, ns, key);
+                removed++;
+            });
+            WritePendingDeletes();
+        }
+        return removed;
+    }
+
+    /// <summary>Column <paramref name="index"/> of a state row, written as one varlong (<see cref="StateRowWriter.WriteVarLong"/>).</summary>
+    private static long ReadLong(ReadOnlySpan<byte> row, int index)
+    {
+        var reader = new StateRowReader(row);
+        reader.ReadVarULong();
+        for (int c = 0; c < index; c++) reader.ReadBytes();
+        var part = new StateRowReader(reader.ReadBytes());
+        return part.ReadVarLong();
+    }
+
     /// <summary>Every group in memory (a spilling table may hold more in RocksDB).</summary>
     public void CopyGroups(IList<int> into)
     {
