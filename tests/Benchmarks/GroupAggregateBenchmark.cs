@@ -93,7 +93,7 @@ internal static class GroupAggregateBenchmark
         var someBatches = batches.Take(Math.Max(1, batches.Count / 10)).ToList();
         long someRows = someBatches.Sum(b => (long)b.Length);
         var rocks = await RunOperatorAsync(someBatches, "rocksdb", TimeSpan.Zero);
-        Console.WriteLine($"GroupAggregate operator (rocksdb, group cache 100,000, first {someRows:N0} rows): {someRows / rocks.Elapsed.TotalSeconds / 1e6:F2} M rows/s");
+        Console.WriteLine($"GroupAggregate operator (rocksdb, group cache 100,000, first {someRows:N0} rows): {someRows / rocks.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {someRows / rocks.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s");
         Console.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }
