@@ -114,6 +114,29 @@ public sealed class GroupAggregateOperatorTests
         Assert.Equal(0, op.Table.Count);
     }
 
+    [Fact]
+    public async Task State_ttl_removes_expired_keys_held_only_in_rocksdb()
+    {
+        var clock = new ManualClock();
+        var checkpoints = new HarnessCheckpoints();
+        var op = GroupAggregates.Create([GroupAggregates.Count], retracting: false, ttl: TimeSpan.FromSeconds(10));
+        // A cache of 8 groups: nearly all of the 200 keys live only in RocksDB.
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.RocksDb with { GroupCacheSize = 8 }, clock: clock);
+        for (int k = 0; k < 200; k += 20)
+            await h.ProcessBatchAsync(Rows(Enumerable.Range(k, 20).Select(i => ((long?)i, (long?)0, Insert)).ToArray()));
+        clock.Micros += 11_000_000;
+        await h.ProcessBatchAsync(Rows((500, 0, Insert)));
+        HarnessCheckpoint? last = null;
+        // Each checkpoint sweeps an eighth of the key groups.
+        for (int c = 1; c <= 8; c++) last = await checkpoints.SnapshotAsync(c, [h]);
+
+        var restoredOp = GroupAggregates.Create([GroupAggregates.Count], retracting: false, ttl: TimeSpan.FromSeconds(10));
+        await using var restored = await OperatorTestHarness.OpenAsync(restoredOp, HarnessBackend.HashMap, restoreFrom: last, clock: clock);
+        Assert.Equal(["-U[500, 1]", "+U[500, 2]"], await Feed(restored, Rows((500, 0, Insert))));
+        // Only key 500, written after the others expired, is left in the checkpoint.
+        Assert.Equal(1, restoredOp.Table.Count);
+    }
+
     [Theory]
     [InlineData("hashmap", "rocksdb")]
     [InlineData("rocksdb", "hashmap")]
@@ -176,6 +199,43 @@ public sealed class GroupAggregateOperatorTests
         Assert.Empty(h.OutputRows);
         await h.EndInputAsync();
         Assert.Equal(["+I[1, 3]"], h.OutputRows);
+    }
+
+    [Fact]
+    public async Task Mini_batch_flushes_when_its_latency_runs_out_without_new_input()
+    {
+        var clock = new ManualClock();
+        var op = GroupAggregates.Create([Call(Sum, "s")], retracting: false, miniBatch: new MiniBatch(TimeSpan.FromSeconds(2), 1000));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        Assert.Equal(long.MaxValue, op.NextDueMillis);
+        await h.ProcessBatchAsync(Rows((1, 1, Insert), (2, 1, Insert)));
+        Assert.Equal(clock.MonotonicMillis() + 2000, op.NextDueMillis);
+        clock.Micros += 1_500_000;
+        await h.ProcessPeriodicAsync();
+        Assert.Empty(h.OutputRows);
+        await h.ProcessBatchAsync(Rows((1, 2, Insert)));
+        clock.Micros += 500_000;
+        // No input since: the processing-time deadline of the first buffered row ends the mini-batch.
+        await h.ProcessPeriodicAsync();
+        Assert.Equal(["+I[1, 3]", "+I[2, 1]"], h.OutputRows);
+        Assert.Equal(long.MaxValue, op.NextDueMillis);
+    }
+
+    [Fact]
+    public async Task Local_phase_flushes_when_its_latency_runs_out_without_new_input()
+    {
+        var clock = new ManualClock();
+        var op = TwoPhaseAggregates.Local(new MiniBatch(TimeSpan.FromSeconds(2), 1000));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        await h.ProcessBatchAsync(Rows((1, 1, Insert), (1, 4, Insert)));
+        clock.Micros += 1_999_000;
+        await h.ProcessPeriodicAsync();
+        Assert.Empty(h.OutputRows);
+        clock.Micros += 1_000;
+        await h.ProcessPeriodicAsync();
+        // k, COUNT(*) = 2, then SUM's partial 5.
+        Assert.Single(h.OutputRows);
+        Assert.StartsWith("+I[1, 2, 5", h.OutputRows[0]);
     }
 
     private static AggregateCall Call(AggregateFunctionKind kind, string name, bool distinct = false) => GroupAggregates.Call(kind, name, distinct);

@@ -190,6 +190,34 @@ public sealed class WindowAggregateOperatorTests
         Assert.Equal(expected, actual);
     }
 
+    /// <summary>
+    /// Flink does not emit a window whose rows were all retracted (its processors skip a window whose COUNT(*) accumulator,
+    /// added for an updating input, is 0): no <c>+I[k, 0, ...]</c> row. A HOP window that still holds a row of another slice
+    /// is emitted.
+    /// </summary>
+    [Theory]
+    [InlineData("tumble", "hashmap")]
+    [InlineData("tumble", "rocksdb")]
+    [InlineData("hop", "hashmap")]
+    public async Task A_window_whose_rows_were_all_retracted_emits_nothing(string kind, string backend)
+    {
+        var window = kind == "tumble" ? new TumbleWindow(TimeSpan.FromSeconds(10), null) : (WindowSpec)new HopWindow(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), null);
+        var spec = Spec(window) with { InputChangelog = ChangelogMode.All };
+        await using var h = await OperatorTestHarness.OpenAsync(new WindowAggregateOperator(spec, Input, new JobMetrics()), GroupAggregateRescaleTests.Backend(backend));
+        var batch = TestBatches.KeyTimes([(1, 101 * Second), (2, 102 * Second), (1, 101 * Second), (3, 106 * Second), (3, 106 * Second),
+            (4, 101 * Second), (4, 107 * Second), (4, 107 * Second)]);
+        await h.ProcessBatchAsync(new Batch(batch.Data, [RowKind.Insert, RowKind.Insert, RowKind.Delete, RowKind.Insert, RowKind.UpdateBefore,
+            RowKind.Insert, RowKind.Insert, RowKind.Delete]));
+        await h.ProcessWatermarkAsync(long.MaxValue);
+        var rows = h.OutputRows.OrderBy(r => r, StringComparer.Ordinal).ToList();
+        if (kind == "tumble") Assert.Equal(["+I[2, 1, 1970-01-01T00:01:40, 1970-01-01T00:01:50]", "+I[4, 1, 1970-01-01T00:01:40, 1970-01-01T00:01:50]"], rows);
+        else
+            Assert.Equal([
+                "+I[2, 1, 1970-01-01T00:01:35, 1970-01-01T00:01:45]", "+I[2, 1, 1970-01-01T00:01:40, 1970-01-01T00:01:50]",
+                "+I[4, 1, 1970-01-01T00:01:35, 1970-01-01T00:01:45]", "+I[4, 1, 1970-01-01T00:01:40, 1970-01-01T00:01:50]",
+            ], rows);
+    }
+
     /// <summary>The operator's contract computed row by row: a row is late when the last window holding its slice fired.</summary>
     private sealed class Model(SliceAssigner assigner)
     {

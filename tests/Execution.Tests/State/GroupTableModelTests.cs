@@ -49,4 +49,58 @@ public sealed class GroupTableModelTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("hashmap")]
+    [InlineData("rocksdb")]
+    public void Integer_keys_with_nulls_and_extremes_find_their_groups(string type)
+    {
+        using var backend = type == "hashmap" ? StateTestSupport.Create("hashmap", false, new(0, 127))
+            : new StreamSql.Execution.State.RocksDb.RocksDbKeyedStateBackend(new(0, 127), 128, StateTestSupport.TempDirectory("gt"), false, null, 4);
+        var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt]));
+        var count = table.AddColumn(new AccumulatorSpec(AggregateFunction.Count, [], SqlType.BigInt, Retracting: true).Create);
+        long?[] distinct = [null, 0, -1, 1, 63, -64, 64, 127, 128, long.MinValue, long.MaxValue, long.MinValue + 1, 1L << 40, -(1L << 40)];
+        var model = new Dictionary<string, long>();
+        var random = new Random(5);
+        int[] keyColumns = [0];
+        var serializer = new StreamSql.Execution.State.KeySerializer(keyColumns);
+        for (int round = 0; round < 40; round++)
+        {
+            var rows = new List<(long?, long?, RowKind)>();
+            for (int i = 0; i < 20; i++) rows.Add((distinct[random.Next(distinct.Length)], 0, RowKind.Insert));
+            var batch = TestBatches.KeyValues(rows);
+            var groups = table.Resolve(batch.Data, keyColumns);
+            var before = (Int64Array)count.Evaluate(groups.Touched);
+            var keys = (Int64Array)table.KeyColumns(groups.Touched)[0];
+            for (int t = 0; t < groups.TouchedCount; t++)
+            {
+                long? k = keys.GetValue(t);
+                Assert.Equal(rows[groups.TouchedFirstRows[t]].Item1, k);
+                Assert.Equal(model.GetValueOrDefault(Name(k)), before.GetValue(t));
+                Assert.Equal(!model.ContainsKey(Name(k)), groups.TouchedIsNew[t]);
+            }
+            count.Update([], groups.Groups, default);
+            foreach (var row in rows) model[Name(row.Item1)] = model.GetValueOrDefault(Name(row.Item1)) + 1;
+            // The byte API finds the same groups from keys serialized as other operators serialize them.
+            for (int i = 0; i < batch.Length; i++)
+            {
+                var key = serializer.Serialize(batch.Data, i);
+                int keyGroup = StreamSql.Execution.Runtime.KeyGroups.KeyGroupOf(HashOf(rows[i].Item1), 128);
+                Assert.Equal(groups.Groups[i], table.Find(key, keyGroup));
+            }
+        }
+        Assert.Equal(distinct.Length, model.Count);
+    }
+
+    private static string Name(long? key) => key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "NULL";
+
+    private static int HashOf(long? key)
+    {
+        var column = new Int64Array.Builder();
+        if (key is { } k) column.Append(k);
+        else column.AppendNull();
+        var hashes = new int[1];
+        ColumnHasher.Accumulate(column.Build(), hashes);
+        return hashes[0];
+    }
 }

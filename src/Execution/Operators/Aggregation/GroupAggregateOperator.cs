@@ -17,7 +17,7 @@ namespace StreamSql.Execution.Operators.Aggregation;
 /// each accumulator folds the batch's rows column at a time, and the groups it touched emit their change as one batch
 /// (<see cref="GroupChangelog"/> says which).
 /// </summary>
-public sealed class GroupAggregateOperator : StreamOperatorBase
+public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
     private readonly GroupAggregateSpec _spec;
     private readonly RowSchema _inputSchema;
@@ -33,6 +33,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
     private IGroupsAccumulator? _rowCount;
     private GroupAccessTimes? _accessTimes;
     private long _ttlMicros;
+    private int _sweepKeyGroup = -1;
     private bool[] _started = new bool[256];
     private bool[] _isNew = new bool[256];
     private int[] _touched = new int[256];
@@ -138,6 +139,13 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
     }
 
     public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) => FlushAsync(output, cancellationToken);
+
+    /// <summary>When the buffered mini-batch's <c>allow-latency</c> runs out (Flink ends a mini-batch on a processing-time
+    /// timer, with or without new input).</summary>
+    public long NextDueMillis => _miniBatch?.DueMillis ?? long.MaxValue;
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) =>
+        nowMillis >= NextDueMillis ? FlushAsync(output, cancellationToken) : default;
 
     private ValueTask FlushAsync(IEmitter output, CancellationToken cancellationToken)
     {
@@ -289,12 +297,19 @@ public sealed class GroupAggregateOperator : StreamOperatorBase
         }
     }
 
-    /// <summary>Drops the in-memory groups whose TTL passed (they would read as empty anyway).</summary>
+    /// <summary>Drops the in-memory groups whose TTL passed (they would read as empty anyway); with rocksdb also those
+    /// evicted to RocksDB, an eighth of the subtask's key groups per checkpoint (a full sweep every eight).</summary>
     private void RemoveExpired()
     {
         long now = Context.Clock.NowMicros();
         for (int g = 0; g < _table.Capacity; g++)
             if (_table.IsLive(g) && now - _accessTimes![g] > _ttlMicros) _table.Remove(g);
+        if (!_table.Spills) return;
+        var range = _table.KeyGroupRange;
+        int slice = Math.Max(1, (range.Count + 7) / 8);
+        if (_sweepKeyGroup < range.Start || _sweepKeyGroup > range.End) _sweepKeyGroup = range.Start;
+        _table.RemoveStoredWhere(_accessTimes!, written => now - written > _ttlMicros, _sweepKeyGroup, slice);
+        _sweepKeyGroup += slice;
     }
 
     private static Span<T> Copy<T>(ReadOnlySpan<T> source, ref T[] buffer)

@@ -17,7 +17,7 @@ namespace StreamSql.Execution.Operators.Aggregation;
 /// <c>+I[keys, fields]</c> row per key goes to the Global phase. The groups live in a table of this operator's own that is
 /// emptied after every mini-batch.
 /// </summary>
-public sealed class LocalGroupAggregateOperator : StreamOperatorBase
+public sealed class LocalGroupAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
     private readonly GroupAggregateSpec _spec;
     private readonly AggregateCallBinding[] _fields;
@@ -72,6 +72,13 @@ public sealed class LocalGroupAggregateOperator : StreamOperatorBase
     }
 
     public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) => FlushAsync(output, cancellationToken);
+
+    /// <summary>When the buffered mini-batch's <c>allow-latency</c> runs out (Flink ends a mini-batch on a processing-time
+    /// timer, with or without new input).</summary>
+    public long NextDueMillis => _miniBatch.DueMillis;
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) =>
+        nowMillis >= NextDueMillis ? FlushAsync(output, cancellationToken) : default;
 
     private ValueTask FlushAsync(IEmitter output, CancellationToken cancellationToken)
     {

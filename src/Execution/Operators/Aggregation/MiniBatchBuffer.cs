@@ -25,6 +25,9 @@ public sealed class MiniBatchBuffer(MiniBatch settings, Schema schema)
         _rows += batch.Length;
     }
 
+    /// <summary>Monotonic time (ms) when the buffered rows' latency runs out, or <see cref="long.MaxValue"/> when none are buffered.</summary>
+    public long DueMillis => _rows > 0 ? _startedMillis + (long)settings.AllowLatency.TotalMilliseconds : long.MaxValue;
+
     public bool IsFull(long nowMillis) =>
         _rows > 0 && ((settings.Size > 0 && _rows >= settings.Size) || nowMillis - _startedMillis >= (long)settings.AllowLatency.TotalMilliseconds);
 

@@ -19,15 +19,17 @@ internal sealed class WindowAccumulators
     private readonly Unit[] _units;
     private readonly WindowAggregateSpec _spec;
     private readonly int[]? _callFirstUnit;
+    private readonly IGroupsAccumulator? _rowCount;
     private bool[] _filter = new bool[256];
 
     private sealed record Unit(IGroupsAccumulator Accumulator, int[] Arguments, int FilterColumn, SqlType Type);
 
-    private WindowAccumulators(WindowAggregateSpec spec, Unit[] units, int[]? callFirstUnit)
+    private WindowAccumulators(WindowAggregateSpec spec, Unit[] units, int[]? callFirstUnit, IGroupsAccumulator? rowCount)
     {
         _spec = spec;
         _units = units;
         _callFirstUnit = callFirstUnit;
+        _rowCount = rowCount;
     }
 
     /// <summary>The result columns <see cref="Evaluate"/> produces.</summary>
@@ -37,6 +39,7 @@ internal sealed class WindowAccumulators
     {
         var units = new List<Unit>();
         int[]? callFirstUnit = null;
+        IGroupsAccumulator? rowCount = null;
         switch (spec.Phase)
         {
             case AggregatePhase.Single:
@@ -47,6 +50,8 @@ internal sealed class WindowAccumulators
                         call.Distinct, retracting, call.Separator ?? ",");
                     units.Add(new Unit(table.AddColumn(accumulator.Create), args, call.FilterArg, call.ResultType));
                 }
+                // Flink's count1 over an updating input: a window whose rows were all retracted is empty and not emitted.
+                if (retracting) rowCount = table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
                 break;
             case AggregatePhase.Local:
                 foreach (var field in spec.Accumulators.Fields)
@@ -74,7 +79,7 @@ internal sealed class WindowAccumulators
                 break;
             }
         }
-        return new WindowAccumulators(spec, units.ToArray(), callFirstUnit);
+        return new WindowAccumulators(spec, units.ToArray(), callFirstUnit, rowCount);
     }
 
     private static AggregateFunction LocalFunction(AccumulatorField field, AggregateCall? call) => field.Role switch
@@ -129,6 +134,22 @@ internal sealed class WindowAccumulators
             var back = unit.FilterColumn < 0 ? retract : Narrow(retract, batch.Column(unit.FilterColumn), batch.Length);
             unit.Accumulator.Retract(arguments, groups, back);
         }
+        if (_rowCount is null) return;
+        _rowCount.Update([], groups, accumulate);
+        if (!retract.IsEmpty) _rowCount.Retract([], groups, retract);
+    }
+
+    /// <summary>The groups of <paramref name="groups"/> that hold rows: all of them, unless the input retracts and some
+    /// group's rows were all taken back (Flink emits nothing for such a window).</summary>
+    public int[] NonEmpty(int[] groups)
+    {
+        if (_rowCount is null) return groups;
+        var counts = ((Int64Array)_rowCount.Evaluate(groups)).Values;
+        if (!counts.Contains(0L)) return groups;
+        var kept = new List<int>(groups.Length);
+        for (int i = 0; i < groups.Length; i++)
+            if (counts[i] != 0) kept.Add(groups[i]);
+        return kept.ToArray();
     }
 
     private ReadOnlySpan<bool> Narrow(ReadOnlySpan<bool> selection, IArrowArray condition, int n)
@@ -150,6 +171,7 @@ internal sealed class WindowAccumulators
     public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
     {
         foreach (var unit in _units) unit.Accumulator.Merge(from, into);
+        _rowCount?.Merge(from, into);
     }
 
     /// <summary>Appends the result columns of <paramref name="groups"/>.</summary>

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace StreamSql.Execution.State.Groups;
 
 /// <summary>
@@ -58,6 +62,34 @@ internal sealed class GroupKeyIndex
             if (entry.Hash == hash && entry.Namespace == @namespace && entry.Key.SequenceEqual(key)) return entry.Group;
             i = (i + 1) & _mask;
         }
+    }
+
+    /// <summary>The group of an integer key (a table whose entries are filed under <see cref="IntegerKeys.Hash"/>), or -1.</summary>
+    public int FindInteger(long value, bool isNull, uint hash, long @namespace)
+    {
+        var slots = _slots;
+        int i = (int)hash & _mask;
+        while (true)
+        {
+            uint slot = slots[i];
+            if (slot == 0) return -1;
+            var entry = new GroupEntry(_arena.Entry(slot - 1), _namespaced);
+            if (entry.Hash == hash && entry.Namespace == @namespace && IntegerKeys.Matches(entry.Key, value, isNull)) return entry.Group;
+            i = (i + 1) & _mask;
+        }
+    }
+
+    /// <summary>Asks the CPU to fetch the home slot of <paramref name="hash"/> (a later probe of it then hits the cache).</summary>
+    public unsafe void PrefetchSlot(uint hash)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)hash & _mask]));
+    }
+
+    /// <summary>Asks the CPU to fetch the entry in the home slot of <paramref name="hash"/> (after <see cref="PrefetchSlot"/>).</summary>
+    public unsafe void PrefetchEntry(uint hash)
+    {
+        uint slot = _slots[(int)hash & _mask];
+        if (slot != 0 && Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetReference(_arena.Entry(slot - 1))));
     }
 
     /// <summary>The group of (key, namespace), created (with <paramref name="keyGroup"/>) when absent.</summary>

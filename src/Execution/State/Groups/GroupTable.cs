@@ -32,6 +32,11 @@ public sealed class GroupTable
     private readonly Dictionary<long, IntList>? _namespaces;
     private readonly StateRowWriter _row = new();
     private int[] _hashes = new int[256];
+    private readonly bool _integerKeys;
+    private SnapshotEntryBuffers? _spareSnapshotBuffers;
+    private long[] _values = [];
+    private bool[] _nulls = [];
+    private uint[] _valueHashes = [];
     private ulong[] _scratchBits = new ulong[4];
     private bool _namespacesStale;
     private bool _sealed;
@@ -54,6 +59,7 @@ public sealed class GroupTable
         _store = store;
         _index = new GroupKeyIndex(spec.Namespaced, Epoch);
         _decoder = new KeyDecoder(spec.KeyTypes);
+        _integerKeys = IntegerKeys.Applies(spec.KeyTypes);
         if (spec.Namespaced) _namespaces = new Dictionary<long, IntList>();
     }
 
@@ -139,16 +145,37 @@ public sealed class GroupTable
         Seal();
         if (_store is not null) EvictIfFull();
         int n = batch.Length;
+        if (!keyHashes.IsEmpty && keyHashes.Length < n) throw new ArgumentException("one key hash per row is needed", nameof(keyHashes));
+        var result = _batch;
+        result.Reset(n);
+        if (_integerKeys)
+        {
+            if (keyColumns.Count != 1)
+                throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
+            ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, result);
+        }
+        else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, result);
+        var touched = result.Touched;
+        foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));
+        result.TotalGroups = _index.HighWater;
+        foreach (var column in _columns) column.EnsureCapacity(_index.HighWater);
+        if (_store is not null) LoadSpilled(result);
+        if (Epoch.HasPending)
+            foreach (var column in _columns) column.PrepareWrite(touched);
+        return result;
+    }
+
+    private void ResolveSerialized(RecordBatch batch, IReadOnlyList<int> keyColumns, ReadOnlySpan<long> namespaces, long singleNamespace,
+        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, GroupBatch result)
+    {
+        int n = batch.Length;
         SerializerFor(keyColumns).SerializeBatch(batch, _keys);
         if (keyHashes.IsEmpty)
         {
-            if (_hashes.Length < n) _hashes = new int[Math.Max(n, _hashes.Length * 2)];
+            EnsureHashes(n);
             KeyGroups.HashKeys(batch, keyColumns, _hashes);
             keyHashes = _hashes;
         }
-        else if (keyHashes.Length < n) throw new ArgumentException("one key hash per row is needed", nameof(keyHashes));
-        var result = _batch;
-        result.Reset(n);
         var groups = result.GroupsForWrite;
         var keyBytes = _keys.Bytes;
         var offsets = _keys.Offsets;
@@ -167,24 +194,83 @@ public sealed class GroupTable
             bool inserted = false;
             if (g < 0)
             {
-                int keyGroup = KeyGroups.KeyGroupOf(keyHashes[i], MaxParallelism);
-                if (!KeyGroupRange.Contains(keyGroup))
-                    throw new InvalidOperationException($"grouped state '{Name}': a row of key group {keyGroup} reached the subtask owning {KeyGroupRange} (the input is not partitioned by these key columns)");
-                g = Insert(key, hash, ns, keyGroup);
+                g = Insert(key, hash, ns, OwnedKeyGroup(keyHashes[i]));
                 inserted = true;
             }
             groups[i] = g;
             if (TestAndSet(ref _scratchBits, g)) continue;
             result.AddTouched(g, inserted, i);
         }
-        var touched = result.Touched;
-        foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));
-        result.TotalGroups = _index.HighWater;
-        foreach (var column in _columns) column.EnsureCapacity(_index.HighWater);
-        if (_store is not null) LoadSpilled(result);
-        if (Epoch.HasPending)
-            foreach (var column in _columns) column.PrepareWrite(touched);
-        return result;
+    }
+
+    /// <summary>As <see cref="ResolveSerialized"/> for a key of one integer-backed column: the values are read from the
+    /// column's buffer, hashed and compared as 64-bit integers (<see cref="IntegerKeys"/>), and only new keys are serialized.
+    /// The probes run a few rows behind prefetches of their slots and entries, so a batch's cache misses overlap.</summary>
+    private void ResolveIntegers(IArrowArray column, int n, ReadOnlySpan<long> namespaces, long singleNamespace,
+        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, GroupBatch result)
+    {
+        const int SlotsAhead = 16, EntriesAhead = 8;
+        if (_values.Length < n)
+        {
+            _values = new long[Math.Max(n, _values.Length * 2)];
+            _nulls = new bool[_values.Length];
+            _valueHashes = new uint[_values.Length];
+        }
+        var values = _values;
+        var hashes = _valueHashes;
+        bool anyNull = IntegerKeys.Widen(column, n, values, _nulls);
+        var nulls = anyNull ? _nulls.AsSpan(0, n) : default;
+        for (int i = 0; i < n; i++)
+            hashes[i] = IntegerKeys.Hash(values[i], anyNull && nulls[i], namespaces.IsEmpty ? singleNamespace : namespaces[i]);
+        for (int i = 0; i < Math.Min(SlotsAhead, n); i++) _index.PrefetchSlot(hashes[i]);
+        var groups = result.GroupsForWrite;
+        bool hasSelection = !selection.IsEmpty;
+        Span<byte> encoded = stackalloc byte[11];
+        for (int i = 0; i < n; i++)
+        {
+            if (i + SlotsAhead < n) _index.PrefetchSlot(hashes[i + SlotsAhead]);
+            if (i + EntriesAhead < n) _index.PrefetchEntry(hashes[i + EntriesAhead]);
+            if (hasSelection && !selection[i])
+            {
+                groups[i] = -1;
+                continue;
+            }
+            long value = values[i];
+            bool isNull = anyNull && nulls[i];
+            long ns = namespaces.IsEmpty ? singleNamespace : namespaces[i];
+            int g = _index.FindInteger(value, isNull, hashes[i], ns);
+            bool inserted = false;
+            if (g < 0)
+            {
+                int keyHash = keyHashes.IsEmpty ? IntegerKeys.KeyHash(value, isNull) : keyHashes[i];
+                g = Insert(encoded[..IntegerKeys.Encode(value, isNull, encoded)], hashes[i], ns, OwnedKeyGroup(keyHash));
+                inserted = true;
+            }
+            groups[i] = g;
+            if (TestAndSet(ref _scratchBits, g)) continue;
+            result.AddTouched(g, inserted, i);
+        }
+    }
+
+    private int OwnedKeyGroup(int keyHash)
+    {
+        int keyGroup = KeyGroups.KeyGroupOf(keyHash, MaxParallelism);
+        if (!KeyGroupRange.Contains(keyGroup))
+            throw new InvalidOperationException($"grouped state '{Name}': a row of key group {keyGroup} reached the subtask owning {KeyGroupRange} (the input is not partitioned by these key columns)");
+        return keyGroup;
+    }
+
+    private void EnsureHashes(int n)
+    {
+        if (_hashes.Length < n) _hashes = new int[Math.Max(n, _hashes.Length * 2)];
+    }
+
+    /// <summary>The hash the index files a serialized key under (<see cref="IntegerKeys.Hash"/> for integer keys).</summary>
+    private uint HashOf(ReadOnlySpan<byte> key, long @namespace)
+    {
+        if (!_integerKeys) return KeyHash.Of(key, @namespace);
+        long value = IntegerKeys.Decode(key, out bool isNull);
+        return IntegerKeys.Hash(value, isNull, @namespace);
     }
 
     private int Insert(ReadOnlySpan<byte> key, uint hash, long ns, int keyGroup)
@@ -224,7 +310,7 @@ public sealed class GroupTable
     public int Find(ReadOnlySpan<byte> key, int keyGroup, long @namespace = 0)
     {
         Seal();
-        int g = _index.Find(key, KeyHash.Of(key, @namespace), @namespace);
+        int g = _index.Find(key, HashOf(key, @namespace), @namespace);
         if (g >= 0 || _store is null) return g;
         WritePendingDeletes();
         _requests.Clear();
@@ -241,7 +327,7 @@ public sealed class GroupTable
         added = g < 0;
         if (!added) return g;
         if (!KeyGroupRange.Contains(keyGroup)) throw new ArgumentOutOfRangeException(nameof(keyGroup), $"key group {keyGroup} is not in {KeyGroupRange}");
-        g = Insert(key, KeyHash.Of(key, @namespace), @namespace, keyGroup);
+        g = Insert(key, HashOf(key, @namespace), @namespace, keyGroup);
         foreach (var column in _columns)
         {
             column.EnsureCapacity(_index.HighWater);
@@ -327,7 +413,7 @@ public sealed class GroupTable
         if (_store is not null) WritePendingDeletes();
         if (_store is not null) _store.ScanNamespace(@namespace, (_, keyGroup, ns, key, value) =>
         {
-            if (_index.Find(key, KeyHash.Of(key, ns), ns) < 0) AddLoaded(keyGroup, ns, key, value);
+            if (_index.Find(key, HashOf(key, ns), ns) < 0) AddLoaded(keyGroup, ns, key, value);
         });
         if (!_namespaces.TryGetValue(@namespace, out var list)) return ReadOnlySpan<int>.Empty;
         if (_namespacesStale) Validate(@namespace, list);
@@ -359,6 +445,45 @@ public sealed class GroupTable
                 if (_index.IsLive(g) && _index.EntryOfGroup(g).Namespace == @namespace) Drop(g);
         }
         _store?.DeleteNamespace(@namespace);
+    }
+
+    /// <summary>
+    /// For a spilling table without namespaces: deletes from RocksDB the rows of groups not in memory whose
+    /// <paramref name="column"/> (a column of this table) holds a value for which <paramref name="expired"/> is true, in key
+    /// groups <paramref name="firstKeyGroup"/> .. + <paramref name="keyGroups"/> - 1 of the table's range (a state TTL sweeps
+    /// a few key groups per checkpoint, as RocksDB's compaction filter cleans Flink's TTL state bit by bit). Groups in
+    /// memory are the caller's to expire. Returns how many rows were deleted.
+    /// </summary>
+    public int RemoveStoredWhere(IGroupColumn column, Func<long, bool> expired, int firstKeyGroup, int keyGroups)
+    {
+        if (_store is null || Spec.Namespaced) return 0;
+        Seal();
+        int index = _columns.IndexOf(column);
+        if (index < 0) throw new ArgumentException($"the column is not one of grouped state '{Name}'", nameof(column));
+        WritePendingDeletes();
+        int removed = 0;
+        int end = Math.Min(KeyGroupRange.End, firstKeyGroup + keyGroups - 1);
+        for (int keyGroup = Math.Max(firstKeyGroup, KeyGroupRange.Start); keyGroup <= end; keyGroup++)
+        {
+            _store.ScanKeyGroup(keyGroup, (_, kg, ns, key, value) =>
+            {
+                if (_index.Find(key, HashOf(key, ns), ns) >= 0 || !expired(ReadLong(value, index))) return;
+                _writes.Delete(kg, ns, key);
+                removed++;
+            });
+            WritePendingDeletes();
+        }
+        return removed;
+    }
+
+    /// <summary>Column <paramref name="index"/> of a state row, written as one varlong (<see cref="StateRowWriter.WriteVarLong"/>).</summary>
+    private static long ReadLong(ReadOnlySpan<byte> row, int index)
+    {
+        var reader = new StateRowReader(row);
+        reader.ReadVarULong();
+        for (int c = 0; c < index; c++) reader.ReadBytes();
+        var part = new StateRowReader(reader.ReadBytes());
+        return part.ReadVarLong();
     }
 
     /// <summary>Every group in memory (a spilling table may hold more in RocksDB).</summary>
@@ -394,7 +519,7 @@ public sealed class GroupTable
     /// <summary>Loads one group from a snapshot entry.</summary>
     internal void Ingest(int keyGroup, long ns, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        uint hash = KeyHash.Of(key, ns);
+        uint hash = HashOf(key, ns);
         if (_index.Find(key, hash, ns) >= 0) throw new InvalidDataException($"grouped state '{Name}' has the same key twice");
         int g = Insert(key, hash, ns, keyGroup);
         foreach (var column in _columns) column.EnsureCapacity(_index.HighWater);
@@ -403,7 +528,7 @@ public sealed class GroupTable
 
     private int AddLoaded(int keyGroup, long ns, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        int g = Insert(key, KeyHash.Of(key, ns), ns, keyGroup);
+        int g = Insert(key, HashOf(key, ns), ns, keyGroup);
         foreach (var column in _columns)
         {
             column.EnsureCapacity(_index.HighWater);
@@ -446,6 +571,17 @@ public sealed class GroupTable
 
     internal static void EncodeNamespace(long @namespace, Span<byte> destination) =>
         BinaryPrimitives.WriteUInt64BigEndian(destination, (ulong)@namespace ^ 0x8000_0000_0000_0000UL);
+
+    /// <summary>Buffers for a snapshot to serialize into: those of the last snapshot written, when no other holds them.</summary>
+    internal SnapshotEntryBuffers RentSnapshotBuffers() =>
+        Interlocked.Exchange(ref _spareSnapshotBuffers, null) ?? new SnapshotEntryBuffers(KeyGroupRange.Count);
+
+    /// <summary>A snapshot is done with its buffers (any thread): the next one reuses them.</summary>
+    internal void ReturnSnapshotBuffers(SnapshotEntryBuffers buffers)
+    {
+        buffers.Clear();
+        Volatile.Write(ref _spareSnapshotBuffers, buffers);
+    }
 
     /// <summary>The synchronous part of a snapshot of the in-memory table.</summary>
     internal GroupTableSnapshot Capture()

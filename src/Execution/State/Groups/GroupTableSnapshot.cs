@@ -15,8 +15,7 @@ internal sealed class GroupTableSnapshot : IDisposable
     private readonly int _highWater;
     private readonly IGroupColumnSnapshot[] _columns;
     private readonly object _bucketLock = new();
-    private int[]? _bucketStarts;
-    private int[]? _bucketGroups;
+    private SnapshotEntryBuffers? _buffers;
     private int _released;
 
     public GroupTableSnapshot(GroupTable table, PagedColumnView<uint> entryOf, byte[][] arena, int highWater, IGroupColumnSnapshot[] columns)
@@ -32,61 +31,57 @@ internal sealed class GroupTableSnapshot : IDisposable
 
     private GroupEntry Entry(int group) => new(GroupEntryArena.Read(_arena, _entryOf[group]), _table.Spec.Namespaced);
 
-    /// <summary>Groups bucketed by key group (a counting sort, done once).</summary>
-    private void Bucket()
+    /// <summary>
+    /// Serializes every group once, in group order, into the buffer of its key group: groups, their arena entries and their
+    /// column pages are then read in memory order (visiting them key group by key group would read each at random). A
+    /// buffer holds per entry its key, its namespace (8 bytes, namespaced tables) and its state row, each varint-length-prefixed.
+    /// </summary>
+    private void Serialize()
     {
         lock (_bucketLock)
         {
-            if (_bucketStarts is not null) return;
+            if (_buffers is not null) return;
             var range = _table.KeyGroupRange;
-            var starts = new int[range.Count + 1];
-            int live = 0;
+            var buffers = _table.RentSnapshotBuffers();
+            bool namespaced = _table.Spec.Namespaced;
+            var row = new StateRowWriter();
+            Span<byte> ns = stackalloc byte[8];
             for (int g = 0; g < _highWater; g++)
             {
                 if (_entryOf[g] == GroupKeyIndex.Free) continue;
-                starts[Entry(g).KeyGroup - range.Start + 1]++;
-                live++;
+                var entry = Entry(g);
+                row.Clear();
+                row.WriteVarULong((ulong)_columns.Length);
+                foreach (var column in _columns)
+                {
+                    int mark = row.BeginLengthPrefixed();
+                    column.WriteState(g, row);
+                    row.EndLengthPrefixed(mark);
+                }
+                if (namespaced) GroupTable.EncodeNamespace(entry.Namespace, ns);
+                buffers.Add(entry.KeyGroup - range.Start, _table.StateId, entry.Key, namespaced ? ns : ReadOnlySpan<byte>.Empty, row.Written);
             }
-            for (int i = 1; i < starts.Length; i++) starts[i] += starts[i - 1];
-            var cursor = starts.AsSpan(0, range.Count).ToArray();
-            var groups = new int[live];
-            for (int g = 0; g < _highWater; g++)
-            {
-                if (_entryOf[g] == GroupKeyIndex.Free) continue;
-                groups[cursor[Entry(g).KeyGroup - range.Start]++] = g;
-            }
-            _bucketGroups = groups;
-            _bucketStarts = starts;
+            _buffers = buffers;
         }
     }
 
     /// <summary>Writes the entries of key group <paramref name="keyGroup"/> (inside an open key group section).</summary>
-    public void WriteKeyGroup(int keyGroup, CanonicalSnapshotWriter writer, StateRowWriter row)
+    public void WriteKeyGroup(int keyGroup, CanonicalSnapshotWriter writer)
     {
-        Bucket();
+        Serialize();
         int index = keyGroup - _table.KeyGroupRange.Start;
         if (index < 0 || index >= _table.KeyGroupRange.Count) return;
-        Span<byte> ns = stackalloc byte[8];
-        bool namespaced = _table.Spec.Namespaced;
-        for (int i = _bucketStarts![index]; i < _bucketStarts[index + 1]; i++)
-        {
-            int g = _bucketGroups![i];
-            var entry = Entry(g);
-            row.Clear();
-            row.WriteVarULong((ulong)_columns.Length);
-            foreach (var column in _columns)
-            {
-                int mark = row.BeginLengthPrefixed();
-                column.WriteState(g, row);
-                row.EndLengthPrefixed(mark);
-            }
-            if (namespaced) GroupTable.EncodeNamespace(entry.Namespace, ns);
-            writer.WriteEntry(_table.StateId, entry.Key, namespaced ? ns : ReadOnlySpan<byte>.Empty, row.Written);
-        }
+        writer.WriteEncodedEntries(_buffers!.Written(index));
     }
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _released, 1) == 0) _table.Epoch.EndSnapshot();
+        if (Interlocked.Exchange(ref _released, 1) != 0) return;
+        lock (_bucketLock)
+        {
+            if (_buffers is not null) _table.ReturnSnapshotBuffers(_buffers);
+            _buffers = null;
+        }
+        _table.Epoch.EndSnapshot();
     }
 }

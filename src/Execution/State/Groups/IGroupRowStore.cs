@@ -20,6 +20,9 @@ internal interface IGroupRowStore
 
     /// <summary>Deletes every stored row of a namespace.</summary>
     void DeleteNamespace(long @namespace);
+
+    /// <summary>Every stored row of one key group (a table without namespaces).</summary>
+    void ScanKeyGroup(int keyGroup, GroupRowVisitor visitor);
 }
 
 /// <summary>Receives one stored row: its request index (or -1 for scans), key group, namespace, key and state row.</summary>

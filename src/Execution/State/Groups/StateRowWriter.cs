@@ -75,6 +75,14 @@ public sealed class StateRowWriter
     {
         int start = mark + 5;
         int length = Length - start;
+        if (length < 0x80)
+        {
+            // The common short state: a one-byte prefix, the state moved down 4 bytes.
+            _buffer[mark] = (byte)length;
+            _buffer.AsSpan(start, length).CopyTo(_buffer.AsSpan(mark + 1));
+            Length = mark + 1 + length;
+            return;
+        }
         Span<byte> prefix = stackalloc byte[5];
         int n = VarInt.Write(prefix, (ulong)length);
         prefix[..n].CopyTo(_buffer.AsSpan(mark));

@@ -35,7 +35,6 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
             {
                 var buffered = new BufferedStream(stream, 1 << 16);
                 var writer = new CanonicalSnapshotWriter(buffered, _backend.MaxParallelism, range, _states);
-                var row = new StateRowWriter();
                 for (int g = 0; g < range.Count; g++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -58,7 +57,7 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
                                     break;
                             }
                     }
-                    foreach (var table in _groupTables) table.WriteKeyGroup(range.Start + g, writer, row);
+                    foreach (var table in _groupTables) table.WriteKeyGroup(range.Start + g, writer);
                     writer.EndKeyGroup();
                 }
                 buffered.Flush();

@@ -108,6 +108,17 @@ internal sealed class RocksDbGroupRowStore(RocksDbKeyedStateBackend backend, ush
             });
     }
 
+    public void ScanKeyGroup(int keyGroup, GroupRowVisitor visitor)
+    {
+        if (namespaced) throw new InvalidOperationException("the table has namespaces: scan them one at a time");
+        backend.ScanPrefix(RocksDbKeyLayout.StatePrefix(keyGroup, stateId), (stored, value) =>
+        {
+            RocksDbKeyLayout.ParseGroupRow(stored, namespaced: false, out int g, out _, out long ns, out var key);
+            visitor(-1, g, ns, key, value);
+            return true;
+        });
+    }
+
     public void DeleteNamespace(long @namespace)
     {
         var range = backend.KeyGroupRange;
