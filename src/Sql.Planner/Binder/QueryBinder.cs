@@ -75,8 +75,7 @@ internal sealed class QueryBinder
         }
         else
         {
-            (input, var qualifier) = BindFrom(s.From, ctes);
-            scope = Scope.Of(qualifier, input.Schema);
+            (input, scope) = BindRelation(s.From, ctes);
         }
         var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
@@ -164,6 +163,19 @@ internal sealed class QueryBinder
             result.Add(candidate);
         }
         return result;
+    }
+
+    /// <summary>A FROM clause as a plan and the scope its columns are seen through (several entries for a join).</summary>
+    private (LogicalNode Node, Scope Scope) BindRelation(TableReference from, CteEnvironment? ctes)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (from is JoinTableReference { Right: NamedTableReference { SystemTimeAsOf: not null } } lookup)
+        {
+            var (left, leftScope) = BindRelation(lookup.Left, ctes);
+            return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope);
+        }
+        var (node, qualifier) = BindFrom(from, ctes);
+        return (node, Scope.Of(qualifier, node.Schema));
     }
 
     private (LogicalNode Node, string? Qualifier) BindFrom(TableReference from, CteEnvironment? ctes)

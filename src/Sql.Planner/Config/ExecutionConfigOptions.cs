@@ -18,5 +18,20 @@ public static class ExecutionConfigOptions
         "How long the state of a key (a group of an aggregation) is kept after it was last updated; 0 keeps it forever. " +
         "State that expires is forgotten: a key seen again later starts from scratch.");
 
-    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[] { MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl };
+    public static readonly ConfigOption<int> AsyncLookupBufferCapacity = Options.Int("table.exec.async-lookup.buffer-capacity", 100,
+        "The most lookup requests a lookup join keeps in flight at once (each request fetches a batch of distinct keys); " +
+        "when that many are waiting, the join waits for the oldest before it reads more input.");
+
+    public static readonly ConfigOption<TimeSpan> AsyncLookupTimeout = Options.Duration("table.exec.async-lookup.timeout", TimeSpan.FromMinutes(3),
+        "How long one lookup request may take, retries included, before the job fails.");
+
+    public static readonly ConfigOption<string> AsyncLookupOutputMode = Options.Enum("table.exec.async-lookup.output-mode", "ORDERED",
+        "ORDERED: a lookup join emits its results in input order. ALLOW_UNORDERED: an insert-only input's results may overtake " +
+        "each other (a batch whose lookups finish first goes first); an updating input is always kept in order.",
+        new[] { "ORDERED", "ALLOW_UNORDERED" });
+
+    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
+    {
+        MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, AsyncLookupBufferCapacity, AsyncLookupTimeout, AsyncLookupOutputMode,
+    };
 }
