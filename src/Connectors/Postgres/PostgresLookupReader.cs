@@ -120,7 +120,7 @@ public sealed class PostgresLookupReader : ILookupReader
             }
         }
         if (quoted is null)
-            throw new NotRetried(new ConnectorOptionException(JdbcLookupOptionKeys.TableName,
+            throw new NotRetried(new ConnectorOptionException(JdbcOptions.TableName.Key,
                 $"The jdbc table '{Table.Name}' names the PostgreSQL table '{_tableName}' (option 'table-name'), which does not exist in database '{connection.Database}'"));
 
         var names = new List<string>();
@@ -134,7 +134,7 @@ public sealed class PostgresLookupReader : ILookupReader
             var match = names.Where(n => n == name).ToList();
             if (match.Count == 0) match = names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
             if (match.Count != 1)
-                throw new NotRetried(new ConnectorOptionException(JdbcLookupOptionKeys.TableName,
+                throw new NotRetried(new ConnectorOptionException(JdbcOptions.TableName.Key,
                     $"The jdbc table '{Table.Name}' has column '{name}', but the PostgreSQL table {quoted} (option 'table-name') " +
                     (match.Count == 0 ? "has no such column" : "has several columns of that name in different case") +
                     $"; its columns are: {string.Join(", ", names)}"));

@@ -22,7 +22,6 @@ public sealed class LookupJoinTests
             INSERT INTO dim VALUES (1, 'a', 'one', 1.5), (2, 'b', 'two', 2.25);
             """);
         var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
-        env.Connectors.Register(new LookupOnlyJdbcConnector());
         var builder = new NpgsqlConnectionStringBuilder(connection);
         // Keys 1, 2, 3, 1, 2, 3, ... at 40 rows a second, with the row number to order them by.
         await env.ExecuteSqlAsync("""
