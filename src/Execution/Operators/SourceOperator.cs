@@ -16,6 +16,7 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
     public const string PositionsStateName = "source-positions";
 
     private ISourceReader? _reader;
+    private IChangelogSourceReader? _changelogReader;
     private State.IOperatorListState _positions = null!;
 
     public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
@@ -26,6 +27,7 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
         var connector = connectors.FindConnector(identifier)
             ?? throw new InvalidOperationException($"no connector '{identifier}' is registered (table '{spec.TableName}')");
         _reader = connector.CreateReader();
+        _changelogReader = _reader as IChangelogSourceReader;
         var readerContext = new SourceReaderContext(spec.Table, spec.ProjectedColumns, spec.MetadataColumns,
             ArrowTypeMapping.ToArrowSchema(spec.OutputSchema), context.SubtaskIndex, context.Parallelism,
             Math.Max(1, context.Configuration.Get(CoreOptions.BatchMaxRows)), context.Configuration, context.Clock);
@@ -53,6 +55,7 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
 
     public async ValueTask<Batch?> ReadAsync(CancellationToken cancellationToken)
     {
+        if (_changelogReader is not null) return await _changelogReader.ReadChangesAsync(cancellationToken).ConfigureAwait(false);
         var data = await _reader!.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
         return data is null ? null : new Batch(data);
     }

@@ -18,20 +18,25 @@ public static class ExecutionConfigOptions
         "How long the state of a key (a group of an aggregation) is kept after it was last updated; 0 keeps it forever. " +
         "State that expires is forgotten: a key seen again later starts from scratch.");
 
+    public static readonly ConfigOption<bool> SourceCdcEventsDuplicate = Options.Bool("table.exec.source.cdc-events-duplicate", false,
+        "Whether a CDC source (a changelog with full rows, e.g. 'debezium-json') may deliver an event more than once, as at-least-once " +
+        "CDC pipelines do. When true and the table declares a PRIMARY KEY, a ChangelogNormalize keyed by it follows the source: it " +
+        "keeps the last row per key in state and drops a duplicate change, so the downstream results stay correct.");
+
     public static readonly ConfigOption<int> AsyncLookupBufferCapacity = Options.Int("table.exec.async-lookup.buffer-capacity", 100,
-        "The most lookup requests a lookup join keeps in flight at once (each request fetches a batch of distinct keys); " +
-        "when that many are waiting, the join waits for the oldest before it reads more input.");
+        "The most lookup requests a lookup join subtask keeps in flight at once (each request fetches up to 1024 distinct keys " +
+        "with one query); a batch's further requests wait for a free place.");
 
     public static readonly ConfigOption<TimeSpan> AsyncLookupTimeout = Options.Duration("table.exec.async-lookup.timeout", TimeSpan.FromMinutes(3),
         "How long one lookup request may take, retries included, before the job fails.");
 
     public static readonly ConfigOption<string> AsyncLookupOutputMode = Options.Enum("table.exec.async-lookup.output-mode", "ORDERED",
-        "ORDERED: a lookup join emits its results in input order. ALLOW_UNORDERED: an insert-only input's results may overtake " +
-        "each other (a batch whose lookups finish first goes first); an updating input is always kept in order.",
-        new[] { "ORDERED", "ALLOW_UNORDERED" });
+        "ORDERED or ALLOW_UNORDERED (Flink's). Accepted; a lookup join here emits a batch's results when all its lookups are done, " +
+        "so results always keep input order.", new[] { "ORDERED", "ALLOW_UNORDERED" });
 
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
-        MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, AsyncLookupBufferCapacity, AsyncLookupTimeout, AsyncLookupOutputMode,
+        MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate, AsyncLookupBufferCapacity, AsyncLookupTimeout,
+        AsyncLookupOutputMode,
     };
 }

@@ -37,6 +37,22 @@ public interface IConnectorDescriptor
     ChangelogMode SinkChangelogMode(CatalogTable table);
 
     /// <summary>
+    /// Which changes a source on <paramref name="table"/> emits (Flink's <c>ScanTableSource.getChangelogMode</c>), decided by
+    /// the table's options (a format, a connector kind) and read by the planner to infer every operator's changelog:
+    /// <list type="bullet">
+    /// <item><see cref="ChangelogMode.InsertOnly"/> (the default): every row is <c>+I</c>; the reader returns plain record
+    ///   batches.</item>
+    /// <item><see cref="ChangelogMode.All"/>: <c>+I</c>, <c>-U</c>, <c>+U</c>, <c>-D</c> with full rows (a CDC format such as
+    ///   <c>debezium-json</c>); the reader implements <c>IChangelogSourceReader</c>.</item>
+    /// <item><see cref="ChangelogMode.Upsert"/>: <c>+I</c>/<c>+U</c> are the new row of a key (no <c>-U</c>), <c>-D</c>
+    ///   deletes a key and may carry only the key columns (upsert-kafka). The table must declare a
+    ///   <c>PRIMARY KEY ... NOT ENFORCED</c>; the planner puts a keyed <c>ChangelogNormalize</c> after the source that keeps
+    ///   the last row per key and turns the stream into a full changelog.</item>
+    /// </list>
+    /// </summary>
+    ChangelogMode SourceChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
+
+    /// <summary>
     /// Checks the table's options and columns beyond presence and type of options (which the caller checks from the
     /// declared lists): e.g. a datagen <c>fields.x.kind</c> for a column that does not exist. Throws <see cref="ConnectorOptionException"/>.
     /// </summary>

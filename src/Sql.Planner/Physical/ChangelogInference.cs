@@ -61,7 +61,9 @@ internal static class ChangelogInference
     {
         switch (node)
         {
-            case PhysicalTableSourceScan or PhysicalValues:
+            case PhysicalTableSourceScan scan:
+                return scan.SourceChangelog == ChangelogMode.InsertOnly ? ModifyKindSet.InsertOnly : ModifyKindSet.AllChanges;
+            case PhysicalValues:
                 return ModifyKindSet.InsertOnly;
             case PhysicalSink or PhysicalCollect:
                 return ModifyKindSet.None;
@@ -140,6 +142,8 @@ internal static class ChangelogInference
             }
             case PhysicalExchange or PhysicalWatermarkAssigner:
                 return keys[node.Inputs[0]];
+            case PhysicalTableSourceScan { SourceChangelog: not ChangelogMode.InsertOnly, PrimaryKeyColumns: { } primaryKey }:
+                return [primaryKey];
             default:
                 return [];
         }
@@ -215,6 +219,7 @@ internal static class ChangelogInference
     {
         _ when !kinds[node].Update => true,
         IChangelogProducer => true,
+        PhysicalTableSourceScan { SourceChangelog: ChangelogMode.All } => false,
         PhysicalCalc { Condition: not null } => false,
         _ => node.Inputs.All(i => CanProvideOnlyUpdateAfter(i, kinds)),
     };
@@ -224,6 +229,9 @@ internal static class ChangelogInference
     {
         if (!kinds.Update) return UpdateKind.None;
         if (node is IChangelogProducer) return required == UpdateKind.None ? UpdateKind.BeforeAndAfter : required;
+        // A source emits what its connector says: upserts carry no -U.
+        if (node is PhysicalTableSourceScan scan)
+            return scan.SourceChangelog == ChangelogMode.Upsert ? UpdateKind.OnlyUpdateAfter : UpdateKind.BeforeAndAfter;
         // Forwarding nodes emit what their inputs emit; inputs without updates do not count.
         var result = UpdateKind.None;
         foreach (var input in node.Inputs) result = Demanding(result, provided[input]);

@@ -20,6 +20,7 @@ internal sealed class LogicalToPhysical
     private readonly IConnectorCatalog _connectors;
     private readonly int _parallelism;
     private readonly TimeSpan _stateTtl;
+    private readonly bool _cdcEventsDuplicate;
     private readonly string _timeZone;
     private readonly AsyncLookupSettings _asyncLookup;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
@@ -30,6 +31,7 @@ internal sealed class LogicalToPhysical
         _connectors = connectors;
         _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
         _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
+        _cdcEventsDuplicate = configuration.Get(ExecutionConfigOptions.SourceCdcEventsDuplicate);
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
         _asyncLookup = new AsyncLookupSettings(
@@ -79,13 +81,7 @@ internal sealed class LogicalToPhysical
         switch (node)
         {
             case LogicalScan s:
-            {
-                bool bounded = _connectors.Find(s.Table.Connector ?? "")?.IsBounded(s.Table) ?? false;
-                return new PhysicalTableSourceScan(s.TableName, s.Table, s.ProjectedColumns, s.MetadataColumns, bounded, s.Schema)
-                {
-                    Parallelism = TableParallelism(s.Table, "scan.parallelism"),
-                };
-            }
+                return TranslateScan(s);
             case LogicalValues v:
                 return new PhysicalValues(v.Rows, v.Schema) { Parallelism = 1 };
             case LogicalCalc c:
@@ -154,6 +150,51 @@ internal sealed class LogicalToPhysical
             default:
                 throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
         }
+    }
+
+    /// <summary>
+    /// A table scan with the changes its connector emits. An upsert source (and a CDC source that may repeat events, with
+    /// <c>table.exec.source.cdc-events-duplicate</c>) is followed by a <see cref="PhysicalChangelogNormalize"/> keyed by the
+    /// primary key, as Flink plans it; the scan then reads the key columns even when the query does not, and a Calc drops them.
+    /// </summary>
+    private PhysicalNode TranslateScan(LogicalScan s)
+    {
+        var connector = _connectors.Find(s.Table.Connector ?? "");
+        bool bounded = connector?.IsBounded(s.Table) ?? false;
+        var mode = connector?.SourceChangelogMode(s.Table) ?? ChangelogMode.InsertOnly;
+        int parallelism = TableParallelism(s.Table, "scan.parallelism");
+        bool normalize = mode == ChangelogMode.Upsert || (mode == ChangelogMode.All && s.Table.PrimaryKey.Count > 0 && _cdcEventsDuplicate);
+        if (!normalize)
+            return new PhysicalTableSourceScan(s.TableName, s.Table, s.ProjectedColumns, s.MetadataColumns, bounded, s.Schema)
+            {
+                Parallelism = parallelism,
+                SourceChangelog = mode,
+            };
+        if (s.Table.PrimaryKey.Count == 0)
+            throw new SqlValidationException(
+                $"Table '{s.TableName}' is read as upserts (its connector emits updates by key) and needs a PRIMARY KEY ... NOT ENFORCED", Parser.SourceSpan.None);
+
+        // The key columns the query does not read are read anyway, after the projected ones (before the metadata columns).
+        var physical = s.Table.PhysicalSchema;
+        var projected = s.ProjectedColumns.ToList();
+        foreach (var name in s.Table.PrimaryKey)
+        {
+            int index = physical.IndexOf(name);
+            if (!projected.Contains(index)) projected.Add(index);
+        }
+        var fields = projected.Select(i => physical[i]).Concat(s.Schema.Fields.Skip(s.ProjectedColumns.Count)).ToList();
+        var scan = new PhysicalTableSourceScan(s.TableName, s.Table, projected, s.MetadataColumns, bounded, new RowSchema(fields))
+        {
+            Parallelism = parallelism,
+            SourceChangelog = mode,
+        };
+        var keys = scan.PrimaryKeyColumns ?? throw new InvalidOperationException($"the key columns of '{s.TableName}' are not read");
+        PhysicalNode result = new PhysicalChangelogNormalize(scan, keys) { Parallelism = _parallelism };
+        if (projected.Count == s.ProjectedColumns.Count) return result;
+        var back = new List<Expressions.ScalarExpr>(s.Schema.Count);
+        for (int i = 0; i < s.ProjectedColumns.Count; i++) back.Add(new Expressions.InputRef(i, s.Schema[i].Type));
+        for (int i = s.ProjectedColumns.Count; i < s.Schema.Count; i++) back.Add(new Expressions.InputRef(i + projected.Count - s.ProjectedColumns.Count, s.Schema[i].Type));
+        return new PhysicalCalc(result, null, back, s.Schema) { Parallelism = _parallelism };
     }
 
     /// <summary>

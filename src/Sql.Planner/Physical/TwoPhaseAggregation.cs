@@ -31,7 +31,8 @@ internal static class TwoPhaseAggregation
                     return Split(single, retracts);
                 }
                 case PhysicalWindowAggregate { Phase: AggregatePhase.Single, Legacy: false, Windowing: TimeAttributeWindowing { IsEventTime: true } } window
-                    when window.Window.IsSliced && AccumulatorLayout.Supports(window.Calls, false) && !Distributed(window, window.RequiredDistribution(0)):
+                    when window.Window.IsSliced && window.Input.Changelog.IsInsertOnly && AccumulatorLayout.Supports(window.Calls, false)
+                        && !Distributed(window, window.RequiredDistribution(0)):
                     return Split(window);
                 default:
                     return rebuilt;

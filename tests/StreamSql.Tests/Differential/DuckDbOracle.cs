@@ -18,6 +18,14 @@ internal sealed class DuckDbOracle : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs a statement that returns no rows (creating and filling a table).</summary>
+    public void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>The query's rows in canonical text form, sorted.</summary>
     public List<string> Rows(string sql)
     {

@@ -43,6 +43,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
     private readonly long[] _slices;
     private GroupTable _table = null!;
     private WindowAccumulators _accumulators = null!;
+    private Aggregates.IGroupsAccumulator? _rowCount;
     private NamespaceTimerService _timers = null!;
     private WatermarkTracker _watermark = null!;
     private WindowClock _clock = null!;
@@ -75,7 +76,11 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
     {
         var keyTypes = _keyColumns.Select(k => _input[k].Type).ToList();
         _table = context.State.KeyedState.GetGroupTable("window-aggregate", new GroupTableSpec(keyTypes, Namespaced: true));
-        _accumulators = WindowAccumulators.Create(_spec, _input, _table, retracting: _spec.InputChangelog != ChangelogMode.InsertOnly);
+        bool retracting = _spec.InputChangelog != ChangelogMode.InsertOnly;
+        _accumulators = WindowAccumulators.Create(_spec, _input, _table, retracting);
+        // Flink's record counter over an updating input: a window whose rows were all retracted emits nothing.
+        if (retracting && _spec.Phase == AggregatePhase.Single)
+            _rowCount = _table.AddColumn(epoch => new Aggregates.CountAccumulator(epoch, retracting: true));
         _timers = context.State.NamespaceTimers("window-timers");
         _watermark = context.State.Watermark();
         string? zone = _spec.Windowing is TimeAttributeWindowing t ? t.TimeZone : null;
@@ -134,6 +139,11 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         }
         var groups = _table.Resolve(batch.Data, _keyColumns, _namespaces.AsSpan(0, n), selection: selection);
         _accumulators.Update(batch, groups.Groups, _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
+        if (_rowCount is not null)
+        {
+            _rowCount.Update([], groups.Groups, _accumulate.AsSpan(0, n));
+            if (anyRetract) _rowCount.Retract([], groups.Groups, _retract.AsSpan(0, n));
+        }
         if (anyRetract) _retract.AsSpan(0, n).Clear();
         return default;
     }
@@ -276,10 +286,16 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             _into.Add(target);
         }
         _accumulators.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_from), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_into));
+        _rowCount?.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_from), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_into));
     }
 
     private async ValueTask EmitAsync(int[] groups, long windowEnd, IEmitter output, CancellationToken cancellationToken)
     {
+        if (_rowCount is not null)
+        {
+            groups = WithRows(groups);
+            if (groups.Length == 0) return;
+        }
         var columns = new List<IArrowArray>(_outputSchema.FieldsList.Count);
         columns.AddRange(_table.KeyColumns(groups));
         _accumulators.Evaluate(groups, columns);
@@ -300,6 +316,16 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             columns.Add(ResultArrays.Integers(type, values, default));
         }
         await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The groups whose rows were not all retracted.</summary>
+    private int[] WithRows(int[] groups)
+    {
+        var counts = (Int64Array)_rowCount!.Evaluate(groups);
+        int live = 0;
+        for (int i = 0; i < groups.Length; i++)
+            if (counts.GetValue(i) > 0) groups[live++] = groups[i];
+        return live == groups.Length ? groups : groups[..live];
     }
 
     /// <summary>A window bound as its column holds it: TIMESTAMP the window clock's wall time, TIMESTAMP_LTZ the UTC instant.</summary>

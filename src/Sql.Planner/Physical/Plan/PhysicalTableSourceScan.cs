@@ -10,6 +10,36 @@ public sealed record PhysicalTableSourceScan(
     : PhysicalNode
 {
     public override RowSchema Schema => OutputSchema;
+
+    /// <summary>The changes the connector emits for this table (<c>IConnectorDescriptor.SourceChangelogMode</c>).</summary>
+    public ChangelogMode SourceChangelog { get; init; } = ChangelogMode.InsertOnly;
+
+    /// <summary>Where the table's primary key columns are in <see cref="Schema"/>, or null when it has none or one is not read.</summary>
+    public IReadOnlyList<int>? PrimaryKeyColumns
+    {
+        get
+        {
+            if (Table.PrimaryKey.Count == 0) return null;
+            var columns = new List<int>(Table.PrimaryKey.Count);
+            var physical = Table.PhysicalSchema;
+            foreach (var name in Table.PrimaryKey)
+            {
+                int index = physical.IndexOf(name);
+                int at = index < 0 ? -1 : IndexOf(ProjectedColumns, index);
+                if (at < 0) return null;
+                columns.Add(at);
+            }
+            return columns;
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (int i = 0; i < list.Count; i++)
+            if (list[i] == value) return i;
+        return -1;
+    }
+
     public override IReadOnlyList<PhysicalNode> Inputs => [];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this;
 

@@ -94,8 +94,11 @@ public sealed record PhysicalWindowAggregate(
 
     public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.InsertOnly;
 
-    /// <summary>Window table function aggregations take inserts only (as Flink's); group windows take every change.</summary>
-    public ModifyKindSet RequiredInputKinds => Legacy ? ModifyKindSet.AllChanges : ModifyKindSet.InsertOnly;
+    /// <summary>Group windows and (since Flink 1.19, FLINK-20281) window table function aggregations take every change; the
+    /// Local phase of a two-phase window aggregation is planned over insert-only inputs only, and a SESSION window table
+    /// function (unsliced) takes inserts only.</summary>
+    public ModifyKindSet RequiredInputKinds =>
+        Phase == AggregatePhase.Local || (!Legacy && Window is SessionWindow) ? ModifyKindSet.InsertOnly : ModifyKindSet.AllChanges;
 
     public string RequesterName => Legacy ? "StreamPhysicalGroupWindowAggregate" : "StreamPhysicalWindowAggregate";
     public bool NeedsUpdateBefore => true;
