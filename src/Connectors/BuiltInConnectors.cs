@@ -9,7 +9,7 @@ using StreamSql.Execution.Connectors;
 
 namespace StreamSql.Connectors;
 
-/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka, upsert-kafka (sink), jdbc (PostgreSQL sink).</summary>
+/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka, upsert-kafka (sink), jdbc (PostgreSQL sink and lookups), postgres-cdc (source)./summary>
 public static class BuiltInConnectors
 {
     public static ConnectorRegistry CreateRegistry()
@@ -23,6 +23,7 @@ public static class BuiltInConnectors
         registry.Register(new KafkaConnector());
         registry.Register(new UpsertKafkaConnector());
         registry.Register(new JdbcConnector());
+        registry.Register(new PostgresCdcConnector());
         return registry;
     }
 }

@@ -23,6 +23,8 @@ public abstract class TableConnectorBase : ITableConnector
 
     public virtual ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
 
+    public virtual ChangelogMode SourceChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
+
     /// <summary>Checks declared options (presence, unknown keys, values), then <see cref="ValidateSpecific"/>.</summary>
     public void Validate(CatalogTable table)
     {
