@@ -18,6 +18,7 @@ internal sealed class PostgresChangeBuffer
     private readonly ColumnBuilder[] _builders;
     private readonly List<RowKind> _kinds = new();
     private readonly string _table;
+    private readonly string?[] _before;
 
     public PostgresChangeBuffer(Schema schema, IReadOnlyList<SqlType> types, string table)
     {
@@ -25,6 +26,7 @@ internal sealed class PostgresChangeBuffer
         _types = types;
         _table = table;
         _builders = types.Select(t => ColumnBuilder.Create(t)).ToArray();
+        _before = new string?[types.Count];
     }
 
     /// <summary>Relation column → output column (-1 when the source does not read it).</summary>
@@ -32,8 +34,9 @@ internal sealed class PostgresChangeBuffer
 
     public int Count => _kinds.Count;
 
-    /// <summary>Appends one row from <paramref name="tuple"/>; columns the tuple does not carry (an unchanged TOASTed value,
-    /// a non-key column of a key-only delete) are NULL.</summary>
+    /// <summary>Appends one row from <paramref name="tuple"/>. An unchanged TOASTed value of an update's new row takes the
+    /// value of the before image appended just before it (REPLICA IDENTITY FULL); columns the tuple does not carry (such
+    /// a value without a before image, a non-key column of a key-only delete) are NULL.</summary>
     public async ValueTask AppendAsync(ReplicationTuple tuple, RowKind kind, CancellationToken cancellationToken)
     {
         var filled = new bool[_builders.Length];
@@ -48,12 +51,16 @@ internal sealed class PostgresChangeBuffer
                 continue;
             }
             filled[target] = true;
-            if (value.IsDBNull || value.IsUnchangedToastedValue)
+            string? text;
+            if (value.IsDBNull) text = null;
+            else if (value.IsUnchangedToastedValue) text = kind == RowKind.UpdateAfter ? _before[target] : null;
+            else text = await value.Get<string>(cancellationToken).ConfigureAwait(false);
+            if (kind == RowKind.UpdateBefore) _before[target] = text;
+            if (text is null)
             {
                 _builders[target].AppendNull();
                 continue;
             }
-            var text = await value.Get<string>(cancellationToken).ConfigureAwait(false);
             try
             {
                 PostgresTextValue.Append(_builders[target], _types[target], text);
@@ -66,6 +73,7 @@ internal sealed class PostgresChangeBuffer
         }
         for (int c = 0; c < filled.Length; c++)
             if (!filled[c]) _builders[c].AppendNull();
+        if (kind != RowKind.UpdateBefore) System.Array.Clear(_before);
         _kinds.Add(kind);
     }
 

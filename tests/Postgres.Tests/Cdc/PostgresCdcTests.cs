@@ -91,4 +91,32 @@ public sealed class PostgresCdcTests
         });
         Assert.Contains("REPLICA IDENTITY FULL", e.ToString());
     }
+
+    [SkippableFact]
+    public async Task An_update_that_leaves_a_large_value_untouched_still_carries_it_under_replica_identity_full()
+    {
+        var connection = await PostgresServer.Require().CreateDatabaseAsync("cdctoast");
+        await ExecuteAsync(connection, """
+            CREATE TABLE items (id INT PRIMARY KEY, name TEXT, amount NUMERIC(10, 2), at TIMESTAMP);
+            ALTER TABLE items REPLICA IDENTITY FULL;
+            """);
+        await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
+        await env.ExecuteSqlAsync("SET 'restart-strategy.type' = 'none'");
+        await env.ExecuteSqlAsync(Ddl(connection, "items", "all", "slot_toast"));
+        await using var result = await env.QueryAsync("SELECT id, CHAR_LENGTH(name) AS len, amount, at FROM items");
+        await using var rows = result.ReadRowsAsync(new CancellationTokenSource(Patience * 2).Token).GetAsyncEnumerator();
+        // Changes made before the slot exists would be in the snapshot instead of the stream.
+        var started = DateTime.UtcNow;
+        while ((await Pg.RowsAsync(connection, "SELECT 1 FROM pg_replication_slots WHERE slot_name = 'slot_toast'")).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow - started < Patience, "the source created no slot");
+            await Task.Delay(100);
+        }
+        // Random hex does not compress below the TOAST threshold: the value is stored out of line.
+        await ExecuteAsync(connection, """
+            INSERT INTO items SELECT 1, string_agg(md5(random()::text), ''), 1, NULL FROM generate_series(1, 400);
+            UPDATE items SET amount = 2 WHERE id = 1;
+            """);
+        Assert.Equal(["+I[1, 12800, 1.00, null]", "-U[1, 12800, 1.00, null]", "+U[1, 12800, 2.00, null]"], await ReadAsync(rows, 3));
+    }
 }
