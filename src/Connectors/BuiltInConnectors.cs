@@ -3,12 +3,13 @@ using StreamSql.Connectors.Datagen;
 using StreamSql.Connectors.Filesystem;
 using StreamSql.Connectors.Kafka;
 using StreamSql.Connectors.Nexmark;
+using StreamSql.Connectors.Postgres;
 using StreamSql.Connectors.Print;
 using StreamSql.Execution.Connectors;
 
 namespace StreamSql.Connectors;
 
-/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka, upsert-kafka (sink).</summary>
+/// <summary>The connectors StreamSql ships: datagen, nexmark, filesystem (csv, json), print, blackhole, kafka, upsert-kafka (sink), jdbc (PostgreSQL sink and lookups), postgres-cdc (source)./summary>
 public static class BuiltInConnectors
 {
     public static ConnectorRegistry CreateRegistry()
@@ -21,6 +22,8 @@ public static class BuiltInConnectors
         registry.Register(new BlackholeConnector());
         registry.Register(new KafkaConnector());
         registry.Register(new UpsertKafkaConnector());
+        registry.Register(new JdbcConnector());
+        registry.Register(new PostgresCdcConnector());
         return registry;
     }
 }

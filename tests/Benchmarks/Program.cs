@@ -10,6 +10,8 @@ using StreamSql.Benchmarks;
 // client loop (KafkaBenchmark.cs).
 if (args.Length > 0 && args[0] == "kafka")
     return await KafkaBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "lookup")
+    return await LookupJoinBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")

@@ -7,7 +7,7 @@ namespace StreamSql.Sql.Planner.Tests;
 
 /// <summary>A small connector catalog for planner tests: a datagen-like source, a kafka-like source/sink with metadata
 /// (append-only), a filesystem-like append-only source/sink, print- and blackhole-like sinks that take every change (as
-/// Flink's), and a jdbc-like sink that takes upserts when the table has a primary key.</summary>
+/// Flink's), and a jdbc-like sink that takes upserts when the table has a primary key and serves lookup joins.</summary>
 internal sealed class FakeConnectors : IConnectorCatalog
 {
     private readonly Dictionary<string, IConnectorDescriptor> _all = new[]
@@ -29,8 +29,9 @@ internal sealed class FakeConnectors : IConnectorCatalog
         new FakeConnector("filesystem", source: true, sink: true, required: new ConfigOption[] { Options.OptionalString("path", "path") },
             optional: new ConfigOption[] { Options.OptionalString("format", "format"), Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>()),
         new FakeConnector("jdbc", source: false, sink: true, required: Array.Empty<ConfigOption>(),
-            optional: new ConfigOption[] { Options.OptionalString("sink.parallelism", "sink parallelism") }, prefixes: Array.Empty<string>(),
-            sinkMode: t => t.PrimaryKey.Count > 0 ? ChangelogMode.Upsert : ChangelogMode.InsertOnly),
+            optional: [Options.OptionalString("sink.parallelism", "sink parallelism"), Options.OptionalString("url", "url"),
+                Options.OptionalString("table-name", "table"), .. LookupOptions.All], prefixes: Array.Empty<string>(),
+            sinkMode: t => t.PrimaryKey.Count > 0 ? ChangelogMode.Upsert : ChangelogMode.InsertOnly, lookup: true),
     }.ToDictionary(d => d.Identifier, d => (IConnectorDescriptor)d);
 
     public IConnectorDescriptor? Find(string identifier) => _all.GetValueOrDefault(identifier);
@@ -39,8 +40,10 @@ internal sealed class FakeConnectors : IConnectorCatalog
     private sealed class FakeConnector : IConnectorDescriptor
     {
         public FakeConnector(string id, bool source, bool sink, IReadOnlyList<ConfigOption> required, IReadOnlyList<ConfigOption> optional,
-            IReadOnlyList<string> prefixes, IReadOnlyDictionary<string, SqlType>? metadata = null, Func<CatalogTable, ChangelogMode>? sinkMode = null)
+            IReadOnlyList<string> prefixes, IReadOnlyDictionary<string, SqlType>? metadata = null, Func<CatalogTable, ChangelogMode>? sinkMode = null,
+            bool lookup = false)
         {
+            SupportsLookup = lookup;
             _sinkMode = sinkMode ?? (_ => ChangelogMode.InsertOnly);
             Identifier = id;
             SupportsSource = source;
@@ -59,6 +62,7 @@ internal sealed class FakeConnectors : IConnectorCatalog
         public IReadOnlyList<string> OptionPrefixes { get; }
         public bool SupportsSource { get; }
         public bool SupportsSink { get; }
+        public bool SupportsLookup { get; }
         public IReadOnlyDictionary<string, SqlType> ReadableMetadata { get; }
 
         public bool IsBounded(CatalogTable table) => table.Options.ContainsKey("number-of-rows");

@@ -16,6 +16,7 @@ public abstract class TableConnectorBase : ITableConnector
     public virtual IReadOnlyList<string> OptionPrefixes => Array.Empty<string>();
     public virtual bool SupportsSource => false;
     public virtual bool SupportsSink => false;
+    public virtual bool SupportsLookup => false;
     public virtual IReadOnlyDictionary<string, SqlType> ReadableMetadata => NoMetadata;
 
     public virtual bool IsBounded(CatalogTable table) => false;

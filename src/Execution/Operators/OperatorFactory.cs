@@ -39,6 +39,7 @@ public sealed class OperatorFactory
             : ((WindowAggregateSpec)c.Spec).Phase == AggregatePhase.Local
             ? new Windows.LocalWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema)
             : new Windows.WindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics));
+        Register<LookupJoinSpec>(c => new Lookup.LookupJoinOperator((LookupJoinSpec)c.Spec, c.InputSchema, c.Services));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results

@@ -49,9 +49,13 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
 
     public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
     {
+        (_reader as ISourceCheckpointListener)?.OnCheckpointStarting(barrier.CheckpointId);
         _positions.Update([_reader!.SnapshotPosition()]);
         return output.EmitBarrierAsync(barrier, cancellationToken);
     }
+
+    public override ValueTask OnCheckpointCompleteAsync(long checkpointId, CancellationToken cancellationToken) =>
+        _reader is ISourceCheckpointListener listener ? listener.OnCheckpointCompleteAsync(checkpointId, cancellationToken) : default;
 
     public async ValueTask<Batch?> ReadAsync(CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ internal sealed class QueryBinder
         }
         else
         {
-            (input, scope) = BindFromScope(s.From, ctes);
+            (input, scope) = BindRelation(s.From, ctes);
         }
         var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
@@ -165,14 +165,20 @@ internal sealed class QueryBinder
         return result;
     }
 
-    /// <summary>The FROM clause as a plan and the scope its columns are seen through: one relation, or a relation joined
-    /// with an UNNEST of its collection (two relations side by side).</summary>
-    private (LogicalNode Node, Scope Scope) BindFromScope(TableReference from, CteEnvironment? ctes)
+    /// <summary>A FROM clause as a plan and the scope its columns are seen through (several entries for a lookup join or
+    /// a relation joined with an UNNEST of its collection).</summary>
+    private (LogicalNode Node, Scope Scope) BindRelation(TableReference from, CteEnvironment? ctes)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (from is JoinTableReference { Right: NamedTableReference { SystemTimeAsOf: not null } } lookup)
+        {
+            var (left, leftScope) = BindRelation(lookup.Left, ctes);
+            return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope);
+        }
         if (from is JoinTableReference { Right: UnnestTableReference unnest } join && IsCorrelation(join))
         {
-            var (left, qualifier) = BindFrom(join.Left, ctes);
-            var scope = Scope.Of(qualifier, left.Schema);
+            var (left, leftQualifier) = BindFrom(join.Left, ctes);
+            var scope = Scope.Of(leftQualifier, left.Schema);
             if (unnest.Arrays.Count != 1) throw Unsupported.Feature("UNNEST of several collections at once", unnest.Span);
             var collection = new ExpressionBinder(scope).Bind(unnest.Arrays[0]);
             if (collection.Type.Kind is not (SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map))
@@ -189,8 +195,8 @@ internal sealed class QueryBinder
             scope.Add(unnest.Alias?.Value, new RowSchema(added));
             return (node, scope);
         }
-        var (single, name) = BindFrom(from, ctes);
-        return (single, Scope.Of(name, single.Schema));
+        var (single, qualifier) = BindFrom(from, ctes);
+        return (single, Scope.Of(qualifier, single.Schema));
     }
 
     /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>

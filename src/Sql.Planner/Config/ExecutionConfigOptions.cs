@@ -23,5 +23,20 @@ public static class ExecutionConfigOptions
         "CDC pipelines do. When true and the table declares a PRIMARY KEY, a ChangelogNormalize keyed by it follows the source: it " +
         "keeps the last row per key in state and drops a duplicate change, so the downstream results stay correct.");
 
-    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[] { MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate };
+    public static readonly ConfigOption<int> AsyncLookupBufferCapacity = Options.Int("table.exec.async-lookup.buffer-capacity", 100,
+        "The most lookup requests a lookup join subtask keeps in flight at once (each request fetches up to 1024 distinct keys " +
+        "with one query); a batch's further requests wait for a free place.");
+
+    public static readonly ConfigOption<TimeSpan> AsyncLookupTimeout = Options.Duration("table.exec.async-lookup.timeout", TimeSpan.FromMinutes(3),
+        "How long one lookup request may take, retries included, before the job fails.");
+
+    public static readonly ConfigOption<string> AsyncLookupOutputMode = Options.Enum("table.exec.async-lookup.output-mode", "ORDERED",
+        "ORDERED or ALLOW_UNORDERED (Flink's). Accepted; a lookup join here emits a batch's results when all its lookups are done, " +
+        "so results always keep input order.", new[] { "ORDERED", "ALLOW_UNORDERED" });
+
+    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
+    {
+        MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate, AsyncLookupBufferCapacity, AsyncLookupTimeout,
+        AsyncLookupOutputMode,
+    };
 }

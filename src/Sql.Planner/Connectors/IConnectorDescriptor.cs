@@ -23,6 +23,10 @@ public interface IConnectorDescriptor
     bool SupportsSource { get; }
     bool SupportsSink { get; }
 
+    /// <summary>Whether a lookup join can read the table (<c>JOIN t FOR SYSTEM_TIME AS OF o.proc_time</c>): rows fetched
+    /// by key when the join needs them, as Flink's <c>LookupTableSource</c>.</summary>
+    bool SupportsLookup => false;
+
     /// <summary>Metadata keys this connector can read (for <c>METADATA FROM 'key'</c> columns) and their types.</summary>
     IReadOnlyDictionary<string, SqlType> ReadableMetadata { get; }
 

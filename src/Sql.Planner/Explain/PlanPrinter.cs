@@ -55,10 +55,19 @@ public static class PlanPrinter
         LogicalWindowTableFunction w => $"LogicalTableFunctionScan(invocation=[{Invocation(w)}], rowType=[RecordType({string.Join(", ", w.Schema.Fields.Select(f => $"{f.Type} {f.Name}"))})])",
         LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
         LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")})",
+        LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
         _ => node.GetType().Name,
     };
 
     /// <summary>Calcite's form: <c>group=[{0}], groups=[[{0, 1}, {0}, {}]], EXPR$1=[COUNT(DISTINCT $1) FILTER $2]</c>.</summary>
+    private static string LookupJoinArguments(LogicalLookupJoin j)
+    {
+        var dim = j.Table.PhysicalSchema;
+        var text = $"table=[{ObjectNames.FullName(j.TableName)}], joinType=[{(j.JoinType == LookupJoinType.Left ? "left" : "inner")}], " +
+            $"lookup=[{string.Join(", ", j.Keys.Select(k => dim[k.DimColumn].Name + "=" + ExpressionPrinter.Print(k.Source, j.Input.Schema)))}]";
+        return j.Condition is null ? text : text + $", condition=[{ExpressionPrinter.Print(j.Condition, j.Schema)}]";
+    }
+
     private static string AggregateArguments(LogicalAggregate a)
     {
         var parts = new List<string> { $"group=[{BitSet(a.GroupKeys)}]" };

@@ -22,6 +22,7 @@ internal sealed class LogicalToPhysical
     private readonly TimeSpan _stateTtl;
     private readonly bool _cdcEventsDuplicate;
     private readonly string _timeZone;
+    private readonly AsyncLookupSettings _asyncLookup;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<PhysicalNode> _madeHere = new(ReferenceEqualityComparer.Instance);
 
@@ -33,6 +34,23 @@ internal sealed class LogicalToPhysical
         _cdcEventsDuplicate = configuration.Get(ExecutionConfigOptions.SourceCdcEventsDuplicate);
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
+        _asyncLookup = new AsyncLookupSettings(
+            Math.Max(1, configuration.Get(ExecutionConfigOptions.AsyncLookupBufferCapacity)),
+            configuration.Get(ExecutionConfigOptions.AsyncLookupTimeout),
+            configuration.Get(ExecutionConfigOptions.AsyncLookupOutputMode) == "ORDERED");
+    }
+
+    /// <summary>The cache a lookup join's table asks for; a bad cache option is an error at the query.</summary>
+    private static LookupCacheSettings LookupCache(Catalog.CatalogTable table)
+    {
+        try
+        {
+            return LookupCacheSettings.From(table);
+        }
+        catch (ConnectorOptionException e)
+        {
+            throw new SqlValidationException(e.Message, Parser.SourceSpan.None);
+        }
     }
 
     /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
@@ -88,6 +106,14 @@ internal sealed class LogicalToPhysical
             {
                 var input = Translate(f.Input);
                 return new PhysicalCalc(input, f.Condition, ProjectFilterToCalc.Identity(f.Input), f.Schema) { Parallelism = input.Parallelism };
+            }
+            case LogicalLookupJoin j:
+            {
+                var input = Translate(j.Input);
+                return new PhysicalLookupJoin(input, j.TableName, j.Table, j.JoinType, j.Keys, j.Condition, LookupCache(j.Table), _asyncLookup, j.Schema)
+                {
+                    Parallelism = input.Parallelism,
+                };
             }
             case LogicalWatermarkAssigner w:
                 return new PhysicalWatermarkAssigner(Translate(w.Input), w.RowtimeIndex, w.WatermarkExpression) { Parallelism = _parallelism };

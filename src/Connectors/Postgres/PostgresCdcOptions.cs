@@ -1,0 +1,34 @@
+using StreamSql.Sql.Planner.Config;
+
+namespace StreamSql.Connectors.Postgres;
+
+/// <summary>The postgres-cdc connector's options, with Flink CDC's keys and meanings (<c>debezium.*</c> is accepted as a
+/// prefix; <c>debezium.publication.name</c> names the publication).</summary>
+public static class PostgresCdcOptions
+{
+    public static readonly ConfigOption<string?> Hostname = Options.OptionalString("hostname", "The PostgreSQL server's host name or address.");
+    public static readonly ConfigOption<int> Port = Options.Int("port", 5432, "The PostgreSQL server's port.");
+    public static readonly ConfigOption<string?> Username = Options.OptionalString("username",
+        "The user to connect as; it needs the REPLICATION attribute (and the right to create a publication when none exists).");
+    public static readonly ConfigOption<string?> Password = Options.OptionalString("password", "The user's password (never shown).");
+    public static readonly ConfigOption<string?> DatabaseName = Options.OptionalString("database-name", "The database holding the table.");
+    public static readonly ConfigOption<string?> SchemaName = Options.OptionalString("schema-name", "The schema of the table.");
+    public static readonly ConfigOption<string?> TableName = Options.OptionalString("table-name", "The table whose changes are read.");
+    public static readonly ConfigOption<string?> SlotName = Options.OptionalString("slot.name",
+        "The logical replication slot the source reads through (created when missing); one slot per table and job.");
+    public static readonly ConfigOption<string> DecodingPluginName = Options.Enum("decoding.plugin.name", "pgoutput",
+        "The logical decoding plug-in; pgoutput (built into PostgreSQL 10+) is the one supported.", new[] { "pgoutput" });
+    public static readonly ConfigOption<string> StartupMode = Options.Enum("scan.startup.mode", "initial",
+        "initial: a consistent snapshot of the table, then its changes from that point; latest-offset: only changes from now on " +
+        "(from the slot's position when the slot exists).", new[] { "initial", "latest-offset" });
+    public static readonly ConfigOption<string> ChangelogMode = Options.Enum("changelog-mode", "all",
+        "all: updates and deletes with full before images (the table needs REPLICA IDENTITY FULL); upsert: +I/+U/-D by the " +
+        "PRIMARY KEY, normalized downstream (works with the default replica identity).", new[] { "all", "upsert" });
+    public static readonly ConfigOption<int?> ScanParallelism = new("scan.parallelism", null,
+        "Subtasks of the source; one slot has one reader, so subtask 0 reads and the others stay idle.",
+        s => ConfigParsers.ParseInt(s), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
+
+    public static IReadOnlyList<ConfigOption> Required { get; } = [Hostname, Username, Password, DatabaseName, SchemaName, TableName, SlotName];
+
+    public static IReadOnlyList<ConfigOption> Optional { get; } = [Port, DecodingPluginName, StartupMode, ChangelogMode, ScanParallelism];
+}

@@ -1,0 +1,75 @@
+using Npgsql;
+using StreamSql.Execution.Columns;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Connectors.Postgres;
+
+/// <summary>
+/// Appends a PostgreSQL value to a column of its SQL type, in the engine's representation: integers as their width, DATE
+/// as days, TIME as milliseconds, TIMESTAMP[_LTZ] as microseconds (nanoseconds above precision 6) since the epoch, DECIMAL
+/// as its unscaled value at the column's scale. One reader per column, chosen once (no type switch per value).
+/// </summary>
+internal abstract class PostgresFieldReader
+{
+    /// <summary>Appends column <paramref name="ordinal"/> of the current row (NULL included).</summary>
+    public void Append(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder)
+    {
+        if (reader.IsDBNull(ordinal)) builder.AppendNull();
+        else AppendValue(reader, ordinal, builder);
+    }
+
+    protected abstract void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder);
+
+    /// <summary>The reader for <paramref name="type"/>, or null for a type PostgreSQL columns are not read into.</summary>
+    public static PostgresFieldReader? For(SqlType type) => type.Kind switch
+    {
+        SqlTypeKind.Boolean => new Of(static (r, i, b) => b.AppendBoolean(r.GetBoolean(i))),
+        SqlTypeKind.TinyInt or SqlTypeKind.SmallInt => new Of(static (r, i, b) => b.AppendInt64(Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))),
+        SqlTypeKind.Int => new Of(static (r, i, b) => b.AppendInt64(Convert.ToInt64(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))),
+        SqlTypeKind.BigInt => new Of(static (r, i, b) => b.AppendInt64(r.GetInt64(i))),
+        SqlTypeKind.Float => new Of(static (r, i, b) => b.AppendDouble(r.GetFloat(i))),
+        SqlTypeKind.Double => new Of(static (r, i, b) => b.AppendDouble(r.GetDouble(i))),
+        SqlTypeKind.Decimal => new DecimalReader(type.Scale),
+        SqlTypeKind.Char or SqlTypeKind.VarChar => new Of(static (r, i, b) => b.AppendString(r.GetString(i))),
+        SqlTypeKind.Binary or SqlTypeKind.VarBinary => new Of(static (r, i, b) => b.AppendBytes(r.GetFieldValue<byte[]>(i))),
+        SqlTypeKind.Date => new Of(static (r, i, b) => b.AppendInt64(r.GetFieldValue<DateOnly>(i).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber)),
+        SqlTypeKind.Time => new Of(static (r, i, b) => b.AppendInt64(r.GetFieldValue<TimeOnly>(i).Ticks / TimeSpan.TicksPerMillisecond)),
+        SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => new TimestampReader(TimestampEncoding.IsNanos(type)),
+        _ => null,
+    };
+
+    private sealed class Of(Action<NpgsqlDataReader, int, ColumnBuilder> append) : PostgresFieldReader
+    {
+        protected override void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder) => append(reader, ordinal, builder);
+    }
+
+    private sealed class TimestampReader(bool nanos) : PostgresFieldReader
+    {
+        protected override void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder)
+        {
+            long micros = (reader.GetFieldValue<DateTime>(ordinal).Ticks - DateTime.UnixEpoch.Ticks) / 10;
+            builder.AppendInt64(nanos ? micros * 1000 : micros);
+        }
+    }
+
+    private sealed class DecimalReader(int scale) : PostgresFieldReader
+    {
+        /// <summary><paramref name="value"/> as an unscaled integer at <paramref name="scale"/> (HALF_UP).</summary>
+        public static Int128 Unscaled(decimal value, int scale)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+            if (value < 0) mantissa = -mantissa;
+            int from = (bits[3] >> 16) & 0xFF;
+            return DecimalValue.TryRescale(mantissa, from, scale, out var result)
+                ? result
+                : throw new OverflowException($"the value {value} does not fit a DECIMAL of scale {scale}");
+        }
+
+        protected override void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder)
+        {
+            builder.AppendUnscaled(Unscaled(reader.GetDecimal(ordinal), scale));
+        }
+    }
+}

@@ -1,0 +1,305 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Expressions;
+using StreamSql.Execution.State;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Lookup;
+
+/// <summary>
+/// Runs a <see cref="LookupJoinSpec"/> a batch at a time: evaluates the key expressions column-wise, serializes each row's
+/// key, answers what it can from the PARTIAL cache, and fetches the batch's distinct missing keys from the connector in
+/// requests of at most <see cref="KeysPerRequest"/> keys, up to <c>table.exec.async-lookup.buffer-capacity</c> requests in
+/// flight (across the subtask), each bounded by <c>table.exec.async-lookup.timeout</c>. The joined batch is gathered column
+/// by column: the input's columns by row index, the table's from the fetched batches. A batch's output is emitted when its
+/// lookups are done, so results keep input order (<c>ALLOW_UNORDERED</c> is accepted and gives the same order), and
+/// watermarks and barriers never overtake rows. No state: a restarted job looks its rows up again.
+/// </summary>
+public sealed class LookupJoinOperator : StreamOperatorBase
+{
+    /// <summary>Keys per lookup request (one query each): a large batch becomes a few concurrent queries.</summary>
+    public const int KeysPerRequest = 1024;
+
+    private readonly LookupJoinSpec _spec;
+    private readonly OperatorServices _services;
+    private readonly IVectorExpression[] _keyExpressions;
+    private readonly IVectorExpression? _condition;
+    private readonly Schema _keySchema;
+    private readonly Schema _dimSchema;
+    private readonly Schema _outputSchema;
+    private readonly int _inputWidth;
+    private readonly KeySerializer _inputKeys;
+    private readonly KeySerializer _dimKeys;
+    private readonly SerializedKeys _rowKeys = new();
+    private readonly SerializedKeys _fetchedKeys = new();
+    private readonly LookupCache? _cache;
+    private readonly SemaphoreSlim _inFlight;
+    private readonly RecordBatch _nullRow;
+    private ILookupReader? _reader;
+    private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private LookupRows?[] _found = [];
+    private int[] _missOf = [];
+
+    public LookupJoinOperator(LookupJoinSpec spec, RowSchema inputSchema, OperatorServices services)
+    {
+        _spec = spec;
+        _services = services;
+        _inputWidth = inputSchema.Count;
+        var dim = spec.Table.PhysicalSchema;
+        _keyExpressions = spec.Keys.Select(k => ExpressionCompiler.Compile(k.Source, inputSchema)).ToArray();
+        _keySchema = ArrowTypeMapping.ToArrowSchema(new RowSchema(spec.Keys.Select((k, i) => new Sql.Planner.Types.Field("k" + i, dim[k.DimColumn].Type)).ToList()));
+        _dimSchema = ArrowTypeMapping.ToArrowSchema(dim);
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
+        _inputKeys = new KeySerializer(Enumerable.Range(0, spec.Keys.Count).ToList());
+        _dimKeys = new KeySerializer(spec.Keys.Select(k => k.DimColumn).ToList());
+        _cache = spec.Cache.Enabled ? new LookupCache(spec.Cache) : null;
+        _inFlight = new SemaphoreSlim(Math.Max(1, spec.Async.Capacity));
+        var nulls = new IArrowArray[dim.Count];
+        for (int c = 0; c < nulls.Length; c++)
+        {
+            var builder = ColumnBuilder.Create(dim[c].Type);
+            builder.AppendNull();
+            nulls[c] = builder.Build();
+        }
+        _nullRow = new RecordBatch(_dimSchema, nulls, 1);
+    }
+
+    /// <summary>Keys the cache holds (for tests).</summary>
+    internal int CachedKeys => _cache?.Count ?? 0;
+
+    public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        await base.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
+        string identifier = _spec.Table.Connector ?? "";
+        if (_services.Connectors.FindConnector(identifier) is not ILookupConnector connector)
+            throw new InvalidOperationException($"connector '{identifier}' of table '{_spec.TableName}' cannot look rows up");
+        _reader = connector.CreateLookupReader(new LookupReaderContext(_spec.Table, _spec.Keys.Select(k => k.DimColumn).ToList(), _services.Diagnostics));
+        await _reader.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        if (n == 0) return;
+        var keys = EvaluateKeys(batch.Data);
+        await ResolveAsync(keys, n, cancellationToken).ConfigureAwait(false);
+        var joined = Join(batch);
+        if (joined is not null) await output.EmitAsync(joined, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask CloseAsync()
+    {
+        if (_reader is not null) await _reader.DisposeAsync().ConfigureAwait(false);
+        _reader = null;
+    }
+
+    private RecordBatch EvaluateKeys(RecordBatch data)
+    {
+        var columns = new IArrowArray[_keyExpressions.Length];
+        for (int i = 0; i < columns.Length; i++) columns[i] = _keyExpressions[i].Evaluate(data, _evaluation);
+        return new RecordBatch(_keySchema, columns, data.Length);
+    }
+
+    /// <summary>Sets <c>_found[row]</c> for every row: from the cache, or fetched (the batch's distinct misses, once each).</summary>
+    private async ValueTask ResolveAsync(RecordBatch keys, int n, CancellationToken cancellationToken)
+    {
+        if (_found.Length < n) { _found = new LookupRows?[n]; _missOf = new int[n]; }
+        _inputKeys.SerializeBatch(keys, _rowKeys);
+        long now = Context.Clock.MonotonicMillis();
+        var misses = new Dictionary<byte[], int>(ByteKeyComparer.Instance);
+        var missLookup = misses.GetAlternateLookup<ReadOnlySpan<byte>>();
+        var missKeys = new List<byte[]>();
+        var missRows = new List<int>();
+        var bytes = _rowKeys.Bytes;
+        var offsets = _rowKeys.Offsets;
+        for (int row = 0; row < n; row++)
+        {
+            _missOf[row] = -1;
+            if (HasNull(keys, row))
+            {
+                // SQL equality: a NULL key matches nothing.
+                _found[row] = LookupRows.Missing;
+                continue;
+            }
+            var key = bytes.AsSpan(offsets[row], offsets[row + 1] - offsets[row]);
+            if (_cache?.Get(key, now) is { } hit)
+            {
+                _found[row] = hit;
+                continue;
+            }
+            _found[row] = null;
+            if (!missLookup.TryGetValue(key, out int miss))
+            {
+                miss = missKeys.Count;
+                var copy = key.ToArray();
+                misses[copy] = miss;
+                missKeys.Add(copy);
+                missRows.Add(row);
+            }
+            _missOf[row] = miss;
+        }
+        if (missKeys.Count == 0) return;
+
+        var fetched = await FetchAsync(keys, missRows, cancellationToken).ConfigureAwait(false);
+        var results = GroupByKey(fetched, misses, missKeys.Count);
+        now = Context.Clock.MonotonicMillis();
+        if (_cache is not null)
+            for (int m = 0; m < missKeys.Count; m++) _cache.Put(missKeys[m], results[m], now);
+        for (int row = 0; row < n; row++)
+            if (_missOf[row] >= 0) _found[row] = results[_missOf[row]];
+    }
+
+    private static bool HasNull(RecordBatch keys, int row)
+    {
+        for (int c = 0; c < keys.ColumnCount; c++)
+            if (keys.Column(c).IsNull(row)) return true;
+        return false;
+    }
+
+    /// <summary>The missing keys' rows, requested <see cref="KeysPerRequest"/> keys at a time, the requests concurrently.</summary>
+    private async Task<RecordBatch[]> FetchAsync(RecordBatch keys, List<int> missRows, CancellationToken cancellationToken)
+    {
+        int requests = (missRows.Count + KeysPerRequest - 1) / KeysPerRequest;
+        var tasks = new Task<RecordBatch>[requests];
+        for (int r = 0; r < requests; r++)
+        {
+            int start = r * KeysPerRequest, count = Math.Min(KeysPerRequest, missRows.Count - start);
+            var rows = new int[count];
+            missRows.CopyTo(start, rows, 0, count);
+            tasks[r] = RequestAsync(ArrayGather.Take(keys, rows, count), cancellationToken);
+        }
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private async Task<RecordBatch> RequestAsync(RecordBatch keys, CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_spec.Async.Timeout);
+            try
+            {
+                return await _reader!.LookupAsync(keys, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new LookupFailedException(
+                    $"A lookup in table '{_spec.TableName}' did not finish within {_spec.Async.Timeout} ('table.exec.async-lookup.timeout')");
+            }
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    /// <summary>Each missing key's rows: the fetched rows grouped by their key columns (a key with no row is missing).</summary>
+    private LookupRows[] GroupByKey(RecordBatch[] fetched, Dictionary<byte[], int> misses, int missCount)
+    {
+        var lookup = misses.GetAlternateLookup<ReadOnlySpan<byte>>();
+        var results = new LookupRows[missCount];
+        var rowsOf = new List<int>?[missCount];
+        foreach (var segment in fetched)
+        {
+            if (segment.Length == 0) continue;
+            _dimKeys.SerializeBatch(segment, _fetchedKeys);
+            var bytes = _fetchedKeys.Bytes;
+            var offsets = _fetchedKeys.Offsets;
+            var touched = new List<int>();
+            for (int row = 0; row < segment.Length; row++)
+            {
+                if (!lookup.TryGetValue(bytes.AsSpan(offsets[row], offsets[row + 1] - offsets[row]), out int miss)) continue;
+                if (rowsOf[miss] is not { } list)
+                {
+                    rowsOf[miss] = list = new List<int>(1);
+                    touched.Add(miss);
+                }
+                list.Add(row);
+            }
+            foreach (int miss in touched) results[miss] = new LookupRows(segment, rowsOf[miss]!.ToArray());
+        }
+        for (int m = 0; m < missCount; m++) results[m] ??= LookupRows.Missing;
+        return results;
+    }
+
+    /// <summary>The joined rows of <paramref name="batch"/> (every row's lookup resolved in <c>_found</c>), or null for none.</summary>
+    private Batch? Join(Batch batch)
+    {
+        bool left = _spec.JoinType == LookupJoinType.Left;
+        var pairs = new JoinedRows(batch.Length);
+        for (int row = 0; row < batch.Length; row++)
+        {
+            var found = _found[row]!;
+            if (found.IsMissing)
+            {
+                if (left && _condition is null) pairs.Add(row, _nullRow, 0);
+                continue;
+            }
+            foreach (int dimRow in found.Rows) pairs.Add(row, found.Segment!, dimRow);
+        }
+        if (_condition is not null) pairs = ApplyCondition(batch, pairs, left);
+        if (pairs.Count == 0) return null;
+        return new Batch(Build(batch.Data, pairs), RowKindsOf(batch, pairs));
+    }
+
+    /// <summary>Keeps the candidate pairs where the ON condition's other terms hold; a LEFT join pads an input row none of
+    /// whose candidates passed.</summary>
+    private JoinedRows ApplyCondition(Batch batch, JoinedRows candidates, bool left)
+    {
+        BooleanArray? mask = null;
+        RecordBatch? joined = null;
+        if (candidates.Count > 0)
+        {
+            joined = Build(batch.Data, candidates);
+            mask = _condition!.Evaluate(joined, _evaluation) as BooleanArray;
+        }
+        var dimOfJoined = joined is null ? null : new RecordBatch(_dimSchema, Enumerable.Range(_inputWidth, _dimSchema.FieldsList.Count).Select(joined.Column), joined.Length);
+        var kept = new JoinedRows(batch.Length);
+        int j = 0;
+        for (int row = 0; row < batch.Length; row++)
+        {
+            bool any = false;
+            for (; j < candidates.Count && candidates.InputRows[j] == row; j++)
+            {
+                if (mask is null || mask.IsNull(j) || mask.GetValue(j) != true) continue;
+                kept.Add(row, dimOfJoined!, j);
+                any = true;
+            }
+            if (!any && left) kept.Add(row, _nullRow, 0);
+        }
+        return kept;
+    }
+
+    private RecordBatch Build(RecordBatch input, JoinedRows pairs)
+    {
+        int count = pairs.Count;
+        var columns = new IArrowArray[_outputSchema.FieldsList.Count];
+        for (int c = 0; c < _inputWidth; c++) columns[c] = ArrayGather.Take(input.Column(c), pairs.InputRows, count);
+        var runs = pairs.SourceRuns();
+        var segments = new GatherSegment[runs.Count];
+        for (int c = 0; c < _dimSchema.FieldsList.Count; c++)
+        {
+            for (int s = 0; s < runs.Count; s++)
+                segments[s] = new GatherSegment(runs[s].Source.Column(c).Data, pairs.DimRows, runs[s].Start, runs[s].Count);
+            var data = ArrayGather.Gather(_dimSchema.FieldsList[c].DataType, segments, count);
+            columns[_inputWidth + c] = ArrowArrayFactory.BuildArray(data);
+        }
+        return new RecordBatch(_outputSchema, columns, count);
+    }
+
+    private static RowKind[]? RowKindsOf(Batch batch, JoinedRows pairs)
+    {
+        if (batch.RowKinds is not { } kinds) return null;
+        var result = new RowKind[pairs.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = kinds[pairs.InputRows[i]];
+        return result;
+    }
+}

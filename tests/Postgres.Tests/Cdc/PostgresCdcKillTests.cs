@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using StreamSql.Postgres.Tests.Fixture;
+using StreamSql.Soak.Processes;
+using StreamSql.Soak.Rounds;
+using Xunit.Abstractions;
+
+namespace StreamSql.Postgres.Tests.Cdc;
+
+/// <summary>
+/// Change data capture across crashes, as a user meets it: <c>streamsql -f job.sql</c> runs as a separate process reading
+/// a table through postgres-cdc into a GROUP BY (count and sum per group) that an exactly-once jdbc sink upserts into
+/// another table, while the test keeps inserting, updating and deleting rows — also while the job is down. The process
+/// is killed with SIGKILL twice (restarted with <c>--from-latest-checkpoint</c>), then stopped with a savepoint (SIGTERM)
+/// and restarted <c>--from-savepoint</c>. A change read twice or lost would leave a count or a sum off, so at the end
+/// the sink's table must equal the same aggregation computed by PostgreSQL.
+/// </summary>
+public sealed class PostgresCdcKillTests : IDisposable
+{
+    private const string JobName = "cdckill";
+    private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _scratch;
+    private readonly string _shellDll;
+    private readonly Random _random;
+    private readonly StringBuilder _log = new();
+    private bool _passed;
+
+    public PostgresCdcKillTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
+        int seed = Random.Shared.Next();
+        _random = new Random(seed);
+        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-pgcdc", "kill-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_scratch);
+        Log($"seed {seed}, scratch {_scratch}");
+    }
+
+    public void Dispose()
+    {
+        if (_passed) Directory.Delete(_scratch, recursive: true);
+    }
+
+    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
+
+    private void Log(string line)
+    {
+        _log.AppendLine(line);
+        _output.WriteLine(line);
+    }
+
+    [SkippableFact]
+    public async Task Changes_made_while_the_job_runs_and_while_it_is_down_reach_the_sink_exactly_once_after_kills_and_a_savepoint()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("cdckill");
+        await Pg.ExecuteAsync(db, """
+            CREATE TABLE items (id INT PRIMARY KEY, g INT NOT NULL, v BIGINT NOT NULL);
+            ALTER TABLE items REPLICA IDENTITY FULL;
+            INSERT INTO items SELECT i, i % 5, i FROM generate_series(1, 200) AS i;
+            CREATE TABLE summary (g INT PRIMARY KEY, n BIGINT, total BIGINT);
+            """);
+        var b = new NpgsqlConnectionStringBuilder(db);
+        File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+            "SET 'execution.checkpointing.interval' = '300ms';",
+            $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
+            $"SET 'execution.checkpointing.savepoint-dir' = '{Snapshots.SavepointRoot}';",
+            $"SET 'pipeline.name' = '{JobName}';",
+            $"CREATE TABLE items (id INT, g INT, v BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'postgres-cdc', 'hostname' = '{b.Host}', "
+            + $"'port' = '{b.Port}', 'username' = '{b.Username}', 'password' = '{b.Password}', 'database-name' = '{b.Database}', 'schema-name' = 'public', "
+            + "'table-name' = 'items', 'slot.name' = 'cdckill', 'decoding.plugin.name' = 'pgoutput');",
+            $"CREATE TABLE summary (g INT, n BIGINT, total BIGINT, PRIMARY KEY (g) NOT ENFORCED) WITH ('connector' = 'jdbc', "
+            + $"'url' = '{PostgresServer.JdbcUrl(db)}', 'table-name' = 'summary', 'username' = '{b.Username}', 'password' = '{b.Password}', "
+            + "'sink.delivery-guarantee' = 'exactly-once');",
+            "INSERT INTO summary SELECT g, COUNT(*), SUM(v) FROM items GROUP BY g;"));
+
+        using var stopChanges = new CancellationTokenSource();
+        var changes = ChangeRowsAsync(db, stopChanges.Token);
+        try
+        {
+            await KillAfterACheckpointAsync(1, ["--from-latest-checkpoint"]);
+            await Task.Delay(300);
+            await KillAfterACheckpointAsync(2, ["--from-latest-checkpoint"]);
+            await Task.Delay(300);
+            string savepoint = await StopWithSavepointAsync(3);
+            await Task.Delay(300);
+            using var last = Start(["--from-savepoint", savepoint]);
+            if (!await last.WaitForSubmissionAsync(SubmitTimeout)) Fail("the last run did not submit its job", last);
+            await Task.Delay(1500);
+            stopChanges.Cancel();
+            int made = await changes;
+            Log($"{made} changes made");
+
+            var expected = await Pg.RowsAsync(db, "SELECT g, count(*), sum(v) FROM items GROUP BY g ORDER BY g");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            List<string> actual;
+            while ((actual = await Pg.RowsAsync(db, "SELECT g, n, total FROM summary ORDER BY g")) is var a && !a.SequenceEqual(expected))
+            {
+                if (DateTime.UtcNow > deadline || last.HasExited)
+                    Fail($"the sink does not hold the table's aggregation: expected [{string.Join(", ", expected)}], got [{string.Join(", ", a)}]", last);
+                await Task.Delay(200);
+            }
+            Log($"summary = [{string.Join(", ", actual)}]");
+            last.Kill();
+            await last.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            stopChanges.Cancel();
+            try { await changes; } catch (OperationCanceledException) { }
+            try
+            {
+                await Pg.ExecuteAsync(db, "SELECT pg_drop_replication_slot('cdckill')");
+            }
+            catch (PostgresException)
+            {
+                // Still held by a dying process: the database is a throwaway one.
+            }
+        }
+        _passed = true;
+    }
+
+    /// <summary>Random inserts, updates (value and group) and deletes, each its own transaction, until cancelled.</summary>
+    private static async Task<int> ChangeRowsAsync(string db, CancellationToken stop)
+    {
+        var random = new Random(7);
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync(CancellationToken.None);
+        int next = 201, made = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            string sql = random.Next(3) switch
+            {
+                0 => $"INSERT INTO items VALUES ({next}, {next % 5}, {random.Next(1000)})",
+                1 => $"UPDATE items SET v = v + {random.Next(1, 100)}, g = {random.Next(6)} WHERE id = {random.Next(1, next)}",
+                _ => $"DELETE FROM items WHERE id = {random.Next(1, next)}",
+            };
+            if (sql.StartsWith("INSERT", StringComparison.Ordinal)) next++;
+            await using (var command = new NpgsqlCommand(sql, connection)) await command.ExecuteNonQueryAsync(CancellationToken.None);
+            made++;
+            try { await Task.Delay(5, stop); } catch (OperationCanceledException) { break; }
+        }
+        return made;
+    }
+
+    private ShellJobProcess Start(IEnumerable<string> arguments) =>
+        ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql" }.Concat(arguments), new Dictionary<string, string>());
+
+    private async Task KillAfterACheckpointAsync(int k, string[] arguments)
+    {
+        var before = Snapshots.CompletedCheckpoints();
+        using var run = Start(arguments);
+        if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
+        long newest = before.Count > 0 ? before[0] : 0;
+        while (!run.HasExited && Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
+        {
+            if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
+            await Task.Delay(10);
+        }
+        int delay = _random.Next(0, 400);
+        await Task.Delay(delay);
+        if (run.HasExited) Fail($"run {k} ended before the kill", run);
+        run.Kill();
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", Snapshots.CompletedCheckpoints())}]");
+    }
+
+    private async Task<string> StopWithSavepointAsync(int k)
+    {
+        var before = Snapshots.CompletedCheckpoints();
+        using var run = Start(["--from-latest-checkpoint"]);
+        if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
+        long newest = before.Count > 0 ? before[0] : 0;
+        while (!run.HasExited && Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
+        {
+            if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
+            await Task.Delay(10);
+        }
+        await Task.Delay(_random.Next(0, 400));
+        run.Terminate();
+        var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var savepoints = Snapshots.CompletedSavepoints();
+        Log($"run {k}: SIGTERM, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, savepoints [{string.Join(", ", savepoints)}]");
+        if (savepoints.Count == 0) Fail($"run {k} wrote no savepoint", run);
+        return savepoints[^1];
+    }
+
+    private void Fail(string message, ShellJobProcess? run)
+    {
+        var text = message + "\n" + _log + (run is null ? "" : $"\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
+        Assert.Fail(text);
+    }
+}

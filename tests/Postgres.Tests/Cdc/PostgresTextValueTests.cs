@@ -1,0 +1,48 @@
+using Apache.Arrow;
+using StreamSql.Connectors.Postgres;
+using StreamSql.Execution.Columns;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Postgres.Tests.Cdc;
+
+/// <summary>pgoutput's text values decoded into the engine's representation (no server needed).</summary>
+public sealed class PostgresTextValueTests
+{
+    private static IArrowArray One(SqlType type, string text)
+    {
+        var builder = ColumnBuilder.Create(type);
+        PostgresTextValue.Append(builder, type, text);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Text_forms_of_each_type_become_engine_values()
+    {
+        Assert.True(((BooleanArray)One(SqlType.Boolean, "t")).GetValue(0));
+        Assert.Equal(-42, ((Int32Array)One(SqlType.Int, "-42")).GetValue(0));
+        Assert.Equal(1.5e300, ((DoubleArray)One(SqlType.Double, "1.5e+300")).GetValue(0));
+        Assert.Equal(12.35m, ((Decimal128Array)One(SqlType.Decimal(10, 2), "12.345")).GetValue(0));
+        Assert.Equal(new byte[] { 0xde, 0xad }, ((BinaryArray)One(SqlType.Bytes, "\\xdead")).GetBytes(0).ToArray());
+        Assert.Equal(20_790, ((Date32Array)One(SqlType.Date, "2026-12-03")).GetValue(0));
+        Assert.Equal(36_000_250, ((Time32Array)One(SqlType.Time(3), "10:00:00.25")).GetValue(0));
+        long micros = (new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks) / 10 + 250_000;
+        Assert.Equal(micros, ((TimestampArray)One(SqlType.Timestamp(6), "2026-12-03 10:00:00.25")).Values[0]);
+        Assert.Equal(micros - 3_600_000_000L, ((TimestampArray)One(SqlType.TimestampLtz(6), "2026-12-03 10:00:00.25+01")).Values[0]);
+        Assert.Equal(micros * 1000, ((TimestampArray)One(SqlType.Timestamp(9), "2026-12-03 10:00:00.25")).Values[0]);
+    }
+
+    [Fact]
+    public void A_value_that_does_not_fit_its_type_is_a_format_error()
+    {
+        Assert.Throws<FormatException>(() => One(SqlType.Decimal(3, 0), "12345"));
+        Assert.Throws<FormatException>(() => One(SqlType.Bytes, "dead"));
+    }
+
+    [Fact]
+    public void A_position_round_trips_and_foreign_bytes_are_refused()
+    {
+        var position = new PostgresCdcPosition(true, 0x0000_0001_2345_6789UL);
+        Assert.Equal(position, PostgresCdcPosition.Decode(position.Encode(), "t"));
+        Assert.Throws<InvalidDataException>(() => PostgresCdcPosition.Decode([9, 9, 9], "t"));
+    }
+}

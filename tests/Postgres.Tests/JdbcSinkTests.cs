@@ -1,0 +1,108 @@
+using StreamSql.Postgres.Tests.Fixture;
+
+namespace StreamSql.Postgres.Tests;
+
+/// <summary>The jdbc sink end to end: SQL jobs writing into PostgreSQL.</summary>
+public sealed class JdbcSinkTests
+{
+    private static StreamSqlEnvironment Environment() =>
+        StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
+
+    private static async Task Finish(StreamSqlEnvironment env)
+    {
+        var failed = await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(failed.Count == 0, string.Join("\n", failed.Select(j => j.FailureMessage)));
+    }
+
+    private static string With(string db, string table, string extra = "") =>
+        $"'connector' = 'jdbc', 'url' = '{PostgresServer.JdbcUrl(db)}', 'table-name' = '{table}', 'username' = 'postgres', 'password' = 'pw'{extra}";
+
+    [SkippableTheory]
+    [InlineData("at-least-once")]
+    [InlineData("exactly-once")]
+    public async Task A_group_by_upserts_by_the_primary_key_and_deletes_emptied_groups(string guarantee)
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("upsert");
+        await Pg.ExecuteAsync(db, "CREATE TABLE counts (word text PRIMARY KEY, n bigint, total bigint)");
+        await Pg.ExecuteAsync(db, "INSERT INTO counts VALUES ('stale', 1, 1)");
+        await using var env = Environment();
+        env.ExecuteSql("CREATE TABLE src (w STRING, v BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '2000', 'fields.w.length' = '1', "
+            + "'fields.v.kind' = 'sequence', 'fields.v.start' = '1', 'fields.v.end' = '2000')");
+        env.ExecuteSql($"CREATE TABLE counts (word STRING, n BIGINT, total BIGINT, PRIMARY KEY (word) NOT ENFORCED) WITH ({With(db, "counts",
+            $", 'sink.delivery-guarantee' = '{guarantee}', 'sink.buffer-flush.max-rows' = '7'")})");
+        env.ExecuteSql("CREATE TABLE expected (word STRING, n BIGINT, total BIGINT) WITH ('connector' = 'blackhole')");
+        await env.ExecuteScriptAsync("INSERT INTO counts SELECT w, COUNT(*), SUM(v) FROM (SELECT CASE WHEN v % 3 = 0 THEN 'x' ELSE w END AS w, v FROM src) GROUP BY w");
+        await Finish(env);
+
+        var rows = await Pg.TextRowsAsync(db, "counts", "word, n, total", "word");
+        Assert.Contains("stale|1|1", rows);
+        var written = rows.Where(r => r != "stale|1|1").Select(r => r.Split('|')).ToList();
+        Assert.Equal(2000, written.Sum(r => long.Parse(r[1])));
+        Assert.Equal(2000L * 2001 / 2, written.Sum(r => long.Parse(r[2])));
+        Assert.Contains(written, r => r[0] == "x" && r[1] == "666");
+    }
+
+    [SkippableFact]
+    public async Task Deletes_remove_the_key_and_a_retraction_before_an_update_is_ignored()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("delete");
+        await Pg.ExecuteAsync(db, "CREATE TABLE latest (k integer PRIMARY KEY, v text)");
+        await using var env = Environment();
+        // A Top-1 per key retracts and deletes: rows move between keys as later values arrive.
+        env.ExecuteSql("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '100', 'fields.id.kind' = 'sequence', "
+            + "'fields.id.start' = '1', 'fields.id.end' = '100')");
+        env.ExecuteSql($"CREATE TABLE latest (k INT, v STRING, PRIMARY KEY (k) NOT ENFORCED) WITH ({With(db, "latest")})");
+        // Keys 0..9 get counts; the HAVING removes (deletes) a key once its count passes 5.
+        await env.ExecuteScriptAsync("INSERT INTO latest SELECT k, CAST(COUNT(*) AS STRING) FROM (SELECT CAST(id % 20 AS INT) AS k FROM src) GROUP BY k HAVING COUNT(*) < 5");
+        await Finish(env);
+        // Every key reaches 5 rows: each was written, updated, then deleted.
+        Assert.Empty(await Pg.RowsAsync(db, "SELECT * FROM latest"));
+    }
+
+    [SkippableFact]
+    public async Task A_table_without_a_key_gets_appends_and_refuses_an_updating_query()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("append");
+        await Pg.ExecuteAsync(db, "CREATE TABLE events (id bigint, name varchar(20))");
+        await using var env = Environment();
+        env.ExecuteSql("CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '1000', 'fields.id.kind' = 'sequence', "
+            + "'fields.id.start' = '1', 'fields.id.end' = '1000')");
+        env.ExecuteSql($"CREATE TABLE events (id BIGINT, name STRING) WITH ({With(db, "events")})");
+        await env.ExecuteScriptAsync("INSERT INTO events SELECT id, CONCAT('e', CAST(id AS STRING)) FROM src");
+        await Finish(env);
+        var rows = await Pg.RowsAsync(db, "SELECT count(*), count(DISTINCT id), min(id), max(id), max(name) FROM events");
+        Assert.Equal("1000|1000|1|1000|e999", rows.Single());
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => env.ExecuteScriptAsync("INSERT INTO events SELECT id, CAST(COUNT(*) AS STRING) FROM src GROUP BY id"));
+        Assert.Contains("doesn't support consuming update changes", error.Message);
+    }
+
+    [SkippableFact]
+    public async Task Every_sql_type_round_trips()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("types");
+        await Pg.ExecuteAsync(db, "CREATE TABLE t (id integer PRIMARY KEY, b boolean, ti smallint, si smallint, i integer, bi bigint, f real, d double precision, "
+            + "dec numeric(10,3), wide numeric(38,10), c char(3), s varchar(50), txt text, bin bytea, dt date, tm time, ts timestamp(6), ltz timestamptz, j jsonb)");
+        await using var env = Environment();
+        env.ExecuteSql($"""
+            CREATE TABLE t (id INT, b BOOLEAN, ti TINYINT, si SMALLINT, i INT, bi BIGINT, f FLOAT, d DOUBLE, dec DECIMAL(10, 3), wide DECIMAL(38, 10),
+              c CHAR(3), s VARCHAR(50), txt STRING, bin BYTES, dt DATE, tm TIME, ts TIMESTAMP(6), ltz TIMESTAMP_LTZ(3),
+              j STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ({With(db, "t")})
+            """);
+        await env.ExecuteScriptAsync("""
+            INSERT INTO t VALUES
+              (1, TRUE, CAST(-7 AS TINYINT), CAST(300 AS SMALLINT), -5, 9007199254740993, CAST(1.5 AS FLOAT), 2.25, CAST(-1234567.891 AS DECIMAL(10, 3)),
+               CAST('1234567890123456789012345678.0123456789' AS DECIMAL(38, 10)), 'ab', 'héllo ''q''', 'line1
+            line2', X'00FF10', DATE '2026-12-03', TIME '13:14:15', TIMESTAMP '2026-12-03 01:02:03.456789', TO_TIMESTAMP_LTZ(1764723723123, 3), '{"a": [1, 2]}'),
+              (2, CAST(NULL AS BOOLEAN), CAST(NULL AS TINYINT), CAST(NULL AS SMALLINT), CAST(NULL AS INT), CAST(NULL AS BIGINT), CAST(NULL AS FLOAT),
+               CAST(NULL AS DOUBLE), CAST(NULL AS DECIMAL(10, 3)), CAST(NULL AS DECIMAL(38, 10)), CAST(NULL AS CHAR(3)), CAST(NULL AS VARCHAR(50)),
+               CAST(NULL AS STRING), CAST(NULL AS BYTES), CAST(NULL AS DATE), CAST(NULL AS TIME), CAST(NULL AS TIMESTAMP(6)), CAST(NULL AS TIMESTAMP_LTZ(3)), CAST(NULL AS STRING))
+            """);
+        await Finish(env);
+        var rows = await Pg.RowsAsync(db, "SET TIME ZONE 'UTC'; SELECT concat_ws('|', b, ti, si, i, bi, f, d, dec, wide, c, s, txt, encode(bin, 'hex'), dt, tm, ts, ltz, j::text) FROM t ORDER BY id");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("t|-7|300|-5|9007199254740993|1.5|2.25|-1234567.891|1234567890123456789012345678.0123456789|ab |héllo 'q'|line1\nline2|00ff10|"
+            + "2026-12-03|13:14:15|2026-12-03 01:02:03.456789|2025-12-03 01:02:03.123+00|{\"a\": [1, 2]}", rows[0]);
+        Assert.Equal("", rows[1]);
+    }
+}

@@ -1,0 +1,97 @@
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary>Lookup joins (<c>JOIN t FOR SYSTEM_TIME AS OF o.proc_time</c>): what they bind to, and Flink's errors.</summary>
+public sealed class LookupJoinTests
+{
+    private const string Tables = """
+        CREATE TABLE o (k INT, k2 BIGINT, code STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');
+        CREATE TABLE dim (id BIGINT, code STRING, name STRING) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://db/x', 'table-name' = 'dim');
+        CREATE TABLE files (id BIGINT, name STRING) WITH ('connector' = 'filesystem', 'path' = '/tmp/x');
+        CREATE TABLE sink (k INT, name STRING) WITH ('connector' = 'print');
+        """;
+
+    private static PlannerFixture Fixture()
+    {
+        var f = new PlannerFixture();
+        f.Run(Tables);
+        return f;
+    }
+
+    private static LookupJoinSpec LookupSpec(PlannerFixture f, string query)
+    {
+        var plan = f.Run<InsertPlan>("INSERT INTO sink " + query);
+        return plan.Job.Vertices.SelectMany(v => v.Chain).OfType<LookupJoinSpec>().Single();
+    }
+
+    [Fact]
+    public void Equalities_on_the_table_become_lookup_keys_cast_to_the_column_type_and_the_rest_a_join_condition()
+    {
+        var spec = LookupSpec(Fixture(), "SELECT o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k = d.id AND d.name <> o.code AND 'x' = d.code");
+        Assert.Equal(LookupJoinType.Inner, spec.JoinType);
+        Assert.Equal([0, 1], spec.Keys.Select(k => k.DimColumn));
+        Assert.Contains("CAST", spec.Keys[0].Source.ToString());
+        Assert.Equal("x", Assert.IsType<Expressions.Literal>(spec.Keys[1].Source).Value);
+        Assert.NotNull(spec.Condition);
+        Assert.False(spec.Cache.Enabled);
+        Assert.Equal(100, spec.Async.Capacity);
+    }
+
+    [Fact]
+    public void Left_join_makes_the_table_columns_nullable_and_reads_cache_and_async_options()
+    {
+        var f = Fixture();
+        f.Configuration = f.Configuration.With("table.exec.async-lookup.buffer-capacity", "7");
+        var spec = LookupSpec(f, "SELECT o.k, d.name FROM o LEFT JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(LookupJoinType.Left, spec.JoinType);
+        Assert.Equal(7, spec.Async.Capacity);
+        f.Run("""
+            CREATE TABLE cached (id BIGINT, name STRING) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://db/x', 'table-name' = 'dim',
+              'lookup.cache' = 'PARTIAL', 'lookup.partial-cache.max-rows' = '10', 'lookup.partial-cache.expire-after-write' = '1 min',
+              'lookup.partial-cache.cache-missing-key' = 'false');
+            """);
+        var cached = LookupSpec(f, "SELECT o.k, d.name FROM o LEFT JOIN cached FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.True(cached.Cache.Enabled);
+        Assert.Equal(10, cached.Cache.MaxRows);
+        Assert.Equal(TimeSpan.FromMinutes(1), cached.Cache.ExpireAfterWrite);
+        Assert.Null(cached.Cache.ExpireAfterAccess);
+        Assert.False(cached.Cache.CacheMissingKey);
+        Assert.True(cached.OutputSchema[3].Type.Nullable);
+    }
+
+    [Fact]
+    public void A_join_without_an_equality_on_the_table_is_refused_as_Flink_refuses_it()
+    {
+        var e = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k > d.id");
+        Assert.Equal("Temporal table join requires an equality condition on fields of table [default_catalog.default_database.dim].", e.Problem);
+        var computed = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k + 1 = d.id + 2");
+        Assert.Contains("requires an equality condition on fields of table", computed.Problem);
+    }
+
+    [Fact]
+    public void The_time_must_be_the_left_sides_processing_time_attribute()
+    {
+        var e = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF PROCTIME() AS d ON o.k = d.id");
+        Assert.Equal("Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", e.Problem);
+        var rowtime = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF o.ts AS d ON o.k = d.id");
+        Assert.StartsWith("Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table", rowtime.Problem);
+        var plain = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF o.code AS d ON o.k = d.id");
+        Assert.Contains("left table's time attribute field", plain.Problem);
+    }
+
+    [Fact]
+    public void Only_inner_and_left_joins_of_tables_a_connector_can_look_up()
+    {
+        var right = Fixture().Error("SELECT * FROM o RIGHT JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k = d.id");
+        Assert.Equal("Temporal table join currently only support INNER JOIN and LEFT JOIN, but was RIGHT JOIN.", right.Problem);
+        var files = Fixture().Error("SELECT * FROM o JOIN files FOR SYSTEM_TIME AS OF o.pt AS d ON o.k = d.id");
+        Assert.StartsWith("table [default_catalog.default_database.files] must implement LookupTableSource interface if it is used in temporal table join.", files.Problem);
+        var bad = Fixture();
+        bad.Run("CREATE TABLE unbounded (id BIGINT) WITH ('connector' = 'jdbc', 'lookup.cache' = 'PARTIAL')");
+        var cache = bad.Error("SELECT * FROM o JOIN unbounded FOR SYSTEM_TIME AS OF o.pt AS d ON o.k = d.id");
+        Assert.Contains("'lookup.cache' = 'PARTIAL' without a bound", cache.Problem);
+        Assert.True(cache.Span.Column > 0);
+    }
+}
