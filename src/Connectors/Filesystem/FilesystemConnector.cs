@@ -6,8 +6,9 @@ using StreamSql.Sql.Planner.Config;
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
-/// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json'</c>: reads a file or the visible files of a
-/// directory (names not starting with '.' or '_'), writes part files with two-phase commit (append-only input).
+/// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json' | 'parquet'</c>: reads a file or the visible files of a
+/// directory (names not starting with '.' or '_'), writes part files with two-phase commit (append-only input), rolled by size and time, into
+/// <c>PARTITIONED BY</c> directories with partition commit.
 /// </summary>
 public sealed class FilesystemConnector : TableConnectorBase
 {
@@ -33,11 +34,40 @@ public sealed class FilesystemConnector : TableConnectorBase
         var format = options.Get(FilesystemOptions.Format);
         foreach (var key in table.Options.Keys)
         {
-            if (format == "csv" && key.StartsWith("json.", StringComparison.Ordinal)
-                || format == "json" && key.StartsWith("csv.", StringComparison.Ordinal))
+            bool foreign = key.StartsWith("json.", StringComparison.Ordinal) && format != "json"
+                || key.StartsWith("csv.", StringComparison.Ordinal) && format != "csv"
+                || key.StartsWith("parquet.", StringComparison.Ordinal) && format != "parquet";
+            if (foreign)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(key,
                     $"Option '{key}' of table '{table.Name}' belongs to another format than '{format}'.");
         }
+        if (options.Get(FilesystemOptions.PartitionCommitPolicyKind) is { } policy)
+        {
+            foreach (var kind in policy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (!string.Equals(kind, "success-file", StringComparison.OrdinalIgnoreCase))
+                    throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key,
+                        $"'{kind}' is not supported; the filesystem connector commits partitions with 'success-file' (there is no metastore)");
+            if (table.PartitionKeys.Count == 0)
+                throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key, "needs a partitioned table (PARTITIONED BY)");
+        }
+        if (options.Get(FilesystemOptions.PartitionCommitWatermarkTimeZone) is var zone and not ("UTC" or "Z")
+            && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            throw options.Invalid(FilesystemOptions.PartitionCommitWatermarkTimeZone.Key, $"'{zone}' is not a known time zone");
+        if (options.Get(FilesystemOptions.ParquetBlockSize) <= 0) throw options.Invalid(FilesystemOptions.ParquetBlockSize.Key, "must be positive");
+        var physical = table.PhysicalSchema.Fields;
+        if (table.PartitionKeys.Count > 0 && table.PartitionKeys.Count >= physical.Count)
+            throw new Sql.Planner.Connectors.ConnectorOptionException("PARTITIONED BY",
+                $"Table '{table.Name}' has only partition columns; the filesystem connector needs at least one column that is not a partition column.");
+        if (format == "parquet")
+            foreach (var column in physical)
+            {
+                if (table.PartitionKeys.Any(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase))) continue;
+                try { Parquet.ParquetColumnType.For(column.Name, column.Type); }
+                catch (NotSupportedException e)
+                {
+                    throw new Sql.Planner.Connectors.ConnectorOptionException(FilesystemOptions.Format.Key, $"Table '{table.Name}': {e.Message}");
+                }
+            }
     }
 
     public override ISourceReader CreateReader() => new FilesystemReader();

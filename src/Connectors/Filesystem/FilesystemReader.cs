@@ -3,6 +3,8 @@ using StreamSql.Connectors.Common;
 using StreamSql.Execution.Connectors;
 using Array = System.Array;
 using StreamSql.Execution.Columns;
+using StreamSql.Connectors.Filesystem.Parquet;
+using Apache.Arrow.Types;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -24,6 +26,18 @@ internal sealed class FilesystemReader : ISourceReader
     private TimeSpan? _monitorInterval;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private int _quoteByte = -1;
+    /// <summary>Per output column: the index among the columns read from the files, or -1 for a partition column.</summary>
+    private int[] _outputFileColumn = Array.Empty<int>();
+    /// <summary>Per output column: the partition key it comes from (null for a file column).</summary>
+    private string?[] _outputPartitionKey = Array.Empty<string?>();
+    private bool _partitioned;
+    private string _partitionDefaultName = "";
+    private Dictionary<string, string> _fileValues = new();
+    private readonly Dictionary<int, ArrayData?> _partitionValueCache = new();
+    private int[] _zeros = Array.Empty<int>();
+    private bool _isParquet;
+    private List<(string Name, Sql.Planner.Types.SqlType Type, IArrowType Arrow)> _parquetColumns = new();
+    private ParquetFileCursor? _parquet;
 
     private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
     /// <summary>Files an old subtask stopped in (restored), not yet opened here: where to continue.</summary>
@@ -49,21 +63,51 @@ internal sealed class FilesystemReader : ISourceReader
         _root = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
-        _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
-        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(context.OutputSchema.GetFieldByIndex(i).DataType);
-        if (format == "csv")
+        var table = context.Table;
+        var physical = table.PhysicalSchema.Fields;
+        var fileIndexOf = new int[physical.Count];
+        int fileCount = 0;
+        for (int p = 0; p < physical.Count; p++)
+            fileIndexOf[p] = table.PartitionKeys.Any(k => string.Equals(k, physical[p].Name, StringComparison.OrdinalIgnoreCase)) ? -1 : fileCount++;
+        _partitioned = table.PartitionKeys.Count > 0;
+        _partitionDefaultName = options.Get(FilesystemOptions.PartitionDefaultName);
+        int outputs = context.OutputSchema.FieldsList.Count;
+        _outputFileColumn = new int[outputs];
+        _outputPartitionKey = new string?[outputs];
+        var fileProjected = new List<int>();
+        var fileFields = new List<Apache.Arrow.Field>();
+        for (int j = 0; j < outputs; j++)
+        {
+            int p = context.ProjectedColumns[j];
+            if (fileIndexOf[p] < 0)
+            {
+                _outputFileColumn[j] = -1;
+                _outputPartitionKey[j] = physical[p].Name;
+                continue;
+            }
+            _outputFileColumn[j] = fileProjected.Count;
+            fileProjected.Add(fileIndexOf[p]);
+            fileFields.Add(context.OutputSchema.GetFieldByIndex(j));
+            _parquetColumns.Add((physical[p].Name, physical[p].Type, context.OutputSchema.GetFieldByIndex(j).DataType));
+        }
+        var fileSchema = new Schema(fileFields, null);
+        _columns = new ColumnBuilder[fileFields.Count];
+        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(fileFields[i].DataType);
+        _isParquet = format == "parquet";
+        if (_isParquet) { }
+        else if (format == "csv")
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
             _quoteByte = quote ?? -1;
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
-                context.Table.PhysicalSchema.Count, context.ProjectedColumns, context.OutputSchema,
+                fileCount, fileProjected, fileSchema,
                 lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors));
             _ignoreErrors = options.Get(FilesystemOptions.CsvIgnoreParseErrors);
         }
         else
         {
-            _parser = new JsonRecordParser(context.OutputSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
+            _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
             _ignoreErrors = options.Get(FilesystemOptions.JsonIgnoreParseErrors);
         }
         if (!File.Exists(_root) && !Directory.Exists(_root) && _monitorInterval is null)
@@ -74,10 +118,13 @@ internal sealed class FilesystemReader : ISourceReader
     public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
         if (_pendingFailure is { } pending) throw pending;
+        if (_isParquet) return await ReadParquetAsync(cancellationToken).ConfigureAwait(false);
         int rows = 0;
         int max = _context.MaxBatchRows;
         while (rows < max)
         {
+            // A batch never spans files of a partitioned table: its partition columns come from one file's directory.
+            if (_splitter is null && rows > 0 && _partitioned) break;
             if (_splitter is null && !OpenNextFile())
             {
                 if (rows > 0) break;
@@ -123,10 +170,80 @@ internal sealed class FilesystemReader : ISourceReader
 
     private RecordBatch Build(int rows)
     {
-        var arrays = new IArrowArray[_columns.Length];
-        for (int c = 0; c < arrays.Length; c++) arrays[c] = _columns[c].Build();
+        var fileArrays = new IArrowArray[_columns.Length];
+        for (int c = 0; c < fileArrays.Length; c++) fileArrays[c] = _columns[c].Build();
+        return Assemble(fileArrays, rows);
+    }
+
+    /// <summary>The output batch: the columns read from the file, and the partition columns from its directory.</summary>
+    private RecordBatch Assemble(IArrowArray[] fileArrays, int rows)
+    {
+        if (!_partitioned) return new RecordBatch(_context.OutputSchema, fileArrays, rows);
+        var arrays = new IArrowArray[_outputFileColumn.Length];
+        for (int j = 0; j < arrays.Length; j++)
+            arrays[j] = _outputFileColumn[j] >= 0 ? fileArrays[_outputFileColumn[j]] : PartitionColumn(j, rows);
         return new RecordBatch(_context.OutputSchema, arrays, rows);
     }
+
+    /// <summary>Output column <paramref name="output"/> (a partition column) as <paramref name="rows"/> copies of the value the
+    /// current file's directory gives (NULL for <c>partition.default-name</c> or a directory without the key).</summary>
+    private IArrowArray PartitionColumn(int output, int rows)
+    {
+        var type = _context.OutputSchema.GetFieldByIndex(output).DataType;
+        if (!_partitionValueCache.TryGetValue(output, out var one))
+        {
+            var builder = ColumnBuilder.Create(type);
+            var key = _outputPartitionKey[output]!;
+            if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
+            else if (FlinkText.TryAppend(builder, type, text) is { } problem)
+                throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
+            one = builder.BuildData();
+            _partitionValueCache[output] = one;
+        }
+        if (_zeros.Length < rows) _zeros = new int[Math.Max(rows, _context.MaxBatchRows)];
+        var column = ColumnBuilder.Create(type, rows);
+        column.AppendRows(one!, _zeros.AsSpan(0, rows));
+        return column.Build();
+    }
+
+    private string? _lastFile;
+
+    private async ValueTask<RecordBatch?> ReadParquetAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_parquet is null)
+            {
+                if (!OpenNextFile())
+                {
+                    if (_monitorInterval is null) return null;
+                    await Task.Delay(EmitPacer.MaxWait, cancellationToken).ConfigureAwait(false);
+                    return Build(0);
+                }
+                _parquet = await ParquetFileCursor.OpenAsync(_currentFile!, _parquetColumns, RowGroupFilter, (int)_currentOffset, (int)(_currentLine - 1),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            var next = await _parquet.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
+            if (next is not { } read)
+            {
+                SkippedRowGroups += _parquet.SkippedRowGroups;
+                await _parquet.DisposeAsync().ConfigureAwait(false);
+                _parquet = null;
+                CloseCurrent(done: true);
+                continue;
+            }
+            // Position of a parquet file: the row group as the offset, the row within it (plus one) as the line.
+            _currentOffset = _parquet.RowGroup;
+            _currentLine = _parquet.Row + 1L;
+            return Assemble(read.Columns, read.Rows);
+        }
+    }
+
+    /// <summary>Row groups of parquet files skipped by their statistics (counted as each file ends).</summary>
+    public long SkippedRowGroups { get; private set; }
+
+    /// <summary>Filters pushed into the scan, as the parquet statistics test them (null: read every row group).</summary>
+    internal ParquetRowGroupFilter? RowGroupFilter { get; set; }
 
     /// <summary>Opens the next file of this subtask (resuming at a restored offset); false when none is left for now.</summary>
     private bool OpenNextFile()
@@ -141,9 +258,15 @@ internal sealed class FilesystemReader : ISourceReader
             if (_done.Contains(next)) continue;
             var (offset, line) = _resume.Remove(next, out var resume) ? resume : (0L, 1L);
             _currentFile = next;
+            _lastFile = next;
             _currentOffset = offset;
             _currentLine = line;
-            _splitter = new RecordSplitter(next, offset, line, _quoteByte);
+            if (_partitioned)
+            {
+                _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
+                _partitionValueCache.Clear();
+            }
+            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte);
             return true;
         }
         return false;
@@ -308,9 +431,10 @@ internal sealed class FilesystemReader : ISourceReader
         _restoredListing = _monitorInterval is null && allListed ? listing : null;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         CloseCurrent(done: false);
-        return ValueTask.CompletedTask;
+        if (_parquet is not null) await _parquet.DisposeAsync().ConfigureAwait(false);
+        _parquet = null;
     }
 }
