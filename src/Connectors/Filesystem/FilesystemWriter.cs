@@ -168,11 +168,11 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
                     throw new InvalidOperationException(
                         $"The filesystem sink only accepts inserts, but received a {kind.ShortString()} row; write an append-only query or use an upsert-capable sink.");
         long now = _clock.MonotonicMillis();
+        await RollIdleAsync(now, cancellationToken).ConfigureAwait(false);
         if (_router is null) await WriteToAsync("", FileColumns(batch.Data), now, cancellationToken).ConfigureAwait(false);
         else
             foreach (var (directory, rows) in _router.Split(batch.Data))
                 await WriteToAsync(directory, FileColumns(rows), now, cancellationToken).ConfigureAwait(false);
-        await RollIdleAsync(now, cancellationToken).ConfigureAwait(false);
     }
 
     private RecordBatch FileColumns(RecordBatch batch)
@@ -185,20 +185,24 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
 
     private async ValueTask WriteToAsync(string partition, RecordBatch rows, long now, CancellationToken cancellationToken)
     {
-        if (!_open.TryGetValue(partition, out var part))
+        int next = 0;
+        while (next < rows.Length)
         {
-            var name = $"part-{_uuid}-{_subtask}-{_counter++}";
-            var directory = Path.Combine(_directory, partition);
-            if (partition.Length > 0) Directory.CreateDirectory(directory);
-            var writer = await _openPart(InProgressPath(directory, name), cancellationToken).ConfigureAwait(false);
-            part = new OpenPart(writer, name, now);
-            _open[partition] = part;
-            _partitions?.OnWrite(partition);
+            if (!_open.TryGetValue(partition, out var part))
+            {
+                var name = $"part-{_uuid}-{_subtask}-{_counter++}";
+                var directory = Path.Combine(_directory, partition);
+                if (partition.Length > 0) Directory.CreateDirectory(directory);
+                var writer = await _openPart(InProgressPath(directory, name), cancellationToken).ConfigureAwait(false);
+                part = new OpenPart(writer, name, now);
+                _open[partition] = part;
+                _partitions?.OnWrite(partition);
+            }
+            next = await part.Writer.WriteAsync(rows, next, _maxFileBytes, cancellationToken).ConfigureAwait(false);
+            part.LastWriteAt = now;
+            if (part.Writer.Length >= _maxFileBytes || now - part.OpenedAt >= _rolloverMillis)
+                await ClosePartAsync(partition, cancellationToken).ConfigureAwait(false);
         }
-        await part.Writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
-        part.LastWriteAt = now;
-        if (part.Writer.Length >= _maxFileBytes || now - part.OpenedAt >= _rolloverMillis)
-            await ClosePartAsync(partition, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask RollIdleAsync(long now, CancellationToken cancellationToken)

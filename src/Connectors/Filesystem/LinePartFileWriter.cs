@@ -6,11 +6,16 @@ namespace StreamSql.Connectors.Filesystem;
 /// <summary>A part file of a line format (csv, json): each row is encoded as it arrives.</summary>
 internal sealed class LinePartFileWriter(FileStream output, IRowEncoder encoder) : IPartFileWriter
 {
-    public ValueTask WriteAsync(RecordBatch batch, CancellationToken cancellationToken)
+    public ValueTask<int> WriteAsync(RecordBatch batch, int start, long maxBytes, CancellationToken cancellationToken)
     {
         var rows = new Batch(batch);
-        for (int row = 0; row < rows.Length; row++) encoder.Write(rows, row, output);
-        return ValueTask.CompletedTask;
+        int row = start;
+        while (row < rows.Length)
+        {
+            encoder.Write(rows, row++, output);
+            if (output.Position >= maxBytes) break;
+        }
+        return ValueTask.FromResult(row);
     }
 
     public long Length => output.Position;

@@ -94,7 +94,7 @@ internal sealed class PartitionCommitTracker
     private bool IsDue(string partition, long created, long now, TextWriter diagnostics)
     {
         if (!_partitionTime) return now >= created + _delayMicros;
-        var values = PartitionPath.ValuesOf("", partition);
+        var values = PartitionPath.ValuesOf(partition);
         var ordered = _keys.Select(k => values.TryGetValue(k, out var v) ? v : "").ToList();
         if (_extractor.ExtractMicros(ordered) is not { } local)
         {

@@ -50,10 +50,15 @@ internal static class PartitionPath
     /// <paramref name="root"/> and the file.</summary>
     public static Dictionary<string, string> ValuesOf(string root, string file)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var relative = Path.GetRelativePath(root, Path.GetDirectoryName(file) ?? root);
-        if (relative == ".") return values;
-        foreach (var segment in relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        return relative == "." ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) : ValuesOf(relative);
+    }
+
+    /// <summary>The partition values of a relative partition directory <c>k1=v1/k2=v2</c>, by key (unescaped).</summary>
+    public static Dictionary<string, string> ValuesOf(string relative)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in relative.Split(['/', Path.DirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = segment.IndexOf('=');
             if (eq > 0) values[Unescape(segment[..eq])] = Unescape(segment[(eq + 1)..]);

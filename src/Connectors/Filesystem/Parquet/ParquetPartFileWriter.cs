@@ -46,14 +46,17 @@ internal sealed class ParquetPartFileWriter : IPartFileWriter
         return new ParquetPartFileWriter(output, writer, columns, fields, blockSize, encoder);
     }
 
-    public async ValueTask WriteAsync(RecordBatch batch, CancellationToken cancellationToken)
+    public async ValueTask<int> WriteAsync(RecordBatch batch, int start, long maxBytes, CancellationToken cancellationToken)
     {
-        if (batch.Length == 0) return;
+        if (start > 0) batch = batch.Slice(start, batch.Length - start);
+        int end = start + batch.Length;
+        if (batch.Length == 0) return end;
         _buffered.Add(batch);
         _bufferedRows += batch.Length;
         for (int c = 0; c < batch.ColumnCount; c++)
             foreach (var buffer in batch.Column(c).Data.Buffers) _bufferedBytes += buffer.Length;
         if (_bufferedBytes >= _blockSize) await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
+        return end;
     }
 
     public long Length => _output.Position + _bufferedBytes;
