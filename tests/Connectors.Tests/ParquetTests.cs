@@ -257,3 +257,90 @@ public sealed class ParquetTests : IDisposable
         Assert.Contains("'iv'", e.Message);
     }
 }
+
+public sealed class ParquetPushdownTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-pqf-" + Guid.NewGuid().ToString("N"));
+
+    public ParquetPushdownTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly (string, SqlType)[] Columns = { ("id", SqlType.BigInt), ("name", SqlType.String), ("dt", SqlType.String) };
+
+    private static RecordBatch Rows(int from, int count, string dt)
+    {
+        var schema = ArrowTypeMapping.ToArrowSchema(new RowSchema(Columns.Select(c => new StreamSql.Sql.Planner.Types.Field(c.Item1, c.Item2)).ToList()));
+        var b = schema.FieldsList.Select(f => ColumnBuilder.Create(f.DataType)).ToArray();
+        for (int i = from; i < from + count; i++)
+        {
+            b[0].AppendInt64(i);
+            b[1].AppendString("n" + i);
+            b[2].AppendString(dt);
+        }
+        return new RecordBatch(schema, b.Select(x => x.Build()).ToArray(), count);
+    }
+
+    private static StreamSql.Sql.Planner.Logical.ScanPredicate Predicate(int column, string op, object value, SqlType type) =>
+        new(column, op, new StreamSql.Sql.Planner.Expressions.Literal(value, type));
+
+    [Fact]
+    public async Task Row_groups_whose_statistics_exclude_a_pushed_filter_are_not_read()
+    {
+        var table = Table("pq", Columns, ("connector", "filesystem"), ("path", _dir), ("format", "parquet"), ("parquet.block.size", "1"));
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows(0, 5, "a")), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows(5, 5, "b")), CancellationToken.None);
+        await writer.CommitAsync(1, new[] { (await writer.PrepareCommitAsync(1, CancellationToken.None))! }, CancellationToken.None);
+
+        async Task<(long[] Ids, long Skipped)> ReadWith(params StreamSql.Sql.Planner.Logical.ScanPredicate[] filters)
+        {
+            var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+            var batches = await ReadAll(reader, ReaderContext(table) with { Filters = filters });
+            return (batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))).ToArray(), reader.SkippedRowGroups);
+        }
+        var (ids, skipped) = await ReadWith(Predicate(0, ">=", 7L, SqlType.BigInt));
+        Assert.Equal(new long[] { 5, 6, 7, 8, 9 }, ids);
+        Assert.Equal(1, skipped);
+        (ids, skipped) = await ReadWith(Predicate(0, "<", 100L, SqlType.BigInt));
+        Assert.Equal(10, ids.Length);
+        Assert.Equal(0, skipped);
+    }
+
+    [Fact]
+    public async Task String_statistics_of_files_other_writers_made_skip_row_groups()
+    {
+        var file = Path.Combine(_dir, "duck.parquet");
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT i::BIGINT AS id, 'n' || lpad(i::VARCHAR, 6, '0') AS name, 'x' AS dt FROM range(300000) t(i)) TO '{file}' (FORMAT PARQUET, ROW_GROUP_SIZE 100000)";
+            command.ExecuteNonQuery();
+        }
+        var table = Table("pq", Columns, ("connector", "filesystem"), ("path", file), ("format", "parquet"));
+        var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+        var batches = await ReadAll(reader, ReaderContext(table) with { Filters = new[] { Predicate(1, "=", "n150000", SqlType.String) } });
+        // DuckDB rounds row groups to its vector size: whatever their number, all but the one holding the value are skipped.
+        Assert.True(reader.SkippedRowGroups >= 2, $"skipped {reader.SkippedRowGroups}");
+        Assert.True(batches.Sum(b => b.Length) < 150_000);
+        Assert.Contains(batches, b => Enumerable.Range(0, b.Length).Any(r => new ColumnView(b.Column(0)).GetInt64(r) == 150_000));
+    }
+
+    [Fact]
+    public async Task Partition_directories_failing_a_pushed_filter_are_not_listed()
+    {
+        var table = Table("pq", Columns, ("connector", "filesystem"), ("path", _dir), ("format", "parquet")) with { PartitionKeys = new[] { "dt" } };
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows(0, 3, "2026-12-02")), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows(3, 3, "2026-12-03")), CancellationToken.None);
+        await writer.CommitAsync(1, new[] { (await writer.PrepareCommitAsync(1, CancellationToken.None))! }, CancellationToken.None);
+
+        var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+        var batches = await ReadAll(reader, ReaderContext(table) with { Filters = new[] { Predicate(2, ">=", "2026-12-03", SqlType.String) } });
+        Assert.Equal(new long[] { 3, 4, 5 }, batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))));
+        Assert.Equal(1, reader.PrunedFiles);
+    }
+}

@@ -18,6 +18,8 @@ public abstract class TableConnectorBase : ITableConnector
     public virtual bool SupportsSink => false;
     public virtual IReadOnlyDictionary<string, SqlType> ReadableMetadata => NoMetadata;
 
+    public virtual bool AcceptsScanFilters => false;
+
     public virtual bool IsBounded(CatalogTable table) => false;
 
     public virtual ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;

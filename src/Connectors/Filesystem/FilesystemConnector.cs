@@ -21,6 +21,9 @@ public sealed class FilesystemConnector : TableConnectorBase
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;
 
+    /// <summary>Parquet row groups are skipped by their statistics and partition directories by their values.</summary>
+    public override bool AcceptsScanFilters => true;
+
     public override bool IsBounded(CatalogTable table) => !new TableOptions(table).Contains(FilesystemOptions.MonitorInterval);
 
     protected override void ValidateSpecific(CatalogTable table)

@@ -5,6 +5,8 @@ using Array = System.Array;
 using StreamSql.Execution.Columns;
 using StreamSql.Connectors.Filesystem.Parquet;
 using Apache.Arrow.Types;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -91,6 +93,7 @@ internal sealed class FilesystemReader : ISourceReader
             _parquetColumns.Add((physical[p].Name, physical[p].Type, context.OutputSchema.GetFieldByIndex(j).DataType));
         }
         var fileSchema = new Schema(fileFields, null);
+        BuildFilters(context, physical);
         _columns = new ColumnBuilder[fileFields.Count];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(fileFields[i].DataType);
         _isParquet = format == "parquet";
@@ -207,6 +210,72 @@ internal sealed class FilesystemReader : ISourceReader
     }
 
     private string? _lastFile;
+    private readonly List<(string Key, SqlType Type, ScanPredicate Predicate)> _partitionFilters = new();
+
+    /// <summary>Turns the scan's pushed filters into row-group statistics checks (parquet file columns) and partition
+    /// directory checks (partition columns).</summary>
+    private void BuildFilters(SourceReaderContext context, IReadOnlyList<Sql.Planner.Types.Field> physical)
+    {
+        var rowGroup = new List<ParquetColumnPredicate>();
+        foreach (var filter in context.Filters)
+        {
+            var column = physical[filter.PhysicalColumn];
+            if (context.Table.PartitionKeys.Any(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                _partitionFilters.Add((column.Name, column.Type, filter));
+                continue;
+            }
+            int decoded = _parquetColumns.FindIndex(c => c.Name == column.Name);
+            if (decoded < 0) continue;
+            var op = Op(filter.Op);
+            switch (filter.Value.Value)
+            {
+                case long l when column.Type.IsExactInteger: rowGroup.Add(new ParquetColumnPredicate(decoded, op, l, null, null)); break;
+                case int days when column.Type.Kind == SqlTypeKind.Date: rowGroup.Add(new ParquetColumnPredicate(decoded, op, days, null, null)); break;
+                case double d when column.Type.IsApproximate: rowGroup.Add(new ParquetColumnPredicate(decoded, op, null, d, null)); break;
+                case string text when column.Type.IsCharacterString:
+                    rowGroup.Add(new ParquetColumnPredicate(decoded, op, null, null, System.Text.Encoding.UTF8.GetBytes(text))); break;
+            }
+        }
+        RowGroupFilter = rowGroup.Count > 0 ? new ParquetRowGroupFilter(rowGroup) : null;
+    }
+
+    private static ComparisonOp Op(string op) => op switch
+    {
+        "=" => ComparisonOp.Equal,
+        "<" => ComparisonOp.Less,
+        "<=" => ComparisonOp.LessOrEqual,
+        ">" => ComparisonOp.Greater,
+        _ => ComparisonOp.GreaterOrEqual,
+    };
+
+    /// <summary>Whether a file's partition directory may hold rows passing the pushed filters on partition columns
+    /// (a value that does not parse as the column's type is kept: the plan's filter decides).</summary>
+    private bool PartitionMayMatch(string file)
+    {
+        if (_partitionFilters.Count == 0) return true;
+        var values = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, file);
+        foreach (var (key, type, filter) in _partitionFilters)
+        {
+            if (!values.TryGetValue(key, out var text)) continue;
+            // NULL (the default partition name) passes no comparison.
+            if (text == _partitionDefaultName) return false;
+            int? cmp = filter.Value.Value switch
+            {
+                string literal when type.IsCharacterString => string.CompareOrdinal(text, literal),
+                long literal when type.IsExactInteger && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var v) => v.CompareTo(literal),
+                int literal when type.Kind == SqlTypeKind.Date && FlinkText.TryParseDate(text, out var days) => days.CompareTo(literal),
+                _ => null,
+            };
+            if (cmp is not { } c) continue;
+            bool pass = filter.Op switch { "=" => c == 0, "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
+            if (!pass) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Files skipped because their partition directory fails a pushed filter.</summary>
+    public long PrunedFiles { get; private set; }
 
     private async ValueTask<RecordBatch?> ReadParquetAsync(CancellationToken cancellationToken)
     {
@@ -291,7 +360,15 @@ internal sealed class FilesystemReader : ISourceReader
         else mine = VisibleFiles(_root, subtask, parallelism);
         if (_monitorInterval is null) _listing = new SortedSet<string>(mine, StringComparer.Ordinal);
         foreach (var f in mine)
-            if (!_done.Contains(f) && string.CompareOrdinal(f, _currentFile) != 0) _pending.Enqueue(f);
+        {
+            if (_done.Contains(f) || string.CompareOrdinal(f, _currentFile) == 0) continue;
+            if (!PartitionMayMatch(f))
+            {
+                PrunedFiles++;
+                continue;
+            }
+            _pending.Enqueue(f);
+        }
     }
 
     /// <summary>

@@ -62,10 +62,12 @@ internal sealed class LogicalToPhysical
         {
             case LogicalScan s:
             {
-                bool bounded = _connectors.Find(s.Table.Connector ?? "")?.IsBounded(s.Table) ?? false;
+                var connector = _connectors.Find(s.Table.Connector ?? "");
+                bool bounded = connector?.IsBounded(s.Table) ?? false;
                 return new PhysicalTableSourceScan(s.TableName, s.Table, s.ProjectedColumns, s.MetadataColumns, bounded, s.Schema)
                 {
                     Parallelism = TableParallelism(s.Table, "scan.parallelism"),
+                    Filters = connector?.AcceptsScanFilters == true ? s.Filters : [],
                 };
             }
             case LogicalValues v:

@@ -48,7 +48,7 @@ internal sealed class ParquetRowGroupFilter(IReadOnlyList<ParquetColumnPredicate
                     low = ((double)BinaryPrimitives.ReadSingleLittleEndian(min)).CompareTo(v);
                     high = ((double)BinaryPrimitives.ReadSingleLittleEndian(max)).CompareTo(v);
                     break;
-                case ParquetPhysical.ByteArray when p.Bytes is { } v && decoder.Element.LogicalType?.STRING is not null:
+                case ParquetPhysical.ByteArray when p.Bytes is { } v && (decoder.Element.LogicalType?.STRING is not null || decoder.Element.ConvertedType == ConvertedType.UTF8):
                     low = min.AsSpan().SequenceCompareTo(v);
                     high = max.AsSpan().SequenceCompareTo(v);
                     break;

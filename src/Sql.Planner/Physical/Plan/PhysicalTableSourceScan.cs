@@ -10,6 +10,9 @@ public sealed record PhysicalTableSourceScan(
     : PhysicalNode
 {
     public override RowSchema Schema => OutputSchema;
+
+    /// <summary>Filters the connector may use to skip data; the plan still applies them.</summary>
+    public IReadOnlyList<Logical.ScanPredicate> Filters { get; init; } = [];
     public override IReadOnlyList<PhysicalNode> Inputs => [];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this;
 
