@@ -93,7 +93,9 @@ internal static class ParquetBenchmark
 
     private static CatalogTable Table(string path) => new("bids", Columns.Select(c => (TableColumn)new PhysicalColumn(c.Name, c.Type)).ToList(), null,
         System.Array.Empty<string>(), System.Array.Empty<string>(),
-        new Dictionary<string, string> { ["connector"] = "filesystem", ["path"] = path, ["format"] = "parquet" }, null, false);
+        new Dictionary<string, string> { ["connector"] = "filesystem", ["path"] = path, ["format"] = "parquet",
+            // one part file of one row group, as the direct writer makes
+            ["sink.rolling-policy.file-size"] = "2000mb", ["parquet.block.size"] = "2000mb" }, null, false);
 
     private static async Task WriteOursAsync(CatalogTable table, IReadOnlyList<RecordBatch> batches)
     {
