@@ -94,7 +94,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         }
 
         var format = options.Require(FilesystemOptions.Format);
-        var names = _fileSchema.FieldsList.Select(f => f.Name).ToList();
+        // JSON field names are the table's column names, whatever the query called its columns.
+        var names = _fileColumns.Select(i => physical[i].Name).ToList();
         if (format == "parquet")
         {
             var columns = _fileColumns.Select(i => ParquetColumnType.For(physical[i].Name, physical[i].Type)).ToArray();
