@@ -82,7 +82,7 @@ public sealed class SqlPlanner
             {
                 var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors).Bind(query.Query));
                 var planner = new PhysicalPlanner(Connectors, configuration);
-                var physical = planner.Optimize(ScanReuse.Run([optimizer.Optimize(bound)]).Select(optimizer.Fuse).ToList(), [query.Span]);
+                var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run([optimizer.Optimize(bound)]).Select(optimizer.Fuse).ToList()), [query.Span]);
                 string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";
                 var job = planner.Build(name, physical);
                 var changelog = physical[0].Inputs[0].Changelog.ToRuntimeMode();
@@ -112,7 +112,7 @@ public sealed class SqlPlanner
             targets.Add(ObjectNames.FullName(sink.TableName));
         }
         var planner = new PhysicalPlanner(Connectors, configuration);
-        var physical = planner.Optimize(ScanReuse.Run(optimized).Select(optimizer.Fuse).ToList(), inserts.Select(i => i.Span).ToList());
+        var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run(optimized).Select(optimizer.Fuse).ToList()), inserts.Select(i => i.Span).ToList());
         string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "insert-into_" + string.Join(",", targets);
         var job = planner.Build(name, physical);
         return new Compilation(bound, physical, new InsertPlan(job, targets));

@@ -79,6 +79,34 @@ public sealed class KillAndRestoreTests : IDisposable
         await KillRestartAndFinishAsync(kills: 5, Sequence(Rows), maxDelayMs: 500);
     }
 
+    /// <summary>Parquet part files (closed at every checkpoint) from two subtasks, and a partitioned parquet table with
+    /// success files in the same statement set: after five SIGKILLs and restores, DuckDB reads every row exactly once from
+    /// the committed files of each.</summary>
+    [Fact]
+    public async Task Parquet_and_partitioned_parquet_sinks_killed_five_times_commit_every_row_exactly_once()
+    {
+        const int Rows = 18_000;
+        var partitioned = Path.Combine(_scratch, "partitioned");
+        WriteScript(Settings("hashmap", parallelism: 2),
+            Datagen(Rows, rowsPerSecond: 2_000),
+            "CREATE TABLE out (id BIGINT, name STRING, price DECIMAL(10, 2)) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', "
+            + "'format' = 'parquet', 'parquet.compression' = 'zstd');",
+            "CREATE TABLE parts (id BIGINT, dt STRING) PARTITIONED BY (dt) WITH ('connector' = 'filesystem', 'path' = '" + partitioned + "', "
+            + "'format' = 'parquet', 'sink.partition-commit.policy.kind' = 'success-file');",
+            "EXECUTE STATEMENT SET BEGIN",
+            "INSERT INTO out SELECT id, CONCAT('n', CAST(id AS STRING)), CAST(CAST(id AS DECIMAL(10, 2)) / 4 AS DECIMAL(10, 2)) FROM src;",
+            "INSERT INTO parts SELECT id, CONCAT('2026-12-0', CAST(id % 5 AS STRING)) FROM src;",
+            "END;");
+        var expected = Enumerable.Range(1, Rows).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},n{i},{i / 4m:0.00}")).ToList();
+        await KillRestartAndFinishAsync(kills: 5, expected, maxDelayMs: 500,
+            readOutput: dir => ParquetOutput.Read($"SELECT id || ',' || name || ',' || price FROM read_parquet('{dir}/**/part-*')"));
+        var diff = CommittedOutput.CompareExactlyOnce(
+            Enumerable.Range(1, Rows).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},2026-12-0{i % 5}")).ToList(),
+            ParquetOutput.Read($"SELECT id || ',' || dt FROM read_parquet('{partitioned}/**/part-*', hive_partitioning = true)"));
+        Assert.True(diff is null, Report("partitioned table: " + diff));
+        for (int d = 0; d < 5; d++) Assert.True(File.Exists(Path.Combine(partitioned, $"dt=2026-12-0{d}", "_SUCCESS")), Report($"no _SUCCESS in dt=2026-12-0{d}"));
+    }
+
     [Fact]
     public async Task Datagen_at_parallelism_two_on_rocksdb_killed_five_times_commits_every_row_exactly_once()
     {
@@ -474,8 +502,10 @@ public sealed class KillAndRestoreTests : IDisposable
     /// once the input is complete and every expected row is committed; <paramref name="finalRunStarted"/> is set when the
     /// last run has started.</summary>
     private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null,
-        TaskCompletionSource? finalRunStarted = null, Action<int>? beforeRun = null, bool lastKillAfterOutput = false)
+        TaskCompletionSource? finalRunStarted = null, Action<int>? beforeRun = null, bool lastKillAfterOutput = false,
+        Func<string, List<string>>? readOutput = null)
     {
+        var committedOutput = readOutput ?? CommittedOutput.Read;
         int restoredRuns = 0;
         for (int k = 1; k <= kills; k++)
         {
@@ -493,7 +523,7 @@ public sealed class KillAndRestoreTests : IDisposable
             bool awaitOutput = lastKillAfterOutput && k == kills;
             bool early = k > 1 && !awaitOutput && _random.Next(4) == 0;
             while (!early && !run.HasExited && (CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest)
-                       || awaitOutput && CommittedOutput.Read(Out).Count == 0))
+                       || awaitOutput && committedOutput(Out).Count == 0))
             {
                 if (run.Elapsed - submitted > SubmitTimeout) Fail($"run {k} completed no checkpoint within {SubmitTimeout.TotalSeconds:0} s", run);
                 await Task.Delay(10);
@@ -507,13 +537,13 @@ public sealed class KillAndRestoreTests : IDisposable
             if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
             Log($"run {k}: checkpoints on disk at start [{string.Join(", ", before)}], job submitted after {Ms(submitted)}, "
                 + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ") + $"SIGKILL {delay} ms after that; "
-                + $"then committed rows: {CommittedOutput.Read(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
+                + $"then committed rows: {committedOutput(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
                 + RestoreNote(run.Stdout + run.Stderr));
         }
 
         var final = CompletedCheckpoints();
         if (final.Count > 0) restoredRuns++;
-        int committedBefore = CommittedOutput.Read(Out).Count;
+        int committedBefore = committedOutput(Out).Count;
         beforeRun?.Invoke(kills + 1);
         using (var last = StartShell("--from-latest-checkpoint"))
         {
@@ -528,7 +558,7 @@ public sealed class KillAndRestoreTests : IDisposable
                 // Unbounded: wait for the input to be complete and committed, give late duplicates two checkpoint
                 // intervals to show up, then stop the job.
                 await feeding;
-                while (!last.HasExited && CommittedOutput.Read(Out).Count < expected.Count && last.Elapsed < FinishTimeout)
+                while (!last.HasExited && committedOutput(Out).Count < expected.Count && last.Elapsed < FinishTimeout)
                     await Task.Delay(50);
                 await Task.Delay(700);
                 if (last.HasExited) Fail("the final run of an unbounded job ended by itself", last);
@@ -541,7 +571,7 @@ public sealed class KillAndRestoreTests : IDisposable
             if (exit != 0) Fail($"the final run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
         }
 
-        var diff = CommittedOutput.CompareExactlyOnce(expected, CommittedOutput.Read(Out));
+        var diff = CommittedOutput.CompareExactlyOnce(expected, committedOutput(Out));
         if (diff is not null) Fail(diff + $"  sink files: {CommittedOutput.Listing(Out)}", null);
         // The kills must have landed mid-job: some runs restored from a checkpoint and output was committed before the last run.
         Assert.True(restoredRuns >= kills - 1, Report($"only {restoredRuns} of {kills + 1} runs found a completed checkpoint to restore from"));

@@ -19,6 +19,8 @@ public abstract class TableConnectorBase : ITableConnector
     public virtual bool SupportsLookup => false;
     public virtual IReadOnlyDictionary<string, SqlType> ReadableMetadata => NoMetadata;
 
+    public virtual bool AcceptsScanFilters => false;
+
     public virtual bool IsBounded(CatalogTable table) => false;
 
     public virtual ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;

@@ -7,8 +7,9 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
-/// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json'</c>: reads a file or the visible files of a
-/// directory (names not starting with '.' or '_'), writes part files with two-phase commit (append-only input).
+/// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json' | 'parquet'</c>: reads a file or the visible files of a
+/// directory (names not starting with '.' or '_'), writes part files with two-phase commit (append-only input), rolled by size and time, into
+/// <c>PARTITIONED BY</c> directories with partition commit.
 /// </summary>
 public sealed class FilesystemConnector : TableConnectorBase
 {
@@ -20,6 +21,9 @@ public sealed class FilesystemConnector : TableConnectorBase
 
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;
+
+    /// <summary>Parquet row groups are skipped by their statistics and partition directories by their values.</summary>
+    public override bool AcceptsScanFilters => true;
 
     public override bool IsBounded(CatalogTable table) => !new TableOptions(table).Contains(FilesystemOptions.MonitorInterval);
 
@@ -40,11 +44,38 @@ public sealed class FilesystemConnector : TableConnectorBase
         {
             int dot = key.IndexOf('.');
             string prefix = dot < 0 ? "" : key[..dot];
-            if (prefix is "csv" or "json" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
+            if (prefix is "csv" or "json" or "parquet" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
                     or ChangelogFormats.ChangelogFormatOptions.Maxwell && prefix != format)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(key,
                     $"Option '{key}' of table '{table.Name}' belongs to another format than '{format}'.");
         }
+        if (options.Get(FilesystemOptions.PartitionCommitPolicyKind) is { } policy)
+        {
+            foreach (var kind in policy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (!string.Equals(kind, "success-file", StringComparison.OrdinalIgnoreCase))
+                    throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key,
+                        $"'{kind}' is not supported; the filesystem connector commits partitions with 'success-file' (there is no metastore)");
+            if (table.PartitionKeys.Count == 0)
+                throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key, "needs a partitioned table (PARTITIONED BY)");
+        }
+        if (options.Get(FilesystemOptions.PartitionCommitWatermarkTimeZone) is var zone and not ("UTC" or "Z")
+            && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            throw options.Invalid(FilesystemOptions.PartitionCommitWatermarkTimeZone.Key, $"'{zone}' is not a known time zone");
+        if (options.Get(FilesystemOptions.ParquetBlockSize) <= 0) throw options.Invalid(FilesystemOptions.ParquetBlockSize.Key, "must be positive");
+        var physical = table.PhysicalSchema.Fields;
+        if (table.PartitionKeys.Count > 0 && table.PartitionKeys.Count >= physical.Count)
+            throw new Sql.Planner.Connectors.ConnectorOptionException("PARTITIONED BY",
+                $"Table '{table.Name}' has only partition columns; the filesystem connector needs at least one column that is not a partition column.");
+        if (format == "parquet")
+            foreach (var column in physical)
+            {
+                if (table.PartitionKeys.Any(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase))) continue;
+                try { Parquet.ParquetColumnType.For(column.Name, column.Type); }
+                catch (NotSupportedException e)
+                {
+                    throw new Sql.Planner.Connectors.ConnectorOptionException(FilesystemOptions.Format.Key, $"Table '{table.Name}': {e.Message}");
+                }
+            }
     }
 
     /// <summary>A change-data format is read as a full changelog.</summary>

@@ -19,8 +19,8 @@ public static class FilesystemOptions
 
     public static readonly ConfigOption<string?> Path = OptionalText("path", "File or directory to read or write.");
     public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
-        "Format of the files: csv, json (JSON lines), or a change-data format read as a changelog (debezium-json, canal-json, maxwell-json; "
-        + "debezium-json is written too).", new[] { "csv", "json", "debezium-json", "canal-json", "maxwell-json" });
+        "Format of the files: csv, json (JSON lines), parquet, or a change-data format read as a changelog (debezium-json, canal-json, "
+        + "maxwell-json; debezium-json is written too).", new[] { "csv", "json", "parquet", "debezium-json", "canal-json", "maxwell-json" });
 
     public static readonly ConfigOption<char> CsvFieldDelimiter = Char("csv.field-delimiter", ',', "Field delimiter character.");
     public static readonly ConfigOption<char> CsvQuoteCharacter = Char("csv.quote-character", '"', "Quote character enclosing field values.");
@@ -44,19 +44,47 @@ public static class FilesystemOptions
         "Part file size at which a new part file is started.", s => Nexmark.NexmarkOptions.ParseBytes(s), v => v + " bytes");
     public static readonly ConfigOption<TimeSpan> RollingInterval = Options.Duration("sink.rolling-policy.rollover-interval", TimeSpan.FromMinutes(30),
         "Longest time a part file stays open before a new one is started.");
+    public static readonly ConfigOption<TimeSpan?> RollingInactivityInterval = Options.OptionalDuration("sink.rolling-policy.inactivity-interval",
+        "A part file that has received no rows for this long is closed (rolled); by default it stays open until the next checkpoint.");
     public static readonly ConfigOption<TimeSpan> RollingCheckInterval = Options.Duration("sink.rolling-policy.check-interval", TimeSpan.FromMinutes(1),
-        "How often the rollover interval is checked (accepted; checked on every write).");
+        "How often the rollover and inactivity intervals are checked (accepted; they are checked on every write).");
     public static readonly ConfigOption<TimeSpan?> MonitorInterval = Options.OptionalDuration("source.monitor-interval",
         "When set, the source keeps watching the directory for new files at this interval (unbounded).");
     public static readonly ConfigOption<int?> SinkParallelism = Print.PrintOptions.SinkParallelism;
     public static readonly ConfigOption<string> PartitionDefaultName = Options.String("partition.default-name", "__DEFAULT_PARTITION__",
-        "Partition name for null or empty partition values (accepted).");
+        "Partition directory value for a null or empty partition value.");
+
+    public static readonly ConfigOption<string> PartitionCommitTrigger = Options.Enum("sink.partition-commit.trigger", "process-time",
+        "When a partition is committed: 'process-time' (processing time passed the partition's creation time plus the delay) or "
+        + "'partition-time' (the watermark passed the time extracted from the partition values plus the delay).", new[] { "process-time", "partition-time" });
+    public static readonly ConfigOption<TimeSpan> PartitionCommitDelay = Options.Duration("sink.partition-commit.delay", TimeSpan.Zero,
+        "How long after its trigger time a partition is committed.");
+    public static readonly ConfigOption<string?> PartitionCommitPolicyKind = OptionalText("sink.partition-commit.policy.kind",
+        "What committing a partition does: 'success-file' writes an empty success file into the partition directory.");
+    public static readonly ConfigOption<string> PartitionCommitSuccessFileName = Options.String("sink.partition-commit.success-file.name", "_SUCCESS",
+        "The name of the success file the 'success-file' policy writes.");
+    public static readonly ConfigOption<string> PartitionCommitWatermarkTimeZone = Options.String("sink.partition-commit.watermark-time-zone", "UTC",
+        "Time zone in which a TIMESTAMP_LTZ watermark is compared with partition times (partition-time trigger).");
+    public static readonly ConfigOption<string> PartitionTimeExtractorKind = Options.Enum("partition.time-extractor.kind", "default",
+        "How a partition's time is extracted from its values: 'default' (the timestamp pattern).", new[] { "default" });
+    public static readonly ConfigOption<string?> PartitionTimeExtractorTimestampPattern = OptionalText("partition.time-extractor.timestamp-pattern",
+        "The partition time from the partition values, e.g. '$dt $hour:00:00'; by default the first partition value.");
+    public static readonly ConfigOption<string> PartitionTimeExtractorTimestampFormatter = Options.String("partition.time-extractor.timestamp-formatter",
+        "yyyy-MM-dd HH:mm:ss", "The .NET/Java date pattern the extracted timestamp text is parsed with (a date alone is accepted too).");
+
+    public static readonly ConfigOption<string> ParquetCompression = Options.Enum("parquet.compression", "snappy",
+        "Compression of parquet part files: snappy, gzip, zstd or none (uncompressed).", new[] { "snappy", "gzip", "zstd", "none", "uncompressed", "lz4" });
+    public static readonly ConfigOption<long> ParquetBlockSize = new("parquet.block.size", 128L * 1024 * 1024,
+        "Buffered bytes at which a row group is written (a part file also ends its last row group when it closes).",
+        s => Nexmark.NexmarkOptions.ParseBytes(s), v => v + " bytes");
 
     public static IReadOnlyList<ConfigOption> Optional { get; } =
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
         CsvEscapeCharacter, CsvArrayElementDelimiter, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
         JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
-        SinkParallelism, PartitionDefaultName, .. ChangelogFormats.ChangelogFormatOptions.All,
+        SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
+        PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,
+        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, .. ChangelogFormats.ChangelogFormatOptions.All,
     ];
 }

@@ -4,6 +4,10 @@ using StreamSql.Execution.Batches;
 using StreamSql.Execution.Connectors;
 using Array = System.Array;
 using StreamSql.Execution.Columns;
+using StreamSql.Connectors.Filesystem.Parquet;
+using Apache.Arrow.Types;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -30,6 +34,18 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private TimeSpan? _monitorInterval;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private int _quoteByte = -1;
+    /// <summary>Per output column: the index among the columns read from the files, or -1 for a partition column.</summary>
+    private int[] _outputFileColumn = Array.Empty<int>();
+    /// <summary>Per output column: the partition key it comes from (null for a file column).</summary>
+    private string?[] _outputPartitionKey = Array.Empty<string?>();
+    private bool _partitioned;
+    private string _partitionDefaultName = "";
+    private Dictionary<string, string> _fileValues = new();
+    private readonly Dictionary<int, ArrayData?> _partitionValueCache = new();
+    private int[] _zeros = Array.Empty<int>();
+    private bool _isParquet;
+    private List<(string Name, Sql.Planner.Types.SqlType Type, IArrowType Arrow)> _parquetColumns = new();
+    private ParquetFileCursor? _parquet;
 
     private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
     /// <summary>Files an old subtask stopped in (restored), not yet opened here: where to continue.</summary>
@@ -55,24 +71,55 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _root = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
-        _columns = new ColumnBuilder[context.OutputSchema.FieldsList.Count];
-        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(context.OutputSchema.GetFieldByIndex(i).DataType);
-        if (format == "csv")
+        var table = context.Table;
+        var physical = table.PhysicalSchema.Fields;
+        var fileIndexOf = new int[physical.Count];
+        int fileCount = 0;
+        for (int p = 0; p < physical.Count; p++)
+            fileIndexOf[p] = table.PartitionKeys.Any(k => string.Equals(k, physical[p].Name, StringComparison.OrdinalIgnoreCase)) ? -1 : fileCount++;
+        _partitioned = table.PartitionKeys.Count > 0;
+        _partitionDefaultName = options.Get(FilesystemOptions.PartitionDefaultName);
+        int outputs = context.OutputSchema.FieldsList.Count;
+        _outputFileColumn = new int[outputs];
+        _outputPartitionKey = new string?[outputs];
+        var fileProjected = new List<int>();
+        var fileFields = new List<Apache.Arrow.Field>();
+        for (int j = 0; j < outputs; j++)
+        {
+            int p = context.ProjectedColumns[j];
+            if (fileIndexOf[p] < 0)
+            {
+                _outputFileColumn[j] = -1;
+                _outputPartitionKey[j] = physical[p].Name;
+                continue;
+            }
+            _outputFileColumn[j] = fileProjected.Count;
+            fileProjected.Add(fileIndexOf[p]);
+            fileFields.Add(context.OutputSchema.GetFieldByIndex(j));
+            _parquetColumns.Add((physical[p].Name, physical[p].Type, context.OutputSchema.GetFieldByIndex(j).DataType));
+        }
+        var fileSchema = new Schema(fileFields, null);
+        BuildFilters(context, physical);
+        _columns = new ColumnBuilder[fileFields.Count];
+        for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(fileFields[i].DataType);
+        _isParquet = format == "parquet";
+        if (_isParquet) { }
+        else if (format == "csv")
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
             _quoteByte = quote ?? -1;
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
-                context.Table.PhysicalSchema.Count, context.ProjectedColumns, context.OutputSchema,
+                fileCount, fileProjected, fileSchema,
                 lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors));
             _ignoreErrors = options.Get(FilesystemOptions.CsvIgnoreParseErrors);
         }
         else
         {
-            _parser = new JsonRecordParser(context.OutputSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
+            _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
             _ignoreErrors = options.Get(FilesystemOptions.JsonIgnoreParseErrors);
             if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
-                (_changes, _ignoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format!, context.OutputSchema, options);
+                (_changes, _ignoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format!, fileSchema, options);
         }
         if (!File.Exists(_root) && !Directory.Exists(_root) && _monitorInterval is null)
             throw new FileNotFoundException($"Table '{context.Table.Name}': path '{_root}' does not exist.");
@@ -89,10 +136,13 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     {
         if (_pendingFailure is { } pending) throw pending;
         _kinds.Clear();
+        if (_isParquet) return await ReadParquetAsync(cancellationToken).ConfigureAwait(false);
         int rows = 0;
         int max = _context.MaxBatchRows;
         while (rows < max)
         {
+            // A batch never spans files of a partitioned table: its partition columns come from one file's directory.
+            if (_splitter is null && rows > 0 && _partitioned) break;
             if (_splitter is null && !OpenNextFile())
             {
                 if (rows > 0) break;
@@ -152,10 +202,146 @@ internal sealed class FilesystemReader : IChangelogSourceReader
 
     private RecordBatch Build(int rows)
     {
-        var arrays = new IArrowArray[_columns.Length];
-        for (int c = 0; c < arrays.Length; c++) arrays[c] = _columns[c].Build();
+        var fileArrays = new IArrowArray[_columns.Length];
+        for (int c = 0; c < fileArrays.Length; c++) fileArrays[c] = _columns[c].Build();
+        return Assemble(fileArrays, rows);
+    }
+
+    /// <summary>The output batch: the columns read from the file, and the partition columns from its directory.</summary>
+    private RecordBatch Assemble(IArrowArray[] fileArrays, int rows)
+    {
+        if (!_partitioned) return new RecordBatch(_context.OutputSchema, fileArrays, rows);
+        var arrays = new IArrowArray[_outputFileColumn.Length];
+        for (int j = 0; j < arrays.Length; j++)
+            arrays[j] = _outputFileColumn[j] >= 0 ? fileArrays[_outputFileColumn[j]] : PartitionColumn(j, rows);
         return new RecordBatch(_context.OutputSchema, arrays, rows);
     }
+
+    /// <summary>Output column <paramref name="output"/> (a partition column) as <paramref name="rows"/> copies of the value the
+    /// current file's directory gives (NULL for <c>partition.default-name</c> or a directory without the key).</summary>
+    private IArrowArray PartitionColumn(int output, int rows)
+    {
+        var type = _context.OutputSchema.GetFieldByIndex(output).DataType;
+        if (!_partitionValueCache.TryGetValue(output, out var one))
+        {
+            var builder = ColumnBuilder.Create(type);
+            var key = _outputPartitionKey[output]!;
+            if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
+            else if (FlinkText.TryAppend(builder, type, text) is { } problem)
+                throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
+            one = builder.BuildData();
+            _partitionValueCache[output] = one;
+        }
+        if (_zeros.Length < rows) _zeros = new int[Math.Max(rows, _context.MaxBatchRows)];
+        var column = ColumnBuilder.Create(type, rows);
+        column.AppendRows(one!, _zeros.AsSpan(0, rows));
+        return column.Build();
+    }
+
+    private string? _lastFile;
+    private readonly List<(string Key, SqlType Type, ScanPredicate Predicate)> _partitionFilters = new();
+
+    /// <summary>Turns the scan's pushed filters into row-group statistics checks (parquet file columns) and partition
+    /// directory checks (partition columns).</summary>
+    private void BuildFilters(SourceReaderContext context, IReadOnlyList<Sql.Planner.Types.Field> physical)
+    {
+        var rowGroup = new List<ParquetColumnPredicate>();
+        foreach (var filter in context.Filters)
+        {
+            var column = physical[filter.PhysicalColumn];
+            if (context.Table.PartitionKeys.Any(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                _partitionFilters.Add((column.Name, column.Type, filter));
+                continue;
+            }
+            int decoded = _parquetColumns.FindIndex(c => c.Name == column.Name);
+            if (decoded < 0) continue;
+            var op = Op(filter.Op);
+            switch (filter.Value.Value)
+            {
+                case long l when column.Type.IsExactInteger: rowGroup.Add(new ParquetColumnPredicate(decoded, op, l, null, null)); break;
+                case int days when column.Type.Kind == SqlTypeKind.Date: rowGroup.Add(new ParquetColumnPredicate(decoded, op, days, null, null)); break;
+                case double d when column.Type.IsApproximate: rowGroup.Add(new ParquetColumnPredicate(decoded, op, null, d, null)); break;
+                case string text when column.Type.IsCharacterString:
+                    rowGroup.Add(new ParquetColumnPredicate(decoded, op, null, null, System.Text.Encoding.UTF8.GetBytes(text))); break;
+            }
+        }
+        RowGroupFilter = rowGroup.Count > 0 ? new ParquetRowGroupFilter(rowGroup) : null;
+    }
+
+    private static ComparisonOp Op(string op) => op switch
+    {
+        "=" => ComparisonOp.Equal,
+        "<" => ComparisonOp.Less,
+        "<=" => ComparisonOp.LessOrEqual,
+        ">" => ComparisonOp.Greater,
+        _ => ComparisonOp.GreaterOrEqual,
+    };
+
+    /// <summary>Whether a file's partition directory may hold rows passing the pushed filters on partition columns
+    /// (a value that does not parse as the column's type is kept: the plan's filter decides).</summary>
+    private bool PartitionMayMatch(string file)
+    {
+        if (_partitionFilters.Count == 0) return true;
+        var values = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, file);
+        foreach (var (key, type, filter) in _partitionFilters)
+        {
+            if (!values.TryGetValue(key, out var text)) continue;
+            // NULL (the default partition name) passes no comparison.
+            if (text == _partitionDefaultName) return false;
+            int? cmp = filter.Value.Value switch
+            {
+                string literal when type.IsCharacterString => string.CompareOrdinal(text, literal),
+                long literal when type.IsExactInteger && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var v) => v.CompareTo(literal),
+                int literal when type.Kind == SqlTypeKind.Date && FlinkText.TryParseDate(text, out var days) => days.CompareTo(literal),
+                _ => null,
+            };
+            if (cmp is not { } c) continue;
+            bool pass = filter.Op switch { "=" => c == 0, "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
+            if (!pass) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Files skipped because their partition directory fails a pushed filter.</summary>
+    public long PrunedFiles { get; private set; }
+
+    private async ValueTask<RecordBatch?> ReadParquetAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_parquet is null)
+            {
+                if (!OpenNextFile())
+                {
+                    if (_monitorInterval is null) return null;
+                    await Task.Delay(EmitPacer.MaxWait, cancellationToken).ConfigureAwait(false);
+                    return Build(0);
+                }
+                _parquet = await ParquetFileCursor.OpenAsync(_currentFile!, _parquetColumns, RowGroupFilter, (int)_currentOffset, (int)(_currentLine - 1),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            var next = await _parquet.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
+            if (next is not { } read)
+            {
+                SkippedRowGroups += _parquet.SkippedRowGroups;
+                await _parquet.DisposeAsync().ConfigureAwait(false);
+                _parquet = null;
+                CloseCurrent(done: true);
+                continue;
+            }
+            // Position of a parquet file: the row group as the offset, the row within it (plus one) as the line.
+            _currentOffset = _parquet.RowGroup;
+            _currentLine = _parquet.Row + 1L;
+            return Assemble(read.Columns, read.Rows);
+        }
+    }
+
+    /// <summary>Row groups of parquet files skipped by their statistics (counted as each file ends).</summary>
+    public long SkippedRowGroups { get; private set; }
+
+    /// <summary>Filters pushed into the scan, as the parquet statistics test them (null: read every row group).</summary>
+    internal ParquetRowGroupFilter? RowGroupFilter { get; set; }
 
     /// <summary>Opens the next file of this subtask (resuming at a restored offset); false when none is left for now.</summary>
     private bool OpenNextFile()
@@ -170,9 +356,15 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             if (_done.Contains(next)) continue;
             var (offset, line) = _resume.Remove(next, out var resume) ? resume : (0L, 1L);
             _currentFile = next;
+            _lastFile = next;
             _currentOffset = offset;
             _currentLine = line;
-            _splitter = new RecordSplitter(next, offset, line, _quoteByte);
+            if (_partitioned)
+            {
+                _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
+                _partitionValueCache.Clear();
+            }
+            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte);
             return true;
         }
         return false;
@@ -197,7 +389,15 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         else mine = VisibleFiles(_root, subtask, parallelism);
         if (_monitorInterval is null) _listing = new SortedSet<string>(mine, StringComparer.Ordinal);
         foreach (var f in mine)
-            if (!_done.Contains(f) && string.CompareOrdinal(f, _currentFile) != 0) _pending.Enqueue(f);
+        {
+            if (_done.Contains(f) || string.CompareOrdinal(f, _currentFile) == 0) continue;
+            if (!PartitionMayMatch(f))
+            {
+                PrunedFiles++;
+                continue;
+            }
+            _pending.Enqueue(f);
+        }
     }
 
     /// <summary>
@@ -337,9 +537,10 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _restoredListing = _monitorInterval is null && allListed ? listing : null;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         CloseCurrent(done: false);
-        return ValueTask.CompletedTask;
+        if (_parquet is not null) await _parquet.DisposeAsync().ConfigureAwait(false);
+        _parquet = null;
     }
 }

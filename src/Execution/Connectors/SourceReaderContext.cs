@@ -18,4 +18,9 @@ public sealed record SourceReaderContext(
     int Parallelism,
     int MaxBatchRows,
     Configuration Configuration,
-    IClock Clock);
+    IClock Clock)
+{
+    /// <summary>Simple filters of the query over this scan, for a reader that can skip data no row of passes; the rows
+    /// it returns are still filtered by the plan.</summary>
+    public IReadOnlyList<Sql.Planner.Logical.ScanPredicate> Filters { get; init; } = [];
+}

@@ -75,6 +75,12 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
         batch.Length == 0 ? default : _writer!.WriteAsync(batch, cancellationToken);
 
+    public override ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_writer is IWatermarkAwareSinkWriter aware) aware.OnWatermark(watermark.Timestamp);
+        return base.OnWatermarkAsync(watermark, output, cancellationToken);
+    }
+
     public override async ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
     {
         var handle = await _writer!.PrepareCommitAsync(barrier.CheckpointId, cancellationToken).ConfigureAwait(false);

@@ -30,7 +30,7 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
         _changelogReader = _reader as IChangelogSourceReader;
         var readerContext = new SourceReaderContext(spec.Table, spec.ProjectedColumns, spec.MetadataColumns,
             ArrowTypeMapping.ToArrowSchema(spec.OutputSchema), context.SubtaskIndex, context.Parallelism,
-            Math.Max(1, context.Configuration.Get(CoreOptions.BatchMaxRows)), context.Configuration, context.Clock);
+            Math.Max(1, context.Configuration.Get(CoreOptions.BatchMaxRows)), context.Configuration, context.Clock) { Filters = spec.Filters };
         await _reader.OpenAsync(readerContext, cancellationToken).ConfigureAwait(false);
         _positions = context.State.OperatorState.GetUnionListState(PositionsStateName);
         var restored = _positions.Get();

@@ -33,6 +33,9 @@ public interface IConnectorDescriptor
     /// <summary>Whether a source on this table ends by itself (e.g. a file, or datagen with <c>number-of-rows</c>).</summary>
     bool IsBounded(CatalogTable table);
 
+    /// <summary>Whether the connector's reader uses the simple filters of a scan to skip data (<see cref="Logical.ScanPredicate"/>).</summary>
+    bool AcceptsScanFilters => false;
+
     /// <summary>Which changes the sink accepts: an append-only sink refuses updating queries at planning time.</summary>
     ChangelogMode SinkChangelogMode(CatalogTable table);
 

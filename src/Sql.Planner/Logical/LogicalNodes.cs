@@ -9,6 +9,9 @@ namespace StreamSql.Sql.Planner.Logical;
 public sealed record LogicalScan(string TableName, CatalogTable Table, IReadOnlyList<int> ProjectedColumns, IReadOnlyList<string> MetadataColumns, RowSchema Schema)
     : LogicalNode(Schema)
 {
+    /// <summary>Filters of the scan's only reader that the connector may use to skip data (<see cref="ScanPredicate"/>).</summary>
+    public IReadOnlyList<ScanPredicate> Filters { get; init; } = Array.Empty<ScanPredicate>();
+
     public override IReadOnlyList<LogicalNode> Inputs => Array.Empty<LogicalNode>();
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this;
 }

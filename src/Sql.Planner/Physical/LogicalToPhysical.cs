@@ -174,6 +174,8 @@ internal sealed class LogicalToPhysical
             {
                 Parallelism = parallelism,
                 SourceChangelog = mode,
+                // Hints to skip data; never below a ChangelogNormalize, where a skipped change would leave a stale row.
+                Filters = connector?.AcceptsScanFilters == true ? s.Filters : [],
             };
         if (s.Table.PrimaryKey.Count == 0)
             throw new SqlValidationException(

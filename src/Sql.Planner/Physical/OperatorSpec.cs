@@ -24,7 +24,11 @@ public sealed record SourceSpec(
     IReadOnlyList<string> MetadataColumns,
     bool Bounded,
     string Description,
-    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
+    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
+{
+    /// <summary>Filters the connector may use to skip data (the plan still applies them).</summary>
+    public IReadOnlyList<Logical.ScanPredicate> Filters { get; init; } = [];
+}
 
 /// <summary>Rows given in the query (<c>VALUES</c>). Values follow <see cref="Literal"/>'s representation.</summary>
 public sealed record ValuesSpec(IReadOnlyList<IReadOnlyList<Literal>> Rows, string Description, RowSchema OutputSchema)

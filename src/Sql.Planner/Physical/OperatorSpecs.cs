@@ -12,7 +12,7 @@ internal static class OperatorSpecs
         var changelog = node.Changelog.ToRuntimeMode();
         return node switch
         {
-            PhysicalTableSourceScan s => new SourceSpec(s.TableName, s.Table, s.ProjectedColumns, s.MetadataKeys, s.Bounded, description, s.Schema),
+            PhysicalTableSourceScan s => new SourceSpec(s.TableName, s.Table, s.ProjectedColumns, s.MetadataKeys, s.Bounded, description, s.Schema) { Filters = s.Filters },
             PhysicalValues v => new ValuesSpec(v.Rows, description, v.Schema),
             PhysicalCalc c => new CalcSpec(c.Condition, c.Projections, description, c.Schema, changelog),
             PhysicalWatermarkAssigner w => new WatermarkAssignerSpec(w.RowtimeIndex, w.WatermarkExpression, description, w.Schema),

@@ -40,6 +40,8 @@ public sealed record PhysicalTableSourceScan(
         return -1;
     }
 
+    /// <summary>Filters the connector may use to skip data; the plan still applies them.</summary>
+    public IReadOnlyList<Logical.ScanPredicate> Filters { get; init; } = [];
     public override IReadOnlyList<PhysicalNode> Inputs => [];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this;
 

@@ -1,0 +1,345 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Parquet;
+using Parquet.Meta;
+using Parquet.Schema;
+using StreamSql.Execution.Columns;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Connectors.Filesystem.Parquet;
+
+/// <summary>
+/// Reads one column of a file's row groups into Arrow arrays of a table column's type: the values are read raw in their
+/// physical form (Parquet.Net's typed bulk read into one array) and scattered into the Arrow buffers by the definition
+/// levels, converting units where the file's annotation differs from the table's type (TIME in µs, TIMESTAMP in ms, a
+/// DECIMAL of smaller scale...). <see cref="Check"/> refuses, before any row is read, a file column that cannot hold the
+/// table column's values.
+/// </summary>
+internal sealed class ParquetColumnDecoder
+{
+    private readonly string _file;
+    private readonly DataField _field;
+    private readonly SchemaElement _element;
+    private readonly ParquetPhysical _physical;
+    private readonly SqlType _type;
+    private readonly ColumnKind _kind;
+    private readonly IArrowType _arrowType;
+
+    private ParquetColumnDecoder(string file, DataField field, SchemaElement element, ParquetPhysical physical, SqlType type, IArrowType arrowType)
+    {
+        _file = file;
+        _field = field;
+        _element = element;
+        _physical = physical;
+        _type = type;
+        _kind = ColumnKinds.Of(type);
+        _arrowType = arrowType;
+    }
+
+    public string Name => _element.Name;
+    public SchemaElement Element => _element;
+    public ParquetPhysical Physical => _physical;
+
+    /// <summary>A decoder of the file column <paramref name="fileField"/> as <paramref name="type"/>, or an error naming the
+    /// file, the column and both types.</summary>
+    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType)
+    {
+        var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
+        if (fileField.MaxRepetitionLevel > 0 || fileField.Path.ToList().Count > 1)
+            throw Mismatch(file, element, type, "it is nested or repeated");
+        var physical = ParquetColumnType.PhysicalOf(element) ?? throw Mismatch(file, element, type, "its physical type is not supported");
+        var kind = ColumnKinds.Of(type);
+        var logical = element.LogicalType;
+        bool ok = kind switch
+        {
+            ColumnKind.Boolean => physical == ParquetPhysical.Boolean,
+            ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 => physical == ParquetPhysical.Int32 && !IsTemporalOrDecimal(element),
+            ColumnKind.Int64 => physical is ParquetPhysical.Int32 or ParquetPhysical.Int64 && !IsTemporalOrDecimal(element),
+            ColumnKind.Float32 => physical == ParquetPhysical.Float,
+            ColumnKind.Float64 => physical is ParquetPhysical.Float or ParquetPhysical.Double,
+            ColumnKind.Date32 => physical == ParquetPhysical.Int32 && (logical?.DATE is not null || element.ConvertedType == ConvertedType.DATE),
+            ColumnKind.Time32Millis => TimeUnitOf(element) is not null,
+            ColumnKind.TimestampMicros or ColumnKind.TimestampNanos => physical == ParquetPhysical.Int64 && TimestampUnitOf(element) is not null,
+            ColumnKind.Decimal128 => DecimalScaleOf(element) is int scale && scale <= type.Scale
+                && physical is ParquetPhysical.Int32 or ParquetPhysical.Int64 or ParquetPhysical.ByteArray,
+            ColumnKind.Utf8 => physical == ParquetPhysical.ByteArray && !IsTemporalOrDecimal(element),
+            ColumnKind.Binary => physical == ParquetPhysical.ByteArray && !IsTemporalOrDecimal(element),
+            _ => false,
+        };
+        if (!ok) throw Mismatch(file, element, type, null);
+        DataField read = physical switch
+        {
+            ParquetPhysical.Boolean => new DataField<bool>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Int32 => new DataField<int>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Int64 => new DataField<long>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Float => new DataField<float>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Double => new DataField<double>(element.Name, fileField.IsNullable),
+            _ => new DataField<byte[]>(element.Name, fileField.IsNullable),
+        };
+        _ = new ParquetSchema(read);
+        return new ParquetColumnDecoder(file, read, element, physical, type, arrowType);
+    }
+
+    private static bool IsTemporalOrDecimal(SchemaElement e) =>
+        e.LogicalType is { DATE: not null } or { TIME: not null } or { TIMESTAMP: not null } or { DECIMAL: not null }
+        || e.ConvertedType is ConvertedType.DATE or ConvertedType.TIME_MILLIS or ConvertedType.TIME_MICROS
+            or ConvertedType.TIMESTAMP_MILLIS or ConvertedType.TIMESTAMP_MICROS or ConvertedType.DECIMAL;
+
+    /// <summary>Units per second of a TIME column (1e3, 1e6, 1e9), or null.</summary>
+    private static long? TimeUnitOf(SchemaElement e)
+    {
+        if (e.LogicalType?.TIME is { } time) return UnitsPerSecond(time.Unit);
+        return e.ConvertedType switch { ConvertedType.TIME_MILLIS => 1000, ConvertedType.TIME_MICROS => 1_000_000, _ => null };
+    }
+
+    /// <summary>Units per second of a TIMESTAMP column, or null.</summary>
+    internal static long? TimestampUnitOf(SchemaElement e)
+    {
+        if (e.LogicalType?.TIMESTAMP is { } ts) return UnitsPerSecond(ts.Unit);
+        return e.ConvertedType switch { ConvertedType.TIMESTAMP_MILLIS => 1000, ConvertedType.TIMESTAMP_MICROS => 1_000_000, _ => null };
+    }
+
+    private static long? UnitsPerSecond(global::Parquet.Meta.TimeUnit? unit) =>
+        unit?.MILLIS is not null ? 1000 : unit?.MICROS is not null ? 1_000_000 : unit?.NANOS is not null ? 1_000_000_000 : null;
+
+    internal static int? DecimalScaleOf(SchemaElement e) => e.LogicalType?.DECIMAL is { } d ? d.Scale : e.ConvertedType == ConvertedType.DECIMAL ? e.Scale ?? 0 : null;
+
+    private static InvalidDataException Mismatch(string file, SchemaElement e, SqlType type, string? why) =>
+        new($"Parquet file '{file}': column '{e.Name}' is {Describe(e)}, which cannot be read as the table's {type}"
+            + (why is null ? "." : $" ({why})."));
+
+    internal static string Describe(SchemaElement e)
+    {
+        var text = e.Type?.ToString() ?? "a group";
+        var l = e.LogicalType;
+        if (l?.STRING is not null) text += " (STRING)";
+        else if (l?.DATE is not null) text += " (DATE)";
+        else if (l?.TIME is not null) text += $" (TIME, {UnitsPerSecond(l.TIME.Unit)} per second)";
+        else if (l?.TIMESTAMP is not null) text += $" (TIMESTAMP, {UnitsPerSecond(l.TIMESTAMP.Unit)} per second{(l.TIMESTAMP.IsAdjustedToUTC ? ", UTC" : "")})";
+        else if (l?.DECIMAL is not null) text += $" (DECIMAL({l.DECIMAL.Precision}, {l.DECIMAL.Scale}))";
+        else if (e.ConvertedType is { } c) text += $" ({c})";
+        return text;
+    }
+
+    /// <summary>The column of one row group as an Arrow array of the table column's type.</summary>
+    public async ValueTask<IArrowArray> ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+    {
+        int rows = checked((int)rowGroup.RowCount);
+        int[]? definitions = _field.IsNullable ? new int[rows] : null;
+        try
+        {
+            return _physical switch
+            {
+                ParquetPhysical.Boolean => await ReadBooleanAsync(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false),
+                ParquetPhysical.Int32 => FromInt32(await ReadDenseAsync<int>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+                ParquetPhysical.Int64 => FromInt64(await ReadDenseAsync<long>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+                ParquetPhysical.Float => _kind == ColumnKind.Float32
+                    ? Scatter<float>(await ReadDenseAsync<float>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions)
+                    : Scatter<double>(Widen(await ReadDenseAsync<float>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false)), rows, definitions),
+                ParquetPhysical.Double => Scatter<double>(await ReadDenseAsync<double>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+                _ => FromBytes(await ReadDenseAsync<ReadOnlyMemory<byte>>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+            };
+        }
+        catch (Exception e) when (e is not InvalidDataException and not OperationCanceledException)
+        {
+            throw new InvalidDataException($"Parquet file '{_file}': cannot read column '{Name}': {e.Message}", e);
+        }
+    }
+
+    private async ValueTask<ArraySegment<T>> ReadDenseAsync<T>(ParquetRowGroupReader rowGroup, int rows, int[]? definitions, CancellationToken cancellationToken) where T : struct
+    {
+        var values = new T[rows];
+        await rowGroup.ReadRawAsync<T>(_field, values, definitions, null, cancellationToken).ConfigureAwait(false);
+        int count = rows;
+        if (definitions is not null)
+        {
+            count = 0;
+            foreach (var d in definitions) count += d;
+        }
+        return new ArraySegment<T>(values, 0, count);
+    }
+
+    private static double[] Widen(ArraySegment<float> values)
+    {
+        var result = new double[values.Count];
+        for (int i = 0; i < result.Length; i++) result[i] = values[i];
+        return result;
+    }
+
+    private IArrowArray FromInt32(ArraySegment<int> dense, int rows, int[]? definitions)
+    {
+        switch (_kind)
+        {
+            case ColumnKind.Int8:
+            {
+                var narrow = new sbyte[dense.Count];
+                for (int i = 0; i < narrow.Length; i++) narrow[i] = (sbyte)dense[i];
+                return Scatter<sbyte>(narrow, rows, definitions);
+            }
+            case ColumnKind.Int16:
+            {
+                var narrow = new short[dense.Count];
+                for (int i = 0; i < narrow.Length; i++) narrow[i] = (short)dense[i];
+                return Scatter<short>(narrow, rows, definitions);
+            }
+            case ColumnKind.Int64:
+            {
+                var wide = new long[dense.Count];
+                for (int i = 0; i < wide.Length; i++) wide[i] = dense[i];
+                return Scatter<long>(wide, rows, definitions);
+            }
+            case ColumnKind.Time32Millis:
+            {
+                long perSecond = TimeUnitOf(_element) ?? 1000;
+                if (perSecond != 1000) for (int i = 0; i < dense.Count; i++) dense[i] = (int)(dense[i] / (perSecond / 1000));
+                return Scatter<int>(dense, rows, definitions);
+            }
+            case ColumnKind.Decimal128:
+            {
+                var unscaled = new Int128[dense.Count];
+                var factor = ScaleFactor();
+                for (int i = 0; i < unscaled.Length; i++) unscaled[i] = dense[i] * factor;
+                return Scatter<Int128>(unscaled, rows, definitions);
+            }
+            default: return Scatter<int>(dense, rows, definitions);
+        }
+    }
+
+    private IArrowArray FromInt64(ArraySegment<long> dense, int rows, int[]? definitions)
+    {
+        switch (_kind)
+        {
+            case ColumnKind.TimestampMicros or ColumnKind.TimestampNanos:
+            {
+                long from = TimestampUnitOf(_element)!.Value, to = _kind == ColumnKind.TimestampNanos ? 1_000_000_000 : 1_000_000;
+                if (from < to) for (int i = 0; i < dense.Count; i++) dense[i] *= to / from;
+                else if (from > to) for (int i = 0; i < dense.Count; i++) dense[i] = Math.DivRem(dense[i], from / to) is var (q, r) && r < 0 ? q - 1 : q;
+                return Scatter<long>(dense, rows, definitions);
+            }
+            case ColumnKind.Time32Millis:
+            {
+                long perMilli = (TimeUnitOf(_element) ?? 1000) / 1000;
+                var millis = new int[dense.Count];
+                for (int i = 0; i < millis.Length; i++) millis[i] = (int)(dense[i] / perMilli);
+                return Scatter<int>(millis, rows, definitions);
+            }
+            case ColumnKind.Decimal128:
+            {
+                var unscaled = new Int128[dense.Count];
+                var factor = ScaleFactor();
+                for (int i = 0; i < unscaled.Length; i++) unscaled[i] = dense[i] * factor;
+                return Scatter<Int128>(unscaled, rows, definitions);
+            }
+            default: return Scatter<long>(dense, rows, definitions);
+        }
+    }
+
+    private Int128 ScaleFactor()
+    {
+        Int128 factor = 1;
+        for (int s = DecimalScaleOf(_element) ?? 0; s < _type.Scale; s++) factor *= 10;
+        return factor;
+    }
+
+    private IArrowArray FromBytes(ArraySegment<ReadOnlyMemory<byte>> dense, int rows, int[]? definitions)
+    {
+        if (_kind == ColumnKind.Decimal128)
+        {
+            var unscaled = new Int128[dense.Count];
+            var factor = ScaleFactor();
+            for (int i = 0; i < unscaled.Length; i++) unscaled[i] = BigEndianToInt128(dense[i].Span) * factor;
+            return Scatter<Int128>(unscaled, rows, definitions);
+        }
+        var offsets = new int[rows + 1];
+        long total = 0;
+        for (int i = 0; i < dense.Count; i++) total += dense[i].Length;
+        var data = new byte[checked((int)total)];
+        int position = 0, next = 0;
+        var validity = definitions is null ? null : new byte[(rows + 7) / 8];
+        int nulls = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            offsets[row] = position;
+            if (definitions is not null && definitions[row] == 0)
+            {
+                nulls++;
+                continue;
+            }
+            if (validity is not null) validity[row >> 3] |= (byte)(1 << (row & 7));
+            var value = dense[next++].Span;
+            value.CopyTo(data.AsSpan(position));
+            position += value.Length;
+        }
+        offsets[rows] = position;
+        var validityBuffer = nulls == 0 ? ArrowBuffer.Empty : new ArrowBuffer(validity!);
+        var arrayData = new ArrayData(_arrowType, rows, nulls, 0,
+            [validityBuffer, new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(data)]);
+        return ArrowArrayFactory.BuildArray(arrayData);
+    }
+
+    private static Int128 BigEndianToInt128(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0) return 0;
+        if (bytes.Length > 16) throw new InvalidDataException("a DECIMAL value longer than 16 bytes");
+        Span<byte> full = stackalloc byte[16];
+        full.Fill((bytes[0] & 0x80) != 0 ? (byte)0xFF : (byte)0);
+        bytes.CopyTo(full[(16 - bytes.Length)..]);
+        return BinaryPrimitives.ReadInt128BigEndian(full);
+    }
+
+    private async ValueTask<IArrowArray> ReadBooleanAsync(ParquetRowGroupReader rowGroup, int rows, int[]? definitions, CancellationToken cancellationToken)
+    {
+        var dense = await ReadDenseAsync<bool>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false);
+        var bits = new byte[(rows + 7) / 8];
+        var validity = definitions is null ? null : new byte[(rows + 7) / 8];
+        int next = 0, nulls = 0;
+        for (int row = 0; row < rows; row++)
+        {
+            if (definitions is not null && definitions[row] == 0)
+            {
+                nulls++;
+                continue;
+            }
+            if (validity is not null) validity[row >> 3] |= (byte)(1 << (row & 7));
+            if (dense[next++]) bits[row >> 3] |= (byte)(1 << (row & 7));
+        }
+        var validityBuffer = nulls == 0 ? ArrowBuffer.Empty : new ArrowBuffer(validity!);
+        return ArrowArrayFactory.BuildArray(new ArrayData(_arrowType, rows, nulls, 0, [validityBuffer, new ArrowBuffer(bits)]));
+    }
+
+    /// <summary>Dense defined values spread over <paramref name="rows"/> rows by the definition levels.</summary>
+    private IArrowArray Scatter<T>(ReadOnlySpan<T> dense, int rows, int[]? definitions) where T : unmanaged
+    {
+        var bytes = new byte[rows * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
+        var values = MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
+        int nulls = 0;
+        byte[]? validity = null;
+        if (definitions is null || dense.Length == rows) dense.CopyTo(values);
+        else
+        {
+            validity = new byte[(rows + 7) / 8];
+            int next = 0;
+            for (int row = 0; row < rows; row++)
+            {
+                if (definitions[row] == 0)
+                {
+                    nulls++;
+                    continue;
+                }
+                validity[row >> 3] |= (byte)(1 << (row & 7));
+                values[row] = dense[next++];
+            }
+        }
+        var validityBuffer = nulls == 0 ? ArrowBuffer.Empty : new ArrowBuffer(validity!);
+        var buffer = new ArrowBuffer(bytes);
+        return ArrowArrayFactory.BuildArray(new ArrayData(_arrowType, rows, nulls, 0, [validityBuffer, buffer]));
+    }
+
+    private IArrowArray Scatter<T>(ArraySegment<T> dense, int rows, int[]? definitions) where T : unmanaged =>
+        Scatter<T>(dense.AsSpan(), rows, definitions);
+
+    private IArrowArray Scatter<T>(T[] dense, int rows, int[]? definitions) where T : unmanaged =>
+        Scatter<T>(dense.AsSpan(), rows, definitions);
+}

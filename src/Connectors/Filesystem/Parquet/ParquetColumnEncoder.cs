@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Apache.Arrow;
+using Parquet;
+using Parquet.Schema;
+using StreamSql.Execution.Columns;
+
+namespace StreamSql.Connectors.Filesystem.Parquet;
+
+/// <summary>
+/// Writes one column of a row group from the batches buffered for it: the defined values are gathered into one typed
+/// array (a block copy when a batch has no nulls) with the definition levels beside them, and handed to Parquet.Net
+/// in one call. Strings and bytes are handed over as slices of the Arrow data buffers, not copied.
+/// </summary>
+internal sealed class ParquetColumnEncoder
+{
+    private int[] _definitions = System.Array.Empty<int>();
+    private byte[] _decimalBytes = System.Array.Empty<byte>();
+
+    public async ValueTask WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, ParquetColumnType type, List<RecordBatch> batches,
+        int column, int rows, CancellationToken cancellationToken)
+    {
+        if (_definitions.Length < rows) _definitions = new int[Math.Max(rows, _definitions.Length * 2)];
+        int[]? definitions = type.Type.Nullable ? _definitions : null;
+        switch (type.Kind)
+        {
+            case ColumnKind.Boolean: await WriteBooleanAsync(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Int8: await WriteFixedAsync<sbyte>(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Int16: await WriteFixedAsync<short>(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Int32 or ColumnKind.Date32 or ColumnKind.Time32Millis:
+                await WriteFixedAsync<int>(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Int64 or ColumnKind.TimestampMicros or ColumnKind.TimestampNanos:
+                await WriteFixedAsync<long>(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Float32: await WriteFixedAsync<float>(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Float64: await WriteFixedAsync<double>(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Decimal128:
+                if (type.Physical == ParquetPhysical.Int32) await WriteNarrowDecimalAsync<int>(rowGroup, field, batches, column, rows, definitions, cancellationToken);
+                else if (type.Physical == ParquetPhysical.Int64) await WriteNarrowDecimalAsync<long>(rowGroup, field, batches, column, rows, definitions, cancellationToken);
+                else await WriteWideDecimalAsync(rowGroup, field, batches, column, rows, definitions, cancellationToken);
+                break;
+            case ColumnKind.Utf8 or ColumnKind.Binary: await WriteBytesAsync(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            default: throw new NotSupportedException($"Column '{type.Name}' of type {type.Type} cannot be written as parquet.");
+        }
+    }
+
+    private static async ValueTask WriteFixedAsync<T>(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
+        int rows, int[]? definitions, CancellationToken cancellationToken) where T : unmanaged
+    {
+        var values = ArrayPool<T>.Shared.Rent(Math.Max(rows, 1));
+        try
+        {
+            int count = GatherFixed(batches, column, values, definitions);
+            await rowGroup.WriteAllPartsAsync<T>(field, values.AsMemory(0, count), definitions?.AsMemory(0, rows), null, cancellationToken);
+        }
+        finally { ArrayPool<T>.Shared.Return(values); }
+    }
+
+    private static int GatherFixed<T>(List<RecordBatch> batches, int column, T[] values, int[]? definitions) where T : unmanaged
+    {
+        int count = 0, row = 0;
+        foreach (var batch in batches)
+        {
+            var view = new ColumnView(batch.Column(column));
+            var source = view.Values<T>();
+            if (!view.HasNulls)
+            {
+                source.CopyTo(values.AsSpan(count));
+                count += source.Length;
+                definitions?.AsSpan(row, source.Length).Fill(1);
+            }
+            else
+            {
+                var validity = view.Validity;
+                for (int i = 0; i < source.Length; i++)
+                {
+                    bool valid = validity.IsValid(i);
+                    definitions![row + i] = valid ? 1 : 0;
+                    if (valid) values[count++] = source[i];
+                }
+            }
+            row += source.Length;
+        }
+        return count;
+    }
+
+    private static async ValueTask WriteBooleanAsync(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
+        int rows, int[]? definitions, CancellationToken cancellationToken)
+    {
+        var values = ArrayPool<bool>.Shared.Rent(Math.Max(rows, 1));
+        try
+        {
+            int count = 0, row = 0;
+            foreach (var batch in batches)
+            {
+                var view = new ColumnView(batch.Column(column));
+                var validity = view.Validity;
+                for (int i = 0; i < view.Length; i++)
+                {
+                    bool valid = validity.IsValid(i);
+                    if (definitions is not null) definitions[row + i] = valid ? 1 : 0;
+                    if (valid) values[count++] = view.GetBoolean(i);
+                }
+                row += view.Length;
+            }
+            await rowGroup.WriteAllPartsAsync<bool>(field, values.AsMemory(0, count), definitions?.AsMemory(0, rows), null, cancellationToken);
+        }
+        finally { ArrayPool<bool>.Shared.Return(values); }
+    }
+
+    private static async ValueTask WriteNarrowDecimalAsync<T>(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
+        int rows, int[]? definitions, CancellationToken cancellationToken) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var values = ArrayPool<T>.Shared.Rent(Math.Max(rows, 1));
+        try
+        {
+            int count = 0, row = 0;
+            foreach (var batch in batches)
+            {
+                var view = new ColumnView(batch.Column(column));
+                var source = view.Values<Int128>();
+                var validity = view.Validity;
+                for (int i = 0; i < source.Length; i++)
+                {
+                    bool valid = validity.IsValid(i);
+                    if (definitions is not null) definitions[row + i] = valid ? 1 : 0;
+                    // The column's precision bounds the unscaled value, so it fits the narrower integer.
+                    if (valid) values[count++] = T.CreateTruncating(source[i]);
+                }
+                row += source.Length;
+            }
+            await rowGroup.WriteAllPartsAsync<T>(field, values.AsMemory(0, count), definitions?.AsMemory(0, rows), null, cancellationToken);
+        }
+        finally { ArrayPool<T>.Shared.Return(values); }
+    }
+
+    private async ValueTask WriteWideDecimalAsync(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
+        int rows, int[]? definitions, CancellationToken cancellationToken)
+    {
+        if (_decimalBytes.Length < rows * 16) _decimalBytes = new byte[Math.Max(rows * 16, _decimalBytes.Length * 2)];
+        var values = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(Math.Max(rows, 1));
+        try
+        {
+            int count = 0, row = 0;
+            foreach (var batch in batches)
+            {
+                var view = new ColumnView(batch.Column(column));
+                var source = view.Values<Int128>();
+                var validity = view.Validity;
+                for (int i = 0; i < source.Length; i++)
+                {
+                    bool valid = validity.IsValid(i);
+                    if (definitions is not null) definitions[row + i] = valid ? 1 : 0;
+                    if (!valid) continue;
+                    // Parquet's DECIMAL on bytes: big-endian two's complement (all 16 bytes; readers take any length).
+                    var slot = _decimalBytes.AsMemory(count * 16, 16);
+                    BinaryPrimitives.WriteInt128BigEndian(slot.Span, source[i]);
+                    values[count++] = slot;
+                }
+                row += source.Length;
+            }
+            await rowGroup.WriteAllPartsAsync<ReadOnlyMemory<byte>>(field, values.AsMemory(0, count), definitions?.AsMemory(0, rows), null, cancellationToken);
+        }
+        finally { ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(values, clearArray: true); }
+    }
+
+    private static async ValueTask WriteBytesAsync(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
+        int rows, int[]? definitions, CancellationToken cancellationToken)
+    {
+        var values = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(Math.Max(rows, 1));
+        try
+        {
+            int count = 0, row = 0;
+            foreach (var batch in batches)
+            {
+                var data = batch.Column(column).Data;
+                var view = new ColumnView(data);
+                var offsets = view.Offsets;
+                var bytes = data.Buffers.Length > 2 ? data.Buffers[2].Memory : ReadOnlyMemory<byte>.Empty;
+                var validity = view.Validity;
+                for (int i = 0; i < view.Length; i++)
+                {
+                    bool valid = validity.IsValid(i);
+                    if (definitions is not null) definitions[row + i] = valid ? 1 : 0;
+                    if (valid) values[count++] = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
+                }
+                row += view.Length;
+            }
+            await rowGroup.WriteAllPartsAsync<ReadOnlyMemory<byte>>(field, values.AsMemory(0, count), definitions?.AsMemory(0, rows), null, cancellationToken);
+        }
+        finally { ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(values, clearArray: true); }
+    }
+}

@@ -1,0 +1,9 @@
+namespace StreamSql.Execution.Connectors;
+
+/// <summary>A sink writer that acts on event time (the filesystem sink's partition-time commit trigger): the sink operator
+/// hands it every watermark it receives.</summary>
+public interface IWatermarkAwareSinkWriter
+{
+    /// <summary>The sink's input watermark advanced to <paramref name="timestampMicros"/> (microseconds since the epoch).</summary>
+    void OnWatermark(long timestampMicros);
+}

@@ -1,0 +1,173 @@
+using Apache.Arrow;
+using StreamSql.Connectors.Common;
+using StreamSql.Connectors.Filesystem;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Connectors;
+using StreamSql.Execution.Operators;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Types;
+using static StreamSql.Connectors.Tests.TestTables;
+
+namespace StreamSql.Connectors.Tests;
+
+/// <summary>PARTITIONED BY directories, partition commit (success files, both triggers), partition columns read back from
+/// directory names, and rolling policies, for every format.</summary>
+public sealed class PartitionedFilesystemTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-part-" + Guid.NewGuid().ToString("N"));
+
+    public PartitionedFilesystemTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly (string, SqlType)[] Columns = { ("id", SqlType.BigInt), ("name", SqlType.String), ("dt", SqlType.String), ("hr", SqlType.Int) };
+
+    private CatalogTable Partitioned(string format, params (string, string)[] extra)
+    {
+        var options = new List<(string, string)> { ("connector", "filesystem"), ("path", _dir), ("format", format) };
+        options.AddRange(extra);
+        return Table("t", Columns, options.ToArray()) with { PartitionKeys = new[] { "dt", "hr" } };
+    }
+
+    private static RecordBatch Rows(params (long Id, string Dt, int? Hr)[] rows)
+    {
+        var schema = ArrowTypeMapping.ToArrowSchema(new RowSchema(Columns.Select(c => new StreamSql.Sql.Planner.Types.Field(c.Item1, c.Item2)).ToList()));
+        var builders = schema.FieldsList.Select(f => ColumnBuilder.Create(f.DataType)).ToArray();
+        foreach (var (id, dt, hr) in rows)
+        {
+            builders[0].AppendInt64(id);
+            builders[1].AppendString("n" + id);
+            builders[2].AppendString(dt);
+            if (hr is { } h) builders[3].AppendInt64(h); else builders[3].AppendNull();
+        }
+        return new RecordBatch(schema, builders.Select(b => b.Build()).ToArray(), rows.Length);
+    }
+
+    private sealed class ManualClock(long nowMicros) : IClock
+    {
+        public long Now = nowMicros;
+        public long Monotonic;
+        public long NowMicros() => Now;
+        public long MonotonicMillis() => Monotonic;
+    }
+
+    private static SinkWriterContext Context(CatalogTable table, IClock clock) => WriterContext(table) with { Clock = clock };
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("parquet")]
+    public async Task Rows_go_to_partition_directories_without_the_partition_columns_and_read_back_with_them(string format)
+    {
+        var table = Partitioned(format);
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((1, "2026-12-03", 10), (2, "2026-12-03", 11), (3, "2026-12-04", 10), (4, "a/b:c", null))), CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        await writer.DisposeAsync();
+
+        var directories = Directory.GetDirectories(_dir, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(_dir, d)).Order().ToList();
+        Assert.Equal(new[] { "dt=2026-12-03", "dt=2026-12-03/hr=10", "dt=2026-12-03/hr=11", "dt=2026-12-04", "dt=2026-12-04/hr=10",
+            "dt=a%2Fb%3Ac", "dt=a%2Fb%3Ac/hr=__DEFAULT_PARTITION__" }, directories);
+        if (format == "csv")
+            Assert.Equal("1,n1", File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, "dt=2026-12-03", "hr=10"), "part-*").Single()).Trim());
+
+        var read = await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table));
+        var cells = read.SelectMany(b => Enumerable.Range(0, b.Length).Select(r =>
+            string.Join("|", Enumerable.Range(0, b.ColumnCount).Select(c => b.Column(c).IsNull(r) ? "NULL" : FlinkText.Format(b.Column(c), r, TimestampStyle.Sql))))).Order().ToList();
+        Assert.Equal(new[] { "1|n1|2026-12-03|10", "2|n2|2026-12-03|11", "3|n3|2026-12-04|10", "4|n4|a/b:c|NULL" }, cells);
+    }
+
+    [Fact]
+    public async Task DuckDb_reads_a_partitioned_parquet_table_with_hive_partitioning()
+    {
+        var table = Partitioned("parquet");
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((1, "2026-12-03", 10), (2, "2026-12-04", 11))), CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT string_agg(id || ':' || name || ':' || dt || ':' || hr, ',' ORDER BY id) FROM read_parquet('{_dir}/**/part-*', hive_partitioning = true)";
+        Assert.Equal("1:n1:2026-12-03:10,2:n2:2026-12-04:11", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Process_time_trigger_writes_the_success_file_once_the_delay_passed_after_the_files_are_committed()
+    {
+        var clock = new ManualClock(Now);
+        var table = Partitioned("csv", ("sink.partition-commit.policy.kind", "success-file"), ("sink.partition-commit.delay", "1 h"));
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(Context(table, clock), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((1, "2026-12-03", 10))), CancellationToken.None);
+        var success = Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS");
+
+        var first = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        await writer.CommitAsync(1, new[] { first! }, CancellationToken.None);
+        Assert.False(File.Exists(success));
+
+        clock.Now += 3_600_000_000L;
+        var second = await writer.PrepareCommitAsync(2, CancellationToken.None);
+        Assert.NotNull(second); // the waiting partition travels in the handle
+        await writer.CommitAsync(2, new[] { second! }, CancellationToken.None);
+        Assert.True(File.Exists(success));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(success)!, "part-*"));
+    }
+
+    [Fact]
+    public async Task Partition_time_trigger_waits_for_the_watermark_past_the_extracted_time_and_end_of_input_commits_the_rest()
+    {
+        var clock = new ManualClock(Now);
+        var table = Partitioned("parquet", ("sink.partition-commit.policy.kind", "success-file"), ("sink.partition-commit.trigger", "partition-time"),
+            ("partition.time-extractor.timestamp-pattern", "$dt $hr:00:00"), ("sink.partition-commit.delay", "1 h"));
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(Context(table, clock), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((1, "2026-12-03", 10), (2, "2026-12-03", 11))), CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        long elevenUtc = new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenUtc); // 10:00 + 1 h delay has passed, 11:00 + 1 h has not
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS")));
+        Assert.False(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=11", "_SUCCESS")));
+
+        // A restored writer receives the waiting partition through the handle and commits it at the end of input.
+        var restored = new FilesystemConnector().CreateWriter();
+        await restored.OpenAsync(Context(table, clock), CancellationToken.None);
+        var last = await writer.PrepareCommitAsync(2, CancellationToken.None);
+        await restored.CommitAsync(SinkOperator.EndOfInputCheckpointId, new[] { last! }, CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=11", "_SUCCESS")));
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("parquet")]
+    public async Task Rolling_by_size_rollover_and_inactivity(string format)
+    {
+        var clock = new ManualClock(Now);
+        var table = Partitioned(format, ("sink.rolling-policy.file-size", "1b"));
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(Context(table, clock), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((1, "d", 1))), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((2, "d", 1))), CancellationToken.None);
+        await writer.CommitAsync(1, new[] { (await writer.PrepareCommitAsync(1, CancellationToken.None))! }, CancellationToken.None);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_dir, "dt=d", "hr=1"), "part-*").Length);
+
+        var idle = Partitioned(format, ("sink.rolling-policy.inactivity-interval", "10 s"), ("sink.rolling-policy.rollover-interval", "1 min"));
+        var other = new FilesystemConnector().CreateWriter();
+        await other.OpenAsync(Context(idle, clock), CancellationToken.None);
+        await other.WriteAsync(new Batch(Rows((3, "e", 1))), CancellationToken.None);
+        clock.Monotonic += 5_000;
+        await other.WriteAsync(new Batch(Rows((4, "e", 1), (5, "f", 1))), CancellationToken.None); // e stays active
+        clock.Monotonic += 11_000;
+        await other.WriteAsync(new Batch(Rows((6, "e", 1))), CancellationToken.None); // f idle for 11 s: rolled; e written 11 s ago: rolled, then reopened
+        clock.Monotonic += 61_000;
+        await other.WriteAsync(new Batch(Rows((7, "g", 1))), CancellationToken.None); // e open for 61 s: rolled
+        var pending = Directory.GetFiles(_dir, ".part-*.pending", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_dir, Path.GetDirectoryName(f)!)).Order().ToList();
+        Assert.Equal(new[] { "dt=e/hr=1", "dt=e/hr=1", "dt=f/hr=1" }, pending);
+    }
+}
