@@ -209,6 +209,8 @@ internal sealed class JdbcWriter : ISinkWriter
         if (connection is null) return;
         try
         {
+            // Pooled connections to a server that went away are dead too: the next try starts afresh.
+            NpgsqlConnection.ClearPool(connection);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
