@@ -23,6 +23,7 @@ public static class BuiltInConnectors
         registry.Register(new KafkaConnector());
         registry.Register(new UpsertKafkaConnector());
         registry.Register(new JdbcConnector());
+        registry.RegisterCheckpointStorage(new JdbcCheckpointStorage());
         return registry;
     }
 }
