@@ -7,7 +7,9 @@ using StreamSql.Benchmarks;
 // (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- groupagg` the GroupAggregate
 // operator (GroupAggregateBenchmark.cs); `-- windows` Nexmark q7/q5-style TUMBLE and HOP window aggregations against
 // hand-written loops (WindowBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain
-// client loop (KafkaBenchmark.cs).
+// client loop (KafkaBenchmark.cs); `-- jdbc` the jdbc upsert sink against a hand-written Npgsql binary COPY (JdbcBenchmark.cs).
+if (args.Length > 0 && args[0] == "jdbc")
+    return await JdbcBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "kafka")
     return await KafkaBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "decimals")
