@@ -19,7 +19,7 @@ public sealed class OptionValidationTests
 
     [Fact]
     public void Registry_has_every_builtin_connector() =>
-        Assert.Equal(new[] { "blackhole", "datagen", "filesystem", "kafka", "nexmark", "print", "upsert-kafka" }, BuiltInConnectors.CreateRegistry().Identifiers);
+        Assert.Equal(new[] { "blackhole", "datagen", "filesystem", "jdbc", "kafka", "nexmark", "print", "upsert-kafka" }, BuiltInConnectors.CreateRegistry().Identifiers);
 
     [Fact]
     public void Unknown_option_is_named()
