@@ -101,7 +101,7 @@ public sealed class JdbcKillTests : IDisposable
     [InlineData(true)]
     public async Task A_group_by_into_an_upsert_table_killed_at_random_ends_equal_to_the_batch_result(bool jdbcStorage)
     {
-        const int Rows = 6_000;
+        const int Rows = 12_000;
         _jdbcStorage = jdbcStorage;
         _db = await PostgresServer.Require().CreateDatabaseAsync("killagg");
         await Pg.ExecuteAsync(_db, "CREATE TABLE agg (k integer PRIMARY KEY, n bigint NOT NULL, total bigint NOT NULL)");
