@@ -144,11 +144,13 @@ public sealed class JdbcWriterTests
     public async Task A_wrong_password_is_a_clear_error_that_never_shows_the_password()
     {
         var db = await CountsDatabaseAsync();
-        await Pg.ExecuteAsync(db, "CREATE ROLE jdbc_user LOGIN PASSWORD 'right-secret'");
+        // Roles belong to the whole server: a name of this run's own.
+        var role = "jdbc_user_" + Guid.NewGuid().ToString("N")[..8];
+        await Pg.ExecuteAsync(db, $"CREATE ROLE {role} LOGIN PASSWORD 'right-secret'");
         var table = Table(db, "at-least-once", password: "wrong-Secret-42") with { };
-        table = table with { Options = new Dictionary<string, string>(table.Options) { ["username"] = "jdbc_user" } };
+        table = table with { Options = new Dictionary<string, string>(table.Options) { ["username"] = role } };
         // The test server trusts loopback connections; a refused login is forced with a role that may not log in instead.
-        await Pg.ExecuteAsync(db, "ALTER ROLE jdbc_user NOLOGIN");
+        await Pg.ExecuteAsync(db, $"ALTER ROLE {role} NOLOGIN");
         var error = await Assert.ThrowsAnyAsync<Exception>(() => OpenAsync(table));
         Assert.Contains("The jdbc table 'counts' cannot connect to PostgreSQL at 127.0.0.1:", error.Message);
         Assert.Contains("(options 'url', 'username', 'password')", error.Message);
