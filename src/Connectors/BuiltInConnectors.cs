@@ -24,6 +24,7 @@ public static class BuiltInConnectors
         registry.Register(new UpsertKafkaConnector());
         registry.Register(new JdbcConnector());
         registry.Register(new PostgresCdcConnector());
+        registry.RegisterCheckpointStorage(new JdbcCheckpointStorage());
         return registry;
     }
 }

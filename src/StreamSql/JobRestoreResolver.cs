@@ -37,7 +37,8 @@ internal static class JobRestoreResolver
 {
     /// <summary>Where the job's state comes from; <paramref name="jobName"/> is for messages, <paramref name="stateName"/> the
     /// name its state is kept under (<see cref="JobStateClaim.StateName"/>).</summary>
-    public static ResolvedRestore Resolve(Configuration configuration, string jobName, string stateName, RestoreRequest request, bool latestCheckpointByDefault)
+    public static ResolvedRestore Resolve(Configuration configuration, string jobName, string stateName, RestoreRequest request, bool latestCheckpointByDefault,
+        ICheckpointStorageProviders? providers = null)
     {
         bool allow = request.AllowNonRestoredState || configuration.Get(CheckpointingOptions.IgnoreUnclaimedState);
         var sessionPath = SessionRecoveryPath(configuration);
@@ -48,9 +49,9 @@ internal static class JobRestoreResolver
                     throw new StreamSqlException("FROM SAVEPOINT needs the path of a savepoint (its directory or its _metadata file).");
                 return Start(savepoint.Path, allow);
             case LatestCheckpointRestore:
-                return FromLatestCheckpoint(configuration, jobName, stateName, fallbackPath: null, allow);
+                return FromLatestCheckpoint(configuration, jobName, stateName, fallbackPath: null, allow, providers);
         }
-        if (latestCheckpointByDefault) return FromLatestCheckpoint(configuration, jobName, stateName, sessionPath, allow);
+        if (latestCheckpointByDefault) return FromLatestCheckpoint(configuration, jobName, stateName, sessionPath, allow, providers);
         return Start(sessionPath, allow);
     }
 
@@ -80,14 +81,15 @@ internal static class JobRestoreResolver
         }
     }
 
-    private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string stateName, string? fallbackPath, bool allow)
+    private static ResolvedRestore FromLatestCheckpoint(Configuration configuration, string jobName, string stateName, string? fallbackPath, bool allow,
+        ICheckpointStorageProviders? providers)
     {
-        var (checkpointsDirectory, savepointDirectory) = SearchedDirectories(configuration, stateName);
+        var (checkpointsDirectory, savepointDirectory) = SearchedDirectories(configuration, stateName, providers);
         var skipped = new List<string>();
         CompletedCheckpoint? checkpoint = null, savepoint = null;
         try
         {
-            var storage = CheckpointStorage.FromConfiguration(configuration, stateName);
+            var storage = CheckpointStorage.FromConfiguration(configuration, stateName, providers);
             if (checkpointsDirectory is not null) checkpoint = storage.FindLatestCompleted(skipped);
             if (savepointDirectory is not null) savepoint = storage.FindLatestSavepoint(skipped);
         }
@@ -177,18 +179,18 @@ internal static class JobRestoreResolver
 
     /// <summary>Where the job's state may be: its checkpoint directory (<c>{execution.checkpointing.dir}/{job}</c>, when
     /// checkpoints go to a file system) and the savepoint directory; at least one is needed.</summary>
-    private static (string? Checkpoints, string? Savepoints) SearchedDirectories(Configuration configuration, string jobName)
+    private static (string? Checkpoints, string? Savepoints) SearchedDirectories(Configuration configuration, string jobName, ICheckpointStorageProviders? providers)
     {
         var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
         var type = configuration.Get(CheckpointingOptions.Storage);
         var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
         savepoints = string.IsNullOrWhiteSpace(savepoints) ? null : Path.GetFullPath(savepoints);
         string? checkpoints = null;
-        if (type != "jobmanager" && !string.IsNullOrWhiteSpace(directory))
+        if (type == "jdbc" || (type != "jobmanager" && !string.IsNullOrWhiteSpace(directory)))
         {
             try
             {
-                checkpoints = CheckpointStorage.FromConfiguration(configuration, jobName).JobDirectory;
+                checkpoints = CheckpointStorage.FromConfiguration(configuration, jobName, providers).Description;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {

@@ -141,7 +141,7 @@ internal sealed class StatementExecutor
         {
             resolved = restore is null
                 ? new ResolvedRestore(JobStartOptions.Fresh, Array.Empty<StatementNotice>())
-                : JobRestoreResolver.Resolve(configuration, graph.Name, claim.StateName, restore, _env.RestoreFromLatestCheckpoint);
+                : JobRestoreResolver.Resolve(configuration, graph.Name, claim.StateName, restore, _env.RestoreFromLatestCheckpoint, _env.Connectors);
         }
         catch
         {

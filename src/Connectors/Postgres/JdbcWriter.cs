@@ -181,6 +181,8 @@ internal sealed class JdbcWriter : ISinkWriter
             catch (Exception e) when (e is NpgsqlException or JdbcConnectException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
             {
                 await DropConnectionAsync().ConfigureAwait(false);
+                if (e is JdbcConnectException { InnerException: PostgresException refused } && !Retriable(refused))
+                    throw new InvalidOperationException(e.Message, e);
                 if (e is PostgresException p && !Retriable(p))
                     throw new InvalidOperationException(
                         $"The jdbc sink of table '{_context.Table.Name}' could not {what} into {_target?.QuotedName ?? "its table"} at {_settings.Server}: "
@@ -197,8 +199,9 @@ internal sealed class JdbcWriter : ISinkWriter
         }
     }
 
-    /// <summary>Errors of the data or the schema (classes 22, 23, 42, 44): a retry would fail the same way.</summary>
+    /// <summary>Errors of the data, the schema or the login (classes 22, 23, 28, 3D, 42, 44): a retry would fail the same way.</summary>
     private static bool Retriable(PostgresException e) => !(e.SqlState.StartsWith("22", StringComparison.Ordinal)
+        || e.SqlState.StartsWith("28", StringComparison.Ordinal) || e.SqlState.StartsWith("3D", StringComparison.Ordinal)
         || e.SqlState.StartsWith("23", StringComparison.Ordinal) || e.SqlState.StartsWith("42", StringComparison.Ordinal)
         || e.SqlState.StartsWith("44", StringComparison.Ordinal));
 
@@ -209,6 +212,8 @@ internal sealed class JdbcWriter : ISinkWriter
         if (connection is null) return;
         try
         {
+            // Pooled connections to a server that went away are dead too: the next try starts afresh.
+            NpgsqlConnection.ClearPool(connection);
             await connection.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)

@@ -38,7 +38,12 @@ public sealed class CheckpointStorage
     }
 
     /// <summary>The storage the configuration asks for (see <see cref="CheckpointingOptions"/>).</summary>
-    public static CheckpointStorage FromConfiguration(Configuration configuration, string jobId, Random? random = null)
+    public static CheckpointStorage FromConfiguration(Configuration configuration, string jobId, Random? random = null) =>
+        FromConfiguration(configuration, jobId, null, random);
+
+    /// <summary>The storage the configuration asks for; <paramref name="providers"/> supplies storages kept outside the file
+    /// system (<c>jdbc</c>), which live in other assemblies.</summary>
+    public static CheckpointStorage FromConfiguration(Configuration configuration, string jobId, ICheckpointStorageProviders? providers, Random? random = null)
     {
         var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
         var type = configuration.Get(CheckpointingOptions.Storage) ?? (directory is null ? "jobmanager" : "filesystem");
@@ -49,12 +54,30 @@ public sealed class CheckpointStorage
             // Checkpoints live in memory for the life of the job (restarts); savepoints always go to disk.
             return new CheckpointStorage(new InMemoryStateFileSystem(), "/jobmanager", jobId, savepoints, retained, retention, random,
                 LocalStateFileSystem.Instance);
+        if (type != "filesystem")
+        {
+            var provider = providers?.FindCheckpointStorage(type)
+                ?? throw new InvalidOperationException($"'execution.checkpointing.storage' = '{type}' is not available here (its storage is registered by StreamSql.Connectors)");
+            return new CheckpointStorage(provider.Open(configuration), provider.Root, jobId, savepoints, retained, retention, random, LocalStateFileSystem.Instance)
+            {
+                Description = provider.Describe(configuration),
+            };
+        }
         if (directory is null)
             throw new InvalidOperationException("'execution.checkpointing.storage' = 'filesystem' needs a directory: set 'execution.checkpointing.dir' (or 'state.checkpoints.dir')");
         return new CheckpointStorage(LocalStateFileSystem.Instance, directory, jobId, savepoints, retained, retention, random);
     }
 
     public IStateFileSystem FileSystem { get; }
+
+    /// <summary>Where the checkpoints are, for messages: the job's directory, or the database of a <c>jdbc</c> storage.</summary>
+    public string Description
+    {
+        get => _description ?? JobDirectory;
+        init => _description = value + " (job '" + JobId + "')";
+    }
+
+    private readonly string? _description;
 
     /// <summary>Where savepoints are written: local disk, also when checkpoints are kept in memory.</summary>
     public IStateFileSystem SavepointFileSystem { get; }

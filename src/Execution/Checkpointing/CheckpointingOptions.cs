@@ -9,7 +9,7 @@ namespace StreamSql.Execution.Checkpointing;
 public static class CheckpointingOptions
 {
     // Declared first: static initializers run in text order and the options below use these lists.
-    public static IReadOnlyList<string> StorageTypes { get; } = new[] { "jobmanager", "filesystem" };
+    public static IReadOnlyList<string> StorageTypes { get; } = new[] { "jobmanager", "filesystem", "jdbc" };
 
     public static IReadOnlyList<string> RetentionPolicies { get; } =
         new[] { "DELETE_ON_CANCELLATION", "RETAIN_ON_CANCELLATION", "NO_EXTERNALIZED_CHECKPOINTS" };
@@ -34,12 +34,22 @@ public static class CheckpointingOptions
         "Consecutive checkpoint failures tolerated before the job fails.");
 
     public static readonly ConfigOption<string?> Storage = new("execution.checkpointing.storage", null,
-        "Where checkpoints go: 'jobmanager' (in memory) or 'filesystem' (the checkpoint directory). Default: 'filesystem' when a checkpoint directory is set, otherwise 'jobmanager'.",
+        "Where checkpoints go: 'jobmanager' (in memory), 'filesystem' (the checkpoint directory) or 'jdbc' (PostgreSQL tables, StreamSql's own: see 'execution.checkpointing.jdbc.url'). Default: 'filesystem' when a checkpoint directory is set, otherwise 'jobmanager'.",
         s => ConfigParsers.ParseEnum(s, StorageTypes), s => s ?? "", new[] { "state.checkpoint-storage" }, StorageTypes, hasDefault: false);
 
     public static readonly ConfigOption<string?> CheckpointsDirectory = Options.OptionalString("execution.checkpointing.dir",
         "Directory of checkpoints: {dir}/{job}/chk-{n}/ with a _metadata file, plus {dir}/{job}/shared/ for incremental files.",
         "state.checkpoints.dir");
+
+    public static readonly ConfigOption<string?> JdbcUrl = Options.OptionalString("execution.checkpointing.jdbc.url",
+        "StreamSql's own, for 'jdbc' checkpoint storage: the database that keeps checkpoints (jdbc:postgresql://host[:port]/database).",
+        "state.checkpoints.jdbc.url");
+
+    public static readonly ConfigOption<string?> JdbcUsername = Options.OptionalString("execution.checkpointing.jdbc.username",
+        "StreamSql's own, for 'jdbc' checkpoint storage: the database user.", "state.checkpoints.jdbc.username");
+
+    public static readonly ConfigOption<string?> JdbcPassword = Options.OptionalString("execution.checkpointing.jdbc.password",
+        "StreamSql's own, for 'jdbc' checkpoint storage: the database user's password (never shown).", "state.checkpoints.jdbc.password");
 
     public static readonly ConfigOption<string?> SavepointDirectory = Options.OptionalString("execution.checkpointing.savepoint-dir",
         "Default directory of savepoints (savepoint-{job id prefix}-{random}/, self-contained and relocatable).",
@@ -154,7 +164,7 @@ public static class CheckpointingOptions
     /// <summary>Every option declared here.</summary>
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
-        Interval, Mode, Timeout, MinPause, MaxConcurrentCheckpoints, TolerableFailedCheckpoints, Storage, CheckpointsDirectory,
+        Interval, Mode, Timeout, MinPause, MaxConcurrentCheckpoints, TolerableFailedCheckpoints, Storage, CheckpointsDirectory, JdbcUrl, JdbcUsername, JdbcPassword,
         SavepointDirectory, NumRetained, ExternalizedRetention, StateBackend, Incremental, RocksDbLocalDirectory, RocksDbBlockCacheSize,
         RocksDbGroupCacheSize, RecoveryPath,
         IgnoreUnclaimedState, RestartStrategy, FixedDelayAttempts, FixedDelay, ExponentialInitialBackoff, ExponentialMaxBackoff,

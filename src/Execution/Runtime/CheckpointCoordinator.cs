@@ -356,9 +356,9 @@ internal sealed class CheckpointCoordinator : IDisposable
             var completed = _storage.Complete(pending.Writer, metadata);
             long size = 0;
             foreach (var file in metadata.AllFiles()) size += file.Size;
-            bool onDisk = (metadata.IsSavepoint ? _storage.SavepointFileSystem : _storage.FileSystem) is LocalStateFileSystem;
+            bool kept = (metadata.IsSavepoint ? _storage.SavepointFileSystem : _storage.FileSystem) is not InMemoryStateFileSystem;
             stats = new CheckpointStats(pending.Id, metadata.IsSavepoint, pending.TriggerTime, DateTimeOffset.UtcNow - pending.TriggerTime, size,
-                onDisk ? completed.Directory : "");
+                kept ? completed.Directory : "");
         }
         catch (Exception e)
         {

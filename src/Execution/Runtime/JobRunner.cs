@@ -64,7 +64,7 @@ public sealed class JobRunner
                 if (spec is CollectSinkSpec)
                     results ??= Channel.CreateBounded<Batch>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
 
-        var storage = CheckpointStorage.FromConfiguration(configuration, claim.StateName);
+        var storage = CheckpointStorage.FromConfiguration(configuration, claim.StateName, Connectors);
         if (claim.IsExclusive && storage.FileSystem is LocalStateFileSystem)
         {
             try

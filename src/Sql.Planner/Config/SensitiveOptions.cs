@@ -17,6 +17,11 @@ public static class SensitiveOptions
         return false;
     }
 
-    /// <summary>The value to show for an option.</summary>
-    public static string Shown(string key, string value) => IsSensitive(key) ? Mask : value;
+    /// <summary>The value to show for an option: a secret masked whole; a URL (<c>url</c>, <c>*.url</c>) with the values of its
+    /// <c>password=</c> parameters masked (a JDBC URL may carry one).</summary>
+    public static string Shown(string key, string value) =>
+        IsSensitive(key) ? Mask
+        : (key == "url" || key.EndsWith(".url", StringComparison.Ordinal)) && value.Contains("password=", StringComparison.OrdinalIgnoreCase)
+            ? System.Text.RegularExpressions.Regex.Replace(value, "(?i)(password=)[^&;]*", "$1" + Mask)
+            : value;
 }

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using StreamSql.Postgres.Tests.Fixture;
+using StreamSql.Soak.Processes;
+using StreamSql.Soak.Rounds;
+using Xunit.Abstractions;
+
+namespace StreamSql.Postgres.Tests;
+
+/// <summary>
+/// The jdbc sink across crashes, as a user meets it: <c>streamsql -f job.sql</c> runs as a separate process writing into
+/// PostgreSQL with periodic checkpoints and dies several times — killed by itself at the crash points of the exactly-once
+/// commit (<c>STREAMSQL_JDBC_SINK_FAULT</c>: after a checkpoint completed with the epoch's transaction open; after the
+/// transaction committed but before the checkpoint's state knows it) and with SIGKILL from outside at random moments —
+/// each time restarted with <c>--from-latest-checkpoint</c>; the last run finishes. Checkpoints go to a directory or,
+/// with <c>state.checkpoint-storage</c> = <c>jdbc</c>, to the database.
+/// </summary>
+public sealed class JdbcKillTests : IDisposable
+{
+    private const string JobName = "jdbckill";
+    private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(40);
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _scratch;
+    private readonly string _shellDll;
+    private readonly Random _random;
+    private readonly StringBuilder _log = new();
+    private string _db = "";
+    private bool _jdbcStorage;
+    private bool _passed;
+
+    public JdbcKillTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
+        int seed = Random.Shared.Next();
+        _random = new Random(seed);
+        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-jdbc", "kill-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_scratch);
+        Log($"seed {seed}, scratch {_scratch}");
+    }
+
+    public void Dispose()
+    {
+        if (_passed) Directory.Delete(_scratch, recursive: true);
+    }
+
+    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
+
+    private void Log(string line)
+    {
+        _log.AppendLine(line);
+        _output.WriteLine(line);
+    }
+
+    private string Storage() => _jdbcStorage
+        ? $"SET 'state.checkpoint-storage' = 'jdbc';\nSET 'state.checkpoints.jdbc.url' = '{PostgresServer.JdbcUrl(_db)}';\nSET 'state.checkpoints.jdbc.username' = 'postgres';"
+        : $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';";
+
+    private void Script(int rows, int parallelism, string sink, string insert) => File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+        "SET 'execution.checkpointing.interval' = '300ms';",
+        Storage(),
+        $"SET 'pipeline.name' = '{JobName}';",
+        $"SET 'parallelism.default' = '{parallelism}';",
+        "SET 'restart-strategy.type' = 'none';",
+        $"CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1500', 'fields.id.kind' = 'sequence', "
+        + $"'fields.id.start' = '1', 'fields.id.end' = '{rows}');",
+        sink,
+        insert));
+
+    private string Jdbc(string table, string extra = "") =>
+        $"'connector' = 'jdbc', 'url' = '{PostgresServer.JdbcUrl(_db)}', 'table-name' = '{table}', 'username' = 'postgres', 'password' = 'pw'{extra}";
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_exactly_once_append_sink_killed_in_its_crash_windows_and_at_random_writes_every_row_exactly_once(bool jdbcStorage)
+    {
+        const int Rows = 6_000;
+        _jdbcStorage = jdbcStorage;
+        _db = await PostgresServer.Require().CreateDatabaseAsync("kill");
+        await Pg.ExecuteAsync(_db, "CREATE TABLE out (id bigint NOT NULL)");
+        Script(Rows, 2, $"CREATE TABLE out (id BIGINT) WITH ({Jdbc("out", ", 'sink.delivery-guarantee' = 'exactly-once'")});", "INSERT INTO out SELECT id FROM src;");
+
+        await RunAsync(1, fault: "before-commit@3");
+        await RunAsync(2, fault: "after-commit@2");
+        await RunAsync(3, fault: null);
+        await RunAsync(4, fault: null);
+        long before = await CountAsync("out");
+        await FinishAsync();
+
+        var rows = await Pg.RowsAsync(_db, "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM out");
+        Log($"written {rows[0]} ({before} before the final run)");
+        if (rows[0] != $"{Rows}|{Rows}|1|{Rows}") Fail($"not exactly once: count|distinct|min|max = {rows[0]}", null);
+        Assert.True(before > 0 && before < Rows, Report("the kills did not land mid-job"));
+        _passed = true;
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_group_by_into_an_upsert_table_killed_at_random_ends_equal_to_the_batch_result(bool jdbcStorage)
+    {
+        const int Rows = 12_000;
+        _jdbcStorage = jdbcStorage;
+        _db = await PostgresServer.Require().CreateDatabaseAsync("killagg");
+        await Pg.ExecuteAsync(_db, "CREATE TABLE agg (k integer PRIMARY KEY, n bigint NOT NULL, total bigint NOT NULL)");
+        Script(Rows, 2, $"CREATE TABLE agg (k INT, n BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ({Jdbc("agg", ", 'sink.buffer-flush.max-rows' = '50'")});",
+            "INSERT INTO agg SELECT CAST(id % 97 AS INT), COUNT(*), SUM(id) FROM src GROUP BY CAST(id % 97 AS INT);");
+
+        await RunAsync(1, fault: null);
+        await RunAsync(2, fault: null);
+        await RunAsync(3, fault: null);
+        long before = await CountAsync("agg");
+        await FinishAsync();
+
+        // The batch result of the same query over the same rows.
+        var expected = Enumerable.Range(1, Rows).GroupBy(i => i % 97).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key}|{g.Count()}|{g.Sum(i => (long)i)}").ToList();
+        var actual = await Pg.TextRowsAsync(_db, "agg", "k, n, total", "k");
+        Log($"{actual.Count} groups ({before} before the final run)");
+        if (!expected.SequenceEqual(actual))
+            Fail("the table differs from the batch result: " + string.Join(", ", expected.Except(actual).Take(5)) + " expected, "
+                + string.Join(", ", actual.Except(expected).Take(5)) + " found", null);
+        _passed = true;
+    }
+
+    private async Task<long> CountAsync(string table) => long.Parse((await Pg.RowsAsync(_db, $"SELECT count(*) FROM {table}"))[0], CultureInfo.InvariantCulture);
+
+    private async Task<List<long>> CompletedCheckpointsAsync()
+    {
+        if (!_jdbcStorage) return Snapshots.CompletedCheckpoints();
+        try
+        {
+            var rows = await Pg.RowsAsync(_db, $"SELECT path FROM streamsql_checkpoint_files WHERE path LIKE '/jdbc/{JobName}/chk-%/_metadata'");
+            return rows.Select(p => long.Parse(p.Split("chk-")[1].Split('/')[0], CultureInfo.InvariantCulture)).OrderDescending().ToList();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == "42P01")
+        {
+            return new List<long>();
+        }
+    }
+
+    private ShellJobProcess Start(string? fault)
+    {
+        var environment = new Dictionary<string, string>();
+        if (fault is not null) environment["STREAMSQL_JDBC_SINK_FAULT"] = fault;
+        return ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
+    }
+
+    private async Task FinishAsync()
+    {
+        using var last = Start(null);
+        var exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
+        if (exit != 0) Fail("the final run did not finish cleanly", last);
+    }
+
+    private async Task RunAsync(int k, string? fault)
+    {
+        var before = await CompletedCheckpointsAsync();
+        using var run = Start(fault);
+        if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
+        if (fault is not null)
+        {
+            var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            Log($"run {k}: fault {fault}, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, "
+                + $"checkpoints before [{string.Join(", ", before)}] after [{string.Join(", ", await CompletedCheckpointsAsync())}]");
+            if (exit != ShellJobProcess.KilledExitCode) Fail($"run {k} was to kill itself at {fault} but exited with {exit}", run);
+            return;
+        }
+        long newest = before.Count > 0 ? before[0] : 0;
+        while (!run.HasExited && await CompletedCheckpointsAsync() is var now && (now.Count == 0 || now[0] <= newest))
+        {
+            if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
+            await Task.Delay(10);
+        }
+        int delay = _random.Next(0, 400);
+        await Task.Delay(delay);
+        if (run.HasExited) Fail($"run {k} ended before the kill: the job is too short for this test", run);
+        run.Kill();
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", await CompletedCheckpointsAsync())}]");
+    }
+
+    private string Report(string message) => message + "\n" + _log;
+
+    private void Fail(string message, ShellJobProcess? run)
+    {
+        var text = Report(message) + (run is null ? "" : $"\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
+        Assert.Fail(text);
+    }
+}
