@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on loopback for the tests (and for trying the jdbc and postgres-cdc connectors).
 #
-#   scripts/postgres.sh start DIR   installs Debian's postgresql when missing, creates a cluster in DIR, starts it on a
-#                                   free loopback port with wal_level=logical, and prints the Npgsql connection string
-#                                   (also written to DIR/connection-string)
-#   scripts/postgres.sh stop DIR    stops the server started in DIR and deletes DIR
+#   scripts/postgres.sh start DIR [OWNER_PID]
+#       installs Debian's postgresql when missing, creates a cluster in DIR, starts it on a free loopback port with
+#       wal_level=logical, and prints the Npgsql connection string (also written to DIR/connection-string); with
+#       OWNER_PID, a watcher stops the server and deletes DIR once that process is gone (a test host that was killed)
+#   scripts/postgres.sh stop DIR
+#       stops the server started in DIR and deletes DIR
 #
 # No systemd is needed: the server runs under pg_ctl, as the postgres user when this runs as root.
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
-[ $# -eq 2 ] || usage
+usage() { echo "usage: $0 start DIR [OWNER_PID] | stop DIR" >&2; exit 2; }
+[ $# -eq 2 ] || [ $# -eq 3 ] || usage
 action=$1
 dir=$2
+owner=${3:-}
 
 find_bin() {
   local d
@@ -71,6 +74,11 @@ start() {
       echo "$port" >"$dir/port"
       echo "$cs" >"$dir/connection-string"
       echo "$cs"
+      if [ -n "$owner" ]; then
+        # Detached from this script's output, so the caller's read of it ends now.
+        setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; bash "$2" stop "$3"' watcher "$owner" "$0" "$dir" \
+          </dev/null >/dev/null 2>&1 &
+      fi
       return 0
     fi
   done

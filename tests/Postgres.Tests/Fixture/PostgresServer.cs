@@ -74,7 +74,8 @@ public sealed class PostgresServer
             return new PostgresServer(null, "scripts/postgres.sh was not found above " + AppContext.BaseDirectory);
 
         var directory = Path.Combine(Path.GetTempPath(), $"streamsql-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        var (exitCode, output, error) = Run("bash", script, "start", directory);
+        // The script's watcher stops the server when this process is gone, also when the test host is killed.
+        var (exitCode, output, error) = Run("bash", script, "start", directory, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (exitCode != 0)
             return new PostgresServer(null, $"scripts/postgres.sh start failed ({exitCode}): {error.Trim()}");
 
