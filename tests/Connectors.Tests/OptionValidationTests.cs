@@ -22,6 +22,25 @@ public sealed class OptionValidationTests
         Assert.Equal(new[] { "blackhole", "datagen", "filesystem", "jdbc", "kafka", "nexmark", "postgres-cdc", "print", "upsert-kafka" }, BuiltInConnectors.CreateRegistry().Identifiers);
 
     [Fact]
+    public void Memory_sizes_take_Flinks_units_and_a_size_too_large_is_an_error_naming_the_option()
+    {
+        Assert.Equal(3L << 30, Common.MemorySize.Parse("3gb"));
+        Assert.Equal(2L << 40, Common.MemorySize.Parse("2 tebibytes"));
+        Assert.Equal(128L << 20, Common.MemorySize.Parse("128mb"));
+        var table = Table("t", Columns, ("connector", "filesystem"), ("path", "/tmp/x"), ("format", "csv"), ("sink.rolling-policy.file-size", "4gb"));
+        BuiltInConnectors.CreateRegistry().Find("filesystem")!.Validate(table);
+        Assert.Equal(4L << 30, new Common.TableOptions(table).Get(Filesystem.FilesystemOptions.RollingFileSize));
+
+        Assert.Equal("sink.rolling-policy.file-size",
+            Fails("filesystem", ("path", "/tmp/x"), ("format", "csv"), ("sink.rolling-policy.file-size", "99999999999tb")).OptionKey);
+        Assert.Equal("sink.rolling-policy.file-size",
+            Fails("filesystem", ("path", "/tmp/x"), ("format", "csv"), ("sink.rolling-policy.file-size", "2pb")).OptionKey);
+        var e = Fails("nexmark", ("bid.avg-size", "3gb"));
+        Assert.Equal("bid.avg-size", e.OptionKey);
+        Assert.Contains("too large", e.Message);
+    }
+
+    [Fact]
     public void Unknown_option_is_named()
     {
         var e = Fails("datagen", ("rows-per-sec", "5"));

@@ -41,7 +41,7 @@ public static class FilesystemOptions
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Options.Bool("json.encode.decimal-as-plain-number", false, "Write decimals without scientific notation.");
 
     public static readonly ConfigOption<long> RollingFileSize = new("sink.rolling-policy.file-size", 128L * 1024 * 1024,
-        "Part file size at which a new part file is started.", s => Nexmark.NexmarkOptions.ParseBytes(s), v => v + " bytes");
+        "Part file size at which a new part file is started.", Common.MemorySize.Parse, v => v + " bytes");
     public static readonly ConfigOption<TimeSpan> RollingInterval = Options.Duration("sink.rolling-policy.rollover-interval", TimeSpan.FromMinutes(30),
         "Longest time a part file stays open before a new one is started.");
     public static readonly ConfigOption<TimeSpan?> RollingInactivityInterval = Options.OptionalDuration("sink.rolling-policy.inactivity-interval",
@@ -76,7 +76,7 @@ public static class FilesystemOptions
         "Compression of parquet part files: snappy, gzip, zstd or none (uncompressed).", new[] { "snappy", "gzip", "zstd", "none", "uncompressed", "lz4" });
     public static readonly ConfigOption<long> ParquetBlockSize = new("parquet.block.size", 128L * 1024 * 1024,
         "Buffered bytes at which a row group is written (a part file also ends its last row group when it closes).",
-        s => Nexmark.NexmarkOptions.ParseBytes(s), v => v + " bytes");
+        Common.MemorySize.Parse, v => v + " bytes");
 
     public static IReadOnlyList<ConfigOption> Optional { get; } =
     [

@@ -66,25 +66,7 @@ public static class NexmarkOptions
     };
 
     private static ConfigOption<int> Memory(string key, int defaultBytes, string description) =>
-        new(key, defaultBytes, description, ParseBytes, v => v + " bytes");
-
-    /// <summary>Flink memory sizes: <c>200</c>, <c>200b</c>, <c>200 bytes</c>, <c>1kb</c>, <c>1 k</c>.</summary>
-    internal static int ParseBytes(string text)
-    {
-        var t = text.Trim().ToLowerInvariant();
-        int i = 0;
-        while (i < t.Length && char.IsAsciiDigit(t[i])) i++;
-        if (i == 0) throw new FormatException($"'{text}' is not a memory size (e.g. '200b', '1kb')");
-        long n = long.Parse(t[..i], CultureInfo.InvariantCulture);
-        long factor = t[i..].Trim() switch
-        {
-            "" or "b" or "bytes" => 1,
-            "k" or "kb" or "kibibytes" => 1024,
-            "m" or "mb" or "mebibytes" => 1024 * 1024,
-            _ => throw new FormatException($"'{text}' has an unknown memory unit (use b, kb or mb)"),
-        };
-        return checked((int)(n * factor));
-    }
+        new(key, defaultBytes, description, Common.MemorySize.ParseInt, v => v + " bytes");
 
     private static long ParseBaseTime(string text)
     {
