@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using StreamSql.Postgres.Tests.Fixture;
 using StreamSql.Soak.Processes;
 using StreamSql.Soak.Rounds;
@@ -20,44 +19,20 @@ public sealed class JdbcKillTests : IDisposable
     private const string JobName = "jdbckill";
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(40);
 
-    private readonly ITestOutputHelper _output;
-    private readonly string _scratch;
-    private readonly string _shellDll;
-    private readonly Random _random;
-    private readonly StringBuilder _log = new();
     private string _db = "";
     private bool _jdbcStorage;
-    private bool _passed;
 
-    public JdbcKillTests(ITestOutputHelper output)
-    {
-        _output = output;
-        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
-        int seed = Random.Shared.Next();
-        _random = new Random(seed);
-        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-jdbc", "kill-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_scratch);
-        Log($"seed {seed}, scratch {_scratch}");
-    }
+    private readonly KillTestWorkspace _workspace;
 
-    public void Dispose()
-    {
-        if (_passed) Directory.Delete(_scratch, recursive: true);
-    }
+    public JdbcKillTests(ITestOutputHelper output) => _workspace = new KillTestWorkspace("streamsql-jdbc", JobName, output.WriteLine);
 
-    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
-
-    private void Log(string line)
-    {
-        _log.AppendLine(line);
-        _output.WriteLine(line);
-    }
+    public void Dispose() => _workspace.Dispose();
 
     private string Storage() => _jdbcStorage
         ? $"SET 'state.checkpoint-storage' = 'jdbc';\nSET 'state.checkpoints.jdbc.url' = '{PostgresServer.JdbcUrl(_db)}';\nSET 'state.checkpoints.jdbc.username' = 'postgres';"
-        : $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';";
+        : $"SET 'state.checkpoints.dir' = '{_workspace.Snapshots.CheckpointRoot}';";
 
-    private void Script(int rows, int parallelism, string sink, string insert) => File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+    private void Script(int rows, int parallelism, string sink, string insert) => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
         "SET 'execution.checkpointing.interval' = '300ms';",
         Storage(),
         $"SET 'pipeline.name' = '{JobName}';",
@@ -90,10 +65,10 @@ public sealed class JdbcKillTests : IDisposable
         await FinishAsync();
 
         var rows = await Pg.RowsAsync(_db, "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM out");
-        Log($"written {rows[0]} ({before} before the final run)");
+        _workspace.Log($"written {rows[0]} ({before} before the final run)");
         if (rows[0] != $"{Rows}|{Rows}|1|{Rows}") Fail($"not exactly once: count|distinct|min|max = {rows[0]}", null);
         Assert.True(before > 0 && before < Rows, Report("the kills did not land mid-job"));
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     [SkippableTheory]
@@ -118,18 +93,18 @@ public sealed class JdbcKillTests : IDisposable
         var expected = Enumerable.Range(1, Rows).GroupBy(i => i % 97).OrderBy(g => g.Key)
             .Select(g => $"{g.Key}|{g.Count()}|{g.Sum(i => (long)i)}").ToList();
         var actual = await Pg.TextRowsAsync(_db, "agg", "k, n, total", "k");
-        Log($"{actual.Count} groups ({before} before the final run)");
+        _workspace.Log($"{actual.Count} groups ({before} before the final run)");
         if (!expected.SequenceEqual(actual))
             Fail("the table differs from the batch result: " + string.Join(", ", expected.Except(actual).Take(5)) + " expected, "
                 + string.Join(", ", actual.Except(expected).Take(5)) + " found", null);
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     private async Task<long> CountAsync(string table) => long.Parse((await Pg.RowsAsync(_db, $"SELECT count(*) FROM {table}"))[0], CultureInfo.InvariantCulture);
 
     private async Task<List<long>> CompletedCheckpointsAsync()
     {
-        if (!_jdbcStorage) return Snapshots.CompletedCheckpoints();
+        if (!_jdbcStorage) return _workspace.Snapshots.CompletedCheckpoints();
         try
         {
             var rows = await Pg.RowsAsync(_db, $"SELECT path FROM streamsql_checkpoint_files WHERE path LIKE '/jdbc/{JobName}/chk-%/_metadata'");
@@ -145,14 +120,14 @@ public sealed class JdbcKillTests : IDisposable
     {
         var environment = new Dictionary<string, string>();
         if (fault is not null) environment["STREAMSQL_JDBC_SINK_FAULT"] = fault;
-        return ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
+        return ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
     }
 
     private async Task FinishAsync()
     {
         using var last = Start(null);
         var exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(120));
-        Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
+        _workspace.Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
         if (exit != 0) Fail("the final run did not finish cleanly", last);
     }
 
@@ -164,7 +139,7 @@ public sealed class JdbcKillTests : IDisposable
         if (fault is not null)
         {
             var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
-            Log($"run {k}: fault {fault}, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, "
+            _workspace.Log($"run {k}: fault {fault}, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, "
                 + $"checkpoints before [{string.Join(", ", before)}] after [{string.Join(", ", await CompletedCheckpointsAsync())}]");
             if (exit != ShellJobProcess.KilledExitCode) Fail($"run {k} was to kill itself at {fault} but exited with {exit}", run);
             return;
@@ -175,15 +150,15 @@ public sealed class JdbcKillTests : IDisposable
             if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
             await Task.Delay(10);
         }
-        int delay = _random.Next(0, 400);
+        int delay = _workspace.Random.Next(0, 400);
         await Task.Delay(delay);
         if (run.HasExited) Fail($"run {k} ended before the kill: the job is too short for this test", run);
         run.Kill();
         await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", await CompletedCheckpointsAsync())}]");
+        _workspace.Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", await CompletedCheckpointsAsync())}]");
     }
 
-    private string Report(string message) => message + "\n" + _log;
+    private string Report(string message) => _workspace.Report(message);
 
     private void Fail(string message, ShellJobProcess? run)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Npgsql;
 using StreamSql.Postgres.Tests.Fixture;
 using StreamSql.Soak.Processes;
@@ -21,36 +20,12 @@ public sealed class PostgresCdcKillTests : IDisposable
     private const string JobName = "cdckill";
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly ITestOutputHelper _output;
-    private readonly string _scratch;
-    private readonly string _shellDll;
-    private readonly Random _random;
-    private readonly StringBuilder _log = new();
-    private bool _passed;
 
-    public PostgresCdcKillTests(ITestOutputHelper output)
-    {
-        _output = output;
-        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
-        int seed = Random.Shared.Next();
-        _random = new Random(seed);
-        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-pgcdc", "kill-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_scratch);
-        Log($"seed {seed}, scratch {_scratch}");
-    }
+    private readonly KillTestWorkspace _workspace;
 
-    public void Dispose()
-    {
-        if (_passed) Directory.Delete(_scratch, recursive: true);
-    }
+    public PostgresCdcKillTests(ITestOutputHelper output) => _workspace = new KillTestWorkspace("streamsql-pgcdc", JobName, output.WriteLine);
 
-    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
-
-    private void Log(string line)
-    {
-        _log.AppendLine(line);
-        _output.WriteLine(line);
-    }
+    public void Dispose() => _workspace.Dispose();
 
     [SkippableFact]
     public async Task Changes_made_while_the_job_runs_and_while_it_is_down_reach_the_sink_exactly_once_after_kills_and_a_savepoint()
@@ -63,10 +38,10 @@ public sealed class PostgresCdcKillTests : IDisposable
             CREATE TABLE summary (g INT PRIMARY KEY, n BIGINT, total BIGINT);
             """);
         var b = new NpgsqlConnectionStringBuilder(db);
-        File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+        File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
             "SET 'execution.checkpointing.interval' = '300ms';",
-            $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
-            $"SET 'execution.checkpointing.savepoint-dir' = '{Snapshots.SavepointRoot}';",
+            $"SET 'state.checkpoints.dir' = '{_workspace.Snapshots.CheckpointRoot}';",
+            $"SET 'execution.checkpointing.savepoint-dir' = '{_workspace.Snapshots.SavepointRoot}';",
             $"SET 'pipeline.name' = '{JobName}';",
             $"CREATE TABLE items (id INT, g INT, v BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'postgres-cdc', 'hostname' = '{b.Host}', "
             + $"'port' = '{b.Port}', 'username' = '{b.Username}', 'password' = '{b.Password}', 'database-name' = '{b.Database}', 'schema-name' = 'public', "
@@ -91,7 +66,7 @@ public sealed class PostgresCdcKillTests : IDisposable
             await Task.Delay(1500);
             stopChanges.Cancel();
             int made = await changes;
-            Log($"{made} changes made");
+            _workspace.Log($"{made} changes made");
 
             var expected = await Pg.RowsAsync(db, "SELECT g, count(*), sum(v) FROM items GROUP BY g ORDER BY g");
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -102,7 +77,7 @@ public sealed class PostgresCdcKillTests : IDisposable
                     Fail($"the sink does not hold the table's aggregation: expected [{string.Join(", ", expected)}], got [{string.Join(", ", a)}]", last);
                 await Task.Delay(200);
             }
-            Log($"summary = [{string.Join(", ", actual)}]");
+            _workspace.Log($"summary = [{string.Join(", ", actual)}]");
             last.Kill();
             await last.WaitForExitAsync(TimeSpan.FromSeconds(10));
         }
@@ -119,7 +94,7 @@ public sealed class PostgresCdcKillTests : IDisposable
                 // Still held by a dying process: the database is a throwaway one.
             }
         }
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     /// <summary>Random inserts, updates (value and group) and deletes, each its own transaction, until cancelled.</summary>
@@ -146,50 +121,49 @@ public sealed class PostgresCdcKillTests : IDisposable
     }
 
     private ShellJobProcess Start(IEnumerable<string> arguments) =>
-        ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql" }.Concat(arguments), new Dictionary<string, string>());
+        ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql" }.Concat(arguments), new Dictionary<string, string>());
 
     private async Task KillAfterACheckpointAsync(int k, string[] arguments)
     {
-        var before = Snapshots.CompletedCheckpoints();
+        var before = _workspace.Snapshots.CompletedCheckpoints();
         using var run = Start(arguments);
         if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
         long newest = before.Count > 0 ? before[0] : 0;
-        while (!run.HasExited && Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
+        while (!run.HasExited && _workspace.Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
         {
             if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
             await Task.Delay(10);
         }
-        int delay = _random.Next(0, 400);
+        int delay = _workspace.Random.Next(0, 400);
         await Task.Delay(delay);
         if (run.HasExited) Fail($"run {k} ended before the kill", run);
         run.Kill();
         await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", Snapshots.CompletedCheckpoints())}]");
+        _workspace.Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", _workspace.Snapshots.CompletedCheckpoints())}]");
     }
 
     private async Task<string> StopWithSavepointAsync(int k)
     {
-        var before = Snapshots.CompletedCheckpoints();
+        var before = _workspace.Snapshots.CompletedCheckpoints();
         using var run = Start(["--from-latest-checkpoint"]);
         if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
         long newest = before.Count > 0 ? before[0] : 0;
-        while (!run.HasExited && Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
+        while (!run.HasExited && _workspace.Snapshots.CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest))
         {
             if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
             await Task.Delay(10);
         }
-        await Task.Delay(_random.Next(0, 400));
+        await Task.Delay(_workspace.Random.Next(0, 400));
         run.Terminate();
         var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(30));
-        var savepoints = Snapshots.CompletedSavepoints();
-        Log($"run {k}: SIGTERM, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, savepoints [{string.Join(", ", savepoints)}]");
+        var savepoints = _workspace.Snapshots.CompletedSavepoints();
+        _workspace.Log($"run {k}: SIGTERM, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, savepoints [{string.Join(", ", savepoints)}]");
         if (savepoints.Count == 0) Fail($"run {k} wrote no savepoint", run);
         return savepoints[^1];
     }
 
     private void Fail(string message, ShellJobProcess? run)
     {
-        var text = message + "\n" + _log + (run is null ? "" : $"\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
-        Assert.Fail(text);
+        Assert.Fail(_workspace.Report(message, run));
     }
 }
