@@ -168,6 +168,45 @@ public sealed class GroupAggregateTests : IDisposable
         Assert.Contains("-D[1, 1, 1]", rows);
     }
 
+    [Fact]
+    public async Task Array_agg_collects_values_with_nulls_in_arrival_order()
+    {
+        var rows = await Changelog(Table("a,1", "b,2", "a,", "a,1"), "SELECT k, ARRAY_AGG(v) AS vs FROM t GROUP BY k");
+        Assert.Equal(new[]
+        {
+            "+I[a, [1]]", "+I[b, [2]]", "-U[a, [1]]", "+U[a, [1, null]]", "-U[a, [1, null]]", "+U[a, [1, null, 1]]",
+        }, rows);
+    }
+
+    [Fact]
+    public async Task Array_agg_over_retractions_removes_the_retracted_value_wherever_it_is()
+    {
+        // Inner: +I[a, 1], +I[b, 2], then -U[a, 1] and +U[a, 4] in one batch (applied together, one change out).
+        var rows = await Changelog(Table("a,1", "b,2", "a,3"), "SELECT ARRAY_AGG(s) AS ss FROM (SELECT k, SUM(v) AS s FROM t GROUP BY k)");
+        Assert.Equal(new[] { "+I[[1]]", "-U[[1]]", "+U[[1, 2]]", "-U[[1, 2]]", "+U[[2, 4]]" }, rows);
+    }
+
+    [Fact]
+    public async Task Array_agg_of_a_group_that_loses_every_value_deletes_it()
+    {
+        var rows = await Changelog(Table("a,1", "a,2"), "SELECT c, ARRAY_AGG(k) AS ks FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) GROUP BY c");
+        Assert.Equal(new[] { "+I[1, [a]]", "-D[1, [a]]", "+I[2, [a]]" }, rows);
+    }
+
+    [Fact]
+    public async Task Array_agg_in_hop_windows_merges_slices_in_time_order()
+    {
+        var path = Path.Combine(_dir, "e.csv");
+        File.WriteAllLines(path, ["1,2026-01-01 00:00:01", "2,2026-01-01 00:00:06", "3,2026-01-01 00:00:12", "4,2026-01-01 00:00:08"]);
+        var rows = await Changelog(
+            $"CREATE TABLE e (v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'csv')",
+            "SELECT window_start, ARRAY_AGG(v) AS vs FROM TABLE(HOP(TABLE e, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND)) GROUP BY window_start, window_end");
+        Assert.Equal(new[]
+        {
+            "+I[2025-12-31T23:59:55, [1]]", "+I[2026-01-01T00:00:00, [1, 2, 4]]", "+I[2026-01-01T00:00:05, [2, 4, 3]]", "+I[2026-01-01T00:00:10, [3]]",
+        }, rows);
+    }
+
     private static ChangelogRow Parse(string row)
     {
         var kind = row[..2] switch { "+I" => RowKind.Insert, "-U" => RowKind.UpdateBefore, "+U" => RowKind.UpdateAfter, _ => RowKind.Delete };

@@ -6,7 +6,7 @@ namespace StreamSql.Execution.Aggregates;
 /// <summary>The aggregate functions the runtime has accumulators for.</summary>
 public enum AggregateFunction
 {
-    Count, Sum, Sum0, Avg, Min, Max, FirstValue, LastValue, ListAgg, VarPop, VarSamp, StddevPop, StddevSamp, BoolAnd, BoolOr,
+    Count, Sum, Sum0, Avg, Min, Max, FirstValue, LastValue, ListAgg, ArrayAgg, VarPop, VarSamp, StddevPop, StddevSamp, BoolAnd, BoolOr,
 }
 
 /// <summary>
@@ -48,6 +48,7 @@ public sealed record AccumulatorSpec(
             AggregateFunction.ListAgg => Retracting
                 ? new OrderedValueAccumulator(epoch, OrderedValueAccumulator.Kind.ListAgg, Text(Require(argument)), Separator)
                 : ListAgg(epoch, Text(Require(argument))),
+            AggregateFunction.ArrayAgg => new ArrayAggAccumulator(epoch, Require(argument), ResultType),
             AggregateFunction.VarPop => new VarianceAccumulator(epoch, VarianceKind.VarPop, Numeric(Require(argument)), ResultType, Retracting),
             AggregateFunction.VarSamp => new VarianceAccumulator(epoch, VarianceKind.VarSamp, Numeric(Require(argument)), ResultType, Retracting),
             AggregateFunction.StddevPop => new VarianceAccumulator(epoch, VarianceKind.StddevPop, Numeric(Require(argument)), ResultType, Retracting),

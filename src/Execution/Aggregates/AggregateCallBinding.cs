@@ -34,6 +34,7 @@ public sealed record AggregateCallBinding(AccumulatorSpec Accumulator, int[] Arg
         AggregateFunctionKind.FirstValue => AggregateFunction.FirstValue,
         AggregateFunctionKind.LastValue => AggregateFunction.LastValue,
         AggregateFunctionKind.ListAgg => AggregateFunction.ListAgg,
+        AggregateFunctionKind.ArrayAgg => AggregateFunction.ArrayAgg,
         AggregateFunctionKind.StddevPop => AggregateFunction.StddevPop,
         AggregateFunctionKind.StddevSamp => AggregateFunction.StddevSamp,
         AggregateFunctionKind.VarPop => AggregateFunction.VarPop,

@@ -12,7 +12,9 @@ namespace StreamSql.Execution.Columns;
 public static class ColumnEquality
 {
     /// <summary>For every row i below <paramref name="same"/>'s length: <c>same[i] &amp;= a[i] equals b[i]</c>.</summary>
-    public static void And(IArrowArray a, IArrowArray b, Span<bool> same)
+    public static void And(IArrowArray a, IArrowArray b, Span<bool> same) => And(a.Data, b.Data, same);
+
+    private static void And(ArrayData a, ArrayData b, Span<bool> same)
     {
         var left = new ColumnView(a);
         var right = new ColumnView(b);
@@ -57,8 +59,43 @@ public static class ColumnEquality
             return true;
         }
 
-        public bool Struct() => throw new NotSupportedException("aggregate results of type ROW are not compared");
-        public bool List() => throw new NotSupportedException("aggregate results of type ARRAY/MAP are not compared");
+        /// <summary>Rows are equal when both are NULL, or neither is and every field is.</summary>
+        public bool Struct()
+        {
+            var fields = new bool[_same.Length];
+            _same.CopyTo(fields);
+            for (int f = 0; f < a.Data.Children.Length; f++)
+                And(a.Data.Children[f].Slice(a.Offset, _same.Length), b.Data.Children[f].Slice(b.Offset, _same.Length), fields);
+            for (int i = 0; i < _same.Length; i++)
+                if (_same[i] && !BothNull(i, out bool oneNull)) _same[i] = !oneNull && fields[i];
+            return true;
+        }
+
+        /// <summary>ARRAY, MULTISET and MAP values are equal when both are NULL, or neither is and they have the same
+        /// elements (entries) in the same order.</summary>
+        public bool List()
+        {
+            var x = a.Offsets;
+            var y = b.Offsets;
+            bool[]? elements = null;
+            for (int i = 0; i < _same.Length; i++)
+            {
+                if (!_same[i] || BothNull(i, out bool oneNull)) continue;
+                int length = x[i + 1] - x[i];
+                if (oneNull || length != y[i + 1] - y[i])
+                {
+                    _same[i] = false;
+                    continue;
+                }
+                if (length == 0) continue;
+                if (elements is null || elements.Length < length) elements = new bool[Math.Max(length, 16)];
+                var span = elements.AsSpan(0, length);
+                span.Fill(true);
+                And(a.Data.Children[0].Slice(x[i], length), b.Data.Children[0].Slice(y[i], length), span);
+                _same[i] = !span.Contains(false);
+            }
+            return true;
+        }
 
         private bool Fixed<T>() where T : unmanaged, IEquatable<T>
         {

@@ -407,6 +407,9 @@ internal sealed class AggregateBinder
             throw new SqlValidationException(ex.Message, f.Span);
         }
 
+        if (kind == AggregateFunctionKind.ArrayAgg && args[0].Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
+            throw Unsupported.Feature($"ARRAY_AGG over {args[0].Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
+
         var argIndexes = new List<int>();
         for (int i = 0; i < args.Count; i++) argIndexes.Add(Argument(argSyntax[i], args[i]));
         int filter = -1;

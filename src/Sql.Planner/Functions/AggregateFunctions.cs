@@ -8,7 +8,8 @@ namespace StreamSql.Sql.Planner.Functions;
 /// Operand checks and result types of the aggregate functions, Flink's (<c>FlinkSqlOperatorTable</c>, the type system's
 /// <c>deriveSumType</c>/<c>deriveAvgAggType</c>): COUNT is BIGINT NOT NULL; SUM keeps integer and approximate types and
 /// makes DECIMAL(p, s) into DECIMAL(38, s); AVG and the variance family keep the argument's type except DECIMAL(p, s) →
-/// DECIMAL(38, max(6, s)); MIN, MAX, FIRST_VALUE, LAST_VALUE keep it; LISTAGG is STRING. Every result but COUNT and
+/// DECIMAL(38, max(6, s)); MIN, MAX, FIRST_VALUE, LAST_VALUE keep it; LISTAGG is STRING;
+/// ARRAY_AGG is ARRAY of the argument's type. Every result but COUNT and
 /// $SUM0 is nullable (a group can lose its last value to a retraction).
 /// </summary>
 internal static class AggregateFunctions
@@ -25,6 +26,7 @@ internal static class AggregateFunctions
         ["FIRST_VALUE"] = AggregateFunctionKind.FirstValue,
         ["LAST_VALUE"] = AggregateFunctionKind.LastValue,
         ["LISTAGG"] = AggregateFunctionKind.ListAgg,
+        ["ARRAY_AGG"] = AggregateFunctionKind.ArrayAgg,
         ["STDDEV_POP"] = AggregateFunctionKind.StddevPop,
         ["STDDEV_SAMP"] = AggregateFunctionKind.StddevSamp,
         ["STDDEV"] = AggregateFunctionKind.StddevSamp,
@@ -76,6 +78,8 @@ internal static class AggregateFunctions
                 if (a.Count is < 1 or > 2 || !IsString(a[0])) return null;
                 if (a.Count == 2 && (!IsString(a[1]) || !separatorIsLiteral)) return null;
                 return SqlType.String.WithNullable(true);
+            case AggregateFunctionKind.ArrayAgg:
+                return a.Count == 1 && a[0].Kind != SqlTypeKind.Null ? SqlType.Array(a[0]).WithNullable(true) : null;
             case AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr:
                 return a.Count == 1 && IsBoolean(a[0]) ? SqlType.Boolean.WithNullable(true) : null;
             default:
@@ -91,7 +95,7 @@ internal static class AggregateFunctions
         AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg or AggregateFunctionKind.StddevPop
             or AggregateFunctionKind.StddevSamp or AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp => $"'{name}(<NUMERIC>)'",
         AggregateFunctionKind.Min or AggregateFunctionKind.Max => $"'{name}(<COMPARABLE_TYPE>)'",
-        AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue => $"'{name}(<ANY>)'",
+        AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue or AggregateFunctionKind.ArrayAgg => $"'{name}(<ANY>)'",
         AggregateFunctionKind.ListAgg => $"'{name}(<CHARACTER>)', '{name}(<CHARACTER>, <CHARACTER_LITERAL>)'",
         AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr => $"'{name}(<BOOLEAN>)'",
         _ => $"'{name}(...)'",

@@ -110,6 +110,7 @@ internal sealed class WindowAccumulators
         AggregateFunctionKind.FirstValue => AggregateFunction.FirstValue,
         AggregateFunctionKind.LastValue => AggregateFunction.LastValue,
         AggregateFunctionKind.ListAgg => AggregateFunction.ListAgg,
+        AggregateFunctionKind.ArrayAgg => AggregateFunction.ArrayAgg,
         AggregateFunctionKind.StddevPop => AggregateFunction.StddevPop,
         AggregateFunctionKind.StddevSamp => AggregateFunction.StddevSamp,
         AggregateFunctionKind.VarPop => AggregateFunction.VarPop,

@@ -40,6 +40,7 @@ public sealed record AggregateCall(
         AggregateFunctionKind.FirstValue => "FIRST_VALUE",
         AggregateFunctionKind.LastValue => "LAST_VALUE",
         AggregateFunctionKind.ListAgg => "LISTAGG",
+        AggregateFunctionKind.ArrayAgg => "ARRAY_AGG",
         AggregateFunctionKind.StddevPop => "STDDEV_POP",
         AggregateFunctionKind.StddevSamp => "STDDEV_SAMP",
         AggregateFunctionKind.VarPop => "VAR_POP",

@@ -49,6 +49,9 @@ public enum AggregateFunctionKind
     BoolAnd,
     /// <summary><c>BOOL_OR(x)</c>: TRUE when any non-NULL value is TRUE (MAX over BOOLEAN); NULL when none.</summary>
     BoolOr,
+    /// <summary><c>ARRAY_AGG(x)</c>: every value in arrival order, NULLs included (Flink's <c>ArrayAggFunction</c>, RESPECT
+    /// NULLS); NULL when the group has none. A retraction removes the first equal value (NULL equals NULL).</summary>
+    ArrayAgg,
     /// <summary><c>GROUPING(x)</c>. Planner only: resolved into an expression over the Expand's <c>$e</c> column; never in a spec.</summary>
     Grouping,
     /// <summary><c>GROUPING_ID(x, ...)</c>. Planner only, as <see cref="Grouping"/>.</summary>

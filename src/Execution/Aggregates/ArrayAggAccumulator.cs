@@ -1,0 +1,111 @@
+using Apache.Arrow;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Aggregates;
+
+/// <summary>
+/// <c>ARRAY_AGG(x)</c> as Flink's <c>ArrayAggFunction</c> (RESPECT NULLS): a group's values in arrival order, NULLs
+/// included, as an ARRAY; NULL for a group with no values. A retraction removes the earliest equal value (NULL equals
+/// NULL); one that finds none is remembered and only a merge (window slices, sessions) settles it against the merged
+/// values, as Flink's <c>retractList</c>. Values are kept in a <see cref="GroupValueLists"/>, each as a tag byte
+/// (0 NULL, 1 a value) followed by its <see cref="SortableEncoding"/>.
+/// </summary>
+public sealed class ArrayAggAccumulator : IGroupsAccumulator
+{
+    private const byte NullTag = 0;
+    private const byte ValueTag = 1;
+
+    private readonly GroupValueLists _lists;
+    private readonly SqlType _element;
+    private readonly StateRowWriter _scratch = new();
+
+    public ArrayAggAccumulator(SnapshotEpoch epoch, SqlType argumentType, SqlType resultType)
+    {
+        if (!SortableEncoding.Supports(argumentType))
+            throw new NotSupportedException($"ARRAY_AGG over {argumentType} is not supported yet (only scalar values)");
+        _lists = new GroupValueLists(epoch);
+        _element = resultType.Elements![0];
+        ResultType = resultType;
+    }
+
+    public SqlType ResultType { get; }
+
+    public bool SupportsRetraction => true;
+
+    public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var column = arguments[0];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!filter.IsEmpty && !filter[i]) continue;
+            Encode(column, i);
+            _lists.Append(groups[i], _scratch.Written, cancelPending: false);
+        }
+    }
+
+    public void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var column = arguments[0];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!filter.IsEmpty && !filter[i]) continue;
+            Encode(column, i);
+            _lists.RemoveFirst(groups[i], _scratch.Written, keepPending: true);
+        }
+    }
+
+    private void Encode(IArrowArray column, int row)
+    {
+        _scratch.Clear();
+        _scratch.WriteByte(ValueTag);
+        if (SortableEncoding.TryWrite(column, row, _scratch)) return;
+        _scratch.Clear();
+        _scratch.WriteByte(NullTag);
+    }
+
+    public IArrowArray Evaluate(ReadOnlySpan<int> groups)
+    {
+        var builder = (ListColumnBuilder)ColumnBuilder.Create(ResultType, groups.Length);
+        var values = builder.Values;
+        foreach (int g in groups)
+        {
+            int e = _lists.First(g);
+            if (e < 0)
+            {
+                builder.AppendNull();
+                continue;
+            }
+            for (; e >= 0; e = _lists.Next(e))
+            {
+                var encoded = _lists.Value(e);
+                if (encoded[0] == NullTag) values.AppendNull();
+                else SortableEncoding.Decode(encoded[1..], _element, values);
+            }
+            builder.AppendListValid();
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Appends <paramref name="from"/>'s values after <paramref name="into"/>'s; pending retractions of both then cancel
+    /// the earliest equal merged values (Flink's merge).</summary>
+    public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
+    {
+        PrepareWrite(into);
+        for (int i = 0; i < from.Length; i++) _lists.AppendAll(from[i], into[i], cancelPending: true);
+    }
+
+    public void EnsureCapacity(int groups) => _lists.EnsureCapacity(groups);
+    public void PrepareWrite(ReadOnlySpan<int> groups) => _lists.PrepareWrite(groups);
+    public void Reset(int group) => _lists.Clear(group);
+    public void WriteState(int group, StateRowWriter writer) => _lists.Write(group, writer);
+    public void ReadState(int group, ref StateRowReader reader) => _lists.Read(group, ref reader);
+    public IGroupColumnSnapshot Capture() => new Snapshot(_lists.Capture());
+    public long AllocatedBytes => _lists.AllocatedBytes;
+
+    private sealed class Snapshot(GroupValueListsView view) : IGroupColumnSnapshot
+    {
+        public void WriteState(int group, StateRowWriter writer) => view.Write(group, writer);
+    }
+}
