@@ -59,7 +59,7 @@ public sealed class SqlPlanner
         {
             case ExecuteStatement { RestoreFrom: null } execute:
                 return Plan(execute.Inner, configuration);
-            case QueryStatement or InsertStatement or StatementSetStatement:
+            case QueryStatement or InsertStatement or StatementSetStatement or CreateTableStatement { AsQuery: not null }:
                 return Compile(statement, configuration).Result;
             case ExplainStatement explain:
                 return Explain(explain, configuration);
@@ -73,7 +73,7 @@ public sealed class SqlPlanner
     /// <summary>Everything planning a DML statement produced, kept together for EXPLAIN.</summary>
     private sealed record Compilation(IReadOnlyList<LogicalNode> Bound, IReadOnlyList<PhysicalNode> Physical, PlanResult Result);
 
-    private Compilation Compile(Statement statement, Configuration configuration)
+    private Compilation Compile(Statement statement, Configuration configuration, bool explainOnly = false)
     {
         var optimizer = new LogicalOptimizer(ConstantEvaluator);
         switch (statement)
@@ -93,6 +93,8 @@ public sealed class SqlPlanner
             case StatementSetStatement set:
                 if (set.Inserts.Count == 0) throw new SqlValidationException("A statement set needs at least one INSERT", set.Span);
                 return CompileInserts(set.Inserts, configuration, optimizer);
+            case CreateTableStatement { AsQuery: not null } ctas:
+                return CompileCreateTableAs(ctas, configuration, optimizer, explainOnly);
             default:
                 throw Unsupported.Feature($"EXPLAIN of {StatementName(statement)}", statement.Span);
         }
@@ -118,9 +120,42 @@ public sealed class SqlPlanner
         return new Compilation(bound, physical, new InsertPlan(job, targets));
     }
 
+    /// <summary>
+    /// <c>CREATE TABLE t WITH (...) AS SELECT ...</c> (Flink's CTAS): the table is created with the query's columns (after
+    /// the ones the statement declares), then the query is inserted into it by column name as one INSERT job. When the
+    /// table exists and <c>IF NOT EXISTS</c> is given, the query goes into the existing table. The table is not kept
+    /// when the INSERT cannot be planned, nor for EXPLAIN.
+    /// </summary>
+    private Compilation CompileCreateTableAs(CreateTableStatement s, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
+    {
+        string name = ObjectNames.Resolve(s.Name);
+        var query = new QueryBinder(Catalog, Connectors).Bind(s.AsQuery!);
+        bool create = true;
+        if (Catalog.Contains(name))
+        {
+            if (!s.IfNotExists)
+                throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
+            create = false;
+        }
+        if (create) Catalog.AddTable(new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: query.Schema));
+        bool keep = false;
+        try
+        {
+            var columns = query.Schema.Fields.Select(f => new Identifier(f.Name, s.AsQuery!.Span)).ToList();
+            var insert = new InsertStatement(s.Name, columns, [], false, s.AsQuery!, s.Span);
+            var compilation = CompileInserts([insert], configuration, optimizer);
+            keep = !explainOnly;
+            return compilation;
+        }
+        finally
+        {
+            if (create && !keep) Catalog.RemoveTable(name);
+        }
+    }
+
     private ExplainResult Explain(ExplainStatement explain, Configuration configuration)
     {
-        var compilation = Compile(explain.Inner, configuration);
+        var compilation = Compile(explain.Inner, configuration, explainOnly: true);
         bool changelog = explain.Details.Any(d => string.Equals(d, "CHANGELOG_MODE", StringComparison.OrdinalIgnoreCase));
         var sb = new StringBuilder();
         sb.Append("== Abstract Syntax Tree ==\n");

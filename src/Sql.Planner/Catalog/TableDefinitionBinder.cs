@@ -15,11 +15,15 @@ internal sealed class TableDefinitionBinder
 
     public TableDefinitionBinder(ConnectorOptionValidator options) => _options = options;
 
-    /// <summary>Binds <paramref name="s"/>; <paramref name="likeBase"/> is the table its <c>LIKE</c> clause names, if any.</summary>
-    public CatalogTable Bind(CreateTableStatement s, string name, CatalogTable? likeBase = null)
+    /// <summary>Binds <paramref name="s"/>; <paramref name="likeBase"/> is the table its <c>LIKE</c> clause names, if any;
+    /// <paramref name="queryColumns"/> the result of its <c>AS SELECT</c> query (CTAS), whose columns follow the ones the
+    /// statement declares, except those it declares itself (Flink 2.x's schema merging).</summary>
+    public CatalogTable Bind(CreateTableStatement s, string name, CatalogTable? likeBase = null, RowSchema? queryColumns = null)
     {
         if (s.Like is not null && likeBase is null) throw new SqlValidationException("The source table of the LIKE clause was not found", s.Like.Span);
-        if (s.AsQuery is not null) throw Unsupported.Feature("CREATE TABLE ... AS SELECT", s.AsQuery.Span);
+        if (s.AsQuery is not null && queryColumns is null) throw Unsupported.Feature("CREATE TABLE ... AS SELECT", s.AsQuery.Span);
+        if (s.AsQuery is not null && s.Like is not null)
+            throw new SqlValidationException("CREATE TABLE AS SELECT does not support LIKE clause", s.Like.Span);
         var like = likeBase is null ? null : new LikeMerging(s.LikeOptions);
 
         // Options first (from the base table too): the connector is needed before metadata columns are checked.
@@ -78,6 +82,18 @@ internal sealed class TableDefinitionBinder
                 throw new SqlValidationException($"A column named '{c.Name.Value}' already exists in the {where}", c.Name.Span);
             }
             sources.Add(new ColumnSource(null, null, null, c.Span) { Definition = c });
+        }
+        if (queryColumns is not null)
+        {
+            var fromQuery = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in queryColumns.Fields)
+            {
+                if (!fromQuery.Add(f.Name))
+                    throw new SqlValidationException($"The query of CREATE TABLE AS SELECT returns two columns named '{f.Name}'; give them distinct aliases", s.AsQuery!.Span);
+                if (f.Type.Kind == SqlTypeKind.Null)
+                    throw new SqlValidationException($"Column '{f.Name}' of the query has type NULL; CAST it to the type the table should have", s.AsQuery!.Span);
+                if (seen.Add(f.Name)) sources.Add(new ColumnSource(new PhysicalColumn(f.Name, f.Type.WithoutTimeAttribute(), null), null, null, s.AsQuery!.Span));
+            }
         }
 
         // Physical and metadata columns first: computed columns are bound over them, in declaration order.
