@@ -73,7 +73,7 @@ internal static class JobRestoreResolver
         if (path is null) return null;
         try
         {
-            return Path.GetFullPath(path);
+            return LocalPath.Full(path);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
@@ -184,7 +184,7 @@ internal static class JobRestoreResolver
         var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
         var type = configuration.Get(CheckpointingOptions.Storage);
         var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
-        savepoints = string.IsNullOrWhiteSpace(savepoints) ? null : Path.GetFullPath(savepoints);
+        savepoints = string.IsNullOrWhiteSpace(savepoints) ? null : LocalPath.Full(savepoints);
         string? checkpoints = null;
         if (type == "jdbc" || (type != "jobmanager" && !string.IsNullOrWhiteSpace(directory)))
         {

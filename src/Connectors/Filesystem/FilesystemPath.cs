@@ -1,3 +1,5 @@
+using StreamSql.Execution.Checkpointing;
+
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
@@ -7,30 +9,5 @@ namespace StreamSql.Connectors.Filesystem;
 internal static class FilesystemPath
 {
     /// <summary>The local path of <paramref name="path"/>, or null when it has a scheme other than <c>file</c>.</summary>
-    public static string? ToLocal(string path)
-    {
-        if (path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            var rest = path["file:".Length..];
-            // file:///x and file://localhost/x name /x; file:/x names /x; file:x is relative.
-            if (rest.StartsWith("//", StringComparison.Ordinal))
-            {
-                rest = rest[2..];
-                int slash = rest.IndexOf('/');
-                rest = slash < 0 ? "/" : rest[slash..];
-            }
-            return Uri.UnescapeDataString(rest);
-        }
-        int colon = path.IndexOf("://", StringComparison.Ordinal);
-        if (colon > 0 && IsScheme(path.AsSpan(0, colon))) return null;
-        return path;
-    }
-
-    private static bool IsScheme(ReadOnlySpan<char> text)
-    {
-        if (!char.IsAsciiLetter(text[0])) return false;
-        foreach (var c in text)
-            if (!char.IsAsciiLetterOrDigit(c) && c != '+' && c != '-' && c != '.') return false;
-        return true;
-    }
+    public static string? ToLocal(string path) => LocalPath.TryToLocal(path);
 }

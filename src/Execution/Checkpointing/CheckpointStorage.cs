@@ -30,8 +30,8 @@ public sealed class CheckpointStorage
         FileSystem = fileSystem;
         SavepointFileSystem = savepointFileSystem ?? fileSystem;
         JobId = jobId;
-        JobDirectory = Path.GetFullPath(Path.Combine(checkpointsDirectory, SafeName(jobId)));
-        SavepointDirectory = savepointDirectory is null ? null : Path.GetFullPath(savepointDirectory);
+        JobDirectory = Path.Combine(LocalPath.Full(checkpointsDirectory), SafeName(jobId));
+        SavepointDirectory = savepointDirectory is null ? null : LocalPath.Full(savepointDirectory);
         NumRetained = numRetained;
         Retention = retention;
         _random = random ?? Random.Shared;
@@ -104,7 +104,7 @@ public sealed class CheckpointStorage
         prefix = prefix.Length > 6 ? prefix[..6] : prefix;
         var random = new byte[6];
         _random.NextBytes(random);
-        var directory = Path.GetFullPath(Path.Combine(parent, $"savepoint-{prefix}-{Convert.ToHexStringLower(random)}"));
+        var directory = Path.Combine(LocalPath.Full(parent), $"savepoint-{prefix}-{Convert.ToHexStringLower(random)}");
         return new Writer(this, checkpointId, directory, isSavepoint: true);
     }
 
@@ -229,7 +229,7 @@ public sealed class CheckpointStorage
 
     public static CompletedCheckpoint Load(IStateFileSystem fileSystem, string path)
     {
-        path = Path.GetFullPath(path);
+        path = LocalPath.Full(path);
         var directory = Path.GetFileName(path) == CheckpointMetadataFormat.FileName ? Path.GetDirectoryName(path)! : path;
         var metadataPath = Path.Combine(directory, CheckpointMetadataFormat.FileName);
         if (!fileSystem.FileExists(metadataPath))

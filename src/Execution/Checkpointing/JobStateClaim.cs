@@ -78,9 +78,9 @@ public sealed class JobStateClaim : IDisposable
     {
         var directory = configuration.Get(CheckpointingOptions.CheckpointsDirectory);
         var type = configuration.Get(CheckpointingOptions.Storage) ?? (directory is null ? "jobmanager" : "filesystem");
-        if (type == "filesystem" && !string.IsNullOrWhiteSpace(directory)) return Path.GetFullPath(directory);
+        if (type == "filesystem" && !string.IsNullOrWhiteSpace(directory)) return LocalPath.Full(directory);
         var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
-        return string.IsNullOrWhiteSpace(savepoints) ? null : Path.GetFullPath(savepoints);
+        return string.IsNullOrWhiteSpace(savepoints) ? null : LocalPath.Full(savepoints);
     }
 
     public void Dispose()

@@ -23,6 +23,28 @@ public sealed class CheckpointStorageTests : IDisposable
         return Checkpoint(storage, id, new[] { backend });
     }
 
+    [Theory]
+    [InlineData("file://{0}")]
+    [InlineData("file://localhost{0}")]
+    [InlineData("file:{0}")]
+    [InlineData("{0}")]
+    public void Checkpoint_and_savepoint_directories_may_be_file_uris_as_in_flink(string form)
+    {
+        string uri = string.Format(System.Globalization.CultureInfo.InvariantCulture, form, _root);
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, uri + "/chk", "job", uri + "/sp");
+        Assert.Equal(Path.Combine(_root, "chk", "job"), storage.JobDirectory);
+        Assert.Equal(Path.Combine(_root, "sp"), storage.SavepointDirectory);
+        var completed = CheckpointOf(storage, 1);
+        Assert.Equal(1, storage.Load("file://" + completed.Directory).CheckpointId);
+    }
+
+    [Fact]
+    public void A_directory_on_another_file_system_is_refused_by_name()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new CheckpointStorage(LocalStateFileSystem.Instance, "s3://bucket/chk", "job", null));
+        Assert.Contains("'s3://bucket/chk' is not a local path", e.Message);
+    }
+
     [Fact]
     public void Metadata_round_trips_every_field()
     {
