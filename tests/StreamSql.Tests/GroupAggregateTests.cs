@@ -207,6 +207,14 @@ public sealed class GroupAggregateTests : IDisposable
         }, rows);
     }
 
+    [Fact]
+    public async Task Union_without_all_keeps_each_row_once_across_both_sides()
+    {
+        var rows = await Changelog(Table("a,1", "b,2", "a,1"),
+            "SELECT k, v FROM t UNION SELECT k, v + 1 FROM t WHERE k = 'a' UNION ALL SELECT 'z', 0");
+        Assert.Equal(new[] { "+I[a, 1]", "+I[a, 2]", "+I[b, 2]", "+I[z, 0]" }, rows.Order(StringComparer.Ordinal));
+    }
+
     private static ChangelogRow Parse(string row)
     {
         var kind = row[..2] switch { "+I" => RowKind.Insert, "-U" => RowKind.UpdateBefore, "+U" => RowKind.UpdateAfter, _ => RowKind.Delete };

@@ -320,7 +320,14 @@ internal sealed class QueryBinder
     private LogicalNode BindSetOperation(SetOperationQuery s, CteEnvironment? ctes)
     {
         if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operation support", s.Span);
-        if (!s.All) throw Unsupported.Stateful("UNION (without ALL)", "deduplication", s.Span);
+        if (!s.All)
+        {
+            // UNION: UNION ALL of both sides, then an aggregation grouped by every column (Flink's plan for it).
+            var union = MakeUnion([Bind(s.Left, ctes), Bind(s.Right, ctes)], [s.Left.Span, s.Right.Span], s.Span, "UNION");
+            var keys = Enumerable.Range(0, union.Schema.Count).ToList();
+            var none = Array.Empty<Physical.AggregateCall>();
+            return new LogicalAggregate(union, keys, null, none, LogicalAggregate.SchemaOf(union, keys, null, none));
+        }
         var branches = new List<LogicalNode>();
         var spans = new List<SourceSpan>();
         void Collect(Query q)
@@ -333,12 +340,12 @@ internal sealed class QueryBinder
         return MakeUnion(branches, spans, s.Span);
     }
 
-    private static LogicalNode MakeUnion(List<LogicalNode> branches, List<SourceSpan> spans, SourceSpan span)
+    private static LogicalNode MakeUnion(List<LogicalNode> branches, List<SourceSpan> spans, SourceSpan span, string name = "UNION ALL")
     {
         int width = branches[0].Schema.Count;
         for (int b = 1; b < branches.Count; b++)
             if (branches[b].Schema.Count != width)
-                throw new SqlValidationException($"Column count mismatch in UNION ALL: the first input has {width} columns, input {b + 1} has {branches[b].Schema.Count}", spans[b]);
+                throw new SqlValidationException($"Column count mismatch in {name}: the first input has {width} columns, input {b + 1} has {branches[b].Schema.Count}", spans[b]);
         var fields = new List<Field>();
         for (int i = 0; i < width; i++)
         {
@@ -350,7 +357,7 @@ internal sealed class QueryBinder
                 var plain = types.Select(t => t.WithoutTimeAttribute()).ToList();
                 common = plain.All(t => t.Equals(plain[0])) ? plain[0] : BuiltInFunctions.LeastRestrictive(plain)
                     ?? throw new SqlValidationException(
-                        $"Type mismatch in UNION ALL column {i + 1} ('{branches[0].Schema[i].Name}'): {string.Join(", ", plain.Distinct())} have no common type", span);
+                        $"Type mismatch in {name} column {i + 1} ('{branches[0].Schema[i].Name}'): {string.Join(", ", plain.Distinct())} have no common type", span);
             }
             fields.Add(new Field(branches[0].Schema[i].Name, common));
         }
