@@ -247,6 +247,18 @@ public sealed class WindowTests
     }
 
     [Fact]
+    public void Grouping_sets_in_a_processing_time_window_aggregation_plan_the_same_expansion()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT user_id, url, window_start, COUNT(*), GROUPING_ID(user_id, url) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(pt), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, CUBE (user_id, url)");
+        var chain = plan.Job.Vertices.SelectMany(v => v.Chain).ToList();
+        Assert.Equal(4, Assert.Single(chain.OfType<ExpandSpec>()).Projects.Count);
+        var aggregates = chain.OfType<WindowAggregateSpec>().ToList();
+        Assert.NotEmpty(aggregates);
+        Assert.All(aggregates, a => Assert.False(a.Windowing.IsEventTime));
+        Assert.Equal("BIGINT NOT NULL", plan.ResultSchema[4].Type.ToString());
+    }
+
+    [Fact]
     public void A_processing_time_window_aggregation_goes_into_timestamp_columns_as_nexmark_q12_does()
     {
         _f.Run("CREATE TABLE q12_sink (bidder BIGINT, bid_count BIGINT, starttime TIMESTAMP(3), endtime TIMESTAMP(3)) WITH ('connector' = 'blackhole')");
