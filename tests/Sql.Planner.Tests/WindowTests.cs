@@ -158,6 +158,8 @@ public sealed class WindowTests
         "The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", 1, 22)]
     [InlineData("SELECT bidder, auction, COUNT(*) FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (bidder, auction)",
         "The PARTITION BY columns of a SESSION window must be in every grouping set of its aggregation", 1, 39)]
+    [InlineData("SELECT bidder, COUNT(*) FROM bids GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), ROLLUP (bidder)",
+        "Not supported yet: GROUPING SETS, ROLLUP or CUBE with a group window", 1, 77)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts)))", "Invalid number of arguments to function 'TUMBLE'. Was expecting 3 arguments", 1, 21)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids PARTITION BY auction, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Only SESSION windows take PARTITION BY", 1, 52)]
     [InlineData("SELECT * FROM TABLE(SESSION(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Not supported yet: SESSION window table function without an aggregation", 1, 15)]

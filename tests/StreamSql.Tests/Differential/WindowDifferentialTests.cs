@@ -89,6 +89,53 @@ public sealed class WindowDifferentialTests
         Assert.True(run.RowsCompared > 2_000, $"{run.RowsCompared} rows compared");
     }
 
+    /// <summary>ROLLUP beside a SESSION window: sessions form per grouping set and key values (the aggregation is keyed by
+    /// the keys and <c>$e</c>, as Flink's), so DuckDB's answer is one session query per set, UNION ALL.</summary>
+    [Fact]
+    public async Task Random_session_window_aggregations_with_rollup_agree_with_duckdb()
+    {
+        await using var run = new DifferentialRun(defaultSeed: 20261207);
+        run.AddTable("w", rows: 300, lateRows: false);
+        var random = run.Random;
+        int[] gaps = [1, 2, 3, 5];
+        string[][] pairs = [["k", "s"], ["s", "b"], ["b", "k"]];
+        for (int i = 0; i < 9; i++)
+        {
+            int gap = gaps[random.Next(gaps.Length)];
+            var pair = pairs[i % pairs.Length];
+            bool partitioned = i % 2 == 0;
+            var aggregates = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Aggregates[random.Next(Aggregates.Length)]).ToList();
+            await run.CheckAsync(SessionRollupQuery(gap, pair[0], pair[1], partitioned, aggregates));
+        }
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.True(run.NonEmptyCases == run.Cases, $"only {run.NonEmptyCases} of {run.Cases} cases returned rows");
+        Assert.True(run.RowsCompared > 500, $"{run.RowsCompared} rows compared");
+    }
+
+    private static DualSql SessionRollupQuery(int gap, string a, string b, bool partitioned, List<(string Engine, string DuckDb)> aggregates)
+    {
+        long gapMs = gap * 1000L;
+        string engineAggs = string.Join(", ", aggregates.Select((x, n) => $"{x.Engine} AS a{n}"));
+        string duckAggs = string.Join(", ", aggregates.Select((x, n) => $"{x.DuckDb} AS a{n}"));
+        // A PARTITION BY column must be in every set: partitioned by a, a is a plain key beside ROLLUP (b).
+        string engine = $"SELECT {a}, {b}, GROUPING_ID({a}, {b}) AS gid, window_start, window_end, {engineAggs} "
+            + $"FROM TABLE(SESSION(TABLE w{(partitioned ? $" PARTITION BY {a}" : "")}, DESCRIPTOR(ts), INTERVAL '{gap.ToString(CultureInfo.InvariantCulture)}' SECOND)) "
+            + $"GROUP BY window_start, window_end, " + (partitioned ? $"{a}, ROLLUP ({b})" : $"ROLLUP ({a}, {b})");
+        string[][] sets = partitioned ? [[a, b], [a]] : [[a, b], [a], []];
+        var branches = sets.Select(set =>
+        {
+            string over = set.Length == 0 ? "ORDER BY t" : $"PARTITION BY {string.Join(", ", set)} ORDER BY t";
+            string keyList = string.Concat(set.Select(k => k + ", "));
+            string sessions = $"SELECT *, SUM(CASE WHEN prev IS NULL OR t - prev > {gapMs} THEN 1 ELSE 0 END) OVER ({over} ROWS UNBOUNDED PRECEDING) AS sid "
+                + $"FROM (SELECT *, epoch_ms(ts) AS t, LAG(epoch_ms(ts)) OVER ({over}) AS prev FROM w)";
+            long gid = (set.Contains(a) ? 0 : 2) | (set.Contains(b) ? 0 : 1);
+            string Item(string key) => set.Contains(key) ? key : $"NULL AS {key}";
+            return $"SELECT {Item(a)}, {Item(b)}, {gid.ToString(CultureInfo.InvariantCulture)} AS gid, make_timestamp(MIN(t) * 1000) AS window_start, "
+                + $"make_timestamp((MAX(t) + {gapMs}) * 1000) AS window_end, {duckAggs} FROM ({sessions}) GROUP BY {keyList}sid";
+        });
+        return new DualSql(engine, string.Join(" UNION ALL ", branches));
+    }
+
     /// <summary>SESSION windows (with and without PARTITION BY the group keys): DuckDB numbers each key's sessions with a
     /// running count of rows more than the gap after the previous row (LAG over the key's rows in time order), as a row's
     /// window [ts, ts + gap) merges with a session it overlaps or touches.</summary>
