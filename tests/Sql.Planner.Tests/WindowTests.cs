@@ -158,6 +158,8 @@ public sealed class WindowTests
         "The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", 1, 22)]
     [InlineData("SELECT bidder, auction, COUNT(*) FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (bidder, auction)",
         "The PARTITION BY columns of a SESSION window must be in every grouping set of its aggregation", 1, 39)]
+    [InlineData("SELECT bidder, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (bidder, window_time)",
+        "Not supported yet: window_time in only some grouping sets of a window aggregation", 1, 93)]
     [InlineData("SELECT bidder, COUNT(*) FROM bids GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), ROLLUP (bidder)",
         "Not supported yet: GROUPING SETS, ROLLUP or CUBE with a group window", 1, 77)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts)))", "Invalid number of arguments to function 'TUMBLE'. Was expecting 3 arguments", 1, 21)]

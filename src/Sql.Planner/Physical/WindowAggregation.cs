@@ -40,6 +40,9 @@ internal static class WindowAggregation
         {
             int start = a.GroupKeys[windowKeys[0]], end = a.GroupKeys[windowKeys[1]];
             if (a.GroupingSets.Any(set => !set.Contains(start) || !set.Contains(end))) return null;
+            // The aggregation emits window_time as a window property of every row; a set without it would need it NULL.
+            if (windowKeys[2] >= 0 && a.GroupingSets.Any(set => !set.Contains(a.GroupKeys[windowKeys[2]])))
+                throw Unsupported.Feature("window_time in only some grouping sets of a window aggregation (group by it beside window_start and window_end)", a.Span);
         }
 
         WindowArguments.CheckSliceable(tvf.Window, tvf.Span);
