@@ -12,7 +12,9 @@ namespace StreamSql.Sql.Planner.Physical;
 /// window columns, the function is merged into the aggregation, which then assigns rows to slices by the time
 /// attribute itself (<c>window=[TUMBLE(time_col=[ts], ...)]</c>); otherwise it reads the window columns the function
 /// computed (<c>window=[TUMBLE(win_start=[window_start], win_end=[window_end], ...)]</c>). The aggregation emits its
-/// keys, its aggregates and the window properties; a Calc puts them back in the query's order.
+/// keys, its aggregates and the window properties; a Calc puts them back in the query's order. With GROUPING SETS,
+/// ROLLUP or CUBE whose every set holds the window, an Expand below the aggregation (as GROUP BY's) adds <c>$e</c> to
+/// its keys and the Calc computes GROUPING/GROUPING_ID from it.
 /// </summary>
 internal static class WindowAggregation
 {
