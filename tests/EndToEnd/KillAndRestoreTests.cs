@@ -210,6 +210,33 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// A window aggregation with ROLLUP (per key id % 7 and per window over all keys: COUNT, SUM, MIN), killed twice and
+    /// restarted at other parallelisms: the grouping set's id is a key of the restored window state like the regular keys,
+    /// and every row of both sets is committed exactly once with the values of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("tumble", "hashmap", "1,2,1")]
+    [InlineData("hop", "rocksdb", "2,1,2")]
+    public async Task Window_aggregation_with_rollup_killed_and_restored_commits_every_grouping_set_row_exactly_once(string window, string backend,
+        string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        string source = "TABLE (SELECT CAST(id % 7 AS BIGINT) AS k, id, ts FROM src)";
+        string tvf = window == "tumble" ? $"TUMBLE({source}, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
+            : $"HOP({source}, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), n BIGINT, total BIGINT, lo BIGINT) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT k, window_start, window_end, COUNT(*), SUM(id), MIN(id) "
+            + $"FROM TABLE({tvf}) GROUP BY window_start, window_end, ROLLUP (k);");
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, ExpectedWindows(Rows, window == "tumble" ? 1 : 3, withTotals: true), maxDelayMs: 400,
+            beforeRun: Script, lastKillAfterOutput: true);
+    }
+
+    /// <summary>
     /// A SESSION window aggregation (1 s gap, per key id % 7: COUNT, SUM, MIN) over a paced datagen sequence (8 s long) whose event time
     /// jumps 2 s after every 500 rows, so each key has one session per block of rows, killed twice and restarted at other
     /// parallelisms and backends: the open sessions (bounds, accumulators, per-key session sets) and their timers are
@@ -260,22 +287,27 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>The window rows of <see cref="Window_aggregation_killed_and_restored_at_other_parallelisms_commits_every_window_exactly_once"/>
-    /// computed here: row id at id * 10 ms, windows of <paramref name="sizeSeconds"/> s sliding by 1 s, key id % 7.</summary>
-    private static List<string> ExpectedWindows(int rows, int sizeSeconds)
+    /// computed here: row id at id * 10 ms, windows of <paramref name="sizeSeconds"/> s sliding by 1 s, key id % 7; with
+    /// <paramref name="withTotals"/> also each window's row over all keys, its key NULL (an empty csv field).</summary>
+    private static List<string> ExpectedWindows(int rows, int sizeSeconds, bool withTotals = false)
     {
+        const long AllKeys = -1;
         var windows = new SortedDictionary<(long Key, long End), (long N, long Sum, long Min)>();
         for (long id = 1; id <= rows; id++)
         {
             long firstEnd = id * 10 / 1000 + 1;
             for (long end = firstEnd; end < firstEnd + sizeSeconds; end++)
             {
-                var (n, sum, min) = windows.GetValueOrDefault((id % 7, end), (0, 0, long.MaxValue));
-                windows[(id % 7, end)] = (n + 1, sum + id, Math.Min(min, id));
+                foreach (long key in withTotals ? [id % 7, AllKeys] : new[] { id % 7 })
+                {
+                    var (n, sum, min) = windows.GetValueOrDefault((key, end), (0, 0, long.MaxValue));
+                    windows[(key, end)] = (n + 1, sum + id, Math.Min(min, id));
+                }
             }
         }
         static string Time(long seconds) => DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         return windows.Select(w => string.Create(CultureInfo.InvariantCulture,
-            $"{w.Key.Key},{Time(w.Key.End - sizeSeconds)},{Time(w.Key.End)},{w.Value.N},{w.Value.Sum},{w.Value.Min}")).ToList();
+            $"{(w.Key.Key == AllKeys ? "" : w.Key.Key.ToString(CultureInfo.InvariantCulture))},{Time(w.Key.End - sizeSeconds)},{Time(w.Key.End)},{w.Value.N},{w.Value.Sum},{w.Value.Min}")).ToList();
     }
 
     [Theory]

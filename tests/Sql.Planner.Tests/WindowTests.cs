@@ -156,8 +156,12 @@ public sealed class WindowTests
         "CUMULATE table function based aggregate requires maxSize must be an integral multiple of step, but got maxSize 3600000 ms and step 1500000 ms", 1, 22)]
     [InlineData("SELECT COUNT(*) FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end",
         "The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", 1, 22)]
-    [InlineData("SELECT auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (auction)",
-        "Not supported yet: GROUPING SETS, ROLLUP or CUBE in a window aggregation", 1, 94)]
+    [InlineData("SELECT bidder, auction, COUNT(*) FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (bidder, auction)",
+        "The PARTITION BY columns of a SESSION window must be in every grouping set of its aggregation", 1, 39)]
+    [InlineData("SELECT bidder, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, ROLLUP (bidder, window_time)",
+        "Not supported yet: window_time in only some grouping sets of a window aggregation", 1, 93)]
+    [InlineData("SELECT bidder, COUNT(*) FROM bids GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), ROLLUP (bidder)",
+        "Not supported yet: GROUPING SETS, ROLLUP or CUBE with a group window", 1, 77)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts)))", "Invalid number of arguments to function 'TUMBLE'. Was expecting 3 arguments", 1, 21)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids PARTITION BY auction, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Only SESSION windows take PARTITION BY", 1, 52)]
     [InlineData("SELECT * FROM TABLE(SESSION(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Not supported yet: SESSION window table function without an aggregation", 1, 15)]
@@ -226,6 +230,36 @@ public sealed class WindowTests
         var sets = _f.Run<QueryPlan>("SELECT auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY GROUPING SETS ((auction, window_start, window_end), (auction))");
         Assert.DoesNotContain(sets.Job.Vertices.SelectMany(v => v.Chain), s => s is WindowAggregateSpec);
         Assert.Contains(sets.Job.Vertices.SelectMany(v => v.Chain), s => s is GroupAggregateSpec);
+    }
+
+    [Theory]
+    [InlineData("GROUPING SETS ((auction), ())", 2)]
+    [InlineData("ROLLUP (auction, channel)", 3)]
+    [InlineData("CUBE (auction, channel)", 4)]
+    public void Grouping_sets_in_a_window_aggregation_expand_each_row_once_per_set_below_it(string sets, int count)
+    {
+        _f.Configuration = Configuration.Empty.With("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+        var plan = _f.Run<QueryPlan>($"SELECT window_start, window_end, auction, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, {sets}");
+        var chain = plan.Job.Vertices.SelectMany(v => v.Chain).ToList();
+        var expand = Assert.Single(chain.OfType<ExpandSpec>());
+        Assert.Equal(count, expand.Projects.Count);
+        var aggregate = Assert.Single(chain.OfType<WindowAggregateSpec>());
+        // The regular keys and $e.
+        Assert.Equal(sets.Contains("channel") ? 3 : 2, aggregate.GroupKeys.Count);
+        Assert.DoesNotContain(chain, s => s is GroupAggregateSpec);
+        Assert.Equal(["window_start", "window_end", "auction", "EXPR$3"], plan.ResultSchema.Fields.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Grouping_sets_in_a_processing_time_window_aggregation_plan_the_same_expansion()
+    {
+        var plan = _f.Run<QueryPlan>("SELECT user_id, url, window_start, COUNT(*), GROUPING_ID(user_id, url) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(pt), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, CUBE (user_id, url)");
+        var chain = plan.Job.Vertices.SelectMany(v => v.Chain).ToList();
+        Assert.Equal(4, Assert.Single(chain.OfType<ExpandSpec>()).Projects.Count);
+        var aggregates = chain.OfType<WindowAggregateSpec>().ToList();
+        Assert.NotEmpty(aggregates);
+        Assert.All(aggregates, a => Assert.False(a.Windowing.IsEventTime));
+        Assert.Equal("BIGINT NOT NULL", plan.ResultSchema[4].Type.ToString());
     }
 
     [Fact]

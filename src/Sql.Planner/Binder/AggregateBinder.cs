@@ -160,11 +160,18 @@ internal sealed class AggregateBinder
 
     private void BindGroupBy(GroupByClause groupBy)
     {
+        // Calcite numbers the keys in the order the clause writes them (ROLLUP (a, b), window_start → a, b, window_start);
+        // Flink's $e ids count the keys in that order.
+        var written = groupBy.Expressions.Where(e => !IsGroupWindow(e))
+            .Concat(groupBy.GroupingElements.SelectMany(g => g.Sets.SelectMany(set => set)))
+            .OrderBy(e => e.Span.StartOffset);
+        foreach (var e in written) Key(e);
         var plain = new List<int>();
         foreach (var e in groupBy.Expressions)
         {
-            if (e is FunctionCall { Over: null } call && call.Name.Last.ToUpperInvariant() is "TUMBLE" or "HOP" or "SESSION")
+            if (IsGroupWindow(e))
             {
+                var call = (FunctionCall)e;
                 if (_window is not null) throw new SqlValidationException("Only one group window (TUMBLE, HOP or SESSION) is allowed in GROUP BY", e.Span);
                 _window = BindGroupWindow(call);
                 continue;
@@ -197,6 +204,9 @@ internal sealed class AggregateBinder
         if (sets.Count == 1 && sets[0].Count == _keys.Count) return;
         _sets = sets;
     }
+
+    private static bool IsGroupWindow(Expression e) =>
+        e is FunctionCall { Over: null } call && call.Name.Last.ToUpperInvariant() is "TUMBLE" or "HOP" or "SESSION";
 
     private static int CompareLexically(IReadOnlyList<int> a, IReadOnlyList<int> b)
     {

@@ -38,8 +38,11 @@ internal static class GroupingSetsExpansion
     /// The Expand over <paramref name="input"/>, Flink's layout: its columns (a key NULL in the sets without it), then
     /// <c>$e</c>, then an untouched copy of each of <paramref name="copies"/> (named <c>k_0</c> when <c>k</c> is taken).
     /// </summary>
+    /// <param name="ids">Each set's <c>$e</c> when it is not <see cref="ExpandId"/> over <paramref name="keys"/>: a window
+    /// aggregation's sets also hold <c>window_start</c> and <c>window_end</c>, which count in Flink's ids but are no
+    /// columns of the Expand once the window function is merged into the aggregation.</param>
     public static PhysicalExpand Expand(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>> sets,
-        IReadOnlyList<int> copies, int parallelism)
+        IReadOnlyList<int> copies, int parallelism, IReadOnlyList<long>? ids = null)
     {
         var fields = new List<Field>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -55,12 +58,13 @@ internal static class GroupingSetsExpansion
         foreach (int c in copies) fields.Add(new Field(UniqueName(names, input.Schema[c].Name), input.Schema[c].Type.WithoutTimeAttribute()));
 
         var projects = new List<IReadOnlyList<ScalarExpr>>();
-        foreach (var set in sets)
+        for (int s = 0; s < sets.Count; s++)
         {
+            var set = sets[s];
             var project = new List<ScalarExpr>();
             for (int c = 0; c < input.Schema.Count; c++)
                 project.Add(keys.Contains(c) && !set.Contains(c) ? new Literal(null, fields[c].Type) : new InputRef(c, fields[c].Type));
-            project.Add(new Literal(ExpandId(keys, set), idType));
+            project.Add(new Literal(ids?[s] ?? ExpandId(keys, set), idType));
             foreach (int c in copies) project.Add(new InputRef(c, input.Schema[c].Type));
             projects.Add(project);
         }
@@ -100,32 +104,40 @@ internal static class GroupingSetsExpansion
         int next = keyCount + 1;
         foreach (var call in a.Calls)
         {
-            if (!IsGroupingFunction(call))
+            if (IsGroupingFunction(call))
             {
-                projections.Add(new InputRef(next, aggregated[next].Type));
-                next++;
+                projections.Add(GroupingValue(call, a.GroupKeys, a.GroupingSets!, expandId));
                 continue;
             }
-            var operands = new List<ScalarExpr>();
-            var sets = a.GroupingSets!;
-            for (int s = 0; s < sets.Count; s++)
-            {
-                var value = new Literal(GroupingValue(call, a.GroupKeys, sets[s]), SqlType.BigInt.AsNotNull());
-                if (s == sets.Count - 1)
-                {
-                    operands.Add(value);
-                    break;
-                }
-                operands.Add(new Call("=", [expandId, new Literal(ExpandId(a.GroupKeys, sets[s]), expandId.Type)], SqlType.Boolean.AsNotNull()));
-                operands.Add(value);
-            }
-            projections.Add(new Call("CASE", operands, SqlType.BigInt.AsNotNull()));
+            projections.Add(new InputRef(next, aggregated[next].Type));
+            next++;
         }
         return projections;
     }
 
+    /// <summary>
+    /// A GROUPING/GROUPING_ID <paramref name="call"/> as <c>CASE($e = id1, value1, ..., lastValue)</c> over
+    /// <paramref name="expandId"/>, the <c>$e</c> column of an aggregate grouped by <paramref name="keys"/> in <paramref name="sets"/>.
+    /// </summary>
+    public static ScalarExpr GroupingValue(AggregateCall call, IReadOnlyList<int> keys, IReadOnlyList<IReadOnlyList<int>> sets, ScalarExpr expandId)
+    {
+        var operands = new List<ScalarExpr>();
+        for (int s = 0; s < sets.Count; s++)
+        {
+            var value = new Literal(ValueInSet(call, keys, sets[s]), SqlType.BigInt.AsNotNull());
+            if (s == sets.Count - 1)
+            {
+                operands.Add(value);
+                break;
+            }
+            operands.Add(new Call("=", [expandId, new Literal(ExpandId(keys, sets[s]), expandId.Type)], SqlType.Boolean.AsNotNull()));
+            operands.Add(value);
+        }
+        return new Call("CASE", operands, SqlType.BigInt.AsNotNull());
+    }
+
     /// <summary>GROUPING(k): 1 when k is not in the set; GROUPING_ID(k1, ..., kn): those bits, k1's the highest.</summary>
-    private static long GroupingValue(AggregateCall call, IReadOnlyList<int> keys, IReadOnlyList<int> set)
+    private static long ValueInSet(AggregateCall call, IReadOnlyList<int> keys, IReadOnlyList<int> set)
     {
         long value = 0;
         foreach (var keyPosition in call.ArgIndexes)

@@ -196,7 +196,7 @@ internal sealed class LogicalToPhysical
             SourceChangelog = mode,
         };
         var keys = scan.PrimaryKeyColumns ?? throw new InvalidOperationException($"the key columns of '{s.TableName}' are not read");
-        PhysicalNode result = new PhysicalChangelogNormalize(scan, keys) { Parallelism = _parallelism };
+        PhysicalNode result = new PhysicalChangelogNormalize(scan, keys) { Parallelism = _parallelism, StateTtl = _stateTtl };
         if (projected.Count == s.ProjectedColumns.Count) return result;
         var back = new List<Expressions.ScalarExpr>(s.Schema.Count);
         for (int i = 0; i < s.ProjectedColumns.Count; i++) back.Add(new Expressions.InputRef(i, s.Schema[i].Type));

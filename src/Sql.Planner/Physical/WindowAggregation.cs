@@ -12,7 +12,9 @@ namespace StreamSql.Sql.Planner.Physical;
 /// window columns, the function is merged into the aggregation, which then assigns rows to slices by the time
 /// attribute itself (<c>window=[TUMBLE(time_col=[ts], ...)]</c>); otherwise it reads the window columns the function
 /// computed (<c>window=[TUMBLE(win_start=[window_start], win_end=[window_end], ...)]</c>). The aggregation emits its
-/// keys, its aggregates and the window properties; a Calc puts them back in the query's order.
+/// keys, its aggregates and the window properties; a Calc puts them back in the query's order. With GROUPING SETS,
+/// ROLLUP or CUBE whose every set holds the window, an Expand below the aggregation (as GROUP BY's) adds <c>$e</c> to
+/// its keys and the Calc computes GROUPING/GROUPING_ID from it.
 /// </summary>
 internal static class WindowAggregation
 {
@@ -40,7 +42,9 @@ internal static class WindowAggregation
         {
             int start = a.GroupKeys[windowKeys[0]], end = a.GroupKeys[windowKeys[1]];
             if (a.GroupingSets.Any(set => !set.Contains(start) || !set.Contains(end))) return null;
-            throw Unsupported.Feature("GROUPING SETS, ROLLUP or CUBE in a window aggregation", a.Span);
+            // The aggregation emits window_time as a window property of every row; a set without it would need it NULL.
+            if (windowKeys[2] >= 0 && a.GroupingSets.Any(set => !set.Contains(a.GroupKeys[windowKeys[2]])))
+                throw Unsupported.Feature("window_time in only some grouping sets of a window aggregation (group by it beside window_start and window_end)", a.Span);
         }
 
         WindowArguments.CheckSliceable(tvf.Window, tvf.Span);
@@ -103,15 +107,32 @@ internal static class WindowAggregation
             var keys = regular.Select(p => map(a.GroupKeys[p])).ToHashSet();
             if (s.PartitionKeys.Any(k => k < 0 || !keys.Contains(k)))
                 throw new SqlValidationException("The PARTITION BY columns of a SESSION window must be grouped by in its aggregation", tvf.Span);
+            if (a.GroupingSets is not null && s.PartitionKeys.Any(k => a.GroupingSets.Any(set => !set.Select(map).Contains(k))))
+                throw new SqlValidationException("The PARTITION BY columns of a SESSION window must be in every grouping set of its aggregation", tvf.Span);
         }
 
         var grouping = regular.Select(p => map(a.GroupKeys[p])).ToList();
-        var calls = a.Calls.Select(c => c with
+        var calls = a.Calls.Where(c => !GroupingSetsExpansion.IsGroupingFunction(c)).Select(c => c with
         {
             ArgIndexes = c.ArgIndexes.Select(map).ToList(),
             FilterArg = c.FilterArg < 0 ? -1 : map(c.FilterArg),
         }).ToList();
-        var fields = regular.Select(p => a.Schema[p]).Concat(calls.Select(c => new Field(c.Name, c.ResultType))).ToList();
+        if (a.GroupingSets is not null)
+        {
+            // Flink's decomposition below the window aggregation: an Expand row per grouping set with the regular keys
+            // outside the set NULL and the set's id in $e, an extra group key. The window keys are in every set, so the
+            // window assignment (by the time attribute or the window columns) sees every row unchanged.
+            var copies = GroupingSetsExpansion.KeysReadByCalls(grouping, calls);
+            var sets = a.GroupingSets.Select(set => (IReadOnlyList<int>)set.Where(k => !windowKeyColumns.Contains(k)).Select(map).ToList()).ToList();
+            var ids = a.GroupingSets.Select(set => GroupingSetsExpansion.ExpandId(a.GroupKeys, set)).ToList();
+            var expand = GroupingSetsExpansion.Expand(input, grouping, sets, copies, parallelism, ids);
+            input = expand;
+            calls = calls.Select(c => GroupingSetsExpansion.ReadCopies(c, copies, expand.ExpandIdIndex)).ToList();
+            grouping.Add(expand.ExpandIdIndex);
+        }
+        var fields = regular.Select(p => a.Schema[p]).ToList();
+        if (a.GroupingSets is not null) fields.Add(input.Schema[grouping[^1]]);
+        fields.AddRange(calls.Select(c => new Field(c.Name, c.ResultType)));
         for (int i = 0; i < properties.Count; i++)
             fields.Add(LogicalWindowAggregate.PropertyField(properties[i], timeType, a.Schema[windowKeys[i]].Name));
         var aggregate = new PhysicalWindowAggregate(input, grouping, calls, window, windowing, properties, AggregatePhase.Single, new RowSchema(fields))
@@ -120,7 +141,7 @@ internal static class WindowAggregation
             PinnedId = a.PinnedId,
         };
 
-        // Back to the logical aggregate's layout: keys in their order, then the calls.
+        // Back to the logical aggregate's layout: keys in their order, then the calls (GROUPING and GROUPING_ID from $e).
         var reorder = new List<ScalarExpr>();
         for (int p = 0; p < a.GroupKeys.Count; p++)
         {
@@ -128,7 +149,18 @@ internal static class WindowAggregation
             int column = role >= 0 ? grouping.Count + calls.Count + role : regular.IndexOf(p);
             reorder.Add(new InputRef(column, aggregate.Schema[column].Type));
         }
-        for (int c = 0; c < calls.Count; c++) reorder.Add(new InputRef(grouping.Count + c, aggregate.Schema[grouping.Count + c].Type));
+        int next = grouping.Count;
+        foreach (var call in a.Calls)
+        {
+            if (GroupingSetsExpansion.IsGroupingFunction(call))
+            {
+                var expandId = new InputRef(regular.Count, aggregate.Schema[regular.Count].Type);
+                reorder.Add(GroupingSetsExpansion.GroupingValue(call, a.GroupKeys, a.GroupingSets!, expandId));
+                continue;
+            }
+            reorder.Add(new InputRef(next, aggregate.Schema[next].Type));
+            next++;
+        }
         var outputSchema = new RowSchema(reorder.Select((e, i) => new Field(a.Schema[i].Name, e.Type)).ToList());
         return new PhysicalCalc(aggregate, null, reorder, outputSchema) { Parallelism = parallelism };
     }

@@ -12,8 +12,8 @@ namespace StreamSql.Execution.Tests.Harness;
 /// </summary>
 public sealed class ChangelogNormalizeOperatorTests
 {
-    private static ChangelogNormalizeOperator Create(bool updateBefore = true) =>
-        new(new ChangelogNormalizeSpec([0], updateBefore, "ChangelogNormalize(key=[k])", GroupAggregates.KeyValue), GroupAggregates.KeyValue);
+    private static ChangelogNormalizeOperator Create(bool updateBefore = true, TimeSpan ttl = default) =>
+        new(new ChangelogNormalizeSpec([0], updateBefore, ttl, "ChangelogNormalize(key=[k])", GroupAggregates.KeyValue), GroupAggregates.KeyValue);
 
     [Fact]
     public async Task Upserts_become_a_full_changelog()
@@ -42,6 +42,84 @@ public sealed class ChangelogNormalizeOperatorTests
         await using var h = await OperatorTestHarness.OpenAsync(Create(updateBefore: false), HarnessBackend.HashMap);
         await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 11, RowKind.Insert), (1, null, RowKind.Delete)]));
         Assert.Equal(["+I[1, 10]", "+U[1, 11]", "-D[1, 11]"], h.OutputRows);
+    }
+
+    [Fact]
+    public async Task State_ttl_forgets_keys_not_written_for_that_long_and_emits_repeats()
+    {
+        var clock = new ManualClock();
+        var op = Create(ttl: TimeSpan.FromSeconds(10));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (2, 20, RowKind.Insert), (3, 30, RowKind.Insert)]));
+        Assert.Equal(["+I[1, 10]", "+I[2, 20]", "+I[3, 30]"], h.OutputRows);
+        h.ClearOutput();
+        clock.Micros += 6_000_000;
+        // With a TTL a repeat of the stored row is an update (downstream state is refreshed) and rewrites the key.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[1, 10]", "+U[1, 10]"], h.OutputRows);
+        h.ClearOutput();
+        clock.Micros += 6_000_000;
+        // Keys 2 and 3 were last written 12 s ago: 2 comes again as a new key, the delete of 3 finds nothing; key 1 (6 s) lives on.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 21, RowKind.UpdateAfter), (3, null, RowKind.Delete), (1, 11, RowKind.UpdateAfter)]));
+        Assert.Equal(["+I[2, 21]", "-U[1, 10]", "+U[1, 11]"], h.OutputRows);
+        Assert.Equal(2, op.Table.Count);
+        clock.Micros += 11_000_000;
+        // A checkpoint drops the keys that expired since.
+        await h.SnapshotAsync(1);
+        Assert.Equal(0, op.Table.Count);
+    }
+
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task State_ttl_write_times_survive_a_restore_at_another_parallelism(string first, string second)
+    {
+        var clock = new ManualClock();
+        var checkpoints = new HarnessCheckpoints();
+        var ttl = TimeSpan.FromSeconds(10);
+        var one = await OperatorTestHarness.OpenAsync(Create(ttl: ttl), GroupAggregateRescaleTests.Backend(first), clock: clock);
+        await one.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (2, 20, RowKind.Insert)]));
+        clock.Micros += 8_000_000;
+        await one.ProcessBatchAsync(TestBatches.KeyValues([(2, 21, RowKind.UpdateAfter)]));
+        var chk = await checkpoints.SnapshotAsync(1, [one]);
+        await one.DisposeAsync();
+
+        clock.Micros += 4_000_000;
+        // Key 1 was written 12 s ago (expired: a new key again), key 2 4 s ago (updated).
+        var output = new List<string>();
+        for (int s = 0; s < 2; s++)
+        {
+            await using var h = await OperatorTestHarness.OpenAsync(Create(ttl: ttl), GroupAggregateRescaleTests.Backend(second), s, 2, restoreFrom: chk, clock: clock);
+            var part = TestBatches.Partition(TestBatches.KeyValues([(1, 12, RowKind.UpdateAfter), (2, 22, RowKind.UpdateAfter)]), 2)[s];
+            if (part.Length > 0) await h.ProcessBatchAsync(part);
+            output.AddRange(h.OutputRows);
+        }
+        output.Sort(StringComparer.Ordinal);
+        Assert.Equal(["+I[1, 12]", "+U[2, 22]", "-U[2, 21]"], output);
+    }
+
+    [Fact]
+    public async Task State_ttl_removes_expired_keys_held_only_in_rocksdb()
+    {
+        var clock = new ManualClock();
+        var checkpoints = new HarnessCheckpoints();
+        var ttl = TimeSpan.FromSeconds(10);
+        // A cache of 8 groups: nearly all of the 200 keys live only in RocksDB.
+        await using var h = await OperatorTestHarness.OpenAsync(Create(ttl: ttl), HarnessBackend.RocksDb with { GroupCacheSize = 8 }, clock: clock);
+        for (int k = 0; k < 200; k += 20)
+            await h.ProcessBatchAsync(TestBatches.KeyValues(Enumerable.Range(k, 20).Select(i => ((long?)i, (long?)i, RowKind.Insert)).ToList()));
+        clock.Micros += 11_000_000;
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(500, 5, RowKind.Insert)]));
+        HarnessCheckpoint? last = null;
+        // Each checkpoint sweeps an eighth of the key groups.
+        for (int c = 1; c <= 8; c++) last = await checkpoints.SnapshotAsync(c, [h]);
+
+        var restored = Create(ttl: ttl);
+        await using var r = await OperatorTestHarness.OpenAsync(restored, HarnessBackend.HashMap, restoreFrom: last, clock: clock);
+        await r.ProcessBatchAsync(TestBatches.KeyValues([(500, 6, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[500, 5]", "+U[500, 6]"], r.OutputRows);
+        // Only key 500, written after the others expired, is left in the checkpoint.
+        Assert.Equal(1, restored.Table.Count);
     }
 
     [Theory]

@@ -29,6 +29,30 @@ public sealed class ChangelogSourceTests
             "SELECT time_bucket(INTERVAL 1 HOUR, ts), k, COUNT(*), MAX(v) FROM t GROUP BY time_bucket(INTERVAL 1 HOUR, ts), k"),
     ];
 
+    /// <summary>With <c>table.exec.state.ttl</c> ChangelogNormalize passes a repeat of a key's stored row on as an update
+    /// (as Flink's does, so downstream state with the same TTL is refreshed instead of expiring under a live key); the
+    /// aggregation, under the TTL too, emits its unchanged result again.</summary>
+    [Fact]
+    public async Task With_a_state_ttl_a_repeated_upsert_refreshes_downstream_state()
+    {
+        var connector = new ChangelogTestConnector();
+        connector.Sources["changes"] =
+        [
+            (RowKind.Insert, [1L, 7L, 10L, "a", Start]),
+            (RowKind.UpdateAfter, [2L, 7L, 5L, "b", Start]),
+            (RowKind.UpdateAfter, [1L, 7L, 12L, "a", Start]),
+            (RowKind.UpdateAfter, [1L, 7L, 12L, "a", Start]),
+            (RowKind.Delete, [2L, null, null, null, null]),
+        ];
+        await using var engine = Create(connector, 1, 1);
+        engine.ExecuteSql("SET 'table.exec.state.ttl' = '1 h'");
+        engine.ExecuteSql(Ddl("upsert"));
+        await using var result = await engine.QueryAsync("SELECT k, SUM(v) AS sv FROM t GROUP BY k");
+        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["+I[7, 10]", "-U[7, 10]", "+U[7, 15]", "-U[7, 15]", "+U[7, 17]", "-U[7, 17]", "+U[7, 17]", "-U[7, 17]", "+U[7, 12]"],
+            rows.Select(r => $"{r.Kind.ShortString()}[{string.Join(", ", r.Values)}]"));
+    }
+
     [Theory]
     [InlineData("all", 1, 4096, 1)]
     [InlineData("all", 2, 7, 2)]

@@ -31,9 +31,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
     private GroupTable _table = null!;
     private IGroupsAccumulator[] _accumulators = [];
     private IGroupsAccumulator? _rowCount;
-    private GroupAccessTimes? _accessTimes;
-    private long _ttlMicros;
-    private int _sweepKeyGroup = -1;
+    private GroupStateTtl? _ttl;
     private bool[] _started = new bool[256];
     private bool[] _isNew = new bool[256];
     private int[] _touched = new int[256];
@@ -108,11 +106,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         }
         // Flink's count1 (RetractionRecordCounter): over retractions a group ends when its rows are all taken back.
         else if (_spec.NeedRetraction) _rowCount = _table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
-        if (_spec.StateTtl > TimeSpan.Zero)
-        {
-            _ttlMicros = (long)(_spec.StateTtl.TotalMilliseconds * 1000);
-            _accessTimes = _table.AddColumn(epoch => new GroupAccessTimes(epoch));
-        }
+        _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -134,7 +128,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
     {
         // A mini-batch ends before a barrier: the snapshot holds no buffered rows.
         await FlushAsync(output, cancellationToken);
-        if (_accessTimes is not null) RemoveExpired();
+        _ttl?.RemoveExpired(Context.Clock.NowMicros());
         await output.EmitBarrierAsync(barrier, cancellationToken);
     }
 
@@ -164,7 +158,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         int touchedCount = groups.TouchedCount;
         var touched = Copy(groups.Touched, ref _touched);
         var isNew = Copy(groups.TouchedIsNew, ref _isNew);
-        if (_accessTimes is not null) ExpireStale(touched, isNew);
+        if (_ttl is not null) ExpireStale(touched, isNew);
         if (!batch.IsInsertOnly) SkipLeadingRetractions(batch, groups, touched, isNew);
 
         var before = Results(touched);
@@ -191,14 +185,14 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
 
         var after = Results(touched);
         var counts = _rowCount is null ? ReadOnlySpan<long>.Empty : ((Int64Array)_rowCount.Evaluate(touched)).Values;
-        if (_accessTimes is not null)
+        if (_ttl is not null)
         {
             long now = Context.Clock.NowMicros();
-            foreach (int g in touched) _accessTimes[g] = now;
+            foreach (int g in touched) _ttl.Written(g, now);
         }
 
         var changes = _changelog.Build(batch.Data, _spec.GroupKeys, touched, groups.TouchedFirstRows, isNew, counts, before, after,
-            emitUnchanged: _accessTimes is not null);
+            emitUnchanged: _ttl is not null);
         foreach (int g in _changelog.Emptied) _table.Remove(g);
         return changes;
     }
@@ -291,25 +285,10 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         {
             if (isNew[t]) continue;
             int g = touched[t];
-            if (now - _accessTimes![g] <= _ttlMicros) continue;
+            if (!_ttl!.IsExpired(g, now)) continue;
             foreach (var column in columns) column.Reset(g);
             isNew[t] = true;
         }
-    }
-
-    /// <summary>Drops the in-memory groups whose TTL passed (they would read as empty anyway); with rocksdb also those
-    /// evicted to RocksDB, an eighth of the subtask's key groups per checkpoint (a full sweep every eight).</summary>
-    private void RemoveExpired()
-    {
-        long now = Context.Clock.NowMicros();
-        for (int g = 0; g < _table.Capacity; g++)
-            if (_table.IsLive(g) && now - _accessTimes![g] > _ttlMicros) _table.Remove(g);
-        if (!_table.Spills) return;
-        var range = _table.KeyGroupRange;
-        int slice = Math.Max(1, (range.Count + 7) / 8);
-        if (_sweepKeyGroup < range.Start || _sweepKeyGroup > range.End) _sweepKeyGroup = range.Start;
-        _table.RemoveStoredWhere(_accessTimes!, written => now - written > _ttlMicros, _sweepKeyGroup, slice);
-        _sweepKeyGroup += slice;
     }
 
     private static Span<T> Copy<T>(ReadOnlySpan<T> source, ref T[] buffer)

@@ -20,6 +20,9 @@ namespace StreamSql.Execution.Operators.Changelog;
 ///   key: nothing. So a delete that carries only the key (an upsert-kafka tombstone) goes out with its full row.</item>
 /// </list>
 /// Rows are stored serialized over all columns; every output row is decoded from those bytes into typed builders.
+/// With <see cref="ChangelogNormalizeSpec.StateTtl"/> a key not written for that long reads as unknown (its next row is a
+/// <c>+I</c>), a repeat of the stored row is emitted as an update, and expired keys are dropped at checkpoints
+/// (<see cref="GroupStateTtl"/>, as the group aggregation's TTL).
 /// </summary>
 public sealed class ChangelogNormalizeOperator : StreamOperatorBase
 {
@@ -32,6 +35,7 @@ public sealed class ChangelogNormalizeOperator : StreamOperatorBase
     private readonly IReadOnlyList<int> _keys;
     private GroupTable _table = null!;
     private GroupLastRows _last = null!;
+    private GroupStateTtl? _ttl;
 
     public ChangelogNormalizeOperator(ChangelogNormalizeSpec spec, RowSchema inputSchema)
     {
@@ -51,6 +55,7 @@ public sealed class ChangelogNormalizeOperator : StreamOperatorBase
         var keyTypes = _keys.Select(k => _types[k]).ToArray();
         _table = context.State.KeyedState.GetGroupTable("last-rows", new GroupTableSpec(keyTypes));
         _last = _table.AddColumn(epoch => new GroupLastRows(epoch));
+        _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -62,6 +67,13 @@ public sealed class ChangelogNormalizeOperator : StreamOperatorBase
         var hashes = batch.KeyHashes is { } h && h.Of(_keys) ? h.Values : default;
         var groups = _table.Resolve(data, _keys, hashes);
         _rowSerializer.SerializeBatch(data, _rows);
+        long now = _ttl is null ? 0 : Context.Clock.NowMicros();
+        if (_ttl is not null)
+        {
+            // Expired state is never read (Flink's NeverReturnExpired): the key starts again unknown.
+            foreach (int g in groups.Touched)
+                if (_last.HasRow(g) && _ttl.IsExpired(g, now)) _last.Clear(g);
+        }
 
         var builders = new ColumnBuilder[_types.Length];
         for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(_types[c], n);
@@ -82,11 +94,13 @@ public sealed class ChangelogNormalizeOperator : StreamOperatorBase
                 else
                 {
                     var previous = _last.Row(g);
-                    if (previous.SequenceEqual(row)) continue;
+                    // With a TTL a repeat is emitted too, refreshing downstream state before it would expire.
+                    if (_ttl is null && previous.SequenceEqual(row)) continue;
                     if (_spec.GenerateUpdateBefore) Append(ref kinds, ref count, RowKind.UpdateBefore, previous, builders);
                     Append(ref kinds, ref count, RowKind.UpdateAfter, row, builders);
                 }
                 _last.Set(g, row);
+                _ttl?.Written(g, now);
             }
             else if (_last.HasRow(g))
             {
@@ -101,6 +115,12 @@ public sealed class ChangelogNormalizeOperator : StreamOperatorBase
         var columns = new IArrowArray[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
         return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, count), kinds), cancellationToken);
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        _ttl?.RemoveExpired(Context.Clock.NowMicros());
+        return output.EmitBarrierAsync(barrier, cancellationToken);
     }
 
     private void Append(ref RowKind[] kinds, ref int count, RowKind kind, ReadOnlySpan<byte> row, ColumnBuilder[] builders)

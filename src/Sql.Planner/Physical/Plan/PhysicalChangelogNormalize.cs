@@ -18,6 +18,9 @@ public sealed record PhysicalChangelogNormalize(PhysicalNode Input, IReadOnlyLis
 
     public override bool IsStateful => true;
 
+    /// <summary>Flink's <c>table.exec.state.ttl</c>: a key not written for that long is forgotten; 0 keeps it forever.</summary>
+    public TimeSpan StateTtl { get; init; }
+
     public override string StateSignature => $"ChangelogNormalize|keys={ExplainText.Types(Input.Schema, Keys)}|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
 
     public override string VertexName => "ChangelogNormalize";
@@ -42,5 +45,5 @@ public sealed record PhysicalChangelogNormalize(PhysicalNode Input, IReadOnlyLis
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [Keys];
 
     public OperatorSpec ToSpec(string description) =>
-        new ChangelogNormalizeSpec(Keys, Changelog.HasUpdateBefore, description, Schema);
+        new ChangelogNormalizeSpec(Keys, Changelog.HasUpdateBefore, StateTtl, description, Schema);
 }
