@@ -33,6 +33,11 @@ internal static class StringFunctions
         yield return Str("REGEXP_EXTRACT", "'REGEXP_EXTRACT(<STRING>, <STRING>)', 'REGEXP_EXTRACT(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
         yield return Str("REGEXP_REPLACE", "'REGEXP_REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("REGEXP", "'REGEXP(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Boolean);
+        yield return Str("REGEXP_COUNT", "'REGEXP_COUNT(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int, alwaysNullable: true);
+        yield return Str("REGEXP_INSTR", "'REGEXP_INSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int, alwaysNullable: true);
+        yield return Str("REGEXP_SUBSTR", "'REGEXP_SUBSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', alwaysNullable: true);
+        yield return Str("REGEXP_EXTRACT_ALL", "'REGEXP_EXTRACT_ALL(<STRING>, <STRING>)', 'REGEXP_EXTRACT_ALL(<STRING>, <STRING>, <INTEGER>)'",
+            2, 3, i => i < 2 ? 's' : 'i', SqlType.Array(StringType));
         yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)'", 3, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
         yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
         yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
