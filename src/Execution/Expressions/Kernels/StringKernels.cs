@@ -205,8 +205,10 @@ internal static partial class StringKernels
                     foreach (char c in a[0].GetString(row)) h = unchecked(31 * h + c);
                     w.AppendInt64(h);
                 });
+            case "ELT": return new EltKernel(ops[0], ops[1..], t);
+            case "PRINTF": return new PrintfKernel(ops, t);
             default:
-                return null;
+                return TextCodecKernels.TryCreate(name, t, ops);
         }
     }
 
