@@ -11,7 +11,8 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// (%d takes TINYINT..BIGINT, %f/%e/%g DOUBLE, FLOAT and DECIMAL); other values print with %s as Java prints them.</summary>
 internal sealed class PrintfKernel(VectorExpression[] operands, SqlType type) : VectorExpression(type)
 {
-    private readonly JavaFormat? _literal = operands[0] is ConstantExpression { Value: string text } ? new JavaFormat(text) : null;
+    // Parsed at the first evaluation, so a bad literal format fails the job like a bad value does, not the compilation.
+    private JavaFormat? _literal;
 
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
@@ -31,6 +32,7 @@ internal sealed class PrintfKernel(VectorExpression[] operands, SqlType type) : 
         {
             if (formats.IsNull(i)) { builder.AppendNull(); continue; }
             var format = _literal;
+            if (format is null && operands[0] is ConstantExpression { Value: string literal }) format = _literal = new JavaFormat(literal);
             if (format is null)
             {
                 var text = formats.GetString(i);

@@ -117,19 +117,22 @@ internal sealed class StrToMapKernel(VectorExpression[] operands, SqlType type) 
     /// <summary>A delimiter's regex: the default or literal compiled once, a column's per distinct text.</summary>
     private sealed class DelimiterCache
     {
-        private readonly Regex? _constant;
+        // A literal is compiled at the first row, so a bad pattern fails the job at run time, not the compilation.
+        private readonly string? _literal;
+        private Regex? _constant;
         private readonly Dictionary<string, Regex> _dynamic = new(StringComparer.Ordinal);
         private readonly object _gate = new();
 
         public DelimiterCache(VectorExpression? operand, string defaultDelimiter)
         {
-            if (operand is null) _constant = JavaSplit.Compile(defaultDelimiter, "STR_TO_MAP");
-            else if (operand is ConstantExpression { Value: string text }) _constant = JavaSplit.Compile(text, "STR_TO_MAP");
+            if (operand is null) _literal = defaultDelimiter;
+            else if (operand is ConstantExpression { Value: string text }) _literal = text;
         }
 
         public Regex Get(ColumnReader[] readers, int operand, int row)
         {
             if (_constant is not null) return _constant;
+            if (_literal is not null) return _constant = JavaSplit.Compile(_literal, "STR_TO_MAP");
             string text = readers[operand].GetString(row);
             lock (_gate)
             {
