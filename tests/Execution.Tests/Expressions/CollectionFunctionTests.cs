@@ -211,12 +211,15 @@ public sealed class CollectionFunctionTests
     }
 
     [Fact]
-    public void Map_union_takes_the_last_maps_value_for_a_shared_key()
+    public void Map_union_takes_the_last_maps_value_for_a_shared_key_and_puts_the_later_maps_first()
     {
         var k = new ExpressionTestKit();
         var m1 = Fn("MAP", Lit("a"), k.Ints(1, 1), Lit("b"), Lit(2));
         var m2 = Fn("MAP", Lit("b"), k.Ints(20, 20), Lit("c"), Lit(30));
-        Assert.Equal(new[] { "{a=1, b=20, c=30}", "{a=1, b=20, c=30}" }, k.Eval(Fn("MAP_UNION", m1, m2)));
+        // Flink's MapUnionFunction: the next map's entries, then the earlier entries whose key it lacks.
+        Assert.Equal(new[] { "{b=20, c=30, a=1}", "{b=20, c=30, a=1}" }, k.Eval(Fn("MAP_UNION", m1, m2)));
+        var m3 = Fn("MAP", Lit("a"), k.Ints(100, 100));
+        Assert.Equal("{a=100, b=20, c=30}", k.Eval(Fn("MAP_UNION", m1, m2, m3))[0]);
         Assert.Equal("{a=1, b=2}", k.Eval(Fn("MAP_UNION", m1))[0]);
         Assert.Null(k.EvalOne(Fn("MAP_UNION", m1, NullOf(SqlType.Map(SqlType.VarChar(1), SqlType.Int)))));
     }

@@ -58,8 +58,9 @@ internal sealed class MapFromArraysKernel(VectorExpression keys, VectorExpressio
     }
 }
 
-/// <summary><c>MAP_UNION(map, ...)</c>: the entries of every map; a key in several maps takes the value of the last one
-/// (and keeps its first place); NULL when any map is NULL.</summary>
+/// <summary><c>MAP_UNION(map, ...)</c> as Flink's MapUnionFunction folds the maps from the left: each next (non-empty)
+/// map's entries come first, then the entries so far whose key it lacks. So a shared key takes the last map's value,
+/// and the later maps' entries lead the result. NULL when any map is NULL.</summary>
 internal sealed class MapUnionKernel(VectorExpression[] maps, SqlType type) : VectorExpression(type)
 {
     private readonly ValueEquality _equality = new(type.Elements![0]);
@@ -76,52 +77,46 @@ internal sealed class MapUnionKernel(VectorExpression[] maps, SqlType type) : Ve
         }
         var builder = (ListColumnBuilder)ColumnBuilder.Create(Type, n);
         var entries = builder.Values;
+        // (map, entry position in its key/value children) of the union so far, and the next one being built.
+        var current = new List<(int Map, int Entry)>();
+        var next = new List<(int Map, int Entry)>();
         for (int i = 0; i < n; i++)
         {
             bool anyNull = false;
             foreach (var data in lists) anyNull |= new ListColumn(data).IsNull(i);
             if (anyNull) { builder.AppendNull(); continue; }
-            for (int m = 0; m < lists.Length; m++)
+            current.Clear();
+            AddAll(lists, 0, i, current);
+            for (int m = 1; m < lists.Length; m++)
             {
                 var list = new ListColumn(lists[m]);
-                int shift = list.Child.Offset, start = list.Start(i), end = start + list.Count(i);
-                for (int e = start; e < end; e++)
+                if (list.Count(i) == 0) continue;
+                next.Clear();
+                AddAll(lists, m, i, next);
+                int start = list.Child.Offset + list.Start(i), end = start + list.Count(i);
+                foreach (var (map, entry) in current)
                 {
-                    if (SeenBefore(lists, keys, m, shift + e, i)) continue;
-                    var (lastMap, lastEntry) = LastOf(lists, keys, m, shift + e, i);
-                    entries.AppendStructValid();
-                    entries.Children[0].AppendRange(list.Child.Children[0], shift + e, 1);
-                    entries.Children[1].AppendRange(lists[lastMap].Children[0].Children[1], lastEntry, 1);
+                    bool replaced = false;
+                    for (int e = start; e < end && !replaced; e++) replaced = _equality.Equal(keys[m], e, keys[map], entry);
+                    if (!replaced) next.Add((map, entry));
                 }
+                (current, next) = (next, current);
+            }
+            foreach (var (map, entry) in current)
+            {
+                entries.AppendStructValid();
+                entries.Children[0].AppendRange(lists[map].Children[0].Children[0], entry, 1);
+                entries.Children[1].AppendRange(lists[map].Children[0].Children[1], entry, 1);
             }
             builder.AppendListValid();
         }
         return builder.Build();
     }
 
-    /// <summary>Whether the key at <paramref name="position"/> of map <paramref name="map"/> came earlier in the row.</summary>
-    private bool SeenBefore(ArrayData[] lists, ColumnReader[] keys, int map, int position, int row)
+    private static void AddAll(ArrayData[] lists, int map, int row, List<(int Map, int Entry)> into)
     {
-        for (int m = 0; m <= map; m++)
-        {
-            var list = new ListColumn(lists[m]);
-            int shift = list.Child.Offset, start = shift + list.Start(row), end = m == map ? position : start + list.Count(row);
-            for (int e = start; e < end; e++)
-                if (_equality.Equal(keys[m], e, keys[map], position)) return true;
-        }
-        return false;
-    }
-
-    /// <summary>The last entry of the row with the same key as <paramref name="position"/> of map <paramref name="map"/>.</summary>
-    private (int Map, int Entry) LastOf(ArrayData[] lists, ColumnReader[] keys, int map, int position, int row)
-    {
-        for (int m = lists.Length - 1; m >= map; m--)
-        {
-            var list = new ListColumn(lists[m]);
-            int shift = list.Child.Offset, start = shift + list.Start(row), end = start + list.Count(row);
-            for (int e = end - 1; e >= start; e--)
-                if (_equality.Equal(keys[m], e, keys[map], position)) return (m, e);
-        }
-        return (map, position);
+        var list = new ListColumn(lists[map]);
+        int start = list.Child.Offset + list.Start(row), end = start + list.Count(row);
+        for (int e = start; e < end; e++) into.Add((map, e));
     }
 }
