@@ -185,6 +185,15 @@ public sealed class CollectionFunctionTests
     }
 
     [Fact]
+    public void Array_except_puts_a_kept_null_last_as_flink()
+    {
+        var k = new ExpressionTestKit();
+        var a = Arrays(k, [null, 1, null, 2, 1], [null]);
+        var b = Arrays(k, [2], [1]);
+        Assert.Equal(new[] { "[1, NULL]", "[NULL]" }, k.Eval(Fn("ARRAY_EXCEPT", a, b)));
+    }
+
+    [Fact]
     public void Map_keys_values_entries_in_the_maps_order()
     {
         var k = new ExpressionTestKit();

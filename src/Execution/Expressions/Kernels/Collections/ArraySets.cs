@@ -29,7 +29,8 @@ internal static class ArraySets
 
 /// <summary><c>ARRAY_UNION</c>, <c>ARRAY_EXCEPT</c>, <c>ARRAY_INTERSECT</c> of two arrays of one type, with set semantics
 /// (Flink 1.20+): no duplicates in the result, the first array's order kept (then the second's new elements for a union),
-/// NULL a value like any other; NULL when either array is NULL.</summary>
+/// NULL a value like any other (ARRAY_EXCEPT puts it last, as Flink's ArrayExceptFunction); NULL when either array is
+/// NULL.</summary>
 internal sealed class ArraySetKernel(ArraySetKernel.Operation operation, VectorExpression left, VectorExpression right, SqlType type) : VectorExpression(type)
 {
     public enum Operation { Union, Except, Intersect }
@@ -51,13 +52,21 @@ internal sealed class ArraySetKernel(ArraySetKernel.Operation operation, VectorE
             fromB.Clear();
             int startB = b.Start(i), endB = startB + b.Count(i);
             int startA = a.Start(i), endA = startA + a.Count(i);
+            int firstNull = -1;
             for (int e = startA; e < endA; e++)
             {
+                // Flink's ArrayExceptFunction adds the NULL (when array2 has none) after the other elements.
+                if (operation == Operation.Except && a.Reader.IsNull(e))
+                {
+                    if (firstNull < 0) firstNull = e;
+                    continue;
+                }
                 if (ArraySets.AmongPicks(_equality, a.Reader, e, fromA)) continue;
                 bool inB = operation != Operation.Union && ArraySets.Contains(_equality, b.Reader, startB, endB, a.Reader, e);
                 if (operation == Operation.Except ? inB : operation == Operation.Intersect && !inB) continue;
                 fromA.Add(e);
             }
+            if (firstNull >= 0 && !HasNull(b.Reader, startB, endB)) fromA.Add(firstNull);
             if (operation == Operation.Union)
                 for (int e = startB; e < endB; e++)
                 {
@@ -70,6 +79,13 @@ internal sealed class ArraySetKernel(ArraySetKernel.Operation operation, VectorE
             builder.AppendListValid();
         }
         return builder.Build();
+    }
+
+    private static bool HasNull(ColumnReader elements, int start, int end)
+    {
+        for (int e = start; e < end; e++)
+            if (elements.IsNull(e)) return true;
+        return false;
     }
 
     private bool ContainsPicked(ColumnReader aElements, Picks picked, ColumnReader bElements, int position)
