@@ -73,6 +73,7 @@ public static class ExpressionCompiler
             ?? MathKernels.TryCreate(name, call, operands)
             ?? TimeKernels.TryCreate(name, call, operands)
             ?? Kernels.Nested.NestedKernels.TryCreate(name, call, operands)
+            ?? Kernels.Collections.CollectionKernels.TryCreate(name, call, operands)
             ?? Kernels.Json.JsonKernels.TryCreate(name, call, operands)
             ?? throw new NotSupportedException($"function {call.Function} has no runtime implementation");
     }

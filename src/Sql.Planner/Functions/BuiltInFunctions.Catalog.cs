@@ -40,6 +40,7 @@ public static partial class BuiltInFunctions
         Add(TimeFunctions.All());
         Add(CastFunctions.All());
         Add(NestedFunctions.All());
+        Add(CollectionFunctions.All());
         Add(JsonFunctions.All());
         Add(AggregateFunctionNames.All());
         return all;

@@ -6,7 +6,8 @@ namespace StreamSql.Sql.Planner.Functions;
 /// Flink's explicit cast matrix (<c>LogicalTypeCasts</c>, Flink ≥ 1.15): numeric ↔ numeric, numeric ↔ BOOLEAN (integers only
 /// to BOOLEAN), anything → character string, character string → every atomic type, BINARY ↔ VARBINARY, character string
 /// → binary, DATE/TIME/TIMESTAMP/TIMESTAMP_LTZ among themselves (DATE ↔ TIME excluded), exact numeric ↔ interval, and
-/// structured types element by element. Numeric ↔ TIMESTAMP/TIMESTAMP_LTZ is refused (FLINK-21978: use TO_TIMESTAMP_LTZ).
+/// structured types element by element. A number casts to TIMESTAMP_LTZ as seconds since the epoch; numeric ↔ TIMESTAMP
+/// (without time zone) is refused (FLINK-21978: use TO_TIMESTAMP_LTZ).
 /// </summary>
 internal static class CastRules
 {
@@ -32,7 +33,7 @@ internal static class CastRules
             case SqlTypeKind.Time:
                 return from.IsTimestamp;
             case SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz:
-                return from.IsTimestamp || from.Kind is SqlTypeKind.Date or SqlTypeKind.Time;
+                return from.IsTimestamp || from.Kind is SqlTypeKind.Date or SqlTypeKind.Time || to.Kind == SqlTypeKind.TimestampLtz && from.IsNumeric;
             case SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth:
                 return from.IsExactInteger;
             case SqlTypeKind.Array or SqlTypeKind.Multiset:

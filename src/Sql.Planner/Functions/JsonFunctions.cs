@@ -38,6 +38,9 @@ internal static class JsonFunctions
         yield return new("JSON_OBJECT", FunctionKind.Scalar, "'JSON_OBJECT([[KEY] <STRING> VALUE <ANY>, ...] [NULL | ABSENT ON NULL])'", JsonObject);
         yield return new("JSON_ARRAY", FunctionKind.Scalar, "'JSON_ARRAY([<ANY>, ...] [NULL | ABSENT ON NULL])'",
             a => a.Count >= 1 ? new ResolvedFunction(a.Name, Values(a, 1), StringType.AsNotNull()) : null);
+        foreach (var name in new[] { "JSON_QUOTE", "JSON_UNQUOTE" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
+                a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], StringType.WithNullable(a[0].Nullable || IsNull(a[0]))) : null);
         foreach (var kind in new[] { "VALUE", "SCALAR", "ARRAY", "OBJECT" })
             yield return new("IS JSON " + kind, FunctionKind.Scalar, $"'<STRING> IS JSON {kind}'",
                 a => a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], SqlType.Boolean.AsNotNull()) : null);

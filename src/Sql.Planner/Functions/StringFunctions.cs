@@ -33,6 +33,11 @@ internal static class StringFunctions
         yield return Str("REGEXP_EXTRACT", "'REGEXP_EXTRACT(<STRING>, <STRING>)', 'REGEXP_EXTRACT(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
         yield return Str("REGEXP_REPLACE", "'REGEXP_REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("REGEXP", "'REGEXP(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Boolean);
+        yield return Str("REGEXP_COUNT", "'REGEXP_COUNT(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int, alwaysNullable: true);
+        yield return Str("REGEXP_INSTR", "'REGEXP_INSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int, alwaysNullable: true);
+        yield return Str("REGEXP_SUBSTR", "'REGEXP_SUBSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', alwaysNullable: true);
+        yield return Str("REGEXP_EXTRACT_ALL", "'REGEXP_EXTRACT_ALL(<STRING>, <STRING>)', 'REGEXP_EXTRACT_ALL(<STRING>, <STRING>, <INTEGER>)'",
+            2, 3, i => i < 2 ? 's' : 'i', SqlType.Array(StringType));
         yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)'", 3, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
         yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
         yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
@@ -58,6 +63,26 @@ internal static class StringFunctions
         yield return new("TYPEOF", FunctionKind.Scalar, "'TYPEOF(<ANY>)', 'TYPEOF(<ANY>, <BOOLEAN>)'", a =>
             a.Count == 1 || a.Count == 2 && IsBoolean(a[1]) ? new ResolvedFunction(a.Name, a.Types.ToArray(), StringType.AsNotNull()) : null);
         yield return Str("PARSE_URL", "'PARSE_URL(<STRING>, <STRING>)', 'PARSE_URL(<STRING>, <STRING>, <STRING>)'", 2, 3, _ => 's', alwaysNullable: true);
+        yield return new("ENCODE", FunctionKind.Scalar, "'ENCODE(<STRING>, <STRING>)'", a =>
+            a.Count == 2 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Bytes.WithNullable(Nullable(a))) : null);
+        yield return new("DECODE", FunctionKind.Scalar, "'DECODE(<BYTES>, <STRING>)'", a =>
+            a.Count == 2 && IsBinary(a[0]) && IsString(a[1])
+                ? new ResolvedFunction(a.Name, [As(SqlType.Bytes, a[0]), As(StringType, a[1])], StringType.WithNullable(Nullable(a)))
+                : null);
+        yield return Str("URL_ENCODE", "'URL_ENCODE(<STRING>)'", 1, 1, _ => 's', alwaysNullable: true);
+        yield return Str("URL_DECODE", "'URL_DECODE(<STRING>)'", 1, 1, _ => 's', alwaysNullable: true);
+        yield return new("UNHEX", FunctionKind.Scalar, "'UNHEX(<STRING>)'", a =>
+            a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Bytes.WithNullable(true)) : null);
+        // A NULL from or to string leaves the text as it is / removes the characters (Flink's TranslateFunction).
+        yield return new("TRANSLATE", FunctionKind.Scalar, "'TRANSLATE(<STRING>, <STRING>, <STRING>)'", a =>
+            a.Count == 3 && AllMatch(a, IsString)
+                ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(a[0].Nullable || IsNull(a[0])))
+                : null);
+        yield return new("ELT", FunctionKind.Scalar, "'ELT(<INTEGER>, <ANY>, ...)'", Elt);
+        yield return new("PRINTF", FunctionKind.Scalar, "'PRINTF(<STRING>, <ANY>, ...)'", a =>
+            a.Count >= 1 && IsString(a[0])
+                ? new ResolvedFunction(a.Name, PrintfOperands(a), StringType.WithNullable(a[0].Nullable || IsNull(a[0])))
+                : null);
         yield return Str("OVERLAY", "'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER>)', 'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER> FOR <INTEGER>)'",
             3, 4, i => i < 2 ? 's' : 'i');
     }
@@ -74,6 +99,31 @@ internal static class StringFunctions
             }
             return new ResolvedFunction(a.Name, StringsAndInts(a), (result ?? StringType).WithNullable(alwaysNullable || Nullable(a)));
         });
+
+    /// <summary><c>ELT(index, v1, ...)</c>: the values' common type, NULL when the index is out of range.</summary>
+    private static ResolvedFunction? Elt(CallArguments a)
+    {
+        if (a.Count < 2 || !IsInteger(a[0])) return null;
+        var values = new SqlType[a.Count - 1];
+        for (int i = 1; i < a.Count; i++) values[i - 1] = a[i];
+        var common = TypeRules.LeastRestrictive(values)
+            ?? throw new FunctionResolutionException(
+                $"The values of ELT must have a common type; found {string.Join(", ", values.Select(Describe))}");
+        if (IsNull(common)) common = StringType;
+        var operands = new SqlType[a.Count];
+        operands[0] = As(SqlType.BigInt, a[0]);
+        for (int i = 1; i < a.Count; i++) operands[i] = As(common.WithoutTimeAttribute(), a[i]);
+        return new ResolvedFunction(a.Name, operands, common.WithoutTimeAttribute().WithNullable(true));
+    }
+
+    /// <summary>PRINTF's operands: the format as STRING, the arguments as they are (a NULL literal as a STRING).</summary>
+    private static SqlType[] PrintfOperands(CallArguments a)
+    {
+        var operands = new SqlType[a.Count];
+        operands[0] = As(StringType, a[0]);
+        for (int i = 1; i < a.Count; i++) operands[i] = IsNull(a[i]) ? StringType.WithNullable(true) : a[i].WithoutTimeAttribute();
+        return operands;
+    }
 
     private static ResolvedFunction? Concat(CallArguments a)
     {

@@ -207,7 +207,9 @@ public sealed class FunctionResolutionTests
     [InlineData(SqlTypeKind.Int, SqlTypeKind.Boolean, true)]
     [InlineData(SqlTypeKind.Double, SqlTypeKind.Boolean, false)]
     [InlineData(SqlTypeKind.BigInt, SqlTypeKind.Timestamp, false)]
-    [InlineData(SqlTypeKind.BigInt, SqlTypeKind.TimestampLtz, false)]
+    // Numbers are seconds since the epoch as TIMESTAMP_LTZ (Flink's NumericToTimestampCastRule), never a TIMESTAMP.
+    [InlineData(SqlTypeKind.BigInt, SqlTypeKind.TimestampLtz, true)]
+    [InlineData(SqlTypeKind.Double, SqlTypeKind.TimestampLtz, true)]
     [InlineData(SqlTypeKind.Date, SqlTypeKind.Time, false)]
     [InlineData(SqlTypeKind.Boolean, SqlTypeKind.Date, false)]
     public void Cast_matrix(SqlTypeKind from, SqlTypeKind to, bool allowed)

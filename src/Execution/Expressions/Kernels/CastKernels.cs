@@ -68,6 +68,25 @@ internal static class CastKernels
     internal static ExpressionEvaluationException Failure(string text, SqlType to) =>
         new($"Cannot cast '{text}' to {to.WithNullable(true)}: the value is not a valid {to.WithNullable(true)}. Use TRY_CAST to get NULL instead");
 
+    /// <summary>A number as seconds since the epoch (Flink's numeric-to-TIMESTAMP_LTZ rule): whole milliseconds, a fraction
+    /// below them dropped toward zero and an integer's milliseconds wrapping as Java's <c>long</c> arithmetic.</summary>
+    private static RowFunction NumberToInstant(SqlType from, SqlType to) => (a, row, w) =>
+    {
+        long millis;
+        if (from.IsExactInteger) millis = unchecked(a[0].GetInt64(row) * 1000L);
+        else if (from.Kind == SqlTypeKind.Decimal)
+        {
+            var scaled = a[0].GetUnscaled(row) * 1000;
+            Int128 divisor = 1;
+            for (int i = 0; i < from.Scale; i++) divisor *= 10;
+            millis = (long)(scaled / divisor);
+        }
+        else millis = JavaConversions.DoubleToLong(a[0].GetDouble(row) * 1000);
+        if (!TimestampEncoding.TryFromMicros(unchecked(millis * 1000L), 0, to.Precision, out long value))
+            throw OutOfRange(millis.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms", to);
+        w.AppendInt64(value);
+    };
+
     private static RowFunction Direct(SqlType from, SqlType to, TimeZoneInfo zone)
     {
         switch (to.Kind)
@@ -176,6 +195,8 @@ internal static class CastKernels
                 {
                     bool toLtz = to.Kind == SqlTypeKind.TimestampLtz;
                     int p = to.Precision;
+                    if (toLtz && from.IsNumeric)
+                        return NumberToInstant(from, to);
                     if (from.IsCharacterString)
                         return (a, row, w) =>
                         {

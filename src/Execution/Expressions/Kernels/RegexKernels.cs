@@ -6,8 +6,9 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Expressions.Kernels;
 
 /// <summary>
-/// REGEXP_EXTRACT / REGEXP_REPLACE / REGEXP with Java regex semantics as far as .NET's engine shares them. A literal
-/// pattern is compiled once per kernel; an invalid pattern gives NULL (Flink logs and returns null).
+/// REGEXP_EXTRACT / REGEXP_REPLACE / REGEXP / REGEXP_COUNT / REGEXP_INSTR / REGEXP_SUBSTR / REGEXP_EXTRACT_ALL with Java
+/// regex semantics as far as .NET's engine shares them. A literal pattern is compiled once per kernel; an invalid pattern
+/// gives NULL (Flink logs and returns null), except in REGEXP_EXTRACT_ALL, where Flink fails the call.
 /// </summary>
 internal static class RegexKernels
 {
@@ -49,6 +50,72 @@ internal static class RegexKernels
             var regex = cache.Get(a[1], row);
             if (regex is null) { w.AppendNull(); return; }
             w.AppendBoolean(regex.IsMatch(a[0].GetString(row)));
+        });
+    }
+
+    /// <summary><c>REGEXP_COUNT(s, regex)</c>: how many times the pattern matches (as Java's <c>Matcher.find</c> loop).</summary>
+    public static VectorExpression Count(SqlType type, VectorExpression[] ops)
+    {
+        var cache = new PatternCache(ops[1]);
+        return new RowwiseExpression(type, ops, (a, row, w) =>
+        {
+            var regex = cache.Get(a[1], row);
+            if (regex is null) w.AppendNull();
+            else w.AppendInt64(regex.Count(a[0].GetString(row)));
+        });
+    }
+
+    /// <summary><c>REGEXP_INSTR(s, regex)</c>: the 1-based position (in UTF-16 characters, as Java's) of the first match, 0
+    /// when nothing matches.</summary>
+    public static VectorExpression Instr(SqlType type, VectorExpression[] ops)
+    {
+        var cache = new PatternCache(ops[1]);
+        return new RowwiseExpression(type, ops, (a, row, w) =>
+        {
+            var regex = cache.Get(a[1], row);
+            if (regex is null) { w.AppendNull(); return; }
+            var m = regex.Match(a[0].GetString(row));
+            w.AppendInt64(m.Success ? m.Index + 1 : 0);
+        });
+    }
+
+    /// <summary><c>REGEXP_SUBSTR(s, regex)</c>: the first match, NULL when nothing matches.</summary>
+    public static VectorExpression Substr(SqlType type, VectorExpression[] ops)
+    {
+        var cache = new PatternCache(ops[1]);
+        return new RowwiseExpression(type, ops, (a, row, w) =>
+        {
+            var regex = cache.Get(a[1], row);
+            var m = regex?.Match(a[0].GetString(row));
+            if (m is null || !m.Success) w.AppendNull();
+            else w.AppendString(m.ValueSpan);
+        });
+    }
+
+    /// <summary><c>REGEXP_EXTRACT_ALL(s, regex[, group])</c>: group <c>group</c> (1 by default, 0 the whole match) of every
+    /// match, NULL where the group took no part. An invalid pattern or a group the pattern does not have fails the call,
+    /// as Flink's <c>RegexpExtractAllFunction</c>.</summary>
+    public static VectorExpression ExtractAll(SqlType type, VectorExpression[] ops)
+    {
+        var cache = new PatternCache(ops[1]);
+        return new RowwiseExpression(type, ops, (a, row, w) =>
+        {
+            var pattern = a[1].GetString(row);
+            var regex = cache.Get(a[1], row)
+                ?? throw new ExpressionEvaluationException($"REGEXP_EXTRACT_ALL: invalid regular expression '{pattern}'");
+            long group = a.Length > 2 ? a[2].GetInt64(row) : 1;
+            int groups = regex.GetGroupNumbers().Length - 1;
+            if (group < 0 || group > groups)
+                throw new ExpressionEvaluationException(
+                    $"REGEXP_EXTRACT_ALL: extract group index {group} is out of range [0, {groups}] of the regular expression '{pattern}'");
+            var list = (Columns.ListColumnBuilder)w;
+            for (var m = regex.Match(a[0].GetString(row)); m.Success; m = m.NextMatch())
+            {
+                var g = m.Groups[(int)group];
+                if (g.Success) list.Values.AppendString(g.ValueSpan);
+                else list.Values.AppendNull();
+            }
+            list.AppendListValid();
         });
     }
 

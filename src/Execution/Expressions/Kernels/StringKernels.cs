@@ -142,6 +142,10 @@ internal static partial class StringKernels
             case "REGEXP_EXTRACT": return RegexKernels.Extract(t, ops);
             case "REGEXP_REPLACE": return RegexKernels.Replace(t, ops);
             case "REGEXP": return RegexKernels.Matches(t, ops);
+            case "REGEXP_COUNT": return RegexKernels.Count(t, ops);
+            case "REGEXP_INSTR": return RegexKernels.Instr(t, ops);
+            case "REGEXP_SUBSTR": return RegexKernels.Substr(t, ops);
+            case "REGEXP_EXTRACT_ALL": return RegexKernels.ExtractAll(t, ops);
             case "LIKE": return LikeKernels.Like(t, ops);
             case "SIMILAR TO": return LikeKernels.SimilarTo(t, ops);
             case "MD5": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(MD5.HashData(a[0].GetUtf8(row)))));
@@ -201,8 +205,10 @@ internal static partial class StringKernels
                     foreach (char c in a[0].GetString(row)) h = unchecked(31 * h + c);
                     w.AppendInt64(h);
                 });
+            case "ELT": return new EltKernel(ops[0], ops[1..], t);
+            case "PRINTF": return new PrintfKernel(ops, t);
             default:
-                return null;
+                return TextCodecKernels.TryCreate(name, t, ops);
         }
     }
 
