@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using StreamSql.Connectors.Common;
 using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Nexmark;
@@ -25,15 +23,11 @@ internal sealed class NexmarkEventWriter
     private const int NumCategories = 5;
     private const int MinStringLength = 3;
     private const int HotChannelsRatio = 2;
-    private const int ChannelsNumber = 10_000;
-    private const int HotChannelCount = 4;
 
     private static readonly byte[][] UsStates = Utf8("AZ,CA,ID,OR,WA,WY");
     private static readonly byte[][] UsCities = Utf8("Phoenix,Los Angeles,San Francisco,Boise,Portland,Bend,Redmond,Seattle,Kent,Cheyenne");
     private static readonly byte[][] FirstNames = Utf8("Peter,Paul,Luke,John,Saul,Vicky,Kate,Julie,Sarah,Deiter,Walter");
     private static readonly byte[][] LastNames = Utf8("Shultz,Abrams,Spencer,White,Bartels,Walton,Smith,Jones,Noris");
-    private static readonly byte[][] HotChannels = Utf8("Google,Facebook,Baidu,Apple"); // HotChannelCount
-    private static readonly Lazy<(byte[][] HotUrls, byte[][] Channels, byte[][] Urls)> ChannelTable = new(BuildChannelTable);
 
     private readonly NexmarkConfig _config;
     private readonly ColumnBuilder?[] _person;
@@ -51,7 +45,7 @@ internal sealed class NexmarkEventWriter
     private readonly int _hotSellersRatio;
     private readonly long _baseTimeMillis;
     private readonly double _interEventDelayMicros;
-    private readonly bool _bidNeedsChannelTable;
+    private readonly bool _bidReadsChannel;
 
     public NexmarkEventWriter(NexmarkConfig config, ColumnBuilder?[] person, ColumnBuilder?[] auction, ColumnBuilder?[] bid)
     {
@@ -68,7 +62,7 @@ internal sealed class NexmarkEventWriter
         _hotSellersRatio = config.HotSellersRatio;
         _baseTimeMillis = config.BaseTimeMillis;
         _interEventDelayMicros = config.InterEventDelayMicros;
-        _bidNeedsChannelTable = bid[NexmarkField.BidChannel] is not null || bid[NexmarkField.BidUrl] is not null;
+        _bidReadsChannel = bid[NexmarkField.BidChannel] is not null || bid[NexmarkField.BidUrl] is not null;
     }
 
     /// <summary>0 = person, 1 = auction, 2 = bid (Flink Nexmark's event_type).</summary>
@@ -203,12 +197,12 @@ internal sealed class NexmarkEventWriter
         // Channel, url and extra are drawn last, in that order: what a query does not read is not drawn at all, and the
         // fields before it come out the same (each event has its own random sequence).
         var extra = b[NexmarkField.BidExtra];
-        if (!_bidNeedsChannelTable)
+        if (!_bidReadsChannel)
         {
             if (extra is null) return;
             // The channel's draws, without the table: one coin, then a hot channel or any channel.
-            if (random.NextInt(HotChannelsRatio) > 0) random.NextInt(HotChannelCount);
-            else random.NextInt(ChannelsNumber);
+            if (random.NextInt(HotChannelsRatio) > 0) random.NextInt(NexmarkChannels.HotCount);
+            else random.NextInt(NexmarkChannels.Count);
         }
         else
         {
@@ -222,22 +216,10 @@ internal sealed class NexmarkEventWriter
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static JavaRandom WriteChannel(JavaRandom random, ColumnBuilder?[] b)
     {
-        var table = ChannelTable.Value;
-        byte[] channel, url;
         if (random.NextInt(HotChannelsRatio) > 0)
-        {
-            int i = random.NextInt(HotChannelCount);
-            channel = HotChannels[i];
-            url = table.HotUrls[i];
-        }
+            NexmarkChannels.Instance.AppendHot(random.NextInt(NexmarkChannels.HotCount), b[NexmarkField.BidChannel], b[NexmarkField.BidUrl]);
         else
-        {
-            int c = random.NextInt(ChannelsNumber);
-            channel = table.Channels[c];
-            url = table.Urls[c];
-        }
-        PutBytes(b[NexmarkField.BidChannel], channel);
-        PutBytes(b[NexmarkField.BidUrl], url);
+            NexmarkChannels.Instance.Append(random.NextInt(NexmarkChannels.Count), b[NexmarkField.BidChannel], b[NexmarkField.BidUrl]);
         return random;
     }
 
@@ -275,7 +257,7 @@ internal sealed class NexmarkEventWriter
 
     /// <summary>StringsGenerator.nextString: 3..maxLength-1 letters with a 1 in 13 chance of <paramref name="special"/>,
     /// trimmed of spaces (leading ones are never written, trailing ones dropped at the end).</summary>
-    private static int NextString(ref JavaRandom random, int maxLength, char special, Span<byte> output)
+    internal static int NextString(ref JavaRandom random, int maxLength, char special, Span<byte> output)
     {
         int len = MinStringLength + random.NextInt(maxLength - MinStringLength);
         output = output[..len];
@@ -379,53 +361,5 @@ internal sealed class NexmarkEventWriter
         var result = new byte[parts.Length][];
         for (int i = 0; i < parts.Length; i++) result[i] = Encoding.UTF8.GetBytes(parts[i]);
         return result;
-    }
-
-    /// <summary>
-    /// Channel names and URLs. Flink's generator draws the URLs from an unseeded random once per process; here they are
-    /// seeded by channel number so every subtask and run agrees.
-    /// </summary>
-    private static (byte[][], byte[][], byte[][]) BuildChannelTable()
-    {
-        var hot = new byte[HotChannels.Length][];
-        for (int i = 0; i < hot.Length; i++)
-        {
-            var r = new JavaRandom(-1 - i);
-            hot[i] = Encoding.UTF8.GetBytes(BaseUrl(ref r));
-        }
-        var channels = new byte[ChannelsNumber][];
-        var urls = new byte[ChannelsNumber][];
-        for (int c = 0; c < ChannelsNumber; c++)
-        {
-            var r = new JavaRandom(c);
-            var url = BaseUrl(ref r);
-            if (r.NextInt(10) > 0) url += "&channel_id=" + Math.Abs((long)ReverseBits(c)).ToString(CultureInfo.InvariantCulture);
-            channels[c] = Encoding.UTF8.GetBytes("channel-" + c.ToString(CultureInfo.InvariantCulture));
-            urls[c] = Encoding.UTF8.GetBytes(url);
-        }
-        return (hot, channels, urls);
-    }
-
-    private static string BaseUrl(ref JavaRandom random)
-    {
-        Span<byte> part = stackalloc byte[8];
-        var sb = new StringBuilder("https://www.nexmark.com/");
-        for (int i = 0; i < 3; i++)
-        {
-            int n = NextString(ref random, 5, '_', part);
-            sb.Append(Encoding.ASCII.GetString(part[..n])).Append('/');
-        }
-        return sb.Append("item.htm?query=1").ToString();
-    }
-
-    private static int ReverseBits(int value)
-    {
-        uint v = (uint)value, r = 0;
-        for (int i = 0; i < 32; i++)
-        {
-            r = (r << 1) | (v & 1);
-            v >>= 1;
-        }
-        return (int)r;
     }
 }
