@@ -253,7 +253,7 @@ internal sealed class NexmarkEventWriter
         n < int.MaxValue ? random.NextInt((int)n) : Math.Abs(random.NextLong() % n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long NextPrice(ref JavaRandom random) => (long)Math.Floor(Math.Pow(10.0, random.NextDouble() * 6.0) * 100.0 + 0.5);
+    private static long NextPrice(ref JavaRandom random) => NexmarkPrice.Next(ref random);
 
     /// <summary>StringsGenerator.nextString: 3..maxLength-1 letters with a 1 in 13 chance of <paramref name="special"/>,
     /// trimmed of spaces (leading ones are never written, trailing ones dropped at the end).</summary>
