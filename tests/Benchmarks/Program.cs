@@ -9,7 +9,10 @@ using StreamSql.Benchmarks;
 // hand-written loops (WindowBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain
 // client loop (KafkaBenchmark.cs); `-- parquet` the filesystem connector's parquet sink and source against Parquet.Net used
 // directly (ParquetBenchmark.cs); `-- jdbc` the jdbc upsert sink against a hand-written Npgsql binary COPY (JdbcBenchmark.cs);
-// `-- lookup` the lookup join against PostgreSQL with and without its cache (LookupJoinBenchmark.cs).
+// `-- lookup` the lookup join against PostgreSQL with and without its cache (LookupJoinBenchmark.cs); `-- generator` the
+// nexmark source reader alone (GeneratorBenchmark.cs).
+if (args.Length > 0 && args[0] == "generator")
+    return await GeneratorBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "parquet")
     return await ParquetBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "jdbc")

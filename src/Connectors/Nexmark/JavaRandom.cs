@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StreamSql.Connectors.Nexmark;
 
 /// <summary>
@@ -12,14 +14,17 @@ internal struct JavaRandom
 
     public JavaRandom(long seed) => _seed = (seed ^ Multiplier) & Mask;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Next(int bits)
     {
         _seed = (_seed * Multiplier + 0xBL) & Mask;
         return (int)((ulong)_seed >> (48 - bits));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextInt() => Next(32);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextInt(int bound)
     {
         int r = Next(31);
@@ -29,7 +34,9 @@ internal struct JavaRandom
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long NextLong() => ((long)Next(32) << 32) + Next(32);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (((long)Next(26) << 27) + Next(27)) * (1.0 / (1L << 53));
 }

@@ -28,16 +28,27 @@ internal sealed record NexmarkConfig(
 
     public long LastBase0PersonId(long eventId)
     {
-        long epoch = eventId / TotalProportion;
-        long offset = eventId % TotalProportion;
+        long epoch = Math.DivRem(eventId, TotalProportion, out long offset);
+        return LastBase0PersonId(epoch, offset);
+    }
+
+    /// <summary>As <see cref="LastBase0PersonId(long)"/>, from the event's epoch (event id / total proportion) and its
+    /// offset in it (the remainder), which a generator writing many values of one event computes once.</summary>
+    public long LastBase0PersonId(long epoch, long offset)
+    {
         if (offset >= PersonProportion) offset = PersonProportion - 1;
         return epoch * PersonProportion + offset;
     }
 
     public long LastBase0AuctionId(long eventId)
     {
-        long epoch = eventId / TotalProportion;
-        long offset = eventId % TotalProportion;
+        long epoch = Math.DivRem(eventId, TotalProportion, out long offset);
+        return LastBase0AuctionId(epoch, offset);
+    }
+
+    /// <summary>As <see cref="LastBase0AuctionId(long)"/>, from the event's epoch and offset.</summary>
+    public long LastBase0AuctionId(long epoch, long offset)
+    {
         if (offset < PersonProportion)
         {
             epoch--;

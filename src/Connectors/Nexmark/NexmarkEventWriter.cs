@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
-using StreamSql.Connectors.Common;
 using StreamSql.Execution.Columns;
 
 namespace StreamSql.Connectors.Nexmark;
@@ -24,20 +23,29 @@ internal sealed class NexmarkEventWriter
     private const int NumCategories = 5;
     private const int MinStringLength = 3;
     private const int HotChannelsRatio = 2;
-    private const int ChannelsNumber = 10_000;
 
     private static readonly byte[][] UsStates = Utf8("AZ,CA,ID,OR,WA,WY");
     private static readonly byte[][] UsCities = Utf8("Phoenix,Los Angeles,San Francisco,Boise,Portland,Bend,Redmond,Seattle,Kent,Cheyenne");
     private static readonly byte[][] FirstNames = Utf8("Peter,Paul,Luke,John,Saul,Vicky,Kate,Julie,Sarah,Deiter,Walter");
     private static readonly byte[][] LastNames = Utf8("Shultz,Abrams,Spencer,White,Bartels,Walton,Smith,Jones,Noris");
-    private static readonly byte[][] HotChannels = Utf8("Google,Facebook,Baidu,Apple");
-    private static readonly Lazy<(byte[][] HotUrls, byte[][] Channels, byte[][] Urls)> ChannelTable = new(BuildChannelTable);
 
     private readonly NexmarkConfig _config;
     private readonly ColumnBuilder?[] _person;
     private readonly ColumnBuilder?[] _auction;
     private readonly ColumnBuilder?[] _bid;
     private readonly byte[] _scratch = new byte[4096];
+    // The config's values read for every event, kept in fields of this sealed class (a record property each time costs
+    // a call and, for the proportions, an addition).
+    private readonly long _seed;
+    private readonly int _totalProportion;
+    private readonly int _personProportion;
+    private readonly int _auctionProportion;
+    private readonly int _hotAuctionRatio;
+    private readonly int _hotBiddersRatio;
+    private readonly int _hotSellersRatio;
+    private readonly long _baseTimeMillis;
+    private readonly double _interEventDelayMicros;
+    private readonly bool _bidReadsChannel;
 
     public NexmarkEventWriter(NexmarkConfig config, ColumnBuilder?[] person, ColumnBuilder?[] auction, ColumnBuilder?[] bid)
     {
@@ -45,25 +53,39 @@ internal sealed class NexmarkEventWriter
         _person = person;
         _auction = auction;
         _bid = bid;
+        _seed = config.Seed;
+        _totalProportion = config.TotalProportion;
+        _personProportion = config.PersonProportion;
+        _auctionProportion = config.AuctionProportion;
+        _hotAuctionRatio = config.HotAuctionRatio;
+        _hotBiddersRatio = config.HotBiddersRatio;
+        _hotSellersRatio = config.HotSellersRatio;
+        _baseTimeMillis = config.BaseTimeMillis;
+        _interEventDelayMicros = config.InterEventDelayMicros;
+        _bidReadsChannel = bid[NexmarkField.BidChannel] is not null || bid[NexmarkField.BidUrl] is not null;
     }
 
     /// <summary>0 = person, 1 = auction, 2 = bid (Flink Nexmark's event_type).</summary>
     public int EventType(long eventId)
     {
-        long rem = eventId % _config.TotalProportion;
-        if (rem < _config.PersonProportion) return 0;
-        return rem < _config.PersonProportion + _config.AuctionProportion ? 1 : 2;
+        long rem = eventId % _totalProportion;
+        if (rem < _personProportion) return 0;
+        return rem < _personProportion + _auctionProportion ? 1 : 2;
     }
 
-    private JavaRandom RandomFor(long eventId) => new(eventId ^ _config.Seed);
+    private JavaRandom RandomFor(long eventId) => new(eventId ^ _seed);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary><see cref="NexmarkConfig.TimestampForEvent"/> from this writer's fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long TimestampFor(long eventNumber) => _baseTimeMillis + (long)(eventNumber * _interEventDelayMicros) / 1000L;
+
     public void WritePerson(long eventId)
     {
         var random = RandomFor(eventId);
-        long timestamp = _config.TimestampForEvent(eventId);
+        long timestamp = TimestampFor(eventId);
+        long epoch = Math.DivRem(eventId, (long)_totalProportion, out long offset);
         var p = _person;
-        PutLong(p[NexmarkField.PersonId], _config.LastBase0PersonId(eventId) + NexmarkConfig.FirstPersonId);
+        PutLong(p[NexmarkField.PersonId], _config.LastBase0PersonId(epoch, offset) + NexmarkConfig.FirstPersonId);
 
         // name: "First Last"
         var first = FirstNames[random.NextInt(FirstNames.Length)];
@@ -108,22 +130,21 @@ internal sealed class NexmarkEventWriter
         PutLong(p[NexmarkField.PersonDateTime], timestamp * 1000);
 
         int currentSize = 8 + nameLength + emailLength + 19 + city.Length + state.Length;
-        NextExtra(ref random, currentSize, _config.AvgPersonBytes, p[NexmarkField.PersonExtra]);
+        NextExtra(random, currentSize, _config.AvgPersonBytes, p[NexmarkField.PersonExtra]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteAuction(long eventId)
     {
         var random = RandomFor(eventId);
-        long timestamp = _config.TimestampForEvent(eventId);
+        long timestamp = TimestampFor(eventId);
+        long epoch = Math.DivRem(eventId, (long)_totalProportion, out long offset);
         var a = _auction;
-        long id = _config.LastBase0AuctionId(eventId) + NexmarkConfig.FirstAuctionId;
+        long id = _config.LastBase0AuctionId(epoch, offset) + NexmarkConfig.FirstAuctionId;
 
-        long seller;
-        if (random.NextInt(_config.HotSellersRatio) > 0)
-            seller = _config.LastBase0PersonId(eventId) / HotSellerRatio100 * HotSellerRatio100;
-        else
-            seller = NextBase0PersonId(eventId, ref random);
+        long lastPerson = _config.LastBase0PersonId(epoch, offset);
+        long seller = random.NextInt(_hotSellersRatio) > 0
+            ? lastPerson / HotSellerRatio100 * HotSellerRatio100
+            : NextBase0PersonId(lastPerson, ref random);
         seller += NexmarkConfig.FirstPersonId;
         long category = NexmarkConfig.FirstCategoryId + random.NextInt(NumCategories);
         long initialBid = NextPrice(ref random);
@@ -144,28 +165,28 @@ internal sealed class NexmarkEventWriter
         PutLong(a[NexmarkField.AuctionSeller], seller);
         PutLong(a[NexmarkField.AuctionCategory], category);
         int currentSize = 8 + nameLength + descriptionLength + 8 + 8 + 8 + 8 + 8;
-        NextExtra(ref random, currentSize, _config.AvgAuctionBytes, a[NexmarkField.AuctionExtra]);
+        NextExtra(random, currentSize, _config.AvgAuctionBytes, a[NexmarkField.AuctionExtra]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteBid(long eventId)
     {
+        // The random stays in registers: it is only passed by reference to methods that are inlined, and by value to
+        // NextExtra, which draws last.
         var random = RandomFor(eventId);
-        long timestamp = _config.TimestampForEvent(eventId);
+        long timestamp = TimestampFor(eventId);
+        long epoch = Math.DivRem(eventId, (long)_totalProportion, out long offset);
         var b = _bid;
 
-        long auction;
-        if (random.NextInt(_config.HotAuctionRatio) > 0)
-            auction = _config.LastBase0AuctionId(eventId) / HotAuctionRatio100 * HotAuctionRatio100;
-        else
-            auction = NextBase0AuctionId(eventId, ref random);
+        long lastAuction = _config.LastBase0AuctionId(epoch, offset);
+        long auction = random.NextInt(_hotAuctionRatio) > 0
+            ? lastAuction / HotAuctionRatio100 * HotAuctionRatio100
+            : NextBase0AuctionId(lastAuction, ref random);
         auction += NexmarkConfig.FirstAuctionId;
 
-        long bidder;
-        if (random.NextInt(_config.HotBiddersRatio) > 0)
-            bidder = _config.LastBase0PersonId(eventId) / HotBidderRatio100 * HotBidderRatio100 + 1;
-        else
-            bidder = NextBase0PersonId(eventId, ref random);
+        long lastPerson = _config.LastBase0PersonId(epoch, offset);
+        long bidder = random.NextInt(_hotBiddersRatio) > 0
+            ? lastPerson / HotBidderRatio100 * HotBidderRatio100 + 1
+            : NextBase0PersonId(lastPerson, ref random);
         bidder += NexmarkConfig.FirstPersonId;
 
         long price = NextPrice(ref random);
@@ -175,73 +196,84 @@ internal sealed class NexmarkEventWriter
         PutLong(b[NexmarkField.BidDateTime], timestamp * 1000);
         // Channel, url and extra are drawn last, in that order: what a query does not read is not drawn at all, and the
         // fields before it come out the same (each event has its own random sequence).
-        if (b[NexmarkField.BidChannel] is null && b[NexmarkField.BidUrl] is null && b[NexmarkField.BidExtra] is null) return;
-
-        var table = ChannelTable.Value;
-        byte[] channel, url;
-        if (random.NextInt(HotChannelsRatio) > 0)
+        var extra = b[NexmarkField.BidExtra];
+        if (!_bidReadsChannel)
         {
-            int i = random.NextInt(HotChannels.Length);
-            channel = HotChannels[i];
-            url = table.HotUrls[i];
+            if (extra is null) return;
+            // The channel's draws, without the table: one coin, then a hot channel or any channel.
+            if (random.NextInt(HotChannelsRatio) > 0) random.NextInt(NexmarkChannels.HotCount);
+            else random.NextInt(NexmarkChannels.Count);
         }
         else
         {
-            int c = random.NextInt(ChannelsNumber);
-            channel = table.Channels[c];
-            url = table.Urls[c];
+            random = WriteChannel(random, b);
         }
-
-        PutBytes(b[NexmarkField.BidChannel], channel);
-        PutBytes(b[NexmarkField.BidUrl], url);
-        NextExtra(ref random, 8 + 8 + 8 + 8, _config.AvgBidBytes, b[NexmarkField.BidExtra]);
+        NextExtra(random, 8 + 8 + 8 + 8, _config.AvgBidBytes, extra);
     }
 
-    private long NextBase0PersonId(long eventId, ref JavaRandom random)
+    /// <summary>The bid's channel and url; returns the random after their draws (by value: a reference would keep the
+    /// caller's random in memory).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JavaRandom WriteChannel(JavaRandom random, ColumnBuilder?[] b)
     {
-        long numPeople = _config.LastBase0PersonId(eventId) + 1;
+        if (random.NextInt(HotChannelsRatio) > 0)
+            NexmarkChannels.Instance.AppendHot(random.NextInt(NexmarkChannels.HotCount), b[NexmarkField.BidChannel], b[NexmarkField.BidUrl]);
+        else
+            NexmarkChannels.Instance.Append(random.NextInt(NexmarkChannels.Count), b[NexmarkField.BidChannel], b[NexmarkField.BidUrl]);
+        return random;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long NextBase0PersonId(long lastBase0PersonId, ref JavaRandom random)
+    {
+        long numPeople = lastBase0PersonId + 1;
         long activePeople = Math.Min(numPeople, NexmarkConfig.NumActivePeople);
         long n = NextLong(ref random, activePeople + PersonIdLead);
         return numPeople - activePeople + n;
     }
 
-    private long NextBase0AuctionId(long eventId, ref JavaRandom random)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long NextBase0AuctionId(long lastBase0AuctionId, ref JavaRandom random)
     {
-        long maxAuction = _config.LastBase0AuctionId(eventId);
+        long maxAuction = lastBase0AuctionId;
         long minAuction = Math.Max(maxAuction - NexmarkConfig.NumInFlightAuctions, 0);
         return minAuction + NextLong(ref random, maxAuction - minAuction + 1 + AuctionIdLead);
     }
 
     private long NextAuctionLengthMs(long eventNumber, ref JavaRandom random, long timestamp)
     {
-        long numEventsForAuctions = (long)NexmarkConfig.NumInFlightAuctions * _config.TotalProportion / _config.AuctionProportion;
-        long futureAuction = _config.TimestampForEvent(eventNumber + numEventsForAuctions);
+        long numEventsForAuctions = (long)NexmarkConfig.NumInFlightAuctions * _totalProportion / _auctionProportion;
+        long futureAuction = TimestampFor(eventNumber + numEventsForAuctions);
         long horizonMs = futureAuction - timestamp;
         return 1L + NextLong(ref random, Math.Max(horizonMs * 2, 1L));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long NextLong(ref JavaRandom random, long n) =>
         n < int.MaxValue ? random.NextInt((int)n) : Math.Abs(random.NextLong() % n);
 
-    private static long NextPrice(ref JavaRandom random) => (long)Math.Floor(Math.Pow(10.0, random.NextDouble() * 6.0) * 100.0 + 0.5);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long NextPrice(ref JavaRandom random) => NexmarkPrice.Next(ref random);
 
-    /// <summary>StringsGenerator.nextString: 3..maxLength-1 letters with a 1 in 13 chance of <paramref name="special"/>, trimmed of spaces.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NextString(ref JavaRandom random, int maxLength, char special, Span<byte> output)
+    /// <summary>StringsGenerator.nextString: 3..maxLength-1 letters with a 1 in 13 chance of <paramref name="special"/>,
+    /// trimmed of spaces (leading ones are never written, trailing ones dropped at the end).</summary>
+    internal static int NextString(ref JavaRandom random, int maxLength, char special, Span<byte> output)
     {
         int len = MinStringLength + random.NextInt(maxLength - MinStringLength);
+        output = output[..len];
+        int n = 0;
         for (int i = 0; i < len; i++)
-            output[i] = random.NextInt(13) == 0 ? (byte)special : (byte)('a' + random.NextInt(26));
-        int start = 0, end = len;
-        while (start < end && output[start] == ' ') start++;
-        while (end > start && output[end - 1] == ' ') end--;
-        if (start > 0) output[start..end].CopyTo(output);
-        return end - start;
+        {
+            byte c = random.NextInt(13) == 0 ? (byte)special : (byte)('a' + random.NextInt(26));
+            if (n == 0 && c == ' ') continue;
+            output[n++] = c;
+        }
+        while (n > 0 && output[n - 1] == ' ') n--;
+        return n;
     }
 
     /// <summary>StringsGenerator.nextExtra / nextExactString: padding so that the entity averages the configured size.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NextExtra(ref JavaRandom random, int currentSize, int desiredAverageSize, ColumnBuilder? column)
+    private static void NextExtra(JavaRandom random, int currentSize, int desiredAverageSize, ColumnBuilder? column)
     {
         // Extra is the last value drawn for every entity: when it is not read, nothing after it depends on its draws.
         if (column is null) return;
@@ -253,21 +285,70 @@ internal sealed class NexmarkEventWriter
             int minSize = desiredAverageSize - delta;
             length = minSize + (delta == 0 ? 0 : random.NextInt(2 * delta));
         }
-        Span<byte> span = column.ReserveSpan(length);
-        int rnd = 0, left = 0;
-        for (int i = 0; i < length; i++)
-        {
-            if (left == 0)
-            {
-                rnd = random.NextInt();
-                left = 6;
-            }
-            // Java's % keeps the sign, so (like the original) characters range from 'H' to 'z'.
-            span[i] = (byte)('a' + rnd % 26);
-            rnd /= 26;
-            left--;
-        }
+        NextExactString(ref random, column.ReserveSpan(length));
         column.CommitSpan(length);
+    }
+
+    /// <summary>
+    /// nextExactString: each <c>nextInt()</c> gives six characters, <c>'a' + rnd % 26</c> then <c>rnd /= 26</c>. Java's
+    /// <c>%</c> and <c>/</c> keep the sign, so a negative draw gives <c>'a' - digit</c> (characters range from 'H' to 'z')
+    /// with the digits of its magnitude. The digits are taken two at a time (base 676) from a table of character pairs,
+    /// written straight into the column's buffer.
+    /// </summary>
+    private static void NextExactString(ref JavaRandom random, Span<byte> output)
+    {
+        int length = output.Length;
+        int whole = length - length % 6;
+        ref byte pairs = ref MemoryMarshal.GetArrayDataReference(DigitPairs);
+        ref byte to = ref MemoryMarshal.GetReference(output);
+        var local = random; // kept in a register through the loop, not written back per draw
+        for (int i = 0; i < whole; i += 6)
+        {
+            int rnd = local.NextInt();
+            // Branch-free (the sign is a coin toss): all ones when negative. -int.MinValue wraps to itself, whose unsigned
+            // value is the magnitude 2^31.
+            int sign = rnd >> 31;
+            uint magnitude = (uint)((rnd ^ sign) - sign);
+            nint table = sign & (DigitPairCount * 2);
+            uint high = magnitude / DigitPairCount;
+            uint low = magnitude - high * DigitPairCount;
+            uint top = high / DigitPairCount;
+            uint middle = high - top * DigitPairCount;
+            top %= DigitPairCount;
+            ref byte at = ref Unsafe.Add(ref to, i);
+            Unsafe.WriteUnaligned(ref at, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, table + 2 * (nint)low)));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, 2), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, table + 2 * (nint)middle)));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, 4), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, table + 2 * (nint)top)));
+        }
+        if (whole < length)
+        {
+            int last = local.NextInt();
+            for (int i = whole; i < length; i++)
+            {
+                output[i] = (byte)('a' + last % 26);
+                last /= 26;
+            }
+        }
+        random = local;
+    }
+
+    private const int DigitPairCount = 26 * 26;
+
+    /// <summary>For n in 0..675 the two characters of base-26 digits n % 26 and n / 26: first 'a' + digit (a non-negative
+    /// draw), then 'a' - digit (a negative one).</summary>
+    private static readonly byte[] DigitPairs = BuildDigitPairs();
+
+    private static byte[] BuildDigitPairs()
+    {
+        var pairs = new byte[DigitPairCount * 4];
+        for (int n = 0; n < DigitPairCount; n++)
+        {
+            pairs[2 * n] = (byte)('a' + n % 26);
+            pairs[2 * n + 1] = (byte)('a' + n / 26);
+            pairs[2 * (DigitPairCount + n)] = (byte)('a' - n % 26);
+            pairs[2 * (DigitPairCount + n) + 1] = (byte)('a' - n / 26);
+        }
+        return pairs;
     }
 
     private static void PutLong(ColumnBuilder? column, long value) => column?.AppendInt64(value);
@@ -280,53 +361,5 @@ internal sealed class NexmarkEventWriter
         var result = new byte[parts.Length][];
         for (int i = 0; i < parts.Length; i++) result[i] = Encoding.UTF8.GetBytes(parts[i]);
         return result;
-    }
-
-    /// <summary>
-    /// Channel names and URLs. Flink's generator draws the URLs from an unseeded random once per process; here they are
-    /// seeded by channel number so every subtask and run agrees.
-    /// </summary>
-    private static (byte[][], byte[][], byte[][]) BuildChannelTable()
-    {
-        var hot = new byte[HotChannels.Length][];
-        for (int i = 0; i < hot.Length; i++)
-        {
-            var r = new JavaRandom(-1 - i);
-            hot[i] = Encoding.UTF8.GetBytes(BaseUrl(ref r));
-        }
-        var channels = new byte[ChannelsNumber][];
-        var urls = new byte[ChannelsNumber][];
-        for (int c = 0; c < ChannelsNumber; c++)
-        {
-            var r = new JavaRandom(c);
-            var url = BaseUrl(ref r);
-            if (r.NextInt(10) > 0) url += "&channel_id=" + Math.Abs((long)ReverseBits(c)).ToString(CultureInfo.InvariantCulture);
-            channels[c] = Encoding.UTF8.GetBytes("channel-" + c.ToString(CultureInfo.InvariantCulture));
-            urls[c] = Encoding.UTF8.GetBytes(url);
-        }
-        return (hot, channels, urls);
-    }
-
-    private static string BaseUrl(ref JavaRandom random)
-    {
-        Span<byte> part = stackalloc byte[8];
-        var sb = new StringBuilder("https://www.nexmark.com/");
-        for (int i = 0; i < 3; i++)
-        {
-            int n = NextString(ref random, 5, '_', part);
-            sb.Append(Encoding.ASCII.GetString(part[..n])).Append('/');
-        }
-        return sb.Append("item.htm?query=1").ToString();
-    }
-
-    private static int ReverseBits(int value)
-    {
-        uint v = (uint)value, r = 0;
-        for (int i = 0; i < 32; i++)
-        {
-            r = (r << 1) | (v & 1);
-            v >>= 1;
-        }
-        return (int)r;
     }
 }
