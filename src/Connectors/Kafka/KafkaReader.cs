@@ -397,9 +397,35 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                     if (result.LeaderEpoch is { } epoch) column.AppendInt64(epoch);
                     else column.AppendNull();
                     break;
+                case "headers": AppendHeaders((ListColumnBuilder)column, result.Message.Headers); break;
                 default: AppendFormatMetadata(column, _metadataKeys[m]); break;
             }
         }
+    }
+
+    /// <summary>The record's headers as a <c>MAP&lt;STRING, BYTES&gt;</c>: a key given more than once keeps its last value,
+    /// as Flink's map of the headers does; a header without a value maps to NULL.</summary>
+    private static void AppendHeaders(ListColumnBuilder column, Headers? headers)
+    {
+        if (headers is not null)
+        {
+            var entries = column.Values;
+            var keys = entries.Children[0];
+            var values = entries.Children[1];
+            for (int i = 0; i < headers.Count; i++)
+            {
+                var key = headers[i].Key;
+                bool repeated = false;
+                for (int later = i + 1; later < headers.Count && !repeated; later++)
+                    repeated = string.Equals(headers[later].Key, key, StringComparison.Ordinal);
+                if (repeated) continue;
+                keys.AppendString(key);
+                if (headers[i].GetValueBytes() is { } bytes) values.AppendUtf8(bytes);
+                else values.AppendNull();
+                entries.AppendStructValid();
+            }
+        }
+        column.AppendListValid();
     }
 
     /// <summary>A change-data format's <c>value.*</c> metadata of the message just read.</summary>
