@@ -36,6 +36,14 @@ public sealed class KafkaConnector : TableConnectorBase
         ["value.table"] = SqlType.String,
     };
 
+    /// <summary>The metadata a kafka (and upsert-kafka) sink writes, from persisted metadata columns: the record's headers
+    /// and its timestamp (NULL: the producer's time).</summary>
+    internal static readonly IReadOnlyDictionary<string, SqlType> SinkMetadata = new Dictionary<string, SqlType>
+    {
+        ["headers"] = SqlType.Map(SqlType.String, SqlType.Bytes),
+        ["timestamp"] = SqlType.TimestampLtz(3),
+    };
+
     /// <summary>Refuses a <c>value.*</c> metadata column the table's value format does not offer, and a <c>headers</c>
     /// column that is not a map of strings to bytes.</summary>
     internal static void CheckFormatMetadata(CatalogTable table, string valueFormat)
@@ -65,6 +73,7 @@ public sealed class KafkaConnector : TableConnectorBase
     public override bool SupportsSink => true;
 
     public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => SourceMetadata;
+    public override IReadOnlyDictionary<string, SqlType> WritableMetadata => SinkMetadata;
 
     /// <summary>A change-data value format (debezium-json, canal-json, maxwell-json) is read as a full changelog.</summary>
     public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
