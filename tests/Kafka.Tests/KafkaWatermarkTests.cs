@@ -40,25 +40,27 @@ public sealed class KafkaWatermarkTests : IDisposable
     private static string Counts(string topic) =>
         $"SELECT window_start, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE {topic}, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end";
 
-    [Fact]
-    public async Task A_window_over_the_slow_partitions_rows_is_not_dropped_when_the_other_partition_runs_far_ahead()
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(4, 2)]
+    public async Task A_window_over_the_slow_partitions_rows_is_not_dropped_when_the_other_partition_runs_far_ahead(int partitions, int subtasks)
     {
-        _cluster.CreateTopic("skewed", 2);
+        var topic = "skewed" + partitions;
+        _cluster.CreateTopic(topic, partitions);
         // Each partition has its slow rows first, then rows two hours later. Whichever partition the client delivers first,
         // one watermark over the subtask's interleaved rows would pass 12:00 before the other partition's 10:00 rows came.
-        _cluster.Produce("skewed", new[]
+        _cluster.Produce(topic, Enumerable.Range(0, partitions).SelectMany(p => new[]
         {
-            Record(0, 1, "10:00:01"), Record(0, 2, "10:00:02"), Record(0, 3, "12:00:01"),
-            Record(1, 4, "10:00:03"), Record(1, 5, "10:00:04"), Record(1, 6, "12:00:02"),
-        });
-        await using var env = Session();
-        env.ExecuteSql(Table("skewed", "'scan.bounded.mode' = 'latest-offset'"));
+            Record(p, 10 * p + 1, $"10:00:0{p + 1}"), Record(p, 10 * p + 2, $"10:00:1{p + 1}"), Record(p, 10 * p + 3, $"12:00:0{p + 1}"),
+        }));
+        await using var env = Session(settings: ("parallelism.default", "3"));
+        env.ExecuteSql(Table(topic, "'scan.bounded.mode' = 'latest-offset'").Replace("'scan.parallelism' = '1'", $"'scan.parallelism' = '{subtasks}'", StringComparison.Ordinal));
 
-        await using var result = env.Query(Counts("skewed"));
+        await using var result = env.Query(Counts(topic));
         var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(JobStatus.Finished, result.Job.Status);
-        Assert.Equal(new[] { "2024-01-01 10:00:00|4", "2024-01-01 12:00:00|2" },
+        Assert.Equal(new[] { $"2024-01-01 10:00:00|{2 * partitions}", $"2024-01-01 12:00:00|{partitions}" },
             rows.Select(r => string.Join("|", r.Values.Select(Text))).OrderBy(s => s, StringComparer.Ordinal));
     }
 
