@@ -61,13 +61,12 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
 
     public async ValueTask<Batch?> ReadAsync(CancellationToken cancellationToken)
     {
-        Batch? batch;
-        if (_changelogReader is not null) batch = await _changelogReader.ReadChangesAsync(cancellationToken).ConfigureAwait(false);
-        else
+        if (_changelogReader is null)
         {
             var data = await _reader!.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
-            batch = data is null ? null : new Batch(data);
+            return data is null ? null : new Batch(data) { Splits = _splitReader?.TakeSplits() };
         }
+        var batch = await _changelogReader.ReadChangesAsync(cancellationToken).ConfigureAwait(false);
         if (batch is null || _splitReader?.TakeSplits() is not { } splits) return batch;
         return new Batch(batch.Data, batch.RowKinds) { KeyHashes = batch.KeyHashes, Splits = splits };
     }

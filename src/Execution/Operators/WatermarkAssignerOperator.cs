@@ -40,7 +40,8 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     private State.IOperatorListState _state = null!;
     private SplitWatermarks _splits = new(long.MaxValue);
 
-    /// <summary>The union list state holding each subtask's last emitted watermark (subtask, parallelism, watermark).</summary>
+    /// <summary>The union list state holding each subtask's last emitted watermark (subtask, parallelism, watermark) and,
+    /// when its input is split-based, its splits' watermarks (<see cref="SplitWatermarks.Write"/>).</summary>
     public const string WatermarkStateName = "watermark";
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
