@@ -10,7 +10,8 @@ using StreamSql.Benchmarks;
 // client loop (KafkaBenchmark.cs); `-- parquet` the filesystem connector's parquet sink and source against Parquet.Net used
 // directly (ParquetBenchmark.cs); `-- jdbc` the jdbc upsert sink against a hand-written Npgsql binary COPY (JdbcBenchmark.cs);
 // `-- lookup` the lookup join against PostgreSQL with and without its cache (LookupJoinBenchmark.cs); `-- generator` the
-// nexmark source reader alone (GeneratorBenchmark.cs).
+// nexmark source reader alone (GeneratorBenchmark.cs); `-- watermarks` the watermark assigner with and without per-split
+// watermarks (WatermarkBenchmark.cs).
 if (args.Length > 0 && args[0] == "generator")
     return await GeneratorBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "parquet")
@@ -19,6 +20,8 @@ if (args.Length > 0 && args[0] == "jdbc")
     return await JdbcBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "kafka")
     return await KafkaBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "watermarks")
+    return await WatermarkBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "lookup")
     return await LookupJoinBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "decimals")

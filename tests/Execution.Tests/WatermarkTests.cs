@@ -110,6 +110,28 @@ public sealed class WatermarkTests
         Assert.Equal(5, _memory.CommittedTo("timed-out").Sum(b => b.Batch.Length));
     }
 
+    [Theory]
+    [InlineData(ExchangeKind.Forward, false)]
+    [InlineData(ExchangeKind.Rebalance, true)]
+    public async Task Split_information_crosses_a_forward_edge_only(ExchangeKind edge, bool wholeBatches)
+    {
+        _memory.Sources["split"] = [TimedBatch([1, 2], [5_000, 3_000]), TimedBatch([3], [9_000])];
+        var graph = Graph(
+            [
+                new JobVertex(1, "Source", [Source("split", Timed, ("splits", "a,b"))], 1),
+                new JobVertex(2, "WatermarkAssigner -> Recorder -> Sink", [Assigner(), new RecordingSpec("Recorder", Timed), Sink("split-out", Timed)], 1),
+            ],
+            [Edge(1, 2, edge)],
+            ("pipeline.auto-watermark-interval", "0"));
+
+        var handle = await RunToEndAsync(_runner, graph);
+
+        // Forward: split b never had a row and holds the watermark back until the end of input. Elsewhere the splits of
+        // several source subtasks could mix, so the assigner sees whole batches.
+        Assert.Equal(JobStatus.Finished, handle.Status);
+        Assert.Equal(wholeBatches ? [5_000L, 9_000L, long.MaxValue] : [long.MaxValue], _recording.Watermarks);
+    }
+
     [Fact]
     public async Task A_restored_assigner_starts_from_the_watermark_it_had_emitted_not_from_nothing()
     {

@@ -55,6 +55,60 @@ public sealed class KafkaSinkTests : IDisposable
         Assert.Equal(guarantee == "exactly-once", logs.All(l => l.Records.All(r => r.Transactional)));
     }
 
+    [Theory]
+    [InlineData("at-least-once")]
+    [InlineData("exactly-once")]
+    public async Task Persisted_timestamp_and_headers_metadata_columns_are_written_and_the_source_reads_them_back(string guarantee)
+    {
+        _cluster.CreateTopic("meta", 1);
+        await using var env = Session();
+        env.ExecuteSql(Source);
+        env.ExecuteSql($"CREATE TABLE meta (id BIGINT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', name STRING, h MAP<STRING, BYTES> METADATA FROM 'headers', "
+            + $"o BIGINT METADATA FROM 'offset' VIRTUAL) WITH ('connector' = 'kafka', 'topic' = 'meta', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + $"'format' = 'json', 'sink.delivery-guarantee' = '{guarantee}', 'sink.transactional-id-prefix' = 'meta-job', "
+            + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset')");
+        // Persisted columns in declaration order, as Flink: id, ts, name, h.
+        await env.ExecuteScriptAsync("INSERT INTO meta SELECT id, CASE WHEN id = 3 THEN CAST(NULL AS TIMESTAMP_LTZ(3)) ELSE TO_TIMESTAMP_LTZ(1700000000000 + id, 3) END, "
+            + "name, MAP['trace', CAST(CONCAT('t-', CAST(id AS STRING)) AS BYTES), 'empty', CAST(NULL AS BYTES)] FROM src WHERE id <= 3");
+        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(new[] { "{\"id\":1,\"name\":", "{\"id\":2,\"name\":", "{\"id\":3,\"name\":" },
+            _cluster.CommittedValues("meta", 1).Select(v => v[..v.IndexOf(':', v.IndexOf(':') + 1)] + ":").ToArray());
+        await using var result = env.Query("SELECT id, ts, h['trace'], CARDINALITY(h), h['empty'] IS NULL, o FROM meta");
+        var rows = (await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60))).OrderBy(r => (long)r[0]!).ToList();
+
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_001).UtcDateTime, ToUtc(rows[0][1]));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_002).UtcDateTime, ToUtc(rows[1][1]));
+        Assert.True(ToUtc(rows[2][1]) > new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), "a NULL timestamp leaves the producer's time");
+        Assert.Equal("t-1"u8.ToArray(), Assert.IsType<byte[]>(rows[0][2]));
+        Assert.Equal(new object?[] { 2, true }, new[] { rows[0][3], rows[0][4] });
+        Assert.Equal("t-2"u8.ToArray(), Assert.IsType<byte[]>(rows[1][2]));
+        Assert.Equal(new object?[] { 0L, 1L, 2L }, rows.Select(r => r[5]).ToArray());
+    }
+
+    private static DateTime ToUtc(object? value) => value switch
+    {
+        DateTimeOffset o => o.UtcDateTime,
+        DateTime d => d.ToUniversalTime(),
+        _ => throw new InvalidOperationException($"not a timestamp: {value}"),
+    };
+
+    [Fact]
+    public async Task An_insert_into_a_table_with_a_persisted_read_only_metadata_column_is_refused_naming_the_key()
+    {
+        _cluster.CreateTopic("ro", 1);
+        await using var env = Session();
+        env.ExecuteSql(Source);
+        env.ExecuteSql(Sink("ro", "ro").Replace("(id BIGINT, name STRING)", "(id BIGINT, name STRING, o BIGINT METADATA FROM 'offset')", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => env.ExecuteScriptAsync("INSERT INTO ro SELECT id, name, id FROM src"));
+
+        Assert.Contains("Invalid metadata key 'offset' in column 'o' of table 'ro'", error.Message);
+        Assert.Contains("writes only the metadata keys headers, timestamp", error.Message);
+        Assert.Contains("VIRTUAL", error.Message);
+    }
+
     [Fact]
     public async Task Keys_fixed_partitioner_and_except_key_values()
     {

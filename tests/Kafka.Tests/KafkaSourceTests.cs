@@ -77,6 +77,29 @@ public sealed class KafkaSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_headers_metadata_column_is_a_map_of_the_records_headers_with_the_last_value_of_a_repeated_key()
+    {
+        _cluster.CreateTopic("headed", 1);
+        _cluster.ProduceWithHeaders("headed", 0, "{\"id\": 1}", ("trace", "abc"), ("dup", "first"), ("none", null), ("dup", "second"));
+        _cluster.ProduceWithHeaders("headed", 0, "{\"id\": 2}");
+        await using var env = Session();
+        env.ExecuteSql(Table("headed", "id INT, h MAP<STRING, BYTES> METADATA FROM 'headers' VIRTUAL", "headed", "'format' = 'json'",
+            "'scan.startup.mode' = 'earliest-offset'", "'scan.bounded.mode' = 'latest-offset'"));
+
+        await using var result = env.Query("SELECT id, h['trace'], h['dup'], h['none'] IS NULL, CARDINALITY(h) FROM headed");
+        var rows = (await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60))).OrderBy(r => (int)r[0]!).ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("abc"u8.ToArray(), Assert.IsType<byte[]>(rows[0][1]));
+        Assert.Equal("second"u8.ToArray(), Assert.IsType<byte[]>(rows[0][2]));
+        Assert.Equal(new object?[] { true, 3 }, new[] { rows[0][3], rows[0][4] });
+        Assert.Equal(new object?[] { 2, null, null, true, 0 }, rows[1].Values);
+
+        var wrongType = Assert.ThrowsAny<Exception>(() => env.ExecuteSql(Table("bad_headers", "id INT, h STRING METADATA FROM 'headers'", "headed", "'format' = 'json'")));
+        Assert.Contains("reads 'headers', which is MAP<STRING, BYTES>, not STRING", wrongType.Message);
+    }
+
+    [Fact]
     public async Task Specific_start_and_stop_offsets_read_a_fixed_range_per_partition()
     {
         _cluster.CreateTopic("range", 2);

@@ -166,6 +166,22 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void A_watermark_assigner_runs_at_its_sources_parallelism_chained_to_it()
+    {
+        var f = Fixture();
+        f.Configuration = Configuration.Empty.With("parallelism.default", "2");
+        f.Run("CREATE TABLE timed_gen (auction BIGINT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + "WITH ('connector' = 'datagen', 'scan.parallelism' = '3')");
+        f.Run("CREATE TABLE timed_out (auction BIGINT, ts TIMESTAMP(3)) WITH ('connector' = 'print')");
+        var job = f.Run<InsertPlan>("INSERT INTO timed_out SELECT auction, ts FROM timed_gen").Job;
+
+        // Watermarks are generated per source split inside the source subtask: no exchange may come between the two.
+        var source = job.Vertices.Single(v => v.Head is SourceSpec);
+        Assert.Equal(3, source.Parallelism);
+        Assert.Contains(source.Chain, op => op is WatermarkAssignerSpec);
+    }
+
+    [Fact]
     public void Union_gets_its_own_vertex_with_one_forward_edge_per_branch()
     {
         var f = Fixture();

@@ -18,6 +18,7 @@ public abstract class TableConnectorBase : ITableConnector
     public virtual bool SupportsSink => false;
     public virtual bool SupportsLookup => false;
     public virtual IReadOnlyDictionary<string, SqlType> ReadableMetadata => NoMetadata;
+    public virtual IReadOnlyDictionary<string, SqlType> WritableMetadata => NoMetadata;
 
     public virtual bool AcceptsScanFilters => false;
 

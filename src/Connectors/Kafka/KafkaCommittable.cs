@@ -2,8 +2,13 @@ using StreamSql.Connectors.Common;
 
 namespace StreamSql.Connectors.Kafka;
 
-/// <summary>One record of an epoch's output: the partition (-1: the client's partitioner decides), key and value.</summary>
-internal readonly record struct KafkaOutputRecord(int Partition, byte[]? Key, byte[]? Value);
+/// <summary>One record of an epoch's output: the partition (-1: the client's partitioner decides), key and value, and
+/// from metadata columns its timestamp (milliseconds; <see cref="NoTimestamp"/>: the producer's time) and headers.</summary>
+internal readonly record struct KafkaOutputRecord(int Partition, byte[]? Key, byte[]? Value, long TimestampMillis = KafkaOutputRecord.NoTimestamp,
+    Confluent.Kafka.Headers? Headers = null)
+{
+    public const long NoTimestamp = long.MinValue;
+}
 
 /// <summary>
 /// What an exactly-once kafka sink subtask prepared on a barrier and keeps in the checkpoint until it is committed: the
@@ -12,7 +17,8 @@ internal readonly record struct KafkaOutputRecord(int Partition, byte[]? Key, by
 /// </summary>
 internal sealed record KafkaCommittable(string TransactionalId, int Subtask, long Epoch, long MarkerSearchFrom, IReadOnlyList<KafkaOutputRecord> Records)
 {
-    private const byte FormatVersion = 1;
+    /// <summary>Version 2 added each record's timestamp and headers.</summary>
+    private const byte FormatVersion = 2;
 
     /// <summary>The marker's key and value in the progress topic: whoever commits the epoch writes it in the same transaction.</summary>
     public string MarkerKey => TransactionalId;
@@ -31,20 +37,42 @@ internal sealed record KafkaCommittable(string TransactionalId, int Subtask, lon
             w.WriteInt(r.Partition);
             w.WriteBytes(r.Key, r.Key is null);
             w.WriteBytes(r.Value, r.Value is null);
+            w.WriteLong(r.TimestampMillis);
+            w.WriteInt(r.Headers?.Count ?? 0);
+            if (r.Headers is null) continue;
+            foreach (var header in r.Headers)
+            {
+                w.WriteString(header.Key);
+                var bytes = header.GetValueBytes();
+                w.WriteBytes(bytes, bytes is null);
+            }
         }
         return w.ToArray();
     }
 
     public static KafkaCommittable Deserialize(byte[] bytes, string table)
     {
-        var r = new PositionReader(bytes, "kafka sink", table, 0, FormatVersion);
+        var r = new PositionReader(bytes, "kafka sink", table, 0, 1, FormatVersion);
         var id = r.ReadString();
         int subtask = r.ReadInt();
         long epoch = r.ReadLong(), searchFrom = r.ReadLong();
         int count = r.ReadCount(12);
         var records = new List<KafkaOutputRecord>(count);
         for (int i = 0; i < count; i++)
-            records.Add(new KafkaOutputRecord(r.ReadInt(), r.ReadBytes(), r.ReadBytes()));
+        {
+            int partition = r.ReadInt();
+            byte[]? key = r.ReadBytes(), value = r.ReadBytes();
+            if (r.Version == 1)
+            {
+                records.Add(new KafkaOutputRecord(partition, key, value));
+                continue;
+            }
+            long timestamp = r.ReadLong();
+            int headerCount = r.ReadCount(8);
+            Confluent.Kafka.Headers? headers = headerCount == 0 ? null : new Confluent.Kafka.Headers();
+            for (int h = 0; h < headerCount; h++) headers!.Add(r.ReadString(), r.ReadBytes());
+            records.Add(new KafkaOutputRecord(partition, key, value, timestamp, headers));
+        }
         r.End();
         return new KafkaCommittable(id, subtask, epoch, searchFrom, records);
     }

@@ -23,6 +23,7 @@ public sealed class KafkaConnector : TableConnectorBase
         ["timestamp"] = SqlType.TimestampLtz(3).AsNotNull(),
         ["timestamp-type"] = SqlType.String.AsNotNull(),
         ["leader-epoch"] = SqlType.Int,
+        ["headers"] = SqlType.Map(SqlType.String, SqlType.Bytes).AsNotNull(),
         // The change-data formats' metadata (ChangeMetadata), for a table whose value format offers it.
         ["value.schema"] = SqlType.String,
         ["value.ingestion-timestamp"] = SqlType.TimestampLtz(3),
@@ -35,12 +36,25 @@ public sealed class KafkaConnector : TableConnectorBase
         ["value.table"] = SqlType.String,
     };
 
-    /// <summary>Refuses a <c>value.*</c> metadata column the table's value format does not offer.</summary>
+    /// <summary>The metadata a kafka (and upsert-kafka) sink writes, from persisted metadata columns: the record's headers
+    /// and its timestamp (NULL: the producer's time).</summary>
+    internal static readonly IReadOnlyDictionary<string, SqlType> SinkMetadata = new Dictionary<string, SqlType>
+    {
+        ["headers"] = SqlType.Map(SqlType.String, SqlType.Bytes),
+        ["timestamp"] = SqlType.TimestampLtz(3),
+    };
+
+    /// <summary>Refuses a <c>value.*</c> metadata column the table's value format does not offer, and a <c>headers</c>
+    /// column that is not a map of strings to bytes.</summary>
     internal static void CheckFormatMetadata(CatalogTable table, string valueFormat)
     {
         var offered = ChangelogFormats.ChangeMetadata.KeysOf(valueFormat);
         foreach (var column in table.Columns.OfType<MetadataColumn>())
         {
+            if (column.MetadataKey == "headers" && !(column.Type.Kind == SqlTypeKind.Map
+                    && column.Type.Elements![0].IsCharacterString && column.Type.Elements[1].IsBinaryString))
+                throw new ConnectorOptionException("headers",
+                    $"Metadata column '{column.Name}' of table '{table.Name}' reads 'headers', which is MAP<STRING, BYTES>, not {column.Type}.");
             if (!column.MetadataKey.StartsWith("value.", StringComparison.Ordinal)) continue;
             if (offered.Contains(column.MetadataKey["value.".Length..])) continue;
             string has = offered.Count == 0 ? "has no metadata" : "offers " + string.Join(", ", offered.Select(k => "value." + k));
@@ -59,6 +73,7 @@ public sealed class KafkaConnector : TableConnectorBase
     public override bool SupportsSink => true;
 
     public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => SourceMetadata;
+    public override IReadOnlyDictionary<string, SqlType> WritableMetadata => SinkMetadata;
 
     /// <summary>A change-data value format (debezium-json, canal-json, maxwell-json) is read as a full changelog.</summary>
     public override ChangelogMode SourceChangelogMode(CatalogTable table) =>

@@ -19,6 +19,9 @@ namespace StreamSql.Connectors.Kafka;
 /// A record whose value (or key) does not decode fails the job with topic, partition, offset and the reason, unless the
 /// value format's ignore-parse-errors option is on (then it is skipped and counted). Records without a value
 /// (tombstones) are skipped, as Flink does.
+/// <para>Each batch says which partition each row came from (<see cref="TakeSplits"/>: runs of rows by split id
+/// <c>topic-partition</c>, and the partitions being read), so the table's watermark is generated per partition, as
+/// Flink's KafkaSource does.</para>
 /// <para>For upsert-kafka (<paramref name="upsert"/>, read through <see cref="UpsertKafkaReader"/>) every partition is read
 /// from its earliest offset, the key columns always come from the record key, and a tombstone is a row of kind <c>-D</c>
 /// with the key columns set and the others NULL (the planner's ChangelogNormalize gives it back its full row).</para>
@@ -53,6 +56,11 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
     /// <summary>The kind of each row of the batch being built: upsert mode +I, or -D for a tombstone; a change-data value
     /// format the kinds its messages give.</summary>
     private readonly ChangelogFormats.RowKindList _kinds = new();
+
+    private readonly SourceSplitsBuilder _runs = new();
+    /// <summary>The partitions being read (not finished), rebuilt after the assignment changed (null then).</summary>
+    private SourceSplitSet? _assignment;
+    private SourceSplits? _lastSplits;
 
     /// <summary>Records skipped as malformed (ignore-parse-errors).</summary>
     public long SkippedRecords { get; private set; }
@@ -268,6 +276,7 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
         if (_bounded && AllFinished()) return null;
         int rows = 0, max = _context.MaxBatchRows;
         _kinds.Clear();
+        _runs.Clear();
         long deadline = _context.Clock.MonotonicMillis() + (long)EmitPacer.MaxWait.TotalMilliseconds;
         while (rows < max)
         {
@@ -333,11 +342,29 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                 break;
             }
             for (int k = 0; k < added; k++) AppendMetadata(result);
+            _runs.Add(state.SplitId, added);
             state.Next = offset + 1;
             if (upsert) _kinds.Add(message.Value is null ? RowKind.Delete : RowKind.Insert);
             rows += added;
         }
         return Build(rows);
+    }
+
+    /// <summary>The partitions the rows of the batch just returned came from (null when it had none).</summary>
+    public SourceSplits? TakeSplits()
+    {
+        var splits = _lastSplits;
+        _lastSplits = null;
+        return splits;
+    }
+
+    private SourceSplitSet Assignment()
+    {
+        if (_assignment is { } assignment) return assignment;
+        var ids = new List<string>();
+        foreach (var p in _partitions.Values)
+            if (!p.Finished) ids.Add(p.SplitId);
+        return _assignment = new SourceSplitSet(ids);
     }
 
     /// <summary>The row kinds of the batch just returned (null when every row is <c>+I</c>).</summary>
@@ -370,9 +397,35 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                     if (result.LeaderEpoch is { } epoch) column.AppendInt64(epoch);
                     else column.AppendNull();
                     break;
+                case "headers": AppendHeaders((ListColumnBuilder)column, result.Message.Headers); break;
                 default: AppendFormatMetadata(column, _metadataKeys[m]); break;
             }
         }
+    }
+
+    /// <summary>The record's headers as a <c>MAP&lt;STRING, BYTES&gt;</c>: a key given more than once keeps its last value,
+    /// as Flink's map of the headers does; a header without a value maps to NULL.</summary>
+    private static void AppendHeaders(ListColumnBuilder column, Headers? headers)
+    {
+        if (headers is not null)
+        {
+            var entries = column.Values;
+            var keys = entries.Children[0];
+            var values = entries.Children[1];
+            for (int i = 0; i < headers.Count; i++)
+            {
+                var key = headers[i].Key;
+                bool repeated = false;
+                for (int later = i + 1; later < headers.Count && !repeated; later++)
+                    repeated = string.Equals(headers[later].Key, key, StringComparison.Ordinal);
+                if (repeated) continue;
+                keys.AppendString(key);
+                if (headers[i].GetValueBytes() is { } bytes) values.AppendUtf8(bytes);
+                else values.AppendNull();
+                entries.AppendStructValid();
+            }
+        }
+        column.AppendListValid();
     }
 
     /// <summary>A change-data format's <c>value.*</c> metadata of the message just read.</summary>
@@ -406,6 +459,7 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
 
     private RecordBatch Build(int rows)
     {
+        _lastSplits = rows > 0 ? _runs.Build(Assignment()) : null;
         var value = _value.Columns.Select(c => c.Build()).ToArray();
         var key = _key?.Columns.Select(c => c.Build()).ToArray() ?? Array.Empty<IArrowArray>();
         var arrays = new IArrowArray[_outputs.Length];
@@ -424,8 +478,11 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
         _consumer.Assign(open);
     }
 
-    private void FinishPartition(KafkaPartitionState state) =>
+    private void FinishPartition(KafkaPartitionState state)
+    {
+        _assignment = null;
         _consumer.IncrementalUnassign(new[] { new TopicPartition(state.Topic, state.Partition) });
+    }
 
     private bool AllFinished()
     {
@@ -459,7 +516,9 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
             _partitions[(topic, partition)] = state;
             added.Add(new TopicPartitionOffset(topic, partition, state.Next));
         }
-        if (added.Count > 0) _consumer.IncrementalAssign(added);
+        if (added.Count == 0) return;
+        _assignment = null;
+        _consumer.IncrementalAssign(added);
     }
 
     private const byte FormatVersion = 1;
@@ -519,6 +578,7 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
         // Every partition any old subtask read now belongs to the subtask the assignment rule names. Partitions no old
         // subtask knew (created since) are new partitions: read from their earliest offset when unbounded (as discovery
         // does), not at all when bounded (a bounded job reads the range it started with).
+        _assignment = null;
         foreach (var key in _partitions.Keys.ToList())
             if (restored.ContainsKey(key) || _bounded) _partitions.Remove(key);
         foreach (var (key, state) in restored)

@@ -20,6 +20,8 @@ namespace StreamSql.Connectors.Kafka;
 /// keeps the records only in an open transaction cannot close with librdkafka (a new producer aborts the old
 /// transaction). Opening the producer (InitTransactions) fences an earlier run's producer of the same id and aborts its
 /// open transaction; ids of subtasks beyond today's parallelism are fenced by whoever restores their committables.</para>
+/// <para>Persisted metadata columns (after the physical ones in the input) give each record its <c>timestamp</c> (NULL:
+/// the producer's time) and <c>headers</c>, as Flink's kafka sink writes them.</para>
 /// </summary>
 internal sealed class KafkaWriter : ISinkWriter
 {
@@ -48,6 +50,9 @@ internal sealed class KafkaWriter : ISinkWriter
     private readonly KafkaSinkFault _fault = new();
     private bool _upsert;
     private bool _changes;
+    /// <summary>The input columns of the <c>timestamp</c> and <c>headers</c> metadata (-1: not written).</summary>
+    private int _timestampColumn = -1;
+    private int _headersColumn = -1;
 
     public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
     {
@@ -68,6 +73,13 @@ internal sealed class KafkaWriter : ISinkWriter
                 + "write without the schema (the default).");
         _partitioner = _upsert ? "default" : _options.Get(KafkaOptions.Partitioner); // upsert: by key, so a key's records stay in order
         CreateEncoders(context);
+        var metadata = table.PersistedMetadataColumns;
+        for (int m = 0; m < metadata.Count; m++)
+        {
+            int column = table.PhysicalSchema.Count + m;
+            if (metadata[m].MetadataKey == "timestamp") _timestampColumn = column;
+            else if (metadata[m].MetadataKey == "headers") _headersColumn = column;
+        }
 
         var config = new ProducerConfig(KafkaClientProperties.Of(table));
         // Flink's default partitioner is the Java client's (murmur2 of the key): keep keyed records where Java producers put them.
@@ -123,6 +135,8 @@ internal sealed class KafkaWriter : ISinkWriter
         ThrowOnDeliveryError();
         var keyColumns = _keyEncoder?.Project(batch);
         var valueColumns = _valueEncoder.Project(batch);
+        var timestamps = _timestampColumn < 0 ? default : new Execution.Columns.ColumnView(batch.Column(_timestampColumn));
+        var headers = _headersColumn < 0 ? null : new KafkaHeadersColumn(batch.Column(_headersColumn));
         for (int row = 0; row < batch.Length; row++)
         {
             var kind = batch.KindAt(row);
@@ -138,15 +152,21 @@ internal sealed class KafkaWriter : ISinkWriter
                 "round-robin" => _roundRobin++ % _partitionCount,
                 _ => -1,
             };
-            if (_guarantee == "exactly-once") _epoch.Add(new KafkaOutputRecord(partition, key, value));
-            else Produce(_topic, partition, key, value, cancellationToken);
+            long timestamp = _timestampColumn >= 0 && timestamps.Validity.IsValid(row)
+                ? Sql.Planner.Types.TimestampEncoding.FloorDiv(timestamps.Values<long>()[row], timestamps.Kind == Execution.Columns.ColumnKind.TimestampNanos ? 1_000_000 : 1_000)
+                : KafkaOutputRecord.NoTimestamp;
+            var record = new KafkaOutputRecord(partition, key, value, timestamp, headers?.At(row));
+            if (_guarantee == "exactly-once") _epoch.Add(record);
+            else Produce(_topic, record, cancellationToken);
         }
         return ValueTask.CompletedTask;
     }
 
-    private void Produce(string topic, int partition, byte[]? key, byte[]? value, CancellationToken cancellationToken)
+    private void Produce(string topic, KafkaOutputRecord record, CancellationToken cancellationToken)
     {
-        var message = new Message<byte[]?, byte[]?> { Key = key, Value = value };
+        var message = new Message<byte[]?, byte[]?> { Key = record.Key, Value = record.Value, Headers = record.Headers };
+        if (record.TimestampMillis != KafkaOutputRecord.NoTimestamp) message.Timestamp = new Timestamp(record.TimestampMillis, TimestampType.CreateTime);
+        int partition = record.Partition;
         while (true)
         {
             try
@@ -207,7 +227,7 @@ internal sealed class KafkaWriter : ISinkWriter
     {
         _fault.CommitStarting();
         Kafka(() => _producer.BeginTransaction(), "begin a transaction");
-        foreach (var r in c.Records) Produce(_topic, r.Partition, r.Key, r.Value, cancellationToken);
+        foreach (var r in c.Records) Produce(_topic, r, cancellationToken);
         // The records first, the marker last: a marker in the log means every record of its epoch is there too.
         Flush();
         _fault.At("after-data");

@@ -46,6 +46,7 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
     public override bool SupportsSource => true;
 
     public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => KafkaConnector.SourceMetadata;
+    public override IReadOnlyDictionary<string, SqlType> WritableMetadata => KafkaConnector.SinkMetadata;
 
     public override bool IsBounded(CatalogTable table) => new TableOptions(table).Get(KafkaOptions.BoundedMode) != "unbounded";
 

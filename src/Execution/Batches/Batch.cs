@@ -26,6 +26,11 @@ public sealed class Batch
     /// batch do not carry them over.</summary>
     public KeyHashes? KeyHashes { get; init; }
 
+    /// <summary>Which source split each row came from, when a split-based source read the batch (null otherwise); the
+    /// watermark assigner generates a watermark per split from it. Operators that keep every row in order (a projection)
+    /// carry it over; others drop it.</summary>
+    public SourceSplits? Splits { get; init; }
+
     public int Length => Data.Length;
     public int ColumnCount => Data.ColumnCount;
     public Schema Schema => Data.Schema;

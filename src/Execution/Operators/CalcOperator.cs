@@ -143,7 +143,9 @@ public sealed class CalcOperator : StreamOperatorBase
             for (int j = 0; j < count; j++) kept[j] = kinds[_selection[j]];
             kinds = kept;
         }
-        return new Batch(new RecordBatch(_outputSchema, columns, count), kinds);
+        // A projection keeps the rows in order, so which split each came from still holds (a filter keeps its runs' rows).
+        var splits = batch.Splits is { } s && filtered ? s.Select(_selection, count) : batch.Splits;
+        return new Batch(new RecordBatch(_outputSchema, columns, count), kinds) { Splits = splits };
     }
 
     /// <summary>The selected rows of the columns the projections read; unread columns become cheap all-null placeholders.</summary>

@@ -17,6 +17,7 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
 
     private ISourceReader? _reader;
     private IChangelogSourceReader? _changelogReader;
+    private ISplitSourceReader? _splitReader;
     private State.IOperatorListState _positions = null!;
 
     public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
             ?? throw new InvalidOperationException($"no connector '{identifier}' is registered (table '{spec.TableName}')");
         _reader = connector.CreateReader();
         _changelogReader = _reader as IChangelogSourceReader;
+        _splitReader = _reader as ISplitSourceReader;
         var readerContext = new SourceReaderContext(spec.Table, spec.ProjectedColumns, spec.MetadataColumns,
             ArrowTypeMapping.ToArrowSchema(spec.OutputSchema), context.SubtaskIndex, context.Parallelism,
             Math.Max(1, context.Configuration.Get(CoreOptions.BatchMaxRows)), context.Configuration, context.Clock) { Filters = spec.Filters };
@@ -59,9 +61,14 @@ public sealed class SourceOperator(SourceSpec spec, ConnectorRegistry connectors
 
     public async ValueTask<Batch?> ReadAsync(CancellationToken cancellationToken)
     {
-        if (_changelogReader is not null) return await _changelogReader.ReadChangesAsync(cancellationToken).ConfigureAwait(false);
-        var data = await _reader!.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
-        return data is null ? null : new Batch(data);
+        if (_changelogReader is null)
+        {
+            var data = await _reader!.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
+            return data is null ? null : new Batch(data) { Splits = _splitReader?.TakeSplits() };
+        }
+        var batch = await _changelogReader.ReadChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (batch is null || _splitReader?.TakeSplits() is not { } splits) return batch;
+        return new Batch(batch.Data, batch.RowKinds) { KeyHashes = batch.KeyHashes, Splits = splits };
     }
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>

@@ -16,10 +16,17 @@ namespace StreamSql.Execution.Operators;
 /// maximum (ignoring NULLs) of the expression over the batch's rows; a watermark is emitted when it advanced, at most every
 /// <c>pipeline.auto-watermark-interval</c> (every batch when the interval is 0). Watermarks never go back. Upstream
 /// watermarks are ignored except the final maximum one, which is forwarded.
+/// <para>Batches of a split-based source (<see cref="Batch.Splits"/>, e.g. Kafka partitions) get a watermark per split,
+/// as Flink's KafkaSource generates them inside the source: the maximum is taken per run of a split's rows, and the
+/// candidate is the minimum over the splits that are not idle (<see cref="SplitWatermarks"/>); a split without rows for
+/// <c>table.exec.source.idle-timeout</c> is idle and left out of the minimum. The runs come from the source in the same
+/// chain, so one subtask's interleaved partitions do not make each other's rows late.</para>
 /// <para>The watermark emitted before a barrier is its operator state, and a restored assigner emits it again before
 /// anything else: downstream lateness decisions (<c>CURRENT_WATERMARK</c> filters, windows) after a restore match an
 /// uninterrupted run's instead of starting over from no watermark, which would let rows that were late count again.
-/// (Flink does not restore watermarks; this is stricter.) At another parallelism the lowest old watermark is used.</para>
+/// (Flink does not restore watermarks; this is stricter.) At another parallelism the lowest old watermark is used. The
+/// per-split watermarks are state too, by split id, so a split continues from its own watermark in whichever subtask reads
+/// it after a restore.</para>
 /// </summary>
 public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSchema inputSchema) : StreamOperatorBase, IPeriodicOperator
 {
@@ -31,8 +38,10 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     private long _emitted = long.MinValue;
     private bool _restoredToEmit;
     private State.IOperatorListState _state = null!;
+    private SplitWatermarks _splits = new(long.MaxValue);
 
-    /// <summary>The union list state holding each subtask's last emitted watermark (subtask, parallelism, watermark).</summary>
+    /// <summary>The union list state holding each subtask's last emitted watermark (subtask, parallelism, watermark) and,
+    /// when its input is split-based, its splits' watermarks (<see cref="SplitWatermarks.Write"/>).</summary>
     public const string WatermarkStateName = "watermark";
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
@@ -40,8 +49,10 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
         _intervalMillis = Math.Max(0, (long)context.Configuration.Get(CoreOptions.AutoWatermarkInterval).TotalMilliseconds);
         _lastEmitMillis = context.Clock.MonotonicMillis();
+        var idleTimeout = context.Configuration.Get(CoreOptions.IdleTimeout);
+        _splits = new SplitWatermarks(idleTimeout is { } t && t > TimeSpan.Zero ? (long)t.TotalMilliseconds : long.MaxValue);
         _state = context.State.OperatorState.GetUnionListState(WatermarkStateName);
-        if (RestoredWatermark(_state.Get(), context.SubtaskIndex, context.Parallelism) is long restored && restored > long.MinValue)
+        if (RestoredWatermark(_state.Get(), context.SubtaskIndex, context.Parallelism, _splits, spec.Description) is long restored && restored > long.MinValue)
         {
             _candidate = _emitted = restored;
             _restoredToEmit = true;
@@ -49,41 +60,69 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         return base.OpenAsync(context, cancellationToken);
     }
 
-    /// <summary>This subtask's own watermark when the parallelism is unchanged, else the lowest of all (none is passed).</summary>
-    private static long? RestoredWatermark(IReadOnlyList<byte[]> entries, int subtask, int parallelism)
+    /// <summary>This subtask's own watermark when the parallelism is unchanged, else the lowest of all (none is passed);
+    /// the split watermarks of every entry go to <paramref name="splits"/>.</summary>
+    private static long? RestoredWatermark(IReadOnlyList<byte[]> entries, int subtask, int parallelism, SplitWatermarks splits, string description)
     {
         long? lowest = null;
+        long? own = null;
         foreach (var entry in entries)
         {
-            if (entry.Length != 16) continue;
+            if (entry.Length < 16) continue;
+            // Entries of 16 bytes were written before split watermarks existed.
+            if (entry.Length > 16 && !splits.Restore(entry.AsSpan(16)))
+                throw new InvalidDataException($"the restored watermark state of {description} is not valid (its split watermarks do not decode)");
             int oldSubtask = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(entry);
             int oldParallelism = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(entry.AsSpan(4));
             long watermark = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(8));
-            if (oldParallelism == parallelism && oldSubtask == subtask && entries.Count == parallelism) return watermark;
+            if (oldParallelism == parallelism && oldSubtask == subtask && entries.Count == parallelism) own = watermark;
             lowest = lowest is { } l ? Math.Min(l, watermark) : watermark;
         }
-        return lowest;
+        return own ?? lowest;
     }
 
     public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
     {
-        var entry = new byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(entry, Context.SubtaskIndex);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(4), Context.Parallelism);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(entry.AsSpan(8), _emitted);
-        _state.Update([entry]);
+        var header = new byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header, Context.SubtaskIndex);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), Context.Parallelism);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), _emitted);
+        if (!_splits.InUse && !_splits.HasRestored)
+        {
+            _state.Update([header]);
+        }
+        else
+        {
+            var entry = new List<byte>(header);
+            _splits.Write(entry);
+            _state.Update([entry.ToArray()]);
+        }
         return base.OnBarrierAsync(barrier, output, cancellationToken);
     }
 
     public long NextDueMillis => _restoredToEmit ? 0
-        : _candidate > _emitted && _intervalMillis > 0 ? _lastEmitMillis + _intervalMillis : long.MaxValue;
+        : Math.Min(_candidate > _emitted && _intervalMillis > 0 ? _lastEmitMillis + _intervalMillis : long.MaxValue, _splits.NextIdleMillis);
 
     public override async ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
         if (_restoredToEmit) await EmitRestoredAsync(output, cancellationToken).ConfigureAwait(false);
         await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
-        long max = MaxOf(_expression.Evaluate(batch.Data, _evaluation));
-        if (max > _candidate) _candidate = max;
+        var column = _expression.Evaluate(batch.Data, _evaluation);
+        if (batch.Splits is { } splits)
+        {
+            long readMillis = Context.Clock.MonotonicMillis();
+            _splits.OnAssignment(splits.Assigned, readMillis);
+            for (int run = 0; run < splits.RunCount; run++)
+                _splits.OnRows(splits.RunSplit(run), MaxOf(column, splits.RunStart(run), splits.RunEnd(run)), readMillis);
+            if (_splits.Combined is { } combined) _candidate = combined;
+        }
+        else if (!_splits.InUse)
+        {
+            // Rows without split information in a split-based stream cannot be attributed; they hold nothing back and
+            // move nothing forward (only a failing projection's last rows come so).
+            long max = MaxOf(column, 0, batch.Length);
+            if (max > _candidate) _candidate = max;
+        }
         if (_candidate <= _emitted) return;
         if (_intervalMillis == 0)
         {
@@ -101,6 +140,7 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken)
     {
         if (_restoredToEmit) return EmitRestoredAsync(output, cancellationToken);
+        if (_splits.MarkIdle(nowMillis) && _splits.Combined is { } combined) _candidate = combined;
         _lastEmitMillis = nowMillis;
         return _candidate > _emitted ? EmitAsync(output, cancellationToken) : default;
     }
@@ -125,30 +165,31 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         return output.EmitWatermarkAsync(new Watermark(_candidate), cancellationToken);
     }
 
-    /// <summary>The largest non-null value of a timestamp (or integer) column, as microseconds, or <see cref="long.MinValue"/>.</summary>
-    private long MaxOf(IArrowArray column)
+    /// <summary>The largest non-null value of rows <paramref name="start"/> to <paramref name="end"/> (exclusive) of a
+    /// timestamp (or integer) column, as microseconds, or <see cref="long.MinValue"/>.</summary>
+    private long MaxOf(IArrowArray column, int start, int end)
     {
         var data = column.Data;
-        if (data.Length == 0 || data.DataType.TypeId == ArrowTypeId.Null) return long.MinValue;
+        if (end <= start || data.DataType.TypeId == ArrowTypeId.Null) return long.MinValue;
         var view = new ColumnView(data);
-        long max = ColumnKinds.Accept<ColumnMax, long>(view.Kind, new ColumnMax(view, spec.Description));
+        long max = ColumnKinds.Accept<ColumnMax, long>(view.Kind, new ColumnMax(view, start, end, spec.Description));
         // Watermarks are microseconds; a TIMESTAMP(7..9) expression counts nanoseconds.
         if (max != long.MinValue && view.Kind == ColumnKind.TimestampNanos)
             max = TimestampEncoding.ToMicros(max, TimestampEncoding.MaxPrecision);
         return max;
     }
 
-    /// <summary>The largest non-null value of an integer-backed column.</summary>
-    private readonly struct ColumnMax(ColumnView column, string description) : IColumnVisitor<long>
+    /// <summary>The largest non-null value of a row range of an integer-backed column.</summary>
+    private readonly struct ColumnMax(ColumnView column, int start, int end, string description) : IColumnVisitor<long>
     {
         public long Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
         {
-            var values = column.Values<T>();
+            var values = column.Values<T>()[..end];
             if (typeof(T) == typeof(long) && column.Data.NullCount == 0)
-                return MaxOfAllValid(MemoryMarshal.Cast<T, long>(values));
+                return MaxOfAllValid(MemoryMarshal.Cast<T, long>(values[start..]));
             var validity = column.Validity;
             long max = long.MinValue;
-            for (int i = 0; i < values.Length; i++)
+            for (int i = start; i < values.Length; i++)
             {
                 long value = long.CreateTruncating(values[i]);
                 if (value > max && validity.IsValid(i)) max = value;

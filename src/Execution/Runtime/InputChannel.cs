@@ -13,6 +13,11 @@ internal sealed class InputChannel(ChannelReader<StreamElement> reader, int inpu
 
     public string Description { get; } = description;
 
+    /// <summary>Whether batches keep the source split information they carry (<see cref="Batches.Batch.Splits"/>): only on a
+    /// forward edge, where this subtask receives exactly one upstream subtask's batches; elsewhere the splits of several
+    /// source subtasks would mix, and a watermark assigner falls back to whole batches.</summary>
+    public bool KeepsSplits { get; init; }
+
     public long Watermark { get; set; } = long.MinValue;
     public bool Idle { get; set; }
     public bool Ended { get; set; }

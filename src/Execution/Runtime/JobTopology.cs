@@ -92,7 +92,7 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock, st
                 {
                     var channel = NewChannel();
                     Output(source.Id, s).Add(new DirectPartitioner(channel.Writer));
-                    Input(target.Id, s).Add(new InputChannel(channel.Reader, edge.TargetInput, Describe(s)));
+                    Input(target.Id, s).Add(new InputChannel(channel.Reader, edge.TargetInput, Describe(s)) { KeepsSplits = true });
                 }
                 return;
             case ExchangeKind.Single:

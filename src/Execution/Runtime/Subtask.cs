@@ -296,7 +296,9 @@ internal sealed class Subtask
             switch (element)
             {
                 case BatchElement b:
-                    await head.OnBatchAsync(channel.InputIndex, b.Batch, headOutput, cancellationToken).ConfigureAwait(false);
+                    var batch = b.Batch.Splits is null || channel.KeepsSplits ? b.Batch
+                        : new Batch(b.Batch.Data, b.Batch.RowKinds) { KeyHashes = b.Batch.KeyHashes };
+                    await head.OnBatchAsync(channel.InputIndex, batch, headOutput, cancellationToken).ConfigureAwait(false);
                     break;
                 case Watermark w:
                     await AdvanceWatermarkAsync(gate.OnWatermark(channel, w.Timestamp), w, cancellationToken).ConfigureAwait(false);

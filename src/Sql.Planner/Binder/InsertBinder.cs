@@ -9,8 +9,11 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Binder;
 
 /// <summary>
-/// Binds <c>INSERT INTO t [(c1, c2)] query</c>: maps query columns onto the table's persisted columns (missing ones get NULL),
-/// inserts implicit casts where the query's type can be assigned to the column's type, and refuses the rest naming both types.
+/// Binds <c>INSERT INTO t [(c1, c2)] query</c>: maps query columns onto the table's persisted columns — physical and
+/// non-VIRTUAL metadata columns, in declaration order, as Flink — (missing ones get NULL), inserts implicit casts where the
+/// query's type can be assigned to the column's type, and refuses the rest naming both types. The sink receives the
+/// physical columns, then the metadata columns (<see cref="CatalogTable.SinkSchema"/>); a persisted metadata column whose
+/// key the connector does not write is refused.
 /// </summary>
 internal sealed class InsertBinder
 {
@@ -40,7 +43,17 @@ internal sealed class InsertBinder
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
 
         var query = new QueryBinder(_catalog, _connectors).Bind(insert.Source);
-        var sinkColumns = table.Columns.OfType<PhysicalColumn>().ToList();
+        // Declaration order, as the query (or the column list) gives them.
+        var sinkColumns = table.Columns.Where(c => c is PhysicalColumn or MetadataColumn { IsVirtual: false }).ToList();
+        foreach (var column in table.PersistedMetadataColumns)
+        {
+            if (descriptor is null || descriptor.WritableMetadata.ContainsKey(column.MetadataKey)) continue;
+            var writable = descriptor.WritableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+            throw new SqlValidationException(
+                $"Invalid metadata key '{column.MetadataKey}' in column '{column.Name}' of table '{name}': connector '{descriptor.Identifier}' "
+                + (writable.Count == 0 ? "writes no metadata" : "writes only the metadata keys " + string.Join(", ", writable))
+                + $". Declare the column VIRTUAL ('{column.Name} ... METADATA FROM '{column.MetadataKey}' VIRTUAL') to read it without writing it.", insert.Target.Span);
+        }
 
         // Which query column feeds each sink column (-1: NULL).
         var feeding = new int[sinkColumns.Count];
@@ -48,7 +61,7 @@ internal sealed class InsertBinder
         {
             if (query.Schema.Count != sinkColumns.Count)
                 throw new SqlValidationException(
-                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': the query returns {query.Schema.Count} columns {query.Schema}, the table has {sinkColumns.Count} {table.PhysicalSchema}",
+                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': the query returns {query.Schema.Count} columns {query.Schema}, the table has {sinkColumns.Count} {new RowSchema(sinkColumns.Select(c => new Field(c.Name, c.Type)).ToList())}",
                     insert.Source.Span);
             for (int i = 0; i < feeding.Length; i++) feeding[i] = i;
         }
@@ -62,7 +75,7 @@ internal sealed class InsertBinder
                 if (index < 0)
                 {
                     string problem = table.Columns.Any(c => c.Name == target.Value)
-                        ? $"Column '{target.Value}' of table '{name}' is computed or metadata and cannot be written"
+                        ? $"Column '{target.Value}' of table '{name}' is computed or virtual metadata and cannot be written"
                         : $"Unknown target column '{target.Value}' in table '{name}'{NameSuggestion.Hint(target.Value, sinkColumns.Select(c => c.Name))}";
                     throw new SqlValidationException(problem, target.Span);
                 }
@@ -78,7 +91,10 @@ internal sealed class InsertBinder
         }
 
         var projections = new List<ScalarExpr>(sinkColumns.Count);
-        for (int i = 0; i < sinkColumns.Count; i++)
+        // The sink's order: physical columns, then metadata columns.
+        var order = Enumerable.Range(0, sinkColumns.Count).Where(i => sinkColumns[i] is PhysicalColumn)
+            .Concat(Enumerable.Range(0, sinkColumns.Count).Where(i => sinkColumns[i] is MetadataColumn)).ToList();
+        foreach (int i in order)
         {
             var target = sinkColumns[i].Type;
             if (feeding[i] < 0) { projections.Add(new Literal(null, target.WithNullable(true))); continue; }
@@ -101,7 +117,7 @@ internal sealed class InsertBinder
                 ? input
                 : new Call("CAST", new ScalarExpr[] { input }, castTo.WithNullable(source.Nullable)));
         }
-        var project = LogicalProject.Create(query, projections, sinkColumns.Select(c => c.Name).ToList());
+        var project = LogicalProject.Create(query, projections, order.Select(i => sinkColumns[i].Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
         return new LogicalSink(passThrough ? query : project, name, table);
     }

@@ -22,6 +22,14 @@ public sealed record CatalogTable(
     /// <summary>The physical columns only, in declaration order (what the connector reads and writes).</summary>
     public RowSchema PhysicalSchema => new(Columns.OfType<PhysicalColumn>().Select(c => new Field(c.Name, c.Type)).ToList());
 
+    /// <summary>The metadata columns an INSERT writes (those not declared <c>VIRTUAL</c>), in declaration order.</summary>
+    public IReadOnlyList<MetadataColumn> PersistedMetadataColumns => Columns.OfType<MetadataColumn>().Where(c => !c.IsVirtual).ToList();
+
+    /// <summary>What a sink of this table receives: the physical columns, then the persisted metadata columns (Flink's
+    /// consumed row type of a sink that writes metadata).</summary>
+    public RowSchema SinkSchema => new(Columns.OfType<PhysicalColumn>().Select(c => new Field(c.Name, c.Type))
+        .Concat(PersistedMetadataColumns.Select(c => new Field(c.Name, c.Type))).ToList());
+
     public int ColumnIndex(string name)
     {
         for (int i = 0; i < Columns.Count; i++)

@@ -34,7 +34,7 @@ public static class CoreOptions
         "How often sources emit watermarks.");
 
     public static readonly ConfigOption<TimeSpan?> IdleTimeout = Options.OptionalDuration("table.exec.source.idle-timeout",
-        "A source partition with no data for this long is marked idle and does not hold back watermarks.");
+        "A source split (a Kafka partition) or source subtask with no data for this long is marked idle and does not hold back watermarks.");
 
     public static readonly ConfigOption<string> ResultMode = Options.Enum("sql-client.execution.result-mode", "tableau",
         "How the shell shows query results.", new[] { "table", "tableau", "changelog" });

@@ -30,6 +30,10 @@ public interface IConnectorDescriptor
     /// <summary>Metadata keys this connector can read (for <c>METADATA FROM 'key'</c> columns) and their types.</summary>
     IReadOnlyDictionary<string, SqlType> ReadableMetadata { get; }
 
+    /// <summary>Metadata keys this connector's sink writes (from persisted <c>METADATA</c> columns, which an INSERT then
+    /// fills) and their types; an INSERT into a table with a persisted metadata column of another key is refused.</summary>
+    IReadOnlyDictionary<string, SqlType> WritableMetadata => System.Collections.ObjectModel.ReadOnlyDictionary<string, SqlType>.Empty;
+
     /// <summary>Whether a source on this table ends by itself (e.g. a file, or datagen with <c>number-of-rows</c>).</summary>
     bool IsBounded(CatalogTable table);
 

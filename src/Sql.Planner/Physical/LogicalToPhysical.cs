@@ -116,7 +116,12 @@ internal sealed class LogicalToPhysical
                 };
             }
             case LogicalWatermarkAssigner w:
-                return new PhysicalWatermarkAssigner(Translate(w.Input), w.RowtimeIndex, w.WatermarkExpression) { Parallelism = _parallelism };
+            {
+                // At its input's parallelism, as a Calc: chained to the source, so that watermarks are generated per source
+                // split inside the source subtask (Flink generates them in the source).
+                var input = Translate(w.Input);
+                return new PhysicalWatermarkAssigner(input, w.RowtimeIndex, w.WatermarkExpression) { Parallelism = input.Parallelism };
+            }
             case LogicalUnion u:
                 return new PhysicalUnion(u.Branches.Select(Translate).ToList(), u.Schema) { Parallelism = _parallelism };
             case LogicalAggregate a:

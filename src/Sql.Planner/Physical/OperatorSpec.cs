@@ -47,7 +47,8 @@ public sealed record WatermarkAssignerSpec(int RowtimeIndex, ScalarExpr Watermar
 public sealed record UnionSpec(int InputCount, string Description, RowSchema OutputSchema, ChangelogMode OutputChangelog)
     : OperatorSpec(Description, OutputSchema, OutputChangelog);
 
-/// <summary>Writes into a catalog table through its connector. Input columns match <see cref="CatalogTable.PhysicalSchema"/> in order.</summary>
+/// <summary>Writes into a catalog table through its connector. Input columns match <see cref="CatalogTable.SinkSchema"/> in order:
+/// the physical columns, then the persisted metadata columns the connector writes.</summary>
 public sealed record SinkSpec(string TableName, CatalogTable Table, ChangelogMode InputChangelog, string Description, RowSchema OutputSchema)
     : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
 

@@ -11,7 +11,8 @@ namespace StreamSql.Execution.Tests.Support;
 /// <summary>
 /// An in-memory connector for runtime tests. Source tables read the batches registered under their 'source' option
 /// (batch i goes to subtask i mod parallelism); 'unbounded' = 'true' keeps a reader idling (empty batches) after its data;
-/// 'fail-on-read' fails a reader. Sink tables collect committed batches under their 'sink' option;
+/// 'fail-on-read' fails a reader; 'splits' = 'a,b' makes the reader split-based: every row comes from split a, and the
+/// subtask reads splits a and b. Sink tables collect committed batches under their 'sink' option;
 /// 'fail-on-write' fails a writer.
 /// </summary>
 public sealed class MemoryConnector : ITableConnector
@@ -46,8 +47,11 @@ public sealed class MemoryConnector : ITableConnector
     public IReadOnlyList<(int Subtask, Batch Batch)> CommittedTo(string sink) =>
         Committed.TryGetValue(sink, out var q) ? q.ToArray() : [];
 
-    private sealed class Reader(MemoryConnector owner) : ISourceReader
+    private sealed class Reader(MemoryConnector owner) : ISplitSourceReader
     {
+        private SourceSplitSet? _splits;
+        private SourceSplits? _lastSplits;
+
         private IReadOnlyList<RecordBatch> _batches = [];
         private int _next;
         private bool _unbounded;
@@ -63,6 +67,7 @@ public sealed class MemoryConnector : ITableConnector
             _stride = context.Parallelism;
             _unbounded = options.TryGetValue("unbounded", out var u) && u == "true";
             _failure = options.GetValueOrDefault("fail-on-read");
+            if (options.TryGetValue("splits", out var splits)) _splits = new SourceSplitSet(splits.Split(','));
             return default;
         }
 
@@ -75,12 +80,20 @@ public sealed class MemoryConnector : ITableConnector
             {
                 var batch = _batches[_next];
                 _next += _stride;
+                if (_splits is not null && batch.Length > 0) _lastSplits = new SourceSplits(_splits, [_splits.Ids[0]], [batch.Length], 1);
                 return batch;
             }
             if (!_unbounded) return null;
             // Idle like a real unbounded reader: come back now and then (empty batch) so barriers can be injected.
             await Task.Delay(20, cancellationToken);
             return _batches.Count > 0 ? _batches[0].Slice(0, 0) : null;
+        }
+
+        public SourceSplits? TakeSplits()
+        {
+            var splits = _lastSplits;
+            _lastSplits = null;
+            return splits;
         }
 
         public byte[] SnapshotPosition() => BitConverter.GetBytes(_next);

@@ -47,6 +47,16 @@ public sealed class MockKafkaCluster : IDisposable
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
     }
 
+    /// <summary>Produces one plain record with headers (a null header value is a header without a value).</summary>
+    public void ProduceWithHeaders(string topic, int partition, string value, params (string Key, string? Value)[] headers)
+    {
+        using var producer = new ProducerBuilder<string?, string>(new ProducerConfig { BootstrapServers = BootstrapServers }).Build();
+        var list = new Headers();
+        foreach (var (key, text) in headers) list.Add(key, text is null ? null : System.Text.Encoding.UTF8.GetBytes(text));
+        producer.Produce(new TopicPartition(topic, partition), new Message<string?, string> { Value = value, Headers = list });
+        if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
+    }
+
     /// <summary>Produces plain records whose value may be null (a tombstone, for upsert-kafka), each to the given partition.</summary>
     public void ProduceUpserts(string topic, IEnumerable<(int Partition, string Key, string? Value)> records)
     {

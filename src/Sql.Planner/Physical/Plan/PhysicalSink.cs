@@ -5,12 +5,12 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Physical.Plan;
 
-/// <summary>Writes into a catalog table; its input is shaped like the table's physical schema.</summary>
+/// <summary>Writes into a catalog table; its input is shaped like the table's sink schema (physical, then persisted metadata columns).</summary>
 /// <param name="Accepted">The changes the table's connector accepts (<c>IConnectorDescriptor.SinkChangelogMode</c>).</param>
 /// <param name="InsertSpan">Where the INSERT is written, for errors about what the query produces.</param>
 public sealed record PhysicalSink(PhysicalNode Input, string TableName, CatalogTable Table, ChangelogMode Accepted, Parser.SourceSpan InsertSpan) : PhysicalNode
 {
-    public override RowSchema Schema => Table.PhysicalSchema;
+    public override RowSchema Schema => Table.SinkSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Input];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
 
