@@ -52,6 +52,8 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         if (keyFormat == "csv") CheckCsv(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        if (valueFormat == ConfluentAvro.ConfluentAvroOptions.Identifier) ConfluentAvro.ConfluentAvroFormat.Check(table, isKey: false, KafkaOptions.ValueFormat.Key, valueColumns);
+        if (keyFormat == ConfluentAvro.ConfluentAvroOptions.Identifier) ConfluentAvro.ConfluentAvroFormat.Check(table, isKey: true, KafkaOptions.KeyFormat.Key, keyColumns);
         return new KafkaFields(keyColumns, valueColumns, keyFormat, valueFormat, prefix);
     }
 
