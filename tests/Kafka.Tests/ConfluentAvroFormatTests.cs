@@ -48,7 +48,7 @@ public sealed class ConfluentAvroFormatTests : IDisposable
             + "(1, 'ann', CAST(12.5 AS DECIMAL(10, 2)), TIMESTAMP '2024-01-02 03:04:05.678', ROW(7, 'x'), ARRAY['a', CAST(NULL AS STRING)]), "
             + "(2, CAST(NULL AS STRING), CAST(NULL AS DECIMAL(10, 2)), CAST(NULL AS TIMESTAMP(3)), CAST(NULL AS ROW<a INT NOT NULL, b STRING>), "
             + "CAST(NULL AS ARRAY<STRING>))");
-        await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60)));
 
         // What Flink's AvroSchemaConverter gives for these columns, as Avro prints it.
         Assert.Equal(new[]
@@ -129,5 +129,170 @@ public sealed class ConfluentAvroFormatTests : IDisposable
         // Each writer schema is fetched once, however many records use it.
         Assert.Equal(1, _registry.Fetches(v1));
         Assert.Equal(1, _registry.Fetches(v2));
+    }
+
+    private string Reader(string table, string topic, string columns, string extra = "") =>
+        $"CREATE TABLE {table} ({columns}) WITH ({Kafka(topic)}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}'{extra}{Bounded})";
+
+    [Fact]
+    public async Task A_writer_schema_without_a_not_null_column_fails_the_job_naming_the_field_and_the_offset()
+    {
+        _cluster.CreateTopic("lacking", 1);
+        int v1 = _registry.Register("lacking-value", UserV1);
+        var good = AvroBytes.Confluent(v1).String("ann").Long(1).Long(0).Float(1).Long(0).Long(1).ToArray();
+        _cluster.ProduceBytes("lacking", new[] { (0, (byte[]?)null, (byte[]?)good) });
+        await using var env = Session();
+        env.ExecuteSql(Reader("ok", "lacking", "id BIGINT NOT NULL, missing STRING"));
+        env.ExecuteSql(Reader("strict", "lacking", "id BIGINT NOT NULL, missing STRING NOT NULL"));
+
+        Assert.Equal(new[] { "1|NULL" }, await Rows(env, "SELECT id, missing FROM ok"));
+        await using var result = env.Query("SELECT id FROM strict");
+        var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("topic 'lacking', partition 0, offset 0", error.Message);
+        Assert.Contains($"the writer schema id {v1} does not fit the table", error.Message);
+        Assert.Contains("no field 'missing', which is NOT NULL in the table", error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+    }
+
+    [Fact]
+    public async Task A_field_whose_type_cannot_be_promoted_fails_the_job_naming_the_field()
+    {
+        _cluster.CreateTopic("narrowing", 1);
+        int v2 = _registry.Register("narrowing-value", UserV2);
+        _cluster.ProduceBytes("narrowing", new[] { (0, (byte[]?)null, (byte[]?)AvroBytes.Confluent(v2).Long(1).String("a").Double(1).String("B").Long(0).Long(0).ToArray()) });
+        await using var env = Session();
+        env.ExecuteSql(Reader("n", "narrowing", "id INT"));
+
+        await using var result = env.Query("SELECT id FROM n");
+        var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("offset 0", error.Message);
+        Assert.Contains("field 'id' is long in the writer schema, which cannot be read into the column of type INT", error.Message);
+    }
+
+    [Fact]
+    public async Task A_record_without_the_magic_byte_or_with_an_unknown_schema_id_fails_the_job_with_its_offset()
+    {
+        _cluster.CreateTopic("foreign", 1);
+        _cluster.CreateTopic("unknown", 1);
+        int v2 = _registry.Register("foreign-value", UserV2);
+        var good = AvroBytes.Confluent(v2).Long(1).String("a").Double(1).String("B").Long(0).Long(0).ToArray();
+        _cluster.ProduceBytes("foreign", new[] { (0, (byte[]?)null, (byte[]?)good), (0, null, "{\"id\": 1}"u8.ToArray()) });
+        _cluster.ProduceBytes("unknown", new[] { (0, (byte[]?)null, (byte[]?)good), (0, null, good), (0, null, AvroBytes.Confluent(99).Long(1).ToArray()) });
+        await using var env = Session();
+        env.ExecuteSql(Reader("f", "foreign", "id BIGINT"));
+        env.ExecuteSql(Reader("u", "unknown", "id BIGINT"));
+
+        await using (var result = env.Query("SELECT id FROM f"))
+        {
+            var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Malformed record in table 'f' at Kafka topic 'foreign', partition 0, offset 1", error.Message);
+            Assert.Contains("not in the Confluent Avro wire format", error.Message);
+            Assert.Contains("starts with the byte 123", error.Message);
+        }
+        await using (var result = env.Query("SELECT id FROM u"))
+        {
+            var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("topic 'unknown', partition 0, offset 2", error.Message);
+            Assert.Contains($"has no schema with id 99 (registry: Schema 99 not found)", error.Message);
+            Assert.Contains($"('avro-confluent.url')", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_registry_that_cannot_be_reached_fails_the_source_with_the_offset_and_the_sink_naming_url_and_subject()
+    {
+        _cluster.CreateTopic("down", 1);
+        int v2 = _registry.Register("down-value", UserV2);
+        _cluster.ProduceBytes("down", new[] { (0, (byte[]?)null, (byte[]?)AvroBytes.Confluent(v2).Long(1).String("a").Double(1).String("B").Long(0).Long(0).ToArray()) });
+        string nowhere = $"http://127.0.0.1:{FakeSchemaRegistry.FreePort()}";
+        await using var env = Session();
+        env.ExecuteSql($"CREATE TABLE r (id BIGINT) WITH ({Kafka("down")}, 'value.format' = 'avro-confluent', 'value.avro-confluent.url' = '{nowhere}'{Bounded})");
+        env.ExecuteSql($"CREATE TABLE w (id BIGINT) WITH ({Kafka("down")}, 'value.format' = 'avro-confluent', 'value.avro-confluent.url' = '{nowhere}', "
+            + "'value.avro-confluent.subject' = 'ids')");
+
+        await using (var result = env.Query("SELECT id FROM r"))
+        {
+            var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Cannot decode the record in table 'r' at Kafka topic 'down', partition 0, offset 0", error.Message);
+            Assert.Contains($"cannot reach the schema registry at '{nowhere}' ('value.avro-confluent.url') to fetch the writer schema id {v2}", error.Message);
+        }
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES (CAST(1 AS BIGINT))");
+        var sinkError = Assert.Single(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60))).FailureMessage!;
+        Assert.Contains($"cannot reach the schema registry at '{nowhere}' ('value.avro-confluent.url') to register the schema under the subject 'ids' "
+            + "('value.avro-confluent.subject')", sinkError);
+        Assert.DoesNotContain("   at ", sinkError);
+    }
+
+    [Fact]
+    public async Task A_schema_the_registry_finds_incompatible_fails_the_sink_naming_the_subject()
+    {
+        _cluster.CreateTopic("strict", 1);
+        _registry.Register("strict-value", UserV2);
+        _registry.RefuseNewVersions = true;
+        await using var env = Session();
+        env.ExecuteSql($"CREATE TABLE w (id BIGINT NOT NULL, nickname STRING NOT NULL) WITH ({Kafka("strict")}, 'format' = 'avro-confluent', "
+            + $"'avro-confluent.url' = '{_registry.Url}')");
+
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES (CAST(1 AS BIGINT), 'x')");
+        var error = Assert.Single(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60))).FailureMessage!;
+        Assert.Contains("refused the table's schema for the subject 'strict-value' ('avro-confluent.subject')", error);
+        Assert.Contains("incompatible with an earlier schema for subject", error);
+        Assert.Single(_registry.Versions("strict-value"));
+        Assert.Empty(_cluster.ReadLog("strict", 0).Committed());
+    }
+
+    [Fact]
+    public async Task Basic_auth_user_info_logs_in_to_the_registry_and_is_never_shown()
+    {
+        _cluster.CreateTopic("secured", 1);
+        _registry.RequiredAuthorization = "Basic " + Convert.ToBase64String("alice:s3cret"u8.ToArray());
+        await using var env = Session();
+        string options = $"'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', "
+            + "'avro-confluent.basic-auth.credentials-source' = 'USER_INFO', 'avro-confluent.basic-auth.user-info' = 'alice:s3cret'";
+        env.ExecuteSql($"CREATE TABLE w (id BIGINT) WITH ({Kafka("secured")}, {options})");
+        env.ExecuteSql($"CREATE TABLE r (id BIGINT) WITH ({Kafka("secured")}, {options}{Bounded})");
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES (CAST(5 AS BIGINT))");
+        Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(new[] { "5" }, await Rows(env, "SELECT id FROM r"));
+        Assert.All(_registry.Authorizations, a => Assert.Equal(_registry.RequiredAuthorization, a));
+        var shown = string.Join("\n", Assert.IsType<TableTextResult>(env.ExecuteSql("SHOW CREATE TABLE r")).Rows.SelectMany(r => r));
+        Assert.DoesNotContain("s3cret", shown);
+    }
+
+    [Fact]
+    public async Task Flink_1_x_option_names_are_accepted_and_upsert_kafka_takes_the_format_for_key_and_value()
+    {
+        _cluster.CreateTopic("totals", 1);
+        await using var env = Session();
+        env.ExecuteSql($"CREATE TABLE totals (k STRING NOT NULL, n BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', "
+            + $"'topic' = 'totals', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + $"'key.format' = 'avro-confluent', 'key.avro-confluent.schema-registry.url' = '{_registry.Url}', "
+            + $"'value.format' = 'avro-confluent', 'value.avro-confluent.schema-registry.url' = '{_registry.Url}', "
+            + "'value.avro-confluent.schema-registry.subject' = 'totals-v', 'scan.bounded.mode' = 'latest-offset')");
+        await env.ExecuteScriptAsync("INSERT INTO totals SELECT k, COUNT(*) FROM (VALUES ('a'), ('b'), ('a')) AS t(k) GROUP BY k");
+        Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Single(_registry.Versions("totals-v"));
+        Assert.Single(_registry.Versions("totals-key"));
+        Assert.Equal(new[] { "a|2", "b|1" }, await Rows(env, "SELECT k, n FROM totals"));
+    }
+
+    [Fact]
+    public void A_table_without_the_registry_url_or_with_a_multiset_is_refused_when_created()
+    {
+        using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null }).AsDisposable();
+        var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql($"CREATE TABLE x (id INT) WITH ({Kafka("t")}, 'format' = 'avro-confluent')"));
+        Assert.Contains("missing the required option 'avro-confluent.url'", error.Message);
+        error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql($"CREATE TABLE x (id INT) WITH ({Kafka("t")}, 'format' = 'json', "
+            + "'key.format' = 'avro-confluent', 'key.fields' = 'id')"));
+        Assert.Contains("missing the required option 'key.avro-confluent.url'", error.Message);
+        error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql($"CREATE TABLE x (m MULTISET<STRING>) WITH ({Kafka("t")}, 'format' = 'avro-confluent', "
+            + $"'avro-confluent.url' = '{_registry.Url}')"));
+        Assert.Contains("does not support MULTISET", error.Message);
+        error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql($"CREATE TABLE x (id INT) WITH ({Kafka("t")}, 'format' = 'avro-confluent', "
+            + "'avro-confluent.url' = 'localhost:8081')"));
+        Assert.Contains("'avro-confluent.url'", error.Message);
+        Assert.Contains("not an http:// or https:// URL", error.Message);
     }
 }
