@@ -255,9 +255,62 @@ public sealed class ConfluentAvroFormatTests : IDisposable
         Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.Equal(new[] { "5" }, await Rows(env, "SELECT id FROM r"));
+        // The same login from the URL's user info, and from the registry client's own properties.
+        string withUserInfo = _registry.Url.Replace("http://", "http://alice:s3cret@", StringComparison.Ordinal);
+        env.ExecuteSql($"CREATE TABLE byUrl (id BIGINT) WITH ({Kafka("secured")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{withUserInfo}', "
+            + $"'avro-confluent.basic-auth.credentials-source' = 'URL'{Bounded})");
+        env.ExecuteSql($"CREATE TABLE byProperties (id BIGINT) WITH ({Kafka("secured")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', "
+            + $"'avro-confluent.properties.basic.auth.credentials.source' = 'USER_INFO', 'avro-confluent.properties.basic.auth.user.info' = 'alice:s3cret'{Bounded})");
+        Assert.Equal(new[] { "5" }, await Rows(env, "SELECT id FROM byUrl"));
+        Assert.Equal(new[] { "5" }, await Rows(env, "SELECT id FROM byProperties"));
+
         Assert.All(_registry.Authorizations, a => Assert.Equal(_registry.RequiredAuthorization, a));
-        var shown = string.Join("\n", Assert.IsType<TableTextResult>(env.ExecuteSql("SHOW CREATE TABLE r")).Rows.SelectMany(r => r));
-        Assert.DoesNotContain("s3cret", shown);
+        foreach (var table in new[] { "r", "byUrl", "byProperties" })
+        {
+            var shown = string.Join("\n", Assert.IsType<TableTextResult>(env.ExecuteSql($"SHOW CREATE TABLE {table}")).Rows.SelectMany(r => r));
+            Assert.Contains("'avro-confluent.url' = 'http://", shown);
+            Assert.DoesNotContain("s3cret", shown);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_login_fails_naming_the_registry_answer()
+    {
+        _cluster.CreateTopic("locked", 1);
+        _registry.RequiredAuthorization = "Bearer right";
+        await using var env = Session();
+        env.ExecuteSql($"CREATE TABLE w (id BIGINT) WITH ({Kafka("locked")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', "
+            + "'avro-confluent.bearer-auth.credentials-source' = 'STATIC_TOKEN', 'avro-confluent.bearer-auth.token' = 'wrong')");
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES (CAST(1 AS BIGINT))");
+        var error = Assert.Single(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60))).FailureMessage!;
+        Assert.Contains("answered HTTP 401 when registering the table's schema under the subject 'locked-value'", error);
+        Assert.DoesNotContain("wrong", error);
+        Assert.Equal(new[] { "Bearer wrong" }, _registry.Authorizations);
+    }
+
+    [Fact]
+    public async Task A_schema_given_in_the_options_is_registered_as_written_when_it_describes_the_columns()
+    {
+        _cluster.CreateTopic("given", 1);
+        const string Given = """{"type":"record","name":"Order","namespace":"shop","doc":"an order","fields":[{"name":"id","type":"long"},"""
+            + """{"name":"item","type":["null","string"],"default":null}]}""";
+        await using var env = Session();
+        string options = $"'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', 'avro-confluent.schema' = '{Given}'";
+        env.ExecuteSql($"CREATE TABLE w (id BIGINT NOT NULL, item STRING) WITH ({Kafka("given")}, {options})");
+        env.ExecuteSql($"CREATE TABLE r (id BIGINT NOT NULL, item STRING) WITH ({Kafka("given")}, {options}{Bounded})");
+        await env.ExecuteScriptAsync("INSERT INTO w VALUES (CAST(4 AS BIGINT), 'pen')");
+        Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(new[] { Given }, _registry.Versions("given-value"));
+        Assert.Equal(new[] { "4|pen" }, await Rows(env, "SELECT id, item FROM r"));
+
+        var error = Assert.ThrowsAny<Exception>(() => env.ExecuteSql($"CREATE TABLE bad (id BIGINT NOT NULL, item INT) WITH ({Kafka("given")}, {options})"));
+        Assert.Contains("'avro-confluent.schema'", error.Message);
+        Assert.Contains("the schema does not describe the table's columns: 'item' is string where the table has int", error.Message);
+        error = Assert.ThrowsAny<Exception>(() => env.ExecuteSql($"CREATE TABLE bad (id BIGINT NOT NULL, item STRING) WITH ({Kafka("given")}, "
+            + $"'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', 'avro-confluent.schema' = '{{\"type\": \"recrd\"}}')"));
+        Assert.Contains("'avro-confluent.schema'", error.Message);
+        Assert.Contains("not an Avro schema", error.Message);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ internal static class ConfluentAvroFormat
 
     /// <summary>Refuses a table the format cannot serve: no registry URL, a column Avro cannot hold.</summary>
     /// <param name="formatKey">The option that chose the format (for messages).</param>
-    public static void Check(CatalogTable table, bool isKey, string formatKey, IReadOnlyList<int> columns)
+    /// <param name="columns">The physical columns the format holds.</param>
+    /// <param name="names">Their names as the format sees them (without the key prefix).</param>
+    public static void Check(CatalogTable table, bool isKey, string formatKey, IReadOnlyList<int> columns, IReadOnlyList<string> names)
     {
         var options = new TableOptions(table);
         var format = OptionsFor(isKey);
@@ -29,6 +31,22 @@ internal static class ConfluentAvroFormat
             if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
                 throw options.Invalid(formatKey, $"{problem.Replace("the avro format", "the avro-confluent format", StringComparison.Ordinal)} "
                     + $"(column '{physical[c].Name}' is {physical[c].Type})");
+        }
+        if (options.Get(format.Schema) is { } given)
+        {
+            string key = SchemaRegistrySettings.UsedKey(table, format.Schema);
+            AvroSchema parsed;
+            try
+            {
+                parsed = AvroSchemaParser.Parse(given);
+            }
+            catch (FormatException e)
+            {
+                throw options.Invalid(key, $"not an Avro schema: {e.Message}");
+            }
+            var derived = AvroSchemaParser.Parse(AvroSchemaDerivation.Of(names, columns.Select(c => physical[c].Type).ToList()));
+            if (AvroSchemaLayout.Difference(parsed, derived) is { } difference)
+                throw options.Invalid(key, $"the schema does not describe the table's columns: {difference}");
         }
     }
 
@@ -53,7 +71,8 @@ internal static class ConfluentAvroFormat
         var format = OptionsFor(isKey);
         string subject = options.Get(format.Subject) is { Length: > 0 } s ? s : topic + (isKey ? "-key" : "-value");
         string subjectOption = SchemaRegistrySettings.UsedKey(table, format.Subject);
-        string schema = AvroSchemaDerivation.Of(names, types);
+        // A schema given by the user was checked to lay the columns out as the derived one does.
+        string schema = options.Get(format.Schema) ?? AvroSchemaDerivation.Of(names, types);
         using var registry = new SchemaRegistryClient(SchemaRegistrySettings.Of(table, format));
         int id = registry.Register(subject, schema, subjectOption);
         return new ConfluentAvroRowEncoder(id, new AvroBinary.Encoder(millis));
