@@ -155,6 +155,26 @@ public sealed class ConfluentAvroFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task A_null_from_a_writer_union_into_a_not_null_column_fails_that_record()
+    {
+        _cluster.CreateTopic("nulls", 1);
+        int v1 = _registry.Register("nulls-value", UserV1);
+        byte[] User(bool withNote)
+        {
+            var bytes = AvroBytes.Confluent(v1).String("ann").Long(1).Long(0).Float(1).Long(0);
+            return (withNote ? bytes.Long(0).String("hi") : bytes.Long(1)).ToArray();
+        }
+        _cluster.ProduceBytes("nulls", new[] { (0, (byte[]?)null, (byte[]?)User(true)), (0, null, User(false)) });
+        await using var env = Session();
+        env.ExecuteSql(Reader("n", "nulls", "id BIGINT NOT NULL, note STRING NOT NULL"));
+
+        await using var result = env.Query("SELECT id, note FROM n");
+        var error = await Assert.ThrowsAsync<JobFailedException>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("topic 'nulls', partition 0, offset 1", error.Message);
+        Assert.Contains("field 'note' is null in the writer schema, which cannot be read into the column of type STRING (a null for a NOT NULL column)", error.Message);
+    }
+
+    [Fact]
     public async Task A_field_whose_type_cannot_be_promoted_fails_the_job_naming_the_field()
     {
         _cluster.CreateTopic("narrowing", 1);

@@ -32,8 +32,8 @@ internal sealed class ConfluentAvroOptions
             + "required with the avro-confluent format.", Also("url", "schema-registry.url"));
         Subject = Options.OptionalString(p + "subject", "Subject the sink registers the table's schema under (default '<topic>-value' for the "
             + "value format, '<topic>-key' for the key format).", Also("subject", "schema-registry.subject"));
-        Schema = Options.OptionalString(p + "schema", "The Avro schema to register (and read with) instead of the one derived from the table; "
-            + "it must describe the table's columns.", Also("schema"));
+        Schema = Options.OptionalString(p + "schema", "The Avro schema to register instead of the one derived from the table; it must lay the "
+            + "columns out as the derived one does (record names, namespaces, docs and defaults may differ).", Also("schema"));
         BasicAuthCredentialsSource = Options.OptionalString(p + "basic-auth.credentials-source",
             "Where the registry's basic-auth login comes from: USER_INFO ('basic-auth.user-info') or URL (the url's user info).", Also("basic-auth.credentials-source"));
         BasicAuthUserInfo = Options.OptionalString(p + "basic-auth.user-info", "Basic-auth login for the registry, 'user:password' (never shown).",

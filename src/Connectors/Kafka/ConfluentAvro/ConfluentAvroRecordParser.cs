@@ -57,9 +57,9 @@ internal sealed class ConfluentAvroRecordParser : IRecordParser
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidDataException or OverflowException)
         {
-            return $"not an Avro record of the writer schema id {id} ({e.Message.TrimEnd('.')})";
+            return $"cannot read it with the writer schema id {id} ({e.Message.TrimEnd('.')})";
         }
-        return at == data.Length ? null : $"not an Avro record of the writer schema id {id} ({data.Length - at} bytes left over)";
+        return at == data.Length ? null : $"cannot read it with the writer schema id {id} ({data.Length - at} bytes left over)";
     }
 
     private (AvroValueReader.Record? Plan, string? Error) PlanOf(int id)
