@@ -131,6 +131,46 @@ public sealed class ConfluentAvroFormatTests : IDisposable
         Assert.Equal(1, _registry.Fetches(v2));
     }
 
+    [Fact]
+    public async Task Nested_records_maps_arrays_fixed_and_logical_types_of_a_writer_schema_are_resolved_into_the_columns()
+    {
+        _cluster.CreateTopic("events", 1);
+        int id = _registry.Register("events-value", """
+            {"type": "record", "name": "Event", "fields": [
+              {"name": "id", "type": "int"},
+              {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 1}},
+              {"name": "at", "type": {"type": "long", "logicalType": "timestamp-micros"}},
+              {"name": "at_ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+              {"name": "addr", "type": {"type": "record", "name": "Addr", "fields": [
+                {"name": "city", "type": "string"}, {"name": "zip", "type": "int"}]}},
+              {"name": "scores", "type": {"type": "map", "values": "int"}},
+              {"name": "tags", "type": {"type": "array", "items": "string"}},
+              {"name": "hash", "type": {"type": "fixed", "name": "H", "size": 2}},
+              {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "clock", "type": {"type": "long", "logicalType": "time-micros"}}
+            ]}
+            """);
+        var record = AvroBytes.Confluent(id).Long(1)
+            .Long(2).Raw(0xFB, 0x2E) // -1234 unscaled at scale 1: -123.4
+            .Long(1_700_000_000_123_000).Long(1_700_000_000_456)
+            .String("Oslo").Long(150)
+            .Long(2).String("a").Long(5).String("b").Long(7).Long(0)
+            .Long(-1).Long(2).String("x").Long(0) // one block of one item with its byte size, as Java's encoder may write
+            .Raw(0xAB, 0xCD).Long(19_000).Long(3_723_004_000).ToArray();
+        _cluster.ProduceBytes("events", new[] { (0, (byte[]?)null, (byte[]?)record) });
+        await using var env = Session();
+        env.ExecuteSql(Reader("e", "events", "id INT NOT NULL, amount DECIMAL(10, 2), at TIMESTAMP(3), at_ms TIMESTAMP(6), "
+            + "addr ROW<city STRING, street STRING>, scores MAP<STRING, BIGINT>, tags ARRAY<STRING>, hash BYTES, day DATE, clock TIME"));
+
+        await using var result = env.Query("SELECT id, CAST(amount AS STRING), CAST(at AS STRING), CAST(at_ms AS STRING), CAST(addr AS STRING), "
+            + "scores['b'], CAST(tags AS STRING), hash, CAST(day AS STRING), CAST(clock AS STRING) FROM e");
+        var row = Assert.Single(await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(new object?[] { 1, "-123.40", "2023-11-14 22:13:20.123", "2023-11-14 22:13:20.456000", "(Oslo, NULL)", 7L, "[x]" },
+            row.Values.Take(7).ToArray());
+        Assert.Equal(new byte[] { 0xAB, 0xCD }, (byte[])row[7]!);
+        Assert.Equal(new object?[] { "2022-01-08", "01:02:03" }, row.Values.Skip(8).ToArray());
+    }
+
     private string Reader(string table, string topic, string columns, string extra = "") =>
         $"CREATE TABLE {table} ({columns}) WITH ({Kafka(topic)}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}'{extra}{Bounded})";
 

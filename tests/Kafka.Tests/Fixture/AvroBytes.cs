@@ -57,5 +57,12 @@ public sealed class AvroBytes
         return this;
     }
 
+    /// <summary>Bytes as they are (a fixed, or the body of a bytes value after its length).</summary>
+    public AvroBytes Raw(params byte[] bytes)
+    {
+        _bytes.Write(bytes);
+        return this;
+    }
+
     public byte[] ToArray() => _bytes.ToArray();
 }

@@ -55,6 +55,8 @@ internal sealed record SchemaRegistrySettings(IReadOnlyList<Uri> Urls, string Ur
             };
             if (login is not null) authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(login)));
         }
+        // The login is in the header now; the URLs keep no user info, so no message or exception can show it.
+        urls = urls.Select(u => u.UserInfo.Length == 0 ? u : new UriBuilder(u) { UserName = "", Password = "" }.Uri).ToList();
         return new SchemaRegistrySettings(urls, urlOption, authorization, RequestTimeout,
             Setting(format.KeystoreLocation, "ssl.keystore.location"), Setting(format.KeystorePassword, "ssl.keystore.password"),
             Setting(format.TruststoreLocation, "ssl.truststore.location"), Setting(format.TruststorePassword, "ssl.truststore.password"));
