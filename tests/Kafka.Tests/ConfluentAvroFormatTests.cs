@@ -121,8 +121,10 @@ public sealed class ConfluentAvroFormatTests : IDisposable
             (0, null, AvroBytes.Confluent(v2).Long(3_000_000_000).String("cy").Double(0.75).String("B").Long(0).Long(1).String("cy@x").ToArray()),
         });
         await using var env = Session();
+        // The first URL has no registry behind it: the next one is asked.
+        string urls = $"http://127.0.0.1:{FakeSchemaRegistry.FreePort()},{_registry.Url}";
         env.ExecuteSql($"CREATE TABLE u (id BIGINT NOT NULL, name STRING, score DOUBLE, kind STRING, note STRING, email STRING) "
-            + $"WITH ({Kafka("evolving")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}'{Bounded})");
+            + $"WITH ({Kafka("evolving")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{urls}'{Bounded})");
 
         Assert.Equal(new[] { "1|ann|0.5|B|hi|NULL", "2|bob|1.25|A|NULL|NULL", "3000000000|cy|0.75|B|NULL|cy@x" },
             await Rows(env, "SELECT id, name, score, kind, note, email FROM u"));
