@@ -336,6 +336,36 @@ public sealed class ConfluentAvroFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task A_registry_behind_tls_is_trusted_through_the_truststore_and_refused_without_it()
+    {
+        _cluster.CreateTopic("tls", 1);
+        string pem = Path.Combine(Path.GetTempPath(), $"registry-{Guid.NewGuid():N}.pem");
+        try
+        {
+            using var registry = new TlsSchemaRegistryStub(pem);
+            await using var env = Session();
+            env.ExecuteSql($"CREATE TABLE trusting (id BIGINT) WITH ({Kafka("tls")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{registry.Url}', "
+                + $"'avro-confluent.ssl.truststore.location' = '{pem}')");
+            env.ExecuteSql($"CREATE TABLE doubting (id BIGINT) WITH ({Kafka("tls")}, 'format' = 'avro-confluent', 'avro-confluent.url' = '{registry.Url}')");
+
+            await env.ExecuteScriptAsync("INSERT INTO trusting VALUES (CAST(1 AS BIGINT))");
+            Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+            var record = Assert.Single(_cluster.ReadLog("tls", 0).Committed());
+            Assert.Equal(new byte[] { 0, 0, 0, 0, 1 }, record.Value![..5]);
+            Assert.Equal(1, registry.Answered);
+
+            await env.ExecuteScriptAsync("INSERT INTO doubting VALUES (CAST(2 AS BIGINT))");
+            var error = Assert.Single(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(60))).FailureMessage!;
+            Assert.Contains($"cannot reach the schema registry at '{registry.Url}' ('avro-confluent.url')", error);
+            Assert.Equal(1, registry.Answered);
+        }
+        finally
+        {
+            File.Delete(pem);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_login_fails_naming_the_registry_answer()
     {
         _cluster.CreateTopic("locked", 1);

@@ -21,8 +21,7 @@ internal static class ConfluentAvroFormat
     {
         var options = new TableOptions(table);
         var format = OptionsFor(isKey);
-        if (string.IsNullOrWhiteSpace(options.Get(format.Url))) throw options.Missing(format.Url.Key);
-        SchemaRegistrySettings.Of(table, format);
+        SchemaRegistrySettings.Of(table, format); // the URL and the login options
         var physical = table.PhysicalSchema;
         foreach (var c in columns)
         {
