@@ -403,6 +403,10 @@ public sealed class ConfluentAvroFormatTests : IDisposable
             + $"'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', 'avro-confluent.schema' = '{{\"type\": \"recrd\"}}')"));
         Assert.Contains("'avro-confluent.schema'", error.Message);
         Assert.Contains("not an Avro schema", error.Message);
+        error = Assert.ThrowsAny<Exception>(() => env.ExecuteSql($"CREATE TABLE bad (id BIGINT NOT NULL, item STRING) WITH ({Kafka("given")}, "
+            + $"'format' = 'avro-confluent', 'avro-confluent.url' = '{_registry.Url}', 'avro-confluent.schema' = "
+            + "'{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"id\", \"type\": \"long\"}, {\"name\": \"id\", \"type\": \"long\"}]}')"));
+        Assert.Contains("record 'R' has two fields named 'id'", error.Message);
     }
 
     [Fact]

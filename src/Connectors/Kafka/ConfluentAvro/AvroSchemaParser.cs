@@ -62,6 +62,8 @@ internal static class AvroSchemaParser
                                 throw new FormatException($"a field of record '{name}' has no name");
                             if (!f.TryGetProperty("type", out var fieldType))
                                 throw new FormatException($"field '{fieldName.GetString()}' of record '{name}' has no type");
+                            if (record.Fields.Any(x => x.Name == fieldName.GetString()))
+                                throw new FormatException($"record '{name}' has two fields named '{fieldName.GetString()}'");
                             record.Fields.Add(new AvroField(fieldName.GetString()!, Read(fieldType, inner)));
                         }
                         return record;
