@@ -13,6 +13,8 @@ internal sealed class TableOptions
 
     public string TableName => _table.Name;
 
+    public CatalogTable Table => _table;
+
     public bool Contains(ConfigOption option) => Text(option) is not null;
 
     public string? Raw(string key) => _table.Options.TryGetValue(key, out var v) ? v : null;

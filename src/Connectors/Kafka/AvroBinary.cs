@@ -130,7 +130,7 @@ internal static class AvroBinary
 
         /// <summary>The item count of the next block of an array or map (0 ends it); a negative count is followed by the
         /// block's size in bytes, which a reader going item by item skips.</summary>
-        private static long BlockCount(ReadOnlySpan<byte> data, ref int at)
+        internal static long BlockCount(ReadOnlySpan<byte> data, ref int at)
         {
             long count = Long(data, ref at);
             if (count >= 0) return count;
@@ -138,7 +138,7 @@ internal static class AvroBinary
             return -count;
         }
 
-        private static ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> data, ref int at)
+        internal static ReadOnlySpan<byte> Bytes(ReadOnlySpan<byte> data, ref int at)
         {
             long n = Long(data, ref at);
             if (n < 0 || n > data.Length - at) throw new InvalidDataException($"a length of {n} bytes");
@@ -147,7 +147,7 @@ internal static class AvroBinary
             return bytes;
         }
 
-        private static long Long(ReadOnlySpan<byte> data, ref int at)
+        internal static long Long(ReadOnlySpan<byte> data, ref int at)
         {
             ulong raw = 0;
             for (int shift = 0; ; shift += 7)

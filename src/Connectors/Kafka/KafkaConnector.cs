@@ -67,7 +67,7 @@ public sealed class KafkaConnector : TableConnectorBase
 
     public override IReadOnlyList<ConfigOption> OptionalOptions => KafkaOptions.Optional;
 
-    public override IReadOnlyList<string> OptionPrefixes { get; } = new[] { KafkaOptions.PropertiesPrefix };
+    public override IReadOnlyList<string> OptionPrefixes => KafkaOptions.Prefixes;
 
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;

@@ -52,6 +52,12 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         if (keyFormat == "csv") CheckCsv(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        List<string> Names(List<int> columns) =>
+            columns.Select(c => keyColumns.Contains(c) && prefix.Length > 0 ? physical[c].Name[prefix.Length..] : physical[c].Name).ToList();
+        if (valueFormat == ConfluentAvro.ConfluentAvroOptions.Identifier)
+            ConfluentAvro.ConfluentAvroFormat.Check(table, isKey: false, KafkaOptions.ValueFormat.Key, valueColumns, Names(valueColumns));
+        if (keyFormat == ConfluentAvro.ConfluentAvroOptions.Identifier)
+            ConfluentAvro.ConfluentAvroFormat.Check(table, isKey: true, KafkaOptions.KeyFormat.Key, keyColumns, Names(keyColumns));
         return new KafkaFields(keyColumns, valueColumns, keyFormat, valueFormat, prefix);
     }
 

@@ -8,18 +8,21 @@ public static class KafkaOptions
 {
     public const string PropertiesPrefix = "properties.";
 
+    /// <summary>The formats of a record key (and of an upsert-kafka value).</summary>
+    internal static readonly string[] KeyFormats = { "json", "csv", "raw", "avro", ConfluentAvro.ConfluentAvroOptions.Identifier };
+
     public static readonly ConfigOption<string?> Topic = Options.OptionalString("topic",
         "Topic(s) to read from or write to; several as 'topic-1;topic-2' (source only).");
     public static readonly ConfigOption<string?> TopicPattern = Options.OptionalString("topic-pattern",
         "Regular expression for the topics to read (the whole name must match); instead of 'topic'.");
 
     public static readonly ConfigOption<string> ValueFormat = Options.Enum("value.format", "json",
-        "Format of the record value: json, csv, raw or avro, or a change-data format read as a changelog (debezium-json, canal-json, "
+        "Format of the record value: json, csv, raw, avro or avro-confluent, or a change-data format read as a changelog (debezium-json, canal-json, "
         + "maxwell-json; debezium-json is written too) ('format' is the same option; one of them is required).",
-        new[] { "json", "csv", "raw", "avro", "debezium-json", "canal-json", "maxwell-json" }, "format");
+        new[] { "json", "csv", "raw", "avro", ConfluentAvro.ConfluentAvroOptions.Identifier, "debezium-json", "canal-json", "maxwell-json" }, "format");
     public static readonly ConfigOption<string?> KeyFormat = new("key.format", null,
-        "Format of the record key (json, csv, raw or avro); needs 'key.fields'.", s => ParseFormat(s), v => v ?? "", hasDefault: false,
-        allowedValues: new[] { "json", "csv", "raw", "avro" });
+        "Format of the record key (json, csv, raw, avro or avro-confluent); needs 'key.fields'.", s => ParseFormat(s), v => v ?? "", hasDefault: false,
+        allowedValues: KeyFormats);
     public static readonly ConfigOption<string?> KeyFields = Options.OptionalString("key.fields",
         "Physical columns that make up the record key, as 'a;b'.");
     public static readonly ConfigOption<string> KeyFieldsPrefix = Options.String("key.fields-prefix", "",
@@ -79,8 +82,11 @@ public static class KafkaOptions
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
         JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
-        CsvNullLiteral, CsvEscapeCharacter, RawCharset, .. ChangelogFormats.ChangelogFormatOptions.All,
+        CsvNullLiteral, CsvEscapeCharacter, RawCharset, .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
+
+    /// <summary>Option prefixes passed on: the client's properties and the registry client's.</summary>
+    public static IReadOnlyList<string> Prefixes { get; } = [PropertiesPrefix, .. ConfluentAvro.ConfluentAvroOptions.DeclaredPrefixes];
 
     /// <summary>A format option under its plain key (with 'format') and its 'value.'-prefixed key (with 'value.format').</summary>
     private static ConfigOption<T> Fallback<T>(ConfigOption<T> option) =>
@@ -92,9 +98,9 @@ public static class KafkaOptions
         new(key, null, description, s => long.TryParse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v)
             ? v : throw new FormatException($"'{s}' is not a whole number"), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
 
-    private static string? ParseFormat(string s)
+    internal static string ParseFormat(string s)
     {
         var lower = s.Trim().ToLowerInvariant();
-        return lower is "json" or "csv" or "raw" or "avro" ? lower : throw new FormatException($"'{s}' is not one of json, csv, raw, avro");
+        return KeyFormats.Contains(lower) ? lower : throw new FormatException($"'{s}' is not one of {string.Join(", ", KeyFormats)}");
     }
 }

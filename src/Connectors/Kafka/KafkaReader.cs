@@ -312,28 +312,42 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
                 continue;
             }
             int added = 1;
-            string? error;
-            if (_value.Changes is { } changes)
+            string? error = null;
+            string? registryError = null;
+            string part = "value";
+            try
             {
-                // A change message gives any number of rows (none for a DDL event or a filtered table).
-                error = changes.TryAppend(message.Value, _value.Columns, _kinds) is { } changeError ? "value: " + changeError : null;
-                added = _kinds.Count - rows;
+                if (_value.Changes is { } changes)
+                {
+                    // A change message gives any number of rows (none for a DDL event or a filtered table).
+                    error = changes.TryAppend(message.Value, _value.Columns, _kinds) is { } changeError ? "value: " + changeError : null;
+                    added = _kinds.Count - rows;
+                }
+                else error = _value.TryAppend(message.Value) is { } valueError ? "value: " + valueError : null;
+                part = "key";
+                for (int k = 0; k < added && error is null && _key is not null; k++)
+                    if (_key.TryAppend(message.Key) is { } keyError) error = "key: " + keyError;
             }
-            else error = _value.TryAppend(message.Value) is { } valueError ? "value: " + valueError : null;
-            for (int k = 0; k < added && error is null && _key is not null; k++)
-                if (_key.TryAppend(message.Key) is { } keyError) error = "key: " + keyError;
-            if (error is not null)
+            catch (ConfluentAvro.SchemaRegistryException e)
+            {
+                // Not the record's fault: never skipped, whatever the ignore option says.
+                registryError = $"{part}: {e.Message}";
+            }
+            if (error is not null || registryError is not null)
             {
                 _value.Truncate(rows);
                 _key?.Truncate(rows);
                 _kinds.Truncate(rows);
-                if (_value.IgnoreErrors)
+                if (registryError is null && _value.IgnoreErrors)
                 {
                     SkippedRecords++;
                     state.Next = offset + 1;
                     continue;
                 }
-                var failure = new InvalidDataException($"Malformed record in table '{_context.Table.Name}' at Kafka topic '{result.Topic}', "
+                var failure = registryError is not null
+                    ? new InvalidDataException($"Cannot decode the record in table '{_context.Table.Name}' at Kafka topic '{result.Topic}', "
+                        + $"partition {result.Partition.Value}, offset {offset}: {registryError}.")
+                    : new InvalidDataException($"Malformed record in table '{_context.Table.Name}' at Kafka topic '{result.Topic}', "
                     + $"partition {result.Partition.Value}, offset {offset}: {error}."
                     + (_value.IgnoreOption is { } option ? $" Fix the record or set '{option}' = 'true' to skip such records." : ""));
                 // The position stays at the bad record: a restart meets it again, never skips it.
@@ -590,6 +604,8 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
 
     public ValueTask DisposeAsync()
     {
+        _value?.Dispose();
+        _key?.Dispose();
         _admin?.Dispose();
         if (_consumer is not null)
         {

@@ -9,7 +9,7 @@ namespace StreamSql.Connectors.Kafka;
 /// Decodes the key or the value of a record into columns with the formats the filesystem connector reads (json, csv) or
 /// <c>raw</c> (the bytes as one STRING or BYTES column). <see cref="Columns"/> holds one builder per decoded field.
 /// </summary>
-internal sealed class KafkaRecordDecoder
+internal sealed class KafkaRecordDecoder : IDisposable
 {
     private readonly IRecordParser? _parser;
 
@@ -39,6 +39,10 @@ internal sealed class KafkaRecordDecoder
                 }
                 _parser = new AvroBinary.Parser(new Schema(fields, null), millis);
                 break;
+            case ConfluentAvro.ConfluentAvroOptions.Identifier:
+                // The writer schema comes with each record; only the needed fields are read, the others skipped.
+                (_parser, _registry) = ConfluentAvro.ConfluentAvroFormat.CreateParser(options.Table, isKey, fields, needed, millis);
+                break;
             case ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal or ChangelogFormats.ChangelogFormatOptions.Maxwell:
                 (Changes, IgnoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format, schema, options);
                 IgnoreOption = Changes.IgnoreOption;
@@ -59,6 +63,11 @@ internal sealed class KafkaRecordDecoder
     }
 
     public ColumnBuilder[] Columns { get; }
+
+    /// <summary>avro-confluent: the schema registry's client.</summary>
+    private readonly ConfluentAvro.SchemaRegistryClient? _registry;
+
+    public void Dispose() => _registry?.Dispose();
 
     /// <summary>The change-data parser when the format is one (debezium-json, canal-json, maxwell-json): a record gives any
     /// number of rows with kinds, appended to <see cref="Columns"/> by the parser.</summary>

@@ -22,8 +22,9 @@ internal sealed class KafkaRecordEncoder
     /// <param name="columns">The columns of the input batch to encode, in the format's field order.</param>
     /// <param name="names">The names the format gives them.</param>
     /// <param name="types">The table's types of the columns (their nullability and precision, which avro's schema follows).</param>
+    /// <param name="topic">The topic written to (avro-confluent's default subject is named after it).</param>
     public KafkaRecordEncoder(string format, IReadOnlyList<int> columns, IReadOnlyList<string> names, Schema input, TableOptions options,
-        IReadOnlyList<Sql.Planner.Types.SqlType> types)
+        IReadOnlyList<Sql.Planner.Types.SqlType> types, string topic, bool isKey)
     {
         var millis = types.Select(AvroBinary.Millis).ToList();
         _lineFormat = format is "json" or "csv" or ChangelogFormats.ChangelogFormatOptions.Debezium;
@@ -33,6 +34,7 @@ internal sealed class KafkaRecordEncoder
         {
             "raw" => null,
             "avro" => new AvroBinary.Encoder(millis),
+            ConfluentAvro.ConfluentAvroOptions.Identifier => ConfluentAvro.ConfluentAvroFormat.CreateEncoder(options.Table, isKey, topic, names, types, millis),
             "csv" => new CsvRowEncoder(options.Get(KafkaOptions.CsvFieldDelimiter),
                 options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter),
                 options.Get(KafkaOptions.CsvEscapeCharacter), options.Get(KafkaOptions.CsvNullLiteral)),

@@ -112,11 +112,11 @@ internal sealed class KafkaWriter : ISinkWriter
         var physical = context.Table.PhysicalSchema;
         _valueEncoder = new KafkaRecordEncoder(fields.ValueFormat, fields.ValueColumns,
             fields.ValueColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options,
-            fields.ValueColumns.Select(c => physical[c].Type).ToList());
+            fields.ValueColumns.Select(c => physical[c].Type).ToList(), _topic, isKey: false);
         if (fields.KeyFormat is not null)
             _keyEncoder = new KafkaRecordEncoder(fields.KeyFormat, fields.KeyColumns,
                 fields.KeyColumns.Select(c => fields.FormatName(physical, c)).ToList(), context.InputSchema, _options,
-                fields.KeyColumns.Select(c => physical[c].Type).ToList());
+                fields.KeyColumns.Select(c => physical[c].Type).ToList(), _topic, isKey: true);
     }
 
     private int PartitionCount(string topic)

@@ -18,8 +18,8 @@ namespace StreamSql.Connectors.Kafka;
 public sealed class UpsertKafkaConnector : TableConnectorBase
 {
     private static readonly ConfigOption<string?> ValueFormatRequired = new("value.format", null,
-        "Format of the record value: json, csv, raw or avro.", s => s.Trim().ToLowerInvariant() is "json" or "csv" or "raw" or "avro" ? s.Trim().ToLowerInvariant()
-            : throw new FormatException($"'{s}' is not one of json, csv, raw, avro"), v => v ?? "", hasDefault: false, allowedValues: new[] { "json", "csv", "raw", "avro" });
+        "Format of the record value: json, csv, raw, avro or avro-confluent.", s => KafkaOptions.ParseFormat(s), v => v ?? "", hasDefault: false,
+        allowedValues: KafkaOptions.KeyFormats);
     private static readonly ConfigOption<int> BufferFlushMaxRows = Options.Int("sink.buffer-flush.max-rows", 0,
         "Rows buffered to keep the last per key before writing (accepted; rows are written as they come).");
     private static readonly ConfigOption<TimeSpan> BufferFlushInterval = Options.Duration("sink.buffer-flush.interval", TimeSpan.Zero,
@@ -29,17 +29,17 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
 
     public override IReadOnlyList<ConfigOption> RequiredOptions { get; } = new ConfigOption[] { KafkaOptions.Topic, KafkaOptions.KeyFormat, ValueFormatRequired };
 
-    public override IReadOnlyList<ConfigOption> OptionalOptions { get; } = new ConfigOption[]
-    {
+    public override IReadOnlyList<ConfigOption> OptionalOptions { get; } =
+    [
         KafkaOptions.KeyFieldsPrefix, KafkaOptions.ValueFieldsInclude, KafkaOptions.DeliveryGuarantee, KafkaOptions.TransactionalIdPrefix,
         KafkaOptions.ProgressTopic, KafkaOptions.SinkParallelism, BufferFlushMaxRows, BufferFlushInterval, KafkaOptions.JsonIgnoreParseErrors,
         KafkaOptions.JsonFailOnMissingField, KafkaOptions.JsonTimestampFormat, KafkaOptions.JsonEncodeDecimalAsPlainNumber, KafkaOptions.CsvFieldDelimiter,
         KafkaOptions.CsvQuoteCharacter, KafkaOptions.CsvDisableQuoteCharacter, KafkaOptions.CsvAllowComments, KafkaOptions.CsvIgnoreParseErrors,
         KafkaOptions.CsvNullLiteral, KafkaOptions.CsvEscapeCharacter, KafkaOptions.BoundedMode, KafkaOptions.BoundedSpecificOffsets,
-        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism,
-    };
+        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism, .. ConfluentAvro.ConfluentAvroOptions.Declared,
+    ];
 
-    public override IReadOnlyList<string> OptionPrefixes { get; } = new[] { KafkaOptions.PropertiesPrefix };
+    public override IReadOnlyList<string> OptionPrefixes => KafkaOptions.Prefixes;
 
     public override bool SupportsSink => true;
 

@@ -66,6 +66,15 @@ public sealed class MockKafkaCluster : IDisposable
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
     }
 
+    /// <summary>Produces plain records of bytes (a binary format such as Confluent's Avro), each to the given partition.</summary>
+    public void ProduceBytes(string topic, IEnumerable<(int Partition, byte[]? Key, byte[]? Value)> records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = BootstrapServers }).Build();
+        foreach (var (partition, key, value) in records)
+            producer.Produce(new TopicPartition(topic, partition), new Message<byte[]?, byte[]?> { Key = key, Value = value });
+        if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
+    }
+
     /// <summary>The whole log of a partition as stored, transaction markers included.</summary>
     public PartitionLog ReadLog(string topic, int partition) => RawLogReader.Read(BootstrapServers, topic, partition);
 
