@@ -11,7 +11,8 @@ namespace StreamSql.Connectors.Postgres;
 /// <c>'connector' = 'postgres-cdc'</c>, Flink CDC's PostgreSQL source: a snapshot of the table, then its changes from a
 /// logical replication slot (pgoutput), as a changelog — full before images with <c>'changelog-mode' = 'all'</c> (REPLICA
 /// IDENTITY FULL), or upserts by the primary key with <c>'upsert'</c>. Exactly once across restores through the LSN kept
-/// in checkpoints (<see cref="PostgresCdcReader"/>). Flink CDC's <c>debezium.*</c> options are accepted.
+/// in checkpoints (<see cref="PostgresCdcReader"/>), also for a snapshot cut short. Flink CDC's metadata columns
+/// (<see cref="PostgresCdcMetadata"/>); its <c>debezium.*</c> options are accepted.
 /// </summary>
 public sealed class PostgresCdcConnector : TableConnectorBase
 {
