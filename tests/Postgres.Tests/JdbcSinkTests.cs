@@ -105,4 +105,41 @@ public sealed class JdbcSinkTests
             + "2026-12-03|13:14:15|2026-12-03 01:02:03.456789|2025-12-03 01:02:03.123+00|{\"a\": [1, 2]}", rows[0]);
         Assert.Equal("", rows[1]);
     }
+
+    [SkippableFact]
+    public async Task The_flush_interval_writes_a_partly_full_buffer_while_the_source_stays_idle()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("interval");
+        await Pg.ExecuteAsync(db, """
+            CREATE TABLE src (id INT PRIMARY KEY, v BIGINT);
+            INSERT INTO src VALUES (1, 10);
+            CREATE TABLE dst (id INT PRIMARY KEY, v BIGINT);
+            """);
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(db);
+        await using var env = Environment();
+        // No checkpoints, so only the interval can flush: the source (a snapshot, then a replication stream) sends a row,
+        // later one more, and then nothing, far below 'sink.buffer-flush.max-rows'.
+        env.ExecuteSql($"CREATE TABLE src (id INT, v BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'postgres-cdc', 'hostname' = '{b.Host}', "
+            + $"'port' = '{b.Port}', 'username' = '{b.Username}', 'password' = '{b.Password}', 'database-name' = '{b.Database}', 'schema-name' = 'public', "
+            + "'table-name' = 'src', 'slot.name' = 'interval', 'changelog-mode' = 'upsert')");
+        env.ExecuteSql($"CREATE TABLE dst (id INT, v BIGINT, PRIMARY KEY (id) NOT ENFORCED) WITH ({With(db, "dst",
+            ", 'sink.buffer-flush.max-rows' = '1000', 'sink.buffer-flush.interval' = '3s'")})");
+        await env.ExecuteScriptAsync("INSERT INTO dst SELECT id, v FROM src");
+        Assert.Equal(["1|10"], await WaitForRowsAsync(db, 1));
+        // Arriving within the interval after that flush, the next row waits in the buffer: only the timer writes it.
+        await Pg.ExecuteAsync(db, "INSERT INTO src VALUES (2, 20)");
+        Assert.Equal(["1|10", "2|20"], await WaitForRowsAsync(db, 2));
+    }
+
+    private static async Task<List<string>> WaitForRowsAsync(string db, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<string> rows;
+        while ((rows = await Pg.RowsAsync(db, "SELECT id, v FROM dst ORDER BY id")).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the sink wrote [{string.Join(", ", rows)}] after 60 s");
+            await Task.Delay(50);
+        }
+        return rows;
+    }
 }

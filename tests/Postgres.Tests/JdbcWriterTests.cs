@@ -37,13 +37,13 @@ public sealed class JdbcWriterTests
         return new Batch(new RecordBatch(schema, new IArrowArray[] { words.Build(), counts.Build() }, rows.Length), rows.Select(r => r.Kind).ToArray());
     }
 
-    private static async Task<JdbcWriter> OpenAsync(CatalogTable table, string owner = "job/op", int subtask = 0, TextWriter? diagnostics = null)
+    private static async Task<JdbcWriter> OpenAsync(CatalogTable table, string owner = "job/op", int subtask = 0, TextWriter? diagnostics = null, IClock? clock = null)
     {
         new JdbcConnector().Validate(table);
         var writer = new JdbcWriter { Backoff = _ => TimeSpan.FromMilliseconds(200) };
         await writer.OpenAsync(new SinkWriterContext(table, ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema),
             table.PrimaryKey.Count > 0 ? Sql.Planner.Types.ChangelogMode.Upsert : Sql.Planner.Types.ChangelogMode.InsertOnly,
-            "job", subtask, 1, Configuration.Empty, SystemClock.Instance, TextWriter.Null) { OutputOwner = owner, Diagnostics = diagnostics ?? TextWriter.Null },
+            "job", subtask, 1, Configuration.Empty, clock ?? SystemClock.Instance, TextWriter.Null) { OutputOwner = owner, Diagnostics = diagnostics ?? TextWriter.Null },
             CancellationToken.None);
         return writer;
     }
@@ -196,5 +196,44 @@ public sealed class JdbcWriterTests
         }
         Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal(new[] { "a|1", "c|3" }, await Pg.TextRowsAsync(db, "counts", "word, n", "word"));
+    }
+
+    private sealed class ManualClock : IClock
+    {
+        public long Millis { get; set; }
+        public long NowMicros() => Millis * 1000;
+        public long MonotonicMillis() => Millis;
+    }
+
+    [SkippableFact]
+    public async Task At_least_once_a_partly_full_buffer_is_flushed_once_the_interval_passed_without_more_rows()
+    {
+        var db = await CountsDatabaseAsync();
+        var table = Table(db, "at-least-once");
+        table = table with { Options = new Dictionary<string, string>(table.Options) { ["sink.buffer-flush.max-rows"] = "100", ["sink.buffer-flush.interval"] = "1s" } };
+        var clock = new ManualClock { Millis = 5_000 };
+        await using var writer = await OpenAsync(table, clock: clock);
+        Assert.Equal(long.MaxValue, writer.NextDueMillis);
+        clock.Millis = 5_200;
+        await writer.WriteAsync(Changes((RowKind.Insert, "a", 1)), CancellationToken.None);
+        Assert.Equal(6_000, writer.NextDueMillis);
+        await writer.OnTimerAsync(5_999, CancellationToken.None);
+        Assert.Empty(await Pg.RowsAsync(db, "SELECT * FROM counts"));
+        clock.Millis = 6_000;
+        await writer.OnTimerAsync(6_000, CancellationToken.None);
+        Assert.Equal(["a|1"], await Pg.RowsAsync(db, "SELECT word, n FROM counts"));
+        Assert.Equal(long.MaxValue, writer.NextDueMillis);
+    }
+
+    [SkippableFact]
+    public async Task Exactly_once_and_a_zero_interval_have_no_timer()
+    {
+        var db = await CountsDatabaseAsync();
+        await using var exactly = await OpenAsync(Table(db, "exactly-once"));
+        await exactly.WriteAsync(Changes((RowKind.Insert, "a", 1)), CancellationToken.None);
+        Assert.Equal(long.MaxValue, exactly.NextDueMillis);
+        await using var untimed = await OpenAsync(Table(db, "at-least-once"), owner: "job/other");
+        await untimed.WriteAsync(Changes((RowKind.Insert, "b", 1)), CancellationToken.None);
+        Assert.Equal(long.MaxValue, untimed.NextDueMillis);
     }
 }

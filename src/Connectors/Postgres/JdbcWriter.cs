@@ -10,8 +10,9 @@ namespace StreamSql.Connectors.Postgres;
 /// One subtask of a jdbc sink into PostgreSQL. Rows are buffered (<see cref="JdbcChangeBuffer"/>: upserts reduced to the last
 /// change per key) and written a flush at a time by <see cref="JdbcBatchStatements"/> in one transaction.
 /// <para><c>at-least-once</c> (Flink's behaviour): a flush when <c>sink.buffer-flush.max-rows</c> rows are buffered, when
-/// <c>sink.buffer-flush.interval</c> has passed since the last one (checked as rows arrive), and on every barrier, so a
-/// completed checkpoint never covers a row the database does not hold.</para>
+/// <c>sink.buffer-flush.interval</c> has passed since the last one (a timer: a partly full buffer is flushed after the
+/// interval also when no more rows arrive, as Flink's scheduled flusher does), and on every barrier, so a completed
+/// checkpoint never covers a row the database does not hold.</para>
 /// <para><c>exactly-once</c> (StreamSql's own): the changes of an epoch (between two barriers) are handed over on the barrier
 /// as the checkpoint's committable (<see cref="JdbcCommittable"/>); when the checkpoint completes they are written in one
 /// transaction that also inserts the epoch's progress row into <c>sink.progress-table</c>. The insert comes first and does
@@ -21,7 +22,7 @@ namespace StreamSql.Connectors.Postgres;
 /// tries (Flink's back-off); then the job fails and its restart strategy restores it from the latest checkpoint. Errors the
 /// data causes (a constraint, a value PostgreSQL refuses) fail at once.</para>
 /// </summary>
-internal sealed class JdbcWriter : ISinkWriter
+internal sealed class JdbcWriter : ISinkWriter, ITimedSinkWriter
 {
     /// <summary>Upsert buffers are reduced in place past this many rows, so an exactly-once epoch holds about one row per key.</summary>
     private const int CompactAfterRows = 1 << 16;
@@ -101,6 +102,13 @@ internal sealed class JdbcWriter : ISinkWriter
         if ((_maxRows > 0 && _buffer.RowCount >= _maxRows)
             || (_intervalMillis > 0 && _context.Clock.MonotonicMillis() - _lastFlushMillis >= _intervalMillis))
             await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public long NextDueMillis => _exactlyOnce || _intervalMillis <= 0 || _buffer is null || _buffer.IsEmpty ? long.MaxValue : _lastFlushMillis + _intervalMillis;
+
+    public async ValueTask OnTimerAsync(long nowMillis, CancellationToken cancellationToken)
+    {
+        if (nowMillis >= NextDueMillis) await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace StreamSql.Connectors.Postgres;
 /// <c>'connector' = 'postgres-cdc'</c>, Flink CDC's PostgreSQL source: a snapshot of the table, then its changes from a
 /// logical replication slot (pgoutput), as a changelog — full before images with <c>'changelog-mode' = 'all'</c> (REPLICA
 /// IDENTITY FULL), or upserts by the primary key with <c>'upsert'</c>. Exactly once across restores through the LSN kept
-/// in checkpoints (<see cref="PostgresCdcReader"/>). Flink CDC's <c>debezium.*</c> options are accepted.
+/// in checkpoints (<see cref="PostgresCdcReader"/>), also for a snapshot cut short. Flink CDC's metadata columns
+/// (<see cref="PostgresCdcMetadata"/>); its <c>debezium.*</c> options are accepted.
 /// </summary>
 public sealed class PostgresCdcConnector : TableConnectorBase
 {
@@ -20,6 +21,7 @@ public sealed class PostgresCdcConnector : TableConnectorBase
     public override IReadOnlyList<ConfigOption> OptionalOptions => PostgresCdcOptions.Optional;
     public override IReadOnlyList<string> OptionPrefixes { get; } = ["debezium."];
     public override bool SupportsSource => true;
+    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => PostgresCdcMetadata.Readable;
 
     public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
         table.Options.TryGetValue(PostgresCdcOptions.ChangelogMode.Key, out var mode) && string.Equals(mode.Trim(), "upsert", StringComparison.OrdinalIgnoreCase)
@@ -31,6 +33,16 @@ public sealed class PostgresCdcConnector : TableConnectorBase
         if (SourceChangelogMode(table) == ChangelogMode.Upsert && table.PrimaryKey.Count == 0)
             throw new ConnectorOptionException(PostgresCdcOptions.ChangelogMode.Key,
                 $"postgres-cdc table '{table.Name}' sets 'changelog-mode' = 'upsert', which needs a PRIMARY KEY (...) NOT ENFORCED on the table");
+        foreach (var column in table.Columns.OfType<MetadataColumn>())
+        {
+            var expected = PostgresCdcMetadata.Readable[column.MetadataKey];
+            bool fits = expected.Kind == SqlTypeKind.TimestampLtz
+                ? column.Type.Kind is SqlTypeKind.TimestampLtz or SqlTypeKind.Timestamp
+                : column.Type.Kind is SqlTypeKind.VarChar or SqlTypeKind.Char;
+            if (!fits)
+                throw new ConnectorOptionException("connector",
+                    $"postgres-cdc table '{table.Name}' reads metadata '{column.MetadataKey}' into column '{column.Name}' of type {column.Type}, but it is {expected}");
+        }
         foreach (var column in table.PhysicalSchema.Fields)
             if (PostgresFieldReader.For(column.Type) is null)
                 throw new ConnectorOptionException("connector", $"postgres-cdc table '{table.Name}' cannot read column '{column.Name}' of type {column.Type}");

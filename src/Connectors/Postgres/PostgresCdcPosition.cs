@@ -1,32 +1,101 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace StreamSql.Connectors.Postgres;
 
 /// <summary>
-/// Where a postgres-cdc source stands, as stored in a checkpoint: whether it started (its snapshot, if any, was emitted)
-/// and the end LSN of the last transaction it emitted — a restore asks the slot for the transactions that commit after it.
-/// Layout: a version byte (1), a flag byte (1 = started), the LSN as 8 bytes big-endian.
+/// Where a postgres-cdc source stands, as stored in a checkpoint.
+/// <list type="bullet">
+/// <item><see cref="PostgresCdcPhase.NotStarted"/>: nothing emitted yet; a restore takes a new snapshot.</item>
+/// <item><see cref="PostgresCdcPhase.Snapshot"/>: part of the snapshot was emitted. <see cref="Lsn"/> is the slot's
+///   consistent point, where the stream will start; <see cref="Segments"/> say which rows were emitted and as of which
+///   LSN (empty when the table has no key to resume by).</item>
+/// <item><see cref="PostgresCdcPhase.Stream"/>: <see cref="Lsn"/> is the end LSN of the last transaction emitted; a restore
+///   asks the slot for the transactions that commit after it. <see cref="Segments"/> remain while the stream has not yet
+///   passed the LSN of a snapshot that was resumed (see <see cref="PostgresSnapshotCoverage"/>).</item>
+/// </list>
+/// Layout: a version byte (2), the phase byte, the LSN (8 bytes big-endian), the segment count (4 bytes), then per segment
+/// its LSN (8 bytes), its key column count (4 bytes, -1 for no upper bound) and each key value as a length-prefixed UTF-8
+/// string. Version 1 (a started flag and an LSN) is still read.
 /// </summary>
-internal readonly record struct PostgresCdcPosition(bool Started, ulong Lsn)
+internal sealed record PostgresCdcPosition(PostgresCdcPhase Phase, ulong Lsn, IReadOnlyList<PostgresSnapshotSegment> Segments)
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
+    private const byte Version1 = 1;
 
-    public static PostgresCdcPosition NotStarted => new(false, 0);
+    public static PostgresCdcPosition NotStarted { get; } = new(PostgresCdcPhase.NotStarted, 0, []);
+
+    public static PostgresCdcPosition Streaming(ulong lsn, IReadOnlyList<PostgresSnapshotSegment> segments) => new(PostgresCdcPhase.Stream, lsn, segments);
+
+    public bool Equals(PostgresCdcPosition? other) =>
+        other is not null && Phase == other.Phase && Lsn == other.Lsn && Segments.SequenceEqual(other.Segments);
+
+    public override int GetHashCode() => HashCode.Combine(Phase, Lsn, Segments.Count);
 
     public byte[] Encode()
     {
-        var bytes = new byte[10];
-        bytes[0] = Version;
-        bytes[1] = Started ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(2), Lsn);
-        return bytes;
+        using var stream = new MemoryStream();
+        Span<byte> head = stackalloc byte[14];
+        head[0] = Version;
+        head[1] = (byte)Phase;
+        BinaryPrimitives.WriteUInt64BigEndian(head[2..], Lsn);
+        BinaryPrimitives.WriteInt32BigEndian(head[10..], Segments.Count);
+        stream.Write(head);
+        Span<byte> number = stackalloc byte[8];
+        foreach (var segment in Segments)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(number, segment.Lsn);
+            stream.Write(number);
+            BinaryPrimitives.WriteInt32BigEndian(number, segment.UpperKey?.Count ?? -1);
+            stream.Write(number[..4]);
+            foreach (var value in segment.UpperKey ?? [])
+            {
+                var bytes = Encoding.UTF8.GetBytes(value);
+                BinaryPrimitives.WriteInt32BigEndian(number, bytes.Length);
+                stream.Write(number[..4]);
+                stream.Write(bytes);
+            }
+        }
+        return stream.ToArray();
     }
 
     /// <exception cref="InvalidDataException">Not a position this version wrote.</exception>
     public static PostgresCdcPosition Decode(byte[] bytes, string table)
     {
-        if (bytes.Length != 10 || bytes[0] != Version || bytes[1] > 1)
-            throw new InvalidDataException($"the postgres-cdc position of table '{table}' in the checkpoint is not one this version wrote");
-        return new PostgresCdcPosition(bytes[1] == 1, BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(2)));
+        var foreign = new InvalidDataException($"the postgres-cdc position of table '{table}' in the checkpoint is not one this version wrote");
+        if (bytes.Length == 10 && bytes[0] == Version1 && bytes[1] <= 1)
+        {
+            ulong lsn = BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(2));
+            return bytes[1] == 1 ? Streaming(lsn, []) : NotStarted;
+        }
+        if (bytes.Length < 14 || bytes[0] != Version || bytes[1] > (byte)PostgresCdcPhase.Stream) throw foreign;
+        var span = bytes.AsSpan();
+        var phase = (PostgresCdcPhase)span[1];
+        ulong at = BinaryPrimitives.ReadUInt64BigEndian(span[2..]);
+        int count = BinaryPrimitives.ReadInt32BigEndian(span[10..]);
+        int offset = 14;
+        if (count < 0 || count > bytes.Length) throw foreign;
+        var segments = new List<PostgresSnapshotSegment>(count);
+        for (int s = 0; s < count; s++)
+        {
+            if (offset + 12 > bytes.Length) throw foreign;
+            ulong lsn = BinaryPrimitives.ReadUInt64BigEndian(span[offset..]);
+            int columns = BinaryPrimitives.ReadInt32BigEndian(span[(offset + 8)..]);
+            offset += 12;
+            if (columns < -1 || columns > bytes.Length) throw foreign;
+            string[]? key = columns < 0 ? null : new string[columns];
+            for (int c = 0; c < columns; c++)
+            {
+                if (offset + 4 > bytes.Length) throw foreign;
+                int length = BinaryPrimitives.ReadInt32BigEndian(span[offset..]);
+                offset += 4;
+                if (length < 0 || offset + length > bytes.Length) throw foreign;
+                key![c] = Encoding.UTF8.GetString(span.Slice(offset, length));
+                offset += length;
+            }
+            segments.Add(new PostgresSnapshotSegment(lsn, key));
+        }
+        if (offset != bytes.Length) throw foreign;
+        return new PostgresCdcPosition(phase, at, segments);
     }
 }

@@ -18,9 +18,13 @@ namespace StreamSql.Connectors.Postgres;
 /// Reads a PostgreSQL table's changes through a logical replication slot with pgoutput (Npgsql's replication API).
 /// <list type="bullet">
 /// <item>Start (<c>scan.startup.mode</c> = <c>initial</c>, no checkpoint): the slot is (re)created exporting a snapshot,
-///   the table is read under that snapshot (one batch of <c>+I</c> rows; checkpoints wait for it, as with Flink CDC's
-///   snapshot phase), then the stream continues from the slot's consistent point, so no change is missed or repeated.
-///   <c>latest-offset</c> skips the snapshot.</item>
+///   the table is read under that snapshot in batches of the runtime's batch size, in primary key order
+///   (<see cref="PostgresSnapshotReader"/>), then the stream continues from the slot's consistent point, so no change is
+///   missed or repeated. <c>latest-offset</c> skips the snapshot.</item>
+/// <item>Checkpoints during the snapshot store the last key emitted. The exported snapshot dies with the process, so a
+///   restore continues under a new one, taken with a temporary slot whose consistent point says exactly which
+///   transactions it holds; the stream still starts at the first slot's consistent point, and a change it sends for a
+///   row whose snapshot segment already holds that change is dropped (<see cref="PostgresSnapshotCoverage"/>).</item>
 /// <item>Stream: a transaction's changes are buffered and emitted at its commit as one batch (<c>+I</c>; <c>-U</c>/<c>+U</c>
 ///   with the before image under REPLICA IDENTITY FULL, or <c>+U</c> alone in upsert mode; <c>-D</c>). The position is the
 ///   end LSN of the last transaction emitted.</item>
@@ -40,12 +44,27 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
     private Schema _schema = null!;
     private IReadOnlyList<SqlType> _types = [];
     private IReadOnlyList<string> _columns = [];
+    private PostgresCdcMetadata _metadata = null!;
     private bool _idle;
     private bool _upsert;
+    private bool _started;
     private PostgresCdcPosition _position = PostgresCdcPosition.NotStarted;
     private PostgresCdcPosition? _restored;
     private LogicalReplicationConnection? _replication;
     private Task? _streaming;
+    private string _publication = "";
+    private string _slotName = "";
+
+    // The snapshot in progress: the segments read before (by earlier runs), the one being read and where the stream starts.
+    private PostgresSnapshotReader? _snapshot;
+    private PostgresSnapshotKey? _key;
+    private string _noKeyReason = "";
+    private IReadOnlyList<PostgresSnapshotSegment> _priorSegments = [];
+    private ulong _segmentLsn;
+    private ulong _streamStart;
+    private bool _snapshotEmitted;
+    private PostgresSnapshotCoverage? _coverage;
+
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<(Batch? Changes, ulong EndLsn)> _committed = Channel.CreateBounded<(Batch?, ulong)>(16);
     private readonly SortedDictionary<long, ulong> _pendingAcks = new();
@@ -58,13 +77,13 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
         _context = context;
         _options = new TableOptions(context.Table);
         _idle = context.SubtaskIndex != 0;
-        if (context.MetadataColumns.Count > 0)
-            throw new NotSupportedException($"postgres-cdc table '{TableLabel}' has metadata columns, which this connector does not provide");
         _upsert = _options.Get(PostgresCdcOptions.ChangelogMode) == "upsert";
         var physical = context.Table.PhysicalSchema;
         _types = context.ProjectedColumns.Select(i => physical[i].Type).ToList();
         _columns = context.ProjectedColumns.Select(i => physical[i].Name).ToList();
         _schema = context.OutputSchema;
+        _metadata = new PostgresCdcMetadata(context.MetadataColumns, _options.Require(PostgresCdcOptions.DatabaseName)!,
+            _options.Require(PostgresCdcOptions.SchemaName)!, _options.Require(PostgresCdcOptions.TableName)!);
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = _options.Require(PostgresCdcOptions.Hostname),
@@ -83,14 +102,14 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
     {
         if (positions.Count == 0 || _idle) return;
         _restored = PostgresCdcPosition.Decode(positions[0], TableLabel);
-        _position = _restored.Value;
+        _position = _restored;
     }
 
     public byte[] SnapshotPosition() => _position.Encode();
 
     public void OnCheckpointStarting(long checkpointId)
     {
-        if (!_position.Started) return;
+        if (_position.Phase != PostgresCdcPhase.Stream || _streaming is null) return;
         lock (_ackLock) _pendingAcks[checkpointId] = _position.Lsn;
     }
 
@@ -118,16 +137,25 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
             await Task.Delay(IdleWait, cancellationToken).ConfigureAwait(false);
             return Empty();
         }
-        if (_streaming is null)
+        if (!_started)
         {
-            var snapshot = await StartAsync(cancellationToken).ConfigureAwait(false);
-            if (snapshot is not null) return snapshot;
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+            _started = true;
+        }
+        if (_snapshot is not null)
+        {
+            var rows = await _snapshot.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
+            if (rows is not null) _snapshotEmitted = true;
+            if (rows is null || _snapshot.Ended) await FinishSnapshotAsync().ConfigureAwait(false);
+            else _position = SnapshotProgress();
+            if (rows is not null) return rows;
         }
         while (true)
         {
             if (_committed.Reader.TryRead(out var item))
             {
-                _position = new PostgresCdcPosition(true, item.EndLsn);
+                var segments = _coverage is { } coverage && item.EndLsn < coverage.Until ? _position.Segments : [];
+                _position = PostgresCdcPosition.Streaming(item.EndLsn, segments);
                 if (item.Changes is { Length: > 0 } changes) return changes;
                 continue;
             }
@@ -149,15 +177,36 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
         }
     }
 
-    private Batch Empty() => new(new RecordBatch(_schema, _types.Select(t => ColumnBuilder.Create(t).Build()), 0));
+    private Batch Empty() => new(new RecordBatch(_schema, Enumerable.Range(0, _schema.FieldsList.Count).Select(c => ColumnBuilder.Create(_schema.GetFieldByIndex(c).DataType).Build()), 0));
 
-    /// <summary>Sets up the publication and slot, reads the snapshot when one is due, and starts the stream.</summary>
-    private async Task<Batch?> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The position while the snapshot is read: what earlier runs read, and how far this one got.</summary>
+    private PostgresCdcPosition SnapshotProgress()
+    {
+        if (_key is null)
+            return _snapshotEmitted ? new PostgresCdcPosition(PostgresCdcPhase.Snapshot, _streamStart, []) : PostgresCdcPosition.NotStarted;
+        var segments = _snapshot?.LastKey is { } last ? [.. _priorSegments, new PostgresSnapshotSegment(_segmentLsn, last)] : _priorSegments;
+        return segments.Count == 0 ? PostgresCdcPosition.NotStarted : new PostgresCdcPosition(PostgresCdcPhase.Snapshot, _streamStart, segments);
+    }
+
+    /// <summary>The snapshot is out: the stream starts where the first snapshot was taken, skipping what later segments hold.</summary>
+    private async Task FinishSnapshotAsync()
+    {
+        await _snapshot!.DisposeAsync().ConfigureAwait(false);
+        _snapshot = null;
+        IReadOnlyList<PostgresSnapshotSegment> segments = [.. _priorSegments, new PostgresSnapshotSegment(_segmentLsn, null)];
+        if (segments.All(s => s.Lsn <= _streamStart)) segments = [];
+        _coverage = segments.Count > 0 ? new PostgresSnapshotCoverage(_key!, segments) : null;
+        _position = PostgresCdcPosition.Streaming(_streamStart, segments);
+        StartStream(new NpgsqlLogSequenceNumber(_streamStart));
+    }
+
+    /// <summary>Sets up the publication and slot and opens the snapshot when one is due, else starts the stream.</summary>
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
         string schema = _options.Require(PostgresCdcOptions.SchemaName)!;
         string table = _options.Require(PostgresCdcOptions.TableName)!;
-        string slotName = _options.Require(PostgresCdcOptions.SlotName)!;
-        string publication = _options.Raw("debezium.publication.name") ?? "dbz_publication";
+        _slotName = _options.Require(PostgresCdcOptions.SlotName)!;
+        _publication = _options.Raw("debezium.publication.name") ?? "dbz_publication";
         string qualified = $"{Quote(schema)}.{Quote(table)}";
 
         await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
@@ -172,86 +221,120 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
                 throw new ConnectorOptionException("changelog-mode",
                     $"postgres-cdc table '{TableLabel}' reads {schema}.{table} with 'changelog-mode' = 'all', which needs the before image of every " +
                     $"update and delete: run ALTER TABLE {qualified} REPLICA IDENTITY FULL, or set 'changelog-mode' = 'upsert' (with a PRIMARY KEY)");
-            bool hasPublication = await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = $1)", cancellationToken, publication).ConfigureAwait(false);
+            bool hasPublication = await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = $1)", cancellationToken, _publication).ConfigureAwait(false);
             if (!hasPublication)
-                await ExecuteAsync(connection, $"CREATE PUBLICATION {Quote(publication)} FOR TABLE {qualified}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"CREATE PUBLICATION {Quote(_publication)} FOR TABLE {qualified}", cancellationToken).ConfigureAwait(false);
             else if (!await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = $1 AND schemaname = $2 AND tablename = $3)",
-                         cancellationToken, publication, schema, table).ConfigureAwait(false))
-                await ExecuteAsync(connection, $"ALTER PUBLICATION {Quote(publication)} ADD TABLE {qualified}", cancellationToken).ConfigureAwait(false);
+                         cancellationToken, _publication, schema, table).ConfigureAwait(false))
+                await ExecuteAsync(connection, $"ALTER PUBLICATION {Quote(_publication)} ADD TABLE {qualified}", cancellationToken).ConfigureAwait(false);
+            (_key, _noKeyReason) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, cancellationToken).ConfigureAwait(false);
         }
 
         _replication = new LogicalReplicationConnection(_connectionString);
         await _replication.Open(cancellationToken).ConfigureAwait(false);
         bool slotExists;
         await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
-            slotExists = await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1)", cancellationToken, slotName).ConfigureAwait(false);
+            slotExists = await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1)", cancellationToken, _slotName).ConfigureAwait(false);
 
-        Batch? snapshot = null;
-        NpgsqlLogSequenceNumber? start;
-        if (_restored is { Started: true } restored)
+        var restored = _restored ?? PostgresCdcPosition.NotStarted;
+        if (restored.Phase != PostgresCdcPhase.NotStarted && !slotExists)
+            throw new InvalidOperationException(
+                $"postgres-cdc table '{TableLabel}' continues from a checkpoint, but its replication slot '{_slotName}' (option 'slot.name') no longer exists: " +
+                "the changes since the checkpoint are gone; start the job without the checkpoint to take a new snapshot");
+        if (restored.Phase == PostgresCdcPhase.Stream)
         {
-            if (!slotExists)
-                throw new InvalidOperationException(
-                    $"postgres-cdc table '{TableLabel}' continues from a checkpoint, but its replication slot '{slotName}' (option 'slot.name') no longer exists: " +
-                    "the changes since the checkpoint are gone; start the job without the checkpoint to take a new snapshot");
-            start = new NpgsqlLogSequenceNumber(restored.Lsn);
+            _coverage = restored.Segments.Count > 0
+                ? new PostgresSnapshotCoverage(_key ?? throw CannotResume(), restored.Segments)
+                : null;
+            _position = restored;
+            StartStream(new NpgsqlLogSequenceNumber(restored.Lsn));
+        }
+        else if (restored.Phase == PostgresCdcPhase.Snapshot)
+        {
+            if (_key is null || restored.Segments.Count == 0) throw CannotResume();
+            await ContinueSnapshotAsync(qualified, restored, cancellationToken).ConfigureAwait(false);
         }
         else if (_options.Get(PostgresCdcOptions.StartupMode) == "initial")
         {
-            if (slotExists) await _replication.DropReplicationSlot(slotName, wait: true, cancellationToken).ConfigureAwait(false);
-            var slot = await _replication.CreatePgOutputReplicationSlot(slotName, slotSnapshotInitMode: LogicalSlotSnapshotInitMode.Export,
+            if (slotExists) await _replication.DropReplicationSlot(_slotName, wait: true, cancellationToken).ConfigureAwait(false);
+            var slot = await _replication.CreatePgOutputReplicationSlot(_slotName, slotSnapshotInitMode: LogicalSlotSnapshotInitMode.Export,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            snapshot = await ReadSnapshotAsync(qualified, slot.SnapshotName!, cancellationToken).ConfigureAwait(false);
-            start = slot.ConsistentPoint;
+            _streamStart = _segmentLsn = (ulong)slot.ConsistentPoint;
+            _snapshot = await OpenSnapshotAsync(qualified, slot.SnapshotName!, null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
+            NpgsqlLogSequenceNumber? start = null;
             if (!slotExists)
             {
-                var slot = await _replication.CreatePgOutputReplicationSlot(slotName, slotSnapshotInitMode: LogicalSlotSnapshotInitMode.NoExport,
+                var slot = await _replication.CreatePgOutputReplicationSlot(_slotName, slotSnapshotInitMode: LogicalSlotSnapshotInitMode.NoExport,
                     cancellationToken: cancellationToken).ConfigureAwait(false);
                 start = slot.ConsistentPoint;
             }
-            else start = null;
+            _position = PostgresCdcPosition.Streaming(start is { } s ? (ulong)s : 0, []);
+            StartStream(start);
         }
-        if (start is { } s) _position = new PostgresCdcPosition(true, (ulong)s);
-        else _position = new PostgresCdcPosition(true, _position.Lsn);
-
-        var options = new PgOutputReplicationOptions(publication, PgOutputProtocolVersion.V1);
-        var messages = _replication.StartReplication(new PgOutputReplicationSlot(slotName), options, _stop.Token, start);
-        _streaming = Task.Run(() => StreamAsync(messages, schema, table), CancellationToken.None);
-        return snapshot;
     }
 
-    private async Task<Batch> ReadSnapshotAsync(string qualified, string snapshotName, CancellationToken cancellationToken)
+    private InvalidOperationException CannotResume() => new(
+        $"postgres-cdc table '{TableLabel}' continues from a checkpoint taken during its snapshot, which can only continue in primary key order, but " +
+        $"{_noKeyReason}; start the job without the checkpoint to take a new snapshot");
+
+    /// <summary>Continues a snapshot cut short: the rows after the last key emitted, under a new snapshot exported by a
+    /// temporary slot (its consistent point tells which transactions that snapshot holds).</summary>
+    private async Task ContinueSnapshotAsync(string qualified, PostgresCdcPosition restored, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"SET TRANSACTION SNAPSHOT '{snapshotName.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken).ConfigureAwait(false);
-        var readers = _types.Select(t => PostgresFieldReader.For(t)
+        _streamStart = restored.Lsn;
+        _priorSegments = restored.Segments;
+        _snapshotEmitted = true;
+        await using var exporter = new LogicalReplicationConnection(_connectionString);
+        await exporter.Open(cancellationToken).ConfigureAwait(false);
+        string temporary = $"{_slotName}_snapshot_{Guid.NewGuid():N}";
+        if (temporary.Length > 63) temporary = temporary[..63];
+        var slot = await exporter.CreatePgOutputReplicationSlot(temporary, temporarySlot: true, slotSnapshotInitMode: LogicalSlotSnapshotInitMode.Export,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        _segmentLsn = (ulong)slot.ConsistentPoint;
+        // Once imported the snapshot no longer needs its exporter: closing it drops the temporary slot.
+        _snapshot = await OpenSnapshotAsync(qualified, slot.SnapshotName!, restored.Segments[^1].UpperKey, cancellationToken).ConfigureAwait(false);
+        _position = SnapshotProgress();
+    }
+
+    private async Task<PostgresSnapshotReader> OpenSnapshotAsync(string qualified, string snapshotName, IReadOnlyList<string>? after, CancellationToken cancellationToken)
+    {
+        var fields = _types.Select(t => PostgresFieldReader.For(t)
             ?? throw new NotSupportedException($"postgres-cdc table '{TableLabel}' cannot read a column of type {t}")).ToArray();
-        var builders = _types.Select(t => ColumnBuilder.Create(t)).ToArray();
-        await using var command = new NpgsqlCommand($"SELECT {string.Join(", ", _columns.Select(Quote))} FROM {qualified}", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        int rows = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            for (int c = 0; c < builders.Length; c++) readers[c].Append(reader, c, builders[c]);
-            rows++;
-        }
-        return new Batch(new RecordBatch(_schema, builders.Select(b => b.Build()), rows));
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await PostgresSnapshotReader.OpenAsync(connection, snapshotName, qualified, _columns, _types, _schema, fields, _metadata, _key, after, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary>Decodes the stream: the table's changes buffered per transaction, handed over at each commit.</summary>
-    private async Task StreamAsync(IAsyncEnumerable<PgOutputReplicationMessage> messages, string schema, string table)
+    private void StartStream(NpgsqlLogSequenceNumber? start)
     {
-        var buffer = new PostgresChangeBuffer(_schema, _types, TableLabel);
+        string schema = _options.Require(PostgresCdcOptions.SchemaName)!;
+        string table = _options.Require(PostgresCdcOptions.TableName)!;
+        var options = new PgOutputReplicationOptions(_publication, PgOutputProtocolVersion.V1);
+        var messages = _replication!.StartReplication(new PgOutputReplicationSlot(_slotName), options, _stop.Token, start);
+        _streaming = Task.Run(() => StreamAsync(messages, schema, table, _coverage), CancellationToken.None);
+    }
+
+    /// <summary>Decodes the stream: the table's changes buffered per transaction, handed over at each commit. A change
+    /// <paramref name="coverage"/> says the snapshot already holds is dropped; of an update whose one half is held, the
+    /// other half goes out alone as <c>-D</c> or <c>+I</c>.</summary>
+    private async Task StreamAsync(IAsyncEnumerable<PgOutputReplicationMessage> messages, string schema, string table, PostgresSnapshotCoverage? coverage)
+    {
+        var buffer = new PostgresChangeBuffer(_schema, _types, _metadata, TableLabel);
         var ours = new HashSet<uint>();
         var token = _stop.Token;
+        ulong commitLsn = 0;
+        bool Held(string?[] values) => coverage is not null && buffer.KeyOf(values) is { } key && coverage.Holds(key, commitLsn);
         await foreach (var message in messages.ConfigureAwait(false))
         {
             switch (message)
             {
+                case BeginMessage begin:
+                    commitLsn = (ulong)begin.TransactionFinalLsn;
+                    buffer.CommitMicros = (begin.TransactionCommitTimestamp.ToUniversalTime().Ticks - DateTime.UnixEpoch.Ticks) / 10;
+                    break;
                 case RelationMessage relation:
                     if (relation.Namespace == schema && relation.RelationName == table)
                     {
@@ -260,29 +343,56 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
                         for (int i = 0; i < map.Length; i++)
                             map[i] = IndexOf(relation.Columns[i].ColumnName);
                         buffer.Map = map;
+                        buffer.KeyColumns = _key is null ? [] : _key.Columns.Select(k =>
+                        {
+                            for (int i = 0; i < relation.Columns.Count; i++)
+                                if (relation.Columns[i].ColumnName == k) return i;
+                            return -1;
+                        }).ToArray();
                     }
                     break;
                 case InsertMessage insert when ours.Contains(insert.Relation.RelationId):
-                    await buffer.AppendAsync(insert.NewRow, RowKind.Insert, token).ConfigureAwait(false);
+                {
+                    var row = await buffer.ReadAsync(insert.NewRow, null, token).ConfigureAwait(false);
+                    if (!Held(row)) buffer.Append(row, RowKind.Insert);
                     break;
+                }
                 case FullUpdateMessage full when ours.Contains(full.Relation.RelationId):
-                    await buffer.AppendAsync(full.OldRow, RowKind.UpdateBefore, token).ConfigureAwait(false);
-                    await buffer.AppendAsync(full.NewRow, RowKind.UpdateAfter, token).ConfigureAwait(false);
+                {
+                    var before = await buffer.ReadAsync(full.OldRow, null, token).ConfigureAwait(false);
+                    var after = await buffer.ReadAsync(full.NewRow, before, token).ConfigureAwait(false);
+                    bool retract = !Held(before), add = !Held(after);
+                    if (retract) buffer.Append(before, add ? RowKind.UpdateBefore : RowKind.Delete);
+                    if (add) buffer.Append(after, retract ? RowKind.UpdateAfter : RowKind.Insert);
                     break;
+                }
                 case IndexUpdateMessage keyed when ours.Contains(keyed.Relation.RelationId):
+                {
                     // The key changed: in upsert mode the old key is deleted and the new row upserted.
-                    await buffer.AppendAsync(keyed.Key, RowKind.Delete, token).ConfigureAwait(false);
-                    await buffer.AppendAsync(keyed.NewRow, RowKind.UpdateAfter, token).ConfigureAwait(false);
+                    var key = await buffer.ReadAsync(keyed.Key, null, token).ConfigureAwait(false);
+                    var after = await buffer.ReadAsync(keyed.NewRow, null, token).ConfigureAwait(false);
+                    if (!Held(key)) buffer.Append(key, RowKind.Delete);
+                    if (!Held(after)) buffer.Append(after, RowKind.UpdateAfter);
                     break;
+                }
                 case UpdateMessage update when ours.Contains(update.Relation.RelationId):
-                    await buffer.AppendAsync(update.NewRow, RowKind.UpdateAfter, token).ConfigureAwait(false);
+                {
+                    var after = await buffer.ReadAsync(update.NewRow, null, token).ConfigureAwait(false);
+                    if (!Held(after)) buffer.Append(after, RowKind.UpdateAfter);
                     break;
+                }
                 case FullDeleteMessage delete when ours.Contains(delete.Relation.RelationId):
-                    await buffer.AppendAsync(delete.OldRow, RowKind.Delete, token).ConfigureAwait(false);
+                {
+                    var before = await buffer.ReadAsync(delete.OldRow, null, token).ConfigureAwait(false);
+                    if (!Held(before)) buffer.Append(before, RowKind.Delete);
                     break;
+                }
                 case KeyDeleteMessage delete when ours.Contains(delete.Relation.RelationId):
-                    await buffer.AppendAsync(delete.Key, RowKind.Delete, token).ConfigureAwait(false);
+                {
+                    var key = await buffer.ReadAsync(delete.Key, null, token).ConfigureAwait(false);
+                    if (!Held(key)) buffer.Append(key, RowKind.Delete);
                     break;
+                }
                 case CommitMessage commit:
                     var changes = buffer.Count > 0 ? buffer.Take() : null;
                     await _committed.Writer.WriteAsync((changes, (ulong)commit.TransactionEndLsn), token).ConfigureAwait(false);
@@ -354,6 +464,7 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
                 // Stopping: the stream ends with a cancellation or a closed connection.
             }
         }
+        if (_snapshot is not null) await _snapshot.DisposeAsync().ConfigureAwait(false);
         if (_replication is not null) await _replication.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -8,55 +8,83 @@ namespace StreamSql.Connectors.Postgres;
 
 /// <summary>
 /// The changes of one transaction to the source's table, gathered column by column from pgoutput tuples (text values)
-/// into the source's output columns, with a row kind per row; <see cref="Take"/> turns them into a batch at the commit.
-/// <see cref="Map"/> says, per column of the replicated relation, which output column it fills (-1: not read).
+/// into the source's output columns and its metadata columns, with a row kind per row; <see cref="Take"/> turns them
+/// into a batch at the commit. <see cref="Map"/> says, per column of the replicated relation, which output column it
+/// fills (-1: not read); <see cref="KeyColumns"/> which relation columns make the row's key, in key order.
 /// </summary>
 internal sealed class PostgresChangeBuffer
 {
     private readonly Schema _schema;
     private readonly IReadOnlyList<SqlType> _types;
     private readonly ColumnBuilder[] _builders;
+    private readonly PostgresCdcMetadata _metadata;
     private readonly List<RowKind> _kinds = new();
     private readonly string _table;
-    private readonly string?[] _before;
 
-    public PostgresChangeBuffer(Schema schema, IReadOnlyList<SqlType> types, string table)
+    public PostgresChangeBuffer(Schema schema, IReadOnlyList<SqlType> types, PostgresCdcMetadata metadata, string table)
     {
         _schema = schema;
         _types = types;
+        _metadata = metadata;
         _table = table;
-        _builders = types.Select(t => ColumnBuilder.Create(t)).ToArray();
-        _before = new string?[types.Count];
+        _builders = new ColumnBuilder[types.Count + metadata.Count];
+        for (int c = 0; c < _builders.Length; c++) _builders[c] = ColumnBuilder.Create(schema.GetFieldByIndex(c).DataType);
     }
 
     /// <summary>Relation column → output column (-1 when the source does not read it).</summary>
     public int[] Map { get; set; } = [];
 
+    /// <summary>The relation columns of the table's key, in key order (empty when the key is not known).</summary>
+    public int[] KeyColumns { get; set; } = [];
+
+    /// <summary>The commit time of the transaction being gathered, in microseconds since the epoch (<c>op_ts</c>).</summary>
+    public long CommitMicros { get; set; }
+
     public int Count => _kinds.Count;
 
-    /// <summary>Appends one row from <paramref name="tuple"/>. An unchanged TOASTed value of an update's new row takes the
-    /// value of the before image appended just before it (REPLICA IDENTITY FULL); columns the tuple does not carry (such
-    /// a value without a before image, a non-key column of a key-only delete) are NULL.</summary>
-    public async ValueTask AppendAsync(ReplicationTuple tuple, RowKind kind, CancellationToken cancellationToken)
+    /// <summary>The text values of <paramref name="tuple"/>, one per relation column (null for NULL). A large (TOASTed)
+    /// value an update left unchanged is not sent: it is taken from <paramref name="before"/>, the update's before image
+    /// under REPLICA IDENTITY FULL, and is NULL without one (as are columns a key-only delete does not carry).</summary>
+    public async ValueTask<string?[]> ReadAsync(ReplicationTuple tuple, string?[]? before, CancellationToken cancellationToken)
     {
-        var filled = new bool[_builders.Length];
+        var values = new string?[Map.Length];
         int column = 0;
         await foreach (var value in tuple.ConfigureAwait(false))
         {
-            int target = column < Map.Length ? Map[column] : -1;
-            column++;
-            if (target < 0)
-            {
-                // Values must be consumed in order: skip this one.
-                continue;
-            }
+            int at = column++;
+            // Values must be consumed in order, the ones not read too.
+            if (at >= values.Length) continue;
+            if (value.IsDBNull) values[at] = null;
+            else if (value.IsUnchangedToastedValue) values[at] = before is not null && at < before.Length ? before[at] : null;
+            else if (Map[at] >= 0 || System.Array.IndexOf(KeyColumns, at) >= 0) values[at] = await value.Get<string>(cancellationToken).ConfigureAwait(false);
+        }
+        return values;
+    }
+
+    /// <summary>The row's key (text forms, key order), or null when the key is unknown or a key value is missing.</summary>
+    public IReadOnlyList<string>? KeyOf(string?[] values)
+    {
+        if (KeyColumns.Length == 0) return null;
+        var key = new string[KeyColumns.Length];
+        for (int k = 0; k < key.Length; k++)
+        {
+            int at = KeyColumns[k];
+            if (at < 0 || at >= values.Length || values[at] is not { } text) return null;
+            key[k] = text;
+        }
+        return key;
+    }
+
+    /// <summary>Appends a row read by <see cref="ReadAsync"/> with its kind.</summary>
+    public void Append(string?[] values, RowKind kind)
+    {
+        var filled = new bool[_types.Count];
+        for (int at = 0; at < values.Length; at++)
+        {
+            int target = Map[at];
+            if (target < 0) continue;
             filled[target] = true;
-            string? text;
-            if (value.IsDBNull) text = null;
-            else if (value.IsUnchangedToastedValue) text = kind == RowKind.UpdateAfter ? _before[target] : null;
-            else text = await value.Get<string>(cancellationToken).ConfigureAwait(false);
-            if (kind == RowKind.UpdateBefore) _before[target] = text;
-            if (text is null)
+            if (values[at] is not { } text)
             {
                 _builders[target].AppendNull();
                 continue;
@@ -73,7 +101,7 @@ internal sealed class PostgresChangeBuffer
         }
         for (int c = 0; c < filled.Length; c++)
             if (!filled[c]) _builders[c].AppendNull();
-        if (kind != RowKind.UpdateBefore) System.Array.Clear(_before);
+        _metadata.Append(_builders, _types.Count, kind, CommitMicros);
         _kinds.Add(kind);
     }
 

@@ -13,9 +13,10 @@ namespace StreamSql.Execution.Operators;
 /// sink's final state completes (at once when checkpointing is off), so a finished job leaves only committed output and a
 /// failure before then never publishes a row twice. The handles not yet committed are its operator state: after a
 /// restore they are committed again (commits are idempotent), so output prepared for a completed checkpoint is never
-/// lost, even when the process died before the commit.
+/// lost, even when the process died before the commit. A writer with timed work (<see cref="ITimedSinkWriter"/>) gets it
+/// through the subtask's periodic service, also while no input arrives.
 /// </summary>
-public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase
+public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase, IPeriodicOperator
 {
     /// <summary>The checkpoint id of the output prepared at end of input; completing it commits everything (Flink uses
     /// <c>Long.MAX_VALUE</c> too).</summary>
@@ -74,6 +75,11 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
         batch.Length == 0 ? default : _writer!.WriteAsync(batch, cancellationToken);
+
+    public long NextDueMillis => _writer is ITimedSinkWriter timed ? timed.NextDueMillis : long.MaxValue;
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) =>
+        _writer is ITimedSinkWriter timed && nowMillis >= timed.NextDueMillis ? timed.OnTimerAsync(nowMillis, cancellationToken) : default;
 
     public override ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
     {

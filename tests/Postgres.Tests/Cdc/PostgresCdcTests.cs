@@ -116,4 +116,62 @@ public sealed class PostgresCdcTests
             """);
         Assert.Equal(["+I[1, 12800, 1.00, null]", "-U[1, 12800, 1.00, null]", "+U[1, 12800, 2.00, null]"], await ReadAsync(rows, 3));
     }
+
+    [SkippableFact]
+    public async Task Metadata_columns_name_the_table_and_carry_the_commit_time_and_row_kind_with_zero_for_snapshot_rows()
+    {
+        var connection = await PostgresServer.Require().CreateDatabaseAsync("cdcmeta");
+        await ExecuteAsync(connection, """
+            CREATE TABLE items (id INT PRIMARY KEY, name TEXT, amount NUMERIC(10, 2), at TIMESTAMP);
+            ALTER TABLE items REPLICA IDENTITY FULL;
+            INSERT INTO items VALUES (1, 'one', 1, NULL);
+            """);
+        var b = new NpgsqlConnectionStringBuilder(connection);
+        await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
+        await env.ExecuteSqlAsync($"""
+            CREATE TABLE items (id INT, name STRING, db STRING METADATA FROM 'database_name' VIRTUAL, sch STRING METADATA FROM 'schema_name' VIRTUAL,
+              tbl STRING METADATA FROM 'table_name' VIRTUAL, op_ts TIMESTAMP_LTZ(3) METADATA VIRTUAL, kind STRING METADATA FROM 'row_kind' VIRTUAL,
+              PRIMARY KEY (id) NOT ENFORCED) WITH (
+              'connector' = 'postgres-cdc', 'hostname' = '{b.Host}', 'port' = '{b.Port}', 'username' = '{b.Username}', 'password' = '{b.Password}',
+              'database-name' = '{b.Database}', 'schema-name' = 'public', 'table-name' = 'items', 'slot.name' = 'slot_meta')
+            """);
+        await using var result = await env.QueryAsync("SELECT id, name, db, sch, tbl, op_ts, kind, UNIX_TIMESTAMP(CAST(op_ts AS STRING), 'yyyy-MM-dd HH:mm:ss.SSS') AS secs FROM items");
+        await using var rows = result.ReadRowsAsync(new CancellationTokenSource(Patience * 2).Token).GetAsyncEnumerator();
+        var snapshot = await ReadAsync(rows, 1);
+        Assert.Equal([$"+I[1, one, {b.Database}, public, items, 1970-01-01T00:00:00Z, +I, 0]"], snapshot);
+
+        var before = await Pg.RowsAsync(connection, "SELECT floor(extract(epoch FROM now()))::bigint");
+        await ExecuteAsync(connection, "UPDATE items SET name = 'ONE' WHERE id = 1; INSERT INTO items VALUES (2, 'two', 2, NULL);");
+        var after = await Pg.RowsAsync(connection, "SELECT ceil(extract(epoch FROM now()))::bigint");
+        var changes = new List<ChangelogRow>();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(await rows.MoveNextAsync());
+            changes.Add(rows.Current);
+        }
+        Assert.Equal(["-U[1, one, -U]", "+U[1, ONE, +U]", "+I[2, two, +I]"],
+            changes.Select(r => $"{r.Kind.ShortString()}[{r[0]}, {r[1]}, {r[6]}]").ToList());
+        foreach (var row in changes)
+        {
+            long secs = Convert.ToInt64(row[7], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(secs, long.Parse(before[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(after[0], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task A_metadata_column_of_the_wrong_type_or_key_is_refused_naming_it()
+    {
+        await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null });
+        const string with = "WITH ('connector' = 'postgres-cdc', 'hostname' = 'h', 'username' = 'u', 'password' = 'p', 'database-name' = 'd', " +
+                            "'schema-name' = 'public', 'table-name' = 't', 'slot.name' = 's')";
+        var wrongType = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await env.ExecuteSqlAsync($"CREATE TABLE a (id INT, ts BIGINT METADATA FROM 'op_ts' VIRTUAL) {with}");
+            await using var r = await env.QueryAsync("SELECT * FROM a");
+        });
+        Assert.Contains("'op_ts'", wrongType.Message);
+        Assert.Contains("column 'ts'", wrongType.Message);
+        var unknown = await Assert.ThrowsAnyAsync<Exception>(async () => await env.ExecuteSqlAsync($"CREATE TABLE b (id INT, x STRING METADATA FROM 'tablename' VIRTUAL) {with}"));
+        Assert.Contains("table_name", unknown.Message);
+    }
 }

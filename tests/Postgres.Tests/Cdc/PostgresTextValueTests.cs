@@ -41,8 +41,17 @@ public sealed class PostgresTextValueTests
     [Fact]
     public void A_position_round_trips_and_foreign_bytes_are_refused()
     {
-        var position = new PostgresCdcPosition(true, 0x0000_0001_2345_6789UL);
+        var position = PostgresCdcPosition.Streaming(0x0000_0001_2345_6789UL, []);
         Assert.Equal(position, PostgresCdcPosition.Decode(position.Encode(), "t"));
+        var snapshot = new PostgresCdcPosition(PostgresCdcPhase.Snapshot, 42,
+            [new PostgresSnapshotSegment(42, ["7", "zürich"]), new PostgresSnapshotSegment(99, ["9", ""]), new PostgresSnapshotSegment(120, null)]);
+        Assert.Equal(snapshot, PostgresCdcPosition.Decode(snapshot.Encode(), "t"));
+        Assert.NotEqual(snapshot, PostgresCdcPosition.Decode(position.Encode(), "t"));
+        // Version 1 (started flag, LSN) is still read.
+        Assert.Equal(PostgresCdcPosition.Streaming(0x1234, []), PostgresCdcPosition.Decode([1, 1, 0, 0, 0, 0, 0, 0, 0x12, 0x34], "t"));
+        Assert.Equal(PostgresCdcPosition.NotStarted, PostgresCdcPosition.Decode([1, 0, 0, 0, 0, 0, 0, 0, 0, 0], "t"));
         Assert.Throws<InvalidDataException>(() => PostgresCdcPosition.Decode([9, 9, 9], "t"));
+        var truncated = snapshot.Encode();
+        Assert.Throws<InvalidDataException>(() => PostgresCdcPosition.Decode(truncated[..^3], "t"));
     }
 }
