@@ -31,8 +31,8 @@ internal sealed class FrontEndFuzzer
                 if (!string.IsNullOrWhiteSpace(chunk.Text)) statements.Add(chunk.Text);
         _corpus = statements;
         // The corpus's own tables and views, so mutated queries reach the binder and planner instead of stopping at an
-        // unknown table.
-        _setup = statements.Where(s => s.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) && !s.Contains(" AS SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        // unknown table. CREATE TABLE ... AS SELECT starts a job, so it is not setup.
+        _setup = statements.Where(s => s.TrimStart().StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) && !StartsJobOrTouchesJobs(s)).ToList();
         _mutator = new StatementMutator(statements);
     }
 
