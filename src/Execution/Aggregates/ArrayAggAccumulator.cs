@@ -101,11 +101,6 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
     public void Reset(int group) => _lists.Clear(group);
     public void WriteState(int group, StateRowWriter writer) => _lists.Write(group, writer);
     public void ReadState(int group, ref StateRowReader reader) => _lists.Read(group, ref reader);
-    public IGroupColumnSnapshot Capture() => new Snapshot(_lists.Capture());
+    public IGroupColumnSnapshot Capture() => _lists.Capture();
     public long AllocatedBytes => _lists.AllocatedBytes;
-
-    private sealed class Snapshot(GroupValueListsView view) : IGroupColumnSnapshot
-    {
-        public void WriteState(int group, StateRowWriter writer) => view.Write(group, writer);
-    }
 }

@@ -56,18 +56,7 @@ public sealed class PostgresCdcKillTests : IDisposable
             int made = await changes;
             _workspace.Log($"{made} changes made");
 
-            var expected = await Pg.RowsAsync(db, "SELECT g, count(*), sum(v) FROM items GROUP BY g ORDER BY g");
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            List<string> actual;
-            while ((actual = await Pg.RowsAsync(db, "SELECT g, n, total FROM summary ORDER BY g")) is var a && !a.SequenceEqual(expected))
-            {
-                if (DateTime.UtcNow > deadline || last.HasExited)
-                    Fail($"the sink does not hold the table's aggregation: expected [{string.Join(", ", expected)}], got [{string.Join(", ", a)}]", last);
-                await Task.Delay(200);
-            }
-            _workspace.Log($"summary = [{string.Join(", ", actual)}]");
-            last.Kill();
-            await last.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            await AssertSinkHoldsTheAggregationAsync(db, last, TimeSpan.FromSeconds(60));
         }
         finally
         {
@@ -145,18 +134,7 @@ public sealed class PostgresCdcKillTests : IDisposable
             stopChanges.Cancel();
             _workspace.Log($"{await changes} changes made");
 
-            var expected = await Pg.RowsAsync(db, "SELECT g, count(*), sum(v) FROM items GROUP BY g ORDER BY g");
-            var deadline = DateTime.UtcNow.AddSeconds(120);
-            List<string> actual;
-            while ((actual = await Pg.RowsAsync(db, "SELECT g, n, total FROM summary ORDER BY g")) is var a && !a.SequenceEqual(expected))
-            {
-                if (DateTime.UtcNow > deadline || last.HasExited)
-                    Fail($"the sink does not hold the table's aggregation: expected [{string.Join(", ", expected)}], got [{string.Join(", ", a)}]", last);
-                await Task.Delay(200);
-            }
-            _workspace.Log($"summary = [{string.Join(", ", actual)}]");
-            last.Kill();
-            await last.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            await AssertSinkHoldsTheAggregationAsync(db, last, TimeSpan.FromSeconds(120));
         }
         finally
         {
@@ -238,6 +216,23 @@ public sealed class PostgresCdcKillTests : IDisposable
         _workspace.Log($"run {k}: SIGTERM, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, savepoints [{string.Join(", ", savepoints)}]");
         if (savepoints.Count == 0) Fail($"run {k} wrote no savepoint", run);
         return savepoints[^1];
+    }
+
+    /// <summary>Waits until the sink table equals PostgreSQL's own aggregation of the source table, then stops the last run.</summary>
+    private async Task AssertSinkHoldsTheAggregationAsync(string db, ShellJobProcess last, TimeSpan patience)
+    {
+        var expected = await Pg.RowsAsync(db, "SELECT g, count(*), sum(v) FROM items GROUP BY g ORDER BY g");
+        var deadline = DateTime.UtcNow + patience;
+        List<string> actual;
+        while (!(actual = await Pg.RowsAsync(db, "SELECT g, n, total FROM summary ORDER BY g")).SequenceEqual(expected))
+        {
+            if (DateTime.UtcNow > deadline || last.HasExited)
+                Fail($"the sink does not hold the table's aggregation: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]", last);
+            await Task.Delay(200);
+        }
+        _workspace.Log($"summary = [{string.Join(", ", actual)}]");
+        last.Kill();
+        await last.WaitForExitAsync(TimeSpan.FromSeconds(10));
     }
 
     private void Fail(string message, ShellJobProcess? run)

@@ -195,8 +195,8 @@ internal delegate ReadOnlySpan<byte> ReadOnlySpanFunc(int entry);
 
 /// <summary>A <see cref="GroupValueLists"/> as a snapshot captured it.</summary>
 public sealed class GroupValueListsView(PagedColumnView<int> head, PagedColumnView<int> pending, PagedColumnView<int> next,
-    PagedColumnView<long> values, byte[][] chunks)
+    PagedColumnView<long> values, byte[][] chunks) : IGroupColumnSnapshot
 {
-    public void Write(int group, StateRowWriter writer) =>
+    public void WriteState(int group, StateRowWriter writer) =>
         GroupValueLists.WriteLists(writer, head[group], pending[group], e => next[e], e => ByteArena.Get(chunks, values[e]));
 }
