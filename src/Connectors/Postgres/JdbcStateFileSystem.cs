@@ -176,7 +176,7 @@ internal sealed class JdbcStateFileSystem : IStateFileSystem
                 {
                     create.ExecuteNonQuery();
                 }
-                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+                catch (PostgresException e) when (ConcurrentCreate.LostTheRace(e))
                 {
                     // Created by someone else at the same moment.
                 }

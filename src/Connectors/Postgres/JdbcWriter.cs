@@ -81,7 +81,7 @@ internal sealed class JdbcWriter : ISinkWriter, ITimedSinkWriter
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        catch (PostgresException e) when (ConcurrentCreate.LostTheRace(e))
         {
             // Another subtask created it at the same moment.
         }
