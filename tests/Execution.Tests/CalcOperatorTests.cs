@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Expressions;
 using StreamSql.Execution.Operators;
 using StreamSql.Execution.Tests.Support;
 using StreamSql.Sql.Planner.Config;
@@ -75,5 +76,48 @@ public sealed class CalcOperatorTests
         await calc.OnBatchAsync(0, new Batch(TimedBatch([3, 4, 5], [3_000, 4_000, 6_000])), capture, CancellationToken.None);
 
         Assert.Equal(["1", "2", "5"], capture.Batches.SelectMany(Rows).Select(r => $"{r[1]}"));
+    }
+
+    private static Call Upper(ScalarExpr operand) => new("UPPER", [operand], SqlType.String);
+
+    private static async Task<List<Batch>> RunAsync(CalcSpec spec, RecordBatch data)
+    {
+        var calc = new CalcOperator(spec, Events);
+        await calc.OpenAsync(new OperatorContext("job", "op", "Calc", 0, 1, 128, Configuration.Empty, SystemClock.Instance), CancellationToken.None);
+        var capture = new Capture();
+        await calc.OnBatchAsync(0, new Batch(data), capture, CancellationToken.None);
+        return capture.Batches;
+    }
+
+    [Fact]
+    public async Task A_call_in_the_condition_and_the_projections_is_shared_and_its_kept_rows_are_the_projections_values()
+    {
+        var name = new InputRef(2, SqlType.String);
+        var condition = new Call("<>", [Upper(name), new Literal("B", SqlType.String)], SqlType.Boolean);
+        var projections = new ScalarExpr[] { Upper(name), new Call("CONCAT", [Upper(name), Upper(name)], SqlType.String), new InputRef(0, SqlType.BigInt) };
+        Assert.False(SharedSubexpressions.Find([.. projections, condition]).IsEmpty);
+        var schema = new RowSchema([new StreamSql.Sql.Planner.Types.Field("u", SqlType.String), new StreamSql.Sql.Planner.Types.Field("uu", SqlType.String),
+            new StreamSql.Sql.Planner.Types.Field("id", SqlType.BigInt)]);
+
+        var batches = await RunAsync(new CalcSpec(condition, projections, "Calc", schema, ChangelogMode.InsertOnly),
+            EventBatch([1, 2, 3, 4, 5], [true, true, true, true, true], ["a", "b", null, "dd", "b"]));
+
+        Assert.Equal(["A AA 1", "DD DDDD 4"], batches.SelectMany(Rows).Select(r => $"{r[1]} {r[2]} {r[3]}"));
+    }
+
+    [Fact]
+    public async Task A_non_deterministic_call_written_twice_is_evaluated_twice()
+    {
+        var uuid = new Call("UUID", [], SqlType.String.AsNotNull());
+        var projections = new ScalarExpr[] { uuid, uuid };
+        Assert.True(SharedSubexpressions.Find(projections).IsEmpty);
+        var schema = new RowSchema([new StreamSql.Sql.Planner.Types.Field("a", SqlType.String), new StreamSql.Sql.Planner.Types.Field("b", SqlType.String)]);
+
+        var batches = await RunAsync(new CalcSpec(null, projections, "Calc", schema, ChangelogMode.InsertOnly),
+            EventBatch([1, 2, 3], [true, true, true], ["a", "b", "c"]));
+
+        var rows = batches.SelectMany(Rows).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.NotEqual(r[1], r[2]));
     }
 }

@@ -12,13 +12,19 @@ public static class ExpressionCompiler
     /// <summary>Compiles <paramref name="expression"/> for batches whose columns are <paramref name="inputSchema"/>.</summary>
     /// <exception cref="NotSupportedException">A function without a kernel.</exception>
     /// <exception cref="NotSupportedException">The expression is nested deeper than <see cref="MaxDepth"/>.</exception>
-    public static IVectorExpression Compile(ScalarExpr expression, RowSchema inputSchema)
+    public static IVectorExpression Compile(ScalarExpr expression, RowSchema inputSchema) => Compile(expression, inputSchema, shared: null);
+
+    /// <summary>
+    /// Compiles <paramref name="expression"/>, one of several expressions of an operator evaluated over the same batches:
+    /// its calls in <paramref name="shared"/> become the one instance every expression compiled with the same set uses.
+    /// </summary>
+    public static IVectorExpression Compile(ScalarExpr expression, RowSchema inputSchema, SharedSubexpressions? shared)
     {
         int depth = Depth(expression);
         if (depth > MaxDepth)
             throw new NotSupportedException($"an expression is nested {depth} levels deep once the views and subqueries it reads " +
                 $"are merged into it, past the {MaxDepth} levels the runtime evaluates; split the query up");
-        return CompileNode(expression, inputSchema);
+        return CompileNode(expression, inputSchema, shared);
     }
 
     /// <summary>
@@ -44,27 +50,28 @@ public static class ExpressionCompiler
         return max;
     }
 
-    internal static VectorExpression CompileNode(ScalarExpr expression, RowSchema inputSchema)
+    internal static VectorExpression CompileNode(ScalarExpr expression, RowSchema inputSchema, SharedSubexpressions? shared = null)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        return CompileOne(expression, inputSchema);
+        return CompileOne(expression, inputSchema, shared);
     }
 
-    private static VectorExpression CompileOne(ScalarExpr expression, RowSchema inputSchema) => expression switch
+    private static VectorExpression CompileOne(ScalarExpr expression, RowSchema inputSchema, SharedSubexpressions? shared) => expression switch
     {
         InputRef r => new ColumnReferenceExpression(r.Index, r.Index < inputSchema.Count ? inputSchema[r.Index].Type : r.Type),
         Literal l => ConstantExpression.Of(l),
-        Call c => CompileCall(c, inputSchema),
+        Call c when shared is not null => shared.GetOrCompile(c, () => CompileCall(c, inputSchema, shared)) ?? CompileCall(c, inputSchema, shared),
+        Call c => CompileCall(c, inputSchema, shared),
         _ => throw new NotSupportedException($"expression {expression} is not supported"),
     };
 
-    private static VectorExpression CompileCall(Call call, RowSchema schema)
+    private static VectorExpression CompileCall(Call call, RowSchema schema, SharedSubexpressions? shared)
     {
         var name = call.Function.ToUpperInvariant();
         if (name is "CAST" or "TRY_CAST")
-            return CastKernels.Create(CompileNode(call.Operands[0], schema), call.Type, name == "TRY_CAST", call);
+            return CastKernels.Create(CompileNode(call.Operands[0], schema, shared), call.Type, name == "TRY_CAST", call);
         var operands = new VectorExpression[call.Operands.Count];
-        for (int i = 0; i < operands.Length; i++) operands[i] = CompileNode(call.Operands[i], schema);
+        for (int i = 0; i < operands.Length; i++) operands[i] = CompileNode(call.Operands[i], schema, shared);
         return ArithmeticKernels.TryCreate(name, call, operands)
             ?? ComparisonKernels.TryCreate(name, call, operands)
             ?? LogicalKernels.TryCreate(name, call, operands)

@@ -12,13 +12,15 @@ namespace StreamSql.Execution.Operators;
 /// Filter then project. The condition is evaluated over the whole batch; rows where it is TRUE (not FALSE, not NULL) are
 /// kept by compacting only the columns the projections read (no copy at all when every row passes, nothing emitted
 /// when none does). Projections that are plain column references just pick (or gather) columns; others are computed
-/// over the compacted batch. Row kinds travel with their rows.
+/// over the compacted batch. A deterministic call written more than once (in the condition and the projections, or in
+/// several projections) is evaluated once per batch (<see cref="SharedSubexpressions"/>). Row kinds travel with their rows.
 /// </summary>
 public sealed class CalcOperator : StreamOperatorBase
 {
     private readonly CalcSpec _spec;
     private readonly IVectorExpression? _condition;
     private readonly IVectorExpression[] _projections;
+    private readonly SharedSubexpressions _shared;
     private readonly int[]? _projectedColumns;
     private readonly bool[] _referenced;
     private readonly Schema _outputSchema;
@@ -29,7 +31,10 @@ public sealed class CalcOperator : StreamOperatorBase
     public CalcOperator(CalcSpec spec, RowSchema inputSchema)
     {
         _spec = spec;
-        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, inputSchema);
+        var expressions = new List<ScalarExpr>(spec.Projections);
+        if (spec.Condition is not null) expressions.Add(spec.Condition);
+        _shared = SharedSubexpressions.Find(expressions);
+        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, inputSchema, _shared);
         _projections = new IVectorExpression[spec.Projections.Count];
         _referenced = new bool[inputSchema.Count];
         _gathered = new IArrowArray?[inputSchema.Count];
@@ -38,7 +43,7 @@ public sealed class CalcOperator : StreamOperatorBase
         for (int i = 0; i < _projections.Length; i++)
         {
             var projection = spec.Projections[i];
-            _projections[i] = ExpressionCompiler.Compile(projection, inputSchema);
+            _projections[i] = ExpressionCompiler.Compile(projection, inputSchema, _shared);
             MarkReferences(projection, _referenced);
             if (projection is InputRef r) columns[i] = r.Index;
             else allColumns = false;
@@ -107,6 +112,18 @@ public sealed class CalcOperator : StreamOperatorBase
     /// <summary>The filtered and projected batch, or null when no row is left.</summary>
     private Batch? Process(Batch batch)
     {
+        try
+        {
+            return FilterAndProject(batch);
+        }
+        finally
+        {
+            _shared.Release();
+        }
+    }
+
+    private Batch? FilterAndProject(Batch batch)
+    {
         var data = batch.Data;
         int n = data.Length;
         if (n == 0) return null;
@@ -134,6 +151,7 @@ public sealed class CalcOperator : StreamOperatorBase
         else
         {
             var projectionInput = filtered ? Compact(data, count) : data;
+            if (filtered) _shared.Select(data, projectionInput, _selection, count);
             for (int c = 0; c < columns.Length; c++) columns[c] = _projections[c].Evaluate(projectionInput, _evaluation);
         }
         var kinds = batch.RowKinds;
