@@ -40,6 +40,13 @@ public sealed class NestedBindingTests
     }
 
     [Fact]
+    public void Left_join_unnest_makes_the_element_columns_nullable()
+    {
+        Assert.Equal("id INT, tag STRING, n INT", Schema("SELECT id, tag, n FROM events LEFT JOIN UNNEST(tags) WITH ORDINALITY AS t(tag, n) ON TRUE"));
+        Assert.Equal("id INT, KEY STRING, VALUE BIGINT", Schema("SELECT e.id, u.* FROM events AS e LEFT OUTER JOIN UNNEST(e.attrs) AS u ON TRUE"));
+    }
+
+    [Fact]
     public void An_unknown_field_names_the_rows_fields_at_its_position()
     {
         var e = _f.Error("SELECT id,\n  r.b.x FROM events");

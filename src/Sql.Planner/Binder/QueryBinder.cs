@@ -183,7 +183,8 @@ internal sealed class QueryBinder
             var collection = new ExpressionBinder(scope).Bind(unnest.Arrays[0]);
             if (collection.Type.Kind is not (SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map))
                 throw new SqlValidationException($"UNNEST needs an ARRAY, MULTISET or MAP, not a value of type {collection.Type}", unnest.Arrays[0].Span);
-            var added = LogicalUnnest.ElementFields(collection.Type, unnest.WithOrdinality).ToList();
+            bool leftOuter = join.Kind == JoinKind.Left;
+            var added = LogicalUnnest.ElementFields(collection.Type, unnest.WithOrdinality, leftOuter).ToList();
             if (unnest.ColumnAliases.Count > 0)
             {
                 if (unnest.ColumnAliases.Count != added.Count)
@@ -191,7 +192,7 @@ internal sealed class QueryBinder
                         $"UNNEST gives {added.Count} column(s) ({string.Join(", ", added.Select(f => f.Name))}) but {unnest.ColumnAliases.Count} alias(es) are listed", unnest.Span);
                 for (int i = 0; i < added.Count; i++) added[i] = new Field(unnest.ColumnAliases[i].Value, added[i].Type);
             }
-            var node = new LogicalUnnest(left, collection, unnest.WithOrdinality, new RowSchema(left.Schema.Fields.Concat(added).ToList()));
+            var node = new LogicalUnnest(left, collection, unnest.WithOrdinality, new RowSchema(left.Schema.Fields.Concat(added).ToList()), leftOuter);
             scope.Add(unnest.Alias?.Value, new RowSchema(added));
             return (node, scope);
         }
@@ -199,11 +200,12 @@ internal sealed class QueryBinder
         return (single, Scope.Of(qualifier, single.Schema));
     }
 
-    /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
+    /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER | LEFT [OUTER]] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
     private static bool IsCorrelation(JoinTableReference join) =>
         !join.Natural && join.UsingColumns.Count == 0
         && (join.Kind == JoinKind.Cross
-            || join.Kind == JoinKind.Inner && join.Condition is LiteralExpression { Kind: LiteralKind.Boolean } c && string.Equals(c.Text, "TRUE", StringComparison.OrdinalIgnoreCase));
+            || join.Kind is JoinKind.Inner or JoinKind.Left
+               && join.Condition is LiteralExpression { Kind: LiteralKind.Boolean } c && string.Equals(c.Text, "TRUE", StringComparison.OrdinalIgnoreCase));
 
     private (LogicalNode Node, string? Qualifier) BindFrom(TableReference from, CteEnvironment? ctes)
     {
