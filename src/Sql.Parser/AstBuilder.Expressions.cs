@@ -306,7 +306,10 @@ internal sealed partial class AstBuilder
             c.setQuantifier()?.DISTINCT() is not null,
             c.filter is null ? null : BuildExpression(c.filter),
             c.over is null ? null : BuildWindowReference(c.over),
-            Span(c));
+            Span(c))
+        {
+            Nulls = c.nullTreatment() is { } nulls ? new NullTreatment(nulls.IGNORE() is not null, Span(nulls)) : null,
+        };
     }
 
     private Expression BuildFunctionArgument(P.FunctionArgumentContext context) => context switch

@@ -76,6 +76,8 @@ public sealed class NestedBindingTests
     [InlineData("SELECT nope.a FROM events", "Table 'nope' not found")]
     [InlineData("SELECT nope.a.b FROM events", "Column 'nope' not found in any table")]
     [InlineData("SELECT r, COUNT(*) FROM events GROUP BY r", "Not supported yet: grouping by a value of type ROW<")]
+    [InlineData("SELECT COUNT(id IGNORE NULLS) FROM events", "Cannot specify IGNORE NULLS or RESPECT NULLS following 'COUNT'")]
+    [InlineData("SELECT CARDINALITY(tags RESPECT NULLS) FROM events", "Cannot specify IGNORE NULLS or RESPECT NULLS following 'CARDINALITY'")]
     [InlineData("SELECT * FROM events CROSS JOIN UNNEST(id) AS t(x)", "UNNEST needs an ARRAY, MULTISET or MAP, not a value of type INT")]
     [InlineData("SELECT * FROM events CROSS JOIN UNNEST(attrs) AS t(x)", "UNNEST gives 2 column(s) (KEY, VALUE) but 1 alias(es) are listed")]
     public void Bad_access_is_a_clear_error(string query, string message)
