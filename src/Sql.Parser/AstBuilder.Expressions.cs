@@ -183,9 +183,19 @@ internal sealed partial class AstBuilder
                 AddJsonValueBehavior(arguments, c.onEmpty, span);
                 AddJsonValueBehavior(arguments, c.onError, span);
                 var call = Call("JSON_VALUE", c.JSON_VALUE(), arguments, span);
-                // RETURNING converts the text; a value that does not convert is an error under ERROR ON ERROR, else NULL.
+                // RETURNING converts the text; a value that does not convert is an error: it fails the job under ERROR ON
+                // ERROR, gives the DEFAULT value under DEFAULT ... ON ERROR (only evaluated for the rows whose conversion
+                // gave NULL), else NULL.
+                if (c.dataType() is not { } type) return call;
                 bool errorOnError = c.onError?.ERROR() is not null;
-                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), !errorOnError, span) : call;
+                var target = BuildDataType(type);
+                var converted = new CastExpression(call, target, !errorOnError, span);
+                if (c.onError?.DEFAULT() is null) return converted;
+                var fallback = new FunctionCall(new ObjectName(["IF"], span), [
+                    new IsExpression(call, IsPredicate.Null, false, span),
+                    new CastExpression(new LiteralExpression(LiteralKind.Null, null, span), target, false, span),
+                    new CastExpression(BuildExpression(c.onError.expression()), target, false, span)], false, null, null, span);
+                return new FunctionCall(new ObjectName(["COALESCE"], span), [converted, fallback], false, null, null, span);
             }
             case P.JsonQueryContext c:
             {
