@@ -40,6 +40,12 @@ public sealed class NestedBindingTests
     }
 
     [Fact]
+    public void Unnest_on_its_own_has_only_the_element_columns()
+    {
+        Assert.Equal("s CHAR(1) NOT NULL, n INT NOT NULL", Schema("SELECT * FROM UNNEST(ARRAY['a', 'b']) WITH ORDINALITY AS t(s, n)"));
+    }
+
+    [Fact]
     public void Left_join_unnest_makes_the_element_columns_nullable()
     {
         Assert.Equal("id INT, tag STRING, n INT", Schema("SELECT id, tag, n FROM events LEFT JOIN UNNEST(tags) WITH ORDINALITY AS t(tag, n) ON TRUE"));
