@@ -204,9 +204,18 @@ internal sealed partial class AstBuilder
                 string wrapper = c.jsonQueryWrapper() is not { } w ? "WITHOUT"
                     : w.WITHOUT() is not null ? "WITHOUT"
                     : w.kind?.Type == P.CONDITIONAL ? "CONDITIONAL" : "UNCONDITIONAL";
-                var call = Call("JSON_QUERY", c.JSON_QUERY(), [BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
-                    Text(wrapper, span), Text(JsonQueryBehavior(c.onEmpty), span), Text(JsonQueryBehavior(c.onError), span)], span);
-                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), false, span) : call;
+                var arguments = new List<Expression> { BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
+                    Text(wrapper, span), Text(JsonQueryBehavior(c.onEmpty), span), Text(JsonQueryBehavior(c.onError), span) };
+                var returning = c.dataType() is { } type ? BuildDataType(type) : null;
+                // RETURNING ARRAY<STRING> gives the found array's elements (Flink's JsonQueryReturnType.ARRAY): a sixth
+                // operand, a NULL of that type, tells the function; another type is a CAST of the JSON text.
+                if (returning is { Name: "ARRAY" })
+                {
+                    arguments.Add(new CastExpression(new LiteralExpression(LiteralKind.Null, null, span), returning, false, span));
+                    return Call("JSON_QUERY", c.JSON_QUERY(), arguments, span);
+                }
+                var call = Call("JSON_QUERY", c.JSON_QUERY(), arguments, span);
+                return returning is not null ? new CastExpression(call, returning, false, span) : call;
             }
             case P.JsonExistsContext c:
                 return Call("JSON_EXISTS", c.JSON_EXISTS(), [BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
