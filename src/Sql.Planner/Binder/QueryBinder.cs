@@ -185,6 +185,10 @@ internal sealed class QueryBinder
             scope.Add(unnest.Alias?.Value, new RowSchema(added));
             return (node, scope);
         }
+        if (from is JoinTableReference { Right: UnnestTableReference } other && other.Kind is JoinKind.Inner or JoinKind.Left)
+            throw new SqlValidationException(
+                "A join with UNNEST takes only the condition ON TRUE (CROSS JOIN UNNEST, [INNER] JOIN UNNEST ... ON TRUE or LEFT JOIN UNNEST ... ON TRUE); filter the elements in WHERE",
+                other.Condition?.Span ?? other.Span);
         var (single, qualifier) = BindFrom(from, ctes);
         return (single, Scope.Of(qualifier, single.Schema));
     }
