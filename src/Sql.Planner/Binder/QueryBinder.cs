@@ -177,8 +177,8 @@ internal sealed class QueryBinder
         }
         if (from is JoinTableReference { Right: UnnestTableReference unnest } join && IsCorrelation(join))
         {
-            var (left, leftQualifier) = BindFrom(join.Left, ctes);
-            var scope = Scope.Of(leftQualifier, left.Schema);
+            // The left side may itself unnest (t CROSS JOIN UNNEST(t.a) CROSS JOIN UNNEST(t.b)): its scope keeps each alias.
+            var (left, scope) = BindRelation(join.Left, ctes);
             bool leftOuter = join.Kind == JoinKind.Left;
             var (collection, added) = BindUnnest(unnest, scope, leftOuter);
             var node = new LogicalUnnest(left, collection, unnest.WithOrdinality, new RowSchema(left.Schema.Fields.Concat(added).ToList()), leftOuter);
