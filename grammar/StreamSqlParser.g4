@@ -381,9 +381,14 @@ primaryExpression
     ;
 
 functionCall
-    : functionName LPAREN (ASTERISK | (setQuantifier? functionArgument (COMMA functionArgument)*))? RPAREN
+    : functionName LPAREN (ASTERISK | (setQuantifier? functionArgument (COMMA functionArgument)* nullTreatment?))? RPAREN
       (FILTER LPAREN WHERE filter=expression RPAREN)?
       (OVER over=windowReference)?
+    ;
+
+// ARRAY_AGG(x RESPECT NULLS | IGNORE NULLS)
+nullTreatment
+    : (RESPECT | IGNORE) NULLS
     ;
 
 functionName
@@ -578,6 +583,7 @@ nonReserved
     | HOUR
     | HOURS
     | IF
+    | IGNORE
     | ILIKE
     | INCLUDING
     | INTO
@@ -641,6 +647,7 @@ nonReserved
     | RANGE
     | RENAME
     | RESET
+    | RESPECT
     | RESTORED
     | RESTRICT
     | RETURNING

@@ -183,9 +183,19 @@ internal sealed partial class AstBuilder
                 AddJsonValueBehavior(arguments, c.onEmpty, span);
                 AddJsonValueBehavior(arguments, c.onError, span);
                 var call = Call("JSON_VALUE", c.JSON_VALUE(), arguments, span);
-                // RETURNING converts the text; a value that does not convert is an error under ERROR ON ERROR, else NULL.
+                // RETURNING converts the text; a value that does not convert is an error: it fails the job under ERROR ON
+                // ERROR, gives the DEFAULT value under DEFAULT ... ON ERROR (only evaluated for the rows whose conversion
+                // gave NULL), else NULL.
+                if (c.dataType() is not { } type) return call;
                 bool errorOnError = c.onError?.ERROR() is not null;
-                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), !errorOnError, span) : call;
+                var target = BuildDataType(type);
+                var converted = new CastExpression(call, target, !errorOnError, span);
+                if (c.onError?.DEFAULT() is null) return converted;
+                var fallback = new FunctionCall(new ObjectName(["IF"], span), [
+                    new IsExpression(call, IsPredicate.Null, false, span),
+                    new CastExpression(new LiteralExpression(LiteralKind.Null, null, span), target, false, span),
+                    new CastExpression(BuildExpression(c.onError.expression()), target, false, span)], false, null, null, span);
+                return new FunctionCall(new ObjectName(["COALESCE"], span), [converted, fallback], false, null, null, span);
             }
             case P.JsonQueryContext c:
             {
@@ -194,9 +204,18 @@ internal sealed partial class AstBuilder
                 string wrapper = c.jsonQueryWrapper() is not { } w ? "WITHOUT"
                     : w.WITHOUT() is not null ? "WITHOUT"
                     : w.kind?.Type == P.CONDITIONAL ? "CONDITIONAL" : "UNCONDITIONAL";
-                var call = Call("JSON_QUERY", c.JSON_QUERY(), [BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
-                    Text(wrapper, span), Text(JsonQueryBehavior(c.onEmpty), span), Text(JsonQueryBehavior(c.onError), span)], span);
-                return c.dataType() is { } type ? new CastExpression(call, BuildDataType(type), false, span) : call;
+                var arguments = new List<Expression> { BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
+                    Text(wrapper, span), Text(JsonQueryBehavior(c.onEmpty), span), Text(JsonQueryBehavior(c.onError), span) };
+                var returning = c.dataType() is { } type ? BuildDataType(type) : null;
+                // RETURNING ARRAY<STRING> gives the found array's elements (Flink's JsonQueryReturnType.ARRAY): a sixth
+                // operand, a NULL of that type, tells the function; another type is a CAST of the JSON text.
+                if (returning is { Name: "ARRAY" })
+                {
+                    arguments.Add(new CastExpression(new LiteralExpression(LiteralKind.Null, null, span), returning, false, span));
+                    return Call("JSON_QUERY", c.JSON_QUERY(), arguments, span);
+                }
+                var call = Call("JSON_QUERY", c.JSON_QUERY(), arguments, span);
+                return returning is not null ? new CastExpression(call, returning, false, span) : call;
             }
             case P.JsonExistsContext c:
                 return Call("JSON_EXISTS", c.JSON_EXISTS(), [BuildExpression(c.expression(0)), BuildExpression(c.expression(1)),
@@ -306,7 +325,10 @@ internal sealed partial class AstBuilder
             c.setQuantifier()?.DISTINCT() is not null,
             c.filter is null ? null : BuildExpression(c.filter),
             c.over is null ? null : BuildWindowReference(c.over),
-            Span(c));
+            Span(c))
+        {
+            Nulls = c.nullTreatment() is { } nulls ? new NullTreatment(nulls.IGNORE() is not null, Span(nulls)) : null,
+        };
     }
 
     private Expression BuildFunctionArgument(P.FunctionArgumentContext context) => context switch

@@ -40,6 +40,19 @@ public sealed class NestedBindingTests
     }
 
     [Fact]
+    public void Unnest_on_its_own_has_only_the_element_columns()
+    {
+        Assert.Equal("s CHAR(1) NOT NULL, n INT NOT NULL", Schema("SELECT * FROM UNNEST(ARRAY['a', 'b']) WITH ORDINALITY AS t(s, n)"));
+    }
+
+    [Fact]
+    public void Left_join_unnest_makes_the_element_columns_nullable()
+    {
+        Assert.Equal("id INT, tag STRING, n INT", Schema("SELECT id, tag, n FROM events LEFT JOIN UNNEST(tags) WITH ORDINALITY AS t(tag, n) ON TRUE"));
+        Assert.Equal("id INT, KEY STRING, VALUE BIGINT", Schema("SELECT e.id, u.* FROM events AS e LEFT OUTER JOIN UNNEST(e.attrs) AS u ON TRUE"));
+    }
+
+    [Fact]
     public void An_unknown_field_names_the_rows_fields_at_its_position()
     {
         var e = _f.Error("SELECT id,\n  r.b.x FROM events");
@@ -69,6 +82,9 @@ public sealed class NestedBindingTests
     [InlineData("SELECT nope.a FROM events", "Table 'nope' not found")]
     [InlineData("SELECT nope.a.b FROM events", "Column 'nope' not found in any table")]
     [InlineData("SELECT r, COUNT(*) FROM events GROUP BY r", "Not supported yet: grouping by a value of type ROW<")]
+    [InlineData("SELECT * FROM events LEFT JOIN UNNEST(tags) AS t(x) ON t.x = 'a'", "A join with UNNEST takes only the condition ON TRUE")]
+    [InlineData("SELECT COUNT(id IGNORE NULLS) FROM events", "Cannot specify IGNORE NULLS or RESPECT NULLS following 'COUNT'")]
+    [InlineData("SELECT CARDINALITY(tags RESPECT NULLS) FROM events", "Cannot specify IGNORE NULLS or RESPECT NULLS following 'CARDINALITY'")]
     [InlineData("SELECT * FROM events CROSS JOIN UNNEST(id) AS t(x)", "UNNEST needs an ARRAY, MULTISET or MAP, not a value of type INT")]
     [InlineData("SELECT * FROM events CROSS JOIN UNNEST(attrs) AS t(x)", "UNNEST gives 2 column(s) (KEY, VALUE) but 1 alias(es) are listed")]
     public void Bad_access_is_a_clear_error(string query, string message)

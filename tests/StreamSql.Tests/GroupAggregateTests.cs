@@ -179,6 +179,22 @@ public sealed class GroupAggregateTests : IDisposable
     }
 
     [Fact]
+    public async Task Array_agg_ignore_nulls_skips_null_values_and_respect_nulls_keeps_them()
+    {
+        var rows = await Changelog(Table("a,", "a,1", "b,"),
+            "SELECT k, ARRAY_AGG(v IGNORE NULLS) AS kept, ARRAY_AGG(v RESPECT NULLS) AS all_values FROM t GROUP BY k");
+        Assert.Equal(new[] { "+I[a, null, [null]]", "-U[a, null, [null]]", "+U[a, [1], [null, 1]]", "+I[b, null, [null]]" }, rows);
+    }
+
+    [Fact]
+    public async Task Array_agg_distinct_keeps_the_first_of_each_value_and_one_null()
+    {
+        var rows = await Changelog(Table("a,2", "a,", "a,1", "a,2", "a,", "a,3"),
+            "SELECT k, ARRAY_AGG(DISTINCT v) AS vs, ARRAY_AGG(DISTINCT v IGNORE NULLS) AS vs_set FROM t GROUP BY k");
+        Assert.Equal("+U[a, [2, null, 1, 3], [2, 1, 3]]", rows[^1]);
+    }
+
+    [Fact]
     public async Task Array_agg_over_retractions_removes_the_retracted_value_wherever_it_is()
     {
         // Inner: +I[a, 1], +I[b, 2], then -U[a, 1] and +U[a, 4] in one batch (applied together, one change out).

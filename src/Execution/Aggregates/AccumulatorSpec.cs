@@ -29,7 +29,8 @@ public sealed record AccumulatorSpec(
     public IGroupsAccumulator Create(SnapshotEpoch epoch)
     {
         if (Distinct && ArgumentTypes.Count > 0)
-            return new DistinctAccumulator(epoch, (this with { Distinct = false, Retracting = true }).Create(epoch), ArgumentTypes);
+            return new DistinctAccumulator(epoch, (this with { Distinct = false, Retracting = true }).Create(epoch), ArgumentTypes,
+                nullIsValue: Function == AggregateFunction.ArrayAgg);
         var argument = ArgumentTypes.Count > 0 ? ArgumentTypes[0] : null;
         return Function switch
         {

@@ -9,6 +9,8 @@ namespace StreamSql.Execution.Aggregates;
 /// <c>agg(DISTINCT args)</c> (COUNT, SUM, AVG, LISTAGG, ... DISTINCT) as Flink runs it: per group a count of each distinct
 /// argument tuple (<see cref="GroupValueCounts"/>, a row with a NULL argument is not counted); a row reaches the inner
 /// accumulator only when its tuple is new to the group, and is retracted from it only when the tuple's last occurrence is.
+/// For ARRAY_AGG, which keeps NULLs, a NULL is a value of its own (Flink's distinct MapView takes a null key): with
+/// <c>nullIsValue</c> each argument is stored behind a tag byte (0 NULL, 1 a value).
 /// </summary>
 public sealed class DistinctAccumulator : IGroupsAccumulator
 {
@@ -16,11 +18,13 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
     private readonly GroupValueCounts _seen;
     private readonly StateRowWriter _scratch = new();
     private readonly SqlType[] _argumentTypes;
+    private readonly bool _nullIsValue;
     private bool[] _forward = new bool[256];
 
-    public DistinctAccumulator(SnapshotEpoch epoch, IGroupsAccumulator inner, IReadOnlyList<SqlType> argumentTypes)
+    public DistinctAccumulator(SnapshotEpoch epoch, IGroupsAccumulator inner, IReadOnlyList<SqlType> argumentTypes, bool nullIsValue = false)
     {
         _inner = inner;
+        _nullIsValue = nullIsValue;
         _argumentTypes = argumentTypes.ToArray();
         _seen = new GroupValueCounts(epoch);
     }
@@ -57,7 +61,13 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
             foreach (var a in arguments)
             {
                 int mark = _scratch.BeginLengthPrefixed();
-                if (!SortableEncoding.TryWrite(a, i, _scratch))
+                if (_nullIsValue)
+                {
+                    bool isNull = a.IsNull(i);
+                    _scratch.WriteByte(isNull ? (byte)0 : (byte)1);
+                    if (!isNull) SortableEncoding.TryWrite(a, i, _scratch);
+                }
+                else if (!SortableEncoding.TryWrite(a, i, _scratch))
                 {
                     complete = false;
                     break;
@@ -87,7 +97,13 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
             for (int e = _seen.First(t); e >= 0; e = _seen.Next(e))
             {
                 var reader = new StateRowReader(_seen.Value(e));
-                for (int k = 0; k < writers.Length; k++) SortableEncoding.Decode(reader.ReadBytes(), _argumentTypes[k], writers[k]);
+                for (int k = 0; k < writers.Length; k++)
+                {
+                    var encoded = reader.ReadBytes();
+                    if (!_nullIsValue) SortableEncoding.Decode(encoded, _argumentTypes[k], writers[k]);
+                    else if (encoded[0] == 0) writers[k].AppendNull();
+                    else SortableEncoding.Decode(encoded[1..], _argumentTypes[k], writers[k]);
+                }
                 targets.Add(t);
             }
         }

@@ -46,8 +46,10 @@ public sealed class ListColumnBuilder : ColumnBuilder
 
     internal override void AppendFrom(ColumnReader reader, int row)
     {
-        // Nested values are never constants but NULL (a typed NULL literal); other rows are copied with AppendRows.
+        // Nested values are never constants but NULL (a typed NULL literal): others are copied from their column
+        // (CASE, COALESCE and IF choosing between nested values row by row).
         if (reader.IsNull(row)) AppendNull();
+        else if (reader.TryLocate(row, out var data, out int index)) AppendRange(data, index, 1);
         else throw Unsupported("a row-at-a-time reader");
     }
 

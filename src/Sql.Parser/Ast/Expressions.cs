@@ -129,7 +129,15 @@ public sealed record FunctionCall(
     bool Distinct,
     Expression? Filter,
     WindowSpecification? Over,
-    SourceSpan Span) : Expression(Span);
+    SourceSpan Span) : Expression(Span)
+{
+    /// <summary><c>RESPECT NULLS</c> or <c>IGNORE NULLS</c> after the arguments (<c>ARRAY_AGG(x IGNORE NULLS)</c>); null
+    /// when not written.</summary>
+    public NullTreatment? Nulls { get; init; }
+}
+
+/// <summary><c>RESPECT NULLS</c> (<paramref name="Ignore"/> false) or <c>IGNORE NULLS</c> of an aggregate call.</summary>
+public sealed record NullTreatment(bool Ignore, SourceSpan Span);
 
 /// <summary>A bare time unit as an argument (TIMESTAMPADD, TIMESTAMPDIFF, FLOOR(x TO unit), CEIL(x TO unit)).</summary>
 public sealed record TimeUnitExpression(TimeUnit Unit, SourceSpan Span) : Expression(Span);

@@ -50,37 +50,37 @@ internal partial class StreamSqlParser : Parser {
 		EXISTS=60, EXIT=61, EXPLAIN=62, EXTENDED=63, EXTRACT=64, FALSE=65, FETCH=66, 
 		FILTER=67, FIRST=68, FLOOR=69, FOLLOWING=70, FOR=71, FROM=72, FULL=73, 
 		FUNCTION=74, FUNCTIONS=75, GROUP=76, GROUPING=77, HAVING=78, HELP=79, 
-		HOUR=80, HOURS=81, IF=82, ILIKE=83, IN=84, INCLUDING=85, INNER=86, INSERT=87, 
-		INTERSECT=88, INTERVAL=89, INTO=90, IS=91, JAR=92, JOB=93, JOBS=94, JOIN=95, 
-		JSON=96, JSON_ARRAY=97, JSON_EXECUTION_PLAN=98, JSON_EXISTS=99, JSON_OBJECT=100, 
-		JSON_QUERY=101, JSON_VALUE=102, KEY=103, LANGUAGE=104, LAST=105, LATERAL=106, 
-		LATEST=107, LEADING=108, LEFT=109, LIKE=110, LIMIT=111, LOCAL=112, LOCALTIME=113, 
-		LOCALTIMESTAMP=114, MAP=115, METADATA=116, MICROSECOND=117, MICROSECONDS=118, 
-		MILLISECOND=119, MILLISECONDS=120, MINUTE=121, MINUTES=122, MODULES=123, 
-		MONTH=124, MONTHS=125, MULTISET=126, NANOSECOND=127, NANOSECONDS=128, 
-		NATURAL=129, NEXT=130, NON=131, NOT=132, NULL=133, NULLS=134, OBJECT=135, 
-		OF=136, OFFSET=137, ON=138, ONLY=139, OR=140, ORDER=141, ORDINALITY=142, 
-		OUTER=143, OVER=144, OVERWRITE=145, OVERLAY=146, OVERWRITING=147, PARTITION=148, 
-		PARTITIONED=149, PLACING=150, PLAN=151, PLAN_ADVICE=152, POSITION=153, 
-		PRECEDING=154, PRIMARY=155, QUARTER=156, QUARTERS=157, QUIT=158, RANGE=159, 
-		RENAME=160, RESET=161, RESTORED=162, RESTRICT=163, RETURNING=164, RIGHT=165, 
-		ROLLUP=166, ROW=167, ROWS=168, SAVEPOINT=169, SCALAR=170, SECOND=171, 
-		SECONDS=172, SELECT=173, SET=174, SETS=175, SHOW=176, SIMILAR=177, STATE=178, 
-		STATEMENT=179, STOP=180, SUBSTRING=181, SYMMETRIC=182, SYSTEM=183, SYSTEM_TIME=184, 
-		TABLE=185, TABLES=186, TEMPORARY=187, THEN=188, TIME=189, TIMESTAMP=190, 
-		TIMESTAMPADD=191, TIMESTAMPDIFF=192, TO=193, TRAILING=194, TRIM=195, TRUE=196, 
-		TRY_CAST=197, UNBOUNDED=198, UNCONDITIONAL=199, UNION=200, UNKNOWN=201, 
-		UNNEST=202, USE=203, USER=204, USING=205, VALUE=206, VALUES=207, VIEW=208, 
-		VIEWS=209, VIRTUAL=210, WATERMARK=211, WEEK=212, WEEKS=213, WHEN=214, 
-		WHERE=215, WINDOW=216, WITH=217, WITHOUT=218, WRAPPER=219, YEAR=220, YEARS=221, 
-		ZONE=222, EQ=223, NEQ=224, LTE=225, GTE=226, LT=227, GT=228, ARROW=229, 
-		PLUS=230, MINUS=231, ASTERISK=232, SLASH=233, PERCENT=234, CONCAT=235, 
-		LPAREN=236, RPAREN=237, LBRACKET=238, RBRACKET=239, COMMA=240, DOT=241, 
-		SEMI=242, HINT_START=243, HINT_END=244, STRING=245, UNICODE_STRING=246, 
-		BINARY_STRING=247, INTEGER_VALUE=248, DECIMAL_VALUE=249, DOUBLE_VALUE=250, 
-		IDENTIFIER=251, BACKQUOTED_IDENTIFIER=252, LINE_COMMENT=253, BLOCK_COMMENT=254, 
-		WS=255, DOUBLE_QUOTED=256, UNTERMINATED_STRING=257, UNTERMINATED_IDENTIFIER=258, 
-		UNTERMINATED_COMMENT=259, ERROR_CHAR=260;
+		HOUR=80, HOURS=81, IF=82, IGNORE=83, ILIKE=84, IN=85, INCLUDING=86, INNER=87, 
+		INSERT=88, INTERSECT=89, INTERVAL=90, INTO=91, IS=92, JAR=93, JOB=94, 
+		JOBS=95, JOIN=96, JSON=97, JSON_ARRAY=98, JSON_EXECUTION_PLAN=99, JSON_EXISTS=100, 
+		JSON_OBJECT=101, JSON_QUERY=102, JSON_VALUE=103, KEY=104, LANGUAGE=105, 
+		LAST=106, LATERAL=107, LATEST=108, LEADING=109, LEFT=110, LIKE=111, LIMIT=112, 
+		LOCAL=113, LOCALTIME=114, LOCALTIMESTAMP=115, MAP=116, METADATA=117, MICROSECOND=118, 
+		MICROSECONDS=119, MILLISECOND=120, MILLISECONDS=121, MINUTE=122, MINUTES=123, 
+		MODULES=124, MONTH=125, MONTHS=126, MULTISET=127, NANOSECOND=128, NANOSECONDS=129, 
+		NATURAL=130, NEXT=131, NON=132, NOT=133, NULL=134, NULLS=135, OBJECT=136, 
+		OF=137, OFFSET=138, ON=139, ONLY=140, OR=141, ORDER=142, ORDINALITY=143, 
+		OUTER=144, OVER=145, OVERWRITE=146, OVERLAY=147, OVERWRITING=148, PARTITION=149, 
+		PARTITIONED=150, PLACING=151, PLAN=152, PLAN_ADVICE=153, POSITION=154, 
+		PRECEDING=155, PRIMARY=156, QUARTER=157, QUARTERS=158, QUIT=159, RANGE=160, 
+		RENAME=161, RESET=162, RESPECT=163, RESTORED=164, RESTRICT=165, RETURNING=166, 
+		RIGHT=167, ROLLUP=168, ROW=169, ROWS=170, SAVEPOINT=171, SCALAR=172, SECOND=173, 
+		SECONDS=174, SELECT=175, SET=176, SETS=177, SHOW=178, SIMILAR=179, STATE=180, 
+		STATEMENT=181, STOP=182, SUBSTRING=183, SYMMETRIC=184, SYSTEM=185, SYSTEM_TIME=186, 
+		TABLE=187, TABLES=188, TEMPORARY=189, THEN=190, TIME=191, TIMESTAMP=192, 
+		TIMESTAMPADD=193, TIMESTAMPDIFF=194, TO=195, TRAILING=196, TRIM=197, TRUE=198, 
+		TRY_CAST=199, UNBOUNDED=200, UNCONDITIONAL=201, UNION=202, UNKNOWN=203, 
+		UNNEST=204, USE=205, USER=206, USING=207, VALUE=208, VALUES=209, VIEW=210, 
+		VIEWS=211, VIRTUAL=212, WATERMARK=213, WEEK=214, WEEKS=215, WHEN=216, 
+		WHERE=217, WINDOW=218, WITH=219, WITHOUT=220, WRAPPER=221, YEAR=222, YEARS=223, 
+		ZONE=224, EQ=225, NEQ=226, LTE=227, GTE=228, LT=229, GT=230, ARROW=231, 
+		PLUS=232, MINUS=233, ASTERISK=234, SLASH=235, PERCENT=236, CONCAT=237, 
+		LPAREN=238, RPAREN=239, LBRACKET=240, RBRACKET=241, COMMA=242, DOT=243, 
+		SEMI=244, HINT_START=245, HINT_END=246, STRING=247, UNICODE_STRING=248, 
+		BINARY_STRING=249, INTEGER_VALUE=250, DECIMAL_VALUE=251, DOUBLE_VALUE=252, 
+		IDENTIFIER=253, BACKQUOTED_IDENTIFIER=254, LINE_COMMENT=255, BLOCK_COMMENT=256, 
+		WS=257, DOUBLE_QUOTED=258, UNTERMINATED_STRING=259, UNTERMINATED_IDENTIFIER=260, 
+		UNTERMINATED_COMMENT=261, ERROR_CHAR=262;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -98,13 +98,14 @@ internal partial class StreamSqlParser : Parser {
 		RULE_hintList = 45, RULE_hint = 46, RULE_hintOption = 47, RULE_hintArgument = 48, 
 		RULE_expression = 49, RULE_booleanExpression = 50, RULE_predicate = 51, 
 		RULE_comparisonOperator = 52, RULE_valueExpression = 53, RULE_primaryExpression = 54, 
-		RULE_functionCall = 55, RULE_functionName = 56, RULE_functionArgument = 57, 
-		RULE_functionArgumentValue = 58, RULE_windowReference = 59, RULE_windowSpecification = 60, 
-		RULE_windowFrame = 61, RULE_frameBound = 62, RULE_jsonKeyValue = 63, RULE_jsonValueBehavior = 64, 
-		RULE_jsonQueryWrapper = 65, RULE_jsonQueryBehavior = 66, RULE_whenClause = 67, 
-		RULE_literal = 68, RULE_interval = 69, RULE_intervalValue = 70, RULE_timeUnit = 71, 
-		RULE_dataType = 72, RULE_dataTypeBody = 73, RULE_rowField = 74, RULE_qualifiedName = 75, 
-		RULE_identifierList = 76, RULE_identifier = 77, RULE_nonReserved = 78;
+		RULE_functionCall = 55, RULE_nullTreatment = 56, RULE_functionName = 57, 
+		RULE_functionArgument = 58, RULE_functionArgumentValue = 59, RULE_windowReference = 60, 
+		RULE_windowSpecification = 61, RULE_windowFrame = 62, RULE_frameBound = 63, 
+		RULE_jsonKeyValue = 64, RULE_jsonValueBehavior = 65, RULE_jsonQueryWrapper = 66, 
+		RULE_jsonQueryBehavior = 67, RULE_whenClause = 68, RULE_literal = 69, 
+		RULE_interval = 70, RULE_intervalValue = 71, RULE_timeUnit = 72, RULE_dataType = 73, 
+		RULE_dataTypeBody = 74, RULE_rowField = 75, RULE_qualifiedName = 76, RULE_identifierList = 77, 
+		RULE_identifier = 78, RULE_nonReserved = 79;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
@@ -117,9 +118,9 @@ internal partial class StreamSqlParser : Parser {
 		"relation", "joinType", "joinCriteria", "relationPrimary", "tableAlias", 
 		"tableHints", "hintList", "hint", "hintOption", "hintArgument", "expression", 
 		"booleanExpression", "predicate", "comparisonOperator", "valueExpression", 
-		"primaryExpression", "functionCall", "functionName", "functionArgument", 
-		"functionArgumentValue", "windowReference", "windowSpecification", "windowFrame", 
-		"frameBound", "jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", 
+		"primaryExpression", "functionCall", "nullTreatment", "functionName", 
+		"functionArgument", "functionArgumentValue", "windowReference", "windowSpecification", 
+		"windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", 
 		"jsonQueryBehavior", "whenClause", "literal", "interval", "intervalValue", 
 		"timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
 		"identifier", "nonReserved"
@@ -139,32 +140,33 @@ internal partial class StreamSqlParser : Parser {
 		"'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", "'FALSE'", 
 		"'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", "'FOR'", "'FROM'", 
 		"'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", "'HAVING'", 
-		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'ILIKE'", "'IN'", "'INCLUDING'", 
-		"'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", "'IS'", 
-		"'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", "'JSON_EXECUTION_PLAN'", 
-		"'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", 
-		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
-		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", 
-		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
-		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
-		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
-		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONLY'", 
-		"'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
-		"'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PLACING'", 
-		"'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", 
-		"'QUARTERS'", "'QUIT'", "'RANGE'", "'RENAME'", "'RESET'", "'RESTORED'", 
-		"'RESTRICT'", "'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", 
-		"'SAVEPOINT'", "'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", 
-		"'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", 
-		"'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", 
-		"'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", 
-		"'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", 
-		"'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", 
-		"'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", 
-		"'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", 
-		"'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", 
-		"'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", 
-		"')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", "'IN'", 
+		"'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", 
+		"'IS'", "'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
+		"'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", 
+		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
+		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
+		"'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", 
+		"'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", "'MODULES'", 
+		"'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
+		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
+		"'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
+		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
+		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
+		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
+		"'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", 
+		"'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
+		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", 
+		"'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", 
+		"'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", 
+		"'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", 
+		"'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", 
+		"'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", 
+		"'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", 
+		"'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", "'YEARS'", 
+		"'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", 
+		"'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", 
+		"';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
@@ -178,21 +180,21 @@ internal partial class StreamSqlParser : Parser {
 		"EXCLUDING", "EXECUTE", "EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", 
 		"FALSE", "FETCH", "FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", 
 		"FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", 
-		"HOUR", "HOURS", "IF", "ILIKE", "IN", "INCLUDING", "INNER", "INSERT", 
-		"INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", "JOIN", "JSON", 
-		"JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", 
-		"JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", 
-		"LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", 
-		"METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
+		"HOUR", "HOURS", "IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", 
+		"INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", 
+		"JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
+		"JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", 
+		"LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", 
+		"MAP", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
 		"MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
 		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
 		"OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
 		"OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", 
 		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
-		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESTORED", "RESTRICT", 
-		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
-		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", 
-		"STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
+		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESPECT", "RESTORED", 
+		"RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", 
+		"SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", 
+		"STATE", "STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
 		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
 		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
 		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", 
@@ -272,75 +274,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 161;
+			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 158;
+				State = 160;
 				Match(SEMI);
 				}
 				}
-				State = 163;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 182;
+			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 577058886635587593L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 1154117773271175177L) != 0) || _la==LPAREN) {
 				{
-				State = 164;
+				State = 166;
 				statement();
-				State = 173;
+				State = 175;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 166;
+						State = 168;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 165;
+							State = 167;
 							Match(SEMI);
 							}
 							}
-							State = 168;
+							State = 170;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 170;
+						State = 172;
 						statement();
 						}
 						} 
 					}
-					State = 175;
+					State = 177;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 179;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 176;
+					State = 178;
 					Match(SEMI);
 					}
 					}
-					State = 181;
+					State = 183;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 184;
+			State = 186;
 			Match(Eof);
 			}
 		}
@@ -380,9 +382,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 186;
+			State = 188;
 			expression();
-			State = 187;
+			State = 189;
 			Match(Eof);
 			}
 		}
@@ -821,14 +823,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 387;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 189;
+				State = 191;
 				query();
 				}
 				break;
@@ -836,7 +838,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 190;
+				State = 192;
 				insertStatement();
 				}
 				break;
@@ -844,7 +846,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 191;
+				State = 193;
 				statementSet();
 				}
 				break;
@@ -852,49 +854,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 192;
+				State = 194;
 				Match(EXECUTE);
-				State = 195;
+				State = 197;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INSERT:
 					{
-					State = 193;
+					State = 195;
 					insertStatement();
 					}
 					break;
 				case BEGIN:
 				case STATEMENT:
 					{
-					State = 194;
+					State = 196;
 					statementSet();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 198;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 197;
+					State = 199;
 					restoreClause();
 					}
 				}
 
-				State = 204;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 200;
-					Match(ALLOW);
-					State = 201;
-					Match(NON);
 					State = 202;
-					Match(RESTORED);
+					Match(ALLOW);
 					State = 203;
+					Match(NON);
+					State = 204;
+					Match(RESTORED);
+					State = 205;
 					Match(STATE);
 					}
 				}
@@ -905,7 +907,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 206;
+				State = 208;
 				createTable();
 				}
 				break;
@@ -913,65 +915,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 207;
-				Match(CREATE);
 				State = 209;
+				Match(CREATE);
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 208;
+					State = 210;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 211;
+				State = 213;
 				Match(VIEW);
-				State = 215;
+				State = 217;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 212;
-					Match(IF);
-					State = 213;
-					Match(NOT);
 					State = 214;
+					Match(IF);
+					State = 215;
+					Match(NOT);
+					State = 216;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 217;
+				State = 219;
 				qualifiedName();
-				State = 222;
+				State = 224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 218;
-					Match(LPAREN);
-					State = 219;
-					identifierList();
 					State = 220;
+					Match(LPAREN);
+					State = 221;
+					identifierList();
+					State = 222;
 					Match(RPAREN);
 					}
 				}
 
-				State = 226;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 224;
+					State = 226;
 					Match(COMMENT);
-					State = 225;
+					State = 227;
 					Match(STRING);
 					}
 				}
 
-				State = 228;
+				State = 230;
 				Match(AS);
-				State = 229;
+				State = 231;
 				query();
 				}
 				break;
@@ -979,21 +981,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 231;
+				State = 233;
 				Match(CREATE);
-				State = 236;
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 232;
-					Match(TEMPORARY);
 					State = 234;
+					Match(TEMPORARY);
+					State = 236;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 233;
+						State = 235;
 						Match(SYSTEM);
 						}
 					}
@@ -1001,66 +1003,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 238;
+				State = 240;
 				Match(FUNCTION);
-				State = 242;
+				State = 244;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 239;
-					Match(IF);
-					State = 240;
-					Match(NOT);
 					State = 241;
+					Match(IF);
+					State = 242;
+					Match(NOT);
+					State = 243;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 244;
-				qualifiedName();
-				State = 245;
-				Match(AS);
 				State = 246;
+				qualifiedName();
+				State = 247;
+				Match(AS);
+				State = 248;
 				Match(STRING);
-				State = 249;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 247;
+					State = 249;
 					Match(LANGUAGE);
-					State = 248;
+					State = 250;
 					identifier();
 					}
 				}
 
-				State = 262;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 251;
-					Match(USING);
-					State = 252;
-					Match(JAR);
 					State = 253;
+					Match(USING);
+					State = 254;
+					Match(JAR);
+					State = 255;
 					Match(STRING);
-					State = 259;
+					State = 261;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 254;
-						Match(COMMA);
-						State = 255;
-						Match(JAR);
 						State = 256;
+						Match(COMMA);
+						State = 257;
+						Match(JAR);
+						State = 258;
 						Match(STRING);
 						}
 						}
-						State = 261;
+						State = 263;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1073,44 +1075,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 264;
+				State = 266;
 				Match(CREATE);
-				State = 265;
+				State = 267;
 				Match(DATABASE);
-				State = 269;
+				State = 271;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 266;
-					Match(IF);
-					State = 267;
-					Match(NOT);
 					State = 268;
+					Match(IF);
+					State = 269;
+					Match(NOT);
+					State = 270;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 271;
+				State = 273;
 				qualifiedName();
-				State = 274;
+				State = 276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 272;
+					State = 274;
 					Match(COMMENT);
-					State = 273;
+					State = 275;
 					Match(STRING);
 					}
 				}
 
-				State = 277;
+				State = 279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 276;
+					State = 278;
 					withOptions();
 					}
 				}
@@ -1121,44 +1123,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 279;
+				State = 281;
 				Match(CREATE);
-				State = 280;
+				State = 282;
 				Match(CATALOG);
-				State = 284;
+				State = 286;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 281;
-					Match(IF);
-					State = 282;
-					Match(NOT);
 					State = 283;
+					Match(IF);
+					State = 284;
+					Match(NOT);
+					State = 285;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 286;
+				State = 288;
 				qualifiedName();
-				State = 289;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 287;
+					State = 289;
 					Match(COMMENT);
-					State = 288;
+					State = 290;
 					Match(STRING);
 					}
 				}
 
-				State = 292;
+				State = 294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 291;
+					State = 293;
 					withOptions();
 					}
 				}
@@ -1169,29 +1171,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 294;
-				Match(DROP);
 				State = 296;
+				Match(DROP);
+				State = 298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 295;
+					State = 297;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 299;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 298;
+					State = 300;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 301;
+				State = 303;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 72057594038976513L) != 0) || _la==TABLE || _la==VIEW) ) {
@@ -1201,26 +1203,26 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 304;
+				State = 306;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 302;
+					State = 304;
 					Match(IF);
-					State = 303;
+					State = 305;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 306;
-				qualifiedName();
 				State = 308;
+				qualifiedName();
+				State = 310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 307;
+					State = 309;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1238,25 +1240,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 310;
+				State = 312;
 				Match(ALTER);
-				State = 311;
+				State = 313;
 				Match(TABLE);
-				State = 314;
+				State = 316;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 312;
+					State = 314;
 					Match(IF);
-					State = 313;
+					State = 315;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 316;
+				State = 318;
 				qualifiedName();
-				State = 317;
+				State = 319;
 				alterTableAction();
 				}
 				break;
@@ -1264,30 +1266,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 319;
-				Match(ALTER);
-				State = 320;
-				Match(VIEW);
 				State = 321;
+				Match(ALTER);
+				State = 322;
+				Match(VIEW);
+				State = 323;
 				qualifiedName();
-				State = 327;
+				State = 329;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 322;
-					Match(RENAME);
-					State = 323;
-					Match(TO);
 					State = 324;
+					Match(RENAME);
+					State = 325;
+					Match(TO);
+					State = 326;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 325;
+					State = 327;
 					Match(AS);
-					State = 326;
+					State = 328;
 					query();
 					}
 					break;
@@ -1300,18 +1302,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 329;
+				State = 331;
 				Match(SET);
-				State = 334;
+				State = 336;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 330;
-					setKey();
-					State = 331;
-					Match(EQ);
 					State = 332;
+					setKey();
+					State = 333;
+					Match(EQ);
+					State = 334;
 					setValue();
 					}
 					break;
@@ -1322,14 +1324,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 336;
-				Match(RESET);
 				State = 338;
+				Match(RESET);
+				State = 340;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 337;
+					State = 339;
 					setValue();
 					}
 					break;
@@ -1340,9 +1342,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 340;
+				State = 342;
 				Match(SHOW);
-				State = 341;
+				State = 343;
 				showTarget();
 				}
 				break;
@@ -1350,7 +1352,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 342;
+				State = 344;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1359,9 +1361,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 343;
+				State = 345;
 				Match(SAVEPOINT);
-				State = 344;
+				State = 346;
 				Match(STRING);
 				}
 				break;
@@ -1369,7 +1371,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 345;
+				State = 347;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1378,17 +1380,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 347;
+				State = 349;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 346;
+					State = 348;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 349;
+				State = 351;
 				qualifiedName();
 				}
 				break;
@@ -1396,16 +1398,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 350;
+				State = 352;
 				Match(EXPLAIN);
-				State = 361;
+				State = 363;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 351;
+					State = 353;
 					Match(PLAN);
-					State = 352;
+					State = 354;
 					Match(FOR);
 					}
 					break;
@@ -1414,21 +1416,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 353;
+					State = 355;
 					explainDetail();
-					State = 358;
+					State = 360;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 354;
+						State = 356;
 						Match(COMMA);
-						State = 355;
+						State = 357;
 						explainDetail();
 						}
 						}
-						State = 360;
+						State = 362;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1462,7 +1464,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 363;
+				State = 365;
 				statement();
 				}
 				break;
@@ -1470,32 +1472,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 364;
-				Match(STOP);
-				State = 365;
-				Match(JOB);
 				State = 366;
+				Match(STOP);
+				State = 367;
+				Match(JOB);
+				State = 368;
 				Match(STRING);
-				State = 369;
+				State = 371;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 367;
+					State = 369;
 					Match(WITH);
-					State = 368;
+					State = 370;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 373;
+				State = 375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 371;
+					State = 373;
 					Match(WITH);
-					State = 372;
+					State = 374;
 					Match(DRAIN);
 					}
 				}
@@ -1506,18 +1508,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 375;
+				State = 377;
 				Match(SAVEPOINT);
-				State = 376;
+				State = 378;
 				Match(STRING);
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 377;
+					State = 379;
 					Match(TO);
-					State = 378;
+					State = 380;
 					Match(STRING);
 					}
 				}
@@ -1528,19 +1530,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 381;
-				Match(USE);
 				State = 383;
+				Match(USE);
+				State = 385;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 382;
+					State = 384;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 385;
+				State = 387;
 				qualifiedName();
 				}
 				break;
@@ -1548,7 +1550,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 386;
+				State = 388;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 18014467228958721L) != 0) || _la==QUIT) ) {
@@ -1615,9 +1617,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 391;
 			Match(INSERT);
-			State = 390;
+			State = 392;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1626,43 +1628,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 391;
-			qualifiedName();
 			State = 393;
+			qualifiedName();
+			State = 395;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 392;
+				State = 394;
 				tableHints();
 				}
 			}
 
-			State = 396;
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 395;
+				State = 397;
 				partitionSpec();
 				}
 			}
 
-			State = 402;
+			State = 404;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 398;
-				Match(LPAREN);
-				State = 399;
-				identifierList();
 				State = 400;
+				Match(LPAREN);
+				State = 401;
+				identifierList();
+				State = 402;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 404;
+			State = 406;
 			query();
 			}
 		}
@@ -1712,29 +1714,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 406;
-			Match(PARTITION);
-			State = 407;
-			Match(LPAREN);
 			State = 408;
+			Match(PARTITION);
+			State = 409;
+			Match(LPAREN);
+			State = 410;
 			partitionValue();
-			State = 413;
+			State = 415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 409;
+				State = 411;
 				Match(COMMA);
-				State = 410;
+				State = 412;
 				partitionValue();
 				}
 				}
-				State = 415;
+				State = 417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 416;
+			State = 418;
 			Match(RPAREN);
 			}
 		}
@@ -1777,11 +1779,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
-			identifier();
-			State = 419;
-			Match(EQ);
 			State = 420;
+			identifier();
+			State = 421;
+			Match(EQ);
+			State = 422;
 			optionValue();
 			}
 		}
@@ -1831,152 +1833,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 479;
+			State = 481;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 422;
-				Match(STATEMENT);
-				State = 423;
-				Match(SET);
 				State = 424;
+				Match(STATEMENT);
+				State = 425;
+				Match(SET);
+				State = 426;
 				Match(BEGIN);
-				State = 428;
+				State = 430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 425;
+					State = 427;
 					Match(SEMI);
 					}
 					}
-					State = 430;
+					State = 432;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 431;
+				State = 433;
 				statement();
-				State = 440;
+				State = 442;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 433;
+						State = 435;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 432;
+							State = 434;
 							Match(SEMI);
 							}
 							}
-							State = 435;
+							State = 437;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 437;
+						State = 439;
 						statement();
 						}
 						} 
 					}
-					State = 442;
+					State = 444;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 446;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 443;
+					State = 445;
 					Match(SEMI);
 					}
 					}
-					State = 448;
+					State = 450;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 449;
+				State = 451;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 451;
-				Match(BEGIN);
-				State = 452;
-				Match(STATEMENT);
 				State = 453;
-				Match(SET);
+				Match(BEGIN);
+				State = 454;
+				Match(STATEMENT);
 				State = 455;
+				Match(SET);
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 454;
+					State = 456;
 					Match(SEMI);
 					}
 					}
-					State = 457;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 459;
+				State = 461;
 				statement();
-				State = 468;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 461;
+						State = 463;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 460;
+							State = 462;
 							Match(SEMI);
 							}
 							}
-							State = 463;
+							State = 465;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 465;
+						State = 467;
 						statement();
 						}
 						} 
 					}
-					State = 470;
+					State = 472;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 474;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 471;
+					State = 473;
 					Match(SEMI);
 					}
 					}
-					State = 476;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 477;
+				State = 479;
 				Match(END);
 				}
 				break;
@@ -2019,28 +2021,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 487;
+			State = 489;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 481;
-				Match(FROM);
-				State = 482;
-				Match(SAVEPOINT);
 				State = 483;
+				Match(FROM);
+				State = 484;
+				Match(SAVEPOINT);
+				State = 485;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 484;
-				Match(FROM);
-				State = 485;
-				Match(LATEST);
 				State = 486;
+				Match(FROM);
+				State = 487;
+				Match(LATEST);
+				State = 488;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2083,7 +2085,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 489;
+			State = 491;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2134,26 +2136,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 497;
+			State = 499;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 491;
+				State = 493;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 493;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 492;
+					State = 494;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2164,10 +2166,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 495;
+					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125902054326273L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 31L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503608217305089L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 127L) != 0) );
 				}
 				break;
 			}
@@ -2210,7 +2212,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
+			State = 502;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2218,7 +2220,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 499;
+					State = 501;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2233,7 +2235,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 502;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2457,21 +2459,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 566;
+			State = 568;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 504;
+				State = 506;
 				Match(TABLES);
-				State = 507;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 505;
+					State = 507;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2480,17 +2482,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 506;
+					State = 508;
 					qualifiedName();
 					}
 				}
 
-				State = 510;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 509;
+					State = 511;
 					likePattern();
 					}
 				}
@@ -2501,14 +2503,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 512;
+				State = 514;
 				Match(VIEWS);
-				State = 515;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 513;
+					State = 515;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2517,17 +2519,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 514;
+					State = 516;
 					qualifiedName();
 					}
 				}
 
-				State = 518;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 517;
+					State = 519;
 					likePattern();
 					}
 				}
@@ -2538,24 +2540,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 521;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 520;
+					State = 522;
 					Match(USER);
 					}
 				}
 
-				State = 523;
+				State = 525;
 				Match(FUNCTIONS);
-				State = 526;
+				State = 528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 524;
+					State = 526;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2564,17 +2566,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 525;
+					State = 527;
 					qualifiedName();
 					}
 				}
 
-				State = 529;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 528;
+					State = 530;
 					likePattern();
 					}
 				}
@@ -2585,7 +2587,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 531;
+				State = 533;
 				Match(JOBS);
 				}
 				break;
@@ -2593,14 +2595,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 532;
-				Match(CATALOGS);
 				State = 534;
+				Match(CATALOGS);
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 533;
+					State = 535;
 					likePattern();
 					}
 				}
@@ -2611,14 +2613,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 536;
+				State = 538;
 				Match(DATABASES);
-				State = 539;
+				State = 541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 537;
+					State = 539;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2627,17 +2629,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 538;
+					State = 540;
 					qualifiedName();
 					}
 				}
 
-				State = 542;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 541;
+					State = 543;
 					likePattern();
 					}
 				}
@@ -2648,7 +2650,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 544;
+				State = 546;
 				Match(MODULES);
 				}
 				break;
@@ -2656,9 +2658,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 545;
+				State = 547;
 				Match(COLUMNS);
-				State = 546;
+				State = 548;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2667,14 +2669,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 547;
-				qualifiedName();
 				State = 549;
+				qualifiedName();
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 548;
+					State = 550;
 					likePattern();
 					}
 				}
@@ -2685,11 +2687,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 551;
-				Match(CREATE);
-				State = 552;
-				Match(TABLE);
 				State = 553;
+				Match(CREATE);
+				State = 554;
+				Match(TABLE);
+				State = 555;
 				qualifiedName();
 				}
 				break;
@@ -2697,11 +2699,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 554;
-				Match(CREATE);
-				State = 555;
-				Match(VIEW);
 				State = 556;
+				Match(CREATE);
+				State = 557;
+				Match(VIEW);
+				State = 558;
 				qualifiedName();
 				}
 				break;
@@ -2709,9 +2711,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 557;
+				State = 559;
 				Match(CURRENT);
-				State = 558;
+				State = 560;
 				Match(CATALOG);
 				}
 				break;
@@ -2719,9 +2721,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 559;
+				State = 561;
 				Match(CURRENT);
-				State = 560;
+				State = 562;
 				Match(DATABASE);
 				}
 				break;
@@ -2729,16 +2731,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 561;
+				State = 563;
 				Match(CHECKPOINTS);
-				State = 562;
-				Match(STRING);
 				State = 564;
+				Match(STRING);
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
 					{
-					State = 563;
+					State = 565;
 					likePattern();
 					}
 				}
@@ -2784,17 +2786,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 571;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 568;
+				State = 570;
 				Match(NOT);
 				}
 			}
 
-			State = 571;
+			State = 573;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2803,7 +2805,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 572;
+			State = 574;
 			Match(STRING);
 			}
 		}
@@ -2885,124 +2887,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 574;
-			Match(CREATE);
 			State = 576;
+			Match(CREATE);
+			State = 578;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 575;
+				State = 577;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 578;
+			State = 580;
 			Match(TABLE);
-			State = 582;
+			State = 584;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 579;
-				Match(IF);
-				State = 580;
-				Match(NOT);
 				State = 581;
+				Match(IF);
+				State = 582;
+				Match(NOT);
+				State = 583;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 584;
+			State = 586;
 			qualifiedName();
-			State = 596;
+			State = 598;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 585;
+				State = 587;
 				Match(LPAREN);
-				State = 586;
+				State = 588;
 				tableElement();
-				State = 591;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 587;
+					State = 589;
 					Match(COMMA);
-					State = 588;
+					State = 590;
 					tableElement();
 					}
 					}
-					State = 593;
+					State = 595;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 594;
+				State = 596;
 				Match(RPAREN);
 				}
 			}
 
-			State = 600;
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 598;
+				State = 600;
 				Match(COMMENT);
-				State = 599;
+				State = 601;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 608;
+			State = 610;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 602;
-				Match(PARTITIONED);
-				State = 603;
-				Match(BY);
 				State = 604;
-				Match(LPAREN);
+				Match(PARTITIONED);
 				State = 605;
-				identifierList();
+				Match(BY);
 				State = 606;
+				Match(LPAREN);
+				State = 607;
+				identifierList();
+				State = 608;
 				Match(RPAREN);
 				}
 			}
 
-			State = 611;
+			State = 613;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 610;
+				State = 612;
 				withOptions();
 				}
 			}
 
-			State = 614;
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 613;
+				State = 615;
 				likeClause();
 				}
 			}
 
-			State = 618;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 616;
+				State = 618;
 				Match(AS);
-				State = 617;
+				State = 619;
 				query();
 				}
 			}
@@ -3048,27 +3050,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 623;
+			State = 625;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 620;
+				State = 622;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 623;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 622;
+				State = 624;
 				tableConstraint();
 				}
 				break;
@@ -3167,27 +3169,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 655;
+			State = 657;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 625;
-				identifier();
-				State = 626;
-				Match(AS);
 				State = 627;
+				identifier();
+				State = 628;
+				Match(AS);
+				State = 629;
 				expression();
-				State = 630;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 628;
+					State = 630;
 					Match(COMMENT);
-					State = 629;
+					State = 631;
 					Match(STRING);
 					}
 				}
@@ -3198,42 +3200,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 632;
-				identifier();
-				State = 633;
-				dataType();
 				State = 634;
+				identifier();
+				State = 635;
+				dataType();
+				State = 636;
 				Match(METADATA);
-				State = 637;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 635;
+					State = 637;
 					Match(FROM);
-					State = 636;
+					State = 638;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 640;
+				State = 642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 639;
+					State = 641;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 644;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 642;
+					State = 644;
 					Match(COMMENT);
-					State = 643;
+					State = 645;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3244,28 +3246,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 646;
+				State = 648;
 				identifier();
-				State = 647;
-				dataType();
 				State = 649;
+				dataType();
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 648;
+					State = 650;
 					columnConstraint();
 					}
 				}
 
-				State = 653;
+				State = 655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 651;
+					State = 653;
 					Match(COMMENT);
-					State = 652;
+					State = 654;
 					Match(STRING);
 					}
 				}
@@ -3315,30 +3317,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 659;
+			State = 661;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 657;
+				State = 659;
 				Match(CONSTRAINT);
-				State = 658;
+				State = 660;
 				identifier();
 				}
 			}
 
-			State = 661;
+			State = 663;
 			Match(PRIMARY);
-			State = 662;
+			State = 664;
 			Match(KEY);
-			State = 665;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 663;
+				State = 665;
 				Match(NOT);
-				State = 664;
+				State = 666;
 				Match(ENFORCED);
 				}
 			}
@@ -3386,15 +3388,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 667;
-			Match(WATERMARK);
-			State = 668;
-			Match(FOR);
 			State = 669;
-			identifier();
+			Match(WATERMARK);
 			State = 670;
-			Match(AS);
+			Match(FOR);
 			State = 671;
+			identifier();
+			State = 672;
+			Match(AS);
+			State = 673;
 			expression();
 			}
 		}
@@ -3444,36 +3446,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 673;
+				State = 675;
 				Match(CONSTRAINT);
-				State = 674;
+				State = 676;
 				identifier();
 				}
 			}
 
-			State = 677;
-			Match(PRIMARY);
-			State = 678;
-			Match(KEY);
 			State = 679;
-			Match(LPAREN);
+			Match(PRIMARY);
 			State = 680;
-			identifierList();
+			Match(KEY);
 			State = 681;
+			Match(LPAREN);
+			State = 682;
+			identifierList();
+			State = 683;
 			Match(RPAREN);
-			State = 684;
+			State = 686;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 682;
+				State = 684;
 				Match(NOT);
-				State = 683;
+				State = 685;
 				Match(ENFORCED);
 				}
 			}
@@ -3526,37 +3528,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 686;
+			State = 688;
 			Match(WITH);
-			State = 687;
+			State = 689;
 			Match(LPAREN);
-			State = 696;
+			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1738389458249538287L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6953557832998153151L) != 0)) {
 				{
-				State = 688;
+				State = 690;
 				tableOption();
-				State = 693;
+				State = 695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 689;
+					State = 691;
 					Match(COMMA);
-					State = 690;
+					State = 692;
 					tableOption();
 					}
 					}
-					State = 695;
+					State = 697;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 698;
+			State = 700;
 			Match(RPAREN);
 			}
 		}
@@ -3601,11 +3603,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
-			_localctx.key = optionKey();
-			State = 701;
-			Match(EQ);
 			State = 702;
+			_localctx.key = optionKey();
+			State = 703;
+			Match(EQ);
+			State = 704;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3651,13 +3653,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 704;
+				State = 706;
 				Match(STRING);
 				}
 				break;
@@ -3718,6 +3720,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -3774,6 +3777,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -3823,21 +3827,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 705;
+				State = 707;
 				identifier();
-				State = 710;
+				State = 712;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 706;
+					State = 708;
 					Match(DOT);
-					State = 707;
+					State = 709;
 					identifier();
 					}
 					}
-					State = 712;
+					State = 714;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3888,13 +3892,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 723;
+			State = 725;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 715;
+				State = 717;
 				Match(STRING);
 				}
 				break;
@@ -3904,19 +3908,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 717;
+				State = 719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 716;
+					State = 718;
 					Match(MINUS);
 					}
 				}
 
-				State = 719;
+				State = 721;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 7L) != 0)) ) {
+				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3928,14 +3932,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 720;
+				State = 722;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 721;
+				State = 723;
 				Match(FALSE);
 				}
 				break;
@@ -3996,6 +4000,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -4052,6 +4057,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -4101,7 +4107,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 722;
+				State = 724;
 				identifier();
 				}
 				break;
@@ -4154,32 +4160,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 725;
+			State = 727;
 			Match(LIKE);
-			State = 726;
+			State = 728;
 			qualifiedName();
-			State = 735;
+			State = 737;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 727;
+				State = 729;
 				Match(LPAREN);
-				State = 731;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 728;
+					State = 730;
 					likeOption();
 					}
 					}
-					State = 733;
+					State = 735;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 734;
+				State = 736;
 				Match(RPAREN);
 				}
 			}
@@ -4226,7 +4232,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
+			State = 739;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4235,12 +4241,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 740;
+			State = 742;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 738;
+				State = 740;
 				Match(ALL);
 				}
 				break;
@@ -4301,6 +4307,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -4357,6 +4364,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -4405,7 +4413,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 739;
+				State = 741;
 				identifier();
 				}
 				break;
@@ -4560,18 +4568,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 800;
+			State = 802;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 742;
-				Match(RENAME);
-				State = 743;
-				Match(TO);
 				State = 744;
+				Match(RENAME);
+				State = 745;
+				Match(TO);
+				State = 746;
 				qualifiedName();
 				}
 				break;
@@ -4579,29 +4587,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 745;
-				Match(SET);
-				State = 746;
-				Match(LPAREN);
 				State = 747;
+				Match(SET);
+				State = 748;
+				Match(LPAREN);
+				State = 749;
 				tableOption();
-				State = 752;
+				State = 754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 748;
+					State = 750;
 					Match(COMMA);
-					State = 749;
+					State = 751;
 					tableOption();
 					}
 					}
-					State = 754;
+					State = 756;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 755;
+				State = 757;
 				Match(RPAREN);
 				}
 				break;
@@ -4609,29 +4617,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 757;
-				Match(RESET);
-				State = 758;
-				Match(LPAREN);
 				State = 759;
+				Match(RESET);
+				State = 760;
+				Match(LPAREN);
+				State = 761;
 				optionKey();
-				State = 764;
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 760;
+					State = 762;
 					Match(COMMA);
-					State = 761;
+					State = 763;
 					optionKey();
 					}
 					}
-					State = 766;
+					State = 768;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 767;
+				State = 769;
 				Match(RPAREN);
 				}
 				break;
@@ -4639,9 +4647,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 769;
+				State = 771;
 				Match(ADD);
-				State = 782;
+				State = 784;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4701,6 +4709,7 @@ internal partial class StreamSqlParser : Parser {
 				case HOUR:
 				case HOURS:
 				case IF:
+				case IGNORE:
 				case ILIKE:
 				case INCLUDING:
 				case INTO:
@@ -4757,6 +4766,7 @@ internal partial class StreamSqlParser : Parser {
 				case RANGE:
 				case RENAME:
 				case RESET:
+				case RESPECT:
 				case RESTORED:
 				case RESTRICT:
 				case RETURNING:
@@ -4805,33 +4815,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 770;
+					State = 772;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 771;
+					State = 773;
 					Match(LPAREN);
-					State = 772;
+					State = 774;
 					tableElement();
-					State = 777;
+					State = 779;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 773;
+						State = 775;
 						Match(COMMA);
-						State = 774;
+						State = 776;
 						tableElement();
 						}
 						}
-						State = 779;
+						State = 781;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 780;
+					State = 782;
 					Match(RPAREN);
 					}
 					break;
@@ -4844,9 +4854,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 784;
+				State = 786;
 				Match(DROP);
-				State = 793;
+				State = 795;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4906,6 +4916,7 @@ internal partial class StreamSqlParser : Parser {
 				case HOUR:
 				case HOURS:
 				case IF:
+				case IGNORE:
 				case ILIKE:
 				case INCLUDING:
 				case INTO:
@@ -4962,6 +4973,7 @@ internal partial class StreamSqlParser : Parser {
 				case RANGE:
 				case RENAME:
 				case RESET:
+				case RESPECT:
 				case RESTORED:
 				case RESTRICT:
 				case RETURNING:
@@ -5010,27 +5022,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 786;
+					State = 788;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 785;
+						State = 787;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 788;
+					State = 790;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 789;
-					Match(LPAREN);
-					State = 790;
-					identifierList();
 					State = 791;
+					Match(LPAREN);
+					State = 792;
+					identifierList();
+					State = 793;
 					Match(RPAREN);
 					}
 					break;
@@ -5043,13 +5055,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 795;
-				Match(RENAME);
-				State = 796;
-				identifier();
 				State = 797;
-				Match(TO);
+				Match(RENAME);
 				State = 798;
+				identifier();
+				State = 799;
+				Match(TO);
+				State = 800;
 				identifier();
 				}
 				break;
@@ -5102,35 +5114,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 811;
+			State = 813;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 802;
+				State = 804;
 				Match(WITH);
-				State = 803;
+				State = 805;
 				commonTableExpression();
-				State = 808;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 804;
+					State = 806;
 					Match(COMMA);
-					State = 805;
+					State = 807;
 					commonTableExpression();
 					}
 					}
-					State = 810;
+					State = 812;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 813;
+			State = 815;
 			queryNoWith();
 			}
 		}
@@ -5185,29 +5197,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
+			State = 817;
 			identifier();
-			State = 820;
+			State = 822;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 816;
-				Match(LPAREN);
-				State = 817;
-				identifierList();
 				State = 818;
+				Match(LPAREN);
+				State = 819;
+				identifierList();
+				State = 820;
 				Match(RPAREN);
 				}
 			}
 
-			State = 822;
-			Match(AS);
-			State = 823;
-			Match(LPAREN);
 			State = 824;
-			query();
+			Match(AS);
 			State = 825;
+			Match(LPAREN);
+			State = 826;
+			query();
+			State = 827;
 			Match(RPAREN);
 			}
 		}
@@ -5283,46 +5295,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 827;
+			State = 829;
 			queryTerm(0);
-			State = 838;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 828;
-				Match(ORDER);
-				State = 829;
-				Match(BY);
 				State = 830;
+				Match(ORDER);
+				State = 831;
+				Match(BY);
+				State = 832;
 				sortItem();
-				State = 835;
+				State = 837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 831;
+					State = 833;
 					Match(COMMA);
-					State = 832;
+					State = 834;
 					sortItem();
 					}
 					}
-					State = 837;
+					State = 839;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 845;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 840;
+				State = 842;
 				Match(LIMIT);
-				State = 843;
+				State = 845;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5390,6 +5402,7 @@ internal partial class StreamSqlParser : Parser {
 				case HOUR:
 				case HOURS:
 				case IF:
+				case IGNORE:
 				case ILIKE:
 				case INCLUDING:
 				case INTERVAL:
@@ -5453,6 +5466,7 @@ internal partial class StreamSqlParser : Parser {
 				case RANGE:
 				case RENAME:
 				case RESET:
+				case RESPECT:
 				case RESTORED:
 				case RESTRICT:
 				case RETURNING:
@@ -5513,13 +5527,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 841;
+					State = 843;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 842;
+					State = 844;
 					Match(ALL);
 					}
 					break;
@@ -5529,21 +5543,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 852;
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 847;
+				State = 849;
 				Match(OFFSET);
-				State = 848;
-				_localctx.offset = expression();
 				State = 850;
+				_localctx.offset = expression();
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 849;
+					State = 851;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5558,14 +5572,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 861;
+			State = 863;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 854;
+				State = 856;
 				Match(FETCH);
-				State = 855;
+				State = 857;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5574,17 +5588,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 857;
+				State = 859;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 856;
+					State = 858;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 859;
+				State = 861;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5593,7 +5607,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 860;
+				State = 862;
 				Match(ONLY);
 				}
 			}
@@ -5682,11 +5696,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 864;
+			State = 866;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 880;
+			State = 882;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5695,7 +5709,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 878;
+					State = 880;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
@@ -5703,21 +5717,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 866;
+						State = 868;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 867;
-						Match(INTERSECT);
 						State = 869;
+						Match(INTERSECT);
+						State = 871;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 868;
+							State = 870;
 							setQuantifier();
 							}
 						}
 
-						State = 871;
+						State = 873;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5726,9 +5740,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 872;
+						State = 874;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 873;
+						State = 875;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5738,24 +5752,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 875;
+						State = 877;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 874;
+							State = 876;
 							setQuantifier();
 							}
 						}
 
-						State = 877;
+						State = 879;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 882;
+				State = 884;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
@@ -5837,14 +5851,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 897;
+			State = 899;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 883;
+				State = 885;
 				querySpecification();
 				}
 				break;
@@ -5852,25 +5866,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 884;
+				State = 886;
 				Match(VALUES);
-				State = 885;
+				State = 887;
 				valuesRow();
-				State = 890;
+				State = 892;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 886;
+						State = 888;
 						Match(COMMA);
-						State = 887;
+						State = 889;
 						valuesRow();
 						}
 						} 
 					}
-					State = 892;
+					State = 894;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
@@ -5880,11 +5894,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 893;
-				Match(LPAREN);
-				State = 894;
-				query();
 				State = 895;
+				Match(LPAREN);
+				State = 896;
+				query();
+				State = 897;
 				Match(RPAREN);
 				}
 				break;
@@ -5936,50 +5950,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 914;
+			State = 916;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 900;
+				State = 902;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 899;
+					State = 901;
 					Match(ROW);
 					}
 				}
 
-				State = 902;
+				State = 904;
 				Match(LPAREN);
-				State = 903;
+				State = 905;
 				expression();
-				State = 908;
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 904;
+					State = 906;
 					Match(COMMA);
-					State = 905;
+					State = 907;
 					expression();
 					}
 					}
-					State = 910;
+					State = 912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 911;
+				State = 913;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 913;
+				State = 915;
 				expression();
 				}
 				break;
@@ -6068,158 +6082,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 916;
-			Match(SELECT);
 			State = 918;
+			Match(SELECT);
+			State = 920;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 917;
+				State = 919;
 				hintList();
 				}
 			}
 
-			State = 921;
+			State = 923;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 920;
+				State = 922;
 				setQuantifier();
 				}
 			}
 
-			State = 923;
+			State = 925;
 			selectItem();
-			State = 928;
+			State = 930;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 924;
+					State = 926;
 					Match(COMMA);
-					State = 925;
+					State = 927;
 					selectItem();
 					}
 					} 
 				}
-				State = 930;
+				State = 932;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 940;
+			State = 942;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 931;
+				State = 933;
 				Match(FROM);
-				State = 932;
+				State = 934;
 				relation(0);
-				State = 937;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 933;
+						State = 935;
 						Match(COMMA);
-						State = 934;
+						State = 936;
 						relation(0);
 						}
 						} 
 					}
-					State = 939;
+					State = 941;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 944;
+			State = 946;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 942;
+				State = 944;
 				Match(WHERE);
-				State = 943;
+				State = 945;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 956;
+			State = 958;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 946;
-				Match(GROUP);
-				State = 947;
-				Match(BY);
 				State = 948;
+				Match(GROUP);
+				State = 949;
+				Match(BY);
+				State = 950;
 				groupingElement();
-				State = 953;
+				State = 955;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 949;
+						State = 951;
 						Match(COMMA);
-						State = 950;
+						State = 952;
 						groupingElement();
 						}
 						} 
 					}
-					State = 955;
+					State = 957;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
 			}
-			State = 960;
+			State = 962;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				{
-				State = 958;
+				State = 960;
 				Match(HAVING);
-				State = 959;
+				State = 961;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 971;
+			State = 973;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 			case 1:
 				{
-				State = 962;
+				State = 964;
 				Match(WINDOW);
-				State = 963;
+				State = 965;
 				namedWindow();
-				State = 968;
+				State = 970;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 964;
+						State = 966;
 						Match(COMMA);
-						State = 965;
+						State = 967;
 						namedWindow();
 						}
 						} 
 					}
-					State = 970;
+					State = 972;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
@@ -6263,7 +6277,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 973;
+			State = 975;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6344,14 +6358,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 987;
+			State = 989;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 975;
+				State = 977;
 				Match(ASTERISK);
 				}
 				break;
@@ -6359,11 +6373,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 976;
-				qualifiedName();
-				State = 977;
-				Match(DOT);
 				State = 978;
+				qualifiedName();
+				State = 979;
+				Match(DOT);
+				State = 980;
 				Match(ASTERISK);
 				}
 				break;
@@ -6371,24 +6385,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 980;
+				State = 982;
 				expression();
-				State = 985;
+				State = 987;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 982;
+					State = 984;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 981;
+						State = 983;
 						Match(AS);
 						}
 					}
 
-					State = 984;
+					State = 986;
 					identifier();
 					}
 					break;
@@ -6517,38 +6531,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1029;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 989;
-				Match(GROUPING);
-				State = 990;
-				Match(SETS);
 				State = 991;
-				Match(LPAREN);
+				Match(GROUPING);
 				State = 992;
+				Match(SETS);
+				State = 993;
+				Match(LPAREN);
+				State = 994;
 				groupingSet();
-				State = 997;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 993;
+					State = 995;
 					Match(COMMA);
-					State = 994;
+					State = 996;
 					groupingSet();
 					}
 					}
-					State = 999;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1000;
+				State = 1002;
 				Match(RPAREN);
 				}
 				break;
@@ -6556,29 +6570,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1002;
-				Match(ROLLUP);
-				State = 1003;
-				Match(LPAREN);
 				State = 1004;
+				Match(ROLLUP);
+				State = 1005;
+				Match(LPAREN);
+				State = 1006;
 				groupingSet();
-				State = 1009;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1005;
+					State = 1007;
 					Match(COMMA);
-					State = 1006;
+					State = 1008;
 					groupingSet();
 					}
 					}
-					State = 1011;
+					State = 1013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1012;
+				State = 1014;
 				Match(RPAREN);
 				}
 				break;
@@ -6586,29 +6600,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1014;
-				Match(CUBE);
-				State = 1015;
-				Match(LPAREN);
 				State = 1016;
+				Match(CUBE);
+				State = 1017;
+				Match(LPAREN);
+				State = 1018;
 				groupingSet();
-				State = 1021;
+				State = 1023;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1017;
+					State = 1019;
 					Match(COMMA);
-					State = 1018;
+					State = 1020;
 					groupingSet();
 					}
 					}
-					State = 1023;
+					State = 1025;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1024;
+				State = 1026;
 				Match(RPAREN);
 				}
 				break;
@@ -6616,9 +6630,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1026;
+				State = 1028;
 				Match(LPAREN);
-				State = 1027;
+				State = 1029;
 				Match(RPAREN);
 				}
 				break;
@@ -6626,7 +6640,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1028;
+				State = 1030;
 				expression();
 				}
 				break;
@@ -6675,48 +6689,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1044;
+			State = 1046;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1031;
+				State = 1033;
 				Match(LPAREN);
-				State = 1040;
+				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
 					{
-					State = 1032;
+					State = 1034;
 					expression();
-					State = 1037;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1033;
+						State = 1035;
 						Match(COMMA);
-						State = 1034;
+						State = 1036;
 						expression();
 						}
 						}
-						State = 1039;
+						State = 1041;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1042;
+				State = 1044;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1043;
+				State = 1045;
 				expression();
 				}
 				break;
@@ -6761,11 +6775,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1046;
-			identifier();
-			State = 1047;
-			Match(AS);
 			State = 1048;
+			identifier();
+			State = 1049;
+			Match(AS);
+			State = 1050;
 			windowSpecification();
 			}
 		}
@@ -6812,14 +6826,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1050;
-			expression();
 			State = 1052;
+			expression();
+			State = 1054;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1051;
+				State = 1053;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6832,14 +6846,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1056;
+			State = 1058;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1054;
+				State = 1056;
 				Match(NULLS);
-				State = 1055;
+				State = 1057;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6976,11 +6990,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1059;
+			State = 1061;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1080;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6989,7 +7003,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1078;
+					State = 1080;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
@@ -6997,13 +7011,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1061;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1062;
-						Match(CROSS);
 						State = 1063;
-						Match(JOIN);
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1064;
+						Match(CROSS);
+						State = 1065;
+						Match(JOIN);
+						State = 1066;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7012,15 +7026,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1065;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1066;
-						Match(NATURAL);
 						State = 1067;
-						joinType();
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1068;
-						Match(JOIN);
+						Match(NATURAL);
 						State = 1069;
+						joinType();
+						State = 1070;
+						Match(JOIN);
+						State = 1071;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7029,20 +7043,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1071;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1072;
-						joinType();
 						State = 1073;
-						Match(JOIN);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1074;
-						((JoinRelationContext)_localctx).right = relationPrimary();
+						joinType();
+						State = 1075;
+						Match(JOIN);
 						State = 1076;
+						((JoinRelationContext)_localctx).right = relationPrimary();
+						State = 1078;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1075;
+							State = 1077;
 							joinCriteria();
 							}
 							break;
@@ -7052,7 +7066,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1082;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
@@ -7094,19 +7108,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1098;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1084;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1083;
+					State = 1085;
 					Match(INNER);
 					}
 				}
@@ -7116,14 +7130,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1086;
-				Match(LEFT);
 				State = 1088;
+				Match(LEFT);
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1087;
+					State = 1089;
 					Match(OUTER);
 					}
 				}
@@ -7133,14 +7147,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1090;
-				Match(RIGHT);
 				State = 1092;
+				Match(RIGHT);
+				State = 1094;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1091;
+					State = 1093;
 					Match(OUTER);
 					}
 				}
@@ -7150,14 +7164,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1094;
-				Match(FULL);
 				State = 1096;
+				Match(FULL);
+				State = 1098;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1095;
+					State = 1097;
 					Match(OUTER);
 					}
 				}
@@ -7208,28 +7222,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1107;
+			State = 1109;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1100;
+				State = 1102;
 				Match(ON);
-				State = 1101;
+				State = 1103;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1102;
-				Match(USING);
-				State = 1103;
-				Match(LPAREN);
 				State = 1104;
-				identifierList();
+				Match(USING);
 				State = 1105;
+				Match(LPAREN);
+				State = 1106;
+				identifierList();
+				State = 1107;
 				Match(RPAREN);
 				}
 				break;
@@ -7370,49 +7384,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1164;
+			State = 1166;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1109;
-				qualifiedName();
 				State = 1111;
+				qualifiedName();
+				State = 1113;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1110;
+					State = 1112;
 					tableHints();
 					}
 					break;
 				}
-				State = 1118;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1113;
-					Match(FOR);
-					State = 1114;
-					Match(SYSTEM_TIME);
 					State = 1115;
-					Match(AS);
+					Match(FOR);
 					State = 1116;
-					Match(OF);
+					Match(SYSTEM_TIME);
 					State = 1117;
+					Match(AS);
+					State = 1118;
+					Match(OF);
+					State = 1119;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1121;
+				State = 1123;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1120;
+					State = 1122;
 					tableAlias();
 					}
 					break;
@@ -7423,30 +7437,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1124;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1123;
+					State = 1125;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1126;
-				Match(TABLE);
-				State = 1127;
-				Match(LPAREN);
 				State = 1128;
-				functionCall();
+				Match(TABLE);
 				State = 1129;
-				Match(RPAREN);
+				Match(LPAREN);
+				State = 1130;
+				functionCall();
 				State = 1131;
+				Match(RPAREN);
+				State = 1133;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1130;
+					State = 1132;
 					tableAlias();
 					}
 					break;
@@ -7457,28 +7471,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1134;
+				State = 1136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1133;
+					State = 1135;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1136;
-				Match(LPAREN);
-				State = 1137;
-				query();
 				State = 1138;
-				Match(RPAREN);
+				Match(LPAREN);
+				State = 1139;
+				query();
 				State = 1140;
+				Match(RPAREN);
+				State = 1142;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1139;
+					State = 1141;
 					tableAlias();
 					}
 					break;
@@ -7489,48 +7503,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1142;
-				Match(UNNEST);
-				State = 1143;
-				Match(LPAREN);
 				State = 1144;
+				Match(UNNEST);
+				State = 1145;
+				Match(LPAREN);
+				State = 1146;
 				expression();
-				State = 1149;
+				State = 1151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1145;
+					State = 1147;
 					Match(COMMA);
-					State = 1146;
+					State = 1148;
 					expression();
 					}
 					}
-					State = 1151;
+					State = 1153;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1152;
+				State = 1154;
 				Match(RPAREN);
-				State = 1155;
+				State = 1157;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1153;
+					State = 1155;
 					Match(WITH);
-					State = 1154;
+					State = 1156;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1158;
+				State = 1160;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1157;
+					State = 1159;
 					tableAlias();
 					}
 					break;
@@ -7541,11 +7555,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1160;
-				Match(LPAREN);
-				State = 1161;
-				relation(0);
 				State = 1162;
+				Match(LPAREN);
+				State = 1163;
+				relation(0);
+				State = 1164;
 				Match(RPAREN);
 				}
 				break;
@@ -7593,28 +7607,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1167;
+			State = 1169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1166;
+				State = 1168;
 				Match(AS);
 				}
 			}
 
-			State = 1169;
+			State = 1171;
 			identifier();
-			State = 1174;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1170;
-				Match(LPAREN);
-				State = 1171;
-				identifierList();
 				State = 1172;
+				Match(LPAREN);
+				State = 1173;
+				identifierList();
+				State = 1174;
 				Match(RPAREN);
 				}
 				break;
@@ -7656,7 +7670,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
+			State = 1178;
 			hintList();
 			}
 		}
@@ -7705,35 +7719,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1178;
+			State = 1180;
 			Match(HINT_START);
-			State = 1179;
+			State = 1181;
 			hint();
-			State = 1186;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1729663733971507951L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6918654935886031807L) != 0)) {
 				{
 				{
-				State = 1181;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1180;
+					State = 1182;
 					Match(COMMA);
 					}
 				}
 
-				State = 1183;
+				State = 1185;
 				hint();
 				}
 				}
-				State = 1188;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1189;
+			State = 1191;
 			Match(HINT_END);
 			}
 		}
@@ -7791,35 +7805,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1191;
+			State = 1193;
 			identifier();
-			State = 1212;
+			State = 1214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1192;
+				State = 1194;
 				Match(LPAREN);
-				State = 1209;
+				State = 1211;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1193;
+					State = 1195;
 					hintOption();
-					State = 1198;
+					State = 1200;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1194;
+						State = 1196;
 						Match(COMMA);
-						State = 1195;
+						State = 1197;
 						hintOption();
 						}
 						}
-						State = 1200;
+						State = 1202;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7827,28 +7841,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1201;
+					State = 1203;
 					hintArgument();
-					State = 1206;
+					State = 1208;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1202;
+						State = 1204;
 						Match(COMMA);
-						State = 1203;
+						State = 1205;
 						hintArgument();
 						}
 						}
-						State = 1208;
+						State = 1210;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1211;
+				State = 1213;
 				Match(RPAREN);
 				}
 			}
@@ -7894,11 +7908,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1214;
-			optionKey();
-			State = 1215;
-			Match(EQ);
 			State = 1216;
+			optionKey();
+			State = 1217;
+			Match(EQ);
+			State = 1218;
 			optionValue();
 			}
 		}
@@ -7945,7 +7959,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 96, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1228;
+			State = 1230;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -8005,6 +8019,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -8061,6 +8076,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -8110,21 +8126,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1218;
+				State = 1220;
 				identifier();
-				State = 1223;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1219;
+					State = 1221;
 					Match(DOT);
-					State = 1220;
+					State = 1222;
 					identifier();
 					}
 					}
-					State = 1225;
+					State = 1227;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8133,14 +8149,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1226;
+				State = 1228;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1227;
+				State = 1229;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -8183,7 +8199,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1230;
+			State = 1232;
 			booleanExpression(0);
 			}
 		}
@@ -8294,7 +8310,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1242;
+			State = 1244;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -8303,9 +8319,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1233;
+				State = 1235;
 				Match(NOT);
-				State = 1234;
+				State = 1236;
 				booleanExpression(4);
 				}
 				break;
@@ -8374,6 +8390,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTERVAL:
@@ -8436,6 +8453,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -8499,21 +8517,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1235;
+				State = 1237;
 				valueExpression(0);
-				State = 1239;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1236;
+						State = 1238;
 						predicate();
 						}
 						} 
 					}
-					State = 1241;
+					State = 1243;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
@@ -8523,7 +8541,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1252;
+			State = 1254;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8532,7 +8550,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1250;
+					State = 1252;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 					case 1:
@@ -8540,11 +8558,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1244;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1245;
-						Match(AND);
 						State = 1246;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1247;
+						Match(AND);
+						State = 1248;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8553,18 +8571,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1247;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1248;
-						Match(OR);
 						State = 1249;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1250;
+						Match(OR);
+						State = 1251;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1254;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			}
@@ -8779,16 +8797,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1336;
+			State = 1338;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1255;
+				State = 1257;
 				comparisonOperator();
-				State = 1256;
+				State = 1258;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8796,24 +8814,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1259;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1258;
+					State = 1260;
 					Match(NOT);
 					}
 				}
 
-				State = 1261;
-				Match(BETWEEN);
 				State = 1263;
+				Match(BETWEEN);
+				State = 1265;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1262;
+					State = 1264;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8825,11 +8843,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1265;
-				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1266;
-				Match(AND);
 				State = 1267;
+				((BetweenContext)_localctx).lower = valueExpression(0);
+				State = 1268;
+				Match(AND);
+				State = 1269;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8837,23 +8855,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1270;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1269;
+					State = 1271;
 					Match(NOT);
 					}
 				}
 
-				State = 1272;
-				Match(IN);
-				State = 1273;
-				Match(LPAREN);
 				State = 1274;
-				query();
+				Match(IN);
 				State = 1275;
+				Match(LPAREN);
+				State = 1276;
+				query();
+				State = 1277;
 				Match(RPAREN);
 				}
 				break;
@@ -8861,39 +8879,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1278;
+				State = 1280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1277;
+					State = 1279;
 					Match(NOT);
 					}
 				}
 
-				State = 1280;
-				Match(IN);
-				State = 1281;
-				Match(LPAREN);
 				State = 1282;
+				Match(IN);
+				State = 1283;
+				Match(LPAREN);
+				State = 1284;
 				expression();
-				State = 1287;
+				State = 1289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1283;
+					State = 1285;
 					Match(COMMA);
-					State = 1284;
+					State = 1286;
 					expression();
 					}
 					}
-					State = 1289;
+					State = 1291;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1290;
+				State = 1292;
 				Match(RPAREN);
 				}
 				break;
@@ -8901,28 +8919,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1293;
+				State = 1295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1292;
+					State = 1294;
 					Match(NOT);
 					}
 				}
 
-				State = 1295;
+				State = 1297;
 				Match(LIKE);
-				State = 1296;
+				State = 1298;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1299;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1297;
+					State = 1299;
 					Match(ESCAPE);
-					State = 1298;
+					State = 1300;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8933,30 +8951,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1302;
+				State = 1304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1301;
+					State = 1303;
 					Match(NOT);
 					}
 				}
 
-				State = 1304;
-				Match(SIMILAR);
-				State = 1305;
-				Match(TO);
 				State = 1306;
+				Match(SIMILAR);
+				State = 1307;
+				Match(TO);
+				State = 1308;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1309;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1307;
+					State = 1309;
 					Match(ESCAPE);
-					State = 1308;
+					State = 1310;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8967,19 +8985,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1311;
-				Match(IS);
 				State = 1313;
+				Match(IS);
+				State = 1315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1312;
+					State = 1314;
 					Match(NOT);
 					}
 				}
 
-				State = 1315;
+				State = 1317;
 				Match(NULL);
 				}
 				break;
@@ -8987,19 +9005,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1316;
-				Match(IS);
 				State = 1318;
+				Match(IS);
+				State = 1320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1317;
+					State = 1319;
 					Match(NOT);
 					}
 				}
 
-				State = 1320;
+				State = 1322;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -9015,23 +9033,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1321;
-				Match(IS);
 				State = 1323;
+				Match(IS);
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1322;
+					State = 1324;
 					Match(NOT);
 					}
 				}
 
-				State = 1325;
-				Match(DISTINCT);
-				State = 1326;
-				Match(FROM);
 				State = 1327;
+				Match(DISTINCT);
+				State = 1328;
+				Match(FROM);
+				State = 1329;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -9039,26 +9057,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1328;
-				Match(IS);
 				State = 1330;
+				Match(IS);
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1329;
+					State = 1331;
 					Match(NOT);
 					}
 				}
 
-				State = 1332;
-				Match(JSON);
 				State = 1334;
+				Match(JSON);
+				State = 1336;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 				case 1:
 					{
-					State = 1333;
+					State = 1335;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -9114,9 +9132,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1338;
+			State = 1340;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 223)) & ~0x3f) == 0 && ((1L << (_la - 223)) & 63L) != 0)) ) {
+			if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9235,7 +9253,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1344;
+			State = 1346;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9303,6 +9321,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTERVAL:
@@ -9365,6 +9384,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -9427,7 +9447,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1341;
+				State = 1343;
 				primaryExpression(0);
 				}
 				break;
@@ -9437,7 +9457,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1342;
+				State = 1344;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9447,7 +9467,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1343;
+				State = 1345;
 				valueExpression(3);
 				}
 				break;
@@ -9455,7 +9475,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1354;
+			State = 1356;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -9464,7 +9484,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1352;
+					State = 1354;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 					case 1:
@@ -9472,19 +9492,19 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1346;
+						State = 1348;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1347;
+						State = 1349;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 15L) != 0)) ) {
+						if ( !(((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1348;
+						State = 1350;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9493,9 +9513,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1349;
+						State = 1351;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1350;
+						State = 1352;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9505,14 +9525,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1351;
+						State = 1353;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1356;
+				State = 1358;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			}
@@ -10195,7 +10215,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1630;
+			State = 1632;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 			case 1:
@@ -10204,7 +10224,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1358;
+				State = 1360;
 				literal();
 				}
 				break;
@@ -10213,7 +10233,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1359;
+				State = 1361;
 				interval();
 				}
 				break;
@@ -10222,37 +10242,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1360;
+				State = 1362;
 				Match(CASE);
-				State = 1361;
-				((SimpleCaseContext)_localctx).operand = expression();
 				State = 1363;
+				((SimpleCaseContext)_localctx).operand = expression();
+				State = 1365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1362;
+					State = 1364;
 					whenClause();
 					}
 					}
-					State = 1365;
+					State = 1367;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1369;
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1367;
+					State = 1369;
 					Match(ELSE);
-					State = 1368;
+					State = 1370;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1371;
+				State = 1373;
 				Match(END);
 				}
 				break;
@@ -10261,35 +10281,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1373;
-				Match(CASE);
 				State = 1375;
+				Match(CASE);
+				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1374;
+					State = 1376;
 					whenClause();
 					}
 					}
-					State = 1377;
+					State = 1379;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1381;
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1379;
+					State = 1381;
 					Match(ELSE);
-					State = 1380;
+					State = 1382;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1383;
+				State = 1385;
 				Match(END);
 				}
 				break;
@@ -10298,7 +10318,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1385;
+				State = 1387;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10307,15 +10327,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1386;
-				Match(LPAREN);
-				State = 1387;
-				expression();
 				State = 1388;
-				Match(AS);
+				Match(LPAREN);
 				State = 1389;
-				dataType();
+				expression();
 				State = 1390;
+				Match(AS);
+				State = 1391;
+				dataType();
+				State = 1392;
 				Match(RPAREN);
 				}
 				break;
@@ -10324,17 +10344,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1392;
-				Match(EXTRACT);
-				State = 1393;
-				Match(LPAREN);
 				State = 1394;
-				timeUnit();
+				Match(EXTRACT);
 				State = 1395;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1396;
-				expression();
+				timeUnit();
 				State = 1397;
+				Match(FROM);
+				State = 1398;
+				expression();
+				State = 1399;
 				Match(RPAREN);
 				}
 				break;
@@ -10343,11 +10363,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1399;
-				Match(TRIM);
-				State = 1400;
-				Match(LPAREN);
 				State = 1401;
+				Match(TRIM);
+				State = 1402;
+				Match(LPAREN);
+				State = 1403;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10357,21 +10377,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1403;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
 					{
-					State = 1402;
+					State = 1404;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1405;
-				Match(FROM);
-				State = 1406;
-				((TrimWithSideContext)_localctx).source = expression();
 				State = 1407;
+				Match(FROM);
+				State = 1408;
+				((TrimWithSideContext)_localctx).source = expression();
+				State = 1409;
 				Match(RPAREN);
 				}
 				break;
@@ -10380,25 +10400,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1409;
+				State = 1411;
 				Match(TRIM);
-				State = 1410;
+				State = 1412;
 				Match(LPAREN);
-				State = 1414;
+				State = 1416;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 				case 1:
 					{
-					State = 1411;
+					State = 1413;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1412;
+					State = 1414;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1416;
+				State = 1418;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1417;
+				State = 1419;
 				Match(RPAREN);
 				}
 				break;
@@ -10407,29 +10427,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1419;
-				Match(SUBSTRING);
-				State = 1420;
-				Match(LPAREN);
 				State = 1421;
-				expression();
+				Match(SUBSTRING);
 				State = 1422;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1423;
 				expression();
-				State = 1426;
+				State = 1424;
+				Match(FROM);
+				State = 1425;
+				expression();
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1424;
+					State = 1426;
 					Match(FOR);
-					State = 1425;
+					State = 1427;
 					expression();
 					}
 				}
 
-				State = 1428;
+				State = 1430;
 				Match(RPAREN);
 				}
 				break;
@@ -10438,17 +10458,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1430;
-				Match(POSITION);
-				State = 1431;
-				Match(LPAREN);
 				State = 1432;
-				valueExpression(0);
+				Match(POSITION);
 				State = 1433;
-				Match(IN);
+				Match(LPAREN);
 				State = 1434;
-				expression();
+				valueExpression(0);
 				State = 1435;
+				Match(IN);
+				State = 1436;
+				expression();
+				State = 1437;
 				Match(RPAREN);
 				}
 				break;
@@ -10457,33 +10477,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1437;
-				Match(OVERLAY);
-				State = 1438;
-				Match(LPAREN);
 				State = 1439;
-				expression();
+				Match(OVERLAY);
 				State = 1440;
-				Match(PLACING);
+				Match(LPAREN);
 				State = 1441;
 				expression();
 				State = 1442;
-				Match(FROM);
+				Match(PLACING);
 				State = 1443;
 				expression();
-				State = 1446;
+				State = 1444;
+				Match(FROM);
+				State = 1445;
+				expression();
+				State = 1448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1444;
+					State = 1446;
 					Match(FOR);
-					State = 1445;
+					State = 1447;
 					expression();
 					}
 				}
 
-				State = 1448;
+				State = 1450;
 				Match(RPAREN);
 				}
 				break;
@@ -10492,57 +10512,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1450;
-				Match(JSON_VALUE);
-				State = 1451;
-				Match(LPAREN);
 				State = 1452;
-				expression();
+				Match(JSON_VALUE);
 				State = 1453;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1454;
 				expression();
-				State = 1457;
+				State = 1455;
+				Match(COMMA);
+				State = 1456;
+				expression();
+				State = 1459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1455;
+					State = 1457;
 					Match(RETURNING);
-					State = 1456;
+					State = 1458;
 					dataType();
 					}
 				}
 
-				State = 1463;
+				State = 1465;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 				case 1:
 					{
-					State = 1459;
-					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1460;
-					Match(ON);
 					State = 1461;
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+					State = 1462;
+					Match(ON);
+					State = 1463;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1469;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1465;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1466;
-					Match(ON);
 					State = 1467;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1468;
+					Match(ON);
+					State = 1469;
 					Match(ERROR);
 					}
 				}
 
-				State = 1471;
+				State = 1473;
 				Match(RPAREN);
 				}
 				break;
@@ -10551,67 +10571,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1473;
-				Match(JSON_QUERY);
-				State = 1474;
-				Match(LPAREN);
 				State = 1475;
-				expression();
+				Match(JSON_QUERY);
 				State = 1476;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1477;
 				expression();
-				State = 1480;
+				State = 1478;
+				Match(COMMA);
+				State = 1479;
+				expression();
+				State = 1482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1478;
+					State = 1480;
 					Match(RETURNING);
-					State = 1479;
+					State = 1481;
 					dataType();
 					}
 				}
 
-				State = 1483;
+				State = 1485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1482;
+					State = 1484;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1489;
+				State = 1491;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
 				case 1:
 					{
-					State = 1485;
-					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1486;
-					Match(ON);
 					State = 1487;
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+					State = 1488;
+					Match(ON);
+					State = 1489;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1495;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1491;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1492;
-					Match(ON);
 					State = 1493;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1494;
+					Match(ON);
+					State = 1495;
 					Match(ERROR);
 					}
 				}
 
-				State = 1497;
+				State = 1499;
 				Match(RPAREN);
 				}
 				break;
@@ -10620,22 +10640,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1499;
-				Match(JSON_EXISTS);
-				State = 1500;
-				Match(LPAREN);
 				State = 1501;
-				expression();
+				Match(JSON_EXISTS);
 				State = 1502;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1503;
 				expression();
-				State = 1507;
+				State = 1504;
+				Match(COMMA);
+				State = 1505;
+				expression();
+				State = 1509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1504;
+					State = 1506;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10645,14 +10665,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1505;
+					State = 1507;
 					Match(ON);
-					State = 1506;
+					State = 1508;
 					Match(ERROR);
 					}
 				}
 
-				State = 1509;
+				State = 1511;
 				Match(RPAREN);
 				}
 				break;
@@ -10661,42 +10681,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1511;
+				State = 1513;
 				Match(JSON_OBJECT);
-				State = 1512;
+				State = 1514;
 				Match(LPAREN);
-				State = 1521;
+				State = 1523;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 				case 1:
 					{
-					State = 1513;
+					State = 1515;
 					jsonKeyValue();
-					State = 1518;
+					State = 1520;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1514;
+						State = 1516;
 						Match(COMMA);
-						State = 1515;
+						State = 1517;
 						jsonKeyValue();
 						}
 						}
-						State = 1520;
+						State = 1522;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1526;
+				State = 1528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1523;
+					State = 1525;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10706,14 +10726,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1524;
+					State = 1526;
 					Match(ON);
-					State = 1525;
+					State = 1527;
 					Match(NULL);
 					}
 				}
 
-				State = 1528;
+				State = 1530;
 				Match(RPAREN);
 				}
 				break;
@@ -10722,42 +10742,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1529;
+				State = 1531;
 				Match(JSON_ARRAY);
-				State = 1530;
+				State = 1532;
 				Match(LPAREN);
-				State = 1539;
+				State = 1541;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 				case 1:
 					{
-					State = 1531;
+					State = 1533;
 					expression();
-					State = 1536;
+					State = 1538;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1532;
+						State = 1534;
 						Match(COMMA);
-						State = 1533;
+						State = 1535;
 						expression();
 						}
 						}
-						State = 1538;
+						State = 1540;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1544;
+				State = 1546;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1541;
+					State = 1543;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10767,14 +10787,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1542;
+					State = 1544;
 					Match(ON);
-					State = 1543;
+					State = 1545;
 					Match(NULL);
 					}
 				}
 
-				State = 1546;
+				State = 1548;
 				Match(RPAREN);
 				}
 				break;
@@ -10783,7 +10803,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1547;
+				State = 1549;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
@@ -10793,15 +10813,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1548;
-				Match(LPAREN);
-				State = 1549;
-				expression();
 				State = 1550;
-				Match(TO);
+				Match(LPAREN);
 				State = 1551;
-				timeUnit();
+				expression();
 				State = 1552;
+				Match(TO);
+				State = 1553;
+				timeUnit();
+				State = 1554;
 				Match(RPAREN);
 				}
 				break;
@@ -10810,7 +10830,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1554;
+				State = 1556;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10820,19 +10840,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1555;
-				Match(LPAREN);
-				State = 1556;
-				timeUnit();
 				State = 1557;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1558;
-				expression();
+				timeUnit();
 				State = 1559;
 				Match(COMMA);
 				State = 1560;
 				expression();
 				State = 1561;
+				Match(COMMA);
+				State = 1562;
+				expression();
+				State = 1563;
 				Match(RPAREN);
 				}
 				break;
@@ -10841,7 +10861,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1563;
+				State = 1565;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -10858,37 +10878,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1564;
+				State = 1566;
 				Match(ARRAY);
-				State = 1565;
+				State = 1567;
 				Match(LBRACKET);
-				State = 1574;
+				State = 1576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
 					{
-					State = 1566;
+					State = 1568;
 					expression();
-					State = 1571;
+					State = 1573;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1567;
+						State = 1569;
 						Match(COMMA);
-						State = 1568;
+						State = 1570;
 						expression();
 						}
 						}
-						State = 1573;
+						State = 1575;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1576;
+				State = 1578;
 				Match(RBRACKET);
 				}
 				break;
@@ -10897,37 +10917,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1577;
+				State = 1579;
 				Match(MAP);
-				State = 1578;
+				State = 1580;
 				Match(LBRACKET);
-				State = 1587;
+				State = 1589;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
 					{
-					State = 1579;
+					State = 1581;
 					expression();
-					State = 1584;
+					State = 1586;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1580;
+						State = 1582;
 						Match(COMMA);
-						State = 1581;
+						State = 1583;
 						expression();
 						}
 						}
-						State = 1586;
+						State = 1588;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1589;
+				State = 1591;
 				Match(RBRACKET);
 				}
 				break;
@@ -10936,37 +10956,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1590;
+				State = 1592;
 				Match(ROW);
-				State = 1591;
+				State = 1593;
 				Match(LPAREN);
-				State = 1600;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -215506591175565L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297635926519952899L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2296854228863245055L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
 					{
-					State = 1592;
+					State = 1594;
 					expression();
-					State = 1597;
+					State = 1599;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1593;
+						State = 1595;
 						Match(COMMA);
-						State = 1594;
+						State = 1596;
 						expression();
 						}
 						}
-						State = 1599;
+						State = 1601;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1602;
+				State = 1604;
 				Match(RPAREN);
 				}
 				break;
@@ -10975,13 +10995,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1603;
-				Match(DESCRIPTOR);
-				State = 1604;
-				Match(LPAREN);
 				State = 1605;
-				identifierList();
+				Match(DESCRIPTOR);
 				State = 1606;
+				Match(LPAREN);
+				State = 1607;
+				identifierList();
+				State = 1608;
 				Match(RPAREN);
 				}
 				break;
@@ -10990,7 +11010,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1608;
+				State = 1610;
 				functionCall();
 				}
 				break;
@@ -10999,13 +11019,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1609;
-				Match(EXISTS);
-				State = 1610;
-				Match(LPAREN);
 				State = 1611;
-				query();
+				Match(EXISTS);
 				State = 1612;
+				Match(LPAREN);
+				State = 1613;
+				query();
+				State = 1614;
 				Match(RPAREN);
 				}
 				break;
@@ -11014,11 +11034,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1614;
-				Match(LPAREN);
-				State = 1615;
-				query();
 				State = 1616;
+				Match(LPAREN);
+				State = 1617;
+				query();
+				State = 1618;
 				Match(RPAREN);
 				}
 				break;
@@ -11027,27 +11047,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1618;
+				State = 1620;
 				Match(LPAREN);
-				State = 1619;
+				State = 1621;
 				expression();
-				State = 1624;
+				State = 1626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1620;
+					State = 1622;
 					Match(COMMA);
-					State = 1621;
+					State = 1623;
 					expression();
 					}
 					}
-					State = 1626;
+					State = 1628;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1627;
+				State = 1629;
 				Match(RPAREN);
 				}
 				break;
@@ -11056,13 +11076,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1629;
+				State = 1631;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1642;
+			State = 1644;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11071,7 +11091,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1640;
+					State = 1642;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 					case 1:
@@ -11079,11 +11099,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1632;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1633;
-						Match(DOT);
 						State = 1634;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1635;
+						Match(DOT);
+						State = 1636;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11092,20 +11112,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1635;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1636;
-						Match(LBRACKET);
 						State = 1637;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1638;
+						Match(LBRACKET);
+						State = 1639;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 1640;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1644;
+				State = 1646;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
 			}
@@ -11159,6 +11179,9 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(StreamSqlParser.COMMA, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public NullTreatmentContext nullTreatment() {
+			return GetRuleContext<NullTreatmentContext>(0);
+		}
 		public FunctionCallContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11180,16 +11203,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1645;
+			State = 1647;
 			functionName();
-			State = 1646;
+			State = 1648;
 			Match(LPAREN);
-			State = 1659;
+			State = 1664;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1647;
+				State = 1649;
 				Match(ASTERISK);
 				}
 				break;
@@ -11260,6 +11283,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTERVAL:
@@ -11323,6 +11347,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -11385,34 +11410,44 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1649;
+				State = 1651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1648;
+					State = 1650;
 					setQuantifier();
 					}
 				}
 
-				State = 1651;
+				State = 1653;
 				functionArgument();
-				State = 1656;
+				State = 1658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1652;
+					State = 1654;
 					Match(COMMA);
-					State = 1653;
+					State = 1655;
 					functionArgument();
 					}
 					}
-					State = 1658;
+					State = 1660;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
+				State = 1662;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IGNORE || _la==RESPECT) {
+					{
+					State = 1661;
+					nullTreatment();
+					}
+				}
+
 				}
 				}
 				break;
@@ -11421,38 +11456,87 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1661;
+			State = 1666;
 			Match(RPAREN);
-			State = 1668;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
-			case 1:
-				{
-				State = 1662;
-				Match(FILTER);
-				State = 1663;
-				Match(LPAREN);
-				State = 1664;
-				Match(WHERE);
-				State = 1665;
-				_localctx.filter = expression();
-				State = 1666;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 1672;
+			State = 1673;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 			case 1:
 				{
+				State = 1667;
+				Match(FILTER);
+				State = 1668;
+				Match(LPAREN);
+				State = 1669;
+				Match(WHERE);
 				State = 1670;
-				Match(OVER);
+				_localctx.filter = expression();
 				State = 1671;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 1677;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			case 1:
+				{
+				State = 1675;
+				Match(OVER);
+				State = 1676;
 				_localctx.over = windowReference();
 				}
 				break;
 			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class NullTreatmentContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULLS() { return GetToken(StreamSqlParser.NULLS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESPECT() { return GetToken(StreamSqlParser.RESPECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IGNORE() { return GetToken(StreamSqlParser.IGNORE, 0); }
+		public NullTreatmentContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_nullTreatment; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNullTreatment(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public NullTreatmentContext nullTreatment() {
+		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
+		EnterRule(_localctx, 112, RULE_nullTreatment);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1679;
+			_la = TokenStream.LA(1);
+			if ( !(_la==IGNORE || _la==RESPECT) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			State = 1680;
+			Match(NULLS);
 			}
 		}
 		catch (RecognitionException re) {
@@ -11488,9 +11572,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 112, RULE_functionName);
+		EnterRule(_localctx, 114, RULE_functionName);
 		try {
-			State = 1677;
+			State = 1685;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11550,6 +11634,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -11606,6 +11691,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -11655,21 +11741,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1674;
+				State = 1682;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1675;
+				State = 1683;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1676;
+				State = 1684;
 				Match(RIGHT);
 				}
 				break;
@@ -11732,20 +11818,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 114, RULE_functionArgument);
+		EnterRule(_localctx, 116, RULE_functionArgument);
 		try {
-			State = 1684;
+			State = 1692;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1679;
+				State = 1687;
 				identifier();
-				State = 1680;
+				State = 1688;
 				Match(ARROW);
-				State = 1681;
+				State = 1689;
 				functionArgumentValue();
 				}
 				break;
@@ -11753,7 +11839,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1683;
+				State = 1691;
 				functionArgumentValue();
 				}
 				break;
@@ -11836,30 +11922,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 116, RULE_functionArgumentValue);
+		EnterRule(_localctx, 118, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1703;
+			State = 1711;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1686;
+				State = 1694;
 				Match(TABLE);
-				State = 1687;
+				State = 1695;
 				qualifiedName();
-				State = 1691;
+				State = 1699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1688;
+					State = 1696;
 					Match(PARTITION);
-					State = 1689;
+					State = 1697;
 					Match(BY);
-					State = 1690;
+					State = 1698;
 					expression();
 					}
 				}
@@ -11870,24 +11956,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1693;
+				State = 1701;
 				Match(TABLE);
-				State = 1694;
+				State = 1702;
 				Match(LPAREN);
-				State = 1695;
+				State = 1703;
 				query();
-				State = 1696;
+				State = 1704;
 				Match(RPAREN);
-				State = 1700;
+				State = 1708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1697;
+					State = 1705;
 					Match(PARTITION);
-					State = 1698;
+					State = 1706;
 					Match(BY);
-					State = 1699;
+					State = 1707;
 					expression();
 					}
 				}
@@ -11898,7 +11984,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1702;
+				State = 1710;
 				expression();
 				}
 				break;
@@ -11938,9 +12024,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 118, RULE_windowReference);
+		EnterRule(_localctx, 120, RULE_windowReference);
 		try {
-			State = 1707;
+			State = 1715;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12000,6 +12086,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -12056,6 +12143,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -12105,14 +12193,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1705;
+				State = 1713;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1706;
+				State = 1714;
 				windowSpecification();
 				}
 				break;
@@ -12175,84 +12263,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 120, RULE_windowSpecification);
+		EnterRule(_localctx, 122, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1709;
+			State = 1717;
 			Match(LPAREN);
-			State = 1720;
+			State = 1728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1710;
+				State = 1718;
 				Match(PARTITION);
-				State = 1711;
+				State = 1719;
 				Match(BY);
-				State = 1712;
+				State = 1720;
 				expression();
-				State = 1717;
+				State = 1725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1713;
+					State = 1721;
 					Match(COMMA);
-					State = 1714;
+					State = 1722;
 					expression();
 					}
 					}
-					State = 1719;
+					State = 1727;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1732;
+			State = 1740;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1722;
+				State = 1730;
 				Match(ORDER);
-				State = 1723;
+				State = 1731;
 				Match(BY);
-				State = 1724;
+				State = 1732;
 				sortItem();
-				State = 1729;
+				State = 1737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1725;
+					State = 1733;
 					Match(COMMA);
-					State = 1726;
+					State = 1734;
 					sortItem();
 					}
 					}
-					State = 1731;
+					State = 1739;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1735;
+			State = 1743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1734;
+				State = 1742;
 				windowFrame();
 				}
 			}
 
-			State = 1737;
+			State = 1745;
 			Match(RPAREN);
 			}
 		}
@@ -12297,16 +12385,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 122, RULE_windowFrame);
+		EnterRule(_localctx, 124, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1747;
+			State = 1755;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1739;
+				State = 1747;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12316,14 +12404,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1740;
+				State = 1748;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1741;
+				State = 1749;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12333,13 +12421,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1742;
+				State = 1750;
 				Match(BETWEEN);
-				State = 1743;
+				State = 1751;
 				_localctx.start = frameBound();
-				State = 1744;
+				State = 1752;
 				Match(AND);
-				State = 1745;
+				State = 1753;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12420,19 +12508,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 124, RULE_frameBound);
+		EnterRule(_localctx, 126, RULE_frameBound);
 		int _la;
 		try {
-			State = 1758;
+			State = 1766;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1749;
+				State = 1757;
 				Match(UNBOUNDED);
-				State = 1750;
+				State = 1758;
 				Match(PRECEDING);
 				}
 				break;
@@ -12440,9 +12528,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1751;
+				State = 1759;
 				Match(UNBOUNDED);
-				State = 1752;
+				State = 1760;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12450,9 +12538,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1753;
+				State = 1761;
 				Match(CURRENT);
-				State = 1754;
+				State = 1762;
 				Match(ROW);
 				}
 				break;
@@ -12460,9 +12548,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1755;
+				State = 1763;
 				valueExpression(0);
-				State = 1756;
+				State = 1764;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12514,25 +12602,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 126, RULE_jsonKeyValue);
+		EnterRule(_localctx, 128, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1761;
+			State = 1769;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 			case 1:
 				{
-				State = 1760;
+				State = 1768;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1763;
+			State = 1771;
 			_localctx.key = expression();
-			State = 1764;
+			State = 1772;
 			Match(VALUE);
-			State = 1765;
+			State = 1773;
 			_localctx.value = expression();
 			}
 		}
@@ -12570,31 +12658,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 128, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
 		try {
-			State = 1771;
+			State = 1779;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1767;
+				State = 1775;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1768;
+				State = 1776;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1769;
+				State = 1777;
 				Match(DEFAULT);
-				State = 1770;
+				State = 1778;
 				expression();
 				}
 				break;
@@ -12637,42 +12725,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 130, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1786;
+			State = 1794;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1773;
+				State = 1781;
 				Match(WITHOUT);
-				State = 1775;
+				State = 1783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1774;
+					State = 1782;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1777;
+				State = 1785;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1778;
+				State = 1786;
 				Match(WITH);
-				State = 1780;
+				State = 1788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1779;
+					State = 1787;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -12685,17 +12773,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1783;
+				State = 1791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1782;
+					State = 1790;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1785;
+				State = 1793;
 				Match(WRAPPER);
 				}
 				break;
@@ -12737,32 +12825,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 132, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1792;
+			State = 1800;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1788;
+				State = 1796;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1789;
+				State = 1797;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1790;
+				State = 1798;
 				Match(EMPTY);
-				State = 1791;
+				State = 1799;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -12816,17 +12904,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 134, RULE_whenClause);
+		EnterRule(_localctx, 136, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1794;
+			State = 1802;
 			Match(WHEN);
-			State = 1795;
+			State = 1803;
 			_localctx.condition = expression();
-			State = 1796;
+			State = 1804;
 			Match(THEN);
-			State = 1797;
+			State = 1805;
 			_localctx.result = expression();
 			}
 		}
@@ -12955,18 +13043,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 136, RULE_literal);
+		EnterRule(_localctx, 138, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 1813;
+			State = 1821;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1799;
+				State = 1807;
 				Match(NULL);
 				}
 				break;
@@ -12975,7 +13063,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1800;
+				State = 1808;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12990,7 +13078,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1801;
+				State = 1809;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -12998,7 +13086,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1802;
+				State = 1810;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13006,7 +13094,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1803;
+				State = 1811;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13014,7 +13102,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1805;
+				State = 1813;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13022,7 +13110,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1804;
+						State = 1812;
 						Match(STRING);
 						}
 						}
@@ -13030,9 +13118,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1807;
+					State = 1815;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,260,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13040,7 +13128,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1809;
+				State = 1817;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13048,7 +13136,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1810;
+				State = 1818;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13058,7 +13146,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1811;
+				State = 1819;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13068,7 +13156,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1812;
+				State = 1820;
 				Match(STRING);
 				}
 				break;
@@ -13134,19 +13222,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 138, RULE_interval);
+		EnterRule(_localctx, 140, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1815;
+			State = 1823;
 			Match(INTERVAL);
-			State = 1817;
+			State = 1825;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1816;
+				State = 1824;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13159,43 +13247,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1819;
+			State = 1827;
 			_localctx.value = intervalValue();
-			State = 1820;
+			State = 1828;
 			_localctx.from = timeUnit();
-			State = 1824;
+			State = 1832;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
 			case 1:
 				{
-				State = 1821;
+				State = 1829;
 				Match(LPAREN);
-				State = 1822;
+				State = 1830;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1823;
+				State = 1831;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1833;
+			State = 1841;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 			case 1:
 				{
-				State = 1826;
+				State = 1834;
 				Match(TO);
-				State = 1827;
+				State = 1835;
 				_localctx.to = timeUnit();
-				State = 1831;
+				State = 1839;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 				case 1:
 					{
-					State = 1828;
+					State = 1836;
 					Match(LPAREN);
-					State = 1829;
+					State = 1837;
 					Match(INTEGER_VALUE);
-					State = 1830;
+					State = 1838;
 					Match(RPAREN);
 					}
 					break;
@@ -13236,14 +13324,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 140, RULE_intervalValue);
+		EnterRule(_localctx, 142, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1835;
+			State = 1843;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 245)) & ~0x3f) == 0 && ((1L << (_la - 245)) & 25L) != 0)) ) {
+			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13302,14 +13390,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 142, RULE_timeUnit);
+		EnterRule(_localctx, 144, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1837;
+			State = 1845;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 117)) & ~0x3f) == 0 && ((1L << (_la - 117)) & 54044844795891135L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 771L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 108088040324337087L) != 0) || ((((_la - 214)) & ~0x3f) == 0 && ((1L << (_la - 214)) & 771L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13351,26 +13439,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 144, RULE_dataType);
+		EnterRule(_localctx, 146, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1839;
+			State = 1847;
 			dataTypeBody(0);
-			State = 1843;
+			State = 1851;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 			case 1:
 				{
-				State = 1840;
+				State = 1848;
 				Match(NOT);
-				State = 1841;
+				State = 1849;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1842;
+				State = 1850;
 				Match(NULL);
 				}
 				break;
@@ -13570,29 +13658,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 146;
-		EnterRecursionRule(_localctx, 146, RULE_dataTypeBody, _p);
+		int _startState = 148;
+		EnterRecursionRule(_localctx, 148, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1927;
+			State = 1935;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1846;
+				State = 1854;
 				Match(ARRAY);
-				State = 1847;
+				State = 1855;
 				Match(LT);
-				State = 1848;
+				State = 1856;
 				dataType();
-				State = 1849;
+				State = 1857;
 				Match(GT);
 				}
 				break;
@@ -13601,13 +13689,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1851;
+				State = 1859;
 				Match(MULTISET);
-				State = 1852;
+				State = 1860;
 				Match(LT);
-				State = 1853;
+				State = 1861;
 				dataType();
-				State = 1854;
+				State = 1862;
 				Match(GT);
 				}
 				break;
@@ -13616,17 +13704,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1856;
+				State = 1864;
 				Match(MAP);
-				State = 1857;
+				State = 1865;
 				Match(LT);
-				State = 1858;
+				State = 1866;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1859;
+				State = 1867;
 				Match(COMMA);
-				State = 1860;
+				State = 1868;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1861;
+				State = 1869;
 				Match(GT);
 				}
 				break;
@@ -13635,37 +13723,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1863;
+				State = 1871;
 				Match(ROW);
-				State = 1864;
+				State = 1872;
 				Match(LT);
-				State = 1873;
+				State = 1881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1729382258994797295L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
 					{
-					State = 1865;
+					State = 1873;
 					rowField();
-					State = 1870;
+					State = 1878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1866;
+						State = 1874;
 						Match(COMMA);
-						State = 1867;
+						State = 1875;
 						rowField();
 						}
 						}
-						State = 1872;
+						State = 1880;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1875;
+				State = 1883;
 				Match(GT);
 				}
 				break;
@@ -13674,37 +13762,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1876;
+				State = 1884;
 				Match(ROW);
-				State = 1877;
+				State = 1885;
 				Match(LPAREN);
-				State = 1886;
+				State = 1894;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1729382258994797295L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
 					{
-					State = 1878;
+					State = 1886;
 					rowField();
-					State = 1883;
+					State = 1891;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1879;
+						State = 1887;
 						Match(COMMA);
-						State = 1880;
+						State = 1888;
 						rowField();
 						}
 						}
-						State = 1885;
+						State = 1893;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1888;
+				State = 1896;
 				Match(RPAREN);
 				}
 				break;
@@ -13713,43 +13801,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1889;
+				State = 1897;
 				Match(INTERVAL);
-				State = 1890;
+				State = 1898;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1894;
+				State = 1902;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1891;
+					State = 1899;
 					Match(LPAREN);
-					State = 1892;
+					State = 1900;
 					Match(INTEGER_VALUE);
-					State = 1893;
+					State = 1901;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1903;
+				State = 1911;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1896;
+					State = 1904;
 					Match(TO);
-					State = 1897;
+					State = 1905;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1901;
+					State = 1909;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 					case 1:
 						{
-						State = 1898;
+						State = 1906;
 						Match(LPAREN);
-						State = 1899;
+						State = 1907;
 						Match(INTEGER_VALUE);
-						State = 1900;
+						State = 1908;
 						Match(RPAREN);
 						}
 						break;
@@ -13764,60 +13852,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1905;
+				State = 1913;
 				identifier();
-				State = 1916;
+				State = 1924;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 				case 1:
 					{
-					State = 1906;
+					State = 1914;
 					Match(LPAREN);
-					State = 1907;
+					State = 1915;
 					Match(INTEGER_VALUE);
-					State = 1912;
+					State = 1920;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1908;
+						State = 1916;
 						Match(COMMA);
-						State = 1909;
+						State = 1917;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1914;
+						State = 1922;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1915;
+					State = 1923;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1925;
+				State = 1933;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1918;
+					State = 1926;
 					Match(WITH);
-					State = 1919;
+					State = 1927;
 					Match(LOCAL);
-					State = 1920;
+					State = 1928;
 					Match(TIME);
-					State = 1921;
+					State = 1929;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1922;
+					State = 1930;
 					Match(WITHOUT);
-					State = 1923;
+					State = 1931;
 					Match(TIME);
-					State = 1924;
+					State = 1932;
 					Match(ZONE);
 					}
 					break;
@@ -13826,25 +13914,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1935;
+			State = 1943;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1933;
+					State = 1941;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1929;
+						State = 1937;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1930;
+						State = 1938;
 						Match(ARRAY);
 						}
 						break;
@@ -13852,18 +13940,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1931;
+						State = 1939;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1932;
+						State = 1940;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1937;
+				State = 1945;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
 			}
 			}
 		}
@@ -13902,21 +13990,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 148, RULE_rowField);
+		EnterRule(_localctx, 150, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1938;
+			State = 1946;
 			identifier();
-			State = 1939;
+			State = 1947;
 			dataType();
-			State = 1941;
+			State = 1949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1940;
+				State = 1948;
 				Match(STRING);
 				}
 			}
@@ -13961,30 +14049,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 150, RULE_qualifiedName);
+		EnterRule(_localctx, 152, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1943;
+			State = 1951;
 			identifier();
-			State = 1948;
+			State = 1956;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,281,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1944;
+					State = 1952;
 					Match(DOT);
-					State = 1945;
+					State = 1953;
 					identifier();
 					}
 					} 
 				}
-				State = 1950;
+				State = 1958;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,281,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			}
 			}
 		}
@@ -14026,26 +14114,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 152, RULE_identifierList);
+		EnterRule(_localctx, 154, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 1959;
 			identifier();
-			State = 1956;
+			State = 1964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1952;
+				State = 1960;
 				Match(COMMA);
-				State = 1953;
+				State = 1961;
 				identifier();
 				}
 				}
-				State = 1958;
+				State = 1966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14084,22 +14172,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 154, RULE_identifier);
+		EnterRule(_localctx, 156, RULE_identifier);
 		try {
-			State = 1962;
+			State = 1970;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1959;
+				State = 1967;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1960;
+				State = 1968;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -14160,6 +14248,7 @@ internal partial class StreamSqlParser : Parser {
 			case HOUR:
 			case HOURS:
 			case IF:
+			case IGNORE:
 			case ILIKE:
 			case INCLUDING:
 			case INTO:
@@ -14216,6 +14305,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case RENAME:
 			case RESET:
+			case RESPECT:
 			case RESTORED:
 			case RESTRICT:
 			case RETURNING:
@@ -14263,7 +14353,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1961;
+				State = 1969;
 				nonReserved();
 				}
 				break;
@@ -14336,6 +14426,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOUR() { return GetToken(StreamSqlParser.HOUR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOURS() { return GetToken(StreamSqlParser.HOURS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(StreamSqlParser.IF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IGNORE() { return GetToken(StreamSqlParser.IGNORE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ILIKE() { return GetToken(StreamSqlParser.ILIKE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDING() { return GetToken(StreamSqlParser.INCLUDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(StreamSqlParser.INTO, 0); }
@@ -14399,6 +14490,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(StreamSqlParser.RANGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENAME() { return GetToken(StreamSqlParser.RENAME, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(StreamSqlParser.RESET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESPECT() { return GetToken(StreamSqlParser.RESPECT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESTORED() { return GetToken(StreamSqlParser.RESTORED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESTRICT() { return GetToken(StreamSqlParser.RESTRICT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RETURNING() { return GetToken(StreamSqlParser.RETURNING, 0); }
@@ -14457,14 +14549,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 156, RULE_nonReserved);
+		EnterRule(_localctx, 158, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1964;
+			State = 1972;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4191340670768015L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1297636613714720307L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2084526831L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 8338107327L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14491,7 +14583,7 @@ internal partial class StreamSqlParser : Parser {
 		case 50: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
 		case 53: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
 		case 54: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 73: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 74: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14540,7 +14632,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,260,1967,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,262,1975,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14551,760 +14643,762 @@ internal partial class StreamSqlParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,1,0,5,0,160,8,0,10,0,12,0,163,9,0,1,0,1,0,4,0,167,8,0,11,0,12,
-		0,168,1,0,5,0,172,8,0,10,0,12,0,175,9,0,1,0,5,0,178,8,0,10,0,12,0,181,
-		9,0,3,0,183,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,196,8,
-		2,1,2,3,2,199,8,2,1,2,1,2,1,2,1,2,3,2,205,8,2,1,2,1,2,1,2,3,2,210,8,2,
-		1,2,1,2,1,2,1,2,3,2,216,8,2,1,2,1,2,1,2,1,2,1,2,3,2,223,8,2,1,2,1,2,3,
-		2,227,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,235,8,2,3,2,237,8,2,1,2,1,2,1,2,
-		1,2,3,2,243,8,2,1,2,1,2,1,2,1,2,1,2,3,2,250,8,2,1,2,1,2,1,2,1,2,1,2,1,
-		2,5,2,258,8,2,10,2,12,2,261,9,2,3,2,263,8,2,1,2,1,2,1,2,1,2,1,2,3,2,270,
-		8,2,1,2,1,2,1,2,3,2,275,8,2,1,2,3,2,278,8,2,1,2,1,2,1,2,1,2,1,2,3,2,285,
-		8,2,1,2,1,2,1,2,3,2,290,8,2,1,2,3,2,293,8,2,1,2,1,2,3,2,297,8,2,1,2,3,
-		2,300,8,2,1,2,1,2,1,2,3,2,305,8,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,1,2,
-		3,2,315,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,328,8,2,1,
-		2,1,2,1,2,1,2,1,2,3,2,335,8,2,1,2,1,2,3,2,339,8,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,3,2,348,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,357,8,2,10,2,12,2,
-		360,9,2,3,2,362,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,370,8,2,1,2,1,2,3,2,374,
-		8,2,1,2,1,2,1,2,1,2,3,2,380,8,2,1,2,1,2,3,2,384,8,2,1,2,1,2,3,2,388,8,
-		2,1,3,1,3,1,3,1,3,3,3,394,8,3,1,3,3,3,397,8,3,1,3,1,3,1,3,1,3,3,3,403,
-		8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,412,8,4,10,4,12,4,415,9,4,1,4,1,4,
-		1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,427,8,6,10,6,12,6,430,9,6,1,6,1,6,
-		4,6,434,8,6,11,6,12,6,435,1,6,5,6,439,8,6,10,6,12,6,442,9,6,1,6,5,6,445,
-		8,6,10,6,12,6,448,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,456,8,6,11,6,12,6,457,
-		1,6,1,6,4,6,462,8,6,11,6,12,6,463,1,6,5,6,467,8,6,10,6,12,6,470,9,6,1,
-		6,5,6,473,8,6,10,6,12,6,476,9,6,1,6,1,6,3,6,480,8,6,1,7,1,7,1,7,1,7,1,
-		7,1,7,3,7,488,8,7,1,8,1,8,1,9,1,9,4,9,494,8,9,11,9,12,9,495,3,9,498,8,
-		9,1,10,4,10,501,8,10,11,10,12,10,502,1,11,1,11,1,11,3,11,508,8,11,1,11,
-		3,11,511,8,11,1,11,1,11,1,11,3,11,516,8,11,1,11,3,11,519,8,11,1,11,3,11,
-		522,8,11,1,11,1,11,1,11,3,11,527,8,11,1,11,3,11,530,8,11,1,11,1,11,1,11,
-		3,11,535,8,11,1,11,1,11,1,11,3,11,540,8,11,1,11,3,11,543,8,11,1,11,1,11,
-		1,11,1,11,1,11,3,11,550,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,3,11,565,8,11,3,11,567,8,11,1,12,3,12,570,8,12,
-		1,12,1,12,1,12,1,13,1,13,3,13,577,8,13,1,13,1,13,1,13,1,13,3,13,583,8,
-		13,1,13,1,13,1,13,1,13,1,13,5,13,590,8,13,10,13,12,13,593,9,13,1,13,1,
-		13,3,13,597,8,13,1,13,1,13,3,13,601,8,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		3,13,609,8,13,1,13,3,13,612,8,13,1,13,3,13,615,8,13,1,13,1,13,3,13,619,
-		8,13,1,14,1,14,1,14,3,14,624,8,14,1,15,1,15,1,15,1,15,1,15,3,15,631,8,
-		15,1,15,1,15,1,15,1,15,1,15,3,15,638,8,15,1,15,3,15,641,8,15,1,15,1,15,
-		3,15,645,8,15,1,15,1,15,1,15,3,15,650,8,15,1,15,1,15,3,15,654,8,15,3,15,
-		656,8,15,1,16,1,16,3,16,660,8,16,1,16,1,16,1,16,1,16,3,16,666,8,16,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,676,8,18,1,18,1,18,1,18,1,18,1,
-		18,1,18,1,18,3,18,685,8,18,1,19,1,19,1,19,1,19,1,19,5,19,692,8,19,10,19,
-		12,19,695,9,19,3,19,697,8,19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,
-		21,1,21,5,21,709,8,21,10,21,12,21,712,9,21,3,21,714,8,21,1,22,1,22,3,22,
-		718,8,22,1,22,1,22,1,22,1,22,3,22,724,8,22,1,23,1,23,1,23,1,23,5,23,730,
-		8,23,10,23,12,23,733,9,23,1,23,3,23,736,8,23,1,24,1,24,1,24,3,24,741,8,
-		24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,751,8,25,10,25,12,25,754,
-		9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,763,8,25,10,25,12,25,766,
-		9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,776,8,25,10,25,12,25,
-		779,9,25,1,25,1,25,3,25,783,8,25,1,25,1,25,3,25,787,8,25,1,25,1,25,1,25,
-		1,25,1,25,3,25,794,8,25,1,25,1,25,1,25,1,25,1,25,3,25,801,8,25,1,26,1,
-		26,1,26,1,26,5,26,807,8,26,10,26,12,26,810,9,26,3,26,812,8,26,1,26,1,26,
-		1,27,1,27,1,27,1,27,1,27,3,27,821,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,
-		28,1,28,1,28,1,28,1,28,5,28,834,8,28,10,28,12,28,837,9,28,3,28,839,8,28,
-		1,28,1,28,1,28,3,28,844,8,28,3,28,846,8,28,1,28,1,28,1,28,3,28,851,8,28,
-		3,28,853,8,28,1,28,1,28,1,28,3,28,858,8,28,1,28,1,28,3,28,862,8,28,1,29,
-		1,29,1,29,1,29,1,29,1,29,3,29,870,8,29,1,29,1,29,1,29,1,29,3,29,876,8,
-		29,1,29,5,29,879,8,29,10,29,12,29,882,9,29,1,30,1,30,1,30,1,30,1,30,5,
-		30,889,8,30,10,30,12,30,892,9,30,1,30,1,30,1,30,1,30,3,30,898,8,30,1,31,
-		3,31,901,8,31,1,31,1,31,1,31,1,31,5,31,907,8,31,10,31,12,31,910,9,31,1,
-		31,1,31,1,31,3,31,915,8,31,1,32,1,32,3,32,919,8,32,1,32,3,32,922,8,32,
-		1,32,1,32,1,32,5,32,927,8,32,10,32,12,32,930,9,32,1,32,1,32,1,32,1,32,
-		5,32,936,8,32,10,32,12,32,939,9,32,3,32,941,8,32,1,32,1,32,3,32,945,8,
-		32,1,32,1,32,1,32,1,32,1,32,5,32,952,8,32,10,32,12,32,955,9,32,3,32,957,
-		8,32,1,32,1,32,3,32,961,8,32,1,32,1,32,1,32,1,32,5,32,967,8,32,10,32,12,
-		32,970,9,32,3,32,972,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		3,34,983,8,34,1,34,3,34,986,8,34,3,34,988,8,34,1,35,1,35,1,35,1,35,1,35,
-		1,35,5,35,996,8,35,10,35,12,35,999,9,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,5,35,1008,8,35,10,35,12,35,1011,9,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,5,35,1020,8,35,10,35,12,35,1023,9,35,1,35,1,35,1,35,1,35,1,35,3,35,
-		1030,8,35,1,36,1,36,1,36,1,36,5,36,1036,8,36,10,36,12,36,1039,9,36,3,36,
-		1041,8,36,1,36,1,36,3,36,1045,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,
-		1053,8,38,1,38,1,38,3,38,1057,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1077,8,39,
-		5,39,1079,8,39,10,39,12,39,1082,9,39,1,40,3,40,1085,8,40,1,40,1,40,3,40,
-		1089,8,40,1,40,1,40,3,40,1093,8,40,1,40,1,40,3,40,1097,8,40,3,40,1099,
-		8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1108,8,41,1,42,1,42,3,42,
-		1112,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1119,8,42,1,42,3,42,1122,8,42,
-		1,42,3,42,1125,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1132,8,42,1,42,3,42,
-		1135,8,42,1,42,1,42,1,42,1,42,3,42,1141,8,42,1,42,1,42,1,42,1,42,1,42,
-		5,42,1148,8,42,10,42,12,42,1151,9,42,1,42,1,42,1,42,3,42,1156,8,42,1,42,
-		3,42,1159,8,42,1,42,1,42,1,42,1,42,3,42,1165,8,42,1,43,3,43,1168,8,43,
-		1,43,1,43,1,43,1,43,1,43,3,43,1175,8,43,1,44,1,44,1,45,1,45,1,45,3,45,
-		1182,8,45,1,45,5,45,1185,8,45,10,45,12,45,1188,9,45,1,45,1,45,1,46,1,46,
-		1,46,1,46,1,46,5,46,1197,8,46,10,46,12,46,1200,9,46,1,46,1,46,1,46,5,46,
-		1205,8,46,10,46,12,46,1208,9,46,3,46,1210,8,46,1,46,3,46,1213,8,46,1,47,
-		1,47,1,47,1,47,1,48,1,48,1,48,5,48,1222,8,48,10,48,12,48,1225,9,48,1,48,
-		1,48,3,48,1229,8,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,5,50,1238,8,50,
-		10,50,12,50,1241,9,50,3,50,1243,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,
-		1251,8,50,10,50,12,50,1254,9,50,1,51,1,51,1,51,1,51,3,51,1260,8,51,1,51,
-		1,51,3,51,1264,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1271,8,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,3,51,1279,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1286,
-		8,51,10,51,12,51,1289,9,51,1,51,1,51,1,51,3,51,1294,8,51,1,51,1,51,1,51,
-		1,51,3,51,1300,8,51,1,51,3,51,1303,8,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1310,8,51,1,51,1,51,3,51,1314,8,51,1,51,1,51,1,51,3,51,1319,8,51,1,51,
-		1,51,1,51,3,51,1324,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1331,8,51,1,51,
-		1,51,3,51,1335,8,51,3,51,1337,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,
-		1345,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1353,8,53,10,53,12,53,1356,
-		9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1364,8,54,11,54,12,54,1365,1,54,
-		1,54,3,54,1370,8,54,1,54,1,54,1,54,1,54,4,54,1376,8,54,11,54,12,54,1377,
-		1,54,1,54,3,54,1382,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1404,8,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1415,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1427,8,54,1,54,1,54,1,54,
+		2,78,7,78,2,79,7,79,1,0,5,0,162,8,0,10,0,12,0,165,9,0,1,0,1,0,4,0,169,
+		8,0,11,0,12,0,170,1,0,5,0,174,8,0,10,0,12,0,177,9,0,1,0,5,0,180,8,0,10,
+		0,12,0,183,9,0,3,0,185,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,198,8,2,1,2,3,2,201,8,2,1,2,1,2,1,2,1,2,3,2,207,8,2,1,2,1,2,1,2,3,
+		2,212,8,2,1,2,1,2,1,2,1,2,3,2,218,8,2,1,2,1,2,1,2,1,2,1,2,3,2,225,8,2,
+		1,2,1,2,3,2,229,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,237,8,2,3,2,239,8,2,1,
+		2,1,2,1,2,1,2,3,2,245,8,2,1,2,1,2,1,2,1,2,1,2,3,2,252,8,2,1,2,1,2,1,2,
+		1,2,1,2,1,2,5,2,260,8,2,10,2,12,2,263,9,2,3,2,265,8,2,1,2,1,2,1,2,1,2,
+		1,2,3,2,272,8,2,1,2,1,2,1,2,3,2,277,8,2,1,2,3,2,280,8,2,1,2,1,2,1,2,1,
+		2,1,2,3,2,287,8,2,1,2,1,2,1,2,3,2,292,8,2,1,2,3,2,295,8,2,1,2,1,2,3,2,
+		299,8,2,1,2,3,2,302,8,2,1,2,1,2,1,2,3,2,307,8,2,1,2,1,2,3,2,311,8,2,1,
+		2,1,2,1,2,1,2,3,2,317,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,330,8,2,1,2,1,2,1,2,1,2,1,2,3,2,337,8,2,1,2,1,2,3,2,341,8,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,359,
+		8,2,10,2,12,2,362,9,2,3,2,364,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,2,
+		1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,3,2,382,8,2,1,2,1,2,3,2,386,8,2,1,
+		2,1,2,3,2,390,8,2,1,3,1,3,1,3,1,3,3,3,396,8,3,1,3,3,3,399,8,3,1,3,1,3,
+		1,3,1,3,3,3,405,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,414,8,4,10,4,12,4,
+		417,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,429,8,6,10,6,12,6,
+		432,9,6,1,6,1,6,4,6,436,8,6,11,6,12,6,437,1,6,5,6,441,8,6,10,6,12,6,444,
+		9,6,1,6,5,6,447,8,6,10,6,12,6,450,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,458,
+		8,6,11,6,12,6,459,1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,5,6,469,8,6,10,
+		6,12,6,472,9,6,1,6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,1,6,3,6,482,8,6,1,
+		7,1,7,1,7,1,7,1,7,1,7,3,7,490,8,7,1,8,1,8,1,9,1,9,4,9,496,8,9,11,9,12,
+		9,497,3,9,500,8,9,1,10,4,10,503,8,10,11,10,12,10,504,1,11,1,11,1,11,3,
+		11,510,8,11,1,11,3,11,513,8,11,1,11,1,11,1,11,3,11,518,8,11,1,11,3,11,
+		521,8,11,1,11,3,11,524,8,11,1,11,1,11,1,11,3,11,529,8,11,1,11,3,11,532,
+		8,11,1,11,1,11,1,11,3,11,537,8,11,1,11,1,11,1,11,3,11,542,8,11,1,11,3,
+		11,545,8,11,1,11,1,11,1,11,1,11,1,11,3,11,552,8,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,567,8,11,3,11,569,8,
+		11,1,12,3,12,572,8,12,1,12,1,12,1,12,1,13,1,13,3,13,579,8,13,1,13,1,13,
+		1,13,1,13,3,13,585,8,13,1,13,1,13,1,13,1,13,1,13,5,13,592,8,13,10,13,12,
+		13,595,9,13,1,13,1,13,3,13,599,8,13,1,13,1,13,3,13,603,8,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,3,13,611,8,13,1,13,3,13,614,8,13,1,13,3,13,617,8,13,
+		1,13,1,13,3,13,621,8,13,1,14,1,14,1,14,3,14,626,8,14,1,15,1,15,1,15,1,
+		15,1,15,3,15,633,8,15,1,15,1,15,1,15,1,15,1,15,3,15,640,8,15,1,15,3,15,
+		643,8,15,1,15,1,15,3,15,647,8,15,1,15,1,15,1,15,3,15,652,8,15,1,15,1,15,
+		3,15,656,8,15,3,15,658,8,15,1,16,1,16,3,16,662,8,16,1,16,1,16,1,16,1,16,
+		3,16,668,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,678,8,18,1,
+		18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,687,8,18,1,19,1,19,1,19,1,19,1,19,
+		5,19,694,8,19,10,19,12,19,697,9,19,3,19,699,8,19,1,19,1,19,1,20,1,20,1,
+		20,1,20,1,21,1,21,1,21,1,21,5,21,711,8,21,10,21,12,21,714,9,21,3,21,716,
+		8,21,1,22,1,22,3,22,720,8,22,1,22,1,22,1,22,1,22,3,22,726,8,22,1,23,1,
+		23,1,23,1,23,5,23,732,8,23,10,23,12,23,735,9,23,1,23,3,23,738,8,23,1,24,
+		1,24,1,24,3,24,743,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,753,
+		8,25,10,25,12,25,756,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,765,
+		8,25,10,25,12,25,768,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,
+		778,8,25,10,25,12,25,781,9,25,1,25,1,25,3,25,785,8,25,1,25,1,25,3,25,789,
+		8,25,1,25,1,25,1,25,1,25,1,25,3,25,796,8,25,1,25,1,25,1,25,1,25,1,25,3,
+		25,803,8,25,1,26,1,26,1,26,1,26,5,26,809,8,26,10,26,12,26,812,9,26,3,26,
+		814,8,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,823,8,27,1,27,1,27,1,
+		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,836,8,28,10,28,12,28,839,
+		9,28,3,28,841,8,28,1,28,1,28,1,28,3,28,846,8,28,3,28,848,8,28,1,28,1,28,
+		1,28,3,28,853,8,28,3,28,855,8,28,1,28,1,28,1,28,3,28,860,8,28,1,28,1,28,
+		3,28,864,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,872,8,29,1,29,1,29,1,
+		29,1,29,3,29,878,8,29,1,29,5,29,881,8,29,10,29,12,29,884,9,29,1,30,1,30,
+		1,30,1,30,1,30,5,30,891,8,30,10,30,12,30,894,9,30,1,30,1,30,1,30,1,30,
+		3,30,900,8,30,1,31,3,31,903,8,31,1,31,1,31,1,31,1,31,5,31,909,8,31,10,
+		31,12,31,912,9,31,1,31,1,31,1,31,3,31,917,8,31,1,32,1,32,3,32,921,8,32,
+		1,32,3,32,924,8,32,1,32,1,32,1,32,5,32,929,8,32,10,32,12,32,932,9,32,1,
+		32,1,32,1,32,1,32,5,32,938,8,32,10,32,12,32,941,9,32,3,32,943,8,32,1,32,
+		1,32,3,32,947,8,32,1,32,1,32,1,32,1,32,1,32,5,32,954,8,32,10,32,12,32,
+		957,9,32,3,32,959,8,32,1,32,1,32,3,32,963,8,32,1,32,1,32,1,32,1,32,5,32,
+		969,8,32,10,32,12,32,972,9,32,3,32,974,8,32,1,33,1,33,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,3,34,985,8,34,1,34,3,34,988,8,34,3,34,990,8,34,1,35,
+		1,35,1,35,1,35,1,35,1,35,5,35,998,8,35,10,35,12,35,1001,9,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,5,35,1010,8,35,10,35,12,35,1013,9,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,5,35,1022,8,35,10,35,12,35,1025,9,35,1,35,1,35,
+		1,35,1,35,1,35,3,35,1032,8,35,1,36,1,36,1,36,1,36,5,36,1038,8,36,10,36,
+		12,36,1041,9,36,3,36,1043,8,36,1,36,1,36,3,36,1047,8,36,1,37,1,37,1,37,
+		1,37,1,38,1,38,3,38,1055,8,38,1,38,1,38,3,38,1059,8,38,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,3,39,1079,8,39,5,39,1081,8,39,10,39,12,39,1084,9,39,1,40,3,40,1087,
+		8,40,1,40,1,40,3,40,1091,8,40,1,40,1,40,3,40,1095,8,40,1,40,1,40,3,40,
+		1099,8,40,3,40,1101,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1110,
+		8,41,1,42,1,42,3,42,1114,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1121,8,42,
+		1,42,3,42,1124,8,42,1,42,3,42,1127,8,42,1,42,1,42,1,42,1,42,1,42,3,42,
+		1134,8,42,1,42,3,42,1137,8,42,1,42,1,42,1,42,1,42,3,42,1143,8,42,1,42,
+		1,42,1,42,1,42,1,42,5,42,1150,8,42,10,42,12,42,1153,9,42,1,42,1,42,1,42,
+		3,42,1158,8,42,1,42,3,42,1161,8,42,1,42,1,42,1,42,1,42,3,42,1167,8,42,
+		1,43,3,43,1170,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1177,8,43,1,44,1,44,
+		1,45,1,45,1,45,3,45,1184,8,45,1,45,5,45,1187,8,45,10,45,12,45,1190,9,45,
+		1,45,1,45,1,46,1,46,1,46,1,46,1,46,5,46,1199,8,46,10,46,12,46,1202,9,46,
+		1,46,1,46,1,46,5,46,1207,8,46,10,46,12,46,1210,9,46,3,46,1212,8,46,1,46,
+		3,46,1215,8,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,5,48,1224,8,48,10,48,
+		12,48,1227,9,48,1,48,1,48,3,48,1231,8,48,1,49,1,49,1,50,1,50,1,50,1,50,
+		1,50,5,50,1240,8,50,10,50,12,50,1243,9,50,3,50,1245,8,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,5,50,1253,8,50,10,50,12,50,1256,9,50,1,51,1,51,1,51,1,51,
+		3,51,1262,8,51,1,51,1,51,3,51,1266,8,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		1273,8,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1281,8,51,1,51,1,51,1,51,
+		1,51,1,51,5,51,1288,8,51,10,51,12,51,1291,9,51,1,51,1,51,1,51,3,51,1296,
+		8,51,1,51,1,51,1,51,1,51,3,51,1302,8,51,1,51,3,51,1305,8,51,1,51,1,51,
+		1,51,1,51,1,51,3,51,1312,8,51,1,51,1,51,3,51,1316,8,51,1,51,1,51,1,51,
+		3,51,1321,8,51,1,51,1,51,1,51,3,51,1326,8,51,1,51,1,51,1,51,1,51,1,51,
+		3,51,1333,8,51,1,51,1,51,3,51,1337,8,51,3,51,1339,8,51,1,52,1,52,1,53,
+		1,53,1,53,1,53,3,53,1347,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1355,
+		8,53,10,53,12,53,1358,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1366,8,54,
+		11,54,12,54,1367,1,54,1,54,3,54,1372,8,54,1,54,1,54,1,54,1,54,4,54,1378,
+		8,54,11,54,12,54,1379,1,54,1,54,3,54,1384,8,54,1,54,1,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1447,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1458,8,54,1,54,1,54,1,54,1,54,3,54,1464,8,54,1,54,1,54,1,54,1,54,3,54,
-		1470,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1481,8,54,
-		1,54,3,54,1484,8,54,1,54,1,54,1,54,1,54,3,54,1490,8,54,1,54,1,54,1,54,
-		1,54,3,54,1496,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1508,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1517,8,54,10,54,
-		12,54,1520,9,54,3,54,1522,8,54,1,54,1,54,1,54,3,54,1527,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1535,8,54,10,54,12,54,1538,9,54,3,54,1540,8,54,
-		1,54,1,54,1,54,3,54,1545,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,5,54,1570,8,54,10,54,12,54,1573,9,54,3,54,1575,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,5,54,1583,8,54,10,54,12,54,1586,9,54,3,54,1588,8,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1596,8,54,10,54,12,54,1599,9,54,3,54,1601,
+		1,54,3,54,1406,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		1417,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1429,
 		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1623,8,54,10,54,12,54,1626,9,54,
-		1,54,1,54,1,54,3,54,1631,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		5,54,1641,8,54,10,54,12,54,1644,9,54,1,55,1,55,1,55,1,55,3,55,1650,8,55,
-		1,55,1,55,1,55,5,55,1655,8,55,10,55,12,55,1658,9,55,3,55,1660,8,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,3,55,1669,8,55,1,55,1,55,3,55,1673,8,55,
-		1,56,1,56,1,56,3,56,1678,8,56,1,57,1,57,1,57,1,57,1,57,3,57,1685,8,57,
-		1,58,1,58,1,58,1,58,1,58,3,58,1692,8,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,3,58,1701,8,58,1,58,3,58,1704,8,58,1,59,1,59,3,59,1708,8,59,1,60,
-		1,60,1,60,1,60,1,60,1,60,5,60,1716,8,60,10,60,12,60,1719,9,60,3,60,1721,
-		8,60,1,60,1,60,1,60,1,60,1,60,5,60,1728,8,60,10,60,12,60,1731,9,60,3,60,
-		1733,8,60,1,60,3,60,1736,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,3,61,1748,8,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		3,62,1759,8,62,1,63,3,63,1762,8,63,1,63,1,63,1,63,1,63,1,64,1,64,1,64,
-		1,64,3,64,1772,8,64,1,65,1,65,3,65,1776,8,65,1,65,1,65,1,65,3,65,1781,
-		8,65,1,65,3,65,1784,8,65,1,65,3,65,1787,8,65,1,66,1,66,1,66,1,66,3,66,
-		1793,8,66,1,67,1,67,1,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,4,68,
-		1806,8,68,11,68,12,68,1807,1,68,1,68,1,68,1,68,3,68,1814,8,68,1,69,1,69,
-		3,69,1818,8,69,1,69,1,69,1,69,1,69,1,69,3,69,1825,8,69,1,69,1,69,1,69,
-		1,69,1,69,3,69,1832,8,69,3,69,1834,8,69,1,70,1,70,1,71,1,71,1,72,1,72,
-		1,72,1,72,3,72,1844,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		5,73,1869,8,73,10,73,12,73,1872,9,73,3,73,1874,8,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,5,73,1882,8,73,10,73,12,73,1885,9,73,3,73,1887,8,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,3,73,1895,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1902,
-		8,73,3,73,1904,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1911,8,73,10,73,12,73,
-		1914,9,73,1,73,3,73,1917,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
-		1926,8,73,3,73,1928,8,73,1,73,1,73,1,73,1,73,5,73,1934,8,73,10,73,12,73,
-		1937,9,73,1,74,1,74,1,74,3,74,1942,8,74,1,75,1,75,1,75,5,75,1947,8,75,
-		10,75,12,75,1950,9,75,1,76,1,76,1,76,5,76,1955,8,76,10,76,12,76,1958,9,
-		76,1,77,1,77,1,77,3,77,1963,8,77,1,78,1,78,1,78,0,6,58,78,100,106,108,
-		146,79,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,0,40,5,0,18,18,38,
-		38,74,74,185,185,208,208,2,0,15,15,163,163,1,0,44,45,4,0,25,25,61,61,79,
-		79,158,158,2,0,90,90,145,145,4,0,22,22,56,56,98,98,152,152,2,0,223,223,
-		242,242,1,0,242,242,2,0,72,72,84,84,2,0,83,83,110,110,1,0,248,250,3,0,
-		58,58,85,85,147,147,1,0,167,168,2,0,68,68,130,130,2,0,57,57,200,200,2,
-		0,3,3,47,47,2,0,9,9,44,44,2,0,68,68,105,105,2,0,10,10,182,182,3,0,65,65,
-		196,196,201,201,4,0,7,7,135,135,170,170,206,206,1,0,223,228,1,0,230,231,
-		1,0,232,235,2,0,17,17,197,197,3,0,13,13,108,108,194,194,4,0,54,54,65,65,
-		196,196,201,201,2,0,1,1,133,133,2,0,20,21,69,69,1,0,191,192,2,0,35,37,
-		113,114,2,0,159,159,168,168,2,0,70,70,154,154,2,0,29,29,199,199,2,0,7,
-		7,135,135,2,0,65,65,196,196,2,0,40,40,189,190,2,0,245,245,248,249,9,0,
-		41,42,80,81,117,122,124,125,127,128,156,157,171,172,212,213,220,221,41,
-		0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,
-		64,68,70,74,75,77,77,79,83,85,85,90,90,92,94,96,105,107,108,112,112,116,
-		128,130,131,134,136,139,139,142,142,145,164,166,166,169,172,174,176,178,
-		184,186,187,189,195,197,199,201,201,203,204,206,206,208,213,218,222,2281,
-		0,161,1,0,0,0,2,186,1,0,0,0,4,387,1,0,0,0,6,389,1,0,0,0,8,406,1,0,0,0,
-		10,418,1,0,0,0,12,479,1,0,0,0,14,487,1,0,0,0,16,489,1,0,0,0,18,497,1,0,
-		0,0,20,500,1,0,0,0,22,566,1,0,0,0,24,569,1,0,0,0,26,574,1,0,0,0,28,623,
-		1,0,0,0,30,655,1,0,0,0,32,659,1,0,0,0,34,667,1,0,0,0,36,675,1,0,0,0,38,
-		686,1,0,0,0,40,700,1,0,0,0,42,713,1,0,0,0,44,723,1,0,0,0,46,725,1,0,0,
-		0,48,737,1,0,0,0,50,800,1,0,0,0,52,811,1,0,0,0,54,815,1,0,0,0,56,827,1,
-		0,0,0,58,863,1,0,0,0,60,897,1,0,0,0,62,914,1,0,0,0,64,916,1,0,0,0,66,973,
-		1,0,0,0,68,987,1,0,0,0,70,1029,1,0,0,0,72,1044,1,0,0,0,74,1046,1,0,0,0,
-		76,1050,1,0,0,0,78,1058,1,0,0,0,80,1098,1,0,0,0,82,1107,1,0,0,0,84,1164,
-		1,0,0,0,86,1167,1,0,0,0,88,1176,1,0,0,0,90,1178,1,0,0,0,92,1191,1,0,0,
-		0,94,1214,1,0,0,0,96,1228,1,0,0,0,98,1230,1,0,0,0,100,1242,1,0,0,0,102,
-		1336,1,0,0,0,104,1338,1,0,0,0,106,1344,1,0,0,0,108,1630,1,0,0,0,110,1645,
-		1,0,0,0,112,1677,1,0,0,0,114,1684,1,0,0,0,116,1703,1,0,0,0,118,1707,1,
-		0,0,0,120,1709,1,0,0,0,122,1747,1,0,0,0,124,1758,1,0,0,0,126,1761,1,0,
-		0,0,128,1771,1,0,0,0,130,1786,1,0,0,0,132,1792,1,0,0,0,134,1794,1,0,0,
-		0,136,1813,1,0,0,0,138,1815,1,0,0,0,140,1835,1,0,0,0,142,1837,1,0,0,0,
-		144,1839,1,0,0,0,146,1927,1,0,0,0,148,1938,1,0,0,0,150,1943,1,0,0,0,152,
-		1951,1,0,0,0,154,1962,1,0,0,0,156,1964,1,0,0,0,158,160,5,242,0,0,159,158,
-		1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,0,161,162,1,0,0,0,162,182,1,0,0,
-		0,163,161,1,0,0,0,164,173,3,4,2,0,165,167,5,242,0,0,166,165,1,0,0,0,167,
-		168,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,170,1,0,0,0,170,172,3,
-		4,2,0,171,166,1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,
-		174,179,1,0,0,0,175,173,1,0,0,0,176,178,5,242,0,0,177,176,1,0,0,0,178,
-		181,1,0,0,0,179,177,1,0,0,0,179,180,1,0,0,0,180,183,1,0,0,0,181,179,1,
-		0,0,0,182,164,1,0,0,0,182,183,1,0,0,0,183,184,1,0,0,0,184,185,5,0,0,1,
-		185,1,1,0,0,0,186,187,3,98,49,0,187,188,5,0,0,1,188,3,1,0,0,0,189,388,
-		3,52,26,0,190,388,3,6,3,0,191,388,3,12,6,0,192,195,5,59,0,0,193,196,3,
-		6,3,0,194,196,3,12,6,0,195,193,1,0,0,0,195,194,1,0,0,0,196,198,1,0,0,0,
-		197,199,3,14,7,0,198,197,1,0,0,0,198,199,1,0,0,0,199,204,1,0,0,0,200,201,
-		5,4,0,0,201,202,5,131,0,0,202,203,5,162,0,0,203,205,5,178,0,0,204,200,
-		1,0,0,0,204,205,1,0,0,0,205,388,1,0,0,0,206,388,3,26,13,0,207,209,5,31,
-		0,0,208,210,5,187,0,0,209,208,1,0,0,0,209,210,1,0,0,0,210,211,1,0,0,0,
-		211,215,5,208,0,0,212,213,5,82,0,0,213,214,5,132,0,0,214,216,5,60,0,0,
-		215,212,1,0,0,0,215,216,1,0,0,0,216,217,1,0,0,0,217,222,3,150,75,0,218,
-		219,5,236,0,0,219,220,3,152,76,0,220,221,5,237,0,0,221,223,1,0,0,0,222,
-		218,1,0,0,0,222,223,1,0,0,0,223,226,1,0,0,0,224,225,5,28,0,0,225,227,5,
-		245,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,228,1,0,0,0,228,229,5,8,0,
-		0,229,230,3,52,26,0,230,388,1,0,0,0,231,236,5,31,0,0,232,234,5,187,0,0,
-		233,235,5,183,0,0,234,233,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
-		232,1,0,0,0,236,237,1,0,0,0,237,238,1,0,0,0,238,242,5,74,0,0,239,240,5,
-		82,0,0,240,241,5,132,0,0,241,243,5,60,0,0,242,239,1,0,0,0,242,243,1,0,
-		0,0,243,244,1,0,0,0,244,245,3,150,75,0,245,246,5,8,0,0,246,249,5,245,0,
-		0,247,248,5,104,0,0,248,250,3,154,77,0,249,247,1,0,0,0,249,250,1,0,0,0,
-		250,262,1,0,0,0,251,252,5,205,0,0,252,253,5,92,0,0,253,259,5,245,0,0,254,
-		255,5,240,0,0,255,256,5,92,0,0,256,258,5,245,0,0,257,254,1,0,0,0,258,261,
-		1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,
-		0,262,251,1,0,0,0,262,263,1,0,0,0,263,388,1,0,0,0,264,265,5,31,0,0,265,
-		269,5,38,0,0,266,267,5,82,0,0,267,268,5,132,0,0,268,270,5,60,0,0,269,266,
-		1,0,0,0,269,270,1,0,0,0,270,271,1,0,0,0,271,274,3,150,75,0,272,273,5,28,
-		0,0,273,275,5,245,0,0,274,272,1,0,0,0,274,275,1,0,0,0,275,277,1,0,0,0,
-		276,278,3,38,19,0,277,276,1,0,0,0,277,278,1,0,0,0,278,388,1,0,0,0,279,
-		280,5,31,0,0,280,284,5,18,0,0,281,282,5,82,0,0,282,283,5,132,0,0,283,285,
-		5,60,0,0,284,281,1,0,0,0,284,285,1,0,0,0,285,286,1,0,0,0,286,289,3,150,
-		75,0,287,288,5,28,0,0,288,290,5,245,0,0,289,287,1,0,0,0,289,290,1,0,0,
-		0,290,292,1,0,0,0,291,293,3,38,19,0,292,291,1,0,0,0,292,293,1,0,0,0,293,
-		388,1,0,0,0,294,296,5,49,0,0,295,297,5,187,0,0,296,295,1,0,0,0,296,297,
-		1,0,0,0,297,299,1,0,0,0,298,300,5,183,0,0,299,298,1,0,0,0,299,300,1,0,
-		0,0,300,301,1,0,0,0,301,304,7,0,0,0,302,303,5,82,0,0,303,305,5,60,0,0,
-		304,302,1,0,0,0,304,305,1,0,0,0,305,306,1,0,0,0,306,308,3,150,75,0,307,
-		309,7,1,0,0,308,307,1,0,0,0,308,309,1,0,0,0,309,388,1,0,0,0,310,311,5,
-		5,0,0,311,314,5,185,0,0,312,313,5,82,0,0,313,315,5,60,0,0,314,312,1,0,
-		0,0,314,315,1,0,0,0,315,316,1,0,0,0,316,317,3,150,75,0,317,318,3,50,25,
-		0,318,388,1,0,0,0,319,320,5,5,0,0,320,321,5,208,0,0,321,327,3,150,75,0,
-		322,323,5,160,0,0,323,324,5,193,0,0,324,328,3,150,75,0,325,326,5,8,0,0,
-		326,328,3,52,26,0,327,322,1,0,0,0,327,325,1,0,0,0,328,388,1,0,0,0,329,
-		334,5,174,0,0,330,331,3,18,9,0,331,332,5,223,0,0,332,333,3,20,10,0,333,
-		335,1,0,0,0,334,330,1,0,0,0,334,335,1,0,0,0,335,388,1,0,0,0,336,338,5,
-		161,0,0,337,339,3,20,10,0,338,337,1,0,0,0,338,339,1,0,0,0,339,388,1,0,
-		0,0,340,341,5,176,0,0,341,388,3,22,11,0,342,343,7,2,0,0,343,344,5,169,
-		0,0,344,388,5,245,0,0,345,347,7,2,0,0,346,348,5,63,0,0,347,346,1,0,0,0,
-		347,348,1,0,0,0,348,349,1,0,0,0,349,388,3,150,75,0,350,361,5,62,0,0,351,
-		352,5,151,0,0,352,362,5,71,0,0,353,358,3,16,8,0,354,355,5,240,0,0,355,
-		357,3,16,8,0,356,354,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,
-		0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,361,351,1,0,0,0,361,353,1,0,0,0,
-		361,362,1,0,0,0,362,363,1,0,0,0,363,388,3,4,2,0,364,365,5,180,0,0,365,
-		366,5,93,0,0,366,369,5,245,0,0,367,368,5,217,0,0,368,370,5,169,0,0,369,
-		367,1,0,0,0,369,370,1,0,0,0,370,373,1,0,0,0,371,372,5,217,0,0,372,374,
-		5,48,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,388,1,0,0,0,375,376,5,169,
-		0,0,376,379,5,245,0,0,377,378,5,193,0,0,378,380,5,245,0,0,379,377,1,0,
-		0,0,379,380,1,0,0,0,380,388,1,0,0,0,381,383,5,203,0,0,382,384,5,18,0,0,
-		383,382,1,0,0,0,383,384,1,0,0,0,384,385,1,0,0,0,385,388,3,150,75,0,386,
-		388,7,3,0,0,387,189,1,0,0,0,387,190,1,0,0,0,387,191,1,0,0,0,387,192,1,
-		0,0,0,387,206,1,0,0,0,387,207,1,0,0,0,387,231,1,0,0,0,387,264,1,0,0,0,
-		387,279,1,0,0,0,387,294,1,0,0,0,387,310,1,0,0,0,387,319,1,0,0,0,387,329,
-		1,0,0,0,387,336,1,0,0,0,387,340,1,0,0,0,387,342,1,0,0,0,387,345,1,0,0,
-		0,387,350,1,0,0,0,387,364,1,0,0,0,387,375,1,0,0,0,387,381,1,0,0,0,387,
-		386,1,0,0,0,388,5,1,0,0,0,389,390,5,87,0,0,390,391,7,4,0,0,391,393,3,150,
-		75,0,392,394,3,88,44,0,393,392,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,
-		395,397,3,8,4,0,396,395,1,0,0,0,396,397,1,0,0,0,397,402,1,0,0,0,398,399,
-		5,236,0,0,399,400,3,152,76,0,400,401,5,237,0,0,401,403,1,0,0,0,402,398,
-		1,0,0,0,402,403,1,0,0,0,403,404,1,0,0,0,404,405,3,52,26,0,405,7,1,0,0,
-		0,406,407,5,148,0,0,407,408,5,236,0,0,408,413,3,10,5,0,409,410,5,240,0,
-		0,410,412,3,10,5,0,411,409,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,
-		414,1,0,0,0,414,416,1,0,0,0,415,413,1,0,0,0,416,417,5,237,0,0,417,9,1,
-		0,0,0,418,419,3,154,77,0,419,420,5,223,0,0,420,421,3,44,22,0,421,11,1,
-		0,0,0,422,423,5,179,0,0,423,424,5,174,0,0,424,428,5,11,0,0,425,427,5,242,
-		0,0,426,425,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,428,429,1,0,0,0,429,
-		431,1,0,0,0,430,428,1,0,0,0,431,440,3,4,2,0,432,434,5,242,0,0,433,432,
-		1,0,0,0,434,435,1,0,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,437,1,0,0,
-		0,437,439,3,4,2,0,438,433,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,
-		441,1,0,0,0,441,446,1,0,0,0,442,440,1,0,0,0,443,445,5,242,0,0,444,443,
-		1,0,0,0,445,448,1,0,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,449,1,0,0,
-		0,448,446,1,0,0,0,449,450,5,52,0,0,450,480,1,0,0,0,451,452,5,11,0,0,452,
-		453,5,179,0,0,453,455,5,174,0,0,454,456,5,242,0,0,455,454,1,0,0,0,456,
-		457,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,459,1,0,0,0,459,468,3,
-		4,2,0,460,462,5,242,0,0,461,460,1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,
-		0,463,464,1,0,0,0,464,465,1,0,0,0,465,467,3,4,2,0,466,461,1,0,0,0,467,
-		470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,474,1,0,0,0,470,468,1,
-		0,0,0,471,473,5,242,0,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,
-		0,474,475,1,0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,478,5,52,0,0,478,
-		480,1,0,0,0,479,422,1,0,0,0,479,451,1,0,0,0,480,13,1,0,0,0,481,482,5,72,
-		0,0,482,483,5,169,0,0,483,488,5,245,0,0,484,485,5,72,0,0,485,486,5,107,
-		0,0,486,488,5,23,0,0,487,481,1,0,0,0,487,484,1,0,0,0,488,15,1,0,0,0,489,
-		490,7,5,0,0,490,17,1,0,0,0,491,498,5,245,0,0,492,494,8,6,0,0,493,492,1,
-		0,0,0,494,495,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,
-		497,491,1,0,0,0,497,493,1,0,0,0,498,19,1,0,0,0,499,501,8,7,0,0,500,499,
-		1,0,0,0,501,502,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,21,1,0,0,0,
-		504,507,5,186,0,0,505,506,7,8,0,0,506,508,3,150,75,0,507,505,1,0,0,0,507,
-		508,1,0,0,0,508,510,1,0,0,0,509,511,3,24,12,0,510,509,1,0,0,0,510,511,
-		1,0,0,0,511,567,1,0,0,0,512,515,5,209,0,0,513,514,7,8,0,0,514,516,3,150,
-		75,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,24,12,0,
-		518,517,1,0,0,0,518,519,1,0,0,0,519,567,1,0,0,0,520,522,5,204,0,0,521,
-		520,1,0,0,0,521,522,1,0,0,0,522,523,1,0,0,0,523,526,5,75,0,0,524,525,7,
-		8,0,0,525,527,3,150,75,0,526,524,1,0,0,0,526,527,1,0,0,0,527,529,1,0,0,
-		0,528,530,3,24,12,0,529,528,1,0,0,0,529,530,1,0,0,0,530,567,1,0,0,0,531,
-		567,5,94,0,0,532,534,5,19,0,0,533,535,3,24,12,0,534,533,1,0,0,0,534,535,
-		1,0,0,0,535,567,1,0,0,0,536,539,5,39,0,0,537,538,7,8,0,0,538,540,3,150,
-		75,0,539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,543,3,24,12,0,
-		542,541,1,0,0,0,542,543,1,0,0,0,543,567,1,0,0,0,544,567,5,123,0,0,545,
-		546,5,27,0,0,546,547,7,8,0,0,547,549,3,150,75,0,548,550,3,24,12,0,549,
-		548,1,0,0,0,549,550,1,0,0,0,550,567,1,0,0,0,551,552,5,31,0,0,552,553,5,
-		185,0,0,553,567,3,150,75,0,554,555,5,31,0,0,555,556,5,208,0,0,556,567,
-		3,150,75,0,557,558,5,34,0,0,558,567,5,18,0,0,559,560,5,34,0,0,560,567,
-		5,38,0,0,561,562,5,24,0,0,562,564,5,245,0,0,563,565,3,24,12,0,564,563,
-		1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,504,1,0,0,0,566,512,1,0,0,
-		0,566,521,1,0,0,0,566,531,1,0,0,0,566,532,1,0,0,0,566,536,1,0,0,0,566,
-		544,1,0,0,0,566,545,1,0,0,0,566,551,1,0,0,0,566,554,1,0,0,0,566,557,1,
-		0,0,0,566,559,1,0,0,0,566,561,1,0,0,0,567,23,1,0,0,0,568,570,5,132,0,0,
-		569,568,1,0,0,0,569,570,1,0,0,0,570,571,1,0,0,0,571,572,7,9,0,0,572,573,
-		5,245,0,0,573,25,1,0,0,0,574,576,5,31,0,0,575,577,5,187,0,0,576,575,1,
-		0,0,0,576,577,1,0,0,0,577,578,1,0,0,0,578,582,5,185,0,0,579,580,5,82,0,
-		0,580,581,5,132,0,0,581,583,5,60,0,0,582,579,1,0,0,0,582,583,1,0,0,0,583,
-		584,1,0,0,0,584,596,3,150,75,0,585,586,5,236,0,0,586,591,3,28,14,0,587,
-		588,5,240,0,0,588,590,3,28,14,0,589,587,1,0,0,0,590,593,1,0,0,0,591,589,
-		1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,0,594,595,5,237,
-		0,0,595,597,1,0,0,0,596,585,1,0,0,0,596,597,1,0,0,0,597,600,1,0,0,0,598,
-		599,5,28,0,0,599,601,5,245,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,608,
-		1,0,0,0,602,603,5,149,0,0,603,604,5,14,0,0,604,605,5,236,0,0,605,606,3,
-		152,76,0,606,607,5,237,0,0,607,609,1,0,0,0,608,602,1,0,0,0,608,609,1,0,
-		0,0,609,611,1,0,0,0,610,612,3,38,19,0,611,610,1,0,0,0,611,612,1,0,0,0,
-		612,614,1,0,0,0,613,615,3,46,23,0,614,613,1,0,0,0,614,615,1,0,0,0,615,
-		618,1,0,0,0,616,617,5,8,0,0,617,619,3,52,26,0,618,616,1,0,0,0,618,619,
-		1,0,0,0,619,27,1,0,0,0,620,624,3,30,15,0,621,624,3,34,17,0,622,624,3,36,
-		18,0,623,620,1,0,0,0,623,621,1,0,0,0,623,622,1,0,0,0,624,29,1,0,0,0,625,
-		626,3,154,77,0,626,627,5,8,0,0,627,630,3,98,49,0,628,629,5,28,0,0,629,
-		631,5,245,0,0,630,628,1,0,0,0,630,631,1,0,0,0,631,656,1,0,0,0,632,633,
-		3,154,77,0,633,634,3,144,72,0,634,637,5,116,0,0,635,636,5,72,0,0,636,638,
-		5,245,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,641,5,210,
-		0,0,640,639,1,0,0,0,640,641,1,0,0,0,641,644,1,0,0,0,642,643,5,28,0,0,643,
-		645,5,245,0,0,644,642,1,0,0,0,644,645,1,0,0,0,645,656,1,0,0,0,646,647,
-		3,154,77,0,647,649,3,144,72,0,648,650,3,32,16,0,649,648,1,0,0,0,649,650,
-		1,0,0,0,650,653,1,0,0,0,651,652,5,28,0,0,652,654,5,245,0,0,653,651,1,0,
-		0,0,653,654,1,0,0,0,654,656,1,0,0,0,655,625,1,0,0,0,655,632,1,0,0,0,655,
-		646,1,0,0,0,656,31,1,0,0,0,657,658,5,30,0,0,658,660,3,154,77,0,659,657,
-		1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,662,5,155,0,0,662,665,5,103,
-		0,0,663,664,5,132,0,0,664,666,5,53,0,0,665,663,1,0,0,0,665,666,1,0,0,0,
-		666,33,1,0,0,0,667,668,5,211,0,0,668,669,5,71,0,0,669,670,3,154,77,0,670,
-		671,5,8,0,0,671,672,3,98,49,0,672,35,1,0,0,0,673,674,5,30,0,0,674,676,
-		3,154,77,0,675,673,1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,155,
-		0,0,678,679,5,103,0,0,679,680,5,236,0,0,680,681,3,152,76,0,681,684,5,237,
-		0,0,682,683,5,132,0,0,683,685,5,53,0,0,684,682,1,0,0,0,684,685,1,0,0,0,
-		685,37,1,0,0,0,686,687,5,217,0,0,687,696,5,236,0,0,688,693,3,40,20,0,689,
-		690,5,240,0,0,690,692,3,40,20,0,691,689,1,0,0,0,692,695,1,0,0,0,693,691,
-		1,0,0,0,693,694,1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,696,688,1,0,0,
-		0,696,697,1,0,0,0,697,698,1,0,0,0,698,699,5,237,0,0,699,39,1,0,0,0,700,
-		701,3,42,21,0,701,702,5,223,0,0,702,703,3,44,22,0,703,41,1,0,0,0,704,714,
-		5,245,0,0,705,710,3,154,77,0,706,707,5,241,0,0,707,709,3,154,77,0,708,
-		706,1,0,0,0,709,712,1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,714,1,
-		0,0,0,712,710,1,0,0,0,713,704,1,0,0,0,713,705,1,0,0,0,714,43,1,0,0,0,715,
-		724,5,245,0,0,716,718,5,231,0,0,717,716,1,0,0,0,717,718,1,0,0,0,718,719,
-		1,0,0,0,719,724,7,10,0,0,720,724,5,196,0,0,721,724,5,65,0,0,722,724,3,
-		154,77,0,723,715,1,0,0,0,723,717,1,0,0,0,723,720,1,0,0,0,723,721,1,0,0,
-		0,723,722,1,0,0,0,724,45,1,0,0,0,725,726,5,110,0,0,726,735,3,150,75,0,
-		727,731,5,236,0,0,728,730,3,48,24,0,729,728,1,0,0,0,730,733,1,0,0,0,731,
-		729,1,0,0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,736,5,
-		237,0,0,735,727,1,0,0,0,735,736,1,0,0,0,736,47,1,0,0,0,737,740,7,11,0,
-		0,738,741,5,3,0,0,739,741,3,154,77,0,740,738,1,0,0,0,740,739,1,0,0,0,741,
-		49,1,0,0,0,742,743,5,160,0,0,743,744,5,193,0,0,744,801,3,150,75,0,745,
-		746,5,174,0,0,746,747,5,236,0,0,747,752,3,40,20,0,748,749,5,240,0,0,749,
-		751,3,40,20,0,750,748,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,753,
-		1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,756,5,237,0,0,756,801,1,0,
-		0,0,757,758,5,161,0,0,758,759,5,236,0,0,759,764,3,42,21,0,760,761,5,240,
-		0,0,761,763,3,42,21,0,762,760,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,
-		764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,5,237,0,0,768,
-		801,1,0,0,0,769,782,5,2,0,0,770,783,3,28,14,0,771,772,5,236,0,0,772,777,
-		3,28,14,0,773,774,5,240,0,0,774,776,3,28,14,0,775,773,1,0,0,0,776,779,
-		1,0,0,0,777,775,1,0,0,0,777,778,1,0,0,0,778,780,1,0,0,0,779,777,1,0,0,
-		0,780,781,5,237,0,0,781,783,1,0,0,0,782,770,1,0,0,0,782,771,1,0,0,0,783,
-		801,1,0,0,0,784,793,5,49,0,0,785,787,5,26,0,0,786,785,1,0,0,0,786,787,
-		1,0,0,0,787,788,1,0,0,0,788,794,3,154,77,0,789,790,5,236,0,0,790,791,3,
-		152,76,0,791,792,5,237,0,0,792,794,1,0,0,0,793,786,1,0,0,0,793,789,1,0,
-		0,0,794,801,1,0,0,0,795,796,5,160,0,0,796,797,3,154,77,0,797,798,5,193,
-		0,0,798,799,3,154,77,0,799,801,1,0,0,0,800,742,1,0,0,0,800,745,1,0,0,0,
-		800,757,1,0,0,0,800,769,1,0,0,0,800,784,1,0,0,0,800,795,1,0,0,0,801,51,
-		1,0,0,0,802,803,5,217,0,0,803,808,3,54,27,0,804,805,5,240,0,0,805,807,
-		3,54,27,0,806,804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,808,809,1,0,
-		0,0,809,812,1,0,0,0,810,808,1,0,0,0,811,802,1,0,0,0,811,812,1,0,0,0,812,
-		813,1,0,0,0,813,814,3,56,28,0,814,53,1,0,0,0,815,820,3,154,77,0,816,817,
-		5,236,0,0,817,818,3,152,76,0,818,819,5,237,0,0,819,821,1,0,0,0,820,816,
-		1,0,0,0,820,821,1,0,0,0,821,822,1,0,0,0,822,823,5,8,0,0,823,824,5,236,
-		0,0,824,825,3,52,26,0,825,826,5,237,0,0,826,55,1,0,0,0,827,838,3,58,29,
-		0,828,829,5,141,0,0,829,830,5,14,0,0,830,835,3,76,38,0,831,832,5,240,0,
-		0,832,834,3,76,38,0,833,831,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,
-		836,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,838,828,1,0,0,0,838,839,1,
-		0,0,0,839,845,1,0,0,0,840,843,5,111,0,0,841,844,3,98,49,0,842,844,5,3,
-		0,0,843,841,1,0,0,0,843,842,1,0,0,0,844,846,1,0,0,0,845,840,1,0,0,0,845,
-		846,1,0,0,0,846,852,1,0,0,0,847,848,5,137,0,0,848,850,3,98,49,0,849,851,
-		7,12,0,0,850,849,1,0,0,0,850,851,1,0,0,0,851,853,1,0,0,0,852,847,1,0,0,
-		0,852,853,1,0,0,0,853,861,1,0,0,0,854,855,5,66,0,0,855,857,7,13,0,0,856,
-		858,3,98,49,0,857,856,1,0,0,0,857,858,1,0,0,0,858,859,1,0,0,0,859,860,
-		7,12,0,0,860,862,5,139,0,0,861,854,1,0,0,0,861,862,1,0,0,0,862,57,1,0,
-		0,0,863,864,6,29,-1,0,864,865,3,60,30,0,865,880,1,0,0,0,866,867,10,2,0,
-		0,867,869,5,88,0,0,868,870,3,66,33,0,869,868,1,0,0,0,869,870,1,0,0,0,870,
-		871,1,0,0,0,871,879,3,58,29,3,872,873,10,1,0,0,873,875,7,14,0,0,874,876,
-		3,66,33,0,875,874,1,0,0,0,875,876,1,0,0,0,876,877,1,0,0,0,877,879,3,58,
-		29,2,878,866,1,0,0,0,878,872,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,880,
-		881,1,0,0,0,881,59,1,0,0,0,882,880,1,0,0,0,883,898,3,64,32,0,884,885,5,
-		207,0,0,885,890,3,62,31,0,886,887,5,240,0,0,887,889,3,62,31,0,888,886,
-		1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,898,1,0,0,
-		0,892,890,1,0,0,0,893,894,5,236,0,0,894,895,3,52,26,0,895,896,5,237,0,
-		0,896,898,1,0,0,0,897,883,1,0,0,0,897,884,1,0,0,0,897,893,1,0,0,0,898,
-		61,1,0,0,0,899,901,5,167,0,0,900,899,1,0,0,0,900,901,1,0,0,0,901,902,1,
-		0,0,0,902,903,5,236,0,0,903,908,3,98,49,0,904,905,5,240,0,0,905,907,3,
-		98,49,0,906,904,1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,1,0,0,
-		0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,237,0,0,912,915,1,0,0,0,913,
-		915,3,98,49,0,914,900,1,0,0,0,914,913,1,0,0,0,915,63,1,0,0,0,916,918,5,
-		173,0,0,917,919,3,90,45,0,918,917,1,0,0,0,918,919,1,0,0,0,919,921,1,0,
-		0,0,920,922,3,66,33,0,921,920,1,0,0,0,921,922,1,0,0,0,922,923,1,0,0,0,
-		923,928,3,68,34,0,924,925,5,240,0,0,925,927,3,68,34,0,926,924,1,0,0,0,
-		927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,940,1,0,0,0,930,928,
-		1,0,0,0,931,932,5,72,0,0,932,937,3,78,39,0,933,934,5,240,0,0,934,936,3,
-		78,39,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,
-		0,938,941,1,0,0,0,939,937,1,0,0,0,940,931,1,0,0,0,940,941,1,0,0,0,941,
-		944,1,0,0,0,942,943,5,215,0,0,943,945,3,98,49,0,944,942,1,0,0,0,944,945,
-		1,0,0,0,945,956,1,0,0,0,946,947,5,76,0,0,947,948,5,14,0,0,948,953,3,70,
-		35,0,949,950,5,240,0,0,950,952,3,70,35,0,951,949,1,0,0,0,952,955,1,0,0,
-		0,953,951,1,0,0,0,953,954,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,956,
-		946,1,0,0,0,956,957,1,0,0,0,957,960,1,0,0,0,958,959,5,78,0,0,959,961,3,
-		98,49,0,960,958,1,0,0,0,960,961,1,0,0,0,961,971,1,0,0,0,962,963,5,216,
-		0,0,963,968,3,74,37,0,964,965,5,240,0,0,965,967,3,74,37,0,966,964,1,0,
-		0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,972,1,0,0,0,970,
-		968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,65,1,0,0,0,973,974,7,15,
-		0,0,974,67,1,0,0,0,975,988,5,232,0,0,976,977,3,150,75,0,977,978,5,241,
-		0,0,978,979,5,232,0,0,979,988,1,0,0,0,980,985,3,98,49,0,981,983,5,8,0,
-		0,982,981,1,0,0,0,982,983,1,0,0,0,983,984,1,0,0,0,984,986,3,154,77,0,985,
-		982,1,0,0,0,985,986,1,0,0,0,986,988,1,0,0,0,987,975,1,0,0,0,987,976,1,
-		0,0,0,987,980,1,0,0,0,988,69,1,0,0,0,989,990,5,77,0,0,990,991,5,175,0,
-		0,991,992,5,236,0,0,992,997,3,72,36,0,993,994,5,240,0,0,994,996,3,72,36,
-		0,995,993,1,0,0,0,996,999,1,0,0,0,997,995,1,0,0,0,997,998,1,0,0,0,998,
-		1000,1,0,0,0,999,997,1,0,0,0,1000,1001,5,237,0,0,1001,1030,1,0,0,0,1002,
-		1003,5,166,0,0,1003,1004,5,236,0,0,1004,1009,3,72,36,0,1005,1006,5,240,
-		0,0,1006,1008,3,72,36,0,1007,1005,1,0,0,0,1008,1011,1,0,0,0,1009,1007,
-		1,0,0,0,1009,1010,1,0,0,0,1010,1012,1,0,0,0,1011,1009,1,0,0,0,1012,1013,
-		5,237,0,0,1013,1030,1,0,0,0,1014,1015,5,33,0,0,1015,1016,5,236,0,0,1016,
-		1021,3,72,36,0,1017,1018,5,240,0,0,1018,1020,3,72,36,0,1019,1017,1,0,0,
-		0,1020,1023,1,0,0,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,1024,1,0,
-		0,0,1023,1021,1,0,0,0,1024,1025,5,237,0,0,1025,1030,1,0,0,0,1026,1027,
-		5,236,0,0,1027,1030,5,237,0,0,1028,1030,3,98,49,0,1029,989,1,0,0,0,1029,
-		1002,1,0,0,0,1029,1014,1,0,0,0,1029,1026,1,0,0,0,1029,1028,1,0,0,0,1030,
-		71,1,0,0,0,1031,1040,5,236,0,0,1032,1037,3,98,49,0,1033,1034,5,240,0,0,
-		1034,1036,3,98,49,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,
-		0,0,1037,1038,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,0,0,1040,1032,1,
-		0,0,0,1040,1041,1,0,0,0,1041,1042,1,0,0,0,1042,1045,5,237,0,0,1043,1045,
-		3,98,49,0,1044,1031,1,0,0,0,1044,1043,1,0,0,0,1045,73,1,0,0,0,1046,1047,
-		3,154,77,0,1047,1048,5,8,0,0,1048,1049,3,120,60,0,1049,75,1,0,0,0,1050,
-		1052,3,98,49,0,1051,1053,7,16,0,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,
-		1053,1056,1,0,0,0,1054,1055,5,134,0,0,1055,1057,7,17,0,0,1056,1054,1,0,
-		0,0,1056,1057,1,0,0,0,1057,77,1,0,0,0,1058,1059,6,39,-1,0,1059,1060,3,
-		84,42,0,1060,1080,1,0,0,0,1061,1062,10,4,0,0,1062,1063,5,32,0,0,1063,1064,
-		5,95,0,0,1064,1079,3,84,42,0,1065,1066,10,3,0,0,1066,1067,5,129,0,0,1067,
-		1068,3,80,40,0,1068,1069,5,95,0,0,1069,1070,3,84,42,0,1070,1079,1,0,0,
-		0,1071,1072,10,2,0,0,1072,1073,3,80,40,0,1073,1074,5,95,0,0,1074,1076,
-		3,84,42,0,1075,1077,3,82,41,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,
-		1079,1,0,0,0,1078,1061,1,0,0,0,1078,1065,1,0,0,0,1078,1071,1,0,0,0,1079,
-		1082,1,0,0,0,1080,1078,1,0,0,0,1080,1081,1,0,0,0,1081,79,1,0,0,0,1082,
-		1080,1,0,0,0,1083,1085,5,86,0,0,1084,1083,1,0,0,0,1084,1085,1,0,0,0,1085,
-		1099,1,0,0,0,1086,1088,5,109,0,0,1087,1089,5,143,0,0,1088,1087,1,0,0,0,
-		1088,1089,1,0,0,0,1089,1099,1,0,0,0,1090,1092,5,165,0,0,1091,1093,5,143,
-		0,0,1092,1091,1,0,0,0,1092,1093,1,0,0,0,1093,1099,1,0,0,0,1094,1096,5,
-		73,0,0,1095,1097,5,143,0,0,1096,1095,1,0,0,0,1096,1097,1,0,0,0,1097,1099,
-		1,0,0,0,1098,1084,1,0,0,0,1098,1086,1,0,0,0,1098,1090,1,0,0,0,1098,1094,
-		1,0,0,0,1099,81,1,0,0,0,1100,1101,5,138,0,0,1101,1108,3,98,49,0,1102,1103,
-		5,205,0,0,1103,1104,5,236,0,0,1104,1105,3,152,76,0,1105,1106,5,237,0,0,
-		1106,1108,1,0,0,0,1107,1100,1,0,0,0,1107,1102,1,0,0,0,1108,83,1,0,0,0,
-		1109,1111,3,150,75,0,1110,1112,3,88,44,0,1111,1110,1,0,0,0,1111,1112,1,
-		0,0,0,1112,1118,1,0,0,0,1113,1114,5,71,0,0,1114,1115,5,184,0,0,1115,1116,
-		5,8,0,0,1116,1117,5,136,0,0,1117,1119,3,106,53,0,1118,1113,1,0,0,0,1118,
-		1119,1,0,0,0,1119,1121,1,0,0,0,1120,1122,3,86,43,0,1121,1120,1,0,0,0,1121,
-		1122,1,0,0,0,1122,1165,1,0,0,0,1123,1125,5,106,0,0,1124,1123,1,0,0,0,1124,
-		1125,1,0,0,0,1125,1126,1,0,0,0,1126,1127,5,185,0,0,1127,1128,5,236,0,0,
-		1128,1129,3,110,55,0,1129,1131,5,237,0,0,1130,1132,3,86,43,0,1131,1130,
-		1,0,0,0,1131,1132,1,0,0,0,1132,1165,1,0,0,0,1133,1135,5,106,0,0,1134,1133,
-		1,0,0,0,1134,1135,1,0,0,0,1135,1136,1,0,0,0,1136,1137,5,236,0,0,1137,1138,
-		3,52,26,0,1138,1140,5,237,0,0,1139,1141,3,86,43,0,1140,1139,1,0,0,0,1140,
-		1141,1,0,0,0,1141,1165,1,0,0,0,1142,1143,5,202,0,0,1143,1144,5,236,0,0,
-		1144,1149,3,98,49,0,1145,1146,5,240,0,0,1146,1148,3,98,49,0,1147,1145,
-		1,0,0,0,1148,1151,1,0,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,1152,
-		1,0,0,0,1151,1149,1,0,0,0,1152,1155,5,237,0,0,1153,1154,5,217,0,0,1154,
-		1156,5,142,0,0,1155,1153,1,0,0,0,1155,1156,1,0,0,0,1156,1158,1,0,0,0,1157,
-		1159,3,86,43,0,1158,1157,1,0,0,0,1158,1159,1,0,0,0,1159,1165,1,0,0,0,1160,
-		1161,5,236,0,0,1161,1162,3,78,39,0,1162,1163,5,237,0,0,1163,1165,1,0,0,
-		0,1164,1109,1,0,0,0,1164,1124,1,0,0,0,1164,1134,1,0,0,0,1164,1142,1,0,
-		0,0,1164,1160,1,0,0,0,1165,85,1,0,0,0,1166,1168,5,8,0,0,1167,1166,1,0,
-		0,0,1167,1168,1,0,0,0,1168,1169,1,0,0,0,1169,1174,3,154,77,0,1170,1171,
-		5,236,0,0,1171,1172,3,152,76,0,1172,1173,5,237,0,0,1173,1175,1,0,0,0,1174,
-		1170,1,0,0,0,1174,1175,1,0,0,0,1175,87,1,0,0,0,1176,1177,3,90,45,0,1177,
-		89,1,0,0,0,1178,1179,5,243,0,0,1179,1186,3,92,46,0,1180,1182,5,240,0,0,
-		1181,1180,1,0,0,0,1181,1182,1,0,0,0,1182,1183,1,0,0,0,1183,1185,3,92,46,
-		0,1184,1181,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1186,1187,1,0,
-		0,0,1187,1189,1,0,0,0,1188,1186,1,0,0,0,1189,1190,5,244,0,0,1190,91,1,
-		0,0,0,1191,1212,3,154,77,0,1192,1209,5,236,0,0,1193,1198,3,94,47,0,1194,
-		1195,5,240,0,0,1195,1197,3,94,47,0,1196,1194,1,0,0,0,1197,1200,1,0,0,0,
-		1198,1196,1,0,0,0,1198,1199,1,0,0,0,1199,1210,1,0,0,0,1200,1198,1,0,0,
-		0,1201,1206,3,96,48,0,1202,1203,5,240,0,0,1203,1205,3,96,48,0,1204,1202,
-		1,0,0,0,1205,1208,1,0,0,0,1206,1204,1,0,0,0,1206,1207,1,0,0,0,1207,1210,
-		1,0,0,0,1208,1206,1,0,0,0,1209,1193,1,0,0,0,1209,1201,1,0,0,0,1209,1210,
-		1,0,0,0,1210,1211,1,0,0,0,1211,1213,5,237,0,0,1212,1192,1,0,0,0,1212,1213,
-		1,0,0,0,1213,93,1,0,0,0,1214,1215,3,42,21,0,1215,1216,5,223,0,0,1216,1217,
-		3,44,22,0,1217,95,1,0,0,0,1218,1223,3,154,77,0,1219,1220,5,241,0,0,1220,
-		1222,3,154,77,0,1221,1219,1,0,0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,
-		1223,1224,1,0,0,0,1224,1229,1,0,0,0,1225,1223,1,0,0,0,1226,1229,5,245,
-		0,0,1227,1229,5,248,0,0,1228,1218,1,0,0,0,1228,1226,1,0,0,0,1228,1227,
-		1,0,0,0,1229,97,1,0,0,0,1230,1231,3,100,50,0,1231,99,1,0,0,0,1232,1233,
-		6,50,-1,0,1233,1234,5,132,0,0,1234,1243,3,100,50,4,1235,1239,3,106,53,
-		0,1236,1238,3,102,51,0,1237,1236,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,
-		0,0,0,1239,1240,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1242,1232,
-		1,0,0,0,1242,1235,1,0,0,0,1243,1252,1,0,0,0,1244,1245,10,2,0,0,1245,1246,
-		5,6,0,0,1246,1251,3,100,50,3,1247,1248,10,1,0,0,1248,1249,5,140,0,0,1249,
-		1251,3,100,50,2,1250,1244,1,0,0,0,1250,1247,1,0,0,0,1251,1254,1,0,0,0,
-		1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,101,1,0,0,0,1254,1252,1,0,0,0,
-		1255,1256,3,104,52,0,1256,1257,3,106,53,0,1257,1337,1,0,0,0,1258,1260,
-		5,132,0,0,1259,1258,1,0,0,0,1259,1260,1,0,0,0,1260,1261,1,0,0,0,1261,1263,
-		5,12,0,0,1262,1264,7,18,0,0,1263,1262,1,0,0,0,1263,1264,1,0,0,0,1264,1265,
-		1,0,0,0,1265,1266,3,106,53,0,1266,1267,5,6,0,0,1267,1268,3,106,53,0,1268,
-		1337,1,0,0,0,1269,1271,5,132,0,0,1270,1269,1,0,0,0,1270,1271,1,0,0,0,1271,
-		1272,1,0,0,0,1272,1273,5,84,0,0,1273,1274,5,236,0,0,1274,1275,3,52,26,
-		0,1275,1276,5,237,0,0,1276,1337,1,0,0,0,1277,1279,5,132,0,0,1278,1277,
-		1,0,0,0,1278,1279,1,0,0,0,1279,1280,1,0,0,0,1280,1281,5,84,0,0,1281,1282,
-		5,236,0,0,1282,1287,3,98,49,0,1283,1284,5,240,0,0,1284,1286,3,98,49,0,
-		1285,1283,1,0,0,0,1286,1289,1,0,0,0,1287,1285,1,0,0,0,1287,1288,1,0,0,
-		0,1288,1290,1,0,0,0,1289,1287,1,0,0,0,1290,1291,5,237,0,0,1291,1337,1,
-		0,0,0,1292,1294,5,132,0,0,1293,1292,1,0,0,0,1293,1294,1,0,0,0,1294,1295,
-		1,0,0,0,1295,1296,5,110,0,0,1296,1299,3,106,53,0,1297,1298,5,55,0,0,1298,
-		1300,3,106,53,0,1299,1297,1,0,0,0,1299,1300,1,0,0,0,1300,1337,1,0,0,0,
-		1301,1303,5,132,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,1304,1,0,
-		0,0,1304,1305,5,177,0,0,1305,1306,5,193,0,0,1306,1309,3,106,53,0,1307,
-		1308,5,55,0,0,1308,1310,3,106,53,0,1309,1307,1,0,0,0,1309,1310,1,0,0,0,
-		1310,1337,1,0,0,0,1311,1313,5,91,0,0,1312,1314,5,132,0,0,1313,1312,1,0,
-		0,0,1313,1314,1,0,0,0,1314,1315,1,0,0,0,1315,1337,5,133,0,0,1316,1318,
-		5,91,0,0,1317,1319,5,132,0,0,1318,1317,1,0,0,0,1318,1319,1,0,0,0,1319,
-		1320,1,0,0,0,1320,1337,7,19,0,0,1321,1323,5,91,0,0,1322,1324,5,132,0,0,
-		1323,1322,1,0,0,0,1323,1324,1,0,0,0,1324,1325,1,0,0,0,1325,1326,5,47,0,
-		0,1326,1327,5,72,0,0,1327,1337,3,106,53,0,1328,1330,5,91,0,0,1329,1331,
-		5,132,0,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,1331,1332,1,0,0,0,1332,1334,
-		5,96,0,0,1333,1335,7,20,0,0,1334,1333,1,0,0,0,1334,1335,1,0,0,0,1335,1337,
-		1,0,0,0,1336,1255,1,0,0,0,1336,1259,1,0,0,0,1336,1270,1,0,0,0,1336,1278,
-		1,0,0,0,1336,1293,1,0,0,0,1336,1302,1,0,0,0,1336,1311,1,0,0,0,1336,1316,
-		1,0,0,0,1336,1321,1,0,0,0,1336,1328,1,0,0,0,1337,103,1,0,0,0,1338,1339,
-		7,21,0,0,1339,105,1,0,0,0,1340,1341,6,53,-1,0,1341,1345,3,108,54,0,1342,
-		1343,7,22,0,0,1343,1345,3,106,53,3,1344,1340,1,0,0,0,1344,1342,1,0,0,0,
-		1345,1354,1,0,0,0,1346,1347,10,2,0,0,1347,1348,7,23,0,0,1348,1353,3,106,
-		53,3,1349,1350,10,1,0,0,1350,1351,7,22,0,0,1351,1353,3,106,53,2,1352,1346,
-		1,0,0,0,1352,1349,1,0,0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,
-		1,0,0,0,1355,107,1,0,0,0,1356,1354,1,0,0,0,1357,1358,6,54,-1,0,1358,1631,
-		3,136,68,0,1359,1631,3,138,69,0,1360,1361,5,16,0,0,1361,1363,3,98,49,0,
-		1362,1364,3,134,67,0,1363,1362,1,0,0,0,1364,1365,1,0,0,0,1365,1363,1,0,
-		0,0,1365,1366,1,0,0,0,1366,1369,1,0,0,0,1367,1368,5,50,0,0,1368,1370,3,
-		98,49,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
-		5,52,0,0,1372,1631,1,0,0,0,1373,1375,5,16,0,0,1374,1376,3,134,67,0,1375,
-		1374,1,0,0,0,1376,1377,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,
-		1381,1,0,0,0,1379,1380,5,50,0,0,1380,1382,3,98,49,0,1381,1379,1,0,0,0,
-		1381,1382,1,0,0,0,1382,1383,1,0,0,0,1383,1384,5,52,0,0,1384,1631,1,0,0,
-		0,1385,1386,7,24,0,0,1386,1387,5,236,0,0,1387,1388,3,98,49,0,1388,1389,
-		5,8,0,0,1389,1390,3,144,72,0,1390,1391,5,237,0,0,1391,1631,1,0,0,0,1392,
-		1393,5,64,0,0,1393,1394,5,236,0,0,1394,1395,3,142,71,0,1395,1396,5,72,
-		0,0,1396,1397,3,98,49,0,1397,1398,5,237,0,0,1398,1631,1,0,0,0,1399,1400,
-		5,195,0,0,1400,1401,5,236,0,0,1401,1403,7,25,0,0,1402,1404,3,98,49,0,1403,
-		1402,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,1406,5,72,0,0,1406,
-		1407,3,98,49,0,1407,1408,5,237,0,0,1408,1631,1,0,0,0,1409,1410,5,195,0,
-		0,1410,1414,5,236,0,0,1411,1412,3,98,49,0,1412,1413,5,72,0,0,1413,1415,
-		1,0,0,0,1414,1411,1,0,0,0,1414,1415,1,0,0,0,1415,1416,1,0,0,0,1416,1417,
-		3,98,49,0,1417,1418,5,237,0,0,1418,1631,1,0,0,0,1419,1420,5,181,0,0,1420,
-		1421,5,236,0,0,1421,1422,3,98,49,0,1422,1423,5,72,0,0,1423,1426,3,98,49,
-		0,1424,1425,5,71,0,0,1425,1427,3,98,49,0,1426,1424,1,0,0,0,1426,1427,1,
-		0,0,0,1427,1428,1,0,0,0,1428,1429,5,237,0,0,1429,1631,1,0,0,0,1430,1431,
-		5,153,0,0,1431,1432,5,236,0,0,1432,1433,3,106,53,0,1433,1434,5,84,0,0,
-		1434,1435,3,98,49,0,1435,1436,5,237,0,0,1436,1631,1,0,0,0,1437,1438,5,
-		146,0,0,1438,1439,5,236,0,0,1439,1440,3,98,49,0,1440,1441,5,150,0,0,1441,
-		1442,3,98,49,0,1442,1443,5,72,0,0,1443,1446,3,98,49,0,1444,1445,5,71,0,
-		0,1445,1447,3,98,49,0,1446,1444,1,0,0,0,1446,1447,1,0,0,0,1447,1448,1,
-		0,0,0,1448,1449,5,237,0,0,1449,1631,1,0,0,0,1450,1451,5,102,0,0,1451,1452,
-		5,236,0,0,1452,1453,3,98,49,0,1453,1454,5,240,0,0,1454,1457,3,98,49,0,
-		1455,1456,5,164,0,0,1456,1458,3,144,72,0,1457,1455,1,0,0,0,1457,1458,1,
-		0,0,0,1458,1463,1,0,0,0,1459,1460,3,128,64,0,1460,1461,5,138,0,0,1461,
-		1462,5,51,0,0,1462,1464,1,0,0,0,1463,1459,1,0,0,0,1463,1464,1,0,0,0,1464,
-		1469,1,0,0,0,1465,1466,3,128,64,0,1466,1467,5,138,0,0,1467,1468,5,54,0,
-		0,1468,1470,1,0,0,0,1469,1465,1,0,0,0,1469,1470,1,0,0,0,1470,1471,1,0,
-		0,0,1471,1472,5,237,0,0,1472,1631,1,0,0,0,1473,1474,5,101,0,0,1474,1475,
-		5,236,0,0,1475,1476,3,98,49,0,1476,1477,5,240,0,0,1477,1480,3,98,49,0,
-		1478,1479,5,164,0,0,1479,1481,3,144,72,0,1480,1478,1,0,0,0,1480,1481,1,
-		0,0,0,1481,1483,1,0,0,0,1482,1484,3,130,65,0,1483,1482,1,0,0,0,1483,1484,
-		1,0,0,0,1484,1489,1,0,0,0,1485,1486,3,132,66,0,1486,1487,5,138,0,0,1487,
-		1488,5,51,0,0,1488,1490,1,0,0,0,1489,1485,1,0,0,0,1489,1490,1,0,0,0,1490,
-		1495,1,0,0,0,1491,1492,3,132,66,0,1492,1493,5,138,0,0,1493,1494,5,54,0,
-		0,1494,1496,1,0,0,0,1495,1491,1,0,0,0,1495,1496,1,0,0,0,1496,1497,1,0,
-		0,0,1497,1498,5,237,0,0,1498,1631,1,0,0,0,1499,1500,5,99,0,0,1500,1501,
-		5,236,0,0,1501,1502,3,98,49,0,1502,1503,5,240,0,0,1503,1507,3,98,49,0,
-		1504,1505,7,26,0,0,1505,1506,5,138,0,0,1506,1508,5,54,0,0,1507,1504,1,
-		0,0,0,1507,1508,1,0,0,0,1508,1509,1,0,0,0,1509,1510,5,237,0,0,1510,1631,
-		1,0,0,0,1511,1512,5,100,0,0,1512,1521,5,236,0,0,1513,1518,3,126,63,0,1514,
-		1515,5,240,0,0,1515,1517,3,126,63,0,1516,1514,1,0,0,0,1517,1520,1,0,0,
-		0,1518,1516,1,0,0,0,1518,1519,1,0,0,0,1519,1522,1,0,0,0,1520,1518,1,0,
-		0,0,1521,1513,1,0,0,0,1521,1522,1,0,0,0,1522,1526,1,0,0,0,1523,1524,7,
-		27,0,0,1524,1525,5,138,0,0,1525,1527,5,133,0,0,1526,1523,1,0,0,0,1526,
-		1527,1,0,0,0,1527,1528,1,0,0,0,1528,1631,5,237,0,0,1529,1530,5,97,0,0,
-		1530,1539,5,236,0,0,1531,1536,3,98,49,0,1532,1533,5,240,0,0,1533,1535,
-		3,98,49,0,1534,1532,1,0,0,0,1535,1538,1,0,0,0,1536,1534,1,0,0,0,1536,1537,
-		1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1539,1531,1,0,0,0,1539,1540,
-		1,0,0,0,1540,1544,1,0,0,0,1541,1542,7,27,0,0,1542,1543,5,138,0,0,1543,
-		1545,5,133,0,0,1544,1541,1,0,0,0,1544,1545,1,0,0,0,1545,1546,1,0,0,0,1546,
-		1631,5,237,0,0,1547,1548,7,28,0,0,1548,1549,5,236,0,0,1549,1550,3,98,49,
-		0,1550,1551,5,193,0,0,1551,1552,3,142,71,0,1552,1553,5,237,0,0,1553,1631,
-		1,0,0,0,1554,1555,7,29,0,0,1555,1556,5,236,0,0,1556,1557,3,142,71,0,1557,
-		1558,5,240,0,0,1558,1559,3,98,49,0,1559,1560,5,240,0,0,1560,1561,3,98,
-		49,0,1561,1562,5,237,0,0,1562,1631,1,0,0,0,1563,1631,7,30,0,0,1564,1565,
-		5,7,0,0,1565,1574,5,238,0,0,1566,1571,3,98,49,0,1567,1568,5,240,0,0,1568,
-		1570,3,98,49,0,1569,1567,1,0,0,0,1570,1573,1,0,0,0,1571,1569,1,0,0,0,1571,
-		1572,1,0,0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1574,1566,1,0,0,0,1574,
-		1575,1,0,0,0,1575,1576,1,0,0,0,1576,1631,5,239,0,0,1577,1578,5,115,0,0,
-		1578,1587,5,238,0,0,1579,1584,3,98,49,0,1580,1581,5,240,0,0,1581,1583,
-		3,98,49,0,1582,1580,1,0,0,0,1583,1586,1,0,0,0,1584,1582,1,0,0,0,1584,1585,
-		1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1587,1579,1,0,0,0,1587,1588,
-		1,0,0,0,1588,1589,1,0,0,0,1589,1631,5,239,0,0,1590,1591,5,167,0,0,1591,
-		1600,5,236,0,0,1592,1597,3,98,49,0,1593,1594,5,240,0,0,1594,1596,3,98,
-		49,0,1595,1593,1,0,0,0,1596,1599,1,0,0,0,1597,1595,1,0,0,0,1597,1598,1,
-		0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1600,1592,1,0,0,0,1600,1601,
-		1,0,0,0,1601,1602,1,0,0,0,1602,1631,5,237,0,0,1603,1604,5,46,0,0,1604,
-		1605,5,236,0,0,1605,1606,3,152,76,0,1606,1607,5,237,0,0,1607,1631,1,0,
-		0,0,1608,1631,3,110,55,0,1609,1610,5,60,0,0,1610,1611,5,236,0,0,1611,1612,
-		3,52,26,0,1612,1613,5,237,0,0,1613,1631,1,0,0,0,1614,1615,5,236,0,0,1615,
-		1616,3,52,26,0,1616,1617,5,237,0,0,1617,1631,1,0,0,0,1618,1619,5,236,0,
-		0,1619,1624,3,98,49,0,1620,1621,5,240,0,0,1621,1623,3,98,49,0,1622,1620,
-		1,0,0,0,1623,1626,1,0,0,0,1624,1622,1,0,0,0,1624,1625,1,0,0,0,1625,1627,
-		1,0,0,0,1626,1624,1,0,0,0,1627,1628,5,237,0,0,1628,1631,1,0,0,0,1629,1631,
-		3,154,77,0,1630,1357,1,0,0,0,1630,1359,1,0,0,0,1630,1360,1,0,0,0,1630,
-		1373,1,0,0,0,1630,1385,1,0,0,0,1630,1392,1,0,0,0,1630,1399,1,0,0,0,1630,
-		1409,1,0,0,0,1630,1419,1,0,0,0,1630,1430,1,0,0,0,1630,1437,1,0,0,0,1630,
-		1450,1,0,0,0,1630,1473,1,0,0,0,1630,1499,1,0,0,0,1630,1511,1,0,0,0,1630,
-		1529,1,0,0,0,1630,1547,1,0,0,0,1630,1554,1,0,0,0,1630,1563,1,0,0,0,1630,
-		1564,1,0,0,0,1630,1577,1,0,0,0,1630,1590,1,0,0,0,1630,1603,1,0,0,0,1630,
-		1608,1,0,0,0,1630,1609,1,0,0,0,1630,1614,1,0,0,0,1630,1618,1,0,0,0,1630,
-		1629,1,0,0,0,1631,1642,1,0,0,0,1632,1633,10,2,0,0,1633,1634,5,241,0,0,
-		1634,1641,3,154,77,0,1635,1636,10,1,0,0,1636,1637,5,238,0,0,1637,1638,
-		3,106,53,0,1638,1639,5,239,0,0,1639,1641,1,0,0,0,1640,1632,1,0,0,0,1640,
-		1635,1,0,0,0,1641,1644,1,0,0,0,1642,1640,1,0,0,0,1642,1643,1,0,0,0,1643,
-		109,1,0,0,0,1644,1642,1,0,0,0,1645,1646,3,112,56,0,1646,1659,5,236,0,0,
-		1647,1660,5,232,0,0,1648,1650,3,66,33,0,1649,1648,1,0,0,0,1649,1650,1,
-		0,0,0,1650,1651,1,0,0,0,1651,1656,3,114,57,0,1652,1653,5,240,0,0,1653,
-		1655,3,114,57,0,1654,1652,1,0,0,0,1655,1658,1,0,0,0,1656,1654,1,0,0,0,
-		1656,1657,1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,1659,1647,1,0,0,
-		0,1659,1649,1,0,0,0,1659,1660,1,0,0,0,1660,1661,1,0,0,0,1661,1668,5,237,
-		0,0,1662,1663,5,67,0,0,1663,1664,5,236,0,0,1664,1665,5,215,0,0,1665,1666,
-		3,98,49,0,1666,1667,5,237,0,0,1667,1669,1,0,0,0,1668,1662,1,0,0,0,1668,
-		1669,1,0,0,0,1669,1672,1,0,0,0,1670,1671,5,144,0,0,1671,1673,3,118,59,
-		0,1672,1670,1,0,0,0,1672,1673,1,0,0,0,1673,111,1,0,0,0,1674,1678,3,150,
-		75,0,1675,1678,5,109,0,0,1676,1678,5,165,0,0,1677,1674,1,0,0,0,1677,1675,
-		1,0,0,0,1677,1676,1,0,0,0,1678,113,1,0,0,0,1679,1680,3,154,77,0,1680,1681,
-		5,229,0,0,1681,1682,3,116,58,0,1682,1685,1,0,0,0,1683,1685,3,116,58,0,
-		1684,1679,1,0,0,0,1684,1683,1,0,0,0,1685,115,1,0,0,0,1686,1687,5,185,0,
-		0,1687,1691,3,150,75,0,1688,1689,5,148,0,0,1689,1690,5,14,0,0,1690,1692,
-		3,98,49,0,1691,1688,1,0,0,0,1691,1692,1,0,0,0,1692,1704,1,0,0,0,1693,1694,
-		5,185,0,0,1694,1695,5,236,0,0,1695,1696,3,52,26,0,1696,1700,5,237,0,0,
-		1697,1698,5,148,0,0,1698,1699,5,14,0,0,1699,1701,3,98,49,0,1700,1697,1,
-		0,0,0,1700,1701,1,0,0,0,1701,1704,1,0,0,0,1702,1704,3,98,49,0,1703,1686,
-		1,0,0,0,1703,1693,1,0,0,0,1703,1702,1,0,0,0,1704,117,1,0,0,0,1705,1708,
-		3,154,77,0,1706,1708,3,120,60,0,1707,1705,1,0,0,0,1707,1706,1,0,0,0,1708,
-		119,1,0,0,0,1709,1720,5,236,0,0,1710,1711,5,148,0,0,1711,1712,5,14,0,0,
-		1712,1717,3,98,49,0,1713,1714,5,240,0,0,1714,1716,3,98,49,0,1715,1713,
-		1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1721,
-		1,0,0,0,1719,1717,1,0,0,0,1720,1710,1,0,0,0,1720,1721,1,0,0,0,1721,1732,
-		1,0,0,0,1722,1723,5,141,0,0,1723,1724,5,14,0,0,1724,1729,3,76,38,0,1725,
-		1726,5,240,0,0,1726,1728,3,76,38,0,1727,1725,1,0,0,0,1728,1731,1,0,0,0,
-		1729,1727,1,0,0,0,1729,1730,1,0,0,0,1730,1733,1,0,0,0,1731,1729,1,0,0,
-		0,1732,1722,1,0,0,0,1732,1733,1,0,0,0,1733,1735,1,0,0,0,1734,1736,3,122,
-		61,0,1735,1734,1,0,0,0,1735,1736,1,0,0,0,1736,1737,1,0,0,0,1737,1738,5,
-		237,0,0,1738,121,1,0,0,0,1739,1740,7,31,0,0,1740,1748,3,124,62,0,1741,
-		1742,7,31,0,0,1742,1743,5,12,0,0,1743,1744,3,124,62,0,1744,1745,5,6,0,
-		0,1745,1746,3,124,62,0,1746,1748,1,0,0,0,1747,1739,1,0,0,0,1747,1741,1,
-		0,0,0,1748,123,1,0,0,0,1749,1750,5,198,0,0,1750,1759,5,154,0,0,1751,1752,
-		5,198,0,0,1752,1759,5,70,0,0,1753,1754,5,34,0,0,1754,1759,5,167,0,0,1755,
-		1756,3,106,53,0,1756,1757,7,32,0,0,1757,1759,1,0,0,0,1758,1749,1,0,0,0,
-		1758,1751,1,0,0,0,1758,1753,1,0,0,0,1758,1755,1,0,0,0,1759,125,1,0,0,0,
-		1760,1762,5,103,0,0,1761,1760,1,0,0,0,1761,1762,1,0,0,0,1762,1763,1,0,
-		0,0,1763,1764,3,98,49,0,1764,1765,5,206,0,0,1765,1766,3,98,49,0,1766,127,
-		1,0,0,0,1767,1772,5,133,0,0,1768,1772,5,54,0,0,1769,1770,5,43,0,0,1770,
-		1772,3,98,49,0,1771,1767,1,0,0,0,1771,1768,1,0,0,0,1771,1769,1,0,0,0,1772,
-		129,1,0,0,0,1773,1775,5,218,0,0,1774,1776,5,7,0,0,1775,1774,1,0,0,0,1775,
-		1776,1,0,0,0,1776,1777,1,0,0,0,1777,1787,5,219,0,0,1778,1780,5,217,0,0,
-		1779,1781,7,33,0,0,1780,1779,1,0,0,0,1780,1781,1,0,0,0,1781,1783,1,0,0,
+		1,54,1,54,1,54,1,54,1,54,3,54,1449,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,3,54,1460,8,54,1,54,1,54,1,54,1,54,3,54,1466,8,54,1,54,
+		1,54,1,54,1,54,3,54,1472,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,3,54,1483,8,54,1,54,3,54,1486,8,54,1,54,1,54,1,54,1,54,3,54,1492,
+		8,54,1,54,1,54,1,54,1,54,3,54,1498,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1510,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		5,54,1519,8,54,10,54,12,54,1522,9,54,3,54,1524,8,54,1,54,1,54,1,54,3,54,
+		1529,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1537,8,54,10,54,12,54,1540,
+		9,54,3,54,1542,8,54,1,54,1,54,1,54,3,54,1547,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,5,54,1572,8,54,10,54,12,54,1575,9,54,3,54,1577,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1585,8,54,10,54,12,54,1588,9,54,
+		3,54,1590,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1598,8,54,10,54,12,54,
+		1601,9,54,3,54,1603,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1625,8,54,
+		10,54,12,54,1628,9,54,1,54,1,54,1,54,3,54,1633,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,5,54,1643,8,54,10,54,12,54,1646,9,54,1,55,1,55,1,55,
+		1,55,3,55,1652,8,55,1,55,1,55,1,55,5,55,1657,8,55,10,55,12,55,1660,9,55,
+		1,55,3,55,1663,8,55,3,55,1665,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		3,55,1674,8,55,1,55,1,55,3,55,1678,8,55,1,56,1,56,1,56,1,57,1,57,1,57,
+		3,57,1686,8,57,1,58,1,58,1,58,1,58,1,58,3,58,1693,8,58,1,59,1,59,1,59,
+		1,59,1,59,3,59,1700,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1709,
+		8,59,1,59,3,59,1712,8,59,1,60,1,60,3,60,1716,8,60,1,61,1,61,1,61,1,61,
+		1,61,1,61,5,61,1724,8,61,10,61,12,61,1727,9,61,3,61,1729,8,61,1,61,1,61,
+		1,61,1,61,1,61,5,61,1736,8,61,10,61,12,61,1739,9,61,3,61,1741,8,61,1,61,
+		3,61,1744,8,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
+		1756,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1767,8,63,
+		1,64,3,64,1770,8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1780,
+		8,65,1,66,1,66,3,66,1784,8,66,1,66,1,66,1,66,3,66,1789,8,66,1,66,3,66,
+		1792,8,66,1,66,3,66,1795,8,66,1,67,1,67,1,67,1,67,3,67,1801,8,67,1,68,
+		1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1814,8,69,11,69,
+		12,69,1815,1,69,1,69,1,69,1,69,3,69,1822,8,69,1,70,1,70,3,70,1826,8,70,
+		1,70,1,70,1,70,1,70,1,70,3,70,1833,8,70,1,70,1,70,1,70,1,70,1,70,3,70,
+		1840,8,70,3,70,1842,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,
+		1852,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1877,8,74,
+		10,74,12,74,1880,9,74,3,74,1882,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,
+		1890,8,74,10,74,12,74,1893,9,74,3,74,1895,8,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,3,74,1903,8,74,1,74,1,74,1,74,1,74,1,74,3,74,1910,8,74,3,74,1912,
+		8,74,1,74,1,74,1,74,1,74,1,74,5,74,1919,8,74,10,74,12,74,1922,9,74,1,74,
+		3,74,1925,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1934,8,74,3,74,
+		1936,8,74,1,74,1,74,1,74,1,74,5,74,1942,8,74,10,74,12,74,1945,9,74,1,75,
+		1,75,1,75,3,75,1950,8,75,1,76,1,76,1,76,5,76,1955,8,76,10,76,12,76,1958,
+		9,76,1,77,1,77,1,77,5,77,1963,8,77,10,77,12,77,1966,9,77,1,78,1,78,1,78,
+		3,78,1971,8,78,1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
+		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,
+		106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,
+		142,144,146,148,150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,187,187,
+		210,210,2,0,15,15,165,165,1,0,44,45,4,0,25,25,61,61,79,79,159,159,2,0,
+		91,91,146,146,4,0,22,22,56,56,99,99,153,153,2,0,225,225,244,244,1,0,244,
+		244,2,0,72,72,85,85,2,0,84,84,111,111,1,0,250,252,3,0,58,58,86,86,148,
+		148,1,0,169,170,2,0,68,68,131,131,2,0,57,57,202,202,2,0,3,3,47,47,2,0,
+		9,9,44,44,2,0,68,68,106,106,2,0,10,10,184,184,3,0,65,65,198,198,203,203,
+		4,0,7,7,136,136,172,172,208,208,1,0,225,230,1,0,232,233,1,0,234,237,2,
+		0,17,17,199,199,3,0,13,13,109,109,196,196,4,0,54,54,65,65,198,198,203,
+		203,2,0,1,1,134,134,2,0,20,21,69,69,1,0,193,194,2,0,35,37,114,115,2,0,
+		83,83,163,163,2,0,160,160,170,170,2,0,70,70,155,155,2,0,29,29,201,201,
+		2,0,7,7,136,136,2,0,65,65,198,198,2,0,40,40,191,192,2,0,247,247,250,251,
+		9,0,41,42,80,81,118,123,125,126,128,129,157,158,173,174,214,215,222,223,
+		41,0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,
+		61,64,68,70,74,75,77,77,79,84,86,86,91,91,93,95,97,106,108,109,113,113,
+		117,129,131,132,135,137,140,140,143,143,146,166,168,168,171,174,176,178,
+		180,186,188,189,191,197,199,201,203,203,205,206,208,208,210,215,220,224,
+		2289,0,163,1,0,0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,
+		0,0,10,420,1,0,0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,
+		1,0,0,0,20,502,1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,
+		625,1,0,0,0,30,657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,
+		0,38,688,1,0,0,0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,
+		0,0,0,48,739,1,0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,
+		1,0,0,0,58,865,1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,
+		975,1,0,0,0,68,989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,
+		0,0,76,1052,1,0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,
+		1166,1,0,0,0,86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,
+		0,0,0,94,1216,1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,
+		102,1338,1,0,0,0,104,1340,1,0,0,0,106,1346,1,0,0,0,108,1632,1,0,0,0,110,
+		1647,1,0,0,0,112,1679,1,0,0,0,114,1685,1,0,0,0,116,1692,1,0,0,0,118,1711,
+		1,0,0,0,120,1715,1,0,0,0,122,1717,1,0,0,0,124,1755,1,0,0,0,126,1766,1,
+		0,0,0,128,1769,1,0,0,0,130,1779,1,0,0,0,132,1794,1,0,0,0,134,1800,1,0,
+		0,0,136,1802,1,0,0,0,138,1821,1,0,0,0,140,1823,1,0,0,0,142,1843,1,0,0,
+		0,144,1845,1,0,0,0,146,1847,1,0,0,0,148,1935,1,0,0,0,150,1946,1,0,0,0,
+		152,1951,1,0,0,0,154,1959,1,0,0,0,156,1970,1,0,0,0,158,1972,1,0,0,0,160,
+		162,5,244,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,
+		1,0,0,0,164,184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,244,
+		0,0,168,167,1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,
+		172,1,0,0,0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,
+		0,0,0,175,176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,244,0,
+		0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
+		185,1,0,0,0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,
+		0,0,0,186,187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,
+		190,3,1,0,0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,
+		5,59,0,0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,
+		0,0,198,200,1,0,0,0,199,201,3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,
+		206,1,0,0,0,202,203,5,4,0,0,203,204,5,132,0,0,204,205,5,164,0,0,205,207,
+		5,180,0,0,206,202,1,0,0,0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,
+		13,0,209,211,5,31,0,0,210,212,5,189,0,0,211,210,1,0,0,0,211,212,1,0,0,
+		0,212,213,1,0,0,0,213,217,5,210,0,0,214,215,5,82,0,0,215,216,5,133,0,0,
+		216,218,5,60,0,0,217,214,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,
+		3,152,76,0,220,221,5,238,0,0,221,222,3,154,77,0,222,223,5,239,0,0,223,
+		225,1,0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,
+		28,0,0,227,229,5,247,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,
+		0,230,231,5,8,0,0,231,232,3,52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,
+		236,5,189,0,0,235,237,5,185,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,
+		1,0,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,
+		0,241,242,5,82,0,0,242,243,5,133,0,0,243,245,5,60,0,0,244,241,1,0,0,0,
+		244,245,1,0,0,0,245,246,1,0,0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,
+		251,5,247,0,0,249,250,5,105,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,
+		252,1,0,0,0,252,264,1,0,0,0,253,254,5,207,0,0,254,255,5,93,0,0,255,261,
+		5,247,0,0,256,257,5,242,0,0,257,258,5,93,0,0,258,260,5,247,0,0,259,256,
+		1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,
+		0,263,261,1,0,0,0,264,253,1,0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,
+		267,5,31,0,0,267,271,5,38,0,0,268,269,5,82,0,0,269,270,5,133,0,0,270,272,
+		5,60,0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,
+		76,0,274,275,5,28,0,0,275,277,5,247,0,0,276,274,1,0,0,0,276,277,1,0,0,
+		0,277,279,1,0,0,0,278,280,3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,
+		390,1,0,0,0,281,282,5,31,0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,
+		5,133,0,0,285,287,5,60,0,0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,
+		0,0,288,291,3,152,76,0,289,290,5,28,0,0,290,292,5,247,0,0,291,289,1,0,
+		0,0,291,292,1,0,0,0,292,294,1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,
+		294,295,1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,189,0,0,298,
+		297,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,185,0,0,301,300,
+		1,0,0,0,301,302,1,0,0,0,302,303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,
+		0,305,307,5,60,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,
+		310,3,152,76,0,309,311,7,1,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,
+		1,0,0,0,312,313,5,5,0,0,313,316,5,187,0,0,314,315,5,82,0,0,315,317,5,60,
+		0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,
+		319,320,3,50,25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,210,0,0,323,
+		329,3,152,76,0,324,325,5,161,0,0,325,326,5,195,0,0,326,330,3,152,76,0,
+		327,328,5,8,0,0,328,330,3,52,26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,
+		390,1,0,0,0,331,336,5,176,0,0,332,333,3,18,9,0,333,334,5,225,0,0,334,335,
+		3,20,10,0,335,337,1,0,0,0,336,332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,
+		0,0,338,340,5,162,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,
+		0,341,390,1,0,0,0,342,343,5,178,0,0,343,390,3,22,11,0,344,345,7,2,0,0,
+		345,346,5,171,0,0,346,390,5,247,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,
+		348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,390,3,152,76,0,352,363,
+		5,62,0,0,353,354,5,152,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,
+		242,0,0,357,359,3,16,8,0,358,356,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,
+		0,360,361,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,363,353,1,0,0,0,363,
+		355,1,0,0,0,363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,
+		182,0,0,367,368,5,94,0,0,368,371,5,247,0,0,369,370,5,219,0,0,370,372,5,
+		171,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,219,
+		0,0,374,376,5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,
+		378,5,171,0,0,378,381,5,247,0,0,379,380,5,195,0,0,380,382,5,247,0,0,381,
+		379,1,0,0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,205,0,0,384,386,
+		5,18,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,
+		76,0,388,390,7,3,0,0,389,191,1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,
+		194,1,0,0,0,389,208,1,0,0,0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,
+		0,0,0,389,281,1,0,0,0,389,296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,
+		389,331,1,0,0,0,389,338,1,0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,
+		1,0,0,0,389,352,1,0,0,0,389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,
+		0,389,388,1,0,0,0,390,5,1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,
+		3,152,76,0,394,396,3,88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,
+		0,0,0,397,399,3,8,4,0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,
+		400,401,5,238,0,0,401,402,3,154,77,0,402,403,5,239,0,0,403,405,1,0,0,0,
+		404,400,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,
+		7,1,0,0,0,408,409,5,149,0,0,409,410,5,238,0,0,410,415,3,10,5,0,411,412,
+		5,242,0,0,412,414,3,10,5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,
+		0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,239,0,0,
+		419,9,1,0,0,0,420,421,3,156,78,0,421,422,5,225,0,0,422,423,3,44,22,0,423,
+		11,1,0,0,0,424,425,5,181,0,0,425,426,5,176,0,0,426,430,5,11,0,0,427,429,
+		5,244,0,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,
+		0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,244,0,0,
+		435,434,1,0,0,0,436,437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,
+		1,0,0,0,439,441,3,4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,
+		0,442,443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,244,0,0,446,
+		445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,
+		0,0,0,450,448,1,0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,
+		0,454,455,5,181,0,0,455,457,5,176,0,0,456,458,5,244,0,0,457,456,1,0,0,
+		0,458,459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,
+		470,3,4,2,0,462,464,5,244,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,
+		1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,
+		0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,
+		470,1,0,0,0,473,475,5,244,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,
+		1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,
+		0,480,482,1,0,0,0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,
+		5,72,0,0,484,485,5,171,0,0,485,490,5,247,0,0,486,487,5,72,0,0,487,488,
+		5,108,0,0,488,490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,
+		0,0,491,492,7,5,0,0,492,17,1,0,0,0,493,500,5,247,0,0,494,496,8,6,0,0,495,
+		494,1,0,0,0,496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,
+		0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,
+		501,1,0,0,0,503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,
+		0,0,506,509,5,188,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,
+		0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,
+		513,1,0,0,0,513,569,1,0,0,0,514,517,5,211,0,0,515,516,7,8,0,0,516,518,
+		3,152,76,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,
+		12,0,520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,206,0,0,
+		523,522,1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,
+		7,8,0,0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,
+		0,0,530,532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,
+		533,569,5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,
+		537,1,0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,
+		152,76,0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,
+		12,0,544,543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,124,0,0,
+		547,548,5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,
+		551,550,1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,
+		5,187,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,210,0,0,558,569,
+		3,152,76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,
+		5,38,0,0,563,564,5,24,0,0,564,566,5,247,0,0,565,567,3,24,12,0,566,565,
+		1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,
+		0,568,523,1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,
+		546,1,0,0,0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,
+		0,0,0,568,561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,133,0,0,
+		571,570,1,0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,
+		5,247,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,189,0,0,578,577,1,
+		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,187,0,0,581,582,5,82,0,
+		0,582,583,5,133,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,
+		586,1,0,0,0,586,598,3,152,76,0,587,588,5,238,0,0,588,593,3,28,14,0,589,
+		590,5,242,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
+		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,239,
+		0,0,597,599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,
+		601,5,28,0,0,601,603,5,247,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
+		1,0,0,0,604,605,5,150,0,0,605,606,5,14,0,0,606,607,5,238,0,0,607,608,3,
+		154,77,0,608,609,5,239,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
+		0,0,611,613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,
+		614,616,1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,
+		620,1,0,0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,
+		1,0,0,0,621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,
+		18,0,625,622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,
+		628,3,156,78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,
+		633,5,247,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
+		3,156,78,0,635,636,3,146,73,0,636,639,5,117,0,0,637,638,5,72,0,0,638,640,
+		5,247,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,212,
+		0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,
+		647,5,247,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
+		3,156,78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,
+		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,247,0,0,655,653,1,0,
+		0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,
+		648,1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,
+		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,156,0,0,664,667,5,104,
+		0,0,665,666,5,133,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,
+		668,33,1,0,0,0,669,670,5,213,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
+		673,5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,
+		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,156,
+		0,0,680,681,5,104,0,0,681,682,5,238,0,0,682,683,3,154,77,0,683,686,5,239,
+		0,0,684,685,5,133,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,
+		687,37,1,0,0,0,688,689,5,219,0,0,689,698,5,238,0,0,690,695,3,40,20,0,691,
+		692,5,242,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
+		1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,
+		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,239,0,0,701,39,1,0,0,0,702,
+		703,3,42,21,0,703,704,5,225,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
+		5,247,0,0,707,712,3,156,78,0,708,709,5,243,0,0,709,711,3,156,78,0,710,
+		708,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,
+		0,0,0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,
+		726,5,247,0,0,718,720,5,233,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
+		1,0,0,0,721,726,7,10,0,0,722,726,5,198,0,0,723,726,5,65,0,0,724,726,3,
+		156,78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,
+		0,725,724,1,0,0,0,726,45,1,0,0,0,727,728,5,111,0,0,728,737,3,152,76,0,
+		729,733,5,238,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
+		731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,
+		239,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
+		0,740,743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,
+		49,1,0,0,0,744,745,5,161,0,0,745,746,5,195,0,0,746,803,3,152,76,0,747,
+		748,5,176,0,0,748,749,5,238,0,0,749,754,3,40,20,0,750,751,5,242,0,0,751,
+		753,3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,
+		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,239,0,0,758,803,1,0,
+		0,0,759,760,5,162,0,0,760,761,5,238,0,0,761,766,3,42,21,0,762,763,5,242,
+		0,0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,
+		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,239,0,0,770,
+		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,238,0,0,774,779,
+		3,28,14,0,775,776,5,242,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
+		1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,
+		0,782,783,5,239,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
+		803,1,0,0,0,786,795,5,49,0,0,787,789,5,26,0,0,788,787,1,0,0,0,788,789,
+		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,238,0,0,792,793,3,
+		154,77,0,793,794,5,239,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
+		0,0,796,803,1,0,0,0,797,798,5,161,0,0,798,799,3,156,78,0,799,800,5,195,
+		0,0,800,801,3,156,78,0,801,803,1,0,0,0,802,744,1,0,0,0,802,747,1,0,0,0,
+		802,759,1,0,0,0,802,771,1,0,0,0,802,786,1,0,0,0,802,797,1,0,0,0,803,51,
+		1,0,0,0,804,805,5,219,0,0,805,810,3,54,27,0,806,807,5,242,0,0,807,809,
+		3,54,27,0,808,806,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,
+		0,0,811,814,1,0,0,0,812,810,1,0,0,0,813,804,1,0,0,0,813,814,1,0,0,0,814,
+		815,1,0,0,0,815,816,3,56,28,0,816,53,1,0,0,0,817,822,3,156,78,0,818,819,
+		5,238,0,0,819,820,3,154,77,0,820,821,5,239,0,0,821,823,1,0,0,0,822,818,
+		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,238,
+		0,0,826,827,3,52,26,0,827,828,5,239,0,0,828,55,1,0,0,0,829,840,3,58,29,
+		0,830,831,5,142,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,242,0,
+		0,834,836,3,76,38,0,835,833,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,
+		838,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,840,830,1,0,0,0,840,841,1,
+		0,0,0,841,847,1,0,0,0,842,845,5,112,0,0,843,846,3,98,49,0,844,846,5,3,
+		0,0,845,843,1,0,0,0,845,844,1,0,0,0,846,848,1,0,0,0,847,842,1,0,0,0,847,
+		848,1,0,0,0,848,854,1,0,0,0,849,850,5,138,0,0,850,852,3,98,49,0,851,853,
+		7,12,0,0,852,851,1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,849,1,0,0,
+		0,854,855,1,0,0,0,855,863,1,0,0,0,856,857,5,66,0,0,857,859,7,13,0,0,858,
+		860,3,98,49,0,859,858,1,0,0,0,859,860,1,0,0,0,860,861,1,0,0,0,861,862,
+		7,12,0,0,862,864,5,140,0,0,863,856,1,0,0,0,863,864,1,0,0,0,864,57,1,0,
+		0,0,865,866,6,29,-1,0,866,867,3,60,30,0,867,882,1,0,0,0,868,869,10,2,0,
+		0,869,871,5,89,0,0,870,872,3,66,33,0,871,870,1,0,0,0,871,872,1,0,0,0,872,
+		873,1,0,0,0,873,881,3,58,29,3,874,875,10,1,0,0,875,877,7,14,0,0,876,878,
+		3,66,33,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,881,3,58,
+		29,2,880,868,1,0,0,0,880,874,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
+		883,1,0,0,0,883,59,1,0,0,0,884,882,1,0,0,0,885,900,3,64,32,0,886,887,5,
+		209,0,0,887,892,3,62,31,0,888,889,5,242,0,0,889,891,3,62,31,0,890,888,
+		1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,900,1,0,0,
+		0,894,892,1,0,0,0,895,896,5,238,0,0,896,897,3,52,26,0,897,898,5,239,0,
+		0,898,900,1,0,0,0,899,885,1,0,0,0,899,886,1,0,0,0,899,895,1,0,0,0,900,
+		61,1,0,0,0,901,903,5,169,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
+		0,0,0,904,905,5,238,0,0,905,910,3,98,49,0,906,907,5,242,0,0,907,909,3,
+		98,49,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,
+		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,239,0,0,914,917,1,0,0,0,915,
+		917,3,98,49,0,916,902,1,0,0,0,916,915,1,0,0,0,917,63,1,0,0,0,918,920,5,
+		175,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
+		0,0,922,924,3,66,33,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,1,0,0,0,
+		925,930,3,68,34,0,926,927,5,242,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
+		929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,942,1,0,0,0,932,930,
+		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,242,0,0,936,938,3,
+		78,39,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
+		0,940,943,1,0,0,0,941,939,1,0,0,0,942,933,1,0,0,0,942,943,1,0,0,0,943,
+		946,1,0,0,0,944,945,5,217,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
+		1,0,0,0,947,958,1,0,0,0,948,949,5,76,0,0,949,950,5,14,0,0,950,955,3,70,
+		35,0,951,952,5,242,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
+		0,955,953,1,0,0,0,955,956,1,0,0,0,956,959,1,0,0,0,957,955,1,0,0,0,958,
+		948,1,0,0,0,958,959,1,0,0,0,959,962,1,0,0,0,960,961,5,78,0,0,961,963,3,
+		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,218,
+		0,0,965,970,3,74,37,0,966,967,5,242,0,0,967,969,3,74,37,0,968,966,1,0,
+		0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,0,0,0,972,
+		970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,65,1,0,0,0,975,976,7,15,
+		0,0,976,67,1,0,0,0,977,990,5,234,0,0,978,979,3,152,76,0,979,980,5,243,
+		0,0,980,981,5,234,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
+		0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,988,3,156,78,0,987,
+		984,1,0,0,0,987,988,1,0,0,0,988,990,1,0,0,0,989,977,1,0,0,0,989,978,1,
+		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,177,0,
+		0,993,994,5,238,0,0,994,999,3,72,36,0,995,996,5,242,0,0,996,998,3,72,36,
+		0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
+		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,239,0,0,1003,1032,1,0,0,0,1004,
+		1005,5,168,0,0,1005,1006,5,238,0,0,1006,1011,3,72,36,0,1007,1008,5,242,
+		0,0,1008,1010,3,72,36,0,1009,1007,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
+		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
+		5,239,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,238,0,0,1018,
+		1023,3,72,36,0,1019,1020,5,242,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
+		0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,
+		0,0,1025,1023,1,0,0,0,1026,1027,5,239,0,0,1027,1032,1,0,0,0,1028,1029,
+		5,238,0,0,1029,1032,5,239,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
+		1004,1,0,0,0,1031,1016,1,0,0,0,1031,1028,1,0,0,0,1031,1030,1,0,0,0,1032,
+		71,1,0,0,0,1033,1042,5,238,0,0,1034,1039,3,98,49,0,1035,1036,5,242,0,0,
+		1036,1038,3,98,49,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,
+		0,0,1039,1040,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1042,1034,1,
+		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,239,0,0,1045,1047,
+		3,98,49,0,1046,1033,1,0,0,0,1046,1045,1,0,0,0,1047,73,1,0,0,0,1048,1049,
+		3,156,78,0,1049,1050,5,8,0,0,1050,1051,3,122,61,0,1051,75,1,0,0,0,1052,
+		1054,3,98,49,0,1053,1055,7,16,0,0,1054,1053,1,0,0,0,1054,1055,1,0,0,0,
+		1055,1058,1,0,0,0,1056,1057,5,135,0,0,1057,1059,7,17,0,0,1058,1056,1,0,
+		0,0,1058,1059,1,0,0,0,1059,77,1,0,0,0,1060,1061,6,39,-1,0,1061,1062,3,
+		84,42,0,1062,1082,1,0,0,0,1063,1064,10,4,0,0,1064,1065,5,32,0,0,1065,1066,
+		5,96,0,0,1066,1081,3,84,42,0,1067,1068,10,3,0,0,1068,1069,5,130,0,0,1069,
+		1070,3,80,40,0,1070,1071,5,96,0,0,1071,1072,3,84,42,0,1072,1081,1,0,0,
+		0,1073,1074,10,2,0,0,1074,1075,3,80,40,0,1075,1076,5,96,0,0,1076,1078,
+		3,84,42,0,1077,1079,3,82,41,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,
+		1081,1,0,0,0,1080,1063,1,0,0,0,1080,1067,1,0,0,0,1080,1073,1,0,0,0,1081,
+		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,79,1,0,0,0,1084,
+		1082,1,0,0,0,1085,1087,5,87,0,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,
+		1101,1,0,0,0,1088,1090,5,110,0,0,1089,1091,5,144,0,0,1090,1089,1,0,0,0,
+		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,167,0,0,1093,1095,5,144,
+		0,0,1094,1093,1,0,0,0,1094,1095,1,0,0,0,1095,1101,1,0,0,0,1096,1098,5,
+		73,0,0,1097,1099,5,144,0,0,1098,1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,
+		1,0,0,0,1100,1086,1,0,0,0,1100,1088,1,0,0,0,1100,1092,1,0,0,0,1100,1096,
+		1,0,0,0,1101,81,1,0,0,0,1102,1103,5,139,0,0,1103,1110,3,98,49,0,1104,1105,
+		5,207,0,0,1105,1106,5,238,0,0,1106,1107,3,154,77,0,1107,1108,5,239,0,0,
+		1108,1110,1,0,0,0,1109,1102,1,0,0,0,1109,1104,1,0,0,0,1110,83,1,0,0,0,
+		1111,1113,3,152,76,0,1112,1114,3,88,44,0,1113,1112,1,0,0,0,1113,1114,1,
+		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,186,0,0,1117,1118,
+		5,8,0,0,1118,1119,5,137,0,0,1119,1121,3,106,53,0,1120,1115,1,0,0,0,1120,
+		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,86,43,0,1123,1122,1,0,0,0,1123,
+		1124,1,0,0,0,1124,1167,1,0,0,0,1125,1127,5,107,0,0,1126,1125,1,0,0,0,1126,
+		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,187,0,0,1129,1130,5,238,0,0,
+		1130,1131,3,110,55,0,1131,1133,5,239,0,0,1132,1134,3,86,43,0,1133,1132,
+		1,0,0,0,1133,1134,1,0,0,0,1134,1167,1,0,0,0,1135,1137,5,107,0,0,1136,1135,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,238,0,0,1139,1140,
+		3,52,26,0,1140,1142,5,239,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
+		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,204,0,0,1145,1146,5,238,0,0,
+		1146,1151,3,98,49,0,1147,1148,5,242,0,0,1148,1150,3,98,49,0,1149,1147,
+		1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,
+		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,239,0,0,1155,1156,5,219,0,0,1156,
+		1158,5,143,0,0,1157,1155,1,0,0,0,1157,1158,1,0,0,0,1158,1160,1,0,0,0,1159,
+		1161,3,86,43,0,1160,1159,1,0,0,0,1160,1161,1,0,0,0,1161,1167,1,0,0,0,1162,
+		1163,5,238,0,0,1163,1164,3,78,39,0,1164,1165,5,239,0,0,1165,1167,1,0,0,
+		0,1166,1111,1,0,0,0,1166,1126,1,0,0,0,1166,1136,1,0,0,0,1166,1144,1,0,
+		0,0,1166,1162,1,0,0,0,1167,85,1,0,0,0,1168,1170,5,8,0,0,1169,1168,1,0,
+		0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1176,3,156,78,0,1172,1173,
+		5,238,0,0,1173,1174,3,154,77,0,1174,1175,5,239,0,0,1175,1177,1,0,0,0,1176,
+		1172,1,0,0,0,1176,1177,1,0,0,0,1177,87,1,0,0,0,1178,1179,3,90,45,0,1179,
+		89,1,0,0,0,1180,1181,5,245,0,0,1181,1188,3,92,46,0,1182,1184,5,242,0,0,
+		1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1185,1,0,0,0,1185,1187,3,92,46,
+		0,1186,1183,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,
+		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,246,0,0,1192,91,1,
+		0,0,0,1193,1214,3,156,78,0,1194,1211,5,238,0,0,1195,1200,3,94,47,0,1196,
+		1197,5,242,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
+		1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1212,1,0,0,0,1202,1200,1,0,0,
+		0,1203,1208,3,96,48,0,1204,1205,5,242,0,0,1205,1207,3,96,48,0,1206,1204,
+		1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,1208,1209,1,0,0,0,1209,1212,
+		1,0,0,0,1210,1208,1,0,0,0,1211,1195,1,0,0,0,1211,1203,1,0,0,0,1211,1212,
+		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,239,0,0,1214,1194,1,0,0,0,1214,1215,
+		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,225,0,0,1218,1219,
+		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,243,0,0,1222,
+		1224,3,156,78,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,
+		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,247,
+		0,0,1229,1231,5,250,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
+		1,0,0,0,1231,97,1,0,0,0,1232,1233,3,100,50,0,1233,99,1,0,0,0,1234,1235,
+		6,50,-1,0,1235,1236,5,133,0,0,1236,1245,3,100,50,4,1237,1241,3,106,53,
+		0,1238,1240,3,102,51,0,1239,1238,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,
+		0,0,0,1241,1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1234,
+		1,0,0,0,1244,1237,1,0,0,0,1245,1254,1,0,0,0,1246,1247,10,2,0,0,1247,1248,
+		5,6,0,0,1248,1253,3,100,50,3,1249,1250,10,1,0,0,1250,1251,5,141,0,0,1251,
+		1253,3,100,50,2,1252,1246,1,0,0,0,1252,1249,1,0,0,0,1253,1256,1,0,0,0,
+		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,101,1,0,0,0,1256,1254,1,0,0,0,
+		1257,1258,3,104,52,0,1258,1259,3,106,53,0,1259,1339,1,0,0,0,1260,1262,
+		5,133,0,0,1261,1260,1,0,0,0,1261,1262,1,0,0,0,1262,1263,1,0,0,0,1263,1265,
+		5,12,0,0,1264,1266,7,18,0,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,1267,
+		1,0,0,0,1267,1268,3,106,53,0,1268,1269,5,6,0,0,1269,1270,3,106,53,0,1270,
+		1339,1,0,0,0,1271,1273,5,133,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
+		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,238,0,0,1276,1277,3,52,26,
+		0,1277,1278,5,239,0,0,1278,1339,1,0,0,0,1279,1281,5,133,0,0,1280,1279,
+		1,0,0,0,1280,1281,1,0,0,0,1281,1282,1,0,0,0,1282,1283,5,85,0,0,1283,1284,
+		5,238,0,0,1284,1289,3,98,49,0,1285,1286,5,242,0,0,1286,1288,3,98,49,0,
+		1287,1285,1,0,0,0,1288,1291,1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,
+		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,239,0,0,1293,1339,1,
+		0,0,0,1294,1296,5,133,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
+		1,0,0,0,1297,1298,5,111,0,0,1298,1301,3,106,53,0,1299,1300,5,55,0,0,1300,
+		1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1339,1,0,0,0,
+		1303,1305,5,133,0,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,
+		0,0,1306,1307,5,179,0,0,1307,1308,5,195,0,0,1308,1311,3,106,53,0,1309,
+		1310,5,55,0,0,1310,1312,3,106,53,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,
+		1312,1339,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,133,0,0,1315,1314,1,0,
+		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1339,5,134,0,0,1318,1320,
+		5,92,0,0,1319,1321,5,133,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,
+		1322,1,0,0,0,1322,1339,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,133,0,0,
+		1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,47,0,
+		0,1328,1329,5,72,0,0,1329,1339,3,106,53,0,1330,1332,5,92,0,0,1331,1333,
+		5,133,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1336,
+		5,97,0,0,1335,1337,7,20,0,0,1336,1335,1,0,0,0,1336,1337,1,0,0,0,1337,1339,
+		1,0,0,0,1338,1257,1,0,0,0,1338,1261,1,0,0,0,1338,1272,1,0,0,0,1338,1280,
+		1,0,0,0,1338,1295,1,0,0,0,1338,1304,1,0,0,0,1338,1313,1,0,0,0,1338,1318,
+		1,0,0,0,1338,1323,1,0,0,0,1338,1330,1,0,0,0,1339,103,1,0,0,0,1340,1341,
+		7,21,0,0,1341,105,1,0,0,0,1342,1343,6,53,-1,0,1343,1347,3,108,54,0,1344,
+		1345,7,22,0,0,1345,1347,3,106,53,3,1346,1342,1,0,0,0,1346,1344,1,0,0,0,
+		1347,1356,1,0,0,0,1348,1349,10,2,0,0,1349,1350,7,23,0,0,1350,1355,3,106,
+		53,3,1351,1352,10,1,0,0,1352,1353,7,22,0,0,1353,1355,3,106,53,2,1354,1348,
+		1,0,0,0,1354,1351,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,
+		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1633,
+		3,138,69,0,1361,1633,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
+		1364,1366,3,136,68,0,1365,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1365,1,0,
+		0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1370,5,50,0,0,1370,1372,3,
+		98,49,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,0,0,1373,1374,
+		5,52,0,0,1374,1633,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
+		1376,1,0,0,0,1378,1379,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,
+		1383,1,0,0,0,1381,1382,5,50,0,0,1382,1384,3,98,49,0,1383,1381,1,0,0,0,
+		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1633,1,0,0,
+		0,1387,1388,7,24,0,0,1388,1389,5,238,0,0,1389,1390,3,98,49,0,1390,1391,
+		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,239,0,0,1393,1633,1,0,0,0,1394,
+		1395,5,64,0,0,1395,1396,5,238,0,0,1396,1397,3,144,72,0,1397,1398,5,72,
+		0,0,1398,1399,3,98,49,0,1399,1400,5,239,0,0,1400,1633,1,0,0,0,1401,1402,
+		5,197,0,0,1402,1403,5,238,0,0,1403,1405,7,25,0,0,1404,1406,3,98,49,0,1405,
+		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,72,0,0,1408,
+		1409,3,98,49,0,1409,1410,5,239,0,0,1410,1633,1,0,0,0,1411,1412,5,197,0,
+		0,1412,1416,5,238,0,0,1413,1414,3,98,49,0,1414,1415,5,72,0,0,1415,1417,
+		1,0,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,1419,
+		3,98,49,0,1419,1420,5,239,0,0,1420,1633,1,0,0,0,1421,1422,5,183,0,0,1422,
+		1423,5,238,0,0,1423,1424,3,98,49,0,1424,1425,5,72,0,0,1425,1428,3,98,49,
+		0,1426,1427,5,71,0,0,1427,1429,3,98,49,0,1428,1426,1,0,0,0,1428,1429,1,
+		0,0,0,1429,1430,1,0,0,0,1430,1431,5,239,0,0,1431,1633,1,0,0,0,1432,1433,
+		5,154,0,0,1433,1434,5,238,0,0,1434,1435,3,106,53,0,1435,1436,5,85,0,0,
+		1436,1437,3,98,49,0,1437,1438,5,239,0,0,1438,1633,1,0,0,0,1439,1440,5,
+		147,0,0,1440,1441,5,238,0,0,1441,1442,3,98,49,0,1442,1443,5,151,0,0,1443,
+		1444,3,98,49,0,1444,1445,5,72,0,0,1445,1448,3,98,49,0,1446,1447,5,71,0,
+		0,1447,1449,3,98,49,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1450,1,
+		0,0,0,1450,1451,5,239,0,0,1451,1633,1,0,0,0,1452,1453,5,103,0,0,1453,1454,
+		5,238,0,0,1454,1455,3,98,49,0,1455,1456,5,242,0,0,1456,1459,3,98,49,0,
+		1457,1458,5,166,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,1,
+		0,0,0,1460,1465,1,0,0,0,1461,1462,3,130,65,0,1462,1463,5,139,0,0,1463,
+		1464,5,51,0,0,1464,1466,1,0,0,0,1465,1461,1,0,0,0,1465,1466,1,0,0,0,1466,
+		1471,1,0,0,0,1467,1468,3,130,65,0,1468,1469,5,139,0,0,1469,1470,5,54,0,
+		0,1470,1472,1,0,0,0,1471,1467,1,0,0,0,1471,1472,1,0,0,0,1472,1473,1,0,
+		0,0,1473,1474,5,239,0,0,1474,1633,1,0,0,0,1475,1476,5,102,0,0,1476,1477,
+		5,238,0,0,1477,1478,3,98,49,0,1478,1479,5,242,0,0,1479,1482,3,98,49,0,
+		1480,1481,5,166,0,0,1481,1483,3,146,73,0,1482,1480,1,0,0,0,1482,1483,1,
+		0,0,0,1483,1485,1,0,0,0,1484,1486,3,132,66,0,1485,1484,1,0,0,0,1485,1486,
+		1,0,0,0,1486,1491,1,0,0,0,1487,1488,3,134,67,0,1488,1489,5,139,0,0,1489,
+		1490,5,51,0,0,1490,1492,1,0,0,0,1491,1487,1,0,0,0,1491,1492,1,0,0,0,1492,
+		1497,1,0,0,0,1493,1494,3,134,67,0,1494,1495,5,139,0,0,1495,1496,5,54,0,
+		0,1496,1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1499,1,0,
+		0,0,1499,1500,5,239,0,0,1500,1633,1,0,0,0,1501,1502,5,100,0,0,1502,1503,
+		5,238,0,0,1503,1504,3,98,49,0,1504,1505,5,242,0,0,1505,1509,3,98,49,0,
+		1506,1507,7,26,0,0,1507,1508,5,139,0,0,1508,1510,5,54,0,0,1509,1506,1,
+		0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,239,0,0,1512,1633,
+		1,0,0,0,1513,1514,5,101,0,0,1514,1523,5,238,0,0,1515,1520,3,128,64,0,1516,
+		1517,5,242,0,0,1517,1519,3,128,64,0,1518,1516,1,0,0,0,1519,1522,1,0,0,
+		0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,
+		0,0,1523,1515,1,0,0,0,1523,1524,1,0,0,0,1524,1528,1,0,0,0,1525,1526,7,
+		27,0,0,1526,1527,5,139,0,0,1527,1529,5,134,0,0,1528,1525,1,0,0,0,1528,
+		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1633,5,239,0,0,1531,1532,5,98,0,0,
+		1532,1541,5,238,0,0,1533,1538,3,98,49,0,1534,1535,5,242,0,0,1535,1537,
+		3,98,49,0,1536,1534,1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1538,1539,
+		1,0,0,0,1539,1542,1,0,0,0,1540,1538,1,0,0,0,1541,1533,1,0,0,0,1541,1542,
+		1,0,0,0,1542,1546,1,0,0,0,1543,1544,7,27,0,0,1544,1545,5,139,0,0,1545,
+		1547,5,134,0,0,1546,1543,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,
+		1633,5,239,0,0,1549,1550,7,28,0,0,1550,1551,5,238,0,0,1551,1552,3,98,49,
+		0,1552,1553,5,195,0,0,1553,1554,3,144,72,0,1554,1555,5,239,0,0,1555,1633,
+		1,0,0,0,1556,1557,7,29,0,0,1557,1558,5,238,0,0,1558,1559,3,144,72,0,1559,
+		1560,5,242,0,0,1560,1561,3,98,49,0,1561,1562,5,242,0,0,1562,1563,3,98,
+		49,0,1563,1564,5,239,0,0,1564,1633,1,0,0,0,1565,1633,7,30,0,0,1566,1567,
+		5,7,0,0,1567,1576,5,240,0,0,1568,1573,3,98,49,0,1569,1570,5,242,0,0,1570,
+		1572,3,98,49,0,1571,1569,1,0,0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,
+		1574,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1576,1568,1,0,0,0,1576,
+		1577,1,0,0,0,1577,1578,1,0,0,0,1578,1633,5,241,0,0,1579,1580,5,116,0,0,
+		1580,1589,5,240,0,0,1581,1586,3,98,49,0,1582,1583,5,242,0,0,1583,1585,
+		3,98,49,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,1587,
+		1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1589,1581,1,0,0,0,1589,1590,
+		1,0,0,0,1590,1591,1,0,0,0,1591,1633,5,241,0,0,1592,1593,5,169,0,0,1593,
+		1602,5,238,0,0,1594,1599,3,98,49,0,1595,1596,5,242,0,0,1596,1598,3,98,
+		49,0,1597,1595,1,0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,
+		0,0,0,1600,1603,1,0,0,0,1601,1599,1,0,0,0,1602,1594,1,0,0,0,1602,1603,
+		1,0,0,0,1603,1604,1,0,0,0,1604,1633,5,239,0,0,1605,1606,5,46,0,0,1606,
+		1607,5,238,0,0,1607,1608,3,154,77,0,1608,1609,5,239,0,0,1609,1633,1,0,
+		0,0,1610,1633,3,110,55,0,1611,1612,5,60,0,0,1612,1613,5,238,0,0,1613,1614,
+		3,52,26,0,1614,1615,5,239,0,0,1615,1633,1,0,0,0,1616,1617,5,238,0,0,1617,
+		1618,3,52,26,0,1618,1619,5,239,0,0,1619,1633,1,0,0,0,1620,1621,5,238,0,
+		0,1621,1626,3,98,49,0,1622,1623,5,242,0,0,1623,1625,3,98,49,0,1624,1622,
+		1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,1629,
+		1,0,0,0,1628,1626,1,0,0,0,1629,1630,5,239,0,0,1630,1633,1,0,0,0,1631,1633,
+		3,156,78,0,1632,1359,1,0,0,0,1632,1361,1,0,0,0,1632,1362,1,0,0,0,1632,
+		1375,1,0,0,0,1632,1387,1,0,0,0,1632,1394,1,0,0,0,1632,1401,1,0,0,0,1632,
+		1411,1,0,0,0,1632,1421,1,0,0,0,1632,1432,1,0,0,0,1632,1439,1,0,0,0,1632,
+		1452,1,0,0,0,1632,1475,1,0,0,0,1632,1501,1,0,0,0,1632,1513,1,0,0,0,1632,
+		1531,1,0,0,0,1632,1549,1,0,0,0,1632,1556,1,0,0,0,1632,1565,1,0,0,0,1632,
+		1566,1,0,0,0,1632,1579,1,0,0,0,1632,1592,1,0,0,0,1632,1605,1,0,0,0,1632,
+		1610,1,0,0,0,1632,1611,1,0,0,0,1632,1616,1,0,0,0,1632,1620,1,0,0,0,1632,
+		1631,1,0,0,0,1633,1644,1,0,0,0,1634,1635,10,2,0,0,1635,1636,5,243,0,0,
+		1636,1643,3,156,78,0,1637,1638,10,1,0,0,1638,1639,5,240,0,0,1639,1640,
+		3,106,53,0,1640,1641,5,241,0,0,1641,1643,1,0,0,0,1642,1634,1,0,0,0,1642,
+		1637,1,0,0,0,1643,1646,1,0,0,0,1644,1642,1,0,0,0,1644,1645,1,0,0,0,1645,
+		109,1,0,0,0,1646,1644,1,0,0,0,1647,1648,3,114,57,0,1648,1664,5,238,0,0,
+		1649,1665,5,234,0,0,1650,1652,3,66,33,0,1651,1650,1,0,0,0,1651,1652,1,
+		0,0,0,1652,1653,1,0,0,0,1653,1658,3,116,58,0,1654,1655,5,242,0,0,1655,
+		1657,3,116,58,0,1656,1654,1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,
+		1658,1659,1,0,0,0,1659,1662,1,0,0,0,1660,1658,1,0,0,0,1661,1663,3,112,
+		56,0,1662,1661,1,0,0,0,1662,1663,1,0,0,0,1663,1665,1,0,0,0,1664,1649,1,
+		0,0,0,1664,1651,1,0,0,0,1664,1665,1,0,0,0,1665,1666,1,0,0,0,1666,1673,
+		5,239,0,0,1667,1668,5,67,0,0,1668,1669,5,238,0,0,1669,1670,5,217,0,0,1670,
+		1671,3,98,49,0,1671,1672,5,239,0,0,1672,1674,1,0,0,0,1673,1667,1,0,0,0,
+		1673,1674,1,0,0,0,1674,1677,1,0,0,0,1675,1676,5,145,0,0,1676,1678,3,120,
+		60,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,111,1,0,0,0,1679,1680,7,
+		31,0,0,1680,1681,5,135,0,0,1681,113,1,0,0,0,1682,1686,3,152,76,0,1683,
+		1686,5,110,0,0,1684,1686,5,167,0,0,1685,1682,1,0,0,0,1685,1683,1,0,0,0,
+		1685,1684,1,0,0,0,1686,115,1,0,0,0,1687,1688,3,156,78,0,1688,1689,5,231,
+		0,0,1689,1690,3,118,59,0,1690,1693,1,0,0,0,1691,1693,3,118,59,0,1692,1687,
+		1,0,0,0,1692,1691,1,0,0,0,1693,117,1,0,0,0,1694,1695,5,187,0,0,1695,1699,
+		3,152,76,0,1696,1697,5,149,0,0,1697,1698,5,14,0,0,1698,1700,3,98,49,0,
+		1699,1696,1,0,0,0,1699,1700,1,0,0,0,1700,1712,1,0,0,0,1701,1702,5,187,
+		0,0,1702,1703,5,238,0,0,1703,1704,3,52,26,0,1704,1708,5,239,0,0,1705,1706,
+		5,149,0,0,1706,1707,5,14,0,0,1707,1709,3,98,49,0,1708,1705,1,0,0,0,1708,
+		1709,1,0,0,0,1709,1712,1,0,0,0,1710,1712,3,98,49,0,1711,1694,1,0,0,0,1711,
+		1701,1,0,0,0,1711,1710,1,0,0,0,1712,119,1,0,0,0,1713,1716,3,156,78,0,1714,
+		1716,3,122,61,0,1715,1713,1,0,0,0,1715,1714,1,0,0,0,1716,121,1,0,0,0,1717,
+		1728,5,238,0,0,1718,1719,5,149,0,0,1719,1720,5,14,0,0,1720,1725,3,98,49,
+		0,1721,1722,5,242,0,0,1722,1724,3,98,49,0,1723,1721,1,0,0,0,1724,1727,
+		1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1729,1,0,0,0,1727,1725,
+		1,0,0,0,1728,1718,1,0,0,0,1728,1729,1,0,0,0,1729,1740,1,0,0,0,1730,1731,
+		5,142,0,0,1731,1732,5,14,0,0,1732,1737,3,76,38,0,1733,1734,5,242,0,0,1734,
+		1736,3,76,38,0,1735,1733,1,0,0,0,1736,1739,1,0,0,0,1737,1735,1,0,0,0,1737,
+		1738,1,0,0,0,1738,1741,1,0,0,0,1739,1737,1,0,0,0,1740,1730,1,0,0,0,1740,
+		1741,1,0,0,0,1741,1743,1,0,0,0,1742,1744,3,124,62,0,1743,1742,1,0,0,0,
+		1743,1744,1,0,0,0,1744,1745,1,0,0,0,1745,1746,5,239,0,0,1746,123,1,0,0,
+		0,1747,1748,7,32,0,0,1748,1756,3,126,63,0,1749,1750,7,32,0,0,1750,1751,
+		5,12,0,0,1751,1752,3,126,63,0,1752,1753,5,6,0,0,1753,1754,3,126,63,0,1754,
+		1756,1,0,0,0,1755,1747,1,0,0,0,1755,1749,1,0,0,0,1756,125,1,0,0,0,1757,
+		1758,5,200,0,0,1758,1767,5,155,0,0,1759,1760,5,200,0,0,1760,1767,5,70,
+		0,0,1761,1762,5,34,0,0,1762,1767,5,169,0,0,1763,1764,3,106,53,0,1764,1765,
+		7,33,0,0,1765,1767,1,0,0,0,1766,1757,1,0,0,0,1766,1759,1,0,0,0,1766,1761,
+		1,0,0,0,1766,1763,1,0,0,0,1767,127,1,0,0,0,1768,1770,5,104,0,0,1769,1768,
+		1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,1772,3,98,49,0,1772,1773,
+		5,208,0,0,1773,1774,3,98,49,0,1774,129,1,0,0,0,1775,1780,5,134,0,0,1776,
+		1780,5,54,0,0,1777,1778,5,43,0,0,1778,1780,3,98,49,0,1779,1775,1,0,0,0,
+		1779,1776,1,0,0,0,1779,1777,1,0,0,0,1780,131,1,0,0,0,1781,1783,5,220,0,
 		0,1782,1784,5,7,0,0,1783,1782,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,
-		0,0,1785,1787,5,219,0,0,1786,1773,1,0,0,0,1786,1778,1,0,0,0,1787,131,1,
-		0,0,0,1788,1793,5,133,0,0,1789,1793,5,54,0,0,1790,1791,5,51,0,0,1791,1793,
-		7,34,0,0,1792,1788,1,0,0,0,1792,1789,1,0,0,0,1792,1790,1,0,0,0,1793,133,
-		1,0,0,0,1794,1795,5,214,0,0,1795,1796,3,98,49,0,1796,1797,5,188,0,0,1797,
-		1798,3,98,49,0,1798,135,1,0,0,0,1799,1814,5,133,0,0,1800,1814,7,35,0,0,
-		1801,1814,5,248,0,0,1802,1814,5,249,0,0,1803,1814,5,250,0,0,1804,1806,
-		5,245,0,0,1805,1804,1,0,0,0,1806,1807,1,0,0,0,1807,1805,1,0,0,0,1807,1808,
-		1,0,0,0,1808,1814,1,0,0,0,1809,1814,5,246,0,0,1810,1814,5,247,0,0,1811,
-		1812,7,36,0,0,1812,1814,5,245,0,0,1813,1799,1,0,0,0,1813,1800,1,0,0,0,
-		1813,1801,1,0,0,0,1813,1802,1,0,0,0,1813,1803,1,0,0,0,1813,1805,1,0,0,
-		0,1813,1809,1,0,0,0,1813,1810,1,0,0,0,1813,1811,1,0,0,0,1814,137,1,0,0,
-		0,1815,1817,5,89,0,0,1816,1818,7,22,0,0,1817,1816,1,0,0,0,1817,1818,1,
-		0,0,0,1818,1819,1,0,0,0,1819,1820,3,140,70,0,1820,1824,3,142,71,0,1821,
-		1822,5,236,0,0,1822,1823,5,248,0,0,1823,1825,5,237,0,0,1824,1821,1,0,0,
-		0,1824,1825,1,0,0,0,1825,1833,1,0,0,0,1826,1827,5,193,0,0,1827,1831,3,
-		142,71,0,1828,1829,5,236,0,0,1829,1830,5,248,0,0,1830,1832,5,237,0,0,1831,
-		1828,1,0,0,0,1831,1832,1,0,0,0,1832,1834,1,0,0,0,1833,1826,1,0,0,0,1833,
-		1834,1,0,0,0,1834,139,1,0,0,0,1835,1836,7,37,0,0,1836,141,1,0,0,0,1837,
-		1838,7,38,0,0,1838,143,1,0,0,0,1839,1843,3,146,73,0,1840,1841,5,132,0,
-		0,1841,1844,5,133,0,0,1842,1844,5,133,0,0,1843,1840,1,0,0,0,1843,1842,
-		1,0,0,0,1843,1844,1,0,0,0,1844,145,1,0,0,0,1845,1846,6,73,-1,0,1846,1847,
-		5,7,0,0,1847,1848,5,227,0,0,1848,1849,3,144,72,0,1849,1850,5,228,0,0,1850,
-		1928,1,0,0,0,1851,1852,5,126,0,0,1852,1853,5,227,0,0,1853,1854,3,144,72,
-		0,1854,1855,5,228,0,0,1855,1928,1,0,0,0,1856,1857,5,115,0,0,1857,1858,
-		5,227,0,0,1858,1859,3,144,72,0,1859,1860,5,240,0,0,1860,1861,3,144,72,
-		0,1861,1862,5,228,0,0,1862,1928,1,0,0,0,1863,1864,5,167,0,0,1864,1873,
-		5,227,0,0,1865,1870,3,148,74,0,1866,1867,5,240,0,0,1867,1869,3,148,74,
-		0,1868,1866,1,0,0,0,1869,1872,1,0,0,0,1870,1868,1,0,0,0,1870,1871,1,0,
-		0,0,1871,1874,1,0,0,0,1872,1870,1,0,0,0,1873,1865,1,0,0,0,1873,1874,1,
-		0,0,0,1874,1875,1,0,0,0,1875,1928,5,228,0,0,1876,1877,5,167,0,0,1877,1886,
-		5,236,0,0,1878,1883,3,148,74,0,1879,1880,5,240,0,0,1880,1882,3,148,74,
-		0,1881,1879,1,0,0,0,1882,1885,1,0,0,0,1883,1881,1,0,0,0,1883,1884,1,0,
-		0,0,1884,1887,1,0,0,0,1885,1883,1,0,0,0,1886,1878,1,0,0,0,1886,1887,1,
-		0,0,0,1887,1888,1,0,0,0,1888,1928,5,237,0,0,1889,1890,5,89,0,0,1890,1894,
-		3,142,71,0,1891,1892,5,236,0,0,1892,1893,5,248,0,0,1893,1895,5,237,0,0,
-		1894,1891,1,0,0,0,1894,1895,1,0,0,0,1895,1903,1,0,0,0,1896,1897,5,193,
-		0,0,1897,1901,3,142,71,0,1898,1899,5,236,0,0,1899,1900,5,248,0,0,1900,
-		1902,5,237,0,0,1901,1898,1,0,0,0,1901,1902,1,0,0,0,1902,1904,1,0,0,0,1903,
-		1896,1,0,0,0,1903,1904,1,0,0,0,1904,1928,1,0,0,0,1905,1916,3,154,77,0,
-		1906,1907,5,236,0,0,1907,1912,5,248,0,0,1908,1909,5,240,0,0,1909,1911,
-		5,248,0,0,1910,1908,1,0,0,0,1911,1914,1,0,0,0,1912,1910,1,0,0,0,1912,1913,
-		1,0,0,0,1913,1915,1,0,0,0,1914,1912,1,0,0,0,1915,1917,5,237,0,0,1916,1906,
-		1,0,0,0,1916,1917,1,0,0,0,1917,1925,1,0,0,0,1918,1919,5,217,0,0,1919,1920,
-		5,112,0,0,1920,1921,5,189,0,0,1921,1926,5,222,0,0,1922,1923,5,218,0,0,
-		1923,1924,5,189,0,0,1924,1926,5,222,0,0,1925,1918,1,0,0,0,1925,1922,1,
-		0,0,0,1925,1926,1,0,0,0,1926,1928,1,0,0,0,1927,1845,1,0,0,0,1927,1851,
-		1,0,0,0,1927,1856,1,0,0,0,1927,1863,1,0,0,0,1927,1876,1,0,0,0,1927,1889,
-		1,0,0,0,1927,1905,1,0,0,0,1928,1935,1,0,0,0,1929,1930,10,2,0,0,1930,1934,
-		5,7,0,0,1931,1932,10,1,0,0,1932,1934,5,126,0,0,1933,1929,1,0,0,0,1933,
-		1931,1,0,0,0,1934,1937,1,0,0,0,1935,1933,1,0,0,0,1935,1936,1,0,0,0,1936,
-		147,1,0,0,0,1937,1935,1,0,0,0,1938,1939,3,154,77,0,1939,1941,3,144,72,
-		0,1940,1942,5,245,0,0,1941,1940,1,0,0,0,1941,1942,1,0,0,0,1942,149,1,0,
-		0,0,1943,1948,3,154,77,0,1944,1945,5,241,0,0,1945,1947,3,154,77,0,1946,
-		1944,1,0,0,0,1947,1950,1,0,0,0,1948,1946,1,0,0,0,1948,1949,1,0,0,0,1949,
-		151,1,0,0,0,1950,1948,1,0,0,0,1951,1956,3,154,77,0,1952,1953,5,240,0,0,
-		1953,1955,3,154,77,0,1954,1952,1,0,0,0,1955,1958,1,0,0,0,1956,1954,1,0,
-		0,0,1956,1957,1,0,0,0,1957,153,1,0,0,0,1958,1956,1,0,0,0,1959,1963,5,251,
-		0,0,1960,1963,5,252,0,0,1961,1963,3,156,78,0,1962,1959,1,0,0,0,1962,1960,
-		1,0,0,0,1962,1961,1,0,0,0,1963,155,1,0,0,0,1964,1965,7,39,0,0,1965,157,
-		1,0,0,0,284,161,168,173,179,182,195,198,204,209,215,222,226,234,236,242,
-		249,259,262,269,274,277,284,289,292,296,299,304,308,314,327,334,338,347,
-		358,361,369,373,379,383,387,393,396,402,413,428,435,440,446,457,463,468,
-		474,479,487,495,497,502,507,510,515,518,521,526,529,534,539,542,549,564,
-		566,569,576,582,591,596,600,608,611,614,618,623,630,637,640,644,649,653,
-		655,659,665,675,684,693,696,710,713,717,723,731,735,740,752,764,777,782,
-		786,793,800,808,811,820,835,838,843,845,850,852,857,861,869,875,878,880,
-		890,897,900,908,914,918,921,928,937,940,944,953,956,960,968,971,982,985,
-		987,997,1009,1021,1029,1037,1040,1044,1052,1056,1076,1078,1080,1084,1088,
-		1092,1096,1098,1107,1111,1118,1121,1124,1131,1134,1140,1149,1155,1158,
-		1164,1167,1174,1181,1186,1198,1206,1209,1212,1223,1228,1239,1242,1250,
-		1252,1259,1263,1270,1278,1287,1293,1299,1302,1309,1313,1318,1323,1330,
-		1334,1336,1344,1352,1354,1365,1369,1377,1381,1403,1414,1426,1446,1457,
-		1463,1469,1480,1483,1489,1495,1507,1518,1521,1526,1536,1539,1544,1571,
-		1574,1584,1587,1597,1600,1624,1630,1640,1642,1649,1656,1659,1668,1672,
-		1677,1684,1691,1700,1703,1707,1717,1720,1729,1732,1735,1747,1758,1761,
-		1771,1775,1780,1783,1786,1792,1807,1813,1817,1824,1831,1833,1843,1870,
-		1873,1883,1886,1894,1901,1903,1912,1916,1925,1927,1933,1935,1941,1948,
-		1956,1962
+		0,0,1785,1795,5,221,0,0,1786,1788,5,219,0,0,1787,1789,7,34,0,0,1788,1787,
+		1,0,0,0,1788,1789,1,0,0,0,1789,1791,1,0,0,0,1790,1792,5,7,0,0,1791,1790,
+		1,0,0,0,1791,1792,1,0,0,0,1792,1793,1,0,0,0,1793,1795,5,221,0,0,1794,1781,
+		1,0,0,0,1794,1786,1,0,0,0,1795,133,1,0,0,0,1796,1801,5,134,0,0,1797,1801,
+		5,54,0,0,1798,1799,5,51,0,0,1799,1801,7,35,0,0,1800,1796,1,0,0,0,1800,
+		1797,1,0,0,0,1800,1798,1,0,0,0,1801,135,1,0,0,0,1802,1803,5,216,0,0,1803,
+		1804,3,98,49,0,1804,1805,5,190,0,0,1805,1806,3,98,49,0,1806,137,1,0,0,
+		0,1807,1822,5,134,0,0,1808,1822,7,36,0,0,1809,1822,5,250,0,0,1810,1822,
+		5,251,0,0,1811,1822,5,252,0,0,1812,1814,5,247,0,0,1813,1812,1,0,0,0,1814,
+		1815,1,0,0,0,1815,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1822,1,0,0,0,1817,
+		1822,5,248,0,0,1818,1822,5,249,0,0,1819,1820,7,37,0,0,1820,1822,5,247,
+		0,0,1821,1807,1,0,0,0,1821,1808,1,0,0,0,1821,1809,1,0,0,0,1821,1810,1,
+		0,0,0,1821,1811,1,0,0,0,1821,1813,1,0,0,0,1821,1817,1,0,0,0,1821,1818,
+		1,0,0,0,1821,1819,1,0,0,0,1822,139,1,0,0,0,1823,1825,5,90,0,0,1824,1826,
+		7,22,0,0,1825,1824,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,
+		3,142,71,0,1828,1832,3,144,72,0,1829,1830,5,238,0,0,1830,1831,5,250,0,
+		0,1831,1833,5,239,0,0,1832,1829,1,0,0,0,1832,1833,1,0,0,0,1833,1841,1,
+		0,0,0,1834,1835,5,195,0,0,1835,1839,3,144,72,0,1836,1837,5,238,0,0,1837,
+		1838,5,250,0,0,1838,1840,5,239,0,0,1839,1836,1,0,0,0,1839,1840,1,0,0,0,
+		1840,1842,1,0,0,0,1841,1834,1,0,0,0,1841,1842,1,0,0,0,1842,141,1,0,0,0,
+		1843,1844,7,38,0,0,1844,143,1,0,0,0,1845,1846,7,39,0,0,1846,145,1,0,0,
+		0,1847,1851,3,148,74,0,1848,1849,5,133,0,0,1849,1852,5,134,0,0,1850,1852,
+		5,134,0,0,1851,1848,1,0,0,0,1851,1850,1,0,0,0,1851,1852,1,0,0,0,1852,147,
+		1,0,0,0,1853,1854,6,74,-1,0,1854,1855,5,7,0,0,1855,1856,5,229,0,0,1856,
+		1857,3,146,73,0,1857,1858,5,230,0,0,1858,1936,1,0,0,0,1859,1860,5,127,
+		0,0,1860,1861,5,229,0,0,1861,1862,3,146,73,0,1862,1863,5,230,0,0,1863,
+		1936,1,0,0,0,1864,1865,5,116,0,0,1865,1866,5,229,0,0,1866,1867,3,146,73,
+		0,1867,1868,5,242,0,0,1868,1869,3,146,73,0,1869,1870,5,230,0,0,1870,1936,
+		1,0,0,0,1871,1872,5,169,0,0,1872,1881,5,229,0,0,1873,1878,3,150,75,0,1874,
+		1875,5,242,0,0,1875,1877,3,150,75,0,1876,1874,1,0,0,0,1877,1880,1,0,0,
+		0,1878,1876,1,0,0,0,1878,1879,1,0,0,0,1879,1882,1,0,0,0,1880,1878,1,0,
+		0,0,1881,1873,1,0,0,0,1881,1882,1,0,0,0,1882,1883,1,0,0,0,1883,1936,5,
+		230,0,0,1884,1885,5,169,0,0,1885,1894,5,238,0,0,1886,1891,3,150,75,0,1887,
+		1888,5,242,0,0,1888,1890,3,150,75,0,1889,1887,1,0,0,0,1890,1893,1,0,0,
+		0,1891,1889,1,0,0,0,1891,1892,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,
+		0,0,1894,1886,1,0,0,0,1894,1895,1,0,0,0,1895,1896,1,0,0,0,1896,1936,5,
+		239,0,0,1897,1898,5,90,0,0,1898,1902,3,144,72,0,1899,1900,5,238,0,0,1900,
+		1901,5,250,0,0,1901,1903,5,239,0,0,1902,1899,1,0,0,0,1902,1903,1,0,0,0,
+		1903,1911,1,0,0,0,1904,1905,5,195,0,0,1905,1909,3,144,72,0,1906,1907,5,
+		238,0,0,1907,1908,5,250,0,0,1908,1910,5,239,0,0,1909,1906,1,0,0,0,1909,
+		1910,1,0,0,0,1910,1912,1,0,0,0,1911,1904,1,0,0,0,1911,1912,1,0,0,0,1912,
+		1936,1,0,0,0,1913,1924,3,156,78,0,1914,1915,5,238,0,0,1915,1920,5,250,
+		0,0,1916,1917,5,242,0,0,1917,1919,5,250,0,0,1918,1916,1,0,0,0,1919,1922,
+		1,0,0,0,1920,1918,1,0,0,0,1920,1921,1,0,0,0,1921,1923,1,0,0,0,1922,1920,
+		1,0,0,0,1923,1925,5,239,0,0,1924,1914,1,0,0,0,1924,1925,1,0,0,0,1925,1933,
+		1,0,0,0,1926,1927,5,219,0,0,1927,1928,5,113,0,0,1928,1929,5,191,0,0,1929,
+		1934,5,224,0,0,1930,1931,5,220,0,0,1931,1932,5,191,0,0,1932,1934,5,224,
+		0,0,1933,1926,1,0,0,0,1933,1930,1,0,0,0,1933,1934,1,0,0,0,1934,1936,1,
+		0,0,0,1935,1853,1,0,0,0,1935,1859,1,0,0,0,1935,1864,1,0,0,0,1935,1871,
+		1,0,0,0,1935,1884,1,0,0,0,1935,1897,1,0,0,0,1935,1913,1,0,0,0,1936,1943,
+		1,0,0,0,1937,1938,10,2,0,0,1938,1942,5,7,0,0,1939,1940,10,1,0,0,1940,1942,
+		5,127,0,0,1941,1937,1,0,0,0,1941,1939,1,0,0,0,1942,1945,1,0,0,0,1943,1941,
+		1,0,0,0,1943,1944,1,0,0,0,1944,149,1,0,0,0,1945,1943,1,0,0,0,1946,1947,
+		3,156,78,0,1947,1949,3,146,73,0,1948,1950,5,247,0,0,1949,1948,1,0,0,0,
+		1949,1950,1,0,0,0,1950,151,1,0,0,0,1951,1956,3,156,78,0,1952,1953,5,243,
+		0,0,1953,1955,3,156,78,0,1954,1952,1,0,0,0,1955,1958,1,0,0,0,1956,1954,
+		1,0,0,0,1956,1957,1,0,0,0,1957,153,1,0,0,0,1958,1956,1,0,0,0,1959,1964,
+		3,156,78,0,1960,1961,5,242,0,0,1961,1963,3,156,78,0,1962,1960,1,0,0,0,
+		1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,0,0,0,1965,155,1,0,0,0,
+		1966,1964,1,0,0,0,1967,1971,5,253,0,0,1968,1971,5,254,0,0,1969,1971,3,
+		158,79,0,1970,1967,1,0,0,0,1970,1968,1,0,0,0,1970,1969,1,0,0,0,1971,157,
+		1,0,0,0,1972,1973,7,40,0,0,1973,159,1,0,0,0,285,163,170,175,181,184,197,
+		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
+		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,389,395,398,
+		404,415,430,437,442,448,459,465,470,476,481,489,497,499,504,509,512,517,
+		520,523,528,531,536,541,544,551,566,568,571,578,584,593,598,602,610,613,
+		616,620,625,632,639,642,646,651,655,657,661,667,677,686,695,698,712,715,
+		719,725,733,737,742,754,766,779,784,788,795,802,810,813,822,837,840,845,
+		847,852,854,859,863,871,877,880,882,892,899,902,910,916,920,923,930,939,
+		942,946,955,958,962,970,973,984,987,989,999,1011,1023,1031,1039,1042,1046,
+		1054,1058,1078,1080,1082,1086,1090,1094,1098,1100,1109,1113,1120,1123,
+		1126,1133,1136,1142,1151,1157,1160,1166,1169,1176,1183,1188,1200,1208,
+		1211,1214,1225,1230,1241,1244,1252,1254,1261,1265,1272,1280,1289,1295,
+		1301,1304,1311,1315,1320,1325,1332,1336,1338,1346,1354,1356,1367,1371,
+		1379,1383,1405,1416,1428,1448,1459,1465,1471,1482,1485,1491,1497,1509,
+		1520,1523,1528,1538,1541,1546,1573,1576,1586,1589,1599,1602,1626,1632,
+		1642,1644,1651,1658,1662,1664,1673,1677,1685,1692,1699,1708,1711,1715,
+		1725,1728,1737,1740,1743,1755,1766,1769,1779,1783,1788,1791,1794,1800,
+		1815,1821,1825,1832,1839,1841,1851,1878,1881,1891,1894,1902,1909,1911,
+		1920,1924,1933,1935,1941,1943,1949,1956,1964,1970
 	};
 
 	public static readonly ATN _ATN =

@@ -1084,6 +1084,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitFunctionCall([NotNull] StreamSqlParser.FunctionCallContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.nullTreatment"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNullTreatment([NotNull] StreamSqlParser.NullTreatmentContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.functionName"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

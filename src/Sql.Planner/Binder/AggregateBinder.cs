@@ -422,13 +422,23 @@ internal sealed class AggregateBinder
 
         var argIndexes = new List<int>();
         for (int i = 0; i < args.Count; i++) argIndexes.Add(Argument(argSyntax[i], args[i]));
+        if (f.Nulls is { } nulls && kind != AggregateFunctionKind.ArrayAgg)
+            throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
         int filter = -1;
         if (f.Filter is not null)
         {
             var condition = _argumentBinder.Bind(f.Filter);
             if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
                 throw new SqlValidationException($"FILTER clause must be a condition (BOOLEAN), but is {condition.Type}", f.Filter.Span);
-            filter = Argument(f.Filter, ExpressionBinder.MakeCall("IS TRUE", [condition], f.Filter.Span));
+            var passes = ExpressionBinder.MakeCall("IS TRUE", [condition], f.Filter.Span);
+            // IGNORE NULLS skips the rows whose value is NULL, as a FILTER would (Flink's ArrayAggFunction ignoreNulls).
+            if (f.Nulls is { Ignore: true } ignore)
+                passes = ExpressionBinder.MakeCall("AND", [passes, ExpressionBinder.MakeCall("IS NOT NULL", [args[0]], ignore.Span)], ignore.Span);
+            filter = Argument(f.Filter, passes);
+        }
+        else if (f.Nulls is { Ignore: true } ignore)
+        {
+            filter = Argument(f, ExpressionBinder.MakeCall("IS NOT NULL", [args[0]], ignore.Span));
         }
         string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
         int output = _keys.Count + _calls.Count;

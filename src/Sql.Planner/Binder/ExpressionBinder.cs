@@ -222,6 +222,7 @@ internal sealed class ExpressionBinder
             throw Unsupported.Feature($"aggregate function {name}", f.Span);
         if (f.Distinct) throw Unsupported.Feature($"DISTINCT in a call of {name}", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) on a call", f.Span);
+        if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
         if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);
         var operands = new List<ScalarExpr>(f.Arguments.Count);
         foreach (var a in f.Arguments) operands.Add(Bind(a));

@@ -177,33 +177,58 @@ internal sealed class QueryBinder
         }
         if (from is JoinTableReference { Right: UnnestTableReference unnest } join && IsCorrelation(join))
         {
-            var (left, leftQualifier) = BindFrom(join.Left, ctes);
-            var scope = Scope.Of(leftQualifier, left.Schema);
-            if (unnest.Arrays.Count != 1) throw Unsupported.Feature("UNNEST of several collections at once", unnest.Span);
-            var collection = new ExpressionBinder(scope).Bind(unnest.Arrays[0]);
-            if (collection.Type.Kind is not (SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map))
-                throw new SqlValidationException($"UNNEST needs an ARRAY, MULTISET or MAP, not a value of type {collection.Type}", unnest.Arrays[0].Span);
-            var added = LogicalUnnest.ElementFields(collection.Type, unnest.WithOrdinality).ToList();
-            if (unnest.ColumnAliases.Count > 0)
-            {
-                if (unnest.ColumnAliases.Count != added.Count)
-                    throw new SqlValidationException(
-                        $"UNNEST gives {added.Count} column(s) ({string.Join(", ", added.Select(f => f.Name))}) but {unnest.ColumnAliases.Count} alias(es) are listed", unnest.Span);
-                for (int i = 0; i < added.Count; i++) added[i] = new Field(unnest.ColumnAliases[i].Value, added[i].Type);
-            }
-            var node = new LogicalUnnest(left, collection, unnest.WithOrdinality, new RowSchema(left.Schema.Fields.Concat(added).ToList()));
+            // The left side may itself unnest (t CROSS JOIN UNNEST(t.a) CROSS JOIN UNNEST(t.b)): its scope keeps each alias.
+            var (left, scope) = BindRelation(join.Left, ctes);
+            bool leftOuter = join.Kind == JoinKind.Left;
+            var (collection, added) = BindUnnest(unnest, scope, leftOuter);
+            var node = new LogicalUnnest(left, collection, unnest.WithOrdinality, new RowSchema(left.Schema.Fields.Concat(added).ToList()), leftOuter);
             scope.Add(unnest.Alias?.Value, new RowSchema(added));
             return (node, scope);
         }
+        if (from is JoinTableReference { Right: UnnestTableReference } other && other.Kind is JoinKind.Inner or JoinKind.Left)
+            throw new SqlValidationException(
+                "A join with UNNEST takes only the condition ON TRUE (CROSS JOIN UNNEST, [INNER] JOIN UNNEST ... ON TRUE or LEFT JOIN UNNEST ... ON TRUE); filter the elements in WHERE",
+                other.Condition?.Span ?? other.Span);
         var (single, qualifier) = BindFrom(from, ctes);
         return (single, Scope.Of(qualifier, single.Schema));
     }
 
-    /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
+    /// <summary>The collection UNNEST reads (bound over <paramref name="scope"/>) and the columns it adds, aliased.</summary>
+    private static (ScalarExpr Collection, List<Field> Added) BindUnnest(UnnestTableReference unnest, Scope scope, bool leftOuter)
+    {
+        if (unnest.Arrays.Count != 1) throw Unsupported.Feature("UNNEST of several collections at once", unnest.Span);
+        var collection = new ExpressionBinder(scope).Bind(unnest.Arrays[0]);
+        if (collection.Type.Kind is not (SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map))
+            throw new SqlValidationException($"UNNEST needs an ARRAY, MULTISET or MAP, not a value of type {collection.Type}", unnest.Arrays[0].Span);
+        var added = LogicalUnnest.ElementFields(collection.Type, unnest.WithOrdinality, leftOuter).ToList();
+        if (unnest.ColumnAliases.Count > 0)
+        {
+            if (unnest.ColumnAliases.Count != added.Count)
+                throw new SqlValidationException(
+                    $"UNNEST gives {added.Count} column(s) ({string.Join(", ", added.Select(f => f.Name))}) but {unnest.ColumnAliases.Count} alias(es) are listed", unnest.Span);
+            for (int i = 0; i < added.Count; i++) added[i] = new Field(unnest.ColumnAliases[i].Value, added[i].Type);
+        }
+        return (collection, added);
+    }
+
+    /// <summary><c>FROM UNNEST(ARRAY[...])</c> on its own: the elements of a collection that reads no table, as a
+    /// correlate over one row (Flink's plan: Values, then Correlate) whose placeholder column is projected away.</summary>
+    private static LogicalNode BindStandaloneUnnest(UnnestTableReference unnest)
+    {
+        var one = OneRow();
+        var (collection, added) = BindUnnest(unnest, Scope.Empty, leftOuter: false);
+        var unnested = new LogicalUnnest(one, collection, unnest.WithOrdinality, new RowSchema(one.Schema.Fields.Concat(added).ToList()));
+        var projections = new List<ScalarExpr>(added.Count);
+        for (int i = 0; i < added.Count; i++) projections.Add(new InputRef(one.Schema.Count + i, added[i].Type));
+        return LogicalProject.Create(unnested, projections, added.Select(f => f.Name).ToList());
+    }
+
+    /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER | LEFT [OUTER]] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
     private static bool IsCorrelation(JoinTableReference join) =>
         !join.Natural && join.UsingColumns.Count == 0
         && (join.Kind == JoinKind.Cross
-            || join.Kind == JoinKind.Inner && join.Condition is LiteralExpression { Kind: LiteralKind.Boolean } c && string.Equals(c.Text, "TRUE", StringComparison.OrdinalIgnoreCase));
+            || join.Kind is JoinKind.Inner or JoinKind.Left
+               && join.Condition is LiteralExpression { Kind: LiteralKind.Boolean } c && string.Equals(c.Text, "TRUE", StringComparison.OrdinalIgnoreCase));
 
     private (LogicalNode Node, string? Qualifier) BindFrom(TableReference from, CteEnvironment? ctes)
     {
@@ -232,7 +257,7 @@ internal sealed class QueryBinder
                 return (node, tf.Alias?.Value);
             }
             case UnnestTableReference u:
-                throw Unsupported.Feature("UNNEST outside CROSS JOIN UNNEST(t.collection)", u.Span);
+                return (BindStandaloneUnnest(u), u.Alias?.Value);
             default:
                 throw Unsupported.Feature(from.GetType().Name, from.Span);
         }

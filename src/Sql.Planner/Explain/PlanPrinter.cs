@@ -54,7 +54,7 @@ public static class PlanPrinter
         LogicalAggregate a => $"LogicalAggregate({AggregateArguments(a)})",
         LogicalWindowTableFunction w => $"LogicalTableFunctionScan(invocation=[{Invocation(w)}], rowType=[RecordType({string.Join(", ", w.Schema.Fields.Select(f => $"{f.Type} {f.Name}"))})])",
         LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
-        LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")})",
+        LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")}{(u.LeftOuter ? ", joinType=[left]" : "")})",
         LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
         _ => node.GetType().Name,
     };

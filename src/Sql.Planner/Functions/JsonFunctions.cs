@@ -6,7 +6,8 @@ namespace StreamSql.Sql.Planner.Functions;
 /// <summary>
 /// Flink's JSON functions over STRING payloads. Call shapes (the parser adds the clauses as literals):
 /// <c>JSON_VALUE(json, path, onEmpty, onEmptyDefault, onError, onErrorDefault)</c> with behaviours <c>'NULL'</c> |
-/// <c>'ERROR'</c> | <c>'DEFAULT'</c> (RETURNING is a CAST of the call); <c>JSON_QUERY(json, path, wrapper, onEmpty, onError)</c>
+/// <c>'ERROR'</c> | <c>'DEFAULT'</c> (RETURNING is a CAST of the call); <c>JSON_QUERY(json, path, wrapper, onEmpty, onError
+/// [, CAST(NULL AS ARRAY&lt;STRING&gt;)])</c> (the last for RETURNING ARRAY&lt;STRING&gt;)
 /// with wrapper <c>'WITHOUT'</c> | <c>'CONDITIONAL'</c> | <c>'UNCONDITIONAL'</c> and behaviours <c>'NULL'</c> | <c>'ERROR'</c> |
 /// <c>'EMPTY ARRAY'</c> | <c>'EMPTY OBJECT'</c>; <c>JSON_EXISTS(json, path, onError)</c> with <c>'FALSE'</c> | <c>'TRUE'</c> |
 /// <c>'UNKNOWN'</c> | <c>'ERROR'</c>; <c>JSON_OBJECT(onNull, k1, v1, ...)</c> and <c>JSON_ARRAY(onNull, v1, ...)</c> with
@@ -26,6 +27,9 @@ internal static class JsonFunctions
             "'JSON_QUERY(<STRING>, <STRING> [{WITHOUT | WITH [CONDITIONAL | UNCONDITIONAL]} [ARRAY] WRAPPER] [NULL | ERROR | EMPTY ARRAY | EMPTY OBJECT ON EMPTY] [... ON ERROR])'",
             a => a.Count == 5 && IsString(a[0]) && IsString(a[1])
                 ? new ResolvedFunction(a.Name, [As(StringType, a[0]), As(StringType, a[1]), a[2], a[3], a[4]], StringType.WithNullable(true))
+                // RETURNING ARRAY<STRING>: a sixth operand, a NULL of that type, says so (Flink's JsonQueryReturnType.ARRAY).
+                : a.Count == 6 && IsString(a[0]) && IsString(a[1]) && a[5] is { Kind: SqlTypeKind.Array } returning && IsString(returning.Elements![0])
+                ? new ResolvedFunction(a.Name, [As(StringType, a[0]), As(StringType, a[1]), a[2], a[3], a[4], a[5]], SqlType.Array(StringType.WithNullable(true)).WithNullable(true))
                 : null);
         yield return new("JSON_EXISTS", FunctionKind.Scalar, "'JSON_EXISTS(<STRING>, <STRING> [TRUE | FALSE | UNKNOWN | ERROR ON ERROR])'",
             a => a.Count == 3 && IsString(a[0]) && IsString(a[1])

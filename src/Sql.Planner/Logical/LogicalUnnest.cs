@@ -7,16 +7,24 @@ namespace StreamSql.Sql.Planner.Logical;
 /// <c>t CROSS JOIN UNNEST(t.arr) [WITH ORDINALITY] AS u(...)</c> (Flink's correlate over the built-in UNNEST): every input
 /// row once per element of <see cref="Collection"/>, the input's columns followed by the element's columns (an atomic
 /// element is one column, a ROW element one column per field, a MAP entry its key and value), then the 1-based
-/// ORDINALITY when asked for. A row whose collection is NULL or empty produces nothing. Stateless.
+/// ORDINALITY when asked for. A row whose collection is NULL or empty produces nothing, or with <see cref="LeftOuter"/>
+/// (<c>LEFT JOIN UNNEST(...) ON TRUE</c>) one row whose element columns are NULL. Stateless.
 /// </summary>
 /// <param name="Collection">The ARRAY, MULTISET or MAP, bound over the input.</param>
-public sealed record LogicalUnnest(LogicalNode Input, ScalarExpr Collection, bool WithOrdinality, RowSchema Schema) : SingleInputNode(Input, Schema)
+public sealed record LogicalUnnest(LogicalNode Input, ScalarExpr Collection, bool WithOrdinality, RowSchema Schema, bool LeftOuter = false) : SingleInputNode(Input, Schema)
 {
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
     /// <summary>The columns UNNEST adds for a collection of <paramref name="type"/> (Calcite's names, before aliases).</summary>
-    public static IReadOnlyList<Field> ElementFields(SqlType type, bool withOrdinality)
+    public static IReadOnlyList<Field> ElementFields(SqlType type, bool withOrdinality, bool leftOuter = false)
     {
+        if (leftOuter)
+        {
+            var inner = ElementFields(type, withOrdinality);
+            var nullable = new List<Field>(inner.Count);
+            foreach (var field in inner) nullable.Add(new Field(field.Name, field.Type.WithNullable(true)));
+            return nullable;
+        }
         var fields = new List<Field>();
         switch (type.Kind)
         {

@@ -134,7 +134,7 @@ internal sealed class LogicalToPhysical
             case LogicalUnnest u:
             {
                 var input = Translate(u.Input);
-                return new PhysicalUnnest(input, u.Collection, u.WithOrdinality, u.Schema) { Parallelism = input.Parallelism };
+                return new PhysicalUnnest(input, u.Collection, u.WithOrdinality, u.Schema, u.LeftOuter) { Parallelism = input.Parallelism };
             }
             case LogicalWindowTableFunction w:
             {

@@ -51,6 +51,8 @@ internal static class ComparisonKernels
         }
         left = ExpressionCompiler.Coerce(left, common);
         right = ExpressionCompiler.Coerce(right, common);
+        if (op is CompareOp.Eq or CompareOp.Ne && NestedEqualityComparison.Compares(common))
+            return new NestedEqualityComparison(op == CompareOp.Eq, left, right, resultType);
         return common.Kind switch
         {
             SqlTypeKind.TinyInt => new PrimitiveComparison<sbyte>(op, left, right, resultType),

@@ -54,5 +54,6 @@ internal static class SelectiveEvaluation
         public override string GetString(int row) => _inner.GetString(_positions[row]);
         public override ReadOnlySpan<byte> GetUtf8(int row) => _inner.GetUtf8(_positions[row]);
         public override ReadOnlySpan<byte> GetBytes(int row) => _inner.GetBytes(_positions[row]);
+        public override bool TryLocate(int row, out ArrayData data, out int index) => _inner.TryLocate(_positions[row], out data, out index);
     }
 }

@@ -27,6 +27,15 @@ internal abstract class ColumnReader
     public virtual ReadOnlySpan<byte> GetUtf8(int row) => Encoding.UTF8.GetBytes(GetString(row));
     public virtual ReadOnlySpan<byte> GetBytes(int row) => throw Unsupported("BYTES");
 
+    /// <summary>Where row <paramref name="row"/> lives in an Arrow column: its data and logical index there. Nested
+    /// values have no scalar form, so builders copy them from there; false for constants.</summary>
+    public virtual bool TryLocate(int row, out ArrayData data, out int index)
+    {
+        data = null!;
+        index = -1;
+        return false;
+    }
+
     private NotSupportedException Unsupported(string what) => new($"a {Type} column cannot be read as {what}");
 
     public static ColumnReader Create(IArrowArray array, SqlType type)
@@ -58,7 +67,15 @@ internal abstract class ColumnReader
         public override bool IsNull(int row) => Column.IsNull(row);
     }
 
-    private sealed class OpaqueReader(ColumnView column, SqlType type) : ArrayReader(column, type);
+    private sealed class OpaqueReader(ColumnView column, SqlType type) : ArrayReader(column, type)
+    {
+        public override bool TryLocate(int row, out ArrayData data, out int index)
+        {
+            data = Column.Data;
+            index = row;
+            return true;
+        }
+    }
 
     private sealed class BooleanReader(ColumnView column, SqlType type) : ArrayReader(column, type)
     {

@@ -5,7 +5,7 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Physical.Plan;
 
 /// <summary>A correlate over UNNEST; see <see cref="UnnestSpec"/>.</summary>
-public sealed record PhysicalUnnest(PhysicalNode Input, ScalarExpr Collection, bool WithOrdinality, RowSchema OutputSchema)
+public sealed record PhysicalUnnest(PhysicalNode Input, ScalarExpr Collection, bool WithOrdinality, RowSchema OutputSchema, bool LeftOuter = false)
     : PhysicalNode, ISpecSource
 {
     public override RowSchema Schema => OutputSchema;
@@ -16,7 +16,7 @@ public sealed record PhysicalUnnest(PhysicalNode Input, ScalarExpr Collection, b
 
     public override string Explain(bool infix) =>
         $"Correlate(invocation=[UNNEST({ExpressionPrinter.Print(Collection, Input.Schema)}){(WithOrdinality ? " WITH ORDINALITY" : "")}], "
-        + $"select=[{string.Join(", ", Schema.Fields.Select(f => f.Name))}], joinType=[INNER])";
+        + $"select=[{string.Join(", ", Schema.Fields.Select(f => f.Name))}], joinType=[{(LeftOuter ? "LEFT" : "INNER")}])";
 
-    public OperatorSpec ToSpec(string description) => new UnnestSpec(Collection, WithOrdinality, description, Schema, Changelog.ToRuntimeMode());
+    public OperatorSpec ToSpec(string description) => new UnnestSpec(Collection, WithOrdinality, description, Schema, Changelog.ToRuntimeMode(), LeftOuter);
 }

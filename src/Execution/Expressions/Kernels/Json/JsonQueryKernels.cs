@@ -77,9 +77,12 @@ internal sealed class JsonValueKernel(VectorExpression[] operands, SqlType type)
 }
 
 /// <summary><c>JSON_QUERY</c>: the object or array at the path as compact JSON text, wrapped in an array as the wrapper
-/// clause says; a scalar without a wrapper or a missing value is empty; each goes to its behaviour as in Flink.</summary>
+/// clause says; a scalar without a wrapper or a missing value is empty; each goes to its behaviour as in Flink. With
+/// <c>RETURNING ARRAY&lt;STRING&gt;</c> (a sixth operand) the array's elements instead: a scalar as its text, an object
+/// or array as compact JSON, a JSON null as NULL; an object found is an error.</summary>
 internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type) : VectorExpression(type)
 {
+    private readonly bool _asArray = operands.Length > 5;
     private readonly JsonInput _input = new();
     private readonly string _wrapper = JsonInput.Behavior(operands[2]);
     private readonly string _onEmpty = JsonInput.Behavior(operands[3]);
@@ -113,6 +116,11 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
                 else Behave(builder, _onEmpty, "Empty result of JSON_QUERY function is not allowed", "ON EMPTY");
                 continue;
             }
+            if (_asArray)
+            {
+                AppendElements((ListColumnBuilder)builder, wrap, list);
+                continue;
+            }
             _output.ResetWrittenCount();
             using (var writer = new Utf8JsonWriter(_output, JsonWriting.Options))
             {
@@ -132,8 +140,67 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
         return builder.Build();
     }
 
-    private static void Behave(ColumnBuilder builder, string behavior, string reason, string clause)
+    /// <summary>One ARRAY&lt;STRING&gt; value: the wrapped value as one element, what a wildcard path found, or the
+    /// elements of the array found (an object is an error).</summary>
+    private void AppendElements(ListColumnBuilder builder, bool wrap, bool list)
     {
+        var values = builder.Values;
+        if (wrap)
+        {
+            if (list)
+            {
+                _output.ResetWrittenCount();
+                using (var writer = new Utf8JsonWriter(_output, JsonWriting.Options))
+                {
+                    writer.WriteStartArray();
+                    foreach (var v in _found) v.WriteTo(writer);
+                    writer.WriteEndArray();
+                }
+                values.AppendUtf8(_output.WrittenSpan);
+            }
+            else AppendElement(values, _found[0]);
+        }
+        else if (list)
+        {
+            foreach (var v in _found) AppendElement(values, v);
+        }
+        else if (_found[0].ValueKind == JsonValueKind.Array)
+        {
+            foreach (var v in _found[0].EnumerateArray()) AppendElement(values, v);
+        }
+        else
+        {
+            Behave(builder, _onError, $"RETURNING ARRAY<STRING> needs a JSON array, not: {JsonValueKernel.Compact(_found[0])}", "ON ERROR");
+            return;
+        }
+        builder.AppendListValid();
+    }
+
+    /// <summary>An element as Flink's <c>String.valueOf</c> of a scalar (a string's value, a number's digits, true/false)
+    /// or the compact JSON of an object or array; a JSON null is NULL.</summary>
+    private void AppendElement(ColumnBuilder values, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Null: values.AppendNull(); break;
+            case JsonValueKind.String: values.AppendString(element.GetString()!); break;
+            case JsonValueKind.Object or JsonValueKind.Array: values.AppendString(JsonValueKernel.Compact(element)); break;
+            default: values.AppendString(element.GetRawText()); break;
+        }
+    }
+
+    private void Behave(ColumnBuilder builder, string behavior, string reason, string clause)
+    {
+        if (_asArray)
+        {
+            switch (behavior)
+            {
+                case "ERROR": throw new ExpressionEvaluationException(clause == "ON EMPTY" ? reason : "JSON_QUERY: " + reason);
+                case "EMPTY ARRAY": builder.AppendListValid(); return;
+                case "EMPTY OBJECT": throw new ExpressionEvaluationException($"Illegal {(clause == "ON EMPTY" ? "empty" : "error")} behavior 'EMPTY OBJECT' specified in JSON_QUERY function with RETURNING ARRAY<STRING>");
+                default: builder.AppendNull(); return;
+            }
+        }
         switch (behavior)
         {
             case "ERROR": throw new ExpressionEvaluationException(clause == "ON EMPTY" ? reason : "JSON_QUERY: " + reason);
