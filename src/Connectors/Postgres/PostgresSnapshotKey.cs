@@ -29,12 +29,13 @@ internal sealed class PostgresSnapshotKey
     private readonly PostgresKeyOrder[] _orders;
     private readonly string[] _sqlTypes;
 
-    private PostgresSnapshotKey(IReadOnlyList<string> columns, PostgresKeyOrder[] orders, string[] sqlTypes, bool unique)
+    private PostgresSnapshotKey(IReadOnlyList<string> columns, PostgresKeyOrder[] orders, string[] sqlTypes, bool unique, bool indexed)
     {
         Columns = columns;
         _orders = orders;
         _sqlTypes = sqlTypes;
         Unique = unique;
+        Indexed = indexed;
     }
 
     /// <summary>The key's column names, in key order.</summary>
@@ -42,6 +43,10 @@ internal sealed class PostgresSnapshotKey
 
     /// <summary>No two rows share a key (it is the primary key): the snapshot may be cut after any row.</summary>
     public bool Unique { get; }
+
+    /// <summary>A b-tree index gives the key's order (text columns collated "C"), so a chunk is a range scan of it. Without
+    /// one each chunk's query would scan and sort the rest of the table, so the snapshot is then read as one chunk.</summary>
+    public bool Indexed { get; }
 
     private sealed record KeyColumn(string Name, string TypeName, string SqlType, bool NotNull);
 
@@ -103,8 +108,46 @@ internal sealed class PostgresSnapshotKey
                     $"postgres-cdc table '{tableLabel}' sets '{option}' = '{chunkKeyColumn}', which is of type {c.SqlType}; chunk key types: {Resumable}");
             return (null, $"{what} '{c.Name}' is of type {c.SqlType} (resumable keys: {Resumable})");
         }
-        return (new PostgresSnapshotKey(columns.Select(c => c.Name).ToArray(), columns.Select(c => Orders[c.TypeName]).ToArray(),
-            columns.Select(c => c.SqlType).ToArray(), unique), "");
+        var orders = columns.Select(c => Orders[c.TypeName]).ToArray();
+        bool indexed = await IndexedAsync(connection, schema, table, columns.Select(c => c.Name).ToArray(), orders, cancellationToken).ConfigureAwait(false);
+        return (new PostgresSnapshotKey(columns.Select(c => c.Name).ToArray(), orders, columns.Select(c => c.SqlType).ToArray(), unique, indexed), "");
+    }
+
+    /// <summary>Whether a b-tree index (not partial) leads with <paramref name="columns"/> in this order, text columns
+    /// collated "C" or "POSIX" (directly or as the database's default).</summary>
+    private static async Task<bool> IndexedAsync(NpgsqlConnection connection, string schema, string table, string[] columns, PostgresKeyOrder[] orders,
+        CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT i.indexrelid::bigint, a.attname, coalesce(CASE WHEN coll.collname = 'default' THEN d.datcollate ELSE coll.collname END, '')
+            FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+            CROSS JOIN LATERAL unnest(i.indkey::int2[], i.indcollation::oid[]) WITH ORDINALITY AS k(attnum, coll, ord)
+            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            LEFT JOIN pg_collation coll ON coll.oid = k.coll
+            JOIN pg_database d ON d.datname = current_database()
+            WHERE n.nspname = $1 AND c.relname = $2 AND am.amname = 'btree' AND i.indpred IS NULL
+            ORDER BY i.indexrelid, k.ord
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        var indexes = new List<(long Index, string Column, string Collation)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                indexes.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        foreach (var index in indexes.GroupBy(i => i.Index))
+        {
+            var leading = index.ToList();
+            if (leading.Count < columns.Length) continue;
+            bool fits = true;
+            for (int k = 0; k < columns.Length && fits; k++)
+                fits = leading[k].Column == columns[k]
+                    && (orders[k] != PostgresKeyOrder.Collated || leading[k].Collation is "C" or "POSIX");
+            if (fits) return true;
+        }
+        return false;
     }
 
     private static async Task<List<KeyColumn>> ColumnsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params string[] parameters)

@@ -100,7 +100,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
             parameters.AddRange(after);
         }
         _chunkUpper = null;
-        if (_key is not null)
+        if (_key is { Indexed: true })
         {
             string bound = $"SELECT {_key.SelectText} FROM {_table} AS {PostgresSnapshotKey.TableAlias}" +
                 (conditions.Count > 0 ? " WHERE " + conditions[0] : "") + $" {_key.OrderBy} OFFSET {_chunkSize - 1} LIMIT 1";

@@ -88,11 +88,13 @@ public sealed class PostgresCdcSnapshotKeyTests
     public async Task A_table_without_a_primary_key_chunked_by_a_column_that_is_not_unique_continues_after_whole_key_values()
     {
         var db = await PostgresServer.Require().CreateDatabaseAsync("cdcchunkkey");
-        // Seven rows share each value of k; batches of 100 rows would cut through a value.
+        // Seven rows share each value of k; batches of 100 rows and chunks of 50 would cut through a value. The index on k
+        // makes the chunks range scans (without one the snapshot is one chunk).
         await Pg.ExecuteAsync(db, """
             CREATE TABLE items (id INT NOT NULL, k INT NOT NULL, g INT, v BIGINT);
             ALTER TABLE items REPLICA IDENTITY FULL;
             INSERT INTO items SELECT i, i / 7, i % 5, i FROM generate_series(1, 3000) AS i;
+            CREATE INDEX ON items (k);
             """);
         var table = Table(db, "cdcchunkkey", extra: Chunking(50, 16, "k"));
         var replica = new CdcMultisetReplica();
