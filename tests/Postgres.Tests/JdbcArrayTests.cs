@@ -65,26 +65,26 @@ public sealed class JdbcArrayTests
     {
         var db = await PostgresServer.Require().CreateDatabaseAsync("arraysread");
         await Pg.ExecuteAsync(db, """
-            CREATE TABLE dim (id INT PRIMARY KEY, tags TEXT[], nums BIGINT[], at TIMESTAMP[]);
+            CREATE TABLE dim (id INT PRIMARY KEY, tags TEXT[], nums BIGINT[], at TIMESTAMP[], small SMALLINT[], ratio REAL[]);
             ALTER TABLE dim REPLICA IDENTITY FULL;
-            INSERT INTO dim VALUES (1, ARRAY['x', 'y z', NULL], ARRAY[1, NULL, 3], ARRAY['2026-12-03 10:00:00.5'::timestamp]),
-                                   (2, '{}', NULL, NULL);
+            INSERT INTO dim VALUES (1, ARRAY['x', 'y z', NULL], ARRAY[1, NULL, 3], ARRAY['2026-12-03 10:00:00.5'::timestamp], '{-2,7}', '{0.5}'),
+                                   (2, '{}', NULL, NULL, NULL, NULL);
             """);
         var b = new NpgsqlConnectionStringBuilder(db);
         await using var env = Environment();
         await env.ExecuteSqlAsync($"""
-            CREATE TABLE dim (id INT, tags ARRAY<STRING>, nums ARRAY<BIGINT>, at ARRAY<TIMESTAMP(3)>) WITH ({Jdbc(db, "dim")})
+            CREATE TABLE dim (id INT, tags ARRAY<STRING>, nums ARRAY<BIGINT>, at ARRAY<TIMESTAMP(3)>, small ARRAY<INT>, ratio ARRAY<DOUBLE>) WITH ({Jdbc(db, "dim")})
             """);
         await env.ExecuteSqlAsync("""
             CREATE TABLE o (seq BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen', 'rows-per-second' = '20',
               'fields.seq.kind' = 'sequence', 'fields.seq.start' = '0', 'fields.seq.end' = '1')
             """);
         await using (var lookup = await env.QueryAsync(
-            "SELECT o.seq, d.tags, d.nums, d.at FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON CAST(o.seq AS INT) + 1 = d.id"))
+            "SELECT o.seq, d.tags, d.nums, d.at, d.small, d.ratio FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON CAST(o.seq AS INT) + 1 = d.id"))
         await using (var rows = lookup.ReadRowsAsync(new CancellationTokenSource(Patience * 2).Token).GetAsyncEnumerator())
         {
             var joined = (await ReadAsync(rows, 2)).Order().ToList();
-            Assert.True(joined.SequenceEqual(["+I[0, [x, y z, null], [1, null, 3], [2026-12-03T10:00:00.5]]", "+I[1, [], null, null]"]), string.Join(" / ", joined));
+            Assert.True(joined.SequenceEqual(["+I[0, [x, y z, null], [1, null, 3], [2026-12-03T10:00:00.5], [-2, 7], [0.5]]", "+I[1, [], null, null, null, null]"]), string.Join(" / ", joined));
         }
 
         await env.ExecuteSqlAsync($"""
