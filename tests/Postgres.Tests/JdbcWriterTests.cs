@@ -102,6 +102,44 @@ public sealed class JdbcWriterTests
         Assert.Equal(new[] { "job/op|0|1", "job/op|0|2" }, await Pg.RowsAsync(db, "SELECT sink, subtask, checkpoint_id FROM streamsql_sink_progress ORDER BY checkpoint_id"));
     }
 
+    /// <remarks>A progress row stays while a checkpoint that can still be restored may hold its committable: checkpoint 2,
+    /// whose barrier passed before epoch 1 was committed, holds committable 1, so row 1 stays until checkpoint 3 completes.
+    /// A run restored from checkpoint 3 drops the earlier run's rows once its own first checkpoint completes.</remarks>
+    [SkippableFact]
+    public async Task Progress_rows_go_once_no_restorable_checkpoint_can_hold_their_epoch()
+    {
+        var db = await CountsDatabaseAsync(keyed: false);
+        async Task<List<string>> Progress() => await Pg.RowsAsync(db, "SELECT checkpoint_id FROM streamsql_sink_progress ORDER BY run, checkpoint_id");
+        byte[] third, fourth;
+        await using (var writer = await OpenAsync(Table(db, "exactly-once", keyed: false)))
+        {
+            await writer.WriteAsync(Changes((RowKind.Insert, "a", 1)), CancellationToken.None);
+            var first = (await writer.PrepareCommitAsync(1, CancellationToken.None))!;
+            await writer.WriteAsync(Changes((RowKind.Insert, "b", 2)), CancellationToken.None);
+            var second = (await writer.PrepareCommitAsync(2, CancellationToken.None))!;
+            await writer.CommitAsync(1, new[] { first }, CancellationToken.None);
+            Assert.Equal(new[] { "1" }, await Progress());
+            await writer.CommitAsync(2, new[] { second }, CancellationToken.None);
+            Assert.Equal(new[] { "1", "2" }, await Progress());
+            await writer.WriteAsync(Changes((RowKind.Insert, "c", 3)), CancellationToken.None);
+            third = (await writer.PrepareCommitAsync(3, CancellationToken.None))!;
+            await writer.CommitAsync(3, new[] { third }, CancellationToken.None);
+            Assert.Equal(new[] { "3" }, await Progress());
+        }
+        await using (var restored = await OpenAsync(Table(db, "exactly-once", keyed: false)))
+        {
+            await restored.CommitAsync(3, new[] { third }, CancellationToken.None);
+            Assert.Equal(new[] { "3" }, await Progress());
+            await restored.WriteAsync(Changes((RowKind.Insert, "d", 4)), CancellationToken.None);
+            fourth = (await restored.PrepareCommitAsync(4, CancellationToken.None))!;
+            await restored.CommitAsync(4, new[] { fourth }, CancellationToken.None);
+            Assert.Equal(new[] { "4" }, await Progress());
+        }
+        await using (var again = await OpenAsync(Table(db, "exactly-once", keyed: false)))
+            await again.CommitAsync(4, new[] { fourth }, CancellationToken.None);
+        Assert.Equal(new[] { "a|1", "b|2", "c|3", "d|4" }, await Pg.TextRowsAsync(db, "counts", "word, n", "word"));
+    }
+
     [SkippableFact]
     public async Task A_fresh_run_of_the_same_job_is_not_mistaken_for_an_earlier_one()
     {

@@ -38,6 +38,7 @@ internal abstract class JdbcFieldWriter
         SqlTypeKind.TimestampLtz => new TimestampWriter(nanos: type.Precision > 6, utc: true),
         SqlTypeKind.IntervalDayTime => new DayTimeIntervalWriter(),
         SqlTypeKind.IntervalYearMonth => new YearMonthIntervalWriter(),
+        SqlTypeKind.Array => JdbcArrayWriter.For(type.Elements![0]),
         _ => null,
     };
 

@@ -41,7 +41,7 @@ internal sealed class JdbcTargetTable
                 ?? throw new ConnectorOptionException("connector",
                     $"The jdbc sink of table '{table.Name}' cannot write column '{physical.Fields[i].Name}' of type {physical.Fields[i].Type}: "
                     + "supported are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR/STRING, BINARY, VARBINARY/BYTES, "
-                    + "DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ and INTERVAL.");
+                    + "DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, INTERVAL, and ARRAY of these but TIME and INTERVAL (DECIMAL elements up to precision 28).");
 
         uint oid = await FindTableAsync(connection, tableName, cancellationToken).ConfigureAwait(false)
             ?? throw new ConnectorOptionException(JdbcOptions.TableName.Key,

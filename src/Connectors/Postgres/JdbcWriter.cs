@@ -45,6 +45,12 @@ internal sealed class JdbcWriter : ISinkWriter, ITimedSinkWriter
     private readonly string _run = Guid.NewGuid().ToString("N");
     private string _progressTable = "";
     private readonly JdbcSinkFault _fault = new();
+    // Progress rows are kept only while a checkpoint that can still be restored may hold their epoch's committable. Per
+    // barrier of this run: the last epoch this run had committed when it passed (no checkpoint from that barrier on holds
+    // a committable up to it). And the runs whose committables this run restored: all committed before its first barrier.
+    private readonly SortedDictionary<long, long> _committedAtBarrier = new();
+    private long _lastCommitted = -1;
+    private readonly HashSet<string> _predecessors = new(StringComparer.Ordinal);
 
     /// <summary>How long to pause before retry <paramref name="attempt"/> (1-based); tests shorten it.</summary>
     internal Func<int, TimeSpan> Backoff { get; init; } = attempt => TimeSpan.FromSeconds(Math.Min(attempt, 10));
@@ -131,17 +137,54 @@ internal sealed class JdbcWriter : ISinkWriter, ITimedSinkWriter
             await FlushAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
-        if (_buffer.IsEmpty) return null;
+        // Also an empty epoch is handed over: the checkpoint then names this run, so a run restored from it can clear its rows.
+        if (checkpointId != SinkOperator.EndOfInputCheckpointId) _committedAtBarrier[checkpointId] = _lastCommitted;
         _compactAt = CompactAfterRows;
         return new JdbcCommittable(_sink, _run, _context.SubtaskIndex, checkpointId, _buffer.Drain()).Serialize();
     }
 
     public async ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken)
     {
-        if (!_exactlyOnce || handles.Count == 0) return;
+        if (!_exactlyOnce) return;
         var committables = handles.Select(h => JdbcCommittable.Deserialize(h, _context.Table.Name, _context.SubtaskIndex)).OrderBy(c => c.Epoch).ToList();
         foreach (var c in committables)
-            await RetryAsync((connection, ct) => CommitAsync(connection, c, ct), $"commit checkpoint {Epoch(c.Epoch)}", cancellationToken).ConfigureAwait(false);
+        {
+            if (c.Changes.Count > 0)
+                await RetryAsync((connection, ct) => CommitAsync(connection, c, ct), $"commit checkpoint {Epoch(c.Epoch)}", cancellationToken).ConfigureAwait(false);
+            if (c.Run == _run) _lastCommitted = Math.Max(_lastCommitted, c.Epoch);
+            else _predecessors.Add(c.Run);
+        }
+        await ForgetProgressAsync(checkpointId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checkpoint <paramref name="checkpointId"/> completed, so a restore starts from it or a later one: the progress
+    /// rows no such checkpoint can need go — this run's epochs committed before its barrier, and every row of the runs this
+    /// one continued from. (Restoring an older checkpoint or a savepoint twice repeats the output after it anyway.)</summary>
+    private async Task ForgetProgressAsync(long checkpointId, CancellationToken cancellationToken)
+    {
+        // End of input is no checkpoint: a restore still starts from the last one that completed.
+        if (checkpointId == SinkOperator.EndOfInputCheckpointId) return;
+        long? horizon = null;
+        foreach (var (barrier, committed) in _committedAtBarrier)
+        {
+            if (barrier > checkpointId) break;
+            horizon = committed;
+        }
+        if (horizon is null) return;
+        foreach (var barrier in _committedAtBarrier.Keys.Where(b => b <= checkpointId).ToList()) _committedAtBarrier.Remove(barrier);
+        var predecessors = _predecessors.ToArray();
+        await RetryAsync(async (connection, ct) =>
+        {
+            await using var forget = new NpgsqlCommand(
+                $"DELETE FROM {_progressTable} WHERE sink = $1 AND (run = ANY($2) OR (run = $3 AND subtask = $4 AND checkpoint_id <= $5))", connection);
+            forget.Parameters.Add(new NpgsqlParameter { Value = _sink });
+            forget.Parameters.Add(new NpgsqlParameter { Value = predecessors });
+            forget.Parameters.Add(new NpgsqlParameter { Value = _run });
+            forget.Parameters.Add(new NpgsqlParameter { Value = _context.SubtaskIndex });
+            forget.Parameters.Add(new NpgsqlParameter { Value = horizon.Value });
+            await forget.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, $"clear the progress rows before checkpoint {Epoch(checkpointId)}", cancellationToken).ConfigureAwait(false);
+        _predecessors.ExceptWith(predecessors);
     }
 
     private async Task CommitAsync(NpgsqlConnection connection, JdbcCommittable c, CancellationToken cancellationToken)

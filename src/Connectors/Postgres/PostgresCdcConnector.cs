@@ -30,6 +30,10 @@ public sealed class PostgresCdcConnector : TableConnectorBase
 
     protected override void ValidateSpecific(CatalogTable table)
     {
+        var options = new TableOptions(table);
+        foreach (var option in new[] { PostgresCdcOptions.ChunkSize, PostgresCdcOptions.FetchSize })
+            if (options.Get(option) is var value and <= 1)
+                throw options.Invalid(option.Key, $"it must be larger than 1, but is {value}");
         if (SourceChangelogMode(table) == ChangelogMode.Upsert && table.PrimaryKey.Count == 0)
             throw new ConnectorOptionException(PostgresCdcOptions.ChangelogMode.Key,
                 $"postgres-cdc table '{table.Name}' sets 'changelog-mode' = 'upsert', which needs a PRIMARY KEY (...) NOT ENFORCED on the table");

@@ -28,7 +28,16 @@ public static class PostgresCdcOptions
         "Subtasks of the source; one slot has one reader, so subtask 0 reads and the others stay idle.",
         s => ConfigParsers.ParseInt(s), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
 
+    public static readonly ConfigOption<int> ChunkSize = Options.Int("scan.incremental.snapshot.chunk.size", 8096,
+        "The rows of a snapshot chunk: the snapshot is read by one query per chunk of the key's range (a chunk by a chunk key " +
+        "that is not unique ends after all rows of its last key value, so it may hold more).");
+    public static readonly ConfigOption<string?> ChunkKeyColumn = Options.OptionalString("scan.incremental.snapshot.chunk.key-column",
+        "The column the snapshot is chunked by: by default the primary key; with a primary key, one of its columns (the key then orders by " +
+        "it first); without one, a NOT NULL column, which a snapshot cut short needs to continue.");
+    public static readonly ConfigOption<int> FetchSize = Options.Int("scan.snapshot.fetch.size", 1024,
+        "The rows fetched from the server per round trip while reading the snapshot.");
+
     public static IReadOnlyList<ConfigOption> Required { get; } = [Hostname, Username, Password, DatabaseName, SchemaName, TableName, SlotName];
 
-    public static IReadOnlyList<ConfigOption> Optional { get; } = [Port, DecodingPluginName, StartupMode, ChangelogMode, ScanParallelism];
+    public static IReadOnlyList<ConfigOption> Optional { get; } = [Port, DecodingPluginName, StartupMode, ChangelogMode, ScanParallelism, ChunkSize, ChunkKeyColumn, FetchSize];
 }

@@ -92,6 +92,8 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
             Username = _options.Require(PostgresCdcOptions.Username),
             Password = _options.Require(PostgresCdcOptions.Password),
             Timezone = "UTC",
+            // Key values are compared by their text forms, which these settings fix (PostgresKeyComparer).
+            Options = "-c DateStyle=ISO -c bytea_output=hex",
             IncludeErrorDetail = false,
         };
         _connectionString = builder.ConnectionString;
@@ -227,7 +229,8 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
             else if (!await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = $1 AND schemaname = $2 AND tablename = $3)",
                          cancellationToken, _publication, schema, table).ConfigureAwait(false))
                 await ExecuteAsync(connection, $"ALTER PUBLICATION {Quote(_publication)} ADD TABLE {qualified}", cancellationToken).ConfigureAwait(false);
-            (_key, _noKeyReason) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, cancellationToken).ConfigureAwait(false);
+            (_key, _noKeyReason) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, _options.Get(PostgresCdcOptions.ChunkKeyColumn), TableLabel,
+                cancellationToken).ConfigureAwait(false);
         }
 
         _replication = new LogicalReplicationConnection(_connectionString);
@@ -304,7 +307,8 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
         var fields = _types.Select(t => PostgresFieldReader.For(t)
             ?? throw new NotSupportedException($"postgres-cdc table '{TableLabel}' cannot read a column of type {t}")).ToArray();
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await PostgresSnapshotReader.OpenAsync(connection, snapshotName, qualified, _columns, _types, _schema, fields, _metadata, _key, after, cancellationToken)
+        return await PostgresSnapshotReader.OpenAsync(connection, snapshotName, qualified, _columns, _types, _schema, fields, _metadata, _key, after,
+            _options.Get(PostgresCdcOptions.ChunkSize), _options.Get(PostgresCdcOptions.FetchSize), cancellationToken)
             .ConfigureAwait(false);
     }
 

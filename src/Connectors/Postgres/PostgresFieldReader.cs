@@ -35,8 +35,46 @@ internal abstract class PostgresFieldReader
         SqlTypeKind.Date => new Of(static (r, i, b) => b.AppendInt64(r.GetFieldValue<DateOnly>(i).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber)),
         SqlTypeKind.Time => new Of(static (r, i, b) => b.AppendInt64(r.GetFieldValue<TimeOnly>(i).Ticks / TimeSpan.TicksPerMillisecond)),
         SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => new TimestampReader(TimestampEncoding.IsNanos(type)),
+        SqlTypeKind.Array => ArrayReader(type.Elements![0]),
         _ => null,
     };
+
+    /// <summary>A one-dimensional PostgreSQL array into an ARRAY column, NULL elements included.</summary>
+    private static PostgresFieldReader? ArrayReader(SqlType element)
+    {
+        int epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        bool nanos = element.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz && TimestampEncoding.IsNanos(element);
+        return element.Kind switch
+        {
+            SqlTypeKind.Boolean => new ArrayOf<bool?>(static (b, v) => b.AppendBoolean(v!.Value)),
+            SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt => new ArrayOf<long?>(static (b, v) => b.AppendInt64(v!.Value)),
+            SqlTypeKind.Float or SqlTypeKind.Double => new ArrayOf<double?>(static (b, v) => b.AppendDouble(v!.Value)),
+            SqlTypeKind.Decimal => new ArrayOf<decimal?>((b, v) => b.AppendUnscaled(DecimalReader.Unscaled(v!.Value, element.Scale))),
+            SqlTypeKind.Char or SqlTypeKind.VarChar => new ArrayOf<string?>(static (b, v) => b.AppendString(v)),
+            SqlTypeKind.Binary or SqlTypeKind.VarBinary => new ArrayOf<byte[]?>(static (b, v) => b.AppendBytes(v)),
+            SqlTypeKind.Date => new ArrayOf<DateOnly?>((b, v) => b.AppendInt64(v!.Value.DayNumber - epochDay)),
+            SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => new ArrayOf<DateTime?>((b, v) =>
+            {
+                long micros = (v!.Value.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+                b.AppendInt64(nanos ? micros * 1000 : micros);
+            }),
+            _ => null,
+        };
+    }
+
+    private sealed class ArrayOf<T>(Action<ColumnBuilder, T> append) : PostgresFieldReader
+    {
+        protected override void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder)
+        {
+            var values = ((ListColumnBuilder)builder).Values;
+            foreach (var value in reader.GetFieldValue<T[]>(ordinal))
+            {
+                if (value is null) values.AppendNull();
+                else append(values, value);
+            }
+            builder.AppendListValid();
+        }
+    }
 
     private sealed class Of(Action<NpgsqlDataReader, int, ColumnBuilder> append) : PostgresFieldReader
     {

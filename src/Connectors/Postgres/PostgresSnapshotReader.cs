@@ -8,53 +8,66 @@ namespace StreamSql.Connectors.Postgres;
 
 /// <summary>
 /// Reads a table under an exported snapshot, a bounded batch at a time: one <c>REPEATABLE READ</c> transaction set to the
-/// snapshot, one query whose rows Npgsql streams as they are read, so memory stays at one batch whatever the table's
-/// size. With a <see cref="PostgresSnapshotKey"/> the rows come in key order (after a given key, to continue a snapshot
-/// cut short) and <see cref="LastKey"/> tells the key of the last row returned.
+/// snapshot, in which a cursor per chunk is fetched <c>scan.snapshot.fetch.size</c> rows at a time, so memory stays at one
+/// batch whatever the table's size. With a <see cref="PostgresSnapshotKey"/> the rows come in key order (after a given
+/// key, to continue a snapshot cut short), in chunks of about <c>scan.incremental.snapshot.chunk.size</c> rows whose upper
+/// key is looked up first (Flink CDC's chunk splitting); <see cref="LastKey"/> tells the key of the last row returned. By
+/// a key that is not unique a batch ends only where the key changes, so it may run over the batch size.
 /// </summary>
 internal sealed class PostgresSnapshotReader : IAsyncDisposable
 {
+    private const string Cursor = "streamsql_snapshot";
+
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly NpgsqlCommand _command;
-    private readonly NpgsqlDataReader _reader;
+    private readonly string _select;
+    private readonly string _table;
     private readonly Schema _schema;
     private readonly IReadOnlyList<SqlType> _types;
     private readonly PostgresFieldReader[] _fields;
     private readonly PostgresCdcMetadata _metadata;
-    private readonly int _keyColumns;
+    private readonly PostgresSnapshotKey? _key;
+    private readonly int _chunkSize;
+    private readonly int _fetchSize;
+
+    private NpgsqlCommand? _fetchCommand;
+    private NpgsqlDataReader? _fetch;
+    private int _fetched;
+    private string[]? _chunkUpper;
+    private bool _pending;
     private bool _ended;
 
-    private PostgresSnapshotReader(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlCommand command, NpgsqlDataReader reader,
-        Schema schema, IReadOnlyList<SqlType> types, PostgresFieldReader[] fields, PostgresCdcMetadata metadata, int keyColumns)
+    private PostgresSnapshotReader(NpgsqlConnection connection, NpgsqlTransaction transaction, string select, string table, Schema schema,
+        IReadOnlyList<SqlType> types, PostgresFieldReader[] fields, PostgresCdcMetadata metadata, PostgresSnapshotKey? key, int chunkSize, int fetchSize)
     {
         _connection = connection;
         _transaction = transaction;
-        _command = command;
-        _reader = reader;
+        _select = select;
+        _table = table;
         _schema = schema;
         _types = types;
         _fields = fields;
         _metadata = metadata;
-        _keyColumns = keyColumns;
+        _key = key;
+        _chunkSize = chunkSize;
+        _fetchSize = fetchSize;
     }
 
-    /// <summary>The key of the last row of the last full batch returned (text forms): the snapshot continues after it.
-    /// Null before the first full batch or without a key.</summary>
+    /// <summary>The key of the last row of the last batch returned (text forms): the snapshot continues after it. Null
+    /// before the first batch or without a key.</summary>
     public IReadOnlyList<string>? LastKey { get; private set; }
 
     /// <summary>Every row was returned: the batch just returned was the last one.</summary>
     public bool Ended => _ended;
 
     /// <summary>Opens the snapshot <paramref name="snapshotName"/> on <paramref name="connection"/> (which this reader then
-    /// owns) and starts the query: <paramref name="columns"/> of <paramref name="qualifiedTable"/>, in the order of
+    /// owns) and its first chunk: <paramref name="columns"/> of <paramref name="qualifiedTable"/>, in the order of
     /// <paramref name="key"/> when there is one, after <paramref name="after"/> when given.</summary>
     public static async Task<PostgresSnapshotReader> OpenAsync(NpgsqlConnection connection, string snapshotName, string qualifiedTable,
         IReadOnlyList<string> columns, IReadOnlyList<SqlType> types, Schema schema, PostgresFieldReader[] fields, PostgresCdcMetadata metadata,
-        PostgresSnapshotKey? key, IReadOnlyList<string>? after, CancellationToken cancellationToken)
+        PostgresSnapshotKey? key, IReadOnlyList<string>? after, int chunkSize, int fetchSize, CancellationToken cancellationToken)
     {
         NpgsqlTransaction? transaction = null;
-        NpgsqlCommand? command = null;
         try
         {
             transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
@@ -63,47 +76,145 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
             string select = string.Join(", ", columns.Select(JdbcTargetTable.QuoteIdentifier));
             if (key is not null) select = (select.Length > 0 ? select + ", " : "") + key.SelectText;
             if (select.Length == 0) select = "1";
-            string sql = $"SELECT {select} FROM {qualifiedTable} AS {PostgresSnapshotKey.TableAlias}";
-            if (key is not null && after is not null) sql += " WHERE " + key.After;
-            if (key is not null) sql += " " + key.OrderBy;
-            command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
-            if (after is not null)
-                foreach (var value in after) command.Parameters.Add(new NpgsqlParameter { Value = value });
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return new PostgresSnapshotReader(connection, transaction, command, reader, schema, types, fields, metadata, key?.Columns.Count ?? 0);
+            var reader = new PostgresSnapshotReader(connection, transaction, select, qualifiedTable, schema, types, fields, metadata, key, chunkSize, fetchSize);
+            await reader.OpenChunkAsync(after, cancellationToken).ConfigureAwait(false);
+            return reader;
         }
         catch
         {
-            if (command is not null) await command.DisposeAsync().ConfigureAwait(false);
             if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>Up to <paramref name="maxRows"/> more rows as <c>+I</c>, or null once the table is read.</summary>
+    /// <summary>Declares the cursor of the chunk after <paramref name="after"/>: up to the key of its
+    /// <see cref="_chunkSize"/>-th row, or to the end when fewer remain (or without a key).</summary>
+    private async Task OpenChunkAsync(IReadOnlyList<string>? after, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<string>();
+        if (_key is not null && after is not null)
+        {
+            conditions.Add(_key.Compared(">", 1));
+            parameters.AddRange(after);
+        }
+        _chunkUpper = null;
+        if (_key is { Indexed: true })
+        {
+            string bound = $"SELECT {_key.SelectText} FROM {_table} AS {PostgresSnapshotKey.TableAlias}" +
+                (conditions.Count > 0 ? " WHERE " + conditions[0] : "") + $" {_key.OrderBy} OFFSET {_chunkSize - 1} LIMIT 1";
+            await using (var command = Command(bound, parameters))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    _chunkUpper = new string[_key.Columns.Count];
+                    for (int k = 0; k < _chunkUpper.Length; k++) _chunkUpper[k] = reader.GetString(k);
+                }
+            }
+            if (_chunkUpper is not null)
+            {
+                conditions.Add(_key.Compared("<=", parameters.Count + 1));
+                parameters.AddRange(_chunkUpper);
+            }
+        }
+        string sql = $"DECLARE {Cursor} NO SCROLL CURSOR FOR SELECT {_select} FROM {_table} AS {PostgresSnapshotKey.TableAlias}";
+        if (conditions.Count > 0) sql += " WHERE " + string.Join(" AND ", conditions);
+        if (_key is not null) sql += " " + _key.OrderBy;
+        await using (var declare = Command(sql, parameters))
+            await declare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await FetchAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private NpgsqlCommand Command(string sql, IReadOnlyList<string> parameters)
+    {
+        var command = new NpgsqlCommand(sql, _connection, _transaction) { CommandTimeout = 0 };
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    private async Task FetchAsync(CancellationToken cancellationToken)
+    {
+        _fetchCommand = Command($"FETCH FORWARD {_fetchSize} FROM {Cursor}", []);
+        _fetch = await _fetchCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        _fetched = 0;
+    }
+
+    private async ValueTask CloseFetchAsync()
+    {
+        if (_fetch is not null) await _fetch.DisposeAsync().ConfigureAwait(false);
+        if (_fetchCommand is not null) await _fetchCommand.DisposeAsync().ConfigureAwait(false);
+        _fetch = null;
+        _fetchCommand = null;
+    }
+
+    /// <summary>Moves to the next row of the snapshot (fetching more, or opening the next chunk, as needed); false at its end.</summary>
+    private async Task<bool> NextRowAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await _fetch!.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _fetched++;
+                return true;
+            }
+            bool more = _fetched == _fetchSize;
+            await CloseFetchAsync().ConfigureAwait(false);
+            if (more)
+            {
+                await FetchAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            await using (var close = Command($"CLOSE {Cursor}", []))
+                await close.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (_chunkUpper is null) return false;
+            await OpenChunkAsync(_chunkUpper, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Up to <paramref name="maxRows"/> more rows as <c>+I</c> (more by a key that is not unique, to end where
+    /// the key changes), or null once the table is read.</summary>
     public async Task<Batch?> ReadAsync(int maxRows, CancellationToken cancellationToken)
     {
         if (_ended) return null;
         var builders = new ColumnBuilder[_types.Count + _metadata.Count];
         for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(_schema.GetFieldByIndex(c).DataType, maxRows);
         int rows = 0;
+        int keyColumns = _key?.Columns.Count ?? 0;
+        bool groups = _key is { Unique: false };
         string[]? key = null;
-        while (rows < maxRows)
+        while (true)
         {
-            if (!await _reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (!_pending && !await NextRowAsync(cancellationToken).ConfigureAwait(false))
             {
                 _ended = true;
                 break;
             }
-            for (int c = 0; c < _fields.Length; c++) _fields[c].Append(_reader, c, builders[c]);
+            _pending = false;
+            if (groups)
+            {
+                var rowKey = new string[keyColumns];
+                for (int k = 0; k < keyColumns; k++) rowKey[k] = _fetch!.GetString(_fields.Length + k);
+                if (rows >= maxRows && !rowKey.AsSpan().SequenceEqual(key))
+                {
+                    // The row starts the next batch: the reader stays on it.
+                    _pending = true;
+                    break;
+                }
+                key = rowKey;
+            }
+            for (int c = 0; c < _fields.Length; c++) _fields[c].Append(_fetch!, c, builders[c]);
             _metadata.Append(builders, _fields.Length, RowKind.Insert, 0);
             rows++;
-            // Only a full batch can be followed by more rows; after a partial one the snapshot is complete.
-            if (_keyColumns > 0 && rows == maxRows)
+            if (!groups && rows == maxRows)
             {
-                key = new string[_keyColumns];
-                for (int k = 0; k < _keyColumns; k++) key[k] = _reader.GetString(_fields.Length + k);
+                if (keyColumns > 0)
+                {
+                    key = new string[keyColumns];
+                    for (int k = 0; k < keyColumns; k++) key[k] = _fetch!.GetString(_fields.Length + k);
+                }
+                break;
             }
         }
         if (rows == 0) return null;
@@ -115,8 +226,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _reader.DisposeAsync().ConfigureAwait(false);
-        await _command.DisposeAsync().ConfigureAwait(false);
+        await CloseFetchAsync().ConfigureAwait(false);
         await _transaction.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }

@@ -53,9 +53,47 @@ internal static class PostgresTextValue
             case SqlTypeKind.TimestampLtz:
                 builder.AppendInt64(Units(DateTimeOffset.Parse(WithMinutes(text), c).UtcTicks, type));
                 break;
+            case SqlTypeKind.Array:
+                AppendArray((ListColumnBuilder)builder, type.Elements![0], text);
+                break;
             default:
                 throw new FormatException($"values of type {type} are not read from PostgreSQL");
         }
+    }
+
+    /// <summary>A one-dimensional array literal: <c>{1,NULL,"a b","x\"y"}</c> (elements quoted when they need it, with
+    /// backslash escapes inside quotes; an unquoted <c>NULL</c> is a null element).</summary>
+    private static void AppendArray(ListColumnBuilder builder, SqlType element, string text)
+    {
+        if (text.Length < 2 || text[0] != '{' || text[^1] != '}')
+            throw new FormatException($"'{text}' is not a one-dimensional array (a lower bound other than 1 is not read)");
+        var values = builder.Values;
+        int at = 1;
+        var item = new System.Text.StringBuilder();
+        while (at < text.Length - 1)
+        {
+            item.Clear();
+            bool quoted = text[at] == '"';
+            if (quoted)
+            {
+                at++;
+                while (at < text.Length && text[at] != '"')
+                {
+                    if (text[at] == '\\') at++;
+                    if (at < text.Length) item.Append(text[at++]);
+                }
+                at++;
+            }
+            else
+            {
+                if (text[at] == '{') throw new FormatException($"'{text}' is a multi-dimensional array, which an ARRAY column cannot hold");
+                while (at < text.Length - 1 && text[at] != ',') item.Append(text[at++]);
+            }
+            if (!quoted && item.ToString() == "NULL") values.AppendNull();
+            else Append(values, element, item.ToString());
+            if (at < text.Length - 1 && text[at] == ',') at++;
+        }
+        builder.AppendListValid();
     }
 
     private static long Units(long ticks, SqlType type)

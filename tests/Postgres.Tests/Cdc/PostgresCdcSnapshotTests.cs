@@ -12,6 +12,8 @@ using SqlType = StreamSql.Sql.Planner.Types.SqlType;
 
 namespace StreamSql.Postgres.Tests.Cdc;
 
+using static CdcSnapshotHarness;
+
 /// <summary>
 /// The postgres-cdc snapshot driven through the reader itself: a large table read in bounded batches, and a snapshot cut
 /// short by a failure (the reader dropped after a checkpoint's position was taken) continued by a new reader restored
@@ -20,79 +22,6 @@ namespace StreamSql.Postgres.Tests.Cdc;
 /// </summary>
 public sealed class PostgresCdcSnapshotTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
-    private static CatalogTable Table(string db, string slot, SqlType? idType = null, string mode = "all")
-    {
-        var b = new NpgsqlConnectionStringBuilder(db);
-        return new CatalogTable("items",
-            new List<TableColumn> { new PhysicalColumn("id", (idType ?? SqlType.Int).AsNotNull()), new PhysicalColumn("g", SqlType.Int), new PhysicalColumn("v", SqlType.BigInt) },
-            null, ["id"], [], new Dictionary<string, string>
-            {
-                ["connector"] = "postgres-cdc", ["hostname"] = b.Host!, ["port"] = b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["username"] = b.Username!, ["password"] = b.Password ?? "", ["database-name"] = b.Database!, ["schema-name"] = "public",
-                ["table-name"] = "items", ["slot.name"] = slot, ["changelog-mode"] = mode,
-            }, null, false);
-    }
-
-    private static async Task<PostgresCdcReader> OpenAsync(CatalogTable table, int batchRows, byte[]? restore = null)
-    {
-        new PostgresCdcConnector().Validate(table);
-        var reader = (PostgresCdcReader)new PostgresCdcConnector().CreateReader();
-        await reader.OpenAsync(new SourceReaderContext(table, [0, 1, 2], [], ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema), 0, 1, batchRows,
-            Configuration.Empty, SystemClock.Instance), CancellationToken.None);
-        if (restore is not null) reader.RestorePositions([restore]);
-        return reader;
-    }
-
-    /// <summary>The rows emitted so far, by id, with every change applied (a retraction must find the row it retracts).
-    /// In upsert mode (<paramref name="upsert"/>) <c>+I</c>/<c>+U</c> set the row of their key and <c>-D</c> (which may
-    /// carry the key alone) removes it: a change repeated goes unseen there, but a change lost still shows.</summary>
-    private sealed class Replica(bool upsert = false)
-    {
-        public Dictionary<string, string> Rows { get; } = new(StringComparer.Ordinal);
-
-        public void Apply(Batch batch)
-        {
-            var column = batch.Data.Column(0);
-            var groups = (Int32Array)batch.Data.Column(1);
-            var values = (Int64Array)batch.Data.Column(2);
-            for (int r = 0; r < batch.Length; r++)
-            {
-                var kind = batch.RowKinds is { } kinds ? kinds[r] : RowKind.Insert;
-                string id = column is StringArray text ? text.GetString(r) : ((Int32Array)column).GetValue(r)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                string row = $"{groups.GetValue(r)}|{values.GetValue(r)}";
-                if (kind.IsRetraction())
-                {
-                    Assert.True(Rows.TryGetValue(id, out var held), $"{kind.ShortString()} of id {id}, which is not in the output");
-                    if (!upsert) Assert.Equal(held, row);
-                    Rows.Remove(id);
-                }
-                else if (upsert) Rows[id] = row;
-                else Assert.True(Rows.TryAdd(id, row), $"{kind.ShortString()} of id {id}, which is already in the output as {Rows.GetValueOrDefault(id)}");
-            }
-        }
-
-        public List<string> Sorted() => Rows.Select(r => $"{r.Key}|{r.Value}").Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static async Task<List<string>> TableAsync(string db) =>
-        (await Pg.RowsAsync(db, "SELECT id, g, v FROM items")).Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>Reads until the replica equals the table (or gives up).</summary>
-    private static async Task CatchUpAsync(PostgresCdcReader reader, Replica replica, string db)
-    {
-        var expected = await TableAsync(db);
-        var deadline = DateTime.UtcNow + Patience;
-        while (!replica.Sorted().SequenceEqual(expected))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the output holds {replica.Rows.Count} rows, the table {expected.Count}");
-            var batch = await reader.ReadChangesAsync(CancellationToken.None);
-            Assert.NotNull(batch);
-            replica.Apply(batch);
-        }
-    }
-
     [SkippableFact]
     public async Task A_large_table_is_read_in_batches_of_the_runtime_batch_size_and_its_changes_follow()
     {
@@ -103,7 +32,7 @@ public sealed class PostgresCdcSnapshotTests
             INSERT INTO items SELECT i, i % 7, i * 3 FROM generate_series(1, 200000) AS i;
             """);
         await using var reader = await OpenAsync(Table(db, "cdcbig"), 4096);
-        var replica = new Replica();
+        var replica = new CdcReplica();
         int batches = 0, largest = 0;
         long sum = 0;
         while (replica.Rows.Count < 200_000)
@@ -140,7 +69,7 @@ public sealed class PostgresCdcSnapshotTests
             INSERT INTO items SELECT i, i % 7, i FROM generate_series(1, 10000) AS i;
             """);
         var table = Table(db, "cdcresume", mode: mode);
-        var replica = new Replica(upsert: mode == "upsert");
+        var replica = new CdcReplica(upsert: mode == "upsert");
 
         // Run 1 emits ids 1..3000, a checkpoint stores that, then it reads on (output the failure throws away) and dies.
         byte[] checkpoint;
@@ -207,6 +136,7 @@ public sealed class PostgresCdcSnapshotTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(async () => await second.ReadChangesAsync(CancellationToken.None));
         Assert.Contains("taken during its snapshot", e.Message);
         Assert.Contains("it has no primary key", e.Message);
+        Assert.Contains("'scan.incremental.snapshot.chunk.key-column'", e.Message);
         Assert.Contains("start the job without the checkpoint", e.Message);
     }
 
@@ -221,7 +151,7 @@ public sealed class PostgresCdcSnapshotTests
             INSERT INTO items SELECT (ARRAY['a', 'B', 'é', 'Z', '1', '😀', 'ß', 'Ä'])[1 + i % 8] || i::text, i % 7, i FROM generate_series(1, 4000) AS i;
             """);
         var table = Table(db, "cdctext", SqlType.String);
-        var replica = new Replica();
+        var replica = new CdcReplica();
         byte[] checkpoint;
         await using (var first = await OpenAsync(table, 500))
         {
