@@ -114,4 +114,7 @@ public readonly struct PagedColumnView<T>(T[][] pages) where T : unmanaged
     public T this[int index] => pages[index >> PagedColumn<T>.PageShift][index & PagedColumn<T>.PageMask];
 
     public int Capacity => pages.Length << PagedColumn<T>.PageShift;
+
+    /// <summary>The captured pages (read-only by contract: a pending snapshot's pages are never written).</summary>
+    internal T[][] Pages => pages;
 }
