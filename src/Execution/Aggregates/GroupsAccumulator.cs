@@ -98,8 +98,10 @@ public abstract class GroupsAccumulator : IGroupsAccumulator
     /// <summary>Whether row <paramref name="row"/> is selected by <paramref name="filter"/> (empty = every row).</summary>
     protected static bool Selected(ReadOnlySpan<bool> filter, int row) => filter.IsEmpty || filter[row];
 
-    private sealed class VectorsSnapshot(IStateVectorView[] views) : IGroupColumnSnapshot
+    private sealed class VectorsSnapshot(IStateVectorView[] views) : IVectorsColumnSnapshot
     {
+        public IReadOnlyList<IStateVectorView> Views => views;
+
         public void WriteState(int group, StateRowWriter writer)
         {
             foreach (var v in views) v.Write(group, writer);

@@ -186,22 +186,69 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
 
     private static string Normalize(string path) => Path.GetFullPath(path);
 
-    private sealed class CommitOnDispose : MemoryStream
+    /// <summary>
+    /// A file being written: its bytes go into pooled chunks and become the file, one array of its exact length, when the
+    /// stream is disposed. (A <see cref="MemoryStream"/> doubling its buffer and copying it once more at the end moved and
+    /// faulted in about three times a checkpoint's size, which a checkpoint of a large state every second paid each time.)
+    /// </summary>
+    private sealed class CommitOnDispose(InMemoryStateFileSystem owner, string path) : Stream
     {
-        private readonly InMemoryStateFileSystem _owner;
-        private readonly string _path;
+        private const int ChunkSize = 1 << 20;
+        private readonly List<byte[]> _chunks = new();
+        private int _used = ChunkSize;
+        private long _length;
+        private bool _disposed;
 
-        public CommitOnDispose(InMemoryStateFileSystem owner, string path)
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
-            _owner = owner;
-            _path = path;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            while (!buffer.IsEmpty)
+            {
+                if (_used == ChunkSize)
+                {
+                    _chunks.Add(System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize));
+                    _used = 0;
+                }
+                int n = Math.Min(buffer.Length, ChunkSize - _used);
+                buffer[..n].CopyTo(_chunks[^1].AsSpan(_used));
+                _used += n;
+                _length += n;
+                buffer = buffer[n..];
+            }
         }
+
+        public override void WriteByte(byte value) => Write([value]);
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
-                lock (_owner._lock) _owner._files[_path] = ToArray();
+            if (disposing && !_disposed)
+            {
+                _disposed = true;
+                var bytes = GC.AllocateUninitializedArray<byte>(checked((int)_length));
+                int offset = 0;
+                foreach (var chunk in _chunks)
+                {
+                    int n = Math.Min(ChunkSize, bytes.Length - offset);
+                    chunk.AsSpan(0, n).CopyTo(bytes.AsSpan(offset));
+                    offset += n;
+                    System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+                }
+                _chunks.Clear();
+                lock (owner._lock) owner._files[path] = bytes;
+            }
             base.Dispose(disposing);
         }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => !_disposed;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -81,31 +81,8 @@ internal sealed class CanonicalSnapshotWriter
         WriteBytes(value);
     }
 
-    /// <summary>Entries already encoded as <see cref="WriteEntry"/> writes them (see <see cref="EncodeEntry"/>), copied as they are.</summary>
+    /// <summary>Entries already encoded as <see cref="WriteEntry"/> writes them (a group table's snapshot buffers), copied as they are.</summary>
     public void WriteEncodedEntries(ReadOnlySpan<byte> entries) => Write(entries);
-
-    /// <summary>The bytes <see cref="WriteEntry"/> writes for one entry, into <paramref name="destination"/> (at least
-    /// <see cref="EncodedSize"/> bytes); returns how many.</summary>
-    public static int EncodeEntry(ushort stateId, ReadOnlySpan<byte> key, ReadOnlySpan<byte> userKey, ReadOnlySpan<byte> value, Span<byte> destination)
-    {
-        destination[0] = 1;
-        BinaryPrimitives.WriteUInt16LittleEndian(destination[1..], stateId);
-        int pos = 3;
-        pos += EncodeBytes(key, destination[pos..]);
-        pos += EncodeBytes(userKey, destination[pos..]);
-        pos += EncodeBytes(value, destination[pos..]);
-        return pos;
-    }
-
-    /// <summary>An upper bound of <see cref="EncodeEntry"/>'s size.</summary>
-    public static int EncodedSize(int keyLength, int userKeyLength, int valueLength) => 3 + 30 + keyLength + userKeyLength + valueLength;
-
-    private static int EncodeBytes(ReadOnlySpan<byte> bytes, Span<byte> destination)
-    {
-        int n = VarInt.Write(destination, (ulong)bytes.Length);
-        bytes.CopyTo(destination[n..]);
-        return n + bytes.Length;
-    }
 
     public void EndKeyGroup()
     {

@@ -23,6 +23,31 @@ public sealed class CheckpointStorageTests : IDisposable
         return Checkpoint(storage, id, new[] { backend });
     }
 
+    [Fact]
+    public void An_in_memory_file_holds_every_byte_written_across_its_chunks_once_closed()
+    {
+        var fileSystem = new InMemoryStateFileSystem();
+        var expected = new byte[(5 << 20) / 2 + 17];
+        new Random(5).NextBytes(expected);
+        var random = new Random(6);
+        using (var stream = fileSystem.Create("/mem/file"))
+        {
+            int written = 0;
+            while (written < expected.Length)
+            {
+                int n = Math.Min(expected.Length - written, random.Next(3) switch { 0 => 1, 1 => random.Next(1, 5000), _ => random.Next(1, 3 << 20) });
+                if (n == 1) stream.WriteByte(expected[written]);
+                else stream.Write(expected, written, n);
+                written += n;
+            }
+            Assert.False(fileSystem.FileExists("/mem/file"));
+        }
+        Assert.Equal(expected.Length, fileSystem.Length("/mem/file"));
+        using var read = new MemoryStream();
+        using (var stream = fileSystem.OpenRead("/mem/file")) stream.CopyTo(read);
+        Assert.Equal(expected, read.ToArray());
+    }
+
     [Theory]
     [InlineData("file://{0}")]
     [InlineData("file://localhost{0}")]

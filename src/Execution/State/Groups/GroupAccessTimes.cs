@@ -22,8 +22,10 @@ public sealed class GroupAccessTimes(SnapshotEpoch epoch) : IGroupColumn
     public IGroupColumnSnapshot Capture() => new View(_times.Capture());
     public long AllocatedBytes => _times.AllocatedBytes;
 
-    private sealed class View(IStateVectorView times) : IGroupColumnSnapshot
+    private sealed class View(IStateVectorView times) : IVectorsColumnSnapshot
     {
+        public IReadOnlyList<IStateVectorView> Views => [times];
+
         public void WriteState(int group, StateRowWriter writer) => times.Write(group, writer);
     }
 }

@@ -29,39 +29,89 @@ internal sealed class GroupTableSnapshot : IDisposable
 
     public StateInfo Info => new(_table.StateId, _table.Kind, _table.Name);
 
-    private GroupEntry Entry(int group) => new(GroupEntryArena.Read(_arena, _entryOf[group]), _table.Spec.Namespaced);
-
     /// <summary>
     /// Serializes every group once, in group order, into the buffer of its key group: groups, their arena entries and their
-    /// column pages are then read in memory order (visiting them key group by key group would read each at random). A
-    /// buffer holds per entry its key, its namespace (8 bytes, namespaced tables) and its state row, each varint-length-prefixed.
+    /// column pages are then read in memory order (visiting them key group by key group would read each at random). Each
+    /// entry is encoded in place as <see cref="CanonicalSnapshotWriter.WriteEntry"/> writes it: its key, its namespace
+    /// (8 bytes, namespaced tables) and its state row, each varint-length-prefixed.
     /// </summary>
     private void Serialize()
     {
         lock (_bucketLock)
         {
             if (_buffers is not null) return;
-            var range = _table.KeyGroupRange;
             var buffers = _table.RentSnapshotBuffers();
-            bool namespaced = _table.Spec.Namespaced;
-            var row = new StateRowWriter();
-            Span<byte> ns = stackalloc byte[8];
-            for (int g = 0; g < _highWater; g++)
-            {
-                if (_entryOf[g] == GroupKeyIndex.Free) continue;
-                var entry = Entry(g);
-                row.Clear();
-                row.WriteVarULong((ulong)_columns.Length);
-                foreach (var column in _columns)
-                {
-                    int mark = row.BeginLengthPrefixed();
-                    column.WriteState(g, row);
-                    row.EndLengthPrefixed(mark);
-                }
-                if (namespaced) GroupTable.EncodeNamespace(entry.Namespace, ns);
-                buffers.Add(entry.KeyGroup - range.Start, _table.StateId, entry.Key, namespaced ? ns : ReadOnlySpan<byte>.Empty, row.Written);
-            }
+            if (FixedStateRowEncoder.TryCreate(_columns) is { } encoder) SerializeFixed(buffers, encoder);
+            else SerializeAny(buffers);
             _buffers = buffers;
+        }
+    }
+
+    /// <summary>Every column is fixed-size vectors: an entry is encoded in one go into room reserved for its longest form.</summary>
+    private void SerializeFixed(SnapshotEntryBuffers buffers, FixedStateRowEncoder encoder)
+    {
+        int firstKeyGroup = _table.KeyGroupRange.Start;
+        bool namespaced = _table.Spec.Namespaced;
+        byte idLow = (byte)_table.StateId, idHigh = (byte)(_table.StateId >> 8);
+        // Header, key length (varint of at most 5 bytes), namespace (its length and 8 bytes), row length (one byte) and row.
+        int maxEntry = 3 + 5 + 9 + 1 + encoder.MaxRowLength;
+        for (int g = 0; g < _highWater; g++)
+        {
+            uint address = _entryOf[g];
+            if (address == GroupKeyIndex.Free) continue;
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
+            var key = entry.Key;
+            var writer = buffers.For(entry.KeyGroup - firstKeyGroup);
+            var span = writer.Reserve(maxEntry + key.Length);
+            span[0] = 1;
+            span[1] = idLow;
+            span[2] = idHigh;
+            int pos = 3 + VarInt.Write(span[3..], (ulong)key.Length);
+            key.CopyTo(span[pos..]);
+            pos += key.Length;
+            if (namespaced)
+            {
+                span[pos] = 8;
+                GroupTable.EncodeNamespace(entry.Namespace, span[(pos + 1)..]);
+                pos += 9;
+            }
+            else span[pos++] = 0;
+            int row = encoder.Encode(g, span[(pos + 1)..]);
+            span[pos] = (byte)row;
+            writer.Advance(pos + 1 + row);
+        }
+    }
+
+    private void SerializeAny(SnapshotEntryBuffers buffers)
+    {
+        int firstKeyGroup = _table.KeyGroupRange.Start;
+        bool namespaced = _table.Spec.Namespaced;
+        ulong columnCount = (ulong)_columns.Length;
+        Span<byte> header = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
+        Span<byte> ns = stackalloc byte[8];
+        for (int g = 0; g < _highWater; g++)
+        {
+            uint address = _entryOf[g];
+            if (address == GroupKeyIndex.Free) continue;
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
+            var writer = buffers.For(entry.KeyGroup - firstKeyGroup);
+            writer.WriteRaw(header);
+            writer.WriteBytes(entry.Key);
+            if (namespaced)
+            {
+                GroupTable.EncodeNamespace(entry.Namespace, ns);
+                writer.WriteBytes(ns);
+            }
+            else writer.WriteByte(0);
+            int value = writer.BeginLengthPrefixed();
+            writer.WriteVarULong(columnCount);
+            foreach (var column in _columns)
+            {
+                int mark = writer.BeginLengthPrefixed();
+                column.WriteState(g, writer);
+                writer.EndLengthPrefixed(mark);
+            }
+            writer.EndLengthPrefixed(value);
         }
     }
 

@@ -37,3 +37,10 @@ public interface IGroupColumnSnapshot
 {
     void WriteState(int group, StateRowWriter writer);
 }
+
+/// <summary>A column snapshot whose state is its vectors' values in order (<see cref="IStateVectorView.Write"/> each): a
+/// snapshot of vectors that are all fixed-size is encoded by a <see cref="FixedStateRowEncoder"/>.</summary>
+internal interface IVectorsColumnSnapshot : IGroupColumnSnapshot
+{
+    IReadOnlyList<IStateVectorView> Views { get; }
+}

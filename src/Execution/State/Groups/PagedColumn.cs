@@ -44,7 +44,7 @@ public sealed class PagedColumn<T> where T : unmanaged
                 Array.Resize(ref _pages, _pages.Length * 2);
                 Array.Resize(ref _pageEpochs, _pageEpochs.Length * 2);
             }
-            var page = new T[PageSize];
+            var page = GC.AllocateArray<T>(PageSize, pinned: true);
             if (!EqualityComparer<T>.Default.Equals(_default, default)) page.AsSpan().Fill(_default);
             _pages[_pageCount] = page;
             _pageEpochs[_pageCount] = _epoch.Current;
@@ -92,7 +92,12 @@ public sealed class PagedColumn<T> where T : unmanaged
 
     private void Own(int page)
     {
-        if (_epoch.HasPending) _pages[page] = (T[])_pages[page].Clone();
+        if (_epoch.HasPending)
+        {
+            var copy = GC.AllocateUninitializedArray<T>(PageSize, pinned: true);
+            _pages[page].CopyTo(copy, 0);
+            _pages[page] = copy;
+        }
         _pageEpochs[page] = _epoch.Current;
     }
 
@@ -114,4 +119,7 @@ public readonly struct PagedColumnView<T>(T[][] pages) where T : unmanaged
     public T this[int index] => pages[index >> PagedColumn<T>.PageShift][index & PagedColumn<T>.PageMask];
 
     public int Capacity => pages.Length << PagedColumn<T>.PageShift;
+
+    /// <summary>The captured pages (read-only by contract: a pending snapshot's pages are never written).</summary>
+    internal T[][] Pages => pages;
 }

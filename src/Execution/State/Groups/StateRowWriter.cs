@@ -63,32 +63,41 @@ public sealed class StateRowWriter
     /// <summary>Reserves room for a varint length written later by <see cref="EndLengthPrefixed"/>; returns the mark.</summary>
     internal int BeginLengthPrefixed()
     {
-        Ensure(5);
-        int mark = Length;
-        Length += 5;
-        return mark;
+        Ensure(1);
+        return Length++;
     }
 
-    /// <summary>Writes the length of what followed <paramref name="mark"/> as a varint in front of it (moving it down when the
-    /// varint is shorter than the 5 bytes reserved).</summary>
+    /// <summary>Writes the length of what followed <paramref name="mark"/> as a varint in front of it. One byte was reserved:
+    /// the common short state (under 128 bytes) is not moved; a longer one moves up to make room for its longer prefix.</summary>
     internal void EndLengthPrefixed(int mark)
     {
-        int start = mark + 5;
+        int start = mark + 1;
         int length = Length - start;
         if (length < 0x80)
         {
-            // The common short state: a one-byte prefix, the state moved down 4 bytes.
             _buffer[mark] = (byte)length;
-            _buffer.AsSpan(start, length).CopyTo(_buffer.AsSpan(mark + 1));
-            Length = mark + 1 + length;
             return;
         }
-        Span<byte> prefix = stackalloc byte[5];
-        int n = VarInt.Write(prefix, (ulong)length);
-        prefix[..n].CopyTo(_buffer.AsSpan(mark));
-        if (n < 5) _buffer.AsSpan(start, length).CopyTo(_buffer.AsSpan(mark + n));
+        int n = VarInt.Size((ulong)length);
+        Ensure(n - 1);
+        _buffer.AsSpan(start, length).CopyTo(_buffer.AsSpan(mark + n));
+        VarInt.Write(_buffer, mark, (ulong)length);
         Length = mark + n + length;
     }
+
+    /// <summary>Room for at least <paramref name="length"/> bytes after what was written, to fill and then
+    /// <see cref="Advance"/> over.</summary>
+    internal Span<byte> Reserve(int length)
+    {
+        Ensure(length);
+        return _buffer.AsSpan(Length);
+    }
+
+    /// <summary>Counts <paramref name="length"/> bytes filled in through <see cref="Reserve"/> as written.</summary>
+    internal void Advance(int length) => Length += length;
+
+    /// <summary>Bytes held by the buffer.</summary>
+    public int Capacity => _buffer.Length;
 
     private void Ensure(int extra)
     {

@@ -21,6 +21,29 @@ public interface IStateVectorView
     void Write(int group, StateRowWriter writer);
 }
 
+/// <summary>A captured vector of one fixed-size value per group, which a <see cref="FixedStateRowEncoder"/> reads from its
+/// pages directly (no call per group).</summary>
+internal interface IFixedStateVectorView : IStateVectorView
+{
+    FixedStateKind Kind { get; }
+
+    /// <summary>The captured pages: <c>long[][]</c>, <c>double[][]</c>, <c>Int128[][]</c> or <c>byte[][]</c> by <see cref="Kind"/>.</summary>
+    Array Pages { get; }
+}
+
+/// <summary>The encodings of <see cref="IFixedStateVectorView"/>s in a state row.</summary>
+internal enum FixedStateKind : byte
+{
+    /// <summary>Zig-zag varint of a 64-bit integer (1–10 bytes).</summary>
+    Int64,
+    /// <summary>8 bytes, little-endian.</summary>
+    Double,
+    /// <summary>16 bytes, little-endian.</summary>
+    Int128,
+    /// <summary>1 byte.</summary>
+    Byte,
+}
+
 /// <summary>A 64-bit integer per group (counts, integer sums, integer-backed values), encoded as a zig-zag varint.</summary>
 public sealed class Int64Vector(SnapshotEpoch epoch, long initial = 0) : StateVector
 {
@@ -36,8 +59,11 @@ public sealed class Int64Vector(SnapshotEpoch epoch, long initial = 0) : StateVe
     public override IStateVectorView Capture() => new View(Values.Capture());
     public override long AllocatedBytes => Values.AllocatedBytes;
 
-    private sealed class View(PagedColumnView<long> values) : IStateVectorView
+    private sealed class View(PagedColumnView<long> values) : IFixedStateVectorView
     {
+        public FixedStateKind Kind => FixedStateKind.Int64;
+        public Array Pages => values.Pages;
+
         public void Write(int group, StateRowWriter writer) => writer.WriteVarLong(values[group]);
     }
 }
@@ -57,8 +83,11 @@ public sealed class DoubleVector(SnapshotEpoch epoch, double initial = 0) : Stat
     public override IStateVectorView Capture() => new View(Values.Capture());
     public override long AllocatedBytes => Values.AllocatedBytes;
 
-    private sealed class View(PagedColumnView<double> values) : IStateVectorView
+    private sealed class View(PagedColumnView<double> values) : IFixedStateVectorView
     {
+        public FixedStateKind Kind => FixedStateKind.Double;
+        public Array Pages => values.Pages;
+
         public void Write(int group, StateRowWriter writer) => writer.WriteDouble(values[group]);
     }
 }
@@ -78,8 +107,11 @@ public sealed class Int128Vector(SnapshotEpoch epoch) : StateVector
     public override IStateVectorView Capture() => new View(Values.Capture());
     public override long AllocatedBytes => Values.AllocatedBytes;
 
-    private sealed class View(PagedColumnView<Int128> values) : IStateVectorView
+    private sealed class View(PagedColumnView<Int128> values) : IFixedStateVectorView
     {
+        public FixedStateKind Kind => FixedStateKind.Int128;
+        public Array Pages => values.Pages;
+
         public void Write(int group, StateRowWriter writer) => writer.WriteInt128(values[group]);
     }
 }
@@ -99,8 +131,11 @@ public sealed class ByteVector(SnapshotEpoch epoch, byte initial = 0) : StateVec
     public override IStateVectorView Capture() => new View(Values.Capture());
     public override long AllocatedBytes => Values.AllocatedBytes;
 
-    private sealed class View(PagedColumnView<byte> values) : IStateVectorView
+    private sealed class View(PagedColumnView<byte> values) : IFixedStateVectorView
     {
+        public FixedStateKind Kind => FixedStateKind.Byte;
+        public Array Pages => values.Pages;
+
         public void Write(int group, StateRowWriter writer) => writer.WriteByte(values[group]);
     }
 }

@@ -1,0 +1,120 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Execution.Aggregates;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.State;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Tests.Harness;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Tests.State;
+
+/// <summary>
+/// A hashmap group table's snapshot holds, per group, exactly the entry the canonical format defines: key = the serialized
+/// key, user key = the encoded namespace (empty when not namespaced), value = the table's state row of the group
+/// (<see cref="GroupTable.WriteRow"/>), in its key group. Columns of fixed-size vectors are encoded from their pages in one go,
+/// other columns through their <see cref="IGroupColumnSnapshot"/>; both must give these bytes.
+/// </summary>
+public sealed class GroupTableSnapshotTests
+{
+    public static TheoryData<string, bool> Cases => new()
+    {
+        // COUNT, SUM, AVG, MAX over BIGINT, DOUBLE and DECIMAL: fixed-size vectors only (varints, 8, 16 and 1 byte).
+        { "fixed", false },
+        { "fixed", true },
+        // A retracting MAX keeps its values' counts: encoded column by column.
+        { "mixed", false },
+        // ARRAY_AGG of many values: states over 128 bytes, whose length prefixes take more than one byte.
+        { "long", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_group_is_written_as_its_key_namespace_and_state_row(string columns, bool namespaced)
+    {
+        using var backend = StateTestSupport.Create("hashmap", false, new(0, 127));
+        var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt], namespaced));
+        var specs = Columns(columns);
+        var accumulators = specs.Select(spec => table.AddColumn(spec.Create)).ToArray();
+        var serializer = new KeySerializer([0]);
+        var expected = new Dictionary<(string Key, long Namespace), (int KeyGroup, int Group)>();
+        var random = new Random(11);
+        long[] extremes = [long.MinValue, long.MaxValue, 0, -1, 1, 63, 64, -64, -65, 1L << 40];
+        int[] keyColumns = [0];
+        // Few keys for long states (about 50 values a group).
+        int distinct = columns == "long" ? 20 : 500;
+        for (int round = 0; round < 30; round++)
+        {
+            var rows = new List<(long?, long?, RowKind)>();
+            for (int i = 0; i < 200; i++)
+                rows.Add((random.Next(2) == 0 ? random.Next(distinct) : extremes[random.Next(extremes.Length)], extremes[random.Next(extremes.Length)] + random.Next(3), RowKind.Insert));
+            var batch = TestBatches.KeyValues(rows).Data;
+            long ns = namespaced ? (round % 4 - 2) * 1_000_000L : 0;
+            var groups = namespaced ? table.Resolve(batch, keyColumns, ns) : table.Resolve(batch, keyColumns);
+            var values = (Int64Array)batch.Column(1);
+            var doubles = new DoubleArray.Builder();
+            var decimals = new Decimal128Array.Builder(new Decimal128Type(20, 2));
+            for (int i = 0; i < values.Length; i++)
+            {
+                doubles.Append(values.GetValue(i)!.Value / 3.0);
+                decimals.Append((decimal)(values.GetValue(i)!.Value % 1_000_000_000_000) / 100m);
+            }
+            IArrowArray[] arguments = [values, doubles.Build(), decimals.Build()];
+            for (int c = 0; c < specs.Length; c++)
+            {
+                var argumentType = specs[c].ArgumentTypes.FirstOrDefault();
+                IArrowArray[] argument = argumentType is null ? [] : [arguments[argumentType.Kind switch { SqlTypeKind.Double => 1, SqlTypeKind.Decimal => 2, _ => 0 }]];
+                accumulators[c].Update(argument, groups.Groups, default);
+            }
+            var keyGroups = new int[batch.Length];
+            serializer.ComputeKeyGroups(batch, StateTestSupport.MaxParallelism, keyGroups);
+            for (int i = 0; i < batch.Length; i++)
+                expected[(Convert.ToHexString(serializer.Serialize(batch, i)), ns)] = (keyGroups[i], groups.Groups[i]);
+        }
+
+        var storage = StateTestSupport.MemoryStorage();
+        var checkpoint = StateTestSupport.Checkpoint(storage, 1, [backend]);
+        var handle = checkpoint.Metadata.Operators[0].Subtasks[0].Keyed!;
+        var written = new Dictionary<(string Key, long Namespace), (int KeyGroup, string Value)>();
+        CanonicalSnapshotReader.Read(checkpoint.ReadAll(handle.Files[0]), "t", handle, new KeyGroupRange(0, 127), (state, keyGroup, key, userKey, value) =>
+        {
+            Assert.Equal("t", state.Name);
+            Assert.Equal(namespaced ? 8 : 0, userKey.Length);
+            Assert.True(written.TryAdd((Convert.ToHexString(key), GroupTable.DecodeNamespace(userKey)), (keyGroup, Convert.ToHexString(value))));
+        });
+
+        Assert.Equal(table.Count, written.Count);
+        Assert.Equal(expected.Count, written.Count);
+        foreach (var (id, (keyGroup, group)) in expected)
+        {
+            Assert.True(written.TryGetValue(id, out var entry), $"group of key {id.Key} (namespace {id.Namespace}) is missing");
+            Assert.Equal(keyGroup, entry.KeyGroup);
+            Assert.Equal(Convert.ToHexString(table.WriteRow(group)), entry.Value);
+        }
+    }
+
+    private static AccumulatorSpec[] Columns(string kind) => kind switch
+    {
+        "fixed" =>
+        [
+            new(AggregateFunction.Count, [], SqlType.BigInt.AsNotNull()),
+            new(AggregateFunction.Sum, [SqlType.BigInt], SqlType.BigInt),
+            new(AggregateFunction.Avg, [SqlType.BigInt], SqlType.BigInt),
+            new(AggregateFunction.Max, [SqlType.BigInt], SqlType.BigInt),
+            new(AggregateFunction.Sum, [SqlType.Double], SqlType.Double),
+            new(AggregateFunction.Sum, [SqlType.Decimal(20, 2)], SqlType.Decimal(38, 2)),
+        ],
+        "mixed" =>
+        [
+            new(AggregateFunction.Count, [], SqlType.BigInt.AsNotNull()),
+            new(AggregateFunction.Max, [SqlType.BigInt], SqlType.BigInt, Retracting: true),
+            new(AggregateFunction.Sum, [SqlType.BigInt], SqlType.BigInt),
+        ],
+        _ =>
+        [
+            new(AggregateFunction.Sum, [SqlType.BigInt], SqlType.BigInt),
+            new(AggregateFunction.ArrayAgg, [SqlType.BigInt], SqlType.Array(SqlType.BigInt)),
+        ],
+    };
+}
