@@ -24,11 +24,13 @@ public static class ShellProcess
 
     /// <summary>
     /// Runs a program with an empty, closed stdin, collecting stdout and stderr; on timeout kills
-    /// its whole process tree.
+    /// its whole process tree. The program runs in a session of its own (<c>setsid</c>, which execs it in place, so the
+    /// process is the program), and a timeout kills that process group first: a walk of the process tree alone could
+    /// miss a child forked while the walk ran, which on a loaded machine survived the kill.
     /// </summary>
     public static async Task<ShellRun> RunProcessAsync(string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
-        var start = ProcessStart.Redirected(program, arguments, workingDirectory);
+        var start = ProcessStart.Redirected("setsid", [program, .. arguments], workingDirectory);
 
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
@@ -52,6 +54,7 @@ public static class ShellProcess
             catch (OperationCanceledException)
             {
                 timedOut = true;
+                _ = Kill(-process.Id, SigKill);
                 try { process.Kill(entireProcessTree: true); }
                 catch (InvalidOperationException) { /* exited meanwhile */ }
                 // Bounded: a descendant that escaped the kill could hold the pipes open forever.
@@ -64,4 +67,9 @@ public static class ShellProcess
         lock (stderr) e = stderr.ToString();
         return new ShellRun(timedOut || !process.HasExited ? -1 : process.ExitCode, o, e, timedOut, stopwatch.Elapsed);
     }
+
+    private const int SigKill = 9;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }
