@@ -48,7 +48,9 @@ internal sealed class CheckpointCoordinator : IDisposable
         _ports = ports;
         _failJob = failJob;
         _finishStoppedJob = finishStoppedJob;
-        _interval = configuration.Get(CheckpointingOptions.Interval) is { } i && i > TimeSpan.Zero ? i : null;
+        // Flink takes no checkpoints of a batch job: a failed batch job runs again from the start.
+        bool batch = string.Equals(configuration.Get(CoreOptions.RuntimeMode), "batch", StringComparison.OrdinalIgnoreCase);
+        _interval = !batch && configuration.Get(CheckpointingOptions.Interval) is { } i && i > TimeSpan.Zero ? i : null;
         _timeout = configuration.Get(CheckpointingOptions.Timeout);
         _minPause = configuration.Get(CheckpointingOptions.MinPause);
         _maxConcurrent = Math.Max(1, configuration.Get(CheckpointingOptions.MaxConcurrentCheckpoints));
