@@ -64,7 +64,7 @@ public sealed class SqlPlanner
             case ExplainStatement explain:
                 return Explain(explain, configuration);
         }
-        return _ddl.TryExecute(statement)
+        return _ddl.TryExecute(statement, BatchModeCheck.IsBatch(configuration))
             ?? throw Unsupported.Feature($"{StatementName(statement)} in the planner (the session handles it)", statement.Span);
     }
 
@@ -80,7 +80,7 @@ public sealed class SqlPlanner
         {
             case QueryStatement query:
             {
-                var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors).Bind(query.Query));
+                var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(query.Query));
                 var planner = new PhysicalPlanner(Connectors, configuration);
                 var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run([optimizer.Optimize(bound)]).Select(optimizer.Fuse).ToList()), [query.Span]);
                 string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";
@@ -102,7 +102,7 @@ public sealed class SqlPlanner
 
     private Compilation CompileInserts(IReadOnlyList<InsertStatement> inserts, Configuration configuration, LogicalOptimizer optimizer)
     {
-        var binder = new InsertBinder(Catalog, Connectors);
+        var binder = new InsertBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration));
         var bound = new List<LogicalNode>();
         var optimized = new List<LogicalNode>();
         var targets = new List<string>();
@@ -129,7 +129,7 @@ public sealed class SqlPlanner
     private Compilation CompileCreateTableAs(CreateTableStatement s, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
     {
         string name = ObjectNames.Resolve(s.Name);
-        var query = new QueryBinder(Catalog, Connectors).Bind(s.AsQuery!);
+        var query = new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(s.AsQuery!);
         bool create = true;
         if (Catalog.Contains(name))
         {

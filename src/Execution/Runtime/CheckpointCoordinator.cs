@@ -25,6 +25,7 @@ internal sealed class CheckpointCoordinator : IDisposable
     private readonly Action<Exception> _failJob;
     private readonly Action _finishStoppedJob;
     private readonly TimeSpan? _interval;
+    private readonly bool _batch;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _minPause;
     private readonly int _maxConcurrent;
@@ -48,7 +49,9 @@ internal sealed class CheckpointCoordinator : IDisposable
         _ports = ports;
         _failJob = failJob;
         _finishStoppedJob = finishStoppedJob;
-        _interval = configuration.Get(CheckpointingOptions.Interval) is { } i && i > TimeSpan.Zero ? i : null;
+        // Flink takes no checkpoints of a batch job: a failed batch job runs again from the start.
+        _batch = string.Equals(configuration.Get(CoreOptions.RuntimeMode), "batch", StringComparison.OrdinalIgnoreCase);
+        _interval = !_batch && configuration.Get(CheckpointingOptions.Interval) is { } i && i > TimeSpan.Zero ? i : null;
         _timeout = configuration.Get(CheckpointingOptions.Timeout);
         _minPause = configuration.Get(CheckpointingOptions.MinPause);
         _maxConcurrent = Math.Max(1, configuration.Get(CheckpointingOptions.MaxConcurrentCheckpoints));
@@ -61,6 +64,11 @@ internal sealed class CheckpointCoordinator : IDisposable
     /// <summary>Whether checkpoints are taken periodically (<c>execution.checkpointing.interval</c> is set): then a sink
     /// commits what it wrote after its last barrier only when a checkpoint covers its end of input.</summary>
     public bool PeriodicCheckpointing => _interval is not null;
+
+    /// <summary>Batch mode: a sink commits only when every subtask of the job has ended its input (told by a
+    /// <see cref="NotifyCheckpointComplete"/> that covers its end of input, with no checkpoint behind it), so a job killed
+    /// before its end leaves no sink's output visible and a rerun from the start repeats none.</summary>
+    public bool CommitsWhenJobEnds => _batch;
 
     /// <summary>Starts the periodic trigger (when an interval is set).</summary>
     public void Start()
@@ -212,6 +220,11 @@ internal sealed class CheckpointCoordinator : IDisposable
     /// waits for the next periodic one; nothing can change any more, so there is no reason to).</summary>
     private void TriggerFinalCheckpointIfDue()
     {
+        if (_batch)
+        {
+            NotifyCommitsAtJobEnd();
+            return;
+        }
         lock (_lock)
         {
             if (_shutdown.IsCancellationRequested || _stopping || _triggeringSuspended || !AllFinished() || !AnyAwaitingFinalCommit()) return;
@@ -221,6 +234,22 @@ internal sealed class CheckpointCoordinator : IDisposable
         // The outcome is recorded by the coordinator itself; a failed final checkpoint is retried by the periodic trigger.
         _ = TriggerAsync(CheckpointKind.Checkpoint, null, drain: false).ContinueWith(static t => _ = t.Exception,
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Batch mode, once every subtask has finished: tells each sink waiting for its final commit to commit.</summary>
+    private void NotifyCommitsAtJobEnd()
+    {
+        lock (_lock)
+        {
+            if (_shutdown.IsCancellationRequested || !AllFinished()) return;
+            foreach (var port in _ports)
+            {
+                if (!port.AwaitsFinalCommit || port.Exited || port.FinalCommitNotified) continue;
+                port.FinalCommitNotified = true;
+                // A commit that fails fails its subtask, and so the job; nothing to record here.
+                port.Mailbox.Post(new NotifyCheckpointComplete(Operators.SinkOperator.EndOfInputCheckpointId, CoversEndOfInput: true, static (_, _) => { }));
+            }
+        }
     }
 
     private async Task ExpireAsync(PendingCheckpoint pending)

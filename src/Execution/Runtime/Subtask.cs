@@ -97,9 +97,10 @@ internal sealed class Subtask
             _endedInput = true;
             // A sink's output since its last barrier is committed by a checkpoint that holds the sink's final state (and so
             // the sources' ends): committed any earlier, a failure before that checkpoint would replay and repeat it.
-            // Without periodic checkpoints there is no such checkpoint, and it commits now, as Flink does.
+            // Without periodic checkpoints there is no such checkpoint, and it commits now, as Flink does. In batch mode it
+            // commits when the whole job has ended (CommitsWhenJobEnds).
             bool commits = _chain[^1] is SinkOperator;
-            bool awaitsFinalCommit = commits && _port is not null && _coordinator!.PeriodicCheckpointing;
+            bool awaitsFinalCommit = commits && _port is not null && (_coordinator!.PeriodicCheckpointing || _coordinator.CommitsWhenJobEnds);
             if (commits && !awaitsFinalCommit) await CommitAsync(SinkOperator.EndOfInputCheckpointId, cancellationToken).ConfigureAwait(false);
             if (_port is not null)
             {

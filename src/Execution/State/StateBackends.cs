@@ -5,7 +5,9 @@ using StreamSql.Sql.Planner.Config;
 
 namespace StreamSql.Execution.State;
 
-/// <summary>Creates the keyed state backend <c>state.backend.type</c> (or <c>state.backend</c>) names.</summary>
+/// <summary>Creates the keyed state backend <c>state.backend.type</c> (or <c>state.backend</c>) names. In batch mode the
+/// option is ignored, as Flink ignores the state backend of a batch job: state lives in memory (hashmap) for the job's one
+/// run, and an aggregation reads all of its groups back at end of input.</summary>
 public static class StateBackends
 {
     /// <summary>A fresh, empty backend for subtask <paramref name="subtaskIndex"/> of <paramref name="parallelism"/>.</summary>
@@ -14,7 +16,8 @@ public static class StateBackends
         int maxParallelism, RocksDbResources? resources = null)
     {
         var range = KeyGroupRange.ForSubtask(subtaskIndex, parallelism, maxParallelism);
-        switch (configuration.Get(CheckpointingOptions.StateBackend))
+        bool batch = string.Equals(configuration.Get(CoreOptions.RuntimeMode), "batch", StringComparison.OrdinalIgnoreCase);
+        switch (batch ? "hashmap" : configuration.Get(CheckpointingOptions.StateBackend))
         {
             case "rocksdb":
                 var root = configuration.Get(CheckpointingOptions.RocksDbLocalDirectory) ?? Path.Combine(Path.GetTempPath(), "streamsql-rocksdb");

@@ -38,9 +38,13 @@ internal sealed class AggregateBinder
     /// <summary>Column indexes standing for window properties until the number of calls is known (then they follow the calls).</summary>
     private const int PropertyPlaceholder = 1 << 24;
 
-    public AggregateBinder(Scope scope)
+    private readonly bool _batchMode;
+
+    /// <param name="batchMode">Batch mode: a group window takes any TIMESTAMP column (Flink's batch group windows).</param>
+    public AggregateBinder(Scope scope, bool batchMode = false)
     {
         _scope = scope;
+        _batchMode = batchMode;
         _rowBinder = new ExpressionBinder(scope);
         _argumentBinder = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
     }
@@ -287,11 +291,12 @@ internal sealed class AggregateBinder
                 _ => "TUMBLE takes a time attribute and a size: TUMBLE(time_attr, INTERVAL size)",
             }, call.Span);
         var time = new ExpressionBinder(_scope, aggregateMisplaced: "Aggregate expression is illegal in GROUP BY clause").Bind(call.Arguments[0]);
-        if (time is not InputRef || !time.Type.IsTimeAttribute)
+        if (time is InputRef) WindowArguments.CheckNotProcessingTimeInBatch(time.Type, _batchMode, call.Arguments[0].Span);
+        if (time is not InputRef || !WindowArguments.IsWindowTime(time.Type, _batchMode))
         {
             string column = call.Arguments[0] is ColumnReference c ? c.Name : call.Arguments[0].ToString() ?? "";
             throw new SqlValidationException($"Window can only be defined on a time attribute column, but is type of {time.Type.WithoutTimeAttribute()}."
-                + WindowArguments.TimeAttributeHint(column, time.Type), call.Arguments[0].Span);
+                + WindowArguments.TimeAttributeHint(column, time.Type, _batchMode), call.Arguments[0].Span);
         }
         WindowSpec window = name switch
         {

@@ -19,11 +19,13 @@ internal sealed class InsertBinder
 {
     private readonly TableCatalog _catalog;
     private readonly IConnectorCatalog _connectors;
+    private readonly bool _batchMode;
 
-    public InsertBinder(TableCatalog catalog, IConnectorCatalog connectors)
+    public InsertBinder(TableCatalog catalog, IConnectorCatalog connectors, bool batchMode = false)
     {
         _catalog = catalog;
         _connectors = connectors;
+        _batchMode = batchMode;
     }
 
     public LogicalSink Bind(InsertStatement insert)
@@ -42,7 +44,7 @@ internal sealed class InsertBinder
         if (descriptor is not null && !descriptor.SupportsSink)
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
 
-        var query = new QueryBinder(_catalog, _connectors).Bind(insert.Source);
+        var query = new QueryBinder(_catalog, _connectors, _batchMode).Bind(insert.Source);
         // Declaration order, as the query (or the column list) gives them.
         var sinkColumns = table.Columns.Where(c => c is PhysicalColumn or MetadataColumn { IsVirtual: false }).ToList();
         foreach (var column in table.PersistedMetadataColumns)

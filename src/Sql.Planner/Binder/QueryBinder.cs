@@ -22,12 +22,15 @@ internal sealed class QueryBinder
 
     private readonly TableCatalog _catalog;
     private readonly IConnectorCatalog? _connectors;
+    private readonly bool _batchMode;
 
     /// <param name="connectors">When given, tables whose connector cannot be read (sink-only) are refused in FROM.</param>
-    public QueryBinder(TableCatalog catalog, IConnectorCatalog? connectors = null)
+    /// <param name="batchMode"><c>'execution.runtime-mode' = 'batch'</c>: windows take any TIMESTAMP column, as Flink's batch mode.</param>
+    public QueryBinder(TableCatalog catalog, IConnectorCatalog? connectors = null, bool batchMode = false)
     {
         _catalog = catalog;
         _connectors = connectors;
+        _batchMode = batchMode;
     }
 
     public LogicalNode Bind(Query query) => Bind(query, null);
@@ -94,7 +97,7 @@ internal sealed class QueryBinder
             throw new SqlValidationException("OPERATOR_ID names the stateful operator of its SELECT, but this SELECT has no aggregation or DISTINCT",
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         var projected = aggregates
-            ? new AggregateBinder(scope).Bind(s, input, pinnedId)
+            ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
             : BindProjection(s, input, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"));
         if (!s.Distinct) return projected;
         // SELECT DISTINCT: an aggregation grouped by every column, as Flink plans it.
@@ -253,7 +256,7 @@ internal sealed class QueryBinder
             {
                 string name = tf.Call.Name.Last.ToUpperInvariant();
                 if (!WindowTableFunctionBinder.IsWindowFunction(name) || tf.Lateral) throw Unsupported.Feature($"table function {name}", tf.Span);
-                var node = Rename(WindowTableFunctionBinder.Bind(tf, table => BindFrom(table, ctes)), tf.ColumnAliases, tf.Span);
+                var node = Rename(WindowTableFunctionBinder.Bind(tf, table => BindFrom(table, ctes), _batchMode), tf.ColumnAliases, tf.Span);
                 return (node, tf.Alias?.Value);
             }
             case UnnestTableReference u:
@@ -317,7 +320,7 @@ internal sealed class QueryBinder
         try
         {
             // A view's spans point into the script that created it; errors are reported at the reference instead.
-            node = new QueryBinder(_catalog, _connectors).Bind(view.Query);
+            node = new QueryBinder(_catalog, _connectors, _batchMode).Bind(view.Query);
         }
         catch (SqlValidationException e)
         {

@@ -18,9 +18,25 @@ internal static class WindowArguments
         _ => "SESSION(TABLE table_name [PARTITION BY (keycols, ...)], DESCRIPTOR(timecol), datetime interval)",
     };
 
+    /// <summary>Whether a column of <paramref name="type"/> can be a window's time column: a time attribute in streaming mode;
+    /// in batch mode any TIMESTAMP or TIMESTAMP_LTZ (there is no watermark to wait for: every window fires at end of input),
+    /// but not a processing-time column, which Flink's batch mode refuses too.</summary>
+    public static bool IsWindowTime(SqlType type, bool batchMode) =>
+        batchMode ? type.IsTimestamp && !type.IsProctime : type.IsTimeAttribute;
+
+    /// <summary>Batch mode refuses windows over processing time, as Flink's batch planner does (the rows of a bounded table
+    /// have no arrival time to window by).</summary>
+    public static void CheckNotProcessingTimeInBatch(SqlType type, bool batchMode, SourceSpan span)
+    {
+        if (batchMode && type.IsProctime)
+            throw new SqlValidationException("Processing time Window TableFunction is not supported yet. In batch mode a window needs a TIMESTAMP or TIMESTAMP_LTZ column of the rows, not PROCTIME()", span);
+    }
+
     /// <summary>What to do when a column is not a time attribute: say whether a watermark or a time type is missing.</summary>
-    public static string TimeAttributeHint(string column, SqlType type) =>
-        type.IsTimestamp && type.Precision <= 3
+    public static string TimeAttributeHint(string column, SqlType type, bool batchMode = false) =>
+        batchMode
+            ? $" Column '{column}' is not a time column: in batch mode windows need a TIMESTAMP or TIMESTAMP_LTZ column."
+        : type.IsTimestamp && type.Precision <= 3
             ? $" Column '{column}' has no watermark: declare WATERMARK FOR {column} AS ... on its table for event-time windows, or window on a processing-time column (pt AS PROCTIME())."
             : $" Column '{column}' is not a time column: windows need an event-time column (TIMESTAMP(3) or TIMESTAMP_LTZ(3) with a WATERMARK) or a processing-time column (PROCTIME()).";
 

@@ -16,7 +16,11 @@ internal static class WindowTableFunctionBinder
     public static bool IsWindowFunction(string name) => name is "TUMBLE" or "HOP" or "CUMULATE" or "SESSION";
 
     /// <param name="bindTable">Binds the TABLE argument (a table, view, CTE or subquery) with its qualifier.</param>
-    public static LogicalWindowTableFunction Bind(TableFunctionReference tf, Func<TableReference, (LogicalNode Node, string? Qualifier)> bindTable)
+    /// <param name="batchMode">Batch mode: the time column may be any TIMESTAMP or TIMESTAMP_LTZ column, with or without a
+    /// watermark (Flink: "In batch mode, the time attribute field of a window table-valued function must be an attribute of
+    /// type TIMESTAMP or TIMESTAMP_LTZ").</param>
+    public static LogicalWindowTableFunction Bind(TableFunctionReference tf, Func<TableReference, (LogicalNode Node, string? Qualifier)> bindTable,
+        bool batchMode = false)
     {
         string name = tf.Call.Name.Last.ToUpperInvariant();
         var parameters = name switch
@@ -45,10 +49,11 @@ internal static class WindowTableFunctionBinder
         if (timeColumn < 0)
             throw new SqlValidationException($"Column '{timeName.Value}' not found in the table of {name}{NameSuggestion.Hint(timeName.Value, input.Schema.Fields.Select(f => f.Name))}", timeName.Span);
         var timeType = input.Schema[timeColumn].Type;
-        if (!timeType.IsTimeAttribute)
+        WindowArguments.CheckNotProcessingTimeInBatch(timeType, batchMode, timeName.Span);
+        if (!WindowArguments.IsWindowTime(timeType, batchMode))
             throw new SqlValidationException(
                 $"The window function {WindowArguments.Signature(name)} requires the timecol to be a time attribute type, but is {timeType}."
-                + WindowArguments.TimeAttributeHint(input.Schema[timeColumn].Name, timeType), timeName.Span);
+                + WindowArguments.TimeAttributeHint(input.Schema[timeColumn].Name, timeType, batchMode), timeName.Span);
 
         WindowSpec window = name switch
         {

@@ -22,10 +22,11 @@ internal sealed class CatalogStatementExecutor
         _options = new ConnectorOptionValidator(connectors);
     }
 
-    public PlanResult? TryExecute(Statement statement) => statement switch
+    /// <param name="batchMode">Batch mode: a view's query is validated as a batch query (windows on any TIMESTAMP column).</param>
+    public PlanResult? TryExecute(Statement statement, bool batchMode = false) => statement switch
     {
         CreateTableStatement s => CreateTable(s),
-        CreateViewStatement s => CreateView(s),
+        CreateViewStatement s => CreateView(s, batchMode),
         DropStatement s => Drop(s),
         AlterTableStatement s => Alter(s),
         ShowStatement s => Show(s),
@@ -57,7 +58,7 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
-    private PlanResult CreateView(CreateViewStatement s)
+    private PlanResult CreateView(CreateViewStatement s, bool batchMode)
     {
         string name = ObjectNames.Resolve(s.Name);
         if (_catalog.Contains(name))
@@ -65,7 +66,7 @@ internal sealed class CatalogStatementExecutor
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
             throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
         }
-        var node = new QueryBinder(_catalog, _connectors).Bind(s.Query);
+        var node = new QueryBinder(_catalog, _connectors, batchMode).Bind(s.Query);
         var schema = node.Schema;
         var names = s.ColumnNames.Select(c => c.Value).ToList();
         if (names.Count > 0)

@@ -21,7 +21,8 @@ public sealed record LogicalWindowAggregate(
 
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
-    public bool IsEventTime => Input.Schema[TimeColumn].Type.IsRowtime;
+    /// <summary>Event time unless the column is processing time (in batch mode a plain TIMESTAMP column is event time).</summary>
+    public bool IsEventTime => !Input.Schema[TimeColumn].Type.IsProctime;
 
     /// <summary>The name and type of a window property column for a time attribute of <paramref name="time"/>.</summary>
     public static Field PropertyField(WindowProperty property, SqlType time, string name)

@@ -16,7 +16,8 @@ public sealed record LogicalWindowTableFunction(LogicalNode Input, WindowSpec Wi
     /// <summary>Where the call is written, for errors found when it is planned.</summary>
     public Parser.SourceSpan Span { get; init; } = Parser.SourceSpan.None;
 
-    public bool IsEventTime => Input.Schema[TimeColumn].Type.IsRowtime;
+    /// <summary>Event time unless the column is processing time (in batch mode a plain TIMESTAMP column is event time).</summary>
+    public bool IsEventTime => !Input.Schema[TimeColumn].Type.IsProctime;
 
     public int WindowStart => Input.Schema.Count;
     public int WindowEnd => Input.Schema.Count + 1;

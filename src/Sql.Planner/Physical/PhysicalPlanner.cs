@@ -10,7 +10,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <list type="number">
 /// <item><see cref="LogicalToPhysical"/>: one operator per logical node, parallelism chosen.</item>
 /// <item><see cref="SubplanReuse"/>: equal sub-plans become one (views, CTEs, statement sets read a source once).</item>
-/// <item><see cref="ChangelogInference"/>: changelog traits; sinks refuse changes they cannot take; <see cref="BatchModeCheck"/>.</item>
+/// <item><see cref="BatchModeCheck"/> (batch mode: bounded insert-only tables, aggregations emit final rows), then
+/// <see cref="ChangelogInference"/>: changelog traits; sinks refuse changes they cannot take.</item>
 /// <item><see cref="MiniBatchAssignment"/> and <see cref="TwoPhaseAggregation"/>: mini-batches, local/global aggregation.</item>
 /// <item><see cref="EnforceDistribution"/>: exchanges where a required distribution is not met.</item>
 /// <item><see cref="StableIds"/> and <see cref="JobGraphBuilder"/>.</item>
@@ -33,9 +34,11 @@ internal sealed class PhysicalPlanner
         var translator = new LogicalToPhysical(_connectors, _configuration);
         IReadOnlyList<PhysicalNode> plan = roots.Select((root, i) => translator.Translate(root, rootSpans[i])).ToList();
         plan = SubplanReuse.Run(plan);
+        plan = BatchModeCheck.Prepare(plan, _configuration, rootSpans);
         plan = ChangelogInference.Run(plan, rootSpans);
         BatchModeCheck.Run(plan, _configuration, rootSpans);
-        plan = MiniBatchAssignment.Run(plan, _configuration, rootSpans[0]);
+        // Flink's batch mode has no mini-batches: its aggregations see all of their input before they emit.
+        if (!BatchModeCheck.IsBatch(_configuration)) plan = MiniBatchAssignment.Run(plan, _configuration, rootSpans[0]);
         plan = TwoPhaseAggregation.Run(plan, _configuration);
         plan = EnforceDistribution.Run(plan);
         return SubplanReuse.Run(plan);

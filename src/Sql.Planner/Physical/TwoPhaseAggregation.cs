@@ -18,7 +18,8 @@ internal static class TwoPhaseAggregation
     public static IReadOnlyList<PhysicalNode> Run(IReadOnlyList<PhysicalNode> roots, Configuration configuration)
     {
         if (configuration.Get(OptimizerConfigOptions.AggPhaseStrategy) == OptimizerConfigOptions.OnePhase) return roots;
-        bool miniBatch = configuration.Get(ExecutionConfigOptions.MiniBatchEnabled);
+        // Batch mode has no mini-batches (and its GROUP BY already emits once per group, at end of input).
+        bool miniBatch = configuration.Get(ExecutionConfigOptions.MiniBatchEnabled) && !BatchModeCheck.IsBatch(configuration);
         return PhysicalGraph.Rewrite(roots, (node, inputs) =>
         {
             var rebuilt = PhysicalGraph.Over(node, inputs);

@@ -18,14 +18,14 @@ internal static class GroupAggregates
     public static GroupAggregateOperator CountSum() => Create([Count, Call(AggregateFunctionKind.Sum, "total")], retracting: true);
 
     public static GroupAggregateOperator Create(IReadOnlyList<AggregateCall> calls, bool retracting, bool updateBefore = true, TimeSpan ttl = default,
-        MiniBatch? miniBatch = null, bool keyed = true)
+        MiniBatch? miniBatch = null, bool keyed = true, bool finalRows = false)
     {
         var fields = new List<Field>();
         if (keyed) fields.Add(new Field("k", SqlType.BigInt));
         foreach (var call in calls) fields.Add(new Field(call.Name, call.ResultType));
         var spec = new GroupAggregateSpec(keyed ? [0] : [], calls, AggregatePhase.Single, AccumulatorLayout.None, updateBefore, retracting,
             retracting ? ChangelogMode.All : ChangelogMode.InsertOnly, ttl, miniBatch, "GroupAggregate(groupBy=[k])", new RowSchema(fields),
-            updateBefore ? ChangelogMode.All : ChangelogMode.Upsert);
+            finalRows ? ChangelogMode.InsertOnly : updateBefore ? ChangelogMode.All : ChangelogMode.Upsert) { EmitFinalRowsOnly = finalRows };
         return new GroupAggregateOperator(spec, KeyValue);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StreamSql.Execution.Batches;
 
 namespace StreamSql.Tests.Differential;
 
@@ -35,6 +36,9 @@ internal sealed class DifferentialRun : IAsyncDisposable
     /// <summary>Cases whose answer had at least one row (a run of empty answers proves little).</summary>
     public int NonEmptyCases { get; private set; }
 
+    /// <summary>Batch mode: every row of the engine's answer must be an insert (a final row), not a change.</summary>
+    public bool RequireInsertOnly { get; init; }
+
     /// <summary>Rows compared over all cases.</summary>
     public long RowsCompared { get; private set; }
 
@@ -46,6 +50,9 @@ internal sealed class DifferentialRun : IAsyncDisposable
         _oracle.Load(table);
         return table;
     }
+
+    /// <summary>Runs a statement in the engine's session only (a second engine view of a table DuckDB already has).</summary>
+    public void ExecuteEngine(string sql) => _engine.ExecuteSql(sql);
 
     /// <summary>Runs one case; a difference, or an engine error on a query DuckDB answers, is recorded as a finding.</summary>
     public async Task CheckAsync(DualSql query)
@@ -65,8 +72,21 @@ internal sealed class DifferentialRun : IAsyncDisposable
         try
         {
             await using var result = await _engine.QueryAsync(query.Engine);
-            var table = await result.MaterializeAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            actual = table.Rows.Select(r => CanonicalValue.Row(r.Values)).ToList();
+            if (RequireInsertOnly)
+            {
+                var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                if (rows.FirstOrDefault(r => r.Kind != RowKind.Insert) is { } change)
+                {
+                    Record(query, $"a {change.Kind.ShortString()} row where only final rows (+I) may come: [{string.Join(", ", change.Values)}]");
+                    return;
+                }
+                actual = rows.Select(r => CanonicalValue.Row(r.Values)).ToList();
+            }
+            else
+            {
+                var table = await result.MaterializeAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                actual = table.Rows.Select(r => CanonicalValue.Row(r.Values)).ToList();
+            }
             actual.Sort(StringComparer.Ordinal);
         }
         catch (Exception e)

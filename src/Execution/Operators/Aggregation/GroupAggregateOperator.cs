@@ -3,6 +3,7 @@ using StreamSql.Execution.Aggregates;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Physical;
 using StreamSql.Sql.Planner.Types;
 
@@ -15,7 +16,8 @@ namespace StreamSql.Execution.Operators.Aggregation;
 /// Keyed state is a <see cref="GroupTable"/>: per group one typed accumulator column per call (Global: per accumulator
 /// field, AVG's sum and count in one), the row count when the input retracts, the last write time when a TTL is set. A batch (or a mini-batch of buffered batches) is applied at once: its keys are resolved to groups in one pass,
 /// each accumulator folds the batch's rows column at a time, and the groups it touched emit their change as one batch
-/// (<see cref="GroupChangelog"/> says which).
+/// (<see cref="GroupChangelog"/> says which). In batch mode (<see cref="GroupAggregateSpec.EmitFinalRowsOnly"/>) a batch is
+/// only folded into the table, and at end of input every group emits its final row once, a batch of groups at a time.
 /// </summary>
 public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
@@ -78,7 +80,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         for (int i = 0; i < _calls.Length; i++) _arguments[i] = new IArrowArray[_calls[i].ArgumentColumns.Length];
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _changelog = new GroupChangelog(spec.GenerateUpdateBefore, _outputSchema);
-        if (spec.MiniBatch is { } miniBatch) _miniBatch = new MiniBatchBuffer(miniBatch, ArrowTypeMapping.ToArrowSchema(inputSchema));
+        if (spec.MiniBatch is { } miniBatch && !spec.EmitFinalRowsOnly) _miniBatch = new MiniBatchBuffer(miniBatch, ArrowTypeMapping.ToArrowSchema(inputSchema));
     }
 
     /// <summary>The operator's keyed state (for tests and reports).</summary>
@@ -106,7 +108,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         }
         // Flink's count1 (RetractionRecordCounter): over retractions a group ends when its rows are all taken back.
         else if (_spec.NeedRetraction) _rowCount = _table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
-        _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
+        _ttl = _spec.EmitFinalRowsOnly ? null : GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -132,7 +134,50 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         await output.EmitBarrierAsync(barrier, cancellationToken);
     }
 
-    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) => FlushAsync(output, cancellationToken);
+    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) =>
+        _spec.EmitFinalRowsOnly ? EmitFinalRowsAsync(output, cancellationToken) : FlushAsync(output, cancellationToken);
+
+    /// <summary>Batch mode: one <c>+I</c> row per group whose rows were not all retracted, in batches of at most
+    /// <c>execution.batch.max-rows</c>; without group keys the one row even when no input came (SQL's answer over an
+    /// empty table: <c>COUNT(*)</c> = 0).</summary>
+    private async ValueTask EmitFinalRowsAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        var groups = new List<int>(_table.Count);
+        _table.CopyGroups(groups);
+        if (groups.Count == 0 && _spec.GroupKeys.Count == 0)
+        {
+            var empty = new RecordBatch(new Schema.Builder().Build(), [], 1);
+            groups.Add(_table.Resolve(empty, _spec.GroupKeys).Groups[0]);
+        }
+        int maxRows = Math.Max(1, Context.Configuration.Get(CoreOptions.BatchMaxRows));
+        var chunk = new int[Math.Min(maxRows, Math.Max(1, groups.Count))];
+        int at = 0;
+        while (at < groups.Count)
+        {
+            int n = Math.Min(chunk.Length, groups.Count - at);
+            groups.CopyTo(at, chunk, 0, n);
+            at += n;
+            var selected = chunk.AsSpan(0, n);
+            if (_rowCount is not null && _spec.GroupKeys.Count > 0) n = KeepNonEmpty(selected);
+            if (n == 0) continue;
+            var keys = _table.KeyColumns(chunk.AsSpan(0, n));
+            var results = Results(chunk.AsSpan(0, n));
+            var columns = new IArrowArray[keys.Length + results.Length];
+            keys.CopyTo(columns, 0);
+            results.CopyTo(columns, keys.Length);
+            await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Moves the groups with rows left to the front of <paramref name="groups"/>; returns how many there are.</summary>
+    private int KeepNonEmpty(Span<int> groups)
+    {
+        var counts = ((Int64Array)_rowCount!.Evaluate(groups)).Values;
+        int kept = 0;
+        for (int i = 0; i < groups.Length; i++)
+            if (counts[i] != 0) groups[kept++] = groups[i];
+        return kept;
+    }
 
     /// <summary>When the buffered mini-batch's <c>allow-latency</c> runs out (Flink ends a mini-batch on a processing-time
     /// timer, with or without new input).</summary>
@@ -161,7 +206,8 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         if (_ttl is not null) ExpireStale(touched, isNew);
         if (!batch.IsInsertOnly) SkipLeadingRetractions(batch, groups, touched, isNew);
 
-        var before = Results(touched);
+        bool final = _spec.EmitFinalRowsOnly;
+        var before = final ? [] : Results(touched);
 
         var data = batch.Data;
         _builtFilters.Clear();
@@ -183,6 +229,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
             if (filters.HasRetractions) _rowCount.Retract([], groups.Groups, filters.Retract);
         }
 
+        if (final) return null;
         var after = Results(touched);
         var counts = _rowCount is null ? ReadOnlySpan<long>.Empty : ((Int64Array)_rowCount.Evaluate(touched)).Values;
         if (_ttl is not null)

@@ -19,6 +19,10 @@ public sealed record PhysicalGroupAggregate(
     /// its input's changelog instead).</summary>
     public bool SplitInputRetracts { get; init; }
 
+    /// <summary>Batch mode: the aggregation emits each group's final row at end of input (insert-only) rather than a
+    /// changelog (<see cref="GroupAggregateSpec.EmitFinalRowsOnly"/>).</summary>
+    public bool EmitFinalRowsOnly { get; init; }
+
     public TimeSpan StateTtl { get; init; }
     public MiniBatch? MiniBatch { get; init; }
 
@@ -32,7 +36,7 @@ public sealed record PhysicalGroupAggregate(
     public override bool IsStateful => Phase != AggregatePhase.Local;
 
     public override string StateSignature =>
-        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|retract={NeedRetraction}";
+        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|retract={NeedRetraction}{(EmitFinalRowsOnly ? "|final" : "")}";
 
     private string Name => Phase switch
     {
@@ -64,7 +68,7 @@ public sealed record PhysicalGroupAggregate(
     // ------------------------------------------------------------------ changelog
 
     public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) =>
-        Phase == AggregatePhase.Local ? ModifyKindSet.InsertOnly
+        Phase == AggregatePhase.Local || EmitFinalRowsOnly ? ModifyKindSet.InsertOnly
         : new ModifyKindSet(true, true, inputs[0].Update || inputs[0].Delete || SplitInputRetracts);
 
     public ModifyKindSet RequiredInputKinds => ModifyKindSet.AllChanges;
@@ -76,5 +80,5 @@ public sealed record PhysicalGroupAggregate(
 
     public OperatorSpec ToSpec(string description) => new GroupAggregateSpec(
         Grouping, Calls, Phase, Accumulators, Changelog.HasUpdateBefore, NeedRetraction, Input.Changelog.ToRuntimeMode(), StateTtl,
-        MiniBatch, description, Schema, Changelog.ToRuntimeMode());
+        MiniBatch, description, Schema, Changelog.ToRuntimeMode()) { EmitFinalRowsOnly = EmitFinalRowsOnly };
 }

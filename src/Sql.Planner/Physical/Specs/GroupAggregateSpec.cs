@@ -17,6 +17,10 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <see cref="GenerateUpdateBefore"/>, else <c>+U[new]</c> alone; a key whose results did not change emits nothing
 /// (unless a state TTL is set: then it emits the update, refreshing downstream state as Flink does); a key whose row count
 /// drops to 0 emits <c>-D[old]</c> and its state is cleared. A group without keys emits nothing before its first row.</para>
+/// <para><b>Final rows</b> (<see cref="EmitFinalRowsOnly"/>, batch mode): the rows are accumulated into the same state but
+/// nothing is emitted until end of input; then every group emits one <c>+I[keys, results]</c> (groups whose rows were all
+/// retracted emit nothing; an aggregation without group keys emits its one row even over no input, as a batch SQL
+/// aggregate does), so the output is insert-only. No mini-batch, no TTL.</para>
 /// <para><b>Local.</b> Holds no state: accumulates the rows of each mini-batch per key and emits one <c>+I</c> row of
 /// partial accumulators per key at the end of the mini-batch (also before a barrier and at end of input).</para>
 /// <para><b>State</b> (Single, Global): keyed by the group key; per key the accumulators (Global: merged ones, same roles as
@@ -41,4 +45,8 @@ public sealed record GroupAggregateSpec(
     MiniBatch? MiniBatch,
     string Description,
     RowSchema OutputSchema,
-    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog);
+    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog)
+{
+    /// <summary>Batch mode: emit each group's final row once, at end of input, instead of a changelog.</summary>
+    public bool EmitFinalRowsOnly { get; init; }
+}

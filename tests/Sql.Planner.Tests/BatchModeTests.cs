@@ -1,0 +1,100 @@
+using StreamSql.Sql.Planner.Config;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary><c>'execution.runtime-mode' = 'batch'</c> in the planner: aggregations emit final rows (an insert-only plan an
+/// append-only sink takes), no watermark assigners, no mini-batches; what batch mode refuses is refused where it is written.</summary>
+public sealed class BatchModeTests
+{
+    private readonly PlannerFixture _f = new();
+
+    public BatchModeTests()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run("CREATE TABLE files (auction BIGINT, n BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/out')");
+        _f.Configuration = Configuration.Empty.With("execution.runtime-mode", "batch");
+    }
+
+    private string PhysicalPlan(string statement)
+    {
+        var text = _f.Explain("CHANGELOG_MODE " + statement);
+        int start = text.IndexOf("== Optimized Physical Plan ==\n", StringComparison.Ordinal) + "== Optimized Physical Plan ==\n".Length;
+        return text[start..text.IndexOf("\n\n== Optimized Execution Plan", StringComparison.Ordinal)];
+    }
+
+    private IEnumerable<T> Specs<T>(string statement) where T : OperatorSpec =>
+        ((InsertPlan)_f.Run(statement)).Job.Vertices.SelectMany(v => v.Chain).OfType<T>();
+
+    [Fact]
+    public void A_group_by_is_insert_only_and_an_append_only_sink_takes_it()
+    {
+        const string insert = "INSERT INTO files SELECT auction, COUNT(*) FROM bids GROUP BY auction";
+        Assert.Equal("""
+            Sink(table=[default_catalog.default_database.files], fields=[auction, EXPR$1], changelogMode=[NONE])
+            +- GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS EXPR$1], changelogMode=[I])
+               +- Exchange(distribution=[hash[auction]], changelogMode=[I])
+                  +- Calc(select=[auction], changelogMode=[I])
+                     +- TableSourceScan(table=[[default_catalog, default_database, bids, project=[auction, ts]]], fields=[auction, ts], changelogMode=[I])
+            """, PhysicalPlan(insert));
+        var aggregate = Assert.Single(Specs<GroupAggregateSpec>(insert));
+        Assert.True(aggregate.EmitFinalRowsOnly);
+        Assert.Equal(ChangelogMode.InsertOnly, aggregate.OutputChangelog);
+        Assert.Equal(ChangelogMode.InsertOnly, Assert.Single(Specs<SinkSpec>(insert)).InputChangelog);
+    }
+
+    [Fact]
+    public void An_aggregation_over_an_aggregation_reads_inserts_and_needs_no_retraction()
+    {
+        const string insert = "INSERT INTO files SELECT n, COUNT(*) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n";
+        var plan = PhysicalPlan(insert);
+        Assert.DoesNotContain("_RETRACT", plan);
+        Assert.DoesNotContain("UB", plan);
+        Assert.All(Specs<GroupAggregateSpec>(insert), a => Assert.False(a.NeedRetraction));
+    }
+
+    [Fact]
+    public void Mini_batch_settings_do_not_apply()
+    {
+        _f.Configuration = _f.Configuration.With("table.exec.mini-batch.enabled", "true")
+            .With("table.exec.mini-batch.allow-latency", "1 s").With("table.exec.mini-batch.size", "100");
+        var plan = PhysicalPlan("INSERT INTO files SELECT auction, COUNT(*) FROM bids GROUP BY auction");
+        Assert.DoesNotContain("MiniBatchAssigner", plan);
+        Assert.DoesNotContain("LocalGroupAggregate", plan);
+    }
+
+    [Fact]
+    public void Streaming_mode_keeps_its_changelog_and_refuses_the_append_only_sink()
+    {
+        _f.Configuration = Configuration.Empty;
+        Assert.Contains("doesn't support consuming update changes", _f.Error("INSERT INTO files SELECT auction, COUNT(*) FROM bids GROUP BY auction").Problem);
+    }
+
+    [Fact]
+    public void A_window_takes_a_timestamp_column_without_watermark_in_batch_mode_only()
+    {
+        _f.Run("CREATE TABLE plain (k BIGINT, ts TIMESTAMP(3)) WITH ('connector' = 'datagen', 'number-of-rows' = '5')");
+        const string query = "SELECT k, window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE plain, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY k, window_start, window_end";
+        Assert.Contains("WindowAggregate(groupBy=[k]", _f.Explain(query));
+        _f.Configuration = Configuration.Empty;
+        var e = _f.Error(query);
+        Assert.Contains("requires the timecol to be a time attribute type", e.Problem);
+    }
+
+    [Fact]
+    public void A_window_over_a_column_that_is_no_timestamp_says_what_batch_mode_needs()
+    {
+        var e = _f.Error("SELECT COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(price), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end");
+        Assert.Contains("in batch mode windows need a TIMESTAMP or TIMESTAMP_LTZ column", e.Problem);
+        Assert.Equal((1, 58), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void An_unbounded_table_is_refused_at_the_statement()
+    {
+        var e = _f.Error("SELECT 1;\nSELECT id FROM orders");
+        Assert.Equal("Querying an unbounded table 'default_catalog.default_database.orders' in batch mode is not allowed. The table source is unbounded.", e.Problem);
+        Assert.Equal((2, 1), (e.Span.Line, e.Span.Column));
+    }
+}
