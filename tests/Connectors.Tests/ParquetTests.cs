@@ -309,6 +309,59 @@ public sealed class ParquetPushdownTests : IDisposable
     }
 
     [Fact]
+    public async Task String_statistics_of_our_files_skip_row_groups_for_equality_ranges_and_in_lists()
+    {
+        var table = Table("pq", Columns, ("connector", "filesystem"), ("path", _dir), ("format", "parquet"), ("parquet.block.size", "1"));
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        // Three row groups of names: n0..n4 | n5..n9 | o10..o14 (byte order: "n0" < "n4" < "n5" < "n9" < "o10").
+        await writer.WriteAsync(new Batch(Rows(0, 5, "a")), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows(5, 5, "a")), CancellationToken.None);
+        var third = Rows(10, 5, "a");
+        var names = ColumnBuilder.Create(third.Column(1).Data.DataType);
+        for (int i = 10; i < 15; i++) names.AppendString("o" + i);
+        await writer.WriteAsync(new Batch(new RecordBatch(third.Schema, new[] { third.Column(0), names.Build(), third.Column(2) }, 5)), CancellationToken.None);
+        await writer.CommitAsync(1, new[] { (await writer.PrepareCommitAsync(1, CancellationToken.None))! }, CancellationToken.None);
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT string_agg(stats_min_value || '..' || stats_max_value, ' ' ORDER BY row_group_id) FROM parquet_metadata('{_dir}/part-*') WHERE path_in_schema = 'name'";
+            Assert.Equal("n0..n4 n5..n9 o10..o14", command.ExecuteScalar());
+        }
+
+        async Task<(long[] Ids, long Skipped)> ReadWith(params StreamSql.Sql.Planner.Logical.ScanPredicate[] filters)
+        {
+            var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+            var batches = await ReadAll(reader, ReaderContext(table) with { Filters = filters });
+            return (batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))).ToArray(), reader.SkippedRowGroups);
+        }
+        var (ids, skipped) = await ReadWith(Predicate(1, "=", "n7", SqlType.String));
+        Assert.Equal(Enumerable.Range(5, 5).Select(i => (long)i), ids);
+        Assert.Equal(2, skipped);
+        (_, skipped) = await ReadWith(Predicate(1, "<", "n5", SqlType.String));
+        Assert.Equal(2, skipped);
+        (_, skipped) = await ReadWith(Predicate(1, ">", "n9", SqlType.String));
+        Assert.Equal(2, skipped);
+        // BETWEEN arrives as its two conjuncts.
+        (_, skipped) = await ReadWith(Predicate(1, ">=", "n5", SqlType.String), Predicate(1, "<=", "n6", SqlType.String));
+        Assert.Equal(2, skipped);
+        (_, skipped) = await ReadWith(InList(1, SqlType.String, "n2", "o12"));
+        Assert.Equal(1, skipped);
+        (_, skipped) = await ReadWith(InList(1, SqlType.String, "m", "n55", "zz"));
+        Assert.Equal(2, skipped);
+        (ids, skipped) = await ReadWith(InList(0, SqlType.BigInt, 3L, 4L));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (long)i), ids);
+        Assert.Equal(2, skipped);
+    }
+
+    private static StreamSql.Sql.Planner.Logical.ScanPredicate InList(int column, SqlType type, params object[] values)
+    {
+        var literals = values.Select(v => new StreamSql.Sql.Planner.Expressions.Literal(v, type)).ToList();
+        return new(column, "IN", literals[0]) { Values = literals };
+    }
+
+    [Fact]
     public async Task String_statistics_of_files_other_writers_made_skip_row_groups()
     {
         var file = Path.Combine(_dir, "duck.parquet");
@@ -341,6 +394,11 @@ public sealed class ParquetPushdownTests : IDisposable
         var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
         var batches = await ReadAll(reader, ReaderContext(table) with { Filters = new[] { Predicate(2, ">=", "2026-12-03", SqlType.String) } });
         Assert.Equal(new long[] { 3, 4, 5 }, batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))));
+        Assert.Equal(1, reader.PrunedFiles);
+
+        reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+        batches = await ReadAll(reader, ReaderContext(table) with { Filters = new[] { InList(2, SqlType.String, "2026-12-01", "2026-12-02") } });
+        Assert.Equal(new long[] { 0, 1, 2 }, batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))));
         Assert.Equal(1, reader.PrunedFiles);
     }
 }

@@ -17,7 +17,9 @@ internal sealed class ParquetColumnEncoder
     private int[] _definitions = System.Array.Empty<int>();
     private byte[] _decimalBytes = System.Array.Empty<byte>();
 
-    public async ValueTask WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, ParquetColumnType type, List<RecordBatch> batches,
+    /// <summary>Writes the column; for a STRING column returns its min and max (UTF-8 bytes, unsigned order), which
+    /// Parquet.Net does not compute for raw byte arrays, or null when there is no value or a bound is too long to keep.</summary>
+    public async ValueTask<(byte[] Min, byte[] Max)?> WriteAsync(ParquetRowGroupWriter rowGroup, DataField field, ParquetColumnType type, List<RecordBatch> batches,
         int column, int rows, CancellationToken cancellationToken)
     {
         if (_definitions.Length < rows) _definitions = new int[Math.Max(rows, _definitions.Length * 2)];
@@ -38,10 +40,16 @@ internal sealed class ParquetColumnEncoder
                 else if (type.Physical == ParquetPhysical.Int64) await WriteNarrowDecimalAsync<long>(rowGroup, field, batches, column, rows, definitions, cancellationToken);
                 else await WriteWideDecimalAsync(rowGroup, field, batches, column, rows, definitions, cancellationToken);
                 break;
-            case ColumnKind.Utf8 or ColumnKind.Binary: await WriteBytesAsync(rowGroup, field, batches, column, rows, definitions, cancellationToken); break;
+            case ColumnKind.Utf8 or ColumnKind.Binary:
+                return await WriteBytesAsync(rowGroup, field, batches, column, rows, definitions, type.Kind == ColumnKind.Utf8, cancellationToken);
             default: throw new NotSupportedException($"Column '{type.Name}' of type {type.Type} cannot be written as parquet.");
         }
+        return null;
     }
+
+    /// <summary>Longest string bound kept in the statistics: longer ones would swell every footer (parquet-mr truncates at 64
+    /// bytes too); a column with a longer min or max gets no string statistics.</summary>
+    private const int MaxStatisticsBytes = 64;
 
     private static async ValueTask WriteFixedAsync<T>(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
         int rows, int[]? definitions, CancellationToken cancellationToken) where T : unmanaged
@@ -163,8 +171,8 @@ internal sealed class ParquetColumnEncoder
         finally { ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(values, clearArray: true); }
     }
 
-    private static async ValueTask WriteBytesAsync(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
-        int rows, int[]? definitions, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[] Min, byte[] Max)?> WriteBytesAsync(ParquetRowGroupWriter rowGroup, DataField field, List<RecordBatch> batches, int column,
+        int rows, int[]? definitions, bool bounds, CancellationToken cancellationToken)
     {
         var values = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(Math.Max(rows, 1));
         try
@@ -186,7 +194,23 @@ internal sealed class ParquetColumnEncoder
                 row += view.Length;
             }
             await rowGroup.WriteAllPartsAsync<ReadOnlyMemory<byte>>(field, values.AsMemory(0, count), definitions?.AsMemory(0, rows), null, cancellationToken);
+            return bounds ? Bounds(values.AsSpan(0, count)) : null;
         }
         finally { ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(values, clearArray: true); }
+    }
+
+    private static (byte[] Min, byte[] Max)? Bounds(ReadOnlySpan<ReadOnlyMemory<byte>> values)
+    {
+        if (values.Length == 0) return null;
+        var min = values[0].Span;
+        var max = min;
+        for (int i = 1; i < values.Length; i++)
+        {
+            var value = values[i].Span;
+            if (value.SequenceCompareTo(min) < 0) min = value;
+            else if (value.SequenceCompareTo(max) > 0) max = value;
+        }
+        if (min.Length > MaxStatisticsBytes || max.Length > MaxStatisticsBytes) return null;
+        return (min.ToArray(), max.ToArray());
     }
 }

@@ -66,11 +66,20 @@ internal sealed class ParquetPartFileWriter : IPartFileWriter
     private async ValueTask FlushRowGroupAsync(CancellationToken cancellationToken)
     {
         if (_bufferedRows == 0) return;
+        var bounds = new (byte[] Min, byte[] Max)?[_columns.Length];
         using (var rowGroup = _writer.CreateRowGroup())
         {
             for (int c = 0; c < _columns.Length; c++)
-                await _encoder.WriteAsync(rowGroup, _fields[c], _columns[c], _buffered, c, _bufferedRows, cancellationToken).ConfigureAwait(false);
+                bounds[c] = await _encoder.WriteAsync(rowGroup, _fields[c], _columns[c], _buffered, c, _bufferedRows, cancellationToken).ConfigureAwait(false);
         }
+        var chunks = ParquetFooter.LastRowGroup(_writer).Columns;
+        for (int c = 0; c < bounds.Length; c++)
+            if (bounds[c] is var (min, max) && chunks[c].MetaData is { } meta)
+            {
+                meta.Statistics ??= new global::Parquet.Meta.Statistics();
+                meta.Statistics.MinValue = min;
+                meta.Statistics.MaxValue = max;
+            }
         _buffered.Clear();
         _bufferedRows = 0;
         _bufferedBytes = 0;
