@@ -202,6 +202,89 @@ public sealed class ParquetTests : IDisposable
         Assert.Equal("7|70|7|s7|1.75|2.33333|2026-12-10|10:00:07|2026-12-03 10:07:00.123456|10.5", cells[7]);
     }
 
+    /// <summary>A file with INT96 timestamps as Spark, Hive and Impala write them (Julian day and nanosecond of day).</summary>
+    private static async Task WriteInt96File(string file, params DateTime?[] values)
+    {
+        var fields = new[] { "ts", "ts9", "ltz" }.Select(n => new global::Parquet.Schema.DateTimeDataField(n, global::Parquet.Schema.DateTimeFormat.Impala, isNullable: true)).ToArray();
+        using var stream = File.Create(file);
+        await using var writer = await global::Parquet.ParquetWriter.CreateAsync(new global::Parquet.Schema.ParquetSchema(fields), stream);
+        using var rowGroup = writer.CreateRowGroup();
+        foreach (var field in fields) await rowGroup.WriteAsync<DateTime>(field, values.AsMemory(), null, null, CancellationToken.None);
+    }
+
+    private static readonly DateTime?[] Int96Values =
+    {
+        new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567), null, new DateTime(1969, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(5),
+    };
+
+    private static long EpochMicros(DateTime value) => (long)Math.Floor((value.Ticks - DateTime.UnixEpoch.Ticks) / 10.0);
+
+    [Fact]
+    public async Task Int96_timestamps_that_spark_and_hive_write_are_read_as_timestamp_and_timestamp_ltz()
+    {
+        var file = Path.Combine(_dir, "spark.parquet");
+        await WriteInt96File(file, Int96Values);
+        // DuckDB reads the same instants from the file: it is the INT96 other engines write.
+        var duck = DuckDbRows($"SELECT epoch_us(ts)::VARCHAR FROM read_parquet('{file}')");
+        Assert.Equal(new[] { EpochMicros(Int96Values[0]!.Value).ToString(), "NULL", EpochMicros(Int96Values[2]!.Value).ToString() }, duck.Select(r => r[0]));
+
+        var table = PqTable(path: file, columns: new[] { ("ts", SqlType.Timestamp(6)), ("ts9", SqlType.Timestamp(9)), ("ltz", SqlType.TimestampLtz(3)) },
+            ("parquet.utc-timezone", "true"));
+        var batch = Assert.Single(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
+        Assert.Equal(new[] { "2020-01-02 03:04:05.123456", "NULL", "1969-12-31 23:59:59" }, Cells([batch]).Select(c => c.Split('|')[0]));
+        var ts9 = new ColumnView(batch.Column(1));
+        Assert.Equal((EpochMicros(Int96Values[0]!.Value) * 1000) + 700, ts9.GetInt64(0)); // 100 ns ticks: Parquet.Net decodes INT96 to DateTime
+        Assert.True(ts9.IsNull(1));
+        Assert.Equal(-999_999_500L, ts9.GetInt64(2));
+        var ltz = new ColumnView(batch.Column(2));
+        Assert.Equal(EpochMicros(Int96Values[0]!.Value), ltz.GetInt64(0));
+        Assert.Equal(-1_000_000L, ltz.GetInt64(2));
+    }
+
+    [Fact]
+    public async Task Int96_timestamps_are_wall_clocks_of_the_local_zone_unless_parquet_utc_timezone()
+    {
+        var file = Path.Combine(_dir, "hive.parquet");
+        await WriteInt96File(file, Int96Values);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var arrow = ArrowTypeMapping.ToArrowSchema(new RowSchema(new[] { new StreamSql.Sql.Planner.Types.Field("ts", SqlType.Timestamp(6)) })).GetFieldByIndex(0).DataType;
+        var columns = new List<(string, SqlType, Apache.Arrow.Types.IArrowType)> { ("ts", SqlType.Timestamp(6), arrow) };
+        await using var cursor = await StreamSql.Connectors.Filesystem.Parquet.ParquetFileCursor.OpenAsync(file, columns, null, 0, 0, berlin, CancellationToken.None);
+        var (read, rows) = (await cursor.ReadAsync(10, CancellationToken.None))!.Value;
+        Assert.Equal(3, rows);
+        // Flink with 'parquet.utc-timezone' = 'false' (its default): java.sql.Timestamp's local wall clock; Berlin is UTC+1 in winter.
+        Assert.Equal(EpochMicros(Int96Values[0]!.Value) + 3_600_000_000L, new ColumnView(read[0]).GetInt64(0));
+    }
+
+    [Fact]
+    public async Task Int64_timestamps_in_millis_micros_and_nanos_adjusted_to_utc_or_not_are_read_as_timestamp_and_timestamp_ltz()
+    {
+        var file = Path.Combine(_dir, "units.parquet");
+        DuckDbRows($"COPY (SELECT TIMESTAMP_MS '2026-12-03 10:11:12.345' + INTERVAL (i) DAY AS ms, TIMESTAMP '2026-12-03 10:11:12.345678' + INTERVAL (i) DAY AS us, "
+            + $"CASE WHEN i = 0 THEN TIMESTAMP_NS '2026-12-03 10:11:12.345678912' ELSE TIMESTAMP_NS '2026-12-04 10:11:12.345678912' END AS ns, TIMESTAMPTZ '2026-12-03 10:11:12.345678+00' + INTERVAL (i) DAY AS tz "
+            + $"FROM range(2) t(i)) TO '{file}' (FORMAT PARQUET)");
+        Assert.Equal("1796292672345678912", DuckDbRows($"SELECT epoch_ns(ns)::VARCHAR FROM read_parquet('{file}') LIMIT 1")[0][0]);
+        // What DuckDB wrote: one unit per column, the last adjusted to UTC.
+        var schema = DuckDbRows($"SELECT name, logical_type FROM parquet_schema('{file}') WHERE name <> 'duckdb_schema' ORDER BY name").ToDictionary(r => r[0], r => r[1]);
+        Assert.Contains("MILLIS", schema["ms"]);
+        Assert.Contains("MICROS", schema["us"]);
+        Assert.Contains("NANOS", schema["ns"]);
+        Assert.Matches("isAdjustedToUTC=(1|true)", schema["tz"]);
+        Assert.Matches("isAdjustedToUTC=(0|false)", schema["us"]);
+
+        var table = PqTable(path: file, columns: new[]
+        {
+            ("ms", SqlType.Timestamp(3)), ("us", SqlType.Timestamp(6)), ("ns", SqlType.Timestamp(9)), ("tz", SqlType.TimestampLtz(6)),
+        });
+        var batch = Assert.Single(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
+        var cells = Cells([batch]);
+        Assert.Equal("2026-12-03 10:11:12.345|2026-12-03 10:11:12.345678|2026-12-03 10:11:12.345678912", string.Join("|", cells[0].Split('|')[..3]));
+        Assert.Equal("2026-12-04 10:11:12.345|2026-12-04 10:11:12.345678|2026-12-04 10:11:12.345678912", string.Join("|", cells[1].Split('|')[..3]));
+        long tz = new DateTimeOffset(2026, 12, 3, 10, 11, 12, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000 + 345_678;
+        Assert.Equal(tz, new ColumnView(batch.Column(3)).GetInt64(0));
+        Assert.Equal(tz + 86_400_000_000L, new ColumnView(batch.Column(3)).GetInt64(1));
+    }
+
     [Fact]
     public async Task Only_projected_columns_are_read_and_a_restored_position_continues_in_the_row_group()
     {

@@ -46,6 +46,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private bool _isParquet;
     private List<(string Name, Sql.Planner.Types.SqlType Type, IArrowType Arrow)> _parquetColumns = new();
     private ParquetFileCursor? _parquet;
+    /// <summary>The zone whose wall clock an INT96 timestamp is read as (<c>parquet.utc-timezone</c>).</summary>
+    private TimeZoneInfo _int96Zone = TimeZoneInfo.Utc;
 
     private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
     /// <summary>Files an old subtask stopped in (restored), not yet opened here: where to continue.</summary>
@@ -103,7 +105,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _columns = new ColumnBuilder[fileFields.Count];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(fileFields[i].DataType);
         _isParquet = format == "parquet";
-        if (_isParquet) { }
+        if (_isParquet) _int96Zone = options.Get(FilesystemOptions.ParquetUtcTimezone) ? TimeZoneInfo.Utc : TimeZoneInfo.Local;
         else if (format == "csv")
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
@@ -330,7 +332,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
                     return Build(0);
                 }
                 _parquet = await ParquetFileCursor.OpenAsync(_currentFile!, _parquetColumns, RowGroupFilter, (int)_currentOffset, (int)(_currentLine - 1),
-                    cancellationToken).ConfigureAwait(false);
+                    _int96Zone, cancellationToken).ConfigureAwait(false);
             }
             var next = await _parquet.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
             if (next is not { } read)

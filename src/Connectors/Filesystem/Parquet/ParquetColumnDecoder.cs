@@ -26,9 +26,12 @@ internal sealed class ParquetColumnDecoder
     private readonly SqlType _type;
     private readonly ColumnKind _kind;
     private readonly IArrowType _arrowType;
+    private readonly TimeZoneInfo _int96Zone;
 
-    private ParquetColumnDecoder(string file, DataField field, SchemaElement element, ParquetPhysical physical, SqlType type, IArrowType arrowType)
+    private ParquetColumnDecoder(string file, DataField field, SchemaElement element, ParquetPhysical physical, SqlType type, IArrowType arrowType,
+        TimeZoneInfo int96Zone)
     {
+        _int96Zone = int96Zone;
         _file = file;
         _field = field;
         _element = element;
@@ -43,8 +46,9 @@ internal sealed class ParquetColumnDecoder
     public ParquetPhysical Physical => _physical;
 
     /// <summary>A decoder of the file column <paramref name="fileField"/> as <paramref name="type"/>, or an error naming the
-    /// file, the column and both types.</summary>
-    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType)
+    /// file, the column and both types. An INT96 timestamp is read as its instant's wall clock in <paramref name="int96Zone"/>
+    /// (Flink's <c>parquet.utc-timezone</c>).</summary>
+    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
     {
         var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
         if (fileField.MaxRepetitionLevel > 0 || fileField.Path.ToList().Count > 1)
@@ -61,7 +65,8 @@ internal sealed class ParquetColumnDecoder
             ColumnKind.Float64 => physical is ParquetPhysical.Float or ParquetPhysical.Double,
             ColumnKind.Date32 => physical == ParquetPhysical.Int32 && (logical?.DATE is not null || element.ConvertedType == ConvertedType.DATE),
             ColumnKind.Time32Millis => TimeUnitOf(element) is not null,
-            ColumnKind.TimestampMicros or ColumnKind.TimestampNanos => physical == ParquetPhysical.Int64 && TimestampUnitOf(element) is not null,
+            ColumnKind.TimestampMicros or ColumnKind.TimestampNanos => physical == ParquetPhysical.Int64 && TimestampUnitOf(element) is not null
+                || physical == ParquetPhysical.Int96,
             ColumnKind.Decimal128 => DecimalScaleOf(element) is int scale && scale <= type.Scale
                 && physical is ParquetPhysical.Int32 or ParquetPhysical.Int64 or ParquetPhysical.ByteArray,
             ColumnKind.Utf8 => physical == ParquetPhysical.ByteArray && !IsTemporalOrDecimal(element),
@@ -76,10 +81,12 @@ internal sealed class ParquetColumnDecoder
             ParquetPhysical.Int64 => new DataField<long>(element.Name, fileField.IsNullable),
             ParquetPhysical.Float => new DataField<float>(element.Name, fileField.IsNullable),
             ParquetPhysical.Double => new DataField<double>(element.Name, fileField.IsNullable),
+            // Parquet.Net decodes INT96 (Julian day, nanosecond of day) only into DateTime: 100 ns ticks.
+            ParquetPhysical.Int96 => new DataField<DateTime>(element.Name, fileField.IsNullable),
             _ => new DataField<byte[]>(element.Name, fileField.IsNullable),
         };
         _ = new ParquetSchema(read);
-        return new ParquetColumnDecoder(file, read, element, physical, type, arrowType);
+        return new ParquetColumnDecoder(file, read, element, physical, type, arrowType, int96Zone);
     }
 
     private static bool IsTemporalOrDecimal(SchemaElement e) =>
@@ -139,6 +146,7 @@ internal sealed class ParquetColumnDecoder
                     ? Scatter<float>(await ReadDenseAsync<float>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions)
                     : Scatter<double>(Widen(await ReadDenseAsync<float>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false)), rows, definitions),
                 ParquetPhysical.Double => Scatter<double>(await ReadDenseAsync<double>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+                ParquetPhysical.Int96 => FromInt96(await ReadDenseAsync<DateTime>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
                 _ => FromBytes(await ReadDenseAsync<ReadOnlyMemory<byte>>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
             };
         }
@@ -234,6 +242,22 @@ internal sealed class ParquetColumnDecoder
             }
             default: return Scatter<long>(dense, rows, definitions);
         }
+    }
+
+    /// <summary>INT96 instants (UTC) as the wall clock of <see cref="_int96Zone"/>, in the column's unit (floor division,
+    /// so instants before 1970 keep their sub-unit digits as Flink's do).</summary>
+    private IArrowArray FromInt96(ArraySegment<DateTime> dense, int rows, int[]? definitions)
+    {
+        var values = new long[dense.Count];
+        bool nanos = _kind == ColumnKind.TimestampNanos;
+        bool utc = _int96Zone == TimeZoneInfo.Utc;
+        for (int i = 0; i < values.Length; i++)
+        {
+            var instant = DateTime.SpecifyKind(dense[i], DateTimeKind.Utc);
+            long ticks = (utc ? instant : TimeZoneInfo.ConvertTimeFromUtc(instant, _int96Zone)).Ticks - DateTime.UnixEpoch.Ticks;
+            values[i] = nanos ? ticks * 100 : Math.DivRem(ticks, 10) is var (q, r) && r < 0 ? q - 1 : q;
+        }
+        return Scatter<long>(values, rows, definitions);
     }
 
     private Int128 ScaleFactor()

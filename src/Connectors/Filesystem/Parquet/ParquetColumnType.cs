@@ -5,8 +5,9 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Filesystem.Parquet;
 
-/// <summary>The Parquet physical types a column is stored as (the file's <c>type</c>), before any logical annotation.</summary>
-internal enum ParquetPhysical { Boolean, Int32, Int64, Float, Double, ByteArray }
+/// <summary>The Parquet physical types a column is stored as (the file's <c>type</c>), before any logical annotation; INT96
+/// (legacy timestamps of Spark, Hive and Impala) is read, never written.</summary>
+internal enum ParquetPhysical { Boolean, Int32, Int64, Float, Double, ByteArray, Int96 }
 
 /// <summary>
 /// How one SQL column lies in a Parquet file, as Flink's <c>ParquetSchemaConverter</c> and DuckDB agree: TINYINT/SMALLINT
@@ -99,6 +100,7 @@ internal sealed record ParquetColumnType(string Name, SqlType Type, ColumnKind K
         global::Parquet.Meta.Type.BOOLEAN => ParquetPhysical.Boolean,
         global::Parquet.Meta.Type.INT32 => ParquetPhysical.Int32,
         global::Parquet.Meta.Type.INT64 => ParquetPhysical.Int64,
+        global::Parquet.Meta.Type.INT96 => ParquetPhysical.Int96,
         global::Parquet.Meta.Type.FLOAT => ParquetPhysical.Float,
         global::Parquet.Meta.Type.DOUBLE => ParquetPhysical.Double,
         global::Parquet.Meta.Type.BYTE_ARRAY or global::Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY => ParquetPhysical.ByteArray,

@@ -34,9 +34,10 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
 
     /// <summary>Opens <paramref name="file"/> for the columns <paramref name="columns"/> (name, table type, Arrow type), at
     /// row <paramref name="row"/> of row group <paramref name="rowGroup"/>; a file that is not Parquet, or lacks a column or
-    /// holds it in a type that cannot be read as the table's, is refused naming the file and the column.</summary>
+    /// holds it in a type that cannot be read as the table's, is refused naming the file and the column. INT96 timestamps
+    /// are read as their instant's wall clock in <paramref name="int96Zone"/>.</summary>
     public static async ValueTask<ParquetFileCursor> OpenAsync(string file, IReadOnlyList<(string Name, SqlType Type, IArrowType Arrow)> columns,
-        ParquetRowGroupFilter? filter, int rowGroup, int row, CancellationToken cancellationToken)
+        ParquetRowGroupFilter? filter, int rowGroup, int row, TimeZoneInfo int96Zone, CancellationToken cancellationToken)
     {
         ParquetReader reader;
         try
@@ -63,7 +64,7 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
                 if (field is null)
                     throw new InvalidDataException($"Parquet file '{file}' has no column '{name}' (the table's {type}); its columns are "
                         + string.Join(", ", fields.Select(f => f.Name)) + ".");
-                decoders[i] = ParquetColumnDecoder.Check(file, field, type, arrow);
+                decoders[i] = ParquetColumnDecoder.Check(file, field, type, arrow, int96Zone);
             }
             return new ParquetFileCursor(file, reader, decoders, filter) { RowGroup = rowGroup, Row = row };
         }
