@@ -16,7 +16,7 @@ internal static class ParquetFooter
     private static readonly FieldInfo? FooterField = typeof(ParquetWriter).GetField("_footer", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly FieldInfo? MetaField = FooterField?.FieldType.GetField("_fileMeta", BindingFlags.NonPublic | BindingFlags.Instance);
 
-    /// <summary>The leaf schema elements of a flat schema, in column order.</summary>
+    /// <summary>The schema elements below the root, depth first (a flat schema's leaves in column order).</summary>
     public static IReadOnlyList<SchemaElement> Columns(ParquetWriter writer)
     {
         var meta = Meta(writer);
