@@ -15,16 +15,19 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
 {
     private readonly string _file;
     private readonly ParquetReader _reader;
-    private readonly ParquetColumnDecoder[] _decoders;
+    /// <summary>Per column, its flat decoder (null for a nested column, read by its <see cref="_nested"/> reader).</summary>
+    private readonly ParquetColumnDecoder?[] _decoders;
+    private readonly ParquetNestedColumnReader?[] _nested;
     private readonly ParquetRowGroupFilter? _filter;
     private IArrowArray[]? _group;
     private int _groupRows;
 
-    private ParquetFileCursor(string file, ParquetReader reader, ParquetColumnDecoder[] decoders, ParquetRowGroupFilter? filter)
+    private ParquetFileCursor(string file, ParquetReader reader, ParquetColumnDecoder?[] decoders, ParquetNestedColumnReader?[] nested, ParquetRowGroupFilter? filter)
     {
         _file = file;
         _reader = reader;
         _decoders = decoders;
+        _nested = nested;
         _filter = filter;
     }
 
@@ -50,12 +53,13 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
         }
         try
         {
-            var fields = reader.Schema.GetDataFields();
-            var decoders = new ParquetColumnDecoder[columns.Count];
+            var fields = reader.Schema.Fields;
+            var decoders = new ParquetColumnDecoder?[columns.Count];
+            var nested = new ParquetNestedColumnReader?[columns.Count];
             for (int i = 0; i < columns.Count; i++)
             {
                 var (name, type, arrow) = columns[i];
-                DataField? field = null;
+                global::Parquet.Schema.Field? field = null;
                 foreach (var f in fields)
                     if (string.Equals(f.Name, name, StringComparison.Ordinal)) { field = f; break; }
                 if (field is null)
@@ -64,9 +68,11 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
                 if (field is null)
                     throw new InvalidDataException($"Parquet file '{file}' has no column '{name}' (the table's {type}); its columns are "
                         + string.Join(", ", fields.Select(f => f.Name)) + ".");
-                decoders[i] = ParquetColumnDecoder.Check(file, field, type, arrow, int96Zone);
+                if (ParquetNestedNode.IsNested(type)) nested[i] = ParquetNestedColumnReader.Open(file, field, type, arrow, int96Zone);
+                else if (field is DataField data) decoders[i] = ParquetColumnDecoder.Check(file, data, type, arrow, int96Zone);
+                else throw new InvalidDataException($"Parquet file '{file}': column '{field.Name}' is a group (ROW, ARRAY or MAP), which cannot be read as the table's {type}.");
             }
-            return new ParquetFileCursor(file, reader, decoders, filter) { RowGroup = rowGroup, Row = row };
+            return new ParquetFileCursor(file, reader, decoders, nested, filter) { RowGroup = rowGroup, Row = row };
         }
         catch
         {
@@ -94,7 +100,10 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
                 }
                 _groupRows = checked((int)rowGroup.RowCount);
                 _group = new IArrowArray[_decoders.Length];
-                for (int c = 0; c < _decoders.Length; c++) _group[c] = await _decoders[c].ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+                for (int c = 0; c < _decoders.Length; c++)
+                    _group[c] = _nested[c] is { } nested
+                        ? await nested.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false)
+                        : await _decoders[c]!.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
             }
             if (Row >= _groupRows)
             {

@@ -22,11 +22,11 @@ internal sealed record ParquetColumnPredicate(int Column, ComparisonOp Op, IRead
 /// </summary>
 internal sealed class ParquetRowGroupFilter(IReadOnlyList<ParquetColumnPredicate> predicates)
 {
-    public bool MayMatch(ParquetRowGroupReader rowGroup, ParquetColumnDecoder[] decoders)
+    public bool MayMatch(ParquetRowGroupReader rowGroup, ParquetColumnDecoder?[] decoders)
     {
         foreach (var p in predicates)
         {
-            var decoder = decoders[p.Column];
+            if (decoders[p.Column] is not { } decoder) continue;
             ColumnChunk? chunk = null;
             foreach (var c in rowGroup.RowGroup.Columns)
                 if (c.MetaData?.PathInSchema is { Count: 1 } path && path[0] == decoder.Name) { chunk = c; break; }
