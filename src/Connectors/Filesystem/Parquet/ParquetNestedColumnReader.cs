@@ -169,6 +169,12 @@ internal sealed class ParquetNestedColumnReader
                     SkipOne(node);
                     return;
                 }
+                if (node.Kind == ColumnKind.List && node.Children[0].IsLeaf)
+                {
+                    AppendElements(node, list.Values);
+                    list.AppendListValid();
+                    return;
+                }
                 do
                 {
                     if (node.Kind == ColumnKind.List) Assemble(node.Children[0], list.Values);
@@ -190,6 +196,34 @@ internal sealed class ParquetNestedColumnReader
                 _position[first]++;
                 return;
         }
+    }
+
+    /// <summary>The elements of a non-empty ARRAY of a leaf type: its entries up to the next list, the defined ones copied
+    /// in runs.</summary>
+    private void AppendElements(ParquetNestedNode list, ColumnBuilder values)
+    {
+        var element = list.Children[0];
+        int leaf = element.FirstLeaf, count = _counts[leaf];
+        var definitions = _definitions[leaf];
+        var repetitions = _repetitions[leaf];
+        int position = _position[leaf], next = _next[leaf];
+        int run = 0;
+        do
+        {
+            if (definitions[position] == element.Def) run++;
+            else
+            {
+                if (run > 0) values.AppendRange(_values[leaf], next, run);
+                next += run;
+                run = 0;
+                values.AppendNull();
+            }
+            position++;
+        }
+        while (position < count && repetitions[position] == list.ElementRep);
+        if (run > 0) values.AppendRange(_values[leaf], next, run);
+        _next[leaf] = next + run;
+        _position[leaf] = position;
     }
 
     /// <summary>A null or empty value has one entry in each of its leaves.</summary>
