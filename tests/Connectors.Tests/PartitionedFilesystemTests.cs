@@ -128,8 +128,12 @@ public sealed class PartitionedFilesystemTests : IDisposable
         var writer = new FilesystemConnector().CreateWriter();
         await writer.OpenAsync(Context(table, clock), CancellationToken.None);
         await writer.WriteAsync(new Batch(Rows((1, "2026-12-03", 10), (2, "2026-12-03", 11))), CancellationToken.None);
+        long elevenExactly = new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenExactly); // not past 10:00 + 1 h: a row at 11:00 may still come
+        await writer.CommitAsync(0, new[] { (await writer.PrepareCommitAsync(0, CancellationToken.None))! }, CancellationToken.None);
+        Assert.False(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS")));
         long elevenUtc = new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
-        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenUtc); // 10:00 + 1 h delay has passed, 11:00 + 1 h has not
+        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenUtc + 1); // 10:00 + 1 h delay has passed, 11:00 + 1 h has not
         var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
         await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS")));
@@ -163,7 +167,7 @@ public sealed class PartitionedFilesystemTests : IDisposable
         long micros(int hour, int minute) => new DateTimeOffset(2026, 12, 3, hour, minute, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
 
         // Subtask 0 is past 10:00 + 1 h, subtask 1 is not: the sink's watermark (the minimum) is not.
-        ((IWatermarkAwareSinkWriter)writers[0]).OnWatermark(micros(11, 0));
+        ((IWatermarkAwareSinkWriter)writers[0]).OnWatermark(micros(11, 1));
         ((IWatermarkAwareSinkWriter)writers[1]).OnWatermark(micros(10, 30));
         var handles = new byte[]?[2];
         for (int s = 0; s < 2; s++) handles[s] = await writers[s].PrepareCommitAsync(1, CancellationToken.None);

@@ -106,6 +106,7 @@ internal sealed class PartitionCommitter
         }
         long utc = _watermarkZone == TimeZoneInfo.Utc ? local
             : (TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(DateTime.UnixEpoch.AddTicks(local * 10), DateTimeKind.Unspecified), _watermarkZone) - DateTime.UnixEpoch).Ticks / 10;
-        return watermark != long.MinValue && watermark >= utc + _delayMicros;
+        // Flink's PartitionTimeCommitTrigger: strictly after (a row at the partition time plus the delay may still come).
+        return watermark != long.MinValue && watermark > utc + _delayMicros;
     }
 }
