@@ -112,9 +112,14 @@ public sealed class PartitionedFilesystemTests : IDisposable
         Assert.False(File.Exists(success));
 
         clock.Now += 3_600_000_000L;
-        var second = await writer.PrepareCommitAsync(2, CancellationToken.None);
+        var exactly = await writer.PrepareCommitAsync(2, CancellationToken.None);
+        await writer.CommitAsync(2, new[] { exactly! }, CancellationToken.None);
+        Assert.False(File.Exists(success)); // creation + delay is not past it
+
+        clock.Now += 1;
+        var second = await writer.PrepareCommitAsync(3, CancellationToken.None);
         Assert.NotNull(second); // the waiting partition travels in the handle
-        await writer.CommitAsync(2, new[] { second! }, CancellationToken.None);
+        await writer.CommitAsync(3, new[] { second! }, CancellationToken.None);
         Assert.True(File.Exists(success));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(success)!, "part-*"));
     }

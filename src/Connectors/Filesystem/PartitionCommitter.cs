@@ -96,7 +96,8 @@ internal sealed class PartitionCommitter
 
     private bool IsDue(string partition, long created, long now, long watermark, TextWriter diagnostics)
     {
-        if (!_partitionTime) return now >= created + _delayMicros;
+        // Flink's ProcTimeCommitPredicate: at once without a delay, else strictly after creation plus the delay.
+        if (!_partitionTime) return _delayMicros == 0 || now > created + _delayMicros;
         var values = PartitionPath.ValuesOf(partition);
         var ordered = _keys.Select(k => values.TryGetValue(k, out var v) ? v : "").ToList();
         if (_extractor.ExtractMicros(ordered) is not { } local)
