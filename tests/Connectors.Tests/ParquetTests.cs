@@ -338,6 +338,12 @@ public sealed class ParquetTests : IDisposable
         var table = PqTable(columns: new[] { ("a", SqlType.Int), ("iv", SqlType.IntervalDayTime) });
         var e = Assert.Throws<StreamSql.Sql.Planner.Connectors.ConnectorOptionException>(() => new FilesystemConnector().Validate(table));
         Assert.Contains("'iv'", e.Message);
+        var nested = PqTable(columns: new[] { ("a", SqlType.Int), ("r", SqlType.Row(["x", "iv"], [SqlType.Int, SqlType.IntervalDayTime])) });
+        e = Assert.Throws<StreamSql.Sql.Planner.Connectors.ConnectorOptionException>(() => new FilesystemConnector().Validate(nested));
+        Assert.Contains("'iv'", e.Message);
+        var multiset = PqTable(columns: new[] { ("ms", new SqlType(SqlTypeKind.Multiset, Elements: new[] { SqlType.Int })) });
+        e = Assert.Throws<StreamSql.Sql.Planner.Connectors.ConnectorOptionException>(() => new FilesystemConnector().Validate(multiset));
+        Assert.Contains("MULTISET", e.Message);
     }
 }
 

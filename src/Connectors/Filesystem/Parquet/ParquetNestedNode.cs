@@ -71,6 +71,9 @@ internal sealed class ParquetNestedNode
             }
             case ColumnKind.List:
             {
+                // Flink keeps a MULTISET as a map of element to count; written as a LIST it would read back differently.
+                if (type.Kind == SqlTypeKind.Multiset)
+                    throw new NotSupportedException($"Column '{name}' of type {type} cannot be stored in the parquet format (MULTISET is not supported; use ARRAY or MAP).");
                 int def = parentDef + 1;
                 var element = Build("element", type.Elements![0], def + 1, rep + 1);
                 return new ParquetNestedNode(name, type, kind, [element], parentDef, def, rep);
