@@ -202,6 +202,89 @@ public sealed class ParquetTests : IDisposable
         Assert.Equal("7|70|7|s7|1.75|2.33333|2026-12-10|10:00:07|2026-12-03 10:07:00.123456|10.5", cells[7]);
     }
 
+    /// <summary>A file with INT96 timestamps as Spark, Hive and Impala write them (Julian day and nanosecond of day).</summary>
+    private static async Task WriteInt96File(string file, params DateTime?[] values)
+    {
+        var fields = new[] { "ts", "ts9", "ltz" }.Select(n => new global::Parquet.Schema.DateTimeDataField(n, global::Parquet.Schema.DateTimeFormat.Impala, isNullable: true)).ToArray();
+        using var stream = File.Create(file);
+        await using var writer = await global::Parquet.ParquetWriter.CreateAsync(new global::Parquet.Schema.ParquetSchema(fields), stream);
+        using var rowGroup = writer.CreateRowGroup();
+        foreach (var field in fields) await rowGroup.WriteAsync<DateTime>(field, values.AsMemory(), null, null, CancellationToken.None);
+    }
+
+    private static readonly DateTime?[] Int96Values =
+    {
+        new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567), null, new DateTime(1969, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(5),
+    };
+
+    private static long EpochMicros(DateTime value) => (long)Math.Floor((value.Ticks - DateTime.UnixEpoch.Ticks) / 10.0);
+
+    [Fact]
+    public async Task Int96_timestamps_that_spark_and_hive_write_are_read_as_timestamp_and_timestamp_ltz()
+    {
+        var file = Path.Combine(_dir, "spark.parquet");
+        await WriteInt96File(file, Int96Values);
+        // DuckDB reads the same instants from the file: it is the INT96 other engines write.
+        var duck = DuckDbRows($"SELECT epoch_us(ts)::VARCHAR FROM read_parquet('{file}')");
+        Assert.Equal(new[] { EpochMicros(Int96Values[0]!.Value).ToString(), "NULL", EpochMicros(Int96Values[2]!.Value).ToString() }, duck.Select(r => r[0]));
+
+        var table = PqTable(path: file, columns: new[] { ("ts", SqlType.Timestamp(6)), ("ts9", SqlType.Timestamp(9)), ("ltz", SqlType.TimestampLtz(3)) },
+            ("parquet.utc-timezone", "true"));
+        var batch = Assert.Single(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
+        Assert.Equal(new[] { "2020-01-02 03:04:05.123456", "NULL", "1969-12-31 23:59:59" }, Cells([batch]).Select(c => c.Split('|')[0]));
+        var ts9 = new ColumnView(batch.Column(1));
+        Assert.Equal((EpochMicros(Int96Values[0]!.Value) * 1000) + 700, ts9.GetInt64(0)); // 100 ns ticks: Parquet.Net decodes INT96 to DateTime
+        Assert.True(ts9.IsNull(1));
+        Assert.Equal(-999_999_500L, ts9.GetInt64(2));
+        var ltz = new ColumnView(batch.Column(2));
+        Assert.Equal(EpochMicros(Int96Values[0]!.Value), ltz.GetInt64(0));
+        Assert.Equal(-1_000_000L, ltz.GetInt64(2));
+    }
+
+    [Fact]
+    public async Task Int96_timestamps_are_wall_clocks_of_the_local_zone_unless_parquet_utc_timezone()
+    {
+        var file = Path.Combine(_dir, "hive.parquet");
+        await WriteInt96File(file, Int96Values);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var arrow = ArrowTypeMapping.ToArrowSchema(new RowSchema(new[] { new StreamSql.Sql.Planner.Types.Field("ts", SqlType.Timestamp(6)) })).GetFieldByIndex(0).DataType;
+        var columns = new List<(string, SqlType, Apache.Arrow.Types.IArrowType)> { ("ts", SqlType.Timestamp(6), arrow) };
+        await using var cursor = await StreamSql.Connectors.Filesystem.Parquet.ParquetFileCursor.OpenAsync(file, columns, null, 0, 0, berlin, CancellationToken.None);
+        var (read, rows) = (await cursor.ReadAsync(10, CancellationToken.None))!.Value;
+        Assert.Equal(3, rows);
+        // Flink with 'parquet.utc-timezone' = 'false' (its default): java.sql.Timestamp's local wall clock; Berlin is UTC+1 in winter.
+        Assert.Equal(EpochMicros(Int96Values[0]!.Value) + 3_600_000_000L, new ColumnView(read[0]).GetInt64(0));
+    }
+
+    [Fact]
+    public async Task Int64_timestamps_in_millis_micros_and_nanos_adjusted_to_utc_or_not_are_read_as_timestamp_and_timestamp_ltz()
+    {
+        var file = Path.Combine(_dir, "units.parquet");
+        DuckDbRows($"COPY (SELECT TIMESTAMP_MS '2026-12-03 10:11:12.345' + INTERVAL (i) DAY AS ms, TIMESTAMP '2026-12-03 10:11:12.345678' + INTERVAL (i) DAY AS us, "
+            + $"CASE WHEN i = 0 THEN TIMESTAMP_NS '2026-12-03 10:11:12.345678912' ELSE TIMESTAMP_NS '2026-12-04 10:11:12.345678912' END AS ns, TIMESTAMPTZ '2026-12-03 10:11:12.345678+00' + INTERVAL (i) DAY AS tz "
+            + $"FROM range(2) t(i)) TO '{file}' (FORMAT PARQUET)");
+        Assert.Equal("1796292672345678912", DuckDbRows($"SELECT epoch_ns(ns)::VARCHAR FROM read_parquet('{file}') LIMIT 1")[0][0]);
+        // What DuckDB wrote: one unit per column, the last adjusted to UTC.
+        var schema = DuckDbRows($"SELECT name, logical_type FROM parquet_schema('{file}') WHERE name <> 'duckdb_schema' ORDER BY name").ToDictionary(r => r[0], r => r[1]);
+        Assert.Contains("MILLIS", schema["ms"]);
+        Assert.Contains("MICROS", schema["us"]);
+        Assert.Contains("NANOS", schema["ns"]);
+        Assert.Matches("isAdjustedToUTC=(1|true)", schema["tz"]);
+        Assert.Matches("isAdjustedToUTC=(0|false)", schema["us"]);
+
+        var table = PqTable(path: file, columns: new[]
+        {
+            ("ms", SqlType.Timestamp(3)), ("us", SqlType.Timestamp(6)), ("ns", SqlType.Timestamp(9)), ("tz", SqlType.TimestampLtz(6)),
+        });
+        var batch = Assert.Single(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
+        var cells = Cells([batch]);
+        Assert.Equal("2026-12-03 10:11:12.345|2026-12-03 10:11:12.345678|2026-12-03 10:11:12.345678912", string.Join("|", cells[0].Split('|')[..3]));
+        Assert.Equal("2026-12-04 10:11:12.345|2026-12-04 10:11:12.345678|2026-12-04 10:11:12.345678912", string.Join("|", cells[1].Split('|')[..3]));
+        long tz = new DateTimeOffset(2026, 12, 3, 10, 11, 12, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000 + 345_678;
+        Assert.Equal(tz, new ColumnView(batch.Column(3)).GetInt64(0));
+        Assert.Equal(tz + 86_400_000_000L, new ColumnView(batch.Column(3)).GetInt64(1));
+    }
+
     [Fact]
     public async Task Only_projected_columns_are_read_and_a_restored_position_continues_in_the_row_group()
     {
@@ -255,6 +338,12 @@ public sealed class ParquetTests : IDisposable
         var table = PqTable(columns: new[] { ("a", SqlType.Int), ("iv", SqlType.IntervalDayTime) });
         var e = Assert.Throws<StreamSql.Sql.Planner.Connectors.ConnectorOptionException>(() => new FilesystemConnector().Validate(table));
         Assert.Contains("'iv'", e.Message);
+        var nested = PqTable(columns: new[] { ("a", SqlType.Int), ("r", SqlType.Row(["x", "iv"], [SqlType.Int, SqlType.IntervalDayTime])) });
+        e = Assert.Throws<StreamSql.Sql.Planner.Connectors.ConnectorOptionException>(() => new FilesystemConnector().Validate(nested));
+        Assert.Contains("'iv'", e.Message);
+        var multiset = PqTable(columns: new[] { ("ms", new SqlType(SqlTypeKind.Multiset, Elements: new[] { SqlType.Int })) });
+        e = Assert.Throws<StreamSql.Sql.Planner.Connectors.ConnectorOptionException>(() => new FilesystemConnector().Validate(multiset));
+        Assert.Contains("MULTISET", e.Message);
     }
 }
 
@@ -309,6 +398,59 @@ public sealed class ParquetPushdownTests : IDisposable
     }
 
     [Fact]
+    public async Task String_statistics_of_our_files_skip_row_groups_for_equality_ranges_and_in_lists()
+    {
+        var table = Table("pq", Columns, ("connector", "filesystem"), ("path", _dir), ("format", "parquet"), ("parquet.block.size", "1"));
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        // Three row groups of names: n0..n4 | n5..n9 | o10..o14 (byte order: "n0" < "n4" < "n5" < "n9" < "o10").
+        await writer.WriteAsync(new Batch(Rows(0, 5, "a")), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows(5, 5, "a")), CancellationToken.None);
+        var third = Rows(10, 5, "a");
+        var names = ColumnBuilder.Create(third.Column(1).Data.DataType);
+        for (int i = 10; i < 15; i++) names.AppendString("o" + i);
+        await writer.WriteAsync(new Batch(new RecordBatch(third.Schema, new[] { third.Column(0), names.Build(), third.Column(2) }, 5)), CancellationToken.None);
+        await writer.CommitAsync(1, new[] { (await writer.PrepareCommitAsync(1, CancellationToken.None))! }, CancellationToken.None);
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT string_agg(stats_min_value || '..' || stats_max_value, ' ' ORDER BY row_group_id) FROM parquet_metadata('{_dir}/part-*') WHERE path_in_schema = 'name'";
+            Assert.Equal("n0..n4 n5..n9 o10..o14", command.ExecuteScalar());
+        }
+
+        async Task<(long[] Ids, long Skipped)> ReadWith(params StreamSql.Sql.Planner.Logical.ScanPredicate[] filters)
+        {
+            var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+            var batches = await ReadAll(reader, ReaderContext(table) with { Filters = filters });
+            return (batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))).ToArray(), reader.SkippedRowGroups);
+        }
+        var (ids, skipped) = await ReadWith(Predicate(1, "=", "n7", SqlType.String));
+        Assert.Equal(Enumerable.Range(5, 5).Select(i => (long)i), ids);
+        Assert.Equal(2, skipped);
+        (_, skipped) = await ReadWith(Predicate(1, "<", "n5", SqlType.String));
+        Assert.Equal(2, skipped);
+        (_, skipped) = await ReadWith(Predicate(1, ">", "n9", SqlType.String));
+        Assert.Equal(2, skipped);
+        // BETWEEN arrives as its two conjuncts.
+        (_, skipped) = await ReadWith(Predicate(1, ">=", "n5", SqlType.String), Predicate(1, "<=", "n6", SqlType.String));
+        Assert.Equal(2, skipped);
+        (_, skipped) = await ReadWith(InList(1, SqlType.String, "n2", "o12"));
+        Assert.Equal(1, skipped);
+        (_, skipped) = await ReadWith(InList(1, SqlType.String, "m", "n55", "zz"));
+        Assert.Equal(2, skipped);
+        (ids, skipped) = await ReadWith(InList(0, SqlType.BigInt, 3L, 4L));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (long)i), ids);
+        Assert.Equal(2, skipped);
+    }
+
+    private static StreamSql.Sql.Planner.Logical.ScanPredicate InList(int column, SqlType type, params object[] values)
+    {
+        var literals = values.Select(v => new StreamSql.Sql.Planner.Expressions.Literal(v, type)).ToList();
+        return new(column, "IN", literals[0]) { Values = literals };
+    }
+
+    [Fact]
     public async Task String_statistics_of_files_other_writers_made_skip_row_groups()
     {
         var file = Path.Combine(_dir, "duck.parquet");
@@ -341,6 +483,11 @@ public sealed class ParquetPushdownTests : IDisposable
         var reader = (FilesystemReader)new FilesystemConnector().CreateReader();
         var batches = await ReadAll(reader, ReaderContext(table) with { Filters = new[] { Predicate(2, ">=", "2026-12-03", SqlType.String) } });
         Assert.Equal(new long[] { 3, 4, 5 }, batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))));
+        Assert.Equal(1, reader.PrunedFiles);
+
+        reader = (FilesystemReader)new FilesystemConnector().CreateReader();
+        batches = await ReadAll(reader, ReaderContext(table) with { Filters = new[] { InList(2, SqlType.String, "2026-12-01", "2026-12-02") } });
+        Assert.Equal(new long[] { 0, 1, 2 }, batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => new ColumnView(b.Column(0)).GetInt64(r))));
         Assert.Equal(1, reader.PrunedFiles);
     }
 }

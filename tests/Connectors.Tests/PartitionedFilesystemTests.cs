@@ -112,9 +112,14 @@ public sealed class PartitionedFilesystemTests : IDisposable
         Assert.False(File.Exists(success));
 
         clock.Now += 3_600_000_000L;
-        var second = await writer.PrepareCommitAsync(2, CancellationToken.None);
+        var exactly = await writer.PrepareCommitAsync(2, CancellationToken.None);
+        await writer.CommitAsync(2, new[] { exactly! }, CancellationToken.None);
+        Assert.False(File.Exists(success)); // creation + delay is not past it
+
+        clock.Now += 1;
+        var second = await writer.PrepareCommitAsync(3, CancellationToken.None);
         Assert.NotNull(second); // the waiting partition travels in the handle
-        await writer.CommitAsync(2, new[] { second! }, CancellationToken.None);
+        await writer.CommitAsync(3, new[] { second! }, CancellationToken.None);
         Assert.True(File.Exists(success));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(success)!, "part-*"));
     }
@@ -128,9 +133,13 @@ public sealed class PartitionedFilesystemTests : IDisposable
         var writer = new FilesystemConnector().CreateWriter();
         await writer.OpenAsync(Context(table, clock), CancellationToken.None);
         await writer.WriteAsync(new Batch(Rows((1, "2026-12-03", 10), (2, "2026-12-03", 11))), CancellationToken.None);
-        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        long elevenExactly = new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenExactly); // not past 10:00 + 1 h: a row at 11:00 may still come
+        await writer.CommitAsync(0, new[] { (await writer.PrepareCommitAsync(0, CancellationToken.None))! }, CancellationToken.None);
+        Assert.False(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS")));
         long elevenUtc = new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
-        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenUtc); // 10:00 + 1 h delay has passed, 11:00 + 1 h has not
+        ((IWatermarkAwareSinkWriter)writer).OnWatermark(elevenUtc + 1); // 10:00 + 1 h delay has passed, 11:00 + 1 h has not
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
         await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS")));
         Assert.False(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=11", "_SUCCESS")));
@@ -141,6 +150,71 @@ public sealed class PartitionedFilesystemTests : IDisposable
         var last = await writer.PrepareCommitAsync(2, CancellationToken.None);
         await restored.CommitAsync(SinkOperator.EndOfInputCheckpointId, new[] { last! }, CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=11", "_SUCCESS")));
+    }
+
+    [Fact]
+    public async Task At_parallelism_2_a_partition_is_committed_only_when_the_watermark_of_every_subtask_passed_it()
+    {
+        var clock = new ManualClock(Now);
+        var table = Partitioned("csv", ("sink.partition-commit.policy.kind", "success-file"), ("sink.partition-commit.trigger", "partition-time"),
+            ("partition.time-extractor.timestamp-pattern", "$dt $hr:00:00"), ("sink.partition-commit.delay", "1 h"));
+        // The two subtasks of one sink in one attempt share its committer, as SinkOperator's context gives them.
+        var shared = new SharedObjects();
+        var writers = new ISinkWriter[2];
+        for (int s = 0; s < 2; s++)
+        {
+            writers[s] = new FilesystemConnector().CreateWriter();
+            await writers[s].OpenAsync(Context(table, clock) with { SubtaskIndex = s, Parallelism = 2, Shared = shared }, CancellationToken.None);
+            await writers[s].WriteAsync(new Batch(Rows((s, "2026-12-03", 10))), CancellationToken.None);
+        }
+        var partition = Path.Combine(_dir, "dt=2026-12-03", "hr=10");
+        var success = Path.Combine(partition, "_SUCCESS");
+        long micros(int hour, int minute) => new DateTimeOffset(2026, 12, 3, hour, minute, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+
+        // Subtask 0 is past 10:00 + 1 h, subtask 1 is not: the sink's watermark (the minimum) is not.
+        ((IWatermarkAwareSinkWriter)writers[0]).OnWatermark(micros(11, 1));
+        ((IWatermarkAwareSinkWriter)writers[1]).OnWatermark(micros(10, 30));
+        var handles = new byte[]?[2];
+        for (int s = 0; s < 2; s++) handles[s] = await writers[s].PrepareCommitAsync(1, CancellationToken.None);
+        await writers[0].CommitAsync(1, new[] { handles[0]! }, CancellationToken.None);
+        Assert.False(File.Exists(success), "committed while subtask 1's file of the partition was still pending");
+        await writers[1].CommitAsync(1, new[] { handles[1]! }, CancellationToken.None);
+        Assert.False(File.Exists(success), "committed before subtask 1's watermark passed the partition");
+
+        // A watermark that arrives after a barrier counts from the next checkpoint (rows before it may be in open files).
+        ((IWatermarkAwareSinkWriter)writers[1]).OnWatermark(micros(11, 5));
+        for (int s = 0; s < 2; s++) handles[s] = await writers[s].PrepareCommitAsync(2, CancellationToken.None);
+        await writers[0].CommitAsync(2, handles[0] is null ? System.Array.Empty<byte[]>() : new[] { handles[0]! }, CancellationToken.None);
+        Assert.False(File.Exists(success));
+        await writers[1].CommitAsync(2, handles[1] is null ? System.Array.Empty<byte[]>() : new[] { handles[1]! }, CancellationToken.None);
+        Assert.True(File.Exists(success));
+        Assert.Equal(2, Directory.GetFiles(partition, "part-*").Length);
+        foreach (var w in writers) await w.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task At_parallelism_2_end_of_input_commits_a_partition_once_every_subtask_ended()
+    {
+        var clock = new ManualClock(Now);
+        var table = Partitioned("json", ("sink.partition-commit.policy.kind", "success-file"), ("sink.partition-commit.trigger", "partition-time"),
+            ("partition.time-extractor.timestamp-pattern", "$dt $hr:00:00"));
+        var shared = new SharedObjects();
+        var writers = new ISinkWriter[2];
+        for (int s = 0; s < 2; s++)
+        {
+            writers[s] = new FilesystemConnector().CreateWriter();
+            await writers[s].OpenAsync(Context(table, clock) with { SubtaskIndex = s, Parallelism = 2, Shared = shared }, CancellationToken.None);
+            await writers[s].WriteAsync(new Batch(Rows((s, "2026-12-03", 10))), CancellationToken.None);
+        }
+        var success = Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS");
+        var end = SinkOperator.EndOfInputCheckpointId;
+        var first = await writers[0].PrepareCommitAsync(end, CancellationToken.None);
+        await writers[0].CommitAsync(end, new[] { first! }, CancellationToken.None);
+        Assert.False(File.Exists(success), "committed while subtask 1 was still writing into the partition");
+        var second = await writers[1].PrepareCommitAsync(end, CancellationToken.None);
+        await writers[1].CommitAsync(end, new[] { second! }, CancellationToken.None);
+        Assert.True(File.Exists(success));
+        foreach (var w in writers) await w.DisposeAsync();
     }
 
     [Theory]

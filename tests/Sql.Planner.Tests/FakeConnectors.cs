@@ -63,6 +63,7 @@ internal sealed class FakeConnectors : IConnectorCatalog
         public bool SupportsSource { get; }
         public bool SupportsSink { get; }
         public bool SupportsLookup { get; }
+        public bool AcceptsScanFilters => Identifier == "filesystem";
         public IReadOnlyDictionary<string, SqlType> ReadableMetadata { get; }
 
         public bool IsBounded(CatalogTable table) => table.Options.ContainsKey("number-of-rows");

@@ -35,6 +35,18 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Comparisons_between_and_in_lists_of_literals_are_handed_to_a_scan_that_accepts_filters()
+    {
+        var f = Fixture();
+        f.Run("CREATE TABLE files (id BIGINT, name STRING, dt DATE) WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'parquet')");
+        var plan = f.Run<QueryPlan>("SELECT id FROM files WHERE name IN ('a', 'b', NULL) AND id BETWEEN 1 AND 5 AND id IN (1, id + 1) "
+            + "AND dt > DATE '2026-12-01' AND NOT name IN ('c')");
+        var source = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<SourceSpec>().Single();
+        var filters = source.Filters.Select(p => $"{p.PhysicalColumn} {p.Op} {string.Join(",", p.Values.Select(v => v.Value))}").Order().ToList();
+        Assert.Equal(new[] { "0 <= 5", "0 >= 1", "1 IN a,b", "2 > 20788" }, filters);
+    }
+
+    [Fact]
     public void Filters_are_pushed_through_projections_but_not_past_the_watermark_assigner()
     {
         var f = Fixture();

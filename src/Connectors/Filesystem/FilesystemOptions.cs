@@ -78,6 +78,10 @@ public static class FilesystemOptions
         "Buffered bytes at which a row group is written (a part file also ends its last row group when it closes).",
         Common.MemorySize.Parse, v => v + " bytes");
 
+    public static readonly ConfigOption<bool> ParquetUtcTimezone = Options.Bool("parquet.utc-timezone", false,
+        "How legacy INT96 timestamps (Spark, Hive, Impala) are read: true: the instant's wall clock in UTC (Hive 3.x); false: in the "
+        + "process's local time zone (Hive 0.x to 2.x, Flink's default).");
+
     public static IReadOnlyList<ConfigOption> Optional { get; } =
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
@@ -85,6 +89,6 @@ public static class FilesystemOptions
         JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
         PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,
-        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, .. ChangelogFormats.ChangelogFormatOptions.All,
+        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, .. ChangelogFormats.ChangelogFormatOptions.All,
     ];
 }

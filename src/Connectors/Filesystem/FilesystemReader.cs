@@ -46,6 +46,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private bool _isParquet;
     private List<(string Name, Sql.Planner.Types.SqlType Type, IArrowType Arrow)> _parquetColumns = new();
     private ParquetFileCursor? _parquet;
+    /// <summary>The zone whose wall clock an INT96 timestamp is read as (<c>parquet.utc-timezone</c>).</summary>
+    private TimeZoneInfo _int96Zone = TimeZoneInfo.Utc;
 
     private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
     /// <summary>Files an old subtask stopped in (restored), not yet opened here: where to continue.</summary>
@@ -103,7 +105,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _columns = new ColumnBuilder[fileFields.Count];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(fileFields[i].DataType);
         _isParquet = format == "parquet";
-        if (_isParquet) { }
+        if (_isParquet) _int96Zone = options.Get(FilesystemOptions.ParquetUtcTimezone) ? TimeZoneInfo.Utc : TimeZoneInfo.Local;
         else if (format == "csv")
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
@@ -256,15 +258,21 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             }
             int decoded = _parquetColumns.FindIndex(c => c.Name == column.Name);
             if (decoded < 0) continue;
-            var op = Op(filter.Op);
-            switch (filter.Value.Value)
+            var values = new List<ParquetLiteral>(filter.Values.Count);
+            foreach (var literal in filter.Values)
             {
-                case long l when column.Type.IsExactInteger: rowGroup.Add(new ParquetColumnPredicate(decoded, op, l, null, null)); break;
-                case int days when column.Type.Kind == SqlTypeKind.Date: rowGroup.Add(new ParquetColumnPredicate(decoded, op, days, null, null)); break;
-                case double d when column.Type.IsApproximate: rowGroup.Add(new ParquetColumnPredicate(decoded, op, null, d, null)); break;
-                case string text when column.Type.IsCharacterString:
-                    rowGroup.Add(new ParquetColumnPredicate(decoded, op, null, null, System.Text.Encoding.UTF8.GetBytes(text))); break;
+                ParquetLiteral? value = literal.Value switch
+                {
+                    long l when column.Type.IsExactInteger => new ParquetLiteral(l, null, null),
+                    int days when column.Type.Kind == SqlTypeKind.Date => new ParquetLiteral(days, null, null),
+                    double d when column.Type.IsApproximate => new ParquetLiteral(null, d, null),
+                    string text when column.Type.IsCharacterString => new ParquetLiteral(null, null, System.Text.Encoding.UTF8.GetBytes(text)),
+                    _ => null,
+                };
+                if (value is null) break;
+                values.Add(value.Value);
             }
+            if (values.Count == filter.Values.Count) rowGroup.Add(new ParquetColumnPredicate(decoded, Op(filter.Op), values));
         }
         RowGroupFilter = rowGroup.Count > 0 ? new ParquetRowGroupFilter(rowGroup) : null;
     }
@@ -275,6 +283,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         "<" => ComparisonOp.Less,
         "<=" => ComparisonOp.LessOrEqual,
         ">" => ComparisonOp.Greater,
+        "IN" => ComparisonOp.In,
         _ => ComparisonOp.GreaterOrEqual,
     };
 
@@ -289,15 +298,19 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             if (!values.TryGetValue(key, out var text)) continue;
             // NULL (the default partition name) passes no comparison.
             if (text == _partitionDefaultName) return false;
-            int? cmp = filter.Value.Value switch
+            bool pass = false;
+            foreach (var literal in filter.Values)
             {
-                string literal when type.IsCharacterString => string.CompareOrdinal(text, literal),
-                long literal when type.IsExactInteger && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var v) => v.CompareTo(literal),
-                int literal when type.Kind == SqlTypeKind.Date && FlinkText.TryParseDate(text, out var days) => days.CompareTo(literal),
-                _ => null,
-            };
-            if (cmp is not { } c) continue;
-            bool pass = filter.Op switch { "=" => c == 0, "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
+                int? cmp = literal.Value switch
+                {
+                    string value when type.IsCharacterString => string.CompareOrdinal(text, value),
+                    long value when type.IsExactInteger && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var v) => v.CompareTo(value),
+                    int value when type.Kind == SqlTypeKind.Date && FlinkText.TryParseDate(text, out var days) => days.CompareTo(value),
+                    _ => null,
+                };
+                pass = cmp is not { } c || filter.Op switch { "=" or "IN" => c == 0, "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
+                if (pass) break;
+            }
             if (!pass) return false;
         }
         return true;
@@ -319,7 +332,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
                     return Build(0);
                 }
                 _parquet = await ParquetFileCursor.OpenAsync(_currentFile!, _parquetColumns, RowGroupFilter, (int)_currentOffset, (int)(_currentLine - 1),
-                    cancellationToken).ConfigureAwait(false);
+                    _int96Zone, cancellationToken).ConfigureAwait(false);
             }
             var next = await _parquet.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
             if (next is not { } read)

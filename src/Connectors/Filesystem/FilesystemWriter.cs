@@ -92,7 +92,12 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             _router = new PartitionRouter(partitionColumns.ToArray(), partitionColumns.Select(i => physical[i].Name).ToArray(),
                 options.Get(FilesystemOptions.PartitionDefaultName));
             if (options.Get(FilesystemOptions.PartitionCommitPolicyKind) is not null)
-                _partitions = PartitionCommitTracker.Create(options, _router.Keys, _clock, SyncDirectory);
+            {
+                var keys = _router.Keys;
+                var committer = context.Shared.GetOrAdd("partition-committer", () => PartitionCommitter.Create(options, keys, context.Parallelism));
+                _partitions = new PartitionCommitTracker(committer, context.SubtaskIndex, options.Get(FilesystemOptions.PartitionCommitSuccessFileName),
+                    _clock, SyncDirectory);
+            }
         }
 
         var format = options.Require(FilesystemOptions.Format);
@@ -248,6 +253,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     public async ValueTask<byte[]?> PrepareCommitAsync(long checkpointId, CancellationToken cancellationToken)
     {
         foreach (var partition in _open.Keys.ToList()) await ClosePartAsync(partition, cancellationToken).ConfigureAwait(false);
+        _partitions?.OnPrepare(checkpointId);
         var partitions = _partitions?.Uncommitted();
         if (_closed.Count == 0 && (partitions is null || partitions.Count == 0)) return null;
         // The checkpoint about to hold this handle names the pending files: their renames must survive a crash first.
@@ -271,7 +277,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             if (_partitions is not null)
                 foreach (var (partition, created) in waiting) _partitions.OnFilesCommitted(partition, created);
         }
-        _partitions?.CommitDue(_directory, endOfInput: checkpointId == Execution.Operators.SinkOperator.EndOfInputCheckpointId, _diagnostics);
+        _partitions?.CommitDue(_directory, checkpointId, _diagnostics);
         return ValueTask.CompletedTask;
     }
 

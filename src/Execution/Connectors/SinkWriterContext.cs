@@ -25,4 +25,7 @@ public sealed record SinkWriterContext(
 
     /// <summary>Where warnings go that do not stop the job.</summary>
     public TextWriter Diagnostics { get; init; } = TextWriter.Null;
+
+    /// <summary>Objects shared by this sink's subtasks in the current attempt (its global committer, as Flink's).</summary>
+    public SharedObjects Shared { get; init; } = new();
 }

@@ -12,4 +12,7 @@ public sealed record OperatorServices(ConnectorRegistry Connectors, TextWriter S
 
     /// <summary>The job's counters operators add to (late rows dropped by windows).</summary>
     public Runtime.JobMetrics Metrics { get; init; } = new();
+
+    /// <summary>What the subtasks of the current attempt share (a sink's global committer); each attempt gets its own.</summary>
+    public SharedObjects Shared { get; init; } = new();
 }

@@ -42,6 +42,7 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
         {
             OutputOwner = context.ExclusiveStateName is { } state ? state + "/" + context.OperatorId : null,
             Diagnostics = services.Diagnostics,
+            Shared = services.Shared.Scoped(context.OperatorId),
         };
         await _writer.OpenAsync(writerContext, cancellationToken).ConfigureAwait(false);
         _committables = context.State.OperatorState.GetListState(CommittablesStateName);

@@ -143,7 +143,7 @@ public sealed class JobRunner
         List<Subtask> subtasks;
         try
         {
-            subtasks = topology.BuildSubtasks(Operators, services, restore);
+            subtasks = topology.BuildSubtasks(Operators, services with { Shared = new SharedObjects() }, restore);
         }
         catch
         {

@@ -6,7 +6,7 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Rules;
 
 /// <summary>
-/// Hands the simple conjuncts (<c>column op literal</c>) of a Calc's condition to the scan right below it, as
+/// Hands the simple conjuncts (<c>column op literal</c>, <c>column IN (literals)</c>) of a Calc's condition to the scan right below it, as
 /// <see cref="LogicalScan.Filters"/>, when that Calc is the scan's only reader (a shared scan serves readers with other
 /// filters). The condition stays in the Calc: a connector uses the filters only to skip data none of whose rows pass.
 /// </summary>
@@ -52,6 +52,11 @@ internal static class PushFiltersIntoScans
         var filters = new List<ScanPredicate>();
         foreach (var term in ExpressionRewriting.Conjuncts(condition))
         {
+            if (term is Call { Function: "IN", Operands: [InputRef inColumn, ..] } inList && InList(inColumn, inList.Operands, scan) is { } predicate)
+            {
+                filters.Add(predicate);
+                continue;
+            }
             if (term is not Call { Function: "=" or "<" or "<=" or ">" or ">=", Operands.Count: 2 } call) continue;
             var (left, right, op) = (call.Operands[0], call.Operands[1], call.Function);
             if (left is Literal && right is InputRef)
@@ -64,6 +69,22 @@ internal static class PushFiltersIntoScans
             filters.Add(new ScanPredicate(scan.ProjectedColumns[column.Index], op, literal));
         }
         return filters;
+    }
+
+    /// <summary><c>column IN (literal, ...)</c> when every listed value is a literal of the column's representation; a NULL
+    /// in the list matches no row, so it is left out.</summary>
+    private static ScanPredicate? InList(InputRef column, IReadOnlyList<ScalarExpr> operands, LogicalScan scan)
+    {
+        if (column.Index >= scan.ProjectedColumns.Count) return null;
+        var values = new List<Literal>(operands.Count - 1);
+        for (int i = 1; i < operands.Count; i++)
+        {
+            if (operands[i] is not Literal literal) return null;
+            if (literal.IsNull) continue;
+            if (!SameRepresentation(column.Type, literal.Type)) return null;
+            values.Add(literal);
+        }
+        return values.Count == 0 ? null : new ScanPredicate(scan.ProjectedColumns[column.Index], "IN", values[0]) { Values = values };
     }
 
     /// <summary>Whether a literal's value compares directly with the column's stored values (same family and unit).</summary>

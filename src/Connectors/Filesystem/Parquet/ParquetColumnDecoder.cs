@@ -26,9 +26,12 @@ internal sealed class ParquetColumnDecoder
     private readonly SqlType _type;
     private readonly ColumnKind _kind;
     private readonly IArrowType _arrowType;
+    private readonly TimeZoneInfo _int96Zone;
 
-    private ParquetColumnDecoder(string file, DataField field, SchemaElement element, ParquetPhysical physical, SqlType type, IArrowType arrowType)
+    private ParquetColumnDecoder(string file, DataField field, SchemaElement element, ParquetPhysical physical, SqlType type, IArrowType arrowType,
+        TimeZoneInfo int96Zone)
     {
+        _int96Zone = int96Zone;
         _file = file;
         _field = field;
         _element = element;
@@ -43,12 +46,27 @@ internal sealed class ParquetColumnDecoder
     public ParquetPhysical Physical => _physical;
 
     /// <summary>A decoder of the file column <paramref name="fileField"/> as <paramref name="type"/>, or an error naming the
-    /// file, the column and both types.</summary>
-    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType)
+    /// file, the column and both types. An INT96 timestamp is read as its instant's wall clock in <paramref name="int96Zone"/>
+    /// (Flink's <c>parquet.utc-timezone</c>).</summary>
+    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
     {
         var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
         if (fileField.MaxRepetitionLevel > 0 || fileField.Path.ToList().Count > 1)
             throw Mismatch(file, element, type, "it is nested or repeated");
+        var decoder = CheckLeaf(file, fileField, type, arrowType, int96Zone);
+        _ = new ParquetSchema(decoder.Field);
+        return decoder;
+    }
+
+    /// <summary>The field values are read through (a physical CLR type); a nested leaf's is placed in the column's mirror
+    /// schema by <see cref="ParquetNestedColumnReader"/>.</summary>
+    public DataField Field => _field;
+
+    /// <summary>A decoder of a leaf of a nested file column (or of a flat column, <see cref="Check"/>) as
+    /// <paramref name="type"/>; its <see cref="Field"/> is not yet in a schema.</summary>
+    public static ParquetColumnDecoder CheckLeaf(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
+    {
+        var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
         var physical = ParquetColumnType.PhysicalOf(element) ?? throw Mismatch(file, element, type, "its physical type is not supported");
         var kind = ColumnKinds.Of(type);
         var logical = element.LogicalType;
@@ -61,7 +79,8 @@ internal sealed class ParquetColumnDecoder
             ColumnKind.Float64 => physical is ParquetPhysical.Float or ParquetPhysical.Double,
             ColumnKind.Date32 => physical == ParquetPhysical.Int32 && (logical?.DATE is not null || element.ConvertedType == ConvertedType.DATE),
             ColumnKind.Time32Millis => TimeUnitOf(element) is not null,
-            ColumnKind.TimestampMicros or ColumnKind.TimestampNanos => physical == ParquetPhysical.Int64 && TimestampUnitOf(element) is not null,
+            ColumnKind.TimestampMicros or ColumnKind.TimestampNanos => physical == ParquetPhysical.Int64 && TimestampUnitOf(element) is not null
+                || physical == ParquetPhysical.Int96,
             ColumnKind.Decimal128 => DecimalScaleOf(element) is int scale && scale <= type.Scale
                 && physical is ParquetPhysical.Int32 or ParquetPhysical.Int64 or ParquetPhysical.ByteArray,
             ColumnKind.Utf8 => physical == ParquetPhysical.ByteArray && !IsTemporalOrDecimal(element),
@@ -76,10 +95,11 @@ internal sealed class ParquetColumnDecoder
             ParquetPhysical.Int64 => new DataField<long>(element.Name, fileField.IsNullable),
             ParquetPhysical.Float => new DataField<float>(element.Name, fileField.IsNullable),
             ParquetPhysical.Double => new DataField<double>(element.Name, fileField.IsNullable),
+            // Parquet.Net decodes INT96 (Julian day, nanosecond of day) only into DateTime: 100 ns ticks.
+            ParquetPhysical.Int96 => new DataField<DateTime>(element.Name, fileField.IsNullable),
             _ => new DataField<byte[]>(element.Name, fileField.IsNullable),
         };
-        _ = new ParquetSchema(read);
-        return new ParquetColumnDecoder(file, read, element, physical, type, arrowType);
+        return new ParquetColumnDecoder(file, read, element, physical, type, arrowType, int96Zone);
     }
 
     private static bool IsTemporalOrDecimal(SchemaElement e) =>
@@ -124,22 +144,32 @@ internal sealed class ParquetColumnDecoder
     }
 
     /// <summary>The column of one row group as an Arrow array of the table column's type.</summary>
-    public async ValueTask<IArrowArray> ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
+    public ValueTask<IArrowArray> ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
     {
         int rows = checked((int)rowGroup.RowCount);
-        int[]? definitions = _field.IsNullable ? new int[rows] : null;
+        return ReadAsync(rowGroup, new LeafLevels(rows, _field.IsNullable ? new int[rows] : null, null, 1), cancellationToken);
+    }
+
+    /// <summary>A nested column's leaf in one row group: its <paramref name="levels"/> filled in, and its defined values
+    /// (the entries at the leaf's maximum definition level) as a dense Arrow array.</summary>
+    public ValueTask<IArrowArray> ReadLeafAsync(ParquetRowGroupReader rowGroup, LeafLevels levels, CancellationToken cancellationToken) =>
+        ReadAsync(rowGroup, levels, cancellationToken);
+
+    private async ValueTask<IArrowArray> ReadAsync(ParquetRowGroupReader rowGroup, LeafLevels levels, CancellationToken cancellationToken)
+    {
         try
         {
             return _physical switch
             {
-                ParquetPhysical.Boolean => await ReadBooleanAsync(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false),
-                ParquetPhysical.Int32 => FromInt32(await ReadDenseAsync<int>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
-                ParquetPhysical.Int64 => FromInt64(await ReadDenseAsync<long>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+                ParquetPhysical.Boolean => await ReadBooleanAsync(rowGroup, levels, cancellationToken).ConfigureAwait(false),
+                ParquetPhysical.Int32 => FromInt32(await ReadDenseAsync<int>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
+                ParquetPhysical.Int64 => FromInt64(await ReadDenseAsync<long>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
                 ParquetPhysical.Float => _kind == ColumnKind.Float32
-                    ? Scatter<float>(await ReadDenseAsync<float>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions)
-                    : Scatter<double>(Widen(await ReadDenseAsync<float>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false)), rows, definitions),
-                ParquetPhysical.Double => Scatter<double>(await ReadDenseAsync<double>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
-                _ => FromBytes(await ReadDenseAsync<ReadOnlyMemory<byte>>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false), rows, definitions),
+                    ? Scatter<float>(await ReadDenseAsync<float>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions)
+                    : Scatter<double>(Widen(await ReadDenseAsync<float>(rowGroup, levels, cancellationToken).ConfigureAwait(false)), _outRows, _outDefinitions),
+                ParquetPhysical.Double => Scatter<double>(await ReadDenseAsync<double>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
+                ParquetPhysical.Int96 => FromInt96(await ReadDenseAsync<DateTime>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
+                _ => FromBytes(await ReadDenseAsync<ReadOnlyMemory<byte>>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
             };
         }
         catch (Exception e) when (e is not InvalidDataException and not OperationCanceledException)
@@ -148,16 +178,27 @@ internal sealed class ParquetColumnDecoder
         }
     }
 
-    private async ValueTask<ArraySegment<T>> ReadDenseAsync<T>(ParquetRowGroupReader rowGroup, int rows, int[]? definitions, CancellationToken cancellationToken) where T : struct
+    /// <summary>What the conversions scatter the values read last over: the flat column's rows and definitions, or for a
+    /// nested leaf just its dense values.</summary>
+    private int _outRows;
+    private int[]? _outDefinitions;
+
+    private async ValueTask<ArraySegment<T>> ReadDenseAsync<T>(ParquetRowGroupReader rowGroup, LeafLevels levels, CancellationToken cancellationToken) where T : struct
     {
-        var values = new T[rows];
-        await rowGroup.ReadRawAsync<T>(_field, values, definitions, null, cancellationToken).ConfigureAwait(false);
-        int count = rows;
-        if (definitions is not null)
+        var values = new T[levels.Count];
+        // Not a conditional: its null would convert to an empty Memory<int> through int[], which Parquet.Net takes as a buffer.
+        Memory<int>? repetitions = default;
+        if (levels.Repetitions is not null) repetitions = levels.Repetitions.AsMemory(0, levels.Count);
+        await rowGroup.ReadRawAsync<T>(_field, values, levels.Definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        int count = levels.Count;
+        if (levels.Definitions is { } definitions)
         {
             count = 0;
-            foreach (var d in definitions) count += d;
+            foreach (var d in definitions) if (d == levels.MaxDefinition) count++;
         }
+        bool leaf = levels.Repetitions is not null;
+        _outRows = leaf ? count : levels.Count;
+        _outDefinitions = leaf ? null : levels.Definitions;
         return new ArraySegment<T>(values, 0, count);
     }
 
@@ -236,6 +277,22 @@ internal sealed class ParquetColumnDecoder
         }
     }
 
+    /// <summary>INT96 instants (UTC) as the wall clock of <see cref="_int96Zone"/>, in the column's unit (floor division,
+    /// so instants before 1970 keep their sub-unit digits as Flink's do).</summary>
+    private IArrowArray FromInt96(ArraySegment<DateTime> dense, int rows, int[]? definitions)
+    {
+        var values = new long[dense.Count];
+        bool nanos = _kind == ColumnKind.TimestampNanos;
+        bool utc = _int96Zone == TimeZoneInfo.Utc;
+        for (int i = 0; i < values.Length; i++)
+        {
+            var instant = DateTime.SpecifyKind(dense[i], DateTimeKind.Utc);
+            long ticks = (utc ? instant : TimeZoneInfo.ConvertTimeFromUtc(instant, _int96Zone)).Ticks - DateTime.UnixEpoch.Ticks;
+            values[i] = nanos ? ticks * 100 : Math.DivRem(ticks, 10) is var (q, r) && r < 0 ? q - 1 : q;
+        }
+        return Scatter<long>(values, rows, definitions);
+    }
+
     private Int128 ScaleFactor()
     {
         Int128 factor = 1;
@@ -289,9 +346,11 @@ internal sealed class ParquetColumnDecoder
         return BinaryPrimitives.ReadInt128BigEndian(full);
     }
 
-    private async ValueTask<IArrowArray> ReadBooleanAsync(ParquetRowGroupReader rowGroup, int rows, int[]? definitions, CancellationToken cancellationToken)
+    private async ValueTask<IArrowArray> ReadBooleanAsync(ParquetRowGroupReader rowGroup, LeafLevels levels, CancellationToken cancellationToken)
     {
-        var dense = await ReadDenseAsync<bool>(rowGroup, rows, definitions, cancellationToken).ConfigureAwait(false);
+        var dense = await ReadDenseAsync<bool>(rowGroup, levels, cancellationToken).ConfigureAwait(false);
+        int rows = _outRows;
+        var definitions = _outDefinitions;
         var bits = new byte[(rows + 7) / 8];
         var validity = definitions is null ? null : new byte[(rows + 7) / 8];
         int next = 0, nulls = 0;
@@ -343,3 +402,7 @@ internal sealed class ParquetColumnDecoder
     private IArrowArray Scatter<T>(T[] dense, int rows, int[]? definitions) where T : unmanaged =>
         Scatter<T>(dense.AsSpan(), rows, definitions);
 }
+
+/// <summary>The levels of one column chunk: <see cref="Count"/> entries (a flat column's rows), the definition levels
+/// (null: a required flat column), the repetition levels (null: a flat column) and the level of a defined value.</summary>
+internal readonly record struct LeafLevels(int Count, int[]? Definitions, int[]? Repetitions, int MaxDefinition);

@@ -3,10 +3,13 @@ using Parquet.Schema;
 using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
 
+using Field = Parquet.Schema.Field;
+
 namespace StreamSql.Connectors.Filesystem.Parquet;
 
-/// <summary>The Parquet physical types a column is stored as (the file's <c>type</c>), before any logical annotation.</summary>
-internal enum ParquetPhysical { Boolean, Int32, Int64, Float, Double, ByteArray }
+/// <summary>The Parquet physical types a column is stored as (the file's <c>type</c>), before any logical annotation; INT96
+/// (legacy timestamps of Spark, Hive and Impala) is read, never written.</summary>
+internal enum ParquetPhysical { Boolean, Int32, Int64, Float, Double, ByteArray, Int96 }
 
 /// <summary>
 /// How one SQL column lies in a Parquet file, as Flink's <c>ParquetSchemaConverter</c> and DuckDB agree: TINYINT/SMALLINT
@@ -21,6 +24,8 @@ internal sealed record ParquetColumnType(string Name, SqlType Type, ColumnKind K
     public static ParquetColumnType For(string name, SqlType type)
     {
         var kind = ColumnKinds.Of(type);
+        if (ParquetNestedNode.IsNested(type))
+            return new ParquetColumnType(name, type, kind, ParquetPhysical.ByteArray) { Nested = ParquetNestedNode.For(name, type) };
         ParquetPhysical? physical = kind switch
         {
             ColumnKind.Boolean => ParquetPhysical.Boolean,
@@ -35,9 +40,16 @@ internal sealed record ParquetColumnType(string Name, SqlType Type, ColumnKind K
         };
         if (physical is null)
             throw new NotSupportedException($"Column '{name}' of type {type} cannot be stored in the parquet format "
-                + "(supported: BOOLEAN, TINYINT..BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR/VARCHAR/STRING, BINARY/VARBINARY/BYTES, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ).");
+                + "(supported: BOOLEAN, TINYINT..BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR/VARCHAR/STRING, BINARY/VARBINARY/BYTES, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, "
+                + "and ROW, ARRAY, MAP of them).");
         return new ParquetColumnType(name, type, kind, physical.Value);
     }
+
+    /// <summary>The layout of a ROW, ARRAY or MAP column (its leaves are flat column types); null for a flat column.</summary>
+    public ParquetNestedNode? Nested { get; init; }
+
+    /// <summary>The field Parquet.Net writes: a flat column's (<see cref="CreateField"/>) or a nested column's group.</summary>
+    public Field CreateSchemaField() => Nested is { } nested ? nested.CreateField(leaf => For(leaf.Name, leaf.Type).CreateField()) : CreateField();
 
     /// <summary>The field Parquet.Net writes: its CLR type is the physical value type handed to it.</summary>
     public DataField CreateField() => Kind switch
@@ -99,6 +111,7 @@ internal sealed record ParquetColumnType(string Name, SqlType Type, ColumnKind K
         global::Parquet.Meta.Type.BOOLEAN => ParquetPhysical.Boolean,
         global::Parquet.Meta.Type.INT32 => ParquetPhysical.Int32,
         global::Parquet.Meta.Type.INT64 => ParquetPhysical.Int64,
+        global::Parquet.Meta.Type.INT96 => ParquetPhysical.Int96,
         global::Parquet.Meta.Type.FLOAT => ParquetPhysical.Float,
         global::Parquet.Meta.Type.DOUBLE => ParquetPhysical.Double,
         global::Parquet.Meta.Type.BYTE_ARRAY or global::Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY => ParquetPhysical.ByteArray,

@@ -15,16 +15,19 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
 {
     private readonly string _file;
     private readonly ParquetReader _reader;
-    private readonly ParquetColumnDecoder[] _decoders;
+    /// <summary>Per column, its flat decoder (null for a nested column, read by its <see cref="_nested"/> reader).</summary>
+    private readonly ParquetColumnDecoder?[] _decoders;
+    private readonly ParquetNestedColumnReader?[] _nested;
     private readonly ParquetRowGroupFilter? _filter;
     private IArrowArray[]? _group;
     private int _groupRows;
 
-    private ParquetFileCursor(string file, ParquetReader reader, ParquetColumnDecoder[] decoders, ParquetRowGroupFilter? filter)
+    private ParquetFileCursor(string file, ParquetReader reader, ParquetColumnDecoder?[] decoders, ParquetNestedColumnReader?[] nested, ParquetRowGroupFilter? filter)
     {
         _file = file;
         _reader = reader;
         _decoders = decoders;
+        _nested = nested;
         _filter = filter;
     }
 
@@ -34,9 +37,10 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
 
     /// <summary>Opens <paramref name="file"/> for the columns <paramref name="columns"/> (name, table type, Arrow type), at
     /// row <paramref name="row"/> of row group <paramref name="rowGroup"/>; a file that is not Parquet, or lacks a column or
-    /// holds it in a type that cannot be read as the table's, is refused naming the file and the column.</summary>
+    /// holds it in a type that cannot be read as the table's, is refused naming the file and the column. INT96 timestamps
+    /// are read as their instant's wall clock in <paramref name="int96Zone"/>.</summary>
     public static async ValueTask<ParquetFileCursor> OpenAsync(string file, IReadOnlyList<(string Name, SqlType Type, IArrowType Arrow)> columns,
-        ParquetRowGroupFilter? filter, int rowGroup, int row, CancellationToken cancellationToken)
+        ParquetRowGroupFilter? filter, int rowGroup, int row, TimeZoneInfo int96Zone, CancellationToken cancellationToken)
     {
         ParquetReader reader;
         try
@@ -49,12 +53,13 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
         }
         try
         {
-            var fields = reader.Schema.GetDataFields();
-            var decoders = new ParquetColumnDecoder[columns.Count];
+            var fields = reader.Schema.Fields;
+            var decoders = new ParquetColumnDecoder?[columns.Count];
+            var nested = new ParquetNestedColumnReader?[columns.Count];
             for (int i = 0; i < columns.Count; i++)
             {
                 var (name, type, arrow) = columns[i];
-                DataField? field = null;
+                global::Parquet.Schema.Field? field = null;
                 foreach (var f in fields)
                     if (string.Equals(f.Name, name, StringComparison.Ordinal)) { field = f; break; }
                 if (field is null)
@@ -63,9 +68,11 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
                 if (field is null)
                     throw new InvalidDataException($"Parquet file '{file}' has no column '{name}' (the table's {type}); its columns are "
                         + string.Join(", ", fields.Select(f => f.Name)) + ".");
-                decoders[i] = ParquetColumnDecoder.Check(file, field, type, arrow);
+                if (ParquetNestedNode.IsNested(type)) nested[i] = ParquetNestedColumnReader.Open(file, field, type, arrow, int96Zone);
+                else if (field is DataField data) decoders[i] = ParquetColumnDecoder.Check(file, data, type, arrow, int96Zone);
+                else throw new InvalidDataException($"Parquet file '{file}': column '{field.Name}' is a group (ROW, ARRAY or MAP), which cannot be read as the table's {type}.");
             }
-            return new ParquetFileCursor(file, reader, decoders, filter) { RowGroup = rowGroup, Row = row };
+            return new ParquetFileCursor(file, reader, decoders, nested, filter) { RowGroup = rowGroup, Row = row };
         }
         catch
         {
@@ -93,7 +100,10 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
                 }
                 _groupRows = checked((int)rowGroup.RowCount);
                 _group = new IArrowArray[_decoders.Length];
-                for (int c = 0; c < _decoders.Length; c++) _group[c] = await _decoders[c].ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
+                for (int c = 0; c < _decoders.Length; c++)
+                    _group[c] = _nested[c] is { } nested
+                        ? await nested.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false)
+                        : await _decoders[c]!.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
             }
             if (Row >= _groupRows)
             {

@@ -16,11 +16,17 @@ internal static class ParquetFooter
     private static readonly FieldInfo? FooterField = typeof(ParquetWriter).GetField("_footer", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly FieldInfo? MetaField = FooterField?.FieldType.GetField("_fileMeta", BindingFlags.NonPublic | BindingFlags.Instance);
 
-    /// <summary>The leaf schema elements of a flat schema, in column order.</summary>
+    /// <summary>The schema elements below the root, depth first (a flat schema's leaves in column order).</summary>
     public static IReadOnlyList<SchemaElement> Columns(ParquetWriter writer)
     {
-        if (FooterField?.GetValue(writer) is not { } footer || MetaField?.GetValue(footer) is not FileMetaData meta)
-            throw new InvalidOperationException("This version of Parquet.Net does not expose its footer schema as 6.1.0 does; the parquet format needs it to annotate column types.");
+        var meta = Meta(writer);
         return meta.Schema.GetRange(1, meta.Schema.Count - 1);
     }
+
+    /// <summary>The metadata of the row group written last (its column chunks' statistics can still be set).</summary>
+    public static RowGroup LastRowGroup(ParquetWriter writer) => Meta(writer).RowGroups[^1];
+
+    private static FileMetaData Meta(ParquetWriter writer) =>
+        FooterField?.GetValue(writer) is { } footer && MetaField?.GetValue(footer) is FileMetaData meta ? meta
+            : throw new InvalidOperationException("This version of Parquet.Net does not expose its footer as 6.1.0 does; the parquet format needs it to annotate column types.");
 }
