@@ -84,8 +84,8 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 for (int i = 0; i < st.Fields.Count; i++)
                 {
                     w.WritePropertyName(st.Fields[i].Name);
-                    // A struct's children are not sliced with it: its row is at the struct's offset in them.
-                    WriteValue(s.Fields[i], column.Offset + row);
+                    // StructArray.Fields are sliced with the struct (Arrow C# 23): its row is the same row in them.
+                    WriteValue(s.Fields[i], row);
                 }
                 w.WriteEndObject();
                 break;
@@ -102,8 +102,8 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 w.WriteStartObject();
                 for (int e = map.ValueOffsets[row]; e < map.ValueOffsets[row + 1]; e++)
                 {
-                    w.WritePropertyName(FlinkText.Format(entries.Fields[0], entries.Offset + e, _style));
-                    WriteValue(entries.Fields[1], entries.Offset + e);
+                    w.WritePropertyName(FlinkText.Format(entries.Fields[0], e, _style));
+                    WriteValue(entries.Fields[1], e);
                 }
                 w.WriteEndObject();
                 break;

@@ -216,8 +216,8 @@ internal static class AvroBinary
                 case ColumnKind.Struct:
                     var st = (StructType)field.DataType;
                     var s = (StructArray)column;
-                    // A struct's children are not sliced with it: its row is at the struct's offset in them.
-                    for (int i = 0; i < st.Fields.Count; i++) Write(s.Fields[i], st.Fields[i], s.Offset + row, output, Millis(st.Fields[i]));
+                    // StructArray.Fields are sliced with the struct (Arrow C# 23): its row is the same row in them.
+                    for (int i = 0; i < st.Fields.Count; i++) Write(s.Fields[i], st.Fields[i], row, output, Millis(st.Fields[i]));
                     break;
                 case ColumnKind.List:
                     {
@@ -244,8 +244,8 @@ internal static class AvroBinary
                             Long(output, end - first);
                             for (int e = first; e < end; e++)
                             {
-                                Write(entries.Fields[0], type.KeyField, entries.Offset + e, output, millis: true);
-                                Write(entries.Fields[1], type.ValueField, entries.Offset + e, output, Millis(type.ValueField));
+                                Write(entries.Fields[0], type.KeyField, e, output, millis: true);
+                                Write(entries.Fields[1], type.ValueField, e, output, Millis(type.ValueField));
                             }
                         }
                         Long(output, 0);

@@ -156,7 +156,7 @@ public static class ValueFormatter
                     for (int f = 0; f < type.Elements!.Count; f++)
                     {
                         if (f > 0) sb.Append(", ");
-                        Append(sb, row.Fields[f], row.Offset + index, type.Elements[f], timeZone, style);
+                        Append(sb, row.Fields[f], index, type.Elements[f], timeZone, style);
                     }
                     sb.Append(java ? ']' : ')');
                     break;

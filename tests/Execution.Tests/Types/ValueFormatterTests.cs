@@ -226,4 +226,19 @@ public sealed class ValueFormatterTests
         }, 1);
         Assert.Equal("+I[1, 2024-01-01T12:00, null]", ValueFormatter.FormatRow("+I", batch, 0, schema, Utc));
     }
+
+    [Fact]
+    public void A_row_of_a_sliced_struct_column_is_that_row_of_its_fields()
+    {
+        // StructArray.Fields are sliced with the struct: adding the struct's offset again read another row (or past the end).
+        var ints = new Int32Array.Builder().AppendRange([10, 11, 12, 13]).Build();
+        var texts = new StringArray.Builder().AppendRange(["a", "b", "c", "d"]).Build();
+        var type = new StructType([new Apache.Arrow.Field("n", Int32Type.Default, true), new Apache.Arrow.Field("s", StringType.Default, true)]);
+        var rows = new StructArray(type, 4, [ints, texts], ArrowBuffer.Empty, 0);
+        var sliced = (StructArray)rows.Slice(2, 2);
+        var rowType = SqlType.Row(["n", "s"], [SqlType.Int, SqlType.String]);
+
+        Assert.Equal("(12, c)", ValueFormatter.Format(sliced, 0, rowType, Utc));
+        Assert.Equal("(13, d)", ValueFormatter.Format(sliced, 1, rowType, Utc));
+    }
 }

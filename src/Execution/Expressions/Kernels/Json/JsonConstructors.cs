@@ -38,7 +38,7 @@ internal static class JsonValueWriting
                 for (int f = 0; f < type.Elements!.Count; f++)
                 {
                     writer.WritePropertyName(type.FieldNames![f]);
-                    Write(writer, s.Fields[f], s.Offset + row, type.Elements[f], false, zone);
+                    Write(writer, s.Fields[f], row, type.Elements[f], false, zone);
                 }
                 writer.WriteEndObject();
                 break;
@@ -54,8 +54,8 @@ internal static class JsonValueWriting
                 writer.WriteStartObject();
                 for (int e = map.ValueOffsets[row]; e < map.ValueOffsets[row + 1]; e++)
                 {
-                    writer.WritePropertyName(ValueFormatter.Format(entries.Fields[0], entries.Offset + e, type.Elements![0], zone));
-                    Write(writer, entries.Fields[1], entries.Offset + e, type.Elements[1], false, zone);
+                    writer.WritePropertyName(ValueFormatter.Format(entries.Fields[0], e, type.Elements![0], zone));
+                    Write(writer, entries.Fields[1], e, type.Elements[1], false, zone);
                 }
                 writer.WriteEndObject();
                 break;
