@@ -70,6 +70,7 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
             throw options.Invalid(KafkaOptions.Topic.Key, "an upsert-kafka table has exactly one topic");
         KafkaFields.Of(table);
         KafkaConnector.CheckFormatMetadata(table, options.Get(ValueFormatRequired) ?? "");
+        KafkaFormatOptionOwners.Check(table, options, options.Get(ValueFormatRequired));
         KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
         KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
         if (options.Get(KafkaOptions.BoundedMode) == "group-offsets")
