@@ -16,8 +16,9 @@ namespace StreamSql.Soak.Rounds;
 /// had finished (every row committed, its checkpoints deleted) does too: a finished job is not run again.
 /// </summary>
 /// <param name="live">Where the round's log goes as it happens (null: kept for the result only).</param>
+/// <param name="host">What the round's pipelines share with the whole run (the mock Kafka cluster).</param>
 public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<KillMoment> planned, Random random, string shellDll, string scratch,
-    TextWriter? live)
+    TextWriter? live, PipelineHost host)
 {
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MomentTimeout = TimeSpan.FromSeconds(60);
@@ -30,7 +31,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     public const string LogFileName = "round.log";
 
     private readonly SoakLog _log = new(live);
-    private readonly List<ISoakPipeline> _pipelines = CreatePipelines(scenario, scratch, planned.Count);
+    private readonly List<ISoakPipeline> _pipelines = CreatePipelines(scenario, scratch, planned.Count, host);
     private readonly JobSnapshotFolders _folders =
         new(Path.Combine(scratch, "checkpoints"), Path.Combine(scratch, "savepoints"), "soak-" + scenario.Name);
     // Its own discovery directory: `streamsql savepoint <job>` finds this round's engine and no other on the machine.
@@ -40,15 +41,24 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     private int _runs;
     private int _restores;
 
-    private Dictionary<string, string> ChildEnvironment => new() { ["XDG_RUNTIME_DIR"] = _runtimeDirectory };
+    private Dictionary<string, string> ChildEnvironment
+    {
+        get
+        {
+            var environment = new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = _runtimeDirectory };
+            foreach (var pipeline in _pipelines)
+                foreach (var (name, value) in pipeline.ShellEnvironment) environment[name] = value;
+            return environment;
+        }
+    }
 
     private string EngineDiscovery => Path.Combine(_runtimeDirectory, "streamsql", "engines");
 
-    private static List<ISoakPipeline> CreatePipelines(SoakScenario scenario, string scratch, int plannedKills)
+    private static List<ISoakPipeline> CreatePipelines(SoakScenario scenario, string scratch, int plannedKills, PipelineHost host)
     {
         Directory.CreateDirectory(scratch);
         return scenario.Pipelines
-            .Select((spec, i) => spec.Create((spec is MonitoredCsvSpec ? "csv" : "seq") + i.ToString(CultureInfo.InvariantCulture), scratch, plannedKills))
+            .Select((spec, i) => spec.Create(spec.TablePrefix + i.ToString(CultureInfo.InvariantCulture), scratch, plannedKills, host))
             .ToList();
     }
 
@@ -76,10 +86,10 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         var outputs = new List<OutputComparison>();
         foreach (var pipeline in _pipelines)
         {
-            var comparison = OutputComparison.Of(pipeline.ExpectedRows(), CommittedOutput.Read(pipeline.SinkDirectory));
+            var comparison = OutputComparison.Of(pipeline.ExpectedRows(), pipeline.CommittedRows());
             outputs.Add(comparison);
-            _log.Write($"{Path.GetFileName(pipeline.SinkDirectory)}: {comparison.Describe().TrimEnd()}"
-                + (comparison.IsExactlyOnce ? "" : $"\n  sink files: {Tail(CommittedOutput.Listing(pipeline.SinkDirectory), 2000)}"));
+            _log.Write($"{pipeline.SinkName}: {comparison.Describe().TrimEnd()}"
+                + (comparison.IsExactlyOnce ? "" : $"\n  {Tail(pipeline.SinkListing(), 2000)}"));
         }
         foreach (var error in _errors) _log.Write("ERROR: " + error);
         // Next to what it explains (the directory is deleted when the round passed).
@@ -138,8 +148,12 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
                 _ => throw new ArgumentOutOfRangeException(nameof(moment), moment, null),
             };
             var state = $"at the kill: {_folders.Describe()}";
-            if (!run.HasExited) run.Kill();
-            var exit = await run.WaitForExitAsync(ExitTimeout);
+            int? exit;
+            using (await HoldKillAsync())
+            {
+                if (!run.HasExited) run.Kill();
+                exit = await run.WaitForExitAsync(ExitTimeout);
+            }
             var outcome = Classify(exit);
             if (client is not null)
             {
@@ -289,10 +303,26 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     {
         var said = start.Process.Stdout + start.Process.Stderr;
         if (said.Contains(RestoredNotice, StringComparison.Ordinal)) _restores++;
-        var committed = string.Join(", ", _pipelines.Select(p => $"{Path.GetFileName(p.SinkDirectory)} {CommittedOutput.Read(p.SinkDirectory).Count}"));
+        var committed = string.Join(", ", _pipelines.Select(p => $"{p.SinkName} {p.CommittedRows().Count}"));
         _log.Write($"run {start.Number} (p={start.Parallelism}, {start.FoldersBefore} at its start): {what}; "
             + $"{outcome.ToString().ToLowerInvariant()} (exit code {ExitText(exit)}) after {start.Process.Elapsed.TotalMilliseconds:0} ms; "
             + $"committed rows: {committed}{RestoreNote(said)}");
+    }
+
+    /// <summary>Every pipeline's consent to a SIGKILL now, held until the process is gone.</summary>
+    private async Task<IDisposable> HoldKillAsync()
+    {
+        var holds = new List<IDisposable>();
+        foreach (var pipeline in _pipelines) holds.Add(await pipeline.HoldKillAsync());
+        return new Holds(holds);
+    }
+
+    private sealed class Holds(List<IDisposable> holds) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var hold in holds) hold.Dispose();
+        }
     }
 
     private static RunOutcome Classify(int? exit) => exit switch
@@ -308,7 +338,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         _pipelines.All(p => p.IsBounded) && _folders.NewestCompletedCheckpoint() == 0 && AllExpectedCommitted();
 
     private bool AllExpectedCommitted() =>
-        _pipelines.All(p => OutputComparison.Of(p.ExpectedRows(), CommittedOutput.Read(p.SinkDirectory)).Lost == 0);
+        _pipelines.All(p => OutputComparison.Of(p.ExpectedRows(), p.CommittedRows()).Lost == 0);
 
     private List<string> NewSavepoints(RunStart start) => _folders.Savepoints().Where(d => !start.SavepointsBefore.Contains(d)).ToList();
 

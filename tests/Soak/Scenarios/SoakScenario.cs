@@ -18,11 +18,11 @@ public sealed record SoakScenario(
     /// <summary>The checkpoint interval of every run.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    public bool HasUnboundedPipeline => Pipelines.Any(p => p is MonitoredCsvSpec);
+    public bool HasUnboundedPipeline => Pipelines.Any(p => !p.IsBounded);
 
     /// <summary>The kill moments that apply: "after end of input" needs a bounded source.</summary>
     public IReadOnlyList<KillMoment> KillMoments =>
-        KillMoment.AfterEndOfInput is var eoi && Pipelines.Any(p => p is DatagenSequenceSpec)
+        KillMoment.AfterEndOfInput is var eoi && Pipelines.Any(p => p.IsBounded)
             ? Soak.KillMoments.All
             : Soak.KillMoments.All.Where(m => m != eoi).ToList();
 

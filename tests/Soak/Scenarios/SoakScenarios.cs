@@ -15,6 +15,9 @@ public static class SoakScenarios
 
     private static readonly PipelineSpec MonitoredCsv = new MonitoredCsvSpec(LinesPerFile: 400, FileInterval: TimeSpan.FromMilliseconds(200));
 
+    /// <summary>Kafka to Kafka, exactly-once, on the mock cluster the soak hosts.</summary>
+    private static readonly PipelineSpec KafkaExactlyOnce = new KafkaExactlyOnceSpec(Partitions: 3, BaseRows: 30_000, RowsPerKill: 25_000);
+
     public static IReadOnlyList<SoakScenario> All { get; } =
     [
         new("datagen-p1-hashmap", [1], "hashmap", Incremental: false, [LongSequence]),
@@ -22,6 +25,7 @@ public static class SoakScenarios
         new("datagen-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [LongSequence]),
         new("csv-monitored-p2-rocksdb-incremental", [2], "rocksdb", Incremental: true, [MonitoredCsv]),
         new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
+        new("kafka-exactly-once-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [KafkaExactlyOnce]),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>

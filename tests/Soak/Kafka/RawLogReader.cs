@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Confluent.Kafka;
 
-namespace StreamSql.Kafka.Tests.Fixture;
+namespace StreamSql.Soak.Kafka;
 
 /// <summary>
 /// Reads a partition's whole log over the Kafka protocol (Fetch v4, read_uncommitted, record batch v2), control batches
