@@ -36,7 +36,8 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
         KafkaOptions.JsonFailOnMissingField, KafkaOptions.JsonTimestampFormat, KafkaOptions.JsonEncodeDecimalAsPlainNumber, KafkaOptions.CsvFieldDelimiter,
         KafkaOptions.CsvQuoteCharacter, KafkaOptions.CsvDisableQuoteCharacter, KafkaOptions.CsvAllowComments, KafkaOptions.CsvIgnoreParseErrors,
         KafkaOptions.CsvNullLiteral, KafkaOptions.CsvEscapeCharacter, KafkaOptions.BoundedMode, KafkaOptions.BoundedSpecificOffsets,
-        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism, .. ConfluentAvro.ConfluentAvroOptions.Declared,
+        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
+        .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
 
     public override IReadOnlyList<string> OptionPrefixes => KafkaOptions.Prefixes;
