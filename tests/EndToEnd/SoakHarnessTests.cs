@@ -77,7 +77,7 @@ public sealed class SoakHarnessTests : IDisposable
         Assert.Equal(["1,T1"], pipeline.CommittedRows());
         Assert.Contains("1 committed, 1 aborted, 2 in open transactions", pipeline.SinkListing(), StringComparison.Ordinal);
         // The open transaction is this run's (written after it started): every row has reached the sink. An earlier run's
-        // open transaction is dead and does not count. (The log is looked at every 200 ms at most.)
+        // open transaction is dead and does not count. (The log is looked at every 50 ms at most.)
         Assert.True(pipeline.HasReachedEndOfInput(runStart));
         await Task.Delay(250);
         Assert.False(pipeline.HasReachedEndOfInput(DateTime.UtcNow.AddSeconds(1)));
