@@ -12,6 +12,13 @@ public sealed record KafkaExactlyOnceSpec(int Partitions, int BaseRows, int Rows
 {
     public override bool IsBounded => true;
 
+    public override bool HasCommitFaults => true;
+
+    /// <summary>No: a SIGKILL waits outside the sink's marker window, and the end of the input is followed at once by the
+    /// final checkpoint's commit, so the job has finished by then (the records of an open transaction at the end are
+    /// <see cref="KillMoment.InSinkCommit"/>'s "after-data").</summary>
+    public override bool KillableAtEndOfInput => false;
+
     public override string TablePrefix => "kafka";
 
     public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>

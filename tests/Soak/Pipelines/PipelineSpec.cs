@@ -10,6 +10,12 @@ public abstract record PipelineSpec
     /// <summary>True when the source ends by itself (a bounded input: "after end of input" kills apply).</summary>
     public abstract bool IsBounded { get; }
 
+    /// <summary>True when a kill right after the end of its bounded input can land before the job ends.</summary>
+    public virtual bool KillableAtEndOfInput => IsBounded;
+
+    /// <summary>True when its sink can kill the process inside its commit (<see cref="KillMoment.InSinkCommit"/>).</summary>
+    public virtual bool HasCommitFaults => false;
+
     /// <summary>Prefix of the pipeline's table names in a round.</summary>
     public abstract string TablePrefix { get; }
 

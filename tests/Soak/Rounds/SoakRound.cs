@@ -130,7 +130,8 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
 
     private async Task<RunOutcome> KillRunAsync(KillMoment moment, CancellationToken cancel)
     {
-        var start = StartRun();
+        var fault = moment == KillMoment.InSinkCommit ? SinkFault() : null;
+        var start = StartRun(fault);
         using var run = start.Process;
         if (!await run.WaitForSubmissionAsync(SubmitTimeout))
             return await EndWithoutSubmissionAsync(start);
@@ -145,6 +146,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
                 KillMoment.AfterEndOfInput => await WaitForEndOfInputAsync(start, cancel),
                 KillMoment.DuringSavepoint => await TriggerSavepointAsync(start, c => client = c, cancel),
                 KillMoment.DuringStopWithSavepoint => await TerminateAsync(start, cancel),
+                KillMoment.InSinkCommit => await WaitForSinkFaultAsync(start, fault!),
                 _ => throw new ArgumentOutOfRangeException(nameof(moment), moment, null),
             };
             var state = $"at the kill: {_folders.Describe()}";
@@ -226,6 +228,22 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
             + $"new savepoints complete at the kill: {NewSavepoints(start).Count(d => File.Exists(Path.Combine(d, "_metadata")))}";
     }
 
+    /// <summary>A point inside the kafka sink's commit and which commit of the run's sink subtasks meets it first (the 1st to
+    /// the 3rd: the job goes on long enough for those).</summary>
+    private string SinkFault() =>
+        (random.Next(2) == 0 ? "before-commit" : "after-data") + "@" + random.Next(1, 4).ToString(CultureInfo.InvariantCulture);
+
+    private async Task<string> WaitForSinkFaultAsync(RunStart start, string fault)
+    {
+        var exit = await start.Process.WaitForExitAsync(MomentTimeout);
+        return exit switch
+        {
+            ShellJobProcess.KilledExitCode => $"the process killed itself at {fault} ({KafkaSinkFaultVariable})",
+            null => $"the process did not reach {fault} within {MomentTimeout.TotalSeconds:0} s; SIGKILL",
+            _ => $"the process ended before {fault}",
+        };
+    }
+
     private async Task<string> TerminateAsync(RunStart start, CancellationToken cancel)
     {
         int wait = random.Next(100, 900);
@@ -275,7 +293,10 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         LogRun(start, how, exit == 0 ? RunOutcome.Finished : RunOutcome.Stopped, exit);
     }
 
-    private RunStart StartRun()
+    private const string KafkaSinkFaultVariable = "STREAMSQL_KAFKA_SINK_FAULT";
+
+    /// <param name="sinkFault">The run's <c>STREAMSQL_KAFKA_SINK_FAULT</c>, or null.</param>
+    private RunStart StartRun(string? sinkFault = null)
     {
         int number = ++_runs;
         int parallelism = scenario.Parallelism[(number - 1) % scenario.Parallelism.Count];
@@ -286,7 +307,9 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         var foldersBefore = _folders.Describe();
         var checkpointBefore = _folders.NewestCompletedCheckpoint();
         var savepointsBefore = _folders.Savepoints().ToHashSet(StringComparer.Ordinal);
-        var process = ShellJobProcess.Start(shellDll, scratch, ["-f", SoakScript.FileName, "--from-latest-checkpoint"], ChildEnvironment);
+        var environment = ChildEnvironment;
+        if (sinkFault is not null) environment[KafkaSinkFaultVariable] = sinkFault;
+        var process = ShellJobProcess.Start(shellDll, scratch, ["-f", SoakScript.FileName, "--from-latest-checkpoint"], environment);
         return new RunStart(number, parallelism, process, since, foldersBefore, checkpointBefore, savepointsBefore);
     }
 

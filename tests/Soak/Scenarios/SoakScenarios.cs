@@ -24,8 +24,9 @@ public static class SoakScenarios
         new("datagen-p2-rocksdb-incremental", [2], "rocksdb", Incremental: true, [LongSequence]),
         new("datagen-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [LongSequence]),
         new("csv-monitored-p2-rocksdb-incremental", [2], "rocksdb", Incremental: true, [MonitoredCsv]),
-        new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
+        // Before the statement set: with the rotation offsets below, its 3 kills of a short run include in-sink-commit.
         new("kafka-exactly-once-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [KafkaExactlyOnce]),
+        new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
