@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Confluent.Kafka;
-using StreamSql.Kafka.Tests.Fixture;
+using StreamSql.Soak.Kafka;
 
 namespace StreamSql.Benchmarks;
 

@@ -37,8 +37,10 @@ public sealed class AvroFormatTests : IDisposable
         await using var env = StreamSqlEnvironment.Create(new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) });
         const string Columns = "id BIGINT, ok BOOLEAN, small SMALLINT, price DECIMAL(20, 3), ratio DOUBLE, f FLOAT, name STRING, "
             + "d DATE, at TIMESTAMP(3), micro TIMESTAMP(6)";
-        env.ExecuteSql($"CREATE TABLE w ({Columns}) WITH ({With("avro-round", ", 'key.format' = 'avro', 'key.fields' = 'id'")})");
-        env.ExecuteSql($"CREATE TABLE r ({Columns}) WITH ({With("avro-round", ", 'key.format' = 'avro', 'key.fields' = 'id'" + Bounded)})");
+        // TIMESTAMP(6) needs Flink's corrected timestamp mapping (local-timestamp-micros).
+        const string Corrected = ", 'avro.timestamp_mapping.legacy' = 'false'";
+        env.ExecuteSql($"CREATE TABLE w ({Columns}) WITH ({With("avro-round", ", 'key.format' = 'avro', 'key.fields' = 'id'" + Corrected)})");
+        env.ExecuteSql($"CREATE TABLE r ({Columns}) WITH ({With("avro-round", ", 'key.format' = 'avro', 'key.fields' = 'id'" + Corrected + Bounded)})");
         await env.ExecuteScriptAsync("INSERT INTO w VALUES "
             + "(1, TRUE, CAST(-7 AS SMALLINT), CAST(-12345678901234.567 AS DECIMAL(20, 3)), 0.25, CAST(1.5 AS FLOAT), 'héllo', DATE '2024-02-29', "
             + "TIMESTAMP '2024-01-02 03:04:05.678', TIMESTAMP '1969-12-31 23:59:59.999999'), "

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using StreamSql.Kafka.Tests.Fixture;
 using StreamSql.Soak.Processes;
 using StreamSql.Soak.Rounds;
 using Xunit.Abstractions;
@@ -23,52 +21,38 @@ public sealed class KafkaKillTests : IDisposable
     private const int Rows = 6_000;
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ITestOutputHelper _output;
     private readonly MockKafkaCluster _cluster = new();
-    private readonly string _scratch;
-    private readonly string _shellDll;
-    private readonly Random _random;
-    private readonly StringBuilder _log = new();
-    private bool _passed;
+    private readonly KillTestWorkspace _workspace;
     private string _outTopic = "eo-out";
     private int _outPartitions = 3;
 
     public KafkaKillTests(ITestOutputHelper output)
     {
-        _output = output;
-        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
-        int seed = Random.Shared.Next();
-        _random = new Random(seed);
-        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-kafka", "kill-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_scratch);
-        Log($"seed {seed}, scratch {_scratch}, cluster {_cluster.BootstrapServers}");
+        _workspace = new KillTestWorkspace("streamsql-kafka", JobName, output.WriteLine);
+        Log($"cluster {_cluster.BootstrapServers}");
     }
 
     public void Dispose()
     {
         _cluster.Dispose();
-        if (_passed) Directory.Delete(_scratch, recursive: true);
+        _workspace.Dispose();
     }
 
     /// <summary>The sink holds this file (created exclusively) from writing an epoch's marker until its commit is acknowledged; the test
     /// takes it before a random SIGKILL. That sub-window's outcome only a broker's read_committed filtering can tell, which
     /// the mock does not do (on a real broker the restore decides it right); every other moment stays open to the kills.</summary>
-    private string MarkerLock => Path.Combine(_scratch, "marker.lock");
+    private string MarkerLock => Path.Combine(_workspace.Scratch, "marker.lock");
 
-    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
+    private JobSnapshotFolders Snapshots => _workspace.Snapshots;
 
-    private void Log(string line)
-    {
-        _log.AppendLine(line);
-        _output.WriteLine(line);
-    }
+    private void Log(string line) => _workspace.Log(line);
 
     [Fact]
     public async Task An_exactly_once_sink_killed_in_its_crash_windows_and_at_random_commits_every_row_exactly_once()
     {
         _cluster.CreateTopic("eo-out", 3);
         _cluster.CreateTopic("streamsql-sink-progress", 1);
-        File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+        File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
             "SET 'execution.checkpointing.interval' = '300ms';",
             $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
             $"SET 'pipeline.name' = '{JobName}';",
@@ -103,7 +87,7 @@ public sealed class KafkaKillTests : IDisposable
             Fail($"not exactly once: {committed.Count} committed, duplicates [{string.Join(", ", duplicates)}], missing [{string.Join(", ", missing)}]", null);
         Assert.True(committedBefore > 0 && committedBefore < Rows, Report("the kills did not land mid-job"));
         Assert.True(notCommitted > 0, Report("no run died with records in an open transaction: the 'after-data' crash point was not met"));
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     [Fact]
@@ -112,7 +96,7 @@ public sealed class KafkaKillTests : IDisposable
         const int Expected = 3_000;
         _cluster.CreateTopic("alo-out", 2);
         (_outTopic, _outPartitions) = ("alo-out", 2);
-        File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+        File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
             "SET 'execution.checkpointing.interval' = '300ms';",
             $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
             $"SET 'pipeline.name' = '{JobName}';",
@@ -133,7 +117,7 @@ public sealed class KafkaKillTests : IDisposable
         var missing = Enumerable.Range(1, Expected).Select(i => (long)i).Except(written).Take(10).ToList();
         Log($"written {written.Count} records for {Expected} rows ({written.Count - written.Distinct().Count()} duplicates, as at-least-once allows)");
         if (missing.Count > 0) Fail($"rows lost: [{string.Join(", ", missing)}]", null);
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     [Fact]
@@ -144,7 +128,7 @@ public sealed class KafkaKillTests : IDisposable
         _cluster.CreateTopic("eo-out", 3);
         _cluster.CreateTopic("streamsql-sink-progress", 1);
         _cluster.Produce("in", Enumerable.Range(1, Records).Select(i => (i % 4, (string?)null, $"{{\"id\": {i}, \"pad\": \"{new string('x', i % 50)}\"}}")));
-        void Script(int parallelism) => File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+        void Script(int parallelism) => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
             "SET 'execution.checkpointing.interval' = '200ms';",
             $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
             $"SET 'pipeline.name' = '{JobName}';",
@@ -179,7 +163,7 @@ public sealed class KafkaKillTests : IDisposable
         if (duplicates.Count > 0 || missing.Count > 0 || committed.Count != expected.Count)
             Fail($"not exactly once: {committed.Count} committed, duplicates [{string.Join(", ", duplicates)}], missing [{string.Join(", ", missing)}]", null);
         Assert.True(committedBefore > 0 && committedBefore < expected.Count, Report("the kills did not land mid-job"));
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     private List<long> Committed() =>
@@ -189,7 +173,7 @@ public sealed class KafkaKillTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["STREAMSQL_KAFKA_SINK_MARKER_LOCK"] = MarkerLock };
         if (fault is not null) environment["STREAMSQL_KAFKA_SINK_FAULT"] = fault;
-        return ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
+        return ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
     }
 
     private async Task RunAsync(int k, string? fault)
@@ -211,7 +195,7 @@ public sealed class KafkaKillTests : IDisposable
             if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
             await Task.Delay(10);
         }
-        int delay = _random.Next(0, 400);
+        int delay = _workspace.Random.Next(0, 400);
         await Task.Delay(delay);
         if (run.HasExited) Fail($"run {k} ended before the kill: the job is too short for this test", run);
         using (await OutsideMarkerWindowAsync())
@@ -239,11 +223,11 @@ public sealed class KafkaKillTests : IDisposable
         }
     }
 
-    private string Report(string message) => message + "\n" + _log;
+    private string Report(string message) => _workspace.Report(message);
 
     private void Fail(string message, ShellJobProcess? run)
     {
-        var text = Report(message) + (run is null ? "" : $"\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
+        var text = _workspace.Report(message, run);
         Assert.Fail(text);
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using StreamSql.Kafka.Tests.Fixture;
 using StreamSql.Soak.Processes;
 using StreamSql.Soak.Rounds;
 using Xunit.Abstractions;
@@ -22,42 +20,28 @@ public sealed class UpsertKafkaKillTests : IDisposable
     private const int Keys = 4_000;
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ITestOutputHelper _output;
     private readonly MockKafkaCluster _cluster = new();
-    private readonly string _scratch;
-    private readonly string _shellDll;
-    private readonly Random _random;
-    private readonly StringBuilder _log = new();
-    private bool _passed;
+    private readonly KillTestWorkspace _workspace;
     private int _kills;
     private bool _finished;
 
     public UpsertKafkaKillTests(ITestOutputHelper output)
     {
-        _output = output;
-        _shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
-        int seed = Random.Shared.Next();
-        _random = new Random(seed);
-        _scratch = Path.Combine(Path.GetTempPath(), "streamsql-kafka", "upsert-kill-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(_scratch);
-        Log($"seed {seed}, scratch {_scratch}, cluster {_cluster.BootstrapServers}");
+        _workspace = new KillTestWorkspace("streamsql-kafka", JobName, output.WriteLine);
+        Log($"cluster {_cluster.BootstrapServers}");
     }
 
     public void Dispose()
     {
         _cluster.Dispose();
-        if (_passed) Directory.Delete(_scratch, recursive: true);
+        _workspace.Dispose();
     }
 
-    private string MarkerLock => Path.Combine(_scratch, "marker.lock");
+    private string MarkerLock => Path.Combine(_workspace.Scratch, "marker.lock");
 
-    private JobSnapshotFolders Snapshots => new(Path.Combine(_scratch, "checkpoints"), Path.Combine(_scratch, "savepoints"), JobName);
+    private JobSnapshotFolders Snapshots => _workspace.Snapshots;
 
-    private void Log(string line)
-    {
-        _log.AppendLine(line);
-        _output.WriteLine(line);
-    }
+    private void Log(string line) => _workspace.Log(line);
 
     [Fact]
     public async Task An_upsert_source_aggregated_and_killed_at_random_ends_with_the_exact_table()
@@ -88,7 +72,7 @@ public sealed class UpsertKafkaKillTests : IDisposable
             }
         }
         _cluster.ProduceUpserts("users", records);
-        void Script(int parallelism) => File.WriteAllText(Path.Combine(_scratch, "job.sql"), string.Join("\n",
+        void Script(int parallelism) => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
             "SET 'execution.checkpointing.interval' = '200ms';",
             $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
             $"SET 'pipeline.name' = '{JobName}';",
@@ -135,14 +119,14 @@ public sealed class UpsertKafkaKillTests : IDisposable
             .Concat(actual.Keys.Except(expected.Keys).Select(k => $"{k}: {actual[k]} for none")).Take(10).ToList();
         Log($"{expected.Count} groups expected, {actual.Count} in the committed output");
         if (wrong.Count > 0) Fail($"the output table is wrong: {string.Join("; ", wrong)}", null);
-        _passed = true;
+        _workspace.Passed = true;
     }
 
     private static string Json(int id, int group, int value) =>
         $"{{\"id\": {id}, \"grp\": {group}, \"v\": {value}}}";
 
     private ShellJobProcess Start() =>
-        ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" },
+        ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" },
             new Dictionary<string, string> { ["STREAMSQL_KAFKA_SINK_MARKER_LOCK"] = MarkerLock });
 
     /// <summary>Runs the job until it completed a new checkpoint, then kills it a random moment later. A fast machine may
@@ -159,7 +143,7 @@ public sealed class UpsertKafkaKillTests : IDisposable
             if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
             await Task.Delay(10);
         }
-        int delay = _random.Next(0, 300);
+        int delay = _workspace.Random.Next(0, 300);
         await Task.Delay(delay);
         if (run.HasExited)
         {
@@ -197,7 +181,7 @@ public sealed class UpsertKafkaKillTests : IDisposable
 
     private void Fail(string message, ShellJobProcess? run)
     {
-        var text = message + "\n" + _log + (run is null ? "" : $"\nstdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
+        var text = _workspace.Report(message, run);
         Assert.Fail(text);
     }
 }

@@ -17,6 +17,11 @@ public enum KillMoment
 
     /// <summary>After SIGTERM, while the shell stops the job with a savepoint, or right after.</summary>
     DuringStopWithSavepoint,
+
+    /// <summary>The process kills itself inside an exactly-once kafka sink's commit (<c>STREAMSQL_KAFKA_SINK_FAULT</c>): after a
+    /// checkpoint completed and before its Kafka transaction began (the crash window of a two-phase sink), or with the
+    /// epoch's records in an open transaction. Only for jobs with such a sink.</summary>
+    InSinkCommit,
 }
 
 /// <summary>Names of the kill moments as the soak prints them.</summary>
@@ -32,6 +37,7 @@ public static class KillMoments
         KillMoment.AfterEndOfInput => "after-end-of-input",
         KillMoment.DuringSavepoint => "during-savepoint",
         KillMoment.DuringStopWithSavepoint => "during-stop-with-savepoint",
+        KillMoment.InSinkCommit => "in-sink-commit",
         _ => throw new ArgumentOutOfRangeException(nameof(moment), moment, null),
     };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using StreamSql.Soak.Pipelines;
 using StreamSql.Soak.Rounds;
 using StreamSql.Soak.Scenarios;
 
@@ -21,6 +22,7 @@ public sealed class SoakRunner(SoakSettings settings, TextWriter output)
         var clock = Stopwatch.StartNew();
         output.WriteLine($"soak: {settings.Kills} kills over {settings.Scenarios.Count} scenarios, seed {settings.Seed}, shell {settings.ShellDll}");
         output.WriteLine($"scratch: {settings.ScratchRoot}");
+        using var host = new PipelineHost();
         var tallies = new List<ScenarioTally>();
         for (int i = 0; i < settings.Scenarios.Count; i++)
         {
@@ -29,13 +31,13 @@ public sealed class SoakRunner(SoakSettings settings, TextWriter output)
             var tally = new ScenarioTally(scenario, budget);
             tallies.Add(tally);
             output.WriteLine($"{scenario.Name}: {scenario.Describe()}; {budget} kills");
-            await RunScenarioAsync(tally, cancel);
+            await RunScenarioAsync(tally, host, cancel);
         }
         DeleteIfEmpty(settings.ScratchRoot);
         return new SoakReport(settings, tallies, clock.Elapsed);
     }
 
-    private async Task RunScenarioAsync(ScenarioTally tally, CancellationToken cancel)
+    private async Task RunScenarioAsync(ScenarioTally tally, PipelineHost host, CancellationToken cancel)
     {
         var scenario = tally.Scenario;
         var random = new Random(ScenarioSeed(settings.Seed, scenario.Name));
@@ -46,7 +48,7 @@ public sealed class SoakRunner(SoakSettings settings, TextWriter output)
         {
             var planned = rotation.NextRound(Math.Min(remaining, settings.KillsPerRound));
             var scratch = Path.Combine(settings.ScratchRoot, $"{scenario.Name}-r{round}");
-            var result = await new SoakRound(scenario, round, planned, random, settings.ShellDll, scratch, settings.Verbose ? output : null)
+            var result = await new SoakRound(scenario, round, planned, random, settings.ShellDll, scratch, settings.Verbose ? output : null, host)
                 .RunAsync(cancel);
             tally.Add(result);
             output.WriteLine(Summary(result));

@@ -20,7 +20,7 @@ public static class ChangelogFormatOptions
 
     public static readonly ConfigOption<bool> DebeziumSchemaInclude = Options.Bool(Debezium + ".schema-include", false,
         "Whether each Debezium message holds its schema ('schema' and 'payload', Kafka Connect's JsonConverter with schemas.enable); "
-        + "read only: a sink writing debezium-json with it is refused.", "value." + Debezium + ".schema-include");
+        + "read only: an INSERT into a debezium-json table with it is refused, as in Flink.", "value." + Debezium + ".schema-include");
     public static readonly ConfigOption<bool> DebeziumIgnoreParseErrors = IgnoreParseErrors(Debezium);
     public static readonly ConfigOption<string> DebeziumTimestampFormat = TimestampFormat(Debezium);
     public static readonly ConfigOption<string> DebeziumMapNullKeyMode = MapNullKeyMode(Debezium);
@@ -82,6 +82,16 @@ public static class ChangelogFormatOptions
                 throw options.Invalid(option.Key, "not a regular expression: " + e.Message);
             }
         }
+    }
+
+    /// <summary>Refuses what the encoder of <paramref name="format"/> cannot write, when the table is written: debezium-json with
+    /// <c>schema-include</c>, which Flink's debezium-json encoding format refuses too (its messages never carry the schema).</summary>
+    internal static void ValidateEncoding(Common.TableOptions options, string? format)
+    {
+        if (format == Debezium && options.Get(DebeziumSchemaInclude))
+            throw new Sql.Planner.Connectors.ConnectorOptionException(DebeziumSchemaInclude.Key,
+                $"Table '{options.TableName}' cannot be written: Debezium JSON serialization doesn't support '{DebeziumSchemaInclude.Key}' option been set "
+                + "to true. The schema envelope is read only; write without it (the default) to produce messages Flink writes.");
     }
 
     private static ConfigOption<bool> IgnoreParseErrors(string format) => Options.Bool(format + ".ignore-parse-errors", false,

@@ -37,6 +37,8 @@ public abstract class TableConnectorBase : ITableConnector
 
     protected virtual void ValidateSpecific(CatalogTable table) { }
 
+    public virtual void ValidateSink(CatalogTable table) { }
+
     public virtual ISourceReader CreateReader() => throw new NotSupportedException($"connector '{Identifier}' cannot be used as a source");
 
     public virtual ISinkWriter CreateWriter() => throw new NotSupportedException($"connector '{Identifier}' cannot be used as a sink");

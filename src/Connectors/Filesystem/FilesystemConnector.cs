@@ -27,6 +27,13 @@ public sealed class FilesystemConnector : TableConnectorBase
 
     public override bool IsBounded(CatalogTable table) => !new TableOptions(table).Contains(FilesystemOptions.MonitorInterval);
 
+    /// <summary>debezium-json with <c>schema-include</c> is read only.</summary>
+    public override void ValidateSink(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(FilesystemOptions.Format));
+    }
+
     protected override void ValidateSpecific(CatalogTable table)
     {
         var options = new TableOptions(table);

@@ -113,9 +113,6 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         }
         else if (format == ChangelogFormats.ChangelogFormatOptions.Debezium)
         {
-            if (options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumSchemaInclude))
-                throw new NotSupportedException($"Table '{context.Table.Name}': writing 'debezium-json' with 'debezium-json.schema-include' = 'true' is not "
-                    + "supported yet; write without the schema (the default).");
             if (_router is not null)
                 throw new NotSupportedException($"Table '{context.Table.Name}': writing 'debezium-json' into a partitioned table (PARTITIONED BY) is not supported yet.");
             var style = options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;

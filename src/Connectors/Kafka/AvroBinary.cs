@@ -12,8 +12,9 @@ namespace StreamSql.Connectors.Kafka;
 /// the schema Flink derives from the row type (AvroSchemaConverter): a record of the columns in order; a nullable column is
 /// the union <c>["null", T]</c> (branch 0 = null); BOOLEAN boolean; TINYINT, SMALLINT, INT int; BIGINT long; FLOAT float;
 /// DOUBLE double; STRING string; BYTES bytes; DECIMAL bytes (decimal: big-endian two's complement of the unscaled
-/// value); DATE int (days); TIME int (time-millis); TIMESTAMP / TIMESTAMP_LTZ of precision up to 3 long
-/// (timestamp-millis), up to 6 long (timestamp-micros); ROW a nested record; ARRAY/MULTISET an array; MAP (STRING keys) a map.
+/// value); DATE int (days); TIME int (time-millis); TIMESTAMP / TIMESTAMP_LTZ of precision up to 3 a long of milliseconds,
+/// up to 6 of microseconds (which logical type that is, and which timestamps a table may have, is
+/// <see cref="AvroTimestampMapping"/>'s); ROW a nested record; ARRAY/MULTISET an array; MAP (STRING keys) a map.
 /// </summary>
 internal static class AvroBinary
 {

@@ -93,6 +93,7 @@ public sealed class KafkaConnector : TableConnectorBase
         if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
         CheckFormatMetadata(table, options.Get(KafkaOptions.ValueFormat));
+        KafkaFormatOptionOwners.Check(table, options, options.Get(KafkaOptions.ValueFormat));
         bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
         bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
         if (hasTopic == hasPattern)
@@ -138,6 +139,13 @@ public sealed class KafkaConnector : TableConnectorBase
             throw new ConnectorOptionException(KafkaOptions.TransactionalIdPrefix.Key,
                 $"Table '{table.Name}' uses 'sink.delivery-guarantee' = 'exactly-once', which needs the option 'sink.transactional-id-prefix' "
                 + "(a prefix unique to this job on the cluster: transactions of an earlier run with the same prefix are resolved on restore).");
+    }
+
+    /// <summary>debezium-json with <c>schema-include</c> is read only.</summary>
+    public override void ValidateSink(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
     }
 
     internal static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed)

@@ -50,8 +50,8 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         if (keyFormat == "raw") CheckRaw(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         if (valueFormat == "csv") CheckCsv(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "csv") CheckCsv(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
-        if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
-        if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical, AvroTimestampMapping.Legacy);
+        if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical, AvroTimestampMapping.KeyLegacy);
         List<string> Names(List<int> columns) =>
             columns.Select(c => keyColumns.Contains(c) && prefix.Length > 0 ? physical[c].Name[prefix.Length..] : physical[c].Name).ToList();
         if (valueFormat == ConfluentAvro.ConfluentAvroOptions.Identifier)
@@ -65,11 +65,18 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
     public string FormatName(RowSchema physical, int column) =>
         KeyColumns.Contains(column) && KeyPrefix.Length > 0 ? physical[column].Name[KeyPrefix.Length..] : physical[column].Name;
 
-    private static void CheckAvro(Common.TableOptions options, string key, List<int> columns, RowSchema physical)
+    private static void CheckAvro(Common.TableOptions options, string key, List<int> columns, RowSchema physical,
+        Sql.Planner.Config.ConfigOption<bool> legacyOption)
     {
+        bool legacy = options.Get(legacyOption);
         foreach (var c in columns)
+        {
             if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
                 throw options.Invalid(key, $"{problem} (column '{physical[c].Name}' is {physical[c].Type})");
+            if (AvroTimestampMapping.Problem(physical[c].Type, legacy, legacyOption.Key) is { } mapping)
+                throw new Sql.Planner.Connectors.ConnectorOptionException(options.Contains(legacyOption) ? legacyOption.Key : key,
+                    $"Column '{physical[c].Name}' of table '{options.TableName}': {mapping}.");
+        }
     }
 
     private static void CheckCsv(Common.TableOptions options, string key, List<int> columns, RowSchema physical)

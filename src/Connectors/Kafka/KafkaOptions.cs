@@ -82,7 +82,8 @@ public static class KafkaOptions
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
         JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
-        CsvNullLiteral, CsvEscapeCharacter, RawCharset, .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
+        CsvNullLiteral, CsvEscapeCharacter, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
+        .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
 
     /// <summary>Option prefixes passed on: the client's properties and the registry client's.</summary>

@@ -68,9 +68,6 @@ internal sealed class KafkaWriter : ISinkWriter
         _upsert = string.Equals(table.Connector, KafkaFields.UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
         // debezium-json writes every change as a message of its own (a retraction as op "d").
         _changes = !_upsert && _options.Get(KafkaOptions.ValueFormat) == ChangelogFormats.ChangelogFormatOptions.Debezium;
-        if (_changes && _options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumSchemaInclude))
-            throw new NotSupportedException($"Table '{table.Name}': writing 'debezium-json' with 'debezium-json.schema-include' = 'true' is not supported yet; "
-                + "write without the schema (the default).");
         _partitioner = _upsert ? "default" : _options.Get(KafkaOptions.Partitioner); // upsert: by key, so a key's records stay in order
         CreateEncoders(context);
         var metadata = table.PersistedMetadataColumns;

@@ -36,7 +36,8 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
         KafkaOptions.JsonFailOnMissingField, KafkaOptions.JsonTimestampFormat, KafkaOptions.JsonEncodeDecimalAsPlainNumber, KafkaOptions.CsvFieldDelimiter,
         KafkaOptions.CsvQuoteCharacter, KafkaOptions.CsvDisableQuoteCharacter, KafkaOptions.CsvAllowComments, KafkaOptions.CsvIgnoreParseErrors,
         KafkaOptions.CsvNullLiteral, KafkaOptions.CsvEscapeCharacter, KafkaOptions.BoundedMode, KafkaOptions.BoundedSpecificOffsets,
-        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism, .. ConfluentAvro.ConfluentAvroOptions.Declared,
+        KafkaOptions.BoundedTimestampMillis, KafkaOptions.ScanParallelism, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
+        .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
 
     public override IReadOnlyList<string> OptionPrefixes => KafkaOptions.Prefixes;
@@ -70,6 +71,7 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
             throw options.Invalid(KafkaOptions.Topic.Key, "an upsert-kafka table has exactly one topic");
         KafkaFields.Of(table);
         KafkaConnector.CheckFormatMetadata(table, options.Get(ValueFormatRequired) ?? "");
+        KafkaFormatOptionOwners.Check(table, options, options.Get(ValueFormatRequired));
         KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
         KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
         if (options.Get(KafkaOptions.BoundedMode) == "group-offsets")

@@ -43,6 +43,14 @@ internal sealed class InsertBinder
         var descriptor = _connectors.Find(table.Connector ?? "");
         if (descriptor is not null && !descriptor.SupportsSink)
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
+        try
+        {
+            descriptor?.ValidateSink(table);
+        }
+        catch (ConnectorOptionException e)
+        {
+            throw new SqlValidationException(e.Message, insert.Target.Span);
+        }
 
         var query = new QueryBinder(_catalog, _connectors, _batchMode).Bind(insert.Source);
         // Declaration order, as the query (or the column list) gives them.

@@ -64,4 +64,12 @@ public interface IConnectorDescriptor
     /// declared lists): e.g. a datagen <c>fields.x.kind</c> for a column that does not exist. Throws <see cref="ConnectorOptionException"/>.
     /// </summary>
     void Validate(CatalogTable table);
+
+    /// <summary>
+    /// Checks what only matters when the table is written (an INSERT into it), e.g. a format option its encoder refuses,
+    /// as Flink's format factories do when they create the sink's encoder. Throws <see cref="ConnectorOptionException"/>.
+    /// </summary>
+    void ValidateSink(CatalogTable table)
+    {
+    }
 }

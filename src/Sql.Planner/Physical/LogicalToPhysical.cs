@@ -120,7 +120,8 @@ internal sealed class LogicalToPhysical
                 // At its input's parallelism, as a Calc: chained to the source, so that watermarks are generated per source
                 // split inside the source subtask (Flink generates them in the source).
                 var input = Translate(w.Input);
-                return new PhysicalWatermarkAssigner(input, w.RowtimeIndex, w.WatermarkExpression) { Parallelism = input.Parallelism };
+                return WatermarkBelowNormalize.TryPlace(input, w.RowtimeIndex, w.WatermarkExpression)
+                    ?? new PhysicalWatermarkAssigner(input, w.RowtimeIndex, w.WatermarkExpression) { Parallelism = input.Parallelism };
             }
             case LogicalUnion u:
                 return new PhysicalUnion(u.Branches.Select(Translate).ToList(), u.Schema) { Parallelism = _parallelism };

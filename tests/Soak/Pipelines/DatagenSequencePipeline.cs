@@ -9,6 +9,12 @@ public sealed class DatagenSequencePipeline(string name, string sinkDirectory, i
 {
     public string SinkDirectory { get; } = sinkDirectory;
 
+    public string SinkName => Path.GetFileName(SinkDirectory);
+
+    public List<string> CommittedRows() => CommittedOutput.Read(SinkDirectory);
+
+    public string SinkListing() => "sink files: " + CommittedOutput.Listing(SinkDirectory);
+
     public bool IsBounded => true;
 
     public IReadOnlyList<string> CreateTables =>

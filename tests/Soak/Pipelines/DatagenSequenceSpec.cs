@@ -9,7 +9,11 @@ namespace StreamSql.Soak.Pipelines;
 /// </summary>
 public sealed record DatagenSequenceSpec(int RowsPerSecond, int BaseRows, int RowsPerKill) : PipelineSpec
 {
-    public override ISoakPipeline Create(string name, string scratch, int plannedKills) =>
+    public override bool IsBounded => true;
+
+    public override string TablePrefix => "seq";
+
+    public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>
         new DatagenSequencePipeline(name, Path.Combine(scratch, name + "-out"), BaseRows + RowsPerKill * plannedKills, RowsPerSecond);
 
     public override string Describe() => RowsPerKill == 0

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StreamSql.Soak.Output;
 
 namespace StreamSql.Soak.Pipelines;
 
@@ -33,6 +34,12 @@ public sealed class MonitoredCsvPipeline : ISoakPipeline
     }
 
     public string SinkDirectory { get; }
+
+    public string SinkName => Path.GetFileName(SinkDirectory);
+
+    public List<string> CommittedRows() => CommittedOutput.Read(SinkDirectory);
+
+    public string SinkListing() => "sink files: " + CommittedOutput.Listing(SinkDirectory);
 
     public bool IsBounded => false;
 

@@ -8,7 +8,11 @@ namespace StreamSql.Soak.Pipelines;
 /// </summary>
 public sealed record MonitoredCsvSpec(int LinesPerFile, TimeSpan FileInterval) : PipelineSpec
 {
-    public override ISoakPipeline Create(string name, string scratch, int plannedKills) =>
+    public override bool IsBounded => false;
+
+    public override string TablePrefix => "csv";
+
+    public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>
         new MonitoredCsvPipeline(name, Path.Combine(scratch, name + "-input"), Path.Combine(scratch, name + "-out"), LinesPerFile, FileInterval);
 
     public override string Describe() => string.Create(CultureInfo.InvariantCulture,

@@ -16,8 +16,9 @@ namespace StreamSql.Soak.Rounds;
 /// had finished (every row committed, its checkpoints deleted) does too: a finished job is not run again.
 /// </summary>
 /// <param name="live">Where the round's log goes as it happens (null: kept for the result only).</param>
+/// <param name="host">What the round's pipelines share with the whole run (the mock Kafka cluster).</param>
 public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<KillMoment> planned, Random random, string shellDll, string scratch,
-    TextWriter? live)
+    TextWriter? live, PipelineHost host)
 {
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MomentTimeout = TimeSpan.FromSeconds(60);
@@ -30,7 +31,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     public const string LogFileName = "round.log";
 
     private readonly SoakLog _log = new(live);
-    private readonly List<ISoakPipeline> _pipelines = CreatePipelines(scenario, scratch, planned.Count);
+    private readonly List<ISoakPipeline> _pipelines = CreatePipelines(scenario, scratch, planned.Count, host);
     private readonly JobSnapshotFolders _folders =
         new(Path.Combine(scratch, "checkpoints"), Path.Combine(scratch, "savepoints"), "soak-" + scenario.Name);
     // Its own discovery directory: `streamsql savepoint <job>` finds this round's engine and no other on the machine.
@@ -40,15 +41,24 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     private int _runs;
     private int _restores;
 
-    private Dictionary<string, string> ChildEnvironment => new() { ["XDG_RUNTIME_DIR"] = _runtimeDirectory };
+    private Dictionary<string, string> ChildEnvironment
+    {
+        get
+        {
+            var environment = new Dictionary<string, string> { ["XDG_RUNTIME_DIR"] = _runtimeDirectory };
+            foreach (var pipeline in _pipelines)
+                foreach (var (name, value) in pipeline.ShellEnvironment) environment[name] = value;
+            return environment;
+        }
+    }
 
     private string EngineDiscovery => Path.Combine(_runtimeDirectory, "streamsql", "engines");
 
-    private static List<ISoakPipeline> CreatePipelines(SoakScenario scenario, string scratch, int plannedKills)
+    private static List<ISoakPipeline> CreatePipelines(SoakScenario scenario, string scratch, int plannedKills, PipelineHost host)
     {
         Directory.CreateDirectory(scratch);
         return scenario.Pipelines
-            .Select((spec, i) => spec.Create((spec is MonitoredCsvSpec ? "csv" : "seq") + i.ToString(CultureInfo.InvariantCulture), scratch, plannedKills))
+            .Select((spec, i) => spec.Create(spec.TablePrefix + i.ToString(CultureInfo.InvariantCulture), scratch, plannedKills, host))
             .ToList();
     }
 
@@ -76,10 +86,10 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         var outputs = new List<OutputComparison>();
         foreach (var pipeline in _pipelines)
         {
-            var comparison = OutputComparison.Of(pipeline.ExpectedRows(), CommittedOutput.Read(pipeline.SinkDirectory));
+            var comparison = OutputComparison.Of(pipeline.ExpectedRows(), pipeline.CommittedRows());
             outputs.Add(comparison);
-            _log.Write($"{Path.GetFileName(pipeline.SinkDirectory)}: {comparison.Describe().TrimEnd()}"
-                + (comparison.IsExactlyOnce ? "" : $"\n  sink files: {Tail(CommittedOutput.Listing(pipeline.SinkDirectory), 2000)}"));
+            _log.Write($"{pipeline.SinkName}: {comparison.Describe().TrimEnd()}"
+                + (comparison.IsExactlyOnce ? "" : $"\n  {Tail(pipeline.SinkListing(), 2000)}"));
         }
         foreach (var error in _errors) _log.Write("ERROR: " + error);
         // Next to what it explains (the directory is deleted when the round passed).
@@ -120,7 +130,8 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
 
     private async Task<RunOutcome> KillRunAsync(KillMoment moment, CancellationToken cancel)
     {
-        var start = StartRun();
+        var fault = moment == KillMoment.InSinkCommit ? SinkFault() : null;
+        var start = StartRun(fault);
         using var run = start.Process;
         if (!await run.WaitForSubmissionAsync(SubmitTimeout))
             return await EndWithoutSubmissionAsync(start);
@@ -135,11 +146,16 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
                 KillMoment.AfterEndOfInput => await WaitForEndOfInputAsync(start, cancel),
                 KillMoment.DuringSavepoint => await TriggerSavepointAsync(start, c => client = c, cancel),
                 KillMoment.DuringStopWithSavepoint => await TerminateAsync(start, cancel),
+                KillMoment.InSinkCommit => await WaitForSinkFaultAsync(start, fault!),
                 _ => throw new ArgumentOutOfRangeException(nameof(moment), moment, null),
             };
             var state = $"at the kill: {_folders.Describe()}";
-            if (!run.HasExited) run.Kill();
-            var exit = await run.WaitForExitAsync(ExitTimeout);
+            int? exit;
+            using (await HoldKillAsync())
+            {
+                if (!run.HasExited) run.Kill();
+                exit = await run.WaitForExitAsync(ExitTimeout);
+            }
             var outcome = Classify(exit);
             if (client is not null)
             {
@@ -212,6 +228,22 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
             + $"new savepoints complete at the kill: {NewSavepoints(start).Count(d => File.Exists(Path.Combine(d, "_metadata")))}";
     }
 
+    /// <summary>A point inside the kafka sink's commit and which commit of the run's sink subtasks meets it first (the 1st to
+    /// the 3rd: the job goes on long enough for those).</summary>
+    private string SinkFault() =>
+        (random.Next(2) == 0 ? "before-commit" : "after-data") + "@" + random.Next(1, 4).ToString(CultureInfo.InvariantCulture);
+
+    private async Task<string> WaitForSinkFaultAsync(RunStart start, string fault)
+    {
+        var exit = await start.Process.WaitForExitAsync(MomentTimeout);
+        return exit switch
+        {
+            ShellJobProcess.KilledExitCode => $"the process killed itself at {fault} ({KafkaSinkFaultVariable})",
+            null => $"the process did not reach {fault} within {MomentTimeout.TotalSeconds:0} s; SIGKILL",
+            _ => $"the process ended before {fault}",
+        };
+    }
+
     private async Task<string> TerminateAsync(RunStart start, CancellationToken cancel)
     {
         int wait = random.Next(100, 900);
@@ -261,7 +293,10 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         LogRun(start, how, exit == 0 ? RunOutcome.Finished : RunOutcome.Stopped, exit);
     }
 
-    private RunStart StartRun()
+    private const string KafkaSinkFaultVariable = "STREAMSQL_KAFKA_SINK_FAULT";
+
+    /// <param name="sinkFault">The run's <c>STREAMSQL_KAFKA_SINK_FAULT</c>, or null.</param>
+    private RunStart StartRun(string? sinkFault = null)
     {
         int number = ++_runs;
         int parallelism = scenario.Parallelism[(number - 1) % scenario.Parallelism.Count];
@@ -272,7 +307,9 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         var foldersBefore = _folders.Describe();
         var checkpointBefore = _folders.NewestCompletedCheckpoint();
         var savepointsBefore = _folders.Savepoints().ToHashSet(StringComparer.Ordinal);
-        var process = ShellJobProcess.Start(shellDll, scratch, ["-f", SoakScript.FileName, "--from-latest-checkpoint"], ChildEnvironment);
+        var environment = ChildEnvironment;
+        if (sinkFault is not null) environment[KafkaSinkFaultVariable] = sinkFault;
+        var process = ShellJobProcess.Start(shellDll, scratch, ["-f", SoakScript.FileName, "--from-latest-checkpoint"], environment);
         return new RunStart(number, parallelism, process, since, foldersBefore, checkpointBefore, savepointsBefore);
     }
 
@@ -289,10 +326,26 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
     {
         var said = start.Process.Stdout + start.Process.Stderr;
         if (said.Contains(RestoredNotice, StringComparison.Ordinal)) _restores++;
-        var committed = string.Join(", ", _pipelines.Select(p => $"{Path.GetFileName(p.SinkDirectory)} {CommittedOutput.Read(p.SinkDirectory).Count}"));
+        var committed = string.Join(", ", _pipelines.Select(p => $"{p.SinkName} {p.CommittedRows().Count}"));
         _log.Write($"run {start.Number} (p={start.Parallelism}, {start.FoldersBefore} at its start): {what}; "
             + $"{outcome.ToString().ToLowerInvariant()} (exit code {ExitText(exit)}) after {start.Process.Elapsed.TotalMilliseconds:0} ms; "
             + $"committed rows: {committed}{RestoreNote(said)}");
+    }
+
+    /// <summary>Every pipeline's consent to a SIGKILL now, held until the process is gone.</summary>
+    private async Task<IDisposable> HoldKillAsync()
+    {
+        var holds = new List<IDisposable>();
+        foreach (var pipeline in _pipelines) holds.Add(await pipeline.HoldKillAsync());
+        return new Holds(holds);
+    }
+
+    private sealed class Holds(List<IDisposable> holds) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var hold in holds) hold.Dispose();
+        }
     }
 
     private static RunOutcome Classify(int? exit) => exit switch
@@ -308,7 +361,7 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         _pipelines.All(p => p.IsBounded) && _folders.NewestCompletedCheckpoint() == 0 && AllExpectedCommitted();
 
     private bool AllExpectedCommitted() =>
-        _pipelines.All(p => OutputComparison.Of(p.ExpectedRows(), CommittedOutput.Read(p.SinkDirectory)).Lost == 0);
+        _pipelines.All(p => OutputComparison.Of(p.ExpectedRows(), p.CommittedRows()).Lost == 0);
 
     private List<string> NewSavepoints(RunStart start) => _folders.Savepoints().Where(d => !start.SavepointsBefore.Contains(d)).ToList();
 

@@ -18,13 +18,15 @@ public sealed record SoakScenario(
     /// <summary>The checkpoint interval of every run.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    public bool HasUnboundedPipeline => Pipelines.Any(p => p is MonitoredCsvSpec);
+    public bool HasUnboundedPipeline => Pipelines.Any(p => !p.IsBounded);
 
-    /// <summary>The kill moments that apply: "after end of input" needs a bounded source.</summary>
-    public IReadOnlyList<KillMoment> KillMoments =>
-        KillMoment.AfterEndOfInput is var eoi && Pipelines.Any(p => p is DatagenSequenceSpec)
-            ? Soak.KillMoments.All
-            : Soak.KillMoments.All.Where(m => m != eoi).ToList();
+    /// <summary>The kill moments that apply: "after end of input" needs a bounded source that a kill then still finds
+    /// running, "in sink commit" a sink that can
+    /// fail inside its commit (an exactly-once kafka sink).</summary>
+    public IReadOnlyList<KillMoment> KillMoments => Soak.KillMoments.All
+        .Where(m => m != KillMoment.AfterEndOfInput || Pipelines.Any(p => p.KillableAtEndOfInput))
+        .Where(m => m != KillMoment.InSinkCommit || Pipelines.Any(p => p.HasCommitFaults))
+        .ToList();
 
     /// <summary>One line for the scenario list: parallelism, backend, pipelines.</summary>
     public string Describe()

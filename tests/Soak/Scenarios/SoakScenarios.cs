@@ -15,12 +15,17 @@ public static class SoakScenarios
 
     private static readonly PipelineSpec MonitoredCsv = new MonitoredCsvSpec(LinesPerFile: 400, FileInterval: TimeSpan.FromMilliseconds(200));
 
+    /// <summary>Kafka to Kafka, exactly-once, on the mock cluster the soak hosts.</summary>
+    private static readonly PipelineSpec KafkaExactlyOnce = new KafkaExactlyOnceSpec(Partitions: 3, BaseRows: 30_000, RowsPerKill: 25_000);
+
     public static IReadOnlyList<SoakScenario> All { get; } =
     [
         new("datagen-p1-hashmap", [1], "hashmap", Incremental: false, [LongSequence]),
         new("datagen-p2-rocksdb-incremental", [2], "rocksdb", Incremental: true, [LongSequence]),
         new("datagen-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [LongSequence]),
         new("csv-monitored-p2-rocksdb-incremental", [2], "rocksdb", Incremental: true, [MonitoredCsv]),
+        // Before the statement set: with the rotation offsets below, its 3 kills of a short run include in-sink-commit.
+        new("kafka-exactly-once-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [KafkaExactlyOnce]),
         new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
     ];
 

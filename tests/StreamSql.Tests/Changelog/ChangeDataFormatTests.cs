@@ -67,6 +67,17 @@ public sealed class ChangeDataFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Writing_debezium_json_with_schema_include_is_refused_when_the_insert_is_planned()
+    {
+        await using var env = Sessions.Create();
+        env.ExecuteSql(Products("with_schema", Sample("debezium-schema.json"), "debezium-json", "'debezium-json.schema-include' = 'true'"));
+        var error = Assert.Throws<StreamSqlException>(() => env.ExecuteSql("INSERT INTO with_schema SELECT * FROM with_schema"));
+        var planning = Assert.IsType<Sql.Planner.SqlValidationException>(error.InnerException);
+        Assert.Contains("Debezium JSON serialization doesn't support 'debezium-json.schema-include' option been set to true", planning.Problem);
+        Assert.Equal(13, planning.Span.Column);
+    }
+
+    [Fact]
     public async Task Canal_messages_read_per_row_with_ddl_skipped_and_databases_filtered()
     {
         await using var env = Sessions.Create();

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace StreamSql.Kafka.Tests.Fixture;
+namespace StreamSql.Soak.Kafka;
 
 /// <summary>
 /// librdkafka's mock cluster (client property <c>test.mock.num.brokers</c>): real Kafka-protocol listeners on loopback,

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Confluent.Kafka;
 
-namespace StreamSql.Kafka.Tests.Fixture;
+namespace StreamSql.Soak.Kafka;
 
 /// <summary>
 /// Reads a partition's whole log over the Kafka protocol (Fetch v4, read_uncommitted, record batch v2), control batches
@@ -17,12 +17,18 @@ internal static class RawLogReader
     public static PartitionLog Read(string bootstrapServers, string topic, int partition)
     {
         var (host, port) = Leader(bootstrapServers, topic, partition);
+        return Read(host, port, topic, partition, 0);
+    }
+
+    /// <summary>The log of a partition from <paramref name="from"/> on, read from its leader broker.</summary>
+    public static PartitionLog Read(string host, int port, string topic, int partition, long from)
+    {
         using var tcp = new TcpClient();
         tcp.Connect(host, port);
         using var stream = tcp.GetStream();
         var records = new List<LogRecord>();
         var markers = new List<ControlMarker>();
-        long offset = 0, highWatermark;
+        long offset = from, highWatermark;
         int correlation = 0;
         while (true)
         {
@@ -35,7 +41,8 @@ internal static class RawLogReader
         return new PartitionLog(topic, partition, records, markers, highWatermark);
     }
 
-    private static (string Host, int Port) Leader(string bootstrapServers, string topic, int partition)
+    /// <summary>The broker that leads the partition.</summary>
+    public static (string Host, int Port) Leader(string bootstrapServers, string topic, int partition)
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10));

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StreamSql.Kafka.Tests.Fixture;
+namespace StreamSql.Soak.Kafka;
 
 /// <summary>One record as stored in a partition's log, with the transaction facts of its batch.</summary>
 public sealed record LogRecord(long Offset, long ProducerId, bool Transactional, byte[]? Key, byte[]? Value,

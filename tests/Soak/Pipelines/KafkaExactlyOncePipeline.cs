@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using StreamSql.Soak.Kafka;
+
+namespace StreamSql.Soak.Pipelines;
+
+/// <summary>
+/// <c>INSERT INTO {name}_out SELECT id, UPPER(tag) FROM {name}_src WHERE id % 7 &lt;&gt; 0</c> from a pre-filled Kafka
+/// topic into an exactly-once kafka sink. The round's topics (input, output, the sink's progress topic) and its
+/// transactional-id prefix are its own. What is committed is decided from the output log's commit/abort control records,
+/// as the kafka kill tests do: the mock cluster does not hide aborted or open transactions from a read_committed reader.
+/// <para>A SIGKILL waits outside the sub-window between an epoch's progress marker and its commit acknowledgement (the
+/// sink's marker lock): that window's outcome only a real broker's read_committed filtering can tell; every other moment
+/// is open to the kills.</para>
+/// </summary>
+public sealed class KafkaExactlyOncePipeline : ISoakPipeline
+{
+    private const string MarkerLockVariable = "STREAMSQL_KAFKA_SINK_MARKER_LOCK";
+    private static readonly TimeSpan EndOfInputCheckInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly string _name;
+    private readonly MockKafkaCluster _cluster;
+    private readonly int _rows;
+    private readonly string _inputTopic;
+    private readonly string _outputTopic;
+    private readonly string _progressTopic;
+    private readonly string _markerLock;
+    private readonly List<PartitionLogTail> _tails;
+    private DateTime _lastEndOfInputCheck = DateTime.MinValue;
+
+    public KafkaExactlyOncePipeline(string name, MockKafkaCluster cluster, string scratch, int partitions, int rows)
+    {
+        _name = name;
+        _cluster = cluster;
+        _rows = rows;
+        // Topics and transactional ids are the round's own: the cluster lives for the whole soak run.
+        var round = name + "-" + Guid.NewGuid().ToString("N")[..8];
+        _inputTopic = round + "-in";
+        _outputTopic = round + "-out";
+        _progressTopic = round + "-progress";
+        _markerLock = Path.Combine(scratch, name + "-marker.lock");
+        _tails = Enumerable.Range(0, partitions).Select(p => new PartitionLogTail(cluster.BootstrapServers, _outputTopic, p)).ToList();
+        cluster.CreateTopic(_inputTopic, partitions);
+        cluster.CreateTopic(_outputTopic, partitions);
+        cluster.CreateTopic(_progressTopic, 1);
+        cluster.Produce(_inputTopic, Enumerable.Range(1, rows).Select(id =>
+            (id % partitions, (string?)null, string.Create(CultureInfo.InvariantCulture, $"{{\"id\": {id}, \"tag\": \"{Tag(id)}\"}}"))));
+    }
+
+    public string SinkName => _outputTopic;
+
+    public bool IsBounded => true;
+
+    public IReadOnlyList<string> CreateTables =>
+    [
+        $"CREATE TABLE {_name}_src (id BIGINT, tag STRING) WITH ('connector' = 'kafka', 'topic' = '{_inputTopic}', "
+        + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'format' = 'json', 'scan.startup.mode' = 'earliest-offset', "
+        + "'scan.bounded.mode' = 'latest-offset')",
+        $"CREATE TABLE {_name}_out (id BIGINT, tag STRING) WITH ('connector' = 'kafka', 'topic' = '{_outputTopic}', "
+        + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once', "
+        + $"'sink.transactional-id-prefix' = '{_outputTopic}', 'sink.progress-topic' = '{_progressTopic}')",
+    ];
+
+    public string Insert => $"INSERT INTO {_name}_out SELECT id, UPPER(tag) FROM {_name}_src WHERE id % 7 <> 0";
+
+    public IReadOnlyDictionary<string, string> ShellEnvironment => new Dictionary<string, string> { [MarkerLockVariable] = _markerLock };
+
+    public IReadOnlyList<string> ExpectedRows()
+    {
+        var expected = new List<string>(_rows);
+        for (int id = 1; id <= _rows; id++)
+            if (id % 7 != 0) expected.Add(Row(id, Tag(id).ToUpperInvariant()));
+        return expected;
+    }
+
+    public List<string> CommittedRows() => Logs().SelectMany(l => l.Committed()).Select(ToRow).ToList();
+
+    public string SinkListing()
+    {
+        var text = new StringBuilder("output log:");
+        foreach (var log in Logs())
+            text.Append(CultureInfo.InvariantCulture,
+                $" [partition {log.Partition}: {log.Records.Count} records, {log.Committed().Count} committed, {log.Aborted().Count} aborted, "
+                + $"{log.Open().Count} in open transactions, {log.Markers.Count(m => m.Commit)} commit and {log.Markers.Count(m => !m.Commit)} abort markers]");
+        return text.ToString();
+    }
+
+    public async Task<IDisposable> HoldKillAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                // Created exclusively, deleted on close: the sink waits while it exists before writing an epoch's marker.
+                return new FileStream(_markerLock, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(1);
+            }
+        }
+    }
+
+    public void StartFeeding()
+    {
+    }
+
+    public Task StopFeedingAsync() => Task.CompletedTask;
+
+    /// <summary>As many rows as expected are in the output log, committed or in a transaction the current run opened (a
+    /// record's timestamp is when it was produced); counted, not matched (the final comparison judges duplicates). The log
+    /// is read as it grows, looked at every 50 ms at most.</summary>
+    public bool HasReachedEndOfInput(DateTime sinceUtc)
+    {
+        var now = DateTime.UtcNow;
+        if (now - _lastEndOfInputCheck < EndOfInputCheckInterval) return false;
+        _lastEndOfInputCheck = now;
+        long since = new DateTimeOffset(sinceUtc).ToUnixTimeMilliseconds();
+        int reached = 0;
+        foreach (var log in Logs())
+            reached += log.Committed().Count + log.Open().Count(r => r.TimestampMs >= since);
+        return reached >= _rows - _rows / 7;
+    }
+
+    private List<PartitionLog> Logs() => _tails.Select(t => t.Read()).ToList();
+
+    private static string Tag(int id) => "t" + (id % 13).ToString(CultureInfo.InvariantCulture);
+
+    private static string Row(long id, string tag) => string.Create(CultureInfo.InvariantCulture, $"{id},{tag}");
+
+    private static string ToRow(LogRecord record)
+    {
+        using var json = JsonDocument.Parse(record.Value ?? []);
+        return Row(json.RootElement.GetProperty("id").GetInt64(), json.RootElement.GetProperty("tag").GetString() ?? "NULL");
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace StreamSql.Soak.Pipelines;
+
+/// <summary>
+/// A Kafka topic of <see cref="Partitions"/> partitions, pre-filled by the harness with records <c>1..n</c> (n =
+/// <see cref="BaseRows"/> + <see cref="RowsPerKill"/> × planned kills), read to the end it has when a run starts
+/// (<c>scan.bounded.mode</c> = <c>latest-offset</c>: bounded) into an exactly-once kafka sink, on the mock cluster the soak
+/// process hosts (<see cref="PipelineHost"/>).
+/// </summary>
+public sealed record KafkaExactlyOnceSpec(int Partitions, int BaseRows, int RowsPerKill) : PipelineSpec
+{
+    public override bool IsBounded => true;
+
+    public override bool HasCommitFaults => true;
+
+    /// <summary>No: a SIGKILL waits outside the sink's marker window, and the end of the input is followed at once by the
+    /// final checkpoint's commit, so the job has finished by then (the records of an open transaction at the end are
+    /// <see cref="KillMoment.InSinkCommit"/>'s "after-data").</summary>
+    public override bool KillableAtEndOfInput => false;
+
+    public override string TablePrefix => "kafka";
+
+    public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>
+        new KafkaExactlyOncePipeline(name, host.KafkaCluster, scratch, Partitions, BaseRows + RowsPerKill * plannedKills);
+
+    public override string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"kafka topic of {Partitions} partitions pre-filled with {BaseRows}+{RowsPerKill}/kill records (bounded at latest-offset), WHERE + projection into an exactly-once kafka sink");
+}
