@@ -120,4 +120,18 @@ public sealed class CalcOperatorTests
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.NotEqual(r[1], r[2]));
     }
+
+    [Fact]
+    public void Shared_calls_are_found_in_a_chain_thousands_of_levels_deep()
+    {
+        // A chain of the same operator: every Call hashes alike (function, arity, type), and Call.Equals compares whole
+        // subtrees, so a dictionary of Calls took minutes here (a CI run hung on the 4000-level expression tests).
+        ScalarExpr chain = new InputRef(0, SqlType.BigInt);
+        for (int i = 0; i < 4000; i++) chain = new Call("+", [chain, new Literal(1L, SqlType.BigInt)], SqlType.BigInt);
+        var repeated = new Call("+", [new InputRef(0, SqlType.BigInt), new Literal(1L, SqlType.BigInt)], SqlType.BigInt);
+
+        var shared = SharedSubexpressions.Find([chain, new Call("*", [chain, repeated], SqlType.BigInt)]);
+
+        Assert.False(shared.IsEmpty);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Apache.Arrow;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Functions;
@@ -10,56 +11,103 @@ namespace StreamSql.Execution.Expressions;
 /// branch — compiled once and evaluated once per batch (Flink's generated code reuses common subexpressions likewise).
 /// Non-deterministic calls (RAND, UUID, ...) are never shared: each occurrence draws its own value.
 /// </summary>
+/// <remarks>
+/// Equal subtrees are found bottom-up: each node gets the id of its (function, type, operand ids), so finding them is
+/// linear in the expressions' size. <see cref="Call.Equals(Call?)"/> would compare whole subtrees, and its hash only
+/// the function, arity and type, which made a 4000-level chain of the same operator quadratic-or-worse.
+/// </remarks>
 public sealed class SharedSubexpressions
 {
-    private readonly Dictionary<Call, SharedExpression?> _byCall;
+    private readonly Dictionary<ScalarExpr, int> _ids;
+    private readonly bool[] _shared;
+    private readonly SharedExpression?[] _compiledById;
     private readonly List<SharedExpression> _compiled = [];
 
-    private SharedSubexpressions(Dictionary<Call, SharedExpression?> byCall) => _byCall = byCall;
+    private SharedSubexpressions(Dictionary<ScalarExpr, int> ids, bool[] shared)
+    {
+        _ids = ids;
+        _shared = shared;
+        _compiledById = new SharedExpression?[shared.Length];
+    }
+
+    private readonly record struct CallKey(string Function, Sql.Planner.Types.SqlType Type, string Operands);
 
     /// <summary>The calls of <paramref name="expressions"/> written more than once (none to share gives an empty set).</summary>
     public static SharedSubexpressions Find(IReadOnlyList<ScalarExpr> expressions)
     {
-        var occurrences = new Dictionary<Call, int>();
-        var pending = new Stack<ScalarExpr>();
-        foreach (var expression in expressions) pending.Push(expression);
+        var ids = new Dictionary<ScalarExpr, int>(ReferenceEqualityComparer.Instance);
+        var leafIds = new Dictionary<ScalarExpr, int>();
+        var callIds = new Dictionary<CallKey, int>();
+        var occurrences = new List<int>();
+        var deterministic = new List<bool>();
+        var isCall = new List<bool>();
+        var pending = new Stack<(ScalarExpr Expression, bool OperandsDone)>();
+        var operands = new StringBuilder();
+        foreach (var expression in expressions) pending.Push((expression, false));
         while (pending.Count > 0)
         {
-            if (pending.Pop() is not Call call) continue;
-            occurrences[call] = occurrences.GetValueOrDefault(call) + 1;
-            foreach (var operand in call.Operands) pending.Push(operand);
-        }
-        var shared = new Dictionary<Call, SharedExpression?>();
-        foreach (var (call, count) in occurrences)
-            if (count > 1 && IsDeterministic(call)) shared.Add(call, null);
-        return new SharedSubexpressions(shared);
-    }
-
-    private static bool IsDeterministic(Call root)
-    {
-        var pending = new Stack<Call>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var call = pending.Pop();
-            if (!BuiltInFunctions.IsDeterministic(call.Function)) return false;
+            var (expression, operandsDone) = pending.Pop();
+            if (ids.TryGetValue(expression, out int known))
+            {
+                occurrences[known]++;
+                continue;
+            }
+            if (expression is not Call call)
+            {
+                if (!leafIds.TryGetValue(expression, out int leaf))
+                {
+                    leaf = occurrences.Count;
+                    leafIds.Add(expression, leaf);
+                    occurrences.Add(0);
+                    deterministic.Add(true);
+                    isCall.Add(false);
+                }
+                ids[expression] = leaf;
+                occurrences[leaf]++;
+                continue;
+            }
+            if (!operandsDone)
+            {
+                pending.Push((call, true));
+                for (int i = call.Operands.Count - 1; i >= 0; i--) pending.Push((call.Operands[i], false));
+                continue;
+            }
+            operands.Clear();
+            bool allDeterministic = BuiltInFunctions.IsDeterministic(call.Function);
             foreach (var operand in call.Operands)
-                if (operand is Call inner) pending.Push(inner);
+            {
+                int operandId = ids[operand];
+                operands.Append(operandId).Append(',');
+                allDeterministic &= deterministic[operandId];
+            }
+            var key = new CallKey(call.Function, call.Type, operands.ToString());
+            if (!callIds.TryGetValue(key, out int id))
+            {
+                id = occurrences.Count;
+                callIds.Add(key, id);
+                occurrences.Add(0);
+                deterministic.Add(allDeterministic);
+                isCall.Add(true);
+            }
+            ids[call] = id;
+            occurrences[id]++;
         }
-        return true;
+        var shared = new bool[occurrences.Count];
+        for (int id = 0; id < shared.Length; id++) shared[id] = isCall[id] && deterministic[id] && occurrences[id] > 1;
+        return new SharedSubexpressions(ids, shared);
     }
 
     /// <summary>Whether any call is shared.</summary>
-    public bool IsEmpty => _byCall.Count == 0;
+    public bool IsEmpty => System.Array.IndexOf(_shared, true) < 0;
 
     /// <summary>The one compiled instance of a shared call (compiled by <paramref name="compile"/> at its first occurrence),
     /// or null when <paramref name="call"/> is not shared.</summary>
     internal VectorExpression? GetOrCompile(Call call, Func<VectorExpression> compile)
     {
-        if (!_byCall.TryGetValue(call, out var existing)) return null;
-        if (existing is not null) return existing;
+        if (!_ids.TryGetValue(call, out int id) || !_shared[id]) return null;
+        if (_compiledById[id] is { } existing) return existing;
         var created = new SharedExpression(compile());
-        _byCall[call] = created;
+        _compiledById[id] = created;
         _compiled.Add(created);
         return created;
     }
