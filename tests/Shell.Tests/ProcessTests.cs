@@ -164,8 +164,17 @@ public sealed class ProcessTests
         Assert.NotNull(line);
 
         using (var kill = Process.Start("kill", new[] { "-INT", process.Id.ToString() })) await kill.WaitForExitAsync();
+        // One deadline for the whole wait: rows keep arriving when Ctrl-C is missed, so a per-line timeout never fires.
+        var stopDeadline = DateTime.UtcNow.AddSeconds(30);
         while ((line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))) is not null)
+        {
             if (line.StartsWith("Query terminated, received a total of ", StringComparison.Ordinal)) break;
+            if (DateTime.UtcNow > stopDeadline)
+            {
+                process.Kill();
+                Assert.Fail("the query still printed rows 30 s after Ctrl-C");
+            }
+        }
         Assert.NotNull(line);
 
         await process.StandardInput.WriteLineAsync("SET 'after' = 'ctrl-c';");
