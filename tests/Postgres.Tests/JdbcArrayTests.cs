@@ -18,18 +18,7 @@ public sealed class JdbcArrayTests
     private static string Jdbc(string db, string table) =>
         $"'connector' = 'jdbc', 'url' = '{PostgresServer.JdbcUrl(db)}', 'table-name' = '{table}', 'username' = 'postgres', 'password' = 'pw'";
 
-    private static async Task<List<string>> ReadAsync(IAsyncEnumerator<ChangelogRow> rows, int count)
-    {
-        var read = new List<string>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (read.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"gave up after {string.Join("; ", read)}");
-            Assert.True(await rows.MoveNextAsync(), "the query ended");
-            read.Add(rows.Current.ToString());
-        }
-        return read;
-    }
+    private static Task<List<string>> ReadAsync(IAsyncEnumerator<ChangelogRow> rows, int count) => ChangelogRows.ReadAsync(rows, count, Patience);
 
     [SkippableFact]
     public async Task The_sink_writes_arrays_into_postgresql_array_columns()

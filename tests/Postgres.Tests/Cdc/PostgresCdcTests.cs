@@ -28,18 +28,7 @@ public sealed class PostgresCdcTests
             """;
     }
 
-    private static async Task<List<string>> ReadAsync(IAsyncEnumerator<ChangelogRow> rows, int count)
-    {
-        var read = new List<string>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (read.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"gave up after {string.Join("; ", read)}");
-            Assert.True(await rows.MoveNextAsync(), "the query ended");
-            read.Add(rows.Current.ToString());
-        }
-        return read;
-    }
+    private static Task<List<string>> ReadAsync(IAsyncEnumerator<ChangelogRow> rows, int count) => ChangelogRows.ReadAsync(rows, count, Patience);
 
     [SkippableFact]
     public async Task Snapshot_then_inserts_updates_and_deletes_with_before_images_under_replica_identity_full()
