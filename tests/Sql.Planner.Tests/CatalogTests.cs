@@ -329,6 +329,26 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Computed_columns_of_time_keywords_print_without_parentheses_and_are_copied_by_like()
+    {
+        _f.Run("""
+            CREATE TABLE base (
+              id BIGINT,
+              a AS LOCALTIMESTAMP, b AS CURRENT_TIMESTAMP, c AS CURRENT_DATE, d AS LOCALTIME, e AS CURRENT_TIME, f AS PROCTIME()
+            ) WITH ('connector' = 'datagen')
+            """);
+        var text = _f.Run<TableResult>("SHOW CREATE TABLE base").Rows[0][0]!;
+        Assert.Contains("`a` AS LOCALTIMESTAMP,", text);
+        Assert.Contains("`e` AS CURRENT_TIME,", text);
+        Assert.Contains("`f` AS PROCTIME()", text);
+
+        _f.Run("CREATE TABLE copy (extra INT) LIKE base");
+        var copy = _f.Catalog.FindTable("copy")!;
+        Assert.Equal(["id", "a", "b", "c", "d", "e", "f", "extra"], copy.Columns.Select(c => c.Name));
+        Assert.Equal(_f.Catalog.FindTable("base")!.Columns.Select(c => c.Type.ToString()), copy.Columns.Take(7).Select(c => c.Type.ToString()));
+    }
+
+    [Fact]
     public void Create_table_as_select_creates_the_table_from_the_query_and_plans_an_insert()
     {
         _f.Run(PlannerFixture.Bids);

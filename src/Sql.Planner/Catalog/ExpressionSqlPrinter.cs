@@ -101,6 +101,10 @@ public static class ExpressionSqlPrinter
                 break;
             case FunctionCall f when f.Name.Parts.Count == 1 && WriteJsonCall(sb, f):
                 break;
+            case FunctionCall { Arguments.Count: 0, Name.Parts.Count: 1 } f when IsNiladicKeyword(f.Name.Last):
+                // CURRENT_TIMESTAMP, LOCALTIMESTAMP, ... are keywords without parentheses: printed with them they do not parse back.
+                sb.Append(f.Name.Last.ToUpperInvariant());
+                break;
             case FunctionCall f:
                 sb.Append(f.Name.Parts.Count == 1 ? f.Name.Last.ToUpperInvariant() : string.Join('.', f.Name.Parts.Select(Quote))).Append('(');
                 if (f.Distinct) sb.Append("DISTINCT ");
@@ -123,6 +127,9 @@ public static class ExpressionSqlPrinter
             default: sb.Append(e.GetType().Name); break;
         }
     }
+
+    private static bool IsNiladicKeyword(string name) => name.ToUpperInvariant() is
+        "CURRENT_TIMESTAMP" or "CURRENT_DATE" or "CURRENT_TIME" or "LOCALTIMESTAMP" or "LOCALTIME";
 
     /// <summary>The JSON functions in their SQL syntax again (the parser turned their clauses into literal arguments; see
     /// <see cref="FunctionCall"/>), so a stored computed column parses back to the same call.</summary>
