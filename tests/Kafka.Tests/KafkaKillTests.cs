@@ -144,8 +144,10 @@ public sealed class KafkaKillTests : IDisposable
         await RunAsync(1, fault: "before-commit@1");
         Script(3);
         await RunAsync(2, fault: null);
+        int committedMidJob = Committed().Count;
+        // Kafka input is not paced: on a quiet machine the restore at parallelism 1 can read to the end before its kill.
         Script(1);
-        await RunAsync(3, fault: null);
+        await RunAsync(3, fault: null, mayEndBeforeKill: true);
         int committedBefore = Committed().Count;
         Script(2);
         using (var last = Start(null))
@@ -162,7 +164,7 @@ public sealed class KafkaKillTests : IDisposable
         Log($"committed {committed.Count} of {expected.Count} records ({committedBefore} before the final run)");
         if (duplicates.Count > 0 || missing.Count > 0 || committed.Count != expected.Count)
             Fail($"not exactly once: {committed.Count} committed, duplicates [{string.Join(", ", duplicates)}], missing [{string.Join(", ", missing)}]", null);
-        Assert.True(committedBefore > 0 && committedBefore < expected.Count, Report("the kills did not land mid-job"));
+        Assert.True(committedMidJob > 0 && committedMidJob < expected.Count, Report("the kills did not land mid-job"));
         _workspace.Passed = true;
     }
 
@@ -176,7 +178,7 @@ public sealed class KafkaKillTests : IDisposable
         return ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, environment);
     }
 
-    private async Task RunAsync(int k, string? fault)
+    private async Task RunAsync(int k, string? fault, bool mayEndBeforeKill = false)
     {
         var before = Snapshots.CompletedCheckpoints();
         using var run = Start(fault);
@@ -197,6 +199,13 @@ public sealed class KafkaKillTests : IDisposable
         }
         int delay = _workspace.Random.Next(0, 400);
         await Task.Delay(delay);
+        if (run.HasExited && mayEndBeforeKill)
+        {
+            var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            Log($"run {k}: read to the end before its kill, exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}, committed {Committed().Count}");
+            if (exit != 0) Fail($"run {k} ended before its kill without finishing cleanly", run);
+            return;
+        }
         if (run.HasExited) Fail($"run {k} ended before the kill: the job is too short for this test", run);
         using (await OutsideMarkerWindowAsync())
         {
