@@ -20,6 +20,7 @@ internal sealed class Subtask
     private readonly IClock _clock;
     private readonly IPeriodicOperator[] _periodic;
     private readonly int[] _periodicIndex;
+    private readonly OperatorWakeup _wakeup;
     private bool _idleAnnounced;
     private long _lastBarrierForwarded = -1;
     private CheckpointBarrier? _pendingBarrier;
@@ -38,11 +39,13 @@ internal sealed class Subtask
     /// <summary>A checkpoint covering the end of input completed and the operators committed everything.</summary>
     private bool _finalCommitDone;
 
+    /// <param name="wakeup">What the chain's operators (their <see cref="OperatorContext.Wakeup"/>) call to wake this loop.</param>
     /// <param name="idleTimeoutMillis">For a source subtask: after this long without data its output is marked idle
     /// (<c>table.exec.source.idle-timeout</c>), so it does not hold back downstream watermarks; <see cref="long.MaxValue"/> = never.</param>
     public Subtask(string name, IStreamOperator[] chain, OperatorContext[] contexts, InputGate? gate, VertexOutput output, IClock clock,
-        long idleTimeoutMillis = long.MaxValue)
+        long idleTimeoutMillis = long.MaxValue, OperatorWakeup? wakeup = null)
     {
+        _wakeup = wakeup ?? new OperatorWakeup();
         Name = name;
         _idleTimeoutMillis = idleTimeoutMillis <= 0 ? long.MaxValue : idleTimeoutMillis;
         _chain = chain;
@@ -78,7 +81,15 @@ internal sealed class Subtask
         _exactlyOnce = coordinator.ExactlyOnce;
     }
 
-    private Task? MailWake => _port?.Mailbox.WaitAsync();
+    /// <summary>Completes when the coordinator posts mail or an operator asks for a wake-up (<see cref="OperatorWakeup"/>).
+    /// Taken before the deadline is computed, so a wake-up requested in between is not lost.</summary>
+    private Task Wake()
+    {
+        var operators = _wakeup.WaitAsync();
+        if (_port is null || operators.IsCompleted) return operators;
+        var mail = _port.Mailbox.WaitAsync();
+        return mail.IsCompleted ? mail : Task.WhenAny(mail, operators);
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -157,7 +168,7 @@ internal sealed class Subtask
             Batch? batch;
             if (read.IsCompletedSuccessfully)
                 batch = read.Result;
-            else if (NextDeadline() == long.MaxValue && _port is null)
+            else if (NextDeadline() == long.MaxValue && _port is null && _periodic.Length == 0)
                 batch = await read.ConfigureAwait(false);
             else
                 batch = await AwaitWithTimersAsync(read.AsTask(), cancellationToken).ConfigureAwait(false);
@@ -177,23 +188,19 @@ internal sealed class Subtask
     {
         while (!read.IsCompleted)
         {
+            var wake = Wake();
             long deadline = NextDeadline();
-            var mail = MailWake;
-            if (deadline == long.MaxValue && mail is null) break;
-            long delay = deadline == long.MaxValue ? -1 : deadline - _clock.MonotonicMillis();
+            // A deadline already passed is due now (an operator whose work completed says 0).
+            long delay = deadline == long.MaxValue ? -1 : Math.Max(0, deadline - _clock.MonotonicMillis());
             if (delay != 0)
             {
                 var timer = delay < 0 ? null : Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken);
-                var done = timer is null ? await Task.WhenAny(read, mail!).ConfigureAwait(false)
-                    : mail is null ? await Task.WhenAny(read, timer).ConfigureAwait(false)
-                    : await Task.WhenAny(read, timer, mail).ConfigureAwait(false);
+                var done = timer is null ? await Task.WhenAny(read, wake).ConfigureAwait(false)
+                    : await Task.WhenAny(read, timer, wake).ConfigureAwait(false);
                 if (done == read) break;
                 cancellationToken.ThrowIfCancellationRequested();
-                if (done == mail)
-                {
+                if (done == wake && _port is not null && _port.Mailbox.HasMail)
                     await ProcessMailAsync(readPending: true, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
             }
             await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -290,7 +297,8 @@ internal sealed class Subtask
             if (_port is not null && _port.Mailbox.HasMail) await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
             if (!gate.TryRead(out var channel, out var element))
             {
-                await gate.WaitAsync(NextDeadline(), _clock, MailWake, cancellationToken).ConfigureAwait(false);
+                var wake = Wake();
+                await gate.WaitAsync(NextDeadline(), _clock, wake, cancellationToken).ConfigureAwait(false);
                 await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
