@@ -1,5 +1,6 @@
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Tests;
 
@@ -37,6 +38,19 @@ public sealed class LookupJoinTests
         Assert.NotNull(spec.Condition);
         Assert.False(spec.Cache.Enabled);
         Assert.Equal(100, spec.Async.Capacity);
+    }
+
+    [Fact]
+    public void Allow_unordered_holds_for_an_insert_only_input_and_an_updating_input_is_always_ordered_as_in_flink()
+    {
+        var f = Fixture();
+        Assert.True(LookupSpec(f, "SELECT o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id").Async.Ordered);
+        f.Configuration = f.Configuration.With("table.exec.async-lookup.output-mode", "ALLOW_UNORDERED");
+        Assert.False(LookupSpec(f, "SELECT o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id").Async.Ordered);
+        f.Run("CREATE TABLE changes (k2 BIGINT, pt AS PROCTIME()) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'debezium-json');");
+        var updating = LookupSpec(f, "SELECT CAST(c.k2 AS INT), d.name FROM changes AS c JOIN dim FOR SYSTEM_TIME AS OF c.pt AS d ON c.k2 = d.id");
+        Assert.NotEqual(ChangelogMode.InsertOnly, updating.OutputChangelog);
+        Assert.True(updating.Async.Ordered);
     }
 
     [Fact]
