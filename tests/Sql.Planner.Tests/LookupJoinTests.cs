@@ -76,6 +76,32 @@ public sealed class LookupJoinTests
     }
 
     [Fact]
+    public void A_lookup_hint_gives_the_join_it_names_its_own_async_settings_as_in_flink()
+    {
+        var f = Fixture();
+        var hinted = LookupSpec(f, "SELECT /*+ LOOKUP('table'='d', 'async'='true', 'output-mode'='allow_unordered', 'capacity'='7', 'timeout'='180s') */ " +
+            "o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(new AsyncLookupSettings(7, TimeSpan.FromSeconds(180), Ordered: false), hinted.Async);
+        // By the table's name; 'async' = 'false' is a synchronous lookup: one batch's lookups at a time.
+        var sync = LookupSpec(f, "SELECT /*+ LOOKUP('table'='dim', 'async'='false') */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(new AsyncLookupSettings(1, TimeSpan.FromMinutes(3), Ordered: true), sync.Async);
+    }
+
+    [Theory]
+    [InlineData("'table'='nope'", "The LOOKUP hint names table 'nope', which is not the table (or alias) of a lookup join in this SELECT's FROM clause")]
+    [InlineData("'table'='d', 'capacity'='0'", "Invalid LOOKUP hint option 'capacity' = '0': expected a positive integer")]
+    [InlineData("'table'='d', 'timeout'='soon'", "Invalid LOOKUP hint option 'timeout' = 'soon': expected a duration such as '180s'")]
+    [InlineData("'output-mode'='ordered'", "Invalid LOOKUP hint: the 'table' option (the lookup table's name or alias) is required")]
+    [InlineData("'table'='d', 'colour'='red'", "Invalid LOOKUP hint option 'colour'; the options are 'table', 'async', 'output-mode', 'capacity' and 'timeout'")]
+    [InlineData("'table'='d', 'retry-predicate'='lookup_miss'", "Not supported yet: LOOKUP hint option 'retry-predicate' (delayed retries of a lookup; 'lookup.max-retries' retries failures)")]
+    public void A_bad_lookup_hint_is_an_error_at_the_hint(string options, string problem)
+    {
+        var e = Fixture().Error($"SELECT /*+ LOOKUP({options}) */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(problem, e.Problem);
+        Assert.Equal((1, 12), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
     public void A_join_without_an_equality_on_the_table_is_refused_as_Flink_refuses_it()
     {
         var e = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k > d.id");
