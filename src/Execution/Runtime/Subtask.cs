@@ -21,6 +21,8 @@ internal sealed class Subtask
     private readonly IPeriodicOperator[] _periodic;
     private readonly int[] _periodicIndex;
     private readonly OperatorWakeup _wakeup;
+    /// <summary>What a pending source read is waited for beside (reused: no list per wait).</summary>
+    private readonly List<Task> _readWaits = new(4);
     private bool _idleAnnounced;
     private long _lastBarrierForwarded = -1;
     private CheckpointBarrier? _pendingBarrier;
@@ -81,15 +83,13 @@ internal sealed class Subtask
         _exactlyOnce = coordinator.ExactlyOnce;
     }
 
-    /// <summary>Completes when the coordinator posts mail or an operator asks for a wake-up (<see cref="OperatorWakeup"/>).
-    /// Taken before the deadline is computed, so a wake-up requested in between is not lost.</summary>
-    private Task Wake()
-    {
-        var operators = _wakeup.WaitAsync();
-        if (_port is null || operators.IsCompleted) return operators;
-        var mail = _port.Mailbox.WaitAsync();
-        return mail.IsCompleted ? mail : Task.WhenAny(mail, operators);
-    }
+    private Task? MailWake => _port?.Mailbox.WaitAsync();
+
+    /// <summary>Completes when an operator of the chain asks for a wake-up (<see cref="OperatorWakeup"/>); only periodic
+    /// operators are serviced on waking, so only a chain with one waits for it. Taken before the deadline is read, so a
+    /// wake-up requested in between is not lost. (Waited on beside the mail, never combined with it into a task of its
+    /// own: such a task would stay registered on both signals until one fires.)</summary>
+    private Task? OperatorWake => _periodic.Length > 0 ? _wakeup.WaitAsync() : null;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -188,19 +188,27 @@ internal sealed class Subtask
     {
         while (!read.IsCompleted)
         {
-            var wake = Wake();
+            var operators = OperatorWake;
             long deadline = NextDeadline();
+            var mail = MailWake;
+            if (deadline == long.MaxValue && mail is null && operators is null) break;
             // A deadline already passed is due now (an operator whose work completed says 0).
             long delay = deadline == long.MaxValue ? -1 : Math.Max(0, deadline - _clock.MonotonicMillis());
             if (delay != 0)
             {
-                var timer = delay < 0 ? null : Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken);
-                var done = timer is null ? await Task.WhenAny(read, wake).ConfigureAwait(false)
-                    : await Task.WhenAny(read, timer, wake).ConfigureAwait(false);
+                _readWaits.Clear();
+                _readWaits.Add(read);
+                if (delay > 0) _readWaits.Add(Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken));
+                if (mail is not null) _readWaits.Add(mail);
+                if (operators is not null) _readWaits.Add(operators);
+                var done = await Task.WhenAny(_readWaits).ConfigureAwait(false);
                 if (done == read) break;
                 cancellationToken.ThrowIfCancellationRequested();
-                if (done == wake && _port is not null && _port.Mailbox.HasMail)
+                if (done == mail)
+                {
                     await ProcessMailAsync(readPending: true, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
             }
             await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -297,8 +305,8 @@ internal sealed class Subtask
             if (_port is not null && _port.Mailbox.HasMail) await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
             if (!gate.TryRead(out var channel, out var element))
             {
-                var wake = Wake();
-                await gate.WaitAsync(NextDeadline(), _clock, wake, cancellationToken).ConfigureAwait(false);
+                var operators = OperatorWake;
+                await gate.WaitAsync(NextDeadline(), _clock, MailWake, cancellationToken, operators).ConfigureAwait(false);
                 await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }

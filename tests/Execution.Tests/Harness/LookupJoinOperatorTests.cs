@@ -176,7 +176,7 @@ public sealed class LookupJoinOperatorTests
     public async Task A_barrier_waits_for_the_lookups_in_flight_and_goes_out_after_their_rows()
     {
         var connector = new SlowLookupConnector();
-        var (harness, _) = await OpenAsync(connector, capacity: 10, ordered: false);
+        var (harness, _) = await OpenAsync(connector, capacity: 10, ordered: true);
         await using var __ = harness;
 
         await harness.ProcessBatchAsync(Rows(1, 10));
@@ -188,7 +188,7 @@ public sealed class LookupJoinOperatorTests
         connector.Release(20);
         connector.Release(10);
         await snapshot.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(["batch 2", "batch 1", "barrier 1"], Describe(harness.Emitted));
+        Assert.Equal(["batch 1", "batch 2", "barrier 1"], Describe(harness.Emitted));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class LookupJoinOperatorTests
         // Source → (forward) → lookup join → sink: the lookup subtask waits on its input channel, and only the requests that
         // end can wake it for the last batches (the unbounded source sends nothing after them).
         var memory = new MemoryConnector();
-        var connector = new SlowLookupConnector { Latency = TimeSpan.FromMilliseconds(50) };
+        var connector = new SlowLookupConnector { Latency = TimeSpan.FromMilliseconds(200) };
         var registry = new ConnectorRegistry();
         registry.Register(memory);
         registry.Register(connector);
