@@ -72,6 +72,7 @@ internal sealed class QueryBinder
     {
         LogicalNode input;
         Scope scope;
+        var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
         if (s.From is null)
         {
             // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
@@ -80,7 +81,6 @@ internal sealed class QueryBinder
         }
         else
         {
-            var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
             _lookupHints.Push(lookupHints);
             try
             {
@@ -90,10 +90,10 @@ internal sealed class QueryBinder
             {
                 _lookupHints.Pop();
             }
-            if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
-                throw new SqlValidationException(
-                    $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
         }
+        if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
+            throw new SqlValidationException(
+                $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
         var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
         if (s.Where is not null)
