@@ -193,7 +193,7 @@ public sealed class AggregateBindingTests
         var misplaced = _f.Error("SELECT /*+ OPERATOR_ID('x') */ i FROM t");
         Assert.Contains("has no aggregation or DISTINCT", misplaced.Problem);
         Assert.Equal(12, misplaced.Span.Column);
-        Assert.Equal("Not supported yet: query hint STATE_TTL (only OPERATOR_ID is supported)",
+        Assert.Equal("Not supported yet: query hint STATE_TTL (only OPERATOR_ID and LOOKUP are supported)",
             _f.Error("SELECT /*+ STATE_TTL('t' = '1d') */ i, COUNT(*) FROM t GROUP BY i").Problem);
         var twice = _f.Error("""
             SELECT * FROM (SELECT /*+ OPERATOR_ID('x') */ i, COUNT(*) AS n FROM t GROUP BY i)

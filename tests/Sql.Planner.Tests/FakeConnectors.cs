@@ -18,7 +18,7 @@ internal sealed class FakeConnectors : IConnectorCatalog
             prefixes: new[] { "fields." }),
         new FakeConnector("kafka", source: true, sink: true,
             required: new ConfigOption[] { Options.OptionalString("topic", "topic") },
-            optional: new ConfigOption[] { Options.OptionalString("properties.bootstrap.servers", "servers"), Options.Enum("format", "json", "format", new[] { "json", "csv" }) },
+            optional: new ConfigOption[] { Options.OptionalString("properties.bootstrap.servers", "servers"), Options.Enum("format", "json", "format", new[] { "json", "csv", "debezium-json" }) },
             prefixes: new[] { "properties." },
             metadata: new Dictionary<string, SqlType> { ["timestamp"] = SqlType.TimestampLtz(3), ["offset"] = SqlType.BigInt, ["partition"] = SqlType.Int }),
         new FakeConnector("print", source: false, sink: true, required: Array.Empty<ConfigOption>(),
@@ -69,6 +69,10 @@ internal sealed class FakeConnectors : IConnectorCatalog
         public bool IsBounded(CatalogTable table) => table.Options.ContainsKey("number-of-rows");
 
         public ChangelogMode SinkChangelogMode(CatalogTable table) => _sinkMode(table);
+
+        /// <summary>A changelog format makes an updating source (as Flink's debezium-json).</summary>
+        public ChangelogMode SourceChangelogMode(CatalogTable table) =>
+            table.Options.GetValueOrDefault("format") == "debezium-json" ? ChangelogMode.All : ChangelogMode.InsertOnly;
 
         public void Validate(CatalogTable table)
         {

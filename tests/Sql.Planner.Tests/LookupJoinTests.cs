@@ -1,5 +1,6 @@
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Tests;
 
@@ -40,6 +41,19 @@ public sealed class LookupJoinTests
     }
 
     [Fact]
+    public void Allow_unordered_holds_for_an_insert_only_input_and_an_updating_input_is_always_ordered_as_in_flink()
+    {
+        var f = Fixture();
+        Assert.True(LookupSpec(f, "SELECT o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id").Async.Ordered);
+        f.Configuration = f.Configuration.With("table.exec.async-lookup.output-mode", "ALLOW_UNORDERED");
+        Assert.False(LookupSpec(f, "SELECT o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id").Async.Ordered);
+        f.Run("CREATE TABLE changes (k2 BIGINT, pt AS PROCTIME()) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'debezium-json');");
+        var updating = LookupSpec(f, "SELECT CAST(c.k2 AS INT), d.name FROM changes AS c JOIN dim FOR SYSTEM_TIME AS OF c.pt AS d ON c.k2 = d.id");
+        Assert.NotEqual(ChangelogMode.InsertOnly, updating.OutputChangelog);
+        Assert.True(updating.Async.Ordered);
+    }
+
+    [Fact]
     public void Left_join_makes_the_table_columns_nullable_and_reads_cache_and_async_options()
     {
         var f = Fixture();
@@ -59,6 +73,32 @@ public sealed class LookupJoinTests
         Assert.Null(cached.Cache.ExpireAfterAccess);
         Assert.False(cached.Cache.CacheMissingKey);
         Assert.True(cached.OutputSchema[3].Type.Nullable);
+    }
+
+    [Fact]
+    public void A_lookup_hint_gives_the_join_it_names_its_own_async_settings_as_in_flink()
+    {
+        var f = Fixture();
+        var hinted = LookupSpec(f, "SELECT /*+ LOOKUP('table'='d', 'async'='true', 'output-mode'='allow_unordered', 'capacity'='7', 'timeout'='180s') */ " +
+            "o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(new AsyncLookupSettings(7, TimeSpan.FromSeconds(180), Ordered: false), hinted.Async);
+        // By the table's name; 'async' = 'false' is a synchronous lookup: one batch's lookups at a time.
+        var sync = LookupSpec(f, "SELECT /*+ LOOKUP('table'='dim', 'async'='false') */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(new AsyncLookupSettings(1, TimeSpan.FromMinutes(3), Ordered: true), sync.Async);
+    }
+
+    [Theory]
+    [InlineData("'table'='nope'", "The LOOKUP hint names table 'nope', which is not the table (or alias) of a lookup join in this SELECT's FROM clause")]
+    [InlineData("'table'='d', 'capacity'='0'", "Invalid LOOKUP hint option 'capacity' = '0': expected a positive integer")]
+    [InlineData("'table'='d', 'timeout'='soon'", "Invalid LOOKUP hint option 'timeout' = 'soon': expected a duration such as '180s'")]
+    [InlineData("'output-mode'='ordered'", "Invalid LOOKUP hint: the 'table' option (the lookup table's name or alias) is required")]
+    [InlineData("'table'='d', 'colour'='red'", "Invalid LOOKUP hint option 'colour'; the options are 'table', 'async', 'output-mode', 'capacity' and 'timeout'")]
+    [InlineData("'table'='d', 'retry-predicate'='lookup_miss'", "Not supported yet: LOOKUP hint option 'retry-predicate' (delayed retries of a lookup; 'lookup.max-retries' retries failures)")]
+    public void A_bad_lookup_hint_is_an_error_at_the_hint(string options, string problem)
+    {
+        var e = Fixture().Error($"SELECT /*+ LOOKUP({options}) */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(problem, e.Problem);
+        Assert.Equal((1, 12), (e.Span.Line, e.Span.Column));
     }
 
     [Fact]

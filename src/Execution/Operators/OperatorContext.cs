@@ -20,6 +20,9 @@ public sealed record OperatorContext(
     /// uses it); null otherwise. What an operator leaves on disk under this name and its id is its own to clean up.</summary>
     public string? ExclusiveStateName { get; init; }
 
+    /// <summary>Wakes this subtask's loop from another thread (<see cref="OperatorWakeup"/>); shared by the operators of its chain.</summary>
+    public OperatorWakeup Wakeup { get; init; } = new();
+
     /// <summary>The session time zone (<c>table.local-time-zone</c>) resolved to a <see cref="TimeZoneInfo"/>.</summary>
     public TimeZoneInfo TimeZone => SessionTimeZone.Resolve(Configuration);
 }

@@ -56,7 +56,8 @@ internal sealed class InputGate
 
     /// <summary>Waits until a readable channel may have data, or until <paramref name="deadlineMillis"/> (monotonic) passes.</summary>
     /// <param name="wake">Also stop waiting when this completes (the subtask's mailbox), or null.</param>
-    public async ValueTask WaitAsync(long deadlineMillis, IClock clock, Task? wake, CancellationToken cancellationToken)
+    /// <param name="operatorWake">Also stop waiting when this completes (an operator's <see cref="Operators.OperatorWakeup"/>), or null.</param>
+    public async ValueTask WaitAsync(long deadlineMillis, IClock clock, Task? wake, CancellationToken cancellationToken, Task? operatorWake = null)
     {
         InputChannel? single = null;
         int readable = 0;
@@ -71,7 +72,7 @@ internal sealed class InputGate
             // Every live channel is blocked: impossible while aligning (the last channel's barrier unblocks them).
             return;
         }
-        if (readable == 1 && deadlineMillis == long.MaxValue && wake is null && single!.PendingWait is null)
+        if (readable == 1 && deadlineMillis == long.MaxValue && wake is null && operatorWake is null && single!.PendingWait is null)
         {
             await single.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
             return;
@@ -104,6 +105,11 @@ internal sealed class InputGate
         {
             if (wake.IsCompleted) return;
             _waits.Add(wake);
+        }
+        if (operatorWake is not null)
+        {
+            if (operatorWake.IsCompleted) return;
+            _waits.Add(operatorWake);
         }
         var done = await Task.WhenAny(_waits).ConfigureAwait(false);
         foreach (var ch in _channels)

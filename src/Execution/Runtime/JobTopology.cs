@@ -51,6 +51,7 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock, st
             {
                 var chain = new IStreamOperator[v.Chain.Count];
                 var contexts = new OperatorContext[v.Chain.Count];
+                var wakeup = new OperatorWakeup();
                 for (int k = 0; k < chain.Length; k++)
                 {
                     var spec = v.Chain[k];
@@ -68,12 +69,13 @@ internal sealed class JobTopology(JobGraph graph, int capacity, IClock clock, st
                     {
                         State = store,
                         ExclusiveStateName = exclusiveStateName,
+                        Wakeup = wakeup,
                     };
                 }
                 var output = new VertexOutput(_outputs.TryGetValue((v.Id, s), out var o) ? o.ToArray() : []);
                 InputGate? gate = chain[0] is ISourceOperator ? null
                     : new InputGate(_inputs.TryGetValue((v.Id, s), out var i) ? i.ToArray() : []);
-                subtasks.Add(new Subtask($"{v.Name} ({s + 1}/{v.Parallelism})", chain, contexts, gate, output, clock, idleTimeoutMillis));
+                subtasks.Add(new Subtask($"{v.Name} ({s + 1}/{v.Parallelism})", chain, contexts, gate, output, clock, idleTimeoutMillis, wakeup));
             }
         }
         return subtasks;

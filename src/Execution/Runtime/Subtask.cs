@@ -20,6 +20,9 @@ internal sealed class Subtask
     private readonly IClock _clock;
     private readonly IPeriodicOperator[] _periodic;
     private readonly int[] _periodicIndex;
+    private readonly OperatorWakeup _wakeup;
+    /// <summary>What a pending source read is waited for beside (reused: no list per wait).</summary>
+    private readonly List<Task> _readWaits = new(4);
     private bool _idleAnnounced;
     private long _lastBarrierForwarded = -1;
     private CheckpointBarrier? _pendingBarrier;
@@ -38,11 +41,13 @@ internal sealed class Subtask
     /// <summary>A checkpoint covering the end of input completed and the operators committed everything.</summary>
     private bool _finalCommitDone;
 
+    /// <param name="wakeup">What the chain's operators (their <see cref="OperatorContext.Wakeup"/>) call to wake this loop.</param>
     /// <param name="idleTimeoutMillis">For a source subtask: after this long without data its output is marked idle
     /// (<c>table.exec.source.idle-timeout</c>), so it does not hold back downstream watermarks; <see cref="long.MaxValue"/> = never.</param>
     public Subtask(string name, IStreamOperator[] chain, OperatorContext[] contexts, InputGate? gate, VertexOutput output, IClock clock,
-        long idleTimeoutMillis = long.MaxValue)
+        long idleTimeoutMillis = long.MaxValue, OperatorWakeup? wakeup = null)
     {
+        _wakeup = wakeup ?? new OperatorWakeup();
         Name = name;
         _idleTimeoutMillis = idleTimeoutMillis <= 0 ? long.MaxValue : idleTimeoutMillis;
         _chain = chain;
@@ -79,6 +84,12 @@ internal sealed class Subtask
     }
 
     private Task? MailWake => _port?.Mailbox.WaitAsync();
+
+    /// <summary>Completes when an operator of the chain asks for a wake-up (<see cref="OperatorWakeup"/>); only periodic
+    /// operators are serviced on waking, so only a chain with one waits for it. Taken before the deadline is read, so a
+    /// wake-up requested in between is not lost. (Waited on beside the mail, never combined with it into a task of its
+    /// own: such a task would stay registered on both signals until one fires.)</summary>
+    private Task? OperatorWake => _periodic.Length > 0 ? _wakeup.WaitAsync() : null;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -157,7 +168,7 @@ internal sealed class Subtask
             Batch? batch;
             if (read.IsCompletedSuccessfully)
                 batch = read.Result;
-            else if (NextDeadline() == long.MaxValue && _port is null)
+            else if (NextDeadline() == long.MaxValue && _port is null && _periodic.Length == 0)
                 batch = await read.ConfigureAwait(false);
             else
                 batch = await AwaitWithTimersAsync(read.AsTask(), cancellationToken).ConfigureAwait(false);
@@ -177,16 +188,20 @@ internal sealed class Subtask
     {
         while (!read.IsCompleted)
         {
+            var operators = OperatorWake;
             long deadline = NextDeadline();
             var mail = MailWake;
-            if (deadline == long.MaxValue && mail is null) break;
-            long delay = deadline == long.MaxValue ? -1 : deadline - _clock.MonotonicMillis();
+            if (deadline == long.MaxValue && mail is null && operators is null) break;
+            // A deadline already passed is due now (an operator whose work completed says 0).
+            long delay = deadline == long.MaxValue ? -1 : Math.Max(0, deadline - _clock.MonotonicMillis());
             if (delay != 0)
             {
-                var timer = delay < 0 ? null : Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken);
-                var done = timer is null ? await Task.WhenAny(read, mail!).ConfigureAwait(false)
-                    : mail is null ? await Task.WhenAny(read, timer).ConfigureAwait(false)
-                    : await Task.WhenAny(read, timer, mail).ConfigureAwait(false);
+                _readWaits.Clear();
+                _readWaits.Add(read);
+                if (delay > 0) _readWaits.Add(Task.Delay(TimeSpan.FromMilliseconds(delay), cancellationToken));
+                if (mail is not null) _readWaits.Add(mail);
+                if (operators is not null) _readWaits.Add(operators);
+                var done = await Task.WhenAny(_readWaits).ConfigureAwait(false);
                 if (done == read) break;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (done == mail)
@@ -290,7 +305,8 @@ internal sealed class Subtask
             if (_port is not null && _port.Mailbox.HasMail) await ProcessMailAsync(readPending: false, cancellationToken).ConfigureAwait(false);
             if (!gate.TryRead(out var channel, out var element))
             {
-                await gate.WaitAsync(NextDeadline(), _clock, MailWake, cancellationToken).ConfigureAwait(false);
+                var operators = OperatorWake;
+                await gate.WaitAsync(NextDeadline(), _clock, MailWake, cancellationToken, operators).ConfigureAwait(false);
                 await ServiceTimersAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }

@@ -27,7 +27,9 @@ internal sealed class LookupJoinBinder
 
     /// <summary>The join over <paramref name="left"/> (bound already, visible through <paramref name="leftScope"/>) and the
     /// scope of the joined row.</summary>
-    public (LogicalNode Node, Scope Scope) Bind(JoinTableReference join, LogicalNode left, Scope leftScope)
+    /// <param name="hints">The <c>LOOKUP</c> hints of the SELECT whose FROM clause this is; the first naming this table
+    /// (its alias, else its name) gives the join its settings and is marked used.</param>
+    public (LogicalNode Node, Scope Scope) Bind(JoinTableReference join, LogicalNode left, Scope leftScope, IReadOnlyList<LookupHint> hints)
     {
         var named = (NamedTableReference)join.Right;
         var joinType = join.Kind switch
@@ -98,7 +100,9 @@ internal sealed class LookupJoinBinder
         }
         if (keys.Count == 0)
             throw new SqlValidationException($"Temporal table join requires an equality condition on fields of {described}.", join.Condition.Span);
-        var node = new LogicalLookupJoin(left, tableName, table, joinType, keys, ExpressionRewriting.And(rest), joinedSchema);
+        var hint = hints.FirstOrDefault(h => h.Table == (named.Alias?.Value ?? named.Name.Last) || h.Table == named.Name.Last || h.Table == tableName);
+        if (hint is not null) hint.Used = true;
+        var node = new LogicalLookupJoin(left, tableName, table, joinType, keys, ExpressionRewriting.And(rest), joinedSchema) { Hint = hint?.Settings };
         return (node, scope);
     }
 

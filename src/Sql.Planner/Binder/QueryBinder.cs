@@ -23,6 +23,8 @@ internal sealed class QueryBinder
     private readonly TableCatalog _catalog;
     private readonly IConnectorCatalog? _connectors;
     private readonly bool _batchMode;
+    /// <summary>The <c>LOOKUP</c> hints of the SELECTs being bound, innermost on top: its FROM clause's lookup joins take them.</summary>
+    private readonly Stack<IReadOnlyList<LookupHint>> _lookupHints = new();
 
     /// <param name="connectors">When given, tables whose connector cannot be read (sink-only) are refused in FROM.</param>
     /// <param name="batchMode"><c>'execution.runtime-mode' = 'batch'</c>: windows take any TIMESTAMP column, as Flink's batch mode.</param>
@@ -70,6 +72,7 @@ internal sealed class QueryBinder
     {
         LogicalNode input;
         Scope scope;
+        var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
         if (s.From is null)
         {
             // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
@@ -78,8 +81,19 @@ internal sealed class QueryBinder
         }
         else
         {
-            (input, scope) = BindRelation(s.From, ctes);
+            _lookupHints.Push(lookupHints);
+            try
+            {
+                (input, scope) = BindRelation(s.From, ctes);
+            }
+            finally
+            {
+                _lookupHints.Pop();
+            }
         }
+        if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
+            throw new SqlValidationException(
+                $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
         var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
         if (s.Where is not null)
@@ -107,14 +121,16 @@ internal sealed class QueryBinder
         return new LogicalAggregate(projected, keys, null, calls, LogicalAggregate.SchemaOf(projected, keys, null, calls)) { PinnedId = distinctId };
     }
 
-    /// <summary>The id pinned by <c>SELECT /*+ OPERATOR_ID('name') */</c>, or null; other query hints are refused.</summary>
+    /// <summary>The id pinned by <c>SELECT /*+ OPERATOR_ID('name') */</c>, or null; LOOKUP hints are the lookup joins'
+    /// (<see cref="LookupHint"/>), other query hints are refused.</summary>
     private static string? PinnedOperatorId(SelectQuery s)
     {
         string? id = null;
         foreach (var hint in s.Hints)
         {
+            if (string.Equals(hint.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)) continue;
             if (hint.Name != "OPERATOR_ID")
-                throw Unsupported.Feature($"query hint {hint.Name} (only OPERATOR_ID is supported)", hint.Span);
+                throw Unsupported.Feature($"query hint {hint.Name} (only OPERATOR_ID and LOOKUP are supported)", hint.Span);
             if (hint.Arguments.Count != 1 || hint.Options.Count > 0 || string.IsNullOrWhiteSpace(hint.Arguments[0]))
                 throw new SqlValidationException("OPERATOR_ID takes one name: /*+ OPERATOR_ID('name') */", hint.Span);
             if (id is not null) throw new SqlValidationException("OPERATOR_ID is given twice in one SELECT", hint.Span);
@@ -176,7 +192,7 @@ internal sealed class QueryBinder
         if (from is JoinTableReference { Right: NamedTableReference { SystemTimeAsOf: not null } } lookup)
         {
             var (left, leftScope) = BindRelation(lookup.Left, ctes);
-            return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope);
+            return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope, _lookupHints.Count > 0 ? _lookupHints.Peek() : []);
         }
         if (from is JoinTableReference { Right: UnnestTableReference unnest } join && IsCorrelation(join))
         {

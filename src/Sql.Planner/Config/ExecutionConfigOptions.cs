@@ -24,15 +24,18 @@ public static class ExecutionConfigOptions
         "keeps the last row per key in state and drops a duplicate change, so the downstream results stay correct.");
 
     public static readonly ConfigOption<int> AsyncLookupBufferCapacity = Options.Int("table.exec.async-lookup.buffer-capacity", 100,
-        "The most lookup requests a lookup join subtask keeps in flight at once (each request fetches up to 1024 distinct keys " +
-        "with one query); a batch's further requests wait for a free place.");
+        "The most input batches a lookup join subtask holds while their lookups are in flight, and the most lookup requests " +
+        "it keeps in flight at once (each request fetches up to 1024 distinct keys with one query). Flink counts records; " +
+        "here the unit is a batch (up to execution.batch.max-rows rows). A batch arriving when the subtask holds this many " +
+        "waits for one to go out (back-pressure).");
 
     public static readonly ConfigOption<TimeSpan> AsyncLookupTimeout = Options.Duration("table.exec.async-lookup.timeout", TimeSpan.FromMinutes(3),
         "How long one lookup request may take, retries included, before the job fails.");
 
     public static readonly ConfigOption<string> AsyncLookupOutputMode = Options.Enum("table.exec.async-lookup.output-mode", "ORDERED",
-        "ORDERED or ALLOW_UNORDERED (Flink's). Accepted; a lookup join here emits a batch's results when all its lookups are done, " +
-        "so results always keep input order.", new[] { "ORDERED", "ALLOW_UNORDERED" });
+        "ORDERED: a lookup join emits its batches in input order. ALLOW_UNORDERED: a batch goes out as soon as its lookups " +
+        "are done, but never past a watermark that came before it; only for an insert-only input (an updating input is " +
+        "always ORDERED, as in Flink).", new[] { "ORDERED", "ALLOW_UNORDERED" });
 
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {

@@ -28,6 +28,9 @@ public sealed record LogicalLookupJoin(
 {
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
+    /// <summary>The settings a <c>LOOKUP</c> hint gave this join, or null (the session's apply).</summary>
+    public LookupJoinHint? Hint { get; init; }
+
     /// <summary>The joined row: the input's columns, then the table's physical columns (nullable for a LEFT join), names
     /// made unique as Calcite makes them (a second <c>code</c> becomes <c>code0</c>).</summary>
     public static RowSchema SchemaOf(RowSchema input, RowSchema table, LookupJoinType joinType)

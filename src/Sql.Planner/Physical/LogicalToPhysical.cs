@@ -40,6 +40,13 @@ internal sealed class LogicalToPhysical
             configuration.Get(ExecutionConfigOptions.AsyncLookupOutputMode) == "ORDERED");
     }
 
+    /// <summary>A lookup join's async settings: the session's, replaced by what its LOOKUP hint gives ('async' = 'false':
+    /// one batch's lookups at a time).</summary>
+    private AsyncLookupSettings AsyncLookup(LookupJoinHint? hint) => hint is null ? _asyncLookup : new AsyncLookupSettings(
+        hint.Async == false ? 1 : hint.Capacity ?? _asyncLookup.Capacity,
+        hint.Timeout ?? _asyncLookup.Timeout,
+        hint.Ordered ?? _asyncLookup.Ordered);
+
     /// <summary>The cache a lookup join's table asks for; a bad cache option is an error at the query.</summary>
     private static LookupCacheSettings LookupCache(Catalog.CatalogTable table)
     {
@@ -110,7 +117,7 @@ internal sealed class LogicalToPhysical
             case LogicalLookupJoin j:
             {
                 var input = Translate(j.Input);
-                return new PhysicalLookupJoin(input, j.TableName, j.Table, j.JoinType, j.Keys, j.Condition, LookupCache(j.Table), _asyncLookup, j.Schema)
+                return new PhysicalLookupJoin(input, j.TableName, j.Table, j.JoinType, j.Keys, j.Condition, LookupCache(j.Table), AsyncLookup(j.Hint), j.Schema)
                 {
                     Parallelism = input.Parallelism,
                 };

@@ -148,4 +148,49 @@ public sealed class LookupJoinTests
         Assert.Contains("jdbc table 'dim'", message);
         Assert.Contains("after 1 retries ('lookup.max-retries')", message);
     }
+
+    [SkippableFact]
+    public async Task Against_a_slow_table_the_lookups_of_several_batches_overlap_up_to_the_capacity_and_rows_keep_their_order()
+    {
+        var (env, connection) = await SetUpAsync("");
+        await using var _ = env;
+        // Every query of the view takes 300 ms and logs when it ran (an InitPlan: once per lookup query).
+        await ExecuteAsync(connection, """
+            CREATE TABLE lookups (started TIMESTAMPTZ, finished TIMESTAMPTZ);
+            CREATE FUNCTION slow_lookup() RETURNS INT LANGUAGE plpgsql VOLATILE AS $$
+              DECLARE t TIMESTAMPTZ := clock_timestamp();
+              BEGIN PERFORM pg_sleep(0.3); INSERT INTO lookups VALUES (t, clock_timestamp()); RETURN 1; END $$;
+            CREATE VIEW slow_dim AS SELECT * FROM dim WHERE (SELECT slow_lookup()) = 1;
+            """);
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        await env.ExecuteSqlAsync($"""
+            CREATE TABLE slow (id INT, code STRING, name STRING, weight DECIMAL(10, 2)) WITH ('connector' = 'jdbc',
+              'url' = '{PostgresServer.JdbcUrl(connection)}', 'table-name' = 'slow_dim', 'username' = '{builder.Username}',
+              'password' = '{builder.Password}')
+            """);
+        await env.ExecuteSqlAsync("SET 'table.exec.async-lookup.buffer-capacity' = '4'");
+        var (query, result) = await QueryAsync(env, """
+            SELECT o.seq, d.id, d.name FROM o LEFT JOIN slow FOR SYSTEM_TIME AS OF o.pt AS d ON CAST(o.seq % 3 AS INT) + 1 = d.id
+            """);
+        await using var ___ = query;
+        await using var ____ = result;
+        var rows = await ReadUntilAsync(result, rows => rows.Count >= 30);
+
+        // ORDERED: the rows come out in input order, each with its own key's row.
+        var seqs = rows.Select(r => (long)r[0]!).ToList();
+        Assert.Equal(seqs.Order(), seqs);
+        Assert.All(rows, r => Assert.Equal((long)r[0]! % 3 == 2 ? null : (long)r[0]! % 3 == 0 ? "one" : "two", r[2]));
+
+        // The server saw lookups run side by side (one batch at a time would never overlap), never more than the capacity.
+        var runs = new List<(DateTime Started, DateTime Finished)>();
+        await using (var c = new NpgsqlConnection(connection))
+        {
+            await c.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT started, finished FROM lookups", c);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) runs.Add((reader.GetDateTime(0), reader.GetDateTime(1)));
+        }
+        int most = runs.Max(r => runs.Count(o => o.Started <= r.Started && r.Started < o.Finished));
+        Assert.InRange(most, 2, 4);
+    }
 }

@@ -12,15 +12,20 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Operators.Lookup;
 
 /// <summary>
-/// Runs a <see cref="LookupJoinSpec"/> a batch at a time: evaluates the key expressions column-wise, serializes each row's
-/// key, answers what it can from the PARTIAL cache, and fetches the batch's distinct missing keys from the connector in
-/// requests of at most <see cref="KeysPerRequest"/> keys, up to <c>table.exec.async-lookup.buffer-capacity</c> requests in
-/// flight (across the subtask), each bounded by <c>table.exec.async-lookup.timeout</c>. The joined batch is gathered column
-/// by column: the input's columns by row index, the table's from the fetched batches. A batch's output is emitted when its
-/// lookups are done, so results keep input order (<c>ALLOW_UNORDERED</c> is accepted and gives the same order), and
-/// watermarks and barriers never overtake rows. No state: a restarted job looks its rows up again.
+/// Runs a <see cref="LookupJoinSpec"/> as Flink's AsyncWaitOperator runs an async lookup: when a batch arrives it evaluates
+/// the key expressions column-wise, serializes each row's key, answers what it can from the PARTIAL cache, and starts
+/// fetching the batch's distinct missing keys from the connector in requests of at most <see cref="KeysPerRequest"/> keys,
+/// each bounded by <c>table.exec.async-lookup.timeout</c>; then it takes the next batch while those requests run. At most
+/// <c>table.exec.async-lookup.buffer-capacity</c> batches are held (<see cref="LookupQueue"/>) and as many requests in
+/// flight; a batch arriving when the queue is full waits for room (back-pressure). A batch goes out when its lookups are
+/// done (the subtask is woken through <see cref="OperatorWakeup"/> and calls <see cref="OnPeriodicAsync"/>): in input order
+/// (<c>ORDERED</c>), or as soon as done but never past a watermark (<c>ALLOW_UNORDERED</c>, which the planner allows only
+/// for an insert-only input). Watermarks wait behind the batches before them; a barrier and the end of input wait until
+/// every held batch has gone out, so a checkpoint holds no lookup in flight. The joined batch is gathered column by
+/// column: the input's columns by row index, the table's from the fetched batches. No state: a restarted job looks its rows
+/// up again.
 /// </summary>
-public sealed class LookupJoinOperator : StreamOperatorBase
+public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
 {
     /// <summary>Keys per lookup request (one query each): a large batch becomes a few concurrent queries.</summary>
     public const int KeysPerRequest = 1024;
@@ -39,11 +44,11 @@ public sealed class LookupJoinOperator : StreamOperatorBase
     private readonly SerializedKeys _fetchedKeys = new();
     private readonly LookupCache? _cache;
     private readonly SemaphoreSlim _inFlight;
+    private readonly LookupQueue _queue;
     private readonly RecordBatch _nullRow;
     private ILookupReader? _reader;
+    private CancellationTokenSource? _requests;
     private EvaluationContext _evaluation = EvaluationContext.Utc;
-    private LookupRows?[] _found = [];
-    private int[] _missOf = [];
 
     public LookupJoinOperator(LookupJoinSpec spec, RowSchema inputSchema, OperatorServices services)
     {
@@ -60,6 +65,7 @@ public sealed class LookupJoinOperator : StreamOperatorBase
         _dimKeys = new KeySerializer(spec.Keys.Select(k => k.DimColumn).ToList());
         _cache = spec.Cache.Enabled ? new LookupCache(spec.Cache) : null;
         _inFlight = new SemaphoreSlim(Math.Max(1, spec.Async.Capacity));
+        _queue = new LookupQueue(spec.Async.Ordered);
         var nulls = new IArrowArray[dim.Count];
         for (int c = 0; c < nulls.Length; c++)
         {
@@ -82,22 +88,87 @@ public sealed class LookupJoinOperator : StreamOperatorBase
             throw new InvalidOperationException($"connector '{identifier}' of table '{_spec.TableName}' cannot look rows up");
         _reader = connector.CreateLookupReader(new LookupReaderContext(_spec.Table, _spec.Keys.Select(k => k.DimColumn).ToList(), _services.Diagnostics));
         await _reader.OpenAsync(cancellationToken).ConfigureAwait(false);
+        _requests = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
     public override async ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
-        int n = batch.Length;
-        if (n == 0) return;
-        var keys = EvaluateKeys(batch.Data);
-        await ResolveAsync(keys, n, cancellationToken).ConfigureAwait(false);
-        var joined = Join(batch);
-        if (joined is not null) await output.EmitAsync(joined, cancellationToken).ConfigureAwait(false);
+        if (batch.Length == 0) return;
+        while (_queue.BatchCount >= Math.Max(1, _spec.Async.Capacity))
+        {
+            await EmitReadyAsync(output, cancellationToken).ConfigureAwait(false);
+            if (_queue.BatchCount >= Math.Max(1, _spec.Async.Capacity))
+                await _queue.WhenAnyDoneAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        _queue.Add(Start(batch));
+        await EmitReadyAsync(output, cancellationToken).ConfigureAwait(false);
     }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_queue.IsEmpty)
+        {
+            await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        _queue.Add(watermark);
+        await EmitReadyAsync(output, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        await DrainAsync(output, cancellationToken).ConfigureAwait(false);
+        await output.EmitBarrierAsync(barrier, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) => DrainAsync(output, cancellationToken);
+
+    /// <summary>Due now when a held batch's lookups are done (or failed) or a watermark can go out; otherwise the requests
+    /// that end wake the subtask.</summary>
+    public long NextDueMillis => !_queue.IsEmpty && (_queue.HasReady || _queue.FirstFailed() is not null) ? 0 : long.MaxValue;
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) => EmitReadyAsync(output, cancellationToken);
 
     public override async ValueTask CloseAsync()
     {
+        if (_requests is not null)
+        {
+            // A job failing or cancelled with lookups in flight: they stop, and their ends (failures included) are observed.
+            await _requests.CancelAsync().ConfigureAwait(false);
+            // The job already ended with its own error (or was cancelled): a lookup's own error is of no further use.
+            foreach (var fetch in _queue.Fetches())
+                await fetch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _requests.Dispose();
+            _requests = null;
+        }
         if (_reader is not null) await _reader.DisposeAsync().ConfigureAwait(false);
         _reader = null;
+    }
+
+    /// <summary>Sends out every held element that may go now; a failed lookup anywhere in the queue fails the job here.</summary>
+    private async ValueTask EmitReadyAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_queue.FirstFailed() is { Fetch: { } failed }) await failed.ConfigureAwait(false);
+        while (_queue.TryTakeReady(out var batch, out var watermark))
+        {
+            if (watermark is not null)
+            {
+                await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            var joined = await CompleteAsync(batch!).ConfigureAwait(false);
+            if (joined is not null) await output.EmitAsync(joined, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for every held batch's lookups and sends everything out (before a barrier, at the end of input).</summary>
+    private async ValueTask DrainAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        while (!_queue.IsEmpty)
+        {
+            await EmitReadyAsync(output, cancellationToken).ConfigureAwait(false);
+            if (!_queue.IsEmpty) await _queue.WhenAnyDoneAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private RecordBatch EvaluateKeys(RecordBatch data)
@@ -107,10 +178,13 @@ public sealed class LookupJoinOperator : StreamOperatorBase
         return new RecordBatch(_keySchema, columns, data.Length);
     }
 
-    /// <summary>Sets <c>_found[row]</c> for every row: from the cache, or fetched (the batch's distinct misses, once each).</summary>
-    private async ValueTask ResolveAsync(RecordBatch keys, int n, CancellationToken cancellationToken)
+    /// <summary>Answers <paramref name="batch"/>'s rows from the cache and starts fetching its distinct missing keys.</summary>
+    private PendingLookup Start(Batch batch)
     {
-        if (_found.Length < n) { _found = new LookupRows?[n]; _missOf = new int[n]; }
+        int n = batch.Length;
+        var keys = EvaluateKeys(batch.Data);
+        var found = new LookupRows?[n];
+        var missOf = new int[n];
         _inputKeys.SerializeBatch(keys, _rowKeys);
         long now = Context.Clock.MonotonicMillis();
         var misses = new Dictionary<byte[], int>(ByteKeyComparer.Instance);
@@ -121,20 +195,19 @@ public sealed class LookupJoinOperator : StreamOperatorBase
         var offsets = _rowKeys.Offsets;
         for (int row = 0; row < n; row++)
         {
-            _missOf[row] = -1;
+            missOf[row] = -1;
             if (HasNull(keys, row))
             {
                 // SQL equality: a NULL key matches nothing.
-                _found[row] = LookupRows.Missing;
+                found[row] = LookupRows.Missing;
                 continue;
             }
             var key = bytes.AsSpan(offsets[row], offsets[row + 1] - offsets[row]);
             if (_cache?.Get(key, now) is { } hit)
             {
-                _found[row] = hit;
+                found[row] = hit;
                 continue;
             }
-            _found[row] = null;
             if (!missLookup.TryGetValue(key, out int miss))
             {
                 miss = missKeys.Count;
@@ -143,17 +216,29 @@ public sealed class LookupJoinOperator : StreamOperatorBase
                 missKeys.Add(copy);
                 missRows.Add(row);
             }
-            _missOf[row] = miss;
+            missOf[row] = miss;
         }
-        if (missKeys.Count == 0) return;
+        var fetch = missKeys.Count == 0 ? null : FetchAsync(keys, missRows, _requests!.Token);
+        return new PendingLookup(batch, found, missOf, misses, missKeys, fetch);
+    }
 
-        var fetched = await FetchAsync(keys, missRows, cancellationToken).ConfigureAwait(false);
-        var results = GroupByKey(fetched, misses, missKeys.Count);
-        now = Context.Clock.MonotonicMillis();
-        if (_cache is not null)
-            for (int m = 0; m < missKeys.Count; m++) _cache.Put(missKeys[m], results[m], now);
-        for (int row = 0; row < n; row++)
-            if (_missOf[row] >= 0) _found[row] = results[_missOf[row]];
+    /// <summary>The joined rows of a batch whose lookups are done: the fetched rows answer its missing keys (and go into the
+    /// cache); a failed lookup throws its error.</summary>
+    private async ValueTask<Batch?> CompleteAsync(PendingLookup pending)
+    {
+        if (pending.Fetch is { } fetch)
+        {
+            var fetched = await fetch.ConfigureAwait(false);
+            var results = GroupByKey(fetched, pending.Misses, pending.MissKeys.Count);
+            long now = Context.Clock.MonotonicMillis();
+            if (_cache is not null)
+                for (int m = 0; m < results.Length; m++) _cache.Put(pending.MissKeys[m], results[m], now);
+            var found = pending.Found;
+            var missOf = pending.MissOf;
+            for (int row = 0; row < found.Length; row++)
+                if (missOf[row] >= 0) found[row] = results[missOf[row]];
+        }
+        return Join(pending.Input, pending.Found);
     }
 
     private static bool HasNull(RecordBatch keys, int row)
@@ -163,19 +248,27 @@ public sealed class LookupJoinOperator : StreamOperatorBase
         return false;
     }
 
-    /// <summary>The missing keys' rows, requested <see cref="KeysPerRequest"/> keys at a time, the requests concurrently.</summary>
+    /// <summary>The missing keys' rows, requested <see cref="KeysPerRequest"/> keys at a time, the requests concurrently
+    /// (with every other batch's, up to the capacity). When they end, the subtask is woken to send the batch out.</summary>
     private async Task<RecordBatch[]> FetchAsync(RecordBatch keys, List<int> missRows, CancellationToken cancellationToken)
     {
-        int requests = (missRows.Count + KeysPerRequest - 1) / KeysPerRequest;
-        var tasks = new Task<RecordBatch>[requests];
-        for (int r = 0; r < requests; r++)
+        try
         {
-            int start = r * KeysPerRequest, count = Math.Min(KeysPerRequest, missRows.Count - start);
-            var rows = new int[count];
-            missRows.CopyTo(start, rows, 0, count);
-            tasks[r] = RequestAsync(ArrayGather.Take(keys, rows, count), cancellationToken);
+            int requests = (missRows.Count + KeysPerRequest - 1) / KeysPerRequest;
+            var tasks = new Task<RecordBatch>[requests];
+            for (int r = 0; r < requests; r++)
+            {
+                int start = r * KeysPerRequest, count = Math.Min(KeysPerRequest, missRows.Count - start);
+                var rows = new int[count];
+                missRows.CopyTo(start, rows, 0, count);
+                tasks[r] = RequestAsync(ArrayGather.Take(keys, rows, count), cancellationToken);
+            }
+            return await Task.WhenAll(tasks).ConfigureAwait(false);
         }
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        finally
+        {
+            Context.Wakeup.Request();
+        }
     }
 
     private async Task<RecordBatch> RequestAsync(RecordBatch keys, CancellationToken cancellationToken)
@@ -230,20 +323,20 @@ public sealed class LookupJoinOperator : StreamOperatorBase
         return results;
     }
 
-    /// <summary>The joined rows of <paramref name="batch"/> (every row's lookup resolved in <c>_found</c>), or null for none.</summary>
-    private Batch? Join(Batch batch)
+    /// <summary>The joined rows of <paramref name="batch"/> (every row's lookup resolved in <paramref name="found"/>), or null for none.</summary>
+    private Batch? Join(Batch batch, LookupRows?[] found)
     {
         bool left = _spec.JoinType == LookupJoinType.Left;
         var pairs = new JoinedRows(batch.Length);
         for (int row = 0; row < batch.Length; row++)
         {
-            var found = _found[row]!;
-            if (found.IsMissing)
+            var rows = found[row]!;
+            if (rows.IsMissing)
             {
                 if (left && _condition is null) pairs.Add(row, _nullRow, 0);
                 continue;
             }
-            foreach (int dimRow in found.Rows) pairs.Add(row, found.Segment!, dimRow);
+            foreach (int dimRow in rows.Rows) pairs.Add(row, rows.Segment!, dimRow);
         }
         if (_condition is not null) pairs = ApplyCondition(batch, pairs, left);
         if (pairs.Count == 0) return null;

@@ -47,6 +47,10 @@ public sealed record PhysicalLookupJoin(
         return text.Append(", select=[").Append(ExplainText.Fields(Schema)).Append("])").ToString();
     }
 
+    /// <summary>As Flink: results may leave out of order only when the input is insert-only; an updating input's changes for
+    /// a key must keep their order, so it is always ORDERED.</summary>
+    public AsyncLookupSettings EffectiveAsync => Input.Changelog.IsInsertOnly ? Async : Async with { Ordered = true };
+
     public OperatorSpec ToSpec(string description) =>
-        new LookupJoinSpec(TableName, Table, JoinType, Keys, Condition, Cache, Async, description, Schema, Changelog.ToRuntimeMode());
+        new LookupJoinSpec(TableName, Table, JoinType, Keys, Condition, Cache, EffectiveAsync, description, Schema, Changelog.ToRuntimeMode());
 }
