@@ -24,6 +24,8 @@ if (args.Length > 0 && args[0] == "watermarks")
     return await WatermarkBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "lookup")
     return await LookupJoinBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "regex")
+    return RegexExtractBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")

@@ -9,16 +9,50 @@ namespace StreamSql.Execution.Expressions.Kernels;
 
 /// <summary>
 /// <c>REGEXP_EXTRACT(s, 'literal pattern', group)</c> over a column: a value that lacks the text every match must
-/// contain (<see cref="RequiredLiteral"/>) is NULL after a byte search of its UTF-8, without the regex engine; the
-/// others are matched (.NET's engine hands out groups only through a <see cref="Match"/> over a string, so those
-/// values are decoded) and the group's characters are written straight into the result. NULL when the pattern is
-/// invalid, nothing matches, or the group did not take part.
+/// contain (<see cref="RequiredLiteral"/>) is NULL after a byte search of its UTF-8, without the regex engine. A
+/// pattern of <see cref="Utf8Pattern"/>'s subset is then matched over the value's bytes and the group's bytes copied;
+/// any other is matched by the regex engine (.NET's hands out groups only through a <see cref="Match"/> over a string,
+/// so those values are decoded) and the group's characters are written straight into the result. NULL when the pattern
+/// is invalid, nothing matches, or the group did not take part.
 /// </summary>
-internal sealed class RegexExtractKernel(VectorExpression operand, Regex? regex, string? requiredLiteral, long group, SqlType type) : VectorExpression(type)
+internal sealed class RegexExtractKernel(VectorExpression operand, Regex? regex, Utf8Pattern? bytePattern, string? requiredLiteral, long group, SqlType type)
+    : VectorExpression(type)
 {
     private readonly byte[]? _required = requiredLiteral is null ? null : Encoding.UTF8.GetBytes(requiredLiteral);
 
+    /// <summary>Whether values are matched over their UTF-8 bytes (the pattern is in <see cref="Utf8Pattern"/>'s subset).</summary>
+    internal bool MatchesBytes => bytePattern is not null && regex is not null;
+
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
+    {
+        if (bytePattern is null || regex is null || group < 0 || group > bytePattern.GroupCount) return EvaluateWithRegex(input, context);
+        int n = input.Length;
+        var values = Utf8Column.Of(operand, input, context, out var keepAlive);
+        if (values.AllNull) return ArrayBuild.Nulls(Type, n);
+        var writer = ColumnBuilder.Create(Type, n);
+        var required = _required;
+        Span<int> groups = stackalloc int[2 * (bytePattern.GroupCount + 1)];
+        int g = (int)group;
+        for (int i = 0; i < n; i++)
+        {
+            if (values.IsNull(i))
+            {
+                writer.AppendNull();
+                continue;
+            }
+            var value = values[i];
+            if ((required is not null && value.IndexOf(required) < 0) || !bytePattern.TryMatch(value, groups))
+            {
+                writer.AppendNull();
+                continue;
+            }
+            writer.AppendUtf8(value[groups[2 * g]..groups[2 * g + 1]]);
+        }
+        GC.KeepAlive(keepAlive);
+        return writer.Build();
+    }
+
+    private IArrowArray EvaluateWithRegex(RecordBatch input, EvaluationContext context)
     {
         int n = input.Length;
         var values = Utf8Column.Of(operand, input, context, out var keepAlive);

@@ -17,7 +17,8 @@ internal static class RegexKernels
         if (ops[1] is ConstantExpression { Value: string pattern } && (ops.Length == 2 || ops[2] is ConstantExpression { Value: not null }))
         {
             long literalGroup = ops.Length > 2 ? ((ConstantReader)ops[2].EvaluateReader(null!, null!)).GetInt64(0) : 0;
-            return new RegexExtractKernel(ops[0], PatternCache.TryCompile(pattern, RegexOptions.Compiled), RequiredLiteral.Of(pattern), literalGroup, type);
+            var regex = PatternCache.TryCompile(pattern, RegexOptions.Compiled);
+            return new RegexExtractKernel(ops[0], regex, regex is null ? null : Utf8Pattern.TryParse(pattern), RequiredLiteral.Of(pattern), literalGroup, type);
         }
         var cache = new PatternCache(ops[1]);
         return new RowwiseExpression(type, ops, (a, row, w) =>
