@@ -164,6 +164,37 @@ public sealed class ChangelogTests
     }
 
     [Fact]
+    public void Two_phase_splits_the_functions_flink_merges_and_keeps_first_value_and_distinct_in_one_phase()
+    {
+        _f.Configuration = Configuration.Empty
+            .With("table.exec.mini-batch.enabled", "true").With("table.exec.mini-batch.allow-latency", "1 s").With("table.exec.mini-batch.size", "100");
+        // Flink merges the variance family (WELFORD_M2) and LISTAGG (a declarative function).
+        const string Query = "SELECT auction, VAR_POP(price), STDDEV_SAMP(price), LISTAGG(channel, ';') FROM bids GROUP BY auction";
+        var specs = _f.Run<QueryPlan>(Query).Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().ToList();
+        var local = specs.Single(s => s.Phase == AggregatePhase.Local);
+        var global = specs.Single(s => s.Phase == AggregatePhase.Global);
+        Assert.Equal(["auction", "n$0", "mean$1", "m2$2", "n$3", "mean$4", "m2$5", "concatAcc$6"], local.OutputSchema.Fields.Select(f => f.Name));
+        Assert.Equal([AccumulatorRole.Count, AccumulatorRole.Mean, AccumulatorRole.M2], global.Accumulators.Of(0).Select(f => f.Role));
+        Assert.Equal(AccumulatorRole.Concat, Assert.Single(global.Accumulators.Of(2)).Role);
+        var explain = _f.Explain(Query);
+        Assert.Matches(@"LocalGroupAggregate\(groupBy=\[auction\], select=\[auction, VAR_POP\(price\) AS \(n\$0, mean\$1, m2\$2\), "
+            + @"STDDEV_SAMP\(price\) AS \(n\$3, mean\$4, m2\$5\), LISTAGG\(channel, \$f\d\) AS concatAcc\$6\]\)", explain);
+        Assert.Contains("GlobalGroupAggregate(groupBy=[auction], select=[auction, VAR_POP((n$0, mean$1, m2$2)) AS EXPR$1, "
+            + "STDDEV_SAMP((n$3, mean$4, m2$5)) AS EXPR$2, LISTAGG(concatAcc$6) AS EXPR$3])", explain);
+        // FIRST_VALUE and LAST_VALUE have no merge in Flink; DISTINCT and ARRAY_AGG are not split here (docs/sql.md).
+        foreach (var call in new[] { "FIRST_VALUE(price)", "LAST_VALUE(price)", "COUNT(DISTINCT price)", "ARRAY_AGG(price)" })
+        {
+            var phases = _f.Run<QueryPlan>($"SELECT auction, {call}, VAR_POP(price) FROM bids GROUP BY auction").Job.Vertices
+                .SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Select(s => s.Phase);
+            Assert.Equal([AggregatePhase.Single], phases);
+        }
+        // Over retractions the variance family and LISTAGG stay in one phase.
+        var retracting = _f.Run<QueryPlan>("SELECT n, VAR_POP(n), LISTAGG(CAST(n AS STRING)) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n")
+            .Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Single(s => s.NeedRetraction);
+        Assert.Equal(AggregatePhase.Single, retracting.Phase);
+    }
+
+    [Fact]
     public void Two_phase_plans_a_filtered_call_before_another_call()
     {
         // The filter column comes after the other call's argument in the Local phase's input, past the end of the

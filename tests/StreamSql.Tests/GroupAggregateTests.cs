@@ -157,6 +157,20 @@ public sealed class GroupAggregateTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_phase_listagg_and_variance_merge_each_mini_batch_into_the_global_state()
+    {
+        // Mini-batches of 2 rows: the Local phase sends each key's joined values and Welford state (n, mean, m2); the
+        // Global phase joins the partial strings with the separator and combines the states (1, 3 then 5, 7: mean 4, M2 20).
+        var rows = await Changelog(Table("a,1", "b,2", "a,3", "b,", "a,5", "a,7"),
+            "SELECT k, LISTAGG(CAST(v AS STRING), ';') AS l, VAR_POP(CAST(v AS DOUBLE)) AS vp FROM t GROUP BY k",
+            ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 h"), ("table.exec.mini-batch.size", "2"));
+        Assert.Equal(new[]
+        {
+            "+I[a, 1, 0]", "+I[b, 2, 0]", "-U[a, 1, 0]", "+U[a, 1;3, 1]", "-U[a, 1;3, 1]", "+U[a, 1;3;5;7, 5]",
+        }, rows);
+    }
+
+    [Fact]
     public async Task Two_phase_aggregation_over_retractions_deletes_a_group_whose_rows_are_gone()
     {
         var rows = await Changelog(Table("a,1", "a,2", "b,5"),

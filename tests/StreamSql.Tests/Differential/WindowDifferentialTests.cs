@@ -26,6 +26,9 @@ public sealed class WindowDifferentialTests
         ("COUNT(*) FILTER (WHERE b)", "COUNT(*) FILTER (WHERE b)"),
         ("SUM(v) FILTER (WHERE v > 100)", "SUM(v) FILTER (WHERE v > 100)"),
         ("MAX(d) FILTER (WHERE s = 'a')", "MAX(d) FILTER (WHERE s = 'a')"),
+        // Two-phase windows merge the variance family's Welford states across slices and subtasks.
+        ("VAR_POP(CAST(v AS DOUBLE))", "var_pop(CAST(v AS DOUBLE))"),
+        ("STDDEV_SAMP(CAST(d AS DOUBLE))", "stddev_samp(CAST(d AS DOUBLE))"),
     ];
 
     private static readonly string[][] Keys = [[], ["k"], ["k"], ["k", "s"], ["b"]];
