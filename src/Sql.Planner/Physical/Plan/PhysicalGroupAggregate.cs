@@ -38,7 +38,8 @@ public sealed record PhysicalGroupAggregate(
     public override string StateSignature =>
         $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|retract={NeedRetraction}{(EmitFinalRowsOnly ? "|final" : "")}";
 
-    private string Name => Phase switch
+    // Batch mode (final rows): Flink's batch operator names; runs one phase (isMerge=[false]).
+    private string Name => EmitFinalRowsOnly ? BatchAggregateNames.Aggregate(Calls, Input.Schema) : Phase switch
     {
         AggregatePhase.Local => "LocalGroupAggregate",
         AggregatePhase.Global => "GlobalGroupAggregate",
@@ -56,7 +57,7 @@ public sealed record PhysicalGroupAggregate(
                 $"{c.FunctionName}{(NeedRetraction ? "_RETRACT" : "")}({AggregateText.Accumulators(Accumulators.Of(i))}) AS {c.Name}"),
             _ => Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, NeedRetraction)} AS {c.Name}"),
         };
-        return $"{Name}({AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items)})";
+        return $"{Name}({(EmitFinalRowsOnly ? "isMerge=[false], " : "")}{AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items)})";
     }
 
     public override Distribution Distribution => Phase == AggregatePhase.Local ? Distribution.Any
