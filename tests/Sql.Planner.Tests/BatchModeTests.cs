@@ -79,6 +79,26 @@ public sealed class BatchModeTests
     }
 
     [Fact]
+    public void Automatic_mode_runs_a_statement_over_bounded_tables_in_batch_mode_and_otherwise_in_streaming_mode()
+    {
+        _f.Configuration = Configuration.Empty.With("execution.runtime-mode", "automatic");
+        // bids is bounded (datagen with number-of-rows): final rows, which the append-only filesystem sink takes.
+        const string bounded = "INSERT INTO files SELECT auction, COUNT(*) FROM bids GROUP BY auction";
+        Assert.Contains("HashAggregate(isMerge=[false], groupBy=[auction]", PhysicalPlan(bounded));
+        var insert = (InsertPlan)_f.Run(bounded);
+        Assert.True(Assert.Single(insert.Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>()).EmitFinalRowsOnly);
+        Assert.Equal("batch", insert.Job.Configuration.Get(CoreOptions.RuntimeMode));
+        // orders is unbounded: the same query is a streaming one, with its changelog.
+        var unbounded = (QueryPlan)_f.Run("SELECT id, COUNT(*) FROM orders GROUP BY id");
+        Assert.Equal("streaming", unbounded.Job.Configuration.Get(CoreOptions.RuntimeMode));
+        Assert.Contains("GroupAggregate(groupBy=[id]", _f.Explain("SELECT id, COUNT(*) FROM orders GROUP BY id"));
+        Assert.Contains("doesn't support consuming update changes",
+            _f.Error("INSERT INTO files SELECT id, COUNT(*) FROM orders GROUP BY id").Problem);
+        // A statement reading both is unbounded.
+        Assert.Equal("streaming", ((QueryPlan)_f.Run("SELECT auction FROM bids UNION ALL SELECT id FROM orders")).Job.Configuration.Get(CoreOptions.RuntimeMode));
+    }
+
+    [Fact]
     public void Mini_batch_settings_do_not_apply()
     {
         _f.Configuration = _f.Configuration.With("table.exec.mini-batch.enabled", "true")

@@ -157,6 +157,14 @@ public sealed class GroupAggregateTests : IDisposable
     }
 
     [Fact]
+    public async Task Automatic_runtime_mode_over_a_bounded_file_gives_final_rows_only()
+    {
+        // Read one row per batch: streaming mode would emit -U/+U for a; automatic picks batch for a bounded table.
+        var rows = await Changelog(Table("a,1", "b,2", "a,3"), "SELECT k, SUM(v) AS s FROM t GROUP BY k", ("execution.runtime-mode", "automatic"));
+        Assert.Equal(new[] { "+I[a, 4]", "+I[b, 2]" }, rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Two_phase_listagg_and_variance_merge_each_mini_batch_into_the_global_state()
     {
         // Mini-batches of 2 rows: the Local phase sends each key's joined values and Welford state (n, mean, m2); the
