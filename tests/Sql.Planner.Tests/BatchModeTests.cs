@@ -135,6 +135,24 @@ public sealed class BatchModeTests
     }
 
     [Fact]
+    public void Session_windows_are_refused_with_flinks_batch_messages()
+    {
+        // A SESSION window table function, alone or aggregated (Flink's BatchExecWindowTableFunction).
+        var tvf = _f.Error("SELECT auction, window_start, COUNT(*)\nFROM TABLE(SESSION(TABLE bids PARTITION BY auction, DESCRIPTOR(ts), INTERVAL '5' MINUTE))\nGROUP BY auction, window_start, window_end");
+        Assert.Equal("Unaligned windows like session are not supported in batch mode yet.", tvf.Problem);
+        Assert.Equal((2, 12), (tvf.Span.Line, tvf.Span.Column));
+        Assert.Equal("Unaligned windows like session are not supported in batch mode yet.",
+            _f.Error("SELECT * FROM TABLE(SESSION(TABLE bids, DESCRIPTOR(ts), INTERVAL '5' MINUTE))").Problem);
+        // A session group window (Flink's BatchPhysicalWindowAggregateRule).
+        var legacy = _f.Error("SELECT auction, COUNT(*) FROM bids GROUP BY auction, SESSION(ts, INTERVAL '5' SECOND)");
+        Assert.Equal("Window SessionGroupWindow('w$, ts, 5000) is not supported right now.", legacy.Problem);
+        Assert.Equal((1, 54), (legacy.Span.Line, legacy.Span.Column));
+        // Streaming mode takes both.
+        _f.Configuration = Configuration.Empty;
+        Assert.Contains("GroupWindowAggregate", _f.Explain("SELECT auction, COUNT(*) FROM bids GROUP BY auction, SESSION(ts, INTERVAL '5' SECOND)"));
+    }
+
+    [Fact]
     public void An_unbounded_table_is_refused_at_the_statement()
     {
         var e = _f.Error("SELECT 1;\nSELECT id FROM orders");

@@ -168,17 +168,6 @@ public sealed class WindowDifferentialTests
         await CheckRandomSessionsAsync(run);
     }
 
-    /// <summary>Batch mode: sessions over every row, out-of-order ones included (a SESSION window runs here where Flink's
-    /// batch mode refuses it), inserts only.</summary>
-    [Fact]
-    public async Task Random_session_window_aggregations_in_batch_mode_give_final_rows_over_every_row()
-    {
-        await using var run = new DifferentialRun(20261215, ("execution.runtime-mode", "batch"), ("parallelism.default", "2"),
-            ("execution.batch.max-rows", "16")) { RequireInsertOnly = true };
-        run.AddTable("w", rows: 400, lateRows: true);
-        await CheckRandomSessionsAsync(run);
-    }
-
     private static async Task CheckRandomSessionsAsync(DifferentialRun run)
     {
         var random = run.Random;
