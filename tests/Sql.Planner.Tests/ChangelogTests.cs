@@ -195,6 +195,27 @@ public sealed class ChangelogTests
     }
 
     [Fact]
+    public void Split_distinct_aggregation_groups_by_a_bucket_first_and_merges_the_buckets_as_flink_plans_it()
+    {
+        _f.Configuration = Configuration.Empty.With("table.optimizer.distinct-agg.split.enabled", "true");
+        const string Query = "SELECT auction, COUNT(DISTINCT bidder), SUM(price), MAX(price) FROM bids GROUP BY auction";
+        Assert.Equal("""
+            GroupAggregate(groupBy=[auction], partialFinalType=[FINAL], select=[auction, $SUM0_RETRACT($f3_0) AS EXPR$1, SUM_RETRACT($f3_1) AS EXPR$2, MAX_RETRACT($f3_2) AS EXPR$3], changelogMode=[I,UB,UA,D])
+            +- Exchange(distribution=[hash[auction]], changelogMode=[I,UB,UA])
+               +- GroupAggregate(groupBy=[auction, $f3], partialFinalType=[PARTIAL], select=[auction, $f3, COUNT(DISTINCT bidder) AS $f3_0, SUM(price) AS $f3_1, MAX(price) AS $f3_2], changelogMode=[I,UB,UA])
+                  +- Exchange(distribution=[hash[auction, $f3]], changelogMode=[I])
+                     +- Calc(select=[auction, bidder, price, MOD(HASH_CODE(CAST(bidder AS STRING)), 1024) AS $f3], changelogMode=[I])
+            """, string.Join("\n", PhysicalPlan(Query).Split('\n').Take(5)));
+        // The bucket count; one aggregation again when it is off, or for calls the split does not take.
+        _f.Configuration = _f.Configuration.With("table.optimizer.distinct-agg.split.bucket-num", "16");
+        Assert.Contains("MOD(HASH_CODE(CAST(bidder AS STRING)), 16) AS $f3", _f.Explain(Query));
+        Assert.DoesNotContain("partialFinalType", _f.Explain("SELECT auction, COUNT(DISTINCT bidder), AVG(price) FROM bids GROUP BY auction"));
+        Assert.DoesNotContain("partialFinalType", _f.Explain("SELECT auction, COUNT(DISTINCT bidder), COUNT(DISTINCT price) FROM bids GROUP BY auction"));
+        _f.Configuration = Configuration.Empty;
+        Assert.DoesNotContain("partialFinalType", _f.Explain(Query));
+    }
+
+    [Fact]
     public void Two_phase_plans_a_filtered_call_before_another_call()
     {
         // The filter column comes after the other call's argument in the Local phase's input, past the end of the

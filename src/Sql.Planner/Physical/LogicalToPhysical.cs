@@ -21,6 +21,7 @@ internal sealed class LogicalToPhysical
     private readonly int _parallelism;
     private readonly TimeSpan _stateTtl;
     private readonly bool _cdcEventsDuplicate;
+    private readonly int _splitDistinctBuckets;
     private readonly string _timeZone;
     private readonly AsyncLookupSettings _asyncLookup;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
@@ -32,6 +33,9 @@ internal sealed class LogicalToPhysical
         _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
         _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
         _cdcEventsDuplicate = configuration.Get(ExecutionConfigOptions.SourceCdcEventsDuplicate);
+        // Flink's split-distinct rewrite is a streaming rule.
+        _splitDistinctBuckets = configuration.Get(OptimizerConfigOptions.DistinctAggSplitEnabled) && !BatchModeCheck.IsBatch(configuration)
+            ? configuration.Get(OptimizerConfigOptions.DistinctAggSplitBucketNum) : 0;
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
         _asyncLookup = new AsyncLookupSettings(
@@ -218,6 +222,8 @@ internal sealed class LogicalToPhysical
     private PhysicalNode TranslateAggregate(LogicalAggregate a)
     {
         var input = Translate(a.Input);
+        if (_splitDistinctBuckets > 0 && SplitDistinctAggregation.Applies(a))
+            return SplitDistinctAggregation.Plan(a, input, _splitDistinctBuckets, (i, k, c, s) => Aggregate(i, k, c, s, null), n => _madeHere.Add(n));
         if (a.GroupingSets is null)
             return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);
 

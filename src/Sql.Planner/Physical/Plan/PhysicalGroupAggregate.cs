@@ -15,6 +15,10 @@ public sealed record PhysicalGroupAggregate(
     /// <summary>Local output / Global input accumulators; none in the Single phase.</summary>
     public AccumulatorLayout Accumulators { get; init; } = AccumulatorLayout.None;
 
+    /// <summary>The level of a split distinct aggregation (<see cref="SplitDistinctAggregation"/>), printed as Flink's
+    /// <c>partialFinalType=[PARTIAL]</c>.</summary>
+    public PartialFinalType PartialFinal { get; init; }
+
     /// <summary>For the Local and Global phases: whether the original input carries retractions (the Single phase reads
     /// its input's changelog instead).</summary>
     public bool SplitInputRetracts { get; init; }
@@ -57,7 +61,13 @@ public sealed record PhysicalGroupAggregate(
                 $"{c.FunctionName}{(NeedRetraction ? "_RETRACT" : "")}({AggregateText.Accumulators(Accumulators.Of(i))}) AS {c.Name}"),
             _ => Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, NeedRetraction)} AS {c.Name}"),
         };
-        return $"{Name}({(EmitFinalRowsOnly ? "isMerge=[false], " : "")}{AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items)})";
+        string text = AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items);
+        if (PartialFinal != PartialFinalType.None)
+        {
+            int at = text.IndexOf("select=[", StringComparison.Ordinal);
+            text = $"{text[..at]}partialFinalType=[{(PartialFinal == PartialFinalType.Partial ? "PARTIAL" : "FINAL")}], {text[at..]}";
+        }
+        return $"{Name}({(EmitFinalRowsOnly ? "isMerge=[false], " : "")}{text})";
     }
 
     public override Distribution Distribution => Phase == AggregatePhase.Local ? Distribution.Any
