@@ -211,6 +211,10 @@ public sealed class ChangelogTests
         Assert.Contains("MOD(HASH_CODE(CAST(bidder AS STRING)), 16) AS $f3", _f.Explain(Query));
         Assert.DoesNotContain("partialFinalType", _f.Explain("SELECT auction, COUNT(DISTINCT bidder), AVG(price) FROM bids GROUP BY auction"));
         Assert.DoesNotContain("partialFinalType", _f.Explain("SELECT auction, COUNT(DISTINCT bidder), COUNT(DISTINCT price) FROM bids GROUP BY auction"));
+        _f.Configuration = _f.Configuration.With("table.optimizer.distinct-agg.split.bucket-num", "0");
+        var zero = _f.Error("SELECT auction, COUNT(DISTINCT bidder) FROM bids\nGROUP BY auction");
+        Assert.Equal("'table.optimizer.distinct-agg.split.bucket-num' must be greater than 0 when 'table.optimizer.distinct-agg.split.enabled' is true", zero.Problem);
+        Assert.Equal(2, zero.Span.Line);
         _f.Configuration = Configuration.Empty;
         Assert.DoesNotContain("partialFinalType", _f.Explain(Query));
     }

@@ -21,6 +21,7 @@ internal sealed class LogicalToPhysical
     private readonly int _parallelism;
     private readonly TimeSpan _stateTtl;
     private readonly bool _cdcEventsDuplicate;
+    private readonly bool _splitDistinct;
     private readonly int _splitDistinctBuckets;
     private readonly string _timeZone;
     private readonly AsyncLookupSettings _asyncLookup;
@@ -34,8 +35,8 @@ internal sealed class LogicalToPhysical
         _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
         _cdcEventsDuplicate = configuration.Get(ExecutionConfigOptions.SourceCdcEventsDuplicate);
         // Flink's split-distinct rewrite is a streaming rule.
-        _splitDistinctBuckets = configuration.Get(OptimizerConfigOptions.DistinctAggSplitEnabled) && !BatchModeCheck.IsBatch(configuration)
-            ? configuration.Get(OptimizerConfigOptions.DistinctAggSplitBucketNum) : 0;
+        _splitDistinct = configuration.Get(OptimizerConfigOptions.DistinctAggSplitEnabled) && !BatchModeCheck.IsBatch(configuration);
+        _splitDistinctBuckets = configuration.Get(OptimizerConfigOptions.DistinctAggSplitBucketNum);
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
         _asyncLookup = new AsyncLookupSettings(
@@ -222,7 +223,7 @@ internal sealed class LogicalToPhysical
     private PhysicalNode TranslateAggregate(LogicalAggregate a)
     {
         var input = Translate(a.Input);
-        if (_splitDistinctBuckets > 0 && SplitDistinctAggregation.Applies(a))
+        if (_splitDistinct && SplitDistinctAggregation.Applies(a))
             return SplitDistinctAggregation.Plan(a, input, _splitDistinctBuckets, (i, k, c, s) => Aggregate(i, k, c, s, null), n => _madeHere.Add(n));
         if (a.GroupingSets is null)
             return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);

@@ -36,6 +36,9 @@ internal static class SplitDistinctAggregation
     public static PhysicalGroupAggregate Plan(LogicalAggregate a, PhysicalNode input, int bucketNum,
         Func<PhysicalNode, IReadOnlyList<int>, IReadOnlyList<AggregateCall>, RowSchema, PhysicalGroupAggregate> aggregate, Action<PhysicalNode> madeHere)
     {
+        if (bucketNum <= 0)
+            throw new SqlValidationException("'table.optimizer.distinct-agg.split.bucket-num' must be greater than 0 when "
+                + "'table.optimizer.distinct-agg.split.enabled' is true", a.Span);
         int distinctColumn = a.Calls.First(c => c.Distinct).ArgIndexes[0];
         var distinctType = input.Schema[distinctColumn].Type;
         ScalarExpr value = new InputRef(distinctColumn, distinctType);
