@@ -181,8 +181,11 @@ public sealed class ChangelogTests
             + @"STDDEV_SAMP\(price\) AS \(n\$3, mean\$4, m2\$5\), LISTAGG\(channel, \$f\d\) AS concatAcc\$6\]\)", explain);
         Assert.Contains("GlobalGroupAggregate(groupBy=[auction], select=[auction, VAR_POP((n$0, mean$1, m2$2)) AS EXPR$1, "
             + "STDDEV_SAMP((n$3, mean$4, m2$5)) AS EXPR$2, LISTAGG(concatAcc$6) AS EXPR$3])", explain);
-        // FIRST_VALUE and LAST_VALUE have no merge in Flink; DISTINCT and ARRAY_AGG are not split here (docs/sql.md).
-        foreach (var call in new[] { "FIRST_VALUE(price)", "LAST_VALUE(price)", "COUNT(DISTINCT price)", "ARRAY_AGG(price)" })
+        // ARRAY_AGG merges by appending the partial arrays.
+        Assert.Contains("LocalGroupAggregate(groupBy=[auction], select=[auction, ARRAY_AGG(price) AS list$0])",
+            _f.Explain("SELECT auction, ARRAY_AGG(price) FROM bids GROUP BY auction"));
+        // FIRST_VALUE and LAST_VALUE have no merge in Flink; DISTINCT is not split here (docs/sql.md).
+        foreach (var call in new[] { "FIRST_VALUE(price)", "LAST_VALUE(price)", "COUNT(DISTINCT price)" })
         {
             var phases = _f.Run<QueryPlan>($"SELECT auction, {call}, VAR_POP(price) FROM bids GROUP BY auction").Job.Vertices
                 .SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Select(s => s.Phase);

@@ -28,7 +28,8 @@ public sealed record AccumulatorSpec(
     /// <summary>The variance family in a Local phase: the part of its Welford state to evaluate to.</summary>
     public VarianceOutput VarianceOutput { get; init; } = VarianceOutput.Statistic;
 
-    /// <summary>The variance family in a Global phase: the arguments are partial (n, mean, m2) states to merge.</summary>
+    /// <summary>A Global phase: the arguments are partial states to merge (the variance family: n, mean, m2 columns;
+    /// ARRAY_AGG: arrays whose elements are appended).</summary>
     public bool MergesPartials { get; init; }
 
     /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
@@ -55,7 +56,7 @@ public sealed record AccumulatorSpec(
             AggregateFunction.ListAgg => Retracting
                 ? new OrderedValueAccumulator(epoch, OrderedValueAccumulator.Kind.ListAgg, Text(Require(argument)), Separator)
                 : ListAgg(epoch, Text(Require(argument))),
-            AggregateFunction.ArrayAgg => new ArrayAggAccumulator(epoch, Require(argument), ResultType),
+            AggregateFunction.ArrayAgg => new ArrayAggAccumulator(epoch, MergesPartials ? ResultType.Elements![0] : Require(argument), ResultType, MergesPartials),
             AggregateFunction.VarPop => Variance(epoch, VarianceKind.VarPop, argument),
             AggregateFunction.VarSamp => Variance(epoch, VarianceKind.VarSamp, argument),
             AggregateFunction.StddevPop => Variance(epoch, VarianceKind.StddevPop, argument),

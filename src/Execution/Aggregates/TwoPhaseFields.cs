@@ -65,6 +65,10 @@ public static class TwoPhaseFields
             AccumulatorRole.Concat => AggregateFunction.ListAgg,
             _ => AggregateCallBinding.FunctionOf(call!),
         };
-        return new AccumulatorSpec(function, [field.Type], field.Type, Separator: call?.Separator ?? ",");
+        return new AccumulatorSpec(function, [field.Type], field.Type, Separator: call?.Separator ?? ",")
+        {
+            // ARRAY_AGG's partials are arrays whose elements it appends.
+            MergesPartials = field.Role == AccumulatorRole.Collect,
+        };
     }
 }

@@ -61,7 +61,7 @@ internal sealed class WindowAccumulators
                     var function = LocalFunction(field, call);
                     if (function == AggregateFunction.Count && call?.Kind == AggregateFunctionKind.Count && args.Length > 1) args = args[..1];
                     var types = args.Select(a => input[a].Type).ToList();
-                    var accumulator = field.Role is AccumulatorRole.Mean or AccumulatorRole.M2 or AccumulatorRole.Concat
+                    var accumulator = field.Role is AccumulatorRole.Mean or AccumulatorRole.M2 or AccumulatorRole.Concat or AccumulatorRole.Collect
                         ? TwoPhaseFields.LocalSpec(field, call!, types, retracting: false)
                         : new AccumulatorSpec(function, types, field.Type);
                     units.Add(new Unit(table.AddColumn(accumulator.Create), args, call?.FilterArg ?? -1, field.Type));
@@ -77,7 +77,7 @@ internal sealed class WindowAccumulators
                     var call = field.CallIndex >= 0 ? spec.Calls[field.CallIndex] : null;
                     // A variance's (n, mean, m2) merge into one accumulator over the three columns, bound at its count.
                     if (TwoPhaseFields.Global(field, spec.Calls, keys + f) is not { } binding) continue;
-                    var accumulator = field.Role == AccumulatorRole.Concat || binding.ArgumentColumns.Length > 1
+                    var accumulator = field.Role is AccumulatorRole.Concat or AccumulatorRole.Collect || binding.ArgumentColumns.Length > 1
                         ? binding.Accumulator
                         : new AccumulatorSpec(GlobalFunction(field, call), [field.Type], field.Type);
                     if (field.CallIndex >= 0 && callFirstUnit[field.CallIndex] < 0) callFirstUnit[field.CallIndex] = units.Count;

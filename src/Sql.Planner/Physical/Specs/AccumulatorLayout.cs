@@ -23,6 +23,9 @@ public enum AccumulatorRole
     /// <summary>STRING: LISTAGG's values joined by its separator, NULL when there were none (Flink's <c>ListAggFunction</c>
     /// accumulator). Merge: join the non-NULL partial strings with the separator, in arrival order.</summary>
     Concat,
+    /// <summary>ARRAY: ARRAY_AGG's values in arrival order, NULL when there were none (Flink's <c>ArrayAggFunction</c>
+    /// accumulator <c>list</c>). Merge: append the partial arrays' elements, in arrival order.</summary>
+    Collect,
 }
 
 /// <summary>One accumulator column. <paramref name="CallIndex"/> is the aggregate call it belongs to, or -1 for the
@@ -47,10 +50,11 @@ public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
     /// Whether these calls can run in two phases: every function merges partial accumulators. Flink's rule
     /// (<c>AggregateUtil.doAllSupportPartialMerge</c>) is that every function is declarative or has a <c>merge</c> method;
     /// this engine merges COUNT, SUM, $SUM0, AVG, and over an insert-only input MIN, MAX, BOOL_AND, BOOL_OR, LISTAGG
-    /// (Flink's declarative <c>ListAggFunction</c>) and the variance family (Flink 2.x rewrites it to <c>WELFORD_M2</c>,
-    /// which merges). FIRST_VALUE and LAST_VALUE have no <c>merge</c> in Flink either, so they keep the aggregation in one
-    /// phase. Flink would also split DISTINCT calls (with a map of distinct values per key), MIN/MAX/LISTAGG/ARRAY_AGG over
-    /// retractions, ARRAY_AGG and the variance family over retractions: those run in one phase here (docs/sql.md).
+    /// (Flink's declarative <c>ListAggFunction</c>), ARRAY_AGG (its <c>merge</c> appends the lists) and the variance family
+    /// (Flink 2.x rewrites it to <c>WELFORD_M2</c>, which merges). FIRST_VALUE and LAST_VALUE have no <c>merge</c> in Flink
+    /// either, so they keep the aggregation in one phase. Flink would also split DISTINCT calls (with a map of distinct
+    /// values per key) and MIN, MAX, LISTAGG, ARRAY_AGG and the variance family over retractions: those run in one phase
+    /// here (docs/sql.md).
     /// </summary>
     public static bool Supports(IReadOnlyList<AggregateCall> calls, bool inputRetracts)
     {
@@ -62,7 +66,7 @@ public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
                 case AggregateFunctionKind.Count or AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg:
                     break;
                 case AggregateFunctionKind.Min or AggregateFunctionKind.Max or AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr
-                    or AggregateFunctionKind.ListAgg:
+                    or AggregateFunctionKind.ListAgg or AggregateFunctionKind.ArrayAgg:
                     if (inputRetracts) return false;
                     break;
                 case var kind when IsVariance(kind):
@@ -111,6 +115,9 @@ public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
                     break;
                 case AggregateFunctionKind.ListAgg:
                     Add(i, AccumulatorRole.Concat, SqlType.String, "concatAcc");
+                    break;
+                case AggregateFunctionKind.ArrayAgg:
+                    Add(i, AccumulatorRole.Collect, call.ResultType.WithNullable(true), "list");
                     break;
                 case var kind when IsVariance(kind):
                     Add(i, AccumulatorRole.Count, count, "n");
