@@ -54,22 +54,23 @@ public sealed class TwoPhaseAggregateTests
     }
 
     /// <summary>
-    /// VAR_POP and STDDEV_SAMP in two phases: the Local phase sends each key's Welford state (n, mean, m2), the Global phase
-    /// combines them into the same results the one-phase operator gives over the same rows, and its state survives a
-    /// checkpoint restored at parallelism 2 on the other backend.
+    /// VAR_POP, STDDEV_SAMP and ARRAY_AGG in two phases: the Local phase sends each key's Welford state (n, mean, m2) and
+    /// array, the Global phase combines them into the same results the one-phase operator gives over the same rows, and
+    /// its state survives a checkpoint restored at parallelism 2 on the other backend.
     /// </summary>
     [Theory]
     [InlineData("hashmap", "rocksdb")]
     [InlineData("rocksdb", "hashmap")]
-    public async Task Variance_partials_merge_to_the_one_phase_results_and_restore_at_another_parallelism(string first, string second)
+    public async Task Variance_and_array_agg_partials_merge_to_the_one_phase_results_and_restore_at_another_parallelism(string first, string second)
     {
         AggregateCall[] calls =
         [
             new(AggregateFunctionKind.VarPop, [1], false, -1, SqlType.Double, "vp"),
             new(AggregateFunctionKind.StddevSamp, [1], false, -1, SqlType.Double, "sd"),
+            new(AggregateFunctionKind.ArrayAgg, [1], false, -1, SqlType.Array(SqlType.BigInt), "vs"),
         ];
         var layout = AccumulatorLayout.For(calls, GroupAggregates.KeyValue, inputRetracts: false);
-        Assert.Equal(["n$0", "mean$1", "m2$2", "n$3", "mean$4", "m2$5"], layout.Fields.Select(f => f.Name));
+        Assert.Equal(["n$0", "mean$1", "m2$2", "n$3", "mean$4", "m2$5", "list$6"], layout.Fields.Select(f => f.Name));
         var partials = new RowSchema([new Field("k", SqlType.BigInt), .. layout.Fields.Select(f => new Field(f.Name, f.Type))]);
         var output = new RowSchema([new Field("k", SqlType.BigInt), .. calls.Select(c => new Field(c.Name, c.ResultType))]);
         GroupAggregateSpec Spec(AggregatePhase phase) => new([0], calls, phase, layout, true, false, ChangelogMode.InsertOnly, TimeSpan.Zero,
@@ -92,7 +93,7 @@ public sealed class TwoPhaseAggregateTests
         var global = await OperatorTestHarness.OpenAsync(
             new Execution.Operators.Aggregation.GroupAggregateOperator(Spec(AggregatePhase.Global), partials), GroupAggregateRescaleTests.Backend(first));
         await global.ProcessBatchAsync(await Partial(first1));
-        Assert.Equal(["+I[1, 1.0, 1.4142135623730951]", "+I[2, 0.0, null]"], single.OutputRows);
+        Assert.Equal(["+I[1, 1.0, 1.4142135623730951, [1, 3]]", "+I[2, 0.0, null, [5, null]]"], single.OutputRows);
         Assert.Equal(single.OutputRows, global.OutputRows);
         var chk = await checkpoints.SnapshotAsync(1, [global]);
         await global.DisposeAsync();
@@ -109,7 +110,7 @@ public sealed class TwoPhaseAggregateTests
             if (parts[s].Length > 0) await h.ProcessBatchAsync(parts[s]);
             restored.AddRange(h.OutputRows);
         }
-        Assert.Contains("+U[1, 5.0, 2.581988897471611]", single.OutputRows);
+        Assert.Contains("+U[1, 5.0, 2.581988897471611, [1, 3, 5, 7]]", single.OutputRows);
         Assert.Equal(single.OutputRows.Order(StringComparer.Ordinal), restored.Order(StringComparer.Ordinal));
     }
 
