@@ -12,7 +12,8 @@ namespace StreamSql.Execution.Operators.Windows;
 /// The accumulator columns of a window aggregation in one phase, on its group table: Single, one per aggregate call over
 /// the input rows; Local, one per <see cref="AccumulatorField"/> over the input rows (the partial accumulators it emits);
 /// Global, one per field over the Local phase's accumulator columns (a variance's count, mean and M2: one over the three),
-/// finished into one result per call (AVG divides its merged sum by its merged count). Each call's <c>FILTER (WHERE ...)</c> column narrows the rows it folds.
+/// finished into one result per call (AVG divides its merged sum by its merged count). Each call's
+/// <c>FILTER (WHERE ...)</c> column narrows the rows it folds.
 /// </summary>
 internal sealed class WindowAccumulators
 {
