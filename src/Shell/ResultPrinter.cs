@@ -120,7 +120,7 @@ internal sealed class ResultPrinter
     {
         var mode = configuration.Get(CoreOptions.ResultMode);
         var zone = SessionTimeZone.Resolve(configuration);
-        bool batch = string.Equals(configuration.Get(CoreOptions.RuntimeMode), "batch", StringComparison.OrdinalIgnoreCase);
+        bool batch = query.IsBatch;
         if (mode == "changelog")
         {
             await PrintChangelogAsync(query, zone, cancel).ConfigureAwait(false);

@@ -75,6 +75,7 @@ public sealed class SqlPlanner
 
     private Compilation Compile(Statement statement, Configuration configuration, bool explainOnly = false)
     {
+        configuration = AutomaticRuntimeMode.Resolve(statement, configuration, Catalog, Connectors);
         var optimizer = new LogicalOptimizer(ConstantEvaluator);
         switch (statement)
         {

@@ -37,6 +37,10 @@ public sealed class QueryResult : StatementResult, IAsyncDisposable
     /// <summary>The job computing the result.</summary>
     public JobClient Job { get; }
 
+    /// <summary>Whether the query runs in batch mode (final rows only): <c>'execution.runtime-mode'</c> = <c>batch</c>, or
+    /// <c>automatic</c> over bounded tables.</summary>
+    public bool IsBatch { get; init; }
+
     public RowSchema Schema { get; }
     public IReadOnlyList<string> ColumnNames { get; }
     public IReadOnlyList<SqlType> ColumnTypes { get; }

@@ -101,7 +101,10 @@ internal sealed class StatementExecutor
                     var (job, _) = StartJob(query.Job, "SELECT", Array.Empty<string>(), restore: null);
                     var results = job.Handle.Results
                         ?? throw new StreamSqlException("The query's job has no result stream (the plan has no collect sink).");
-                    return new QueryResult(text, job, query.ResultSchema, query.Changelog, results);
+                    return new QueryResult(text, job, query.ResultSchema, query.Changelog, results)
+                    {
+                        IsBatch = string.Equals(query.Job.Configuration.Get(CoreOptions.RuntimeMode), "batch", StringComparison.OrdinalIgnoreCase),
+                    };
                 }
             case InsertPlan insert:
                 {

@@ -71,6 +71,18 @@ public sealed class ShellAppTests
     }
 
     [Fact]
+    public async Task Automatic_mode_shows_a_query_over_a_bounded_table_as_a_batch_table()
+    {
+        // src is bounded: automatic runs it in batch mode, printed as Flink prints a batch result (no op column).
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "SET 'execution.runtime-mode' = 'automatic';\nSELECT id FROM src WHERE id > 3;\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("| op |", output);
+        Assert.Contains("2 rows in set", output);
+    }
+
+    [Fact]
     public async Task A_filtered_query_shows_only_matching_rows()
     {
         var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "SELECT id, id * 2 AS twice FROM src WHERE id >= 4;\n");

@@ -164,6 +164,65 @@ public sealed class ChangelogTests
     }
 
     [Fact]
+    public void Two_phase_splits_the_functions_flink_merges_and_keeps_first_value_and_distinct_in_one_phase()
+    {
+        _f.Configuration = Configuration.Empty
+            .With("table.exec.mini-batch.enabled", "true").With("table.exec.mini-batch.allow-latency", "1 s").With("table.exec.mini-batch.size", "100");
+        // Flink merges the variance family (WELFORD_M2) and LISTAGG (a declarative function).
+        const string Query = "SELECT auction, VAR_POP(price), STDDEV_SAMP(price), LISTAGG(channel, ';') FROM bids GROUP BY auction";
+        var specs = _f.Run<QueryPlan>(Query).Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().ToList();
+        var local = specs.Single(s => s.Phase == AggregatePhase.Local);
+        var global = specs.Single(s => s.Phase == AggregatePhase.Global);
+        Assert.Equal(["auction", "n$0", "mean$1", "m2$2", "n$3", "mean$4", "m2$5", "concatAcc$6"], local.OutputSchema.Fields.Select(f => f.Name));
+        Assert.Equal([AccumulatorRole.Count, AccumulatorRole.Mean, AccumulatorRole.M2], global.Accumulators.Of(0).Select(f => f.Role));
+        Assert.Equal(AccumulatorRole.Concat, Assert.Single(global.Accumulators.Of(2)).Role);
+        var explain = _f.Explain(Query);
+        Assert.Matches(@"LocalGroupAggregate\(groupBy=\[auction\], select=\[auction, VAR_POP\(price\) AS \(n\$0, mean\$1, m2\$2\), "
+            + @"STDDEV_SAMP\(price\) AS \(n\$3, mean\$4, m2\$5\), LISTAGG\(channel, \$f\d\) AS concatAcc\$6\]\)", explain);
+        Assert.Contains("GlobalGroupAggregate(groupBy=[auction], select=[auction, VAR_POP((n$0, mean$1, m2$2)) AS EXPR$1, "
+            + "STDDEV_SAMP((n$3, mean$4, m2$5)) AS EXPR$2, LISTAGG(concatAcc$6) AS EXPR$3])", explain);
+        // ARRAY_AGG merges by appending the partial arrays.
+        Assert.Contains("LocalGroupAggregate(groupBy=[auction], select=[auction, ARRAY_AGG(price) AS list$0])",
+            _f.Explain("SELECT auction, ARRAY_AGG(price) FROM bids GROUP BY auction"));
+        // FIRST_VALUE and LAST_VALUE have no merge in Flink; DISTINCT is not split here (docs/sql.md).
+        foreach (var call in new[] { "FIRST_VALUE(price)", "LAST_VALUE(price)", "COUNT(DISTINCT price)" })
+        {
+            var phases = _f.Run<QueryPlan>($"SELECT auction, {call}, VAR_POP(price) FROM bids GROUP BY auction").Job.Vertices
+                .SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Select(s => s.Phase);
+            Assert.Equal([AggregatePhase.Single], phases);
+        }
+        // Over retractions the variance family and LISTAGG stay in one phase.
+        var retracting = _f.Run<QueryPlan>("SELECT n, VAR_POP(n), LISTAGG(CAST(n AS STRING)) FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) GROUP BY n")
+            .Job.Vertices.SelectMany(v => v.Chain).OfType<GroupAggregateSpec>().Single(s => s.NeedRetraction);
+        Assert.Equal(AggregatePhase.Single, retracting.Phase);
+    }
+
+    [Fact]
+    public void Split_distinct_aggregation_groups_by_a_bucket_first_and_merges_the_buckets_as_flink_plans_it()
+    {
+        _f.Configuration = Configuration.Empty.With("table.optimizer.distinct-agg.split.enabled", "true");
+        const string Query = "SELECT auction, COUNT(DISTINCT bidder), SUM(price), MAX(price) FROM bids GROUP BY auction";
+        Assert.Equal("""
+            GroupAggregate(groupBy=[auction], partialFinalType=[FINAL], select=[auction, $SUM0_RETRACT($f3_0) AS EXPR$1, SUM_RETRACT($f3_1) AS EXPR$2, MAX_RETRACT($f3_2) AS EXPR$3], changelogMode=[I,UB,UA,D])
+            +- Exchange(distribution=[hash[auction]], changelogMode=[I,UB,UA])
+               +- GroupAggregate(groupBy=[auction, $f3], partialFinalType=[PARTIAL], select=[auction, $f3, COUNT(DISTINCT bidder) AS $f3_0, SUM(price) AS $f3_1, MAX(price) AS $f3_2], changelogMode=[I,UB,UA])
+                  +- Exchange(distribution=[hash[auction, $f3]], changelogMode=[I])
+                     +- Calc(select=[auction, bidder, price, MOD(HASH_CODE(CAST(bidder AS STRING)), 1024) AS $f3], changelogMode=[I])
+            """, string.Join("\n", PhysicalPlan(Query).Split('\n').Take(5)));
+        // The bucket count; one aggregation again when it is off, or for calls the split does not take.
+        _f.Configuration = _f.Configuration.With("table.optimizer.distinct-agg.split.bucket-num", "16");
+        Assert.Contains("MOD(HASH_CODE(CAST(bidder AS STRING)), 16) AS $f3", _f.Explain(Query));
+        Assert.DoesNotContain("partialFinalType", _f.Explain("SELECT auction, COUNT(DISTINCT bidder), AVG(price) FROM bids GROUP BY auction"));
+        Assert.DoesNotContain("partialFinalType", _f.Explain("SELECT auction, COUNT(DISTINCT bidder), COUNT(DISTINCT price) FROM bids GROUP BY auction"));
+        _f.Configuration = _f.Configuration.With("table.optimizer.distinct-agg.split.bucket-num", "0");
+        var zero = _f.Error("SELECT auction, COUNT(DISTINCT bidder) FROM bids\nGROUP BY auction");
+        Assert.Equal("'table.optimizer.distinct-agg.split.bucket-num' must be greater than 0 when 'table.optimizer.distinct-agg.split.enabled' is true", zero.Problem);
+        Assert.Equal(2, zero.Span.Line);
+        _f.Configuration = Configuration.Empty;
+        Assert.DoesNotContain("partialFinalType", _f.Explain(Query));
+    }
+
+    [Fact]
     public void Two_phase_plans_a_filtered_call_before_another_call()
     {
         // The filter column comes after the other call's argument in the Local phase's input, past the end of the

@@ -157,6 +157,55 @@ public sealed class GroupAggregateTests : IDisposable
     }
 
     [Fact]
+    public async Task Automatic_runtime_mode_over_a_bounded_file_gives_final_rows_only()
+    {
+        // Read one row per batch: streaming mode would emit -U/+U for a; automatic picks batch for a bounded table.
+        var rows = await Changelog(Table("a,1", "b,2", "a,3"), "SELECT k, SUM(v) AS s FROM t GROUP BY k", ("execution.runtime-mode", "automatic"));
+        Assert.Equal(new[] { "+I[a, 4]", "+I[b, 2]" }, rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_phase_listagg_and_variance_merge_each_mini_batch_into_the_global_state()
+    {
+        // Mini-batches of 2 rows: the Local phase sends each key's joined values and Welford state (n, mean, m2); the
+        // Global phase joins the partial strings with the separator and combines the states (1, 3 then 5, 7: mean 4, M2 20).
+        var rows = await Changelog(Table("a,1", "b,2", "a,3", "b,", "a,5", "a,7"),
+            "SELECT k, LISTAGG(CAST(v AS STRING), ';') AS l, VAR_POP(CAST(v AS DOUBLE)) AS vp FROM t GROUP BY k",
+            ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 h"), ("table.exec.mini-batch.size", "2"));
+        Assert.Equal(new[]
+        {
+            "+I[a, 1, 0]", "+I[b, 2, 0]", "-U[a, 1, 0]", "+U[a, 1;3, 1]", "-U[a, 1;3, 1]", "+U[a, 1;3;5;7, 5]",
+        }, rows);
+    }
+
+    [Fact]
+    public async Task Two_phase_array_agg_appends_each_mini_batch_partial_array_in_order()
+    {
+        var rows = await Changelog(Table("a,1", "b,2", "a,", "b,", "a,3"), "SELECT k, ARRAY_AGG(v) AS vs FROM t GROUP BY k",
+            ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 h"), ("table.exec.mini-batch.size", "2"));
+        Assert.Equal(new[]
+        {
+            "+I[a, [1]]", "+I[b, [2]]", "-U[a, [1]]", "+U[a, [1, null]]", "-U[b, [2]]", "+U[b, [2, null]]", "-U[a, [1, null]]", "+U[a, [1, null, 3]]",
+        }, rows);
+    }
+
+    [Fact]
+    public async Task Two_phase_window_aggregation_merges_array_agg_listagg_and_variance_per_slice()
+    {
+        // HOP of 2 s sliding by 1 s: each window merges two 1 s slices' partials (Local per slice, Global per window).
+        var path = Path.Combine(_dir, "w.csv");
+        File.WriteAllLines(path, ["a,1,2026-01-01 00:00:00.100", "a,3,2026-01-01 00:00:00.900", "a,5,2026-01-01 00:00:01.200", "a,7,2026-01-01 00:00:01.500"]);
+        string ddl = $"CREATE TABLE w (k STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'csv')";
+        var rows = await Changelog(ddl,
+            "SELECT k, window_start, ARRAY_AGG(v) AS vs, LISTAGG(CAST(v AS STRING), '-') AS l, VAR_POP(CAST(v AS DOUBLE)) AS vp "
+            + "FROM TABLE(HOP(TABLE w, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)) GROUP BY k, window_start, window_end");
+        Assert.Equal(new[]
+        {
+            "+I[a, 2025-12-31T23:59:59, [1, 3], 1-3, 1]", "+I[a, 2026-01-01T00:00:00, [1, 3, 5, 7], 1-3-5-7, 5]", "+I[a, 2026-01-01T00:00:01, [5, 7], 5-7, 1]",
+        }, rows);
+    }
+
+    [Fact]
     public async Task Two_phase_aggregation_over_retractions_deletes_a_group_whose_rows_are_gone()
     {
         var rows = await Changelog(Table("a,1", "a,2", "b,5"),

@@ -25,6 +25,13 @@ public sealed record AccumulatorSpec(
     /// <summary>SUM/$SUM0 as a Local phase's partial sum (see <see cref="IntegerSumAccumulator.Partial"/>).</summary>
     public bool Partial { get; init; }
 
+    /// <summary>The variance family in a Local phase: the part of its Welford state to evaluate to.</summary>
+    public VarianceOutput VarianceOutput { get; init; } = VarianceOutput.Statistic;
+
+    /// <summary>A Global phase: the arguments are partial states to merge (the variance family: n, mean, m2 columns;
+    /// ARRAY_AGG: arrays whose elements are appended).</summary>
+    public bool MergesPartials { get; init; }
+
     /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
     public IGroupsAccumulator Create(SnapshotEpoch epoch)
     {
@@ -49,11 +56,11 @@ public sealed record AccumulatorSpec(
             AggregateFunction.ListAgg => Retracting
                 ? new OrderedValueAccumulator(epoch, OrderedValueAccumulator.Kind.ListAgg, Text(Require(argument)), Separator)
                 : ListAgg(epoch, Text(Require(argument))),
-            AggregateFunction.ArrayAgg => new ArrayAggAccumulator(epoch, Require(argument), ResultType),
-            AggregateFunction.VarPop => new VarianceAccumulator(epoch, VarianceKind.VarPop, Numeric(Require(argument)), ResultType, Retracting),
-            AggregateFunction.VarSamp => new VarianceAccumulator(epoch, VarianceKind.VarSamp, Numeric(Require(argument)), ResultType, Retracting),
-            AggregateFunction.StddevPop => new VarianceAccumulator(epoch, VarianceKind.StddevPop, Numeric(Require(argument)), ResultType, Retracting),
-            AggregateFunction.StddevSamp => new VarianceAccumulator(epoch, VarianceKind.StddevSamp, Numeric(Require(argument)), ResultType, Retracting),
+            AggregateFunction.ArrayAgg => new ArrayAggAccumulator(epoch, MergesPartials ? ResultType.Elements![0] : Require(argument), ResultType, MergesPartials),
+            AggregateFunction.VarPop => Variance(epoch, VarianceKind.VarPop, argument),
+            AggregateFunction.VarSamp => Variance(epoch, VarianceKind.VarSamp, argument),
+            AggregateFunction.StddevPop => Variance(epoch, VarianceKind.StddevPop, argument),
+            AggregateFunction.StddevSamp => Variance(epoch, VarianceKind.StddevSamp, argument),
             AggregateFunction.BoolAnd or AggregateFunction.BoolOr => Boolean(epoch, Require(argument)),
             _ => throw new NotSupportedException($"no accumulator for {Function}"),
         };
@@ -65,6 +72,9 @@ public sealed record AccumulatorSpec(
         SqlTypeKind.Decimal => new DecimalSumAccumulator(epoch, ResultType, argument.Scale, zero, Retracting) { Partial = Partial },
         _ => new IntegerSumAccumulator(epoch, ResultType, zero, Retracting) { Partial = Partial },
     };
+
+    private VarianceAccumulator Variance(SnapshotEpoch epoch, VarianceKind kind, SqlType? argument) =>
+        new(epoch, kind, MergesPartials ? SqlType.Double : Numeric(Require(argument)), ResultType, Retracting, VarianceOutput, MergesPartials);
 
     private ListAggAccumulator ListAgg(SnapshotEpoch epoch, SqlType argument) => new(epoch, Separator);
 

@@ -20,9 +20,13 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
     private readonly GroupValueLists _lists;
     private readonly SqlType _element;
     private readonly StateRowWriter _scratch = new();
+    private readonly bool _mergesPartials;
 
-    public ArrayAggAccumulator(SnapshotEpoch epoch, SqlType argumentType, SqlType resultType)
+    /// <param name="mergesPartials">The Global phase of a two-phase ARRAY_AGG: the argument is an ARRAY column of partial
+    /// lists (NULL: none), whose elements are appended in order.</param>
+    public ArrayAggAccumulator(SnapshotEpoch epoch, SqlType argumentType, SqlType resultType, bool mergesPartials = false)
     {
+        _mergesPartials = mergesPartials;
         if (!SortableEncoding.Supports(argumentType))
             throw new NotSupportedException($"ARRAY_AGG over {argumentType} is not supported yet (only scalar values)");
         _lists = new GroupValueLists(epoch);
@@ -36,6 +40,11 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
 
     public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
+        if (_mergesPartials)
+        {
+            AppendPartials((ListArray)arguments[0], groups, filter);
+            return;
+        }
         var column = arguments[0];
         for (int i = 0; i < groups.Length; i++)
         {
@@ -53,6 +62,21 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
             if (!filter.IsEmpty && !filter[i]) continue;
             Encode(column, i);
             _lists.RemoveFirst(groups[i], _scratch.Written, keepPending: true);
+        }
+    }
+
+    private void AppendPartials(ListArray lists, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var offsets = lists.ValueOffsets;
+        var elements = lists.Values;
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if ((!filter.IsEmpty && !filter[i]) || groups[i] < 0 || lists.IsNull(i)) continue;
+            for (int e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                Encode(elements, e);
+                _lists.Append(groups[i], _scratch.Written, cancelPending: false);
+            }
         }
     }
 

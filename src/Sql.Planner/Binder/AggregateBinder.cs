@@ -304,6 +304,13 @@ internal sealed class AggregateBinder
             "HOP" => new HopWindow(WindowArguments.Interval(call.Arguments[2], name, "size"), WindowArguments.Interval(call.Arguments[1], name, "slide"), null),
             _ => new SessionWindow(WindowArguments.Interval(call.Arguments[1], name, "gap"), []),
         };
+        // Flink's batch planner has no session group window (BatchPhysicalWindowAggregateRule).
+        if (_batchMode && window is SessionWindow session)
+        {
+            string column = call.Arguments[0] is ColumnReference c ? c.Name : call.Arguments[0].ToString() ?? "";
+            throw new SqlValidationException(
+                $"Window SessionGroupWindow('w$, {column}, {(long)session.Gap.TotalMilliseconds}) is not supported right now.", call.Span);
+        }
         var arguments = call.Arguments.Select(a => new ExpressionBinder(_scope).Bind(a)).ToList();
         return new GroupWindow(name, window, arguments, call.Arguments[0], -1, time.Type);
     }

@@ -62,6 +62,9 @@ internal static class WindowTableFunctionBinder
             "CUMULATE" => new CumulateWindow(WindowArguments.Interval(args[3]!, name, "size"), WindowArguments.Interval(args[2]!, name, "step"), Offset(args[4], name)),
             _ => new SessionWindow(WindowArguments.Interval(args[2]!, name, "gap"), PartitionKeys(table, input, qualifier)),
         };
+        // Flink's batch window table function refuses session windows (BatchExecWindowTableFunction), alone or aggregated.
+        if (batchMode && window is SessionWindow)
+            throw new SqlValidationException("Unaligned windows like session are not supported in batch mode yet.", tf.Call.Span);
         return new LogicalWindowTableFunction(input, window, timeColumn, LogicalWindowTableFunction.SchemaOf(input.Schema, timeColumn)) { Span = tf.Span };
     }
 

@@ -19,7 +19,7 @@ public static class CoreOptions
         "When true, INSERT waits for its job to finish before the next statement runs.");
 
     public static readonly ConfigOption<string> RuntimeMode = Options.Enum("execution.runtime-mode", "streaming",
-        "Execution mode. 'batch' (Flink's batch mode) needs bounded, insert-only tables and gives final rows only: aggregations and windows emit one +I row per group when their input ends (an insert-only result append-only sinks take), windows take any TIMESTAMP column and see every row, and the job takes no checkpoints (a killed batch job runs again from the start). 'automatic' is 'streaming'.", new[] { "streaming", "batch", "automatic" });
+        "Execution mode. 'batch' (Flink's batch mode) needs bounded, insert-only tables and gives final rows only: aggregations and windows emit one +I row per group when their input ends (an insert-only result append-only sinks take), windows take any TIMESTAMP column and see every row, and the job takes no checkpoints (a killed batch job runs again from the start). 'automatic' (Flink's AUTOMATIC) runs a statement in batch mode when every table it reads is bounded and insert-only, in streaming mode otherwise.", new[] { "streaming", "batch", "automatic" });
 
     public static readonly ConfigOption<int> BatchMaxRows = Options.Int("execution.batch.max-rows", 4096,
         "Upper bound on the rows of one Arrow batch exchanged between operators.");

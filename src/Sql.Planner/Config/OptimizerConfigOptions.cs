@@ -13,5 +13,15 @@ public static class OptimizerConfigOptions
         "mini-batch enabled; a window aggregation on event time splits without it.",
         new[] { Auto, OnePhase, TwoPhase });
 
-    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[] { AggPhaseStrategy };
+    public static readonly ConfigOption<bool> DistinctAggSplitEnabled = Options.Bool("table.optimizer.distinct-agg.split.enabled", false,
+        "Streaming mode: split a GROUP BY with DISTINCT aggregates (COUNT(DISTINCT col), SUM(DISTINCT col)) into two levels. The " +
+        "first (PARTIAL) also groups by a bucket, MOD(HASH_CODE(distinct_key), bucket-num), so a skewed key's distinct values " +
+        "spread over subtasks; the second (FINAL) merges the buckets. Applies when every call is COUNT, SUM, $SUM0, MIN or MAX " +
+        "and the DISTINCT calls share one argument.");
+
+    public static readonly ConfigOption<int> DistinctAggSplitBucketNum = Options.Int("table.optimizer.distinct-agg.split.bucket-num", 1024,
+        "The number of buckets of table.optimizer.distinct-agg.split.enabled: the first level groups by " +
+        "MOD(HASH_CODE(distinct_key), bucket-num) as well.");
+
+    public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[] { AggPhaseStrategy, DistinctAggSplitEnabled, DistinctAggSplitBucketNum };
 }

@@ -29,6 +29,7 @@ internal static class BatchModeCheck
         return PhysicalGraph.Rewrite(roots, (node, inputs) => PhysicalGraph.Over(node, inputs) switch
         {
             PhysicalGroupAggregate aggregate => aggregate with { EmitFinalRowsOnly = true },
+            PhysicalWindowAggregate window => window with { Batch = true },
             // A batch job has no late rows: its only watermark is the maximum one at end of input, so event-time windows
             // see every row (Flink's batch plans have no watermark assigner either).
             PhysicalWatermarkAssigner assigner => assigner.Input,

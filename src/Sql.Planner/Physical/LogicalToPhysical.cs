@@ -21,6 +21,8 @@ internal sealed class LogicalToPhysical
     private readonly int _parallelism;
     private readonly TimeSpan _stateTtl;
     private readonly bool _cdcEventsDuplicate;
+    private readonly bool _splitDistinct;
+    private readonly int _splitDistinctBuckets;
     private readonly string _timeZone;
     private readonly AsyncLookupSettings _asyncLookup;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
@@ -32,6 +34,9 @@ internal sealed class LogicalToPhysical
         _parallelism = Math.Max(1, configuration.Get(CoreOptions.DefaultParallelism));
         _stateTtl = configuration.Get(ExecutionConfigOptions.StateTtl);
         _cdcEventsDuplicate = configuration.Get(ExecutionConfigOptions.SourceCdcEventsDuplicate);
+        // Flink's split-distinct rewrite is a streaming rule.
+        _splitDistinct = configuration.Get(OptimizerConfigOptions.DistinctAggSplitEnabled) && !BatchModeCheck.IsBatch(configuration);
+        _splitDistinctBuckets = configuration.Get(OptimizerConfigOptions.DistinctAggSplitBucketNum);
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
         _asyncLookup = new AsyncLookupSettings(
@@ -225,6 +230,8 @@ internal sealed class LogicalToPhysical
     private PhysicalNode TranslateAggregate(LogicalAggregate a)
     {
         var input = Translate(a.Input);
+        if (_splitDistinct && SplitDistinctAggregation.Applies(a))
+            return SplitDistinctAggregation.Plan(a, input, _splitDistinctBuckets, (i, k, c, s) => Aggregate(i, k, c, s, null), n => _madeHere.Add(n));
         if (a.GroupingSets is null)
             return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);
 

@@ -86,6 +86,7 @@ internal static class TwoPhaseAggregation
             Parallelism = input.Parallelism,
             Changelog = Traits.ChangelogTrait.InsertOnly,
             PinnedId = null,
+            PartialFinal = single.PartialFinal,
         };
         return single with
         {

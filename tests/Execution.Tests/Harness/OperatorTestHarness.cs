@@ -171,6 +171,7 @@ internal sealed class OperatorTestHarness : IAsyncDisposable
         Apache.Arrow.Types.TimestampType { Timezone: null or "" } => SqlType.Timestamp(6),
         Apache.Arrow.Types.TimestampType => SqlType.TimestampLtz(6),
         Apache.Arrow.Types.Date32Type => SqlType.Date,
+        Apache.Arrow.Types.ListType list => SqlType.Array(SqlTypeOf(list.ValueDataType)),
         _ => throw new NotSupportedException($"the harness cannot format {type.Name}"),
     };
 }

@@ -1,5 +1,6 @@
 using StreamSql.Execution.Batches;
 using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
 using static StreamSql.Execution.Batches.RowKind;
 
 namespace StreamSql.Execution.Tests.Harness;
@@ -50,6 +51,67 @@ public sealed class TwoPhaseAggregateTests
         }
         output.Sort(StringComparer.Ordinal);
         Assert.Equal(["+U[1, 6, 29, 5, 12]", "+U[2, 2, 6, 3, 7]", "-U[1, 4, 9, 3, 5]", "-U[2, 1, 7, 7, 7]"], output);
+    }
+
+    /// <summary>
+    /// VAR_POP, STDDEV_SAMP and ARRAY_AGG in two phases: the Local phase sends each key's Welford state (n, mean, m2) and
+    /// array, the Global phase combines them into the same results the one-phase operator gives over the same rows, and
+    /// its state survives a checkpoint restored at parallelism 2 on the other backend.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task Variance_and_array_agg_partials_merge_to_the_one_phase_results_and_restore_at_another_parallelism(string first, string second)
+    {
+        AggregateCall[] calls =
+        [
+            new(AggregateFunctionKind.VarPop, [1], false, -1, SqlType.Double, "vp"),
+            new(AggregateFunctionKind.StddevSamp, [1], false, -1, SqlType.Double, "sd"),
+            new(AggregateFunctionKind.ArrayAgg, [1], false, -1, SqlType.Array(SqlType.BigInt), "vs"),
+        ];
+        var layout = AccumulatorLayout.For(calls, GroupAggregates.KeyValue, inputRetracts: false);
+        Assert.Equal(["n$0", "mean$1", "m2$2", "n$3", "mean$4", "m2$5", "list$6"], layout.Fields.Select(f => f.Name));
+        var partials = new RowSchema([new Field("k", SqlType.BigInt), .. layout.Fields.Select(f => new Field(f.Name, f.Type))]);
+        var output = new RowSchema([new Field("k", SqlType.BigInt), .. calls.Select(c => new Field(c.Name, c.ResultType))]);
+        GroupAggregateSpec Spec(AggregatePhase phase) => new([0], calls, phase, layout, true, false, ChangelogMode.InsertOnly, TimeSpan.Zero,
+            phase == AggregatePhase.Local ? new MiniBatch(TimeSpan.FromHours(1), 1) : null, phase.ToString(),
+            phase == AggregatePhase.Local ? partials : output, phase == AggregatePhase.Local ? ChangelogMode.InsertOnly : ChangelogMode.All);
+        async Task<Batch> Partial(Batch rows)
+        {
+            await using var local = await OperatorTestHarness.OpenAsync(
+                new Execution.Operators.Aggregation.LocalGroupAggregateOperator(Spec(AggregatePhase.Local), GroupAggregates.KeyValue), HarnessBackend.HashMap);
+            await local.ProcessBatchAsync(rows);
+            return Assert.IsType<Batch>(Assert.Single(local.Emitted));
+        }
+        // Values whose means and squared deviations are exact in doubles, so both phases' arithmetic gives the same bits.
+        var first1 = TestBatches.KeyValues([(1, 1, Insert), (1, 3, Insert), (2, 5, Insert), (2, null, Insert)]);
+        var second1 = TestBatches.KeyValues([(1, 5, Insert), (1, 7, Insert), (2, 9, Insert)]);
+
+        await using var single = await OperatorTestHarness.OpenAsync(GroupAggregates.Create(calls, retracting: false), HarnessBackend.HashMap);
+        await single.ProcessBatchAsync(first1);
+        var checkpoints = new HarnessCheckpoints();
+        var global = await OperatorTestHarness.OpenAsync(
+            new Execution.Operators.Aggregation.GroupAggregateOperator(Spec(AggregatePhase.Global), partials), GroupAggregateRescaleTests.Backend(first));
+        await global.ProcessBatchAsync(await Partial(first1));
+        Assert.Equal(["+I[1, 1.0, 1.4142135623730951, [1, 3]]", "+I[2, 0.0, null, [5, null]]"], single.OutputRows);
+        Assert.Equal(single.OutputRows, global.OutputRows);
+        var chk = await checkpoints.SnapshotAsync(1, [global]);
+        await global.DisposeAsync();
+
+        single.ClearOutput();
+        await single.ProcessBatchAsync(second1);
+        var restored = new List<string>();
+        var parts = TestBatches.Partition(await Partial(second1), 2);
+        for (int s = 0; s < 2; s++)
+        {
+            await using var h = await OperatorTestHarness.OpenAsync(
+                new Execution.Operators.Aggregation.GroupAggregateOperator(Spec(AggregatePhase.Global), partials), GroupAggregateRescaleTests.Backend(second), s, 2,
+                restoreFrom: chk);
+            if (parts[s].Length > 0) await h.ProcessBatchAsync(parts[s]);
+            restored.AddRange(h.OutputRows);
+        }
+        Assert.Contains("+U[1, 5.0, 2.581988897471611, [1, 3, 5, 7]]", single.OutputRows);
+        Assert.Equal(single.OutputRows.Order(StringComparer.Ordinal), restored.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Rows of the Local phase's output (k, count1, sum, avg sum, avg count, max).</summary>

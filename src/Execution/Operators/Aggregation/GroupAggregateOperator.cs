@@ -37,7 +37,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
     private bool[] _started = new bool[256];
     private bool[] _isNew = new bool[256];
     private int[] _touched = new int[256];
-    // Global phase: per accumulator field its state column in _accumulators (-1: part of an AVG), per AVG call the input
+    // Global phase: per accumulator field its state column in _accumulators (-1: part of an AVG or variance), per AVG call the input
     // columns of its partial sum and count and its accumulator.
     private readonly int[] _fieldSlots = [];
     private readonly (int Sum, int Count)[] _averages = [];
@@ -71,8 +71,10 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
                     _averages[field.CallIndex] = field.Role == AccumulatorRole.Sum ? (keys + f, count) : (sum, keys + f);
                     continue;
                 }
-                _fieldSlots[f] = bindings.Count;
-                bindings.Add(TwoPhaseFields.Global(field, spec.Calls, keys + f));
+                var binding = TwoPhaseFields.Global(field, spec.Calls, keys + f);
+                // A variance's mean and M2 are merged by the accumulator of its count field.
+                _fieldSlots[f] = binding is null ? -1 : bindings.Count;
+                if (binding is not null) bindings.Add(binding);
             }
         }
         _calls = bindings.ToArray();

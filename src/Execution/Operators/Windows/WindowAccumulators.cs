@@ -11,8 +11,9 @@ namespace StreamSql.Execution.Operators.Windows;
 /// <summary>
 /// The accumulator columns of a window aggregation in one phase, on its group table: Single, one per aggregate call over
 /// the input rows; Local, one per <see cref="AccumulatorField"/> over the input rows (the partial accumulators it emits);
-/// Global, one per field over the Local phase's accumulator columns, finished into one result per call (AVG divides its
-/// merged sum by its merged count). Each call's <c>FILTER (WHERE ...)</c> column narrows the rows it folds.
+/// Global, one per field over the Local phase's accumulator columns (a variance's count, mean and M2: one over the three),
+/// finished into one result per call (AVG divides its merged sum by its merged count). Each call's
+/// <c>FILTER (WHERE ...)</c> column narrows the rows it folds.
 /// </summary>
 internal sealed class WindowAccumulators
 {
@@ -57,10 +58,13 @@ internal sealed class WindowAccumulators
                 foreach (var field in spec.Accumulators.Fields)
                 {
                     var call = field.CallIndex >= 0 ? spec.Calls[field.CallIndex] : null;
-                    var args = call is null ? [] : call.ArgIndexes.ToArray();
+                    var args = call is null ? [] : call.Kind == AggregateFunctionKind.ListAgg ? call.ArgIndexes.Take(1).ToArray() : call.ArgIndexes.ToArray();
                     var function = LocalFunction(field, call);
                     if (function == AggregateFunction.Count && call?.Kind == AggregateFunctionKind.Count && args.Length > 1) args = args[..1];
-                    var accumulator = new AccumulatorSpec(function, args.Select(a => input[a].Type).ToList(), field.Type);
+                    var types = args.Select(a => input[a].Type).ToList();
+                    var accumulator = field.Role is AccumulatorRole.Mean or AccumulatorRole.M2 or AccumulatorRole.Concat or AccumulatorRole.Collect
+                        ? TwoPhaseFields.LocalSpec(field, call!, types, retracting: false)
+                        : new AccumulatorSpec(function, types, field.Type);
                     units.Add(new Unit(table.AddColumn(accumulator.Create), args, call?.FilterArg ?? -1, field.Type));
                 }
                 break;
@@ -72,9 +76,13 @@ internal sealed class WindowAccumulators
                 {
                     var field = spec.Accumulators.Fields[f];
                     var call = field.CallIndex >= 0 ? spec.Calls[field.CallIndex] : null;
-                    var accumulator = new AccumulatorSpec(GlobalFunction(field, call), [field.Type], field.Type);
+                    // A variance's (n, mean, m2) merge into one accumulator over the three columns, bound at its count.
+                    if (TwoPhaseFields.Global(field, spec.Calls, keys + f) is not { } binding) continue;
+                    var accumulator = field.Role is AccumulatorRole.Concat or AccumulatorRole.Collect || binding.ArgumentColumns.Length > 1
+                        ? binding.Accumulator
+                        : new AccumulatorSpec(GlobalFunction(field, call), [field.Type], field.Type);
                     if (field.CallIndex >= 0 && callFirstUnit[field.CallIndex] < 0) callFirstUnit[field.CallIndex] = units.Count;
-                    units.Add(new Unit(table.AddColumn(accumulator.Create), [keys + f], -1, field.Type));
+                    units.Add(new Unit(table.AddColumn(accumulator.Create), binding.ArgumentColumns, -1, field.Type));
                 }
                 break;
             }

@@ -15,6 +15,10 @@ public sealed record PhysicalGroupAggregate(
     /// <summary>Local output / Global input accumulators; none in the Single phase.</summary>
     public AccumulatorLayout Accumulators { get; init; } = AccumulatorLayout.None;
 
+    /// <summary>The level of a split distinct aggregation (<see cref="SplitDistinctAggregation"/>), printed as Flink's
+    /// <c>partialFinalType=[PARTIAL]</c>.</summary>
+    public PartialFinalType PartialFinal { get; init; }
+
     /// <summary>For the Local and Global phases: whether the original input carries retractions (the Single phase reads
     /// its input's changelog instead).</summary>
     public bool SplitInputRetracts { get; init; }
@@ -38,7 +42,8 @@ public sealed record PhysicalGroupAggregate(
     public override string StateSignature =>
         $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|retract={NeedRetraction}{(EmitFinalRowsOnly ? "|final" : "")}";
 
-    private string Name => Phase switch
+    // Batch mode (final rows): Flink's batch operator names; runs one phase (isMerge=[false]).
+    private string Name => EmitFinalRowsOnly ? BatchAggregateNames.Aggregate(Calls, Input.Schema) : Phase switch
     {
         AggregatePhase.Local => "LocalGroupAggregate",
         AggregatePhase.Global => "GlobalGroupAggregate",
@@ -56,7 +61,13 @@ public sealed record PhysicalGroupAggregate(
                 $"{c.FunctionName}{(NeedRetraction ? "_RETRACT" : "")}({AggregateText.Accumulators(Accumulators.Of(i))}) AS {c.Name}"),
             _ => Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, NeedRetraction)} AS {c.Name}"),
         };
-        return $"{Name}({AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items)})";
+        string text = AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items);
+        if (PartialFinal != PartialFinalType.None)
+        {
+            int at = text.IndexOf("select=[", StringComparison.Ordinal);
+            text = $"{text[..at]}partialFinalType=[{(PartialFinal == PartialFinalType.Partial ? "PARTIAL" : "FINAL")}], {text[at..]}";
+        }
+        return $"{Name}({(EmitFinalRowsOnly ? "isMerge=[false], " : "")}{text})";
     }
 
     public override Distribution Distribution => Phase == AggregatePhase.Local ? Distribution.Any

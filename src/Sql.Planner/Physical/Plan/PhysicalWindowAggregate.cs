@@ -17,13 +17,18 @@ public sealed record PhysicalWindowAggregate(
     /// <summary>A <c>GROUP BY TUMBLE(ts, ...)</c> group window rather than a window table function's aggregation.</summary>
     public bool Legacy { get; init; }
 
+    /// <summary>Planned in batch mode: named as Flink's batch window aggregations are (<c>HashWindowAggregate</c>,
+    /// <c>SortWindowAggregate</c>).</summary>
+    public bool Batch { get; init; }
+
     public override RowSchema Schema => OutputSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Input];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
 
     public override bool IsStateful => Phase != AggregatePhase.Local;
 
-    private string Name => Legacy ? "GroupWindowAggregate" : Phase switch
+    private string Name => Batch ? (Phase == AggregatePhase.Local ? "Local" : "") + BatchAggregateNames.WindowAggregate(Calls, BatchCallInput)
+        : Legacy ? "GroupWindowAggregate" : Phase switch
     {
         AggregatePhase.Local => "LocalWindowAggregate",
         AggregatePhase.Global => "GlobalWindowAggregate",
@@ -31,6 +36,18 @@ public sealed record PhysicalWindowAggregate(
     };
 
     public override string VertexName => Name;
+
+    /// <summary>The rows the calls' arguments index: the Local phase's input for a Global phase.</summary>
+    private RowSchema BatchCallInput
+    {
+        get
+        {
+            if (Phase != AggregatePhase.Global) return Input.Schema;
+            var node = Input;
+            while (node is PhysicalExchange exchange) node = exchange.Input;
+            return node is PhysicalWindowAggregate local ? local.Input.Schema : Input.Schema;
+        }
+    }
 
     public override string StateSignature =>
         $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|{Window.Signature}|eventTime={Windowing.IsEventTime}";
@@ -42,10 +59,11 @@ public sealed record PhysicalWindowAggregate(
         for (int i = 0; i < Calls.Count; i++)
         {
             var call = Calls[i];
+            // Flink's batch plans name the phases' functions Partial_ and Final_.
             items.Add(Phase switch
             {
-                AggregatePhase.Local => $"{AggregateText.Call(call, Input.Schema, false)} AS {AggregateText.Accumulators(Accumulators.Of(i))}",
-                AggregatePhase.Global => $"{call.FunctionName}({AggregateText.Accumulators(Accumulators.Of(i))}) AS {call.Name}",
+                AggregatePhase.Local => $"{(Batch ? "Partial_" : "")}{AggregateText.Call(call, Input.Schema, false)} AS {AggregateText.Accumulators(Accumulators.Of(i))}",
+                AggregatePhase.Global => $"{(Batch ? "Final_" : "")}{call.FunctionName}({AggregateText.Accumulators(Accumulators.Of(i))}) AS {call.Name}",
                 _ => $"{AggregateText.Call(call, Input.Schema, !Input.Changelog.IsInsertOnly)} AS {call.Name}",
             });
         }

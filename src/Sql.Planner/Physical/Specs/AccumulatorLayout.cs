@@ -14,6 +14,18 @@ public enum AccumulatorRole
     Min,
     /// <summary>The largest non-NULL value (BOOL_OR). Merge: the larger, NULL counting as nothing.</summary>
     Max,
+    /// <summary>DOUBLE NOT NULL: the mean of the values counted by the call's <see cref="Count"/> field (the variance family's
+    /// Welford state, Flink's <c>WelfordM2AggFunction</c> accumulator n, mean, m2). Merged with the count and
+    /// <see cref="M2"/> by Welford's parallel combination, never alone.</summary>
+    Mean,
+    /// <summary>DOUBLE NOT NULL: the sum of squared deviations from <see cref="Mean"/> (Welford's M2); see <see cref="Mean"/>.</summary>
+    M2,
+    /// <summary>STRING: LISTAGG's values joined by its separator, NULL when there were none (Flink's <c>ListAggFunction</c>
+    /// accumulator). Merge: join the non-NULL partial strings with the separator, in arrival order.</summary>
+    Concat,
+    /// <summary>ARRAY: ARRAY_AGG's values in arrival order, NULL when there were none (Flink's <c>ArrayAggFunction</c>
+    /// accumulator <c>list</c>). Merge: append the partial arrays' elements, in arrival order.</summary>
+    Collect,
 }
 
 /// <summary>One accumulator column. <paramref name="CallIndex"/> is the aggregate call it belongs to, or -1 for the
@@ -28,17 +40,21 @@ public sealed record AccumulatorField(int CallIndex, AccumulatorRole Role, SqlTy
 /// <para>Per function, from its Local accumulators, the Global phase's result is: COUNT: the count; SUM: the sum, or NULL
 /// when its count of non-NULL values is 0 (that count is only there over retractions); $SUM0: the sum; AVG: NULL when the
 /// count is 0, else <c>CAST(sum / count AS result type)</c> as <see cref="AggregateFunctionKind.Avg"/> says; MIN, MAX,
-/// BOOL_AND, BOOL_OR: the value.</para>
+/// BOOL_AND, BOOL_OR, LISTAGG: the value; VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP: from the merged (n, mean, m2).</para>
 /// </summary>
 public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
 {
     public static AccumulatorLayout None { get; } = new(Array.Empty<AccumulatorField>());
 
     /// <summary>
-    /// Whether these calls can run in two phases: every function has mergeable accumulators (COUNT, SUM, $SUM0, AVG, and
-    /// MIN, MAX, BOOL_AND, BOOL_OR over an insert-only input), and none is DISTINCT. Flink also splits DISTINCT calls
-    /// (with a map of distinct values per key) and FIRST_VALUE, LISTAGG and the variance family; this engine runs those
-    /// in one phase.
+    /// Whether these calls can run in two phases: every function merges partial accumulators. Flink's rule
+    /// (<c>AggregateUtil.doAllSupportPartialMerge</c>) is that every function is declarative or has a <c>merge</c> method;
+    /// this engine merges COUNT, SUM, $SUM0, AVG, and over an insert-only input MIN, MAX, BOOL_AND, BOOL_OR, LISTAGG
+    /// (Flink's declarative <c>ListAggFunction</c>), ARRAY_AGG (its <c>merge</c> appends the lists) and the variance family
+    /// (Flink 2.x rewrites it to <c>WELFORD_M2</c>, which merges). FIRST_VALUE and LAST_VALUE have no <c>merge</c> in Flink
+    /// either, so they keep the aggregation in one phase. Flink would also split DISTINCT calls (with a map of distinct
+    /// values per key) and MIN, MAX, LISTAGG, ARRAY_AGG and the variance family over retractions: those run in one phase
+    /// here (docs/sql.md).
     /// </summary>
     public static bool Supports(IReadOnlyList<AggregateCall> calls, bool inputRetracts)
     {
@@ -49,7 +65,13 @@ public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
             {
                 case AggregateFunctionKind.Count or AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg:
                     break;
-                case AggregateFunctionKind.Min or AggregateFunctionKind.Max or AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr:
+                case AggregateFunctionKind.Min or AggregateFunctionKind.Max or AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr
+                    or AggregateFunctionKind.ListAgg or AggregateFunctionKind.ArrayAgg:
+                    if (inputRetracts) return false;
+                    break;
+                case var kind when IsVariance(kind):
+                    // A partial state with retracted values cannot be merged exactly (Flink's WelfordM2 merge drops the mean
+                    // and M2 of a partial whose count is not positive).
                     if (inputRetracts) return false;
                     break;
                 default:
@@ -91,6 +113,17 @@ public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
                 case AggregateFunctionKind.Max or AggregateFunctionKind.BoolOr:
                     Add(i, AccumulatorRole.Max, call.ResultType.WithNullable(true), call.Kind == AggregateFunctionKind.Max ? "max" : "bool_or");
                     break;
+                case AggregateFunctionKind.ListAgg:
+                    Add(i, AccumulatorRole.Concat, SqlType.String, "concatAcc");
+                    break;
+                case AggregateFunctionKind.ArrayAgg:
+                    Add(i, AccumulatorRole.Collect, call.ResultType.WithNullable(true), "list");
+                    break;
+                case var kind when IsVariance(kind):
+                    Add(i, AccumulatorRole.Count, count, "n");
+                    Add(i, AccumulatorRole.Mean, SqlType.Double.AsNotNull(), "mean");
+                    Add(i, AccumulatorRole.M2, SqlType.Double.AsNotNull(), "m2");
+                    break;
                 default:
                     throw new InvalidOperationException($"{call.FunctionName} has no two-phase accumulators");
             }
@@ -98,6 +131,10 @@ public sealed record AccumulatorLayout(IReadOnlyList<AccumulatorField> Fields)
         if (inputRetracts) Add(-1, AccumulatorRole.Count, count, "count1");
         return new AccumulatorLayout(fields);
     }
+
+    /// <summary>VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP: the functions whose partial state is Welford's (n, mean, m2).</summary>
+    public static bool IsVariance(AggregateFunctionKind kind) => kind is AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp
+        or AggregateFunctionKind.StddevPop or AggregateFunctionKind.StddevSamp;
 
     /// <summary>The accumulator fields of call <paramref name="callIndex"/>, in order.</summary>
     public IReadOnlyList<AccumulatorField> Of(int callIndex) => Fields.Where(f => f.CallIndex == callIndex).ToList();
