@@ -187,14 +187,16 @@ internal sealed class ParquetColumnDecoder
     {
         var values = new T[levels.Count];
         // Not a conditional: its null would convert to an empty Memory<int> through int[], which Parquet.Net takes as a buffer.
-        Memory<int>? repetitions = default;
+        // A nested leaf's level arrays are reused across row groups, so only their first Count entries are this one's.
+        Memory<int>? repetitions = default, definitionLevels = default;
         if (levels.Repetitions is not null) repetitions = levels.Repetitions.AsMemory(0, levels.Count);
-        await rowGroup.ReadRawAsync<T>(_field, values, levels.Definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        if (levels.Definitions is not null) definitionLevels = levels.Definitions.AsMemory(0, levels.Count);
+        await rowGroup.ReadRawAsync<T>(_field, values, definitionLevels, repetitions, cancellationToken).ConfigureAwait(false);
         int count = levels.Count;
         if (levels.Definitions is { } definitions)
         {
             count = 0;
-            foreach (var d in definitions) if (d == levels.MaxDefinition) count++;
+            foreach (var d in definitions.AsSpan(0, levels.Count)) if (d == levels.MaxDefinition) count++;
         }
         bool leaf = levels.Repetitions is not null;
         _outRows = leaf ? count : levels.Count;
