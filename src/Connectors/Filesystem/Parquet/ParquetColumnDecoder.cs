@@ -45,15 +45,13 @@ internal sealed class ParquetColumnDecoder
     public SchemaElement Element => _element;
     public ParquetPhysical Physical => _physical;
 
-    /// <summary>A decoder of the file column <paramref name="fileField"/> as <paramref name="type"/>, or an error naming the
+    /// <summary>A decoder of the file column <paramref name="fileColumn"/> as <paramref name="type"/>, or an error naming the
     /// file, the column and both types. An INT96 timestamp is read as its instant's wall clock in <paramref name="int96Zone"/>
     /// (Flink's <c>parquet.utc-timezone</c>).</summary>
-    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
+    public static ParquetColumnDecoder Check(string file, ParquetSchemaTree fileColumn, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
     {
-        var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
-        if (fileField.MaxRepetitionLevel > 0 || fileField.Path.ToList().Count > 1)
-            throw Mismatch(file, element, type, "it is nested or repeated");
-        var decoder = CheckLeaf(file, fileField, type, arrowType, int96Zone);
+        if (fileColumn.IsRepeated) throw Mismatch(file, fileColumn.Element, type, "it is nested or repeated");
+        var decoder = CheckLeaf(file, fileColumn.Element, fileColumn.IsOptional, type, arrowType, int96Zone);
         _ = new ParquetSchema(decoder.Field);
         return decoder;
     }
@@ -62,11 +60,11 @@ internal sealed class ParquetColumnDecoder
     /// schema by <see cref="ParquetNestedColumnReader"/>.</summary>
     public DataField Field => _field;
 
-    /// <summary>A decoder of a leaf of a nested file column (or of a flat column, <see cref="Check"/>) as
-    /// <paramref name="type"/>; its <see cref="Field"/> is not yet in a schema.</summary>
-    public static ParquetColumnDecoder CheckLeaf(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
+    /// <summary>A decoder of the leaf <paramref name="element"/> of a file's schema (nullable: it is optional) as
+    /// <paramref name="type"/>, for a flat column (<see cref="Check"/>) or a leaf of a nested one; its <see cref="Field"/>
+    /// is not yet in a schema.</summary>
+    public static ParquetColumnDecoder CheckLeaf(string file, SchemaElement element, bool nullable, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
     {
-        var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
         var physical = ParquetColumnType.PhysicalOf(element) ?? throw Mismatch(file, element, type, "its physical type is not supported");
         var kind = ColumnKinds.Of(type);
         var logical = element.LogicalType;
@@ -90,14 +88,14 @@ internal sealed class ParquetColumnDecoder
         if (!ok) throw Mismatch(file, element, type, null);
         DataField read = physical switch
         {
-            ParquetPhysical.Boolean => new DataField<bool>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Int32 => new DataField<int>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Int64 => new DataField<long>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Float => new DataField<float>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Double => new DataField<double>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Boolean => new DataField<bool>(element.Name, nullable),
+            ParquetPhysical.Int32 => new DataField<int>(element.Name, nullable),
+            ParquetPhysical.Int64 => new DataField<long>(element.Name, nullable),
+            ParquetPhysical.Float => new DataField<float>(element.Name, nullable),
+            ParquetPhysical.Double => new DataField<double>(element.Name, nullable),
             // Parquet.Net decodes INT96 (Julian day, nanosecond of day) only into DateTime: 100 ns ticks.
-            ParquetPhysical.Int96 => new DataField<DateTime>(element.Name, fileField.IsNullable),
-            _ => new DataField<byte[]>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Int96 => new DataField<DateTime>(element.Name, nullable),
+            _ => new DataField<byte[]>(element.Name, nullable),
         };
         return new ParquetColumnDecoder(file, read, element, physical, type, arrowType, int96Zone);
     }

@@ -41,18 +41,16 @@ internal sealed class ParquetNestedColumnReader
 
     public string Name => _root.Name;
 
-    public static ParquetNestedColumnReader Open(string file, Field fileField, SqlType type, IArrowType arrow, TimeZoneInfo int96Zone)
+    public static ParquetNestedColumnReader Open(string file, ParquetSchemaTree fileColumn, SqlType type, IArrowType arrow, TimeZoneInfo int96Zone)
     {
         var leaves = new List<ParquetColumnDecoder>();
-        var (adjusted, mirror) = Match(file, fileField.Name, fileField, type, leaves, int96Zone);
-        // The mirror schema places each leaf's physical-typed field at the file's path, with the file's levels.
-        _ = new ParquetSchema(mirror);
-        var root = ParquetNestedNode.For(fileField.Name, adjusted);
+        var adjusted = Match(file, fileColumn.Name, fileColumn, type, [fileColumn.Name], Levels(0, 0, fileColumn), leaves, int96Zone);
+        var root = ParquetNestedNode.ForFile(fileColumn.Name, adjusted);
         for (int l = 0; l < leaves.Count; l++)
         {
             try
             {
-                ParquetNestedNode.CheckLevels(root.Leaves[l], leaves[l].Field, fileField.Name);
+                ParquetNestedNode.CheckLevels(root.Leaves[l], leaves[l].Field, fileColumn.Name);
             }
             catch (NotSupportedException e)
             {
@@ -62,49 +60,87 @@ internal sealed class ParquetNestedColumnReader
         return new ParquetNestedColumnReader(root, leaves.ToArray(), arrow);
     }
 
-    /// <summary>The table type with each leaf's nullability as the file has it (for its levels), and the mirror field.</summary>
-    private static (SqlType Type, Field Mirror) Match(string file, string column, Field field, SqlType type, List<ParquetColumnDecoder> leaves, TimeZoneInfo zone)
+    /// <summary>The definition and repetition levels a node of the file's schema reaches, below a parent's.</summary>
+    private static (int Def, int Rep) Levels(int parentDef, int parentRep, ParquetSchemaTree node) =>
+        (parentDef + (node.IsOptional || node.IsRepeated ? 1 : 0), parentRep + (node.IsRepeated ? 1 : 0));
+
+    /// <summary>The table type with the nullability the file has at every level (for the levels), the leaves' decoders
+    /// added in schema order. A LIST is read by Parquet's backward-compatibility rules: its repeated field is the element
+    /// itself (NOT NULL; the two-level layout of older writers) when it is a primitive, a group of several fields, or a group
+    /// of one field named <c>array</c> or <c>&lt;list&gt;_tuple</c>; otherwise its one field is the element.</summary>
+    private static SqlType Match(string file, string column, ParquetSchemaTree node, SqlType type, List<string> path, (int Def, int Rep) levels,
+        List<ParquetColumnDecoder> leaves, TimeZoneInfo zone)
     {
         InvalidDataException Mismatch(string why) => new($"Parquet file '{file}': column '{column}' cannot be read as the table's {type}: {why}.");
+        bool nullable = node.IsOptional;
         switch (ColumnKinds.Of(type))
         {
             case ColumnKind.Struct:
             {
-                if (field is not StructField group) throw Mismatch($"'{field.Name}' is not a group");
+                if (!node.IsGroup) throw Mismatch($"'{node.Name}' is not a group");
                 var types = new SqlType[type.Elements!.Count];
-                var mirrors = new Field[types.Length];
                 for (int i = 0; i < types.Length; i++)
                 {
                     var name = type.FieldNames![i];
-                    var child = group.Fields.FirstOrDefault(f => f.Name == name) ?? group.Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-                        ?? throw Mismatch($"'{field.Name}' has no field '{name}' (it has {string.Join(", ", group.Fields.Select(f => f.Name))})");
-                    (types[i], mirrors[i]) = Match(file, column, child, type.Elements[i], leaves, zone);
+                    var child = node.Children.FirstOrDefault(f => f.Name == name) ?? node.Children.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+                        ?? throw Mismatch($"'{node.Name}' has no field '{name}' (it has {string.Join(", ", node.Children.Select(f => f.Name))})");
+                    types[i] = Match(file, column, child, type.Elements[i], [.. path, child.Name], Levels(levels.Def, levels.Rep, child), leaves, zone);
                 }
-                return (type with { Elements = types }, new StructField(field.Name, mirrors));
+                return (type with { Elements = types }).WithNullable(nullable);
             }
             case ColumnKind.List:
             {
-                if (field is not ListField list) throw Mismatch($"'{field.Name}' is not a LIST");
-                var (element, mirror) = Match(file, column, list.Item, type.Elements![0], leaves, zone);
-                // A list's path ends with its repeated group (the container): the item's would not, when the item is a list.
-                var path = list.Path.ToList();
-                return (type with { Elements = [element] }, new ListField(field.Name, mirror, path.Count >= 2 ? path[^1] : ListField.DefaultContainerName));
+                if (!node.IsGroup || node.IsRepeated || node.Children.Length != 1 || !node.Children[0].IsRepeated)
+                    throw Mismatch($"'{node.Name}' is not a LIST (a group of one repeated field)");
+                var repeated = node.Children[0];
+                var repeatedLevels = Levels(levels.Def, levels.Rep, repeated);
+                bool twoLevel = !repeated.IsGroup || repeated.Children.Length != 1
+                    || repeated.Name == "array" || repeated.Name == node.Name + "_tuple";
+                SqlType element;
+                if (twoLevel) element = Match(file, column, repeated, type.Elements![0], [.. path, repeated.Name], repeatedLevels, leaves, zone).AsNotNull();
+                else
+                {
+                    var item = repeated.Children[0];
+                    element = Match(file, column, item, type.Elements![0], [.. path, repeated.Name, item.Name], Levels(repeatedLevels.Def, repeatedLevels.Rep, item), leaves, zone);
+                }
+                return (type with { Elements = [element] }).WithNullable(nullable);
             }
             case ColumnKind.Map:
             {
-                if (field is not MapField map) throw Mismatch($"'{field.Name}' is not a MAP");
-                var (key, keyMirror) = Match(file, column, map.Key, type.Elements![0], leaves, zone);
-                var (value, valueMirror) = Match(file, column, map.Value, type.Elements[1], leaves, zone);
-                return (type with { Elements = [key, value] }, new MapField(field.Name, keyMirror, valueMirror));
+                if (!node.IsGroup || node.IsRepeated || node.Children.Length != 1 || !node.Children[0].IsRepeated || node.Children[0].Children.Length != 2)
+                    throw Mismatch($"'{node.Name}' is not a MAP (a group of one repeated group of key and value)");
+                var entries = node.Children[0];
+                var entryLevels = Levels(levels.Def, levels.Rep, entries);
+                var (keyNode, valueNode) = (entries.Children[0], entries.Children[1]);
+                var key = Match(file, column, keyNode, type.Elements![0], [.. path, entries.Name, keyNode.Name], Levels(entryLevels.Def, entryLevels.Rep, keyNode), leaves, zone);
+                var value = Match(file, column, valueNode, type.Elements[1], [.. path, entries.Name, valueNode.Name], Levels(entryLevels.Def, entryLevels.Rep, valueNode), leaves, zone);
+                return (type with { Elements = [key, value] }).WithNullable(nullable);
             }
             default:
             {
-                if (field is not DataField data) throw Mismatch($"'{field.Name}' is a group, not a value");
-                var decoder = ParquetColumnDecoder.CheckLeaf(file, data, type, ArrowTypeMapping.ToArrow(type), zone);
+                if (node.IsGroup) throw Mismatch($"'{node.Name}' is a group, not a value");
+                var decoder = ParquetColumnDecoder.CheckLeaf(file, node.Element, nullable, type, ArrowTypeMapping.ToArrow(type), zone);
+                Place(decoder.Field, path, levels);
                 leaves.Add(decoder);
-                return (type.WithNullable(data.IsNullable), decoder.Field);
+                return type.WithNullable(nullable);
             }
         }
+    }
+
+    private static readonly System.Reflection.PropertyInfo DefinitionLevel = typeof(Field).GetProperty(nameof(Field.MaxDefinitionLevel))!;
+    private static readonly System.Reflection.PropertyInfo RepetitionLevel = typeof(Field).GetProperty(nameof(Field.MaxRepetitionLevel))!;
+
+    /// <summary>Puts a leaf's read field at its path in the file (a chain of groups named as the file's) with the file's
+    /// levels. Parquet.Net computes levels for the layouts it writes; a two-level list's leaf has one definition level
+    /// fewer than the three-level one, so the levels computed from the file's own schema are set (Parquet.Net's setters are
+    /// internal; CheckLevels compares them with the layout's, so a Parquet.Net that renames them fails loudly).</summary>
+    private static void Place(DataField leaf, List<string> path, (int Def, int Rep) levels)
+    {
+        Field placed = leaf;
+        for (int i = path.Count - 2; i >= 0; i--) placed = new StructField(path[i], placed);
+        _ = new ParquetSchema(placed);
+        DefinitionLevel.GetSetMethod(nonPublic: true)?.Invoke(leaf, [levels.Def]);
+        RepetitionLevel.GetSetMethod(nonPublic: true)?.Invoke(leaf, [levels.Rep]);
     }
 
     /// <summary>The column of one row group as an Arrow array of the table column's type.</summary>
