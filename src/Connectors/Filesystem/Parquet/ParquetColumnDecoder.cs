@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Parquet;
+using Parquet.File.Values.Primitives;
 using Parquet.Meta;
 using Parquet.Schema;
 using StreamSql.Execution.Columns;
@@ -93,8 +94,8 @@ internal sealed class ParquetColumnDecoder
             ParquetPhysical.Int64 => new DataField<long>(element.Name, nullable),
             ParquetPhysical.Float => new DataField<float>(element.Name, nullable),
             ParquetPhysical.Double => new DataField<double>(element.Name, nullable),
-            // Parquet.Net decodes INT96 (Julian day, nanosecond of day) only into DateTime: 100 ns ticks.
-            ParquetPhysical.Int96 => new DataField<DateTime>(element.Name, nullable),
+            // Parquet.Net decodes INT96 into DateTime (100 ns ticks) or, as an INTERVAL's three int32s, bit for bit: see FromInt96.
+            ParquetPhysical.Int96 => new DataField<Interval>(element.Name, nullable),
             _ => new DataField<byte[]>(element.Name, nullable),
         };
         return new ParquetColumnDecoder(file, read, element, physical, type, arrowType, int96Zone);
@@ -166,7 +167,7 @@ internal sealed class ParquetColumnDecoder
                     ? Scatter<float>(await ReadDenseAsync<float>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions)
                     : Scatter<double>(Widen(await ReadDenseAsync<float>(rowGroup, levels, cancellationToken).ConfigureAwait(false)), _outRows, _outDefinitions),
                 ParquetPhysical.Double => Scatter<double>(await ReadDenseAsync<double>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
-                ParquetPhysical.Int96 => FromInt96(await ReadDenseAsync<DateTime>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
+                ParquetPhysical.Int96 => FromInt96(await ReadDenseAsync<Interval>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
                 _ => FromBytes(await ReadDenseAsync<ReadOnlyMemory<byte>>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
             };
         }
@@ -277,18 +278,30 @@ internal sealed class ParquetColumnDecoder
         }
     }
 
-    /// <summary>INT96 instants (UTC) as the wall clock of <see cref="_int96Zone"/>, in the column's unit (floor division,
-    /// so instants before 1970 keep their sub-unit digits as Flink's do).</summary>
-    private IArrowArray FromInt96(ArraySegment<DateTime> dense, int rows, int[]? definitions)
+    /// <summary>Julian day number of 1970-01-01.</summary>
+    private const long UnixEpochJulianDay = 2_440_588;
+
+    /// <summary>INT96 instants (UTC, to the nanosecond) as the wall clock of <see cref="_int96Zone"/>, in the column's unit
+    /// (floor division, so instants before 1970 keep their sub-unit digits as Flink's do). An INT96 is the nanosecond of the
+    /// day (8 bytes, little-endian) then the Julian day (4 bytes); read as an INTERVAL its three little-endian int32s are
+    /// the nanosecond's low and high halves and the day, every bit kept (DateTime would round to 100 ns).</summary>
+    private IArrowArray FromInt96(ArraySegment<Interval> dense, int rows, int[]? definitions)
     {
         var values = new long[dense.Count];
         bool nanos = _kind == ColumnKind.TimestampNanos;
         bool utc = _int96Zone == TimeZoneInfo.Utc;
         for (int i = 0; i < values.Length; i++)
         {
-            var instant = DateTime.SpecifyKind(dense[i], DateTimeKind.Utc);
-            long ticks = (utc ? instant : TimeZoneInfo.ConvertTimeFromUtc(instant, _int96Zone)).Ticks - DateTime.UnixEpoch.Ticks;
-            values[i] = nanos ? ticks * 100 : Math.DivRem(ticks, 10) is var (q, r) && r < 0 ? q - 1 : q;
+            var raw = dense[i];
+            long nanosOfDay = (uint)raw.Months | ((long)raw.Days << 32);
+            long epochNanos = (raw.Millis - UnixEpochJulianDay) * 86_400_000_000_000L + nanosOfDay;
+            if (!utc)
+            {
+                long seconds = Math.DivRem(epochNanos, 1_000_000_000L) is var (q, r) && r < 0 ? q - 1 : q;
+                var instant = DateTime.UnixEpoch.AddSeconds(Math.Clamp(seconds, -62_135_596_800L, 253_402_300_799L));
+                epochNanos += _int96Zone.GetUtcOffset(instant).Ticks * 100;
+            }
+            values[i] = nanos ? epochNanos : Math.DivRem(epochNanos, 1000) is var (q2, r2) && r2 < 0 ? q2 - 1 : q2;
         }
         return Scatter<long>(values, rows, definitions);
     }
