@@ -14,9 +14,9 @@ namespace StreamSql.Connectors.Filesystem.Parquet;
 /// Reads a ROW, ARRAY or MAP column of a file's row groups (Dremel assembly): each leaf is read at once with its
 /// definition and repetition levels (its values dense, decoded as a flat column's), then the Arrow column is assembled
 /// from the levels column-wise, a node at a time: each ROW, ARRAY and MAP gets its validity and offsets in one typed loop
-/// over its first leaf's levels, each leaf its values spread over its slots (no per-row work). The file's layout
-/// must be the table type's: a ROW a group whose fields are found by name, an ARRAY a LIST, a MAP a MAP; anything else is
-/// refused naming the file and the column.
+/// over its first leaf's levels, each leaf its values spread over its slots (no per-row work). The file's layout (its
+/// footer's schema tree, levels from its own repetition types) must be the table type's: a ROW a group whose fields are
+/// found by name, an ARRAY a LIST (three- or two-level), a MAP a MAP; anything else is refused naming the file and the column.
 /// </summary>
 internal sealed class ParquetNestedColumnReader
 {
