@@ -8,7 +8,7 @@ using StreamSql.Benchmarks;
 // operator (GroupAggregateBenchmark.cs); `-- windows` Nexmark q7/q5-style TUMBLE and HOP window aggregations against
 // hand-written loops (WindowBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain
 // client loop (KafkaBenchmark.cs); `-- parquet` the filesystem connector's parquet sink and source against Parquet.Net used
-// directly (ParquetBenchmark.cs); `-- jdbc` the jdbc upsert sink against a hand-written Npgsql binary COPY (JdbcBenchmark.cs);
+// directly (ParquetBenchmark.cs); `-- parquet-nested` the parquet source on nested columns (ParquetNestedBenchmark.cs); `-- jdbc` the jdbc upsert sink against a hand-written Npgsql binary COPY (JdbcBenchmark.cs);
 // `-- lookup` the lookup join against PostgreSQL with and without its cache (LookupJoinBenchmark.cs); `-- generator` the
 // nexmark source reader alone (GeneratorBenchmark.cs); `-- watermarks` the watermark assigner with and without per-split
 // watermarks (WatermarkBenchmark.cs).
@@ -16,6 +16,8 @@ if (args.Length > 0 && args[0] == "generator")
     return await GeneratorBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "parquet")
     return await ParquetBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "parquet-nested")
+    return await ParquetNestedBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "jdbc")
     return await JdbcBenchmark.RunAsync(args);
 if (args.Length > 0 && args[0] == "kafka")

@@ -233,12 +233,58 @@ public sealed class ParquetTests : IDisposable
         var batch = Assert.Single(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
         Assert.Equal(new[] { "2020-01-02 03:04:05.123456", "NULL", "1969-12-31 23:59:59" }, Cells([batch]).Select(c => c.Split('|')[0]));
         var ts9 = new ColumnView(batch.Column(1));
-        Assert.Equal((EpochMicros(Int96Values[0]!.Value) * 1000) + 700, ts9.GetInt64(0)); // 100 ns ticks: Parquet.Net decodes INT96 to DateTime
+        Assert.Equal((EpochMicros(Int96Values[0]!.Value) * 1000) + 700, ts9.GetInt64(0)); // the file holds 100 ns ticks (written from a DateTime)
         Assert.True(ts9.IsNull(1));
         Assert.Equal(-999_999_500L, ts9.GetInt64(2));
         var ltz = new ColumnView(batch.Column(2));
         Assert.Equal(EpochMicros(Int96Values[0]!.Value), ltz.GetInt64(0));
         Assert.Equal(-1_000_000L, ltz.GetInt64(2));
+    }
+
+    [Fact]
+    public async Task Int96_timestamps_keep_every_nanosecond_as_timestamp_9()
+    {
+        // Parquet.Net writes INT96 from DateTime (100 ns); Spark and Impala keep nanoseconds: the file's nanosecond-of-day
+        // fields are patched to end in 57 ns (plain encoding, uncompressed, so each value's 12 bytes are in the file as is).
+        var file = Path.Combine(_dir, "impala.parquet");
+        var values = new DateTime?[] { new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567), new DateTime(1969, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(5) };
+        var field = new global::Parquet.Schema.DateTimeDataField("ts", global::Parquet.Schema.DateTimeFormat.Impala, isNullable: true);
+        using (var stream = File.Create(file))
+        {
+            await using var writer = await global::Parquet.ParquetWriter.CreateAsync(new global::Parquet.Schema.ParquetSchema(field), stream,
+                new global::Parquet.ParquetOptions { CompressionMethod = global::Parquet.CompressionMethod.None });
+            using var rowGroup = writer.CreateRowGroup();
+            await rowGroup.WriteAsync<DateTime>(field, values.AsMemory(), null, null, CancellationToken.None);
+        }
+        var bytes = File.ReadAllBytes(file);
+        var expected = new long[values.Length];
+        for (int v = 0; v < values.Length; v++)
+        {
+            var value = values[v]!.Value;
+            long nanosOfDay = value.TimeOfDay.Ticks * 100;
+            var raw = new byte[12];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(raw, nanosOfDay);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(raw.AsSpan(8), (int)(value.Date - DateTime.UnixEpoch).TotalDays + 2_440_588);
+            int patched = 0;
+            for (int at = bytes.AsSpan().IndexOf(raw); at >= 0; at = bytes.AsSpan(at + 1).IndexOf(raw) is var next and >= 0 ? at + 1 + next : -1)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(at), nanosOfDay + 57);
+                patched++;
+            }
+            Assert.True(patched > 0, "the INT96 value is not in the file as plain bytes");
+            expected[v] = (value.Ticks - DateTime.UnixEpoch.Ticks) * 100 + 57;
+        }
+        File.WriteAllBytes(file, bytes);
+        // DuckDB reads the same instants from the patched file (to the microsecond: its TIMESTAMP's precision).
+        Assert.Equal(expected.Select(e => Math.Floor(e / 1000.0).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            DuckDbRows($"SELECT epoch_us(ts)::VARCHAR FROM read_parquet('{file}')").Select(r => r[0]));
+
+        var table = PqTable(path: file, columns: new[] { ("ts", SqlType.Timestamp(9)) }, ("parquet.utc-timezone", "true"));
+        var batch = Assert.Single(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
+        var ts9 = new ColumnView(batch.Column(0));
+        Assert.Equal(expected[0], ts9.GetInt64(0));
+        Assert.Equal(expected[1], ts9.GetInt64(1));
+        Assert.Equal(new[] { "2020-01-02 03:04:05.123456757", "1969-12-31 23:59:59.000000557" }, Cells([batch]));
     }
 
     [Fact]

@@ -193,6 +193,49 @@ public sealed class PartitionedFilesystemTests : IDisposable
     }
 
     [Fact]
+    public async Task At_parallelism_2_a_subtask_whose_input_is_idle_does_not_hold_back_partition_time_commits()
+    {
+        var clock = new ManualClock(Now);
+        var table = Partitioned("csv", ("sink.partition-commit.policy.kind", "success-file"), ("sink.partition-commit.trigger", "partition-time"),
+            ("partition.time-extractor.timestamp-pattern", "$dt $hr:00:00"), ("sink.partition-commit.delay", "1 h"));
+        var shared = new SharedObjects();
+        var writers = new ISinkWriter[2];
+        for (int s = 0; s < 2; s++)
+        {
+            writers[s] = new FilesystemConnector().CreateWriter();
+            await writers[s].OpenAsync(Context(table, clock) with { SubtaskIndex = s, Parallelism = 2, Shared = shared }, CancellationToken.None);
+        }
+        // Every row goes to subtask 0 (a p=2 source with one partition, each source subtask chained to its sink subtask):
+        // subtask 1 sees neither rows nor watermarks.
+        await writers[0].WriteAsync(new Batch(Rows((1, "2026-12-03", 10))), CancellationToken.None);
+        long elevenOhFive = new DateTimeOffset(2026, 12, 3, 11, 5, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1000;
+        ((IWatermarkAwareSinkWriter)writers[0]).OnWatermark(elevenOhFive);
+        var success = Path.Combine(_dir, "dt=2026-12-03", "hr=10", "_SUCCESS");
+        async Task CheckpointAsync(long id)
+        {
+            var handles = new byte[]?[2];
+            for (int s = 0; s < 2; s++) handles[s] = await writers[s].PrepareCommitAsync(id, CancellationToken.None);
+            for (int s = 0; s < 2; s++)
+                await writers[s].CommitAsync(id, handles[s] is { } h ? new[] { h } : System.Array.Empty<byte[]>(), CancellationToken.None);
+        }
+        await CheckpointAsync(1);
+        Assert.False(File.Exists(success), "committed although subtask 1 is neither idle nor past the partition");
+
+        // Its input is idle (table.exec.source.idle-timeout): from its next barrier on its watermark holds nothing back.
+        ((IWatermarkAwareSinkWriter)writers[1]).OnIdleStatus(true);
+        await CheckpointAsync(2);
+        Assert.True(File.Exists(success), "an idle subtask held back the partition-time commit");
+
+        // Active again and behind: a later partition waits for it once more.
+        ((IWatermarkAwareSinkWriter)writers[1]).OnIdleStatus(false);
+        await writers[0].WriteAsync(new Batch(Rows((2, "2026-12-03", 11))), CancellationToken.None);
+        ((IWatermarkAwareSinkWriter)writers[0]).OnWatermark(elevenOhFive + 3_600_000_000L);
+        await CheckpointAsync(3);
+        Assert.False(File.Exists(Path.Combine(_dir, "dt=2026-12-03", "hr=11", "_SUCCESS")));
+        foreach (var w in writers) await w.DisposeAsync();
+    }
+
+    [Fact]
     public async Task At_parallelism_2_end_of_input_commits_a_partition_once_every_subtask_ended()
     {
         var clock = new ManualClock(Now);

@@ -235,4 +235,22 @@ public sealed class WatermarkTests
         await handle.Completion.WaitAsync(TimeSpan.FromSeconds(3));
         Assert.Equal([50_000L], _recording.Watermarks);
     }
+
+    [Fact]
+    public async Task Operators_chained_to_a_source_learn_when_it_goes_idle()
+    {
+        // A source subtask without data (a Kafka subtask without partitions) goes idle after the idle timeout: besides
+        // downstream, its chained operators (a sink whose partition committer must leave it out) are told.
+        _memory.Sources["quiet"] = [TimedBatch([], [])];
+        var graph = Graph(
+            [new JobVertex(1, "Source: quiet -> Recorder", [Source("quiet", Timed, ("unbounded", "true")), Assigner(), new RecordingSpec("Recorder", Timed)], 1)],
+            [],
+            ("pipeline.auto-watermark-interval", "0"), ("table.exec.source.idle-timeout", "50 ms"));
+
+        var handle = _runner.Start(graph, "idle-chain");
+        await WaitUntilAsync(() => _recording.IdleStatuses.Contains(true));
+        handle.Cancel();
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(3));
+        Assert.Equal([true], _recording.IdleStatuses);
+    }
 }

@@ -280,6 +280,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
 
     public void OnWatermark(long timestampMicros) => _partitions?.OnWatermark(timestampMicros);
 
+    public void OnIdleStatus(bool idle) => _partitions?.OnIdleStatus(idle);
+
     /// <summary>Renames every pending file of <paramref name="handle"/> to its visible name; already renamed files are fine.
     /// A part whose pending and final files are both gone (removed by hand, or the directory was cleaned) cannot be
     /// committed: that is reported on <paramref name="diagnostics"/> and the commit goes on, as a restart would only meet

@@ -22,9 +22,10 @@ internal sealed class PartitionCommitTracker
     private readonly Dictionary<string, long> _reported = new(StringComparer.Ordinal);
     /// <summary>Partitions whose files were committed since the last report.</summary>
     private readonly Dictionary<string, long> _committed = new(StringComparer.Ordinal);
-    /// <summary>The watermark at each barrier whose files are not committed yet.</summary>
-    private readonly SortedDictionary<long, long> _barrierWatermarks = new();
+    /// <summary>The watermark at each barrier whose files are not committed yet, and whether the input was idle then.</summary>
+    private readonly SortedDictionary<long, (long Watermark, bool Idle)> _barrierWatermarks = new();
     private long _watermark = long.MinValue;
+    private bool _idle;
 
     public PartitionCommitTracker(PartitionCommitter committer, int subtask, string successFile, IClock clock, Action<string> syncDirectory)
     {
@@ -39,8 +40,11 @@ internal sealed class PartitionCommitTracker
 
     public void OnWatermark(long micros) => _watermark = Math.Max(_watermark, micros);
 
+    /// <summary>The subtask's input became idle or active again: while idle its watermark holds no partition back.</summary>
+    public void OnIdleStatus(bool idle) => _idle = idle;
+
     /// <summary>A barrier of <paramref name="checkpointId"/>: the files up to it will be committed with this watermark.</summary>
-    public void OnPrepare(long checkpointId) => _barrierWatermarks[checkpointId] = _watermark;
+    public void OnPrepare(long checkpointId) => _barrierWatermarks[checkpointId] = (_watermark, _idle);
 
     /// <summary>Partitions written or waiting for their commit, with their creation times (kept in the sink's handles).</summary>
     public IReadOnlyList<(string Partition, long Created)> Uncommitted()
@@ -64,12 +68,12 @@ internal sealed class PartitionCommitTracker
     public void CommitDue(string root, long checkpointId, TextWriter diagnostics)
     {
         // A restored handle's barrier belonged to an earlier attempt: its watermark is unknown (no partition-time commit on it).
-        long watermark = _barrierWatermarks.TryGetValue(checkpointId, out var w) ? w : long.MinValue;
+        var (watermark, idle) = _barrierWatermarks.TryGetValue(checkpointId, out var w) ? w : (long.MinValue, false);
         foreach (var id in _barrierWatermarks.Keys.Where(id => id <= checkpointId).ToList()) _barrierWatermarks.Remove(id);
         var partitions = _committed.Select(kv => (kv.Key, kv.Value)).ToList();
         foreach (var (p, t) in partitions) _reported[p] = t;
         _committed.Clear();
-        foreach (var partition in _committer.Report(_subtask, checkpointId, watermark, partitions, _clock.NowMicros(), diagnostics))
+        foreach (var partition in _committer.Report(_subtask, checkpointId, watermark, idle, partitions, _clock.NowMicros(), diagnostics))
         {
             var directory = Path.Combine(root, partition);
             Directory.CreateDirectory(directory);

@@ -12,7 +12,10 @@ namespace StreamSql.Connectors.Filesystem;
 /// the partition's creation time (its first row, the earliest over the subtasks) plus <c>sink.partition-commit.delay</c>;
 /// <c>partition-time</c>: the watermark of the whole sink (the minimum over the subtasks) passed the time extracted from
 /// the partition's values plus the delay. A subtask at the end of its input counts as a watermark at the end of time; when
-/// every subtask has ended, every partition is committed.
+/// every subtask has ended, every partition is committed. A subtask whose input was idle at its checkpoint's barrier
+/// (<c>table.exec.source.idle-timeout</c>; e.g. a source subtask without partitions to read, chained to its sink subtask)
+/// is left out of the minimum, as Flink's committer leaves an idle writer's channel out of its watermark; when every
+/// subtask is idle, the highest of their watermarks counts.
 /// </summary>
 internal sealed class PartitionCommitter
 {
@@ -25,6 +28,7 @@ internal sealed class PartitionCommitter
     /// <summary>Per subtask: the latest checkpoint it reported (null: none yet in this attempt) and its watermark then.</summary>
     private readonly long?[] _reported;
     private readonly long[] _watermarks;
+    private readonly bool[] _idle;
     /// <summary>Partitions whose files are committed, waiting for their trigger: the earliest creation time and the latest
     /// checkpoint whose files made them ready.</summary>
     private readonly Dictionary<string, (long Created, long ReadyAt)> _ready = new(StringComparer.Ordinal);
@@ -39,6 +43,7 @@ internal sealed class PartitionCommitter
         _keys = keys;
         _reported = new long?[parallelism];
         _watermarks = new long[parallelism];
+        _idle = new bool[parallelism];
     }
 
     public static PartitionCommitter Create(TableOptions options, IReadOnlyList<string> keys, int parallelism)
@@ -53,9 +58,9 @@ internal sealed class PartitionCommitter
 
     /// <summary>Subtask <paramref name="subtask"/> committed its files up to <paramref name="checkpointId"/>
     /// (<see cref="SinkOperator.EndOfInputCheckpointId"/>: its input ended), with <paramref name="watermark"/> at that
-    /// checkpoint's barrier, into <paramref name="partitions"/>. Returns the partitions to commit now, which the caller
+    /// checkpoint's barrier (<paramref name="idle"/>: its input was idle then), into <paramref name="partitions"/>. Returns the partitions to commit now, which the caller
     /// commits (every partition is returned to one caller only).</summary>
-    public List<string> Report(int subtask, long checkpointId, long watermark, IEnumerable<(string Partition, long Created)> partitions,
+    public List<string> Report(int subtask, long checkpointId, long watermark, bool idle, IEnumerable<(string Partition, long Created)> partitions,
         long nowMicros, TextWriter diagnostics)
     {
         var due = new List<string>();
@@ -66,6 +71,7 @@ internal sealed class PartitionCommitter
             {
                 _reported[subtask] = checkpointId;
                 _watermarks[subtask] = ended ? long.MaxValue : watermark;
+                _idle[subtask] = !ended && idle;
             }
             foreach (var (partition, created) in partitions)
                 _ready[partition] = _ready.TryGetValue(partition, out var known)
@@ -73,13 +79,20 @@ internal sealed class PartitionCommitter
                     : (created, checkpointId);
             if (_ready.Count == 0) return due;
 
-            long oldest = long.MaxValue, sinkWatermark = long.MaxValue;
+            long oldest = long.MaxValue, sinkWatermark = long.MaxValue, highestIdle = long.MinValue;
+            bool anyActive = false;
             for (int i = 0; i < _reported.Length; i++)
             {
                 if (_reported[i] is not { } id) return due;
                 oldest = Math.Min(oldest, id);
-                sinkWatermark = Math.Min(sinkWatermark, _watermarks[i]);
+                if (_idle[i]) highestIdle = Math.Max(highestIdle, _watermarks[i]);
+                else
+                {
+                    anyActive = true;
+                    sinkWatermark = Math.Min(sinkWatermark, _watermarks[i]);
+                }
             }
+            if (!anyActive) sinkWatermark = highestIdle;
             bool allEnded = oldest == SinkOperator.EndOfInputCheckpointId;
             foreach (var (partition, (created, readyAt)) in _ready)
                 if (allEnded || readyAt <= oldest && IsDue(partition, created, nowMicros, sinkWatermark, diagnostics)) due.Add(partition);

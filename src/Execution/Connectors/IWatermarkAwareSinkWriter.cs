@@ -6,4 +6,8 @@ public interface IWatermarkAwareSinkWriter
 {
     /// <summary>The sink's input watermark advanced to <paramref name="timestampMicros"/> (microseconds since the epoch).</summary>
     void OnWatermark(long timestampMicros);
+
+    /// <summary>The sink's input became idle (<paramref name="idle"/>: <c>table.exec.source.idle-timeout</c> upstream, see
+    /// <see cref="Operators.IIdleAwareOperator"/>) or active again; an idle input's watermark holds nothing back.</summary>
+    void OnIdleStatus(bool idle);
 }

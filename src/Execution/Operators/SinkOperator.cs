@@ -16,7 +16,7 @@ namespace StreamSql.Execution.Operators;
 /// lost, even when the process died before the commit. A writer with timed work (<see cref="ITimedSinkWriter"/>) gets it
 /// through the subtask's periodic service, also while no input arrives.
 /// </summary>
-public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase, IPeriodicOperator
+public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorServices services) : StreamOperatorBase, IPeriodicOperator, IIdleAwareOperator
 {
     /// <summary>The checkpoint id of the output prepared at end of input; completing it commits everything (Flink uses
     /// <c>Long.MAX_VALUE</c> too).</summary>
@@ -86,6 +86,11 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
     {
         if (_writer is IWatermarkAwareSinkWriter aware) aware.OnWatermark(watermark.Timestamp);
         return base.OnWatermarkAsync(watermark, output, cancellationToken);
+    }
+
+    public void OnIdleStatus(bool idle)
+    {
+        if (_writer is IWatermarkAwareSinkWriter aware) aware.OnIdleStatus(idle);
     }
 
     public override async ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)

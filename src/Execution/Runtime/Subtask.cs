@@ -19,6 +19,7 @@ internal sealed class Subtask
     private readonly VertexOutput _output;
     private readonly IClock _clock;
     private readonly IPeriodicOperator[] _periodic;
+    private readonly IIdleAwareOperator[] _idleAware;
     private readonly int[] _periodicIndex;
     private readonly OperatorWakeup _wakeup;
     /// <summary>What a pending source read is waited for beside (reused: no list per wait).</summary>
@@ -68,6 +69,7 @@ internal sealed class Subtask
         }
         _periodic = periodic.ToArray();
         _periodicIndex = periodicIndex.ToArray();
+        _idleAware = chain.OfType<IIdleAwareOperator>().ToArray();
     }
 
     /// <summary>The vertex name and subtask number, as Flink shows them: <c>Calc(...) (2/4)</c>.</summary>
@@ -352,7 +354,14 @@ internal sealed class Subtask
         bool idle = _gate!.AllIdle;
         if (idle == _idleAnnounced) return;
         _idleAnnounced = idle;
-        await _output.EmitIdleStatusAsync(idle, cancellationToken).ConfigureAwait(false);
+        await EmitIdleStatusAsync(idle, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Announces the subtask's idleness downstream and to its own operators that act on it.</summary>
+    private ValueTask EmitIdleStatusAsync(bool idle, CancellationToken cancellationToken)
+    {
+        foreach (var op in _idleAware) op.OnIdleStatus(idle);
+        return _output.EmitIdleStatusAsync(idle, cancellationToken);
     }
 
     /// <summary>
@@ -401,7 +410,7 @@ internal sealed class Subtask
         _lastDataMillis = _clock.MonotonicMillis();
         if (!_sourceIdle) return;
         _sourceIdle = false;
-        await _output.EmitIdleStatusAsync(false, cancellationToken).ConfigureAwait(false);
+        await EmitIdleStatusAsync(false, cancellationToken).ConfigureAwait(false);
     }
 
     private long IdleDeadline => _sourceIdle || _idleTimeoutMillis == long.MaxValue || _gate is not null
@@ -428,7 +437,7 @@ internal sealed class Subtask
         if (now >= IdleDeadline)
         {
             _sourceIdle = true;
-            await _output.EmitIdleStatusAsync(true, cancellationToken).ConfigureAwait(false);
+            await EmitIdleStatusAsync(true, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -13,11 +13,14 @@ public sealed class Recording
 {
     public ConcurrentQueue<long> Watermarks { get; } = new();
     public ConcurrentQueue<int> Inputs { get; } = new();
+    public ConcurrentQueue<bool> IdleStatuses { get; } = new();
     public int EndOfInputs;
 }
 
-public sealed class RecordingOperator(Recording recording) : StreamOperatorBase
+public sealed class RecordingOperator(Recording recording) : StreamOperatorBase, IIdleAwareOperator
 {
+    public void OnIdleStatus(bool idle) => recording.IdleStatuses.Enqueue(idle);
+
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
         recording.Inputs.Enqueue(input);

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Parquet;
+using Parquet.File.Values.Primitives;
 using Parquet.Meta;
 using Parquet.Schema;
 using StreamSql.Execution.Columns;
@@ -45,15 +46,13 @@ internal sealed class ParquetColumnDecoder
     public SchemaElement Element => _element;
     public ParquetPhysical Physical => _physical;
 
-    /// <summary>A decoder of the file column <paramref name="fileField"/> as <paramref name="type"/>, or an error naming the
+    /// <summary>A decoder of the file column <paramref name="fileColumn"/> as <paramref name="type"/>, or an error naming the
     /// file, the column and both types. An INT96 timestamp is read as its instant's wall clock in <paramref name="int96Zone"/>
     /// (Flink's <c>parquet.utc-timezone</c>).</summary>
-    public static ParquetColumnDecoder Check(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
+    public static ParquetColumnDecoder Check(string file, ParquetSchemaTree fileColumn, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
     {
-        var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
-        if (fileField.MaxRepetitionLevel > 0 || fileField.Path.ToList().Count > 1)
-            throw Mismatch(file, element, type, "it is nested or repeated");
-        var decoder = CheckLeaf(file, fileField, type, arrowType, int96Zone);
+        if (fileColumn.IsRepeated) throw Mismatch(file, fileColumn.Element, type, "it is nested or repeated");
+        var decoder = CheckLeaf(file, fileColumn.Element, fileColumn.IsOptional, type, arrowType, int96Zone);
         _ = new ParquetSchema(decoder.Field);
         return decoder;
     }
@@ -62,11 +61,11 @@ internal sealed class ParquetColumnDecoder
     /// schema by <see cref="ParquetNestedColumnReader"/>.</summary>
     public DataField Field => _field;
 
-    /// <summary>A decoder of a leaf of a nested file column (or of a flat column, <see cref="Check"/>) as
-    /// <paramref name="type"/>; its <see cref="Field"/> is not yet in a schema.</summary>
-    public static ParquetColumnDecoder CheckLeaf(string file, DataField fileField, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
+    /// <summary>A decoder of the leaf <paramref name="element"/> of a file's schema (nullable: it is optional) as
+    /// <paramref name="type"/>, for a flat column (<see cref="Check"/>) or a leaf of a nested one; its <see cref="Field"/>
+    /// is not yet in a schema.</summary>
+    public static ParquetColumnDecoder CheckLeaf(string file, SchemaElement element, bool nullable, SqlType type, IArrowType arrowType, TimeZoneInfo int96Zone)
     {
-        var element = fileField.SchemaElement ?? throw new InvalidDataException($"Parquet file '{file}': column '{fileField.Name}' has no schema element.");
         var physical = ParquetColumnType.PhysicalOf(element) ?? throw Mismatch(file, element, type, "its physical type is not supported");
         var kind = ColumnKinds.Of(type);
         var logical = element.LogicalType;
@@ -90,14 +89,14 @@ internal sealed class ParquetColumnDecoder
         if (!ok) throw Mismatch(file, element, type, null);
         DataField read = physical switch
         {
-            ParquetPhysical.Boolean => new DataField<bool>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Int32 => new DataField<int>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Int64 => new DataField<long>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Float => new DataField<float>(element.Name, fileField.IsNullable),
-            ParquetPhysical.Double => new DataField<double>(element.Name, fileField.IsNullable),
-            // Parquet.Net decodes INT96 (Julian day, nanosecond of day) only into DateTime: 100 ns ticks.
-            ParquetPhysical.Int96 => new DataField<DateTime>(element.Name, fileField.IsNullable),
-            _ => new DataField<byte[]>(element.Name, fileField.IsNullable),
+            ParquetPhysical.Boolean => new DataField<bool>(element.Name, nullable),
+            ParquetPhysical.Int32 => new DataField<int>(element.Name, nullable),
+            ParquetPhysical.Int64 => new DataField<long>(element.Name, nullable),
+            ParquetPhysical.Float => new DataField<float>(element.Name, nullable),
+            ParquetPhysical.Double => new DataField<double>(element.Name, nullable),
+            // Parquet.Net decodes INT96 into DateTime (100 ns ticks) or, as an INTERVAL's three int32s, bit for bit: see FromInt96.
+            ParquetPhysical.Int96 => new DataField<Interval>(element.Name, nullable),
+            _ => new DataField<byte[]>(element.Name, nullable),
         };
         return new ParquetColumnDecoder(file, read, element, physical, type, arrowType, int96Zone);
     }
@@ -168,7 +167,7 @@ internal sealed class ParquetColumnDecoder
                     ? Scatter<float>(await ReadDenseAsync<float>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions)
                     : Scatter<double>(Widen(await ReadDenseAsync<float>(rowGroup, levels, cancellationToken).ConfigureAwait(false)), _outRows, _outDefinitions),
                 ParquetPhysical.Double => Scatter<double>(await ReadDenseAsync<double>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
-                ParquetPhysical.Int96 => FromInt96(await ReadDenseAsync<DateTime>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
+                ParquetPhysical.Int96 => FromInt96(await ReadDenseAsync<Interval>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
                 _ => FromBytes(await ReadDenseAsync<ReadOnlyMemory<byte>>(rowGroup, levels, cancellationToken).ConfigureAwait(false), _outRows, _outDefinitions),
             };
         }
@@ -187,14 +186,16 @@ internal sealed class ParquetColumnDecoder
     {
         var values = new T[levels.Count];
         // Not a conditional: its null would convert to an empty Memory<int> through int[], which Parquet.Net takes as a buffer.
-        Memory<int>? repetitions = default;
+        // A nested leaf's level arrays are reused across row groups, so only their first Count entries are this one's.
+        Memory<int>? repetitions = default, definitionLevels = default;
         if (levels.Repetitions is not null) repetitions = levels.Repetitions.AsMemory(0, levels.Count);
-        await rowGroup.ReadRawAsync<T>(_field, values, levels.Definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        if (levels.Definitions is not null) definitionLevels = levels.Definitions.AsMemory(0, levels.Count);
+        await rowGroup.ReadRawAsync<T>(_field, values, definitionLevels, repetitions, cancellationToken).ConfigureAwait(false);
         int count = levels.Count;
         if (levels.Definitions is { } definitions)
         {
             count = 0;
-            foreach (var d in definitions) if (d == levels.MaxDefinition) count++;
+            foreach (var d in definitions.AsSpan(0, levels.Count)) if (d == levels.MaxDefinition) count++;
         }
         bool leaf = levels.Repetitions is not null;
         _outRows = leaf ? count : levels.Count;
@@ -277,18 +278,30 @@ internal sealed class ParquetColumnDecoder
         }
     }
 
-    /// <summary>INT96 instants (UTC) as the wall clock of <see cref="_int96Zone"/>, in the column's unit (floor division,
-    /// so instants before 1970 keep their sub-unit digits as Flink's do).</summary>
-    private IArrowArray FromInt96(ArraySegment<DateTime> dense, int rows, int[]? definitions)
+    /// <summary>Julian day number of 1970-01-01.</summary>
+    private const long UnixEpochJulianDay = 2_440_588;
+
+    /// <summary>INT96 instants (UTC, to the nanosecond) as the wall clock of <see cref="_int96Zone"/>, in the column's unit
+    /// (floor division, so instants before 1970 keep their sub-unit digits as Flink's do). An INT96 is the nanosecond of the
+    /// day (8 bytes, little-endian) then the Julian day (4 bytes); read as an INTERVAL its three little-endian int32s are
+    /// the nanosecond's low and high halves and the day, every bit kept (DateTime would round to 100 ns).</summary>
+    private IArrowArray FromInt96(ArraySegment<Interval> dense, int rows, int[]? definitions)
     {
         var values = new long[dense.Count];
         bool nanos = _kind == ColumnKind.TimestampNanos;
         bool utc = _int96Zone == TimeZoneInfo.Utc;
         for (int i = 0; i < values.Length; i++)
         {
-            var instant = DateTime.SpecifyKind(dense[i], DateTimeKind.Utc);
-            long ticks = (utc ? instant : TimeZoneInfo.ConvertTimeFromUtc(instant, _int96Zone)).Ticks - DateTime.UnixEpoch.Ticks;
-            values[i] = nanos ? ticks * 100 : Math.DivRem(ticks, 10) is var (q, r) && r < 0 ? q - 1 : q;
+            var raw = dense[i];
+            long nanosOfDay = (uint)raw.Months | ((long)raw.Days << 32);
+            long epochNanos = (raw.Millis - UnixEpochJulianDay) * 86_400_000_000_000L + nanosOfDay;
+            if (!utc)
+            {
+                long seconds = Math.DivRem(epochNanos, 1_000_000_000L) is var (q, r) && r < 0 ? q - 1 : q;
+                var instant = DateTime.UnixEpoch.AddSeconds(Math.Clamp(seconds, -62_135_596_800L, 253_402_300_799L));
+                epochNanos += _int96Zone.GetUtcOffset(instant).Ticks * 100;
+            }
+            values[i] = nanos ? epochNanos : Math.DivRem(epochNanos, 1000) is var (q2, r2) && r2 < 0 ? q2 - 1 : q2;
         }
         return Scatter<long>(values, rows, definitions);
     }

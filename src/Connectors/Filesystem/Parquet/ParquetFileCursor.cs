@@ -53,23 +53,19 @@ internal sealed class ParquetFileCursor : IAsyncDisposable
         }
         try
         {
-            var fields = reader.Schema.Fields;
+            // The footer's own schema, not Parquet.Net's model of it: that misplaces the fields of two-level lists.
+            var fields = ParquetSchemaTree.Columns(reader.Metadata!.Schema);
             var decoders = new ParquetColumnDecoder?[columns.Count];
             var nested = new ParquetNestedColumnReader?[columns.Count];
             for (int i = 0; i < columns.Count; i++)
             {
                 var (name, type, arrow) = columns[i];
-                global::Parquet.Schema.Field? field = null;
-                foreach (var f in fields)
-                    if (string.Equals(f.Name, name, StringComparison.Ordinal)) { field = f; break; }
-                if (field is null)
-                    foreach (var f in fields)
-                        if (string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) { field = f; break; }
-                if (field is null)
-                    throw new InvalidDataException($"Parquet file '{file}' has no column '{name}' (the table's {type}); its columns are "
+                var field = fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal))
+                    ?? fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new InvalidDataException($"Parquet file '{file}' has no column '{name}' (the table's {type}); its columns are "
                         + string.Join(", ", fields.Select(f => f.Name)) + ".");
                 if (ParquetNestedNode.IsNested(type)) nested[i] = ParquetNestedColumnReader.Open(file, field, type, arrow, int96Zone);
-                else if (field is DataField data) decoders[i] = ParquetColumnDecoder.Check(file, data, type, arrow, int96Zone);
+                else if (!field.IsGroup) decoders[i] = ParquetColumnDecoder.Check(file, field, type, arrow, int96Zone);
                 else throw new InvalidDataException($"Parquet file '{file}': column '{field.Name}' is a group (ROW, ARRAY or MAP), which cannot be read as the table's {type}.");
             }
             return new ParquetFileCursor(file, reader, decoders, nested, filter) { RowGroup = rowGroup, Row = row };

@@ -23,6 +23,9 @@ internal static class ParquetFooter
         return meta.Schema.GetRange(1, meta.Schema.Count - 1);
     }
 
+    /// <summary>Every schema element, the root first (tests rearrange it to lay out files as other writers do).</summary>
+    public static List<SchemaElement> Schema(ParquetWriter writer) => Meta(writer).Schema;
+
     /// <summary>The metadata of the row group written last (its column chunks' statistics can still be set).</summary>
     public static RowGroup LastRowGroup(ParquetWriter writer) => Meta(writer).RowGroups[^1];
 

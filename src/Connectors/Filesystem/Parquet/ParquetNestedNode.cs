@@ -52,21 +52,34 @@ internal sealed class ParquetNestedNode
     /// <summary>The layout of a column of <paramref name="type"/>, or an error naming the column when a leaf cannot be parquet.</summary>
     public static ParquetNestedNode For(string name, SqlType type)
     {
-        var root = Build(name, type, parentDef: 0, rep: 0);
+        var root = Build(name, type, parentDef: 0, rep: 0, fileLayout: false);
         root.Index(root);
         return root;
     }
 
-    private static ParquetNestedNode Build(string name, SqlType type, int parentDef, int rep)
+    /// <summary>The layout of a column read from a file whose groups are optional or required as <paramref name="type"/>'s
+    /// nullability says at every level (the type as matched against the file: a two-level list's element is NOT NULL).</summary>
+    public static ParquetNestedNode ForFile(string name, SqlType type)
+    {
+        var root = Build(name, type, parentDef: 0, rep: 0, fileLayout: true);
+        root.Index(root);
+        return root;
+    }
+
+    /// <summary>A group's definition level: one more than its parent's when it is optional; written groups always are
+    /// (Parquet.Net writes groups optional), read groups as the file has them.</summary>
+    private static int GroupDef(SqlType type, int parentDef, bool fileLayout) => fileLayout && !type.Nullable ? parentDef : parentDef + 1;
+
+    private static ParquetNestedNode Build(string name, SqlType type, int parentDef, int rep, bool fileLayout)
     {
         var kind = ColumnKinds.Of(type);
         switch (kind)
         {
             case ColumnKind.Struct:
             {
-                int def = parentDef + 1;
+                int def = GroupDef(type, parentDef, fileLayout);
                 var children = new ParquetNestedNode[type.Elements!.Count];
-                for (int i = 0; i < children.Length; i++) children[i] = Build(type.FieldNames![i], type.Elements[i], def, rep);
+                for (int i = 0; i < children.Length; i++) children[i] = Build(type.FieldNames![i], type.Elements[i], def, rep, fileLayout);
                 return new ParquetNestedNode(name, type, kind, children, parentDef, def, rep);
             }
             case ColumnKind.List:
@@ -74,15 +87,15 @@ internal sealed class ParquetNestedNode
                 // Flink keeps a MULTISET as a map of element to count; written as a LIST it would read back differently.
                 if (type.Kind == SqlTypeKind.Multiset)
                     throw new NotSupportedException($"Column '{name}' of type {type} cannot be stored in the parquet format (MULTISET is not supported; use ARRAY or MAP).");
-                int def = parentDef + 1;
-                var element = Build("element", type.Elements![0], def + 1, rep + 1);
+                int def = GroupDef(type, parentDef, fileLayout);
+                var element = Build("element", type.Elements![0], def + 1, rep + 1, fileLayout);
                 return new ParquetNestedNode(name, type, kind, [element], parentDef, def, rep);
             }
             case ColumnKind.Map:
             {
-                int def = parentDef + 1;
-                var key = Build("key", type.Elements![0].AsNotNull(), def + 1, rep + 1);
-                var value = Build("value", type.Elements[1], def + 1, rep + 1);
+                int def = GroupDef(type, parentDef, fileLayout);
+                var key = Build("key", fileLayout ? type.Elements![0] : type.Elements![0].AsNotNull(), def + 1, rep + 1, fileLayout);
+                var value = Build("value", type.Elements[1], def + 1, rep + 1, fileLayout);
                 return new ParquetNestedNode(name, type, kind, [key, value], parentDef, def, rep);
             }
             default:
