@@ -1,0 +1,75 @@
+using Apache.Arrow;
+using Npgsql;
+using StreamSql.Connectors.Postgres;
+using StreamSql.Execution.Types;
+using StreamSql.Postgres.Tests.Fixture;
+using SqlType = StreamSql.Sql.Planner.Types.SqlType;
+
+namespace StreamSql.Postgres.Tests.Cdc;
+
+/// <summary>
+/// Snapshot readers sharing one exported snapshot, each with its share of the chunks (<see cref="PostgresChunkShare"/>):
+/// together they read every row of the table as of the snapshot exactly once, whatever changes after it, by a unique and
+/// by a non-unique chunk key, also when the table has fewer chunks than readers.
+/// </summary>
+public sealed class PostgresSnapshotShareTests
+{
+    [SkippableTheory]
+    [InlineData("id", 2, 1000)]
+    [InlineData("id", 3, 700)]
+    [InlineData("g", 2, 300)]
+    [InlineData("id", 4, 50_000)]
+    public async Task Readers_of_one_snapshot_with_their_shares_of_the_chunks_read_every_row_once(string chunkKey, int readers, int chunkSize)
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("cdcshare");
+        // By g: a table without a primary key, chunked by a column of 13 rows per value.
+        await Pg.ExecuteAsync(db, $"""
+            CREATE TABLE items (id INT NOT NULL{(chunkKey == "id" ? " PRIMARY KEY" : "")}, g INT NOT NULL, v BIGINT);
+            CREATE INDEX items_g ON items (g);
+            INSERT INTO items SELECT i, i / 13, i * 7 FROM generate_series(1, 10000) AS i;
+            """);
+        var expected = (await Pg.RowsAsync(db, "SELECT id, g, v FROM items")).Order(StringComparer.Ordinal).ToList();
+
+        await using var exporter = new NpgsqlConnection(db);
+        await exporter.OpenAsync();
+        await using var exporting = await exporter.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        string snapshot;
+        await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", exporter, exporting))
+            snapshot = (string)(await export.ExecuteScalarAsync())!;
+        // Changes after the snapshot: no reader sees them.
+        await Pg.ExecuteAsync(db, "DELETE FROM items WHERE id % 5 = 0; UPDATE items SET v = -1 WHERE id % 7 = 0; INSERT INTO items VALUES (20000, 0, 0);");
+
+        var table = CdcSnapshotHarness.Table(db, "unused");
+        var types = table.PhysicalSchema.Fields.Select(c => c.Type).ToList();
+        var schema = ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema);
+        var fields = types.Select(t => PostgresFieldReader.For(t)!).ToArray();
+        var metadata = new PostgresCdcMetadata([], "db", "public", "items");
+        var rows = new List<string>();
+        var perReader = new int[readers];
+        for (int r = 0; r < readers; r++)
+        {
+            await using var connection = new NpgsqlConnection(db);
+            await connection.OpenAsync();
+            var (key, why) = await PostgresSnapshotKey.LoadAsync(connection, "public", "items", chunkKey == "id" ? null : chunkKey, "items", CancellationToken.None);
+            Assert.True(key is { Indexed: true }, why);
+            var reader = await PostgresSnapshotReader.OpenAsync(connection, snapshot, "\"public\".\"items\"", ["id", "g", "v"], types, schema, fields, metadata,
+                key, null, chunkSize, 100, CancellationToken.None, new PostgresChunkShare(r, readers));
+            await using (reader)
+            {
+                while (await reader.ReadAsync(256, CancellationToken.None) is { } batch)
+                {
+                    var ids = (Int32Array)batch.Data.Column(0);
+                    var groups = (Int32Array)batch.Data.Column(1);
+                    var values = (Int64Array)batch.Data.Column(2);
+                    for (int i = 0; i < batch.Length; i++) rows.Add($"{ids.GetValue(i)}|{groups.GetValue(i)}|{values.GetValue(i)}");
+                    perReader[r] += batch.Length;
+                }
+            }
+        }
+
+        Assert.Equal(expected, rows.Order(StringComparer.Ordinal).ToList());
+        int chunks = (int)Math.Ceiling(10000.0 / chunkSize); // about: a chunk by g runs over to the end of its last value
+        for (int r = 0; r < readers; r++)
+            Assert.True(r < chunks ? perReader[r] > 0 : perReader[r] == 0, $"reader {r} of {readers} read {perReader[r]} rows ({chunks} chunks)");
+    }
+}
