@@ -32,6 +32,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
     private readonly int _chunkSize;
     private readonly int _fetchSize;
     private readonly PostgresChunkShare _share;
+    private readonly IReadOnlyList<string>? _until;
 
     private NpgsqlCommand? _fetchCommand;
     private NpgsqlDataReader? _fetch;
@@ -43,7 +44,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
 
     private PostgresSnapshotReader(NpgsqlConnection connection, NpgsqlTransaction transaction, string select, string table, Schema schema,
         IReadOnlyList<SqlType> types, PostgresFieldReader[] fields, PostgresCdcMetadata metadata, PostgresSnapshotKey? key, int chunkSize, int fetchSize,
-        PostgresChunkShare share)
+        PostgresChunkShare share, IReadOnlyList<string>? until)
     {
         _connection = connection;
         _transaction = transaction;
@@ -57,6 +58,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
         _chunkSize = chunkSize;
         _fetchSize = fetchSize;
         _share = share;
+        _until = until;
     }
 
     /// <summary>The key of the last row of the last batch returned (text forms): the snapshot continues after it. Null
@@ -69,11 +71,12 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
     /// <summary>Opens the snapshot <paramref name="snapshotName"/> on <paramref name="connection"/> (which this reader then
     /// owns) and its first chunk: <paramref name="columns"/> of <paramref name="qualifiedTable"/>, in the order of
     /// <paramref name="key"/> when there is one, after <paramref name="after"/> when given; of the chunks only those of
-    /// <paramref name="share"/> (all when null; chunks are counted from <paramref name="after"/>).</summary>
+    /// <paramref name="share"/> (all when null; chunks are counted from <paramref name="after"/>); up to and including
+    /// <paramref name="until"/> when given (a part of the table between parts read before).</summary>
     public static async Task<PostgresSnapshotReader> OpenAsync(NpgsqlConnection connection, string snapshotName, string qualifiedTable,
         IReadOnlyList<string> columns, IReadOnlyList<SqlType> types, Schema schema, PostgresFieldReader[] fields, PostgresCdcMetadata metadata,
         PostgresSnapshotKey? key, IReadOnlyList<string>? after, int chunkSize, int fetchSize, CancellationToken cancellationToken,
-        PostgresChunkShare? share = null)
+        PostgresChunkShare? share = null, IReadOnlyList<string>? until = null)
     {
         NpgsqlTransaction? transaction = null;
         try
@@ -85,7 +88,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
             if (key is not null) select = (select.Length > 0 ? select + ", " : "") + key.SelectText;
             if (select.Length == 0) select = "1";
             var reader = new PostgresSnapshotReader(connection, transaction, select, qualifiedTable, schema, types, fields, metadata, key, chunkSize, fetchSize,
-                share ?? PostgresChunkShare.All);
+                share ?? PostgresChunkShare.All, until);
             await reader.OpenChunkAsync(after, cancellationToken).ConfigureAwait(false);
             return reader;
         }
@@ -109,14 +112,19 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
             var parameters = new List<string>();
             if (_key is not null && after is not null)
             {
-                conditions.Add(_key.Compared(">", 1));
+                conditions.Add(_key.Compared(">", parameters.Count + 1));
                 parameters.AddRange(after);
+            }
+            if (_key is not null && _until is not null)
+            {
+                conditions.Add(_key.Compared("<=", parameters.Count + 1));
+                parameters.AddRange(_until);
             }
             _chunkUpper = null;
             if (_key is { Indexed: true })
             {
                 string bound = $"SELECT {_key.SelectText} FROM {_table} AS {PostgresSnapshotKey.TableAlias}" +
-                    (conditions.Count > 0 ? " WHERE " + conditions[0] : "") + $" {_key.OrderBy} OFFSET {_chunkSize - 1} LIMIT 1";
+                    (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "") + $" {_key.OrderBy} OFFSET {_chunkSize - 1} LIMIT 1";
                 await using (var command = Command(bound, parameters))
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {

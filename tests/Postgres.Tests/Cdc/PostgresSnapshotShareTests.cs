@@ -100,4 +100,50 @@ public sealed class PostgresSnapshotShareTests
         Assert.True(coverage.Holds(["1000"], 79));
         Assert.False(coverage.Holds(["1000"], 80));
     }
+
+    [SkippableFact]
+    public async Task The_gaps_between_segments_are_the_key_ranges_no_segment_read()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("cdcgaps");
+        await Pg.ExecuteAsync(db, "CREATE TABLE items (id INT PRIMARY KEY, g INT, v BIGINT)");
+        await using var connection = new NpgsqlConnection(db);
+        await connection.OpenAsync();
+        var (key, _) = await PostgresSnapshotKey.LoadAsync(connection, "public", "items", null, "items", CancellationToken.None);
+        static PostgresSnapshotSegment S(string? lower, string? upper) => new(1, lower is null ? null : [lower], upper is null ? null : [upper]);
+        static PostgresKeyRange R(string? after, string? until) => new(after is null ? null : [after], until is null ? null : [until]);
+
+        Assert.Equal([R(null, null)], PostgresSnapshotGaps.Of(key!, []));
+        Assert.Equal([], PostgresSnapshotGaps.Of(key!, [S(null, "100"), S("100", null)]));
+        Assert.Equal([R("100", "200")], PostgresSnapshotGaps.Of(key!, [S("300", null), S("200", "300"), S(null, "100")]));
+        Assert.Equal([R(null, "-7"), R("20", "30"), R("40", null)], PostgresSnapshotGaps.Of(key!, [S("30", "40"), S("-7", "9"), S("9", "20")]));
+    }
+
+    [SkippableFact]
+    public async Task Readers_of_a_key_range_read_its_rows_only()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("cdcrange");
+        await Pg.ExecuteAsync(db, "CREATE TABLE items (id INT PRIMARY KEY, g INT NOT NULL, v BIGINT); INSERT INTO items SELECT i, i, i FROM generate_series(1, 1000) AS i;");
+        await using var exporter = new NpgsqlConnection(db);
+        await exporter.OpenAsync();
+        await using var exporting = await exporter.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        string snapshot;
+        await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", exporter, exporting))
+            snapshot = (string)(await export.ExecuteScalarAsync())!;
+        var table = CdcSnapshotHarness.Table(db, "unused");
+        var types = table.PhysicalSchema.Fields.Select(c => c.Type).ToList();
+        var schema = ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema);
+        var fields = types.Select(t => PostgresFieldReader.For(t)!).ToArray();
+        var ids = new List<int>();
+        for (int r = 0; r < 2; r++)
+        {
+            await using var connection = new NpgsqlConnection(db);
+            await connection.OpenAsync();
+            var (key, _) = await PostgresSnapshotKey.LoadAsync(connection, "public", "items", null, "items", CancellationToken.None);
+            await using var reader = await PostgresSnapshotReader.OpenAsync(connection, snapshot, "\"public\".\"items\"", ["id", "g", "v"], types, schema, fields,
+                new PostgresCdcMetadata([], "db", "public", "items"), key, ["100"], 30, 7, CancellationToken.None, new PostgresChunkShare(r, 2), ["300"]);
+            while (await reader.ReadAsync(64, CancellationToken.None) is { } batch)
+                for (int i = 0; i < batch.Length; i++) ids.Add(((Int32Array)batch.Data.Column(0)).GetValue(i)!.Value);
+        }
+        Assert.Equal(Enumerable.Range(101, 200), ids.Order());
+    }
 }
