@@ -68,7 +68,7 @@ start() {
     port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
     port_taken "$port" && continue
     if as_owner "$bin/pg_ctl" -D "$dir/db" -l "$dir/server.log" -w -t 60 start \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=logical -c max_wal_senders=20 -c max_replication_slots=20 -c max_connections=200" \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=logical -c max_wal_senders=20 -c max_replication_slots=64 -c max_connections=200" \
         >/dev/null 2>&1; then
       local cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
       echo "$port" >"$dir/port"
