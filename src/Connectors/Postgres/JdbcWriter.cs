@@ -153,6 +153,7 @@ internal sealed class JdbcWriter : ISinkWriter, ITimedSinkWriter
                 await RetryAsync((connection, ct) => CommitAsync(connection, c, ct), $"commit checkpoint {Epoch(c.Epoch)}", cancellationToken).ConfigureAwait(false);
             if (c.Run == _run) _lastCommitted = Math.Max(_lastCommitted, c.Epoch);
             else _predecessors.Add(c.Run);
+            if (c.Epoch == SinkOperator.EndOfInputCheckpointId) _fault.EndOfInputCommitted();
         }
         await ForgetProgressAsync(checkpointId, cancellationToken).ConfigureAwait(false);
     }

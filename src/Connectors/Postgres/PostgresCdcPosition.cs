@@ -14,13 +14,15 @@ namespace StreamSql.Connectors.Postgres;
 ///   asks the slot for the transactions that commit after it. <see cref="Segments"/> remain while the stream has not yet
 ///   passed the LSN of a snapshot that was resumed (see <see cref="PostgresSnapshotCoverage"/>).</item>
 /// </list>
-/// Layout: a version byte (2), the phase byte, the LSN (8 bytes big-endian), the segment count (4 bytes), then per segment
-/// its LSN (8 bytes), its key column count (4 bytes, -1 for no upper bound) and each key value as a length-prefixed UTF-8
-/// string. Version 1 (a started flag and an LSN) is still read.
+/// Layout: a version byte (3), the phase byte, the LSN (8 bytes big-endian), the segment count (4 bytes), then per segment
+/// its LSN (8 bytes), its lower key and its upper key: each a key column count (4 bytes, -1 for no bound) and each value
+/// as a length-prefixed UTF-8 string. Version 2 (an upper key per segment, the lower one the previous segment's upper) and
+/// version 1 (a started flag and an LSN) are still read.
 /// </summary>
 internal sealed record PostgresCdcPosition(PostgresCdcPhase Phase, ulong Lsn, IReadOnlyList<PostgresSnapshotSegment> Segments)
 {
-    private const byte Version = 2;
+    private const byte Version = 3;
+    private const byte Version2 = 2;
     private const byte Version1 = 1;
 
     public static PostgresCdcPosition NotStarted { get; } = new(PostgresCdcPhase.NotStarted, 0, []);
@@ -46,17 +48,24 @@ internal sealed record PostgresCdcPosition(PostgresCdcPhase Phase, ulong Lsn, IR
         {
             BinaryPrimitives.WriteUInt64BigEndian(number, segment.Lsn);
             stream.Write(number);
-            BinaryPrimitives.WriteInt32BigEndian(number, segment.UpperKey?.Count ?? -1);
-            stream.Write(number[..4]);
-            foreach (var value in segment.UpperKey ?? [])
-            {
-                var bytes = Encoding.UTF8.GetBytes(value);
-                BinaryPrimitives.WriteInt32BigEndian(number, bytes.Length);
-                stream.Write(number[..4]);
-                stream.Write(bytes);
-            }
+            WriteKey(stream, segment.LowerKey);
+            WriteKey(stream, segment.UpperKey);
         }
         return stream.ToArray();
+    }
+
+    private static void WriteKey(MemoryStream stream, IReadOnlyList<string>? key)
+    {
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(number, key?.Count ?? -1);
+        stream.Write(number);
+        foreach (var value in key ?? [])
+        {
+            var bytes = Encoding.UTF8.GetBytes(value);
+            BinaryPrimitives.WriteInt32BigEndian(number, bytes.Length);
+            stream.Write(number);
+            stream.Write(bytes);
+        }
     }
 
     /// <exception cref="InvalidDataException">Not a position this version wrote.</exception>
@@ -68,7 +77,8 @@ internal sealed record PostgresCdcPosition(PostgresCdcPhase Phase, ulong Lsn, IR
             ulong lsn = BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(2));
             return bytes[1] == 1 ? Streaming(lsn, []) : NotStarted;
         }
-        if (bytes.Length < 14 || bytes[0] != Version || bytes[1] > (byte)PostgresCdcPhase.Stream) throw foreign;
+        if (bytes.Length < 14 || (bytes[0] != Version && bytes[0] != Version2) || bytes[1] > (byte)PostgresCdcPhase.Stream) throw foreign;
+        bool lowerKeys = bytes[0] == Version;
         var span = bytes.AsSpan();
         var phase = (PostgresCdcPhase)span[1];
         ulong at = BinaryPrimitives.ReadUInt64BigEndian(span[2..]);
@@ -78,24 +88,35 @@ internal sealed record PostgresCdcPosition(PostgresCdcPhase Phase, ulong Lsn, IR
         var segments = new List<PostgresSnapshotSegment>(count);
         for (int s = 0; s < count; s++)
         {
-            if (offset + 12 > bytes.Length) throw foreign;
+            if (offset + 8 > bytes.Length) throw foreign;
             ulong lsn = BinaryPrimitives.ReadUInt64BigEndian(span[offset..]);
-            int columns = BinaryPrimitives.ReadInt32BigEndian(span[(offset + 8)..]);
-            offset += 12;
-            if (columns < -1 || columns > bytes.Length) throw foreign;
-            string[]? key = columns < 0 ? null : new string[columns];
-            for (int c = 0; c < columns; c++)
-            {
-                if (offset + 4 > bytes.Length) throw foreign;
-                int length = BinaryPrimitives.ReadInt32BigEndian(span[offset..]);
-                offset += 4;
-                if (length < 0 || offset + length > bytes.Length) throw foreign;
-                key![c] = Encoding.UTF8.GetString(span.Slice(offset, length));
-                offset += length;
-            }
-            segments.Add(new PostgresSnapshotSegment(lsn, key));
+            offset += 8;
+            // Version 2 segments follow each other: each starts after the previous one's upper key.
+            var lower = lowerKeys ? ReadKey(bytes, ref offset, foreign) : s > 0 ? segments[s - 1].UpperKey : null;
+            var upper = ReadKey(bytes, ref offset, foreign);
+            segments.Add(new PostgresSnapshotSegment(lsn, lower, upper));
         }
         if (offset != bytes.Length) throw foreign;
         return new PostgresCdcPosition(phase, at, segments);
+    }
+
+    private static string[]? ReadKey(byte[] bytes, ref int offset, InvalidDataException foreign)
+    {
+        var span = bytes.AsSpan();
+        if (offset + 4 > bytes.Length) throw foreign;
+        int columns = BinaryPrimitives.ReadInt32BigEndian(span[offset..]);
+        offset += 4;
+        if (columns < -1 || columns > bytes.Length) throw foreign;
+        string[]? key = columns < 0 ? null : new string[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            if (offset + 4 > bytes.Length) throw foreign;
+            int length = BinaryPrimitives.ReadInt32BigEndian(span[offset..]);
+            offset += 4;
+            if (length < 0 || offset + length > bytes.Length) throw foreign;
+            key![c] = Encoding.UTF8.GetString(span.Slice(offset, length));
+            offset += length;
+        }
+        return key;
     }
 }

@@ -186,16 +186,19 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
     {
         if (_key is null)
             return _snapshotEmitted ? new PostgresCdcPosition(PostgresCdcPhase.Snapshot, _streamStart, []) : PostgresCdcPosition.NotStarted;
-        var segments = _snapshot?.LastKey is { } last ? [.. _priorSegments, new PostgresSnapshotSegment(_segmentLsn, last)] : _priorSegments;
+        var segments = _snapshot?.LastKey is { } last ? [.. _priorSegments, new PostgresSnapshotSegment(_segmentLsn, PriorUpperKey, last)] : _priorSegments;
         return segments.Count == 0 ? PostgresCdcPosition.NotStarted : new PostgresCdcPosition(PostgresCdcPhase.Snapshot, _streamStart, segments);
     }
+
+    /// <summary>Where the segment being read starts: after the last one read before.</summary>
+    private IReadOnlyList<string>? PriorUpperKey => _priorSegments.Count > 0 ? _priorSegments[^1].UpperKey : null;
 
     /// <summary>The snapshot is out: the stream starts where the first snapshot was taken, skipping what later segments hold.</summary>
     private async Task FinishSnapshotAsync()
     {
         await _snapshot!.DisposeAsync().ConfigureAwait(false);
         _snapshot = null;
-        IReadOnlyList<PostgresSnapshotSegment> segments = [.. _priorSegments, new PostgresSnapshotSegment(_segmentLsn, null)];
+        IReadOnlyList<PostgresSnapshotSegment> segments = [.. _priorSegments, new PostgresSnapshotSegment(_segmentLsn, PriorUpperKey, null)];
         if (segments.All(s => s.Lsn <= _streamStart)) segments = [];
         _coverage = segments.Count > 0 ? new PostgresSnapshotCoverage(_key!, segments) : null;
         _position = PostgresCdcPosition.Streaming(_streamStart, segments);

@@ -2,10 +2,9 @@ namespace StreamSql.Connectors.Postgres;
 
 /// <summary>
 /// Which changes a snapshot already holds, when it was read in segments under different snapshots (a snapshot cut short
-/// by a failure continues under a new one). Segment <c>i</c> holds the rows with keys up to its upper key as of its LSN,
-/// so a change from the stream to a row in segment <c>i</c> is already in the output when its transaction committed before
-/// that LSN, and must be emitted otherwise. A snapshot read in one go has one segment at the stream's start: it holds
-/// nothing the stream sends.
+/// by a failure continues under a new one). A segment holds the rows of its key range as of its LSN, so a change from the
+/// stream to a row in that range is already in the output when its transaction committed before that LSN, and must be
+/// emitted otherwise. A snapshot read in one go has one segment at the stream's start: it holds nothing the stream sends.
 /// </summary>
 internal sealed class PostgresSnapshotCoverage
 {
@@ -28,7 +27,8 @@ internal sealed class PostgresSnapshotCoverage
     {
         if (commitLsn >= Until) return false;
         foreach (var segment in _segments)
-            if (segment.UpperKey is null || _key.Compare(rowKey, segment.UpperKey) <= 0)
+            if ((segment.LowerKey is null || _key.Compare(rowKey, segment.LowerKey) > 0)
+                && (segment.UpperKey is null || _key.Compare(rowKey, segment.UpperKey) <= 0))
                 return commitLsn < segment.Lsn;
         return false;
     }

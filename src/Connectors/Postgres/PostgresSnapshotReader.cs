@@ -12,7 +12,9 @@ namespace StreamSql.Connectors.Postgres;
 /// batch whatever the table's size. With a <see cref="PostgresSnapshotKey"/> the rows come in key order (after a given
 /// key, to continue a snapshot cut short), in chunks of about <c>scan.incremental.snapshot.chunk.size</c> rows whose upper
 /// key is looked up first (Flink CDC's chunk splitting); <see cref="LastKey"/> tells the key of the last row returned. By
-/// a key that is not unique a batch ends only where the key changes, so it may run over the batch size.
+/// a key that is not unique a batch ends only where the key changes, so it may run over the batch size. With a
+/// <see cref="PostgresChunkShare"/> of several readers it reads only its own chunks, looking up the bounds of the others to
+/// skip them.
 /// </summary>
 internal sealed class PostgresSnapshotReader : IAsyncDisposable
 {
@@ -29,16 +31,20 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
     private readonly PostgresSnapshotKey? _key;
     private readonly int _chunkSize;
     private readonly int _fetchSize;
+    private readonly PostgresChunkShare _share;
+    private readonly IReadOnlyList<string>? _until;
 
     private NpgsqlCommand? _fetchCommand;
     private NpgsqlDataReader? _fetch;
     private int _fetched;
     private string[]? _chunkUpper;
+    private long _chunk = -1;
     private bool _pending;
     private bool _ended;
 
     private PostgresSnapshotReader(NpgsqlConnection connection, NpgsqlTransaction transaction, string select, string table, Schema schema,
-        IReadOnlyList<SqlType> types, PostgresFieldReader[] fields, PostgresCdcMetadata metadata, PostgresSnapshotKey? key, int chunkSize, int fetchSize)
+        IReadOnlyList<SqlType> types, PostgresFieldReader[] fields, PostgresCdcMetadata metadata, PostgresSnapshotKey? key, int chunkSize, int fetchSize,
+        PostgresChunkShare share, IReadOnlyList<string>? until)
     {
         _connection = connection;
         _transaction = transaction;
@@ -51,6 +57,8 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
         _key = key;
         _chunkSize = chunkSize;
         _fetchSize = fetchSize;
+        _share = share;
+        _until = until;
     }
 
     /// <summary>The key of the last row of the last batch returned (text forms): the snapshot continues after it. Null
@@ -62,10 +70,13 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
 
     /// <summary>Opens the snapshot <paramref name="snapshotName"/> on <paramref name="connection"/> (which this reader then
     /// owns) and its first chunk: <paramref name="columns"/> of <paramref name="qualifiedTable"/>, in the order of
-    /// <paramref name="key"/> when there is one, after <paramref name="after"/> when given.</summary>
+    /// <paramref name="key"/> when there is one, after <paramref name="after"/> when given; of the chunks only those of
+    /// <paramref name="share"/> (all when null; chunks are counted from <paramref name="after"/>); up to and including
+    /// <paramref name="until"/> when given (a part of the table between parts read before).</summary>
     public static async Task<PostgresSnapshotReader> OpenAsync(NpgsqlConnection connection, string snapshotName, string qualifiedTable,
         IReadOnlyList<string> columns, IReadOnlyList<SqlType> types, Schema schema, PostgresFieldReader[] fields, PostgresCdcMetadata metadata,
-        PostgresSnapshotKey? key, IReadOnlyList<string>? after, int chunkSize, int fetchSize, CancellationToken cancellationToken)
+        PostgresSnapshotKey? key, IReadOnlyList<string>? after, int chunkSize, int fetchSize, CancellationToken cancellationToken,
+        PostgresChunkShare? share = null, IReadOnlyList<string>? until = null)
     {
         NpgsqlTransaction? transaction = null;
         try
@@ -76,7 +87,8 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
             string select = string.Join(", ", columns.Select(JdbcTargetTable.QuoteIdentifier));
             if (key is not null) select = (select.Length > 0 ? select + ", " : "") + key.SelectText;
             if (select.Length == 0) select = "1";
-            var reader = new PostgresSnapshotReader(connection, transaction, select, qualifiedTable, schema, types, fields, metadata, key, chunkSize, fetchSize);
+            var reader = new PostgresSnapshotReader(connection, transaction, select, qualifiedTable, schema, types, fields, metadata, key, chunkSize, fetchSize,
+                share ?? PostgresChunkShare.All, until);
             await reader.OpenChunkAsync(after, cancellationToken).ConfigureAwait(false);
             return reader;
         }
@@ -88,43 +100,62 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
         }
     }
 
-    /// <summary>Declares the cursor of the chunk after <paramref name="after"/>: up to the key of its
-    /// <see cref="_chunkSize"/>-th row, or to the end when fewer remain (or without a key).</summary>
+    /// <summary>Declares the cursor of the next chunk of this reader's share after <paramref name="after"/>: up to the key of
+    /// its <see cref="_chunkSize"/>-th row, or to the end when fewer remain (or without a key). Chunks of other readers are
+    /// skipped by their bounds alone; when none of this reader's remains, the cursor is empty.</summary>
     private async Task OpenChunkAsync(IReadOnlyList<string>? after, CancellationToken cancellationToken)
     {
-        var conditions = new List<string>();
-        var parameters = new List<string>();
-        if (_key is not null && after is not null)
+        while (true)
         {
-            conditions.Add(_key.Compared(">", 1));
-            parameters.AddRange(after);
-        }
-        _chunkUpper = null;
-        if (_key is { Indexed: true })
-        {
-            string bound = $"SELECT {_key.SelectText} FROM {_table} AS {PostgresSnapshotKey.TableAlias}" +
-                (conditions.Count > 0 ? " WHERE " + conditions[0] : "") + $" {_key.OrderBy} OFFSET {_chunkSize - 1} LIMIT 1";
-            await using (var command = Command(bound, parameters))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            _chunk++;
+            var conditions = new List<string>();
+            var parameters = new List<string>();
+            if (_key is not null && after is not null)
             {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    _chunkUpper = new string[_key.Columns.Count];
-                    for (int k = 0; k < _chunkUpper.Length; k++) _chunkUpper[k] = reader.GetString(k);
-                }
+                conditions.Add(_key.Compared(">", parameters.Count + 1));
+                parameters.AddRange(after);
             }
-            if (_chunkUpper is not null)
+            if (_key is not null && _until is not null)
             {
                 conditions.Add(_key.Compared("<=", parameters.Count + 1));
-                parameters.AddRange(_chunkUpper);
+                parameters.AddRange(_until);
             }
+            _chunkUpper = null;
+            if (_key is { Indexed: true })
+            {
+                string bound = $"SELECT {_key.SelectText} FROM {_table} AS {PostgresSnapshotKey.TableAlias}" +
+                    (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "") + $" {_key.OrderBy} OFFSET {_chunkSize - 1} LIMIT 1";
+                await using (var command = Command(bound, parameters))
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        _chunkUpper = new string[_key.Columns.Count];
+                        for (int k = 0; k < _chunkUpper.Length; k++) _chunkUpper[k] = reader.GetString(k);
+                    }
+                }
+                if (_chunkUpper is not null)
+                {
+                    conditions.Add(_key.Compared("<=", parameters.Count + 1));
+                    parameters.AddRange(_chunkUpper);
+                }
+            }
+            bool owned = _share.Owns(_chunk);
+            if (!owned && _chunkUpper is not null)
+            {
+                after = _chunkUpper;
+                continue;
+            }
+            string sql = $"DECLARE {Cursor} NO SCROLL CURSOR FOR SELECT {_select} FROM {_table} AS {PostgresSnapshotKey.TableAlias}";
+            // The last chunk belongs to another reader: an empty cursor ends this one's snapshot.
+            if (!owned) conditions.Add("false");
+            if (conditions.Count > 0) sql += " WHERE " + string.Join(" AND ", conditions);
+            if (_key is not null) sql += " " + _key.OrderBy;
+            await using (var declare = Command(sql, parameters))
+                await declare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await FetchAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
-        string sql = $"DECLARE {Cursor} NO SCROLL CURSOR FOR SELECT {_select} FROM {_table} AS {PostgresSnapshotKey.TableAlias}";
-        if (conditions.Count > 0) sql += " WHERE " + string.Join(" AND ", conditions);
-        if (_key is not null) sql += " " + _key.OrderBy;
-        await using (var declare = Command(sql, parameters))
-            await declare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await FetchAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private NpgsqlCommand Command(string sql, IReadOnlyList<string> parameters)

@@ -44,7 +44,7 @@ public sealed class PostgresTextValueTests
         var position = PostgresCdcPosition.Streaming(0x0000_0001_2345_6789UL, []);
         Assert.Equal(position, PostgresCdcPosition.Decode(position.Encode(), "t"));
         var snapshot = new PostgresCdcPosition(PostgresCdcPhase.Snapshot, 42,
-            [new PostgresSnapshotSegment(42, ["7", "zürich"]), new PostgresSnapshotSegment(99, ["9", ""]), new PostgresSnapshotSegment(120, null)]);
+            [new PostgresSnapshotSegment(42, null, ["7", "zürich"]), new PostgresSnapshotSegment(99, ["7", "zürich"], ["9", ""]), new PostgresSnapshotSegment(120, ["9", ""], null)]);
         Assert.Equal(snapshot, PostgresCdcPosition.Decode(snapshot.Encode(), "t"));
         Assert.NotEqual(snapshot, PostgresCdcPosition.Decode(position.Encode(), "t"));
         // Version 1 (started flag, LSN) is still read.
@@ -53,5 +53,23 @@ public sealed class PostgresTextValueTests
         Assert.Throws<InvalidDataException>(() => PostgresCdcPosition.Decode([9, 9, 9], "t"));
         var truncated = snapshot.Encode();
         Assert.Throws<InvalidDataException>(() => PostgresCdcPosition.Decode(truncated[..^3], "t"));
+    }
+
+    [Fact]
+    public void Segments_keep_their_lower_keys_so_they_need_not_follow_each_other_and_version_2_positions_are_still_read()
+    {
+        var gaps = new PostgresCdcPosition(PostgresCdcPhase.Snapshot, 42,
+            [new PostgresSnapshotSegment(42, null, ["100"]), new PostgresSnapshotSegment(42, ["200"], ["300"]), new PostgresSnapshotSegment(77, ["300"], null)]);
+        Assert.Equal(gaps, PostgresCdcPosition.Decode(gaps.Encode(), "t"));
+        Assert.NotEqual(gaps, PostgresCdcPosition.Decode(new PostgresCdcPosition(PostgresCdcPhase.Snapshot, 42,
+            [new PostgresSnapshotSegment(42, null, ["100"]), new PostgresSnapshotSegment(42, ["100"], ["300"]), new PostgresSnapshotSegment(77, ["300"], null)]).Encode(), "t"));
+
+        // Version 2: per segment its LSN and upper key; each starts where the one before ended.
+        var v2 = new List<byte> { 2, (byte)PostgresCdcPhase.Snapshot, 0, 0, 0, 0, 0, 0, 0, 42, 0, 0, 0, 2 };
+        v2.AddRange(new byte[] { 0, 0, 0, 0, 0, 0, 0, 42, 0, 0, 0, 1, 0, 0, 0, 1, (byte)'7' });
+        v2.AddRange(new byte[] { 0, 0, 0, 0, 0, 0, 0, 99, 0xff, 0xff, 0xff, 0xff });
+        Assert.Equal(new PostgresCdcPosition(PostgresCdcPhase.Snapshot, 42, [new PostgresSnapshotSegment(42, null, ["7"]), new PostgresSnapshotSegment(99, ["7"], null)]),
+            PostgresCdcPosition.Decode([.. v2], "t"));
+        Assert.Throws<InvalidDataException>(() => PostgresCdcPosition.Decode([.. v2.Take(v2.Count - 2)], "t"));
     }
 }
