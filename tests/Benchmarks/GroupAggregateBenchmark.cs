@@ -35,8 +35,13 @@ internal static class GroupAggregateBenchmark
             var every = only == "operator-only" ? TimeSpan.Zero : TimeSpan.FromSeconds(1);
             for (int round = 0; round < rounds; round++)
             {
+                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+                var paused = GC.GetTotalPauseDuration();
+                long allocated = GC.GetTotalAllocatedBytes();
                 var run = await RunOperatorAsync(input, "hashmap", every);
-                Console.WriteLine($"round {round + 1}: operator {rows / run.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {rows / run.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s ({run.Checkpoints} checkpoints)");
+                Console.WriteLine($"round {round + 1}: operator {rows / run.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {rows / run.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s ({run.Checkpoints} checkpoints); "
+                    + $"GC: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen0/1/2), "
+                    + $"{(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MB allocated");
             }
             return 0;
         }
