@@ -98,16 +98,23 @@ public sealed class LocalStateFileSystem : IStateFileSystem
 /// <summary>In memory (the <c>jobmanager</c> storage): thread-safe, gone with the process.</summary>
 public sealed class InMemoryStateFileSystem : IStateFileSystem
 {
-    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private const int ChunkSize = 1 << 20;
+
+    private readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     private readonly object _lock = new();
+    // Chunks of deleted and replaced files, for the next files written: a checkpoint of a large state every second would
+    // otherwise allocate its size in large-object-heap arrays each time (and the GC collect them in full collections that
+    // stop every subtask). At most about as many are kept as the stored files hold (counting the file being removed).
+    private readonly Stack<byte[]> _spareChunks = new();
+    private int _storedChunks;
 
     public Stream Create(string path) => new CommitOnDispose(this, Normalize(path));
 
     public Stream OpenRead(string path)
     {
         lock (_lock)
-            return _files.TryGetValue(Normalize(path), out var bytes)
-                ? new MemoryStream(bytes, writable: false)
+            return _files.TryGetValue(Normalize(path), out var file)
+                ? new MemoryStream(file.Contiguous(), writable: false)
                 : throw new FileNotFoundException($"{path} does not exist", path);
     }
 
@@ -118,13 +125,13 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
 
     public long Length(string path)
     {
-        lock (_lock) return _files.TryGetValue(Normalize(path), out var bytes) ? bytes.Length : -1;
+        lock (_lock) return _files.TryGetValue(Normalize(path), out var file) ? file.Length : -1;
     }
 
     public void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {
         var copy = content.ToArray();
-        lock (_lock) _files[Normalize(path)] = copy;
+        lock (_lock) Store(Normalize(path), StoredFile.Whole(copy));
     }
 
     public IReadOnlyList<string> ListDirectories(string path)
@@ -163,7 +170,7 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
 
     public void DeleteFile(string path)
     {
-        lock (_lock) _files.Remove(Normalize(path));
+        lock (_lock) Remove(Normalize(path));
     }
 
     public void DeleteDirectory(string path)
@@ -171,7 +178,7 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
         var prefix = Normalize(path).TrimEnd('/') + "/";
         lock (_lock)
             foreach (var file in _files.Keys.ToArray())
-                if (file.StartsWith(prefix, StringComparison.Ordinal)) _files.Remove(file);
+                if (file.StartsWith(prefix, StringComparison.Ordinal)) Remove(file);
     }
 
     public void Sync(string path)
@@ -181,19 +188,69 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
     /// <summary>Replaces a file's bytes (tests corrupt checkpoints with it).</summary>
     public void Overwrite(string path, byte[] content)
     {
-        lock (_lock) _files[Normalize(path)] = content;
+        lock (_lock) Store(Normalize(path), StoredFile.Whole(content));
     }
 
     private static string Normalize(string path) => Path.GetFullPath(path);
 
+    // The callers hold _lock.
+    private void Store(string path, StoredFile file)
+    {
+        Remove(path);
+        _files[path] = file;
+        _storedChunks += file.Chunks.Length;
+    }
+
+    private void Remove(string path)
+    {
+        if (!_files.Remove(path, out var file)) return;
+        foreach (var chunk in file.Chunks) ReturnChunk(chunk);
+        _storedChunks -= file.Chunks.Length;
+    }
+
+    private void ReturnChunk(byte[] chunk)
+    {
+        // One or two beyond what the stored files hold, so that a series of small files reuses one chunk.
+        if (_spareChunks.Count < _storedChunks + 2) _spareChunks.Push(chunk);
+    }
+
+    private byte[] RentChunk()
+    {
+        lock (_lock)
+            if (_spareChunks.TryPop(out var chunk)) return chunk;
+        return GC.AllocateUninitializedArray<byte>(ChunkSize);
+    }
+
+    /// <summary>A stored file: whole chunks of <see cref="ChunkSize"/> bytes (they go back to the spare chunks when the file is
+    /// gone, so they are never handed out: readers get a copy), then the rest in an array of its exact length.</summary>
+    private sealed record StoredFile(byte[][] Chunks, byte[] Tail)
+    {
+        public static StoredFile Whole(byte[] bytes) => new([], bytes);
+
+        public long Length => (long)Chunks.Length * ChunkSize + Tail.Length;
+
+        public byte[] Contiguous()
+        {
+            if (Chunks.Length == 0) return Tail;
+            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)Length));
+            int offset = 0;
+            foreach (var chunk in Chunks)
+            {
+                chunk.CopyTo(bytes, offset);
+                offset += ChunkSize;
+            }
+            Tail.CopyTo(bytes, offset);
+            return bytes;
+        }
+    }
+
     /// <summary>
-    /// A file being written: its bytes go into pooled chunks and become the file, one array of its exact length, when the
+    /// A file being written: its bytes go into chunks (spare ones first) that become the stored file as they are when the
     /// stream is disposed. (A <see cref="MemoryStream"/> doubling its buffer and copying it once more at the end moved and
     /// faulted in about three times a checkpoint's size, which a checkpoint of a large state every second paid each time.)
     /// </summary>
     private sealed class CommitOnDispose(InMemoryStateFileSystem owner, string path) : Stream
     {
-        private const int ChunkSize = 1 << 20;
         private readonly List<byte[]> _chunks = new();
         private int _used = ChunkSize;
         private long _length;
@@ -208,7 +265,7 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
             {
                 if (_used == ChunkSize)
                 {
-                    _chunks.Add(System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize));
+                    _chunks.Add(owner.RentChunk());
                     _used = 0;
                 }
                 int n = Math.Min(buffer.Length, ChunkSize - _used);
@@ -226,17 +283,17 @@ public sealed class InMemoryStateFileSystem : IStateFileSystem
             if (disposing && !_disposed)
             {
                 _disposed = true;
-                var bytes = GC.AllocateUninitializedArray<byte>(checked((int)_length));
-                int offset = 0;
-                foreach (var chunk in _chunks)
+                // The last chunk's bytes move into an array of their length (a small file does not hold a whole chunk).
+                byte[] tail = [];
+                if (_chunks.Count > 0 && _used < ChunkSize)
                 {
-                    int n = Math.Min(ChunkSize, bytes.Length - offset);
-                    chunk.AsSpan(0, n).CopyTo(bytes.AsSpan(offset));
-                    offset += n;
-                    System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+                    tail = _chunks[^1].AsSpan(0, _used).ToArray();
+                    lock (owner._lock) owner.ReturnChunk(_chunks[^1]);
+                    _chunks.RemoveAt(_chunks.Count - 1);
                 }
+                var file = new StoredFile(_chunks.ToArray(), tail);
                 _chunks.Clear();
-                lock (owner._lock) owner._files[path] = bytes;
+                lock (owner._lock) owner.Store(path, file);
             }
             base.Dispose(disposing);
         }

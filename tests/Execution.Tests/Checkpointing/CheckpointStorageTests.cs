@@ -48,6 +48,45 @@ public sealed class CheckpointStorageTests : IDisposable
         Assert.Equal(expected, read.ToArray());
     }
 
+    [Fact]
+    public void In_memory_files_written_after_others_were_deleted_reuse_their_chunks_without_changing_any_file_read()
+    {
+        var fileSystem = new InMemoryStateFileSystem();
+        byte[] Bytes(int seed)
+        {
+            var bytes = new byte[(5 << 20) / 2 + 17];
+            new Random(seed).NextBytes(bytes);
+            return bytes;
+        }
+        void Write(string path, byte[] bytes)
+        {
+            using var stream = fileSystem.Create(path);
+            stream.Write(bytes);
+        }
+        byte[] Read(Stream stream)
+        {
+            using var read = new MemoryStream();
+            stream.CopyTo(read);
+            return read.ToArray();
+        }
+        Write("/mem/1", Bytes(1));
+        Write("/mem/small", [1, 2, 3]);
+        using var openBeforeDelete = fileSystem.OpenRead("/mem/1");
+        fileSystem.DeleteFile("/mem/1");
+        var second = Bytes(2);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Write("/mem/2", second);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The two whole chunks come from the deleted file; only the last half chunk is copied into an array of its length.
+        Assert.True(allocated < 1 << 20, $"writing 2.5 MB after deleting 2.5 MB allocated {allocated} bytes besides the content");
+        Assert.Equal(Bytes(1), Read(openBeforeDelete));
+        Assert.Equal(second, Read(fileSystem.OpenRead("/mem/2")));
+        Assert.Equal([1, 2, 3], Read(fileSystem.OpenRead("/mem/small")));
+        Write("/mem/2", Bytes(3));
+        Assert.Equal(Bytes(3), Read(fileSystem.OpenRead("/mem/2")));
+        Assert.Equal(Bytes(3).Length, fileSystem.Length("/mem/2"));
+    }
+
     [Theory]
     [InlineData("file://{0}")]
     [InlineData("file://localhost{0}")]

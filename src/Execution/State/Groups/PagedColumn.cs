@@ -19,6 +19,11 @@ public sealed class PagedColumn<T> where T : unmanaged
     private T[][] _pages = new T[4][];
     private long[] _pageEpochs = new long[4];
     private int _pageCount;
+    // Pages copy-on-write replaced, with the epoch they were replaced in: once every snapshot that could read one has ended
+    // (SnapshotEpoch.ReleasedThrough), the next copy goes into it instead of a new page. A checkpoint every second of a
+    // table whose every page changes in between would otherwise allocate the columns' size in new pages each time, which
+    // the GC then collects in full (blocking) collections that stop the subtask.
+    private readonly Queue<(T[] Page, long Epoch)> _retired = new();
 
     public PagedColumn(SnapshotEpoch epoch, T defaultValue = default)
     {
@@ -92,13 +97,18 @@ public sealed class PagedColumn<T> where T : unmanaged
 
     private void Own(int page)
     {
+        long current = _epoch.Current;
         if (_epoch.HasPending)
         {
-            var copy = GC.AllocateUninitializedArray<T>(PageSize, pinned: true);
-            _pages[page].CopyTo(copy, 0);
+            var copy = _retired.Count > 0 && _retired.Peek().Epoch <= _epoch.ReleasedThrough
+                ? _retired.Dequeue().Page
+                : GC.AllocateUninitializedArray<T>(PageSize, pinned: true);
+            var captured = _pages[page];
+            captured.CopyTo(copy, 0);
             _pages[page] = copy;
+            _retired.Enqueue((captured, current));
         }
-        _pageEpochs[page] = _epoch.Current;
+        _pageEpochs[page] = current;
     }
 
     /// <summary>The pages as they are now, for a snapshot (call in its synchronous part, right after
@@ -110,6 +120,7 @@ public sealed class PagedColumn<T> where T : unmanaged
     {
         Array.Clear(_pages);
         _pageCount = 0;
+        _retired.Clear();
     }
 }
 

@@ -14,13 +14,18 @@ public sealed class SnapshotEpoch
     /// <summary>The epoch writes belong to now.</summary>
     public long Current => _current;
 
+    /// <summary>Every snapshot begun before a write of this epoch or an earlier one has ended: a page that copy-on-write
+    /// replaced in such an epoch is no longer read by anyone and may be reused (<see cref="PagedColumn{T}"/> keeps them).
+    /// Moves when a snapshot begins with none pending (on the writing thread, so no lock).</summary>
+    public long ReleasedThrough { get; private set; }
+
     /// <summary>Whether a captured snapshot may still read pages (a write must copy a page of an older epoch first).</summary>
     public bool HasPending => Volatile.Read(ref _pending) > 0;
 
     /// <summary>The synchronous part of a snapshot: pages written from now on belong to a new epoch.</summary>
     public void BeginSnapshot()
     {
-        Interlocked.Increment(ref _pending);
+        if (Interlocked.Increment(ref _pending) == 1) ReleasedThrough = _current;
         _current++;
     }
 
