@@ -65,6 +65,12 @@ internal readonly ref struct Utf8Column
 
     public bool HasNulls => _allNull || !_validity.IsEmpty;
 
+    /// <summary>The value offsets (<c>n + 1</c> of them, into <see cref="Data"/>); empty for a literal.</summary>
+    public ReadOnlySpan<int> Offsets => _offsets;
+
+    /// <summary>The whole value buffer (a literal's bytes for a literal).</summary>
+    public ReadOnlySpan<byte> Data => _data;
+
     /// <summary>The UTF-8 bytes of row <paramref name="row"/> (meaningless when it is NULL).</summary>
     public ReadOnlySpan<byte> this[int row] => _constant ? _data : _data[_offsets[row].._offsets[row + 1]];
 }
