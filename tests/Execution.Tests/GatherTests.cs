@@ -173,4 +173,38 @@ public sealed class GatherTests
         n = SelectionVector.Select(noNulls.Build(), ref indices);
         Assert.Equal([1, 5, 9, 13, 17], indices.Take(n));
     }
+
+    [Fact]
+    public void Runs_of_consecutive_rows_are_gathered_as_blocks_from_a_slice()
+    {
+        var random = new Random(11);
+        var strings = new StringArray.Builder();
+        var longs = new Int64Array.Builder();
+        var expectedStrings = new List<string?>();
+        for (int i = 0; i < 500; i++)
+        {
+            string? text = random.Next(8) == 0 ? null : new string((char)('a' + i % 26), random.Next(0, 9)) + "é";
+            if (text is null) { strings.AppendNull(); longs.AppendNull(); } else { strings.Append(text); longs.Append(i); }
+            expectedStrings.Add(text);
+        }
+        var stringSlice = ArrowArrayFactory.Slice(strings.Build(), 3, 490);
+        var longSlice = ArrowArrayFactory.Slice(longs.Build(), 3, 490);
+        // Runs of every length (1 to 40) with gaps and a repeat.
+        var pick = new List<int>();
+        for (int row = 0; row < 490;)
+        {
+            int run = random.Next(1, 41);
+            for (int r = 0; r < run && row + r < 490; r++) pick.Add(row + r);
+            row += run + random.Next(0, 3);
+        }
+        pick.Add(5);
+        var taken = (StringArray)ArrayGather.Take(stringSlice, pick.ToArray(), pick.Count);
+        var takenLongs = (Int64Array)ArrayGather.Take(longSlice, pick.ToArray(), pick.Count);
+        for (int j = 0; j < pick.Count; j++)
+        {
+            var expected = expectedStrings[pick[j] + 3];
+            Assert.Equal(expected, taken.IsNull(j) ? null : taken.GetString(j));
+            Assert.Equal(expected is null ? null : pick[j] + 3, takenLongs.GetValue(j));
+        }
+    }
 }

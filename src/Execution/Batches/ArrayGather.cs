@@ -63,7 +63,13 @@ public static class ArrayGather
             var src = MemoryMarshal.Cast<byte, T>(seg.Source.Buffers[1].Span).Slice(seg.Source.Offset);
             var idx = seg.Indices.AsSpan(seg.Start, seg.Count);
             var part = dst.Slice(written, seg.Count);
-            for (int j = 0; j < idx.Length; j++) part[j] = src[idx[j]];
+            for (int j = 0; j < idx.Length;)
+            {
+                int run = RunLength(idx, j);
+                if (run >= MinBlockRun) src.Slice(idx[j], run).CopyTo(part.Slice(j));
+                else for (int r = j; r < j + run; r++) part[r] = src[idx[r]];
+                j += run;
+            }
             written += seg.Count;
         }
         var (validity, nulls) = GatherValidity(segments, total);
@@ -117,12 +123,14 @@ public static class ArrayGather
             var srcOffsets = MemoryMarshal.Cast<byte, int>(seg.Source.Buffers[1].Span).Slice(seg.Source.Offset);
             var srcData = seg.Source.Buffers.Length > 2 ? seg.Source.Buffers[2].Span : ReadOnlySpan<byte>.Empty;
             var idx = seg.Indices.AsSpan(seg.Start, seg.Count);
-            for (int j = 0; j < idx.Length; j++)
+            // Rows that follow each other in the source are one block of its bytes.
+            for (int j = 0; j < idx.Length;)
             {
-                int i = idx[j];
-                int start = srcOffsets[i], length = srcOffsets[i + 1] - start;
+                int run = RunLength(idx, j);
+                int start = srcOffsets[idx[j]], length = srcOffsets[idx[j] + run] - start;
                 if (length > 0) srcData.Slice(start, length).CopyTo(data.AsSpan(offsets[row], length));
-                row++;
+                row += run;
+                j += run;
             }
         }
         var (validity, nulls) = GatherValidity(segments, total);
@@ -188,6 +196,17 @@ public static class ArrayGather
         }
         var (validity, nulls) = GatherValidity(segments, total);
         return new ArrayData(type, total, nulls, 0, [validity], children);
+    }
+
+    // Shorter runs of fixed-width values are copied one by one (a block copy's call costs more than a few moves).
+    private const int MinBlockRun = 4;
+
+    /// <summary>How many indices from <paramref name="j"/> on are consecutive rows (at least 1).</summary>
+    private static int RunLength(ReadOnlySpan<int> indices, int j)
+    {
+        int k = j + 1;
+        while (k < indices.Length && indices[k] == indices[k - 1] + 1) k++;
+        return k - j;
     }
 
     /// <summary>The validity bitmap of the gathered rows, or an empty buffer when no source has nulls.</summary>
