@@ -16,6 +16,13 @@ internal sealed class Utf8Comparison(CompareOp op, VectorExpression left, Vector
         var a = Utf8Column.Of(left, input, context, out var keepLeft);
         var b = Utf8Column.Of(right, input, context, out var keepRight);
         if (a.AllNull || b.AllNull) return ArrayBuild.Nulls(SqlType.Boolean, n);
+        if (op is CompareOp.Eq or CompareOp.Ne && a.IsConstant != b.IsConstant)
+        {
+            var result = EqualsLiteral(a.IsConstant ? b : a, a.IsConstant ? a[0] : b[0], n, op == CompareOp.Ne);
+            GC.KeepAlive(keepLeft);
+            GC.KeepAlive(keepRight);
+            return result;
+        }
         var bits = new byte[Bitmaps.ByteLength(n)];
         byte[]? validity = null;
         if (a.HasNulls || b.HasNulls)
@@ -45,5 +52,41 @@ internal sealed class Utf8Comparison(CompareOp op, VectorExpression left, Vector
         GC.KeepAlive(keepLeft);
         GC.KeepAlive(keepRight);
         return ArrayBuild.Boolean(bits, validity, n);
+    }
+
+    /// <summary>
+    /// A column against a literal (<c>LOWER(channel) = 'apple'</c>): the length from the offsets first, the bytes only
+    /// when it matches; the result and its validity a 64-row word at a time.
+    /// </summary>
+    private static BooleanArray EqualsLiteral(Utf8Column column, ReadOnlySpan<byte> literal, int n, bool negate)
+    {
+        var offsets = column.Offsets;
+        var data = column.Data;
+        int words = (n + 63) >> 6;
+        var bitBytes = new byte[words * sizeof(ulong)];
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bitBytes.AsSpan());
+        byte[]? validityBytes = column.HasNulls ? new byte[words * sizeof(ulong)] : null;
+        var validity = validityBytes is null ? default : System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(validityBytes.AsSpan());
+        int length = literal.Length;
+        for (int w = 0; w < words; w++)
+        {
+            ulong word = 0, valid = 0;
+            int end = Math.Min(n, (w + 1) << 6);
+            for (int i = w << 6; i < end; i++)
+            {
+                int start = offsets[i];
+                if (offsets[i + 1] - start == length && data.Slice(start, length).SequenceEqual(literal)) word |= 1UL << (i & 63);
+                if (validityBytes is not null && !column.IsNull(i)) valid |= 1UL << (i & 63);
+            }
+            if (negate) word = ~word;
+            if (validityBytes is not null)
+            {
+                word &= valid;
+                validity[w] = valid;
+            }
+            bits[w] = word;
+        }
+        if (negate && (n & 63) != 0) bits[words - 1] &= (1UL << (n & 63)) - 1;
+        return ArrayBuild.Boolean(bitBytes, validityBytes, n);
     }
 }
