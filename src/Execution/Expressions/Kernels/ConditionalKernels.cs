@@ -79,46 +79,6 @@ internal static class ConditionalKernels
     }
 }
 
-/// <summary>CASE WHEN c1 THEN v1 ... ELSE e END: conditions and values evaluated only on the rows still undecided.</summary>
-internal sealed class CaseExpression(SqlType type, VectorExpression[] conditions, VectorExpression[] values, VectorExpression otherwise) : VectorExpression(type)
-{
-    public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
-    {
-        int n = input.Length;
-        var choice = new int[n];          // branch taken by each row; values.Length = ELSE
-        var undecided = new bool[n];
-        System.Array.Fill(undecided, true);
-        int remaining = n;
-        for (int k = 0; k < conditions.Length && remaining > 0; k++)
-        {
-            var condition = SelectiveEvaluation.Evaluate(conditions[k], input, context, undecided, remaining);
-            for (int i = 0; i < n; i++)
-            {
-                if (!undecided[i] || condition.IsNull(i) || !condition.GetBoolean(i)) continue;
-                choice[i] = k;
-                undecided[i] = false;
-                remaining--;
-            }
-        }
-        for (int i = 0; i < n; i++) if (undecided[i]) choice[i] = values.Length;
-
-        var readers = new ColumnReader?[values.Length + 1];
-        var needed = new bool[n];
-        for (int k = 0; k <= values.Length; k++)
-        {
-            System.Array.Clear(needed);
-            int count = 0;
-            for (int i = 0; i < n; i++) if (choice[i] == k) { needed[i] = true; count++; }
-            if (count == 0) continue;
-            var branch = k < values.Length ? values[k] : otherwise;
-            readers[k] = SelectiveEvaluation.Evaluate(branch, input, context, needed, count);
-        }
-        var writer = ColumnBuilder.Create(Type, n);
-        for (int i = 0; i < n; i++) writer.AppendFrom(readers[choice[i]]!, i);
-        return writer.Build();
-    }
-}
-
 /// <summary>COALESCE(a, b, ...): each further operand only for the rows still NULL.</summary>
 internal sealed class CoalesceExpression(SqlType type, VectorExpression[] operands) : VectorExpression(type)
 {

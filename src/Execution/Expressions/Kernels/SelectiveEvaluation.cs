@@ -21,6 +21,15 @@ internal static class SelectiveEvaluation
         }
         catch (ExpressionEvaluationException) when (neededCount < input.Length)
         {
+            return Subset(expression, input, context, needed, neededCount);
+        }
+    }
+
+    /// <summary>The expression evaluated over only the rows flagged in <paramref name="needed"/> (after the whole batch
+    /// failed): a reader indexed by row number, NULL on the other rows.</summary>
+    public static ColumnReader Subset(VectorExpression expression, RecordBatch input, EvaluationContext context, bool[] needed, int neededCount)
+    {
+        {
             var rows = new int[neededCount];
             int n = 0;
             for (int i = 0; i < needed.Length && n < neededCount; i++)

@@ -23,7 +23,7 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// </remarks>
 internal sealed class SplitIndexKernel(VectorExpression operand, byte[] separator, long index, SqlType type) : VectorExpression(type)
 {
-    private const int NoPart = -1;
+    private const int NoPart = Utf8Parts.Null;
 
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
@@ -129,37 +129,17 @@ internal sealed class SplitIndexKernel(VectorExpression operand, byte[] separato
     /// <summary>The result array: offsets and validity from the lengths, then each part's bytes copied.</summary>
     private static StringArray Build(ReadOnlySpan<byte> data, int n, int[] starts, int[] lengths)
     {
-        var offsetBytes = new byte[(n + 1) * sizeof(int)];
-        var offsets = MemoryMarshal.Cast<byte, int>(offsetBytes.AsSpan());
-        var validityBytes = new byte[ByteBitmap.WordCount(n) * sizeof(ulong)];
-        var validity = MemoryMarshal.Cast<byte, ulong>(validityBytes.AsSpan());
-        int total = 0, valid = 0;
-        for (int w = 0; w < validity.Length; w++)
-        {
-            ulong word = 0;
-            int end = Math.Min(n, (w + 1) << 6);
-            for (int i = w << 6; i < end; i++)
-            {
-                int length = lengths[i];
-                if (length != NoPart)
-                {
-                    word |= 1UL << (i & 63);
-                    total += length;
-                }
-                offsets[i + 1] = total;
-            }
-            validity[w] = word;
-            valid += BitOperations.PopCount(word);
-        }
-        var bytes = new byte[total];
+        var parts = new Utf8Parts(lengths.AsSpan(0, n), n);
+        var bytes = parts.Bytes.AsSpan();
+        int at = 0;
         for (int i = 0; i < n; i++)
         {
             int length = lengths[i];
-            if (length > 0) data.Slice(starts[i], length).CopyTo(bytes.AsSpan(offsets[i]));
+            if (length <= 0) continue;
+            data.Slice(starts[i], length).CopyTo(bytes.Slice(at));
+            at += length;
         }
-        int nulls = n - valid;
-        return new StringArray(new ArrayData(StringType.Default, n, nulls, 0,
-            [nulls == 0 ? ArrowBuffer.Empty : new ArrowBuffer(validityBytes), new ArrowBuffer(offsetBytes), new ArrowBuffer(bytes)]));
+        return parts.Build();
     }
 
     /// <summary>Part <paramref name="index"/> of <paramref name="value"/>, or false when there is none.</summary>
