@@ -105,6 +105,39 @@ public sealed class CalcOperatorTests
         Assert.Equal(["A AA 1", "DD DDDD 4"], batches.SelectMany(Rows).Select(r => $"{r[1]} {r[2]} {r[3]}"));
     }
 
+    private static RowSchema NameAndId => new([new StreamSql.Sql.Planner.Types.Field("v", SqlType.String), new StreamSql.Sql.Planner.Types.Field("id", SqlType.BigInt)]);
+
+    [Fact]
+    public async Task A_shared_call_in_a_case_value_takes_its_kept_rows_from_the_conditions_value()
+    {
+        // q21's shape: the column is read only under a call the condition computed for the whole batch.
+        var name = new InputRef(2, SqlType.String);
+        var id = new InputRef(0, SqlType.BigInt);
+        var condition = new Call("IS NOT NULL", [Upper(name)], SqlType.Boolean.AsNotNull());
+        var value = new Call("CASE", [new Call("=", [id, new Literal(2L, SqlType.BigInt)], SqlType.Boolean), new Literal("two", SqlType.String), Upper(name)], SqlType.String);
+        var batches = await RunAsync(new CalcSpec(condition, [value, id], "Calc", NameAndId, ChangelogMode.InsertOnly),
+            EventBatch([1, 2, 3, 4, 5], [true, true, true, true, true], ["a", "bb", null, "dd", "e"]));
+        Assert.Equal(["A 1", "two 2", "DD 4", "E 5"], batches.SelectMany(Rows).Select(r => $"{r[1]} {r[2]}"));
+    }
+
+    [Fact]
+    public async Task A_shared_call_the_condition_computed_for_only_some_rows_is_computed_again_from_its_columns()
+    {
+        // 10 / CHAR_LENGTH(name) fails on the empty name over the whole batch, so the condition evaluates it for the
+        // other rows alone; the projection then needs the name column itself.
+        var name = new InputRef(2, SqlType.String);
+        var id = new InputRef(0, SqlType.BigInt);
+        var length = new Call("CHAR_LENGTH", [name], SqlType.Int);
+        var ratio = new Call("/", [new Literal(10, SqlType.Int.AsNotNull()), length], SqlType.Int);
+        var condition = new Call("CASE", [new Call("=", [length, new Literal(0, SqlType.Int.AsNotNull())], SqlType.Boolean),
+            new Literal(false, SqlType.Boolean.AsNotNull()), new Call(">", [ratio, new Literal(1, SqlType.Int.AsNotNull())], SqlType.Boolean)], SqlType.Boolean);
+        var value = new Call("CASE", [new Call("=", [id, new Literal(100L, SqlType.BigInt)], SqlType.Boolean), new Literal(0, SqlType.Int), ratio], SqlType.Int);
+        var schema = new RowSchema([new StreamSql.Sql.Planner.Types.Field("r", SqlType.Int), new StreamSql.Sql.Planner.Types.Field("id", SqlType.BigInt)]);
+        var batches = await RunAsync(new CalcSpec(condition, [value, id], "Calc", schema, ChangelogMode.InsertOnly),
+            EventBatch([1, 2, 3, 4, 5], [true, true, true, true, true], ["a", "", "abc", "abcdefghijk", "ab"]));
+        Assert.Equal(["10 1", "3 3", "5 5"], batches.SelectMany(Rows).Select(r => $"{r[1]} {r[2]}"));
+    }
+
     [Fact]
     public async Task A_non_deterministic_call_written_twice_is_evaluated_twice()
     {

@@ -30,6 +30,9 @@ internal sealed class SharedExpression(VectorExpression inner) : VectorExpressio
         return result;
     }
 
+    /// <summary>Whether the value over <paramref name="input"/> is at hand (so it is not computed from the columns again).</summary>
+    public bool HasResultFor(RecordBatch input) => ReferenceEquals(input, _input);
+
     /// <summary>
     /// <paramref name="selected"/> holds the rows <paramref name="selection"/> (the first <paramref name="count"/>) of
     /// <paramref name="input"/>: when this expression was evaluated over <paramref name="input"/>, its value over

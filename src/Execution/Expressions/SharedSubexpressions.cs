@@ -112,6 +112,10 @@ public sealed class SharedSubexpressions
         return created;
     }
 
+    /// <summary>The compiled instance of <paramref name="call"/> when it is shared and compiled, else null.</summary>
+    internal SharedExpression? CompiledOf(Call call) =>
+        _ids.TryGetValue(call, out int id) && _shared[id] ? _compiledById[id] : null;
+
     /// <summary>Tells every shared expression that <paramref name="selected"/> holds the selected rows of <paramref name="input"/>
     /// (see <see cref="SharedExpression.Select"/>).</summary>
     public void Select(RecordBatch input, RecordBatch selected, int[] selection, int count)

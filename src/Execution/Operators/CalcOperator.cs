@@ -23,6 +23,8 @@ public sealed class CalcOperator : StreamOperatorBase
     private readonly SharedSubexpressions _shared;
     private readonly int[]? _projectedColumns;
     private readonly bool[] _referenced;
+    private readonly (SharedExpression Value, bool[] Columns)[] _sharedValues;
+    private readonly bool[] _compacted;
     private readonly Schema _outputSchema;
     private readonly IArrowArray?[] _gathered;
     private EvaluationContext _evaluation = EvaluationContext.Utc;
@@ -38,16 +40,19 @@ public sealed class CalcOperator : StreamOperatorBase
         _projections = new IVectorExpression[spec.Projections.Count];
         _referenced = new bool[inputSchema.Count];
         _gathered = new IArrowArray?[inputSchema.Count];
+        _compacted = new bool[inputSchema.Count];
         var columns = new int[spec.Projections.Count];
+        var sharedValues = new List<(SharedExpression, bool[])>();
         bool allColumns = true;
         for (int i = 0; i < _projections.Length; i++)
         {
             var projection = spec.Projections[i];
             _projections[i] = ExpressionCompiler.Compile(projection, inputSchema, _shared);
-            MarkReferences(projection, _referenced);
             if (projection is InputRef r) columns[i] = r.Index;
             else allColumns = false;
         }
+        foreach (var projection in spec.Projections) MarkProjectionReferences(projection, sharedValues);
+        _sharedValues = sharedValues.ToArray();
         _projectedColumns = allColumns ? columns : null;
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
     }
@@ -166,13 +171,57 @@ public sealed class CalcOperator : StreamOperatorBase
         return new Batch(new RecordBatch(_outputSchema, columns, count), kinds) { Splits = splits };
     }
 
-    /// <summary>The selected rows of the columns the projections read; unread columns become cheap all-null placeholders.</summary>
+    /// <summary>
+    /// The selected rows of the columns the projections read; unread columns become cheap all-null placeholders. A
+    /// column read only by shared calls whose value over <paramref name="data"/> the condition already computed (q21's
+    /// <c>url</c>, under its <c>REGEXP_EXTRACT</c>) is not gathered: those calls gather their value instead.
+    /// </summary>
     private RecordBatch Compact(RecordBatch data, int count)
     {
+        _referenced.AsSpan().CopyTo(_compacted);
+        foreach (var (value, reads) in _sharedValues)
+        {
+            if (value.HasResultFor(data)) continue;
+            for (int c = 0; c < reads.Length; c++) _compacted[c] |= reads[c];
+        }
         var arrays = new IArrowArray[data.ColumnCount];
         for (int c = 0; c < arrays.Length; c++)
-            arrays[c] = c < _referenced.Length && _referenced[c] ? ArrayGather.Take(data.Column(c), _selection, count) : new NullArray(count);
+            arrays[c] = c < _compacted.Length && _compacted[c] ? ArrayGather.Take(data.Column(c), _selection, count) : new NullArray(count);
         return new RecordBatch(data.Schema, arrays, count);
+    }
+
+    /// <summary>
+    /// Marks the columns <paramref name="projection"/> reads, except under a shared call that is the projection itself
+    /// or a THEN/ELSE value of a CASE that is (with the CASE's type, so no cast stands between): such a call is evaluated
+    /// over the compacted batch as a whole, never over a part of it (a failing branch is retried over only its rows),
+    /// so when the condition computed it the gathered value is all it needs. Its columns are listed in
+    /// <paramref name="sharedValues"/>, to gather when the condition did not compute it.
+    /// </summary>
+    private void MarkProjectionReferences(ScalarExpr projection, List<(SharedExpression, bool[])> sharedValues)
+    {
+        if (TryMarkSharedValue(projection, projection.Type, sharedValues)) return;
+        if (projection is Call { Operands.Count: > 1 and var count } call && count % 2 == 1
+            && string.Equals(call.Function, "CASE", StringComparison.OrdinalIgnoreCase))
+        {
+            for (int i = 0; i < count; i++)
+            {
+                bool isValue = i % 2 == 1 || i == count - 1;
+                if (isValue && TryMarkSharedValue(call.Operands[i], call.Type, sharedValues)) continue;
+                MarkReferences(call.Operands[i], _referenced);
+            }
+            return;
+        }
+        MarkReferences(projection, _referenced);
+    }
+
+    private bool TryMarkSharedValue(ScalarExpr expression, SqlType type, List<(SharedExpression, bool[])> sharedValues)
+    {
+        if (expression is not Call call || _shared.CompiledOf(call) is not { } compiled || !ExpressionCompiler.SameRepresentation(call.Type, type))
+            return false;
+        var reads = new bool[_referenced.Length];
+        MarkReferences(call, reads);
+        sharedValues.Add((compiled, reads));
+        return true;
     }
 
     private static void MarkReferences(ScalarExpr expression, bool[] referenced)
