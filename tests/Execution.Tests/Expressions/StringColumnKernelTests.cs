@@ -62,4 +62,20 @@ public sealed class StringColumnKernelTests
             Assert.Equal(expected, k.Eval(Fn(op, Lit(literal), s)));
         }
     }
+
+    [Fact]
+    public void In_a_list_of_literals_of_every_length_up_to_the_buffers_end()
+    {
+        var list = new[] { "", "a", "ab", "abcdefgh", "abcdefghi", "é" };
+        var values = Values(9, 150, "ab").Select(v => v ?? "abcdefgh").Append("abcdefgh").Append("a").ToArray();
+        var withNulls = values.Select((v, i) => i % 13 == 0 ? null : v).ToArray();
+        var k = new ExpressionTestKit();
+        var plain = k.Strings(values);
+        var nullable = k.Strings(withNulls);
+        var literals = list.Select(l => (StreamSql.Sql.Planner.Expressions.ScalarExpr)Lit(l)).ToArray();
+        Assert.Equal(values.Select(v => list.Contains(v) ? "TRUE" : "FALSE").ToArray(), k.Eval(Fn("IN", [plain, .. literals])));
+        Assert.Equal(withNulls.Select(v => v is null ? null : list.Contains(v) ? "TRUE" : "FALSE").ToArray(), k.Eval(Fn("IN", [nullable, .. literals])));
+        foreach (var literal in list)
+            Assert.Equal(values.Select(v => v == literal ? "TRUE" : "FALSE").ToArray(), k.Eval(Fn("=", plain, Lit(literal))));
+    }
 }

@@ -67,7 +67,7 @@ internal sealed class Utf8Comparison(CompareOp op, VectorExpression left, Vector
         var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bitBytes.AsSpan());
         byte[]? validityBytes = column.HasNulls ? new byte[words * sizeof(ulong)] : null;
         var validity = validityBytes is null ? default : System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(validityBytes.AsSpan());
-        int length = literal.Length;
+        var literalBytes = new Utf8Literal(literal.ToArray());
         for (int w = 0; w < words; w++)
         {
             ulong word = 0, valid = 0;
@@ -75,7 +75,7 @@ internal sealed class Utf8Comparison(CompareOp op, VectorExpression left, Vector
             for (int i = w << 6; i < end; i++)
             {
                 int start = offsets[i];
-                if (offsets[i + 1] - start == length && data.Slice(start, length).SequenceEqual(literal)) word |= 1UL << (i & 63);
+                if (literalBytes.Matches(data, start, offsets[i + 1] - start)) word |= 1UL << (i & 63);
                 if (validityBytes is not null && !column.IsNull(i)) valid |= 1UL << (i & 63);
             }
             if (negate) word = ~word;

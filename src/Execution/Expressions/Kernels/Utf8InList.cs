@@ -18,6 +18,12 @@ internal sealed class Utf8InList(VectorExpression operand, byte[][] list, bool l
         int n = input.Length;
         var values = Utf8Column.Of(operand, input, context, out var keepAlive);
         if (values.AllNull) return ArrayBuild.Nulls(SqlType.Boolean, n);
+        if (!values.IsConstant && !values.HasNulls && !listHasNull)
+        {
+            var found = ColumnIn(values, n);
+            GC.KeepAlive(keepAlive);
+            return found;
+        }
         var bits = new byte[Bitmaps.ByteLength(n)];
         byte[]? validity = null;
         for (int i = 0; i < n; i++)
@@ -42,5 +48,36 @@ internal sealed class Utf8InList(VectorExpression operand, byte[][] list, bool l
         }
         GC.KeepAlive(keepAlive);
         return ArrayBuild.Boolean(bits, validity, n);
+    }
+
+    private readonly Utf8Literal[] _literals = System.Array.ConvertAll(list, bytes => new Utf8Literal(bytes));
+
+    /// <summary>A column without NULLs (and a list without NULL): each value against the literals in place, the
+    /// result a 64-row word at a time.</summary>
+    private BooleanArray ColumnIn(Utf8Column values, int n)
+    {
+        var offsets = values.Offsets;
+        var data = values.Data;
+        var literals = _literals;
+        int words = (n + 63) >> 6;
+        var bitBytes = new byte[words * sizeof(ulong)];
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bitBytes.AsSpan());
+        for (int w = 0; w < words; w++)
+        {
+            ulong word = 0;
+            int end = Math.Min(n, (w + 1) << 6);
+            for (int i = w << 6; i < end; i++)
+            {
+                int start = offsets[i], length = offsets[i + 1] - start;
+                foreach (var literal in literals)
+                {
+                    if (!literal.Matches(data, start, length)) continue;
+                    word |= 1UL << (i & 63);
+                    break;
+                }
+            }
+            bits[w] = word;
+        }
+        return ArrayBuild.Boolean(bitBytes, null, n);
     }
 }
