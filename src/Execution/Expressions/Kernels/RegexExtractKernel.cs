@@ -20,6 +20,9 @@ internal sealed class RegexExtractKernel(VectorExpression operand, Regex? regex,
 {
     private readonly byte[]? _required = requiredLiteral is null ? null : Encoding.UTF8.GetBytes(requiredLiteral);
 
+    // How far before the required text's first occurrence a match can start (-1: unknown).
+    private readonly int _maxBefore = requiredLiteral is null || bytePattern is null ? -1 : bytePattern.MaxBytesBefore(Encoding.UTF8.GetBytes(requiredLiteral));
+
     /// <summary>Whether values are matched over their UTF-8 bytes (the pattern is in <see cref="Utf8Pattern"/>'s subset).</summary>
     internal bool MatchesBytes => bytePattern is not null && regex is not null;
 
@@ -33,6 +36,12 @@ internal sealed class RegexExtractKernel(VectorExpression operand, Regex? regex,
         var required = _required;
         Span<int> groups = stackalloc int[2 * (bytePattern.GroupCount + 1)];
         int g = (int)group;
+        if (required is not null && _maxBefore >= 0 && !values.IsConstant)
+        {
+            MatchNearRequired(values, n, required, groups, g, writer);
+            GC.KeepAlive(keepAlive);
+            return writer.Build();
+        }
         for (int i = 0; i < n; i++)
         {
             if (values.IsNull(i))
@@ -50,6 +59,46 @@ internal sealed class RegexExtractKernel(VectorExpression operand, Regex? regex,
         }
         GC.KeepAlive(keepAlive);
         return writer.Build();
+    }
+
+    /// <summary>
+    /// The required text searched over the rest of the value buffer at once rather than value by value: a value before
+    /// its next occurrence is NULL without a search of its own, and a value holding it is matched only from
+    /// <see cref="_maxBefore"/> bytes before it (no match starts earlier).
+    /// </summary>
+    private void MatchNearRequired(Utf8Column values, int n, byte[] required, Span<int> groups, int g, ColumnBuilder writer)
+    {
+        var offsets = values.Offsets;
+        var data = values.Data;
+        int last = offsets[n];
+        int next = -1; // the first occurrence at or after the current value's start (int.MaxValue: none left)
+        for (int i = 0; i < n; i++)
+        {
+            int s = offsets[i], e = offsets[i + 1];
+            if (values.IsNull(i))
+            {
+                writer.AppendNull();
+                continue;
+            }
+            if (next < s)
+            {
+                int at = data[s..last].IndexOf(required);
+                next = at < 0 ? int.MaxValue : s + at;
+            }
+            // An occurrence that ends past the value belongs to later values (one starting later would end later still).
+            if (next > e - required.Length)
+            {
+                writer.AppendNull();
+                continue;
+            }
+            var value = data[s..e];
+            if (!bytePattern!.TryMatch(value, groups, Math.Max(0, next - s - _maxBefore)))
+            {
+                writer.AppendNull();
+                continue;
+            }
+            writer.AppendUtf8(value[groups[2 * g]..groups[2 * g + 1]]);
+        }
     }
 
     private IArrowArray EvaluateWithRegex(RecordBatch input, EvaluationContext context)

@@ -52,9 +52,13 @@ internal sealed class Utf8Pattern
     /// Finds the leftmost match in <paramref name="input"/>; <paramref name="groups"/> (two entries per group, group 0
     /// first: <c>2 * (GroupCount + 1)</c>) receives each group's start and end byte offsets.
     /// </summary>
-    public bool TryMatch(ReadOnlySpan<byte> input, Span<int> groups)
+    public bool TryMatch(ReadOnlySpan<byte> input, Span<int> groups) => TryMatch(input, groups, 0);
+
+    /// <summary>As <see cref="TryMatch(ReadOnlySpan{byte}, Span{int})"/>, trying only the starts from
+    /// <paramref name="from"/> on (the caller knows no match starts earlier, see <see cref="MaxBytesBefore"/>).</summary>
+    public bool TryMatch(ReadOnlySpan<byte> input, Span<int> groups, int from)
     {
-        int start = 0;
+        int start = from;
         while (start <= input.Length)
         {
             if (_firstBytes is not null && !(start == 0 && _startOnly))
@@ -76,6 +80,38 @@ internal sealed class Utf8Pattern
             start++;
         }
         return false;
+    }
+
+    /// <summary>
+    /// At most how many bytes of a match come before the first occurrence in it of <paramref name="text"/> (a
+    /// plain-text element of the pattern contains it), or -1 when unbounded or unknown. Every match contains the text
+    /// there, so no match starts more than this before the text's first occurrence in a value.
+    /// </summary>
+    public int MaxBytesBefore(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty) return -1;
+        long before = 0;
+        foreach (var element in _elements)
+        {
+            switch (element.Kind)
+            {
+                case ElementKind.Literal:
+                    int at = element.Literal.AsSpan().IndexOf(text);
+                    if (at >= 0) return before + at <= int.MaxValue ? (int)(before + at) : -1;
+                    before += element.Literal.Length;
+                    break;
+                case ElementKind.Alternatives:
+                    int longest = 0;
+                    foreach (var alternative in element.Alternatives!) longest = Math.Max(longest, alternative.Text.Length);
+                    before += longest;
+                    break;
+                case ElementKind.Class:
+                    if (element.Max == int.MaxValue) return -1;
+                    before += element.Max;
+                    break;
+            }
+        }
+        return -1;
     }
 
     private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;
