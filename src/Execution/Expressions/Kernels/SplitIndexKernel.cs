@@ -3,8 +3,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
-using Apache.Arrow.Types;
-using StreamSql.Execution.Columns;
 using StreamSql.Execution.Expressions.Vectors;
 using StreamSql.Sql.Planner.Types;
 
