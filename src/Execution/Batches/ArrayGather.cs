@@ -55,7 +55,8 @@ public static class ArrayGather
 
     private static ArrayData GatherFixed<T>(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total) where T : unmanaged
     {
-        var values = new byte[total * Unsafe.SizeOf<T>()];
+        // Every byte is written below: no need to zero it first.
+        var values = GC.AllocateUninitializedArray<byte>(total * Unsafe.SizeOf<T>());
         var dst = MemoryMarshal.Cast<byte, T>(values.AsSpan());
         int written = 0;
         foreach (var seg in segments)
@@ -102,8 +103,10 @@ public static class ArrayGather
 
     private static ArrayData GatherBinary(IArrowType type, ReadOnlySpan<GatherSegment> segments, int total)
     {
-        var offsetBytes = new byte[(total + 1) * sizeof(int)];
+        // The offsets and the bytes are all written below: no need to zero them first.
+        var offsetBytes = GC.AllocateUninitializedArray<byte>((total + 1) * sizeof(int));
         var offsets = MemoryMarshal.Cast<byte, int>(offsetBytes.AsSpan());
+        offsets[0] = 0;
         int bytes = 0, row = 0;
         foreach (var seg in segments)
         {
@@ -116,7 +119,7 @@ public static class ArrayGather
                 offsets[++row] = bytes;
             }
         }
-        var data = new byte[bytes];
+        var data = GC.AllocateUninitializedArray<byte>(bytes);
         row = 0;
         foreach (var seg in segments)
         {

@@ -8,7 +8,8 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// <summary>
 /// The buffers of a string result assembled from byte ranges of other buffers (SPLIT_INDEX's parts, a CASE's
 /// branches): each row's length (<see cref="Null"/> for NULL) gives the offsets and the validity, a 64-row word at a
-/// time; the caller then copies each row's bytes to its offset in <see cref="Bytes"/>.
+/// time; the caller then copies each row's bytes to its offset in <see cref="Bytes"/> (left unzeroed: every byte must
+/// be written).
 /// </summary>
 internal sealed class Utf8Parts
 {
@@ -26,8 +27,9 @@ internal sealed class Utf8Parts
     public Utf8Parts(ReadOnlySpan<int> lengths, int n)
     {
         _length = n;
-        _offsetBytes = new byte[(n + 1) * sizeof(int)];
+        _offsetBytes = GC.AllocateUninitializedArray<byte>((n + 1) * sizeof(int));
         var offsets = MemoryMarshal.Cast<byte, int>(_offsetBytes.AsSpan());
+        offsets[0] = 0;
         _validity = new byte[((n + 63) >> 6) * sizeof(ulong)];
         var validity = MemoryMarshal.Cast<byte, ulong>(_validity.AsSpan());
         int total = 0, valid = 0;
@@ -49,7 +51,8 @@ internal sealed class Utf8Parts
             valid += BitOperations.PopCount(word);
         }
         _nulls = n - valid;
-        Bytes = new byte[total];
+        // The caller writes every row's bytes: no need to zero them first.
+        Bytes = GC.AllocateUninitializedArray<byte>(total);
     }
 
     /// <summary>Where row <paramref name="row"/>'s bytes go in <see cref="Bytes"/>.</summary>
