@@ -60,9 +60,9 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public async Task A_query_writing_partitioned_files_is_timed_and_counted_from_the_committed_files()
+    public async Task The_queries_over_files_run_q10_counted_from_its_committed_files_and_q13_joined_with_its_side_input()
     {
-        var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q10", "--events", "20000", "--rounds", "2",
+        var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q10,q13", "--events", "20000", "--rounds", "2",
             "--checkpoint-interval", "200ms", "--no-baselines", "--output", "json");
 
         Assert.True(code == 0, error + output);
@@ -72,6 +72,11 @@ public sealed class BenchCommandTests
         // Every bid is logged: 46 of every 50 events; the timed runs count the lines of the files they committed.
         Assert.Equal(20000 * 46 / 50, q10.GetProperty("rows").GetInt64());
         Assert.True(q10.GetProperty("events_per_core_second").GetDouble() > 0);
+        // q13 looks every bid up in the filesystem side input (keys 0..9999, one row each): an inner join that keeps every bid.
+        var q13 = JsonLines(output)["q13"];
+        Assert.Equal("ok", q13.GetProperty("status").GetString());
+        Assert.Equal("passed", q13.GetProperty("result_check").GetString());
+        Assert.Equal(20000 * 46 / 50, q13.GetProperty("rows").GetInt64());
     }
 
     [Fact]
