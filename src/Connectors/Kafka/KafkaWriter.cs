@@ -239,13 +239,14 @@ internal sealed class KafkaWriter : ISinkWriter
     {
         if (_guarantee != "exactly-once") return ValueTask.CompletedTask;
         ThrowOnCommitFailure();
-        var committables = handles.Select(h => KafkaCommittable.Deserialize(h, _context.Table.Name)).OrderBy(c => c.Epoch).ToList();
-        if (committables.Count > 0)
+        var owned = handles.ToArray(); // the caller's list is not ours to keep
+        if (owned.Length > 0)
             // A dedicated thread: the commit blocks in the client (flush, CommitTransaction) for as long as the epoch takes.
+            // Even decoding the committables (tens of ms for a large epoch) is left to it.
             _committing = _committing.ContinueWith(previous =>
             {
                 previous.GetAwaiter().GetResult(); // a failed commit fails every later one: epochs commit in order or not at all
-                CommitInOrder(committables, cancellationToken);
+                CommitInOrder(owned.Select(h => KafkaCommittable.Deserialize(h, _context.Table.Name)).OrderBy(c => c.Epoch).ToList(), cancellationToken);
             }, CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         // The end of input's commit is the job's last: it has ended only when its output is visible.
         return checkpointId == Execution.Operators.SinkOperator.EndOfInputCheckpointId ? new ValueTask(_committing) : ValueTask.CompletedTask;
