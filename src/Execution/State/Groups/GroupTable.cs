@@ -48,6 +48,7 @@ public sealed class GroupTable
     private int _clockHand;
     private readonly GroupRowWrites _writes = new();
     private readonly GroupRowRequests _requests = new();
+    private readonly IntList _victims = new();
 
     internal GroupTable(string name, ushort stateId, GroupTableSpec spec, KeyGroupRange keyGroupRange, int maxParallelism, IGroupRowStore? store)
     {
@@ -648,27 +649,46 @@ public sealed class GroupTable
         _writes.Clear();
     }
 
-    /// <summary>A full cache writes back and drops the groups not used since the last sweep (second chance), down to
-    /// three quarters of its size.</summary>
+    /// <summary>A full cache drops the groups not used since the last sweep (second chance), down to three quarters of its
+    /// size, writing back only those of them that changed since they were last written (evict-only write-back): groups in
+    /// use stay in the typed columns until evicted or a checkpoint flushes them, and each flush is one write batch.</summary>
     private void EvictIfFull()
     {
         int max = _store!.MaxCachedGroups;
         if (_index.Count <= max) return;
-        FlushToStore();
         int target = max / 4 * 3;
         int high = _index.HighWater;
-        for (int scanned = 0; _index.Count > target && scanned < 2 * high; scanned++)
+        int remaining = _index.Count;
+        _victims.Clear();
+        for (int scanned = 0; remaining > target && scanned < 2 * high; scanned++)
         {
             int g = _clockHand;
             _clockHand = _clockHand + 1 >= high ? 0 : _clockHand + 1;
-            if (!_index.IsLive(g)) continue;
+            if (!_index.IsLive(g) || IsSet(_scratchBits, g)) continue;
             ulong mask = 1UL << (g & 63);
             if ((g >> 6) < _referenced.Length && (_referenced[g >> 6] & mask) != 0)
             {
                 _referenced[g >> 6] &= ~mask;
                 continue;
             }
+            if ((g >> 6) < _dirty.Length && (_dirty[g >> 6] & mask) != 0)
+            {
+                var entry = _index.EntryOfGroup(g);
+                _writes.Put(entry.KeyGroup, entry.Namespace, entry.Key, WriteRow(g));
+            }
+            // Marked so that a second pass of the hand over the same group does not take it twice.
+            TestAndSet(ref _scratchBits, g);
+            _victims.Add(g);
+            remaining--;
+        }
+        WritePendingDeletes();
+        foreach (int g in _victims.Span)
+        {
+            _scratchBits[g >> 6] &= ~(1UL << (g & 63));
             Drop(g);
         }
+        _victims.Clear();
     }
+
+    private static bool IsSet(ulong[] bits, int index) => (index >> 6) < bits.Length && (bits[index >> 6] & (1UL << (index & 63))) != 0;
 }
