@@ -15,8 +15,9 @@ public sealed class StoredKeyOrderTests
             var keys = new List<byte[]>();
             for (int i = 0; i < count; i++)
             {
-                // Short keys over few byte values, so prefixes, duplicates and lengths decide many comparisons.
-                var key = new byte[random.Next(0, 5)];
+                // Keys over few byte values, so prefixes, duplicates, zero padding and lengths around the 16 bytes compared
+                // as integers decide many comparisons.
+                var key = new byte[random.Next(2) == 0 ? random.Next(0, 5) : random.Next(14, 20)];
                 for (int b = 0; b < key.Length; b++) key[b] = (byte)(random.Next(3) * 127);
                 keys.Add(key);
             }
