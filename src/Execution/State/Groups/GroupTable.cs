@@ -14,8 +14,8 @@ namespace StreamSql.Execution.State.Groups;
 /// <para>Every group belongs to the key group of its key (Flink's assignment; the hash the exchange used), so the table
 /// is snapshot per key group in the canonical format and restores into either backend at any parallelism. With the
 /// hashmap backend it lives in memory and snapshots copy-on-write (<see cref="SnapshotEpoch"/>); with rocksdb it is a
-/// bounded cache over rows in RocksDB, read with multi-gets for a batch's new keys and written back in write batches when
-/// it is full and at every checkpoint.</para>
+/// bounded cache over rows in RocksDB, read with one sorted multi-get for a batch's new keys; a changed group is written
+/// back (one write batch per flush, in key order) only when it is evicted or a checkpoint flushes the cache.</para>
 /// <para>Group indexes stay valid until the group is removed; with rocksdb only until the next Resolve (a full cache
 /// evicts then), so operators keep keys, not indexes, across batches. Columns are added before the first use; restored
 /// groups are loaded then.</para>
@@ -341,8 +341,8 @@ public sealed class GroupTable
     public bool IsLive(int group) => _index.IsLive(group);
 
     /// <summary>For an operator that reaches its groups with <see cref="Find"/> and <see cref="FindOrAdd"/> rather than
-    /// Resolve: when the table spills and its cache is full, writes groups back to RocksDB and evicts the least recently
-    /// used, as Resolve does first. Group indexes held from before are invalid after it.</summary>
+    /// Resolve: when the table spills and its cache is full, evicts the least recently used groups (writing back those that
+    /// changed), as Resolve does first. Group indexes held from before are invalid after it.</summary>
     public void TrimCache()
     {
         Seal();

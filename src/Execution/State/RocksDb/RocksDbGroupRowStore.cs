@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using RocksDbSharp;
 using StreamSql.Execution.State.Groups;
@@ -94,12 +95,13 @@ internal sealed class RocksDbGroupRowStore(RocksDbKeyedStateBackend backend, ush
             native.rocksdb_batched_multi_get_cf(backend.Db.Handle, _readOptions.Handle, DefaultFamily(), (UIntPtr)n, _keyPointers, _keySizes,
                 (IntPtr)values, _errors, 1);
         }
-        Exception? failure = null;
+        // Every error string and value is freed, even after a failure (of RocksDB or of the visitor).
+        ExceptionDispatchInfo? failure = null;
         for (int i = 0; i < n; i++)
         {
             if (_errors[i] != IntPtr.Zero)
             {
-                failure ??= new IOException("rocksdb multi-get failed: " + Marshal.PtrToStringAnsi(_errors[i]));
+                failure ??= ExceptionDispatchInfo.Capture(new IOException("rocksdb multi-get failed: " + Marshal.PtrToStringAnsi(_errors[i])));
                 native.rocksdb_free(_errors[i]);
             }
             if (_values[i] == IntPtr.Zero) continue;
@@ -110,12 +112,16 @@ internal sealed class RocksDbGroupRowStore(RocksDbKeyedStateBackend backend, ush
                 int r = order[i];
                 found(r, requests.KeyGroup(r), requests.Namespace(r), requests.Key(r), new ReadOnlySpan<byte>((void*)value, checked((int)length)));
             }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
             finally
             {
                 native.rocksdb_pinnableslice_destroy(_values[i]);
             }
         }
-        if (failure is not null) throw failure;
+        failure?.Throw();
     }
 
     /// <summary>One write batch of every put and delete, in key order (equal keys in the order given).</summary>
