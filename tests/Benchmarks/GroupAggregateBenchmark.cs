@@ -56,7 +56,7 @@ internal static class GroupAggregateBenchmark
             for (int round = 0; round < rounds; round++)
             {
                 var run = await RunOperatorAsync(input, "rocksdb", TimeSpan.Zero);
-                Console.WriteLine($"round {round + 1}: rocksdb operator {rows / run.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {rows / run.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s");
+                Console.WriteLine($"round {round + 1}: rocksdb operator {rows / run.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {rows / run.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s; {run.StatePerKey(keys)}");
             }
             return 0;
         }
@@ -115,7 +115,7 @@ internal static class GroupAggregateBenchmark
         var someBatches = batches.Take(Math.Max(1, batches.Count / 10)).ToList();
         long someRows = someBatches.Sum(b => (long)b.Length);
         var rocks = await RunOperatorAsync(someBatches, "rocksdb", TimeSpan.Zero);
-        Console.WriteLine($"GroupAggregate operator (rocksdb, group cache 100,000, first {someRows:N0} rows): {someRows / rocks.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {someRows / rocks.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s");
+        Console.WriteLine($"GroupAggregate operator (rocksdb, group cache 100,000, first {someRows:N0} rows): {someRows / rocks.Elapsed.TotalSeconds / 1e6:F2} M rows/s, {someRows / rocks.Cpu.TotalSeconds / 1e6:F2} M rows/CPU-s, {someRows / rocks.Cpu.TotalSeconds / oc:F3} of the hashmap operator's rows/CPU-s; {rocks.StatePerKey(keys)}");
         Console.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
         return 0;
     }
@@ -176,8 +176,15 @@ internal static class GroupAggregateBenchmark
     }
 
     /// <summary><paramref name="Cpu"/>: the process's CPU time over the run (the operator, the asynchronous snapshot writes and
-    /// whatever else the process did), steadier than wall time on a shared machine.</summary>
-    private sealed record Outcome(TimeSpan Elapsed, TimeSpan Cpu, long Emitted, int Checkpoints, long TableBytes, OperatorStateStore? Store);
+    /// whatever else the process did), steadier than wall time on a shared machine.
+    /// <paramref name="SstBytes"/>, <paramref name="MemtableBytes"/>: RocksDB's SST files and memtables at the end (rocksdb).</summary>
+    private sealed record Outcome(TimeSpan Elapsed, TimeSpan Cpu, long Emitted, int Checkpoints, long TableBytes, OperatorStateStore? Store,
+        long SstBytes = 0, long MemtableBytes = 0)
+    {
+        /// <summary>The group table in memory and what RocksDB holds, per key.</summary>
+        public string StatePerKey(int keys) =>
+            $"state per key: {TableBytes / (double)keys:F1} bytes in the group cache, {SstBytes / (double)keys:F1} in SST files, {MemtableBytes / (double)keys:F1} in memtables";
+    }
 
     private static async Task<Outcome> RunOperatorAsync(List<Batch> batches, string backend, TimeSpan checkpointEvery, bool keepOpen = false, long checkpointEveryRows = 0)
     {
@@ -225,13 +232,19 @@ internal static class GroupAggregateBenchmark
         sw.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         long tableBytes = op.Table.AllocatedBytes;
+        long sstBytes = 0, memtableBytes = 0;
+        if (store.KeyedState is StreamSql.Execution.State.RocksDb.RocksDbKeyedStateBackend rocks)
+        {
+            sstBytes = long.Parse(rocks.Db.GetProperty("rocksdb.total-sst-files-size"), System.Globalization.CultureInfo.InvariantCulture);
+            memtableBytes = long.Parse(rocks.Db.GetProperty("rocksdb.cur-size-all-mem-tables"), System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (!keepOpen)
         {
             await op.CloseAsync();
             store.Dispose();
             if (Directory.Exists(local)) Directory.Delete(local, recursive: true);
         }
-        return new Outcome(sw.Elapsed, cpu, emitter.Rows, checkpoints, tableBytes, keepOpen ? store : null);
+        return new Outcome(sw.Elapsed, cpu, emitter.Rows, checkpoints, tableBytes, keepOpen ? store : null, sstBytes, memtableBytes);
     }
 
     private static readonly RowSchema Input = new([new Field("k", SqlType.BigInt), new Field("v", SqlType.BigInt)]);

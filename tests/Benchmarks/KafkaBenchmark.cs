@@ -16,16 +16,19 @@ namespace StreamSql.Benchmarks;
 internal static class KafkaBenchmark
 {
     private const int PriceThreshold = 50;
+    /// <summary>Input partitions: the mock keeps at most 5 MiB per partition (about 60,000 of these records) and drops the
+    /// oldest past that, so the default 500,000 records need more than 4 (the fixture throws if a partition overflows).</summary>
+    private const int InputPartitions = 12;
 
     public static async Task<int> RunAsync(string[] args)
     {
         int records = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000;
         int rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
         using var cluster = new MockKafkaCluster();
-        cluster.CreateTopic("bench-in", 4);
+        cluster.CreateTopic("bench-in", InputPartitions);
         cluster.CreateTopic("streamsql-sink-progress", 1);
         Console.WriteLine($"Producing {records:N0} records into the mock cluster...");
-        cluster.Produce("bench-in", Enumerable.Range(0, records).Select(i => (i % 4, (string?)null,
+        cluster.Produce("bench-in", Enumerable.Range(0, records).Select(i => (i % InputPartitions, (string?)null,
             $"{{\"id\": {i}, \"price\": {i * 7919 % 100}, \"item\": \"item-{i % 1000}\", \"note\": \"some text to carry along\"}}")));
 
         var engineWall = new List<double>();
@@ -87,13 +90,13 @@ internal static class KafkaBenchmark
         using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, TransactionalId = $"bench-loop-{round}" }).Build();
         producer.InitTransactions(TimeSpan.FromSeconds(30));
         var ends = new Dictionary<int, long>();
-        for (int p = 0; p < 4; p++) ends[p] = consumer.QueryWatermarkOffsets(new TopicPartition("bench-in", p), TimeSpan.FromSeconds(10)).High.Value;
-        consumer.Assign(Enumerable.Range(0, 4).Select(p => new TopicPartitionOffset("bench-in", p, Offset.Beginning)));
+        for (int p = 0; p < InputPartitions; p++) ends[p] = consumer.QueryWatermarkOffsets(new TopicPartition("bench-in", p), TimeSpan.FromSeconds(10)).High.Value;
+        consumer.Assign(Enumerable.Range(0, InputPartitions).Select(p => new TopicPartitionOffset("bench-in", p, Offset.Beginning)));
         var done = new HashSet<int>();
         var output = new MemoryStream();
         producer.BeginTransaction();
         var lastCommit = Stopwatch.StartNew();
-        while (done.Count < 4)
+        while (done.Count < InputPartitions)
         {
             var r = consumer.Consume(TimeSpan.FromMilliseconds(100));
             if (r is null) continue;

@@ -162,9 +162,9 @@ public sealed class KafkaSinkTests : IDisposable
             ["sink.delivery-guarantee"] = "exactly-once", ["sink.transactional-id-prefix"] = "restore-test",
         }, null, false);
 
-    private static async Task<ISinkWriter> Open(CatalogTable table, int subtask = 0, int parallelism = 1)
+    private static async Task<ISinkWriter> Open(CatalogTable table, int subtask = 0, int parallelism = 1, ISinkWriter? writer = null)
     {
-        var writer = new KafkaConnector().CreateWriter();
+        writer ??= new KafkaConnector().CreateWriter();
         await writer.OpenAsync(new SinkWriterContext(table, ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema), ChangelogMode.InsertOnly, "job",
             subtask, parallelism, Configuration.Empty, new SystemClock(), TextWriter.Null), CancellationToken.None);
         return writer;
@@ -233,5 +233,34 @@ public sealed class KafkaSinkTests : IDisposable
         Assert.Equal(5, log.Aborted().Count + log.Open().Count);
         Assert.Equal(10, log.Records.Count);
         Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), Ids(log.Committed().Select(r => r.ValueText!)));
+    }
+
+    [Fact]
+    public async Task An_epochs_commit_runs_beside_the_pipeline_and_the_next_barrier_waits_for_it()
+    {
+        _cluster.CreateTopic("eo-async", 2);
+        var markerLock = Path.Combine(Path.GetTempPath(), "streamsql-tests", "kafka-marker-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(markerLock)!);
+        // The marker seam holds the committer just before its marker (the epoch's records are in its open transaction).
+        await using var writer = await Open(Table("eo-async"), writer: new KafkaWriter(new KafkaSinkFault(null, markerLock)));
+        await writer.WriteAsync(Rows(1, 10), CancellationToken.None);
+        var epoch1 = (await writer.PrepareCommitAsync(1, CancellationToken.None))!;
+        Task<byte[]?> prepare2;
+        using (new FileStream(markerLock, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+        {
+            // Checkpoint 1 completed: its commit does not hold up the task, which goes on writing the next epoch.
+            await writer.CommitAsync(1, new[] { epoch1 }, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            await writer.WriteAsync(Rows(11, 20), CancellationToken.None);
+            // The next barrier waits: its checkpoint no longer holds epoch 1, so epoch 1 must be committed first.
+            prepare2 = writer.PrepareCommitAsync(2, CancellationToken.None).AsTask();
+            await Task.Delay(300);
+            Assert.False(prepare2.IsCompleted, "the barrier did not wait for the previous epoch's commit");
+            Assert.Empty(_cluster.CommittedValues("eo-async", 2));
+        }
+        var epoch2 = (await prepare2.WaitAsync(TimeSpan.FromSeconds(30)))!;
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), Ids(_cluster.CommittedValues("eo-async", 2)));
+        // The end of input's commit is waited for: the job ends with its output visible.
+        await writer.CommitAsync(Execution.Operators.SinkOperator.EndOfInputCheckpointId, new[] { epoch2 }, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), Ids(_cluster.CommittedValues("eo-async", 2)));
     }
 }

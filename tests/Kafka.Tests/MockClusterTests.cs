@@ -54,4 +54,27 @@ public sealed class MockClusterTests
         Assert.Equal(new[] { "open-1" }, log.Open().Select(r => r.ValueText));
         Assert.Equal(new[] { true, false }, log.Markers.Select(m => m.Commit));
     }
+
+    [Fact]
+    public void Producing_more_than_the_mock_keeps_per_partition_throws_naming_the_partition_and_the_cap()
+    {
+        using var cluster = new MockKafkaCluster();
+        cluster.CreateTopic("big", 2);
+        var kilobyte = new string('x', 1024);
+        cluster.Produce("big", Enumerable.Range(0, 1000).Select(i => (0, (string?)null, kilobyte))); // 1 MB: kept whole
+        Assert.Equal(0, cluster.Watermarks("big", 0).Low);
+
+        // 6 MB to partition 1 in one go: past 5 MiB the mock drops the oldest batches.
+        var error = Assert.Throws<MockLogTrimmedException>(() =>
+            cluster.Produce("big", Enumerable.Range(0, 6000).Select(i => (1, (string?)null, kilobyte))));
+        Assert.Equal("big", error.Topic);
+        Assert.Equal(1, error.Partition);
+        Assert.True(error.LogStart > 0);
+        Assert.Contains("big[1]", error.Message);
+        Assert.Contains("5 MiB", error.Message);
+
+        // Reading the trimmed log says so too, rather than returning what is left; the other partition reads whole.
+        Assert.Throws<MockLogTrimmedException>(() => cluster.ReadLog("big", 1));
+        Assert.Equal(1000, cluster.ReadLog("big", 0).Records.Count);
+    }
 }

@@ -9,12 +9,12 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Bench.Sinks;
 
 /// <summary>
-/// Takes the place of a sink connector (same identifier, options and validation; reading is left to the original) and
+/// Takes the place of a sink connector (same identifier, options and validation; reading and lookups are left to the original) and
 /// records what reaches it instead of writing: with <paramref name="fingerprint"/> the digest of every row, else only the
 /// row count (as cheap as a blackhole). Rows count once their checkpoint commits them (two-phase commit, as a real
 /// exactly-once sink would show them), so a result that is checked is the committed one.
 /// </summary>
-internal sealed class ObservedSinkConnector(ITableConnector inner, SinkObservation observation, bool fingerprint) : ITableConnector
+internal sealed class ObservedSinkConnector(ITableConnector inner, SinkObservation observation, bool fingerprint) : ITableConnector, ILookupConnector
 {
     public string Identifier => inner.Identifier;
     public IReadOnlyList<ConfigOption> RequiredOptions => inner.RequiredOptions;
@@ -22,12 +22,16 @@ internal sealed class ObservedSinkConnector(ITableConnector inner, SinkObservati
     public IReadOnlyList<string> OptionPrefixes => inner.OptionPrefixes;
     public bool SupportsSource => inner.SupportsSource;
     public bool SupportsSink => true;
+    public bool SupportsLookup => inner.SupportsLookup;
     public IReadOnlyDictionary<string, SqlType> ReadableMetadata => inner.ReadableMetadata;
     public bool IsBounded(CatalogTable table) => inner.IsBounded(table);
     public ChangelogMode SinkChangelogMode(CatalogTable table) => inner.SinkChangelogMode(table);
     public void Validate(CatalogTable table) => inner.Validate(table);
     public ISourceReader CreateReader() => inner.CreateReader();
     public ISinkWriter CreateWriter() => new Writer(observation, fingerprint);
+
+    public ILookupReader CreateLookupReader(LookupReaderContext context) =>
+        inner is ILookupConnector lookup ? lookup.CreateLookupReader(context) : throw new NotSupportedException($"connector '{Identifier}' cannot look rows up");
 
     private sealed class Writer(SinkObservation observation, bool fingerprint) : ISinkWriter
     {

@@ -9,9 +9,9 @@ namespace StreamSql.Connectors.Filesystem;
 /// <summary>
 /// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json' | 'parquet'</c>: reads a file or the visible files of a
 /// directory (names not starting with '.' or '_'), writes part files with two-phase commit (append-only input), rolled by size and time, into
-/// <c>PARTITIONED BY</c> directories with partition commit.
+/// <c>PARTITIONED BY</c> directories with partition commit; and serves lookup joins from the files read into memory.
 /// </summary>
-public sealed class FilesystemConnector : TableConnectorBase
+public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
 {
     public override string Identifier => "filesystem";
 
@@ -21,6 +21,11 @@ public sealed class FilesystemConnector : TableConnectorBase
 
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;
+
+    /// <summary>A lookup join reads the whole table into memory (<see cref="FilesystemLookupReader"/>).</summary>
+    public override bool SupportsLookup => true;
+
+    public ILookupReader CreateLookupReader(LookupReaderContext context) => new FilesystemLookupReader(context);
 
     /// <summary>Parquet row groups are skipped by their statistics and partition directories by their values.</summary>
     public override bool AcceptsScanFilters => true;

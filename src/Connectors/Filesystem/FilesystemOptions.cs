@@ -82,6 +82,9 @@ public static class FilesystemOptions
         "How legacy INT96 timestamps (Spark, Hive, Impala) are read: true: the instant's wall clock in UTC (Hive 3.x); false: in the "
         + "process's local time zone (Hive 0.x to 2.x, Flink's default).");
 
+    public static readonly ConfigOption<TimeSpan> LookupJoinCacheTtl = Options.Duration("lookup.join.cache.ttl", TimeSpan.FromMinutes(60),
+        "How long a lookup join keeps the table's rows it read into memory before it reads the files again.");
+
     public static IReadOnlyList<ConfigOption> Optional { get; } =
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
@@ -89,6 +92,6 @@ public static class FilesystemOptions
         JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
         PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,
-        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, .. ChangelogFormats.ChangelogFormatOptions.All,
+        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, LookupJoinCacheTtl, .. ChangelogFormats.ChangelogFormatOptions.All,
     ];
 }

@@ -15,15 +15,21 @@ internal sealed class KafkaSinkFault
     public const string Variable = "STREAMSQL_KAFKA_SINK_FAULT";
     public const string MarkerLockVariable = "STREAMSQL_KAFKA_SINK_MARKER_LOCK";
 
-    private readonly string? _markerLock = Environment.GetEnvironmentVariable(MarkerLockVariable);
+    private readonly string? _markerLock;
 
     private readonly string? _point;
     private readonly int _at;
     private int _commits;
 
-    public KafkaSinkFault()
+    public KafkaSinkFault() : this(Environment.GetEnvironmentVariable(Variable), Environment.GetEnvironmentVariable(MarkerLockVariable))
     {
-        var text = Environment.GetEnvironmentVariable(Variable);
+    }
+
+    /// <summary>The seams as given (tests in the process itself), not from the environment.</summary>
+    public KafkaSinkFault(string? fault, string? markerLock)
+    {
+        _markerLock = markerLock;
+        var text = fault;
         int sep = text?.IndexOf('@') ?? -1;
         if (text is null || sep < 0 || !int.TryParse(text.AsSpan(sep + 1), out _at)) return;
         _point = text[..sep];

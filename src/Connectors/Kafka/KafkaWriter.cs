@@ -20,6 +20,10 @@ namespace StreamSql.Connectors.Kafka;
 /// keeps the records only in an open transaction cannot close with librdkafka (a new producer aborts the old
 /// transaction). Opening the producer (InitTransactions) fences an earlier run's producer of the same id and aborts its
 /// open transaction; ids of subtasks beyond today's parallelism are fenced by whoever restores their committables.</para>
+/// <para>The epochs' Kafka commit runs off the task thread, on a committer of its own (one at a time, in epoch order),
+/// so the pipeline goes on while the records are produced and the transaction commits; the next barrier (and the end of
+/// input) waits for it before it prepares, so a checkpoint never drops a committable whose transaction is not committed
+/// yet, and the commit at the end of input is waited for. A failed commit fails the next write, barrier or commit.</para>
 /// <para>Persisted metadata columns (after the physical ones in the input) give each record its <c>timestamp</c> (NULL:
 /// the producer's time) and <c>headers</c>, as Flink's kafka sink writes them.</para>
 /// </summary>
@@ -45,14 +49,23 @@ internal sealed class KafkaWriter : ISinkWriter
     private string _progressTopic = "";
     private long _markerSearchFrom;
     private readonly List<KafkaOutputRecord> _epoch = new();
-    /// <summary>Epochs this writer prepared itself: committed without a look at the log (no earlier attempt can exist).</summary>
+    /// <summary>Epochs this writer prepared itself: committed without a look at the log (no earlier attempt can exist).
+    /// Guarded by itself (the committer removes what it committed).</summary>
     private readonly HashSet<long> _preparedHere = new();
-    private readonly KafkaSinkFault _fault = new();
+    /// <summary>The commits handed to the committer so far, chained in order; the only user of the producer meanwhile.</summary>
+    private Task _committing = Task.CompletedTask;
+    private readonly KafkaSinkFault _fault;
     private bool _upsert;
     private bool _changes;
     /// <summary>The input columns of the <c>timestamp</c> and <c>headers</c> metadata (-1: not written).</summary>
     private int _timestampColumn = -1;
     private int _headersColumn = -1;
+
+    public KafkaWriter() : this(new KafkaSinkFault())
+    {
+    }
+
+    internal KafkaWriter(KafkaSinkFault fault) => _fault = fault;
 
     public ValueTask OpenAsync(SinkWriterContext context, CancellationToken cancellationToken)
     {
@@ -130,6 +143,7 @@ internal sealed class KafkaWriter : ISinkWriter
     public ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
     {
         ThrowOnDeliveryError();
+        ThrowOnCommitFailure();
         var keyColumns = _keyEncoder?.Project(batch);
         var valueColumns = _valueEncoder.Project(batch);
         var timestamps = _timestampColumn < 0 ? default : new Execution.Columns.ColumnView(batch.Column(_timestampColumn));
@@ -187,15 +201,31 @@ internal sealed class KafkaWriter : ISinkWriter
     public ValueTask<byte[]?> PrepareCommitAsync(long checkpointId, CancellationToken cancellationToken)
     {
         if (_guarantee == "exactly-once")
-        {
-            if (_epoch.Count == 0) return ValueTask.FromResult<byte[]?>(null);
-            var committable = new KafkaCommittable(_transactionalId, _context.SubtaskIndex, checkpointId, _markerSearchFrom, _epoch.ToArray());
-            _epoch.Clear();
-            _preparedHere.Add(checkpointId);
-            return ValueTask.FromResult<byte[]?>(committable.Serialize());
-        }
+            return _committing.IsCompletedSuccessfully ? ValueTask.FromResult(PrepareEpoch(checkpointId)) : PrepareAfterCommitAsync(checkpointId);
         if (_guarantee == "at-least-once" || checkpointId == Execution.Operators.SinkOperator.EndOfInputCheckpointId) Flush();
         return ValueTask.FromResult<byte[]?>(null);
+    }
+
+    /// <summary>The commit still running holds committables the sink operator no longer keeps in its state: the checkpoint
+    /// of this barrier may only be taken once they are committed (or the failure fails the barrier).</summary>
+    private async ValueTask<byte[]?> PrepareAfterCommitAsync(long checkpointId)
+    {
+        await _committing.ConfigureAwait(false);
+        return PrepareEpoch(checkpointId);
+    }
+
+    private byte[]? PrepareEpoch(long checkpointId)
+    {
+        if (_epoch.Count == 0) return null;
+        var committable = new KafkaCommittable(_transactionalId, _context.SubtaskIndex, checkpointId, _markerSearchFrom, _epoch.ToArray());
+        _epoch.Clear();
+        lock (_preparedHere) _preparedHere.Add(checkpointId);
+        return committable.Serialize();
+    }
+
+    private void ThrowOnCommitFailure()
+    {
+        if (_committing.IsFaulted) _committing.GetAwaiter().GetResult();
     }
 
     private void Flush()
@@ -208,15 +238,30 @@ internal sealed class KafkaWriter : ISinkWriter
     public ValueTask CommitAsync(long checkpointId, IReadOnlyList<byte[]> handles, CancellationToken cancellationToken)
     {
         if (_guarantee != "exactly-once") return ValueTask.CompletedTask;
-        var committables = handles.Select(h => KafkaCommittable.Deserialize(h, _context.Table.Name)).OrderBy(c => c.Epoch).ToList();
+        ThrowOnCommitFailure();
+        var owned = handles.ToArray(); // the caller's list is not ours to keep
+        if (owned.Length > 0)
+            // A dedicated thread: the commit blocks in the client (flush, CommitTransaction) for as long as the epoch takes.
+            // Even decoding the committables (tens of ms for a large epoch) is left to it.
+            _committing = _committing.ContinueWith(previous =>
+            {
+                previous.GetAwaiter().GetResult(); // a failed commit fails every later one: epochs commit in order or not at all
+                CommitInOrder(owned.Select(h => KafkaCommittable.Deserialize(h, _context.Table.Name)).OrderBy(c => c.Epoch).ToList(), cancellationToken);
+            }, CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+        // The end of input's commit is the job's last: it has ended only when its output is visible.
+        return checkpointId == Execution.Operators.SinkOperator.EndOfInputCheckpointId ? new ValueTask(_committing) : ValueTask.CompletedTask;
+    }
+
+    private void CommitInOrder(List<KafkaCommittable> committables, CancellationToken cancellationToken)
+    {
         foreach (var c in committables)
         {
-            bool mine = c.TransactionalId == _transactionalId && _preparedHere.Contains(c.Epoch);
+            bool mine;
+            lock (_preparedHere) mine = c.TransactionalId == _transactionalId && _preparedHere.Contains(c.Epoch);
             if (!mine && AlreadyCommitted(c)) continue;
             Commit(c, cancellationToken);
-            if (mine) _preparedHere.Remove(c.Epoch);
+            if (mine) lock (_preparedHere) _preparedHere.Remove(c.Epoch);
         }
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Writes an epoch's records and its marker in one transaction.</summary>
@@ -322,10 +367,18 @@ internal sealed class KafkaWriter : ISinkWriter
             $"read the end of partition 0 of topic '{_progressTopic}' (create it, or set 'sink.progress-topic' to an existing topic)");
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         // Exactly-once: nothing is open between commits (records wait in the checkpoint); the others flushed at the end.
-        _producer?.Dispose();
-        return ValueTask.CompletedTask;
+        // A commit still running (the job stops after a savepoint's, or is cancelled) ends before its producer does; its
+        // failure fails the close (and so a subtask that otherwise succeeded: its output is not all visible).
+        try
+        {
+            await _committing.ConfigureAwait(false);
+        }
+        finally
+        {
+            _producer?.Dispose();
+        }
     }
 }

@@ -76,11 +76,11 @@ public static class CheckpointingOptions
         "Local working directory of rocksdb state (default: a folder in the system temp directory).");
 
     public static readonly ConfigOption<long> RocksDbBlockCacheSize = new("state.backend.rocksdb.block.cache-size", 64L << 20,
-        "rocksdb: size of the block cache every rocksdb backend of a job shares (reads of state on disk go through it), e.g. '64mb'. Flink sizes it from managed memory; here it is set directly.",
+        "rocksdb: size of the block cache every rocksdb backend of a job shares (reads of state on disk go through it; it holds the index and filter blocks too, partitioned, with only their top levels pinned), e.g. '64mb'. Flink sizes it from managed memory; here it is set directly.",
         ParseMemorySize, FormatMemorySize, Array.Empty<string>());
 
     public static readonly ConfigOption<int> RocksDbGroupCacheSize = Options.Int("state.backend.rocksdb.group-table.cache-size", 100_000,
-        "rocksdb: how many groups each columnar group table (aggregations, windows) keeps in memory; beyond it changed groups are written to RocksDB in one write batch and the least recently used are dropped.");
+        "rocksdb: how many groups each columnar group table (aggregations, windows) keeps in memory; beyond it the least recently used are dropped, those of them that changed written to RocksDB first in one write batch (the others stay in memory until evicted or a checkpoint writes them).");
 
     public static readonly ConfigOption<string?> RecoveryPath = Options.OptionalString("execution.state-recovery.path",
         "Savepoint or retained checkpoint (its directory or _metadata file) the next job is restored from.",

@@ -34,6 +34,12 @@ internal sealed class CheckpointCoordinator : IDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _writes = new();
     private long _lastCompletedMillis = long.MinValue;
+    /// <summary>Checkpoints between leaving <see cref="_pending"/> and posting their notifications: still in flight for
+    /// <c>max-concurrent-checkpoints</c>.</summary>
+    private int _finalizing;
+    /// <summary>The checkpoint triggered after every source ended (the final one, covering every subtask's end of input),
+    /// pending, finalizing or completed; -1 when none was, or it failed (then another may be triggered).</summary>
+    private long _finalCheckpointId = -1;
     private int _consecutiveFailures;
     private bool _stopping;
     /// <summary>A cancel-with-savepoint is under way: no checkpoint may start (and commit) after its savepoint.</summary>
@@ -86,7 +92,7 @@ internal sealed class CheckpointCoordinator : IDisposable
                 long now = Environment.TickCount64;
                 lock (_lock)
                 {
-                    if (_stopping || _triggeringSuspended || _pending.Count >= _maxConcurrent) continue;
+                    if (_stopping || _triggeringSuspended || _finalCheckpointId >= 0 || _pending.Count + _finalizing >= _maxConcurrent) continue;
                     if (_lastCompletedMillis != long.MinValue && now - _lastCompletedMillis < (long)_minPause.TotalMilliseconds) continue;
                     if (!AllOpened() || (!AnySourceRunning() && !AnyAwaitingFinalCommit())) continue;
                 }
@@ -185,6 +191,9 @@ internal sealed class CheckpointCoordinator : IDisposable
             // With every source finished, only the checkpoint that lets finished sinks commit is still taken.
             if (sources.Count == 0 && (kind != CheckpointKind.Checkpoint || !AnyAwaitingFinalCommit()))
                 return Task.FromException<CheckpointStats>(new InvalidOperationException("the job's sources have finished; a finished job takes no checkpoints"));
+            // Exactly one final checkpoint: a second would commit the same end of input again.
+            if (sources.Count == 0 && _finalCheckpointId >= 0)
+                return Task.FromException<CheckpointStats>(new InvalidOperationException($"the final checkpoint {_finalCheckpointId} was already triggered"));
             long id = _history.NextId();
             ICheckpointWriter writer;
             try
@@ -206,6 +215,7 @@ internal sealed class CheckpointCoordinator : IDisposable
                 else pending.Awaiting.Add(port.Index);
             }
             _pending.Add(id, pending);
+            if (sources.Count == 0) _finalCheckpointId = id;
             if (kind == CheckpointKind.SavepointAndStop) _stopping = true;
         }
 
@@ -227,7 +237,8 @@ internal sealed class CheckpointCoordinator : IDisposable
         }
         lock (_lock)
         {
-            if (_shutdown.IsCancellationRequested || _stopping || _triggeringSuspended || !AllFinished() || !AnyAwaitingFinalCommit()) return;
+            if (_shutdown.IsCancellationRequested || _stopping || _triggeringSuspended || _finalCheckpointId >= 0 || !AllFinished()
+                || !AnyAwaitingFinalCommit()) return;
             foreach (var p in _pending.Values)
                 if (p.Kind == CheckpointKind.Checkpoint) return; // it covers them; its completion looks again
         }
@@ -375,7 +386,10 @@ internal sealed class CheckpointCoordinator : IDisposable
         CheckpointStats stats;
         // From here on the checkpoint is finalizing: it no longer expires, and nothing else completes or aborts it.
         lock (_lock)
+        {
             if (!_pending.Remove(pending.Id)) return;
+            _finalizing++;
+        }
         try
         {
             foreach (var state in pending.FinishedStates)
@@ -391,7 +405,11 @@ internal sealed class CheckpointCoordinator : IDisposable
         }
         catch (Exception e)
         {
-            lock (_lock) FailLocked(pending, "Failure to finalize checkpoint: " + e.Message, countFailure: true);
+            lock (_lock)
+            {
+                _finalizing--;
+                FailLocked(pending, "Failure to finalize checkpoint: " + e.Message, countFailure: true);
+            }
             return;
         }
 
@@ -422,6 +440,7 @@ internal sealed class CheckpointCoordinator : IDisposable
 
         lock (_lock)
         {
+            _finalizing--;
             _lastCompletedMillis = Environment.TickCount64;
             if (pending.Kind == CheckpointKind.Checkpoint)
             {
@@ -493,6 +512,7 @@ internal sealed class CheckpointCoordinator : IDisposable
     {
         long checkpointId = pending.Id;
         pending.Aborted = true;
+        if (checkpointId == _finalCheckpointId) _finalCheckpointId = -1; // the periodic trigger takes it again
         TryDeleteLocation(pending.Writer);
         var error = new CheckpointFailedException(
             $"{(pending.Kind == CheckpointKind.Checkpoint ? "Checkpoint" : "Savepoint")} {checkpointId} of job '{_jobName}' failed: {reason}");

@@ -54,7 +54,7 @@ internal sealed class LookupJoinBinder
         if (_connectors?.Find(table.Connector ?? "") is { SupportsLookup: false } descriptor)
             throw new SqlValidationException(
                 $"{described} must implement LookupTableSource interface if it is used in temporal table join. " +
-                $"(Connector '{descriptor.Identifier}' cannot look rows up by key; 'jdbc' can.)", named.Name.Span);
+                $"(Connector '{descriptor.Identifier}' cannot look rows up by key; 'jdbc' and 'filesystem' can.)", named.Name.Span);
         try
         {
             LookupCacheSettings.From(table);

@@ -158,6 +158,57 @@ public sealed class CheckpointCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bounded_job_with_a_short_interval_takes_exactly_one_final_checkpoint()
+    {
+        // The periodic trigger ticks every 20 ms (after a 1 s pause behind each completed checkpoint, so none is in flight
+        // when the input ends) while the final checkpoint, taken when every subtask ended, is held finalizing: it must not
+        // start another one that covers the end of input again.
+        var source = new SubtaskPort(0, "Source (1/1)", isSource: true);
+        var sink = new SubtaskPort(1, "Sink (1/1)", isSource: false);
+        var configuration = Configuration.Empty.With("execution.checkpointing.timeout", "30s")
+            .With("execution.checkpointing.interval", "20 ms").With("execution.checkpointing.min-pause", "1 s");
+        using var coordinator = new CheckpointCoordinator("job", configuration, _storage, new CheckpointHistory(1), [source, sink],
+            e => { lock (_jobFailures) _jobFailures.Add(e); }, () => { });
+        coordinator.OnSubtaskOpened(source);
+        coordinator.OnSubtaskOpened(sink);
+        coordinator.Start();
+        var notifications = new List<NotifyCheckpointComplete>();
+        async Task CollectUntil(Func<bool> done)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            do
+            {
+                notifications.AddRange(Mail(sink).OfType<NotifyCheckpointComplete>());
+                if (done()) return;
+                await Task.Delay(5);
+            } while (DateTime.UtcNow < deadline);
+        }
+
+        // A periodic checkpoint while the source runs.
+        await CollectUntil(() => source.Mailbox.HasMail);
+        var barrier = Assert.IsType<TriggerBarrier>(Assert.Single(Mail(source))).Barrier;
+        coordinator.OnSnapshotTaken(barrier.CheckpointId, source, [State("src", 0, "1")]);
+        coordinator.OnSnapshotTaken(barrier.CheckpointId, sink, [State("sink", 0, "1")]);
+        await CollectUntil(() => notifications.Count > 0);
+
+        _files.Hold("op-sink-0.operator");
+        coordinator.OnSubtaskFinished(source, [State("src", 0, "end")], awaitsFinalCommit: false);
+        coordinator.OnSubtaskFinished(sink, [State("sink", 0, "final")], awaitsFinalCommit: true);
+        await _files.WaitUntilBlocked("op-sink-0.operator");
+        await Task.Delay(1500); // the pause ends and the trigger ticks while the final checkpoint is finalizing
+        _files.Release("op-sink-0.operator");
+        await CollectUntil(() => notifications.Any(n => n.CoversEndOfInput));
+        await Task.Delay(300); // and it ticks on after that completed
+        await CollectUntil(() => true);
+        await coordinator.WhenWritesDoneAsync();
+
+        Assert.Equal([barrier.CheckpointId, barrier.CheckpointId + 1], notifications.Select(n => n.CheckpointId));
+        Assert.Equal([false, true], notifications.Select(n => n.CoversEndOfInput));
+        Assert.Equal(["chk-1", "chk-2"], _files.ListDirectories("/chk/job").Select(d => Path.GetFileName(d)).Order());
+        Assert.Empty(_jobFailures);
+    }
+
+    [Fact]
     public async Task No_checkpoint_starts_while_or_after_a_savepoint_before_cancel_is_taken()
     {
         var savepoint = _coordinator.TriggerSavepointBeforeCancelAsync("/sp", CancellationToken.None);

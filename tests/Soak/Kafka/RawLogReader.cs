@@ -77,6 +77,9 @@ internal static class RawLogReader
         if (r.I32() != 1) throw new InvalidDataException("expected one partition");
         r.I32();
         short error = r.I16();
+        const short OffsetOutOfRange = 1;
+        if (error == OffsetOutOfRange)
+            throw new MockLogTrimmedException(topic, partition, -1, $"A fetch at offset {offset} was out of range (the log start moved past it). ");
         if (error != 0) throw new InvalidOperationException($"fetch of {topic}[{partition}] at {offset} failed with Kafka error {error}");
         highWatermark = r.I64();
         r.I64(); // last stable offset

@@ -16,7 +16,7 @@ public static class SoakScenarios
     private static readonly PipelineSpec MonitoredCsv = new MonitoredCsvSpec(LinesPerFile: 400, FileInterval: TimeSpan.FromMilliseconds(200));
 
     /// <summary>Kafka to Kafka, exactly-once, on the mock cluster the soak hosts.</summary>
-    private static readonly PipelineSpec KafkaExactlyOnce = new KafkaExactlyOnceSpec(Partitions: 3, BaseRows: 30_000, RowsPerKill: 25_000);
+    private static readonly PipelineSpec KafkaExactlyOnce = new KafkaExactlyOnceSpec(Partitions: 6, BaseRows: 30_000, RowsPerKill: 25_000);
 
     public static IReadOnlyList<SoakScenario> All { get; } =
     [

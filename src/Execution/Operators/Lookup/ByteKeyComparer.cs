@@ -1,7 +1,7 @@
 namespace StreamSql.Execution.Operators.Lookup;
 
 /// <summary>Compares serialized keys by content, and looks them up by span without allocating a key per probe.</summary>
-internal sealed class ByteKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+public sealed class ByteKeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
 {
     public static ByteKeyComparer Instance { get; } = new();
 

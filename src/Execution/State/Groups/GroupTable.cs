@@ -14,8 +14,8 @@ namespace StreamSql.Execution.State.Groups;
 /// <para>Every group belongs to the key group of its key (Flink's assignment; the hash the exchange used), so the table
 /// is snapshot per key group in the canonical format and restores into either backend at any parallelism. With the
 /// hashmap backend it lives in memory and snapshots copy-on-write (<see cref="SnapshotEpoch"/>); with rocksdb it is a
-/// bounded cache over rows in RocksDB, read with multi-gets for a batch's new keys and written back in write batches when
-/// it is full and at every checkpoint.</para>
+/// bounded cache over rows in RocksDB, read with one sorted multi-get for a batch's new keys; a changed group is written
+/// back (one write batch per flush, in key order) only when it is evicted or a checkpoint flushes the cache.</para>
 /// <para>Group indexes stay valid until the group is removed; with rocksdb only until the next Resolve (a full cache
 /// evicts then), so operators keep keys, not indexes, across batches. Columns are added before the first use; restored
 /// groups are loaded then.</para>
@@ -48,6 +48,7 @@ public sealed class GroupTable
     private int _clockHand;
     private readonly GroupRowWrites _writes = new();
     private readonly GroupRowRequests _requests = new();
+    private readonly IntList _victims = new();
 
     internal GroupTable(string name, ushort stateId, GroupTableSpec spec, KeyGroupRange keyGroupRange, int maxParallelism, IGroupRowStore? store)
     {
@@ -340,8 +341,8 @@ public sealed class GroupTable
     public bool IsLive(int group) => _index.IsLive(group);
 
     /// <summary>For an operator that reaches its groups with <see cref="Find"/> and <see cref="FindOrAdd"/> rather than
-    /// Resolve: when the table spills and its cache is full, writes groups back to RocksDB and evicts the least recently
-    /// used, as Resolve does first. Group indexes held from before are invalid after it.</summary>
+    /// Resolve: when the table spills and its cache is full, evicts the least recently used groups (writing back those that
+    /// changed), as Resolve does first. Group indexes held from before are invalid after it.</summary>
     public void TrimCache()
     {
         Seal();
@@ -648,27 +649,46 @@ public sealed class GroupTable
         _writes.Clear();
     }
 
-    /// <summary>A full cache writes back and drops the groups not used since the last sweep (second chance), down to
-    /// three quarters of its size.</summary>
+    /// <summary>A full cache drops the groups not used since the last sweep (second chance), down to three quarters of its
+    /// size, writing back only those of them that changed since they were last written (evict-only write-back): groups in
+    /// use stay in the typed columns until evicted or a checkpoint flushes them, and each flush is one write batch.</summary>
     private void EvictIfFull()
     {
         int max = _store!.MaxCachedGroups;
         if (_index.Count <= max) return;
-        FlushToStore();
         int target = max / 4 * 3;
         int high = _index.HighWater;
-        for (int scanned = 0; _index.Count > target && scanned < 2 * high; scanned++)
+        int remaining = _index.Count;
+        _victims.Clear();
+        for (int scanned = 0; remaining > target && scanned < 2 * high; scanned++)
         {
             int g = _clockHand;
             _clockHand = _clockHand + 1 >= high ? 0 : _clockHand + 1;
-            if (!_index.IsLive(g)) continue;
+            if (!_index.IsLive(g) || IsSet(_scratchBits, g)) continue;
             ulong mask = 1UL << (g & 63);
             if ((g >> 6) < _referenced.Length && (_referenced[g >> 6] & mask) != 0)
             {
                 _referenced[g >> 6] &= ~mask;
                 continue;
             }
+            if ((g >> 6) < _dirty.Length && (_dirty[g >> 6] & mask) != 0)
+            {
+                var entry = _index.EntryOfGroup(g);
+                _writes.Put(entry.KeyGroup, entry.Namespace, entry.Key, WriteRow(g));
+            }
+            // Marked so that a second pass of the hand over the same group does not take it twice.
+            TestAndSet(ref _scratchBits, g);
+            _victims.Add(g);
+            remaining--;
+        }
+        WritePendingDeletes();
+        foreach (int g in _victims.Span)
+        {
+            _scratchBits[g >> 6] &= ~(1UL << (g & 63));
             Drop(g);
         }
+        _victims.Clear();
     }
+
+    private static bool IsSet(ulong[] bits, int index) => (index >> 6) < bits.Length && (bits[index >> 6] & (1UL << (index & 63))) != 0;
 }

@@ -66,7 +66,9 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     private RocksDbSharp.RocksDb Open(string path)
     {
-        var options = new DbOptions().SetCreateIfMissing(true).SetMaxOpenFiles(256);
+        var options = new DbOptions().SetCreateIfMissing(true).SetMaxOpenFiles(256)
+            .SetMemtablePrefixBloomSizeRatio(RocksDbResources.MemtableBloomRatio);
+        Native.Instance.rocksdb_options_set_memtable_whole_key_filtering(options.Handle, 1);
         if (_resources is not null) options.SetBlockBasedTableFactory(_resources.TableOptions);
         return RocksDbSharp.RocksDb.Open(options, path);
     }
