@@ -29,7 +29,7 @@ internal static class KafkaBenchmark
         cluster.CreateTopic("streamsql-sink-progress", 1);
         Console.WriteLine($"Producing {records:N0} records into the mock cluster...");
         cluster.Produce("bench-in", Enumerable.Range(0, records).Select(i => (i % InputPartitions, (string?)null,
-            $"{{\"id\": {i}, \"price\": {i * 7919 % 100}, \"item\": \"item-{i % 1000}\", \"note\": \"some text to carry along\"}}")));
+            $"{{\"id\": {i}, \"price\": {(long)i * 7919 % 100}, \"item\": \"item-{i % 1000}\", \"note\": \"some text to carry along\"}}")));
 
         var engineWall = new List<double>();
         var engineCpu = new List<double>();
