@@ -22,8 +22,6 @@ public sealed class UpsertKafkaKillTests : IDisposable
 
     private readonly MockKafkaCluster _cluster = new();
     private readonly KillTestWorkspace _workspace;
-    private int _kills;
-    private bool _finished;
 
     public UpsertKafkaKillTests(ITestOutputHelper output)
     {
@@ -71,34 +69,39 @@ public sealed class UpsertKafkaKillTests : IDisposable
                 live[id] = row;
             }
         }
-        _cluster.ProduceUpserts("users", records);
+        // The input arrives in four parts, the next only after a run was killed, and the source is bounded at the offsets the
+        // last part ends at: a run killed before the last part cannot have read to the end, however fast the machine.
+        const int Parts = 4;
+        void ProducePart(int part) => _cluster.ProduceUpserts("users", records.Skip(part * Records / Parts).Take(Records / Parts));
+        string stops = string.Join(";", Enumerable.Range(0, 3).Select(p => $"partition:{p},offset:{records.Count(r => r.Item1 == p)}"));
         void Script(int parallelism) => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
             "SET 'execution.checkpointing.interval' = '200ms';",
             $"SET 'state.checkpoints.dir' = '{Snapshots.CheckpointRoot}';",
             $"SET 'pipeline.name' = '{JobName}';",
             $"SET 'parallelism.default' = '{parallelism}';",
             $"CREATE TABLE users (id INT, grp INT, v INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'users', "
-            + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'key.format' = 'csv', 'value.format' = 'json', 'scan.bounded.mode' = 'latest-offset');",
+            + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'key.format' = 'csv', 'value.format' = 'json', "
+            + $"'scan.bounded.mode' = 'specific-offsets', 'scan.bounded.specific-offsets' = '{stops}');",
             $"CREATE TABLE by_group (grp INT, n BIGINT, total BIGINT, PRIMARY KEY (grp) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'by-group', "
             + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'key.format' = 'json', 'value.format' = 'json', "
             + "'sink.delivery-guarantee' = 'exactly-once', 'sink.transactional-id-prefix' = 'upsert-kill');",
             "INSERT INTO by_group SELECT grp, COUNT(*), SUM(CAST(v AS BIGINT)) FROM users GROUP BY grp;"));
 
-        Script(2);
-        await RunAsync(1);
-        Script(3);
-        await RunAsync(2);
-        Script(1);
-        await RunAsync(3);
-        Script(2);
-        if (!_finished)
+        int[] parallelisms = [2, 3, 1];
+        for (int k = 0; k < parallelisms.Length; k++)
         {
-            using var last = Start();
+            ProducePart(k);
+            Script(parallelisms[k]);
+            await RunAsync(k + 1);
+        }
+        ProducePart(Parts - 1);
+        Script(2);
+        using (var last = Start())
+        {
             var exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(180));
             Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
             if (exit != 0) Fail("the final run did not finish cleanly", last);
         }
-        if (_kills == 0) Fail("no run was killed: the job is too short for this test", null);
 
         var expected = live.Values.GroupBy(r => r.Group)
             .ToDictionary(g => g.Key.ToString(CultureInfo.InvariantCulture), g => $"{g.Count()}|{g.Sum(r => (long)r.Value)}");
@@ -129,11 +132,10 @@ public sealed class UpsertKafkaKillTests : IDisposable
         ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" },
             new Dictionary<string, string> { ["STREAMSQL_KAFKA_SINK_MARKER_LOCK"] = MarkerLock });
 
-    /// <summary>Runs the job until it completed a new checkpoint, then kills it a random moment later. A fast machine may
-    /// finish the job before the kill: then that run is the last one.</summary>
+    /// <summary>Runs the job until it completed a new checkpoint, then kills it a random moment later (it cannot have ended:
+    /// the last part of the input is not there yet).</summary>
     private async Task RunAsync(int k)
     {
-        if (_finished) return;
         var before = Snapshots.CompletedCheckpoints();
         using var run = Start();
         if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
@@ -145,19 +147,12 @@ public sealed class UpsertKafkaKillTests : IDisposable
         }
         int delay = _workspace.Random.Next(0, 300);
         await Task.Delay(delay);
-        if (run.HasExited)
-        {
-            if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) != 0) Fail($"run {k} failed", run);
-            Log($"run {k}: finished before its kill");
-            _finished = true;
-            return;
-        }
+        if (run.HasExited) Fail($"run {k} ended before its kill, before the last part of its input was there", run);
         using (await OutsideMarkerWindowAsync())
         {
             run.Kill();
             await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
         }
-        _kills++;
         Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", Snapshots.CompletedCheckpoints())}]");
     }
 
