@@ -56,7 +56,7 @@ public sealed class MockKafkaCluster : IDisposable
         {
             var message = new Message<string?, string> { Key = key, Value = value };
             if (timestampMs is { } ts) message.Timestamp = new Timestamp(ts, TimestampType.CreateTime);
-            producer.Produce(new TopicPartition(topic, partition), message);
+            ProduceWaiting(producer, new TopicPartition(topic, partition), message);
             Count(sizes, partition, Utf8(key) + Utf8(value));
         }
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
@@ -69,7 +69,7 @@ public sealed class MockKafkaCluster : IDisposable
         using var producer = new ProducerBuilder<string?, string>(new ProducerConfig { BootstrapServers = BootstrapServers }).Build();
         var list = new Headers();
         foreach (var (key, text) in headers) list.Add(key, text is null ? null : System.Text.Encoding.UTF8.GetBytes(text));
-        producer.Produce(new TopicPartition(topic, partition), new Message<string?, string> { Value = value, Headers = list });
+        ProduceWaiting(producer, new TopicPartition(topic, partition), new Message<string?, string> { Value = value, Headers = list });
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
         long size = Utf8(value);
         foreach (var (key, text) in headers) size += Utf8(key) + Utf8(text);
@@ -83,7 +83,7 @@ public sealed class MockKafkaCluster : IDisposable
         var sizes = new Dictionary<int, long>();
         foreach (var (partition, key, value) in records)
         {
-            producer.Produce(new TopicPartition(topic, partition), new Message<string, string?> { Key = key, Value = value });
+            ProduceWaiting(producer, new TopicPartition(topic, partition), new Message<string, string?> { Key = key, Value = value });
             Count(sizes, partition, Utf8(key) + Utf8(value));
         }
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
@@ -97,11 +97,29 @@ public sealed class MockKafkaCluster : IDisposable
         var sizes = new Dictionary<int, long>();
         foreach (var (partition, key, value) in records)
         {
-            producer.Produce(new TopicPartition(topic, partition), new Message<byte[]?, byte[]?> { Key = key, Value = value });
+            ProduceWaiting(producer, new TopicPartition(topic, partition), new Message<byte[]?, byte[]?> { Key = key, Value = value });
             Count(sizes, partition, (key?.Length ?? 0) + (value?.Length ?? 0));
         }
         if (producer.Flush(TimeSpan.FromSeconds(30)) != 0) throw new TimeoutException("produce did not finish");
         EnsureNothingDropped(topic, sizes);
+    }
+
+    /// <summary>Enqueues one record; when the client's local queue is full (100,000 messages by default, reached on a busy
+    /// machine while the mock broker lags behind) it waits for deliveries instead of failing.</summary>
+    private static void ProduceWaiting<TKey, TValue>(IProducer<TKey, TValue> producer, TopicPartition partition, Message<TKey, TValue> message)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.Produce(partition, message);
+                return;
+            }
+            catch (ProduceException<TKey, TValue> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                producer.Poll(TimeSpan.FromMilliseconds(100));
+            }
+        }
     }
 
     /// <summary>The whole log of a partition as stored, transaction markers included (from offset 0: a log the mock
