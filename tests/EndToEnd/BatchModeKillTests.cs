@@ -13,7 +13,7 @@ namespace StreamSql.EndToEnd;
 public sealed class BatchModeKillTests : IDisposable
 {
     private const string JobName = "batchkill";
-    private const int Rows = 6_000;
+    private const int Rows = 12_000;
     private const int Groups = 10;
     private readonly KillTestWorkspace _workspace;
 
