@@ -35,7 +35,11 @@ internal sealed class QueryBinder
         _batchMode = batchMode;
     }
 
-    public LogicalNode Bind(Query query) => Bind(query, null);
+    public LogicalNode Bind(Query query)
+    {
+        using var functions = FunctionScope.Enter(_catalog.Functions);
+        return Bind(query, null);
+    }
 
     private LogicalNode Bind(Query query, CteEnvironment? ctes)
     {
