@@ -56,10 +56,20 @@ public static class PlanPrinter
         LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
         LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")}{(u.LeftOuter ? ", joinType=[left]" : "")})",
         LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
+        LogicalJoin j => $"LogicalJoin(condition=[{JoinCondition(j)}], joinType=[{j.JoinType.ToString().ToLowerInvariant()}])",
         _ => node.GetType().Name,
     };
 
     /// <summary>Calcite's form: <c>group=[{0}], groups=[[{0, 1}, {0}, {}]], EXPR$1=[COUNT(DISTINCT $1) FILTER $2]</c>.</summary>
+    /// <summary>A join's keys and residual condition as one condition over the joined row (Calcite's AST form).</summary>
+    private static string JoinCondition(LogicalJoin j)
+    {
+        int leftWidth = j.Left.Schema.Count;
+        var terms = j.LeftKeys.Select((k, i) => $"=(${k}, ${leftWidth + j.RightKeys[i]})").ToList();
+        if (j.Condition is not null) terms.Add(ExpressionPrinter.Print(j.Condition, j.Schema));
+        return terms.Count == 0 ? "true" : terms.Count == 1 ? terms[0] : "AND(" + string.Join(", ", terms) + ")";
+    }
+
     private static string LookupJoinArguments(LogicalLookupJoin j)
     {
         var dim = j.Table.PhysicalSchema;
