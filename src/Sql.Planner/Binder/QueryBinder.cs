@@ -212,6 +212,12 @@ internal sealed class QueryBinder
             throw new SqlValidationException(
                 "A join with UNNEST takes only the condition ON TRUE (CROSS JOIN UNNEST, [INNER] JOIN UNNEST ... ON TRUE or LEFT JOIN UNNEST ... ON TRUE); filter the elements in WHERE",
                 other.Condition?.Span ?? other.Span);
+        if (from is JoinTableReference regular)
+        {
+            var (left, leftScope) = BindRelation(regular.Left, ctes);
+            var (right, rightScope) = BindRelation(regular.Right, ctes);
+            return JoinBinder.Bind(regular, left, leftScope, right, rightScope);
+        }
         var (single, qualifier) = BindFrom(from, ctes);
         return (single, Scope.Of(qualifier, single.Schema));
     }
