@@ -33,11 +33,15 @@ public sealed record AccumulatorSpec(
     public bool MergesPartials { get; init; }
 
     /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
-    public IGroupsAccumulator Create(SnapshotEpoch epoch)
+    public IGroupsAccumulator Create(SnapshotEpoch epoch) => Create(epoch, null);
+
+    /// <summary>A new accumulator; a DISTINCT one encodes its arguments through <paramref name="distinctArguments"/>, shared
+    /// by the DISTINCT aggregates of one operator.</summary>
+    public IGroupsAccumulator Create(SnapshotEpoch epoch, DistinctArguments? distinctArguments)
     {
         if (Distinct && ArgumentTypes.Count > 0)
             return new DistinctAccumulator(epoch, (this with { Distinct = false, Retracting = true }).Create(epoch), ArgumentTypes,
-                nullIsValue: Function == AggregateFunction.ArrayAgg);
+                nullIsValue: Function == AggregateFunction.ArrayAgg, distinctArguments);
         var argument = ArgumentTypes.Count > 0 ? ArgumentTypes[0] : null;
         return Function switch
         {

@@ -16,13 +16,17 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
 {
     private readonly IGroupsAccumulator _inner;
     private readonly GroupValueCounts _seen;
-    private readonly StateRowWriter _scratch = new();
+    private readonly DistinctArguments _encoded;
     private readonly SqlType[] _argumentTypes;
     private readonly bool _nullIsValue;
     private bool[] _forward = new bool[256];
 
-    public DistinctAccumulator(SnapshotEpoch epoch, IGroupsAccumulator inner, IReadOnlyList<SqlType> argumentTypes, bool nullIsValue = false)
+    /// <param name="encoded">Shared by the operator's DISTINCT aggregates, so that a batch's argument tuples are encoded once
+    /// (null: this accumulator encodes its own).</param>
+    public DistinctAccumulator(SnapshotEpoch epoch, IGroupsAccumulator inner, IReadOnlyList<SqlType> argumentTypes, bool nullIsValue = false,
+        DistinctArguments? encoded = null)
     {
+        _encoded = encoded ?? new DistinctArguments();
         _inner = inner;
         _nullIsValue = nullIsValue;
         _argumentTypes = argumentTypes.ToArray();
@@ -52,30 +56,13 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
     {
         if (_forward.Length < groups.Length) _forward = new bool[Math.Max(groups.Length, _forward.Length * 2)];
         var forward = _forward.AsSpan(0, groups.Length);
+        var rows = _encoded.Encode(arguments, _nullIsValue);
+        bool all = filter.IsEmpty;
         for (int i = 0; i < groups.Length; i++)
         {
             forward[i] = false;
-            if (!filter.IsEmpty && !filter[i]) continue;
-            _scratch.Clear();
-            bool complete = true;
-            foreach (var a in arguments)
-            {
-                int mark = _scratch.BeginLengthPrefixed();
-                if (_nullIsValue)
-                {
-                    bool isNull = a.IsNull(i);
-                    _scratch.WriteByte(isNull ? (byte)0 : (byte)1);
-                    if (!isNull) SortableEncoding.TryWrite(a, i, _scratch);
-                }
-                else if (!SortableEncoding.TryWrite(a, i, _scratch))
-                {
-                    complete = false;
-                    break;
-                }
-                _scratch.EndLengthPrefixed(mark);
-            }
-            if (!complete) continue;
-            long count = _seen.Add(groups[i], _scratch.Written, delta, out _);
+            if (!all && !filter[i] || !rows.Present(i)) continue;
+            long count = _seen.Add(groups[i], rows.Key(i), rows.Hash(i), delta, out _);
             forward[i] = delta > 0 ? count == 1 : count == 0;
         }
         return forward;
