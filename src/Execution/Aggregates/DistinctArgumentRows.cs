@@ -16,8 +16,6 @@ public sealed class DistinctArgumentRows
 {
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
     private readonly StateRowWriter _scratch = new();
-    private IArrowArray[] _arguments = [];
-    private bool _nullIsValue;
     private byte[] _bytes = new byte[4096];
     private int[] _starts = new int[257];
     private uint[] _hashes = new uint[256];
@@ -30,18 +28,8 @@ public sealed class DistinctArgumentRows
 
     public uint Hash(int row) => _hashes[row];
 
-    internal bool Holds(IReadOnlyList<IArrowArray> arguments, bool nullIsValue)
-    {
-        if (nullIsValue != _nullIsValue || arguments.Count != _arguments.Length) return false;
-        for (int k = 0; k < _arguments.Length; k++)
-            if (!ReferenceEquals(arguments[k], _arguments[k])) return false;
-        return _arguments.Length > 0;
-    }
-
     internal void Encode(IReadOnlyList<IArrowArray> arguments, bool nullIsValue)
     {
-        _arguments = arguments.ToArray();
-        _nullIsValue = nullIsValue;
         int rows = arguments.Count == 0 ? 0 : arguments[0].Length;
         if (_present.Length < rows)
         {
@@ -53,7 +41,7 @@ public sealed class DistinctArgumentRows
         var column = arguments.Count == 1 && !nullIsValue ? new ColumnView(arguments[0]) : default;
         if (arguments.Count == 1 && !nullIsValue && IsInteger(column.Kind)) EncodeIntegers(column, rows);
         else if (arguments.Count == 1 && !nullIsValue && column.Kind is ColumnKind.Utf8 or ColumnKind.Binary) EncodeBytes(column, rows);
-        else EncodeRows(rows);
+        else EncodeRows(arguments, nullIsValue, rows);
         for (int i = 0; i < rows; i++)
             if (_present[i]) _hashes[i] = GroupValueCounts.ValueHash(Key(i));
     }
@@ -128,7 +116,7 @@ public sealed class DistinctArgumentRows
     }
 
     /// <summary>Any tuple, row by row through <see cref="SortableEncoding"/>.</summary>
-    private void EncodeRows(int rows)
+    private void EncodeRows(IReadOnlyList<IArrowArray> arguments, bool nullIsValue, int rows)
     {
         int at = 0;
         for (int i = 0; i < rows; i++)
@@ -137,10 +125,10 @@ public sealed class DistinctArgumentRows
             _present[i] = false;
             _scratch.Clear();
             bool complete = true;
-            foreach (var a in _arguments)
+            foreach (var a in arguments)
             {
                 int mark = _scratch.BeginLengthPrefixed();
-                if (_nullIsValue)
+                if (nullIsValue)
                 {
                     bool isNull = a.IsNull(i);
                     _scratch.WriteByte(isNull ? (byte)0 : (byte)1);

@@ -94,11 +94,11 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         for (int k = 0; k < keyTypes.Length; k++) keyTypes[k] = _inputSchema[_spec.GroupKeys[k]].Type;
         _table = context.State.KeyedState.GetGroupTable("groups", new GroupTableSpec(keyTypes));
         _accumulators = new IGroupsAccumulator[_calls.Length];
-        var distinctArguments = new DistinctArguments();
+        var distinctValues = new DistinctValueSets();
         for (int i = 0; i < _calls.Length; i++)
         {
-            var spec = _calls[i].Accumulator;
-            _accumulators[i] = _table.AddColumn(epoch => spec.Create(epoch, distinctArguments));
+            var call = _calls[i];
+            _accumulators[i] = _table.AddColumn(epoch => distinctValues.Create(epoch, call.Accumulator, call.ArgumentColumns));
         }
         if (_spec.Phase == AggregatePhase.Global)
         {
