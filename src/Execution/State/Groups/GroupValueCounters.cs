@@ -10,14 +10,15 @@ namespace StreamSql.Execution.State.Groups;
 /// </summary>
 public sealed class GroupValueCounters
 {
-    private readonly SnapshotEpoch _epoch;
     private readonly PagedColumn<int> _head;
     private readonly PagedColumn<int> _entryGroup;
     private readonly PagedColumn<long> _entryValue;
     private readonly PagedColumn<int> _entryNext;
     private readonly PagedColumn<int> _entryPrev;
     private readonly PagedColumn<uint> _entryHash;
-    private readonly List<PagedColumn<long>> _counts = new();
+    // The counts of entry e are _counts[e * _members ..]: an entry's counts share a cache line.
+    private readonly PagedColumn<long> _counts;
+    private int _members;
     private ByteArena _arena = new();
     private long _liveBytes;
     // A slot is (hash << 32 | entry + 1), 0 when empty: a probe compares hashes without reading the entry.
@@ -31,32 +32,30 @@ public sealed class GroupValueCounters
 
     public GroupValueCounters(SnapshotEpoch epoch)
     {
-        _epoch = epoch;
         _head = new PagedColumn<int>(epoch, -1);
         _entryGroup = new PagedColumn<int>(epoch, -1);
         _entryValue = new PagedColumn<long>(epoch, ByteArena.None);
         _entryNext = new PagedColumn<int>(epoch, -1);
         _entryPrev = new PagedColumn<int>(epoch, -1);
         _entryHash = new PagedColumn<uint>(epoch);
+        _counts = new PagedColumn<long>(epoch);
     }
 
     /// <summary>Adds a member (a count per entry); before the first value.</summary>
     public int AddMember()
     {
         if (_entryHigh > 0) throw new InvalidOperationException("members are added before the first value");
-        _counts.Add(new PagedColumn<long>(_epoch));
-        return _counts.Count - 1;
+        return _members++;
     }
 
-    public int Members => _counts.Count;
+    public int Members => _members;
 
     public long AllocatedBytes
     {
         get
         {
             long bytes = _head.AllocatedBytes + _entryGroup.AllocatedBytes + _entryValue.AllocatedBytes + _entryNext.AllocatedBytes
-                + _entryPrev.AllocatedBytes + _entryHash.AllocatedBytes + _arena.AllocatedBytes + _slots.Length * 8L;
-            foreach (var c in _counts) bytes += c.AllocatedBytes;
+                + _entryPrev.AllocatedBytes + _entryHash.AllocatedBytes + _arena.AllocatedBytes + _slots.Length * 8L + _counts.AllocatedBytes;
             return bytes;
         }
     }
@@ -71,7 +70,7 @@ public sealed class GroupValueCounters
 
     public ReadOnlySpan<byte> Value(int entry) => _arena.Get(_entryValue.Get(entry));
 
-    public long Count(int member, int entry) => _counts[member].Get(entry);
+    public long Count(int member, int entry) => _counts.Get(entry * _members + member);
 
     private static uint HashOf(uint valueHash, int group)
     {
@@ -104,7 +103,7 @@ public sealed class GroupValueCounters
     /// counts all reach 0 stays until <see cref="RemoveEmpty"/>.</summary>
     public long Add(int member, int entry, long delta)
     {
-        ref long count = ref _counts[member].Writable(entry);
+        ref long count = ref _counts.Writable(entry * _members + member);
         count += delta;
         if (count == 0) _maybeEmpty.Add(entry);
         return count;
@@ -120,8 +119,8 @@ public sealed class GroupValueCounters
 
     private bool AllZero(int e)
     {
-        foreach (var c in _counts)
-            if (c.Get(e) != 0) return false;
+        for (int m = 0, at = e * _members; m < _members; m++)
+            if (_counts.Get(at + m) != 0) return false;
         return true;
     }
 
@@ -133,11 +132,8 @@ public sealed class GroupValueCounters
         _entryNext.EnsureCapacity(_entryHigh);
         _entryPrev.EnsureCapacity(_entryHigh);
         _entryHash.EnsureCapacity(_entryHigh);
-        foreach (var c in _counts)
-        {
-            c.EnsureCapacity(_entryHigh);
-            c.Set(e, 0);
-        }
+        _counts.EnsureCapacity(_entryHigh * _members);
+        for (int m = 0; m < _members; m++) _counts.Set(e * _members + m, 0);
         _entryGroup.Set(e, group);
         _entryValue.Set(e, _arena.Append(value));
         _liveBytes += value.Length;
@@ -214,11 +210,10 @@ public sealed class GroupValueCounters
     /// <summary>Sets a member's count of every value of a group to 0 (entries left with no count are removed).</summary>
     public void Clear(int member, int group)
     {
-        var counts = _counts[member];
         for (int e = _head.Get(group); e >= 0;)
         {
             int next = _entryNext.Get(e);
-            if (counts.Get(e) != 0) counts.Set(e, 0);
+            if (Count(member, e) != 0) _counts.Set(e * _members + member, 0);
             if (AllZero(e)) RemoveEntry(e);
             e = next;
         }
@@ -227,10 +222,9 @@ public sealed class GroupValueCounters
     /// <summary>Adds a member's counts of the values of group <paramref name="from"/> to group <paramref name="into"/>.</summary>
     public void AddAll(int member, int from, int into)
     {
-        var counts = _counts[member];
         for (int e = _head.Get(from); e >= 0; e = _entryNext.Get(e))
         {
-            long count = counts.Get(e);
+            long count = Count(member, e);
             if (count == 0) continue;
             var value = Value(e);
             Add(member, FindOrAdd(into, value, GroupValueCounts.ValueHash(value)), count);
@@ -239,14 +233,13 @@ public sealed class GroupValueCounters
 
     public void Write(int member, int group, StateRowWriter writer)
     {
-        var counts = _counts[member];
         int n = 0;
         for (int e = _head.Get(group); e >= 0; e = _entryNext.Get(e))
-            if (counts.Get(e) != 0) n++;
+            if (Count(member, e) != 0) n++;
         writer.WriteVarULong((ulong)n);
         for (int e = _head.Get(group); e >= 0; e = _entryNext.Get(e))
         {
-            long count = counts.Get(e);
+            long count = Count(member, e);
             if (count == 0) continue;
             writer.WriteBytes(Value(e));
             writer.WriteVarLong(count);
@@ -267,5 +260,5 @@ public sealed class GroupValueCounters
     }
 
     public GroupValueCountsView Capture(int member) =>
-        new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _counts[member].Capture(), _arena.Capture(), skipZero: true);
+        new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _counts.Capture(), _arena.Capture(), _members, member);
 }

@@ -240,22 +240,25 @@ public sealed class GroupValueCounts
         new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _entryCount.Capture(), _arena.Capture());
 }
 
-/// <summary>A <see cref="GroupValueCounts"/> (or a member of <see cref="GroupValueCounters"/>, whose values with a count of
-/// 0 it skips) as a snapshot captured it.</summary>
+/// <summary>A <see cref="GroupValueCounts"/> (or member <c>member</c> of a <see cref="GroupValueCounters"/>, whose counts of
+/// entry e are at e * members, and whose values with a count of 0 it skips) as a snapshot captured it.</summary>
 public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnView<int> next, PagedColumnView<long> values,
-    PagedColumnView<long> counts, byte[][] chunks, bool skipZero = false)
+    PagedColumnView<long> counts, byte[][] chunks, int members = 0, int member = 0)
 {
+    private long Count(int e) => counts[members == 0 ? e : e * members + member];
+
     public void Write(int group, StateRowWriter writer)
     {
         int n = 0;
         for (int e = head[group]; e >= 0; e = next[e])
-            if (!skipZero || counts[e] != 0) n++;
+            if (members == 0 || Count(e) != 0) n++;
         writer.WriteVarULong((ulong)n);
         for (int e = head[group]; e >= 0; e = next[e])
         {
-            if (skipZero && counts[e] == 0) continue;
+            long count = Count(e);
+            if (members != 0 && count == 0) continue;
             writer.WriteBytes(ByteArena.Get(chunks, values[e]));
-            writer.WriteVarLong(counts[e]);
+            writer.WriteVarLong(count);
         }
     }
 }
