@@ -12,6 +12,9 @@ namespace StreamSql.Execution.Aggregates;
 /// </summary>
 public sealed class DistinctValues
 {
+    // A row's entry in _entries: not looked up yet in this batch, or no entry (a NULL argument).
+    private const int Unresolved = -1;
+    private const int Absent = -2;
     private readonly GroupValueCounters _counters;
     private readonly DistinctArgumentRows _rows = new();
     private readonly bool _nullIsValue;
@@ -61,9 +64,6 @@ public sealed class DistinctValues
             forward[i] = delta > 0 ? count == 1 : count == 0;
         }
     }
-
-    private const int Unresolved = -1;
-    private const int Absent = -2;
 
     /// <summary>Keeps the rows' entries when the batch and its groups are the ones of the last call, else starts over.</summary>
     private void Prepare(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups)
