@@ -8,7 +8,8 @@ namespace StreamSql.Execution.Aggregates;
 /// (q15's <c>COUNT(DISTINCT bidder)</c> with four FILTERs): one <see cref="GroupValueCounters"/> entry per (group, tuple)
 /// with a count per aggregate, as Flink's DistinctAggCodeGen keeps one MapView per distinct key with a counter per filter.
 /// A batch's tuples are encoded once (<see cref="DistinctArgumentRows"/>) and each row's entry is looked up once, by the
-/// first aggregate that counts it; the next aggregates over the same batch and groups reuse it.
+/// first aggregate that counts it; the next aggregates over the same batch and groups reuse it. A batch is recognised by
+/// its argument arrays (held until the next batch, so an array cannot be a new one at a recycled address) and its groups.
 /// </summary>
 public sealed class DistinctValues
 {
