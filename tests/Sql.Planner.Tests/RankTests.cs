@@ -107,10 +107,18 @@ public sealed class RankTests
     }
 
     [Fact]
-    public void A_top_n_over_an_updating_input_is_refused_with_flinks_changelog_message()
+    public void A_top_n_over_an_updating_input_is_a_retract_rank_that_asks_for_update_before()
     {
-        var e = _f.Error("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
-        Assert.StartsWith("StreamPhysicalRank doesn't support consuming update changes which is produced by node GroupAggregate", e.Problem);
+        var plan = PhysicalPlan("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
+        Assert.Contains("Rank(strategy=[RetractStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=3], partitionBy=[], orderBy=[n DESC], select=[auction, n, rn], changelogMode=[I,UB,UA,D])", plan);
+        Assert.Contains("GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS n], changelogMode=[I,UB,UA])", plan);
+    }
+
+    [Fact]
+    public void A_deduplication_over_an_updating_input_is_refused_with_flinks_changelog_message()
+    {
+        var e = _f.Error("SELECT auction, n FROM (SELECT auction, n, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY t DESC) AS rn FROM (SELECT auction, PROCTIME() AS t, n FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction))) WHERE rn = 1");
+        Assert.StartsWith("StreamPhysicalDeduplicate doesn't support consuming update changes which is produced by node GroupAggregate", e.Problem);
     }
 
     [Fact]
