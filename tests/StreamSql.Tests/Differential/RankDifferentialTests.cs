@@ -42,6 +42,12 @@ public sealed class RankDifferentialTests
         // Deduplication on the rowtime: keep the last row (ties to the later one), keep the first (ties to the earlier).
         await run.CheckAsync(TopN(byK, "ts DESC", "ts DESC, seq DESC", "rn = 1", "k, v, ts, seq"));
         await run.CheckAsync(TopN("PARTITION BY k, s", "ts", "ts, seq", "rn <= 1", "k, s, ts, seq"));
+        // On processing time a key's rows arrive in file order (one reader, order kept per key by the exchange): keep
+        // first is the earliest row, keep last the latest.
+        foreach (var (order, duckOrder) in new[] { ("pt", "seq"), ("pt DESC", "seq DESC") })
+            await run.CheckAsync(new DualSql(
+                $"SELECT k, v, seq FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY {order}) AS rn FROM (SELECT *, PROCTIME() AS pt FROM t)) WHERE rn = 1",
+                $"SELECT k, v, seq FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY {duckOrder}) AS rn FROM t) WHERE rn = 1"));
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.Equal(run.Cases, run.NonEmptyCases);
     }
