@@ -85,6 +85,14 @@ public sealed class RankTests
     }
 
     [Fact]
+    public void Partition_and_order_expressions_are_computed_below_the_rank()
+    {
+        var plan = PhysicalPlan("SELECT auction, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction % 10 ORDER BY price * 2 DESC) AS rn FROM bids) WHERE rn <= 2");
+        Assert.Contains("partitionBy=[$over0], orderBy=[$over1 DESC]", plan);
+        Assert.Contains("Exchange(distribution=[hash[$over0]]", plan);
+    }
+
+    [Fact]
     public void A_row_number_without_a_filter_on_it_is_refused_at_the_call()
     {
         var e = _f.Error("SELECT auction,\n  ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) AS rn FROM bids");
