@@ -22,8 +22,8 @@ namespace StreamSql.Execution.Operators.Rank;
 /// <item>with the rank number: for every rank from the new row's down to the end of the range, <c>-U</c> with the row
 ///   that had the rank (when <see cref="RankSpec.GenerateUpdateBefore"/>) and <c>+U</c> with the row that has it now, or
 ///   <c>+I</c> for a rank that was empty;</item>
-/// <item>without it: <c>+I</c> with the row entering the range (the new one, or the one it pushes into a range that
-///   starts past 1) and <c>-D</c> with the row it pushes out of the range; for a removal the reverse.</item>
+/// <item>without it: <c>-D</c> with the row pushed out of the range, then <c>+I</c> with the row entering it (the new one,
+///   or the one it pushes into a range that starts past 1); for a removal the reverse.</item>
 /// </list>
 /// With <see cref="RankSpec.StateTtl"/> a partition not written for that long starts empty again.
 /// </summary>
@@ -163,10 +163,12 @@ public sealed class TopNOperator : StreamOperatorBase
             }
             return;
         }
-        // Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row lands above it.
+        // The row pushed out first, then the one entering (Flink's order: a sink keyed by the partition alone must end with
+        // the new row). Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row
+        // lands above it.
+        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0, _decoder);
         if (position + 1 >= start) output.Append(RowKind.Insert, row, 0, _decoder);
         else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0, _decoder);
-        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0, _decoder);
     }
 
     /// <summary>The entry holding <paramref name="row"/> under <paramref name="key"/>, or -1.</summary>

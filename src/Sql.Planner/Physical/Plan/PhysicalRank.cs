@@ -10,8 +10,8 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// state. Over an insert-only input it is Flink's AppendFastStrategy (only the top <see cref="RankEnd"/> rows are kept),
 /// over an updating one its RetractStrategy (every row kept; <c>-U</c>/<c>-D</c> remove theirs).
 /// Its output is the input's columns, then the rank number when <see cref="OutputRankNumber"/>: with it, a row entering
-/// the top shifts the rows below it (<c>-U</c>/<c>+U</c> per rank); without it, the row comes as <c>+I</c> and the row
-/// it pushes out of the range as <c>-D</c>. Runtime contract on <see cref="RankSpec"/>.
+/// the top shifts the rows below it (<c>-U</c>/<c>+U</c> per rank); without it, the row it pushes out of the range comes
+/// as <c>-D</c>, then the row as <c>+I</c>. Runtime contract on <see cref="RankSpec"/>.
 /// </summary>
 public sealed record PhysicalRank(
     PhysicalNode Input,
