@@ -210,6 +210,27 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// A regular inner join of two sequences arriving at different rates (the faster side's rows wait in the join's state
+    /// for their partners), killed twice and restarted at other parallelisms: both sides' keyed state is restored and
+    /// rescaled by key group, and every joined row is committed exactly once.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "1,2,1")]
+    [InlineData("rocksdb", "2,1,2")]
+    public async Task Regular_join_killed_and_restored_at_other_parallelisms_commits_every_joined_row_exactly_once(string backend, string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            $"CREATE TABLE a (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            $"CREATE TABLE b (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1500', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (id BIGINT, other BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT a.id, b.id * 10 FROM a JOIN b ON a.id = b.id AND b.id * 2 > a.id;");
+        var expected = Enumerable.Range(1, Rows).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},{i * 10L}")).ToList();
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script);
+    }
+
+    /// <summary>
     /// A window aggregation with ROLLUP (per key id % 7 and per window over all keys: COUNT, SUM, MIN), killed twice and
     /// restarted at other parallelisms: the grouping set's id is a key of the restored window state like the regular keys,
     /// and every row of both sets is committed exactly once with the values of an uninterrupted run.

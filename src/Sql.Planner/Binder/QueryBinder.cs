@@ -35,7 +35,11 @@ internal sealed class QueryBinder
         _batchMode = batchMode;
     }
 
-    public LogicalNode Bind(Query query) => Bind(query, null);
+    public LogicalNode Bind(Query query)
+    {
+        using var functions = FunctionScope.Enter(_catalog.Functions);
+        return Bind(query, null);
+    }
 
     private LogicalNode Bind(Query query, CteEnvironment? ctes)
     {
@@ -216,6 +220,12 @@ internal sealed class QueryBinder
             throw new SqlValidationException(
                 "A join with UNNEST takes only the condition ON TRUE (CROSS JOIN UNNEST, [INNER] JOIN UNNEST ... ON TRUE or LEFT JOIN UNNEST ... ON TRUE); filter the elements in WHERE",
                 other.Condition?.Span ?? other.Span);
+        if (from is JoinTableReference regular)
+        {
+            var (left, leftScope) = BindRelation(regular.Left, ctes);
+            var (right, rightScope) = BindRelation(regular.Right, ctes);
+            return JoinBinder.Bind(regular, left, leftScope, right, rightScope);
+        }
         var (single, qualifier) = BindFrom(from, ctes);
         return (single, Scope.Of(qualifier, single.Schema));
     }

@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Explain;
 
@@ -56,12 +58,28 @@ public static class PlanPrinter
         LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
         LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")}{(u.LeftOuter ? ", joinType=[left]" : "")})",
         LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
+        LogicalJoin j => $"LogicalJoin(condition=[{JoinCondition(j)}], joinType=[{j.JoinType.ToString().ToLowerInvariant()}])",
         LogicalRank r => $"FlinkLogicalRank(rankType=[{Physical.Plan.PhysicalRank.RankTypeName(r.RankType)}], rankRange=[rankStart={r.RankStart}, rankEnd={r.RankEnd?.ToString() ?? "?"}], "
                          + $"partitionBy=[{string.Join(", ", r.PartitionKeys.Select(k => "$" + k))}], orderBy=[{string.Join(", ", r.OrderKeys.Select(k => "$" + k.Column + (k.Descending ? " DESC" : " ASC")))}], select=[{string.Join(", ", r.Schema.Fields.Select(f => f.Name))}])",
         _ => node.GetType().Name,
     };
 
     /// <summary>Calcite's form: <c>group=[{0}], groups=[[{0, 1}, {0}, {}]], EXPR$1=[COUNT(DISTINCT $1) FILTER $2]</c>.</summary>
+    /// <summary>A join's keys and residual condition as one condition over the joined row.</summary>
+    private static string JoinCondition(LogicalJoin j)
+    {
+        int leftWidth = j.Left.Schema.Count;
+        var terms = new List<ScalarExpr>();
+        for (int k = 0; k < j.LeftKeys.Count; k++)
+        {
+            var l = new InputRef(j.LeftKeys[k], j.Schema[j.LeftKeys[k]].Type);
+            var r = new InputRef(leftWidth + j.RightKeys[k], j.Schema[leftWidth + j.RightKeys[k]].Type);
+            terms.Add(new Call("=", [l, r], SqlType.Boolean));
+        }
+        if (j.Condition is not null) terms.Add(j.Condition);
+        return terms.Count == 0 ? "true" : ExpressionPrinter.Print(ExpressionRewriting.And(terms)!, j.Schema);
+    }
+
     private static string LookupJoinArguments(LogicalLookupJoin j)
     {
         var dim = j.Table.PhysicalSchema;

@@ -127,6 +127,17 @@ internal sealed class LogicalToPhysical
                     Parallelism = input.Parallelism,
                 };
             }
+            case LogicalJoin j:
+            {
+                if (j.LeftKeys.Count == 0)
+                    throw Unsupported.Feature(
+                        "a join without an equality between its two sides (a streaming regular join needs an equi-join condition, as in Flink)", j.Span);
+                return new PhysicalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, j.Schema)
+                {
+                    Parallelism = _parallelism,
+                    StateTtl = _stateTtl,
+                };
+            }
             case LogicalWatermarkAssigner w:
             {
                 // At its input's parallelism, as a Calc: chained to the source, so that watermarks are generated per source

@@ -14,7 +14,7 @@ internal sealed class LogicalOptimizer
         _simplify = new IRewriteRule[]
         {
             new ConstantFolding(evaluator), new RemoveTrueFilter(), new MergeFilters(), new PushFilterThroughProject(),
-            new PushFilterIntoUnion(), new MergeProjects(), new RemoveIdentityProject(), new FoldProjectIntoValues(), new MergeUnionOfValues(),
+            new PushFilterIntoUnion(), new PushFilterIntoJoin(), new MergeProjects(), new RemoveIdentityProject(), new FoldProjectIntoValues(), new MergeUnionOfValues(),
         };
         _fuse = new IRewriteRule[] { new ProjectFilterToCalc(), new MergeCalcs(), new RemoveIdentityCalc(), new ConstantFolding(evaluator) };
     }

@@ -95,6 +95,29 @@ internal static class PruneColumns
                 for (int k = 0; k < 3; k++) outputMap[n + k] = input.Schema.Count + k;
                 return (pruned, outputMap);
             }
+            case LogicalJoin j:
+            {
+                // Each side keeps what is read above, its keys and what the residual condition reads.
+                int leftWidth = j.Left.Schema.Count;
+                var used = new SortedSet<int>(required);
+                foreach (int k in j.LeftKeys) used.Add(k);
+                foreach (int k in j.RightKeys) used.Add(leftWidth + k);
+                if (j.Condition is not null) ExpressionRewriting.CollectInputs(j.Condition, used);
+                var leftUsed = used.Where(i => i < leftWidth).ToList();
+                var rightUsed = used.Where(i => i >= leftWidth).Select(i => i - leftWidth).ToList();
+                var left = PruneExact(j.Left, leftUsed);
+                var right = PruneExact(j.Right, rightUsed);
+                var map = new Dictionary<int, int>();
+                var kept = new List<int>();
+                foreach (int i in leftUsed) { map[i] = kept.Count; kept.Add(i); }
+                foreach (int i in rightUsed) { map[leftWidth + i] = kept.Count; kept.Add(leftWidth + i); }
+                var pruned = new LogicalJoin(left, right, j.JoinType,
+                    j.LeftKeys.Select(k => map[k]).ToList(),
+                    j.RightKeys.Select(k => map[leftWidth + k] - leftUsed.Count).ToList(),
+                    j.Condition is null ? null : ExpressionRewriting.Remap(j.Condition, i => map[i]),
+                    new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span);
+                return (pruned, map);
+            }
             case LogicalRank r:
             {
                 // The input keeps what is read above and what the rank orders and partitions by; a bounded rank whose

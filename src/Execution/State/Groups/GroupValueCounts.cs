@@ -226,6 +226,15 @@ public sealed class GroupValueCounts
 public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnView<int> next, PagedColumnView<long> values,
     PagedColumnView<long> counts, byte[][] chunks)
 {
+    /// <summary>The group's first entry as captured (-1 when none); walk on with <see cref="Next"/>.</summary>
+    public int First(int group) => head[group];
+
+    public int Next(int entry) => next[entry];
+
+    public ReadOnlySpan<byte> Value(int entry) => ByteArena.Get(chunks, values[entry]);
+
+    public long Count(int entry) => counts[entry];
+
     public void Write(int group, StateRowWriter writer)
     {
         int n = 0;

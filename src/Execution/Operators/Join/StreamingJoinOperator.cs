@@ -1,0 +1,343 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Expressions;
+using StreamSql.Execution.State;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Join;
+
+/// <summary>
+/// Flink's StreamingJoinOperator for regular joins (<see cref="JoinSpec"/>). Each side's rows live in a
+/// <see cref="GroupTable"/> keyed by its join key (checkpointed in the canonical key-group format, so a job restores into
+/// either backend at any parallelism), as <see cref="JoinRecords"/>: serialized rows with multiplicity, and on an outer
+/// side each row's number of matches. A batch of one side is processed a batch at a time where it counts: its key columns
+/// are hashed and resolved in both tables at once, its rows serialized at once, every candidate pair with the other side
+/// listed and the residual condition evaluated over all of them in one vectorized call; then the rows are applied in
+/// order (state changes, match counts, padded rows), and the output is gathered column by column: this side's columns
+/// with the typed take kernel, the other side's decoded from their stored bytes into Arrow builders.
+/// </summary>
+public sealed class StreamingJoinOperator : StreamOperatorBase
+{
+    private readonly JoinSpec _spec;
+    private readonly Side[] _sides = new Side[2];
+    private readonly IVectorExpression? _condition;
+    private readonly Schema _outputSchema;
+    private readonly bool _inner;
+    private readonly bool _emitUpdateBefore;
+    private EvaluationContext _evaluation = EvaluationContext.Utc;
+
+    /// <summary>One input's layout, serializer and state.</summary>
+    private sealed class Side
+    {
+        public required IReadOnlyList<int> Keys;
+        public required SqlType[] Types;
+        public required KeySerializer Rows;
+        public required KeyDecoder Decoder;
+        public required bool Outer;
+        public required RecordBatch NullRow;
+        public readonly SerializedKeys Serialized = new();
+        public GroupTable Table = null!;
+        public JoinRecords Records = null!;
+        public GroupStateTtl? Ttl;
+    }
+
+    public StreamingJoinOperator(JoinSpec spec)
+    {
+        _spec = spec;
+        _inner = spec.JoinType == JoinType.Inner;
+        _emitUpdateBefore = spec.OutputChangelog != ChangelogMode.Upsert;
+        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType));
+        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType));
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
+    }
+
+    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer)
+    {
+        var types = schema.Fields.Select(f => f.Type).ToArray();
+        var nulls = new IArrowArray[types.Length];
+        for (int c = 0; c < nulls.Length; c++)
+        {
+            var builder = ColumnBuilder.Create(types[c]);
+            builder.AppendNull();
+            nulls[c] = builder.Build();
+        }
+        return new Side
+        {
+            Keys = keys,
+            Types = types,
+            Rows = new KeySerializer(Enumerable.Range(0, types.Length).ToArray()),
+            Decoder = new KeyDecoder(types),
+            Outer = outer,
+            NullRow = new RecordBatch(ArrowTypeMapping.ToArrowSchema(schema), nulls, 1),
+        };
+    }
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
+        for (int s = 0; s < 2; s++)
+        {
+            var side = _sides[s];
+            var keyTypes = side.Keys.Select(k => side.Types[k].WithoutTimeAttribute().WithNullable(true)).ToArray();
+            side.Table = context.State.KeyedState.GetGroupTable(s == 0 ? "left-records" : "right-records", new GroupTableSpec(keyTypes));
+            bool outer = side.Outer;
+            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer));
+            side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtl);
+        }
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        long now = Context.Clock.NowMicros();
+        foreach (var side in _sides) side.Ttl?.RemoveExpired(now);
+        return output.EmitBarrierAsync(barrier, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        if (n == 0) return default;
+        var self = _sides[input];
+        var other = _sides[1 - input];
+        var data = batch.Data;
+
+        // Rows with a NULL in a key column match nothing and are not stored.
+        bool[]? selection = null;
+        foreach (int k in self.Keys)
+        {
+            var column = data.Column(k);
+            if (column.NullCount == 0) continue;
+            selection ??= Enumerable.Repeat(true, n).ToArray();
+            for (int r = 0; r < n; r++) if (column.IsNull(r)) selection[r] = false;
+        }
+        var hashes = batch.KeyHashes is { } h && h.Of(self.Keys) ? h.Values : default;
+        var mine = self.Table.Resolve(data, self.Keys, hashes, selection);
+        var myGroups = mine.Groups.ToArray();
+        var myTouched = mine.Touched.ToArray();
+        var theirs = other.Table.Resolve(data, self.Keys, hashes, selection);
+        var theirGroups = theirs.Groups;
+        var theirTouched = theirs.Touched.ToArray();
+        long now = 0;
+        if (self.Ttl is not null || other.Ttl is not null)
+        {
+            now = Context.Clock.NowMicros();
+            ExpireTouched(self, myTouched, now);
+            ExpireTouched(other, theirTouched, now);
+        }
+        self.Rows.SerializeBatch(data, self.Serialized);
+
+        // Every candidate pair (row, other side's entry), in row order; the residual condition over all of them at once.
+        var candidates = new Candidates(n);
+        for (int r = 0; r < n; r++)
+        {
+            candidates.Start[r] = candidates.Count;
+            int g = theirGroups[r];
+            if (g < 0) continue;
+            for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e)) candidates.Add(r, e);
+        }
+        candidates.Start[n] = candidates.Count;
+        bool[]? passed = _condition is null || candidates.Count == 0 ? null : EvaluateCondition(input, data, other, candidates);
+
+        var result = new Output(self, other, n);
+        for (int r = 0; r < n; r++)
+        {
+            var kind = batch.KindAt(r);
+            bool accumulate = kind is RowKind.Insert or RowKind.UpdateAfter;
+            int g = myGroups[r];
+            if (g < 0)
+            {
+                if (self.Outer) result.Add(accumulate ? RowKind.Insert : RowKind.Delete, r, other, -1, 1);
+                continue;
+            }
+            long matched = 0;
+            for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
+                if (passed is null || passed[c]) matched += other.Records.Count(candidates.Entries[c]);
+            var row = self.Serialized[r];
+            if (accumulate)
+            {
+                if (self.Outer && matched == 0) result.Add(RowKind.Insert, r, other, -1, 1);
+                var joinedKind = _inner ? kind : RowKind.Insert;
+                for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
+                {
+                    if (passed is not null && !passed[c]) continue;
+                    int e = candidates.Entries[c];
+                    long copies = other.Records.Count(e);
+                    if (other.Outer)
+                    {
+                        long m = other.Records.Matches(e);
+                        if (m == 0) result.Add(RowKind.Delete, -1, other, e, copies);
+                        other.Records.SetMatches(e, m + 1);
+                    }
+                    result.Add(joinedKind, r, other, e, copies);
+                }
+                self.Records.Add(g, row, 1, matched);
+            }
+            else
+            {
+                self.Records.Add(g, row, -1, 0);
+                if (self.Outer && matched == 0) result.Add(RowKind.Delete, r, other, -1, 1);
+                var joinedKind = _inner ? kind : RowKind.Delete;
+                for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
+                {
+                    if (passed is not null && !passed[c]) continue;
+                    int e = candidates.Entries[c];
+                    long copies = other.Records.Count(e);
+                    if (joinedKind != RowKind.UpdateBefore || _emitUpdateBefore) result.Add(joinedKind, r, other, e, copies);
+                    if (other.Outer)
+                    {
+                        long m = other.Records.Matches(e) - 1;
+                        other.Records.SetMatches(e, m);
+                        if (m == 0) result.Add(RowKind.Insert, -1, other, e, copies);
+                    }
+                }
+            }
+        }
+
+        foreach (int g in myTouched)
+        {
+            if (self.Records.IsEmpty(g)) self.Table.Remove(g);
+            else self.Ttl?.Written(g, now);
+        }
+        foreach (int g in theirTouched)
+            if (other.Records.IsEmpty(g)) other.Table.Remove(g);
+        if (result.Count == 0) return default;
+        return output.EmitAsync(result.Build(input, data, _outputSchema), cancellationToken);
+    }
+
+    private static void ExpireTouched(Side side, int[] touched, long now)
+    {
+        if (side.Ttl is null) return;
+        foreach (int g in touched)
+            if (!side.Records.IsEmpty(g) && side.Ttl.IsExpired(g, now)) side.Records.Reset(g);
+    }
+
+    /// <summary>The residual condition over every candidate pair: TRUE passes, FALSE and NULL do not.</summary>
+    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, Candidates candidates)
+    {
+        int count = candidates.Count;
+        var mine = new IArrowArray[data.ColumnCount];
+        for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), candidates.Rows, count);
+        var builders = new ColumnBuilder[other.Types.Length];
+        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(other.Types[c], count);
+        for (int i = 0; i < count; i++) other.Decoder.DecodeInto(other.Records.Row(candidates.Entries[i]), builders);
+        var theirs = new IArrowArray[builders.Length];
+        for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
+        var columns = input == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
+        var joined = new RecordBatch(_outputSchema, columns, count);
+        var mask = (BooleanArray)_condition!.Evaluate(joined, _evaluation);
+        var passed = new bool[count];
+        for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
+        return passed;
+    }
+
+    /// <summary>Candidate pairs of a batch: input row and the other side's entry; <see cref="Start"/>[r] is row r's first.</summary>
+    private sealed class Candidates(int rows)
+    {
+        public readonly int[] Start = new int[rows + 1];
+        public int[] Rows = new int[Math.Max(16, rows)];
+        public int[] Entries = new int[Math.Max(16, rows)];
+        public int Count;
+
+        public void Add(int row, int entry)
+        {
+            if (Count == Rows.Length)
+            {
+                System.Array.Resize(ref Rows, Count * 2);
+                System.Array.Resize(ref Entries, Count * 2);
+            }
+            Rows[Count] = row;
+            Entries[Count++] = entry;
+        }
+    }
+
+    /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row
+    /// (decoded into builders as it is added, or NULLs), with their kinds.</summary>
+    private sealed class Output
+    {
+        private readonly ColumnBuilder[] _theirs;
+        private int[] _mine;
+        private RowKind[] _kinds;
+
+        public Output(Side self, Side other, int capacity)
+        {
+            _nullRow = self.NullRow;
+            capacity = Math.Max(16, capacity);
+            _mine = new int[capacity];
+            _kinds = new RowKind[capacity];
+            _theirs = new ColumnBuilder[other.Types.Length];
+            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(other.Types[c], capacity);
+        }
+
+        public int Count { get; private set; }
+
+        /// <summary>Adds <paramref name="copies"/> rows: input row <paramref name="row"/> (-1: NULLs) joined with the other
+        /// side's entry <paramref name="entry"/> (-1: NULLs).</summary>
+        public void Add(RowKind kind, int row, Side other, int entry, long copies)
+        {
+            for (long k = 0; k < copies; k++)
+            {
+                if (Count == _mine.Length)
+                {
+                    System.Array.Resize(ref _mine, Count * 2);
+                    System.Array.Resize(ref _kinds, Count * 2);
+                }
+                _mine[Count] = row;
+                _kinds[Count++] = kind;
+                if (entry < 0)
+                    foreach (var b in _theirs) b.AppendNull();
+                else
+                    other.Decoder.DecodeInto(other.Records.Row(entry), _theirs);
+            }
+        }
+
+        public Batch Build(int input, RecordBatch data, Schema schema)
+        {
+            int count = Count;
+            var mine = new IArrowArray[data.ColumnCount];
+            var self = input == 0 ? 0 : 1;
+            for (int c = 0; c < mine.Length; c++) mine[c] = Gather(data.Column(c), c, count);
+            var theirs = new IArrowArray[_theirs.Length];
+            for (int c = 0; c < theirs.Length; c++) theirs[c] = _theirs[c].Build();
+            var columns = self == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
+            RowKind[]? kinds = null;
+            for (int i = 0; i < count; i++)
+            {
+                if (_kinds[i] == RowKind.Insert) continue;
+                kinds = _kinds;
+                if (kinds.Length != count) System.Array.Resize(ref kinds, count);
+                break;
+            }
+            return new Batch(new RecordBatch(schema, columns, count), kinds);
+        }
+
+        private readonly RecordBatch _nullRow;
+
+        /// <summary>This side's column for the output rows: runs of input rows, and runs of NULLs.</summary>
+        private IArrowArray Gather(IArrowArray column, int c, int count)
+        {
+            bool anyNull = false;
+            for (int i = 0; i < count && !anyNull; i++) anyNull = _mine[i] < 0;
+            if (!anyNull) return ArrayGather.Take(column, _mine, count);
+            var zeros = new int[count];
+            var indices = (int[])_mine.Clone();
+            var segments = new List<GatherSegment>();
+            int start = 0;
+            for (int i = 1; i <= count; i++)
+            {
+                if (i < count && (_mine[i] < 0) == (_mine[start] < 0)) continue;
+                segments.Add(_mine[start] < 0
+                    ? new GatherSegment(_nullRow.Column(c).Data, zeros, start, i - start)
+                    : new GatherSegment(column.Data, indices, start, i - start));
+                start = i;
+            }
+            return ArrowArrayFactory.BuildArray(ArrayGather.Gather(column.Data.DataType, segments.ToArray(), count));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using StreamSql.Sql.Planner.Explain;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Traits;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical.Plan;
+
+/// <summary>
+/// Flink's regular streaming <c>Join</c> (StreamPhysicalJoin): both inputs hashed by their join keys, every row of each
+/// side kept in keyed state, each new row joined with the other side's rows of its key. Changelog as Flink's
+/// <c>FlinkChangelogModeInferenceProgram</c>: an inner join forwards its inputs' kinds (insert-only inputs: insert-only),
+/// an outer join may emit any change (it retracts padded rows when their first match arrives); it needs <c>-U</c> of an
+/// updating input. Runtime contract on <see cref="JoinSpec"/>.
+/// </summary>
+public sealed record PhysicalJoin(
+    PhysicalNode Left,
+    PhysicalNode Right,
+    JoinType JoinType,
+    IReadOnlyList<int> LeftKeys,
+    IReadOnlyList<int> RightKeys,
+    ScalarExpr? Condition,
+    RowSchema OutputSchema) : PhysicalNode, IChangelogProducer, ISpecSource
+{
+    /// <summary>Flink's <c>table.exec.state.ttl</c>: a key not written for that long is forgotten; 0 keeps it forever.</summary>
+    public TimeSpan StateTtl { get; init; }
+
+    public override RowSchema Schema => OutputSchema;
+    public override IReadOnlyList<PhysicalNode> Inputs => [Left, Right];
+    public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Left = inputs[0], Right = inputs[1] };
+
+    public override bool IsStateful => true;
+
+    public override string StateSignature =>
+        $"Join|{JoinType}|keys={ExplainText.Types(Left.Schema, LeftKeys)}" +
+        $"|left={ExplainText.Types(Left.Schema, Enumerable.Range(0, Left.Schema.Count))}" +
+        $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}";
+
+    public override string VertexName => "Join";
+
+    /// <summary>Inner joins keep the left columns (and so the left keys) in place; padded rows of outer joins break that.</summary>
+    public override Distribution Distribution => JoinType == JoinType.Inner ? Distribution.Hash(LeftKeys) : Distribution.Any;
+
+    public override Distribution RequiredDistribution(int input) => Distribution.Hash(input == 0 ? LeftKeys : RightKeys);
+
+    /// <summary>The whole condition over the joined row: the key equalities, then the residual condition.</summary>
+    public ScalarExpr FullCondition
+    {
+        get
+        {
+            int leftWidth = Left.Schema.Count;
+            var terms = new List<ScalarExpr>();
+            for (int k = 0; k < LeftKeys.Count; k++)
+            {
+                var l = new InputRef(LeftKeys[k], Schema[LeftKeys[k]].Type);
+                var r = new InputRef(leftWidth + RightKeys[k], Schema[leftWidth + RightKeys[k]].Type);
+                terms.Add(new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable)));
+            }
+            if (Condition is not null) terms.Add(Condition);
+            return ExpressionRewriting.And(terms)!;
+        }
+    }
+
+    public override string Explain(bool infix) =>
+        $"Join(joinType=[{JoinTypeName(JoinType)}], where=[{ExpressionPrinter.Print(FullCondition, Schema, infix)}], select=[{ExplainText.Fields(Schema)}], " +
+        $"leftInputSpec=[{InputSpec(Left, LeftKeys)}], rightInputSpec=[{InputSpec(Right, RightKeys)}])";
+
+    public static string JoinTypeName(JoinType type) => type switch
+    {
+        JoinType.Left => "LeftOuterJoin",
+        JoinType.Right => "RightOuterJoin",
+        JoinType.Full => "FullOuterJoin",
+        _ => "InnerJoin",
+    };
+
+    /// <summary>Flink's JoinInputSideSpec: whether a unique (here: upsert) key of the input is within its join keys.</summary>
+    private static string InputSpec(PhysicalNode input, IReadOnlyList<int> keys)
+    {
+        if (input.UpsertKeys.Count == 0) return "NoUniqueKey";
+        return input.UpsertKeys.Any(k => k.All(keys.Contains)) ? "JoinKeyContainsUniqueKey" : "HasUniqueKey";
+    }
+
+    // ------------------------------------------------------------------ changelog
+
+    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) =>
+        JoinType == JoinType.Inner ? inputs[0].Union(inputs[1]) : ModifyKindSet.AllChanges;
+
+    public ModifyKindSet RequiredInputKinds => ModifyKindSet.AllChanges;
+    public string RequesterName => "StreamPhysicalJoin";
+    public bool NeedsUpdateBefore => true;
+
+    /// <summary>None: a consumer keyed by upserts would otherwise be sent <c>+U</c> without <c>-U</c>, which the join's
+    /// rows (one input row joined with many) cannot always honour; consumers get retractions.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
+
+    public OperatorSpec ToSpec(string description) =>
+        new JoinSpec(JoinType, LeftKeys, RightKeys, Condition, Left.Schema, Right.Schema, StateTtl, description, Schema, Changelog.ToRuntimeMode());
+}

@@ -1,0 +1,27 @@
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// A regular streaming join (<see cref="Plan.PhysicalJoin"/>). Input 0 is the left side (<see cref="LeftSchema"/>),
+/// input 1 the right; each arrives hash-distributed by its keys (<see cref="LeftKeys"/>, <see cref="RightKeys"/>: column
+/// indexes of that side, pairwise of one type). Every row of each side is kept in keyed state with its multiplicity; a
+/// row joins the other side's rows of its key for which <see cref="Condition"/> (over the joined row: left columns, then
+/// right) is TRUE; a row with a NULL key matches nothing. Output as Flink's StreamingJoinOperator: an inner join emits
+/// each joined row with its input row's kind; an outer join emits <c>+I</c>/<c>-D</c> only, padding a preserved row
+/// without a match with NULLs and retracting that padded row when its first match arrives (and re-emitting it when its
+/// last match goes). <see cref="StateTtl"/> &gt; 0 forgets a key of a side not written for that long.
+/// </summary>
+public sealed record JoinSpec(
+    JoinType JoinType,
+    IReadOnlyList<int> LeftKeys,
+    IReadOnlyList<int> RightKeys,
+    ScalarExpr? Condition,
+    RowSchema LeftSchema,
+    RowSchema RightSchema,
+    TimeSpan StateTtl,
+    string Description,
+    RowSchema OutputSchema,
+    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog);

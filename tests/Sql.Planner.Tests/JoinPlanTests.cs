@@ -1,0 +1,118 @@
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary>Regular joins: what they bind and plan to (keys, residual condition, schema, changelog, EXPLAIN), and the
+/// forms that are refused.</summary>
+public sealed class JoinPlanTests
+{
+    private readonly PlannerFixture _f = new();
+
+    public JoinPlanTests() => _f.Run(PlannerFixture.Bids + """
+        CREATE TABLE auctions (id BIGINT, seller BIGINT, category INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');
+        CREATE TABLE appends (auction BIGINT, n BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'csv');
+        """);
+
+    private QueryPlan Query(string sql) => _f.Run<QueryPlan>(sql);
+
+    private JoinSpec Spec(string sql) => Query(sql).Job.Vertices.SelectMany(v => v.Chain).OfType<JoinSpec>().Single();
+
+    private static string Describe(RowSchema s) => string.Join(", ", s.Fields.Select(f => $"{f.Name} {f.Type}"));
+
+    [Fact]
+    public void Equalities_become_keys_cast_to_a_common_type_and_the_rest_a_residual_condition()
+    {
+        var spec = Spec("SELECT b.price, a.seller FROM bids AS b JOIN auctions AS a ON b.auction = a.id AND b.price > a.category AND a.category = 10");
+        Assert.Equal(JoinType.Inner, spec.JoinType);
+        Assert.Single(spec.LeftKeys);
+        Assert.Equal("auction", spec.LeftSchema[spec.LeftKeys[0]].Name);
+        Assert.Equal("id", spec.RightSchema[spec.RightKeys[0]].Name);
+        Assert.NotNull(spec.Condition);
+        Assert.Contains(">", spec.Condition!.ToString());
+        // The term over one side went below the join: the residual does not read the category constant.
+        Assert.DoesNotContain("10", spec.Condition.ToString());
+
+        // INT = BIGINT: the INT side's key is cast to BIGINT by a projection below the join.
+        var cast = Spec("SELECT o.name, a.seller FROM orders AS o JOIN auctions AS a ON o.id = a.id");
+        Assert.Equal(SqlTypeKind.BigInt, cast.LeftSchema[cast.LeftKeys[0]].Type.Kind);
+        Assert.Equal(SqlTypeKind.BigInt, cast.RightSchema[cast.RightKeys[0]].Type.Kind);
+    }
+
+    [Fact]
+    public void Comma_join_takes_its_keys_from_where()
+    {
+        var spec = Spec("SELECT b.price, a.seller FROM bids b, auctions a WHERE b.auction = a.id AND b.price > 3");
+        Assert.Single(spec.LeftKeys);
+        Assert.Null(spec.Condition);
+    }
+
+    [Fact]
+    public void Outer_joins_make_the_padded_side_nullable_and_time_attributes_plain_timestamps()
+    {
+        var left = Query("SELECT b.ts, a.id, a.ts AS ats FROM bids b LEFT JOIN auctions a ON b.auction = a.id").ResultSchema;
+        Assert.False(left[0].Type.IsRowtime);
+        Assert.Equal(SqlTypeKind.Timestamp, left[0].Type.Kind);
+        Assert.True(left[1].Type.Nullable);
+        var right = Query("SELECT b.auction, a.id FROM bids b RIGHT JOIN auctions a ON b.auction = a.id").ResultSchema;
+        Assert.Equal("auction BIGINT, id BIGINT", Describe(right));
+        Assert.True(right[0].Type.Nullable);
+        Assert.Equal("x INT NOT NULL, y INT NOT NULL", Describe(Query("SELECT * FROM (VALUES (1)) AS v(x) JOIN (VALUES (2)) AS w(y) ON v.x = w.y").ResultSchema));
+        Assert.Equal("x INT NOT NULL, y INT", Describe(Query("SELECT * FROM (VALUES (1)) AS v(x) LEFT JOIN (VALUES (2)) AS w(y) ON v.x = w.y").ResultSchema));
+        Assert.Equal("x INT, y INT", Describe(Query("SELECT * FROM (VALUES (1)) AS v(x) FULL JOIN (VALUES (2)) AS w(y) ON v.x = w.y").ResultSchema));
+    }
+
+    [Fact]
+    public void Qualified_names_star_and_renamed_duplicates()
+    {
+        var s = Query("SELECT * FROM orders o JOIN auctions a ON o.id = a.id").ResultSchema;
+        Assert.Equal("id, amount, name, id0, seller, category, ts", string.Join(", ", s.Fields.Select(f => f.Name)));
+        var star = Query("SELECT a.*, o.name FROM orders o JOIN auctions a ON o.id = a.id").ResultSchema;
+        Assert.Equal("id, seller, category, ts, name", string.Join(", ", star.Fields.Select(f => f.Name)));
+        var e = _f.Error("SELECT id FROM orders o JOIN auctions a ON o.id = a.id");
+        Assert.Equal("Column 'id' is ambiguous", e.Problem);
+    }
+
+    [Fact]
+    public void Changelog_follows_flink_inner_of_appends_appends_outer_and_updating_inputs_update()
+    {
+        Assert.Equal(ChangelogMode.InsertOnly, Query("SELECT b.price FROM bids b JOIN auctions a ON b.auction = a.id").Changelog);
+        Assert.NotEqual(ChangelogMode.InsertOnly, Query("SELECT b.price FROM bids b LEFT JOIN auctions a ON b.auction = a.id").Changelog);
+        var updating = Spec("SELECT c.n, a.seller FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction) c JOIN auctions a ON c.auction = a.id");
+        Assert.Equal(ChangelogMode.All, updating.OutputChangelog);
+        var e = _f.Error("INSERT INTO appends SELECT b.auction, a.seller FROM bids b FULL JOIN auctions a ON b.auction = a.id");
+        Assert.Contains("doesn't support consuming update and delete changes which is produced by node Join(joinType=[FullOuterJoin]", e.Problem);
+    }
+
+    [Fact]
+    public void Explain_prints_flinks_join_with_hashed_inputs()
+    {
+        var text = _f.Explain("SELECT b.price, a.seller FROM bids b JOIN auctions a ON b.auction = a.id AND b.price > a.category");
+        Assert.Contains("LogicalJoin(condition=[AND(=(auction, id), >(price, CAST(category AS BIGINT)))], joinType=[inner])", text);
+        Assert.Contains("Join(joinType=[InnerJoin], where=[((auction = id) AND (price > CAST(category AS BIGINT)))], select=[auction, price, id, seller, category], "
+            + "leftInputSpec=[NoUniqueKey], rightInputSpec=[NoUniqueKey])", text);
+        Assert.Contains("Exchange(distribution=[hash[auction]])", text);
+        Assert.Contains("Exchange(distribution=[hash[id]])", text);
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM bids b JOIN auctions a ON b.price > a.seller", 15, "Not supported yet: a join without an equality between its two sides")]
+    [InlineData("SELECT * FROM bids b, auctions a", 15, "Not supported yet: a join without an equality between its two sides")]
+    [InlineData("SELECT * FROM bids b CROSS JOIN auctions a WHERE b.price < a.seller", 15, "Not supported yet: a join without an equality between its two sides")]
+    [InlineData("SELECT * FROM bids NATURAL JOIN auctions", 15, "Not supported yet: NATURAL JOIN")]
+    [InlineData("SELECT * FROM bids JOIN auctions USING (ts)", 15, "Not supported yet: JOIN ... USING")]
+    public void Refused_joins_are_reported_at_the_join(string sql, int column, string expectedStart)
+    {
+        var e = _f.Error(sql);
+        Assert.StartsWith(expectedStart, e.Problem);
+        Assert.Equal((1, column), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void On_must_be_a_condition()
+    {
+        var e = _f.Error("SELECT * FROM bids b JOIN auctions a ON b.price");
+        Assert.StartsWith("JOIN ON must be a condition (BOOLEAN)", e.Problem);
+    }
+}
