@@ -39,6 +39,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         public required KeySerializer Rows;
         public required KeyDecoder Decoder;
         public required bool Outer;
+        public required bool InsertOnly;
         public required RecordBatch NullRow;
         public readonly SerializedKeys Serialized = new();
         public GroupTable Table = null!;
@@ -51,13 +52,13 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         _spec = spec;
         _inner = spec.JoinType == JoinType.Inner;
         _emitUpdateBefore = spec.OutputChangelog != ChangelogMode.Upsert;
-        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType));
-        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType));
+        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType), spec.LeftInsertOnly);
+        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType), spec.RightInsertOnly);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
     }
 
-    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer)
+    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer, bool insertOnly)
     {
         var types = schema.Fields.Select(f => f.Type).ToArray();
         var nulls = new IArrowArray[types.Length];
@@ -74,6 +75,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             Rows = new KeySerializer(Enumerable.Range(0, types.Length).ToArray()),
             Decoder = new KeyDecoder(types),
             Outer = outer,
+            InsertOnly = insertOnly,
             NullRow = new RecordBatch(ArrowTypeMapping.ToArrowSchema(schema), nulls, 1),
         };
     }
@@ -86,8 +88,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             var side = _sides[s];
             var keyTypes = side.Keys.Select(k => side.Types[k].WithoutTimeAttribute().WithNullable(true)).ToArray();
             side.Table = context.State.KeyedState.GetGroupTable(s == 0 ? "left-records" : "right-records", new GroupTableSpec(keyTypes));
-            bool outer = side.Outer;
-            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer));
+            bool outer = side.Outer, appendOnly = side.InsertOnly;
+            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer, appendOnly));
             side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtl);
         }
         return base.OpenAsync(context, cancellationToken);
