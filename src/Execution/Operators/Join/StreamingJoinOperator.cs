@@ -116,16 +116,21 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             var column = data.Column(k);
             if (column.NullCount == 0) continue;
-            selection ??= Enumerable.Repeat(true, n).ToArray();
+            if (selection is null)
+            {
+                selection = new bool[n];
+                System.Array.Fill(selection, true);
+            }
             for (int r = 0; r < n; r++) if (column.IsNull(r)) selection[r] = false;
         }
         var hashes = batch.KeyHashes is { } h && h.Of(self.Keys) ? h.Values : default;
         var mine = self.Table.Resolve(data, self.Keys, hashes, selection);
-        var myGroups = mine.Groups.ToArray();
-        var myTouched = mine.Touched.ToArray();
+        // Spans into the tables' group batches: each table is resolved once per batch, so they stay valid through it.
+        var myGroups = mine.Groups;
+        var myTouched = mine.Touched;
         var theirs = other.Table.Resolve(data, self.Keys, hashes, selection);
         var theirGroups = theirs.Groups;
-        var theirTouched = theirs.Touched.ToArray();
+        var theirTouched = theirs.Touched;
         long now = 0;
         if (self.Ttl is not null || other.Ttl is not null)
         {
@@ -213,7 +218,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         return output.EmitAsync(result.Build(input, data, _outputSchema), cancellationToken);
     }
 
-    private static void ExpireTouched(Side side, int[] touched, long now)
+    private static void ExpireTouched(Side side, ReadOnlySpan<int> touched, long now)
     {
         if (side.Ttl is null) return;
         foreach (int g in touched)
@@ -231,7 +236,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         for (int i = 0; i < count; i++) other.Decoder.DecodeInto(other.Records.Row(candidates.Entries[i]), builders);
         var theirs = new IArrowArray[builders.Length];
         for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
-        var columns = input == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
+        var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
         var joined = new RecordBatch(_outputSchema, columns, count);
         var mask = (BooleanArray)_condition!.Evaluate(joined, _evaluation);
         var passed = new bool[count];
@@ -263,18 +268,30 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     /// (decoded into builders as it is added, or NULLs), with their kinds.</summary>
     private sealed class Output
     {
-        private readonly ColumnBuilder[] _theirs;
+        private readonly Side _other;
+        private readonly int _capacity;
+        private readonly RecordBatch _nullRow;
+        private ColumnBuilder[] _theirs;
         private int[] _mine;
         private RowKind[] _kinds;
 
         public Output(Side self, Side other, int capacity)
         {
             _nullRow = self.NullRow;
-            capacity = Math.Max(16, capacity);
-            _mine = new int[capacity];
-            _kinds = new RowKind[capacity];
-            _theirs = new ColumnBuilder[other.Types.Length];
-            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(other.Types[c], capacity);
+            _other = other;
+            _capacity = Math.Max(16, capacity);
+            _mine = System.Array.Empty<int>();
+            _kinds = System.Array.Empty<RowKind>();
+            _theirs = System.Array.Empty<ColumnBuilder>();
+        }
+
+        /// <summary>Buffers are made at the first row: most batches of a selective join emit nothing.</summary>
+        private void Allocate()
+        {
+            _mine = new int[_capacity];
+            _kinds = new RowKind[_capacity];
+            _theirs = new ColumnBuilder[_other.Types.Length];
+            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(_other.Types[c], _capacity);
         }
 
         public int Count { get; private set; }
@@ -283,6 +300,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         /// side's entry <paramref name="entry"/> (-1: NULLs).</summary>
         public void Add(RowKind kind, int row, Side other, int entry, long copies)
         {
+            if (_mine.Length == 0) Allocate();
             for (long k = 0; k < copies; k++)
             {
                 if (Count == _mine.Length)
@@ -307,7 +325,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             for (int c = 0; c < mine.Length; c++) mine[c] = Gather(data.Column(c), c, count);
             var theirs = new IArrowArray[_theirs.Length];
             for (int c = 0; c < theirs.Length; c++) theirs[c] = _theirs[c].Build();
-            var columns = self == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
+            var columns = self == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;
             for (int i = 0; i < count; i++)
             {
@@ -318,8 +336,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
             return new Batch(new RecordBatch(schema, columns, count), kinds);
         }
-
-        private readonly RecordBatch _nullRow;
 
         /// <summary>This side's column for the output rows: runs of input rows, and runs of NULLs.</summary>
         private IArrowArray Gather(IArrowArray column, int c, int count)
