@@ -8,7 +8,8 @@
 -- HOUR, CASE.
 -- -------------------------------------------------------------------------------------------------
 
-CREATE FUNCTION count_char AS 'com.github.nexmark.flink.udf.CountChar';
+-- Flink's Nexmark names its Java class com.github.nexmark.flink.udf.CountChar; this is the same function in .NET.
+CREATE FUNCTION count_char AS 'StreamSql.Connectors.Nexmark.CountChar';
 
 CREATE TABLE nexmark_q14 (
     auction  BIGINT,

@@ -45,10 +45,17 @@ internal sealed partial class AstBuilder
             Identifiers(c.identifierList()), BuildQuery(c.query()), TextOf(c.query()), Span(c)),
         P.CreateFunctionContext c => new CreateFunctionStatement(
             Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null,
-            Unquote(c.STRING(0).Symbol), c.identifier() is { } language ? Ident(language).Value.ToUpperInvariant() : null, Span(c)),
+            Unquote(c.STRING(0).Symbol), c.identifier() is { } language ? Ident(language).Value.ToUpperInvariant() : null, Span(c))
+        {
+            System = c.SYSTEM() is not null,
+            Jars = c.STRING().Skip(1).Select(j => Unquote(j.Symbol)).ToList(),
+        },
         P.CreateDatabaseContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, false, Options(c.withOptions()), Span(c)),
         P.CreateCatalogContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, true, Options(c.withOptions()), Span(c)),
-        P.DropStatementContext c => new DropStatement(DropKind(c.kind), Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null, Span(c)),
+        P.DropStatementContext c => new DropStatement(DropKind(c.kind), Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null, Span(c))
+        {
+            System = c.SYSTEM() is not null,
+        },
         P.AlterTableContext c => new AlterTableStatement(Name(c.qualifiedName()), false, c.EXISTS() is not null, BuildAlterAction(c.alterTableAction()), Span(c)),
         P.AlterViewContext c => BuildAlterView(c),
         P.SetStatementContext c => c.setKey() is null

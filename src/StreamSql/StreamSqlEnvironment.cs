@@ -61,6 +61,28 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
     /// <summary>The session's tables and views.</summary>
     public TableCatalog Catalog { get; }
 
+    /// <summary>Registers <paramref name="functionClass"/>, a class with public <c>Eval</c> methods, as a temporary system
+    /// function: SQL calls it by <paramref name="name"/>, before a built-in function of the same name (Flink's
+    /// <c>createTemporarySystemFunction</c>). Each subtask makes its own instance with the parameterless constructor.</summary>
+    /// <exception cref="ArgumentException">The class has no usable <c>Eval</c> method, or the name is taken.</exception>
+    public void CreateTemporarySystemFunction(string name, Type functionClass) =>
+        Catalog.Functions.Register(name, functionClass, instance: null, temporary: true, system: true);
+
+    /// <summary>Registers an instance of a class with public <c>Eval</c> methods as a temporary system function; every
+    /// subtask calls this one instance, so its <c>Eval</c> must be safe to call from several threads.</summary>
+    /// <exception cref="ArgumentException">The class has no usable <c>Eval</c> method, or the name is taken.</exception>
+    public void CreateTemporarySystemFunction(string name, object function) =>
+        Catalog.Functions.Register(name, function.GetType(), function, temporary: true, system: true);
+
+    /// <summary>Registers <paramref name="functionClass"/> as a temporary catalog function (Flink's
+    /// <c>createTemporaryFunction</c>): a built-in function of the same name is found first.</summary>
+    /// <exception cref="ArgumentException">The class has no usable <c>Eval</c> method, or the name is taken.</exception>
+    public void CreateTemporaryFunction(string name, Type functionClass) =>
+        Catalog.Functions.Register(name, functionClass, instance: null, temporary: true, system: false);
+
+    /// <summary>Removes a temporary system function; false when there was none of that name.</summary>
+    public bool DropTemporarySystemFunction(string name) => Catalog.Functions.Remove(name, system: true);
+
     /// <summary>The connectors tables can use, by <c>'connector'</c> identifier.</summary>
     public ConnectorRegistry Connectors { get; }
 

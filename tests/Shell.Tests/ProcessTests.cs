@@ -52,6 +52,35 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Script_loads_a_function_from_an_assembly_with_using_jar_and_calls_it()
+    {
+        string assembly = typeof(Reverse).Assembly.Location;
+        var script = TempScript(
+            $"CREATE TEMPORARY FUNCTION reverse_text AS '{typeof(Reverse).FullName}' USING JAR '{assembly}';\n" +
+            "SELECT reverse_text(s) AS r FROM (VALUES ('abc'), ('xy')) AS t(s);\n" +
+            "SELECT reverse_text(1, 2);\n");
+        try
+        {
+            using var process = Start("-f", script);
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            string output = await stdout, error = await stderr;
+            Assert.Contains("| +I |                            cba |", output);
+            Assert.Contains("| +I |                             yx |", output);
+            // The wrong call is refused at its line and column, listing the Eval methods there are.
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains($"{script}:3:8: Cannot apply 'reverse_text' to arguments of type (INT, INT)", error);
+            Assert.Contains("Eval(STRING)", error);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
     public async Task Script_with_a_bounded_insert_exits_zero_after_its_rows_are_printed()
     {
         var script = TempScript(
@@ -187,5 +216,17 @@ public sealed class ProcessTests
         Assert.Contains("[INFO] Execute statement succeeded.", rest);
         Assert.Contains("[INFO] Exiting StreamSql shell...", rest);
         Assert.Equal("", await stderr);
+    }
+}
+
+/// <summary>A user-defined function the shell test loads from this test assembly with USING JAR.</summary>
+public sealed class Reverse
+{
+    public string? Eval(string? text)
+    {
+        if (text is null) return null;
+        var chars = text.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
     }
 }

@@ -144,6 +144,13 @@ public sealed class DdlTests
     {
         var f = Statement<CreateFunctionStatement>("CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS my_f AS 'com.example.MyF' LANGUAGE java");
         Assert.Equal(("my_f", true, true, "com.example.MyF", "JAVA"), (f.Name.ToString(), f.Temporary, f.IfNotExists, f.ClassName, f.Language));
+        Assert.True(f.System);
+        Assert.Empty(f.Jars);
+        var jars = Statement<CreateFunctionStatement>("CREATE FUNCTION g AS 'Ns.G' USING JAR '/a/one.dll', JAR '/b/two.dll'");
+        Assert.Equal((false, false), (jars.Temporary, jars.System));
+        Assert.Equal(new[] { "/a/one.dll", "/b/two.dll" }, jars.Jars);
+        Assert.True(Statement<DropStatement>("DROP TEMPORARY SYSTEM FUNCTION IF EXISTS my_f").System);
+        Assert.False(Statement<DropStatement>("DROP FUNCTION my_f").System);
 
         var db = Statement<CreateDatabaseStatement>("CREATE DATABASE IF NOT EXISTS cat.db COMMENT 'x' WITH ('k' = 'v')");
         Assert.Equal(("cat.db", true, false), (db.Name.ToString(), db.IfNotExists, db.IsCatalog));

@@ -72,6 +72,7 @@ public static class ExpressionCompiler
             return CastKernels.Create(CompileNode(call.Operands[0], schema, shared), call.Type, name == "TRY_CAST", call);
         var operands = new VectorExpression[call.Operands.Count];
         for (int i = 0; i < operands.Length; i++) operands[i] = CompileNode(call.Operands[i], schema, shared);
+        if (call.UserFunction is { } user) return new Kernels.UserDefined.UserFunctionKernel(call, user, operands);
         return ArithmeticKernels.TryCreate(name, call, operands)
             ?? ComparisonKernels.TryCreate(name, call, operands)
             ?? LogicalKernels.TryCreate(name, call, operands)

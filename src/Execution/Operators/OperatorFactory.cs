@@ -42,6 +42,8 @@ public sealed class OperatorFactory
         Register<LookupJoinSpec>(c => new Lookup.LookupJoinOperator((LookupJoinSpec)c.Spec, c.InputSchema, c.Services));
         Register<JoinSpec>(c => new Join.StreamingJoinOperator((JoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
+        Register<RankSpec>(c => new Rank.AppendOnlyTopNOperator((RankSpec)c.Spec, c.InputSchema));
+        Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
             ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));

@@ -55,8 +55,15 @@ public sealed record LikeOption(LikeStrategy Strategy, string Feature, SourceSpa
 /// <summary><c>CREATE [TEMPORARY] VIEW [IF NOT EXISTS] name [(cols)] AS query</c>.</summary>
 public sealed record CreateViewStatement(ObjectName Name, bool Temporary, bool IfNotExists, IReadOnlyList<Identifier> ColumnNames, Query Query, string QueryText, SourceSpan Span) : Statement(Span);
 
-/// <summary><c>CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE ...]</c>.</summary>
-public sealed record CreateFunctionStatement(ObjectName Name, bool Temporary, bool IfNotExists, string ClassName, string? Language, SourceSpan Span) : Statement(Span);
+/// <summary><c>CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE ...] [USING JAR 'path' [, JAR 'path']*]</c>.</summary>
+public sealed record CreateFunctionStatement(ObjectName Name, bool Temporary, bool IfNotExists, string ClassName, string? Language, SourceSpan Span) : Statement(Span)
+{
+    /// <summary><c>TEMPORARY SYSTEM</c>: the function is found before the built-in functions of the same name.</summary>
+    public bool System { get; init; }
+
+    /// <summary>The <c>USING JAR</c> paths (for StreamSql, .NET assemblies) the class is loaded from.</summary>
+    public IReadOnlyList<string> Jars { get; init; } = [];
+}
 
 /// <summary><c>CREATE DATABASE [IF NOT EXISTS] name</c> / <c>CREATE CATALOG name WITH (...)</c>.</summary>
 public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, bool IsCatalog, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span);
@@ -64,7 +71,11 @@ public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, 
 public enum ObjectKind { Table, View, Function, Database, Catalog }
 
 /// <summary><c>DROP [TEMPORARY] TABLE|VIEW|FUNCTION|DATABASE|CATALOG [IF EXISTS] name</c>.</summary>
-public sealed record DropStatement(ObjectKind Kind, ObjectName Name, bool Temporary, bool IfExists, SourceSpan Span) : Statement(Span);
+public sealed record DropStatement(ObjectKind Kind, ObjectName Name, bool Temporary, bool IfExists, SourceSpan Span) : Statement(Span)
+{
+    /// <summary><c>DROP TEMPORARY SYSTEM FUNCTION</c>.</summary>
+    public bool System { get; init; }
+}
 
 /// <summary>Base of ALTER TABLE actions.</summary>
 public abstract record AlterTableAction(SourceSpan Span) : Node(Span);

@@ -4,6 +4,7 @@ using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Catalog;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Functions.UserDefined;
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Types;
 
@@ -226,7 +227,30 @@ internal sealed class ExpressionBinder
         if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);
         var operands = new List<ScalarExpr>(f.Arguments.Count);
         foreach (var a in f.Arguments) operands.Add(Bind(a));
+        // Flink's order: temporary system functions, built-in functions, then temporary and catalog functions.
+        if (FunctionScope.Current is { } functions
+            && (functions.FindSystem(name) ?? (BuiltInFunctions.IsScalar(name) ? null : functions.FindCatalog(name))) is { } user)
+            return MakeUserCall(user, operands, f.Span);
         return MakeCall(name, operands, f.Span);
+    }
+
+    private static ScalarExpr MakeUserCall(UserDefinedFunction function, IReadOnlyList<ScalarExpr> operands, SourceSpan span)
+    {
+        var types = new SqlType[operands.Count];
+        for (int i = 0; i < operands.Count; i++) types[i] = operands[i].Type;
+        EvalMethod method;
+        try
+        {
+            method = function.Resolve(types);
+        }
+        catch (FunctionResolutionException e)
+        {
+            throw new SqlValidationException(e.Message, span);
+        }
+        var converted = new ScalarExpr[operands.Count];
+        for (int i = 0; i < operands.Count; i++) converted[i] = Coerce(operands[i], method.ParameterTypes[i]);
+        // NULL in a parameter of a non-nullable .NET type gives NULL without a call, so the result is nullable then too.
+        return new Call(function.Name, converted, method.ReturnType.WithNullable(true)) { UserFunction = new UserFunctionCall(function, method) };
     }
 
     private static bool IsWellKnownAggregate(string name) => name is "COUNT" or "SUM" or "AVG" or "MIN" or "MAX" or "LISTAGG"

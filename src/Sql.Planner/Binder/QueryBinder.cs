@@ -35,7 +35,11 @@ internal sealed class QueryBinder
         _batchMode = batchMode;
     }
 
-    public LogicalNode Bind(Query query) => Bind(query, null);
+    public LogicalNode Bind(Query query)
+    {
+        using var functions = FunctionScope.Enter(_catalog.Functions);
+        return Bind(query, null);
+    }
 
     private LogicalNode Bind(Query query, CteEnvironment? ctes)
     {
@@ -101,7 +105,7 @@ internal sealed class QueryBinder
             var condition = expressions.Bind(s.Where);
             if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
                 throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
-            input = new LogicalFilter(input, condition);
+            input = RankBinder.AbsorbFilter(input, condition);
         }
         if (s.Windows.Count > 0) throw Unsupported.Stateful("WINDOW clause", "OVER aggregation", s.Windows[0].Span);
 
@@ -112,7 +116,7 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         var projected = aggregates
             ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
-            : BindProjection(s, input, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"));
+            : BindRankedProjection(s, input, scope);
         if (!s.Distinct) return projected;
         // SELECT DISTINCT: an aggregation grouped by every column, as Flink plans it.
         var keys = Enumerable.Range(0, projected.Schema.Count).ToList();
@@ -139,7 +143,15 @@ internal sealed class QueryBinder
         return id;
     }
 
-    private static LogicalNode BindProjection(SelectQuery s, LogicalNode input, Scope scope, ExpressionBinder expressions)
+    /// <summary>The select list, with a rank function item (<c>ROW_NUMBER() OVER (...)</c>) read from a rank under it.</summary>
+    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope)
+    {
+        var (ranked, substitutes) = RankBinder.BindItems(s, input, scope);
+        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"), substitutes);
+    }
+
+    private static LogicalNode BindProjection(SelectQuery s, LogicalNode input, Scope scope, ExpressionBinder expressions,
+        IReadOnlyDictionary<Expression, ScalarExpr>? substitutes = null)
     {
         var projections = new List<ScalarExpr>();
         var names = new List<string>();
@@ -159,7 +171,7 @@ internal sealed class QueryBinder
                 if (scope.Entries.Count == 0) throw new SqlValidationException("SELECT * requires a FROM clause", star.Span);
                 continue;
             }
-            var bound = expressions.Bind(item.Expression);
+            var bound = substitutes is not null && substitutes.TryGetValue(item.Expression, out var substitute) ? substitute : expressions.Bind(item.Expression);
             projections.Add(bound);
             names.Add(item.Alias?.Value ?? item.Expression switch
             {

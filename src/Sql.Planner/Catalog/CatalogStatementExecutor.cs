@@ -2,6 +2,7 @@ using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Connectors;
 using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Functions.UserDefined;
 
 namespace StreamSql.Sql.Planner.Catalog;
 
@@ -32,7 +33,7 @@ internal sealed class CatalogStatementExecutor
         ShowStatement s => Show(s),
         DescribeStatement s => Describe(s),
         UseStatement s => Use(s),
-        CreateFunctionStatement s => throw Unsupported.Feature("user-defined functions (CREATE FUNCTION)", s.Span),
+        CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => throw Unsupported.Feature(s.IsCatalog ? "CREATE CATALOG" : "CREATE DATABASE", s.Span),
         _ => null,
     };
@@ -79,8 +80,57 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
+    private PlanResult CreateFunction(CreateFunctionStatement s)
+    {
+        if (s.Name.Parts.Count > 1 && s.System)
+            throw new SqlValidationException("A temporary system function is named by one identifier, without catalog or database", s.Name.Span);
+        string name = ObjectNames.Resolve(s.Name);
+        if (s.Language is "PYTHON")
+            throw Unsupported.Feature("Python functions (StreamSql runs functions written in .NET)", s.Span);
+        var existing = s.System ? _catalog.Functions.FindSystem(name) : _catalog.Functions.FindCatalog(name);
+        if (existing is not null)
+        {
+            if (s.IfNotExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException(s.System
+                ? $"Could not register temporary system function. A function named '{name}' does already exist."
+                : $"Function {ObjectNames.FullName(name)} already exists", s.Name.Span);
+        }
+        UserDefinedFunction function;
+        try
+        {
+            var type = FunctionClassLoader.Load(s.ClassName, s.Jars);
+            function = UserDefinedFunction.Create(name, type, instance: null, temporary: s.Temporary, system: s.System);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SqlValidationException($"Cannot create function '{name}': {e.Message}", s.Span);
+        }
+        _catalog.Functions.Add(function);
+        return new CatalogChanged(Succeeded);
+    }
+
+    private PlanResult DropFunction(DropStatement s)
+    {
+        string name = ObjectNames.Resolve(s.Name);
+        var function = s.System ? _catalog.Functions.FindSystem(name) : _catalog.Functions.FindCatalog(name);
+        if (function is not null && !s.System && function.Temporary != s.Temporary)
+            throw new SqlValidationException(function.Temporary
+                ? $"Temporary function with identifier '{ObjectNames.FullName(name)}' exists. Drop it with DROP TEMPORARY FUNCTION"
+                : $"Temporary function with identifier '{ObjectNames.FullName(name)}' does not exist (it is a permanent function: use DROP FUNCTION)", s.Name.Span);
+        if (function is null)
+        {
+            if (s.IfExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException(s.System
+                ? $"Temporary system function {name} doesn't exist"
+                : $"Function {ObjectNames.FullName(name)} doesn't exist{NameSuggestion.Hint(name, _catalog.Functions.Names)}", s.Name.Span);
+        }
+        _catalog.Functions.Remove(name, s.System);
+        return new CatalogChanged(Succeeded);
+    }
+
     private PlanResult Drop(DropStatement s)
     {
+        if (s.Kind == ObjectKind.Function) return DropFunction(s);
         if (s.Kind is not (ObjectKind.Table or ObjectKind.View))
             throw Unsupported.Feature($"DROP {s.Kind.ToString().ToUpperInvariant()}", s.Span);
         string name = ObjectNames.Resolve(s.Name);
@@ -185,8 +235,8 @@ internal sealed class CatalogStatementExecutor
         {
             case ShowKind.Tables: return List("table name", _catalog.AllNames(), s);
             case ShowKind.Views: return List("view name", _catalog.Views.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
-            case ShowKind.Functions: return List("function name", BuiltInFunctions.Names.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
-            case ShowKind.UserFunctions: return List("function name", Array.Empty<string>(), s); // no user-defined functions yet
+            case ShowKind.Functions: return List("function name", BuiltInFunctions.Names.Concat(_catalog.Functions.Names).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
+            case ShowKind.UserFunctions: return List("function name", _catalog.Functions.Names, s);
             case ShowKind.Catalogs: return List("catalog name", new[] { TableCatalog.DefaultCatalog }, s);
             case ShowKind.Databases: return List("database name", new[] { TableCatalog.DefaultDatabase }, s);
             case ShowKind.CurrentCatalog: return List("current catalog name", new[] { TableCatalog.DefaultCatalog }, s);

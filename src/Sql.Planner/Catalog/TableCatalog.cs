@@ -13,6 +13,9 @@ public sealed class TableCatalog
     public IReadOnlyDictionary<string, CatalogTable> Tables => _tables;
     public IReadOnlyDictionary<string, CatalogView> Views => _views;
 
+    /// <summary>The user-defined functions (<c>CREATE FUNCTION</c>, or registered through the embedded API).</summary>
+    public Functions.UserDefined.UserFunctionCatalog Functions { get; } = new();
+
     /// <summary>Whether a table or view of that exact name exists.</summary>
     public bool Contains(string name) => _tables.ContainsKey(name) || _views.ContainsKey(name);
 

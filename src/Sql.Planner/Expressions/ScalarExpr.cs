@@ -1,4 +1,5 @@
 using StreamSql.Sql.Planner.Types;
+using StreamSql.Sql.Planner.Functions.UserDefined;
 
 namespace StreamSql.Sql.Planner.Expressions;
 
@@ -34,11 +35,16 @@ public sealed record Literal(object? Value, SqlType Type) : ScalarExpr(Type)
 /// </summary>
 public sealed record Call(string Function, IReadOnlyList<ScalarExpr> Operands, SqlType Type) : ScalarExpr(Type)
 {
+    /// <summary>For a call of a user-defined function: the function and the <c>Eval</c> method that takes the operands
+    /// (<see cref="Function"/> is then the name it was called by).</summary>
+    public UserFunctionCall? UserFunction { get; init; }
+
     public override string ToString() => Function + "(" + string.Join(", ", Operands) + ")";
 
     public bool Equals(Call? other)
     {
         if (other is null || other.Function != Function || !other.Type.Equals(Type) || other.Operands.Count != Operands.Count) return false;
+        if (!Equals(other.UserFunction, UserFunction)) return false;
         for (int i = 0; i < Operands.Count; i++)
             if (!Operands[i].Equals(other.Operands[i])) return false;
         return true;

@@ -186,6 +186,8 @@ internal sealed class LogicalToPhysical
                     PinnedId = g.PinnedId,
                 };
             }
+            case LogicalRank r:
+                return RankPlanning.Plan(r, Translate(r.Input), _parallelism, _stateTtl);
             default:
                 throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
         }

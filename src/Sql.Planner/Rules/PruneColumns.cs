@@ -118,6 +118,28 @@ internal static class PruneColumns
                     new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span);
                 return (pruned, map);
             }
+            case LogicalRank r:
+            {
+                // The input keeps what is read above and what the rank orders and partitions by; a bounded rank whose
+                // number nobody reads stops computing it (Flink's "no rank number" form, which changes its changelog).
+                int n = r.Input.Schema.Count;
+                bool keepRank = r.OutputRankNumber && (r.RankEnd is null || required.Contains(n));
+                var used = new SortedSet<int>(required.Where(i => i < n));
+                used.UnionWith(r.PartitionKeys);
+                foreach (var k in r.OrderKeys) used.Add(k.Column);
+                var (input, map) = Prune(r.Input, used.ToList());
+                var pruned = r with
+                {
+                    Input = input,
+                    PartitionKeys = r.PartitionKeys.Select(k => map[k]).ToList(),
+                    OrderKeys = r.OrderKeys.Select(k => k with { Column = map[k.Column] }).ToList(),
+                    OutputRankNumber = keepRank,
+                    Schema = LogicalRank.SchemaOf(input.Schema, keepRank, r.RankColumnName),
+                };
+                var outputMap = new Dictionary<int, int>(map);
+                if (keepRank) outputMap[n] = input.Schema.Count;
+                return (pruned, outputMap);
+            }
             case LogicalScan s:
             {
                 // Keep one column when nothing is read: the rows still count.

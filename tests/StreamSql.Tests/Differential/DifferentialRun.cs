@@ -43,9 +43,9 @@ internal sealed class DifferentialRun : IAsyncDisposable
     public long RowsCompared { get; private set; }
 
     /// <summary>A random table both engines can query under <paramref name="name"/>.</summary>
-    public RandomTable AddTable(string name, int rows, bool lateRows = true)
+    public RandomTable AddTable(string name, int rows, bool lateRows = true, bool sequence = false)
     {
-        var table = new RandomTable(name, _directory, rows, Random, lateRows);
+        var table = new RandomTable(name, _directory, rows, Random, lateRows, sequence);
         _engine.ExecuteSql(table.EngineDdl());
         _oracle.Load(table);
         return table;

@@ -15,9 +15,10 @@ internal sealed class RandomTable
 
     private static readonly string[] Words = ["a", "b", "ab", "ba", "abc", "x", "xy", "", "Zed", "q"];
 
-    public RandomTable(string name, string directory, int rows, Random random, bool lateRows = true)
+    public RandomTable(string name, string directory, int rows, Random random, bool lateRows = true, bool sequence = false)
     {
         Name = name;
+        Sequence = sequence;
         CsvPath = Path.Combine(directory, name + ".csv");
         var text = new StringBuilder();
         var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -32,7 +33,8 @@ internal sealed class RandomTable
             string s = random.Next(10) == 0 ? NullLiteral : Quote(Words[random.Next(Words.Length)]);
             string b = random.Next(10) == 0 ? NullLiteral : random.Next(2) == 0 ? "true" : "false";
             var time = start.AddMilliseconds(Math.Max(0, ts)).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{k},{v},{d},{s},{b},{time}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{k},{v},{d},{s},{b},{time}");
+            text.Append(sequence ? FormattableString.Invariant($",{i}\n") : "\n");
         }
         Directory.CreateDirectory(directory);
         File.WriteAllText(CsvPath, text.ToString());
@@ -41,14 +43,17 @@ internal sealed class RandomTable
     public string Name { get; }
     public string CsvPath { get; }
 
+    /// <summary>Whether the rows end with <c>seq</c> BIGINT, their position in the file (for oracles that need arrival order).</summary>
+    public bool Sequence { get; }
+
     /// <summary>The engine's DDL for the table (a bounded filesystem source, watermark on <c>ts</c>).</summary>
     public string EngineDdl() =>
-        $"CREATE TABLE {Name} (k BIGINT, v INT, d DECIMAL(10, 2), s STRING, b BOOLEAN, ts TIMESTAMP(3), "
+        $"CREATE TABLE {Name} (k BIGINT, v INT, d DECIMAL(10, 2), s STRING, b BOOLEAN, ts TIMESTAMP(3), {(Sequence ? "seq BIGINT, " : "")}"
         + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) "
         + $"WITH ('connector' = 'filesystem', 'path' = '{CsvPath}', 'format' = 'csv', 'csv.null-literal' = '{NullLiteral}')";
 
     public string DuckDbColumns() =>
-        "'k': 'BIGINT', 'v': 'INTEGER', 'd': 'DECIMAL(10, 2)', 's': 'VARCHAR', 'b': 'BOOLEAN', 'ts': 'TIMESTAMP'";
+        "'k': 'BIGINT', 'v': 'INTEGER', 'd': 'DECIMAL(10, 2)', 's': 'VARCHAR', 'b': 'BOOLEAN', 'ts': 'TIMESTAMP'" + (Sequence ? ", 'seq': 'BIGINT'" : "");
 
     private static string Quote(string word) => "\"" + word + "\"";
 }

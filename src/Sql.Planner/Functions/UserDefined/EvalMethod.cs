@@ -1,0 +1,11 @@
+using System.Reflection;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Functions.UserDefined;
+
+/// <summary>One public <c>Eval</c> method of a user-defined scalar function: the SQL types of its parameters and result.</summary>
+public sealed record EvalMethod(MethodInfo Method, IReadOnlyList<SqlType> ParameterTypes, SqlType ReturnType)
+{
+    /// <summary>How the method reads in error messages: <c>Eval(BIGINT, STRING)</c>.</summary>
+    public string Signature => "Eval(" + string.Join(", ", ParameterTypes.Select(t => t.WithNullable(true).ToString())) + ")";
+}

@@ -1,0 +1,84 @@
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Traits;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical.Plan;
+
+/// <summary>
+/// Flink's StreamPhysicalRank: a Top-N per partition key (<c>ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)</c>
+/// filtered to ranks <see cref="RankStart"/>..<see cref="RankEnd"/>), keeping the top rows of each partition in keyed
+/// state. Over an insert-only input it is Flink's AppendFastStrategy (only the top <see cref="RankEnd"/> rows are kept).
+/// Its output is the input's columns, then the rank number when <see cref="OutputRankNumber"/>: with it, a row entering
+/// the top shifts the rows below it (<c>-U</c>/<c>+U</c> per rank); without it, the row comes as <c>+I</c> and the row
+/// it pushes out of the range as <c>-D</c>. Runtime contract on <see cref="RankSpec"/>.
+/// </summary>
+public sealed record PhysicalRank(
+    PhysicalNode Input,
+    IReadOnlyList<int> PartitionKeys,
+    IReadOnlyList<RankOrderKey> OrderKeys,
+    RankType RankType,
+    long RankStart,
+    long RankEnd,
+    bool OutputRankNumber,
+    RowSchema OutputSchema) : PhysicalNode, IChangelogProducer, ISpecSource
+{
+    public override RowSchema Schema => OutputSchema;
+    public override IReadOnlyList<PhysicalNode> Inputs => [Input];
+    public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
+
+    public override bool IsStateful => true;
+
+    /// <summary>Flink's <c>table.exec.state.ttl</c>: a partition not written for that long is forgotten; 0 keeps it forever.</summary>
+    public TimeSpan StateTtl { get; init; }
+
+    public override string StateSignature =>
+        $"Rank|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|order={string.Join(",", OrderKeys.Select(k => $"{Input.Schema[k.Column].Type.WithoutTimeAttribute()}{(k.Descending ? " DESC" : "")}{(k.NullsFirst ? " NULLS FIRST" : "")}"))}"
+        + $"|type={RankType}|end={RankEnd}|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
+
+    public override string VertexName => "Rank";
+
+    /// <summary>Flink's name of the rank's state strategy.</summary>
+    public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
+
+    public override string Explain(bool infix) =>
+        $"Rank(strategy=[{Strategy}], rankType=[{RankTypeName(RankType)}], rankRange=[rankStart={RankStart}, rankEnd={RankEnd}], "
+        + $"partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], orderBy=[{OrderText(Input.Schema, OrderKeys)}], select=[{ExplainText.Fields(Schema)}])";
+
+    public static string RankTypeName(RankType type) => type switch
+    {
+        RankType.RowNumber => "ROW_NUMBER",
+        RankType.Rank => "RANK",
+        _ => "DENSE_RANK",
+    };
+
+    /// <summary>Flink's <c>price DESC</c>, the null order written only where it is not the default for the direction.</summary>
+    public static string OrderText(RowSchema schema, IReadOnlyList<RankOrderKey> keys) => string.Join(", ", keys.Select(k =>
+        schema[k.Column].Name + (k.Descending ? " DESC" : " ASC") + (k.NullsFirst == !k.Descending ? "" : k.NullsFirst ? " NULLS FIRST" : " NULLS LAST")));
+
+    public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
+
+    public override Distribution RequiredDistribution(int input) => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
+
+    // ------------------------------------------------------------------ changelog
+
+    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.AllChanges;
+
+    /// <summary>The append-fast strategy only; the retract strategy (all rows of a partition kept) is not built yet.</summary>
+    public ModifyKindSet RequiredInputKinds => ModifyKindSet.InsertOnly;
+
+    public string RequesterName => "StreamPhysicalRank";
+
+    public bool NeedsUpdateBefore => false;
+
+    /// <summary>The partition keys and the rank number identify a row; with a range of one rank, the partition keys alone.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs)
+    {
+        var keys = new List<IReadOnlyList<int>>();
+        if (OutputRankNumber && RankType == RankType.RowNumber) keys.Add(PartitionKeys.Append(Input.Schema.Count).ToList());
+        if (RankType == RankType.RowNumber && RankStart == RankEnd) keys.Add(PartitionKeys);
+        return keys;
+    }
+
+    public OperatorSpec ToSpec(string description) =>
+        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, Changelog.HasUpdateBefore, StateTtl, description, Schema);
+}

@@ -1,0 +1,46 @@
+using StreamSql.Sql.Planner.Binder;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Plan;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// Plans a <see cref="LogicalRank"/>: a Top-1 by ROW_NUMBER over a time attribute without the rank number in the output
+/// is Flink's deduplication (<see cref="PhysicalDeduplicate"/>, its RankUtil.canConvertToDeduplicate); any other bounded
+/// ROW_NUMBER a <see cref="PhysicalRank"/>. A rank without a filter on its number is refused.
+/// </summary>
+internal static class RankPlanning
+{
+    public static PhysicalNode Plan(LogicalRank r, PhysicalNode input, int parallelism, TimeSpan stateTtl)
+    {
+        string name = PhysicalRank.RankTypeName(r.RankType);
+        if (r.RankEnd is not { } end)
+            throw new SqlValidationException(
+                $"Not supported yet: {name}() OVER without a filter on its result (WHERE rank <= N makes a Top-N; other OVER aggregation {Unsupported.StatefulReason})", r.Span);
+        if (r.RankType != RankType.RowNumber)
+            throw Unsupported.Feature($"{name}() in a Top-N (only ROW_NUMBER() is planned yet)", r.Span);
+        int p = r.PartitionKeys.Count == 0 ? 1 : parallelism;
+        if (IsDeduplication(r, out var order))
+        {
+            var time = r.Input.Schema[order.Column].Type;
+            return new PhysicalDeduplicate(input, r.PartitionKeys, order.Column, order.Descending, time.IsRowtime)
+            {
+                Parallelism = p,
+                StateTtl = stateTtl,
+            };
+        }
+        return new PhysicalRank(input, r.PartitionKeys, r.OrderKeys, r.RankType, r.RankStart, end, r.OutputRankNumber, r.Schema)
+        {
+            Parallelism = p,
+            StateTtl = stateTtl,
+        };
+    }
+
+    private static bool IsDeduplication(LogicalRank r, out RankOrderKey order)
+    {
+        order = r.OrderKeys[0];
+        return r.RankType == RankType.RowNumber && r.RankStart == 1 && r.RankEnd == 1 && !r.OutputRankNumber
+               && r.OrderKeys.Count == 1 && r.Input.Schema[order.Column].Type.IsTimeAttribute;
+    }
+}

@@ -1,0 +1,25 @@
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// The runtime's append-fast Top-N (see <see cref="Plan.PhysicalRank"/>): rows of an insert-only input, hash-distributed by
+/// <paramref name="PartitionKeys"/>, ranked within their partition by <paramref name="OrderKeys"/> (a later row ranks
+/// after earlier rows of equal order, as Flink's AppendOnlyTopNFunction); the top <paramref name="RankEnd"/> rows of each
+/// partition are kept in keyed state, and changes to the rows ranked <paramref name="RankStart"/>..<paramref name="RankEnd"/>
+/// are emitted. Output: the input's columns, then the rank number (BIGINT) when <paramref name="OutputRankNumber"/>.
+/// A rank whose row changes emits <c>-U</c> with the old row (when <paramref name="GenerateUpdateBefore"/>) and <c>+U</c>.
+/// <paramref name="StateTtl"/> &gt; 0 forgets a partition not written for that long.
+/// </summary>
+public sealed record RankSpec(
+    IReadOnlyList<int> PartitionKeys,
+    IReadOnlyList<RankOrderKey> OrderKeys,
+    RankType RankType,
+    long RankStart,
+    long RankEnd,
+    bool OutputRankNumber,
+    bool GenerateUpdateBefore,
+    TimeSpan StateTtl,
+    string Description,
+    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.All);

@@ -1,0 +1,126 @@
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary>Top-N and deduplication planning: the pattern, the plans and their changelogs, and the refused forms.</summary>
+public sealed class RankTests
+{
+    private readonly PlannerFixture _f = new();
+
+    public RankTests()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run("""
+            CREATE TABLE out_all (auction BIGINT, bidder BIGINT, price BIGINT, rn BIGINT) WITH ('connector' = 'blackhole');
+            CREATE TABLE out_rows (auction BIGINT, bidder BIGINT, price BIGINT) WITH ('connector' = 'blackhole');
+            """);
+    }
+
+    private string PhysicalPlan(string statement)
+    {
+        var text = _f.Explain("CHANGELOG_MODE " + statement);
+        int start = text.IndexOf("== Optimized Physical Plan ==\n", StringComparison.Ordinal) + "== Optimized Physical Plan ==\n".Length;
+        return text[start..text.IndexOf("\n\n== Optimized Execution Plan", StringComparison.Ordinal)];
+    }
+
+    private const string Top10 = "SELECT auction, bidder, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 10";
+
+    [Fact]
+    public void A_row_number_bounded_by_the_outer_filter_is_an_append_fast_rank_hashed_by_its_partition()
+    {
+        Assert.Equal("""
+            Calc(select=[auction, bidder, price, rn], changelogMode=[I,UB,UA,D])
+            +- Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=10], partitionBy=[auction], orderBy=[price DESC], select=[auction, bidder, price, ts, rn], changelogMode=[I,UB,UA,D])
+               +- Exchange(distribution=[hash[auction]], changelogMode=[I])
+                  +- WatermarkAssigner(rowtime=[ts], watermark=[-(ts, 5000:INTERVAL MILLISECOND)], changelogMode=[I])
+                     +- TableSourceScan(table=[[default_catalog, default_database, bids, project=[auction, bidder, price, ts]]], fields=[auction, bidder, price, ts], changelogMode=[I])
+            """, PhysicalPlan(Top10));
+    }
+
+    [Theory]
+    [InlineData("rn < 4", 1, 3, "")]
+    [InlineData("rn = 2", 2, 2, "")]
+    [InlineData("rn BETWEEN 2 AND 5", 2, 5, "")]
+    [InlineData("3 >= rn AND price > 7", 1, 3, "where=[>(price, 7)]")]
+    public void The_rank_range_comes_from_the_filter_and_other_terms_stay_a_filter(string filter, int start, int end, string residual)
+    {
+        var plan = PhysicalPlan($"SELECT auction, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) AS rn FROM bids) WHERE {filter}");
+        Assert.Contains($"rankRange=[rankStart={start}, rankEnd={end}], partitionBy=[auction], orderBy=[price ASC]", plan);
+        if (residual.Length > 0) Assert.Contains(residual, plan);
+        else Assert.DoesNotContain("where=", plan);
+    }
+
+    [Fact]
+    public void Without_the_rank_number_in_the_output_the_rank_does_not_compute_it()
+    {
+        var plan = PhysicalPlan("SELECT auction, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 3");
+        Assert.Contains("select=[auction, price, ts], changelogMode=[I,UB,UA,D])", plan);
+    }
+
+    [Fact]
+    public void Without_partition_the_rank_runs_on_one_subtask()
+    {
+        var plan = PhysicalPlan("SELECT price, rn FROM (SELECT price, ROW_NUMBER() OVER (ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 3");
+        Assert.Contains("partitionBy=[], orderBy=[price DESC]", plan);
+        Assert.Contains("Exchange(distribution=[single]", plan);
+    }
+
+    [Theory]
+    [InlineData("ts DESC", "LastRow", "ROWTIME", "I,UB,UA")]
+    [InlineData("ts", "FirstRow", "ROWTIME", "I,UB,UA")]
+    [InlineData("pt DESC", "LastRow", "PROCTIME", "I,UB,UA")]
+    [InlineData("pt", "FirstRow", "PROCTIME", "I")]
+    public void A_top_1_by_a_time_attribute_without_its_number_is_a_deduplication(string order, string keep, string time, string changelog)
+    {
+        var plan = PhysicalPlan($"SELECT auction, bidder, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction, bidder ORDER BY {order}) AS rn FROM (SELECT *, PROCTIME() AS pt FROM bids)) WHERE rn = 1");
+        Assert.Contains($"Deduplicate(keep=[{keep}], key=[auction, bidder], order=[{time}], changelogMode=[{changelog}])", plan);
+        Assert.Contains("Exchange(distribution=[hash[auction, bidder]]", plan);
+    }
+
+    [Fact]
+    public void A_top_1_that_outputs_its_number_or_orders_by_a_plain_column_stays_a_rank()
+    {
+        Assert.Contains("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=1]",
+            PhysicalPlan("SELECT auction, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY ts DESC) AS rn FROM bids) WHERE rn = 1"));
+        Assert.Contains("Rank(strategy=[AppendFastStrategy]",
+            PhysicalPlan("SELECT auction FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn = 1"));
+    }
+
+    [Fact]
+    public void A_row_number_without_a_filter_on_it_is_refused_at_the_call()
+    {
+        var e = _f.Error("SELECT auction,\n  ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) AS rn FROM bids");
+        Assert.StartsWith("Not supported yet: ROW_NUMBER() OVER without a filter on its result", e.Problem);
+        Assert.Equal((2, 3), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void Other_over_uses_are_refused_at_their_span()
+    {
+        var e = _f.Error("SELECT auction,\n  SUM(price) OVER (PARTITION BY auction ORDER BY ts) FROM bids");
+        Assert.StartsWith("Not supported yet: OVER windows", e.Problem);
+        Assert.Equal((2, 3), (e.Span.Line, e.Span.Column));
+        var frame = _f.Error("SELECT * FROM (SELECT auction, ROW_NUMBER() OVER (ORDER BY ts ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS rn FROM bids) WHERE rn < 3");
+        Assert.Equal("ROW/RANGE not allowed with RANK, DENSE_RANK or ROW_NUMBER functions", frame.Problem);
+        var rank = _f.Error("SELECT * FROM (SELECT auction, RANK() OVER (ORDER BY price) AS rn FROM bids) WHERE rn < 3");
+        Assert.StartsWith("Not supported yet: RANK() in a Top-N", rank.Problem);
+        var unordered = _f.Error("SELECT * FROM (SELECT auction, ROW_NUMBER() OVER (PARTITION BY auction) AS rn FROM bids) WHERE rn < 3");
+        Assert.Equal("ROW_NUMBER requires an ORDER BY clause in its window specification", unordered.Problem);
+    }
+
+    [Fact]
+    public void A_top_n_over_an_updating_input_is_refused_with_flinks_changelog_message()
+    {
+        var e = _f.Error("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
+        Assert.StartsWith("StreamPhysicalRank doesn't support consuming update changes which is produced by node GroupAggregate", e.Problem);
+    }
+
+    [Fact]
+    public void Rank_and_deduplication_keep_their_operator_ids_when_only_names_change()
+    {
+        string Ids(string sql) => string.Join(",", ((InsertPlan)_f.Run(sql)).Job.Vertices.SelectMany(v => v.Chain).Where(s => s is Physical.RankSpec or Physical.DeduplicateSpec).Select(s => s.StableId));
+        var a = Ids("INSERT INTO out_all SELECT auction, bidder, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 10");
+        var b = Ids("INSERT INTO out_all SELECT auction, bidder, price, r FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS r FROM bids AS x) WHERE r <= 10");
+        Assert.NotEmpty(a);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, Ids("INSERT INTO out_all SELECT auction, bidder, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) AS rn FROM bids) WHERE rn <= 10"));
+    }
+}
