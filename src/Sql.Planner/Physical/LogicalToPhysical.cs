@@ -132,6 +132,11 @@ internal sealed class LogicalToPhysical
                 if (j.LeftKeys.Count == 0)
                     throw Unsupported.Feature(
                         "a join without an equality between its two sides (a streaming regular join needs an equi-join condition, as in Flink)", j.Span);
+                if (IntervalJoinBounds.Extract(j.Condition, j.Left.Schema, j.Right.Schema) is { IsRowTime: true } bounds)
+                    return new PhysicalIntervalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, bounds, j.Schema)
+                    {
+                        Parallelism = _parallelism,
+                    };
                 return new PhysicalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, j.Schema)
                 {
                     Parallelism = _parallelism,
