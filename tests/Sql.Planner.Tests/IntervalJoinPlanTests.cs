@@ -72,6 +72,14 @@ public sealed class IntervalJoinPlanTests
     }
 
     [Fact]
+    public void An_updating_input_is_refused_as_flink_refuses_it()
+    {
+        _f.Run("CREATE TABLE changes (id BIGINT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'debezium-json');");
+        var e = _f.Error("SELECT b.price, c.id FROM bids b JOIN changes c ON b.auction = c.id AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '1' SECOND");
+        Assert.StartsWith("StreamPhysicalIntervalJoin doesn't support consuming update and delete changes which is produced by node", e.Problem);
+    }
+
+    [Fact]
     public void Explain_prints_flinks_interval_join_in_milliseconds()
     {
         var text = _f.Explain("SELECT b.price, a.seller FROM bids b JOIN auctions a ON b.auction = a.id AND b.ts >= a.ts - INTERVAL '5' SECOND AND b.ts < a.ts");
