@@ -50,6 +50,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         public required bool Outer;
         public required RecordBatch NullRow;
         public readonly SerializedKeys Serialized = new();
+        /// <summary>The buckets with a pending cleanup timer: every bucket that may hold rows (only these are probed).</summary>
         public readonly HashSet<long> Registered = new();
         public GroupTable Table = null!;
         public JoinRecords Records = null!;
@@ -108,6 +109,8 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
             bool outer = side.Outer;
             side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer));
             side.Timers = context.State.NamespaceTimers(name + "-buckets");
+            // A bucket holds rows only while its cleanup timer is pending: the restored timers name every bucket to probe.
+            side.Registered.UnionWith(side.Timers.Namespaces(TimeDomain.EventTime));
         }
         return base.OpenAsync(context, cancellationToken);
     }
@@ -164,7 +167,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
                 int i = p * n + r;
                 repeat[i] = r;
                 probeNamespaces[i] = first + p;
-                probeSelection[i] = first + p <= last;
+                probeSelection[i] = first + p <= last && other.Registered.Contains(first + p);
             }
         }
         var keyColumns = new IArrowArray[self.Keys.Count];
