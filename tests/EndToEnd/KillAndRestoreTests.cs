@@ -231,6 +231,34 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// An event-time LEFT interval join into an append-only sink (two sequences at different rates, each row joined with
+    /// the other side's rows 200 and 300 ids later under the same id % 100, the last 200 rows padded once their interval has
+    /// passed), killed twice and restarted at other parallelisms: the bucketed rows of both sides, their cleanup timers and
+    /// the watermark are restored and rescaled, and every joined or padded row is committed exactly once.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "1,2,1")]
+    [InlineData("rocksdb", "2,1,2")]
+    public async Task Interval_join_killed_and_restored_at_other_parallelisms_commits_every_row_exactly_once(string backend, string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        static string Source(string name, int rate) =>
+            $"CREATE TABLE {name} (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '{rate}', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');";
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            Source("a", 2000),
+            Source("b", 1500),
+            "CREATE TABLE out (id BIGINT, other BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT a.id, COALESCE(b.id, -1) FROM a LEFT JOIN b ON a.id % 100 = b.id % 100 AND b.id > a.id + 150 "
+            + "AND b.ts BETWEEN a.ts - INTERVAL '3' SECOND AND a.ts + INTERVAL '3' SECOND;");
+        // Row i meets rows i + 200 and i + 300 of b (3 s later at most); the last 200 rows meet none and come padded.
+        var expected = Enumerable.Range(1, Rows).SelectMany(i => i + 200 > Rows ? [$"{i},-1"]
+            : i + 300 > Rows ? [$"{i},{i + 200}"] : new[] { $"{i},{i + 200}", $"{i},{i + 300}" }).ToList();
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script);
+    }
+
+    /// <summary>
     /// A window aggregation with ROLLUP (per key id % 7 and per window over all keys: COUNT, SUM, MIN), killed twice and
     /// restarted at other parallelisms: the grouping set's id is a key of the restored window state like the regular keys,
     /// and every row of both sets is committed exactly once with the values of an uninterrupted run.

@@ -41,6 +41,7 @@ public sealed class OperatorFactory
             : new Windows.WindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics));
         Register<LookupJoinSpec>(c => new Lookup.LookupJoinOperator((LookupJoinSpec)c.Spec, c.InputSchema, c.Services));
         Register<JoinSpec>(c => new Join.StreamingJoinOperator((JoinSpec)c.Spec));
+        Register<IntervalJoinSpec>(c => new Join.IntervalJoinOperator((IntervalJoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));

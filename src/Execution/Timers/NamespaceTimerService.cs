@@ -48,6 +48,10 @@ public sealed class NamespaceTimerService
     /// <summary>Deletes a timer; false when there was none.</summary>
     public bool Delete(TimeDomain domain, long timestamp, long @namespace) => _queues[(int)domain].Remove((timestamp, @namespace));
 
+    /// <summary>The namespaces that have a timer of <paramref name="domain"/> (after a restore at another parallelism: every
+    /// old subtask's).</summary>
+    public IEnumerable<long> Namespaces(TimeDomain domain) => _queues[(int)domain].Select(t => t.Namespace);
+
     /// <summary>The earliest timestamp of a domain, or <see cref="long.MaxValue"/>.</summary>
     public long Next(TimeDomain domain) => _queues[(int)domain].Count == 0 ? long.MaxValue : _queues[(int)domain].Min.Timestamp;
 

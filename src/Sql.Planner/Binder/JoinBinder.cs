@@ -43,6 +43,16 @@ internal static class JoinBinder
             if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
                 throw new SqlValidationException($"JOIN ON must be a condition (BOOLEAN), but is {condition.Type}", join.Condition.Span);
         }
+        // An interval join keeps the time attributes of both inputs (as Flink's RelTimeIndicatorConverter keeps them for
+        // it): its output rows are not late for the watermark it forwards.
+        if (IntervalJoinBounds.Extract(condition, left.Schema, right.Schema) is { IsRowTime: true })
+        {
+            schema = LogicalJoin.SchemaOf(left.Schema, right.Schema, type, keepTimeAttributes: true);
+            scope = new Scope();
+            foreach (var entry in leftScope.Entries) scope.Add(entry.Qualifier, Retyped(entry.Schema, schema, entry.Offset));
+            foreach (var entry in rightScope.Entries) scope.Add(entry.Qualifier, Retyped(entry.Schema, schema, leftWidth + entry.Offset));
+            condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition!);
+        }
         var node = Build(left, right, type, condition, schema, join.Span);
         return (node, scope);
     }
@@ -91,7 +101,8 @@ internal static class JoinBinder
 
         int leftShift = leftExtra.Count;
         var remapped = residual.Select(t => ExpressionRewriting.Remap(t, i => i < leftWidth ? i : i + leftShift)).ToList();
-        var joinedSchema = leftExtra.Count + rightExtra.Count == 0 ? schema : LogicalJoin.SchemaOf(left.Schema, right.Schema, type);
+        var joinedSchema = leftExtra.Count + rightExtra.Count == 0 ? schema : LogicalJoin.SchemaOf(left.Schema, right.Schema, type,
+            keepTimeAttributes: schema.Fields.Any(f => f.Type.IsTimeAttribute));
         LogicalNode node = new LogicalJoin(left, right, type, leftKeys, rightKeys, ExpressionRewriting.And(remapped), joinedSchema, span);
         if (ReferenceEquals(joinedSchema, schema)) return node;
 

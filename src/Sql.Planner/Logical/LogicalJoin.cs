@@ -11,7 +11,7 @@ public enum JoinType { Inner, Left, Right, Full }
 /// equal pair by pair (<see cref="LeftKeys"/>[i] = <see cref="RightKeys"/>[i], of one type; a NULL key never matches) and
 /// for which <see cref="Condition"/> (over the joined row: the left columns, then the right ones) holds; outer joins pad
 /// the rows of their preserved side that match nothing with NULLs. The joined row's columns keep their input order, time
-/// attributes become plain timestamps (a regular join keeps no rowtime), the padded side's columns are nullable, and names
+/// attributes become plain timestamps (a regular join keeps no rowtime; an interval join keeps them), the padded side's columns are nullable, and names
 /// are made unique as Calcite makes them. <see cref="Span"/> is where the join is written (for errors of the planner).
 /// </summary>
 public sealed record LogicalJoin(
@@ -34,20 +34,21 @@ public sealed record LogicalJoin(
     /// <summary>Whether the join pads right rows without a match (RIGHT and FULL), i.e. the left columns may be NULL.</summary>
     public static bool PadsLeft(JoinType type) => type is JoinType.Right or JoinType.Full;
 
-    /// <summary>The joined row of <paramref name="left"/> and <paramref name="right"/>.</summary>
-    public static RowSchema SchemaOf(RowSchema left, RowSchema right, JoinType type)
+    /// <summary>The joined row of <paramref name="left"/> and <paramref name="right"/>; time attributes become plain
+    /// timestamps unless <paramref name="keepTimeAttributes"/> (an interval join).</summary>
+    public static RowSchema SchemaOf(RowSchema left, RowSchema right, JoinType type, bool keepTimeAttributes = false)
     {
         var types = new List<SqlType>(left.Count + right.Count);
         var names = new List<string>(left.Count + right.Count);
         foreach (var f in left.Fields)
         {
-            var t = f.Type.WithoutTimeAttribute();
+            var t = keepTimeAttributes ? f.Type : f.Type.WithoutTimeAttribute();
             types.Add(PadsLeft(type) ? t.WithNullable(true) : t);
             names.Add(f.Name);
         }
         foreach (var f in right.Fields)
         {
-            var t = f.Type.WithoutTimeAttribute();
+            var t = keepTimeAttributes ? f.Type : f.Type.WithoutTimeAttribute();
             types.Add(PadsRight(type) ? t.WithNullable(true) : t);
             names.Add(f.Name);
         }
