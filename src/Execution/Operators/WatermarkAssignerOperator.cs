@@ -107,20 +107,24 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     {
         if (_restoredToEmit) await EmitRestoredAsync(output, cancellationToken).ConfigureAwait(false);
         await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
-        var column = _expression.Evaluate(batch.Data, _evaluation);
+        // `ts - INTERVAL '4' SECOND` (the usual watermark): the largest timestamp shifted, no shifted copy of the column.
+        long shift = 0;
+        var column = _expression is Expressions.Kernels.TimestampShift shifted && shifted.TryConstantShift(batch.Data, _evaluation, out var timestamps, out shift)
+            ? timestamps
+            : _expression.Evaluate(batch.Data, _evaluation);
         if (batch.Splits is { } splits)
         {
             long readMillis = Context.Clock.MonotonicMillis();
             _splits.OnAssignment(splits.Assigned, readMillis);
             for (int run = 0; run < splits.RunCount; run++)
-                _splits.OnRows(splits.RunSplit(run), MaxOf(column, splits.RunStart(run), splits.RunEnd(run)), readMillis);
+                _splits.OnRows(splits.RunSplit(run), MaxOf(column, splits.RunStart(run), splits.RunEnd(run), shift), readMillis);
             if (_splits.Combined is { } combined) _candidate = combined;
         }
         else if (!_splits.InUse)
         {
             // Rows without split information in a split-based stream cannot be attributed; they hold nothing back and
             // move nothing forward (only a failing projection's last rows come so).
-            long max = MaxOf(column, 0, batch.Length);
+            long max = MaxOf(column, 0, batch.Length, shift);
             if (max > _candidate) _candidate = max;
         }
         if (_candidate <= _emitted) return;
@@ -166,13 +170,15 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
     }
 
     /// <summary>The largest non-null value of rows <paramref name="start"/> to <paramref name="end"/> (exclusive) of a
-    /// timestamp (or integer) column, as microseconds, or <see cref="long.MinValue"/>.</summary>
-    private long MaxOf(IArrowArray column, int start, int end)
+    /// timestamp (or integer) column plus <paramref name="shift"/> (in the column's units), as microseconds, or
+    /// <see cref="long.MinValue"/>.</summary>
+    private long MaxOf(IArrowArray column, int start, int end, long shift)
     {
         var data = column.Data;
         if (end <= start || data.DataType.TypeId == ArrowTypeId.Null) return long.MinValue;
         var view = new ColumnView(data);
         long max = ColumnKinds.Accept<ColumnMax, long>(view.Kind, new ColumnMax(view, start, end, spec.Description));
+        if (max != long.MinValue) max = unchecked(max + shift);
         // Watermarks are microseconds; a TIMESTAMP(7..9) expression counts nanoseconds.
         if (max != long.MinValue && view.Kind == ColumnKind.TimestampNanos)
             max = TimestampEncoding.ToMicros(max, TimestampEncoding.MaxPrecision);

@@ -27,6 +27,8 @@ public sealed class ColumnarKernelTests
         {
             Fn("MOD", auction, Lit(123)),                                              // q2, with the narrowing cast to INT
             Cast(price, SqlType.Decimal(19, 0)),                                       // q1's widening
+            Cast(Fn("*", Lit(DecimalValue.Parse("0.908"), SqlType.Decimal(3, 3).AsNotNull()), price), SqlType.Decimal(23, 3)), // q1 into its sink
+            Cast(Cast(price, SqlType.Decimal(19, 0)), SqlType.Decimal(21, 2)),        // a rescale
             Cast(price, SqlType.Int), Cast(k.Ints(1, 2, 3), SqlType.BigInt), Cast(price, SqlType.Double),
             Fn("=", Fn("LOWER", channel), Lit("apple")),                               // q21
             Fn("LOWER", channel), Fn("UPPER", channel),

@@ -107,6 +107,57 @@ public sealed class DecimalDifferentialTests
     }
 
     [Fact]
+    public void Bigint_times_decimal_literal_or_column_matches_bigdecimal()
+    {
+        // The kernels that read the BIGINT as it is (no widened DECIMAL(19, 0) copy), with a literal or a column on
+        // either side: extremes, nulls and results beyond the precision included.
+        var random = new Random(Seed + 4);
+        int checkedValues = 0, nulls = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            var (p2, s2) = RandomType(random);
+            const int rows = 24;
+            var longs = new long?[rows];
+            for (int r = 0; r < rows; r++)
+                longs[r] = random.Next(6) switch
+                {
+                    0 => null,
+                    1 => random.Next(2) == 0 ? long.MaxValue : long.MinValue,
+                    2 => random.NextInt64(long.MinValue, long.MaxValue),
+                    3 => random.NextInt64(-1000, 1000),
+                    _ => random.NextInt64(-10_000_000_000, 10_000_000_000),
+                };
+            var factor = RandomValue(random, p2, s2);
+            var factors = Enumerable.Range(0, rows).Select(_ => RandomValue(random, p2, s2)).ToArray();
+            var k = new ExpressionTestKit();
+            var x = k.Longs(longs);
+            var column = k.ExactDecimals(p2, s2, factors.Select(f => Text(f)).ToArray());
+            var literal = Lit(Parse(Text(factor), p2, s2), SqlType.Decimal(p2, s2).AsNotNull());
+            var (p, s) = ReferenceType("*", 19, 0, p2, s2);
+            foreach (var (call, ys) in new[]
+            {
+                (Fn("*", literal, x), Enumerable.Repeat(factor, rows).ToArray()),
+                (Fn("*", x, literal), Enumerable.Repeat(factor, rows).ToArray()),
+                (Fn("*", column, x), factors),
+                (Fn("*", x, column), factors),
+            })
+            {
+                Assert.Equal(SqlType.Decimal(p, s), call.Type.WithNullable(true));
+                var actual = k.Eval(call);
+                for (int r = 0; r < rows; r++)
+                {
+                    var expected = longs[r] is { } v ? Fit(SetScale(Apply("*", new Big(v, 0), ys[r]), s), p) : null;
+                    if (expected is null) nulls++;
+                    checkedValues++;
+                    Assert.True(expected == actual[r],
+                        $"{call}: BIGINT {longs[r]?.ToString(CultureInfo.InvariantCulture) ?? "NULL"} * DECIMAL({p2}, {s2}) {Text(ys[r])} as DECIMAL({p}, {s}): expected {expected ?? "NULL"}, got {actual[r] ?? "NULL"}");
+                }
+            }
+        }
+        Assert.True(nulls > 100 && nulls < checkedValues / 2, $"the random cases should overflow sometimes, not mostly: {nulls} of {checkedValues}");
+    }
+
+    [Fact]
     public void Comparisons_across_scales_match_the_values()
     {
         var random = new Random(Seed + 3);

@@ -44,6 +44,10 @@ internal static class ArithmeticKernels
         var computeType = type;
         if (op == ArithmeticOp.Remainder && left.Type.IsExactInteger && right.Type.IsExactInteger)
             computeType = ExpressionCompiler.CommonType(new[] { left, right }).WithNullable(type.Nullable);
+        if (op == ArithmeticOp.Remainder && computeType.IsExactInteger && type.IsExactInteger && right is ConstantExpression { IsNull: false } divisor
+            && left is not ConstantExpression
+            && IntegerRemainder.TryCreate(ExpressionCompiler.Coerce(left, computeType), divisor.EvaluateReader(LiteralValues.OneRow, EvaluationContext.Utc).GetInt64(0), call, type) is { } byConstant)
+            return byConstant;
         var kernel = Numeric(op, call, ExpressionCompiler.Coerce(left, computeType), ExpressionCompiler.Coerce(right, computeType), computeType);
         return computeType.Kind == type.Kind ? kernel : ExpressionCompiler.Coerce(kernel, type);
     }

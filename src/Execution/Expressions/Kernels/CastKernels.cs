@@ -29,6 +29,7 @@ internal static class CastKernels
         if (from.Kind is SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Row)
             return new Nested.NestedCastKernel(operand, target, tryCast);
         if (NumericCasts.TryCreate(operand, target) is { } columnar) return columnar;
+        if (DecimalRescale.TryCreate(operand, target) is { } rescale) return rescale;
         var kernel = new RowwiseExpression(target, new[] { operand }, context => Converter(from, target, tryCast, source, context));
         if (operand is ConstantExpression && !from.IsTimestamp && target.Kind != SqlTypeKind.TimestampLtz && !(from.Kind == SqlTypeKind.Date && target.IsTimestamp))
             return Fold(kernel) ?? (VectorExpression)kernel;

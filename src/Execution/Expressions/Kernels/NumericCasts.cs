@@ -74,6 +74,11 @@ internal sealed class IntegerToDecimal<TFrom>(VectorExpression operand, SqlType 
 {
     private readonly Int128 _factor = DecimalMath.PowerOfTen(type.Scale);
 
+    /// <summary>The BIGINT column whose values are this cast's unscaled values unchanged (DECIMAL(19, 0) and wider at
+    /// scale 0), which DECIMAL arithmetic reads directly instead of a widened copy; null otherwise.</summary>
+    internal VectorExpression? SameValuesInt64 =>
+        typeof(TFrom) == typeof(long) && Type.Scale == 0 && Type.Precision >= MaxDigits() ? operand : null;
+
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
         int n = input.Length;

@@ -13,6 +13,23 @@ internal sealed class TimestampShift(VectorExpression timestamp, VectorExpressio
 {
     private readonly long _unitsPerMilli = 1000 * TimestampEncoding.UnitsPerMicro(type.Precision);
 
+    /// <summary>
+    /// The shifted column's values are the timestamp column's plus one constant (a literal interval): gives that column
+    /// and the constant in the column's units, so the largest shifted value is the largest timestamp plus the constant,
+    /// with no shifted copy (the watermark of every batch). False for a per-row or NULL interval.
+    /// </summary>
+    internal bool TryConstantShift(RecordBatch input, EvaluationContext context, out IArrowArray timestamps, out long delta)
+    {
+        timestamps = null!;
+        delta = 0;
+        if (interval is not ConstantExpression constant || constant.IsNull) return false;
+        var reader = constant.EvaluateReader(input, context);
+        if (reader.IsNull(0)) return false;
+        timestamps = timestamp.Evaluate(input, context);
+        delta = reader.GetInt64(0) * sign * _unitsPerMilli;
+        return true;
+    }
+
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
         int n = input.Length;
