@@ -107,7 +107,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
             string name = side.Index == 0 ? "left" : "right";
             side.Table = context.State.KeyedState.GetGroupTable(name + "-rows", new GroupTableSpec(keyTypes, Namespaced: true));
             bool outer = side.Outer;
-            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer));
+            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer, appendOnly: true)); // both inputs are insert-only
             side.Timers = context.State.NamespaceTimers(name + "-buckets");
             // A bucket holds rows only while its cleanup timer is pending: the restored timers name every bucket to probe.
             side.Registered.UnionWith(side.Timers.Namespaces(TimeDomain.EventTime));
