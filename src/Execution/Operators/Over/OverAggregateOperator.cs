@@ -1,0 +1,443 @@
+using Apache.Arrow;
+using StreamSql.Execution.Aggregates;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Operators.Rank;
+using StreamSql.Execution.Operators.Windows;
+using StreamSql.Execution.State;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Timers;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Over;
+
+/// <summary>
+/// Flink's OVER aggregate functions (RowTimeRowsBoundedPrecedingFunction, RowTimeRangeBoundedPrecedingFunction,
+/// RowTimeRangeUnboundedPrecedingFunction, ProcTimeRowsBoundedPrecedingFunction, ProcTimeUnboundedPrecedingFunction) in
+/// one operator. Per partition (a <see cref="GroupTable"/> keyed by the PARTITION BY columns, so it checkpoints in key
+/// groups and rescales) one accumulator per call holds the frame's aggregate; a bounded frame also keeps the frame's rows
+/// (time and argument values, <see cref="GroupRankBuffers"/>) to retract them when they leave it.
+/// <para>Event time: a row is buffered in a second table namespaced by its timestamp, with an event-time timer at that
+/// timestamp; a row at or below the watermark on arrival is late and dropped. When the watermark passes timers, the due
+/// timestamps are processed in order and their rows leave as one batch. Processing time: a batch's rows are processed on
+/// arrival.</para>
+/// <para>The accumulators work on whole arrays in rounds: a ROWS frame's round is the k-th row of every partition at
+/// one timestamp (each row sees the rows before it), a RANGE frame's round is every row of one timestamp (peers get the
+/// same value). Each round retracts the rows leaving the frames, folds its rows in and evaluates its partitions once.</para>
+/// </summary>
+public sealed class OverAggregateOperator : StreamOperatorBase
+{
+    private readonly OverAggregateSpec _spec;
+    private readonly SqlType[] _types;
+    private readonly Schema _inputArrowSchema;
+    private readonly Schema _outputSchema;
+    private readonly AggregateCallBinding[] _bindings;
+    private readonly int[] _argumentColumns;
+    private readonly int[][] _argumentPositions;
+    private readonly SqlType[] _argumentTypes;
+    private readonly KeySerializer _rowSerializer;
+    private readonly KeyDecoder _rowDecoder;
+    private readonly KeySerializer _argumentSerializer;
+    private readonly KeyDecoder _argumentDecoder;
+    private readonly SerializedKeys _rows = new();
+    private readonly SerializedKeys _argumentRows = new();
+    private readonly StateRowWriter _writer = new();
+    private readonly bool _bounded;
+    private readonly long _rowsPreceding;
+    private readonly long _rangeMicros;
+    private readonly List<NamespaceTimer> _fired = new();
+    private readonly HashSet<int> _seen = new();
+    private GroupTable _partitions = null!;
+    private IGroupsAccumulator[] _accumulators = null!;
+    private GroupRankBuffers? _history;
+    private GroupStateTtl? _ttl;
+    private GroupTable? _pending;
+    private GroupRankBuffers? _pendingRows;
+    private NamespaceTimerService? _timers;
+    private WatermarkTracker? _watermark;
+
+    public OverAggregateOperator(OverAggregateSpec spec, RowSchema inputSchema)
+    {
+        _spec = spec;
+        _types = inputSchema.Fields.Select(f => f.Type).ToArray();
+        _inputArrowSchema = ArrowTypeMapping.ToArrowSchema(inputSchema);
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+        _bounded = !spec.Frame.IsUnbounded;
+        _bindings = spec.Calls.Select(c => AggregateCallBinding.Of(c, inputSchema, retracting: _bounded)).ToArray();
+        _argumentColumns = _bindings.SelectMany(b => b.ArgumentColumns).Distinct().Order().ToArray();
+        _argumentPositions = _bindings.Select(b => b.ArgumentColumns.Select(c => System.Array.IndexOf(_argumentColumns, c)).ToArray()).ToArray();
+        _argumentTypes = _argumentColumns.Select(c => _types[c]).ToArray();
+        _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
+        _rowDecoder = new KeyDecoder(_types);
+        _argumentSerializer = new KeySerializer(_argumentColumns);
+        _argumentDecoder = new KeyDecoder(_argumentTypes);
+        _rowsPreceding = spec.Frame.IsRows ? spec.Frame.Preceding ?? 0 : 0;
+        _rangeMicros = spec.Frame.IsRows ? 0 : (spec.Frame.Preceding ?? 0) * 1000;
+    }
+
+    /// <summary>The partitions' state (tests).</summary>
+    public GroupTable Partitions => _partitions;
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        var keyTypes = _spec.PartitionKeys.Select(k => _types[k]).ToArray();
+        _partitions = context.State.KeyedState.GetGroupTable("over-partitions", new GroupTableSpec(keyTypes));
+        _accumulators = _bindings.Select(b => _partitions.AddColumn<IGroupsAccumulator>(b.Accumulator.Create)).ToArray();
+        if (_bounded) _history = _partitions.AddColumn(epoch => new GroupRankBuffers(epoch));
+        _ttl = GroupStateTtl.Create(_partitions, _spec.StateTtl);
+        if (_spec.IsRowtime)
+        {
+            _pending = context.State.KeyedState.GetGroupTable("over-pending", new GroupTableSpec(keyTypes, Namespaced: true));
+            _pendingRows = _pending.AddColumn(epoch => new GroupRankBuffers(epoch));
+            _timers = context.State.NamespaceTimers("over-timers");
+            _watermark = context.State.Watermark();
+        }
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        if (n == 0) return default;
+        if (!batch.IsInsertOnly)
+            for (int r = 0; r < n; r++)
+                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        if (_spec.IsRowtime)
+        {
+            Buffer(batch);
+            return default;
+        }
+        var result = ProcessOnArrival(batch);
+        return output.EmitAsync(result, cancellationToken);
+    }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_watermark is not null)
+        {
+            _watermark.Advance(watermark.Timestamp);
+            _fired.Clear();
+            _timers!.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
+            if (_fired.Count > 0 && Fire() is { } result) await output.EmitAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+        await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        _ttl?.RemoveExpired(Context.Clock.NowMicros());
+        return output.EmitBarrierAsync(barrier, cancellationToken);
+    }
+
+    // ------------------------------------------------------------------ event time
+
+    /// <summary>Appends the batch's rows that are not late to the buffers of their (timestamp, partition) and registers a
+    /// timer per timestamp.</summary>
+    private void Buffer(Batch batch)
+    {
+        var data = batch.Data;
+        int n = batch.Length;
+        var timeColumn = data.Column(_spec.OrderColumn);
+        var times = TimeValues.Micros(timeColumn);
+        var selection = new bool[n];
+        var namespaces = new long[n];
+        int kept = 0;
+        long watermark = _watermark!.Current;
+        for (int r = 0; r < n; r++)
+        {
+            if (timeColumn.IsNull(r) || times[r] <= watermark) continue;
+            selection[r] = true;
+            namespaces[r] = times[r];
+            kept++;
+        }
+        if (kept == 0) return;
+        var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
+        var groups = _pending!.Resolve(data, _spec.PartitionKeys, namespaces, hashes, kept == n ? default : selection);
+        _rowSerializer.SerializeBatch(data, _rows);
+
+        // Rows by group, in arrival order within a group.
+        var order = new long[kept];
+        var rowGroups = groups.Groups;
+        int k = 0;
+        for (int r = 0; r < n; r++)
+            if (selection[r]) order[k++] = ((long)rowGroups[r] << 32) | (uint)r;
+        System.Array.Sort(order);
+        for (int i = 0; i < kept;)
+        {
+            int g = (int)(order[i] >> 32);
+            _writer.Clear();
+            if (_pendingRows!.HasBuffer(g)) _writer.WriteRaw(_pendingRows.Buffer(g));
+            for (; i < kept && (int)(order[i] >> 32) == g; i++) _writer.WriteBytes(_rows[(int)order[i]]);
+            _pendingRows.Set(g, _writer.Written);
+            long time = _pending.NamespaceOf(g);
+            _timers!.Register(TimeDomain.EventTime, time, time);
+        }
+    }
+
+    /// <summary>Processes the buffered rows of every fired timestamp, in time order, as one output batch.</summary>
+    private Batch? Fire()
+    {
+        var columns = NewRowBuilders();
+        var rowGroups = new List<int>();
+        var rowTimes = new List<long>();
+        var rounds = new List<(int Start, int Count)>();
+        var entries = new List<(int Partition, int Pending, int[] Offsets)>();
+        foreach (var timer in _fired)
+        {
+            long time = timer.Namespace;
+            var pendingGroups = _pending!.GroupsOf(time).ToArray();
+            if (pendingGroups.Length == 0) continue;
+            entries.Clear();
+            int longest = 0;
+            foreach (int pg in pendingGroups)
+            {
+                if (!_pendingRows!.HasBuffer(pg)) continue;
+                int partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
+                var offsets = EntryOffsets(_pendingRows.Buffer(pg));
+                entries.Add((partition, pg, offsets));
+                longest = Math.Max(longest, offsets.Length - 1);
+            }
+            if (_spec.Frame.IsRows)
+            {
+                for (int k = 0; k < longest; k++)
+                {
+                    int start = rowGroups.Count;
+                    for (int e = 0; e < entries.Count; e++)
+                    {
+                        var (partition, pending, offsets) = entries[e];
+                        if (k + 1 >= offsets.Length) continue;
+                        DecodeRow(pending, offsets, k, columns);
+                        rowGroups.Add(partition);
+                        rowTimes.Add(time);
+                    }
+                    rounds.Add((start, rowGroups.Count - start));
+                }
+            }
+            else
+            {
+                int start = rowGroups.Count;
+                for (int e = 0; e < entries.Count; e++)
+                {
+                    for (int k = 0; k + 1 < entries[e].Offsets.Length; k++)
+                    {
+                        DecodeRow(entries[e].Pending, entries[e].Offsets, k, columns);
+                        rowGroups.Add(entries[e].Partition);
+                        rowTimes.Add(time);
+                    }
+                }
+                rounds.Add((start, rowGroups.Count - start));
+            }
+            _pending.RemoveNamespace(time);
+        }
+        if (rowGroups.Count == 0) return null;
+        var rows = new RecordBatch(_inputArrowSchema, columns.Select(c => c.Build()).ToArray(), rowGroups.Count);
+        return Aggregate(rows, rowGroups.ToArray(), rowTimes.ToArray(), rounds);
+    }
+
+    /// <summary>Decodes entry <paramref name="k"/> of a pending group's buffer into the row builders.</summary>
+    private void DecodeRow(int pendingGroup, int[] offsets, int k, ColumnBuilder[] columns)
+    {
+        var buffer = _pendingRows!.Buffer(pendingGroup);
+        int pos = offsets[k];
+        int length = (int)VarInt.Read(buffer, ref pos);
+        _rowDecoder.DecodeInto(buffer.Slice(pos, length), columns);
+    }
+
+    /// <summary>The start of each entry of a buffer of length-prefixed rows, then the buffer's length.</summary>
+    private static int[] EntryOffsets(ReadOnlySpan<byte> buffer)
+    {
+        var offsets = new List<int>();
+        int pos = 0;
+        while (pos < buffer.Length)
+        {
+            offsets.Add(pos);
+            int length = (int)VarInt.Read(buffer, ref pos);
+            pos += length;
+        }
+        offsets.Add(buffer.Length);
+        return offsets.ToArray();
+    }
+
+    /// <summary>The partition's group for a key of the pending table, started again when its state TTL passed.</summary>
+    private int PartitionOf(ReadOnlySpan<byte> key, int keyGroup)
+    {
+        int g = _partitions.FindOrAdd(key, keyGroup, 0, out bool added);
+        if (!added) _partitions.MarkUsed(g);
+        Touch(g, added);
+        return g;
+    }
+
+    private void Touch(int g, bool added)
+    {
+        if (_ttl is null) return;
+        long now = Context.Clock.NowMicros();
+        if (!added && _ttl.IsExpired(g, now))
+            foreach (var column in _partitions.Columns) column.Reset(g);
+        _ttl.Written(g, now);
+    }
+
+    // ------------------------------------------------------------------ processing time
+
+    /// <summary>A batch on processing time: the k-th row of every partition makes round k.</summary>
+    private Batch ProcessOnArrival(Batch batch)
+    {
+        var data = batch.Data;
+        int n = batch.Length;
+        var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
+        var groups = _partitions.Resolve(data, _spec.PartitionKeys, hashes);
+        var isNew = groups.TouchedIsNew;
+        var touched = groups.Touched;
+        for (int t = 0; t < touched.Length; t++) Touch(touched[t], isNew[t]);
+        var rowGroups = groups.Groups;
+        var occurrence = new Dictionary<int, int>();
+        var order = new long[n];
+        for (int r = 0; r < n; r++)
+        {
+            occurrence.TryGetValue(rowGroups[r], out int k);
+            occurrence[rowGroups[r]] = k + 1;
+            order[r] = ((long)k << 32) | (uint)r;
+        }
+        System.Array.Sort(order);
+        var rows = new int[n];
+        var sortedGroups = new int[n];
+        var rounds = new List<(int Start, int Count)>();
+        for (int i = 0; i < n; i++)
+        {
+            rows[i] = (int)order[i];
+            sortedGroups[i] = rowGroups[rows[i]];
+            if (i == 0 || order[i] >> 32 != order[i - 1] >> 32) rounds.Add((i, 0));
+            rounds[^1] = (rounds[^1].Start, rounds[^1].Count + 1);
+        }
+        var sorted = ArrayGather.Take(data, rows, n);
+        return Aggregate(sorted, sortedGroups, new long[n], rounds)!;
+    }
+
+    // ------------------------------------------------------------------ aggregation
+
+    /// <summary>Runs the rounds over <paramref name="rows"/> (in round order) and appends the calls' values.</summary>
+    private Batch Aggregate(RecordBatch rows, int[] rowGroups, long[] rowTimes, List<(int Start, int Count)> rounds)
+    {
+        int n = rows.Length;
+        if (_bounded) _argumentSerializer.SerializeBatch(rows, _argumentRows);
+        var results = new List<IArrowArray>[_bindings.Length];
+        for (int c = 0; c < results.Length; c++) results[c] = new List<IArrowArray>(rounds.Count);
+        foreach (var (start, count) in rounds)
+        {
+            var groups = rowGroups.AsSpan(start, count);
+            if (_bounded) Slide(rowGroups, rowTimes, start, count);
+            for (int c = 0; c < _bindings.Length; c++)
+            {
+                var arguments = new IArrowArray[_bindings[c].ArgumentColumns.Length];
+                for (int a = 0; a < arguments.Length; a++) arguments[a] = ArrowArrayFactory.Slice(rows.Column(_bindings[c].ArgumentColumns[a]), start, count);
+                _accumulators[c].Update(arguments, groups, default);
+            }
+            for (int c = 0; c < _bindings.Length; c++) results[c].Add(_accumulators[c].Evaluate(groups));
+        }
+        var columns = new IArrowArray[rows.ColumnCount + _bindings.Length];
+        for (int i = 0; i < rows.ColumnCount; i++) columns[i] = rows.Column(i);
+        for (int c = 0; c < _bindings.Length; c++) columns[rows.ColumnCount + c] = Concatenate(results[c], n);
+        return new Batch(new RecordBatch(_outputSchema, columns, n));
+    }
+
+    /// <summary>
+    /// For a bounded frame, before the round's rows are folded in: retracts the rows that leave each partition's frame
+    /// (ROWS: beyond the n preceding; RANGE: older than the interval before the round's time) and appends the round's rows
+    /// to the partitions' kept rows.
+    /// </summary>
+    private void Slide(int[] rowGroups, long[] rowTimes, int start, int count)
+    {
+        var leaving = new ColumnBuilder[_argumentTypes.Length];
+        for (int a = 0; a < leaving.Length; a++) leaving[a] = ColumnBuilder.Create(_argumentTypes[a]);
+        var leavingGroups = new List<int>();
+        _seen.Clear();
+        int end = start + count;
+        for (int i = start; i < end;)
+        {
+            int g = rowGroups[i];
+            int runEnd = i;
+            while (runEnd < end && rowGroups[runEnd] == g) runEnd++;
+            if (!_seen.Add(g)) throw new InvalidOperationException("a partition's rows of one round must be adjacent");
+            int arriving = runEnd - i;
+            var kept = _history!.HasBuffer(g) ? _history.Buffer(g) : ReadOnlySpan<byte>.Empty;
+            // Entries: time (var long), then the argument row (length-prefixed).
+            int entries = 0;
+            for (int pos = 0; pos < kept.Length; entries++) Skip(kept, ref pos);
+            int leave;
+            if (_spec.Frame.IsRows)
+            {
+                leave = (int)Math.Clamp(entries + arriving - (_rowsPreceding + 1), 0, entries);
+            }
+            else
+            {
+                long from = rowTimes[i] - _rangeMicros;
+                leave = 0;
+                for (int pos = 0; pos < kept.Length; leave++)
+                {
+                    var reader = new StateRowReader(kept[pos..]);
+                    if (reader.ReadVarLong() >= from) break;
+                    Skip(kept, ref pos);
+                }
+            }
+            int keepFrom = 0;
+            for (int e = 0; e < leave; e++)
+            {
+                int entryStart = keepFrom;
+                Skip(kept, ref keepFrom);
+                var reader = new StateRowReader(kept[entryStart..keepFrom]);
+                reader.ReadVarLong();
+                int length = (int)reader.ReadVarULong();
+                var argumentRow = kept.Slice(keepFrom - length, length);
+                _argumentDecoder.DecodeInto(argumentRow, leaving);
+                leavingGroups.Add(g);
+            }
+            _writer.Clear();
+            _writer.WriteRaw(kept[keepFrom..]);
+            for (int r = i; r < runEnd; r++)
+            {
+                _writer.WriteVarLong(rowTimes[r]);
+                _writer.WriteBytes(_argumentRows[r]);
+            }
+            _history.Set(g, _writer.Written);
+            i = runEnd;
+        }
+        if (leavingGroups.Count == 0) return;
+        var leavingArrays = leaving.Select(b => b.Build()).ToArray();
+        var groups = leavingGroups.ToArray();
+        for (int c = 0; c < _bindings.Length; c++)
+        {
+            var positions = _argumentPositions[c];
+            var arguments = new IArrowArray[positions.Length];
+            for (int a = 0; a < positions.Length; a++) arguments[a] = leavingArrays[positions[a]];
+            _accumulators[c].Retract(arguments, groups, default);
+        }
+    }
+
+    /// <summary>Moves past one kept entry (time, argument row).</summary>
+    private static void Skip(ReadOnlySpan<byte> buffer, ref int pos)
+    {
+        VarInt.Read(buffer, ref pos);
+        int length = (int)VarInt.Read(buffer, ref pos);
+        pos += length;
+    }
+
+    private ColumnBuilder[] NewRowBuilders()
+    {
+        var columns = new ColumnBuilder[_types.Length];
+        for (int c = 0; c < columns.Length; c++) columns[c] = ColumnBuilder.Create(_types[c]);
+        return columns;
+    }
+
+    private int[] _identity = [];
+
+    private IArrowArray Concatenate(List<IArrowArray> parts, int total)
+    {
+        if (parts.Count == 1) return parts[0];
+        int longest = parts.Max(p => p.Length);
+        if (_identity.Length < longest) _identity = Enumerable.Range(0, Math.Max(longest, 2 * _identity.Length)).ToArray();
+        var segments = new GatherSegment[parts.Count];
+        for (int i = 0; i < parts.Count; i++) segments[i] = new GatherSegment(parts[i].Data, _identity, 0, parts[i].Length);
+        return ArrowArrayFactory.BuildArray(ArrayGather.Gather(parts[0].Data.DataType, segments, total));
+    }
+}
