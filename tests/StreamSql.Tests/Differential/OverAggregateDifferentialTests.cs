@@ -64,6 +64,14 @@ public sealed class OverAggregateDifferentialTests
         await run.CheckAsync(new DualSql(
             "SELECT s, seq, SUM(v) OVER (PARTITION BY s ORDER BY ts) AS total, COUNT(*) OVER (PARTITION BY s ORDER BY ts) FROM t",
             "SELECT s, seq, SUM(v) OVER (PARTITION BY s ORDER BY ts) AS total, COUNT(*) OVER (PARTITION BY s ORDER BY ts) FROM t"));
+        // Processing time: rows in arrival order (the file's, seq), each seeing the rows before it.
+        await run.CheckAsync(new DualSql(
+            "SELECT k, seq, SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w FROM (SELECT *, PROCTIME() AS pt FROM t) "
+            + "WINDOW w AS (PARTITION BY k ORDER BY pt ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)",
+            "SELECT k, seq, SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w FROM t WINDOW w AS (PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"));
+        await run.CheckAsync(new DualSql(
+            "SELECT k, seq, MIN(d) OVER (PARTITION BY k ORDER BY pt) FROM (SELECT *, PROCTIME() AS pt FROM t)",
+            "SELECT k, seq, MIN(d) OVER (PARTITION BY k ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM t"));
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.Equal(run.Cases, run.NonEmptyCases);
     }

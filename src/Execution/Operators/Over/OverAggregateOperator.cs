@@ -179,6 +179,8 @@ public sealed class OverAggregateOperator : StreamOperatorBase
     /// <summary>Processes the buffered rows of every fired timestamp, in time order, as one output batch.</summary>
     private Batch? Fire()
     {
+        // Partition groups are reached by FindOrAdd: make room in a spilling table's cache first, not while indexes are held.
+        _partitions.TrimCache();
         var columns = NewRowBuilders();
         var rowGroups = new List<int>();
         var rowTimes = new List<long>();
