@@ -149,7 +149,7 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         {
             if (timeColumn.IsNull(r) || times[r] <= watermark) continue;
             selection[r] = true;
-            namespaces[r] = times[r];
+            namespaces[r] = Bucket(times[r]);
             kept++;
         }
         if (kept == 0) return;
@@ -169,97 +169,105 @@ public sealed class OverAggregateOperator : StreamOperatorBase
             int g = (int)(order[i] >> 32);
             _writer.Clear();
             if (_pendingRows!.HasBuffer(g)) _writer.WriteRaw(_pendingRows.Buffer(g));
-            for (; i < kept && (int)(order[i] >> 32) == g; i++) _writer.WriteBytes(_rows[(int)order[i]]);
+            long registered = long.MinValue;
+            for (; i < kept && (int)(order[i] >> 32) == g; i++)
+            {
+                int r = (int)order[i];
+                _writer.WriteVarLong(times[r]);
+                _writer.WriteBytes(_rows[r]);
+                if (times[r] != registered) _timers!.Register(TimeDomain.EventTime, times[r], Bucket(times[r]));
+                registered = times[r];
+            }
             _pendingRows.Set(g, _writer.Written);
-            long time = _pending.NamespaceOf(g);
-            _timers!.Register(TimeDomain.EventTime, time, time);
         }
     }
 
-    /// <summary>Processes the buffered rows of every fired timestamp, in time order, as one output batch.</summary>
+    /// <summary>The pending table's namespace of a rowtime: its second. Rows wait per (second, partition), so a firing reads
+    /// a few namespaces (one RocksDB scan each when the table spills), not one per distinct rowtime.</summary>
+    private static long Bucket(long micros) => Math.DivRem(micros, 1_000_000, out long rest) - (rest < 0 ? 1 : 0);
+
+    /// <summary>A due buffered row: its time, partition group, place among the rows of equal time and partition, and bytes.</summary>
+    private readonly record struct DueRow(long Time, int Partition, int Place, int Offset, int Length);
+
+    /// <summary>Processes the buffered rows at or below the watermark of every bucket with a fired timer, in time order, as
+    /// one output batch; rows of later times stay buffered.</summary>
     private Batch? Fire()
     {
+        long watermark = _watermark!.Current;
         // Partition groups are reached by FindOrAdd: make room in a spilling table's cache first, not while indexes are held.
         _partitions.TrimCache();
-        var columns = NewRowBuilders();
-        var rowGroups = new List<int>();
-        var rowTimes = new List<long>();
-        var rounds = new List<(int Start, int Count)>();
-        var entries = new List<(int Partition, int Pending, int[] Offsets)>();
+        var due = new List<DueRow>();
+        var bytes = new StateRowWriter();
+        var places = new Dictionary<long, int>();
+        long lastBucket = long.MinValue;
         foreach (var timer in _fired)
         {
-            long time = timer.Namespace;
-            var pendingGroups = _pending!.GroupsOf(time).ToArray();
-            if (pendingGroups.Length == 0) continue;
-            entries.Clear();
-            int longest = 0;
-            foreach (int pg in pendingGroups)
+            // Timers come in time order, so buckets do too; each bucket is read once.
+            if (timer.Namespace == lastBucket) continue;
+            lastBucket = timer.Namespace;
+            foreach (int pg in _pending!.GroupsOf(lastBucket).ToArray())
             {
                 if (!_pendingRows!.HasBuffer(pg)) continue;
-                int partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
-                var offsets = EntryOffsets(_pendingRows.Buffer(pg));
-                entries.Add((partition, pg, offsets));
-                longest = Math.Max(longest, offsets.Length - 1);
-            }
-            if (_spec.Frame.IsRows)
-            {
-                for (int k = 0; k < longest; k++)
+                int partition = -1;
+                var buffer = _pendingRows.Buffer(pg);
+                _writer.Clear();
+                places.Clear();
+                for (int pos = 0; pos < buffer.Length;)
                 {
-                    int start = rowGroups.Count;
-                    for (int e = 0; e < entries.Count; e++)
+                    int entry = pos;
+                    long time = (long)VarInt.Read(buffer, ref pos);
+                    time = (long)((ulong)time >> 1) ^ -(time & 1);
+                    int length = (int)VarInt.Read(buffer, ref pos);
+                    if (time > watermark)
                     {
-                        var (partition, pending, offsets) = entries[e];
-                        if (k + 1 >= offsets.Length) continue;
-                        DecodeRow(pending, offsets, k, columns);
-                        rowGroups.Add(partition);
-                        rowTimes.Add(time);
+                        _writer.WriteRaw(buffer[entry..(pos + length)]);
                     }
-                    rounds.Add((start, rowGroups.Count - start));
+                    else
+                    {
+                        if (partition < 0) partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
+                        places.TryGetValue(time, out int place);
+                        places[time] = place + 1;
+                        due.Add(new DueRow(time, partition, place, bytes.Length, length));
+                        bytes.WriteRaw(buffer.Slice(pos, length));
+                    }
+                    pos += length;
+                }
+                if (_writer.Length == 0)
+                {
+                    _pending.Remove(pg);
+                }
+                else if (partition >= 0)
+                {
+                    _pending.MarkUsed(pg);
+                    _pendingRows.Set(pg, _writer.Written);
                 }
             }
-            else
-            {
-                int start = rowGroups.Count;
-                for (int e = 0; e < entries.Count; e++)
-                {
-                    for (int k = 0; k + 1 < entries[e].Offsets.Length; k++)
-                    {
-                        DecodeRow(entries[e].Pending, entries[e].Offsets, k, columns);
-                        rowGroups.Add(entries[e].Partition);
-                        rowTimes.Add(time);
-                    }
-                }
-                rounds.Add((start, rowGroups.Count - start));
-            }
-            _pending.RemoveNamespace(time);
         }
-        if (rowGroups.Count == 0) return null;
-        var rows = new RecordBatch(_inputArrowSchema, columns.Select(c => c.Build()).ToArray(), rowGroups.Count);
-        return Aggregate(rows, rowGroups.ToArray(), rowTimes.ToArray(), rounds);
-    }
+        if (due.Count == 0) return null;
 
-    /// <summary>Decodes entry <paramref name="k"/> of a pending group's buffer into the row builders.</summary>
-    private void DecodeRow(int pendingGroup, int[] offsets, int k, ColumnBuilder[] columns)
-    {
-        var buffer = _pendingRows!.Buffer(pendingGroup);
-        int pos = offsets[k];
-        int length = (int)VarInt.Read(buffer, ref pos);
-        _rowDecoder.DecodeInto(buffer.Slice(pos, length), columns);
-    }
-
-    /// <summary>The start of each entry of a buffer of length-prefixed rows, then the buffer's length.</summary>
-    private static int[] EntryOffsets(ReadOnlySpan<byte> buffer)
-    {
-        var offsets = new List<int>();
-        int pos = 0;
-        while (pos < buffer.Length)
+        // ROWS: round k of a time is the k-th row of every partition; RANGE: a time's rows are one round, by partition.
+        bool rows = _spec.Frame.IsRows;
+        var sorted = due.ToArray();
+        System.Array.Sort(sorted, rows
+            ? (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Place != b.Place ? a.Place.CompareTo(b.Place) : a.Partition.CompareTo(b.Partition)
+            : (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Place.CompareTo(b.Place));
+        var columns = NewRowBuilders();
+        var rowGroups = new int[sorted.Length];
+        var rowTimes = new long[sorted.Length];
+        var rounds = new List<(int Start, int Count)>();
+        var written = bytes.Written;
+        for (int i = 0; i < sorted.Length; i++)
         {
-            offsets.Add(pos);
-            int length = (int)VarInt.Read(buffer, ref pos);
-            pos += length;
+            var row = sorted[i];
+            _rowDecoder.DecodeInto(written.Slice(row.Offset, row.Length), columns);
+            rowGroups[i] = row.Partition;
+            rowTimes[i] = row.Time;
+            bool next = i == 0 || row.Time != sorted[i - 1].Time || (rows && row.Place != sorted[i - 1].Place);
+            if (next) rounds.Add((i, 0));
+            rounds[^1] = (rounds[^1].Start, rounds[^1].Count + 1);
         }
-        offsets.Add(buffer.Length);
-        return offsets.ToArray();
+        var batch = new RecordBatch(_inputArrowSchema, columns.Select(c => c.Build()).ToArray(), sorted.Length);
+        return Aggregate(batch, rowGroups, rowTimes, rounds);
     }
 
     /// <summary>The partition's group for a key of the pending table, started again when its state TTL passed.</summary>
