@@ -19,10 +19,10 @@ namespace StreamSql.Execution.Operators.Over;
 /// one operator. Per partition (a <see cref="GroupTable"/> keyed by the PARTITION BY columns, so it checkpoints in key
 /// groups and rescales) one accumulator per call holds the frame's aggregate; a bounded frame also keeps the frame's rows
 /// (time and argument values, <see cref="GroupRankBuffers"/>) to retract them when they leave it.
-/// <para>Event time: a row is buffered in a second table namespaced by its timestamp, with an event-time timer at that
-/// timestamp; a row at or below the watermark on arrival is late and dropped. When the watermark passes timers, the due
-/// timestamps are processed in order and their rows leave as one batch. Processing time: a batch's rows are processed on
-/// arrival.</para>
+/// <para>Event time: a row is buffered in a second table namespaced by the second of its rowtime (time and row per
+/// entry), with an event-time timer at its rowtime; a row at or below the watermark on arrival is late and dropped. When
+/// the watermark passes timers, the buckets of the due timers are read once each, their rows at or below the watermark are
+/// processed in time order and leave as one batch. Processing time: a batch's rows are processed on arrival.</para>
 /// <para>The accumulators work on whole arrays in rounds: a ROWS frame's round is the k-th row of every partition at
 /// one timestamp (each row sees the rows before it), a RANGE frame's round is every row of one timestamp (peers get the
 /// same value). Each round retracts the rows leaving the frames, folds its rows in and evaluates its partitions once.</para>
@@ -358,8 +358,7 @@ public sealed class OverAggregateOperator : StreamOperatorBase
     /// </summary>
     private void Slide(int[] rowGroups, long[] rowTimes, int start, int count)
     {
-        var leaving = new ColumnBuilder[_argumentTypes.Length];
-        for (int a = 0; a < leaving.Length; a++) leaving[a] = ColumnBuilder.Create(_argumentTypes[a]);
+        ColumnBuilder[]? leaving = null;
         var leavingGroups = new List<int>();
         _seen.Clear();
         int end = start + count;
@@ -399,6 +398,11 @@ public sealed class OverAggregateOperator : StreamOperatorBase
                 reader.ReadVarLong();
                 int length = (int)reader.ReadVarULong();
                 var argumentRow = kept.Slice(keepFrom - length, length);
+                if (leaving is null)
+                {
+                    leaving = new ColumnBuilder[_argumentTypes.Length];
+                    for (int a = 0; a < leaving.Length; a++) leaving[a] = ColumnBuilder.Create(_argumentTypes[a]);
+                }
                 _argumentDecoder.DecodeInto(argumentRow, leaving);
                 leavingGroups.Add(g);
             }
@@ -412,7 +416,7 @@ public sealed class OverAggregateOperator : StreamOperatorBase
             _history.Set(g, _writer.Written);
             i = runEnd;
         }
-        if (leavingGroups.Count == 0) return;
+        if (leaving is null) return;
         var leavingArrays = leaving.Select(b => b.Build()).ToArray();
         var groups = leavingGroups.ToArray();
         for (int c = 0; c < _bindings.Length; c++)
