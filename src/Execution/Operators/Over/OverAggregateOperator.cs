@@ -23,9 +23,10 @@ namespace StreamSql.Execution.Operators.Over;
 /// entry), with an event-time timer at its rowtime; a row at or below the watermark on arrival is late and dropped. When
 /// the watermark passes timers, the buckets of the due timers are read once each, their rows at or below the watermark are
 /// processed in time order and leave as one batch. Processing time: a batch's rows are processed on arrival.</para>
-/// <para>The accumulators work on whole arrays in rounds: a ROWS frame's round is the k-th row of every partition at
-/// one timestamp (each row sees the rows before it), a RANGE frame's round is every row of one timestamp (peers get the
-/// same value). Each round retracts the rows leaving the frames, folds its rows in and evaluates its partitions once.</para>
+/// <para>The accumulators work on whole arrays in rounds: round j holds step j of every partition with due rows, a step
+/// being one row (ROWS: each row sees the rows before it) or all rows of one time (RANGE: peers get the same value).
+/// Each round retracts the rows leaving the frames, folds its rows in and evaluates its partitions once. Rows leave in
+/// round order: in time order within a partition.</para>
 /// </summary>
 public sealed class OverAggregateOperator : StreamOperatorBase
 {
@@ -245,12 +246,20 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         }
         if (due.Count == 0) return null;
 
-        // ROWS: round k of a time is the k-th row of every partition; RANGE: a time's rows are one round, by partition.
+        // A partition's due rows in time, then arrival, order; its j-th step is its j-th row (ROWS) or its j-th time with all
+        // its rows (RANGE, peers). Round j is step j of every partition: partitions are independent, so a round can mix times.
         bool rows = _spec.Frame.IsRows;
         var sorted = due.ToArray();
-        System.Array.Sort(sorted, rows
-            ? (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Place != b.Place ? a.Place.CompareTo(b.Place) : a.Partition.CompareTo(b.Partition)
-            : (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Place.CompareTo(b.Place));
+        System.Array.Sort(sorted, (a, b) =>
+            a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Place.CompareTo(b.Place));
+        var steps = new long[sorted.Length];
+        for (int i = 0, step = 0; i < sorted.Length; i++)
+        {
+            if (i > 0 && sorted[i].Partition != sorted[i - 1].Partition) step = 0;
+            else if (i > 0 && (rows || sorted[i].Time != sorted[i - 1].Time)) step++;
+            steps[i] = ((long)step << 32) | (uint)i;
+        }
+        System.Array.Sort(steps);
         var columns = NewRowBuilders();
         var rowGroups = new int[sorted.Length];
         var rowTimes = new long[sorted.Length];
@@ -258,12 +267,11 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         var written = bytes.Written;
         for (int i = 0; i < sorted.Length; i++)
         {
-            var row = sorted[i];
+            var row = sorted[(int)steps[i]];
             _rowDecoder.DecodeInto(written.Slice(row.Offset, row.Length), columns);
             rowGroups[i] = row.Partition;
             rowTimes[i] = row.Time;
-            bool next = i == 0 || row.Time != sorted[i - 1].Time || (rows && row.Place != sorted[i - 1].Place);
-            if (next) rounds.Add((i, 0));
+            if (i == 0 || steps[i] >> 32 != steps[i - 1] >> 32) rounds.Add((i, 0));
             rounds[^1] = (rounds[^1].Start, rounds[^1].Count + 1);
         }
         var batch = new RecordBatch(_inputArrowSchema, columns.Select(c => c.Build()).ToArray(), sorted.Length);
