@@ -210,6 +210,34 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// An event-time OVER aggregation (ROWS BETWEEN 3 PRECEDING per key id % 7: COUNT, SUM, MIN), killed twice and restarted
+    /// at other parallelisms: the partitions' accumulators, kept frame rows, buffered rows and timers are restored and
+    /// rescaled, and every row is committed exactly once with the values of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "1,2,1")]
+    [InlineData("rocksdb", "2,1,2")]
+    public async Task Over_aggregation_killed_and_restored_at_other_parallelisms_commits_every_row_exactly_once(string backend, string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            // 100 rows per second of event time, in order: nothing is late.
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (id BIGINT, n BIGINT, total BIGINT, lo BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT id, COUNT(*) OVER w, SUM(id) OVER w, MIN(id) OVER w FROM (SELECT id, ts, id % 7 AS k FROM src) "
+            + "WINDOW w AS (PARTITION BY k ORDER BY ts ROWS BETWEEN 3 PRECEDING AND CURRENT ROW);");
+        var expected = new List<string>();
+        for (long i = 1; i <= Rows; i++)
+        {
+            var frame = Enumerable.Range(0, 4).Select(j => i - 7 * j).Where(x => x >= 1).ToList();
+            expected.Add(string.Create(CultureInfo.InvariantCulture, $"{i},{frame.Count},{frame.Sum()},{frame.Min()}"));
+        }
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true);
+    }
+
+    /// <summary>
     /// A regular inner join of two sequences arriving at different rates (the faster side's rows wait in the join's state
     /// for their partners), killed twice and restarted at other parallelisms: both sides' keyed state is restored and
     /// rescaled by key group, and every joined row is committed exactly once.

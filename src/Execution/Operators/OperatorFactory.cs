@@ -44,6 +44,7 @@ public sealed class OperatorFactory
         Register<IntervalJoinSpec>(c => new Join.IntervalJoinOperator((IntervalJoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
+        Register<OverAggregateSpec>(c => new Over.OverAggregateOperator((OverAggregateSpec)c.Spec, c.InputSchema));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results

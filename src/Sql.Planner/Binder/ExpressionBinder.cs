@@ -216,7 +216,8 @@ internal sealed class ExpressionBinder
     private ScalarExpr BindFunction(FunctionCall f)
     {
         string name = f.Name.Last.ToUpperInvariant();
-        if (f.Over is not null) throw Unsupported.Stateful("OVER windows", "OVER aggregation", f.Span);
+        if (f.Over is not null)
+            throw Unsupported.Feature("OVER here (OVER aggregates are planned in the select list of a SELECT without GROUP BY)", f.Span);
         if (AggregateFunctions.IsKnown(name) || name is "GROUPING" or "GROUPING_ID" or "GROUP_ID")
             throw new SqlValidationException(_aggregateMisplaced, f.Span);
         if (BuiltInFunctions.IsAggregate(name) || IsWellKnownAggregate(name))

@@ -107,7 +107,6 @@ internal sealed class QueryBinder
                 throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
             input = RankBinder.AbsorbFilter(input, condition);
         }
-        if (s.Windows.Count > 0) throw Unsupported.Stateful("WINDOW clause", "OVER aggregation", s.Windows[0].Span);
 
         string? pinnedId = PinnedOperatorId(s);
         bool aggregates = AggregateBinder.IsAggregateQuery(s);
@@ -146,6 +145,14 @@ internal sealed class QueryBinder
     /// <summary>The select list, with a rank function item (<c>ROW_NUMBER() OVER (...)</c>) read from a rank under it.</summary>
     private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope)
     {
+        if (OverBinder.HasOverAggregate(s))
+        {
+            if (s.Items.FirstOrDefault(i => RankBinder.IsRankCall(i.Expression)) is { } rank)
+                throw Unsupported.Feature("a rank function beside OVER aggregates in one SELECT", rank.Expression.Span);
+            var over = new OverBinder(scope);
+            var aggregated = over.Bind(s, input);
+            return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));
+        }
         var (ranked, substitutes) = RankBinder.BindItems(s, input, scope);
         return BindProjection(s, ranked, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"), substitutes);
     }

@@ -59,6 +59,8 @@ public static class PlanPrinter
         LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")}{(u.LeftOuter ? ", joinType=[left]" : "")})",
         LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
         LogicalJoin j => $"LogicalJoin(condition=[{JoinCondition(j)}], joinType=[{j.JoinType.ToString().ToLowerInvariant()}])",
+        LogicalOverAggregate o => $"FlinkLogicalOverAggregate(partitionBy=[{string.Join(", ", o.PartitionKeys.Select(k => "$" + k))}], orderBy=[${o.OrderColumn} ASC], window=[{o.Frame}], "
+                                  + $"calls=[{string.Join(", ", o.Calls.Select(c => $"{c.FunctionName}({string.Join(", ", c.ArgIndexes.Select(a => "$" + a))}) AS {c.Name}"))}])",
         LogicalRank r => $"FlinkLogicalRank(rankType=[{Physical.Plan.PhysicalRank.RankTypeName(r.RankType)}], rankRange=[rankStart={r.RankStart}, rankEnd={r.RankEnd?.ToString() ?? "?"}], "
                          + $"partitionBy=[{string.Join(", ", r.PartitionKeys.Select(k => "$" + k))}], orderBy=[{string.Join(", ", r.OrderKeys.Select(k => "$" + k.Column + (k.Descending ? " DESC" : " ASC")))}], select=[{string.Join(", ", r.Schema.Fields.Select(f => f.Name))}])",
         _ => node.GetType().Name,

@@ -118,6 +118,27 @@ internal static class PruneColumns
                     new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span);
                 return (pruned, map);
             }
+            case LogicalOverAggregate o:
+            {
+                // The input keeps what is read above and what the window and its calls read; every call is kept.
+                int n = o.Input.Schema.Count;
+                var used = new SortedSet<int>(required.Where(i => i < n)) { o.OrderColumn };
+                used.UnionWith(o.PartitionKeys);
+                foreach (var c in o.Calls) used.UnionWith(c.ArgIndexes);
+                var (input, map) = Prune(o.Input, used.ToList());
+                var calls = o.Calls.Select(c => c with { ArgIndexes = c.ArgIndexes.Select(a => map[a]).ToList() }).ToList();
+                var pruned = o with
+                {
+                    Input = input,
+                    PartitionKeys = o.PartitionKeys.Select(k => map[k]).ToList(),
+                    OrderColumn = map[o.OrderColumn],
+                    Calls = calls,
+                    Schema = LogicalOverAggregate.SchemaOf(input.Schema, calls),
+                };
+                var outputMap = new Dictionary<int, int>(map);
+                for (int c = 0; c < o.Calls.Count; c++) outputMap[n + c] = input.Schema.Count + c;
+                return (pruned, outputMap);
+            }
             case LogicalRank r:
             {
                 // The input keeps what is read above and what the rank orders and partitions by; a bounded rank whose

@@ -43,9 +43,9 @@ internal sealed class DifferentialRun : IAsyncDisposable
     public long RowsCompared { get; private set; }
 
     /// <summary>A random table both engines can query under <paramref name="name"/>.</summary>
-    public RandomTable AddTable(string name, int rows, bool lateRows = true, bool sequence = false)
+    public RandomTable AddTable(string name, int rows, bool lateRows = true, bool sequence = false, int timeStepMillis = 1)
     {
-        var table = new RandomTable(name, _directory, rows, Random, lateRows, sequence);
+        var table = new RandomTable(name, _directory, rows, Random, lateRows, sequence, timeStepMillis);
         _engine.ExecuteSql(table.EngineDdl());
         _oracle.Load(table);
         return table;

@@ -15,7 +15,7 @@ internal sealed class RandomTable
 
     private static readonly string[] Words = ["a", "b", "ab", "ba", "abc", "x", "xy", "", "Zed", "q"];
 
-    public RandomTable(string name, string directory, int rows, Random random, bool lateRows = true, bool sequence = false)
+    public RandomTable(string name, string directory, int rows, Random random, bool lateRows = true, bool sequence = false, int timeStepMillis = 1)
     {
         Name = name;
         Sequence = sequence;
@@ -32,6 +32,8 @@ internal sealed class RandomTable
             string d = random.Next(10) == 0 ? NullLiteral : (random.Next(-100_000, 10_000_000) / 100m).ToString("0.00", CultureInfo.InvariantCulture);
             string s = random.Next(10) == 0 ? NullLiteral : Quote(Words[random.Next(Words.Length)]);
             string b = random.Next(10) == 0 ? NullLiteral : random.Next(2) == 0 ? "true" : "false";
+            // A coarser time step gives many rows of equal time (ties), still within the watermark's delay.
+            ts -= ts % timeStepMillis;
             var time = start.AddMilliseconds(Math.Max(0, ts)).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $"{k},{v},{d},{s},{b},{time}");
             text.Append(sequence ? FormattableString.Invariant($",{i}\n") : "\n");

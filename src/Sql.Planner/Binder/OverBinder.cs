@@ -1,0 +1,211 @@
+using StreamSql.Sql.Parser;
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Functions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>
+/// Flink's OVER aggregation in a select list: <c>agg(x) OVER (PARTITION BY k ORDER BY ts {ROWS | RANGE} BETWEEN ...
+/// PRECEDING AND CURRENT ROW)</c>, written inline or through <c>WINDOW w AS (...)</c> (the parser resolves the name).
+/// Every OVER call of the SELECT must use the same window (Flink's streaming limitation); the calls become one
+/// <see cref="LogicalOverAggregate"/> under the projection, whose select items read the calls' columns through
+/// <see cref="Intercept"/>. Computed arguments are appended to the input by a projection below it.
+/// </summary>
+internal sealed class OverBinder
+{
+    private readonly Scope _scope;
+    private readonly ExpressionBinder _arguments;
+    private readonly ExpressionBinder _windowExpressions;
+    private readonly List<ScalarExpr> _extra = new();
+    private readonly List<AggregateCall> _calls = new();
+    private readonly Dictionary<Expression, int> _callOfSyntax = new(ReferenceEqualityComparer.Instance);
+    private BoundWindow? _window;
+    private SourceSpan _firstSpan = SourceSpan.None;
+    private int _inputCount;
+
+    private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame);
+
+    public OverBinder(Scope scope)
+    {
+        _scope = scope;
+        _arguments = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
+        _windowExpressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in OVER");
+    }
+
+    /// <summary>Whether a select item calls an aggregate with OVER (a rank function alone at the top of an item is the
+    /// Top-N pattern, <see cref="RankBinder"/>).</summary>
+    public static bool HasOverAggregate(SelectQuery s) =>
+        s.Items.Any(i => !RankBinder.IsRankCall(i.Expression) && ContainsOver(i.Expression));
+
+    private static bool ContainsOver(Expression e)
+    {
+        if (e is FunctionCall { Over: not null }) return true;
+        foreach (var child in ExpressionTrees.Children(e))
+            if (ContainsOver(child)) return true;
+        return false;
+    }
+
+    /// <summary>Binds every OVER call of the select list; returns the over aggregation over <paramref name="input"/>.</summary>
+    public LogicalNode Bind(SelectQuery s, LogicalNode input)
+    {
+        _inputCount = input.Schema.Count;
+        foreach (var item in s.Items) Collect(item.Expression);
+        var (partition, order, frame) = (_window!.PartitionKeys, _window.OrderColumn, _window.Frame);
+        LogicalNode pre = input;
+        if (_extra.Count > 0)
+        {
+            var projections = Enumerable.Range(0, _inputCount).Select(i => (ScalarExpr)new InputRef(i, input.Schema[i].Type)).Concat(_extra).ToList();
+            var names = input.Schema.Fields.Select(f => f.Name).Concat(_extra.Select((_, i) => $"$f{_inputCount + i}")).ToList();
+            pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
+        }
+        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls)) { Span = _firstSpan };
+    }
+
+    /// <summary>The column of an OVER call bound by <see cref="Bind"/>; null for every other node.</summary>
+    public ScalarExpr? Intercept(Expression e) =>
+        e is FunctionCall { Over: not null } && _callOfSyntax.TryGetValue(e, out int call)
+            ? new InputRef(_inputCount + _extra.Count + call, _calls[call].ResultType)
+            : null;
+
+    private void Collect(Expression e)
+    {
+        if (e is FunctionCall { Over: not null } f)
+        {
+            BindCall(f);
+            return;
+        }
+        foreach (var child in ExpressionTrees.Children(e)) Collect(child);
+    }
+
+    private void BindCall(FunctionCall f)
+    {
+        string name = f.Name.Last.ToUpperInvariant();
+        if (name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "PERCENT_RANK" or "CUME_DIST" or "NTILE" or "LAG" or "LEAD")
+            throw Unsupported.Feature($"{name}() OVER beside OVER aggregates (in streaming, a rank function needs a filter on its number to make a Top-N)", f.Span);
+        if (!AggregateFunctions.IsKnown(name) || f.Name.Parts.Count > 1)
+            throw new SqlValidationException($"OVER must be applied to an aggregate function, but {f.Name.Last} is not one", f.Span);
+        if (f.Distinct) throw Unsupported.Feature("DISTINCT in an OVER aggregate", f.Span);
+        if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) in an OVER aggregate", f.Filter.Span);
+        if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
+
+        var window = BindWindow(f.Over!);
+        if (_window is null)
+        {
+            _window = window;
+            _firstSpan = f.Span;
+        }
+        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Frame != window.Frame)
+        {
+            throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
+        }
+
+        var args = new List<ScalarExpr>();
+        foreach (var a in f.Arguments)
+        {
+            if (a is StarExpression star)
+            {
+                if (name != "COUNT" || f.Arguments.Count != 1) throw new SqlValidationException("'*' is only allowed in a select list or COUNT(*)", star.Span);
+                continue;
+            }
+            args.Add(_arguments.Bind(a));
+        }
+        if (name == "COUNT" && f.Arguments.Count == 0)
+            throw new SqlValidationException("Invalid number of arguments to function 'COUNT'. Was expecting 1 arguments", f.Span);
+        AggregateFunctionKind kind;
+        SqlType resultType;
+        try
+        {
+            (kind, resultType) = AggregateFunctions.Resolve(name, args.Select(a => a.Type).ToList());
+        }
+        catch (FunctionResolutionException ex)
+        {
+            throw new SqlValidationException(ex.Message, f.Span);
+        }
+        if (kind is not (AggregateFunctionKind.Count or AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg
+            or AggregateFunctionKind.Min or AggregateFunctionKind.Max or AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp
+            or AggregateFunctionKind.StddevPop or AggregateFunctionKind.StddevSamp))
+            throw Unsupported.Feature($"{name} as an OVER aggregate (COUNT, SUM, AVG, MIN, MAX and the variance family are)", f.Span);
+
+        var argIndexes = args.Select(Argument).ToList();
+        var call = new AggregateCall(kind, argIndexes, false, -1, resultType, $"w0$o{_calls.Count}");
+        int index = _calls.FindIndex(c => c.SameComputation(call));
+        if (index < 0)
+        {
+            index = _calls.Count;
+            _calls.Add(call);
+        }
+        _callOfSyntax[f] = index;
+    }
+
+    private int Argument(ScalarExpr bound)
+    {
+        if (bound is InputRef r) return r.Index;
+        int i = _extra.IndexOf(bound);
+        if (i < 0)
+        {
+            i = _extra.Count;
+            _extra.Add(bound);
+        }
+        return _inputCount + i;
+    }
+
+    private BoundWindow BindWindow(WindowSpecification over)
+    {
+        var partition = new List<int>();
+        foreach (var p in over.PartitionBy)
+        {
+            partition.Add(_windowExpressions.Bind(p) is InputRef r
+                ? r.Index
+                : throw Unsupported.Feature("an expression in the PARTITION BY of OVER (name a column; compute it in a subquery)", p.Span));
+        }
+        if (over.OrderBy.Count == 0)
+            throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
+        if (over.OrderBy.Count > 1)
+            throw new SqlValidationException("The window can only be ordered by a single time column.", over.OrderBy[1].Span);
+        var order = over.OrderBy[0];
+        var orderExpression = _windowExpressions.Bind(order.Expression);
+        if (orderExpression is not InputRef { Type.IsTimeAttribute: true } orderColumn)
+            throw new SqlValidationException("OVER windows' ordering in stream mode must be defined on a time attribute.", order.Span);
+        if (order.Descending) throw new SqlValidationException("The window can only be ordered in ASCENDING mode.", order.Span);
+        var frame = BindFrame(over.Frame, orderColumn.Type);
+        return new BoundWindow(string.Join(",", partition), partition, orderColumn.Index, frame);
+    }
+
+    private OverFrame BindFrame(WindowFrame? frame, SqlType orderType)
+    {
+        // With an ORDER BY and no frame: RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (the SQL default).
+        if (frame is null) return new OverFrame(false, null);
+        bool rows = frame.Unit == FrameUnit.Rows;
+        string unit = rows ? "ROWS" : "RANGE";
+        if (frame.End is { Kind: not FrameBoundKind.CurrentRow } end)
+            throw Unsupported.Feature($"OVER {unit} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
+        var start = frame.Start;
+        switch (start.Kind)
+        {
+            case FrameBoundKind.UnboundedPreceding:
+                return new OverFrame(rows, null);
+            case FrameBoundKind.CurrentRow:
+                return new OverFrame(rows, 0);
+            case FrameBoundKind.Preceding:
+                var offset = _windowExpressions.Bind(start.Offset!);
+                if (rows)
+                {
+                    if (offset is Literal { Value: not null } l && l.Type.Kind is SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt
+                        && Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is var n and >= 0)
+                        return new OverFrame(true, n);
+                    throw new SqlValidationException("The preceding offset of an OVER ROWS window must be a non-negative integer literal", start.Offset!.Span);
+                }
+                if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0)
+                    return new OverFrame(false, ms);
+                throw new SqlValidationException(
+                    $"The preceding offset of an OVER RANGE window ordered by {orderType.WithoutTimeAttribute()} must be a non-negative day-time interval literal (INTERVAL '10' SECOND)",
+                    start.Offset!.Span);
+            default:
+                throw Unsupported.Feature($"OVER {unit} windows that start after the current row", start.Span);
+        }
+    }
+}

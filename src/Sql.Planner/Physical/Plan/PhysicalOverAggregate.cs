@@ -1,0 +1,64 @@
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Traits;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Physical.Plan;
+
+/// <summary>
+/// Flink's StreamPhysicalOverAggregate: <c>agg(x) OVER (PARTITION BY k ORDER BY time {ROWS | RANGE} BETWEEN ... PRECEDING
+/// AND CURRENT ROW)</c>, every input row emitted once with the calls' values appended (insert-only in, insert-only out).
+/// Runtime contract on <see cref="OverAggregateSpec"/>.
+/// </summary>
+public sealed record PhysicalOverAggregate(
+    PhysicalNode Input,
+    IReadOnlyList<int> PartitionKeys,
+    int OrderColumn,
+    OverFrame Frame,
+    IReadOnlyList<AggregateCall> Calls,
+    RowSchema OutputSchema) : PhysicalNode, IChangelogProducer, ISpecSource
+{
+    public override RowSchema Schema => OutputSchema;
+    public override IReadOnlyList<PhysicalNode> Inputs => [Input];
+    public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
+
+    public override bool IsStateful => true;
+
+    /// <summary>Flink's <c>table.exec.state.ttl</c>: a partition not written for that long is forgotten; 0 keeps it forever.</summary>
+    public TimeSpan StateTtl { get; init; }
+
+    public bool IsRowtime => Input.Schema[OrderColumn].Type.IsRowtime;
+
+    public override string StateSignature =>
+        $"OverAggregate|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|{(IsRowtime ? "rowtime" : "proctime")}|frame={Frame}"
+        + $"|calls={AggregateText.Signature(Calls, AggregatePhase.Single, Input.Schema, null!)}|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
+
+    public override string VertexName => "OverAggregate";
+
+    public override string Explain(bool infix)
+    {
+        string partition = PartitionKeys.Count == 0 ? "" : $"partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], ";
+        var select = Input.Schema.Fields.Select(f => f.Name)
+            .Concat(Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, retract: false)} AS {c.Name}"));
+        return $"OverAggregate({partition}orderBy=[{Input.Schema[OrderColumn].Name} ASC], window=[{Frame}], select=[{string.Join(", ", select)}])";
+    }
+
+    public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
+
+    public override Distribution RequiredDistribution(int input) => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
+
+    // ------------------------------------------------------------------ changelog
+
+    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.InsertOnly;
+
+    public ModifyKindSet RequiredInputKinds => ModifyKindSet.InsertOnly;
+
+    public string RequesterName => "StreamPhysicalOverAggregate";
+
+    public bool NeedsUpdateBefore => false;
+
+    /// <summary>Every input row comes out once, so the input's keys still identify rows.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => inputs[0];
+
+    public OperatorSpec ToSpec(string description) =>
+        new OverAggregateSpec(PartitionKeys, OrderColumn, IsRowtime, Frame, Calls, StateTtl, description, Schema);
+}

@@ -1,0 +1,168 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Operators.Over;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Tests.Harness;
+
+/// <summary>
+/// The event-time OVER aggregate (<see cref="OverAggregateOperator"/>, <c>COUNT(*), SUM(v), MIN(v), MAX(v) OVER (PARTITION BY k
+/// ORDER BY ts ...)</c>) through the operator harness, against a model computed here over the same rows: random rows with
+/// many equal times and some late ones (at or below the watermark when they arrive: never emitted), checkpoints restored
+/// at another parallelism and on another backend in between. Every row that is not late comes out exactly once, with the
+/// aggregates of its frame (ROWS: it and the n rows before it in time then arrival order; RANGE: every row of its
+/// partition within the interval before its time, peers included).
+/// </summary>
+public sealed class OverAggregateOperatorTests
+{
+    private static readonly RowSchema Input = new([
+        new StreamSql.Sql.Planner.Types.Field("k", SqlType.BigInt),
+        new StreamSql.Sql.Planner.Types.Field("v", SqlType.BigInt.AsNotNull()),
+        new StreamSql.Sql.Planner.Types.Field("ts", SqlType.Timestamp(3).AsNotNull() with { IsRowtime = true }),
+    ]);
+
+    private static OverAggregateSpec Spec(OverFrame frame)
+    {
+        AggregateCall[] calls =
+        [
+            new(AggregateFunctionKind.Count, [], false, -1, SqlType.BigInt.AsNotNull(), "w0$o0"),
+            new(AggregateFunctionKind.Sum, [1], false, -1, SqlType.BigInt, "w0$o1"),
+            new(AggregateFunctionKind.Min, [1], false, -1, SqlType.BigInt, "w0$o2"),
+            new(AggregateFunctionKind.Max, [1], false, -1, SqlType.BigInt, "w0$o3"),
+        ];
+        return new OverAggregateSpec([0], 2, true, frame, calls, TimeSpan.Zero, "OverAggregate", LogicalOverAggregate.SchemaOf(Input, calls));
+    }
+
+    private sealed record Row(long K, long V, long Millis);
+
+    [Theory]
+    [InlineData(true, 2L, "hashmap", "rocksdb")]
+    [InlineData(true, null, "rocksdb", "hashmap")]
+    [InlineData(false, 3000L, "hashmap", "rocksdb-small-cache")]
+    [InlineData(false, null, "rocksdb-incremental", "rocksdb")]
+    [InlineData(false, 0L, "hashmap", "hashmap")]
+    public async Task Rows_come_out_once_with_their_frames_aggregates_across_rescaling(bool rows, long? preceding, string first, string second)
+    {
+        var frame = new OverFrame(rows, preceding);
+        var random = new Random(20261204);
+        var accepted = new List<Row>();
+        var late = new HashSet<long>();
+        var emitted = new Dictionary<long, (long Count, long Sum, long Min, long Max)>();
+        long watermark = long.MinValue;
+        long clock = 0;
+        long v = 0;
+
+        async Task Feed(OperatorTestHarness[] harnesses, int batches)
+        {
+            for (int b = 0; b < batches; b++)
+            {
+                var batch = new List<Row>();
+                for (int i = 0; i < 40; i++)
+                {
+                    clock += random.Next(0, 400);
+                    // Whole seconds: many rows of equal time; one in ten from up to 8 s back, often late.
+                    long millis = (random.Next(10) == 0 ? clock - random.Next(0, 8000) : clock) / 1000 * 1000;
+                    var row = new Row(random.Next(6), v++, Math.Max(0, millis));
+                    batch.Add(row);
+                    if (row.Millis * 1000 <= watermark) late.Add(row.V);
+                    else accepted.Add(row);
+                }
+                var parts = TestBatches.Partition(Build(batch), harnesses.Length);
+                for (int s = 0; s < harnesses.Length; s++)
+                    if (parts[s].Length > 0) await harnesses[s].ProcessBatchAsync(parts[s]);
+                watermark = (clock - 2000) * 1000;
+                foreach (var h in harnesses) await h.ProcessWatermarkAsync(watermark);
+                Collect(harnesses, emitted);
+            }
+        }
+
+        var checkpoints = new HarnessCheckpoints();
+        var phase1 = await OpenAll(frame, GroupAggregateRescaleTests.Backend(first), 1, null);
+        await Feed(phase1, 10);
+        var chk1 = await checkpoints.SnapshotAsync(1, phase1);
+        await GroupAggregateRescaleTests.DisposeAll(phase1);
+
+        var phase2 = await OpenAll(frame, GroupAggregateRescaleTests.Backend(second), 2, chk1);
+        await Feed(phase2, 10);
+        var chk2 = await checkpoints.SnapshotAsync(2, phase2);
+        await GroupAggregateRescaleTests.DisposeAll(phase2);
+
+        var phase3 = await OpenAll(frame, GroupAggregateRescaleTests.Backend(first), 3, chk2);
+        await Feed(phase3, 5);
+        foreach (var h in phase3) await h.ProcessWatermarkAsync(long.MaxValue);
+        Collect(phase3, emitted);
+        await GroupAggregateRescaleTests.DisposeAll(phase3);
+
+        Assert.NotEmpty(late);
+        Assert.DoesNotContain(late, emitted.ContainsKey);
+        var expected = Model(accepted, frame);
+        Assert.Equal(expected.Count, emitted.Count);
+        foreach (var (value, aggregates) in expected) Assert.Equal((value, aggregates), (value, emitted[value]));
+    }
+
+    private static Dictionary<long, (long, long, long, long)> Model(List<Row> rows, OverFrame frame)
+    {
+        var result = new Dictionary<long, (long, long, long, long)>();
+        foreach (var partition in rows.GroupBy(r => r.K))
+        {
+            var ordered = partition.OrderBy(r => r.Millis).ThenBy(r => r.V).ToList();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                var row = ordered[i];
+                IEnumerable<Row> inFrame = frame.IsRows
+                    ? ordered.Skip(frame.Preceding is { } n ? (int)Math.Max(0, i - n) : 0).Take(frame.Preceding is { } m ? (int)Math.Min(i, m) + 1 : i + 1)
+                    : ordered.Where(r => r.Millis <= row.Millis && (frame.Preceding is not { } ms || r.Millis >= row.Millis - ms));
+                var values = inFrame.Select(r => r.V).ToList();
+                result[row.V] = (values.Count, values.Sum(), values.Min(), values.Max());
+            }
+        }
+        return result;
+    }
+
+    private static void Collect(OperatorTestHarness[] harnesses, Dictionary<long, (long, long, long, long)> emitted)
+    {
+        foreach (var h in harnesses)
+        {
+            foreach (var batch in h.Emitted.OfType<Batch>())
+            {
+                Assert.True(batch.IsInsertOnly);
+                var data = batch.Data;
+                for (int r = 0; r < batch.Length; r++)
+                {
+                    long value = ((Int64Array)data.Column(1)).GetValue(r)!.Value;
+                    Assert.True(emitted.TryAdd(value, (Long(data, 3, r), Long(data, 4, r), Long(data, 5, r), Long(data, 6, r))), $"row {value} came out twice");
+                }
+            }
+            h.ClearOutput();
+        }
+    }
+
+    private static long Long(RecordBatch data, int column, int row) => ((Int64Array)data.Column(column)).GetValue(row)!.Value;
+
+    private static Batch Build(List<Row> rows)
+    {
+        var schema = ArrowTypeMapping.ToArrowSchema(Input);
+        var k = new Int64Array.Builder();
+        var v = new Int64Array.Builder();
+        var ts = new TimestampArray.Builder((TimestampType)schema.GetFieldByIndex(2).DataType);
+        foreach (var row in rows)
+        {
+            k.Append(row.K);
+            v.Append(row.V);
+            ts.Append(DateTimeOffset.UnixEpoch.AddMilliseconds(row.Millis));
+        }
+        return new Batch(new RecordBatch(schema, [k.Build(), v.Build(), ts.Build()], rows.Count));
+    }
+
+    private static async Task<OperatorTestHarness[]> OpenAll(OverFrame frame, HarnessBackend backend, int parallelism, HarnessCheckpoint? restoreFrom)
+    {
+        var harnesses = new OperatorTestHarness[parallelism];
+        for (int s = 0; s < parallelism; s++)
+            harnesses[s] = await OperatorTestHarness.OpenAsync(new OverAggregateOperator(Spec(frame), Input), backend, s, parallelism, restoreFrom: restoreFrom);
+        return harnesses;
+    }
+}
