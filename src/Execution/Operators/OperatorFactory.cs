@@ -43,6 +43,7 @@ public sealed class OperatorFactory
         Register<JoinSpec>(c => new Join.StreamingJoinOperator((JoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.AppendOnlyTopNOperator((RankSpec)c.Spec, c.InputSchema));
+        Register<LimitSpec>(c => new Rank.LimitOperator((LimitSpec)c.Spec));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results

@@ -66,10 +66,7 @@ internal sealed class QueryBinder
 
     private LogicalNode BindOrdered(OrderedQuery o, CteEnvironment? ctes)
     {
-        if (o.OrderBy.Count > 0) throw Unsupported.Stateful("ORDER BY", "sorting", o.OrderBy[0].Span);
-        if (o.Limit is not null) throw Unsupported.Stateful("LIMIT", "Top-N", o.Limit.Span);
-        if (o.Offset is not null) throw Unsupported.Stateful("OFFSET", "Top-N", o.Offset.Span);
-        return Bind(o.Body, ctes);
+        return SortBinder.Bind(o, Bind(o.Body, ctes));
     }
 
     private LogicalNode BindSelect(SelectQuery s, CteEnvironment? ctes)

@@ -183,6 +183,8 @@ internal sealed class LogicalToPhysical
             }
             case LogicalRank r:
                 return RankPlanning.Plan(r, Translate(r.Input), _parallelism, _stateTtl);
+            case LogicalSort s:
+                return SortPlanning.Plan(s, Translate(s.Input), _stateTtl);
             default:
                 throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
         }

@@ -1,0 +1,31 @@
+using StreamSql.Sql.Planner.Binder;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical.Plan;
+
+namespace StreamSql.Sql.Planner.Physical;
+
+/// <summary>
+/// Plans a <see cref="LogicalSort"/> the way Flink's streaming rules do:
+/// <list type="bullet">
+/// <item>no ORDER BY: <see cref="PhysicalLimit"/> (StreamPhysicalLimitRule);</item>
+/// <item>ORDER BY with LIMIT: <see cref="PhysicalSortLimit"/>, a global Top-N (StreamPhysicalSortLimitRule);</item>
+/// <item>ORDER BY a time attribute ascending first, without LIMIT or OFFSET: Flink's TemporalSort, not built yet;</item>
+/// <item>any other ORDER BY without LIMIT: refused with Flink's message.</item>
+/// </list>
+/// </summary>
+internal static class SortPlanning
+{
+    public static PhysicalNode Plan(LogicalSort s, PhysicalNode input, TimeSpan stateTtl)
+    {
+        if (s.OrderKeys.Count == 0)
+            return new PhysicalLimit(input, s.Offset, s.Fetch) { Parallelism = 1 };
+        if (s.Fetch is { } fetch)
+            return new PhysicalSortLimit(input, s.OrderKeys, s.Offset, fetch) { Parallelism = 1, StateTtl = stateTtl };
+        if (s.Offset > 0)
+            throw Unsupported.Feature("ORDER BY with OFFSET but no LIMIT in a streaming query (give a LIMIT)", s.OffsetSpan);
+        var first = s.OrderKeys[0];
+        if (s.Input.Schema[first.Column].Type.IsTimeAttribute && !first.Descending)
+            throw Unsupported.Feature("ORDER BY a time attribute without LIMIT (Flink's TemporalSort)", s.OrderSpan);
+        throw new SqlValidationException("Sort on a non-time-attribute field is not supported.", s.OrderSpan);
+    }
+}
