@@ -8,7 +8,7 @@ public sealed class SortLimitTests
     public SortLimitTests()
     {
         _f.Run(PlannerFixture.Bids);
-        _f.Run("CREATE TABLE out_rows (auction BIGINT, price BIGINT) WITH ('connector' = 'blackhole');");
+        _f.Run("CREATE TABLE out_rows (auction BIGINT, price BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/out');");
     }
 
     private string PhysicalPlan(string statement)
@@ -106,5 +106,23 @@ public sealed class SortLimitTests
         var limit = _f.Explain("SELECT auction, price FROM bids LIMIT 3");
         var sortLimit = _f.Explain("SELECT auction, price FROM bids ORDER BY price LIMIT 3");
         Assert.NotEqual(limit, sortLimit);
+    }
+
+    [Fact]
+    public void A_sort_limit_into_an_append_only_sink_is_refused_for_its_updates()
+    {
+        var e = _f.Error("INSERT INTO out_rows SELECT auction, price FROM bids ORDER BY price LIMIT 3");
+        Assert.Contains("doesn't support consuming update and delete changes", e.Problem);
+        Assert.Contains("SortLimit(orderBy=[price ASC]", e.Problem);
+    }
+
+    [Fact]
+    public void In_batch_mode_a_limit_runs_and_order_by_is_refused_at_its_clause()
+    {
+        _f.Configuration = Config.Configuration.Empty.With("execution.runtime-mode", "batch");
+        Assert.Contains("Limit(offset=[0], fetch=[3]", _f.Explain("INSERT INTO out_rows SELECT auction, price FROM bids LIMIT 3"));
+        var e = _f.Error("SELECT auction, price\nFROM bids ORDER BY price LIMIT 3");
+        Assert.StartsWith("Not supported yet: ORDER BY in batch mode", e.Problem);
+        Assert.Equal((2, 20), (e.Span.Line, e.Span.Column));
     }
 }

@@ -12,13 +12,17 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <item>ORDER BY a time attribute ascending first, without LIMIT or OFFSET: Flink's TemporalSort, not built yet;</item>
 /// <item>any other ORDER BY without LIMIT: refused with Flink's message.</item>
 /// </list>
+/// In batch mode a LIMIT without ORDER BY runs as in streaming (its output is insert-only); a sort of the final rows is not
+/// built yet, so ORDER BY is refused there (a SortLimit's updates would be refused by <see cref="BatchModeCheck"/> anyway).
 /// </summary>
 internal static class SortPlanning
 {
-    public static PhysicalNode Plan(LogicalSort s, PhysicalNode input, TimeSpan stateTtl)
+    public static PhysicalNode Plan(LogicalSort s, PhysicalNode input, TimeSpan stateTtl, bool batch)
     {
         if (s.OrderKeys.Count == 0)
             return new PhysicalLimit(input, s.Offset, s.Fetch) { Parallelism = 1 };
+        if (batch)
+            throw Unsupported.Feature("ORDER BY in batch mode (sorting the final rows); LIMIT without ORDER BY runs", s.OrderSpan);
         if (s.Fetch is { } fetch)
             return new PhysicalSortLimit(input, s.OrderKeys, s.Offset, fetch) { Parallelism = 1, StateTtl = stateTtl };
         if (s.Offset > 0)
