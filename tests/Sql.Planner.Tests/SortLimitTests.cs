@@ -77,6 +77,33 @@ public sealed class SortLimitTests
         Assert.Equal("Sort on a non-time-attribute field is not supported.", e.Problem);
         Assert.Equal((2, 20), (e.Span.Line, e.Span.Column));
         Assert.Equal("Sort on a non-time-attribute field is not supported.", _f.Error("SELECT * FROM bids ORDER BY ts DESC").Problem);
+        Assert.Equal("Sort on a non-time-attribute field is not supported.", _f.Error("SELECT * FROM bids ORDER BY price, ts").Problem);
+    }
+
+    [Fact]
+    public void Order_by_the_rowtime_without_limit_is_an_insert_only_temporal_sort()
+    {
+        var plan = PhysicalPlan("SELECT auction, price, ts FROM bids ORDER BY ts, price DESC");
+        Assert.Equal("TemporalSort(orderBy=[ts ASC, price DESC], changelogMode=[I])", plan.Split('\n')[0]);
+        Assert.Contains("Exchange(distribution=[single]", plan);
+    }
+
+    [Fact]
+    public void A_subquery_drops_its_order_by_without_limit_as_calcite_does_and_keeps_it_with_limit()
+    {
+        var dropped = PhysicalPlan("SELECT auction FROM (SELECT auction, price FROM bids ORDER BY price) WHERE price > 1");
+        Assert.DoesNotContain("Sort", dropped);
+        Assert.Contains("SortLimit(orderBy=[price ASC], offset=[0], fetch=[2]", PhysicalPlan("SELECT auction FROM (SELECT auction, price FROM bids ORDER BY price LIMIT 2) WHERE price > 1"));
+        Assert.DoesNotContain("Sort", PhysicalPlan("WITH b AS (SELECT * FROM bids ORDER BY price) SELECT auction FROM b"));
+        Assert.Equal("Sort on a non-time-attribute field is not supported.", _f.Error("WITH b AS (SELECT * FROM bids) SELECT auction FROM b ORDER BY auction").Problem);
+    }
+
+    [Fact]
+    public void Order_by_proctime_alone_is_a_temporal_sort_and_with_more_keys_is_refused()
+    {
+        _f.Run("CREATE TABLE clicks (id BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen')");
+        Assert.StartsWith("TemporalSort(orderBy=[pt ASC], changelogMode=[I])", PhysicalPlan("SELECT id, pt FROM clicks ORDER BY pt"));
+        Assert.StartsWith("Not supported yet: ORDER BY a processing-time attribute then other columns", _f.Error("SELECT id, pt FROM clicks ORDER BY pt, id").Problem);
     }
 
     [Theory]

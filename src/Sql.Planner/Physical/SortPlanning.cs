@@ -9,7 +9,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <list type="bullet">
 /// <item>no ORDER BY: <see cref="PhysicalLimit"/> (StreamPhysicalLimitRule);</item>
 /// <item>ORDER BY with LIMIT: <see cref="PhysicalSortLimit"/>, a global Top-N (StreamPhysicalSortLimitRule);</item>
-/// <item>ORDER BY a time attribute ascending first, without LIMIT or OFFSET: Flink's TemporalSort, not built yet;</item>
+/// <item>ORDER BY a time attribute ascending first, without LIMIT or OFFSET: <see cref="PhysicalTemporalSort"/>
+///   (StreamPhysicalTemporalSortRule);</item>
 /// <item>any other ORDER BY without LIMIT: refused with Flink's message.</item>
 /// </list>
 /// In batch mode a LIMIT without ORDER BY runs as in streaming (its output is insert-only); a sort of the final rows is not
@@ -28,8 +29,15 @@ internal static class SortPlanning
         if (s.Offset > 0)
             throw Unsupported.Feature("ORDER BY with OFFSET but no LIMIT in a streaming query (give a LIMIT)", s.OffsetSpan);
         var first = s.OrderKeys[0];
-        if (s.Input.Schema[first.Column].Type.IsTimeAttribute && !first.Descending)
-            throw Unsupported.Feature("ORDER BY a time attribute without LIMIT (Flink's TemporalSort)", s.OrderSpan);
+        var time = s.Input.Schema[first.Column].Type;
+        if (time.IsTimeAttribute && !first.Descending)
+        {
+            // Processing-time order is arrival order; Flink's ProcTimeSortOperator orders the rows of one millisecond by
+            // the other keys, which is not built.
+            if (!time.IsRowtime && s.OrderKeys.Count > 1)
+                throw Unsupported.Feature("ORDER BY a processing-time attribute then other columns without LIMIT", s.OrderSpan);
+            return new PhysicalTemporalSort(input, s.OrderKeys) { Parallelism = 1 };
+        }
         throw new SqlValidationException("Sort on a non-time-attribute field is not supported.", s.OrderSpan);
     }
 }

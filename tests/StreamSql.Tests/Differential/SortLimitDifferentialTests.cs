@@ -1,3 +1,5 @@
+using StreamSql.Execution.Batches;
+
 namespace StreamSql.Tests.Differential;
 
 /// <summary>
@@ -37,5 +39,38 @@ public sealed class SortLimitDifferentialTests
         }
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.Equal(run.Cases, run.NonEmptyCases);
+    }
+
+    /// <summary>
+    /// ORDER BY the rowtime (then another column) without LIMIT: Flink's TemporalSort. Every row comes (no late rows in this
+    /// table), as DuckDB has them, and in order: by rowtime, then the other key (DESC, NULLs last), ties in arrival order.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 4096, 20261206)]
+    [InlineData(2, 7, 20261207)]
+    public async Task Temporal_sort_emits_every_row_in_rowtime_order(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.AddTable("t", rows: 400, lateRows: false, sequence: true);
+        const string sql = "SELECT ts, v, seq FROM t ORDER BY ts, v DESC";
+        await run.CheckAsync(new(sql, "SELECT ts, v, seq FROM t"));
+        Assert.True(run.Mismatches == 0, run.Report());
+
+        var rows = await run.EngineChangelogAsync(sql);
+        Assert.Equal(400, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RowKind.Insert, r.Kind));
+        for (int i = 1; i < rows.Count; i++)
+        {
+            var (a, b) = (rows[i - 1], rows[i]);
+            int byTime = Comparer<object>.Default.Compare(a[0]!, b[0]!);
+            Assert.True(byTime <= 0, $"row {i}: {a} before {b}");
+            if (byTime < 0) continue;
+            // v DESC, NULLs last.
+            int byValue = a[1] is null ? (b[1] is null ? 0 : 1) : b[1] is null ? -1 : -Comparer<object>.Default.Compare(a[1]!, b[1]!);
+            Assert.True(byValue <= 0, $"row {i}: {a} before {b}");
+            if (byValue == 0 && parallelism == 1) Assert.True((long)a[2]! < (long)b[2]!, $"row {i}: ties keep arrival order: {a} before {b}");
+        }
     }
 }
