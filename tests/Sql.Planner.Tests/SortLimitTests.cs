@@ -144,12 +144,13 @@ public sealed class SortLimitTests
     }
 
     [Fact]
-    public void In_batch_mode_a_limit_runs_and_order_by_is_refused_at_its_clause()
+    public void In_batch_mode_a_limit_runs_and_order_by_sorts_the_final_rows()
     {
         _f.Configuration = Config.Configuration.Empty.With("execution.runtime-mode", "batch");
         Assert.Contains("Limit(offset=[0], fetch=[3]", _f.Explain("INSERT INTO out_rows SELECT auction, price FROM bids LIMIT 3"));
-        var e = _f.Error("SELECT auction, price\nFROM bids ORDER BY price LIMIT 3");
-        Assert.StartsWith("Not supported yet: ORDER BY in batch mode", e.Problem);
-        Assert.Equal((2, 20), (e.Span.Line, e.Span.Column));
+        Assert.StartsWith("Sort(orderBy=[price ASC], changelogMode=[I])", PhysicalPlan("SELECT auction, price FROM bids ORDER BY price"));
+        Assert.StartsWith("SortLimit(orderBy=[price DESC], offset=[1], fetch=[3], global=[true], changelogMode=[I])",
+            PhysicalPlan("SELECT auction, price FROM bids ORDER BY price DESC LIMIT 3 OFFSET 1"));
+        Assert.Contains("SortLimit(orderBy=[auction ASC]", _f.Explain("INSERT INTO out_rows SELECT auction, price FROM bids ORDER BY auction LIMIT 3"));
     }
 }

@@ -44,6 +44,7 @@ public sealed class OperatorFactory
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.AppendOnlyTopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<LimitSpec>(c => new Rank.LimitOperator((LimitSpec)c.Spec));
+        Register<BatchSortSpec>(c => new Rank.BatchSortOperator((BatchSortSpec)c.Spec, c.InputSchema));
         Register<TemporalSortSpec>(c => new Rank.TemporalSortOperator((TemporalSortSpec)c.Spec, c.InputSchema));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));

@@ -13,8 +13,8 @@ namespace StreamSql.Sql.Planner.Physical;
 ///   (StreamPhysicalTemporalSortRule);</item>
 /// <item>any other ORDER BY without LIMIT: refused with Flink's message.</item>
 /// </list>
-/// In batch mode a LIMIT without ORDER BY runs as in streaming (its output is insert-only); a sort of the final rows is not
-/// built yet, so ORDER BY is refused there (a SortLimit's updates would be refused by <see cref="BatchModeCheck"/> anyway).
+/// In batch mode a LIMIT without ORDER BY runs as in streaming (its output is insert-only) and any ORDER BY sorts the final
+/// rows (<see cref="PhysicalBatchSort"/>, Flink's BatchPhysicalSort / BatchPhysicalSortLimit).
 /// </summary>
 internal static class SortPlanning
 {
@@ -23,7 +23,7 @@ internal static class SortPlanning
         if (s.OrderKeys.Count == 0)
             return new PhysicalLimit(input, s.Offset, s.Fetch) { Parallelism = 1 };
         if (batch)
-            throw Unsupported.Feature("ORDER BY in batch mode (sorting the final rows); LIMIT without ORDER BY runs", s.OrderSpan);
+            return new PhysicalBatchSort(input, s.OrderKeys, s.Offset, s.Fetch) { Parallelism = 1 };
         if (s.Fetch is { } fetch)
             return new PhysicalSortLimit(input, s.OrderKeys, s.Offset, fetch) { Parallelism = 1, StateTtl = stateTtl };
         if (s.Offset > 0)

@@ -73,4 +73,27 @@ public sealed class SortLimitDifferentialTests
             if (byValue == 0 && parallelism == 1) Assert.True((long)a[2]! < (long)b[2]!, $"row {i}: ties keep arrival order: {a} before {b}");
         }
     }
+
+    /// <summary>Batch mode sorts the final rows: the rows DuckDB's ORDER BY ... LIMIT picks (ties by arrival), insert-only,
+    /// in order.</summary>
+    [Fact]
+    public async Task Batch_mode_sorts_the_final_rows()
+    {
+        await using var run = new DifferentialRun(20261208, ("execution.runtime-mode", "batch"), ("parallelism.default", "2"),
+            ("execution.batch.max-rows", "13")) { RequireInsertOnly = true };
+        run.AddTable("t", rows: 500, sequence: true);
+        await run.CheckAsync(new("SELECT v, seq FROM t ORDER BY v DESC LIMIT 20 OFFSET 5", "SELECT v, seq FROM t ORDER BY v DESC NULLS LAST, seq LIMIT 20 OFFSET 5"));
+        await run.CheckAsync(new("SELECT s, v, seq FROM t WHERE v > 100 ORDER BY s NULLS LAST, v", "SELECT s, v, seq FROM t WHERE v > 100"));
+        Assert.True(run.Mismatches == 0, run.Report());
+
+        var rows = await run.EngineChangelogAsync("SELECT v, seq FROM t ORDER BY v DESC");
+        Assert.Equal(500, rows.Count);
+        for (int i = 1; i < rows.Count; i++)
+        {
+            var (a, b) = (rows[i - 1], rows[i]);
+            // v DESC, NULLs last.
+            int byValue = a[0] is null ? (b[0] is null ? 0 : 1) : b[0] is null ? -1 : -Comparer<object>.Default.Compare(a[0]!, b[0]!);
+            Assert.True(byValue <= 0, $"row {i}: {a} before {b}");
+        }
+    }
 }
