@@ -17,6 +17,8 @@ public sealed class LimitOperator(LimitSpec spec) : StreamOperatorBase
     private GroupRowCounts _counts = null!;
     private bool[] _firstRowOnly = [];
     private int[] _rows = [];
+    /// <summary>The range's end was passed: later rows are dropped without reading the count (it only grows).</summary>
+    private bool _done;
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
@@ -28,13 +30,17 @@ public sealed class LimitOperator(LimitSpec spec) : StreamOperatorBase
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
         int n = batch.Length;
-        if (n == 0) return default;
+        if (n == 0 || _done) return default;
         if (!batch.IsInsertOnly)
             for (int r = 0; r < n; r++)
                 if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
         int group = CountGroup(batch);
         long seen = _counts.Get(group);
-        if (seen >= _end) return default;
+        if (seen >= _end)
+        {
+            _done = true;
+            return default;
+        }
         _counts.Set(group, seen + n);
         // Rows seen .. seen + n - 1 of the input; those in [Offset, end) pass.
         long first = Math.Max(spec.Offset - seen, 0);
