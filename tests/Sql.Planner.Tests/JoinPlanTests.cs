@@ -110,6 +110,15 @@ public sealed class JoinPlanTests
     }
 
     [Fact]
+    public void Nested_columns_in_join_state_are_refused_unless_pruned()
+    {
+        _f.Run("CREATE TABLE nested (id BIGINT, tags ARRAY<STRING>) WITH ('connector' = 'datagen');");
+        var e = _f.Error("SELECT n.tags, a.seller FROM nested n JOIN auctions a ON n.id = a.id");
+        Assert.StartsWith("Not supported yet: column 'tags' of type ARRAY<STRING> in the input of a regular join", e.Problem);
+        Assert.Equal(JoinType.Inner, Spec("SELECT n.id, a.seller FROM nested n JOIN auctions a ON n.id = a.id").JoinType);
+    }
+
+    [Fact]
     public void On_must_be_a_condition()
     {
         var e = _f.Error("SELECT * FROM bids b JOIN auctions a ON b.price");

@@ -85,6 +85,14 @@ public sealed class RankTests
     }
 
     [Fact]
+    public void Partition_and_order_expressions_are_computed_below_the_rank()
+    {
+        var plan = PhysicalPlan("SELECT auction, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction % 10 ORDER BY price * 2 DESC) AS rn FROM bids) WHERE rn <= 2");
+        Assert.Contains("partitionBy=[$over0], orderBy=[$over1 DESC]", plan);
+        Assert.Contains("Exchange(distribution=[hash[$over0]]", plan);
+    }
+
+    [Fact]
     public void A_row_number_without_a_filter_on_it_is_refused_at_the_call()
     {
         var e = _f.Error("SELECT auction,\n  ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) AS rn FROM bids");
@@ -107,10 +115,18 @@ public sealed class RankTests
     }
 
     [Fact]
-    public void A_top_n_over_an_updating_input_is_refused_with_flinks_changelog_message()
+    public void A_top_n_over_an_updating_input_is_a_retract_rank_that_asks_for_update_before()
     {
-        var e = _f.Error("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
-        Assert.StartsWith("StreamPhysicalRank doesn't support consuming update changes which is produced by node GroupAggregate", e.Problem);
+        var plan = PhysicalPlan("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
+        Assert.Contains("Rank(strategy=[RetractStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=3], partitionBy=[], orderBy=[n DESC], select=[auction, n, rn], changelogMode=[I,UB,UA,D])", plan);
+        Assert.Contains("GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS n], changelogMode=[I,UB,UA])", plan);
+    }
+
+    [Fact]
+    public void A_deduplication_over_an_updating_input_is_refused_with_flinks_changelog_message()
+    {
+        var e = _f.Error("SELECT auction, n FROM (SELECT auction, n, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY t DESC) AS rn FROM (SELECT auction, PROCTIME() AS t, n FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction))) WHERE rn = 1");
+        Assert.StartsWith("StreamPhysicalDeduplicate doesn't support consuming update changes which is produced by node GroupAggregate", e.Problem);
     }
 
     [Fact]

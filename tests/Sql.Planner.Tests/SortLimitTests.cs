@@ -64,6 +64,13 @@ public sealed class SortLimitTests
     }
 
     [Fact]
+    public void A_sort_limit_over_an_updating_input_takes_the_retract_strategy()
+    {
+        Assert.Contains("SortLimit(orderBy=[EXPR$1 DESC], offset=[0], fetch=[3], strategy=[RetractStrategy]",
+            PhysicalPlan("SELECT auction, COUNT(*) FROM bids GROUP BY auction ORDER BY 2 DESC LIMIT 3"));
+    }
+
+    [Fact]
     public void Limit_over_an_updating_input_is_refused()
     {
         var e = _f.Error("SELECT auction, COUNT(*) FROM bids GROUP BY auction LIMIT 3");

@@ -33,11 +33,15 @@ public sealed record AccumulatorSpec(
     public bool MergesPartials { get; init; }
 
     /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
-    public IGroupsAccumulator Create(SnapshotEpoch epoch)
+    public IGroupsAccumulator Create(SnapshotEpoch epoch) => Create(epoch, null);
+
+    /// <summary>A new accumulator; a DISTINCT one counts its tuples in <paramref name="distinctValues"/> when given (shared by
+    /// the operator's DISTINCT aggregates over the same arguments, see <see cref="DistinctValueSets"/>).</summary>
+    public IGroupsAccumulator Create(SnapshotEpoch epoch, DistinctValues? distinctValues)
     {
         if (Distinct && ArgumentTypes.Count > 0)
             return new DistinctAccumulator(epoch, (this with { Distinct = false, Retracting = true }).Create(epoch), ArgumentTypes,
-                nullIsValue: Function == AggregateFunction.ArrayAgg);
+                DistinctNullIsValue, distinctValues);
         var argument = ArgumentTypes.Count > 0 ? ArgumentTypes[0] : null;
         return Function switch
         {
@@ -65,6 +69,9 @@ public sealed record AccumulatorSpec(
             _ => throw new NotSupportedException($"no accumulator for {Function}"),
         };
     }
+
+    /// <summary>Whether a DISTINCT call counts NULL as a value of its own (ARRAY_AGG keeps NULLs).</summary>
+    public bool DistinctNullIsValue => Function == AggregateFunction.ArrayAgg;
 
     private IGroupsAccumulator Sum(SnapshotEpoch epoch, SqlType argument, bool zero) => Numeric(argument).Kind switch
     {

@@ -1,4 +1,3 @@
-using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Sql.Planner.Types;
@@ -7,26 +6,35 @@ namespace StreamSql.Execution.Aggregates;
 
 /// <summary>
 /// <c>agg(DISTINCT args)</c> (COUNT, SUM, AVG, LISTAGG, ... DISTINCT) as Flink runs it: per group a count of each distinct
-/// argument tuple (<see cref="GroupValueCounts"/>, a row with a NULL argument is not counted); a row reaches the inner
-/// accumulator only when its tuple is new to the group, and is retracted from it only when the tuple's last occurrence is.
-/// For ARRAY_AGG, which keeps NULLs, a NULL is a value of its own (Flink's distinct MapView takes a null key): with
-/// <c>nullIsValue</c> each argument is stored behind a tag byte (0 NULL, 1 a value).
+/// argument tuple (a member of <see cref="DistinctValues"/>, which the operator's DISTINCT aggregates over the same arguments
+/// share; a row with a NULL argument is not counted); a row reaches the inner accumulator only when its tuple is new to the
+/// group, and is retracted from it only when the tuple's last occurrence is. For ARRAY_AGG, which keeps NULLs, a NULL is a
+/// value of its own (Flink's distinct MapView takes a null key): with <c>nullIsValue</c> each argument is stored behind a
+/// tag byte (0 NULL, 1 a value). The state row is the member's tuples with their counts, then the inner accumulator's.
 /// </summary>
 public sealed class DistinctAccumulator : IGroupsAccumulator
 {
     private readonly IGroupsAccumulator _inner;
-    private readonly GroupValueCounts _seen;
-    private readonly StateRowWriter _scratch = new();
+    private readonly DistinctValues _values;
+    private readonly GroupValueCounters _counters;
+    private readonly int _member;
     private readonly SqlType[] _argumentTypes;
     private readonly bool _nullIsValue;
     private bool[] _forward = new bool[256];
 
-    public DistinctAccumulator(SnapshotEpoch epoch, IGroupsAccumulator inner, IReadOnlyList<SqlType> argumentTypes, bool nullIsValue = false)
+    /// <param name="shared">The tuples shared with the operator's other DISTINCT aggregates over the same arguments (null:
+    /// this accumulator keeps its own).</param>
+    public DistinctAccumulator(SnapshotEpoch epoch, IGroupsAccumulator inner, IReadOnlyList<SqlType> argumentTypes, bool nullIsValue = false,
+        DistinctValues? shared = null)
     {
+        if (shared is not null && shared.NullIsValue != nullIsValue)
+            throw new ArgumentException("shared distinct values differ in how they take NULL", nameof(shared));
         _inner = inner;
         _nullIsValue = nullIsValue;
         _argumentTypes = argumentTypes.ToArray();
-        _seen = new GroupValueCounts(epoch);
+        _values = shared ?? new DistinctValues(epoch, nullIsValue);
+        _counters = _values.Counters;
+        _member = _values.AddMember();
     }
 
     public IGroupsAccumulator Inner => _inner;
@@ -52,32 +60,7 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
     {
         if (_forward.Length < groups.Length) _forward = new bool[Math.Max(groups.Length, _forward.Length * 2)];
         var forward = _forward.AsSpan(0, groups.Length);
-        for (int i = 0; i < groups.Length; i++)
-        {
-            forward[i] = false;
-            if (!filter.IsEmpty && !filter[i]) continue;
-            _scratch.Clear();
-            bool complete = true;
-            foreach (var a in arguments)
-            {
-                int mark = _scratch.BeginLengthPrefixed();
-                if (_nullIsValue)
-                {
-                    bool isNull = a.IsNull(i);
-                    _scratch.WriteByte(isNull ? (byte)0 : (byte)1);
-                    if (!isNull) SortableEncoding.TryWrite(a, i, _scratch);
-                }
-                else if (!SortableEncoding.TryWrite(a, i, _scratch))
-                {
-                    complete = false;
-                    break;
-                }
-                _scratch.EndLengthPrefixed(mark);
-            }
-            if (!complete) continue;
-            long count = _seen.Add(groups[i], _scratch.Written, delta, out _);
-            forward[i] = delta > 0 ? count == 1 : count == 0;
-        }
+        _values.Count(_member, arguments, groups, filter, delta, forward);
         return forward;
     }
 
@@ -86,17 +69,20 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
     /// <summary>Unites the distinct tuples of the groups, then rebuilds the inner state of each target from its tuples.</summary>
     public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
     {
+        _values.Invalidate();
         PrepareWrite(into);
-        for (int i = 0; i < from.Length; i++) _seen.AddAll(from[i], into[i]);
+        for (int i = 0; i < from.Length; i++) _counters.AddAll(_member, from[i], into[i]);
+        _counters.RemoveEmpty();
         var writers = new Columns.ColumnBuilder[_argumentTypes.Length];
         var targets = new List<int>();
         for (int k = 0; k < writers.Length; k++) writers[k] = Columns.ColumnBuilder.Create(_argumentTypes[k], 16);
         foreach (int t in into)
         {
             _inner.Reset(t);
-            for (int e = _seen.First(t); e >= 0; e = _seen.Next(e))
+            for (int e = _counters.First(t); e >= 0; e = _counters.Next(e))
             {
-                var reader = new StateRowReader(_seen.Value(e));
+                if (_counters.Count(_member, e) == 0) continue;
+                var reader = new StateRowReader(_counters.Value(e));
                 for (int k = 0; k < writers.Length; k++)
                 {
                     var encoded = reader.ReadBytes();
@@ -114,37 +100,41 @@ public sealed class DistinctAccumulator : IGroupsAccumulator
 
     public void EnsureCapacity(int groups)
     {
-        _seen.EnsureCapacity(groups);
+        _counters.EnsureCapacity(groups);
         _inner.EnsureCapacity(groups);
     }
 
     public void PrepareWrite(ReadOnlySpan<int> groups)
     {
-        _seen.PrepareWrite(groups);
+        _counters.PrepareWrite(groups);
         _inner.PrepareWrite(groups);
     }
 
     public void Reset(int group)
     {
-        _seen.Clear(group);
+        _values.Invalidate();
+        _counters.RemoveEmpty();
+        _counters.Clear(_member, group);
         _inner.Reset(group);
     }
 
     public void WriteState(int group, StateRowWriter writer)
     {
-        _seen.Write(group, writer);
+        _counters.Write(_member, group, writer);
         _inner.WriteState(group, writer);
     }
 
     public void ReadState(int group, ref StateRowReader reader)
     {
-        _seen.Read(group, ref reader);
+        _values.Invalidate();
+        _counters.Read(_member, group, ref reader);
         _inner.ReadState(group, ref reader);
     }
 
-    public IGroupColumnSnapshot Capture() => new Snapshot(_seen.Capture(), _inner.Capture());
+    public IGroupColumnSnapshot Capture() => new Snapshot(_counters.Capture(_member), _inner.Capture());
 
-    public long AllocatedBytes => _seen.AllocatedBytes + _inner.AllocatedBytes;
+    /// <summary>The shared tuples are counted by their first member.</summary>
+    public long AllocatedBytes => (_member == 0 ? _counters.AllocatedBytes : 0) + _inner.AllocatedBytes;
 
     private sealed class Snapshot(GroupValueCountsView seen, IGroupColumnSnapshot inner) : IGroupColumnSnapshot
     {

@@ -42,7 +42,7 @@ public sealed class OperatorFactory
         Register<LookupJoinSpec>(c => new Lookup.LookupJoinOperator((LookupJoinSpec)c.Spec, c.InputSchema, c.Services));
         Register<JoinSpec>(c => new Join.StreamingJoinOperator((JoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
-        Register<RankSpec>(c => new Rank.AppendOnlyTopNOperator((RankSpec)c.Spec, c.InputSchema));
+        Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<LimitSpec>(c => new Rank.LimitOperator((LimitSpec)c.Spec));
         Register<BatchSortSpec>(c => new Rank.BatchSortOperator((BatchSortSpec)c.Spec, c.InputSchema));
         Register<TemporalSortSpec>(c => new Rank.TemporalSortOperator((TemporalSortSpec)c.Spec, c.InputSchema));

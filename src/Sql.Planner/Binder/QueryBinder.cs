@@ -12,8 +12,8 @@ namespace StreamSql.Sql.Planner.Binder;
 
 /// <summary>
 /// Binds a query of the syntax tree against the catalog into a logical plan whose schema carries the output names.
-/// Aggregations (GROUP BY, HAVING, DISTINCT) are <see cref="AggregateBinder"/>'s; constructs not planned yet (joins, OVER,
-/// ordering) are refused with "Not supported yet" at their span.
+/// Aggregations (GROUP BY, HAVING, DISTINCT) are <see cref="AggregateBinder"/>'s, regular joins <see cref="JoinBinder"/>'s;
+/// constructs not planned yet (OVER, ordering) are refused with "Not supported yet" at their span.
 /// </summary>
 internal sealed class QueryBinder
 {

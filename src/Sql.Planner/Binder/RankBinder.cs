@@ -55,14 +55,38 @@ internal static class RankBinder
             throw new SqlValidationException($"{name} requires an ORDER BY clause in its window specification", over.Span);
 
         var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in OVER");
+        // PARTITION BY and ORDER BY expressions other than columns are computed below the rank, as Calcite's project.
+        var computed = new List<ScalarExpr>();
+        int ColumnOf(ScalarExpr e)
+        {
+            if (e is InputRef r) return r.Index;
+            computed.Add(e);
+            return input.Schema.Count + computed.Count - 1;
+        }
         var partition = new List<int>();
-        foreach (var p in over.PartitionBy) partition.Add(ColumnOf(expressions.Bind(p), p.Span, "PARTITION BY"));
+        foreach (var p in over.PartitionBy) partition.Add(ColumnOf(expressions.Bind(p)));
         var order = new List<RankOrderKey>();
         foreach (var o in over.OrderBy)
         {
-            int column = ColumnOf(expressions.Bind(o.Expression), o.Span, "ORDER BY");
+            int column = ColumnOf(expressions.Bind(o.Expression));
             // Flink's default null order: NULLs first ascending, last descending.
             order.Add(new RankOrderKey(column, o.Descending, o.NullsFirst ?? !o.Descending));
+        }
+        if (computed.Count > 0)
+        {
+            var projections = new List<ScalarExpr>();
+            var names = new List<string>();
+            for (int i = 0; i < input.Schema.Count; i++)
+            {
+                projections.Add(new InputRef(i, input.Schema[i].Type));
+                names.Add(input.Schema[i].Name);
+            }
+            for (int i = 0; i < computed.Count; i++)
+            {
+                projections.Add(computed[i]);
+                names.Add("$over" + i);
+            }
+            input = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
         string rankName = alias ?? "w0$o0";
         var rank = new LogicalRank(input, partition, order, type, 1, null, true, LogicalRank.SchemaOf(input.Schema, true, rankName))
@@ -73,10 +97,6 @@ internal static class RankBinder
         var reference = new InputRef(rank.RankColumn, rank.Schema[rank.RankColumn].Type);
         return (rank, new Dictionary<Expression, ScalarExpr>(ReferenceEqualityComparer.Instance) { [call] = reference });
     }
-
-    private static int ColumnOf(ScalarExpr e, SourceSpan span, string clause) => e is InputRef r
-        ? r.Index
-        : throw Unsupported.Feature($"an expression in the {clause} of OVER (name a column; compute it in a subquery)", span);
 
     /// <summary>
     /// <paramref name="input"/> filtered by <paramref name="condition"/>: when the input is (projections of) a rank with an

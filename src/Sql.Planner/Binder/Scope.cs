@@ -5,7 +5,7 @@ namespace StreamSql.Sql.Planner.Binder;
 
 /// <summary>
 /// The columns an expression can see: one entry per relation in FROM (with its alias), laid out one after the other in
-/// the input row. Joins will add entries; today a scope has at most one.
+/// the input row (a join's scope has an entry per joined relation).
 /// </summary>
 internal sealed class Scope
 {

@@ -134,6 +134,11 @@ internal sealed class LogicalToPhysical
                 if (j.LeftKeys.Count == 0)
                     throw Unsupported.Feature(
                         "a join without an equality between its two sides (a streaming regular join needs an equi-join condition, as in Flink)", j.Span);
+                // Join state stores whole rows serialized like keys, which nested values cannot be yet.
+                if (j.Left.Schema.Fields.Concat(j.Right.Schema.Fields).FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map
+                        or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
+                    throw Unsupported.Feature(
+                        $"column '{nested.Name}' of type {nested.Type} in the input of a regular join (join state cannot hold ROW, ARRAY, MAP or MULTISET values yet; project it away or join on a view without it)", j.Span);
                 return new PhysicalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, j.Schema)
                 {
                     Parallelism = _parallelism,

@@ -64,20 +64,20 @@ public sealed class LimitOperatorTests
     [Fact]
     public async Task A_global_top_n_keeps_its_rows_across_a_restore()
     {
-        var spec = new RankSpec([], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 2, 3, false, false,
+        var spec = new RankSpec([], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 2, 3, false, false, false,
             TimeSpan.Zero, "SortLimit", KeyValue);
         var checkpoints = new HarnessCheckpoints();
-        var h = await OperatorTestHarness.OpenAsync(new AppendOnlyTopNOperator(spec, KeyValue), HarnessBackend.RocksDb);
+        var h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, KeyValue), HarnessBackend.RocksDb);
         // Values 10, 30, 20: the top three are 30, 20, 10; ranks 2..3 are 20 and 10.
         await h.ProcessBatchAsync(Rows(0, 3, i => i switch { 0 => 10, 1 => 30, _ => 20 }));
-        Assert.Equal(["+I[0, 10]", "+I[2, 20]"], h.OutputRows.Order().ToArray());
+        Assert.Equal(["+I[0, 10]", "+I[2, 20]"], h.OutputRows.Order(StringComparer.Ordinal).ToArray());
         var chk = await checkpoints.SnapshotAsync(1, [h]);
         await h.DisposeAsync();
 
-        h = await OperatorTestHarness.OpenAsync(new AppendOnlyTopNOperator(spec, KeyValue), HarnessBackend.HashMap, restoreFrom: chk);
+        h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, KeyValue), HarnessBackend.HashMap, restoreFrom: chk);
         // 40 takes rank 1: 30 moves into rank 2 and 10 drops out of rank 3.
         await h.ProcessBatchAsync(Rows(3, 1, _ => 40));
-        Assert.Equal(["+I[1, 30]", "-D[0, 10]"], h.OutputRows);
+        Assert.Equal(["+I[1, 30]", "-D[0, 10]"], h.OutputRows.Order(StringComparer.Ordinal).ToArray());
         await h.DisposeAsync();
     }
 }

@@ -94,7 +94,12 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         for (int k = 0; k < keyTypes.Length; k++) keyTypes[k] = _inputSchema[_spec.GroupKeys[k]].Type;
         _table = context.State.KeyedState.GetGroupTable("groups", new GroupTableSpec(keyTypes));
         _accumulators = new IGroupsAccumulator[_calls.Length];
-        for (int i = 0; i < _calls.Length; i++) _accumulators[i] = _table.AddColumn(_calls[i].Accumulator.Create);
+        var distinctValues = new DistinctValueSets();
+        for (int i = 0; i < _calls.Length; i++)
+        {
+            var call = _calls[i];
+            _accumulators[i] = _table.AddColumn(epoch => distinctValues.Create(epoch, call.Accumulator, call.ArgumentColumns));
+        }
         if (_spec.Phase == AggregatePhase.Global)
         {
             _averageStates = new AvgAccumulator?[_spec.Calls.Count];

@@ -3,97 +3,124 @@ using StreamSql.Execution.State.Groups;
 namespace StreamSql.Execution.Operators.Join;
 
 /// <summary>
-/// One side of a regular join's state, per join key (group): each distinct row (serialized over all its columns with
-/// <c>KeySerializer</c>) with how many times it is present, and for an outer side (one whose rows are padded when they
-/// match nothing) how many rows of the other side it matches — Flink's <c>JoinRecordStateView</c> and
-/// <c>OuterJoinRecordStateView</c>, as columns over a <see cref="GroupValueCounts"/>. In a state row a group is its entry
-/// count, then each row's bytes and count (and match count for an outer side).
+/// One side of a regular join's state, per join key (group): its rows, serialized over all columns with
+/// <c>KeySerializer</c>, each with how many times it is present, and for an outer side (one whose rows are padded when
+/// they match nothing) how many rows of the other side it matches — Flink's <c>JoinRecordStateView</c> and
+/// <c>OuterJoinRecordStateView</c>, as columns. An updating side keeps distinct rows with counts in a
+/// <see cref="GroupValueCounts"/> (a retraction finds its row by hash); an insert-only side, which never retracts, appends
+/// every row to a <see cref="GroupValueLists"/> list (count 1 each), skipping the hash index. Both write the same state
+/// row: the entry count, then each row's bytes and count (and match count for an outer side), so a restored job may read
+/// it either way.
 /// </summary>
 public sealed class JoinRecords : IGroupColumn
 {
-    private readonly GroupValueCounts _rows;
+    private readonly GroupValueCounts? _counted;
+    private readonly GroupValueLists? _listed;
     private readonly PagedColumn<long>? _matches;
 
-    public JoinRecords(SnapshotEpoch epoch, bool outer)
+    public JoinRecords(SnapshotEpoch epoch, bool outer, bool appendOnly)
     {
-        _rows = new GroupValueCounts(epoch);
+        if (appendOnly) _listed = new GroupValueLists(epoch);
+        else _counted = new GroupValueCounts(epoch);
         if (outer) _matches = new PagedColumn<long>(epoch);
     }
 
     public bool IsOuter => _matches is not null;
 
-    public int First(int group) => _rows.First(group);
-    public int Next(int entry) => _rows.Next(entry);
-    public ReadOnlySpan<byte> Row(int entry) => _rows.Value(entry);
-    public long Count(int entry) => _rows.Count(entry);
+    public int First(int group) => _listed is not null ? _listed.First(group) : _counted!.First(group);
+    public int Next(int entry) => _listed is not null ? _listed.Next(entry) : _counted!.Next(entry);
+    public ReadOnlySpan<byte> Row(int entry) => _listed is not null ? _listed.Value(entry) : _counted!.Value(entry);
+    public long Count(int entry) => _listed is not null ? 1 : _counted!.Count(entry);
 
     /// <summary>How many rows of the other side the entry's row matches (outer sides only).</summary>
     public long Matches(int entry) => _matches!.Get(entry);
 
     public void SetMatches(int entry, long matches) => _matches!.Set(entry, matches);
 
-    /// <summary>Adds <paramref name="delta"/> copies of a row (negative: removes them; a row never goes below none). A new
-    /// row of an outer side gets <paramref name="matches"/>. Returns the row's entry, or -1 when it is gone.</summary>
-    public int Add(int group, ReadOnlySpan<byte> row, long delta, long matches)
+    /// <summary>Adds <paramref name="delta"/> copies of a row (negative: removes them; a row never goes below none). New
+    /// copies on an outer side get <paramref name="matches"/>.</summary>
+    public void Add(int group, ReadOnlySpan<byte> row, long delta, long matches)
     {
+        if (_listed is not null)
+        {
+            for (long k = delta; k < 0 && _listed.RemoveFirst(group, row, keepPending: false); k++) { }
+            for (long k = 0; k < delta; k++)
+            {
+                _listed.Append(group, row, cancelPending: false);
+                SetNewMatches(_listed.Last(group), matches);
+            }
+            return;
+        }
         if (delta < 0)
         {
-            int existing = _rows.Find(group, row);
-            if (existing < 0) return -1;
-            delta = Math.Max(delta, -_rows.Count(existing));
+            int existing = _counted!.Find(group, row);
+            if (existing < 0) return;
+            delta = Math.Max(delta, -_counted.Count(existing));
         }
-        long count = _rows.Add(group, row, delta, out int entry);
-        if (count == 0) return -1;
-        if (_matches is not null && count == delta)
-        {
-            _matches.EnsureCapacity(entry + 1);
-            _matches.Set(entry, matches);
-        }
-        return entry;
+        long count = _counted!.Add(group, row, delta, out int entry);
+        if (count != 0 && count == delta) SetNewMatches(entry, matches);
     }
 
-    public bool IsEmpty(int group) => _rows.First(group) < 0;
+    private void SetNewMatches(int entry, long matches)
+    {
+        if (_matches is null) return;
+        _matches.EnsureCapacity(entry + 1);
+        _matches.Set(entry, matches);
+    }
 
-    public void EnsureCapacity(int groups) => _rows.EnsureCapacity(groups);
-    public void PrepareWrite(ReadOnlySpan<int> groups) => _rows.PrepareWrite(groups);
-    public void Reset(int group) => _rows.Clear(group);
+    public bool IsEmpty(int group) => First(group) < 0;
+
+    public void EnsureCapacity(int groups)
+    {
+        _listed?.EnsureCapacity(groups);
+        _counted?.EnsureCapacity(groups);
+    }
+
+    public void PrepareWrite(ReadOnlySpan<int> groups)
+    {
+        _listed?.PrepareWrite(groups);
+        _counted?.PrepareWrite(groups);
+    }
+
+    public void Reset(int group)
+    {
+        _listed?.Clear(group);
+        _counted?.Clear(group);
+    }
 
     public void WriteState(int group, StateRowWriter writer)
     {
         int n = 0;
-        for (int e = _rows.First(group); e >= 0; e = _rows.Next(e)) n++;
+        for (int e = First(group); e >= 0; e = Next(e)) n++;
         writer.WriteVarULong((ulong)n);
-        for (int e = _rows.First(group); e >= 0; e = _rows.Next(e))
+        for (int e = First(group); e >= 0; e = Next(e))
         {
-            writer.WriteBytes(_rows.Value(e));
-            writer.WriteVarLong(_rows.Count(e));
+            writer.WriteBytes(Row(e));
+            writer.WriteVarLong(Count(e));
             if (_matches is not null) writer.WriteVarLong(_matches.Get(e));
         }
     }
 
     public void ReadState(int group, ref StateRowReader reader)
     {
-        _rows.Clear(group);
+        Reset(group);
         int n = checked((int)reader.ReadVarULong());
         for (int i = 0; i < n; i++)
         {
             var row = reader.ReadBytes();
             long count = reader.ReadVarLong();
             long matches = _matches is null ? 0 : reader.ReadVarLong();
-            _rows.Add(group, row, count, out int entry);
-            if (_matches is not null)
-            {
-                _matches.EnsureCapacity(entry + 1);
-                _matches.Set(entry, matches);
-            }
+            Add(group, row, count, matches);
         }
     }
 
-    public IGroupColumnSnapshot Capture() => new Snapshot(_rows.Capture(), _matches?.Capture());
+    public IGroupColumnSnapshot Capture() => _listed is not null
+        ? new ListedSnapshot(_listed.Capture(), _matches?.Capture())
+        : new CountedSnapshot(_counted!.Capture(), _matches?.Capture());
 
-    public long AllocatedBytes => _rows.AllocatedBytes + (_matches?.AllocatedBytes ?? 0);
+    public long AllocatedBytes => (_listed?.AllocatedBytes ?? 0) + (_counted?.AllocatedBytes ?? 0) + (_matches?.AllocatedBytes ?? 0);
 
-    private sealed class Snapshot(GroupValueCountsView rows, PagedColumnView<long>? matches) : IGroupColumnSnapshot
+    private sealed class CountedSnapshot(GroupValueCountsView rows, PagedColumnView<long>? matches) : IGroupColumnSnapshot
     {
         public void WriteState(int group, StateRowWriter writer)
         {
@@ -104,6 +131,22 @@ public sealed class JoinRecords : IGroupColumn
             {
                 writer.WriteBytes(rows.Value(e));
                 writer.WriteVarLong(rows.Count(e));
+                if (matches is { } m) writer.WriteVarLong(m[e]);
+            }
+        }
+    }
+
+    private sealed class ListedSnapshot(GroupValueListsView rows, PagedColumnView<long>? matches) : IGroupColumnSnapshot
+    {
+        public void WriteState(int group, StateRowWriter writer)
+        {
+            int n = 0;
+            for (int e = rows.First(group); e >= 0; e = rows.Next(e)) n++;
+            writer.WriteVarULong((ulong)n);
+            for (int e = rows.First(group); e >= 0; e = rows.Next(e))
+            {
+                writer.WriteBytes(rows.Value(e));
+                writer.WriteVarLong(1);
                 if (matches is { } m) writer.WriteVarLong(m[e]);
             }
         }

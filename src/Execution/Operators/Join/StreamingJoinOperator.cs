@@ -39,6 +39,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         public required KeySerializer Rows;
         public required KeyDecoder Decoder;
         public required bool Outer;
+        public required bool InsertOnly;
         public required RecordBatch NullRow;
         public readonly SerializedKeys Serialized = new();
         public GroupTable Table = null!;
@@ -51,13 +52,13 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         _spec = spec;
         _inner = spec.JoinType == JoinType.Inner;
         _emitUpdateBefore = spec.OutputChangelog != ChangelogMode.Upsert;
-        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType));
-        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType));
+        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType), spec.LeftInsertOnly);
+        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType), spec.RightInsertOnly);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
     }
 
-    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer)
+    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer, bool insertOnly)
     {
         var types = schema.Fields.Select(f => f.Type).ToArray();
         var nulls = new IArrowArray[types.Length];
@@ -74,6 +75,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             Rows = new KeySerializer(Enumerable.Range(0, types.Length).ToArray()),
             Decoder = new KeyDecoder(types),
             Outer = outer,
+            InsertOnly = insertOnly,
             NullRow = new RecordBatch(ArrowTypeMapping.ToArrowSchema(schema), nulls, 1),
         };
     }
@@ -86,8 +88,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             var side = _sides[s];
             var keyTypes = side.Keys.Select(k => side.Types[k].WithoutTimeAttribute().WithNullable(true)).ToArray();
             side.Table = context.State.KeyedState.GetGroupTable(s == 0 ? "left-records" : "right-records", new GroupTableSpec(keyTypes));
-            bool outer = side.Outer;
-            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer));
+            bool outer = side.Outer, appendOnly = side.InsertOnly;
+            side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer, appendOnly));
             side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtl);
         }
         return base.OpenAsync(context, cancellationToken);
@@ -114,16 +116,21 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             var column = data.Column(k);
             if (column.NullCount == 0) continue;
-            selection ??= Enumerable.Repeat(true, n).ToArray();
+            if (selection is null)
+            {
+                selection = new bool[n];
+                System.Array.Fill(selection, true);
+            }
             for (int r = 0; r < n; r++) if (column.IsNull(r)) selection[r] = false;
         }
         var hashes = batch.KeyHashes is { } h && h.Of(self.Keys) ? h.Values : default;
         var mine = self.Table.Resolve(data, self.Keys, hashes, selection);
-        var myGroups = mine.Groups.ToArray();
-        var myTouched = mine.Touched.ToArray();
+        // Spans into the tables' group batches: each table is resolved once per batch, so they stay valid through it.
+        var myGroups = mine.Groups;
+        var myTouched = mine.Touched;
         var theirs = other.Table.Resolve(data, self.Keys, hashes, selection);
         var theirGroups = theirs.Groups;
-        var theirTouched = theirs.Touched.ToArray();
+        var theirTouched = theirs.Touched;
         long now = 0;
         if (self.Ttl is not null || other.Ttl is not null)
         {
@@ -211,7 +218,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         return output.EmitAsync(result.Build(input, data, _outputSchema), cancellationToken);
     }
 
-    private static void ExpireTouched(Side side, int[] touched, long now)
+    private static void ExpireTouched(Side side, ReadOnlySpan<int> touched, long now)
     {
         if (side.Ttl is null) return;
         foreach (int g in touched)
@@ -229,7 +236,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         for (int i = 0; i < count; i++) other.Decoder.DecodeInto(other.Records.Row(candidates.Entries[i]), builders);
         var theirs = new IArrowArray[builders.Length];
         for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
-        var columns = input == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
+        var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
         var joined = new RecordBatch(_outputSchema, columns, count);
         var mask = (BooleanArray)_condition!.Evaluate(joined, _evaluation);
         var passed = new bool[count];
@@ -261,18 +268,30 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     /// (decoded into builders as it is added, or NULLs), with their kinds.</summary>
     private sealed class Output
     {
-        private readonly ColumnBuilder[] _theirs;
+        private readonly Side _other;
+        private readonly int _capacity;
+        private readonly RecordBatch _nullRow;
+        private ColumnBuilder[] _theirs;
         private int[] _mine;
         private RowKind[] _kinds;
 
         public Output(Side self, Side other, int capacity)
         {
             _nullRow = self.NullRow;
-            capacity = Math.Max(16, capacity);
-            _mine = new int[capacity];
-            _kinds = new RowKind[capacity];
-            _theirs = new ColumnBuilder[other.Types.Length];
-            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(other.Types[c], capacity);
+            _other = other;
+            _capacity = Math.Max(16, capacity);
+            _mine = System.Array.Empty<int>();
+            _kinds = System.Array.Empty<RowKind>();
+            _theirs = System.Array.Empty<ColumnBuilder>();
+        }
+
+        /// <summary>Buffers are made at the first row: most batches of a selective join emit nothing.</summary>
+        private void Allocate()
+        {
+            _mine = new int[_capacity];
+            _kinds = new RowKind[_capacity];
+            _theirs = new ColumnBuilder[_other.Types.Length];
+            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(_other.Types[c], _capacity);
         }
 
         public int Count { get; private set; }
@@ -281,6 +300,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         /// side's entry <paramref name="entry"/> (-1: NULLs).</summary>
         public void Add(RowKind kind, int row, Side other, int entry, long copies)
         {
+            if (_mine.Length == 0) Allocate();
             for (long k = 0; k < copies; k++)
             {
                 if (Count == _mine.Length)
@@ -305,7 +325,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             for (int c = 0; c < mine.Length; c++) mine[c] = Gather(data.Column(c), c, count);
             var theirs = new IArrowArray[_theirs.Length];
             for (int c = 0; c < theirs.Length; c++) theirs[c] = _theirs[c].Build();
-            var columns = self == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
+            var columns = self == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;
             for (int i = 0; i < count; i++)
             {
@@ -316,8 +336,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
             return new Batch(new RecordBatch(schema, columns, count), kinds);
         }
-
-        private readonly RecordBatch _nullRow;
 
         /// <summary>This side's column for the output rows: runs of input rows, and runs of NULLs.</summary>
         private IArrowArray Gather(IArrowArray column, int c, int count)

@@ -52,10 +52,25 @@ public sealed class GroupValueCounts
 
     public long Count(int entry) => _entryCount.Get(entry);
 
-    /// <summary>The entry of (group, value), or -1.</summary>
-    public int Find(int group, ReadOnlySpan<byte> value)
+    /// <summary>The hash of a value alone; an entry's hash is it mixed with the group (<see cref="HashOf"/>), so a caller
+    /// that stores one value in several groups, or probes several tables with it, hashes its bytes once.</summary>
+    public static uint ValueHash(ReadOnlySpan<byte> value) => KeyHash.Of(value, 0);
+
+    private static uint HashOf(uint valueHash, int group)
     {
-        uint hash = KeyHash.Of(value, group);
+        ulong h = (valueHash | (ulong)(uint)group << 32) * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 29;
+        return (uint)(h ^ h >> 32);
+    }
+
+    /// <summary>The entry of (group, value), or -1.</summary>
+    public int Find(int group, ReadOnlySpan<byte> value) => Find(group, value, ValueHash(value));
+
+    /// <summary>The entry of (group, value), or -1; <paramref name="valueHash"/> is <see cref="ValueHash"/> of the value.</summary>
+    public int Find(int group, ReadOnlySpan<byte> value, uint valueHash) => FindHashed(group, value, HashOf(valueHash, group));
+
+    private int FindHashed(int group, ReadOnlySpan<byte> value, uint hash)
+    {
         int i = (int)hash & _mask;
         while (true)
         {
@@ -69,13 +84,17 @@ public sealed class GroupValueCounts
 
     /// <summary>Adds <paramref name="delta"/> occurrences of a value (negative: removes them) and returns its new count; at 0
     /// the entry is removed (<paramref name="entry"/> is still the index it had).</summary>
-    public long Add(int group, ReadOnlySpan<byte> value, long delta, out int entry)
+    public long Add(int group, ReadOnlySpan<byte> value, long delta, out int entry) => Add(group, value, ValueHash(value), delta, out entry);
+
+    /// <inheritdoc cref="Add(int, ReadOnlySpan{byte}, long, out int)"/>
+    public long Add(int group, ReadOnlySpan<byte> value, uint valueHash, long delta, out int entry)
     {
-        entry = Find(group, value);
+        uint hash = HashOf(valueHash, group);
+        entry = FindHashed(group, value, hash);
         if (entry < 0)
         {
             if (delta == 0) return 0;
-            entry = NewEntry(group, value);
+            entry = NewEntry(group, value, hash);
         }
         long count = _entryCount.Get(entry) + delta;
         if (count == 0)
@@ -87,7 +106,7 @@ public sealed class GroupValueCounts
         return count;
     }
 
-    private int NewEntry(int group, ReadOnlySpan<byte> value)
+    private int NewEntry(int group, ReadOnlySpan<byte> value, uint hash)
     {
         int e = _freeCount > 0 ? _free[--_freeCount] : _entryHigh++;
         _entryGroup.EnsureCapacity(_entryHigh);
@@ -96,7 +115,6 @@ public sealed class GroupValueCounts
         _entryNext.EnsureCapacity(_entryHigh);
         _entryPrev.EnsureCapacity(_entryHigh);
         _entryHash.EnsureCapacity(_entryHigh);
-        uint hash = KeyHash.Of(value, group);
         _entryGroup.Set(e, group);
         _entryValue.Set(e, _arena.Append(value));
         _liveBytes += value.Length;
@@ -222,9 +240,10 @@ public sealed class GroupValueCounts
         new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _entryCount.Capture(), _arena.Capture());
 }
 
-/// <summary>A <see cref="GroupValueCounts"/> as a snapshot captured it.</summary>
+/// <summary>A <see cref="GroupValueCounts"/> (or member <c>member</c> of a <see cref="GroupValueCounters"/>, whose counts of
+/// entry e are at e * members, and whose values with a count of 0 it skips) as a snapshot captured it.</summary>
 public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnView<int> next, PagedColumnView<long> values,
-    PagedColumnView<long> counts, byte[][] chunks)
+    PagedColumnView<long> counts, byte[][] chunks, int members = 0, int member = 0)
 {
     /// <summary>The group's first entry as captured (-1 when none); walk on with <see cref="Next"/>.</summary>
     public int First(int group) => head[group];
@@ -233,17 +252,20 @@ public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnV
 
     public ReadOnlySpan<byte> Value(int entry) => ByteArena.Get(chunks, values[entry]);
 
-    public long Count(int entry) => counts[entry];
+    public long Count(int entry) => counts[members == 0 ? entry : entry * members + member];
 
     public void Write(int group, StateRowWriter writer)
     {
         int n = 0;
-        for (int e = head[group]; e >= 0; e = next[e]) n++;
+        for (int e = head[group]; e >= 0; e = next[e])
+            if (members == 0 || Count(e) != 0) n++;
         writer.WriteVarULong((ulong)n);
         for (int e = head[group]; e >= 0; e = next[e])
         {
+            long count = Count(e);
+            if (members != 0 && count == 0) continue;
             writer.WriteBytes(ByteArena.Get(chunks, values[e]));
-            writer.WriteVarLong(counts[e]);
+            writer.WriteVarLong(count);
         }
     }
 }

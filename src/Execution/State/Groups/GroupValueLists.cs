@@ -197,6 +197,13 @@ internal delegate ReadOnlySpan<byte> ReadOnlySpanFunc(int entry);
 public sealed class GroupValueListsView(PagedColumnView<int> head, PagedColumnView<int> pending, PagedColumnView<int> next,
     PagedColumnView<long> values, byte[][] chunks) : IGroupColumnSnapshot
 {
+    /// <summary>The group's first value entry as captured (-1 when none); walk on with <see cref="Next"/>.</summary>
+    public int First(int group) => head[group];
+
+    public int Next(int entry) => next[entry];
+
+    public ReadOnlySpan<byte> Value(int entry) => ByteArena.Get(chunks, values[entry]);
+
     public void WriteState(int group, StateRowWriter writer) =>
         GroupValueLists.WriteLists(writer, head[group], pending[group], e => next[e], e => ByteArena.Get(chunks, values[e]));
 }

@@ -94,5 +94,9 @@ public sealed record PhysicalJoin(
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
 
     public OperatorSpec ToSpec(string description) =>
-        new JoinSpec(JoinType, LeftKeys, RightKeys, Condition, Left.Schema, Right.Schema, StateTtl, description, Schema, Changelog.ToRuntimeMode());
+        new JoinSpec(JoinType, LeftKeys, RightKeys, Condition, Left.Schema, Right.Schema, StateTtl, description, Schema, Changelog.ToRuntimeMode())
+        {
+            LeftInsertOnly = Left.Changelog.IsInsertOnly,
+            RightInsertOnly = Right.Changelog.IsInsertOnly,
+        };
 }

@@ -7,10 +7,11 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// <summary>
 /// Flink's StreamPhysicalRank: a Top-N per partition key (<c>ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)</c>
 /// filtered to ranks <see cref="RankStart"/>..<see cref="RankEnd"/>), keeping the top rows of each partition in keyed
-/// state. Over an insert-only input it is Flink's AppendFastStrategy (only the top <see cref="RankEnd"/> rows are kept).
+/// state. Over an insert-only input it is Flink's AppendFastStrategy (only the top <see cref="RankEnd"/> rows are kept),
+/// over an updating one its RetractStrategy (every row kept; <c>-U</c>/<c>-D</c> remove theirs).
 /// Its output is the input's columns, then the rank number when <see cref="OutputRankNumber"/>: with it, a row entering
-/// the top shifts the rows below it (<c>-U</c>/<c>+U</c> per rank); without it, the row comes as <c>+I</c> and the row
-/// it pushes out of the range as <c>-D</c>. Runtime contract on <see cref="RankSpec"/>.
+/// the top shifts the rows below it (<c>-U</c>/<c>+U</c> per rank); without it, the row it pushes out of the range comes
+/// as <c>-D</c>, then the row as <c>+I</c>. Runtime contract on <see cref="RankSpec"/>.
 /// </summary>
 public sealed record PhysicalRank(
     PhysicalNode Input,
@@ -63,12 +64,13 @@ public sealed record PhysicalRank(
 
     public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.AllChanges;
 
-    /// <summary>The append-fast strategy only; the retract strategy (all rows of a partition kept) is not built yet.</summary>
-    public ModifyKindSet RequiredInputKinds => ModifyKindSet.InsertOnly;
+    /// <summary>Any input: over updates and deletes the retract strategy keeps every row of a partition.</summary>
+    public ModifyKindSet RequiredInputKinds => ModifyKindSet.AllChanges;
 
     public string RequesterName => "StreamPhysicalRank";
 
-    public bool NeedsUpdateBefore => false;
+    /// <summary>The retract strategy removes the row a <c>-U</c> names, so an updating input must send it.</summary>
+    public bool NeedsUpdateBefore => true;
 
     /// <summary>The partition keys and the rank number identify a row; with a range of one rank, the partition keys alone.</summary>
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs)
@@ -80,5 +82,5 @@ public sealed record PhysicalRank(
     }
 
     public OperatorSpec ToSpec(string description) =>
-        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, Changelog.HasUpdateBefore, StateTtl, description, Schema);
+        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema);
 }

@@ -8,7 +8,7 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// Flink's StreamPhysicalSortLimit: <c>ORDER BY keys LIMIT n [OFFSET m]</c>, a global Top-N on one subtask: the rows
 /// ranked m+1..m+n by <see cref="OrderKeys"/>, kept up to date as rows arrive (<c>+I</c> for a row entering the range,
 /// <c>-D</c> for the row it pushes out). It runs the Top-N operator (<see cref="RankSpec"/> with no partition keys and no
-/// rank number); over an insert-only input that is Flink's AppendFastStrategy.
+/// rank number): over an insert-only input Flink's AppendFastStrategy, over an updating one its RetractStrategy.
 /// </summary>
 public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrderKey> OrderKeys, long Offset, long Fetch)
     : PhysicalNode, IChangelogProducer, ISpecSource
@@ -43,17 +43,18 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
 
     public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.AllChanges;
 
-    /// <summary>The append-fast strategy only; the retract strategy (all rows kept) is not built yet.</summary>
-    public ModifyKindSet RequiredInputKinds => ModifyKindSet.InsertOnly;
+    /// <summary>Any input: over updates and deletes the Top-N's retract strategy keeps every row.</summary>
+    public ModifyKindSet RequiredInputKinds => ModifyKindSet.AllChanges;
 
     public string RequesterName => "StreamPhysicalSortLimit";
 
-    public bool NeedsUpdateBefore => false;
+    /// <summary>The retract strategy removes the row a <c>-U</c> names, so an updating input must send it.</summary>
+    public bool NeedsUpdateBefore => true;
 
     /// <summary>A Top-1 has at most one row, so the empty key identifies it.</summary>
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) =>
         Fetch == 1 ? [Array.Empty<int>()] : [];
 
     public OperatorSpec ToSpec(string description) =>
-        new RankSpec([], OrderKeys, RankType.RowNumber, Offset + 1, RankEnd, false, Changelog.HasUpdateBefore, StateTtl, description, Schema);
+        new RankSpec([], OrderKeys, RankType.RowNumber, Offset + 1, RankEnd, false, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema);
 }

@@ -24,4 +24,11 @@ public sealed record JoinSpec(
     TimeSpan StateTtl,
     string Description,
     RowSchema OutputSchema,
-    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog);
+    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog)
+{
+    /// <summary>The left input only inserts (its rows are never retracted: stored as a plain list per key).</summary>
+    public bool LeftInsertOnly { get; init; }
+
+    /// <summary>The right input only inserts.</summary>
+    public bool RightInsertOnly { get; init; }
+}

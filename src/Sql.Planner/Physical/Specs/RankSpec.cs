@@ -4,11 +4,12 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Physical;
 
 /// <summary>
-/// The runtime's append-fast Top-N (see <see cref="Plan.PhysicalRank"/>): rows of an insert-only input, hash-distributed by
+/// The runtime's Top-N (see <see cref="Plan.PhysicalRank"/>): rows hash-distributed by
 /// <paramref name="PartitionKeys"/>, ranked within their partition by <paramref name="OrderKeys"/> (a later row ranks
 /// after earlier rows of equal order, as Flink's AppendOnlyTopNFunction); the top <paramref name="RankEnd"/> rows of each
 /// partition are kept in keyed state, and changes to the rows ranked <paramref name="RankStart"/>..<paramref name="RankEnd"/>
-/// are emitted. Output: the input's columns, then the rank number (BIGINT) when <paramref name="OutputRankNumber"/>.
+/// are emitted. With <paramref name="Retract"/> (an updating input, Flink's RetractStrategy) every row of a partition is
+/// kept, and <c>-U</c>/<c>-D</c> rows remove theirs. Output: the input's columns, then the rank number (BIGINT) when <paramref name="OutputRankNumber"/>.
 /// A rank whose row changes emits <c>-U</c> with the old row (when <paramref name="GenerateUpdateBefore"/>) and <c>+U</c>.
 /// <paramref name="StateTtl"/> &gt; 0 forgets a partition not written for that long.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed record RankSpec(
     long RankStart,
     long RankEnd,
     bool OutputRankNumber,
+    bool Retract,
     bool GenerateUpdateBefore,
     TimeSpan StateTtl,
     string Description,

@@ -10,9 +10,11 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Operators.Rank;
 
 /// <summary>
-/// Flink's AppendOnlyTopNFunction: the Top-N of each partition of an insert-only input. Each partition's top
-/// <see cref="RankSpec.RankEnd"/> rows are kept sorted in a <see cref="GroupRankBuffers"/> (so state is checkpointed in the
-/// canonical key-group format and rescales by key group); a row of equal order goes after the rows already there. Per
+/// Flink's AppendOnlyTopNFunction and RetractableTopNFunction: the Top-N of each partition. Over an insert-only input
+/// each partition's top <see cref="RankSpec.RankEnd"/> rows are kept; over an updating input
+/// (<see cref="RankSpec.Retract"/>) all its rows, since a retraction can bring any of them into the range. They are kept
+/// sorted in a <see cref="GroupRankBuffers"/> (so state is checkpointed in the canonical key-group format and rescales by
+/// key group); a row of equal order goes after the rows already there. Per
 /// batch the partition keys are hashed and resolved once, the rows serialized once and their sort keys encoded once
 /// (<see cref="SortKeyEncoder"/>: comparisons are byte comparisons); a row that does not reach the top is dropped after one
 /// comparison with the partition's last row. Emitted, as Flink does:
@@ -20,12 +22,12 @@ namespace StreamSql.Execution.Operators.Rank;
 /// <item>with the rank number: for every rank from the new row's down to the end of the range, <c>-U</c> with the row
 ///   that had the rank (when <see cref="RankSpec.GenerateUpdateBefore"/>) and <c>+U</c> with the row that has it now, or
 ///   <c>+I</c> for a rank that was empty;</item>
-/// <item>without it: <c>+I</c> with the row entering the range (the new one, or the one it pushes into a range that
-///   starts past 1) and <c>-D</c> with the row it pushes out of the range.</item>
+/// <item>without it: <c>-D</c> with the row pushed out of the range, then <c>+I</c> with the row entering it (the new one,
+///   or the one it pushes into a range that starts past 1); for a removal the reverse.</item>
 /// </list>
 /// With <see cref="RankSpec.StateTtl"/> a partition not written for that long starts empty again.
 /// </summary>
-public sealed class AppendOnlyTopNOperator : StreamOperatorBase
+public sealed class TopNOperator : StreamOperatorBase
 {
     private readonly RankSpec _spec;
     private readonly SqlType[] _types;
@@ -46,7 +48,7 @@ public sealed class AppendOnlyTopNOperator : StreamOperatorBase
     private GroupRankBuffers _buffers = null!;
     private GroupStateTtl? _ttl;
 
-    public AppendOnlyTopNOperator(RankSpec spec, RowSchema inputSchema)
+    public TopNOperator(RankSpec spec, RowSchema inputSchema)
     {
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
@@ -73,9 +75,6 @@ public sealed class AppendOnlyTopNOperator : StreamOperatorBase
     {
         int n = batch.Length;
         if (n == 0) return default;
-        if (!batch.IsInsertOnly)
-            for (int r = 0; r < n; r++)
-                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
         var data = batch.Data;
         var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
         var groups = _table.Resolve(data, _spec.PartitionKeys, hashes);
@@ -97,8 +96,24 @@ public sealed class AppendOnlyTopNOperator : StreamOperatorBase
             var key = keyBytes[_keyOffsets[r].._keyOffsets[r + 1]];
             var buffer = _buffers.HasBuffer(g) ? _buffers.Buffer(g) : ReadOnlySpan<byte>.Empty;
             int count = Parse(buffer);
+            var row = _rows[r];
+            if (batch.KindAt(r) is RowKind.UpdateBefore or RowKind.Delete)
+            {
+                if (!_spec.Retract) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+                int found = Find(buffer, count, key, row);
+                // Flink's lenient default: a retraction of a row not held is ignored.
+                if (found < 0) continue;
+                EmitRemoval(output_, buffer, count, found);
+                _newBuffer.Clear();
+                for (int i = 0; i < count; i++)
+                    if (i != found) WriteEntry(Entry(buffer, _entryKey, _entryKeyLength, i), Entry(buffer, _entryRow, _entryRowLength, i));
+                if (count == 1) _buffers.Clear(g);
+                else _buffers.Set(g, _newBuffer.Written);
+                _ttl?.Written(g, now);
+                continue;
+            }
             // Past the last row of a full buffer (ties included) the row never reaches the top.
-            if (count >= _limit && (count == 0 || Entry(buffer, _entryKey, _entryKeyLength, count - 1).SequenceCompareTo(key) <= 0)) continue;
+            if (!_spec.Retract && count >= _limit && (count == 0 || Entry(buffer, _entryKey, _entryKeyLength, count - 1).SequenceCompareTo(key) <= 0)) continue;
             int position = count;
             for (int i = 0; i < count; i++)
             {
@@ -108,12 +123,11 @@ public sealed class AppendOnlyTopNOperator : StreamOperatorBase
                     break;
                 }
             }
-            if (position >= _limit) continue;
-            var row = _rows[r];
-            Emit(output_, buffer, count, position, row);
+            if (position < _limit) Emit(output_, buffer, count, position, row);
+            else if (!_spec.Retract) continue;
 
             _newBuffer.Clear();
-            int kept = Math.Min(count, _limit - 1);
+            int kept = _spec.Retract ? count : Math.Min(count, _limit - 1);
             for (int i = 0; i <= kept; i++)
             {
                 if (i == position) WriteEntry(key, row);
@@ -149,10 +163,53 @@ public sealed class AppendOnlyTopNOperator : StreamOperatorBase
             }
             return;
         }
-        // Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row lands above it.
+        // The row pushed out first, then the one entering (Flink's order: a sink keyed by the partition alone must end with
+        // the new row). Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row
+        // lands above it.
+        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0, _decoder);
         if (position + 1 >= start) output.Append(RowKind.Insert, row, 0, _decoder);
         else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0, _decoder);
-        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0, _decoder);
+    }
+
+    /// <summary>The entry holding <paramref name="row"/> under <paramref name="key"/>, or -1.</summary>
+    private int Find(ReadOnlySpan<byte> buffer, int count, ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int order = Entry(buffer, _entryKey, _entryKeyLength, i).SequenceCompareTo(key);
+            if (order > 0) return -1;
+            if (order == 0 && Entry(buffer, _entryRow, _entryRowLength, i).SequenceEqual(row)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The changes of the ranks in range when the entry at <paramref name="position"/> leaves the buffer.</summary>
+    private void EmitRemoval(RankOutput output, ReadOnlySpan<byte> buffer, int count, int position)
+    {
+        if (position >= _limit) return;
+        long start = _spec.RankStart;
+        if (_spec.OutputRankNumber)
+        {
+            int last = Math.Min(count - 1, _limit - 1);
+            for (int i = Math.Max(position, (int)Math.Min(start - 1, int.MaxValue)); i <= last; i++)
+            {
+                var old = Entry(buffer, _entryRow, _entryRowLength, i);
+                if (i + 1 < count)
+                {
+                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, old, i + 1, _decoder);
+                    output.Append(RowKind.UpdateAfter, Entry(buffer, _entryRow, _entryRowLength, i + 1), i + 1, _decoder);
+                }
+                else
+                {
+                    output.Append(RowKind.Delete, old, i + 1, _decoder);
+                }
+            }
+            return;
+        }
+        // The removed row leaves the range, or (above the range) the row at rank start leaves it upwards.
+        if (position + 1 >= start) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, position), 0, _decoder);
+        else if (start - 1 < count) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 1)), 0, _decoder);
+        if (count > _limit) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, _limit), 0, _decoder);
     }
 
     private void WriteEntry(ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)

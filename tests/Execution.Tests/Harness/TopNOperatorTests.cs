@@ -1,0 +1,120 @@
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Operators.Rank;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Tests.Harness;
+
+/// <summary>
+/// The Top-N operator (<see cref="TopNOperator"/>) over (k, v) rows, partitioned by k and ordered by v descending,
+/// through the operator test harness: Flink's exact changelogs with and without the rank number, for inserts and for
+/// retractions, the state TTL, and the buffers restored at other parallelisms and on the other backend.
+/// </summary>
+public sealed class TopNOperatorTests
+{
+    private static readonly RowSchema WithRank = new([.. GroupAggregates.KeyValue.Fields, new Field("rn", SqlType.BigInt.WithNullable(false))]);
+
+    private static TopNOperator Create(bool rankNumber, bool retract = false, long end = 2, TimeSpan ttl = default) =>
+        new(new RankSpec([0], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 1, end, rankNumber, retract,
+            GenerateUpdateBefore: true, ttl, "Rank(...)", rankNumber ? WithRank : GroupAggregates.KeyValue), GroupAggregates.KeyValue);
+
+    [Fact]
+    public async Task With_the_rank_number_a_new_row_shifts_the_ranks_below_it()
+    {
+        await using var h = await OperatorTestHarness.OpenAsync(Create(rankNumber: true), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([
+            (1, 10, RowKind.Insert),
+            (1, 20, RowKind.Insert),  // rank 1: the 10 moves to rank 2
+            (1, 15, RowKind.Insert),  // rank 2: the 10 falls out
+            (1, 5, RowKind.Insert),   // below the top 2: nothing
+            (1, 15, RowKind.Insert),  // equal to rank 2, after it: nothing
+            (2, 7, RowKind.Insert),
+        ]));
+        Assert.Equal(["+I[1, 10, 1]", "-U[1, 10, 1]", "+U[1, 20, 1]", "+I[1, 10, 2]", "-U[1, 10, 2]", "+U[1, 15, 2]", "+I[2, 7, 1]"], h.OutputRows);
+    }
+
+    [Fact]
+    public async Task Without_the_rank_number_a_row_entering_pushes_the_last_one_out()
+    {
+        await using var h = await OperatorTestHarness.OpenAsync(Create(rankNumber: false), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 15, RowKind.Insert), (1, 5, RowKind.Insert)]));
+        // The row pushed out goes first, so a sink keyed by the partition alone ends with the new row.
+        Assert.Equal(["+I[1, 10]", "+I[1, 20]", "-D[1, 10]", "+I[1, 15]"], h.OutputRows);
+    }
+
+    [Fact]
+    public async Task Over_retractions_the_rows_below_move_up()
+    {
+        await using var h = await OperatorTestHarness.OpenAsync(Create(rankNumber: true, retract: true), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 15, RowKind.Insert)]));
+        h.ClearOutput();
+        // The 10 was kept below the range: it comes back when the 20 goes.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 20, RowKind.UpdateBefore), (1, 15, RowKind.Delete), (1, 99, RowKind.Delete)]));
+        Assert.Equal(["-U[1, 20, 1]", "+U[1, 15, 1]", "-U[1, 15, 2]", "+U[1, 10, 2]", "-U[1, 15, 1]", "+U[1, 10, 1]", "-D[1, 10, 2]"], h.OutputRows);
+        h.ClearOutput();
+        var plain = Create(rankNumber: false, retract: true);
+        await using var p = await OperatorTestHarness.OpenAsync(plain, HarnessBackend.HashMap);
+        await p.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 15, RowKind.Insert), (1, 20, RowKind.Delete), (1, 10, RowKind.Delete), (1, 15, RowKind.Delete)]));
+        Assert.Equal(["+I[1, 10]", "+I[1, 20]", "-D[1, 10]", "+I[1, 15]", "-D[1, 20]", "+I[1, 10]", "-D[1, 10]", "-D[1, 15]"], p.OutputRows);
+        Assert.Equal(0, plain.Table.Count);
+    }
+
+    [Fact]
+    public async Task State_ttl_forgets_partitions_not_written_for_that_long()
+    {
+        var clock = new ManualClock();
+        var op = Create(rankNumber: false, ttl: TimeSpan.FromSeconds(10));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (2, 5, RowKind.Insert)]));
+        h.ClearOutput();
+        clock.Micros += 6_000_000;
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 6, RowKind.Insert)]));
+        h.ClearOutput();
+        clock.Micros += 6_000_000;
+        // Partition 1 was written 12 s ago: it starts empty, so a row below its old top 2 enters.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 1, RowKind.Insert), (2, 1, RowKind.Insert)]));
+        Assert.Equal(["+I[1, 1]"], h.OutputRows);
+        clock.Micros += 11_000_000;
+        await h.SnapshotAsync(1);
+        Assert.Equal(0, op.Table.Count);
+    }
+
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task Buffers_survive_a_restore_at_another_parallelism(string first, string second)
+    {
+        var checkpoints = new HarnessCheckpoints();
+        var rows = new List<(long? K, long? V, RowKind Kind)>();
+        for (int i = 0; i < 200; i++) rows.Add((i % 13, i * 37 % 101, RowKind.Insert));
+        var one = await OperatorTestHarness.OpenAsync(Create(rankNumber: true, end: 3), GroupAggregateRescaleTests.Backend(first));
+        await one.ProcessBatchAsync(TestBatches.KeyValues(rows));
+        var chk = await checkpoints.SnapshotAsync(1, [one]);
+        await one.DisposeAsync();
+
+        // A 101 tops every partition: each emits -U/+U for ranks 1..3, the old rank 3 falling out.
+        var output = new List<string>();
+        for (int s = 0; s < 2; s++)
+        {
+            await using var h = await OperatorTestHarness.OpenAsync(Create(rankNumber: true, end: 3), GroupAggregateRescaleTests.Backend(second), s, 2, restoreFrom: chk);
+            var part = TestBatches.Partition(TestBatches.KeyValues(Enumerable.Range(0, 13).Select(k => ((long?)k, (long?)101, RowKind.Insert)).ToList()), 2)[s];
+            if (part.Length > 0) await h.ProcessBatchAsync(part);
+            output.AddRange(h.OutputRows);
+        }
+        var expected = new List<string>();
+        for (int k = 0; k < 13; k++)
+        {
+            var top = rows.Where(r => r.K == k).Select(r => r.V!.Value).OrderDescending().Take(3).ToList();
+            var now = new List<long> { 101 }.Concat(top).Take(3).ToList();
+            for (int r = 0; r < 3; r++)
+            {
+                expected.Add($"-U[{k}, {top[r]}, {r + 1}]");
+                expected.Add($"+U[{k}, {now[r]}, {r + 1}]");
+            }
+        }
+        output.Sort(StringComparer.Ordinal);
+        expected.Sort(StringComparer.Ordinal);
+        Assert.Equal(expected, output);
+    }
+}
