@@ -26,6 +26,9 @@ public sealed class SortLimitDifferentialTests
         await run.CheckAsync(new("SELECT k AS key, v, seq FROM t WHERE v > 0 ORDER BY 1, 2 DESC FETCH FIRST 6 ROWS ONLY",
             "SELECT k AS key, v, seq FROM t WHERE v > 0 ORDER BY 1 NULLS FIRST, 2 DESC NULLS LAST, seq LIMIT 6"));
         await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY seq DESC LIMIT 1", "SELECT k, v, seq FROM t ORDER BY seq DESC LIMIT 1"));
+        // Over an updating input (a GROUP BY result): the retract strategy.
+        await run.CheckAsync(new("SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k LIMIT 4",
+            "SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k NULLS FIRST LIMIT 4"));
         // A limit larger than the input keeps every row.
         await run.CheckAsync(new("SELECT k, seq FROM t ORDER BY k LIMIT 1000", "SELECT k, seq FROM t"));
         // LIMIT without ORDER BY: how many rows pass, whatever the parallelism.
