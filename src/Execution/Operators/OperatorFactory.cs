@@ -45,6 +45,9 @@ public sealed class OperatorFactory
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<OverAggregateSpec>(c => new Over.OverAggregateOperator((OverAggregateSpec)c.Spec, c.InputSchema));
+        Register<LimitSpec>(c => new Rank.LimitOperator((LimitSpec)c.Spec));
+        Register<BatchSortSpec>(c => new Rank.BatchSortOperator((BatchSortSpec)c.Spec, c.InputSchema));
+        Register<TemporalSortSpec>(c => new Rank.TemporalSortOperator((TemporalSortSpec)c.Spec, c.InputSchema));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results

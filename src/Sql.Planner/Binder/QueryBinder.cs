@@ -38,8 +38,12 @@ internal sealed class QueryBinder
     public LogicalNode Bind(Query query)
     {
         using var functions = FunctionScope.Enter(_catalog.Functions);
+        _outermost = query is WithQuery with ? with.Body : query;
         return Bind(query, null);
     }
+
+    /// <summary>The statement's own query (under its WITH): the only place an ORDER BY without LIMIT or OFFSET is kept.</summary>
+    private Query? _outermost;
 
     private LogicalNode Bind(Query query, CteEnvironment? ctes)
     {
@@ -66,10 +70,10 @@ internal sealed class QueryBinder
 
     private LogicalNode BindOrdered(OrderedQuery o, CteEnvironment? ctes)
     {
-        if (o.OrderBy.Count > 0) throw Unsupported.Stateful("ORDER BY", "sorting", o.OrderBy[0].Span);
-        if (o.Limit is not null) throw Unsupported.Stateful("LIMIT", "Top-N", o.Limit.Span);
-        if (o.Offset is not null) throw Unsupported.Stateful("OFFSET", "Top-N", o.Offset.Span);
-        return Bind(o.Body, ctes);
+        // Calcite drops the ORDER BY of a subquery, view or CTE that has no LIMIT or OFFSET: it cannot order the rows of
+        // the query around it (Flink's plans have no Sort for it either).
+        if (!ReferenceEquals(o, _outermost) && o.Limit is null && o.Offset is null) return Bind(o.Body, ctes);
+        return SortBinder.Bind(o, Bind(o.Body, ctes));
     }
 
     private LogicalNode BindSelect(SelectQuery s, CteEnvironment? ctes)

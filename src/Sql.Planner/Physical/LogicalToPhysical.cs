@@ -22,6 +22,7 @@ internal sealed class LogicalToPhysical
     private readonly TimeSpan _stateTtl;
     private readonly bool _cdcEventsDuplicate;
     private readonly bool _splitDistinct;
+    private readonly bool _batch;
     private readonly int _splitDistinctBuckets;
     private readonly string _timeZone;
     private readonly AsyncLookupSettings _asyncLookup;
@@ -36,6 +37,7 @@ internal sealed class LogicalToPhysical
         _cdcEventsDuplicate = configuration.Get(ExecutionConfigOptions.SourceCdcEventsDuplicate);
         // Flink's split-distinct rewrite is a streaming rule.
         _splitDistinct = configuration.Get(OptimizerConfigOptions.DistinctAggSplitEnabled) && !BatchModeCheck.IsBatch(configuration);
+        _batch = BatchModeCheck.IsBatch(configuration);
         _splitDistinctBuckets = configuration.Get(OptimizerConfigOptions.DistinctAggSplitBucketNum);
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
@@ -203,6 +205,8 @@ internal sealed class LogicalToPhysical
                     StateTtl = _stateTtl,
                 };
             }
+            case LogicalSort s:
+                return SortPlanning.Plan(s, Translate(s.Input), _stateTtl, _batch);
             default:
                 throw new SqlValidationException($"Not supported yet: planning {node.GetType().Name}", Parser.SourceSpan.None);
         }

@@ -54,6 +54,13 @@ internal sealed class DifferentialRun : IAsyncDisposable
     /// <summary>Runs a statement in the engine's session only (a second engine view of a table DuckDB already has).</summary>
     public void ExecuteEngine(string sql) => _engine.ExecuteSql(sql);
 
+    /// <summary>The engine's changelog of a query, in the order it came (for checks of order, which the cases do not make).</summary>
+    public async Task<IReadOnlyList<ChangelogRow>> EngineChangelogAsync(string sql)
+    {
+        await using var result = await _engine.QueryAsync(sql);
+        return await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>Runs one case; a difference, or an engine error on a query DuckDB answers, is recorded as a finding.</summary>
     public async Task CheckAsync(DualSql query)
     {

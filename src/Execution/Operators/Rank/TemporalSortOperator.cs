@@ -1,0 +1,174 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Operators.Windows;
+using StreamSql.Execution.State;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Timers;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Rank;
+
+/// <summary>
+/// Flink's RowTimeSortOperator for <c>ORDER BY rowtime, ...</c> without LIMIT (processing time: rows pass in arrival
+/// order). Rows are buffered in a namespaced <see cref="GroupTable"/>, one group per rowtime (the namespace; the key is
+/// empty), each group's rows kept in order of the other keys (<see cref="SortKeyEncoder"/> bytes; a later row goes after
+/// rows of equal order) in a <see cref="GroupRankBuffers"/> byte string, with an event-time timer per rowtime. When the
+/// watermark passes a rowtime its rows are emitted and the group removed. A row not above the current watermark is late and
+/// dropped. Timers and watermark are operator state, so all of it is checkpointed and restored.
+/// </summary>
+public sealed class TemporalSortOperator : StreamOperatorBase
+{
+    private readonly TemporalSortSpec _spec;
+    private readonly SqlType[] _types;
+    private readonly KeySerializer _rowSerializer;
+    private readonly SerializedKeys _rows = new();
+    private readonly KeyDecoder _decoder;
+    private readonly SortKeyEncoder _sortKeys;
+    private readonly StateRowWriter _keyBytes = new();
+    private readonly StateRowWriter _newBuffer = new();
+    private readonly Schema _outputSchema;
+    private readonly List<NamespaceTimer> _fired = new();
+    private int[] _keyOffsets = new int[257];
+    private long[] _namespaces = [];
+    private bool[] _onTime = [];
+    private GroupTable _table = null!;
+    private GroupRankBuffers _buffers = null!;
+    private NamespaceTimerService _timers = null!;
+    private WatermarkTracker _watermark = null!;
+
+    public TemporalSortOperator(TemporalSortSpec spec, RowSchema inputSchema)
+    {
+        _spec = spec;
+        _types = inputSchema.Fields.Select(f => f.Type).ToArray();
+        _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
+        _decoder = new KeyDecoder(_types);
+        _sortKeys = new SortKeyEncoder(spec.ThenBy, _types);
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+    }
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        if (_spec.IsRowtime)
+        {
+            _table = context.State.KeyedState.GetGroupTable("temporal-sort", new GroupTableSpec([], Namespaced: true));
+            _buffers = _table.AddColumn(epoch => new GroupRankBuffers(epoch));
+            _timers = context.State.NamespaceTimers("temporal-sort-timers");
+            _watermark = context.State.Watermark();
+        }
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        if (n == 0) return default;
+        if (!batch.IsInsertOnly)
+            for (int r = 0; r < n; r++)
+                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        if (!_spec.IsRowtime) return output.EmitAsync(batch, cancellationToken);
+
+        var data = batch.Data;
+        var times = TimeValues.Micros(data.Column(_spec.TimeColumn));
+        if (_namespaces.Length < n)
+        {
+            _namespaces = new long[n];
+            _onTime = new bool[n];
+        }
+        bool any = false;
+        for (int r = 0; r < n; r++)
+        {
+            _namespaces[r] = times[r];
+            _onTime[r] = !_watermark.IsLate(times[r]);
+            any |= _onTime[r];
+        }
+        if (!any) return default;
+        var groups = _table.Resolve(data, [], _namespaces.AsSpan(0, n), default, _onTime.AsSpan(0, n));
+        var isNew = groups.TouchedIsNew;
+        var firstRows = groups.TouchedFirstRows;
+        var touched = groups.Touched;
+        for (int i = 0; i < touched.Length; i++)
+            if (isNew[i]) _timers.Register(TimeDomain.EventTime, _namespaces[firstRows[i]], _namespaces[firstRows[i]]);
+        _rowSerializer.SerializeBatch(data, _rows);
+        _sortKeys.EncodeBatch(data, _keyBytes, ref _keyOffsets);
+        var keyBytes = _keyBytes.Written;
+        var rowGroups = groups.Groups;
+        for (int r = 0; r < n; r++)
+        {
+            if (!_onTime[r]) continue;
+            int g = rowGroups[r];
+            Insert(g, keyBytes[_keyOffsets[r].._keyOffsets[r + 1]], _rows[r]);
+        }
+        return default;
+    }
+
+    /// <summary>Writes the group's buffer again with the row after every entry whose key is not greater than its own.</summary>
+    private void Insert(int group, ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
+    {
+        var buffer = _buffers.HasBuffer(group) ? _buffers.Buffer(group) : ReadOnlySpan<byte>.Empty;
+        _newBuffer.Clear();
+        int pos = 0;
+        bool written = false;
+        while (pos < buffer.Length)
+        {
+            int start = pos;
+            var entryKey = Read(buffer, ref pos);
+            Read(buffer, ref pos);
+            if (!written && entryKey.SequenceCompareTo(key) > 0)
+            {
+                WriteEntry(key, row);
+                written = true;
+            }
+            _newBuffer.WriteRaw(buffer[start..pos]);
+        }
+        if (!written) WriteEntry(key, row);
+        _buffers.Set(group, _newBuffer.Written);
+    }
+
+    private void WriteEntry(ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
+    {
+        _newBuffer.WriteBytes(key);
+        _newBuffer.WriteBytes(row);
+    }
+
+    private static ReadOnlySpan<byte> Read(ReadOnlySpan<byte> buffer, ref int pos)
+    {
+        int length = (int)VarInt.Read(buffer, ref pos);
+        var bytes = buffer.Slice(pos, length);
+        pos += length;
+        return bytes;
+    }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_spec.IsRowtime)
+        {
+            _watermark.Advance(watermark.Timestamp);
+            _fired.Clear();
+            _timers.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
+            if (_fired.Count > 0)
+            {
+                var rows = new RankOutput(_types, false, 64);
+                foreach (var timer in _fired)
+                {
+                    foreach (int g in _table.GroupsOf(timer.Namespace))
+                    {
+                        if (!_buffers.HasBuffer(g)) continue;
+                        var buffer = _buffers.Buffer(g);
+                        int pos = 0;
+                        while (pos < buffer.Length)
+                        {
+                            Read(buffer, ref pos);
+                            rows.Append(RowKind.Insert, Read(buffer, ref pos), 0, _decoder);
+                        }
+                    }
+                    _table.RemoveNamespace(timer.Namespace);
+                }
+                if (rows.Count > 0) await output.EmitAsync(rows.Build(_outputSchema), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+    }
+}

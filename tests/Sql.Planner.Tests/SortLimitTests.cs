@@ -1,0 +1,163 @@
+namespace StreamSql.Sql.Planner.Tests;
+
+/// <summary>ORDER BY / LIMIT / OFFSET in streaming: Limit, SortLimit, their changelogs, and the refused forms.</summary>
+public sealed class SortLimitTests
+{
+    private readonly PlannerFixture _f = new();
+
+    public SortLimitTests()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run("CREATE TABLE out_rows (auction BIGINT, price BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/out');");
+    }
+
+    private string PhysicalPlan(string statement)
+    {
+        var text = _f.Explain("CHANGELOG_MODE " + statement);
+        int start = text.IndexOf("== Optimized Physical Plan ==\n", StringComparison.Ordinal) + "== Optimized Physical Plan ==\n".Length;
+        return text[start..text.IndexOf("\n\n== Optimized Execution Plan", StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public void Limit_without_order_is_an_insert_only_limit_on_one_subtask()
+    {
+        Assert.Equal("""
+            Limit(offset=[0], fetch=[10], changelogMode=[I])
+            +- Exchange(distribution=[single], changelogMode=[I])
+               +- Calc(select=[auction, price], changelogMode=[I])
+                  +- WatermarkAssigner(rowtime=[ts], watermark=[-(ts, 5000:INTERVAL MILLISECOND)], changelogMode=[I])
+                     +- TableSourceScan(table=[[default_catalog, default_database, bids, project=[auction, price, ts]]], fields=[auction, price, ts], changelogMode=[I])
+            """, PhysicalPlan("SELECT auction, price FROM bids LIMIT 10"));
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM bids LIMIT 5 OFFSET 3", "Limit(offset=[3], fetch=[5]")]
+    [InlineData("SELECT * FROM bids OFFSET 3 ROWS FETCH FIRST 5 ROWS ONLY", "Limit(offset=[3], fetch=[5]")]
+    [InlineData("SELECT * FROM bids FETCH FIRST ROW ONLY", "Limit(offset=[0], fetch=[1]")]
+    [InlineData("SELECT * FROM bids OFFSET 4", "Limit(offset=[4], fetch=[unlimited]")]
+    public void Offset_and_fetch_forms(string sql, string expected)
+    {
+        Assert.Contains(expected, PhysicalPlan(sql));
+    }
+
+    [Fact]
+    public void Order_by_with_limit_is_a_global_sort_limit_with_updates()
+    {
+        var plan = PhysicalPlan("SELECT auction, price FROM bids ORDER BY price DESC, auction LIMIT 3");
+        Assert.Equal("SortLimit(orderBy=[price DESC, auction ASC], offset=[0], fetch=[3], strategy=[AppendFastStrategy], changelogMode=[I,UB,UA,D])", plan.Split('\n')[0]);
+        Assert.Contains("Exchange(distribution=[single]", plan);
+    }
+
+    [Theory]
+    [InlineData("SELECT auction AS a, price FROM bids ORDER BY a LIMIT 2 OFFSET 1", "orderBy=[a ASC], offset=[1], fetch=[2]")]
+    [InlineData("SELECT auction, price FROM bids ORDER BY 2 DESC NULLS FIRST LIMIT 2", "orderBy=[price DESC NULLS FIRST], offset=[0], fetch=[2]")]
+    [InlineData("SELECT auction, price FROM bids ORDER BY price NULLS LAST LIMIT 2", "orderBy=[price ASC NULLS LAST], offset=[0], fetch=[2]")]
+    public void Order_keys_name_output_columns_aliases_or_positions(string sql, string expected)
+    {
+        Assert.Contains(expected, PhysicalPlan(sql));
+    }
+
+    [Fact]
+    public void A_limit_feeds_an_append_only_sink()
+    {
+        Assert.Contains("Limit(offset=[0], fetch=[3]", _f.Explain("INSERT INTO out_rows SELECT auction, price FROM bids LIMIT 3"));
+    }
+
+    [Fact]
+    public void A_sort_limit_over_an_updating_input_takes_the_retract_strategy()
+    {
+        Assert.Contains("SortLimit(orderBy=[EXPR$1 DESC], offset=[0], fetch=[3], strategy=[RetractStrategy]",
+            PhysicalPlan("SELECT auction, COUNT(*) FROM bids GROUP BY auction ORDER BY 2 DESC LIMIT 3"));
+    }
+
+    [Fact]
+    public void Limit_over_an_updating_input_is_refused()
+    {
+        var e = _f.Error("SELECT auction, COUNT(*) FROM bids GROUP BY auction LIMIT 3");
+        Assert.StartsWith("StreamPhysicalLimit doesn't support consuming update", e.Problem);
+    }
+
+    [Fact]
+    public void Order_by_a_non_time_column_without_limit_is_refused_with_flinks_message_at_the_order_by()
+    {
+        var e = _f.Error("SELECT auction, price\nFROM bids ORDER BY price");
+        Assert.Equal("Sort on a non-time-attribute field is not supported.", e.Problem);
+        Assert.Equal((2, 20), (e.Span.Line, e.Span.Column));
+        Assert.Equal("Sort on a non-time-attribute field is not supported.", _f.Error("SELECT * FROM bids ORDER BY ts DESC").Problem);
+        Assert.Equal("Sort on a non-time-attribute field is not supported.", _f.Error("SELECT * FROM bids ORDER BY price, ts").Problem);
+    }
+
+    [Fact]
+    public void Order_by_the_rowtime_without_limit_is_an_insert_only_temporal_sort()
+    {
+        var plan = PhysicalPlan("SELECT auction, price, ts FROM bids ORDER BY ts, price DESC");
+        Assert.Equal("TemporalSort(orderBy=[ts ASC, price DESC], changelogMode=[I])", plan.Split('\n')[0]);
+        Assert.Contains("Exchange(distribution=[single]", plan);
+    }
+
+    [Fact]
+    public void A_subquery_drops_its_order_by_without_limit_as_calcite_does_and_keeps_it_with_limit()
+    {
+        var dropped = PhysicalPlan("SELECT auction FROM (SELECT auction, price FROM bids ORDER BY price) WHERE price > 1");
+        Assert.DoesNotContain("Sort", dropped);
+        Assert.Contains("SortLimit(orderBy=[price ASC], offset=[0], fetch=[2]", PhysicalPlan("SELECT auction FROM (SELECT auction, price FROM bids ORDER BY price LIMIT 2) WHERE price > 1"));
+        Assert.DoesNotContain("Sort", PhysicalPlan("WITH b AS (SELECT * FROM bids ORDER BY price) SELECT auction FROM b"));
+        Assert.Equal("Sort on a non-time-attribute field is not supported.", _f.Error("WITH b AS (SELECT * FROM bids) SELECT auction FROM b ORDER BY auction").Problem);
+    }
+
+    [Fact]
+    public void Order_by_proctime_alone_is_a_temporal_sort_and_with_more_keys_is_refused()
+    {
+        _f.Run("CREATE TABLE clicks (id BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen')");
+        Assert.StartsWith("TemporalSort(orderBy=[pt ASC], changelogMode=[I])", PhysicalPlan("SELECT id, pt FROM clicks ORDER BY pt"));
+        Assert.StartsWith("Not supported yet: ORDER BY a processing-time attribute then other columns", _f.Error("SELECT id, pt FROM clicks ORDER BY pt, id").Problem);
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM bids LIMIT price", "LIMIT takes a non-negative integer literal")]
+    [InlineData("SELECT * FROM bids ORDER BY 9 LIMIT 1", "Ordinal out of range")]
+    [InlineData("SELECT * FROM bids ORDER BY price + 1 LIMIT 1", "Not supported yet: an expression in ORDER BY")]
+    [InlineData("SELECT * FROM bids ORDER BY nosuch LIMIT 1", "nosuch")]
+    [InlineData("SELECT * FROM bids ORDER BY price OFFSET 2", "Not supported yet: ORDER BY with OFFSET but no LIMIT")]
+    public void Malformed_forms_are_refused_at_their_clause(string sql, string expected)
+    {
+        var e = _f.Error(sql);
+        Assert.Contains(expected, e.Problem);
+        Assert.True(e.Span.Line >= 1);
+    }
+
+    [Fact]
+    public void Limit_zero_reads_nothing()
+    {
+        var plan = PhysicalPlan("SELECT auction FROM bids LIMIT 0");
+        Assert.DoesNotContain("TableSourceScan", plan);
+        Assert.Contains("Values", plan);
+    }
+
+    [Fact]
+    public void Stable_ids_tell_limit_and_sort_limit_apart()
+    {
+        var limit = _f.Explain("SELECT auction, price FROM bids LIMIT 3");
+        var sortLimit = _f.Explain("SELECT auction, price FROM bids ORDER BY price LIMIT 3");
+        Assert.NotEqual(limit, sortLimit);
+    }
+
+    [Fact]
+    public void A_sort_limit_into_an_append_only_sink_is_refused_for_its_updates()
+    {
+        var e = _f.Error("INSERT INTO out_rows SELECT auction, price FROM bids ORDER BY price LIMIT 3");
+        Assert.Contains("doesn't support consuming update and delete changes", e.Problem);
+        Assert.Contains("SortLimit(orderBy=[price ASC]", e.Problem);
+    }
+
+    [Fact]
+    public void In_batch_mode_a_limit_runs_and_order_by_sorts_the_final_rows()
+    {
+        _f.Configuration = Config.Configuration.Empty.With("execution.runtime-mode", "batch");
+        Assert.Contains("Limit(offset=[0], fetch=[3]", _f.Explain("INSERT INTO out_rows SELECT auction, price FROM bids LIMIT 3"));
+        Assert.StartsWith("Sort(orderBy=[price ASC], changelogMode=[I])", PhysicalPlan("SELECT auction, price FROM bids ORDER BY price"));
+        Assert.StartsWith("SortLimit(orderBy=[price DESC], offset=[1], fetch=[3], global=[true], changelogMode=[I])",
+            PhysicalPlan("SELECT auction, price FROM bids ORDER BY price DESC LIMIT 3 OFFSET 1"));
+        Assert.Contains("SortLimit(orderBy=[auction ASC]", _f.Explain("INSERT INTO out_rows SELECT auction, price FROM bids ORDER BY auction LIMIT 3"));
+    }
+}

@@ -1,0 +1,102 @@
+using StreamSql.Execution.Batches;
+
+namespace StreamSql.Tests.Differential;
+
+/// <summary>
+/// Streaming ORDER BY ... LIMIT (a global Top-N) and LIMIT without ORDER BY against DuckDB over the same rows. Rows of
+/// equal order keep their arrival order (Flink's append-only Top-N), so DuckDB breaks ties by the row's position in the
+/// file (<c>seq</c>); a LIMIT without ORDER BY takes the first rows to arrive, which at parallelism 1 over one file are the
+/// first rows of the file. Flink's default null order (first ascending, last descending) is spelled out for DuckDB.
+/// </summary>
+public sealed class SortLimitDifferentialTests
+{
+    [Theory]
+    [InlineData(1, 4096, 20261204)]
+    [InlineData(2, 7, 20261205)]
+    public async Task Sort_limit_agrees_with_duckdb(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.AddTable("t", rows: 400, sequence: true);
+        await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY v DESC LIMIT 5", "SELECT k, v, seq FROM t ORDER BY v DESC NULLS LAST, seq LIMIT 5"));
+        await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY v LIMIT 7", "SELECT k, v, seq FROM t ORDER BY v NULLS FIRST, seq LIMIT 7"));
+        await run.CheckAsync(new("SELECT s, d, seq FROM t ORDER BY s DESC NULLS FIRST, d LIMIT 4 OFFSET 3",
+            "SELECT s, d, seq FROM t ORDER BY s DESC NULLS FIRST, d NULLS FIRST, seq LIMIT 4 OFFSET 3"));
+        await run.CheckAsync(new("SELECT k AS key, v, seq FROM t WHERE v > 0 ORDER BY 1, 2 DESC FETCH FIRST 6 ROWS ONLY",
+            "SELECT k AS key, v, seq FROM t WHERE v > 0 ORDER BY 1 NULLS FIRST, 2 DESC NULLS LAST, seq LIMIT 6"));
+        await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY seq DESC LIMIT 1", "SELECT k, v, seq FROM t ORDER BY seq DESC LIMIT 1"));
+        // Over an updating input (a GROUP BY result): the retract strategy.
+        await run.CheckAsync(new("SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k LIMIT 4",
+            "SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k NULLS FIRST LIMIT 4"));
+        // A limit larger than the input keeps every row.
+        await run.CheckAsync(new("SELECT k, seq FROM t ORDER BY k LIMIT 1000", "SELECT k, seq FROM t"));
+        // LIMIT without ORDER BY: how many rows pass, whatever the parallelism.
+        await run.CheckAsync(new("SELECT COUNT(*) FROM (SELECT * FROM t LIMIT 17 OFFSET 5)", "SELECT COUNT(*) FROM (SELECT * FROM t LIMIT 17 OFFSET 5)"));
+        await run.CheckAsync(new("SELECT COUNT(*) FROM (SELECT * FROM t OFFSET 390)", "SELECT COUNT(*) FROM (SELECT * FROM t OFFSET 390)"));
+        if (parallelism == 1)
+        {
+            // Which rows: the first to arrive, in file order.
+            await run.CheckAsync(new("SELECT k, v, seq FROM t LIMIT 9", "SELECT k, v, seq FROM t ORDER BY seq LIMIT 9"));
+            await run.CheckAsync(new("SELECT k, v, seq FROM t LIMIT 10 OFFSET 395", "SELECT k, v, seq FROM t ORDER BY seq LIMIT 10 OFFSET 395"));
+        }
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(run.Cases, run.NonEmptyCases);
+    }
+
+    /// <summary>
+    /// ORDER BY the rowtime (then another column) without LIMIT: Flink's TemporalSort. Every row comes (no late rows in this
+    /// table), as DuckDB has them, and in order: by rowtime, then the other key (DESC, NULLs last), ties in arrival order.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 4096, 20261206)]
+    [InlineData(2, 7, 20261207)]
+    public async Task Temporal_sort_emits_every_row_in_rowtime_order(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.AddTable("t", rows: 400, lateRows: false, sequence: true);
+        const string sql = "SELECT ts, v, seq FROM t ORDER BY ts, v DESC";
+        await run.CheckAsync(new(sql, "SELECT ts, v, seq FROM t"));
+        Assert.True(run.Mismatches == 0, run.Report());
+
+        var rows = await run.EngineChangelogAsync(sql);
+        Assert.Equal(400, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RowKind.Insert, r.Kind));
+        for (int i = 1; i < rows.Count; i++)
+        {
+            var (a, b) = (rows[i - 1], rows[i]);
+            int byTime = Comparer<object>.Default.Compare(a[0]!, b[0]!);
+            Assert.True(byTime <= 0, $"row {i}: {a} before {b}");
+            if (byTime < 0) continue;
+            // v DESC, NULLs last.
+            int byValue = a[1] is null ? (b[1] is null ? 0 : 1) : b[1] is null ? -1 : -Comparer<object>.Default.Compare(a[1]!, b[1]!);
+            Assert.True(byValue <= 0, $"row {i}: {a} before {b}");
+            if (byValue == 0 && parallelism == 1) Assert.True((long)a[2]! < (long)b[2]!, $"row {i}: ties keep arrival order: {a} before {b}");
+        }
+    }
+
+    /// <summary>Batch mode sorts the final rows: the rows DuckDB's ORDER BY ... LIMIT picks (ties by arrival), insert-only,
+    /// in order.</summary>
+    [Fact]
+    public async Task Batch_mode_sorts_the_final_rows()
+    {
+        await using var run = new DifferentialRun(20261208, ("execution.runtime-mode", "batch"), ("parallelism.default", "2"),
+            ("execution.batch.max-rows", "13")) { RequireInsertOnly = true };
+        run.AddTable("t", rows: 500, sequence: true);
+        await run.CheckAsync(new("SELECT v, seq FROM t ORDER BY v DESC LIMIT 20 OFFSET 5", "SELECT v, seq FROM t ORDER BY v DESC NULLS LAST, seq LIMIT 20 OFFSET 5"));
+        await run.CheckAsync(new("SELECT s, v, seq FROM t WHERE v > 100 ORDER BY s NULLS LAST, v", "SELECT s, v, seq FROM t WHERE v > 100"));
+        Assert.True(run.Mismatches == 0, run.Report());
+
+        var rows = await run.EngineChangelogAsync("SELECT v, seq FROM t ORDER BY v DESC");
+        Assert.Equal(500, rows.Count);
+        for (int i = 1; i < rows.Count; i++)
+        {
+            var (a, b) = (rows[i - 1], rows[i]);
+            // v DESC, NULLs last.
+            int byValue = a[0] is null ? (b[0] is null ? 0 : 1) : b[0] is null ? -1 : -Comparer<object>.Default.Compare(a[0]!, b[0]!);
+            Assert.True(byValue <= 0, $"row {i}: {a} before {b}");
+        }
+    }
+}
