@@ -102,10 +102,19 @@ internal sealed class QueryBinder
 
         if (s.Where is not null)
         {
-            var condition = expressions.Bind(s.Where);
-            if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
-                throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
-            input = RankBinder.AbsorbFilter(input, condition);
+            var (plain, subqueries) = SubqueryBinder.Split(s.Where);
+            if (plain is not null)
+            {
+                var condition = expressions.Bind(plain);
+                if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
+                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
+                input = RankBinder.AbsorbFilter(input, condition);
+            }
+            if (subqueries.Count > 0)
+            {
+                var binder = new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes));
+                foreach (var (subquery, negated) in subqueries) input = binder.Bind(subquery, negated, input, scope);
+            }
         }
         if (s.Windows.Count > 0) throw Unsupported.Stateful("WINDOW clause", "OVER aggregation", s.Windows[0].Span);
 
