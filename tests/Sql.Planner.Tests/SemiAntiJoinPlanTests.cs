@@ -48,6 +48,18 @@ public sealed class SemiAntiJoinPlanTests
     }
 
     [Fact]
+    public void Unqualified_names_in_a_subquery_are_its_own_columns_first_then_the_outer_querys()
+    {
+        // price is bids' only; id is auctions' (inner) even though the outer query has no id; seller inner.
+        var spec = Spec("SELECT b.auction FROM bids b WHERE EXISTS (SELECT 1 FROM auctions WHERE id = auction AND seller > price)");
+        Assert.Equal("auction", spec.LeftSchema[spec.LeftKeys[0]].Name);
+        Assert.Equal("id", spec.RightSchema[spec.RightKeys[0]].Name);
+        // auction exists on both sides of a self-join: the subquery's own column wins, so no correlation is left.
+        var e = _f.Error("SELECT auction FROM bids WHERE EXISTS (SELECT 1 FROM bids AS x WHERE auction = x.auction)");
+        Assert.StartsWith("Not supported yet: EXISTS whose subquery is not correlated", e.Problem);
+    }
+
+    [Fact]
     public void Changelog_semi_of_appends_appends_anti_updates()
     {
         Assert.Equal(ChangelogMode.InsertOnly, Query("SELECT b.price FROM bids b WHERE b.auction IN (SELECT id FROM auctions)").Changelog);

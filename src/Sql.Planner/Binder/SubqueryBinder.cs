@@ -72,7 +72,7 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
             (right, var inner) = bindRelation(select.From);
             var scope = new Scope();
-            foreach (var entry in outer.Entries) scope.Add(entry.Qualifier, entry.Schema);
+            foreach (var entry in outer.Entries) scope.AddOuter(entry.Qualifier, entry.Schema);
             foreach (var entry in inner.Entries) scope.Add(entry.Qualifier, entry.Schema);
             if (value is not null)
             {
