@@ -81,6 +81,18 @@ public sealed class SemiAntiJoinPlanTests
         Assert.Contains("Join(joinType=[LeftAntiJoin]", anti);
     }
 
+    [Fact]
+    public void Intersect_and_except_are_semi_and_anti_joins_on_all_columns_then_distinct()
+    {
+        var text = _f.Explain("SELECT auction, price FROM bids INTERSECT SELECT id, seller FROM auctions");
+        Assert.True(text.Contains("Join(joinType=[LeftSemiJoin], where=[((auction IS NOT DISTINCT FROM auction0) AND (price IS NOT DISTINCT FROM price0))]"), text);
+        Assert.Contains("GroupAggregate(groupBy=[auction, price]", text);
+        Assert.Contains("Join(joinType=[LeftAntiJoin]", _f.Explain("SELECT auction FROM bids EXCEPT SELECT id FROM auctions"));
+        Assert.True(Spec("SELECT auction FROM bids EXCEPT SELECT id FROM auctions").NullSafeKeys);
+        Assert.StartsWith("Not supported yet: INTERSECT ALL", _f.Error("SELECT auction FROM bids INTERSECT ALL SELECT id FROM auctions").Problem);
+        Assert.StartsWith("Column count mismatch in EXCEPT", _f.Error("SELECT auction FROM bids EXCEPT SELECT id, seller FROM auctions").Problem);
+    }
+
     [Theory]
     [InlineData("SELECT * FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions)", 28, "Not supported yet: NOT IN over values that may be NULL")]
     [InlineData("SELECT * FROM bids b WHERE EXISTS (SELECT * FROM auctions)", 28, "Not supported yet: EXISTS whose subquery is not correlated by an equality")]

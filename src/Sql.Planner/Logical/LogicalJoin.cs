@@ -25,6 +25,9 @@ public sealed record LogicalJoin(
     RowSchema Schema,
     Parser.SourceSpan Span) : LogicalNode(Schema)
 {
+    /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c> (NULL equals NULL): INTERSECT / EXCEPT, planned as semi / anti joins.</summary>
+    public bool NullSafeKeys { get; init; }
+
     public override IReadOnlyList<LogicalNode> Inputs => [Left, Right];
 
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Left = inputs[0], Right = inputs[1] };

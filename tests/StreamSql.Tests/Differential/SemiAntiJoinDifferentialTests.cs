@@ -24,6 +24,9 @@ public sealed class SemiAntiJoinDifferentialTests
         "SELECT t.v FROM t WHERE NOT EXISTS (SELECT 1 FROM (SELECT k, COUNT(*) AS c FROM u GROUP BY k) AS g WHERE g.k = t.k AND g.c > 2)",
         "SELECT t.k, t.s FROM t WHERE EXISTS (SELECT 1 FROM t AS x WHERE x.k = t.k AND v > t.v)",
         "SELECT t.s, COUNT(*) AS n, SUM(t.v) AS sv FROM t WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k) GROUP BY t.s",
+        "SELECT k, b FROM t INTERSECT SELECT k, b FROM u",
+        "SELECT k % 5 AS m, s FROM t EXCEPT SELECT k % 3, s FROM u",
+        "SELECT k FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) AS a WHERE c > 1 EXCEPT SELECT k FROM u WHERE v > 50",
     };
 
     [Theory]

@@ -100,9 +100,9 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         var other = _sides[1 - input];
         var data = batch.Data;
 
-        // Rows with a NULL in a key column match nothing and are not stored.
+        // Rows with a NULL in a key column match nothing and are not stored (unless NULL keys match, as in INTERSECT).
         bool[]? selection = null;
-        foreach (int k in self.Keys)
+        foreach (int k in _spec.NullSafeKeys ? [] : self.Keys)
         {
             var column = data.Column(k);
             if (column.NullCount == 0) continue;

@@ -27,6 +27,9 @@ public sealed record PhysicalJoin(
     /// <summary>Flink's <c>table.exec.state.ttl</c>: a key not written for that long is forgotten; 0 keeps it forever.</summary>
     public TimeSpan StateTtl { get; init; }
 
+    /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c> (INTERSECT / EXCEPT).</summary>
+    public bool NullSafeKeys { get; init; }
+
     public override RowSchema Schema => OutputSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Left, Right];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Left = inputs[0], Right = inputs[1] };
@@ -34,7 +37,7 @@ public sealed record PhysicalJoin(
     public override bool IsStateful => true;
 
     public override string StateSignature =>
-        $"Join|{JoinType}|keys={ExplainText.Types(Left.Schema, LeftKeys)}" +
+        $"Join|{JoinType}{(NullSafeKeys ? "|null-safe" : "")}|keys={ExplainText.Types(Left.Schema, LeftKeys)}" +
         $"|left={ExplainText.Types(Left.Schema, Enumerable.Range(0, Left.Schema.Count))}" +
         $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}";
 
@@ -61,7 +64,9 @@ public sealed record PhysicalJoin(
             {
                 var l = new InputRef(LeftKeys[k], JoinedSchema[LeftKeys[k]].Type);
                 var r = new InputRef(leftWidth + RightKeys[k], JoinedSchema[leftWidth + RightKeys[k]].Type);
-                terms.Add(new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable)));
+                terms.Add(NullSafeKeys
+                    ? new Call("IS NOT DISTINCT FROM", [l, r], SqlType.Boolean)
+                    : new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable)));
             }
             if (Condition is not null) terms.Add(Condition);
             return ExpressionRewriting.And(terms)!;
@@ -107,5 +112,6 @@ public sealed record PhysicalJoin(
         {
             LeftInsertOnly = Left.Changelog.IsInsertOnly,
             RightInsertOnly = Right.Changelog.IsInsertOnly,
+            NullSafeKeys = NullSafeKeys,
         };
 }

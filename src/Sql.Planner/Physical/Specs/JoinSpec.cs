@@ -32,4 +32,8 @@ public sealed record JoinSpec(
 
     /// <summary>The right input only inserts.</summary>
     public bool RightInsertOnly { get; init; }
+
+    /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c>: a NULL key matches a NULL key (INTERSECT / EXCEPT; semi and
+    /// anti joins only).</summary>
+    public bool NullSafeKeys { get; init; }
 }
