@@ -32,6 +32,10 @@ public sealed class SemiAntiJoinPlanTests
         Assert.Equal("id", spec.RightSchema[spec.RightKeys[0]].Name);
         Assert.Null(spec.Condition);
         Assert.Equal(spec.LeftSchema.Count, spec.OutputSchema.Count);
+        // As for a regular join, time attributes become plain timestamps.
+        var ts = Query("SELECT b.ts FROM bids b WHERE b.auction IN (SELECT id FROM auctions)").ResultSchema[0].Type;
+        Assert.False(ts.IsRowtime);
+        Assert.Equal(SqlTypeKind.Timestamp, ts.Kind);
     }
 
     [Fact]

@@ -114,6 +114,7 @@ internal sealed class QueryBinder
             {
                 var binder = new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes));
                 foreach (var (subquery, negated) in subqueries) input = binder.Bind(subquery, negated, input, scope);
+                scope = scope.Retyped(input.Schema);
             }
         }
         if (s.Windows.Count > 0) throw Unsupported.Stateful("WINDOW clause", "OVER aggregation", s.Windows[0].Span);

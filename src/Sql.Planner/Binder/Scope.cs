@@ -32,6 +32,16 @@ internal sealed class Scope
 
     public void Add(string? qualifier, RowSchema schema) => _entries.Add(new Entry(qualifier, schema, Width));
 
+    /// <summary>The same relations and names over a row of the same width typed as <paramref name="row"/> (after a semi
+    /// join, whose output keeps no time attributes).</summary>
+    public Scope Retyped(RowSchema row)
+    {
+        var scope = new Scope();
+        foreach (var e in _entries)
+            scope._entries.Add(e with { Schema = new RowSchema(e.Schema.Fields.Select((f, i) => new Field(f.Name, row[e.Offset + i].Type)).ToList()) });
+        return scope;
+    }
+
     /// <summary>Adds a relation of the enclosing query (see <see cref="Entry.Outer"/>).</summary>
     public void AddOuter(string? qualifier, RowSchema schema) => _entries.Add(new Entry(qualifier, schema, Width) { Outer = true });
 
