@@ -1,3 +1,4 @@
+using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical;
 using StreamSql.Sql.Planner.Types;
 
@@ -40,7 +41,9 @@ public sealed class OperatorFactory
             ? new Windows.LocalWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema)
             : new Windows.WindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics));
         Register<LookupJoinSpec>(c => new Lookup.LookupJoinOperator((LookupJoinSpec)c.Spec, c.InputSchema, c.Services));
-        Register<JoinSpec>(c => new Join.StreamingJoinOperator((JoinSpec)c.Spec));
+        Register<JoinSpec>(c => LogicalJoin.IsSemiOrAnti(((JoinSpec)c.Spec).JoinType)
+            ? new Join.SemiAntiJoinOperator((JoinSpec)c.Spec)
+            : new Join.StreamingJoinOperator((JoinSpec)c.Spec));
         Register<IntervalJoinSpec>(c => new Join.IntervalJoinOperator((IntervalJoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));

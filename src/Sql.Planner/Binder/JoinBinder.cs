@@ -72,8 +72,8 @@ internal static class JoinBinder
         foreach (var term in condition is null ? [] : ExpressionRewriting.Conjuncts(condition))
         {
             var side = SideOf(term, leftWidth);
-            if (side == Side.Left && type is JoinType.Inner or JoinType.Right) leftFilters.Add(term);
-            else if (side == Side.Right && type is JoinType.Inner or JoinType.Left)
+            if (side == Side.Left && type is JoinType.Inner or JoinType.Right or JoinType.Semi) leftFilters.Add(term);
+            else if (side == Side.Right && type is JoinType.Inner or JoinType.Left or JoinType.Semi or JoinType.Anti)
                 rightFilters.Add(ExpressionRewriting.Remap(term, i => i - leftWidth));
             else if (AsKeyPair(term, leftWidth) is { } pair) pairs.Add(pair);
             else residual.Add(term);

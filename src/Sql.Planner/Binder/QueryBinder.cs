@@ -106,10 +106,20 @@ internal sealed class QueryBinder
 
         if (s.Where is not null)
         {
-            var condition = expressions.Bind(s.Where);
-            if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
-                throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
-            input = RankBinder.AbsorbFilter(input, condition);
+            var (plain, subqueries) = SubqueryBinder.Split(s.Where);
+            if (plain is not null)
+            {
+                var condition = expressions.Bind(plain);
+                if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
+                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {condition.Type}", s.Where.Span);
+                input = RankBinder.AbsorbFilter(input, condition);
+            }
+            if (subqueries.Count > 0)
+            {
+                var binder = new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes));
+                foreach (var (subquery, negated) in subqueries) input = binder.Bind(subquery, negated, input, scope);
+                scope = scope.Retyped(input.Schema);
+            }
         }
 
         string? pinnedId = PinnedOperatorId(s);
@@ -392,7 +402,7 @@ internal sealed class QueryBinder
 
     private LogicalNode BindSetOperation(SetOperationQuery s, CteEnvironment? ctes)
     {
-        if (s.Operator != SetOperator.Union) throw Unsupported.Stateful(s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : ""), "set operation support", s.Span);
+        if (s.Operator != SetOperator.Union) return BindIntersectOrExcept(s, ctes);
         if (!s.All)
         {
             // UNION: UNION ALL of both sides, then an aggregation grouped by every column (Flink's plan for it).
@@ -411,6 +421,21 @@ internal sealed class QueryBinder
         Collect(s.Left);
         Collect(s.Right);
         return MakeUnion(branches, spans, s.Span);
+    }
+
+    /// <summary>INTERSECT / EXCEPT as Flink's planner rewrites them: a semi (anti) join of the left rows with the right
+    /// ones on all columns, NULL matching NULL, then an aggregation grouped by every column (distinct rows).</summary>
+    private LogicalNode BindIntersectOrExcept(SetOperationQuery s, CteEnvironment? ctes)
+    {
+        string name = s.Operator.ToString().ToUpperInvariant();
+        if (s.All) throw Unsupported.Feature($"{name} ALL (only {name} of distinct rows)", s.Span);
+        var both = (LogicalUnion)MakeUnion([Bind(s.Left, ctes), Bind(s.Right, ctes)], [s.Left.Span, s.Right.Span], s.Span, name);
+        var (left, right) = (both.Branches[0], both.Branches[1]);
+        var keys = Enumerable.Range(0, left.Schema.Count).ToList();
+        var type = s.Operator == SetOperator.Intersect ? JoinType.Semi : JoinType.Anti;
+        var join = new LogicalJoin(left, right, type, keys, keys, null, LogicalJoin.SchemaOf(left.Schema, right.Schema, type), s.Span) { NullSafeKeys = true };
+        var none = Array.Empty<Physical.AggregateCall>();
+        return new LogicalAggregate(join, keys, null, none, LogicalAggregate.SchemaOf(join, keys, null, none));
     }
 
     private static LogicalNode MakeUnion(List<LogicalNode> branches, List<SourceSpan> spans, SourceSpan span, string name = "UNION ALL")

@@ -9,7 +9,12 @@ namespace StreamSql.Sql.Planner.Binder;
 /// </summary>
 internal sealed class Scope
 {
-    public sealed record Entry(string? Qualifier, RowSchema Schema, int Offset);
+    /// <summary>A relation of the scope; an <see cref="Outer"/> one is the enclosing query's, seen from a correlated
+    /// subquery: names resolve to the subquery's own relations first, as in SQL.</summary>
+    public sealed record Entry(string? Qualifier, RowSchema Schema, int Offset)
+    {
+        public bool Outer { get; init; }
+    }
 
     private readonly List<Entry> _entries = new();
 
@@ -26,6 +31,22 @@ internal sealed class Scope
     public int Width => _entries.Count == 0 ? 0 : _entries[^1].Offset + _entries[^1].Schema.Count;
 
     public void Add(string? qualifier, RowSchema schema) => _entries.Add(new Entry(qualifier, schema, Width));
+
+    /// <summary>The same relations and names over a row of the same width typed as <paramref name="row"/> (after a semi
+    /// join, whose output keeps no time attributes).</summary>
+    public Scope Retyped(RowSchema row)
+    {
+        var scope = new Scope();
+        foreach (var e in _entries)
+            scope._entries.Add(e with { Schema = new RowSchema(e.Schema.Fields.Select((f, i) => new Field(f.Name, row[e.Offset + i].Type)).ToList()) });
+        return scope;
+    }
+
+    /// <summary>Adds a relation of the enclosing query (see <see cref="Entry.Outer"/>).</summary>
+    public void AddOuter(string? qualifier, RowSchema schema) => _entries.Add(new Entry(qualifier, schema, Width) { Outer = true });
+
+    /// <summary>The entries, the subquery's own before the enclosing query's.</summary>
+    private IEnumerable<Entry> InnerFirst => _entries.Where(e => !e.Outer).Concat(_entries.Where(e => e.Outer));
 
     /// <summary>Finds a column; returns its index in the input row and its field.</summary>
     public (int Index, Field Field) Resolve(ColumnReference column)
@@ -60,9 +81,9 @@ internal sealed class Scope
 
     private Entry? FindLooseEntry(string qualifier)
     {
-        foreach (var e in _entries)
+        foreach (var e in InnerFirst)
             if (string.Equals(e.Qualifier, qualifier, StringComparison.Ordinal)) return e;
-        foreach (var e in _entries)
+        foreach (var e in InnerFirst)
             if (string.Equals(e.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase)) return e;
         return null;
     }
@@ -70,12 +91,14 @@ internal sealed class Scope
     private (int Index, Field Field)? FindColumn(string name)
     {
         (int Index, Field Field)? found = null;
-        foreach (var entry in _entries)
+        bool foundOuter = false;
+        foreach (var entry in InnerFirst)
         {
             int i = entry.Schema.IndexOf(name);
             if (i < 0) continue;
-            if (found is not null) return null;
+            if (found is not null) return entry.Outer && !foundOuter ? found : null;
             found = (entry.Offset + i, entry.Schema[i]);
+            foundOuter = entry.Outer;
         }
         return found;
     }
@@ -93,12 +116,15 @@ internal sealed class Scope
         }
 
         (int Index, Field Field)? found = null;
-        foreach (var entry in _entries)
+        bool foundOuter = false;
+        foreach (var entry in InnerFirst)
         {
             int i = entry.Schema.IndexOf(column.Name);
             if (i < 0) continue;
+            if (found is not null && entry.Outer && !foundOuter) break;
             if (found is not null) throw new SqlValidationException($"Column '{column.Name}' is ambiguous", column.Span);
             found = (entry.Offset + i, entry.Schema[i]);
+            foundOuter = entry.Outer;
         }
         if (found is null)
         {
@@ -110,11 +136,11 @@ internal sealed class Scope
 
     public Entry FindEntry(string qualifier, Parser.SourceSpan span)
     {
-        foreach (var e in _entries)
+        foreach (var e in InnerFirst)
             if (string.Equals(e.Qualifier, qualifier, StringComparison.Ordinal)) return e;
         Entry? loose = null;
-        foreach (var e in _entries)
-            if (string.Equals(e.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase)) loose = e;
+        foreach (var e in InnerFirst)
+            if (string.Equals(e.Qualifier, qualifier, StringComparison.OrdinalIgnoreCase)) if (loose is null || loose.Outer == e.Outer) loose = e;
         if (loose is not null) return loose;
         var known = _entries.Where(e => e.Qualifier is not null).Select(e => e.Qualifier!);
         throw new SqlValidationException($"Table '{qualifier}' not found{NameSuggestion.Hint(qualifier, known)}", span);

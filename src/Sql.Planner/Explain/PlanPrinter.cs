@@ -76,12 +76,12 @@ public static class PlanPrinter
         var terms = new List<ScalarExpr>();
         for (int k = 0; k < j.LeftKeys.Count; k++)
         {
-            var l = new InputRef(j.LeftKeys[k], j.Schema[j.LeftKeys[k]].Type);
-            var r = new InputRef(leftWidth + j.RightKeys[k], j.Schema[leftWidth + j.RightKeys[k]].Type);
-            terms.Add(new Call("=", [l, r], SqlType.Boolean));
+            var l = new InputRef(j.LeftKeys[k], j.JoinedSchema[j.LeftKeys[k]].Type);
+            var r = new InputRef(leftWidth + j.RightKeys[k], j.JoinedSchema[leftWidth + j.RightKeys[k]].Type);
+            terms.Add(new Call(j.NullSafeKeys ? "IS NOT DISTINCT FROM" : "=", [l, r], SqlType.Boolean));
         }
         if (j.Condition is not null) terms.Add(j.Condition);
-        return terms.Count == 0 ? "true" : ExpressionPrinter.Print(ExpressionRewriting.And(terms)!, j.Schema);
+        return terms.Count == 0 ? "true" : ExpressionPrinter.Print(ExpressionRewriting.And(terms)!, j.JoinedSchema);
     }
 
     private static string LookupJoinArguments(LogicalLookupJoin j)

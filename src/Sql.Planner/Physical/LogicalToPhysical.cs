@@ -148,6 +148,7 @@ internal sealed class LogicalToPhysical
                 {
                     Parallelism = _parallelism,
                     StateTtl = _stateTtl,
+                    NullSafeKeys = j.NullSafeKeys,
                 };
             }
             case LogicalWatermarkAssigner w:

@@ -107,6 +107,19 @@ internal static class PruneColumns
                 var rightUsed = used.Where(i => i >= leftWidth).Select(i => i - leftWidth).ToList();
                 var left = PruneExact(j.Left, leftUsed);
                 var right = PruneExact(j.Right, rightUsed);
+                if (LogicalJoin.IsSemiOrAnti(j.JoinType))
+                {
+                    // Only the left columns are output; the condition reads the pruned left row, then the pruned right.
+                    var inner = new Dictionary<int, int>();
+                    for (int i = 0; i < leftUsed.Count; i++) inner[leftUsed[i]] = i;
+                    for (int i = 0; i < rightUsed.Count; i++) inner[leftWidth + rightUsed[i]] = leftUsed.Count + i;
+                    var semi = new LogicalJoin(left, right, j.JoinType,
+                        j.LeftKeys.Select(k => inner[k]).ToList(),
+                        j.RightKeys.Select(k => inner[leftWidth + k] - leftUsed.Count).ToList(),
+                        j.Condition is null ? null : ExpressionRewriting.Remap(j.Condition, i => inner[i]),
+                        LogicalJoin.SchemaOf(left.Schema, right.Schema, j.JoinType), j.Span) { NullSafeKeys = j.NullSafeKeys };
+                    return (semi, leftUsed.Select((i, n) => (i, n)).ToDictionary(p => p.i, p => p.n));
+                }
                 var map = new Dictionary<int, int>();
                 var kept = new List<int>();
                 foreach (int i in leftUsed) { map[i] = kept.Count; kept.Add(i); }
@@ -115,7 +128,7 @@ internal static class PruneColumns
                     j.LeftKeys.Select(k => map[k]).ToList(),
                     j.RightKeys.Select(k => map[leftWidth + k] - leftUsed.Count).ToList(),
                     j.Condition is null ? null : ExpressionRewriting.Remap(j.Condition, i => map[i]),
-                    new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span);
+                    new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span) { NullSafeKeys = j.NullSafeKeys };
                 return (pruned, map);
             }
             case LogicalOverAggregate o:

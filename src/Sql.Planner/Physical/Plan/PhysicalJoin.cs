@@ -11,7 +11,9 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// side kept in keyed state, each new row joined with the other side's rows of its key. Changelog as Flink's
 /// <c>FlinkChangelogModeInferenceProgram</c>: an inner join forwards its inputs' kinds (insert-only inputs: insert-only),
 /// an outer join may emit any change (it retracts padded rows when their first match arrives); it needs <c>-U</c> of an
-/// updating input. Runtime contract on <see cref="JoinSpec"/>.
+/// updating input. A semi join (<c>IN</c> / <c>EXISTS</c>) forwards its inputs' kinds as an inner join (it retracts a
+/// left row when its last match goes), an anti join may emit any change; both output the left row only.
+/// Runtime contract on <see cref="JoinSpec"/>.
 /// </summary>
 public sealed record PhysicalJoin(
     PhysicalNode Left,
@@ -25,6 +27,9 @@ public sealed record PhysicalJoin(
     /// <summary>Flink's <c>table.exec.state.ttl</c>: a key not written for that long is forgotten; 0 keeps it forever.</summary>
     public TimeSpan StateTtl { get; init; }
 
+    /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c> (INTERSECT / EXCEPT).</summary>
+    public bool NullSafeKeys { get; init; }
+
     public override RowSchema Schema => OutputSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Left, Right];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Left = inputs[0], Right = inputs[1] };
@@ -32,14 +37,19 @@ public sealed record PhysicalJoin(
     public override bool IsStateful => true;
 
     public override string StateSignature =>
-        $"Join|{JoinType}|keys={ExplainText.Types(Left.Schema, LeftKeys)}" +
+        $"Join|{JoinType}{(NullSafeKeys ? "|null-safe" : "")}|keys={ExplainText.Types(Left.Schema, LeftKeys)}" +
         $"|left={ExplainText.Types(Left.Schema, Enumerable.Range(0, Left.Schema.Count))}" +
         $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}";
 
     public override string VertexName => "Join";
 
-    /// <summary>Inner joins keep the left columns (and so the left keys) in place; padded rows of outer joins break that.</summary>
-    public override Distribution Distribution => JoinType == JoinType.Inner ? Distribution.Hash(LeftKeys) : Distribution.Any;
+    /// <summary>The row the condition reads: the left columns, then the right ones.</summary>
+    public RowSchema JoinedSchema => LogicalJoin.IsSemiOrAnti(JoinType) ? LogicalJoin.SchemaOf(Left.Schema, Right.Schema, JoinType.Inner) : Schema;
+
+    /// <summary>Inner, semi and anti joins keep the left columns (and so the left keys) in place; padded rows of outer
+    /// joins break that.</summary>
+    public override Distribution Distribution =>
+        JoinType is JoinType.Inner or JoinType.Semi or JoinType.Anti ? Distribution.Hash(LeftKeys) : Distribution.Any;
 
     public override Distribution RequiredDistribution(int input) => Distribution.Hash(input == 0 ? LeftKeys : RightKeys);
 
@@ -52,9 +62,11 @@ public sealed record PhysicalJoin(
             var terms = new List<ScalarExpr>();
             for (int k = 0; k < LeftKeys.Count; k++)
             {
-                var l = new InputRef(LeftKeys[k], Schema[LeftKeys[k]].Type);
-                var r = new InputRef(leftWidth + RightKeys[k], Schema[leftWidth + RightKeys[k]].Type);
-                terms.Add(new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable)));
+                var l = new InputRef(LeftKeys[k], JoinedSchema[LeftKeys[k]].Type);
+                var r = new InputRef(leftWidth + RightKeys[k], JoinedSchema[leftWidth + RightKeys[k]].Type);
+                terms.Add(NullSafeKeys
+                    ? new Call("IS NOT DISTINCT FROM", [l, r], SqlType.Boolean)
+                    : new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable)));
             }
             if (Condition is not null) terms.Add(Condition);
             return ExpressionRewriting.And(terms)!;
@@ -62,7 +74,7 @@ public sealed record PhysicalJoin(
     }
 
     public override string Explain(bool infix) =>
-        $"Join(joinType=[{JoinTypeName(JoinType)}], where=[{ExpressionPrinter.Print(FullCondition, Schema, infix)}], select=[{ExplainText.Fields(Schema)}], " +
+        $"Join(joinType=[{JoinTypeName(JoinType)}], where=[{ExpressionPrinter.Print(FullCondition, JoinedSchema, infix)}], select=[{ExplainText.Fields(Schema)}], " +
         $"leftInputSpec=[{InputSpec(Left, LeftKeys)}], rightInputSpec=[{InputSpec(Right, RightKeys)}])";
 
     public static string JoinTypeName(JoinType type) => type switch
@@ -70,6 +82,8 @@ public sealed record PhysicalJoin(
         JoinType.Left => "LeftOuterJoin",
         JoinType.Right => "RightOuterJoin",
         JoinType.Full => "FullOuterJoin",
+        JoinType.Semi => "LeftSemiJoin",
+        JoinType.Anti => "LeftAntiJoin",
         _ => "InnerJoin",
     };
 
@@ -83,7 +97,7 @@ public sealed record PhysicalJoin(
     // ------------------------------------------------------------------ changelog
 
     public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) =>
-        JoinType == JoinType.Inner ? inputs[0].Union(inputs[1]) : ModifyKindSet.AllChanges;
+        JoinType is JoinType.Inner or JoinType.Semi ? inputs[0].Union(inputs[1]) : ModifyKindSet.AllChanges;
 
     public ModifyKindSet RequiredInputKinds => ModifyKindSet.AllChanges;
     public string RequesterName => "StreamPhysicalJoin";
@@ -98,5 +112,6 @@ public sealed record PhysicalJoin(
         {
             LeftInsertOnly = Left.Changelog.IsInsertOnly,
             RightInsertOnly = Right.Changelog.IsInsertOnly,
+            NullSafeKeys = NullSafeKeys,
         };
 }

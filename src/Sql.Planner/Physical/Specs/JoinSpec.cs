@@ -12,7 +12,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// right) is TRUE; a row with a NULL key matches nothing. Output as Flink's StreamingJoinOperator: an inner join emits
 /// each joined row with its input row's kind; an outer join emits <c>+I</c>/<c>-D</c> only, padding a preserved row
 /// without a match with NULLs and retracting that padded row when its first match arrives (and re-emitting it when its
-/// last match goes). <see cref="StateTtl"/> &gt; 0 forgets a key of a side not written for that long.
+/// last match goes). A semi or anti join outputs left rows only (<see cref="OutputSchema"/> is the left schema): see
+/// SemiAntiJoinOperator. <see cref="StateTtl"/> &gt; 0 forgets a key of a side not written for that long.
 /// </summary>
 public sealed record JoinSpec(
     JoinType JoinType,
@@ -31,4 +32,8 @@ public sealed record JoinSpec(
 
     /// <summary>The right input only inserts.</summary>
     public bool RightInsertOnly { get; init; }
+
+    /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c>: a NULL key matches a NULL key (INTERSECT / EXCEPT; semi and
+    /// anti joins only).</summary>
+    public bool NullSafeKeys { get; init; }
 }

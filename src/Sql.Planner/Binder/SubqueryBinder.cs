@@ -1,0 +1,121 @@
+using StreamSql.Sql.Parser.Ast;
+using StreamSql.Sql.Planner.Expressions;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Sql.Planner.Binder;
+
+/// <summary>
+/// Binds the subquery conditions of a WHERE clause as Flink's SubQueryRemoveRule plans them: each AND-ed
+/// <c>x IN (SELECT y ...)</c> and <c>EXISTS (SELECT ... WHERE inner.k = outer.k)</c> becomes a semi join of the rows
+/// so far with the subquery on <c>x = y</c> (and the subquery's WHERE, which may read the outer columns), each
+/// <c>NOT IN</c> / <c>NOT EXISTS</c> an anti join. A correlated subquery is a plain <c>SELECT ... FROM ... [WHERE ...]</c>
+/// whose FROM is bound alone and whose WHERE sees the outer columns too; any other subquery is bound on its own. A
+/// subquery without an equality between the two sides is refused (a streaming join needs keys), and so is <c>NOT IN</c>
+/// over nullable values, whose NULL semantics need Flink's keyless null-aware anti join.
+/// </summary>
+internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<TableReference, (LogicalNode Node, Scope Scope)> bindRelation)
+{
+    /// <summary>The conjuncts of <paramref name="where"/> that are not subquery conditions (AND-ed again, or null), and
+    /// those that are, each with whether it is negated.</summary>
+    public static (Expression? Plain, List<(Expression Subquery, bool Negated)> Subqueries) Split(Expression where)
+    {
+        var plain = new List<Expression>();
+        var subqueries = new List<(Expression, bool)>();
+        foreach (var term in Conjuncts(where))
+        {
+            switch (term)
+            {
+                case InSubqueryExpression s: subqueries.Add((s, s.Negated)); break;
+                case ExistsExpression e: subqueries.Add((e, e.Negated)); break;
+                case UnaryExpression { Operator: UnaryOperator.Not, Operand: InSubqueryExpression s }: subqueries.Add((s, !s.Negated)); break;
+                case UnaryExpression { Operator: UnaryOperator.Not, Operand: ExistsExpression e }: subqueries.Add((e, !e.Negated)); break;
+                default: plain.Add(term); break;
+            }
+        }
+        Expression? rest = null;
+        foreach (var p in plain) rest = rest is null ? p : new BinaryExpression(BinaryOperator.And, rest, p, rest.Span);
+        return (rest, subqueries);
+    }
+
+    private static IEnumerable<Expression> Conjuncts(Expression e)
+    {
+        if (e is BinaryExpression { Operator: BinaryOperator.And } and)
+        {
+            foreach (var t in Conjuncts(and.Left)) yield return t;
+            foreach (var t in Conjuncts(and.Right)) yield return t;
+        }
+        else yield return e;
+    }
+
+    /// <summary>The rows of <paramref name="left"/> (seen through <paramref name="outer"/>) that satisfy the subquery
+    /// condition: a semi join, or an anti join when <paramref name="negated"/>.</summary>
+    public LogicalNode Bind(Expression condition, bool negated, LogicalNode left, Scope outer)
+    {
+        var type = negated ? JoinType.Anti : JoinType.Semi;
+        var (query, operand, what) = condition switch
+        {
+            InSubqueryExpression s => (s.Subquery, s.Operand, negated ? "NOT IN" : "IN"),
+            ExistsExpression e => (e.Subquery, (Expression?)null, negated ? "NOT EXISTS" : "EXISTS"),
+            _ => throw new InvalidOperationException(condition.GetType().Name),
+        };
+        int leftWidth = left.Schema.Count;
+        ScalarExpr? value = operand is null ? null : new ExpressionBinder(outer, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(operand);
+
+        LogicalNode right;
+        ScalarExpr? subqueryValue = null;
+        var terms = new List<ScalarExpr>();
+        if (query is SelectQuery { From: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
+            && select.Hints.Count == 0 && !AggregateBinder.IsAggregateQuery(select)
+            && (operand is null || select.Items is [{ Expression: not StarExpression }]))
+        {
+            // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
+            (right, var inner) = bindRelation(select.From);
+            var scope = new Scope();
+            foreach (var entry in outer.Entries) scope.AddOuter(entry.Qualifier, entry.Schema);
+            foreach (var entry in inner.Entries) scope.Add(entry.Qualifier, entry.Schema);
+            if (value is not null)
+            {
+                var item = new ExpressionBinder(inner, aggregateMisplaced: "Aggregate expression is illegal here").Bind(select.Items[0].Expression);
+                subqueryValue = ExpressionRewriting.Remap(item, i => i + leftWidth);
+                terms.Add(Equal(value, subqueryValue));
+            }
+            if (select.Where is not null)
+            {
+                if (Split(select.Where).Subqueries is [var (nested, _), ..])
+                    throw Unsupported.Feature("a subquery condition inside a subquery", nested.Span);
+                var where = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(select.Where);
+                if (where.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
+                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where.Span);
+                terms.Add(where);
+            }
+        }
+        else
+        {
+            right = bindQuery(query);
+            if (value is not null)
+            {
+                if (right.Schema.Count != 1)
+                    throw new SqlValidationException($"The subquery of {what} must return one column, but returns {right.Schema.Count}", query.Span);
+                subqueryValue = new InputRef(leftWidth, right.Schema[0].Type);
+                terms.Add(Equal(value, subqueryValue));
+            }
+        }
+
+        if (type == JoinType.Anti && value is not null && (value.Type.Nullable || subqueryValue!.Type.Nullable))
+            throw Unsupported.Feature(
+                "NOT IN over values that may be NULL (a NULL on either side makes NOT IN unknown, which needs Flink's null-aware anti join without keys); " +
+                "declare the columns NOT NULL, or write NOT EXISTS", condition.Span);
+
+        var node = JoinBinder.Build(left, right, type, ExpressionRewriting.And(terms), LogicalJoin.SchemaOf(left.Schema, right.Schema, type), condition.Span);
+        var join = node as LogicalJoin ?? (LogicalJoin)node.Inputs[0];
+        if (join.LeftKeys.Count == 0)
+            throw Unsupported.Feature(
+                $"{what} whose subquery is not correlated by an equality with the outer query (a streaming semi/anti join needs an equi-join condition, as in Flink)",
+                condition.Span);
+        return node;
+    }
+
+    private static ScalarExpr Equal(ScalarExpr l, ScalarExpr r) =>
+        new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable));
+}
