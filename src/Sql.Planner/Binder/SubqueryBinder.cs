@@ -33,9 +33,18 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
                 default: plain.Add(term); break;
             }
         }
-        Expression? rest = null;
-        foreach (var p in plain) rest = rest is null ? p : new BinaryExpression(BinaryOperator.And, rest, p, rest.Span);
-        return (rest, subqueries);
+        // Without subqueries the condition stays as parsed (the parser keeps long AND chains shallow).
+        if (subqueries.Count == 0) return (where, subqueries);
+        return (plain.Count == 0 ? null : Balanced(plain, 0, plain.Count), subqueries);
+    }
+
+    /// <summary>The AND of terms [start, end) as a balanced tree, so thousands of terms stay a few levels deep.</summary>
+    private static Expression Balanced(List<Expression> terms, int start, int end)
+    {
+        if (end - start == 1) return terms[start];
+        int middle = start + (end - start) / 2;
+        var left = Balanced(terms, start, middle);
+        return new BinaryExpression(BinaryOperator.And, left, Balanced(terms, middle, end), left.Span);
     }
 
     private static IEnumerable<Expression> Conjuncts(Expression e)
