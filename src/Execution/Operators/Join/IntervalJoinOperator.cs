@@ -184,7 +184,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         var myGroups = mine.Groups.ToArray();
         self.Rows.SerializeBatch(data, self.Serialized);
 
-        var candidates = new Candidates(n);
+        var candidates = new JoinCandidates(n);
         for (int r = 0; r < n; r++)
         {
             candidates.Start[r] = candidates.Count;
@@ -283,7 +283,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
     }
 
     /// <summary>The residual condition over every candidate pair: TRUE passes, FALSE and NULL do not.</summary>
-    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, Candidates candidates)
+    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, JoinCandidates candidates)
     {
         int count = candidates.Count;
         var mine = new IArrowArray[data.ColumnCount];
@@ -299,25 +299,6 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         var passed = new bool[count];
         for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
         return passed;
-    }
-
-    private sealed class Candidates(int rows)
-    {
-        public readonly int[] Start = new int[rows + 1];
-        public int[] Rows = new int[Math.Max(16, rows)];
-        public int[] Entries = new int[Math.Max(16, rows)];
-        public int Count;
-
-        public void Add(int row, int entry)
-        {
-            if (Count == Rows.Length)
-            {
-                System.Array.Resize(ref Rows, Count * 2);
-                System.Array.Resize(ref Entries, Count * 2);
-            }
-            Rows[Count] = row;
-            Entries[Count++] = entry;
-        }
     }
 
     /// <summary>The rows a batch emits (all inserts): this side's input row joined with the other side's stored row

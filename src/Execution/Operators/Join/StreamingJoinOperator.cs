@@ -141,7 +141,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         self.Rows.SerializeBatch(data, self.Serialized);
 
         // Every candidate pair (row, other side's entry), in row order; the residual condition over all of them at once.
-        var candidates = new Candidates(n);
+        var candidates = new JoinCandidates(n);
         for (int r = 0; r < n; r++)
         {
             candidates.Start[r] = candidates.Count;
@@ -226,7 +226,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     }
 
     /// <summary>The residual condition over every candidate pair: TRUE passes, FALSE and NULL do not.</summary>
-    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, Candidates candidates)
+    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, JoinCandidates candidates)
     {
         int count = candidates.Count;
         var mine = new IArrowArray[data.ColumnCount];
@@ -242,26 +242,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         var passed = new bool[count];
         for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
         return passed;
-    }
-
-    /// <summary>Candidate pairs of a batch: input row and the other side's entry; <see cref="Start"/>[r] is row r's first.</summary>
-    private sealed class Candidates(int rows)
-    {
-        public readonly int[] Start = new int[rows + 1];
-        public int[] Rows = new int[Math.Max(16, rows)];
-        public int[] Entries = new int[Math.Max(16, rows)];
-        public int Count;
-
-        public void Add(int row, int entry)
-        {
-            if (Count == Rows.Length)
-            {
-                System.Array.Resize(ref Rows, Count * 2);
-                System.Array.Resize(ref Entries, Count * 2);
-            }
-            Rows[Count] = row;
-            Entries[Count++] = entry;
-        }
     }
 
     /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row
