@@ -29,7 +29,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
 {
     private readonly IntervalJoinSpec _spec;
     private readonly Side[] _sides = new Side[2];
-    private readonly IVectorExpression? _condition;
+    private readonly JoinResidual? _residual;
     private readonly Schema _outputSchema;
     private readonly long _lower;
     private readonly long _upper;
@@ -68,7 +68,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         _sides[0] = MakeSide(0, spec.LeftSchema, spec.LeftKeys, spec.Bounds.LeftTimeIndex, LogicalJoin.PadsRight(spec.JoinType));
         _sides[1] = MakeSide(1, spec.RightSchema, spec.RightKeys, spec.Bounds.RightTimeIndex, LogicalJoin.PadsLeft(spec.JoinType));
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
-        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
+        _residual = spec.Condition is null ? null : new JoinResidual(ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema), _outputSchema);
     }
 
     /// <summary>How far the forwarded watermark trails the input watermark (µs).</summary>
@@ -197,7 +197,8 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
             }
         }
         candidates.Start[n] = candidates.Count;
-        bool[]? passed = _condition is null || candidates.Count == 0 ? null : EvaluateCondition(input, data, other, candidates);
+        bool[]? passed = _residual is null || candidates.Count == 0 ? null
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation);
 
         var result = new Output(self, other, n);
         for (int r = 0; r < n; r++)
@@ -280,25 +281,6 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         for (int c = 0; c < nulls.Length; c++) nulls[c] = ArrayGather.Take(other.NullRow.Column(c), zeros, count);
         var columns = side.Index == 0 ? own.Concat(nulls) : nulls.Concat(own);
         return new Batch(new RecordBatch(_outputSchema, columns, count));
-    }
-
-    /// <summary>The residual condition over every candidate pair: TRUE passes, FALSE and NULL do not.</summary>
-    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, JoinCandidates candidates)
-    {
-        int count = candidates.Count;
-        var mine = new IArrowArray[data.ColumnCount];
-        for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), candidates.Rows, count);
-        var builders = new ColumnBuilder[other.Types.Length];
-        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(other.Types[c], count);
-        for (int i = 0; i < count; i++) other.Decoder.DecodeInto(other.Records.Row(candidates.Entries[i]), builders);
-        var theirs = new IArrowArray[builders.Length];
-        for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
-        var columns = input == 0 ? mine.Concat(theirs) : theirs.Concat(mine);
-        var joined = new RecordBatch(_outputSchema, columns, count);
-        var mask = (BooleanArray)_condition!.Evaluate(joined, _evaluation);
-        var passed = new bool[count];
-        for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
-        return passed;
     }
 
     /// <summary>The rows a batch emits (all inserts): this side's input row joined with the other side's stored row

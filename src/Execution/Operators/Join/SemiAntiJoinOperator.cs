@@ -25,8 +25,7 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
 {
     private readonly JoinSpec _spec;
     private readonly bool _semi;
-    private readonly IVectorExpression? _condition;
-    private readonly Schema _joinedSchema;
+    private readonly JoinResidual? _residual;
     private readonly Schema _outputSchema;
     private readonly Side[] _sides = new Side[2];
     private EvaluationContext _evaluation = EvaluationContext.Utc;
@@ -52,9 +51,8 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, spec.LeftInsertOnly);
         _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, spec.RightInsertOnly);
         var joined = LogicalJoin.SchemaOf(spec.LeftSchema, spec.RightSchema, JoinType.Inner);
-        _joinedSchema = ArrowTypeMapping.ToArrowSchema(joined);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
-        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, joined);
+        _residual = spec.Condition is null ? null : new JoinResidual(ExpressionCompiler.Compile(spec.Condition, joined), ArrowTypeMapping.ToArrowSchema(joined));
     }
 
     private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool insertOnly)
@@ -129,22 +127,19 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         }
         self.Rows.SerializeBatch(data, self.Serialized);
 
-        var start = new int[n + 1];
-        var rows = new List<int>();
-        var entries = new List<int>();
+        var candidates = new JoinCandidates(n);
+        var start = candidates.Start;
         for (int r = 0; r < n; r++)
         {
-            start[r] = rows.Count;
+            start[r] = candidates.Count;
             int g = theirGroups[r];
             if (g < 0) continue;
-            for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e))
-            {
-                rows.Add(r);
-                entries.Add(e);
-            }
+            for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e)) candidates.Add(r, e);
         }
-        start[n] = rows.Count;
-        bool[]? passed = _condition is null || rows.Count == 0 ? null : EvaluateCondition(input, data, other, rows, entries);
+        start[n] = candidates.Count;
+        var entries = candidates.Entries;
+        bool[]? passed = _residual is null || candidates.Count == 0 ? null
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation);
 
         var kinds = new List<RowKind>();
         var emitted = new List<int>();
@@ -225,22 +220,4 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
             if (!side.Records.IsEmpty(g) && side.Ttl.IsExpired(g, now)) side.Records.Reset(g);
     }
 
-    /// <summary>The residual condition over every candidate pair (joined row: left columns, then right): TRUE passes.</summary>
-    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, List<int> rows, List<int> entries)
-    {
-        int count = rows.Count;
-        var indices = rows.ToArray();
-        var mine = new IArrowArray[data.ColumnCount];
-        for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), indices, count);
-        var builders = new ColumnBuilder[other.Types.Length];
-        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(other.Types[c], count);
-        foreach (int e in entries) other.Decoder.DecodeInto(other.Records.Row(e), builders);
-        var theirs = new IArrowArray[builders.Length];
-        for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
-        var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
-        var mask = (BooleanArray)_condition!.Evaluate(new RecordBatch(_joinedSchema, columns, count), _evaluation);
-        var passed = new bool[count];
-        for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
-        return passed;
-    }
 }

@@ -25,7 +25,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
 {
     private readonly JoinSpec _spec;
     private readonly Side[] _sides = new Side[2];
-    private readonly IVectorExpression? _condition;
+    private readonly JoinResidual? _residual;
     private readonly Schema _outputSchema;
     private readonly bool _inner;
     private readonly bool _emitUpdateBefore;
@@ -55,7 +55,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType), spec.LeftInsertOnly);
         _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType), spec.RightInsertOnly);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
-        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
+        _residual = spec.Condition is null ? null : new JoinResidual(ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema), _outputSchema);
     }
 
     private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer, bool insertOnly)
@@ -150,7 +150,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e)) candidates.Add(r, e);
         }
         candidates.Start[n] = candidates.Count;
-        bool[]? passed = _condition is null || candidates.Count == 0 ? null : EvaluateCondition(input, data, other, candidates);
+        bool[]? passed = _residual is null || candidates.Count == 0 ? null
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation);
 
         var result = new Output(self, other, n);
         for (int r = 0; r < n; r++)
@@ -223,25 +224,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (side.Ttl is null) return;
         foreach (int g in touched)
             if (!side.Records.IsEmpty(g) && side.Ttl.IsExpired(g, now)) side.Records.Reset(g);
-    }
-
-    /// <summary>The residual condition over every candidate pair: TRUE passes, FALSE and NULL do not.</summary>
-    private bool[] EvaluateCondition(int input, RecordBatch data, Side other, JoinCandidates candidates)
-    {
-        int count = candidates.Count;
-        var mine = new IArrowArray[data.ColumnCount];
-        for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), candidates.Rows, count);
-        var builders = new ColumnBuilder[other.Types.Length];
-        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(other.Types[c], count);
-        for (int i = 0; i < count; i++) other.Decoder.DecodeInto(other.Records.Row(candidates.Entries[i]), builders);
-        var theirs = new IArrowArray[builders.Length];
-        for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
-        var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
-        var joined = new RecordBatch(_outputSchema, columns, count);
-        var mask = (BooleanArray)_condition!.Evaluate(joined, _evaluation);
-        var passed = new bool[count];
-        for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
-        return passed;
     }
 
     /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row

@@ -1,0 +1,35 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Expressions;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Join;
+
+/// <summary>
+/// A join's residual (non-equi) condition, evaluated over every candidate pair of a batch in one vectorized call: the
+/// arriving side's rows gathered with the take kernel, the other side's stored rows decoded, laid out as the joined row
+/// (left columns, then right).
+/// </summary>
+internal sealed class JoinResidual(IVectorExpression condition, Schema joinedSchema)
+{
+    /// <summary>Per candidate pair: TRUE passes, FALSE and NULL do not.</summary>
+    public bool[] Evaluate(int input, RecordBatch data, JoinCandidates candidates, JoinRecords other, SqlType[] otherTypes,
+        KeyDecoder otherDecoder, EvaluationContext context)
+    {
+        int count = candidates.Count;
+        var mine = new IArrowArray[data.ColumnCount];
+        for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), candidates.Rows, count);
+        var builders = new ColumnBuilder[otherTypes.Length];
+        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(otherTypes[c], count);
+        for (int i = 0; i < count; i++) otherDecoder.DecodeInto(other.Row(candidates.Entries[i]), builders);
+        var theirs = new IArrowArray[builders.Length];
+        for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
+        var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
+        var mask = (BooleanArray)condition.Evaluate(new RecordBatch(joinedSchema, columns, count), context);
+        var passed = new bool[count];
+        for (int i = 0; i < count; i++) passed[i] = mask.GetValue(i) == true;
+        return passed;
+    }
+}
