@@ -161,11 +161,17 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     private static void Scan(RocksDbSharp.RocksDb db, Snapshot? snapshot, byte[] from, byte[] to, KeyValueVisitor visitor)
     {
+        // The iterator reads its upper bound from native memory that the finalizer of this ReadOptions frees. Holding the
+        // iterator did not keep it alive: under frequent collections scans ran past their bound (a snapshot wrote the next
+        // key groups' entries twice, a restore decoded value-state keys as timers). The options live until the scan ends.
         var options = new ReadOptions().SetIterateUpperBound(to);
         if (snapshot is not null) options.SetSnapshot(snapshot);
-        using var it = db.NewIterator(null, options);
-        for (it.Seek(from); it.Valid(); it.Next())
-            if (!visitor(it.GetKeySpan(), it.GetValueSpan())) return;
+        using (var it = db.NewIterator(null, options))
+        {
+            for (it.Seek(from); it.Valid(); it.Next())
+                if (!visitor(it.GetKeySpan(), it.GetValueSpan())) break;
+        }
+        GC.KeepAlive(options);
     }
 
     internal void DeletePrefix(ReadOnlySpan<byte> prefix)
