@@ -13,7 +13,8 @@ namespace StreamSql.Sql.Planner.Binder;
 /// PRECEDING AND CURRENT ROW)</c>, written inline or through <c>WINDOW w AS (...)</c> (the parser resolves the name).
 /// Every OVER call of the SELECT must use the same window (Flink's streaming limitation); the calls become one
 /// <see cref="LogicalOverAggregate"/> under the projection, whose select items read the calls' columns through
-/// <see cref="Intercept"/>. Computed arguments are appended to the input by a projection below it.
+/// <see cref="Intercept"/>. Computed arguments and PARTITION BY expressions are appended to the input by a projection
+/// below it.
 /// </summary>
 internal sealed class OverBinder
 {
@@ -156,12 +157,8 @@ internal sealed class OverBinder
     private BoundWindow BindWindow(WindowSpecification over)
     {
         var partition = new List<int>();
-        foreach (var p in over.PartitionBy)
-        {
-            partition.Add(_windowExpressions.Bind(p) is InputRef r
-                ? r.Index
-                : throw Unsupported.Feature("an expression in the PARTITION BY of OVER (name a column; compute it in a subquery)", p.Span));
-        }
+        // An expression is computed below the aggregation like a computed argument (Calcite's ProjectToWindowRule).
+        foreach (var p in over.PartitionBy) partition.Add(Argument(_windowExpressions.Bind(p)));
         if (over.OrderBy.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
         if (over.OrderBy.Count > 1)

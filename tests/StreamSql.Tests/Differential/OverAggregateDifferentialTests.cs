@@ -40,6 +40,10 @@ public sealed class OverAggregateDifferentialTests
             "COUNT(v) OVER w, MAX(d) OVER w, SUM(v) OVER w + 1, MIN(v * 2) OVER w",
             "PARTITION BY k ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
             "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"));
+        // A PARTITION BY expression, computed below the aggregation.
+        await run.CheckAsync(Over("k, v, seq", "COUNT(*) OVER w, SUM(v) OVER w", "COUNT(*) OVER w, SUM(v) OVER w",
+            "PARTITION BY MOD(seq, 3), k ORDER BY ts ROWS BETWEEN 1 PRECEDING AND CURRENT ROW",
+            "PARTITION BY seq % 3, k ORDER BY ts, seq ROWS BETWEEN 1 PRECEDING AND CURRENT ROW"));
         // ROWS of the current row only; no partition (one global partition).
         await run.CheckAsync(Over("seq", "COUNT(*) OVER w, MAX(v) OVER w", "COUNT(*) OVER w, MAX(v) OVER w",
             "ORDER BY ts ROWS BETWEEN CURRENT ROW AND CURRENT ROW", "ORDER BY ts, seq ROWS BETWEEN CURRENT ROW AND CURRENT ROW"));
