@@ -75,6 +75,35 @@ public sealed class JoinPlanTests
     }
 
     [Fact]
+    public void Using_and_natural_joins_show_the_common_columns_once_first_as_calcite_does()
+    {
+        var s = Query("SELECT * FROM orders o JOIN auctions a USING (id)").ResultSchema;
+        Assert.Equal("id, amount, name, seller, category, ts", string.Join(", ", s.Fields.Select(f => f.Name)));
+        Assert.Equal("id, seller, category, ts, name",
+            string.Join(", ", Query("SELECT a.*, name FROM orders o JOIN auctions a USING (id)").ResultSchema.Fields.Select(f => f.Name)));
+        Assert.Equal("id, id0, id1", string.Join(", ", Query("SELECT id, o.id, a.id FROM orders o LEFT JOIN auctions a USING (id)").ResultSchema.Fields.Select(f => f.Name)));
+        // The merged column of a FULL join is COALESCE(o.id, a.id): nullable on neither side alone, nullable in the type.
+        Assert.Equal("id, amount, name, seller, category, ts",
+            string.Join(", ", Query("SELECT * FROM orders o NATURAL FULL JOIN auctions a").ResultSchema.Fields.Select(f => f.Name)));
+        Assert.Contains("COALESCE", _f.Explain("SELECT id FROM orders o FULL JOIN auctions a USING (id)"));
+        Assert.Contains("Join(joinType=[InnerJoin], where=[($f3 = id0)]", _f.Explain("SELECT * FROM orders NATURAL JOIN auctions"));
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM orders JOIN auctions USING (nope)", 43, "Column 'nope' not found in any table")]
+    [InlineData("SELECT * FROM orders JOIN auctions USING (id, id)", 47, "Duplicate name 'id' in column list")]
+    [InlineData("SELECT * FROM orders JOIN auctions USING (name)", 43, "Column 'name' not found in any table")]
+    [InlineData("SELECT * FROM bids b JOIN (SELECT CAST(auction AS STRING) AS auction FROM bids) c USING (auction)", 90,
+        "Column 'auction' matched using NATURAL keyword or USING clause has incompatible types")]
+    [InlineData("SELECT * FROM (orders o JOIN auctions a ON o.id = a.id) JOIN bids USING (id)", 74, "Column name 'id' in USING clause is not unique on one side of join")]
+    public void Using_names_what_is_wrong_at_the_column(string sql, int column, string expectedStart)
+    {
+        var e = _f.Error(sql);
+        Assert.StartsWith(expectedStart, e.Problem);
+        Assert.Equal((1, column), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
     public void Changelog_follows_flink_inner_of_appends_appends_outer_and_updating_inputs_update()
     {
         Assert.Equal(ChangelogMode.InsertOnly, Query("SELECT b.price FROM bids b JOIN auctions a ON b.auction = a.id").Changelog);
@@ -100,8 +129,6 @@ public sealed class JoinPlanTests
     [InlineData("SELECT * FROM bids b JOIN auctions a ON b.price > a.seller", 15, "Not supported yet: a join without an equality between its two sides")]
     [InlineData("SELECT * FROM bids b, auctions a", 15, "Not supported yet: a join without an equality between its two sides")]
     [InlineData("SELECT * FROM bids b CROSS JOIN auctions a WHERE b.price < a.seller", 15, "Not supported yet: a join without an equality between its two sides")]
-    [InlineData("SELECT * FROM bids NATURAL JOIN auctions", 15, "Not supported yet: NATURAL JOIN")]
-    [InlineData("SELECT * FROM bids JOIN auctions USING (ts)", 15, "Not supported yet: JOIN ... USING")]
     public void Refused_joins_are_reported_at_the_join(string sql, int column, string expectedStart)
     {
         var e = _f.Error(sql);

@@ -19,22 +19,13 @@ internal static class JoinBinder
 {
     public static (LogicalNode Node, Scope Scope) Bind(JoinTableReference join, LogicalNode left, Scope leftScope, LogicalNode right, Scope rightScope)
     {
-        if (join.Natural) throw Unsupported.Feature("NATURAL JOIN (write the equalities with ON)", join.Span);
-        if (join.UsingColumns.Count > 0) throw Unsupported.Feature("JOIN ... USING (write the equalities with ON)", join.Span);
-        var type = join.Kind switch
-        {
-            JoinKind.Left => JoinType.Left,
-            JoinKind.Right => JoinType.Right,
-            JoinKind.Full => JoinType.Full,
-            _ => JoinType.Inner,
-        };
+        if (join.Natural || join.UsingColumns.Count > 0) return BindUsing(join, left, leftScope, right, rightScope);
+        var type = TypeOf(join);
         var schema = LogicalJoin.SchemaOf(left.Schema, right.Schema, type);
         int leftWidth = left.Schema.Count;
 
         // The scope sees each relation's own column names, with the joined row's types (nullable on a padded side).
-        var scope = new Scope();
-        foreach (var entry in leftScope.Entries) scope.Add(entry.Qualifier, Retyped(entry.Schema, schema, entry.Offset));
-        foreach (var entry in rightScope.Entries) scope.Add(entry.Qualifier, Retyped(entry.Schema, schema, leftWidth + entry.Offset));
+        var scope = JoinedScope(leftScope, rightScope, schema, leftWidth);
 
         ScalarExpr? condition = null;
         if (join.Condition is not null)
@@ -48,13 +39,144 @@ internal static class JoinBinder
         if (IntervalJoinBounds.Extract(condition, left.Schema, right.Schema) is { IsRowTime: true })
         {
             schema = LogicalJoin.SchemaOf(left.Schema, right.Schema, type, keepTimeAttributes: true);
-            scope = new Scope();
-            foreach (var entry in leftScope.Entries) scope.Add(entry.Qualifier, Retyped(entry.Schema, schema, entry.Offset));
-            foreach (var entry in rightScope.Entries) scope.Add(entry.Qualifier, Retyped(entry.Schema, schema, leftWidth + entry.Offset));
+            scope = JoinedScope(leftScope, rightScope, schema, leftWidth);
             condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition!);
         }
         var node = Build(left, right, type, condition, schema, join.Span);
         return (node, scope);
+    }
+
+    private static JoinType TypeOf(JoinTableReference join) => join.Kind switch
+    {
+        JoinKind.Left => JoinType.Left,
+        JoinKind.Right => JoinType.Right,
+        JoinKind.Full => JoinType.Full,
+        _ => JoinType.Inner,
+    };
+
+    /// <summary>The relations of both sides over the joined row <paramref name="schema"/>; the columns of
+    /// <paramref name="hiddenLeft"/> and <paramref name="hiddenRight"/> (positions in each side's row) hidden.</summary>
+    private static Scope JoinedScope(Scope leftScope, Scope rightScope, RowSchema schema, int leftWidth,
+        IReadOnlySet<int>? hiddenLeft = null, IReadOnlySet<int>? hiddenRight = null)
+    {
+        var scope = new Scope();
+        foreach (var entry in leftScope.Entries)
+            scope.Add(WithHidden(entry, hiddenLeft), Retyped(entry.Schema, schema, entry.Offset));
+        foreach (var entry in rightScope.Entries)
+            scope.Add(WithHidden(entry, hiddenRight), Retyped(entry.Schema, schema, leftWidth + entry.Offset));
+        return scope;
+    }
+
+    /// <summary>The entry with the columns of <paramref name="hidden"/> (positions in its side's row) hidden too.</summary>
+    private static Scope.Entry WithHidden(Scope.Entry entry, IReadOnlySet<int>? hidden)
+    {
+        if (hidden is null) return entry;
+        var set = new HashSet<int>(entry.Hidden);
+        foreach (int column in hidden)
+            if (column >= entry.Offset && column < entry.Offset + entry.Schema.Count) set.Add(column - entry.Offset);
+        return entry with { Hidden = set };
+    }
+
+    /// <summary>
+    /// <c>a JOIN b USING (c, ...)</c> and <c>a NATURAL JOIN b</c> (USING every column name both sides have), as Calcite
+    /// binds them: the join on <c>a.c = b.c</c>, then a projection putting the common columns first — the left side's for
+    /// INNER and LEFT joins, the right side's for RIGHT, <c>COALESCE(a.c, b.c)</c> for FULL — followed by every column of
+    /// both sides. An unqualified <c>c</c> and <c>SELECT *</c> see the common column once; <c>a.c</c>, <c>b.c</c> and
+    /// <c>a.*</c> still reach each side's own.
+    /// </summary>
+    private static (LogicalNode Node, Scope Scope) BindUsing(JoinTableReference join, LogicalNode left, Scope leftScope, LogicalNode right, Scope rightScope)
+    {
+        var type = TypeOf(join);
+        int leftWidth = left.Schema.Count;
+        var names = join.Natural ? CommonNames(leftScope, rightScope, join.Span) : UsingNames(join);
+        var schema = LogicalJoin.SchemaOf(left.Schema, right.Schema, type);
+        var pairs = new List<(int Left, int Right, string Name, Parser.SourceSpan Span)>();
+        foreach (var (name, span) in names)
+        {
+            int l = UsingColumn(leftScope, name, span);
+            int r = UsingColumn(rightScope, name, span);
+            if (BuiltInFunctions.LeastRestrictive([left.Schema[l].Type.WithoutTimeAttribute(), right.Schema[r].Type.WithoutTimeAttribute()]) is null)
+                throw new SqlValidationException(
+                    $"Column '{name}' matched using NATURAL keyword or USING clause has incompatible types: cannot compare '{left.Schema[l].Type}' to '{right.Schema[r].Type}'", span);
+            pairs.Add((l, leftWidth + r, name, span));
+        }
+
+        ScalarExpr? condition = null;
+        foreach (var (l, r, _, _) in pairs)
+        {
+            var equal = Equals(new InputRef(l, schema[l].Type), new InputRef(r, schema[r].Type));
+            condition = condition is null ? equal : new Call("AND", [condition, equal], SqlType.Boolean.WithNullable(condition.Type.Nullable || equal.Type.Nullable));
+        }
+        var node = Build(left, right, type, condition, schema, join.Span);
+
+        var projections = new List<ScalarExpr>();
+        var fields = new List<Field>();
+        foreach (var (l, r, name, span) in pairs)
+        {
+            var leftColumn = new InputRef(l, schema[l].Type);
+            var rightColumn = new InputRef(r, schema[r].Type);
+            var merged = type switch
+            {
+                JoinType.Right => (ScalarExpr)rightColumn,
+                JoinType.Full => ExpressionBinder.MakeCall("COALESCE", [leftColumn, rightColumn], span),
+                _ => leftColumn,
+            };
+            projections.Add(merged);
+            fields.Add(new Field(name, merged.Type));
+        }
+        for (int i = 0; i < schema.Count; i++) projections.Add(new InputRef(i, schema[i].Type));
+        var outputNames = QueryBinder.Uniquify(fields.Select(f => f.Name).Concat(schema.Fields.Select(f => f.Name)).ToList());
+        var project = LogicalProject.Create(node, projections, outputNames);
+
+        var scope = new Scope();
+        scope.Add((string?)null, new RowSchema(fields));
+        var sides = JoinedScope(leftScope, rightScope, schema, leftWidth,
+            pairs.Select(p => p.Left).ToHashSet(), pairs.Select(p => p.Right - leftWidth).ToHashSet());
+        foreach (var entry in sides.Entries) scope.Add(entry, entry.Schema);
+        return (project, scope);
+    }
+
+    private static List<(string Name, Parser.SourceSpan Span)> UsingNames(JoinTableReference join)
+    {
+        var names = new List<(string, Parser.SourceSpan)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in join.UsingColumns)
+        {
+            if (!seen.Add(column.Value))
+                throw new SqlValidationException($"Duplicate name '{column.Value}' in column list", column.Span);
+            names.Add((column.Value, column.Span));
+        }
+        return names;
+    }
+
+    /// <summary>The column names visible on both sides, in the left side's order (a NATURAL join's USING list).</summary>
+    private static List<(string Name, Parser.SourceSpan Span)> CommonNames(Scope leftScope, Scope rightScope, Parser.SourceSpan span)
+    {
+        var right = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in rightScope.Entries)
+            for (int i = 0; i < entry.Schema.Count; i++)
+                if (entry.IsVisible(i)) right.Add(entry.Schema[i].Name);
+        var names = new List<(string, Parser.SourceSpan)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in leftScope.Entries)
+            for (int i = 0; i < entry.Schema.Count; i++)
+                if (entry.IsVisible(i) && right.Contains(entry.Schema[i].Name) && seen.Add(entry.Schema[i].Name))
+                    names.Add((entry.Schema[i].Name, span));
+        return names;
+    }
+
+    /// <summary>The position in its side's row of the USING column <paramref name="name"/> (visible, exactly once).</summary>
+    private static int UsingColumn(Scope side, string name, Parser.SourceSpan span)
+    {
+        int found = -1;
+        foreach (var entry in side.Entries)
+        {
+            int i = entry.Schema.IndexOf(name);
+            if (i < 0 || !entry.IsVisible(i)) continue;
+            if (found >= 0) throw new SqlValidationException($"Column name '{name}' in USING clause is not unique on one side of join", span);
+            found = entry.Offset + i;
+        }
+        return found >= 0 ? found : throw new SqlValidationException($"Column '{name}' not found in any table", span);
     }
 
     private static RowSchema Retyped(RowSchema names, RowSchema joined, int offset) =>

@@ -81,7 +81,7 @@ internal sealed class LookupJoinBinder
         // The scope sees the table's own column names (d.code), the joined row may rename them (code0).
         var dimSchema = new RowSchema(table.PhysicalSchema.Fields.Select((f, i) => new Field(f.Name, joinedSchema[leftWidth + i].Type)).ToList());
         var scope = new Scope();
-        foreach (var entry in leftScope.Entries) scope.Add(entry.Qualifier, entry.Schema);
+        foreach (var entry in leftScope.Entries) scope.Add(entry, entry.Schema);
         scope.Add(named.Alias?.Value ?? named.Name.Last, dimSchema);
         if (named.ColumnAliases.Count > 0) throw Unsupported.Feature("column aliases on the table of a temporal table join", named.Span);
 

@@ -185,6 +185,7 @@ internal sealed class QueryBinder
                     if (star.Qualifier is not null && !ReferenceEquals(entry, scope.FindEntry(star.Qualifier, star.Span))) continue;
                     for (int i = 0; i < entry.Schema.Count; i++)
                     {
+                        if (star.Qualifier is null && !entry.IsVisible(i)) continue;
                         projections.Add(new InputRef(entry.Offset + i, entry.Schema[i].Type));
                         names.Add(entry.Schema[i].Name);
                     }

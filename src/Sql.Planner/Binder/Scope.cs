@@ -14,7 +14,15 @@ internal sealed class Scope
     public sealed record Entry(string? Qualifier, RowSchema Schema, int Offset)
     {
         public bool Outer { get; init; }
+
+        /// <summary>Columns only a qualified name or <c>qualifier.*</c> reaches: the sides' copies of a USING or NATURAL
+        /// join's common columns, which the join's merged columns stand for.</summary>
+        public IReadOnlySet<int> Hidden { get; init; } = EmptyHidden;
+
+        public bool IsVisible(int column) => !Hidden.Contains(column);
     }
+
+    private static readonly IReadOnlySet<int> EmptyHidden = new HashSet<int>();
 
     private readonly List<Entry> _entries = new();
 
@@ -31,6 +39,10 @@ internal sealed class Scope
     public int Width => _entries.Count == 0 ? 0 : _entries[^1].Offset + _entries[^1].Schema.Count;
 
     public void Add(string? qualifier, RowSchema schema) => _entries.Add(new Entry(qualifier, schema, Width));
+
+    /// <summary>Adds <paramref name="like"/> (its qualifier, outer flag and hidden columns) as the next relation, typed as
+    /// <paramref name="schema"/>.</summary>
+    public void Add(Entry like, RowSchema schema) => _entries.Add(like with { Schema = schema, Offset = Width });
 
     /// <summary>The same relations and names over a row of the same width typed as <paramref name="row"/> (after a semi
     /// join, whose output keeps no time attributes).</summary>
@@ -95,7 +107,7 @@ internal sealed class Scope
         foreach (var entry in InnerFirst)
         {
             int i = entry.Schema.IndexOf(name);
-            if (i < 0) continue;
+            if (i < 0 || !entry.IsVisible(i)) continue;
             if (found is not null) return entry.Outer && !foundOuter ? found : null;
             found = (entry.Offset + i, entry.Schema[i]);
             foundOuter = entry.Outer;
@@ -120,7 +132,7 @@ internal sealed class Scope
         foreach (var entry in InnerFirst)
         {
             int i = entry.Schema.IndexOf(column.Name);
-            if (i < 0) continue;
+            if (i < 0 || !entry.IsVisible(i)) continue;
             if (found is not null && entry.Outer && !foundOuter) break;
             if (found is not null) throw new SqlValidationException($"Column '{column.Name}' is ambiguous", column.Span);
             found = (entry.Offset + i, entry.Schema[i]);

@@ -81,8 +81,8 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
             (right, var inner) = bindRelation(select.From);
             var scope = new Scope();
-            foreach (var entry in outer.Entries) scope.AddOuter(entry.Qualifier, entry.Schema);
-            foreach (var entry in inner.Entries) scope.Add(entry.Qualifier, entry.Schema);
+            foreach (var entry in outer.Entries) scope.Add(entry with { Outer = true }, entry.Schema);
+            foreach (var entry in inner.Entries) scope.Add(entry, entry.Schema);
             if (value is not null)
             {
                 var item = new ExpressionBinder(inner, aggregateMisplaced: "Aggregate expression is illegal here").Bind(select.Items[0].Expression);

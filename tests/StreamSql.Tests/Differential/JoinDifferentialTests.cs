@@ -3,7 +3,7 @@ namespace StreamSql.Tests.Differential;
 /// <summary>
 /// Regular streaming joins over two random tables, each query's materialized changelog compared with DuckDB's join of the
 /// same rows: INNER, LEFT, RIGHT and FULL joins, residual conditions, NULL keys (which never match), keys of different
-/// types and computed keys, the comma form, joins over updating inputs (GROUP BY results) and aggregations over outer
+/// types and computed keys, the comma form, USING and NATURAL joins (the merged column of a FULL join coalesced), joins over updating inputs (GROUP BY results) and aggregations over outer
 /// joins' retractions; at parallelism 1 with large batches and at parallelism 2 with 7-row batches (so rows of one key
 /// meet across many batches of both sides).
 /// </summary>
@@ -26,6 +26,11 @@ public sealed class JoinDifferentialTests
         "SELECT a.k, a.c, u.v FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) AS a LEFT JOIN u ON a.k = u.k AND a.c > 5",
         "SELECT t.s, COUNT(*) AS n, SUM(u.v) AS sv FROM t LEFT JOIN u ON t.k = u.k GROUP BY t.s",
         "SELECT t.k, u.v, w.s FROM t JOIN u ON t.k = u.k JOIN t AS w ON u.v = w.v",
+        "SELECT k, t.v, u.v AS uv FROM t JOIN u USING (k)",
+        "SELECT k, s, t.v, u.v AS uv FROM t LEFT JOIN u USING (k, s)",
+        "SELECT k, t.v, u.v AS uv FROM t FULL JOIN u USING (k)",
+        "SELECT k, t.k AS tk, u.v FROM t RIGHT JOIN u USING (k)",
+        "SELECT k, x, y FROM (SELECT k, v AS x FROM t) NATURAL JOIN (SELECT k, v AS y FROM u)",
     };
 
     [Theory]
