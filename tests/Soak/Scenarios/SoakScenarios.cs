@@ -2,7 +2,7 @@ using StreamSql.Soak.Pipelines;
 
 namespace StreamSql.Soak.Scenarios;
 
-/// <summary>The soak's variants, in the order a run cycles through them (GROUP-BY-free jobs: stateful SQL comes later).</summary>
+/// <summary>The soak's variants, in the order a run cycles through them.</summary>
 public static class SoakScenarios
 {
     // Declared before All: static fields are initialized in textual order.
@@ -18,6 +18,15 @@ public static class SoakScenarios
     /// <summary>Kafka to Kafka, exactly-once, on the mock cluster the soak hosts.</summary>
     private static readonly PipelineSpec KafkaExactlyOnce = new KafkaExactlyOnceSpec(Partitions: 6, BaseRows: 30_000, RowsPerKill: 25_000);
 
+    /// <summary>The stateful queries, each over its own sequence: windows, joins and OVER rows in keyed state.</summary>
+    private static readonly PipelineSpec[] StatefulQueries =
+    [
+        new StatefulSequenceSpec(StatefulSequenceQuery.TumbleWindow, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(StatefulSequenceQuery.IntervalJoin, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(StatefulSequenceQuery.RegularJoin, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(StatefulSequenceQuery.OverRows, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
     public static IReadOnlyList<SoakScenario> All { get; } =
     [
         new("datagen-p1-hashmap", [1], "hashmap", Incremental: false, [LongSequence]),
@@ -27,6 +36,7 @@ public static class SoakScenarios
         // Before the statement set: with the rotation offsets below, its 3 kills of a short run include in-sink-commit.
         new("kafka-exactly-once-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [KafkaExactlyOnce]),
         new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
+        new("stateful-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, StatefulQueries),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
