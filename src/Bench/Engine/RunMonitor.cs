@@ -10,6 +10,7 @@ namespace StreamSql.Bench.Engine;
 internal sealed class RunMonitor : IAsyncDisposable
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private readonly TimeSpan _cpuAtStart;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
@@ -28,6 +29,12 @@ internal sealed class RunMonitor : IAsyncDisposable
     }
 
     public TimeSpan Wall => _ended ? _wallAtEnd : _wall.Elapsed;
+
+    /// <summary>Wall and CPU time from the start to a moment recorded as <paramref name="timestamp"/> (a
+    /// <see cref="Stopwatch.GetTimestamp"/>) and <paramref name="cpu"/> (<see cref="ProcessCpu"/> then).</summary>
+    public (TimeSpan Wall, TimeSpan Cpu) Until(long timestamp, TimeSpan cpu) =>
+        (Stopwatch.GetElapsedTime(_startTimestamp, timestamp), cpu - _cpuAtStart);
+
     public TimeSpan Cpu => (_ended ? _cpuAtEnd : ProcessCpu()) - _cpuAtStart;
     public long PeakWorkingSet => Interlocked.Read(ref _peak);
 
