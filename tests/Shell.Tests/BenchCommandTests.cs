@@ -157,7 +157,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public async Task Json_rows_carry_the_start_up_apart_from_the_processing()
+    public async Task Json_rows_carry_the_start_up_apart_from_the_processing_and_the_collections()
     {
         var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q0", "--events", "20000", "--source", "memory,generator",
             "--checkpoint-interval", "off", "--output", "json");
@@ -171,6 +171,10 @@ public sealed class BenchCommandTests
             Assert.InRange(startUp, 1e-6, row.GetProperty("seconds").GetDouble());
             Assert.InRange(row.GetProperty("startup_cpu_seconds").GetDouble(), 0, row.GetProperty("cpu_seconds").GetDouble());
             Assert.True(row.GetProperty("processing_events_per_core_second").GetDouble() >= row.GetProperty("events_per_core_second").GetDouble());
+            var gc = row.GetProperty("gc");
+            Assert.True(gc.GetProperty("gen0").GetInt32() >= gc.GetProperty("gen1").GetInt32());
+            Assert.True(gc.GetProperty("gen1").GetInt32() >= gc.GetProperty("gen2").GetInt32());
+            Assert.InRange(gc.GetProperty("pause_seconds").GetDouble(), 0, row.GetProperty("seconds").GetDouble());
             // A baseline too quick for the CPU clock has no ratio; where there is one, leaving the start-up out can only lower it.
             var duckdb = row.GetProperty("baselines").GetProperty("duckdb");
             if (duckdb.GetProperty("engine_time_ratio").ValueKind == JsonValueKind.Number)

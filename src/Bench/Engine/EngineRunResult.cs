@@ -25,6 +25,7 @@ public enum RunStatus
 /// <param name="StartUpWall">The part of <paramref name="Wall"/> before the sources' first read: planning the INSERT and
 /// starting the job (zero when no source read).</param>
 /// <param name="StartUpCpu">The CPU time the process used in that part.</param>
+/// <param name="Collections">The garbage collections meanwhile and their pauses.</param>
 public sealed record EngineRunResult(
     RunStatus Status,
     string? Message,
@@ -35,7 +36,8 @@ public sealed record EngineRunResult(
     long Rows,
     ResultFingerprint Fingerprint,
     TimeSpan StartUpWall = default,
-    TimeSpan StartUpCpu = default)
+    TimeSpan StartUpCpu = default,
+    GcCount Collections = default)
 {
     /// <summary>Wall time from the sources' first read to the job's end: the pipeline processing the events.</summary>
     public TimeSpan ProcessingWall => Wall - StartUpWall;

@@ -87,7 +87,7 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
                 ? (TimeSpan.Zero, TimeSpan.Zero)
                 : monitor.Until(sourceProgress.FirstReadTimestamp, sourceProgress.CpuAtFirstRead);
             return new EngineRunResult(RunStatus.Ok, null, monitor.Wall, monitor.Cpu, monitor.PeakWorkingSet, taken,
-                rows, observation.Fingerprint, startUpWall, startUpCpu);
+                rows, observation.Fingerprint, startUpWall, startUpCpu, monitor.Collections);
         }
         finally
         {

@@ -11,6 +11,8 @@ internal sealed class RunMonitor : IAsyncDisposable
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private readonly GcCount _gcAtStart = GcCount.Now();
+    private GcCount _gcAtEnd;
     private readonly TimeSpan _cpuAtStart;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
@@ -38,12 +40,16 @@ internal sealed class RunMonitor : IAsyncDisposable
     public TimeSpan Cpu => (_ended ? _cpuAtEnd : ProcessCpu()) - _cpuAtStart;
     public long PeakWorkingSet => Interlocked.Read(ref _peak);
 
+    /// <summary>The collections (and their pauses) the process had meanwhile, on any thread's account.</summary>
+    public GcCount Collections => (_ended ? _gcAtEnd : GcCount.Now()) - _gcAtStart;
+
     /// <summary>Stops the clocks.</summary>
     public void End()
     {
         if (_ended) return;
         _wallAtEnd = _wall.Elapsed;
         _cpuAtEnd = ProcessCpu();
+        _gcAtEnd = GcCount.Now();
         Sample();
         _ended = true;
     }

@@ -41,6 +41,12 @@ internal sealed class JsonReport(TextWriter output)
             json.WriteNumber("startup_cpu_seconds", Math.Round(run.StartUpCpu.TotalSeconds, 4));
             json.WriteNumber("processing_events_per_core_second", Math.Round(report.ProcessingEventsPerCoreSecond ?? 0));
             json.WriteNumber("peak_memory_bytes", run.PeakWorkingSet);
+            json.WriteStartObject("gc");
+            json.WriteNumber("gen0", run.Collections.Gen0);
+            json.WriteNumber("gen1", run.Collections.Gen1);
+            json.WriteNumber("gen2", run.Collections.Gen2);
+            json.WriteNumber("pause_seconds", Math.Round(run.Collections.Pause.TotalSeconds, 4));
+            json.WriteEndObject();
             json.WriteNumber("rows", run.Rows);
             json.WriteStartObject("checkpoints");
             json.WriteNumber("count", run.Checkpoints.Count);

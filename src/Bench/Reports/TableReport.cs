@@ -5,7 +5,7 @@ namespace StreamSql.Bench.Reports;
 /// <summary>The human-readable report: one line per query as it finishes, then the baselines and their ratios.</summary>
 internal sealed class TableReport(TextWriter output)
 {
-    private const string RowFormat = "{0,-5} {1,13} {2,8} {3,11} {4,14} {5,9} {6,11} {7,-22} {8}";
+    private const string RowFormat = "{0,-5} {1,13} {2,8} {3,11} {4,14} {5,9} {6,11} {7,-16} {8,-22} {9}";
 
     public void Header(NexmarkBenchOptions options)
     {
@@ -13,7 +13,7 @@ internal sealed class TableReport(TextWriter output)
         output.WriteLine($"Nexmark: {Units.Count(options.Events)} events, source {options.Source.ToString().ToLowerInvariant()}, " +
             $"parallelism {options.Parallelism}, {checkpoints}, {Environment.ProcessorCount} cores");
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, "query", "events", "seconds", "events/s", "events/s/core",
-            "start-up", "peak memory", "checkpoints", "result"));
+            "start-up", "peak memory", "gc 0/1/2, pause", "checkpoints", "result"));
         output.Flush();
     }
 
@@ -40,7 +40,7 @@ internal sealed class TableReport(TextWriter output)
                 var check = report.Check == CheckOutcome.Passed ? "passed" : "unchecked: " + report.CheckDetail;
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, report.Query, Units.Count(report.Events),
                     Units.Seconds(run.Wall), Units.Rate(report.EventsPerSecond!.Value), Units.Rate(report.EventsPerCoreSecond ?? 0),
-                    Units.Seconds(run.StartUpWall), Units.Bytes(run.PeakWorkingSet), checkpoints, check));
+                    Units.Seconds(run.StartUpWall), Units.Bytes(run.PeakWorkingSet), run.Collections.ToString(), checkpoints, check));
                 break;
         }
         output.Flush();
