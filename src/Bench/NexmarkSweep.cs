@@ -37,13 +37,18 @@ public sealed class NexmarkSweep
         var reports = new List<QueryReport>();
         int code = 0;
         bool several = _sources.Count * _parallelisms.Count > 1;
+        int done = 0;
         foreach (var source in _sources)
         {
             foreach (var parallelism in _parallelisms)
             {
                 var options = _options with { Source = source, Parallelism = parallelism };
                 if (several && _options.ChartPath is { } chart) options = options with { ChartPath = ChartPathFor(chart, source, parallelism) };
-                if (several && !_options.Json && reports.Count > 0) _output.WriteLine();
+                if (done++ > 0)
+                {
+                    if (!_options.Json) _output.WriteLine();
+                    ReleaseMemory();
+                }
                 var benchmark = new NexmarkBenchmark(options, _output, _notes, _progress);
                 code = Math.Max(code, await benchmark.RunAsync(cancellationToken).ConfigureAwait(false));
                 reports.AddRange(benchmark.Reports);
@@ -52,6 +57,16 @@ public sealed class NexmarkSweep
         Reports = reports;
         if (several && !_options.Json) new ScalingReport(_output).Write(reports, _sources, _parallelisms);
         return code;
+    }
+
+    /// <summary>Gives the previous combination's events (and the DuckDB copy's native memory) back before the next one, so a
+    /// run with the live generator starts with the process holding as little as a run of its own would.</summary>
+    private static void ReleaseMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>chart.svg → chart-memory-p2.svg: one chart per combination.</summary>

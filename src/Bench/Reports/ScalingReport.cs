@@ -15,8 +15,8 @@ internal sealed class ScalingReport(TextWriter output)
         output.WriteLine("the job's start-up out (until its sources' first read); '-' where the query did not run or its result was wrong:");
         Table(queries, columns, reports, r => $"{Units.Rate(r.EventsPerCoreSecond ?? 0)} ({Units.Rate(r.EventsPerSecond!.Value)}/s)");
         output.WriteLine();
-        output.WriteLine("Processing events/s per core and the start-up (wall seconds):");
-        Table(queries, columns, reports, r => $"{Units.Rate(r.ProcessingEventsPerCoreSecond ?? 0)} ({Units.Seconds(r.Timed!.StartUpWall)} s)");
+        output.WriteLine("Processing events/s per core and the start-up (wall time):");
+        Table(queries, columns, reports, r => $"{Units.Rate(r.ProcessingEventsPerCoreSecond ?? 0)} ({Units.Milliseconds(r.Timed!.StartUpWall)})");
         output.Flush();
     }
 

@@ -40,7 +40,7 @@ internal sealed class TableReport(TextWriter output)
                 var check = report.Check == CheckOutcome.Passed ? "passed" : "unchecked: " + report.CheckDetail;
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, report.Query, Units.Count(report.Events),
                     Units.Seconds(run.Wall), Units.Rate(report.EventsPerSecond!.Value), Units.Rate(report.EventsPerCoreSecond ?? 0),
-                    Units.Seconds(run.StartUpWall), Units.Bytes(run.PeakWorkingSet), run.Collections.ToString(), checkpoints, check));
+                    Units.Milliseconds(run.StartUpWall), Units.Bytes(run.PeakWorkingSet), run.Collections.ToString(), checkpoints, check));
                 break;
         }
         output.Flush();
