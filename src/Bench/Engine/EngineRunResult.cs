@@ -26,6 +26,8 @@ public enum RunStatus
 /// starting the job (zero when no source read).</param>
 /// <param name="StartUpCpu">The CPU time the process used in that part.</param>
 /// <param name="Collections">The garbage collections meanwhile and their pauses.</param>
+/// <param name="PlanningWall">The part of <paramref name="StartUpWall"/> before the job was created: parsing and planning
+/// the query file (its sink's CREATE TABLE and the INSERT); the rest of the start-up builds and launches the job's tasks.</param>
 public sealed record EngineRunResult(
     RunStatus Status,
     string? Message,
@@ -37,7 +39,8 @@ public sealed record EngineRunResult(
     ResultFingerprint Fingerprint,
     TimeSpan StartUpWall = default,
     TimeSpan StartUpCpu = default,
-    GcCount Collections = default)
+    GcCount Collections = default,
+    TimeSpan PlanningWall = default)
 {
     /// <summary>Wall time from the sources' first read to the job's end: the pipeline processing the events.</summary>
     public TimeSpan ProcessingWall => Wall - StartUpWall;

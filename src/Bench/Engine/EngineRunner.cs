@@ -67,6 +67,7 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
                 Collect(env, checkpoints);
                 progress?.Invoke(sourceProgress.Rows, elapsed);
             });
+            var submitted = DateTimeOffset.UtcNow;
             try
             {
                 await env.ExecuteScriptAsync(sql, query.Name + ".sql", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -87,7 +88,7 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
                 ? (TimeSpan.Zero, TimeSpan.Zero)
                 : monitor.Until(sourceProgress.FirstReadTimestamp, sourceProgress.CpuAtFirstRead);
             return new EngineRunResult(RunStatus.Ok, null, monitor.Wall, monitor.Cpu, monitor.PeakWorkingSet, taken,
-                rows, observation.Fingerprint, startUpWall, startUpCpu, monitor.Collections);
+                rows, observation.Fingerprint, startUpWall, startUpCpu, monitor.Collections, env.Jobs[0].StartTime - submitted);
         }
         finally
         {

@@ -39,6 +39,7 @@ internal sealed class JsonReport(TextWriter output)
             json.WriteNumber("events_per_core_second", Math.Round(report.EventsPerCoreSecond ?? 0));
             json.WriteNumber("startup_seconds", Math.Round(run.StartUpWall.TotalSeconds, 4));
             json.WriteNumber("startup_cpu_seconds", Math.Round(run.StartUpCpu.TotalSeconds, 4));
+            json.WriteNumber("startup_planning_seconds", Math.Round(run.PlanningWall.TotalSeconds, 4));
             json.WriteNumber("processing_events_per_core_second", Math.Round(report.ProcessingEventsPerCoreSecond ?? 0));
             json.WriteNumber("peak_memory_bytes", run.PeakWorkingSet);
             json.WriteStartObject("gc");
@@ -56,7 +57,7 @@ internal sealed class JsonReport(TextWriter output)
         }
         else
         {
-            foreach (var name in new[] { "seconds", "cpu_seconds", "events_per_second", "events_per_core_second", "startup_seconds", "startup_cpu_seconds",
+            foreach (var name in new[] { "seconds", "cpu_seconds", "events_per_second", "events_per_core_second", "startup_seconds", "startup_cpu_seconds", "startup_planning_seconds",
                          "processing_events_per_core_second", "peak_memory_bytes", "checkpoints" })
                 json.WriteNull(name);
         }
