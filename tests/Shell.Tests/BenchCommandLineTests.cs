@@ -39,7 +39,26 @@ public sealed class BenchCommandLineTests
         Assert.Equal(1_500, BenchCommandLine.Parse(new[] { "bench", "nexmark", "--events=1_500" }).Options.Events);
     }
 
+    [Fact]
+    public void Several_sources_and_parallelisms_make_a_sweep_whose_first_combination_is_the_options()
+    {
+        var command = BenchCommandLine.Parse(new[] { "bench", "nexmark", "--source", "generator, memory", "--parallelism=1,2,1" });
+        Assert.Equal(new[] { SourceMode.Generator, SourceMode.Memory }, command.Sources);
+        Assert.Equal(new[] { 1, 2 }, command.Parallelisms);
+        Assert.Equal(SourceMode.Generator, command.Options.Source);
+        Assert.Equal(1, command.Options.Parallelism);
+
+        var single = BenchCommandLine.Parse(new[] { "bench", "nexmark", "--source", "memory", "-p", "2" });
+        Assert.Equal(new[] { SourceMode.Memory }, single.Sources);
+        Assert.Equal(new[] { 2 }, single.Parallelisms);
+        Assert.Equal(2, single.Options.Parallelism);
+        Assert.Contains("--parallelism N[,M...]", BenchCommandLine.Usage);
+    }
+
     [Theory]
+    [InlineData(new[] { "bench", "nexmark", "--parallelism", "1,x" }, "got 'x'")]
+    [InlineData(new[] { "bench", "nexmark", "--source", "generator,kafka" }, "got 'kafka'")]
+    [InlineData(new[] { "bench", "nexmark", "--source", "," }, "needs a value")]
     [InlineData(new[] { "bench" }, "needs a benchmark name")]
     [InlineData(new[] { "bench", "tpch" }, "Unknown benchmark 'tpch'")]
     [InlineData(new[] { "bench", "nexmark", "--query", "q23" }, "no Nexmark query 'q23'")]

@@ -138,4 +138,49 @@ public sealed class BenchCommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Several_sources_and_parallelisms_run_each_combination_and_print_the_scaling_table()
+    {
+        var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q0,q2", "--events", "20000", "--source", "generator,memory",
+            "--parallelism", "1,2", "--checkpoint-interval", "off", "--no-baselines");
+
+        Assert.True(code == 0, error + output);
+        foreach (var source in new[] { "generator", "memory" })
+            foreach (var parallelism in new[] { 1, 2 })
+                Assert.Contains($"Nexmark: 20,000 events, source {source}, parallelism {parallelism}", output);
+        var scaling = output[output.IndexOf("Scaling:", StringComparison.Ordinal)..];
+        Assert.Matches(@"query +generator, p1 +generator, p2 +memory, p1 +memory, p2\n", scaling);
+        // Every combination's cell has a rate: events/s per core (events/s), then processing per core (start-up time).
+        Assert.Matches(@"\nq0 +(\S+ ?[KMG]? \(\S+ ?[KMG]?/s\) +){3}\S+ ?[KMG]? \(\S+ ?[KMG]?/s\)\n", scaling);
+        Assert.Matches(@"\nq2 +(\S+ ?[KMG]? \(\d+ ms\) +){3}\S+ ?[KMG]? \(\d+ ms\)\n", scaling);
+    }
+
+    [Fact]
+    public async Task Json_rows_carry_the_start_up_apart_from_the_processing_and_the_collections()
+    {
+        var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q0", "--events", "20000", "--source", "memory,generator",
+            "--checkpoint-interval", "off", "--output", "json");
+
+        Assert.True(code == 0, error + output);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(new[] { "memory", "generator" }, lines.Select(l => l.GetProperty("source").GetString()));
+        foreach (var row in lines)
+        {
+            double startUp = row.GetProperty("startup_seconds").GetDouble();
+            Assert.InRange(startUp, 1e-6, row.GetProperty("seconds").GetDouble());
+            // Planning is the start-up's first part (read from the wall clock, the start-up from the stopwatch: 1 ms of slack).
+            Assert.InRange(row.GetProperty("startup_planning_seconds").GetDouble(), 0, startUp + 0.001);
+            Assert.InRange(row.GetProperty("startup_cpu_seconds").GetDouble(), 0, row.GetProperty("cpu_seconds").GetDouble());
+            Assert.True(row.GetProperty("processing_events_per_core_second").GetDouble() >= row.GetProperty("events_per_core_second").GetDouble());
+            var gc = row.GetProperty("gc");
+            Assert.True(gc.GetProperty("gen0").GetInt32() >= gc.GetProperty("gen1").GetInt32());
+            Assert.True(gc.GetProperty("gen1").GetInt32() >= gc.GetProperty("gen2").GetInt32());
+            Assert.InRange(gc.GetProperty("pause_seconds").GetDouble(), 0, row.GetProperty("seconds").GetDouble());
+            // A baseline too quick for the CPU clock has no ratio; where there is one, leaving the start-up out can only lower it.
+            var duckdb = row.GetProperty("baselines").GetProperty("duckdb");
+            if (duckdb.GetProperty("engine_time_ratio").ValueKind == JsonValueKind.Number)
+                Assert.True(duckdb.GetProperty("engine_processing_time_ratio").GetDouble() <= duckdb.GetProperty("engine_time_ratio").GetDouble());
+        }
+    }
 }

@@ -27,6 +27,8 @@ public static class RxQueries
             .Select(r => check ? Hash(r.Auction, r.Bidder, r.Price, r.DateTime, r.Extra) : 0),
         ["q2"] = (bids, check) => bids.Where(b => b.Auction % 123 == 0).Select(b => (b.Auction, b.Price))
             .Select(r => check ? Hash(r.Auction, r.Price) : 0),
+        ["q5"] = (bids, check) => RxHotItems.Query(bids).Select(r => check ? Hash(r.Auction, r.Count) : 0),
+        ["q7"] = (bids, check) => RxHighestBid.Query(bids).Select(b => check ? Hash(b.Auction, b.Bidder, b.Price, b.DateTime, b.Extra) : 0),
     };
 
     public static bool Supports(string query) => Queries.ContainsKey(query);

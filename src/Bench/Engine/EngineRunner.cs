@@ -67,6 +67,7 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
                 Collect(env, checkpoints);
                 progress?.Invoke(sourceProgress.Rows, elapsed);
             });
+            var submitted = DateTimeOffset.UtcNow;
             try
             {
                 await env.ExecuteScriptAsync(sql, query.Name + ".sql", cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -83,8 +84,11 @@ internal sealed partial class EngineRunner(NexmarkQueries queries, NexmarkBenchO
             var taken = checkpoints.Values.Where(c => !c.IsSavepoint).OrderBy(c => c.CheckpointId).ToArray();
             // A timed run writes q10's files for real: its committed rows are the lines of the finished files.
             long rows = observation.Rows + (check ? 0 : CommittedFileLines(Path.Combine(dataDir.FullName, "output")));
+            var (startUpWall, startUpCpu) = sourceProgress.FirstReadTimestamp == 0
+                ? (TimeSpan.Zero, TimeSpan.Zero)
+                : monitor.Until(sourceProgress.FirstReadTimestamp, sourceProgress.CpuAtFirstRead);
             return new EngineRunResult(RunStatus.Ok, null, monitor.Wall, monitor.Cpu, monitor.PeakWorkingSet, taken,
-                rows, observation.Fingerprint);
+                rows, observation.Fingerprint, startUpWall, startUpCpu, monitor.Collections, env.Jobs[0].StartTime - submitted);
         }
         finally
         {

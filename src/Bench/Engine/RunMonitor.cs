@@ -10,6 +10,9 @@ namespace StreamSql.Bench.Engine;
 internal sealed class RunMonitor : IAsyncDisposable
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private readonly GcCount _gcAtStart = GcCount.Now();
+    private GcCount _gcAtEnd;
     private readonly TimeSpan _cpuAtStart;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampler;
@@ -28,8 +31,17 @@ internal sealed class RunMonitor : IAsyncDisposable
     }
 
     public TimeSpan Wall => _ended ? _wallAtEnd : _wall.Elapsed;
+
+    /// <summary>Wall and CPU time from the start to a moment recorded as <paramref name="timestamp"/> (a
+    /// <see cref="Stopwatch.GetTimestamp"/>) and <paramref name="cpu"/> (<see cref="ProcessCpu"/> then).</summary>
+    public (TimeSpan Wall, TimeSpan Cpu) Until(long timestamp, TimeSpan cpu) =>
+        (Stopwatch.GetElapsedTime(_startTimestamp, timestamp), cpu - _cpuAtStart);
+
     public TimeSpan Cpu => (_ended ? _cpuAtEnd : ProcessCpu()) - _cpuAtStart;
     public long PeakWorkingSet => Interlocked.Read(ref _peak);
+
+    /// <summary>The collections (and their pauses) the process had meanwhile, on any thread's account.</summary>
+    public GcCount Collections => (_ended ? _gcAtEnd : GcCount.Now()) - _gcAtStart;
 
     /// <summary>Stops the clocks.</summary>
     public void End()
@@ -37,6 +49,7 @@ internal sealed class RunMonitor : IAsyncDisposable
         if (_ended) return;
         _wallAtEnd = _wall.Elapsed;
         _cpuAtEnd = ProcessCpu();
+        _gcAtEnd = GcCount.Now();
         Sample();
         _ended = true;
     }

@@ -37,7 +37,17 @@ internal sealed class JsonReport(TextWriter output)
             json.WriteNumber("cpu_seconds", Math.Round(run.Cpu.TotalSeconds, 4));
             json.WriteNumber("events_per_second", Math.Round(report.EventsPerSecond!.Value));
             json.WriteNumber("events_per_core_second", Math.Round(report.EventsPerCoreSecond ?? 0));
+            json.WriteNumber("startup_seconds", Math.Round(run.StartUpWall.TotalSeconds, 4));
+            json.WriteNumber("startup_cpu_seconds", Math.Round(run.StartUpCpu.TotalSeconds, 4));
+            json.WriteNumber("startup_planning_seconds", Math.Round(run.PlanningWall.TotalSeconds, 4));
+            json.WriteNumber("processing_events_per_core_second", Math.Round(report.ProcessingEventsPerCoreSecond ?? 0));
             json.WriteNumber("peak_memory_bytes", run.PeakWorkingSet);
+            json.WriteStartObject("gc");
+            json.WriteNumber("gen0", run.Collections.Gen0);
+            json.WriteNumber("gen1", run.Collections.Gen1);
+            json.WriteNumber("gen2", run.Collections.Gen2);
+            json.WriteNumber("pause_seconds", Math.Round(run.Collections.Pause.TotalSeconds, 4));
+            json.WriteEndObject();
             json.WriteNumber("rows", run.Rows);
             json.WriteStartObject("checkpoints");
             json.WriteNumber("count", run.Checkpoints.Count);
@@ -47,7 +57,8 @@ internal sealed class JsonReport(TextWriter output)
         }
         else
         {
-            foreach (var name in new[] { "seconds", "cpu_seconds", "events_per_second", "events_per_core_second", "peak_memory_bytes", "checkpoints" })
+            foreach (var name in new[] { "seconds", "cpu_seconds", "events_per_second", "events_per_core_second", "startup_seconds", "startup_cpu_seconds", "startup_planning_seconds",
+                         "processing_events_per_core_second", "peak_memory_bytes", "checkpoints" })
                 json.WriteNull(name);
         }
         json.WriteString("result_check", report.Check switch
@@ -68,6 +79,8 @@ internal sealed class JsonReport(TextWriter output)
             json.WriteBoolean("result_correct", correct);
             if (report.RatioTo(result.Name) is { } ratio) json.WriteNumber("engine_time_ratio", Math.Round(ratio, 3));
             else json.WriteNull("engine_time_ratio");
+            if (report.ProcessingRatioTo(result.Name) is { } processing) json.WriteNumber("engine_processing_time_ratio", Math.Round(processing, 3));
+            else json.WriteNull("engine_processing_time_ratio");
             json.WriteEndObject();
         }
         json.WriteEndObject();

@@ -42,6 +42,11 @@ public sealed record QueryReport(
 
     public double? EventsPerCoreSecond => HasNumbers && Timed!.Cpu > TimeSpan.Zero ? Events / Timed.Cpu.TotalSeconds : null;
 
+    /// <summary>Events per CPU-second of the pipeline processing them: the job's start-up (planning the INSERT, starting
+    /// the job, until the sources' first read) left out.</summary>
+    public double? ProcessingEventsPerCoreSecond =>
+        HasNumbers && Timed!.ProcessingCpu > TimeSpan.Zero ? Events / Timed.ProcessingCpu.TotalSeconds : null;
+
     /// <summary>The engine's CPU time over the baseline's (above 1: the engine is slower), or null. CPU time, not wall time:
     /// on a shared machine the wall clock also counts other processes' turns.</summary>
     public double? RatioTo(string baseline)
@@ -49,6 +54,15 @@ public sealed record QueryReport(
         if (!HasNumbers) return null;
         foreach (var (result, correct) in Baselines)
             if (result.Name == baseline && correct && result.Cpu > TimeSpan.Zero) return Timed!.Cpu.TotalSeconds / result.Cpu.TotalSeconds;
+        return null;
+    }
+
+    /// <summary>As <see cref="RatioTo"/>, with the engine's start-up left out of its CPU time.</summary>
+    public double? ProcessingRatioTo(string baseline)
+    {
+        if (!HasNumbers) return null;
+        foreach (var (result, correct) in Baselines)
+            if (result.Name == baseline && correct && result.Cpu > TimeSpan.Zero) return Timed!.ProcessingCpu.TotalSeconds / result.Cpu.TotalSeconds;
         return null;
     }
 

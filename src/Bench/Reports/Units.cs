@@ -9,6 +9,8 @@ internal static class Units
 
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
 
+    public static string Milliseconds(TimeSpan value) => value.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) + " ms";
+
     public static string Rate(double value) => value switch
     {
         >= 1e9 => (value / 1e9).ToString("F2", CultureInfo.InvariantCulture) + " G",

@@ -32,6 +32,7 @@ internal sealed class CountingNexmarkConnector(SourceProgress progress) : ITable
 
         public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
         {
+            progress.Reading();
             var batch = await inner.ReadBatchAsync(cancellationToken).ConfigureAwait(false);
             if (batch is not null) progress.Add(batch.Length);
             return batch;

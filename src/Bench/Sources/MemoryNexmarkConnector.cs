@@ -65,6 +65,7 @@ internal sealed class MemoryNexmarkConnector(NexmarkEvents events, SourceProgres
 
         public ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
         {
+            progress.Reading();
             if (_next >= _batches.Count) return ValueTask.FromResult<RecordBatch?>(null);
             var batch = _batches[_next];
             _next += _stride;

@@ -32,8 +32,8 @@ internal static class BenchCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var benchmark = new NexmarkBenchmark(command.Options, output, error, terminal ? error : null);
-            return await benchmark.RunAsync(interrupted.Token).ConfigureAwait(false);
+            var sweep = new NexmarkSweep(command.Options, command.Sources, command.Parallelisms, output, error, terminal ? error : null);
+            return await sweep.RunAsync(interrupted.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
         {

@@ -6,7 +6,10 @@ using StreamSql.Sql.Planner.Config;
 namespace StreamSql.Shell.Bench;
 
 /// <summary>A parsed <c>streamsql bench nexmark [options]</c>.</summary>
-internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHelp)
+/// <param name="Options">The run's options; with several source modes or parallelisms, those of the first combination.</param>
+/// <param name="Sources">The source modes to run, in order (<c>--source generator,memory</c>).</param>
+/// <param name="Parallelisms">The parallelisms to run each source mode at, in order (<c>--parallelism 1,2</c>).</param>
+internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHelp, IReadOnlyList<SourceMode> Sources, IReadOnlyList<int> Parallelisms)
 {
     public const string Usage =
         "\n" +
@@ -16,9 +19,11 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
         "                                                      print throughput next to hand-written C#, DuckDB and Rx.NET.\n" +
         "      --query q5[,q7...]          Queries to run (default: all).\n" +
         "      --events N                  Events of all kinds per run (default 10000000; 10M, 500K allowed).\n" +
-        "      --parallelism N             Subtasks per operator; DuckDB and the hand-written baseline get as many threads (default 1).\n" +
+        "      --parallelism N[,M...]      Subtasks per operator; DuckDB and the hand-written baseline get as many threads (default 1).\n" +
+        "                                  Several (e.g. 1,2): one run per parallelism, then a table of every query's scaling.\n" +
         "      --checkpoint-interval D     Exactly-once checkpoints this often (default 10s; 'off' for none).\n" +
-        "      --source generator|memory   Generate events live (default) or replay them from memory.\n" +
+        "      --source generator|memory   Generate events live (default) or replay them from memory; both (generator,memory):\n" +
+        "                                  one run per source mode (times each parallelism), then the scaling table.\n" +
         "      --output table|json         The table (default) or one JSON object per query and line.\n" +
         "      --rounds N                  Timed runs per query; the one with the median CPU time is reported (default 1).\n" +
         "      --chart <file.svg>          Also draw events/s per core of every query, with Flink's and Feldera's published figures.\n" +
@@ -34,13 +39,15 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
     {
         if (args.Count < 2 || args[1].StartsWith('-'))
         {
-            if (args.Count >= 2 && args[1] is "-h" or "--help") return new BenchCommandLine(new NexmarkBenchOptions(), ShowHelp: true);
+            if (args.Count >= 2 && args[1] is "-h" or "--help") return new BenchCommandLine(new NexmarkBenchOptions(), ShowHelp: true, new[] { SourceMode.Generator }, new[] { 1 });
             throw new CommandLineException("'streamsql bench' needs a benchmark name: 'streamsql bench nexmark'.");
         }
         if (args[1] != "nexmark")
             throw new CommandLineException($"Unknown benchmark '{args[1]}'. The benchmark is 'nexmark'.");
         var options = new NexmarkBenchOptions();
         bool help = false;
+        IReadOnlyList<SourceMode> sources = new[] { options.Source };
+        IReadOnlyList<int> parallelisms = new[] { options.Parallelism };
         for (int i = 2; i < args.Count; i++)
         {
             var arg = args[i];
@@ -67,26 +74,21 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
                     options = options with { Events = ParseCount(Value(), arg) };
                     break;
                 case "--parallelism" or "-p":
-                    {
-                        var text = Value();
-                        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p < 1 || p > 256)
-                            throw new CommandLineException($"--parallelism expects a number of subtasks from 1 to 256, got '{text}'.");
-                        options = options with { Parallelism = p };
-                        break;
-                    }
+                    parallelisms = ParseList(Value(), "--parallelism", text =>
+                        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is >= 1 and <= 256
+                            ? p
+                            : throw new CommandLineException($"--parallelism expects numbers of subtasks from 1 to 256 (e.g. 2 or 1,2), got '{text}'."));
+                    break;
                 case "--checkpoint-interval":
                     options = options with { CheckpointInterval = ParseInterval(Value()) };
                     break;
                 case "--source":
-                    options = options with
+                    sources = ParseList(Value(), "--source", text => text.ToLowerInvariant() switch
                     {
-                        Source = Value().ToLowerInvariant() switch
-                        {
-                            "generator" => SourceMode.Generator,
-                            "memory" => SourceMode.Memory,
-                            var other => throw new CommandLineException($"--source expects 'generator' or 'memory', got '{other}'."),
-                        },
-                    };
+                        "generator" => SourceMode.Generator,
+                        "memory" => SourceMode.Memory,
+                        _ => throw new CommandLineException($"--source expects 'generator' or 'memory' (or both: generator,memory), got '{text}'."),
+                    });
                     break;
                 case "--output" or "-o":
                     options = options with
@@ -128,7 +130,21 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
                         : $"Unexpected argument '{arg}' for 'streamsql bench nexmark'. Queries go with --query {arg}.");
             }
         }
-        return new BenchCommandLine(options, help);
+        options = options with { Source = sources[0], Parallelism = parallelisms[0] };
+        return new BenchCommandLine(options, help, sources, parallelisms);
+    }
+
+    /// <summary>A comma-separated list of distinct values, in the order given.</summary>
+    private static IReadOnlyList<T> ParseList<T>(string text, string option, Func<string, T> parse)
+    {
+        var values = new List<T>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var value = parse(part);
+            if (!values.Contains(value)) values.Add(value);
+        }
+        if (values.Count == 0) throw new CommandLineException($"Option '{option}' needs a value.");
+        return values;
     }
 
     private static IReadOnlyList<string> ParseQueries(string text)
