@@ -27,8 +27,8 @@ public sealed class DeduplicateOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly Schema _outputSchema;
+    private readonly RankOutput _output;
     private GroupTable _table = null!;
     private GroupInPlaceBytes _kept = null!;
     private GroupStateTtl? _ttl;
@@ -38,8 +38,8 @@ public sealed class DeduplicateOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(inputSchema);
+        _output = new RankOutput(_types, rankNumber: false, 1024);
     }
 
     /// <summary>The operator's keyed state (tests).</summary>
@@ -72,7 +72,7 @@ public sealed class DeduplicateOperator : StreamOperatorBase
         }
 
         int prefix = _spec.IsRowtime ? 8 : 0;
-        var result = new RankOutput(_types, rankNumber: false, n);
+        var result = _output;
         var rowGroups = groups.Groups;
         for (int r = 0; r < n; r++)
         {
@@ -88,12 +88,12 @@ public sealed class DeduplicateOperator : StreamOperatorBase
                     ? _spec.KeepLastRow ? BinaryPrimitives.ReadInt64LittleEndian(previous) <= time : time < BinaryPrimitives.ReadInt64LittleEndian(previous)
                     : _spec.KeepLastRow;
                 if (!replaces) continue;
-                if (_spec.GenerateUpdateBefore) result.Append(RowKind.UpdateBefore, previous[prefix..], 0, _decoder);
-                result.Append(RowKind.UpdateAfter, _rows[r], 0, _decoder);
+                if (_spec.GenerateUpdateBefore) result.Append(RowKind.UpdateBefore, previous[prefix..], 0);
+                result.Append(RowKind.UpdateAfter, _rows[r], 0);
             }
             else
             {
-                result.Append(RowKind.Insert, _rows[r], 0, _decoder);
+                result.Append(RowKind.Insert, _rows[r], 0);
             }
             var row = _rows[r];
             var stored = _kept.Writable(g, prefix + row.Length);

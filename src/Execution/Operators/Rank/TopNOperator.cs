@@ -34,10 +34,10 @@ public sealed class TopNOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
     private readonly Schema _outputSchema;
+    private readonly RankOutput _output;
     private readonly int _limit;
     private int[] _keyOffsets = new int[257];
     private int[] _entryKey = new int[16];
@@ -58,10 +58,10 @@ public sealed class TopNOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _sortKeys = new SortKeyEncoder(spec.OrderKeys, _types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
+        _output = new RankOutput(_types, spec.OutputRankNumber, 1024);
     }
 
     /// <summary>The operator's keyed state (tests).</summary>
@@ -97,7 +97,7 @@ public sealed class TopNOperator : StreamOperatorBase
         // Rows are serialized only once they may enter a buffer: a batch at a time when many may, else one at a time.
         bool serializedBatch = candidates > n / 4;
         if (serializedBatch) _rowSerializer.SerializeBatch(data, _rows);
-        var output_ = new RankOutput(_types, _spec.OutputRankNumber, n);
+        var output_ = _output;
         for (int c = 0; c < candidates; c++)
         {
             int r = _candidates[c];
@@ -235,12 +235,12 @@ public sealed class TopNOperator : StreamOperatorBase
                 var now = i == position ? row : Entry(buffer, _entryRow, _entryRowLength, i - 1);
                 if (i < count)
                 {
-                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, Entry(buffer, _entryRow, _entryRowLength, i), i + 1, _decoder);
-                    output.Append(RowKind.UpdateAfter, now, i + 1, _decoder);
+                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, Entry(buffer, _entryRow, _entryRowLength, i), i + 1);
+                    output.Append(RowKind.UpdateAfter, now, i + 1);
                 }
                 else
                 {
-                    output.Append(RowKind.Insert, now, i + 1, _decoder);
+                    output.Append(RowKind.Insert, now, i + 1);
                 }
             }
             return;
@@ -248,9 +248,9 @@ public sealed class TopNOperator : StreamOperatorBase
         // The row pushed out first, then the one entering (Flink's order: a sink keyed by the partition alone must end with
         // the new row). Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row
         // lands above it.
-        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0, _decoder);
-        if (position + 1 >= start) output.Append(RowKind.Insert, row, 0, _decoder);
-        else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0, _decoder);
+        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0);
+        if (position + 1 >= start) output.Append(RowKind.Insert, row, 0);
+        else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0);
     }
 
     /// <summary>The entry holding <paramref name="row"/> under <paramref name="key"/>, or -1.</summary>
@@ -278,20 +278,20 @@ public sealed class TopNOperator : StreamOperatorBase
                 var old = Entry(buffer, _entryRow, _entryRowLength, i);
                 if (i + 1 < count)
                 {
-                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, old, i + 1, _decoder);
-                    output.Append(RowKind.UpdateAfter, Entry(buffer, _entryRow, _entryRowLength, i + 1), i + 1, _decoder);
+                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, old, i + 1);
+                    output.Append(RowKind.UpdateAfter, Entry(buffer, _entryRow, _entryRowLength, i + 1), i + 1);
                 }
                 else
                 {
-                    output.Append(RowKind.Delete, old, i + 1, _decoder);
+                    output.Append(RowKind.Delete, old, i + 1);
                 }
             }
             return;
         }
         // The removed row leaves the range, or (above the range) the row at rank start leaves it upwards.
-        if (position + 1 >= start) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, position), 0, _decoder);
-        else if (start - 1 < count) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 1)), 0, _decoder);
-        if (count > _limit) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, _limit), 0, _decoder);
+        if (position + 1 >= start) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, position), 0);
+        else if (start - 1 < count) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 1)), 0);
+        if (count > _limit) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, _limit), 0);
     }
 
     private static ReadOnlySpan<byte> Entry(ReadOnlySpan<byte> buffer, int[] starts, int[] lengths, int i) => buffer.Slice(starts[i], lengths[i]);
