@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
-using StreamSql.Execution.Operators.Changelog;
 using StreamSql.Execution.Operators.Windows;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
