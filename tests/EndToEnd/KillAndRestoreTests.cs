@@ -526,35 +526,7 @@ public sealed class KillAndRestoreTests : IDisposable
             "CREATE TABLE out (k BIGINT, n BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'print');",
             $"INSERT INTO out SELECT MOD(id, {keys}) AS k, COUNT(*), SUM(id) FROM src GROUP BY MOD(id, {keys});",
         ];
-        WriteScript(Script(parallelism));
-        var printed = new StringBuilder();
-        for (int k = 1; k <= 3; k++)
-        {
-            var before = CompletedCheckpoints();
-            using var run = StartShell("--from-latest-checkpoint");
-            if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
-            long newest = before.Count > 0 ? before[0] : 0;
-            while (!run.HasExited && (CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest)))
-            {
-                if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
-                await Task.Delay(10);
-            }
-            await Task.Delay(_random.Next(0, 400));
-            if (run.HasExited) Fail($"run {k} ended by itself before the kill: the job is too short for this test", run);
-            run.Kill();
-            if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
-            printed.Append(run.Stdout);
-            Log($"run {k}: checkpoints at start [{string.Join(", ", before)}], after [{string.Join(", ", CompletedCheckpoints())}]" + RestoreNote(run.Stdout + run.Stderr));
-        }
-        WriteScript(Script(finalParallelism));
-        using (var last = StartShell("--from-latest-checkpoint"))
-        {
-            var exit = await last.WaitForExitAsync(FinishTimeout);
-            if (exit != 0) Fail($"the final run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
-            if (!last.Stdout.Contains("restor", StringComparison.OrdinalIgnoreCase) && !last.Stderr.Contains("restor", StringComparison.OrdinalIgnoreCase))
-                Log("final run: no restore note");
-            printed.Append(last.Stdout);
-        }
+        var printed = await KillThreeTimesThenFinishAsync(Script(parallelism), Script(finalParallelism));
 
         var latest = new Dictionary<long, string>();
         foreach (var line in LineMatcher.SplitLines(printed.ToString()))
@@ -578,6 +550,89 @@ public sealed class KillAndRestoreTests : IDisposable
             .Select(e => $"{e.Key}: expected {e.Value}, last printed {(latest.TryGetValue(e.Key, out var v) ? v : "nothing")}").ToList();
         if (wrong.Count > 0 || latest.Count != keys) Fail($"{wrong.Count} keys end wrong: {string.Join("; ", wrong.Take(10))} ({latest.Count} keys printed)", null);
         Pass();
+    }
+
+    /// <summary>
+    /// A Top-3 with the rank number (its sorted buffers in keyed state) into an upsert sink keyed by partition and rank,
+    /// killed three times and restored from the latest checkpoint each time, the final run at another parallelism: the
+    /// last row printed for every partition and rank over all runs must be the top three of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", 1, 2)]
+    [InlineData("rocksdb", 2, 1)]
+    public async Task Top_n_into_an_upsert_sink_killed_three_times_ends_with_exact_results(string backend, int parallelism, int finalParallelism)
+    {
+        const int Rows = 9_000, Keys = 37;
+        // 7919 and 9001 are prime: the score of ids 1..9000 is a permutation, so no ties, and it rises and falls with id.
+        string[] Script(int p) =>
+        [
+            Settings(backend, p),
+            Datagen(Rows, rowsPerSecond: 2_000),
+            "CREATE TABLE out (k BIGINT, rn BIGINT, id BIGINT, PRIMARY KEY (k, rn) NOT ENFORCED) WITH ('connector' = 'print');",
+            $"INSERT INTO out SELECT k, rn, id FROM (SELECT MOD(id, {Keys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {Keys}) "
+            + "ORDER BY MOD(id * 7919, 9001) DESC) AS rn FROM src) WHERE rn <= 3;",
+        ];
+        var printed = await KillThreeTimesThenFinishAsync(Script(parallelism), Script(finalParallelism));
+
+        var latest = new Dictionary<(long, long), long>();
+        foreach (var line in LineMatcher.SplitLines(printed))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^(?:\d+> )?([+-][IUD])\[(-?\d+), (-?\d+), (-?\d+)\]$");
+            if (!match.Success) continue;
+            var key = (long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
+            switch (match.Groups[1].Value)
+            {
+                case "+I" or "+U": latest[key] = long.Parse(match.Groups[4].Value, CultureInfo.InvariantCulture); break;
+                case "-D": latest.Remove(key); break;
+            }
+        }
+        var expected = new Dictionary<(long, long), long>();
+        for (long k = 0; k < Keys; k++)
+        {
+            var top = Enumerable.Range(1, Rows).Where(i => i % Keys == k).OrderByDescending(i => (long)i * 7919 % 9001).Take(3).ToList();
+            for (int r = 0; r < top.Count; r++) expected[(k, r + 1)] = top[r];
+        }
+        var wrong = expected.Where(e => !latest.TryGetValue(e.Key, out var v) || v != e.Value)
+            .Select(e => $"{e.Key}: expected {e.Value}, last printed {(latest.TryGetValue(e.Key, out var v) ? v.ToString(CultureInfo.InvariantCulture) : "nothing")}").ToList();
+        if (wrong.Count > 0 || latest.Count != expected.Count) Fail($"{wrong.Count} ranks end wrong: {string.Join("; ", wrong.Take(10))} ({latest.Count} printed)", null);
+        Pass();
+    }
+
+    /// <summary>Runs the job of <paramref name="script"/>, kills it three times (each after a new checkpoint) restoring from
+    /// the latest checkpoint, then lets the job of <paramref name="finalScript"/> finish from it; returns what all runs printed.</summary>
+    private async Task<string> KillThreeTimesThenFinishAsync(string[] script, string[] finalScript)
+    {
+        WriteScript(script);
+        var printed = new StringBuilder();
+        for (int k = 1; k <= 3; k++)
+        {
+            var before = CompletedCheckpoints();
+            using var run = StartShell("--from-latest-checkpoint");
+            if (!await run.WaitForSubmissionAsync(SubmitTimeout)) Fail($"run {k} did not submit its job", run);
+            long newest = before.Count > 0 ? before[0] : 0;
+            while (!run.HasExited && (CompletedCheckpoints() is var now && (now.Count == 0 || now[0] <= newest)))
+            {
+                if (run.Elapsed > SubmitTimeout) Fail($"run {k} completed no checkpoint", run);
+                await Task.Delay(10);
+            }
+            await Task.Delay(_random.Next(0, 400));
+            if (run.HasExited) Fail($"run {k} ended by itself before the kill: the job is too short for this test", run);
+            run.Kill();
+            if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
+            printed.Append(run.Stdout);
+            Log($"run {k}: checkpoints at start [{string.Join(", ", before)}], after [{string.Join(", ", CompletedCheckpoints())}]" + RestoreNote(run.Stdout + run.Stderr));
+        }
+        WriteScript(finalScript);
+        using (var last = StartShell("--from-latest-checkpoint"))
+        {
+            var exit = await last.WaitForExitAsync(FinishTimeout);
+            if (exit != 0) Fail($"the final run did not finish cleanly (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", last);
+            if (!last.Stdout.Contains("restor", StringComparison.OrdinalIgnoreCase) && !last.Stderr.Contains("restor", StringComparison.OrdinalIgnoreCase))
+                Log("final run: no restore note");
+            printed.Append(last.Stdout);
+        }
+
+        return printed.ToString();
     }
 
     [Fact]

@@ -22,7 +22,6 @@ public sealed class BatchSortOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
     private readonly StateRowWriter _arena = new();
@@ -37,7 +36,6 @@ public sealed class BatchSortOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _sortKeys = new SortKeyEncoder(spec.OrderKeys, _types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
     }
@@ -88,7 +86,7 @@ public sealed class BatchSortOperator : StreamOperatorBase
                 for (int i = 0; i < rows; i++)
                 {
                     int e = order[start + i];
-                    batch.Append(RowKind.Insert, arena[_rowStart[e].._keyStart[e + 1]], 0, _decoder);
+                    batch.Append(RowKind.Insert, arena[_rowStart[e].._keyStart[e + 1]], 0);
                 }
                 await output.EmitAsync(batch.Build(_outputSchema), cancellationToken).ConfigureAwait(false);
             }

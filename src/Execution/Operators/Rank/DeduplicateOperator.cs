@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
-using StreamSql.Execution.Operators.Changelog;
 using StreamSql.Execution.Operators.Windows;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
@@ -13,8 +12,8 @@ namespace StreamSql.Execution.Operators.Rank;
 
 /// <summary>
 /// Flink's deduplication functions (ProcTimeDeduplicateKeepFirstRowFunction, ProcTimeDeduplicateKeepLastRowFunction,
-/// RowTimeDeduplicateFunction) in one operator: one row per key in a <see cref="GroupLastRows"/> (checkpointed in the
-/// canonical key-group format), stored as the row's time (8 bytes, event time only) then the row serialized over all
+/// RowTimeDeduplicateFunction) in one operator: one row per key in a <see cref="GroupInPlaceBytes"/> (checkpointed in the
+/// canonical key-group format, overwritten in place), stored as the row's time (8 bytes, event time only) then the row serialized over all
 /// columns. A row replaces the kept one when there is none, or on processing time when keeping the last, or on event
 /// time when its rowtime is at least the kept one's (keep last) or below it (keep first); a replacement is emitted as
 /// <c>+I</c> for a new key, else <c>-U</c> with the kept row (when <see cref="DeduplicateSpec.GenerateUpdateBefore"/>)
@@ -27,11 +26,10 @@ public sealed class DeduplicateOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly Schema _outputSchema;
-    private byte[] _stored = new byte[256];
+    private readonly RankOutput _output;
     private GroupTable _table = null!;
-    private GroupLastRows _kept = null!;
+    private GroupInPlaceBytes _kept = null!;
     private GroupStateTtl? _ttl;
 
     public DeduplicateOperator(DeduplicateSpec spec, RowSchema inputSchema)
@@ -39,8 +37,8 @@ public sealed class DeduplicateOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(inputSchema);
+        _output = new RankOutput(_types, rankNumber: false, 1024);
     }
 
     /// <summary>The operator's keyed state (tests).</summary>
@@ -50,7 +48,7 @@ public sealed class DeduplicateOperator : StreamOperatorBase
     {
         var keyTypes = _spec.Keys.Select(k => _types[k]).ToArray();
         _table = context.State.KeyedState.GetGroupTable("deduplicate", new GroupTableSpec(keyTypes));
-        _kept = _table.AddColumn(epoch => new GroupLastRows(epoch));
+        _kept = _table.AddColumn(epoch => new GroupInPlaceBytes(epoch));
         _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
@@ -69,11 +67,11 @@ public sealed class DeduplicateOperator : StreamOperatorBase
         if (_ttl is not null)
         {
             foreach (int g in groups.Touched)
-                if (_kept.HasRow(g) && _ttl.IsExpired(g, now)) _kept.Clear(g);
+                if (_kept.HasValue(g) && _ttl.IsExpired(g, now)) _kept.Clear(g);
         }
 
         int prefix = _spec.IsRowtime ? 8 : 0;
-        var result = new RankOutput(_types, rankNumber: false, n);
+        var result = _output;
         var rowGroups = groups.Groups;
         for (int r = 0; r < n; r++)
         {
@@ -81,26 +79,26 @@ public sealed class DeduplicateOperator : StreamOperatorBase
             int g = rowGroups[r];
             // A NULL rowtime orders first (Flink compares it as the smallest value).
             long time = _spec.IsRowtime && !timeColumn.IsNull(r) ? times[r] : long.MinValue;
-            bool had = _kept.HasRow(g);
+            bool had = _kept.HasValue(g);
             if (had)
             {
-                var previous = _kept.Row(g);
+                var previous = _kept.Get(g);
                 bool replaces = _spec.IsRowtime
                     ? _spec.KeepLastRow ? BinaryPrimitives.ReadInt64LittleEndian(previous) <= time : time < BinaryPrimitives.ReadInt64LittleEndian(previous)
                     : _spec.KeepLastRow;
                 if (!replaces) continue;
-                if (_spec.GenerateUpdateBefore) result.Append(RowKind.UpdateBefore, previous[prefix..], 0, _decoder);
-                result.Append(RowKind.UpdateAfter, _rows[r], 0, _decoder);
+                if (_spec.GenerateUpdateBefore) result.Append(RowKind.UpdateBefore, previous[prefix..], 0);
+                result.Append(RowKind.UpdateAfter, _rows[r], 0);
             }
             else
             {
-                result.Append(RowKind.Insert, _rows[r], 0, _decoder);
+                result.Append(RowKind.Insert, _rows[r], 0);
             }
             var row = _rows[r];
-            if (_stored.Length < row.Length + prefix) _stored = new byte[Math.Max(row.Length + prefix, _stored.Length * 2)];
-            if (_spec.IsRowtime) BinaryPrimitives.WriteInt64LittleEndian(_stored, time);
-            row.CopyTo(_stored.AsSpan(prefix));
-            _kept.Set(g, _stored.AsSpan(0, prefix + row.Length));
+            var stored = _kept.Writable(g, prefix + row.Length);
+            if (_spec.IsRowtime) BinaryPrimitives.WriteInt64LittleEndian(stored, time);
+            row.CopyTo(stored[prefix..]);
+            _kept.SetLength(g, prefix + row.Length);
             _ttl?.Written(g, now);
         }
         return result.Count == 0 ? default : output.EmitAsync(result.Build(_outputSchema), cancellationToken);

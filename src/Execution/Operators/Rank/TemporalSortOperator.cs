@@ -25,7 +25,6 @@ public sealed class TemporalSortOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
     private readonly StateRowWriter _newBuffer = new();
@@ -44,7 +43,6 @@ public sealed class TemporalSortOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _sortKeys = new SortKeyEncoder(spec.ThenBy, _types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
     }
@@ -161,7 +159,7 @@ public sealed class TemporalSortOperator : StreamOperatorBase
                         while (pos < buffer.Length)
                         {
                             Read(buffer, ref pos);
-                            rows.Append(RowKind.Insert, Read(buffer, ref pos), 0, _decoder);
+                            rows.Append(RowKind.Insert, Read(buffer, ref pos), 0);
                         }
                     }
                     _table.RemoveNamespace(timer.Namespace);

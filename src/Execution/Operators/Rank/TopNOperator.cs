@@ -13,11 +13,12 @@ namespace StreamSql.Execution.Operators.Rank;
 /// Flink's AppendOnlyTopNFunction and RetractableTopNFunction: the Top-N of each partition. Over an insert-only input
 /// each partition's top <see cref="RankSpec.RankEnd"/> rows are kept; over an updating input
 /// (<see cref="RankSpec.Retract"/>) all its rows, since a retraction can bring any of them into the range. They are kept
-/// sorted in a <see cref="GroupRankBuffers"/> (so state is checkpointed in the canonical key-group format and rescales by
-/// key group); a row of equal order goes after the rows already there. Per
-/// batch the partition keys are hashed and resolved once, the rows serialized once and their sort keys encoded once
-/// (<see cref="SortKeyEncoder"/>: comparisons are byte comparisons); a row that does not reach the top is dropped after one
-/// comparison with the partition's last row. Emitted, as Flink does:
+/// sorted in one byte string per partition (<see cref="GroupInPlaceBytes"/>, so state is checkpointed in the canonical
+/// key-group format and rescales by key group), changed in place: an entry is written at its position and the rows after
+/// it moved, not the whole buffer rewritten. A row of equal order goes after the rows already there. Per batch the
+/// partition keys are hashed and resolved once and the sort keys encoded once (<see cref="SortKeyEncoder"/>: comparisons
+/// are byte comparisons); over an insert-only input every row is first compared with its partition's last sort key as
+/// the batch began, and only the rows above it are serialized and placed. Emitted, as Flink does:
 /// <list type="bullet">
 /// <item>with the rank number: for every rank from the new row's down to the end of the range, <c>-U</c> with the row
 ///   that had the rank (when <see cref="RankSpec.GenerateUpdateBefore"/>) and <c>+U</c> with the row that has it now, or
@@ -33,19 +34,23 @@ public sealed class TopNOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
-    private readonly StateRowWriter _newBuffer = new();
     private readonly Schema _outputSchema;
+    private readonly RankOutput _output;
     private readonly int _limit;
     private int[] _keyOffsets = new int[257];
     private int[] _entryKey = new int[16];
     private int[] _entryKeyLength = new int[16];
     private int[] _entryRow = new int[16];
     private int[] _entryRowLength = new int[16];
+    private int[] _entryStart = new int[17];
+    private int[] _candidates = new int[256];
+    // Per partition touched by the batch: where its buffer's last sort key starts and its length (see SelectCandidates).
+    private int[] _lastKeyStart = new int[256];
+    private int[] _lastKeyLength = new int[256];
     private GroupTable _table = null!;
-    private GroupRankBuffers _buffers = null!;
+    private GroupInPlaceBytes _buffers = null!;
     private GroupStateTtl? _ttl;
 
     public TopNOperator(RankSpec spec, RowSchema inputSchema)
@@ -53,10 +58,10 @@ public sealed class TopNOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _sortKeys = new SortKeyEncoder(spec.OrderKeys, _types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
+        _output = new RankOutput(_types, spec.OutputRankNumber, 1024);
     }
 
     /// <summary>The operator's keyed state (tests).</summary>
@@ -66,7 +71,7 @@ public sealed class TopNOperator : StreamOperatorBase
     {
         var keyTypes = _spec.PartitionKeys.Select(k => _types[k]).ToArray();
         _table = context.State.KeyedState.GetGroupTable("top-n", new GroupTableSpec(keyTypes));
-        _buffers = _table.AddColumn(epoch => new GroupRankBuffers(epoch));
+        _buffers = _table.AddColumn(epoch => new GroupInPlaceBytes(epoch));
         _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
@@ -78,67 +83,144 @@ public sealed class TopNOperator : StreamOperatorBase
         var data = batch.Data;
         var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
         var groups = _table.Resolve(data, _spec.PartitionKeys, hashes);
-        _rowSerializer.SerializeBatch(data, _rows);
         _sortKeys.EncodeBatch(data, _keyBytes, ref _keyOffsets);
         long now = _ttl is null ? 0 : Context.Clock.NowMicros();
         if (_ttl is not null)
         {
             foreach (int g in groups.Touched)
-                if (_buffers.HasBuffer(g) && _ttl.IsExpired(g, now)) _buffers.Clear(g);
+                if (_buffers.HasValue(g) && _ttl.IsExpired(g, now)) _buffers.Clear(g);
         }
 
-        var output_ = new RankOutput(_types, _spec.OutputRankNumber, n);
         var keyBytes = _keyBytes.Written;
         var rowGroups = groups.Groups;
-        for (int r = 0; r < n; r++)
+        int candidates = _spec.Retract ? SelectAll(n) : SelectCandidates(batch, groups.Touched, rowGroups, keyBytes);
+        // Rows are serialized only once they may enter a buffer: a batch at a time when many may, else one at a time.
+        bool serializedBatch = candidates > n / 4;
+        if (serializedBatch) _rowSerializer.SerializeBatch(data, _rows);
+        var output_ = _output;
+        for (int c = 0; c < candidates; c++)
         {
+            int r = _candidates[c];
             int g = rowGroups[r];
             var key = keyBytes[_keyOffsets[r].._keyOffsets[r + 1]];
-            var buffer = _buffers.HasBuffer(g) ? _buffers.Buffer(g) : ReadOnlySpan<byte>.Empty;
+            var buffer = _buffers.Get(g);
             int count = Parse(buffer);
-            var row = _rows[r];
             if (batch.KindAt(r) is RowKind.UpdateBefore or RowKind.Delete)
             {
                 if (!_spec.Retract) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
-                int found = Find(buffer, count, key, row);
+                var retracted = serializedBatch ? _rows[r] : _rowSerializer.Serialize(data, r);
+                int found = Find(buffer, count, key, retracted);
                 // Flink's lenient default: a retraction of a row not held is ignored.
                 if (found < 0) continue;
                 EmitRemoval(output_, buffer, count, found);
-                _newBuffer.Clear();
-                for (int i = 0; i < count; i++)
-                    if (i != found) WriteEntry(Entry(buffer, _entryKey, _entryKeyLength, i), Entry(buffer, _entryRow, _entryRowLength, i));
                 if (count == 1) _buffers.Clear(g);
-                else _buffers.Set(g, _newBuffer.Written);
+                else RemoveEntry(g, buffer.Length, found);
                 _ttl?.Written(g, now);
                 continue;
             }
             // Past the last row of a full buffer (ties included) the row never reaches the top.
             if (!_spec.Retract && count >= _limit && (count == 0 || Entry(buffer, _entryKey, _entryKeyLength, count - 1).SequenceCompareTo(key) <= 0)) continue;
-            int position = count;
-            for (int i = 0; i < count; i++)
-            {
-                if (Entry(buffer, _entryKey, _entryKeyLength, i).SequenceCompareTo(key) > 0)
-                {
-                    position = i;
-                    break;
-                }
-            }
+            int position = UpperBound(buffer, count, key);
+            if (position >= _limit && !_spec.Retract) continue;
+            var row = serializedBatch ? _rows[r] : _rowSerializer.Serialize(data, r);
             if (position < _limit) Emit(output_, buffer, count, position, row);
-            else if (!_spec.Retract) continue;
-
-            _newBuffer.Clear();
-            int kept = _spec.Retract ? count : Math.Min(count, _limit - 1);
-            for (int i = 0; i <= kept; i++)
-            {
-                if (i == position) WriteEntry(key, row);
-                if (i < kept) WriteEntry(Entry(buffer, _entryKey, _entryKeyLength, i), Entry(buffer, _entryRow, _entryRowLength, i));
-            }
-            _buffers.Set(g, _newBuffer.Written);
+            InsertEntry(g, buffer.Length, position, _spec.Retract ? count : Math.Min(count, _limit - 1), key, row);
             _ttl?.Written(g, now);
         }
         foreach (int g in groups.Touched)
-            if (!_buffers.HasBuffer(g)) _table.Remove(g);
+            if (!_buffers.HasValue(g)) _table.Remove(g);
         return output_.Count == 0 ? default : output.EmitAsync(output_.Build(_outputSchema), cancellationToken);
+    }
+
+    private int SelectAll(int n)
+    {
+        if (_candidates.Length < n) _candidates = new int[Math.Max(n, _candidates.Length * 2)];
+        for (int r = 0; r < n; r++) _candidates[r] = r;
+        return n;
+    }
+
+    /// <summary>
+    /// The rows of an insert-only batch that may enter their partition's top (into <c>_candidates</c>; returns their
+    /// count): a row not above the last row of a full buffer as the batch began is dropped, since within the batch that
+    /// last row only moves up. Compares each row with its partition's last sort key found once per partition, so most
+    /// rows of a partition whose top has settled are dropped without reading the buffer or serializing the row.
+    /// </summary>
+    private int SelectCandidates(Batch batch, ReadOnlySpan<int> touched, ReadOnlySpan<int> rowGroups, ReadOnlySpan<byte> keyBytes)
+    {
+        int n = batch.Length;
+        if (_candidates.Length < n) _candidates = new int[Math.Max(n, _candidates.Length * 2)];
+        foreach (int g in touched)
+        {
+            if (g >= _lastKeyStart.Length)
+            {
+                int size = Math.Max(g + 1, _lastKeyStart.Length * 2);
+                System.Array.Resize(ref _lastKeyStart, size);
+                System.Array.Resize(ref _lastKeyLength, size);
+            }
+            var buffer = _buffers.Get(g);
+            int count = Parse(buffer);
+            // -1: not full, every row may enter; 0 entries in a full buffer (a Top-0): none may.
+            _lastKeyStart[g] = count < _limit ? -1 : count == 0 ? -2 : _entryKey[count - 1];
+            _lastKeyLength[g] = count < _limit || count == 0 ? 0 : _entryKeyLength[count - 1];
+        }
+        int candidates = 0;
+        for (int r = 0; r < n; r++)
+        {
+            int g = rowGroups[r];
+            int start = _lastKeyStart[g];
+            if (start >= 0 && batch.KindAt(r) == RowKind.Insert)
+            {
+                var last = _buffers.Get(g).Slice(start, _lastKeyLength[g]);
+                if (last.SequenceCompareTo(keyBytes[_keyOffsets[r].._keyOffsets[r + 1]]) <= 0) continue;
+            }
+            else if (start == -2 && batch.KindAt(r) == RowKind.Insert)
+            {
+                continue;
+            }
+            _candidates[candidates++] = r;
+        }
+        return candidates;
+    }
+
+    /// <summary>The position a row of sort key <paramref name="key"/> takes: after every entry of an order not above it.</summary>
+    private int UpperBound(ReadOnlySpan<byte> buffer, int count, ReadOnlySpan<byte> key)
+    {
+        int low = 0, high = count;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (Entry(buffer, _entryKey, _entryKeyLength, middle).SequenceCompareTo(key) > 0) high = middle;
+            else low = middle + 1;
+        }
+        return low;
+    }
+
+    /// <summary>Writes the entry of <paramref name="key"/> and <paramref name="row"/> at <paramref name="position"/> in the
+    /// group's buffer in place, keeping the first <paramref name="kept"/> entries before it (as parsed) and dropping the rest.</summary>
+    private void InsertEntry(int g, int length, int position, int kept, ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
+    {
+        int keepEnd = _entryStart[kept];
+        int insertAt = _entryStart[position];
+        int entryLength = VarInt.Size((ulong)key.Length) + key.Length + VarInt.Size((ulong)row.Length) + row.Length;
+        int newLength = keepEnd + entryLength;
+        var target = _buffers.Writable(g, Math.Max(newLength, length));
+        target[insertAt..keepEnd].CopyTo(target[(insertAt + entryLength)..]);
+        var entry = target[insertAt..];
+        int pos = VarInt.Write(entry, (ulong)key.Length);
+        key.CopyTo(entry[pos..]);
+        pos += key.Length;
+        pos += VarInt.Write(entry[pos..], (ulong)row.Length);
+        row.CopyTo(entry[pos..]);
+        _buffers.SetLength(g, newLength);
+    }
+
+    /// <summary>Removes the entry at <paramref name="position"/> (as parsed) from the group's buffer in place.</summary>
+    private void RemoveEntry(int g, int length, int position)
+    {
+        int start = _entryStart[position], end = _entryStart[position + 1];
+        var target = _buffers.Writable(g, length);
+        target[end..length].CopyTo(target[start..]);
+        _buffers.SetLength(g, length - (end - start));
     }
 
     /// <summary>The changes of the ranks in range when <paramref name="row"/> enters the buffer at <paramref name="position"/>.</summary>
@@ -153,12 +235,12 @@ public sealed class TopNOperator : StreamOperatorBase
                 var now = i == position ? row : Entry(buffer, _entryRow, _entryRowLength, i - 1);
                 if (i < count)
                 {
-                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, Entry(buffer, _entryRow, _entryRowLength, i), i + 1, _decoder);
-                    output.Append(RowKind.UpdateAfter, now, i + 1, _decoder);
+                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, Entry(buffer, _entryRow, _entryRowLength, i), i + 1);
+                    output.Append(RowKind.UpdateAfter, now, i + 1);
                 }
                 else
                 {
-                    output.Append(RowKind.Insert, now, i + 1, _decoder);
+                    output.Append(RowKind.Insert, now, i + 1);
                 }
             }
             return;
@@ -166,9 +248,9 @@ public sealed class TopNOperator : StreamOperatorBase
         // The row pushed out first, then the one entering (Flink's order: a sink keyed by the partition alone must end with
         // the new row). Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row
         // lands above it.
-        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0, _decoder);
-        if (position + 1 >= start) output.Append(RowKind.Insert, row, 0, _decoder);
-        else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0, _decoder);
+        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0);
+        if (position + 1 >= start) output.Append(RowKind.Insert, row, 0);
+        else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0);
     }
 
     /// <summary>The entry holding <paramref name="row"/> under <paramref name="key"/>, or -1.</summary>
@@ -196,26 +278,20 @@ public sealed class TopNOperator : StreamOperatorBase
                 var old = Entry(buffer, _entryRow, _entryRowLength, i);
                 if (i + 1 < count)
                 {
-                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, old, i + 1, _decoder);
-                    output.Append(RowKind.UpdateAfter, Entry(buffer, _entryRow, _entryRowLength, i + 1), i + 1, _decoder);
+                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, old, i + 1);
+                    output.Append(RowKind.UpdateAfter, Entry(buffer, _entryRow, _entryRowLength, i + 1), i + 1);
                 }
                 else
                 {
-                    output.Append(RowKind.Delete, old, i + 1, _decoder);
+                    output.Append(RowKind.Delete, old, i + 1);
                 }
             }
             return;
         }
         // The removed row leaves the range, or (above the range) the row at rank start leaves it upwards.
-        if (position + 1 >= start) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, position), 0, _decoder);
-        else if (start - 1 < count) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 1)), 0, _decoder);
-        if (count > _limit) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, _limit), 0, _decoder);
-    }
-
-    private void WriteEntry(ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
-    {
-        _newBuffer.WriteBytes(key);
-        _newBuffer.WriteBytes(row);
+        if (position + 1 >= start) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, position), 0);
+        else if (start - 1 < count) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 1)), 0);
+        if (count > _limit) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, _limit), 0);
     }
 
     private static ReadOnlySpan<byte> Entry(ReadOnlySpan<byte> buffer, int[] starts, int[] lengths, int i) => buffer.Slice(starts[i], lengths[i]);
@@ -234,7 +310,9 @@ public sealed class TopNOperator : StreamOperatorBase
                 System.Array.Resize(ref _entryKeyLength, size);
                 System.Array.Resize(ref _entryRow, size);
                 System.Array.Resize(ref _entryRowLength, size);
+                System.Array.Resize(ref _entryStart, size + 1);
             }
+            _entryStart[count] = pos;
             int keyLength = (int)VarInt.Read(buffer, ref pos);
             _entryKey[count] = pos;
             _entryKeyLength[count] = keyLength;
@@ -245,6 +323,7 @@ public sealed class TopNOperator : StreamOperatorBase
             pos += rowLength;
             count++;
         }
+        _entryStart[count] = pos;
         return count;
     }
 
