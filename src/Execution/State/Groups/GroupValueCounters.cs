@@ -32,6 +32,7 @@ public sealed class GroupValueCounters
     private int _freeCount;
     private int _count;
     private readonly List<int> _maybeEmpty = new();
+    private CapturedGroupWalk? _walk;
 
     public GroupValueCounters(SnapshotEpoch epoch)
     {
@@ -294,6 +295,15 @@ public sealed class GroupValueCounters
         RemoveEmpty();
     }
 
-    public GroupValueCountsView Capture(int member) =>
-        new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _counts.Capture(), _arena.Capture(), _members, member);
+    /// <summary>Member <paramref name="member"/>'s state as it is now; the members captured together (each once, in the
+    /// synchronous part of one snapshot) share the walks of the groups' chains.</summary>
+    public GroupValueCountsView Capture(int member)
+    {
+        if (_walk is null || !_walk.Join(member))
+        {
+            _walk = new CapturedGroupWalk();
+            _walk.Join(member);
+        }
+        return new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _counts.Capture(), _arena.Capture(), _members, member, _walk);
+    }
 }
