@@ -7,13 +7,14 @@ namespace StreamSql.Execution.Aggregates;
 /// The distinct argument tuples of every group, shared by the DISTINCT aggregates of one operator over the same arguments
 /// (q15's <c>COUNT(DISTINCT bidder)</c> with four FILTERs): one <see cref="GroupValueCounters"/> entry per (group, tuple)
 /// with a count per aggregate, as Flink's DistinctAggCodeGen keeps one MapView per distinct key with a counter per filter.
-/// A batch's tuples are encoded once (<see cref="DistinctArgumentRows"/>) and each row's entry is looked up once, for all
-/// rows before the first aggregate counts (prefetching ahead); the next aggregates over the same batch and groups reuse them. A batch is recognised by
-/// its argument arrays (held until the next batch, so an array cannot be a new one at a recycled address) and its groups.
+/// A batch's tuples are encoded once (<see cref="DistinctArgumentRows"/>) and every row's entry is looked up once, before
+/// the first aggregate counts (prefetching ahead); the next aggregates over the same batch and groups reuse the entries. A
+/// batch is recognised by its argument arrays (held until the next batch, so an array cannot be a new one at a recycled
+/// address) and its groups.
 /// </summary>
 public sealed class DistinctValues
 {
-    // A row's entry in _entries: not looked up yet in this batch, or no entry (a NULL argument).
+    // A row's entry in _entries while the batch is resolved: not looked up yet, or none (no group, or a NULL argument).
     private const int Unresolved = -1;
     private const int Absent = -2;
     private readonly GroupValueCounters _counters;
