@@ -51,9 +51,7 @@ public sealed class CountAccumulator : GroupsAccumulator
 
     public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
-        var values = new long[groups.Length];
-        for (int i = 0; i < groups.Length; i++) values[i] = _counts.Values[groups[i]];
-        return ResultArrays.Integers(ResultType, values, default);
+        return ResultArrays.Integers(ResultType, _counts.Values, groups, default);
     }
 
     protected override void MergeCore(ReadOnlySpan<int> from, ReadOnlySpan<int> into)

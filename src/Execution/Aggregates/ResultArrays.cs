@@ -1,6 +1,7 @@
 using StreamSql.Execution.Columns;
 using Apache.Arrow;
 using StreamSql.Execution.Expressions.Vectors;
+using StreamSql.Execution.State.Groups;
 using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Types;
 
@@ -60,6 +61,23 @@ internal static class ResultArrays
                 return writer.Build();
             }
         }
+    }
+
+    /// <summary>As <see cref="Integers"/> with each of <paramref name="groups"/>' value read from its state column: a 64-bit
+    /// result type is gathered straight into the Arrow buffer, without an intermediate array.</summary>
+    public static IArrowArray Integers(SqlType type, PagedColumn<long> column, ReadOnlySpan<int> groups, ReadOnlySpan<bool> valid)
+    {
+        int n = groups.Length;
+        if (type.Kind is SqlTypeKind.BigInt or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime)
+        {
+            var buffer = ArrayBuild.Values<long>(n);
+            var target = ArrayBuild.As<long>(buffer);
+            for (int i = 0; i < n; i++) target[i] = column[groups[i]];
+            return ArrayBuild.Primitive(ArrowTypeMapping.ToArrow(type), buffer, Validity(valid, n), n);
+        }
+        var values = new long[n];
+        for (int i = 0; i < n; i++) values[i] = column[groups[i]];
+        return Integers(type, values, valid);
     }
 
     /// <summary>FLOAT/DOUBLE results (or any numeric type, converted as a Java cast from double would).</summary>

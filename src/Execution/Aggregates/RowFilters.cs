@@ -36,21 +36,40 @@ public sealed class RowFilters
             _accumulate = new bool[Math.Max(n, _accumulate.Length * 2)];
             _retract = new bool[_accumulate.Length];
         }
+        var accumulate = _accumulate.AsSpan(0, n);
+        var retract = _retract.AsSpan(0, n);
         var rowGroups = groups.Groups;
-        var kinds = batch.RowKinds;
+        // Column at a time: which rows have a group, then the condition's TRUE rows, then the split by row kind.
         bool all = true;
-        HasRetractions = false;
-        HasAccumulations = false;
         for (int i = 0; i < n; i++)
         {
-            bool ok = rowGroups[i] >= 0 && (condition is null || IsTrue(condition, i));
-            bool retract = kinds is not null && kinds[i] is RowKind.UpdateBefore or RowKind.Delete;
-            _accumulate[i] = ok && !retract;
-            _retract[i] = ok && retract;
-            HasRetractions |= ok && retract;
-            HasAccumulations |= ok && !retract;
-            all &= ok && !retract;
+            bool resolved = rowGroups[i] >= 0;
+            accumulate[i] = resolved;
+            all &= resolved;
         }
+        if (condition is not null) all &= AndTrue(condition, accumulate);
+        var kinds = batch.RowKinds;
+        if (kinds is null)
+        {
+            retract.Clear();
+            HasRetractions = false;
+            HasAccumulations = all || accumulate.Contains(true);
+            _allAccumulate = all;
+            return;
+        }
+        bool any = false, anyRetract = false;
+        for (int i = 0; i < n; i++)
+        {
+            bool ok = accumulate[i];
+            bool back = kinds[i] is RowKind.UpdateBefore or RowKind.Delete;
+            accumulate[i] = ok & !back;
+            retract[i] = ok & back;
+            any |= ok & !back;
+            anyRetract |= ok & back;
+            all &= !back;
+        }
+        HasAccumulations = any;
+        HasRetractions = anyRetract;
         _allAccumulate = all;
     }
 
@@ -59,9 +78,28 @@ public sealed class RowFilters
 
     public ReadOnlySpan<bool> Retract => _retract.AsSpan(0, _rows);
 
-    private static bool IsTrue(IArrowArray condition, int row)
+    /// <summary>Clears the rows of <paramref name="rows"/> where <paramref name="condition"/> is not TRUE (NULL or FALSE, or
+    /// not a BOOLEAN column); returns whether it is TRUE on every row.</summary>
+    private static bool AndTrue(IArrowArray condition, Span<bool> rows)
     {
-        if (condition.Data.DataType.TypeId != ArrowTypeId.Boolean || condition.IsNull(row)) return false;
-        return ((BooleanArray)condition).GetValue(row) == true;
+        int n = rows.Length;
+        if (condition.Data.DataType.TypeId != ArrowTypeId.Boolean)
+        {
+            rows.Clear();
+            return n == 0;
+        }
+        var data = condition.Data;
+        int offset = data.Offset;
+        var bits = data.Buffers[1].Span;
+        var validity = data.NullCount != 0 ? data.Buffers[0].Span : default;
+        bool all = true;
+        for (int i = 0; i < n; i++)
+        {
+            int at = offset + i;
+            bool isTrue = (bits[at >> 3] >> (at & 7) & 1) != 0 && (validity.IsEmpty || (validity[at >> 3] >> (at & 7) & 1) != 0);
+            rows[i] &= isTrue;
+            all &= isTrue;
+        }
+        return all;
     }
 }

@@ -166,9 +166,7 @@ public sealed class ValueAccumulator : GroupsAccumulator
             }
             default:
             {
-                var values = new long[n];
-                for (int i = 0; i < n; i++) values[i] = _longs!.Values[groups[i]];
-                return ResultArrays.Integers(ResultType, values, valid);
+                return ResultArrays.Integers(ResultType, _longs!.Values, groups, valid);
             }
         }
     }

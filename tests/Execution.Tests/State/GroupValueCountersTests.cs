@@ -84,4 +84,51 @@ public sealed class GroupValueCountersTests
         shared.RemoveEmpty();
         Assert.Equal(-1, shared.First(0));
     }
+
+    [Fact]
+    public void Members_captured_together_write_each_group_as_its_live_row_and_a_later_capture_sees_later_values()
+    {
+        var epoch = new SnapshotEpoch();
+        var shared = new GroupValueCounters(epoch);
+        int a = shared.AddMember(), b = shared.AddMember();
+        shared.EnsureCapacity(3);
+        void Count(int member, int group, int value, long delta) =>
+            shared.Add(member, shared.FindOrAdd(group, Key(value), GroupValueCounts.ValueHash(Key(value))), delta);
+        Count(a, 0, 1, 1);
+        Count(b, 0, 2, 2);
+        Count(a, 1, 3, 1);
+        Count(b, 1, 3, 4);
+        Count(a, 2, 4, 1);
+
+        byte[] Live(int member, int group)
+        {
+            var writer = new StateRowWriter();
+            shared.Write(member, group, writer);
+            return writer.Written.ToArray();
+        }
+        void AssertCapturedAsLive()
+        {
+            var expected = new Dictionary<(int, int), byte[]>();
+            for (int group = 0; group < 3; group++)
+                foreach (int member in new[] { a, b }) expected[(member, group)] = Live(member, group);
+            epoch.BeginSnapshot();
+            var views = new[] { shared.Capture(a), shared.Capture(b) };
+            // Written in a snapshot's order (a group's columns one after the other), then out of it; the first group asked for
+            // is the last of the capture before, whose values changed since.
+            foreach (var (group, member) in new[] { (2, a), (2, b), (0, a), (0, b), (1, a), (1, b), (0, b), (1, a), (2, b) })
+            {
+                var writer = new StateRowWriter();
+                views[member].Write(group, writer);
+                Assert.Equal(expected[(member, group)], writer.Written.ToArray());
+            }
+            epoch.EndSnapshot();
+        }
+
+        AssertCapturedAsLive();
+        Count(b, 0, 5, 1);
+        Count(a, 0, 1, -1);
+        shared.RemoveEmpty();
+        Count(a, 2, 6, 3);
+        AssertCapturedAsLive();
+    }
 }

@@ -166,23 +166,33 @@ public sealed class GroupTable
         return result;
     }
 
+    /// <summary>Serializes the batch's keys, hashes them all, then probes a few rows behind prefetches of their slots and
+    /// entries (as <see cref="ResolveIntegers"/> does). The key-group hashes a new group needs are computed for the batch only
+    /// when its first new key appears.</summary>
     private void ResolveSerialized(RecordBatch batch, IReadOnlyList<int> keyColumns, ReadOnlySpan<long> namespaces, long singleNamespace,
         ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, GroupBatch result)
     {
+        const int SlotsAhead = 16, EntriesAhead = 8;
         int n = batch.Length;
         SerializerFor(keyColumns).SerializeBatch(batch, _keys);
-        if (keyHashes.IsEmpty)
+        if (_valueHashes.Length < n)
         {
-            EnsureHashes(n);
-            KeyGroups.HashKeys(batch, keyColumns, _hashes);
-            keyHashes = _hashes;
+            _values = new long[Math.Max(n, _values.Length * 2)];
+            _nulls = new bool[_values.Length];
+            _valueHashes = new uint[_values.Length];
         }
-        var groups = result.GroupsForWrite;
+        var hashes = _valueHashes;
         var keyBytes = _keys.Bytes;
         var offsets = _keys.Offsets;
+        for (int i = 0; i < n; i++)
+            hashes[i] = KeyHash.Of(keyBytes.AsSpan(offsets[i], offsets[i + 1] - offsets[i]), namespaces.IsEmpty ? singleNamespace : namespaces[i]);
+        for (int i = 0; i < Math.Min(SlotsAhead, n); i++) _index.PrefetchSlot(hashes[i]);
+        var groups = result.GroupsForWrite;
         bool hasSelection = !selection.IsEmpty;
         for (int i = 0; i < n; i++)
         {
+            if (i + SlotsAhead < n) _index.PrefetchSlot(hashes[i + SlotsAhead]);
+            if (i + EntriesAhead < n) _index.PrefetchEntry(hashes[i + EntriesAhead]);
             if (hasSelection && !selection[i])
             {
                 groups[i] = -1;
@@ -190,11 +200,17 @@ public sealed class GroupTable
             }
             var key = keyBytes.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
             long ns = namespaces.IsEmpty ? singleNamespace : namespaces[i];
-            uint hash = KeyHash.Of(key, ns);
+            uint hash = hashes[i];
             int g = _index.Find(key, hash, ns);
             bool inserted = false;
             if (g < 0)
             {
+                if (keyHashes.IsEmpty)
+                {
+                    EnsureHashes(n);
+                    KeyGroups.HashKeys(batch, keyColumns, _hashes);
+                    keyHashes = _hashes;
+                }
                 g = Insert(key, hash, ns, OwnedKeyGroup(keyHashes[i]));
                 inserted = true;
             }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace StreamSql.Execution.State.Groups;
 
 /// <summary>
@@ -29,6 +32,7 @@ public sealed class GroupValueCounters
     private int _freeCount;
     private int _count;
     private readonly List<int> _maybeEmpty = new();
+    private CapturedGroupWalk? _walk;
 
     public GroupValueCounters(SnapshotEpoch epoch)
     {
@@ -72,7 +76,8 @@ public sealed class GroupValueCounters
 
     public long Count(int member, int entry) => _counts.Get(entry * _members + member);
 
-    private static uint HashOf(uint valueHash, int group)
+    /// <summary>The hash an entry of (group, value) is filed under, from the value's <see cref="GroupValueCounts.ValueHash"/>.</summary>
+    public static uint HashOf(uint valueHash, int group)
     {
         ulong h = (valueHash | (ulong)(uint)group << 32) * 0x9E3779B97F4A7C15UL;
         h ^= h >> 29;
@@ -81,9 +86,36 @@ public sealed class GroupValueCounters
 
     /// <summary>The entry of (group, value), created with every count 0 when absent; <paramref name="valueHash"/> is
     /// <see cref="GroupValueCounts.ValueHash"/> of the value.</summary>
-    public int FindOrAdd(int group, ReadOnlySpan<byte> value, uint valueHash)
+    public int FindOrAdd(int group, ReadOnlySpan<byte> value, uint valueHash) => FindOrAddHashed(group, value, HashOf(valueHash, group), out _);
+
+    /// <summary>As <see cref="FindOrAdd"/> with the entry's <see cref="HashOf"/> given; an entry it creates is also left for
+    /// <see cref="RemoveEmpty"/> (a caller resolving rows ahead of counting them may create entries nobody counts).</summary>
+    public int FindOrAddPending(int group, ReadOnlySpan<byte> value, uint hash)
     {
-        uint hash = HashOf(valueHash, group);
+        int e = FindOrAddHashed(group, value, hash, out bool added);
+        if (added) _maybeEmpty.Add(e);
+        return e;
+    }
+
+    /// <summary>Asks the CPU to fetch the home slot of an entry hash (a probe of it a few rows later then hits the cache).</summary>
+    public unsafe void PrefetchSlot(uint hash)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)hash & _mask]));
+    }
+
+    /// <summary>Asks the CPU to fetch the group and value reference of the entry in the home slot of <paramref name="hash"/>.</summary>
+    public unsafe void PrefetchEntry(uint hash)
+    {
+        ulong slot = _slots[(int)hash & _mask];
+        if (slot == 0 || !Sse.IsSupported) return;
+        int e = (int)(uint)slot - 1;
+        Sse.Prefetch0(Unsafe.AsPointer(ref _entryGroup[e]));
+        Sse.Prefetch0(Unsafe.AsPointer(ref _entryValue[e]));
+    }
+
+    private int FindOrAddHashed(int group, ReadOnlySpan<byte> value, uint hash, out bool added)
+    {
+        added = false;
         int i = (int)hash & _mask;
         while (true)
         {
@@ -96,6 +128,7 @@ public sealed class GroupValueCounters
             }
             i = (i + 1) & _mask;
         }
+        added = true;
         return NewEntry(group, value, hash, i);
     }
 
@@ -127,12 +160,15 @@ public sealed class GroupValueCounters
     private int NewEntry(int group, ReadOnlySpan<byte> value, uint hash, int slot)
     {
         int e = _freeCount > 0 ? _free[--_freeCount] : _entryHigh++;
-        _entryGroup.EnsureCapacity(_entryHigh);
-        _entryValue.EnsureCapacity(_entryHigh);
-        _entryNext.EnsureCapacity(_entryHigh);
-        _entryPrev.EnsureCapacity(_entryHigh);
-        _entryHash.EnsureCapacity(_entryHigh);
-        _counts.EnsureCapacity(_entryHigh * _members);
+        if (_entryHigh > _entryGroup.Capacity)
+        {
+            _entryGroup.EnsureCapacity(_entryHigh);
+            _entryValue.EnsureCapacity(_entryHigh);
+            _entryNext.EnsureCapacity(_entryHigh);
+            _entryPrev.EnsureCapacity(_entryHigh);
+            _entryHash.EnsureCapacity(_entryHigh);
+        }
+        if (_entryHigh * _members > _counts.Capacity) _counts.EnsureCapacity(_entryHigh * _members);
         for (int m = 0; m < _members; m++) _counts.Set(e * _members + m, 0);
         _entryGroup.Set(e, group);
         _entryValue.Set(e, _arena.Append(value));
@@ -183,17 +219,17 @@ public sealed class GroupValueCounters
         _slots[i] = 0;
     }
 
+    /// <summary>Moves the slots into a table of <paramref name="capacity"/>: a slot holds its entry's hash, so no entry is read.</summary>
     private void Rehash(int capacity)
     {
         var slots = new ulong[capacity];
         int mask = capacity - 1;
-        for (int e = 0; e < _entryHigh; e++)
+        foreach (ulong slot in _slots)
         {
-            if (_entryGroup.Get(e) < 0) continue;
-            uint hash = _entryHash.Get(e);
-            int i = (int)hash & mask;
+            if (slot == 0) continue;
+            int i = (int)(slot >> 32) & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = (ulong)hash << 32 | (uint)(e + 1);
+            slots[i] = slot;
         }
         _slots = slots;
         _mask = mask;
@@ -259,6 +295,15 @@ public sealed class GroupValueCounters
         RemoveEmpty();
     }
 
-    public GroupValueCountsView Capture(int member) =>
-        new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _counts.Capture(), _arena.Capture(), _members, member);
+    /// <summary>Member <paramref name="member"/>'s state as it is now; the members captured together (each once, in the
+    /// synchronous part of one snapshot) share the walks of the groups' chains.</summary>
+    public GroupValueCountsView Capture(int member)
+    {
+        if (_walk is null || !_walk.Join(member))
+        {
+            _walk = new CapturedGroupWalk();
+            _walk.Join(member);
+        }
+        return new(_head.Capture(), _entryNext.Capture(), _entryValue.Capture(), _counts.Capture(), _arena.Capture(), _members, member, _walk);
+    }
 }

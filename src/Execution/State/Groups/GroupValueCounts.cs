@@ -243,7 +243,7 @@ public sealed class GroupValueCounts
 /// <summary>A <see cref="GroupValueCounts"/> (or member <c>member</c> of a <see cref="GroupValueCounters"/>, whose counts of
 /// entry e are at e * members, and whose values with a count of 0 it skips) as a snapshot captured it.</summary>
 public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnView<int> next, PagedColumnView<long> values,
-    PagedColumnView<long> counts, byte[][] chunks, int members = 0, int member = 0)
+    PagedColumnView<long> counts, byte[][] chunks, int members = 0, int member = 0, CapturedGroupWalk? walk = null)
 {
     /// <summary>The group's first entry as captured (-1 when none); walk on with <see cref="Next"/>.</summary>
     public int First(int group) => head[group];
@@ -256,6 +256,11 @@ public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnV
 
     public void Write(int group, StateRowWriter writer)
     {
+        if (walk is not null)
+        {
+            WriteWalked(walk.Entries(group, head, next), writer);
+            return;
+        }
         int n = 0;
         for (int e = head[group]; e >= 0; e = next[e])
             if (members == 0 || Count(e) != 0) n++;
@@ -267,5 +272,54 @@ public sealed class GroupValueCountsView(PagedColumnView<int> head, PagedColumnV
             writer.WriteBytes(ByteArena.Get(chunks, values[e]));
             writer.WriteVarLong(count);
         }
+    }
+
+    /// <summary>As <see cref="Write"/> over the group's entries listed in chain order (a member's entries without a count
+    /// are skipped).</summary>
+    private void WriteWalked(ReadOnlySpan<int> entries, StateRowWriter writer)
+    {
+        int n = 0;
+        foreach (int e in entries)
+            if (members == 0 || Count(e) != 0) n++;
+        writer.WriteVarULong((ulong)n);
+        foreach (int e in entries)
+        {
+            long count = Count(e);
+            if (members != 0 && count == 0) continue;
+            writer.WriteBytes(ByteArena.Get(chunks, values[e]));
+            writer.WriteVarLong(count);
+        }
+    }
+}
+
+/// <summary>
+/// The entries of the group last written, shared by the member views of one capture of a <see cref="GroupValueCounters"/>:
+/// a snapshot writes a group's columns one after the other, so its DISTINCT aggregates over the same arguments (q16's eight)
+/// walk the group's chain once instead of twice each. Used by the one thread that writes the snapshot.
+/// </summary>
+public sealed class CapturedGroupWalk
+{
+    private readonly HashSet<int> _members = new();
+    private int _group = -1;
+    private int[] _entries = new int[16];
+    private int _count;
+
+    /// <summary>Whether <paramref name="member"/> joins this capture (false: it was captured already, a new capture begins).</summary>
+    internal bool Join(int member) => _members.Add(member);
+
+    /// <summary>The group's entries in chain order (walked when the group is not the last one asked for).</summary>
+    public ReadOnlySpan<int> Entries(int group, PagedColumnView<int> head, PagedColumnView<int> next)
+    {
+        if (group != _group)
+        {
+            _count = 0;
+            for (int e = head[group]; e >= 0; e = next[e])
+            {
+                if (_count == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+                _entries[_count++] = e;
+            }
+            _group = group;
+        }
+        return _entries.AsSpan(0, _count);
     }
 }
