@@ -73,4 +73,13 @@ public sealed class WindowRankTests
         Assert.Contains("Rank(strategy=[AppendFastStrategy]", plan);
         Assert.DoesNotContain("WindowRank", plan);
     }
+    [Fact]
+    public void The_window_time_of_a_window_top_n_stays_a_time_attribute_for_a_later_window()
+    {
+        _f.Run($"CREATE VIEW top3 AS SELECT auction, price, window_time FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS rownum FROM {Tumble}) WHERE rownum <= 3");
+        var plan = PhysicalPlan("SELECT window_start, window_end, SUM(price) AS total FROM TABLE(TUMBLE(TABLE top3, DESCRIPTOR(window_time), INTERVAL '1' HOUR)) GROUP BY window_start, window_end");
+        Assert.Contains("WindowRank(", plan);
+        Assert.Contains("WindowAggregate(window=[TUMBLE(time_col=[window_time], size=[1 h])]", plan);
+        Assert.DoesNotContain("changelogMode=[I,UB,UA", plan);
+    }
 }
