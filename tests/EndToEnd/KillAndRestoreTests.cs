@@ -199,7 +199,8 @@ public sealed class KillAndRestoreTests : IDisposable
             : "HOP(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
         void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
             // 100 rows per second of event time, in order: nothing is late.
-            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, score AS id * 7919 % 1000, "
+            + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), n BIGINT, total BIGINT, lo BIGINT) "
             + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
@@ -207,6 +208,48 @@ public sealed class KillAndRestoreTests : IDisposable
             + $"FROM TABLE({tvf}) GROUP BY CAST(id % 7 AS BIGINT), window_start, window_end;");
         await KillRestartAndFinishAsync(kills: perRun.Length - 1, ExpectedWindows(Rows, window == "tumble" ? 1 : 3), maxDelayMs: 400, beforeRun: Script,
             lastKillAfterOutput: true);
+    }
+
+    /// <summary>
+    /// A window Top-N (the top 2 rows of each TUMBLE or HOP window per key id % 3 by a scrambled score) killed twice and
+    /// restarted at other parallelisms and backends: the buffered top rows of the open windows and their timers are
+    /// restored and rescaled, the restored job fires the pending windows, and every ranked row is committed exactly once
+    /// into the append-only sink with the values of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("tumble", "hashmap", "1,2,1")]
+    [InlineData("hop", "rocksdb", "2,1,2")]
+    public async Task Window_top_n_killed_and_restored_at_other_parallelisms_commits_every_ranked_row_exactly_once(string window, string backend,
+        string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        int size = window == "tumble" ? 1 : 3;
+        string tvf = window == "tumble" ? "TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
+            : "HOP(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            // 100 rows per second of event time, in order: nothing is late.
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, score AS id * 7919 % 1000, "
+            + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), id BIGINT, score BIGINT, rn BIGINT) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT k, window_start, window_end, id, score, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k "
+            + $"ORDER BY score DESC, id) AS rn FROM TABLE({tvf})) WHERE rn <= 2;");
+        var windows = new SortedDictionary<(long Key, long End), List<(long Score, long Id)>>();
+        for (long id = 1; id <= Rows; id++)
+        {
+            long firstEnd = id * 10 / 1000 + 1;
+            for (long end = firstEnd; end < firstEnd + size; end++)
+            {
+                if (!windows.TryGetValue((id % 3, end), out var rows)) windows[(id % 3, end)] = rows = new();
+                rows.Add((id * 7919 % 1000, id));
+            }
+        }
+        static string Time(long seconds) => DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var expected = windows.SelectMany(w => w.Value.OrderByDescending(r => r.Score).ThenBy(r => r.Id).Take(2).Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"{w.Key.Key},{Time(w.Key.End - size)},{Time(w.Key.End)},{r.Id},{r.Score},{i + 1}"))).ToList();
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true);
     }
 
     /// <summary>
@@ -303,7 +346,8 @@ public sealed class KillAndRestoreTests : IDisposable
         string tvf = window == "tumble" ? $"TUMBLE({source}, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
             : $"HOP({source}, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
         void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
-            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, score AS id * 7919 % 1000, "
+            + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), n BIGINT, total BIGINT, lo BIGINT) "
             + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",

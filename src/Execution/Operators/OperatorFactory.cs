@@ -52,6 +52,7 @@ public sealed class OperatorFactory
         Register<BatchSortSpec>(c => new Rank.BatchSortOperator((BatchSortSpec)c.Spec, c.InputSchema));
         Register<TemporalSortSpec>(c => new Rank.TemporalSortOperator((TemporalSortSpec)c.Spec, c.InputSchema));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
+        Register<WindowRankSpec>(c => new Rank.WindowRankOperator((WindowRankSpec)c.Spec, c.InputSchema, c.Services.Metrics));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
             ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));

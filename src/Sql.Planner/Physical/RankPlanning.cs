@@ -8,12 +8,14 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>
 /// Plans a <see cref="LogicalRank"/>: a Top-1 by ROW_NUMBER over a time attribute without the rank number in the output
 /// is Flink's deduplication (<see cref="PhysicalDeduplicate"/>, its RankUtil.canConvertToDeduplicate); any other bounded
-/// ROW_NUMBER a <see cref="PhysicalRank"/>. A rank without a filter on its number is refused.
+/// ROW_NUMBER a <see cref="PhysicalRank"/>, unless it partitions by a window (<see cref="WindowRankPlanning"/>). A rank without a filter on its number is refused.
 /// </summary>
 internal static class RankPlanning
 {
-    public static PhysicalNode Plan(LogicalRank r, PhysicalNode input, int parallelism, TimeSpan stateTtl)
+    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl)
     {
+        if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism) is { } windowed) return windowed;
+        var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
         if (r.RankEnd is not { } end)
             throw new SqlValidationException(
