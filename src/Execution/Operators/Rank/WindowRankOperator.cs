@@ -35,7 +35,6 @@ internal sealed class WindowRankOperator : StreamOperatorBase
     private readonly int[] _keyColumns;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
     private readonly Schema _outputSchema;
@@ -58,7 +57,6 @@ internal sealed class WindowRankOperator : StreamOperatorBase
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _keyColumns = spec.PartitionKeys.ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
         _sortKeys = new SortKeyEncoder(spec.OrderKeys, _types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
@@ -191,7 +189,7 @@ internal sealed class WindowRankOperator : StreamOperatorBase
                     int keyLength = BinaryPrimitives.ReadInt32LittleEndian(buffer[at..]);
                     int rowLength = BinaryPrimitives.ReadInt32LittleEndian(buffer[(at + 4)..]);
                     if (rank >= _spec.RankStart)
-                        result.Append(RowKind.Insert, buffer.Slice(at + EntryHeader + keyLength, rowLength), rank, _decoder);
+                        result.Append(RowKind.Insert, buffer.Slice(at + EntryHeader + keyLength, rowLength), rank);
                     at += EntryHeader + keyLength + rowLength;
                 }
             }
