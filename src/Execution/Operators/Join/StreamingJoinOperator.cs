@@ -42,6 +42,9 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         public required bool InsertOnly;
         public required RecordBatch NullRow;
         public readonly SerializedKeys Serialized = new();
+        /// <summary>Builders of this side's columns in the other side's output, kept batch after batch: a built column leaves
+        /// its builder sized for the next, so long stored strings are not regrown every batch.</summary>
+        public ColumnBuilder[]? OutputColumns;
         public GroupTable Table = null!;
         public JoinRecords Records = null!;
         public GroupStateTtl? Ttl;
@@ -252,8 +255,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             _mine = new int[_capacity];
             _kinds = new RowKind[_capacity];
-            _theirs = new ColumnBuilder[_other.Types.Length];
-            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(_other.Types[c], _capacity);
+            _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
         }
 
         public int Count { get; private set; }
