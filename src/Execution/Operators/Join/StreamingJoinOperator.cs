@@ -131,7 +131,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         // Spans into the tables' group batches: each table is resolved once per batch, so they stay valid through it.
         var myGroups = mine.Groups;
         var myTouched = mine.Touched;
-        var theirs = other.Table.Resolve(data, self.Keys, hashes, selection);
+        var theirs = other.Table.Probe(data, self.Keys, hashes, selection);
         var theirGroups = theirs.Groups;
         var theirTouched = theirs.Touched;
         long now = 0;
