@@ -16,10 +16,11 @@ namespace StreamSql.Execution.Operators.Join;
 /// <see cref="GroupTable"/> keyed by its join key (checkpointed in the canonical key-group format, so a job restores into
 /// either backend at any parallelism), as <see cref="JoinRecords"/>: serialized rows with multiplicity, and on an outer
 /// side each row's number of matches. A batch of one side is processed a batch at a time where it counts: its key columns
-/// are hashed and resolved in both tables at once, its rows serialized at once, every candidate pair with the other side
-/// listed and the residual condition evaluated over all of them in one vectorized call; then the rows are applied in
-/// order (state changes, match counts, padded rows), and the output is gathered column by column: this side's columns
-/// with the typed take kernel, the other side's decoded from their stored bytes into Arrow builders.
+/// are hashed and resolved in its own table and probed in the other's (no group made for a key the other side lacks), its
+/// rows serialized at once, every candidate pair with the other side listed and the residual condition evaluated over all
+/// of them in one vectorized call; then the rows are applied in order (state changes, match counts, padded rows), and the
+/// output is gathered column by column: this side's columns with the typed take kernel, the other side's decoded from
+/// their stored bytes into Arrow builders (kept batch after batch).
 /// </summary>
 public sealed class StreamingJoinOperator : StreamOperatorBase
 {
