@@ -3,6 +3,7 @@ using Apache.Arrow.Types;
 using StreamSql.Execution.Aggregates;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Checkpointing;
+using StreamSql.Execution.Operators.Join;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Execution.Tests.Harness;
@@ -89,6 +90,55 @@ public sealed class GroupTableSnapshotTests
         foreach (var (id, (keyGroup, group)) in expected)
         {
             Assert.True(written.TryGetValue(id, out var entry), $"group of key {id.Key} (namespace {id.Namespace}) is missing");
+            Assert.Equal(keyGroup, entry.KeyGroup);
+            Assert.Equal(Convert.ToHexString(table.WriteRow(group)), entry.Value);
+        }
+    }
+
+    /// <summary>A join's stored rows announce their state rows' lengths, so the snapshot sizes its buffers and writes the
+    /// length prefixes up front: the bytes must still be the state rows, for rows under and over 128 bytes, one or many a
+    /// group, counted or listed, with and without match counts.</summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void Join_rows_are_written_as_their_state_rows_with_lengths_known_up_front(bool appendOnly, bool outer)
+    {
+        using var backend = StateTestSupport.Create("hashmap", false, new(0, 127));
+        var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt]));
+        var records = table.AddColumn(epoch => new JoinRecords(epoch, outer, appendOnly));
+        var serializer = new KeySerializer([0]);
+        var expected = new Dictionary<string, (int KeyGroup, int Group)>();
+        var random = new Random(appendOnly ? 3 : 4);
+        int[] keyColumns = [0];
+        for (int round = 0; round < 20; round++)
+        {
+            var rows = new List<(long?, long?, RowKind)>();
+            for (int i = 0; i < 100; i++) rows.Add((random.Next(60), 0, RowKind.Insert));
+            var batch = TestBatches.KeyValues(rows).Data;
+            var groups = table.Resolve(batch, keyColumns).Groups.ToArray();
+            var keyGroups = new int[batch.Length];
+            serializer.ComputeKeyGroups(batch, StateTestSupport.MaxParallelism, keyGroups);
+            for (int i = 0; i < batch.Length; i++)
+            {
+                var row = new byte[1 + random.Next(300)];
+                random.NextBytes(row);
+                records.Add(groups[i], row, 1 + random.Next(3), random.Next(2) == 0 ? 0 : random.NextInt64(1L << 40));
+                expected[Convert.ToHexString(serializer.Serialize(batch, i))] = (keyGroups[i], groups[i]);
+            }
+        }
+
+        var storage = StateTestSupport.MemoryStorage();
+        var checkpoint = StateTestSupport.Checkpoint(storage, 1, [backend]);
+        var handle = checkpoint.Metadata.Operators[0].Subtasks[0].Keyed!;
+        var written = new Dictionary<string, (int KeyGroup, string Value)>();
+        CanonicalSnapshotReader.Read(checkpoint.ReadAll(handle.Files[0]), "t", handle, new KeyGroupRange(0, 127), (_, keyGroup, key, _, value) =>
+            Assert.True(written.TryAdd(Convert.ToHexString(key), (keyGroup, Convert.ToHexString(value)))));
+
+        Assert.Equal(expected.Count, written.Count);
+        foreach (var (key, (keyGroup, group)) in expected)
+        {
+            Assert.True(written.TryGetValue(key, out var entry), $"group of key {key} is missing");
             Assert.Equal(keyGroup, entry.KeyGroup);
             Assert.Equal(Convert.ToHexString(table.WriteRow(group)), entry.Value);
         }

@@ -1,3 +1,4 @@
+using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
 
 namespace StreamSql.Execution.Operators.Join;
@@ -120,7 +121,7 @@ public sealed class JoinRecords : IGroupColumn
 
     public long AllocatedBytes => (_listed?.AllocatedBytes ?? 0) + (_counted?.AllocatedBytes ?? 0) + (_matches?.AllocatedBytes ?? 0);
 
-    private sealed class CountedSnapshot(GroupValueCountsView rows, PagedColumnView<long>? matches) : IGroupColumnSnapshot
+    private sealed class CountedSnapshot(GroupValueCountsView rows, PagedColumnView<long>? matches) : ISizedColumnSnapshot
     {
         public void WriteState(int group, StateRowWriter writer)
         {
@@ -134,9 +135,20 @@ public sealed class JoinRecords : IGroupColumn
                 if (matches is { } m) writer.WriteVarLong(m[e]);
             }
         }
+
+        public long StateLength(int group)
+        {
+            long length = 0, n = 0;
+            for (int e = rows.First(group); e >= 0; e = rows.Next(e), n++)
+            {
+                length += BytesLength(rows.Value(e).Length) + VarLongLength(rows.Count(e));
+                if (matches is { } m) length += VarLongLength(m[e]);
+            }
+            return length + VarInt.Size((ulong)n);
+        }
     }
 
-    private sealed class ListedSnapshot(GroupValueListsView rows, PagedColumnView<long>? matches) : IGroupColumnSnapshot
+    private sealed class ListedSnapshot(GroupValueListsView rows, PagedColumnView<long>? matches) : ISizedColumnSnapshot
     {
         public void WriteState(int group, StateRowWriter writer)
         {
@@ -150,5 +162,20 @@ public sealed class JoinRecords : IGroupColumn
                 if (matches is { } m) writer.WriteVarLong(m[e]);
             }
         }
+
+        public long StateLength(int group)
+        {
+            long length = 0, n = 0;
+            for (int e = rows.First(group); e >= 0; e = rows.Next(e), n++)
+            {
+                length += BytesLength(rows.Value(e).Length) + VarLongLength(1);
+                if (matches is { } m) length += VarLongLength(m[e]);
+            }
+            return length + VarInt.Size((ulong)n);
+        }
     }
+
+    private static int BytesLength(int length) => VarInt.Size((ulong)length) + length;
+
+    private static int VarLongLength(long value) => VarInt.Size((ulong)((value << 1) ^ (value >> 63)));
 }

@@ -14,6 +14,10 @@ namespace StreamSql.Execution.Operators.Join;
 /// </summary>
 internal sealed class JoinResidual(IVectorExpression condition, Schema joinedSchema)
 {
+    /// <summary>Per arriving side, builders of the other side's columns, kept batch after batch (a built column leaves its
+    /// builder sized for the next).</summary>
+    private readonly ColumnBuilder[]?[] _theirs = new ColumnBuilder[]?[2];
+
     /// <summary>Per candidate pair: TRUE passes, FALSE and NULL do not.</summary>
     public bool[] Evaluate(int input, RecordBatch data, JoinCandidates candidates, JoinRecords other, SqlType[] otherTypes,
         KeyDecoder otherDecoder, EvaluationContext context)
@@ -21,8 +25,7 @@ internal sealed class JoinResidual(IVectorExpression condition, Schema joinedSch
         int count = candidates.Count;
         var mine = new IArrowArray[data.ColumnCount];
         for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), candidates.Rows, count);
-        var builders = new ColumnBuilder[otherTypes.Length];
-        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(otherTypes[c], count);
+        var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, count)).ToArray();
         for (int i = 0; i < count; i++) otherDecoder.DecodeInto(other.Row(candidates.Entries[i]), builders);
         var theirs = new IArrowArray[builders.Length];
         for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();

@@ -115,7 +115,7 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         var mine = self.Table.Resolve(data, self.Keys, hashes, selection);
         var myGroups = mine.Groups;
         var myTouched = mine.Touched;
-        var theirs = other.Table.Resolve(data, self.Keys, hashes, selection);
+        var theirs = other.Table.Probe(data, self.Keys, hashes, selection);
         var theirGroups = theirs.Groups;
         var theirTouched = theirs.Touched;
         long now = 0;

@@ -16,10 +16,11 @@ namespace StreamSql.Execution.Operators.Join;
 /// <see cref="GroupTable"/> keyed by its join key (checkpointed in the canonical key-group format, so a job restores into
 /// either backend at any parallelism), as <see cref="JoinRecords"/>: serialized rows with multiplicity, and on an outer
 /// side each row's number of matches. A batch of one side is processed a batch at a time where it counts: its key columns
-/// are hashed and resolved in both tables at once, its rows serialized at once, every candidate pair with the other side
-/// listed and the residual condition evaluated over all of them in one vectorized call; then the rows are applied in
-/// order (state changes, match counts, padded rows), and the output is gathered column by column: this side's columns
-/// with the typed take kernel, the other side's decoded from their stored bytes into Arrow builders.
+/// are hashed and resolved in its own table and probed in the other's (no group made for a key the other side lacks), its
+/// rows serialized at once, every candidate pair with the other side listed and the residual condition evaluated over all
+/// of them in one vectorized call; then the rows are applied in order (state changes, match counts, padded rows), and the
+/// output is gathered column by column: this side's columns with the typed take kernel, the other side's decoded from
+/// their stored bytes into Arrow builders (kept batch after batch).
 /// </summary>
 public sealed class StreamingJoinOperator : StreamOperatorBase
 {
@@ -42,6 +43,9 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         public required bool InsertOnly;
         public required RecordBatch NullRow;
         public readonly SerializedKeys Serialized = new();
+        /// <summary>Builders of this side's columns in the other side's output, kept batch after batch: a built column leaves
+        /// its builder sized for the next, so long stored strings are not regrown every batch.</summary>
+        public ColumnBuilder[]? OutputColumns;
         public GroupTable Table = null!;
         public JoinRecords Records = null!;
         public GroupStateTtl? Ttl;
@@ -128,7 +132,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         // Spans into the tables' group batches: each table is resolved once per batch, so they stay valid through it.
         var myGroups = mine.Groups;
         var myTouched = mine.Touched;
-        var theirs = other.Table.Resolve(data, self.Keys, hashes, selection);
+        var theirs = other.Table.Probe(data, self.Keys, hashes, selection);
         var theirGroups = theirs.Groups;
         var theirTouched = theirs.Touched;
         long now = 0;
@@ -252,8 +256,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             _mine = new int[_capacity];
             _kinds = new RowKind[_capacity];
-            _theirs = new ColumnBuilder[_other.Types.Length];
-            for (int c = 0; c < _theirs.Length; c++) _theirs[c] = ColumnBuilder.Create(_other.Types[c], _capacity);
+            _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
         }
 
         public int Count { get; private set; }

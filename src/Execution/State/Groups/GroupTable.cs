@@ -140,8 +140,20 @@ public sealed class GroupTable
         return ResolveCore(batch, keyColumns, default, @namespace, keyHashes, selection);
     }
 
+    /// <summary>
+    /// As <see cref="Resolve(RecordBatch, IReadOnlyList{int}, ReadOnlySpan{int}, ReadOnlySpan{bool})"/>, but a row whose key
+    /// the table does not hold gets group -1 instead of a new group (a join probing the other side's rows: most keys there
+    /// have none, and creating then removing their groups cost more than the lookup). A table that spills creates them as
+    /// Resolve does (the key may be in RocksDB).
+    /// </summary>
+    public GroupBatch Probe(RecordBatch batch, IReadOnlyList<int> keyColumns, ReadOnlySpan<int> keyHashes = default, ReadOnlySpan<bool> selection = default)
+    {
+        if (Spec.Namespaced) throw new InvalidOperationException($"grouped state '{Name}' is namespaced: resolve rows with their namespaces");
+        return ResolveCore(batch, keyColumns, default, 0, keyHashes, selection, create: _store is not null);
+    }
+
     private GroupBatch ResolveCore(RecordBatch batch, IReadOnlyList<int> keyColumns, ReadOnlySpan<long> namespaces, long singleNamespace,
-        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection)
+        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, bool create = true)
     {
         Seal();
         if (_store is not null) EvictIfFull();
@@ -153,9 +165,9 @@ public sealed class GroupTable
         {
             if (keyColumns.Count != 1)
                 throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
-            ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, result);
+            ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, create, result);
         }
-        else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, result);
+        else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, create, result);
         var touched = result.Touched;
         foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));
         result.TotalGroups = _index.HighWater;
@@ -170,7 +182,7 @@ public sealed class GroupTable
     /// entries (as <see cref="ResolveIntegers"/> does). The key-group hashes a new group needs are computed for the batch only
     /// when its first new key appears.</summary>
     private void ResolveSerialized(RecordBatch batch, IReadOnlyList<int> keyColumns, ReadOnlySpan<long> namespaces, long singleNamespace,
-        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, GroupBatch result)
+        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, bool create, GroupBatch result)
     {
         const int SlotsAhead = 16, EntriesAhead = 8;
         int n = batch.Length;
@@ -203,6 +215,11 @@ public sealed class GroupTable
             uint hash = hashes[i];
             int g = _index.Find(key, hash, ns);
             bool inserted = false;
+            if (g < 0 && !create)
+            {
+                groups[i] = -1;
+                continue;
+            }
             if (g < 0)
             {
                 if (keyHashes.IsEmpty)
@@ -224,7 +241,7 @@ public sealed class GroupTable
     /// column's buffer, hashed and compared as 64-bit integers (<see cref="IntegerKeys"/>), and only new keys are serialized.
     /// The probes run a few rows behind prefetches of their slots and entries, so a batch's cache misses overlap.</summary>
     private void ResolveIntegers(IArrowArray column, int n, ReadOnlySpan<long> namespaces, long singleNamespace,
-        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, GroupBatch result)
+        ReadOnlySpan<int> keyHashes, ReadOnlySpan<bool> selection, bool create, GroupBatch result)
     {
         const int SlotsAhead = 16, EntriesAhead = 8;
         if (_values.Length < n)
@@ -257,6 +274,11 @@ public sealed class GroupTable
             long ns = namespaces.IsEmpty ? singleNamespace : namespaces[i];
             int g = _index.FindInteger(value, isNull, hashes[i], ns);
             bool inserted = false;
+            if (g < 0 && !create)
+            {
+                groups[i] = -1;
+                continue;
+            }
             if (g < 0)
             {
                 int keyHash = keyHashes.IsEmpty ? IntegerKeys.KeyHash(value, isNull) : keyHashes[i];

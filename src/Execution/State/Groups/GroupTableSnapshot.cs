@@ -84,6 +84,8 @@ internal sealed class GroupTableSnapshot : IDisposable
 
     private void SerializeAny(SnapshotEntryBuffers buffers)
     {
+        var sized = Presize(buffers);
+        var lengths = sized is null ? null : new long[sized.Length];
         int firstKeyGroup = _table.KeyGroupRange.Start;
         bool namespaced = _table.Spec.Namespaced;
         ulong columnCount = (ulong)_columns.Length;
@@ -103,6 +105,11 @@ internal sealed class GroupTableSnapshot : IDisposable
                 writer.WriteBytes(ns);
             }
             else writer.WriteByte(0);
+            if (sized is not null)
+            {
+                WriteSized(g, writer, sized, lengths!);
+                continue;
+            }
             int value = writer.BeginLengthPrefixed();
             writer.WriteVarULong(columnCount);
             foreach (var column in _columns)
@@ -113,6 +120,56 @@ internal sealed class GroupTableSnapshot : IDisposable
             }
             writer.EndLengthPrefixed(value);
         }
+    }
+
+    /// <summary>A group's value when its columns' lengths are known: the lengths are written in front as they are (a value of
+    /// 128 bytes or more, written first and its length put in front after, was moved up once per length prefix).</summary>
+    private static void WriteSized(int group, StateRowWriter writer, ISizedColumnSnapshot[] columns, long[] lengths)
+    {
+        long value = VarInt.Size((ulong)columns.Length);
+        for (int c = 0; c < columns.Length; c++)
+        {
+            lengths[c] = columns[c].StateLength(group);
+            value += VarInt.Size((ulong)lengths[c]) + lengths[c];
+        }
+        writer.WriteVarULong((ulong)value);
+        writer.WriteVarULong((ulong)columns.Length);
+        for (int c = 0; c < columns.Length; c++)
+        {
+            writer.WriteVarULong((ulong)lengths[c]);
+            int start = writer.Length;
+            columns[c].WriteState(group, writer);
+            if (writer.Length - start != lengths[c])
+                throw new InvalidOperationException($"a state column wrote {writer.Length - start} bytes for a group, not the {lengths[c]} it announced");
+        }
+    }
+
+    /// <summary>When every column knows its state rows' lengths, each key group's buffer is made its final size up front
+    /// (a little over it: length prefixes are counted at their longest):
+    /// growing it by doubling copied a large state (a join's stored rows) about once more and faulted in twice its size.</summary>
+    /// <returns>The sized columns, or null when some column is not.</returns>
+    private ISizedColumnSnapshot[]? Presize(SnapshotEntryBuffers buffers)
+    {
+        var sized = new ISizedColumnSnapshot[_columns.Length];
+        for (int c = 0; c < sized.Length; c++)
+            if (_columns[c] is ISizedColumnSnapshot s) sized[c] = s;
+            else return null;
+        int firstKeyGroup = _table.KeyGroupRange.Start;
+        bool namespaced = _table.Spec.Namespaced;
+        var lengths = new long[_table.KeyGroupRange.Count];
+        for (int g = 0; g < _highWater; g++)
+        {
+            uint address = _entryOf[g];
+            if (address == GroupKeyIndex.Free) continue;
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
+            // Header, key with its length, namespace with its length, value length, column count, each column's length.
+            long length = 3 + 5 + entry.Key.Length + 9 + 5 + 10;
+            foreach (var column in sized) length += 5 + column.StateLength(g);
+            lengths[entry.KeyGroup - firstKeyGroup] += length;
+        }
+        for (int k = 0; k < lengths.Length; k++)
+            if (lengths[k] > 0) buffers.For(k).EnsureCapacity(buffers.For(k).Length + lengths[k]);
+        return sized;
     }
 
     /// <summary>Writes the entries of key group <paramref name="keyGroup"/> (inside an open key group section).</summary>

@@ -38,6 +38,14 @@ public interface IGroupColumnSnapshot
     void WriteState(int group, StateRowWriter writer);
 }
 
+/// <summary>A column snapshot that knows how long each group's state row is before writing it: a snapshot of a table whose
+/// rows are large (a join's stored rows) sizes its key groups' buffers once instead of growing them by copying.</summary>
+internal interface ISizedColumnSnapshot : IGroupColumnSnapshot
+{
+    /// <summary>The length of what <see cref="IGroupColumnSnapshot.WriteState"/> writes for <paramref name="group"/>.</summary>
+    long StateLength(int group);
+}
+
 /// <summary>A column snapshot whose state is its vectors' values in order (<see cref="IStateVectorView.Write"/> each): a
 /// snapshot of vectors that are all fixed-size is encoded by a <see cref="FixedStateRowEncoder"/>.</summary>
 internal interface IVectorsColumnSnapshot : IGroupColumnSnapshot

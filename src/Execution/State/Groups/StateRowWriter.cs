@@ -99,6 +99,15 @@ public sealed class StateRowWriter
     /// <summary>Bytes held by the buffer.</summary>
     public int Capacity => _buffer.Length;
 
+    /// <summary>Room for <paramref name="total"/> bytes in all, allocated at once (not zeroed: only written bytes are read).</summary>
+    internal void EnsureCapacity(long total)
+    {
+        if (total <= _buffer.Length) return;
+        var grown = GC.AllocateUninitializedArray<byte>(checked((int)total));
+        _buffer.AsSpan(0, Length).CopyTo(grown);
+        _buffer = grown;
+    }
+
     private void Ensure(int extra)
     {
         if (Length + extra > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + extra));
