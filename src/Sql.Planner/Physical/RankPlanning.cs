@@ -19,9 +19,10 @@ internal static class RankPlanning
         string name = PhysicalRank.RankTypeName(r.RankType);
         if (r.RankEnd is not { } end)
             throw new SqlValidationException(
-                $"Not supported yet: {name}() OVER without a filter on its result (WHERE rank <= N makes a Top-N; other OVER aggregation {Unsupported.StatefulReason})", r.Span);
+                $"Not supported yet: {name}() OVER without a filter on its result (WHERE rank <= N makes a Top-N)", r.Span);
+        // Flink's streaming Top-N has ROW_NUMBER only (StreamExecRank refuses the others with this text).
         if (r.RankType != RankType.RowNumber)
-            throw Unsupported.Feature($"{name}() in a Top-N (only ROW_NUMBER() is planned yet)", r.Span);
+            throw new SqlValidationException($"{name}() on streaming table is not supported currently", r.Span);
         int p = r.PartitionKeys.Count == 0 ? 1 : parallelism;
         if (IsDeduplication(r, out var order))
         {
