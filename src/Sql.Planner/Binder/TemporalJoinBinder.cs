@@ -48,21 +48,21 @@ internal static class TemporalJoinBinder
         var table = catalog.FindTable(tableName);
         if (table is null && catalog.FindView(tableName) is not null)
             throw Unsupported.Feature($"a view as the versioned table of an event-time temporal join ('{tableName}'; declare a table with PRIMARY KEY and WATERMARK)", named.Name.Span);
-        var (right, qualifier) = bindTable(named with { SystemTimeAsOf = null });
-        var timeRef = (InputRef)new ExpressionBinder(leftScope).Bind(named.SystemTimeAsOf!);
-
-        int rightTime = -1;
-        for (int i = 0; i < right.Schema.Count; i++)
-            if (right.Schema[i].Type.IsRowtime) rightTime = i;
-        if (table!.PrimaryKey.Count == 0)
-            throw new SqlValidationException(
-                "Temporal Table Join requires primary key in versioned table, but no primary key can be found. " +
-                $"(Declare PRIMARY KEY (...) NOT ENFORCED on table [{ObjectNames.FullName(tableName)}].)", named.Name.Span);
-        if (rightTime < 0)
+        if (table is not null && table.Watermark is null)
             throw new SqlValidationException(
                 "Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found. " +
                 $"(Declare a WATERMARK on table [{ObjectNames.FullName(tableName)}].)", named.Name.Span);
-        var primaryKey = table.PrimaryKey.Select(name => IndexOf(right.Schema, name)).ToList();
+        if (table is not null && table.PrimaryKey.Count == 0)
+            throw new SqlValidationException(
+                "Temporal Table Join requires primary key in versioned table, but no primary key can be found. " +
+                $"(Declare PRIMARY KEY (...) NOT ENFORCED on table [{ObjectNames.FullName(tableName)}].)", named.Name.Span);
+        var (right, qualifier) = bindTable(named with { SystemTimeAsOf = null });
+        var timeRef = (InputRef)new ExpressionBinder(leftScope).Bind(named.SystemTimeAsOf!);
+        int rightTime = -1;
+        for (int i = 0; i < right.Schema.Count; i++)
+            if (right.Schema[i].Type.IsRowtime) rightTime = i;
+        if (rightTime < 0) throw new InvalidOperationException($"table {tableName} has a watermark but no rowtime column in its scan");
+        var primaryKey = table!.PrimaryKey.Select(name => IndexOf(right.Schema, name)).ToList();
 
         int leftWidth = left.Schema.Count;
         var schema = LogicalTemporalJoin.SchemaOf(left.Schema, right.Schema, type, timeRef.Index);
