@@ -28,6 +28,11 @@ namespace StreamSql.Execution.Operators.Join;
 public sealed class TemporalJoinOperator : StreamOperatorBase
 {
     private const int Header = 9; // version time (µs, little-endian) and a deletion flag, before the serialized row
+    private const int LeftHeader = 8; // a waiting left row's time (µs, little-endian), before the serialized row
+
+    /// <summary>Left rows wait in namespaces of this much event time (µs), not one per distinct time: RocksDB scans and
+    /// deletes a namespace per key group, and millisecond namespaces made that the whole cost of a job.</summary>
+    private const long Bucket = 1_000_000;
 
     private readonly TemporalJoinSpec _spec;
     private readonly SqlType[] _leftTypes;
@@ -40,8 +45,8 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
     private readonly IVectorExpression? _condition;
     private readonly Schema _outputSchema;
     private readonly bool _outer;
-    private readonly HashSet<long> _pendingTimes = new();
-    private readonly List<NamespaceTimer> _fired = new();
+    /// <summary>The buckets of left time that hold waiting rows, each with a timer at its start (the timers persist them).</summary>
+    private readonly SortedSet<long> _pendingBuckets = new();
     private readonly List<byte[]> _removals = new();
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private WatermarkTracker _watermark = null!;
@@ -75,9 +80,9 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         _leftRecords = _left.AddColumn(epoch => new JoinRecords(epoch, outer: false, appendOnly: true));
         _right = context.State.KeyedState.GetGroupTable("right-versions", new GroupTableSpec(keyTypes));
         _rightRecords = _right.AddColumn(epoch => new JoinRecords(epoch, outer: false, appendOnly: true));
-        _timers = context.State.NamespaceTimers("left-times");
-        // The left rows wait only while their time's timer is pending: the restored timers name every time to fire.
-        _pendingTimes.UnionWith(_timers.Namespaces(TimeDomain.EventTime));
+        _timers = context.State.NamespaceTimers("left-buckets");
+        // The left rows wait only while their bucket's timer is pending: the restored timers name every bucket to join.
+        _pendingBuckets.UnionWith(_timers.Namespaces(TimeDomain.EventTime));
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -95,7 +100,7 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         var times = TimeValues.Micros(timeColumn);
         var valid = Valid(data, _spec.LeftKeys, timeColumn);
         var namespaces = new long[n];
-        for (int r = 0; r < n; r++) namespaces[r] = valid[r] ? times[r] : 0;
+        for (int r = 0; r < n; r++) namespaces[r] = valid[r] ? BucketOf(times[r]) : 0;
         var groups = _left.Resolve(data, _spec.LeftKeys, namespaces, selection: valid).Groups.ToArray();
         _leftRows.SerializeBatch(data, _serialized);
         int[]? unmatched = null;
@@ -108,8 +113,14 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
                 if (_outer) (unmatched ??= new int[n])[padded++] = r;
                 continue;
             }
-            _leftRecords.Add(groups[r], _serialized[r], 1, 0);
-            if (_pendingTimes.Add(times[r])) _timers.Register(TimeDomain.EventTime, times[r], times[r]);
+            var row = _serialized[r];
+            int length = LeftHeader + row.Length;
+            if (_version.Length < length) System.Array.Resize(ref _version, Math.Max(length, _version.Length * 2));
+            BinaryPrimitives.WriteInt64LittleEndian(_version, times[r]);
+            row.CopyTo(_version.AsSpan(LeftHeader));
+            _leftRecords.Add(groups[r], _version.AsSpan(0, length), 1, 0);
+            long bucket = BucketOf(times[r]);
+            if (_pendingBuckets.Add(bucket)) _timers.Register(TimeDomain.EventTime, bucket * Bucket, bucket);
         }
         if (padded == 0) return default;
         var left = new IArrowArray[data.ColumnCount];
@@ -144,6 +155,8 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
             if (valid[r] && _right.IsLive(groups[r])) Compact(groups[r], watermark);
         return default;
     }
+
+    private static long BucketOf(long time) => time >= 0 ? time / Bucket : -((-time + Bucket - 1) / Bucket);
 
     private static bool[] Valid(RecordBatch data, IReadOnlyList<int> keys, IArrowArray time)
     {
@@ -204,9 +217,7 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
     {
         long wm = watermark.Timestamp;
         _watermark.Advance(wm);
-        _fired.Clear();
-        _timers.PollDue(TimeDomain.EventTime, wm, _fired);
-        if (_fired.Count > 0)
+        if (_pendingBuckets.Count > 0 && _pendingBuckets.Min * Bucket <= wm)
         {
             foreach (var batch in Join(wm)) await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
         }
@@ -222,32 +233,45 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         var lonely = Builders(_leftTypes);
         int pairs = 0, lonelyCount = 0;
         var touched = new HashSet<int>();
-        foreach (var timer in _fired)
+        var due = _pendingBuckets.GetViewBetween(_pendingBuckets.Min, BucketOf(watermark)).ToList();
+        foreach (long bucket in due)
         {
-            long time = timer.Namespace;
-            _pendingTimes.Remove(time);
-            foreach (int g in _left.GroupsOf(time).ToArray())
+            // A bucket the watermark has wholly passed is joined and dropped; the one it is in gives up only its rows at or
+            // before the watermark.
+            bool whole = watermark == long.MaxValue || (bucket + 1) * Bucket - 1 <= watermark;
+            foreach (int g in _left.GroupsOf(bucket).ToArray())
             {
-                int version = _right.Find(_left.KeyOf(g), _left.KeyGroupOf(g));
-                int entry = version < 0 ? -1 : VersionAt(version, time);
-                bool live = entry >= 0 && !IsDeletion(_rightRecords.Row(entry));
-                if (version >= 0) touched.Add(version);
+                int versions = _right.Find(_left.KeyOf(g), _left.KeyGroupOf(g));
+                if (versions >= 0) touched.Add(versions);
+                _removals.Clear();
                 for (int e = _leftRecords.First(g); e >= 0; e = _leftRecords.Next(e))
                 {
-                    if (live)
+                    var waiting = _leftRecords.Row(e);
+                    long time = BinaryPrimitives.ReadInt64LittleEndian(waiting);
+                    if (time > watermark) continue;
+                    if (!whole) _removals.Add(waiting.ToArray());
+                    int entry = versions < 0 ? -1 : VersionAt(versions, time);
+                    if (entry >= 0 && !IsDeletion(_rightRecords.Row(entry)))
                     {
-                        _leftDecoder.DecodeInto(_leftRecords.Row(e), pairLeft);
+                        _leftDecoder.DecodeInto(waiting[LeftHeader..], pairLeft);
                         _rightDecoder.DecodeInto(_rightRecords.Row(entry)[Header..], pairRight);
                         pairs++;
                     }
                     else if (_outer)
                     {
-                        _leftDecoder.DecodeInto(_leftRecords.Row(e), lonely);
+                        _leftDecoder.DecodeInto(waiting[LeftHeader..], lonely);
                         lonelyCount++;
                     }
                 }
+                if (whole || _removals.Count == 0) continue;
+                _left.MarkUsed(g);
+                foreach (var row in _removals) _leftRecords.Add(g, row, -1, 0);
+                if (_leftRecords.IsEmpty(g)) _left.Remove(g);
             }
-            _left.RemoveNamespace(time);
+            if (!whole) continue;
+            _left.RemoveNamespace(bucket);
+            _timers.Delete(TimeDomain.EventTime, bucket * Bucket, bucket);
+            _pendingBuckets.Remove(bucket);
         }
         foreach (int g in touched)
             if (_right.IsLive(g)) Compact(g, watermark);
