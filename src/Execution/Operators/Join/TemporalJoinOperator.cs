@@ -16,14 +16,15 @@ namespace StreamSql.Execution.Operators.Join;
 
 /// <summary>
 /// Flink's TemporalRowTimeJoinOperator, the event-time temporal join (contract on <see cref="TemporalJoinSpec"/>).
-/// <para><b>State</b>: the left rows wait in a <see cref="GroupTable"/> keyed by (join key, left time) as
-/// <see cref="JoinRecords"/> lists; the right versions sit in one keyed by the join key, each entry its time (8 bytes),
-/// whether it is a deletion (1 byte) and the row. Both go through the keyed state backend (hashmap or RocksDB), so they
-/// snapshot per key group and restore at another parallelism.</para>
-/// <para><b>Timers</b>: one per distinct pending left time for the whole subtask; when the watermark reaches it, every key
-/// with left rows at that time is joined with its version as of then and the rows leave the state. A key's versions are
-/// compacted whenever it is written or joined: what is older than the latest version at or before the watermark can
-/// no longer be the version of any future left row.</para>
+/// <para><b>State</b>: the left rows wait in a <see cref="GroupTable"/> keyed by (join key, bucket of left time) as
+/// <see cref="JoinRecords"/> lists, each entry the row's time (8 bytes) and the row; the right versions sit in one keyed by
+/// the join key, each entry its time (8 bytes), whether it is a deletion (1 byte) and the row. Both go through the keyed
+/// state backend (hashmap or RocksDB), so they snapshot per key group and restore at another parallelism.</para>
+/// <para><b>Watermark</b>: one timer per bucket with waiting rows for the whole subtask (they name the buckets after a
+/// restore). When the watermark reaches a bucket, each of its left rows at or before the watermark joins its key's
+/// version as of the row's time and leaves the state; a bucket wholly passed is dropped. The rows go out before the
+/// watermark itself, so none is late downstream. A key's versions are compacted whenever it is written or joined: what is
+/// older than the latest version at or before the watermark can no longer be the version of any future left row.</para>
 /// </summary>
 public sealed class TemporalJoinOperator : StreamOperatorBase
 {
