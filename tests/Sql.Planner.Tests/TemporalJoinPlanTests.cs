@@ -103,4 +103,25 @@ public sealed class TemporalJoinPlanTests
         var updating = Assert.ThrowsAny<Exception>(() => f.Run("SELECT * FROM currency_rates AS c JOIN currency_rates FOR SYSTEM_TIME AS OF c.update_time AS r ON c.currency = r.currency"));
         Assert.Contains("StreamPhysicalTemporalJoin doesn't support consuming update and delete changes", updating.Message);
     }
+
+    [Fact]
+    public void A_view_keeping_the_last_row_per_key_by_event_time_is_a_versioned_table()
+    {
+        var f = Fixture();
+        f.Run("""
+            CREATE VIEW versioned_rates AS
+            SELECT currency, conversion_rate, update_time FROM (
+              SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY update_time DESC) AS rownum FROM no_key)
+            WHERE rownum = 1;
+            CREATE VIEW first_rates AS
+            SELECT currency, conversion_rate, update_time FROM (
+              SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY update_time ASC) AS rownum FROM no_key)
+            WHERE rownum = 1;
+            """);
+        string explain = f.Explain("SELECT o.order_id, r.conversion_rate FROM orders AS o JOIN versioned_rates FOR SYSTEM_TIME AS OF o.order_time AS r ON o.currency = r.currency");
+        Assert.Contains("TemporalJoin(joinType=[InnerJoin]", explain);
+        Assert.Contains("Deduplicate(keep=[LastRow]", explain);
+        var first = f.Error("SELECT * FROM orders AS o JOIN first_rates FOR SYSTEM_TIME AS OF o.order_time AS r ON o.currency = r.currency");
+        Assert.StartsWith("Temporal Table Join requires primary key in versioned table, but no primary key can be found.", first.Problem);
+    }
 }

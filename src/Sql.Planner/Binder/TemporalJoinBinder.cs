@@ -46,8 +46,6 @@ internal static class TemporalJoinBinder
 
         string tableName = ObjectNames.Resolve(named.Name);
         var table = catalog.FindTable(tableName);
-        if (table is null && catalog.FindView(tableName) is not null)
-            throw Unsupported.Feature($"a view as the versioned table of an event-time temporal join ('{tableName}'; declare a table with PRIMARY KEY and WATERMARK)", named.Name.Span);
         if (table is not null && table.Watermark is null)
             throw new SqlValidationException(
                 "Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found. " +
@@ -61,8 +59,18 @@ internal static class TemporalJoinBinder
         int rightTime = -1;
         for (int i = 0; i < right.Schema.Count; i++)
             if (right.Schema[i].Type.IsRowtime) rightTime = i;
-        if (rightTime < 0) throw new InvalidOperationException($"table {tableName} has a watermark but no rowtime column in its scan");
-        var primaryKey = table!.PrimaryKey.Select(name => IndexOf(right.Schema, name)).ToList();
+        // A view is versioned when it keeps the last row per key by event time (Flink's versioned view): its key is the
+        // deduplication's partition key.
+        var primaryKey = table is not null ? table.PrimaryKey.Select(name => IndexOf(right.Schema, name)).ToList() : DeduplicationKey(right);
+        if (rightTime < 0)
+            throw new SqlValidationException(
+                "Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found. " +
+                $"(The view [{ObjectNames.FullName(tableName)}] has no event-time attribute.)", named.Name.Span);
+        if (primaryKey is null or [])
+            throw new SqlValidationException(
+                "Temporal Table Join requires primary key in versioned table, but no primary key can be found. " +
+                $"(A view is a versioned table when it keeps the last row per key by event time: ROW_NUMBER() OVER (PARTITION BY key ORDER BY rowtime DESC) = 1.)",
+                named.Name.Span);
 
         int leftWidth = left.Schema.Count;
         var schema = LogicalTemporalJoin.SchemaOf(left.Schema, right.Schema, type, timeRef.Index);
@@ -99,6 +107,39 @@ internal static class TemporalJoinBinder
         }
         var node = new LogicalTemporalJoin(left, right, type, leftKeys, rightKeys, ExpressionRewriting.And(rest), timeRef.Index, rightTime, primaryKey, schema);
         return (node, scope);
+    }
+
+    /// <summary>The partition key of a keep-last-row deduplication on event time under <paramref name="node"/> (through
+    /// projections of plain columns), as columns of <paramref name="node"/>; null when it is not one.</summary>
+    private static List<int>? DeduplicationKey(LogicalNode node)
+    {
+        switch (node)
+        {
+            case LogicalRank { RankStart: 1, RankEnd: 1, OrderKeys: [{ Descending: true } order] } rank
+                when rank.Input.Schema[order.Column].Type.IsRowtime:
+                return rank.PartitionKeys.ToList();
+            case LogicalProject p:
+                return Mapped(DeduplicationKey(p.Input), p.Projections);
+            case LogicalCalc { Condition: null } c:
+                return Mapped(DeduplicationKey(c.Input), c.Projections);
+            default:
+                return null;
+        }
+
+        static List<int>? Mapped(List<int>? keys, IReadOnlyList<ScalarExpr> projections)
+        {
+            if (keys is null) return null;
+            var mapped = new List<int>(keys.Count);
+            foreach (int k in keys)
+            {
+                int at = -1;
+                for (int i = 0; i < projections.Count && at < 0; i++)
+                    if (projections[i] is InputRef r && r.Index == k) at = i;
+                if (at < 0) return null;
+                mapped.Add(at);
+            }
+            return mapped;
+        }
     }
 
     private static int? Column(ScalarExpr e) => e is InputRef r ? r.Index : null;
