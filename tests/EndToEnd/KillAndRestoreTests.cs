@@ -330,6 +330,31 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// An event-time LEFT temporal join (orders at 2000 rows/s, a versioned table keyed by id at 1500 rows/s whose even ids
+    /// take effect 5 ms before their order and odd ids 5 ms after it), killed twice and restarted at other parallelisms:
+    /// the waiting left rows, the right versions, the pending times and the watermark are restored and rescaled, and every
+    /// joined or padded row is committed exactly once.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "1,2,1")]
+    [InlineData("rocksdb", "2,1,2")]
+    public async Task Temporal_join_killed_and_restored_at_other_parallelisms_commits_every_row_exactly_once(string backend, string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            "CREATE TABLE a (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE b (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10 + 10 * (id % 2) - 5, 3) AS TIMESTAMP(3)), "
+            + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND, PRIMARY KEY (id) NOT ENFORCED) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '1500', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (id BIGINT, other BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT a.id, COALESCE(b.id * 10, -1) FROM a LEFT JOIN b FOR SYSTEM_TIME AS OF a.ts ON a.id = b.id;");
+        var expected = Enumerable.Range(1, Rows).Select(i => i % 2 == 0 ? $"{i},{i * 10}" : $"{i},-1").ToList();
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true);
+    }
+
+    /// <summary>
     /// A window aggregation with ROLLUP (per key id % 7 and per window over all keys: COUNT, SUM, MIN), killed twice and
     /// restarted at other parallelisms: the grouping set's id is a key of the restored window state like the regular keys,
     /// and every row of both sets is committed exactly once with the values of an uninterrupted run.

@@ -45,6 +45,7 @@ public sealed class OperatorFactory
             ? new Join.SemiAntiJoinOperator((JoinSpec)c.Spec)
             : new Join.StreamingJoinOperator((JoinSpec)c.Spec));
         Register<IntervalJoinSpec>(c => new Join.IntervalJoinOperator((IntervalJoinSpec)c.Spec));
+        Register<TemporalJoinSpec>(c => new Join.TemporalJoinOperator((TemporalJoinSpec)c.Spec));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<OverAggregateSpec>(c => new Over.OverAggregateOperator((OverAggregateSpec)c.Spec, c.InputSchema));

@@ -226,6 +226,8 @@ internal sealed class QueryBinder
         if (from is JoinTableReference { Right: NamedTableReference { SystemTimeAsOf: not null } } lookup)
         {
             var (left, leftScope) = BindRelation(lookup.Left, ctes);
+            if (TemporalJoinBinder.IsEventTime((NamedTableReference)lookup.Right, leftScope))
+                return TemporalJoinBinder.Bind(lookup, left, leftScope, _catalog, table => BindFrom(table, ctes));
             return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope, _lookupHints.Count > 0 ? _lookupHints.Peek() : []);
         }
         if (from is JoinTableReference { Right: UnnestTableReference unnest } join && IsCorrelation(join))

@@ -58,6 +58,9 @@ public static class PlanPrinter
         LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
         LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")}{(u.LeftOuter ? ", joinType=[left]" : "")})",
         LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
+        LogicalTemporalJoin t => $"LogicalTemporalJoin(joinType=[{t.JoinType.ToString().ToLowerInvariant()}], leftKeys=[{string.Join(", ", t.LeftKeys.Select(k => "$" + k))}], " +
+                                 $"rightKeys=[{string.Join(", ", t.RightKeys.Select(k => "$" + k))}], leftTime=[${t.LeftTimeIndex}], rightTime=[${t.RightTimeIndex}]" +
+                                 (t.Condition is null ? "" : $", condition=[{ExpressionPrinter.Print(t.Condition, t.Schema)}]") + ")",
         LogicalJoin j => $"LogicalJoin(condition=[{JoinCondition(j)}], joinType=[{j.JoinType.ToString().ToLowerInvariant()}])",
         LogicalOverAggregate o => $"FlinkLogicalOverAggregate(partitionBy=[{string.Join(", ", o.PartitionKeys.Select(k => "$" + k))}], orderBy=[${o.OrderColumn} ASC], window=[{o.Frame}], "
                                   + $"calls=[{string.Join(", ", o.Calls.Select(c => $"{c.FunctionName}({string.Join(", ", c.ArgIndexes.Select(a => "$" + a))}) AS {c.Name}"))}])",

@@ -98,8 +98,12 @@ internal static class ChangelogInference
                 return;
             case IChangelogProducer producer:
             {
-                var inputRequirement = producer.RequiredInputKinds;
-                foreach (var input in node.Inputs) Check(input, inputRequirement, producer.RequesterName, kinds, validated);
+                var inputs = node.Inputs;
+                for (int i = 0; i < inputs.Count; i++)
+                {
+                    var inputRequirement = producer is IPerInputChangelog perInput ? perInput.RequiredKindsOf(i) : producer.RequiredInputKinds;
+                    Check(inputs[i], inputRequirement, producer.RequesterName, kinds, validated);
+                }
                 break;
             }
             default:

@@ -129,6 +129,12 @@ internal sealed class LogicalToPhysical
                     Parallelism = input.Parallelism,
                 };
             }
+            case LogicalTemporalJoin t:
+                return new PhysicalTemporalJoin(Translate(t.Left), Translate(t.Right), t.JoinType, t.LeftKeys, t.RightKeys, t.Condition,
+                    t.LeftTimeIndex, t.RightTimeIndex, t.RightPrimaryKey, t.Schema)
+                {
+                    Parallelism = _parallelism,
+                };
             case LogicalJoin j:
             {
                 if (j.LeftKeys.Count == 0)

@@ -54,6 +54,9 @@ internal sealed class DifferentialRun : IAsyncDisposable
     /// <summary>Runs a statement in the engine's session only (a second engine view of a table DuckDB already has).</summary>
     public void ExecuteEngine(string sql) => _engine.ExecuteSql(sql);
 
+    /// <summary>Runs a statement in DuckDB only (loading rows a test generated itself).</summary>
+    public void ExecuteOracle(string sql) => _oracle.Execute(sql);
+
     /// <summary>The engine's changelog of a query, in the order it came (for checks of order, which the cases do not make).</summary>
     public async Task<IReadOnlyList<ChangelogRow>> EngineChangelogAsync(string sql)
     {
