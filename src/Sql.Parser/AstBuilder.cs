@@ -55,6 +55,7 @@ internal sealed partial class AstBuilder
         P.DropStatementContext c => new DropStatement(DropKind(c.kind), Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null, Span(c))
         {
             System = c.SYSTEM() is not null,
+            Cascade = c.CASCADE() is not null,
         },
         P.AlterTableContext c => new AlterTableStatement(Name(c.qualifiedName()), false, c.EXISTS() is not null, BuildAlterAction(c.alterTableAction()), Span(c)),
         P.AlterViewContext c => BuildAlterView(c),

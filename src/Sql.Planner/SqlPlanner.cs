@@ -129,13 +129,13 @@ public sealed class SqlPlanner
     /// </summary>
     private Compilation CompileCreateTableAs(CreateTableStatement s, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
     {
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.Resolve(s.Name, Catalog);
         var query = new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(s.AsQuery!);
         bool create = true;
         if (Catalog.Contains(name))
         {
             if (!s.IfNotExists)
-                throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
+                throw new SqlValidationException($"Table (or view) '{ObjectNames.SplitKey(name).Name}' already exists in {TableCatalog.DefaultCatalog}.{ObjectNames.SplitKey(name).Database}", s.Name.Span);
             create = false;
         }
         if (create) Catalog.AddTable(new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: query.Schema));

@@ -374,7 +374,38 @@ public sealed class CatalogTests
     [Fact]
     public void Unsupported_ddl_says_not_supported_yet()
     {
-        Assert.StartsWith("Not supported yet: CREATE DATABASE", _f.Error("CREATE DATABASE db").Problem);
+        Assert.StartsWith("Not supported yet: CREATE CATALOG", _f.Error("CREATE CATALOG c WITH ('type' = 'generic_in_memory')").Problem);
+    }
+
+    [Fact]
+    public void Databases_are_namespaces_that_use_switches_between()
+    {
+        _f.Run("CREATE DATABASE shop");
+        _f.Run("CREATE DATABASE IF NOT EXISTS shop");
+        Assert.Equal("Could not execute CREATE DATABASE: Database shop already exists in Catalog default_catalog.", _f.Error("CREATE DATABASE shop").Problem);
+        Assert.Equal(new[] { "default_database", "shop" }, _f.Run<TableResult>("SHOW DATABASES").Rows.Select(r => r[0]));
+        _f.Run("CREATE TABLE t (a INT) WITH ('connector' = 'datagen')");
+        _f.Run("USE shop");
+        Assert.Equal("shop", _f.Run<TableResult>("SHOW CURRENT DATABASE").Rows[0][0]);
+        Assert.Empty(_f.Run<TableResult>("SHOW TABLES").Rows);
+        _f.Run("CREATE TABLE t (b STRING) WITH ('connector' = 'datagen')");
+        Assert.Equal(new[] { "t" }, _f.Run<TableResult>("SHOW TABLES").Rows.Select(r => r[0]));
+        // The same name in two databases: unqualified names resolve in the current one.
+        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM t").ResultSchema[0].Name);
+        Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM default_database.t").ResultSchema[0].Name);
+        Assert.Contains("[[default_catalog, shop, t]]", _f.Explain("SELECT * FROM t"));
+        Assert.Equal("Cannot drop a database which is currently in use.", _f.Error("DROP DATABASE shop").Problem);
+        _f.Run("USE default_catalog.default_database");
+        Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM t").ResultSchema[0].Name);
+        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM default_catalog.shop.t").ResultSchema[0].Name);
+        Assert.Equal("Could not execute DROP DATABASE: Database shop in catalog default_catalog is not empty.", _f.Error("DROP DATABASE shop").Problem);
+        _f.Run("DROP DATABASE shop CASCADE");
+        Assert.Equal(new[] { "default_database" }, _f.Run<TableResult>("SHOW DATABASES").Rows.Select(r => r[0]));
+        _f.Run("DROP DATABASE IF EXISTS shop");
+        var missing = _f.Error("SELECT * FROM shop.t");
+        Assert.StartsWith("Database 'shop' does not exist in catalog 'default_catalog'", missing.Problem);
+        Assert.Equal((1, 15), (missing.Span.Line, missing.Span.Column));
+        Assert.StartsWith("A database with name [nope] does not exist in the catalog: [default_catalog].", _f.Error("USE nope").Problem);
     }
 
     [Fact]

@@ -75,6 +75,9 @@ public sealed record DropStatement(ObjectKind Kind, ObjectName Name, bool Tempor
 {
     /// <summary><c>DROP TEMPORARY SYSTEM FUNCTION</c>.</summary>
     public bool System { get; init; }
+
+    /// <summary><c>DROP DATABASE ... CASCADE</c>: its tables and views go with it.</summary>
+    public bool Cascade { get; init; }
 }
 
 /// <summary>Base of ALTER TABLE actions.</summary>

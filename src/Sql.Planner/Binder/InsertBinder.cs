@@ -32,7 +32,7 @@ internal sealed class InsertBinder
     {
         if (insert.Overwrite) throw Unsupported.Feature("INSERT OVERWRITE (streaming mode only supports INSERT INTO)", insert.Span);
         if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
-        string name = ObjectNames.Resolve(insert.Target);
+        string name = ObjectNames.Resolve(insert.Target, _catalog);
         var table = _catalog.FindTable(name);
         if (table is null)
         {

@@ -42,7 +42,7 @@ internal sealed class LookupJoinBinder
         if (join.Natural || join.UsingColumns.Count > 0) throw Unsupported.Feature("NATURAL or USING in a temporal table join (write ON with equalities)", join.Span);
         if (named.Hints.Count > 0) throw Unsupported.Feature("hints on the table of a temporal table join", named.Hints[0].Span);
 
-        string tableName = ObjectNames.Resolve(named.Name);
+        string tableName = ObjectNames.Resolve(named.Name, _catalog);
         string described = $"table [{ObjectNames.FullName(tableName)}]";
         var table = _catalog.FindTable(tableName);
         if (table is null)

@@ -336,7 +336,7 @@ internal sealed class QueryBinder
                 return Rename(node, env.Cte.ColumnNames, env.Cte.Span);
             }
         }
-        string tableName = ObjectNames.Resolve(name);
+        string tableName = ObjectNames.Resolve(name, _catalog);
         if (_catalog.FindTable(tableName) is { } table)
         {
             if (_connectors?.Find(table.Connector ?? "") is { SupportsSource: false } descriptor)
@@ -352,7 +352,7 @@ internal sealed class QueryBinder
     /// <summary><c>t /*+ OPTIONS('k'='v') */</c>: the table with its options overridden for this query, re-validated.</summary>
     private LogicalNode BindHintedTable(NamedTableReference named)
     {
-        string tableName = ObjectNames.Resolve(named.Name);
+        string tableName = ObjectNames.Resolve(named.Name, _catalog);
         var table = _catalog.FindTable(tableName)
             ?? throw new SqlValidationException($"Table '{tableName}' not found or not a table: OPTIONS hints apply to tables only", named.Name.Span);
         var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);

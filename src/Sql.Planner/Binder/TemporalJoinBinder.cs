@@ -44,7 +44,7 @@ internal static class TemporalJoinBinder
         };
         if (join.Natural || join.UsingColumns.Count > 0) throw Unsupported.Feature("NATURAL or USING in a temporal table join (write ON with equalities)", join.Span);
 
-        string tableName = ObjectNames.Resolve(named.Name);
+        string tableName = ObjectNames.Resolve(named.Name, catalog);
         var table = catalog.FindTable(tableName);
         if (table is not null && table.Watermark is null)
             throw new SqlValidationException(

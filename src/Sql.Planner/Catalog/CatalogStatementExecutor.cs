@@ -34,22 +34,22 @@ internal sealed class CatalogStatementExecutor
         DescribeStatement s => Describe(s),
         UseStatement s => Use(s),
         CreateFunctionStatement s => CreateFunction(s),
-        CreateDatabaseStatement s => throw Unsupported.Feature(s.IsCatalog ? "CREATE CATALOG" : "CREATE DATABASE", s.Span),
+        CreateDatabaseStatement s => CreateDatabase(s),
         _ => null,
     };
 
     private PlanResult CreateTable(CreateTableStatement s)
     {
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.Resolve(s.Name, _catalog);
         if (_catalog.Contains(name))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
+            throw new SqlValidationException($"Table (or view) '{ObjectNames.SplitKey(name).Name}' already exists in {TableCatalog.DefaultCatalog}.{ObjectNames.SplitKey(name).Database}", s.Name.Span);
         }
         CatalogTable? likeBase = null;
         if (s.Like is { } like)
         {
-            string baseName = ObjectNames.Resolve(like);
+            string baseName = ObjectNames.Resolve(like, _catalog);
             likeBase = _catalog.FindTable(baseName) ?? throw new SqlValidationException(_catalog.FindView(baseName) is not null
                 ? $"Source table '{baseName}' of the LIKE clause is a view; only tables can be used with LIKE"
                 : $"Source table '{baseName}' of the LIKE clause not found", like.Span);
@@ -61,11 +61,11 @@ internal sealed class CatalogStatementExecutor
 
     private PlanResult CreateView(CreateViewStatement s, bool batchMode)
     {
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.Resolve(s.Name, _catalog);
         if (_catalog.Contains(name))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Table (or view) '{name}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", s.Name.Span);
+            throw new SqlValidationException($"Table (or view) '{ObjectNames.SplitKey(name).Name}' already exists in {TableCatalog.DefaultCatalog}.{ObjectNames.SplitKey(name).Database}", s.Name.Span);
         }
         var node = new QueryBinder(_catalog, _connectors, batchMode).Bind(s.Query);
         var schema = node.Schema;
@@ -84,7 +84,7 @@ internal sealed class CatalogStatementExecutor
     {
         if (s.Name.Parts.Count > 1 && s.System)
             throw new SqlValidationException("A temporary system function is named by one identifier, without catalog or database", s.Name.Span);
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.ResolveFunction(s.Name, _catalog);
         if (s.Language is "PYTHON")
             throw Unsupported.Feature("Python functions (StreamSql runs functions written in .NET)", s.Span);
         var existing = s.System ? _catalog.Functions.FindSystem(name) : _catalog.Functions.FindCatalog(name);
@@ -111,7 +111,7 @@ internal sealed class CatalogStatementExecutor
 
     private PlanResult DropFunction(DropStatement s)
     {
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.ResolveFunction(s.Name, _catalog);
         var function = s.System ? _catalog.Functions.FindSystem(name) : _catalog.Functions.FindCatalog(name);
         if (function is not null && !s.System && function.Temporary != s.Temporary)
             throw new SqlValidationException(function.Temporary
@@ -131,9 +131,10 @@ internal sealed class CatalogStatementExecutor
     private PlanResult Drop(DropStatement s)
     {
         if (s.Kind == ObjectKind.Function) return DropFunction(s);
+        if (s.Kind == ObjectKind.Database) return DropDatabase(s);
         if (s.Kind is not (ObjectKind.Table or ObjectKind.View))
             throw Unsupported.Feature($"DROP {s.Kind.ToString().ToUpperInvariant()}", s.Span);
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.Resolve(s.Name, _catalog);
         bool? temporary = s.Kind == ObjectKind.Table ? _catalog.FindTable(name)?.Temporary : _catalog.FindView(name)?.Temporary;
         string what = s.Kind == ObjectKind.Table ? "table" : "view";
         // Flink keeps temporary and permanent objects apart: each is dropped only with its own statement.
@@ -160,7 +161,7 @@ internal sealed class CatalogStatementExecutor
 
     private PlanResult Alter(AlterTableStatement s)
     {
-        string name = ObjectNames.Resolve(s.Name);
+        string name = ObjectNames.Resolve(s.Name, _catalog);
         if (s.IsView)
         {
             var view = _catalog.FindView(name);
@@ -223,7 +224,7 @@ internal sealed class CatalogStatementExecutor
 
     private string RenameTarget(RenameTableAction rename)
     {
-        string newName = ObjectNames.Resolve(rename.NewName);
+        string newName = ObjectNames.Resolve(rename.NewName, _catalog);
         if (_catalog.Contains(newName))
             throw new SqlValidationException($"Table (or view) '{newName}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", rename.NewName.Span);
         return newName;
@@ -233,19 +234,19 @@ internal sealed class CatalogStatementExecutor
     {
         switch (s.Kind)
         {
-            case ShowKind.Tables: return List("table name", _catalog.AllNames(), s);
-            case ShowKind.Views: return List("view name", _catalog.Views.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
+            case ShowKind.Tables: return List("table name", _catalog.NamesInCurrentDatabase(), s);
+            case ShowKind.Views: return List("view name", _catalog.ObjectsIn(_catalog.CurrentDatabase).Where(k => _catalog.FindView(k) is not null).Select(k => _catalog.Split(k).Name).ToList(), s);
             case ShowKind.Functions: return List("function name", BuiltInFunctions.Names.Concat(_catalog.Functions.Names).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
             case ShowKind.UserFunctions: return List("function name", _catalog.Functions.Names, s);
             case ShowKind.Catalogs: return List("catalog name", new[] { TableCatalog.DefaultCatalog }, s);
-            case ShowKind.Databases: return List("database name", new[] { TableCatalog.DefaultDatabase }, s);
+            case ShowKind.Databases: return List("database name", _catalog.Databases.ToList(), s);
             case ShowKind.CurrentCatalog: return List("current catalog name", new[] { TableCatalog.DefaultCatalog }, s);
-            case ShowKind.CurrentDatabase: return List("current database name", new[] { TableCatalog.DefaultDatabase }, s);
+            case ShowKind.CurrentDatabase: return List("current database name", new[] { _catalog.CurrentDatabase }, s);
             case ShowKind.Modules: return List("module name", new[] { "core" }, s);
             case ShowKind.CreateTable:
             {
                 var name = s.Target ?? throw new SqlValidationException("SHOW CREATE TABLE needs a table name", s.Span);
-                string n = ObjectNames.Resolve(name);
+                string n = ObjectNames.Resolve(name, _catalog);
                 if (_catalog.FindTable(n) is { } table) return Single("result", CatalogFormatting.ShowCreateTable(table));
                 if (_catalog.FindView(n) is not null)
                     throw new SqlValidationException($"SHOW CREATE TABLE is only supported for tables, but '{ObjectNames.FullName(n)}' is a view. Please use SHOW CREATE VIEW instead.", name.Span);
@@ -254,7 +255,7 @@ internal sealed class CatalogStatementExecutor
             case ShowKind.CreateView:
             {
                 var name = s.Target ?? throw new SqlValidationException("SHOW CREATE VIEW needs a view name", s.Span);
-                string n = ObjectNames.Resolve(name);
+                string n = ObjectNames.Resolve(name, _catalog);
                 if (_catalog.FindView(n) is { } view) return Single("result", CatalogFormatting.ShowCreateView(view));
                 throw new SqlValidationException($"Could not execute SHOW CREATE VIEW. View with identifier '{ObjectNames.FullName(n)}' does not exist{NameSuggestion.Hint(n, _catalog.Views.Keys)}", name.Span);
             }
@@ -285,18 +286,59 @@ internal sealed class CatalogStatementExecutor
 
     private PlanResult Describe(ObjectName tableName, ShowLikeFilter columns)
     {
-        string name = ObjectNames.Resolve(tableName);
+        string name = ObjectNames.Resolve(tableName, _catalog);
         if (_catalog.FindTable(name) is { } table) return CatalogFormatting.Describe(table, columns);
         if (_catalog.FindView(name) is { } view) return CatalogFormatting.Describe(view, columns);
         throw new SqlValidationException($"Table or view with identifier '{ObjectNames.FullName(name)}' doesn't exist{NameSuggestion.Hint(name, _catalog.AllNames())}", tableName.Span);
     }
 
-    private static PlanResult Use(UseStatement s)
+    private PlanResult Use(UseStatement s)
     {
-        string expected = s.Catalog ? TableCatalog.DefaultCatalog : TableCatalog.DefaultDatabase;
-        string given = s.Name.Last;
-        if (s.Catalog ? given != TableCatalog.DefaultCatalog : ObjectNames.Resolve(s.Name) != TableCatalog.DefaultDatabase)
-            throw Unsupported.Feature($"other catalogs and databases than '{expected}'", s.Name.Span);
+        if (s.Catalog)
+        {
+            if (s.Name.Last != TableCatalog.DefaultCatalog)
+                throw new SqlValidationException($"A catalog with name [{s.Name.Last}] does not exist.", s.Name.Span);
+            return new CatalogChanged(Succeeded);
+        }
+        var database = DatabaseName(s.Name);
+        if (!_catalog.HasDatabase(database))
+            throw new SqlValidationException($"A database with name [{database}] does not exist in the catalog: [{TableCatalog.DefaultCatalog}].{NameSuggestion.Hint(database, _catalog.Databases)}", s.Name.Span);
+        _catalog.UseDatabase(database);
         return new CatalogChanged(Succeeded);
+    }
+
+    private PlanResult CreateDatabase(CreateDatabaseStatement s)
+    {
+        if (s.IsCatalog) throw Unsupported.Feature("CREATE CATALOG", s.Span);
+        var database = DatabaseName(s.Name);
+        if (!_catalog.AddDatabase(database) && !s.IfNotExists)
+            throw new SqlValidationException($"Could not execute CREATE DATABASE: Database {database} already exists in Catalog {TableCatalog.DefaultCatalog}.", s.Name.Span);
+        return new CatalogChanged(Succeeded);
+    }
+
+    private PlanResult DropDatabase(DropStatement s)
+    {
+        var database = DatabaseName(s.Name);
+        if (!_catalog.HasDatabase(database))
+        {
+            if (s.IfExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException($"Could not execute DROP DATABASE: Database {database} does not exist in Catalog {TableCatalog.DefaultCatalog}.", s.Name.Span);
+        }
+        if (database == TableCatalog.DefaultDatabase || database == _catalog.CurrentDatabase)
+            throw new SqlValidationException($"Cannot drop a database which is currently in use.", s.Name.Span);
+        if (_catalog.ObjectsIn(database).Count > 0 && !s.Cascade)
+            throw new SqlValidationException($"Could not execute DROP DATABASE: Database {database} in catalog {TableCatalog.DefaultCatalog} is not empty.", s.Name.Span);
+        _catalog.RemoveDatabase(database);
+        return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary>The database a <c>[catalog.]database</c> name names (the catalog must be the default one).</summary>
+    private static string DatabaseName(ObjectName name)
+    {
+        var parts = name.Parts;
+        if (parts.Count > 2) throw new SqlValidationException($"Database identifier '{name}' has too many parts (catalog.database at most)", name.Span);
+        if (parts.Count == 2 && parts[0] != TableCatalog.DefaultCatalog)
+            throw new SqlValidationException($"Catalog '{parts[0]}' does not exist (only '{TableCatalog.DefaultCatalog}' exists)", name.Span);
+        return parts[^1];
     }
 }
