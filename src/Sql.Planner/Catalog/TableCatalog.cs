@@ -45,8 +45,8 @@ public sealed class TableCatalog
     /// <summary>The database and name of a key (a name with a dot is in the database before it when that one exists).</summary>
     public (string Database, string Name) Split(string key)
     {
-        int dot = key.IndexOf('.');
-        return dot > 0 && _databases.Contains(key[..dot]) && key[..dot] != DefaultDatabase ? (key[..dot], key[(dot + 1)..]) : (DefaultDatabase, key);
+        var split = Binder.ObjectNames.SplitKey(key);
+        return _databases.Contains(split.Database) && split.Database != DefaultDatabase ? split : (DefaultDatabase, key);
     }
 
     /// <summary>The keys of the tables and views of <paramref name="database"/>.</summary>

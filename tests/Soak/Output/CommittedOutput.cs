@@ -44,6 +44,22 @@ public static class CommittedOutput
         return lines;
     }
 
+    /// <summary>The lines of a sink directory's committed files and of the pending files written since
+    /// <paramref name="sinceUtc"/> (the current run's output, committed or about to be).</summary>
+    public static IEnumerable<string> LinesCommittedOrPendingSince(string directory, DateTime sinceUtc)
+    {
+        if (!Directory.Exists(directory)) yield break;
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            var fileName = Path.GetFileName(file);
+            bool committed = !IsHidden(fileName);
+            bool pendingOfThisRun = fileName.EndsWith(".pending", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) >= sinceUtc;
+            if (!committed && !pendingOfThisRun) continue;
+            if (TryReadAllText(file) is not { } text) continue;
+            foreach (var line in SplitLines(text)) yield return line;
+        }
+    }
+
     /// <summary>True when a path below a sink directory names a file readers must not see.</summary>
     public static bool IsHidden(string relativePath) =>
         relativePath.Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.') || p.StartsWith('_'));

@@ -42,23 +42,14 @@ public sealed class DatagenSequencePipeline(string name, string sinkDirectory, i
 
     public bool HasReachedEndOfInput(DateTime sinceUtc)
     {
-        if (!Directory.Exists(SinkDirectory)) return false;
         var seen = new bool[rows + 1];
         int distinct = 0;
-        foreach (var file in Directory.EnumerateFiles(SinkDirectory))
+        foreach (var line in CommittedOutput.LinesCommittedOrPendingSince(SinkDirectory, sinceUtc))
         {
-            var fileName = Path.GetFileName(file);
-            bool committed = !CommittedOutput.IsHidden(fileName);
-            bool pendingOfThisRun = fileName.EndsWith(".pending", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) >= sinceUtc;
-            if (!committed && !pendingOfThisRun) continue;
-            if (CommittedOutput.TryReadAllText(file) is not { } text) continue;
-            foreach (var line in CommittedOutput.SplitLines(text))
+            if (long.TryParse(line, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 1 && id <= rows && !seen[id])
             {
-                if (long.TryParse(line, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id >= 1 && id <= rows && !seen[id])
-                {
-                    seen[id] = true;
-                    distinct++;
-                }
+                seen[id] = true;
+                distinct++;
             }
         }
         return distinct == rows;

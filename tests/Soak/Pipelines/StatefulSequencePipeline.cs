@@ -47,19 +47,10 @@ public sealed class StatefulSequencePipeline(StatefulSequenceQuery query, string
 
     public bool HasReachedEndOfInput(DateTime sinceUtc)
     {
-        if (!Directory.Exists(SinkDirectory)) return false;
         var expected = _expectedSet ??= query.Expected(rows).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(SinkDirectory))
-        {
-            var fileName = Path.GetFileName(file);
-            bool committed = !CommittedOutput.IsHidden(fileName);
-            bool pendingOfThisRun = fileName.EndsWith(".pending", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) >= sinceUtc;
-            if (!committed && !pendingOfThisRun) continue;
-            if (CommittedOutput.TryReadAllText(file) is not { } text) continue;
-            foreach (var line in CommittedOutput.SplitLines(text))
-                if (expected.Contains(line)) seen.Add(line);
-        }
+        foreach (var line in CommittedOutput.LinesCommittedOrPendingSince(SinkDirectory, sinceUtc))
+            if (expected.Contains(line)) seen.Add(line);
         return seen.Count == expected.Count;
     }
 }
