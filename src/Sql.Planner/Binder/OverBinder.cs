@@ -95,7 +95,6 @@ internal sealed class OverBinder
             throw Unsupported.Feature($"{name}() OVER in streaming", f.Span);
         if (!AggregateFunctions.IsKnown(name) || f.Name.Parts.Count > 1)
             throw new SqlValidationException($"OVER must be applied to an aggregate function, but {f.Name.Last} is not one", f.Span);
-        if (f.Distinct) throw Unsupported.Feature("DISTINCT in an OVER aggregate", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) in an OVER aggregate", f.Filter.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
 
@@ -135,7 +134,7 @@ internal sealed class OverBinder
 
         var argIndexes = args.Select(Argument).ToList();
         string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
-        AddCall(f, new AggregateCall(kind, argIndexes, false, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
+        AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
     }
 
     /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation).</summary>

@@ -123,6 +123,13 @@ public sealed class OverAggregateDifferentialTests
             "FIRST_VALUE(s IGNORE NULLS) OVER w, LAST_VALUE(v IGNORE NULLS) OVER w",
             "PARTITION BY k ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
             "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"));
+        await run.CheckAsync(Over("k, seq", "COUNT(DISTINCT s) OVER w, SUM(DISTINCT v) OVER w, COUNT(*) OVER w",
+            "COUNT(DISTINCT s) OVER w, SUM(DISTINCT v) OVER w, COUNT(*) OVER w",
+            "PARTITION BY k ORDER BY ts ROWS BETWEEN 4 PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN 4 PRECEDING AND CURRENT ROW"));
+        await run.CheckAsync(Over("k, seq", "COUNT(DISTINCT v) OVER w, MAX(DISTINCT d) OVER w",
+            "COUNT(DISTINCT v) OVER w, MAX(DISTINCT d) OVER w",
+            "PARTITION BY k ORDER BY ts", "PARTITION BY k ORDER BY ts"));
         await run.CheckAsync(Over("k, seq", "LISTAGG(s) OVER w, LISTAGG(s, '|') OVER w",
             "STRING_AGG(s, ',' ORDER BY ts, seq) OVER w, STRING_AGG(s, '|' ORDER BY ts, seq) OVER w",
             "PARTITION BY k ORDER BY ts ROWS BETWEEN 3 PRECEDING AND CURRENT ROW",
