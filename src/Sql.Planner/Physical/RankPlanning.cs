@@ -12,9 +12,9 @@ namespace StreamSql.Sql.Planner.Physical;
 /// </summary>
 internal static class RankPlanning
 {
-    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl)
+    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl, string? timeZone = null)
     {
-        if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism) is { } windowed) return windowed;
+        if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
         if (r.RankEnd is null) return PlanAsOverAggregate(r, translate);
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
