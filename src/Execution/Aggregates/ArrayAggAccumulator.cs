@@ -12,12 +12,11 @@ namespace StreamSql.Execution.Aggregates;
 /// values, as Flink's <c>retractList</c>. Values are kept in a <see cref="GroupValueLists"/>, each as a tag byte
 /// (0 NULL, 1 a value) followed by its <see cref="SortableEncoding"/>.
 /// </summary>
-public sealed class ArrayAggAccumulator : IGroupsAccumulator
+public sealed class ArrayAggAccumulator : ValueListAccumulator
 {
     private const byte NullTag = 0;
     private const byte ValueTag = 1;
 
-    private readonly GroupValueLists _lists;
     private readonly SqlType _element;
     private readonly StateRowWriter _scratch = new();
     private readonly bool _mergesPartials;
@@ -25,20 +24,17 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
     /// <param name="mergesPartials">The Global phase of a two-phase ARRAY_AGG: the argument is an ARRAY column of partial
     /// lists (NULL: none), whose elements are appended in order.</param>
     public ArrayAggAccumulator(SnapshotEpoch epoch, SqlType argumentType, SqlType resultType, bool mergesPartials = false)
+        : base(epoch, resultType)
     {
         _mergesPartials = mergesPartials;
         if (!SortableEncoding.Supports(argumentType))
             throw new NotSupportedException($"ARRAY_AGG over {argumentType} is not supported yet (only scalar values)");
-        _lists = new GroupValueLists(epoch);
-        _element = resultType.Elements![0];
-        ResultType = resultType;
+                _element = resultType.Elements![0];
     }
 
-    public SqlType ResultType { get; }
+    public override bool SupportsRetraction => true;
 
-    public bool SupportsRetraction => true;
-
-    public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    public override void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
         if (_mergesPartials)
         {
@@ -50,18 +46,18 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
         {
             if (!filter.IsEmpty && !filter[i]) continue;
             Encode(column, i);
-            _lists.Append(groups[i], _scratch.Written, cancelPending: false);
+            Lists.Append(groups[i], _scratch.Written, cancelPending: false);
         }
     }
 
-    public void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    public override void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
         var column = arguments[0];
         for (int i = 0; i < groups.Length; i++)
         {
             if (!filter.IsEmpty && !filter[i]) continue;
             Encode(column, i);
-            _lists.RemoveFirst(groups[i], _scratch.Written, keepPending: true);
+            Lists.RemoveFirst(groups[i], _scratch.Written, keepPending: true);
         }
     }
 
@@ -75,7 +71,7 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
             for (int e = offsets[i]; e < offsets[i + 1]; e++)
             {
                 Encode(elements, e);
-                _lists.Append(groups[i], _scratch.Written, cancelPending: false);
+                Lists.Append(groups[i], _scratch.Written, cancelPending: false);
             }
         }
     }
@@ -89,21 +85,21 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
         _scratch.WriteByte(NullTag);
     }
 
-    public IArrowArray Evaluate(ReadOnlySpan<int> groups)
+    public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
         var builder = (ListColumnBuilder)ColumnBuilder.Create(ResultType, groups.Length);
         var values = builder.Values;
         foreach (int g in groups)
         {
-            int e = _lists.First(g);
+            int e = Lists.First(g);
             if (e < 0)
             {
                 builder.AppendNull();
                 continue;
             }
-            for (; e >= 0; e = _lists.Next(e))
+            for (; e >= 0; e = Lists.Next(e))
             {
-                var encoded = _lists.Value(e);
+                var encoded = Lists.Value(e);
                 if (encoded[0] == NullTag) values.AppendNull();
                 else SortableEncoding.Decode(encoded[1..], _element, values);
             }
@@ -114,17 +110,10 @@ public sealed class ArrayAggAccumulator : IGroupsAccumulator
 
     /// <summary>Appends <paramref name="from"/>'s values after <paramref name="into"/>'s; pending retractions of both then cancel
     /// the earliest equal merged values (Flink's merge).</summary>
-    public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
+    public override void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
     {
         PrepareWrite(into);
-        for (int i = 0; i < from.Length; i++) _lists.AppendAll(from[i], into[i], cancelPending: true);
+        for (int i = 0; i < from.Length; i++) Lists.AppendAll(from[i], into[i], cancelPending: true);
     }
 
-    public void EnsureCapacity(int groups) => _lists.EnsureCapacity(groups);
-    public void PrepareWrite(ReadOnlySpan<int> groups) => _lists.PrepareWrite(groups);
-    public void Reset(int group) => _lists.Clear(group);
-    public void WriteState(int group, StateRowWriter writer) => _lists.Write(group, writer);
-    public void ReadState(int group, ref StateRowReader reader) => _lists.Read(group, ref reader);
-    public IGroupColumnSnapshot Capture() => _lists.Capture();
-    public long AllocatedBytes => _lists.AllocatedBytes;
 }

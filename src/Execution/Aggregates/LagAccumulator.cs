@@ -12,29 +12,25 @@ namespace StreamSql.Execution.Aggregates;
 /// all rows of one time, so peers share the value, as Flink's. Each kept entry is x then the default, each a tag byte
 /// (0 NULL, 1 a value) and, for a value, its length-prefixed <see cref="SortableEncoding"/>. Insert-only.
 /// </summary>
-public sealed class LagAccumulator : IGroupsAccumulator
+public sealed class LagAccumulator : ValueListAccumulator
 {
-    private readonly GroupValueLists _lists;
     private readonly int _offset;
     private readonly bool _hasDefault;
     private readonly StateRowWriter _scratch = new();
     private readonly StateRowWriter _value = new();
 
     public LagAccumulator(SnapshotEpoch epoch, SqlType argumentType, SqlType resultType, int offset, bool hasDefault)
+        : base(epoch, resultType)
     {
         if (!SortableEncoding.Supports(argumentType.Kind == SqlTypeKind.Null ? SqlType.Int : argumentType))
             throw new NotSupportedException($"LAG over {argumentType} is not supported yet (only scalar values)");
-        _lists = new GroupValueLists(epoch);
-        _offset = offset;
+                _offset = offset;
         _hasDefault = hasDefault;
-        ResultType = resultType;
     }
 
-    public SqlType ResultType { get; }
+    public override bool SupportsRetraction => false;
 
-    public bool SupportsRetraction => false;
-
-    public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    public override void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
         var values = arguments[0];
         var defaults = _hasDefault ? arguments[1] : null;
@@ -45,10 +41,10 @@ public sealed class LagAccumulator : IGroupsAccumulator
             _scratch.Clear();
             Encode(values, i);
             if (defaults is not null) Encode(defaults, i);
-            _lists.Append(g, _scratch.Written, cancelPending: false);
+            Lists.Append(g, _scratch.Written, cancelPending: false);
             int count = 0;
-            for (int e = _lists.First(g); e >= 0; e = _lists.Next(e)) count++;
-            if (count > _offset + 1) _lists.RemoveHead(g);
+            for (int e = Lists.First(g); e >= 0; e = Lists.Next(e)) count++;
+            if (count > _offset + 1) Lists.RemoveHead(g);
         }
     }
 
@@ -64,22 +60,22 @@ public sealed class LagAccumulator : IGroupsAccumulator
         _scratch.WriteBytes(_value.Written);
     }
 
-    public void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter) =>
+    public override void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter) =>
         throw new InvalidOperationException("LAG cannot take rows back out (an OVER window with a bounded frame)");
 
-    public IArrowArray Evaluate(ReadOnlySpan<int> groups)
+    public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
         var builder = ColumnBuilder.Create(ResultType, groups.Length);
         foreach (int g in groups)
         {
-            int first = _lists.First(g), last = first, count = 0;
-            for (int e = first; e >= 0; e = _lists.Next(e))
+            int first = Lists.First(g), last = first, count = 0;
+            for (int e = first; e >= 0; e = Lists.Next(e))
             {
                 count++;
                 last = e;
             }
-            if (count == _offset + 1) AppendField(_lists.Value(first), 0, builder);
-            else if (_hasDefault && last >= 0) AppendField(_lists.Value(last), 1, builder);
+            if (count == _offset + 1) AppendField(Lists.Value(first), 0, builder);
+            else if (_hasDefault && last >= 0) AppendField(Lists.Value(last), 1, builder);
             else builder.AppendNull();
         }
         return builder.Build();
@@ -100,14 +96,7 @@ public sealed class LagAccumulator : IGroupsAccumulator
         }
     }
 
-    public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into) =>
+    public override void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into) =>
         throw new NotSupportedException("LAG cannot merge partial states");
 
-    public void EnsureCapacity(int groups) => _lists.EnsureCapacity(groups);
-    public void PrepareWrite(ReadOnlySpan<int> groups) => _lists.PrepareWrite(groups);
-    public void Reset(int group) => _lists.Clear(group);
-    public void WriteState(int group, StateRowWriter writer) => _lists.Write(group, writer);
-    public void ReadState(int group, ref StateRowReader reader) => _lists.Read(group, ref reader);
-    public IGroupColumnSnapshot Capture() => _lists.Capture();
-    public long AllocatedBytes => _lists.AllocatedBytes;
 }

@@ -13,29 +13,25 @@ namespace StreamSql.Execution.Aggregates;
 /// the values joined by the separator; a retraction that finds no equal value is kept and cancels the next equal value).
 /// NULL values are skipped.
 /// </summary>
-public sealed class OrderedValueAccumulator : IGroupsAccumulator
+public sealed class OrderedValueAccumulator : ValueListAccumulator
 {
     public enum Kind { FirstValue, LastValue, ListAgg }
 
     private readonly Kind _kind;
-    private readonly GroupValueLists _lists;
     private readonly byte[] _separator;
     private readonly StateRowWriter _scratch = new();
 
     public OrderedValueAccumulator(SnapshotEpoch epoch, Kind kind, SqlType argumentType, string separator = ",")
+        : base(epoch, kind == Kind.ListAgg ? SqlType.String : argumentType.WithNullable(true).WithoutTimeAttribute())
     {
         if (!SortableEncoding.Supports(argumentType)) throw new NotSupportedException($"{kind} over {argumentType} is not supported");
         _kind = kind;
-        _lists = new GroupValueLists(epoch);
-        _separator = System.Text.Encoding.UTF8.GetBytes(separator);
-        ResultType = kind == Kind.ListAgg ? SqlType.String : argumentType.WithNullable(true).WithoutTimeAttribute();
+                _separator = System.Text.Encoding.UTF8.GetBytes(separator);
     }
 
-    public SqlType ResultType { get; }
+    public override bool SupportsRetraction => true;
 
-    public bool SupportsRetraction => true;
-
-    public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    public override void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
         var column = arguments[0];
         for (int i = 0; i < groups.Length; i++)
@@ -43,11 +39,11 @@ public sealed class OrderedValueAccumulator : IGroupsAccumulator
             if (!filter.IsEmpty && !filter[i]) continue;
             _scratch.Clear();
             if (!SortableEncoding.TryWrite(column, i, _scratch)) continue;
-            _lists.Append(groups[i], _scratch.Written, cancelPending: _kind == Kind.ListAgg);
+            Lists.Append(groups[i], _scratch.Written, cancelPending: _kind == Kind.ListAgg);
         }
     }
 
-    public void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    public override void Retract(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
         var column = arguments[0];
         for (int i = 0; i < groups.Length; i++)
@@ -55,16 +51,16 @@ public sealed class OrderedValueAccumulator : IGroupsAccumulator
             if (!filter.IsEmpty && !filter[i]) continue;
             _scratch.Clear();
             if (!SortableEncoding.TryWrite(column, i, _scratch)) continue;
-            _lists.RemoveFirst(groups[i], _scratch.Written, keepPending: _kind == Kind.ListAgg);
+            Lists.RemoveFirst(groups[i], _scratch.Written, keepPending: _kind == Kind.ListAgg);
         }
     }
 
-    public IArrowArray Evaluate(ReadOnlySpan<int> groups)
+    public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
         var writer = ColumnBuilder.Create(ResultType, groups.Length);
         foreach (int g in groups)
         {
-            int e = _kind == Kind.LastValue ? _lists.Last(g) : _lists.First(g);
+            int e = _kind == Kind.LastValue ? Lists.Last(g) : Lists.First(g);
             if (e < 0)
             {
                 writer.AppendNull();
@@ -72,32 +68,25 @@ public sealed class OrderedValueAccumulator : IGroupsAccumulator
             }
             if (_kind != Kind.ListAgg)
             {
-                SortableEncoding.Decode(_lists.Value(e), ResultType, writer);
+                SortableEncoding.Decode(Lists.Value(e), ResultType, writer);
                 continue;
             }
             _scratch.Clear();
             // A separator before every value but the first, even after an empty first value.
-            for (int first = e; e >= 0; e = _lists.Next(e))
+            for (int first = e; e >= 0; e = Lists.Next(e))
             {
                 if (e != first) _scratch.WriteRaw(_separator);
-                _scratch.WriteRaw(_lists.Value(e));
+                _scratch.WriteRaw(Lists.Value(e));
             }
             writer.AppendUtf8(_scratch.Written);
         }
         return writer.Build();
     }
 
-    public void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
+    public override void Merge(ReadOnlySpan<int> from, ReadOnlySpan<int> into)
     {
         PrepareWrite(into);
-        for (int i = 0; i < from.Length; i++) _lists.AppendAll(from[i], into[i], cancelPending: _kind == Kind.ListAgg);
+        for (int i = 0; i < from.Length; i++) Lists.AppendAll(from[i], into[i], cancelPending: _kind == Kind.ListAgg);
     }
 
-    public void EnsureCapacity(int groups) => _lists.EnsureCapacity(groups);
-    public void PrepareWrite(ReadOnlySpan<int> groups) => _lists.PrepareWrite(groups);
-    public void Reset(int group) => _lists.Clear(group);
-    public void WriteState(int group, StateRowWriter writer) => _lists.Write(group, writer);
-    public void ReadState(int group, ref StateRowReader reader) => _lists.Read(group, ref reader);
-    public IGroupColumnSnapshot Capture() => _lists.Capture();
-    public long AllocatedBytes => _lists.AllocatedBytes;
 }
