@@ -47,7 +47,7 @@ internal static class WindowRankPlanning
 
     /// <summary>The window table function column <paramref name="column"/> of <paramref name="node"/> is a copy of, and its
     /// role there (0 window_start, 1 window_end, 2 window_time), or null.</summary>
-    private static (LogicalWindowTableFunction Function, int Role)? Trace(LogicalNode node, int column) => node switch
+    internal static (LogicalWindowTableFunction Function, int Role)? Trace(LogicalNode node, int column) => node switch
     {
         LogicalWindowTableFunction w => column >= w.WindowStart ? (w, column - w.WindowStart) : null,
         LogicalCalc c => c.Projections[column] is InputRef r ? Trace(c.Input, r.Index) : null,
