@@ -89,6 +89,24 @@ public sealed class WindowJoinTests
         Assert.Contains("WindowJoin(", plan);
     }
 
+    [Fact]
+    public void The_window_time_of_a_window_semi_join_stays_a_time_attribute_too()
+    {
+        _f.Run($"CREATE VIEW kept AS SELECT L.auction, L.price, L.window_time FROM {Windowed("bids")} L WHERE L.auction IN (SELECT R.auction FROM {Windowed("asks")} R "
+            + "WHERE L.window_start = R.window_start AND L.window_end = R.window_end)");
+        var plan = PhysicalPlan("SELECT window_start, window_end, SUM(price) AS total FROM TABLE(TUMBLE(TABLE kept, DESCRIPTOR(window_time), INTERVAL '1' HOUR)) GROUP BY window_start, window_end");
+        Assert.Contains("WindowAggregate(window=[TUMBLE(time_col=[window_time], size=[1 h])]", plan);
+        Assert.Contains("joinType=[LeftSemiJoin]", plan);
+    }
+
+    [Fact]
+    public void A_regular_semi_join_still_materializes_time_attributes()
+    {
+        _f.Run("CREATE VIEW plain AS SELECT auction, price, ts FROM bids WHERE auction IN (SELECT auction FROM asks)");
+        var error = Assert.ThrowsAny<Exception>(() => PhysicalPlan("SELECT window_start, SUM(price) FROM TABLE(TUMBLE(TABLE plain, DESCRIPTOR(ts), INTERVAL '1' HOUR)) GROUP BY window_start, window_end"));
+        Assert.Contains("time attribute", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     // Different window specs, and only window_start equal: Flink keeps a regular join (and only logs why).
     [InlineData("INTERVAL '5' MINUTES", "INTERVAL '10' MINUTES", "L.window_start = R.window_start AND L.window_end = R.window_end")]

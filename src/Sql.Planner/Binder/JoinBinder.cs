@@ -55,7 +55,8 @@ internal static class JoinBinder
         return (node, scope);
     }
 
-    private static bool IsWindowJoin(LogicalNode node) =>
+    /// <summary>Whether <paramref name="node"/> (a join <see cref="Build"/> made) is a window join.</summary>
+    internal static bool IsWindowJoin(LogicalNode node) =>
         (node as LogicalJoin ?? (node as LogicalProject)?.Input as LogicalJoin) is { } j && Physical.WindowJoinPlanning.Analyze(j) is not null;
 
     private static JoinType TypeOf(JoinTableReference join) => join.Kind switch
