@@ -37,6 +37,9 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
     private readonly Schema _joinedSchema;
     private readonly IVectorExpression? _condition;
     private readonly bool _semiOrAnti;
+    /// <summary>Candidate pairs are joined this many at a time, so a hot key's window does not hold its whole cross
+    /// product in memory.</summary>
+    private readonly int _pairChunk;
     private readonly SerializedKeys _serialized = new();
     private readonly List<NamespaceTimer> _fired = new();
     private readonly HashSet<long> _registered = new();
@@ -60,9 +63,10 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         public WindowJoinRows Records = null!;
     }
 
-    public WindowJoinOperator(WindowJoinSpec spec, JobMetrics metrics)
+    public WindowJoinOperator(WindowJoinSpec spec, JobMetrics metrics, int pairChunk = 1 << 16)
     {
         _spec = spec;
+        _pairChunk = pairChunk;
         _metrics = metrics;
         _semiOrAnti = LogicalJoin.IsSemiOrAnti(spec.JoinType);
         _sides[0] = MakeSide("left", spec.LeftSchema, spec.LeftKeys, spec.LeftWindowEnd,
@@ -90,9 +94,6 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
 
     /// <summary>Late rows this subtask dropped.</summary>
     public long LateRecordsDropped { get; private set; }
-
-    /// <summary>The keyed state of a side (tests): 0 left, 1 right.</summary>
-    public GroupTable Table(int input) => _sides[input].Table;
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
@@ -223,8 +224,12 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         for (int i = 0; i < r.Groups.Length; i++) rightPosition[r.Groups[i]] = i;
         // Only a FULL join keeps NULL-keyed rows on both sides, whose equal key bytes must still not match.
         bool[]? nullKey = left.KeepsUnmatched && right.KeepsUnmatched && left.Keys.Count > 0 ? NullKeys(left.Table, l.Groups) : null;
+        // A semi or anti join without a residual condition needs only whether a left key has right rows.
+        bool groupsOnly = _semiOrAnti && _condition is null;
 
-        var pairLeft = new int[Math.Max(16, l.Count)];
+        var leftMatched = new bool[l.Count];
+        var rightMatched = new bool[r.Count];
+        var pairLeft = new int[Math.Min(Math.Max(l.Count, 16), _pairChunk)];
         var pairRight = new int[pairLeft.Length];
         int pairs = 0;
         for (int i = 0; i < l.Groups.Length; i++)
@@ -232,48 +237,34 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             if (nullKey is not null && nullKey[i]) continue;
             int g = l.Groups[i];
             int h = right.Table.Find(left.Table.KeyOf(g), left.Table.KeyGroupOf(g), windowEnd);
-            if (h < 0 || !rightPosition.TryGetValue(h, out int j)) continue;
+            if (h < 0 || !rightPosition.TryGetValue(h, out int j) || r.Start[j] == r.Start[j + 1]) continue;
+            if (groupsOnly)
+            {
+                leftMatched.AsSpan(l.Start[i], l.Start[i + 1] - l.Start[i]).Fill(true);
+                continue;
+            }
             for (int a = l.Start[i]; a < l.Start[i + 1]; a++)
                 for (int b = r.Start[j]; b < r.Start[j + 1]; b++)
                 {
                     if (pairs == pairLeft.Length)
                     {
-                        System.Array.Resize(ref pairLeft, pairs * 2);
-                        System.Array.Resize(ref pairRight, pairs * 2);
+                        if (pairs == _pairChunk)
+                        {
+                            JoinPairs(l, r, pairLeft, pairRight, pairs, leftMatched, rightMatched, batches);
+                            pairs = 0;
+                        }
+                        else
+                        {
+                            System.Array.Resize(ref pairLeft, Math.Min(pairs * 2, _pairChunk));
+                            System.Array.Resize(ref pairRight, pairLeft.Length);
+                        }
                     }
                     pairLeft[pairs] = a;
                     pairRight[pairs++] = b;
                 }
         }
+        if (pairs > 0) JoinPairs(l, r, pairLeft, pairRight, pairs, leftMatched, rightMatched, batches);
 
-        var leftMatched = new bool[l.Count];
-        var rightMatched = new bool[r.Count];
-        if (pairs > 0)
-        {
-            var columns = new IArrowArray[l.Columns.Length + r.Columns.Length];
-            for (int c = 0; c < l.Columns.Length; c++) columns[c] = ArrayGather.Take(l.Columns[c], pairLeft, pairs);
-            for (int c = 0; c < r.Columns.Length; c++) columns[l.Columns.Length + c] = ArrayGather.Take(r.Columns[c], pairRight, pairs);
-            var joined = new RecordBatch(_joinedSchema, columns, pairs);
-            int passed = pairs;
-            int[]? passing = null;
-            if (_condition is not null)
-            {
-                var mask = (BooleanArray)_condition.Evaluate(joined, _evaluation);
-                passing = new int[pairs];
-                passed = 0;
-                for (int p = 0; p < pairs; p++)
-                    if (mask.GetValue(p) == true) passing[passed++] = p;
-            }
-            for (int k = 0; k < passed; k++)
-            {
-                int p = passing is null ? k : passing[k];
-                leftMatched[pairLeft[p]] = true;
-                rightMatched[pairRight[p]] = true;
-            }
-            // Inner and outer joins: the joined row is the output row (semi and anti joins output left rows below).
-            if (!_semiOrAnti && passed > 0)
-                batches.Add(new Batch(passing is null ? joined : ArrayGather.Take(joined, passing, passed)));
-        }
         if (_semiOrAnti)
         {
             var rows = Where(leftMatched, _spec.JoinType == JoinType.Semi, out int count);
@@ -290,6 +281,36 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             var rows = Where(rightMatched, false, out int count);
             if (count > 0) batches.Add(Padded(null, Take(r.Columns, rows, count), count));
         }
+    }
+
+    /// <summary>Gathers candidate pairs into joined rows, keeps those the residual condition passes (all without one),
+    /// marks their rows matched and, for inner and outer joins, adds them to the output.</summary>
+    private void JoinPairs(WindowRows l, WindowRows r, int[] pairLeft, int[] pairRight, int pairs, bool[] leftMatched, bool[] rightMatched,
+        List<Batch> batches)
+    {
+        var columns = new IArrowArray[l.Columns.Length + r.Columns.Length];
+        for (int c = 0; c < l.Columns.Length; c++) columns[c] = ArrayGather.Take(l.Columns[c], pairLeft, pairs);
+        for (int c = 0; c < r.Columns.Length; c++) columns[l.Columns.Length + c] = ArrayGather.Take(r.Columns[c], pairRight, pairs);
+        var joined = new RecordBatch(_joinedSchema, columns, pairs);
+        int passed = pairs;
+        int[]? passing = null;
+        if (_condition is not null)
+        {
+            var mask = (BooleanArray)_condition.Evaluate(joined, _evaluation);
+            passing = new int[pairs];
+            passed = 0;
+            for (int p = 0; p < pairs; p++)
+                if (mask.GetValue(p) == true) passing[passed++] = p;
+        }
+        for (int k = 0; k < passed; k++)
+        {
+            int p = passing is null ? k : passing[k];
+            leftMatched[pairLeft[p]] = true;
+            rightMatched[pairRight[p]] = true;
+        }
+        // Inner and outer joins: the joined row is the output row (semi and anti joins output left rows after all pairs).
+        if (!_semiOrAnti && passed > 0)
+            batches.Add(new Batch(passing is null ? joined : ArrayGather.Take(joined, passing, passed)));
     }
 
     /// <summary>The positions whose flag is <paramref name="value"/>.</summary>
