@@ -107,6 +107,25 @@ public sealed class WindowJoinTests
         Assert.Contains("time attribute", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void An_aggregation_by_the_windows_a_window_join_carries_is_a_window_aggregation()
+    {
+        var plan = PhysicalPlan($"SELECT window_start, window_end, COUNT(*) AS pairs FROM (SELECT L.window_start, L.window_end FROM {Windowed("bids")} L "
+            + $"JOIN {Windowed("asks")} R ON L.auction = R.auction AND L.window_start = R.window_start AND L.window_end = R.window_end) GROUP BY window_start, window_end");
+        Assert.Contains("WindowAggregate(window=[TUMBLE(win_start=[window_start], win_end=[window_end], size=[5 min])]", plan);
+        Assert.DoesNotContain("GroupAggregate", plan);
+        Assert.DoesNotContain("I,UB,UA", plan);
+    }
+
+    [Fact]
+    public void The_padded_side_windows_of_an_outer_window_join_are_not_windows_for_a_later_aggregation()
+    {
+        var plan = PhysicalPlan($"SELECT window_start, window_end, COUNT(*) AS pairs FROM (SELECT R.window_start, R.window_end FROM {Windowed("bids")} L "
+            + $"LEFT JOIN {Windowed("asks")} R ON L.auction = R.auction AND L.window_start = R.window_start AND L.window_end = R.window_end) GROUP BY window_start, window_end");
+        Assert.Contains("WindowJoin(", plan);
+        Assert.Contains("GroupAggregate(", plan);
+    }
+
     [Theory]
     // Different window specs, and only window_start equal: Flink keeps a regular join (and only logs why).
     [InlineData("INTERVAL '5' MINUTES", "INTERVAL '10' MINUTES", "L.window_start = R.window_start AND L.window_end = R.window_end")]

@@ -58,6 +58,40 @@ internal static class WindowJoinPlanning
             keptLeft, keptRight);
     }
 
+    /// <summary>The window an aggregation over a window join's output groups by: positions in <c>GroupKeys</c> of a
+    /// window_start and a window_end, the window spec and the type of its time attribute.</summary>
+    internal sealed record WindowColumns(int StartKey, int EndKey, WindowSpec Window, Types.SqlType TimeType);
+
+    /// <summary>
+    /// The window columns among <paramref name="keys"/> of <paramref name="input"/> when they come through a window join
+    /// (Flink's window properties of its output): a window_start and a window_end of event-time windows of one spec, each
+    /// a column of a side the join never pads (an outer join's padded side has NULL windows). Null otherwise, and when
+    /// no window join lies below (an aggregation right over a window table function is planned on its own).
+    /// </summary>
+    public static WindowColumns? WindowedJoinColumns(LogicalNode input, IReadOnlyList<int> keys)
+    {
+        if (!HasWindowJoin(input)) return null;
+        int start = -1, end = -1;
+        LogicalWindowTableFunction? function = null;
+        for (int p = 0; p < keys.Count; p++)
+        {
+            if (WindowRankPlanning.Trace(input, keys[p]) is not var (f, role) || role > 1) continue;
+            if (function is not null && !Equals(function.Window, f.Window)) return null;
+            function ??= f;
+            if (role == 0 && start < 0) start = p;
+            else if (role == 1 && end < 0) end = p;
+        }
+        if (function is null || start < 0 || end < 0 || !function.IsEventTime || !function.Window.IsSliced) return null;
+        return new WindowColumns(start, end, function.Window, function.Input.Schema[function.TimeColumn].Type);
+    }
+
+    private static bool HasWindowJoin(LogicalNode node) => node switch
+    {
+        LogicalJoin j => Analyze(j) is not null,
+        LogicalCalc or LogicalProject or LogicalFilter => HasWindowJoin(node.Inputs[0]),
+        _ => false,
+    };
+
     public static PhysicalNode? TryPlan(LogicalJoin j, Func<LogicalNode, PhysicalNode> translate, int parallelism)
     {
         if (Analyze(j) is not { } match) return null;

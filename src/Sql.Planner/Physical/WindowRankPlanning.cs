@@ -54,6 +54,9 @@ internal static class WindowRankPlanning
         LogicalProject p => p.Projections[column] is InputRef r ? Trace(p.Input, r.Index) : null,
         LogicalFilter f => Trace(f.Input, column),
         LogicalAggregate a when a.GroupingSets is null && column < a.GroupKeys.Count && IsWindowAggregate(a) => Trace(a.Input, a.GroupKeys[column]),
+        LogicalJoin j when WindowJoinPlanning.Analyze(j) is not null => column < j.Left.Schema.Count
+            ? (LogicalJoin.PadsLeft(j.JoinType) ? null : Trace(j.Left, column))
+            : (LogicalJoin.PadsRight(j.JoinType) || LogicalJoin.IsSemiOrAnti(j.JoinType) ? null : Trace(j.Right, column - j.Left.Schema.Count)),
         _ => null,
     };
 

@@ -101,6 +101,23 @@ public sealed class WindowJoinDifferentialTests
             await run.CheckAsync(Windowed(kind,
                 $"SELECT L.k, L.c, R.sv, L.window_start, R.window_end FROM {Aggregated("L")} L LEFT JOIN {Aggregated("R")} R ON L.k = R.k AND {OnWindow}"));
         }
+        foreach (var kind in new[] { "TUMBLE", "HOP" })
+        {
+            // A window aggregation grouped by the windows a window join carries (the preserved side's under a LEFT join),
+            // and a window Top-N over a window join.
+            await run.CheckAsync(Windowed(kind,
+                "SELECT window_start, window_end, lk, COUNT(*) AS c, SUM(rv) AS total FROM ("
+                + $"SELECT L.window_start, L.window_end, L.k AS lk, R.v AS rv FROM {{L}} L JOIN {{R}} R ON L.k = R.k AND {OnWindow}) "
+                + "GROUP BY window_start, window_end, lk"));
+            await run.CheckAsync(Windowed(kind,
+                "SELECT window_start, window_end, COUNT(*) AS c, COUNT(rq) AS matched FROM ("
+                + $"SELECT L.window_start, L.window_end, R.seq AS rq FROM {{L}} L LEFT JOIN {{R}} R ON L.k = R.k AND {OnWindow} AND L.v < R.v) "
+                + "GROUP BY window_start, window_end"));
+            await run.CheckAsync(Windowed(kind,
+                "SELECT window_start, window_end, ls, rq, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY total DESC, ls, rq) AS rn FROM ("
+                + $"SELECT R.window_start, R.window_end, L.seq AS ls, R.seq AS rq, L.v + R.v AS total FROM {{L}} L JOIN {{R}} R ON L.k = R.k AND {OnWindow})) "
+                + "WHERE rn <= 2"));
+        }
         await run.CheckAsync(new DualSql(
             "SELECT window_start, window_end, COUNT(*) AS pairs, SUM(lv) AS total FROM TABLE(TUMBLE(TABLE ("
             + $"SELECT L.v AS lv, L.window_time AS wt FROM (SELECT * FROM TABLE({Tvf("TUMBLE", "a")})) L JOIN (SELECT * FROM TABLE({Tvf("TUMBLE", "b")})) R "
