@@ -45,7 +45,8 @@ internal static class JoinBinder
         var node = Build(left, right, type, condition, schema, join.Span);
         // A window join keeps them too (Flink does not materialize the time attributes of a window join's inputs): a window
         // aggregation may follow it on window_time.
-        if (!schema.Fields.Any(f => f.Type.IsTimeAttribute) && IsWindowJoin(node) && (left.Schema.Fields.Concat(right.Schema.Fields).Any(f => f.Type.IsTimeAttribute)))
+        if (!schema.Fields.Any(f => f.Type.IsTimeAttribute) && left.Schema.Fields.Concat(right.Schema.Fields).Any(f => f.Type.IsTimeAttribute)
+            && IsWindowJoin(node))
         {
             schema = LogicalJoin.SchemaOf(left.Schema, right.Schema, type, keepTimeAttributes: true);
             scope = JoinedScope(leftScope, rightScope, schema, leftWidth);

@@ -22,7 +22,7 @@ namespace StreamSql.Execution.Operators.Join;
 /// only on a side whose unmatched rows are emitted.</para>
 /// <para><b>Firing</b>: one timer per window end for the subtask, at <c>end - 1</c>. When the watermark reaches it, the
 /// window's rows of both sides are decoded once into columns, every left group finds its key's right group, the candidate
-/// pairs are gathered with the take kernel and the residual condition is evaluated over all of them in one call; joined
+/// pairs are gathered with the take kernel and the residual condition is evaluated over them in one call per 64K pairs; joined
 /// rows, then the padded rows of the outer sides, go out before the watermark, and both sides' namespaces are dropped.
 /// Restored timers fire the pending windows of a restored job.</para>
 /// <para><b>Lateness</b>: a row whose window already fired (watermark ≥ its end - 1) is dropped and counted
