@@ -40,6 +40,8 @@ statement
     | SAVEPOINT STRING (TO STRING)?                                     #triggerSavepoint
     | USE CATALOG? qualifiedName                                        #useStatement
     | command=(HELP | QUIT | EXIT | CLEAR)                              #clientCommand
+    | ADD JAR STRING                                                    #addJar
+    | REMOVE JAR STRING                                                 #removeJar
     ;
 
 insertStatement
@@ -89,6 +91,7 @@ showTarget
     | CATALOGS likePattern?                                             #showCatalogs
     | DATABASES ((FROM | IN) qualifiedName)? likePattern?               #showDatabases
     | MODULES                                                           #showModules
+    | JARS                                                              #showJars
     | COLUMNS (FROM | IN) qualifiedName likePattern?                    #showColumns
     | CREATE TABLE qualifiedName                                        #showCreateTable
     | CREATE VIEW qualifiedName                                         #showCreateView
@@ -588,6 +591,7 @@ nonReserved
     | INCLUDING
     | INTO
     | JAR
+    | JARS
     | JOB
     | JOBS
     | JSON_EXECUTION_PLAN
@@ -645,6 +649,7 @@ nonReserved
     | QUARTERS
     | QUIT
     | RANGE
+    | REMOVE
     | RENAME
     | RESET
     | RESPECT

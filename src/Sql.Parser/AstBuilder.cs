@@ -73,6 +73,8 @@ internal sealed partial class AstBuilder
             Unquote(c.STRING(0).Symbol), c.STRING().Length > 1 ? Unquote(c.STRING(1).Symbol) : null, Span(c)),
         P.UseStatementContext c => new UseStatement(Name(c.qualifiedName()), c.CATALOG() is not null, Span(c)),
         P.ClientCommandContext c => new ClientCommandStatement(c.command.Text.ToUpperInvariant(), Span(c)),
+        P.AddJarContext c => new JarStatement(Unquote(c.STRING().Symbol), false, Span(c)),
+        P.RemoveJarContext c => new JarStatement(Unquote(c.STRING().Symbol), true, Span(c)),
         _ => throw Unsupported(context, "this statement"),
     };
 
@@ -143,6 +145,7 @@ internal sealed partial class AstBuilder
             P.ShowCatalogsContext c => Show(ShowKind.Catalogs, null, c.likePattern()),
             P.ShowDatabasesContext c => Show(ShowKind.Databases, c.qualifiedName(), c.likePattern()),
             P.ShowModulesContext => Show(ShowKind.Modules),
+            P.ShowJarsContext => Show(ShowKind.Jars),
             P.ShowColumnsContext c => Show(ShowKind.Columns, c.qualifiedName(), c.likePattern()),
             P.ShowCreateTableContext c => Show(ShowKind.CreateTable, c.qualifiedName()),
             P.ShowCreateViewContext c => Show(ShowKind.CreateView, c.qualifiedName()),

@@ -90,8 +90,8 @@ internal sealed class StatementExecutor
         var plan = _env.Planner.Plan(parsed, _env.Settings.Current);
         switch (plan)
         {
-            case CatalogChanged:
-                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
+            case CatalogChanged changed:
+                return new MessageResult(text, changed.Message);
             case Sql.Planner.TableResult table:
                 return new TableTextResult(text, table.ColumnNames, table.Rows);
             case Sql.Planner.ExplainResult explain:

@@ -71,16 +71,34 @@ public sealed class OverAggregateTests
     [InlineData("SUM(price) OVER (ORDER BY ts ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)", 1, 75, "Not supported yet: OVER ROWS windows that end after the current row")]
     [InlineData("SUM(price) OVER (ORDER BY ts RANGE BETWEEN 5 PRECEDING AND CURRENT ROW)", 1, 60, "The preceding offset of an OVER RANGE window")]
     [InlineData("SUM(price) OVER (ORDER BY ts ROWS BETWEEN price PRECEDING AND CURRENT ROW)", 1, 59, "The preceding offset of an OVER ROWS window must be a non-negative integer literal")]
-    [InlineData("SUM(DISTINCT price) OVER (ORDER BY ts)", 1, 17, "Not supported yet: DISTINCT in an OVER aggregate")]
-    [InlineData("LISTAGG(url) OVER (ORDER BY ts)", 1, 17, "Not supported yet: LISTAGG as an OVER aggregate")]
+    [InlineData("LISTAGG(url, url) OVER (ORDER BY ts)", 1, 17, "Cannot apply 'LISTAGG'")]
+    [InlineData("LEAD(price) OVER (ORDER BY ts)", 1, 17, "LEAD Function is not supported in stream mode.")]
+    [InlineData("RANK() OVER w, SUM(price) OVER w FROM bids WINDOW w AS (ORDER BY ts ROWS 2 PRECEDING) --", 1, 72, "Not supported yet: RANK() OVER a window with a bounded frame")]
+    [InlineData("LAG(price, price) OVER (ORDER BY ts)", 1, 28, "The offset of LAG must be a non-negative integer literal")]
+    [InlineData("ROW_NUMBER(price) OVER (ORDER BY ts)", 1, 17, "ROW_NUMBER takes no arguments")]
     [InlineData("UPPER(url) OVER (ORDER BY ts)", 1, 17, "OVER must be applied to an aggregate function, but UPPER is not one")]
     [InlineData("SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (ORDER BY ts ROWS 2 PRECEDING)", 1, 62, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.")]
-    [InlineData("ROW_NUMBER() OVER (ORDER BY ts), SUM(price) OVER (ORDER BY ts)", 1, 17, "Not supported yet: a rank function beside OVER aggregates")]
+    [InlineData("ROW_NUMBER() OVER (ORDER BY ts), SUM(price) OVER (ORDER BY ts)", 1, 66, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.")]
     public void Refused_forms_name_the_problem_where_it_is(string items, int line, int column, string message)
     {
         var e = _f.Error($"SELECT auction, {items} FROM bids");
         Assert.StartsWith(message, e.Problem);
         Assert.Equal((line, column), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void Window_functions_and_value_aggregates_share_the_over_aggregate()
+    {
+        var plan = PhysicalPlan("""
+            SELECT auction, RANK() OVER w AS r, LAG(price, 2, -1) OVER w AS l, FIRST_VALUE(url) OVER w, LISTAGG(url, '|') OVER w
+            FROM bids WINDOW w AS (PARTITION BY auction ORDER BY ts)
+            """);
+        Assert.True(plan.Contains("window=[RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW], select=[", StringComparison.Ordinal), plan);
+        Assert.Contains("RANK(*) AS w0$o0, LAG(price, ", plan);
+        Assert.Contains("FIRST_VALUE(url) AS w0$o2, LISTAGG(url, $f", plan);
+        // ROW_NUMBER counts ROWS, so it shares a ROWS window only.
+        Assert.Contains("select=[auction, price, ts, ROW_NUMBER(*) AS w0$o0, SUM(price) AS w0$o1]",
+            PhysicalPlan("SELECT auction, price, ROW_NUMBER() OVER w, SUM(price) OVER w FROM bids WINDOW w AS (PARTITION BY auction ORDER BY ts ROWS UNBOUNDED PRECEDING)"));
     }
 
     [Fact]

@@ -61,6 +61,26 @@ public sealed class UserFunctionTests
     }
 
     [Fact]
+    public void Add_jar_loads_a_dotnet_assembly_and_only_lists_a_java_archive()
+    {
+        string assembly = typeof(RepeatText).Assembly.Location;
+        Assert.Equal("Execute statement succeeded.", ((CatalogChanged)_f.Run($"ADD JAR '{assembly}'")).Message);
+        _f.Run($"CREATE FUNCTION repeat_text AS '{ClassOf<RepeatText>()}'");
+        Assert.NotNull(_f.Catalog.Functions.FindCatalog("REPEAT_TEXT"));
+
+        var java = (CatalogChanged)_f.Run("ADD JAR '/opt/flink/lib/flink-sql-connector-kafka.jar'");
+        Assert.StartsWith("Execute statement succeeded. The Java archive is listed but not loaded", java.Message);
+        var jars = (TableResult)_f.Run("SHOW JARS");
+        Assert.Equal(["jars"], jars.ColumnNames);
+        Assert.Equal([assembly, "/opt/flink/lib/flink-sql-connector-kafka.jar"], jars.Rows.Select(r => r[0]));
+
+        _f.Run("REMOVE JAR '/opt/flink/lib/flink-sql-connector-kafka.jar'");
+        Assert.Single(((TableResult)_f.Run("SHOW JARS")).Rows);
+        Assert.Contains("it was not added in this session", _f.Error("REMOVE JAR '/opt/flink/lib/flink-sql-connector-kafka.jar'").Problem);
+        Assert.Contains("Jar '/nonexistent/udf.dll' does not exist", _f.Error("ADD JAR '/nonexistent/udf.dll'").Problem);
+    }
+
+    [Fact]
     public void Using_jar_loads_the_class_from_that_assembly()
     {
         string assembly = typeof(RepeatText).Assembly.Location;

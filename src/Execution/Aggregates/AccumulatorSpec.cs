@@ -7,6 +7,7 @@ namespace StreamSql.Execution.Aggregates;
 public enum AggregateFunction
 {
     Count, Sum, Sum0, Avg, Min, Max, FirstValue, LastValue, ListAgg, ArrayAgg, VarPop, VarSamp, StddevPop, StddevSamp, BoolAnd, BoolOr,
+    RowNumber, Rank, DenseRank, Lag,
 }
 
 /// <summary>
@@ -31,6 +32,9 @@ public sealed record AccumulatorSpec(
     /// <summary>A Global phase: the arguments are partial states to merge (the variance family: n, mean, m2 columns;
     /// ARRAY_AGG: arrays whose elements are appended).</summary>
     public bool MergesPartials { get; init; }
+
+    /// <summary>LAG's offset (rows back).</summary>
+    public int LagOffset { get; init; } = 1;
 
     /// <summary>A new accumulator with the table's epoch (pass to <see cref="GroupTable.AddColumn{T}"/>).</summary>
     public IGroupsAccumulator Create(SnapshotEpoch epoch) => Create(epoch, null);
@@ -66,6 +70,9 @@ public sealed record AccumulatorSpec(
             AggregateFunction.StddevPop => Variance(epoch, VarianceKind.StddevPop, argument),
             AggregateFunction.StddevSamp => Variance(epoch, VarianceKind.StddevSamp, argument),
             AggregateFunction.BoolAnd or AggregateFunction.BoolOr => Boolean(epoch, Require(argument)),
+            AggregateFunction.RowNumber => new CountAccumulator(epoch, retracting: false),
+            AggregateFunction.Rank or AggregateFunction.DenseRank => new RankAccumulator(epoch, dense: Function == AggregateFunction.DenseRank),
+            AggregateFunction.Lag => new LagAccumulator(epoch, Require(argument), ResultType, LagOffset, hasDefault: ArgumentTypes.Count > 1),
             _ => throw new NotSupportedException($"no accumulator for {Function}"),
         };
     }

@@ -76,9 +76,10 @@ public sealed class OrderedValueAccumulator : IGroupsAccumulator
                 continue;
             }
             _scratch.Clear();
-            for (; e >= 0; e = _lists.Next(e))
+            // A separator before every value but the first, even after an empty first value.
+            for (int first = e; e >= 0; e = _lists.Next(e))
             {
-                if (_scratch.Length > 0) _scratch.WriteRaw(_separator);
+                if (e != first) _scratch.WriteRaw(_separator);
                 _scratch.WriteRaw(_lists.Value(e));
             }
             writer.AppendUtf8(_scratch.Written);

@@ -51,36 +51,37 @@ internal partial class StreamSqlParser : Parser {
 		FILTER=67, FIRST=68, FLOOR=69, FOLLOWING=70, FOR=71, FROM=72, FULL=73, 
 		FUNCTION=74, FUNCTIONS=75, GROUP=76, GROUPING=77, HAVING=78, HELP=79, 
 		HOUR=80, HOURS=81, IF=82, IGNORE=83, ILIKE=84, IN=85, INCLUDING=86, INNER=87, 
-		INSERT=88, INTERSECT=89, INTERVAL=90, INTO=91, IS=92, JAR=93, JOB=94, 
-		JOBS=95, JOIN=96, JSON=97, JSON_ARRAY=98, JSON_EXECUTION_PLAN=99, JSON_EXISTS=100, 
-		JSON_OBJECT=101, JSON_QUERY=102, JSON_VALUE=103, KEY=104, LANGUAGE=105, 
-		LAST=106, LATERAL=107, LATEST=108, LEADING=109, LEFT=110, LIKE=111, LIMIT=112, 
-		LOCAL=113, LOCALTIME=114, LOCALTIMESTAMP=115, MAP=116, METADATA=117, MICROSECOND=118, 
-		MICROSECONDS=119, MILLISECOND=120, MILLISECONDS=121, MINUTE=122, MINUTES=123, 
-		MODULES=124, MONTH=125, MONTHS=126, MULTISET=127, NANOSECOND=128, NANOSECONDS=129, 
-		NATURAL=130, NEXT=131, NON=132, NOT=133, NULL=134, NULLS=135, OBJECT=136, 
-		OF=137, OFFSET=138, ON=139, ONLY=140, OR=141, ORDER=142, ORDINALITY=143, 
-		OUTER=144, OVER=145, OVERWRITE=146, OVERLAY=147, OVERWRITING=148, PARTITION=149, 
-		PARTITIONED=150, PLACING=151, PLAN=152, PLAN_ADVICE=153, POSITION=154, 
-		PRECEDING=155, PRIMARY=156, QUARTER=157, QUARTERS=158, QUIT=159, RANGE=160, 
-		RENAME=161, RESET=162, RESPECT=163, RESTORED=164, RESTRICT=165, RETURNING=166, 
-		RIGHT=167, ROLLUP=168, ROW=169, ROWS=170, SAVEPOINT=171, SCALAR=172, SECOND=173, 
-		SECONDS=174, SELECT=175, SET=176, SETS=177, SHOW=178, SIMILAR=179, STATE=180, 
-		STATEMENT=181, STOP=182, SUBSTRING=183, SYMMETRIC=184, SYSTEM=185, SYSTEM_TIME=186, 
-		TABLE=187, TABLES=188, TEMPORARY=189, THEN=190, TIME=191, TIMESTAMP=192, 
-		TIMESTAMPADD=193, TIMESTAMPDIFF=194, TO=195, TRAILING=196, TRIM=197, TRUE=198, 
-		TRY_CAST=199, UNBOUNDED=200, UNCONDITIONAL=201, UNION=202, UNKNOWN=203, 
-		UNNEST=204, USE=205, USER=206, USING=207, VALUE=208, VALUES=209, VIEW=210, 
-		VIEWS=211, VIRTUAL=212, WATERMARK=213, WEEK=214, WEEKS=215, WHEN=216, 
-		WHERE=217, WINDOW=218, WITH=219, WITHOUT=220, WRAPPER=221, YEAR=222, YEARS=223, 
-		ZONE=224, EQ=225, NEQ=226, LTE=227, GTE=228, LT=229, GT=230, ARROW=231, 
-		PLUS=232, MINUS=233, ASTERISK=234, SLASH=235, PERCENT=236, CONCAT=237, 
-		LPAREN=238, RPAREN=239, LBRACKET=240, RBRACKET=241, COMMA=242, DOT=243, 
-		SEMI=244, HINT_START=245, HINT_END=246, STRING=247, UNICODE_STRING=248, 
-		BINARY_STRING=249, INTEGER_VALUE=250, DECIMAL_VALUE=251, DOUBLE_VALUE=252, 
-		IDENTIFIER=253, BACKQUOTED_IDENTIFIER=254, LINE_COMMENT=255, BLOCK_COMMENT=256, 
-		WS=257, DOUBLE_QUOTED=258, UNTERMINATED_STRING=259, UNTERMINATED_IDENTIFIER=260, 
-		UNTERMINATED_COMMENT=261, ERROR_CHAR=262;
+		INSERT=88, INTERSECT=89, INTERVAL=90, INTO=91, IS=92, JAR=93, JARS=94, 
+		JOB=95, JOBS=96, JOIN=97, JSON=98, JSON_ARRAY=99, JSON_EXECUTION_PLAN=100, 
+		JSON_EXISTS=101, JSON_OBJECT=102, JSON_QUERY=103, JSON_VALUE=104, KEY=105, 
+		LANGUAGE=106, LAST=107, LATERAL=108, LATEST=109, LEADING=110, LEFT=111, 
+		LIKE=112, LIMIT=113, LOCAL=114, LOCALTIME=115, LOCALTIMESTAMP=116, MAP=117, 
+		METADATA=118, MICROSECOND=119, MICROSECONDS=120, MILLISECOND=121, MILLISECONDS=122, 
+		MINUTE=123, MINUTES=124, MODULES=125, MONTH=126, MONTHS=127, MULTISET=128, 
+		NANOSECOND=129, NANOSECONDS=130, NATURAL=131, NEXT=132, NON=133, NOT=134, 
+		NULL=135, NULLS=136, OBJECT=137, OF=138, OFFSET=139, ON=140, ONLY=141, 
+		OR=142, ORDER=143, ORDINALITY=144, OUTER=145, OVER=146, OVERWRITE=147, 
+		OVERLAY=148, OVERWRITING=149, PARTITION=150, PARTITIONED=151, PLACING=152, 
+		PLAN=153, PLAN_ADVICE=154, POSITION=155, PRECEDING=156, PRIMARY=157, QUARTER=158, 
+		QUARTERS=159, QUIT=160, RANGE=161, REMOVE=162, RENAME=163, RESET=164, 
+		RESPECT=165, RESTORED=166, RESTRICT=167, RETURNING=168, RIGHT=169, ROLLUP=170, 
+		ROW=171, ROWS=172, SAVEPOINT=173, SCALAR=174, SECOND=175, SECONDS=176, 
+		SELECT=177, SET=178, SETS=179, SHOW=180, SIMILAR=181, STATE=182, STATEMENT=183, 
+		STOP=184, SUBSTRING=185, SYMMETRIC=186, SYSTEM=187, SYSTEM_TIME=188, TABLE=189, 
+		TABLES=190, TEMPORARY=191, THEN=192, TIME=193, TIMESTAMP=194, TIMESTAMPADD=195, 
+		TIMESTAMPDIFF=196, TO=197, TRAILING=198, TRIM=199, TRUE=200, TRY_CAST=201, 
+		UNBOUNDED=202, UNCONDITIONAL=203, UNION=204, UNKNOWN=205, UNNEST=206, 
+		USE=207, USER=208, USING=209, VALUE=210, VALUES=211, VIEW=212, VIEWS=213, 
+		VIRTUAL=214, WATERMARK=215, WEEK=216, WEEKS=217, WHEN=218, WHERE=219, 
+		WINDOW=220, WITH=221, WITHOUT=222, WRAPPER=223, YEAR=224, YEARS=225, ZONE=226, 
+		EQ=227, NEQ=228, LTE=229, GTE=230, LT=231, GT=232, ARROW=233, PLUS=234, 
+		MINUS=235, ASTERISK=236, SLASH=237, PERCENT=238, CONCAT=239, LPAREN=240, 
+		RPAREN=241, LBRACKET=242, RBRACKET=243, COMMA=244, DOT=245, SEMI=246, 
+		HINT_START=247, HINT_END=248, STRING=249, UNICODE_STRING=250, BINARY_STRING=251, 
+		INTEGER_VALUE=252, DECIMAL_VALUE=253, DOUBLE_VALUE=254, IDENTIFIER=255, 
+		BACKQUOTED_IDENTIFIER=256, LINE_COMMENT=257, BLOCK_COMMENT=258, WS=259, 
+		DOUBLE_QUOTED=260, UNTERMINATED_STRING=261, UNTERMINATED_IDENTIFIER=262, 
+		UNTERMINATED_COMMENT=263, ERROR_CHAR=264;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -142,7 +143,7 @@ internal partial class StreamSqlParser : Parser {
 		"'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", "'HAVING'", 
 		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", "'IN'", 
 		"'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", 
-		"'IS'", "'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
+		"'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
 		"'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", 
 		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
 		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
@@ -154,19 +155,19 @@ internal partial class StreamSqlParser : Parser {
 		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
 		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
 		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
-		"'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", 
-		"'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
-		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", 
-		"'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", 
-		"'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", 
-		"'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", 
-		"'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", 
-		"'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", 
-		"'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", 
-		"'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", "'YEARS'", 
-		"'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", 
-		"'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", 
-		"';'", "'/*+'", "'*/'"
+		"'REMOVE'", "'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", 
+		"'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", 
+		"'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", 
+		"'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", 
+		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
+		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
+		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
+		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", 
+		"'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", 
+		"'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", 
+		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
+		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", 
+		"']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
@@ -181,31 +182,31 @@ internal partial class StreamSqlParser : Parser {
 		"FALSE", "FETCH", "FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", 
 		"FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", 
 		"HOUR", "HOURS", "IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", 
-		"INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", 
-		"JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
-		"JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", 
-		"LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", 
-		"MAP", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
-		"MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
-		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
-		"OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
-		"OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", 
-		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
-		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESPECT", "RESTORED", 
-		"RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", 
-		"SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", 
-		"STATE", "STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
-		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
-		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
-		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", 
-		"VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", 
-		"WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", "YEARS", 
-		"ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", 
-		"ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", 
-		"RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", "STRING", 
-		"UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", 
-		"IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
+		"INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JARS", "JOB", 
+		"JOBS", "JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", 
+		"JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", 
+		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", 
+		"LOCALTIMESTAMP", "MAP", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", 
+		"MILLISECONDS", "MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", 
+		"NANOSECOND", "NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", 
+		"NULLS", "OBJECT", "OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", 
+		"OUTER", "OVER", "OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", 
+		"PLACING", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", 
+		"QUARTER", "QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", "RESET", "RESPECT", 
+		"RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", 
+		"SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", 
+		"SIMILAR", "STATE", "STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", 
+		"SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", 
+		"TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", 
+		"UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", 
+		"USING", "VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
+		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", 
+		"YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", 
+		"MINUS", "ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", 
+		"LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", 
+		"STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", 
+		"DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
 		"UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -291,7 +292,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 1154117773271175177L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100068L) != 0) || _la==HELP || _la==INSERT || ((((_la - 160)) & ~0x3f) == 0 && ((1L << (_la - 160)) & 2308235546542350357L) != 0) || _la==LPAREN) {
 				{
 				State = 166;
 				statement();
@@ -816,6 +817,30 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class AddJarContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(StreamSqlParser.ADD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JAR() { return GetToken(StreamSqlParser.JAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
+		public AddJarContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAddJar(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RemoveJarContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(StreamSqlParser.REMOVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JAR() { return GetToken(StreamSqlParser.JAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
+		public RemoveJarContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRemoveJar(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public StatementContext statement() {
@@ -823,7 +848,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 389;
+			State = 395;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
@@ -1436,6 +1461,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					break;
+				case ADD:
 				case ALTER:
 				case BEGIN:
 				case CLEAR:
@@ -1449,6 +1475,7 @@ internal partial class StreamSqlParser : Parser {
 				case HELP:
 				case INSERT:
 				case QUIT:
+				case REMOVE:
 				case RESET:
 				case SAVEPOINT:
 				case SELECT:
@@ -1562,6 +1589,30 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
+			case 23:
+				_localctx = new AddJarContext(_localctx);
+				EnterOuterAlt(_localctx, 23);
+				{
+				State = 389;
+				Match(ADD);
+				State = 390;
+				Match(JAR);
+				State = 391;
+				Match(STRING);
+				}
+				break;
+			case 24:
+				_localctx = new RemoveJarContext(_localctx);
+				EnterOuterAlt(_localctx, 24);
+				{
+				State = 392;
+				Match(REMOVE);
+				State = 393;
+				Match(JAR);
+				State = 394;
+				Match(STRING);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -1617,9 +1668,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
+			State = 397;
 			Match(INSERT);
-			State = 392;
+			State = 398;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1628,43 +1679,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 393;
+			State = 399;
 			qualifiedName();
-			State = 395;
+			State = 401;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 394;
+				State = 400;
 				tableHints();
-				}
-			}
-
-			State = 398;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==PARTITION) {
-				{
-				State = 397;
-				partitionSpec();
 				}
 			}
 
 			State = 404;
 			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==PARTITION) {
+				{
+				State = 403;
+				partitionSpec();
+				}
+			}
+
+			State = 410;
+			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 400;
+				State = 406;
 				Match(LPAREN);
-				State = 401;
+				State = 407;
 				identifierList();
-				State = 402;
+				State = 408;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 406;
+			State = 412;
 			query();
 			}
 		}
@@ -1714,29 +1765,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 414;
 			Match(PARTITION);
-			State = 409;
-			Match(LPAREN);
-			State = 410;
-			partitionValue();
 			State = 415;
+			Match(LPAREN);
+			State = 416;
+			partitionValue();
+			State = 421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 411;
+				State = 417;
 				Match(COMMA);
-				State = 412;
+				State = 418;
 				partitionValue();
 				}
 				}
-				State = 417;
+				State = 423;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 418;
+			State = 424;
 			Match(RPAREN);
 			}
 		}
@@ -1779,11 +1830,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 426;
 			identifier();
-			State = 421;
+			State = 427;
 			Match(EQ);
-			State = 422;
+			State = 428;
 			optionValue();
 			}
 		}
@@ -1833,152 +1884,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 481;
+			State = 487;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 424;
-				Match(STATEMENT);
-				State = 425;
-				Match(SET);
-				State = 426;
-				Match(BEGIN);
 				State = 430;
+				Match(STATEMENT);
+				State = 431;
+				Match(SET);
+				State = 432;
+				Match(BEGIN);
+				State = 436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 427;
+					State = 433;
 					Match(SEMI);
 					}
 					}
-					State = 432;
+					State = 438;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 433;
+				State = 439;
 				statement();
-				State = 442;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 435;
+						State = 441;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 434;
+							State = 440;
 							Match(SEMI);
 							}
 							}
-							State = 437;
+							State = 443;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 439;
+						State = 445;
 						statement();
 						}
 						} 
 					}
-					State = 444;
+					State = 450;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 448;
+				State = 454;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 445;
+					State = 451;
 					Match(SEMI);
 					}
 					}
-					State = 450;
+					State = 456;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 451;
+				State = 457;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 459;
 				Match(BEGIN);
-				State = 454;
+				State = 460;
 				Match(STATEMENT);
-				State = 455;
+				State = 461;
 				Match(SET);
-				State = 457;
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 456;
+					State = 462;
 					Match(SEMI);
 					}
 					}
-					State = 459;
+					State = 465;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 461;
+				State = 467;
 				statement();
-				State = 470;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 463;
+						State = 469;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 462;
+							State = 468;
 							Match(SEMI);
 							}
 							}
-							State = 465;
+							State = 471;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 467;
+						State = 473;
 						statement();
 						}
 						} 
 					}
-					State = 472;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 476;
+				State = 482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 473;
+					State = 479;
 					Match(SEMI);
 					}
 					}
-					State = 478;
+					State = 484;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 479;
+				State = 485;
 				Match(END);
 				}
 				break;
@@ -2021,28 +2072,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 489;
+			State = 495;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 483;
+				State = 489;
 				Match(FROM);
-				State = 484;
+				State = 490;
 				Match(SAVEPOINT);
-				State = 485;
+				State = 491;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 492;
 				Match(FROM);
-				State = 487;
+				State = 493;
 				Match(LATEST);
-				State = 488;
+				State = 494;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2085,7 +2136,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 491;
+			State = 497;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2136,26 +2187,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 499;
+			State = 505;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 493;
+				State = 499;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 495;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 494;
+					State = 500;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2166,10 +2217,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 497;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503608217305089L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 127L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014432869220353L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 511L) != 0) );
 				}
 				break;
 			}
@@ -2212,7 +2263,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 502;
+			State = 508;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2220,7 +2271,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 501;
+					State = 507;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2235,7 +2286,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 504;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2370,6 +2421,16 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ShowJarsContext : ShowTargetContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JARS() { return GetToken(StreamSqlParser.JARS, 0); }
+		public ShowJarsContext(ShowTargetContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitShowJars(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class ShowColumnsContext : ShowTargetContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COLUMNS() { return GetToken(StreamSqlParser.COLUMNS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
@@ -2459,21 +2520,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 568;
+			State = 575;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 506;
+				State = 512;
 				Match(TABLES);
-				State = 509;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 507;
+					State = 513;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2482,17 +2543,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 508;
+					State = 514;
 					qualifiedName();
 					}
 				}
 
-				State = 512;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 511;
+					State = 517;
 					likePattern();
 					}
 				}
@@ -2503,14 +2564,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 520;
 				Match(VIEWS);
-				State = 517;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 515;
+					State = 521;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2519,17 +2580,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 516;
+					State = 522;
 					qualifiedName();
 					}
 				}
 
-				State = 520;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 519;
+					State = 525;
 					likePattern();
 					}
 				}
@@ -2540,24 +2601,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 523;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 522;
+					State = 528;
 					Match(USER);
 					}
 				}
 
-				State = 525;
+				State = 531;
 				Match(FUNCTIONS);
-				State = 528;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 526;
+					State = 532;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2566,17 +2627,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 527;
+					State = 533;
 					qualifiedName();
 					}
 				}
 
-				State = 531;
+				State = 537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 530;
+					State = 536;
 					likePattern();
 					}
 				}
@@ -2587,7 +2648,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 533;
+				State = 539;
 				Match(JOBS);
 				}
 				break;
@@ -2595,14 +2656,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 534;
+				State = 540;
 				Match(CATALOGS);
-				State = 536;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 535;
+					State = 541;
 					likePattern();
 					}
 				}
@@ -2613,14 +2674,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 538;
+				State = 544;
 				Match(DATABASES);
-				State = 541;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 539;
+					State = 545;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2629,17 +2690,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 540;
+					State = 546;
 					qualifiedName();
 					}
 				}
 
-				State = 544;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 543;
+					State = 549;
 					likePattern();
 					}
 				}
@@ -2650,17 +2711,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 546;
+				State = 552;
 				Match(MODULES);
 				}
 				break;
 			case 8:
-				_localctx = new ShowColumnsContext(_localctx);
+				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 547;
+				State = 553;
+				Match(JARS);
+				}
+				break;
+			case 9:
+				_localctx = new ShowColumnsContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 554;
 				Match(COLUMNS);
-				State = 548;
+				State = 555;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2669,78 +2738,78 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 549;
+				State = 556;
 				qualifiedName();
-				State = 551;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 550;
+					State = 557;
 					likePattern();
 					}
 				}
 
 				}
 				break;
-			case 9:
-				_localctx = new ShowCreateTableContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 553;
-				Match(CREATE);
-				State = 554;
-				Match(TABLE);
-				State = 555;
-				qualifiedName();
-				}
-				break;
 			case 10:
-				_localctx = new ShowCreateViewContext(_localctx);
+				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 556;
+				State = 560;
 				Match(CREATE);
-				State = 557;
-				Match(VIEW);
-				State = 558;
+				State = 561;
+				Match(TABLE);
+				State = 562;
 				qualifiedName();
 				}
 				break;
 			case 11:
-				_localctx = new ShowCurrentCatalogContext(_localctx);
+				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 559;
-				Match(CURRENT);
-				State = 560;
-				Match(CATALOG);
+				State = 563;
+				Match(CREATE);
+				State = 564;
+				Match(VIEW);
+				State = 565;
+				qualifiedName();
 				}
 				break;
 			case 12:
-				_localctx = new ShowCurrentDatabaseContext(_localctx);
+				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 561;
+				State = 566;
 				Match(CURRENT);
-				State = 562;
-				Match(DATABASE);
+				State = 567;
+				Match(CATALOG);
 				}
 				break;
 			case 13:
-				_localctx = new ShowCheckpointsContext(_localctx);
+				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 563;
+				State = 568;
+				Match(CURRENT);
+				State = 569;
+				Match(DATABASE);
+				}
+				break;
+			case 14:
+				_localctx = new ShowCheckpointsContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 570;
 				Match(CHECKPOINTS);
-				State = 564;
+				State = 571;
 				Match(STRING);
-				State = 566;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
 					{
-					State = 565;
+					State = 572;
 					likePattern();
 					}
 				}
@@ -2786,17 +2855,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 578;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 570;
+				State = 577;
 				Match(NOT);
 				}
 			}
 
-			State = 573;
+			State = 580;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2805,7 +2874,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 574;
+			State = 581;
 			Match(STRING);
 			}
 		}
@@ -2887,124 +2956,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 576;
+			State = 583;
 			Match(CREATE);
-			State = 578;
+			State = 585;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 577;
+				State = 584;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 580;
+			State = 587;
 			Match(TABLE);
-			State = 584;
+			State = 591;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 581;
+				State = 588;
 				Match(IF);
-				State = 582;
+				State = 589;
 				Match(NOT);
-				State = 583;
+				State = 590;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 586;
+			State = 593;
 			qualifiedName();
-			State = 598;
+			State = 605;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 587;
+				State = 594;
 				Match(LPAREN);
-				State = 588;
+				State = 595;
 				tableElement();
-				State = 593;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 589;
+					State = 596;
 					Match(COMMA);
-					State = 590;
+					State = 597;
 					tableElement();
 					}
 					}
-					State = 595;
+					State = 602;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 596;
+				State = 603;
 				Match(RPAREN);
 				}
 			}
 
-			State = 602;
+			State = 609;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 600;
+				State = 607;
 				Match(COMMENT);
-				State = 601;
+				State = 608;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 610;
+			State = 617;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 604;
+				State = 611;
 				Match(PARTITIONED);
-				State = 605;
-				Match(BY);
-				State = 606;
-				Match(LPAREN);
-				State = 607;
-				identifierList();
-				State = 608;
-				Match(RPAREN);
-				}
-			}
-
-			State = 613;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==WITH) {
-				{
 				State = 612;
-				withOptions();
-				}
-			}
-
-			State = 616;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==LIKE) {
-				{
+				Match(BY);
+				State = 613;
+				Match(LPAREN);
+				State = 614;
+				identifierList();
 				State = 615;
-				likeClause();
+				Match(RPAREN);
 				}
 			}
 
 			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==WITH) {
+				{
+				State = 619;
+				withOptions();
+				}
+			}
+
+			State = 623;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==LIKE) {
+				{
+				State = 622;
+				likeClause();
+				}
+			}
+
+			State = 627;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 618;
+				State = 625;
 				Match(AS);
-				State = 619;
+				State = 626;
 				query();
 				}
 			}
@@ -3050,27 +3119,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 625;
+			State = 632;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 622;
+				State = 629;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 623;
+				State = 630;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 624;
+				State = 631;
 				tableConstraint();
 				}
 				break;
@@ -3169,27 +3238,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 657;
+			State = 664;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 627;
+				State = 634;
 				identifier();
-				State = 628;
+				State = 635;
 				Match(AS);
-				State = 629;
+				State = 636;
 				expression();
-				State = 632;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 630;
+					State = 637;
 					Match(COMMENT);
-					State = 631;
+					State = 638;
 					Match(STRING);
 					}
 				}
@@ -3200,42 +3269,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 634;
+				State = 641;
 				identifier();
-				State = 635;
+				State = 642;
 				dataType();
-				State = 636;
+				State = 643;
 				Match(METADATA);
-				State = 639;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 637;
+					State = 644;
 					Match(FROM);
-					State = 638;
+					State = 645;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 642;
+				State = 649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 641;
+					State = 648;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 646;
+				State = 653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 644;
+					State = 651;
 					Match(COMMENT);
-					State = 645;
+					State = 652;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3246,28 +3315,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 648;
+				State = 655;
 				identifier();
-				State = 649;
+				State = 656;
 				dataType();
-				State = 651;
+				State = 658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 650;
+					State = 657;
 					columnConstraint();
 					}
 				}
 
-				State = 655;
+				State = 662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 653;
+					State = 660;
 					Match(COMMENT);
-					State = 654;
+					State = 661;
 					Match(STRING);
 					}
 				}
@@ -3317,30 +3386,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 661;
+			State = 668;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 659;
+				State = 666;
 				Match(CONSTRAINT);
-				State = 660;
+				State = 667;
 				identifier();
 				}
 			}
 
-			State = 663;
+			State = 670;
 			Match(PRIMARY);
-			State = 664;
+			State = 671;
 			Match(KEY);
-			State = 667;
+			State = 674;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 665;
+				State = 672;
 				Match(NOT);
-				State = 666;
+				State = 673;
 				Match(ENFORCED);
 				}
 			}
@@ -3388,15 +3457,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
+			State = 676;
 			Match(WATERMARK);
-			State = 670;
+			State = 677;
 			Match(FOR);
-			State = 671;
+			State = 678;
 			identifier();
-			State = 672;
+			State = 679;
 			Match(AS);
-			State = 673;
+			State = 680;
 			expression();
 			}
 		}
@@ -3446,36 +3515,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 675;
+				State = 682;
 				Match(CONSTRAINT);
-				State = 676;
+				State = 683;
 				identifier();
 				}
 			}
 
-			State = 679;
-			Match(PRIMARY);
-			State = 680;
-			Match(KEY);
-			State = 681;
-			Match(LPAREN);
-			State = 682;
-			identifierList();
-			State = 683;
-			Match(RPAREN);
 			State = 686;
+			Match(PRIMARY);
+			State = 687;
+			Match(KEY);
+			State = 688;
+			Match(LPAREN);
+			State = 689;
+			identifierList();
+			State = 690;
+			Match(RPAREN);
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 684;
+				State = 691;
 				Match(NOT);
-				State = 685;
+				State = 692;
 				Match(ENFORCED);
 				}
 			}
@@ -3528,37 +3597,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 688;
+			State = 695;
 			Match(WITH);
-			State = 689;
+			State = 696;
 			Match(LPAREN);
-			State = 698;
+			State = 705;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6953557832998153151L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4539628407713245313L) != 0)) {
 				{
-				State = 690;
+				State = 697;
 				tableOption();
-				State = 695;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 691;
+					State = 698;
 					Match(COMMA);
-					State = 692;
+					State = 699;
 					tableOption();
 					}
 					}
-					State = 697;
+					State = 704;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 700;
+			State = 707;
 			Match(RPAREN);
 			}
 		}
@@ -3603,11 +3672,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 702;
+			State = 709;
 			_localctx.key = optionKey();
-			State = 703;
+			State = 710;
 			Match(EQ);
-			State = 704;
+			State = 711;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3653,13 +3722,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 715;
+			State = 722;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 706;
+				State = 713;
 				Match(STRING);
 				}
 				break;
@@ -3725,6 +3794,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -3775,6 +3845,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -3827,21 +3898,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 707;
+				State = 714;
 				identifier();
-				State = 712;
+				State = 719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 708;
+					State = 715;
 					Match(DOT);
-					State = 709;
+					State = 716;
 					identifier();
 					}
 					}
-					State = 714;
+					State = 721;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3892,13 +3963,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 725;
+			State = 732;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 717;
+				State = 724;
 				Match(STRING);
 				}
 				break;
@@ -3908,19 +3979,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 719;
+				State = 726;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 718;
+					State = 725;
 					Match(MINUS);
 					}
 				}
 
-				State = 721;
+				State = 728;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 7L) != 0)) ) {
+				if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3932,14 +4003,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 722;
+				State = 729;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 723;
+				State = 730;
 				Match(FALSE);
 				}
 				break;
@@ -4005,6 +4076,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -4055,6 +4127,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -4107,7 +4180,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 724;
+				State = 731;
 				identifier();
 				}
 				break;
@@ -4160,32 +4233,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 727;
+			State = 734;
 			Match(LIKE);
-			State = 728;
+			State = 735;
 			qualifiedName();
-			State = 737;
+			State = 744;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 729;
+				State = 736;
 				Match(LPAREN);
-				State = 733;
+				State = 740;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 730;
+					State = 737;
 					likeOption();
 					}
 					}
-					State = 735;
+					State = 742;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 736;
+				State = 743;
 				Match(RPAREN);
 				}
 			}
@@ -4232,7 +4305,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 739;
+			State = 746;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4241,12 +4314,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 742;
+			State = 749;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 740;
+				State = 747;
 				Match(ALL);
 				}
 				break;
@@ -4312,6 +4385,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -4362,6 +4436,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -4413,7 +4488,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 741;
+				State = 748;
 				identifier();
 				}
 				break;
@@ -4568,18 +4643,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 802;
+			State = 809;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 744;
+				State = 751;
 				Match(RENAME);
-				State = 745;
+				State = 752;
 				Match(TO);
-				State = 746;
+				State = 753;
 				qualifiedName();
 				}
 				break;
@@ -4587,29 +4662,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
-				Match(SET);
-				State = 748;
-				Match(LPAREN);
-				State = 749;
-				tableOption();
 				State = 754;
+				Match(SET);
+				State = 755;
+				Match(LPAREN);
+				State = 756;
+				tableOption();
+				State = 761;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 750;
+					State = 757;
 					Match(COMMA);
-					State = 751;
+					State = 758;
 					tableOption();
 					}
 					}
-					State = 756;
+					State = 763;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 757;
+				State = 764;
 				Match(RPAREN);
 				}
 				break;
@@ -4617,29 +4692,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 759;
-				Match(RESET);
-				State = 760;
-				Match(LPAREN);
-				State = 761;
-				optionKey();
 				State = 766;
+				Match(RESET);
+				State = 767;
+				Match(LPAREN);
+				State = 768;
+				optionKey();
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 762;
+					State = 769;
 					Match(COMMA);
-					State = 763;
+					State = 770;
 					optionKey();
 					}
 					}
-					State = 768;
+					State = 775;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 769;
+				State = 776;
 				Match(RPAREN);
 				}
 				break;
@@ -4647,9 +4722,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 771;
+				State = 778;
 				Match(ADD);
-				State = 784;
+				State = 791;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4714,6 +4789,7 @@ internal partial class StreamSqlParser : Parser {
 				case INCLUDING:
 				case INTO:
 				case JAR:
+				case JARS:
 				case JOB:
 				case JOBS:
 				case JSON:
@@ -4764,6 +4840,7 @@ internal partial class StreamSqlParser : Parser {
 				case QUARTERS:
 				case QUIT:
 				case RANGE:
+				case REMOVE:
 				case RENAME:
 				case RESET:
 				case RESPECT:
@@ -4815,33 +4892,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 772;
+					State = 779;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 773;
+					State = 780;
 					Match(LPAREN);
-					State = 774;
+					State = 781;
 					tableElement();
-					State = 779;
+					State = 786;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 775;
+						State = 782;
 						Match(COMMA);
-						State = 776;
+						State = 783;
 						tableElement();
 						}
 						}
-						State = 781;
+						State = 788;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 782;
+					State = 789;
 					Match(RPAREN);
 					}
 					break;
@@ -4854,9 +4931,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 786;
+				State = 793;
 				Match(DROP);
-				State = 795;
+				State = 802;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4921,6 +4998,7 @@ internal partial class StreamSqlParser : Parser {
 				case INCLUDING:
 				case INTO:
 				case JAR:
+				case JARS:
 				case JOB:
 				case JOBS:
 				case JSON:
@@ -4971,6 +5049,7 @@ internal partial class StreamSqlParser : Parser {
 				case QUARTERS:
 				case QUIT:
 				case RANGE:
+				case REMOVE:
 				case RENAME:
 				case RESET:
 				case RESPECT:
@@ -5022,27 +5101,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 788;
+					State = 795;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 787;
+						State = 794;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 790;
+					State = 797;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 791;
+					State = 798;
 					Match(LPAREN);
-					State = 792;
+					State = 799;
 					identifierList();
-					State = 793;
+					State = 800;
 					Match(RPAREN);
 					}
 					break;
@@ -5055,13 +5134,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 797;
+				State = 804;
 				Match(RENAME);
-				State = 798;
+				State = 805;
 				identifier();
-				State = 799;
+				State = 806;
 				Match(TO);
-				State = 800;
+				State = 807;
 				identifier();
 				}
 				break;
@@ -5114,35 +5193,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 813;
+			State = 820;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 804;
+				State = 811;
 				Match(WITH);
-				State = 805;
+				State = 812;
 				commonTableExpression();
-				State = 810;
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 806;
+					State = 813;
 					Match(COMMA);
-					State = 807;
+					State = 814;
 					commonTableExpression();
 					}
 					}
-					State = 812;
+					State = 819;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 815;
+			State = 822;
 			queryNoWith();
 			}
 		}
@@ -5197,29 +5276,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 817;
+			State = 824;
 			identifier();
-			State = 822;
+			State = 829;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 818;
+				State = 825;
 				Match(LPAREN);
-				State = 819;
+				State = 826;
 				identifierList();
-				State = 820;
+				State = 827;
 				Match(RPAREN);
 				}
 			}
 
-			State = 824;
+			State = 831;
 			Match(AS);
-			State = 825;
+			State = 832;
 			Match(LPAREN);
-			State = 826;
+			State = 833;
 			query();
-			State = 827;
+			State = 834;
 			Match(RPAREN);
 			}
 		}
@@ -5295,46 +5374,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 829;
+			State = 836;
 			queryTerm(0);
-			State = 840;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 830;
-				Match(ORDER);
-				State = 831;
-				Match(BY);
-				State = 832;
-				sortItem();
 				State = 837;
+				Match(ORDER);
+				State = 838;
+				Match(BY);
+				State = 839;
+				sortItem();
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 833;
+					State = 840;
 					Match(COMMA);
-					State = 834;
+					State = 841;
 					sortItem();
 					}
 					}
-					State = 839;
+					State = 846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 847;
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 842;
+				State = 849;
 				Match(LIMIT);
-				State = 845;
+				State = 852;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5408,6 +5487,7 @@ internal partial class StreamSqlParser : Parser {
 				case INTERVAL:
 				case INTO:
 				case JAR:
+				case JARS:
 				case JOB:
 				case JOBS:
 				case JSON:
@@ -5464,6 +5544,7 @@ internal partial class StreamSqlParser : Parser {
 				case QUARTERS:
 				case QUIT:
 				case RANGE:
+				case REMOVE:
 				case RENAME:
 				case RESET:
 				case RESPECT:
@@ -5527,13 +5608,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 843;
+					State = 850;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 844;
+					State = 851;
 					Match(ALL);
 					}
 					break;
@@ -5543,21 +5624,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 854;
+			State = 861;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 849;
+				State = 856;
 				Match(OFFSET);
-				State = 850;
+				State = 857;
 				_localctx.offset = expression();
-				State = 852;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 851;
+					State = 858;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5572,14 +5653,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 863;
+			State = 870;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 856;
+				State = 863;
 				Match(FETCH);
-				State = 857;
+				State = 864;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5588,17 +5669,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 859;
+				State = 866;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 858;
+					State = 865;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 861;
+				State = 868;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5607,7 +5688,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 862;
+				State = 869;
 				Match(ONLY);
 				}
 			}
@@ -5696,11 +5777,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 866;
+			State = 873;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 882;
+			State = 889;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5709,7 +5790,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 880;
+					State = 887;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
@@ -5717,21 +5798,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 868;
+						State = 875;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 869;
+						State = 876;
 						Match(INTERSECT);
-						State = 871;
+						State = 878;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 870;
+							State = 877;
 							setQuantifier();
 							}
 						}
 
-						State = 873;
+						State = 880;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5740,9 +5821,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 874;
+						State = 881;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 875;
+						State = 882;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5752,24 +5833,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 877;
+						State = 884;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 876;
+							State = 883;
 							setQuantifier();
 							}
 						}
 
-						State = 879;
+						State = 886;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 884;
+				State = 891;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
@@ -5851,14 +5932,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 899;
+			State = 906;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 885;
+				State = 892;
 				querySpecification();
 				}
 				break;
@@ -5866,25 +5947,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 886;
+				State = 893;
 				Match(VALUES);
-				State = 887;
+				State = 894;
 				valuesRow();
-				State = 892;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 888;
+						State = 895;
 						Match(COMMA);
-						State = 889;
+						State = 896;
 						valuesRow();
 						}
 						} 
 					}
-					State = 894;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
@@ -5894,11 +5975,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 895;
+				State = 902;
 				Match(LPAREN);
-				State = 896;
+				State = 903;
 				query();
-				State = 897;
+				State = 904;
 				Match(RPAREN);
 				}
 				break;
@@ -5950,50 +6031,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 916;
+			State = 923;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 902;
+				State = 909;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 901;
+					State = 908;
 					Match(ROW);
 					}
 				}
 
-				State = 904;
+				State = 911;
 				Match(LPAREN);
-				State = 905;
+				State = 912;
 				expression();
-				State = 910;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 906;
+					State = 913;
 					Match(COMMA);
-					State = 907;
+					State = 914;
 					expression();
 					}
 					}
-					State = 912;
+					State = 919;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 920;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 915;
+				State = 922;
 				expression();
 				}
 				break;
@@ -6082,158 +6163,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 925;
 			Match(SELECT);
-			State = 920;
+			State = 927;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 919;
+				State = 926;
 				hintList();
 				}
 			}
 
-			State = 923;
+			State = 930;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 922;
+				State = 929;
 				setQuantifier();
 				}
 			}
 
-			State = 925;
+			State = 932;
 			selectItem();
-			State = 930;
+			State = 937;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 926;
+					State = 933;
 					Match(COMMA);
-					State = 927;
+					State = 934;
 					selectItem();
 					}
 					} 
 				}
-				State = 932;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 942;
+			State = 949;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 933;
+				State = 940;
 				Match(FROM);
-				State = 934;
+				State = 941;
 				relation(0);
-				State = 939;
+				State = 946;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 935;
+						State = 942;
 						Match(COMMA);
-						State = 936;
+						State = 943;
 						relation(0);
 						}
 						} 
 					}
-					State = 941;
+					State = 948;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 946;
+			State = 953;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 944;
+				State = 951;
 				Match(WHERE);
-				State = 945;
+				State = 952;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 958;
+			State = 965;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 948;
-				Match(GROUP);
-				State = 949;
-				Match(BY);
-				State = 950;
-				groupingElement();
 				State = 955;
+				Match(GROUP);
+				State = 956;
+				Match(BY);
+				State = 957;
+				groupingElement();
+				State = 962;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 951;
+						State = 958;
 						Match(COMMA);
-						State = 952;
+						State = 959;
 						groupingElement();
 						}
 						} 
 					}
-					State = 957;
+					State = 964;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
 			}
-			State = 962;
+			State = 969;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				{
-				State = 960;
+				State = 967;
 				Match(HAVING);
-				State = 961;
+				State = 968;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 973;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 			case 1:
 				{
-				State = 964;
+				State = 971;
 				Match(WINDOW);
-				State = 965;
+				State = 972;
 				namedWindow();
-				State = 970;
+				State = 977;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 966;
+						State = 973;
 						Match(COMMA);
-						State = 967;
+						State = 974;
 						namedWindow();
 						}
 						} 
 					}
-					State = 972;
+					State = 979;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
@@ -6277,7 +6358,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 975;
+			State = 982;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6358,14 +6439,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 989;
+			State = 996;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 984;
 				Match(ASTERISK);
 				}
 				break;
@@ -6373,11 +6454,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 978;
+				State = 985;
 				qualifiedName();
-				State = 979;
+				State = 986;
 				Match(DOT);
-				State = 980;
+				State = 987;
 				Match(ASTERISK);
 				}
 				break;
@@ -6385,24 +6466,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 982;
+				State = 989;
 				expression();
-				State = 987;
+				State = 994;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 984;
+					State = 991;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 983;
+						State = 990;
 						Match(AS);
 						}
 					}
 
-					State = 986;
+					State = 993;
 					identifier();
 					}
 					break;
@@ -6531,38 +6612,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1031;
+			State = 1038;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 991;
+				State = 998;
 				Match(GROUPING);
-				State = 992;
-				Match(SETS);
-				State = 993;
-				Match(LPAREN);
-				State = 994;
-				groupingSet();
 				State = 999;
+				Match(SETS);
+				State = 1000;
+				Match(LPAREN);
+				State = 1001;
+				groupingSet();
+				State = 1006;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 995;
+					State = 1002;
 					Match(COMMA);
-					State = 996;
+					State = 1003;
 					groupingSet();
 					}
 					}
-					State = 1001;
+					State = 1008;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1002;
+				State = 1009;
 				Match(RPAREN);
 				}
 				break;
@@ -6570,29 +6651,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1004;
-				Match(ROLLUP);
-				State = 1005;
-				Match(LPAREN);
-				State = 1006;
-				groupingSet();
 				State = 1011;
+				Match(ROLLUP);
+				State = 1012;
+				Match(LPAREN);
+				State = 1013;
+				groupingSet();
+				State = 1018;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1007;
+					State = 1014;
 					Match(COMMA);
-					State = 1008;
+					State = 1015;
 					groupingSet();
 					}
 					}
-					State = 1013;
+					State = 1020;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1014;
+				State = 1021;
 				Match(RPAREN);
 				}
 				break;
@@ -6600,29 +6681,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1016;
-				Match(CUBE);
-				State = 1017;
-				Match(LPAREN);
-				State = 1018;
-				groupingSet();
 				State = 1023;
+				Match(CUBE);
+				State = 1024;
+				Match(LPAREN);
+				State = 1025;
+				groupingSet();
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1019;
+					State = 1026;
 					Match(COMMA);
-					State = 1020;
+					State = 1027;
 					groupingSet();
 					}
 					}
-					State = 1025;
+					State = 1032;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1026;
+				State = 1033;
 				Match(RPAREN);
 				}
 				break;
@@ -6630,9 +6711,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1028;
+				State = 1035;
 				Match(LPAREN);
-				State = 1029;
+				State = 1036;
 				Match(RPAREN);
 				}
 				break;
@@ -6640,7 +6721,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1030;
+				State = 1037;
 				expression();
 				}
 				break;
@@ -6689,48 +6770,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1046;
+			State = 1053;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1033;
+				State = 1040;
 				Match(LPAREN);
-				State = 1042;
+				State = 1049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1034;
+					State = 1041;
 					expression();
-					State = 1039;
+					State = 1046;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1035;
+						State = 1042;
 						Match(COMMA);
-						State = 1036;
+						State = 1043;
 						expression();
 						}
 						}
-						State = 1041;
+						State = 1048;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1044;
+				State = 1051;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1045;
+				State = 1052;
 				expression();
 				}
 				break;
@@ -6775,11 +6856,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1048;
+			State = 1055;
 			identifier();
-			State = 1049;
+			State = 1056;
 			Match(AS);
-			State = 1050;
+			State = 1057;
 			windowSpecification();
 			}
 		}
@@ -6826,14 +6907,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1052;
+			State = 1059;
 			expression();
-			State = 1054;
+			State = 1061;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1053;
+				State = 1060;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6846,14 +6927,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1058;
+			State = 1065;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1056;
+				State = 1063;
 				Match(NULLS);
-				State = 1057;
+				State = 1064;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6990,11 +7071,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1061;
+			State = 1068;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1082;
+			State = 1089;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7003,7 +7084,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1080;
+					State = 1087;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
@@ -7011,13 +7092,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1063;
+						State = 1070;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1064;
+						State = 1071;
 						Match(CROSS);
-						State = 1065;
+						State = 1072;
 						Match(JOIN);
-						State = 1066;
+						State = 1073;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7026,15 +7107,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1067;
+						State = 1074;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1068;
+						State = 1075;
 						Match(NATURAL);
-						State = 1069;
+						State = 1076;
 						joinType();
-						State = 1070;
+						State = 1077;
 						Match(JOIN);
-						State = 1071;
+						State = 1078;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7043,20 +7124,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1073;
+						State = 1080;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1074;
+						State = 1081;
 						joinType();
-						State = 1075;
+						State = 1082;
 						Match(JOIN);
-						State = 1076;
+						State = 1083;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1078;
+						State = 1085;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1077;
+							State = 1084;
 							joinCriteria();
 							}
 							break;
@@ -7066,7 +7147,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1084;
+				State = 1091;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
@@ -7108,19 +7189,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1100;
+			State = 1107;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1086;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1085;
+					State = 1092;
 					Match(INNER);
 					}
 				}
@@ -7130,14 +7211,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1088;
+				State = 1095;
 				Match(LEFT);
-				State = 1090;
+				State = 1097;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1089;
+					State = 1096;
 					Match(OUTER);
 					}
 				}
@@ -7147,14 +7228,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1092;
+				State = 1099;
 				Match(RIGHT);
-				State = 1094;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1093;
+					State = 1100;
 					Match(OUTER);
 					}
 				}
@@ -7164,14 +7245,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1096;
+				State = 1103;
 				Match(FULL);
-				State = 1098;
+				State = 1105;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1097;
+					State = 1104;
 					Match(OUTER);
 					}
 				}
@@ -7222,28 +7303,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1109;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1102;
+				State = 1109;
 				Match(ON);
-				State = 1103;
+				State = 1110;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1104;
+				State = 1111;
 				Match(USING);
-				State = 1105;
+				State = 1112;
 				Match(LPAREN);
-				State = 1106;
+				State = 1113;
 				identifierList();
-				State = 1107;
+				State = 1114;
 				Match(RPAREN);
 				}
 				break;
@@ -7384,49 +7465,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1166;
+			State = 1173;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1118;
 				qualifiedName();
-				State = 1113;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1112;
+					State = 1119;
 					tableHints();
 					}
 					break;
 				}
-				State = 1120;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1115;
+					State = 1122;
 					Match(FOR);
-					State = 1116;
+					State = 1123;
 					Match(SYSTEM_TIME);
-					State = 1117;
+					State = 1124;
 					Match(AS);
-					State = 1118;
+					State = 1125;
 					Match(OF);
-					State = 1119;
+					State = 1126;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1123;
+				State = 1130;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1122;
+					State = 1129;
 					tableAlias();
 					}
 					break;
@@ -7437,30 +7518,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1126;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1125;
+					State = 1132;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1128;
+				State = 1135;
 				Match(TABLE);
-				State = 1129;
+				State = 1136;
 				Match(LPAREN);
-				State = 1130;
+				State = 1137;
 				functionCall();
-				State = 1131;
+				State = 1138;
 				Match(RPAREN);
-				State = 1133;
+				State = 1140;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1132;
+					State = 1139;
 					tableAlias();
 					}
 					break;
@@ -7471,28 +7552,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1136;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1135;
+					State = 1142;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1138;
+				State = 1145;
 				Match(LPAREN);
-				State = 1139;
+				State = 1146;
 				query();
-				State = 1140;
+				State = 1147;
 				Match(RPAREN);
-				State = 1142;
+				State = 1149;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1141;
+					State = 1148;
 					tableAlias();
 					}
 					break;
@@ -7503,48 +7584,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1144;
-				Match(UNNEST);
-				State = 1145;
-				Match(LPAREN);
-				State = 1146;
-				expression();
 				State = 1151;
+				Match(UNNEST);
+				State = 1152;
+				Match(LPAREN);
+				State = 1153;
+				expression();
+				State = 1158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1147;
+					State = 1154;
 					Match(COMMA);
-					State = 1148;
+					State = 1155;
 					expression();
 					}
 					}
-					State = 1153;
+					State = 1160;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1161;
 				Match(RPAREN);
-				State = 1157;
+				State = 1164;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1155;
+					State = 1162;
 					Match(WITH);
-					State = 1156;
+					State = 1163;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1160;
+				State = 1167;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1159;
+					State = 1166;
 					tableAlias();
 					}
 					break;
@@ -7555,11 +7636,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1162;
+				State = 1169;
 				Match(LPAREN);
-				State = 1163;
+				State = 1170;
 				relation(0);
-				State = 1164;
+				State = 1171;
 				Match(RPAREN);
 				}
 				break;
@@ -7607,28 +7688,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1169;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1168;
+				State = 1175;
 				Match(AS);
 				}
 			}
 
-			State = 1171;
+			State = 1178;
 			identifier();
-			State = 1176;
+			State = 1183;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				{
-				State = 1172;
+				State = 1179;
 				Match(LPAREN);
-				State = 1173;
+				State = 1180;
 				identifierList();
-				State = 1174;
+				State = 1181;
 				Match(RPAREN);
 				}
 				break;
@@ -7670,7 +7751,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1178;
+			State = 1185;
 			hintList();
 			}
 		}
@@ -7719,35 +7800,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1180;
+			State = 1187;
 			Match(HINT_START);
-			State = 1181;
-			hint();
 			State = 1188;
+			hint();
+			State = 1195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6918654935886031807L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4609434201937488001L) != 0)) {
 				{
 				{
-				State = 1183;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1182;
+					State = 1189;
 					Match(COMMA);
 					}
 				}
 
-				State = 1185;
+				State = 1192;
 				hint();
 				}
 				}
-				State = 1190;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1191;
+			State = 1198;
 			Match(HINT_END);
 			}
 		}
@@ -7805,35 +7886,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1193;
+			State = 1200;
 			identifier();
-			State = 1214;
+			State = 1221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1194;
+				State = 1201;
 				Match(LPAREN);
-				State = 1211;
+				State = 1218;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1195;
+					State = 1202;
 					hintOption();
-					State = 1200;
+					State = 1207;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1196;
+						State = 1203;
 						Match(COMMA);
-						State = 1197;
+						State = 1204;
 						hintOption();
 						}
 						}
-						State = 1202;
+						State = 1209;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7841,28 +7922,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1203;
+					State = 1210;
 					hintArgument();
-					State = 1208;
+					State = 1215;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1204;
+						State = 1211;
 						Match(COMMA);
-						State = 1205;
+						State = 1212;
 						hintArgument();
 						}
 						}
-						State = 1210;
+						State = 1217;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1213;
+				State = 1220;
 				Match(RPAREN);
 				}
 			}
@@ -7908,11 +7989,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1216;
+			State = 1223;
 			optionKey();
-			State = 1217;
+			State = 1224;
 			Match(EQ);
-			State = 1218;
+			State = 1225;
 			optionValue();
 			}
 		}
@@ -7959,7 +8040,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 96, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1230;
+			State = 1237;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -8024,6 +8105,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -8074,6 +8156,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -8126,21 +8209,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1220;
+				State = 1227;
 				identifier();
-				State = 1225;
+				State = 1232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1221;
+					State = 1228;
 					Match(DOT);
-					State = 1222;
+					State = 1229;
 					identifier();
 					}
 					}
-					State = 1227;
+					State = 1234;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8149,14 +8232,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1228;
+				State = 1235;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1229;
+				State = 1236;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -8199,7 +8282,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1232;
+			State = 1239;
 			booleanExpression(0);
 			}
 		}
@@ -8310,7 +8393,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1244;
+			State = 1251;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -8319,9 +8402,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1235;
+				State = 1242;
 				Match(NOT);
-				State = 1236;
+				State = 1243;
 				booleanExpression(4);
 				}
 				break;
@@ -8396,6 +8479,7 @@ internal partial class StreamSqlParser : Parser {
 			case INTERVAL:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -8451,6 +8535,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -8517,21 +8602,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1237;
+				State = 1244;
 				valueExpression(0);
-				State = 1241;
+				State = 1248;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1238;
+						State = 1245;
 						predicate();
 						}
 						} 
 					}
-					State = 1243;
+					State = 1250;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
@@ -8541,7 +8626,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1254;
+			State = 1261;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8550,7 +8635,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1252;
+					State = 1259;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 					case 1:
@@ -8558,11 +8643,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1246;
+						State = 1253;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1247;
+						State = 1254;
 						Match(AND);
-						State = 1248;
+						State = 1255;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8571,18 +8656,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1249;
+						State = 1256;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1250;
+						State = 1257;
 						Match(OR);
-						State = 1251;
+						State = 1258;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1256;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 			}
@@ -8797,16 +8882,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1338;
+			State = 1345;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1257;
+				State = 1264;
 				comparisonOperator();
-				State = 1258;
+				State = 1265;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8814,24 +8899,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1261;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1260;
+					State = 1267;
 					Match(NOT);
 					}
 				}
 
-				State = 1263;
+				State = 1270;
 				Match(BETWEEN);
-				State = 1265;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1264;
+					State = 1271;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8843,11 +8928,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1267;
+				State = 1274;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1268;
+				State = 1275;
 				Match(AND);
-				State = 1269;
+				State = 1276;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8855,23 +8940,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1272;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1271;
+					State = 1278;
 					Match(NOT);
 					}
 				}
 
-				State = 1274;
+				State = 1281;
 				Match(IN);
-				State = 1275;
+				State = 1282;
 				Match(LPAREN);
-				State = 1276;
+				State = 1283;
 				query();
-				State = 1277;
+				State = 1284;
 				Match(RPAREN);
 				}
 				break;
@@ -8879,39 +8964,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1280;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1279;
+					State = 1286;
 					Match(NOT);
 					}
 				}
 
-				State = 1282;
-				Match(IN);
-				State = 1283;
-				Match(LPAREN);
-				State = 1284;
-				expression();
 				State = 1289;
+				Match(IN);
+				State = 1290;
+				Match(LPAREN);
+				State = 1291;
+				expression();
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1285;
+					State = 1292;
 					Match(COMMA);
-					State = 1286;
+					State = 1293;
 					expression();
 					}
 					}
-					State = 1291;
+					State = 1298;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1292;
+				State = 1299;
 				Match(RPAREN);
 				}
 				break;
@@ -8919,28 +9004,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1295;
+				State = 1302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1294;
+					State = 1301;
 					Match(NOT);
 					}
 				}
 
-				State = 1297;
+				State = 1304;
 				Match(LIKE);
-				State = 1298;
+				State = 1305;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1301;
+				State = 1308;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1299;
+					State = 1306;
 					Match(ESCAPE);
-					State = 1300;
+					State = 1307;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8951,30 +9036,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1304;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1303;
+					State = 1310;
 					Match(NOT);
 					}
 				}
 
-				State = 1306;
+				State = 1313;
 				Match(SIMILAR);
-				State = 1307;
+				State = 1314;
 				Match(TO);
-				State = 1308;
+				State = 1315;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1311;
+				State = 1318;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1309;
+					State = 1316;
 					Match(ESCAPE);
-					State = 1310;
+					State = 1317;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8985,19 +9070,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1313;
+				State = 1320;
 				Match(IS);
-				State = 1315;
+				State = 1322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1314;
+					State = 1321;
 					Match(NOT);
 					}
 				}
 
-				State = 1317;
+				State = 1324;
 				Match(NULL);
 				}
 				break;
@@ -9005,19 +9090,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1318;
+				State = 1325;
 				Match(IS);
-				State = 1320;
+				State = 1327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1319;
+					State = 1326;
 					Match(NOT);
 					}
 				}
 
-				State = 1322;
+				State = 1329;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -9033,30 +9118,6 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1323;
-				Match(IS);
-				State = 1325;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1324;
-					Match(NOT);
-					}
-				}
-
-				State = 1327;
-				Match(DISTINCT);
-				State = 1328;
-				Match(FROM);
-				State = 1329;
-				((DistinctFromContext)_localctx).right = valueExpression(0);
-				}
-				break;
-			case 10:
-				_localctx = new IsJsonContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
-				{
 				State = 1330;
 				Match(IS);
 				State = 1332;
@@ -9070,13 +9131,37 @@ internal partial class StreamSqlParser : Parser {
 				}
 
 				State = 1334;
-				Match(JSON);
+				Match(DISTINCT);
+				State = 1335;
+				Match(FROM);
 				State = 1336;
+				((DistinctFromContext)_localctx).right = valueExpression(0);
+				}
+				break;
+			case 10:
+				_localctx = new IsJsonContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 1337;
+				Match(IS);
+				State = 1339;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1338;
+					Match(NOT);
+					}
+				}
+
+				State = 1341;
+				Match(JSON);
+				State = 1343;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 				case 1:
 					{
-					State = 1335;
+					State = 1342;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -9132,9 +9217,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1340;
+			State = 1347;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 63L) != 0)) ) {
+			if ( !(((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9253,7 +9338,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1346;
+			State = 1353;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9327,6 +9412,7 @@ internal partial class StreamSqlParser : Parser {
 			case INTERVAL:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -9382,6 +9468,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -9447,7 +9534,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1343;
+				State = 1350;
 				primaryExpression(0);
 				}
 				break;
@@ -9457,7 +9544,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1344;
+				State = 1351;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9467,7 +9554,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1345;
+				State = 1352;
 				valueExpression(3);
 				}
 				break;
@@ -9475,7 +9562,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1356;
+			State = 1363;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -9484,7 +9571,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1354;
+					State = 1361;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 					case 1:
@@ -9492,19 +9579,19 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1348;
+						State = 1355;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1349;
+						State = 1356;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 15L) != 0)) ) {
+						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1350;
+						State = 1357;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9513,9 +9600,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1351;
+						State = 1358;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1352;
+						State = 1359;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9525,14 +9612,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1353;
+						State = 1360;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1358;
+				State = 1365;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			}
@@ -10215,7 +10302,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1632;
+			State = 1639;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 			case 1:
@@ -10224,7 +10311,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1360;
+				State = 1367;
 				literal();
 				}
 				break;
@@ -10233,7 +10320,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1361;
+				State = 1368;
 				interval();
 				}
 				break;
@@ -10242,37 +10329,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1362;
+				State = 1369;
 				Match(CASE);
-				State = 1363;
+				State = 1370;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1365;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1364;
+					State = 1371;
 					whenClause();
 					}
 					}
-					State = 1367;
+					State = 1374;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1371;
+				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1369;
+					State = 1376;
 					Match(ELSE);
-					State = 1370;
+					State = 1377;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1373;
+				State = 1380;
 				Match(END);
 				}
 				break;
@@ -10281,35 +10368,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1375;
+				State = 1382;
 				Match(CASE);
-				State = 1377;
+				State = 1384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1376;
+					State = 1383;
 					whenClause();
 					}
 					}
-					State = 1379;
+					State = 1386;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1383;
+				State = 1390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1381;
+					State = 1388;
 					Match(ELSE);
-					State = 1382;
+					State = 1389;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1385;
+				State = 1392;
 				Match(END);
 				}
 				break;
@@ -10318,7 +10405,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1387;
+				State = 1394;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10327,15 +10414,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1388;
+				State = 1395;
 				Match(LPAREN);
-				State = 1389;
+				State = 1396;
 				expression();
-				State = 1390;
+				State = 1397;
 				Match(AS);
-				State = 1391;
+				State = 1398;
 				dataType();
-				State = 1392;
+				State = 1399;
 				Match(RPAREN);
 				}
 				break;
@@ -10344,17 +10431,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1394;
+				State = 1401;
 				Match(EXTRACT);
-				State = 1395;
+				State = 1402;
 				Match(LPAREN);
-				State = 1396;
+				State = 1403;
 				timeUnit();
-				State = 1397;
+				State = 1404;
 				Match(FROM);
-				State = 1398;
+				State = 1405;
 				expression();
-				State = 1399;
+				State = 1406;
 				Match(RPAREN);
 				}
 				break;
@@ -10363,11 +10450,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1408;
 				Match(TRIM);
-				State = 1402;
+				State = 1409;
 				Match(LPAREN);
-				State = 1403;
+				State = 1410;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10377,21 +10464,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1405;
+				State = 1412;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1404;
+					State = 1411;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1407;
+				State = 1414;
 				Match(FROM);
-				State = 1408;
+				State = 1415;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1409;
+				State = 1416;
 				Match(RPAREN);
 				}
 				break;
@@ -10400,25 +10487,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1411;
+				State = 1418;
 				Match(TRIM);
-				State = 1412;
+				State = 1419;
 				Match(LPAREN);
-				State = 1416;
+				State = 1423;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 				case 1:
 					{
-					State = 1413;
+					State = 1420;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1414;
+					State = 1421;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1418;
+				State = 1425;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1419;
+				State = 1426;
 				Match(RPAREN);
 				}
 				break;
@@ -10427,29 +10514,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1421;
-				Match(SUBSTRING);
-				State = 1422;
-				Match(LPAREN);
-				State = 1423;
-				expression();
-				State = 1424;
-				Match(FROM);
-				State = 1425;
-				expression();
 				State = 1428;
+				Match(SUBSTRING);
+				State = 1429;
+				Match(LPAREN);
+				State = 1430;
+				expression();
+				State = 1431;
+				Match(FROM);
+				State = 1432;
+				expression();
+				State = 1435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1426;
+					State = 1433;
 					Match(FOR);
-					State = 1427;
+					State = 1434;
 					expression();
 					}
 				}
 
-				State = 1430;
+				State = 1437;
 				Match(RPAREN);
 				}
 				break;
@@ -10458,17 +10545,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1432;
+				State = 1439;
 				Match(POSITION);
-				State = 1433;
+				State = 1440;
 				Match(LPAREN);
-				State = 1434;
+				State = 1441;
 				valueExpression(0);
-				State = 1435;
+				State = 1442;
 				Match(IN);
-				State = 1436;
+				State = 1443;
 				expression();
-				State = 1437;
+				State = 1444;
 				Match(RPAREN);
 				}
 				break;
@@ -10477,33 +10564,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1439;
+				State = 1446;
 				Match(OVERLAY);
-				State = 1440;
+				State = 1447;
 				Match(LPAREN);
-				State = 1441;
-				expression();
-				State = 1442;
-				Match(PLACING);
-				State = 1443;
-				expression();
-				State = 1444;
-				Match(FROM);
-				State = 1445;
-				expression();
 				State = 1448;
+				expression();
+				State = 1449;
+				Match(PLACING);
+				State = 1450;
+				expression();
+				State = 1451;
+				Match(FROM);
+				State = 1452;
+				expression();
+				State = 1455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1446;
+					State = 1453;
 					Match(FOR);
-					State = 1447;
+					State = 1454;
 					expression();
 					}
 				}
 
-				State = 1450;
+				State = 1457;
 				Match(RPAREN);
 				}
 				break;
@@ -10512,57 +10599,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1452;
-				Match(JSON_VALUE);
-				State = 1453;
-				Match(LPAREN);
-				State = 1454;
-				expression();
-				State = 1455;
-				Match(COMMA);
-				State = 1456;
-				expression();
 				State = 1459;
+				Match(JSON_VALUE);
+				State = 1460;
+				Match(LPAREN);
+				State = 1461;
+				expression();
+				State = 1462;
+				Match(COMMA);
+				State = 1463;
+				expression();
+				State = 1466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1457;
+					State = 1464;
 					Match(RETURNING);
-					State = 1458;
+					State = 1465;
 					dataType();
 					}
 				}
 
-				State = 1465;
+				State = 1472;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 				case 1:
 					{
-					State = 1461;
+					State = 1468;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1462;
+					State = 1469;
 					Match(ON);
-					State = 1463;
+					State = 1470;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1471;
+				State = 1478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1467;
+					State = 1474;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1468;
+					State = 1475;
 					Match(ON);
-					State = 1469;
+					State = 1476;
 					Match(ERROR);
 					}
 				}
 
-				State = 1473;
+				State = 1480;
 				Match(RPAREN);
 				}
 				break;
@@ -10571,67 +10658,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1475;
-				Match(JSON_QUERY);
-				State = 1476;
-				Match(LPAREN);
-				State = 1477;
-				expression();
-				State = 1478;
-				Match(COMMA);
-				State = 1479;
-				expression();
 				State = 1482;
+				Match(JSON_QUERY);
+				State = 1483;
+				Match(LPAREN);
+				State = 1484;
+				expression();
+				State = 1485;
+				Match(COMMA);
+				State = 1486;
+				expression();
+				State = 1489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1480;
+					State = 1487;
 					Match(RETURNING);
-					State = 1481;
+					State = 1488;
 					dataType();
 					}
 				}
 
-				State = 1485;
+				State = 1492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1484;
+					State = 1491;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1491;
+				State = 1498;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
 				case 1:
 					{
-					State = 1487;
+					State = 1494;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1488;
+					State = 1495;
 					Match(ON);
-					State = 1489;
+					State = 1496;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1497;
+				State = 1504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1493;
+					State = 1500;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1494;
+					State = 1501;
 					Match(ON);
-					State = 1495;
+					State = 1502;
 					Match(ERROR);
 					}
 				}
 
-				State = 1499;
+				State = 1506;
 				Match(RPAREN);
 				}
 				break;
@@ -10640,22 +10727,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1501;
+				State = 1508;
 				Match(JSON_EXISTS);
-				State = 1502;
-				Match(LPAREN);
-				State = 1503;
-				expression();
-				State = 1504;
-				Match(COMMA);
-				State = 1505;
-				expression();
 				State = 1509;
+				Match(LPAREN);
+				State = 1510;
+				expression();
+				State = 1511;
+				Match(COMMA);
+				State = 1512;
+				expression();
+				State = 1516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1506;
+					State = 1513;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10665,14 +10752,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1507;
+					State = 1514;
 					Match(ON);
-					State = 1508;
+					State = 1515;
 					Match(ERROR);
 					}
 				}
 
-				State = 1511;
+				State = 1518;
 				Match(RPAREN);
 				}
 				break;
@@ -10681,42 +10768,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1513;
+				State = 1520;
 				Match(JSON_OBJECT);
-				State = 1514;
+				State = 1521;
 				Match(LPAREN);
-				State = 1523;
+				State = 1530;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 				case 1:
 					{
-					State = 1515;
+					State = 1522;
 					jsonKeyValue();
-					State = 1520;
+					State = 1527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1516;
+						State = 1523;
 						Match(COMMA);
-						State = 1517;
+						State = 1524;
 						jsonKeyValue();
 						}
 						}
-						State = 1522;
+						State = 1529;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1528;
+				State = 1535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1525;
+					State = 1532;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10726,14 +10813,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1526;
+					State = 1533;
 					Match(ON);
-					State = 1527;
+					State = 1534;
 					Match(NULL);
 					}
 				}
 
-				State = 1530;
+				State = 1537;
 				Match(RPAREN);
 				}
 				break;
@@ -10742,42 +10829,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1531;
+				State = 1538;
 				Match(JSON_ARRAY);
-				State = 1532;
+				State = 1539;
 				Match(LPAREN);
-				State = 1541;
+				State = 1548;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 				case 1:
 					{
-					State = 1533;
+					State = 1540;
 					expression();
-					State = 1538;
+					State = 1545;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1534;
+						State = 1541;
 						Match(COMMA);
-						State = 1535;
+						State = 1542;
 						expression();
 						}
 						}
-						State = 1540;
+						State = 1547;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1546;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1543;
+					State = 1550;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10787,14 +10874,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1544;
+					State = 1551;
 					Match(ON);
-					State = 1545;
+					State = 1552;
 					Match(NULL);
 					}
 				}
 
-				State = 1548;
+				State = 1555;
 				Match(RPAREN);
 				}
 				break;
@@ -10803,7 +10890,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1549;
+				State = 1556;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
@@ -10813,15 +10900,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1550;
+				State = 1557;
 				Match(LPAREN);
-				State = 1551;
+				State = 1558;
 				expression();
-				State = 1552;
+				State = 1559;
 				Match(TO);
-				State = 1553;
+				State = 1560;
 				timeUnit();
-				State = 1554;
+				State = 1561;
 				Match(RPAREN);
 				}
 				break;
@@ -10830,7 +10917,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1556;
+				State = 1563;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10840,19 +10927,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1557;
+				State = 1564;
 				Match(LPAREN);
-				State = 1558;
+				State = 1565;
 				timeUnit();
-				State = 1559;
+				State = 1566;
 				Match(COMMA);
-				State = 1560;
+				State = 1567;
 				expression();
-				State = 1561;
+				State = 1568;
 				Match(COMMA);
-				State = 1562;
+				State = 1569;
 				expression();
-				State = 1563;
+				State = 1570;
 				Match(RPAREN);
 				}
 				break;
@@ -10861,7 +10948,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1565;
+				State = 1572;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -10878,37 +10965,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1566;
+				State = 1573;
 				Match(ARRAY);
-				State = 1567;
+				State = 1574;
 				Match(LBRACKET);
-				State = 1576;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1568;
+					State = 1575;
 					expression();
-					State = 1573;
+					State = 1580;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1569;
+						State = 1576;
 						Match(COMMA);
-						State = 1570;
+						State = 1577;
 						expression();
 						}
 						}
-						State = 1575;
+						State = 1582;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1578;
+				State = 1585;
 				Match(RBRACKET);
 				}
 				break;
@@ -10917,37 +11004,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1579;
+				State = 1586;
 				Match(MAP);
-				State = 1580;
+				State = 1587;
 				Match(LBRACKET);
-				State = 1589;
+				State = 1596;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1581;
+					State = 1588;
 					expression();
-					State = 1586;
+					State = 1593;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1582;
+						State = 1589;
 						Match(COMMA);
-						State = 1583;
+						State = 1590;
 						expression();
 						}
 						}
-						State = 1588;
+						State = 1595;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1591;
+				State = 1598;
 				Match(RBRACKET);
 				}
 				break;
@@ -10956,37 +11043,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1592;
+				State = 1599;
 				Match(ROW);
-				State = 1593;
+				State = 1600;
 				Match(LPAREN);
-				State = 1602;
+				State = 1609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1594;
+					State = 1601;
 					expression();
-					State = 1599;
+					State = 1606;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1595;
+						State = 1602;
 						Match(COMMA);
-						State = 1596;
+						State = 1603;
 						expression();
 						}
 						}
-						State = 1601;
+						State = 1608;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1604;
+				State = 1611;
 				Match(RPAREN);
 				}
 				break;
@@ -10995,13 +11082,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1605;
+				State = 1612;
 				Match(DESCRIPTOR);
-				State = 1606;
+				State = 1613;
 				Match(LPAREN);
-				State = 1607;
+				State = 1614;
 				identifierList();
-				State = 1608;
+				State = 1615;
 				Match(RPAREN);
 				}
 				break;
@@ -11010,7 +11097,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1610;
+				State = 1617;
 				functionCall();
 				}
 				break;
@@ -11019,13 +11106,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1611;
+				State = 1618;
 				Match(EXISTS);
-				State = 1612;
+				State = 1619;
 				Match(LPAREN);
-				State = 1613;
+				State = 1620;
 				query();
-				State = 1614;
+				State = 1621;
 				Match(RPAREN);
 				}
 				break;
@@ -11034,11 +11121,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1616;
+				State = 1623;
 				Match(LPAREN);
-				State = 1617;
+				State = 1624;
 				query();
-				State = 1618;
+				State = 1625;
 				Match(RPAREN);
 				}
 				break;
@@ -11047,27 +11134,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1620;
+				State = 1627;
 				Match(LPAREN);
-				State = 1621;
+				State = 1628;
 				expression();
-				State = 1626;
+				State = 1633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1622;
+					State = 1629;
 					Match(COMMA);
-					State = 1623;
+					State = 1630;
 					expression();
 					}
 					}
-					State = 1628;
+					State = 1635;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1629;
+				State = 1636;
 				Match(RPAREN);
 				}
 				break;
@@ -11076,13 +11163,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1631;
+				State = 1638;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1644;
+			State = 1651;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11091,7 +11178,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1642;
+					State = 1649;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 					case 1:
@@ -11099,11 +11186,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1634;
+						State = 1641;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1635;
+						State = 1642;
 						Match(DOT);
-						State = 1636;
+						State = 1643;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11112,20 +11199,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1637;
+						State = 1644;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1638;
+						State = 1645;
 						Match(LBRACKET);
-						State = 1639;
+						State = 1646;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1640;
+						State = 1647;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1646;
+				State = 1653;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
 			}
@@ -11203,16 +11290,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1647;
+			State = 1654;
 			functionName();
-			State = 1648;
+			State = 1655;
 			Match(LPAREN);
-			State = 1664;
+			State = 1671;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1649;
+				State = 1656;
 				Match(ASTERISK);
 				}
 				break;
@@ -11289,6 +11376,7 @@ internal partial class StreamSqlParser : Parser {
 			case INTERVAL:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -11345,6 +11433,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -11410,40 +11499,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1651;
+				State = 1658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1650;
+					State = 1657;
 					setQuantifier();
 					}
 				}
 
-				State = 1653;
+				State = 1660;
 				functionArgument();
-				State = 1658;
+				State = 1665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1654;
+					State = 1661;
 					Match(COMMA);
-					State = 1655;
+					State = 1662;
 					functionArgument();
 					}
 					}
-					State = 1660;
+					State = 1667;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1662;
+				State = 1669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1661;
+					State = 1668;
 					nullTreatment();
 					}
 				}
@@ -11456,34 +11545,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1666;
-			Match(RPAREN);
 			State = 1673;
+			Match(RPAREN);
+			State = 1680;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 			case 1:
 				{
-				State = 1667;
+				State = 1674;
 				Match(FILTER);
-				State = 1668;
+				State = 1675;
 				Match(LPAREN);
-				State = 1669;
+				State = 1676;
 				Match(WHERE);
-				State = 1670;
+				State = 1677;
 				_localctx.filter = expression();
-				State = 1671;
+				State = 1678;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1677;
+			State = 1684;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 			case 1:
 				{
-				State = 1675;
+				State = 1682;
 				Match(OVER);
-				State = 1676;
+				State = 1683;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11526,7 +11615,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1679;
+			State = 1686;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11535,7 +11624,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1680;
+			State = 1687;
 			Match(NULLS);
 			}
 		}
@@ -11574,7 +11663,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionName);
 		try {
-			State = 1685;
+			State = 1692;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11639,6 +11728,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -11689,6 +11779,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -11741,21 +11832,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1682;
+				State = 1689;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1683;
+				State = 1690;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1684;
+				State = 1691;
 				Match(RIGHT);
 				}
 				break;
@@ -11820,18 +11911,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 116, RULE_functionArgument);
 		try {
-			State = 1692;
+			State = 1699;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1687;
+				State = 1694;
 				identifier();
-				State = 1688;
+				State = 1695;
 				Match(ARROW);
-				State = 1689;
+				State = 1696;
 				functionArgumentValue();
 				}
 				break;
@@ -11839,7 +11930,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1691;
+				State = 1698;
 				functionArgumentValue();
 				}
 				break;
@@ -11925,27 +12016,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 118, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1711;
+			State = 1718;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1694;
+				State = 1701;
 				Match(TABLE);
-				State = 1695;
+				State = 1702;
 				qualifiedName();
-				State = 1699;
+				State = 1706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1696;
+					State = 1703;
 					Match(PARTITION);
-					State = 1697;
+					State = 1704;
 					Match(BY);
-					State = 1698;
+					State = 1705;
 					expression();
 					}
 				}
@@ -11956,24 +12047,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1701;
-				Match(TABLE);
-				State = 1702;
-				Match(LPAREN);
-				State = 1703;
-				query();
-				State = 1704;
-				Match(RPAREN);
 				State = 1708;
+				Match(TABLE);
+				State = 1709;
+				Match(LPAREN);
+				State = 1710;
+				query();
+				State = 1711;
+				Match(RPAREN);
+				State = 1715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1705;
+					State = 1712;
 					Match(PARTITION);
-					State = 1706;
+					State = 1713;
 					Match(BY);
-					State = 1707;
+					State = 1714;
 					expression();
 					}
 				}
@@ -11984,7 +12075,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1710;
+				State = 1717;
 				expression();
 				}
 				break;
@@ -12026,7 +12117,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 120, RULE_windowReference);
 		try {
-			State = 1715;
+			State = 1722;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12091,6 +12182,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -12141,6 +12233,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -12193,14 +12286,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1713;
+				State = 1720;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1714;
+				State = 1721;
 				windowSpecification();
 				}
 				break;
@@ -12268,79 +12361,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1717;
+			State = 1724;
 			Match(LPAREN);
-			State = 1728;
+			State = 1735;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1718;
-				Match(PARTITION);
-				State = 1719;
-				Match(BY);
-				State = 1720;
-				expression();
 				State = 1725;
+				Match(PARTITION);
+				State = 1726;
+				Match(BY);
+				State = 1727;
+				expression();
+				State = 1732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1721;
+					State = 1728;
 					Match(COMMA);
-					State = 1722;
+					State = 1729;
 					expression();
 					}
 					}
-					State = 1727;
+					State = 1734;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1740;
+			State = 1747;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1730;
-				Match(ORDER);
-				State = 1731;
-				Match(BY);
-				State = 1732;
-				sortItem();
 				State = 1737;
+				Match(ORDER);
+				State = 1738;
+				Match(BY);
+				State = 1739;
+				sortItem();
+				State = 1744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1733;
+					State = 1740;
 					Match(COMMA);
-					State = 1734;
+					State = 1741;
 					sortItem();
 					}
 					}
-					State = 1739;
+					State = 1746;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1743;
+			State = 1750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1742;
+				State = 1749;
 				windowFrame();
 				}
 			}
 
-			State = 1745;
+			State = 1752;
 			Match(RPAREN);
 			}
 		}
@@ -12388,13 +12481,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1755;
+			State = 1762;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1747;
+				State = 1754;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12404,14 +12497,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1748;
+				State = 1755;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1749;
+				State = 1756;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12421,13 +12514,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1750;
+				State = 1757;
 				Match(BETWEEN);
-				State = 1751;
+				State = 1758;
 				_localctx.start = frameBound();
-				State = 1752;
+				State = 1759;
 				Match(AND);
-				State = 1753;
+				State = 1760;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12511,16 +12604,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 126, RULE_frameBound);
 		int _la;
 		try {
-			State = 1766;
+			State = 1773;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1757;
+				State = 1764;
 				Match(UNBOUNDED);
-				State = 1758;
+				State = 1765;
 				Match(PRECEDING);
 				}
 				break;
@@ -12528,9 +12621,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1759;
+				State = 1766;
 				Match(UNBOUNDED);
-				State = 1760;
+				State = 1767;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12538,9 +12631,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1761;
+				State = 1768;
 				Match(CURRENT);
-				State = 1762;
+				State = 1769;
 				Match(ROW);
 				}
 				break;
@@ -12548,9 +12641,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1763;
+				State = 1770;
 				valueExpression(0);
-				State = 1764;
+				State = 1771;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12606,21 +12699,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1769;
+			State = 1776;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 			case 1:
 				{
-				State = 1768;
+				State = 1775;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1771;
+			State = 1778;
 			_localctx.key = expression();
-			State = 1772;
+			State = 1779;
 			Match(VALUE);
-			State = 1773;
+			State = 1780;
 			_localctx.value = expression();
 			}
 		}
@@ -12660,29 +12753,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
 		try {
-			State = 1779;
+			State = 1786;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1775;
+				State = 1782;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1776;
+				State = 1783;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1777;
+				State = 1784;
 				Match(DEFAULT);
-				State = 1778;
+				State = 1785;
 				expression();
 				}
 				break;
@@ -12728,39 +12821,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1794;
+			State = 1801;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1781;
+				State = 1788;
 				Match(WITHOUT);
-				State = 1783;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1782;
+					State = 1789;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1785;
+				State = 1792;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1786;
+				State = 1793;
 				Match(WITH);
-				State = 1788;
+				State = 1795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1787;
+					State = 1794;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -12773,17 +12866,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1791;
+				State = 1798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1790;
+					State = 1797;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1793;
+				State = 1800;
 				Match(WRAPPER);
 				}
 				break;
@@ -12828,29 +12921,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1800;
+			State = 1807;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1796;
+				State = 1803;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1797;
+				State = 1804;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1798;
+				State = 1805;
 				Match(EMPTY);
-				State = 1799;
+				State = 1806;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -12908,13 +13001,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1802;
+			State = 1809;
 			Match(WHEN);
-			State = 1803;
+			State = 1810;
 			_localctx.condition = expression();
-			State = 1804;
+			State = 1811;
 			Match(THEN);
-			State = 1805;
+			State = 1812;
 			_localctx.result = expression();
 			}
 		}
@@ -13047,14 +13140,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1821;
+			State = 1828;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1807;
+				State = 1814;
 				Match(NULL);
 				}
 				break;
@@ -13063,7 +13156,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1808;
+				State = 1815;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -13078,7 +13171,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1809;
+				State = 1816;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -13086,7 +13179,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1810;
+				State = 1817;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13094,7 +13187,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1811;
+				State = 1818;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13102,7 +13195,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1813;
+				State = 1820;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13110,7 +13203,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1812;
+						State = 1819;
 						Match(STRING);
 						}
 						}
@@ -13118,7 +13211,7 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1815;
+					State = 1822;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -13128,7 +13221,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1817;
+				State = 1824;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13136,7 +13229,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1818;
+				State = 1825;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13146,7 +13239,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1819;
+				State = 1826;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13156,7 +13249,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1820;
+				State = 1827;
 				Match(STRING);
 				}
 				break;
@@ -13227,14 +13320,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1823;
+			State = 1830;
 			Match(INTERVAL);
-			State = 1825;
+			State = 1832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1824;
+				State = 1831;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13247,43 +13340,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1827;
+			State = 1834;
 			_localctx.value = intervalValue();
-			State = 1828;
+			State = 1835;
 			_localctx.from = timeUnit();
-			State = 1832;
+			State = 1839;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
 			case 1:
 				{
-				State = 1829;
+				State = 1836;
 				Match(LPAREN);
-				State = 1830;
+				State = 1837;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1831;
+				State = 1838;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1841;
+			State = 1848;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 			case 1:
 				{
-				State = 1834;
+				State = 1841;
 				Match(TO);
-				State = 1835;
+				State = 1842;
 				_localctx.to = timeUnit();
-				State = 1839;
+				State = 1846;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 				case 1:
 					{
-					State = 1836;
+					State = 1843;
 					Match(LPAREN);
-					State = 1837;
+					State = 1844;
 					Match(INTEGER_VALUE);
-					State = 1838;
+					State = 1845;
 					Match(RPAREN);
 					}
 					break;
@@ -13329,9 +13422,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1843;
+			State = 1850;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 25L) != 0)) ) {
+			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13395,9 +13488,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1845;
+			State = 1852;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 108088040324337087L) != 0) || ((((_la - 214)) & ~0x3f) == 0 && ((1L << (_la - 214)) & 771L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 216174431381228991L) != 0) || ((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 771L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13443,22 +13536,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1847;
+			State = 1854;
 			dataTypeBody(0);
-			State = 1851;
+			State = 1858;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 			case 1:
 				{
-				State = 1848;
+				State = 1855;
 				Match(NOT);
-				State = 1849;
+				State = 1856;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1850;
+				State = 1857;
 				Match(NULL);
 				}
 				break;
@@ -13665,7 +13758,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1935;
+			State = 1942;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 			case 1:
@@ -13674,13 +13767,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1854;
+				State = 1861;
 				Match(ARRAY);
-				State = 1855;
+				State = 1862;
 				Match(LT);
-				State = 1856;
+				State = 1863;
 				dataType();
-				State = 1857;
+				State = 1864;
 				Match(GT);
 				}
 				break;
@@ -13689,13 +13782,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1866;
 				Match(MULTISET);
-				State = 1860;
+				State = 1867;
 				Match(LT);
-				State = 1861;
+				State = 1868;
 				dataType();
-				State = 1862;
+				State = 1869;
 				Match(GT);
 				}
 				break;
@@ -13704,17 +13797,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1864;
+				State = 1871;
 				Match(MAP);
-				State = 1865;
+				State = 1872;
 				Match(LT);
-				State = 1866;
+				State = 1873;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1867;
+				State = 1874;
 				Match(COMMA);
-				State = 1868;
+				State = 1875;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1869;
+				State = 1876;
 				Match(GT);
 				}
 				break;
@@ -13723,37 +13816,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1871;
+				State = 1878;
 				Match(ROW);
-				State = 1872;
+				State = 1879;
 				Match(LT);
-				State = 1881;
+				State = 1888;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
 					{
-					State = 1873;
+					State = 1880;
 					rowField();
-					State = 1878;
+					State = 1885;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1874;
+						State = 1881;
 						Match(COMMA);
-						State = 1875;
+						State = 1882;
 						rowField();
 						}
 						}
-						State = 1880;
+						State = 1887;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1883;
+				State = 1890;
 				Match(GT);
 				}
 				break;
@@ -13762,37 +13855,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1884;
+				State = 1891;
 				Match(ROW);
-				State = 1885;
+				State = 1892;
 				Match(LPAREN);
-				State = 1894;
+				State = 1901;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
 					{
-					State = 1886;
+					State = 1893;
 					rowField();
-					State = 1891;
+					State = 1898;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1887;
+						State = 1894;
 						Match(COMMA);
-						State = 1888;
+						State = 1895;
 						rowField();
 						}
 						}
-						State = 1893;
+						State = 1900;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1896;
+				State = 1903;
 				Match(RPAREN);
 				}
 				break;
@@ -13801,43 +13894,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1897;
+				State = 1904;
 				Match(INTERVAL);
-				State = 1898;
+				State = 1905;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1902;
+				State = 1909;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1899;
+					State = 1906;
 					Match(LPAREN);
-					State = 1900;
+					State = 1907;
 					Match(INTEGER_VALUE);
-					State = 1901;
+					State = 1908;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1911;
+				State = 1918;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1904;
+					State = 1911;
 					Match(TO);
-					State = 1905;
+					State = 1912;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1909;
+					State = 1916;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 					case 1:
 						{
-						State = 1906;
+						State = 1913;
 						Match(LPAREN);
-						State = 1907;
+						State = 1914;
 						Match(INTEGER_VALUE);
-						State = 1908;
+						State = 1915;
 						Match(RPAREN);
 						}
 						break;
@@ -13852,60 +13945,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1913;
+				State = 1920;
 				identifier();
-				State = 1924;
+				State = 1931;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 				case 1:
 					{
-					State = 1914;
+					State = 1921;
 					Match(LPAREN);
-					State = 1915;
+					State = 1922;
 					Match(INTEGER_VALUE);
-					State = 1920;
+					State = 1927;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1916;
+						State = 1923;
 						Match(COMMA);
-						State = 1917;
+						State = 1924;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1922;
+						State = 1929;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1923;
+					State = 1930;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1933;
+				State = 1940;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1926;
+					State = 1933;
 					Match(WITH);
-					State = 1927;
+					State = 1934;
 					Match(LOCAL);
-					State = 1928;
+					State = 1935;
 					Match(TIME);
-					State = 1929;
+					State = 1936;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1930;
+					State = 1937;
 					Match(WITHOUT);
-					State = 1931;
+					State = 1938;
 					Match(TIME);
-					State = 1932;
+					State = 1939;
 					Match(ZONE);
 					}
 					break;
@@ -13914,7 +14007,7 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1943;
+			State = 1950;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -13923,16 +14016,16 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1941;
+					State = 1948;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1937;
+						State = 1944;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1938;
+						State = 1945;
 						Match(ARRAY);
 						}
 						break;
@@ -13940,16 +14033,16 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1939;
+						State = 1946;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1940;
+						State = 1947;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1945;
+				State = 1952;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
 			}
@@ -13995,16 +14088,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
+			State = 1953;
 			identifier();
-			State = 1947;
+			State = 1954;
 			dataType();
-			State = 1949;
+			State = 1956;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1948;
+				State = 1955;
 				Match(STRING);
 				}
 			}
@@ -14054,23 +14147,23 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 1958;
 			identifier();
-			State = 1956;
+			State = 1963;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1952;
+					State = 1959;
 					Match(DOT);
-					State = 1953;
+					State = 1960;
 					identifier();
 					}
 					} 
 				}
-				State = 1958;
+				State = 1965;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			}
@@ -14119,21 +14212,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1959;
+			State = 1966;
 			identifier();
-			State = 1964;
+			State = 1971;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1960;
+				State = 1967;
 				Match(COMMA);
-				State = 1961;
+				State = 1968;
 				identifier();
 				}
 				}
-				State = 1966;
+				State = 1973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14174,20 +14267,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 156, RULE_identifier);
 		try {
-			State = 1970;
+			State = 1977;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1967;
+				State = 1974;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1968;
+				State = 1975;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -14253,6 +14346,7 @@ internal partial class StreamSqlParser : Parser {
 			case INCLUDING:
 			case INTO:
 			case JAR:
+			case JARS:
 			case JOB:
 			case JOBS:
 			case JSON:
@@ -14303,6 +14397,7 @@ internal partial class StreamSqlParser : Parser {
 			case QUARTERS:
 			case QUIT:
 			case RANGE:
+			case REMOVE:
 			case RENAME:
 			case RESET:
 			case RESPECT:
@@ -14353,7 +14448,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1969;
+				State = 1976;
 				nonReserved();
 				}
 				break;
@@ -14431,6 +14526,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDING() { return GetToken(StreamSqlParser.INCLUDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(StreamSqlParser.INTO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JAR() { return GetToken(StreamSqlParser.JAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JARS() { return GetToken(StreamSqlParser.JARS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JOB() { return GetToken(StreamSqlParser.JOB, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JOBS() { return GetToken(StreamSqlParser.JOBS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXECUTION_PLAN() { return GetToken(StreamSqlParser.JSON_EXECUTION_PLAN, 0); }
@@ -14488,6 +14584,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUARTERS() { return GetToken(StreamSqlParser.QUARTERS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUIT() { return GetToken(StreamSqlParser.QUIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(StreamSqlParser.RANGE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(StreamSqlParser.REMOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENAME() { return GetToken(StreamSqlParser.RENAME, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(StreamSqlParser.RESET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESPECT() { return GetToken(StreamSqlParser.RESPECT, 0); }
@@ -14554,9 +14651,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1972;
+			State = 1979;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 8338107327L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 16676214655L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14632,7 +14729,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,262,1975,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,264,1982,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14659,746 +14756,749 @@ internal partial class StreamSqlParser : Parser {
 		2,1,2,1,2,1,2,1,2,1,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,359,
 		8,2,10,2,12,2,362,9,2,3,2,364,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,2,
 		1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,3,2,382,8,2,1,2,1,2,3,2,386,8,2,1,
-		2,1,2,3,2,390,8,2,1,3,1,3,1,3,1,3,3,3,396,8,3,1,3,3,3,399,8,3,1,3,1,3,
-		1,3,1,3,3,3,405,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,414,8,4,10,4,12,4,
-		417,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,429,8,6,10,6,12,6,
-		432,9,6,1,6,1,6,4,6,436,8,6,11,6,12,6,437,1,6,5,6,441,8,6,10,6,12,6,444,
-		9,6,1,6,5,6,447,8,6,10,6,12,6,450,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,458,
-		8,6,11,6,12,6,459,1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,5,6,469,8,6,10,
-		6,12,6,472,9,6,1,6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,1,6,3,6,482,8,6,1,
-		7,1,7,1,7,1,7,1,7,1,7,3,7,490,8,7,1,8,1,8,1,9,1,9,4,9,496,8,9,11,9,12,
-		9,497,3,9,500,8,9,1,10,4,10,503,8,10,11,10,12,10,504,1,11,1,11,1,11,3,
-		11,510,8,11,1,11,3,11,513,8,11,1,11,1,11,1,11,3,11,518,8,11,1,11,3,11,
-		521,8,11,1,11,3,11,524,8,11,1,11,1,11,1,11,3,11,529,8,11,1,11,3,11,532,
-		8,11,1,11,1,11,1,11,3,11,537,8,11,1,11,1,11,1,11,3,11,542,8,11,1,11,3,
-		11,545,8,11,1,11,1,11,1,11,1,11,1,11,3,11,552,8,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,567,8,11,3,11,569,8,
-		11,1,12,3,12,572,8,12,1,12,1,12,1,12,1,13,1,13,3,13,579,8,13,1,13,1,13,
-		1,13,1,13,3,13,585,8,13,1,13,1,13,1,13,1,13,1,13,5,13,592,8,13,10,13,12,
-		13,595,9,13,1,13,1,13,3,13,599,8,13,1,13,1,13,3,13,603,8,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,3,13,611,8,13,1,13,3,13,614,8,13,1,13,3,13,617,8,13,
-		1,13,1,13,3,13,621,8,13,1,14,1,14,1,14,3,14,626,8,14,1,15,1,15,1,15,1,
-		15,1,15,3,15,633,8,15,1,15,1,15,1,15,1,15,1,15,3,15,640,8,15,1,15,3,15,
-		643,8,15,1,15,1,15,3,15,647,8,15,1,15,1,15,1,15,3,15,652,8,15,1,15,1,15,
-		3,15,656,8,15,3,15,658,8,15,1,16,1,16,3,16,662,8,16,1,16,1,16,1,16,1,16,
-		3,16,668,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,678,8,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,687,8,18,1,19,1,19,1,19,1,19,1,19,
-		5,19,694,8,19,10,19,12,19,697,9,19,3,19,699,8,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,21,1,21,1,21,1,21,5,21,711,8,21,10,21,12,21,714,9,21,3,21,716,
-		8,21,1,22,1,22,3,22,720,8,22,1,22,1,22,1,22,1,22,3,22,726,8,22,1,23,1,
-		23,1,23,1,23,5,23,732,8,23,10,23,12,23,735,9,23,1,23,3,23,738,8,23,1,24,
-		1,24,1,24,3,24,743,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,753,
-		8,25,10,25,12,25,756,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,765,
-		8,25,10,25,12,25,768,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,
-		778,8,25,10,25,12,25,781,9,25,1,25,1,25,3,25,785,8,25,1,25,1,25,3,25,789,
-		8,25,1,25,1,25,1,25,1,25,1,25,3,25,796,8,25,1,25,1,25,1,25,1,25,1,25,3,
-		25,803,8,25,1,26,1,26,1,26,1,26,5,26,809,8,26,10,26,12,26,812,9,26,3,26,
-		814,8,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,823,8,27,1,27,1,27,1,
-		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,836,8,28,10,28,12,28,839,
-		9,28,3,28,841,8,28,1,28,1,28,1,28,3,28,846,8,28,3,28,848,8,28,1,28,1,28,
-		1,28,3,28,853,8,28,3,28,855,8,28,1,28,1,28,1,28,3,28,860,8,28,1,28,1,28,
-		3,28,864,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,872,8,29,1,29,1,29,1,
-		29,1,29,3,29,878,8,29,1,29,5,29,881,8,29,10,29,12,29,884,9,29,1,30,1,30,
-		1,30,1,30,1,30,5,30,891,8,30,10,30,12,30,894,9,30,1,30,1,30,1,30,1,30,
-		3,30,900,8,30,1,31,3,31,903,8,31,1,31,1,31,1,31,1,31,5,31,909,8,31,10,
-		31,12,31,912,9,31,1,31,1,31,1,31,3,31,917,8,31,1,32,1,32,3,32,921,8,32,
-		1,32,3,32,924,8,32,1,32,1,32,1,32,5,32,929,8,32,10,32,12,32,932,9,32,1,
-		32,1,32,1,32,1,32,5,32,938,8,32,10,32,12,32,941,9,32,3,32,943,8,32,1,32,
-		1,32,3,32,947,8,32,1,32,1,32,1,32,1,32,1,32,5,32,954,8,32,10,32,12,32,
-		957,9,32,3,32,959,8,32,1,32,1,32,3,32,963,8,32,1,32,1,32,1,32,1,32,5,32,
-		969,8,32,10,32,12,32,972,9,32,3,32,974,8,32,1,33,1,33,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,3,34,985,8,34,1,34,3,34,988,8,34,3,34,990,8,34,1,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,998,8,35,10,35,12,35,1001,9,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,1010,8,35,10,35,12,35,1013,9,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,1022,8,35,10,35,12,35,1025,9,35,1,35,1,35,
-		1,35,1,35,1,35,3,35,1032,8,35,1,36,1,36,1,36,1,36,5,36,1038,8,36,10,36,
-		12,36,1041,9,36,3,36,1043,8,36,1,36,1,36,3,36,1047,8,36,1,37,1,37,1,37,
-		1,37,1,38,1,38,3,38,1055,8,38,1,38,1,38,3,38,1059,8,38,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,3,39,1079,8,39,5,39,1081,8,39,10,39,12,39,1084,9,39,1,40,3,40,1087,
-		8,40,1,40,1,40,3,40,1091,8,40,1,40,1,40,3,40,1095,8,40,1,40,1,40,3,40,
-		1099,8,40,3,40,1101,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1110,
-		8,41,1,42,1,42,3,42,1114,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1121,8,42,
-		1,42,3,42,1124,8,42,1,42,3,42,1127,8,42,1,42,1,42,1,42,1,42,1,42,3,42,
-		1134,8,42,1,42,3,42,1137,8,42,1,42,1,42,1,42,1,42,3,42,1143,8,42,1,42,
-		1,42,1,42,1,42,1,42,5,42,1150,8,42,10,42,12,42,1153,9,42,1,42,1,42,1,42,
-		3,42,1158,8,42,1,42,3,42,1161,8,42,1,42,1,42,1,42,1,42,3,42,1167,8,42,
-		1,43,3,43,1170,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1177,8,43,1,44,1,44,
-		1,45,1,45,1,45,3,45,1184,8,45,1,45,5,45,1187,8,45,10,45,12,45,1190,9,45,
-		1,45,1,45,1,46,1,46,1,46,1,46,1,46,5,46,1199,8,46,10,46,12,46,1202,9,46,
-		1,46,1,46,1,46,5,46,1207,8,46,10,46,12,46,1210,9,46,3,46,1212,8,46,1,46,
-		3,46,1215,8,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,5,48,1224,8,48,10,48,
-		12,48,1227,9,48,1,48,1,48,3,48,1231,8,48,1,49,1,49,1,50,1,50,1,50,1,50,
-		1,50,5,50,1240,8,50,10,50,12,50,1243,9,50,3,50,1245,8,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,5,50,1253,8,50,10,50,12,50,1256,9,50,1,51,1,51,1,51,1,51,
-		3,51,1262,8,51,1,51,1,51,3,51,1266,8,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1273,8,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1281,8,51,1,51,1,51,1,51,
-		1,51,1,51,5,51,1288,8,51,10,51,12,51,1291,9,51,1,51,1,51,1,51,3,51,1296,
-		8,51,1,51,1,51,1,51,1,51,3,51,1302,8,51,1,51,3,51,1305,8,51,1,51,1,51,
-		1,51,1,51,1,51,3,51,1312,8,51,1,51,1,51,3,51,1316,8,51,1,51,1,51,1,51,
-		3,51,1321,8,51,1,51,1,51,1,51,3,51,1326,8,51,1,51,1,51,1,51,1,51,1,51,
-		3,51,1333,8,51,1,51,1,51,3,51,1337,8,51,3,51,1339,8,51,1,52,1,52,1,53,
-		1,53,1,53,1,53,3,53,1347,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1355,
-		8,53,10,53,12,53,1358,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1366,8,54,
-		11,54,12,54,1367,1,54,1,54,3,54,1372,8,54,1,54,1,54,1,54,1,54,4,54,1378,
-		8,54,11,54,12,54,1379,1,54,1,54,3,54,1384,8,54,1,54,1,54,1,54,1,54,1,54,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,396,8,2,1,3,1,3,1,3,1,3,3,3,402,8,3,
+		1,3,3,3,405,8,3,1,3,1,3,1,3,1,3,3,3,411,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,
+		4,5,4,420,8,4,10,4,12,4,423,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,
+		6,5,6,435,8,6,10,6,12,6,438,9,6,1,6,1,6,4,6,442,8,6,11,6,12,6,443,1,6,
+		5,6,447,8,6,10,6,12,6,450,9,6,1,6,5,6,453,8,6,10,6,12,6,456,9,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,1,6,4,6,470,8,6,11,6,12,
+		6,471,1,6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,5,6,481,8,6,10,6,12,6,484,
+		9,6,1,6,1,6,3,6,488,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,496,8,7,1,8,1,8,1,
+		9,1,9,4,9,502,8,9,11,9,12,9,503,3,9,506,8,9,1,10,4,10,509,8,10,11,10,12,
+		10,510,1,11,1,11,1,11,3,11,516,8,11,1,11,3,11,519,8,11,1,11,1,11,1,11,
+		3,11,524,8,11,1,11,3,11,527,8,11,1,11,3,11,530,8,11,1,11,1,11,1,11,3,11,
+		535,8,11,1,11,3,11,538,8,11,1,11,1,11,1,11,3,11,543,8,11,1,11,1,11,1,11,
+		3,11,548,8,11,1,11,3,11,551,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,559,
+		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,574,8,11,3,11,576,8,11,1,12,3,12,579,8,12,1,12,1,12,1,12,1,13,1,13,
+		3,13,586,8,13,1,13,1,13,1,13,1,13,3,13,592,8,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,599,8,13,10,13,12,13,602,9,13,1,13,1,13,3,13,606,8,13,1,13,1,13,
+		3,13,610,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,618,8,13,1,13,3,13,621,
+		8,13,1,13,3,13,624,8,13,1,13,1,13,3,13,628,8,13,1,14,1,14,1,14,3,14,633,
+		8,14,1,15,1,15,1,15,1,15,1,15,3,15,640,8,15,1,15,1,15,1,15,1,15,1,15,3,
+		15,647,8,15,1,15,3,15,650,8,15,1,15,1,15,3,15,654,8,15,1,15,1,15,1,15,
+		3,15,659,8,15,1,15,1,15,3,15,663,8,15,3,15,665,8,15,1,16,1,16,3,16,669,
+		8,16,1,16,1,16,1,16,1,16,3,16,675,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		18,1,18,3,18,685,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,694,8,18,
+		1,19,1,19,1,19,1,19,1,19,5,19,701,8,19,10,19,12,19,704,9,19,3,19,706,8,
+		19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,5,21,718,8,21,10,
+		21,12,21,721,9,21,3,21,723,8,21,1,22,1,22,3,22,727,8,22,1,22,1,22,1,22,
+		1,22,3,22,733,8,22,1,23,1,23,1,23,1,23,5,23,739,8,23,10,23,12,23,742,9,
+		23,1,23,3,23,745,8,23,1,24,1,24,1,24,3,24,750,8,24,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,5,25,760,8,25,10,25,12,25,763,9,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,5,25,772,8,25,10,25,12,25,775,9,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,5,25,785,8,25,10,25,12,25,788,9,25,1,25,1,25,
+		3,25,792,8,25,1,25,1,25,3,25,796,8,25,1,25,1,25,1,25,1,25,1,25,3,25,803,
+		8,25,1,25,1,25,1,25,1,25,1,25,3,25,810,8,25,1,26,1,26,1,26,1,26,5,26,816,
+		8,26,10,26,12,26,819,9,26,3,26,821,8,26,1,26,1,26,1,27,1,27,1,27,1,27,
+		1,27,3,27,830,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
+		28,5,28,843,8,28,10,28,12,28,846,9,28,3,28,848,8,28,1,28,1,28,1,28,3,28,
+		853,8,28,3,28,855,8,28,1,28,1,28,1,28,3,28,860,8,28,3,28,862,8,28,1,28,
+		1,28,1,28,3,28,867,8,28,1,28,1,28,3,28,871,8,28,1,29,1,29,1,29,1,29,1,
+		29,1,29,3,29,879,8,29,1,29,1,29,1,29,1,29,3,29,885,8,29,1,29,5,29,888,
+		8,29,10,29,12,29,891,9,29,1,30,1,30,1,30,1,30,1,30,5,30,898,8,30,10,30,
+		12,30,901,9,30,1,30,1,30,1,30,1,30,3,30,907,8,30,1,31,3,31,910,8,31,1,
+		31,1,31,1,31,1,31,5,31,916,8,31,10,31,12,31,919,9,31,1,31,1,31,1,31,3,
+		31,924,8,31,1,32,1,32,3,32,928,8,32,1,32,3,32,931,8,32,1,32,1,32,1,32,
+		5,32,936,8,32,10,32,12,32,939,9,32,1,32,1,32,1,32,1,32,5,32,945,8,32,10,
+		32,12,32,948,9,32,3,32,950,8,32,1,32,1,32,3,32,954,8,32,1,32,1,32,1,32,
+		1,32,1,32,5,32,961,8,32,10,32,12,32,964,9,32,3,32,966,8,32,1,32,1,32,3,
+		32,970,8,32,1,32,1,32,1,32,1,32,5,32,976,8,32,10,32,12,32,979,9,32,3,32,
+		981,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,992,8,34,1,
+		34,3,34,995,8,34,3,34,997,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1005,
+		8,35,10,35,12,35,1008,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1017,
+		8,35,10,35,12,35,1020,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1029,
+		8,35,10,35,12,35,1032,9,35,1,35,1,35,1,35,1,35,1,35,3,35,1039,8,35,1,36,
+		1,36,1,36,1,36,5,36,1045,8,36,10,36,12,36,1048,9,36,3,36,1050,8,36,1,36,
+		1,36,3,36,1054,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,1062,8,38,1,38,
+		1,38,3,38,1066,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1086,8,39,5,39,1088,8,39,
+		10,39,12,39,1091,9,39,1,40,3,40,1094,8,40,1,40,1,40,3,40,1098,8,40,1,40,
+		1,40,3,40,1102,8,40,1,40,1,40,3,40,1106,8,40,3,40,1108,8,40,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,3,41,1117,8,41,1,42,1,42,3,42,1121,8,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,1128,8,42,1,42,3,42,1131,8,42,1,42,3,42,1134,
+		8,42,1,42,1,42,1,42,1,42,1,42,3,42,1141,8,42,1,42,3,42,1144,8,42,1,42,
+		1,42,1,42,1,42,3,42,1150,8,42,1,42,1,42,1,42,1,42,1,42,5,42,1157,8,42,
+		10,42,12,42,1160,9,42,1,42,1,42,1,42,3,42,1165,8,42,1,42,3,42,1168,8,42,
+		1,42,1,42,1,42,1,42,3,42,1174,8,42,1,43,3,43,1177,8,43,1,43,1,43,1,43,
+		1,43,1,43,3,43,1184,8,43,1,44,1,44,1,45,1,45,1,45,3,45,1191,8,45,1,45,
+		5,45,1194,8,45,10,45,12,45,1197,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
+		5,46,1206,8,46,10,46,12,46,1209,9,46,1,46,1,46,1,46,5,46,1214,8,46,10,
+		46,12,46,1217,9,46,3,46,1219,8,46,1,46,3,46,1222,8,46,1,47,1,47,1,47,1,
+		47,1,48,1,48,1,48,5,48,1231,8,48,10,48,12,48,1234,9,48,1,48,1,48,3,48,
+		1238,8,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,5,50,1247,8,50,10,50,12,50,
+		1250,9,50,3,50,1252,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1260,8,50,
+		10,50,12,50,1263,9,50,1,51,1,51,1,51,1,51,3,51,1269,8,51,1,51,1,51,3,51,
+		1273,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1280,8,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,3,51,1288,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1295,8,51,10,51,
+		12,51,1298,9,51,1,51,1,51,1,51,3,51,1303,8,51,1,51,1,51,1,51,1,51,3,51,
+		1309,8,51,1,51,3,51,1312,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1319,8,51,
+		1,51,1,51,3,51,1323,8,51,1,51,1,51,1,51,3,51,1328,8,51,1,51,1,51,1,51,
+		3,51,1333,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1340,8,51,1,51,1,51,3,51,
+		1344,8,51,3,51,1346,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,1354,8,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,5,53,1362,8,53,10,53,12,53,1365,9,53,1,54,
+		1,54,1,54,1,54,1,54,1,54,4,54,1373,8,54,11,54,12,54,1374,1,54,1,54,3,54,
+		1379,8,54,1,54,1,54,1,54,1,54,4,54,1385,8,54,11,54,12,54,1386,1,54,1,54,
+		3,54,1391,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1413,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1424,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1436,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		1456,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1467,8,54,
+		1,54,1,54,1,54,1,54,3,54,1473,8,54,1,54,1,54,1,54,1,54,3,54,1479,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1490,8,54,1,54,3,54,
+		1493,8,54,1,54,1,54,1,54,1,54,3,54,1499,8,54,1,54,1,54,1,54,1,54,3,54,
+		1505,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1517,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1526,8,54,10,54,12,54,1529,
+		9,54,3,54,1531,8,54,1,54,1,54,1,54,3,54,1536,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1544,8,54,10,54,12,54,1547,9,54,3,54,1549,8,54,1,54,1,54,
+		1,54,3,54,1554,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1579,8,54,10,54,12,54,1582,9,54,3,54,1584,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,5,54,1592,8,54,10,54,12,54,1595,9,54,3,54,1597,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,5,54,1605,8,54,10,54,12,54,1608,9,54,3,54,1610,8,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1406,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1417,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1429,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,3,54,1449,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1460,8,54,1,54,1,54,1,54,1,54,3,54,1466,8,54,1,54,
-		1,54,1,54,1,54,3,54,1472,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1483,8,54,1,54,3,54,1486,8,54,1,54,1,54,1,54,1,54,3,54,1492,
-		8,54,1,54,1,54,1,54,1,54,3,54,1498,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1510,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		5,54,1519,8,54,10,54,12,54,1522,9,54,3,54,1524,8,54,1,54,1,54,1,54,3,54,
-		1529,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1537,8,54,10,54,12,54,1540,
-		9,54,3,54,1542,8,54,1,54,1,54,1,54,3,54,1547,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1572,8,54,10,54,12,54,1575,9,54,3,54,1577,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1585,8,54,10,54,12,54,1588,9,54,
-		3,54,1590,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1598,8,54,10,54,12,54,
-		1601,9,54,3,54,1603,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1625,8,54,
-		10,54,12,54,1628,9,54,1,54,1,54,1,54,3,54,1633,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1643,8,54,10,54,12,54,1646,9,54,1,55,1,55,1,55,
-		1,55,3,55,1652,8,55,1,55,1,55,1,55,5,55,1657,8,55,10,55,12,55,1660,9,55,
-		1,55,3,55,1663,8,55,3,55,1665,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		3,55,1674,8,55,1,55,1,55,3,55,1678,8,55,1,56,1,56,1,56,1,57,1,57,1,57,
-		3,57,1686,8,57,1,58,1,58,1,58,1,58,1,58,3,58,1693,8,58,1,59,1,59,1,59,
-		1,59,1,59,3,59,1700,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1709,
-		8,59,1,59,3,59,1712,8,59,1,60,1,60,3,60,1716,8,60,1,61,1,61,1,61,1,61,
-		1,61,1,61,5,61,1724,8,61,10,61,12,61,1727,9,61,3,61,1729,8,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1736,8,61,10,61,12,61,1739,9,61,3,61,1741,8,61,1,61,
-		3,61,1744,8,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1756,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1767,8,63,
-		1,64,3,64,1770,8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1780,
-		8,65,1,66,1,66,3,66,1784,8,66,1,66,1,66,1,66,3,66,1789,8,66,1,66,3,66,
-		1792,8,66,1,66,3,66,1795,8,66,1,67,1,67,1,67,1,67,3,67,1801,8,67,1,68,
-		1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1814,8,69,11,69,
-		12,69,1815,1,69,1,69,1,69,1,69,3,69,1822,8,69,1,70,1,70,3,70,1826,8,70,
-		1,70,1,70,1,70,1,70,1,70,3,70,1833,8,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1840,8,70,3,70,1842,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,
-		1852,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1877,8,74,
-		10,74,12,74,1880,9,74,3,74,1882,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,
-		1890,8,74,10,74,12,74,1893,9,74,3,74,1895,8,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,3,74,1903,8,74,1,74,1,74,1,74,1,74,1,74,3,74,1910,8,74,3,74,1912,
-		8,74,1,74,1,74,1,74,1,74,1,74,5,74,1919,8,74,10,74,12,74,1922,9,74,1,74,
-		3,74,1925,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1934,8,74,3,74,
-		1936,8,74,1,74,1,74,1,74,1,74,5,74,1942,8,74,10,74,12,74,1945,9,74,1,75,
-		1,75,1,75,3,75,1950,8,75,1,76,1,76,1,76,5,76,1955,8,76,10,76,12,76,1958,
-		9,76,1,77,1,77,1,77,5,77,1963,8,77,10,77,12,77,1966,9,77,1,78,1,78,1,78,
-		3,78,1971,8,78,1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,
-		106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,
-		142,144,146,148,150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,187,187,
-		210,210,2,0,15,15,165,165,1,0,44,45,4,0,25,25,61,61,79,79,159,159,2,0,
-		91,91,146,146,4,0,22,22,56,56,99,99,153,153,2,0,225,225,244,244,1,0,244,
-		244,2,0,72,72,85,85,2,0,84,84,111,111,1,0,250,252,3,0,58,58,86,86,148,
-		148,1,0,169,170,2,0,68,68,131,131,2,0,57,57,202,202,2,0,3,3,47,47,2,0,
-		9,9,44,44,2,0,68,68,106,106,2,0,10,10,184,184,3,0,65,65,198,198,203,203,
-		4,0,7,7,136,136,172,172,208,208,1,0,225,230,1,0,232,233,1,0,234,237,2,
-		0,17,17,199,199,3,0,13,13,109,109,196,196,4,0,54,54,65,65,198,198,203,
-		203,2,0,1,1,134,134,2,0,20,21,69,69,1,0,193,194,2,0,35,37,114,115,2,0,
-		83,83,163,163,2,0,160,160,170,170,2,0,70,70,155,155,2,0,29,29,201,201,
-		2,0,7,7,136,136,2,0,65,65,198,198,2,0,40,40,191,192,2,0,247,247,250,251,
-		9,0,41,42,80,81,118,123,125,126,128,129,157,158,173,174,214,215,222,223,
-		41,0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,
-		61,64,68,70,74,75,77,77,79,84,86,86,91,91,93,95,97,106,108,109,113,113,
-		117,129,131,132,135,137,140,140,143,143,146,166,168,168,171,174,176,178,
-		180,186,188,189,191,197,199,201,203,203,205,206,208,208,210,215,220,224,
-		2289,0,163,1,0,0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,
-		0,0,10,420,1,0,0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,
-		1,0,0,0,20,502,1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,
-		625,1,0,0,0,30,657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,
-		0,38,688,1,0,0,0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,
-		0,0,0,48,739,1,0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,
-		1,0,0,0,58,865,1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,
-		975,1,0,0,0,68,989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,
-		0,0,76,1052,1,0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,
-		1166,1,0,0,0,86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,
-		0,0,0,94,1216,1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,
-		102,1338,1,0,0,0,104,1340,1,0,0,0,106,1346,1,0,0,0,108,1632,1,0,0,0,110,
-		1647,1,0,0,0,112,1679,1,0,0,0,114,1685,1,0,0,0,116,1692,1,0,0,0,118,1711,
-		1,0,0,0,120,1715,1,0,0,0,122,1717,1,0,0,0,124,1755,1,0,0,0,126,1766,1,
-		0,0,0,128,1769,1,0,0,0,130,1779,1,0,0,0,132,1794,1,0,0,0,134,1800,1,0,
-		0,0,136,1802,1,0,0,0,138,1821,1,0,0,0,140,1823,1,0,0,0,142,1843,1,0,0,
-		0,144,1845,1,0,0,0,146,1847,1,0,0,0,148,1935,1,0,0,0,150,1946,1,0,0,0,
-		152,1951,1,0,0,0,154,1959,1,0,0,0,156,1970,1,0,0,0,158,1972,1,0,0,0,160,
-		162,5,244,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,
-		1,0,0,0,164,184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,244,
-		0,0,168,167,1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,
-		172,1,0,0,0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,
-		0,0,0,175,176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,244,0,
-		0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		185,1,0,0,0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,
-		0,0,0,186,187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,
-		190,3,1,0,0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,
-		5,59,0,0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,
-		0,0,198,200,1,0,0,0,199,201,3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,
-		206,1,0,0,0,202,203,5,4,0,0,203,204,5,132,0,0,204,205,5,164,0,0,205,207,
-		5,180,0,0,206,202,1,0,0,0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,
-		13,0,209,211,5,31,0,0,210,212,5,189,0,0,211,210,1,0,0,0,211,212,1,0,0,
-		0,212,213,1,0,0,0,213,217,5,210,0,0,214,215,5,82,0,0,215,216,5,133,0,0,
-		216,218,5,60,0,0,217,214,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,
-		3,152,76,0,220,221,5,238,0,0,221,222,3,154,77,0,222,223,5,239,0,0,223,
-		225,1,0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,
-		28,0,0,227,229,5,247,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,
-		0,230,231,5,8,0,0,231,232,3,52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,
-		236,5,189,0,0,235,237,5,185,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,
-		1,0,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,
-		0,241,242,5,82,0,0,242,243,5,133,0,0,243,245,5,60,0,0,244,241,1,0,0,0,
-		244,245,1,0,0,0,245,246,1,0,0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,
-		251,5,247,0,0,249,250,5,105,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,
-		252,1,0,0,0,252,264,1,0,0,0,253,254,5,207,0,0,254,255,5,93,0,0,255,261,
-		5,247,0,0,256,257,5,242,0,0,257,258,5,93,0,0,258,260,5,247,0,0,259,256,
-		1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,
-		0,263,261,1,0,0,0,264,253,1,0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,
-		267,5,31,0,0,267,271,5,38,0,0,268,269,5,82,0,0,269,270,5,133,0,0,270,272,
-		5,60,0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,
-		76,0,274,275,5,28,0,0,275,277,5,247,0,0,276,274,1,0,0,0,276,277,1,0,0,
-		0,277,279,1,0,0,0,278,280,3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,
-		390,1,0,0,0,281,282,5,31,0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,
-		5,133,0,0,285,287,5,60,0,0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,
-		0,0,288,291,3,152,76,0,289,290,5,28,0,0,290,292,5,247,0,0,291,289,1,0,
-		0,0,291,292,1,0,0,0,292,294,1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,
-		294,295,1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,189,0,0,298,
-		297,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,185,0,0,301,300,
-		1,0,0,0,301,302,1,0,0,0,302,303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,
-		0,305,307,5,60,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,
-		310,3,152,76,0,309,311,7,1,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,
-		1,0,0,0,312,313,5,5,0,0,313,316,5,187,0,0,314,315,5,82,0,0,315,317,5,60,
-		0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,
-		319,320,3,50,25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,210,0,0,323,
-		329,3,152,76,0,324,325,5,161,0,0,325,326,5,195,0,0,326,330,3,152,76,0,
-		327,328,5,8,0,0,328,330,3,52,26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,
-		390,1,0,0,0,331,336,5,176,0,0,332,333,3,18,9,0,333,334,5,225,0,0,334,335,
-		3,20,10,0,335,337,1,0,0,0,336,332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,
-		0,0,338,340,5,162,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,
-		0,341,390,1,0,0,0,342,343,5,178,0,0,343,390,3,22,11,0,344,345,7,2,0,0,
-		345,346,5,171,0,0,346,390,5,247,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,
-		348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,390,3,152,76,0,352,363,
-		5,62,0,0,353,354,5,152,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,
-		242,0,0,357,359,3,16,8,0,358,356,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,
-		0,360,361,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,363,353,1,0,0,0,363,
-		355,1,0,0,0,363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,
-		182,0,0,367,368,5,94,0,0,368,371,5,247,0,0,369,370,5,219,0,0,370,372,5,
-		171,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,219,
-		0,0,374,376,5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,
-		378,5,171,0,0,378,381,5,247,0,0,379,380,5,195,0,0,380,382,5,247,0,0,381,
-		379,1,0,0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,205,0,0,384,386,
-		5,18,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,
-		76,0,388,390,7,3,0,0,389,191,1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,
-		194,1,0,0,0,389,208,1,0,0,0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,
-		0,0,0,389,281,1,0,0,0,389,296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,
-		389,331,1,0,0,0,389,338,1,0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,
-		1,0,0,0,389,352,1,0,0,0,389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,
-		0,389,388,1,0,0,0,390,5,1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,
-		3,152,76,0,394,396,3,88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,
-		0,0,0,397,399,3,8,4,0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,
-		400,401,5,238,0,0,401,402,3,154,77,0,402,403,5,239,0,0,403,405,1,0,0,0,
-		404,400,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,
-		7,1,0,0,0,408,409,5,149,0,0,409,410,5,238,0,0,410,415,3,10,5,0,411,412,
-		5,242,0,0,412,414,3,10,5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,
-		0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,239,0,0,
-		419,9,1,0,0,0,420,421,3,156,78,0,421,422,5,225,0,0,422,423,3,44,22,0,423,
-		11,1,0,0,0,424,425,5,181,0,0,425,426,5,176,0,0,426,430,5,11,0,0,427,429,
-		5,244,0,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,
-		0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,244,0,0,
-		435,434,1,0,0,0,436,437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,
-		1,0,0,0,439,441,3,4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,
-		0,442,443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,244,0,0,446,
-		445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,
-		0,0,0,450,448,1,0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,
-		0,454,455,5,181,0,0,455,457,5,176,0,0,456,458,5,244,0,0,457,456,1,0,0,
-		0,458,459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,
-		470,3,4,2,0,462,464,5,244,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,
-		1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,
-		0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,
-		470,1,0,0,0,473,475,5,244,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,
-		1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,
-		0,480,482,1,0,0,0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,
-		5,72,0,0,484,485,5,171,0,0,485,490,5,247,0,0,486,487,5,72,0,0,487,488,
-		5,108,0,0,488,490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,
-		0,0,491,492,7,5,0,0,492,17,1,0,0,0,493,500,5,247,0,0,494,496,8,6,0,0,495,
-		494,1,0,0,0,496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,
-		0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,
-		501,1,0,0,0,503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,
-		0,0,506,509,5,188,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,
-		0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,
-		513,1,0,0,0,513,569,1,0,0,0,514,517,5,211,0,0,515,516,7,8,0,0,516,518,
-		3,152,76,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,
-		12,0,520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,206,0,0,
-		523,522,1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,
-		7,8,0,0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,
-		0,0,530,532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,
-		533,569,5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,
-		537,1,0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,
-		152,76,0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,
-		12,0,544,543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,124,0,0,
-		547,548,5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,
-		551,550,1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,
-		5,187,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,210,0,0,558,569,
-		3,152,76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,
-		5,38,0,0,563,564,5,24,0,0,564,566,5,247,0,0,565,567,3,24,12,0,566,565,
-		1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,
-		0,568,523,1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,
-		546,1,0,0,0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,
-		0,0,0,568,561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,133,0,0,
-		571,570,1,0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,
-		5,247,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,189,0,0,578,577,1,
-		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,187,0,0,581,582,5,82,0,
-		0,582,583,5,133,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,
-		586,1,0,0,0,586,598,3,152,76,0,587,588,5,238,0,0,588,593,3,28,14,0,589,
-		590,5,242,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
-		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,239,
-		0,0,597,599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,
-		601,5,28,0,0,601,603,5,247,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
-		1,0,0,0,604,605,5,150,0,0,605,606,5,14,0,0,606,607,5,238,0,0,607,608,3,
-		154,77,0,608,609,5,239,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
-		0,0,611,613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,
-		614,616,1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,
-		620,1,0,0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,
-		1,0,0,0,621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,
-		18,0,625,622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,
-		628,3,156,78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,
-		633,5,247,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
-		3,156,78,0,635,636,3,146,73,0,636,639,5,117,0,0,637,638,5,72,0,0,638,640,
-		5,247,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,212,
-		0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,
-		647,5,247,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
-		3,156,78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,
-		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,247,0,0,655,653,1,0,
-		0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,
-		648,1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,
-		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,156,0,0,664,667,5,104,
-		0,0,665,666,5,133,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,
-		668,33,1,0,0,0,669,670,5,213,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
-		673,5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,
-		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,156,
-		0,0,680,681,5,104,0,0,681,682,5,238,0,0,682,683,3,154,77,0,683,686,5,239,
-		0,0,684,685,5,133,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,
-		687,37,1,0,0,0,688,689,5,219,0,0,689,698,5,238,0,0,690,695,3,40,20,0,691,
-		692,5,242,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
-		1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,
-		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,239,0,0,701,39,1,0,0,0,702,
-		703,3,42,21,0,703,704,5,225,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
-		5,247,0,0,707,712,3,156,78,0,708,709,5,243,0,0,709,711,3,156,78,0,710,
-		708,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,
-		0,0,0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,
-		726,5,247,0,0,718,720,5,233,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
-		1,0,0,0,721,726,7,10,0,0,722,726,5,198,0,0,723,726,5,65,0,0,724,726,3,
-		156,78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,
-		0,725,724,1,0,0,0,726,45,1,0,0,0,727,728,5,111,0,0,728,737,3,152,76,0,
-		729,733,5,238,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
-		731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,
-		239,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
-		0,740,743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,
-		49,1,0,0,0,744,745,5,161,0,0,745,746,5,195,0,0,746,803,3,152,76,0,747,
-		748,5,176,0,0,748,749,5,238,0,0,749,754,3,40,20,0,750,751,5,242,0,0,751,
-		753,3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,
-		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,239,0,0,758,803,1,0,
-		0,0,759,760,5,162,0,0,760,761,5,238,0,0,761,766,3,42,21,0,762,763,5,242,
-		0,0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,
-		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,239,0,0,770,
-		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,238,0,0,774,779,
-		3,28,14,0,775,776,5,242,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
-		1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,
-		0,782,783,5,239,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
-		803,1,0,0,0,786,795,5,49,0,0,787,789,5,26,0,0,788,787,1,0,0,0,788,789,
-		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,238,0,0,792,793,3,
-		154,77,0,793,794,5,239,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
-		0,0,796,803,1,0,0,0,797,798,5,161,0,0,798,799,3,156,78,0,799,800,5,195,
-		0,0,800,801,3,156,78,0,801,803,1,0,0,0,802,744,1,0,0,0,802,747,1,0,0,0,
-		802,759,1,0,0,0,802,771,1,0,0,0,802,786,1,0,0,0,802,797,1,0,0,0,803,51,
-		1,0,0,0,804,805,5,219,0,0,805,810,3,54,27,0,806,807,5,242,0,0,807,809,
-		3,54,27,0,808,806,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,
-		0,0,811,814,1,0,0,0,812,810,1,0,0,0,813,804,1,0,0,0,813,814,1,0,0,0,814,
-		815,1,0,0,0,815,816,3,56,28,0,816,53,1,0,0,0,817,822,3,156,78,0,818,819,
-		5,238,0,0,819,820,3,154,77,0,820,821,5,239,0,0,821,823,1,0,0,0,822,818,
-		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,238,
-		0,0,826,827,3,52,26,0,827,828,5,239,0,0,828,55,1,0,0,0,829,840,3,58,29,
-		0,830,831,5,142,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,242,0,
-		0,834,836,3,76,38,0,835,833,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,
-		838,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,840,830,1,0,0,0,840,841,1,
-		0,0,0,841,847,1,0,0,0,842,845,5,112,0,0,843,846,3,98,49,0,844,846,5,3,
-		0,0,845,843,1,0,0,0,845,844,1,0,0,0,846,848,1,0,0,0,847,842,1,0,0,0,847,
-		848,1,0,0,0,848,854,1,0,0,0,849,850,5,138,0,0,850,852,3,98,49,0,851,853,
-		7,12,0,0,852,851,1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,849,1,0,0,
-		0,854,855,1,0,0,0,855,863,1,0,0,0,856,857,5,66,0,0,857,859,7,13,0,0,858,
-		860,3,98,49,0,859,858,1,0,0,0,859,860,1,0,0,0,860,861,1,0,0,0,861,862,
-		7,12,0,0,862,864,5,140,0,0,863,856,1,0,0,0,863,864,1,0,0,0,864,57,1,0,
-		0,0,865,866,6,29,-1,0,866,867,3,60,30,0,867,882,1,0,0,0,868,869,10,2,0,
-		0,869,871,5,89,0,0,870,872,3,66,33,0,871,870,1,0,0,0,871,872,1,0,0,0,872,
-		873,1,0,0,0,873,881,3,58,29,3,874,875,10,1,0,0,875,877,7,14,0,0,876,878,
-		3,66,33,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,881,3,58,
-		29,2,880,868,1,0,0,0,880,874,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
-		883,1,0,0,0,883,59,1,0,0,0,884,882,1,0,0,0,885,900,3,64,32,0,886,887,5,
-		209,0,0,887,892,3,62,31,0,888,889,5,242,0,0,889,891,3,62,31,0,890,888,
-		1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,900,1,0,0,
-		0,894,892,1,0,0,0,895,896,5,238,0,0,896,897,3,52,26,0,897,898,5,239,0,
-		0,898,900,1,0,0,0,899,885,1,0,0,0,899,886,1,0,0,0,899,895,1,0,0,0,900,
-		61,1,0,0,0,901,903,5,169,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
-		0,0,0,904,905,5,238,0,0,905,910,3,98,49,0,906,907,5,242,0,0,907,909,3,
-		98,49,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,
-		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,239,0,0,914,917,1,0,0,0,915,
-		917,3,98,49,0,916,902,1,0,0,0,916,915,1,0,0,0,917,63,1,0,0,0,918,920,5,
-		175,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
-		0,0,922,924,3,66,33,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,1,0,0,0,
-		925,930,3,68,34,0,926,927,5,242,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
-		929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,942,1,0,0,0,932,930,
-		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,242,0,0,936,938,3,
-		78,39,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
-		0,940,943,1,0,0,0,941,939,1,0,0,0,942,933,1,0,0,0,942,943,1,0,0,0,943,
-		946,1,0,0,0,944,945,5,217,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
-		1,0,0,0,947,958,1,0,0,0,948,949,5,76,0,0,949,950,5,14,0,0,950,955,3,70,
-		35,0,951,952,5,242,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
-		0,955,953,1,0,0,0,955,956,1,0,0,0,956,959,1,0,0,0,957,955,1,0,0,0,958,
-		948,1,0,0,0,958,959,1,0,0,0,959,962,1,0,0,0,960,961,5,78,0,0,961,963,3,
-		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,218,
-		0,0,965,970,3,74,37,0,966,967,5,242,0,0,967,969,3,74,37,0,968,966,1,0,
-		0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,0,0,0,972,
-		970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,65,1,0,0,0,975,976,7,15,
-		0,0,976,67,1,0,0,0,977,990,5,234,0,0,978,979,3,152,76,0,979,980,5,243,
-		0,0,980,981,5,234,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
-		0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,988,3,156,78,0,987,
-		984,1,0,0,0,987,988,1,0,0,0,988,990,1,0,0,0,989,977,1,0,0,0,989,978,1,
-		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,177,0,
-		0,993,994,5,238,0,0,994,999,3,72,36,0,995,996,5,242,0,0,996,998,3,72,36,
-		0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
-		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,239,0,0,1003,1032,1,0,0,0,1004,
-		1005,5,168,0,0,1005,1006,5,238,0,0,1006,1011,3,72,36,0,1007,1008,5,242,
-		0,0,1008,1010,3,72,36,0,1009,1007,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
-		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
-		5,239,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,238,0,0,1018,
-		1023,3,72,36,0,1019,1020,5,242,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
-		0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,
-		0,0,1025,1023,1,0,0,0,1026,1027,5,239,0,0,1027,1032,1,0,0,0,1028,1029,
-		5,238,0,0,1029,1032,5,239,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
-		1004,1,0,0,0,1031,1016,1,0,0,0,1031,1028,1,0,0,0,1031,1030,1,0,0,0,1032,
-		71,1,0,0,0,1033,1042,5,238,0,0,1034,1039,3,98,49,0,1035,1036,5,242,0,0,
-		1036,1038,3,98,49,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,
-		0,0,1039,1040,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1042,1034,1,
-		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,239,0,0,1045,1047,
-		3,98,49,0,1046,1033,1,0,0,0,1046,1045,1,0,0,0,1047,73,1,0,0,0,1048,1049,
-		3,156,78,0,1049,1050,5,8,0,0,1050,1051,3,122,61,0,1051,75,1,0,0,0,1052,
-		1054,3,98,49,0,1053,1055,7,16,0,0,1054,1053,1,0,0,0,1054,1055,1,0,0,0,
-		1055,1058,1,0,0,0,1056,1057,5,135,0,0,1057,1059,7,17,0,0,1058,1056,1,0,
-		0,0,1058,1059,1,0,0,0,1059,77,1,0,0,0,1060,1061,6,39,-1,0,1061,1062,3,
-		84,42,0,1062,1082,1,0,0,0,1063,1064,10,4,0,0,1064,1065,5,32,0,0,1065,1066,
-		5,96,0,0,1066,1081,3,84,42,0,1067,1068,10,3,0,0,1068,1069,5,130,0,0,1069,
-		1070,3,80,40,0,1070,1071,5,96,0,0,1071,1072,3,84,42,0,1072,1081,1,0,0,
-		0,1073,1074,10,2,0,0,1074,1075,3,80,40,0,1075,1076,5,96,0,0,1076,1078,
-		3,84,42,0,1077,1079,3,82,41,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,
-		1081,1,0,0,0,1080,1063,1,0,0,0,1080,1067,1,0,0,0,1080,1073,1,0,0,0,1081,
-		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,79,1,0,0,0,1084,
-		1082,1,0,0,0,1085,1087,5,87,0,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,
-		1101,1,0,0,0,1088,1090,5,110,0,0,1089,1091,5,144,0,0,1090,1089,1,0,0,0,
-		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,167,0,0,1093,1095,5,144,
-		0,0,1094,1093,1,0,0,0,1094,1095,1,0,0,0,1095,1101,1,0,0,0,1096,1098,5,
-		73,0,0,1097,1099,5,144,0,0,1098,1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,
-		1,0,0,0,1100,1086,1,0,0,0,1100,1088,1,0,0,0,1100,1092,1,0,0,0,1100,1096,
-		1,0,0,0,1101,81,1,0,0,0,1102,1103,5,139,0,0,1103,1110,3,98,49,0,1104,1105,
-		5,207,0,0,1105,1106,5,238,0,0,1106,1107,3,154,77,0,1107,1108,5,239,0,0,
-		1108,1110,1,0,0,0,1109,1102,1,0,0,0,1109,1104,1,0,0,0,1110,83,1,0,0,0,
-		1111,1113,3,152,76,0,1112,1114,3,88,44,0,1113,1112,1,0,0,0,1113,1114,1,
-		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,186,0,0,1117,1118,
-		5,8,0,0,1118,1119,5,137,0,0,1119,1121,3,106,53,0,1120,1115,1,0,0,0,1120,
-		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,86,43,0,1123,1122,1,0,0,0,1123,
-		1124,1,0,0,0,1124,1167,1,0,0,0,1125,1127,5,107,0,0,1126,1125,1,0,0,0,1126,
-		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,187,0,0,1129,1130,5,238,0,0,
-		1130,1131,3,110,55,0,1131,1133,5,239,0,0,1132,1134,3,86,43,0,1133,1132,
-		1,0,0,0,1133,1134,1,0,0,0,1134,1167,1,0,0,0,1135,1137,5,107,0,0,1136,1135,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,238,0,0,1139,1140,
-		3,52,26,0,1140,1142,5,239,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
-		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,204,0,0,1145,1146,5,238,0,0,
-		1146,1151,3,98,49,0,1147,1148,5,242,0,0,1148,1150,3,98,49,0,1149,1147,
-		1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,
-		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,239,0,0,1155,1156,5,219,0,0,1156,
-		1158,5,143,0,0,1157,1155,1,0,0,0,1157,1158,1,0,0,0,1158,1160,1,0,0,0,1159,
-		1161,3,86,43,0,1160,1159,1,0,0,0,1160,1161,1,0,0,0,1161,1167,1,0,0,0,1162,
-		1163,5,238,0,0,1163,1164,3,78,39,0,1164,1165,5,239,0,0,1165,1167,1,0,0,
-		0,1166,1111,1,0,0,0,1166,1126,1,0,0,0,1166,1136,1,0,0,0,1166,1144,1,0,
-		0,0,1166,1162,1,0,0,0,1167,85,1,0,0,0,1168,1170,5,8,0,0,1169,1168,1,0,
-		0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1176,3,156,78,0,1172,1173,
-		5,238,0,0,1173,1174,3,154,77,0,1174,1175,5,239,0,0,1175,1177,1,0,0,0,1176,
-		1172,1,0,0,0,1176,1177,1,0,0,0,1177,87,1,0,0,0,1178,1179,3,90,45,0,1179,
-		89,1,0,0,0,1180,1181,5,245,0,0,1181,1188,3,92,46,0,1182,1184,5,242,0,0,
-		1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1185,1,0,0,0,1185,1187,3,92,46,
-		0,1186,1183,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,
-		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,246,0,0,1192,91,1,
-		0,0,0,1193,1214,3,156,78,0,1194,1211,5,238,0,0,1195,1200,3,94,47,0,1196,
-		1197,5,242,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
-		1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1212,1,0,0,0,1202,1200,1,0,0,
-		0,1203,1208,3,96,48,0,1204,1205,5,242,0,0,1205,1207,3,96,48,0,1206,1204,
-		1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,1208,1209,1,0,0,0,1209,1212,
-		1,0,0,0,1210,1208,1,0,0,0,1211,1195,1,0,0,0,1211,1203,1,0,0,0,1211,1212,
-		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,239,0,0,1214,1194,1,0,0,0,1214,1215,
-		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,225,0,0,1218,1219,
-		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,243,0,0,1222,
-		1224,3,156,78,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,
-		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,247,
-		0,0,1229,1231,5,250,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
-		1,0,0,0,1231,97,1,0,0,0,1232,1233,3,100,50,0,1233,99,1,0,0,0,1234,1235,
-		6,50,-1,0,1235,1236,5,133,0,0,1236,1245,3,100,50,4,1237,1241,3,106,53,
-		0,1238,1240,3,102,51,0,1239,1238,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,
-		0,0,0,1241,1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1234,
-		1,0,0,0,1244,1237,1,0,0,0,1245,1254,1,0,0,0,1246,1247,10,2,0,0,1247,1248,
-		5,6,0,0,1248,1253,3,100,50,3,1249,1250,10,1,0,0,1250,1251,5,141,0,0,1251,
-		1253,3,100,50,2,1252,1246,1,0,0,0,1252,1249,1,0,0,0,1253,1256,1,0,0,0,
-		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,101,1,0,0,0,1256,1254,1,0,0,0,
-		1257,1258,3,104,52,0,1258,1259,3,106,53,0,1259,1339,1,0,0,0,1260,1262,
-		5,133,0,0,1261,1260,1,0,0,0,1261,1262,1,0,0,0,1262,1263,1,0,0,0,1263,1265,
-		5,12,0,0,1264,1266,7,18,0,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,1267,
-		1,0,0,0,1267,1268,3,106,53,0,1268,1269,5,6,0,0,1269,1270,3,106,53,0,1270,
-		1339,1,0,0,0,1271,1273,5,133,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
-		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,238,0,0,1276,1277,3,52,26,
-		0,1277,1278,5,239,0,0,1278,1339,1,0,0,0,1279,1281,5,133,0,0,1280,1279,
-		1,0,0,0,1280,1281,1,0,0,0,1281,1282,1,0,0,0,1282,1283,5,85,0,0,1283,1284,
-		5,238,0,0,1284,1289,3,98,49,0,1285,1286,5,242,0,0,1286,1288,3,98,49,0,
-		1287,1285,1,0,0,0,1288,1291,1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,
-		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,239,0,0,1293,1339,1,
-		0,0,0,1294,1296,5,133,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
-		1,0,0,0,1297,1298,5,111,0,0,1298,1301,3,106,53,0,1299,1300,5,55,0,0,1300,
-		1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1339,1,0,0,0,
-		1303,1305,5,133,0,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,
-		0,0,1306,1307,5,179,0,0,1307,1308,5,195,0,0,1308,1311,3,106,53,0,1309,
-		1310,5,55,0,0,1310,1312,3,106,53,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1339,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,133,0,0,1315,1314,1,0,
-		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1339,5,134,0,0,1318,1320,
-		5,92,0,0,1319,1321,5,133,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1322,1,0,0,0,1322,1339,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,133,0,0,
-		1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,47,0,
-		0,1328,1329,5,72,0,0,1329,1339,3,106,53,0,1330,1332,5,92,0,0,1331,1333,
-		5,133,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1336,
-		5,97,0,0,1335,1337,7,20,0,0,1336,1335,1,0,0,0,1336,1337,1,0,0,0,1337,1339,
-		1,0,0,0,1338,1257,1,0,0,0,1338,1261,1,0,0,0,1338,1272,1,0,0,0,1338,1280,
-		1,0,0,0,1338,1295,1,0,0,0,1338,1304,1,0,0,0,1338,1313,1,0,0,0,1338,1318,
-		1,0,0,0,1338,1323,1,0,0,0,1338,1330,1,0,0,0,1339,103,1,0,0,0,1340,1341,
-		7,21,0,0,1341,105,1,0,0,0,1342,1343,6,53,-1,0,1343,1347,3,108,54,0,1344,
-		1345,7,22,0,0,1345,1347,3,106,53,3,1346,1342,1,0,0,0,1346,1344,1,0,0,0,
-		1347,1356,1,0,0,0,1348,1349,10,2,0,0,1349,1350,7,23,0,0,1350,1355,3,106,
-		53,3,1351,1352,10,1,0,0,1352,1353,7,22,0,0,1353,1355,3,106,53,2,1354,1348,
-		1,0,0,0,1354,1351,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,
-		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1633,
-		3,138,69,0,1361,1633,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
-		1364,1366,3,136,68,0,1365,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1365,1,0,
-		0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1370,5,50,0,0,1370,1372,3,
-		98,49,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,0,0,1373,1374,
-		5,52,0,0,1374,1633,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
-		1376,1,0,0,0,1378,1379,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,
-		1383,1,0,0,0,1381,1382,5,50,0,0,1382,1384,3,98,49,0,1383,1381,1,0,0,0,
-		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1633,1,0,0,
-		0,1387,1388,7,24,0,0,1388,1389,5,238,0,0,1389,1390,3,98,49,0,1390,1391,
-		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,239,0,0,1393,1633,1,0,0,0,1394,
-		1395,5,64,0,0,1395,1396,5,238,0,0,1396,1397,3,144,72,0,1397,1398,5,72,
-		0,0,1398,1399,3,98,49,0,1399,1400,5,239,0,0,1400,1633,1,0,0,0,1401,1402,
-		5,197,0,0,1402,1403,5,238,0,0,1403,1405,7,25,0,0,1404,1406,3,98,49,0,1405,
-		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,72,0,0,1408,
-		1409,3,98,49,0,1409,1410,5,239,0,0,1410,1633,1,0,0,0,1411,1412,5,197,0,
-		0,1412,1416,5,238,0,0,1413,1414,3,98,49,0,1414,1415,5,72,0,0,1415,1417,
-		1,0,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,1419,
-		3,98,49,0,1419,1420,5,239,0,0,1420,1633,1,0,0,0,1421,1422,5,183,0,0,1422,
-		1423,5,238,0,0,1423,1424,3,98,49,0,1424,1425,5,72,0,0,1425,1428,3,98,49,
-		0,1426,1427,5,71,0,0,1427,1429,3,98,49,0,1428,1426,1,0,0,0,1428,1429,1,
-		0,0,0,1429,1430,1,0,0,0,1430,1431,5,239,0,0,1431,1633,1,0,0,0,1432,1433,
-		5,154,0,0,1433,1434,5,238,0,0,1434,1435,3,106,53,0,1435,1436,5,85,0,0,
-		1436,1437,3,98,49,0,1437,1438,5,239,0,0,1438,1633,1,0,0,0,1439,1440,5,
-		147,0,0,1440,1441,5,238,0,0,1441,1442,3,98,49,0,1442,1443,5,151,0,0,1443,
-		1444,3,98,49,0,1444,1445,5,72,0,0,1445,1448,3,98,49,0,1446,1447,5,71,0,
-		0,1447,1449,3,98,49,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1450,1,
-		0,0,0,1450,1451,5,239,0,0,1451,1633,1,0,0,0,1452,1453,5,103,0,0,1453,1454,
-		5,238,0,0,1454,1455,3,98,49,0,1455,1456,5,242,0,0,1456,1459,3,98,49,0,
-		1457,1458,5,166,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,1,
-		0,0,0,1460,1465,1,0,0,0,1461,1462,3,130,65,0,1462,1463,5,139,0,0,1463,
-		1464,5,51,0,0,1464,1466,1,0,0,0,1465,1461,1,0,0,0,1465,1466,1,0,0,0,1466,
-		1471,1,0,0,0,1467,1468,3,130,65,0,1468,1469,5,139,0,0,1469,1470,5,54,0,
-		0,1470,1472,1,0,0,0,1471,1467,1,0,0,0,1471,1472,1,0,0,0,1472,1473,1,0,
-		0,0,1473,1474,5,239,0,0,1474,1633,1,0,0,0,1475,1476,5,102,0,0,1476,1477,
-		5,238,0,0,1477,1478,3,98,49,0,1478,1479,5,242,0,0,1479,1482,3,98,49,0,
-		1480,1481,5,166,0,0,1481,1483,3,146,73,0,1482,1480,1,0,0,0,1482,1483,1,
-		0,0,0,1483,1485,1,0,0,0,1484,1486,3,132,66,0,1485,1484,1,0,0,0,1485,1486,
-		1,0,0,0,1486,1491,1,0,0,0,1487,1488,3,134,67,0,1488,1489,5,139,0,0,1489,
-		1490,5,51,0,0,1490,1492,1,0,0,0,1491,1487,1,0,0,0,1491,1492,1,0,0,0,1492,
-		1497,1,0,0,0,1493,1494,3,134,67,0,1494,1495,5,139,0,0,1495,1496,5,54,0,
-		0,1496,1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1499,1,0,
-		0,0,1499,1500,5,239,0,0,1500,1633,1,0,0,0,1501,1502,5,100,0,0,1502,1503,
-		5,238,0,0,1503,1504,3,98,49,0,1504,1505,5,242,0,0,1505,1509,3,98,49,0,
-		1506,1507,7,26,0,0,1507,1508,5,139,0,0,1508,1510,5,54,0,0,1509,1506,1,
-		0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,239,0,0,1512,1633,
-		1,0,0,0,1513,1514,5,101,0,0,1514,1523,5,238,0,0,1515,1520,3,128,64,0,1516,
-		1517,5,242,0,0,1517,1519,3,128,64,0,1518,1516,1,0,0,0,1519,1522,1,0,0,
-		0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,
-		0,0,1523,1515,1,0,0,0,1523,1524,1,0,0,0,1524,1528,1,0,0,0,1525,1526,7,
-		27,0,0,1526,1527,5,139,0,0,1527,1529,5,134,0,0,1528,1525,1,0,0,0,1528,
-		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1633,5,239,0,0,1531,1532,5,98,0,0,
-		1532,1541,5,238,0,0,1533,1538,3,98,49,0,1534,1535,5,242,0,0,1535,1537,
-		3,98,49,0,1536,1534,1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1538,1539,
-		1,0,0,0,1539,1542,1,0,0,0,1540,1538,1,0,0,0,1541,1533,1,0,0,0,1541,1542,
-		1,0,0,0,1542,1546,1,0,0,0,1543,1544,7,27,0,0,1544,1545,5,139,0,0,1545,
-		1547,5,134,0,0,1546,1543,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,
-		1633,5,239,0,0,1549,1550,7,28,0,0,1550,1551,5,238,0,0,1551,1552,3,98,49,
-		0,1552,1553,5,195,0,0,1553,1554,3,144,72,0,1554,1555,5,239,0,0,1555,1633,
-		1,0,0,0,1556,1557,7,29,0,0,1557,1558,5,238,0,0,1558,1559,3,144,72,0,1559,
-		1560,5,242,0,0,1560,1561,3,98,49,0,1561,1562,5,242,0,0,1562,1563,3,98,
-		49,0,1563,1564,5,239,0,0,1564,1633,1,0,0,0,1565,1633,7,30,0,0,1566,1567,
-		5,7,0,0,1567,1576,5,240,0,0,1568,1573,3,98,49,0,1569,1570,5,242,0,0,1570,
-		1572,3,98,49,0,1571,1569,1,0,0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,
-		1574,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1576,1568,1,0,0,0,1576,
-		1577,1,0,0,0,1577,1578,1,0,0,0,1578,1633,5,241,0,0,1579,1580,5,116,0,0,
-		1580,1589,5,240,0,0,1581,1586,3,98,49,0,1582,1583,5,242,0,0,1583,1585,
-		3,98,49,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,1587,
-		1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1589,1581,1,0,0,0,1589,1590,
-		1,0,0,0,1590,1591,1,0,0,0,1591,1633,5,241,0,0,1592,1593,5,169,0,0,1593,
-		1602,5,238,0,0,1594,1599,3,98,49,0,1595,1596,5,242,0,0,1596,1598,3,98,
-		49,0,1597,1595,1,0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,
-		0,0,0,1600,1603,1,0,0,0,1601,1599,1,0,0,0,1602,1594,1,0,0,0,1602,1603,
-		1,0,0,0,1603,1604,1,0,0,0,1604,1633,5,239,0,0,1605,1606,5,46,0,0,1606,
-		1607,5,238,0,0,1607,1608,3,154,77,0,1608,1609,5,239,0,0,1609,1633,1,0,
-		0,0,1610,1633,3,110,55,0,1611,1612,5,60,0,0,1612,1613,5,238,0,0,1613,1614,
-		3,52,26,0,1614,1615,5,239,0,0,1615,1633,1,0,0,0,1616,1617,5,238,0,0,1617,
-		1618,3,52,26,0,1618,1619,5,239,0,0,1619,1633,1,0,0,0,1620,1621,5,238,0,
-		0,1621,1626,3,98,49,0,1622,1623,5,242,0,0,1623,1625,3,98,49,0,1624,1622,
-		1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,1629,
-		1,0,0,0,1628,1626,1,0,0,0,1629,1630,5,239,0,0,1630,1633,1,0,0,0,1631,1633,
-		3,156,78,0,1632,1359,1,0,0,0,1632,1361,1,0,0,0,1632,1362,1,0,0,0,1632,
-		1375,1,0,0,0,1632,1387,1,0,0,0,1632,1394,1,0,0,0,1632,1401,1,0,0,0,1632,
-		1411,1,0,0,0,1632,1421,1,0,0,0,1632,1432,1,0,0,0,1632,1439,1,0,0,0,1632,
-		1452,1,0,0,0,1632,1475,1,0,0,0,1632,1501,1,0,0,0,1632,1513,1,0,0,0,1632,
-		1531,1,0,0,0,1632,1549,1,0,0,0,1632,1556,1,0,0,0,1632,1565,1,0,0,0,1632,
-		1566,1,0,0,0,1632,1579,1,0,0,0,1632,1592,1,0,0,0,1632,1605,1,0,0,0,1632,
-		1610,1,0,0,0,1632,1611,1,0,0,0,1632,1616,1,0,0,0,1632,1620,1,0,0,0,1632,
-		1631,1,0,0,0,1633,1644,1,0,0,0,1634,1635,10,2,0,0,1635,1636,5,243,0,0,
-		1636,1643,3,156,78,0,1637,1638,10,1,0,0,1638,1639,5,240,0,0,1639,1640,
-		3,106,53,0,1640,1641,5,241,0,0,1641,1643,1,0,0,0,1642,1634,1,0,0,0,1642,
-		1637,1,0,0,0,1643,1646,1,0,0,0,1644,1642,1,0,0,0,1644,1645,1,0,0,0,1645,
-		109,1,0,0,0,1646,1644,1,0,0,0,1647,1648,3,114,57,0,1648,1664,5,238,0,0,
-		1649,1665,5,234,0,0,1650,1652,3,66,33,0,1651,1650,1,0,0,0,1651,1652,1,
-		0,0,0,1652,1653,1,0,0,0,1653,1658,3,116,58,0,1654,1655,5,242,0,0,1655,
-		1657,3,116,58,0,1656,1654,1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,
-		1658,1659,1,0,0,0,1659,1662,1,0,0,0,1660,1658,1,0,0,0,1661,1663,3,112,
-		56,0,1662,1661,1,0,0,0,1662,1663,1,0,0,0,1663,1665,1,0,0,0,1664,1649,1,
-		0,0,0,1664,1651,1,0,0,0,1664,1665,1,0,0,0,1665,1666,1,0,0,0,1666,1673,
-		5,239,0,0,1667,1668,5,67,0,0,1668,1669,5,238,0,0,1669,1670,5,217,0,0,1670,
-		1671,3,98,49,0,1671,1672,5,239,0,0,1672,1674,1,0,0,0,1673,1667,1,0,0,0,
-		1673,1674,1,0,0,0,1674,1677,1,0,0,0,1675,1676,5,145,0,0,1676,1678,3,120,
-		60,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,111,1,0,0,0,1679,1680,7,
-		31,0,0,1680,1681,5,135,0,0,1681,113,1,0,0,0,1682,1686,3,152,76,0,1683,
-		1686,5,110,0,0,1684,1686,5,167,0,0,1685,1682,1,0,0,0,1685,1683,1,0,0,0,
-		1685,1684,1,0,0,0,1686,115,1,0,0,0,1687,1688,3,156,78,0,1688,1689,5,231,
-		0,0,1689,1690,3,118,59,0,1690,1693,1,0,0,0,1691,1693,3,118,59,0,1692,1687,
-		1,0,0,0,1692,1691,1,0,0,0,1693,117,1,0,0,0,1694,1695,5,187,0,0,1695,1699,
-		3,152,76,0,1696,1697,5,149,0,0,1697,1698,5,14,0,0,1698,1700,3,98,49,0,
-		1699,1696,1,0,0,0,1699,1700,1,0,0,0,1700,1712,1,0,0,0,1701,1702,5,187,
-		0,0,1702,1703,5,238,0,0,1703,1704,3,52,26,0,1704,1708,5,239,0,0,1705,1706,
-		5,149,0,0,1706,1707,5,14,0,0,1707,1709,3,98,49,0,1708,1705,1,0,0,0,1708,
-		1709,1,0,0,0,1709,1712,1,0,0,0,1710,1712,3,98,49,0,1711,1694,1,0,0,0,1711,
-		1701,1,0,0,0,1711,1710,1,0,0,0,1712,119,1,0,0,0,1713,1716,3,156,78,0,1714,
-		1716,3,122,61,0,1715,1713,1,0,0,0,1715,1714,1,0,0,0,1716,121,1,0,0,0,1717,
-		1728,5,238,0,0,1718,1719,5,149,0,0,1719,1720,5,14,0,0,1720,1725,3,98,49,
-		0,1721,1722,5,242,0,0,1722,1724,3,98,49,0,1723,1721,1,0,0,0,1724,1727,
-		1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1729,1,0,0,0,1727,1725,
-		1,0,0,0,1728,1718,1,0,0,0,1728,1729,1,0,0,0,1729,1740,1,0,0,0,1730,1731,
-		5,142,0,0,1731,1732,5,14,0,0,1732,1737,3,76,38,0,1733,1734,5,242,0,0,1734,
-		1736,3,76,38,0,1735,1733,1,0,0,0,1736,1739,1,0,0,0,1737,1735,1,0,0,0,1737,
-		1738,1,0,0,0,1738,1741,1,0,0,0,1739,1737,1,0,0,0,1740,1730,1,0,0,0,1740,
-		1741,1,0,0,0,1741,1743,1,0,0,0,1742,1744,3,124,62,0,1743,1742,1,0,0,0,
-		1743,1744,1,0,0,0,1744,1745,1,0,0,0,1745,1746,5,239,0,0,1746,123,1,0,0,
-		0,1747,1748,7,32,0,0,1748,1756,3,126,63,0,1749,1750,7,32,0,0,1750,1751,
-		5,12,0,0,1751,1752,3,126,63,0,1752,1753,5,6,0,0,1753,1754,3,126,63,0,1754,
-		1756,1,0,0,0,1755,1747,1,0,0,0,1755,1749,1,0,0,0,1756,125,1,0,0,0,1757,
-		1758,5,200,0,0,1758,1767,5,155,0,0,1759,1760,5,200,0,0,1760,1767,5,70,
-		0,0,1761,1762,5,34,0,0,1762,1767,5,169,0,0,1763,1764,3,106,53,0,1764,1765,
-		7,33,0,0,1765,1767,1,0,0,0,1766,1757,1,0,0,0,1766,1759,1,0,0,0,1766,1761,
-		1,0,0,0,1766,1763,1,0,0,0,1767,127,1,0,0,0,1768,1770,5,104,0,0,1769,1768,
-		1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,1772,3,98,49,0,1772,1773,
-		5,208,0,0,1773,1774,3,98,49,0,1774,129,1,0,0,0,1775,1780,5,134,0,0,1776,
-		1780,5,54,0,0,1777,1778,5,43,0,0,1778,1780,3,98,49,0,1779,1775,1,0,0,0,
-		1779,1776,1,0,0,0,1779,1777,1,0,0,0,1780,131,1,0,0,0,1781,1783,5,220,0,
-		0,1782,1784,5,7,0,0,1783,1782,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,
-		0,0,1785,1795,5,221,0,0,1786,1788,5,219,0,0,1787,1789,7,34,0,0,1788,1787,
-		1,0,0,0,1788,1789,1,0,0,0,1789,1791,1,0,0,0,1790,1792,5,7,0,0,1791,1790,
-		1,0,0,0,1791,1792,1,0,0,0,1792,1793,1,0,0,0,1793,1795,5,221,0,0,1794,1781,
-		1,0,0,0,1794,1786,1,0,0,0,1795,133,1,0,0,0,1796,1801,5,134,0,0,1797,1801,
-		5,54,0,0,1798,1799,5,51,0,0,1799,1801,7,35,0,0,1800,1796,1,0,0,0,1800,
-		1797,1,0,0,0,1800,1798,1,0,0,0,1801,135,1,0,0,0,1802,1803,5,216,0,0,1803,
-		1804,3,98,49,0,1804,1805,5,190,0,0,1805,1806,3,98,49,0,1806,137,1,0,0,
-		0,1807,1822,5,134,0,0,1808,1822,7,36,0,0,1809,1822,5,250,0,0,1810,1822,
-		5,251,0,0,1811,1822,5,252,0,0,1812,1814,5,247,0,0,1813,1812,1,0,0,0,1814,
-		1815,1,0,0,0,1815,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1822,1,0,0,0,1817,
-		1822,5,248,0,0,1818,1822,5,249,0,0,1819,1820,7,37,0,0,1820,1822,5,247,
-		0,0,1821,1807,1,0,0,0,1821,1808,1,0,0,0,1821,1809,1,0,0,0,1821,1810,1,
-		0,0,0,1821,1811,1,0,0,0,1821,1813,1,0,0,0,1821,1817,1,0,0,0,1821,1818,
-		1,0,0,0,1821,1819,1,0,0,0,1822,139,1,0,0,0,1823,1825,5,90,0,0,1824,1826,
-		7,22,0,0,1825,1824,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,
-		3,142,71,0,1828,1832,3,144,72,0,1829,1830,5,238,0,0,1830,1831,5,250,0,
-		0,1831,1833,5,239,0,0,1832,1829,1,0,0,0,1832,1833,1,0,0,0,1833,1841,1,
-		0,0,0,1834,1835,5,195,0,0,1835,1839,3,144,72,0,1836,1837,5,238,0,0,1837,
-		1838,5,250,0,0,1838,1840,5,239,0,0,1839,1836,1,0,0,0,1839,1840,1,0,0,0,
-		1840,1842,1,0,0,0,1841,1834,1,0,0,0,1841,1842,1,0,0,0,1842,141,1,0,0,0,
-		1843,1844,7,38,0,0,1844,143,1,0,0,0,1845,1846,7,39,0,0,1846,145,1,0,0,
-		0,1847,1851,3,148,74,0,1848,1849,5,133,0,0,1849,1852,5,134,0,0,1850,1852,
-		5,134,0,0,1851,1848,1,0,0,0,1851,1850,1,0,0,0,1851,1852,1,0,0,0,1852,147,
-		1,0,0,0,1853,1854,6,74,-1,0,1854,1855,5,7,0,0,1855,1856,5,229,0,0,1856,
-		1857,3,146,73,0,1857,1858,5,230,0,0,1858,1936,1,0,0,0,1859,1860,5,127,
-		0,0,1860,1861,5,229,0,0,1861,1862,3,146,73,0,1862,1863,5,230,0,0,1863,
-		1936,1,0,0,0,1864,1865,5,116,0,0,1865,1866,5,229,0,0,1866,1867,3,146,73,
-		0,1867,1868,5,242,0,0,1868,1869,3,146,73,0,1869,1870,5,230,0,0,1870,1936,
-		1,0,0,0,1871,1872,5,169,0,0,1872,1881,5,229,0,0,1873,1878,3,150,75,0,1874,
-		1875,5,242,0,0,1875,1877,3,150,75,0,1876,1874,1,0,0,0,1877,1880,1,0,0,
-		0,1878,1876,1,0,0,0,1878,1879,1,0,0,0,1879,1882,1,0,0,0,1880,1878,1,0,
-		0,0,1881,1873,1,0,0,0,1881,1882,1,0,0,0,1882,1883,1,0,0,0,1883,1936,5,
-		230,0,0,1884,1885,5,169,0,0,1885,1894,5,238,0,0,1886,1891,3,150,75,0,1887,
-		1888,5,242,0,0,1888,1890,3,150,75,0,1889,1887,1,0,0,0,1890,1893,1,0,0,
-		0,1891,1889,1,0,0,0,1891,1892,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,
-		0,0,1894,1886,1,0,0,0,1894,1895,1,0,0,0,1895,1896,1,0,0,0,1896,1936,5,
-		239,0,0,1897,1898,5,90,0,0,1898,1902,3,144,72,0,1899,1900,5,238,0,0,1900,
-		1901,5,250,0,0,1901,1903,5,239,0,0,1902,1899,1,0,0,0,1902,1903,1,0,0,0,
-		1903,1911,1,0,0,0,1904,1905,5,195,0,0,1905,1909,3,144,72,0,1906,1907,5,
-		238,0,0,1907,1908,5,250,0,0,1908,1910,5,239,0,0,1909,1906,1,0,0,0,1909,
-		1910,1,0,0,0,1910,1912,1,0,0,0,1911,1904,1,0,0,0,1911,1912,1,0,0,0,1912,
-		1936,1,0,0,0,1913,1924,3,156,78,0,1914,1915,5,238,0,0,1915,1920,5,250,
-		0,0,1916,1917,5,242,0,0,1917,1919,5,250,0,0,1918,1916,1,0,0,0,1919,1922,
-		1,0,0,0,1920,1918,1,0,0,0,1920,1921,1,0,0,0,1921,1923,1,0,0,0,1922,1920,
-		1,0,0,0,1923,1925,5,239,0,0,1924,1914,1,0,0,0,1924,1925,1,0,0,0,1925,1933,
-		1,0,0,0,1926,1927,5,219,0,0,1927,1928,5,113,0,0,1928,1929,5,191,0,0,1929,
-		1934,5,224,0,0,1930,1931,5,220,0,0,1931,1932,5,191,0,0,1932,1934,5,224,
-		0,0,1933,1926,1,0,0,0,1933,1930,1,0,0,0,1933,1934,1,0,0,0,1934,1936,1,
-		0,0,0,1935,1853,1,0,0,0,1935,1859,1,0,0,0,1935,1864,1,0,0,0,1935,1871,
-		1,0,0,0,1935,1884,1,0,0,0,1935,1897,1,0,0,0,1935,1913,1,0,0,0,1936,1943,
-		1,0,0,0,1937,1938,10,2,0,0,1938,1942,5,7,0,0,1939,1940,10,1,0,0,1940,1942,
-		5,127,0,0,1941,1937,1,0,0,0,1941,1939,1,0,0,0,1942,1945,1,0,0,0,1943,1941,
-		1,0,0,0,1943,1944,1,0,0,0,1944,149,1,0,0,0,1945,1943,1,0,0,0,1946,1947,
-		3,156,78,0,1947,1949,3,146,73,0,1948,1950,5,247,0,0,1949,1948,1,0,0,0,
-		1949,1950,1,0,0,0,1950,151,1,0,0,0,1951,1956,3,156,78,0,1952,1953,5,243,
-		0,0,1953,1955,3,156,78,0,1954,1952,1,0,0,0,1955,1958,1,0,0,0,1956,1954,
-		1,0,0,0,1956,1957,1,0,0,0,1957,153,1,0,0,0,1958,1956,1,0,0,0,1959,1964,
-		3,156,78,0,1960,1961,5,242,0,0,1961,1963,3,156,78,0,1962,1960,1,0,0,0,
-		1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,0,0,0,1965,155,1,0,0,0,
-		1966,1964,1,0,0,0,1967,1971,5,253,0,0,1968,1971,5,254,0,0,1969,1971,3,
-		158,79,0,1970,1967,1,0,0,0,1970,1968,1,0,0,0,1970,1969,1,0,0,0,1971,157,
-		1,0,0,0,1972,1973,7,40,0,0,1973,159,1,0,0,0,285,163,170,175,181,184,197,
+		1,54,1,54,1,54,1,54,1,54,5,54,1632,8,54,10,54,12,54,1635,9,54,1,54,1,54,
+		1,54,3,54,1640,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1650,
+		8,54,10,54,12,54,1653,9,54,1,55,1,55,1,55,1,55,3,55,1659,8,55,1,55,1,55,
+		1,55,5,55,1664,8,55,10,55,12,55,1667,9,55,1,55,3,55,1670,8,55,3,55,1672,
+		8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1681,8,55,1,55,1,55,3,55,
+		1685,8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,1693,8,57,1,58,1,58,1,58,
+		1,58,1,58,3,58,1700,8,58,1,59,1,59,1,59,1,59,1,59,3,59,1707,8,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,1,59,3,59,1716,8,59,1,59,3,59,1719,8,59,1,60,
+		1,60,3,60,1723,8,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1731,8,61,10,61,
+		12,61,1734,9,61,3,61,1736,8,61,1,61,1,61,1,61,1,61,1,61,5,61,1743,8,61,
+		10,61,12,61,1746,9,61,3,61,1748,8,61,1,61,3,61,1751,8,61,1,61,1,61,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1763,8,62,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,3,63,1774,8,63,1,64,3,64,1777,8,64,1,64,1,64,
+		1,64,1,64,1,65,1,65,1,65,1,65,3,65,1787,8,65,1,66,1,66,3,66,1791,8,66,
+		1,66,1,66,1,66,3,66,1796,8,66,1,66,3,66,1799,8,66,1,66,3,66,1802,8,66,
+		1,67,1,67,1,67,1,67,3,67,1808,8,67,1,68,1,68,1,68,1,68,1,68,1,69,1,69,
+		1,69,1,69,1,69,1,69,4,69,1821,8,69,11,69,12,69,1822,1,69,1,69,1,69,1,69,
+		3,69,1829,8,69,1,70,1,70,3,70,1833,8,70,1,70,1,70,1,70,1,70,1,70,3,70,
+		1840,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1847,8,70,3,70,1849,8,70,1,71,
+		1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,1859,8,73,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,1884,8,74,10,74,12,74,1887,9,74,3,74,1889,
+		8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1897,8,74,10,74,12,74,1900,9,74,
+		3,74,1902,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1910,8,74,1,74,1,74,
+		1,74,1,74,1,74,3,74,1917,8,74,3,74,1919,8,74,1,74,1,74,1,74,1,74,1,74,
+		5,74,1926,8,74,10,74,12,74,1929,9,74,1,74,3,74,1932,8,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,3,74,1941,8,74,3,74,1943,8,74,1,74,1,74,1,74,1,74,
+		5,74,1949,8,74,10,74,12,74,1952,9,74,1,75,1,75,1,75,3,75,1957,8,75,1,76,
+		1,76,1,76,5,76,1962,8,76,10,76,12,76,1965,9,76,1,77,1,77,1,77,5,77,1970,
+		8,77,10,77,12,77,1973,9,77,1,78,1,78,1,78,3,78,1978,8,78,1,79,1,79,1,79,
+		0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
+		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
+		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
+		156,158,0,41,5,0,18,18,38,38,74,74,189,189,212,212,2,0,15,15,167,167,1,
+		0,44,45,4,0,25,25,61,61,79,79,160,160,2,0,91,91,147,147,4,0,22,22,56,56,
+		100,100,154,154,2,0,227,227,246,246,1,0,246,246,2,0,72,72,85,85,2,0,84,
+		84,112,112,1,0,252,254,3,0,58,58,86,86,149,149,1,0,171,172,2,0,68,68,132,
+		132,2,0,57,57,204,204,2,0,3,3,47,47,2,0,9,9,44,44,2,0,68,68,107,107,2,
+		0,10,10,186,186,3,0,65,65,200,200,205,205,4,0,7,7,137,137,174,174,210,
+		210,1,0,227,232,1,0,234,235,1,0,236,239,2,0,17,17,201,201,3,0,13,13,110,
+		110,198,198,4,0,54,54,65,65,200,200,205,205,2,0,1,1,135,135,2,0,20,21,
+		69,69,1,0,195,196,2,0,35,37,115,116,2,0,83,83,165,165,2,0,161,161,172,
+		172,2,0,70,70,156,156,2,0,29,29,203,203,2,0,7,7,137,137,2,0,65,65,200,
+		200,2,0,40,40,193,194,2,0,249,249,252,253,9,0,41,42,80,81,119,124,126,
+		127,129,130,158,159,175,176,216,217,224,225,41,0,1,2,4,5,9,11,13,13,15,
+		15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,64,68,70,74,75,77,77,79,
+		84,86,86,91,91,93,96,98,107,109,110,114,114,118,130,132,133,136,138,141,
+		141,144,144,147,168,170,170,173,176,178,180,182,188,190,191,193,199,201,
+		203,205,205,207,208,210,210,212,217,222,226,2299,0,163,1,0,0,0,2,188,1,
+		0,0,0,4,395,1,0,0,0,6,397,1,0,0,0,8,414,1,0,0,0,10,426,1,0,0,0,12,487,
+		1,0,0,0,14,495,1,0,0,0,16,497,1,0,0,0,18,505,1,0,0,0,20,508,1,0,0,0,22,
+		575,1,0,0,0,24,578,1,0,0,0,26,583,1,0,0,0,28,632,1,0,0,0,30,664,1,0,0,
+		0,32,668,1,0,0,0,34,676,1,0,0,0,36,684,1,0,0,0,38,695,1,0,0,0,40,709,1,
+		0,0,0,42,722,1,0,0,0,44,732,1,0,0,0,46,734,1,0,0,0,48,746,1,0,0,0,50,809,
+		1,0,0,0,52,820,1,0,0,0,54,824,1,0,0,0,56,836,1,0,0,0,58,872,1,0,0,0,60,
+		906,1,0,0,0,62,923,1,0,0,0,64,925,1,0,0,0,66,982,1,0,0,0,68,996,1,0,0,
+		0,70,1038,1,0,0,0,72,1053,1,0,0,0,74,1055,1,0,0,0,76,1059,1,0,0,0,78,1067,
+		1,0,0,0,80,1107,1,0,0,0,82,1116,1,0,0,0,84,1173,1,0,0,0,86,1176,1,0,0,
+		0,88,1185,1,0,0,0,90,1187,1,0,0,0,92,1200,1,0,0,0,94,1223,1,0,0,0,96,1237,
+		1,0,0,0,98,1239,1,0,0,0,100,1251,1,0,0,0,102,1345,1,0,0,0,104,1347,1,0,
+		0,0,106,1353,1,0,0,0,108,1639,1,0,0,0,110,1654,1,0,0,0,112,1686,1,0,0,
+		0,114,1692,1,0,0,0,116,1699,1,0,0,0,118,1718,1,0,0,0,120,1722,1,0,0,0,
+		122,1724,1,0,0,0,124,1762,1,0,0,0,126,1773,1,0,0,0,128,1776,1,0,0,0,130,
+		1786,1,0,0,0,132,1801,1,0,0,0,134,1807,1,0,0,0,136,1809,1,0,0,0,138,1828,
+		1,0,0,0,140,1830,1,0,0,0,142,1850,1,0,0,0,144,1852,1,0,0,0,146,1854,1,
+		0,0,0,148,1942,1,0,0,0,150,1953,1,0,0,0,152,1958,1,0,0,0,154,1966,1,0,
+		0,0,156,1977,1,0,0,0,158,1979,1,0,0,0,160,162,5,246,0,0,161,160,1,0,0,
+		0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,184,1,0,0,0,165,
+		163,1,0,0,0,166,175,3,4,2,0,167,169,5,246,0,0,168,167,1,0,0,0,169,170,
+		1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,0,172,174,3,4,2,
+		0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
+		181,1,0,0,0,177,175,1,0,0,0,178,180,5,246,0,0,179,178,1,0,0,0,180,183,
+		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,
+		0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,187,5,0,0,1,187,
+		1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,1,0,0,0,191,396,3,52,
+		26,0,192,396,3,6,3,0,193,396,3,12,6,0,194,197,5,59,0,0,195,198,3,6,3,0,
+		196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,200,1,0,0,0,199,201,
+		3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,206,1,0,0,0,202,203,5,4,0,
+		0,203,204,5,133,0,0,204,205,5,166,0,0,205,207,5,182,0,0,206,202,1,0,0,
+		0,206,207,1,0,0,0,207,396,1,0,0,0,208,396,3,26,13,0,209,211,5,31,0,0,210,
+		212,5,191,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,213,1,0,0,0,213,217,
+		5,212,0,0,214,215,5,82,0,0,215,216,5,134,0,0,216,218,5,60,0,0,217,214,
+		1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,3,152,76,0,220,221,5,240,
+		0,0,221,222,3,154,77,0,222,223,5,241,0,0,223,225,1,0,0,0,224,220,1,0,0,
+		0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,28,0,0,227,229,5,249,0,0,228,
+		226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,231,5,8,0,0,231,232,3,
+		52,26,0,232,396,1,0,0,0,233,238,5,31,0,0,234,236,5,191,0,0,235,237,5,187,
+		0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,234,1,0,0,0,238,
+		239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,0,241,242,5,82,0,0,242,243,
+		5,134,0,0,243,245,5,60,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,
+		0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,251,5,249,0,0,249,250,5,106,
+		0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,1,0,0,0,252,264,1,0,0,0,
+		253,254,5,209,0,0,254,255,5,93,0,0,255,261,5,249,0,0,256,257,5,244,0,0,
+		257,258,5,93,0,0,258,260,5,249,0,0,259,256,1,0,0,0,260,263,1,0,0,0,261,
+		259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,261,1,0,0,0,264,253,1,
+		0,0,0,264,265,1,0,0,0,265,396,1,0,0,0,266,267,5,31,0,0,267,271,5,38,0,
+		0,268,269,5,82,0,0,269,270,5,134,0,0,270,272,5,60,0,0,271,268,1,0,0,0,
+		271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,76,0,274,275,5,28,0,0,275,
+		277,5,249,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,280,
+		3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,396,1,0,0,0,281,282,5,31,
+		0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,5,134,0,0,285,287,5,60,0,
+		0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,0,0,288,291,3,152,76,0,289,
+		290,5,28,0,0,290,292,5,249,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,294,
+		1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,294,295,1,0,0,0,295,396,1,0,
+		0,0,296,298,5,49,0,0,297,299,5,191,0,0,298,297,1,0,0,0,298,299,1,0,0,0,
+		299,301,1,0,0,0,300,302,5,187,0,0,301,300,1,0,0,0,301,302,1,0,0,0,302,
+		303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,0,305,307,5,60,0,0,306,304,
+		1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,310,3,152,76,0,309,311,7,1,
+		0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,396,1,0,0,0,312,313,5,5,0,0,313,
+		316,5,189,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,1,0,0,0,316,317,
+		1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,319,320,3,50,25,0,320,396,1,
+		0,0,0,321,322,5,5,0,0,322,323,5,212,0,0,323,329,3,152,76,0,324,325,5,163,
+		0,0,325,326,5,197,0,0,326,330,3,152,76,0,327,328,5,8,0,0,328,330,3,52,
+		26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,396,1,0,0,0,331,336,5,178,0,0,
+		332,333,3,18,9,0,333,334,5,227,0,0,334,335,3,20,10,0,335,337,1,0,0,0,336,
+		332,1,0,0,0,336,337,1,0,0,0,337,396,1,0,0,0,338,340,5,164,0,0,339,341,
+		3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,396,1,0,0,0,342,343,5,180,
+		0,0,343,396,3,22,11,0,344,345,7,2,0,0,345,346,5,173,0,0,346,396,5,249,
+		0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,349,350,1,0,0,0,350,
+		351,1,0,0,0,351,396,3,152,76,0,352,363,5,62,0,0,353,354,5,153,0,0,354,
+		364,5,71,0,0,355,360,3,16,8,0,356,357,5,244,0,0,357,359,3,16,8,0,358,356,
+		1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,364,1,0,0,
+		0,362,360,1,0,0,0,363,353,1,0,0,0,363,355,1,0,0,0,363,364,1,0,0,0,364,
+		365,1,0,0,0,365,396,3,4,2,0,366,367,5,184,0,0,367,368,5,95,0,0,368,371,
+		5,249,0,0,369,370,5,221,0,0,370,372,5,173,0,0,371,369,1,0,0,0,371,372,
+		1,0,0,0,372,375,1,0,0,0,373,374,5,221,0,0,374,376,5,48,0,0,375,373,1,0,
+		0,0,375,376,1,0,0,0,376,396,1,0,0,0,377,378,5,173,0,0,378,381,5,249,0,
+		0,379,380,5,197,0,0,380,382,5,249,0,0,381,379,1,0,0,0,381,382,1,0,0,0,
+		382,396,1,0,0,0,383,385,5,207,0,0,384,386,5,18,0,0,385,384,1,0,0,0,385,
+		386,1,0,0,0,386,387,1,0,0,0,387,396,3,152,76,0,388,396,7,3,0,0,389,390,
+		5,2,0,0,390,391,5,93,0,0,391,396,5,249,0,0,392,393,5,162,0,0,393,394,5,
+		93,0,0,394,396,5,249,0,0,395,191,1,0,0,0,395,192,1,0,0,0,395,193,1,0,0,
+		0,395,194,1,0,0,0,395,208,1,0,0,0,395,209,1,0,0,0,395,233,1,0,0,0,395,
+		266,1,0,0,0,395,281,1,0,0,0,395,296,1,0,0,0,395,312,1,0,0,0,395,321,1,
+		0,0,0,395,331,1,0,0,0,395,338,1,0,0,0,395,342,1,0,0,0,395,344,1,0,0,0,
+		395,347,1,0,0,0,395,352,1,0,0,0,395,366,1,0,0,0,395,377,1,0,0,0,395,383,
+		1,0,0,0,395,388,1,0,0,0,395,389,1,0,0,0,395,392,1,0,0,0,396,5,1,0,0,0,
+		397,398,5,88,0,0,398,399,7,4,0,0,399,401,3,152,76,0,400,402,3,88,44,0,
+		401,400,1,0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,405,3,8,4,0,404,403,
+		1,0,0,0,404,405,1,0,0,0,405,410,1,0,0,0,406,407,5,240,0,0,407,408,3,154,
+		77,0,408,409,5,241,0,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,1,0,0,0,
+		411,412,1,0,0,0,412,413,3,52,26,0,413,7,1,0,0,0,414,415,5,150,0,0,415,
+		416,5,240,0,0,416,421,3,10,5,0,417,418,5,244,0,0,418,420,3,10,5,0,419,
+		417,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,424,1,
+		0,0,0,423,421,1,0,0,0,424,425,5,241,0,0,425,9,1,0,0,0,426,427,3,156,78,
+		0,427,428,5,227,0,0,428,429,3,44,22,0,429,11,1,0,0,0,430,431,5,183,0,0,
+		431,432,5,178,0,0,432,436,5,11,0,0,433,435,5,246,0,0,434,433,1,0,0,0,435,
+		438,1,0,0,0,436,434,1,0,0,0,436,437,1,0,0,0,437,439,1,0,0,0,438,436,1,
+		0,0,0,439,448,3,4,2,0,440,442,5,246,0,0,441,440,1,0,0,0,442,443,1,0,0,
+		0,443,441,1,0,0,0,443,444,1,0,0,0,444,445,1,0,0,0,445,447,3,4,2,0,446,
+		441,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,454,1,
+		0,0,0,450,448,1,0,0,0,451,453,5,246,0,0,452,451,1,0,0,0,453,456,1,0,0,
+		0,454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,
+		458,5,52,0,0,458,488,1,0,0,0,459,460,5,11,0,0,460,461,5,183,0,0,461,463,
+		5,178,0,0,462,464,5,246,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,
+		0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,476,3,4,2,0,468,470,5,246,0,
+		0,469,468,1,0,0,0,470,471,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,
+		473,1,0,0,0,473,475,3,4,2,0,474,469,1,0,0,0,475,478,1,0,0,0,476,474,1,
+		0,0,0,476,477,1,0,0,0,477,482,1,0,0,0,478,476,1,0,0,0,479,481,5,246,0,
+		0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,1,0,0,0,483,
+		485,1,0,0,0,484,482,1,0,0,0,485,486,5,52,0,0,486,488,1,0,0,0,487,430,1,
+		0,0,0,487,459,1,0,0,0,488,13,1,0,0,0,489,490,5,72,0,0,490,491,5,173,0,
+		0,491,496,5,249,0,0,492,493,5,72,0,0,493,494,5,109,0,0,494,496,5,23,0,
+		0,495,489,1,0,0,0,495,492,1,0,0,0,496,15,1,0,0,0,497,498,7,5,0,0,498,17,
+		1,0,0,0,499,506,5,249,0,0,500,502,8,6,0,0,501,500,1,0,0,0,502,503,1,0,
+		0,0,503,501,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,499,1,0,0,0,505,
+		501,1,0,0,0,506,19,1,0,0,0,507,509,8,7,0,0,508,507,1,0,0,0,509,510,1,0,
+		0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,21,1,0,0,0,512,515,5,190,0,0,513,
+		514,7,8,0,0,514,516,3,152,76,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,
+		1,0,0,0,517,519,3,24,12,0,518,517,1,0,0,0,518,519,1,0,0,0,519,576,1,0,
+		0,0,520,523,5,213,0,0,521,522,7,8,0,0,522,524,3,152,76,0,523,521,1,0,0,
+		0,523,524,1,0,0,0,524,526,1,0,0,0,525,527,3,24,12,0,526,525,1,0,0,0,526,
+		527,1,0,0,0,527,576,1,0,0,0,528,530,5,208,0,0,529,528,1,0,0,0,529,530,
+		1,0,0,0,530,531,1,0,0,0,531,534,5,75,0,0,532,533,7,8,0,0,533,535,3,152,
+		76,0,534,532,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,538,3,24,12,0,
+		537,536,1,0,0,0,537,538,1,0,0,0,538,576,1,0,0,0,539,576,5,96,0,0,540,542,
+		5,19,0,0,541,543,3,24,12,0,542,541,1,0,0,0,542,543,1,0,0,0,543,576,1,0,
+		0,0,544,547,5,39,0,0,545,546,7,8,0,0,546,548,3,152,76,0,547,545,1,0,0,
+		0,547,548,1,0,0,0,548,550,1,0,0,0,549,551,3,24,12,0,550,549,1,0,0,0,550,
+		551,1,0,0,0,551,576,1,0,0,0,552,576,5,125,0,0,553,576,5,94,0,0,554,555,
+		5,27,0,0,555,556,7,8,0,0,556,558,3,152,76,0,557,559,3,24,12,0,558,557,
+		1,0,0,0,558,559,1,0,0,0,559,576,1,0,0,0,560,561,5,31,0,0,561,562,5,189,
+		0,0,562,576,3,152,76,0,563,564,5,31,0,0,564,565,5,212,0,0,565,576,3,152,
+		76,0,566,567,5,34,0,0,567,576,5,18,0,0,568,569,5,34,0,0,569,576,5,38,0,
+		0,570,571,5,24,0,0,571,573,5,249,0,0,572,574,3,24,12,0,573,572,1,0,0,0,
+		573,574,1,0,0,0,574,576,1,0,0,0,575,512,1,0,0,0,575,520,1,0,0,0,575,529,
+		1,0,0,0,575,539,1,0,0,0,575,540,1,0,0,0,575,544,1,0,0,0,575,552,1,0,0,
+		0,575,553,1,0,0,0,575,554,1,0,0,0,575,560,1,0,0,0,575,563,1,0,0,0,575,
+		566,1,0,0,0,575,568,1,0,0,0,575,570,1,0,0,0,576,23,1,0,0,0,577,579,5,134,
+		0,0,578,577,1,0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,581,7,9,0,0,581,
+		582,5,249,0,0,582,25,1,0,0,0,583,585,5,31,0,0,584,586,5,191,0,0,585,584,
+		1,0,0,0,585,586,1,0,0,0,586,587,1,0,0,0,587,591,5,189,0,0,588,589,5,82,
+		0,0,589,590,5,134,0,0,590,592,5,60,0,0,591,588,1,0,0,0,591,592,1,0,0,0,
+		592,593,1,0,0,0,593,605,3,152,76,0,594,595,5,240,0,0,595,600,3,28,14,0,
+		596,597,5,244,0,0,597,599,3,28,14,0,598,596,1,0,0,0,599,602,1,0,0,0,600,
+		598,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,600,1,0,0,0,603,604,5,
+		241,0,0,604,606,1,0,0,0,605,594,1,0,0,0,605,606,1,0,0,0,606,609,1,0,0,
+		0,607,608,5,28,0,0,608,610,5,249,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,
+		617,1,0,0,0,611,612,5,151,0,0,612,613,5,14,0,0,613,614,5,240,0,0,614,615,
+		3,154,77,0,615,616,5,241,0,0,616,618,1,0,0,0,617,611,1,0,0,0,617,618,1,
+		0,0,0,618,620,1,0,0,0,619,621,3,38,19,0,620,619,1,0,0,0,620,621,1,0,0,
+		0,621,623,1,0,0,0,622,624,3,46,23,0,623,622,1,0,0,0,623,624,1,0,0,0,624,
+		627,1,0,0,0,625,626,5,8,0,0,626,628,3,52,26,0,627,625,1,0,0,0,627,628,
+		1,0,0,0,628,27,1,0,0,0,629,633,3,30,15,0,630,633,3,34,17,0,631,633,3,36,
+		18,0,632,629,1,0,0,0,632,630,1,0,0,0,632,631,1,0,0,0,633,29,1,0,0,0,634,
+		635,3,156,78,0,635,636,5,8,0,0,636,639,3,98,49,0,637,638,5,28,0,0,638,
+		640,5,249,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,665,1,0,0,0,641,642,
+		3,156,78,0,642,643,3,146,73,0,643,646,5,118,0,0,644,645,5,72,0,0,645,647,
+		5,249,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,650,5,214,
+		0,0,649,648,1,0,0,0,649,650,1,0,0,0,650,653,1,0,0,0,651,652,5,28,0,0,652,
+		654,5,249,0,0,653,651,1,0,0,0,653,654,1,0,0,0,654,665,1,0,0,0,655,656,
+		3,156,78,0,656,658,3,146,73,0,657,659,3,32,16,0,658,657,1,0,0,0,658,659,
+		1,0,0,0,659,662,1,0,0,0,660,661,5,28,0,0,661,663,5,249,0,0,662,660,1,0,
+		0,0,662,663,1,0,0,0,663,665,1,0,0,0,664,634,1,0,0,0,664,641,1,0,0,0,664,
+		655,1,0,0,0,665,31,1,0,0,0,666,667,5,30,0,0,667,669,3,156,78,0,668,666,
+		1,0,0,0,668,669,1,0,0,0,669,670,1,0,0,0,670,671,5,157,0,0,671,674,5,105,
+		0,0,672,673,5,134,0,0,673,675,5,53,0,0,674,672,1,0,0,0,674,675,1,0,0,0,
+		675,33,1,0,0,0,676,677,5,215,0,0,677,678,5,71,0,0,678,679,3,156,78,0,679,
+		680,5,8,0,0,680,681,3,98,49,0,681,35,1,0,0,0,682,683,5,30,0,0,683,685,
+		3,156,78,0,684,682,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,687,5,157,
+		0,0,687,688,5,105,0,0,688,689,5,240,0,0,689,690,3,154,77,0,690,693,5,241,
+		0,0,691,692,5,134,0,0,692,694,5,53,0,0,693,691,1,0,0,0,693,694,1,0,0,0,
+		694,37,1,0,0,0,695,696,5,221,0,0,696,705,5,240,0,0,697,702,3,40,20,0,698,
+		699,5,244,0,0,699,701,3,40,20,0,700,698,1,0,0,0,701,704,1,0,0,0,702,700,
+		1,0,0,0,702,703,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,705,697,1,0,0,
+		0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,241,0,0,708,39,1,0,0,0,709,
+		710,3,42,21,0,710,711,5,227,0,0,711,712,3,44,22,0,712,41,1,0,0,0,713,723,
+		5,249,0,0,714,719,3,156,78,0,715,716,5,245,0,0,716,718,3,156,78,0,717,
+		715,1,0,0,0,718,721,1,0,0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,723,1,
+		0,0,0,721,719,1,0,0,0,722,713,1,0,0,0,722,714,1,0,0,0,723,43,1,0,0,0,724,
+		733,5,249,0,0,725,727,5,235,0,0,726,725,1,0,0,0,726,727,1,0,0,0,727,728,
+		1,0,0,0,728,733,7,10,0,0,729,733,5,200,0,0,730,733,5,65,0,0,731,733,3,
+		156,78,0,732,724,1,0,0,0,732,726,1,0,0,0,732,729,1,0,0,0,732,730,1,0,0,
+		0,732,731,1,0,0,0,733,45,1,0,0,0,734,735,5,112,0,0,735,744,3,152,76,0,
+		736,740,5,240,0,0,737,739,3,48,24,0,738,737,1,0,0,0,739,742,1,0,0,0,740,
+		738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,743,745,5,
+		241,0,0,744,736,1,0,0,0,744,745,1,0,0,0,745,47,1,0,0,0,746,749,7,11,0,
+		0,747,750,5,3,0,0,748,750,3,156,78,0,749,747,1,0,0,0,749,748,1,0,0,0,750,
+		49,1,0,0,0,751,752,5,163,0,0,752,753,5,197,0,0,753,810,3,152,76,0,754,
+		755,5,178,0,0,755,756,5,240,0,0,756,761,3,40,20,0,757,758,5,244,0,0,758,
+		760,3,40,20,0,759,757,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,
+		1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,0,764,765,5,241,0,0,765,810,1,0,
+		0,0,766,767,5,164,0,0,767,768,5,240,0,0,768,773,3,42,21,0,769,770,5,244,
+		0,0,770,772,3,42,21,0,771,769,1,0,0,0,772,775,1,0,0,0,773,771,1,0,0,0,
+		773,774,1,0,0,0,774,776,1,0,0,0,775,773,1,0,0,0,776,777,5,241,0,0,777,
+		810,1,0,0,0,778,791,5,2,0,0,779,792,3,28,14,0,780,781,5,240,0,0,781,786,
+		3,28,14,0,782,783,5,244,0,0,783,785,3,28,14,0,784,782,1,0,0,0,785,788,
+		1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,789,1,0,0,0,788,786,1,0,0,
+		0,789,790,5,241,0,0,790,792,1,0,0,0,791,779,1,0,0,0,791,780,1,0,0,0,792,
+		810,1,0,0,0,793,802,5,49,0,0,794,796,5,26,0,0,795,794,1,0,0,0,795,796,
+		1,0,0,0,796,797,1,0,0,0,797,803,3,156,78,0,798,799,5,240,0,0,799,800,3,
+		154,77,0,800,801,5,241,0,0,801,803,1,0,0,0,802,795,1,0,0,0,802,798,1,0,
+		0,0,803,810,1,0,0,0,804,805,5,163,0,0,805,806,3,156,78,0,806,807,5,197,
+		0,0,807,808,3,156,78,0,808,810,1,0,0,0,809,751,1,0,0,0,809,754,1,0,0,0,
+		809,766,1,0,0,0,809,778,1,0,0,0,809,793,1,0,0,0,809,804,1,0,0,0,810,51,
+		1,0,0,0,811,812,5,221,0,0,812,817,3,54,27,0,813,814,5,244,0,0,814,816,
+		3,54,27,0,815,813,1,0,0,0,816,819,1,0,0,0,817,815,1,0,0,0,817,818,1,0,
+		0,0,818,821,1,0,0,0,819,817,1,0,0,0,820,811,1,0,0,0,820,821,1,0,0,0,821,
+		822,1,0,0,0,822,823,3,56,28,0,823,53,1,0,0,0,824,829,3,156,78,0,825,826,
+		5,240,0,0,826,827,3,154,77,0,827,828,5,241,0,0,828,830,1,0,0,0,829,825,
+		1,0,0,0,829,830,1,0,0,0,830,831,1,0,0,0,831,832,5,8,0,0,832,833,5,240,
+		0,0,833,834,3,52,26,0,834,835,5,241,0,0,835,55,1,0,0,0,836,847,3,58,29,
+		0,837,838,5,143,0,0,838,839,5,14,0,0,839,844,3,76,38,0,840,841,5,244,0,
+		0,841,843,3,76,38,0,842,840,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
+		845,1,0,0,0,845,848,1,0,0,0,846,844,1,0,0,0,847,837,1,0,0,0,847,848,1,
+		0,0,0,848,854,1,0,0,0,849,852,5,113,0,0,850,853,3,98,49,0,851,853,5,3,
+		0,0,852,850,1,0,0,0,852,851,1,0,0,0,853,855,1,0,0,0,854,849,1,0,0,0,854,
+		855,1,0,0,0,855,861,1,0,0,0,856,857,5,139,0,0,857,859,3,98,49,0,858,860,
+		7,12,0,0,859,858,1,0,0,0,859,860,1,0,0,0,860,862,1,0,0,0,861,856,1,0,0,
+		0,861,862,1,0,0,0,862,870,1,0,0,0,863,864,5,66,0,0,864,866,7,13,0,0,865,
+		867,3,98,49,0,866,865,1,0,0,0,866,867,1,0,0,0,867,868,1,0,0,0,868,869,
+		7,12,0,0,869,871,5,141,0,0,870,863,1,0,0,0,870,871,1,0,0,0,871,57,1,0,
+		0,0,872,873,6,29,-1,0,873,874,3,60,30,0,874,889,1,0,0,0,875,876,10,2,0,
+		0,876,878,5,89,0,0,877,879,3,66,33,0,878,877,1,0,0,0,878,879,1,0,0,0,879,
+		880,1,0,0,0,880,888,3,58,29,3,881,882,10,1,0,0,882,884,7,14,0,0,883,885,
+		3,66,33,0,884,883,1,0,0,0,884,885,1,0,0,0,885,886,1,0,0,0,886,888,3,58,
+		29,2,887,875,1,0,0,0,887,881,1,0,0,0,888,891,1,0,0,0,889,887,1,0,0,0,889,
+		890,1,0,0,0,890,59,1,0,0,0,891,889,1,0,0,0,892,907,3,64,32,0,893,894,5,
+		211,0,0,894,899,3,62,31,0,895,896,5,244,0,0,896,898,3,62,31,0,897,895,
+		1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,907,1,0,0,
+		0,901,899,1,0,0,0,902,903,5,240,0,0,903,904,3,52,26,0,904,905,5,241,0,
+		0,905,907,1,0,0,0,906,892,1,0,0,0,906,893,1,0,0,0,906,902,1,0,0,0,907,
+		61,1,0,0,0,908,910,5,171,0,0,909,908,1,0,0,0,909,910,1,0,0,0,910,911,1,
+		0,0,0,911,912,5,240,0,0,912,917,3,98,49,0,913,914,5,244,0,0,914,916,3,
+		98,49,0,915,913,1,0,0,0,916,919,1,0,0,0,917,915,1,0,0,0,917,918,1,0,0,
+		0,918,920,1,0,0,0,919,917,1,0,0,0,920,921,5,241,0,0,921,924,1,0,0,0,922,
+		924,3,98,49,0,923,909,1,0,0,0,923,922,1,0,0,0,924,63,1,0,0,0,925,927,5,
+		177,0,0,926,928,3,90,45,0,927,926,1,0,0,0,927,928,1,0,0,0,928,930,1,0,
+		0,0,929,931,3,66,33,0,930,929,1,0,0,0,930,931,1,0,0,0,931,932,1,0,0,0,
+		932,937,3,68,34,0,933,934,5,244,0,0,934,936,3,68,34,0,935,933,1,0,0,0,
+		936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,949,1,0,0,0,939,937,
+		1,0,0,0,940,941,5,72,0,0,941,946,3,78,39,0,942,943,5,244,0,0,943,945,3,
+		78,39,0,944,942,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,
+		0,947,950,1,0,0,0,948,946,1,0,0,0,949,940,1,0,0,0,949,950,1,0,0,0,950,
+		953,1,0,0,0,951,952,5,219,0,0,952,954,3,98,49,0,953,951,1,0,0,0,953,954,
+		1,0,0,0,954,965,1,0,0,0,955,956,5,76,0,0,956,957,5,14,0,0,957,962,3,70,
+		35,0,958,959,5,244,0,0,959,961,3,70,35,0,960,958,1,0,0,0,961,964,1,0,0,
+		0,962,960,1,0,0,0,962,963,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,965,
+		955,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,968,5,78,0,0,968,970,3,
+		98,49,0,969,967,1,0,0,0,969,970,1,0,0,0,970,980,1,0,0,0,971,972,5,220,
+		0,0,972,977,3,74,37,0,973,974,5,244,0,0,974,976,3,74,37,0,975,973,1,0,
+		0,0,976,979,1,0,0,0,977,975,1,0,0,0,977,978,1,0,0,0,978,981,1,0,0,0,979,
+		977,1,0,0,0,980,971,1,0,0,0,980,981,1,0,0,0,981,65,1,0,0,0,982,983,7,15,
+		0,0,983,67,1,0,0,0,984,997,5,236,0,0,985,986,3,152,76,0,986,987,5,245,
+		0,0,987,988,5,236,0,0,988,997,1,0,0,0,989,994,3,98,49,0,990,992,5,8,0,
+		0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,995,3,156,78,0,994,
+		991,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,984,1,0,0,0,996,985,1,
+		0,0,0,996,989,1,0,0,0,997,69,1,0,0,0,998,999,5,77,0,0,999,1000,5,179,0,
+		0,1000,1001,5,240,0,0,1001,1006,3,72,36,0,1002,1003,5,244,0,0,1003,1005,
+		3,72,36,0,1004,1002,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,
+		1,0,0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,241,0,0,1010,1039,
+		1,0,0,0,1011,1012,5,170,0,0,1012,1013,5,240,0,0,1013,1018,3,72,36,0,1014,
+		1015,5,244,0,0,1015,1017,3,72,36,0,1016,1014,1,0,0,0,1017,1020,1,0,0,0,
+		1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,
+		0,1021,1022,5,241,0,0,1022,1039,1,0,0,0,1023,1024,5,33,0,0,1024,1025,5,
+		240,0,0,1025,1030,3,72,36,0,1026,1027,5,244,0,0,1027,1029,3,72,36,0,1028,
+		1026,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,
+		1033,1,0,0,0,1032,1030,1,0,0,0,1033,1034,5,241,0,0,1034,1039,1,0,0,0,1035,
+		1036,5,240,0,0,1036,1039,5,241,0,0,1037,1039,3,98,49,0,1038,998,1,0,0,
+		0,1038,1011,1,0,0,0,1038,1023,1,0,0,0,1038,1035,1,0,0,0,1038,1037,1,0,
+		0,0,1039,71,1,0,0,0,1040,1049,5,240,0,0,1041,1046,3,98,49,0,1042,1043,
+		5,244,0,0,1043,1045,3,98,49,0,1044,1042,1,0,0,0,1045,1048,1,0,0,0,1046,
+		1044,1,0,0,0,1046,1047,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,1049,
+		1041,1,0,0,0,1049,1050,1,0,0,0,1050,1051,1,0,0,0,1051,1054,5,241,0,0,1052,
+		1054,3,98,49,0,1053,1040,1,0,0,0,1053,1052,1,0,0,0,1054,73,1,0,0,0,1055,
+		1056,3,156,78,0,1056,1057,5,8,0,0,1057,1058,3,122,61,0,1058,75,1,0,0,0,
+		1059,1061,3,98,49,0,1060,1062,7,16,0,0,1061,1060,1,0,0,0,1061,1062,1,0,
+		0,0,1062,1065,1,0,0,0,1063,1064,5,136,0,0,1064,1066,7,17,0,0,1065,1063,
+		1,0,0,0,1065,1066,1,0,0,0,1066,77,1,0,0,0,1067,1068,6,39,-1,0,1068,1069,
+		3,84,42,0,1069,1089,1,0,0,0,1070,1071,10,4,0,0,1071,1072,5,32,0,0,1072,
+		1073,5,97,0,0,1073,1088,3,84,42,0,1074,1075,10,3,0,0,1075,1076,5,131,0,
+		0,1076,1077,3,80,40,0,1077,1078,5,97,0,0,1078,1079,3,84,42,0,1079,1088,
+		1,0,0,0,1080,1081,10,2,0,0,1081,1082,3,80,40,0,1082,1083,5,97,0,0,1083,
+		1085,3,84,42,0,1084,1086,3,82,41,0,1085,1084,1,0,0,0,1085,1086,1,0,0,0,
+		1086,1088,1,0,0,0,1087,1070,1,0,0,0,1087,1074,1,0,0,0,1087,1080,1,0,0,
+		0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1089,1090,1,0,0,0,1090,79,1,0,0,
+		0,1091,1089,1,0,0,0,1092,1094,5,87,0,0,1093,1092,1,0,0,0,1093,1094,1,0,
+		0,0,1094,1108,1,0,0,0,1095,1097,5,111,0,0,1096,1098,5,145,0,0,1097,1096,
+		1,0,0,0,1097,1098,1,0,0,0,1098,1108,1,0,0,0,1099,1101,5,169,0,0,1100,1102,
+		5,145,0,0,1101,1100,1,0,0,0,1101,1102,1,0,0,0,1102,1108,1,0,0,0,1103,1105,
+		5,73,0,0,1104,1106,5,145,0,0,1105,1104,1,0,0,0,1105,1106,1,0,0,0,1106,
+		1108,1,0,0,0,1107,1093,1,0,0,0,1107,1095,1,0,0,0,1107,1099,1,0,0,0,1107,
+		1103,1,0,0,0,1108,81,1,0,0,0,1109,1110,5,140,0,0,1110,1117,3,98,49,0,1111,
+		1112,5,209,0,0,1112,1113,5,240,0,0,1113,1114,3,154,77,0,1114,1115,5,241,
+		0,0,1115,1117,1,0,0,0,1116,1109,1,0,0,0,1116,1111,1,0,0,0,1117,83,1,0,
+		0,0,1118,1120,3,152,76,0,1119,1121,3,88,44,0,1120,1119,1,0,0,0,1120,1121,
+		1,0,0,0,1121,1127,1,0,0,0,1122,1123,5,71,0,0,1123,1124,5,188,0,0,1124,
+		1125,5,8,0,0,1125,1126,5,138,0,0,1126,1128,3,106,53,0,1127,1122,1,0,0,
+		0,1127,1128,1,0,0,0,1128,1130,1,0,0,0,1129,1131,3,86,43,0,1130,1129,1,
+		0,0,0,1130,1131,1,0,0,0,1131,1174,1,0,0,0,1132,1134,5,108,0,0,1133,1132,
+		1,0,0,0,1133,1134,1,0,0,0,1134,1135,1,0,0,0,1135,1136,5,189,0,0,1136,1137,
+		5,240,0,0,1137,1138,3,110,55,0,1138,1140,5,241,0,0,1139,1141,3,86,43,0,
+		1140,1139,1,0,0,0,1140,1141,1,0,0,0,1141,1174,1,0,0,0,1142,1144,5,108,
+		0,0,1143,1142,1,0,0,0,1143,1144,1,0,0,0,1144,1145,1,0,0,0,1145,1146,5,
+		240,0,0,1146,1147,3,52,26,0,1147,1149,5,241,0,0,1148,1150,3,86,43,0,1149,
+		1148,1,0,0,0,1149,1150,1,0,0,0,1150,1174,1,0,0,0,1151,1152,5,206,0,0,1152,
+		1153,5,240,0,0,1153,1158,3,98,49,0,1154,1155,5,244,0,0,1155,1157,3,98,
+		49,0,1156,1154,1,0,0,0,1157,1160,1,0,0,0,1158,1156,1,0,0,0,1158,1159,1,
+		0,0,0,1159,1161,1,0,0,0,1160,1158,1,0,0,0,1161,1164,5,241,0,0,1162,1163,
+		5,221,0,0,1163,1165,5,144,0,0,1164,1162,1,0,0,0,1164,1165,1,0,0,0,1165,
+		1167,1,0,0,0,1166,1168,3,86,43,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,
+		1174,1,0,0,0,1169,1170,5,240,0,0,1170,1171,3,78,39,0,1171,1172,5,241,0,
+		0,1172,1174,1,0,0,0,1173,1118,1,0,0,0,1173,1133,1,0,0,0,1173,1143,1,0,
+		0,0,1173,1151,1,0,0,0,1173,1169,1,0,0,0,1174,85,1,0,0,0,1175,1177,5,8,
+		0,0,1176,1175,1,0,0,0,1176,1177,1,0,0,0,1177,1178,1,0,0,0,1178,1183,3,
+		156,78,0,1179,1180,5,240,0,0,1180,1181,3,154,77,0,1181,1182,5,241,0,0,
+		1182,1184,1,0,0,0,1183,1179,1,0,0,0,1183,1184,1,0,0,0,1184,87,1,0,0,0,
+		1185,1186,3,90,45,0,1186,89,1,0,0,0,1187,1188,5,247,0,0,1188,1195,3,92,
+		46,0,1189,1191,5,244,0,0,1190,1189,1,0,0,0,1190,1191,1,0,0,0,1191,1192,
+		1,0,0,0,1192,1194,3,92,46,0,1193,1190,1,0,0,0,1194,1197,1,0,0,0,1195,1193,
+		1,0,0,0,1195,1196,1,0,0,0,1196,1198,1,0,0,0,1197,1195,1,0,0,0,1198,1199,
+		5,248,0,0,1199,91,1,0,0,0,1200,1221,3,156,78,0,1201,1218,5,240,0,0,1202,
+		1207,3,94,47,0,1203,1204,5,244,0,0,1204,1206,3,94,47,0,1205,1203,1,0,0,
+		0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,1219,1,0,
+		0,0,1209,1207,1,0,0,0,1210,1215,3,96,48,0,1211,1212,5,244,0,0,1212,1214,
+		3,96,48,0,1213,1211,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,
+		1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1218,1202,1,0,0,0,1218,1210,
+		1,0,0,0,1218,1219,1,0,0,0,1219,1220,1,0,0,0,1220,1222,5,241,0,0,1221,1201,
+		1,0,0,0,1221,1222,1,0,0,0,1222,93,1,0,0,0,1223,1224,3,42,21,0,1224,1225,
+		5,227,0,0,1225,1226,3,44,22,0,1226,95,1,0,0,0,1227,1232,3,156,78,0,1228,
+		1229,5,245,0,0,1229,1231,3,156,78,0,1230,1228,1,0,0,0,1231,1234,1,0,0,
+		0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,1238,1,0,0,0,1234,1232,1,0,
+		0,0,1235,1238,5,249,0,0,1236,1238,5,252,0,0,1237,1227,1,0,0,0,1237,1235,
+		1,0,0,0,1237,1236,1,0,0,0,1238,97,1,0,0,0,1239,1240,3,100,50,0,1240,99,
+		1,0,0,0,1241,1242,6,50,-1,0,1242,1243,5,134,0,0,1243,1252,3,100,50,4,1244,
+		1248,3,106,53,0,1245,1247,3,102,51,0,1246,1245,1,0,0,0,1247,1250,1,0,0,
+		0,1248,1246,1,0,0,0,1248,1249,1,0,0,0,1249,1252,1,0,0,0,1250,1248,1,0,
+		0,0,1251,1241,1,0,0,0,1251,1244,1,0,0,0,1252,1261,1,0,0,0,1253,1254,10,
+		2,0,0,1254,1255,5,6,0,0,1255,1260,3,100,50,3,1256,1257,10,1,0,0,1257,1258,
+		5,142,0,0,1258,1260,3,100,50,2,1259,1253,1,0,0,0,1259,1256,1,0,0,0,1260,
+		1263,1,0,0,0,1261,1259,1,0,0,0,1261,1262,1,0,0,0,1262,101,1,0,0,0,1263,
+		1261,1,0,0,0,1264,1265,3,104,52,0,1265,1266,3,106,53,0,1266,1346,1,0,0,
+		0,1267,1269,5,134,0,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,1269,1270,1,
+		0,0,0,1270,1272,5,12,0,0,1271,1273,7,18,0,0,1272,1271,1,0,0,0,1272,1273,
+		1,0,0,0,1273,1274,1,0,0,0,1274,1275,3,106,53,0,1275,1276,5,6,0,0,1276,
+		1277,3,106,53,0,1277,1346,1,0,0,0,1278,1280,5,134,0,0,1279,1278,1,0,0,
+		0,1279,1280,1,0,0,0,1280,1281,1,0,0,0,1281,1282,5,85,0,0,1282,1283,5,240,
+		0,0,1283,1284,3,52,26,0,1284,1285,5,241,0,0,1285,1346,1,0,0,0,1286,1288,
+		5,134,0,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1289,1,0,0,0,1289,1290,
+		5,85,0,0,1290,1291,5,240,0,0,1291,1296,3,98,49,0,1292,1293,5,244,0,0,1293,
+		1295,3,98,49,0,1294,1292,1,0,0,0,1295,1298,1,0,0,0,1296,1294,1,0,0,0,1296,
+		1297,1,0,0,0,1297,1299,1,0,0,0,1298,1296,1,0,0,0,1299,1300,5,241,0,0,1300,
+		1346,1,0,0,0,1301,1303,5,134,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,
+		1304,1,0,0,0,1304,1305,5,112,0,0,1305,1308,3,106,53,0,1306,1307,5,55,0,
+		0,1307,1309,3,106,53,0,1308,1306,1,0,0,0,1308,1309,1,0,0,0,1309,1346,1,
+		0,0,0,1310,1312,5,134,0,0,1311,1310,1,0,0,0,1311,1312,1,0,0,0,1312,1313,
+		1,0,0,0,1313,1314,5,181,0,0,1314,1315,5,197,0,0,1315,1318,3,106,53,0,1316,
+		1317,5,55,0,0,1317,1319,3,106,53,0,1318,1316,1,0,0,0,1318,1319,1,0,0,0,
+		1319,1346,1,0,0,0,1320,1322,5,92,0,0,1321,1323,5,134,0,0,1322,1321,1,0,
+		0,0,1322,1323,1,0,0,0,1323,1324,1,0,0,0,1324,1346,5,135,0,0,1325,1327,
+		5,92,0,0,1326,1328,5,134,0,0,1327,1326,1,0,0,0,1327,1328,1,0,0,0,1328,
+		1329,1,0,0,0,1329,1346,7,19,0,0,1330,1332,5,92,0,0,1331,1333,5,134,0,0,
+		1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,47,0,
+		0,1335,1336,5,72,0,0,1336,1346,3,106,53,0,1337,1339,5,92,0,0,1338,1340,
+		5,134,0,0,1339,1338,1,0,0,0,1339,1340,1,0,0,0,1340,1341,1,0,0,0,1341,1343,
+		5,98,0,0,1342,1344,7,20,0,0,1343,1342,1,0,0,0,1343,1344,1,0,0,0,1344,1346,
+		1,0,0,0,1345,1264,1,0,0,0,1345,1268,1,0,0,0,1345,1279,1,0,0,0,1345,1287,
+		1,0,0,0,1345,1302,1,0,0,0,1345,1311,1,0,0,0,1345,1320,1,0,0,0,1345,1325,
+		1,0,0,0,1345,1330,1,0,0,0,1345,1337,1,0,0,0,1346,103,1,0,0,0,1347,1348,
+		7,21,0,0,1348,105,1,0,0,0,1349,1350,6,53,-1,0,1350,1354,3,108,54,0,1351,
+		1352,7,22,0,0,1352,1354,3,106,53,3,1353,1349,1,0,0,0,1353,1351,1,0,0,0,
+		1354,1363,1,0,0,0,1355,1356,10,2,0,0,1356,1357,7,23,0,0,1357,1362,3,106,
+		53,3,1358,1359,10,1,0,0,1359,1360,7,22,0,0,1360,1362,3,106,53,2,1361,1355,
+		1,0,0,0,1361,1358,1,0,0,0,1362,1365,1,0,0,0,1363,1361,1,0,0,0,1363,1364,
+		1,0,0,0,1364,107,1,0,0,0,1365,1363,1,0,0,0,1366,1367,6,54,-1,0,1367,1640,
+		3,138,69,0,1368,1640,3,140,70,0,1369,1370,5,16,0,0,1370,1372,3,98,49,0,
+		1371,1373,3,136,68,0,1372,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1372,1,0,
+		0,0,1374,1375,1,0,0,0,1375,1378,1,0,0,0,1376,1377,5,50,0,0,1377,1379,3,
+		98,49,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,1380,1,0,0,0,1380,1381,
+		5,52,0,0,1381,1640,1,0,0,0,1382,1384,5,16,0,0,1383,1385,3,136,68,0,1384,
+		1383,1,0,0,0,1385,1386,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,
+		1390,1,0,0,0,1388,1389,5,50,0,0,1389,1391,3,98,49,0,1390,1388,1,0,0,0,
+		1390,1391,1,0,0,0,1391,1392,1,0,0,0,1392,1393,5,52,0,0,1393,1640,1,0,0,
+		0,1394,1395,7,24,0,0,1395,1396,5,240,0,0,1396,1397,3,98,49,0,1397,1398,
+		5,8,0,0,1398,1399,3,146,73,0,1399,1400,5,241,0,0,1400,1640,1,0,0,0,1401,
+		1402,5,64,0,0,1402,1403,5,240,0,0,1403,1404,3,144,72,0,1404,1405,5,72,
+		0,0,1405,1406,3,98,49,0,1406,1407,5,241,0,0,1407,1640,1,0,0,0,1408,1409,
+		5,199,0,0,1409,1410,5,240,0,0,1410,1412,7,25,0,0,1411,1413,3,98,49,0,1412,
+		1411,1,0,0,0,1412,1413,1,0,0,0,1413,1414,1,0,0,0,1414,1415,5,72,0,0,1415,
+		1416,3,98,49,0,1416,1417,5,241,0,0,1417,1640,1,0,0,0,1418,1419,5,199,0,
+		0,1419,1423,5,240,0,0,1420,1421,3,98,49,0,1421,1422,5,72,0,0,1422,1424,
+		1,0,0,0,1423,1420,1,0,0,0,1423,1424,1,0,0,0,1424,1425,1,0,0,0,1425,1426,
+		3,98,49,0,1426,1427,5,241,0,0,1427,1640,1,0,0,0,1428,1429,5,185,0,0,1429,
+		1430,5,240,0,0,1430,1431,3,98,49,0,1431,1432,5,72,0,0,1432,1435,3,98,49,
+		0,1433,1434,5,71,0,0,1434,1436,3,98,49,0,1435,1433,1,0,0,0,1435,1436,1,
+		0,0,0,1436,1437,1,0,0,0,1437,1438,5,241,0,0,1438,1640,1,0,0,0,1439,1440,
+		5,155,0,0,1440,1441,5,240,0,0,1441,1442,3,106,53,0,1442,1443,5,85,0,0,
+		1443,1444,3,98,49,0,1444,1445,5,241,0,0,1445,1640,1,0,0,0,1446,1447,5,
+		148,0,0,1447,1448,5,240,0,0,1448,1449,3,98,49,0,1449,1450,5,152,0,0,1450,
+		1451,3,98,49,0,1451,1452,5,72,0,0,1452,1455,3,98,49,0,1453,1454,5,71,0,
+		0,1454,1456,3,98,49,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,1457,1,
+		0,0,0,1457,1458,5,241,0,0,1458,1640,1,0,0,0,1459,1460,5,104,0,0,1460,1461,
+		5,240,0,0,1461,1462,3,98,49,0,1462,1463,5,244,0,0,1463,1466,3,98,49,0,
+		1464,1465,5,168,0,0,1465,1467,3,146,73,0,1466,1464,1,0,0,0,1466,1467,1,
+		0,0,0,1467,1472,1,0,0,0,1468,1469,3,130,65,0,1469,1470,5,140,0,0,1470,
+		1471,5,51,0,0,1471,1473,1,0,0,0,1472,1468,1,0,0,0,1472,1473,1,0,0,0,1473,
+		1478,1,0,0,0,1474,1475,3,130,65,0,1475,1476,5,140,0,0,1476,1477,5,54,0,
+		0,1477,1479,1,0,0,0,1478,1474,1,0,0,0,1478,1479,1,0,0,0,1479,1480,1,0,
+		0,0,1480,1481,5,241,0,0,1481,1640,1,0,0,0,1482,1483,5,103,0,0,1483,1484,
+		5,240,0,0,1484,1485,3,98,49,0,1485,1486,5,244,0,0,1486,1489,3,98,49,0,
+		1487,1488,5,168,0,0,1488,1490,3,146,73,0,1489,1487,1,0,0,0,1489,1490,1,
+		0,0,0,1490,1492,1,0,0,0,1491,1493,3,132,66,0,1492,1491,1,0,0,0,1492,1493,
+		1,0,0,0,1493,1498,1,0,0,0,1494,1495,3,134,67,0,1495,1496,5,140,0,0,1496,
+		1497,5,51,0,0,1497,1499,1,0,0,0,1498,1494,1,0,0,0,1498,1499,1,0,0,0,1499,
+		1504,1,0,0,0,1500,1501,3,134,67,0,1501,1502,5,140,0,0,1502,1503,5,54,0,
+		0,1503,1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1506,1,0,
+		0,0,1506,1507,5,241,0,0,1507,1640,1,0,0,0,1508,1509,5,101,0,0,1509,1510,
+		5,240,0,0,1510,1511,3,98,49,0,1511,1512,5,244,0,0,1512,1516,3,98,49,0,
+		1513,1514,7,26,0,0,1514,1515,5,140,0,0,1515,1517,5,54,0,0,1516,1513,1,
+		0,0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1519,5,241,0,0,1519,1640,
+		1,0,0,0,1520,1521,5,102,0,0,1521,1530,5,240,0,0,1522,1527,3,128,64,0,1523,
+		1524,5,244,0,0,1524,1526,3,128,64,0,1525,1523,1,0,0,0,1526,1529,1,0,0,
+		0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1531,1,0,0,0,1529,1527,1,0,
+		0,0,1530,1522,1,0,0,0,1530,1531,1,0,0,0,1531,1535,1,0,0,0,1532,1533,7,
+		27,0,0,1533,1534,5,140,0,0,1534,1536,5,135,0,0,1535,1532,1,0,0,0,1535,
+		1536,1,0,0,0,1536,1537,1,0,0,0,1537,1640,5,241,0,0,1538,1539,5,99,0,0,
+		1539,1548,5,240,0,0,1540,1545,3,98,49,0,1541,1542,5,244,0,0,1542,1544,
+		3,98,49,0,1543,1541,1,0,0,0,1544,1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,
+		1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,1548,1540,1,0,0,0,1548,1549,
+		1,0,0,0,1549,1553,1,0,0,0,1550,1551,7,27,0,0,1551,1552,5,140,0,0,1552,
+		1554,5,135,0,0,1553,1550,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
+		1640,5,241,0,0,1556,1557,7,28,0,0,1557,1558,5,240,0,0,1558,1559,3,98,49,
+		0,1559,1560,5,197,0,0,1560,1561,3,144,72,0,1561,1562,5,241,0,0,1562,1640,
+		1,0,0,0,1563,1564,7,29,0,0,1564,1565,5,240,0,0,1565,1566,3,144,72,0,1566,
+		1567,5,244,0,0,1567,1568,3,98,49,0,1568,1569,5,244,0,0,1569,1570,3,98,
+		49,0,1570,1571,5,241,0,0,1571,1640,1,0,0,0,1572,1640,7,30,0,0,1573,1574,
+		5,7,0,0,1574,1583,5,242,0,0,1575,1580,3,98,49,0,1576,1577,5,244,0,0,1577,
+		1579,3,98,49,0,1578,1576,1,0,0,0,1579,1582,1,0,0,0,1580,1578,1,0,0,0,1580,
+		1581,1,0,0,0,1581,1584,1,0,0,0,1582,1580,1,0,0,0,1583,1575,1,0,0,0,1583,
+		1584,1,0,0,0,1584,1585,1,0,0,0,1585,1640,5,243,0,0,1586,1587,5,117,0,0,
+		1587,1596,5,242,0,0,1588,1593,3,98,49,0,1589,1590,5,244,0,0,1590,1592,
+		3,98,49,0,1591,1589,1,0,0,0,1592,1595,1,0,0,0,1593,1591,1,0,0,0,1593,1594,
+		1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1596,1588,1,0,0,0,1596,1597,
+		1,0,0,0,1597,1598,1,0,0,0,1598,1640,5,243,0,0,1599,1600,5,171,0,0,1600,
+		1609,5,240,0,0,1601,1606,3,98,49,0,1602,1603,5,244,0,0,1603,1605,3,98,
+		49,0,1604,1602,1,0,0,0,1605,1608,1,0,0,0,1606,1604,1,0,0,0,1606,1607,1,
+		0,0,0,1607,1610,1,0,0,0,1608,1606,1,0,0,0,1609,1601,1,0,0,0,1609,1610,
+		1,0,0,0,1610,1611,1,0,0,0,1611,1640,5,241,0,0,1612,1613,5,46,0,0,1613,
+		1614,5,240,0,0,1614,1615,3,154,77,0,1615,1616,5,241,0,0,1616,1640,1,0,
+		0,0,1617,1640,3,110,55,0,1618,1619,5,60,0,0,1619,1620,5,240,0,0,1620,1621,
+		3,52,26,0,1621,1622,5,241,0,0,1622,1640,1,0,0,0,1623,1624,5,240,0,0,1624,
+		1625,3,52,26,0,1625,1626,5,241,0,0,1626,1640,1,0,0,0,1627,1628,5,240,0,
+		0,1628,1633,3,98,49,0,1629,1630,5,244,0,0,1630,1632,3,98,49,0,1631,1629,
+		1,0,0,0,1632,1635,1,0,0,0,1633,1631,1,0,0,0,1633,1634,1,0,0,0,1634,1636,
+		1,0,0,0,1635,1633,1,0,0,0,1636,1637,5,241,0,0,1637,1640,1,0,0,0,1638,1640,
+		3,156,78,0,1639,1366,1,0,0,0,1639,1368,1,0,0,0,1639,1369,1,0,0,0,1639,
+		1382,1,0,0,0,1639,1394,1,0,0,0,1639,1401,1,0,0,0,1639,1408,1,0,0,0,1639,
+		1418,1,0,0,0,1639,1428,1,0,0,0,1639,1439,1,0,0,0,1639,1446,1,0,0,0,1639,
+		1459,1,0,0,0,1639,1482,1,0,0,0,1639,1508,1,0,0,0,1639,1520,1,0,0,0,1639,
+		1538,1,0,0,0,1639,1556,1,0,0,0,1639,1563,1,0,0,0,1639,1572,1,0,0,0,1639,
+		1573,1,0,0,0,1639,1586,1,0,0,0,1639,1599,1,0,0,0,1639,1612,1,0,0,0,1639,
+		1617,1,0,0,0,1639,1618,1,0,0,0,1639,1623,1,0,0,0,1639,1627,1,0,0,0,1639,
+		1638,1,0,0,0,1640,1651,1,0,0,0,1641,1642,10,2,0,0,1642,1643,5,245,0,0,
+		1643,1650,3,156,78,0,1644,1645,10,1,0,0,1645,1646,5,242,0,0,1646,1647,
+		3,106,53,0,1647,1648,5,243,0,0,1648,1650,1,0,0,0,1649,1641,1,0,0,0,1649,
+		1644,1,0,0,0,1650,1653,1,0,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,
+		109,1,0,0,0,1653,1651,1,0,0,0,1654,1655,3,114,57,0,1655,1671,5,240,0,0,
+		1656,1672,5,236,0,0,1657,1659,3,66,33,0,1658,1657,1,0,0,0,1658,1659,1,
+		0,0,0,1659,1660,1,0,0,0,1660,1665,3,116,58,0,1661,1662,5,244,0,0,1662,
+		1664,3,116,58,0,1663,1661,1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,
+		1665,1666,1,0,0,0,1666,1669,1,0,0,0,1667,1665,1,0,0,0,1668,1670,3,112,
+		56,0,1669,1668,1,0,0,0,1669,1670,1,0,0,0,1670,1672,1,0,0,0,1671,1656,1,
+		0,0,0,1671,1658,1,0,0,0,1671,1672,1,0,0,0,1672,1673,1,0,0,0,1673,1680,
+		5,241,0,0,1674,1675,5,67,0,0,1675,1676,5,240,0,0,1676,1677,5,219,0,0,1677,
+		1678,3,98,49,0,1678,1679,5,241,0,0,1679,1681,1,0,0,0,1680,1674,1,0,0,0,
+		1680,1681,1,0,0,0,1681,1684,1,0,0,0,1682,1683,5,146,0,0,1683,1685,3,120,
+		60,0,1684,1682,1,0,0,0,1684,1685,1,0,0,0,1685,111,1,0,0,0,1686,1687,7,
+		31,0,0,1687,1688,5,136,0,0,1688,113,1,0,0,0,1689,1693,3,152,76,0,1690,
+		1693,5,111,0,0,1691,1693,5,169,0,0,1692,1689,1,0,0,0,1692,1690,1,0,0,0,
+		1692,1691,1,0,0,0,1693,115,1,0,0,0,1694,1695,3,156,78,0,1695,1696,5,233,
+		0,0,1696,1697,3,118,59,0,1697,1700,1,0,0,0,1698,1700,3,118,59,0,1699,1694,
+		1,0,0,0,1699,1698,1,0,0,0,1700,117,1,0,0,0,1701,1702,5,189,0,0,1702,1706,
+		3,152,76,0,1703,1704,5,150,0,0,1704,1705,5,14,0,0,1705,1707,3,98,49,0,
+		1706,1703,1,0,0,0,1706,1707,1,0,0,0,1707,1719,1,0,0,0,1708,1709,5,189,
+		0,0,1709,1710,5,240,0,0,1710,1711,3,52,26,0,1711,1715,5,241,0,0,1712,1713,
+		5,150,0,0,1713,1714,5,14,0,0,1714,1716,3,98,49,0,1715,1712,1,0,0,0,1715,
+		1716,1,0,0,0,1716,1719,1,0,0,0,1717,1719,3,98,49,0,1718,1701,1,0,0,0,1718,
+		1708,1,0,0,0,1718,1717,1,0,0,0,1719,119,1,0,0,0,1720,1723,3,156,78,0,1721,
+		1723,3,122,61,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,121,1,0,0,0,1724,
+		1735,5,240,0,0,1725,1726,5,150,0,0,1726,1727,5,14,0,0,1727,1732,3,98,49,
+		0,1728,1729,5,244,0,0,1729,1731,3,98,49,0,1730,1728,1,0,0,0,1731,1734,
+		1,0,0,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1736,1,0,0,0,1734,1732,
+		1,0,0,0,1735,1725,1,0,0,0,1735,1736,1,0,0,0,1736,1747,1,0,0,0,1737,1738,
+		5,143,0,0,1738,1739,5,14,0,0,1739,1744,3,76,38,0,1740,1741,5,244,0,0,1741,
+		1743,3,76,38,0,1742,1740,1,0,0,0,1743,1746,1,0,0,0,1744,1742,1,0,0,0,1744,
+		1745,1,0,0,0,1745,1748,1,0,0,0,1746,1744,1,0,0,0,1747,1737,1,0,0,0,1747,
+		1748,1,0,0,0,1748,1750,1,0,0,0,1749,1751,3,124,62,0,1750,1749,1,0,0,0,
+		1750,1751,1,0,0,0,1751,1752,1,0,0,0,1752,1753,5,241,0,0,1753,123,1,0,0,
+		0,1754,1755,7,32,0,0,1755,1763,3,126,63,0,1756,1757,7,32,0,0,1757,1758,
+		5,12,0,0,1758,1759,3,126,63,0,1759,1760,5,6,0,0,1760,1761,3,126,63,0,1761,
+		1763,1,0,0,0,1762,1754,1,0,0,0,1762,1756,1,0,0,0,1763,125,1,0,0,0,1764,
+		1765,5,202,0,0,1765,1774,5,156,0,0,1766,1767,5,202,0,0,1767,1774,5,70,
+		0,0,1768,1769,5,34,0,0,1769,1774,5,171,0,0,1770,1771,3,106,53,0,1771,1772,
+		7,33,0,0,1772,1774,1,0,0,0,1773,1764,1,0,0,0,1773,1766,1,0,0,0,1773,1768,
+		1,0,0,0,1773,1770,1,0,0,0,1774,127,1,0,0,0,1775,1777,5,105,0,0,1776,1775,
+		1,0,0,0,1776,1777,1,0,0,0,1777,1778,1,0,0,0,1778,1779,3,98,49,0,1779,1780,
+		5,210,0,0,1780,1781,3,98,49,0,1781,129,1,0,0,0,1782,1787,5,135,0,0,1783,
+		1787,5,54,0,0,1784,1785,5,43,0,0,1785,1787,3,98,49,0,1786,1782,1,0,0,0,
+		1786,1783,1,0,0,0,1786,1784,1,0,0,0,1787,131,1,0,0,0,1788,1790,5,222,0,
+		0,1789,1791,5,7,0,0,1790,1789,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,
+		0,0,1792,1802,5,223,0,0,1793,1795,5,221,0,0,1794,1796,7,34,0,0,1795,1794,
+		1,0,0,0,1795,1796,1,0,0,0,1796,1798,1,0,0,0,1797,1799,5,7,0,0,1798,1797,
+		1,0,0,0,1798,1799,1,0,0,0,1799,1800,1,0,0,0,1800,1802,5,223,0,0,1801,1788,
+		1,0,0,0,1801,1793,1,0,0,0,1802,133,1,0,0,0,1803,1808,5,135,0,0,1804,1808,
+		5,54,0,0,1805,1806,5,51,0,0,1806,1808,7,35,0,0,1807,1803,1,0,0,0,1807,
+		1804,1,0,0,0,1807,1805,1,0,0,0,1808,135,1,0,0,0,1809,1810,5,218,0,0,1810,
+		1811,3,98,49,0,1811,1812,5,192,0,0,1812,1813,3,98,49,0,1813,137,1,0,0,
+		0,1814,1829,5,135,0,0,1815,1829,7,36,0,0,1816,1829,5,252,0,0,1817,1829,
+		5,253,0,0,1818,1829,5,254,0,0,1819,1821,5,249,0,0,1820,1819,1,0,0,0,1821,
+		1822,1,0,0,0,1822,1820,1,0,0,0,1822,1823,1,0,0,0,1823,1829,1,0,0,0,1824,
+		1829,5,250,0,0,1825,1829,5,251,0,0,1826,1827,7,37,0,0,1827,1829,5,249,
+		0,0,1828,1814,1,0,0,0,1828,1815,1,0,0,0,1828,1816,1,0,0,0,1828,1817,1,
+		0,0,0,1828,1818,1,0,0,0,1828,1820,1,0,0,0,1828,1824,1,0,0,0,1828,1825,
+		1,0,0,0,1828,1826,1,0,0,0,1829,139,1,0,0,0,1830,1832,5,90,0,0,1831,1833,
+		7,22,0,0,1832,1831,1,0,0,0,1832,1833,1,0,0,0,1833,1834,1,0,0,0,1834,1835,
+		3,142,71,0,1835,1839,3,144,72,0,1836,1837,5,240,0,0,1837,1838,5,252,0,
+		0,1838,1840,5,241,0,0,1839,1836,1,0,0,0,1839,1840,1,0,0,0,1840,1848,1,
+		0,0,0,1841,1842,5,197,0,0,1842,1846,3,144,72,0,1843,1844,5,240,0,0,1844,
+		1845,5,252,0,0,1845,1847,5,241,0,0,1846,1843,1,0,0,0,1846,1847,1,0,0,0,
+		1847,1849,1,0,0,0,1848,1841,1,0,0,0,1848,1849,1,0,0,0,1849,141,1,0,0,0,
+		1850,1851,7,38,0,0,1851,143,1,0,0,0,1852,1853,7,39,0,0,1853,145,1,0,0,
+		0,1854,1858,3,148,74,0,1855,1856,5,134,0,0,1856,1859,5,135,0,0,1857,1859,
+		5,135,0,0,1858,1855,1,0,0,0,1858,1857,1,0,0,0,1858,1859,1,0,0,0,1859,147,
+		1,0,0,0,1860,1861,6,74,-1,0,1861,1862,5,7,0,0,1862,1863,5,231,0,0,1863,
+		1864,3,146,73,0,1864,1865,5,232,0,0,1865,1943,1,0,0,0,1866,1867,5,128,
+		0,0,1867,1868,5,231,0,0,1868,1869,3,146,73,0,1869,1870,5,232,0,0,1870,
+		1943,1,0,0,0,1871,1872,5,117,0,0,1872,1873,5,231,0,0,1873,1874,3,146,73,
+		0,1874,1875,5,244,0,0,1875,1876,3,146,73,0,1876,1877,5,232,0,0,1877,1943,
+		1,0,0,0,1878,1879,5,171,0,0,1879,1888,5,231,0,0,1880,1885,3,150,75,0,1881,
+		1882,5,244,0,0,1882,1884,3,150,75,0,1883,1881,1,0,0,0,1884,1887,1,0,0,
+		0,1885,1883,1,0,0,0,1885,1886,1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,
+		0,0,1888,1880,1,0,0,0,1888,1889,1,0,0,0,1889,1890,1,0,0,0,1890,1943,5,
+		232,0,0,1891,1892,5,171,0,0,1892,1901,5,240,0,0,1893,1898,3,150,75,0,1894,
+		1895,5,244,0,0,1895,1897,3,150,75,0,1896,1894,1,0,0,0,1897,1900,1,0,0,
+		0,1898,1896,1,0,0,0,1898,1899,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,
+		0,0,1901,1893,1,0,0,0,1901,1902,1,0,0,0,1902,1903,1,0,0,0,1903,1943,5,
+		241,0,0,1904,1905,5,90,0,0,1905,1909,3,144,72,0,1906,1907,5,240,0,0,1907,
+		1908,5,252,0,0,1908,1910,5,241,0,0,1909,1906,1,0,0,0,1909,1910,1,0,0,0,
+		1910,1918,1,0,0,0,1911,1912,5,197,0,0,1912,1916,3,144,72,0,1913,1914,5,
+		240,0,0,1914,1915,5,252,0,0,1915,1917,5,241,0,0,1916,1913,1,0,0,0,1916,
+		1917,1,0,0,0,1917,1919,1,0,0,0,1918,1911,1,0,0,0,1918,1919,1,0,0,0,1919,
+		1943,1,0,0,0,1920,1931,3,156,78,0,1921,1922,5,240,0,0,1922,1927,5,252,
+		0,0,1923,1924,5,244,0,0,1924,1926,5,252,0,0,1925,1923,1,0,0,0,1926,1929,
+		1,0,0,0,1927,1925,1,0,0,0,1927,1928,1,0,0,0,1928,1930,1,0,0,0,1929,1927,
+		1,0,0,0,1930,1932,5,241,0,0,1931,1921,1,0,0,0,1931,1932,1,0,0,0,1932,1940,
+		1,0,0,0,1933,1934,5,221,0,0,1934,1935,5,114,0,0,1935,1936,5,193,0,0,1936,
+		1941,5,226,0,0,1937,1938,5,222,0,0,1938,1939,5,193,0,0,1939,1941,5,226,
+		0,0,1940,1933,1,0,0,0,1940,1937,1,0,0,0,1940,1941,1,0,0,0,1941,1943,1,
+		0,0,0,1942,1860,1,0,0,0,1942,1866,1,0,0,0,1942,1871,1,0,0,0,1942,1878,
+		1,0,0,0,1942,1891,1,0,0,0,1942,1904,1,0,0,0,1942,1920,1,0,0,0,1943,1950,
+		1,0,0,0,1944,1945,10,2,0,0,1945,1949,5,7,0,0,1946,1947,10,1,0,0,1947,1949,
+		5,128,0,0,1948,1944,1,0,0,0,1948,1946,1,0,0,0,1949,1952,1,0,0,0,1950,1948,
+		1,0,0,0,1950,1951,1,0,0,0,1951,149,1,0,0,0,1952,1950,1,0,0,0,1953,1954,
+		3,156,78,0,1954,1956,3,146,73,0,1955,1957,5,249,0,0,1956,1955,1,0,0,0,
+		1956,1957,1,0,0,0,1957,151,1,0,0,0,1958,1963,3,156,78,0,1959,1960,5,245,
+		0,0,1960,1962,3,156,78,0,1961,1959,1,0,0,0,1962,1965,1,0,0,0,1963,1961,
+		1,0,0,0,1963,1964,1,0,0,0,1964,153,1,0,0,0,1965,1963,1,0,0,0,1966,1971,
+		3,156,78,0,1967,1968,5,244,0,0,1968,1970,3,156,78,0,1969,1967,1,0,0,0,
+		1970,1973,1,0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,155,1,0,0,0,
+		1973,1971,1,0,0,0,1974,1978,5,255,0,0,1975,1978,5,256,0,0,1976,1978,3,
+		158,79,0,1977,1974,1,0,0,0,1977,1975,1,0,0,0,1977,1976,1,0,0,0,1978,157,
+		1,0,0,0,1979,1980,7,40,0,0,1980,159,1,0,0,0,285,163,170,175,181,184,197,
 		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
-		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,389,395,398,
-		404,415,430,437,442,448,459,465,470,476,481,489,497,499,504,509,512,517,
-		520,523,528,531,536,541,544,551,566,568,571,578,584,593,598,602,610,613,
-		616,620,625,632,639,642,646,651,655,657,661,667,677,686,695,698,712,715,
-		719,725,733,737,742,754,766,779,784,788,795,802,810,813,822,837,840,845,
-		847,852,854,859,863,871,877,880,882,892,899,902,910,916,920,923,930,939,
-		942,946,955,958,962,970,973,984,987,989,999,1011,1023,1031,1039,1042,1046,
-		1054,1058,1078,1080,1082,1086,1090,1094,1098,1100,1109,1113,1120,1123,
-		1126,1133,1136,1142,1151,1157,1160,1166,1169,1176,1183,1188,1200,1208,
-		1211,1214,1225,1230,1241,1244,1252,1254,1261,1265,1272,1280,1289,1295,
-		1301,1304,1311,1315,1320,1325,1332,1336,1338,1346,1354,1356,1367,1371,
-		1379,1383,1405,1416,1428,1448,1459,1465,1471,1482,1485,1491,1497,1509,
-		1520,1523,1528,1538,1541,1546,1573,1576,1586,1589,1599,1602,1626,1632,
-		1642,1644,1651,1658,1662,1664,1673,1677,1685,1692,1699,1708,1711,1715,
-		1725,1728,1737,1740,1743,1755,1766,1769,1779,1783,1788,1791,1794,1800,
-		1815,1821,1825,1832,1839,1841,1851,1878,1881,1891,1894,1902,1909,1911,
-		1920,1924,1933,1935,1941,1943,1949,1956,1964,1970
+		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,395,401,404,
+		410,421,436,443,448,454,465,471,476,482,487,495,503,505,510,515,518,523,
+		526,529,534,537,542,547,550,558,573,575,578,585,591,600,605,609,617,620,
+		623,627,632,639,646,649,653,658,662,664,668,674,684,693,702,705,719,722,
+		726,732,740,744,749,761,773,786,791,795,802,809,817,820,829,844,847,852,
+		854,859,861,866,870,878,884,887,889,899,906,909,917,923,927,930,937,946,
+		949,953,962,965,969,977,980,991,994,996,1006,1018,1030,1038,1046,1049,
+		1053,1061,1065,1085,1087,1089,1093,1097,1101,1105,1107,1116,1120,1127,
+		1130,1133,1140,1143,1149,1158,1164,1167,1173,1176,1183,1190,1195,1207,
+		1215,1218,1221,1232,1237,1248,1251,1259,1261,1268,1272,1279,1287,1296,
+		1302,1308,1311,1318,1322,1327,1332,1339,1343,1345,1353,1361,1363,1374,
+		1378,1386,1390,1412,1423,1435,1455,1466,1472,1478,1489,1492,1498,1504,
+		1516,1527,1530,1535,1545,1548,1553,1580,1583,1593,1596,1606,1609,1633,
+		1639,1649,1651,1658,1665,1669,1671,1680,1684,1692,1699,1706,1715,1718,
+		1722,1732,1735,1744,1747,1750,1762,1773,1776,1786,1790,1795,1798,1801,
+		1807,1822,1828,1832,1839,1846,1848,1858,1885,1888,1898,1901,1909,1916,
+		1918,1927,1931,1940,1942,1948,1950,1956,1963,1971,1977
 	};
 
 	public static readonly ATN _ATN =

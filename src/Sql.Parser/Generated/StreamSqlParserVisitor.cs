@@ -200,6 +200,20 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitClientCommand([NotNull] StreamSqlParser.ClientCommandContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>addJar</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAddJar([NotNull] StreamSqlParser.AddJarContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>removeJar</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRemoveJar([NotNull] StreamSqlParser.RemoveJarContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.insertStatement"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -296,6 +310,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitShowModules([NotNull] StreamSqlParser.ShowModulesContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>showJars</c>
+	/// labeled alternative in <see cref="StreamSqlParser.showTarget"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitShowJars([NotNull] StreamSqlParser.ShowJarsContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>showColumns</c>
 	/// labeled alternative in <see cref="StreamSqlParser.showTarget"/>.

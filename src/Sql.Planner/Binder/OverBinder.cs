@@ -85,24 +85,20 @@ internal sealed class OverBinder
     private void BindCall(FunctionCall f)
     {
         string name = f.Name.Last.ToUpperInvariant();
-        if (name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "PERCENT_RANK" or "CUME_DIST" or "NTILE" or "LAG" or "LEAD")
-            throw Unsupported.Feature($"{name}() OVER beside OVER aggregates (in streaming, a rank function needs a filter on its number to make a Top-N)", f.Span);
+        if (f.Name.Parts.Count == 1 && name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "LAG")
+        {
+            BindWindowFunction(f, name);
+            return;
+        }
+        if (name == "LEAD") throw new SqlValidationException("LEAD Function is not supported in stream mode.", f.Span);
+        if (name is "PERCENT_RANK" or "CUME_DIST" or "NTILE")
+            throw Unsupported.Feature($"{name}() OVER in streaming", f.Span);
         if (!AggregateFunctions.IsKnown(name) || f.Name.Parts.Count > 1)
             throw new SqlValidationException($"OVER must be applied to an aggregate function, but {f.Name.Last} is not one", f.Span);
-        if (f.Distinct) throw Unsupported.Feature("DISTINCT in an OVER aggregate", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) in an OVER aggregate", f.Filter.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
 
-        var window = BindWindow(f.Over!);
-        if (_window is null)
-        {
-            _window = window;
-            _firstSpan = f.Span;
-        }
-        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Frame != window.Frame)
-        {
-            throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
-        }
+        UseWindow(BindWindow(f.Over!), f);
 
         var args = new List<ScalarExpr>();
         foreach (var a in f.Arguments)
@@ -120,7 +116,8 @@ internal sealed class OverBinder
         SqlType resultType;
         try
         {
-            (kind, resultType) = AggregateFunctions.Resolve(name, args.Select(a => a.Type).ToList());
+            bool separatorIsLiteral = name != "LISTAGG" || args.Count < 2 || args[1] is Literal { Value: string };
+            (kind, resultType) = AggregateFunctions.Resolve(name, args.Select(a => a.Type).ToList(), separatorIsLiteral);
         }
         catch (FunctionResolutionException ex)
         {
@@ -128,11 +125,34 @@ internal sealed class OverBinder
         }
         if (kind is not (AggregateFunctionKind.Count or AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg
             or AggregateFunctionKind.Min or AggregateFunctionKind.Max or AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp
-            or AggregateFunctionKind.StddevPop or AggregateFunctionKind.StddevSamp))
-            throw Unsupported.Feature($"{name} as an OVER aggregate (COUNT, SUM, AVG, MIN, MAX and the variance family are)", f.Span);
+            or AggregateFunctionKind.StddevPop or AggregateFunctionKind.StddevSamp or AggregateFunctionKind.FirstValue
+            or AggregateFunctionKind.LastValue or AggregateFunctionKind.ListAgg or AggregateFunctionKind.ArrayAgg
+            or AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr))
+            throw Unsupported.Feature($"{name} as an OVER aggregate", f.Span);
+        if (kind == AggregateFunctionKind.ArrayAgg && args[0].Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
+            throw Unsupported.Feature($"ARRAY_AGG over {args[0].Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
 
         var argIndexes = args.Select(Argument).ToList();
-        var call = new AggregateCall(kind, argIndexes, false, -1, resultType, $"w0$o{_calls.Count}");
+        string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
+        AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
+    }
+
+    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation).</summary>
+    private void UseWindow(BoundWindow window, FunctionCall f)
+    {
+        if (_window is null)
+        {
+            _window = window;
+            _firstSpan = f.Span;
+        }
+        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Frame != window.Frame)
+        {
+            throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
+        }
+    }
+
+    private void AddCall(FunctionCall f, AggregateCall call)
+    {
         int index = _calls.FindIndex(c => c.SameComputation(call));
         if (index < 0)
         {
@@ -140,6 +160,74 @@ internal sealed class OverBinder
             _calls.Add(call);
         }
         _callOfSyntax[f] = index;
+    }
+
+    /// <summary>
+    /// ROW_NUMBER, RANK, DENSE_RANK and LAG as OVER aggregates (Flink's RowNumberAggFunction, RankAggFunction,
+    /// DenseRankAggFunction, LagAggFunction). LAG does not take a frame: its window runs from the partition's start (Calcite
+    /// replaces the bounds, keeping ROWS or RANGE). ROW_NUMBER always counts ROWS; RANK and DENSE_RANK keep the window's
+    /// frame, which must be unbounded (their accumulators cannot take rows back out).
+    /// </summary>
+    private void BindWindowFunction(FunctionCall f, string name)
+    {
+        if (f.Distinct) throw new SqlValidationException($"DISTINCT is not allowed in {name}", f.Span);
+        if (f.Filter is not null) throw Unsupported.Feature($"FILTER (WHERE ...) in {name}", f.Filter.Span);
+        if (f.Nulls is { } nulls) throw Unsupported.Feature($"IGNORE NULLS / RESPECT NULLS in {name}", nulls.Span);
+        var window = BindWindow(f.Over!);
+        if (name == "LAG")
+        {
+            window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
+            UseWindow(window, f);
+            AddCall(f, BindLag(f));
+            return;
+        }
+        if (f.Arguments.Count > 0)
+            throw new SqlValidationException($"Invalid number of arguments to function '{name}'. Was expecting 0 arguments", f.Span);
+        if (!window.Frame.IsUnbounded)
+            throw Unsupported.Feature($"{name}() OVER a window with a bounded frame (only UNBOUNDED PRECEDING)", f.Over!.Span);
+        // Calcite gives ROW_NUMBER the frame ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW whatever is written.
+        if (name == "ROW_NUMBER") window = window with { Frame = new OverFrame(true, null) };
+        UseWindow(window, f);
+        var (kind, arguments) = name switch
+        {
+            "ROW_NUMBER" => (AggregateFunctionKind.RowNumber, new List<int>()),
+            "RANK" => (AggregateFunctionKind.Rank, new List<int> { window.OrderColumn }),
+            _ => (AggregateFunctionKind.DenseRank, new List<int> { window.OrderColumn }),
+        };
+        AddCall(f, new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}"));
+    }
+
+    /// <summary><c>LAG(x [, offset [, default]])</c>: the offset a non-negative integer literal; the default is cast to x's
+    /// type, and makes the result NOT NULL when it and x are.</summary>
+    private AggregateCall BindLag(FunctionCall f)
+    {
+        if (f.Arguments.Count is < 1 or > 3)
+            throw new SqlValidationException("Invalid number of arguments to function 'LAG'. Was expecting 1 to 3 arguments", f.Span);
+        var value = _arguments.Bind(f.Arguments[0]);
+        if (value.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row)
+            throw Unsupported.Feature($"LAG of a {value.Type.Kind.ToString().ToUpperInvariant()} value", f.Arguments[0].Span);
+        int offset = 1;
+        if (f.Arguments.Count > 1)
+        {
+            if (_arguments.Bind(f.Arguments[1]) is not Literal { Value: not null } l
+                || l.Type.Kind is not (SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt)
+                || Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is < 0 or > int.MaxValue)
+                throw new SqlValidationException("The offset of LAG must be a non-negative integer literal", f.Arguments[1].Span);
+            offset = Convert.ToInt32(l.Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var arguments = new List<int> { Argument(value) };
+        var resultType = value.Type.WithoutTimeAttribute().WithNullable(true);
+        if (f.Arguments.Count > 2)
+        {
+            var fallback = _arguments.Bind(f.Arguments[2]);
+            if (!CastRules.CanCast(fallback.Type, value.Type.WithoutTimeAttribute()))
+                throw new SqlValidationException($"Cannot apply 'LAG' to arguments of type 'LAG({value.Type.WithoutTimeAttribute()}, INTEGER, {fallback.Type})'", f.Span);
+            if (!fallback.Type.Equals(value.Type.WithoutTimeAttribute()))
+                fallback = new Call("CAST", new[] { fallback }, value.Type.WithoutTimeAttribute().WithNullable(fallback.Type.Nullable));
+            arguments.Add(Argument(fallback));
+            resultType = value.Type.WithoutTimeAttribute().WithNullable(value.Type.Nullable || fallback.Type.Nullable);
+        }
+        return new AggregateCall(AggregateFunctionKind.Lag, arguments, false, -1, resultType, $"w0$o{_calls.Count}") { LagOffset = offset };
     }
 
     private int Argument(ScalarExpr bound)

@@ -161,8 +161,6 @@ internal sealed class QueryBinder
     {
         if (OverBinder.HasOverAggregate(s))
         {
-            if (s.Items.FirstOrDefault(i => RankBinder.IsRankCall(i.Expression)) is { } rank)
-                throw Unsupported.Feature("a rank function beside OVER aggregates in one SELECT", rank.Expression.Span);
             var over = new OverBinder(scope);
             var aggregated = over.Bind(s, input);
             return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));

@@ -35,6 +35,7 @@ internal sealed class CatalogStatementExecutor
         UseStatement s => Use(s),
         CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => CreateDatabase(s),
+        JarStatement s => Jar(s),
         _ => null,
     };
 
@@ -243,6 +244,7 @@ internal sealed class CatalogStatementExecutor
             case ShowKind.CurrentCatalog: return List("current catalog name", new[] { TableCatalog.DefaultCatalog }, s);
             case ShowKind.CurrentDatabase: return List("current database name", new[] { _catalog.CurrentDatabase }, s);
             case ShowKind.Modules: return List("module name", new[] { "core" }, s);
+            case ShowKind.Jars: return new TableResult(new[] { "jars" }, _catalog.Functions.Jars.Select(j => (IReadOnlyList<string?>)new[] { j }).ToList());
             case ShowKind.CreateTable:
             {
                 var name = s.Target ?? throw new SqlValidationException("SHOW CREATE TABLE needs a table name", s.Span);
@@ -305,6 +307,37 @@ internal sealed class CatalogStatementExecutor
             throw new SqlValidationException($"A database with name [{database}] does not exist in the catalog: [{TableCatalog.DefaultCatalog}].{NameSuggestion.Hint(database, _catalog.Databases)}", s.Name.Span);
         _catalog.UseDatabase(database);
         return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary>What <c>ADD JAR</c> of a Java archive says: StreamSql's connectors, formats and functions are .NET, so the
+    /// archive is listed but not loaded (a script written for Flink that adds its connector jars still runs).</summary>
+    public const string JavaJarNotLoaded =
+        "Execute statement succeeded. The Java archive is listed but not loaded: StreamSql's connectors and formats are built in, and its functions are .NET assemblies (.dll).";
+
+    /// <summary><c>ADD JAR</c> / <c>REMOVE JAR</c>: a .NET assembly is loaded (for <c>CREATE FUNCTION</c> without
+    /// <c>USING JAR</c>); a Java archive is only listed.</summary>
+    private PlanResult Jar(JarStatement s)
+    {
+        if (s.Remove)
+        {
+            if (!_catalog.Functions.RemoveJar(s.Path))
+                throw new SqlValidationException($"Could not remove jar '{s.Path}': it was not added in this session", s.Span);
+            return new CatalogChanged(Succeeded);
+        }
+        bool java = s.Path.EndsWith(".jar", StringComparison.OrdinalIgnoreCase);
+        if (!java)
+        {
+            try
+            {
+                FunctionClassLoader.AddAssembly(s.Path);
+            }
+            catch (ArgumentException e)
+            {
+                throw new SqlValidationException($"Could not add jar: {e.Message}", s.Span);
+            }
+        }
+        _catalog.Functions.AddJar(s.Path);
+        return new CatalogChanged(java ? JavaJarNotLoaded : Succeeded);
     }
 
     private PlanResult CreateDatabase(CreateDatabaseStatement s)

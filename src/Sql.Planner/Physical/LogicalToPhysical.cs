@@ -202,7 +202,7 @@ internal sealed class LogicalToPhysical
                 };
             }
             case LogicalRank r:
-                return RankPlanning.Plan(r, Translate, _parallelism, _stateTtl);
+                return RankPlanning.Plan(r, Translate, _parallelism, _stateTtl, _timeZone);
             case LogicalOverAggregate o:
             {
                 if (o.Input.Schema[o.OrderColumn].Type.IsProctime && o.Frame is { IsRows: false, IsUnbounded: false })

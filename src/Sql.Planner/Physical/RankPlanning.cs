@@ -8,18 +8,17 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>
 /// Plans a <see cref="LogicalRank"/>: a Top-1 by ROW_NUMBER over a time attribute without the rank number in the output
 /// is Flink's deduplication (<see cref="PhysicalDeduplicate"/>, its RankUtil.canConvertToDeduplicate); any other bounded
-/// ROW_NUMBER a <see cref="PhysicalRank"/>, unless it partitions by a window (<see cref="WindowRankPlanning"/>). A rank without a filter on its number is refused.
+/// ROW_NUMBER a <see cref="PhysicalRank"/>, unless it partitions by a window (<see cref="WindowRankPlanning"/>). A rank without a filter on its number is an OVER aggregate.
 /// </summary>
 internal static class RankPlanning
 {
-    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl)
+    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl, string? timeZone = null)
     {
-        if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism) is { } windowed) return windowed;
+        if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
+        if (r.RankEnd is null) return PlanAsOverAggregate(r, translate);
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
-        if (r.RankEnd is not { } end)
-            throw new SqlValidationException(
-                $"Not supported yet: {name}() OVER without a filter on its result (WHERE rank <= N makes a Top-N)", r.Span);
+        long end = r.RankEnd.Value;
         // Flink's streaming Top-N has ROW_NUMBER only (StreamExecRank refuses the others with this text).
         if (r.RankType != RankType.RowNumber)
             throw new SqlValidationException($"{name}() on streaming table is not supported currently", r.Span);
@@ -38,6 +37,36 @@ internal static class RankPlanning
             Parallelism = p,
             StateTtl = stateTtl,
         };
+    }
+
+    /// <summary>
+    /// A rank function without a filter on its number is not a Top-N: Flink plans it as an OVER aggregate (its
+    /// RowNumberAggFunction, RankAggFunction, DenseRankAggFunction), whose ORDER BY must be one ascending time attribute.
+    /// A number nobody reads leaves just the input.
+    /// </summary>
+    private static PhysicalNode PlanAsOverAggregate(LogicalRank r, Func<LogicalNode, PhysicalNode> translate)
+    {
+        if (!r.OutputRankNumber) return translate(r.Input);
+        if (r.OrderKeys.Count == 0)
+            throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", r.Span);
+        if (r.OrderKeys.Count > 1)
+            throw new SqlValidationException("The window can only be ordered by a single time column.", r.Span);
+        var order = r.OrderKeys[0];
+        if (!r.Input.Schema[order.Column].Type.IsTimeAttribute)
+            throw new SqlValidationException("OVER windows' ordering in stream mode must be defined on a time attribute.", r.Span);
+        if (order.Descending) throw new SqlValidationException("The window can only be ordered in ASCENDING mode.", r.Span);
+        var (kind, arguments) = r.RankType switch
+        {
+            RankType.RowNumber => (AggregateFunctionKind.RowNumber, new List<int>()),
+            RankType.Rank => (AggregateFunctionKind.Rank, new List<int> { order.Column }),
+            _ => (AggregateFunctionKind.DenseRank, new List<int> { order.Column }),
+        };
+        var call = new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), r.RankColumnName);
+        // Calcite's frames for them: ROWS for ROW_NUMBER, the default RANGE for the others.
+        var frame = new OverFrame(r.RankType == RankType.RowNumber, null);
+        var over = new LogicalOverAggregate(r.Input, r.PartitionKeys, order.Column, frame, [call],
+            LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span };
+        return translate(over);
     }
 
     private static bool IsDeduplication(LogicalRank r, out RankOrderKey order)

@@ -68,7 +68,7 @@ internal static class TwoPhaseAggregation
             Grouping = Enumerable.Range(0, keyCount).ToList(),
             Phase = AggregatePhase.Global,
             Accumulators = layout,
-            Windowing = new SliceAttachedWindowing(keyCount + layout.Fields.Count, true),
+            Windowing = new SliceAttachedWindowing(keyCount + layout.Fields.Count, true) { TimeZone = single.Windowing.AlignmentZone },
         };
     }
 

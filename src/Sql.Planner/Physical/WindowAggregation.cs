@@ -102,7 +102,7 @@ internal static class WindowAggregation
         else
         {
             input = translate(a.Input);
-            windowing = new WindowAttachedWindowing(a.GroupKeys[windowKeys[0]], a.GroupKeys[windowKeys[1]], eventTime);
+            windowing = new WindowAttachedWindowing(a.GroupKeys[windowKeys[0]], a.GroupKeys[windowKeys[1]], eventTime) { TimeZone = zone };
             map = i => i;
         }
         if (window is SessionWindow s)

@@ -14,7 +14,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// </summary>
 internal static class WindowRankPlanning
 {
-    public static PhysicalNode? TryPlan(LogicalRank r, Func<PhysicalNode> translateInput, int parallelism)
+    /// <param name="timeZone">The session time zone (<c>table.local-time-zone</c>), for windows over a TIMESTAMP_LTZ.</param>
+    public static PhysicalNode? TryPlan(LogicalRank r, Func<PhysicalNode> translateInput, int parallelism, string? timeZone = null)
     {
         if (r.RankType != RankType.RowNumber || r.RankEnd is not { } end) return null;
         int start = -1, stop = -1;
@@ -30,7 +31,8 @@ internal static class WindowRankPlanning
         if (function is null || start < 0 || stop < 0 || !function.IsEventTime || !function.Window.IsSliced) return null;
 
         var keys = r.PartitionKeys.Where(k => k != start && k != stop).Distinct().ToList();
-        var windowing = new WindowAttachedWindowing(start, stop, IsEventTime: true);
+        var zone = function.Input.Schema[function.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? timeZone : null;
+        var windowing = new WindowAttachedWindowing(start, stop, IsEventTime: true) { TimeZone = zone };
         var input = translateInput();
         int p = keys.Count == 0 ? 1 : parallelism;
         var order = r.OrderKeys;

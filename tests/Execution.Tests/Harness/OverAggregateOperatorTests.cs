@@ -104,6 +104,80 @@ public sealed class OverAggregateOperatorTests
         foreach (var (value, aggregates) in expected) Assert.Equal((value, aggregates), (value, emitted[value]));
     }
 
+    /// <summary>
+    /// ROW_NUMBER, RANK, DENSE_RANK and LAG(v, 2) over an unbounded ROWS window, their state (counts, last times, the last
+    /// three values) restored at other parallelisms and on other backends: each row's numbers are its place in its
+    /// partition's time-then-arrival order, the rows of earlier times plus one, the distinct times so far, and v two rows back.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task Window_functions_keep_counting_across_rescaling(string first, string second)
+    {
+        AggregateCall[] calls =
+        [
+            new(AggregateFunctionKind.RowNumber, [], false, -1, SqlType.BigInt.AsNotNull(), "w0$o0"),
+            new(AggregateFunctionKind.Rank, [2], false, -1, SqlType.BigInt.AsNotNull(), "w0$o1"),
+            new(AggregateFunctionKind.DenseRank, [2], false, -1, SqlType.BigInt.AsNotNull(), "w0$o2"),
+            new(AggregateFunctionKind.Lag, [1], false, -1, SqlType.BigInt, "w0$o3") { LagOffset = 2 },
+        ];
+        var frame = new OverFrame(true, null);
+        var spec = new OverAggregateSpec([0], 2, true, frame, calls, TimeSpan.Zero, "OverAggregate", LogicalOverAggregate.SchemaOf(Input, calls));
+        var random = new Random(20261205);
+        var accepted = new List<Row>();
+        var emitted = new Dictionary<long, (long, long, long, long)>();
+        long clock = 0, v = 0;
+
+        async Task Feed(OperatorTestHarness[] harnesses, int batches)
+        {
+            for (int b = 0; b < batches; b++)
+            {
+                var batch = new List<Row>();
+                for (int i = 0; i < 40; i++)
+                {
+                    clock += random.Next(0, 400);
+                    var row = new Row(random.Next(5), v++, clock / 1000 * 1000);
+                    batch.Add(row);
+                    accepted.Add(row);
+                }
+                var parts = TestBatches.Partition(Build(batch), harnesses.Length);
+                for (int s = 0; s < harnesses.Length; s++)
+                    if (parts[s].Length > 0) await harnesses[s].ProcessBatchAsync(parts[s]);
+                foreach (var h in harnesses) await h.ProcessWatermarkAsync((clock - 2000) * 1000);
+                Collect(harnesses, emitted, lagColumn: 6);
+            }
+        }
+
+        var checkpoints = new HarnessCheckpoints();
+        var phase1 = await OpenAll(spec, GroupAggregateRescaleTests.Backend(first), 1, null);
+        await Feed(phase1, 8);
+        var chk1 = await checkpoints.SnapshotAsync(1, phase1);
+        await GroupAggregateRescaleTests.DisposeAll(phase1);
+        var phase2 = await OpenAll(spec, GroupAggregateRescaleTests.Backend(second), 2, chk1);
+        await Feed(phase2, 8);
+        var chk2 = await checkpoints.SnapshotAsync(2, phase2);
+        await GroupAggregateRescaleTests.DisposeAll(phase2);
+        var phase3 = await OpenAll(spec, GroupAggregateRescaleTests.Backend(first), 1, chk2);
+        await Feed(phase3, 4);
+        foreach (var h in phase3) await h.ProcessWatermarkAsync(long.MaxValue);
+        Collect(phase3, emitted, lagColumn: 6);
+        await GroupAggregateRescaleTests.DisposeAll(phase3);
+
+        Assert.Equal(accepted.Count, emitted.Count);
+        foreach (var partition in accepted.GroupBy(r => r.K))
+        {
+            var ordered = partition.OrderBy(r => r.Millis).ThenBy(r => r.V).ToList();
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                var row = ordered[i];
+                long rank = ordered.Count(r => r.Millis < row.Millis) + 1;
+                long dense = ordered.Where(r => r.Millis <= row.Millis).Select(r => r.Millis).Distinct().Count();
+                long lag = i >= 2 ? ordered[i - 2].V : long.MinValue;
+                Assert.Equal((row.V, (long)i + 1, rank, dense, lag), (row.V, emitted[row.V].Item1, emitted[row.V].Item2, emitted[row.V].Item3, emitted[row.V].Item4));
+            }
+        }
+    }
+
     private static Dictionary<long, (long, long, long, long)> Model(List<Row> rows, OverFrame frame)
     {
         var result = new Dictionary<long, (long, long, long, long)>();
@@ -123,7 +197,8 @@ public sealed class OverAggregateOperatorTests
         return result;
     }
 
-    private static void Collect(OperatorTestHarness[] harnesses, Dictionary<long, (long, long, long, long)> emitted)
+    /// <summary>Each emitted row's four call values by its v; a NULL in <paramref name="lagColumn"/> reads as long.MinValue.</summary>
+    private static void Collect(OperatorTestHarness[] harnesses, Dictionary<long, (long, long, long, long)> emitted, int lagColumn = -1)
     {
         foreach (var h in harnesses)
         {
@@ -134,7 +209,8 @@ public sealed class OverAggregateOperatorTests
                 for (int r = 0; r < batch.Length; r++)
                 {
                     long value = ((Int64Array)data.Column(1)).GetValue(r)!.Value;
-                    Assert.True(emitted.TryAdd(value, (Long(data, 3, r), Long(data, 4, r), Long(data, 5, r), Long(data, 6, r))), $"row {value} came out twice");
+                    long last = r >= 0 && lagColumn >= 0 && data.Column(lagColumn).IsNull(r) ? long.MinValue : Long(data, 6, r);
+                    Assert.True(emitted.TryAdd(value, (Long(data, 3, r), Long(data, 4, r), Long(data, 5, r), last)), $"row {value} came out twice");
                 }
             }
             h.ClearOutput();
@@ -158,11 +234,14 @@ public sealed class OverAggregateOperatorTests
         return new Batch(new RecordBatch(schema, [k.Build(), v.Build(), ts.Build()], rows.Count));
     }
 
-    private static async Task<OperatorTestHarness[]> OpenAll(OverFrame frame, HarnessBackend backend, int parallelism, HarnessCheckpoint? restoreFrom)
+    private static Task<OperatorTestHarness[]> OpenAll(OverFrame frame, HarnessBackend backend, int parallelism, HarnessCheckpoint? restoreFrom) =>
+        OpenAll(Spec(frame), backend, parallelism, restoreFrom);
+
+    private static async Task<OperatorTestHarness[]> OpenAll(OverAggregateSpec spec, HarnessBackend backend, int parallelism, HarnessCheckpoint? restoreFrom)
     {
         var harnesses = new OperatorTestHarness[parallelism];
         for (int s = 0; s < parallelism; s++)
-            harnesses[s] = await OperatorTestHarness.OpenAsync(new OverAggregateOperator(Spec(frame), Input), backend, s, parallelism, restoreFrom: restoreFrom);
+            harnesses[s] = await OperatorTestHarness.OpenAsync(new OverAggregateOperator(spec, Input), backend, s, parallelism, restoreFrom: restoreFrom);
         return harnesses;
     }
 }

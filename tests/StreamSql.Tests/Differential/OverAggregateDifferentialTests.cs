@@ -79,4 +79,62 @@ public sealed class OverAggregateDifferentialTests
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.Equal(run.Cases, run.NonEmptyCases);
     }
+
+    /// <summary>
+    /// ROW_NUMBER, RANK, DENSE_RANK and LAG without a Top-N filter are OVER aggregates, beside the other aggregates Flink's
+    /// OVER takes (FIRST_VALUE, LAST_VALUE, LISTAGG, BOOL_AND/BOOL_OR), with retraction in bounded frames. ROW_NUMBER always
+    /// counts ROWS, so ties follow arrival order (seq on the DuckDB side); RANK and DENSE_RANK give ties one rank; LAG is
+    /// written in a ROWS window here (in a RANGE window Flink gives peers one value, which DuckDB does not).
+    /// FIRST_VALUE and LAST_VALUE skip NULLs as Flink's do (DuckDB's IGNORE NULLS).
+    /// </summary>
+    [Theory]
+    [InlineData(1, 4096, 20261204)]
+    [InlineData(2, 7, 20261205)]
+    public async Task Window_functions_and_value_aggregates_agree_with_duckdb(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(CultureInfo.InvariantCulture)));
+        run.AddTable("t", rows: 400, lateRows: false, sequence: true, timeStepMillis: 1000);
+
+        await run.CheckAsync(new DualSql(
+            "SELECT k, seq, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts) AS rn FROM t",
+            "SELECT k, seq, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts, seq) AS rn FROM t"));
+        await run.CheckAsync(new DualSql(
+            "SELECT seq, ROW_NUMBER() OVER (ORDER BY ts) FROM t",
+            "SELECT seq, ROW_NUMBER() OVER (ORDER BY ts, seq) FROM t"));
+        await run.CheckAsync(Over("k, seq", "RANK() OVER w, DENSE_RANK() OVER w, COUNT(*) OVER w, SUM(v) OVER w",
+            "RANK() OVER w, DENSE_RANK() OVER w, COUNT(*) OVER w, SUM(v) OVER w",
+            "PARTITION BY k ORDER BY ts", "PARTITION BY k ORDER BY ts"));
+        await run.CheckAsync(Over("k, seq", "ROW_NUMBER() OVER w, LAG(v) OVER w, LAG(s, 2) OVER w, LAG(v, 3, -1) OVER w, MAX(v) OVER w",
+            "ROW_NUMBER() OVER w, LAG(v) OVER w, LAG(s, 2) OVER w, LAG(v, 3, -1) OVER w, MAX(v) OVER w",
+            "PARTITION BY k ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"));
+        await run.CheckAsync(Over("k, seq", "LAG(d) OVER w, LAG(v, 0) OVER w, LAG(b, 1, TRUE) OVER w",
+            "LAG(d) OVER w, LAG(v, 0) OVER w, LAG(b, 1, TRUE) OVER w",
+            "PARTITION BY k, b ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+            "PARTITION BY k, b ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"));
+        // Value aggregates, bounded (retracting) and unbounded.
+        await run.CheckAsync(Over("k, seq", "FIRST_VALUE(v) OVER w, LAST_VALUE(s) OVER w, BOOL_AND(b) OVER w, BOOL_OR(b) OVER w",
+            "FIRST_VALUE(v IGNORE NULLS) OVER w, LAST_VALUE(s IGNORE NULLS) OVER w, BOOL_AND(b) OVER w, BOOL_OR(b) OVER w",
+            "PARTITION BY k ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"));
+        await run.CheckAsync(Over("k, seq", "FIRST_VALUE(s) OVER w, LAST_VALUE(v) OVER w",
+            "FIRST_VALUE(s IGNORE NULLS) OVER w, LAST_VALUE(v IGNORE NULLS) OVER w",
+            "PARTITION BY k ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"));
+        await run.CheckAsync(Over("k, seq", "COUNT(DISTINCT s) OVER w, SUM(DISTINCT v) OVER w, COUNT(*) OVER w",
+            "COUNT(DISTINCT s) OVER w, SUM(DISTINCT v) OVER w, COUNT(*) OVER w",
+            "PARTITION BY k ORDER BY ts ROWS BETWEEN 4 PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN 4 PRECEDING AND CURRENT ROW"));
+        await run.CheckAsync(Over("k, seq", "COUNT(DISTINCT v) OVER w, MAX(DISTINCT d) OVER w",
+            "COUNT(DISTINCT v) OVER w, MAX(DISTINCT d) OVER w",
+            "PARTITION BY k ORDER BY ts", "PARTITION BY k ORDER BY ts"));
+        await run.CheckAsync(Over("k, seq", "LISTAGG(s) OVER w, LISTAGG(s, '|') OVER w",
+            "STRING_AGG(s, ',' ORDER BY ts, seq) OVER w, STRING_AGG(s, '|' ORDER BY ts, seq) OVER w",
+            "PARTITION BY k ORDER BY ts ROWS BETWEEN 3 PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN 3 PRECEDING AND CURRENT ROW"));
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(run.Cases, run.NonEmptyCases);
+    }
 }

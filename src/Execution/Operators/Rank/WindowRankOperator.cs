@@ -49,6 +49,7 @@ internal sealed class WindowRankOperator : StreamOperatorBase
     private WindowRankBuffers _buffers = null!;
     private NamespaceTimerService _timers = null!;
     private WatermarkTracker _watermark = null!;
+    private WindowClock _clock = null!;
 
     public WindowRankOperator(WindowRankSpec spec, RowSchema inputSchema, JobMetrics metrics)
     {
@@ -75,6 +76,9 @@ internal sealed class WindowRankOperator : StreamOperatorBase
         _buffers = _table.AddColumn(epoch => new WindowRankBuffers(epoch));
         _timers = context.State.NamespaceTimers("window-rank-timers");
         _watermark = context.State.Watermark();
+        // window_end is the window clock's wall time; over a TIMESTAMP_LTZ its instant is in the session time zone.
+        string? zone = _spec.Windowing.AlignmentZone;
+        _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -97,14 +101,14 @@ internal sealed class WindowRankOperator : StreamOperatorBase
             if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
             long end = ends[r];
             _namespaces[r] = end;
-            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(end - 1);
+            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(_clock.ToRow(end) - 1);
             _selected[r] = valid;
             if (!valid)
             {
                 late++;
                 continue;
             }
-            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, end - 1, end);
+            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, _clock.ToRow(end) - 1, end);
             lastEnd = end;
         }
         if (late > 0)

@@ -323,8 +323,8 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             for (int i = 0; i < n; i++)
                 values[i] = property switch
                 {
-                    WindowProperty.Start => _clock.ToRow(_bounds.Start(groups[i])),
-                    WindowProperty.End => _clock.ToRow(_bounds.End(groups[i])),
+                    WindowProperty.Start => _bounds.Start(groups[i]),
+                    WindowProperty.End => _bounds.End(groups[i]),
                     WindowProperty.RowTime => _clock.ToRow(_bounds.End(groups[i])) - MillisecondMicros,
                     WindowProperty.ProcTime => now,
                     _ => _bounds.End(groups[i]),

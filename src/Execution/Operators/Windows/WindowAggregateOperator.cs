@@ -78,7 +78,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _accumulators = WindowAccumulators.Create(_spec, _input, _table, retracting: _spec.InputChangelog != ChangelogMode.InsertOnly);
         _timers = context.State.NamespaceTimers("window-timers");
         _watermark = context.State.Watermark();
-        string? zone = _spec.Windowing is TimeAttributeWindowing t ? t.TimeZone : null;
+        string? zone = _spec.Windowing.AlignmentZone;
         _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
         return base.OpenAsync(context, cancellationToken);
     }
@@ -179,8 +179,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             bool valid = column.IsValid(i);
             _accumulate[i] = valid;
             if (!valid) continue;
-            long t = _clock.ToWindow(values[i]);
-            _namespaces[i] = end ? t : _assigner.SliceEnd(t);
+            // A carried window_end is already on the window clock; a time attribute is an instant (LTZ) or wall time.
+            _namespaces[i] = end ? values[i] : _assigner.SliceEnd(_clock.ToWindow(values[i]));
         }
     }
 
@@ -291,9 +291,9 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             var type = _spec.OutputSchema[columns.Count].Type;
             long value = property switch
             {
-                WindowProperty.Start => WindowColumnValue(_assigner.WindowStart(windowEnd)),
-                WindowProperty.End => WindowColumnValue(windowEnd),
-                WindowProperty.RowTime => WindowColumnValue(windowEnd) - MillisecondMicros,
+                WindowProperty.Start => _assigner.WindowStart(windowEnd),
+                WindowProperty.End => windowEnd,
+                WindowProperty.RowTime => _clock.ToRow(windowEnd) - MillisecondMicros,
                 WindowProperty.ProcTime => Context.Clock.NowMicros(),
                 _ => windowEnd,
             };
@@ -304,6 +304,4 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A window bound as its column holds it: TIMESTAMP the window clock's wall time, TIMESTAMP_LTZ the UTC instant.</summary>
-    private long WindowColumnValue(long windowTime) => _clock.ToRow(windowTime);
 }

@@ -76,9 +76,10 @@ internal sealed class WindowTableFunctionOperator : StreamOperatorBase
         var times2 = new long[count];
         for (int r = 0; r < count; r++)
         {
-            starts[r] = _clock.ToRow(_assigner.WindowStart(_ends[r]));
-            ends[r] = _clock.ToRow(_ends[r]);
-            times2[r] = ends[r] - 1000;
+            // window_start and window_end are TIMESTAMP: the window clock's wall time; window_time is the end's instant - 1 ms.
+            starts[r] = _assigner.WindowStart(_ends[r]);
+            ends[r] = _ends[r];
+            times2[r] = _clock.ToRow(_ends[r]) - 1000;
         }
         int first = taken.ColumnCount;
         columns.Add(ResultArrays.Integers(_spec.OutputSchema[first].Type, starts, default));

@@ -96,6 +96,15 @@ public sealed class GroupValueLists
         return false;
     }
 
+    /// <summary>Removes the group's earliest value (a window of the last n values); false when it has none.</summary>
+    public bool RemoveHead(int group)
+    {
+        int head = _head.Get(group);
+        if (head < 0) return false;
+        Unlink(head, group, pendingList: false);
+        return true;
+    }
+
     private int NewEntry(ReadOnlySpan<byte> value)
     {
         int e = _freeCount > 0 ? _free[--_freeCount] : _entryHigh++;

@@ -53,6 +53,23 @@ internal static class FunctionClassLoader
             "with USING JAR '<path to .dll>' (StreamSql runs functions written in .NET; Java classes cannot run here)");
     }
 
+    /// <summary>Loads a .NET assembly of <c>ADD JAR</c>, so that functions created later find its classes among the loaded
+    /// assemblies.</summary>
+    /// <exception cref="ArgumentException">No such file, or not a .NET assembly.</exception>
+    public static void AddAssembly(string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new ArgumentException($"Jar '{path}' does not exist");
+        try
+        {
+            LoadOnce(full);
+        }
+        catch (BadImageFormatException)
+        {
+            throw new ArgumentException($"'{path}' is not a .NET assembly");
+        }
+    }
+
     private static readonly object Gate = new();
 
     /// <summary>An assembly loaded once per path, so two functions from one file share its types.</summary>

@@ -9,6 +9,21 @@ public sealed class UserFunctionCatalog
     private readonly Dictionary<string, UserDefinedFunction> _system = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UserDefinedFunction> _catalog = new(StringComparer.OrdinalIgnoreCase);
 
+    private readonly List<string> _jars = new();
+
+    /// <summary>The paths of <c>ADD JAR</c>, in the order they were added (<c>SHOW JARS</c>).</summary>
+    public IReadOnlyList<string> Jars => _jars;
+
+    /// <summary>Adds a jar's path; false when it was added already.</summary>
+    public bool AddJar(string path)
+    {
+        if (_jars.Contains(path)) return false;
+        _jars.Add(path);
+        return true;
+    }
+
+    public bool RemoveJar(string path) => _jars.Remove(path);
+
     /// <summary>Every user function, sorted by name, for <c>SHOW USER FUNCTIONS</c>.</summary>
     public IReadOnlyList<string> Names
     {

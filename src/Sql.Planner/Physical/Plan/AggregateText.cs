@@ -13,7 +13,9 @@ internal static class AggregateText
         if (retract) sb.Append("_RETRACT");
         sb.Append('(');
         if (call.Distinct) sb.Append(call.ArgIndexes.Count > 0 ? "DISTINCT " : "DISTINCT");
-        sb.Append(call.ArgIndexes.Count == 0 ? "*" : string.Join(", ", call.ArgIndexes.Select(a => input[a].Name)));
+        // RANK and DENSE_RANK read the order column, which Flink's plans do not show.
+        bool star = call.ArgIndexes.Count == 0 || call.Kind is AggregateFunctionKind.Rank or AggregateFunctionKind.DenseRank;
+        sb.Append(star ? "*" : string.Join(", ", call.ArgIndexes.Select(a => input[a].Name)));
         sb.Append(')');
         if (call.FilterArg >= 0) sb.Append(" FILTER ").Append(input[call.FilterArg].Name);
         return sb.ToString();

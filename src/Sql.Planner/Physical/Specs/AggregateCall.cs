@@ -28,6 +28,9 @@ public sealed record AggregateCall(
     /// <summary>LISTAGG's separator (<c>,</c> when not written); null for other functions.</summary>
     public string? Separator { get; init; }
 
+    /// <summary>LAG's offset: how many rows back it reads (1 when not written).</summary>
+    public int LagOffset { get; init; } = 1;
+
     /// <summary>The name Flink's plans print: <c>COUNT</c>, <c>$SUM0</c>, <c>FIRST_VALUE</c>.</summary>
     public string FunctionName => Kind switch
     {
@@ -47,6 +50,10 @@ public sealed record AggregateCall(
         AggregateFunctionKind.VarSamp => "VAR_SAMP",
         AggregateFunctionKind.BoolAnd => "BOOL_AND",
         AggregateFunctionKind.BoolOr => "BOOL_OR",
+        AggregateFunctionKind.RowNumber => "ROW_NUMBER",
+        AggregateFunctionKind.Rank => "RANK",
+        AggregateFunctionKind.DenseRank => "DENSE_RANK",
+        AggregateFunctionKind.Lag => "LAG",
         AggregateFunctionKind.Grouping => "GROUPING",
         _ => "GROUPING_ID",
     };
@@ -54,7 +61,7 @@ public sealed record AggregateCall(
     /// <summary>Whether two calls compute the same thing (same function, arguments, DISTINCT, FILTER and type).</summary>
     public bool SameComputation(AggregateCall other) =>
         Kind == other.Kind && Distinct == other.Distinct && FilterArg == other.FilterArg && ArgIndexes.SequenceEqual(other.ArgIndexes)
-        && ResultType.Equals(other.ResultType) && Separator == other.Separator;
+        && ResultType.Equals(other.ResultType) && Separator == other.Separator && LagOffset == other.LagOffset;
 
     public bool Equals(AggregateCall? other) => other is not null && SameComputation(other) && Name == other.Name;
 

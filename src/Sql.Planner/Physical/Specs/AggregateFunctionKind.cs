@@ -52,6 +52,19 @@ public enum AggregateFunctionKind
     /// <summary><c>ARRAY_AGG(x)</c>: every value in arrival order, NULLs included (Flink's <c>ArrayAggFunction</c>, RESPECT
     /// NULLS); NULL when the group has none. A retraction removes the first equal value (NULL equals NULL).</summary>
     ArrayAgg,
+    /// <summary><c>ROW_NUMBER()</c> as an OVER aggregate (no filter on it, so not a Top-N): the number of rows of the
+    /// partition up to the current one (a RANGE frame counts the current row's peers too, as Flink's RowNumberAggFunction
+    /// under RowTimeRangeUnboundedPrecedingFunction). BIGINT NOT NULL; unbounded frames only.</summary>
+    RowNumber,
+    /// <summary><c>RANK()</c> as an OVER aggregate: one more than the number of rows before the first row with the current
+    /// ORDER BY value (the argument is the order column). BIGINT NOT NULL; unbounded frames only.</summary>
+    Rank,
+    /// <summary><c>DENSE_RANK()</c> as an OVER aggregate: the number of distinct ORDER BY values up to the current row.</summary>
+    DenseRank,
+    /// <summary><c>LAG(x [, offset [, default]])</c> as an OVER aggregate: x of the row <see cref="AggregateCall.LagOffset"/>
+    /// rows before the current one in the partition, else the default (second argument column) or NULL (Flink's
+    /// LagAggFunction). Unbounded frames only.</summary>
+    Lag,
     /// <summary><c>GROUPING(x)</c>. Planner only: resolved into an expression over the Expand's <c>$e</c> column; never in a spec.</summary>
     Grouping,
     /// <summary><c>GROUPING_ID(x, ...)</c>. Planner only, as <see cref="Grouping"/>.</summary>
