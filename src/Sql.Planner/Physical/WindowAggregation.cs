@@ -24,7 +24,7 @@ internal static class WindowAggregation
         var calc = a.Input as LogicalCalc;
         if ((calc?.Input ?? a.Input) is not LogicalWindowTableFunction tvf)
             return WindowJoinPlanning.WindowedJoinColumns(a.Input, a.GroupKeys) is { } joined && a.GroupingSets is null
-                ? PlanOverWindowJoin(a, joined, translate, parallelism)
+                ? PlanOverWindowJoin(a, joined, translate, parallelism, timeZone)
                 : null;
         ScalarExpr Projection(int i) => calc is null ? new InputRef(i, a.Input.Schema[i].Type) : calc.Projections[i];
         int Role(int column) => Projection(column) is InputRef r && r.Index >= tvf.WindowStart ? r.Index - tvf.WindowStart : -1;
@@ -174,11 +174,14 @@ internal static class WindowAggregation
     /// (<c>window=[TUMBLE(win_start=[window_start], win_end=[window_end], ...)]</c>) and fires each window once.
     /// </summary>
     private static PhysicalCalc PlanOverWindowJoin(LogicalAggregate a, WindowJoinPlanning.WindowColumns joined,
-        Func<LogicalNode, PhysicalNode> translate, int parallelism)
+        Func<LogicalNode, PhysicalNode> translate, int parallelism, string? timeZone)
     {
         var regular = Enumerable.Range(0, a.GroupKeys.Count).Where(p => p != joined.StartKey && p != joined.EndKey).ToList();
         var input = translate(a.Input);
-        var windowing = new WindowAttachedWindowing(a.GroupKeys[joined.StartKey], a.GroupKeys[joined.EndKey], IsEventTime: true);
+        var windowing = new WindowAttachedWindowing(a.GroupKeys[joined.StartKey], a.GroupKeys[joined.EndKey], IsEventTime: true)
+        {
+            TimeZone = joined.TimeType.Kind == SqlTypeKind.TimestampLtz ? timeZone : null,
+        };
         var properties = new List<WindowProperty> { WindowProperty.Start, WindowProperty.End };
         var grouping = regular.Select(p => a.GroupKeys[p]).ToList();
         var fields = regular.Select(p => a.Schema[p]).ToList();

@@ -19,7 +19,8 @@ internal static class WindowJoinPlanning
         WindowAttachedWindowing LeftWindowing,
         WindowAttachedWindowing RightWindowing,
         IReadOnlyList<int> LeftKeys,
-        IReadOnlyList<int> RightKeys);
+        IReadOnlyList<int> RightKeys,
+        Types.SqlType TimeType);
 
     /// <summary>The window join <paramref name="join"/> is, or null when it is not one.</summary>
     public static Match? Analyze(LogicalJoin join) => Analyze(join.Left, join.Right, join.LeftKeys, join.RightKeys, join.NullSafeKeys);
@@ -55,7 +56,7 @@ internal static class WindowJoinPlanning
         return new Match(leftFunction.Window,
             new WindowAttachedWindowing(leftStart, leftEnd, IsEventTime: true),
             new WindowAttachedWindowing(rightStart, rightEnd, IsEventTime: true),
-            keptLeft, keptRight);
+            keptLeft, keptRight, leftFunction.Input.Schema[leftFunction.TimeColumn].Type);
     }
 
     /// <summary>The window an aggregation over a window join's output groups by: positions in <c>GroupKeys</c> of a
@@ -92,11 +93,13 @@ internal static class WindowJoinPlanning
         _ => false,
     };
 
-    public static PhysicalNode? TryPlan(LogicalJoin j, Func<LogicalNode, PhysicalNode> translate, int parallelism)
+    /// <param name="timeZone">The session time zone (<c>table.local-time-zone</c>), for windows over a TIMESTAMP_LTZ.</param>
+    public static PhysicalNode? TryPlan(LogicalJoin j, Func<LogicalNode, PhysicalNode> translate, int parallelism, string? timeZone)
     {
         if (Analyze(j) is not { } match) return null;
+        var zone = match.TimeType.Kind == Types.SqlTypeKind.TimestampLtz ? timeZone : null;
         return new PhysicalWindowJoin(translate(j.Left), translate(j.Right), j.JoinType, match.LeftKeys, match.RightKeys, j.Condition,
-            match.Window, match.LeftWindowing, match.RightWindowing, j.Schema)
+            match.Window, match.LeftWindowing with { TimeZone = zone }, match.RightWindowing with { TimeZone = zone }, j.Schema)
         {
             Parallelism = match.LeftKeys.Count == 0 ? 1 : parallelism,
         };

@@ -48,6 +48,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private WatermarkTracker _watermark = null!;
     private NamespaceTimerService _timers = null!;
+    private WindowClock _clock = null!;
 
     private sealed class Side
     {
@@ -106,6 +107,8 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             side.Records = side.Table.AddColumn(epoch => new WindowJoinRows(epoch));
         }
         _timers = context.State.NamespaceTimers("window-join-timers");
+        // window_end is the window clock's wall time; over a TIMESTAMP_LTZ its instant is in the session time zone.
+        _clock = new WindowClock(_spec.AlignmentZone is { } zone ? SessionTimeZone.Resolve(zone) : null);
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -129,14 +132,14 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes insert-only inputs, but got a {batch.KindAt(r)} row");
             long end = ends[r];
             _namespaces[r] = end;
-            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(end - 1);
+            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(_clock.ToRow(end) - 1);
             _selected[r] = valid;
             if (!valid)
             {
                 late++;
                 continue;
             }
-            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, end - 1, end);
+            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, _clock.ToRow(end) - 1, end);
             lastEnd = end;
         }
         if (late > 0)

@@ -71,5 +71,5 @@ public sealed record PhysicalWindowJoin(
 
     public OperatorSpec ToSpec(string description) =>
         new WindowJoinSpec(JoinType, LeftKeys, RightKeys, Condition, LeftWindowing.EndColumn, RightWindowing.EndColumn,
-            Left.Schema, Right.Schema, JoinedSchema, description, Schema);
+            Left.Schema, Right.Schema, JoinedSchema, description, Schema) { AlignmentZone = LeftWindowing.AlignmentZone };
 }

@@ -26,4 +26,9 @@ public sealed record WindowJoinSpec(
     RowSchema RightSchema,
     RowSchema JoinedSchema,
     string Description,
-    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
+    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
+{
+    /// <summary>The session time zone of windows over a TIMESTAMP_LTZ (their ends are that zone's wall time; a window fires
+    /// at its end's instant), else null.</summary>
+    public string? AlignmentZone { get; init; }
+}
