@@ -193,8 +193,8 @@ public sealed class AggregateBindingTests
         var misplaced = _f.Error("SELECT /*+ OPERATOR_ID('x') */ i FROM t");
         Assert.Contains("has no aggregation or DISTINCT", misplaced.Problem);
         Assert.Equal(12, misplaced.Span.Column);
-        Assert.Equal("Not supported yet: query hint STATE_TTL (only OPERATOR_ID and LOOKUP are supported)",
-            _f.Error("SELECT /*+ STATE_TTL('t' = '1d') */ i, COUNT(*) FROM t GROUP BY i").Problem);
+        Assert.Equal("Not supported yet: query hint JOIN_STATE_TTL (OPERATOR_ID, LOOKUP, STATE_TTL and the join strategy hints are supported)",
+            _f.Error("SELECT /*+ JOIN_STATE_TTL('t' = '1d') */ i, COUNT(*) FROM t GROUP BY i").Problem);
         var twice = _f.Error("""
             SELECT * FROM (SELECT /*+ OPERATOR_ID('x') */ i, COUNT(*) AS n FROM t GROUP BY i)
             UNION ALL SELECT * FROM (SELECT /*+ OPERATOR_ID('x') */ i, MAX(b) AS n FROM t GROUP BY i)

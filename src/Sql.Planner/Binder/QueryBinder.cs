@@ -25,6 +25,7 @@ internal sealed class QueryBinder
     private readonly bool _batchMode;
     /// <summary>The <c>LOOKUP</c> hints of the SELECTs being bound, innermost on top: its FROM clause's lookup joins take them.</summary>
     private readonly Stack<IReadOnlyList<LookupHint>> _lookupHints = new();
+    private readonly Stack<StateTtlHint?> _stateTtlHints = new();
 
     /// <param name="connectors">When given, tables whose connector cannot be read (sink-only) are refused in FROM.</param>
     /// <param name="batchMode"><c>'execution.runtime-mode' = 'batch'</c>: windows take any TIMESTAMP column, as Flink's batch mode.</param>
@@ -81,6 +82,7 @@ internal sealed class QueryBinder
         LogicalNode input;
         Scope scope;
         var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
+        var stateTtl = StateTtlHint.Of(s);
         if (s.From is null)
         {
             // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
@@ -90,6 +92,7 @@ internal sealed class QueryBinder
         else
         {
             _lookupHints.Push(lookupHints);
+            _stateTtlHints.Push(stateTtl);
             try
             {
                 (input, scope) = BindRelation(s.From, ctes);
@@ -97,6 +100,7 @@ internal sealed class QueryBinder
             finally
             {
                 _lookupHints.Pop();
+                _stateTtlHints.Pop();
             }
         }
         if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
@@ -130,6 +134,9 @@ internal sealed class QueryBinder
         var projected = aggregates
             ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
             : BindRankedProjection(s, input, scope);
+        if (aggregates && stateTtl?.For(SingleQualifier(scope)) is { } aggregateTtl)
+            projected = WithAggregateStateTtl(projected, aggregateTtl);
+        stateTtl?.CheckAllUsed();
         if (!s.Distinct) return projected;
         // SELECT DISTINCT: an aggregation grouped by every column, as Flink plans it.
         var keys = Enumerable.Range(0, projected.Schema.Count).ToList();
@@ -138,16 +145,46 @@ internal sealed class QueryBinder
         return new LogicalAggregate(projected, keys, null, calls, LogicalAggregate.SchemaOf(projected, keys, null, calls)) { PinnedId = distinctId };
     }
 
+    /// <summary>The qualifier of a scope of one relation (its alias or name), or null.</summary>
+    private static string? SingleQualifier(Scope scope) => scope.Entries.Count == 1 ? scope.Entries[0].Qualifier : null;
+
+    /// <summary>The aggregation under the projections of a bound aggregate query, with a STATE_TTL hint's retention.</summary>
+    private static LogicalNode WithAggregateStateTtl(LogicalNode node, TimeSpan ttl) => node switch
+    {
+        LogicalAggregate a => a with { StateTtl = ttl },
+        SingleInputNode single => single.WithInputs([WithAggregateStateTtl(single.Input, ttl)]),
+        _ => node,
+    };
+
+    /// <summary>The regular join a FROM clause's JOIN was bound to (under a projection), with a STATE_TTL hint's retention
+    /// of the sides it names.</summary>
+    private LogicalNode WithJoinStateTtl(LogicalNode node, Scope leftScope, Scope rightScope)
+    {
+        if (_stateTtlHints.Count == 0 || _stateTtlHints.Peek() is not { } hint) return node;
+        var left = hint.For(SingleQualifier(leftScope));
+        var right = hint.For(SingleQualifier(rightScope));
+        if (left is null && right is null) return node;
+        return Apply(node);
+
+        LogicalNode Apply(LogicalNode n) => n switch
+        {
+            LogicalJoin j => j with { LeftStateTtl = left, RightStateTtl = right },
+            SingleInputNode single => single.WithInputs([Apply(single.Input)]),
+            _ => n,
+        };
+    }
+
     /// <summary>The id pinned by <c>SELECT /*+ OPERATOR_ID('name') */</c>, or null; LOOKUP hints are the lookup joins'
-    /// (<see cref="LookupHint"/>), other query hints are refused.</summary>
+    /// (<see cref="LookupHint"/>), STATE_TTL the joins' and aggregation's (<see cref="StateTtlHint"/>); the join strategy
+    /// hints of Flink's batch mode are accepted and have nothing to choose here; other query hints are refused.</summary>
     private static string? PinnedOperatorId(SelectQuery s)
     {
         string? id = null;
         foreach (var hint in s.Hints)
         {
-            if (string.Equals(hint.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)) continue;
+            if (hint.Name.ToUpperInvariant() is "LOOKUP" or "STATE_TTL" or "BROADCAST" or "SHUFFLE_HASH" or "SHUFFLE_MERGE" or "NEST_LOOP") continue;
             if (hint.Name != "OPERATOR_ID")
-                throw Unsupported.Feature($"query hint {hint.Name} (only OPERATOR_ID and LOOKUP are supported)", hint.Span);
+                throw Unsupported.Feature($"query hint {hint.Name} (OPERATOR_ID, LOOKUP, STATE_TTL and the join strategy hints are supported)", hint.Span);
             if (hint.Arguments.Count != 1 || hint.Options.Count > 0 || string.IsNullOrWhiteSpace(hint.Arguments[0]))
                 throw new SqlValidationException("OPERATOR_ID takes one name: /*+ OPERATOR_ID('name') */", hint.Span);
             if (id is not null) throw new SqlValidationException("OPERATOR_ID is given twice in one SELECT", hint.Span);
@@ -246,7 +283,8 @@ internal sealed class QueryBinder
         {
             var (left, leftScope) = BindRelation(regular.Left, ctes);
             var (right, rightScope) = BindRelation(regular.Right, ctes);
-            return JoinBinder.Bind(regular, left, leftScope, right, rightScope);
+            var (joined, joinedScope) = JoinBinder.Bind(regular, left, leftScope, right, rightScope);
+            return (WithJoinStateTtl(joined, leftScope, rightScope), joinedScope);
         }
         var (single, qualifier) = BindFrom(from, ctes);
         return (single, Scope.Of(qualifier, single.Schema));

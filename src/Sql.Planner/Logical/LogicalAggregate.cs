@@ -19,6 +19,9 @@ public sealed record LogicalAggregate(
     /// <summary>An operator id the query pins (<c>SELECT /*+ OPERATOR_ID('name') */</c>), or null.</summary>
     public string? PinnedId { get; init; }
 
+    /// <summary>The idle-state retention from a <c>STATE_TTL</c> hint (null: <c>table.exec.state.ttl</c>).</summary>
+    public TimeSpan? StateTtl { get; init; }
+
     /// <summary>The GROUP BY clause (or the select list of a global aggregation), for errors found when it is planned.</summary>
     public Parser.SourceSpan Span { get; init; } = Parser.SourceSpan.None;
 

@@ -28,6 +28,12 @@ public sealed record LogicalJoin(
     /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c> (NULL equals NULL): INTERSECT / EXCEPT, planned as semi / anti joins.</summary>
     public bool NullSafeKeys { get; init; }
 
+    /// <summary>The idle-state retention of each side's rows from a <c>STATE_TTL</c> hint (null: <c>table.exec.state.ttl</c>).</summary>
+    public TimeSpan? LeftStateTtl { get; init; }
+
+    /// <inheritdoc cref="LeftStateTtl"/>
+    public TimeSpan? RightStateTtl { get; init; }
+
     public override IReadOnlyList<LogicalNode> Inputs => [Left, Right];
 
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Left = inputs[0], Right = inputs[1] };

@@ -156,6 +156,8 @@ internal sealed class LogicalToPhysical
                     Parallelism = _parallelism,
                     StateTtl = _stateTtl,
                     NullSafeKeys = j.NullSafeKeys,
+                    LeftStateTtl = j.LeftStateTtl,
+                    RightStateTtl = j.RightStateTtl,
                 };
             }
             case LogicalWatermarkAssigner w:
@@ -276,9 +278,9 @@ internal sealed class LogicalToPhysical
     {
         var input = Translate(a.Input);
         if (_splitDistinct && SplitDistinctAggregation.Applies(a))
-            return SplitDistinctAggregation.Plan(a, input, _splitDistinctBuckets, (i, k, c, s) => Aggregate(i, k, c, s, null), n => _madeHere.Add(n));
+            return SplitDistinctAggregation.Plan(a, input, _splitDistinctBuckets, (i, k, c, s) => Aggregate(i, k, c, s, null, a.StateTtl), n => _madeHere.Add(n));
         if (a.GroupingSets is null)
-            return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId);
+            return Aggregate(input, a.GroupKeys, a.Calls, a.Schema, a.PinnedId, a.StateTtl);
 
         var copies = GroupingSetsExpansion.KeysReadByCalls(a.GroupKeys, a.Calls);
         var expand = GroupingSetsExpansion.Expand(input, a.GroupKeys, a.GroupingSets, copies, _parallelism);
@@ -286,19 +288,20 @@ internal sealed class LogicalToPhysical
             .Select(c => GroupingSetsExpansion.ReadCopies(c, copies, expand.ExpandIdIndex)).ToList();
         var keys = a.GroupKeys.Append(expand.ExpandIdIndex).ToList();
         var fields = keys.Select(k => new Field(expand.Schema[k].Name, expand.Schema[k].Type)).Concat(calls.Select(c => new Field(c.Name, c.ResultType))).ToList();
-        var aggregate = Aggregate(expand, keys, calls, new RowSchema(fields), a.PinnedId);
+        var aggregate = Aggregate(expand, keys, calls, new RowSchema(fields), a.PinnedId, a.StateTtl);
         var projections = GroupingSetsExpansion.ResultProjections(a, aggregate.Schema);
         var calc = new PhysicalCalc(aggregate, null, projections, a.Schema) { Parallelism = aggregate.Parallelism };
         _madeHere.Add(calc);
         return calc;
     }
 
-    private PhysicalGroupAggregate Aggregate(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<AggregateCall> calls, RowSchema schema, string? pinnedId) =>
+    private PhysicalGroupAggregate Aggregate(PhysicalNode input, IReadOnlyList<int> keys, IReadOnlyList<AggregateCall> calls, RowSchema schema,
+        string? pinnedId, TimeSpan? stateTtl = null) =>
         new(input, keys, calls, AggregatePhase.Single, schema)
         {
             // Without keys all rows meet in one group, on one subtask.
             Parallelism = keys.Count == 0 ? 1 : _parallelism,
-            StateTtl = _stateTtl,
+            StateTtl = stateTtl ?? _stateTtl,
             PinnedId = pinnedId,
         };
 

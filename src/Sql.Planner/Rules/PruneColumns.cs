@@ -118,7 +118,7 @@ internal static class PruneColumns
                         j.RightKeys.Select(k => inner[leftWidth + k] - leftUsed.Count).ToList(),
                         j.Condition is null ? null : ExpressionRewriting.Remap(j.Condition, i => inner[i]),
                         LogicalJoin.SchemaOf(left.Schema, right.Schema, j.JoinType, keepTimeAttributes: j.Schema.Fields.Any(f => f.Type.IsTimeAttribute)), j.Span)
-                        { NullSafeKeys = j.NullSafeKeys };
+                        { NullSafeKeys = j.NullSafeKeys, LeftStateTtl = j.LeftStateTtl, RightStateTtl = j.RightStateTtl };
                     return (semi, leftUsed.Select((i, n) => (i, n)).ToDictionary(p => p.i, p => p.n));
                 }
                 var map = new Dictionary<int, int>();
@@ -129,7 +129,7 @@ internal static class PruneColumns
                     j.LeftKeys.Select(k => map[k]).ToList(),
                     j.RightKeys.Select(k => map[leftWidth + k] - leftUsed.Count).ToList(),
                     j.Condition is null ? null : ExpressionRewriting.Remap(j.Condition, i => map[i]),
-                    new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span) { NullSafeKeys = j.NullSafeKeys };
+                    new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span) { NullSafeKeys = j.NullSafeKeys, LeftStateTtl = j.LeftStateTtl, RightStateTtl = j.RightStateTtl };
                 return (pruned, map);
             }
             case LogicalOverAggregate o:

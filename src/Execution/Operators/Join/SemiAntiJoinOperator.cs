@@ -78,7 +78,7 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
             side.Table = context.State.KeyedState.GetGroupTable(s == 0 ? "left-records" : "right-records", new GroupTableSpec(keyTypes));
             bool counted = s == 0, appendOnly = side.InsertOnly;
             side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, counted, appendOnly));
-            side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtl);
+            side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtlOf(s));
         }
         return base.OpenAsync(context, cancellationToken);
     }

@@ -94,7 +94,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             side.Table = context.State.KeyedState.GetGroupTable(s == 0 ? "left-records" : "right-records", new GroupTableSpec(keyTypes));
             bool outer = side.Outer, appendOnly = side.InsertOnly;
             side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer, appendOnly));
-            side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtl);
+            side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtlOf(s));
         }
         return base.OpenAsync(context, cancellationToken);
     }

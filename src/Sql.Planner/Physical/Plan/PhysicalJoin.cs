@@ -30,6 +30,12 @@ public sealed record PhysicalJoin(
     /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c> (INTERSECT / EXCEPT).</summary>
     public bool NullSafeKeys { get; init; }
 
+    /// <summary>Per-side retentions of a <c>STATE_TTL</c> hint (null: <see cref="StateTtl"/>).</summary>
+    public TimeSpan? LeftStateTtl { get; init; }
+
+    /// <inheritdoc cref="LeftStateTtl"/>
+    public TimeSpan? RightStateTtl { get; init; }
+
     public override RowSchema Schema => OutputSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Left, Right];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Left = inputs[0], Right = inputs[1] };
@@ -113,5 +119,7 @@ public sealed record PhysicalJoin(
             LeftInsertOnly = Left.Changelog.IsInsertOnly,
             RightInsertOnly = Right.Changelog.IsInsertOnly,
             NullSafeKeys = NullSafeKeys,
+            LeftStateTtl = LeftStateTtl,
+            RightStateTtl = RightStateTtl,
         };
 }

@@ -36,4 +36,13 @@ public sealed record JoinSpec(
     /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c>: a NULL key matches a NULL key (INTERSECT / EXCEPT; semi and
     /// anti joins only).</summary>
     public bool NullSafeKeys { get; init; }
+
+    /// <summary>The retention of the left side's rows when a <c>STATE_TTL</c> hint names it (else <see cref="StateTtl"/>).</summary>
+    public TimeSpan? LeftStateTtl { get; init; }
+
+    /// <summary>The retention of the right side's rows when a <c>STATE_TTL</c> hint names it (else <see cref="StateTtl"/>).</summary>
+    public TimeSpan? RightStateTtl { get; init; }
+
+    /// <summary>The retention of side 0 (left) or 1 (right).</summary>
+    public TimeSpan StateTtlOf(int side) => (side == 0 ? LeftStateTtl : RightStateTtl) ?? StateTtl;
 }
