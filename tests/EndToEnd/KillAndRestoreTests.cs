@@ -253,6 +253,66 @@ public sealed class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// A window join (a FULL join of two TUMBLE or HOP windowed sources on a key and the window) killed twice and
+    /// restarted at other parallelisms and backends: both sides' buffered rows of the open windows and their timers are
+    /// restored and rescaled, the restored job fires the pending windows, and every joined and padded row is committed
+    /// exactly once into the append-only sink with the values of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("tumble", "hashmap", "1,2,1")]
+    [InlineData("hop", "rocksdb", "2,1,2")]
+    public async Task Window_join_killed_and_restored_at_other_parallelisms_commits_every_joined_row_exactly_once(string window, string backend,
+        string parallelisms)
+    {
+        const int Rows = 6_000;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        int size = window == "tumble" ? 1 : 3;
+        string Tvf(string table) => window == "tumble" ? $"TUMBLE(TABLE {table}, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
+            : $"HOP(TABLE {table}, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
+        string Source(string table, int modulus) =>
+            // 100 rows per second of event time, in order: nothing is late.
+            $"CREATE TABLE {table} (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % {modulus}, "
+            + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');";
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            Source("lsrc", 100),
+            Source("rsrc", 150),
+            "CREATE TABLE out (lid BIGINT, rid BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3)) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT COALESCE(L.id, -1), COALESCE(R.id, -1), COALESCE(L.window_start, R.window_start), COALESCE(L.window_end, R.window_end) "
+            + $"FROM (SELECT * FROM TABLE({Tvf("lsrc")})) L FULL JOIN (SELECT * FROM TABLE({Tvf("rsrc")})) R "
+            + "ON L.k = R.k AND L.window_start = R.window_start AND L.window_end = R.window_end;");
+        // Per window end (s): each side's (key, id).
+        var windows = new SortedDictionary<long, (List<(long K, long Id)> Left, List<(long K, long Id)> Right)>();
+        for (long id = 1; id <= Rows; id++)
+        {
+            long firstEnd = id * 10 / 1000 + 1;
+            for (long end = firstEnd; end < firstEnd + size; end++)
+            {
+                if (!windows.TryGetValue(end, out var sides)) windows[end] = sides = (new(), new());
+                sides.Left.Add((id % 100, id));
+                sides.Right.Add((id % 150, id));
+            }
+        }
+        static string Time(long seconds) => DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var expected = new List<string>();
+        foreach (var (end, (left, right)) in windows)
+        {
+            string bounds = $"{Time(end - size)},{Time(end)}";
+            var rightMatched = new HashSet<long>();
+            foreach (var l in left)
+            {
+                var matches = right.Where(r => r.K == l.K).ToList();
+                foreach (var r in matches) expected.Add(string.Create(CultureInfo.InvariantCulture, $"{l.Id},{r.Id},{bounds}"));
+                if (matches.Count == 0) expected.Add(string.Create(CultureInfo.InvariantCulture, $"{l.Id},-1,{bounds}"));
+                rightMatched.UnionWith(matches.Select(r => r.Id));
+            }
+            expected.AddRange(right.Where(r => !rightMatched.Contains(r.Id)).Select(r => string.Create(CultureInfo.InvariantCulture, $"-1,{r.Id},{bounds}")));
+        }
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true);
+    }
+
+    /// <summary>
     /// An event-time OVER aggregation (ROWS BETWEEN 3 PRECEDING per key id % 7: COUNT, SUM, MIN), killed twice and restarted
     /// at other parallelisms: the partitions' accumulators, kept frame rows, buffered rows and timers are restored and
     /// rescaled, and every row is committed exactly once with the values of an uninterrupted run.

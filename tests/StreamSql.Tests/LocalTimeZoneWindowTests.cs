@@ -54,6 +54,13 @@ public sealed class LocalTimeZoneWindowTests : IDisposable
             + $"(PARTITION BY window_start, window_end ORDER BY ms DESC) AS rn FROM {Day}) WHERE rn = 1", [
             "+I[2, 2023-11-15 00:00:00.000, 2023-11-16 00:00:00.000]",
             "+I[3, 2023-11-16 00:00:00.000, 2023-11-17 00:00:00.000]"] },
+        { "window join", $"SELECT L.id, R.id, CAST(L.window_start AS STRING), CAST(R.window_end AS STRING) FROM (SELECT * FROM {Day}) L "
+            + $"JOIN (SELECT * FROM {Day}) R ON L.window_start = R.window_start AND L.window_end = R.window_end", [
+            "+I[1, 1, 2023-11-15 00:00:00.000, 2023-11-16 00:00:00.000]",
+            "+I[1, 2, 2023-11-15 00:00:00.000, 2023-11-16 00:00:00.000]",
+            "+I[2, 1, 2023-11-15 00:00:00.000, 2023-11-16 00:00:00.000]",
+            "+I[2, 2, 2023-11-15 00:00:00.000, 2023-11-16 00:00:00.000]",
+            "+I[3, 3, 2023-11-16 00:00:00.000, 2023-11-17 00:00:00.000]"] },
     };
 
     [Theory]
@@ -86,6 +93,29 @@ public sealed class LocalTimeZoneWindowTests : IDisposable
         await using var rows = result.ReadRowsAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         Assert.True(await rows.MoveNextAsync(), "no window fired");
         Assert.Equal("+I[2023-11-15 00:00:00.000, 2023-11-16 00:00:00.000, 2023-11-15 23:59:59.999, 2]", rows.Current.ToString());
+        await result.CancelAsync();
+    }
+
+    /// <summary>A window join fires a day's window at its end's instant too.</summary>
+    [Fact]
+    public async Task A_window_join_fires_when_the_watermark_passes_the_instant_of_its_end()
+    {
+        string input = Path.Combine(_dir, "live");
+        Directory.CreateDirectory(input);
+        File.WriteAllLines(Path.Combine(input, "a.csv"), Rows);
+        await using var env = Session(input, monitored: true);
+        await using var result = await Task.Run(() => env.Query($"SELECT L.id, R.id, CAST(L.window_end AS STRING) FROM (SELECT * FROM {Day}) L "
+            + $"JOIN (SELECT * FROM {Day}) R ON L.id = R.id AND L.window_start = R.window_start AND L.window_end = R.window_end"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var rows = result.ReadRowsAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        var fired = new List<string>();
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.True(await rows.MoveNextAsync(), "the first day's window did not fire");
+            fired.Add(rows.Current.ToString()!);
+        }
+        fired.Sort(StringComparer.Ordinal);
+        Assert.Equal(["+I[1, 1, 2023-11-16 00:00:00.000]", "+I[2, 2, 2023-11-16 00:00:00.000]"], fired);
         await result.CancelAsync();
     }
 }

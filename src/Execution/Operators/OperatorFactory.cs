@@ -46,6 +46,7 @@ public sealed class OperatorFactory
             : new Join.StreamingJoinOperator((JoinSpec)c.Spec));
         Register<IntervalJoinSpec>(c => new Join.IntervalJoinOperator((IntervalJoinSpec)c.Spec));
         Register<TemporalJoinSpec>(c => new Join.TemporalJoinOperator((TemporalJoinSpec)c.Spec));
+        Register<WindowJoinSpec>(c => new Join.WindowJoinOperator((WindowJoinSpec)c.Spec, c.Services.Metrics));
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<OverAggregateSpec>(c => new Over.OverAggregateOperator((OverAggregateSpec)c.Spec, c.InputSchema));

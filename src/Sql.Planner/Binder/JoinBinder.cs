@@ -43,8 +43,22 @@ internal static class JoinBinder
             condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition!);
         }
         var node = Build(left, right, type, condition, schema, join.Span);
+        // A window join keeps them too (Flink does not materialize the time attributes of a window join's inputs): a window
+        // aggregation may follow it on window_time.
+        if (!schema.Fields.Any(f => f.Type.IsTimeAttribute) && left.Schema.Fields.Concat(right.Schema.Fields).Any(f => f.Type.IsTimeAttribute)
+            && IsWindowJoin(node))
+        {
+            schema = LogicalJoin.SchemaOf(left.Schema, right.Schema, type, keepTimeAttributes: true);
+            scope = JoinedScope(leftScope, rightScope, schema, leftWidth);
+            condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition!);
+            node = Build(left, right, type, condition, schema, join.Span);
+        }
         return (node, scope);
     }
+
+    /// <summary>Whether <paramref name="node"/> (a join <see cref="Build"/> made) is a window join.</summary>
+    internal static bool IsWindowJoin(LogicalNode node) =>
+        (node as LogicalJoin ?? (node as LogicalProject)?.Input as LogicalJoin) is { } j && Physical.WindowJoinPlanning.Analyze(j) is not null;
 
     private static JoinType TypeOf(JoinTableReference join) => join.Kind switch
     {

@@ -117,6 +117,9 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
                 "declare the columns NOT NULL, or write NOT EXISTS", condition.Span);
 
         var node = JoinBinder.Build(left, right, type, ExpressionRewriting.And(terms), LogicalJoin.SchemaOf(left.Schema, right.Schema, type), condition.Span);
+        // A window semi/anti join keeps the left side's time attributes (Flink does not materialize them for a window join).
+        if (JoinBinder.IsWindowJoin(node))
+            node = JoinBinder.Build(left, right, type, ExpressionRewriting.And(terms), LogicalJoin.SchemaOf(left.Schema, right.Schema, type, keepTimeAttributes: true), condition.Span);
         var join = node as LogicalJoin ?? (LogicalJoin)node.Inputs[0];
         if (join.LeftKeys.Count == 0)
             throw Unsupported.Feature(

@@ -52,10 +52,10 @@ public sealed record LogicalJoin(
     public static bool PadsLeft(JoinType type) => type is JoinType.Right or JoinType.Full;
 
     /// <summary>The joined row of <paramref name="left"/> and <paramref name="right"/> (a semi or anti join: the left row);
-    /// time attributes become plain timestamps unless <paramref name="keepTimeAttributes"/> (an interval join).</summary>
+    /// time attributes become plain timestamps unless <paramref name="keepTimeAttributes"/> (an interval or window join).</summary>
     public static RowSchema SchemaOf(RowSchema left, RowSchema right, JoinType type, bool keepTimeAttributes = false)
     {
-        if (IsSemiOrAnti(type)) return new RowSchema(left.Fields.Select(f => new Field(f.Name, f.Type.WithoutTimeAttribute())).ToList());
+        if (IsSemiOrAnti(type)) return new RowSchema(left.Fields.Select(f => new Field(f.Name, keepTimeAttributes ? f.Type : f.Type.WithoutTimeAttribute())).ToList());
         var types = new List<SqlType>(left.Count + right.Count);
         var names = new List<string>(left.Count + right.Count);
         foreach (var f in left.Fields)

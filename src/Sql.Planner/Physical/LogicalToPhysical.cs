@@ -145,6 +145,7 @@ internal sealed class LogicalToPhysical
                         or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
                     throw Unsupported.Feature(
                         $"column '{nested.Name}' of type {nested.Type} in the input of a regular join (join state cannot hold ROW, ARRAY, MAP or MULTISET values yet; project it away or join on a view without it)", j.Span);
+                if (WindowJoinPlanning.TryPlan(j, Translate, _parallelism, _timeZone) is { } windowJoin) return windowJoin;
                 if (IntervalJoinBounds.Extract(j.Condition, j.Left.Schema, j.Right.Schema) is { IsRowTime: true } bounds)
                     return new PhysicalIntervalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, bounds, j.Schema)
                     {

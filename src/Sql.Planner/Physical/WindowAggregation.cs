@@ -22,7 +22,10 @@ internal static class WindowAggregation
     public static PhysicalCalc? TryPlan(LogicalAggregate a, Func<LogicalNode, PhysicalNode> translate, int parallelism, string? timeZone)
     {
         var calc = a.Input as LogicalCalc;
-        if ((calc?.Input ?? a.Input) is not LogicalWindowTableFunction tvf) return null;
+        if ((calc?.Input ?? a.Input) is not LogicalWindowTableFunction tvf)
+            return WindowJoinPlanning.WindowedJoinColumns(a.Input, a.GroupKeys) is { } joined && a.GroupingSets is null
+                ? PlanOverWindowJoin(a, joined, translate, parallelism, timeZone)
+                : null;
         ScalarExpr Projection(int i) => calc is null ? new InputRef(i, a.Input.Schema[i].Type) : calc.Projections[i];
         int Role(int column) => Projection(column) is InputRef r && r.Index >= tvf.WindowStart ? r.Index - tvf.WindowStart : -1;
 
@@ -161,6 +164,42 @@ internal static class WindowAggregation
             reorder.Add(new InputRef(next, aggregate.Schema[next].Type));
             next++;
         }
+        var outputSchema = new RowSchema(reorder.Select((e, i) => new Field(a.Schema[i].Name, e.Type)).ToList());
+        return new PhysicalCalc(aggregate, null, reorder, outputSchema) { Parallelism = parallelism };
+    }
+
+    /// <summary>
+    /// An aggregation grouped by window_start and window_end carried through a window join (Flink's window properties of
+    /// a window join's output): the rows carry their window, so it reads the window columns
+    /// (<c>window=[TUMBLE(win_start=[window_start], win_end=[window_end], ...)]</c>) and fires each window once.
+    /// </summary>
+    private static PhysicalCalc PlanOverWindowJoin(LogicalAggregate a, WindowJoinPlanning.WindowColumns joined,
+        Func<LogicalNode, PhysicalNode> translate, int parallelism, string? timeZone)
+    {
+        var regular = Enumerable.Range(0, a.GroupKeys.Count).Where(p => p != joined.StartKey && p != joined.EndKey).ToList();
+        var input = translate(a.Input);
+        var windowing = new WindowAttachedWindowing(a.GroupKeys[joined.StartKey], a.GroupKeys[joined.EndKey], IsEventTime: true)
+        {
+            TimeZone = joined.TimeType.Kind == SqlTypeKind.TimestampLtz ? timeZone : null,
+        };
+        var properties = new List<WindowProperty> { WindowProperty.Start, WindowProperty.End };
+        var grouping = regular.Select(p => a.GroupKeys[p]).ToList();
+        var fields = regular.Select(p => a.Schema[p]).ToList();
+        fields.AddRange(a.Calls.Select(c => new Field(c.Name, c.ResultType)));
+        fields.Add(LogicalWindowAggregate.PropertyField(WindowProperty.Start, joined.TimeType, a.Schema[joined.StartKey].Name));
+        fields.Add(LogicalWindowAggregate.PropertyField(WindowProperty.End, joined.TimeType, a.Schema[joined.EndKey].Name));
+        var aggregate = new PhysicalWindowAggregate(input, grouping, a.Calls, joined.Window, windowing, properties, AggregatePhase.Single, new RowSchema(fields))
+        {
+            Parallelism = grouping.Count == 0 ? 1 : parallelism,
+            PinnedId = a.PinnedId,
+        };
+        var reorder = new List<ScalarExpr>();
+        for (int p = 0; p < a.GroupKeys.Count; p++)
+        {
+            int column = p == joined.StartKey ? grouping.Count + a.Calls.Count : p == joined.EndKey ? grouping.Count + a.Calls.Count + 1 : regular.IndexOf(p);
+            reorder.Add(new InputRef(column, aggregate.Schema[column].Type));
+        }
+        for (int c = 0; c < a.Calls.Count; c++) reorder.Add(new InputRef(grouping.Count + c, aggregate.Schema[grouping.Count + c].Type));
         var outputSchema = new RowSchema(reorder.Select((e, i) => new Field(a.Schema[i].Name, e.Type)).ToList());
         return new PhysicalCalc(aggregate, null, reorder, outputSchema) { Parallelism = parallelism };
     }

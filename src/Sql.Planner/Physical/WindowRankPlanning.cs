@@ -49,13 +49,16 @@ internal static class WindowRankPlanning
 
     /// <summary>The window table function column <paramref name="column"/> of <paramref name="node"/> is a copy of, and its
     /// role there (0 window_start, 1 window_end, 2 window_time), or null.</summary>
-    private static (LogicalWindowTableFunction Function, int Role)? Trace(LogicalNode node, int column) => node switch
+    internal static (LogicalWindowTableFunction Function, int Role)? Trace(LogicalNode node, int column) => node switch
     {
         LogicalWindowTableFunction w => column >= w.WindowStart ? (w, column - w.WindowStart) : null,
         LogicalCalc c => c.Projections[column] is InputRef r ? Trace(c.Input, r.Index) : null,
         LogicalProject p => p.Projections[column] is InputRef r ? Trace(p.Input, r.Index) : null,
         LogicalFilter f => Trace(f.Input, column),
         LogicalAggregate a when a.GroupingSets is null && column < a.GroupKeys.Count && IsWindowAggregate(a) => Trace(a.Input, a.GroupKeys[column]),
+        LogicalJoin j when WindowJoinPlanning.Analyze(j) is not null => column < j.Left.Schema.Count
+            ? (LogicalJoin.PadsLeft(j.JoinType) ? null : Trace(j.Left, column))
+            : (LogicalJoin.PadsRight(j.JoinType) || LogicalJoin.IsSemiOrAnti(j.JoinType) ? null : Trace(j.Right, column - j.Left.Schema.Count)),
         _ => null,
     };
 

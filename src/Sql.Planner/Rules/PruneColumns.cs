@@ -117,7 +117,8 @@ internal static class PruneColumns
                         j.LeftKeys.Select(k => inner[k]).ToList(),
                         j.RightKeys.Select(k => inner[leftWidth + k] - leftUsed.Count).ToList(),
                         j.Condition is null ? null : ExpressionRewriting.Remap(j.Condition, i => inner[i]),
-                        LogicalJoin.SchemaOf(left.Schema, right.Schema, j.JoinType), j.Span) { NullSafeKeys = j.NullSafeKeys, LeftStateTtl = j.LeftStateTtl, RightStateTtl = j.RightStateTtl };
+                        LogicalJoin.SchemaOf(left.Schema, right.Schema, j.JoinType, keepTimeAttributes: j.Schema.Fields.Any(f => f.Type.IsTimeAttribute)), j.Span)
+                        { NullSafeKeys = j.NullSafeKeys, LeftStateTtl = j.LeftStateTtl, RightStateTtl = j.RightStateTtl };
                     return (semi, leftUsed.Select((i, n) => (i, n)).ToDictionary(p => p.i, p => p.n));
                 }
                 var map = new Dictionary<int, int>();

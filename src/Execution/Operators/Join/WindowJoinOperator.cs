@@ -1,0 +1,371 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Expressions;
+using StreamSql.Execution.Operators.Windows;
+using StreamSql.Execution.Runtime;
+using StreamSql.Execution.State;
+using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Timers;
+using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Logical;
+using StreamSql.Sql.Planner.Physical;
+using StreamSql.Sql.Planner.Types;
+
+namespace StreamSql.Execution.Operators.Join;
+
+/// <summary>
+/// Flink's WindowJoinOperator (contract on <see cref="WindowJoinSpec"/>).
+/// <para><b>State</b>: per side a namespaced <see cref="GroupTable"/> keyed by the join keys, the namespace the window
+/// end; each group's rows in a <see cref="WindowJoinRows"/> list. Through the keyed state backend (hashmap or RocksDB),
+/// so it snapshots per key group and restores at another parallelism. A row with a NULL key matches nothing: it is kept
+/// only on a side whose unmatched rows are emitted.</para>
+/// <para><b>Firing</b>: one timer per window end for the subtask, at <c>end - 1</c>. When the watermark reaches it, the
+/// window's rows of both sides are decoded once into columns, every left group finds its key's right group, the candidate
+/// pairs are gathered with the take kernel and the residual condition is evaluated over them in one call per 64K pairs; joined
+/// rows, then the padded rows of the outer sides, go out before the watermark, and both sides' namespaces are dropped.
+/// Restored timers fire the pending windows of a restored job.</para>
+/// <para><b>Lateness</b>: a row whose window already fired (watermark ≥ its end - 1) is dropped and counted
+/// (<see cref="JobMetrics.NumLateRecordsDropped"/>), as Flink's operator drops it.</para>
+/// </summary>
+internal sealed class WindowJoinOperator : StreamOperatorBase
+{
+    private readonly WindowJoinSpec _spec;
+    private readonly JobMetrics _metrics;
+    private readonly Side[] _sides = new Side[2];
+    private readonly Schema _outputSchema;
+    private readonly Schema _joinedSchema;
+    private readonly IVectorExpression? _condition;
+    private readonly bool _semiOrAnti;
+    /// <summary>Candidate pairs are joined this many at a time, so a hot key's window does not hold its whole cross
+    /// product in memory.</summary>
+    private readonly int _pairChunk;
+    private readonly SerializedKeys _serialized = new();
+    private readonly List<NamespaceTimer> _fired = new();
+    private readonly HashSet<long> _registered = new();
+    private long[] _namespaces = new long[256];
+    private bool[] _selected = new bool[256];
+    private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private WatermarkTracker _watermark = null!;
+    private NamespaceTimerService _timers = null!;
+    private WindowClock _clock = null!;
+
+    private sealed class Side
+    {
+        public required string Name;
+        public required IReadOnlyList<int> Keys;
+        public required int EndColumn;
+        public required SqlType[] Types;
+        public required KeySerializer Rows;
+        public required KeyDecoder Decoder;
+        /// <summary>Rows of this side that join nothing are emitted (padded, or as the anti join's result).</summary>
+        public required bool KeepsUnmatched;
+        public GroupTable Table = null!;
+        public WindowJoinRows Records = null!;
+    }
+
+    public WindowJoinOperator(WindowJoinSpec spec, JobMetrics metrics, int pairChunk = 1 << 16)
+    {
+        _spec = spec;
+        _pairChunk = pairChunk;
+        _metrics = metrics;
+        _semiOrAnti = LogicalJoin.IsSemiOrAnti(spec.JoinType);
+        _sides[0] = MakeSide("left", spec.LeftSchema, spec.LeftKeys, spec.LeftWindowEnd,
+            LogicalJoin.PadsRight(spec.JoinType) || spec.JoinType == JoinType.Anti);
+        _sides[1] = MakeSide("right", spec.RightSchema, spec.RightKeys, spec.RightWindowEnd, LogicalJoin.PadsLeft(spec.JoinType));
+        _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
+        _joinedSchema = ArrowTypeMapping.ToArrowSchema(spec.JoinedSchema);
+        _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.JoinedSchema);
+    }
+
+    private static Side MakeSide(string name, RowSchema schema, IReadOnlyList<int> keys, int endColumn, bool keepsUnmatched)
+    {
+        var types = schema.Fields.Select(f => f.Type).ToArray();
+        return new Side
+        {
+            Name = name,
+            Keys = keys,
+            EndColumn = endColumn,
+            Types = types,
+            Rows = new KeySerializer(Enumerable.Range(0, types.Length).ToArray()),
+            Decoder = new KeyDecoder(types),
+            KeepsUnmatched = keepsUnmatched,
+        };
+    }
+
+    /// <summary>Late rows this subtask dropped.</summary>
+    public long LateRecordsDropped { get; private set; }
+
+    public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
+    {
+        _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
+        _watermark = context.State.Watermark();
+        foreach (var side in _sides)
+        {
+            var keyTypes = side.Keys.Select(k => side.Types[k].WithoutTimeAttribute().WithNullable(true)).ToArray();
+            side.Table = context.State.KeyedState.GetGroupTable(side.Name + "-window-rows", new GroupTableSpec(keyTypes, Namespaced: true));
+            side.Records = side.Table.AddColumn(epoch => new WindowJoinRows(epoch));
+        }
+        _timers = context.State.NamespaceTimers("window-join-timers");
+        // window_end is the window clock's wall time; over a TIMESTAMP_LTZ its instant is in the session time zone.
+        _clock = new WindowClock(_spec.AlignmentZone is { } zone ? SessionTimeZone.Resolve(zone) : null);
+        return base.OpenAsync(context, cancellationToken);
+    }
+
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        if (n == 0) return default;
+        var side = _sides[input];
+        if (_namespaces.Length < n)
+        {
+            _namespaces = new long[Math.Max(n, _namespaces.Length * 2)];
+            _selected = new bool[_namespaces.Length];
+        }
+        var data = batch.Data;
+        var endColumn = data.Column(side.EndColumn);
+        var ends = TimeValues.Micros(endColumn);
+        long late = 0;
+        long lastEnd = long.MinValue;
+        for (int r = 0; r < n; r++)
+        {
+            if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes insert-only inputs, but got a {batch.KindAt(r)} row");
+            long end = ends[r];
+            _namespaces[r] = end;
+            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(_clock.ToRow(end) - 1);
+            _selected[r] = valid;
+            if (!valid)
+            {
+                late++;
+                continue;
+            }
+            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, _clock.ToRow(end) - 1, end);
+            lastEnd = end;
+        }
+        if (late > 0)
+        {
+            LateRecordsDropped += late;
+            _metrics.AddLateRecordsDropped(late);
+            if (late == n) return default;
+        }
+        // A NULL key matches nothing: such a row is kept only where unmatched rows are emitted.
+        if (!side.KeepsUnmatched)
+            foreach (int k in side.Keys)
+            {
+                var column = data.Column(k);
+                if (column.NullCount == 0) continue;
+                for (int r = 0; r < n; r++) _selected[r] &= column.IsValid(r);
+            }
+        var hashes = batch.KeyHashes is { } h && h.Of(side.Keys) ? h.Values : default;
+        var groups = side.Table.Resolve(data, side.Keys, _namespaces.AsSpan(0, n), hashes, _selected.AsSpan(0, n)).Groups;
+        side.Rows.SerializeBatch(data, _serialized);
+        for (int r = 0; r < n; r++)
+            if (_selected[r]) side.Records.Append(groups[r], _serialized[r]);
+        return default;
+    }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        _watermark.Advance(watermark.Timestamp);
+        _fired.Clear();
+        _timers.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
+        foreach (var timer in _fired)
+        {
+            foreach (var batch in Fire(timer.Namespace)) await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
+            _registered.Remove(timer.Namespace);
+        }
+        await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One window's decoded rows of a side: its groups, where each group's rows start in the columns, the columns.</summary>
+    private readonly record struct WindowRows(int[] Groups, int[] Start, IArrowArray[] Columns)
+    {
+        public int Count => Start[^1];
+    }
+
+    private WindowRows Decode(Side side, long windowEnd)
+    {
+        var groups = side.Table.GroupsOf(windowEnd).ToArray();
+        var start = new int[groups.Length + 1];
+        var builders = new ColumnBuilder[side.Types.Length];
+        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(side.Types[c]);
+        int rows = 0;
+        for (int i = 0; i < groups.Length; i++)
+        {
+            start[i] = rows;
+            for (int e = side.Records.First(groups[i]); e >= 0; e = side.Records.Next(e))
+            {
+                side.Decoder.DecodeInto(side.Records.Row(e), builders);
+                rows++;
+            }
+        }
+        start[groups.Length] = rows;
+        var columns = new IArrowArray[builders.Length];
+        for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
+        return new WindowRows(groups, start, columns);
+    }
+
+    /// <summary>Joins the window ending at <paramref name="windowEnd"/> and drops its state.</summary>
+    private List<Batch> Fire(long windowEnd)
+    {
+        var left = _sides[0];
+        var right = _sides[1];
+        var l = Decode(left, windowEnd);
+        var r = Decode(right, windowEnd);
+        var batches = new List<Batch>(3);
+        if (l.Count + r.Count > 0) Join(windowEnd, l, r, batches);
+        left.Table.RemoveNamespace(windowEnd);
+        right.Table.RemoveNamespace(windowEnd);
+        return batches;
+    }
+
+    private void Join(long windowEnd, WindowRows l, WindowRows r, List<Batch> batches)
+    {
+        var left = _sides[0];
+        var right = _sides[1];
+        var rightPosition = new Dictionary<int, int>(r.Groups.Length);
+        for (int i = 0; i < r.Groups.Length; i++) rightPosition[r.Groups[i]] = i;
+        // Only a FULL join keeps NULL-keyed rows on both sides, whose equal key bytes must still not match.
+        bool[]? nullKey = left.KeepsUnmatched && right.KeepsUnmatched && left.Keys.Count > 0 ? NullKeys(left.Table, l.Groups) : null;
+        // A semi or anti join without a residual condition needs only whether a left key has right rows.
+        bool groupsOnly = _semiOrAnti && _condition is null;
+
+        var leftMatched = new bool[l.Count];
+        var rightMatched = new bool[r.Count];
+        var pairLeft = new int[Math.Min(Math.Max(l.Count, 16), _pairChunk)];
+        var pairRight = new int[pairLeft.Length];
+        int pairs = 0;
+        for (int i = 0; i < l.Groups.Length; i++)
+        {
+            if (nullKey is not null && nullKey[i]) continue;
+            int g = l.Groups[i];
+            int h = right.Table.Find(left.Table.KeyOf(g), left.Table.KeyGroupOf(g), windowEnd);
+            if (h < 0 || !rightPosition.TryGetValue(h, out int j) || r.Start[j] == r.Start[j + 1]) continue;
+            if (groupsOnly)
+            {
+                leftMatched.AsSpan(l.Start[i], l.Start[i + 1] - l.Start[i]).Fill(true);
+                continue;
+            }
+            for (int a = l.Start[i]; a < l.Start[i + 1]; a++)
+                for (int b = r.Start[j]; b < r.Start[j + 1]; b++)
+                {
+                    if (pairs == pairLeft.Length)
+                    {
+                        if (pairs == _pairChunk)
+                        {
+                            JoinPairs(l, r, pairLeft, pairRight, pairs, leftMatched, rightMatched, batches);
+                            pairs = 0;
+                        }
+                        else
+                        {
+                            System.Array.Resize(ref pairLeft, Math.Min(pairs * 2, _pairChunk));
+                            System.Array.Resize(ref pairRight, pairLeft.Length);
+                        }
+                    }
+                    pairLeft[pairs] = a;
+                    pairRight[pairs++] = b;
+                }
+        }
+        if (pairs > 0) JoinPairs(l, r, pairLeft, pairRight, pairs, leftMatched, rightMatched, batches);
+
+        if (_semiOrAnti)
+        {
+            var rows = Where(leftMatched, _spec.JoinType == JoinType.Semi, out int count);
+            if (count > 0) batches.Add(new Batch(new RecordBatch(_outputSchema, Take(l.Columns, rows, count), count)));
+            return;
+        }
+        if (left.KeepsUnmatched)
+        {
+            var rows = Where(leftMatched, false, out int count);
+            if (count > 0) batches.Add(Padded(Take(l.Columns, rows, count), null, count));
+        }
+        if (right.KeepsUnmatched)
+        {
+            var rows = Where(rightMatched, false, out int count);
+            if (count > 0) batches.Add(Padded(null, Take(r.Columns, rows, count), count));
+        }
+    }
+
+    /// <summary>Gathers candidate pairs into joined rows, keeps those the residual condition passes (all without one),
+    /// marks their rows matched and, for inner and outer joins, adds them to the output.</summary>
+    private void JoinPairs(WindowRows l, WindowRows r, int[] pairLeft, int[] pairRight, int pairs, bool[] leftMatched, bool[] rightMatched,
+        List<Batch> batches)
+    {
+        var columns = new IArrowArray[l.Columns.Length + r.Columns.Length];
+        for (int c = 0; c < l.Columns.Length; c++) columns[c] = ArrayGather.Take(l.Columns[c], pairLeft, pairs);
+        for (int c = 0; c < r.Columns.Length; c++) columns[l.Columns.Length + c] = ArrayGather.Take(r.Columns[c], pairRight, pairs);
+        var joined = new RecordBatch(_joinedSchema, columns, pairs);
+        int passed = pairs;
+        int[]? passing = null;
+        if (_condition is not null)
+        {
+            var mask = (BooleanArray)_condition.Evaluate(joined, _evaluation);
+            passing = new int[pairs];
+            passed = 0;
+            for (int p = 0; p < pairs; p++)
+                if (mask.GetValue(p) == true) passing[passed++] = p;
+        }
+        for (int k = 0; k < passed; k++)
+        {
+            int p = passing is null ? k : passing[k];
+            leftMatched[pairLeft[p]] = true;
+            rightMatched[pairRight[p]] = true;
+        }
+        // Inner and outer joins: the joined row is the output row (semi and anti joins output left rows after all pairs).
+        if (!_semiOrAnti && passed > 0)
+            batches.Add(new Batch(passing is null ? joined : ArrayGather.Take(joined, passing, passed)));
+    }
+
+    /// <summary>The positions whose flag is <paramref name="value"/>.</summary>
+    private static int[] Where(bool[] flags, bool value, out int count)
+    {
+        var rows = new int[flags.Length];
+        count = 0;
+        for (int i = 0; i < flags.Length; i++)
+            if (flags[i] == value) rows[count++] = i;
+        return rows;
+    }
+
+    private static IArrowArray[] Take(IArrowArray[] columns, int[] rows, int count)
+    {
+        var taken = new IArrowArray[columns.Length];
+        for (int c = 0; c < taken.Length; c++) taken[c] = ArrayGather.Take(columns[c], rows, count);
+        return taken;
+    }
+
+    /// <summary>The output row of one side's columns with the other side's all NULL.</summary>
+    private Batch Padded(IArrowArray[]? leftColumns, IArrowArray[]? rightColumns, int count)
+    {
+        var columns = new IArrowArray[_sides[0].Types.Length + _sides[1].Types.Length];
+        int at = 0;
+        foreach (var (side, given) in new[] { (_sides[0], leftColumns), (_sides[1], rightColumns) })
+        {
+            if (given is not null)
+            {
+                given.CopyTo(columns, at);
+                at += given.Length;
+                continue;
+            }
+            foreach (var type in side.Types)
+            {
+                var builder = ColumnBuilder.Create(type.WithNullable(true), count);
+                for (int i = 0; i < count; i++) builder.AppendNull();
+                columns[at++] = builder.Build();
+            }
+        }
+        return new Batch(new RecordBatch(_outputSchema, columns, count));
+    }
+
+    /// <summary>Whether each group's key has a NULL column.</summary>
+    private static bool[] NullKeys(GroupTable table, int[] groups)
+    {
+        var nulls = new bool[groups.Length];
+        if (groups.Length == 0) return nulls;
+        foreach (var column in table.KeyColumns(groups))
+        {
+            if (column.NullCount == 0) continue;
+            for (int i = 0; i < nulls.Length; i++) nulls[i] |= column.IsNull(i);
+        }
+        return nulls;
+    }
+}
