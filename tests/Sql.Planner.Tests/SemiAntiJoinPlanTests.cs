@@ -93,8 +93,32 @@ public sealed class SemiAntiJoinPlanTests
         Assert.Contains("GroupAggregate(groupBy=[auction, price]", text);
         Assert.Contains("Join(joinType=[LeftAntiJoin]", _f.Explain("SELECT auction FROM bids EXCEPT SELECT id FROM auctions"));
         Assert.True(Spec("SELECT auction FROM bids EXCEPT SELECT id FROM auctions").NullSafeKeys);
-        Assert.StartsWith("Not supported yet: INTERSECT ALL", _f.Error("SELECT auction FROM bids INTERSECT ALL SELECT id FROM auctions").Problem);
         Assert.StartsWith("Column count mismatch in EXCEPT", _f.Error("SELECT auction FROM bids EXCEPT SELECT id, seller FROM auctions").Problem);
+    }
+
+    [Fact]
+    public void Intersect_all_counts_each_side_per_row_and_replicates_the_smaller_count()
+    {
+        var text = _f.Explain("SELECT auction, price FROM bids INTERSECT ALL SELECT id, seller FROM auctions");
+        Assert.Contains("Correlate(invocation=[$REPLICATE_ROWS$1($f0, auction, price)], select=[auction, price], joinType=[INNER])", text);
+        Assert.Contains("Calc(select=[IF((vcol_left_cnt > vcol_right_cnt), vcol_right_cnt, vcol_left_cnt) AS $f0, auction, price], "
+            + "where=[((vcol_left_cnt >= 1) AND (vcol_right_cnt >= 1))])", text);
+        Assert.Contains("GroupAggregate(groupBy=[auction, price], select=[auction, price, COUNT(vcol_left) AS vcol_left_cnt, COUNT(vcol_right) AS vcol_right_cnt])", text);
+        Assert.Contains("Calc(select=[id AS auction, seller AS price, null:BOOLEAN AS vcol_left, true AS vcol_right])", text);
+        var plan = Query("SELECT auction, price FROM bids INTERSECT ALL SELECT id, seller FROM auctions");
+        Assert.Equal("auction, price", string.Join(", ", plan.ResultSchema.Fields.Select(f => f.Name)));
+        Assert.Contains(plan.Job.Vertices.SelectMany(v => v.Chain), s => s is ReplicateRowsSpec { OutputChangelog: not ChangelogMode.InsertOnly });
+    }
+
+    [Fact]
+    public void Except_all_sums_a_plus_minus_one_marker_and_replicates_the_positive_difference()
+    {
+        var text = _f.Explain("SELECT auction FROM bids EXCEPT ALL SELECT id FROM auctions");
+        Assert.Contains("Correlate(invocation=[$REPLICATE_ROWS$1(sum_vcol_marker, auction)], select=[auction], joinType=[INNER])", text);
+        Assert.Contains("where=[(sum_vcol_marker > 0)]", text);
+        Assert.Contains("SUM(vcol_marker) AS sum_vcol_marker", text);
+        Assert.Contains("-1 AS vcol_marker", text);
+        Assert.StartsWith("Column count mismatch in EXCEPT ALL", _f.Error("SELECT auction FROM bids EXCEPT ALL SELECT id, seller FROM auctions").Problem);
     }
 
     [Theory]

@@ -430,9 +430,9 @@ internal sealed class QueryBinder
     /// ones on all columns, NULL matching NULL, then an aggregation grouped by every column (distinct rows).</summary>
     private LogicalNode BindIntersectOrExcept(SetOperationQuery s, CteEnvironment? ctes)
     {
-        string name = s.Operator.ToString().ToUpperInvariant();
-        if (s.All) throw Unsupported.Feature($"{name} ALL (only {name} of distinct rows)", s.Span);
+        string name = s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : "");
         var both = (LogicalUnion)MakeUnion([Bind(s.Left, ctes), Bind(s.Right, ctes)], [s.Left.Span, s.Right.Span], s.Span, name);
+        if (s.All) return SetOperationAll.Bind(both, s.Operator == SetOperator.Intersect, s.Span);
         var (left, right) = (both.Branches[0], both.Branches[1]);
         var keys = Enumerable.Range(0, left.Schema.Count).ToList();
         var type = s.Operator == SetOperator.Intersect ? JoinType.Semi : JoinType.Anti;
