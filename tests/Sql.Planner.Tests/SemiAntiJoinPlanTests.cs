@@ -121,8 +121,32 @@ public sealed class SemiAntiJoinPlanTests
         Assert.StartsWith("Column count mismatch in EXCEPT ALL", _f.Error("SELECT auction FROM bids EXCEPT ALL SELECT id, seller FROM auctions").Problem);
     }
 
+    [Fact]
+    public void Not_in_over_nullable_values_adds_anti_joins_for_the_subquerys_nulls_and_the_null_values()
+    {
+        var text = _f.Explain("SELECT b.price FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions WHERE category = 10)");
+        Assert.Contains("Join(joinType=[LeftAntiJoin], where=[(auction = id)]", text);
+        // Every row goes once the subquery has a NULL: a constant key whose right side is the subquery's NULL values.
+        Assert.Contains("0 AS $nk", text);
+        Assert.Contains("where=[((category = 10) AND id IS NULL)]", text);
+        // A NULL value goes while the subquery has any row: its key is 0, other rows' NULL (matching nothing).
+        Assert.Contains("IF(auction IS NULL, 0, null:INT) AS $nk", text);
+        Assert.Equal(3, Query("SELECT b.price FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions WHERE category = 10)")
+            .Job.Vertices.SelectMany(v => v.Chain).OfType<JoinSpec>().Count(j => j.JoinType == JoinType.Anti));
+
+        // Only the side that may be NULL adds its join.
+        var strictValue = _f.Explain("SELECT v FROM strict_a WHERE id NOT IN (SELECT seller FROM auctions)");
+        Assert.Contains("0 AS $nk", strictValue);
+        Assert.DoesNotContain("IF(", strictValue);
+        Assert.Single(Query("SELECT v FROM strict_a WHERE id NOT IN (SELECT id FROM strict_b)").Job.Vertices.SelectMany(v => v.Chain).OfType<JoinSpec>());
+
+        // Correlated: one more anti join on the correlation keys with the NULL checks as its residual.
+        var correlated = _f.Explain("SELECT b.price FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions a WHERE a.seller = b.bidder)");
+        Assert.Contains("where=[((bidder = seller) AND (auction IS NULL OR id IS NULL))]", correlated);
+    }
+
     [Theory]
-    [InlineData("SELECT * FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions)", 28, "Not supported yet: NOT IN over values that may be NULL")]
+    [InlineData("SELECT * FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions a WHERE a.seller > b.price)", 28, "Not supported yet: NOT IN over values that may be NULL whose subquery is correlated")]
     [InlineData("SELECT * FROM bids b WHERE EXISTS (SELECT * FROM auctions)", 28, "Not supported yet: EXISTS whose subquery is not correlated by an equality")]
     [InlineData("SELECT * FROM bids b WHERE NOT EXISTS (SELECT * FROM auctions a WHERE a.id > b.auction)", 28, "Not supported yet: NOT EXISTS whose subquery is not correlated")]
     [InlineData("SELECT * FROM bids b WHERE b.price > 3 OR b.auction IN (SELECT id FROM auctions)", 43, "Not supported yet: IN with a subquery other than")]

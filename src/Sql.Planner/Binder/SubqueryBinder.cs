@@ -11,8 +11,8 @@ namespace StreamSql.Sql.Planner.Binder;
 /// so far with the subquery on <c>x = y</c> (and the subquery's WHERE, which may read the outer columns), each
 /// <c>NOT IN</c> / <c>NOT EXISTS</c> an anti join. A correlated subquery is a plain <c>SELECT ... FROM ... [WHERE ...]</c>
 /// whose FROM is bound alone and whose WHERE sees the outer columns too; any other subquery is bound on its own. A
-/// subquery without an equality between the two sides is refused (a streaming join needs keys), and so is <c>NOT IN</c>
-/// over nullable values, whose NULL semantics need Flink's keyless null-aware anti join.
+/// subquery without an equality between the two sides is refused (a streaming join needs keys). <c>NOT IN</c> over
+/// values that may be NULL adds <see cref="NullAwareAnti"/>'s anti joins for SQL's three-valued semantics.
 /// </summary>
 internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<TableReference, (LogicalNode Node, Scope Scope)> bindRelation)
 {
@@ -74,6 +74,8 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
         LogicalNode right;
         ScalarExpr? subqueryValue = null;
         var terms = new List<ScalarExpr>();
+        // The subquery's WHERE terms (over the joined row), without IN's own equality.
+        var correlation = new List<ScalarExpr>();
         if (query is SelectQuery { From: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
             && select.Hints.Count == 0 && !AggregateBinder.IsAggregateQuery(select)
             && (operand is null || select.Items is [{ Expression: not StarExpression }]))
@@ -97,6 +99,7 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
                 if (where.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
                     throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where.Span);
                 terms.Add(where);
+                correlation.AddRange(ExpressionRewriting.Conjuncts(where));
             }
         }
         else
@@ -111,17 +114,14 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             }
         }
 
-        if (type == JoinType.Anti && value is not null && (value.Type.Nullable || subqueryValue!.Type.Nullable))
-            throw Unsupported.Feature(
-                "NOT IN over values that may be NULL (a NULL on either side makes NOT IN unknown, which needs Flink's null-aware anti join without keys); " +
-                "declare the columns NOT NULL, or write NOT EXISTS", condition.Span);
-
         var node = JoinBinder.Build(left, right, type, ExpressionRewriting.And(terms), LogicalJoin.SchemaOf(left.Schema, right.Schema, type), condition.Span);
         var join = node as LogicalJoin ?? (LogicalJoin)node.Inputs[0];
         if (join.LeftKeys.Count == 0)
             throw Unsupported.Feature(
                 $"{what} whose subquery is not correlated by an equality with the outer query (a streaming semi/anti join needs an equi-join condition, as in Flink)",
                 condition.Span);
+        if (type == JoinType.Anti && value is not null && (value.Type.Nullable || subqueryValue!.Type.Nullable))
+            return NullAwareAnti.Bind(node, right, value, subqueryValue!, correlation, condition.Span);
         return node;
     }
 
