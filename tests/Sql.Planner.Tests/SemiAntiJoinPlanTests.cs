@@ -145,13 +145,48 @@ public sealed class SemiAntiJoinPlanTests
         Assert.Contains("where=[((bidder = seller) AND (auction IS NULL OR id IS NULL))]", correlated);
     }
 
+    [Fact]
+    public void Uncorrelated_scalar_subqueries_are_left_joins_on_a_constant_key()
+    {
+        var sql = "SELECT auction, price - (SELECT MAX(seller) FROM auctions) AS d FROM bids WHERE price > (SELECT MIN(price) FROM bids)";
+        var text = _f.Explain(sql);
+        Assert.Contains("Calc(select=[auction, (price - EXPR$0) AS d])", text);
+        Assert.Contains("Join(joinType=[LeftOuterJoin], where=[($sk = $sk0)]", text);
+        Assert.Contains("where=[(price > EXPR$0)]", text);
+        var joins = Query(sql).Job.Vertices.SelectMany(v => v.Chain).OfType<JoinSpec>().ToList();
+        Assert.Equal(2, joins.Count);
+        Assert.All(joins, j => Assert.Equal(JoinType.Left, j.JoinType));
+        // The value is NULL when the subquery has no row, and a SELECT * does not show it.
+        var plan = Query("SELECT *, (SELECT MAX(id) FROM auctions) AS m FROM strict_a");
+        Assert.Equal("id, v, m", string.Join(", ", plan.ResultSchema.Fields.Select(f => f.Name)));
+        Assert.True(plan.ResultSchema[2].Type.Nullable);
+        Assert.Single(Query("SELECT * FROM bids WHERE price = (SELECT price FROM bids ORDER BY price DESC LIMIT 1)")
+            .Job.Vertices.SelectMany(v => v.Chain).OfType<JoinSpec>());
+    }
+
+    [Fact]
+    public void Correlated_scalar_subqueries_group_by_the_correlation_keys_and_join_on_them()
+    {
+        var text = _f.Explain("SELECT b.auction, (SELECT COUNT(*) FROM auctions a WHERE a.id = b.auction AND a.category > 3) AS n FROM bids b");
+        Assert.Contains("Calc(select=[auction, COALESCE(EXPR$0, 0) AS n])", text);
+        Assert.Contains("Join(joinType=[LeftOuterJoin], where=[(auction = $k0)]", text);
+        Assert.Contains("GroupAggregate(groupBy=[id], select=[id, COUNT(*) AS EXPR$0])", text);
+        var max = _f.Explain("SELECT b.price FROM bids b WHERE b.price > (SELECT MAX(a.seller) FROM auctions a WHERE a.id = b.auction)");
+        Assert.Contains("where=[(price > EXPR$0)]", max);
+        Assert.DoesNotContain("COALESCE", max);
+    }
+
     [Theory]
     [InlineData("SELECT * FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions a WHERE a.seller > b.price)", 28, "Not supported yet: NOT IN over values that may be NULL whose subquery is correlated")]
     [InlineData("SELECT * FROM bids b WHERE EXISTS (SELECT * FROM auctions)", 28, "Not supported yet: EXISTS whose subquery is not correlated by an equality")]
     [InlineData("SELECT * FROM bids b WHERE NOT EXISTS (SELECT * FROM auctions a WHERE a.id > b.auction)", 28, "Not supported yet: NOT EXISTS whose subquery is not correlated")]
     [InlineData("SELECT * FROM bids b WHERE b.price > 3 OR b.auction IN (SELECT id FROM auctions)", 43, "Not supported yet: IN with a subquery other than")]
     [InlineData("SELECT * FROM bids b WHERE b.auction IN (SELECT id, seller FROM auctions GROUP BY id, seller)", 42, "The subquery of IN must return one column")]
-    [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT MAX(id) FROM auctions)", 38, "Not supported yet: scalar subqueries")]
+    [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT id FROM auctions)", 38, "Not supported yet: a scalar subquery that may return more than one row")]
+    [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT MAX(id) FROM auctions a WHERE a.seller > b.bidder)", 76, "Not supported yet: a scalar subquery correlated with the outer query other than by equalities")]
+    [InlineData("SELECT b.auction, (SELECT COUNT(*) + 1 FROM auctions a WHERE a.id = b.auction) FROM bids b", 27, "Not supported yet: a correlated scalar subquery whose value is computed from COUNT")]
+    [InlineData("SELECT b.auction, SUM(b.price) - (SELECT MAX(id) FROM auctions) FROM bids b GROUP BY b.auction", 34, "Not supported yet: scalar subqueries here")]
+    [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT id, seller FROM auctions LIMIT 1)", 39, "A scalar subquery must return one column, but returns 2")]
     public void Refused_subqueries_are_reported_where_they_are_written(string sql, int column, string expectedStart)
     {
         var e = _f.Error(sql);

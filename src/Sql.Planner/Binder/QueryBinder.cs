@@ -102,7 +102,16 @@ internal sealed class QueryBinder
         if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
             throw new SqlValidationException(
                 $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
-        var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
+        // Scalar subqueries in WHERE and in a select list without aggregates or OVER: their values joined to the rows.
+        bool plainItems = !AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s);
+        var scalars = ScalarSubqueryBinder.Find(s.Where is null ? plainItems ? s.Items.Select(i => i.Expression) : [] : plainItems ? [s.Where, .. s.Items.Select(i => i.Expression)] : [s.Where]);
+        Func<Expression, ScalarExpr?>? scalarValues = null;
+        if (scalars.Count > 0)
+        {
+            (input, scope, var values) = new ScalarSubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)).Bind(scalars, input, scope);
+            scalarValues = e => values.GetValueOrDefault(e);
+        }
+        var expressions = new ExpressionBinder(scope, scalarValues, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
         if (s.Where is not null)
         {
@@ -129,7 +138,7 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         var projected = aggregates
             ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
-            : BindRankedProjection(s, input, scope);
+            : BindRankedProjection(s, input, scope, scalarValues);
         if (!s.Distinct) return projected;
         // SELECT DISTINCT: an aggregation grouped by every column, as Flink plans it.
         var keys = Enumerable.Range(0, projected.Schema.Count).ToList();
@@ -157,7 +166,7 @@ internal sealed class QueryBinder
     }
 
     /// <summary>The select list, with a rank function item (<c>ROW_NUMBER() OVER (...)</c>) read from a rank under it.</summary>
-    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope)
+    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope, Func<Expression, ScalarExpr?>? scalarValues = null)
     {
         if (OverBinder.HasOverAggregate(s))
         {
@@ -168,7 +177,7 @@ internal sealed class QueryBinder
             return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));
         }
         var (ranked, substitutes) = RankBinder.BindItems(s, input, scope);
-        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"), substitutes);
+        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, scalarValues, "Aggregate expression is illegal here"), substitutes);
     }
 
     private static LogicalNode BindProjection(SelectQuery s, LogicalNode input, Scope scope, ExpressionBinder expressions,
