@@ -176,12 +176,27 @@ public sealed class SemiAntiJoinPlanTests
         Assert.DoesNotContain("COALESCE", max);
     }
 
+    [Fact]
+    public void In_and_exists_as_values_join_the_subquerys_counts_and_distinct_values()
+    {
+        var text = _f.Explain("SELECT b.price, b.auction IN (SELECT id FROM auctions) AS i FROM bids b WHERE b.price > 3 OR EXISTS (SELECT 1 FROM auctions a WHERE a.seller = b.bidder)");
+        // IN: the row count and non-NULL count on a constant key, the distinct values on the value.
+        Assert.Contains("GroupAggregate(select=[COUNT(*) AS c, COUNT(id) AS ck])", text);
+        Assert.Contains("GroupAggregate(groupBy=[id], select=[id])", text);
+        Assert.Contains("Join(joinType=[LeftOuterJoin], where=[(auction = y)]", text);
+        Assert.Contains("IF((COALESCE(", text);
+        // EXISTS correlated by an equality: a COUNT(*) grouped by the correlation key.
+        Assert.Contains("GroupAggregate(groupBy=[seller], select=[seller, COUNT(*) AS EXPR$0])", text);
+        Assert.Contains("(COALESCE(EXPR$0, 0) > 0)", text);
+    }
+
     [Theory]
     [InlineData("SELECT * FROM bids b WHERE b.auction NOT IN (SELECT id FROM auctions a WHERE a.seller > b.price)", 28, "Not supported yet: NOT IN over values that may be NULL whose subquery is correlated")]
     [InlineData("SELECT * FROM bids b WHERE EXISTS (SELECT * FROM auctions)", 28, "Not supported yet: EXISTS whose subquery is not correlated by an equality")]
     [InlineData("SELECT * FROM bids b WHERE NOT EXISTS (SELECT * FROM auctions a WHERE a.id > b.auction)", 28, "Not supported yet: NOT EXISTS whose subquery is not correlated")]
-    [InlineData("SELECT * FROM bids b WHERE b.price > 3 OR b.auction IN (SELECT id FROM auctions)", 43, "Not supported yet: IN with a subquery other than")]
+    [InlineData("SELECT * FROM bids b WHERE b.price > 3 OR b.auction IN (SELECT id FROM auctions a WHERE a.seller = b.bidder)", 43, "Not supported yet: IN with a subquery other than")]
     [InlineData("SELECT * FROM bids b WHERE b.auction IN (SELECT id, seller FROM auctions GROUP BY id, seller)", 42, "The subquery of IN must return one column")]
+    [InlineData("SELECT b.auction, COUNT(*), b.auction IN (SELECT id FROM auctions) FROM bids b GROUP BY b.auction", 29, "Not supported yet: IN with a subquery other than in WHERE or in the select list of a query without aggregates")]
     [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT id FROM auctions)", 38, "Not supported yet: a scalar subquery that may return more than one row")]
     [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT MAX(id) FROM auctions a WHERE a.seller > b.bidder)", 76, "Not supported yet: a scalar subquery correlated with the outer query other than by equalities")]
     [InlineData("SELECT b.auction, (SELECT COUNT(*) + 1 FROM auctions a WHERE a.id = b.auction) FROM bids b", 27, "Not supported yet: a correlated scalar subquery whose value is computed from COUNT")]

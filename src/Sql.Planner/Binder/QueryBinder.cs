@@ -102,9 +102,13 @@ internal sealed class QueryBinder
         if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
             throw new SqlValidationException(
                 $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
-        // Scalar subqueries in WHERE and in a select list without aggregates or OVER: their values joined to the rows.
-        bool plainItems = !AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s);
-        var scalars = ScalarSubqueryBinder.Find(s.Where is null ? plainItems ? s.Items.Select(i => i.Expression) : [] : plainItems ? [s.Where, .. s.Items.Select(i => i.Expression)] : [s.Where]);
+        // Scalar subqueries, and IN / EXISTS other than as WHERE conjuncts, in WHERE and in a select list without
+        // aggregates or OVER: what their values are computed from is joined to the rows.
+        var (plain, subqueries) = s.Where is null ? (null, []) : SubqueryBinder.Split(s.Where);
+        var roots = new List<Expression>();
+        if (plain is not null) roots.Add(plain);
+        if (!AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s)) roots.AddRange(s.Items.Select(i => i.Expression));
+        var scalars = ScalarSubqueryBinder.Find(roots);
         Func<Expression, ScalarExpr?>? scalarValues = null;
         if (scalars.Count > 0)
         {
@@ -115,7 +119,6 @@ internal sealed class QueryBinder
 
         if (s.Where is not null)
         {
-            var (plain, subqueries) = SubqueryBinder.Split(s.Where);
             if (plain is not null)
             {
                 var condition = expressions.Bind(plain);

@@ -18,39 +18,142 @@ namespace StreamSql.Sql.Planner.Binder;
 /// </summary>
 internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<TableReference, (LogicalNode Node, Scope Scope)> bindRelation)
 {
-    /// <summary>The scalar subqueries in <paramref name="roots"/>, outside other subqueries, in order.</summary>
-    public static List<ScalarSubqueryExpression> Find(IEnumerable<Expression> roots)
+    /// <summary>The scalar subqueries and the <c>IN</c>/<c>EXISTS</c> subqueries in <paramref name="roots"/>, outside
+    /// other subqueries, inner ones (in an IN's operand) first.</summary>
+    public static List<Expression> Find(IEnumerable<Expression> roots)
     {
-        var found = new List<ScalarSubqueryExpression>();
+        var found = new List<Expression>();
         void Walk(Expression e)
         {
-            if (e is ScalarSubqueryExpression s) { found.Add(s); return; }
             foreach (var child in ExpressionTrees.Children(e)) Walk(child);
+            if (e is ScalarSubqueryExpression or InSubqueryExpression or ExistsExpression) found.Add(e);
         }
         foreach (var root in roots) Walk(root);
         return found;
     }
 
-    /// <summary>Appends each subquery's value to the rows of <paramref name="input"/> as a column hidden from names and
-    /// <c>*</c>; returns the new rows, their scope and the column each subquery is read from.</summary>
+    /// <summary>Appends what each subquery's value is computed from to the rows of <paramref name="input"/>, as columns
+    /// hidden from names and <c>*</c>; returns the new rows, their scope and each subquery's value over them.</summary>
     public (LogicalNode Input, Scope Scope, IReadOnlyDictionary<Expression, ScalarExpr> Values) Bind(
-        IReadOnlyList<ScalarSubqueryExpression> subqueries, LogicalNode input, Scope scope)
+        IReadOnlyList<Expression> subqueries, LogicalNode input, Scope scope)
     {
         var values = new Dictionary<Expression, ScalarExpr>(ReferenceEqualityComparer.Instance);
         foreach (var subquery in subqueries)
         {
-            input = BindOne(subquery, input, scope);
-            int column = input.Schema.Count - 1;
-            var field = new RowSchema([input.Schema[column]]);
-            scope.Add(new Scope.Entry(null, field, 0) { Hidden = new HashSet<int> { 0 } }, field);
+            int width = input.Schema.Count;
+            ScalarExpr value;
+            (input, value) = subquery switch
+            {
+                ScalarSubqueryExpression s => BindScalar(s, input, scope),
+                InSubqueryExpression i => BindIn(i, input, scope, values),
+                ExistsExpression e => BindExists(e, input, scope),
+                _ => throw new InvalidOperationException(subquery.GetType().Name),
+            };
+            var added = new RowSchema(input.Schema.Fields.Skip(width).ToList());
+            scope.Add(new Scope.Entry(null, added, 0) { Hidden = Enumerable.Range(0, added.Count).ToHashSet() }, added);
             scope = scope.Retyped(input.Schema);
-            values[subquery] = new InputRef(column, input.Schema[column].Type);
+            values[subquery] = value;
         }
         return (input, scope, values);
     }
 
+    /// <summary>
+    /// <c>x [NOT] IN (SELECT y ...)</c> as a value, as Calcite's SubQueryRemoveRule rewrites it outside a WHERE conjunct:
+    /// the subquery's row count <c>c</c> and non-NULL count <c>ck</c> (joined on a constant key), and whether its distinct
+    /// values hold <c>x</c> (joined on <c>x = y</c>); the value is FALSE when <c>c = 0</c>, NULL when <c>x</c> is NULL,
+    /// TRUE on a match, NULL when the subquery has a NULL (<c>ck &lt; c</c>), else FALSE.
+    /// </summary>
+    private (LogicalNode, ScalarExpr) BindIn(InSubqueryExpression e, LogicalNode input, Scope scope, IReadOnlyDictionary<Expression, ScalarExpr> values)
+    {
+        var operand = new ExpressionBinder(scope, x => values.GetValueOrDefault(x), "Aggregate expression is illegal here").Bind(e.Operand);
+        var right = BindUncorrelated(e.Subquery, "IN", e.Span);
+        if (right.Schema.Count != 1)
+            throw new SqlValidationException($"The subquery of IN must return one column, but returns {right.Schema.Count}", e.Subquery.Span);
+        int width = input.Schema.Count;
+        var count = Physical.AggregateFunctionKind.Count;
+        var bigint = SqlType.BigInt.AsNotNull();
+        Physical.AggregateCall[] calls = [new(count, [], false, -1, bigint, "c"), new(count, [0], false, -1, bigint, "ck")];
+        var counts = new LogicalAggregate(right, [], null, calls, LogicalAggregate.SchemaOf(right, [], null, calls));
+        var (withCounts, at) = ConstantKeyJoin(input, counts, e.Span);
+        input = Appended(withCounts, width, [new InputRef(at, withCounts.Schema[at].Type), new InputRef(at + 1, withCounts.Schema[at + 1].Type)]);
+
+        var distinct = new LogicalAggregate(right, [0], null, [], LogicalAggregate.SchemaOf(right, [0], null, []));
+        var marked = LogicalProject.Create(distinct, [new InputRef(0, distinct.Schema[0].Type), new Literal(true, SqlType.Boolean.AsNotNull())], ["y", "i"]);
+        int matchedAt = input.Schema.Count;
+        var condition = ExpressionBinder.MakeCall("=", [operand, new InputRef(matchedAt, marked.Schema[0].Type)], e.Span);
+        var withMatch = JoinBinder.Build(input, marked, JoinType.Left, condition, LogicalJoin.SchemaOf(input.Schema, marked.Schema, JoinType.Left), e.Span);
+        input = Appended(withMatch, matchedAt, [new InputRef(matchedAt + 1, withMatch.Schema[matchedAt + 1].Type)]);
+
+        var c = ExpressionBinder.MakeCall("COALESCE", [new InputRef(width, input.Schema[width].Type), new Literal(0L, bigint)], e.Span);
+        var ck = ExpressionBinder.MakeCall("COALESCE", [new InputRef(width + 1, input.Schema[width + 1].Type), new Literal(0L, bigint)], e.Span);
+        var matched = new InputRef(matchedAt, input.Schema[matchedAt].Type);
+        var unknown = new Literal(null, SqlType.Boolean.WithNullable(true));
+        var no = new Literal(false, SqlType.Boolean.AsNotNull());
+        ScalarExpr If(ScalarExpr when, ScalarExpr then, ScalarExpr otherwise) => ExpressionBinder.MakeCall("IF", [when, then, otherwise], e.Span);
+        var value = If(ExpressionBinder.MakeCall("=", [c, new Literal(0L, bigint)], e.Span), no,
+            If(ExpressionBinder.MakeCall("IS NULL", [operand], e.Span), unknown,
+                If(ExpressionBinder.MakeCall("IS NOT NULL", [matched], e.Span), new Literal(true, SqlType.Boolean.AsNotNull()),
+                    If(ExpressionBinder.MakeCall("<", [ck, c], e.Span), unknown, no))));
+        return (input, e.Negated ? ExpressionBinder.MakeCall("NOT", [value], e.Span) : value);
+    }
+
+    /// <summary><c>[NOT] EXISTS (subquery)</c> as a value: its row count, correlated by equalities as a scalar
+    /// <c>COUNT(*)</c> subquery is, is above (or, negated, equal to) 0.</summary>
+    private (LogicalNode, ScalarExpr) BindExists(ExistsExpression e, LogicalNode input, Scope scope)
+    {
+        var countStar = new FunctionCall(new ObjectName(["COUNT"], e.Span), [new StarExpression(null, e.Span)], false, null, null, e.Span);
+        ScalarExpr count;
+        if (e.Subquery is SelectQuery { From: not null, Where: not null, GroupBy: null, Having: null, Windows.Count: 0 } select && select.Hints.Count == 0
+            && !AggregateBinder.IsAggregateQuery(select)
+            && Correlated(select with { Distinct = false, Items = [new SelectItem(countStar, null, e.Span)] }, input, scope) is { } correlated)
+        {
+            (input, count) = correlated;
+        }
+        else
+        {
+            var right = BindUncorrelated(e.Subquery, "EXISTS", e.Span);
+            var bigint = SqlType.BigInt.AsNotNull();
+            Physical.AggregateCall[] calls = [new(Physical.AggregateFunctionKind.Count, [], false, -1, bigint, "c")];
+            var counts = new LogicalAggregate(right, [], null, calls, LogicalAggregate.SchemaOf(right, [], null, calls));
+            int width = input.Schema.Count;
+            var (joined, at) = ConstantKeyJoin(input, counts, e.Span);
+            input = Appended(joined, width, [new InputRef(at, joined.Schema[at].Type)]);
+            count = ExpressionBinder.MakeCall("COALESCE", [new InputRef(width, input.Schema[width].Type), new Literal(0L, bigint)], e.Span);
+        }
+        var zero = new Literal(0L, SqlType.BigInt.AsNotNull());
+        return (input, ExpressionBinder.MakeCall(e.Negated ? "=" : ">", [count, zero], e.Span));
+    }
+
+    /// <summary>The subquery bound on its own; one that reads the outer query is refused here.</summary>
+    private LogicalNode BindUncorrelated(Query query, string what, SourceSpan span)
+    {
+        try
+        {
+            return bindQuery(query);
+        }
+        catch (SqlValidationException ex)
+        {
+            throw Unsupported.Feature(
+                $"{what} with a subquery other than as a condition of WHERE AND-ed with the others, when the subquery cannot be planned on its own " +
+                $"(a correlated one is decorrelated only as a WHERE condition, or for EXISTS by equalities); the subquery: {ex.Problem}", span);
+        }
+    }
+
+    /// <summary>The rows of <paramref name="input"/> LEFT-joined on a constant key with <paramref name="right"/> (at most
+    /// one row); the right columns start at the returned position.</summary>
+    private static (LogicalNode Joined, int RightStart) ConstantKeyJoin(LogicalNode input, LogicalNode right, SourceSpan span)
+    {
+        int width = input.Schema.Count;
+        var zero = new Literal(0L, SqlType.Int.AsNotNull());
+        var keyed = LogicalProject.Create(input, [.. Columns(input), zero], QueryBinder.Uniquify([.. input.Schema.Fields.Select(f => f.Name), "$sk"]));
+        var marked = LogicalProject.Create(right, [.. Columns(right), zero], QueryBinder.Uniquify([.. right.Schema.Fields.Select(f => f.Name), "$sk"]));
+        var join = new LogicalJoin(keyed, marked, JoinType.Left, [width], [right.Schema.Count], null,
+            LogicalJoin.SchemaOf(keyed.Schema, marked.Schema, JoinType.Left), span);
+        return (join, width + 1);
+    }
+
     /// <summary>The rows of <paramref name="input"/> with the subquery's value appended.</summary>
-    private LogicalNode BindOne(ScalarSubqueryExpression subquery, LogicalNode input, Scope outer)
+    private (LogicalNode, ScalarExpr) BindScalar(ScalarSubqueryExpression subquery, LogicalNode input, Scope outer)
     {
         var query = subquery.Subquery;
         if (query is SelectQuery { From: not null, Where: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
@@ -66,20 +169,23 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
                 "a scalar subquery that may return more than one row (Flink checks it at run time with SINGLE_VALUE); " +
                 "write it as a global aggregation (e.g. MAX(...)), add LIMIT 1, or correlate it by equalities with an aggregation", subquery.Span);
         int width = input.Schema.Count;
-        var zero = new Literal(0L, SqlType.Int.AsNotNull());
-        var leftColumns = Columns(input);
-        var keyed = LogicalProject.Create(input, [.. leftColumns, zero], QueryBinder.Uniquify([.. input.Schema.Fields.Select(f => f.Name), "$sk"]));
-        var marked = LogicalProject.Create(right, [new InputRef(0, right.Schema[0].Type), zero], QueryBinder.Uniquify([right.Schema[0].Name, "$sk"]));
-        var join = new LogicalJoin(keyed, marked, JoinType.Left, [width], [1], null,
-            LogicalJoin.SchemaOf(keyed.Schema, marked.Schema, JoinType.Left), subquery.Span);
-        return Appended(join, width, new InputRef(width + 1, join.Schema[width + 1].Type));
+        var (join, at) = ConstantKeyJoin(input, right, subquery.Span);
+        var joined = Appended(join, width, [new InputRef(at, join.Schema[at].Type)]);
+        ScalarExpr value = new InputRef(width, joined.Schema[width].Type);
+        // A global COUNT over no rows is 0; a streaming global aggregation emits nothing until its first row.
+        if (query is SelectQuery { GroupBy: null, Having: null, Items: [{ Expression: var item }] } && IsBareCount(item))
+            value = ExpressionBinder.MakeCall("COALESCE", [value, new Literal(0L, SqlType.BigInt.AsNotNull())], subquery.Span);
+        return (joined, value);
     }
+
+    private static bool IsBareCount(Expression e) =>
+        e is FunctionCall { Over: null, Filter: null } f && string.Equals(f.Name.Last, "COUNT", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// <c>(SELECT agg FROM x WHERE inner = outer AND ... )</c>: the aggregation grouped by the inner sides of the
     /// equalities between the two queries, LEFT-joined on them; null when the WHERE does not read the outer query.
     /// </summary>
-    private LogicalNode? Correlated(SelectQuery select, LogicalNode input, Scope outer)
+    private (LogicalNode, ScalarExpr)? Correlated(SelectQuery select, LogicalNode input, Scope outer)
     {
         var (right, inner) = bindRelation(select.From!);
         int leftWidth = input.Schema.Count;
@@ -106,7 +212,7 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
         if (pairs.Count == 0) return null;
 
         var item = select.Items[0];
-        bool bareCount = item.Expression is FunctionCall { Over: null, Filter: null } f && string.Equals(f.Name.Last, "COUNT", StringComparison.OrdinalIgnoreCase);
+        bool bareCount = IsBareCount(item.Expression);
         if (!bareCount && ContainsCount(item.Expression))
             throw Unsupported.Feature(
                 "a correlated scalar subquery whose value is computed from COUNT (a row without a group would read NULL, not the value of an empty COUNT)",
@@ -122,18 +228,20 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
         var condition = ExpressionRewriting.And(pairs.Select((p, i) =>
             ExpressionBinder.MakeCall("=", [p.Outer, new InputRef(leftWidth + 1 + i, aggregated.Schema[1 + i].Type)], select.Span)).ToList());
         var join = JoinBinder.Build(input, aggregated, JoinType.Left, condition, LogicalJoin.SchemaOf(input.Schema, aggregated.Schema, JoinType.Left), select.Span);
-        ScalarExpr value = new InputRef(leftWidth, join.Schema[leftWidth].Type);
+        var appended = Appended(join, leftWidth, [new InputRef(leftWidth, join.Schema[leftWidth].Type)]);
+        ScalarExpr value = new InputRef(leftWidth, appended.Schema[leftWidth].Type);
         if (bareCount) value = ExpressionBinder.MakeCall("COALESCE", [value, new Literal(0L, SqlType.BigInt.AsNotNull())], item.Span);
-        return Appended(join, leftWidth, value);
+        return (appended, value);
     }
 
-    /// <summary>The first <paramref name="width"/> columns of <paramref name="join"/> and <paramref name="value"/>.</summary>
-    private static LogicalNode Appended(LogicalNode join, int width, ScalarExpr value)
+    /// <summary>The first <paramref name="width"/> columns of <paramref name="join"/>, then <paramref name="values"/>.</summary>
+    private static LogicalNode Appended(LogicalNode join, int width, IReadOnlyList<ScalarExpr> values)
     {
         var projections = new List<ScalarExpr>();
         for (int i = 0; i < width; i++) projections.Add(new InputRef(i, join.Schema[i].Type));
-        projections.Add(value);
-        return LogicalProject.Create(join, projections, QueryBinder.Uniquify([.. join.Schema.Fields.Take(width).Select(f => f.Name), "$scalar"]));
+        projections.AddRange(values);
+        return LogicalProject.Create(join, projections,
+            QueryBinder.Uniquify([.. join.Schema.Fields.Take(width).Select(f => f.Name), .. values.Select((_, i) => "$value" + i)]));
     }
 
     private static List<ScalarExpr> Columns(LogicalNode node) =>

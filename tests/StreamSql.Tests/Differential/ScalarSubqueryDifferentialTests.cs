@@ -1,9 +1,10 @@
 namespace StreamSql.Tests.Differential;
 
 /// <summary>
-/// Scalar subqueries in WHERE and in the select list over two random NULL-rich tables, each query's materialized
-/// changelog compared with DuckDB's answer: uncorrelated global aggregations (joined on a constant key; an empty one
-/// reads NULL), LIMIT 1, correlated aggregations decorrelated into a grouped aggregation joined on the correlation keys
+/// Scalar subqueries, and IN / EXISTS used as values (under OR, in the select list, in CASE), in WHERE and in the select
+/// list over two random NULL-rich tables, each query's materialized changelog compared with DuckDB's answer: uncorrelated
+/// global aggregations (joined on a constant key; an empty one reads NULL, an empty COUNT 0), LIMIT 1, IN's three-valued
+/// result with NULL values and NULLs in the subquery, EXISTS correlated by equalities and uncorrelated, correlated aggregations decorrelated into a grouped aggregation joined on the correlation keys
 /// (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT and one under a GROUP BY; at
 /// parallelism 1 with large batches and at parallelism 2 with 7-row batches. The subqueries' values change while the
 /// rows stream, so the outer rows are retracted and emitted again.
@@ -21,6 +22,14 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.s, COUNT(*) AS n FROM t WHERE t.v < (SELECT MAX(v) - 500 FROM u) GROUP BY t.s",
         "SELECT t.k FROM t WHERE t.v = (SELECT v FROM u WHERE v IS NOT NULL ORDER BY v DESC LIMIT 1) OR t.k = 1",
         "SELECT t.k, t.v, (SELECT SUM(u.v) FROM u WHERE u.k = t.k + 1) AS s FROM t",
+        "SELECT t.k, (SELECT COUNT(*) FROM u WHERE v > 5000) AS c FROM t",
+        "SELECT t.k, t.v FROM t WHERE t.k IN (SELECT k FROM u WHERE v > 500) OR t.v < 0",
+        "SELECT t.k, t.k IN (SELECT k FROM u WHERE b) AS i, t.v NOT IN (SELECT v FROM u WHERE k = 1) AS ni FROM t",
+        "SELECT t.k, t.v NOT IN (SELECT v FROM u WHERE k = 1 AND v IS NOT NULL) AS ni FROM t",
+        "SELECT t.s, CASE WHEN t.s IN (SELECT s FROM u WHERE k < 3) THEN 'yes' ELSE 'no' END AS m FROM t",
+        "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b) AS e FROM t",
+        "SELECT t.k, t.v FROM t WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k) OR t.v > 900",
+        "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE v > 5000) AS e, NOT EXISTS (SELECT 1 FROM u WHERE v > 900) AS n FROM t WHERE t.k < 5",
     };
 
     [Theory]
