@@ -146,6 +146,16 @@ public sealed class SemiAntiJoinPlanTests
     }
 
     [Fact]
+    public void Row_in_joins_on_every_column_pair()
+    {
+        var spec = Spec("SELECT b.price FROM bids b WHERE (b.auction, b.bidder) IN (SELECT id, seller FROM auctions WHERE category = 10)");
+        Assert.Equal(JoinType.Semi, spec.JoinType);
+        Assert.Equal("auction, bidder", string.Join(", ", spec.LeftKeys.Select(k => spec.LeftSchema[k].Name)));
+        Assert.Equal("id, seller", string.Join(", ", spec.RightKeys.Select(k => spec.RightSchema[k].Name)));
+        Assert.Equal(JoinType.Anti, Spec("SELECT v FROM strict_a WHERE (id, id) NOT IN (SELECT id, id FROM strict_b)").JoinType);
+    }
+
+    [Fact]
     public void Uncorrelated_scalar_subqueries_are_left_joins_on_a_constant_key()
     {
         var sql = "SELECT auction, price - (SELECT MAX(seller) FROM auctions) AS d FROM bids WHERE price > (SELECT MIN(price) FROM bids)";
@@ -197,6 +207,8 @@ public sealed class SemiAntiJoinPlanTests
     [InlineData("SELECT * FROM bids b WHERE b.price > 3 OR b.auction IN (SELECT id FROM auctions a WHERE a.seller = b.bidder)", 43, "Not supported yet: IN with a subquery other than")]
     [InlineData("SELECT * FROM bids b WHERE b.auction IN (SELECT id, seller FROM auctions GROUP BY id, seller)", 42, "The subquery of IN must return one column")]
     [InlineData("SELECT b.auction, COUNT(*), b.auction IN (SELECT id FROM auctions) FROM bids b GROUP BY b.auction", 29, "Not supported yet: IN with a subquery other than in WHERE or in the select list of a query without aggregates")]
+    [InlineData("SELECT * FROM bids b WHERE (b.auction, b.price) NOT IN (SELECT id, seller FROM auctions)", 28, "Not supported yet: NOT IN over a row of values that may be NULL")]
+    [InlineData("SELECT * FROM bids b WHERE (b.auction, b.price) IN (SELECT id FROM auctions GROUP BY id)", 53, "The subquery of IN must return 2 columns, one per value compared, but returns 1")]
     [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT id FROM auctions)", 38, "Not supported yet: a scalar subquery that may return more than one row")]
     [InlineData("SELECT * FROM bids b WHERE b.price = (SELECT MAX(id) FROM auctions a WHERE a.seller > b.bidder)", 76, "Not supported yet: a scalar subquery correlated with the outer query other than by equalities")]
     [InlineData("SELECT b.auction, (SELECT COUNT(*) + 1 FROM auctions a WHERE a.id = b.auction) FROM bids b", 27, "Not supported yet: a correlated scalar subquery whose value is computed from COUNT")]

@@ -69,27 +69,30 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             _ => throw new InvalidOperationException(condition.GetType().Name),
         };
         int leftWidth = left.Schema.Count;
-        ScalarExpr? value = operand is null ? null : new ExpressionBinder(outer, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(operand);
+        // (a, b) IN (SELECT x, y ...) compares column by column, as Calcite's row IN.
+        var operands = operand is ConstructorExpression { Kind: "ROW", Items.Count: > 1 } row ? row.Items : operand is null ? [] : [operand];
+        var outerBinder = new ExpressionBinder(outer, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
+        var values = operands.Select(outerBinder.Bind).ToList();
 
         LogicalNode right;
-        ScalarExpr? subqueryValue = null;
+        var subqueryValues = new List<ScalarExpr>();
         var terms = new List<ScalarExpr>();
         // The subquery's WHERE terms (over the joined row), without IN's own equality.
         var correlation = new List<ScalarExpr>();
         if (query is SelectQuery { From: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
             && select.Hints.Count == 0 && !AggregateBinder.IsAggregateQuery(select)
-            && (operand is null || select.Items is [{ Expression: not StarExpression }]))
+            && (operand is null || select.Items.Count == values.Count && select.Items.All(i => i.Expression is not StarExpression)))
         {
             // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
             (right, var inner) = bindRelation(select.From);
             var scope = new Scope();
             foreach (var entry in outer.Entries) scope.Add(entry with { Outer = true }, entry.Schema);
             foreach (var entry in inner.Entries) scope.Add(entry, entry.Schema);
-            if (value is not null)
+            for (int v = 0; v < values.Count; v++)
             {
-                var item = new ExpressionBinder(inner, aggregateMisplaced: "Aggregate expression is illegal here").Bind(select.Items[0].Expression);
-                subqueryValue = ExpressionRewriting.Remap(item, i => i + leftWidth);
-                terms.Add(Equal(value, subqueryValue));
+                var item = new ExpressionBinder(inner, aggregateMisplaced: "Aggregate expression is illegal here").Bind(select.Items[v].Expression);
+                subqueryValues.Add(ExpressionRewriting.Remap(item, i => i + leftWidth));
+                terms.Add(Equal(values[v], subqueryValues[v]));
             }
             if (select.Where is not null)
             {
@@ -105,12 +108,16 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
         else
         {
             right = bindQuery(query);
-            if (value is not null)
+            if (values.Count > 0)
             {
-                if (right.Schema.Count != 1)
-                    throw new SqlValidationException($"The subquery of {what} must return one column, but returns {right.Schema.Count}", query.Span);
-                subqueryValue = new InputRef(leftWidth, right.Schema[0].Type);
-                terms.Add(Equal(value, subqueryValue));
+                if (right.Schema.Count != values.Count)
+                    throw new SqlValidationException(
+                        $"The subquery of {what} must return {(values.Count == 1 ? "one column" : $"{values.Count} columns, one per value compared")}, but returns {right.Schema.Count}", query.Span);
+                for (int v = 0; v < values.Count; v++)
+                {
+                    subqueryValues.Add(new InputRef(leftWidth + v, right.Schema[v].Type));
+                    terms.Add(Equal(values[v], subqueryValues[v]));
+                }
             }
         }
 
@@ -120,8 +127,14 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             throw Unsupported.Feature(
                 $"{what} whose subquery is not correlated by an equality with the outer query (a streaming semi/anti join needs an equi-join condition, as in Flink)",
                 condition.Span);
-        if (type == JoinType.Anti && value is not null && (value.Type.Nullable || subqueryValue!.Type.Nullable))
-            return NullAwareAnti.Bind(node, right, value, subqueryValue!, correlation, condition.Span);
+        if (type == JoinType.Anti && (values.Any(v => v.Type.Nullable) || subqueryValues.Any(v => v.Type.Nullable)))
+        {
+            if (values.Count > 1)
+                throw Unsupported.Feature(
+                    "NOT IN over a row of values that may be NULL (each NULL makes the comparison of the whole row unknown); declare the columns NOT NULL, or write NOT EXISTS",
+                    condition.Span);
+            return NullAwareAnti.Bind(node, right, values[0], subqueryValues[0], correlation, condition.Span);
+        }
         return node;
     }
 
