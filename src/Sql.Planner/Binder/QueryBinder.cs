@@ -108,11 +108,11 @@ internal sealed class QueryBinder
         var roots = new List<Expression>();
         if (plain is not null) roots.Add(plain);
         if (!AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s)) roots.AddRange(s.Items.Select(i => i.Expression));
-        var scalars = ScalarSubqueryBinder.Find(roots);
+        var scalars = SubqueryValueBinder.Find(roots);
         Func<Expression, ScalarExpr?>? scalarValues = null;
         if (scalars.Count > 0)
         {
-            (input, scope, var values) = new ScalarSubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)).Bind(scalars, input, scope);
+            (input, scope, var values) = new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)).Bind(scalars, input, scope);
             scalarValues = e => values.GetValueOrDefault(e);
         }
         var expressions = new ExpressionBinder(scope, scalarValues, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");

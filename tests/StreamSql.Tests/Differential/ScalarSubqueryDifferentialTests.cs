@@ -1,13 +1,14 @@
 namespace StreamSql.Tests.Differential;
 
 /// <summary>
-/// Scalar subqueries, and IN / EXISTS used as values (under OR, in the select list, in CASE), in WHERE and in the select
-/// list over two random NULL-rich tables, each query's materialized changelog compared with DuckDB's answer: uncorrelated
-/// global aggregations (joined on a constant key; an empty one reads NULL, an empty COUNT 0), LIMIT 1, IN's three-valued
-/// result with NULL values and NULLs in the subquery, EXISTS correlated by equalities and uncorrelated, correlated aggregations decorrelated into a grouped aggregation joined on the correlation keys
-/// (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT and one under a GROUP BY; at
-/// parallelism 1 with large batches and at parallelism 2 with 7-row batches. The subqueries' values change while the
-/// rows stream, so the outer rows are retracted and emitted again.
+/// Scalar subqueries, and IN / EXISTS used as values (under OR, in the select list, in CASE), in WHERE and in the
+/// select list over two random NULL-rich tables, each query's materialized changelog compared with DuckDB's answer:
+/// uncorrelated global aggregations (joined on a constant key; an empty one reads NULL, an empty COUNT 0), LIMIT 1,
+/// IN's three-valued result with NULL values and NULLs in the subquery (uncorrelated, and correlated by equalities),
+/// EXISTS correlated by equalities and uncorrelated, correlated aggregations decorrelated into a grouped aggregation
+/// joined on the correlation keys (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT
+/// and one under a GROUP BY; at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
+/// subqueries' values change while the rows stream, so the outer rows are retracted and emitted again.
 /// </summary>
 public sealed class ScalarSubqueryDifferentialTests
 {
@@ -28,6 +29,8 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.k, t.v NOT IN (SELECT v FROM u WHERE k = 1 AND v IS NOT NULL) AS ni FROM t",
         "SELECT t.s, CASE WHEN t.s IN (SELECT s FROM u WHERE k < 3) THEN 'yes' ELSE 'no' END AS m FROM t",
         "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b) AS e FROM t",
+        "SELECT t.k, t.v, t.v IN (SELECT u.v FROM u WHERE u.k = t.k) AS i FROM t",
+        "SELECT t.k, t.v FROM t WHERE t.v NOT IN (SELECT u.v FROM u WHERE u.k = t.k AND u.b) OR t.k IS NULL",
         "SELECT t.k, t.v FROM t WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k) OR t.v > 900",
         "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE v > 5000) AS e, NOT EXISTS (SELECT 1 FROM u WHERE v > 900) AS n FROM t WHERE t.k < 5",
     };

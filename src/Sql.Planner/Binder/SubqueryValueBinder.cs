@@ -14,9 +14,11 @@ namespace StreamSql.Sql.Planner.Binder;
 /// SINGLE_VALUE, which is not built) and is joined on a constant key, so both sides meet on one subtask as in Flink's
 /// singleton join. A correlated one, <c>(SELECT agg(...) FROM u WHERE u.k = t.k AND ...)</c>, is decorrelated as
 /// Calcite does: the aggregation grouped by the subquery's sides of the equalities, joined on them; a bare COUNT becomes
-/// 0 rather than NULL for a row without a group (Calcite's count-bug rule).
+/// 0 rather than NULL for a row without a group (Calcite's count-bug rule). <c>IN</c> and <c>EXISTS</c> used as values
+/// (outside the AND-ed conditions of WHERE, which <see cref="SubqueryBinder"/> makes semi/anti joins) are computed from
+/// counts joined the same way, as Calcite's SubQueryRemoveRule does.
 /// </summary>
-internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<TableReference, (LogicalNode Node, Scope Scope)> bindRelation)
+internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Func<TableReference, (LogicalNode Node, Scope Scope)> bindRelation)
 {
     /// <summary>The scalar subqueries and the <c>IN</c>/<c>EXISTS</c> subqueries in <paramref name="roots"/>, outside
     /// other subqueries, inner ones (in an IN's operand) first.</summary>
@@ -40,21 +42,28 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
         var values = new Dictionary<Expression, ScalarExpr>(ReferenceEqualityComparer.Instance);
         foreach (var subquery in subqueries)
         {
-            int width = input.Schema.Count;
             ScalarExpr value;
             (input, value) = subquery switch
             {
                 ScalarSubqueryExpression s => BindScalar(s, input, scope),
-                InSubqueryExpression i => BindIn(i, input, scope, values),
+                InSubqueryExpression i => BindIn(i, input, ref scope, values),
                 ExistsExpression e => BindExists(e, input, scope),
                 _ => throw new InvalidOperationException(subquery.GetType().Name),
             };
-            var added = new RowSchema(input.Schema.Fields.Skip(width).ToList());
-            scope.Add(new Scope.Entry(null, added, 0) { Hidden = Enumerable.Range(0, added.Count).ToHashSet() }, added);
-            scope = scope.Retyped(input.Schema);
+            scope = Extended(scope, input);
             values[subquery] = value;
         }
         return (input, scope, values);
+    }
+
+    /// <summary>The scope with the columns <paramref name="input"/> has beyond it added as one hidden entry, retyped to
+    /// its row (a LEFT join turns time attributes into plain timestamps).</summary>
+    private static Scope Extended(Scope scope, LogicalNode input)
+    {
+        if (input.Schema.Count == scope.Width) return scope;
+        var added = new RowSchema(input.Schema.Fields.Skip(scope.Width).ToList());
+        scope.Add(new Scope.Entry(null, added, 0) { Hidden = Enumerable.Range(0, added.Count).ToHashSet() }, added);
+        return scope.Retyped(input.Schema);
     }
 
     /// <summary>
@@ -63,9 +72,26 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
     /// values hold <c>x</c> (joined on <c>x = y</c>); the value is FALSE when <c>c = 0</c>, NULL when <c>x</c> is NULL,
     /// TRUE on a match, NULL when the subquery has a NULL (<c>ck &lt; c</c>), else FALSE.
     /// </summary>
-    private (LogicalNode, ScalarExpr) BindIn(InSubqueryExpression e, LogicalNode input, Scope scope, IReadOnlyDictionary<Expression, ScalarExpr> values)
+    private (LogicalNode, ScalarExpr) BindIn(InSubqueryExpression e, LogicalNode input, ref Scope scope, IReadOnlyDictionary<Expression, ScalarExpr> values)
     {
         var operand = new ExpressionBinder(scope, x => values.GetValueOrDefault(x), "Aggregate expression is illegal here").Bind(e.Operand);
+        if (e.Subquery is SelectQuery { From: not null, Where: not null, GroupBy: null, Having: null, Windows.Count: 0 } select && select.Hints.Count == 0
+            && select.Items is [{ Expression: not StarExpression } item] && !AggregateBinder.IsAggregateQuery(select))
+        {
+            var countStar = new FunctionCall(new ObjectName(["COUNT"], e.Span), [new StarExpression(null, e.Span)], false, null, null, e.Span);
+            if (Correlated(select with { Distinct = false, Items = [new SelectItem(countStar, null, e.Span)] }, input, scope) is var (withCount, rowCount))
+            {
+                // Correlated: the three counts per correlation key, the matches' with x = y as one more key.
+                scope = Extended(scope, withCount);
+                var countValues = new FunctionCall(new ObjectName(["COUNT"], e.Span), [item.Expression], false, null, null, e.Span);
+                var (withValues, valueCount) = Correlated(select with { Distinct = false, Items = [new SelectItem(countValues, null, e.Span)] }, withCount, scope)!.Value;
+                scope = Extended(scope, withValues);
+                var (withMatches, matchCount) = Correlated(select with { Distinct = false, Items = [new SelectItem(countStar, null, e.Span)] }, withValues, scope,
+                    (operand, item.Expression))!.Value;
+                var matchedValue = ExpressionBinder.MakeCall(">", [matchCount, new Literal(0L, SqlType.BigInt.AsNotNull())], e.Span);
+                return (withMatches, InValue(operand, rowCount, valueCount, matchedValue, e));
+            }
+        }
         var right = BindUncorrelated(e.Subquery, "IN", e.Span);
         if (right.Schema.Count != 1)
             throw new SqlValidationException($"The subquery of IN must return one column, but returns {right.Schema.Count}", e.Subquery.Span);
@@ -86,15 +112,23 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
 
         var c = ExpressionBinder.MakeCall("COALESCE", [new InputRef(width, input.Schema[width].Type), new Literal(0L, bigint)], e.Span);
         var ck = ExpressionBinder.MakeCall("COALESCE", [new InputRef(width + 1, input.Schema[width + 1].Type), new Literal(0L, bigint)], e.Span);
-        var matched = new InputRef(matchedAt, input.Schema[matchedAt].Type);
+        var matched = ExpressionBinder.MakeCall("IS NOT NULL", [new InputRef(matchedAt, input.Schema[matchedAt].Type)], e.Span);
+        return (input, InValue(operand, c, ck, matched, e));
+    }
+
+    /// <summary>SQL's three-valued <c>x [NOT] IN (...)</c> from the subquery's row count <paramref name="c"/>, its
+    /// non-NULL count <paramref name="ck"/> and whether a value equals <c>x</c>.</summary>
+    private static ScalarExpr InValue(ScalarExpr operand, ScalarExpr c, ScalarExpr ck, ScalarExpr matched, InSubqueryExpression e)
+    {
+        var bigint = SqlType.BigInt.AsNotNull();
         var unknown = new Literal(null, SqlType.Boolean.WithNullable(true));
         var no = new Literal(false, SqlType.Boolean.AsNotNull());
         ScalarExpr If(ScalarExpr when, ScalarExpr then, ScalarExpr otherwise) => ExpressionBinder.MakeCall("IF", [when, then, otherwise], e.Span);
         var value = If(ExpressionBinder.MakeCall("=", [c, new Literal(0L, bigint)], e.Span), no,
             If(ExpressionBinder.MakeCall("IS NULL", [operand], e.Span), unknown,
-                If(ExpressionBinder.MakeCall("IS NOT NULL", [matched], e.Span), new Literal(true, SqlType.Boolean.AsNotNull()),
+                If(matched, new Literal(true, SqlType.Boolean.AsNotNull()),
                     If(ExpressionBinder.MakeCall("<", [ck, c], e.Span), unknown, no))));
-        return (input, e.Negated ? ExpressionBinder.MakeCall("NOT", [value], e.Span) : value);
+        return e.Negated ? ExpressionBinder.MakeCall("NOT", [value], e.Span) : value;
     }
 
     /// <summary><c>[NOT] EXISTS (subquery)</c> as a value: its row count, correlated by equalities as a scalar
@@ -185,7 +219,9 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
     /// <c>(SELECT agg FROM x WHERE inner = outer AND ... )</c>: the aggregation grouped by the inner sides of the
     /// equalities between the two queries, LEFT-joined on them; null when the WHERE does not read the outer query.
     /// </summary>
-    private (LogicalNode, ScalarExpr)? Correlated(SelectQuery select, LogicalNode input, Scope outer)
+    /// <param name="extraPair">One more equality, between an outer value (bound) and an inner expression (IN's
+    /// <c>x = y</c>).</param>
+    private (LogicalNode, ScalarExpr)? Correlated(SelectQuery select, LogicalNode input, Scope outer, (ScalarExpr Outer, Expression Inner)? extraPair = null)
     {
         var (right, inner) = bindRelation(select.From!);
         int leftWidth = input.Schema.Count;
@@ -207,9 +243,10 @@ internal sealed class ScalarSubqueryBinder(Func<Query, LogicalNode> bindQuery, F
                 if (ls == Side.Right && rs == Side.Left) { pairs.Add((r, equal.Left)); continue; }
             }
             throw Unsupported.Feature(
-                "a scalar subquery correlated with the outer query other than by equalities between an outer and an inner expression", term.Span);
+                "a subquery used as a value (scalar, or IN/EXISTS outside the AND-ed conditions of WHERE) correlated with the outer query other than by equalities between an outer and an inner expression", term.Span);
         }
         if (pairs.Count == 0) return null;
+        if (extraPair is { } extra) pairs.Add(extra);
 
         var item = select.Items[0];
         bool bareCount = IsBareCount(item.Expression);
