@@ -92,7 +92,7 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
                 return (withMatches, InValue(operand, rowCount, valueCount, matchedValue, e));
             }
         }
-        var right = BindUncorrelated(e.Subquery, "IN", e.Span);
+        var right = BindUncorrelated(e.Subquery);
         if (right.Schema.Count != 1)
             throw new SqlValidationException($"The subquery of IN must return one column, but returns {right.Schema.Count}", e.Subquery.Span);
         int width = input.Schema.Count;
@@ -145,7 +145,7 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         }
         else
         {
-            var right = BindUncorrelated(e.Subquery, "EXISTS", e.Span);
+            var right = BindUncorrelated(e.Subquery);
             var bigint = SqlType.BigInt.AsNotNull();
             Physical.AggregateCall[] calls = [new(Physical.AggregateFunctionKind.Count, [], false, -1, bigint, "c")];
             var counts = new LogicalAggregate(right, [], null, calls, LogicalAggregate.SchemaOf(right, [], null, calls));
@@ -158,18 +158,19 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         return (input, ExpressionBinder.MakeCall(e.Negated ? "=" : ">", [count, zero], e.Span));
     }
 
-    /// <summary>The subquery bound on its own; one that reads the outer query is refused here.</summary>
-    private LogicalNode BindUncorrelated(Query query, string what, SourceSpan span)
+    /// <summary>The subquery bound on its own. A name it cannot find may be the outer query's: the error says which
+    /// correlated forms are planned.</summary>
+    private LogicalNode BindUncorrelated(Query query)
     {
         try
         {
             return bindQuery(query);
         }
-        catch (SqlValidationException ex)
+        catch (SqlValidationException ex) when (ex.Problem.Contains(" not found", StringComparison.Ordinal))
         {
-            throw Unsupported.Feature(
-                $"{what} with a subquery other than as a condition of WHERE AND-ed with the others, when the subquery cannot be planned on its own " +
-                $"(a correlated one is decorrelated only as a WHERE condition, or for EXISTS by equalities); the subquery: {ex.Problem}", span);
+            throw new SqlValidationException(
+                ex.Problem + " (if it names the outer query: a correlated subquery used as a value is planned when it is a plain SELECT " +
+                "correlated by equalities between an inner and an outer expression, with one aggregate for a scalar subquery)", ex.Span);
         }
     }
 
@@ -195,7 +196,7 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
             && Correlated(select, input, outer) is { } correlated)
             return correlated;
 
-        var right = bindQuery(query);
+        var right = BindUncorrelated(query);
         if (right.Schema.Count != 1)
             throw new SqlValidationException($"A scalar subquery must return one column, but returns {right.Schema.Count}", query.Span);
         if (!AtMostOneRow(query))
