@@ -108,14 +108,14 @@ internal sealed class QueryBinder
         var roots = new List<Expression>();
         if (plain is not null) roots.Add(plain);
         if (!AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s)) roots.AddRange(s.Items.Select(i => i.Expression));
-        var scalars = SubqueryValueBinder.Find(roots);
-        Func<Expression, ScalarExpr?>? scalarValues = null;
-        if (scalars.Count > 0)
+        var valueSubqueries = SubqueryValueBinder.Find(roots);
+        Func<Expression, ScalarExpr?>? subqueryValues = null;
+        if (valueSubqueries.Count > 0)
         {
-            (input, scope, var values) = new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)).Bind(scalars, input, scope);
-            scalarValues = e => values.GetValueOrDefault(e);
+            (input, scope, var values) = new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)).Bind(valueSubqueries, input, scope);
+            subqueryValues = e => values.GetValueOrDefault(e);
         }
-        var expressions = new ExpressionBinder(scope, scalarValues, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
+        var expressions = new ExpressionBinder(scope, subqueryValues, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
         if (s.Where is not null)
         {
@@ -141,7 +141,7 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         var projected = aggregates
             ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
-            : BindRankedProjection(s, input, scope, scalarValues);
+            : BindRankedProjection(s, input, scope, subqueryValues);
         if (!s.Distinct) return projected;
         // SELECT DISTINCT: an aggregation grouped by every column, as Flink plans it.
         var keys = Enumerable.Range(0, projected.Schema.Count).ToList();
@@ -169,7 +169,7 @@ internal sealed class QueryBinder
     }
 
     /// <summary>The select list, with a rank function item (<c>ROW_NUMBER() OVER (...)</c>) read from a rank under it.</summary>
-    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope, Func<Expression, ScalarExpr?>? scalarValues = null)
+    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope, Func<Expression, ScalarExpr?>? subqueryValues = null)
     {
         if (OverBinder.HasOverAggregate(s))
         {
@@ -180,7 +180,7 @@ internal sealed class QueryBinder
             return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));
         }
         var (ranked, substitutes) = RankBinder.BindItems(s, input, scope);
-        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, scalarValues, "Aggregate expression is illegal here"), substitutes);
+        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, subqueryValues, "Aggregate expression is illegal here"), substitutes);
     }
 
     private static LogicalNode BindProjection(SelectQuery s, LogicalNode input, Scope scope, ExpressionBinder expressions,
