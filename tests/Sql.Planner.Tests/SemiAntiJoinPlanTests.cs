@@ -184,6 +184,9 @@ public sealed class SemiAntiJoinPlanTests
         var max = _f.Explain("SELECT b.price FROM bids b WHERE b.price > (SELECT MAX(a.seller) FROM auctions a WHERE a.id = b.auction)");
         Assert.Contains("where=[(price > EXPR$0)]", max);
         Assert.DoesNotContain("COALESCE", max);
+        // A term over the outer row alone empties the subquery where it is not TRUE.
+        var outerTerm = _f.Explain("SELECT (SELECT MAX(a.seller) FROM auctions a WHERE a.id = b.auction AND b.price > 5) AS m FROM bids b");
+        Assert.Contains("IF((price > 5) IS TRUE, EXPR$0, null:BIGINT) AS m", outerTerm);
     }
 
     [Fact]

@@ -231,11 +231,14 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         foreach (var entry in inner.Entries) scope.Add(entry, entry.Schema);
         var binder = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
         var innerTerms = new List<Expression>();
+        var outerTerms = new List<ScalarExpr>();
         var pairs = new List<(ScalarExpr Outer, Expression Inner)>();
         foreach (var term in Conjuncts(select.Where!))
         {
-            var side = SideOf(binder.Bind(term), leftWidth);
+            var bound = binder.Bind(term);
+            var side = SideOf(bound, leftWidth);
             if (side != Side.Both && side != Side.Left) { innerTerms.Add(term); continue; }
+            if (side == Side.Left) { outerTerms.Add(bound); continue; }
             if (term is BinaryExpression { Operator: BinaryOperator.Equal } equal)
             {
                 var (l, r) = (binder.Bind(equal.Left), binder.Bind(equal.Right));
@@ -269,6 +272,13 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         var appended = Appended(join, leftWidth, [new InputRef(leftWidth, join.Schema[leftWidth].Type)]);
         ScalarExpr value = new InputRef(leftWidth, appended.Schema[leftWidth].Type);
         if (bareCount) value = ExpressionBinder.MakeCall("COALESCE", [value, new Literal(0L, SqlType.BigInt.AsNotNull())], item.Span);
+        if (outerTerms.Count > 0)
+        {
+            // A term over the outer row alone: where it is not TRUE the subquery is empty for that row.
+            var holds = ExpressionBinder.MakeCall("IS TRUE", [ExpressionRewriting.And(outerTerms)!], item.Span);
+            var empty = bareCount ? new Literal(0L, SqlType.BigInt.AsNotNull()) : new Literal(null, value.Type.WithNullable(true));
+            value = ExpressionBinder.MakeCall("IF", [holds, value, empty], item.Span);
+        }
         return (appended, value);
     }
 

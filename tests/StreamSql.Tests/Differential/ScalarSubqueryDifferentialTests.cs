@@ -30,6 +30,8 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.s, CASE WHEN t.s IN (SELECT s FROM u WHERE k < 3) THEN 'yes' ELSE 'no' END AS m FROM t",
         "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b) AS e FROM t",
         "SELECT t.k, t.v, t.v IN (SELECT u.v FROM u WHERE u.k = t.k) AS i FROM t",
+        "SELECT t.k, t.v, (SELECT MAX(u.v) FROM u WHERE u.k = t.k AND t.v > 100) AS m, (SELECT COUNT(*) FROM u WHERE u.k = t.k AND t.b) AS c FROM t",
+        "SELECT t.k, t.v, EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND t.v < 0) AS e, t.v IN (SELECT u.v FROM u WHERE u.k = t.k AND t.s = 'a') AS i FROM t",
         "SELECT t.k, t.v FROM t WHERE t.v NOT IN (SELECT u.v FROM u WHERE u.k = t.k AND u.b) OR t.k IS NULL",
         "SELECT t.k, t.v FROM t WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k) OR t.v > 900",
         "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE v > 5000) AS e, NOT EXISTS (SELECT 1 FROM u WHERE v > 900) AS n FROM t WHERE t.k < 5",
