@@ -106,11 +106,23 @@ internal sealed class QueryBinder
         if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
             throw new SqlValidationException(
                 $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
-        var expressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
+        // Scalar subqueries, and IN / EXISTS other than as WHERE conjuncts, in WHERE and in a select list without
+        // aggregates or OVER: what their values are computed from is joined to the rows.
+        var (plain, subqueries) = s.Where is null ? (null, []) : SubqueryBinder.Split(s.Where);
+        var roots = new List<Expression>();
+        if (plain is not null) roots.Add(plain);
+        if (!AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s)) roots.AddRange(s.Items.Select(i => i.Expression));
+        var valueSubqueries = SubqueryValueBinder.Find(roots);
+        Func<Expression, ScalarExpr?>? subqueryValues = null;
+        if (valueSubqueries.Count > 0)
+        {
+            (input, scope, var values) = new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)).Bind(valueSubqueries, input, scope);
+            subqueryValues = e => values.GetValueOrDefault(e);
+        }
+        var expressions = new ExpressionBinder(scope, subqueryValues, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
 
         if (s.Where is not null)
         {
-            var (plain, subqueries) = SubqueryBinder.Split(s.Where);
             if (plain is not null)
             {
                 var condition = expressions.Bind(plain);
@@ -133,7 +145,7 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         var projected = aggregates
             ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
-            : BindRankedProjection(s, input, scope);
+            : BindRankedProjection(s, input, scope, subqueryValues);
         if (aggregates && stateTtl?.For(SingleQualifier(scope)) is { } aggregateTtl)
             projected = WithAggregateStateTtl(projected, aggregateTtl);
         stateTtl?.CheckAllUsed();
@@ -194,7 +206,7 @@ internal sealed class QueryBinder
     }
 
     /// <summary>The select list, with a rank function item (<c>ROW_NUMBER() OVER (...)</c>) read from a rank under it.</summary>
-    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope)
+    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope, Func<Expression, ScalarExpr?>? subqueryValues = null)
     {
         if (OverBinder.HasOverAggregate(s))
         {
@@ -203,7 +215,7 @@ internal sealed class QueryBinder
             return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));
         }
         var (ranked, substitutes) = RankBinder.BindItems(s, input, scope);
-        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal here"), substitutes);
+        return BindProjection(s, ranked, scope, new ExpressionBinder(scope, subqueryValues, "Aggregate expression is illegal here"), substitutes);
     }
 
     private static LogicalNode BindProjection(SelectQuery s, LogicalNode input, Scope scope, ExpressionBinder expressions,
@@ -466,9 +478,9 @@ internal sealed class QueryBinder
     /// ones on all columns, NULL matching NULL, then an aggregation grouped by every column (distinct rows).</summary>
     private LogicalNode BindIntersectOrExcept(SetOperationQuery s, CteEnvironment? ctes)
     {
-        string name = s.Operator.ToString().ToUpperInvariant();
-        if (s.All) throw Unsupported.Feature($"{name} ALL (only {name} of distinct rows)", s.Span);
+        string name = s.Operator.ToString().ToUpperInvariant() + (s.All ? " ALL" : "");
         var both = (LogicalUnion)MakeUnion([Bind(s.Left, ctes), Bind(s.Right, ctes)], [s.Left.Span, s.Right.Span], s.Span, name);
+        if (s.All) return SetOperationAll.Bind(both, s.Operator == SetOperator.Intersect, s.Span);
         var (left, right) = (both.Branches[0], both.Branches[1]);
         var keys = Enumerable.Range(0, left.Schema.Count).ToList();
         var type = s.Operator == SetOperator.Intersect ? JoinType.Semi : JoinType.Anti;

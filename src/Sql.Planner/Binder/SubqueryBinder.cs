@@ -11,8 +11,8 @@ namespace StreamSql.Sql.Planner.Binder;
 /// so far with the subquery on <c>x = y</c> (and the subquery's WHERE, which may read the outer columns), each
 /// <c>NOT IN</c> / <c>NOT EXISTS</c> an anti join. A correlated subquery is a plain <c>SELECT ... FROM ... [WHERE ...]</c>
 /// whose FROM is bound alone and whose WHERE sees the outer columns too; any other subquery is bound on its own. A
-/// subquery without an equality between the two sides is refused (a streaming join needs keys), and so is <c>NOT IN</c>
-/// over nullable values, whose NULL semantics need Flink's keyless null-aware anti join.
+/// subquery without an equality between the two sides is refused (a streaming join needs keys). <c>NOT IN</c> over
+/// values that may be NULL adds <see cref="NullAwareAnti"/>'s anti joins for SQL's three-valued semantics.
 /// </summary>
 internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<TableReference, (LogicalNode Node, Scope Scope)> bindRelation)
 {
@@ -69,25 +69,30 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             _ => throw new InvalidOperationException(condition.GetType().Name),
         };
         int leftWidth = left.Schema.Count;
-        ScalarExpr? value = operand is null ? null : new ExpressionBinder(outer, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(operand);
+        // (a, b) IN (SELECT x, y ...) compares column by column, as Calcite's row IN.
+        var operands = operand is ConstructorExpression { Kind: "ROW", Items.Count: > 1 } row ? row.Items : operand is null ? [] : [operand];
+        var outerBinder = new ExpressionBinder(outer, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause");
+        var values = operands.Select(outerBinder.Bind).ToList();
 
         LogicalNode right;
-        ScalarExpr? subqueryValue = null;
+        var subqueryValues = new List<ScalarExpr>();
         var terms = new List<ScalarExpr>();
+        // The subquery's WHERE terms (over the joined row), without IN's own equality.
+        var correlation = new List<ScalarExpr>();
         if (query is SelectQuery { From: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
             && select.Hints.Count == 0 && !AggregateBinder.IsAggregateQuery(select)
-            && (operand is null || select.Items is [{ Expression: not StarExpression }]))
+            && (operand is null || select.Items.Count == values.Count && select.Items.All(i => i.Expression is not StarExpression)))
         {
             // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
             (right, var inner) = bindRelation(select.From);
             var scope = new Scope();
             foreach (var entry in outer.Entries) scope.Add(entry with { Outer = true }, entry.Schema);
             foreach (var entry in inner.Entries) scope.Add(entry, entry.Schema);
-            if (value is not null)
+            for (int v = 0; v < values.Count; v++)
             {
-                var item = new ExpressionBinder(inner, aggregateMisplaced: "Aggregate expression is illegal here").Bind(select.Items[0].Expression);
-                subqueryValue = ExpressionRewriting.Remap(item, i => i + leftWidth);
-                terms.Add(Equal(value, subqueryValue));
+                var item = new ExpressionBinder(inner, aggregateMisplaced: "Aggregate expression is illegal here").Bind(select.Items[v].Expression);
+                subqueryValues.Add(ExpressionRewriting.Remap(item, i => i + leftWidth));
+                terms.Add(Equal(values[v], subqueryValues[v]));
             }
             if (select.Where is not null)
             {
@@ -97,24 +102,24 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
                 if (where.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
                     throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where.Span);
                 terms.Add(where);
+                correlation.AddRange(ExpressionRewriting.Conjuncts(where));
             }
         }
         else
         {
             right = bindQuery(query);
-            if (value is not null)
+            if (values.Count > 0)
             {
-                if (right.Schema.Count != 1)
-                    throw new SqlValidationException($"The subquery of {what} must return one column, but returns {right.Schema.Count}", query.Span);
-                subqueryValue = new InputRef(leftWidth, right.Schema[0].Type);
-                terms.Add(Equal(value, subqueryValue));
+                if (right.Schema.Count != values.Count)
+                    throw new SqlValidationException(
+                        $"The subquery of {what} must return {(values.Count == 1 ? "one column" : $"{values.Count} columns, one per value compared")}, but returns {right.Schema.Count}", query.Span);
+                for (int v = 0; v < values.Count; v++)
+                {
+                    subqueryValues.Add(new InputRef(leftWidth + v, right.Schema[v].Type));
+                    terms.Add(Equal(values[v], subqueryValues[v]));
+                }
             }
         }
-
-        if (type == JoinType.Anti && value is not null && (value.Type.Nullable || subqueryValue!.Type.Nullable))
-            throw Unsupported.Feature(
-                "NOT IN over values that may be NULL (a NULL on either side makes NOT IN unknown, which needs Flink's null-aware anti join without keys); " +
-                "declare the columns NOT NULL, or write NOT EXISTS", condition.Span);
 
         var node = JoinBinder.Build(left, right, type, ExpressionRewriting.And(terms), LogicalJoin.SchemaOf(left.Schema, right.Schema, type), condition.Span);
         // A window semi/anti join keeps the left side's time attributes (Flink does not materialize them for a window join).
@@ -125,6 +130,14 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             throw Unsupported.Feature(
                 $"{what} whose subquery is not correlated by an equality with the outer query (a streaming semi/anti join needs an equi-join condition, as in Flink)",
                 condition.Span);
+        if (type == JoinType.Anti && (values.Any(v => v.Type.Nullable) || subqueryValues.Any(v => v.Type.Nullable)))
+        {
+            if (values.Count > 1)
+                throw Unsupported.Feature(
+                    "NOT IN over a row of values that may be NULL (each NULL makes the comparison of the whole row unknown); declare the columns NOT NULL, or write NOT EXISTS",
+                    condition.Span);
+            return NullAwareAnti.Bind(node, right, values[0], subqueryValues[0], correlation, condition.Span);
+        }
         return node;
     }
 

@@ -182,6 +182,11 @@ internal sealed class LogicalToPhysical
                 var input = Translate(u.Input);
                 return new PhysicalUnnest(input, u.Collection, u.WithOrdinality, u.Schema, u.LeftOuter) { Parallelism = input.Parallelism };
             }
+            case LogicalReplicateRows r:
+            {
+                var input = Translate(r.Input);
+                return new PhysicalReplicateRows(input, r.Schema) { Parallelism = input.Parallelism };
+            }
             case LogicalWindowTableFunction w:
             {
                 if (w.Window is SessionWindow)

@@ -3,7 +3,7 @@ namespace StreamSql.Tests.Differential;
 /// <summary>
 /// WHERE subqueries as semi and anti joins over two random tables, each query's materialized changelog compared with
 /// DuckDB's answer for the same rows: IN (plain and correlated, with a residual condition), EXISTS, NOT EXISTS, NOT IN
-/// over non-null values, NULL keys (which match nothing: an anti join keeps their rows), several subqueries in one WHERE,
+/// over non-null values, row IN / NOT IN of two columns, NULL keys (which match nothing: an anti join keeps their rows), several subqueries in one WHERE,
 /// updating inputs on the left and on the right (GROUP BY results) and an aggregation over an anti join's retractions; at
 /// parallelism 1 with large batches and at parallelism 2 with 7-row batches.
 /// </summary>
@@ -27,6 +27,9 @@ public sealed class SemiAntiJoinDifferentialTests
         "SELECT k, b FROM t INTERSECT SELECT k, b FROM u",
         "SELECT k % 5 AS m, s FROM t EXCEPT SELECT k % 3, s FROM u",
         "SELECT k FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) AS a WHERE c > 1 EXCEPT SELECT k FROM u WHERE v > 50",
+        "SELECT t.k, t.v FROM t WHERE (t.k, t.s) IN (SELECT k, s FROM u WHERE v > 0)",
+        "SELECT t.k, t.v FROM t WHERE (t.k, t.b) IN (SELECT k, b FROM u GROUP BY k, b HAVING COUNT(*) > 1)",
+        "SELECT t.k, t.v FROM t WHERE (COALESCE(t.k, 0), COALESCE(t.s, '')) NOT IN (SELECT COALESCE(k, 1), COALESCE(s, '') FROM u WHERE v > 50)",
     };
 
     [Theory]
