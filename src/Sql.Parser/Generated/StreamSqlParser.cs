@@ -38,49 +38,52 @@ internal partial class StreamSqlParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		ABSENT=1, ADD=2, ALL=3, ALLOW=4, ALTER=5, AND=6, ARRAY=7, AS=8, ASC=9, 
-		ASYMMETRIC=10, BEGIN=11, BETWEEN=12, BOTH=13, BY=14, CASCADE=15, CASE=16, 
-		CAST=17, CATALOG=18, CATALOGS=19, CEIL=20, CEILING=21, CHANGELOG_MODE=22, 
-		CHECKPOINT=23, CHECKPOINTS=24, CLEAR=25, COLUMN=26, COLUMNS=27, COMMENT=28, 
-		CONDITIONAL=29, CONSTRAINT=30, CREATE=31, CROSS=32, CUBE=33, CURRENT=34, 
-		CURRENT_DATE=35, CURRENT_TIME=36, CURRENT_TIMESTAMP=37, DATABASE=38, DATABASES=39, 
-		DATE=40, DAY=41, DAYS=42, DEFAULT=43, DESC=44, DESCRIBE=45, DESCRIPTOR=46, 
-		DISTINCT=47, DRAIN=48, DROP=49, ELSE=50, EMPTY=51, END=52, ENFORCED=53, 
-		ERROR=54, ESCAPE=55, ESTIMATED_COST=56, EXCEPT=57, EXCLUDING=58, EXECUTE=59, 
-		EXISTS=60, EXIT=61, EXPLAIN=62, EXTENDED=63, EXTRACT=64, FALSE=65, FETCH=66, 
-		FILTER=67, FIRST=68, FLOOR=69, FOLLOWING=70, FOR=71, FROM=72, FULL=73, 
-		FUNCTION=74, FUNCTIONS=75, GROUP=76, GROUPING=77, HAVING=78, HELP=79, 
-		HOUR=80, HOURS=81, IF=82, IGNORE=83, ILIKE=84, IN=85, INCLUDING=86, INNER=87, 
-		INSERT=88, INTERSECT=89, INTERVAL=90, INTO=91, IS=92, JAR=93, JOB=94, 
-		JOBS=95, JOIN=96, JSON=97, JSON_ARRAY=98, JSON_EXECUTION_PLAN=99, JSON_EXISTS=100, 
-		JSON_OBJECT=101, JSON_QUERY=102, JSON_VALUE=103, KEY=104, LANGUAGE=105, 
-		LAST=106, LATERAL=107, LATEST=108, LEADING=109, LEFT=110, LIKE=111, LIMIT=112, 
-		LOCAL=113, LOCALTIME=114, LOCALTIMESTAMP=115, MAP=116, METADATA=117, MICROSECOND=118, 
-		MICROSECONDS=119, MILLISECOND=120, MILLISECONDS=121, MINUTE=122, MINUTES=123, 
-		MODULES=124, MONTH=125, MONTHS=126, MULTISET=127, NANOSECOND=128, NANOSECONDS=129, 
-		NATURAL=130, NEXT=131, NON=132, NOT=133, NULL=134, NULLS=135, OBJECT=136, 
-		OF=137, OFFSET=138, ON=139, ONLY=140, OR=141, ORDER=142, ORDINALITY=143, 
-		OUTER=144, OVER=145, OVERWRITE=146, OVERLAY=147, OVERWRITING=148, PARTITION=149, 
-		PARTITIONED=150, PLACING=151, PLAN=152, PLAN_ADVICE=153, POSITION=154, 
-		PRECEDING=155, PRIMARY=156, QUARTER=157, QUARTERS=158, QUIT=159, RANGE=160, 
-		RENAME=161, RESET=162, RESPECT=163, RESTORED=164, RESTRICT=165, RETURNING=166, 
-		RIGHT=167, ROLLUP=168, ROW=169, ROWS=170, SAVEPOINT=171, SCALAR=172, SECOND=173, 
-		SECONDS=174, SELECT=175, SET=176, SETS=177, SHOW=178, SIMILAR=179, STATE=180, 
-		STATEMENT=181, STOP=182, SUBSTRING=183, SYMMETRIC=184, SYSTEM=185, SYSTEM_TIME=186, 
-		TABLE=187, TABLES=188, TEMPORARY=189, THEN=190, TIME=191, TIMESTAMP=192, 
-		TIMESTAMPADD=193, TIMESTAMPDIFF=194, TO=195, TRAILING=196, TRIM=197, TRUE=198, 
-		TRY_CAST=199, UNBOUNDED=200, UNCONDITIONAL=201, UNION=202, UNKNOWN=203, 
-		UNNEST=204, USE=205, USER=206, USING=207, VALUE=208, VALUES=209, VIEW=210, 
-		VIEWS=211, VIRTUAL=212, WATERMARK=213, WEEK=214, WEEKS=215, WHEN=216, 
-		WHERE=217, WINDOW=218, WITH=219, WITHOUT=220, WRAPPER=221, YEAR=222, YEARS=223, 
-		ZONE=224, EQ=225, NEQ=226, LTE=227, GTE=228, LT=229, GT=230, ARROW=231, 
-		PLUS=232, MINUS=233, ASTERISK=234, SLASH=235, PERCENT=236, CONCAT=237, 
-		LPAREN=238, RPAREN=239, LBRACKET=240, RBRACKET=241, COMMA=242, DOT=243, 
-		SEMI=244, HINT_START=245, HINT_END=246, STRING=247, UNICODE_STRING=248, 
-		BINARY_STRING=249, INTEGER_VALUE=250, DECIMAL_VALUE=251, DOUBLE_VALUE=252, 
-		IDENTIFIER=253, BACKQUOTED_IDENTIFIER=254, LINE_COMMENT=255, BLOCK_COMMENT=256, 
-		WS=257, DOUBLE_QUOTED=258, UNTERMINATED_STRING=259, UNTERMINATED_IDENTIFIER=260, 
-		UNTERMINATED_COMMENT=261, ERROR_CHAR=262;
+		ABSENT=1, ADD=2, AFTER=3, ALL=4, ALLOW=5, ALTER=6, AND=7, ARRAY=8, AS=9, 
+		ASC=10, ASYMMETRIC=11, BEGIN=12, BETWEEN=13, BOTH=14, BY=15, CASCADE=16, 
+		CASE=17, CAST=18, CATALOG=19, CATALOGS=20, CEIL=21, CEILING=22, CHANGELOG_MODE=23, 
+		CHECKPOINT=24, CHECKPOINTS=25, CLEAR=26, COLUMN=27, COLUMNS=28, COMMENT=29, 
+		CONDITIONAL=30, CONSTRAINT=31, CREATE=32, CROSS=33, CUBE=34, CURRENT=35, 
+		CURRENT_DATE=36, CURRENT_TIME=37, CURRENT_TIMESTAMP=38, DATABASE=39, DATABASES=40, 
+		DATE=41, DAY=42, DAYS=43, DEFAULT=44, DEFINE=45, DESC=46, DESCRIBE=47, 
+		DESCRIPTOR=48, DISTINCT=49, DRAIN=50, DROP=51, ELSE=52, EMPTY=53, END=54, 
+		ENFORCED=55, ERROR=56, ESCAPE=57, ESTIMATED_COST=58, EXCEPT=59, EXCLUDING=60, 
+		EXECUTE=61, EXISTS=62, EXIT=63, EXPLAIN=64, EXTENDED=65, EXTRACT=66, FALSE=67, 
+		FETCH=68, FILTER=69, FIRST=70, FLOOR=71, FOLLOWING=72, FOR=73, FROM=74, 
+		FULL=75, FUNCTION=76, FUNCTIONS=77, GROUP=78, GROUPING=79, HAVING=80, 
+		HELP=81, HOUR=82, HOURS=83, IF=84, IGNORE=85, ILIKE=86, IN=87, INCLUDING=88, 
+		INNER=89, INSERT=90, INTERSECT=91, INTERVAL=92, INTO=93, IS=94, JAR=95, 
+		JOB=96, JOBS=97, JOIN=98, JSON=99, JSON_ARRAY=100, JSON_EXECUTION_PLAN=101, 
+		JSON_EXISTS=102, JSON_OBJECT=103, JSON_QUERY=104, JSON_VALUE=105, KEY=106, 
+		LANGUAGE=107, LAST=108, LATERAL=109, LATEST=110, LEADING=111, LEFT=112, 
+		LIKE=113, LIMIT=114, LOCAL=115, LOCALTIME=116, LOCALTIMESTAMP=117, MAP=118, 
+		MATCH=119, MATCH_RECOGNIZE=120, MEASURES=121, METADATA=122, MICROSECOND=123, 
+		MICROSECONDS=124, MILLISECOND=125, MILLISECONDS=126, MINUTE=127, MINUTES=128, 
+		MODULES=129, MONTH=130, MONTHS=131, MULTISET=132, NANOSECOND=133, NANOSECONDS=134, 
+		NATURAL=135, NEXT=136, NON=137, NOT=138, NULL=139, NULLS=140, OBJECT=141, 
+		OF=142, OFFSET=143, ON=144, ONE=145, ONLY=146, OR=147, ORDER=148, ORDINALITY=149, 
+		OUTER=150, OVER=151, OVERWRITE=152, OVERLAY=153, OVERWRITING=154, PARTITION=155, 
+		PARTITIONED=156, PAST=157, PATTERN=158, PER=159, PLACING=160, PLAN=161, 
+		PLAN_ADVICE=162, POSITION=163, PRECEDING=164, PRIMARY=165, QUARTER=166, 
+		QUARTERS=167, QUIT=168, RANGE=169, RENAME=170, RESET=171, RESPECT=172, 
+		RESTORED=173, RESTRICT=174, RETURNING=175, RIGHT=176, ROLLUP=177, ROW=178, 
+		ROWS=179, SAVEPOINT=180, SCALAR=181, SECOND=182, SECONDS=183, SELECT=184, 
+		SET=185, SETS=186, SHOW=187, SIMILAR=188, SKIP_=189, STATE=190, STATEMENT=191, 
+		STOP=192, SUBSET=193, SUBSTRING=194, SYMMETRIC=195, SYSTEM=196, SYSTEM_TIME=197, 
+		TABLE=198, TABLES=199, TEMPORARY=200, THEN=201, TIME=202, TIMESTAMP=203, 
+		TIMESTAMPADD=204, TIMESTAMPDIFF=205, TO=206, TRAILING=207, TRIM=208, TRUE=209, 
+		TRY_CAST=210, UNBOUNDED=211, UNCONDITIONAL=212, UNION=213, UNKNOWN=214, 
+		UNNEST=215, USE=216, USER=217, USING=218, VALUE=219, VALUES=220, VIEW=221, 
+		VIEWS=222, VIRTUAL=223, WATERMARK=224, WEEK=225, WEEKS=226, WHEN=227, 
+		WHERE=228, WINDOW=229, WITH=230, WITHIN=231, WITHOUT=232, WRAPPER=233, 
+		YEAR=234, YEARS=235, ZONE=236, EQ=237, NEQ=238, LTE=239, GTE=240, LT=241, 
+		GT=242, ARROW=243, PLUS=244, MINUS=245, ASTERISK=246, SLASH=247, PERCENT=248, 
+		QUESTION=249, PIPE=250, LBRACE=251, RBRACE=252, CONCAT=253, LPAREN=254, 
+		RPAREN=255, LBRACKET=256, RBRACKET=257, COMMA=258, DOT=259, SEMI=260, 
+		HINT_START=261, HINT_END=262, STRING=263, UNICODE_STRING=264, BINARY_STRING=265, 
+		INTEGER_VALUE=266, DECIMAL_VALUE=267, DOUBLE_VALUE=268, IDENTIFIER=269, 
+		BACKQUOTED_IDENTIFIER=270, LINE_COMMENT=271, BLOCK_COMMENT=272, WS=273, 
+		DOUBLE_QUOTED=274, UNTERMINATED_STRING=275, UNTERMINATED_IDENTIFIER=276, 
+		UNTERMINATED_COMMENT=277, ERROR_CHAR=278;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -94,18 +97,21 @@ internal partial class StreamSqlParser : Parser {
 		RULE_querySpecification = 32, RULE_setQuantifier = 33, RULE_selectItem = 34, 
 		RULE_groupingElement = 35, RULE_groupingSet = 36, RULE_namedWindow = 37, 
 		RULE_sortItem = 38, RULE_relation = 39, RULE_joinType = 40, RULE_joinCriteria = 41, 
-		RULE_relationPrimary = 42, RULE_tableAlias = 43, RULE_tableHints = 44, 
-		RULE_hintList = 45, RULE_hint = 46, RULE_hintOption = 47, RULE_hintArgument = 48, 
-		RULE_expression = 49, RULE_booleanExpression = 50, RULE_predicate = 51, 
-		RULE_comparisonOperator = 52, RULE_valueExpression = 53, RULE_primaryExpression = 54, 
-		RULE_functionCall = 55, RULE_nullTreatment = 56, RULE_functionName = 57, 
-		RULE_functionArgument = 58, RULE_functionArgumentValue = 59, RULE_windowReference = 60, 
-		RULE_windowSpecification = 61, RULE_windowFrame = 62, RULE_frameBound = 63, 
-		RULE_jsonKeyValue = 64, RULE_jsonValueBehavior = 65, RULE_jsonQueryWrapper = 66, 
-		RULE_jsonQueryBehavior = 67, RULE_whenClause = 68, RULE_literal = 69, 
-		RULE_interval = 70, RULE_intervalValue = 71, RULE_timeUnit = 72, RULE_dataType = 73, 
-		RULE_dataTypeBody = 74, RULE_rowField = 75, RULE_qualifiedName = 76, RULE_identifierList = 77, 
-		RULE_identifier = 78, RULE_nonReserved = 79;
+		RULE_relationPrimary = 42, RULE_matchRecognize = 43, RULE_measureItem = 44, 
+		RULE_rowsPerMatch = 45, RULE_afterMatchSkip = 46, RULE_rowPattern = 47, 
+		RULE_rowPatternTerm = 48, RULE_rowPatternFactor = 49, RULE_rowPatternPrimary = 50, 
+		RULE_rowPatternQuantifier = 51, RULE_subsetItem = 52, RULE_defineItem = 53, 
+		RULE_tableAlias = 54, RULE_tableHints = 55, RULE_hintList = 56, RULE_hint = 57, 
+		RULE_hintOption = 58, RULE_hintArgument = 59, RULE_expression = 60, RULE_booleanExpression = 61, 
+		RULE_predicate = 62, RULE_comparisonOperator = 63, RULE_valueExpression = 64, 
+		RULE_primaryExpression = 65, RULE_functionCall = 66, RULE_nullTreatment = 67, 
+		RULE_functionName = 68, RULE_functionArgument = 69, RULE_functionArgumentValue = 70, 
+		RULE_windowReference = 71, RULE_windowSpecification = 72, RULE_windowFrame = 73, 
+		RULE_frameBound = 74, RULE_jsonKeyValue = 75, RULE_jsonValueBehavior = 76, 
+		RULE_jsonQueryWrapper = 77, RULE_jsonQueryBehavior = 78, RULE_whenClause = 79, 
+		RULE_literal = 80, RULE_interval = 81, RULE_intervalValue = 82, RULE_timeUnit = 83, 
+		RULE_dataType = 84, RULE_dataTypeBody = 85, RULE_rowField = 86, RULE_qualifiedName = 87, 
+		RULE_identifierList = 88, RULE_identifier = 89, RULE_nonReserved = 90;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
@@ -115,98 +121,104 @@ internal partial class StreamSqlParser : Parser {
 		"likeOption", "alterTableAction", "query", "commonTableExpression", "queryNoWith", 
 		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
 		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
-		"relation", "joinType", "joinCriteria", "relationPrimary", "tableAlias", 
-		"tableHints", "hintList", "hint", "hintOption", "hintArgument", "expression", 
-		"booleanExpression", "predicate", "comparisonOperator", "valueExpression", 
-		"primaryExpression", "functionCall", "nullTreatment", "functionName", 
-		"functionArgument", "functionArgumentValue", "windowReference", "windowSpecification", 
-		"windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", 
-		"jsonQueryBehavior", "whenClause", "literal", "interval", "intervalValue", 
-		"timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
-		"identifier", "nonReserved"
+		"relation", "joinType", "joinCriteria", "relationPrimary", "matchRecognize", 
+		"measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", "rowPatternTerm", 
+		"rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", "subsetItem", 
+		"defineItem", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
+		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
+		"valueExpression", "primaryExpression", "functionCall", "nullTreatment", 
+		"functionName", "functionArgument", "functionArgumentValue", "windowReference", 
+		"windowSpecification", "windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", 
+		"jsonQueryWrapper", "jsonQueryBehavior", "whenClause", "literal", "interval", 
+		"intervalValue", "timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", 
+		"identifierList", "identifier", "nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, "'ABSENT'", "'ADD'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", "'ARRAY'", 
-		"'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", "'BY'", 
-		"'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
+		null, "'ABSENT'", "'ADD'", "'AFTER'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", 
+		"'ARRAY'", "'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", 
+		"'BY'", "'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
 		"'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", 
 		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
 		"'CREATE'", "'CROSS'", "'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", 
 		"'CURRENT_TIMESTAMP'", "'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", 
-		"'DAYS'", "'DEFAULT'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", "'DISTINCT'", 
-		"'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", "'ERROR'", 
-		"'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", "'EXECUTE'", 
-		"'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", "'FALSE'", 
-		"'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", "'FOR'", "'FROM'", 
-		"'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", "'HAVING'", 
-		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", "'IN'", 
-		"'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", 
-		"'IS'", "'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
+		"'DAYS'", "'DEFAULT'", "'DEFINE'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", 
+		"'DISTINCT'", "'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", 
+		"'ERROR'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", 
+		"'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", 
+		"'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
+		"'FOR'", "'FROM'", "'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", 
+		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", 
+		"'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", 
+		"'INTO'", "'IS'", "'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
 		"'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", 
 		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
 		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
-		"'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", 
-		"'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", "'MODULES'", 
-		"'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
-		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
-		"'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
-		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
-		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
+		"'LOCALTIMESTAMP'", "'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", 
+		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
+		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
+		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
+		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", 
+		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
+		"'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PAST'", 
+		"'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
 		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
 		"'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", 
 		"'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
-		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", 
-		"'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", 
-		"'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", 
-		"'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", 
-		"'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", 
-		"'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", 
-		"'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", 
-		"'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", "'YEARS'", 
-		"'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", 
-		"'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", 
-		"';'", "'/*+'", "'*/'"
+		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", 
+		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
+		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
+		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
+		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
+		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", 
+		"'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", 
+		"'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", 
+		"'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", 
+		"'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", 
+		"'{'", "'}'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", 
+		"'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
-		"ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", "CASE", 
-		"CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", "CHECKPOINT", 
-		"CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", "CONDITIONAL", 
-		"CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", 
-		"CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", "DAY", "DAYS", "DEFAULT", 
-		"DESC", "DESCRIBE", "DESCRIPTOR", "DISTINCT", "DRAIN", "DROP", "ELSE", 
-		"EMPTY", "END", "ENFORCED", "ERROR", "ESCAPE", "ESTIMATED_COST", "EXCEPT", 
-		"EXCLUDING", "EXECUTE", "EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", 
-		"FALSE", "FETCH", "FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", 
-		"FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", 
-		"HOUR", "HOURS", "IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", 
-		"INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", 
-		"JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
-		"JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", 
-		"LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", 
-		"MAP", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
+		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
+		"AS", "ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", 
+		"CASE", "CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", 
+		"CHECKPOINT", "CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", 
+		"CONDITIONAL", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", 
+		"CURRENT_TIME", "CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", 
+		"DAY", "DAYS", "DEFAULT", "DEFINE", "DESC", "DESCRIBE", "DESCRIPTOR", 
+		"DISTINCT", "DRAIN", "DROP", "ELSE", "EMPTY", "END", "ENFORCED", "ERROR", 
+		"ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", "EXISTS", 
+		"EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", "FILTER", 
+		"FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", "FUNCTIONS", 
+		"GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", "IGNORE", 
+		"ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", 
+		"INTO", "IS", "JAR", "JOB", "JOBS", "JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", 
+		"JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", 
+		"LAST", "LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", 
+		"LOCALTIME", "LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", 
+		"METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
 		"MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
 		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
-		"OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
-		"OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", 
-		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
-		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESPECT", "RESTORED", 
-		"RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", 
-		"SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", 
-		"STATE", "STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
-		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
-		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
-		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", 
-		"VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", 
-		"WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", "YEARS", 
-		"ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", 
-		"ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", 
-		"RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", "STRING", 
-		"UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", 
-		"IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
-		"UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"OF", "OFFSET", "ON", "ONE", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", 
+		"OVER", "OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", 
+		"PAST", "PATTERN", "PER", "PLACING", "PLAN", "PLAN_ADVICE", "POSITION", 
+		"PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", "RENAME", 
+		"RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", 
+		"ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", 
+		"SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", 
+		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
+		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
+		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", 
+		"UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", 
+		"VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", 
+		"WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", 
+		"EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", 
+		"SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", "RBRACE", "CONCAT", 
+		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
+		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
+		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
+		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -274,75 +286,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 160;
+				State = 182;
 				Match(SEMI);
 				}
 				}
-				State = 165;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 1154117773271175177L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783296L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 4616471093057359881L) != 0) || _la==LPAREN) {
 				{
-				State = 166;
+				State = 188;
 				statement();
-				State = 175;
+				State = 197;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 168;
+						State = 190;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 167;
+							State = 189;
 							Match(SEMI);
 							}
 							}
-							State = 170;
+							State = 192;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 172;
+						State = 194;
 						statement();
 						}
 						} 
 					}
-					State = 177;
+					State = 199;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 181;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 178;
+					State = 200;
 					Match(SEMI);
 					}
 					}
-					State = 183;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 186;
+			State = 208;
 			Match(Eof);
 			}
 		}
@@ -382,9 +394,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 210;
 			expression();
-			State = 189;
+			State = 211;
 			Match(Eof);
 			}
 		}
@@ -823,14 +835,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 389;
+			State = 411;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 191;
+				State = 213;
 				query();
 				}
 				break;
@@ -838,7 +850,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 192;
+				State = 214;
 				insertStatement();
 				}
 				break;
@@ -846,7 +858,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 193;
+				State = 215;
 				statementSet();
 				}
 				break;
@@ -854,49 +866,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 194;
+				State = 216;
 				Match(EXECUTE);
-				State = 197;
+				State = 219;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INSERT:
 					{
-					State = 195;
+					State = 217;
 					insertStatement();
 					}
 					break;
 				case BEGIN:
 				case STATEMENT:
 					{
-					State = 196;
+					State = 218;
 					statementSet();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 200;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 199;
+					State = 221;
 					restoreClause();
 					}
 				}
 
-				State = 206;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 202;
+					State = 224;
 					Match(ALLOW);
-					State = 203;
+					State = 225;
 					Match(NON);
-					State = 204;
+					State = 226;
 					Match(RESTORED);
-					State = 205;
+					State = 227;
 					Match(STATE);
 					}
 				}
@@ -907,7 +919,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 208;
+				State = 230;
 				createTable();
 				}
 				break;
@@ -915,65 +927,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 209;
+				State = 231;
 				Match(CREATE);
-				State = 211;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 210;
+					State = 232;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 213;
+				State = 235;
 				Match(VIEW);
-				State = 217;
+				State = 239;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 214;
+					State = 236;
 					Match(IF);
-					State = 215;
+					State = 237;
 					Match(NOT);
-					State = 216;
+					State = 238;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 219;
+				State = 241;
 				qualifiedName();
-				State = 224;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 220;
+					State = 242;
 					Match(LPAREN);
-					State = 221;
+					State = 243;
 					identifierList();
-					State = 222;
+					State = 244;
 					Match(RPAREN);
 					}
 				}
 
-				State = 228;
+				State = 250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 226;
+					State = 248;
 					Match(COMMENT);
-					State = 227;
+					State = 249;
 					Match(STRING);
 					}
 				}
 
-				State = 230;
+				State = 252;
 				Match(AS);
-				State = 231;
+				State = 253;
 				query();
 				}
 				break;
@@ -981,21 +993,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 233;
+				State = 255;
 				Match(CREATE);
-				State = 238;
+				State = 260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 234;
+					State = 256;
 					Match(TEMPORARY);
-					State = 236;
+					State = 258;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 235;
+						State = 257;
 						Match(SYSTEM);
 						}
 					}
@@ -1003,66 +1015,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 240;
+				State = 262;
 				Match(FUNCTION);
-				State = 244;
+				State = 266;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 241;
+					State = 263;
 					Match(IF);
-					State = 242;
+					State = 264;
 					Match(NOT);
-					State = 243;
+					State = 265;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 246;
+				State = 268;
 				qualifiedName();
-				State = 247;
+				State = 269;
 				Match(AS);
-				State = 248;
+				State = 270;
 				Match(STRING);
-				State = 251;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 249;
+					State = 271;
 					Match(LANGUAGE);
-					State = 250;
+					State = 272;
 					identifier();
 					}
 				}
 
-				State = 264;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 253;
+					State = 275;
 					Match(USING);
-					State = 254;
+					State = 276;
 					Match(JAR);
-					State = 255;
+					State = 277;
 					Match(STRING);
-					State = 261;
+					State = 283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 256;
+						State = 278;
 						Match(COMMA);
-						State = 257;
+						State = 279;
 						Match(JAR);
-						State = 258;
+						State = 280;
 						Match(STRING);
 						}
 						}
-						State = 263;
+						State = 285;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1075,44 +1087,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 266;
+				State = 288;
 				Match(CREATE);
-				State = 267;
+				State = 289;
 				Match(DATABASE);
-				State = 271;
+				State = 293;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 268;
+					State = 290;
 					Match(IF);
-					State = 269;
+					State = 291;
 					Match(NOT);
-					State = 270;
+					State = 292;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 273;
+				State = 295;
 				qualifiedName();
-				State = 276;
+				State = 298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 274;
+					State = 296;
 					Match(COMMENT);
-					State = 275;
+					State = 297;
 					Match(STRING);
 					}
 				}
 
-				State = 279;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 278;
+					State = 300;
 					withOptions();
 					}
 				}
@@ -1123,44 +1135,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 281;
+				State = 303;
 				Match(CREATE);
-				State = 282;
+				State = 304;
 				Match(CATALOG);
-				State = 286;
+				State = 308;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 283;
+					State = 305;
 					Match(IF);
-					State = 284;
+					State = 306;
 					Match(NOT);
-					State = 285;
+					State = 307;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 288;
+				State = 310;
 				qualifiedName();
-				State = 291;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 289;
+					State = 311;
 					Match(COMMENT);
-					State = 290;
+					State = 312;
 					Match(STRING);
 					}
 				}
 
-				State = 294;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 293;
+					State = 315;
 					withOptions();
 					}
 				}
@@ -1171,58 +1183,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 296;
+				State = 318;
 				Match(DROP);
-				State = 298;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 297;
+					State = 319;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 301;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 300;
+					State = 322;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 303;
+				State = 325;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 72057594038976513L) != 0) || _la==TABLE || _la==VIEW) ) {
+				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 144115188076904449L) != 0) || _la==TABLE || _la==VIEW) ) {
 					((DropStatementContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 306;
+				State = 328;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 304;
+					State = 326;
 					Match(IF);
-					State = 305;
+					State = 327;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 308;
+				State = 330;
 				qualifiedName();
-				State = 310;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 309;
+					State = 331;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1240,25 +1252,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 312;
+				State = 334;
 				Match(ALTER);
-				State = 313;
+				State = 335;
 				Match(TABLE);
-				State = 316;
+				State = 338;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 314;
+					State = 336;
 					Match(IF);
-					State = 315;
+					State = 337;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 318;
+				State = 340;
 				qualifiedName();
-				State = 319;
+				State = 341;
 				alterTableAction();
 				}
 				break;
@@ -1266,30 +1278,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 321;
+				State = 343;
 				Match(ALTER);
-				State = 322;
+				State = 344;
 				Match(VIEW);
-				State = 323;
+				State = 345;
 				qualifiedName();
-				State = 329;
+				State = 351;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 324;
+					State = 346;
 					Match(RENAME);
-					State = 325;
+					State = 347;
 					Match(TO);
-					State = 326;
+					State = 348;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 327;
+					State = 349;
 					Match(AS);
-					State = 328;
+					State = 350;
 					query();
 					}
 					break;
@@ -1302,18 +1314,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 331;
+				State = 353;
 				Match(SET);
-				State = 336;
+				State = 358;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 332;
+					State = 354;
 					setKey();
-					State = 333;
+					State = 355;
 					Match(EQ);
-					State = 334;
+					State = 356;
 					setValue();
 					}
 					break;
@@ -1324,14 +1336,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 338;
+				State = 360;
 				Match(RESET);
-				State = 340;
+				State = 362;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 339;
+					State = 361;
 					setValue();
 					}
 					break;
@@ -1342,9 +1354,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 342;
+				State = 364;
 				Match(SHOW);
-				State = 343;
+				State = 365;
 				showTarget();
 				}
 				break;
@@ -1352,7 +1364,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 344;
+				State = 366;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1361,9 +1373,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 345;
+				State = 367;
 				Match(SAVEPOINT);
-				State = 346;
+				State = 368;
 				Match(STRING);
 				}
 				break;
@@ -1371,7 +1383,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 347;
+				State = 369;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1380,17 +1392,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 349;
+				State = 371;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 348;
+					State = 370;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 351;
+				State = 373;
 				qualifiedName();
 				}
 				break;
@@ -1398,16 +1410,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 352;
+				State = 374;
 				Match(EXPLAIN);
-				State = 363;
+				State = 385;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 353;
+					State = 375;
 					Match(PLAN);
-					State = 354;
+					State = 376;
 					Match(FOR);
 					}
 					break;
@@ -1416,21 +1428,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 355;
+					State = 377;
 					explainDetail();
-					State = 360;
+					State = 382;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 356;
+						State = 378;
 						Match(COMMA);
-						State = 357;
+						State = 379;
 						explainDetail();
 						}
 						}
-						State = 362;
+						State = 384;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1464,7 +1476,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 365;
+				State = 387;
 				statement();
 				}
 				break;
@@ -1472,32 +1484,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 366;
+				State = 388;
 				Match(STOP);
-				State = 367;
+				State = 389;
 				Match(JOB);
-				State = 368;
+				State = 390;
 				Match(STRING);
-				State = 371;
+				State = 393;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 369;
+					State = 391;
 					Match(WITH);
-					State = 370;
+					State = 392;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 375;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 373;
+					State = 395;
 					Match(WITH);
-					State = 374;
+					State = 396;
 					Match(DRAIN);
 					}
 				}
@@ -1508,18 +1520,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 377;
+				State = 399;
 				Match(SAVEPOINT);
-				State = 378;
+				State = 400;
 				Match(STRING);
-				State = 381;
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 379;
+					State = 401;
 					Match(TO);
-					State = 380;
+					State = 402;
 					Match(STRING);
 					}
 				}
@@ -1530,19 +1542,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 383;
+				State = 405;
 				Match(USE);
-				State = 385;
+				State = 407;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 384;
+					State = 406;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 387;
+				State = 409;
 				qualifiedName();
 				}
 				break;
@@ -1550,10 +1562,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 388;
+				State = 410;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 18014467228958721L) != 0) || _la==QUIT) ) {
+				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
 					((ClientCommandContext)_localctx).command = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -1617,9 +1629,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
+			State = 413;
 			Match(INSERT);
-			State = 392;
+			State = 414;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1628,43 +1640,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 393;
+			State = 415;
 			qualifiedName();
-			State = 395;
+			State = 417;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 394;
+				State = 416;
 				tableHints();
 				}
 			}
 
-			State = 398;
+			State = 420;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 397;
+				State = 419;
 				partitionSpec();
 				}
 			}
 
-			State = 404;
+			State = 426;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 400;
+				State = 422;
 				Match(LPAREN);
-				State = 401;
+				State = 423;
 				identifierList();
-				State = 402;
+				State = 424;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 406;
+			State = 428;
 			query();
 			}
 		}
@@ -1714,29 +1726,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 430;
 			Match(PARTITION);
-			State = 409;
+			State = 431;
 			Match(LPAREN);
-			State = 410;
+			State = 432;
 			partitionValue();
-			State = 415;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 411;
+				State = 433;
 				Match(COMMA);
-				State = 412;
+				State = 434;
 				partitionValue();
 				}
 				}
-				State = 417;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 418;
+			State = 440;
 			Match(RPAREN);
 			}
 		}
@@ -1779,11 +1791,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 442;
 			identifier();
-			State = 421;
+			State = 443;
 			Match(EQ);
-			State = 422;
+			State = 444;
 			optionValue();
 			}
 		}
@@ -1833,152 +1845,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 481;
+			State = 503;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 424;
+				State = 446;
 				Match(STATEMENT);
-				State = 425;
+				State = 447;
 				Match(SET);
-				State = 426;
+				State = 448;
 				Match(BEGIN);
-				State = 430;
+				State = 452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 427;
+					State = 449;
 					Match(SEMI);
 					}
 					}
-					State = 432;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 433;
+				State = 455;
 				statement();
-				State = 442;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 435;
+						State = 457;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 434;
+							State = 456;
 							Match(SEMI);
 							}
 							}
-							State = 437;
+							State = 459;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 439;
+						State = 461;
 						statement();
 						}
 						} 
 					}
-					State = 444;
+					State = 466;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 448;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 445;
+					State = 467;
 					Match(SEMI);
 					}
 					}
-					State = 450;
+					State = 472;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 451;
+				State = 473;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 475;
 				Match(BEGIN);
-				State = 454;
+				State = 476;
 				Match(STATEMENT);
-				State = 455;
+				State = 477;
 				Match(SET);
-				State = 457;
+				State = 479;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 456;
+					State = 478;
 					Match(SEMI);
 					}
 					}
-					State = 459;
+					State = 481;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 461;
+				State = 483;
 				statement();
-				State = 470;
+				State = 492;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 463;
+						State = 485;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 462;
+							State = 484;
 							Match(SEMI);
 							}
 							}
-							State = 465;
+							State = 487;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 467;
+						State = 489;
 						statement();
 						}
 						} 
 					}
-					State = 472;
+					State = 494;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 476;
+				State = 498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 473;
+					State = 495;
 					Match(SEMI);
 					}
 					}
-					State = 478;
+					State = 500;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 479;
+				State = 501;
 				Match(END);
 				}
 				break;
@@ -2021,28 +2033,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 489;
+			State = 511;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 483;
+				State = 505;
 				Match(FROM);
-				State = 484;
+				State = 506;
 				Match(SAVEPOINT);
-				State = 485;
+				State = 507;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 486;
+				State = 508;
 				Match(FROM);
-				State = 487;
+				State = 509;
 				Match(LATEST);
-				State = 488;
+				State = 510;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2085,7 +2097,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 491;
+			State = 513;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2136,26 +2148,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 499;
+			State = 521;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 493;
+				State = 515;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 495;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 494;
+					State = 516;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2166,10 +2178,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 497;
+					State = 519;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503608217305089L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 127L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -35184372088833L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8388591L) != 0) );
 				}
 				break;
 			}
@@ -2212,7 +2224,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 502;
+			State = 524;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2220,7 +2232,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 501;
+					State = 523;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2235,7 +2247,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 504;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2459,21 +2471,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 568;
+			State = 590;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 506;
+				State = 528;
 				Match(TABLES);
-				State = 509;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 507;
+					State = 529;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2482,17 +2494,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 508;
+					State = 530;
 					qualifiedName();
 					}
 				}
 
-				State = 512;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 511;
+					State = 533;
 					likePattern();
 					}
 				}
@@ -2503,14 +2515,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 536;
 				Match(VIEWS);
-				State = 517;
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 515;
+					State = 537;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2519,17 +2531,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 516;
+					State = 538;
 					qualifiedName();
 					}
 				}
 
-				State = 520;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 519;
+					State = 541;
 					likePattern();
 					}
 				}
@@ -2540,24 +2552,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 523;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 522;
+					State = 544;
 					Match(USER);
 					}
 				}
 
-				State = 525;
+				State = 547;
 				Match(FUNCTIONS);
-				State = 528;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 526;
+					State = 548;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2566,17 +2578,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 527;
+					State = 549;
 					qualifiedName();
 					}
 				}
 
-				State = 531;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 530;
+					State = 552;
 					likePattern();
 					}
 				}
@@ -2587,7 +2599,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 533;
+				State = 555;
 				Match(JOBS);
 				}
 				break;
@@ -2595,14 +2607,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 534;
+				State = 556;
 				Match(CATALOGS);
-				State = 536;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 535;
+					State = 557;
 					likePattern();
 					}
 				}
@@ -2613,14 +2625,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 538;
+				State = 560;
 				Match(DATABASES);
-				State = 541;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 539;
+					State = 561;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2629,17 +2641,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 540;
+					State = 562;
 					qualifiedName();
 					}
 				}
 
-				State = 544;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 543;
+					State = 565;
 					likePattern();
 					}
 				}
@@ -2650,7 +2662,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 546;
+				State = 568;
 				Match(MODULES);
 				}
 				break;
@@ -2658,9 +2670,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 547;
+				State = 569;
 				Match(COLUMNS);
-				State = 548;
+				State = 570;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2669,14 +2681,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 549;
+				State = 571;
 				qualifiedName();
-				State = 551;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 550;
+					State = 572;
 					likePattern();
 					}
 				}
@@ -2687,11 +2699,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 553;
+				State = 575;
 				Match(CREATE);
-				State = 554;
+				State = 576;
 				Match(TABLE);
-				State = 555;
+				State = 577;
 				qualifiedName();
 				}
 				break;
@@ -2699,11 +2711,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 556;
+				State = 578;
 				Match(CREATE);
-				State = 557;
+				State = 579;
 				Match(VIEW);
-				State = 558;
+				State = 580;
 				qualifiedName();
 				}
 				break;
@@ -2711,9 +2723,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 559;
+				State = 581;
 				Match(CURRENT);
-				State = 560;
+				State = 582;
 				Match(CATALOG);
 				}
 				break;
@@ -2721,9 +2733,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 561;
+				State = 583;
 				Match(CURRENT);
-				State = 562;
+				State = 584;
 				Match(DATABASE);
 				}
 				break;
@@ -2731,16 +2743,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 563;
+				State = 585;
 				Match(CHECKPOINTS);
-				State = 564;
+				State = 586;
 				Match(STRING);
-				State = 566;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 4503599761588225L) != 0)) {
 					{
-					State = 565;
+					State = 587;
 					likePattern();
 					}
 				}
@@ -2786,17 +2798,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 593;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 570;
+				State = 592;
 				Match(NOT);
 				}
 			}
 
-			State = 573;
+			State = 595;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2805,7 +2817,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 574;
+			State = 596;
 			Match(STRING);
 			}
 		}
@@ -2887,124 +2899,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 576;
+			State = 598;
 			Match(CREATE);
-			State = 578;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 577;
+				State = 599;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 580;
+			State = 602;
 			Match(TABLE);
-			State = 584;
+			State = 606;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 581;
+				State = 603;
 				Match(IF);
-				State = 582;
+				State = 604;
 				Match(NOT);
-				State = 583;
+				State = 605;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 586;
+			State = 608;
 			qualifiedName();
-			State = 598;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 587;
+				State = 609;
 				Match(LPAREN);
-				State = 588;
+				State = 610;
 				tableElement();
-				State = 593;
+				State = 615;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 589;
+					State = 611;
 					Match(COMMA);
-					State = 590;
+					State = 612;
 					tableElement();
 					}
 					}
-					State = 595;
+					State = 617;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 596;
+				State = 618;
 				Match(RPAREN);
 				}
 			}
 
-			State = 602;
+			State = 624;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 600;
+				State = 622;
 				Match(COMMENT);
-				State = 601;
+				State = 623;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 610;
+			State = 632;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 604;
+				State = 626;
 				Match(PARTITIONED);
-				State = 605;
+				State = 627;
 				Match(BY);
-				State = 606;
+				State = 628;
 				Match(LPAREN);
-				State = 607;
+				State = 629;
 				identifierList();
-				State = 608;
+				State = 630;
 				Match(RPAREN);
 				}
 			}
 
-			State = 613;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 612;
+				State = 634;
 				withOptions();
 				}
 			}
 
-			State = 616;
+			State = 638;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 615;
+				State = 637;
 				likeClause();
 				}
 			}
 
-			State = 620;
+			State = 642;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 618;
+				State = 640;
 				Match(AS);
-				State = 619;
+				State = 641;
 				query();
 				}
 			}
@@ -3050,27 +3062,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 625;
+			State = 647;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 622;
+				State = 644;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 623;
+				State = 645;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 624;
+				State = 646;
 				tableConstraint();
 				}
 				break;
@@ -3169,27 +3181,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 657;
+			State = 679;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 627;
+				State = 649;
 				identifier();
-				State = 628;
+				State = 650;
 				Match(AS);
-				State = 629;
+				State = 651;
 				expression();
-				State = 632;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 630;
+					State = 652;
 					Match(COMMENT);
-					State = 631;
+					State = 653;
 					Match(STRING);
 					}
 				}
@@ -3200,42 +3212,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 634;
+				State = 656;
 				identifier();
-				State = 635;
+				State = 657;
 				dataType();
-				State = 636;
+				State = 658;
 				Match(METADATA);
-				State = 639;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 637;
+					State = 659;
 					Match(FROM);
-					State = 638;
+					State = 660;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 642;
+				State = 664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 641;
+					State = 663;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 646;
+				State = 668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 644;
+					State = 666;
 					Match(COMMENT);
-					State = 645;
+					State = 667;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3246,28 +3258,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 648;
+				State = 670;
 				identifier();
-				State = 649;
+				State = 671;
 				dataType();
-				State = 651;
+				State = 673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 650;
+					State = 672;
 					columnConstraint();
 					}
 				}
 
-				State = 655;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 653;
+					State = 675;
 					Match(COMMENT);
-					State = 654;
+					State = 676;
 					Match(STRING);
 					}
 				}
@@ -3317,30 +3329,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 661;
+			State = 683;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 659;
+				State = 681;
 				Match(CONSTRAINT);
-				State = 660;
+				State = 682;
 				identifier();
 				}
 			}
 
-			State = 663;
+			State = 685;
 			Match(PRIMARY);
-			State = 664;
+			State = 686;
 			Match(KEY);
-			State = 667;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 665;
+				State = 687;
 				Match(NOT);
-				State = 666;
+				State = 688;
 				Match(ENFORCED);
 				}
 			}
@@ -3388,15 +3400,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
+			State = 691;
 			Match(WATERMARK);
-			State = 670;
+			State = 692;
 			Match(FOR);
-			State = 671;
+			State = 693;
 			identifier();
-			State = 672;
+			State = 694;
 			Match(AS);
-			State = 673;
+			State = 695;
 			expression();
 			}
 		}
@@ -3446,36 +3458,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 699;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 675;
+				State = 697;
 				Match(CONSTRAINT);
-				State = 676;
+				State = 698;
 				identifier();
 				}
 			}
 
-			State = 679;
+			State = 701;
 			Match(PRIMARY);
-			State = 680;
+			State = 702;
 			Match(KEY);
-			State = 681;
+			State = 703;
 			Match(LPAREN);
-			State = 682;
+			State = 704;
 			identifierList();
-			State = 683;
+			State = 705;
 			Match(RPAREN);
-			State = 686;
+			State = 708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 684;
+				State = 706;
 				Match(NOT);
-				State = 685;
+				State = 707;
 				Match(ENFORCED);
 				}
 			}
@@ -3528,37 +3540,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 688;
+			State = 710;
 			Match(WITH);
-			State = 689;
+			State = 711;
 			Match(LPAREN);
-			State = 698;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6953557832998153151L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -105588319403986489L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1228638273356270721L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 34668629851583L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 193L) != 0)) {
 				{
-				State = 690;
+				State = 712;
 				tableOption();
-				State = 695;
+				State = 717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 691;
+					State = 713;
 					Match(COMMA);
-					State = 692;
+					State = 714;
 					tableOption();
 					}
 					}
-					State = 697;
+					State = 719;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 700;
+			State = 722;
 			Match(RPAREN);
 			}
 		}
@@ -3603,11 +3615,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 702;
+			State = 724;
 			_localctx.key = optionKey();
-			State = 703;
+			State = 725;
 			Match(EQ);
-			State = 704;
+			State = 726;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3653,18 +3665,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 715;
+			State = 737;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 706;
+				State = 728;
 				Match(STRING);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -3694,6 +3707,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -3740,6 +3754,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -3758,6 +3774,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -3765,6 +3782,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -3789,9 +3809,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -3818,6 +3840,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -3827,21 +3850,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 707;
+				State = 729;
 				identifier();
-				State = 712;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 708;
+					State = 730;
 					Match(DOT);
-					State = 709;
+					State = 731;
 					identifier();
 					}
 					}
-					State = 714;
+					State = 736;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3892,13 +3915,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 725;
+			State = 747;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 717;
+				State = 739;
 				Match(STRING);
 				}
 				break;
@@ -3908,19 +3931,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 719;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 718;
+					State = 740;
 					Match(MINUS);
 					}
 				}
 
-				State = 721;
+				State = 743;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 7L) != 0)) ) {
+				if ( !(((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -3932,19 +3955,20 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 722;
+				State = 744;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 723;
+				State = 745;
 				Match(FALSE);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -3974,6 +3998,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -4020,6 +4045,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -4038,6 +4065,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -4045,6 +4073,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -4069,9 +4100,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -4098,6 +4131,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -4107,7 +4141,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 724;
+				State = 746;
 				identifier();
 				}
 				break;
@@ -4160,32 +4194,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 727;
+			State = 749;
 			Match(LIKE);
-			State = 728;
+			State = 750;
 			qualifiedName();
-			State = 737;
+			State = 759;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 729;
+				State = 751;
 				Match(LPAREN);
-				State = 733;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 730;
+					State = 752;
 					likeOption();
 					}
 					}
-					State = 735;
+					State = 757;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 736;
+				State = 758;
 				Match(RPAREN);
 				}
 			}
@@ -4232,7 +4266,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 739;
+			State = 761;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4241,17 +4275,18 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 742;
+			State = 764;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 740;
+				State = 762;
 				Match(ALL);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -4281,6 +4316,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -4327,6 +4363,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -4345,6 +4383,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -4352,6 +4391,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -4376,9 +4418,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -4405,6 +4449,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -4413,7 +4458,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 741;
+				State = 763;
 				identifier();
 				}
 				break;
@@ -4568,18 +4613,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 802;
+			State = 824;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 744;
+				State = 766;
 				Match(RENAME);
-				State = 745;
+				State = 767;
 				Match(TO);
-				State = 746;
+				State = 768;
 				qualifiedName();
 				}
 				break;
@@ -4587,29 +4632,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
+				State = 769;
 				Match(SET);
-				State = 748;
+				State = 770;
 				Match(LPAREN);
-				State = 749;
+				State = 771;
 				tableOption();
-				State = 754;
+				State = 776;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 750;
+					State = 772;
 					Match(COMMA);
-					State = 751;
+					State = 773;
 					tableOption();
 					}
 					}
-					State = 756;
+					State = 778;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 757;
+				State = 779;
 				Match(RPAREN);
 				}
 				break;
@@ -4617,29 +4662,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 759;
+				State = 781;
 				Match(RESET);
-				State = 760;
+				State = 782;
 				Match(LPAREN);
-				State = 761;
+				State = 783;
 				optionKey();
-				State = 766;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 762;
+					State = 784;
 					Match(COMMA);
-					State = 763;
+					State = 785;
 					optionKey();
 					}
 					}
-					State = 768;
+					State = 790;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 769;
+				State = 791;
 				Match(RPAREN);
 				}
 				break;
@@ -4647,13 +4692,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 771;
+				State = 793;
 				Match(ADD);
-				State = 784;
+				State = 806;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
 				case ADD:
+				case AFTER:
 				case ALLOW:
 				case ALTER:
 				case ASC:
@@ -4683,6 +4729,7 @@ internal partial class StreamSqlParser : Parser {
 				case DAY:
 				case DAYS:
 				case DEFAULT:
+				case DEFINE:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
@@ -4729,6 +4776,8 @@ internal partial class StreamSqlParser : Parser {
 				case LATEST:
 				case LEADING:
 				case LOCAL:
+				case MATCH:
+				case MEASURES:
 				case METADATA:
 				case MICROSECOND:
 				case MICROSECONDS:
@@ -4747,6 +4796,7 @@ internal partial class StreamSqlParser : Parser {
 				case NULLS:
 				case OBJECT:
 				case OF:
+				case ONE:
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
@@ -4754,6 +4804,9 @@ internal partial class StreamSqlParser : Parser {
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PAST:
+				case PATTERN:
+				case PER:
 				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
@@ -4778,9 +4831,11 @@ internal partial class StreamSqlParser : Parser {
 				case SET:
 				case SETS:
 				case SHOW:
+				case SKIP_:
 				case STATE:
 				case STATEMENT:
 				case STOP:
+				case SUBSET:
 				case SUBSTRING:
 				case SYMMETRIC:
 				case SYSTEM:
@@ -4807,6 +4862,7 @@ internal partial class StreamSqlParser : Parser {
 				case WATERMARK:
 				case WEEK:
 				case WEEKS:
+				case WITHIN:
 				case WITHOUT:
 				case WRAPPER:
 				case YEAR:
@@ -4815,33 +4871,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 772;
+					State = 794;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 773;
+					State = 795;
 					Match(LPAREN);
-					State = 774;
+					State = 796;
 					tableElement();
-					State = 779;
+					State = 801;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 775;
+						State = 797;
 						Match(COMMA);
-						State = 776;
+						State = 798;
 						tableElement();
 						}
 						}
-						State = 781;
+						State = 803;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 782;
+					State = 804;
 					Match(RPAREN);
 					}
 					break;
@@ -4854,13 +4910,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 786;
+				State = 808;
 				Match(DROP);
-				State = 795;
+				State = 817;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
 				case ADD:
+				case AFTER:
 				case ALLOW:
 				case ALTER:
 				case ASC:
@@ -4890,6 +4947,7 @@ internal partial class StreamSqlParser : Parser {
 				case DAY:
 				case DAYS:
 				case DEFAULT:
+				case DEFINE:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
@@ -4936,6 +4994,8 @@ internal partial class StreamSqlParser : Parser {
 				case LATEST:
 				case LEADING:
 				case LOCAL:
+				case MATCH:
+				case MEASURES:
 				case METADATA:
 				case MICROSECOND:
 				case MICROSECONDS:
@@ -4954,6 +5014,7 @@ internal partial class StreamSqlParser : Parser {
 				case NULLS:
 				case OBJECT:
 				case OF:
+				case ONE:
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
@@ -4961,6 +5022,9 @@ internal partial class StreamSqlParser : Parser {
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PAST:
+				case PATTERN:
+				case PER:
 				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
@@ -4985,9 +5049,11 @@ internal partial class StreamSqlParser : Parser {
 				case SET:
 				case SETS:
 				case SHOW:
+				case SKIP_:
 				case STATE:
 				case STATEMENT:
 				case STOP:
+				case SUBSET:
 				case SUBSTRING:
 				case SYMMETRIC:
 				case SYSTEM:
@@ -5014,6 +5080,7 @@ internal partial class StreamSqlParser : Parser {
 				case WATERMARK:
 				case WEEK:
 				case WEEKS:
+				case WITHIN:
 				case WITHOUT:
 				case WRAPPER:
 				case YEAR:
@@ -5022,27 +5089,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 788;
+					State = 810;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 787;
+						State = 809;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 790;
+					State = 812;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 791;
+					State = 813;
 					Match(LPAREN);
-					State = 792;
+					State = 814;
 					identifierList();
-					State = 793;
+					State = 815;
 					Match(RPAREN);
 					}
 					break;
@@ -5055,13 +5122,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 797;
+				State = 819;
 				Match(RENAME);
-				State = 798;
+				State = 820;
 				identifier();
-				State = 799;
+				State = 821;
 				Match(TO);
-				State = 800;
+				State = 822;
 				identifier();
 				}
 				break;
@@ -5114,35 +5181,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 813;
+			State = 835;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 804;
+				State = 826;
 				Match(WITH);
-				State = 805;
+				State = 827;
 				commonTableExpression();
-				State = 810;
+				State = 832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 806;
+					State = 828;
 					Match(COMMA);
-					State = 807;
+					State = 829;
 					commonTableExpression();
 					}
 					}
-					State = 812;
+					State = 834;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 815;
+			State = 837;
 			queryNoWith();
 			}
 		}
@@ -5197,29 +5264,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 817;
+			State = 839;
 			identifier();
-			State = 822;
+			State = 844;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 818;
+				State = 840;
 				Match(LPAREN);
-				State = 819;
+				State = 841;
 				identifierList();
-				State = 820;
+				State = 842;
 				Match(RPAREN);
 				}
 			}
 
-			State = 824;
+			State = 846;
 			Match(AS);
-			State = 825;
+			State = 847;
 			Match(LPAREN);
-			State = 826;
+			State = 848;
 			query();
-			State = 827;
+			State = 849;
 			Match(RPAREN);
 			}
 		}
@@ -5295,50 +5362,51 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 829;
+			State = 851;
 			queryTerm(0);
-			State = 840;
+			State = 862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 830;
+				State = 852;
 				Match(ORDER);
-				State = 831;
+				State = 853;
 				Match(BY);
-				State = 832;
+				State = 854;
 				sortItem();
-				State = 837;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 833;
+					State = 855;
 					Match(COMMA);
-					State = 834;
+					State = 856;
 					sortItem();
 					}
 					}
-					State = 839;
+					State = 861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 847;
+			State = 869;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 842;
+				State = 864;
 				Match(LIMIT);
-				State = 845;
+				State = 867;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
 				case ADD:
+				case AFTER:
 				case ALLOW:
 				case ALTER:
 				case ARRAY:
@@ -5374,6 +5442,7 @@ internal partial class StreamSqlParser : Parser {
 				case DAY:
 				case DAYS:
 				case DEFAULT:
+				case DEFINE:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
@@ -5427,6 +5496,8 @@ internal partial class StreamSqlParser : Parser {
 				case LOCALTIME:
 				case LOCALTIMESTAMP:
 				case MAP:
+				case MATCH:
+				case MEASURES:
 				case METADATA:
 				case MICROSECOND:
 				case MICROSECONDS:
@@ -5447,6 +5518,7 @@ internal partial class StreamSqlParser : Parser {
 				case NULLS:
 				case OBJECT:
 				case OF:
+				case ONE:
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
@@ -5454,6 +5526,9 @@ internal partial class StreamSqlParser : Parser {
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PAST:
+				case PATTERN:
+				case PER:
 				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
@@ -5480,9 +5555,11 @@ internal partial class StreamSqlParser : Parser {
 				case SET:
 				case SETS:
 				case SHOW:
+				case SKIP_:
 				case STATE:
 				case STATEMENT:
 				case STOP:
+				case SUBSET:
 				case SUBSTRING:
 				case SYMMETRIC:
 				case SYSTEM:
@@ -5510,6 +5587,7 @@ internal partial class StreamSqlParser : Parser {
 				case WATERMARK:
 				case WEEK:
 				case WEEKS:
+				case WITHIN:
 				case WITHOUT:
 				case WRAPPER:
 				case YEAR:
@@ -5527,13 +5605,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 843;
+					State = 865;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 844;
+					State = 866;
 					Match(ALL);
 					}
 					break;
@@ -5543,21 +5621,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 854;
+			State = 876;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 849;
+				State = 871;
 				Match(OFFSET);
-				State = 850;
+				State = 872;
 				_localctx.offset = expression();
-				State = 852;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 851;
+					State = 873;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5572,14 +5650,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 863;
+			State = 885;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 856;
+				State = 878;
 				Match(FETCH);
-				State = 857;
+				State = 879;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5588,17 +5666,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 859;
+				State = 881;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 858;
+					State = 880;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 861;
+				State = 883;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5607,7 +5685,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 862;
+				State = 884;
 				Match(ONLY);
 				}
 			}
@@ -5696,11 +5774,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 866;
+			State = 888;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 882;
+			State = 904;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5709,7 +5787,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 880;
+					State = 902;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
@@ -5717,21 +5795,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 868;
+						State = 890;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 869;
+						State = 891;
 						Match(INTERSECT);
-						State = 871;
+						State = 893;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 870;
+							State = 892;
 							setQuantifier();
 							}
 						}
 
-						State = 873;
+						State = 895;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5740,9 +5818,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 874;
+						State = 896;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 875;
+						State = 897;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5752,24 +5830,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 877;
+						State = 899;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 876;
+							State = 898;
 							setQuantifier();
 							}
 						}
 
-						State = 879;
+						State = 901;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 884;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
@@ -5851,14 +5929,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 899;
+			State = 921;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 885;
+				State = 907;
 				querySpecification();
 				}
 				break;
@@ -5866,25 +5944,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 886;
+				State = 908;
 				Match(VALUES);
-				State = 887;
+				State = 909;
 				valuesRow();
-				State = 892;
+				State = 914;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 888;
+						State = 910;
 						Match(COMMA);
-						State = 889;
+						State = 911;
 						valuesRow();
 						}
 						} 
 					}
-					State = 894;
+					State = 916;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
@@ -5894,11 +5972,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 895;
+				State = 917;
 				Match(LPAREN);
-				State = 896;
+				State = 918;
 				query();
-				State = 897;
+				State = 919;
 				Match(RPAREN);
 				}
 				break;
@@ -5950,50 +6028,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 916;
+			State = 938;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 902;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 901;
+					State = 923;
 					Match(ROW);
 					}
 				}
 
-				State = 904;
+				State = 926;
 				Match(LPAREN);
-				State = 905;
+				State = 927;
 				expression();
-				State = 910;
+				State = 932;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 906;
+					State = 928;
 					Match(COMMA);
-					State = 907;
+					State = 929;
 					expression();
 					}
 					}
-					State = 912;
+					State = 934;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 935;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 915;
+				State = 937;
 				expression();
 				}
 				break;
@@ -6082,158 +6160,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 940;
 			Match(SELECT);
-			State = 920;
+			State = 942;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 919;
+				State = 941;
 				hintList();
 				}
 			}
 
-			State = 923;
+			State = 945;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 922;
+				State = 944;
 				setQuantifier();
 				}
 			}
 
-			State = 925;
+			State = 947;
 			selectItem();
-			State = 930;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 926;
+					State = 948;
 					Match(COMMA);
-					State = 927;
+					State = 949;
 					selectItem();
 					}
 					} 
 				}
-				State = 932;
+				State = 954;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 942;
+			State = 964;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 933;
+				State = 955;
 				Match(FROM);
-				State = 934;
+				State = 956;
 				relation(0);
-				State = 939;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 935;
+						State = 957;
 						Match(COMMA);
-						State = 936;
+						State = 958;
 						relation(0);
 						}
 						} 
 					}
-					State = 941;
+					State = 963;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 946;
+			State = 968;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 944;
+				State = 966;
 				Match(WHERE);
-				State = 945;
+				State = 967;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 958;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 948;
+				State = 970;
 				Match(GROUP);
-				State = 949;
+				State = 971;
 				Match(BY);
-				State = 950;
+				State = 972;
 				groupingElement();
-				State = 955;
+				State = 977;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 951;
+						State = 973;
 						Match(COMMA);
-						State = 952;
+						State = 974;
 						groupingElement();
 						}
 						} 
 					}
-					State = 957;
+					State = 979;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
 			}
-			State = 962;
+			State = 984;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				{
-				State = 960;
+				State = 982;
 				Match(HAVING);
-				State = 961;
+				State = 983;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 973;
+			State = 995;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 			case 1:
 				{
-				State = 964;
+				State = 986;
 				Match(WINDOW);
-				State = 965;
+				State = 987;
 				namedWindow();
-				State = 970;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 966;
+						State = 988;
 						Match(COMMA);
-						State = 967;
+						State = 989;
 						namedWindow();
 						}
 						} 
 					}
-					State = 972;
+					State = 994;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
@@ -6277,7 +6355,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 975;
+			State = 997;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6358,14 +6436,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 989;
+			State = 1011;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 977;
+				State = 999;
 				Match(ASTERISK);
 				}
 				break;
@@ -6373,11 +6451,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 978;
+				State = 1000;
 				qualifiedName();
-				State = 979;
+				State = 1001;
 				Match(DOT);
-				State = 980;
+				State = 1002;
 				Match(ASTERISK);
 				}
 				break;
@@ -6385,24 +6463,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 982;
+				State = 1004;
 				expression();
-				State = 987;
+				State = 1009;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 984;
+					State = 1006;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 983;
+						State = 1005;
 						Match(AS);
 						}
 					}
 
-					State = 986;
+					State = 1008;
 					identifier();
 					}
 					break;
@@ -6531,38 +6609,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1031;
+			State = 1053;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 991;
+				State = 1013;
 				Match(GROUPING);
-				State = 992;
+				State = 1014;
 				Match(SETS);
-				State = 993;
+				State = 1015;
 				Match(LPAREN);
-				State = 994;
+				State = 1016;
 				groupingSet();
-				State = 999;
+				State = 1021;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 995;
+					State = 1017;
 					Match(COMMA);
-					State = 996;
+					State = 1018;
 					groupingSet();
 					}
 					}
-					State = 1001;
+					State = 1023;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1002;
+				State = 1024;
 				Match(RPAREN);
 				}
 				break;
@@ -6570,29 +6648,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1004;
+				State = 1026;
 				Match(ROLLUP);
-				State = 1005;
+				State = 1027;
 				Match(LPAREN);
-				State = 1006;
+				State = 1028;
 				groupingSet();
-				State = 1011;
+				State = 1033;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1007;
+					State = 1029;
 					Match(COMMA);
-					State = 1008;
+					State = 1030;
 					groupingSet();
 					}
 					}
-					State = 1013;
+					State = 1035;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1014;
+				State = 1036;
 				Match(RPAREN);
 				}
 				break;
@@ -6600,29 +6678,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1016;
+				State = 1038;
 				Match(CUBE);
-				State = 1017;
+				State = 1039;
 				Match(LPAREN);
-				State = 1018;
+				State = 1040;
 				groupingSet();
-				State = 1023;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1019;
+					State = 1041;
 					Match(COMMA);
-					State = 1020;
+					State = 1042;
 					groupingSet();
 					}
 					}
-					State = 1025;
+					State = 1047;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1026;
+				State = 1048;
 				Match(RPAREN);
 				}
 				break;
@@ -6630,9 +6708,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1028;
+				State = 1050;
 				Match(LPAREN);
-				State = 1029;
+				State = 1051;
 				Match(RPAREN);
 				}
 				break;
@@ -6640,7 +6718,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1030;
+				State = 1052;
 				expression();
 				}
 				break;
@@ -6689,48 +6767,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1046;
+			State = 1068;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1033;
+				State = 1055;
 				Match(LPAREN);
-				State = 1042;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -73781646767246897L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1227230898472714369L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4625231485939482047L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 255L) != 0)) {
 					{
-					State = 1034;
+					State = 1056;
 					expression();
-					State = 1039;
+					State = 1061;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1035;
+						State = 1057;
 						Match(COMMA);
-						State = 1036;
+						State = 1058;
 						expression();
 						}
 						}
-						State = 1041;
+						State = 1063;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1044;
+				State = 1066;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1045;
+				State = 1067;
 				expression();
 				}
 				break;
@@ -6775,11 +6853,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1048;
+			State = 1070;
 			identifier();
-			State = 1049;
+			State = 1071;
 			Match(AS);
-			State = 1050;
+			State = 1072;
 			windowSpecification();
 			}
 		}
@@ -6826,14 +6904,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1052;
+			State = 1074;
 			expression();
-			State = 1054;
+			State = 1076;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1053;
+				State = 1075;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6846,14 +6924,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1058;
+			State = 1080;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1056;
+				State = 1078;
 				Match(NULLS);
-				State = 1057;
+				State = 1079;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -6990,11 +7068,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1061;
+			State = 1083;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1082;
+			State = 1104;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7003,7 +7081,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1080;
+					State = 1102;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
@@ -7011,13 +7089,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1063;
+						State = 1085;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1064;
+						State = 1086;
 						Match(CROSS);
-						State = 1065;
+						State = 1087;
 						Match(JOIN);
-						State = 1066;
+						State = 1088;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7026,15 +7104,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1067;
+						State = 1089;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1068;
+						State = 1090;
 						Match(NATURAL);
-						State = 1069;
+						State = 1091;
 						joinType();
-						State = 1070;
+						State = 1092;
 						Match(JOIN);
-						State = 1071;
+						State = 1093;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7043,20 +7121,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1073;
+						State = 1095;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1074;
+						State = 1096;
 						joinType();
-						State = 1075;
+						State = 1097;
 						Match(JOIN);
-						State = 1076;
+						State = 1098;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1078;
+						State = 1100;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1077;
+							State = 1099;
 							joinCriteria();
 							}
 							break;
@@ -7066,7 +7144,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1084;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
@@ -7108,19 +7186,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1100;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1086;
+				State = 1108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1085;
+					State = 1107;
 					Match(INNER);
 					}
 				}
@@ -7130,14 +7208,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1088;
+				State = 1110;
 				Match(LEFT);
-				State = 1090;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1089;
+					State = 1111;
 					Match(OUTER);
 					}
 				}
@@ -7147,14 +7225,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1092;
+				State = 1114;
 				Match(RIGHT);
-				State = 1094;
+				State = 1116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1093;
+					State = 1115;
 					Match(OUTER);
 					}
 				}
@@ -7164,14 +7242,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1096;
+				State = 1118;
 				Match(FULL);
-				State = 1098;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1097;
+					State = 1119;
 					Match(OUTER);
 					}
 				}
@@ -7222,28 +7300,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1109;
+			State = 1131;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1102;
+				State = 1124;
 				Match(ON);
-				State = 1103;
+				State = 1125;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1104;
+				State = 1126;
 				Match(USING);
-				State = 1105;
+				State = 1127;
 				Match(LPAREN);
-				State = 1106;
+				State = 1128;
 				identifierList();
-				State = 1107;
+				State = 1129;
 				Match(RPAREN);
 				}
 				break;
@@ -7377,6 +7455,44 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class MatchRecognizeTableContext : RelationPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MatchRecognizeContext matchRecognize() {
+			return GetRuleContext<MatchRecognizeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableAliasContext tableAlias() {
+			return GetRuleContext<TableAliasContext>(0);
+		}
+		public MatchRecognizeTableContext(RelationPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMatchRecognizeTable(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MatchRecognizeSubqueryContext : RelationPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QueryContext query() {
+			return GetRuleContext<QueryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MatchRecognizeContext matchRecognize() {
+			return GetRuleContext<MatchRecognizeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableAliasContext tableAlias() {
+			return GetRuleContext<TableAliasContext>(0);
+		}
+		public MatchRecognizeSubqueryContext(RelationPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMatchRecognizeSubquery(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
@@ -7384,49 +7500,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1166;
+			State = 1200;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1111;
+				State = 1133;
 				qualifiedName();
-				State = 1113;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1112;
+					State = 1134;
 					tableHints();
 					}
 					break;
 				}
-				State = 1120;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1115;
+					State = 1137;
 					Match(FOR);
-					State = 1116;
+					State = 1138;
 					Match(SYSTEM_TIME);
-					State = 1117;
+					State = 1139;
 					Match(AS);
-					State = 1118;
+					State = 1140;
 					Match(OF);
-					State = 1119;
+					State = 1141;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1123;
+				State = 1145;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1122;
+					State = 1144;
 					tableAlias();
 					}
 					break;
@@ -7437,30 +7553,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1126;
+				State = 1148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1125;
+					State = 1147;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1128;
+				State = 1150;
 				Match(TABLE);
-				State = 1129;
+				State = 1151;
 				Match(LPAREN);
-				State = 1130;
+				State = 1152;
 				functionCall();
-				State = 1131;
+				State = 1153;
 				Match(RPAREN);
-				State = 1133;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1132;
+					State = 1154;
 					tableAlias();
 					}
 					break;
@@ -7471,28 +7587,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1136;
+				State = 1158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1135;
+					State = 1157;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1138;
+				State = 1160;
 				Match(LPAREN);
-				State = 1139;
+				State = 1161;
 				query();
-				State = 1140;
+				State = 1162;
 				Match(RPAREN);
-				State = 1142;
+				State = 1164;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1141;
+					State = 1163;
 					tableAlias();
 					}
 					break;
@@ -7503,48 +7619,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1144;
+				State = 1166;
 				Match(UNNEST);
-				State = 1145;
+				State = 1167;
 				Match(LPAREN);
-				State = 1146;
+				State = 1168;
 				expression();
-				State = 1151;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1147;
+					State = 1169;
 					Match(COMMA);
-					State = 1148;
+					State = 1170;
 					expression();
 					}
 					}
-					State = 1153;
+					State = 1175;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1176;
 				Match(RPAREN);
-				State = 1157;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1155;
+					State = 1177;
 					Match(WITH);
-					State = 1156;
+					State = 1178;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1160;
+				State = 1182;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1159;
+					State = 1181;
 					tableAlias();
 					}
 					break;
@@ -7555,14 +7671,1329 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1162;
+				State = 1184;
 				Match(LPAREN);
-				State = 1163;
+				State = 1185;
 				relation(0);
-				State = 1164;
+				State = 1186;
 				Match(RPAREN);
 				}
 				break;
+			case 6:
+				_localctx = new MatchRecognizeTableContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 1188;
+				qualifiedName();
+				State = 1189;
+				matchRecognize();
+				State = 1191;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+				case 1:
+					{
+					State = 1190;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
+			case 7:
+				_localctx = new MatchRecognizeSubqueryContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 1193;
+				Match(LPAREN);
+				State = 1194;
+				query();
+				State = 1195;
+				Match(RPAREN);
+				State = 1196;
+				matchRecognize();
+				State = 1198;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				case 1:
+					{
+					State = 1197;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MatchRecognizeContext : ParserRuleContext {
+		public IntervalContext within;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH_RECOGNIZE() { return GetToken(StreamSqlParser.MATCH_RECOGNIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(StreamSqlParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternContext rowPattern() {
+			return GetRuleContext<RowPatternContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFINE() { return GetToken(StreamSqlParser.DEFINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DefineItemContext[] defineItem() {
+			return GetRuleContexts<DefineItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DefineItemContext defineItem(int i) {
+			return GetRuleContext<DefineItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] BY() { return GetTokens(StreamSqlParser.BY); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY(int i) {
+			return GetToken(StreamSqlParser.BY, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDER() { return GetToken(StreamSqlParser.ORDER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext[] sortItem() {
+			return GetRuleContexts<SortItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext sortItem(int i) {
+			return GetRuleContext<SortItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEASURES() { return GetToken(StreamSqlParser.MEASURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureItemContext[] measureItem() {
+			return GetRuleContexts<MeasureItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureItemContext measureItem(int i) {
+			return GetRuleContext<MeasureItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowsPerMatchContext rowsPerMatch() {
+			return GetRuleContext<RowsPerMatchContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SKIP_() { return GetToken(StreamSqlParser.SKIP_, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public AfterMatchSkipContext afterMatchSkip() {
+			return GetRuleContext<AfterMatchSkipContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHIN() { return GetToken(StreamSqlParser.WITHIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBSET() { return GetToken(StreamSqlParser.SUBSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SubsetItemContext[] subsetItem() {
+			return GetRuleContexts<SubsetItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SubsetItemContext subsetItem(int i) {
+			return GetRuleContext<SubsetItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IntervalContext interval() {
+			return GetRuleContext<IntervalContext>(0);
+		}
+		public MatchRecognizeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_matchRecognize; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMatchRecognize(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MatchRecognizeContext matchRecognize() {
+		MatchRecognizeContext _localctx = new MatchRecognizeContext(Context, State);
+		EnterRule(_localctx, 86, RULE_matchRecognize);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1202;
+			Match(MATCH_RECOGNIZE);
+			State = 1203;
+			Match(LPAREN);
+			State = 1214;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==PARTITION) {
+				{
+				State = 1204;
+				Match(PARTITION);
+				State = 1205;
+				Match(BY);
+				State = 1206;
+				expression();
+				State = 1211;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1207;
+					Match(COMMA);
+					State = 1208;
+					expression();
+					}
+					}
+					State = 1213;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1226;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ORDER) {
+				{
+				State = 1216;
+				Match(ORDER);
+				State = 1217;
+				Match(BY);
+				State = 1218;
+				sortItem();
+				State = 1223;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1219;
+					Match(COMMA);
+					State = 1220;
+					sortItem();
+					}
+					}
+					State = 1225;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1237;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==MEASURES) {
+				{
+				State = 1228;
+				Match(MEASURES);
+				State = 1229;
+				measureItem();
+				State = 1234;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1230;
+					Match(COMMA);
+					State = 1231;
+					measureItem();
+					}
+					}
+					State = 1236;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1240;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1239;
+				rowsPerMatch();
+				}
+			}
+
+			State = 1246;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1242;
+				Match(AFTER);
+				State = 1243;
+				Match(MATCH);
+				State = 1244;
+				Match(SKIP_);
+				State = 1245;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1248;
+			Match(PATTERN);
+			State = 1249;
+			Match(LPAREN);
+			State = 1250;
+			rowPattern();
+			State = 1251;
+			Match(RPAREN);
+			State = 1254;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITHIN) {
+				{
+				State = 1252;
+				Match(WITHIN);
+				State = 1253;
+				_localctx.within = interval();
+				}
+			}
+
+			State = 1265;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SUBSET) {
+				{
+				State = 1256;
+				Match(SUBSET);
+				State = 1257;
+				subsetItem();
+				State = 1262;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1258;
+					Match(COMMA);
+					State = 1259;
+					subsetItem();
+					}
+					}
+					State = 1264;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1267;
+			Match(DEFINE);
+			State = 1268;
+			defineItem();
+			State = 1273;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 1269;
+				Match(COMMA);
+				State = 1270;
+				defineItem();
+				}
+				}
+				State = 1275;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1276;
+			Match(RPAREN);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MeasureItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(StreamSqlParser.AS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public MeasureItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_measureItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMeasureItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MeasureItemContext measureItem() {
+		MeasureItemContext _localctx = new MeasureItemContext(Context, State);
+		EnterRule(_localctx, 88, RULE_measureItem);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1278;
+			expression();
+			State = 1279;
+			Match(AS);
+			State = 1280;
+			identifier();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowsPerMatchContext : ParserRuleContext {
+		public RowsPerMatchContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowsPerMatch; } }
+	 
+		public RowsPerMatchContext() { }
+		public virtual void CopyFrom(RowsPerMatchContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class OneRowPerMatchContext : RowsPerMatchContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONE() { return GetToken(StreamSqlParser.ONE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(StreamSqlParser.ROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(StreamSqlParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		public OneRowPerMatchContext(RowsPerMatchContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitOneRowPerMatch(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AllRowsPerMatchContext : RowsPerMatchContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(StreamSqlParser.ALL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROWS() { return GetToken(StreamSqlParser.ROWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(StreamSqlParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		public AllRowsPerMatchContext(RowsPerMatchContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAllRowsPerMatch(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowsPerMatchContext rowsPerMatch() {
+		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
+		EnterRule(_localctx, 90, RULE_rowsPerMatch);
+		try {
+			State = 1290;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ONE:
+				_localctx = new OneRowPerMatchContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1282;
+				Match(ONE);
+				State = 1283;
+				Match(ROW);
+				State = 1284;
+				Match(PER);
+				State = 1285;
+				Match(MATCH);
+				}
+				break;
+			case ALL:
+				_localctx = new AllRowsPerMatchContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1286;
+				Match(ALL);
+				State = 1287;
+				Match(ROWS);
+				State = 1288;
+				Match(PER);
+				State = 1289;
+				Match(MATCH);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class AfterMatchSkipContext : ParserRuleContext {
+		public AfterMatchSkipContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_afterMatchSkip; } }
+	 
+		public AfterMatchSkipContext() { }
+		public virtual void CopyFrom(AfterMatchSkipContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SkipPastLastRowContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAST() { return GetToken(StreamSqlParser.PAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(StreamSqlParser.ROW, 0); }
+		public SkipPastLastRowContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipPastLastRow(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SkipToNextRowContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(StreamSqlParser.NEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(StreamSqlParser.ROW, 0); }
+		public SkipToNextRowContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipToNextRow(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SkipToFirstContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIRST() { return GetToken(StreamSqlParser.FIRST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public SkipToFirstContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipToFirst(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SkipToLastContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public SkipToLastContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipToLast(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public AfterMatchSkipContext afterMatchSkip() {
+		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
+		EnterRule(_localctx, 92, RULE_afterMatchSkip);
+		try {
+			State = 1306;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+			case 1:
+				_localctx = new SkipPastLastRowContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1292;
+				Match(PAST);
+				State = 1293;
+				Match(LAST);
+				State = 1294;
+				Match(ROW);
+				}
+				break;
+			case 2:
+				_localctx = new SkipToNextRowContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1295;
+				Match(TO);
+				State = 1296;
+				Match(NEXT);
+				State = 1297;
+				Match(ROW);
+				}
+				break;
+			case 3:
+				_localctx = new SkipToFirstContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1298;
+				Match(TO);
+				State = 1299;
+				Match(FIRST);
+				State = 1300;
+				identifier();
+				}
+				break;
+			case 4:
+				_localctx = new SkipToLastContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1301;
+				Match(TO);
+				State = 1302;
+				Match(LAST);
+				State = 1303;
+				identifier();
+				}
+				break;
+			case 5:
+				_localctx = new SkipToLastContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 1304;
+				Match(TO);
+				State = 1305;
+				identifier();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternTermContext[] rowPatternTerm() {
+			return GetRuleContexts<RowPatternTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternTermContext rowPatternTerm(int i) {
+			return GetRuleContext<RowPatternTermContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(StreamSqlParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
+			return GetToken(StreamSqlParser.PIPE, i);
+		}
+		public RowPatternContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPattern; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRowPattern(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternContext rowPattern() {
+		RowPatternContext _localctx = new RowPatternContext(Context, State);
+		EnterRule(_localctx, 94, RULE_rowPattern);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1308;
+			rowPatternTerm();
+			State = 1313;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==PIPE) {
+				{
+				{
+				State = 1309;
+				Match(PIPE);
+				State = 1310;
+				rowPatternTerm();
+				}
+				}
+				State = 1315;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternTermContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternFactorContext[] rowPatternFactor() {
+			return GetRuleContexts<RowPatternFactorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternFactorContext rowPatternFactor(int i) {
+			return GetRuleContext<RowPatternFactorContext>(i);
+		}
+		public RowPatternTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternTerm; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRowPatternTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternTermContext rowPatternTerm() {
+		RowPatternTermContext _localctx = new RowPatternTermContext(Context, State);
+		EnterRule(_localctx, 96, RULE_rowPatternTerm);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1317;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 1316;
+				rowPatternFactor();
+				}
+				}
+				State = 1319;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -105588319403986489L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1228638273356270721L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4611720687057239487L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER );
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternFactorContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternPrimaryContext rowPatternPrimary() {
+			return GetRuleContext<RowPatternPrimaryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternQuantifierContext rowPatternQuantifier() {
+			return GetRuleContext<RowPatternQuantifierContext>(0);
+		}
+		public RowPatternFactorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternFactor; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRowPatternFactor(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternFactorContext rowPatternFactor() {
+		RowPatternFactorContext _localctx = new RowPatternFactorContext(Context, State);
+		EnterRule(_localctx, 98, RULE_rowPatternFactor);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1321;
+			rowPatternPrimary();
+			State = 1323;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (((((_la - 244)) & ~0x3f) == 0 && ((1L << (_la - 244)) & 165L) != 0)) {
+				{
+				State = 1322;
+				rowPatternQuantifier();
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternPrimaryContext : ParserRuleContext {
+		public RowPatternPrimaryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternPrimary; } }
+	 
+		public RowPatternPrimaryContext() { }
+		public virtual void CopyFrom(RowPatternPrimaryContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class PatternVariableContext : RowPatternPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public PatternVariableContext(RowPatternPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPatternVariable(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PatternGroupContext : RowPatternPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternContext rowPattern() {
+			return GetRuleContext<RowPatternContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		public PatternGroupContext(RowPatternPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPatternGroup(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternPrimaryContext rowPatternPrimary() {
+		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
+		EnterRule(_localctx, 100, RULE_rowPatternPrimary);
+		try {
+			State = 1330;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ABSENT:
+			case ADD:
+			case AFTER:
+			case ALLOW:
+			case ALTER:
+			case ASC:
+			case ASYMMETRIC:
+			case BEGIN:
+			case BOTH:
+			case CASCADE:
+			case CATALOG:
+			case CATALOGS:
+			case CEIL:
+			case CEILING:
+			case CHANGELOG_MODE:
+			case CHECKPOINT:
+			case CHECKPOINTS:
+			case CLEAR:
+			case COLUMN:
+			case COLUMNS:
+			case COMMENT:
+			case CONDITIONAL:
+			case CONSTRAINT:
+			case CREATE:
+			case CUBE:
+			case CURRENT:
+			case DATABASE:
+			case DATABASES:
+			case DATE:
+			case DAY:
+			case DAYS:
+			case DEFAULT:
+			case DEFINE:
+			case DESC:
+			case DESCRIBE:
+			case DESCRIPTOR:
+			case DRAIN:
+			case DROP:
+			case EMPTY:
+			case ENFORCED:
+			case ERROR:
+			case ESCAPE:
+			case ESTIMATED_COST:
+			case EXCLUDING:
+			case EXECUTE:
+			case EXIT:
+			case EXPLAIN:
+			case EXTENDED:
+			case EXTRACT:
+			case FIRST:
+			case FLOOR:
+			case FOLLOWING:
+			case FUNCTION:
+			case FUNCTIONS:
+			case GROUPING:
+			case HELP:
+			case HOUR:
+			case HOURS:
+			case IF:
+			case IGNORE:
+			case ILIKE:
+			case INCLUDING:
+			case INTO:
+			case JAR:
+			case JOB:
+			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
+			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
+			case JSON_OBJECT:
+			case JSON_QUERY:
+			case JSON_VALUE:
+			case KEY:
+			case LANGUAGE:
+			case LAST:
+			case LATEST:
+			case LEADING:
+			case LOCAL:
+			case MATCH:
+			case MEASURES:
+			case METADATA:
+			case MICROSECOND:
+			case MICROSECONDS:
+			case MILLISECOND:
+			case MILLISECONDS:
+			case MINUTE:
+			case MINUTES:
+			case MODULES:
+			case MONTH:
+			case MONTHS:
+			case MULTISET:
+			case NANOSECOND:
+			case NANOSECONDS:
+			case NEXT:
+			case NON:
+			case NULLS:
+			case OBJECT:
+			case OF:
+			case ONE:
+			case ONLY:
+			case ORDINALITY:
+			case OVERWRITE:
+			case OVERLAY:
+			case OVERWRITING:
+			case PARTITION:
+			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
+			case PLACING:
+			case PLAN:
+			case PLAN_ADVICE:
+			case POSITION:
+			case PRECEDING:
+			case PRIMARY:
+			case QUARTER:
+			case QUARTERS:
+			case QUIT:
+			case RANGE:
+			case RENAME:
+			case RESET:
+			case RESPECT:
+			case RESTORED:
+			case RESTRICT:
+			case RETURNING:
+			case ROLLUP:
+			case SAVEPOINT:
+			case SCALAR:
+			case SECOND:
+			case SECONDS:
+			case SET:
+			case SETS:
+			case SHOW:
+			case SKIP_:
+			case STATE:
+			case STATEMENT:
+			case STOP:
+			case SUBSET:
+			case SUBSTRING:
+			case SYMMETRIC:
+			case SYSTEM:
+			case SYSTEM_TIME:
+			case TABLES:
+			case TEMPORARY:
+			case TIME:
+			case TIMESTAMP:
+			case TIMESTAMPADD:
+			case TIMESTAMPDIFF:
+			case TO:
+			case TRAILING:
+			case TRIM:
+			case TRY_CAST:
+			case UNBOUNDED:
+			case UNCONDITIONAL:
+			case UNKNOWN:
+			case USE:
+			case USER:
+			case VALUE:
+			case VIEW:
+			case VIEWS:
+			case VIRTUAL:
+			case WATERMARK:
+			case WEEK:
+			case WEEKS:
+			case WITHIN:
+			case WITHOUT:
+			case WRAPPER:
+			case YEAR:
+			case YEARS:
+			case ZONE:
+			case IDENTIFIER:
+			case BACKQUOTED_IDENTIFIER:
+				_localctx = new PatternVariableContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1325;
+				identifier();
+				}
+				break;
+			case LPAREN:
+				_localctx = new PatternGroupContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1326;
+				Match(LPAREN);
+				State = 1327;
+				rowPattern();
+				State = 1328;
+				Match(RPAREN);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternQuantifierContext : ParserRuleContext {
+		public RowPatternQuantifierContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternQuantifier; } }
+	 
+		public RowPatternQuantifierContext() { }
+		public virtual void CopyFrom(RowPatternQuantifierContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SimpleQuantifierContext : RowPatternQuantifierContext {
+		public IToken reluctant;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASTERISK() { return GetToken(StreamSqlParser.ASTERISK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(StreamSqlParser.PLUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] QUESTION() { return GetTokens(StreamSqlParser.QUESTION); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUESTION(int i) {
+			return GetToken(StreamSqlParser.QUESTION, i);
+		}
+		public SimpleQuantifierContext(RowPatternQuantifierContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSimpleQuantifier(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RangeQuantifierContext : RowPatternQuantifierContext {
+		public IToken min;
+		public IToken comma;
+		public IToken max;
+		public IToken reluctant;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(StreamSqlParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(StreamSqlParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] INTEGER_VALUE() { return GetTokens(StreamSqlParser.INTEGER_VALUE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER_VALUE(int i) {
+			return GetToken(StreamSqlParser.INTEGER_VALUE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(StreamSqlParser.COMMA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUESTION() { return GetToken(StreamSqlParser.QUESTION, 0); }
+		public RangeQuantifierContext(RowPatternQuantifierContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRangeQuantifier(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternQuantifierContext rowPatternQuantifier() {
+		RowPatternQuantifierContext _localctx = new RowPatternQuantifierContext(Context, State);
+		EnterRule(_localctx, 102, RULE_rowPatternQuantifier);
+		int _la;
+		try {
+			State = 1350;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case PLUS:
+			case ASTERISK:
+			case QUESTION:
+				_localctx = new SimpleQuantifierContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1332;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 244)) & ~0x3f) == 0 && ((1L << (_la - 244)) & 37L) != 0)) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1334;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUESTION) {
+					{
+					State = 1333;
+					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
+					}
+				}
+
+				}
+				break;
+			case LBRACE:
+				_localctx = new RangeQuantifierContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1336;
+				Match(LBRACE);
+				State = 1338;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INTEGER_VALUE) {
+					{
+					State = 1337;
+					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
+					}
+				}
+
+				State = 1344;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COMMA) {
+					{
+					State = 1340;
+					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
+					State = 1342;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==INTEGER_VALUE) {
+						{
+						State = 1341;
+						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
+						}
+					}
+
+					}
+				}
+
+				State = 1346;
+				Match(RBRACE);
+				State = 1348;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUESTION) {
+					{
+					State = 1347;
+					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class SubsetItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext[] identifier() {
+			return GetRuleContexts<IdentifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier(int i) {
+			return GetRuleContext<IdentifierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(StreamSqlParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public SubsetItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_subsetItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSubsetItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public SubsetItemContext subsetItem() {
+		SubsetItemContext _localctx = new SubsetItemContext(Context, State);
+		EnterRule(_localctx, 104, RULE_subsetItem);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1352;
+			identifier();
+			State = 1353;
+			Match(EQ);
+			State = 1354;
+			Match(LPAREN);
+			State = 1355;
+			identifier();
+			State = 1360;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 1356;
+				Match(COMMA);
+				State = 1357;
+				identifier();
+				}
+				}
+				State = 1362;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1363;
+			Match(RPAREN);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DefineItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(StreamSqlParser.AS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public DefineItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_defineItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDefineItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DefineItemContext defineItem() {
+		DefineItemContext _localctx = new DefineItemContext(Context, State);
+		EnterRule(_localctx, 106, RULE_defineItem);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1365;
+			identifier();
+			State = 1366;
+			Match(AS);
+			State = 1367;
+			expression();
 			}
 		}
 		catch (RecognitionException re) {
@@ -7602,33 +9033,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 86, RULE_tableAlias);
+		EnterRule(_localctx, 108, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1169;
+			State = 1370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1168;
+				State = 1369;
 				Match(AS);
 				}
 			}
 
-			State = 1171;
+			State = 1372;
 			identifier();
-			State = 1176;
+			State = 1377;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				{
-				State = 1172;
+				State = 1373;
 				Match(LPAREN);
-				State = 1173;
+				State = 1374;
 				identifierList();
-				State = 1174;
+				State = 1375;
 				Match(RPAREN);
 				}
 				break;
@@ -7666,11 +9097,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 88, RULE_tableHints);
+		EnterRule(_localctx, 110, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1178;
+			State = 1379;
 			hintList();
 			}
 		}
@@ -7714,40 +9145,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 90, RULE_hintList);
+		EnterRule(_localctx, 112, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1180;
+			State = 1381;
 			Match(HINT_START);
-			State = 1181;
+			State = 1382;
 			hint();
-			State = 1188;
+			State = 1389;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6918654935886031807L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -105588319403986489L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1228638273356270721L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 34668629851583L) != 0) || ((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 6145L) != 0)) {
 				{
 				{
-				State = 1183;
+				State = 1384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1182;
+					State = 1383;
 					Match(COMMA);
 					}
 				}
 
-				State = 1185;
+				State = 1386;
 				hint();
 				}
 				}
-				State = 1190;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1191;
+			State = 1392;
 			Match(HINT_END);
 			}
 		}
@@ -7800,40 +9231,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 92, RULE_hint);
+		EnterRule(_localctx, 114, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1193;
+			State = 1394;
 			identifier();
-			State = 1214;
+			State = 1415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1194;
+				State = 1395;
 				Match(LPAREN);
-				State = 1211;
+				State = 1412;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 				case 1:
 					{
-					State = 1195;
+					State = 1396;
 					hintOption();
-					State = 1200;
+					State = 1401;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1196;
+						State = 1397;
 						Match(COMMA);
-						State = 1197;
+						State = 1398;
 						hintOption();
 						}
 						}
-						State = 1202;
+						State = 1403;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7841,28 +9272,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1203;
+					State = 1404;
 					hintArgument();
-					State = 1208;
+					State = 1409;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1204;
+						State = 1405;
 						Match(COMMA);
-						State = 1205;
+						State = 1406;
 						hintArgument();
 						}
 						}
-						State = 1210;
+						State = 1411;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1213;
+				State = 1414;
 				Match(RPAREN);
 				}
 			}
@@ -7904,15 +9335,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 94, RULE_hintOption);
+		EnterRule(_localctx, 116, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1216;
+			State = 1417;
 			optionKey();
-			State = 1217;
+			State = 1418;
 			Match(EQ);
-			State = 1218;
+			State = 1419;
 			optionValue();
 			}
 		}
@@ -7956,14 +9387,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 96, RULE_hintArgument);
+		EnterRule(_localctx, 118, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1230;
+			State = 1431;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -7993,6 +9425,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -8039,6 +9472,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -8057,6 +9492,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -8064,6 +9500,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -8088,9 +9527,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -8117,6 +9558,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -8126,21 +9568,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1220;
+				State = 1421;
 				identifier();
-				State = 1225;
+				State = 1426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1221;
+					State = 1422;
 					Match(DOT);
-					State = 1222;
+					State = 1423;
 					identifier();
 					}
 					}
-					State = 1227;
+					State = 1428;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8149,14 +9591,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1228;
+				State = 1429;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1229;
+				State = 1430;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -8195,11 +9637,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 98, RULE_expression);
+		EnterRule(_localctx, 120, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1232;
+			State = 1433;
 			booleanExpression(0);
 			}
 		}
@@ -8304,13 +9746,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 100;
-		EnterRecursionRule(_localctx, 100, RULE_booleanExpression, _p);
+		int _startState = 122;
+		EnterRecursionRule(_localctx, 122, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1244;
+			State = 1445;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -8319,14 +9761,15 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1235;
+				State = 1436;
 				Match(NOT);
-				State = 1236;
+				State = 1437;
 				booleanExpression(4);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ARRAY:
@@ -8362,6 +9805,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -8415,6 +9859,8 @@ internal partial class StreamSqlParser : Parser {
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -8434,6 +9880,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -8441,6 +9888,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -8467,9 +9917,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -8497,6 +9949,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -8517,23 +9970,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1237;
+				State = 1438;
 				valueExpression(0);
-				State = 1241;
+				State = 1442;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1238;
+						State = 1439;
 						predicate();
 						}
 						} 
 					}
-					State = 1243;
+					State = 1444;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				}
 				}
 				break;
@@ -8541,28 +9994,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1254;
+			State = 1455;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1252;
+					State = 1453;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1246;
+						State = 1447;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1247;
+						State = 1448;
 						Match(AND);
-						State = 1248;
+						State = 1449;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8571,20 +10024,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1249;
+						State = 1450;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1250;
+						State = 1451;
 						Match(OR);
-						State = 1251;
+						State = 1452;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1256;
+				State = 1457;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 			}
 			}
 		}
@@ -8794,19 +10247,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 102, RULE_predicate);
+		EnterRule(_localctx, 124, RULE_predicate);
 		int _la;
 		try {
-			State = 1338;
+			State = 1539;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1257;
+				State = 1458;
 				comparisonOperator();
-				State = 1258;
+				State = 1459;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8814,24 +10267,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1261;
+				State = 1462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1260;
+					State = 1461;
 					Match(NOT);
 					}
 				}
 
-				State = 1263;
+				State = 1464;
 				Match(BETWEEN);
-				State = 1265;
+				State = 1466;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 				case 1:
 					{
-					State = 1264;
+					State = 1465;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8843,11 +10296,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1267;
+				State = 1468;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1268;
+				State = 1469;
 				Match(AND);
-				State = 1269;
+				State = 1470;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8855,23 +10308,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1272;
+				State = 1473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1271;
+					State = 1472;
 					Match(NOT);
 					}
 				}
 
-				State = 1274;
+				State = 1475;
 				Match(IN);
-				State = 1275;
+				State = 1476;
 				Match(LPAREN);
-				State = 1276;
+				State = 1477;
 				query();
-				State = 1277;
+				State = 1478;
 				Match(RPAREN);
 				}
 				break;
@@ -8879,39 +10332,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1280;
+				State = 1481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1279;
+					State = 1480;
 					Match(NOT);
 					}
 				}
 
-				State = 1282;
+				State = 1483;
 				Match(IN);
-				State = 1283;
+				State = 1484;
 				Match(LPAREN);
-				State = 1284;
+				State = 1485;
 				expression();
-				State = 1289;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1285;
+					State = 1486;
 					Match(COMMA);
-					State = 1286;
+					State = 1487;
 					expression();
 					}
 					}
-					State = 1291;
+					State = 1492;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1292;
+				State = 1493;
 				Match(RPAREN);
 				}
 				break;
@@ -8919,28 +10372,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1295;
+				State = 1496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1294;
+					State = 1495;
 					Match(NOT);
 					}
 				}
 
-				State = 1297;
+				State = 1498;
 				Match(LIKE);
-				State = 1298;
+				State = 1499;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1301;
+				State = 1502;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 				case 1:
 					{
-					State = 1299;
+					State = 1500;
 					Match(ESCAPE);
-					State = 1300;
+					State = 1501;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8951,30 +10404,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1304;
+				State = 1505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1303;
+					State = 1504;
 					Match(NOT);
 					}
 				}
 
-				State = 1306;
+				State = 1507;
 				Match(SIMILAR);
-				State = 1307;
+				State = 1508;
 				Match(TO);
-				State = 1308;
+				State = 1509;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1311;
+				State = 1512;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 				case 1:
 					{
-					State = 1309;
+					State = 1510;
 					Match(ESCAPE);
-					State = 1310;
+					State = 1511;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -8985,19 +10438,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1313;
+				State = 1514;
 				Match(IS);
-				State = 1315;
+				State = 1516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1314;
+					State = 1515;
 					Match(NOT);
 					}
 				}
 
-				State = 1317;
+				State = 1518;
 				Match(NULL);
 				}
 				break;
@@ -9005,19 +10458,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1318;
+				State = 1519;
 				Match(IS);
-				State = 1320;
+				State = 1521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1319;
+					State = 1520;
 					Match(NOT);
 					}
 				}
 
-				State = 1322;
+				State = 1523;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -9033,23 +10486,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1323;
+				State = 1524;
 				Match(IS);
-				State = 1325;
+				State = 1526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1324;
+					State = 1525;
 					Match(NOT);
 					}
 				}
 
-				State = 1327;
+				State = 1528;
 				Match(DISTINCT);
-				State = 1328;
+				State = 1529;
 				Match(FROM);
-				State = 1329;
+				State = 1530;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -9057,26 +10510,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1330;
+				State = 1531;
 				Match(IS);
-				State = 1332;
+				State = 1533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1331;
+					State = 1532;
 					Match(NOT);
 					}
 				}
 
-				State = 1334;
+				State = 1535;
 				Match(JSON);
-				State = 1336;
+				State = 1537;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
 				case 1:
 					{
-					State = 1335;
+					State = 1536;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -9127,14 +10580,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 104, RULE_comparisonOperator);
+		EnterRule(_localctx, 126, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1340;
+			State = 1541;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 63L) != 0)) ) {
+			if ( !(((((_la - 237)) & ~0x3f) == 0 && ((1L << (_la - 237)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9246,18 +10699,19 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 106;
-		EnterRecursionRule(_localctx, 106, RULE_valueExpression, _p);
+		int _startState = 128;
+		EnterRecursionRule(_localctx, 128, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1346;
+			State = 1547;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ARRAY:
@@ -9293,6 +10747,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -9346,6 +10801,8 @@ internal partial class StreamSqlParser : Parser {
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -9365,6 +10822,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -9372,6 +10830,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -9398,9 +10859,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -9428,6 +10891,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -9447,7 +10911,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1343;
+				State = 1544;
 				primaryExpression(0);
 				}
 				break;
@@ -9457,7 +10921,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1344;
+				State = 1545;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9467,7 +10931,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1345;
+				State = 1546;
 				valueExpression(3);
 				}
 				break;
@@ -9475,36 +10939,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1356;
+			State = 1557;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1354;
+					State = 1555;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1348;
+						State = 1549;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1349;
+						State = 1550;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 15L) != 0)) ) {
+						if ( !(((((_la - 246)) & ~0x3f) == 0 && ((1L << (_la - 246)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1350;
+						State = 1551;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9513,9 +10977,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1351;
+						State = 1552;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1352;
+						State = 1553;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9525,16 +10989,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1353;
+						State = 1554;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1358;
+				State = 1559;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			}
 			}
 		}
@@ -10208,23 +11672,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 108;
-		EnterRecursionRule(_localctx, 108, RULE_primaryExpression, _p);
+		int _startState = 130;
+		EnterRecursionRule(_localctx, 130, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1632;
+			State = 1833;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1360;
+				State = 1561;
 				literal();
 				}
 				break;
@@ -10233,7 +11697,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1361;
+				State = 1562;
 				interval();
 				}
 				break;
@@ -10242,37 +11706,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1362;
+				State = 1563;
 				Match(CASE);
-				State = 1363;
+				State = 1564;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1365;
+				State = 1566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1364;
+					State = 1565;
 					whenClause();
 					}
 					}
-					State = 1367;
+					State = 1568;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1371;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1369;
+					State = 1570;
 					Match(ELSE);
-					State = 1370;
+					State = 1571;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1373;
+				State = 1574;
 				Match(END);
 				}
 				break;
@@ -10281,35 +11745,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1375;
+				State = 1576;
 				Match(CASE);
-				State = 1377;
+				State = 1578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1376;
+					State = 1577;
 					whenClause();
 					}
 					}
-					State = 1379;
+					State = 1580;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1383;
+				State = 1584;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1381;
+					State = 1582;
 					Match(ELSE);
-					State = 1382;
+					State = 1583;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1385;
+				State = 1586;
 				Match(END);
 				}
 				break;
@@ -10318,7 +11782,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1387;
+				State = 1588;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10327,15 +11791,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1388;
+				State = 1589;
 				Match(LPAREN);
-				State = 1389;
+				State = 1590;
 				expression();
-				State = 1390;
+				State = 1591;
 				Match(AS);
-				State = 1391;
+				State = 1592;
 				dataType();
-				State = 1392;
+				State = 1593;
 				Match(RPAREN);
 				}
 				break;
@@ -10344,17 +11808,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1394;
+				State = 1595;
 				Match(EXTRACT);
-				State = 1395;
+				State = 1596;
 				Match(LPAREN);
-				State = 1396;
+				State = 1597;
 				timeUnit();
-				State = 1397;
+				State = 1598;
 				Match(FROM);
-				State = 1398;
+				State = 1599;
 				expression();
-				State = 1399;
+				State = 1600;
 				Match(RPAREN);
 				}
 				break;
@@ -10363,11 +11827,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1602;
 				Match(TRIM);
-				State = 1402;
+				State = 1603;
 				Match(LPAREN);
-				State = 1403;
+				State = 1604;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10377,21 +11841,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1405;
+				State = 1606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -73781646767246897L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1227230898472714369L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4625231485939482047L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 255L) != 0)) {
 					{
-					State = 1404;
+					State = 1605;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1407;
+				State = 1608;
 				Match(FROM);
-				State = 1408;
+				State = 1609;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1409;
+				State = 1610;
 				Match(RPAREN);
 				}
 				break;
@@ -10400,25 +11864,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1411;
+				State = 1612;
 				Match(TRIM);
-				State = 1412;
+				State = 1613;
 				Match(LPAREN);
-				State = 1416;
+				State = 1617;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,235,Context) ) {
 				case 1:
 					{
-					State = 1413;
+					State = 1614;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1414;
+					State = 1615;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1418;
+				State = 1619;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1419;
+				State = 1620;
 				Match(RPAREN);
 				}
 				break;
@@ -10427,29 +11891,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1421;
+				State = 1622;
 				Match(SUBSTRING);
-				State = 1422;
+				State = 1623;
 				Match(LPAREN);
-				State = 1423;
+				State = 1624;
 				expression();
-				State = 1424;
+				State = 1625;
 				Match(FROM);
-				State = 1425;
+				State = 1626;
 				expression();
-				State = 1428;
+				State = 1629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1426;
+					State = 1627;
 					Match(FOR);
-					State = 1427;
+					State = 1628;
 					expression();
 					}
 				}
 
-				State = 1430;
+				State = 1631;
 				Match(RPAREN);
 				}
 				break;
@@ -10458,17 +11922,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1432;
+				State = 1633;
 				Match(POSITION);
-				State = 1433;
+				State = 1634;
 				Match(LPAREN);
-				State = 1434;
+				State = 1635;
 				valueExpression(0);
-				State = 1435;
+				State = 1636;
 				Match(IN);
-				State = 1436;
+				State = 1637;
 				expression();
-				State = 1437;
+				State = 1638;
 				Match(RPAREN);
 				}
 				break;
@@ -10477,33 +11941,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1439;
+				State = 1640;
 				Match(OVERLAY);
-				State = 1440;
+				State = 1641;
 				Match(LPAREN);
-				State = 1441;
+				State = 1642;
 				expression();
-				State = 1442;
+				State = 1643;
 				Match(PLACING);
-				State = 1443;
+				State = 1644;
 				expression();
-				State = 1444;
+				State = 1645;
 				Match(FROM);
-				State = 1445;
+				State = 1646;
 				expression();
-				State = 1448;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1446;
+					State = 1647;
 					Match(FOR);
-					State = 1447;
+					State = 1648;
 					expression();
 					}
 				}
 
-				State = 1450;
+				State = 1651;
 				Match(RPAREN);
 				}
 				break;
@@ -10512,57 +11976,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1452;
+				State = 1653;
 				Match(JSON_VALUE);
-				State = 1453;
+				State = 1654;
 				Match(LPAREN);
-				State = 1454;
+				State = 1655;
 				expression();
-				State = 1455;
+				State = 1656;
 				Match(COMMA);
-				State = 1456;
+				State = 1657;
 				expression();
-				State = 1459;
+				State = 1660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1457;
+					State = 1658;
 					Match(RETURNING);
-					State = 1458;
+					State = 1659;
 					dataType();
 					}
 				}
 
-				State = 1465;
+				State = 1666;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 				case 1:
 					{
-					State = 1461;
+					State = 1662;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1462;
+					State = 1663;
 					Match(ON);
-					State = 1463;
+					State = 1664;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1471;
+				State = 1672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1467;
+					State = 1668;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1468;
+					State = 1669;
 					Match(ON);
-					State = 1469;
+					State = 1670;
 					Match(ERROR);
 					}
 				}
 
-				State = 1473;
+				State = 1674;
 				Match(RPAREN);
 				}
 				break;
@@ -10571,67 +12035,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1475;
+				State = 1676;
 				Match(JSON_QUERY);
-				State = 1476;
+				State = 1677;
 				Match(LPAREN);
-				State = 1477;
+				State = 1678;
 				expression();
-				State = 1478;
+				State = 1679;
 				Match(COMMA);
-				State = 1479;
+				State = 1680;
 				expression();
-				State = 1482;
+				State = 1683;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1480;
+					State = 1681;
 					Match(RETURNING);
-					State = 1481;
+					State = 1682;
 					dataType();
 					}
 				}
 
-				State = 1485;
+				State = 1686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1484;
+					State = 1685;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1491;
+				State = 1692;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 				case 1:
 					{
-					State = 1487;
+					State = 1688;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1488;
+					State = 1689;
 					Match(ON);
-					State = 1489;
+					State = 1690;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1497;
+				State = 1698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1493;
+					State = 1694;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1494;
+					State = 1695;
 					Match(ON);
-					State = 1495;
+					State = 1696;
 					Match(ERROR);
 					}
 				}
 
-				State = 1499;
+				State = 1700;
 				Match(RPAREN);
 				}
 				break;
@@ -10640,22 +12104,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1501;
+				State = 1702;
 				Match(JSON_EXISTS);
-				State = 1502;
+				State = 1703;
 				Match(LPAREN);
-				State = 1503;
+				State = 1704;
 				expression();
-				State = 1504;
+				State = 1705;
 				Match(COMMA);
-				State = 1505;
+				State = 1706;
 				expression();
-				State = 1509;
+				State = 1710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1506;
+					State = 1707;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10665,14 +12129,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1507;
+					State = 1708;
 					Match(ON);
-					State = 1508;
+					State = 1709;
 					Match(ERROR);
 					}
 				}
 
-				State = 1511;
+				State = 1712;
 				Match(RPAREN);
 				}
 				break;
@@ -10681,42 +12145,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1513;
+				State = 1714;
 				Match(JSON_OBJECT);
-				State = 1514;
+				State = 1715;
 				Match(LPAREN);
-				State = 1523;
+				State = 1724;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 				case 1:
 					{
-					State = 1515;
+					State = 1716;
 					jsonKeyValue();
-					State = 1520;
+					State = 1721;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1516;
+						State = 1717;
 						Match(COMMA);
-						State = 1517;
+						State = 1718;
 						jsonKeyValue();
 						}
 						}
-						State = 1522;
+						State = 1723;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1528;
+				State = 1729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1525;
+					State = 1726;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10726,14 +12190,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1526;
+					State = 1727;
 					Match(ON);
-					State = 1527;
+					State = 1728;
 					Match(NULL);
 					}
 				}
 
-				State = 1530;
+				State = 1731;
 				Match(RPAREN);
 				}
 				break;
@@ -10742,42 +12206,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1531;
+				State = 1732;
 				Match(JSON_ARRAY);
-				State = 1532;
+				State = 1733;
 				Match(LPAREN);
-				State = 1541;
+				State = 1742;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
 				case 1:
 					{
-					State = 1533;
+					State = 1734;
 					expression();
-					State = 1538;
+					State = 1739;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1534;
+						State = 1735;
 						Match(COMMA);
-						State = 1535;
+						State = 1736;
 						expression();
 						}
 						}
-						State = 1540;
+						State = 1741;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1546;
+				State = 1747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1543;
+					State = 1744;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10787,14 +12251,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1544;
+					State = 1745;
 					Match(ON);
-					State = 1545;
+					State = 1746;
 					Match(NULL);
 					}
 				}
 
-				State = 1548;
+				State = 1749;
 				Match(RPAREN);
 				}
 				break;
@@ -10803,25 +12267,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1549;
+				State = 1750;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
+				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
 					((FloorCeilToContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1550;
+				State = 1751;
 				Match(LPAREN);
-				State = 1551;
+				State = 1752;
 				expression();
-				State = 1552;
+				State = 1753;
 				Match(TO);
-				State = 1553;
+				State = 1754;
 				timeUnit();
-				State = 1554;
+				State = 1755;
 				Match(RPAREN);
 				}
 				break;
@@ -10830,7 +12294,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1556;
+				State = 1757;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10840,19 +12304,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1557;
+				State = 1758;
 				Match(LPAREN);
-				State = 1558;
+				State = 1759;
 				timeUnit();
-				State = 1559;
+				State = 1760;
 				Match(COMMA);
-				State = 1560;
+				State = 1761;
 				expression();
-				State = 1561;
+				State = 1762;
 				Match(COMMA);
-				State = 1562;
+				State = 1763;
 				expression();
-				State = 1563;
+				State = 1764;
 				Match(RPAREN);
 				}
 				break;
@@ -10861,10 +12325,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1565;
+				State = 1766;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
 					((NiladicFunctionContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -10878,37 +12342,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1566;
+				State = 1767;
 				Match(ARRAY);
-				State = 1567;
+				State = 1768;
 				Match(LBRACKET);
-				State = 1576;
+				State = 1777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -73781646767246897L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1227230898472714369L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4625231485939482047L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 255L) != 0)) {
 					{
-					State = 1568;
+					State = 1769;
 					expression();
-					State = 1573;
+					State = 1774;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1569;
+						State = 1770;
 						Match(COMMA);
-						State = 1570;
+						State = 1771;
 						expression();
 						}
 						}
-						State = 1575;
+						State = 1776;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1578;
+				State = 1779;
 				Match(RBRACKET);
 				}
 				break;
@@ -10917,37 +12381,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1579;
+				State = 1780;
 				Match(MAP);
-				State = 1580;
+				State = 1781;
 				Match(LBRACKET);
-				State = 1589;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -73781646767246897L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1227230898472714369L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4625231485939482047L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 255L) != 0)) {
 					{
-					State = 1581;
+					State = 1782;
 					expression();
-					State = 1586;
+					State = 1787;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1582;
+						State = 1783;
 						Match(COMMA);
-						State = 1583;
+						State = 1784;
 						expression();
 						}
 						}
-						State = 1588;
+						State = 1789;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1591;
+				State = 1792;
 				Match(RBRACKET);
 				}
 				break;
@@ -10956,37 +12420,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1592;
+				State = 1793;
 				Match(ROW);
-				State = 1593;
+				State = 1794;
 				Match(LPAREN);
-				State = 1602;
+				State = 1803;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -73781646767246897L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1227230898472714369L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4625231485939482047L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 255L) != 0)) {
 					{
-					State = 1594;
+					State = 1795;
 					expression();
-					State = 1599;
+					State = 1800;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1595;
+						State = 1796;
 						Match(COMMA);
-						State = 1596;
+						State = 1797;
 						expression();
 						}
 						}
-						State = 1601;
+						State = 1802;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1604;
+				State = 1805;
 				Match(RPAREN);
 				}
 				break;
@@ -10995,13 +12459,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1605;
+				State = 1806;
 				Match(DESCRIPTOR);
-				State = 1606;
+				State = 1807;
 				Match(LPAREN);
-				State = 1607;
+				State = 1808;
 				identifierList();
-				State = 1608;
+				State = 1809;
 				Match(RPAREN);
 				}
 				break;
@@ -11010,7 +12474,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1610;
+				State = 1811;
 				functionCall();
 				}
 				break;
@@ -11019,13 +12483,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1611;
+				State = 1812;
 				Match(EXISTS);
-				State = 1612;
+				State = 1813;
 				Match(LPAREN);
-				State = 1613;
+				State = 1814;
 				query();
-				State = 1614;
+				State = 1815;
 				Match(RPAREN);
 				}
 				break;
@@ -11034,11 +12498,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1616;
+				State = 1817;
 				Match(LPAREN);
-				State = 1617;
+				State = 1818;
 				query();
-				State = 1618;
+				State = 1819;
 				Match(RPAREN);
 				}
 				break;
@@ -11047,27 +12511,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1620;
+				State = 1821;
 				Match(LPAREN);
-				State = 1621;
+				State = 1822;
 				expression();
-				State = 1626;
+				State = 1827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1622;
+					State = 1823;
 					Match(COMMA);
-					State = 1623;
+					State = 1824;
 					expression();
 					}
 					}
-					State = 1628;
+					State = 1829;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1629;
+				State = 1830;
 				Match(RPAREN);
 				}
 				break;
@@ -11076,34 +12540,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1631;
+				State = 1832;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1644;
+			State = 1845;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1642;
+					State = 1843;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1634;
+						State = 1835;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1635;
+						State = 1836;
 						Match(DOT);
-						State = 1636;
+						State = 1837;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11112,22 +12576,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1637;
+						State = 1838;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1638;
+						State = 1839;
 						Match(LBRACKET);
-						State = 1639;
+						State = 1840;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1640;
+						State = 1841;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1646;
+				State = 1847;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 			}
 			}
 		}
@@ -11198,26 +12662,27 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 110, RULE_functionCall);
+		EnterRule(_localctx, 132, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1647;
+			State = 1848;
 			functionName();
-			State = 1648;
+			State = 1849;
 			Match(LPAREN);
-			State = 1664;
+			State = 1865;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1649;
+				State = 1850;
 				Match(ASTERISK);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALL:
 			case ALLOW:
 			case ALTER:
@@ -11254,6 +12719,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -11308,6 +12774,8 @@ internal partial class StreamSqlParser : Parser {
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -11328,6 +12796,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -11335,6 +12804,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -11361,9 +12833,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -11392,6 +12866,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -11410,40 +12885,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1651;
+				State = 1852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1650;
+					State = 1851;
 					setQuantifier();
 					}
 				}
 
-				State = 1653;
+				State = 1854;
 				functionArgument();
-				State = 1658;
+				State = 1859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1654;
+					State = 1855;
 					Match(COMMA);
-					State = 1655;
+					State = 1856;
 					functionArgument();
 					}
 					}
-					State = 1660;
+					State = 1861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1662;
+				State = 1863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1661;
+					State = 1862;
 					nullTreatment();
 					}
 				}
@@ -11456,34 +12931,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1666;
+			State = 1867;
 			Match(RPAREN);
-			State = 1673;
+			State = 1874;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 			case 1:
 				{
-				State = 1667;
+				State = 1868;
 				Match(FILTER);
-				State = 1668;
+				State = 1869;
 				Match(LPAREN);
-				State = 1669;
+				State = 1870;
 				Match(WHERE);
-				State = 1670;
+				State = 1871;
 				_localctx.filter = expression();
-				State = 1671;
+				State = 1872;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1677;
+			State = 1878;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 			case 1:
 				{
-				State = 1675;
+				State = 1876;
 				Match(OVER);
-				State = 1676;
+				State = 1877;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11521,12 +12996,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NullTreatmentContext nullTreatment() {
 		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
-		EnterRule(_localctx, 112, RULE_nullTreatment);
+		EnterRule(_localctx, 134, RULE_nullTreatment);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1679;
+			State = 1880;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11535,7 +13010,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1680;
+			State = 1881;
 			Match(NULLS);
 			}
 		}
@@ -11556,6 +13031,7 @@ internal partial class StreamSqlParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEFT() { return GetToken(StreamSqlParser.LEFT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RIGHT() { return GetToken(StreamSqlParser.RIGHT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIRST() { return GetToken(StreamSqlParser.FIRST, 0); }
 		public FunctionNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11572,195 +13048,39 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 114, RULE_functionName);
+		EnterRule(_localctx, 136, RULE_functionName);
 		try {
-			State = 1685;
+			State = 1887;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case ABSENT:
-			case ADD:
-			case ALLOW:
-			case ALTER:
-			case ASC:
-			case ASYMMETRIC:
-			case BEGIN:
-			case BOTH:
-			case CASCADE:
-			case CATALOG:
-			case CATALOGS:
-			case CEIL:
-			case CEILING:
-			case CHANGELOG_MODE:
-			case CHECKPOINT:
-			case CHECKPOINTS:
-			case CLEAR:
-			case COLUMN:
-			case COLUMNS:
-			case COMMENT:
-			case CONDITIONAL:
-			case CONSTRAINT:
-			case CREATE:
-			case CUBE:
-			case CURRENT:
-			case DATABASE:
-			case DATABASES:
-			case DATE:
-			case DAY:
-			case DAYS:
-			case DEFAULT:
-			case DESC:
-			case DESCRIBE:
-			case DESCRIPTOR:
-			case DRAIN:
-			case DROP:
-			case EMPTY:
-			case ENFORCED:
-			case ERROR:
-			case ESCAPE:
-			case ESTIMATED_COST:
-			case EXCLUDING:
-			case EXECUTE:
-			case EXIT:
-			case EXPLAIN:
-			case EXTENDED:
-			case EXTRACT:
-			case FIRST:
-			case FLOOR:
-			case FOLLOWING:
-			case FUNCTION:
-			case FUNCTIONS:
-			case GROUPING:
-			case HELP:
-			case HOUR:
-			case HOURS:
-			case IF:
-			case IGNORE:
-			case ILIKE:
-			case INCLUDING:
-			case INTO:
-			case JAR:
-			case JOB:
-			case JOBS:
-			case JSON:
-			case JSON_ARRAY:
-			case JSON_EXECUTION_PLAN:
-			case JSON_EXISTS:
-			case JSON_OBJECT:
-			case JSON_QUERY:
-			case JSON_VALUE:
-			case KEY:
-			case LANGUAGE:
-			case LAST:
-			case LATEST:
-			case LEADING:
-			case LOCAL:
-			case METADATA:
-			case MICROSECOND:
-			case MICROSECONDS:
-			case MILLISECOND:
-			case MILLISECONDS:
-			case MINUTE:
-			case MINUTES:
-			case MODULES:
-			case MONTH:
-			case MONTHS:
-			case MULTISET:
-			case NANOSECOND:
-			case NANOSECONDS:
-			case NEXT:
-			case NON:
-			case NULLS:
-			case OBJECT:
-			case OF:
-			case ONLY:
-			case ORDINALITY:
-			case OVERWRITE:
-			case OVERLAY:
-			case OVERWRITING:
-			case PARTITION:
-			case PARTITIONED:
-			case PLACING:
-			case PLAN:
-			case PLAN_ADVICE:
-			case POSITION:
-			case PRECEDING:
-			case PRIMARY:
-			case QUARTER:
-			case QUARTERS:
-			case QUIT:
-			case RANGE:
-			case RENAME:
-			case RESET:
-			case RESPECT:
-			case RESTORED:
-			case RESTRICT:
-			case RETURNING:
-			case ROLLUP:
-			case SAVEPOINT:
-			case SCALAR:
-			case SECOND:
-			case SECONDS:
-			case SET:
-			case SETS:
-			case SHOW:
-			case STATE:
-			case STATEMENT:
-			case STOP:
-			case SUBSTRING:
-			case SYMMETRIC:
-			case SYSTEM:
-			case SYSTEM_TIME:
-			case TABLES:
-			case TEMPORARY:
-			case TIME:
-			case TIMESTAMP:
-			case TIMESTAMPADD:
-			case TIMESTAMPDIFF:
-			case TO:
-			case TRAILING:
-			case TRIM:
-			case TRY_CAST:
-			case UNBOUNDED:
-			case UNCONDITIONAL:
-			case UNKNOWN:
-			case USE:
-			case USER:
-			case VALUE:
-			case VIEW:
-			case VIEWS:
-			case VIRTUAL:
-			case WATERMARK:
-			case WEEK:
-			case WEEKS:
-			case WITHOUT:
-			case WRAPPER:
-			case YEAR:
-			case YEARS:
-			case ZONE:
-			case IDENTIFIER:
-			case BACKQUOTED_IDENTIFIER:
+			switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1682;
+				State = 1883;
 				qualifiedName();
 				}
 				break;
-			case LEFT:
+			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1683;
+				State = 1884;
 				Match(LEFT);
 				}
 				break;
-			case RIGHT:
+			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1684;
+				State = 1885;
 				Match(RIGHT);
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
+			case 4:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1886;
+				Match(FIRST);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -11818,20 +13138,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 116, RULE_functionArgument);
+		EnterRule(_localctx, 138, RULE_functionArgument);
 		try {
-			State = 1692;
+			State = 1894;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1687;
+				State = 1889;
 				identifier();
-				State = 1688;
+				State = 1890;
 				Match(ARROW);
-				State = 1689;
+				State = 1891;
 				functionArgumentValue();
 				}
 				break;
@@ -11839,7 +13159,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1691;
+				State = 1893;
 				functionArgumentValue();
 				}
 				break;
@@ -11922,30 +13242,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 118, RULE_functionArgumentValue);
+		EnterRule(_localctx, 140, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1711;
+			State = 1913;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1694;
+				State = 1896;
 				Match(TABLE);
-				State = 1695;
+				State = 1897;
 				qualifiedName();
-				State = 1699;
+				State = 1901;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1696;
+					State = 1898;
 					Match(PARTITION);
-					State = 1697;
+					State = 1899;
 					Match(BY);
-					State = 1698;
+					State = 1900;
 					expression();
 					}
 				}
@@ -11956,24 +13276,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1701;
+				State = 1903;
 				Match(TABLE);
-				State = 1702;
+				State = 1904;
 				Match(LPAREN);
-				State = 1703;
+				State = 1905;
 				query();
-				State = 1704;
+				State = 1906;
 				Match(RPAREN);
-				State = 1708;
+				State = 1910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1705;
+					State = 1907;
 					Match(PARTITION);
-					State = 1706;
+					State = 1908;
 					Match(BY);
-					State = 1707;
+					State = 1909;
 					expression();
 					}
 				}
@@ -11984,7 +13304,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1710;
+				State = 1912;
 				expression();
 				}
 				break;
@@ -12024,13 +13344,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 120, RULE_windowReference);
+		EnterRule(_localctx, 142, RULE_windowReference);
 		try {
-			State = 1715;
+			State = 1917;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -12060,6 +13381,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -12106,6 +13428,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -12124,6 +13448,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -12131,6 +13456,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -12155,9 +13483,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -12184,6 +13514,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -12193,14 +13524,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1713;
+				State = 1915;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1714;
+				State = 1916;
 				windowSpecification();
 				}
 				break;
@@ -12263,84 +13594,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 122, RULE_windowSpecification);
+		EnterRule(_localctx, 144, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1717;
+			State = 1919;
 			Match(LPAREN);
-			State = 1728;
+			State = 1930;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1718;
+				State = 1920;
 				Match(PARTITION);
-				State = 1719;
+				State = 1921;
 				Match(BY);
-				State = 1720;
+				State = 1922;
 				expression();
-				State = 1725;
+				State = 1927;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1721;
+					State = 1923;
 					Match(COMMA);
-					State = 1722;
+					State = 1924;
 					expression();
 					}
 					}
-					State = 1727;
+					State = 1929;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1740;
+			State = 1942;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1730;
+				State = 1932;
 				Match(ORDER);
-				State = 1731;
+				State = 1933;
 				Match(BY);
-				State = 1732;
+				State = 1934;
 				sortItem();
-				State = 1737;
+				State = 1939;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1733;
+					State = 1935;
 					Match(COMMA);
-					State = 1734;
+					State = 1936;
 					sortItem();
 					}
 					}
-					State = 1739;
+					State = 1941;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1743;
+			State = 1945;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1742;
+				State = 1944;
 				windowFrame();
 				}
 			}
 
-			State = 1745;
+			State = 1947;
 			Match(RPAREN);
 			}
 		}
@@ -12385,16 +13716,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 124, RULE_windowFrame);
+		EnterRule(_localctx, 146, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1755;
+			State = 1957;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1747;
+				State = 1949;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12404,14 +13735,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1748;
+				State = 1950;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1749;
+				State = 1951;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12421,13 +13752,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1750;
+				State = 1952;
 				Match(BETWEEN);
-				State = 1751;
+				State = 1953;
 				_localctx.start = frameBound();
-				State = 1752;
+				State = 1954;
 				Match(AND);
-				State = 1753;
+				State = 1955;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12508,19 +13839,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 126, RULE_frameBound);
+		EnterRule(_localctx, 148, RULE_frameBound);
 		int _la;
 		try {
-			State = 1766;
+			State = 1968;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1757;
+				State = 1959;
 				Match(UNBOUNDED);
-				State = 1758;
+				State = 1960;
 				Match(PRECEDING);
 				}
 				break;
@@ -12528,9 +13859,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1759;
+				State = 1961;
 				Match(UNBOUNDED);
-				State = 1760;
+				State = 1962;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12538,9 +13869,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1761;
+				State = 1963;
 				Match(CURRENT);
-				State = 1762;
+				State = 1964;
 				Match(ROW);
 				}
 				break;
@@ -12548,9 +13879,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1763;
+				State = 1965;
 				valueExpression(0);
-				State = 1764;
+				State = 1966;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12602,25 +13933,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 128, RULE_jsonKeyValue);
+		EnterRule(_localctx, 150, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1769;
+			State = 1971;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 			case 1:
 				{
-				State = 1768;
+				State = 1970;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1771;
+			State = 1973;
 			_localctx.key = expression();
-			State = 1772;
+			State = 1974;
 			Match(VALUE);
-			State = 1773;
+			State = 1975;
 			_localctx.value = expression();
 			}
 		}
@@ -12658,31 +13989,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 152, RULE_jsonValueBehavior);
 		try {
-			State = 1779;
+			State = 1981;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1775;
+				State = 1977;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1776;
+				State = 1978;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1777;
+				State = 1979;
 				Match(DEFAULT);
-				State = 1778;
+				State = 1980;
 				expression();
 				}
 				break;
@@ -12725,42 +14056,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 154, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1794;
+			State = 1996;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1781;
+				State = 1983;
 				Match(WITHOUT);
-				State = 1783;
+				State = 1985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1782;
+					State = 1984;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1785;
+				State = 1987;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1786;
+				State = 1988;
 				Match(WITH);
-				State = 1788;
+				State = 1990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1787;
+					State = 1989;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -12773,17 +14104,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1791;
+				State = 1993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1790;
+					State = 1992;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1793;
+				State = 1995;
 				Match(WRAPPER);
 				}
 				break;
@@ -12825,32 +14156,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 156, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1800;
+			State = 2002;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1796;
+				State = 1998;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1797;
+				State = 1999;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1798;
+				State = 2000;
 				Match(EMPTY);
-				State = 1799;
+				State = 2001;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -12904,17 +14235,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 136, RULE_whenClause);
+		EnterRule(_localctx, 158, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1802;
+			State = 2004;
 			Match(WHEN);
-			State = 1803;
+			State = 2005;
 			_localctx.condition = expression();
-			State = 1804;
+			State = 2006;
 			Match(THEN);
-			State = 1805;
+			State = 2007;
 			_localctx.result = expression();
 			}
 		}
@@ -13043,18 +14374,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 138, RULE_literal);
+		EnterRule(_localctx, 160, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 1821;
+			State = 2023;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1807;
+				State = 2009;
 				Match(NULL);
 				}
 				break;
@@ -13063,7 +14394,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1808;
+				State = 2010;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -13078,7 +14409,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1809;
+				State = 2011;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -13086,7 +14417,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1810;
+				State = 2012;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13094,7 +14425,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1811;
+				State = 2013;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13102,7 +14433,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1813;
+				State = 2015;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13110,7 +14441,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1812;
+						State = 2014;
 						Match(STRING);
 						}
 						}
@@ -13118,9 +14449,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1815;
+					State = 2017;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13128,7 +14459,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1817;
+				State = 2019;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13136,7 +14467,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1818;
+				State = 2020;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13146,7 +14477,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1819;
+				State = 2021;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13156,7 +14487,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1820;
+				State = 2022;
 				Match(STRING);
 				}
 				break;
@@ -13222,19 +14553,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 140, RULE_interval);
+		EnterRule(_localctx, 162, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1823;
+			State = 2025;
 			Match(INTERVAL);
-			State = 1825;
+			State = 2027;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1824;
+				State = 2026;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13247,43 +14578,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1827;
+			State = 2029;
 			_localctx.value = intervalValue();
-			State = 1828;
+			State = 2030;
 			_localctx.from = timeUnit();
-			State = 1832;
+			State = 2034;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 			case 1:
 				{
-				State = 1829;
+				State = 2031;
 				Match(LPAREN);
-				State = 1830;
+				State = 2032;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1831;
+				State = 2033;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1841;
+			State = 2043;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 			case 1:
 				{
-				State = 1834;
+				State = 2036;
 				Match(TO);
-				State = 1835;
+				State = 2037;
 				_localctx.to = timeUnit();
-				State = 1839;
+				State = 2041;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 				case 1:
 					{
-					State = 1836;
+					State = 2038;
 					Match(LPAREN);
-					State = 1837;
+					State = 2039;
 					Match(INTEGER_VALUE);
-					State = 1838;
+					State = 2040;
 					Match(RPAREN);
 					}
 					break;
@@ -13324,14 +14655,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 142, RULE_intervalValue);
+		EnterRule(_localctx, 164, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1843;
+			State = 2045;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 25L) != 0)) ) {
+			if ( !(((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13390,14 +14721,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 144, RULE_timeUnit);
+		EnterRule(_localctx, 166, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1845;
+			State = 2047;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 108088040324337087L) != 0) || ((((_la - 214)) & ~0x3f) == 0 && ((1L << (_la - 214)) & 771L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 1729408645189340607L) != 0) || ((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 1539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13439,26 +14770,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 146, RULE_dataType);
+		EnterRule(_localctx, 168, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1847;
+			State = 2049;
 			dataTypeBody(0);
-			State = 1851;
+			State = 2053;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
 			case 1:
 				{
-				State = 1848;
+				State = 2050;
 				Match(NOT);
-				State = 1849;
+				State = 2051;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1850;
+				State = 2052;
 				Match(NULL);
 				}
 				break;
@@ -13658,29 +14989,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 148;
-		EnterRecursionRule(_localctx, 148, RULE_dataTypeBody, _p);
+		int _startState = 170;
+		EnterRecursionRule(_localctx, 170, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1935;
+			State = 2137;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1854;
+				State = 2056;
 				Match(ARRAY);
-				State = 1855;
+				State = 2057;
 				Match(LT);
-				State = 1856;
+				State = 2058;
 				dataType();
-				State = 1857;
+				State = 2059;
 				Match(GT);
 				}
 				break;
@@ -13689,13 +15020,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 2061;
 				Match(MULTISET);
-				State = 1860;
+				State = 2062;
 				Match(LT);
-				State = 1861;
+				State = 2063;
 				dataType();
-				State = 1862;
+				State = 2064;
 				Match(GT);
 				}
 				break;
@@ -13704,17 +15035,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1864;
+				State = 2066;
 				Match(MAP);
-				State = 1865;
+				State = 2067;
 				Match(LT);
-				State = 1866;
+				State = 2068;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1867;
+				State = 2069;
 				Match(COMMA);
-				State = 1868;
+				State = 2070;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1869;
+				State = 2071;
 				Match(GT);
 				}
 				break;
@@ -13723,37 +15054,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1871;
+				State = 2073;
 				Match(ROW);
-				State = 1872;
+				State = 2074;
 				Match(LT);
-				State = 1881;
+				State = 2083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -105588319403986489L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1228638273356270721L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 34668629851583L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 1873;
+					State = 2075;
 					rowField();
-					State = 1878;
+					State = 2080;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1874;
+						State = 2076;
 						Match(COMMA);
-						State = 1875;
+						State = 2077;
 						rowField();
 						}
 						}
-						State = 1880;
+						State = 2082;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1883;
+				State = 2085;
 				Match(GT);
 				}
 				break;
@@ -13762,37 +15093,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1884;
+				State = 2086;
 				Match(ROW);
-				State = 1885;
+				State = 2087;
 				Match(LPAREN);
-				State = 1894;
+				State = 2096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -105588319403986489L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1228638273356270721L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 34668629851583L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 1886;
+					State = 2088;
 					rowField();
-					State = 1891;
+					State = 2093;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1887;
+						State = 2089;
 						Match(COMMA);
-						State = 1888;
+						State = 2090;
 						rowField();
 						}
 						}
-						State = 1893;
+						State = 2095;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1896;
+				State = 2098;
 				Match(RPAREN);
 				}
 				break;
@@ -13801,43 +15132,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1897;
+				State = 2099;
 				Match(INTERVAL);
-				State = 1898;
+				State = 2100;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1902;
+				State = 2104;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 				case 1:
 					{
-					State = 1899;
+					State = 2101;
 					Match(LPAREN);
-					State = 1900;
+					State = 2102;
 					Match(INTEGER_VALUE);
-					State = 1901;
+					State = 2103;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1911;
+				State = 2113;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 				case 1:
 					{
-					State = 1904;
+					State = 2106;
 					Match(TO);
-					State = 1905;
+					State = 2107;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1909;
+					State = 2111;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 					case 1:
 						{
-						State = 1906;
+						State = 2108;
 						Match(LPAREN);
-						State = 1907;
+						State = 2109;
 						Match(INTEGER_VALUE);
-						State = 1908;
+						State = 2110;
 						Match(RPAREN);
 						}
 						break;
@@ -13852,60 +15183,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1913;
+				State = 2115;
 				identifier();
-				State = 1924;
+				State = 2126;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 				case 1:
 					{
-					State = 1914;
+					State = 2116;
 					Match(LPAREN);
-					State = 1915;
+					State = 2117;
 					Match(INTEGER_VALUE);
-					State = 1920;
+					State = 2122;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1916;
+						State = 2118;
 						Match(COMMA);
-						State = 1917;
+						State = 2119;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1922;
+						State = 2124;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1923;
+					State = 2125;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1933;
+				State = 2135;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
 				case 1:
 					{
-					State = 1926;
+					State = 2128;
 					Match(WITH);
-					State = 1927;
+					State = 2129;
 					Match(LOCAL);
-					State = 1928;
+					State = 2130;
 					Match(TIME);
-					State = 1929;
+					State = 2131;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1930;
+					State = 2132;
 					Match(WITHOUT);
-					State = 1931;
+					State = 2133;
 					Match(TIME);
-					State = 1932;
+					State = 2134;
 					Match(ZONE);
 					}
 					break;
@@ -13914,25 +15245,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1943;
+			State = 2145;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1941;
+					State = 2143;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1937;
+						State = 2139;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1938;
+						State = 2140;
 						Match(ARRAY);
 						}
 						break;
@@ -13940,18 +15271,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1939;
+						State = 2141;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1940;
+						State = 2142;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1945;
+				State = 2147;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
 			}
 			}
 		}
@@ -13990,21 +15321,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 150, RULE_rowField);
+		EnterRule(_localctx, 172, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
+			State = 2148;
 			identifier();
-			State = 1947;
+			State = 2149;
 			dataType();
-			State = 1949;
+			State = 2151;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1948;
+				State = 2150;
 				Match(STRING);
 				}
 			}
@@ -14049,30 +15380,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 152, RULE_qualifiedName);
+		EnterRule(_localctx, 174, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 2153;
 			identifier();
-			State = 1956;
+			State = 2158;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,309,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1952;
+					State = 2154;
 					Match(DOT);
-					State = 1953;
+					State = 2155;
 					identifier();
 					}
 					} 
 				}
-				State = 1958;
+				State = 2160;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,309,Context);
 			}
 			}
 		}
@@ -14114,26 +15445,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 154, RULE_identifierList);
+		EnterRule(_localctx, 176, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1959;
+			State = 2161;
 			identifier();
-			State = 1964;
+			State = 2166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1960;
+				State = 2162;
 				Match(COMMA);
-				State = 1961;
+				State = 2163;
 				identifier();
 				}
 				}
-				State = 1966;
+				State = 2168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14172,27 +15503,28 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 156, RULE_identifier);
+		EnterRule(_localctx, 178, RULE_identifier);
 		try {
-			State = 1970;
+			State = 2172;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1967;
+				State = 2169;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1968;
+				State = 2170;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -14222,6 +15554,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -14268,6 +15601,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -14286,6 +15621,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -14293,6 +15629,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -14317,9 +15656,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -14346,6 +15687,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -14353,7 +15695,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1969;
+				State = 2171;
 				nonReserved();
 				}
 				break;
@@ -14374,6 +15716,17 @@ internal partial class StreamSqlParser : Parser {
 
 	public partial class NonReservedContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFINE() { return GetToken(StreamSqlParser.DEFINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEASURES() { return GetToken(StreamSqlParser.MEASURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONE() { return GetToken(StreamSqlParser.ONE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAST() { return GetToken(StreamSqlParser.PAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(StreamSqlParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(StreamSqlParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SKIP_() { return GetToken(StreamSqlParser.SKIP_, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBSET() { return GetToken(StreamSqlParser.SUBSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHIN() { return GetToken(StreamSqlParser.WITHIN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(StreamSqlParser.ADD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALLOW() { return GetToken(StreamSqlParser.ALLOW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALTER() { return GetToken(StreamSqlParser.ALTER, 0); }
@@ -14549,14 +15902,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 158, RULE_nonReserved);
+		EnterRule(_localctx, 180, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1972;
+			State = 2174;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 8338107327L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -105588319403986489L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1228638273356270721L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 34668629851583L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14580,10 +15933,10 @@ internal partial class StreamSqlParser : Parser {
 		switch (ruleIndex) {
 		case 29: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
 		case 39: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 50: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 53: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 54: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 74: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 61: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 64: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 65: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 85: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14632,7 +15985,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,262,1975,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,278,2177,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14643,762 +15996,845 @@ internal partial class StreamSqlParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,2,79,7,79,1,0,5,0,162,8,0,10,0,12,0,165,9,0,1,0,1,0,4,0,169,
-		8,0,11,0,12,0,170,1,0,5,0,174,8,0,10,0,12,0,177,9,0,1,0,5,0,180,8,0,10,
-		0,12,0,183,9,0,3,0,185,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,198,8,2,1,2,3,2,201,8,2,1,2,1,2,1,2,1,2,3,2,207,8,2,1,2,1,2,1,2,3,
-		2,212,8,2,1,2,1,2,1,2,1,2,3,2,218,8,2,1,2,1,2,1,2,1,2,1,2,3,2,225,8,2,
-		1,2,1,2,3,2,229,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,237,8,2,3,2,239,8,2,1,
-		2,1,2,1,2,1,2,3,2,245,8,2,1,2,1,2,1,2,1,2,1,2,3,2,252,8,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,5,2,260,8,2,10,2,12,2,263,9,2,3,2,265,8,2,1,2,1,2,1,2,1,2,
-		1,2,3,2,272,8,2,1,2,1,2,1,2,3,2,277,8,2,1,2,3,2,280,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,287,8,2,1,2,1,2,1,2,3,2,292,8,2,1,2,3,2,295,8,2,1,2,1,2,3,2,
-		299,8,2,1,2,3,2,302,8,2,1,2,1,2,1,2,3,2,307,8,2,1,2,1,2,3,2,311,8,2,1,
-		2,1,2,1,2,1,2,3,2,317,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,330,8,2,1,2,1,2,1,2,1,2,1,2,3,2,337,8,2,1,2,1,2,3,2,341,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,359,
-		8,2,10,2,12,2,362,9,2,3,2,364,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,2,
-		1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,3,2,382,8,2,1,2,1,2,3,2,386,8,2,1,
-		2,1,2,3,2,390,8,2,1,3,1,3,1,3,1,3,3,3,396,8,3,1,3,3,3,399,8,3,1,3,1,3,
-		1,3,1,3,3,3,405,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,414,8,4,10,4,12,4,
-		417,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,429,8,6,10,6,12,6,
-		432,9,6,1,6,1,6,4,6,436,8,6,11,6,12,6,437,1,6,5,6,441,8,6,10,6,12,6,444,
-		9,6,1,6,5,6,447,8,6,10,6,12,6,450,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,458,
-		8,6,11,6,12,6,459,1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,5,6,469,8,6,10,
-		6,12,6,472,9,6,1,6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,1,6,3,6,482,8,6,1,
-		7,1,7,1,7,1,7,1,7,1,7,3,7,490,8,7,1,8,1,8,1,9,1,9,4,9,496,8,9,11,9,12,
-		9,497,3,9,500,8,9,1,10,4,10,503,8,10,11,10,12,10,504,1,11,1,11,1,11,3,
-		11,510,8,11,1,11,3,11,513,8,11,1,11,1,11,1,11,3,11,518,8,11,1,11,3,11,
-		521,8,11,1,11,3,11,524,8,11,1,11,1,11,1,11,3,11,529,8,11,1,11,3,11,532,
-		8,11,1,11,1,11,1,11,3,11,537,8,11,1,11,1,11,1,11,3,11,542,8,11,1,11,3,
-		11,545,8,11,1,11,1,11,1,11,1,11,1,11,3,11,552,8,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,567,8,11,3,11,569,8,
-		11,1,12,3,12,572,8,12,1,12,1,12,1,12,1,13,1,13,3,13,579,8,13,1,13,1,13,
-		1,13,1,13,3,13,585,8,13,1,13,1,13,1,13,1,13,1,13,5,13,592,8,13,10,13,12,
-		13,595,9,13,1,13,1,13,3,13,599,8,13,1,13,1,13,3,13,603,8,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,3,13,611,8,13,1,13,3,13,614,8,13,1,13,3,13,617,8,13,
-		1,13,1,13,3,13,621,8,13,1,14,1,14,1,14,3,14,626,8,14,1,15,1,15,1,15,1,
-		15,1,15,3,15,633,8,15,1,15,1,15,1,15,1,15,1,15,3,15,640,8,15,1,15,3,15,
-		643,8,15,1,15,1,15,3,15,647,8,15,1,15,1,15,1,15,3,15,652,8,15,1,15,1,15,
-		3,15,656,8,15,3,15,658,8,15,1,16,1,16,3,16,662,8,16,1,16,1,16,1,16,1,16,
-		3,16,668,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,678,8,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,687,8,18,1,19,1,19,1,19,1,19,1,19,
-		5,19,694,8,19,10,19,12,19,697,9,19,3,19,699,8,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,21,1,21,1,21,1,21,5,21,711,8,21,10,21,12,21,714,9,21,3,21,716,
-		8,21,1,22,1,22,3,22,720,8,22,1,22,1,22,1,22,1,22,3,22,726,8,22,1,23,1,
-		23,1,23,1,23,5,23,732,8,23,10,23,12,23,735,9,23,1,23,3,23,738,8,23,1,24,
-		1,24,1,24,3,24,743,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,753,
-		8,25,10,25,12,25,756,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,765,
-		8,25,10,25,12,25,768,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,
-		778,8,25,10,25,12,25,781,9,25,1,25,1,25,3,25,785,8,25,1,25,1,25,3,25,789,
-		8,25,1,25,1,25,1,25,1,25,1,25,3,25,796,8,25,1,25,1,25,1,25,1,25,1,25,3,
-		25,803,8,25,1,26,1,26,1,26,1,26,5,26,809,8,26,10,26,12,26,812,9,26,3,26,
-		814,8,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,823,8,27,1,27,1,27,1,
-		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,836,8,28,10,28,12,28,839,
-		9,28,3,28,841,8,28,1,28,1,28,1,28,3,28,846,8,28,3,28,848,8,28,1,28,1,28,
-		1,28,3,28,853,8,28,3,28,855,8,28,1,28,1,28,1,28,3,28,860,8,28,1,28,1,28,
-		3,28,864,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,872,8,29,1,29,1,29,1,
-		29,1,29,3,29,878,8,29,1,29,5,29,881,8,29,10,29,12,29,884,9,29,1,30,1,30,
-		1,30,1,30,1,30,5,30,891,8,30,10,30,12,30,894,9,30,1,30,1,30,1,30,1,30,
-		3,30,900,8,30,1,31,3,31,903,8,31,1,31,1,31,1,31,1,31,5,31,909,8,31,10,
-		31,12,31,912,9,31,1,31,1,31,1,31,3,31,917,8,31,1,32,1,32,3,32,921,8,32,
-		1,32,3,32,924,8,32,1,32,1,32,1,32,5,32,929,8,32,10,32,12,32,932,9,32,1,
-		32,1,32,1,32,1,32,5,32,938,8,32,10,32,12,32,941,9,32,3,32,943,8,32,1,32,
-		1,32,3,32,947,8,32,1,32,1,32,1,32,1,32,1,32,5,32,954,8,32,10,32,12,32,
-		957,9,32,3,32,959,8,32,1,32,1,32,3,32,963,8,32,1,32,1,32,1,32,1,32,5,32,
-		969,8,32,10,32,12,32,972,9,32,3,32,974,8,32,1,33,1,33,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,3,34,985,8,34,1,34,3,34,988,8,34,3,34,990,8,34,1,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,998,8,35,10,35,12,35,1001,9,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,1010,8,35,10,35,12,35,1013,9,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,1022,8,35,10,35,12,35,1025,9,35,1,35,1,35,
-		1,35,1,35,1,35,3,35,1032,8,35,1,36,1,36,1,36,1,36,5,36,1038,8,36,10,36,
-		12,36,1041,9,36,3,36,1043,8,36,1,36,1,36,3,36,1047,8,36,1,37,1,37,1,37,
-		1,37,1,38,1,38,3,38,1055,8,38,1,38,1,38,3,38,1059,8,38,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,3,39,1079,8,39,5,39,1081,8,39,10,39,12,39,1084,9,39,1,40,3,40,1087,
-		8,40,1,40,1,40,3,40,1091,8,40,1,40,1,40,3,40,1095,8,40,1,40,1,40,3,40,
-		1099,8,40,3,40,1101,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1110,
-		8,41,1,42,1,42,3,42,1114,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1121,8,42,
-		1,42,3,42,1124,8,42,1,42,3,42,1127,8,42,1,42,1,42,1,42,1,42,1,42,3,42,
-		1134,8,42,1,42,3,42,1137,8,42,1,42,1,42,1,42,1,42,3,42,1143,8,42,1,42,
-		1,42,1,42,1,42,1,42,5,42,1150,8,42,10,42,12,42,1153,9,42,1,42,1,42,1,42,
-		3,42,1158,8,42,1,42,3,42,1161,8,42,1,42,1,42,1,42,1,42,3,42,1167,8,42,
-		1,43,3,43,1170,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1177,8,43,1,44,1,44,
-		1,45,1,45,1,45,3,45,1184,8,45,1,45,5,45,1187,8,45,10,45,12,45,1190,9,45,
-		1,45,1,45,1,46,1,46,1,46,1,46,1,46,5,46,1199,8,46,10,46,12,46,1202,9,46,
-		1,46,1,46,1,46,5,46,1207,8,46,10,46,12,46,1210,9,46,3,46,1212,8,46,1,46,
-		3,46,1215,8,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,5,48,1224,8,48,10,48,
-		12,48,1227,9,48,1,48,1,48,3,48,1231,8,48,1,49,1,49,1,50,1,50,1,50,1,50,
-		1,50,5,50,1240,8,50,10,50,12,50,1243,9,50,3,50,1245,8,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,5,50,1253,8,50,10,50,12,50,1256,9,50,1,51,1,51,1,51,1,51,
-		3,51,1262,8,51,1,51,1,51,3,51,1266,8,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1273,8,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1281,8,51,1,51,1,51,1,51,
-		1,51,1,51,5,51,1288,8,51,10,51,12,51,1291,9,51,1,51,1,51,1,51,3,51,1296,
-		8,51,1,51,1,51,1,51,1,51,3,51,1302,8,51,1,51,3,51,1305,8,51,1,51,1,51,
-		1,51,1,51,1,51,3,51,1312,8,51,1,51,1,51,3,51,1316,8,51,1,51,1,51,1,51,
-		3,51,1321,8,51,1,51,1,51,1,51,3,51,1326,8,51,1,51,1,51,1,51,1,51,1,51,
-		3,51,1333,8,51,1,51,1,51,3,51,1337,8,51,3,51,1339,8,51,1,52,1,52,1,53,
-		1,53,1,53,1,53,3,53,1347,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1355,
-		8,53,10,53,12,53,1358,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1366,8,54,
-		11,54,12,54,1367,1,54,1,54,3,54,1372,8,54,1,54,1,54,1,54,1,54,4,54,1378,
-		8,54,11,54,12,54,1379,1,54,1,54,3,54,1384,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1406,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1417,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1429,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,3,54,1449,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1460,8,54,1,54,1,54,1,54,1,54,3,54,1466,8,54,1,54,
-		1,54,1,54,1,54,3,54,1472,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1483,8,54,1,54,3,54,1486,8,54,1,54,1,54,1,54,1,54,3,54,1492,
-		8,54,1,54,1,54,1,54,1,54,3,54,1498,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1510,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		5,54,1519,8,54,10,54,12,54,1522,9,54,3,54,1524,8,54,1,54,1,54,1,54,3,54,
-		1529,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1537,8,54,10,54,12,54,1540,
-		9,54,3,54,1542,8,54,1,54,1,54,1,54,3,54,1547,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1572,8,54,10,54,12,54,1575,9,54,3,54,1577,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1585,8,54,10,54,12,54,1588,9,54,
-		3,54,1590,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1598,8,54,10,54,12,54,
-		1601,9,54,3,54,1603,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1625,8,54,
-		10,54,12,54,1628,9,54,1,54,1,54,1,54,3,54,1633,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1643,8,54,10,54,12,54,1646,9,54,1,55,1,55,1,55,
-		1,55,3,55,1652,8,55,1,55,1,55,1,55,5,55,1657,8,55,10,55,12,55,1660,9,55,
-		1,55,3,55,1663,8,55,3,55,1665,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		3,55,1674,8,55,1,55,1,55,3,55,1678,8,55,1,56,1,56,1,56,1,57,1,57,1,57,
-		3,57,1686,8,57,1,58,1,58,1,58,1,58,1,58,3,58,1693,8,58,1,59,1,59,1,59,
-		1,59,1,59,3,59,1700,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1709,
-		8,59,1,59,3,59,1712,8,59,1,60,1,60,3,60,1716,8,60,1,61,1,61,1,61,1,61,
-		1,61,1,61,5,61,1724,8,61,10,61,12,61,1727,9,61,3,61,1729,8,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1736,8,61,10,61,12,61,1739,9,61,3,61,1741,8,61,1,61,
-		3,61,1744,8,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1756,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1767,8,63,
-		1,64,3,64,1770,8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1780,
-		8,65,1,66,1,66,3,66,1784,8,66,1,66,1,66,1,66,3,66,1789,8,66,1,66,3,66,
-		1792,8,66,1,66,3,66,1795,8,66,1,67,1,67,1,67,1,67,3,67,1801,8,67,1,68,
-		1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1814,8,69,11,69,
-		12,69,1815,1,69,1,69,1,69,1,69,3,69,1822,8,69,1,70,1,70,3,70,1826,8,70,
-		1,70,1,70,1,70,1,70,1,70,3,70,1833,8,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1840,8,70,3,70,1842,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,
-		1852,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1877,8,74,
-		10,74,12,74,1880,9,74,3,74,1882,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,
-		1890,8,74,10,74,12,74,1893,9,74,3,74,1895,8,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,3,74,1903,8,74,1,74,1,74,1,74,1,74,1,74,3,74,1910,8,74,3,74,1912,
-		8,74,1,74,1,74,1,74,1,74,1,74,5,74,1919,8,74,10,74,12,74,1922,9,74,1,74,
-		3,74,1925,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1934,8,74,3,74,
-		1936,8,74,1,74,1,74,1,74,1,74,5,74,1942,8,74,10,74,12,74,1945,9,74,1,75,
-		1,75,1,75,3,75,1950,8,75,1,76,1,76,1,76,5,76,1955,8,76,10,76,12,76,1958,
-		9,76,1,77,1,77,1,77,5,77,1963,8,77,10,77,12,77,1966,9,77,1,78,1,78,1,78,
-		3,78,1971,8,78,1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,
-		106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,
-		142,144,146,148,150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,187,187,
-		210,210,2,0,15,15,165,165,1,0,44,45,4,0,25,25,61,61,79,79,159,159,2,0,
-		91,91,146,146,4,0,22,22,56,56,99,99,153,153,2,0,225,225,244,244,1,0,244,
-		244,2,0,72,72,85,85,2,0,84,84,111,111,1,0,250,252,3,0,58,58,86,86,148,
-		148,1,0,169,170,2,0,68,68,131,131,2,0,57,57,202,202,2,0,3,3,47,47,2,0,
-		9,9,44,44,2,0,68,68,106,106,2,0,10,10,184,184,3,0,65,65,198,198,203,203,
-		4,0,7,7,136,136,172,172,208,208,1,0,225,230,1,0,232,233,1,0,234,237,2,
-		0,17,17,199,199,3,0,13,13,109,109,196,196,4,0,54,54,65,65,198,198,203,
-		203,2,0,1,1,134,134,2,0,20,21,69,69,1,0,193,194,2,0,35,37,114,115,2,0,
-		83,83,163,163,2,0,160,160,170,170,2,0,70,70,155,155,2,0,29,29,201,201,
-		2,0,7,7,136,136,2,0,65,65,198,198,2,0,40,40,191,192,2,0,247,247,250,251,
-		9,0,41,42,80,81,118,123,125,126,128,129,157,158,173,174,214,215,222,223,
-		41,0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,
-		61,64,68,70,74,75,77,77,79,84,86,86,91,91,93,95,97,106,108,109,113,113,
-		117,129,131,132,135,137,140,140,143,143,146,166,168,168,171,174,176,178,
-		180,186,188,189,191,197,199,201,203,203,205,206,208,208,210,215,220,224,
-		2289,0,163,1,0,0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,
-		0,0,10,420,1,0,0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,
-		1,0,0,0,20,502,1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,
-		625,1,0,0,0,30,657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,
-		0,38,688,1,0,0,0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,
-		0,0,0,48,739,1,0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,
-		1,0,0,0,58,865,1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,
-		975,1,0,0,0,68,989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,
-		0,0,76,1052,1,0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,
-		1166,1,0,0,0,86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,
-		0,0,0,94,1216,1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,
-		102,1338,1,0,0,0,104,1340,1,0,0,0,106,1346,1,0,0,0,108,1632,1,0,0,0,110,
-		1647,1,0,0,0,112,1679,1,0,0,0,114,1685,1,0,0,0,116,1692,1,0,0,0,118,1711,
-		1,0,0,0,120,1715,1,0,0,0,122,1717,1,0,0,0,124,1755,1,0,0,0,126,1766,1,
-		0,0,0,128,1769,1,0,0,0,130,1779,1,0,0,0,132,1794,1,0,0,0,134,1800,1,0,
-		0,0,136,1802,1,0,0,0,138,1821,1,0,0,0,140,1823,1,0,0,0,142,1843,1,0,0,
-		0,144,1845,1,0,0,0,146,1847,1,0,0,0,148,1935,1,0,0,0,150,1946,1,0,0,0,
-		152,1951,1,0,0,0,154,1959,1,0,0,0,156,1970,1,0,0,0,158,1972,1,0,0,0,160,
-		162,5,244,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,
-		1,0,0,0,164,184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,244,
-		0,0,168,167,1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,
-		172,1,0,0,0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,
-		0,0,0,175,176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,244,0,
-		0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		185,1,0,0,0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,
-		0,0,0,186,187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,
-		190,3,1,0,0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,
-		5,59,0,0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,
-		0,0,198,200,1,0,0,0,199,201,3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,
-		206,1,0,0,0,202,203,5,4,0,0,203,204,5,132,0,0,204,205,5,164,0,0,205,207,
-		5,180,0,0,206,202,1,0,0,0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,
-		13,0,209,211,5,31,0,0,210,212,5,189,0,0,211,210,1,0,0,0,211,212,1,0,0,
-		0,212,213,1,0,0,0,213,217,5,210,0,0,214,215,5,82,0,0,215,216,5,133,0,0,
-		216,218,5,60,0,0,217,214,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,
-		3,152,76,0,220,221,5,238,0,0,221,222,3,154,77,0,222,223,5,239,0,0,223,
-		225,1,0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,
-		28,0,0,227,229,5,247,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,
-		0,230,231,5,8,0,0,231,232,3,52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,
-		236,5,189,0,0,235,237,5,185,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,
-		1,0,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,
-		0,241,242,5,82,0,0,242,243,5,133,0,0,243,245,5,60,0,0,244,241,1,0,0,0,
-		244,245,1,0,0,0,245,246,1,0,0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,
-		251,5,247,0,0,249,250,5,105,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,
-		252,1,0,0,0,252,264,1,0,0,0,253,254,5,207,0,0,254,255,5,93,0,0,255,261,
-		5,247,0,0,256,257,5,242,0,0,257,258,5,93,0,0,258,260,5,247,0,0,259,256,
-		1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,
-		0,263,261,1,0,0,0,264,253,1,0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,
-		267,5,31,0,0,267,271,5,38,0,0,268,269,5,82,0,0,269,270,5,133,0,0,270,272,
-		5,60,0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,
-		76,0,274,275,5,28,0,0,275,277,5,247,0,0,276,274,1,0,0,0,276,277,1,0,0,
-		0,277,279,1,0,0,0,278,280,3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,
-		390,1,0,0,0,281,282,5,31,0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,
-		5,133,0,0,285,287,5,60,0,0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,
-		0,0,288,291,3,152,76,0,289,290,5,28,0,0,290,292,5,247,0,0,291,289,1,0,
-		0,0,291,292,1,0,0,0,292,294,1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,
-		294,295,1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,189,0,0,298,
-		297,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,185,0,0,301,300,
-		1,0,0,0,301,302,1,0,0,0,302,303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,
-		0,305,307,5,60,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,
-		310,3,152,76,0,309,311,7,1,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,
-		1,0,0,0,312,313,5,5,0,0,313,316,5,187,0,0,314,315,5,82,0,0,315,317,5,60,
-		0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,
-		319,320,3,50,25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,210,0,0,323,
-		329,3,152,76,0,324,325,5,161,0,0,325,326,5,195,0,0,326,330,3,152,76,0,
-		327,328,5,8,0,0,328,330,3,52,26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,
-		390,1,0,0,0,331,336,5,176,0,0,332,333,3,18,9,0,333,334,5,225,0,0,334,335,
-		3,20,10,0,335,337,1,0,0,0,336,332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,
-		0,0,338,340,5,162,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,
-		0,341,390,1,0,0,0,342,343,5,178,0,0,343,390,3,22,11,0,344,345,7,2,0,0,
-		345,346,5,171,0,0,346,390,5,247,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,
-		348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,390,3,152,76,0,352,363,
-		5,62,0,0,353,354,5,152,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,
-		242,0,0,357,359,3,16,8,0,358,356,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,
-		0,360,361,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,363,353,1,0,0,0,363,
-		355,1,0,0,0,363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,
-		182,0,0,367,368,5,94,0,0,368,371,5,247,0,0,369,370,5,219,0,0,370,372,5,
-		171,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,219,
-		0,0,374,376,5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,
-		378,5,171,0,0,378,381,5,247,0,0,379,380,5,195,0,0,380,382,5,247,0,0,381,
-		379,1,0,0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,205,0,0,384,386,
-		5,18,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,
-		76,0,388,390,7,3,0,0,389,191,1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,
-		194,1,0,0,0,389,208,1,0,0,0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,
-		0,0,0,389,281,1,0,0,0,389,296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,
-		389,331,1,0,0,0,389,338,1,0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,
-		1,0,0,0,389,352,1,0,0,0,389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,
-		0,389,388,1,0,0,0,390,5,1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,
-		3,152,76,0,394,396,3,88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,
-		0,0,0,397,399,3,8,4,0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,
-		400,401,5,238,0,0,401,402,3,154,77,0,402,403,5,239,0,0,403,405,1,0,0,0,
-		404,400,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,
-		7,1,0,0,0,408,409,5,149,0,0,409,410,5,238,0,0,410,415,3,10,5,0,411,412,
-		5,242,0,0,412,414,3,10,5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,
-		0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,239,0,0,
-		419,9,1,0,0,0,420,421,3,156,78,0,421,422,5,225,0,0,422,423,3,44,22,0,423,
-		11,1,0,0,0,424,425,5,181,0,0,425,426,5,176,0,0,426,430,5,11,0,0,427,429,
-		5,244,0,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,
-		0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,244,0,0,
-		435,434,1,0,0,0,436,437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,
-		1,0,0,0,439,441,3,4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,
-		0,442,443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,244,0,0,446,
-		445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,
-		0,0,0,450,448,1,0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,
-		0,454,455,5,181,0,0,455,457,5,176,0,0,456,458,5,244,0,0,457,456,1,0,0,
-		0,458,459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,
-		470,3,4,2,0,462,464,5,244,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,
-		1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,
-		0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,
-		470,1,0,0,0,473,475,5,244,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,
-		1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,
-		0,480,482,1,0,0,0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,
-		5,72,0,0,484,485,5,171,0,0,485,490,5,247,0,0,486,487,5,72,0,0,487,488,
-		5,108,0,0,488,490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,
-		0,0,491,492,7,5,0,0,492,17,1,0,0,0,493,500,5,247,0,0,494,496,8,6,0,0,495,
-		494,1,0,0,0,496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,
-		0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,
-		501,1,0,0,0,503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,
-		0,0,506,509,5,188,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,
-		0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,
-		513,1,0,0,0,513,569,1,0,0,0,514,517,5,211,0,0,515,516,7,8,0,0,516,518,
-		3,152,76,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,
-		12,0,520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,206,0,0,
-		523,522,1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,
-		7,8,0,0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,
-		0,0,530,532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,
-		533,569,5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,
-		537,1,0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,
-		152,76,0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,
-		12,0,544,543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,124,0,0,
-		547,548,5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,
-		551,550,1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,
-		5,187,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,210,0,0,558,569,
-		3,152,76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,
-		5,38,0,0,563,564,5,24,0,0,564,566,5,247,0,0,565,567,3,24,12,0,566,565,
-		1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,
-		0,568,523,1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,
-		546,1,0,0,0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,
-		0,0,0,568,561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,133,0,0,
-		571,570,1,0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,
-		5,247,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,189,0,0,578,577,1,
-		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,187,0,0,581,582,5,82,0,
-		0,582,583,5,133,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,
-		586,1,0,0,0,586,598,3,152,76,0,587,588,5,238,0,0,588,593,3,28,14,0,589,
-		590,5,242,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
-		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,239,
-		0,0,597,599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,
-		601,5,28,0,0,601,603,5,247,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
-		1,0,0,0,604,605,5,150,0,0,605,606,5,14,0,0,606,607,5,238,0,0,607,608,3,
-		154,77,0,608,609,5,239,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
-		0,0,611,613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,
-		614,616,1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,
-		620,1,0,0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,
-		1,0,0,0,621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,
-		18,0,625,622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,
-		628,3,156,78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,
-		633,5,247,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
-		3,156,78,0,635,636,3,146,73,0,636,639,5,117,0,0,637,638,5,72,0,0,638,640,
-		5,247,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,212,
-		0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,
-		647,5,247,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
-		3,156,78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,
-		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,247,0,0,655,653,1,0,
-		0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,
-		648,1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,
-		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,156,0,0,664,667,5,104,
-		0,0,665,666,5,133,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,
-		668,33,1,0,0,0,669,670,5,213,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
-		673,5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,
-		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,156,
-		0,0,680,681,5,104,0,0,681,682,5,238,0,0,682,683,3,154,77,0,683,686,5,239,
-		0,0,684,685,5,133,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,
-		687,37,1,0,0,0,688,689,5,219,0,0,689,698,5,238,0,0,690,695,3,40,20,0,691,
-		692,5,242,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
-		1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,
-		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,239,0,0,701,39,1,0,0,0,702,
-		703,3,42,21,0,703,704,5,225,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
-		5,247,0,0,707,712,3,156,78,0,708,709,5,243,0,0,709,711,3,156,78,0,710,
-		708,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,
-		0,0,0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,
-		726,5,247,0,0,718,720,5,233,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
-		1,0,0,0,721,726,7,10,0,0,722,726,5,198,0,0,723,726,5,65,0,0,724,726,3,
-		156,78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,
-		0,725,724,1,0,0,0,726,45,1,0,0,0,727,728,5,111,0,0,728,737,3,152,76,0,
-		729,733,5,238,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
-		731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,
-		239,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
-		0,740,743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,
-		49,1,0,0,0,744,745,5,161,0,0,745,746,5,195,0,0,746,803,3,152,76,0,747,
-		748,5,176,0,0,748,749,5,238,0,0,749,754,3,40,20,0,750,751,5,242,0,0,751,
-		753,3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,
-		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,239,0,0,758,803,1,0,
-		0,0,759,760,5,162,0,0,760,761,5,238,0,0,761,766,3,42,21,0,762,763,5,242,
-		0,0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,
-		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,239,0,0,770,
-		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,238,0,0,774,779,
-		3,28,14,0,775,776,5,242,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
-		1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,
-		0,782,783,5,239,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
-		803,1,0,0,0,786,795,5,49,0,0,787,789,5,26,0,0,788,787,1,0,0,0,788,789,
-		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,238,0,0,792,793,3,
-		154,77,0,793,794,5,239,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
-		0,0,796,803,1,0,0,0,797,798,5,161,0,0,798,799,3,156,78,0,799,800,5,195,
-		0,0,800,801,3,156,78,0,801,803,1,0,0,0,802,744,1,0,0,0,802,747,1,0,0,0,
-		802,759,1,0,0,0,802,771,1,0,0,0,802,786,1,0,0,0,802,797,1,0,0,0,803,51,
-		1,0,0,0,804,805,5,219,0,0,805,810,3,54,27,0,806,807,5,242,0,0,807,809,
-		3,54,27,0,808,806,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,
-		0,0,811,814,1,0,0,0,812,810,1,0,0,0,813,804,1,0,0,0,813,814,1,0,0,0,814,
-		815,1,0,0,0,815,816,3,56,28,0,816,53,1,0,0,0,817,822,3,156,78,0,818,819,
-		5,238,0,0,819,820,3,154,77,0,820,821,5,239,0,0,821,823,1,0,0,0,822,818,
-		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,238,
-		0,0,826,827,3,52,26,0,827,828,5,239,0,0,828,55,1,0,0,0,829,840,3,58,29,
-		0,830,831,5,142,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,242,0,
-		0,834,836,3,76,38,0,835,833,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,
-		838,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,840,830,1,0,0,0,840,841,1,
-		0,0,0,841,847,1,0,0,0,842,845,5,112,0,0,843,846,3,98,49,0,844,846,5,3,
-		0,0,845,843,1,0,0,0,845,844,1,0,0,0,846,848,1,0,0,0,847,842,1,0,0,0,847,
-		848,1,0,0,0,848,854,1,0,0,0,849,850,5,138,0,0,850,852,3,98,49,0,851,853,
-		7,12,0,0,852,851,1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,849,1,0,0,
-		0,854,855,1,0,0,0,855,863,1,0,0,0,856,857,5,66,0,0,857,859,7,13,0,0,858,
-		860,3,98,49,0,859,858,1,0,0,0,859,860,1,0,0,0,860,861,1,0,0,0,861,862,
-		7,12,0,0,862,864,5,140,0,0,863,856,1,0,0,0,863,864,1,0,0,0,864,57,1,0,
-		0,0,865,866,6,29,-1,0,866,867,3,60,30,0,867,882,1,0,0,0,868,869,10,2,0,
-		0,869,871,5,89,0,0,870,872,3,66,33,0,871,870,1,0,0,0,871,872,1,0,0,0,872,
-		873,1,0,0,0,873,881,3,58,29,3,874,875,10,1,0,0,875,877,7,14,0,0,876,878,
-		3,66,33,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,881,3,58,
-		29,2,880,868,1,0,0,0,880,874,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
-		883,1,0,0,0,883,59,1,0,0,0,884,882,1,0,0,0,885,900,3,64,32,0,886,887,5,
-		209,0,0,887,892,3,62,31,0,888,889,5,242,0,0,889,891,3,62,31,0,890,888,
-		1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,900,1,0,0,
-		0,894,892,1,0,0,0,895,896,5,238,0,0,896,897,3,52,26,0,897,898,5,239,0,
-		0,898,900,1,0,0,0,899,885,1,0,0,0,899,886,1,0,0,0,899,895,1,0,0,0,900,
-		61,1,0,0,0,901,903,5,169,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
-		0,0,0,904,905,5,238,0,0,905,910,3,98,49,0,906,907,5,242,0,0,907,909,3,
-		98,49,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,
-		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,239,0,0,914,917,1,0,0,0,915,
-		917,3,98,49,0,916,902,1,0,0,0,916,915,1,0,0,0,917,63,1,0,0,0,918,920,5,
-		175,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
-		0,0,922,924,3,66,33,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,1,0,0,0,
-		925,930,3,68,34,0,926,927,5,242,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
-		929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,942,1,0,0,0,932,930,
-		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,242,0,0,936,938,3,
-		78,39,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
-		0,940,943,1,0,0,0,941,939,1,0,0,0,942,933,1,0,0,0,942,943,1,0,0,0,943,
-		946,1,0,0,0,944,945,5,217,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
-		1,0,0,0,947,958,1,0,0,0,948,949,5,76,0,0,949,950,5,14,0,0,950,955,3,70,
-		35,0,951,952,5,242,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
-		0,955,953,1,0,0,0,955,956,1,0,0,0,956,959,1,0,0,0,957,955,1,0,0,0,958,
-		948,1,0,0,0,958,959,1,0,0,0,959,962,1,0,0,0,960,961,5,78,0,0,961,963,3,
-		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,218,
-		0,0,965,970,3,74,37,0,966,967,5,242,0,0,967,969,3,74,37,0,968,966,1,0,
-		0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,0,0,0,972,
-		970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,65,1,0,0,0,975,976,7,15,
-		0,0,976,67,1,0,0,0,977,990,5,234,0,0,978,979,3,152,76,0,979,980,5,243,
-		0,0,980,981,5,234,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
-		0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,988,3,156,78,0,987,
-		984,1,0,0,0,987,988,1,0,0,0,988,990,1,0,0,0,989,977,1,0,0,0,989,978,1,
-		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,177,0,
-		0,993,994,5,238,0,0,994,999,3,72,36,0,995,996,5,242,0,0,996,998,3,72,36,
-		0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
-		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,239,0,0,1003,1032,1,0,0,0,1004,
-		1005,5,168,0,0,1005,1006,5,238,0,0,1006,1011,3,72,36,0,1007,1008,5,242,
-		0,0,1008,1010,3,72,36,0,1009,1007,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
-		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
-		5,239,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,238,0,0,1018,
-		1023,3,72,36,0,1019,1020,5,242,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
-		0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,
-		0,0,1025,1023,1,0,0,0,1026,1027,5,239,0,0,1027,1032,1,0,0,0,1028,1029,
-		5,238,0,0,1029,1032,5,239,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
-		1004,1,0,0,0,1031,1016,1,0,0,0,1031,1028,1,0,0,0,1031,1030,1,0,0,0,1032,
-		71,1,0,0,0,1033,1042,5,238,0,0,1034,1039,3,98,49,0,1035,1036,5,242,0,0,
-		1036,1038,3,98,49,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,
-		0,0,1039,1040,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1042,1034,1,
-		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,239,0,0,1045,1047,
-		3,98,49,0,1046,1033,1,0,0,0,1046,1045,1,0,0,0,1047,73,1,0,0,0,1048,1049,
-		3,156,78,0,1049,1050,5,8,0,0,1050,1051,3,122,61,0,1051,75,1,0,0,0,1052,
-		1054,3,98,49,0,1053,1055,7,16,0,0,1054,1053,1,0,0,0,1054,1055,1,0,0,0,
-		1055,1058,1,0,0,0,1056,1057,5,135,0,0,1057,1059,7,17,0,0,1058,1056,1,0,
-		0,0,1058,1059,1,0,0,0,1059,77,1,0,0,0,1060,1061,6,39,-1,0,1061,1062,3,
-		84,42,0,1062,1082,1,0,0,0,1063,1064,10,4,0,0,1064,1065,5,32,0,0,1065,1066,
-		5,96,0,0,1066,1081,3,84,42,0,1067,1068,10,3,0,0,1068,1069,5,130,0,0,1069,
-		1070,3,80,40,0,1070,1071,5,96,0,0,1071,1072,3,84,42,0,1072,1081,1,0,0,
-		0,1073,1074,10,2,0,0,1074,1075,3,80,40,0,1075,1076,5,96,0,0,1076,1078,
-		3,84,42,0,1077,1079,3,82,41,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,
-		1081,1,0,0,0,1080,1063,1,0,0,0,1080,1067,1,0,0,0,1080,1073,1,0,0,0,1081,
-		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,79,1,0,0,0,1084,
-		1082,1,0,0,0,1085,1087,5,87,0,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,
-		1101,1,0,0,0,1088,1090,5,110,0,0,1089,1091,5,144,0,0,1090,1089,1,0,0,0,
-		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,167,0,0,1093,1095,5,144,
-		0,0,1094,1093,1,0,0,0,1094,1095,1,0,0,0,1095,1101,1,0,0,0,1096,1098,5,
-		73,0,0,1097,1099,5,144,0,0,1098,1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,
-		1,0,0,0,1100,1086,1,0,0,0,1100,1088,1,0,0,0,1100,1092,1,0,0,0,1100,1096,
-		1,0,0,0,1101,81,1,0,0,0,1102,1103,5,139,0,0,1103,1110,3,98,49,0,1104,1105,
-		5,207,0,0,1105,1106,5,238,0,0,1106,1107,3,154,77,0,1107,1108,5,239,0,0,
-		1108,1110,1,0,0,0,1109,1102,1,0,0,0,1109,1104,1,0,0,0,1110,83,1,0,0,0,
-		1111,1113,3,152,76,0,1112,1114,3,88,44,0,1113,1112,1,0,0,0,1113,1114,1,
-		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,186,0,0,1117,1118,
-		5,8,0,0,1118,1119,5,137,0,0,1119,1121,3,106,53,0,1120,1115,1,0,0,0,1120,
-		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,86,43,0,1123,1122,1,0,0,0,1123,
-		1124,1,0,0,0,1124,1167,1,0,0,0,1125,1127,5,107,0,0,1126,1125,1,0,0,0,1126,
-		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,187,0,0,1129,1130,5,238,0,0,
-		1130,1131,3,110,55,0,1131,1133,5,239,0,0,1132,1134,3,86,43,0,1133,1132,
-		1,0,0,0,1133,1134,1,0,0,0,1134,1167,1,0,0,0,1135,1137,5,107,0,0,1136,1135,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,238,0,0,1139,1140,
-		3,52,26,0,1140,1142,5,239,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
-		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,204,0,0,1145,1146,5,238,0,0,
-		1146,1151,3,98,49,0,1147,1148,5,242,0,0,1148,1150,3,98,49,0,1149,1147,
-		1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,
-		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,239,0,0,1155,1156,5,219,0,0,1156,
-		1158,5,143,0,0,1157,1155,1,0,0,0,1157,1158,1,0,0,0,1158,1160,1,0,0,0,1159,
-		1161,3,86,43,0,1160,1159,1,0,0,0,1160,1161,1,0,0,0,1161,1167,1,0,0,0,1162,
-		1163,5,238,0,0,1163,1164,3,78,39,0,1164,1165,5,239,0,0,1165,1167,1,0,0,
-		0,1166,1111,1,0,0,0,1166,1126,1,0,0,0,1166,1136,1,0,0,0,1166,1144,1,0,
-		0,0,1166,1162,1,0,0,0,1167,85,1,0,0,0,1168,1170,5,8,0,0,1169,1168,1,0,
-		0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1176,3,156,78,0,1172,1173,
-		5,238,0,0,1173,1174,3,154,77,0,1174,1175,5,239,0,0,1175,1177,1,0,0,0,1176,
-		1172,1,0,0,0,1176,1177,1,0,0,0,1177,87,1,0,0,0,1178,1179,3,90,45,0,1179,
-		89,1,0,0,0,1180,1181,5,245,0,0,1181,1188,3,92,46,0,1182,1184,5,242,0,0,
-		1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1185,1,0,0,0,1185,1187,3,92,46,
-		0,1186,1183,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,
-		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,246,0,0,1192,91,1,
-		0,0,0,1193,1214,3,156,78,0,1194,1211,5,238,0,0,1195,1200,3,94,47,0,1196,
-		1197,5,242,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
-		1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1212,1,0,0,0,1202,1200,1,0,0,
-		0,1203,1208,3,96,48,0,1204,1205,5,242,0,0,1205,1207,3,96,48,0,1206,1204,
-		1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,1208,1209,1,0,0,0,1209,1212,
-		1,0,0,0,1210,1208,1,0,0,0,1211,1195,1,0,0,0,1211,1203,1,0,0,0,1211,1212,
-		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,239,0,0,1214,1194,1,0,0,0,1214,1215,
-		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,225,0,0,1218,1219,
-		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,243,0,0,1222,
-		1224,3,156,78,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,
-		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,247,
-		0,0,1229,1231,5,250,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
-		1,0,0,0,1231,97,1,0,0,0,1232,1233,3,100,50,0,1233,99,1,0,0,0,1234,1235,
-		6,50,-1,0,1235,1236,5,133,0,0,1236,1245,3,100,50,4,1237,1241,3,106,53,
-		0,1238,1240,3,102,51,0,1239,1238,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,
-		0,0,0,1241,1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1234,
-		1,0,0,0,1244,1237,1,0,0,0,1245,1254,1,0,0,0,1246,1247,10,2,0,0,1247,1248,
-		5,6,0,0,1248,1253,3,100,50,3,1249,1250,10,1,0,0,1250,1251,5,141,0,0,1251,
-		1253,3,100,50,2,1252,1246,1,0,0,0,1252,1249,1,0,0,0,1253,1256,1,0,0,0,
-		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,101,1,0,0,0,1256,1254,1,0,0,0,
-		1257,1258,3,104,52,0,1258,1259,3,106,53,0,1259,1339,1,0,0,0,1260,1262,
-		5,133,0,0,1261,1260,1,0,0,0,1261,1262,1,0,0,0,1262,1263,1,0,0,0,1263,1265,
-		5,12,0,0,1264,1266,7,18,0,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,1267,
-		1,0,0,0,1267,1268,3,106,53,0,1268,1269,5,6,0,0,1269,1270,3,106,53,0,1270,
-		1339,1,0,0,0,1271,1273,5,133,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
-		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,238,0,0,1276,1277,3,52,26,
-		0,1277,1278,5,239,0,0,1278,1339,1,0,0,0,1279,1281,5,133,0,0,1280,1279,
-		1,0,0,0,1280,1281,1,0,0,0,1281,1282,1,0,0,0,1282,1283,5,85,0,0,1283,1284,
-		5,238,0,0,1284,1289,3,98,49,0,1285,1286,5,242,0,0,1286,1288,3,98,49,0,
-		1287,1285,1,0,0,0,1288,1291,1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,
-		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,239,0,0,1293,1339,1,
-		0,0,0,1294,1296,5,133,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
-		1,0,0,0,1297,1298,5,111,0,0,1298,1301,3,106,53,0,1299,1300,5,55,0,0,1300,
-		1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1339,1,0,0,0,
-		1303,1305,5,133,0,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,
-		0,0,1306,1307,5,179,0,0,1307,1308,5,195,0,0,1308,1311,3,106,53,0,1309,
-		1310,5,55,0,0,1310,1312,3,106,53,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1339,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,133,0,0,1315,1314,1,0,
-		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1339,5,134,0,0,1318,1320,
-		5,92,0,0,1319,1321,5,133,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1322,1,0,0,0,1322,1339,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,133,0,0,
-		1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,47,0,
-		0,1328,1329,5,72,0,0,1329,1339,3,106,53,0,1330,1332,5,92,0,0,1331,1333,
-		5,133,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1336,
-		5,97,0,0,1335,1337,7,20,0,0,1336,1335,1,0,0,0,1336,1337,1,0,0,0,1337,1339,
-		1,0,0,0,1338,1257,1,0,0,0,1338,1261,1,0,0,0,1338,1272,1,0,0,0,1338,1280,
-		1,0,0,0,1338,1295,1,0,0,0,1338,1304,1,0,0,0,1338,1313,1,0,0,0,1338,1318,
-		1,0,0,0,1338,1323,1,0,0,0,1338,1330,1,0,0,0,1339,103,1,0,0,0,1340,1341,
-		7,21,0,0,1341,105,1,0,0,0,1342,1343,6,53,-1,0,1343,1347,3,108,54,0,1344,
-		1345,7,22,0,0,1345,1347,3,106,53,3,1346,1342,1,0,0,0,1346,1344,1,0,0,0,
-		1347,1356,1,0,0,0,1348,1349,10,2,0,0,1349,1350,7,23,0,0,1350,1355,3,106,
-		53,3,1351,1352,10,1,0,0,1352,1353,7,22,0,0,1353,1355,3,106,53,2,1354,1348,
-		1,0,0,0,1354,1351,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,
-		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1633,
-		3,138,69,0,1361,1633,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
-		1364,1366,3,136,68,0,1365,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1365,1,0,
-		0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1370,5,50,0,0,1370,1372,3,
-		98,49,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,0,0,1373,1374,
-		5,52,0,0,1374,1633,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
-		1376,1,0,0,0,1378,1379,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,
-		1383,1,0,0,0,1381,1382,5,50,0,0,1382,1384,3,98,49,0,1383,1381,1,0,0,0,
-		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1633,1,0,0,
-		0,1387,1388,7,24,0,0,1388,1389,5,238,0,0,1389,1390,3,98,49,0,1390,1391,
-		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,239,0,0,1393,1633,1,0,0,0,1394,
-		1395,5,64,0,0,1395,1396,5,238,0,0,1396,1397,3,144,72,0,1397,1398,5,72,
-		0,0,1398,1399,3,98,49,0,1399,1400,5,239,0,0,1400,1633,1,0,0,0,1401,1402,
-		5,197,0,0,1402,1403,5,238,0,0,1403,1405,7,25,0,0,1404,1406,3,98,49,0,1405,
-		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,72,0,0,1408,
-		1409,3,98,49,0,1409,1410,5,239,0,0,1410,1633,1,0,0,0,1411,1412,5,197,0,
-		0,1412,1416,5,238,0,0,1413,1414,3,98,49,0,1414,1415,5,72,0,0,1415,1417,
-		1,0,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,1419,
-		3,98,49,0,1419,1420,5,239,0,0,1420,1633,1,0,0,0,1421,1422,5,183,0,0,1422,
-		1423,5,238,0,0,1423,1424,3,98,49,0,1424,1425,5,72,0,0,1425,1428,3,98,49,
-		0,1426,1427,5,71,0,0,1427,1429,3,98,49,0,1428,1426,1,0,0,0,1428,1429,1,
-		0,0,0,1429,1430,1,0,0,0,1430,1431,5,239,0,0,1431,1633,1,0,0,0,1432,1433,
-		5,154,0,0,1433,1434,5,238,0,0,1434,1435,3,106,53,0,1435,1436,5,85,0,0,
-		1436,1437,3,98,49,0,1437,1438,5,239,0,0,1438,1633,1,0,0,0,1439,1440,5,
-		147,0,0,1440,1441,5,238,0,0,1441,1442,3,98,49,0,1442,1443,5,151,0,0,1443,
-		1444,3,98,49,0,1444,1445,5,72,0,0,1445,1448,3,98,49,0,1446,1447,5,71,0,
-		0,1447,1449,3,98,49,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1450,1,
-		0,0,0,1450,1451,5,239,0,0,1451,1633,1,0,0,0,1452,1453,5,103,0,0,1453,1454,
-		5,238,0,0,1454,1455,3,98,49,0,1455,1456,5,242,0,0,1456,1459,3,98,49,0,
-		1457,1458,5,166,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,1,
-		0,0,0,1460,1465,1,0,0,0,1461,1462,3,130,65,0,1462,1463,5,139,0,0,1463,
-		1464,5,51,0,0,1464,1466,1,0,0,0,1465,1461,1,0,0,0,1465,1466,1,0,0,0,1466,
-		1471,1,0,0,0,1467,1468,3,130,65,0,1468,1469,5,139,0,0,1469,1470,5,54,0,
-		0,1470,1472,1,0,0,0,1471,1467,1,0,0,0,1471,1472,1,0,0,0,1472,1473,1,0,
-		0,0,1473,1474,5,239,0,0,1474,1633,1,0,0,0,1475,1476,5,102,0,0,1476,1477,
-		5,238,0,0,1477,1478,3,98,49,0,1478,1479,5,242,0,0,1479,1482,3,98,49,0,
-		1480,1481,5,166,0,0,1481,1483,3,146,73,0,1482,1480,1,0,0,0,1482,1483,1,
-		0,0,0,1483,1485,1,0,0,0,1484,1486,3,132,66,0,1485,1484,1,0,0,0,1485,1486,
-		1,0,0,0,1486,1491,1,0,0,0,1487,1488,3,134,67,0,1488,1489,5,139,0,0,1489,
-		1490,5,51,0,0,1490,1492,1,0,0,0,1491,1487,1,0,0,0,1491,1492,1,0,0,0,1492,
-		1497,1,0,0,0,1493,1494,3,134,67,0,1494,1495,5,139,0,0,1495,1496,5,54,0,
-		0,1496,1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1499,1,0,
-		0,0,1499,1500,5,239,0,0,1500,1633,1,0,0,0,1501,1502,5,100,0,0,1502,1503,
-		5,238,0,0,1503,1504,3,98,49,0,1504,1505,5,242,0,0,1505,1509,3,98,49,0,
-		1506,1507,7,26,0,0,1507,1508,5,139,0,0,1508,1510,5,54,0,0,1509,1506,1,
-		0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,239,0,0,1512,1633,
-		1,0,0,0,1513,1514,5,101,0,0,1514,1523,5,238,0,0,1515,1520,3,128,64,0,1516,
-		1517,5,242,0,0,1517,1519,3,128,64,0,1518,1516,1,0,0,0,1519,1522,1,0,0,
-		0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,
-		0,0,1523,1515,1,0,0,0,1523,1524,1,0,0,0,1524,1528,1,0,0,0,1525,1526,7,
-		27,0,0,1526,1527,5,139,0,0,1527,1529,5,134,0,0,1528,1525,1,0,0,0,1528,
-		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1633,5,239,0,0,1531,1532,5,98,0,0,
-		1532,1541,5,238,0,0,1533,1538,3,98,49,0,1534,1535,5,242,0,0,1535,1537,
-		3,98,49,0,1536,1534,1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1538,1539,
-		1,0,0,0,1539,1542,1,0,0,0,1540,1538,1,0,0,0,1541,1533,1,0,0,0,1541,1542,
-		1,0,0,0,1542,1546,1,0,0,0,1543,1544,7,27,0,0,1544,1545,5,139,0,0,1545,
-		1547,5,134,0,0,1546,1543,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,
-		1633,5,239,0,0,1549,1550,7,28,0,0,1550,1551,5,238,0,0,1551,1552,3,98,49,
-		0,1552,1553,5,195,0,0,1553,1554,3,144,72,0,1554,1555,5,239,0,0,1555,1633,
-		1,0,0,0,1556,1557,7,29,0,0,1557,1558,5,238,0,0,1558,1559,3,144,72,0,1559,
-		1560,5,242,0,0,1560,1561,3,98,49,0,1561,1562,5,242,0,0,1562,1563,3,98,
-		49,0,1563,1564,5,239,0,0,1564,1633,1,0,0,0,1565,1633,7,30,0,0,1566,1567,
-		5,7,0,0,1567,1576,5,240,0,0,1568,1573,3,98,49,0,1569,1570,5,242,0,0,1570,
-		1572,3,98,49,0,1571,1569,1,0,0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,
-		1574,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1576,1568,1,0,0,0,1576,
-		1577,1,0,0,0,1577,1578,1,0,0,0,1578,1633,5,241,0,0,1579,1580,5,116,0,0,
-		1580,1589,5,240,0,0,1581,1586,3,98,49,0,1582,1583,5,242,0,0,1583,1585,
-		3,98,49,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,1587,
-		1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1589,1581,1,0,0,0,1589,1590,
-		1,0,0,0,1590,1591,1,0,0,0,1591,1633,5,241,0,0,1592,1593,5,169,0,0,1593,
-		1602,5,238,0,0,1594,1599,3,98,49,0,1595,1596,5,242,0,0,1596,1598,3,98,
-		49,0,1597,1595,1,0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,
-		0,0,0,1600,1603,1,0,0,0,1601,1599,1,0,0,0,1602,1594,1,0,0,0,1602,1603,
-		1,0,0,0,1603,1604,1,0,0,0,1604,1633,5,239,0,0,1605,1606,5,46,0,0,1606,
-		1607,5,238,0,0,1607,1608,3,154,77,0,1608,1609,5,239,0,0,1609,1633,1,0,
-		0,0,1610,1633,3,110,55,0,1611,1612,5,60,0,0,1612,1613,5,238,0,0,1613,1614,
-		3,52,26,0,1614,1615,5,239,0,0,1615,1633,1,0,0,0,1616,1617,5,238,0,0,1617,
-		1618,3,52,26,0,1618,1619,5,239,0,0,1619,1633,1,0,0,0,1620,1621,5,238,0,
-		0,1621,1626,3,98,49,0,1622,1623,5,242,0,0,1623,1625,3,98,49,0,1624,1622,
-		1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,1629,
-		1,0,0,0,1628,1626,1,0,0,0,1629,1630,5,239,0,0,1630,1633,1,0,0,0,1631,1633,
-		3,156,78,0,1632,1359,1,0,0,0,1632,1361,1,0,0,0,1632,1362,1,0,0,0,1632,
-		1375,1,0,0,0,1632,1387,1,0,0,0,1632,1394,1,0,0,0,1632,1401,1,0,0,0,1632,
-		1411,1,0,0,0,1632,1421,1,0,0,0,1632,1432,1,0,0,0,1632,1439,1,0,0,0,1632,
-		1452,1,0,0,0,1632,1475,1,0,0,0,1632,1501,1,0,0,0,1632,1513,1,0,0,0,1632,
-		1531,1,0,0,0,1632,1549,1,0,0,0,1632,1556,1,0,0,0,1632,1565,1,0,0,0,1632,
-		1566,1,0,0,0,1632,1579,1,0,0,0,1632,1592,1,0,0,0,1632,1605,1,0,0,0,1632,
-		1610,1,0,0,0,1632,1611,1,0,0,0,1632,1616,1,0,0,0,1632,1620,1,0,0,0,1632,
-		1631,1,0,0,0,1633,1644,1,0,0,0,1634,1635,10,2,0,0,1635,1636,5,243,0,0,
-		1636,1643,3,156,78,0,1637,1638,10,1,0,0,1638,1639,5,240,0,0,1639,1640,
-		3,106,53,0,1640,1641,5,241,0,0,1641,1643,1,0,0,0,1642,1634,1,0,0,0,1642,
-		1637,1,0,0,0,1643,1646,1,0,0,0,1644,1642,1,0,0,0,1644,1645,1,0,0,0,1645,
-		109,1,0,0,0,1646,1644,1,0,0,0,1647,1648,3,114,57,0,1648,1664,5,238,0,0,
-		1649,1665,5,234,0,0,1650,1652,3,66,33,0,1651,1650,1,0,0,0,1651,1652,1,
-		0,0,0,1652,1653,1,0,0,0,1653,1658,3,116,58,0,1654,1655,5,242,0,0,1655,
-		1657,3,116,58,0,1656,1654,1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,
-		1658,1659,1,0,0,0,1659,1662,1,0,0,0,1660,1658,1,0,0,0,1661,1663,3,112,
-		56,0,1662,1661,1,0,0,0,1662,1663,1,0,0,0,1663,1665,1,0,0,0,1664,1649,1,
-		0,0,0,1664,1651,1,0,0,0,1664,1665,1,0,0,0,1665,1666,1,0,0,0,1666,1673,
-		5,239,0,0,1667,1668,5,67,0,0,1668,1669,5,238,0,0,1669,1670,5,217,0,0,1670,
-		1671,3,98,49,0,1671,1672,5,239,0,0,1672,1674,1,0,0,0,1673,1667,1,0,0,0,
-		1673,1674,1,0,0,0,1674,1677,1,0,0,0,1675,1676,5,145,0,0,1676,1678,3,120,
-		60,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,111,1,0,0,0,1679,1680,7,
-		31,0,0,1680,1681,5,135,0,0,1681,113,1,0,0,0,1682,1686,3,152,76,0,1683,
-		1686,5,110,0,0,1684,1686,5,167,0,0,1685,1682,1,0,0,0,1685,1683,1,0,0,0,
-		1685,1684,1,0,0,0,1686,115,1,0,0,0,1687,1688,3,156,78,0,1688,1689,5,231,
-		0,0,1689,1690,3,118,59,0,1690,1693,1,0,0,0,1691,1693,3,118,59,0,1692,1687,
-		1,0,0,0,1692,1691,1,0,0,0,1693,117,1,0,0,0,1694,1695,5,187,0,0,1695,1699,
-		3,152,76,0,1696,1697,5,149,0,0,1697,1698,5,14,0,0,1698,1700,3,98,49,0,
-		1699,1696,1,0,0,0,1699,1700,1,0,0,0,1700,1712,1,0,0,0,1701,1702,5,187,
-		0,0,1702,1703,5,238,0,0,1703,1704,3,52,26,0,1704,1708,5,239,0,0,1705,1706,
-		5,149,0,0,1706,1707,5,14,0,0,1707,1709,3,98,49,0,1708,1705,1,0,0,0,1708,
-		1709,1,0,0,0,1709,1712,1,0,0,0,1710,1712,3,98,49,0,1711,1694,1,0,0,0,1711,
-		1701,1,0,0,0,1711,1710,1,0,0,0,1712,119,1,0,0,0,1713,1716,3,156,78,0,1714,
-		1716,3,122,61,0,1715,1713,1,0,0,0,1715,1714,1,0,0,0,1716,121,1,0,0,0,1717,
-		1728,5,238,0,0,1718,1719,5,149,0,0,1719,1720,5,14,0,0,1720,1725,3,98,49,
-		0,1721,1722,5,242,0,0,1722,1724,3,98,49,0,1723,1721,1,0,0,0,1724,1727,
-		1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1729,1,0,0,0,1727,1725,
-		1,0,0,0,1728,1718,1,0,0,0,1728,1729,1,0,0,0,1729,1740,1,0,0,0,1730,1731,
-		5,142,0,0,1731,1732,5,14,0,0,1732,1737,3,76,38,0,1733,1734,5,242,0,0,1734,
-		1736,3,76,38,0,1735,1733,1,0,0,0,1736,1739,1,0,0,0,1737,1735,1,0,0,0,1737,
-		1738,1,0,0,0,1738,1741,1,0,0,0,1739,1737,1,0,0,0,1740,1730,1,0,0,0,1740,
-		1741,1,0,0,0,1741,1743,1,0,0,0,1742,1744,3,124,62,0,1743,1742,1,0,0,0,
-		1743,1744,1,0,0,0,1744,1745,1,0,0,0,1745,1746,5,239,0,0,1746,123,1,0,0,
-		0,1747,1748,7,32,0,0,1748,1756,3,126,63,0,1749,1750,7,32,0,0,1750,1751,
-		5,12,0,0,1751,1752,3,126,63,0,1752,1753,5,6,0,0,1753,1754,3,126,63,0,1754,
-		1756,1,0,0,0,1755,1747,1,0,0,0,1755,1749,1,0,0,0,1756,125,1,0,0,0,1757,
-		1758,5,200,0,0,1758,1767,5,155,0,0,1759,1760,5,200,0,0,1760,1767,5,70,
-		0,0,1761,1762,5,34,0,0,1762,1767,5,169,0,0,1763,1764,3,106,53,0,1764,1765,
-		7,33,0,0,1765,1767,1,0,0,0,1766,1757,1,0,0,0,1766,1759,1,0,0,0,1766,1761,
-		1,0,0,0,1766,1763,1,0,0,0,1767,127,1,0,0,0,1768,1770,5,104,0,0,1769,1768,
-		1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,1772,3,98,49,0,1772,1773,
-		5,208,0,0,1773,1774,3,98,49,0,1774,129,1,0,0,0,1775,1780,5,134,0,0,1776,
-		1780,5,54,0,0,1777,1778,5,43,0,0,1778,1780,3,98,49,0,1779,1775,1,0,0,0,
-		1779,1776,1,0,0,0,1779,1777,1,0,0,0,1780,131,1,0,0,0,1781,1783,5,220,0,
-		0,1782,1784,5,7,0,0,1783,1782,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,
-		0,0,1785,1795,5,221,0,0,1786,1788,5,219,0,0,1787,1789,7,34,0,0,1788,1787,
-		1,0,0,0,1788,1789,1,0,0,0,1789,1791,1,0,0,0,1790,1792,5,7,0,0,1791,1790,
-		1,0,0,0,1791,1792,1,0,0,0,1792,1793,1,0,0,0,1793,1795,5,221,0,0,1794,1781,
-		1,0,0,0,1794,1786,1,0,0,0,1795,133,1,0,0,0,1796,1801,5,134,0,0,1797,1801,
-		5,54,0,0,1798,1799,5,51,0,0,1799,1801,7,35,0,0,1800,1796,1,0,0,0,1800,
-		1797,1,0,0,0,1800,1798,1,0,0,0,1801,135,1,0,0,0,1802,1803,5,216,0,0,1803,
-		1804,3,98,49,0,1804,1805,5,190,0,0,1805,1806,3,98,49,0,1806,137,1,0,0,
-		0,1807,1822,5,134,0,0,1808,1822,7,36,0,0,1809,1822,5,250,0,0,1810,1822,
-		5,251,0,0,1811,1822,5,252,0,0,1812,1814,5,247,0,0,1813,1812,1,0,0,0,1814,
-		1815,1,0,0,0,1815,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1822,1,0,0,0,1817,
-		1822,5,248,0,0,1818,1822,5,249,0,0,1819,1820,7,37,0,0,1820,1822,5,247,
-		0,0,1821,1807,1,0,0,0,1821,1808,1,0,0,0,1821,1809,1,0,0,0,1821,1810,1,
-		0,0,0,1821,1811,1,0,0,0,1821,1813,1,0,0,0,1821,1817,1,0,0,0,1821,1818,
-		1,0,0,0,1821,1819,1,0,0,0,1822,139,1,0,0,0,1823,1825,5,90,0,0,1824,1826,
-		7,22,0,0,1825,1824,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,
-		3,142,71,0,1828,1832,3,144,72,0,1829,1830,5,238,0,0,1830,1831,5,250,0,
-		0,1831,1833,5,239,0,0,1832,1829,1,0,0,0,1832,1833,1,0,0,0,1833,1841,1,
-		0,0,0,1834,1835,5,195,0,0,1835,1839,3,144,72,0,1836,1837,5,238,0,0,1837,
-		1838,5,250,0,0,1838,1840,5,239,0,0,1839,1836,1,0,0,0,1839,1840,1,0,0,0,
-		1840,1842,1,0,0,0,1841,1834,1,0,0,0,1841,1842,1,0,0,0,1842,141,1,0,0,0,
-		1843,1844,7,38,0,0,1844,143,1,0,0,0,1845,1846,7,39,0,0,1846,145,1,0,0,
-		0,1847,1851,3,148,74,0,1848,1849,5,133,0,0,1849,1852,5,134,0,0,1850,1852,
-		5,134,0,0,1851,1848,1,0,0,0,1851,1850,1,0,0,0,1851,1852,1,0,0,0,1852,147,
-		1,0,0,0,1853,1854,6,74,-1,0,1854,1855,5,7,0,0,1855,1856,5,229,0,0,1856,
-		1857,3,146,73,0,1857,1858,5,230,0,0,1858,1936,1,0,0,0,1859,1860,5,127,
-		0,0,1860,1861,5,229,0,0,1861,1862,3,146,73,0,1862,1863,5,230,0,0,1863,
-		1936,1,0,0,0,1864,1865,5,116,0,0,1865,1866,5,229,0,0,1866,1867,3,146,73,
-		0,1867,1868,5,242,0,0,1868,1869,3,146,73,0,1869,1870,5,230,0,0,1870,1936,
-		1,0,0,0,1871,1872,5,169,0,0,1872,1881,5,229,0,0,1873,1878,3,150,75,0,1874,
-		1875,5,242,0,0,1875,1877,3,150,75,0,1876,1874,1,0,0,0,1877,1880,1,0,0,
-		0,1878,1876,1,0,0,0,1878,1879,1,0,0,0,1879,1882,1,0,0,0,1880,1878,1,0,
-		0,0,1881,1873,1,0,0,0,1881,1882,1,0,0,0,1882,1883,1,0,0,0,1883,1936,5,
-		230,0,0,1884,1885,5,169,0,0,1885,1894,5,238,0,0,1886,1891,3,150,75,0,1887,
-		1888,5,242,0,0,1888,1890,3,150,75,0,1889,1887,1,0,0,0,1890,1893,1,0,0,
-		0,1891,1889,1,0,0,0,1891,1892,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,
-		0,0,1894,1886,1,0,0,0,1894,1895,1,0,0,0,1895,1896,1,0,0,0,1896,1936,5,
-		239,0,0,1897,1898,5,90,0,0,1898,1902,3,144,72,0,1899,1900,5,238,0,0,1900,
-		1901,5,250,0,0,1901,1903,5,239,0,0,1902,1899,1,0,0,0,1902,1903,1,0,0,0,
-		1903,1911,1,0,0,0,1904,1905,5,195,0,0,1905,1909,3,144,72,0,1906,1907,5,
-		238,0,0,1907,1908,5,250,0,0,1908,1910,5,239,0,0,1909,1906,1,0,0,0,1909,
-		1910,1,0,0,0,1910,1912,1,0,0,0,1911,1904,1,0,0,0,1911,1912,1,0,0,0,1912,
-		1936,1,0,0,0,1913,1924,3,156,78,0,1914,1915,5,238,0,0,1915,1920,5,250,
-		0,0,1916,1917,5,242,0,0,1917,1919,5,250,0,0,1918,1916,1,0,0,0,1919,1922,
-		1,0,0,0,1920,1918,1,0,0,0,1920,1921,1,0,0,0,1921,1923,1,0,0,0,1922,1920,
-		1,0,0,0,1923,1925,5,239,0,0,1924,1914,1,0,0,0,1924,1925,1,0,0,0,1925,1933,
-		1,0,0,0,1926,1927,5,219,0,0,1927,1928,5,113,0,0,1928,1929,5,191,0,0,1929,
-		1934,5,224,0,0,1930,1931,5,220,0,0,1931,1932,5,191,0,0,1932,1934,5,224,
-		0,0,1933,1926,1,0,0,0,1933,1930,1,0,0,0,1933,1934,1,0,0,0,1934,1936,1,
-		0,0,0,1935,1853,1,0,0,0,1935,1859,1,0,0,0,1935,1864,1,0,0,0,1935,1871,
-		1,0,0,0,1935,1884,1,0,0,0,1935,1897,1,0,0,0,1935,1913,1,0,0,0,1936,1943,
-		1,0,0,0,1937,1938,10,2,0,0,1938,1942,5,7,0,0,1939,1940,10,1,0,0,1940,1942,
-		5,127,0,0,1941,1937,1,0,0,0,1941,1939,1,0,0,0,1942,1945,1,0,0,0,1943,1941,
-		1,0,0,0,1943,1944,1,0,0,0,1944,149,1,0,0,0,1945,1943,1,0,0,0,1946,1947,
-		3,156,78,0,1947,1949,3,146,73,0,1948,1950,5,247,0,0,1949,1948,1,0,0,0,
-		1949,1950,1,0,0,0,1950,151,1,0,0,0,1951,1956,3,156,78,0,1952,1953,5,243,
-		0,0,1953,1955,3,156,78,0,1954,1952,1,0,0,0,1955,1958,1,0,0,0,1956,1954,
-		1,0,0,0,1956,1957,1,0,0,0,1957,153,1,0,0,0,1958,1956,1,0,0,0,1959,1964,
-		3,156,78,0,1960,1961,5,242,0,0,1961,1963,3,156,78,0,1962,1960,1,0,0,0,
-		1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,0,0,0,1965,155,1,0,0,0,
-		1966,1964,1,0,0,0,1967,1971,5,253,0,0,1968,1971,5,254,0,0,1969,1971,3,
-		158,79,0,1970,1967,1,0,0,0,1970,1968,1,0,0,0,1970,1969,1,0,0,0,1971,157,
-		1,0,0,0,1972,1973,7,40,0,0,1973,159,1,0,0,0,285,163,170,175,181,184,197,
-		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
-		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,389,395,398,
-		404,415,430,437,442,448,459,465,470,476,481,489,497,499,504,509,512,517,
-		520,523,528,531,536,541,544,551,566,568,571,578,584,593,598,602,610,613,
-		616,620,625,632,639,642,646,651,655,657,661,667,677,686,695,698,712,715,
-		719,725,733,737,742,754,766,779,784,788,795,802,810,813,822,837,840,845,
-		847,852,854,859,863,871,877,880,882,892,899,902,910,916,920,923,930,939,
-		942,946,955,958,962,970,973,984,987,989,999,1011,1023,1031,1039,1042,1046,
-		1054,1058,1078,1080,1082,1086,1090,1094,1098,1100,1109,1113,1120,1123,
-		1126,1133,1136,1142,1151,1157,1160,1166,1169,1176,1183,1188,1200,1208,
-		1211,1214,1225,1230,1241,1244,1252,1254,1261,1265,1272,1280,1289,1295,
-		1301,1304,1311,1315,1320,1325,1332,1336,1338,1346,1354,1356,1367,1371,
-		1379,1383,1405,1416,1428,1448,1459,1465,1471,1482,1485,1491,1497,1509,
-		1520,1523,1528,1538,1541,1546,1573,1576,1586,1589,1599,1602,1626,1632,
-		1642,1644,1651,1658,1662,1664,1673,1677,1685,1692,1699,1708,1711,1715,
-		1725,1728,1737,1740,1743,1755,1766,1769,1779,1783,1788,1791,1794,1800,
-		1815,1821,1825,1832,1839,1841,1851,1878,1881,1891,1894,1902,1909,1911,
-		1920,1924,1933,1935,1941,1943,1949,1956,1964,1970
+		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
+		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,1,0,5,0,184,
+		8,0,10,0,12,0,187,9,0,1,0,1,0,4,0,191,8,0,11,0,12,0,192,1,0,5,0,196,8,
+		0,10,0,12,0,199,9,0,1,0,5,0,202,8,0,10,0,12,0,205,9,0,3,0,207,8,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,220,8,2,1,2,3,2,223,8,2,1,
+		2,1,2,1,2,1,2,3,2,229,8,2,1,2,1,2,1,2,3,2,234,8,2,1,2,1,2,1,2,1,2,3,2,
+		240,8,2,1,2,1,2,1,2,1,2,1,2,3,2,247,8,2,1,2,1,2,3,2,251,8,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,3,2,259,8,2,3,2,261,8,2,1,2,1,2,1,2,1,2,3,2,267,8,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,274,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,282,8,2,10,2,12,
+		2,285,9,2,3,2,287,8,2,1,2,1,2,1,2,1,2,1,2,3,2,294,8,2,1,2,1,2,1,2,3,2,
+		299,8,2,1,2,3,2,302,8,2,1,2,1,2,1,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,3,
+		2,314,8,2,1,2,3,2,317,8,2,1,2,1,2,3,2,321,8,2,1,2,3,2,324,8,2,1,2,1,2,
+		1,2,3,2,329,8,2,1,2,1,2,3,2,333,8,2,1,2,1,2,1,2,1,2,3,2,339,8,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,352,8,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,359,8,2,1,2,1,2,3,2,363,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,381,8,2,10,2,12,2,384,9,2,3,2,386,8,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,394,8,2,1,2,1,2,3,2,398,8,2,1,2,1,2,1,2,
+		1,2,3,2,404,8,2,1,2,1,2,3,2,408,8,2,1,2,1,2,3,2,412,8,2,1,3,1,3,1,3,1,
+		3,3,3,418,8,3,1,3,3,3,421,8,3,1,3,1,3,1,3,1,3,3,3,427,8,3,1,3,1,3,1,4,
+		1,4,1,4,1,4,1,4,5,4,436,8,4,10,4,12,4,439,9,4,1,4,1,4,1,5,1,5,1,5,1,5,
+		1,6,1,6,1,6,1,6,5,6,451,8,6,10,6,12,6,454,9,6,1,6,1,6,4,6,458,8,6,11,6,
+		12,6,459,1,6,5,6,463,8,6,10,6,12,6,466,9,6,1,6,5,6,469,8,6,10,6,12,6,472,
+		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,480,8,6,11,6,12,6,481,1,6,1,6,4,6,486,
+		8,6,11,6,12,6,487,1,6,5,6,491,8,6,10,6,12,6,494,9,6,1,6,5,6,497,8,6,10,
+		6,12,6,500,9,6,1,6,1,6,3,6,504,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,512,8,7,
+		1,8,1,8,1,9,1,9,4,9,518,8,9,11,9,12,9,519,3,9,522,8,9,1,10,4,10,525,8,
+		10,11,10,12,10,526,1,11,1,11,1,11,3,11,532,8,11,1,11,3,11,535,8,11,1,11,
+		1,11,1,11,3,11,540,8,11,1,11,3,11,543,8,11,1,11,3,11,546,8,11,1,11,1,11,
+		1,11,3,11,551,8,11,1,11,3,11,554,8,11,1,11,1,11,1,11,3,11,559,8,11,1,11,
+		1,11,1,11,3,11,564,8,11,1,11,3,11,567,8,11,1,11,1,11,1,11,1,11,1,11,3,
+		11,574,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,3,11,589,8,11,3,11,591,8,11,1,12,3,12,594,8,12,1,12,1,12,1,12,1,13,
+		1,13,3,13,601,8,13,1,13,1,13,1,13,1,13,3,13,607,8,13,1,13,1,13,1,13,1,
+		13,1,13,5,13,614,8,13,10,13,12,13,617,9,13,1,13,1,13,3,13,621,8,13,1,13,
+		1,13,3,13,625,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,633,8,13,1,13,3,
+		13,636,8,13,1,13,3,13,639,8,13,1,13,1,13,3,13,643,8,13,1,14,1,14,1,14,
+		3,14,648,8,14,1,15,1,15,1,15,1,15,1,15,3,15,655,8,15,1,15,1,15,1,15,1,
+		15,1,15,3,15,662,8,15,1,15,3,15,665,8,15,1,15,1,15,3,15,669,8,15,1,15,
+		1,15,1,15,3,15,674,8,15,1,15,1,15,3,15,678,8,15,3,15,680,8,15,1,16,1,16,
+		3,16,684,8,16,1,16,1,16,1,16,1,16,3,16,690,8,16,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,18,1,18,3,18,700,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,
+		709,8,18,1,19,1,19,1,19,1,19,1,19,5,19,716,8,19,10,19,12,19,719,9,19,3,
+		19,721,8,19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,5,21,733,
+		8,21,10,21,12,21,736,9,21,3,21,738,8,21,1,22,1,22,3,22,742,8,22,1,22,1,
+		22,1,22,1,22,3,22,748,8,22,1,23,1,23,1,23,1,23,5,23,754,8,23,10,23,12,
+		23,757,9,23,1,23,3,23,760,8,23,1,24,1,24,1,24,3,24,765,8,24,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,5,25,775,8,25,10,25,12,25,778,9,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,5,25,787,8,25,10,25,12,25,790,9,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,800,8,25,10,25,12,25,803,9,25,
+		1,25,1,25,3,25,807,8,25,1,25,1,25,3,25,811,8,25,1,25,1,25,1,25,1,25,1,
+		25,3,25,818,8,25,1,25,1,25,1,25,1,25,1,25,3,25,825,8,25,1,26,1,26,1,26,
+		1,26,5,26,831,8,26,10,26,12,26,834,9,26,3,26,836,8,26,1,26,1,26,1,27,1,
+		27,1,27,1,27,1,27,3,27,845,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,28,1,28,
+		1,28,1,28,1,28,5,28,858,8,28,10,28,12,28,861,9,28,3,28,863,8,28,1,28,1,
+		28,1,28,3,28,868,8,28,3,28,870,8,28,1,28,1,28,1,28,3,28,875,8,28,3,28,
+		877,8,28,1,28,1,28,1,28,3,28,882,8,28,1,28,1,28,3,28,886,8,28,1,29,1,29,
+		1,29,1,29,1,29,1,29,3,29,894,8,29,1,29,1,29,1,29,1,29,3,29,900,8,29,1,
+		29,5,29,903,8,29,10,29,12,29,906,9,29,1,30,1,30,1,30,1,30,1,30,5,30,913,
+		8,30,10,30,12,30,916,9,30,1,30,1,30,1,30,1,30,3,30,922,8,30,1,31,3,31,
+		925,8,31,1,31,1,31,1,31,1,31,5,31,931,8,31,10,31,12,31,934,9,31,1,31,1,
+		31,1,31,3,31,939,8,31,1,32,1,32,3,32,943,8,32,1,32,3,32,946,8,32,1,32,
+		1,32,1,32,5,32,951,8,32,10,32,12,32,954,9,32,1,32,1,32,1,32,1,32,5,32,
+		960,8,32,10,32,12,32,963,9,32,3,32,965,8,32,1,32,1,32,3,32,969,8,32,1,
+		32,1,32,1,32,1,32,1,32,5,32,976,8,32,10,32,12,32,979,9,32,3,32,981,8,32,
+		1,32,1,32,3,32,985,8,32,1,32,1,32,1,32,1,32,5,32,991,8,32,10,32,12,32,
+		994,9,32,3,32,996,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,
+		34,1007,8,34,1,34,3,34,1010,8,34,3,34,1012,8,34,1,35,1,35,1,35,1,35,1,
+		35,1,35,5,35,1020,8,35,10,35,12,35,1023,9,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,5,35,1032,8,35,10,35,12,35,1035,9,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,5,35,1044,8,35,10,35,12,35,1047,9,35,1,35,1,35,1,35,1,35,1,35,
+		3,35,1054,8,35,1,36,1,36,1,36,1,36,5,36,1060,8,36,10,36,12,36,1063,9,36,
+		3,36,1065,8,36,1,36,1,36,3,36,1069,8,36,1,37,1,37,1,37,1,37,1,38,1,38,
+		3,38,1077,8,38,1,38,1,38,3,38,1081,8,38,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1101,
+		8,39,5,39,1103,8,39,10,39,12,39,1106,9,39,1,40,3,40,1109,8,40,1,40,1,40,
+		3,40,1113,8,40,1,40,1,40,3,40,1117,8,40,1,40,1,40,3,40,1121,8,40,3,40,
+		1123,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1132,8,41,1,42,1,42,
+		3,42,1136,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1143,8,42,1,42,3,42,1146,
+		8,42,1,42,3,42,1149,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1156,8,42,1,42,
+		3,42,1159,8,42,1,42,1,42,1,42,1,42,3,42,1165,8,42,1,42,1,42,1,42,1,42,
+		1,42,5,42,1172,8,42,10,42,12,42,1175,9,42,1,42,1,42,1,42,3,42,1180,8,42,
+		1,42,3,42,1183,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,1192,8,42,
+		1,42,1,42,1,42,1,42,1,42,3,42,1199,8,42,3,42,1201,8,42,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,5,43,1210,8,43,10,43,12,43,1213,9,43,3,43,1215,8,43,
+		1,43,1,43,1,43,1,43,1,43,5,43,1222,8,43,10,43,12,43,1225,9,43,3,43,1227,
+		8,43,1,43,1,43,1,43,1,43,5,43,1233,8,43,10,43,12,43,1236,9,43,3,43,1238,
+		8,43,1,43,3,43,1241,8,43,1,43,1,43,1,43,1,43,3,43,1247,8,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,3,43,1255,8,43,1,43,1,43,1,43,1,43,5,43,1261,8,43,
+		10,43,12,43,1264,9,43,3,43,1266,8,43,1,43,1,43,1,43,1,43,5,43,1272,8,43,
+		10,43,12,43,1275,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,3,45,1291,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1307,8,46,1,47,1,47,1,47,5,47,
+		1312,8,47,10,47,12,47,1315,9,47,1,48,4,48,1318,8,48,11,48,12,48,1319,1,
+		49,1,49,3,49,1324,8,49,1,50,1,50,1,50,1,50,1,50,3,50,1331,8,50,1,51,1,
+		51,3,51,1335,8,51,1,51,1,51,3,51,1339,8,51,1,51,1,51,3,51,1343,8,51,3,
+		51,1345,8,51,1,51,1,51,3,51,1349,8,51,3,51,1351,8,51,1,52,1,52,1,52,1,
+		52,1,52,1,52,5,52,1359,8,52,10,52,12,52,1362,9,52,1,52,1,52,1,53,1,53,
+		1,53,1,53,1,54,3,54,1371,8,54,1,54,1,54,1,54,1,54,1,54,3,54,1378,8,54,
+		1,55,1,55,1,56,1,56,1,56,3,56,1385,8,56,1,56,5,56,1388,8,56,10,56,12,56,
+		1391,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,5,57,1400,8,57,10,57,12,57,
+		1403,9,57,1,57,1,57,1,57,5,57,1408,8,57,10,57,12,57,1411,9,57,3,57,1413,
+		8,57,1,57,3,57,1416,8,57,1,58,1,58,1,58,1,58,1,59,1,59,1,59,5,59,1425,
+		8,59,10,59,12,59,1428,9,59,1,59,1,59,3,59,1432,8,59,1,60,1,60,1,61,1,61,
+		1,61,1,61,1,61,5,61,1441,8,61,10,61,12,61,1444,9,61,3,61,1446,8,61,1,61,
+		1,61,1,61,1,61,1,61,1,61,5,61,1454,8,61,10,61,12,61,1457,9,61,1,62,1,62,
+		1,62,1,62,3,62,1463,8,62,1,62,1,62,3,62,1467,8,62,1,62,1,62,1,62,1,62,
+		1,62,3,62,1474,8,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1482,8,62,1,62,
+		1,62,1,62,1,62,1,62,5,62,1489,8,62,10,62,12,62,1492,9,62,1,62,1,62,1,62,
+		3,62,1497,8,62,1,62,1,62,1,62,1,62,3,62,1503,8,62,1,62,3,62,1506,8,62,
+		1,62,1,62,1,62,1,62,1,62,3,62,1513,8,62,1,62,1,62,3,62,1517,8,62,1,62,
+		1,62,1,62,3,62,1522,8,62,1,62,1,62,1,62,3,62,1527,8,62,1,62,1,62,1,62,
+		1,62,1,62,3,62,1534,8,62,1,62,1,62,3,62,1538,8,62,3,62,1540,8,62,1,63,
+		1,63,1,64,1,64,1,64,1,64,3,64,1548,8,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		5,64,1556,8,64,10,64,12,64,1559,9,64,1,65,1,65,1,65,1,65,1,65,1,65,4,65,
+		1567,8,65,11,65,12,65,1568,1,65,1,65,3,65,1573,8,65,1,65,1,65,1,65,1,65,
+		4,65,1579,8,65,11,65,12,65,1580,1,65,1,65,3,65,1585,8,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1607,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1618,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		3,65,1630,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1650,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1661,8,65,1,65,1,65,1,65,1,65,3,65,1667,
+		8,65,1,65,1,65,1,65,1,65,3,65,1673,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1684,8,65,1,65,3,65,1687,8,65,1,65,1,65,1,65,1,65,
+		3,65,1693,8,65,1,65,1,65,1,65,1,65,3,65,1699,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1711,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,5,65,1720,8,65,10,65,12,65,1723,9,65,3,65,1725,8,65,1,65,1,65,
+		1,65,3,65,1730,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1738,8,65,10,65,
+		12,65,1741,9,65,3,65,1743,8,65,1,65,1,65,1,65,3,65,1748,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1773,8,65,10,65,12,65,1776,9,65,
+		3,65,1778,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1786,8,65,10,65,12,65,
+		1789,9,65,3,65,1791,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1799,8,65,
+		10,65,12,65,1802,9,65,3,65,1804,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1826,8,65,10,65,12,65,1829,9,65,1,65,1,65,1,65,3,65,1834,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,5,65,1844,8,65,10,65,12,65,1847,9,65,1,66,
+		1,66,1,66,1,66,3,66,1853,8,66,1,66,1,66,1,66,5,66,1858,8,66,10,66,12,66,
+		1861,9,66,1,66,3,66,1864,8,66,3,66,1866,8,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,3,66,1875,8,66,1,66,1,66,3,66,1879,8,66,1,67,1,67,1,67,1,68,
+		1,68,1,68,1,68,3,68,1888,8,68,1,69,1,69,1,69,1,69,1,69,3,69,1895,8,69,
+		1,70,1,70,1,70,1,70,1,70,3,70,1902,8,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1911,8,70,1,70,3,70,1914,8,70,1,71,1,71,3,71,1918,8,71,1,72,
+		1,72,1,72,1,72,1,72,1,72,5,72,1926,8,72,10,72,12,72,1929,9,72,3,72,1931,
+		8,72,1,72,1,72,1,72,1,72,1,72,5,72,1938,8,72,10,72,12,72,1941,9,72,3,72,
+		1943,8,72,1,72,3,72,1946,8,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,3,73,1958,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		3,74,1969,8,74,1,75,3,75,1972,8,75,1,75,1,75,1,75,1,75,1,76,1,76,1,76,
+		1,76,3,76,1982,8,76,1,77,1,77,3,77,1986,8,77,1,77,1,77,1,77,3,77,1991,
+		8,77,1,77,3,77,1994,8,77,1,77,3,77,1997,8,77,1,78,1,78,1,78,1,78,3,78,
+		2003,8,78,1,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,1,80,4,80,
+		2016,8,80,11,80,12,80,2017,1,80,1,80,1,80,1,80,3,80,2024,8,80,1,81,1,81,
+		3,81,2028,8,81,1,81,1,81,1,81,1,81,1,81,3,81,2035,8,81,1,81,1,81,1,81,
+		1,81,1,81,3,81,2042,8,81,3,81,2044,8,81,1,82,1,82,1,83,1,83,1,84,1,84,
+		1,84,1,84,3,84,2054,8,84,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
+		1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
+		5,85,2079,8,85,10,85,12,85,2082,9,85,3,85,2084,8,85,1,85,1,85,1,85,1,85,
+		1,85,1,85,5,85,2092,8,85,10,85,12,85,2095,9,85,3,85,2097,8,85,1,85,1,85,
+		1,85,1,85,1,85,1,85,3,85,2105,8,85,1,85,1,85,1,85,1,85,1,85,3,85,2112,
+		8,85,3,85,2114,8,85,1,85,1,85,1,85,1,85,1,85,5,85,2121,8,85,10,85,12,85,
+		2124,9,85,1,85,3,85,2127,8,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,3,85,
+		2136,8,85,3,85,2138,8,85,1,85,1,85,1,85,1,85,5,85,2144,8,85,10,85,12,85,
+		2147,9,85,1,86,1,86,1,86,3,86,2152,8,86,1,87,1,87,1,87,5,87,2157,8,87,
+		10,87,12,87,2160,9,87,1,88,1,88,1,88,5,88,2165,8,88,10,88,12,88,2168,9,
+		88,1,89,1,89,1,89,3,89,2173,8,89,1,90,1,90,1,90,0,6,58,78,122,128,130,
+		170,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,0,42,5,0,19,19,39,39,76,76,198,198,221,221,
+		2,0,16,16,174,174,1,0,46,47,4,0,26,26,63,63,81,81,168,168,2,0,93,93,152,
+		152,4,0,23,23,58,58,101,101,162,162,2,0,237,237,260,260,1,0,260,260,2,
+		0,74,74,87,87,2,0,86,86,113,113,1,0,266,268,3,0,60,60,88,88,154,154,1,
+		0,178,179,2,0,70,70,136,136,2,0,59,59,213,213,2,0,4,4,49,49,2,0,10,10,
+		46,46,2,0,70,70,108,108,3,0,244,244,246,246,249,249,2,0,11,11,195,195,
+		3,0,67,67,209,209,214,214,4,0,8,8,141,141,181,181,219,219,1,0,237,242,
+		1,0,244,245,2,0,246,248,253,253,2,0,18,18,210,210,3,0,14,14,111,111,207,
+		207,4,0,56,56,67,67,209,209,214,214,2,0,1,1,139,139,2,0,21,22,71,71,1,
+		0,204,205,2,0,36,38,116,117,2,0,85,85,172,172,2,0,169,169,179,179,2,0,
+		72,72,164,164,2,0,30,30,212,212,2,0,8,8,141,141,2,0,67,67,209,209,2,0,
+		41,41,202,203,2,0,263,263,266,267,9,0,42,43,82,83,123,128,130,131,133,
+		134,166,167,182,183,225,226,234,235,42,0,1,3,5,6,10,12,14,14,16,16,19,
+		32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,
+		88,93,93,95,97,99,108,110,111,115,115,119,119,121,134,136,137,140,142,
+		145,146,149,149,152,175,177,177,180,183,185,187,189,197,199,200,202,208,
+		210,212,214,214,216,217,219,219,221,226,231,236,2513,0,185,1,0,0,0,2,210,
+		1,0,0,0,4,411,1,0,0,0,6,413,1,0,0,0,8,430,1,0,0,0,10,442,1,0,0,0,12,503,
+		1,0,0,0,14,511,1,0,0,0,16,513,1,0,0,0,18,521,1,0,0,0,20,524,1,0,0,0,22,
+		590,1,0,0,0,24,593,1,0,0,0,26,598,1,0,0,0,28,647,1,0,0,0,30,679,1,0,0,
+		0,32,683,1,0,0,0,34,691,1,0,0,0,36,699,1,0,0,0,38,710,1,0,0,0,40,724,1,
+		0,0,0,42,737,1,0,0,0,44,747,1,0,0,0,46,749,1,0,0,0,48,761,1,0,0,0,50,824,
+		1,0,0,0,52,835,1,0,0,0,54,839,1,0,0,0,56,851,1,0,0,0,58,887,1,0,0,0,60,
+		921,1,0,0,0,62,938,1,0,0,0,64,940,1,0,0,0,66,997,1,0,0,0,68,1011,1,0,0,
+		0,70,1053,1,0,0,0,72,1068,1,0,0,0,74,1070,1,0,0,0,76,1074,1,0,0,0,78,1082,
+		1,0,0,0,80,1122,1,0,0,0,82,1131,1,0,0,0,84,1200,1,0,0,0,86,1202,1,0,0,
+		0,88,1278,1,0,0,0,90,1290,1,0,0,0,92,1306,1,0,0,0,94,1308,1,0,0,0,96,1317,
+		1,0,0,0,98,1321,1,0,0,0,100,1330,1,0,0,0,102,1350,1,0,0,0,104,1352,1,0,
+		0,0,106,1365,1,0,0,0,108,1370,1,0,0,0,110,1379,1,0,0,0,112,1381,1,0,0,
+		0,114,1394,1,0,0,0,116,1417,1,0,0,0,118,1431,1,0,0,0,120,1433,1,0,0,0,
+		122,1445,1,0,0,0,124,1539,1,0,0,0,126,1541,1,0,0,0,128,1547,1,0,0,0,130,
+		1833,1,0,0,0,132,1848,1,0,0,0,134,1880,1,0,0,0,136,1887,1,0,0,0,138,1894,
+		1,0,0,0,140,1913,1,0,0,0,142,1917,1,0,0,0,144,1919,1,0,0,0,146,1957,1,
+		0,0,0,148,1968,1,0,0,0,150,1971,1,0,0,0,152,1981,1,0,0,0,154,1996,1,0,
+		0,0,156,2002,1,0,0,0,158,2004,1,0,0,0,160,2023,1,0,0,0,162,2025,1,0,0,
+		0,164,2045,1,0,0,0,166,2047,1,0,0,0,168,2049,1,0,0,0,170,2137,1,0,0,0,
+		172,2148,1,0,0,0,174,2153,1,0,0,0,176,2161,1,0,0,0,178,2172,1,0,0,0,180,
+		2174,1,0,0,0,182,184,5,260,0,0,183,182,1,0,0,0,184,187,1,0,0,0,185,183,
+		1,0,0,0,185,186,1,0,0,0,186,206,1,0,0,0,187,185,1,0,0,0,188,197,3,4,2,
+		0,189,191,5,260,0,0,190,189,1,0,0,0,191,192,1,0,0,0,192,190,1,0,0,0,192,
+		193,1,0,0,0,193,194,1,0,0,0,194,196,3,4,2,0,195,190,1,0,0,0,196,199,1,
+		0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,203,1,0,0,0,199,197,1,0,0,0,
+		200,202,5,260,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,
+		204,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,206,188,1,0,0,0,206,207,1,
+		0,0,0,207,208,1,0,0,0,208,209,5,0,0,1,209,1,1,0,0,0,210,211,3,120,60,0,
+		211,212,5,0,0,1,212,3,1,0,0,0,213,412,3,52,26,0,214,412,3,6,3,0,215,412,
+		3,12,6,0,216,219,5,61,0,0,217,220,3,6,3,0,218,220,3,12,6,0,219,217,1,0,
+		0,0,219,218,1,0,0,0,220,222,1,0,0,0,221,223,3,14,7,0,222,221,1,0,0,0,222,
+		223,1,0,0,0,223,228,1,0,0,0,224,225,5,5,0,0,225,226,5,137,0,0,226,227,
+		5,173,0,0,227,229,5,190,0,0,228,224,1,0,0,0,228,229,1,0,0,0,229,412,1,
+		0,0,0,230,412,3,26,13,0,231,233,5,32,0,0,232,234,5,200,0,0,233,232,1,0,
+		0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,239,5,221,0,0,236,237,5,84,0,0,
+		237,238,5,138,0,0,238,240,5,62,0,0,239,236,1,0,0,0,239,240,1,0,0,0,240,
+		241,1,0,0,0,241,246,3,174,87,0,242,243,5,254,0,0,243,244,3,176,88,0,244,
+		245,5,255,0,0,245,247,1,0,0,0,246,242,1,0,0,0,246,247,1,0,0,0,247,250,
+		1,0,0,0,248,249,5,29,0,0,249,251,5,263,0,0,250,248,1,0,0,0,250,251,1,0,
+		0,0,251,252,1,0,0,0,252,253,5,9,0,0,253,254,3,52,26,0,254,412,1,0,0,0,
+		255,260,5,32,0,0,256,258,5,200,0,0,257,259,5,196,0,0,258,257,1,0,0,0,258,
+		259,1,0,0,0,259,261,1,0,0,0,260,256,1,0,0,0,260,261,1,0,0,0,261,262,1,
+		0,0,0,262,266,5,76,0,0,263,264,5,84,0,0,264,265,5,138,0,0,265,267,5,62,
+		0,0,266,263,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,3,174,87,0,
+		269,270,5,9,0,0,270,273,5,263,0,0,271,272,5,107,0,0,272,274,3,178,89,0,
+		273,271,1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,218,0,0,276,
+		277,5,95,0,0,277,283,5,263,0,0,278,279,5,258,0,0,279,280,5,95,0,0,280,
+		282,5,263,0,0,281,278,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,
+		1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,286,275,1,0,0,0,286,287,1,0,0,
+		0,287,412,1,0,0,0,288,289,5,32,0,0,289,293,5,39,0,0,290,291,5,84,0,0,291,
+		292,5,138,0,0,292,294,5,62,0,0,293,290,1,0,0,0,293,294,1,0,0,0,294,295,
+		1,0,0,0,295,298,3,174,87,0,296,297,5,29,0,0,297,299,5,263,0,0,298,296,
+		1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,3,38,19,0,301,300,1,0,
+		0,0,301,302,1,0,0,0,302,412,1,0,0,0,303,304,5,32,0,0,304,308,5,19,0,0,
+		305,306,5,84,0,0,306,307,5,138,0,0,307,309,5,62,0,0,308,305,1,0,0,0,308,
+		309,1,0,0,0,309,310,1,0,0,0,310,313,3,174,87,0,311,312,5,29,0,0,312,314,
+		5,263,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,317,3,38,
+		19,0,316,315,1,0,0,0,316,317,1,0,0,0,317,412,1,0,0,0,318,320,5,51,0,0,
+		319,321,5,200,0,0,320,319,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,
+		324,5,196,0,0,323,322,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,325,328,
+		7,0,0,0,326,327,5,84,0,0,327,329,5,62,0,0,328,326,1,0,0,0,328,329,1,0,
+		0,0,329,330,1,0,0,0,330,332,3,174,87,0,331,333,7,1,0,0,332,331,1,0,0,0,
+		332,333,1,0,0,0,333,412,1,0,0,0,334,335,5,6,0,0,335,338,5,198,0,0,336,
+		337,5,84,0,0,337,339,5,62,0,0,338,336,1,0,0,0,338,339,1,0,0,0,339,340,
+		1,0,0,0,340,341,3,174,87,0,341,342,3,50,25,0,342,412,1,0,0,0,343,344,5,
+		6,0,0,344,345,5,221,0,0,345,351,3,174,87,0,346,347,5,170,0,0,347,348,5,
+		206,0,0,348,352,3,174,87,0,349,350,5,9,0,0,350,352,3,52,26,0,351,346,1,
+		0,0,0,351,349,1,0,0,0,352,412,1,0,0,0,353,358,5,185,0,0,354,355,3,18,9,
+		0,355,356,5,237,0,0,356,357,3,20,10,0,357,359,1,0,0,0,358,354,1,0,0,0,
+		358,359,1,0,0,0,359,412,1,0,0,0,360,362,5,171,0,0,361,363,3,20,10,0,362,
+		361,1,0,0,0,362,363,1,0,0,0,363,412,1,0,0,0,364,365,5,187,0,0,365,412,
+		3,22,11,0,366,367,7,2,0,0,367,368,5,180,0,0,368,412,5,263,0,0,369,371,
+		7,2,0,0,370,372,5,65,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,0,0,
+		0,373,412,3,174,87,0,374,385,5,64,0,0,375,376,5,161,0,0,376,386,5,73,0,
+		0,377,382,3,16,8,0,378,379,5,258,0,0,379,381,3,16,8,0,380,378,1,0,0,0,
+		381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,386,1,0,0,0,384,382,
+		1,0,0,0,385,375,1,0,0,0,385,377,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,
+		0,387,412,3,4,2,0,388,389,5,192,0,0,389,390,5,96,0,0,390,393,5,263,0,0,
+		391,392,5,230,0,0,392,394,5,180,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,
+		397,1,0,0,0,395,396,5,230,0,0,396,398,5,50,0,0,397,395,1,0,0,0,397,398,
+		1,0,0,0,398,412,1,0,0,0,399,400,5,180,0,0,400,403,5,263,0,0,401,402,5,
+		206,0,0,402,404,5,263,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,412,1,0,
+		0,0,405,407,5,216,0,0,406,408,5,19,0,0,407,406,1,0,0,0,407,408,1,0,0,0,
+		408,409,1,0,0,0,409,412,3,174,87,0,410,412,7,3,0,0,411,213,1,0,0,0,411,
+		214,1,0,0,0,411,215,1,0,0,0,411,216,1,0,0,0,411,230,1,0,0,0,411,231,1,
+		0,0,0,411,255,1,0,0,0,411,288,1,0,0,0,411,303,1,0,0,0,411,318,1,0,0,0,
+		411,334,1,0,0,0,411,343,1,0,0,0,411,353,1,0,0,0,411,360,1,0,0,0,411,364,
+		1,0,0,0,411,366,1,0,0,0,411,369,1,0,0,0,411,374,1,0,0,0,411,388,1,0,0,
+		0,411,399,1,0,0,0,411,405,1,0,0,0,411,410,1,0,0,0,412,5,1,0,0,0,413,414,
+		5,90,0,0,414,415,7,4,0,0,415,417,3,174,87,0,416,418,3,110,55,0,417,416,
+		1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,421,3,8,4,0,420,419,1,0,0,
+		0,420,421,1,0,0,0,421,426,1,0,0,0,422,423,5,254,0,0,423,424,3,176,88,0,
+		424,425,5,255,0,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,1,0,0,0,427,
+		428,1,0,0,0,428,429,3,52,26,0,429,7,1,0,0,0,430,431,5,155,0,0,431,432,
+		5,254,0,0,432,437,3,10,5,0,433,434,5,258,0,0,434,436,3,10,5,0,435,433,
+		1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,
+		0,439,437,1,0,0,0,440,441,5,255,0,0,441,9,1,0,0,0,442,443,3,178,89,0,443,
+		444,5,237,0,0,444,445,3,44,22,0,445,11,1,0,0,0,446,447,5,191,0,0,447,448,
+		5,185,0,0,448,452,5,12,0,0,449,451,5,260,0,0,450,449,1,0,0,0,451,454,1,
+		0,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,455,1,0,0,0,454,452,1,0,0,0,
+		455,464,3,4,2,0,456,458,5,260,0,0,457,456,1,0,0,0,458,459,1,0,0,0,459,
+		457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,463,3,4,2,0,462,457,1,
+		0,0,0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,470,1,0,0,0,
+		466,464,1,0,0,0,467,469,5,260,0,0,468,467,1,0,0,0,469,472,1,0,0,0,470,
+		468,1,0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,470,1,0,0,0,473,474,5,
+		54,0,0,474,504,1,0,0,0,475,476,5,12,0,0,476,477,5,191,0,0,477,479,5,185,
+		0,0,478,480,5,260,0,0,479,478,1,0,0,0,480,481,1,0,0,0,481,479,1,0,0,0,
+		481,482,1,0,0,0,482,483,1,0,0,0,483,492,3,4,2,0,484,486,5,260,0,0,485,
+		484,1,0,0,0,486,487,1,0,0,0,487,485,1,0,0,0,487,488,1,0,0,0,488,489,1,
+		0,0,0,489,491,3,4,2,0,490,485,1,0,0,0,491,494,1,0,0,0,492,490,1,0,0,0,
+		492,493,1,0,0,0,493,498,1,0,0,0,494,492,1,0,0,0,495,497,5,260,0,0,496,
+		495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,
+		0,0,0,500,498,1,0,0,0,501,502,5,54,0,0,502,504,1,0,0,0,503,446,1,0,0,0,
+		503,475,1,0,0,0,504,13,1,0,0,0,505,506,5,74,0,0,506,507,5,180,0,0,507,
+		512,5,263,0,0,508,509,5,74,0,0,509,510,5,110,0,0,510,512,5,24,0,0,511,
+		505,1,0,0,0,511,508,1,0,0,0,512,15,1,0,0,0,513,514,7,5,0,0,514,17,1,0,
+		0,0,515,522,5,263,0,0,516,518,8,6,0,0,517,516,1,0,0,0,518,519,1,0,0,0,
+		519,517,1,0,0,0,519,520,1,0,0,0,520,522,1,0,0,0,521,515,1,0,0,0,521,517,
+		1,0,0,0,522,19,1,0,0,0,523,525,8,7,0,0,524,523,1,0,0,0,525,526,1,0,0,0,
+		526,524,1,0,0,0,526,527,1,0,0,0,527,21,1,0,0,0,528,531,5,199,0,0,529,530,
+		7,8,0,0,530,532,3,174,87,0,531,529,1,0,0,0,531,532,1,0,0,0,532,534,1,0,
+		0,0,533,535,3,24,12,0,534,533,1,0,0,0,534,535,1,0,0,0,535,591,1,0,0,0,
+		536,539,5,222,0,0,537,538,7,8,0,0,538,540,3,174,87,0,539,537,1,0,0,0,539,
+		540,1,0,0,0,540,542,1,0,0,0,541,543,3,24,12,0,542,541,1,0,0,0,542,543,
+		1,0,0,0,543,591,1,0,0,0,544,546,5,217,0,0,545,544,1,0,0,0,545,546,1,0,
+		0,0,546,547,1,0,0,0,547,550,5,77,0,0,548,549,7,8,0,0,549,551,3,174,87,
+		0,550,548,1,0,0,0,550,551,1,0,0,0,551,553,1,0,0,0,552,554,3,24,12,0,553,
+		552,1,0,0,0,553,554,1,0,0,0,554,591,1,0,0,0,555,591,5,97,0,0,556,558,5,
+		20,0,0,557,559,3,24,12,0,558,557,1,0,0,0,558,559,1,0,0,0,559,591,1,0,0,
+		0,560,563,5,40,0,0,561,562,7,8,0,0,562,564,3,174,87,0,563,561,1,0,0,0,
+		563,564,1,0,0,0,564,566,1,0,0,0,565,567,3,24,12,0,566,565,1,0,0,0,566,
+		567,1,0,0,0,567,591,1,0,0,0,568,591,5,129,0,0,569,570,5,28,0,0,570,571,
+		7,8,0,0,571,573,3,174,87,0,572,574,3,24,12,0,573,572,1,0,0,0,573,574,1,
+		0,0,0,574,591,1,0,0,0,575,576,5,32,0,0,576,577,5,198,0,0,577,591,3,174,
+		87,0,578,579,5,32,0,0,579,580,5,221,0,0,580,591,3,174,87,0,581,582,5,35,
+		0,0,582,591,5,19,0,0,583,584,5,35,0,0,584,591,5,39,0,0,585,586,5,25,0,
+		0,586,588,5,263,0,0,587,589,3,24,12,0,588,587,1,0,0,0,588,589,1,0,0,0,
+		589,591,1,0,0,0,590,528,1,0,0,0,590,536,1,0,0,0,590,545,1,0,0,0,590,555,
+		1,0,0,0,590,556,1,0,0,0,590,560,1,0,0,0,590,568,1,0,0,0,590,569,1,0,0,
+		0,590,575,1,0,0,0,590,578,1,0,0,0,590,581,1,0,0,0,590,583,1,0,0,0,590,
+		585,1,0,0,0,591,23,1,0,0,0,592,594,5,138,0,0,593,592,1,0,0,0,593,594,1,
+		0,0,0,594,595,1,0,0,0,595,596,7,9,0,0,596,597,5,263,0,0,597,25,1,0,0,0,
+		598,600,5,32,0,0,599,601,5,200,0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,
+		602,1,0,0,0,602,606,5,198,0,0,603,604,5,84,0,0,604,605,5,138,0,0,605,607,
+		5,62,0,0,606,603,1,0,0,0,606,607,1,0,0,0,607,608,1,0,0,0,608,620,3,174,
+		87,0,609,610,5,254,0,0,610,615,3,28,14,0,611,612,5,258,0,0,612,614,3,28,
+		14,0,613,611,1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,
+		618,1,0,0,0,617,615,1,0,0,0,618,619,5,255,0,0,619,621,1,0,0,0,620,609,
+		1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,622,623,5,29,0,0,623,625,5,263,
+		0,0,624,622,1,0,0,0,624,625,1,0,0,0,625,632,1,0,0,0,626,627,5,156,0,0,
+		627,628,5,15,0,0,628,629,5,254,0,0,629,630,3,176,88,0,630,631,5,255,0,
+		0,631,633,1,0,0,0,632,626,1,0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,
+		636,3,38,19,0,635,634,1,0,0,0,635,636,1,0,0,0,636,638,1,0,0,0,637,639,
+		3,46,23,0,638,637,1,0,0,0,638,639,1,0,0,0,639,642,1,0,0,0,640,641,5,9,
+		0,0,641,643,3,52,26,0,642,640,1,0,0,0,642,643,1,0,0,0,643,27,1,0,0,0,644,
+		648,3,30,15,0,645,648,3,34,17,0,646,648,3,36,18,0,647,644,1,0,0,0,647,
+		645,1,0,0,0,647,646,1,0,0,0,648,29,1,0,0,0,649,650,3,178,89,0,650,651,
+		5,9,0,0,651,654,3,120,60,0,652,653,5,29,0,0,653,655,5,263,0,0,654,652,
+		1,0,0,0,654,655,1,0,0,0,655,680,1,0,0,0,656,657,3,178,89,0,657,658,3,168,
+		84,0,658,661,5,122,0,0,659,660,5,74,0,0,660,662,5,263,0,0,661,659,1,0,
+		0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,665,5,223,0,0,664,663,1,0,0,0,
+		664,665,1,0,0,0,665,668,1,0,0,0,666,667,5,29,0,0,667,669,5,263,0,0,668,
+		666,1,0,0,0,668,669,1,0,0,0,669,680,1,0,0,0,670,671,3,178,89,0,671,673,
+		3,168,84,0,672,674,3,32,16,0,673,672,1,0,0,0,673,674,1,0,0,0,674,677,1,
+		0,0,0,675,676,5,29,0,0,676,678,5,263,0,0,677,675,1,0,0,0,677,678,1,0,0,
+		0,678,680,1,0,0,0,679,649,1,0,0,0,679,656,1,0,0,0,679,670,1,0,0,0,680,
+		31,1,0,0,0,681,682,5,31,0,0,682,684,3,178,89,0,683,681,1,0,0,0,683,684,
+		1,0,0,0,684,685,1,0,0,0,685,686,5,165,0,0,686,689,5,106,0,0,687,688,5,
+		138,0,0,688,690,5,55,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,33,1,0,0,
+		0,691,692,5,224,0,0,692,693,5,73,0,0,693,694,3,178,89,0,694,695,5,9,0,
+		0,695,696,3,120,60,0,696,35,1,0,0,0,697,698,5,31,0,0,698,700,3,178,89,
+		0,699,697,1,0,0,0,699,700,1,0,0,0,700,701,1,0,0,0,701,702,5,165,0,0,702,
+		703,5,106,0,0,703,704,5,254,0,0,704,705,3,176,88,0,705,708,5,255,0,0,706,
+		707,5,138,0,0,707,709,5,55,0,0,708,706,1,0,0,0,708,709,1,0,0,0,709,37,
+		1,0,0,0,710,711,5,230,0,0,711,720,5,254,0,0,712,717,3,40,20,0,713,714,
+		5,258,0,0,714,716,3,40,20,0,715,713,1,0,0,0,716,719,1,0,0,0,717,715,1,
+		0,0,0,717,718,1,0,0,0,718,721,1,0,0,0,719,717,1,0,0,0,720,712,1,0,0,0,
+		720,721,1,0,0,0,721,722,1,0,0,0,722,723,5,255,0,0,723,39,1,0,0,0,724,725,
+		3,42,21,0,725,726,5,237,0,0,726,727,3,44,22,0,727,41,1,0,0,0,728,738,5,
+		263,0,0,729,734,3,178,89,0,730,731,5,259,0,0,731,733,3,178,89,0,732,730,
+		1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,0,735,738,1,0,0,
+		0,736,734,1,0,0,0,737,728,1,0,0,0,737,729,1,0,0,0,738,43,1,0,0,0,739,748,
+		5,263,0,0,740,742,5,245,0,0,741,740,1,0,0,0,741,742,1,0,0,0,742,743,1,
+		0,0,0,743,748,7,10,0,0,744,748,5,209,0,0,745,748,5,67,0,0,746,748,3,178,
+		89,0,747,739,1,0,0,0,747,741,1,0,0,0,747,744,1,0,0,0,747,745,1,0,0,0,747,
+		746,1,0,0,0,748,45,1,0,0,0,749,750,5,113,0,0,750,759,3,174,87,0,751,755,
+		5,254,0,0,752,754,3,48,24,0,753,752,1,0,0,0,754,757,1,0,0,0,755,753,1,
+		0,0,0,755,756,1,0,0,0,756,758,1,0,0,0,757,755,1,0,0,0,758,760,5,255,0,
+		0,759,751,1,0,0,0,759,760,1,0,0,0,760,47,1,0,0,0,761,764,7,11,0,0,762,
+		765,5,4,0,0,763,765,3,178,89,0,764,762,1,0,0,0,764,763,1,0,0,0,765,49,
+		1,0,0,0,766,767,5,170,0,0,767,768,5,206,0,0,768,825,3,174,87,0,769,770,
+		5,185,0,0,770,771,5,254,0,0,771,776,3,40,20,0,772,773,5,258,0,0,773,775,
+		3,40,20,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,
+		0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,780,5,255,0,0,780,825,1,0,0,0,
+		781,782,5,171,0,0,782,783,5,254,0,0,783,788,3,42,21,0,784,785,5,258,0,
+		0,785,787,3,42,21,0,786,784,1,0,0,0,787,790,1,0,0,0,788,786,1,0,0,0,788,
+		789,1,0,0,0,789,791,1,0,0,0,790,788,1,0,0,0,791,792,5,255,0,0,792,825,
+		1,0,0,0,793,806,5,2,0,0,794,807,3,28,14,0,795,796,5,254,0,0,796,801,3,
+		28,14,0,797,798,5,258,0,0,798,800,3,28,14,0,799,797,1,0,0,0,800,803,1,
+		0,0,0,801,799,1,0,0,0,801,802,1,0,0,0,802,804,1,0,0,0,803,801,1,0,0,0,
+		804,805,5,255,0,0,805,807,1,0,0,0,806,794,1,0,0,0,806,795,1,0,0,0,807,
+		825,1,0,0,0,808,817,5,51,0,0,809,811,5,27,0,0,810,809,1,0,0,0,810,811,
+		1,0,0,0,811,812,1,0,0,0,812,818,3,178,89,0,813,814,5,254,0,0,814,815,3,
+		176,88,0,815,816,5,255,0,0,816,818,1,0,0,0,817,810,1,0,0,0,817,813,1,0,
+		0,0,818,825,1,0,0,0,819,820,5,170,0,0,820,821,3,178,89,0,821,822,5,206,
+		0,0,822,823,3,178,89,0,823,825,1,0,0,0,824,766,1,0,0,0,824,769,1,0,0,0,
+		824,781,1,0,0,0,824,793,1,0,0,0,824,808,1,0,0,0,824,819,1,0,0,0,825,51,
+		1,0,0,0,826,827,5,230,0,0,827,832,3,54,27,0,828,829,5,258,0,0,829,831,
+		3,54,27,0,830,828,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,
+		0,0,833,836,1,0,0,0,834,832,1,0,0,0,835,826,1,0,0,0,835,836,1,0,0,0,836,
+		837,1,0,0,0,837,838,3,56,28,0,838,53,1,0,0,0,839,844,3,178,89,0,840,841,
+		5,254,0,0,841,842,3,176,88,0,842,843,5,255,0,0,843,845,1,0,0,0,844,840,
+		1,0,0,0,844,845,1,0,0,0,845,846,1,0,0,0,846,847,5,9,0,0,847,848,5,254,
+		0,0,848,849,3,52,26,0,849,850,5,255,0,0,850,55,1,0,0,0,851,862,3,58,29,
+		0,852,853,5,148,0,0,853,854,5,15,0,0,854,859,3,76,38,0,855,856,5,258,0,
+		0,856,858,3,76,38,0,857,855,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,
+		860,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,852,1,0,0,0,862,863,1,
+		0,0,0,863,869,1,0,0,0,864,867,5,114,0,0,865,868,3,120,60,0,866,868,5,4,
+		0,0,867,865,1,0,0,0,867,866,1,0,0,0,868,870,1,0,0,0,869,864,1,0,0,0,869,
+		870,1,0,0,0,870,876,1,0,0,0,871,872,5,143,0,0,872,874,3,120,60,0,873,875,
+		7,12,0,0,874,873,1,0,0,0,874,875,1,0,0,0,875,877,1,0,0,0,876,871,1,0,0,
+		0,876,877,1,0,0,0,877,885,1,0,0,0,878,879,5,68,0,0,879,881,7,13,0,0,880,
+		882,3,120,60,0,881,880,1,0,0,0,881,882,1,0,0,0,882,883,1,0,0,0,883,884,
+		7,12,0,0,884,886,5,146,0,0,885,878,1,0,0,0,885,886,1,0,0,0,886,57,1,0,
+		0,0,887,888,6,29,-1,0,888,889,3,60,30,0,889,904,1,0,0,0,890,891,10,2,0,
+		0,891,893,5,91,0,0,892,894,3,66,33,0,893,892,1,0,0,0,893,894,1,0,0,0,894,
+		895,1,0,0,0,895,903,3,58,29,3,896,897,10,1,0,0,897,899,7,14,0,0,898,900,
+		3,66,33,0,899,898,1,0,0,0,899,900,1,0,0,0,900,901,1,0,0,0,901,903,3,58,
+		29,2,902,890,1,0,0,0,902,896,1,0,0,0,903,906,1,0,0,0,904,902,1,0,0,0,904,
+		905,1,0,0,0,905,59,1,0,0,0,906,904,1,0,0,0,907,922,3,64,32,0,908,909,5,
+		220,0,0,909,914,3,62,31,0,910,911,5,258,0,0,911,913,3,62,31,0,912,910,
+		1,0,0,0,913,916,1,0,0,0,914,912,1,0,0,0,914,915,1,0,0,0,915,922,1,0,0,
+		0,916,914,1,0,0,0,917,918,5,254,0,0,918,919,3,52,26,0,919,920,5,255,0,
+		0,920,922,1,0,0,0,921,907,1,0,0,0,921,908,1,0,0,0,921,917,1,0,0,0,922,
+		61,1,0,0,0,923,925,5,178,0,0,924,923,1,0,0,0,924,925,1,0,0,0,925,926,1,
+		0,0,0,926,927,5,254,0,0,927,932,3,120,60,0,928,929,5,258,0,0,929,931,3,
+		120,60,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,0,0,932,933,1,0,0,
+		0,933,935,1,0,0,0,934,932,1,0,0,0,935,936,5,255,0,0,936,939,1,0,0,0,937,
+		939,3,120,60,0,938,924,1,0,0,0,938,937,1,0,0,0,939,63,1,0,0,0,940,942,
+		5,184,0,0,941,943,3,112,56,0,942,941,1,0,0,0,942,943,1,0,0,0,943,945,1,
+		0,0,0,944,946,3,66,33,0,945,944,1,0,0,0,945,946,1,0,0,0,946,947,1,0,0,
+		0,947,952,3,68,34,0,948,949,5,258,0,0,949,951,3,68,34,0,950,948,1,0,0,
+		0,951,954,1,0,0,0,952,950,1,0,0,0,952,953,1,0,0,0,953,964,1,0,0,0,954,
+		952,1,0,0,0,955,956,5,74,0,0,956,961,3,78,39,0,957,958,5,258,0,0,958,960,
+		3,78,39,0,959,957,1,0,0,0,960,963,1,0,0,0,961,959,1,0,0,0,961,962,1,0,
+		0,0,962,965,1,0,0,0,963,961,1,0,0,0,964,955,1,0,0,0,964,965,1,0,0,0,965,
+		968,1,0,0,0,966,967,5,228,0,0,967,969,3,120,60,0,968,966,1,0,0,0,968,969,
+		1,0,0,0,969,980,1,0,0,0,970,971,5,78,0,0,971,972,5,15,0,0,972,977,3,70,
+		35,0,973,974,5,258,0,0,974,976,3,70,35,0,975,973,1,0,0,0,976,979,1,0,0,
+		0,977,975,1,0,0,0,977,978,1,0,0,0,978,981,1,0,0,0,979,977,1,0,0,0,980,
+		970,1,0,0,0,980,981,1,0,0,0,981,984,1,0,0,0,982,983,5,80,0,0,983,985,3,
+		120,60,0,984,982,1,0,0,0,984,985,1,0,0,0,985,995,1,0,0,0,986,987,5,229,
+		0,0,987,992,3,74,37,0,988,989,5,258,0,0,989,991,3,74,37,0,990,988,1,0,
+		0,0,991,994,1,0,0,0,992,990,1,0,0,0,992,993,1,0,0,0,993,996,1,0,0,0,994,
+		992,1,0,0,0,995,986,1,0,0,0,995,996,1,0,0,0,996,65,1,0,0,0,997,998,7,15,
+		0,0,998,67,1,0,0,0,999,1012,5,246,0,0,1000,1001,3,174,87,0,1001,1002,5,
+		259,0,0,1002,1003,5,246,0,0,1003,1012,1,0,0,0,1004,1009,3,120,60,0,1005,
+		1007,5,9,0,0,1006,1005,1,0,0,0,1006,1007,1,0,0,0,1007,1008,1,0,0,0,1008,
+		1010,3,178,89,0,1009,1006,1,0,0,0,1009,1010,1,0,0,0,1010,1012,1,0,0,0,
+		1011,999,1,0,0,0,1011,1000,1,0,0,0,1011,1004,1,0,0,0,1012,69,1,0,0,0,1013,
+		1014,5,79,0,0,1014,1015,5,186,0,0,1015,1016,5,254,0,0,1016,1021,3,72,36,
+		0,1017,1018,5,258,0,0,1018,1020,3,72,36,0,1019,1017,1,0,0,0,1020,1023,
+		1,0,0,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,1024,1,0,0,0,1023,1021,
+		1,0,0,0,1024,1025,5,255,0,0,1025,1054,1,0,0,0,1026,1027,5,177,0,0,1027,
+		1028,5,254,0,0,1028,1033,3,72,36,0,1029,1030,5,258,0,0,1030,1032,3,72,
+		36,0,1031,1029,1,0,0,0,1032,1035,1,0,0,0,1033,1031,1,0,0,0,1033,1034,1,
+		0,0,0,1034,1036,1,0,0,0,1035,1033,1,0,0,0,1036,1037,5,255,0,0,1037,1054,
+		1,0,0,0,1038,1039,5,34,0,0,1039,1040,5,254,0,0,1040,1045,3,72,36,0,1041,
+		1042,5,258,0,0,1042,1044,3,72,36,0,1043,1041,1,0,0,0,1044,1047,1,0,0,0,
+		1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1048,1,0,0,0,1047,1045,1,0,0,
+		0,1048,1049,5,255,0,0,1049,1054,1,0,0,0,1050,1051,5,254,0,0,1051,1054,
+		5,255,0,0,1052,1054,3,120,60,0,1053,1013,1,0,0,0,1053,1026,1,0,0,0,1053,
+		1038,1,0,0,0,1053,1050,1,0,0,0,1053,1052,1,0,0,0,1054,71,1,0,0,0,1055,
+		1064,5,254,0,0,1056,1061,3,120,60,0,1057,1058,5,258,0,0,1058,1060,3,120,
+		60,0,1059,1057,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,1061,1062,1,
+		0,0,0,1062,1065,1,0,0,0,1063,1061,1,0,0,0,1064,1056,1,0,0,0,1064,1065,
+		1,0,0,0,1065,1066,1,0,0,0,1066,1069,5,255,0,0,1067,1069,3,120,60,0,1068,
+		1055,1,0,0,0,1068,1067,1,0,0,0,1069,73,1,0,0,0,1070,1071,3,178,89,0,1071,
+		1072,5,9,0,0,1072,1073,3,144,72,0,1073,75,1,0,0,0,1074,1076,3,120,60,0,
+		1075,1077,7,16,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,1077,1080,1,0,0,
+		0,1078,1079,5,140,0,0,1079,1081,7,17,0,0,1080,1078,1,0,0,0,1080,1081,1,
+		0,0,0,1081,77,1,0,0,0,1082,1083,6,39,-1,0,1083,1084,3,84,42,0,1084,1104,
+		1,0,0,0,1085,1086,10,4,0,0,1086,1087,5,33,0,0,1087,1088,5,98,0,0,1088,
+		1103,3,84,42,0,1089,1090,10,3,0,0,1090,1091,5,135,0,0,1091,1092,3,80,40,
+		0,1092,1093,5,98,0,0,1093,1094,3,84,42,0,1094,1103,1,0,0,0,1095,1096,10,
+		2,0,0,1096,1097,3,80,40,0,1097,1098,5,98,0,0,1098,1100,3,84,42,0,1099,
+		1101,3,82,41,0,1100,1099,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,
+		1085,1,0,0,0,1102,1089,1,0,0,0,1102,1095,1,0,0,0,1103,1106,1,0,0,0,1104,
+		1102,1,0,0,0,1104,1105,1,0,0,0,1105,79,1,0,0,0,1106,1104,1,0,0,0,1107,
+		1109,5,89,0,0,1108,1107,1,0,0,0,1108,1109,1,0,0,0,1109,1123,1,0,0,0,1110,
+		1112,5,112,0,0,1111,1113,5,150,0,0,1112,1111,1,0,0,0,1112,1113,1,0,0,0,
+		1113,1123,1,0,0,0,1114,1116,5,176,0,0,1115,1117,5,150,0,0,1116,1115,1,
+		0,0,0,1116,1117,1,0,0,0,1117,1123,1,0,0,0,1118,1120,5,75,0,0,1119,1121,
+		5,150,0,0,1120,1119,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,0,1122,1108,
+		1,0,0,0,1122,1110,1,0,0,0,1122,1114,1,0,0,0,1122,1118,1,0,0,0,1123,81,
+		1,0,0,0,1124,1125,5,144,0,0,1125,1132,3,120,60,0,1126,1127,5,218,0,0,1127,
+		1128,5,254,0,0,1128,1129,3,176,88,0,1129,1130,5,255,0,0,1130,1132,1,0,
+		0,0,1131,1124,1,0,0,0,1131,1126,1,0,0,0,1132,83,1,0,0,0,1133,1135,3,174,
+		87,0,1134,1136,3,110,55,0,1135,1134,1,0,0,0,1135,1136,1,0,0,0,1136,1142,
+		1,0,0,0,1137,1138,5,73,0,0,1138,1139,5,197,0,0,1139,1140,5,9,0,0,1140,
+		1141,5,142,0,0,1141,1143,3,128,64,0,1142,1137,1,0,0,0,1142,1143,1,0,0,
+		0,1143,1145,1,0,0,0,1144,1146,3,108,54,0,1145,1144,1,0,0,0,1145,1146,1,
+		0,0,0,1146,1201,1,0,0,0,1147,1149,5,109,0,0,1148,1147,1,0,0,0,1148,1149,
+		1,0,0,0,1149,1150,1,0,0,0,1150,1151,5,198,0,0,1151,1152,5,254,0,0,1152,
+		1153,3,132,66,0,1153,1155,5,255,0,0,1154,1156,3,108,54,0,1155,1154,1,0,
+		0,0,1155,1156,1,0,0,0,1156,1201,1,0,0,0,1157,1159,5,109,0,0,1158,1157,
+		1,0,0,0,1158,1159,1,0,0,0,1159,1160,1,0,0,0,1160,1161,5,254,0,0,1161,1162,
+		3,52,26,0,1162,1164,5,255,0,0,1163,1165,3,108,54,0,1164,1163,1,0,0,0,1164,
+		1165,1,0,0,0,1165,1201,1,0,0,0,1166,1167,5,215,0,0,1167,1168,5,254,0,0,
+		1168,1173,3,120,60,0,1169,1170,5,258,0,0,1170,1172,3,120,60,0,1171,1169,
+		1,0,0,0,1172,1175,1,0,0,0,1173,1171,1,0,0,0,1173,1174,1,0,0,0,1174,1176,
+		1,0,0,0,1175,1173,1,0,0,0,1176,1179,5,255,0,0,1177,1178,5,230,0,0,1178,
+		1180,5,149,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,
+		1183,3,108,54,0,1182,1181,1,0,0,0,1182,1183,1,0,0,0,1183,1201,1,0,0,0,
+		1184,1185,5,254,0,0,1185,1186,3,78,39,0,1186,1187,5,255,0,0,1187,1201,
+		1,0,0,0,1188,1189,3,174,87,0,1189,1191,3,86,43,0,1190,1192,3,108,54,0,
+		1191,1190,1,0,0,0,1191,1192,1,0,0,0,1192,1201,1,0,0,0,1193,1194,5,254,
+		0,0,1194,1195,3,52,26,0,1195,1196,5,255,0,0,1196,1198,3,86,43,0,1197,1199,
+		3,108,54,0,1198,1197,1,0,0,0,1198,1199,1,0,0,0,1199,1201,1,0,0,0,1200,
+		1133,1,0,0,0,1200,1148,1,0,0,0,1200,1158,1,0,0,0,1200,1166,1,0,0,0,1200,
+		1184,1,0,0,0,1200,1188,1,0,0,0,1200,1193,1,0,0,0,1201,85,1,0,0,0,1202,
+		1203,5,120,0,0,1203,1214,5,254,0,0,1204,1205,5,155,0,0,1205,1206,5,15,
+		0,0,1206,1211,3,120,60,0,1207,1208,5,258,0,0,1208,1210,3,120,60,0,1209,
+		1207,1,0,0,0,1210,1213,1,0,0,0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,
+		1215,1,0,0,0,1213,1211,1,0,0,0,1214,1204,1,0,0,0,1214,1215,1,0,0,0,1215,
+		1226,1,0,0,0,1216,1217,5,148,0,0,1217,1218,5,15,0,0,1218,1223,3,76,38,
+		0,1219,1220,5,258,0,0,1220,1222,3,76,38,0,1221,1219,1,0,0,0,1222,1225,
+		1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1227,1,0,0,0,1225,1223,
+		1,0,0,0,1226,1216,1,0,0,0,1226,1227,1,0,0,0,1227,1237,1,0,0,0,1228,1229,
+		5,121,0,0,1229,1234,3,88,44,0,1230,1231,5,258,0,0,1231,1233,3,88,44,0,
+		1232,1230,1,0,0,0,1233,1236,1,0,0,0,1234,1232,1,0,0,0,1234,1235,1,0,0,
+		0,1235,1238,1,0,0,0,1236,1234,1,0,0,0,1237,1228,1,0,0,0,1237,1238,1,0,
+		0,0,1238,1240,1,0,0,0,1239,1241,3,90,45,0,1240,1239,1,0,0,0,1240,1241,
+		1,0,0,0,1241,1246,1,0,0,0,1242,1243,5,3,0,0,1243,1244,5,119,0,0,1244,1245,
+		5,189,0,0,1245,1247,3,92,46,0,1246,1242,1,0,0,0,1246,1247,1,0,0,0,1247,
+		1248,1,0,0,0,1248,1249,5,158,0,0,1249,1250,5,254,0,0,1250,1251,3,94,47,
+		0,1251,1254,5,255,0,0,1252,1253,5,231,0,0,1253,1255,3,162,81,0,1254,1252,
+		1,0,0,0,1254,1255,1,0,0,0,1255,1265,1,0,0,0,1256,1257,5,193,0,0,1257,1262,
+		3,104,52,0,1258,1259,5,258,0,0,1259,1261,3,104,52,0,1260,1258,1,0,0,0,
+		1261,1264,1,0,0,0,1262,1260,1,0,0,0,1262,1263,1,0,0,0,1263,1266,1,0,0,
+		0,1264,1262,1,0,0,0,1265,1256,1,0,0,0,1265,1266,1,0,0,0,1266,1267,1,0,
+		0,0,1267,1268,5,45,0,0,1268,1273,3,106,53,0,1269,1270,5,258,0,0,1270,1272,
+		3,106,53,0,1271,1269,1,0,0,0,1272,1275,1,0,0,0,1273,1271,1,0,0,0,1273,
+		1274,1,0,0,0,1274,1276,1,0,0,0,1275,1273,1,0,0,0,1276,1277,5,255,0,0,1277,
+		87,1,0,0,0,1278,1279,3,120,60,0,1279,1280,5,9,0,0,1280,1281,3,178,89,0,
+		1281,89,1,0,0,0,1282,1283,5,145,0,0,1283,1284,5,178,0,0,1284,1285,5,159,
+		0,0,1285,1291,5,119,0,0,1286,1287,5,4,0,0,1287,1288,5,179,0,0,1288,1289,
+		5,159,0,0,1289,1291,5,119,0,0,1290,1282,1,0,0,0,1290,1286,1,0,0,0,1291,
+		91,1,0,0,0,1292,1293,5,157,0,0,1293,1294,5,108,0,0,1294,1307,5,178,0,0,
+		1295,1296,5,206,0,0,1296,1297,5,136,0,0,1297,1307,5,178,0,0,1298,1299,
+		5,206,0,0,1299,1300,5,70,0,0,1300,1307,3,178,89,0,1301,1302,5,206,0,0,
+		1302,1303,5,108,0,0,1303,1307,3,178,89,0,1304,1305,5,206,0,0,1305,1307,
+		3,178,89,0,1306,1292,1,0,0,0,1306,1295,1,0,0,0,1306,1298,1,0,0,0,1306,
+		1301,1,0,0,0,1306,1304,1,0,0,0,1307,93,1,0,0,0,1308,1313,3,96,48,0,1309,
+		1310,5,250,0,0,1310,1312,3,96,48,0,1311,1309,1,0,0,0,1312,1315,1,0,0,0,
+		1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,95,1,0,0,0,1315,1313,1,0,0,0,
+		1316,1318,3,98,49,0,1317,1316,1,0,0,0,1318,1319,1,0,0,0,1319,1317,1,0,
+		0,0,1319,1320,1,0,0,0,1320,97,1,0,0,0,1321,1323,3,100,50,0,1322,1324,3,
+		102,51,0,1323,1322,1,0,0,0,1323,1324,1,0,0,0,1324,99,1,0,0,0,1325,1331,
+		3,178,89,0,1326,1327,5,254,0,0,1327,1328,3,94,47,0,1328,1329,5,255,0,0,
+		1329,1331,1,0,0,0,1330,1325,1,0,0,0,1330,1326,1,0,0,0,1331,101,1,0,0,0,
+		1332,1334,7,18,0,0,1333,1335,5,249,0,0,1334,1333,1,0,0,0,1334,1335,1,0,
+		0,0,1335,1351,1,0,0,0,1336,1338,5,251,0,0,1337,1339,5,266,0,0,1338,1337,
+		1,0,0,0,1338,1339,1,0,0,0,1339,1344,1,0,0,0,1340,1342,5,258,0,0,1341,1343,
+		5,266,0,0,1342,1341,1,0,0,0,1342,1343,1,0,0,0,1343,1345,1,0,0,0,1344,1340,
+		1,0,0,0,1344,1345,1,0,0,0,1345,1346,1,0,0,0,1346,1348,5,252,0,0,1347,1349,
+		5,249,0,0,1348,1347,1,0,0,0,1348,1349,1,0,0,0,1349,1351,1,0,0,0,1350,1332,
+		1,0,0,0,1350,1336,1,0,0,0,1351,103,1,0,0,0,1352,1353,3,178,89,0,1353,1354,
+		5,237,0,0,1354,1355,5,254,0,0,1355,1360,3,178,89,0,1356,1357,5,258,0,0,
+		1357,1359,3,178,89,0,1358,1356,1,0,0,0,1359,1362,1,0,0,0,1360,1358,1,0,
+		0,0,1360,1361,1,0,0,0,1361,1363,1,0,0,0,1362,1360,1,0,0,0,1363,1364,5,
+		255,0,0,1364,105,1,0,0,0,1365,1366,3,178,89,0,1366,1367,5,9,0,0,1367,1368,
+		3,120,60,0,1368,107,1,0,0,0,1369,1371,5,9,0,0,1370,1369,1,0,0,0,1370,1371,
+		1,0,0,0,1371,1372,1,0,0,0,1372,1377,3,178,89,0,1373,1374,5,254,0,0,1374,
+		1375,3,176,88,0,1375,1376,5,255,0,0,1376,1378,1,0,0,0,1377,1373,1,0,0,
+		0,1377,1378,1,0,0,0,1378,109,1,0,0,0,1379,1380,3,112,56,0,1380,111,1,0,
+		0,0,1381,1382,5,261,0,0,1382,1389,3,114,57,0,1383,1385,5,258,0,0,1384,
+		1383,1,0,0,0,1384,1385,1,0,0,0,1385,1386,1,0,0,0,1386,1388,3,114,57,0,
+		1387,1384,1,0,0,0,1388,1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,
+		0,1390,1392,1,0,0,0,1391,1389,1,0,0,0,1392,1393,5,262,0,0,1393,113,1,0,
+		0,0,1394,1415,3,178,89,0,1395,1412,5,254,0,0,1396,1401,3,116,58,0,1397,
+		1398,5,258,0,0,1398,1400,3,116,58,0,1399,1397,1,0,0,0,1400,1403,1,0,0,
+		0,1401,1399,1,0,0,0,1401,1402,1,0,0,0,1402,1413,1,0,0,0,1403,1401,1,0,
+		0,0,1404,1409,3,118,59,0,1405,1406,5,258,0,0,1406,1408,3,118,59,0,1407,
+		1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,1409,1410,1,0,0,0,1410,
+		1413,1,0,0,0,1411,1409,1,0,0,0,1412,1396,1,0,0,0,1412,1404,1,0,0,0,1412,
+		1413,1,0,0,0,1413,1414,1,0,0,0,1414,1416,5,255,0,0,1415,1395,1,0,0,0,1415,
+		1416,1,0,0,0,1416,115,1,0,0,0,1417,1418,3,42,21,0,1418,1419,5,237,0,0,
+		1419,1420,3,44,22,0,1420,117,1,0,0,0,1421,1426,3,178,89,0,1422,1423,5,
+		259,0,0,1423,1425,3,178,89,0,1424,1422,1,0,0,0,1425,1428,1,0,0,0,1426,
+		1424,1,0,0,0,1426,1427,1,0,0,0,1427,1432,1,0,0,0,1428,1426,1,0,0,0,1429,
+		1432,5,263,0,0,1430,1432,5,266,0,0,1431,1421,1,0,0,0,1431,1429,1,0,0,0,
+		1431,1430,1,0,0,0,1432,119,1,0,0,0,1433,1434,3,122,61,0,1434,121,1,0,0,
+		0,1435,1436,6,61,-1,0,1436,1437,5,138,0,0,1437,1446,3,122,61,4,1438,1442,
+		3,128,64,0,1439,1441,3,124,62,0,1440,1439,1,0,0,0,1441,1444,1,0,0,0,1442,
+		1440,1,0,0,0,1442,1443,1,0,0,0,1443,1446,1,0,0,0,1444,1442,1,0,0,0,1445,
+		1435,1,0,0,0,1445,1438,1,0,0,0,1446,1455,1,0,0,0,1447,1448,10,2,0,0,1448,
+		1449,5,7,0,0,1449,1454,3,122,61,3,1450,1451,10,1,0,0,1451,1452,5,147,0,
+		0,1452,1454,3,122,61,2,1453,1447,1,0,0,0,1453,1450,1,0,0,0,1454,1457,1,
+		0,0,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,123,1,0,0,0,1457,1455,1,
+		0,0,0,1458,1459,3,126,63,0,1459,1460,3,128,64,0,1460,1540,1,0,0,0,1461,
+		1463,5,138,0,0,1462,1461,1,0,0,0,1462,1463,1,0,0,0,1463,1464,1,0,0,0,1464,
+		1466,5,13,0,0,1465,1467,7,19,0,0,1466,1465,1,0,0,0,1466,1467,1,0,0,0,1467,
+		1468,1,0,0,0,1468,1469,3,128,64,0,1469,1470,5,7,0,0,1470,1471,3,128,64,
+		0,1471,1540,1,0,0,0,1472,1474,5,138,0,0,1473,1472,1,0,0,0,1473,1474,1,
+		0,0,0,1474,1475,1,0,0,0,1475,1476,5,87,0,0,1476,1477,5,254,0,0,1477,1478,
+		3,52,26,0,1478,1479,5,255,0,0,1479,1540,1,0,0,0,1480,1482,5,138,0,0,1481,
+		1480,1,0,0,0,1481,1482,1,0,0,0,1482,1483,1,0,0,0,1483,1484,5,87,0,0,1484,
+		1485,5,254,0,0,1485,1490,3,120,60,0,1486,1487,5,258,0,0,1487,1489,3,120,
+		60,0,1488,1486,1,0,0,0,1489,1492,1,0,0,0,1490,1488,1,0,0,0,1490,1491,1,
+		0,0,0,1491,1493,1,0,0,0,1492,1490,1,0,0,0,1493,1494,5,255,0,0,1494,1540,
+		1,0,0,0,1495,1497,5,138,0,0,1496,1495,1,0,0,0,1496,1497,1,0,0,0,1497,1498,
+		1,0,0,0,1498,1499,5,113,0,0,1499,1502,3,128,64,0,1500,1501,5,57,0,0,1501,
+		1503,3,128,64,0,1502,1500,1,0,0,0,1502,1503,1,0,0,0,1503,1540,1,0,0,0,
+		1504,1506,5,138,0,0,1505,1504,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,
+		0,0,1507,1508,5,188,0,0,1508,1509,5,206,0,0,1509,1512,3,128,64,0,1510,
+		1511,5,57,0,0,1511,1513,3,128,64,0,1512,1510,1,0,0,0,1512,1513,1,0,0,0,
+		1513,1540,1,0,0,0,1514,1516,5,94,0,0,1515,1517,5,138,0,0,1516,1515,1,0,
+		0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1540,5,139,0,0,1519,1521,
+		5,94,0,0,1520,1522,5,138,0,0,1521,1520,1,0,0,0,1521,1522,1,0,0,0,1522,
+		1523,1,0,0,0,1523,1540,7,20,0,0,1524,1526,5,94,0,0,1525,1527,5,138,0,0,
+		1526,1525,1,0,0,0,1526,1527,1,0,0,0,1527,1528,1,0,0,0,1528,1529,5,49,0,
+		0,1529,1530,5,74,0,0,1530,1540,3,128,64,0,1531,1533,5,94,0,0,1532,1534,
+		5,138,0,0,1533,1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1537,
+		5,99,0,0,1536,1538,7,21,0,0,1537,1536,1,0,0,0,1537,1538,1,0,0,0,1538,1540,
+		1,0,0,0,1539,1458,1,0,0,0,1539,1462,1,0,0,0,1539,1473,1,0,0,0,1539,1481,
+		1,0,0,0,1539,1496,1,0,0,0,1539,1505,1,0,0,0,1539,1514,1,0,0,0,1539,1519,
+		1,0,0,0,1539,1524,1,0,0,0,1539,1531,1,0,0,0,1540,125,1,0,0,0,1541,1542,
+		7,22,0,0,1542,127,1,0,0,0,1543,1544,6,64,-1,0,1544,1548,3,130,65,0,1545,
+		1546,7,23,0,0,1546,1548,3,128,64,3,1547,1543,1,0,0,0,1547,1545,1,0,0,0,
+		1548,1557,1,0,0,0,1549,1550,10,2,0,0,1550,1551,7,24,0,0,1551,1556,3,128,
+		64,3,1552,1553,10,1,0,0,1553,1554,7,23,0,0,1554,1556,3,128,64,2,1555,1549,
+		1,0,0,0,1555,1552,1,0,0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1557,1558,
+		1,0,0,0,1558,129,1,0,0,0,1559,1557,1,0,0,0,1560,1561,6,65,-1,0,1561,1834,
+		3,160,80,0,1562,1834,3,162,81,0,1563,1564,5,17,0,0,1564,1566,3,120,60,
+		0,1565,1567,3,158,79,0,1566,1565,1,0,0,0,1567,1568,1,0,0,0,1568,1566,1,
+		0,0,0,1568,1569,1,0,0,0,1569,1572,1,0,0,0,1570,1571,5,52,0,0,1571,1573,
+		3,120,60,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,1574,1,0,0,0,1574,
+		1575,5,54,0,0,1575,1834,1,0,0,0,1576,1578,5,17,0,0,1577,1579,3,158,79,
+		0,1578,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1578,1,0,0,0,1580,1581,1,0,
+		0,0,1581,1584,1,0,0,0,1582,1583,5,52,0,0,1583,1585,3,120,60,0,1584,1582,
+		1,0,0,0,1584,1585,1,0,0,0,1585,1586,1,0,0,0,1586,1587,5,54,0,0,1587,1834,
+		1,0,0,0,1588,1589,7,25,0,0,1589,1590,5,254,0,0,1590,1591,3,120,60,0,1591,
+		1592,5,9,0,0,1592,1593,3,168,84,0,1593,1594,5,255,0,0,1594,1834,1,0,0,
+		0,1595,1596,5,66,0,0,1596,1597,5,254,0,0,1597,1598,3,166,83,0,1598,1599,
+		5,74,0,0,1599,1600,3,120,60,0,1600,1601,5,255,0,0,1601,1834,1,0,0,0,1602,
+		1603,5,208,0,0,1603,1604,5,254,0,0,1604,1606,7,26,0,0,1605,1607,3,120,
+		60,0,1606,1605,1,0,0,0,1606,1607,1,0,0,0,1607,1608,1,0,0,0,1608,1609,5,
+		74,0,0,1609,1610,3,120,60,0,1610,1611,5,255,0,0,1611,1834,1,0,0,0,1612,
+		1613,5,208,0,0,1613,1617,5,254,0,0,1614,1615,3,120,60,0,1615,1616,5,74,
+		0,0,1616,1618,1,0,0,0,1617,1614,1,0,0,0,1617,1618,1,0,0,0,1618,1619,1,
+		0,0,0,1619,1620,3,120,60,0,1620,1621,5,255,0,0,1621,1834,1,0,0,0,1622,
+		1623,5,194,0,0,1623,1624,5,254,0,0,1624,1625,3,120,60,0,1625,1626,5,74,
+		0,0,1626,1629,3,120,60,0,1627,1628,5,73,0,0,1628,1630,3,120,60,0,1629,
+		1627,1,0,0,0,1629,1630,1,0,0,0,1630,1631,1,0,0,0,1631,1632,5,255,0,0,1632,
+		1834,1,0,0,0,1633,1634,5,163,0,0,1634,1635,5,254,0,0,1635,1636,3,128,64,
+		0,1636,1637,5,87,0,0,1637,1638,3,120,60,0,1638,1639,5,255,0,0,1639,1834,
+		1,0,0,0,1640,1641,5,153,0,0,1641,1642,5,254,0,0,1642,1643,3,120,60,0,1643,
+		1644,5,160,0,0,1644,1645,3,120,60,0,1645,1646,5,74,0,0,1646,1649,3,120,
+		60,0,1647,1648,5,73,0,0,1648,1650,3,120,60,0,1649,1647,1,0,0,0,1649,1650,
+		1,0,0,0,1650,1651,1,0,0,0,1651,1652,5,255,0,0,1652,1834,1,0,0,0,1653,1654,
+		5,105,0,0,1654,1655,5,254,0,0,1655,1656,3,120,60,0,1656,1657,5,258,0,0,
+		1657,1660,3,120,60,0,1658,1659,5,175,0,0,1659,1661,3,168,84,0,1660,1658,
+		1,0,0,0,1660,1661,1,0,0,0,1661,1666,1,0,0,0,1662,1663,3,152,76,0,1663,
+		1664,5,144,0,0,1664,1665,5,53,0,0,1665,1667,1,0,0,0,1666,1662,1,0,0,0,
+		1666,1667,1,0,0,0,1667,1672,1,0,0,0,1668,1669,3,152,76,0,1669,1670,5,144,
+		0,0,1670,1671,5,56,0,0,1671,1673,1,0,0,0,1672,1668,1,0,0,0,1672,1673,1,
+		0,0,0,1673,1674,1,0,0,0,1674,1675,5,255,0,0,1675,1834,1,0,0,0,1676,1677,
+		5,104,0,0,1677,1678,5,254,0,0,1678,1679,3,120,60,0,1679,1680,5,258,0,0,
+		1680,1683,3,120,60,0,1681,1682,5,175,0,0,1682,1684,3,168,84,0,1683,1681,
+		1,0,0,0,1683,1684,1,0,0,0,1684,1686,1,0,0,0,1685,1687,3,154,77,0,1686,
+		1685,1,0,0,0,1686,1687,1,0,0,0,1687,1692,1,0,0,0,1688,1689,3,156,78,0,
+		1689,1690,5,144,0,0,1690,1691,5,53,0,0,1691,1693,1,0,0,0,1692,1688,1,0,
+		0,0,1692,1693,1,0,0,0,1693,1698,1,0,0,0,1694,1695,3,156,78,0,1695,1696,
+		5,144,0,0,1696,1697,5,56,0,0,1697,1699,1,0,0,0,1698,1694,1,0,0,0,1698,
+		1699,1,0,0,0,1699,1700,1,0,0,0,1700,1701,5,255,0,0,1701,1834,1,0,0,0,1702,
+		1703,5,102,0,0,1703,1704,5,254,0,0,1704,1705,3,120,60,0,1705,1706,5,258,
+		0,0,1706,1710,3,120,60,0,1707,1708,7,27,0,0,1708,1709,5,144,0,0,1709,1711,
+		5,56,0,0,1710,1707,1,0,0,0,1710,1711,1,0,0,0,1711,1712,1,0,0,0,1712,1713,
+		5,255,0,0,1713,1834,1,0,0,0,1714,1715,5,103,0,0,1715,1724,5,254,0,0,1716,
+		1721,3,150,75,0,1717,1718,5,258,0,0,1718,1720,3,150,75,0,1719,1717,1,0,
+		0,0,1720,1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1725,1,
+		0,0,0,1723,1721,1,0,0,0,1724,1716,1,0,0,0,1724,1725,1,0,0,0,1725,1729,
+		1,0,0,0,1726,1727,7,28,0,0,1727,1728,5,144,0,0,1728,1730,5,139,0,0,1729,
+		1726,1,0,0,0,1729,1730,1,0,0,0,1730,1731,1,0,0,0,1731,1834,5,255,0,0,1732,
+		1733,5,100,0,0,1733,1742,5,254,0,0,1734,1739,3,120,60,0,1735,1736,5,258,
+		0,0,1736,1738,3,120,60,0,1737,1735,1,0,0,0,1738,1741,1,0,0,0,1739,1737,
+		1,0,0,0,1739,1740,1,0,0,0,1740,1743,1,0,0,0,1741,1739,1,0,0,0,1742,1734,
+		1,0,0,0,1742,1743,1,0,0,0,1743,1747,1,0,0,0,1744,1745,7,28,0,0,1745,1746,
+		5,144,0,0,1746,1748,5,139,0,0,1747,1744,1,0,0,0,1747,1748,1,0,0,0,1748,
+		1749,1,0,0,0,1749,1834,5,255,0,0,1750,1751,7,29,0,0,1751,1752,5,254,0,
+		0,1752,1753,3,120,60,0,1753,1754,5,206,0,0,1754,1755,3,166,83,0,1755,1756,
+		5,255,0,0,1756,1834,1,0,0,0,1757,1758,7,30,0,0,1758,1759,5,254,0,0,1759,
+		1760,3,166,83,0,1760,1761,5,258,0,0,1761,1762,3,120,60,0,1762,1763,5,258,
+		0,0,1763,1764,3,120,60,0,1764,1765,5,255,0,0,1765,1834,1,0,0,0,1766,1834,
+		7,31,0,0,1767,1768,5,8,0,0,1768,1777,5,256,0,0,1769,1774,3,120,60,0,1770,
+		1771,5,258,0,0,1771,1773,3,120,60,0,1772,1770,1,0,0,0,1773,1776,1,0,0,
+		0,1774,1772,1,0,0,0,1774,1775,1,0,0,0,1775,1778,1,0,0,0,1776,1774,1,0,
+		0,0,1777,1769,1,0,0,0,1777,1778,1,0,0,0,1778,1779,1,0,0,0,1779,1834,5,
+		257,0,0,1780,1781,5,118,0,0,1781,1790,5,256,0,0,1782,1787,3,120,60,0,1783,
+		1784,5,258,0,0,1784,1786,3,120,60,0,1785,1783,1,0,0,0,1786,1789,1,0,0,
+		0,1787,1785,1,0,0,0,1787,1788,1,0,0,0,1788,1791,1,0,0,0,1789,1787,1,0,
+		0,0,1790,1782,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,0,0,1792,1834,5,
+		257,0,0,1793,1794,5,178,0,0,1794,1803,5,254,0,0,1795,1800,3,120,60,0,1796,
+		1797,5,258,0,0,1797,1799,3,120,60,0,1798,1796,1,0,0,0,1799,1802,1,0,0,
+		0,1800,1798,1,0,0,0,1800,1801,1,0,0,0,1801,1804,1,0,0,0,1802,1800,1,0,
+		0,0,1803,1795,1,0,0,0,1803,1804,1,0,0,0,1804,1805,1,0,0,0,1805,1834,5,
+		255,0,0,1806,1807,5,48,0,0,1807,1808,5,254,0,0,1808,1809,3,176,88,0,1809,
+		1810,5,255,0,0,1810,1834,1,0,0,0,1811,1834,3,132,66,0,1812,1813,5,62,0,
+		0,1813,1814,5,254,0,0,1814,1815,3,52,26,0,1815,1816,5,255,0,0,1816,1834,
+		1,0,0,0,1817,1818,5,254,0,0,1818,1819,3,52,26,0,1819,1820,5,255,0,0,1820,
+		1834,1,0,0,0,1821,1822,5,254,0,0,1822,1827,3,120,60,0,1823,1824,5,258,
+		0,0,1824,1826,3,120,60,0,1825,1823,1,0,0,0,1826,1829,1,0,0,0,1827,1825,
+		1,0,0,0,1827,1828,1,0,0,0,1828,1830,1,0,0,0,1829,1827,1,0,0,0,1830,1831,
+		5,255,0,0,1831,1834,1,0,0,0,1832,1834,3,178,89,0,1833,1560,1,0,0,0,1833,
+		1562,1,0,0,0,1833,1563,1,0,0,0,1833,1576,1,0,0,0,1833,1588,1,0,0,0,1833,
+		1595,1,0,0,0,1833,1602,1,0,0,0,1833,1612,1,0,0,0,1833,1622,1,0,0,0,1833,
+		1633,1,0,0,0,1833,1640,1,0,0,0,1833,1653,1,0,0,0,1833,1676,1,0,0,0,1833,
+		1702,1,0,0,0,1833,1714,1,0,0,0,1833,1732,1,0,0,0,1833,1750,1,0,0,0,1833,
+		1757,1,0,0,0,1833,1766,1,0,0,0,1833,1767,1,0,0,0,1833,1780,1,0,0,0,1833,
+		1793,1,0,0,0,1833,1806,1,0,0,0,1833,1811,1,0,0,0,1833,1812,1,0,0,0,1833,
+		1817,1,0,0,0,1833,1821,1,0,0,0,1833,1832,1,0,0,0,1834,1845,1,0,0,0,1835,
+		1836,10,2,0,0,1836,1837,5,259,0,0,1837,1844,3,178,89,0,1838,1839,10,1,
+		0,0,1839,1840,5,256,0,0,1840,1841,3,128,64,0,1841,1842,5,257,0,0,1842,
+		1844,1,0,0,0,1843,1835,1,0,0,0,1843,1838,1,0,0,0,1844,1847,1,0,0,0,1845,
+		1843,1,0,0,0,1845,1846,1,0,0,0,1846,131,1,0,0,0,1847,1845,1,0,0,0,1848,
+		1849,3,136,68,0,1849,1865,5,254,0,0,1850,1866,5,246,0,0,1851,1853,3,66,
+		33,0,1852,1851,1,0,0,0,1852,1853,1,0,0,0,1853,1854,1,0,0,0,1854,1859,3,
+		138,69,0,1855,1856,5,258,0,0,1856,1858,3,138,69,0,1857,1855,1,0,0,0,1858,
+		1861,1,0,0,0,1859,1857,1,0,0,0,1859,1860,1,0,0,0,1860,1863,1,0,0,0,1861,
+		1859,1,0,0,0,1862,1864,3,134,67,0,1863,1862,1,0,0,0,1863,1864,1,0,0,0,
+		1864,1866,1,0,0,0,1865,1850,1,0,0,0,1865,1852,1,0,0,0,1865,1866,1,0,0,
+		0,1866,1867,1,0,0,0,1867,1874,5,255,0,0,1868,1869,5,69,0,0,1869,1870,5,
+		254,0,0,1870,1871,5,228,0,0,1871,1872,3,120,60,0,1872,1873,5,255,0,0,1873,
+		1875,1,0,0,0,1874,1868,1,0,0,0,1874,1875,1,0,0,0,1875,1878,1,0,0,0,1876,
+		1877,5,151,0,0,1877,1879,3,142,71,0,1878,1876,1,0,0,0,1878,1879,1,0,0,
+		0,1879,133,1,0,0,0,1880,1881,7,32,0,0,1881,1882,5,140,0,0,1882,135,1,0,
+		0,0,1883,1888,3,174,87,0,1884,1888,5,112,0,0,1885,1888,5,176,0,0,1886,
+		1888,5,70,0,0,1887,1883,1,0,0,0,1887,1884,1,0,0,0,1887,1885,1,0,0,0,1887,
+		1886,1,0,0,0,1888,137,1,0,0,0,1889,1890,3,178,89,0,1890,1891,5,243,0,0,
+		1891,1892,3,140,70,0,1892,1895,1,0,0,0,1893,1895,3,140,70,0,1894,1889,
+		1,0,0,0,1894,1893,1,0,0,0,1895,139,1,0,0,0,1896,1897,5,198,0,0,1897,1901,
+		3,174,87,0,1898,1899,5,155,0,0,1899,1900,5,15,0,0,1900,1902,3,120,60,0,
+		1901,1898,1,0,0,0,1901,1902,1,0,0,0,1902,1914,1,0,0,0,1903,1904,5,198,
+		0,0,1904,1905,5,254,0,0,1905,1906,3,52,26,0,1906,1910,5,255,0,0,1907,1908,
+		5,155,0,0,1908,1909,5,15,0,0,1909,1911,3,120,60,0,1910,1907,1,0,0,0,1910,
+		1911,1,0,0,0,1911,1914,1,0,0,0,1912,1914,3,120,60,0,1913,1896,1,0,0,0,
+		1913,1903,1,0,0,0,1913,1912,1,0,0,0,1914,141,1,0,0,0,1915,1918,3,178,89,
+		0,1916,1918,3,144,72,0,1917,1915,1,0,0,0,1917,1916,1,0,0,0,1918,143,1,
+		0,0,0,1919,1930,5,254,0,0,1920,1921,5,155,0,0,1921,1922,5,15,0,0,1922,
+		1927,3,120,60,0,1923,1924,5,258,0,0,1924,1926,3,120,60,0,1925,1923,1,0,
+		0,0,1926,1929,1,0,0,0,1927,1925,1,0,0,0,1927,1928,1,0,0,0,1928,1931,1,
+		0,0,0,1929,1927,1,0,0,0,1930,1920,1,0,0,0,1930,1931,1,0,0,0,1931,1942,
+		1,0,0,0,1932,1933,5,148,0,0,1933,1934,5,15,0,0,1934,1939,3,76,38,0,1935,
+		1936,5,258,0,0,1936,1938,3,76,38,0,1937,1935,1,0,0,0,1938,1941,1,0,0,0,
+		1939,1937,1,0,0,0,1939,1940,1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,
+		0,1942,1932,1,0,0,0,1942,1943,1,0,0,0,1943,1945,1,0,0,0,1944,1946,3,146,
+		73,0,1945,1944,1,0,0,0,1945,1946,1,0,0,0,1946,1947,1,0,0,0,1947,1948,5,
+		255,0,0,1948,145,1,0,0,0,1949,1950,7,33,0,0,1950,1958,3,148,74,0,1951,
+		1952,7,33,0,0,1952,1953,5,13,0,0,1953,1954,3,148,74,0,1954,1955,5,7,0,
+		0,1955,1956,3,148,74,0,1956,1958,1,0,0,0,1957,1949,1,0,0,0,1957,1951,1,
+		0,0,0,1958,147,1,0,0,0,1959,1960,5,211,0,0,1960,1969,5,164,0,0,1961,1962,
+		5,211,0,0,1962,1969,5,72,0,0,1963,1964,5,35,0,0,1964,1969,5,178,0,0,1965,
+		1966,3,128,64,0,1966,1967,7,34,0,0,1967,1969,1,0,0,0,1968,1959,1,0,0,0,
+		1968,1961,1,0,0,0,1968,1963,1,0,0,0,1968,1965,1,0,0,0,1969,149,1,0,0,0,
+		1970,1972,5,106,0,0,1971,1970,1,0,0,0,1971,1972,1,0,0,0,1972,1973,1,0,
+		0,0,1973,1974,3,120,60,0,1974,1975,5,219,0,0,1975,1976,3,120,60,0,1976,
+		151,1,0,0,0,1977,1982,5,139,0,0,1978,1982,5,56,0,0,1979,1980,5,44,0,0,
+		1980,1982,3,120,60,0,1981,1977,1,0,0,0,1981,1978,1,0,0,0,1981,1979,1,0,
+		0,0,1982,153,1,0,0,0,1983,1985,5,232,0,0,1984,1986,5,8,0,0,1985,1984,1,
+		0,0,0,1985,1986,1,0,0,0,1986,1987,1,0,0,0,1987,1997,5,233,0,0,1988,1990,
+		5,230,0,0,1989,1991,7,35,0,0,1990,1989,1,0,0,0,1990,1991,1,0,0,0,1991,
+		1993,1,0,0,0,1992,1994,5,8,0,0,1993,1992,1,0,0,0,1993,1994,1,0,0,0,1994,
+		1995,1,0,0,0,1995,1997,5,233,0,0,1996,1983,1,0,0,0,1996,1988,1,0,0,0,1997,
+		155,1,0,0,0,1998,2003,5,139,0,0,1999,2003,5,56,0,0,2000,2001,5,53,0,0,
+		2001,2003,7,36,0,0,2002,1998,1,0,0,0,2002,1999,1,0,0,0,2002,2000,1,0,0,
+		0,2003,157,1,0,0,0,2004,2005,5,227,0,0,2005,2006,3,120,60,0,2006,2007,
+		5,201,0,0,2007,2008,3,120,60,0,2008,159,1,0,0,0,2009,2024,5,139,0,0,2010,
+		2024,7,37,0,0,2011,2024,5,266,0,0,2012,2024,5,267,0,0,2013,2024,5,268,
+		0,0,2014,2016,5,263,0,0,2015,2014,1,0,0,0,2016,2017,1,0,0,0,2017,2015,
+		1,0,0,0,2017,2018,1,0,0,0,2018,2024,1,0,0,0,2019,2024,5,264,0,0,2020,2024,
+		5,265,0,0,2021,2022,7,38,0,0,2022,2024,5,263,0,0,2023,2009,1,0,0,0,2023,
+		2010,1,0,0,0,2023,2011,1,0,0,0,2023,2012,1,0,0,0,2023,2013,1,0,0,0,2023,
+		2015,1,0,0,0,2023,2019,1,0,0,0,2023,2020,1,0,0,0,2023,2021,1,0,0,0,2024,
+		161,1,0,0,0,2025,2027,5,92,0,0,2026,2028,7,23,0,0,2027,2026,1,0,0,0,2027,
+		2028,1,0,0,0,2028,2029,1,0,0,0,2029,2030,3,164,82,0,2030,2034,3,166,83,
+		0,2031,2032,5,254,0,0,2032,2033,5,266,0,0,2033,2035,5,255,0,0,2034,2031,
+		1,0,0,0,2034,2035,1,0,0,0,2035,2043,1,0,0,0,2036,2037,5,206,0,0,2037,2041,
+		3,166,83,0,2038,2039,5,254,0,0,2039,2040,5,266,0,0,2040,2042,5,255,0,0,
+		2041,2038,1,0,0,0,2041,2042,1,0,0,0,2042,2044,1,0,0,0,2043,2036,1,0,0,
+		0,2043,2044,1,0,0,0,2044,163,1,0,0,0,2045,2046,7,39,0,0,2046,165,1,0,0,
+		0,2047,2048,7,40,0,0,2048,167,1,0,0,0,2049,2053,3,170,85,0,2050,2051,5,
+		138,0,0,2051,2054,5,139,0,0,2052,2054,5,139,0,0,2053,2050,1,0,0,0,2053,
+		2052,1,0,0,0,2053,2054,1,0,0,0,2054,169,1,0,0,0,2055,2056,6,85,-1,0,2056,
+		2057,5,8,0,0,2057,2058,5,241,0,0,2058,2059,3,168,84,0,2059,2060,5,242,
+		0,0,2060,2138,1,0,0,0,2061,2062,5,132,0,0,2062,2063,5,241,0,0,2063,2064,
+		3,168,84,0,2064,2065,5,242,0,0,2065,2138,1,0,0,0,2066,2067,5,118,0,0,2067,
+		2068,5,241,0,0,2068,2069,3,168,84,0,2069,2070,5,258,0,0,2070,2071,3,168,
+		84,0,2071,2072,5,242,0,0,2072,2138,1,0,0,0,2073,2074,5,178,0,0,2074,2083,
+		5,241,0,0,2075,2080,3,172,86,0,2076,2077,5,258,0,0,2077,2079,3,172,86,
+		0,2078,2076,1,0,0,0,2079,2082,1,0,0,0,2080,2078,1,0,0,0,2080,2081,1,0,
+		0,0,2081,2084,1,0,0,0,2082,2080,1,0,0,0,2083,2075,1,0,0,0,2083,2084,1,
+		0,0,0,2084,2085,1,0,0,0,2085,2138,5,242,0,0,2086,2087,5,178,0,0,2087,2096,
+		5,254,0,0,2088,2093,3,172,86,0,2089,2090,5,258,0,0,2090,2092,3,172,86,
+		0,2091,2089,1,0,0,0,2092,2095,1,0,0,0,2093,2091,1,0,0,0,2093,2094,1,0,
+		0,0,2094,2097,1,0,0,0,2095,2093,1,0,0,0,2096,2088,1,0,0,0,2096,2097,1,
+		0,0,0,2097,2098,1,0,0,0,2098,2138,5,255,0,0,2099,2100,5,92,0,0,2100,2104,
+		3,166,83,0,2101,2102,5,254,0,0,2102,2103,5,266,0,0,2103,2105,5,255,0,0,
+		2104,2101,1,0,0,0,2104,2105,1,0,0,0,2105,2113,1,0,0,0,2106,2107,5,206,
+		0,0,2107,2111,3,166,83,0,2108,2109,5,254,0,0,2109,2110,5,266,0,0,2110,
+		2112,5,255,0,0,2111,2108,1,0,0,0,2111,2112,1,0,0,0,2112,2114,1,0,0,0,2113,
+		2106,1,0,0,0,2113,2114,1,0,0,0,2114,2138,1,0,0,0,2115,2126,3,178,89,0,
+		2116,2117,5,254,0,0,2117,2122,5,266,0,0,2118,2119,5,258,0,0,2119,2121,
+		5,266,0,0,2120,2118,1,0,0,0,2121,2124,1,0,0,0,2122,2120,1,0,0,0,2122,2123,
+		1,0,0,0,2123,2125,1,0,0,0,2124,2122,1,0,0,0,2125,2127,5,255,0,0,2126,2116,
+		1,0,0,0,2126,2127,1,0,0,0,2127,2135,1,0,0,0,2128,2129,5,230,0,0,2129,2130,
+		5,115,0,0,2130,2131,5,202,0,0,2131,2136,5,236,0,0,2132,2133,5,232,0,0,
+		2133,2134,5,202,0,0,2134,2136,5,236,0,0,2135,2128,1,0,0,0,2135,2132,1,
+		0,0,0,2135,2136,1,0,0,0,2136,2138,1,0,0,0,2137,2055,1,0,0,0,2137,2061,
+		1,0,0,0,2137,2066,1,0,0,0,2137,2073,1,0,0,0,2137,2086,1,0,0,0,2137,2099,
+		1,0,0,0,2137,2115,1,0,0,0,2138,2145,1,0,0,0,2139,2140,10,2,0,0,2140,2144,
+		5,8,0,0,2141,2142,10,1,0,0,2142,2144,5,132,0,0,2143,2139,1,0,0,0,2143,
+		2141,1,0,0,0,2144,2147,1,0,0,0,2145,2143,1,0,0,0,2145,2146,1,0,0,0,2146,
+		171,1,0,0,0,2147,2145,1,0,0,0,2148,2149,3,178,89,0,2149,2151,3,168,84,
+		0,2150,2152,5,263,0,0,2151,2150,1,0,0,0,2151,2152,1,0,0,0,2152,173,1,0,
+		0,0,2153,2158,3,178,89,0,2154,2155,5,259,0,0,2155,2157,3,178,89,0,2156,
+		2154,1,0,0,0,2157,2160,1,0,0,0,2158,2156,1,0,0,0,2158,2159,1,0,0,0,2159,
+		175,1,0,0,0,2160,2158,1,0,0,0,2161,2166,3,178,89,0,2162,2163,5,258,0,0,
+		2163,2165,3,178,89,0,2164,2162,1,0,0,0,2165,2168,1,0,0,0,2166,2164,1,0,
+		0,0,2166,2167,1,0,0,0,2167,177,1,0,0,0,2168,2166,1,0,0,0,2169,2173,5,269,
+		0,0,2170,2173,5,270,0,0,2171,2173,3,180,90,0,2172,2169,1,0,0,0,2172,2170,
+		1,0,0,0,2172,2171,1,0,0,0,2173,179,1,0,0,0,2174,2175,7,41,0,0,2175,181,
+		1,0,0,0,312,185,192,197,203,206,219,222,228,233,239,246,250,258,260,266,
+		273,283,286,293,298,301,308,313,316,320,323,328,332,338,351,358,362,371,
+		382,385,393,397,403,407,411,417,420,426,437,452,459,464,470,481,487,492,
+		498,503,511,519,521,526,531,534,539,542,545,550,553,558,563,566,573,588,
+		590,593,600,606,615,620,624,632,635,638,642,647,654,661,664,668,673,677,
+		679,683,689,699,708,717,720,734,737,741,747,755,759,764,776,788,801,806,
+		810,817,824,832,835,844,859,862,867,869,874,876,881,885,893,899,902,904,
+		914,921,924,932,938,942,945,952,961,964,968,977,980,984,992,995,1006,1009,
+		1011,1021,1033,1045,1053,1061,1064,1068,1076,1080,1100,1102,1104,1108,
+		1112,1116,1120,1122,1131,1135,1142,1145,1148,1155,1158,1164,1173,1179,
+		1182,1191,1198,1200,1211,1214,1223,1226,1234,1237,1240,1246,1254,1262,
+		1265,1273,1290,1306,1313,1319,1323,1330,1334,1338,1342,1344,1348,1350,
+		1360,1370,1377,1384,1389,1401,1409,1412,1415,1426,1431,1442,1445,1453,
+		1455,1462,1466,1473,1481,1490,1496,1502,1505,1512,1516,1521,1526,1533,
+		1537,1539,1547,1555,1557,1568,1572,1580,1584,1606,1617,1629,1649,1660,
+		1666,1672,1683,1686,1692,1698,1710,1721,1724,1729,1739,1742,1747,1774,
+		1777,1787,1790,1800,1803,1827,1833,1843,1845,1852,1859,1863,1865,1874,
+		1878,1887,1894,1901,1910,1913,1917,1927,1930,1939,1942,1945,1957,1968,
+		1971,1981,1985,1990,1993,1996,2002,2017,2023,2027,2034,2041,2043,2053,
+		2080,2083,2093,2096,2104,2111,2113,2122,2126,2135,2137,2143,2145,2151,
+		2158,2166,2172
 	};
 
 	public static readonly ATN _ATN =
