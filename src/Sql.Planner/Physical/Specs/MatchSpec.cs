@@ -23,7 +23,7 @@ public enum MatchSkipKind { PastLastRow, ToNextRow, ToFirst, ToLast }
 /// on processing time in arrival order. One output row per match: the partition columns, then the measures.
 /// </summary>
 /// <param name="Variables">The pattern's variables; <paramref name="Defines"/>[i] is variable i's condition (null: TRUE).</param>
-/// <param name="WithinMillis">WITHIN: a match's last row must be less than this after its first; null: no bound.</param>
+/// <param name="WithinMillis">WITHIN: a match's last row is at most this after its first; null: no bound.</param>
 public sealed record MatchSpec(
     IReadOnlyList<int> PartitionKeys,
     int TimeColumn,
