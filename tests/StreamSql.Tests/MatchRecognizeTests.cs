@@ -194,4 +194,40 @@ public sealed class MatchRecognizeTests : IDisposable
             ["+I[a, 5, B, 2]", "+I[a, 7, C, 2]", "+I[b, 3, B, 2]", "+I[b, 9, C, 2]"],
             rows.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Processing_time_matches_on_arrival_with_expression_navigation_and_aggregates_over_all_rows()
+    {
+        var path = Path.Combine(_dir, "pt.csv");
+        File.WriteAllLines(path, ["XYZ,1,2", "XYZ,3,1", "XYZ,2,4", "XYZ,5,1"]);
+        var rows = await Rows(
+            $"CREATE TABLE Ticker (symbol STRING, price INT, tax INT, pt AS PROCTIME()) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'csv')",
+            """
+            SELECT symbol, a, b, at, total, n FROM Ticker
+            MATCH_RECOGNIZE (
+              PARTITION BY symbol ORDER BY pt
+              MEASURES A.price AS a, B.price AS b, LAST(A.price * A.tax) AS at, SUM(price) AS total, COUNT(B.price) AS n,
+                       MATCH_PROCTIME() AS mp
+              PATTERN (A B)
+              DEFINE B AS B.price > A.price
+            )
+            """);
+        Assert.Equal(["+I[XYZ, 1, 3, 2, 4, 1]", "+I[XYZ, 2, 5, 8, 7, 1]"], rows);
+    }
+
+    [Fact]
+    public async Task Skipping_to_a_variable_the_match_has_no_row_for_fails_the_job()
+    {
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => Rows(Ticker("INT", GreedyTicker), """
+            SELECT * FROM Ticker
+            MATCH_RECOGNIZE (
+              PARTITION BY symbol ORDER BY rowtime
+              MEASURES C.price AS lastPrice
+              AFTER MATCH SKIP TO LAST B
+              PATTERN (A B? C)
+              DEFINE A AS A.price > 12, B AS B.price < 13, C AS C.price > 12
+            )
+            """));
+        Assert.Contains("Could not skip to B. No such element in the found match", e.ToString());
+    }
 }
