@@ -32,8 +32,11 @@ internal sealed class MatchExpressionEvaluator
     private int[] _zeros = new int[16];
     private ColumnBuilder[] _builders;
     private RecordBatch _input = null!;
+    private readonly bool _rowLocal;
+    private BooleanArray? _rowResults;
 
-    public MatchExpressionEvaluator(MatchExpression expression, RowSchema inputSchema, IReadOnlyList<string> variables, int timeColumn)
+    /// <param name="defined">The variable whose DEFINE condition this is; -1 for a measure.</param>
+    public MatchExpressionEvaluator(MatchExpression expression, RowSchema inputSchema, IReadOnlyList<string> variables, int timeColumn, int defined = -1)
     {
         _expression = expression;
         _variables = variables;
@@ -60,6 +63,11 @@ internal sealed class MatchExpressionEvaluator
             }
         }
         _builders = NewBuilders();
+        // A condition that reads only the row being classified (and rows a fixed distance before it) does not depend on
+        // the partial match: it is evaluated once per run over all rows, as a whole column.
+        _rowLocal = defined >= 0 && expression.Slots.All(slot => slot.Kind == MatchSlotKind.Value
+            && (slot.Variable == defined || slot.Variable < 0)
+            && (slot.Navigation == MatchNavigation.Prev || slot is { Navigation: MatchNavigation.Last, Offset: 0 }));
     }
 
     /// <summary>The rows matched in this run; computes the slots' expressions over all of them.</summary>
@@ -68,6 +76,23 @@ internal sealed class MatchExpressionEvaluator
         _input = input;
         for (int i = 0; i < _slotValues.Length; i++)
             _slotValues[i] = _slotExpressions[i] is { } e ? e.Evaluate(input, context) : _slotColumns[i] >= 0 ? input.Column(_slotColumns[i]) : null;
+        _rowResults = _rowLocal ? EvaluateRowLocal(input.Length, context) : null;
+    }
+
+    /// <summary>A row-local condition over every row: slot i is its column, shifted down by the PREV offset.</summary>
+    private BooleanArray EvaluateRowLocal(int n, EvaluationContext context)
+    {
+        var columns = new IArrowArray[_slotValues.Length];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            var slot = _expression.Slots[i];
+            int shift = slot.Navigation == MatchNavigation.Prev ? Math.Min(slot.Offset, n) : 0;
+            var builder = ColumnBuilder.Create(slot.Type, n);
+            for (int r = 0; r < shift; r++) builder.AppendNull();
+            builder.AppendRange(_slotValues[i]!.Data, 0, n - shift);
+            columns[i] = builder.Build();
+        }
+        return (BooleanArray)_compiled.Evaluate(new RecordBatch(_slotSchema, columns, n), context);
     }
 
     /// <summary>Appends the slot values of one (partial) match as the next row of the batch <see cref="Evaluate"/> runs over.</summary>
@@ -145,6 +170,7 @@ internal sealed class MatchExpressionEvaluator
     /// <summary>Whether the condition holds for the match whose last row is the one being classified (NULL is false).</summary>
     public bool Test(MatchAssignment match, long nowMicros, EvaluationContext context)
     {
+        if (_rowResults is { } results) return results.GetValue(match.RowAt(match.Count - 1)) == true;
         if (HasSlots) AddRow(match, nowMicros);
         else AddConstantRow();
         var result = (BooleanArray)Evaluate(context);

@@ -60,7 +60,7 @@ public sealed class MatchOperator : StreamOperatorBase
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
         _rowDecoder = new KeyDecoder(_types);
-        _defines = spec.Defines.Select(d => d is null ? null : new MatchExpressionEvaluator(d, inputSchema, spec.Variables, spec.TimeColumn)).ToArray();
+        _defines = spec.Defines.Select((d, v) => d is null ? null : new MatchExpressionEvaluator(d, inputSchema, spec.Variables, spec.TimeColumn, v)).ToArray();
         _measures = spec.Measures.Select(m => new MatchExpressionEvaluator(m, inputSchema, spec.Variables, spec.TimeColumn)).ToArray();
         _matcher = new PatternMatcher(spec.Pattern, Test, spec.WithinMillis);
         _maxPrev = spec.Defines.OfType<MatchExpression>().Concat(spec.Measures).SelectMany(e => e.Slots)
