@@ -60,6 +60,13 @@ public sealed class MatchRecognizePlanTests
     }
 
     [Fact]
+    public void Order_by_keys_after_the_time_attribute_are_printed_with_their_direction()
+    {
+        Assert.Contains("Match(orderBy=[rowtime ASC, price DESC, tax ASC], measures=[FINAL(LAST(A.price, 0)) AS p]",
+            PhysicalPlan("SELECT * FROM Ticker MATCH_RECOGNIZE (ORDER BY rowtime, price DESC, tax MEASURES A.price AS p PATTERN (A B) DEFINE A AS true)"));
+    }
+
+    [Fact]
     public void Match_rowtime_keeps_a_rowtime_attribute_and_no_partition_runs_on_one_subtask()
     {
         const string sql = "SELECT * FROM Ticker MATCH_RECOGNIZE (ORDER BY rowtime MEASURES MATCH_ROWTIME() AS t, CLASSIFIER() AS c, COUNT(*) AS n "
@@ -82,6 +89,7 @@ public sealed class MatchRecognizePlanTests
     [InlineData("ORDER BY rowtime MEASURES SUM(DISTINCT A.price) AS p PATTERN (A B) DEFINE A AS true", "DISTINCT aggregations")]
     [InlineData("ORDER BY rowtime MEASURES A.price AS p PATTERN (A B) DEFINE A AS NEXT(A.price) > 1", "NEXT in MATCH_RECOGNIZE")]
     [InlineData("ORDER BY rowtime MEASURES A.price AS p PATTERN (A B) SUBSET S = (A, B) DEFINE A AS true", "SUBSET")]
+    [InlineData("ORDER BY rowtime, price + 1 MEASURES A.price AS p PATTERN (A B) DEFINE A AS true", "ORDER BY an expression in MATCH_RECOGNIZE")]
     public void Refused_forms_name_the_problem(string clause, string message)
     {
         var e = _f.Error($"SELECT * FROM Ticker MATCH_RECOGNIZE ({clause})");

@@ -230,4 +230,20 @@ public sealed class MatchRecognizeTests : IDisposable
             """));
         Assert.Contains("Could not skip to B. No such element in the found match", e.ToString());
     }
+
+    [Fact]
+    public async Task Rows_of_equal_rowtime_are_matched_in_the_order_of_the_other_order_by_keys()
+    {
+        // Three rows share 10:00:02: ordered by price DESC they are 9, 5, 1, so the falls 9 > 5 > 1 make one match.
+        var rows = await Rows(Ticker("INT", "XYZ,10:00:01,20,1", "XYZ,10:00:02,1,1", "XYZ,10:00:02,9,1", "XYZ,10:00:02,5,1", "XYZ,10:00:03,30,1"), """
+            SELECT * FROM Ticker
+            MATCH_RECOGNIZE (
+              PARTITION BY symbol ORDER BY rowtime, price DESC
+              MEASURES FIRST(D.price) AS first_down, LAST(D.price) AS last_down, COUNT(D.price) AS n
+              PATTERN (S D+ U)
+              DEFINE D AS D.price < PREV(D.price), U AS U.price > PREV(U.price)
+            )
+            """);
+        Assert.Equal(["+I[XYZ, 9, 1, 3]"], rows);
+    }
 }

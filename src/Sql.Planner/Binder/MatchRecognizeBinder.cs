@@ -50,9 +50,14 @@ internal sealed class MatchRecognizeBinder
             throw new SqlValidationException("You must specify either rowtime or proctime for order by as the first one.", c.OrderBy.Count > 0 ? c.OrderBy[0].Span : c.Span);
         if (c.OrderBy[0].Descending)
             throw new SqlValidationException("Primary sort order of a streaming table must be ascending on time.", c.OrderBy[0].Span);
-        if (c.OrderBy.Count > 1)
-            throw Unsupported.Feature("ORDER BY keys after the time attribute in MATCH_RECOGNIZE", c.OrderBy[1].Span);
         int timeColumn = _inputScope.Resolve(first).Index;
+        var thenBy = new List<RankOrderKey>();
+        foreach (var item in c.OrderBy.Skip(1))
+        {
+            if (item.Expression is not ColumnReference { Parts.Count: 1 } column)
+                throw Unsupported.Feature("ORDER BY an expression in MATCH_RECOGNIZE (order by columns)", item.Span);
+            thenBy.Add(new RankOrderKey(_inputScope.Resolve(column).Index, item.Descending, item.NullsFirst ?? !item.Descending));
+        }
 
         var pattern = BindPattern(c.Pattern);
         if (pattern.CanBeEmpty) throw new SqlValidationException("Patterns that can produce an empty match are not supported.", c.Pattern.Span);
@@ -105,7 +110,7 @@ internal sealed class MatchRecognizeBinder
         }
 
         return new LogicalMatch(_input, partitionKeys, timeColumn, _variables.ToList(), pattern, defines, measures, names, skip, within,
-            new RowSchema(fields)) { Span = c.Span };
+            new RowSchema(fields)) { Span = c.Span, ThenBy = thenBy };
     }
 
     private static bool IsTimeAttribute(SqlType type) => type.IsRowtime || type.IsProctime;

@@ -24,5 +24,8 @@ public sealed record LogicalMatch(
 {
     public Parser.SourceSpan Span { get; init; } = Parser.SourceSpan.None;
 
+    /// <summary>ORDER BY keys after the time attribute: the order of rows of equal time.</summary>
+    public IReadOnlyList<RankOrderKey> ThenBy { get; init; } = [];
+
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 }

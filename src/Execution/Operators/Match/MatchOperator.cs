@@ -20,8 +20,8 @@ namespace StreamSql.Execution.Operators.Match;
 /// start row (less the rows PREV can reach back to) — with the index of that start row; and, on event time, the rows
 /// waiting for the watermark in a table namespaced by the second of their rowtime, with an event-time timer per rowtime
 /// (as the OVER aggregate keeps them). A row at or below the watermark on arrival is late and dropped.</para>
-/// <para>When the watermark passes rows they are appended to their partition's rows in rowtime order (arrival order on
-/// ties) and the partition is matched from its start row on with <see cref="PatternMatcher"/>: each complete match
+/// <para>When the watermark passes rows they are appended to their partition's rows in rowtime order (then the
+/// other ORDER BY keys, then arrival order) and the partition is matched from its start row on with <see cref="PatternMatcher"/>: each complete match
 /// gives an output row and the search resumes where AFTER MATCH SKIP says; a start row with no match is passed; a start
 /// whose preferred match still depends on later rows waits. On processing time a batch's rows are matched on arrival.</para>
 /// </summary>
@@ -41,6 +41,9 @@ public sealed class MatchOperator : StreamOperatorBase
     private readonly MatchExpressionEvaluator[] _measures;
     private readonly PatternMatcher _matcher;
     private readonly int _maxPrev;
+    private readonly SortKeyEncoder _sortKeys;
+    private readonly StateRowWriter _keyBytes = new();
+    private int[] _keyOffsets = new int[257];
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private GroupTable _partitions = null!;
     private GroupRankBuffers _history = null!;
@@ -63,6 +66,7 @@ public sealed class MatchOperator : StreamOperatorBase
         _defines = spec.Defines.Select((d, v) => d is null ? null : new MatchExpressionEvaluator(d, inputSchema, spec.Variables, spec.TimeColumn, v)).ToArray();
         _measures = spec.Measures.Select(m => new MatchExpressionEvaluator(m, inputSchema, spec.Variables, spec.TimeColumn)).ToArray();
         _matcher = new PatternMatcher(spec.Pattern, Test, spec.WithinMillis);
+        _sortKeys = new SortKeyEncoder(spec.ThenBy, _types);
         _maxPrev = spec.Defines.OfType<MatchExpression>().Concat(spec.Measures).SelectMany(e => e.Slots)
             .Where(s => s is { Kind: MatchSlotKind.Value, Navigation: MatchNavigation.Prev }).Select(s => s.Offset).DefaultIfEmpty(0).Max();
     }
@@ -140,6 +144,8 @@ public sealed class MatchOperator : StreamOperatorBase
         var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
         var groups = _pending!.Resolve(data, _spec.PartitionKeys, namespaces, hashes, kept == n ? default : selection);
         _rowSerializer.SerializeBatch(data, _rows);
+        _sortKeys.EncodeBatch(data, _keyBytes, ref _keyOffsets);
+        var keyBytes = _keyBytes.Written;
         var order = new long[kept];
         var rowGroups = groups.Groups;
         int k = 0;
@@ -155,6 +161,7 @@ public sealed class MatchOperator : StreamOperatorBase
             {
                 int r = (int)order[i];
                 _writer.WriteVarLong(times[r]);
+                _writer.WriteBytes(keyBytes[_keyOffsets[r].._keyOffsets[r + 1]]);
                 _writer.WriteBytes(_rows[r]);
                 _timers!.Register(TimeDomain.EventTime, times[r], Bucket(times[r]));
             }
@@ -164,8 +171,8 @@ public sealed class MatchOperator : StreamOperatorBase
 
     private static long Bucket(long micros) => Math.DivRem(micros, 1_000_000, out long rest) - (rest < 0 ? 1 : 0);
 
-    /// <summary>A due row: its partition, time, arrival place, and bytes (in <see cref="_dueBytes"/>).</summary>
-    private readonly record struct DueRow(int Partition, long Time, int Place, int Offset, int Length);
+    /// <summary>A due row: its partition, time, arrival place, and ORDER BY key and row bytes (in <see cref="_dueBytes"/>).</summary>
+    private readonly record struct DueRow(int Partition, long Time, int Place, int KeyOffset, int Offset, int Length);
 
     private readonly StateRowWriter _dueBytes = new();
 
@@ -192,6 +199,9 @@ public sealed class MatchOperator : StreamOperatorBase
                 {
                     int entry = pos;
                     long time = ReadVarLong(buffer, ref pos);
+                    int keyLength = (int)VarInt.Read(buffer, ref pos);
+                    var key = buffer.Slice(pos, keyLength);
+                    pos += keyLength;
                     int length = (int)VarInt.Read(buffer, ref pos);
                     var row = buffer.Slice(pos, length);
                     pos += length;
@@ -201,7 +211,9 @@ public sealed class MatchOperator : StreamOperatorBase
                         continue;
                     }
                     if (partition < 0) partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
-                    due.Add(new DueRow(partition, time, place++, _dueBytes.Length, row.Length));
+                    int keyOffset = _dueBytes.Length;
+                    _dueBytes.WriteRaw(key);
+                    due.Add(new DueRow(partition, time, place++, keyOffset, _dueBytes.Length, row.Length));
                     _dueBytes.WriteRaw(row);
                 }
                 if (_writer.Length == 0) _pending.Remove(pg);
@@ -210,12 +222,18 @@ public sealed class MatchOperator : StreamOperatorBase
         }
         if (due.Count == 0) return null;
         var sorted = due.ToArray();
+        var allBytes = _dueBytes.Written.ToArray();
         System.Array.Sort(sorted, (a, b) =>
-            a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Place.CompareTo(b.Place));
+        {
+            if (a.Partition != b.Partition) return a.Partition.CompareTo(b.Partition);
+            if (a.Time != b.Time) return a.Time.CompareTo(b.Time);
+            int byKey = allBytes.AsSpan(a.KeyOffset, a.Offset - a.KeyOffset).SequenceCompareTo(allBytes.AsSpan(b.KeyOffset, b.Offset - b.KeyOffset));
+            return byKey != 0 ? byKey : a.Place.CompareTo(b.Place);
+        });
         _output = new OutputRows(_spec.OutputSchema, _outputSchema);
         _now = Context.Clock.NowMicros();
         bool final = watermark == long.MaxValue;
-        var bytes = _dueBytes.Written.ToArray();
+        var bytes = allBytes;
         for (int i = 0; i < sorted.Length;)
         {
             int end = i;

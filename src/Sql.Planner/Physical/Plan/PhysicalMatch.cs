@@ -19,7 +19,7 @@ public sealed record PhysicalMatch(PhysicalNode Input, LogicalMatch Match) : Phy
     private bool IsRowtime => Input.Schema[Match.TimeColumn].Type.IsRowtime;
 
     public override string StateSignature =>
-        $"Match|keys={ExplainText.Types(Input.Schema, Match.PartitionKeys)}|{(IsRowtime ? "rowtime" : "proctime")}|pattern={Match.Pattern}"
+        $"Match|keys={ExplainText.Types(Input.Schema, Match.PartitionKeys)}|{(IsRowtime ? "rowtime" : "proctime")}|pattern={Match.Pattern}|then={Match.ThenBy.Count}"
         + $"|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
 
     public override string VertexName => "Match";
@@ -31,7 +31,7 @@ public sealed record PhysicalMatch(PhysicalNode Input, LogicalMatch Match) : Phy
     {
         var parts = new List<string>();
         if (m.PartitionKeys.Count > 0) parts.Add($"partitionBy=[{ExplainText.Names(input, m.PartitionKeys)}]");
-        parts.Add($"orderBy=[{input[m.TimeColumn].Name} ASC]");
+        parts.Add($"orderBy=[{input[m.TimeColumn].Name} ASC{(m.ThenBy.Count > 0 ? ", " + PhysicalRank.OrderText(input, m.ThenBy) : "")}]");
         parts.Add($"measures=[{string.Join(", ", m.Measures.Select((x, i) => $"{x.Text} AS {m.MeasureNames[i]}"))}]");
         parts.Add("rowsPerMatch=[ONE ROW PER MATCH]");
         parts.Add($"after=[{m.Skip}]");
@@ -60,5 +60,5 @@ public sealed record PhysicalMatch(PhysicalNode Input, LogicalMatch Match) : Phy
 
     public OperatorSpec ToSpec(string description) =>
         new MatchSpec(Match.PartitionKeys, Match.TimeColumn, IsRowtime, Match.Variables, Match.Pattern, Match.Defines, Match.Measures,
-            Match.Skip, Match.WithinMillis, description, Schema);
+            Match.Skip, Match.WithinMillis, description, Schema) { ThenBy = Match.ThenBy };
 }

@@ -36,4 +36,9 @@ public sealed record MatchSpec(
     long? WithinMillis,
     string Description,
     RowSchema OutputSchema)
-    : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
+    : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
+{
+    /// <summary>ORDER BY keys after the time attribute: on event time, rows of equal rowtime are matched in this order
+    /// (then arrival order).</summary>
+    public IReadOnlyList<Logical.RankOrderKey> ThenBy { get; init; } = [];
+}
