@@ -67,6 +67,15 @@ public sealed class MatchRecognizePlanTests
     }
 
     [Fact]
+    public void Subsets_are_printed_and_navigate_over_their_members()
+    {
+        Assert.Contains("measures=[FINAL(SUM(S.price)) AS p], rowsPerMatch=[ONE ROW PER MATCH], after=[SKIP TO LAST _UTF-16LE'S'], "
+                        + "pattern=[(_UTF-16LE'A', _UTF-16LE'B')], subset=[S=(A, B)], define=[{B=>(LAST(S.price, 0), 1)}]",
+            PhysicalPlan("SELECT * FROM Ticker MATCH_RECOGNIZE (ORDER BY rowtime MEASURES SUM(S.price) AS p AFTER MATCH SKIP TO LAST S "
+                         + "PATTERN (A B) SUBSET S = (A, B) DEFINE B AS S.price > 1)"));
+    }
+
+    [Fact]
     public void Match_rowtime_keeps_a_rowtime_attribute_and_no_partition_runs_on_one_subtask()
     {
         const string sql = "SELECT * FROM Ticker MATCH_RECOGNIZE (ORDER BY rowtime MEASURES MATCH_ROWTIME() AS t, CLASSIFIER() AS c, COUNT(*) AS n "
@@ -88,7 +97,8 @@ public sealed class MatchRecognizePlanTests
     [InlineData("ORDER BY rowtime MEASURES A.price AS p AFTER MATCH SKIP TO LAST C PATTERN (A B) DEFINE A AS true", "Unknown pattern variable 'C'")]
     [InlineData("ORDER BY rowtime MEASURES SUM(DISTINCT A.price) AS p PATTERN (A B) DEFINE A AS true", "DISTINCT aggregations")]
     [InlineData("ORDER BY rowtime MEASURES A.price AS p PATTERN (A B) DEFINE A AS NEXT(A.price) > 1", "NEXT in MATCH_RECOGNIZE")]
-    [InlineData("ORDER BY rowtime MEASURES A.price AS p PATTERN (A B) SUBSET S = (A, B) DEFINE A AS true", "SUBSET")]
+    [InlineData("ORDER BY rowtime MEASURES A.price AS p PATTERN (A B) SUBSET S = (A, C) DEFINE A AS true", "Unknown pattern variable 'C' in SUBSET")]
+    [InlineData("ORDER BY rowtime MEASURES A.price AS p PATTERN (A B) SUBSET A = (A, B) DEFINE A AS true", "SUBSET name 'A' is already a pattern variable")]
     [InlineData("ORDER BY rowtime, price + 1 MEASURES A.price AS p PATTERN (A B) DEFINE A AS true", "ORDER BY an expression in MATCH_RECOGNIZE")]
     public void Refused_forms_name_the_problem(string clause, string message)
     {

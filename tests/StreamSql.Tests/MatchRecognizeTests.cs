@@ -246,4 +246,23 @@ public sealed class MatchRecognizeTests : IDisposable
             """);
         Assert.Equal(["+I[XYZ, 9, 1, 3]"], rows);
     }
+
+    [Fact]
+    public async Task Subset_variables_navigate_and_aggregate_over_the_rows_of_their_members()
+    {
+        // A rise S1 then a fall S2 make U = (S1, S2): in DEFINE, LAST(U.price, 1) is the row before the one classified.
+        var rows = await Rows(Ticker("INT", "XYZ,10:00:01,5,1", "XYZ,10:00:02,7,1", "XYZ,10:00:03,9,1", "XYZ,10:00:04,4,1", "XYZ,10:00:05,8,1"), """
+            SELECT * FROM Ticker
+            MATCH_RECOGNIZE (
+              PARTITION BY symbol ORDER BY rowtime
+              MEASURES FIRST(U.price) AS first_u, LAST(U.price) AS last_u, SUM(U.price) AS sum_u, COUNT(U.price) AS n_u, SUM(S1.price) AS sum_up
+              PATTERN (S0 S1+ S2 E)
+              SUBSET U = (S1, S2)
+              DEFINE S1 AS S1.price > LAST(U.price, 1) OR (LAST(U.price, 1) IS NULL AND S1.price > S0.price),
+                     S2 AS S2.price < LAST(U.price, 1),
+                     E AS E.price > LAST(U.price)
+            )
+            """);
+        Assert.Equal(["+I[XYZ, 7, 4, 20, 3, 16]"], rows);
+    }
 }

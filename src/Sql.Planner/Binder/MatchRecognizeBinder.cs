@@ -63,12 +63,26 @@ internal sealed class MatchRecognizeBinder
         if (pattern.CanBeEmpty) throw new SqlValidationException("Patterns that can produce an empty match are not supported.", c.Pattern.Span);
         CheckQuantifiers(c.Pattern, last: true);
 
-        foreach (var subset in c.Subsets) throw Unsupported.Feature("SUBSET in MATCH_RECOGNIZE", subset.Span);
+        var subsets = new List<(string Name, IReadOnlyList<int> Members)>();
+        foreach (var subset in c.Subsets)
+        {
+            if (_variableIndex.ContainsKey(subset.Name.Value) || subsets.Any(x => x.Name == subset.Name.Value))
+                throw new SqlValidationException($"SUBSET name '{subset.Name.Value}' is already a pattern variable or subset", subset.Name.Span);
+            var members = new List<int>();
+            foreach (var member in subset.Variables)
+            {
+                if (!_variableIndex.TryGetValue(member.Value, out int m) || m >= _variables.Count)
+                    throw new SqlValidationException($"Unknown pattern variable '{member.Value}' in SUBSET", member.Span);
+                if (!members.Contains(m)) members.Add(m);
+            }
+            subsets.Add((subset.Name.Value, members));
+        }
+        for (int i = 0; i < subsets.Count; i++) _variableIndex[subsets[i].Name] = _variables.Count + i;
 
         var defines = new MatchExpression?[_variables.Count];
         foreach (var d in c.Defines)
         {
-            if (!_variableIndex.TryGetValue(d.Variable.Value, out int v))
+            if (!_variableIndex.TryGetValue(d.Variable.Value, out int v) || v >= _variables.Count)
                 throw new SqlValidationException($"Pattern variable '{d.Variable.Value}' in DEFINE does not occur in the PATTERN", d.Variable.Span);
             if (defines[v] is not null) throw new SqlValidationException($"Pattern variable '{d.Variable.Value}' is defined twice", d.Span);
             var condition = BindMatchExpression(d.Condition, v, inDefine: true);
@@ -110,7 +124,7 @@ internal sealed class MatchRecognizeBinder
         }
 
         return new LogicalMatch(_input, partitionKeys, timeColumn, _variables.ToList(), pattern, defines, measures, names, skip, within,
-            new RowSchema(fields)) { Span = c.Span, ThenBy = thenBy };
+            new RowSchema(fields)) { Span = c.Span, ThenBy = thenBy, Subsets = subsets };
     }
 
     private static bool IsTimeAttribute(SqlType type) => type.IsRowtime || type.IsProctime;

@@ -27,5 +27,8 @@ public sealed record LogicalMatch(
     /// <summary>ORDER BY keys after the time attribute: the order of rows of equal time.</summary>
     public IReadOnlyList<RankOrderKey> ThenBy { get; init; } = [];
 
+    /// <summary>SUBSET: names and member variables (see <see cref="MatchSpec.Subsets"/>).</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<int> Members)> Subsets { get; init; } = [];
+
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 }

@@ -31,30 +31,41 @@ internal sealed class MatchAssignment
 
     public void Clear() => Count = 0;
 
-    /// <summary>The row of the n-th last (<paramref name="fromEnd"/>) or n-th first entry mapped to <paramref name="variable"/>
-    /// (-1: any), or -1 when there are not that many.</summary>
-    public int Find(int variable, int n, bool fromEnd)
+    /// <summary>The row of the n-th last (<paramref name="fromEnd"/>) or n-th first entry mapped to a variable of
+    /// <paramref name="variables"/> (indexed by variable; null: any), or -1 when there are not that many.</summary>
+    public int Find(bool[]? variables, int n, bool fromEnd)
     {
         if (fromEnd)
         {
             for (int i = Count - 1; i >= 0; i--)
-                if ((variable < 0 || _variables[i] == variable) && n-- == 0) return _rows[i];
+                if ((variables is null || variables[_variables[i]]) && n-- == 0) return _rows[i];
         }
         else
         {
             for (int i = 0; i < Count; i++)
-                if ((variable < 0 || _variables[i] == variable) && n-- == 0) return _rows[i];
+                if ((variables is null || variables[_variables[i]]) && n-- == 0) return _rows[i];
         }
         return -1;
     }
 
-    /// <summary>The rows mapped to <paramref name="variable"/> (-1: all), in order.</summary>
-    public int RowsOf(int variable, List<int> into)
+    /// <summary>The rows mapped to a variable of <paramref name="variables"/> (null: all), in order.</summary>
+    public int RowsOf(bool[]? variables, List<int> into)
     {
         into.Clear();
         for (int i = 0; i < Count; i++)
-            if (variable < 0 || _variables[i] == variable) into.Add(_rows[i]);
+            if (variables is null || variables[_variables[i]]) into.Add(_rows[i]);
         return into.Count;
+    }
+
+    /// <summary>Which pattern variables a slot's variable stands for: -1 all (null), a variable itself, or (indexes from
+    /// the number of variables on) a SUBSET's members.</summary>
+    public static bool[]? Members(int variable, int variableCount, IReadOnlyList<IReadOnlyList<int>> subsets)
+    {
+        if (variable < 0) return null;
+        var mask = new bool[variableCount];
+        if (variable < variableCount) mask[variable] = true;
+        else foreach (int member in subsets[variable - variableCount]) mask[member] = true;
+        return mask;
     }
 
     public (int[] Rows, int[] Variables) ToArrays() => (_rows[..Count], _variables[..Count]);

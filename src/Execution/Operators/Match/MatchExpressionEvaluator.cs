@@ -33,11 +33,14 @@ internal sealed class MatchExpressionEvaluator
     private ColumnBuilder[] _builders;
     private RecordBatch _input = null!;
     private readonly bool _rowLocal;
+    private readonly bool[]?[] _members;
     private BooleanArray? _rowResults;
 
     /// <param name="defined">The variable whose DEFINE condition this is; -1 for a measure.</param>
-    public MatchExpressionEvaluator(MatchExpression expression, RowSchema inputSchema, IReadOnlyList<string> variables, int timeColumn, int defined = -1)
+    public MatchExpressionEvaluator(MatchExpression expression, RowSchema inputSchema, IReadOnlyList<string> variables, int timeColumn, int defined = -1,
+        IReadOnlyList<IReadOnlyList<int>>? subsets = null)
     {
+        _members = expression.Slots.Select(slot => MatchAssignment.Members(slot.Variable, variables.Count, subsets ?? [])).ToArray();
         _expression = expression;
         _variables = variables;
         _timeColumn = timeColumn;
@@ -108,9 +111,9 @@ internal sealed class MatchExpressionEvaluator
                 {
                     int row = slot.Navigation switch
                     {
-                        MatchNavigation.First => match.Find(slot.Variable, slot.Offset, fromEnd: false),
-                        MatchNavigation.Last => match.Find(slot.Variable, slot.Offset, fromEnd: true),
-                        _ => match.Find(slot.Variable, 0, fromEnd: true) is var last && last >= slot.Offset ? last - slot.Offset : -1,
+                        MatchNavigation.First => match.Find(_members[i], slot.Offset, fromEnd: false),
+                        MatchNavigation.Last => match.Find(_members[i], slot.Offset, fromEnd: true),
+                        _ => match.Find(_members[i], 0, fromEnd: true) is var last && last >= slot.Offset ? last - slot.Offset : -1,
                     };
                     if (row < 0) builder.AppendNull();
                     else builder.AppendRows(_slotValues[i]!.Data, [row]);
@@ -118,7 +121,7 @@ internal sealed class MatchExpressionEvaluator
                 }
                 case MatchSlotKind.Aggregate:
                 {
-                    int count = match.RowsOf(slot.Variable, _rows);
+                    int count = match.RowsOf(_members[i], _rows);
                     if (_accumulators[i] is not { } accumulator)
                     {
                         builder.AppendInt64(count);

@@ -41,6 +41,7 @@ public sealed class MatchOperator : StreamOperatorBase
     private readonly MatchExpressionEvaluator[] _measures;
     private readonly PatternMatcher _matcher;
     private readonly int _maxPrev;
+    private readonly bool[]? _skipTo;
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
     private int[] _keyOffsets = new int[257];
@@ -63,10 +64,11 @@ public sealed class MatchOperator : StreamOperatorBase
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
         _rowDecoder = new KeyDecoder(_types);
-        _defines = spec.Defines.Select((d, v) => d is null ? null : new MatchExpressionEvaluator(d, inputSchema, spec.Variables, spec.TimeColumn, v)).ToArray();
-        _measures = spec.Measures.Select(m => new MatchExpressionEvaluator(m, inputSchema, spec.Variables, spec.TimeColumn)).ToArray();
+        _defines = spec.Defines.Select((d, v) => d is null ? null : new MatchExpressionEvaluator(d, inputSchema, spec.Variables, spec.TimeColumn, v, spec.Subsets)).ToArray();
+        _measures = spec.Measures.Select(m => new MatchExpressionEvaluator(m, inputSchema, spec.Variables, spec.TimeColumn, -1, spec.Subsets)).ToArray();
         _matcher = new PatternMatcher(spec.Pattern, Test, spec.WithinMillis);
         _sortKeys = new SortKeyEncoder(spec.ThenBy, _types);
+        _skipTo = MatchAssignment.Members(spec.Skip.Variable, spec.Variables.Count, spec.Subsets);
         _maxPrev = spec.Defines.OfType<MatchExpression>().Concat(spec.Measures).SelectMany(e => e.Slots)
             .Where(s => s is { Kind: MatchSlotKind.Value, Navigation: MatchNavigation.Prev }).Select(s => s.Offset).DefaultIfEmpty(0).Max();
     }
@@ -375,8 +377,8 @@ public sealed class MatchOperator : StreamOperatorBase
         {
             MatchSkipKind.PastLastRow => last + 1,
             MatchSkipKind.ToNextRow => start + 1,
-            MatchSkipKind.ToFirst => match.Find(_spec.Skip.Variable, 0, fromEnd: false),
-            _ => match.Find(_spec.Skip.Variable, 0, fromEnd: true),
+            MatchSkipKind.ToFirst => match.Find(_skipTo, 0, fromEnd: false),
+            _ => match.Find(_skipTo, 0, fromEnd: true),
         };
         if (next < 0)
             throw new InvalidOperationException($"Could not skip to {_spec.Skip.VariableName}. No such element in the found match (AFTER MATCH {_spec.Skip}).");

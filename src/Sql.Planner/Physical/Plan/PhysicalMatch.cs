@@ -36,6 +36,8 @@ public sealed record PhysicalMatch(PhysicalNode Input, LogicalMatch Match) : Phy
         parts.Add("rowsPerMatch=[ONE ROW PER MATCH]");
         parts.Add($"after=[{m.Skip}]");
         parts.Add($"pattern=[{m.Pattern}]");
+        if (m.Subsets.Count > 0)
+            parts.Add($"subset=[{string.Join(", ", m.Subsets.Select(x => $"{x.Name}=({string.Join(", ", x.Members.Select(v => m.Variables[v]))})"))}]");
         if (m.WithinMillis is { } w) parts.Add($"within=[{w}:INTERVAL DAY TO SECOND]");
         var defines = m.Variables.Select((v, i) => (v, d: m.Defines[i])).Where(x => x.d is not null).Select(x => $"{x.v}={x.d!.Text}");
         parts.Add($"define=[{{{string.Join(", ", defines)}}}]");
@@ -60,5 +62,5 @@ public sealed record PhysicalMatch(PhysicalNode Input, LogicalMatch Match) : Phy
 
     public OperatorSpec ToSpec(string description) =>
         new MatchSpec(Match.PartitionKeys, Match.TimeColumn, IsRowtime, Match.Variables, Match.Pattern, Match.Defines, Match.Measures,
-            Match.Skip, Match.WithinMillis, description, Schema) { ThenBy = Match.ThenBy };
+            Match.Skip, Match.WithinMillis, description, Schema) { ThenBy = Match.ThenBy, Subsets = Match.Subsets.Select(x => x.Members).ToList() };
 }

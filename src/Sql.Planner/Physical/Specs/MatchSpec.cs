@@ -41,4 +41,8 @@ public sealed record MatchSpec(
     /// <summary>ORDER BY keys after the time attribute: on event time, rows of equal rowtime are matched in this order
     /// (then arrival order).</summary>
     public IReadOnlyList<Logical.RankOrderKey> ThenBy { get; init; } = [];
+
+    /// <summary>SUBSET union variables: a slot (or skip) variable at index <c>Variables.Count + i</c> stands for the
+    /// variables of <c>Subsets[i]</c>.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Subsets { get; init; } = [];
 }
