@@ -197,4 +197,42 @@ public sealed class MatchOperatorTests
             harnesses[s] = await OperatorTestHarness.OpenAsync(new MatchOperator(Spec(), Input), backend, s, parallelism, restoreFrom: restoreFrom);
         return harnesses;
     }
+
+    /// <summary><c>PATTERN (A X Y | A Z) WITHIN INTERVAL '3' SECOND</c> with A: price = 1, X and Z: price = 2, Y: price = 3.</summary>
+    private static MatchSpec AlternationSpec()
+    {
+        MatchExpression Is(int variable, long price) => new(
+            new Call("=", [new InputRef(0, SqlType.BigInt), new Literal(price, SqlType.BigInt.AsNotNull())], SqlType.Boolean),
+            [Value(variable, MatchNavigation.Last, 0, 2)], "=");
+        MatchPattern V(string name, int index) => new MatchPatternVariable(name, index);
+        var pattern = new MatchPatternAlternation([
+            new MatchPatternSequence([V("A", 0), V("X", 1), V("Y", 2)]),
+            new MatchPatternSequence([V("A", 0), V("Z", 3)]),
+        ]);
+        var classifier = new MatchSlot(MatchSlotKind.Classifier, -1, MatchNavigation.Last, 0, null, null, SqlType.String.AsNotNull());
+        var output = new RowSchema([new PlannerField("k", SqlType.BigInt), new PlannerField("c", SqlType.String.AsNotNull())]);
+        return new MatchSpec([0], 3, true, ["A", "X", "Y", "Z"], pattern, [Is(0, 1), Is(1, 2), Is(2, 3), Is(3, 2)],
+            [new MatchExpression(new InputRef(0, classifier.Type), [classifier], "c")], new MatchSkip(MatchSkipKind.PastLastRow, -1, null), 3000, "Match", output);
+    }
+
+    [Theory]
+    [InlineData("hashmap")]
+    [InlineData("rocksdb")]
+    public async Task A_waiting_match_falls_back_when_within_expires_even_without_new_rows_and_at_the_end_of_input(string backend)
+    {
+        var harness = await OperatorTestHarness.OpenAsync(new MatchOperator(AlternationSpec(), Input), GroupAggregateRescaleTests.Backend(backend), 0, 1);
+        await harness.ProcessBatchAsync(Build([new Row(0, 0, 1, 1000), new Row(0, 1, 2, 2000), new Row(1, 2, 1, 2000)]));
+        await harness.ProcessWatermarkAsync(2_500_000);
+        await harness.ProcessWatermarkAsync(3_900_000);
+        Assert.Empty(harness.Emitted.OfType<Batch>());
+        // X Y could still come until the start row's time plus 3 s; past that the first branch cannot complete: A Z.
+        await harness.ProcessWatermarkAsync(4_100_000);
+        var first = Assert.Single(harness.Emitted.OfType<Batch>());
+        Assert.Equal("0 Z", $"{((Int64Array)first.Data.Column(0)).GetValue(0)} {((StringArray)first.Data.Column(1)).GetString(0)}");
+        harness.ClearOutput();
+        // Key 1 waits for a row after its A; the end of input ends the wait: no match.
+        await harness.ProcessWatermarkAsync(long.MaxValue);
+        Assert.Empty(harness.Emitted.OfType<Batch>());
+        await harness.DisposeAsync();
+    }
 }

@@ -184,6 +184,7 @@ public sealed class MatchOperator : StreamOperatorBase
         long watermark = _watermark!.Current;
         _partitions.TrimCache();
         var due = new List<DueRow>();
+        var woken = new HashSet<int>();
         _dueBytes.Clear();
         long lastBucket = long.MinValue;
         int place = 0;
@@ -213,6 +214,11 @@ public sealed class MatchOperator : StreamOperatorBase
                         continue;
                     }
                     if (partition < 0) partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
+                    if (length == 0)
+                    {
+                        woken.Add(partition);
+                        continue;
+                    }
                     int keyOffset = _dueBytes.Length;
                     _dueBytes.WriteRaw(key);
                     due.Add(new DueRow(partition, time, place++, keyOffset, _dueBytes.Length, row.Length));
@@ -222,7 +228,7 @@ public sealed class MatchOperator : StreamOperatorBase
                 else if (partition >= 0) _pendingRows.Set(pg, _writer.Written);
             }
         }
-        if (due.Count == 0) return null;
+        if (due.Count == 0 && woken.Count == 0) return null;
         var sorted = due.ToArray();
         var allBytes = _dueBytes.Written.ToArray();
         System.Array.Sort(sorted, (a, b) =>
@@ -243,8 +249,10 @@ public sealed class MatchOperator : StreamOperatorBase
             var rows = new List<(long Time, ReadOnlyMemory<byte> Row)>(end - i);
             for (int j = i; j < end; j++) rows.Add((sorted[j].Time, bytes.AsMemory(sorted[j].Offset, sorted[j].Length)));
             MatchPartition(sorted[i].Partition, rows, final, watermark);
+            woken.Remove(sorted[i].Partition);
             i = end;
         }
+        foreach (int partition in woken) MatchPartition(partition, [], final, watermark);
         return _output.Build();
     }
 
@@ -321,7 +329,11 @@ public sealed class MatchOperator : StreamOperatorBase
         while (start < n)
         {
             var outcome = _matcher.TryMatch(start, n, times, finalRows, watermark);
-            if (outcome == MatchOutcome.NeedMore) break;
+            if (outcome == MatchOutcome.NeedMore)
+            {
+                if (_spec.IsRowtime) WakeUpLater(group, times[start]);
+                break;
+            }
             if (outcome == MatchOutcome.Failed)
             {
                 start++;
@@ -345,7 +357,7 @@ public sealed class MatchOperator : StreamOperatorBase
         int keepFrom = Math.Max(0, Math.Min(start, n) - _maxPrev);
         if (keepFrom >= n)
         {
-            if (_history.HasBuffer(group)) _partitions.Remove(group);
+            _partitions.Remove(group);
             return;
         }
         _writer.Clear();
@@ -356,6 +368,36 @@ public sealed class MatchOperator : StreamOperatorBase
             _writer.WriteBytes(entries[i].Row.Span);
         }
         _history.Set(group, _writer.Written);
+    }
+
+    /// <summary>
+    /// A partition whose match from <paramref name="startTime"/> waits for rows must be matched again even if no row comes:
+    /// when WITHIN expires for it, and at the end of input (then no row can come, and a less preferred branch may
+    /// match). A marker entry (time, no row) waits among the partition's pending rows with a timer of its own, once per time.
+    /// </summary>
+    private void WakeUpLater(int group, long startTime)
+    {
+        const long endOfInput = long.MaxValue - 1;
+        long time = _spec.WithinMillis is { } w && startTime < endOfInput - w * 1000 - 1 ? startTime + w * 1000 + 1 : endOfInput;
+        long bucket = Bucket(time);
+        int pg = _pending!.FindOrAdd(_partitions.KeyOf(group), _partitions.KeyGroupOf(group), bucket, out bool added);
+        var buffer = added || !_pendingRows!.HasBuffer(pg) ? ReadOnlySpan<byte>.Empty : _pendingRows.Buffer(pg);
+        for (int pos = 0; pos < buffer.Length;)
+        {
+            long entryTime = ReadVarLong(buffer, ref pos);
+            int keyLength = (int)VarInt.Read(buffer, ref pos);
+            pos += keyLength;
+            int length = (int)VarInt.Read(buffer, ref pos);
+            if (length == 0 && entryTime == time) return;
+            pos += length;
+        }
+        _writer.Clear();
+        _writer.WriteRaw(buffer);
+        _writer.WriteVarLong(time);
+        _writer.WriteBytes([]);
+        _writer.WriteBytes([]);
+        _pendingRows!.Set(pg, _writer.Written);
+        _timers!.Register(TimeDomain.EventTime, time, bucket);
     }
 
     private static long ReadVarLong(ReadOnlySpan<byte> buffer, ref int pos)
