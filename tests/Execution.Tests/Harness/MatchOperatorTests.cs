@@ -65,10 +65,11 @@ public sealed class MatchOperatorTests
     private sealed record Peak(long K, long FirstId, long LastId, long SumB, long N, long Millis);
 
     [Theory]
-    [InlineData("hashmap", "rocksdb")]
-    [InlineData("rocksdb", "hashmap")]
-    [InlineData("rocksdb-incremental", "rocksdb-small-cache")]
-    public async Task Matches_come_out_once_as_the_model_finds_them_across_rescaling(string first, string second)
+    [InlineData("hashmap", "rocksdb", 4)]
+    [InlineData("rocksdb", "hashmap", 4)]
+    [InlineData("rocksdb-incremental", "rocksdb-small-cache", 4)]
+    [InlineData("rocksdb-small-cache", "hashmap", 60)]
+    public async Task Matches_come_out_once_as_the_model_finds_them_across_rescaling(string first, string second, int keys)
     {
         var random = new Random(20261204);
         var accepted = new List<Row>();
@@ -87,7 +88,7 @@ public sealed class MatchOperatorTests
                 {
                     clock += random.Next(0, 400);
                     long millis = (random.Next(10) == 0 ? clock - random.Next(0, 8000) : clock) / 1000 * 1000;
-                    var row = new Row(random.Next(4), id++, random.Next(6), Math.Max(0, millis));
+                    var row = new Row(random.Next(keys), id++, random.Next(6), Math.Max(0, millis));
                     batch.Add(row);
                     if (row.Millis * 1000 <= watermark) late++;
                     else accepted.Add(row);
@@ -120,7 +121,7 @@ public sealed class MatchOperatorTests
 
         Assert.True(late > 0);
         var expected = Model(accepted);
-        Assert.True(expected.Count > 20, $"only {expected.Count} peaks");
+        Assert.True(expected.Count > 10, $"only {expected.Count} peaks");
         Assert.Equal(expected.OrderBy(p => p.FirstId), emitted.OrderBy(p => p.FirstId));
     }
 
