@@ -30,7 +30,7 @@ internal sealed class MatchExpressionEvaluator
     private readonly List<int> _rows = new();
     private readonly int[] _zeroGroup = [0];
     private int[] _zeros = new int[16];
-    private ColumnBuilder[] _builders;
+    private readonly ColumnBuilder[] _builders;
     private RecordBatch _input = null!;
     private readonly bool _rowLocal;
     private readonly bool[]?[] _members;
@@ -157,8 +157,8 @@ internal sealed class MatchExpressionEvaluator
     {
         int n = _builders.Length == 0 ? _pendingRows : _builders[0].Length;
         var columns = new IArrowArray[_builders.Length];
+        // Build leaves each builder empty for the next rows.
         for (int i = 0; i < columns.Length; i++) columns[i] = _builders[i].Build();
-        _builders = NewBuilders();
         _pendingRows = 0;
         return _compiled.Evaluate(new RecordBatch(_slotSchema, columns, n), context);
     }
