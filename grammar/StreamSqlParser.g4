@@ -280,6 +280,70 @@ relationPrimary
     | LATERAL? LPAREN query RPAREN tableAlias?                                          #subqueryRelation
     | UNNEST LPAREN expression (COMMA expression)* RPAREN (WITH ORDINALITY)? tableAlias?   #unnest
     | LPAREN relation RPAREN                                                            #parenthesizedRelation
+    | qualifiedName matchRecognize tableAlias?                                          #matchRecognizeTable
+    | LPAREN query RPAREN matchRecognize tableAlias?                                    #matchRecognizeSubquery
+    ;
+
+// Row pattern recognition (Flink's MATCH_RECOGNIZE). ALL ROWS PER MATCH parses so that it can be refused by name.
+matchRecognize
+    : MATCH_RECOGNIZE LPAREN
+      (PARTITION BY expression (COMMA expression)*)?
+      (ORDER BY sortItem (COMMA sortItem)*)?
+      (MEASURES measureItem (COMMA measureItem)*)?
+      rowsPerMatch?
+      (AFTER MATCH SKIP_ afterMatchSkip)?
+      PATTERN LPAREN rowPattern RPAREN
+      (WITHIN within=interval)?
+      (SUBSET subsetItem (COMMA subsetItem)*)?
+      DEFINE defineItem (COMMA defineItem)*
+      RPAREN
+    ;
+
+measureItem
+    : expression AS identifier
+    ;
+
+rowsPerMatch
+    : ONE ROW PER MATCH                                                                 #oneRowPerMatch
+    | ALL ROWS PER MATCH                                                                #allRowsPerMatch
+    ;
+
+afterMatchSkip
+    : PAST LAST ROW                                                                     #skipPastLastRow
+    | TO NEXT ROW                                                                       #skipToNextRow
+    | TO FIRST identifier                                                               #skipToFirst
+    | TO LAST identifier                                                                #skipToLast
+    | TO identifier                                                                     #skipToLast
+    ;
+
+rowPattern
+    : rowPatternTerm (PIPE rowPatternTerm)*
+    ;
+
+rowPatternTerm
+    : rowPatternFactor+
+    ;
+
+rowPatternFactor
+    : rowPatternPrimary rowPatternQuantifier?
+    ;
+
+rowPatternPrimary
+    : identifier                                                                        #patternVariable
+    | LPAREN rowPattern RPAREN                                                          #patternGroup
+    ;
+
+rowPatternQuantifier
+    : (ASTERISK | PLUS | QUESTION) reluctant=QUESTION?                                  #simpleQuantifier
+    | LBRACE min=INTEGER_VALUE? (comma=COMMA max=INTEGER_VALUE?)? RBRACE reluctant=QUESTION?   #rangeQuantifier
+    ;
+
+subsetItem
+    : identifier EQ LPAREN identifier (COMMA identifier)* RPAREN
+    ;
+
+defineItem
+    : identifier AS expression
     ;
 
 tableAlias
@@ -398,6 +462,7 @@ functionName
     : qualifiedName
     | LEFT
     | RIGHT
+    | FIRST
     ;
 
 functionArgument
@@ -534,6 +599,17 @@ identifier
 // Keywords that Flink users commonly need as names (and that cause no ambiguity here).
 nonReserved
     : ABSENT
+    | AFTER
+    | DEFINE
+    | MATCH
+    | MEASURES
+    | ONE
+    | PAST
+    | PATTERN
+    | PER
+    | SKIP_
+    | SUBSET
+    | WITHIN
     | ADD
     | ALLOW
     | ALTER

@@ -245,6 +245,18 @@ internal sealed partial class AstBuilder
             }
             case P.ParenthesizedRelationContext c:
                 return BuildRelation(c.relation());
+            case P.MatchRecognizeTableContext c:
+            {
+                var (alias, columns) = Alias(c.tableAlias());
+                var source = new NamedTableReference(Name(c.qualifiedName()), null, [], null, [], Span(c.qualifiedName()));
+                return new MatchRecognizeTableReference(source, BuildMatchRecognize(c.matchRecognize()), alias, columns, Span(c));
+            }
+            case P.MatchRecognizeSubqueryContext c:
+            {
+                var (alias, columns) = Alias(c.tableAlias());
+                var source = new SubqueryTableReference(BuildQuery(c.query()), null, [], Span(c.query()));
+                return new MatchRecognizeTableReference(source, BuildMatchRecognize(c.matchRecognize()), alias, columns, Span(c));
+            }
             default:
                 throw Unsupported(context, "this FROM item");
         }

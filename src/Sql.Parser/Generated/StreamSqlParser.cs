@@ -38,50 +38,52 @@ internal partial class StreamSqlParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		ABSENT=1, ADD=2, ALL=3, ALLOW=4, ALTER=5, AND=6, ARRAY=7, AS=8, ASC=9, 
-		ASYMMETRIC=10, BEGIN=11, BETWEEN=12, BOTH=13, BY=14, CASCADE=15, CASE=16, 
-		CAST=17, CATALOG=18, CATALOGS=19, CEIL=20, CEILING=21, CHANGELOG_MODE=22, 
-		CHECKPOINT=23, CHECKPOINTS=24, CLEAR=25, COLUMN=26, COLUMNS=27, COMMENT=28, 
-		CONDITIONAL=29, CONSTRAINT=30, CREATE=31, CROSS=32, CUBE=33, CURRENT=34, 
-		CURRENT_DATE=35, CURRENT_TIME=36, CURRENT_TIMESTAMP=37, DATABASE=38, DATABASES=39, 
-		DATE=40, DAY=41, DAYS=42, DEFAULT=43, DESC=44, DESCRIBE=45, DESCRIPTOR=46, 
-		DISTINCT=47, DRAIN=48, DROP=49, ELSE=50, EMPTY=51, END=52, ENFORCED=53, 
-		ERROR=54, ESCAPE=55, ESTIMATED_COST=56, EXCEPT=57, EXCLUDING=58, EXECUTE=59, 
-		EXISTS=60, EXIT=61, EXPLAIN=62, EXTENDED=63, EXTRACT=64, FALSE=65, FETCH=66, 
-		FILTER=67, FIRST=68, FLOOR=69, FOLLOWING=70, FOR=71, FROM=72, FULL=73, 
-		FUNCTION=74, FUNCTIONS=75, GROUP=76, GROUPING=77, HAVING=78, HELP=79, 
-		HOUR=80, HOURS=81, IF=82, IGNORE=83, ILIKE=84, IN=85, INCLUDING=86, INNER=87, 
-		INSERT=88, INTERSECT=89, INTERVAL=90, INTO=91, IS=92, JAR=93, JARS=94, 
-		JOB=95, JOBS=96, JOIN=97, JSON=98, JSON_ARRAY=99, JSON_EXECUTION_PLAN=100, 
-		JSON_EXISTS=101, JSON_OBJECT=102, JSON_QUERY=103, JSON_VALUE=104, KEY=105, 
-		LANGUAGE=106, LAST=107, LATERAL=108, LATEST=109, LEADING=110, LEFT=111, 
-		LIKE=112, LIMIT=113, LOCAL=114, LOCALTIME=115, LOCALTIMESTAMP=116, MAP=117, 
-		METADATA=118, MICROSECOND=119, MICROSECONDS=120, MILLISECOND=121, MILLISECONDS=122, 
-		MINUTE=123, MINUTES=124, MODULES=125, MONTH=126, MONTHS=127, MULTISET=128, 
-		NANOSECOND=129, NANOSECONDS=130, NATURAL=131, NEXT=132, NON=133, NOT=134, 
-		NULL=135, NULLS=136, OBJECT=137, OF=138, OFFSET=139, ON=140, ONLY=141, 
-		OR=142, ORDER=143, ORDINALITY=144, OUTER=145, OVER=146, OVERWRITE=147, 
-		OVERLAY=148, OVERWRITING=149, PARTITION=150, PARTITIONED=151, PLACING=152, 
-		PLAN=153, PLAN_ADVICE=154, POSITION=155, PRECEDING=156, PRIMARY=157, QUARTER=158, 
-		QUARTERS=159, QUIT=160, RANGE=161, REMOVE=162, RENAME=163, RESET=164, 
-		RESPECT=165, RESTORED=166, RESTRICT=167, RETURNING=168, RIGHT=169, ROLLUP=170, 
-		ROW=171, ROWS=172, SAVEPOINT=173, SCALAR=174, SECOND=175, SECONDS=176, 
-		SELECT=177, SET=178, SETS=179, SHOW=180, SIMILAR=181, STATE=182, STATEMENT=183, 
-		STOP=184, SUBSTRING=185, SYMMETRIC=186, SYSTEM=187, SYSTEM_TIME=188, TABLE=189, 
-		TABLES=190, TEMPORARY=191, THEN=192, TIME=193, TIMESTAMP=194, TIMESTAMPADD=195, 
-		TIMESTAMPDIFF=196, TO=197, TRAILING=198, TRIM=199, TRUE=200, TRY_CAST=201, 
-		UNBOUNDED=202, UNCONDITIONAL=203, UNION=204, UNKNOWN=205, UNNEST=206, 
-		USE=207, USER=208, USING=209, VALUE=210, VALUES=211, VIEW=212, VIEWS=213, 
-		VIRTUAL=214, WATERMARK=215, WEEK=216, WEEKS=217, WHEN=218, WHERE=219, 
-		WINDOW=220, WITH=221, WITHOUT=222, WRAPPER=223, YEAR=224, YEARS=225, ZONE=226, 
-		EQ=227, NEQ=228, LTE=229, GTE=230, LT=231, GT=232, ARROW=233, PLUS=234, 
-		MINUS=235, ASTERISK=236, SLASH=237, PERCENT=238, CONCAT=239, LPAREN=240, 
-		RPAREN=241, LBRACKET=242, RBRACKET=243, COMMA=244, DOT=245, SEMI=246, 
-		HINT_START=247, HINT_END=248, STRING=249, UNICODE_STRING=250, BINARY_STRING=251, 
-		INTEGER_VALUE=252, DECIMAL_VALUE=253, DOUBLE_VALUE=254, IDENTIFIER=255, 
-		BACKQUOTED_IDENTIFIER=256, LINE_COMMENT=257, BLOCK_COMMENT=258, WS=259, 
-		DOUBLE_QUOTED=260, UNTERMINATED_STRING=261, UNTERMINATED_IDENTIFIER=262, 
-		UNTERMINATED_COMMENT=263, ERROR_CHAR=264;
+		ABSENT=1, ADD=2, AFTER=3, ALL=4, ALLOW=5, ALTER=6, AND=7, ARRAY=8, AS=9, 
+		ASC=10, ASYMMETRIC=11, BEGIN=12, BETWEEN=13, BOTH=14, BY=15, CASCADE=16, 
+		CASE=17, CAST=18, CATALOG=19, CATALOGS=20, CEIL=21, CEILING=22, CHANGELOG_MODE=23, 
+		CHECKPOINT=24, CHECKPOINTS=25, CLEAR=26, COLUMN=27, COLUMNS=28, COMMENT=29, 
+		CONDITIONAL=30, CONSTRAINT=31, CREATE=32, CROSS=33, CUBE=34, CURRENT=35, 
+		CURRENT_DATE=36, CURRENT_TIME=37, CURRENT_TIMESTAMP=38, DATABASE=39, DATABASES=40, 
+		DATE=41, DAY=42, DAYS=43, DEFAULT=44, DEFINE=45, DESC=46, DESCRIBE=47, 
+		DESCRIPTOR=48, DISTINCT=49, DRAIN=50, DROP=51, ELSE=52, EMPTY=53, END=54, 
+		ENFORCED=55, ERROR=56, ESCAPE=57, ESTIMATED_COST=58, EXCEPT=59, EXCLUDING=60, 
+		EXECUTE=61, EXISTS=62, EXIT=63, EXPLAIN=64, EXTENDED=65, EXTRACT=66, FALSE=67, 
+		FETCH=68, FILTER=69, FIRST=70, FLOOR=71, FOLLOWING=72, FOR=73, FROM=74, 
+		FULL=75, FUNCTION=76, FUNCTIONS=77, GROUP=78, GROUPING=79, HAVING=80, 
+		HELP=81, HOUR=82, HOURS=83, IF=84, IGNORE=85, ILIKE=86, IN=87, INCLUDING=88, 
+		INNER=89, INSERT=90, INTERSECT=91, INTERVAL=92, INTO=93, IS=94, JAR=95, 
+		JARS=96, JOB=97, JOBS=98, JOIN=99, JSON=100, JSON_ARRAY=101, JSON_EXECUTION_PLAN=102, 
+		JSON_EXISTS=103, JSON_OBJECT=104, JSON_QUERY=105, JSON_VALUE=106, KEY=107, 
+		LANGUAGE=108, LAST=109, LATERAL=110, LATEST=111, LEADING=112, LEFT=113, 
+		LIKE=114, LIMIT=115, LOCAL=116, LOCALTIME=117, LOCALTIMESTAMP=118, MAP=119, 
+		MATCH=120, MATCH_RECOGNIZE=121, MEASURES=122, METADATA=123, MICROSECOND=124, 
+		MICROSECONDS=125, MILLISECOND=126, MILLISECONDS=127, MINUTE=128, MINUTES=129, 
+		MODULES=130, MONTH=131, MONTHS=132, MULTISET=133, NANOSECOND=134, NANOSECONDS=135, 
+		NATURAL=136, NEXT=137, NON=138, NOT=139, NULL=140, NULLS=141, OBJECT=142, 
+		OF=143, OFFSET=144, ON=145, ONE=146, ONLY=147, OR=148, ORDER=149, ORDINALITY=150, 
+		OUTER=151, OVER=152, OVERWRITE=153, OVERLAY=154, OVERWRITING=155, PARTITION=156, 
+		PARTITIONED=157, PAST=158, PATTERN=159, PER=160, PLACING=161, PLAN=162, 
+		PLAN_ADVICE=163, POSITION=164, PRECEDING=165, PRIMARY=166, QUARTER=167, 
+		QUARTERS=168, QUIT=169, RANGE=170, REMOVE=171, RENAME=172, RESET=173, 
+		RESPECT=174, RESTORED=175, RESTRICT=176, RETURNING=177, RIGHT=178, ROLLUP=179, 
+		ROW=180, ROWS=181, SAVEPOINT=182, SCALAR=183, SECOND=184, SECONDS=185, 
+		SELECT=186, SET=187, SETS=188, SHOW=189, SIMILAR=190, SKIP_=191, STATE=192, 
+		STATEMENT=193, STOP=194, SUBSET=195, SUBSTRING=196, SYMMETRIC=197, SYSTEM=198, 
+		SYSTEM_TIME=199, TABLE=200, TABLES=201, TEMPORARY=202, THEN=203, TIME=204, 
+		TIMESTAMP=205, TIMESTAMPADD=206, TIMESTAMPDIFF=207, TO=208, TRAILING=209, 
+		TRIM=210, TRUE=211, TRY_CAST=212, UNBOUNDED=213, UNCONDITIONAL=214, UNION=215, 
+		UNKNOWN=216, UNNEST=217, USE=218, USER=219, USING=220, VALUE=221, VALUES=222, 
+		VIEW=223, VIEWS=224, VIRTUAL=225, WATERMARK=226, WEEK=227, WEEKS=228, 
+		WHEN=229, WHERE=230, WINDOW=231, WITH=232, WITHIN=233, WITHOUT=234, WRAPPER=235, 
+		YEAR=236, YEARS=237, ZONE=238, EQ=239, NEQ=240, LTE=241, GTE=242, LT=243, 
+		GT=244, ARROW=245, PLUS=246, MINUS=247, ASTERISK=248, SLASH=249, PERCENT=250, 
+		QUESTION=251, PIPE=252, LBRACE=253, RBRACE=254, CONCAT=255, LPAREN=256, 
+		RPAREN=257, LBRACKET=258, RBRACKET=259, COMMA=260, DOT=261, SEMI=262, 
+		HINT_START=263, HINT_END=264, STRING=265, UNICODE_STRING=266, BINARY_STRING=267, 
+		INTEGER_VALUE=268, DECIMAL_VALUE=269, DOUBLE_VALUE=270, IDENTIFIER=271, 
+		BACKQUOTED_IDENTIFIER=272, LINE_COMMENT=273, BLOCK_COMMENT=274, WS=275, 
+		DOUBLE_QUOTED=276, UNTERMINATED_STRING=277, UNTERMINATED_IDENTIFIER=278, 
+		UNTERMINATED_COMMENT=279, ERROR_CHAR=280;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -95,18 +97,21 @@ internal partial class StreamSqlParser : Parser {
 		RULE_querySpecification = 32, RULE_setQuantifier = 33, RULE_selectItem = 34, 
 		RULE_groupingElement = 35, RULE_groupingSet = 36, RULE_namedWindow = 37, 
 		RULE_sortItem = 38, RULE_relation = 39, RULE_joinType = 40, RULE_joinCriteria = 41, 
-		RULE_relationPrimary = 42, RULE_tableAlias = 43, RULE_tableHints = 44, 
-		RULE_hintList = 45, RULE_hint = 46, RULE_hintOption = 47, RULE_hintArgument = 48, 
-		RULE_expression = 49, RULE_booleanExpression = 50, RULE_predicate = 51, 
-		RULE_comparisonOperator = 52, RULE_valueExpression = 53, RULE_primaryExpression = 54, 
-		RULE_functionCall = 55, RULE_nullTreatment = 56, RULE_functionName = 57, 
-		RULE_functionArgument = 58, RULE_functionArgumentValue = 59, RULE_windowReference = 60, 
-		RULE_windowSpecification = 61, RULE_windowFrame = 62, RULE_frameBound = 63, 
-		RULE_jsonKeyValue = 64, RULE_jsonValueBehavior = 65, RULE_jsonQueryWrapper = 66, 
-		RULE_jsonQueryBehavior = 67, RULE_whenClause = 68, RULE_literal = 69, 
-		RULE_interval = 70, RULE_intervalValue = 71, RULE_timeUnit = 72, RULE_dataType = 73, 
-		RULE_dataTypeBody = 74, RULE_rowField = 75, RULE_qualifiedName = 76, RULE_identifierList = 77, 
-		RULE_identifier = 78, RULE_nonReserved = 79;
+		RULE_relationPrimary = 42, RULE_matchRecognize = 43, RULE_measureItem = 44, 
+		RULE_rowsPerMatch = 45, RULE_afterMatchSkip = 46, RULE_rowPattern = 47, 
+		RULE_rowPatternTerm = 48, RULE_rowPatternFactor = 49, RULE_rowPatternPrimary = 50, 
+		RULE_rowPatternQuantifier = 51, RULE_subsetItem = 52, RULE_defineItem = 53, 
+		RULE_tableAlias = 54, RULE_tableHints = 55, RULE_hintList = 56, RULE_hint = 57, 
+		RULE_hintOption = 58, RULE_hintArgument = 59, RULE_expression = 60, RULE_booleanExpression = 61, 
+		RULE_predicate = 62, RULE_comparisonOperator = 63, RULE_valueExpression = 64, 
+		RULE_primaryExpression = 65, RULE_functionCall = 66, RULE_nullTreatment = 67, 
+		RULE_functionName = 68, RULE_functionArgument = 69, RULE_functionArgumentValue = 70, 
+		RULE_windowReference = 71, RULE_windowSpecification = 72, RULE_windowFrame = 73, 
+		RULE_frameBound = 74, RULE_jsonKeyValue = 75, RULE_jsonValueBehavior = 76, 
+		RULE_jsonQueryWrapper = 77, RULE_jsonQueryBehavior = 78, RULE_whenClause = 79, 
+		RULE_literal = 80, RULE_interval = 81, RULE_intervalValue = 82, RULE_timeUnit = 83, 
+		RULE_dataType = 84, RULE_dataTypeBody = 85, RULE_rowField = 86, RULE_qualifiedName = 87, 
+		RULE_identifierList = 88, RULE_identifier = 89, RULE_nonReserved = 90;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
@@ -116,98 +121,104 @@ internal partial class StreamSqlParser : Parser {
 		"likeOption", "alterTableAction", "query", "commonTableExpression", "queryNoWith", 
 		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
 		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
-		"relation", "joinType", "joinCriteria", "relationPrimary", "tableAlias", 
-		"tableHints", "hintList", "hint", "hintOption", "hintArgument", "expression", 
-		"booleanExpression", "predicate", "comparisonOperator", "valueExpression", 
-		"primaryExpression", "functionCall", "nullTreatment", "functionName", 
-		"functionArgument", "functionArgumentValue", "windowReference", "windowSpecification", 
-		"windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", 
-		"jsonQueryBehavior", "whenClause", "literal", "interval", "intervalValue", 
-		"timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", "identifierList", 
-		"identifier", "nonReserved"
+		"relation", "joinType", "joinCriteria", "relationPrimary", "matchRecognize", 
+		"measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", "rowPatternTerm", 
+		"rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", "subsetItem", 
+		"defineItem", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
+		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
+		"valueExpression", "primaryExpression", "functionCall", "nullTreatment", 
+		"functionName", "functionArgument", "functionArgumentValue", "windowReference", 
+		"windowSpecification", "windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", 
+		"jsonQueryWrapper", "jsonQueryBehavior", "whenClause", "literal", "interval", 
+		"intervalValue", "timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", 
+		"identifierList", "identifier", "nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, "'ABSENT'", "'ADD'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", "'ARRAY'", 
-		"'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", "'BY'", 
-		"'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
+		null, "'ABSENT'", "'ADD'", "'AFTER'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", 
+		"'ARRAY'", "'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", 
+		"'BY'", "'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
 		"'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", 
 		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
 		"'CREATE'", "'CROSS'", "'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", 
 		"'CURRENT_TIMESTAMP'", "'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", 
-		"'DAYS'", "'DEFAULT'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", "'DISTINCT'", 
-		"'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", "'ERROR'", 
-		"'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", "'EXECUTE'", 
-		"'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", "'FALSE'", 
-		"'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", "'FOR'", "'FROM'", 
-		"'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", "'HAVING'", 
-		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", "'IN'", 
-		"'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", 
-		"'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
-		"'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", 
-		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
-		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
-		"'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", 
-		"'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", "'MODULES'", 
-		"'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
-		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
-		"'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
-		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
-		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
+		"'DAYS'", "'DEFAULT'", "'DEFINE'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", 
+		"'DISTINCT'", "'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", 
+		"'ERROR'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", 
+		"'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", 
+		"'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
+		"'FOR'", "'FROM'", "'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", 
+		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", 
+		"'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", 
+		"'INTO'", "'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", 
+		"'JSON_ARRAY'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", 
+		"'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", 
+		"'LATEST'", "'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
+		"'LOCALTIMESTAMP'", "'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", 
+		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
+		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
+		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
+		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", 
+		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
+		"'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PAST'", 
+		"'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
 		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
 		"'REMOVE'", "'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", 
 		"'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", 
 		"'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", 
-		"'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", 
-		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
-		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
-		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
-		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", 
-		"'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", 
-		"'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", 
-		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
-		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", 
-		"']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'SIMILAR'", "'SKIP'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", 
+		"'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
+		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
+		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
+		"'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNNEST'", 
+		"'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", 
+		"'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", 
+		"'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", 
+		"'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", 
+		"'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", "'||'", 
+		"'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
-		"ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", "CASE", 
-		"CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", "CHECKPOINT", 
-		"CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", "CONDITIONAL", 
-		"CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", 
-		"CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", "DAY", "DAYS", "DEFAULT", 
-		"DESC", "DESCRIBE", "DESCRIPTOR", "DISTINCT", "DRAIN", "DROP", "ELSE", 
-		"EMPTY", "END", "ENFORCED", "ERROR", "ESCAPE", "ESTIMATED_COST", "EXCEPT", 
-		"EXCLUDING", "EXECUTE", "EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", 
-		"FALSE", "FETCH", "FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", 
-		"FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", 
-		"HOUR", "HOURS", "IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", 
-		"INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JARS", "JOB", 
-		"JOBS", "JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", 
-		"JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", 
-		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", 
-		"LOCALTIMESTAMP", "MAP", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", 
+		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
+		"AS", "ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", 
+		"CASE", "CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", 
+		"CHECKPOINT", "CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", 
+		"CONDITIONAL", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", 
+		"CURRENT_TIME", "CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", 
+		"DAY", "DAYS", "DEFAULT", "DEFINE", "DESC", "DESCRIBE", "DESCRIPTOR", 
+		"DISTINCT", "DRAIN", "DROP", "ELSE", "EMPTY", "END", "ENFORCED", "ERROR", 
+		"ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", "EXISTS", 
+		"EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", "FILTER", 
+		"FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", "FUNCTIONS", 
+		"GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", "IGNORE", 
+		"ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", 
+		"INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", "JSON_ARRAY", 
+		"JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", 
+		"KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", 
+		"LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", 
+		"MEASURES", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", 
 		"MILLISECONDS", "MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", 
 		"NANOSECOND", "NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", 
-		"NULLS", "OBJECT", "OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", 
-		"OUTER", "OVER", "OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", 
-		"PLACING", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", 
-		"QUARTER", "QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", "RESET", "RESPECT", 
-		"RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", 
-		"SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", 
-		"SIMILAR", "STATE", "STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", 
+		"NULLS", "OBJECT", "OF", "OFFSET", "ON", "ONE", "ONLY", "OR", "ORDER", 
+		"ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAY", "OVERWRITING", 
+		"PARTITION", "PARTITIONED", "PAST", "PATTERN", "PER", "PLACING", "PLAN", 
+		"PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", 
+		"QUIT", "RANGE", "REMOVE", "RENAME", "RESET", "RESPECT", "RESTORED", "RESTRICT", 
+		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
+		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "SKIP_", 
+		"STATE", "STATEMENT", "STOP", "SUBSET", "SUBSTRING", "SYMMETRIC", "SYSTEM", 
 		"SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", 
 		"TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", 
 		"UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", 
 		"USING", "VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
-		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", 
-		"YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", 
-		"MINUS", "ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", 
-		"LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", 
-		"STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", 
-		"DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
-		"UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", 
+		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
+		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", 
+		"RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", 
+		"DOT", "SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
+		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
+		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -275,75 +286,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 160;
+				State = 182;
 				Match(SEMI);
 				}
 				}
-				State = 165;
+				State = 187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100068L) != 0) || _la==HELP || _la==INSERT || ((((_la - 160)) & ~0x3f) == 0 && ((1L << (_la - 160)) & 2308235546542350357L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & -9213801887594831851L) != 0) || _la==LPAREN) {
 				{
-				State = 166;
+				State = 188;
 				statement();
-				State = 175;
+				State = 197;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 168;
+						State = 190;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 167;
+							State = 189;
 							Match(SEMI);
 							}
 							}
-							State = 170;
+							State = 192;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 172;
+						State = 194;
 						statement();
 						}
 						} 
 					}
-					State = 177;
+					State = 199;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 181;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 178;
+					State = 200;
 					Match(SEMI);
 					}
 					}
-					State = 183;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 186;
+			State = 208;
 			Match(Eof);
 			}
 		}
@@ -383,9 +394,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 210;
 			expression();
-			State = 189;
+			State = 211;
 			Match(Eof);
 			}
 		}
@@ -848,14 +859,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 395;
+			State = 417;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 191;
+				State = 213;
 				query();
 				}
 				break;
@@ -863,7 +874,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 192;
+				State = 214;
 				insertStatement();
 				}
 				break;
@@ -871,7 +882,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 193;
+				State = 215;
 				statementSet();
 				}
 				break;
@@ -879,49 +890,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 194;
+				State = 216;
 				Match(EXECUTE);
-				State = 197;
+				State = 219;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case INSERT:
 					{
-					State = 195;
+					State = 217;
 					insertStatement();
 					}
 					break;
 				case BEGIN:
 				case STATEMENT:
 					{
-					State = 196;
+					State = 218;
 					statementSet();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 200;
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 199;
+					State = 221;
 					restoreClause();
 					}
 				}
 
-				State = 206;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 202;
+					State = 224;
 					Match(ALLOW);
-					State = 203;
+					State = 225;
 					Match(NON);
-					State = 204;
+					State = 226;
 					Match(RESTORED);
-					State = 205;
+					State = 227;
 					Match(STATE);
 					}
 				}
@@ -932,7 +943,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 208;
+				State = 230;
 				createTable();
 				}
 				break;
@@ -940,65 +951,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 209;
+				State = 231;
 				Match(CREATE);
-				State = 211;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 210;
+					State = 232;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 213;
+				State = 235;
 				Match(VIEW);
-				State = 217;
+				State = 239;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 214;
+					State = 236;
 					Match(IF);
-					State = 215;
+					State = 237;
 					Match(NOT);
-					State = 216;
+					State = 238;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 219;
+				State = 241;
 				qualifiedName();
-				State = 224;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 220;
+					State = 242;
 					Match(LPAREN);
-					State = 221;
+					State = 243;
 					identifierList();
-					State = 222;
+					State = 244;
 					Match(RPAREN);
 					}
 				}
 
-				State = 228;
+				State = 250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 226;
+					State = 248;
 					Match(COMMENT);
-					State = 227;
+					State = 249;
 					Match(STRING);
 					}
 				}
 
-				State = 230;
+				State = 252;
 				Match(AS);
-				State = 231;
+				State = 253;
 				query();
 				}
 				break;
@@ -1006,21 +1017,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 233;
+				State = 255;
 				Match(CREATE);
-				State = 238;
+				State = 260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 234;
+					State = 256;
 					Match(TEMPORARY);
-					State = 236;
+					State = 258;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 235;
+						State = 257;
 						Match(SYSTEM);
 						}
 					}
@@ -1028,66 +1039,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 240;
+				State = 262;
 				Match(FUNCTION);
-				State = 244;
+				State = 266;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 241;
+					State = 263;
 					Match(IF);
-					State = 242;
+					State = 264;
 					Match(NOT);
-					State = 243;
+					State = 265;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 246;
+				State = 268;
 				qualifiedName();
-				State = 247;
+				State = 269;
 				Match(AS);
-				State = 248;
+				State = 270;
 				Match(STRING);
-				State = 251;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 249;
+					State = 271;
 					Match(LANGUAGE);
-					State = 250;
+					State = 272;
 					identifier();
 					}
 				}
 
-				State = 264;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 253;
+					State = 275;
 					Match(USING);
-					State = 254;
+					State = 276;
 					Match(JAR);
-					State = 255;
+					State = 277;
 					Match(STRING);
-					State = 261;
+					State = 283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 256;
+						State = 278;
 						Match(COMMA);
-						State = 257;
+						State = 279;
 						Match(JAR);
-						State = 258;
+						State = 280;
 						Match(STRING);
 						}
 						}
-						State = 263;
+						State = 285;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1100,44 +1111,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 266;
+				State = 288;
 				Match(CREATE);
-				State = 267;
+				State = 289;
 				Match(DATABASE);
-				State = 271;
+				State = 293;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 268;
+					State = 290;
 					Match(IF);
-					State = 269;
+					State = 291;
 					Match(NOT);
-					State = 270;
+					State = 292;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 273;
+				State = 295;
 				qualifiedName();
-				State = 276;
+				State = 298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 274;
+					State = 296;
 					Match(COMMENT);
-					State = 275;
+					State = 297;
 					Match(STRING);
 					}
 				}
 
-				State = 279;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 278;
+					State = 300;
 					withOptions();
 					}
 				}
@@ -1148,44 +1159,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 281;
+				State = 303;
 				Match(CREATE);
-				State = 282;
+				State = 304;
 				Match(CATALOG);
-				State = 286;
+				State = 308;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 283;
+					State = 305;
 					Match(IF);
-					State = 284;
+					State = 306;
 					Match(NOT);
-					State = 285;
+					State = 307;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 288;
+				State = 310;
 				qualifiedName();
-				State = 291;
+				State = 313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 289;
+					State = 311;
 					Match(COMMENT);
-					State = 290;
+					State = 312;
 					Match(STRING);
 					}
 				}
 
-				State = 294;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 293;
+					State = 315;
 					withOptions();
 					}
 				}
@@ -1196,58 +1207,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 296;
+				State = 318;
 				Match(DROP);
-				State = 298;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 297;
+					State = 319;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 301;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 300;
+					State = 322;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 303;
+				State = 325;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 18)) & ~0x3f) == 0 && ((1L << (_la - 18)) & 72057594038976513L) != 0) || _la==TABLE || _la==VIEW) ) {
+				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 144115188076904449L) != 0) || _la==TABLE || _la==VIEW) ) {
 					((DropStatementContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 306;
+				State = 328;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 304;
+					State = 326;
 					Match(IF);
-					State = 305;
+					State = 327;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 308;
+				State = 330;
 				qualifiedName();
-				State = 310;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 309;
+					State = 331;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1265,25 +1276,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 312;
+				State = 334;
 				Match(ALTER);
-				State = 313;
+				State = 335;
 				Match(TABLE);
-				State = 316;
+				State = 338;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 314;
+					State = 336;
 					Match(IF);
-					State = 315;
+					State = 337;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 318;
+				State = 340;
 				qualifiedName();
-				State = 319;
+				State = 341;
 				alterTableAction();
 				}
 				break;
@@ -1291,30 +1302,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 321;
+				State = 343;
 				Match(ALTER);
-				State = 322;
+				State = 344;
 				Match(VIEW);
-				State = 323;
+				State = 345;
 				qualifiedName();
-				State = 329;
+				State = 351;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 324;
+					State = 346;
 					Match(RENAME);
-					State = 325;
+					State = 347;
 					Match(TO);
-					State = 326;
+					State = 348;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 327;
+					State = 349;
 					Match(AS);
-					State = 328;
+					State = 350;
 					query();
 					}
 					break;
@@ -1327,18 +1338,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 331;
+				State = 353;
 				Match(SET);
-				State = 336;
+				State = 358;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
 				case 1:
 					{
-					State = 332;
+					State = 354;
 					setKey();
-					State = 333;
+					State = 355;
 					Match(EQ);
-					State = 334;
+					State = 356;
 					setValue();
 					}
 					break;
@@ -1349,14 +1360,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 338;
+				State = 360;
 				Match(RESET);
-				State = 340;
+				State = 362;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 339;
+					State = 361;
 					setValue();
 					}
 					break;
@@ -1367,9 +1378,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 342;
+				State = 364;
 				Match(SHOW);
-				State = 343;
+				State = 365;
 				showTarget();
 				}
 				break;
@@ -1377,7 +1388,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 344;
+				State = 366;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1386,9 +1397,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 345;
+				State = 367;
 				Match(SAVEPOINT);
-				State = 346;
+				State = 368;
 				Match(STRING);
 				}
 				break;
@@ -1396,7 +1407,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 347;
+				State = 369;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1405,17 +1416,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 349;
+				State = 371;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 348;
+					State = 370;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 351;
+				State = 373;
 				qualifiedName();
 				}
 				break;
@@ -1423,16 +1434,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 352;
+				State = 374;
 				Match(EXPLAIN);
-				State = 363;
+				State = 385;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 353;
+					State = 375;
 					Match(PLAN);
-					State = 354;
+					State = 376;
 					Match(FOR);
 					}
 					break;
@@ -1441,21 +1452,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 355;
+					State = 377;
 					explainDetail();
-					State = 360;
+					State = 382;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 356;
+						State = 378;
 						Match(COMMA);
-						State = 357;
+						State = 379;
 						explainDetail();
 						}
 						}
-						State = 362;
+						State = 384;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1491,7 +1502,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 365;
+				State = 387;
 				statement();
 				}
 				break;
@@ -1499,32 +1510,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 366;
+				State = 388;
 				Match(STOP);
-				State = 367;
+				State = 389;
 				Match(JOB);
-				State = 368;
+				State = 390;
 				Match(STRING);
-				State = 371;
+				State = 393;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 369;
+					State = 391;
 					Match(WITH);
-					State = 370;
+					State = 392;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 375;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 373;
+					State = 395;
 					Match(WITH);
-					State = 374;
+					State = 396;
 					Match(DRAIN);
 					}
 				}
@@ -1535,18 +1546,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 377;
+				State = 399;
 				Match(SAVEPOINT);
-				State = 378;
+				State = 400;
 				Match(STRING);
-				State = 381;
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 379;
+					State = 401;
 					Match(TO);
-					State = 380;
+					State = 402;
 					Match(STRING);
 					}
 				}
@@ -1557,19 +1568,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 383;
+				State = 405;
 				Match(USE);
-				State = 385;
+				State = 407;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 384;
+					State = 406;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 387;
+				State = 409;
 				qualifiedName();
 				}
 				break;
@@ -1577,10 +1588,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 388;
+				State = 410;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 25)) & ~0x3f) == 0 && ((1L << (_la - 25)) & 18014467228958721L) != 0) || _la==QUIT) ) {
+				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
 					((ClientCommandContext)_localctx).command = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -1593,11 +1604,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AddJarContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 389;
+				State = 411;
 				Match(ADD);
-				State = 390;
+				State = 412;
 				Match(JAR);
-				State = 391;
+				State = 413;
 				Match(STRING);
 				}
 				break;
@@ -1605,11 +1616,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RemoveJarContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 392;
+				State = 414;
 				Match(REMOVE);
-				State = 393;
+				State = 415;
 				Match(JAR);
-				State = 394;
+				State = 416;
 				Match(STRING);
 				}
 				break;
@@ -1668,9 +1679,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 397;
+			State = 419;
 			Match(INSERT);
-			State = 398;
+			State = 420;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1679,43 +1690,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 399;
+			State = 421;
 			qualifiedName();
-			State = 401;
+			State = 423;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 400;
+				State = 422;
 				tableHints();
 				}
 			}
 
-			State = 404;
+			State = 426;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 403;
+				State = 425;
 				partitionSpec();
 				}
 			}
 
-			State = 410;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 			case 1:
 				{
-				State = 406;
+				State = 428;
 				Match(LPAREN);
-				State = 407;
+				State = 429;
 				identifierList();
-				State = 408;
+				State = 430;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 412;
+			State = 434;
 			query();
 			}
 		}
@@ -1765,29 +1776,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
+			State = 436;
 			Match(PARTITION);
-			State = 415;
+			State = 437;
 			Match(LPAREN);
-			State = 416;
+			State = 438;
 			partitionValue();
-			State = 421;
+			State = 443;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 417;
+				State = 439;
 				Match(COMMA);
-				State = 418;
+				State = 440;
 				partitionValue();
 				}
 				}
-				State = 423;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 424;
+			State = 446;
 			Match(RPAREN);
 			}
 		}
@@ -1830,11 +1841,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 426;
+			State = 448;
 			identifier();
-			State = 427;
+			State = 449;
 			Match(EQ);
-			State = 428;
+			State = 450;
 			optionValue();
 			}
 		}
@@ -1884,152 +1895,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 487;
+			State = 509;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 430;
+				State = 452;
 				Match(STATEMENT);
-				State = 431;
+				State = 453;
 				Match(SET);
-				State = 432;
+				State = 454;
 				Match(BEGIN);
-				State = 436;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 433;
+					State = 455;
 					Match(SEMI);
 					}
 					}
-					State = 438;
+					State = 460;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 439;
+				State = 461;
 				statement();
-				State = 448;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 441;
+						State = 463;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 440;
+							State = 462;
 							Match(SEMI);
 							}
 							}
-							State = 443;
+							State = 465;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 445;
+						State = 467;
 						statement();
 						}
 						} 
 					}
-					State = 450;
+					State = 472;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
 				}
-				State = 454;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 451;
+					State = 473;
 					Match(SEMI);
 					}
 					}
-					State = 456;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 457;
+				State = 479;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 459;
+				State = 481;
 				Match(BEGIN);
-				State = 460;
+				State = 482;
 				Match(STATEMENT);
-				State = 461;
+				State = 483;
 				Match(SET);
-				State = 463;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 462;
+					State = 484;
 					Match(SEMI);
 					}
 					}
-					State = 465;
+					State = 487;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 467;
+				State = 489;
 				statement();
-				State = 476;
+				State = 498;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 469;
+						State = 491;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 468;
+							State = 490;
 							Match(SEMI);
 							}
 							}
-							State = 471;
+							State = 493;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 473;
+						State = 495;
 						statement();
 						}
 						} 
 					}
-					State = 478;
+					State = 500;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 482;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 479;
+					State = 501;
 					Match(SEMI);
 					}
 					}
-					State = 484;
+					State = 506;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 485;
+				State = 507;
 				Match(END);
 				}
 				break;
@@ -2072,28 +2083,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 495;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 489;
+				State = 511;
 				Match(FROM);
-				State = 490;
+				State = 512;
 				Match(SAVEPOINT);
-				State = 491;
+				State = 513;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 514;
 				Match(FROM);
-				State = 493;
+				State = 515;
 				Match(LATEST);
-				State = 494;
+				State = 516;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2136,7 +2147,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 497;
+			State = 519;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2187,26 +2198,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 505;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 499;
+				State = 521;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 500;
+					State = 522;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2217,10 +2228,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 503;
+					State = 525;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014432869220353L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 511L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -140737488355329L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 33554367L) != 0) );
 				}
 				break;
 			}
@@ -2263,7 +2274,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 508;
+			State = 530;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2271,7 +2282,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 507;
+					State = 529;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2286,7 +2297,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 510;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2520,21 +2531,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 575;
+			State = 597;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 512;
+				State = 534;
 				Match(TABLES);
-				State = 515;
+				State = 537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 513;
+					State = 535;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2543,17 +2554,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 514;
+					State = 536;
 					qualifiedName();
 					}
 				}
 
-				State = 518;
+				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 517;
+					State = 539;
 					likePattern();
 					}
 				}
@@ -2564,14 +2575,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 520;
+				State = 542;
 				Match(VIEWS);
-				State = 523;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 521;
+					State = 543;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2580,17 +2591,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 522;
+					State = 544;
 					qualifiedName();
 					}
 				}
 
-				State = 526;
+				State = 548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 525;
+					State = 547;
 					likePattern();
 					}
 				}
@@ -2601,24 +2612,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 529;
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 528;
+					State = 550;
 					Match(USER);
 					}
 				}
 
-				State = 531;
+				State = 553;
 				Match(FUNCTIONS);
-				State = 534;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 532;
+					State = 554;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2627,17 +2638,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 533;
+					State = 555;
 					qualifiedName();
 					}
 				}
 
-				State = 537;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 536;
+					State = 558;
 					likePattern();
 					}
 				}
@@ -2648,7 +2659,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 539;
+				State = 561;
 				Match(JOBS);
 				}
 				break;
@@ -2656,14 +2667,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 540;
+				State = 562;
 				Match(CATALOGS);
-				State = 542;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 541;
+					State = 563;
 					likePattern();
 					}
 				}
@@ -2674,14 +2685,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 544;
+				State = 566;
 				Match(DATABASES);
-				State = 547;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 545;
+					State = 567;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2690,17 +2701,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 546;
+					State = 568;
 					qualifiedName();
 					}
 				}
 
-				State = 550;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 549;
+					State = 571;
 					likePattern();
 					}
 				}
@@ -2711,7 +2722,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 552;
+				State = 574;
 				Match(MODULES);
 				}
 				break;
@@ -2719,7 +2730,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 553;
+				State = 575;
 				Match(JARS);
 				}
 				break;
@@ -2727,9 +2738,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 554;
+				State = 576;
 				Match(COLUMNS);
-				State = 555;
+				State = 577;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2738,14 +2749,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 556;
+				State = 578;
 				qualifiedName();
-				State = 558;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 557;
+					State = 579;
 					likePattern();
 					}
 				}
@@ -2756,11 +2767,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 560;
+				State = 582;
 				Match(CREATE);
-				State = 561;
+				State = 583;
 				Match(TABLE);
-				State = 562;
+				State = 584;
 				qualifiedName();
 				}
 				break;
@@ -2768,11 +2779,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 563;
+				State = 585;
 				Match(CREATE);
-				State = 564;
+				State = 586;
 				Match(VIEW);
-				State = 565;
+				State = 587;
 				qualifiedName();
 				}
 				break;
@@ -2780,9 +2791,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 566;
+				State = 588;
 				Match(CURRENT);
-				State = 567;
+				State = 589;
 				Match(CATALOG);
 				}
 				break;
@@ -2790,9 +2801,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 568;
+				State = 590;
 				Match(CURRENT);
-				State = 569;
+				State = 591;
 				Match(DATABASE);
 				}
 				break;
@@ -2800,16 +2811,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 570;
+				State = 592;
 				Match(CHECKPOINTS);
-				State = 571;
+				State = 593;
 				Match(STRING);
-				State = 573;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 1125900175278081L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
 					{
-					State = 572;
+					State = 594;
 					likePattern();
 					}
 				}
@@ -2855,17 +2866,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 578;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 577;
+				State = 599;
 				Match(NOT);
 				}
 			}
 
-			State = 580;
+			State = 602;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2874,7 +2885,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 581;
+			State = 603;
 			Match(STRING);
 			}
 		}
@@ -2956,124 +2967,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
+			State = 605;
 			Match(CREATE);
-			State = 585;
+			State = 607;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 584;
+				State = 606;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 587;
+			State = 609;
 			Match(TABLE);
-			State = 591;
+			State = 613;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 588;
+				State = 610;
 				Match(IF);
-				State = 589;
+				State = 611;
 				Match(NOT);
-				State = 590;
+				State = 612;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 593;
+			State = 615;
 			qualifiedName();
-			State = 605;
+			State = 627;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 594;
+				State = 616;
 				Match(LPAREN);
-				State = 595;
+				State = 617;
 				tableElement();
-				State = 600;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 596;
+					State = 618;
 					Match(COMMA);
-					State = 597;
+					State = 619;
 					tableElement();
 					}
 					}
-					State = 602;
+					State = 624;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 603;
+				State = 625;
 				Match(RPAREN);
 				}
 			}
 
-			State = 609;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 607;
+				State = 629;
 				Match(COMMENT);
-				State = 608;
+				State = 630;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 617;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 611;
+				State = 633;
 				Match(PARTITIONED);
-				State = 612;
+				State = 634;
 				Match(BY);
-				State = 613;
+				State = 635;
 				Match(LPAREN);
-				State = 614;
+				State = 636;
 				identifierList();
-				State = 615;
+				State = 637;
 				Match(RPAREN);
 				}
 			}
 
-			State = 620;
+			State = 642;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 619;
+				State = 641;
 				withOptions();
 				}
 			}
 
-			State = 623;
+			State = 645;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 622;
+				State = 644;
 				likeClause();
 				}
 			}
 
-			State = 627;
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 625;
+				State = 647;
 				Match(AS);
-				State = 626;
+				State = 648;
 				query();
 				}
 			}
@@ -3119,27 +3130,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 28, RULE_tableElement);
 		try {
-			State = 632;
+			State = 654;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 629;
+				State = 651;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 630;
+				State = 652;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 631;
+				State = 653;
 				tableConstraint();
 				}
 				break;
@@ -3238,27 +3249,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 664;
+			State = 686;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 634;
+				State = 656;
 				identifier();
-				State = 635;
+				State = 657;
 				Match(AS);
-				State = 636;
+				State = 658;
 				expression();
-				State = 639;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 637;
+					State = 659;
 					Match(COMMENT);
-					State = 638;
+					State = 660;
 					Match(STRING);
 					}
 				}
@@ -3269,42 +3280,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 641;
+				State = 663;
 				identifier();
-				State = 642;
+				State = 664;
 				dataType();
-				State = 643;
+				State = 665;
 				Match(METADATA);
-				State = 646;
+				State = 668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 644;
+					State = 666;
 					Match(FROM);
-					State = 645;
+					State = 667;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 649;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 648;
+					State = 670;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 653;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 651;
+					State = 673;
 					Match(COMMENT);
-					State = 652;
+					State = 674;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3315,28 +3326,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 655;
+				State = 677;
 				identifier();
-				State = 656;
+				State = 678;
 				dataType();
-				State = 658;
+				State = 680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 657;
+					State = 679;
 					columnConstraint();
 					}
 				}
 
-				State = 662;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 660;
+					State = 682;
 					Match(COMMENT);
-					State = 661;
+					State = 683;
 					Match(STRING);
 					}
 				}
@@ -3386,30 +3397,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 668;
+			State = 690;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 666;
+				State = 688;
 				Match(CONSTRAINT);
-				State = 667;
+				State = 689;
 				identifier();
 				}
 			}
 
-			State = 670;
+			State = 692;
 			Match(PRIMARY);
-			State = 671;
+			State = 693;
 			Match(KEY);
-			State = 674;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 672;
+				State = 694;
 				Match(NOT);
-				State = 673;
+				State = 695;
 				Match(ENFORCED);
 				}
 			}
@@ -3457,15 +3468,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 676;
+			State = 698;
 			Match(WATERMARK);
-			State = 677;
+			State = 699;
 			Match(FOR);
-			State = 678;
+			State = 700;
 			identifier();
-			State = 679;
+			State = 701;
 			Match(AS);
-			State = 680;
+			State = 702;
 			expression();
 			}
 		}
@@ -3515,36 +3526,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 684;
+			State = 706;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 682;
+				State = 704;
 				Match(CONSTRAINT);
-				State = 683;
+				State = 705;
 				identifier();
 				}
 			}
 
-			State = 686;
+			State = 708;
 			Match(PRIMARY);
-			State = 687;
+			State = 709;
 			Match(KEY);
-			State = 688;
+			State = 710;
 			Match(LPAREN);
-			State = 689;
+			State = 711;
 			identifierList();
-			State = 690;
+			State = 712;
 			Match(RPAREN);
-			State = 693;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 691;
+				State = 713;
 				Match(NOT);
-				State = 692;
+				State = 714;
 				Match(ENFORCED);
 				}
 			}
@@ -3597,37 +3608,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 695;
+			State = 717;
 			Match(WITH);
-			State = 696;
+			State = 718;
 			Match(LPAREN);
-			State = 705;
+			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4539628407713245313L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 193L) != 0)) {
 				{
-				State = 697;
+				State = 719;
 				tableOption();
-				State = 702;
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 698;
+					State = 720;
 					Match(COMMA);
-					State = 699;
+					State = 721;
 					tableOption();
 					}
 					}
-					State = 704;
+					State = 726;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 707;
+			State = 729;
 			Match(RPAREN);
 			}
 		}
@@ -3672,11 +3683,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 709;
+			State = 731;
 			_localctx.key = optionKey();
-			State = 710;
+			State = 732;
 			Match(EQ);
-			State = 711;
+			State = 733;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3722,18 +3733,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 42, RULE_optionKey);
 		int _la;
 		try {
-			State = 722;
+			State = 744;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 713;
+				State = 735;
 				Match(STRING);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -3763,6 +3775,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -3810,6 +3823,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -3828,6 +3843,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -3835,6 +3851,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -3860,9 +3879,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -3889,6 +3910,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -3898,21 +3920,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 714;
+				State = 736;
 				identifier();
-				State = 719;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 715;
+					State = 737;
 					Match(DOT);
-					State = 716;
+					State = 738;
 					identifier();
 					}
 					}
-					State = 721;
+					State = 743;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3963,13 +3985,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionValue);
 		int _la;
 		try {
-			State = 732;
+			State = 754;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 724;
+				State = 746;
 				Match(STRING);
 				}
 				break;
@@ -3979,19 +4001,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 726;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 725;
+					State = 747;
 					Match(MINUS);
 					}
 				}
 
-				State = 728;
+				State = 750;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 7L) != 0)) ) {
+				if ( !(((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4003,19 +4025,20 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 729;
+				State = 751;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 730;
+				State = 752;
 				Match(FALSE);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -4045,6 +4068,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -4092,6 +4116,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -4110,6 +4136,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -4117,6 +4144,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -4142,9 +4172,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -4171,6 +4203,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -4180,7 +4213,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 731;
+				State = 753;
 				identifier();
 				}
 				break;
@@ -4233,32 +4266,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 734;
+			State = 756;
 			Match(LIKE);
-			State = 735;
+			State = 757;
 			qualifiedName();
-			State = 744;
+			State = 766;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 736;
+				State = 758;
 				Match(LPAREN);
-				State = 740;
+				State = 762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 737;
+					State = 759;
 					likeOption();
 					}
 					}
-					State = 742;
+					State = 764;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 743;
+				State = 765;
 				Match(RPAREN);
 				}
 			}
@@ -4305,7 +4338,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 746;
+			State = 768;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4314,17 +4347,18 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 749;
+			State = 771;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 747;
+				State = 769;
 				Match(ALL);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -4354,6 +4388,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -4401,6 +4436,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -4419,6 +4456,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -4426,6 +4464,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -4451,9 +4492,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -4480,6 +4523,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -4488,7 +4532,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 748;
+				State = 770;
 				identifier();
 				}
 				break;
@@ -4643,18 +4687,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 50, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 809;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 751;
+				State = 773;
 				Match(RENAME);
-				State = 752;
+				State = 774;
 				Match(TO);
-				State = 753;
+				State = 775;
 				qualifiedName();
 				}
 				break;
@@ -4662,29 +4706,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 754;
+				State = 776;
 				Match(SET);
-				State = 755;
+				State = 777;
 				Match(LPAREN);
-				State = 756;
+				State = 778;
 				tableOption();
-				State = 761;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 757;
+					State = 779;
 					Match(COMMA);
-					State = 758;
+					State = 780;
 					tableOption();
 					}
 					}
-					State = 763;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 764;
+				State = 786;
 				Match(RPAREN);
 				}
 				break;
@@ -4692,29 +4736,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 766;
+				State = 788;
 				Match(RESET);
-				State = 767;
+				State = 789;
 				Match(LPAREN);
-				State = 768;
+				State = 790;
 				optionKey();
-				State = 773;
+				State = 795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 769;
+					State = 791;
 					Match(COMMA);
-					State = 770;
+					State = 792;
 					optionKey();
 					}
 					}
-					State = 775;
+					State = 797;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 776;
+				State = 798;
 				Match(RPAREN);
 				}
 				break;
@@ -4722,13 +4766,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 778;
+				State = 800;
 				Match(ADD);
-				State = 791;
+				State = 813;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
 				case ADD:
+				case AFTER:
 				case ALLOW:
 				case ALTER:
 				case ASC:
@@ -4758,6 +4803,7 @@ internal partial class StreamSqlParser : Parser {
 				case DAY:
 				case DAYS:
 				case DEFAULT:
+				case DEFINE:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
@@ -4805,6 +4851,8 @@ internal partial class StreamSqlParser : Parser {
 				case LATEST:
 				case LEADING:
 				case LOCAL:
+				case MATCH:
+				case MEASURES:
 				case METADATA:
 				case MICROSECOND:
 				case MICROSECONDS:
@@ -4823,6 +4871,7 @@ internal partial class StreamSqlParser : Parser {
 				case NULLS:
 				case OBJECT:
 				case OF:
+				case ONE:
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
@@ -4830,6 +4879,9 @@ internal partial class StreamSqlParser : Parser {
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PAST:
+				case PATTERN:
+				case PER:
 				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
@@ -4855,9 +4907,11 @@ internal partial class StreamSqlParser : Parser {
 				case SET:
 				case SETS:
 				case SHOW:
+				case SKIP_:
 				case STATE:
 				case STATEMENT:
 				case STOP:
+				case SUBSET:
 				case SUBSTRING:
 				case SYMMETRIC:
 				case SYSTEM:
@@ -4884,6 +4938,7 @@ internal partial class StreamSqlParser : Parser {
 				case WATERMARK:
 				case WEEK:
 				case WEEKS:
+				case WITHIN:
 				case WITHOUT:
 				case WRAPPER:
 				case YEAR:
@@ -4892,33 +4947,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 779;
+					State = 801;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 780;
+					State = 802;
 					Match(LPAREN);
-					State = 781;
+					State = 803;
 					tableElement();
-					State = 786;
+					State = 808;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 782;
+						State = 804;
 						Match(COMMA);
-						State = 783;
+						State = 805;
 						tableElement();
 						}
 						}
-						State = 788;
+						State = 810;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 789;
+					State = 811;
 					Match(RPAREN);
 					}
 					break;
@@ -4931,13 +4986,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 793;
+				State = 815;
 				Match(DROP);
-				State = 802;
+				State = 824;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
 				case ADD:
+				case AFTER:
 				case ALLOW:
 				case ALTER:
 				case ASC:
@@ -4967,6 +5023,7 @@ internal partial class StreamSqlParser : Parser {
 				case DAY:
 				case DAYS:
 				case DEFAULT:
+				case DEFINE:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
@@ -5014,6 +5071,8 @@ internal partial class StreamSqlParser : Parser {
 				case LATEST:
 				case LEADING:
 				case LOCAL:
+				case MATCH:
+				case MEASURES:
 				case METADATA:
 				case MICROSECOND:
 				case MICROSECONDS:
@@ -5032,6 +5091,7 @@ internal partial class StreamSqlParser : Parser {
 				case NULLS:
 				case OBJECT:
 				case OF:
+				case ONE:
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
@@ -5039,6 +5099,9 @@ internal partial class StreamSqlParser : Parser {
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PAST:
+				case PATTERN:
+				case PER:
 				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
@@ -5064,9 +5127,11 @@ internal partial class StreamSqlParser : Parser {
 				case SET:
 				case SETS:
 				case SHOW:
+				case SKIP_:
 				case STATE:
 				case STATEMENT:
 				case STOP:
+				case SUBSET:
 				case SUBSTRING:
 				case SYMMETRIC:
 				case SYSTEM:
@@ -5093,6 +5158,7 @@ internal partial class StreamSqlParser : Parser {
 				case WATERMARK:
 				case WEEK:
 				case WEEKS:
+				case WITHIN:
 				case WITHOUT:
 				case WRAPPER:
 				case YEAR:
@@ -5101,27 +5167,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 795;
+					State = 817;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
-						State = 794;
+						State = 816;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 797;
+					State = 819;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 798;
+					State = 820;
 					Match(LPAREN);
-					State = 799;
+					State = 821;
 					identifierList();
-					State = 800;
+					State = 822;
 					Match(RPAREN);
 					}
 					break;
@@ -5134,13 +5200,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 804;
+				State = 826;
 				Match(RENAME);
-				State = 805;
+				State = 827;
 				identifier();
-				State = 806;
+				State = 828;
 				Match(TO);
-				State = 807;
+				State = 829;
 				identifier();
 				}
 				break;
@@ -5193,35 +5259,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 820;
+			State = 842;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 811;
+				State = 833;
 				Match(WITH);
-				State = 812;
+				State = 834;
 				commonTableExpression();
-				State = 817;
+				State = 839;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 813;
+					State = 835;
 					Match(COMMA);
-					State = 814;
+					State = 836;
 					commonTableExpression();
 					}
 					}
-					State = 819;
+					State = 841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 822;
+			State = 844;
 			queryNoWith();
 			}
 		}
@@ -5276,29 +5342,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 824;
+			State = 846;
 			identifier();
-			State = 829;
+			State = 851;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 825;
+				State = 847;
 				Match(LPAREN);
-				State = 826;
+				State = 848;
 				identifierList();
-				State = 827;
+				State = 849;
 				Match(RPAREN);
 				}
 			}
 
-			State = 831;
+			State = 853;
 			Match(AS);
-			State = 832;
+			State = 854;
 			Match(LPAREN);
-			State = 833;
+			State = 855;
 			query();
-			State = 834;
+			State = 856;
 			Match(RPAREN);
 			}
 		}
@@ -5374,50 +5440,51 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 836;
+			State = 858;
 			queryTerm(0);
-			State = 847;
+			State = 869;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 837;
+				State = 859;
 				Match(ORDER);
-				State = 838;
+				State = 860;
 				Match(BY);
-				State = 839;
+				State = 861;
 				sortItem();
-				State = 844;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 840;
+					State = 862;
 					Match(COMMA);
-					State = 841;
+					State = 863;
 					sortItem();
 					}
 					}
-					State = 846;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 854;
+			State = 876;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 849;
+				State = 871;
 				Match(LIMIT);
-				State = 852;
+				State = 874;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
 				case ADD:
+				case AFTER:
 				case ALLOW:
 				case ALTER:
 				case ARRAY:
@@ -5453,6 +5520,7 @@ internal partial class StreamSqlParser : Parser {
 				case DAY:
 				case DAYS:
 				case DEFAULT:
+				case DEFINE:
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
@@ -5507,6 +5575,8 @@ internal partial class StreamSqlParser : Parser {
 				case LOCALTIME:
 				case LOCALTIMESTAMP:
 				case MAP:
+				case MATCH:
+				case MEASURES:
 				case METADATA:
 				case MICROSECOND:
 				case MICROSECONDS:
@@ -5527,6 +5597,7 @@ internal partial class StreamSqlParser : Parser {
 				case NULLS:
 				case OBJECT:
 				case OF:
+				case ONE:
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
@@ -5534,6 +5605,9 @@ internal partial class StreamSqlParser : Parser {
 				case OVERWRITING:
 				case PARTITION:
 				case PARTITIONED:
+				case PAST:
+				case PATTERN:
+				case PER:
 				case PLACING:
 				case PLAN:
 				case PLAN_ADVICE:
@@ -5561,9 +5635,11 @@ internal partial class StreamSqlParser : Parser {
 				case SET:
 				case SETS:
 				case SHOW:
+				case SKIP_:
 				case STATE:
 				case STATEMENT:
 				case STOP:
+				case SUBSET:
 				case SUBSTRING:
 				case SYMMETRIC:
 				case SYSTEM:
@@ -5591,6 +5667,7 @@ internal partial class StreamSqlParser : Parser {
 				case WATERMARK:
 				case WEEK:
 				case WEEKS:
+				case WITHIN:
 				case WITHOUT:
 				case WRAPPER:
 				case YEAR:
@@ -5608,13 +5685,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 850;
+					State = 872;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 851;
+					State = 873;
 					Match(ALL);
 					}
 					break;
@@ -5624,21 +5701,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 861;
+			State = 883;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 856;
+				State = 878;
 				Match(OFFSET);
-				State = 857;
+				State = 879;
 				_localctx.offset = expression();
-				State = 859;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 858;
+					State = 880;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5653,14 +5730,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 870;
+			State = 892;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 863;
+				State = 885;
 				Match(FETCH);
-				State = 864;
+				State = 886;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5669,17 +5746,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 866;
+				State = 888;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 				case 1:
 					{
-					State = 865;
+					State = 887;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 868;
+				State = 890;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5688,7 +5765,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 869;
+				State = 891;
 				Match(ONLY);
 				}
 			}
@@ -5777,11 +5854,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 873;
+			State = 895;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 889;
+			State = 911;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5790,7 +5867,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 887;
+					State = 909;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
 					case 1:
@@ -5798,21 +5875,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 875;
+						State = 897;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 876;
+						State = 898;
 						Match(INTERSECT);
-						State = 878;
+						State = 900;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 877;
+							State = 899;
 							setQuantifier();
 							}
 						}
 
-						State = 880;
+						State = 902;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5821,9 +5898,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 881;
+						State = 903;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 882;
+						State = 904;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5833,24 +5910,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 884;
+						State = 906;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 883;
+							State = 905;
 							setQuantifier();
 							}
 						}
 
-						State = 886;
+						State = 908;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 891;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
 			}
@@ -5932,14 +6009,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 60, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 906;
+			State = 928;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 892;
+				State = 914;
 				querySpecification();
 				}
 				break;
@@ -5947,25 +6024,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 893;
+				State = 915;
 				Match(VALUES);
-				State = 894;
+				State = 916;
 				valuesRow();
-				State = 899;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 895;
+						State = 917;
 						Match(COMMA);
-						State = 896;
+						State = 918;
 						valuesRow();
 						}
 						} 
 					}
-					State = 901;
+					State = 923;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
 				}
@@ -5975,11 +6052,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 902;
+				State = 924;
 				Match(LPAREN);
-				State = 903;
+				State = 925;
 				query();
-				State = 904;
+				State = 926;
 				Match(RPAREN);
 				}
 				break;
@@ -6031,50 +6108,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 62, RULE_valuesRow);
 		int _la;
 		try {
-			State = 923;
+			State = 945;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 909;
+				State = 931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 908;
+					State = 930;
 					Match(ROW);
 					}
 				}
 
-				State = 911;
+				State = 933;
 				Match(LPAREN);
-				State = 912;
+				State = 934;
 				expression();
-				State = 917;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 913;
+					State = 935;
 					Match(COMMA);
-					State = 914;
+					State = 936;
 					expression();
 					}
 					}
-					State = 919;
+					State = 941;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 920;
+				State = 942;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 922;
+				State = 944;
 				expression();
 				}
 				break;
@@ -6163,158 +6240,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 947;
 			Match(SELECT);
-			State = 927;
+			State = 949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 926;
+				State = 948;
 				hintList();
 				}
 			}
 
-			State = 930;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 929;
+				State = 951;
 				setQuantifier();
 				}
 			}
 
-			State = 932;
+			State = 954;
 			selectItem();
-			State = 937;
+			State = 959;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 933;
+					State = 955;
 					Match(COMMA);
-					State = 934;
+					State = 956;
 					selectItem();
 					}
 					} 
 				}
-				State = 939;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
-			State = 949;
+			State = 971;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				{
-				State = 940;
+				State = 962;
 				Match(FROM);
-				State = 941;
+				State = 963;
 				relation(0);
-				State = 946;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 942;
+						State = 964;
 						Match(COMMA);
-						State = 943;
+						State = 965;
 						relation(0);
 						}
 						} 
 					}
-					State = 948;
+					State = 970;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
 			}
-			State = 953;
+			State = 975;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 			case 1:
 				{
-				State = 951;
+				State = 973;
 				Match(WHERE);
-				State = 952;
+				State = 974;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 965;
+			State = 987;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				{
-				State = 955;
+				State = 977;
 				Match(GROUP);
-				State = 956;
+				State = 978;
 				Match(BY);
-				State = 957;
+				State = 979;
 				groupingElement();
-				State = 962;
+				State = 984;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 958;
+						State = 980;
 						Match(COMMA);
-						State = 959;
+						State = 981;
 						groupingElement();
 						}
 						} 
 					}
-					State = 964;
+					State = 986;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 				}
 				}
 				break;
 			}
-			State = 969;
+			State = 991;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				{
-				State = 967;
+				State = 989;
 				Match(HAVING);
-				State = 968;
+				State = 990;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 980;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
 			case 1:
 				{
-				State = 971;
+				State = 993;
 				Match(WINDOW);
-				State = 972;
+				State = 994;
 				namedWindow();
-				State = 977;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 973;
+						State = 995;
 						Match(COMMA);
-						State = 974;
+						State = 996;
 						namedWindow();
 						}
 						} 
 					}
-					State = 979;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
@@ -6358,7 +6435,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 1004;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6439,14 +6516,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_selectItem);
 		int _la;
 		try {
-			State = 996;
+			State = 1018;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 984;
+				State = 1006;
 				Match(ASTERISK);
 				}
 				break;
@@ -6454,11 +6531,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 985;
+				State = 1007;
 				qualifiedName();
-				State = 986;
+				State = 1008;
 				Match(DOT);
-				State = 987;
+				State = 1009;
 				Match(ASTERISK);
 				}
 				break;
@@ -6466,24 +6543,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 989;
+				State = 1011;
 				expression();
-				State = 994;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 				case 1:
 					{
-					State = 991;
+					State = 1013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 990;
+						State = 1012;
 						Match(AS);
 						}
 					}
 
-					State = 993;
+					State = 1015;
 					identifier();
 					}
 					break;
@@ -6612,38 +6689,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1038;
+			State = 1060;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 998;
+				State = 1020;
 				Match(GROUPING);
-				State = 999;
+				State = 1021;
 				Match(SETS);
-				State = 1000;
+				State = 1022;
 				Match(LPAREN);
-				State = 1001;
+				State = 1023;
 				groupingSet();
-				State = 1006;
+				State = 1028;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1002;
+					State = 1024;
 					Match(COMMA);
-					State = 1003;
+					State = 1025;
 					groupingSet();
 					}
 					}
-					State = 1008;
+					State = 1030;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1009;
+				State = 1031;
 				Match(RPAREN);
 				}
 				break;
@@ -6651,29 +6728,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1011;
+				State = 1033;
 				Match(ROLLUP);
-				State = 1012;
+				State = 1034;
 				Match(LPAREN);
-				State = 1013;
+				State = 1035;
 				groupingSet();
-				State = 1018;
+				State = 1040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1014;
+					State = 1036;
 					Match(COMMA);
-					State = 1015;
+					State = 1037;
 					groupingSet();
 					}
 					}
-					State = 1020;
+					State = 1042;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1021;
+				State = 1043;
 				Match(RPAREN);
 				}
 				break;
@@ -6681,29 +6758,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1023;
+				State = 1045;
 				Match(CUBE);
-				State = 1024;
+				State = 1046;
 				Match(LPAREN);
-				State = 1025;
+				State = 1047;
 				groupingSet();
-				State = 1030;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1026;
+					State = 1048;
 					Match(COMMA);
-					State = 1027;
+					State = 1049;
 					groupingSet();
 					}
 					}
-					State = 1032;
+					State = 1054;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1033;
+				State = 1055;
 				Match(RPAREN);
 				}
 				break;
@@ -6711,9 +6788,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1035;
+				State = 1057;
 				Match(LPAREN);
-				State = 1036;
+				State = 1058;
 				Match(RPAREN);
 				}
 				break;
@@ -6721,7 +6798,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1037;
+				State = 1059;
 				expression();
 				}
 				break;
@@ -6770,48 +6847,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1053;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1040;
+				State = 1062;
 				Match(LPAREN);
-				State = 1049;
+				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
 					{
-					State = 1041;
+					State = 1063;
 					expression();
-					State = 1046;
+					State = 1068;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1042;
+						State = 1064;
 						Match(COMMA);
-						State = 1043;
+						State = 1065;
 						expression();
 						}
 						}
-						State = 1048;
+						State = 1070;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1051;
+				State = 1073;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1052;
+				State = 1074;
 				expression();
 				}
 				break;
@@ -6856,11 +6933,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1055;
+			State = 1077;
 			identifier();
-			State = 1056;
+			State = 1078;
 			Match(AS);
-			State = 1057;
+			State = 1079;
 			windowSpecification();
 			}
 		}
@@ -6907,14 +6984,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1059;
+			State = 1081;
 			expression();
-			State = 1061;
+			State = 1083;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1060;
+				State = 1082;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -6927,14 +7004,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1065;
+			State = 1087;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1063;
+				State = 1085;
 				Match(NULLS);
-				State = 1064;
+				State = 1086;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7071,11 +7148,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1068;
+			State = 1090;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1089;
+			State = 1111;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7084,7 +7161,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1087;
+					State = 1109;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 					case 1:
@@ -7092,13 +7169,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1070;
+						State = 1092;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1071;
+						State = 1093;
 						Match(CROSS);
-						State = 1072;
+						State = 1094;
 						Match(JOIN);
-						State = 1073;
+						State = 1095;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7107,15 +7184,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1074;
+						State = 1096;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1075;
+						State = 1097;
 						Match(NATURAL);
-						State = 1076;
+						State = 1098;
 						joinType();
-						State = 1077;
+						State = 1099;
 						Match(JOIN);
-						State = 1078;
+						State = 1100;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7124,20 +7201,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1080;
+						State = 1102;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1081;
+						State = 1103;
 						joinType();
-						State = 1082;
+						State = 1104;
 						Match(JOIN);
-						State = 1083;
+						State = 1105;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1085;
+						State = 1107;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 						case 1:
 							{
-							State = 1084;
+							State = 1106;
 							joinCriteria();
 							}
 							break;
@@ -7147,7 +7224,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1091;
+				State = 1113;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 			}
@@ -7189,19 +7266,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 80, RULE_joinType);
 		int _la;
 		try {
-			State = 1107;
+			State = 1129;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1093;
+				State = 1115;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1092;
+					State = 1114;
 					Match(INNER);
 					}
 				}
@@ -7211,14 +7288,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1095;
+				State = 1117;
 				Match(LEFT);
-				State = 1097;
+				State = 1119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1096;
+					State = 1118;
 					Match(OUTER);
 					}
 				}
@@ -7228,14 +7305,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1099;
+				State = 1121;
 				Match(RIGHT);
-				State = 1101;
+				State = 1123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1100;
+					State = 1122;
 					Match(OUTER);
 					}
 				}
@@ -7245,14 +7322,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1103;
+				State = 1125;
 				Match(FULL);
-				State = 1105;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1104;
+					State = 1126;
 					Match(OUTER);
 					}
 				}
@@ -7303,28 +7380,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 82, RULE_joinCriteria);
 		try {
-			State = 1116;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1109;
+				State = 1131;
 				Match(ON);
-				State = 1110;
+				State = 1132;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1111;
+				State = 1133;
 				Match(USING);
-				State = 1112;
+				State = 1134;
 				Match(LPAREN);
-				State = 1113;
+				State = 1135;
 				identifierList();
-				State = 1114;
+				State = 1136;
 				Match(RPAREN);
 				}
 				break;
@@ -7458,6 +7535,44 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class MatchRecognizeTableContext : RelationPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MatchRecognizeContext matchRecognize() {
+			return GetRuleContext<MatchRecognizeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableAliasContext tableAlias() {
+			return GetRuleContext<TableAliasContext>(0);
+		}
+		public MatchRecognizeTableContext(RelationPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMatchRecognizeTable(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MatchRecognizeSubqueryContext : RelationPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QueryContext query() {
+			return GetRuleContext<QueryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MatchRecognizeContext matchRecognize() {
+			return GetRuleContext<MatchRecognizeContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableAliasContext tableAlias() {
+			return GetRuleContext<TableAliasContext>(0);
+		}
+		public MatchRecognizeSubqueryContext(RelationPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMatchRecognizeSubquery(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
@@ -7465,49 +7580,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1173;
+			State = 1207;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1118;
+				State = 1140;
 				qualifiedName();
-				State = 1120;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1119;
+					State = 1141;
 					tableHints();
 					}
 					break;
 				}
-				State = 1127;
+				State = 1149;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1122;
+					State = 1144;
 					Match(FOR);
-					State = 1123;
+					State = 1145;
 					Match(SYSTEM_TIME);
-					State = 1124;
+					State = 1146;
 					Match(AS);
-					State = 1125;
+					State = 1147;
 					Match(OF);
-					State = 1126;
+					State = 1148;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1130;
+				State = 1152;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1129;
+					State = 1151;
 					tableAlias();
 					}
 					break;
@@ -7518,30 +7633,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1133;
+				State = 1155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1132;
+					State = 1154;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1135;
+				State = 1157;
 				Match(TABLE);
-				State = 1136;
+				State = 1158;
 				Match(LPAREN);
-				State = 1137;
+				State = 1159;
 				functionCall();
-				State = 1138;
+				State = 1160;
 				Match(RPAREN);
-				State = 1140;
+				State = 1162;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 				case 1:
 					{
-					State = 1139;
+					State = 1161;
 					tableAlias();
 					}
 					break;
@@ -7552,28 +7667,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1143;
+				State = 1165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1142;
+					State = 1164;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1145;
+				State = 1167;
 				Match(LPAREN);
-				State = 1146;
+				State = 1168;
 				query();
-				State = 1147;
+				State = 1169;
 				Match(RPAREN);
-				State = 1149;
+				State = 1171;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1148;
+					State = 1170;
 					tableAlias();
 					}
 					break;
@@ -7584,48 +7699,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1151;
+				State = 1173;
 				Match(UNNEST);
-				State = 1152;
+				State = 1174;
 				Match(LPAREN);
-				State = 1153;
+				State = 1175;
 				expression();
-				State = 1158;
+				State = 1180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1154;
+					State = 1176;
 					Match(COMMA);
-					State = 1155;
+					State = 1177;
 					expression();
 					}
 					}
-					State = 1160;
+					State = 1182;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1161;
+				State = 1183;
 				Match(RPAREN);
-				State = 1164;
+				State = 1186;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1162;
+					State = 1184;
 					Match(WITH);
-					State = 1163;
+					State = 1185;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1167;
+				State = 1189;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1166;
+					State = 1188;
 					tableAlias();
 					}
 					break;
@@ -7636,14 +7751,1331 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1169;
+				State = 1191;
 				Match(LPAREN);
-				State = 1170;
+				State = 1192;
 				relation(0);
-				State = 1171;
+				State = 1193;
 				Match(RPAREN);
 				}
 				break;
+			case 6:
+				_localctx = new MatchRecognizeTableContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 1195;
+				qualifiedName();
+				State = 1196;
+				matchRecognize();
+				State = 1198;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+				case 1:
+					{
+					State = 1197;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
+			case 7:
+				_localctx = new MatchRecognizeSubqueryContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 1200;
+				Match(LPAREN);
+				State = 1201;
+				query();
+				State = 1202;
+				Match(RPAREN);
+				State = 1203;
+				matchRecognize();
+				State = 1205;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				case 1:
+					{
+					State = 1204;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MatchRecognizeContext : ParserRuleContext {
+		public IntervalContext within;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH_RECOGNIZE() { return GetToken(StreamSqlParser.MATCH_RECOGNIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(StreamSqlParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternContext rowPattern() {
+			return GetRuleContext<RowPatternContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFINE() { return GetToken(StreamSqlParser.DEFINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DefineItemContext[] defineItem() {
+			return GetRuleContexts<DefineItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DefineItemContext defineItem(int i) {
+			return GetRuleContext<DefineItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] BY() { return GetTokens(StreamSqlParser.BY); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY(int i) {
+			return GetToken(StreamSqlParser.BY, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDER() { return GetToken(StreamSqlParser.ORDER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext[] sortItem() {
+			return GetRuleContexts<SortItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext sortItem(int i) {
+			return GetRuleContext<SortItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEASURES() { return GetToken(StreamSqlParser.MEASURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureItemContext[] measureItem() {
+			return GetRuleContexts<MeasureItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureItemContext measureItem(int i) {
+			return GetRuleContext<MeasureItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowsPerMatchContext rowsPerMatch() {
+			return GetRuleContext<RowsPerMatchContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SKIP_() { return GetToken(StreamSqlParser.SKIP_, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public AfterMatchSkipContext afterMatchSkip() {
+			return GetRuleContext<AfterMatchSkipContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHIN() { return GetToken(StreamSqlParser.WITHIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBSET() { return GetToken(StreamSqlParser.SUBSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SubsetItemContext[] subsetItem() {
+			return GetRuleContexts<SubsetItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SubsetItemContext subsetItem(int i) {
+			return GetRuleContext<SubsetItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IntervalContext interval() {
+			return GetRuleContext<IntervalContext>(0);
+		}
+		public MatchRecognizeContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_matchRecognize; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMatchRecognize(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MatchRecognizeContext matchRecognize() {
+		MatchRecognizeContext _localctx = new MatchRecognizeContext(Context, State);
+		EnterRule(_localctx, 86, RULE_matchRecognize);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1209;
+			Match(MATCH_RECOGNIZE);
+			State = 1210;
+			Match(LPAREN);
+			State = 1221;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==PARTITION) {
+				{
+				State = 1211;
+				Match(PARTITION);
+				State = 1212;
+				Match(BY);
+				State = 1213;
+				expression();
+				State = 1218;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1214;
+					Match(COMMA);
+					State = 1215;
+					expression();
+					}
+					}
+					State = 1220;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1233;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ORDER) {
+				{
+				State = 1223;
+				Match(ORDER);
+				State = 1224;
+				Match(BY);
+				State = 1225;
+				sortItem();
+				State = 1230;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1226;
+					Match(COMMA);
+					State = 1227;
+					sortItem();
+					}
+					}
+					State = 1232;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1244;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==MEASURES) {
+				{
+				State = 1235;
+				Match(MEASURES);
+				State = 1236;
+				measureItem();
+				State = 1241;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1237;
+					Match(COMMA);
+					State = 1238;
+					measureItem();
+					}
+					}
+					State = 1243;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1247;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1246;
+				rowsPerMatch();
+				}
+			}
+
+			State = 1253;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1249;
+				Match(AFTER);
+				State = 1250;
+				Match(MATCH);
+				State = 1251;
+				Match(SKIP_);
+				State = 1252;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1255;
+			Match(PATTERN);
+			State = 1256;
+			Match(LPAREN);
+			State = 1257;
+			rowPattern();
+			State = 1258;
+			Match(RPAREN);
+			State = 1261;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITHIN) {
+				{
+				State = 1259;
+				Match(WITHIN);
+				State = 1260;
+				_localctx.within = interval();
+				}
+			}
+
+			State = 1272;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SUBSET) {
+				{
+				State = 1263;
+				Match(SUBSET);
+				State = 1264;
+				subsetItem();
+				State = 1269;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1265;
+					Match(COMMA);
+					State = 1266;
+					subsetItem();
+					}
+					}
+					State = 1271;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1274;
+			Match(DEFINE);
+			State = 1275;
+			defineItem();
+			State = 1280;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 1276;
+				Match(COMMA);
+				State = 1277;
+				defineItem();
+				}
+				}
+				State = 1282;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1283;
+			Match(RPAREN);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class MeasureItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(StreamSqlParser.AS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public MeasureItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_measureItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMeasureItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MeasureItemContext measureItem() {
+		MeasureItemContext _localctx = new MeasureItemContext(Context, State);
+		EnterRule(_localctx, 88, RULE_measureItem);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1285;
+			expression();
+			State = 1286;
+			Match(AS);
+			State = 1287;
+			identifier();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowsPerMatchContext : ParserRuleContext {
+		public RowsPerMatchContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowsPerMatch; } }
+	 
+		public RowsPerMatchContext() { }
+		public virtual void CopyFrom(RowsPerMatchContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class OneRowPerMatchContext : RowsPerMatchContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONE() { return GetToken(StreamSqlParser.ONE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(StreamSqlParser.ROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(StreamSqlParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		public OneRowPerMatchContext(RowsPerMatchContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitOneRowPerMatch(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AllRowsPerMatchContext : RowsPerMatchContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(StreamSqlParser.ALL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROWS() { return GetToken(StreamSqlParser.ROWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(StreamSqlParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		public AllRowsPerMatchContext(RowsPerMatchContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAllRowsPerMatch(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowsPerMatchContext rowsPerMatch() {
+		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
+		EnterRule(_localctx, 90, RULE_rowsPerMatch);
+		try {
+			State = 1297;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ONE:
+				_localctx = new OneRowPerMatchContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1289;
+				Match(ONE);
+				State = 1290;
+				Match(ROW);
+				State = 1291;
+				Match(PER);
+				State = 1292;
+				Match(MATCH);
+				}
+				break;
+			case ALL:
+				_localctx = new AllRowsPerMatchContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1293;
+				Match(ALL);
+				State = 1294;
+				Match(ROWS);
+				State = 1295;
+				Match(PER);
+				State = 1296;
+				Match(MATCH);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class AfterMatchSkipContext : ParserRuleContext {
+		public AfterMatchSkipContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_afterMatchSkip; } }
+	 
+		public AfterMatchSkipContext() { }
+		public virtual void CopyFrom(AfterMatchSkipContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SkipPastLastRowContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAST() { return GetToken(StreamSqlParser.PAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(StreamSqlParser.ROW, 0); }
+		public SkipPastLastRowContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipPastLastRow(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SkipToNextRowContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(StreamSqlParser.NEXT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ROW() { return GetToken(StreamSqlParser.ROW, 0); }
+		public SkipToNextRowContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipToNextRow(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SkipToFirstContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIRST() { return GetToken(StreamSqlParser.FIRST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public SkipToFirstContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipToFirst(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SkipToLastContext : AfterMatchSkipContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public SkipToLastContext(AfterMatchSkipContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSkipToLast(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public AfterMatchSkipContext afterMatchSkip() {
+		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
+		EnterRule(_localctx, 92, RULE_afterMatchSkip);
+		try {
+			State = 1313;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+			case 1:
+				_localctx = new SkipPastLastRowContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1299;
+				Match(PAST);
+				State = 1300;
+				Match(LAST);
+				State = 1301;
+				Match(ROW);
+				}
+				break;
+			case 2:
+				_localctx = new SkipToNextRowContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1302;
+				Match(TO);
+				State = 1303;
+				Match(NEXT);
+				State = 1304;
+				Match(ROW);
+				}
+				break;
+			case 3:
+				_localctx = new SkipToFirstContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1305;
+				Match(TO);
+				State = 1306;
+				Match(FIRST);
+				State = 1307;
+				identifier();
+				}
+				break;
+			case 4:
+				_localctx = new SkipToLastContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1308;
+				Match(TO);
+				State = 1309;
+				Match(LAST);
+				State = 1310;
+				identifier();
+				}
+				break;
+			case 5:
+				_localctx = new SkipToLastContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 1311;
+				Match(TO);
+				State = 1312;
+				identifier();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternTermContext[] rowPatternTerm() {
+			return GetRuleContexts<RowPatternTermContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternTermContext rowPatternTerm(int i) {
+			return GetRuleContext<RowPatternTermContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] PIPE() { return GetTokens(StreamSqlParser.PIPE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIPE(int i) {
+			return GetToken(StreamSqlParser.PIPE, i);
+		}
+		public RowPatternContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPattern; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRowPattern(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternContext rowPattern() {
+		RowPatternContext _localctx = new RowPatternContext(Context, State);
+		EnterRule(_localctx, 94, RULE_rowPattern);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1315;
+			rowPatternTerm();
+			State = 1320;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==PIPE) {
+				{
+				{
+				State = 1316;
+				Match(PIPE);
+				State = 1317;
+				rowPatternTerm();
+				}
+				}
+				State = 1322;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternTermContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternFactorContext[] rowPatternFactor() {
+			return GetRuleContexts<RowPatternFactorContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternFactorContext rowPatternFactor(int i) {
+			return GetRuleContext<RowPatternFactorContext>(i);
+		}
+		public RowPatternTermContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternTerm; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRowPatternTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternTermContext rowPatternTerm() {
+		RowPatternTermContext _localctx = new RowPatternTermContext(Context, State);
+		EnterRule(_localctx, 96, RULE_rowPatternTerm);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1324;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 1323;
+				rowPatternFactor();
+				}
+				}
+				State = 1326;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 98305L) != 0) );
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternFactorContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternPrimaryContext rowPatternPrimary() {
+			return GetRuleContext<RowPatternPrimaryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternQuantifierContext rowPatternQuantifier() {
+			return GetRuleContext<RowPatternQuantifierContext>(0);
+		}
+		public RowPatternFactorContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternFactor; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRowPatternFactor(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternFactorContext rowPatternFactor() {
+		RowPatternFactorContext _localctx = new RowPatternFactorContext(Context, State);
+		EnterRule(_localctx, 98, RULE_rowPatternFactor);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1328;
+			rowPatternPrimary();
+			State = 1330;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (((((_la - 246)) & ~0x3f) == 0 && ((1L << (_la - 246)) & 165L) != 0)) {
+				{
+				State = 1329;
+				rowPatternQuantifier();
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternPrimaryContext : ParserRuleContext {
+		public RowPatternPrimaryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternPrimary; } }
+	 
+		public RowPatternPrimaryContext() { }
+		public virtual void CopyFrom(RowPatternPrimaryContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class PatternVariableContext : RowPatternPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public PatternVariableContext(RowPatternPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPatternVariable(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PatternGroupContext : RowPatternPrimaryContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RowPatternContext rowPattern() {
+			return GetRuleContext<RowPatternContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		public PatternGroupContext(RowPatternPrimaryContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPatternGroup(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternPrimaryContext rowPatternPrimary() {
+		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
+		EnterRule(_localctx, 100, RULE_rowPatternPrimary);
+		try {
+			State = 1337;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ABSENT:
+			case ADD:
+			case AFTER:
+			case ALLOW:
+			case ALTER:
+			case ASC:
+			case ASYMMETRIC:
+			case BEGIN:
+			case BOTH:
+			case CASCADE:
+			case CATALOG:
+			case CATALOGS:
+			case CEIL:
+			case CEILING:
+			case CHANGELOG_MODE:
+			case CHECKPOINT:
+			case CHECKPOINTS:
+			case CLEAR:
+			case COLUMN:
+			case COLUMNS:
+			case COMMENT:
+			case CONDITIONAL:
+			case CONSTRAINT:
+			case CREATE:
+			case CUBE:
+			case CURRENT:
+			case DATABASE:
+			case DATABASES:
+			case DATE:
+			case DAY:
+			case DAYS:
+			case DEFAULT:
+			case DEFINE:
+			case DESC:
+			case DESCRIBE:
+			case DESCRIPTOR:
+			case DRAIN:
+			case DROP:
+			case EMPTY:
+			case ENFORCED:
+			case ERROR:
+			case ESCAPE:
+			case ESTIMATED_COST:
+			case EXCLUDING:
+			case EXECUTE:
+			case EXIT:
+			case EXPLAIN:
+			case EXTENDED:
+			case EXTRACT:
+			case FIRST:
+			case FLOOR:
+			case FOLLOWING:
+			case FUNCTION:
+			case FUNCTIONS:
+			case GROUPING:
+			case HELP:
+			case HOUR:
+			case HOURS:
+			case IF:
+			case IGNORE:
+			case ILIKE:
+			case INCLUDING:
+			case INTO:
+			case JAR:
+			case JARS:
+			case JOB:
+			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
+			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
+			case JSON_OBJECT:
+			case JSON_QUERY:
+			case JSON_VALUE:
+			case KEY:
+			case LANGUAGE:
+			case LAST:
+			case LATEST:
+			case LEADING:
+			case LOCAL:
+			case MATCH:
+			case MEASURES:
+			case METADATA:
+			case MICROSECOND:
+			case MICROSECONDS:
+			case MILLISECOND:
+			case MILLISECONDS:
+			case MINUTE:
+			case MINUTES:
+			case MODULES:
+			case MONTH:
+			case MONTHS:
+			case MULTISET:
+			case NANOSECOND:
+			case NANOSECONDS:
+			case NEXT:
+			case NON:
+			case NULLS:
+			case OBJECT:
+			case OF:
+			case ONE:
+			case ONLY:
+			case ORDINALITY:
+			case OVERWRITE:
+			case OVERLAY:
+			case OVERWRITING:
+			case PARTITION:
+			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
+			case PLACING:
+			case PLAN:
+			case PLAN_ADVICE:
+			case POSITION:
+			case PRECEDING:
+			case PRIMARY:
+			case QUARTER:
+			case QUARTERS:
+			case QUIT:
+			case RANGE:
+			case REMOVE:
+			case RENAME:
+			case RESET:
+			case RESPECT:
+			case RESTORED:
+			case RESTRICT:
+			case RETURNING:
+			case ROLLUP:
+			case SAVEPOINT:
+			case SCALAR:
+			case SECOND:
+			case SECONDS:
+			case SET:
+			case SETS:
+			case SHOW:
+			case SKIP_:
+			case STATE:
+			case STATEMENT:
+			case STOP:
+			case SUBSET:
+			case SUBSTRING:
+			case SYMMETRIC:
+			case SYSTEM:
+			case SYSTEM_TIME:
+			case TABLES:
+			case TEMPORARY:
+			case TIME:
+			case TIMESTAMP:
+			case TIMESTAMPADD:
+			case TIMESTAMPDIFF:
+			case TO:
+			case TRAILING:
+			case TRIM:
+			case TRY_CAST:
+			case UNBOUNDED:
+			case UNCONDITIONAL:
+			case UNKNOWN:
+			case USE:
+			case USER:
+			case VALUE:
+			case VIEW:
+			case VIEWS:
+			case VIRTUAL:
+			case WATERMARK:
+			case WEEK:
+			case WEEKS:
+			case WITHIN:
+			case WITHOUT:
+			case WRAPPER:
+			case YEAR:
+			case YEARS:
+			case ZONE:
+			case IDENTIFIER:
+			case BACKQUOTED_IDENTIFIER:
+				_localctx = new PatternVariableContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1332;
+				identifier();
+				}
+				break;
+			case LPAREN:
+				_localctx = new PatternGroupContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1333;
+				Match(LPAREN);
+				State = 1334;
+				rowPattern();
+				State = 1335;
+				Match(RPAREN);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RowPatternQuantifierContext : ParserRuleContext {
+		public RowPatternQuantifierContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rowPatternQuantifier; } }
+	 
+		public RowPatternQuantifierContext() { }
+		public virtual void CopyFrom(RowPatternQuantifierContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SimpleQuantifierContext : RowPatternQuantifierContext {
+		public IToken reluctant;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASTERISK() { return GetToken(StreamSqlParser.ASTERISK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(StreamSqlParser.PLUS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] QUESTION() { return GetTokens(StreamSqlParser.QUESTION); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUESTION(int i) {
+			return GetToken(StreamSqlParser.QUESTION, i);
+		}
+		public SimpleQuantifierContext(RowPatternQuantifierContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSimpleQuantifier(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RangeQuantifierContext : RowPatternQuantifierContext {
+		public IToken min;
+		public IToken comma;
+		public IToken max;
+		public IToken reluctant;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(StreamSqlParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(StreamSqlParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] INTEGER_VALUE() { return GetTokens(StreamSqlParser.INTEGER_VALUE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER_VALUE(int i) {
+			return GetToken(StreamSqlParser.INTEGER_VALUE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(StreamSqlParser.COMMA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUESTION() { return GetToken(StreamSqlParser.QUESTION, 0); }
+		public RangeQuantifierContext(RowPatternQuantifierContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRangeQuantifier(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RowPatternQuantifierContext rowPatternQuantifier() {
+		RowPatternQuantifierContext _localctx = new RowPatternQuantifierContext(Context, State);
+		EnterRule(_localctx, 102, RULE_rowPatternQuantifier);
+		int _la;
+		try {
+			State = 1357;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case PLUS:
+			case ASTERISK:
+			case QUESTION:
+				_localctx = new SimpleQuantifierContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 1339;
+				_la = TokenStream.LA(1);
+				if ( !(((((_la - 246)) & ~0x3f) == 0 && ((1L << (_la - 246)) & 37L) != 0)) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 1341;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUESTION) {
+					{
+					State = 1340;
+					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
+					}
+				}
+
+				}
+				break;
+			case LBRACE:
+				_localctx = new RangeQuantifierContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1343;
+				Match(LBRACE);
+				State = 1345;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INTEGER_VALUE) {
+					{
+					State = 1344;
+					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
+					}
+				}
+
+				State = 1351;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COMMA) {
+					{
+					State = 1347;
+					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
+					State = 1349;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==INTEGER_VALUE) {
+						{
+						State = 1348;
+						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
+						}
+					}
+
+					}
+				}
+
+				State = 1353;
+				Match(RBRACE);
+				State = 1355;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUESTION) {
+					{
+					State = 1354;
+					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class SubsetItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext[] identifier() {
+			return GetRuleContexts<IdentifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier(int i) {
+			return GetRuleContext<IdentifierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EQ() { return GetToken(StreamSqlParser.EQ, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public SubsetItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_subsetItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSubsetItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public SubsetItemContext subsetItem() {
+		SubsetItemContext _localctx = new SubsetItemContext(Context, State);
+		EnterRule(_localctx, 104, RULE_subsetItem);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1359;
+			identifier();
+			State = 1360;
+			Match(EQ);
+			State = 1361;
+			Match(LPAREN);
+			State = 1362;
+			identifier();
+			State = 1367;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 1363;
+				Match(COMMA);
+				State = 1364;
+				identifier();
+				}
+				}
+				State = 1369;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1370;
+			Match(RPAREN);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DefineItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(StreamSqlParser.AS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public DefineItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_defineItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDefineItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DefineItemContext defineItem() {
+		DefineItemContext _localctx = new DefineItemContext(Context, State);
+		EnterRule(_localctx, 106, RULE_defineItem);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1372;
+			identifier();
+			State = 1373;
+			Match(AS);
+			State = 1374;
+			expression();
 			}
 		}
 		catch (RecognitionException re) {
@@ -7683,33 +9115,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 86, RULE_tableAlias);
+		EnterRule(_localctx, 108, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
+			State = 1377;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1175;
+				State = 1376;
 				Match(AS);
 				}
 			}
 
-			State = 1178;
+			State = 1379;
 			identifier();
-			State = 1183;
+			State = 1384;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				{
-				State = 1179;
+				State = 1380;
 				Match(LPAREN);
-				State = 1180;
+				State = 1381;
 				identifierList();
-				State = 1181;
+				State = 1382;
 				Match(RPAREN);
 				}
 				break;
@@ -7747,11 +9179,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 88, RULE_tableHints);
+		EnterRule(_localctx, 110, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1185;
+			State = 1386;
 			hintList();
 			}
 		}
@@ -7795,40 +9227,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 90, RULE_hintList);
+		EnterRule(_localctx, 112, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1187;
+			State = 1388;
 			Match(HINT_START);
-			State = 1188;
+			State = 1389;
 			hint();
-			State = 1195;
+			State = 1396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4609434201937488001L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 6145L) != 0)) {
 				{
 				{
-				State = 1190;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1189;
+					State = 1390;
 					Match(COMMA);
 					}
 				}
 
-				State = 1192;
+				State = 1393;
 				hint();
 				}
 				}
-				State = 1197;
+				State = 1398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1198;
+			State = 1399;
 			Match(HINT_END);
 			}
 		}
@@ -7881,40 +9313,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 92, RULE_hint);
+		EnterRule(_localctx, 114, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1200;
+			State = 1401;
 			identifier();
-			State = 1221;
+			State = 1422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1201;
+				State = 1402;
 				Match(LPAREN);
-				State = 1218;
+				State = 1419;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 				case 1:
 					{
-					State = 1202;
+					State = 1403;
 					hintOption();
-					State = 1207;
+					State = 1408;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1203;
+						State = 1404;
 						Match(COMMA);
-						State = 1204;
+						State = 1405;
 						hintOption();
 						}
 						}
-						State = 1209;
+						State = 1410;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -7922,28 +9354,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1210;
+					State = 1411;
 					hintArgument();
-					State = 1215;
+					State = 1416;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1211;
+						State = 1412;
 						Match(COMMA);
-						State = 1212;
+						State = 1413;
 						hintArgument();
 						}
 						}
-						State = 1217;
+						State = 1418;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1220;
+				State = 1421;
 				Match(RPAREN);
 				}
 			}
@@ -7985,15 +9417,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 94, RULE_hintOption);
+		EnterRule(_localctx, 116, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1223;
+			State = 1424;
 			optionKey();
-			State = 1224;
+			State = 1425;
 			Match(EQ);
-			State = 1225;
+			State = 1426;
 			optionValue();
 			}
 		}
@@ -8037,14 +9469,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 96, RULE_hintArgument);
+		EnterRule(_localctx, 118, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1237;
+			State = 1438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -8074,6 +9507,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -8121,6 +9555,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -8139,6 +9575,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -8146,6 +9583,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -8171,9 +9611,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -8200,6 +9642,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -8209,21 +9652,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1227;
+				State = 1428;
 				identifier();
-				State = 1232;
+				State = 1433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1228;
+					State = 1429;
 					Match(DOT);
-					State = 1229;
+					State = 1430;
 					identifier();
 					}
 					}
-					State = 1234;
+					State = 1435;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8232,14 +9675,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1235;
+				State = 1436;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1236;
+				State = 1437;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -8278,11 +9721,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 98, RULE_expression);
+		EnterRule(_localctx, 120, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1239;
+			State = 1440;
 			booleanExpression(0);
 			}
 		}
@@ -8387,13 +9830,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 100;
-		EnterRecursionRule(_localctx, 100, RULE_booleanExpression, _p);
+		int _startState = 122;
+		EnterRecursionRule(_localctx, 122, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1251;
+			State = 1452;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -8402,14 +9845,15 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1242;
+				State = 1443;
 				Match(NOT);
-				State = 1243;
+				State = 1444;
 				booleanExpression(4);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ARRAY:
@@ -8445,6 +9889,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -8499,6 +9944,8 @@ internal partial class StreamSqlParser : Parser {
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -8518,6 +9965,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -8525,6 +9973,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -8552,9 +10003,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -8582,6 +10035,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -8602,23 +10056,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1244;
+				State = 1445;
 				valueExpression(0);
-				State = 1248;
+				State = 1449;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1245;
+						State = 1446;
 						predicate();
 						}
 						} 
 					}
-					State = 1250;
+					State = 1451;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				}
 				}
 				break;
@@ -8626,28 +10080,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1261;
+			State = 1462;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1259;
+					State = 1460;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1253;
+						State = 1454;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1254;
+						State = 1455;
 						Match(AND);
-						State = 1255;
+						State = 1456;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -8656,20 +10110,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1256;
+						State = 1457;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1257;
+						State = 1458;
 						Match(OR);
-						State = 1258;
+						State = 1459;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1263;
+				State = 1464;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 			}
 			}
 		}
@@ -8879,19 +10333,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 102, RULE_predicate);
+		EnterRule(_localctx, 124, RULE_predicate);
 		int _la;
 		try {
-			State = 1345;
+			State = 1546;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1264;
+				State = 1465;
 				comparisonOperator();
-				State = 1265;
+				State = 1466;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -8899,24 +10353,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1268;
+				State = 1469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1267;
+					State = 1468;
 					Match(NOT);
 					}
 				}
 
-				State = 1270;
+				State = 1471;
 				Match(BETWEEN);
-				State = 1272;
+				State = 1473;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 				case 1:
 					{
-					State = 1271;
+					State = 1472;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -8928,11 +10382,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1274;
+				State = 1475;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1275;
+				State = 1476;
 				Match(AND);
-				State = 1276;
+				State = 1477;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -8940,23 +10394,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1279;
+				State = 1480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1278;
+					State = 1479;
 					Match(NOT);
 					}
 				}
 
-				State = 1281;
+				State = 1482;
 				Match(IN);
-				State = 1282;
+				State = 1483;
 				Match(LPAREN);
-				State = 1283;
+				State = 1484;
 				query();
-				State = 1284;
+				State = 1485;
 				Match(RPAREN);
 				}
 				break;
@@ -8964,39 +10418,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1287;
+				State = 1488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1286;
+					State = 1487;
 					Match(NOT);
 					}
 				}
 
-				State = 1289;
+				State = 1490;
 				Match(IN);
-				State = 1290;
+				State = 1491;
 				Match(LPAREN);
-				State = 1291;
+				State = 1492;
 				expression();
-				State = 1296;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1292;
+					State = 1493;
 					Match(COMMA);
-					State = 1293;
+					State = 1494;
 					expression();
 					}
 					}
-					State = 1298;
+					State = 1499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1299;
+				State = 1500;
 				Match(RPAREN);
 				}
 				break;
@@ -9004,28 +10458,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1302;
+				State = 1503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1301;
+					State = 1502;
 					Match(NOT);
 					}
 				}
 
-				State = 1304;
+				State = 1505;
 				Match(LIKE);
-				State = 1305;
+				State = 1506;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1308;
+				State = 1509;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 				case 1:
 					{
-					State = 1306;
+					State = 1507;
 					Match(ESCAPE);
-					State = 1307;
+					State = 1508;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -9036,30 +10490,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1311;
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1310;
+					State = 1511;
 					Match(NOT);
 					}
 				}
 
-				State = 1313;
+				State = 1514;
 				Match(SIMILAR);
-				State = 1314;
+				State = 1515;
 				Match(TO);
-				State = 1315;
+				State = 1516;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1318;
+				State = 1519;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 				case 1:
 					{
-					State = 1316;
+					State = 1517;
 					Match(ESCAPE);
-					State = 1317;
+					State = 1518;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -9070,19 +10524,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1320;
+				State = 1521;
 				Match(IS);
-				State = 1322;
+				State = 1523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1321;
+					State = 1522;
 					Match(NOT);
 					}
 				}
 
-				State = 1324;
+				State = 1525;
 				Match(NULL);
 				}
 				break;
@@ -9090,19 +10544,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1325;
+				State = 1526;
 				Match(IS);
-				State = 1327;
+				State = 1528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1326;
+					State = 1527;
 					Match(NOT);
 					}
 				}
 
-				State = 1329;
+				State = 1530;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -9118,23 +10572,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1330;
+				State = 1531;
 				Match(IS);
-				State = 1332;
+				State = 1533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1331;
+					State = 1532;
 					Match(NOT);
 					}
 				}
 
-				State = 1334;
+				State = 1535;
 				Match(DISTINCT);
-				State = 1335;
+				State = 1536;
 				Match(FROM);
-				State = 1336;
+				State = 1537;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -9142,26 +10596,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1337;
+				State = 1538;
 				Match(IS);
-				State = 1339;
+				State = 1540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1338;
+					State = 1539;
 					Match(NOT);
 					}
 				}
 
-				State = 1341;
+				State = 1542;
 				Match(JSON);
-				State = 1343;
+				State = 1544;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
 				case 1:
 					{
-					State = 1342;
+					State = 1543;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -9212,14 +10666,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 104, RULE_comparisonOperator);
+		EnterRule(_localctx, 126, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1347;
+			State = 1548;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 63L) != 0)) ) {
+			if ( !(((((_la - 239)) & ~0x3f) == 0 && ((1L << (_la - 239)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9331,18 +10785,19 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 106;
-		EnterRecursionRule(_localctx, 106, RULE_valueExpression, _p);
+		int _startState = 128;
+		EnterRecursionRule(_localctx, 128, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1353;
+			State = 1554;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ARRAY:
@@ -9378,6 +10833,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -9432,6 +10888,8 @@ internal partial class StreamSqlParser : Parser {
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -9451,6 +10909,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -9458,6 +10917,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -9485,9 +10947,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -9515,6 +10979,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -9534,7 +10999,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1350;
+				State = 1551;
 				primaryExpression(0);
 				}
 				break;
@@ -9544,7 +11009,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1351;
+				State = 1552;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9554,7 +11019,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1352;
+				State = 1553;
 				valueExpression(3);
 				}
 				break;
@@ -9562,36 +11027,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1363;
+			State = 1564;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1361;
+					State = 1562;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1355;
+						State = 1556;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1356;
+						State = 1557;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 15L) != 0)) ) {
+						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1357;
+						State = 1558;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9600,9 +11065,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1358;
+						State = 1559;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1359;
+						State = 1560;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9612,16 +11077,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1360;
+						State = 1561;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1365;
+				State = 1566;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			}
 			}
 		}
@@ -10295,23 +11760,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 108;
-		EnterRecursionRule(_localctx, 108, RULE_primaryExpression, _p);
+		int _startState = 130;
+		EnterRecursionRule(_localctx, 130, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1639;
+			State = 1840;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1367;
+				State = 1568;
 				literal();
 				}
 				break;
@@ -10320,7 +11785,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1368;
+				State = 1569;
 				interval();
 				}
 				break;
@@ -10329,37 +11794,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1369;
+				State = 1570;
 				Match(CASE);
-				State = 1370;
+				State = 1571;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1372;
+				State = 1573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1371;
+					State = 1572;
 					whenClause();
 					}
 					}
-					State = 1374;
+					State = 1575;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1378;
+				State = 1579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1376;
+					State = 1577;
 					Match(ELSE);
-					State = 1377;
+					State = 1578;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1380;
+				State = 1581;
 				Match(END);
 				}
 				break;
@@ -10368,35 +11833,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1382;
+				State = 1583;
 				Match(CASE);
-				State = 1384;
+				State = 1585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1383;
+					State = 1584;
 					whenClause();
 					}
 					}
-					State = 1386;
+					State = 1587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1390;
+				State = 1591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1388;
+					State = 1589;
 					Match(ELSE);
-					State = 1389;
+					State = 1590;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1392;
+				State = 1593;
 				Match(END);
 				}
 				break;
@@ -10405,7 +11870,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1394;
+				State = 1595;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10414,15 +11879,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1395;
+				State = 1596;
 				Match(LPAREN);
-				State = 1396;
+				State = 1597;
 				expression();
-				State = 1397;
+				State = 1598;
 				Match(AS);
-				State = 1398;
+				State = 1599;
 				dataType();
-				State = 1399;
+				State = 1600;
 				Match(RPAREN);
 				}
 				break;
@@ -10431,17 +11896,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1602;
 				Match(EXTRACT);
-				State = 1402;
+				State = 1603;
 				Match(LPAREN);
-				State = 1403;
+				State = 1604;
 				timeUnit();
-				State = 1404;
+				State = 1605;
 				Match(FROM);
-				State = 1405;
+				State = 1606;
 				expression();
-				State = 1406;
+				State = 1607;
 				Match(RPAREN);
 				}
 				break;
@@ -10450,11 +11915,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1408;
+				State = 1609;
 				Match(TRIM);
-				State = 1409;
+				State = 1610;
 				Match(LPAREN);
-				State = 1410;
+				State = 1611;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10464,21 +11929,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1412;
+				State = 1613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
 					{
-					State = 1411;
+					State = 1612;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1414;
+				State = 1615;
 				Match(FROM);
-				State = 1415;
+				State = 1616;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1416;
+				State = 1617;
 				Match(RPAREN);
 				}
 				break;
@@ -10487,25 +11952,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1418;
+				State = 1619;
 				Match(TRIM);
-				State = 1419;
+				State = 1620;
 				Match(LPAREN);
-				State = 1423;
+				State = 1624;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,235,Context) ) {
 				case 1:
 					{
-					State = 1420;
+					State = 1621;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1421;
+					State = 1622;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1425;
+				State = 1626;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1426;
+				State = 1627;
 				Match(RPAREN);
 				}
 				break;
@@ -10514,29 +11979,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1428;
+				State = 1629;
 				Match(SUBSTRING);
-				State = 1429;
+				State = 1630;
 				Match(LPAREN);
-				State = 1430;
+				State = 1631;
 				expression();
-				State = 1431;
+				State = 1632;
 				Match(FROM);
-				State = 1432;
+				State = 1633;
 				expression();
-				State = 1435;
+				State = 1636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1433;
+					State = 1634;
 					Match(FOR);
-					State = 1434;
+					State = 1635;
 					expression();
 					}
 				}
 
-				State = 1437;
+				State = 1638;
 				Match(RPAREN);
 				}
 				break;
@@ -10545,17 +12010,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1439;
+				State = 1640;
 				Match(POSITION);
-				State = 1440;
+				State = 1641;
 				Match(LPAREN);
-				State = 1441;
+				State = 1642;
 				valueExpression(0);
-				State = 1442;
+				State = 1643;
 				Match(IN);
-				State = 1443;
+				State = 1644;
 				expression();
-				State = 1444;
+				State = 1645;
 				Match(RPAREN);
 				}
 				break;
@@ -10564,33 +12029,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1446;
+				State = 1647;
 				Match(OVERLAY);
-				State = 1447;
+				State = 1648;
 				Match(LPAREN);
-				State = 1448;
+				State = 1649;
 				expression();
-				State = 1449;
+				State = 1650;
 				Match(PLACING);
-				State = 1450;
+				State = 1651;
 				expression();
-				State = 1451;
+				State = 1652;
 				Match(FROM);
-				State = 1452;
+				State = 1653;
 				expression();
-				State = 1455;
+				State = 1656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1453;
+					State = 1654;
 					Match(FOR);
-					State = 1454;
+					State = 1655;
 					expression();
 					}
 				}
 
-				State = 1457;
+				State = 1658;
 				Match(RPAREN);
 				}
 				break;
@@ -10599,57 +12064,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1459;
+				State = 1660;
 				Match(JSON_VALUE);
-				State = 1460;
+				State = 1661;
 				Match(LPAREN);
-				State = 1461;
+				State = 1662;
 				expression();
-				State = 1462;
+				State = 1663;
 				Match(COMMA);
-				State = 1463;
+				State = 1664;
 				expression();
-				State = 1466;
+				State = 1667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1464;
+					State = 1665;
 					Match(RETURNING);
-					State = 1465;
+					State = 1666;
 					dataType();
 					}
 				}
 
-				State = 1472;
+				State = 1673;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 				case 1:
 					{
-					State = 1468;
+					State = 1669;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1469;
+					State = 1670;
 					Match(ON);
-					State = 1470;
+					State = 1671;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1478;
+				State = 1679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1474;
+					State = 1675;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1475;
+					State = 1676;
 					Match(ON);
-					State = 1476;
+					State = 1677;
 					Match(ERROR);
 					}
 				}
 
-				State = 1480;
+				State = 1681;
 				Match(RPAREN);
 				}
 				break;
@@ -10658,67 +12123,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1482;
+				State = 1683;
 				Match(JSON_QUERY);
-				State = 1483;
+				State = 1684;
 				Match(LPAREN);
-				State = 1484;
+				State = 1685;
 				expression();
-				State = 1485;
+				State = 1686;
 				Match(COMMA);
-				State = 1486;
+				State = 1687;
 				expression();
-				State = 1489;
+				State = 1690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1487;
+					State = 1688;
 					Match(RETURNING);
-					State = 1488;
+					State = 1689;
 					dataType();
 					}
 				}
 
-				State = 1492;
+				State = 1693;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1491;
+					State = 1692;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1498;
+				State = 1699;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 				case 1:
 					{
-					State = 1494;
+					State = 1695;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1495;
+					State = 1696;
 					Match(ON);
-					State = 1496;
+					State = 1697;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1504;
+				State = 1705;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1500;
+					State = 1701;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1501;
+					State = 1702;
 					Match(ON);
-					State = 1502;
+					State = 1703;
 					Match(ERROR);
 					}
 				}
 
-				State = 1506;
+				State = 1707;
 				Match(RPAREN);
 				}
 				break;
@@ -10727,22 +12192,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1508;
+				State = 1709;
 				Match(JSON_EXISTS);
-				State = 1509;
+				State = 1710;
 				Match(LPAREN);
-				State = 1510;
+				State = 1711;
 				expression();
-				State = 1511;
+				State = 1712;
 				Match(COMMA);
-				State = 1512;
+				State = 1713;
 				expression();
-				State = 1516;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1513;
+					State = 1714;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10752,14 +12217,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1514;
+					State = 1715;
 					Match(ON);
-					State = 1515;
+					State = 1716;
 					Match(ERROR);
 					}
 				}
 
-				State = 1518;
+				State = 1719;
 				Match(RPAREN);
 				}
 				break;
@@ -10768,42 +12233,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1520;
+				State = 1721;
 				Match(JSON_OBJECT);
-				State = 1521;
+				State = 1722;
 				Match(LPAREN);
-				State = 1530;
+				State = 1731;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 				case 1:
 					{
-					State = 1522;
+					State = 1723;
 					jsonKeyValue();
-					State = 1527;
+					State = 1728;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1523;
+						State = 1724;
 						Match(COMMA);
-						State = 1524;
+						State = 1725;
 						jsonKeyValue();
 						}
 						}
-						State = 1529;
+						State = 1730;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1535;
+				State = 1736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1532;
+					State = 1733;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10813,14 +12278,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1533;
+					State = 1734;
 					Match(ON);
-					State = 1534;
+					State = 1735;
 					Match(NULL);
 					}
 				}
 
-				State = 1537;
+				State = 1738;
 				Match(RPAREN);
 				}
 				break;
@@ -10829,42 +12294,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1538;
+				State = 1739;
 				Match(JSON_ARRAY);
-				State = 1539;
+				State = 1740;
 				Match(LPAREN);
-				State = 1548;
+				State = 1749;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
 				case 1:
 					{
-					State = 1540;
+					State = 1741;
 					expression();
-					State = 1545;
+					State = 1746;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1541;
+						State = 1742;
 						Match(COMMA);
-						State = 1542;
+						State = 1743;
 						expression();
 						}
 						}
-						State = 1547;
+						State = 1748;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1553;
+				State = 1754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1550;
+					State = 1751;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10874,14 +12339,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1551;
+					State = 1752;
 					Match(ON);
-					State = 1552;
+					State = 1753;
 					Match(NULL);
 					}
 				}
 
-				State = 1555;
+				State = 1756;
 				Match(RPAREN);
 				}
 				break;
@@ -10890,25 +12355,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1556;
+				State = 1757;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
+				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
 					((FloorCeilToContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1557;
+				State = 1758;
 				Match(LPAREN);
-				State = 1558;
+				State = 1759;
 				expression();
-				State = 1559;
+				State = 1760;
 				Match(TO);
-				State = 1560;
+				State = 1761;
 				timeUnit();
-				State = 1561;
+				State = 1762;
 				Match(RPAREN);
 				}
 				break;
@@ -10917,7 +12382,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1563;
+				State = 1764;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10927,19 +12392,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1564;
+				State = 1765;
 				Match(LPAREN);
-				State = 1565;
+				State = 1766;
 				timeUnit();
-				State = 1566;
+				State = 1767;
 				Match(COMMA);
-				State = 1567;
+				State = 1768;
 				expression();
-				State = 1568;
+				State = 1769;
 				Match(COMMA);
-				State = 1569;
+				State = 1770;
 				expression();
-				State = 1570;
+				State = 1771;
 				Match(RPAREN);
 				}
 				break;
@@ -10948,10 +12413,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1572;
+				State = 1773;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
 					((NiladicFunctionContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -10965,37 +12430,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1573;
+				State = 1774;
 				Match(ARRAY);
-				State = 1574;
+				State = 1775;
 				Match(LBRACKET);
-				State = 1583;
+				State = 1784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
 					{
-					State = 1575;
+					State = 1776;
 					expression();
-					State = 1580;
+					State = 1781;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1576;
+						State = 1777;
 						Match(COMMA);
-						State = 1577;
+						State = 1778;
 						expression();
 						}
 						}
-						State = 1582;
+						State = 1783;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1585;
+				State = 1786;
 				Match(RBRACKET);
 				}
 				break;
@@ -11004,37 +12469,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1586;
+				State = 1787;
 				Match(MAP);
-				State = 1587;
+				State = 1788;
 				Match(LBRACKET);
-				State = 1596;
+				State = 1797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
 					{
-					State = 1588;
+					State = 1789;
 					expression();
-					State = 1593;
+					State = 1794;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1589;
+						State = 1790;
 						Match(COMMA);
-						State = 1590;
+						State = 1791;
 						expression();
 						}
 						}
-						State = 1595;
+						State = 1796;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1598;
+				State = 1799;
 				Match(RBRACKET);
 				}
 				break;
@@ -11043,37 +12508,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1599;
+				State = 1800;
 				Match(ROW);
-				State = 1600;
+				State = 1801;
 				Match(LPAREN);
-				State = 1609;
+				State = 1810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -862026035385229L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608349193L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
 					{
-					State = 1601;
+					State = 1802;
 					expression();
-					State = 1606;
+					State = 1807;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1602;
+						State = 1803;
 						Match(COMMA);
-						State = 1603;
+						State = 1804;
 						expression();
 						}
 						}
-						State = 1608;
+						State = 1809;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1611;
+				State = 1812;
 				Match(RPAREN);
 				}
 				break;
@@ -11082,13 +12547,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1612;
+				State = 1813;
 				Match(DESCRIPTOR);
-				State = 1613;
+				State = 1814;
 				Match(LPAREN);
-				State = 1614;
+				State = 1815;
 				identifierList();
-				State = 1615;
+				State = 1816;
 				Match(RPAREN);
 				}
 				break;
@@ -11097,7 +12562,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1617;
+				State = 1818;
 				functionCall();
 				}
 				break;
@@ -11106,13 +12571,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1618;
+				State = 1819;
 				Match(EXISTS);
-				State = 1619;
+				State = 1820;
 				Match(LPAREN);
-				State = 1620;
+				State = 1821;
 				query();
-				State = 1621;
+				State = 1822;
 				Match(RPAREN);
 				}
 				break;
@@ -11121,11 +12586,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1623;
+				State = 1824;
 				Match(LPAREN);
-				State = 1624;
+				State = 1825;
 				query();
-				State = 1625;
+				State = 1826;
 				Match(RPAREN);
 				}
 				break;
@@ -11134,27 +12599,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1627;
+				State = 1828;
 				Match(LPAREN);
-				State = 1628;
+				State = 1829;
 				expression();
-				State = 1633;
+				State = 1834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1629;
+					State = 1830;
 					Match(COMMA);
-					State = 1630;
+					State = 1831;
 					expression();
 					}
 					}
-					State = 1635;
+					State = 1836;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1636;
+				State = 1837;
 				Match(RPAREN);
 				}
 				break;
@@ -11163,34 +12628,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1638;
+				State = 1839;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1651;
+			State = 1852;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1649;
+					State = 1850;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1641;
+						State = 1842;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1642;
+						State = 1843;
 						Match(DOT);
-						State = 1643;
+						State = 1844;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11199,22 +12664,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1644;
+						State = 1845;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1645;
+						State = 1846;
 						Match(LBRACKET);
-						State = 1646;
+						State = 1847;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1647;
+						State = 1848;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1653;
+				State = 1854;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
 			}
 			}
 		}
@@ -11285,26 +12750,27 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 110, RULE_functionCall);
+		EnterRule(_localctx, 132, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1654;
+			State = 1855;
 			functionName();
-			State = 1655;
+			State = 1856;
 			Match(LPAREN);
-			State = 1671;
+			State = 1872;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1656;
+				State = 1857;
 				Match(ASTERISK);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALL:
 			case ALLOW:
 			case ALTER:
@@ -11341,6 +12807,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -11396,6 +12863,8 @@ internal partial class StreamSqlParser : Parser {
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -11416,6 +12885,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -11423,6 +12893,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -11450,9 +12923,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -11481,6 +12956,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -11499,40 +12975,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1658;
+				State = 1859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1657;
+					State = 1858;
 					setQuantifier();
 					}
 				}
 
-				State = 1660;
+				State = 1861;
 				functionArgument();
-				State = 1665;
+				State = 1866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1661;
+					State = 1862;
 					Match(COMMA);
-					State = 1662;
+					State = 1863;
 					functionArgument();
 					}
 					}
-					State = 1667;
+					State = 1868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1669;
+				State = 1870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1668;
+					State = 1869;
 					nullTreatment();
 					}
 				}
@@ -11545,34 +13021,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1673;
+			State = 1874;
 			Match(RPAREN);
-			State = 1680;
+			State = 1881;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 			case 1:
 				{
-				State = 1674;
+				State = 1875;
 				Match(FILTER);
-				State = 1675;
+				State = 1876;
 				Match(LPAREN);
-				State = 1676;
+				State = 1877;
 				Match(WHERE);
-				State = 1677;
+				State = 1878;
 				_localctx.filter = expression();
-				State = 1678;
+				State = 1879;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1684;
+			State = 1885;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 			case 1:
 				{
-				State = 1682;
+				State = 1883;
 				Match(OVER);
-				State = 1683;
+				State = 1884;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11610,12 +13086,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NullTreatmentContext nullTreatment() {
 		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
-		EnterRule(_localctx, 112, RULE_nullTreatment);
+		EnterRule(_localctx, 134, RULE_nullTreatment);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1686;
+			State = 1887;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11624,7 +13100,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1687;
+			State = 1888;
 			Match(NULLS);
 			}
 		}
@@ -11645,6 +13121,7 @@ internal partial class StreamSqlParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEFT() { return GetToken(StreamSqlParser.LEFT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RIGHT() { return GetToken(StreamSqlParser.RIGHT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIRST() { return GetToken(StreamSqlParser.FIRST, 0); }
 		public FunctionNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -11661,197 +13138,39 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 114, RULE_functionName);
+		EnterRule(_localctx, 136, RULE_functionName);
 		try {
-			State = 1692;
+			State = 1894;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case ABSENT:
-			case ADD:
-			case ALLOW:
-			case ALTER:
-			case ASC:
-			case ASYMMETRIC:
-			case BEGIN:
-			case BOTH:
-			case CASCADE:
-			case CATALOG:
-			case CATALOGS:
-			case CEIL:
-			case CEILING:
-			case CHANGELOG_MODE:
-			case CHECKPOINT:
-			case CHECKPOINTS:
-			case CLEAR:
-			case COLUMN:
-			case COLUMNS:
-			case COMMENT:
-			case CONDITIONAL:
-			case CONSTRAINT:
-			case CREATE:
-			case CUBE:
-			case CURRENT:
-			case DATABASE:
-			case DATABASES:
-			case DATE:
-			case DAY:
-			case DAYS:
-			case DEFAULT:
-			case DESC:
-			case DESCRIBE:
-			case DESCRIPTOR:
-			case DRAIN:
-			case DROP:
-			case EMPTY:
-			case ENFORCED:
-			case ERROR:
-			case ESCAPE:
-			case ESTIMATED_COST:
-			case EXCLUDING:
-			case EXECUTE:
-			case EXIT:
-			case EXPLAIN:
-			case EXTENDED:
-			case EXTRACT:
-			case FIRST:
-			case FLOOR:
-			case FOLLOWING:
-			case FUNCTION:
-			case FUNCTIONS:
-			case GROUPING:
-			case HELP:
-			case HOUR:
-			case HOURS:
-			case IF:
-			case IGNORE:
-			case ILIKE:
-			case INCLUDING:
-			case INTO:
-			case JAR:
-			case JARS:
-			case JOB:
-			case JOBS:
-			case JSON:
-			case JSON_ARRAY:
-			case JSON_EXECUTION_PLAN:
-			case JSON_EXISTS:
-			case JSON_OBJECT:
-			case JSON_QUERY:
-			case JSON_VALUE:
-			case KEY:
-			case LANGUAGE:
-			case LAST:
-			case LATEST:
-			case LEADING:
-			case LOCAL:
-			case METADATA:
-			case MICROSECOND:
-			case MICROSECONDS:
-			case MILLISECOND:
-			case MILLISECONDS:
-			case MINUTE:
-			case MINUTES:
-			case MODULES:
-			case MONTH:
-			case MONTHS:
-			case MULTISET:
-			case NANOSECOND:
-			case NANOSECONDS:
-			case NEXT:
-			case NON:
-			case NULLS:
-			case OBJECT:
-			case OF:
-			case ONLY:
-			case ORDINALITY:
-			case OVERWRITE:
-			case OVERLAY:
-			case OVERWRITING:
-			case PARTITION:
-			case PARTITIONED:
-			case PLACING:
-			case PLAN:
-			case PLAN_ADVICE:
-			case POSITION:
-			case PRECEDING:
-			case PRIMARY:
-			case QUARTER:
-			case QUARTERS:
-			case QUIT:
-			case RANGE:
-			case REMOVE:
-			case RENAME:
-			case RESET:
-			case RESPECT:
-			case RESTORED:
-			case RESTRICT:
-			case RETURNING:
-			case ROLLUP:
-			case SAVEPOINT:
-			case SCALAR:
-			case SECOND:
-			case SECONDS:
-			case SET:
-			case SETS:
-			case SHOW:
-			case STATE:
-			case STATEMENT:
-			case STOP:
-			case SUBSTRING:
-			case SYMMETRIC:
-			case SYSTEM:
-			case SYSTEM_TIME:
-			case TABLES:
-			case TEMPORARY:
-			case TIME:
-			case TIMESTAMP:
-			case TIMESTAMPADD:
-			case TIMESTAMPDIFF:
-			case TO:
-			case TRAILING:
-			case TRIM:
-			case TRY_CAST:
-			case UNBOUNDED:
-			case UNCONDITIONAL:
-			case UNKNOWN:
-			case USE:
-			case USER:
-			case VALUE:
-			case VIEW:
-			case VIEWS:
-			case VIRTUAL:
-			case WATERMARK:
-			case WEEK:
-			case WEEKS:
-			case WITHOUT:
-			case WRAPPER:
-			case YEAR:
-			case YEARS:
-			case ZONE:
-			case IDENTIFIER:
-			case BACKQUOTED_IDENTIFIER:
+			switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1689;
+				State = 1890;
 				qualifiedName();
 				}
 				break;
-			case LEFT:
+			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1690;
+				State = 1891;
 				Match(LEFT);
 				}
 				break;
-			case RIGHT:
+			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1691;
+				State = 1892;
 				Match(RIGHT);
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
+			case 4:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1893;
+				Match(FIRST);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -11909,20 +13228,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 116, RULE_functionArgument);
+		EnterRule(_localctx, 138, RULE_functionArgument);
 		try {
-			State = 1699;
+			State = 1901;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1694;
+				State = 1896;
 				identifier();
-				State = 1695;
+				State = 1897;
 				Match(ARROW);
-				State = 1696;
+				State = 1898;
 				functionArgumentValue();
 				}
 				break;
@@ -11930,7 +13249,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1698;
+				State = 1900;
 				functionArgumentValue();
 				}
 				break;
@@ -12013,30 +13332,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 118, RULE_functionArgumentValue);
+		EnterRule(_localctx, 140, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1718;
+			State = 1920;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1701;
+				State = 1903;
 				Match(TABLE);
-				State = 1702;
+				State = 1904;
 				qualifiedName();
-				State = 1706;
+				State = 1908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1703;
+					State = 1905;
 					Match(PARTITION);
-					State = 1704;
+					State = 1906;
 					Match(BY);
-					State = 1705;
+					State = 1907;
 					expression();
 					}
 				}
@@ -12047,24 +13366,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1708;
+				State = 1910;
 				Match(TABLE);
-				State = 1709;
+				State = 1911;
 				Match(LPAREN);
-				State = 1710;
+				State = 1912;
 				query();
-				State = 1711;
+				State = 1913;
 				Match(RPAREN);
-				State = 1715;
+				State = 1917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1712;
+					State = 1914;
 					Match(PARTITION);
-					State = 1713;
+					State = 1915;
 					Match(BY);
-					State = 1714;
+					State = 1916;
 					expression();
 					}
 				}
@@ -12075,7 +13394,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1717;
+				State = 1919;
 				expression();
 				}
 				break;
@@ -12115,13 +13434,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 120, RULE_windowReference);
+		EnterRule(_localctx, 142, RULE_windowReference);
 		try {
-			State = 1722;
+			State = 1924;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -12151,6 +13471,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -12198,6 +13519,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -12216,6 +13539,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -12223,6 +13547,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -12248,9 +13575,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -12277,6 +13606,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -12286,14 +13616,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1720;
+				State = 1922;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1721;
+				State = 1923;
 				windowSpecification();
 				}
 				break;
@@ -12356,84 +13686,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 122, RULE_windowSpecification);
+		EnterRule(_localctx, 144, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1724;
+			State = 1926;
 			Match(LPAREN);
-			State = 1735;
+			State = 1937;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1725;
+				State = 1927;
 				Match(PARTITION);
-				State = 1726;
+				State = 1928;
 				Match(BY);
-				State = 1727;
+				State = 1929;
 				expression();
-				State = 1732;
+				State = 1934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1728;
+					State = 1930;
 					Match(COMMA);
-					State = 1729;
+					State = 1931;
 					expression();
 					}
 					}
-					State = 1734;
+					State = 1936;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1747;
+			State = 1949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1737;
+				State = 1939;
 				Match(ORDER);
-				State = 1738;
+				State = 1940;
 				Match(BY);
-				State = 1739;
+				State = 1941;
 				sortItem();
-				State = 1744;
+				State = 1946;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1740;
+					State = 1942;
 					Match(COMMA);
-					State = 1741;
+					State = 1943;
 					sortItem();
 					}
 					}
-					State = 1746;
+					State = 1948;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1750;
+			State = 1952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1749;
+				State = 1951;
 				windowFrame();
 				}
 			}
 
-			State = 1752;
+			State = 1954;
 			Match(RPAREN);
 			}
 		}
@@ -12478,16 +13808,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 124, RULE_windowFrame);
+		EnterRule(_localctx, 146, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1762;
+			State = 1964;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1754;
+				State = 1956;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12497,14 +13827,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1755;
+				State = 1957;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1756;
+				State = 1958;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12514,13 +13844,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1757;
+				State = 1959;
 				Match(BETWEEN);
-				State = 1758;
+				State = 1960;
 				_localctx.start = frameBound();
-				State = 1759;
+				State = 1961;
 				Match(AND);
-				State = 1760;
+				State = 1962;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12601,19 +13931,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 126, RULE_frameBound);
+		EnterRule(_localctx, 148, RULE_frameBound);
 		int _la;
 		try {
-			State = 1773;
+			State = 1975;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1764;
+				State = 1966;
 				Match(UNBOUNDED);
-				State = 1765;
+				State = 1967;
 				Match(PRECEDING);
 				}
 				break;
@@ -12621,9 +13951,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1766;
+				State = 1968;
 				Match(UNBOUNDED);
-				State = 1767;
+				State = 1969;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12631,9 +13961,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1768;
+				State = 1970;
 				Match(CURRENT);
-				State = 1769;
+				State = 1971;
 				Match(ROW);
 				}
 				break;
@@ -12641,9 +13971,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1770;
+				State = 1972;
 				valueExpression(0);
-				State = 1771;
+				State = 1973;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12695,25 +14025,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 128, RULE_jsonKeyValue);
+		EnterRule(_localctx, 150, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1776;
+			State = 1978;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 			case 1:
 				{
-				State = 1775;
+				State = 1977;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1778;
+			State = 1980;
 			_localctx.key = expression();
-			State = 1779;
+			State = 1981;
 			Match(VALUE);
-			State = 1780;
+			State = 1982;
 			_localctx.value = expression();
 			}
 		}
@@ -12751,31 +14081,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 152, RULE_jsonValueBehavior);
 		try {
-			State = 1786;
+			State = 1988;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1782;
+				State = 1984;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1783;
+				State = 1985;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1784;
+				State = 1986;
 				Match(DEFAULT);
-				State = 1785;
+				State = 1987;
 				expression();
 				}
 				break;
@@ -12818,42 +14148,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 154, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1801;
+			State = 2003;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1788;
+				State = 1990;
 				Match(WITHOUT);
-				State = 1790;
+				State = 1992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1789;
+					State = 1991;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1792;
+				State = 1994;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1793;
+				State = 1995;
 				Match(WITH);
-				State = 1795;
+				State = 1997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1794;
+					State = 1996;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -12866,17 +14196,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1798;
+				State = 2000;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1797;
+					State = 1999;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1800;
+				State = 2002;
 				Match(WRAPPER);
 				}
 				break;
@@ -12918,32 +14248,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 156, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1807;
+			State = 2009;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1803;
+				State = 2005;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1804;
+				State = 2006;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1805;
+				State = 2007;
 				Match(EMPTY);
-				State = 1806;
+				State = 2008;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -12997,17 +14327,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 136, RULE_whenClause);
+		EnterRule(_localctx, 158, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1809;
+			State = 2011;
 			Match(WHEN);
-			State = 1810;
+			State = 2012;
 			_localctx.condition = expression();
-			State = 1811;
+			State = 2013;
 			Match(THEN);
-			State = 1812;
+			State = 2014;
 			_localctx.result = expression();
 			}
 		}
@@ -13136,18 +14466,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 138, RULE_literal);
+		EnterRule(_localctx, 160, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 1828;
+			State = 2030;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1814;
+				State = 2016;
 				Match(NULL);
 				}
 				break;
@@ -13156,7 +14486,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1815;
+				State = 2017;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -13171,7 +14501,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1816;
+				State = 2018;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -13179,7 +14509,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1817;
+				State = 2019;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13187,7 +14517,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1818;
+				State = 2020;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13195,7 +14525,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1820;
+				State = 2022;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13203,7 +14533,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1819;
+						State = 2021;
 						Match(STRING);
 						}
 						}
@@ -13211,9 +14541,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1822;
+					State = 2024;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13221,7 +14551,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1824;
+				State = 2026;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13229,7 +14559,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1825;
+				State = 2027;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13239,7 +14569,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1826;
+				State = 2028;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13249,7 +14579,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1827;
+				State = 2029;
 				Match(STRING);
 				}
 				break;
@@ -13315,19 +14645,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 140, RULE_interval);
+		EnterRule(_localctx, 162, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1830;
+			State = 2032;
 			Match(INTERVAL);
-			State = 1832;
+			State = 2034;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1831;
+				State = 2033;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13340,43 +14670,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1834;
+			State = 2036;
 			_localctx.value = intervalValue();
-			State = 1835;
+			State = 2037;
 			_localctx.from = timeUnit();
-			State = 1839;
+			State = 2041;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 			case 1:
 				{
-				State = 1836;
+				State = 2038;
 				Match(LPAREN);
-				State = 1837;
+				State = 2039;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1838;
+				State = 2040;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1848;
+			State = 2050;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 			case 1:
 				{
-				State = 1841;
+				State = 2043;
 				Match(TO);
-				State = 1842;
+				State = 2044;
 				_localctx.to = timeUnit();
-				State = 1846;
+				State = 2048;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 				case 1:
 					{
-					State = 1843;
+					State = 2045;
 					Match(LPAREN);
-					State = 1844;
+					State = 2046;
 					Match(INTEGER_VALUE);
-					State = 1845;
+					State = 2047;
 					Match(RPAREN);
 					}
 					break;
@@ -13417,14 +14747,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 142, RULE_intervalValue);
+		EnterRule(_localctx, 164, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1850;
+			State = 2052;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 25L) != 0)) ) {
+			if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13483,14 +14813,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 144, RULE_timeUnit);
+		EnterRule(_localctx, 166, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1852;
+			State = 2054;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 216174431381228991L) != 0) || ((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 771L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 3458790902099611071L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 1539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13532,26 +14862,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 146, RULE_dataType);
+		EnterRule(_localctx, 168, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1854;
+			State = 2056;
 			dataTypeBody(0);
-			State = 1858;
+			State = 2060;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
 			case 1:
 				{
-				State = 1855;
+				State = 2057;
 				Match(NOT);
-				State = 1856;
+				State = 2058;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1857;
+				State = 2059;
 				Match(NULL);
 				}
 				break;
@@ -13751,29 +15081,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 148;
-		EnterRecursionRule(_localctx, 148, RULE_dataTypeBody, _p);
+		int _startState = 170;
+		EnterRecursionRule(_localctx, 170, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1942;
+			State = 2144;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1861;
+				State = 2063;
 				Match(ARRAY);
-				State = 1862;
+				State = 2064;
 				Match(LT);
-				State = 1863;
+				State = 2065;
 				dataType();
-				State = 1864;
+				State = 2066;
 				Match(GT);
 				}
 				break;
@@ -13782,13 +15112,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1866;
+				State = 2068;
 				Match(MULTISET);
-				State = 1867;
+				State = 2069;
 				Match(LT);
-				State = 1868;
+				State = 2070;
 				dataType();
-				State = 1869;
+				State = 2071;
 				Match(GT);
 				}
 				break;
@@ -13797,17 +15127,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1871;
+				State = 2073;
 				Match(MAP);
-				State = 1872;
+				State = 2074;
 				Match(LT);
-				State = 1873;
+				State = 2075;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1874;
+				State = 2076;
 				Match(COMMA);
-				State = 1875;
+				State = 2077;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1876;
+				State = 2078;
 				Match(GT);
 				}
 				break;
@@ -13816,37 +15146,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1878;
+				State = 2080;
 				Match(ROW);
-				State = 1879;
+				State = 2081;
 				Match(LT);
-				State = 1888;
+				State = 2090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 1880;
+					State = 2082;
 					rowField();
-					State = 1885;
+					State = 2087;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1881;
+						State = 2083;
 						Match(COMMA);
-						State = 1882;
+						State = 2084;
 						rowField();
 						}
 						}
-						State = 1887;
+						State = 2089;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1890;
+				State = 2092;
 				Match(GT);
 				}
 				break;
@@ -13855,37 +15185,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1891;
+				State = 2093;
 				Match(ROW);
-				State = 1892;
+				State = 2094;
 				Match(LPAREN);
-				State = 1901;
+				State = 2103;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 1893;
+					State = 2095;
 					rowField();
-					State = 1898;
+					State = 2100;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1894;
+						State = 2096;
 						Match(COMMA);
-						State = 1895;
+						State = 2097;
 						rowField();
 						}
 						}
-						State = 1900;
+						State = 2102;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1903;
+				State = 2105;
 				Match(RPAREN);
 				}
 				break;
@@ -13894,43 +15224,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1904;
+				State = 2106;
 				Match(INTERVAL);
-				State = 1905;
+				State = 2107;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1909;
+				State = 2111;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 				case 1:
 					{
-					State = 1906;
+					State = 2108;
 					Match(LPAREN);
-					State = 1907;
+					State = 2109;
 					Match(INTEGER_VALUE);
-					State = 1908;
+					State = 2110;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1918;
+				State = 2120;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 				case 1:
 					{
-					State = 1911;
+					State = 2113;
 					Match(TO);
-					State = 1912;
+					State = 2114;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1916;
+					State = 2118;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 					case 1:
 						{
-						State = 1913;
+						State = 2115;
 						Match(LPAREN);
-						State = 1914;
+						State = 2116;
 						Match(INTEGER_VALUE);
-						State = 1915;
+						State = 2117;
 						Match(RPAREN);
 						}
 						break;
@@ -13945,60 +15275,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1920;
+				State = 2122;
 				identifier();
-				State = 1931;
+				State = 2133;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 				case 1:
 					{
-					State = 1921;
+					State = 2123;
 					Match(LPAREN);
-					State = 1922;
+					State = 2124;
 					Match(INTEGER_VALUE);
-					State = 1927;
+					State = 2129;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1923;
+						State = 2125;
 						Match(COMMA);
-						State = 1924;
+						State = 2126;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1929;
+						State = 2131;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1930;
+					State = 2132;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1940;
+				State = 2142;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
 				case 1:
 					{
-					State = 1933;
+					State = 2135;
 					Match(WITH);
-					State = 1934;
+					State = 2136;
 					Match(LOCAL);
-					State = 1935;
+					State = 2137;
 					Match(TIME);
-					State = 1936;
+					State = 2138;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1937;
+					State = 2139;
 					Match(WITHOUT);
-					State = 1938;
+					State = 2140;
 					Match(TIME);
-					State = 1939;
+					State = 2141;
 					Match(ZONE);
 					}
 					break;
@@ -14007,25 +15337,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1950;
+			State = 2152;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1948;
+					State = 2150;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1944;
+						State = 2146;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1945;
+						State = 2147;
 						Match(ARRAY);
 						}
 						break;
@@ -14033,18 +15363,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1946;
+						State = 2148;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1947;
+						State = 2149;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1952;
+				State = 2154;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
 			}
 			}
 		}
@@ -14083,21 +15413,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 150, RULE_rowField);
+		EnterRule(_localctx, 172, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1953;
+			State = 2155;
 			identifier();
-			State = 1954;
+			State = 2156;
 			dataType();
-			State = 1956;
+			State = 2158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1955;
+				State = 2157;
 				Match(STRING);
 				}
 			}
@@ -14142,30 +15472,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 152, RULE_qualifiedName);
+		EnterRule(_localctx, 174, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1958;
+			State = 2160;
 			identifier();
-			State = 1963;
+			State = 2165;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,309,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1959;
+					State = 2161;
 					Match(DOT);
-					State = 1960;
+					State = 2162;
 					identifier();
 					}
 					} 
 				}
-				State = 1965;
+				State = 2167;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,309,Context);
 			}
 			}
 		}
@@ -14207,26 +15537,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 154, RULE_identifierList);
+		EnterRule(_localctx, 176, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1966;
+			State = 2168;
 			identifier();
-			State = 1971;
+			State = 2173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1967;
+				State = 2169;
 				Match(COMMA);
-				State = 1968;
+				State = 2170;
 				identifier();
 				}
 				}
-				State = 1973;
+				State = 2175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14265,27 +15595,28 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 156, RULE_identifier);
+		EnterRule(_localctx, 178, RULE_identifier);
 		try {
-			State = 1977;
+			State = 2179;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1974;
+				State = 2176;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1975;
+				State = 2177;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
 			case ABSENT:
 			case ADD:
+			case AFTER:
 			case ALLOW:
 			case ALTER:
 			case ASC:
@@ -14315,6 +15646,7 @@ internal partial class StreamSqlParser : Parser {
 			case DAY:
 			case DAYS:
 			case DEFAULT:
+			case DEFINE:
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
@@ -14362,6 +15694,8 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case MATCH:
+			case MEASURES:
 			case METADATA:
 			case MICROSECOND:
 			case MICROSECONDS:
@@ -14380,6 +15714,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case ONE:
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
@@ -14387,6 +15722,9 @@ internal partial class StreamSqlParser : Parser {
 			case OVERWRITING:
 			case PARTITION:
 			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
 			case PLACING:
 			case PLAN:
 			case PLAN_ADVICE:
@@ -14412,9 +15750,11 @@ internal partial class StreamSqlParser : Parser {
 			case SET:
 			case SETS:
 			case SHOW:
+			case SKIP_:
 			case STATE:
 			case STATEMENT:
 			case STOP:
+			case SUBSET:
 			case SUBSTRING:
 			case SYMMETRIC:
 			case SYSTEM:
@@ -14441,6 +15781,7 @@ internal partial class StreamSqlParser : Parser {
 			case WATERMARK:
 			case WEEK:
 			case WEEKS:
+			case WITHIN:
 			case WITHOUT:
 			case WRAPPER:
 			case YEAR:
@@ -14448,7 +15789,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1976;
+				State = 2178;
 				nonReserved();
 				}
 				break;
@@ -14469,6 +15810,17 @@ internal partial class StreamSqlParser : Parser {
 
 	public partial class NonReservedContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFINE() { return GetToken(StreamSqlParser.DEFINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEASURES() { return GetToken(StreamSqlParser.MEASURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONE() { return GetToken(StreamSqlParser.ONE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAST() { return GetToken(StreamSqlParser.PAST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATTERN() { return GetToken(StreamSqlParser.PATTERN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(StreamSqlParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SKIP_() { return GetToken(StreamSqlParser.SKIP_, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBSET() { return GetToken(StreamSqlParser.SUBSET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHIN() { return GetToken(StreamSqlParser.WITHIN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(StreamSqlParser.ADD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALLOW() { return GetToken(StreamSqlParser.ALLOW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALTER() { return GetToken(StreamSqlParser.ALTER, 0); }
@@ -14646,14 +15998,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 158, RULE_nonReserved);
+		EnterRule(_localctx, 180, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1979;
+			State = 2181;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -16765362286646159L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745724627145L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 16676214655L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14677,10 +16029,10 @@ internal partial class StreamSqlParser : Parser {
 		switch (ruleIndex) {
 		case 29: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
 		case 39: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 50: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 53: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 54: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 74: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 61: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 64: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 65: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 85: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14729,7 +16081,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,264,1982,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,280,2184,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14740,765 +16092,847 @@ internal partial class StreamSqlParser : Parser {
 		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
-		2,78,7,78,2,79,7,79,1,0,5,0,162,8,0,10,0,12,0,165,9,0,1,0,1,0,4,0,169,
-		8,0,11,0,12,0,170,1,0,5,0,174,8,0,10,0,12,0,177,9,0,1,0,5,0,180,8,0,10,
-		0,12,0,183,9,0,3,0,185,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,198,8,2,1,2,3,2,201,8,2,1,2,1,2,1,2,1,2,3,2,207,8,2,1,2,1,2,1,2,3,
-		2,212,8,2,1,2,1,2,1,2,1,2,3,2,218,8,2,1,2,1,2,1,2,1,2,1,2,3,2,225,8,2,
-		1,2,1,2,3,2,229,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,237,8,2,3,2,239,8,2,1,
-		2,1,2,1,2,1,2,3,2,245,8,2,1,2,1,2,1,2,1,2,1,2,3,2,252,8,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,5,2,260,8,2,10,2,12,2,263,9,2,3,2,265,8,2,1,2,1,2,1,2,1,2,
-		1,2,3,2,272,8,2,1,2,1,2,1,2,3,2,277,8,2,1,2,3,2,280,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,287,8,2,1,2,1,2,1,2,3,2,292,8,2,1,2,3,2,295,8,2,1,2,1,2,3,2,
-		299,8,2,1,2,3,2,302,8,2,1,2,1,2,1,2,3,2,307,8,2,1,2,1,2,3,2,311,8,2,1,
-		2,1,2,1,2,1,2,3,2,317,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,330,8,2,1,2,1,2,1,2,1,2,1,2,3,2,337,8,2,1,2,1,2,3,2,341,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,359,
-		8,2,10,2,12,2,362,9,2,3,2,364,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,2,
-		1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,3,2,382,8,2,1,2,1,2,3,2,386,8,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,396,8,2,1,3,1,3,1,3,1,3,3,3,402,8,3,
-		1,3,3,3,405,8,3,1,3,1,3,1,3,1,3,3,3,411,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,
-		4,5,4,420,8,4,10,4,12,4,423,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,
-		6,5,6,435,8,6,10,6,12,6,438,9,6,1,6,1,6,4,6,442,8,6,11,6,12,6,443,1,6,
-		5,6,447,8,6,10,6,12,6,450,9,6,1,6,5,6,453,8,6,10,6,12,6,456,9,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,1,6,4,6,470,8,6,11,6,12,
-		6,471,1,6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,5,6,481,8,6,10,6,12,6,484,
-		9,6,1,6,1,6,3,6,488,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,496,8,7,1,8,1,8,1,
-		9,1,9,4,9,502,8,9,11,9,12,9,503,3,9,506,8,9,1,10,4,10,509,8,10,11,10,12,
-		10,510,1,11,1,11,1,11,3,11,516,8,11,1,11,3,11,519,8,11,1,11,1,11,1,11,
-		3,11,524,8,11,1,11,3,11,527,8,11,1,11,3,11,530,8,11,1,11,1,11,1,11,3,11,
-		535,8,11,1,11,3,11,538,8,11,1,11,1,11,1,11,3,11,543,8,11,1,11,1,11,1,11,
-		3,11,548,8,11,1,11,3,11,551,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,559,
-		8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,574,8,11,3,11,576,8,11,1,12,3,12,579,8,12,1,12,1,12,1,12,1,13,1,13,
-		3,13,586,8,13,1,13,1,13,1,13,1,13,3,13,592,8,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,599,8,13,10,13,12,13,602,9,13,1,13,1,13,3,13,606,8,13,1,13,1,13,
-		3,13,610,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,618,8,13,1,13,3,13,621,
-		8,13,1,13,3,13,624,8,13,1,13,1,13,3,13,628,8,13,1,14,1,14,1,14,3,14,633,
-		8,14,1,15,1,15,1,15,1,15,1,15,3,15,640,8,15,1,15,1,15,1,15,1,15,1,15,3,
-		15,647,8,15,1,15,3,15,650,8,15,1,15,1,15,3,15,654,8,15,1,15,1,15,1,15,
-		3,15,659,8,15,1,15,1,15,3,15,663,8,15,3,15,665,8,15,1,16,1,16,3,16,669,
-		8,16,1,16,1,16,1,16,1,16,3,16,675,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		18,1,18,3,18,685,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,694,8,18,
-		1,19,1,19,1,19,1,19,1,19,5,19,701,8,19,10,19,12,19,704,9,19,3,19,706,8,
-		19,1,19,1,19,1,20,1,20,1,20,1,20,1,21,1,21,1,21,1,21,5,21,718,8,21,10,
-		21,12,21,721,9,21,3,21,723,8,21,1,22,1,22,3,22,727,8,22,1,22,1,22,1,22,
-		1,22,3,22,733,8,22,1,23,1,23,1,23,1,23,5,23,739,8,23,10,23,12,23,742,9,
-		23,1,23,3,23,745,8,23,1,24,1,24,1,24,3,24,750,8,24,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,5,25,760,8,25,10,25,12,25,763,9,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,5,25,772,8,25,10,25,12,25,775,9,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,5,25,785,8,25,10,25,12,25,788,9,25,1,25,1,25,
-		3,25,792,8,25,1,25,1,25,3,25,796,8,25,1,25,1,25,1,25,1,25,1,25,3,25,803,
-		8,25,1,25,1,25,1,25,1,25,1,25,3,25,810,8,25,1,26,1,26,1,26,1,26,5,26,816,
-		8,26,10,26,12,26,819,9,26,3,26,821,8,26,1,26,1,26,1,27,1,27,1,27,1,27,
-		1,27,3,27,830,8,27,1,27,1,27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
-		28,5,28,843,8,28,10,28,12,28,846,9,28,3,28,848,8,28,1,28,1,28,1,28,3,28,
-		853,8,28,3,28,855,8,28,1,28,1,28,1,28,3,28,860,8,28,3,28,862,8,28,1,28,
-		1,28,1,28,3,28,867,8,28,1,28,1,28,3,28,871,8,28,1,29,1,29,1,29,1,29,1,
-		29,1,29,3,29,879,8,29,1,29,1,29,1,29,1,29,3,29,885,8,29,1,29,5,29,888,
-		8,29,10,29,12,29,891,9,29,1,30,1,30,1,30,1,30,1,30,5,30,898,8,30,10,30,
-		12,30,901,9,30,1,30,1,30,1,30,1,30,3,30,907,8,30,1,31,3,31,910,8,31,1,
-		31,1,31,1,31,1,31,5,31,916,8,31,10,31,12,31,919,9,31,1,31,1,31,1,31,3,
-		31,924,8,31,1,32,1,32,3,32,928,8,32,1,32,3,32,931,8,32,1,32,1,32,1,32,
-		5,32,936,8,32,10,32,12,32,939,9,32,1,32,1,32,1,32,1,32,5,32,945,8,32,10,
-		32,12,32,948,9,32,3,32,950,8,32,1,32,1,32,3,32,954,8,32,1,32,1,32,1,32,
-		1,32,1,32,5,32,961,8,32,10,32,12,32,964,9,32,3,32,966,8,32,1,32,1,32,3,
-		32,970,8,32,1,32,1,32,1,32,1,32,5,32,976,8,32,10,32,12,32,979,9,32,3,32,
-		981,8,32,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,992,8,34,1,
-		34,3,34,995,8,34,3,34,997,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1005,
-		8,35,10,35,12,35,1008,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1017,
-		8,35,10,35,12,35,1020,9,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,1029,
-		8,35,10,35,12,35,1032,9,35,1,35,1,35,1,35,1,35,1,35,3,35,1039,8,35,1,36,
-		1,36,1,36,1,36,5,36,1045,8,36,10,36,12,36,1048,9,36,3,36,1050,8,36,1,36,
-		1,36,3,36,1054,8,36,1,37,1,37,1,37,1,37,1,38,1,38,3,38,1062,8,38,1,38,
-		1,38,3,38,1066,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,1086,8,39,5,39,1088,8,39,
-		10,39,12,39,1091,9,39,1,40,3,40,1094,8,40,1,40,1,40,3,40,1098,8,40,1,40,
-		1,40,3,40,1102,8,40,1,40,1,40,3,40,1106,8,40,3,40,1108,8,40,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,3,41,1117,8,41,1,42,1,42,3,42,1121,8,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,1128,8,42,1,42,3,42,1131,8,42,1,42,3,42,1134,
-		8,42,1,42,1,42,1,42,1,42,1,42,3,42,1141,8,42,1,42,3,42,1144,8,42,1,42,
-		1,42,1,42,1,42,3,42,1150,8,42,1,42,1,42,1,42,1,42,1,42,5,42,1157,8,42,
-		10,42,12,42,1160,9,42,1,42,1,42,1,42,3,42,1165,8,42,1,42,3,42,1168,8,42,
-		1,42,1,42,1,42,1,42,3,42,1174,8,42,1,43,3,43,1177,8,43,1,43,1,43,1,43,
-		1,43,1,43,3,43,1184,8,43,1,44,1,44,1,45,1,45,1,45,3,45,1191,8,45,1,45,
-		5,45,1194,8,45,10,45,12,45,1197,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,
-		5,46,1206,8,46,10,46,12,46,1209,9,46,1,46,1,46,1,46,5,46,1214,8,46,10,
-		46,12,46,1217,9,46,3,46,1219,8,46,1,46,3,46,1222,8,46,1,47,1,47,1,47,1,
-		47,1,48,1,48,1,48,5,48,1231,8,48,10,48,12,48,1234,9,48,1,48,1,48,3,48,
-		1238,8,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,5,50,1247,8,50,10,50,12,50,
-		1250,9,50,3,50,1252,8,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1260,8,50,
-		10,50,12,50,1263,9,50,1,51,1,51,1,51,1,51,3,51,1269,8,51,1,51,1,51,3,51,
-		1273,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1280,8,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,3,51,1288,8,51,1,51,1,51,1,51,1,51,1,51,5,51,1295,8,51,10,51,
-		12,51,1298,9,51,1,51,1,51,1,51,3,51,1303,8,51,1,51,1,51,1,51,1,51,3,51,
-		1309,8,51,1,51,3,51,1312,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1319,8,51,
-		1,51,1,51,3,51,1323,8,51,1,51,1,51,1,51,3,51,1328,8,51,1,51,1,51,1,51,
-		3,51,1333,8,51,1,51,1,51,1,51,1,51,1,51,3,51,1340,8,51,1,51,1,51,3,51,
-		1344,8,51,3,51,1346,8,51,1,52,1,52,1,53,1,53,1,53,1,53,3,53,1354,8,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,5,53,1362,8,53,10,53,12,53,1365,9,53,1,54,
-		1,54,1,54,1,54,1,54,1,54,4,54,1373,8,54,11,54,12,54,1374,1,54,1,54,3,54,
-		1379,8,54,1,54,1,54,1,54,1,54,4,54,1385,8,54,11,54,12,54,1386,1,54,1,54,
-		3,54,1391,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1413,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1424,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1436,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1456,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1467,8,54,
-		1,54,1,54,1,54,1,54,3,54,1473,8,54,1,54,1,54,1,54,1,54,3,54,1479,8,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1490,8,54,1,54,3,54,
-		1493,8,54,1,54,1,54,1,54,1,54,3,54,1499,8,54,1,54,1,54,1,54,1,54,3,54,
-		1505,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1517,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1526,8,54,10,54,12,54,1529,
-		9,54,3,54,1531,8,54,1,54,1,54,1,54,3,54,1536,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1544,8,54,10,54,12,54,1547,9,54,3,54,1549,8,54,1,54,1,54,
-		1,54,3,54,1554,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
-		1579,8,54,10,54,12,54,1582,9,54,3,54,1584,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,5,54,1592,8,54,10,54,12,54,1595,9,54,3,54,1597,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,5,54,1605,8,54,10,54,12,54,1608,9,54,3,54,1610,8,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1632,8,54,10,54,12,54,1635,9,54,1,54,1,54,
-		1,54,3,54,1640,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1650,
-		8,54,10,54,12,54,1653,9,54,1,55,1,55,1,55,1,55,3,55,1659,8,55,1,55,1,55,
-		1,55,5,55,1664,8,55,10,55,12,55,1667,9,55,1,55,3,55,1670,8,55,3,55,1672,
-		8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1681,8,55,1,55,1,55,3,55,
-		1685,8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,1693,8,57,1,58,1,58,1,58,
-		1,58,1,58,3,58,1700,8,58,1,59,1,59,1,59,1,59,1,59,3,59,1707,8,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,1,59,3,59,1716,8,59,1,59,3,59,1719,8,59,1,60,
-		1,60,3,60,1723,8,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1731,8,61,10,61,
-		12,61,1734,9,61,3,61,1736,8,61,1,61,1,61,1,61,1,61,1,61,5,61,1743,8,61,
-		10,61,12,61,1746,9,61,3,61,1748,8,61,1,61,3,61,1751,8,61,1,61,1,61,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1763,8,62,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,3,63,1774,8,63,1,64,3,64,1777,8,64,1,64,1,64,
-		1,64,1,64,1,65,1,65,1,65,1,65,3,65,1787,8,65,1,66,1,66,3,66,1791,8,66,
-		1,66,1,66,1,66,3,66,1796,8,66,1,66,3,66,1799,8,66,1,66,3,66,1802,8,66,
-		1,67,1,67,1,67,1,67,3,67,1808,8,67,1,68,1,68,1,68,1,68,1,68,1,69,1,69,
-		1,69,1,69,1,69,1,69,4,69,1821,8,69,11,69,12,69,1822,1,69,1,69,1,69,1,69,
-		3,69,1829,8,69,1,70,1,70,3,70,1833,8,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1840,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1847,8,70,3,70,1849,8,70,1,71,
-		1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,1859,8,73,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,5,74,1884,8,74,10,74,12,74,1887,9,74,3,74,1889,
-		8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1897,8,74,10,74,12,74,1900,9,74,
-		3,74,1902,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1910,8,74,1,74,1,74,
-		1,74,1,74,1,74,3,74,1917,8,74,3,74,1919,8,74,1,74,1,74,1,74,1,74,1,74,
-		5,74,1926,8,74,10,74,12,74,1929,9,74,1,74,3,74,1932,8,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,3,74,1941,8,74,3,74,1943,8,74,1,74,1,74,1,74,1,74,
-		5,74,1949,8,74,10,74,12,74,1952,9,74,1,75,1,75,1,75,3,75,1957,8,75,1,76,
-		1,76,1,76,5,76,1962,8,76,10,76,12,76,1965,9,76,1,77,1,77,1,77,5,77,1970,
-		8,77,10,77,12,77,1973,9,77,1,78,1,78,1,78,3,78,1978,8,78,1,79,1,79,1,79,
-		0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
-		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
-		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,0,41,5,0,18,18,38,38,74,74,189,189,212,212,2,0,15,15,167,167,1,
-		0,44,45,4,0,25,25,61,61,79,79,160,160,2,0,91,91,147,147,4,0,22,22,56,56,
-		100,100,154,154,2,0,227,227,246,246,1,0,246,246,2,0,72,72,85,85,2,0,84,
-		84,112,112,1,0,252,254,3,0,58,58,86,86,149,149,1,0,171,172,2,0,68,68,132,
-		132,2,0,57,57,204,204,2,0,3,3,47,47,2,0,9,9,44,44,2,0,68,68,107,107,2,
-		0,10,10,186,186,3,0,65,65,200,200,205,205,4,0,7,7,137,137,174,174,210,
-		210,1,0,227,232,1,0,234,235,1,0,236,239,2,0,17,17,201,201,3,0,13,13,110,
-		110,198,198,4,0,54,54,65,65,200,200,205,205,2,0,1,1,135,135,2,0,20,21,
-		69,69,1,0,195,196,2,0,35,37,115,116,2,0,83,83,165,165,2,0,161,161,172,
-		172,2,0,70,70,156,156,2,0,29,29,203,203,2,0,7,7,137,137,2,0,65,65,200,
-		200,2,0,40,40,193,194,2,0,249,249,252,253,9,0,41,42,80,81,119,124,126,
-		127,129,130,158,159,175,176,216,217,224,225,41,0,1,2,4,5,9,11,13,13,15,
-		15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,64,68,70,74,75,77,77,79,
-		84,86,86,91,91,93,96,98,107,109,110,114,114,118,130,132,133,136,138,141,
-		141,144,144,147,168,170,170,173,176,178,180,182,188,190,191,193,199,201,
-		203,205,205,207,208,210,210,212,217,222,226,2299,0,163,1,0,0,0,2,188,1,
-		0,0,0,4,395,1,0,0,0,6,397,1,0,0,0,8,414,1,0,0,0,10,426,1,0,0,0,12,487,
-		1,0,0,0,14,495,1,0,0,0,16,497,1,0,0,0,18,505,1,0,0,0,20,508,1,0,0,0,22,
-		575,1,0,0,0,24,578,1,0,0,0,26,583,1,0,0,0,28,632,1,0,0,0,30,664,1,0,0,
-		0,32,668,1,0,0,0,34,676,1,0,0,0,36,684,1,0,0,0,38,695,1,0,0,0,40,709,1,
-		0,0,0,42,722,1,0,0,0,44,732,1,0,0,0,46,734,1,0,0,0,48,746,1,0,0,0,50,809,
-		1,0,0,0,52,820,1,0,0,0,54,824,1,0,0,0,56,836,1,0,0,0,58,872,1,0,0,0,60,
-		906,1,0,0,0,62,923,1,0,0,0,64,925,1,0,0,0,66,982,1,0,0,0,68,996,1,0,0,
-		0,70,1038,1,0,0,0,72,1053,1,0,0,0,74,1055,1,0,0,0,76,1059,1,0,0,0,78,1067,
-		1,0,0,0,80,1107,1,0,0,0,82,1116,1,0,0,0,84,1173,1,0,0,0,86,1176,1,0,0,
-		0,88,1185,1,0,0,0,90,1187,1,0,0,0,92,1200,1,0,0,0,94,1223,1,0,0,0,96,1237,
-		1,0,0,0,98,1239,1,0,0,0,100,1251,1,0,0,0,102,1345,1,0,0,0,104,1347,1,0,
-		0,0,106,1353,1,0,0,0,108,1639,1,0,0,0,110,1654,1,0,0,0,112,1686,1,0,0,
-		0,114,1692,1,0,0,0,116,1699,1,0,0,0,118,1718,1,0,0,0,120,1722,1,0,0,0,
-		122,1724,1,0,0,0,124,1762,1,0,0,0,126,1773,1,0,0,0,128,1776,1,0,0,0,130,
-		1786,1,0,0,0,132,1801,1,0,0,0,134,1807,1,0,0,0,136,1809,1,0,0,0,138,1828,
-		1,0,0,0,140,1830,1,0,0,0,142,1850,1,0,0,0,144,1852,1,0,0,0,146,1854,1,
-		0,0,0,148,1942,1,0,0,0,150,1953,1,0,0,0,152,1958,1,0,0,0,154,1966,1,0,
-		0,0,156,1977,1,0,0,0,158,1979,1,0,0,0,160,162,5,246,0,0,161,160,1,0,0,
-		0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,184,1,0,0,0,165,
-		163,1,0,0,0,166,175,3,4,2,0,167,169,5,246,0,0,168,167,1,0,0,0,169,170,
-		1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,0,172,174,3,4,2,
-		0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
-		181,1,0,0,0,177,175,1,0,0,0,178,180,5,246,0,0,179,178,1,0,0,0,180,183,
-		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,
-		0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,187,5,0,0,1,187,
-		1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,1,0,0,0,191,396,3,52,
-		26,0,192,396,3,6,3,0,193,396,3,12,6,0,194,197,5,59,0,0,195,198,3,6,3,0,
-		196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,200,1,0,0,0,199,201,
-		3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,206,1,0,0,0,202,203,5,4,0,
-		0,203,204,5,133,0,0,204,205,5,166,0,0,205,207,5,182,0,0,206,202,1,0,0,
-		0,206,207,1,0,0,0,207,396,1,0,0,0,208,396,3,26,13,0,209,211,5,31,0,0,210,
-		212,5,191,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,213,1,0,0,0,213,217,
-		5,212,0,0,214,215,5,82,0,0,215,216,5,134,0,0,216,218,5,60,0,0,217,214,
-		1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,3,152,76,0,220,221,5,240,
-		0,0,221,222,3,154,77,0,222,223,5,241,0,0,223,225,1,0,0,0,224,220,1,0,0,
-		0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,28,0,0,227,229,5,249,0,0,228,
-		226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,231,5,8,0,0,231,232,3,
-		52,26,0,232,396,1,0,0,0,233,238,5,31,0,0,234,236,5,191,0,0,235,237,5,187,
-		0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,234,1,0,0,0,238,
-		239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,0,241,242,5,82,0,0,242,243,
-		5,134,0,0,243,245,5,60,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,
-		0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,251,5,249,0,0,249,250,5,106,
-		0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,1,0,0,0,252,264,1,0,0,0,
-		253,254,5,209,0,0,254,255,5,93,0,0,255,261,5,249,0,0,256,257,5,244,0,0,
-		257,258,5,93,0,0,258,260,5,249,0,0,259,256,1,0,0,0,260,263,1,0,0,0,261,
-		259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,261,1,0,0,0,264,253,1,
-		0,0,0,264,265,1,0,0,0,265,396,1,0,0,0,266,267,5,31,0,0,267,271,5,38,0,
-		0,268,269,5,82,0,0,269,270,5,134,0,0,270,272,5,60,0,0,271,268,1,0,0,0,
-		271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,76,0,274,275,5,28,0,0,275,
-		277,5,249,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,280,
-		3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,396,1,0,0,0,281,282,5,31,
-		0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,5,134,0,0,285,287,5,60,0,
-		0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,0,0,288,291,3,152,76,0,289,
-		290,5,28,0,0,290,292,5,249,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,294,
-		1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,294,295,1,0,0,0,295,396,1,0,
-		0,0,296,298,5,49,0,0,297,299,5,191,0,0,298,297,1,0,0,0,298,299,1,0,0,0,
-		299,301,1,0,0,0,300,302,5,187,0,0,301,300,1,0,0,0,301,302,1,0,0,0,302,
-		303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,0,305,307,5,60,0,0,306,304,
-		1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,310,3,152,76,0,309,311,7,1,
-		0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,396,1,0,0,0,312,313,5,5,0,0,313,
-		316,5,189,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,1,0,0,0,316,317,
-		1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,319,320,3,50,25,0,320,396,1,
-		0,0,0,321,322,5,5,0,0,322,323,5,212,0,0,323,329,3,152,76,0,324,325,5,163,
-		0,0,325,326,5,197,0,0,326,330,3,152,76,0,327,328,5,8,0,0,328,330,3,52,
-		26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,396,1,0,0,0,331,336,5,178,0,0,
-		332,333,3,18,9,0,333,334,5,227,0,0,334,335,3,20,10,0,335,337,1,0,0,0,336,
-		332,1,0,0,0,336,337,1,0,0,0,337,396,1,0,0,0,338,340,5,164,0,0,339,341,
-		3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,396,1,0,0,0,342,343,5,180,
-		0,0,343,396,3,22,11,0,344,345,7,2,0,0,345,346,5,173,0,0,346,396,5,249,
-		0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,349,350,1,0,0,0,350,
-		351,1,0,0,0,351,396,3,152,76,0,352,363,5,62,0,0,353,354,5,153,0,0,354,
-		364,5,71,0,0,355,360,3,16,8,0,356,357,5,244,0,0,357,359,3,16,8,0,358,356,
-		1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,364,1,0,0,
-		0,362,360,1,0,0,0,363,353,1,0,0,0,363,355,1,0,0,0,363,364,1,0,0,0,364,
-		365,1,0,0,0,365,396,3,4,2,0,366,367,5,184,0,0,367,368,5,95,0,0,368,371,
-		5,249,0,0,369,370,5,221,0,0,370,372,5,173,0,0,371,369,1,0,0,0,371,372,
-		1,0,0,0,372,375,1,0,0,0,373,374,5,221,0,0,374,376,5,48,0,0,375,373,1,0,
-		0,0,375,376,1,0,0,0,376,396,1,0,0,0,377,378,5,173,0,0,378,381,5,249,0,
-		0,379,380,5,197,0,0,380,382,5,249,0,0,381,379,1,0,0,0,381,382,1,0,0,0,
-		382,396,1,0,0,0,383,385,5,207,0,0,384,386,5,18,0,0,385,384,1,0,0,0,385,
-		386,1,0,0,0,386,387,1,0,0,0,387,396,3,152,76,0,388,396,7,3,0,0,389,390,
-		5,2,0,0,390,391,5,93,0,0,391,396,5,249,0,0,392,393,5,162,0,0,393,394,5,
-		93,0,0,394,396,5,249,0,0,395,191,1,0,0,0,395,192,1,0,0,0,395,193,1,0,0,
-		0,395,194,1,0,0,0,395,208,1,0,0,0,395,209,1,0,0,0,395,233,1,0,0,0,395,
-		266,1,0,0,0,395,281,1,0,0,0,395,296,1,0,0,0,395,312,1,0,0,0,395,321,1,
-		0,0,0,395,331,1,0,0,0,395,338,1,0,0,0,395,342,1,0,0,0,395,344,1,0,0,0,
-		395,347,1,0,0,0,395,352,1,0,0,0,395,366,1,0,0,0,395,377,1,0,0,0,395,383,
-		1,0,0,0,395,388,1,0,0,0,395,389,1,0,0,0,395,392,1,0,0,0,396,5,1,0,0,0,
-		397,398,5,88,0,0,398,399,7,4,0,0,399,401,3,152,76,0,400,402,3,88,44,0,
-		401,400,1,0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,405,3,8,4,0,404,403,
-		1,0,0,0,404,405,1,0,0,0,405,410,1,0,0,0,406,407,5,240,0,0,407,408,3,154,
-		77,0,408,409,5,241,0,0,409,411,1,0,0,0,410,406,1,0,0,0,410,411,1,0,0,0,
-		411,412,1,0,0,0,412,413,3,52,26,0,413,7,1,0,0,0,414,415,5,150,0,0,415,
-		416,5,240,0,0,416,421,3,10,5,0,417,418,5,244,0,0,418,420,3,10,5,0,419,
-		417,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,424,1,
-		0,0,0,423,421,1,0,0,0,424,425,5,241,0,0,425,9,1,0,0,0,426,427,3,156,78,
-		0,427,428,5,227,0,0,428,429,3,44,22,0,429,11,1,0,0,0,430,431,5,183,0,0,
-		431,432,5,178,0,0,432,436,5,11,0,0,433,435,5,246,0,0,434,433,1,0,0,0,435,
-		438,1,0,0,0,436,434,1,0,0,0,436,437,1,0,0,0,437,439,1,0,0,0,438,436,1,
-		0,0,0,439,448,3,4,2,0,440,442,5,246,0,0,441,440,1,0,0,0,442,443,1,0,0,
-		0,443,441,1,0,0,0,443,444,1,0,0,0,444,445,1,0,0,0,445,447,3,4,2,0,446,
-		441,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,454,1,
-		0,0,0,450,448,1,0,0,0,451,453,5,246,0,0,452,451,1,0,0,0,453,456,1,0,0,
-		0,454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,
-		458,5,52,0,0,458,488,1,0,0,0,459,460,5,11,0,0,460,461,5,183,0,0,461,463,
-		5,178,0,0,462,464,5,246,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,
-		0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,476,3,4,2,0,468,470,5,246,0,
-		0,469,468,1,0,0,0,470,471,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,
-		473,1,0,0,0,473,475,3,4,2,0,474,469,1,0,0,0,475,478,1,0,0,0,476,474,1,
-		0,0,0,476,477,1,0,0,0,477,482,1,0,0,0,478,476,1,0,0,0,479,481,5,246,0,
-		0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,1,0,0,0,483,
-		485,1,0,0,0,484,482,1,0,0,0,485,486,5,52,0,0,486,488,1,0,0,0,487,430,1,
-		0,0,0,487,459,1,0,0,0,488,13,1,0,0,0,489,490,5,72,0,0,490,491,5,173,0,
-		0,491,496,5,249,0,0,492,493,5,72,0,0,493,494,5,109,0,0,494,496,5,23,0,
-		0,495,489,1,0,0,0,495,492,1,0,0,0,496,15,1,0,0,0,497,498,7,5,0,0,498,17,
-		1,0,0,0,499,506,5,249,0,0,500,502,8,6,0,0,501,500,1,0,0,0,502,503,1,0,
-		0,0,503,501,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,499,1,0,0,0,505,
-		501,1,0,0,0,506,19,1,0,0,0,507,509,8,7,0,0,508,507,1,0,0,0,509,510,1,0,
-		0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,21,1,0,0,0,512,515,5,190,0,0,513,
-		514,7,8,0,0,514,516,3,152,76,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,
-		1,0,0,0,517,519,3,24,12,0,518,517,1,0,0,0,518,519,1,0,0,0,519,576,1,0,
-		0,0,520,523,5,213,0,0,521,522,7,8,0,0,522,524,3,152,76,0,523,521,1,0,0,
-		0,523,524,1,0,0,0,524,526,1,0,0,0,525,527,3,24,12,0,526,525,1,0,0,0,526,
-		527,1,0,0,0,527,576,1,0,0,0,528,530,5,208,0,0,529,528,1,0,0,0,529,530,
-		1,0,0,0,530,531,1,0,0,0,531,534,5,75,0,0,532,533,7,8,0,0,533,535,3,152,
-		76,0,534,532,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,538,3,24,12,0,
-		537,536,1,0,0,0,537,538,1,0,0,0,538,576,1,0,0,0,539,576,5,96,0,0,540,542,
-		5,19,0,0,541,543,3,24,12,0,542,541,1,0,0,0,542,543,1,0,0,0,543,576,1,0,
-		0,0,544,547,5,39,0,0,545,546,7,8,0,0,546,548,3,152,76,0,547,545,1,0,0,
-		0,547,548,1,0,0,0,548,550,1,0,0,0,549,551,3,24,12,0,550,549,1,0,0,0,550,
-		551,1,0,0,0,551,576,1,0,0,0,552,576,5,125,0,0,553,576,5,94,0,0,554,555,
-		5,27,0,0,555,556,7,8,0,0,556,558,3,152,76,0,557,559,3,24,12,0,558,557,
-		1,0,0,0,558,559,1,0,0,0,559,576,1,0,0,0,560,561,5,31,0,0,561,562,5,189,
-		0,0,562,576,3,152,76,0,563,564,5,31,0,0,564,565,5,212,0,0,565,576,3,152,
-		76,0,566,567,5,34,0,0,567,576,5,18,0,0,568,569,5,34,0,0,569,576,5,38,0,
-		0,570,571,5,24,0,0,571,573,5,249,0,0,572,574,3,24,12,0,573,572,1,0,0,0,
-		573,574,1,0,0,0,574,576,1,0,0,0,575,512,1,0,0,0,575,520,1,0,0,0,575,529,
-		1,0,0,0,575,539,1,0,0,0,575,540,1,0,0,0,575,544,1,0,0,0,575,552,1,0,0,
-		0,575,553,1,0,0,0,575,554,1,0,0,0,575,560,1,0,0,0,575,563,1,0,0,0,575,
-		566,1,0,0,0,575,568,1,0,0,0,575,570,1,0,0,0,576,23,1,0,0,0,577,579,5,134,
-		0,0,578,577,1,0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,581,7,9,0,0,581,
-		582,5,249,0,0,582,25,1,0,0,0,583,585,5,31,0,0,584,586,5,191,0,0,585,584,
-		1,0,0,0,585,586,1,0,0,0,586,587,1,0,0,0,587,591,5,189,0,0,588,589,5,82,
-		0,0,589,590,5,134,0,0,590,592,5,60,0,0,591,588,1,0,0,0,591,592,1,0,0,0,
-		592,593,1,0,0,0,593,605,3,152,76,0,594,595,5,240,0,0,595,600,3,28,14,0,
-		596,597,5,244,0,0,597,599,3,28,14,0,598,596,1,0,0,0,599,602,1,0,0,0,600,
-		598,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,600,1,0,0,0,603,604,5,
-		241,0,0,604,606,1,0,0,0,605,594,1,0,0,0,605,606,1,0,0,0,606,609,1,0,0,
-		0,607,608,5,28,0,0,608,610,5,249,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,
-		617,1,0,0,0,611,612,5,151,0,0,612,613,5,14,0,0,613,614,5,240,0,0,614,615,
-		3,154,77,0,615,616,5,241,0,0,616,618,1,0,0,0,617,611,1,0,0,0,617,618,1,
-		0,0,0,618,620,1,0,0,0,619,621,3,38,19,0,620,619,1,0,0,0,620,621,1,0,0,
-		0,621,623,1,0,0,0,622,624,3,46,23,0,623,622,1,0,0,0,623,624,1,0,0,0,624,
-		627,1,0,0,0,625,626,5,8,0,0,626,628,3,52,26,0,627,625,1,0,0,0,627,628,
-		1,0,0,0,628,27,1,0,0,0,629,633,3,30,15,0,630,633,3,34,17,0,631,633,3,36,
-		18,0,632,629,1,0,0,0,632,630,1,0,0,0,632,631,1,0,0,0,633,29,1,0,0,0,634,
-		635,3,156,78,0,635,636,5,8,0,0,636,639,3,98,49,0,637,638,5,28,0,0,638,
-		640,5,249,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,665,1,0,0,0,641,642,
-		3,156,78,0,642,643,3,146,73,0,643,646,5,118,0,0,644,645,5,72,0,0,645,647,
-		5,249,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,650,5,214,
-		0,0,649,648,1,0,0,0,649,650,1,0,0,0,650,653,1,0,0,0,651,652,5,28,0,0,652,
-		654,5,249,0,0,653,651,1,0,0,0,653,654,1,0,0,0,654,665,1,0,0,0,655,656,
-		3,156,78,0,656,658,3,146,73,0,657,659,3,32,16,0,658,657,1,0,0,0,658,659,
-		1,0,0,0,659,662,1,0,0,0,660,661,5,28,0,0,661,663,5,249,0,0,662,660,1,0,
-		0,0,662,663,1,0,0,0,663,665,1,0,0,0,664,634,1,0,0,0,664,641,1,0,0,0,664,
-		655,1,0,0,0,665,31,1,0,0,0,666,667,5,30,0,0,667,669,3,156,78,0,668,666,
-		1,0,0,0,668,669,1,0,0,0,669,670,1,0,0,0,670,671,5,157,0,0,671,674,5,105,
-		0,0,672,673,5,134,0,0,673,675,5,53,0,0,674,672,1,0,0,0,674,675,1,0,0,0,
-		675,33,1,0,0,0,676,677,5,215,0,0,677,678,5,71,0,0,678,679,3,156,78,0,679,
-		680,5,8,0,0,680,681,3,98,49,0,681,35,1,0,0,0,682,683,5,30,0,0,683,685,
-		3,156,78,0,684,682,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,687,5,157,
-		0,0,687,688,5,105,0,0,688,689,5,240,0,0,689,690,3,154,77,0,690,693,5,241,
-		0,0,691,692,5,134,0,0,692,694,5,53,0,0,693,691,1,0,0,0,693,694,1,0,0,0,
-		694,37,1,0,0,0,695,696,5,221,0,0,696,705,5,240,0,0,697,702,3,40,20,0,698,
-		699,5,244,0,0,699,701,3,40,20,0,700,698,1,0,0,0,701,704,1,0,0,0,702,700,
-		1,0,0,0,702,703,1,0,0,0,703,706,1,0,0,0,704,702,1,0,0,0,705,697,1,0,0,
-		0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,241,0,0,708,39,1,0,0,0,709,
-		710,3,42,21,0,710,711,5,227,0,0,711,712,3,44,22,0,712,41,1,0,0,0,713,723,
-		5,249,0,0,714,719,3,156,78,0,715,716,5,245,0,0,716,718,3,156,78,0,717,
-		715,1,0,0,0,718,721,1,0,0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,723,1,
-		0,0,0,721,719,1,0,0,0,722,713,1,0,0,0,722,714,1,0,0,0,723,43,1,0,0,0,724,
-		733,5,249,0,0,725,727,5,235,0,0,726,725,1,0,0,0,726,727,1,0,0,0,727,728,
-		1,0,0,0,728,733,7,10,0,0,729,733,5,200,0,0,730,733,5,65,0,0,731,733,3,
-		156,78,0,732,724,1,0,0,0,732,726,1,0,0,0,732,729,1,0,0,0,732,730,1,0,0,
-		0,732,731,1,0,0,0,733,45,1,0,0,0,734,735,5,112,0,0,735,744,3,152,76,0,
-		736,740,5,240,0,0,737,739,3,48,24,0,738,737,1,0,0,0,739,742,1,0,0,0,740,
-		738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,743,745,5,
-		241,0,0,744,736,1,0,0,0,744,745,1,0,0,0,745,47,1,0,0,0,746,749,7,11,0,
-		0,747,750,5,3,0,0,748,750,3,156,78,0,749,747,1,0,0,0,749,748,1,0,0,0,750,
-		49,1,0,0,0,751,752,5,163,0,0,752,753,5,197,0,0,753,810,3,152,76,0,754,
-		755,5,178,0,0,755,756,5,240,0,0,756,761,3,40,20,0,757,758,5,244,0,0,758,
-		760,3,40,20,0,759,757,1,0,0,0,760,763,1,0,0,0,761,759,1,0,0,0,761,762,
-		1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,0,764,765,5,241,0,0,765,810,1,0,
-		0,0,766,767,5,164,0,0,767,768,5,240,0,0,768,773,3,42,21,0,769,770,5,244,
-		0,0,770,772,3,42,21,0,771,769,1,0,0,0,772,775,1,0,0,0,773,771,1,0,0,0,
-		773,774,1,0,0,0,774,776,1,0,0,0,775,773,1,0,0,0,776,777,5,241,0,0,777,
-		810,1,0,0,0,778,791,5,2,0,0,779,792,3,28,14,0,780,781,5,240,0,0,781,786,
-		3,28,14,0,782,783,5,244,0,0,783,785,3,28,14,0,784,782,1,0,0,0,785,788,
-		1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,789,1,0,0,0,788,786,1,0,0,
-		0,789,790,5,241,0,0,790,792,1,0,0,0,791,779,1,0,0,0,791,780,1,0,0,0,792,
-		810,1,0,0,0,793,802,5,49,0,0,794,796,5,26,0,0,795,794,1,0,0,0,795,796,
-		1,0,0,0,796,797,1,0,0,0,797,803,3,156,78,0,798,799,5,240,0,0,799,800,3,
-		154,77,0,800,801,5,241,0,0,801,803,1,0,0,0,802,795,1,0,0,0,802,798,1,0,
-		0,0,803,810,1,0,0,0,804,805,5,163,0,0,805,806,3,156,78,0,806,807,5,197,
-		0,0,807,808,3,156,78,0,808,810,1,0,0,0,809,751,1,0,0,0,809,754,1,0,0,0,
-		809,766,1,0,0,0,809,778,1,0,0,0,809,793,1,0,0,0,809,804,1,0,0,0,810,51,
-		1,0,0,0,811,812,5,221,0,0,812,817,3,54,27,0,813,814,5,244,0,0,814,816,
-		3,54,27,0,815,813,1,0,0,0,816,819,1,0,0,0,817,815,1,0,0,0,817,818,1,0,
-		0,0,818,821,1,0,0,0,819,817,1,0,0,0,820,811,1,0,0,0,820,821,1,0,0,0,821,
-		822,1,0,0,0,822,823,3,56,28,0,823,53,1,0,0,0,824,829,3,156,78,0,825,826,
-		5,240,0,0,826,827,3,154,77,0,827,828,5,241,0,0,828,830,1,0,0,0,829,825,
-		1,0,0,0,829,830,1,0,0,0,830,831,1,0,0,0,831,832,5,8,0,0,832,833,5,240,
-		0,0,833,834,3,52,26,0,834,835,5,241,0,0,835,55,1,0,0,0,836,847,3,58,29,
-		0,837,838,5,143,0,0,838,839,5,14,0,0,839,844,3,76,38,0,840,841,5,244,0,
-		0,841,843,3,76,38,0,842,840,1,0,0,0,843,846,1,0,0,0,844,842,1,0,0,0,844,
-		845,1,0,0,0,845,848,1,0,0,0,846,844,1,0,0,0,847,837,1,0,0,0,847,848,1,
-		0,0,0,848,854,1,0,0,0,849,852,5,113,0,0,850,853,3,98,49,0,851,853,5,3,
-		0,0,852,850,1,0,0,0,852,851,1,0,0,0,853,855,1,0,0,0,854,849,1,0,0,0,854,
-		855,1,0,0,0,855,861,1,0,0,0,856,857,5,139,0,0,857,859,3,98,49,0,858,860,
-		7,12,0,0,859,858,1,0,0,0,859,860,1,0,0,0,860,862,1,0,0,0,861,856,1,0,0,
-		0,861,862,1,0,0,0,862,870,1,0,0,0,863,864,5,66,0,0,864,866,7,13,0,0,865,
-		867,3,98,49,0,866,865,1,0,0,0,866,867,1,0,0,0,867,868,1,0,0,0,868,869,
-		7,12,0,0,869,871,5,141,0,0,870,863,1,0,0,0,870,871,1,0,0,0,871,57,1,0,
-		0,0,872,873,6,29,-1,0,873,874,3,60,30,0,874,889,1,0,0,0,875,876,10,2,0,
-		0,876,878,5,89,0,0,877,879,3,66,33,0,878,877,1,0,0,0,878,879,1,0,0,0,879,
-		880,1,0,0,0,880,888,3,58,29,3,881,882,10,1,0,0,882,884,7,14,0,0,883,885,
-		3,66,33,0,884,883,1,0,0,0,884,885,1,0,0,0,885,886,1,0,0,0,886,888,3,58,
-		29,2,887,875,1,0,0,0,887,881,1,0,0,0,888,891,1,0,0,0,889,887,1,0,0,0,889,
-		890,1,0,0,0,890,59,1,0,0,0,891,889,1,0,0,0,892,907,3,64,32,0,893,894,5,
-		211,0,0,894,899,3,62,31,0,895,896,5,244,0,0,896,898,3,62,31,0,897,895,
-		1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,907,1,0,0,
-		0,901,899,1,0,0,0,902,903,5,240,0,0,903,904,3,52,26,0,904,905,5,241,0,
-		0,905,907,1,0,0,0,906,892,1,0,0,0,906,893,1,0,0,0,906,902,1,0,0,0,907,
-		61,1,0,0,0,908,910,5,171,0,0,909,908,1,0,0,0,909,910,1,0,0,0,910,911,1,
-		0,0,0,911,912,5,240,0,0,912,917,3,98,49,0,913,914,5,244,0,0,914,916,3,
-		98,49,0,915,913,1,0,0,0,916,919,1,0,0,0,917,915,1,0,0,0,917,918,1,0,0,
-		0,918,920,1,0,0,0,919,917,1,0,0,0,920,921,5,241,0,0,921,924,1,0,0,0,922,
-		924,3,98,49,0,923,909,1,0,0,0,923,922,1,0,0,0,924,63,1,0,0,0,925,927,5,
-		177,0,0,926,928,3,90,45,0,927,926,1,0,0,0,927,928,1,0,0,0,928,930,1,0,
-		0,0,929,931,3,66,33,0,930,929,1,0,0,0,930,931,1,0,0,0,931,932,1,0,0,0,
-		932,937,3,68,34,0,933,934,5,244,0,0,934,936,3,68,34,0,935,933,1,0,0,0,
-		936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,949,1,0,0,0,939,937,
-		1,0,0,0,940,941,5,72,0,0,941,946,3,78,39,0,942,943,5,244,0,0,943,945,3,
-		78,39,0,944,942,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,
-		0,947,950,1,0,0,0,948,946,1,0,0,0,949,940,1,0,0,0,949,950,1,0,0,0,950,
-		953,1,0,0,0,951,952,5,219,0,0,952,954,3,98,49,0,953,951,1,0,0,0,953,954,
-		1,0,0,0,954,965,1,0,0,0,955,956,5,76,0,0,956,957,5,14,0,0,957,962,3,70,
-		35,0,958,959,5,244,0,0,959,961,3,70,35,0,960,958,1,0,0,0,961,964,1,0,0,
-		0,962,960,1,0,0,0,962,963,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,965,
-		955,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,968,5,78,0,0,968,970,3,
-		98,49,0,969,967,1,0,0,0,969,970,1,0,0,0,970,980,1,0,0,0,971,972,5,220,
-		0,0,972,977,3,74,37,0,973,974,5,244,0,0,974,976,3,74,37,0,975,973,1,0,
-		0,0,976,979,1,0,0,0,977,975,1,0,0,0,977,978,1,0,0,0,978,981,1,0,0,0,979,
-		977,1,0,0,0,980,971,1,0,0,0,980,981,1,0,0,0,981,65,1,0,0,0,982,983,7,15,
-		0,0,983,67,1,0,0,0,984,997,5,236,0,0,985,986,3,152,76,0,986,987,5,245,
-		0,0,987,988,5,236,0,0,988,997,1,0,0,0,989,994,3,98,49,0,990,992,5,8,0,
-		0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,995,3,156,78,0,994,
-		991,1,0,0,0,994,995,1,0,0,0,995,997,1,0,0,0,996,984,1,0,0,0,996,985,1,
-		0,0,0,996,989,1,0,0,0,997,69,1,0,0,0,998,999,5,77,0,0,999,1000,5,179,0,
-		0,1000,1001,5,240,0,0,1001,1006,3,72,36,0,1002,1003,5,244,0,0,1003,1005,
-		3,72,36,0,1004,1002,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,
-		1,0,0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,241,0,0,1010,1039,
-		1,0,0,0,1011,1012,5,170,0,0,1012,1013,5,240,0,0,1013,1018,3,72,36,0,1014,
-		1015,5,244,0,0,1015,1017,3,72,36,0,1016,1014,1,0,0,0,1017,1020,1,0,0,0,
-		1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,
-		0,1021,1022,5,241,0,0,1022,1039,1,0,0,0,1023,1024,5,33,0,0,1024,1025,5,
-		240,0,0,1025,1030,3,72,36,0,1026,1027,5,244,0,0,1027,1029,3,72,36,0,1028,
-		1026,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,
-		1033,1,0,0,0,1032,1030,1,0,0,0,1033,1034,5,241,0,0,1034,1039,1,0,0,0,1035,
-		1036,5,240,0,0,1036,1039,5,241,0,0,1037,1039,3,98,49,0,1038,998,1,0,0,
-		0,1038,1011,1,0,0,0,1038,1023,1,0,0,0,1038,1035,1,0,0,0,1038,1037,1,0,
-		0,0,1039,71,1,0,0,0,1040,1049,5,240,0,0,1041,1046,3,98,49,0,1042,1043,
-		5,244,0,0,1043,1045,3,98,49,0,1044,1042,1,0,0,0,1045,1048,1,0,0,0,1046,
-		1044,1,0,0,0,1046,1047,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,1049,
-		1041,1,0,0,0,1049,1050,1,0,0,0,1050,1051,1,0,0,0,1051,1054,5,241,0,0,1052,
-		1054,3,98,49,0,1053,1040,1,0,0,0,1053,1052,1,0,0,0,1054,73,1,0,0,0,1055,
-		1056,3,156,78,0,1056,1057,5,8,0,0,1057,1058,3,122,61,0,1058,75,1,0,0,0,
-		1059,1061,3,98,49,0,1060,1062,7,16,0,0,1061,1060,1,0,0,0,1061,1062,1,0,
-		0,0,1062,1065,1,0,0,0,1063,1064,5,136,0,0,1064,1066,7,17,0,0,1065,1063,
-		1,0,0,0,1065,1066,1,0,0,0,1066,77,1,0,0,0,1067,1068,6,39,-1,0,1068,1069,
-		3,84,42,0,1069,1089,1,0,0,0,1070,1071,10,4,0,0,1071,1072,5,32,0,0,1072,
-		1073,5,97,0,0,1073,1088,3,84,42,0,1074,1075,10,3,0,0,1075,1076,5,131,0,
-		0,1076,1077,3,80,40,0,1077,1078,5,97,0,0,1078,1079,3,84,42,0,1079,1088,
-		1,0,0,0,1080,1081,10,2,0,0,1081,1082,3,80,40,0,1082,1083,5,97,0,0,1083,
-		1085,3,84,42,0,1084,1086,3,82,41,0,1085,1084,1,0,0,0,1085,1086,1,0,0,0,
-		1086,1088,1,0,0,0,1087,1070,1,0,0,0,1087,1074,1,0,0,0,1087,1080,1,0,0,
-		0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1089,1090,1,0,0,0,1090,79,1,0,0,
-		0,1091,1089,1,0,0,0,1092,1094,5,87,0,0,1093,1092,1,0,0,0,1093,1094,1,0,
-		0,0,1094,1108,1,0,0,0,1095,1097,5,111,0,0,1096,1098,5,145,0,0,1097,1096,
-		1,0,0,0,1097,1098,1,0,0,0,1098,1108,1,0,0,0,1099,1101,5,169,0,0,1100,1102,
-		5,145,0,0,1101,1100,1,0,0,0,1101,1102,1,0,0,0,1102,1108,1,0,0,0,1103,1105,
-		5,73,0,0,1104,1106,5,145,0,0,1105,1104,1,0,0,0,1105,1106,1,0,0,0,1106,
-		1108,1,0,0,0,1107,1093,1,0,0,0,1107,1095,1,0,0,0,1107,1099,1,0,0,0,1107,
-		1103,1,0,0,0,1108,81,1,0,0,0,1109,1110,5,140,0,0,1110,1117,3,98,49,0,1111,
-		1112,5,209,0,0,1112,1113,5,240,0,0,1113,1114,3,154,77,0,1114,1115,5,241,
-		0,0,1115,1117,1,0,0,0,1116,1109,1,0,0,0,1116,1111,1,0,0,0,1117,83,1,0,
-		0,0,1118,1120,3,152,76,0,1119,1121,3,88,44,0,1120,1119,1,0,0,0,1120,1121,
-		1,0,0,0,1121,1127,1,0,0,0,1122,1123,5,71,0,0,1123,1124,5,188,0,0,1124,
-		1125,5,8,0,0,1125,1126,5,138,0,0,1126,1128,3,106,53,0,1127,1122,1,0,0,
-		0,1127,1128,1,0,0,0,1128,1130,1,0,0,0,1129,1131,3,86,43,0,1130,1129,1,
-		0,0,0,1130,1131,1,0,0,0,1131,1174,1,0,0,0,1132,1134,5,108,0,0,1133,1132,
-		1,0,0,0,1133,1134,1,0,0,0,1134,1135,1,0,0,0,1135,1136,5,189,0,0,1136,1137,
-		5,240,0,0,1137,1138,3,110,55,0,1138,1140,5,241,0,0,1139,1141,3,86,43,0,
-		1140,1139,1,0,0,0,1140,1141,1,0,0,0,1141,1174,1,0,0,0,1142,1144,5,108,
-		0,0,1143,1142,1,0,0,0,1143,1144,1,0,0,0,1144,1145,1,0,0,0,1145,1146,5,
-		240,0,0,1146,1147,3,52,26,0,1147,1149,5,241,0,0,1148,1150,3,86,43,0,1149,
-		1148,1,0,0,0,1149,1150,1,0,0,0,1150,1174,1,0,0,0,1151,1152,5,206,0,0,1152,
-		1153,5,240,0,0,1153,1158,3,98,49,0,1154,1155,5,244,0,0,1155,1157,3,98,
-		49,0,1156,1154,1,0,0,0,1157,1160,1,0,0,0,1158,1156,1,0,0,0,1158,1159,1,
-		0,0,0,1159,1161,1,0,0,0,1160,1158,1,0,0,0,1161,1164,5,241,0,0,1162,1163,
-		5,221,0,0,1163,1165,5,144,0,0,1164,1162,1,0,0,0,1164,1165,1,0,0,0,1165,
-		1167,1,0,0,0,1166,1168,3,86,43,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,
-		1174,1,0,0,0,1169,1170,5,240,0,0,1170,1171,3,78,39,0,1171,1172,5,241,0,
-		0,1172,1174,1,0,0,0,1173,1118,1,0,0,0,1173,1133,1,0,0,0,1173,1143,1,0,
-		0,0,1173,1151,1,0,0,0,1173,1169,1,0,0,0,1174,85,1,0,0,0,1175,1177,5,8,
-		0,0,1176,1175,1,0,0,0,1176,1177,1,0,0,0,1177,1178,1,0,0,0,1178,1183,3,
-		156,78,0,1179,1180,5,240,0,0,1180,1181,3,154,77,0,1181,1182,5,241,0,0,
-		1182,1184,1,0,0,0,1183,1179,1,0,0,0,1183,1184,1,0,0,0,1184,87,1,0,0,0,
-		1185,1186,3,90,45,0,1186,89,1,0,0,0,1187,1188,5,247,0,0,1188,1195,3,92,
-		46,0,1189,1191,5,244,0,0,1190,1189,1,0,0,0,1190,1191,1,0,0,0,1191,1192,
-		1,0,0,0,1192,1194,3,92,46,0,1193,1190,1,0,0,0,1194,1197,1,0,0,0,1195,1193,
-		1,0,0,0,1195,1196,1,0,0,0,1196,1198,1,0,0,0,1197,1195,1,0,0,0,1198,1199,
-		5,248,0,0,1199,91,1,0,0,0,1200,1221,3,156,78,0,1201,1218,5,240,0,0,1202,
-		1207,3,94,47,0,1203,1204,5,244,0,0,1204,1206,3,94,47,0,1205,1203,1,0,0,
-		0,1206,1209,1,0,0,0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,1219,1,0,
-		0,0,1209,1207,1,0,0,0,1210,1215,3,96,48,0,1211,1212,5,244,0,0,1212,1214,
-		3,96,48,0,1213,1211,1,0,0,0,1214,1217,1,0,0,0,1215,1213,1,0,0,0,1215,1216,
-		1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,0,0,0,1218,1202,1,0,0,0,1218,1210,
-		1,0,0,0,1218,1219,1,0,0,0,1219,1220,1,0,0,0,1220,1222,5,241,0,0,1221,1201,
-		1,0,0,0,1221,1222,1,0,0,0,1222,93,1,0,0,0,1223,1224,3,42,21,0,1224,1225,
-		5,227,0,0,1225,1226,3,44,22,0,1226,95,1,0,0,0,1227,1232,3,156,78,0,1228,
-		1229,5,245,0,0,1229,1231,3,156,78,0,1230,1228,1,0,0,0,1231,1234,1,0,0,
-		0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,1238,1,0,0,0,1234,1232,1,0,
-		0,0,1235,1238,5,249,0,0,1236,1238,5,252,0,0,1237,1227,1,0,0,0,1237,1235,
-		1,0,0,0,1237,1236,1,0,0,0,1238,97,1,0,0,0,1239,1240,3,100,50,0,1240,99,
-		1,0,0,0,1241,1242,6,50,-1,0,1242,1243,5,134,0,0,1243,1252,3,100,50,4,1244,
-		1248,3,106,53,0,1245,1247,3,102,51,0,1246,1245,1,0,0,0,1247,1250,1,0,0,
-		0,1248,1246,1,0,0,0,1248,1249,1,0,0,0,1249,1252,1,0,0,0,1250,1248,1,0,
-		0,0,1251,1241,1,0,0,0,1251,1244,1,0,0,0,1252,1261,1,0,0,0,1253,1254,10,
-		2,0,0,1254,1255,5,6,0,0,1255,1260,3,100,50,3,1256,1257,10,1,0,0,1257,1258,
-		5,142,0,0,1258,1260,3,100,50,2,1259,1253,1,0,0,0,1259,1256,1,0,0,0,1260,
-		1263,1,0,0,0,1261,1259,1,0,0,0,1261,1262,1,0,0,0,1262,101,1,0,0,0,1263,
-		1261,1,0,0,0,1264,1265,3,104,52,0,1265,1266,3,106,53,0,1266,1346,1,0,0,
-		0,1267,1269,5,134,0,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,1269,1270,1,
-		0,0,0,1270,1272,5,12,0,0,1271,1273,7,18,0,0,1272,1271,1,0,0,0,1272,1273,
-		1,0,0,0,1273,1274,1,0,0,0,1274,1275,3,106,53,0,1275,1276,5,6,0,0,1276,
-		1277,3,106,53,0,1277,1346,1,0,0,0,1278,1280,5,134,0,0,1279,1278,1,0,0,
-		0,1279,1280,1,0,0,0,1280,1281,1,0,0,0,1281,1282,5,85,0,0,1282,1283,5,240,
-		0,0,1283,1284,3,52,26,0,1284,1285,5,241,0,0,1285,1346,1,0,0,0,1286,1288,
-		5,134,0,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1289,1,0,0,0,1289,1290,
-		5,85,0,0,1290,1291,5,240,0,0,1291,1296,3,98,49,0,1292,1293,5,244,0,0,1293,
-		1295,3,98,49,0,1294,1292,1,0,0,0,1295,1298,1,0,0,0,1296,1294,1,0,0,0,1296,
-		1297,1,0,0,0,1297,1299,1,0,0,0,1298,1296,1,0,0,0,1299,1300,5,241,0,0,1300,
-		1346,1,0,0,0,1301,1303,5,134,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,
-		1304,1,0,0,0,1304,1305,5,112,0,0,1305,1308,3,106,53,0,1306,1307,5,55,0,
-		0,1307,1309,3,106,53,0,1308,1306,1,0,0,0,1308,1309,1,0,0,0,1309,1346,1,
-		0,0,0,1310,1312,5,134,0,0,1311,1310,1,0,0,0,1311,1312,1,0,0,0,1312,1313,
-		1,0,0,0,1313,1314,5,181,0,0,1314,1315,5,197,0,0,1315,1318,3,106,53,0,1316,
-		1317,5,55,0,0,1317,1319,3,106,53,0,1318,1316,1,0,0,0,1318,1319,1,0,0,0,
-		1319,1346,1,0,0,0,1320,1322,5,92,0,0,1321,1323,5,134,0,0,1322,1321,1,0,
-		0,0,1322,1323,1,0,0,0,1323,1324,1,0,0,0,1324,1346,5,135,0,0,1325,1327,
-		5,92,0,0,1326,1328,5,134,0,0,1327,1326,1,0,0,0,1327,1328,1,0,0,0,1328,
-		1329,1,0,0,0,1329,1346,7,19,0,0,1330,1332,5,92,0,0,1331,1333,5,134,0,0,
-		1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,47,0,
-		0,1335,1336,5,72,0,0,1336,1346,3,106,53,0,1337,1339,5,92,0,0,1338,1340,
-		5,134,0,0,1339,1338,1,0,0,0,1339,1340,1,0,0,0,1340,1341,1,0,0,0,1341,1343,
-		5,98,0,0,1342,1344,7,20,0,0,1343,1342,1,0,0,0,1343,1344,1,0,0,0,1344,1346,
-		1,0,0,0,1345,1264,1,0,0,0,1345,1268,1,0,0,0,1345,1279,1,0,0,0,1345,1287,
-		1,0,0,0,1345,1302,1,0,0,0,1345,1311,1,0,0,0,1345,1320,1,0,0,0,1345,1325,
-		1,0,0,0,1345,1330,1,0,0,0,1345,1337,1,0,0,0,1346,103,1,0,0,0,1347,1348,
-		7,21,0,0,1348,105,1,0,0,0,1349,1350,6,53,-1,0,1350,1354,3,108,54,0,1351,
-		1352,7,22,0,0,1352,1354,3,106,53,3,1353,1349,1,0,0,0,1353,1351,1,0,0,0,
-		1354,1363,1,0,0,0,1355,1356,10,2,0,0,1356,1357,7,23,0,0,1357,1362,3,106,
-		53,3,1358,1359,10,1,0,0,1359,1360,7,22,0,0,1360,1362,3,106,53,2,1361,1355,
-		1,0,0,0,1361,1358,1,0,0,0,1362,1365,1,0,0,0,1363,1361,1,0,0,0,1363,1364,
-		1,0,0,0,1364,107,1,0,0,0,1365,1363,1,0,0,0,1366,1367,6,54,-1,0,1367,1640,
-		3,138,69,0,1368,1640,3,140,70,0,1369,1370,5,16,0,0,1370,1372,3,98,49,0,
-		1371,1373,3,136,68,0,1372,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1372,1,0,
-		0,0,1374,1375,1,0,0,0,1375,1378,1,0,0,0,1376,1377,5,50,0,0,1377,1379,3,
-		98,49,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,1380,1,0,0,0,1380,1381,
-		5,52,0,0,1381,1640,1,0,0,0,1382,1384,5,16,0,0,1383,1385,3,136,68,0,1384,
-		1383,1,0,0,0,1385,1386,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,
-		1390,1,0,0,0,1388,1389,5,50,0,0,1389,1391,3,98,49,0,1390,1388,1,0,0,0,
-		1390,1391,1,0,0,0,1391,1392,1,0,0,0,1392,1393,5,52,0,0,1393,1640,1,0,0,
-		0,1394,1395,7,24,0,0,1395,1396,5,240,0,0,1396,1397,3,98,49,0,1397,1398,
-		5,8,0,0,1398,1399,3,146,73,0,1399,1400,5,241,0,0,1400,1640,1,0,0,0,1401,
-		1402,5,64,0,0,1402,1403,5,240,0,0,1403,1404,3,144,72,0,1404,1405,5,72,
-		0,0,1405,1406,3,98,49,0,1406,1407,5,241,0,0,1407,1640,1,0,0,0,1408,1409,
-		5,199,0,0,1409,1410,5,240,0,0,1410,1412,7,25,0,0,1411,1413,3,98,49,0,1412,
-		1411,1,0,0,0,1412,1413,1,0,0,0,1413,1414,1,0,0,0,1414,1415,5,72,0,0,1415,
-		1416,3,98,49,0,1416,1417,5,241,0,0,1417,1640,1,0,0,0,1418,1419,5,199,0,
-		0,1419,1423,5,240,0,0,1420,1421,3,98,49,0,1421,1422,5,72,0,0,1422,1424,
-		1,0,0,0,1423,1420,1,0,0,0,1423,1424,1,0,0,0,1424,1425,1,0,0,0,1425,1426,
-		3,98,49,0,1426,1427,5,241,0,0,1427,1640,1,0,0,0,1428,1429,5,185,0,0,1429,
-		1430,5,240,0,0,1430,1431,3,98,49,0,1431,1432,5,72,0,0,1432,1435,3,98,49,
-		0,1433,1434,5,71,0,0,1434,1436,3,98,49,0,1435,1433,1,0,0,0,1435,1436,1,
-		0,0,0,1436,1437,1,0,0,0,1437,1438,5,241,0,0,1438,1640,1,0,0,0,1439,1440,
-		5,155,0,0,1440,1441,5,240,0,0,1441,1442,3,106,53,0,1442,1443,5,85,0,0,
-		1443,1444,3,98,49,0,1444,1445,5,241,0,0,1445,1640,1,0,0,0,1446,1447,5,
-		148,0,0,1447,1448,5,240,0,0,1448,1449,3,98,49,0,1449,1450,5,152,0,0,1450,
-		1451,3,98,49,0,1451,1452,5,72,0,0,1452,1455,3,98,49,0,1453,1454,5,71,0,
-		0,1454,1456,3,98,49,0,1455,1453,1,0,0,0,1455,1456,1,0,0,0,1456,1457,1,
-		0,0,0,1457,1458,5,241,0,0,1458,1640,1,0,0,0,1459,1460,5,104,0,0,1460,1461,
-		5,240,0,0,1461,1462,3,98,49,0,1462,1463,5,244,0,0,1463,1466,3,98,49,0,
-		1464,1465,5,168,0,0,1465,1467,3,146,73,0,1466,1464,1,0,0,0,1466,1467,1,
-		0,0,0,1467,1472,1,0,0,0,1468,1469,3,130,65,0,1469,1470,5,140,0,0,1470,
-		1471,5,51,0,0,1471,1473,1,0,0,0,1472,1468,1,0,0,0,1472,1473,1,0,0,0,1473,
-		1478,1,0,0,0,1474,1475,3,130,65,0,1475,1476,5,140,0,0,1476,1477,5,54,0,
-		0,1477,1479,1,0,0,0,1478,1474,1,0,0,0,1478,1479,1,0,0,0,1479,1480,1,0,
-		0,0,1480,1481,5,241,0,0,1481,1640,1,0,0,0,1482,1483,5,103,0,0,1483,1484,
-		5,240,0,0,1484,1485,3,98,49,0,1485,1486,5,244,0,0,1486,1489,3,98,49,0,
-		1487,1488,5,168,0,0,1488,1490,3,146,73,0,1489,1487,1,0,0,0,1489,1490,1,
-		0,0,0,1490,1492,1,0,0,0,1491,1493,3,132,66,0,1492,1491,1,0,0,0,1492,1493,
-		1,0,0,0,1493,1498,1,0,0,0,1494,1495,3,134,67,0,1495,1496,5,140,0,0,1496,
-		1497,5,51,0,0,1497,1499,1,0,0,0,1498,1494,1,0,0,0,1498,1499,1,0,0,0,1499,
-		1504,1,0,0,0,1500,1501,3,134,67,0,1501,1502,5,140,0,0,1502,1503,5,54,0,
-		0,1503,1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1506,1,0,
-		0,0,1506,1507,5,241,0,0,1507,1640,1,0,0,0,1508,1509,5,101,0,0,1509,1510,
-		5,240,0,0,1510,1511,3,98,49,0,1511,1512,5,244,0,0,1512,1516,3,98,49,0,
-		1513,1514,7,26,0,0,1514,1515,5,140,0,0,1515,1517,5,54,0,0,1516,1513,1,
-		0,0,0,1516,1517,1,0,0,0,1517,1518,1,0,0,0,1518,1519,5,241,0,0,1519,1640,
-		1,0,0,0,1520,1521,5,102,0,0,1521,1530,5,240,0,0,1522,1527,3,128,64,0,1523,
-		1524,5,244,0,0,1524,1526,3,128,64,0,1525,1523,1,0,0,0,1526,1529,1,0,0,
-		0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1531,1,0,0,0,1529,1527,1,0,
-		0,0,1530,1522,1,0,0,0,1530,1531,1,0,0,0,1531,1535,1,0,0,0,1532,1533,7,
-		27,0,0,1533,1534,5,140,0,0,1534,1536,5,135,0,0,1535,1532,1,0,0,0,1535,
-		1536,1,0,0,0,1536,1537,1,0,0,0,1537,1640,5,241,0,0,1538,1539,5,99,0,0,
-		1539,1548,5,240,0,0,1540,1545,3,98,49,0,1541,1542,5,244,0,0,1542,1544,
-		3,98,49,0,1543,1541,1,0,0,0,1544,1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,
-		1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,1548,1540,1,0,0,0,1548,1549,
-		1,0,0,0,1549,1553,1,0,0,0,1550,1551,7,27,0,0,1551,1552,5,140,0,0,1552,
-		1554,5,135,0,0,1553,1550,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
-		1640,5,241,0,0,1556,1557,7,28,0,0,1557,1558,5,240,0,0,1558,1559,3,98,49,
-		0,1559,1560,5,197,0,0,1560,1561,3,144,72,0,1561,1562,5,241,0,0,1562,1640,
-		1,0,0,0,1563,1564,7,29,0,0,1564,1565,5,240,0,0,1565,1566,3,144,72,0,1566,
-		1567,5,244,0,0,1567,1568,3,98,49,0,1568,1569,5,244,0,0,1569,1570,3,98,
-		49,0,1570,1571,5,241,0,0,1571,1640,1,0,0,0,1572,1640,7,30,0,0,1573,1574,
-		5,7,0,0,1574,1583,5,242,0,0,1575,1580,3,98,49,0,1576,1577,5,244,0,0,1577,
-		1579,3,98,49,0,1578,1576,1,0,0,0,1579,1582,1,0,0,0,1580,1578,1,0,0,0,1580,
-		1581,1,0,0,0,1581,1584,1,0,0,0,1582,1580,1,0,0,0,1583,1575,1,0,0,0,1583,
-		1584,1,0,0,0,1584,1585,1,0,0,0,1585,1640,5,243,0,0,1586,1587,5,117,0,0,
-		1587,1596,5,242,0,0,1588,1593,3,98,49,0,1589,1590,5,244,0,0,1590,1592,
-		3,98,49,0,1591,1589,1,0,0,0,1592,1595,1,0,0,0,1593,1591,1,0,0,0,1593,1594,
-		1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1596,1588,1,0,0,0,1596,1597,
-		1,0,0,0,1597,1598,1,0,0,0,1598,1640,5,243,0,0,1599,1600,5,171,0,0,1600,
-		1609,5,240,0,0,1601,1606,3,98,49,0,1602,1603,5,244,0,0,1603,1605,3,98,
-		49,0,1604,1602,1,0,0,0,1605,1608,1,0,0,0,1606,1604,1,0,0,0,1606,1607,1,
-		0,0,0,1607,1610,1,0,0,0,1608,1606,1,0,0,0,1609,1601,1,0,0,0,1609,1610,
-		1,0,0,0,1610,1611,1,0,0,0,1611,1640,5,241,0,0,1612,1613,5,46,0,0,1613,
-		1614,5,240,0,0,1614,1615,3,154,77,0,1615,1616,5,241,0,0,1616,1640,1,0,
-		0,0,1617,1640,3,110,55,0,1618,1619,5,60,0,0,1619,1620,5,240,0,0,1620,1621,
-		3,52,26,0,1621,1622,5,241,0,0,1622,1640,1,0,0,0,1623,1624,5,240,0,0,1624,
-		1625,3,52,26,0,1625,1626,5,241,0,0,1626,1640,1,0,0,0,1627,1628,5,240,0,
-		0,1628,1633,3,98,49,0,1629,1630,5,244,0,0,1630,1632,3,98,49,0,1631,1629,
-		1,0,0,0,1632,1635,1,0,0,0,1633,1631,1,0,0,0,1633,1634,1,0,0,0,1634,1636,
-		1,0,0,0,1635,1633,1,0,0,0,1636,1637,5,241,0,0,1637,1640,1,0,0,0,1638,1640,
-		3,156,78,0,1639,1366,1,0,0,0,1639,1368,1,0,0,0,1639,1369,1,0,0,0,1639,
-		1382,1,0,0,0,1639,1394,1,0,0,0,1639,1401,1,0,0,0,1639,1408,1,0,0,0,1639,
-		1418,1,0,0,0,1639,1428,1,0,0,0,1639,1439,1,0,0,0,1639,1446,1,0,0,0,1639,
-		1459,1,0,0,0,1639,1482,1,0,0,0,1639,1508,1,0,0,0,1639,1520,1,0,0,0,1639,
-		1538,1,0,0,0,1639,1556,1,0,0,0,1639,1563,1,0,0,0,1639,1572,1,0,0,0,1639,
-		1573,1,0,0,0,1639,1586,1,0,0,0,1639,1599,1,0,0,0,1639,1612,1,0,0,0,1639,
-		1617,1,0,0,0,1639,1618,1,0,0,0,1639,1623,1,0,0,0,1639,1627,1,0,0,0,1639,
-		1638,1,0,0,0,1640,1651,1,0,0,0,1641,1642,10,2,0,0,1642,1643,5,245,0,0,
-		1643,1650,3,156,78,0,1644,1645,10,1,0,0,1645,1646,5,242,0,0,1646,1647,
-		3,106,53,0,1647,1648,5,243,0,0,1648,1650,1,0,0,0,1649,1641,1,0,0,0,1649,
-		1644,1,0,0,0,1650,1653,1,0,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,
-		109,1,0,0,0,1653,1651,1,0,0,0,1654,1655,3,114,57,0,1655,1671,5,240,0,0,
-		1656,1672,5,236,0,0,1657,1659,3,66,33,0,1658,1657,1,0,0,0,1658,1659,1,
-		0,0,0,1659,1660,1,0,0,0,1660,1665,3,116,58,0,1661,1662,5,244,0,0,1662,
-		1664,3,116,58,0,1663,1661,1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,
-		1665,1666,1,0,0,0,1666,1669,1,0,0,0,1667,1665,1,0,0,0,1668,1670,3,112,
-		56,0,1669,1668,1,0,0,0,1669,1670,1,0,0,0,1670,1672,1,0,0,0,1671,1656,1,
-		0,0,0,1671,1658,1,0,0,0,1671,1672,1,0,0,0,1672,1673,1,0,0,0,1673,1680,
-		5,241,0,0,1674,1675,5,67,0,0,1675,1676,5,240,0,0,1676,1677,5,219,0,0,1677,
-		1678,3,98,49,0,1678,1679,5,241,0,0,1679,1681,1,0,0,0,1680,1674,1,0,0,0,
-		1680,1681,1,0,0,0,1681,1684,1,0,0,0,1682,1683,5,146,0,0,1683,1685,3,120,
-		60,0,1684,1682,1,0,0,0,1684,1685,1,0,0,0,1685,111,1,0,0,0,1686,1687,7,
-		31,0,0,1687,1688,5,136,0,0,1688,113,1,0,0,0,1689,1693,3,152,76,0,1690,
-		1693,5,111,0,0,1691,1693,5,169,0,0,1692,1689,1,0,0,0,1692,1690,1,0,0,0,
-		1692,1691,1,0,0,0,1693,115,1,0,0,0,1694,1695,3,156,78,0,1695,1696,5,233,
-		0,0,1696,1697,3,118,59,0,1697,1700,1,0,0,0,1698,1700,3,118,59,0,1699,1694,
-		1,0,0,0,1699,1698,1,0,0,0,1700,117,1,0,0,0,1701,1702,5,189,0,0,1702,1706,
-		3,152,76,0,1703,1704,5,150,0,0,1704,1705,5,14,0,0,1705,1707,3,98,49,0,
-		1706,1703,1,0,0,0,1706,1707,1,0,0,0,1707,1719,1,0,0,0,1708,1709,5,189,
-		0,0,1709,1710,5,240,0,0,1710,1711,3,52,26,0,1711,1715,5,241,0,0,1712,1713,
-		5,150,0,0,1713,1714,5,14,0,0,1714,1716,3,98,49,0,1715,1712,1,0,0,0,1715,
-		1716,1,0,0,0,1716,1719,1,0,0,0,1717,1719,3,98,49,0,1718,1701,1,0,0,0,1718,
-		1708,1,0,0,0,1718,1717,1,0,0,0,1719,119,1,0,0,0,1720,1723,3,156,78,0,1721,
-		1723,3,122,61,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,121,1,0,0,0,1724,
-		1735,5,240,0,0,1725,1726,5,150,0,0,1726,1727,5,14,0,0,1727,1732,3,98,49,
-		0,1728,1729,5,244,0,0,1729,1731,3,98,49,0,1730,1728,1,0,0,0,1731,1734,
-		1,0,0,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1736,1,0,0,0,1734,1732,
-		1,0,0,0,1735,1725,1,0,0,0,1735,1736,1,0,0,0,1736,1747,1,0,0,0,1737,1738,
-		5,143,0,0,1738,1739,5,14,0,0,1739,1744,3,76,38,0,1740,1741,5,244,0,0,1741,
-		1743,3,76,38,0,1742,1740,1,0,0,0,1743,1746,1,0,0,0,1744,1742,1,0,0,0,1744,
-		1745,1,0,0,0,1745,1748,1,0,0,0,1746,1744,1,0,0,0,1747,1737,1,0,0,0,1747,
-		1748,1,0,0,0,1748,1750,1,0,0,0,1749,1751,3,124,62,0,1750,1749,1,0,0,0,
-		1750,1751,1,0,0,0,1751,1752,1,0,0,0,1752,1753,5,241,0,0,1753,123,1,0,0,
-		0,1754,1755,7,32,0,0,1755,1763,3,126,63,0,1756,1757,7,32,0,0,1757,1758,
-		5,12,0,0,1758,1759,3,126,63,0,1759,1760,5,6,0,0,1760,1761,3,126,63,0,1761,
-		1763,1,0,0,0,1762,1754,1,0,0,0,1762,1756,1,0,0,0,1763,125,1,0,0,0,1764,
-		1765,5,202,0,0,1765,1774,5,156,0,0,1766,1767,5,202,0,0,1767,1774,5,70,
-		0,0,1768,1769,5,34,0,0,1769,1774,5,171,0,0,1770,1771,3,106,53,0,1771,1772,
-		7,33,0,0,1772,1774,1,0,0,0,1773,1764,1,0,0,0,1773,1766,1,0,0,0,1773,1768,
-		1,0,0,0,1773,1770,1,0,0,0,1774,127,1,0,0,0,1775,1777,5,105,0,0,1776,1775,
-		1,0,0,0,1776,1777,1,0,0,0,1777,1778,1,0,0,0,1778,1779,3,98,49,0,1779,1780,
-		5,210,0,0,1780,1781,3,98,49,0,1781,129,1,0,0,0,1782,1787,5,135,0,0,1783,
-		1787,5,54,0,0,1784,1785,5,43,0,0,1785,1787,3,98,49,0,1786,1782,1,0,0,0,
-		1786,1783,1,0,0,0,1786,1784,1,0,0,0,1787,131,1,0,0,0,1788,1790,5,222,0,
-		0,1789,1791,5,7,0,0,1790,1789,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,
-		0,0,1792,1802,5,223,0,0,1793,1795,5,221,0,0,1794,1796,7,34,0,0,1795,1794,
-		1,0,0,0,1795,1796,1,0,0,0,1796,1798,1,0,0,0,1797,1799,5,7,0,0,1798,1797,
-		1,0,0,0,1798,1799,1,0,0,0,1799,1800,1,0,0,0,1800,1802,5,223,0,0,1801,1788,
-		1,0,0,0,1801,1793,1,0,0,0,1802,133,1,0,0,0,1803,1808,5,135,0,0,1804,1808,
-		5,54,0,0,1805,1806,5,51,0,0,1806,1808,7,35,0,0,1807,1803,1,0,0,0,1807,
-		1804,1,0,0,0,1807,1805,1,0,0,0,1808,135,1,0,0,0,1809,1810,5,218,0,0,1810,
-		1811,3,98,49,0,1811,1812,5,192,0,0,1812,1813,3,98,49,0,1813,137,1,0,0,
-		0,1814,1829,5,135,0,0,1815,1829,7,36,0,0,1816,1829,5,252,0,0,1817,1829,
-		5,253,0,0,1818,1829,5,254,0,0,1819,1821,5,249,0,0,1820,1819,1,0,0,0,1821,
-		1822,1,0,0,0,1822,1820,1,0,0,0,1822,1823,1,0,0,0,1823,1829,1,0,0,0,1824,
-		1829,5,250,0,0,1825,1829,5,251,0,0,1826,1827,7,37,0,0,1827,1829,5,249,
-		0,0,1828,1814,1,0,0,0,1828,1815,1,0,0,0,1828,1816,1,0,0,0,1828,1817,1,
-		0,0,0,1828,1818,1,0,0,0,1828,1820,1,0,0,0,1828,1824,1,0,0,0,1828,1825,
-		1,0,0,0,1828,1826,1,0,0,0,1829,139,1,0,0,0,1830,1832,5,90,0,0,1831,1833,
-		7,22,0,0,1832,1831,1,0,0,0,1832,1833,1,0,0,0,1833,1834,1,0,0,0,1834,1835,
-		3,142,71,0,1835,1839,3,144,72,0,1836,1837,5,240,0,0,1837,1838,5,252,0,
-		0,1838,1840,5,241,0,0,1839,1836,1,0,0,0,1839,1840,1,0,0,0,1840,1848,1,
-		0,0,0,1841,1842,5,197,0,0,1842,1846,3,144,72,0,1843,1844,5,240,0,0,1844,
-		1845,5,252,0,0,1845,1847,5,241,0,0,1846,1843,1,0,0,0,1846,1847,1,0,0,0,
-		1847,1849,1,0,0,0,1848,1841,1,0,0,0,1848,1849,1,0,0,0,1849,141,1,0,0,0,
-		1850,1851,7,38,0,0,1851,143,1,0,0,0,1852,1853,7,39,0,0,1853,145,1,0,0,
-		0,1854,1858,3,148,74,0,1855,1856,5,134,0,0,1856,1859,5,135,0,0,1857,1859,
-		5,135,0,0,1858,1855,1,0,0,0,1858,1857,1,0,0,0,1858,1859,1,0,0,0,1859,147,
-		1,0,0,0,1860,1861,6,74,-1,0,1861,1862,5,7,0,0,1862,1863,5,231,0,0,1863,
-		1864,3,146,73,0,1864,1865,5,232,0,0,1865,1943,1,0,0,0,1866,1867,5,128,
-		0,0,1867,1868,5,231,0,0,1868,1869,3,146,73,0,1869,1870,5,232,0,0,1870,
-		1943,1,0,0,0,1871,1872,5,117,0,0,1872,1873,5,231,0,0,1873,1874,3,146,73,
-		0,1874,1875,5,244,0,0,1875,1876,3,146,73,0,1876,1877,5,232,0,0,1877,1943,
-		1,0,0,0,1878,1879,5,171,0,0,1879,1888,5,231,0,0,1880,1885,3,150,75,0,1881,
-		1882,5,244,0,0,1882,1884,3,150,75,0,1883,1881,1,0,0,0,1884,1887,1,0,0,
-		0,1885,1883,1,0,0,0,1885,1886,1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,
-		0,0,1888,1880,1,0,0,0,1888,1889,1,0,0,0,1889,1890,1,0,0,0,1890,1943,5,
-		232,0,0,1891,1892,5,171,0,0,1892,1901,5,240,0,0,1893,1898,3,150,75,0,1894,
-		1895,5,244,0,0,1895,1897,3,150,75,0,1896,1894,1,0,0,0,1897,1900,1,0,0,
-		0,1898,1896,1,0,0,0,1898,1899,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,
-		0,0,1901,1893,1,0,0,0,1901,1902,1,0,0,0,1902,1903,1,0,0,0,1903,1943,5,
-		241,0,0,1904,1905,5,90,0,0,1905,1909,3,144,72,0,1906,1907,5,240,0,0,1907,
-		1908,5,252,0,0,1908,1910,5,241,0,0,1909,1906,1,0,0,0,1909,1910,1,0,0,0,
-		1910,1918,1,0,0,0,1911,1912,5,197,0,0,1912,1916,3,144,72,0,1913,1914,5,
-		240,0,0,1914,1915,5,252,0,0,1915,1917,5,241,0,0,1916,1913,1,0,0,0,1916,
-		1917,1,0,0,0,1917,1919,1,0,0,0,1918,1911,1,0,0,0,1918,1919,1,0,0,0,1919,
-		1943,1,0,0,0,1920,1931,3,156,78,0,1921,1922,5,240,0,0,1922,1927,5,252,
-		0,0,1923,1924,5,244,0,0,1924,1926,5,252,0,0,1925,1923,1,0,0,0,1926,1929,
-		1,0,0,0,1927,1925,1,0,0,0,1927,1928,1,0,0,0,1928,1930,1,0,0,0,1929,1927,
-		1,0,0,0,1930,1932,5,241,0,0,1931,1921,1,0,0,0,1931,1932,1,0,0,0,1932,1940,
-		1,0,0,0,1933,1934,5,221,0,0,1934,1935,5,114,0,0,1935,1936,5,193,0,0,1936,
-		1941,5,226,0,0,1937,1938,5,222,0,0,1938,1939,5,193,0,0,1939,1941,5,226,
-		0,0,1940,1933,1,0,0,0,1940,1937,1,0,0,0,1940,1941,1,0,0,0,1941,1943,1,
-		0,0,0,1942,1860,1,0,0,0,1942,1866,1,0,0,0,1942,1871,1,0,0,0,1942,1878,
-		1,0,0,0,1942,1891,1,0,0,0,1942,1904,1,0,0,0,1942,1920,1,0,0,0,1943,1950,
-		1,0,0,0,1944,1945,10,2,0,0,1945,1949,5,7,0,0,1946,1947,10,1,0,0,1947,1949,
-		5,128,0,0,1948,1944,1,0,0,0,1948,1946,1,0,0,0,1949,1952,1,0,0,0,1950,1948,
-		1,0,0,0,1950,1951,1,0,0,0,1951,149,1,0,0,0,1952,1950,1,0,0,0,1953,1954,
-		3,156,78,0,1954,1956,3,146,73,0,1955,1957,5,249,0,0,1956,1955,1,0,0,0,
-		1956,1957,1,0,0,0,1957,151,1,0,0,0,1958,1963,3,156,78,0,1959,1960,5,245,
-		0,0,1960,1962,3,156,78,0,1961,1959,1,0,0,0,1962,1965,1,0,0,0,1963,1961,
-		1,0,0,0,1963,1964,1,0,0,0,1964,153,1,0,0,0,1965,1963,1,0,0,0,1966,1971,
-		3,156,78,0,1967,1968,5,244,0,0,1968,1970,3,156,78,0,1969,1967,1,0,0,0,
-		1970,1973,1,0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,155,1,0,0,0,
-		1973,1971,1,0,0,0,1974,1978,5,255,0,0,1975,1978,5,256,0,0,1976,1978,3,
-		158,79,0,1977,1974,1,0,0,0,1977,1975,1,0,0,0,1977,1976,1,0,0,0,1978,157,
-		1,0,0,0,1979,1980,7,40,0,0,1980,159,1,0,0,0,285,163,170,175,181,184,197,
-		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
-		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,395,401,404,
-		410,421,436,443,448,454,465,471,476,482,487,495,503,505,510,515,518,523,
-		526,529,534,537,542,547,550,558,573,575,578,585,591,600,605,609,617,620,
-		623,627,632,639,646,649,653,658,662,664,668,674,684,693,702,705,719,722,
-		726,732,740,744,749,761,773,786,791,795,802,809,817,820,829,844,847,852,
-		854,859,861,866,870,878,884,887,889,899,906,909,917,923,927,930,937,946,
-		949,953,962,965,969,977,980,991,994,996,1006,1018,1030,1038,1046,1049,
-		1053,1061,1065,1085,1087,1089,1093,1097,1101,1105,1107,1116,1120,1127,
-		1130,1133,1140,1143,1149,1158,1164,1167,1173,1176,1183,1190,1195,1207,
-		1215,1218,1221,1232,1237,1248,1251,1259,1261,1268,1272,1279,1287,1296,
-		1302,1308,1311,1318,1322,1327,1332,1339,1343,1345,1353,1361,1363,1374,
-		1378,1386,1390,1412,1423,1435,1455,1466,1472,1478,1489,1492,1498,1504,
-		1516,1527,1530,1535,1545,1548,1553,1580,1583,1593,1596,1606,1609,1633,
-		1639,1649,1651,1658,1665,1669,1671,1680,1684,1692,1699,1706,1715,1718,
-		1722,1732,1735,1744,1747,1750,1762,1773,1776,1786,1790,1795,1798,1801,
-		1807,1822,1828,1832,1839,1846,1848,1858,1885,1888,1898,1901,1909,1916,
-		1918,1927,1931,1940,1942,1948,1950,1956,1963,1971,1977
+		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
+		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,1,0,5,0,184,
+		8,0,10,0,12,0,187,9,0,1,0,1,0,4,0,191,8,0,11,0,12,0,192,1,0,5,0,196,8,
+		0,10,0,12,0,199,9,0,1,0,5,0,202,8,0,10,0,12,0,205,9,0,3,0,207,8,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,220,8,2,1,2,3,2,223,8,2,1,
+		2,1,2,1,2,1,2,3,2,229,8,2,1,2,1,2,1,2,3,2,234,8,2,1,2,1,2,1,2,1,2,3,2,
+		240,8,2,1,2,1,2,1,2,1,2,1,2,3,2,247,8,2,1,2,1,2,3,2,251,8,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,3,2,259,8,2,3,2,261,8,2,1,2,1,2,1,2,1,2,3,2,267,8,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,274,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,282,8,2,10,2,12,
+		2,285,9,2,3,2,287,8,2,1,2,1,2,1,2,1,2,1,2,3,2,294,8,2,1,2,1,2,1,2,3,2,
+		299,8,2,1,2,3,2,302,8,2,1,2,1,2,1,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,3,
+		2,314,8,2,1,2,3,2,317,8,2,1,2,1,2,3,2,321,8,2,1,2,3,2,324,8,2,1,2,1,2,
+		1,2,3,2,329,8,2,1,2,1,2,3,2,333,8,2,1,2,1,2,1,2,1,2,3,2,339,8,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,352,8,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,359,8,2,1,2,1,2,3,2,363,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,381,8,2,10,2,12,2,384,9,2,3,2,386,8,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,394,8,2,1,2,1,2,3,2,398,8,2,1,2,1,2,1,2,
+		1,2,3,2,404,8,2,1,2,1,2,3,2,408,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,418,8,2,1,3,1,3,1,3,1,3,3,3,424,8,3,1,3,3,3,427,8,3,1,3,1,3,1,3,1,3,
+		3,3,433,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,442,8,4,10,4,12,4,445,9,4,
+		1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,457,8,6,10,6,12,6,460,9,6,
+		1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,5,6,469,8,6,10,6,12,6,472,9,6,1,
+		6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,486,8,6,11,
+		6,12,6,487,1,6,1,6,4,6,492,8,6,11,6,12,6,493,1,6,5,6,497,8,6,10,6,12,6,
+		500,9,6,1,6,5,6,503,8,6,10,6,12,6,506,9,6,1,6,1,6,3,6,510,8,6,1,7,1,7,
+		1,7,1,7,1,7,1,7,3,7,518,8,7,1,8,1,8,1,9,1,9,4,9,524,8,9,11,9,12,9,525,
+		3,9,528,8,9,1,10,4,10,531,8,10,11,10,12,10,532,1,11,1,11,1,11,3,11,538,
+		8,11,1,11,3,11,541,8,11,1,11,1,11,1,11,3,11,546,8,11,1,11,3,11,549,8,11,
+		1,11,3,11,552,8,11,1,11,1,11,1,11,3,11,557,8,11,1,11,3,11,560,8,11,1,11,
+		1,11,1,11,3,11,565,8,11,1,11,1,11,1,11,3,11,570,8,11,1,11,3,11,573,8,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,3,11,581,8,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,596,8,11,3,11,598,8,11,1,12,
+		3,12,601,8,12,1,12,1,12,1,12,1,13,1,13,3,13,608,8,13,1,13,1,13,1,13,1,
+		13,3,13,614,8,13,1,13,1,13,1,13,1,13,1,13,5,13,621,8,13,10,13,12,13,624,
+		9,13,1,13,1,13,3,13,628,8,13,1,13,1,13,3,13,632,8,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,3,13,640,8,13,1,13,3,13,643,8,13,1,13,3,13,646,8,13,1,13,
+		1,13,3,13,650,8,13,1,14,1,14,1,14,3,14,655,8,14,1,15,1,15,1,15,1,15,1,
+		15,3,15,662,8,15,1,15,1,15,1,15,1,15,1,15,3,15,669,8,15,1,15,3,15,672,
+		8,15,1,15,1,15,3,15,676,8,15,1,15,1,15,1,15,3,15,681,8,15,1,15,1,15,3,
+		15,685,8,15,3,15,687,8,15,1,16,1,16,3,16,691,8,16,1,16,1,16,1,16,1,16,
+		3,16,697,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,707,8,18,1,
+		18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,716,8,18,1,19,1,19,1,19,1,19,1,19,
+		5,19,723,8,19,10,19,12,19,726,9,19,3,19,728,8,19,1,19,1,19,1,20,1,20,1,
+		20,1,20,1,21,1,21,1,21,1,21,5,21,740,8,21,10,21,12,21,743,9,21,3,21,745,
+		8,21,1,22,1,22,3,22,749,8,22,1,22,1,22,1,22,1,22,3,22,755,8,22,1,23,1,
+		23,1,23,1,23,5,23,761,8,23,10,23,12,23,764,9,23,1,23,3,23,767,8,23,1,24,
+		1,24,1,24,3,24,772,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,782,
+		8,25,10,25,12,25,785,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,794,
+		8,25,10,25,12,25,797,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,
+		807,8,25,10,25,12,25,810,9,25,1,25,1,25,3,25,814,8,25,1,25,1,25,3,25,818,
+		8,25,1,25,1,25,1,25,1,25,1,25,3,25,825,8,25,1,25,1,25,1,25,1,25,1,25,3,
+		25,832,8,25,1,26,1,26,1,26,1,26,5,26,838,8,26,10,26,12,26,841,9,26,3,26,
+		843,8,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,852,8,27,1,27,1,27,1,
+		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,865,8,28,10,28,12,28,868,
+		9,28,3,28,870,8,28,1,28,1,28,1,28,3,28,875,8,28,3,28,877,8,28,1,28,1,28,
+		1,28,3,28,882,8,28,3,28,884,8,28,1,28,1,28,1,28,3,28,889,8,28,1,28,1,28,
+		3,28,893,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,901,8,29,1,29,1,29,1,
+		29,1,29,3,29,907,8,29,1,29,5,29,910,8,29,10,29,12,29,913,9,29,1,30,1,30,
+		1,30,1,30,1,30,5,30,920,8,30,10,30,12,30,923,9,30,1,30,1,30,1,30,1,30,
+		3,30,929,8,30,1,31,3,31,932,8,31,1,31,1,31,1,31,1,31,5,31,938,8,31,10,
+		31,12,31,941,9,31,1,31,1,31,1,31,3,31,946,8,31,1,32,1,32,3,32,950,8,32,
+		1,32,3,32,953,8,32,1,32,1,32,1,32,5,32,958,8,32,10,32,12,32,961,9,32,1,
+		32,1,32,1,32,1,32,5,32,967,8,32,10,32,12,32,970,9,32,3,32,972,8,32,1,32,
+		1,32,3,32,976,8,32,1,32,1,32,1,32,1,32,1,32,5,32,983,8,32,10,32,12,32,
+		986,9,32,3,32,988,8,32,1,32,1,32,3,32,992,8,32,1,32,1,32,1,32,1,32,5,32,
+		998,8,32,10,32,12,32,1001,9,32,3,32,1003,8,32,1,33,1,33,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,3,34,1014,8,34,1,34,3,34,1017,8,34,3,34,1019,8,34,
+		1,35,1,35,1,35,1,35,1,35,1,35,5,35,1027,8,35,10,35,12,35,1030,9,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,5,35,1039,8,35,10,35,12,35,1042,9,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,5,35,1051,8,35,10,35,12,35,1054,9,35,1,35,
+		1,35,1,35,1,35,1,35,3,35,1061,8,35,1,36,1,36,1,36,1,36,5,36,1067,8,36,
+		10,36,12,36,1070,9,36,3,36,1072,8,36,1,36,1,36,3,36,1076,8,36,1,37,1,37,
+		1,37,1,37,1,38,1,38,3,38,1084,8,38,1,38,1,38,3,38,1088,8,38,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,3,39,1108,8,39,5,39,1110,8,39,10,39,12,39,1113,9,39,1,40,3,40,
+		1116,8,40,1,40,1,40,3,40,1120,8,40,1,40,1,40,3,40,1124,8,40,1,40,1,40,
+		3,40,1128,8,40,3,40,1130,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
+		1139,8,41,1,42,1,42,3,42,1143,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1150,
+		8,42,1,42,3,42,1153,8,42,1,42,3,42,1156,8,42,1,42,1,42,1,42,1,42,1,42,
+		3,42,1163,8,42,1,42,3,42,1166,8,42,1,42,1,42,1,42,1,42,3,42,1172,8,42,
+		1,42,1,42,1,42,1,42,1,42,5,42,1179,8,42,10,42,12,42,1182,9,42,1,42,1,42,
+		1,42,3,42,1187,8,42,1,42,3,42,1190,8,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,3,42,1199,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1206,8,42,3,42,1208,
+		8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,1217,8,43,10,43,12,43,1220,
+		9,43,3,43,1222,8,43,1,43,1,43,1,43,1,43,1,43,5,43,1229,8,43,10,43,12,43,
+		1232,9,43,3,43,1234,8,43,1,43,1,43,1,43,1,43,5,43,1240,8,43,10,43,12,43,
+		1243,9,43,3,43,1245,8,43,1,43,3,43,1248,8,43,1,43,1,43,1,43,1,43,3,43,
+		1254,8,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1262,8,43,1,43,1,43,1,43,
+		1,43,5,43,1268,8,43,10,43,12,43,1271,9,43,3,43,1273,8,43,1,43,1,43,1,43,
+		1,43,5,43,1279,8,43,10,43,12,43,1282,9,43,1,43,1,43,1,44,1,44,1,44,1,44,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1298,8,45,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1314,8,46,
+		1,47,1,47,1,47,5,47,1319,8,47,10,47,12,47,1322,9,47,1,48,4,48,1325,8,48,
+		11,48,12,48,1326,1,49,1,49,3,49,1331,8,49,1,50,1,50,1,50,1,50,1,50,3,50,
+		1338,8,50,1,51,1,51,3,51,1342,8,51,1,51,1,51,3,51,1346,8,51,1,51,1,51,
+		3,51,1350,8,51,3,51,1352,8,51,1,51,1,51,3,51,1356,8,51,3,51,1358,8,51,
+		1,52,1,52,1,52,1,52,1,52,1,52,5,52,1366,8,52,10,52,12,52,1369,9,52,1,52,
+		1,52,1,53,1,53,1,53,1,53,1,54,3,54,1378,8,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1385,8,54,1,55,1,55,1,56,1,56,1,56,3,56,1392,8,56,1,56,5,56,1395,
+		8,56,10,56,12,56,1398,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,5,57,1407,
+		8,57,10,57,12,57,1410,9,57,1,57,1,57,1,57,5,57,1415,8,57,10,57,12,57,1418,
+		9,57,3,57,1420,8,57,1,57,3,57,1423,8,57,1,58,1,58,1,58,1,58,1,59,1,59,
+		1,59,5,59,1432,8,59,10,59,12,59,1435,9,59,1,59,1,59,3,59,1439,8,59,1,60,
+		1,60,1,61,1,61,1,61,1,61,1,61,5,61,1448,8,61,10,61,12,61,1451,9,61,3,61,
+		1453,8,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1461,8,61,10,61,12,61,1464,
+		9,61,1,62,1,62,1,62,1,62,3,62,1470,8,62,1,62,1,62,3,62,1474,8,62,1,62,
+		1,62,1,62,1,62,1,62,3,62,1481,8,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
+		1489,8,62,1,62,1,62,1,62,1,62,1,62,5,62,1496,8,62,10,62,12,62,1499,9,62,
+		1,62,1,62,1,62,3,62,1504,8,62,1,62,1,62,1,62,1,62,3,62,1510,8,62,1,62,
+		3,62,1513,8,62,1,62,1,62,1,62,1,62,1,62,3,62,1520,8,62,1,62,1,62,3,62,
+		1524,8,62,1,62,1,62,1,62,3,62,1529,8,62,1,62,1,62,1,62,3,62,1534,8,62,
+		1,62,1,62,1,62,1,62,1,62,3,62,1541,8,62,1,62,1,62,3,62,1545,8,62,3,62,
+		1547,8,62,1,63,1,63,1,64,1,64,1,64,1,64,3,64,1555,8,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,5,64,1563,8,64,10,64,12,64,1566,9,64,1,65,1,65,1,65,1,65,
+		1,65,1,65,4,65,1574,8,65,11,65,12,65,1575,1,65,1,65,3,65,1580,8,65,1,65,
+		1,65,1,65,1,65,4,65,1586,8,65,11,65,12,65,1587,1,65,1,65,3,65,1592,8,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1614,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,3,65,1625,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,3,65,1637,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1657,8,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1668,8,65,1,65,1,65,1,65,
+		1,65,3,65,1674,8,65,1,65,1,65,1,65,1,65,3,65,1680,8,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1691,8,65,1,65,3,65,1694,8,65,1,65,
+		1,65,1,65,1,65,3,65,1700,8,65,1,65,1,65,1,65,1,65,3,65,1706,8,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1718,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1727,8,65,10,65,12,65,1730,9,65,3,65,1732,
+		8,65,1,65,1,65,1,65,3,65,1737,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1745,8,65,10,65,12,65,1748,9,65,3,65,1750,8,65,1,65,1,65,1,65,3,65,1755,
+		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1780,8,65,10,65,
+		12,65,1783,9,65,3,65,1785,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1793,
+		8,65,10,65,12,65,1796,9,65,3,65,1798,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		5,65,1806,8,65,10,65,12,65,1809,9,65,3,65,1811,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,5,65,1833,8,65,10,65,12,65,1836,9,65,1,65,1,65,1,65,3,65,1841,
+		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1851,8,65,10,65,12,65,
+		1854,9,65,1,66,1,66,1,66,1,66,3,66,1860,8,66,1,66,1,66,1,66,5,66,1865,
+		8,66,10,66,12,66,1868,9,66,1,66,3,66,1871,8,66,3,66,1873,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,3,66,1882,8,66,1,66,1,66,3,66,1886,8,66,1,67,
+		1,67,1,67,1,68,1,68,1,68,1,68,3,68,1895,8,68,1,69,1,69,1,69,1,69,1,69,
+		3,69,1902,8,69,1,70,1,70,1,70,1,70,1,70,3,70,1909,8,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1918,8,70,1,70,3,70,1921,8,70,1,71,1,71,3,71,
+		1925,8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1933,8,72,10,72,12,72,1936,
+		9,72,3,72,1938,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1945,8,72,10,72,12,72,
+		1948,9,72,3,72,1950,8,72,1,72,3,72,1953,8,72,1,72,1,72,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1965,8,73,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,3,74,1976,8,74,1,75,3,75,1979,8,75,1,75,1,75,1,75,1,75,
+		1,76,1,76,1,76,1,76,3,76,1989,8,76,1,77,1,77,3,77,1993,8,77,1,77,1,77,
+		1,77,3,77,1998,8,77,1,77,3,77,2001,8,77,1,77,3,77,2004,8,77,1,78,1,78,
+		1,78,1,78,3,78,2010,8,78,1,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,
+		1,80,1,80,4,80,2023,8,80,11,80,12,80,2024,1,80,1,80,1,80,1,80,3,80,2031,
+		8,80,1,81,1,81,3,81,2035,8,81,1,81,1,81,1,81,1,81,1,81,3,81,2042,8,81,
+		1,81,1,81,1,81,1,81,1,81,3,81,2049,8,81,3,81,2051,8,81,1,82,1,82,1,83,
+		1,83,1,84,1,84,1,84,1,84,3,84,2061,8,84,1,85,1,85,1,85,1,85,1,85,1,85,
+		1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
+		1,85,1,85,1,85,5,85,2086,8,85,10,85,12,85,2089,9,85,3,85,2091,8,85,1,85,
+		1,85,1,85,1,85,1,85,1,85,5,85,2099,8,85,10,85,12,85,2102,9,85,3,85,2104,
+		8,85,1,85,1,85,1,85,1,85,1,85,1,85,3,85,2112,8,85,1,85,1,85,1,85,1,85,
+		1,85,3,85,2119,8,85,3,85,2121,8,85,1,85,1,85,1,85,1,85,1,85,5,85,2128,
+		8,85,10,85,12,85,2131,9,85,1,85,3,85,2134,8,85,1,85,1,85,1,85,1,85,1,85,
+		1,85,1,85,3,85,2143,8,85,3,85,2145,8,85,1,85,1,85,1,85,1,85,5,85,2151,
+		8,85,10,85,12,85,2154,9,85,1,86,1,86,1,86,3,86,2159,8,86,1,87,1,87,1,87,
+		5,87,2164,8,87,10,87,12,87,2167,9,87,1,88,1,88,1,88,5,88,2172,8,88,10,
+		88,12,88,2175,9,88,1,89,1,89,1,89,3,89,2180,8,89,1,90,1,90,1,90,0,6,58,
+		78,122,128,130,170,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
+		160,162,164,166,168,170,172,174,176,178,180,0,42,5,0,19,19,39,39,76,76,
+		200,200,223,223,2,0,16,16,176,176,1,0,46,47,4,0,26,26,63,63,81,81,169,
+		169,2,0,93,93,153,153,4,0,23,23,58,58,102,102,163,163,2,0,239,239,262,
+		262,1,0,262,262,2,0,74,74,87,87,2,0,86,86,114,114,1,0,268,270,3,0,60,60,
+		88,88,155,155,1,0,180,181,2,0,70,70,137,137,2,0,59,59,215,215,2,0,4,4,
+		49,49,2,0,10,10,46,46,2,0,70,70,109,109,3,0,246,246,248,248,251,251,2,
+		0,11,11,197,197,3,0,67,67,211,211,216,216,4,0,8,8,142,142,183,183,221,
+		221,1,0,239,244,1,0,246,247,2,0,248,250,255,255,2,0,18,18,212,212,3,0,
+		14,14,112,112,209,209,4,0,56,56,67,67,211,211,216,216,2,0,1,1,140,140,
+		2,0,21,22,71,71,1,0,206,207,2,0,36,38,117,118,2,0,85,85,174,174,2,0,170,
+		170,181,181,2,0,72,72,165,165,2,0,30,30,214,214,2,0,8,8,142,142,2,0,67,
+		67,211,211,2,0,41,41,204,205,2,0,265,265,268,269,9,0,42,43,82,83,124,129,
+		131,132,134,135,167,168,184,185,227,228,236,237,42,0,1,3,5,6,10,12,14,
+		14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,
+		79,81,86,88,88,93,93,95,98,100,109,111,112,116,116,120,120,122,135,137,
+		138,141,143,146,147,150,150,153,177,179,179,182,185,187,189,191,199,201,
+		202,204,210,212,214,216,216,218,219,221,221,223,228,233,238,2523,0,185,
+		1,0,0,0,2,210,1,0,0,0,4,417,1,0,0,0,6,419,1,0,0,0,8,436,1,0,0,0,10,448,
+		1,0,0,0,12,509,1,0,0,0,14,517,1,0,0,0,16,519,1,0,0,0,18,527,1,0,0,0,20,
+		530,1,0,0,0,22,597,1,0,0,0,24,600,1,0,0,0,26,605,1,0,0,0,28,654,1,0,0,
+		0,30,686,1,0,0,0,32,690,1,0,0,0,34,698,1,0,0,0,36,706,1,0,0,0,38,717,1,
+		0,0,0,40,731,1,0,0,0,42,744,1,0,0,0,44,754,1,0,0,0,46,756,1,0,0,0,48,768,
+		1,0,0,0,50,831,1,0,0,0,52,842,1,0,0,0,54,846,1,0,0,0,56,858,1,0,0,0,58,
+		894,1,0,0,0,60,928,1,0,0,0,62,945,1,0,0,0,64,947,1,0,0,0,66,1004,1,0,0,
+		0,68,1018,1,0,0,0,70,1060,1,0,0,0,72,1075,1,0,0,0,74,1077,1,0,0,0,76,1081,
+		1,0,0,0,78,1089,1,0,0,0,80,1129,1,0,0,0,82,1138,1,0,0,0,84,1207,1,0,0,
+		0,86,1209,1,0,0,0,88,1285,1,0,0,0,90,1297,1,0,0,0,92,1313,1,0,0,0,94,1315,
+		1,0,0,0,96,1324,1,0,0,0,98,1328,1,0,0,0,100,1337,1,0,0,0,102,1357,1,0,
+		0,0,104,1359,1,0,0,0,106,1372,1,0,0,0,108,1377,1,0,0,0,110,1386,1,0,0,
+		0,112,1388,1,0,0,0,114,1401,1,0,0,0,116,1424,1,0,0,0,118,1438,1,0,0,0,
+		120,1440,1,0,0,0,122,1452,1,0,0,0,124,1546,1,0,0,0,126,1548,1,0,0,0,128,
+		1554,1,0,0,0,130,1840,1,0,0,0,132,1855,1,0,0,0,134,1887,1,0,0,0,136,1894,
+		1,0,0,0,138,1901,1,0,0,0,140,1920,1,0,0,0,142,1924,1,0,0,0,144,1926,1,
+		0,0,0,146,1964,1,0,0,0,148,1975,1,0,0,0,150,1978,1,0,0,0,152,1988,1,0,
+		0,0,154,2003,1,0,0,0,156,2009,1,0,0,0,158,2011,1,0,0,0,160,2030,1,0,0,
+		0,162,2032,1,0,0,0,164,2052,1,0,0,0,166,2054,1,0,0,0,168,2056,1,0,0,0,
+		170,2144,1,0,0,0,172,2155,1,0,0,0,174,2160,1,0,0,0,176,2168,1,0,0,0,178,
+		2179,1,0,0,0,180,2181,1,0,0,0,182,184,5,262,0,0,183,182,1,0,0,0,184,187,
+		1,0,0,0,185,183,1,0,0,0,185,186,1,0,0,0,186,206,1,0,0,0,187,185,1,0,0,
+		0,188,197,3,4,2,0,189,191,5,262,0,0,190,189,1,0,0,0,191,192,1,0,0,0,192,
+		190,1,0,0,0,192,193,1,0,0,0,193,194,1,0,0,0,194,196,3,4,2,0,195,190,1,
+		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,203,1,0,0,0,
+		199,197,1,0,0,0,200,202,5,262,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,
+		201,1,0,0,0,203,204,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,206,188,1,
+		0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,208,209,5,0,0,1,209,1,1,0,0,0,210,
+		211,3,120,60,0,211,212,5,0,0,1,212,3,1,0,0,0,213,418,3,52,26,0,214,418,
+		3,6,3,0,215,418,3,12,6,0,216,219,5,61,0,0,217,220,3,6,3,0,218,220,3,12,
+		6,0,219,217,1,0,0,0,219,218,1,0,0,0,220,222,1,0,0,0,221,223,3,14,7,0,222,
+		221,1,0,0,0,222,223,1,0,0,0,223,228,1,0,0,0,224,225,5,5,0,0,225,226,5,
+		138,0,0,226,227,5,175,0,0,227,229,5,192,0,0,228,224,1,0,0,0,228,229,1,
+		0,0,0,229,418,1,0,0,0,230,418,3,26,13,0,231,233,5,32,0,0,232,234,5,202,
+		0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,239,5,223,0,0,
+		236,237,5,84,0,0,237,238,5,139,0,0,238,240,5,62,0,0,239,236,1,0,0,0,239,
+		240,1,0,0,0,240,241,1,0,0,0,241,246,3,174,87,0,242,243,5,256,0,0,243,244,
+		3,176,88,0,244,245,5,257,0,0,245,247,1,0,0,0,246,242,1,0,0,0,246,247,1,
+		0,0,0,247,250,1,0,0,0,248,249,5,29,0,0,249,251,5,265,0,0,250,248,1,0,0,
+		0,250,251,1,0,0,0,251,252,1,0,0,0,252,253,5,9,0,0,253,254,3,52,26,0,254,
+		418,1,0,0,0,255,260,5,32,0,0,256,258,5,202,0,0,257,259,5,198,0,0,258,257,
+		1,0,0,0,258,259,1,0,0,0,259,261,1,0,0,0,260,256,1,0,0,0,260,261,1,0,0,
+		0,261,262,1,0,0,0,262,266,5,76,0,0,263,264,5,84,0,0,264,265,5,139,0,0,
+		265,267,5,62,0,0,266,263,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,
+		3,174,87,0,269,270,5,9,0,0,270,273,5,265,0,0,271,272,5,108,0,0,272,274,
+		3,178,89,0,273,271,1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,220,
+		0,0,276,277,5,95,0,0,277,283,5,265,0,0,278,279,5,260,0,0,279,280,5,95,
+		0,0,280,282,5,265,0,0,281,278,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,
+		283,284,1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,286,275,1,0,0,0,286,287,
+		1,0,0,0,287,418,1,0,0,0,288,289,5,32,0,0,289,293,5,39,0,0,290,291,5,84,
+		0,0,291,292,5,139,0,0,292,294,5,62,0,0,293,290,1,0,0,0,293,294,1,0,0,0,
+		294,295,1,0,0,0,295,298,3,174,87,0,296,297,5,29,0,0,297,299,5,265,0,0,
+		298,296,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,3,38,19,0,301,
+		300,1,0,0,0,301,302,1,0,0,0,302,418,1,0,0,0,303,304,5,32,0,0,304,308,5,
+		19,0,0,305,306,5,84,0,0,306,307,5,139,0,0,307,309,5,62,0,0,308,305,1,0,
+		0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,313,3,174,87,0,311,312,5,29,0,
+		0,312,314,5,265,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,
+		317,3,38,19,0,316,315,1,0,0,0,316,317,1,0,0,0,317,418,1,0,0,0,318,320,
+		5,51,0,0,319,321,5,202,0,0,320,319,1,0,0,0,320,321,1,0,0,0,321,323,1,0,
+		0,0,322,324,5,198,0,0,323,322,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,
+		325,328,7,0,0,0,326,327,5,84,0,0,327,329,5,62,0,0,328,326,1,0,0,0,328,
+		329,1,0,0,0,329,330,1,0,0,0,330,332,3,174,87,0,331,333,7,1,0,0,332,331,
+		1,0,0,0,332,333,1,0,0,0,333,418,1,0,0,0,334,335,5,6,0,0,335,338,5,200,
+		0,0,336,337,5,84,0,0,337,339,5,62,0,0,338,336,1,0,0,0,338,339,1,0,0,0,
+		339,340,1,0,0,0,340,341,3,174,87,0,341,342,3,50,25,0,342,418,1,0,0,0,343,
+		344,5,6,0,0,344,345,5,223,0,0,345,351,3,174,87,0,346,347,5,172,0,0,347,
+		348,5,208,0,0,348,352,3,174,87,0,349,350,5,9,0,0,350,352,3,52,26,0,351,
+		346,1,0,0,0,351,349,1,0,0,0,352,418,1,0,0,0,353,358,5,187,0,0,354,355,
+		3,18,9,0,355,356,5,239,0,0,356,357,3,20,10,0,357,359,1,0,0,0,358,354,1,
+		0,0,0,358,359,1,0,0,0,359,418,1,0,0,0,360,362,5,173,0,0,361,363,3,20,10,
+		0,362,361,1,0,0,0,362,363,1,0,0,0,363,418,1,0,0,0,364,365,5,189,0,0,365,
+		418,3,22,11,0,366,367,7,2,0,0,367,368,5,182,0,0,368,418,5,265,0,0,369,
+		371,7,2,0,0,370,372,5,65,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,
+		0,0,0,373,418,3,174,87,0,374,385,5,64,0,0,375,376,5,162,0,0,376,386,5,
+		73,0,0,377,382,3,16,8,0,378,379,5,260,0,0,379,381,3,16,8,0,380,378,1,0,
+		0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,386,1,0,0,0,384,
+		382,1,0,0,0,385,375,1,0,0,0,385,377,1,0,0,0,385,386,1,0,0,0,386,387,1,
+		0,0,0,387,418,3,4,2,0,388,389,5,194,0,0,389,390,5,97,0,0,390,393,5,265,
+		0,0,391,392,5,232,0,0,392,394,5,182,0,0,393,391,1,0,0,0,393,394,1,0,0,
+		0,394,397,1,0,0,0,395,396,5,232,0,0,396,398,5,50,0,0,397,395,1,0,0,0,397,
+		398,1,0,0,0,398,418,1,0,0,0,399,400,5,182,0,0,400,403,5,265,0,0,401,402,
+		5,208,0,0,402,404,5,265,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,418,1,
+		0,0,0,405,407,5,218,0,0,406,408,5,19,0,0,407,406,1,0,0,0,407,408,1,0,0,
+		0,408,409,1,0,0,0,409,418,3,174,87,0,410,418,7,3,0,0,411,412,5,2,0,0,412,
+		413,5,95,0,0,413,418,5,265,0,0,414,415,5,171,0,0,415,416,5,95,0,0,416,
+		418,5,265,0,0,417,213,1,0,0,0,417,214,1,0,0,0,417,215,1,0,0,0,417,216,
+		1,0,0,0,417,230,1,0,0,0,417,231,1,0,0,0,417,255,1,0,0,0,417,288,1,0,0,
+		0,417,303,1,0,0,0,417,318,1,0,0,0,417,334,1,0,0,0,417,343,1,0,0,0,417,
+		353,1,0,0,0,417,360,1,0,0,0,417,364,1,0,0,0,417,366,1,0,0,0,417,369,1,
+		0,0,0,417,374,1,0,0,0,417,388,1,0,0,0,417,399,1,0,0,0,417,405,1,0,0,0,
+		417,410,1,0,0,0,417,411,1,0,0,0,417,414,1,0,0,0,418,5,1,0,0,0,419,420,
+		5,90,0,0,420,421,7,4,0,0,421,423,3,174,87,0,422,424,3,110,55,0,423,422,
+		1,0,0,0,423,424,1,0,0,0,424,426,1,0,0,0,425,427,3,8,4,0,426,425,1,0,0,
+		0,426,427,1,0,0,0,427,432,1,0,0,0,428,429,5,256,0,0,429,430,3,176,88,0,
+		430,431,5,257,0,0,431,433,1,0,0,0,432,428,1,0,0,0,432,433,1,0,0,0,433,
+		434,1,0,0,0,434,435,3,52,26,0,435,7,1,0,0,0,436,437,5,156,0,0,437,438,
+		5,256,0,0,438,443,3,10,5,0,439,440,5,260,0,0,440,442,3,10,5,0,441,439,
+		1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,
+		0,445,443,1,0,0,0,446,447,5,257,0,0,447,9,1,0,0,0,448,449,3,178,89,0,449,
+		450,5,239,0,0,450,451,3,44,22,0,451,11,1,0,0,0,452,453,5,193,0,0,453,454,
+		5,187,0,0,454,458,5,12,0,0,455,457,5,262,0,0,456,455,1,0,0,0,457,460,1,
+		0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,458,1,0,0,0,
+		461,470,3,4,2,0,462,464,5,262,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,
+		463,1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,
+		0,0,0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,
+		472,470,1,0,0,0,473,475,5,262,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,
+		474,1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,
+		54,0,0,480,510,1,0,0,0,481,482,5,12,0,0,482,483,5,193,0,0,483,485,5,187,
+		0,0,484,486,5,262,0,0,485,484,1,0,0,0,486,487,1,0,0,0,487,485,1,0,0,0,
+		487,488,1,0,0,0,488,489,1,0,0,0,489,498,3,4,2,0,490,492,5,262,0,0,491,
+		490,1,0,0,0,492,493,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,495,1,
+		0,0,0,495,497,3,4,2,0,496,491,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,
+		498,499,1,0,0,0,499,504,1,0,0,0,500,498,1,0,0,0,501,503,5,262,0,0,502,
+		501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,
+		0,0,0,506,504,1,0,0,0,507,508,5,54,0,0,508,510,1,0,0,0,509,452,1,0,0,0,
+		509,481,1,0,0,0,510,13,1,0,0,0,511,512,5,74,0,0,512,513,5,182,0,0,513,
+		518,5,265,0,0,514,515,5,74,0,0,515,516,5,111,0,0,516,518,5,24,0,0,517,
+		511,1,0,0,0,517,514,1,0,0,0,518,15,1,0,0,0,519,520,7,5,0,0,520,17,1,0,
+		0,0,521,528,5,265,0,0,522,524,8,6,0,0,523,522,1,0,0,0,524,525,1,0,0,0,
+		525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,521,1,0,0,0,527,523,
+		1,0,0,0,528,19,1,0,0,0,529,531,8,7,0,0,530,529,1,0,0,0,531,532,1,0,0,0,
+		532,530,1,0,0,0,532,533,1,0,0,0,533,21,1,0,0,0,534,537,5,201,0,0,535,536,
+		7,8,0,0,536,538,3,174,87,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,
+		0,0,539,541,3,24,12,0,540,539,1,0,0,0,540,541,1,0,0,0,541,598,1,0,0,0,
+		542,545,5,224,0,0,543,544,7,8,0,0,544,546,3,174,87,0,545,543,1,0,0,0,545,
+		546,1,0,0,0,546,548,1,0,0,0,547,549,3,24,12,0,548,547,1,0,0,0,548,549,
+		1,0,0,0,549,598,1,0,0,0,550,552,5,219,0,0,551,550,1,0,0,0,551,552,1,0,
+		0,0,552,553,1,0,0,0,553,556,5,77,0,0,554,555,7,8,0,0,555,557,3,174,87,
+		0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,559,
+		558,1,0,0,0,559,560,1,0,0,0,560,598,1,0,0,0,561,598,5,98,0,0,562,564,5,
+		20,0,0,563,565,3,24,12,0,564,563,1,0,0,0,564,565,1,0,0,0,565,598,1,0,0,
+		0,566,569,5,40,0,0,567,568,7,8,0,0,568,570,3,174,87,0,569,567,1,0,0,0,
+		569,570,1,0,0,0,570,572,1,0,0,0,571,573,3,24,12,0,572,571,1,0,0,0,572,
+		573,1,0,0,0,573,598,1,0,0,0,574,598,5,130,0,0,575,598,5,96,0,0,576,577,
+		5,28,0,0,577,578,7,8,0,0,578,580,3,174,87,0,579,581,3,24,12,0,580,579,
+		1,0,0,0,580,581,1,0,0,0,581,598,1,0,0,0,582,583,5,32,0,0,583,584,5,200,
+		0,0,584,598,3,174,87,0,585,586,5,32,0,0,586,587,5,223,0,0,587,598,3,174,
+		87,0,588,589,5,35,0,0,589,598,5,19,0,0,590,591,5,35,0,0,591,598,5,39,0,
+		0,592,593,5,25,0,0,593,595,5,265,0,0,594,596,3,24,12,0,595,594,1,0,0,0,
+		595,596,1,0,0,0,596,598,1,0,0,0,597,534,1,0,0,0,597,542,1,0,0,0,597,551,
+		1,0,0,0,597,561,1,0,0,0,597,562,1,0,0,0,597,566,1,0,0,0,597,574,1,0,0,
+		0,597,575,1,0,0,0,597,576,1,0,0,0,597,582,1,0,0,0,597,585,1,0,0,0,597,
+		588,1,0,0,0,597,590,1,0,0,0,597,592,1,0,0,0,598,23,1,0,0,0,599,601,5,139,
+		0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,602,1,0,0,0,602,603,7,9,0,0,603,
+		604,5,265,0,0,604,25,1,0,0,0,605,607,5,32,0,0,606,608,5,202,0,0,607,606,
+		1,0,0,0,607,608,1,0,0,0,608,609,1,0,0,0,609,613,5,200,0,0,610,611,5,84,
+		0,0,611,612,5,139,0,0,612,614,5,62,0,0,613,610,1,0,0,0,613,614,1,0,0,0,
+		614,615,1,0,0,0,615,627,3,174,87,0,616,617,5,256,0,0,617,622,3,28,14,0,
+		618,619,5,260,0,0,619,621,3,28,14,0,620,618,1,0,0,0,621,624,1,0,0,0,622,
+		620,1,0,0,0,622,623,1,0,0,0,623,625,1,0,0,0,624,622,1,0,0,0,625,626,5,
+		257,0,0,626,628,1,0,0,0,627,616,1,0,0,0,627,628,1,0,0,0,628,631,1,0,0,
+		0,629,630,5,29,0,0,630,632,5,265,0,0,631,629,1,0,0,0,631,632,1,0,0,0,632,
+		639,1,0,0,0,633,634,5,157,0,0,634,635,5,15,0,0,635,636,5,256,0,0,636,637,
+		3,176,88,0,637,638,5,257,0,0,638,640,1,0,0,0,639,633,1,0,0,0,639,640,1,
+		0,0,0,640,642,1,0,0,0,641,643,3,38,19,0,642,641,1,0,0,0,642,643,1,0,0,
+		0,643,645,1,0,0,0,644,646,3,46,23,0,645,644,1,0,0,0,645,646,1,0,0,0,646,
+		649,1,0,0,0,647,648,5,9,0,0,648,650,3,52,26,0,649,647,1,0,0,0,649,650,
+		1,0,0,0,650,27,1,0,0,0,651,655,3,30,15,0,652,655,3,34,17,0,653,655,3,36,
+		18,0,654,651,1,0,0,0,654,652,1,0,0,0,654,653,1,0,0,0,655,29,1,0,0,0,656,
+		657,3,178,89,0,657,658,5,9,0,0,658,661,3,120,60,0,659,660,5,29,0,0,660,
+		662,5,265,0,0,661,659,1,0,0,0,661,662,1,0,0,0,662,687,1,0,0,0,663,664,
+		3,178,89,0,664,665,3,168,84,0,665,668,5,123,0,0,666,667,5,74,0,0,667,669,
+		5,265,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,672,5,225,
+		0,0,671,670,1,0,0,0,671,672,1,0,0,0,672,675,1,0,0,0,673,674,5,29,0,0,674,
+		676,5,265,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,687,1,0,0,0,677,678,
+		3,178,89,0,678,680,3,168,84,0,679,681,3,32,16,0,680,679,1,0,0,0,680,681,
+		1,0,0,0,681,684,1,0,0,0,682,683,5,29,0,0,683,685,5,265,0,0,684,682,1,0,
+		0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,656,1,0,0,0,686,663,1,0,0,0,686,
+		677,1,0,0,0,687,31,1,0,0,0,688,689,5,31,0,0,689,691,3,178,89,0,690,688,
+		1,0,0,0,690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,166,0,0,693,696,5,107,
+		0,0,694,695,5,139,0,0,695,697,5,55,0,0,696,694,1,0,0,0,696,697,1,0,0,0,
+		697,33,1,0,0,0,698,699,5,226,0,0,699,700,5,73,0,0,700,701,3,178,89,0,701,
+		702,5,9,0,0,702,703,3,120,60,0,703,35,1,0,0,0,704,705,5,31,0,0,705,707,
+		3,178,89,0,706,704,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,5,166,
+		0,0,709,710,5,107,0,0,710,711,5,256,0,0,711,712,3,176,88,0,712,715,5,257,
+		0,0,713,714,5,139,0,0,714,716,5,55,0,0,715,713,1,0,0,0,715,716,1,0,0,0,
+		716,37,1,0,0,0,717,718,5,232,0,0,718,727,5,256,0,0,719,724,3,40,20,0,720,
+		721,5,260,0,0,721,723,3,40,20,0,722,720,1,0,0,0,723,726,1,0,0,0,724,722,
+		1,0,0,0,724,725,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,727,719,1,0,0,
+		0,727,728,1,0,0,0,728,729,1,0,0,0,729,730,5,257,0,0,730,39,1,0,0,0,731,
+		732,3,42,21,0,732,733,5,239,0,0,733,734,3,44,22,0,734,41,1,0,0,0,735,745,
+		5,265,0,0,736,741,3,178,89,0,737,738,5,261,0,0,738,740,3,178,89,0,739,
+		737,1,0,0,0,740,743,1,0,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,745,1,
+		0,0,0,743,741,1,0,0,0,744,735,1,0,0,0,744,736,1,0,0,0,745,43,1,0,0,0,746,
+		755,5,265,0,0,747,749,5,247,0,0,748,747,1,0,0,0,748,749,1,0,0,0,749,750,
+		1,0,0,0,750,755,7,10,0,0,751,755,5,211,0,0,752,755,5,67,0,0,753,755,3,
+		178,89,0,754,746,1,0,0,0,754,748,1,0,0,0,754,751,1,0,0,0,754,752,1,0,0,
+		0,754,753,1,0,0,0,755,45,1,0,0,0,756,757,5,114,0,0,757,766,3,174,87,0,
+		758,762,5,256,0,0,759,761,3,48,24,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
+		760,1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,767,5,
+		257,0,0,766,758,1,0,0,0,766,767,1,0,0,0,767,47,1,0,0,0,768,771,7,11,0,
+		0,769,772,5,4,0,0,770,772,3,178,89,0,771,769,1,0,0,0,771,770,1,0,0,0,772,
+		49,1,0,0,0,773,774,5,172,0,0,774,775,5,208,0,0,775,832,3,174,87,0,776,
+		777,5,187,0,0,777,778,5,256,0,0,778,783,3,40,20,0,779,780,5,260,0,0,780,
+		782,3,40,20,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,
+		1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,257,0,0,787,832,1,0,
+		0,0,788,789,5,173,0,0,789,790,5,256,0,0,790,795,3,42,21,0,791,792,5,260,
+		0,0,792,794,3,42,21,0,793,791,1,0,0,0,794,797,1,0,0,0,795,793,1,0,0,0,
+		795,796,1,0,0,0,796,798,1,0,0,0,797,795,1,0,0,0,798,799,5,257,0,0,799,
+		832,1,0,0,0,800,813,5,2,0,0,801,814,3,28,14,0,802,803,5,256,0,0,803,808,
+		3,28,14,0,804,805,5,260,0,0,805,807,3,28,14,0,806,804,1,0,0,0,807,810,
+		1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,
+		0,811,812,5,257,0,0,812,814,1,0,0,0,813,801,1,0,0,0,813,802,1,0,0,0,814,
+		832,1,0,0,0,815,824,5,51,0,0,816,818,5,27,0,0,817,816,1,0,0,0,817,818,
+		1,0,0,0,818,819,1,0,0,0,819,825,3,178,89,0,820,821,5,256,0,0,821,822,3,
+		176,88,0,822,823,5,257,0,0,823,825,1,0,0,0,824,817,1,0,0,0,824,820,1,0,
+		0,0,825,832,1,0,0,0,826,827,5,172,0,0,827,828,3,178,89,0,828,829,5,208,
+		0,0,829,830,3,178,89,0,830,832,1,0,0,0,831,773,1,0,0,0,831,776,1,0,0,0,
+		831,788,1,0,0,0,831,800,1,0,0,0,831,815,1,0,0,0,831,826,1,0,0,0,832,51,
+		1,0,0,0,833,834,5,232,0,0,834,839,3,54,27,0,835,836,5,260,0,0,836,838,
+		3,54,27,0,837,835,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,
+		0,0,840,843,1,0,0,0,841,839,1,0,0,0,842,833,1,0,0,0,842,843,1,0,0,0,843,
+		844,1,0,0,0,844,845,3,56,28,0,845,53,1,0,0,0,846,851,3,178,89,0,847,848,
+		5,256,0,0,848,849,3,176,88,0,849,850,5,257,0,0,850,852,1,0,0,0,851,847,
+		1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,5,9,0,0,854,855,5,256,
+		0,0,855,856,3,52,26,0,856,857,5,257,0,0,857,55,1,0,0,0,858,869,3,58,29,
+		0,859,860,5,149,0,0,860,861,5,15,0,0,861,866,3,76,38,0,862,863,5,260,0,
+		0,863,865,3,76,38,0,864,862,1,0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,
+		867,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,869,859,1,0,0,0,869,870,1,
+		0,0,0,870,876,1,0,0,0,871,874,5,115,0,0,872,875,3,120,60,0,873,875,5,4,
+		0,0,874,872,1,0,0,0,874,873,1,0,0,0,875,877,1,0,0,0,876,871,1,0,0,0,876,
+		877,1,0,0,0,877,883,1,0,0,0,878,879,5,144,0,0,879,881,3,120,60,0,880,882,
+		7,12,0,0,881,880,1,0,0,0,881,882,1,0,0,0,882,884,1,0,0,0,883,878,1,0,0,
+		0,883,884,1,0,0,0,884,892,1,0,0,0,885,886,5,68,0,0,886,888,7,13,0,0,887,
+		889,3,120,60,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,0,0,890,891,
+		7,12,0,0,891,893,5,147,0,0,892,885,1,0,0,0,892,893,1,0,0,0,893,57,1,0,
+		0,0,894,895,6,29,-1,0,895,896,3,60,30,0,896,911,1,0,0,0,897,898,10,2,0,
+		0,898,900,5,91,0,0,899,901,3,66,33,0,900,899,1,0,0,0,900,901,1,0,0,0,901,
+		902,1,0,0,0,902,910,3,58,29,3,903,904,10,1,0,0,904,906,7,14,0,0,905,907,
+		3,66,33,0,906,905,1,0,0,0,906,907,1,0,0,0,907,908,1,0,0,0,908,910,3,58,
+		29,2,909,897,1,0,0,0,909,903,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,
+		912,1,0,0,0,912,59,1,0,0,0,913,911,1,0,0,0,914,929,3,64,32,0,915,916,5,
+		222,0,0,916,921,3,62,31,0,917,918,5,260,0,0,918,920,3,62,31,0,919,917,
+		1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,929,1,0,0,
+		0,923,921,1,0,0,0,924,925,5,256,0,0,925,926,3,52,26,0,926,927,5,257,0,
+		0,927,929,1,0,0,0,928,914,1,0,0,0,928,915,1,0,0,0,928,924,1,0,0,0,929,
+		61,1,0,0,0,930,932,5,180,0,0,931,930,1,0,0,0,931,932,1,0,0,0,932,933,1,
+		0,0,0,933,934,5,256,0,0,934,939,3,120,60,0,935,936,5,260,0,0,936,938,3,
+		120,60,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
+		0,940,942,1,0,0,0,941,939,1,0,0,0,942,943,5,257,0,0,943,946,1,0,0,0,944,
+		946,3,120,60,0,945,931,1,0,0,0,945,944,1,0,0,0,946,63,1,0,0,0,947,949,
+		5,186,0,0,948,950,3,112,56,0,949,948,1,0,0,0,949,950,1,0,0,0,950,952,1,
+		0,0,0,951,953,3,66,33,0,952,951,1,0,0,0,952,953,1,0,0,0,953,954,1,0,0,
+		0,954,959,3,68,34,0,955,956,5,260,0,0,956,958,3,68,34,0,957,955,1,0,0,
+		0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,971,1,0,0,0,961,
+		959,1,0,0,0,962,963,5,74,0,0,963,968,3,78,39,0,964,965,5,260,0,0,965,967,
+		3,78,39,0,966,964,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,
+		0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,
+		975,1,0,0,0,973,974,5,230,0,0,974,976,3,120,60,0,975,973,1,0,0,0,975,976,
+		1,0,0,0,976,987,1,0,0,0,977,978,5,78,0,0,978,979,5,15,0,0,979,984,3,70,
+		35,0,980,981,5,260,0,0,981,983,3,70,35,0,982,980,1,0,0,0,983,986,1,0,0,
+		0,984,982,1,0,0,0,984,985,1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,987,
+		977,1,0,0,0,987,988,1,0,0,0,988,991,1,0,0,0,989,990,5,80,0,0,990,992,3,
+		120,60,0,991,989,1,0,0,0,991,992,1,0,0,0,992,1002,1,0,0,0,993,994,5,231,
+		0,0,994,999,3,74,37,0,995,996,5,260,0,0,996,998,3,74,37,0,997,995,1,0,
+		0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1003,1,0,0,
+		0,1001,999,1,0,0,0,1002,993,1,0,0,0,1002,1003,1,0,0,0,1003,65,1,0,0,0,
+		1004,1005,7,15,0,0,1005,67,1,0,0,0,1006,1019,5,248,0,0,1007,1008,3,174,
+		87,0,1008,1009,5,261,0,0,1009,1010,5,248,0,0,1010,1019,1,0,0,0,1011,1016,
+		3,120,60,0,1012,1014,5,9,0,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,
+		1015,1,0,0,0,1015,1017,3,178,89,0,1016,1013,1,0,0,0,1016,1017,1,0,0,0,
+		1017,1019,1,0,0,0,1018,1006,1,0,0,0,1018,1007,1,0,0,0,1018,1011,1,0,0,
+		0,1019,69,1,0,0,0,1020,1021,5,79,0,0,1021,1022,5,188,0,0,1022,1023,5,256,
+		0,0,1023,1028,3,72,36,0,1024,1025,5,260,0,0,1025,1027,3,72,36,0,1026,1024,
+		1,0,0,0,1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,
+		1,0,0,0,1030,1028,1,0,0,0,1031,1032,5,257,0,0,1032,1061,1,0,0,0,1033,1034,
+		5,179,0,0,1034,1035,5,256,0,0,1035,1040,3,72,36,0,1036,1037,5,260,0,0,
+		1037,1039,3,72,36,0,1038,1036,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,
+		0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1044,5,
+		257,0,0,1044,1061,1,0,0,0,1045,1046,5,34,0,0,1046,1047,5,256,0,0,1047,
+		1052,3,72,36,0,1048,1049,5,260,0,0,1049,1051,3,72,36,0,1050,1048,1,0,0,
+		0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,1055,1,0,
+		0,0,1054,1052,1,0,0,0,1055,1056,5,257,0,0,1056,1061,1,0,0,0,1057,1058,
+		5,256,0,0,1058,1061,5,257,0,0,1059,1061,3,120,60,0,1060,1020,1,0,0,0,1060,
+		1033,1,0,0,0,1060,1045,1,0,0,0,1060,1057,1,0,0,0,1060,1059,1,0,0,0,1061,
+		71,1,0,0,0,1062,1071,5,256,0,0,1063,1068,3,120,60,0,1064,1065,5,260,0,
+		0,1065,1067,3,120,60,0,1066,1064,1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,
+		0,0,0,1068,1069,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,0,0,0,1071,1063,
+		1,0,0,0,1071,1072,1,0,0,0,1072,1073,1,0,0,0,1073,1076,5,257,0,0,1074,1076,
+		3,120,60,0,1075,1062,1,0,0,0,1075,1074,1,0,0,0,1076,73,1,0,0,0,1077,1078,
+		3,178,89,0,1078,1079,5,9,0,0,1079,1080,3,144,72,0,1080,75,1,0,0,0,1081,
+		1083,3,120,60,0,1082,1084,7,16,0,0,1083,1082,1,0,0,0,1083,1084,1,0,0,0,
+		1084,1087,1,0,0,0,1085,1086,5,141,0,0,1086,1088,7,17,0,0,1087,1085,1,0,
+		0,0,1087,1088,1,0,0,0,1088,77,1,0,0,0,1089,1090,6,39,-1,0,1090,1091,3,
+		84,42,0,1091,1111,1,0,0,0,1092,1093,10,4,0,0,1093,1094,5,33,0,0,1094,1095,
+		5,99,0,0,1095,1110,3,84,42,0,1096,1097,10,3,0,0,1097,1098,5,136,0,0,1098,
+		1099,3,80,40,0,1099,1100,5,99,0,0,1100,1101,3,84,42,0,1101,1110,1,0,0,
+		0,1102,1103,10,2,0,0,1103,1104,3,80,40,0,1104,1105,5,99,0,0,1105,1107,
+		3,84,42,0,1106,1108,3,82,41,0,1107,1106,1,0,0,0,1107,1108,1,0,0,0,1108,
+		1110,1,0,0,0,1109,1092,1,0,0,0,1109,1096,1,0,0,0,1109,1102,1,0,0,0,1110,
+		1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,0,0,1112,79,1,0,0,0,1113,
+		1111,1,0,0,0,1114,1116,5,89,0,0,1115,1114,1,0,0,0,1115,1116,1,0,0,0,1116,
+		1130,1,0,0,0,1117,1119,5,113,0,0,1118,1120,5,151,0,0,1119,1118,1,0,0,0,
+		1119,1120,1,0,0,0,1120,1130,1,0,0,0,1121,1123,5,178,0,0,1122,1124,5,151,
+		0,0,1123,1122,1,0,0,0,1123,1124,1,0,0,0,1124,1130,1,0,0,0,1125,1127,5,
+		75,0,0,1126,1128,5,151,0,0,1127,1126,1,0,0,0,1127,1128,1,0,0,0,1128,1130,
+		1,0,0,0,1129,1115,1,0,0,0,1129,1117,1,0,0,0,1129,1121,1,0,0,0,1129,1125,
+		1,0,0,0,1130,81,1,0,0,0,1131,1132,5,145,0,0,1132,1139,3,120,60,0,1133,
+		1134,5,220,0,0,1134,1135,5,256,0,0,1135,1136,3,176,88,0,1136,1137,5,257,
+		0,0,1137,1139,1,0,0,0,1138,1131,1,0,0,0,1138,1133,1,0,0,0,1139,83,1,0,
+		0,0,1140,1142,3,174,87,0,1141,1143,3,110,55,0,1142,1141,1,0,0,0,1142,1143,
+		1,0,0,0,1143,1149,1,0,0,0,1144,1145,5,73,0,0,1145,1146,5,199,0,0,1146,
+		1147,5,9,0,0,1147,1148,5,143,0,0,1148,1150,3,128,64,0,1149,1144,1,0,0,
+		0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,1153,3,108,54,0,1152,1151,1,
+		0,0,0,1152,1153,1,0,0,0,1153,1208,1,0,0,0,1154,1156,5,110,0,0,1155,1154,
+		1,0,0,0,1155,1156,1,0,0,0,1156,1157,1,0,0,0,1157,1158,5,200,0,0,1158,1159,
+		5,256,0,0,1159,1160,3,132,66,0,1160,1162,5,257,0,0,1161,1163,3,108,54,
+		0,1162,1161,1,0,0,0,1162,1163,1,0,0,0,1163,1208,1,0,0,0,1164,1166,5,110,
+		0,0,1165,1164,1,0,0,0,1165,1166,1,0,0,0,1166,1167,1,0,0,0,1167,1168,5,
+		256,0,0,1168,1169,3,52,26,0,1169,1171,5,257,0,0,1170,1172,3,108,54,0,1171,
+		1170,1,0,0,0,1171,1172,1,0,0,0,1172,1208,1,0,0,0,1173,1174,5,217,0,0,1174,
+		1175,5,256,0,0,1175,1180,3,120,60,0,1176,1177,5,260,0,0,1177,1179,3,120,
+		60,0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,
+		0,0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,0,1183,1186,5,257,0,0,1184,1185,
+		5,232,0,0,1185,1187,5,150,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,
+		1189,1,0,0,0,1188,1190,3,108,54,0,1189,1188,1,0,0,0,1189,1190,1,0,0,0,
+		1190,1208,1,0,0,0,1191,1192,5,256,0,0,1192,1193,3,78,39,0,1193,1194,5,
+		257,0,0,1194,1208,1,0,0,0,1195,1196,3,174,87,0,1196,1198,3,86,43,0,1197,
+		1199,3,108,54,0,1198,1197,1,0,0,0,1198,1199,1,0,0,0,1199,1208,1,0,0,0,
+		1200,1201,5,256,0,0,1201,1202,3,52,26,0,1202,1203,5,257,0,0,1203,1205,
+		3,86,43,0,1204,1206,3,108,54,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,
+		1208,1,0,0,0,1207,1140,1,0,0,0,1207,1155,1,0,0,0,1207,1165,1,0,0,0,1207,
+		1173,1,0,0,0,1207,1191,1,0,0,0,1207,1195,1,0,0,0,1207,1200,1,0,0,0,1208,
+		85,1,0,0,0,1209,1210,5,121,0,0,1210,1221,5,256,0,0,1211,1212,5,156,0,0,
+		1212,1213,5,15,0,0,1213,1218,3,120,60,0,1214,1215,5,260,0,0,1215,1217,
+		3,120,60,0,1216,1214,1,0,0,0,1217,1220,1,0,0,0,1218,1216,1,0,0,0,1218,
+		1219,1,0,0,0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1221,1211,1,0,0,0,1221,
+		1222,1,0,0,0,1222,1233,1,0,0,0,1223,1224,5,149,0,0,1224,1225,5,15,0,0,
+		1225,1230,3,76,38,0,1226,1227,5,260,0,0,1227,1229,3,76,38,0,1228,1226,
+		1,0,0,0,1229,1232,1,0,0,0,1230,1228,1,0,0,0,1230,1231,1,0,0,0,1231,1234,
+		1,0,0,0,1232,1230,1,0,0,0,1233,1223,1,0,0,0,1233,1234,1,0,0,0,1234,1244,
+		1,0,0,0,1235,1236,5,122,0,0,1236,1241,3,88,44,0,1237,1238,5,260,0,0,1238,
+		1240,3,88,44,0,1239,1237,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1241,
+		1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1235,1,0,0,0,1244,
+		1245,1,0,0,0,1245,1247,1,0,0,0,1246,1248,3,90,45,0,1247,1246,1,0,0,0,1247,
+		1248,1,0,0,0,1248,1253,1,0,0,0,1249,1250,5,3,0,0,1250,1251,5,120,0,0,1251,
+		1252,5,191,0,0,1252,1254,3,92,46,0,1253,1249,1,0,0,0,1253,1254,1,0,0,0,
+		1254,1255,1,0,0,0,1255,1256,5,159,0,0,1256,1257,5,256,0,0,1257,1258,3,
+		94,47,0,1258,1261,5,257,0,0,1259,1260,5,233,0,0,1260,1262,3,162,81,0,1261,
+		1259,1,0,0,0,1261,1262,1,0,0,0,1262,1272,1,0,0,0,1263,1264,5,195,0,0,1264,
+		1269,3,104,52,0,1265,1266,5,260,0,0,1266,1268,3,104,52,0,1267,1265,1,0,
+		0,0,1268,1271,1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1273,1,
+		0,0,0,1271,1269,1,0,0,0,1272,1263,1,0,0,0,1272,1273,1,0,0,0,1273,1274,
+		1,0,0,0,1274,1275,5,45,0,0,1275,1280,3,106,53,0,1276,1277,5,260,0,0,1277,
+		1279,3,106,53,0,1278,1276,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,
+		1280,1281,1,0,0,0,1281,1283,1,0,0,0,1282,1280,1,0,0,0,1283,1284,5,257,
+		0,0,1284,87,1,0,0,0,1285,1286,3,120,60,0,1286,1287,5,9,0,0,1287,1288,3,
+		178,89,0,1288,89,1,0,0,0,1289,1290,5,146,0,0,1290,1291,5,180,0,0,1291,
+		1292,5,160,0,0,1292,1298,5,120,0,0,1293,1294,5,4,0,0,1294,1295,5,181,0,
+		0,1295,1296,5,160,0,0,1296,1298,5,120,0,0,1297,1289,1,0,0,0,1297,1293,
+		1,0,0,0,1298,91,1,0,0,0,1299,1300,5,158,0,0,1300,1301,5,109,0,0,1301,1314,
+		5,180,0,0,1302,1303,5,208,0,0,1303,1304,5,137,0,0,1304,1314,5,180,0,0,
+		1305,1306,5,208,0,0,1306,1307,5,70,0,0,1307,1314,3,178,89,0,1308,1309,
+		5,208,0,0,1309,1310,5,109,0,0,1310,1314,3,178,89,0,1311,1312,5,208,0,0,
+		1312,1314,3,178,89,0,1313,1299,1,0,0,0,1313,1302,1,0,0,0,1313,1305,1,0,
+		0,0,1313,1308,1,0,0,0,1313,1311,1,0,0,0,1314,93,1,0,0,0,1315,1320,3,96,
+		48,0,1316,1317,5,252,0,0,1317,1319,3,96,48,0,1318,1316,1,0,0,0,1319,1322,
+		1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,95,1,0,0,0,1322,1320,
+		1,0,0,0,1323,1325,3,98,49,0,1324,1323,1,0,0,0,1325,1326,1,0,0,0,1326,1324,
+		1,0,0,0,1326,1327,1,0,0,0,1327,97,1,0,0,0,1328,1330,3,100,50,0,1329,1331,
+		3,102,51,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,1331,99,1,0,0,0,1332,1338,
+		3,178,89,0,1333,1334,5,256,0,0,1334,1335,3,94,47,0,1335,1336,5,257,0,0,
+		1336,1338,1,0,0,0,1337,1332,1,0,0,0,1337,1333,1,0,0,0,1338,101,1,0,0,0,
+		1339,1341,7,18,0,0,1340,1342,5,251,0,0,1341,1340,1,0,0,0,1341,1342,1,0,
+		0,0,1342,1358,1,0,0,0,1343,1345,5,253,0,0,1344,1346,5,268,0,0,1345,1344,
+		1,0,0,0,1345,1346,1,0,0,0,1346,1351,1,0,0,0,1347,1349,5,260,0,0,1348,1350,
+		5,268,0,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,0,1351,1347,
+		1,0,0,0,1351,1352,1,0,0,0,1352,1353,1,0,0,0,1353,1355,5,254,0,0,1354,1356,
+		5,251,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1358,1,0,0,0,1357,1339,
+		1,0,0,0,1357,1343,1,0,0,0,1358,103,1,0,0,0,1359,1360,3,178,89,0,1360,1361,
+		5,239,0,0,1361,1362,5,256,0,0,1362,1367,3,178,89,0,1363,1364,5,260,0,0,
+		1364,1366,3,178,89,0,1365,1363,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,
+		0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1371,5,
+		257,0,0,1371,105,1,0,0,0,1372,1373,3,178,89,0,1373,1374,5,9,0,0,1374,1375,
+		3,120,60,0,1375,107,1,0,0,0,1376,1378,5,9,0,0,1377,1376,1,0,0,0,1377,1378,
+		1,0,0,0,1378,1379,1,0,0,0,1379,1384,3,178,89,0,1380,1381,5,256,0,0,1381,
+		1382,3,176,88,0,1382,1383,5,257,0,0,1383,1385,1,0,0,0,1384,1380,1,0,0,
+		0,1384,1385,1,0,0,0,1385,109,1,0,0,0,1386,1387,3,112,56,0,1387,111,1,0,
+		0,0,1388,1389,5,263,0,0,1389,1396,3,114,57,0,1390,1392,5,260,0,0,1391,
+		1390,1,0,0,0,1391,1392,1,0,0,0,1392,1393,1,0,0,0,1393,1395,3,114,57,0,
+		1394,1391,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,0,0,1396,1397,1,0,0,
+		0,1397,1399,1,0,0,0,1398,1396,1,0,0,0,1399,1400,5,264,0,0,1400,113,1,0,
+		0,0,1401,1422,3,178,89,0,1402,1419,5,256,0,0,1403,1408,3,116,58,0,1404,
+		1405,5,260,0,0,1405,1407,3,116,58,0,1406,1404,1,0,0,0,1407,1410,1,0,0,
+		0,1408,1406,1,0,0,0,1408,1409,1,0,0,0,1409,1420,1,0,0,0,1410,1408,1,0,
+		0,0,1411,1416,3,118,59,0,1412,1413,5,260,0,0,1413,1415,3,118,59,0,1414,
+		1412,1,0,0,0,1415,1418,1,0,0,0,1416,1414,1,0,0,0,1416,1417,1,0,0,0,1417,
+		1420,1,0,0,0,1418,1416,1,0,0,0,1419,1403,1,0,0,0,1419,1411,1,0,0,0,1419,
+		1420,1,0,0,0,1420,1421,1,0,0,0,1421,1423,5,257,0,0,1422,1402,1,0,0,0,1422,
+		1423,1,0,0,0,1423,115,1,0,0,0,1424,1425,3,42,21,0,1425,1426,5,239,0,0,
+		1426,1427,3,44,22,0,1427,117,1,0,0,0,1428,1433,3,178,89,0,1429,1430,5,
+		261,0,0,1430,1432,3,178,89,0,1431,1429,1,0,0,0,1432,1435,1,0,0,0,1433,
+		1431,1,0,0,0,1433,1434,1,0,0,0,1434,1439,1,0,0,0,1435,1433,1,0,0,0,1436,
+		1439,5,265,0,0,1437,1439,5,268,0,0,1438,1428,1,0,0,0,1438,1436,1,0,0,0,
+		1438,1437,1,0,0,0,1439,119,1,0,0,0,1440,1441,3,122,61,0,1441,121,1,0,0,
+		0,1442,1443,6,61,-1,0,1443,1444,5,139,0,0,1444,1453,3,122,61,4,1445,1449,
+		3,128,64,0,1446,1448,3,124,62,0,1447,1446,1,0,0,0,1448,1451,1,0,0,0,1449,
+		1447,1,0,0,0,1449,1450,1,0,0,0,1450,1453,1,0,0,0,1451,1449,1,0,0,0,1452,
+		1442,1,0,0,0,1452,1445,1,0,0,0,1453,1462,1,0,0,0,1454,1455,10,2,0,0,1455,
+		1456,5,7,0,0,1456,1461,3,122,61,3,1457,1458,10,1,0,0,1458,1459,5,148,0,
+		0,1459,1461,3,122,61,2,1460,1454,1,0,0,0,1460,1457,1,0,0,0,1461,1464,1,
+		0,0,0,1462,1460,1,0,0,0,1462,1463,1,0,0,0,1463,123,1,0,0,0,1464,1462,1,
+		0,0,0,1465,1466,3,126,63,0,1466,1467,3,128,64,0,1467,1547,1,0,0,0,1468,
+		1470,5,139,0,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1471,1,0,0,0,1471,
+		1473,5,13,0,0,1472,1474,7,19,0,0,1473,1472,1,0,0,0,1473,1474,1,0,0,0,1474,
+		1475,1,0,0,0,1475,1476,3,128,64,0,1476,1477,5,7,0,0,1477,1478,3,128,64,
+		0,1478,1547,1,0,0,0,1479,1481,5,139,0,0,1480,1479,1,0,0,0,1480,1481,1,
+		0,0,0,1481,1482,1,0,0,0,1482,1483,5,87,0,0,1483,1484,5,256,0,0,1484,1485,
+		3,52,26,0,1485,1486,5,257,0,0,1486,1547,1,0,0,0,1487,1489,5,139,0,0,1488,
+		1487,1,0,0,0,1488,1489,1,0,0,0,1489,1490,1,0,0,0,1490,1491,5,87,0,0,1491,
+		1492,5,256,0,0,1492,1497,3,120,60,0,1493,1494,5,260,0,0,1494,1496,3,120,
+		60,0,1495,1493,1,0,0,0,1496,1499,1,0,0,0,1497,1495,1,0,0,0,1497,1498,1,
+		0,0,0,1498,1500,1,0,0,0,1499,1497,1,0,0,0,1500,1501,5,257,0,0,1501,1547,
+		1,0,0,0,1502,1504,5,139,0,0,1503,1502,1,0,0,0,1503,1504,1,0,0,0,1504,1505,
+		1,0,0,0,1505,1506,5,114,0,0,1506,1509,3,128,64,0,1507,1508,5,57,0,0,1508,
+		1510,3,128,64,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,1547,1,0,0,0,
+		1511,1513,5,139,0,0,1512,1511,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,
+		0,0,1514,1515,5,190,0,0,1515,1516,5,208,0,0,1516,1519,3,128,64,0,1517,
+		1518,5,57,0,0,1518,1520,3,128,64,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,
+		1520,1547,1,0,0,0,1521,1523,5,94,0,0,1522,1524,5,139,0,0,1523,1522,1,0,
+		0,0,1523,1524,1,0,0,0,1524,1525,1,0,0,0,1525,1547,5,140,0,0,1526,1528,
+		5,94,0,0,1527,1529,5,139,0,0,1528,1527,1,0,0,0,1528,1529,1,0,0,0,1529,
+		1530,1,0,0,0,1530,1547,7,20,0,0,1531,1533,5,94,0,0,1532,1534,5,139,0,0,
+		1533,1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1536,5,49,0,
+		0,1536,1537,5,74,0,0,1537,1547,3,128,64,0,1538,1540,5,94,0,0,1539,1541,
+		5,139,0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1544,
+		5,100,0,0,1543,1545,7,21,0,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
+		1547,1,0,0,0,1546,1465,1,0,0,0,1546,1469,1,0,0,0,1546,1480,1,0,0,0,1546,
+		1488,1,0,0,0,1546,1503,1,0,0,0,1546,1512,1,0,0,0,1546,1521,1,0,0,0,1546,
+		1526,1,0,0,0,1546,1531,1,0,0,0,1546,1538,1,0,0,0,1547,125,1,0,0,0,1548,
+		1549,7,22,0,0,1549,127,1,0,0,0,1550,1551,6,64,-1,0,1551,1555,3,130,65,
+		0,1552,1553,7,23,0,0,1553,1555,3,128,64,3,1554,1550,1,0,0,0,1554,1552,
+		1,0,0,0,1555,1564,1,0,0,0,1556,1557,10,2,0,0,1557,1558,7,24,0,0,1558,1563,
+		3,128,64,3,1559,1560,10,1,0,0,1560,1561,7,23,0,0,1561,1563,3,128,64,2,
+		1562,1556,1,0,0,0,1562,1559,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,
+		0,1564,1565,1,0,0,0,1565,129,1,0,0,0,1566,1564,1,0,0,0,1567,1568,6,65,
+		-1,0,1568,1841,3,160,80,0,1569,1841,3,162,81,0,1570,1571,5,17,0,0,1571,
+		1573,3,120,60,0,1572,1574,3,158,79,0,1573,1572,1,0,0,0,1574,1575,1,0,0,
+		0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1579,1,0,0,0,1577,1578,5,52,
+		0,0,1578,1580,3,120,60,0,1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1581,
+		1,0,0,0,1581,1582,5,54,0,0,1582,1841,1,0,0,0,1583,1585,5,17,0,0,1584,1586,
+		3,158,79,0,1585,1584,1,0,0,0,1586,1587,1,0,0,0,1587,1585,1,0,0,0,1587,
+		1588,1,0,0,0,1588,1591,1,0,0,0,1589,1590,5,52,0,0,1590,1592,3,120,60,0,
+		1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1593,1,0,0,0,1593,1594,5,54,0,
+		0,1594,1841,1,0,0,0,1595,1596,7,25,0,0,1596,1597,5,256,0,0,1597,1598,3,
+		120,60,0,1598,1599,5,9,0,0,1599,1600,3,168,84,0,1600,1601,5,257,0,0,1601,
+		1841,1,0,0,0,1602,1603,5,66,0,0,1603,1604,5,256,0,0,1604,1605,3,166,83,
+		0,1605,1606,5,74,0,0,1606,1607,3,120,60,0,1607,1608,5,257,0,0,1608,1841,
+		1,0,0,0,1609,1610,5,210,0,0,1610,1611,5,256,0,0,1611,1613,7,26,0,0,1612,
+		1614,3,120,60,0,1613,1612,1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,
+		1615,1616,5,74,0,0,1616,1617,3,120,60,0,1617,1618,5,257,0,0,1618,1841,
+		1,0,0,0,1619,1620,5,210,0,0,1620,1624,5,256,0,0,1621,1622,3,120,60,0,1622,
+		1623,5,74,0,0,1623,1625,1,0,0,0,1624,1621,1,0,0,0,1624,1625,1,0,0,0,1625,
+		1626,1,0,0,0,1626,1627,3,120,60,0,1627,1628,5,257,0,0,1628,1841,1,0,0,
+		0,1629,1630,5,196,0,0,1630,1631,5,256,0,0,1631,1632,3,120,60,0,1632,1633,
+		5,74,0,0,1633,1636,3,120,60,0,1634,1635,5,73,0,0,1635,1637,3,120,60,0,
+		1636,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1638,1,0,0,0,1638,1639,5,257,
+		0,0,1639,1841,1,0,0,0,1640,1641,5,164,0,0,1641,1642,5,256,0,0,1642,1643,
+		3,128,64,0,1643,1644,5,87,0,0,1644,1645,3,120,60,0,1645,1646,5,257,0,0,
+		1646,1841,1,0,0,0,1647,1648,5,154,0,0,1648,1649,5,256,0,0,1649,1650,3,
+		120,60,0,1650,1651,5,161,0,0,1651,1652,3,120,60,0,1652,1653,5,74,0,0,1653,
+		1656,3,120,60,0,1654,1655,5,73,0,0,1655,1657,3,120,60,0,1656,1654,1,0,
+		0,0,1656,1657,1,0,0,0,1657,1658,1,0,0,0,1658,1659,5,257,0,0,1659,1841,
+		1,0,0,0,1660,1661,5,106,0,0,1661,1662,5,256,0,0,1662,1663,3,120,60,0,1663,
+		1664,5,260,0,0,1664,1667,3,120,60,0,1665,1666,5,177,0,0,1666,1668,3,168,
+		84,0,1667,1665,1,0,0,0,1667,1668,1,0,0,0,1668,1673,1,0,0,0,1669,1670,3,
+		152,76,0,1670,1671,5,145,0,0,1671,1672,5,53,0,0,1672,1674,1,0,0,0,1673,
+		1669,1,0,0,0,1673,1674,1,0,0,0,1674,1679,1,0,0,0,1675,1676,3,152,76,0,
+		1676,1677,5,145,0,0,1677,1678,5,56,0,0,1678,1680,1,0,0,0,1679,1675,1,0,
+		0,0,1679,1680,1,0,0,0,1680,1681,1,0,0,0,1681,1682,5,257,0,0,1682,1841,
+		1,0,0,0,1683,1684,5,105,0,0,1684,1685,5,256,0,0,1685,1686,3,120,60,0,1686,
+		1687,5,260,0,0,1687,1690,3,120,60,0,1688,1689,5,177,0,0,1689,1691,3,168,
+		84,0,1690,1688,1,0,0,0,1690,1691,1,0,0,0,1691,1693,1,0,0,0,1692,1694,3,
+		154,77,0,1693,1692,1,0,0,0,1693,1694,1,0,0,0,1694,1699,1,0,0,0,1695,1696,
+		3,156,78,0,1696,1697,5,145,0,0,1697,1698,5,53,0,0,1698,1700,1,0,0,0,1699,
+		1695,1,0,0,0,1699,1700,1,0,0,0,1700,1705,1,0,0,0,1701,1702,3,156,78,0,
+		1702,1703,5,145,0,0,1703,1704,5,56,0,0,1704,1706,1,0,0,0,1705,1701,1,0,
+		0,0,1705,1706,1,0,0,0,1706,1707,1,0,0,0,1707,1708,5,257,0,0,1708,1841,
+		1,0,0,0,1709,1710,5,103,0,0,1710,1711,5,256,0,0,1711,1712,3,120,60,0,1712,
+		1713,5,260,0,0,1713,1717,3,120,60,0,1714,1715,7,27,0,0,1715,1716,5,145,
+		0,0,1716,1718,5,56,0,0,1717,1714,1,0,0,0,1717,1718,1,0,0,0,1718,1719,1,
+		0,0,0,1719,1720,5,257,0,0,1720,1841,1,0,0,0,1721,1722,5,104,0,0,1722,1731,
+		5,256,0,0,1723,1728,3,150,75,0,1724,1725,5,260,0,0,1725,1727,3,150,75,
+		0,1726,1724,1,0,0,0,1727,1730,1,0,0,0,1728,1726,1,0,0,0,1728,1729,1,0,
+		0,0,1729,1732,1,0,0,0,1730,1728,1,0,0,0,1731,1723,1,0,0,0,1731,1732,1,
+		0,0,0,1732,1736,1,0,0,0,1733,1734,7,28,0,0,1734,1735,5,145,0,0,1735,1737,
+		5,140,0,0,1736,1733,1,0,0,0,1736,1737,1,0,0,0,1737,1738,1,0,0,0,1738,1841,
+		5,257,0,0,1739,1740,5,101,0,0,1740,1749,5,256,0,0,1741,1746,3,120,60,0,
+		1742,1743,5,260,0,0,1743,1745,3,120,60,0,1744,1742,1,0,0,0,1745,1748,1,
+		0,0,0,1746,1744,1,0,0,0,1746,1747,1,0,0,0,1747,1750,1,0,0,0,1748,1746,
+		1,0,0,0,1749,1741,1,0,0,0,1749,1750,1,0,0,0,1750,1754,1,0,0,0,1751,1752,
+		7,28,0,0,1752,1753,5,145,0,0,1753,1755,5,140,0,0,1754,1751,1,0,0,0,1754,
+		1755,1,0,0,0,1755,1756,1,0,0,0,1756,1841,5,257,0,0,1757,1758,7,29,0,0,
+		1758,1759,5,256,0,0,1759,1760,3,120,60,0,1760,1761,5,208,0,0,1761,1762,
+		3,166,83,0,1762,1763,5,257,0,0,1763,1841,1,0,0,0,1764,1765,7,30,0,0,1765,
+		1766,5,256,0,0,1766,1767,3,166,83,0,1767,1768,5,260,0,0,1768,1769,3,120,
+		60,0,1769,1770,5,260,0,0,1770,1771,3,120,60,0,1771,1772,5,257,0,0,1772,
+		1841,1,0,0,0,1773,1841,7,31,0,0,1774,1775,5,8,0,0,1775,1784,5,258,0,0,
+		1776,1781,3,120,60,0,1777,1778,5,260,0,0,1778,1780,3,120,60,0,1779,1777,
+		1,0,0,0,1780,1783,1,0,0,0,1781,1779,1,0,0,0,1781,1782,1,0,0,0,1782,1785,
+		1,0,0,0,1783,1781,1,0,0,0,1784,1776,1,0,0,0,1784,1785,1,0,0,0,1785,1786,
+		1,0,0,0,1786,1841,5,259,0,0,1787,1788,5,119,0,0,1788,1797,5,258,0,0,1789,
+		1794,3,120,60,0,1790,1791,5,260,0,0,1791,1793,3,120,60,0,1792,1790,1,0,
+		0,0,1793,1796,1,0,0,0,1794,1792,1,0,0,0,1794,1795,1,0,0,0,1795,1798,1,
+		0,0,0,1796,1794,1,0,0,0,1797,1789,1,0,0,0,1797,1798,1,0,0,0,1798,1799,
+		1,0,0,0,1799,1841,5,259,0,0,1800,1801,5,180,0,0,1801,1810,5,256,0,0,1802,
+		1807,3,120,60,0,1803,1804,5,260,0,0,1804,1806,3,120,60,0,1805,1803,1,0,
+		0,0,1806,1809,1,0,0,0,1807,1805,1,0,0,0,1807,1808,1,0,0,0,1808,1811,1,
+		0,0,0,1809,1807,1,0,0,0,1810,1802,1,0,0,0,1810,1811,1,0,0,0,1811,1812,
+		1,0,0,0,1812,1841,5,257,0,0,1813,1814,5,48,0,0,1814,1815,5,256,0,0,1815,
+		1816,3,176,88,0,1816,1817,5,257,0,0,1817,1841,1,0,0,0,1818,1841,3,132,
+		66,0,1819,1820,5,62,0,0,1820,1821,5,256,0,0,1821,1822,3,52,26,0,1822,1823,
+		5,257,0,0,1823,1841,1,0,0,0,1824,1825,5,256,0,0,1825,1826,3,52,26,0,1826,
+		1827,5,257,0,0,1827,1841,1,0,0,0,1828,1829,5,256,0,0,1829,1834,3,120,60,
+		0,1830,1831,5,260,0,0,1831,1833,3,120,60,0,1832,1830,1,0,0,0,1833,1836,
+		1,0,0,0,1834,1832,1,0,0,0,1834,1835,1,0,0,0,1835,1837,1,0,0,0,1836,1834,
+		1,0,0,0,1837,1838,5,257,0,0,1838,1841,1,0,0,0,1839,1841,3,178,89,0,1840,
+		1567,1,0,0,0,1840,1569,1,0,0,0,1840,1570,1,0,0,0,1840,1583,1,0,0,0,1840,
+		1595,1,0,0,0,1840,1602,1,0,0,0,1840,1609,1,0,0,0,1840,1619,1,0,0,0,1840,
+		1629,1,0,0,0,1840,1640,1,0,0,0,1840,1647,1,0,0,0,1840,1660,1,0,0,0,1840,
+		1683,1,0,0,0,1840,1709,1,0,0,0,1840,1721,1,0,0,0,1840,1739,1,0,0,0,1840,
+		1757,1,0,0,0,1840,1764,1,0,0,0,1840,1773,1,0,0,0,1840,1774,1,0,0,0,1840,
+		1787,1,0,0,0,1840,1800,1,0,0,0,1840,1813,1,0,0,0,1840,1818,1,0,0,0,1840,
+		1819,1,0,0,0,1840,1824,1,0,0,0,1840,1828,1,0,0,0,1840,1839,1,0,0,0,1841,
+		1852,1,0,0,0,1842,1843,10,2,0,0,1843,1844,5,261,0,0,1844,1851,3,178,89,
+		0,1845,1846,10,1,0,0,1846,1847,5,258,0,0,1847,1848,3,128,64,0,1848,1849,
+		5,259,0,0,1849,1851,1,0,0,0,1850,1842,1,0,0,0,1850,1845,1,0,0,0,1851,1854,
+		1,0,0,0,1852,1850,1,0,0,0,1852,1853,1,0,0,0,1853,131,1,0,0,0,1854,1852,
+		1,0,0,0,1855,1856,3,136,68,0,1856,1872,5,256,0,0,1857,1873,5,248,0,0,1858,
+		1860,3,66,33,0,1859,1858,1,0,0,0,1859,1860,1,0,0,0,1860,1861,1,0,0,0,1861,
+		1866,3,138,69,0,1862,1863,5,260,0,0,1863,1865,3,138,69,0,1864,1862,1,0,
+		0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1870,1,
+		0,0,0,1868,1866,1,0,0,0,1869,1871,3,134,67,0,1870,1869,1,0,0,0,1870,1871,
+		1,0,0,0,1871,1873,1,0,0,0,1872,1857,1,0,0,0,1872,1859,1,0,0,0,1872,1873,
+		1,0,0,0,1873,1874,1,0,0,0,1874,1881,5,257,0,0,1875,1876,5,69,0,0,1876,
+		1877,5,256,0,0,1877,1878,5,230,0,0,1878,1879,3,120,60,0,1879,1880,5,257,
+		0,0,1880,1882,1,0,0,0,1881,1875,1,0,0,0,1881,1882,1,0,0,0,1882,1885,1,
+		0,0,0,1883,1884,5,152,0,0,1884,1886,3,142,71,0,1885,1883,1,0,0,0,1885,
+		1886,1,0,0,0,1886,133,1,0,0,0,1887,1888,7,32,0,0,1888,1889,5,141,0,0,1889,
+		135,1,0,0,0,1890,1895,3,174,87,0,1891,1895,5,113,0,0,1892,1895,5,178,0,
+		0,1893,1895,5,70,0,0,1894,1890,1,0,0,0,1894,1891,1,0,0,0,1894,1892,1,0,
+		0,0,1894,1893,1,0,0,0,1895,137,1,0,0,0,1896,1897,3,178,89,0,1897,1898,
+		5,245,0,0,1898,1899,3,140,70,0,1899,1902,1,0,0,0,1900,1902,3,140,70,0,
+		1901,1896,1,0,0,0,1901,1900,1,0,0,0,1902,139,1,0,0,0,1903,1904,5,200,0,
+		0,1904,1908,3,174,87,0,1905,1906,5,156,0,0,1906,1907,5,15,0,0,1907,1909,
+		3,120,60,0,1908,1905,1,0,0,0,1908,1909,1,0,0,0,1909,1921,1,0,0,0,1910,
+		1911,5,200,0,0,1911,1912,5,256,0,0,1912,1913,3,52,26,0,1913,1917,5,257,
+		0,0,1914,1915,5,156,0,0,1915,1916,5,15,0,0,1916,1918,3,120,60,0,1917,1914,
+		1,0,0,0,1917,1918,1,0,0,0,1918,1921,1,0,0,0,1919,1921,3,120,60,0,1920,
+		1903,1,0,0,0,1920,1910,1,0,0,0,1920,1919,1,0,0,0,1921,141,1,0,0,0,1922,
+		1925,3,178,89,0,1923,1925,3,144,72,0,1924,1922,1,0,0,0,1924,1923,1,0,0,
+		0,1925,143,1,0,0,0,1926,1937,5,256,0,0,1927,1928,5,156,0,0,1928,1929,5,
+		15,0,0,1929,1934,3,120,60,0,1930,1931,5,260,0,0,1931,1933,3,120,60,0,1932,
+		1930,1,0,0,0,1933,1936,1,0,0,0,1934,1932,1,0,0,0,1934,1935,1,0,0,0,1935,
+		1938,1,0,0,0,1936,1934,1,0,0,0,1937,1927,1,0,0,0,1937,1938,1,0,0,0,1938,
+		1949,1,0,0,0,1939,1940,5,149,0,0,1940,1941,5,15,0,0,1941,1946,3,76,38,
+		0,1942,1943,5,260,0,0,1943,1945,3,76,38,0,1944,1942,1,0,0,0,1945,1948,
+		1,0,0,0,1946,1944,1,0,0,0,1946,1947,1,0,0,0,1947,1950,1,0,0,0,1948,1946,
+		1,0,0,0,1949,1939,1,0,0,0,1949,1950,1,0,0,0,1950,1952,1,0,0,0,1951,1953,
+		3,146,73,0,1952,1951,1,0,0,0,1952,1953,1,0,0,0,1953,1954,1,0,0,0,1954,
+		1955,5,257,0,0,1955,145,1,0,0,0,1956,1957,7,33,0,0,1957,1965,3,148,74,
+		0,1958,1959,7,33,0,0,1959,1960,5,13,0,0,1960,1961,3,148,74,0,1961,1962,
+		5,7,0,0,1962,1963,3,148,74,0,1963,1965,1,0,0,0,1964,1956,1,0,0,0,1964,
+		1958,1,0,0,0,1965,147,1,0,0,0,1966,1967,5,213,0,0,1967,1976,5,165,0,0,
+		1968,1969,5,213,0,0,1969,1976,5,72,0,0,1970,1971,5,35,0,0,1971,1976,5,
+		180,0,0,1972,1973,3,128,64,0,1973,1974,7,34,0,0,1974,1976,1,0,0,0,1975,
+		1966,1,0,0,0,1975,1968,1,0,0,0,1975,1970,1,0,0,0,1975,1972,1,0,0,0,1976,
+		149,1,0,0,0,1977,1979,5,107,0,0,1978,1977,1,0,0,0,1978,1979,1,0,0,0,1979,
+		1980,1,0,0,0,1980,1981,3,120,60,0,1981,1982,5,221,0,0,1982,1983,3,120,
+		60,0,1983,151,1,0,0,0,1984,1989,5,140,0,0,1985,1989,5,56,0,0,1986,1987,
+		5,44,0,0,1987,1989,3,120,60,0,1988,1984,1,0,0,0,1988,1985,1,0,0,0,1988,
+		1986,1,0,0,0,1989,153,1,0,0,0,1990,1992,5,234,0,0,1991,1993,5,8,0,0,1992,
+		1991,1,0,0,0,1992,1993,1,0,0,0,1993,1994,1,0,0,0,1994,2004,5,235,0,0,1995,
+		1997,5,232,0,0,1996,1998,7,35,0,0,1997,1996,1,0,0,0,1997,1998,1,0,0,0,
+		1998,2000,1,0,0,0,1999,2001,5,8,0,0,2000,1999,1,0,0,0,2000,2001,1,0,0,
+		0,2001,2002,1,0,0,0,2002,2004,5,235,0,0,2003,1990,1,0,0,0,2003,1995,1,
+		0,0,0,2004,155,1,0,0,0,2005,2010,5,140,0,0,2006,2010,5,56,0,0,2007,2008,
+		5,53,0,0,2008,2010,7,36,0,0,2009,2005,1,0,0,0,2009,2006,1,0,0,0,2009,2007,
+		1,0,0,0,2010,157,1,0,0,0,2011,2012,5,229,0,0,2012,2013,3,120,60,0,2013,
+		2014,5,203,0,0,2014,2015,3,120,60,0,2015,159,1,0,0,0,2016,2031,5,140,0,
+		0,2017,2031,7,37,0,0,2018,2031,5,268,0,0,2019,2031,5,269,0,0,2020,2031,
+		5,270,0,0,2021,2023,5,265,0,0,2022,2021,1,0,0,0,2023,2024,1,0,0,0,2024,
+		2022,1,0,0,0,2024,2025,1,0,0,0,2025,2031,1,0,0,0,2026,2031,5,266,0,0,2027,
+		2031,5,267,0,0,2028,2029,7,38,0,0,2029,2031,5,265,0,0,2030,2016,1,0,0,
+		0,2030,2017,1,0,0,0,2030,2018,1,0,0,0,2030,2019,1,0,0,0,2030,2020,1,0,
+		0,0,2030,2022,1,0,0,0,2030,2026,1,0,0,0,2030,2027,1,0,0,0,2030,2028,1,
+		0,0,0,2031,161,1,0,0,0,2032,2034,5,92,0,0,2033,2035,7,23,0,0,2034,2033,
+		1,0,0,0,2034,2035,1,0,0,0,2035,2036,1,0,0,0,2036,2037,3,164,82,0,2037,
+		2041,3,166,83,0,2038,2039,5,256,0,0,2039,2040,5,268,0,0,2040,2042,5,257,
+		0,0,2041,2038,1,0,0,0,2041,2042,1,0,0,0,2042,2050,1,0,0,0,2043,2044,5,
+		208,0,0,2044,2048,3,166,83,0,2045,2046,5,256,0,0,2046,2047,5,268,0,0,2047,
+		2049,5,257,0,0,2048,2045,1,0,0,0,2048,2049,1,0,0,0,2049,2051,1,0,0,0,2050,
+		2043,1,0,0,0,2050,2051,1,0,0,0,2051,163,1,0,0,0,2052,2053,7,39,0,0,2053,
+		165,1,0,0,0,2054,2055,7,40,0,0,2055,167,1,0,0,0,2056,2060,3,170,85,0,2057,
+		2058,5,139,0,0,2058,2061,5,140,0,0,2059,2061,5,140,0,0,2060,2057,1,0,0,
+		0,2060,2059,1,0,0,0,2060,2061,1,0,0,0,2061,169,1,0,0,0,2062,2063,6,85,
+		-1,0,2063,2064,5,8,0,0,2064,2065,5,243,0,0,2065,2066,3,168,84,0,2066,2067,
+		5,244,0,0,2067,2145,1,0,0,0,2068,2069,5,133,0,0,2069,2070,5,243,0,0,2070,
+		2071,3,168,84,0,2071,2072,5,244,0,0,2072,2145,1,0,0,0,2073,2074,5,119,
+		0,0,2074,2075,5,243,0,0,2075,2076,3,168,84,0,2076,2077,5,260,0,0,2077,
+		2078,3,168,84,0,2078,2079,5,244,0,0,2079,2145,1,0,0,0,2080,2081,5,180,
+		0,0,2081,2090,5,243,0,0,2082,2087,3,172,86,0,2083,2084,5,260,0,0,2084,
+		2086,3,172,86,0,2085,2083,1,0,0,0,2086,2089,1,0,0,0,2087,2085,1,0,0,0,
+		2087,2088,1,0,0,0,2088,2091,1,0,0,0,2089,2087,1,0,0,0,2090,2082,1,0,0,
+		0,2090,2091,1,0,0,0,2091,2092,1,0,0,0,2092,2145,5,244,0,0,2093,2094,5,
+		180,0,0,2094,2103,5,256,0,0,2095,2100,3,172,86,0,2096,2097,5,260,0,0,2097,
+		2099,3,172,86,0,2098,2096,1,0,0,0,2099,2102,1,0,0,0,2100,2098,1,0,0,0,
+		2100,2101,1,0,0,0,2101,2104,1,0,0,0,2102,2100,1,0,0,0,2103,2095,1,0,0,
+		0,2103,2104,1,0,0,0,2104,2105,1,0,0,0,2105,2145,5,257,0,0,2106,2107,5,
+		92,0,0,2107,2111,3,166,83,0,2108,2109,5,256,0,0,2109,2110,5,268,0,0,2110,
+		2112,5,257,0,0,2111,2108,1,0,0,0,2111,2112,1,0,0,0,2112,2120,1,0,0,0,2113,
+		2114,5,208,0,0,2114,2118,3,166,83,0,2115,2116,5,256,0,0,2116,2117,5,268,
+		0,0,2117,2119,5,257,0,0,2118,2115,1,0,0,0,2118,2119,1,0,0,0,2119,2121,
+		1,0,0,0,2120,2113,1,0,0,0,2120,2121,1,0,0,0,2121,2145,1,0,0,0,2122,2133,
+		3,178,89,0,2123,2124,5,256,0,0,2124,2129,5,268,0,0,2125,2126,5,260,0,0,
+		2126,2128,5,268,0,0,2127,2125,1,0,0,0,2128,2131,1,0,0,0,2129,2127,1,0,
+		0,0,2129,2130,1,0,0,0,2130,2132,1,0,0,0,2131,2129,1,0,0,0,2132,2134,5,
+		257,0,0,2133,2123,1,0,0,0,2133,2134,1,0,0,0,2134,2142,1,0,0,0,2135,2136,
+		5,232,0,0,2136,2137,5,116,0,0,2137,2138,5,204,0,0,2138,2143,5,238,0,0,
+		2139,2140,5,234,0,0,2140,2141,5,204,0,0,2141,2143,5,238,0,0,2142,2135,
+		1,0,0,0,2142,2139,1,0,0,0,2142,2143,1,0,0,0,2143,2145,1,0,0,0,2144,2062,
+		1,0,0,0,2144,2068,1,0,0,0,2144,2073,1,0,0,0,2144,2080,1,0,0,0,2144,2093,
+		1,0,0,0,2144,2106,1,0,0,0,2144,2122,1,0,0,0,2145,2152,1,0,0,0,2146,2147,
+		10,2,0,0,2147,2151,5,8,0,0,2148,2149,10,1,0,0,2149,2151,5,133,0,0,2150,
+		2146,1,0,0,0,2150,2148,1,0,0,0,2151,2154,1,0,0,0,2152,2150,1,0,0,0,2152,
+		2153,1,0,0,0,2153,171,1,0,0,0,2154,2152,1,0,0,0,2155,2156,3,178,89,0,2156,
+		2158,3,168,84,0,2157,2159,5,265,0,0,2158,2157,1,0,0,0,2158,2159,1,0,0,
+		0,2159,173,1,0,0,0,2160,2165,3,178,89,0,2161,2162,5,261,0,0,2162,2164,
+		3,178,89,0,2163,2161,1,0,0,0,2164,2167,1,0,0,0,2165,2163,1,0,0,0,2165,
+		2166,1,0,0,0,2166,175,1,0,0,0,2167,2165,1,0,0,0,2168,2173,3,178,89,0,2169,
+		2170,5,260,0,0,2170,2172,3,178,89,0,2171,2169,1,0,0,0,2172,2175,1,0,0,
+		0,2173,2171,1,0,0,0,2173,2174,1,0,0,0,2174,177,1,0,0,0,2175,2173,1,0,0,
+		0,2176,2180,5,271,0,0,2177,2180,5,272,0,0,2178,2180,3,180,90,0,2179,2176,
+		1,0,0,0,2179,2177,1,0,0,0,2179,2178,1,0,0,0,2180,179,1,0,0,0,2181,2182,
+		7,41,0,0,2182,181,1,0,0,0,312,185,192,197,203,206,219,222,228,233,239,
+		246,250,258,260,266,273,283,286,293,298,301,308,313,316,320,323,328,332,
+		338,351,358,362,371,382,385,393,397,403,407,417,423,426,432,443,458,465,
+		470,476,487,493,498,504,509,517,525,527,532,537,540,545,548,551,556,559,
+		564,569,572,580,595,597,600,607,613,622,627,631,639,642,645,649,654,661,
+		668,671,675,680,684,686,690,696,706,715,724,727,741,744,748,754,762,766,
+		771,783,795,808,813,817,824,831,839,842,851,866,869,874,876,881,883,888,
+		892,900,906,909,911,921,928,931,939,945,949,952,959,968,971,975,984,987,
+		991,999,1002,1013,1016,1018,1028,1040,1052,1060,1068,1071,1075,1083,1087,
+		1107,1109,1111,1115,1119,1123,1127,1129,1138,1142,1149,1152,1155,1162,
+		1165,1171,1180,1186,1189,1198,1205,1207,1218,1221,1230,1233,1241,1244,
+		1247,1253,1261,1269,1272,1280,1297,1313,1320,1326,1330,1337,1341,1345,
+		1349,1351,1355,1357,1367,1377,1384,1391,1396,1408,1416,1419,1422,1433,
+		1438,1449,1452,1460,1462,1469,1473,1480,1488,1497,1503,1509,1512,1519,
+		1523,1528,1533,1540,1544,1546,1554,1562,1564,1575,1579,1587,1591,1613,
+		1624,1636,1656,1667,1673,1679,1690,1693,1699,1705,1717,1728,1731,1736,
+		1746,1749,1754,1781,1784,1794,1797,1807,1810,1834,1840,1850,1852,1859,
+		1866,1870,1872,1881,1885,1894,1901,1908,1917,1920,1924,1934,1937,1946,
+		1949,1952,1964,1975,1978,1988,1992,1997,2000,2003,2009,2024,2030,2034,
+		2041,2048,2050,2060,2087,2090,2100,2103,2111,2118,2120,2129,2133,2142,
+		2144,2150,2152,2158,2165,2173,2179
 	};
 
 	public static readonly ATN _ATN =

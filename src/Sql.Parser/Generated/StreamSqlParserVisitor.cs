@@ -715,6 +715,132 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitParenthesizedRelation([NotNull] StreamSqlParser.ParenthesizedRelationContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>matchRecognizeTable</c>
+	/// labeled alternative in <see cref="StreamSqlParser.relationPrimary"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMatchRecognizeTable([NotNull] StreamSqlParser.MatchRecognizeTableContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>matchRecognizeSubquery</c>
+	/// labeled alternative in <see cref="StreamSqlParser.relationPrimary"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMatchRecognizeSubquery([NotNull] StreamSqlParser.MatchRecognizeSubqueryContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.matchRecognize"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMatchRecognize([NotNull] StreamSqlParser.MatchRecognizeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.measureItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMeasureItem([NotNull] StreamSqlParser.MeasureItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>oneRowPerMatch</c>
+	/// labeled alternative in <see cref="StreamSqlParser.rowsPerMatch"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitOneRowPerMatch([NotNull] StreamSqlParser.OneRowPerMatchContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>allRowsPerMatch</c>
+	/// labeled alternative in <see cref="StreamSqlParser.rowsPerMatch"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAllRowsPerMatch([NotNull] StreamSqlParser.AllRowsPerMatchContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>skipPastLastRow</c>
+	/// labeled alternative in <see cref="StreamSqlParser.afterMatchSkip"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSkipPastLastRow([NotNull] StreamSqlParser.SkipPastLastRowContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>skipToNextRow</c>
+	/// labeled alternative in <see cref="StreamSqlParser.afterMatchSkip"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSkipToNextRow([NotNull] StreamSqlParser.SkipToNextRowContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>skipToFirst</c>
+	/// labeled alternative in <see cref="StreamSqlParser.afterMatchSkip"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSkipToFirst([NotNull] StreamSqlParser.SkipToFirstContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>skipToLast</c>
+	/// labeled alternative in <see cref="StreamSqlParser.afterMatchSkip"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSkipToLast([NotNull] StreamSqlParser.SkipToLastContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.rowPattern"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRowPattern([NotNull] StreamSqlParser.RowPatternContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.rowPatternTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRowPatternTerm([NotNull] StreamSqlParser.RowPatternTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.rowPatternFactor"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRowPatternFactor([NotNull] StreamSqlParser.RowPatternFactorContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>patternVariable</c>
+	/// labeled alternative in <see cref="StreamSqlParser.rowPatternPrimary"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPatternVariable([NotNull] StreamSqlParser.PatternVariableContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>patternGroup</c>
+	/// labeled alternative in <see cref="StreamSqlParser.rowPatternPrimary"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPatternGroup([NotNull] StreamSqlParser.PatternGroupContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>simpleQuantifier</c>
+	/// labeled alternative in <see cref="StreamSqlParser.rowPatternQuantifier"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSimpleQuantifier([NotNull] StreamSqlParser.SimpleQuantifierContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>rangeQuantifier</c>
+	/// labeled alternative in <see cref="StreamSqlParser.rowPatternQuantifier"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRangeQuantifier([NotNull] StreamSqlParser.RangeQuantifierContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.subsetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSubsetItem([NotNull] StreamSqlParser.SubsetItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.defineItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDefineItem([NotNull] StreamSqlParser.DefineItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.tableAlias"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -367,6 +367,12 @@ internal sealed class QueryBinder
             }
             case UnnestTableReference u:
                 return (BindStandaloneUnnest(u), u.Alias?.Value);
+            case MatchRecognizeTableReference m:
+            {
+                var (source, qualifier) = BindFrom(m.Source, ctes);
+                var node = Rename(MatchRecognizeBinder.Bind(m, source, qualifier), m.ColumnAliases, m.Span);
+                return (node, m.Alias?.Value);
+            }
             default:
                 throw Unsupported.Feature(from.GetType().Name, from.Span);
         }

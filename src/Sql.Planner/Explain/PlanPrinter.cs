@@ -69,6 +69,7 @@ public static class PlanPrinter
                          + $"partitionBy=[{string.Join(", ", r.PartitionKeys.Select(k => "$" + k))}], orderBy=[{string.Join(", ", r.OrderKeys.Select(k => "$" + k.Column + (k.Descending ? " DESC" : " ASC")))}], select=[{string.Join(", ", r.Schema.Fields.Select(f => f.Name))}])",
         LogicalSort s => "LogicalSort(" + string.Join(", ", s.OrderKeys.Select((k, i) => $"sort{i}=[${k.Column}], dir{i}=[{(k.Descending ? "DESC" : "ASC")}]")
                          .Append(s.Offset > 0 ? $"offset=[{s.Offset}]" : null).Append(s.Fetch is { } f ? $"fetch=[{f}]" : null).OfType<string>()) + ")",
+        LogicalMatch m => "FlinkLogical" + Physical.Plan.PhysicalMatch.Text(m.Input.Schema, m),
         _ => node.GetType().Name,
     };
 

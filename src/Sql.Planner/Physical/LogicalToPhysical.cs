@@ -220,6 +220,8 @@ internal sealed class LogicalToPhysical
                     StateTtl = _stateTtl,
                 };
             }
+            case LogicalMatch m:
+                return new PhysicalMatch(Translate(m.Input), m) { Parallelism = m.PartitionKeys.Count == 0 ? 1 : _parallelism };
             case LogicalSort s:
                 return SortPlanning.Plan(s, Translate(s.Input), _stateTtl, _batch);
             default:
