@@ -362,6 +362,11 @@ primaryExpression
     | JSON_EXISTS LPAREN expression COMMA expression (onError=(TRUE | FALSE | UNKNOWN | ERROR) ON ERROR)? RPAREN   #jsonExists
     | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonObject
     | JSON_ARRAY LPAREN (expression (COMMA expression)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonArray
+    // The JSON aggregates (Calcite's syntax): ON NULL inside the parentheses, then FILTER and OVER as any aggregate call.
+    | JSON_ARRAYAGG LPAREN expression (ORDER BY sortItem (COMMA sortItem)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN
+        (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonArrayAgg
+    | JSON_OBJECTAGG LPAREN jsonKeyValue (onNull=(NULL | ABSENT) ON NULL)? RPAREN
+        (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonObjectAgg
     | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
@@ -596,6 +601,8 @@ nonReserved
     | JSON_QUERY
     | JSON_EXISTS
     | JSON_ARRAY
+    | JSON_ARRAYAGG
+    | JSON_OBJECTAGG
     | JSON
     | CONDITIONAL
     | UNCONDITIONAL

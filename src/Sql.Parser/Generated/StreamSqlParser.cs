@@ -52,35 +52,36 @@ internal partial class StreamSqlParser : Parser {
 		FUNCTION=74, FUNCTIONS=75, GROUP=76, GROUPING=77, HAVING=78, HELP=79, 
 		HOUR=80, HOURS=81, IF=82, IGNORE=83, ILIKE=84, IN=85, INCLUDING=86, INNER=87, 
 		INSERT=88, INTERSECT=89, INTERVAL=90, INTO=91, IS=92, JAR=93, JOB=94, 
-		JOBS=95, JOIN=96, JSON=97, JSON_ARRAY=98, JSON_EXECUTION_PLAN=99, JSON_EXISTS=100, 
-		JSON_OBJECT=101, JSON_QUERY=102, JSON_VALUE=103, KEY=104, LANGUAGE=105, 
-		LAST=106, LATERAL=107, LATEST=108, LEADING=109, LEFT=110, LIKE=111, LIMIT=112, 
-		LOCAL=113, LOCALTIME=114, LOCALTIMESTAMP=115, MAP=116, METADATA=117, MICROSECOND=118, 
-		MICROSECONDS=119, MILLISECOND=120, MILLISECONDS=121, MINUTE=122, MINUTES=123, 
-		MODULES=124, MONTH=125, MONTHS=126, MULTISET=127, NANOSECOND=128, NANOSECONDS=129, 
-		NATURAL=130, NEXT=131, NON=132, NOT=133, NULL=134, NULLS=135, OBJECT=136, 
-		OF=137, OFFSET=138, ON=139, ONLY=140, OR=141, ORDER=142, ORDINALITY=143, 
-		OUTER=144, OVER=145, OVERWRITE=146, OVERLAY=147, OVERWRITING=148, PARTITION=149, 
-		PARTITIONED=150, PLACING=151, PLAN=152, PLAN_ADVICE=153, POSITION=154, 
-		PRECEDING=155, PRIMARY=156, QUARTER=157, QUARTERS=158, QUIT=159, RANGE=160, 
-		RENAME=161, RESET=162, RESPECT=163, RESTORED=164, RESTRICT=165, RETURNING=166, 
-		RIGHT=167, ROLLUP=168, ROW=169, ROWS=170, SAVEPOINT=171, SCALAR=172, SECOND=173, 
-		SECONDS=174, SELECT=175, SET=176, SETS=177, SHOW=178, SIMILAR=179, STATE=180, 
-		STATEMENT=181, STOP=182, SUBSTRING=183, SYMMETRIC=184, SYSTEM=185, SYSTEM_TIME=186, 
-		TABLE=187, TABLES=188, TEMPORARY=189, THEN=190, TIME=191, TIMESTAMP=192, 
-		TIMESTAMPADD=193, TIMESTAMPDIFF=194, TO=195, TRAILING=196, TRIM=197, TRUE=198, 
-		TRY_CAST=199, UNBOUNDED=200, UNCONDITIONAL=201, UNION=202, UNKNOWN=203, 
-		UNNEST=204, USE=205, USER=206, USING=207, VALUE=208, VALUES=209, VIEW=210, 
-		VIEWS=211, VIRTUAL=212, WATERMARK=213, WEEK=214, WEEKS=215, WHEN=216, 
-		WHERE=217, WINDOW=218, WITH=219, WITHOUT=220, WRAPPER=221, YEAR=222, YEARS=223, 
-		ZONE=224, EQ=225, NEQ=226, LTE=227, GTE=228, LT=229, GT=230, ARROW=231, 
-		PLUS=232, MINUS=233, ASTERISK=234, SLASH=235, PERCENT=236, CONCAT=237, 
-		LPAREN=238, RPAREN=239, LBRACKET=240, RBRACKET=241, COMMA=242, DOT=243, 
-		SEMI=244, HINT_START=245, HINT_END=246, STRING=247, UNICODE_STRING=248, 
-		BINARY_STRING=249, INTEGER_VALUE=250, DECIMAL_VALUE=251, DOUBLE_VALUE=252, 
-		IDENTIFIER=253, BACKQUOTED_IDENTIFIER=254, LINE_COMMENT=255, BLOCK_COMMENT=256, 
-		WS=257, DOUBLE_QUOTED=258, UNTERMINATED_STRING=259, UNTERMINATED_IDENTIFIER=260, 
-		UNTERMINATED_COMMENT=261, ERROR_CHAR=262;
+		JOBS=95, JOIN=96, JSON=97, JSON_ARRAY=98, JSON_ARRAYAGG=99, JSON_EXECUTION_PLAN=100, 
+		JSON_EXISTS=101, JSON_OBJECT=102, JSON_OBJECTAGG=103, JSON_QUERY=104, 
+		JSON_VALUE=105, KEY=106, LANGUAGE=107, LAST=108, LATERAL=109, LATEST=110, 
+		LEADING=111, LEFT=112, LIKE=113, LIMIT=114, LOCAL=115, LOCALTIME=116, 
+		LOCALTIMESTAMP=117, MAP=118, METADATA=119, MICROSECOND=120, MICROSECONDS=121, 
+		MILLISECOND=122, MILLISECONDS=123, MINUTE=124, MINUTES=125, MODULES=126, 
+		MONTH=127, MONTHS=128, MULTISET=129, NANOSECOND=130, NANOSECONDS=131, 
+		NATURAL=132, NEXT=133, NON=134, NOT=135, NULL=136, NULLS=137, OBJECT=138, 
+		OF=139, OFFSET=140, ON=141, ONLY=142, OR=143, ORDER=144, ORDINALITY=145, 
+		OUTER=146, OVER=147, OVERWRITE=148, OVERLAY=149, OVERWRITING=150, PARTITION=151, 
+		PARTITIONED=152, PLACING=153, PLAN=154, PLAN_ADVICE=155, POSITION=156, 
+		PRECEDING=157, PRIMARY=158, QUARTER=159, QUARTERS=160, QUIT=161, RANGE=162, 
+		RENAME=163, RESET=164, RESPECT=165, RESTORED=166, RESTRICT=167, RETURNING=168, 
+		RIGHT=169, ROLLUP=170, ROW=171, ROWS=172, SAVEPOINT=173, SCALAR=174, SECOND=175, 
+		SECONDS=176, SELECT=177, SET=178, SETS=179, SHOW=180, SIMILAR=181, STATE=182, 
+		STATEMENT=183, STOP=184, SUBSTRING=185, SYMMETRIC=186, SYSTEM=187, SYSTEM_TIME=188, 
+		TABLE=189, TABLES=190, TEMPORARY=191, THEN=192, TIME=193, TIMESTAMP=194, 
+		TIMESTAMPADD=195, TIMESTAMPDIFF=196, TO=197, TRAILING=198, TRIM=199, TRUE=200, 
+		TRY_CAST=201, UNBOUNDED=202, UNCONDITIONAL=203, UNION=204, UNKNOWN=205, 
+		UNNEST=206, USE=207, USER=208, USING=209, VALUE=210, VALUES=211, VIEW=212, 
+		VIEWS=213, VIRTUAL=214, WATERMARK=215, WEEK=216, WEEKS=217, WHEN=218, 
+		WHERE=219, WINDOW=220, WITH=221, WITHOUT=222, WRAPPER=223, YEAR=224, YEARS=225, 
+		ZONE=226, EQ=227, NEQ=228, LTE=229, GTE=230, LT=231, GT=232, ARROW=233, 
+		PLUS=234, MINUS=235, ASTERISK=236, SLASH=237, PERCENT=238, CONCAT=239, 
+		LPAREN=240, RPAREN=241, LBRACKET=242, RBRACKET=243, COMMA=244, DOT=245, 
+		SEMI=246, HINT_START=247, HINT_END=248, STRING=249, UNICODE_STRING=250, 
+		BINARY_STRING=251, INTEGER_VALUE=252, DECIMAL_VALUE=253, DOUBLE_VALUE=254, 
+		IDENTIFIER=255, BACKQUOTED_IDENTIFIER=256, LINE_COMMENT=257, BLOCK_COMMENT=258, 
+		WS=259, DOUBLE_QUOTED=260, UNTERMINATED_STRING=261, UNTERMINATED_IDENTIFIER=262, 
+		UNTERMINATED_COMMENT=263, ERROR_CHAR=264;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -143,12 +144,12 @@ internal partial class StreamSqlParser : Parser {
 		"'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", "'IN'", 
 		"'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", "'INTO'", 
 		"'IS'", "'JAR'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", "'JSON_ARRAY'", 
-		"'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_QUERY'", 
-		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
-		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
-		"'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", 
-		"'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", "'MODULES'", 
-		"'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
+		"'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", 
+		"'JSON_OBJECTAGG'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", "'LANGUAGE'", 
+		"'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", 
+		"'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", "'METADATA'", "'MICROSECOND'", 
+		"'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", 
+		"'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
 		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
 		"'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
 		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
@@ -182,31 +183,31 @@ internal partial class StreamSqlParser : Parser {
 		"FULL", "FUNCTION", "FUNCTIONS", "GROUP", "GROUPING", "HAVING", "HELP", 
 		"HOUR", "HOURS", "IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", 
 		"INSERT", "INTERSECT", "INTERVAL", "INTO", "IS", "JAR", "JOB", "JOBS", 
-		"JOIN", "JSON", "JSON_ARRAY", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
-		"JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", 
-		"LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", 
-		"MAP", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
-		"MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
-		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
-		"OF", "OFFSET", "ON", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", 
-		"OVERWRITE", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", 
-		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
-		"QUARTERS", "QUIT", "RANGE", "RENAME", "RESET", "RESPECT", "RESTORED", 
-		"RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", 
-		"SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", 
-		"STATE", "STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
-		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
-		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
-		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", 
-		"VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", 
-		"WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", "YEARS", 
-		"ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", 
-		"ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", 
-		"RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", "STRING", 
-		"UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", 
-		"IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
-		"UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"JOIN", "JSON", "JSON_ARRAY", "JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", 
+		"JSON_EXISTS", "JSON_OBJECT", "JSON_OBJECTAGG", "JSON_QUERY", "JSON_VALUE", 
+		"KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", 
+		"LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", "METADATA", "MICROSECOND", 
+		"MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", "MINUTES", "MODULES", 
+		"MONTH", "MONTHS", "MULTISET", "NANOSECOND", "NANOSECONDS", "NATURAL", 
+		"NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", "OF", "OFFSET", "ON", 
+		"ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAY", 
+		"OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", "PLAN", "PLAN_ADVICE", 
+		"POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", 
+		"RENAME", "RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", 
+		"ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", 
+		"SET", "SETS", "SHOW", "SIMILAR", "STATE", "STATEMENT", "STOP", "SUBSTRING", 
+		"SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", 
+		"THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", 
+		"TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", 
+		"UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", "VIEW", "VIEWS", 
+		"VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", 
+		"WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", 
+		"LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", 
+		"CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", 
+		"SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
+		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
+		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -291,7 +292,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 1154117773271175177L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 1154117773271175177L) != 0) || _la==LPAREN) {
 				{
 				State = 166;
 				statement();
@@ -2169,7 +2170,7 @@ internal partial class StreamSqlParser : Parser {
 					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503608217305089L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 127L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014432869220353L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 511L) != 0) );
 				}
 				break;
 			}
@@ -2490,7 +2491,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 511;
 					likePattern();
@@ -2527,7 +2528,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 519;
 					likePattern();
@@ -2574,7 +2575,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 530;
 					likePattern();
@@ -2600,7 +2601,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 535;
 					likePattern();
@@ -2637,7 +2638,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 543;
 					likePattern();
@@ -2674,7 +2675,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 550;
 					likePattern();
@@ -2738,7 +2739,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 562950087639041L) != 0)) {
+				if (((((_la - 84)) & ~0x3f) == 0 && ((1L << (_la - 84)) & 2251800350556161L) != 0)) {
 					{
 					State = 565;
 					likePattern();
@@ -3535,7 +3536,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6953557832998153151L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4539628407713245313L) != 0)) {
 				{
 				State = 690;
 				tableOption();
@@ -3729,9 +3730,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -3920,7 +3923,7 @@ internal partial class StreamSqlParser : Parser {
 
 				State = 721;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 7L) != 0)) ) {
+				if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4009,9 +4012,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -4316,9 +4321,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -4718,9 +4725,11 @@ internal partial class StreamSqlParser : Parser {
 				case JOBS:
 				case JSON:
 				case JSON_ARRAY:
+				case JSON_ARRAYAGG:
 				case JSON_EXECUTION_PLAN:
 				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_OBJECTAGG:
 				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
@@ -4925,9 +4934,11 @@ internal partial class StreamSqlParser : Parser {
 				case JOBS:
 				case JSON:
 				case JSON_ARRAY:
+				case JSON_ARRAYAGG:
 				case JSON_EXECUTION_PLAN:
 				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_OBJECTAGG:
 				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
@@ -5412,9 +5423,11 @@ internal partial class StreamSqlParser : Parser {
 				case JOBS:
 				case JSON:
 				case JSON_ARRAY:
+				case JSON_ARRAYAGG:
 				case JSON_EXECUTION_PLAN:
 				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_OBJECTAGG:
 				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
@@ -6700,7 +6713,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
 					State = 1034;
 					expression();
@@ -7726,7 +7739,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6918654935886031807L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4609434201937488001L) != 0)) {
 				{
 				{
 				State = 1183;
@@ -8028,9 +8041,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -8400,9 +8415,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -9134,7 +9151,7 @@ internal partial class StreamSqlParser : Parser {
 			{
 			State = 1340;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 225)) & ~0x3f) == 0 && ((1L << (_la - 225)) & 63L) != 0)) ) {
+			if ( !(((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9331,9 +9348,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -9497,7 +9516,7 @@ internal partial class StreamSqlParser : Parser {
 						State = 1349;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 15L) != 0)) ) {
+						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
@@ -9941,6 +9960,96 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class JsonArrayAggContext : PrimaryExpressionContext {
+		public IToken onNull;
+		public ExpressionContext filter;
+		public WindowReferenceContext over;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAYAGG() { return GetToken(StreamSqlParser.JSON_ARRAYAGG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDER() { return GetToken(StreamSqlParser.ORDER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext[] sortItem() {
+			return GetRuleContexts<SortItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext sortItem(int i) {
+			return GetRuleContext<SortItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NULL() { return GetTokens(StreamSqlParser.NULL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL(int i) {
+			return GetToken(StreamSqlParser.NULL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FILTER() { return GetToken(StreamSqlParser.FILTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHERE() { return GetToken(StreamSqlParser.WHERE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(StreamSqlParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public WindowReferenceContext windowReference() {
+			return GetRuleContext<WindowReferenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public JsonArrayAggContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonArrayAgg(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonObjectAggContext : PrimaryExpressionContext {
+		public IToken onNull;
+		public ExpressionContext filter;
+		public WindowReferenceContext over;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECTAGG() { return GetToken(StreamSqlParser.JSON_OBJECTAGG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public JsonKeyValueContext jsonKeyValue() {
+			return GetRuleContext<JsonKeyValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NULL() { return GetTokens(StreamSqlParser.NULL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL(int i) {
+			return GetToken(StreamSqlParser.NULL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FILTER() { return GetToken(StreamSqlParser.FILTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHERE() { return GetToken(StreamSqlParser.WHERE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(StreamSqlParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WindowReferenceContext windowReference() {
+			return GetRuleContext<WindowReferenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		public JsonObjectAggContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonObjectAgg(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class FloorCeilToContext : PrimaryExpressionContext {
 		public IToken name;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
@@ -10215,9 +10324,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1632;
+			State = 1686;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
@@ -10380,7 +10489,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
 					State = 1404;
 					((TrimWithSideContext)_localctx).chars = expression();
@@ -10800,10 +10909,174 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			case 17:
 				{
-				_localctx = new FloorCeilToContext(_localctx);
+				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 				State = 1549;
+				Match(JSON_ARRAYAGG);
+				State = 1550;
+				Match(LPAREN);
+				State = 1551;
+				expression();
+				State = 1562;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ORDER) {
+					{
+					State = 1552;
+					Match(ORDER);
+					State = 1553;
+					Match(BY);
+					State = 1554;
+					sortItem();
+					State = 1559;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1555;
+						Match(COMMA);
+						State = 1556;
+						sortItem();
+						}
+						}
+						State = 1561;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1567;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1564;
+					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonArrayAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1565;
+					Match(ON);
+					State = 1566;
+					Match(NULL);
+					}
+				}
+
+				State = 1569;
+				Match(RPAREN);
+				State = 1576;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
+				case 1:
+					{
+					State = 1570;
+					Match(FILTER);
+					State = 1571;
+					Match(LPAREN);
+					State = 1572;
+					Match(WHERE);
+					State = 1573;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1574;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1580;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
+				case 1:
+					{
+					State = 1578;
+					Match(OVER);
+					State = 1579;
+					((JsonArrayAggContext)_localctx).over = windowReference();
+					}
+					break;
+				}
+				}
+				break;
+			case 18:
+				{
+				_localctx = new JsonObjectAggContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1582;
+				Match(JSON_OBJECTAGG);
+				State = 1583;
+				Match(LPAREN);
+				State = 1584;
+				jsonKeyValue();
+				State = 1588;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1585;
+					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonObjectAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1586;
+					Match(ON);
+					State = 1587;
+					Match(NULL);
+					}
+				}
+
+				State = 1590;
+				Match(RPAREN);
+				State = 1597;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,231,Context) ) {
+				case 1:
+					{
+					State = 1591;
+					Match(FILTER);
+					State = 1592;
+					Match(LPAREN);
+					State = 1593;
+					Match(WHERE);
+					State = 1594;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1595;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1601;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+				case 1:
+					{
+					State = 1599;
+					Match(OVER);
+					State = 1600;
+					((JsonObjectAggContext)_localctx).over = windowReference();
+					}
+					break;
+				}
+				}
+				break;
+			case 19:
+				{
+				_localctx = new FloorCeilToContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1603;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
@@ -10813,24 +11086,24 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1550;
+				State = 1604;
 				Match(LPAREN);
-				State = 1551;
+				State = 1605;
 				expression();
-				State = 1552;
+				State = 1606;
 				Match(TO);
-				State = 1553;
+				State = 1607;
 				timeUnit();
-				State = 1554;
+				State = 1608;
 				Match(RPAREN);
 				}
 				break;
-			case 18:
+			case 20:
 				{
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1556;
+				State = 1610;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -10840,28 +11113,28 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1557;
+				State = 1611;
 				Match(LPAREN);
-				State = 1558;
+				State = 1612;
 				timeUnit();
-				State = 1559;
+				State = 1613;
 				Match(COMMA);
-				State = 1560;
+				State = 1614;
 				expression();
-				State = 1561;
+				State = 1615;
 				Match(COMMA);
-				State = 1562;
+				State = 1616;
 				expression();
-				State = 1563;
+				State = 1617;
 				Match(RPAREN);
 				}
 				break;
-			case 19:
+			case 21:
 				{
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1565;
+				State = 1619;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -10873,237 +11146,237 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 20:
+			case 22:
 				{
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1566;
+				State = 1620;
 				Match(ARRAY);
-				State = 1567;
+				State = 1621;
 				Match(LBRACKET);
-				State = 1576;
+				State = 1630;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1568;
+					State = 1622;
 					expression();
-					State = 1573;
+					State = 1627;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1569;
+						State = 1623;
 						Match(COMMA);
-						State = 1570;
+						State = 1624;
 						expression();
 						}
 						}
-						State = 1575;
+						State = 1629;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1578;
+				State = 1632;
 				Match(RBRACKET);
-				}
-				break;
-			case 21:
-				{
-				_localctx = new MapConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1579;
-				Match(MAP);
-				State = 1580;
-				Match(LBRACKET);
-				State = 1589;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
-					{
-					State = 1581;
-					expression();
-					State = 1586;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1582;
-						Match(COMMA);
-						State = 1583;
-						expression();
-						}
-						}
-						State = 1588;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1591;
-				Match(RBRACKET);
-				}
-				break;
-			case 22:
-				{
-				_localctx = new RowConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1592;
-				Match(ROW);
-				State = 1593;
-				Match(LPAREN);
-				State = 1602;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -431013182329741L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190543706079587333L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9187416915452980223L) != 0)) {
-					{
-					State = 1594;
-					expression();
-					State = 1599;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1595;
-						Match(COMMA);
-						State = 1596;
-						expression();
-						}
-						}
-						State = 1601;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1604;
-				Match(RPAREN);
 				}
 				break;
 			case 23:
 				{
-				_localctx = new DescriptorContext(_localctx);
+				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1605;
-				Match(DESCRIPTOR);
-				State = 1606;
-				Match(LPAREN);
-				State = 1607;
-				identifierList();
-				State = 1608;
-				Match(RPAREN);
+				State = 1633;
+				Match(MAP);
+				State = 1634;
+				Match(LBRACKET);
+				State = 1643;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+					{
+					State = 1635;
+					expression();
+					State = 1640;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1636;
+						Match(COMMA);
+						State = 1637;
+						expression();
+						}
+						}
+						State = 1642;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1645;
+				Match(RBRACKET);
 				}
 				break;
 			case 24:
 				{
-				_localctx = new FunctionCallExpressionContext(_localctx);
+				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1610;
-				functionCall();
+				State = 1646;
+				Match(ROW);
+				State = 1647;
+				Match(LPAREN);
+				State = 1656;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+					{
+					State = 1648;
+					expression();
+					State = 1653;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1649;
+						Match(COMMA);
+						State = 1650;
+						expression();
+						}
+						}
+						State = 1655;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1658;
+				Match(RPAREN);
 				}
 				break;
 			case 25:
 				{
-				_localctx = new ExistsContext(_localctx);
+				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1611;
-				Match(EXISTS);
-				State = 1612;
+				State = 1659;
+				Match(DESCRIPTOR);
+				State = 1660;
 				Match(LPAREN);
-				State = 1613;
-				query();
-				State = 1614;
+				State = 1661;
+				identifierList();
+				State = 1662;
 				Match(RPAREN);
 				}
 				break;
 			case 26:
 				{
-				_localctx = new SubqueryExpressionContext(_localctx);
+				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1616;
-				Match(LPAREN);
-				State = 1617;
-				query();
-				State = 1618;
-				Match(RPAREN);
+				State = 1664;
+				functionCall();
 				}
 				break;
 			case 27:
 				{
-				_localctx = new ParenthesizedExpressionContext(_localctx);
+				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1620;
+				State = 1665;
+				Match(EXISTS);
+				State = 1666;
 				Match(LPAREN);
-				State = 1621;
-				expression();
-				State = 1626;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1622;
-					Match(COMMA);
-					State = 1623;
-					expression();
-					}
-					}
-					State = 1628;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1629;
+				State = 1667;
+				query();
+				State = 1668;
 				Match(RPAREN);
 				}
 				break;
 			case 28:
 				{
+				_localctx = new SubqueryExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1670;
+				Match(LPAREN);
+				State = 1671;
+				query();
+				State = 1672;
+				Match(RPAREN);
+				}
+				break;
+			case 29:
+				{
+				_localctx = new ParenthesizedExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1674;
+				Match(LPAREN);
+				State = 1675;
+				expression();
+				State = 1680;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1676;
+					Match(COMMA);
+					State = 1677;
+					expression();
+					}
+					}
+					State = 1682;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1683;
+				Match(RPAREN);
+				}
+				break;
+			case 30:
+				{
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1631;
+				State = 1685;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1644;
+			State = 1698;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1642;
+					State = 1696;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1634;
+						State = 1688;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1635;
+						State = 1689;
 						Match(DOT);
-						State = 1636;
+						State = 1690;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11112,22 +11385,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1637;
+						State = 1691;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1638;
+						State = 1692;
 						Match(LBRACKET);
-						State = 1639;
+						State = 1693;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1640;
+						State = 1694;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1646;
+				State = 1700;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,234,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
 			}
 			}
 		}
@@ -11203,16 +11476,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1647;
+			State = 1701;
 			functionName();
-			State = 1648;
+			State = 1702;
 			Match(LPAREN);
-			State = 1664;
+			State = 1718;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1649;
+				State = 1703;
 				Match(ASTERISK);
 				}
 				break;
@@ -11293,9 +11566,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -11410,40 +11685,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1651;
+				State = 1705;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1650;
+					State = 1704;
 					setQuantifier();
 					}
 				}
 
-				State = 1653;
+				State = 1707;
 				functionArgument();
-				State = 1658;
+				State = 1712;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1654;
+					State = 1708;
 					Match(COMMA);
-					State = 1655;
+					State = 1709;
 					functionArgument();
 					}
 					}
-					State = 1660;
+					State = 1714;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1662;
+				State = 1716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1661;
+					State = 1715;
 					nullTreatment();
 					}
 				}
@@ -11456,34 +11731,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1666;
+			State = 1720;
 			Match(RPAREN);
-			State = 1673;
+			State = 1727;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 			case 1:
 				{
-				State = 1667;
+				State = 1721;
 				Match(FILTER);
-				State = 1668;
+				State = 1722;
 				Match(LPAREN);
-				State = 1669;
+				State = 1723;
 				Match(WHERE);
-				State = 1670;
+				State = 1724;
 				_localctx.filter = expression();
-				State = 1671;
+				State = 1725;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1677;
+			State = 1731;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 			case 1:
 				{
-				State = 1675;
+				State = 1729;
 				Match(OVER);
-				State = 1676;
+				State = 1730;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11526,7 +11801,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1679;
+			State = 1733;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11535,7 +11810,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1680;
+			State = 1734;
 			Match(NULLS);
 			}
 		}
@@ -11574,7 +11849,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionName);
 		try {
-			State = 1685;
+			State = 1739;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11643,9 +11918,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -11741,21 +12018,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1682;
+				State = 1736;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1683;
+				State = 1737;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1684;
+				State = 1738;
 				Match(RIGHT);
 				}
 				break;
@@ -11820,18 +12097,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 116, RULE_functionArgument);
 		try {
-			State = 1692;
+			State = 1746;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1687;
+				State = 1741;
 				identifier();
-				State = 1688;
+				State = 1742;
 				Match(ARROW);
-				State = 1689;
+				State = 1743;
 				functionArgumentValue();
 				}
 				break;
@@ -11839,7 +12116,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1691;
+				State = 1745;
 				functionArgumentValue();
 				}
 				break;
@@ -11925,27 +12202,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 118, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1711;
+			State = 1765;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1694;
+				State = 1748;
 				Match(TABLE);
-				State = 1695;
+				State = 1749;
 				qualifiedName();
-				State = 1699;
+				State = 1753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1696;
+					State = 1750;
 					Match(PARTITION);
-					State = 1697;
+					State = 1751;
 					Match(BY);
-					State = 1698;
+					State = 1752;
 					expression();
 					}
 				}
@@ -11956,24 +12233,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1701;
+				State = 1755;
 				Match(TABLE);
-				State = 1702;
+				State = 1756;
 				Match(LPAREN);
-				State = 1703;
+				State = 1757;
 				query();
-				State = 1704;
+				State = 1758;
 				Match(RPAREN);
-				State = 1708;
+				State = 1762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1705;
+					State = 1759;
 					Match(PARTITION);
-					State = 1706;
+					State = 1760;
 					Match(BY);
-					State = 1707;
+					State = 1761;
 					expression();
 					}
 				}
@@ -11984,7 +12261,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1710;
+				State = 1764;
 				expression();
 				}
 				break;
@@ -12026,7 +12303,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 120, RULE_windowReference);
 		try {
-			State = 1715;
+			State = 1769;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12095,9 +12372,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -12193,14 +12472,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1713;
+				State = 1767;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1714;
+				State = 1768;
 				windowSpecification();
 				}
 				break;
@@ -12268,79 +12547,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1717;
+			State = 1771;
 			Match(LPAREN);
-			State = 1728;
+			State = 1782;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1718;
+				State = 1772;
 				Match(PARTITION);
-				State = 1719;
+				State = 1773;
 				Match(BY);
-				State = 1720;
+				State = 1774;
 				expression();
-				State = 1725;
+				State = 1779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1721;
+					State = 1775;
 					Match(COMMA);
-					State = 1722;
+					State = 1776;
 					expression();
 					}
 					}
-					State = 1727;
+					State = 1781;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1740;
+			State = 1794;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1730;
+				State = 1784;
 				Match(ORDER);
-				State = 1731;
+				State = 1785;
 				Match(BY);
-				State = 1732;
+				State = 1786;
 				sortItem();
-				State = 1737;
+				State = 1791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1733;
+					State = 1787;
 					Match(COMMA);
-					State = 1734;
+					State = 1788;
 					sortItem();
 					}
 					}
-					State = 1739;
+					State = 1793;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1743;
+			State = 1797;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1742;
+				State = 1796;
 				windowFrame();
 				}
 			}
 
-			State = 1745;
+			State = 1799;
 			Match(RPAREN);
 			}
 		}
@@ -12388,13 +12667,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1755;
+			State = 1809;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1747;
+				State = 1801;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12404,14 +12683,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1748;
+				State = 1802;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1749;
+				State = 1803;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12421,13 +12700,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1750;
+				State = 1804;
 				Match(BETWEEN);
-				State = 1751;
+				State = 1805;
 				_localctx.start = frameBound();
-				State = 1752;
+				State = 1806;
 				Match(AND);
-				State = 1753;
+				State = 1807;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12511,16 +12790,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 126, RULE_frameBound);
 		int _la;
 		try {
-			State = 1766;
+			State = 1820;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1757;
+				State = 1811;
 				Match(UNBOUNDED);
-				State = 1758;
+				State = 1812;
 				Match(PRECEDING);
 				}
 				break;
@@ -12528,9 +12807,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1759;
+				State = 1813;
 				Match(UNBOUNDED);
-				State = 1760;
+				State = 1814;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12538,9 +12817,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1761;
+				State = 1815;
 				Match(CURRENT);
-				State = 1762;
+				State = 1816;
 				Match(ROW);
 				}
 				break;
@@ -12548,9 +12827,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1763;
+				State = 1817;
 				valueExpression(0);
-				State = 1764;
+				State = 1818;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12606,21 +12885,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1769;
+			State = 1823;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 			case 1:
 				{
-				State = 1768;
+				State = 1822;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1771;
+			State = 1825;
 			_localctx.key = expression();
-			State = 1772;
+			State = 1826;
 			Match(VALUE);
-			State = 1773;
+			State = 1827;
 			_localctx.value = expression();
 			}
 		}
@@ -12660,29 +12939,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
 		try {
-			State = 1779;
+			State = 1833;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1775;
+				State = 1829;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1776;
+				State = 1830;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1777;
+				State = 1831;
 				Match(DEFAULT);
-				State = 1778;
+				State = 1832;
 				expression();
 				}
 				break;
@@ -12728,39 +13007,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1794;
+			State = 1848;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1781;
+				State = 1835;
 				Match(WITHOUT);
-				State = 1783;
+				State = 1837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1782;
+					State = 1836;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1785;
+				State = 1839;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1786;
+				State = 1840;
 				Match(WITH);
-				State = 1788;
+				State = 1842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1787;
+					State = 1841;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -12773,17 +13052,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1791;
+				State = 1845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1790;
+					State = 1844;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1793;
+				State = 1847;
 				Match(WRAPPER);
 				}
 				break;
@@ -12828,29 +13107,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1800;
+			State = 1854;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1796;
+				State = 1850;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1797;
+				State = 1851;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1798;
+				State = 1852;
 				Match(EMPTY);
-				State = 1799;
+				State = 1853;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -12908,13 +13187,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1802;
+			State = 1856;
 			Match(WHEN);
-			State = 1803;
+			State = 1857;
 			_localctx.condition = expression();
-			State = 1804;
+			State = 1858;
 			Match(THEN);
-			State = 1805;
+			State = 1859;
 			_localctx.result = expression();
 			}
 		}
@@ -13047,14 +13326,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1821;
+			State = 1875;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1807;
+				State = 1861;
 				Match(NULL);
 				}
 				break;
@@ -13063,7 +13342,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1808;
+				State = 1862;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -13078,7 +13357,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1809;
+				State = 1863;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -13086,7 +13365,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1810;
+				State = 1864;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13094,7 +13373,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1811;
+				State = 1865;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13102,7 +13381,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1813;
+				State = 1867;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13110,7 +13389,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1812;
+						State = 1866;
 						Match(STRING);
 						}
 						}
@@ -13118,9 +13397,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1815;
+					State = 1869;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,269,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13128,7 +13407,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1817;
+				State = 1871;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13136,7 +13415,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1818;
+				State = 1872;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13146,7 +13425,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1819;
+				State = 1873;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13156,7 +13435,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1820;
+				State = 1874;
 				Match(STRING);
 				}
 				break;
@@ -13227,14 +13506,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1823;
+			State = 1877;
 			Match(INTERVAL);
-			State = 1825;
+			State = 1879;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1824;
+				State = 1878;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13247,43 +13526,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1827;
+			State = 1881;
 			_localctx.value = intervalValue();
-			State = 1828;
+			State = 1882;
 			_localctx.from = timeUnit();
-			State = 1832;
+			State = 1886;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 			case 1:
 				{
-				State = 1829;
+				State = 1883;
 				Match(LPAREN);
-				State = 1830;
+				State = 1884;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1831;
+				State = 1885;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1841;
+			State = 1895;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 			case 1:
 				{
-				State = 1834;
+				State = 1888;
 				Match(TO);
-				State = 1835;
+				State = 1889;
 				_localctx.to = timeUnit();
-				State = 1839;
+				State = 1893;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 				case 1:
 					{
-					State = 1836;
+					State = 1890;
 					Match(LPAREN);
-					State = 1837;
+					State = 1891;
 					Match(INTEGER_VALUE);
-					State = 1838;
+					State = 1892;
 					Match(RPAREN);
 					}
 					break;
@@ -13329,9 +13608,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1843;
+			State = 1897;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 25L) != 0)) ) {
+			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13395,9 +13674,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1845;
+			State = 1899;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 108088040324337087L) != 0) || ((((_la - 214)) & ~0x3f) == 0 && ((1L << (_la - 214)) & 771L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 108088040324337087L) != 0) || ((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 771L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13443,22 +13722,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1847;
+			State = 1901;
 			dataTypeBody(0);
-			State = 1851;
+			State = 1905;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 			case 1:
 				{
-				State = 1848;
+				State = 1902;
 				Match(NOT);
-				State = 1849;
+				State = 1903;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1850;
+				State = 1904;
 				Match(NULL);
 				}
 				break;
@@ -13665,22 +13944,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1935;
+			State = 1989;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1854;
+				State = 1908;
 				Match(ARRAY);
-				State = 1855;
+				State = 1909;
 				Match(LT);
-				State = 1856;
+				State = 1910;
 				dataType();
-				State = 1857;
+				State = 1911;
 				Match(GT);
 				}
 				break;
@@ -13689,13 +13968,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1913;
 				Match(MULTISET);
-				State = 1860;
+				State = 1914;
 				Match(LT);
-				State = 1861;
+				State = 1915;
 				dataType();
-				State = 1862;
+				State = 1916;
 				Match(GT);
 				}
 				break;
@@ -13704,17 +13983,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1864;
+				State = 1918;
 				Match(MAP);
-				State = 1865;
+				State = 1919;
 				Match(LT);
-				State = 1866;
+				State = 1920;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 1867;
+				State = 1921;
 				Match(COMMA);
-				State = 1868;
+				State = 1922;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 1869;
+				State = 1923;
 				Match(GT);
 				}
 				break;
@@ -13723,37 +14002,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1871;
+				State = 1925;
 				Match(ROW);
-				State = 1872;
+				State = 1926;
 				Match(LT);
-				State = 1881;
+				State = 1935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
 					{
-					State = 1873;
+					State = 1927;
 					rowField();
-					State = 1878;
+					State = 1932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1874;
+						State = 1928;
 						Match(COMMA);
-						State = 1875;
+						State = 1929;
 						rowField();
 						}
 						}
-						State = 1880;
+						State = 1934;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1883;
+				State = 1937;
 				Match(GT);
 				}
 				break;
@@ -13762,37 +14041,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1884;
+				State = 1938;
 				Match(ROW);
-				State = 1885;
+				State = 1939;
 				Match(LPAREN);
-				State = 1894;
+				State = 1948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 6917529035979189183L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
 					{
-					State = 1886;
+					State = 1940;
 					rowField();
-					State = 1891;
+					State = 1945;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1887;
+						State = 1941;
 						Match(COMMA);
-						State = 1888;
+						State = 1942;
 						rowField();
 						}
 						}
-						State = 1893;
+						State = 1947;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1896;
+				State = 1950;
 				Match(RPAREN);
 				}
 				break;
@@ -13801,43 +14080,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1897;
+				State = 1951;
 				Match(INTERVAL);
-				State = 1898;
+				State = 1952;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1902;
+				State = 1956;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 				case 1:
 					{
-					State = 1899;
+					State = 1953;
 					Match(LPAREN);
-					State = 1900;
+					State = 1954;
 					Match(INTEGER_VALUE);
-					State = 1901;
+					State = 1955;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1911;
+				State = 1965;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 				case 1:
 					{
-					State = 1904;
+					State = 1958;
 					Match(TO);
-					State = 1905;
+					State = 1959;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1909;
+					State = 1963;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 					case 1:
 						{
-						State = 1906;
+						State = 1960;
 						Match(LPAREN);
-						State = 1907;
+						State = 1961;
 						Match(INTEGER_VALUE);
-						State = 1908;
+						State = 1962;
 						Match(RPAREN);
 						}
 						break;
@@ -13852,60 +14131,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1913;
+				State = 1967;
 				identifier();
-				State = 1924;
+				State = 1978;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
 				case 1:
 					{
-					State = 1914;
+					State = 1968;
 					Match(LPAREN);
-					State = 1915;
+					State = 1969;
 					Match(INTEGER_VALUE);
-					State = 1920;
+					State = 1974;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1916;
+						State = 1970;
 						Match(COMMA);
-						State = 1917;
+						State = 1971;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1922;
+						State = 1976;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1923;
+					State = 1977;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1933;
+				State = 1987;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 				case 1:
 					{
-					State = 1926;
+					State = 1980;
 					Match(WITH);
-					State = 1927;
+					State = 1981;
 					Match(LOCAL);
-					State = 1928;
+					State = 1982;
 					Match(TIME);
-					State = 1929;
+					State = 1983;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1930;
+					State = 1984;
 					Match(WITHOUT);
-					State = 1931;
+					State = 1985;
 					Match(TIME);
-					State = 1932;
+					State = 1986;
 					Match(ZONE);
 					}
 					break;
@@ -13914,25 +14193,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1943;
+			State = 1997;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1941;
+					State = 1995;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1937;
+						State = 1991;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1938;
+						State = 1992;
 						Match(ARRAY);
 						}
 						break;
@@ -13940,18 +14219,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1939;
+						State = 1993;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1940;
+						State = 1994;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1945;
+				State = 1999;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,280,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
 			}
 			}
 		}
@@ -13995,16 +14274,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
+			State = 2000;
 			identifier();
-			State = 1947;
+			State = 2001;
 			dataType();
-			State = 1949;
+			State = 2003;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 1948;
+				State = 2002;
 				Match(STRING);
 				}
 			}
@@ -14054,25 +14333,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 2005;
 			identifier();
-			State = 1956;
+			State = 2010;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,290,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1952;
+					State = 2006;
 					Match(DOT);
-					State = 1953;
+					State = 2007;
 					identifier();
 					}
 					} 
 				}
-				State = 1958;
+				State = 2012;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,290,Context);
 			}
 			}
 		}
@@ -14119,21 +14398,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1959;
+			State = 2013;
 			identifier();
-			State = 1964;
+			State = 2018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1960;
+				State = 2014;
 				Match(COMMA);
-				State = 1961;
+				State = 2015;
 				identifier();
 				}
 				}
-				State = 1966;
+				State = 2020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14174,20 +14453,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 156, RULE_identifier);
 		try {
-			State = 1970;
+			State = 2024;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1967;
+				State = 2021;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1968;
+				State = 2022;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -14257,9 +14536,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -14353,7 +14634,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1969;
+				State = 2023;
 				nonReserved();
 				}
 				break;
@@ -14439,6 +14720,8 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_QUERY() { return GetToken(StreamSqlParser.JSON_QUERY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXISTS() { return GetToken(StreamSqlParser.JSON_EXISTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAY() { return GetToken(StreamSqlParser.JSON_ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAYAGG() { return GetToken(StreamSqlParser.JSON_ARRAYAGG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECTAGG() { return GetToken(StreamSqlParser.JSON_OBJECTAGG, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON() { return GetToken(StreamSqlParser.JSON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONDITIONAL() { return GetToken(StreamSqlParser.CONDITIONAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNCONDITIONAL() { return GetToken(StreamSqlParser.UNCONDITIONAL, 0); }
@@ -14554,9 +14837,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1972;
+			State = 2026;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8382681341514639L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5190546454858656869L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 8338107327L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 16676214655L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14632,7 +14915,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,262,1975,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,264,2029,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14755,425 +15038,430 @@ internal partial class StreamSqlParser : Parser {
 		5,54,1519,8,54,10,54,12,54,1522,9,54,3,54,1524,8,54,1,54,1,54,1,54,3,54,
 		1529,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1537,8,54,10,54,12,54,1540,
 		9,54,3,54,1542,8,54,1,54,1,54,1,54,3,54,1547,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,5,54,1558,8,54,10,54,12,54,1561,9,54,3,54,1563,
+		8,54,1,54,1,54,1,54,3,54,1568,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1577,8,54,1,54,1,54,3,54,1581,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1589,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1598,8,54,1,54,
+		1,54,3,54,1602,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1626,
+		8,54,10,54,12,54,1629,9,54,3,54,1631,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		5,54,1639,8,54,10,54,12,54,1642,9,54,3,54,1644,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1652,8,54,10,54,12,54,1655,9,54,3,54,1657,8,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1572,8,54,10,54,12,54,1575,9,54,3,54,1577,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1585,8,54,10,54,12,54,1588,9,54,
-		3,54,1590,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1598,8,54,10,54,12,54,
-		1601,9,54,3,54,1603,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1625,8,54,
-		10,54,12,54,1628,9,54,1,54,1,54,1,54,3,54,1633,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1643,8,54,10,54,12,54,1646,9,54,1,55,1,55,1,55,
-		1,55,3,55,1652,8,55,1,55,1,55,1,55,5,55,1657,8,55,10,55,12,55,1660,9,55,
-		1,55,3,55,1663,8,55,3,55,1665,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		3,55,1674,8,55,1,55,1,55,3,55,1678,8,55,1,56,1,56,1,56,1,57,1,57,1,57,
-		3,57,1686,8,57,1,58,1,58,1,58,1,58,1,58,3,58,1693,8,58,1,59,1,59,1,59,
-		1,59,1,59,3,59,1700,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1709,
-		8,59,1,59,3,59,1712,8,59,1,60,1,60,3,60,1716,8,60,1,61,1,61,1,61,1,61,
-		1,61,1,61,5,61,1724,8,61,10,61,12,61,1727,9,61,3,61,1729,8,61,1,61,1,61,
-		1,61,1,61,1,61,5,61,1736,8,61,10,61,12,61,1739,9,61,3,61,1741,8,61,1,61,
-		3,61,1744,8,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1756,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1767,8,63,
-		1,64,3,64,1770,8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1780,
-		8,65,1,66,1,66,3,66,1784,8,66,1,66,1,66,1,66,3,66,1789,8,66,1,66,3,66,
-		1792,8,66,1,66,3,66,1795,8,66,1,67,1,67,1,67,1,67,3,67,1801,8,67,1,68,
-		1,68,1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1814,8,69,11,69,
-		12,69,1815,1,69,1,69,1,69,1,69,3,69,1822,8,69,1,70,1,70,3,70,1826,8,70,
-		1,70,1,70,1,70,1,70,1,70,3,70,1833,8,70,1,70,1,70,1,70,1,70,1,70,3,70,
-		1840,8,70,3,70,1842,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,
-		1852,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1877,8,74,
-		10,74,12,74,1880,9,74,3,74,1882,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,
-		1890,8,74,10,74,12,74,1893,9,74,3,74,1895,8,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,3,74,1903,8,74,1,74,1,74,1,74,1,74,1,74,3,74,1910,8,74,3,74,1912,
-		8,74,1,74,1,74,1,74,1,74,1,74,5,74,1919,8,74,10,74,12,74,1922,9,74,1,74,
-		3,74,1925,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1934,8,74,3,74,
-		1936,8,74,1,74,1,74,1,74,1,74,5,74,1942,8,74,10,74,12,74,1945,9,74,1,75,
-		1,75,1,75,3,75,1950,8,75,1,76,1,76,1,76,5,76,1955,8,76,10,76,12,76,1958,
-		9,76,1,77,1,77,1,77,5,77,1963,8,77,10,77,12,77,1966,9,77,1,78,1,78,1,78,
-		3,78,1971,8,78,1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,
-		106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,
-		142,144,146,148,150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,187,187,
-		210,210,2,0,15,15,165,165,1,0,44,45,4,0,25,25,61,61,79,79,159,159,2,0,
-		91,91,146,146,4,0,22,22,56,56,99,99,153,153,2,0,225,225,244,244,1,0,244,
-		244,2,0,72,72,85,85,2,0,84,84,111,111,1,0,250,252,3,0,58,58,86,86,148,
-		148,1,0,169,170,2,0,68,68,131,131,2,0,57,57,202,202,2,0,3,3,47,47,2,0,
-		9,9,44,44,2,0,68,68,106,106,2,0,10,10,184,184,3,0,65,65,198,198,203,203,
-		4,0,7,7,136,136,172,172,208,208,1,0,225,230,1,0,232,233,1,0,234,237,2,
-		0,17,17,199,199,3,0,13,13,109,109,196,196,4,0,54,54,65,65,198,198,203,
-		203,2,0,1,1,134,134,2,0,20,21,69,69,1,0,193,194,2,0,35,37,114,115,2,0,
-		83,83,163,163,2,0,160,160,170,170,2,0,70,70,155,155,2,0,29,29,201,201,
-		2,0,7,7,136,136,2,0,65,65,198,198,2,0,40,40,191,192,2,0,247,247,250,251,
-		9,0,41,42,80,81,118,123,125,126,128,129,157,158,173,174,214,215,222,223,
-		41,0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,
-		61,64,68,70,74,75,77,77,79,84,86,86,91,91,93,95,97,106,108,109,113,113,
-		117,129,131,132,135,137,140,140,143,143,146,166,168,168,171,174,176,178,
-		180,186,188,189,191,197,199,201,203,203,205,206,208,208,210,215,220,224,
-		2289,0,163,1,0,0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,
-		0,0,10,420,1,0,0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,
-		1,0,0,0,20,502,1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,
-		625,1,0,0,0,30,657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,
-		0,38,688,1,0,0,0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,
-		0,0,0,48,739,1,0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,
-		1,0,0,0,58,865,1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,
-		975,1,0,0,0,68,989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,
-		0,0,76,1052,1,0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,
-		1166,1,0,0,0,86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,
-		0,0,0,94,1216,1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,
-		102,1338,1,0,0,0,104,1340,1,0,0,0,106,1346,1,0,0,0,108,1632,1,0,0,0,110,
-		1647,1,0,0,0,112,1679,1,0,0,0,114,1685,1,0,0,0,116,1692,1,0,0,0,118,1711,
-		1,0,0,0,120,1715,1,0,0,0,122,1717,1,0,0,0,124,1755,1,0,0,0,126,1766,1,
-		0,0,0,128,1769,1,0,0,0,130,1779,1,0,0,0,132,1794,1,0,0,0,134,1800,1,0,
-		0,0,136,1802,1,0,0,0,138,1821,1,0,0,0,140,1823,1,0,0,0,142,1843,1,0,0,
-		0,144,1845,1,0,0,0,146,1847,1,0,0,0,148,1935,1,0,0,0,150,1946,1,0,0,0,
-		152,1951,1,0,0,0,154,1959,1,0,0,0,156,1970,1,0,0,0,158,1972,1,0,0,0,160,
-		162,5,244,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,
-		1,0,0,0,164,184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,244,
-		0,0,168,167,1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,
-		172,1,0,0,0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,
-		0,0,0,175,176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,244,0,
-		0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		185,1,0,0,0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,
-		0,0,0,186,187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,
-		190,3,1,0,0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,
-		5,59,0,0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,
-		0,0,198,200,1,0,0,0,199,201,3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,
-		206,1,0,0,0,202,203,5,4,0,0,203,204,5,132,0,0,204,205,5,164,0,0,205,207,
-		5,180,0,0,206,202,1,0,0,0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,
-		13,0,209,211,5,31,0,0,210,212,5,189,0,0,211,210,1,0,0,0,211,212,1,0,0,
-		0,212,213,1,0,0,0,213,217,5,210,0,0,214,215,5,82,0,0,215,216,5,133,0,0,
-		216,218,5,60,0,0,217,214,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,
-		3,152,76,0,220,221,5,238,0,0,221,222,3,154,77,0,222,223,5,239,0,0,223,
-		225,1,0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,
-		28,0,0,227,229,5,247,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,
-		0,230,231,5,8,0,0,231,232,3,52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,
-		236,5,189,0,0,235,237,5,185,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,
-		1,0,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,
-		0,241,242,5,82,0,0,242,243,5,133,0,0,243,245,5,60,0,0,244,241,1,0,0,0,
-		244,245,1,0,0,0,245,246,1,0,0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,
-		251,5,247,0,0,249,250,5,105,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,
-		252,1,0,0,0,252,264,1,0,0,0,253,254,5,207,0,0,254,255,5,93,0,0,255,261,
-		5,247,0,0,256,257,5,242,0,0,257,258,5,93,0,0,258,260,5,247,0,0,259,256,
-		1,0,0,0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,
-		0,263,261,1,0,0,0,264,253,1,0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,
-		267,5,31,0,0,267,271,5,38,0,0,268,269,5,82,0,0,269,270,5,133,0,0,270,272,
-		5,60,0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,
-		76,0,274,275,5,28,0,0,275,277,5,247,0,0,276,274,1,0,0,0,276,277,1,0,0,
-		0,277,279,1,0,0,0,278,280,3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,
-		390,1,0,0,0,281,282,5,31,0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,
-		5,133,0,0,285,287,5,60,0,0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,
-		0,0,288,291,3,152,76,0,289,290,5,28,0,0,290,292,5,247,0,0,291,289,1,0,
-		0,0,291,292,1,0,0,0,292,294,1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,
-		294,295,1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,189,0,0,298,
-		297,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,185,0,0,301,300,
-		1,0,0,0,301,302,1,0,0,0,302,303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,
-		0,305,307,5,60,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,
-		310,3,152,76,0,309,311,7,1,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,
-		1,0,0,0,312,313,5,5,0,0,313,316,5,187,0,0,314,315,5,82,0,0,315,317,5,60,
-		0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,
-		319,320,3,50,25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,210,0,0,323,
-		329,3,152,76,0,324,325,5,161,0,0,325,326,5,195,0,0,326,330,3,152,76,0,
-		327,328,5,8,0,0,328,330,3,52,26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,
-		390,1,0,0,0,331,336,5,176,0,0,332,333,3,18,9,0,333,334,5,225,0,0,334,335,
-		3,20,10,0,335,337,1,0,0,0,336,332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,
-		0,0,338,340,5,162,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,
-		0,341,390,1,0,0,0,342,343,5,178,0,0,343,390,3,22,11,0,344,345,7,2,0,0,
-		345,346,5,171,0,0,346,390,5,247,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,
-		348,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,390,3,152,76,0,352,363,
-		5,62,0,0,353,354,5,152,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,
-		242,0,0,357,359,3,16,8,0,358,356,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,
-		0,360,361,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,363,353,1,0,0,0,363,
-		355,1,0,0,0,363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,
-		182,0,0,367,368,5,94,0,0,368,371,5,247,0,0,369,370,5,219,0,0,370,372,5,
-		171,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,219,
-		0,0,374,376,5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,
-		378,5,171,0,0,378,381,5,247,0,0,379,380,5,195,0,0,380,382,5,247,0,0,381,
-		379,1,0,0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,205,0,0,384,386,
-		5,18,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,
-		76,0,388,390,7,3,0,0,389,191,1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,
-		194,1,0,0,0,389,208,1,0,0,0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,
-		0,0,0,389,281,1,0,0,0,389,296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,
-		389,331,1,0,0,0,389,338,1,0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,
-		1,0,0,0,389,352,1,0,0,0,389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,
-		0,389,388,1,0,0,0,390,5,1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,
-		3,152,76,0,394,396,3,88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,
-		0,0,0,397,399,3,8,4,0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,
-		400,401,5,238,0,0,401,402,3,154,77,0,402,403,5,239,0,0,403,405,1,0,0,0,
-		404,400,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,
-		7,1,0,0,0,408,409,5,149,0,0,409,410,5,238,0,0,410,415,3,10,5,0,411,412,
-		5,242,0,0,412,414,3,10,5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,
-		0,0,415,416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,239,0,0,
-		419,9,1,0,0,0,420,421,3,156,78,0,421,422,5,225,0,0,422,423,3,44,22,0,423,
-		11,1,0,0,0,424,425,5,181,0,0,425,426,5,176,0,0,426,430,5,11,0,0,427,429,
-		5,244,0,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,
-		0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,244,0,0,
-		435,434,1,0,0,0,436,437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,
-		1,0,0,0,439,441,3,4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,
-		0,442,443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,244,0,0,446,
-		445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,
-		0,0,0,450,448,1,0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,
-		0,454,455,5,181,0,0,455,457,5,176,0,0,456,458,5,244,0,0,457,456,1,0,0,
-		0,458,459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,
-		470,3,4,2,0,462,464,5,244,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,
-		1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,
-		0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,
-		470,1,0,0,0,473,475,5,244,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,
-		1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,
-		0,480,482,1,0,0,0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,
-		5,72,0,0,484,485,5,171,0,0,485,490,5,247,0,0,486,487,5,72,0,0,487,488,
-		5,108,0,0,488,490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,
-		0,0,491,492,7,5,0,0,492,17,1,0,0,0,493,500,5,247,0,0,494,496,8,6,0,0,495,
-		494,1,0,0,0,496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,
-		0,0,0,499,493,1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,
-		501,1,0,0,0,503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,
-		0,0,506,509,5,188,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,
-		0,509,510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,
-		513,1,0,0,0,513,569,1,0,0,0,514,517,5,211,0,0,515,516,7,8,0,0,516,518,
-		3,152,76,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,
-		12,0,520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,206,0,0,
-		523,522,1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,
-		7,8,0,0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,
-		0,0,530,532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,
-		533,569,5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,
-		537,1,0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,
-		152,76,0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,
-		12,0,544,543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,124,0,0,
-		547,548,5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,
-		551,550,1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,
-		5,187,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,210,0,0,558,569,
-		3,152,76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,
-		5,38,0,0,563,564,5,24,0,0,564,566,5,247,0,0,565,567,3,24,12,0,566,565,
-		1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,
-		0,568,523,1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,
-		546,1,0,0,0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,
-		0,0,0,568,561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,133,0,0,
-		571,570,1,0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,
-		5,247,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,189,0,0,578,577,1,
-		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,187,0,0,581,582,5,82,0,
-		0,582,583,5,133,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,
-		586,1,0,0,0,586,598,3,152,76,0,587,588,5,238,0,0,588,593,3,28,14,0,589,
-		590,5,242,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
-		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,239,
-		0,0,597,599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,
-		601,5,28,0,0,601,603,5,247,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
-		1,0,0,0,604,605,5,150,0,0,605,606,5,14,0,0,606,607,5,238,0,0,607,608,3,
-		154,77,0,608,609,5,239,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
-		0,0,611,613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,
-		614,616,1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,
-		620,1,0,0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,
-		1,0,0,0,621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,
-		18,0,625,622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,
-		628,3,156,78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,
-		633,5,247,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
-		3,156,78,0,635,636,3,146,73,0,636,639,5,117,0,0,637,638,5,72,0,0,638,640,
-		5,247,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,212,
-		0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,
-		647,5,247,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
-		3,156,78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,
-		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,247,0,0,655,653,1,0,
-		0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,
-		648,1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,
-		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,156,0,0,664,667,5,104,
-		0,0,665,666,5,133,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,
-		668,33,1,0,0,0,669,670,5,213,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
-		673,5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,
-		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,156,
-		0,0,680,681,5,104,0,0,681,682,5,238,0,0,682,683,3,154,77,0,683,686,5,239,
-		0,0,684,685,5,133,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,
-		687,37,1,0,0,0,688,689,5,219,0,0,689,698,5,238,0,0,690,695,3,40,20,0,691,
-		692,5,242,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
-		1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,
-		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,239,0,0,701,39,1,0,0,0,702,
-		703,3,42,21,0,703,704,5,225,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
-		5,247,0,0,707,712,3,156,78,0,708,709,5,243,0,0,709,711,3,156,78,0,710,
-		708,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,
-		0,0,0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,
-		726,5,247,0,0,718,720,5,233,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
-		1,0,0,0,721,726,7,10,0,0,722,726,5,198,0,0,723,726,5,65,0,0,724,726,3,
-		156,78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,
-		0,725,724,1,0,0,0,726,45,1,0,0,0,727,728,5,111,0,0,728,737,3,152,76,0,
-		729,733,5,238,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
-		731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,
-		239,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
-		0,740,743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,
-		49,1,0,0,0,744,745,5,161,0,0,745,746,5,195,0,0,746,803,3,152,76,0,747,
-		748,5,176,0,0,748,749,5,238,0,0,749,754,3,40,20,0,750,751,5,242,0,0,751,
-		753,3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,
-		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,239,0,0,758,803,1,0,
-		0,0,759,760,5,162,0,0,760,761,5,238,0,0,761,766,3,42,21,0,762,763,5,242,
-		0,0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,
-		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,239,0,0,770,
-		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,238,0,0,774,779,
-		3,28,14,0,775,776,5,242,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
-		1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,
-		0,782,783,5,239,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
+		1,54,1,54,1,54,1,54,5,54,1679,8,54,10,54,12,54,1682,9,54,1,54,1,54,1,54,
+		3,54,1687,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1697,8,54,
+		10,54,12,54,1700,9,54,1,55,1,55,1,55,1,55,3,55,1706,8,55,1,55,1,55,1,55,
+		5,55,1711,8,55,10,55,12,55,1714,9,55,1,55,3,55,1717,8,55,3,55,1719,8,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1728,8,55,1,55,1,55,3,55,1732,
+		8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,1740,8,57,1,58,1,58,1,58,1,58,
+		1,58,3,58,1747,8,58,1,59,1,59,1,59,1,59,1,59,3,59,1754,8,59,1,59,1,59,
+		1,59,1,59,1,59,1,59,1,59,3,59,1763,8,59,1,59,3,59,1766,8,59,1,60,1,60,
+		3,60,1770,8,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1778,8,61,10,61,12,61,
+		1781,9,61,3,61,1783,8,61,1,61,1,61,1,61,1,61,1,61,5,61,1790,8,61,10,61,
+		12,61,1793,9,61,3,61,1795,8,61,1,61,3,61,1798,8,61,1,61,1,61,1,62,1,62,
+		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1810,8,62,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1821,8,63,1,64,3,64,1824,8,64,1,64,1,64,1,64,
+		1,64,1,65,1,65,1,65,1,65,3,65,1834,8,65,1,66,1,66,3,66,1838,8,66,1,66,
+		1,66,1,66,3,66,1843,8,66,1,66,3,66,1846,8,66,1,66,3,66,1849,8,66,1,67,
+		1,67,1,67,1,67,3,67,1855,8,67,1,68,1,68,1,68,1,68,1,68,1,69,1,69,1,69,
+		1,69,1,69,1,69,4,69,1868,8,69,11,69,12,69,1869,1,69,1,69,1,69,1,69,3,69,
+		1876,8,69,1,70,1,70,3,70,1880,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1887,
+		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1894,8,70,3,70,1896,8,70,1,71,1,71,
+		1,72,1,72,1,73,1,73,1,73,1,73,3,73,1906,8,73,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,5,74,1931,8,74,10,74,12,74,1934,9,74,3,74,1936,8,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,5,74,1944,8,74,10,74,12,74,1947,9,74,3,74,
+		1949,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1957,8,74,1,74,1,74,1,74,
+		1,74,1,74,3,74,1964,8,74,3,74,1966,8,74,1,74,1,74,1,74,1,74,1,74,5,74,
+		1973,8,74,10,74,12,74,1976,9,74,1,74,3,74,1979,8,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,3,74,1988,8,74,3,74,1990,8,74,1,74,1,74,1,74,1,74,5,74,
+		1996,8,74,10,74,12,74,1999,9,74,1,75,1,75,1,75,3,75,2004,8,75,1,76,1,76,
+		1,76,5,76,2009,8,76,10,76,12,76,2012,9,76,1,77,1,77,1,77,5,77,2017,8,77,
+		10,77,12,77,2020,9,77,1,78,1,78,1,78,3,78,2025,8,78,1,79,1,79,1,79,0,6,
+		58,78,100,106,108,148,80,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
+		122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,
+		158,0,41,5,0,18,18,38,38,74,74,189,189,212,212,2,0,15,15,167,167,1,0,44,
+		45,4,0,25,25,61,61,79,79,161,161,2,0,91,91,148,148,4,0,22,22,56,56,100,
+		100,155,155,2,0,227,227,246,246,1,0,246,246,2,0,72,72,85,85,2,0,84,84,
+		113,113,1,0,252,254,3,0,58,58,86,86,150,150,1,0,171,172,2,0,68,68,133,
+		133,2,0,57,57,204,204,2,0,3,3,47,47,2,0,9,9,44,44,2,0,68,68,108,108,2,
+		0,10,10,186,186,3,0,65,65,200,200,205,205,4,0,7,7,138,138,174,174,210,
+		210,1,0,227,232,1,0,234,235,1,0,236,239,2,0,17,17,201,201,3,0,13,13,111,
+		111,198,198,4,0,54,54,65,65,200,200,205,205,2,0,1,1,136,136,2,0,20,21,
+		69,69,1,0,195,196,2,0,35,37,116,117,2,0,83,83,165,165,2,0,162,162,172,
+		172,2,0,70,70,157,157,2,0,29,29,203,203,2,0,7,7,138,138,2,0,65,65,200,
+		200,2,0,40,40,193,194,2,0,249,249,252,253,9,0,41,42,80,81,120,125,127,
+		128,130,131,159,160,175,176,216,217,224,225,41,0,1,2,4,5,9,11,13,13,15,
+		15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,64,68,70,74,75,77,77,79,
+		84,86,86,91,91,93,95,97,108,110,111,115,115,119,131,133,134,137,139,142,
+		142,145,145,148,168,170,170,173,176,178,180,182,188,190,191,193,199,201,
+		203,205,205,207,208,210,210,212,217,222,226,2353,0,163,1,0,0,0,2,188,1,
+		0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,0,0,10,420,1,0,0,0,12,481,
+		1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,1,0,0,0,20,502,1,0,0,0,22,
+		568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,625,1,0,0,0,30,657,1,0,0,
+		0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,0,38,688,1,0,0,0,40,702,1,
+		0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,0,0,0,48,739,1,0,0,0,50,802,
+		1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,1,0,0,0,58,865,1,0,0,0,60,
+		899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,975,1,0,0,0,68,989,1,0,0,
+		0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,0,0,76,1052,1,0,0,0,78,1060,
+		1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,1166,1,0,0,0,86,1169,1,0,0,
+		0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,0,0,0,94,1216,1,0,0,0,96,1230,
+		1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,102,1338,1,0,0,0,104,1340,1,0,
+		0,0,106,1346,1,0,0,0,108,1686,1,0,0,0,110,1701,1,0,0,0,112,1733,1,0,0,
+		0,114,1739,1,0,0,0,116,1746,1,0,0,0,118,1765,1,0,0,0,120,1769,1,0,0,0,
+		122,1771,1,0,0,0,124,1809,1,0,0,0,126,1820,1,0,0,0,128,1823,1,0,0,0,130,
+		1833,1,0,0,0,132,1848,1,0,0,0,134,1854,1,0,0,0,136,1856,1,0,0,0,138,1875,
+		1,0,0,0,140,1877,1,0,0,0,142,1897,1,0,0,0,144,1899,1,0,0,0,146,1901,1,
+		0,0,0,148,1989,1,0,0,0,150,2000,1,0,0,0,152,2005,1,0,0,0,154,2013,1,0,
+		0,0,156,2024,1,0,0,0,158,2026,1,0,0,0,160,162,5,246,0,0,161,160,1,0,0,
+		0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,184,1,0,0,0,165,
+		163,1,0,0,0,166,175,3,4,2,0,167,169,5,246,0,0,168,167,1,0,0,0,169,170,
+		1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,0,172,174,3,4,2,
+		0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
+		181,1,0,0,0,177,175,1,0,0,0,178,180,5,246,0,0,179,178,1,0,0,0,180,183,
+		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,
+		0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,187,5,0,0,1,187,
+		1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,1,0,0,0,191,390,3,52,
+		26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,5,59,0,0,195,198,3,6,3,0,
+		196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,200,1,0,0,0,199,201,
+		3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,206,1,0,0,0,202,203,5,4,0,
+		0,203,204,5,134,0,0,204,205,5,166,0,0,205,207,5,182,0,0,206,202,1,0,0,
+		0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,13,0,209,211,5,31,0,0,210,
+		212,5,191,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,213,1,0,0,0,213,217,
+		5,212,0,0,214,215,5,82,0,0,215,216,5,135,0,0,216,218,5,60,0,0,217,214,
+		1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,3,152,76,0,220,221,5,240,
+		0,0,221,222,3,154,77,0,222,223,5,241,0,0,223,225,1,0,0,0,224,220,1,0,0,
+		0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,28,0,0,227,229,5,249,0,0,228,
+		226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,231,5,8,0,0,231,232,3,
+		52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,236,5,191,0,0,235,237,5,187,
+		0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,234,1,0,0,0,238,
+		239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,0,241,242,5,82,0,0,242,243,
+		5,135,0,0,243,245,5,60,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,
+		0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,251,5,249,0,0,249,250,5,107,
+		0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,1,0,0,0,252,264,1,0,0,0,
+		253,254,5,209,0,0,254,255,5,93,0,0,255,261,5,249,0,0,256,257,5,244,0,0,
+		257,258,5,93,0,0,258,260,5,249,0,0,259,256,1,0,0,0,260,263,1,0,0,0,261,
+		259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,261,1,0,0,0,264,253,1,
+		0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,267,5,31,0,0,267,271,5,38,0,
+		0,268,269,5,82,0,0,269,270,5,135,0,0,270,272,5,60,0,0,271,268,1,0,0,0,
+		271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,76,0,274,275,5,28,0,0,275,
+		277,5,249,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,280,
+		3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,390,1,0,0,0,281,282,5,31,
+		0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,5,135,0,0,285,287,5,60,0,
+		0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,0,0,288,291,3,152,76,0,289,
+		290,5,28,0,0,290,292,5,249,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,294,
+		1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,294,295,1,0,0,0,295,390,1,0,
+		0,0,296,298,5,49,0,0,297,299,5,191,0,0,298,297,1,0,0,0,298,299,1,0,0,0,
+		299,301,1,0,0,0,300,302,5,187,0,0,301,300,1,0,0,0,301,302,1,0,0,0,302,
+		303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,0,305,307,5,60,0,0,306,304,
+		1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,310,3,152,76,0,309,311,7,1,
+		0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,1,0,0,0,312,313,5,5,0,0,313,
+		316,5,189,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,1,0,0,0,316,317,
+		1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,319,320,3,50,25,0,320,390,1,
+		0,0,0,321,322,5,5,0,0,322,323,5,212,0,0,323,329,3,152,76,0,324,325,5,163,
+		0,0,325,326,5,197,0,0,326,330,3,152,76,0,327,328,5,8,0,0,328,330,3,52,
+		26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,390,1,0,0,0,331,336,5,178,0,0,
+		332,333,3,18,9,0,333,334,5,227,0,0,334,335,3,20,10,0,335,337,1,0,0,0,336,
+		332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,0,0,338,340,5,164,0,0,339,341,
+		3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,390,1,0,0,0,342,343,5,180,
+		0,0,343,390,3,22,11,0,344,345,7,2,0,0,345,346,5,173,0,0,346,390,5,249,
+		0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,349,350,1,0,0,0,350,
+		351,1,0,0,0,351,390,3,152,76,0,352,363,5,62,0,0,353,354,5,154,0,0,354,
+		364,5,71,0,0,355,360,3,16,8,0,356,357,5,244,0,0,357,359,3,16,8,0,358,356,
+		1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,364,1,0,0,
+		0,362,360,1,0,0,0,363,353,1,0,0,0,363,355,1,0,0,0,363,364,1,0,0,0,364,
+		365,1,0,0,0,365,390,3,4,2,0,366,367,5,184,0,0,367,368,5,94,0,0,368,371,
+		5,249,0,0,369,370,5,221,0,0,370,372,5,173,0,0,371,369,1,0,0,0,371,372,
+		1,0,0,0,372,375,1,0,0,0,373,374,5,221,0,0,374,376,5,48,0,0,375,373,1,0,
+		0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,378,5,173,0,0,378,381,5,249,0,
+		0,379,380,5,197,0,0,380,382,5,249,0,0,381,379,1,0,0,0,381,382,1,0,0,0,
+		382,390,1,0,0,0,383,385,5,207,0,0,384,386,5,18,0,0,385,384,1,0,0,0,385,
+		386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,76,0,388,390,7,3,0,0,389,191,
+		1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,194,1,0,0,0,389,208,1,0,0,
+		0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,0,0,0,389,281,1,0,0,0,389,
+		296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,389,331,1,0,0,0,389,338,1,
+		0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,1,0,0,0,389,352,1,0,0,0,
+		389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,0,389,388,1,0,0,0,390,5,
+		1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,3,152,76,0,394,396,3,
+		88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,0,0,0,397,399,3,8,4,
+		0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,400,401,5,240,0,0,401,
+		402,3,154,77,0,402,403,5,241,0,0,403,405,1,0,0,0,404,400,1,0,0,0,404,405,
+		1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,7,1,0,0,0,408,409,5,151,
+		0,0,409,410,5,240,0,0,410,415,3,10,5,0,411,412,5,244,0,0,412,414,3,10,
+		5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,
+		418,1,0,0,0,417,415,1,0,0,0,418,419,5,241,0,0,419,9,1,0,0,0,420,421,3,
+		156,78,0,421,422,5,227,0,0,422,423,3,44,22,0,423,11,1,0,0,0,424,425,5,
+		183,0,0,425,426,5,178,0,0,426,430,5,11,0,0,427,429,5,246,0,0,428,427,1,
+		0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,0,0,431,433,1,0,0,0,
+		432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,246,0,0,435,434,1,0,0,0,436,
+		437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,1,0,0,0,439,441,3,
+		4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,
+		443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,246,0,0,446,445,1,0,0,0,447,
+		450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,
+		0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,0,454,455,5,183,
+		0,0,455,457,5,178,0,0,456,458,5,246,0,0,457,456,1,0,0,0,458,459,1,0,0,
+		0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,470,3,4,2,0,462,
+		464,5,246,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,0,0,0,465,466,
+		1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,0,469,472,1,0,0,
+		0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,470,1,0,0,0,473,
+		475,5,246,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,0,476,477,
+		1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,0,480,482,1,0,0,
+		0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,5,72,0,0,484,
+		485,5,173,0,0,485,490,5,249,0,0,486,487,5,72,0,0,487,488,5,110,0,0,488,
+		490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,0,0,491,492,7,
+		5,0,0,492,17,1,0,0,0,493,500,5,249,0,0,494,496,8,6,0,0,495,494,1,0,0,0,
+		496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,493,
+		1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,501,1,0,0,0,
+		503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,0,0,506,509,
+		5,190,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,0,509,510,1,
+		0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,513,1,0,0,
+		0,513,569,1,0,0,0,514,517,5,213,0,0,515,516,7,8,0,0,516,518,3,152,76,0,
+		517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,12,0,520,
+		519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,208,0,0,523,522,
+		1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,7,8,0,
+		0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,0,0,530,
+		532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,533,569,
+		5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,537,1,
+		0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,152,76,
+		0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,12,0,544,
+		543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,126,0,0,547,548,
+		5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,551,550,
+		1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,5,189,
+		0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,212,0,0,558,569,3,152,
+		76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,5,38,0,
+		0,563,564,5,24,0,0,564,566,5,249,0,0,565,567,3,24,12,0,566,565,1,0,0,0,
+		566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,0,568,523,
+		1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,546,1,0,0,
+		0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,0,0,0,568,
+		561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,135,0,0,571,570,1,
+		0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,5,249,0,
+		0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,191,0,0,578,577,1,0,0,0,578,
+		579,1,0,0,0,579,580,1,0,0,0,580,584,5,189,0,0,581,582,5,82,0,0,582,583,
+		5,135,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,586,1,0,
+		0,0,586,598,3,152,76,0,587,588,5,240,0,0,588,593,3,28,14,0,589,590,5,244,
+		0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,1,0,0,0,
+		593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,241,0,0,597,
+		599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,601,5,
+		28,0,0,601,603,5,249,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,1,0,0,
+		0,604,605,5,152,0,0,605,606,5,14,0,0,606,607,5,240,0,0,607,608,3,154,77,
+		0,608,609,5,241,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,0,0,611,
+		613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,614,616,
+		1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,
+		0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,1,0,0,0,
+		621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,18,0,625,
+		622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,628,3,156,
+		78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,633,5,249,
+		0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,3,156,78,0,
+		635,636,3,146,73,0,636,639,5,119,0,0,637,638,5,72,0,0,638,640,5,249,0,
+		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,214,0,0,642,
+		641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,647,5,
+		249,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,3,156,
+		78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,1,0,
+		0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,249,0,0,655,653,1,0,0,0,
+		655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,648,
+		1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,1,0,
+		0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,158,0,0,664,667,5,106,0,
+		0,665,666,5,135,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
+		33,1,0,0,0,669,670,5,215,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,673,
+		5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,3,156,
+		78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,158,0,0,
+		680,681,5,106,0,0,681,682,5,240,0,0,682,683,3,154,77,0,683,686,5,241,0,
+		0,684,685,5,135,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,
+		37,1,0,0,0,688,689,5,221,0,0,689,698,5,240,0,0,690,695,3,40,20,0,691,692,
+		5,244,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,1,
+		0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,0,
+		698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,241,0,0,701,39,1,0,0,0,702,703,
+		3,42,21,0,703,704,5,227,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,5,
+		249,0,0,707,712,3,156,78,0,708,709,5,245,0,0,709,711,3,156,78,0,710,708,
+		1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,0,0,
+		0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,726,
+		5,249,0,0,718,720,5,235,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,1,
+		0,0,0,721,726,7,10,0,0,722,726,5,200,0,0,723,726,5,65,0,0,724,726,3,156,
+		78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,0,725,
+		724,1,0,0,0,726,45,1,0,0,0,727,728,5,113,0,0,728,737,3,152,76,0,729,733,
+		5,240,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,731,1,
+		0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,241,0,
+		0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,0,740,
+		743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,49,
+		1,0,0,0,744,745,5,163,0,0,745,746,5,197,0,0,746,803,3,152,76,0,747,748,
+		5,178,0,0,748,749,5,240,0,0,749,754,3,40,20,0,750,751,5,244,0,0,751,753,
+		3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,1,0,
+		0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,241,0,0,758,803,1,0,0,0,
+		759,760,5,164,0,0,760,761,5,240,0,0,761,766,3,42,21,0,762,763,5,244,0,
+		0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,766,
+		767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,241,0,0,770,803,
+		1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,240,0,0,774,779,3,
+		28,14,0,775,776,5,244,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,1,
+		0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,0,
+		782,783,5,241,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
 		803,1,0,0,0,786,795,5,49,0,0,787,789,5,26,0,0,788,787,1,0,0,0,788,789,
-		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,238,0,0,792,793,3,
-		154,77,0,793,794,5,239,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
-		0,0,796,803,1,0,0,0,797,798,5,161,0,0,798,799,3,156,78,0,799,800,5,195,
+		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,240,0,0,792,793,3,
+		154,77,0,793,794,5,241,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
+		0,0,796,803,1,0,0,0,797,798,5,163,0,0,798,799,3,156,78,0,799,800,5,197,
 		0,0,800,801,3,156,78,0,801,803,1,0,0,0,802,744,1,0,0,0,802,747,1,0,0,0,
 		802,759,1,0,0,0,802,771,1,0,0,0,802,786,1,0,0,0,802,797,1,0,0,0,803,51,
-		1,0,0,0,804,805,5,219,0,0,805,810,3,54,27,0,806,807,5,242,0,0,807,809,
+		1,0,0,0,804,805,5,221,0,0,805,810,3,54,27,0,806,807,5,244,0,0,807,809,
 		3,54,27,0,808,806,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,
 		0,0,811,814,1,0,0,0,812,810,1,0,0,0,813,804,1,0,0,0,813,814,1,0,0,0,814,
 		815,1,0,0,0,815,816,3,56,28,0,816,53,1,0,0,0,817,822,3,156,78,0,818,819,
-		5,238,0,0,819,820,3,154,77,0,820,821,5,239,0,0,821,823,1,0,0,0,822,818,
-		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,238,
-		0,0,826,827,3,52,26,0,827,828,5,239,0,0,828,55,1,0,0,0,829,840,3,58,29,
-		0,830,831,5,142,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,242,0,
+		5,240,0,0,819,820,3,154,77,0,820,821,5,241,0,0,821,823,1,0,0,0,822,818,
+		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,240,
+		0,0,826,827,3,52,26,0,827,828,5,241,0,0,828,55,1,0,0,0,829,840,3,58,29,
+		0,830,831,5,144,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,244,0,
 		0,834,836,3,76,38,0,835,833,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,
 		838,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,840,830,1,0,0,0,840,841,1,
-		0,0,0,841,847,1,0,0,0,842,845,5,112,0,0,843,846,3,98,49,0,844,846,5,3,
+		0,0,0,841,847,1,0,0,0,842,845,5,114,0,0,843,846,3,98,49,0,844,846,5,3,
 		0,0,845,843,1,0,0,0,845,844,1,0,0,0,846,848,1,0,0,0,847,842,1,0,0,0,847,
-		848,1,0,0,0,848,854,1,0,0,0,849,850,5,138,0,0,850,852,3,98,49,0,851,853,
+		848,1,0,0,0,848,854,1,0,0,0,849,850,5,140,0,0,850,852,3,98,49,0,851,853,
 		7,12,0,0,852,851,1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,849,1,0,0,
 		0,854,855,1,0,0,0,855,863,1,0,0,0,856,857,5,66,0,0,857,859,7,13,0,0,858,
 		860,3,98,49,0,859,858,1,0,0,0,859,860,1,0,0,0,860,861,1,0,0,0,861,862,
-		7,12,0,0,862,864,5,140,0,0,863,856,1,0,0,0,863,864,1,0,0,0,864,57,1,0,
+		7,12,0,0,862,864,5,142,0,0,863,856,1,0,0,0,863,864,1,0,0,0,864,57,1,0,
 		0,0,865,866,6,29,-1,0,866,867,3,60,30,0,867,882,1,0,0,0,868,869,10,2,0,
 		0,869,871,5,89,0,0,870,872,3,66,33,0,871,870,1,0,0,0,871,872,1,0,0,0,872,
 		873,1,0,0,0,873,881,3,58,29,3,874,875,10,1,0,0,875,877,7,14,0,0,876,878,
 		3,66,33,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,881,3,58,
 		29,2,880,868,1,0,0,0,880,874,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
 		883,1,0,0,0,883,59,1,0,0,0,884,882,1,0,0,0,885,900,3,64,32,0,886,887,5,
-		209,0,0,887,892,3,62,31,0,888,889,5,242,0,0,889,891,3,62,31,0,890,888,
+		211,0,0,887,892,3,62,31,0,888,889,5,244,0,0,889,891,3,62,31,0,890,888,
 		1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,900,1,0,0,
-		0,894,892,1,0,0,0,895,896,5,238,0,0,896,897,3,52,26,0,897,898,5,239,0,
+		0,894,892,1,0,0,0,895,896,5,240,0,0,896,897,3,52,26,0,897,898,5,241,0,
 		0,898,900,1,0,0,0,899,885,1,0,0,0,899,886,1,0,0,0,899,895,1,0,0,0,900,
-		61,1,0,0,0,901,903,5,169,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
-		0,0,0,904,905,5,238,0,0,905,910,3,98,49,0,906,907,5,242,0,0,907,909,3,
+		61,1,0,0,0,901,903,5,171,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
+		0,0,0,904,905,5,240,0,0,905,910,3,98,49,0,906,907,5,244,0,0,907,909,3,
 		98,49,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,
-		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,239,0,0,914,917,1,0,0,0,915,
+		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,241,0,0,914,917,1,0,0,0,915,
 		917,3,98,49,0,916,902,1,0,0,0,916,915,1,0,0,0,917,63,1,0,0,0,918,920,5,
-		175,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
+		177,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
 		0,0,922,924,3,66,33,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,1,0,0,0,
-		925,930,3,68,34,0,926,927,5,242,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
+		925,930,3,68,34,0,926,927,5,244,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
 		929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,942,1,0,0,0,932,930,
-		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,242,0,0,936,938,3,
+		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,244,0,0,936,938,3,
 		78,39,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
 		0,940,943,1,0,0,0,941,939,1,0,0,0,942,933,1,0,0,0,942,943,1,0,0,0,943,
-		946,1,0,0,0,944,945,5,217,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
+		946,1,0,0,0,944,945,5,219,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
 		1,0,0,0,947,958,1,0,0,0,948,949,5,76,0,0,949,950,5,14,0,0,950,955,3,70,
-		35,0,951,952,5,242,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
+		35,0,951,952,5,244,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
 		0,955,953,1,0,0,0,955,956,1,0,0,0,956,959,1,0,0,0,957,955,1,0,0,0,958,
 		948,1,0,0,0,958,959,1,0,0,0,959,962,1,0,0,0,960,961,5,78,0,0,961,963,3,
-		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,218,
-		0,0,965,970,3,74,37,0,966,967,5,242,0,0,967,969,3,74,37,0,968,966,1,0,
+		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,220,
+		0,0,965,970,3,74,37,0,966,967,5,244,0,0,967,969,3,74,37,0,968,966,1,0,
 		0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,0,0,0,972,
 		970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,65,1,0,0,0,975,976,7,15,
-		0,0,976,67,1,0,0,0,977,990,5,234,0,0,978,979,3,152,76,0,979,980,5,243,
-		0,0,980,981,5,234,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
+		0,0,976,67,1,0,0,0,977,990,5,236,0,0,978,979,3,152,76,0,979,980,5,245,
+		0,0,980,981,5,236,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
 		0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,988,3,156,78,0,987,
 		984,1,0,0,0,987,988,1,0,0,0,988,990,1,0,0,0,989,977,1,0,0,0,989,978,1,
-		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,177,0,
-		0,993,994,5,238,0,0,994,999,3,72,36,0,995,996,5,242,0,0,996,998,3,72,36,
+		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,179,0,
+		0,993,994,5,240,0,0,994,999,3,72,36,0,995,996,5,244,0,0,996,998,3,72,36,
 		0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
-		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,239,0,0,1003,1032,1,0,0,0,1004,
-		1005,5,168,0,0,1005,1006,5,238,0,0,1006,1011,3,72,36,0,1007,1008,5,242,
+		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,241,0,0,1003,1032,1,0,0,0,1004,
+		1005,5,170,0,0,1005,1006,5,240,0,0,1006,1011,3,72,36,0,1007,1008,5,244,
 		0,0,1008,1010,3,72,36,0,1009,1007,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
 		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
-		5,239,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,238,0,0,1018,
-		1023,3,72,36,0,1019,1020,5,242,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
+		5,241,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,240,0,0,1018,
+		1023,3,72,36,0,1019,1020,5,244,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
 		0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,
-		0,0,1025,1023,1,0,0,0,1026,1027,5,239,0,0,1027,1032,1,0,0,0,1028,1029,
-		5,238,0,0,1029,1032,5,239,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
+		0,0,1025,1023,1,0,0,0,1026,1027,5,241,0,0,1027,1032,1,0,0,0,1028,1029,
+		5,240,0,0,1029,1032,5,241,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
 		1004,1,0,0,0,1031,1016,1,0,0,0,1031,1028,1,0,0,0,1031,1030,1,0,0,0,1032,
-		71,1,0,0,0,1033,1042,5,238,0,0,1034,1039,3,98,49,0,1035,1036,5,242,0,0,
+		71,1,0,0,0,1033,1042,5,240,0,0,1034,1039,3,98,49,0,1035,1036,5,244,0,0,
 		1036,1038,3,98,49,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,
 		0,0,1039,1040,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1042,1034,1,
-		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,239,0,0,1045,1047,
+		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,241,0,0,1045,1047,
 		3,98,49,0,1046,1033,1,0,0,0,1046,1045,1,0,0,0,1047,73,1,0,0,0,1048,1049,
 		3,156,78,0,1049,1050,5,8,0,0,1050,1051,3,122,61,0,1051,75,1,0,0,0,1052,
 		1054,3,98,49,0,1053,1055,7,16,0,0,1054,1053,1,0,0,0,1054,1055,1,0,0,0,
-		1055,1058,1,0,0,0,1056,1057,5,135,0,0,1057,1059,7,17,0,0,1058,1056,1,0,
+		1055,1058,1,0,0,0,1056,1057,5,137,0,0,1057,1059,7,17,0,0,1058,1056,1,0,
 		0,0,1058,1059,1,0,0,0,1059,77,1,0,0,0,1060,1061,6,39,-1,0,1061,1062,3,
 		84,42,0,1062,1082,1,0,0,0,1063,1064,10,4,0,0,1064,1065,5,32,0,0,1065,1066,
-		5,96,0,0,1066,1081,3,84,42,0,1067,1068,10,3,0,0,1068,1069,5,130,0,0,1069,
+		5,96,0,0,1066,1081,3,84,42,0,1067,1068,10,3,0,0,1068,1069,5,132,0,0,1069,
 		1070,3,80,40,0,1070,1071,5,96,0,0,1071,1072,3,84,42,0,1072,1081,1,0,0,
 		0,1073,1074,10,2,0,0,1074,1075,3,80,40,0,1075,1076,5,96,0,0,1076,1078,
 		3,84,42,0,1077,1079,3,82,41,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,
 		1081,1,0,0,0,1080,1063,1,0,0,0,1080,1067,1,0,0,0,1080,1073,1,0,0,0,1081,
 		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,79,1,0,0,0,1084,
 		1082,1,0,0,0,1085,1087,5,87,0,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,
-		1101,1,0,0,0,1088,1090,5,110,0,0,1089,1091,5,144,0,0,1090,1089,1,0,0,0,
-		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,167,0,0,1093,1095,5,144,
+		1101,1,0,0,0,1088,1090,5,112,0,0,1089,1091,5,146,0,0,1090,1089,1,0,0,0,
+		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,169,0,0,1093,1095,5,146,
 		0,0,1094,1093,1,0,0,0,1094,1095,1,0,0,0,1095,1101,1,0,0,0,1096,1098,5,
-		73,0,0,1097,1099,5,144,0,0,1098,1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,
+		73,0,0,1097,1099,5,146,0,0,1098,1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,
 		1,0,0,0,1100,1086,1,0,0,0,1100,1088,1,0,0,0,1100,1092,1,0,0,0,1100,1096,
-		1,0,0,0,1101,81,1,0,0,0,1102,1103,5,139,0,0,1103,1110,3,98,49,0,1104,1105,
-		5,207,0,0,1105,1106,5,238,0,0,1106,1107,3,154,77,0,1107,1108,5,239,0,0,
+		1,0,0,0,1101,81,1,0,0,0,1102,1103,5,141,0,0,1103,1110,3,98,49,0,1104,1105,
+		5,209,0,0,1105,1106,5,240,0,0,1106,1107,3,154,77,0,1107,1108,5,241,0,0,
 		1108,1110,1,0,0,0,1109,1102,1,0,0,0,1109,1104,1,0,0,0,1110,83,1,0,0,0,
 		1111,1113,3,152,76,0,1112,1114,3,88,44,0,1113,1112,1,0,0,0,1113,1114,1,
-		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,186,0,0,1117,1118,
-		5,8,0,0,1118,1119,5,137,0,0,1119,1121,3,106,53,0,1120,1115,1,0,0,0,1120,
+		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,188,0,0,1117,1118,
+		5,8,0,0,1118,1119,5,139,0,0,1119,1121,3,106,53,0,1120,1115,1,0,0,0,1120,
 		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,86,43,0,1123,1122,1,0,0,0,1123,
-		1124,1,0,0,0,1124,1167,1,0,0,0,1125,1127,5,107,0,0,1126,1125,1,0,0,0,1126,
-		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,187,0,0,1129,1130,5,238,0,0,
-		1130,1131,3,110,55,0,1131,1133,5,239,0,0,1132,1134,3,86,43,0,1133,1132,
-		1,0,0,0,1133,1134,1,0,0,0,1134,1167,1,0,0,0,1135,1137,5,107,0,0,1136,1135,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,238,0,0,1139,1140,
-		3,52,26,0,1140,1142,5,239,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
-		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,204,0,0,1145,1146,5,238,0,0,
-		1146,1151,3,98,49,0,1147,1148,5,242,0,0,1148,1150,3,98,49,0,1149,1147,
+		1124,1,0,0,0,1124,1167,1,0,0,0,1125,1127,5,109,0,0,1126,1125,1,0,0,0,1126,
+		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,189,0,0,1129,1130,5,240,0,0,
+		1130,1131,3,110,55,0,1131,1133,5,241,0,0,1132,1134,3,86,43,0,1133,1132,
+		1,0,0,0,1133,1134,1,0,0,0,1134,1167,1,0,0,0,1135,1137,5,109,0,0,1136,1135,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,240,0,0,1139,1140,
+		3,52,26,0,1140,1142,5,241,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
+		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,206,0,0,1145,1146,5,240,0,0,
+		1146,1151,3,98,49,0,1147,1148,5,244,0,0,1148,1150,3,98,49,0,1149,1147,
 		1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,
-		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,239,0,0,1155,1156,5,219,0,0,1156,
-		1158,5,143,0,0,1157,1155,1,0,0,0,1157,1158,1,0,0,0,1158,1160,1,0,0,0,1159,
+		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,241,0,0,1155,1156,5,221,0,0,1156,
+		1158,5,145,0,0,1157,1155,1,0,0,0,1157,1158,1,0,0,0,1158,1160,1,0,0,0,1159,
 		1161,3,86,43,0,1160,1159,1,0,0,0,1160,1161,1,0,0,0,1161,1167,1,0,0,0,1162,
-		1163,5,238,0,0,1163,1164,3,78,39,0,1164,1165,5,239,0,0,1165,1167,1,0,0,
+		1163,5,240,0,0,1163,1164,3,78,39,0,1164,1165,5,241,0,0,1165,1167,1,0,0,
 		0,1166,1111,1,0,0,0,1166,1126,1,0,0,0,1166,1136,1,0,0,0,1166,1144,1,0,
 		0,0,1166,1162,1,0,0,0,1167,85,1,0,0,0,1168,1170,5,8,0,0,1169,1168,1,0,
 		0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1176,3,156,78,0,1172,1173,
-		5,238,0,0,1173,1174,3,154,77,0,1174,1175,5,239,0,0,1175,1177,1,0,0,0,1176,
+		5,240,0,0,1173,1174,3,154,77,0,1174,1175,5,241,0,0,1175,1177,1,0,0,0,1176,
 		1172,1,0,0,0,1176,1177,1,0,0,0,1177,87,1,0,0,0,1178,1179,3,90,45,0,1179,
-		89,1,0,0,0,1180,1181,5,245,0,0,1181,1188,3,92,46,0,1182,1184,5,242,0,0,
+		89,1,0,0,0,1180,1181,5,247,0,0,1181,1188,3,92,46,0,1182,1184,5,244,0,0,
 		1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1185,1,0,0,0,1185,1187,3,92,46,
 		0,1186,1183,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,
-		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,246,0,0,1192,91,1,
-		0,0,0,1193,1214,3,156,78,0,1194,1211,5,238,0,0,1195,1200,3,94,47,0,1196,
-		1197,5,242,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
+		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,248,0,0,1192,91,1,
+		0,0,0,1193,1214,3,156,78,0,1194,1211,5,240,0,0,1195,1200,3,94,47,0,1196,
+		1197,5,244,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
 		1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1212,1,0,0,0,1202,1200,1,0,0,
-		0,1203,1208,3,96,48,0,1204,1205,5,242,0,0,1205,1207,3,96,48,0,1206,1204,
+		0,1203,1208,3,96,48,0,1204,1205,5,244,0,0,1205,1207,3,96,48,0,1206,1204,
 		1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,1208,1209,1,0,0,0,1209,1212,
 		1,0,0,0,1210,1208,1,0,0,0,1211,1195,1,0,0,0,1211,1203,1,0,0,0,1211,1212,
-		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,239,0,0,1214,1194,1,0,0,0,1214,1215,
-		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,225,0,0,1218,1219,
-		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,243,0,0,1222,
+		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,241,0,0,1214,1194,1,0,0,0,1214,1215,
+		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,227,0,0,1218,1219,
+		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,245,0,0,1222,
 		1224,3,156,78,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,
-		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,247,
-		0,0,1229,1231,5,250,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
+		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,249,
+		0,0,1229,1231,5,252,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
 		1,0,0,0,1231,97,1,0,0,0,1232,1233,3,100,50,0,1233,99,1,0,0,0,1234,1235,
-		6,50,-1,0,1235,1236,5,133,0,0,1236,1245,3,100,50,4,1237,1241,3,106,53,
+		6,50,-1,0,1235,1236,5,135,0,0,1236,1245,3,100,50,4,1237,1241,3,106,53,
 		0,1238,1240,3,102,51,0,1239,1238,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,
 		0,0,0,1241,1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1234,
 		1,0,0,0,1244,1237,1,0,0,0,1245,1254,1,0,0,0,1246,1247,10,2,0,0,1247,1248,
-		5,6,0,0,1248,1253,3,100,50,3,1249,1250,10,1,0,0,1250,1251,5,141,0,0,1251,
+		5,6,0,0,1248,1253,3,100,50,3,1249,1250,10,1,0,0,1250,1251,5,143,0,0,1251,
 		1253,3,100,50,2,1252,1246,1,0,0,0,1252,1249,1,0,0,0,1253,1256,1,0,0,0,
 		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,101,1,0,0,0,1256,1254,1,0,0,0,
 		1257,1258,3,104,52,0,1258,1259,3,106,53,0,1259,1339,1,0,0,0,1260,1262,
-		5,133,0,0,1261,1260,1,0,0,0,1261,1262,1,0,0,0,1262,1263,1,0,0,0,1263,1265,
+		5,135,0,0,1261,1260,1,0,0,0,1261,1262,1,0,0,0,1262,1263,1,0,0,0,1263,1265,
 		5,12,0,0,1264,1266,7,18,0,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,1267,
 		1,0,0,0,1267,1268,3,106,53,0,1268,1269,5,6,0,0,1269,1270,3,106,53,0,1270,
-		1339,1,0,0,0,1271,1273,5,133,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
-		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,238,0,0,1276,1277,3,52,26,
-		0,1277,1278,5,239,0,0,1278,1339,1,0,0,0,1279,1281,5,133,0,0,1280,1279,
+		1339,1,0,0,0,1271,1273,5,135,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
+		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,240,0,0,1276,1277,3,52,26,
+		0,1277,1278,5,241,0,0,1278,1339,1,0,0,0,1279,1281,5,135,0,0,1280,1279,
 		1,0,0,0,1280,1281,1,0,0,0,1281,1282,1,0,0,0,1282,1283,5,85,0,0,1283,1284,
-		5,238,0,0,1284,1289,3,98,49,0,1285,1286,5,242,0,0,1286,1288,3,98,49,0,
+		5,240,0,0,1284,1289,3,98,49,0,1285,1286,5,244,0,0,1286,1288,3,98,49,0,
 		1287,1285,1,0,0,0,1288,1291,1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,
-		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,239,0,0,1293,1339,1,
-		0,0,0,1294,1296,5,133,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
-		1,0,0,0,1297,1298,5,111,0,0,1298,1301,3,106,53,0,1299,1300,5,55,0,0,1300,
+		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,241,0,0,1293,1339,1,
+		0,0,0,1294,1296,5,135,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
+		1,0,0,0,1297,1298,5,113,0,0,1298,1301,3,106,53,0,1299,1300,5,55,0,0,1300,
 		1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1339,1,0,0,0,
-		1303,1305,5,133,0,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,
-		0,0,1306,1307,5,179,0,0,1307,1308,5,195,0,0,1308,1311,3,106,53,0,1309,
+		1303,1305,5,135,0,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,
+		0,0,1306,1307,5,181,0,0,1307,1308,5,197,0,0,1308,1311,3,106,53,0,1309,
 		1310,5,55,0,0,1310,1312,3,106,53,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1339,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,133,0,0,1315,1314,1,0,
-		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1339,5,134,0,0,1318,1320,
-		5,92,0,0,1319,1321,5,133,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1322,1,0,0,0,1322,1339,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,133,0,0,
+		1312,1339,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,135,0,0,1315,1314,1,0,
+		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1339,5,136,0,0,1318,1320,
+		5,92,0,0,1319,1321,5,135,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,
+		1322,1,0,0,0,1322,1339,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,135,0,0,
 		1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,47,0,
 		0,1328,1329,5,72,0,0,1329,1339,3,106,53,0,1330,1332,5,92,0,0,1331,1333,
-		5,133,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1336,
+		5,135,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1336,
 		5,97,0,0,1335,1337,7,20,0,0,1336,1335,1,0,0,0,1336,1337,1,0,0,0,1337,1339,
 		1,0,0,0,1338,1257,1,0,0,0,1338,1261,1,0,0,0,1338,1272,1,0,0,0,1338,1280,
 		1,0,0,0,1338,1295,1,0,0,0,1338,1304,1,0,0,0,1338,1313,1,0,0,0,1338,1318,
@@ -15183,204 +15471,221 @@ internal partial class StreamSqlParser : Parser {
 		1347,1356,1,0,0,0,1348,1349,10,2,0,0,1349,1350,7,23,0,0,1350,1355,3,106,
 		53,3,1351,1352,10,1,0,0,1352,1353,7,22,0,0,1353,1355,3,106,53,2,1354,1348,
 		1,0,0,0,1354,1351,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,
-		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1633,
-		3,138,69,0,1361,1633,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
+		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1687,
+		3,138,69,0,1361,1687,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
 		1364,1366,3,136,68,0,1365,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1365,1,0,
 		0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1370,5,50,0,0,1370,1372,3,
 		98,49,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,0,0,1373,1374,
-		5,52,0,0,1374,1633,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
+		5,52,0,0,1374,1687,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
 		1376,1,0,0,0,1378,1379,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,
 		1383,1,0,0,0,1381,1382,5,50,0,0,1382,1384,3,98,49,0,1383,1381,1,0,0,0,
-		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1633,1,0,0,
-		0,1387,1388,7,24,0,0,1388,1389,5,238,0,0,1389,1390,3,98,49,0,1390,1391,
-		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,239,0,0,1393,1633,1,0,0,0,1394,
-		1395,5,64,0,0,1395,1396,5,238,0,0,1396,1397,3,144,72,0,1397,1398,5,72,
-		0,0,1398,1399,3,98,49,0,1399,1400,5,239,0,0,1400,1633,1,0,0,0,1401,1402,
-		5,197,0,0,1402,1403,5,238,0,0,1403,1405,7,25,0,0,1404,1406,3,98,49,0,1405,
+		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1687,1,0,0,
+		0,1387,1388,7,24,0,0,1388,1389,5,240,0,0,1389,1390,3,98,49,0,1390,1391,
+		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,241,0,0,1393,1687,1,0,0,0,1394,
+		1395,5,64,0,0,1395,1396,5,240,0,0,1396,1397,3,144,72,0,1397,1398,5,72,
+		0,0,1398,1399,3,98,49,0,1399,1400,5,241,0,0,1400,1687,1,0,0,0,1401,1402,
+		5,199,0,0,1402,1403,5,240,0,0,1403,1405,7,25,0,0,1404,1406,3,98,49,0,1405,
 		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,72,0,0,1408,
-		1409,3,98,49,0,1409,1410,5,239,0,0,1410,1633,1,0,0,0,1411,1412,5,197,0,
-		0,1412,1416,5,238,0,0,1413,1414,3,98,49,0,1414,1415,5,72,0,0,1415,1417,
+		1409,3,98,49,0,1409,1410,5,241,0,0,1410,1687,1,0,0,0,1411,1412,5,199,0,
+		0,1412,1416,5,240,0,0,1413,1414,3,98,49,0,1414,1415,5,72,0,0,1415,1417,
 		1,0,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,1419,
-		3,98,49,0,1419,1420,5,239,0,0,1420,1633,1,0,0,0,1421,1422,5,183,0,0,1422,
-		1423,5,238,0,0,1423,1424,3,98,49,0,1424,1425,5,72,0,0,1425,1428,3,98,49,
+		3,98,49,0,1419,1420,5,241,0,0,1420,1687,1,0,0,0,1421,1422,5,185,0,0,1422,
+		1423,5,240,0,0,1423,1424,3,98,49,0,1424,1425,5,72,0,0,1425,1428,3,98,49,
 		0,1426,1427,5,71,0,0,1427,1429,3,98,49,0,1428,1426,1,0,0,0,1428,1429,1,
-		0,0,0,1429,1430,1,0,0,0,1430,1431,5,239,0,0,1431,1633,1,0,0,0,1432,1433,
-		5,154,0,0,1433,1434,5,238,0,0,1434,1435,3,106,53,0,1435,1436,5,85,0,0,
-		1436,1437,3,98,49,0,1437,1438,5,239,0,0,1438,1633,1,0,0,0,1439,1440,5,
-		147,0,0,1440,1441,5,238,0,0,1441,1442,3,98,49,0,1442,1443,5,151,0,0,1443,
+		0,0,0,1429,1430,1,0,0,0,1430,1431,5,241,0,0,1431,1687,1,0,0,0,1432,1433,
+		5,156,0,0,1433,1434,5,240,0,0,1434,1435,3,106,53,0,1435,1436,5,85,0,0,
+		1436,1437,3,98,49,0,1437,1438,5,241,0,0,1438,1687,1,0,0,0,1439,1440,5,
+		149,0,0,1440,1441,5,240,0,0,1441,1442,3,98,49,0,1442,1443,5,153,0,0,1443,
 		1444,3,98,49,0,1444,1445,5,72,0,0,1445,1448,3,98,49,0,1446,1447,5,71,0,
 		0,1447,1449,3,98,49,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1450,1,
-		0,0,0,1450,1451,5,239,0,0,1451,1633,1,0,0,0,1452,1453,5,103,0,0,1453,1454,
-		5,238,0,0,1454,1455,3,98,49,0,1455,1456,5,242,0,0,1456,1459,3,98,49,0,
-		1457,1458,5,166,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,1,
-		0,0,0,1460,1465,1,0,0,0,1461,1462,3,130,65,0,1462,1463,5,139,0,0,1463,
+		0,0,0,1450,1451,5,241,0,0,1451,1687,1,0,0,0,1452,1453,5,105,0,0,1453,1454,
+		5,240,0,0,1454,1455,3,98,49,0,1455,1456,5,244,0,0,1456,1459,3,98,49,0,
+		1457,1458,5,168,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,1,
+		0,0,0,1460,1465,1,0,0,0,1461,1462,3,130,65,0,1462,1463,5,141,0,0,1463,
 		1464,5,51,0,0,1464,1466,1,0,0,0,1465,1461,1,0,0,0,1465,1466,1,0,0,0,1466,
-		1471,1,0,0,0,1467,1468,3,130,65,0,1468,1469,5,139,0,0,1469,1470,5,54,0,
+		1471,1,0,0,0,1467,1468,3,130,65,0,1468,1469,5,141,0,0,1469,1470,5,54,0,
 		0,1470,1472,1,0,0,0,1471,1467,1,0,0,0,1471,1472,1,0,0,0,1472,1473,1,0,
-		0,0,1473,1474,5,239,0,0,1474,1633,1,0,0,0,1475,1476,5,102,0,0,1476,1477,
-		5,238,0,0,1477,1478,3,98,49,0,1478,1479,5,242,0,0,1479,1482,3,98,49,0,
-		1480,1481,5,166,0,0,1481,1483,3,146,73,0,1482,1480,1,0,0,0,1482,1483,1,
+		0,0,1473,1474,5,241,0,0,1474,1687,1,0,0,0,1475,1476,5,104,0,0,1476,1477,
+		5,240,0,0,1477,1478,3,98,49,0,1478,1479,5,244,0,0,1479,1482,3,98,49,0,
+		1480,1481,5,168,0,0,1481,1483,3,146,73,0,1482,1480,1,0,0,0,1482,1483,1,
 		0,0,0,1483,1485,1,0,0,0,1484,1486,3,132,66,0,1485,1484,1,0,0,0,1485,1486,
-		1,0,0,0,1486,1491,1,0,0,0,1487,1488,3,134,67,0,1488,1489,5,139,0,0,1489,
+		1,0,0,0,1486,1491,1,0,0,0,1487,1488,3,134,67,0,1488,1489,5,141,0,0,1489,
 		1490,5,51,0,0,1490,1492,1,0,0,0,1491,1487,1,0,0,0,1491,1492,1,0,0,0,1492,
-		1497,1,0,0,0,1493,1494,3,134,67,0,1494,1495,5,139,0,0,1495,1496,5,54,0,
+		1497,1,0,0,0,1493,1494,3,134,67,0,1494,1495,5,141,0,0,1495,1496,5,54,0,
 		0,1496,1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1499,1,0,
-		0,0,1499,1500,5,239,0,0,1500,1633,1,0,0,0,1501,1502,5,100,0,0,1502,1503,
-		5,238,0,0,1503,1504,3,98,49,0,1504,1505,5,242,0,0,1505,1509,3,98,49,0,
-		1506,1507,7,26,0,0,1507,1508,5,139,0,0,1508,1510,5,54,0,0,1509,1506,1,
-		0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,239,0,0,1512,1633,
-		1,0,0,0,1513,1514,5,101,0,0,1514,1523,5,238,0,0,1515,1520,3,128,64,0,1516,
-		1517,5,242,0,0,1517,1519,3,128,64,0,1518,1516,1,0,0,0,1519,1522,1,0,0,
+		0,0,1499,1500,5,241,0,0,1500,1687,1,0,0,0,1501,1502,5,101,0,0,1502,1503,
+		5,240,0,0,1503,1504,3,98,49,0,1504,1505,5,244,0,0,1505,1509,3,98,49,0,
+		1506,1507,7,26,0,0,1507,1508,5,141,0,0,1508,1510,5,54,0,0,1509,1506,1,
+		0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,241,0,0,1512,1687,
+		1,0,0,0,1513,1514,5,102,0,0,1514,1523,5,240,0,0,1515,1520,3,128,64,0,1516,
+		1517,5,244,0,0,1517,1519,3,128,64,0,1518,1516,1,0,0,0,1519,1522,1,0,0,
 		0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,
 		0,0,1523,1515,1,0,0,0,1523,1524,1,0,0,0,1524,1528,1,0,0,0,1525,1526,7,
-		27,0,0,1526,1527,5,139,0,0,1527,1529,5,134,0,0,1528,1525,1,0,0,0,1528,
-		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1633,5,239,0,0,1531,1532,5,98,0,0,
-		1532,1541,5,238,0,0,1533,1538,3,98,49,0,1534,1535,5,242,0,0,1535,1537,
+		27,0,0,1526,1527,5,141,0,0,1527,1529,5,136,0,0,1528,1525,1,0,0,0,1528,
+		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1687,5,241,0,0,1531,1532,5,98,0,0,
+		1532,1541,5,240,0,0,1533,1538,3,98,49,0,1534,1535,5,244,0,0,1535,1537,
 		3,98,49,0,1536,1534,1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1538,1539,
 		1,0,0,0,1539,1542,1,0,0,0,1540,1538,1,0,0,0,1541,1533,1,0,0,0,1541,1542,
-		1,0,0,0,1542,1546,1,0,0,0,1543,1544,7,27,0,0,1544,1545,5,139,0,0,1545,
-		1547,5,134,0,0,1546,1543,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,
-		1633,5,239,0,0,1549,1550,7,28,0,0,1550,1551,5,238,0,0,1551,1552,3,98,49,
-		0,1552,1553,5,195,0,0,1553,1554,3,144,72,0,1554,1555,5,239,0,0,1555,1633,
-		1,0,0,0,1556,1557,7,29,0,0,1557,1558,5,238,0,0,1558,1559,3,144,72,0,1559,
-		1560,5,242,0,0,1560,1561,3,98,49,0,1561,1562,5,242,0,0,1562,1563,3,98,
-		49,0,1563,1564,5,239,0,0,1564,1633,1,0,0,0,1565,1633,7,30,0,0,1566,1567,
-		5,7,0,0,1567,1576,5,240,0,0,1568,1573,3,98,49,0,1569,1570,5,242,0,0,1570,
-		1572,3,98,49,0,1571,1569,1,0,0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,
-		1574,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1576,1568,1,0,0,0,1576,
-		1577,1,0,0,0,1577,1578,1,0,0,0,1578,1633,5,241,0,0,1579,1580,5,116,0,0,
-		1580,1589,5,240,0,0,1581,1586,3,98,49,0,1582,1583,5,242,0,0,1583,1585,
-		3,98,49,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,1586,1587,
-		1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1589,1581,1,0,0,0,1589,1590,
-		1,0,0,0,1590,1591,1,0,0,0,1591,1633,5,241,0,0,1592,1593,5,169,0,0,1593,
-		1602,5,238,0,0,1594,1599,3,98,49,0,1595,1596,5,242,0,0,1596,1598,3,98,
-		49,0,1597,1595,1,0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,1600,1,
-		0,0,0,1600,1603,1,0,0,0,1601,1599,1,0,0,0,1602,1594,1,0,0,0,1602,1603,
-		1,0,0,0,1603,1604,1,0,0,0,1604,1633,5,239,0,0,1605,1606,5,46,0,0,1606,
-		1607,5,238,0,0,1607,1608,3,154,77,0,1608,1609,5,239,0,0,1609,1633,1,0,
-		0,0,1610,1633,3,110,55,0,1611,1612,5,60,0,0,1612,1613,5,238,0,0,1613,1614,
-		3,52,26,0,1614,1615,5,239,0,0,1615,1633,1,0,0,0,1616,1617,5,238,0,0,1617,
-		1618,3,52,26,0,1618,1619,5,239,0,0,1619,1633,1,0,0,0,1620,1621,5,238,0,
-		0,1621,1626,3,98,49,0,1622,1623,5,242,0,0,1623,1625,3,98,49,0,1624,1622,
-		1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,1629,
-		1,0,0,0,1628,1626,1,0,0,0,1629,1630,5,239,0,0,1630,1633,1,0,0,0,1631,1633,
-		3,156,78,0,1632,1359,1,0,0,0,1632,1361,1,0,0,0,1632,1362,1,0,0,0,1632,
-		1375,1,0,0,0,1632,1387,1,0,0,0,1632,1394,1,0,0,0,1632,1401,1,0,0,0,1632,
-		1411,1,0,0,0,1632,1421,1,0,0,0,1632,1432,1,0,0,0,1632,1439,1,0,0,0,1632,
-		1452,1,0,0,0,1632,1475,1,0,0,0,1632,1501,1,0,0,0,1632,1513,1,0,0,0,1632,
-		1531,1,0,0,0,1632,1549,1,0,0,0,1632,1556,1,0,0,0,1632,1565,1,0,0,0,1632,
-		1566,1,0,0,0,1632,1579,1,0,0,0,1632,1592,1,0,0,0,1632,1605,1,0,0,0,1632,
-		1610,1,0,0,0,1632,1611,1,0,0,0,1632,1616,1,0,0,0,1632,1620,1,0,0,0,1632,
-		1631,1,0,0,0,1633,1644,1,0,0,0,1634,1635,10,2,0,0,1635,1636,5,243,0,0,
-		1636,1643,3,156,78,0,1637,1638,10,1,0,0,1638,1639,5,240,0,0,1639,1640,
-		3,106,53,0,1640,1641,5,241,0,0,1641,1643,1,0,0,0,1642,1634,1,0,0,0,1642,
-		1637,1,0,0,0,1643,1646,1,0,0,0,1644,1642,1,0,0,0,1644,1645,1,0,0,0,1645,
-		109,1,0,0,0,1646,1644,1,0,0,0,1647,1648,3,114,57,0,1648,1664,5,238,0,0,
-		1649,1665,5,234,0,0,1650,1652,3,66,33,0,1651,1650,1,0,0,0,1651,1652,1,
-		0,0,0,1652,1653,1,0,0,0,1653,1658,3,116,58,0,1654,1655,5,242,0,0,1655,
-		1657,3,116,58,0,1656,1654,1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,
-		1658,1659,1,0,0,0,1659,1662,1,0,0,0,1660,1658,1,0,0,0,1661,1663,3,112,
-		56,0,1662,1661,1,0,0,0,1662,1663,1,0,0,0,1663,1665,1,0,0,0,1664,1649,1,
-		0,0,0,1664,1651,1,0,0,0,1664,1665,1,0,0,0,1665,1666,1,0,0,0,1666,1673,
-		5,239,0,0,1667,1668,5,67,0,0,1668,1669,5,238,0,0,1669,1670,5,217,0,0,1670,
-		1671,3,98,49,0,1671,1672,5,239,0,0,1672,1674,1,0,0,0,1673,1667,1,0,0,0,
-		1673,1674,1,0,0,0,1674,1677,1,0,0,0,1675,1676,5,145,0,0,1676,1678,3,120,
-		60,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,111,1,0,0,0,1679,1680,7,
-		31,0,0,1680,1681,5,135,0,0,1681,113,1,0,0,0,1682,1686,3,152,76,0,1683,
-		1686,5,110,0,0,1684,1686,5,167,0,0,1685,1682,1,0,0,0,1685,1683,1,0,0,0,
-		1685,1684,1,0,0,0,1686,115,1,0,0,0,1687,1688,3,156,78,0,1688,1689,5,231,
-		0,0,1689,1690,3,118,59,0,1690,1693,1,0,0,0,1691,1693,3,118,59,0,1692,1687,
-		1,0,0,0,1692,1691,1,0,0,0,1693,117,1,0,0,0,1694,1695,5,187,0,0,1695,1699,
-		3,152,76,0,1696,1697,5,149,0,0,1697,1698,5,14,0,0,1698,1700,3,98,49,0,
-		1699,1696,1,0,0,0,1699,1700,1,0,0,0,1700,1712,1,0,0,0,1701,1702,5,187,
-		0,0,1702,1703,5,238,0,0,1703,1704,3,52,26,0,1704,1708,5,239,0,0,1705,1706,
-		5,149,0,0,1706,1707,5,14,0,0,1707,1709,3,98,49,0,1708,1705,1,0,0,0,1708,
-		1709,1,0,0,0,1709,1712,1,0,0,0,1710,1712,3,98,49,0,1711,1694,1,0,0,0,1711,
-		1701,1,0,0,0,1711,1710,1,0,0,0,1712,119,1,0,0,0,1713,1716,3,156,78,0,1714,
-		1716,3,122,61,0,1715,1713,1,0,0,0,1715,1714,1,0,0,0,1716,121,1,0,0,0,1717,
-		1728,5,238,0,0,1718,1719,5,149,0,0,1719,1720,5,14,0,0,1720,1725,3,98,49,
-		0,1721,1722,5,242,0,0,1722,1724,3,98,49,0,1723,1721,1,0,0,0,1724,1727,
-		1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1729,1,0,0,0,1727,1725,
-		1,0,0,0,1728,1718,1,0,0,0,1728,1729,1,0,0,0,1729,1740,1,0,0,0,1730,1731,
-		5,142,0,0,1731,1732,5,14,0,0,1732,1737,3,76,38,0,1733,1734,5,242,0,0,1734,
-		1736,3,76,38,0,1735,1733,1,0,0,0,1736,1739,1,0,0,0,1737,1735,1,0,0,0,1737,
-		1738,1,0,0,0,1738,1741,1,0,0,0,1739,1737,1,0,0,0,1740,1730,1,0,0,0,1740,
-		1741,1,0,0,0,1741,1743,1,0,0,0,1742,1744,3,124,62,0,1743,1742,1,0,0,0,
-		1743,1744,1,0,0,0,1744,1745,1,0,0,0,1745,1746,5,239,0,0,1746,123,1,0,0,
-		0,1747,1748,7,32,0,0,1748,1756,3,126,63,0,1749,1750,7,32,0,0,1750,1751,
-		5,12,0,0,1751,1752,3,126,63,0,1752,1753,5,6,0,0,1753,1754,3,126,63,0,1754,
-		1756,1,0,0,0,1755,1747,1,0,0,0,1755,1749,1,0,0,0,1756,125,1,0,0,0,1757,
-		1758,5,200,0,0,1758,1767,5,155,0,0,1759,1760,5,200,0,0,1760,1767,5,70,
-		0,0,1761,1762,5,34,0,0,1762,1767,5,169,0,0,1763,1764,3,106,53,0,1764,1765,
-		7,33,0,0,1765,1767,1,0,0,0,1766,1757,1,0,0,0,1766,1759,1,0,0,0,1766,1761,
-		1,0,0,0,1766,1763,1,0,0,0,1767,127,1,0,0,0,1768,1770,5,104,0,0,1769,1768,
-		1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,1772,3,98,49,0,1772,1773,
-		5,208,0,0,1773,1774,3,98,49,0,1774,129,1,0,0,0,1775,1780,5,134,0,0,1776,
-		1780,5,54,0,0,1777,1778,5,43,0,0,1778,1780,3,98,49,0,1779,1775,1,0,0,0,
-		1779,1776,1,0,0,0,1779,1777,1,0,0,0,1780,131,1,0,0,0,1781,1783,5,220,0,
-		0,1782,1784,5,7,0,0,1783,1782,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,
-		0,0,1785,1795,5,221,0,0,1786,1788,5,219,0,0,1787,1789,7,34,0,0,1788,1787,
-		1,0,0,0,1788,1789,1,0,0,0,1789,1791,1,0,0,0,1790,1792,5,7,0,0,1791,1790,
-		1,0,0,0,1791,1792,1,0,0,0,1792,1793,1,0,0,0,1793,1795,5,221,0,0,1794,1781,
-		1,0,0,0,1794,1786,1,0,0,0,1795,133,1,0,0,0,1796,1801,5,134,0,0,1797,1801,
-		5,54,0,0,1798,1799,5,51,0,0,1799,1801,7,35,0,0,1800,1796,1,0,0,0,1800,
-		1797,1,0,0,0,1800,1798,1,0,0,0,1801,135,1,0,0,0,1802,1803,5,216,0,0,1803,
-		1804,3,98,49,0,1804,1805,5,190,0,0,1805,1806,3,98,49,0,1806,137,1,0,0,
-		0,1807,1822,5,134,0,0,1808,1822,7,36,0,0,1809,1822,5,250,0,0,1810,1822,
-		5,251,0,0,1811,1822,5,252,0,0,1812,1814,5,247,0,0,1813,1812,1,0,0,0,1814,
-		1815,1,0,0,0,1815,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1822,1,0,0,0,1817,
-		1822,5,248,0,0,1818,1822,5,249,0,0,1819,1820,7,37,0,0,1820,1822,5,247,
-		0,0,1821,1807,1,0,0,0,1821,1808,1,0,0,0,1821,1809,1,0,0,0,1821,1810,1,
-		0,0,0,1821,1811,1,0,0,0,1821,1813,1,0,0,0,1821,1817,1,0,0,0,1821,1818,
-		1,0,0,0,1821,1819,1,0,0,0,1822,139,1,0,0,0,1823,1825,5,90,0,0,1824,1826,
-		7,22,0,0,1825,1824,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,
-		3,142,71,0,1828,1832,3,144,72,0,1829,1830,5,238,0,0,1830,1831,5,250,0,
-		0,1831,1833,5,239,0,0,1832,1829,1,0,0,0,1832,1833,1,0,0,0,1833,1841,1,
-		0,0,0,1834,1835,5,195,0,0,1835,1839,3,144,72,0,1836,1837,5,238,0,0,1837,
-		1838,5,250,0,0,1838,1840,5,239,0,0,1839,1836,1,0,0,0,1839,1840,1,0,0,0,
-		1840,1842,1,0,0,0,1841,1834,1,0,0,0,1841,1842,1,0,0,0,1842,141,1,0,0,0,
-		1843,1844,7,38,0,0,1844,143,1,0,0,0,1845,1846,7,39,0,0,1846,145,1,0,0,
-		0,1847,1851,3,148,74,0,1848,1849,5,133,0,0,1849,1852,5,134,0,0,1850,1852,
-		5,134,0,0,1851,1848,1,0,0,0,1851,1850,1,0,0,0,1851,1852,1,0,0,0,1852,147,
-		1,0,0,0,1853,1854,6,74,-1,0,1854,1855,5,7,0,0,1855,1856,5,229,0,0,1856,
-		1857,3,146,73,0,1857,1858,5,230,0,0,1858,1936,1,0,0,0,1859,1860,5,127,
-		0,0,1860,1861,5,229,0,0,1861,1862,3,146,73,0,1862,1863,5,230,0,0,1863,
-		1936,1,0,0,0,1864,1865,5,116,0,0,1865,1866,5,229,0,0,1866,1867,3,146,73,
-		0,1867,1868,5,242,0,0,1868,1869,3,146,73,0,1869,1870,5,230,0,0,1870,1936,
-		1,0,0,0,1871,1872,5,169,0,0,1872,1881,5,229,0,0,1873,1878,3,150,75,0,1874,
-		1875,5,242,0,0,1875,1877,3,150,75,0,1876,1874,1,0,0,0,1877,1880,1,0,0,
-		0,1878,1876,1,0,0,0,1878,1879,1,0,0,0,1879,1882,1,0,0,0,1880,1878,1,0,
-		0,0,1881,1873,1,0,0,0,1881,1882,1,0,0,0,1882,1883,1,0,0,0,1883,1936,5,
-		230,0,0,1884,1885,5,169,0,0,1885,1894,5,238,0,0,1886,1891,3,150,75,0,1887,
-		1888,5,242,0,0,1888,1890,3,150,75,0,1889,1887,1,0,0,0,1890,1893,1,0,0,
-		0,1891,1889,1,0,0,0,1891,1892,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,
-		0,0,1894,1886,1,0,0,0,1894,1895,1,0,0,0,1895,1896,1,0,0,0,1896,1936,5,
-		239,0,0,1897,1898,5,90,0,0,1898,1902,3,144,72,0,1899,1900,5,238,0,0,1900,
-		1901,5,250,0,0,1901,1903,5,239,0,0,1902,1899,1,0,0,0,1902,1903,1,0,0,0,
-		1903,1911,1,0,0,0,1904,1905,5,195,0,0,1905,1909,3,144,72,0,1906,1907,5,
-		238,0,0,1907,1908,5,250,0,0,1908,1910,5,239,0,0,1909,1906,1,0,0,0,1909,
-		1910,1,0,0,0,1910,1912,1,0,0,0,1911,1904,1,0,0,0,1911,1912,1,0,0,0,1912,
-		1936,1,0,0,0,1913,1924,3,156,78,0,1914,1915,5,238,0,0,1915,1920,5,250,
-		0,0,1916,1917,5,242,0,0,1917,1919,5,250,0,0,1918,1916,1,0,0,0,1919,1922,
-		1,0,0,0,1920,1918,1,0,0,0,1920,1921,1,0,0,0,1921,1923,1,0,0,0,1922,1920,
-		1,0,0,0,1923,1925,5,239,0,0,1924,1914,1,0,0,0,1924,1925,1,0,0,0,1925,1933,
-		1,0,0,0,1926,1927,5,219,0,0,1927,1928,5,113,0,0,1928,1929,5,191,0,0,1929,
-		1934,5,224,0,0,1930,1931,5,220,0,0,1931,1932,5,191,0,0,1932,1934,5,224,
-		0,0,1933,1926,1,0,0,0,1933,1930,1,0,0,0,1933,1934,1,0,0,0,1934,1936,1,
-		0,0,0,1935,1853,1,0,0,0,1935,1859,1,0,0,0,1935,1864,1,0,0,0,1935,1871,
-		1,0,0,0,1935,1884,1,0,0,0,1935,1897,1,0,0,0,1935,1913,1,0,0,0,1936,1943,
-		1,0,0,0,1937,1938,10,2,0,0,1938,1942,5,7,0,0,1939,1940,10,1,0,0,1940,1942,
-		5,127,0,0,1941,1937,1,0,0,0,1941,1939,1,0,0,0,1942,1945,1,0,0,0,1943,1941,
-		1,0,0,0,1943,1944,1,0,0,0,1944,149,1,0,0,0,1945,1943,1,0,0,0,1946,1947,
-		3,156,78,0,1947,1949,3,146,73,0,1948,1950,5,247,0,0,1949,1948,1,0,0,0,
-		1949,1950,1,0,0,0,1950,151,1,0,0,0,1951,1956,3,156,78,0,1952,1953,5,243,
-		0,0,1953,1955,3,156,78,0,1954,1952,1,0,0,0,1955,1958,1,0,0,0,1956,1954,
-		1,0,0,0,1956,1957,1,0,0,0,1957,153,1,0,0,0,1958,1956,1,0,0,0,1959,1964,
-		3,156,78,0,1960,1961,5,242,0,0,1961,1963,3,156,78,0,1962,1960,1,0,0,0,
-		1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,0,0,0,1965,155,1,0,0,0,
-		1966,1964,1,0,0,0,1967,1971,5,253,0,0,1968,1971,5,254,0,0,1969,1971,3,
-		158,79,0,1970,1967,1,0,0,0,1970,1968,1,0,0,0,1970,1969,1,0,0,0,1971,157,
-		1,0,0,0,1972,1973,7,40,0,0,1973,159,1,0,0,0,285,163,170,175,181,184,197,
+		1,0,0,0,1542,1546,1,0,0,0,1543,1544,7,27,0,0,1544,1545,5,141,0,0,1545,
+		1547,5,136,0,0,1546,1543,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,
+		1687,5,241,0,0,1549,1550,5,99,0,0,1550,1551,5,240,0,0,1551,1562,3,98,49,
+		0,1552,1553,5,144,0,0,1553,1554,5,14,0,0,1554,1559,3,76,38,0,1555,1556,
+		5,244,0,0,1556,1558,3,76,38,0,1557,1555,1,0,0,0,1558,1561,1,0,0,0,1559,
+		1557,1,0,0,0,1559,1560,1,0,0,0,1560,1563,1,0,0,0,1561,1559,1,0,0,0,1562,
+		1552,1,0,0,0,1562,1563,1,0,0,0,1563,1567,1,0,0,0,1564,1565,7,27,0,0,1565,
+		1566,5,141,0,0,1566,1568,5,136,0,0,1567,1564,1,0,0,0,1567,1568,1,0,0,0,
+		1568,1569,1,0,0,0,1569,1576,5,241,0,0,1570,1571,5,67,0,0,1571,1572,5,240,
+		0,0,1572,1573,5,219,0,0,1573,1574,3,98,49,0,1574,1575,5,241,0,0,1575,1577,
+		1,0,0,0,1576,1570,1,0,0,0,1576,1577,1,0,0,0,1577,1580,1,0,0,0,1578,1579,
+		5,147,0,0,1579,1581,3,120,60,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,
+		1687,1,0,0,0,1582,1583,5,103,0,0,1583,1584,5,240,0,0,1584,1588,3,128,64,
+		0,1585,1586,7,27,0,0,1586,1587,5,141,0,0,1587,1589,5,136,0,0,1588,1585,
+		1,0,0,0,1588,1589,1,0,0,0,1589,1590,1,0,0,0,1590,1597,5,241,0,0,1591,1592,
+		5,67,0,0,1592,1593,5,240,0,0,1593,1594,5,219,0,0,1594,1595,3,98,49,0,1595,
+		1596,5,241,0,0,1596,1598,1,0,0,0,1597,1591,1,0,0,0,1597,1598,1,0,0,0,1598,
+		1601,1,0,0,0,1599,1600,5,147,0,0,1600,1602,3,120,60,0,1601,1599,1,0,0,
+		0,1601,1602,1,0,0,0,1602,1687,1,0,0,0,1603,1604,7,28,0,0,1604,1605,5,240,
+		0,0,1605,1606,3,98,49,0,1606,1607,5,197,0,0,1607,1608,3,144,72,0,1608,
+		1609,5,241,0,0,1609,1687,1,0,0,0,1610,1611,7,29,0,0,1611,1612,5,240,0,
+		0,1612,1613,3,144,72,0,1613,1614,5,244,0,0,1614,1615,3,98,49,0,1615,1616,
+		5,244,0,0,1616,1617,3,98,49,0,1617,1618,5,241,0,0,1618,1687,1,0,0,0,1619,
+		1687,7,30,0,0,1620,1621,5,7,0,0,1621,1630,5,242,0,0,1622,1627,3,98,49,
+		0,1623,1624,5,244,0,0,1624,1626,3,98,49,0,1625,1623,1,0,0,0,1626,1629,
+		1,0,0,0,1627,1625,1,0,0,0,1627,1628,1,0,0,0,1628,1631,1,0,0,0,1629,1627,
+		1,0,0,0,1630,1622,1,0,0,0,1630,1631,1,0,0,0,1631,1632,1,0,0,0,1632,1687,
+		5,243,0,0,1633,1634,5,118,0,0,1634,1643,5,242,0,0,1635,1640,3,98,49,0,
+		1636,1637,5,244,0,0,1637,1639,3,98,49,0,1638,1636,1,0,0,0,1639,1642,1,
+		0,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,1644,1,0,0,0,1642,1640,
+		1,0,0,0,1643,1635,1,0,0,0,1643,1644,1,0,0,0,1644,1645,1,0,0,0,1645,1687,
+		5,243,0,0,1646,1647,5,171,0,0,1647,1656,5,240,0,0,1648,1653,3,98,49,0,
+		1649,1650,5,244,0,0,1650,1652,3,98,49,0,1651,1649,1,0,0,0,1652,1655,1,
+		0,0,0,1653,1651,1,0,0,0,1653,1654,1,0,0,0,1654,1657,1,0,0,0,1655,1653,
+		1,0,0,0,1656,1648,1,0,0,0,1656,1657,1,0,0,0,1657,1658,1,0,0,0,1658,1687,
+		5,241,0,0,1659,1660,5,46,0,0,1660,1661,5,240,0,0,1661,1662,3,154,77,0,
+		1662,1663,5,241,0,0,1663,1687,1,0,0,0,1664,1687,3,110,55,0,1665,1666,5,
+		60,0,0,1666,1667,5,240,0,0,1667,1668,3,52,26,0,1668,1669,5,241,0,0,1669,
+		1687,1,0,0,0,1670,1671,5,240,0,0,1671,1672,3,52,26,0,1672,1673,5,241,0,
+		0,1673,1687,1,0,0,0,1674,1675,5,240,0,0,1675,1680,3,98,49,0,1676,1677,
+		5,244,0,0,1677,1679,3,98,49,0,1678,1676,1,0,0,0,1679,1682,1,0,0,0,1680,
+		1678,1,0,0,0,1680,1681,1,0,0,0,1681,1683,1,0,0,0,1682,1680,1,0,0,0,1683,
+		1684,5,241,0,0,1684,1687,1,0,0,0,1685,1687,3,156,78,0,1686,1359,1,0,0,
+		0,1686,1361,1,0,0,0,1686,1362,1,0,0,0,1686,1375,1,0,0,0,1686,1387,1,0,
+		0,0,1686,1394,1,0,0,0,1686,1401,1,0,0,0,1686,1411,1,0,0,0,1686,1421,1,
+		0,0,0,1686,1432,1,0,0,0,1686,1439,1,0,0,0,1686,1452,1,0,0,0,1686,1475,
+		1,0,0,0,1686,1501,1,0,0,0,1686,1513,1,0,0,0,1686,1531,1,0,0,0,1686,1549,
+		1,0,0,0,1686,1582,1,0,0,0,1686,1603,1,0,0,0,1686,1610,1,0,0,0,1686,1619,
+		1,0,0,0,1686,1620,1,0,0,0,1686,1633,1,0,0,0,1686,1646,1,0,0,0,1686,1659,
+		1,0,0,0,1686,1664,1,0,0,0,1686,1665,1,0,0,0,1686,1670,1,0,0,0,1686,1674,
+		1,0,0,0,1686,1685,1,0,0,0,1687,1698,1,0,0,0,1688,1689,10,2,0,0,1689,1690,
+		5,245,0,0,1690,1697,3,156,78,0,1691,1692,10,1,0,0,1692,1693,5,242,0,0,
+		1693,1694,3,106,53,0,1694,1695,5,243,0,0,1695,1697,1,0,0,0,1696,1688,1,
+		0,0,0,1696,1691,1,0,0,0,1697,1700,1,0,0,0,1698,1696,1,0,0,0,1698,1699,
+		1,0,0,0,1699,109,1,0,0,0,1700,1698,1,0,0,0,1701,1702,3,114,57,0,1702,1718,
+		5,240,0,0,1703,1719,5,236,0,0,1704,1706,3,66,33,0,1705,1704,1,0,0,0,1705,
+		1706,1,0,0,0,1706,1707,1,0,0,0,1707,1712,3,116,58,0,1708,1709,5,244,0,
+		0,1709,1711,3,116,58,0,1710,1708,1,0,0,0,1711,1714,1,0,0,0,1712,1710,1,
+		0,0,0,1712,1713,1,0,0,0,1713,1716,1,0,0,0,1714,1712,1,0,0,0,1715,1717,
+		3,112,56,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1719,1,0,0,0,1718,
+		1703,1,0,0,0,1718,1705,1,0,0,0,1718,1719,1,0,0,0,1719,1720,1,0,0,0,1720,
+		1727,5,241,0,0,1721,1722,5,67,0,0,1722,1723,5,240,0,0,1723,1724,5,219,
+		0,0,1724,1725,3,98,49,0,1725,1726,5,241,0,0,1726,1728,1,0,0,0,1727,1721,
+		1,0,0,0,1727,1728,1,0,0,0,1728,1731,1,0,0,0,1729,1730,5,147,0,0,1730,1732,
+		3,120,60,0,1731,1729,1,0,0,0,1731,1732,1,0,0,0,1732,111,1,0,0,0,1733,1734,
+		7,31,0,0,1734,1735,5,137,0,0,1735,113,1,0,0,0,1736,1740,3,152,76,0,1737,
+		1740,5,112,0,0,1738,1740,5,169,0,0,1739,1736,1,0,0,0,1739,1737,1,0,0,0,
+		1739,1738,1,0,0,0,1740,115,1,0,0,0,1741,1742,3,156,78,0,1742,1743,5,233,
+		0,0,1743,1744,3,118,59,0,1744,1747,1,0,0,0,1745,1747,3,118,59,0,1746,1741,
+		1,0,0,0,1746,1745,1,0,0,0,1747,117,1,0,0,0,1748,1749,5,189,0,0,1749,1753,
+		3,152,76,0,1750,1751,5,151,0,0,1751,1752,5,14,0,0,1752,1754,3,98,49,0,
+		1753,1750,1,0,0,0,1753,1754,1,0,0,0,1754,1766,1,0,0,0,1755,1756,5,189,
+		0,0,1756,1757,5,240,0,0,1757,1758,3,52,26,0,1758,1762,5,241,0,0,1759,1760,
+		5,151,0,0,1760,1761,5,14,0,0,1761,1763,3,98,49,0,1762,1759,1,0,0,0,1762,
+		1763,1,0,0,0,1763,1766,1,0,0,0,1764,1766,3,98,49,0,1765,1748,1,0,0,0,1765,
+		1755,1,0,0,0,1765,1764,1,0,0,0,1766,119,1,0,0,0,1767,1770,3,156,78,0,1768,
+		1770,3,122,61,0,1769,1767,1,0,0,0,1769,1768,1,0,0,0,1770,121,1,0,0,0,1771,
+		1782,5,240,0,0,1772,1773,5,151,0,0,1773,1774,5,14,0,0,1774,1779,3,98,49,
+		0,1775,1776,5,244,0,0,1776,1778,3,98,49,0,1777,1775,1,0,0,0,1778,1781,
+		1,0,0,0,1779,1777,1,0,0,0,1779,1780,1,0,0,0,1780,1783,1,0,0,0,1781,1779,
+		1,0,0,0,1782,1772,1,0,0,0,1782,1783,1,0,0,0,1783,1794,1,0,0,0,1784,1785,
+		5,144,0,0,1785,1786,5,14,0,0,1786,1791,3,76,38,0,1787,1788,5,244,0,0,1788,
+		1790,3,76,38,0,1789,1787,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,0,0,1791,
+		1792,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,0,0,1794,1784,1,0,0,0,1794,
+		1795,1,0,0,0,1795,1797,1,0,0,0,1796,1798,3,124,62,0,1797,1796,1,0,0,0,
+		1797,1798,1,0,0,0,1798,1799,1,0,0,0,1799,1800,5,241,0,0,1800,123,1,0,0,
+		0,1801,1802,7,32,0,0,1802,1810,3,126,63,0,1803,1804,7,32,0,0,1804,1805,
+		5,12,0,0,1805,1806,3,126,63,0,1806,1807,5,6,0,0,1807,1808,3,126,63,0,1808,
+		1810,1,0,0,0,1809,1801,1,0,0,0,1809,1803,1,0,0,0,1810,125,1,0,0,0,1811,
+		1812,5,202,0,0,1812,1821,5,157,0,0,1813,1814,5,202,0,0,1814,1821,5,70,
+		0,0,1815,1816,5,34,0,0,1816,1821,5,171,0,0,1817,1818,3,106,53,0,1818,1819,
+		7,33,0,0,1819,1821,1,0,0,0,1820,1811,1,0,0,0,1820,1813,1,0,0,0,1820,1815,
+		1,0,0,0,1820,1817,1,0,0,0,1821,127,1,0,0,0,1822,1824,5,106,0,0,1823,1822,
+		1,0,0,0,1823,1824,1,0,0,0,1824,1825,1,0,0,0,1825,1826,3,98,49,0,1826,1827,
+		5,210,0,0,1827,1828,3,98,49,0,1828,129,1,0,0,0,1829,1834,5,136,0,0,1830,
+		1834,5,54,0,0,1831,1832,5,43,0,0,1832,1834,3,98,49,0,1833,1829,1,0,0,0,
+		1833,1830,1,0,0,0,1833,1831,1,0,0,0,1834,131,1,0,0,0,1835,1837,5,222,0,
+		0,1836,1838,5,7,0,0,1837,1836,1,0,0,0,1837,1838,1,0,0,0,1838,1839,1,0,
+		0,0,1839,1849,5,223,0,0,1840,1842,5,221,0,0,1841,1843,7,34,0,0,1842,1841,
+		1,0,0,0,1842,1843,1,0,0,0,1843,1845,1,0,0,0,1844,1846,5,7,0,0,1845,1844,
+		1,0,0,0,1845,1846,1,0,0,0,1846,1847,1,0,0,0,1847,1849,5,223,0,0,1848,1835,
+		1,0,0,0,1848,1840,1,0,0,0,1849,133,1,0,0,0,1850,1855,5,136,0,0,1851,1855,
+		5,54,0,0,1852,1853,5,51,0,0,1853,1855,7,35,0,0,1854,1850,1,0,0,0,1854,
+		1851,1,0,0,0,1854,1852,1,0,0,0,1855,135,1,0,0,0,1856,1857,5,218,0,0,1857,
+		1858,3,98,49,0,1858,1859,5,192,0,0,1859,1860,3,98,49,0,1860,137,1,0,0,
+		0,1861,1876,5,136,0,0,1862,1876,7,36,0,0,1863,1876,5,252,0,0,1864,1876,
+		5,253,0,0,1865,1876,5,254,0,0,1866,1868,5,249,0,0,1867,1866,1,0,0,0,1868,
+		1869,1,0,0,0,1869,1867,1,0,0,0,1869,1870,1,0,0,0,1870,1876,1,0,0,0,1871,
+		1876,5,250,0,0,1872,1876,5,251,0,0,1873,1874,7,37,0,0,1874,1876,5,249,
+		0,0,1875,1861,1,0,0,0,1875,1862,1,0,0,0,1875,1863,1,0,0,0,1875,1864,1,
+		0,0,0,1875,1865,1,0,0,0,1875,1867,1,0,0,0,1875,1871,1,0,0,0,1875,1872,
+		1,0,0,0,1875,1873,1,0,0,0,1876,139,1,0,0,0,1877,1879,5,90,0,0,1878,1880,
+		7,22,0,0,1879,1878,1,0,0,0,1879,1880,1,0,0,0,1880,1881,1,0,0,0,1881,1882,
+		3,142,71,0,1882,1886,3,144,72,0,1883,1884,5,240,0,0,1884,1885,5,252,0,
+		0,1885,1887,5,241,0,0,1886,1883,1,0,0,0,1886,1887,1,0,0,0,1887,1895,1,
+		0,0,0,1888,1889,5,197,0,0,1889,1893,3,144,72,0,1890,1891,5,240,0,0,1891,
+		1892,5,252,0,0,1892,1894,5,241,0,0,1893,1890,1,0,0,0,1893,1894,1,0,0,0,
+		1894,1896,1,0,0,0,1895,1888,1,0,0,0,1895,1896,1,0,0,0,1896,141,1,0,0,0,
+		1897,1898,7,38,0,0,1898,143,1,0,0,0,1899,1900,7,39,0,0,1900,145,1,0,0,
+		0,1901,1905,3,148,74,0,1902,1903,5,135,0,0,1903,1906,5,136,0,0,1904,1906,
+		5,136,0,0,1905,1902,1,0,0,0,1905,1904,1,0,0,0,1905,1906,1,0,0,0,1906,147,
+		1,0,0,0,1907,1908,6,74,-1,0,1908,1909,5,7,0,0,1909,1910,5,231,0,0,1910,
+		1911,3,146,73,0,1911,1912,5,232,0,0,1912,1990,1,0,0,0,1913,1914,5,129,
+		0,0,1914,1915,5,231,0,0,1915,1916,3,146,73,0,1916,1917,5,232,0,0,1917,
+		1990,1,0,0,0,1918,1919,5,118,0,0,1919,1920,5,231,0,0,1920,1921,3,146,73,
+		0,1921,1922,5,244,0,0,1922,1923,3,146,73,0,1923,1924,5,232,0,0,1924,1990,
+		1,0,0,0,1925,1926,5,171,0,0,1926,1935,5,231,0,0,1927,1932,3,150,75,0,1928,
+		1929,5,244,0,0,1929,1931,3,150,75,0,1930,1928,1,0,0,0,1931,1934,1,0,0,
+		0,1932,1930,1,0,0,0,1932,1933,1,0,0,0,1933,1936,1,0,0,0,1934,1932,1,0,
+		0,0,1935,1927,1,0,0,0,1935,1936,1,0,0,0,1936,1937,1,0,0,0,1937,1990,5,
+		232,0,0,1938,1939,5,171,0,0,1939,1948,5,240,0,0,1940,1945,3,150,75,0,1941,
+		1942,5,244,0,0,1942,1944,3,150,75,0,1943,1941,1,0,0,0,1944,1947,1,0,0,
+		0,1945,1943,1,0,0,0,1945,1946,1,0,0,0,1946,1949,1,0,0,0,1947,1945,1,0,
+		0,0,1948,1940,1,0,0,0,1948,1949,1,0,0,0,1949,1950,1,0,0,0,1950,1990,5,
+		241,0,0,1951,1952,5,90,0,0,1952,1956,3,144,72,0,1953,1954,5,240,0,0,1954,
+		1955,5,252,0,0,1955,1957,5,241,0,0,1956,1953,1,0,0,0,1956,1957,1,0,0,0,
+		1957,1965,1,0,0,0,1958,1959,5,197,0,0,1959,1963,3,144,72,0,1960,1961,5,
+		240,0,0,1961,1962,5,252,0,0,1962,1964,5,241,0,0,1963,1960,1,0,0,0,1963,
+		1964,1,0,0,0,1964,1966,1,0,0,0,1965,1958,1,0,0,0,1965,1966,1,0,0,0,1966,
+		1990,1,0,0,0,1967,1978,3,156,78,0,1968,1969,5,240,0,0,1969,1974,5,252,
+		0,0,1970,1971,5,244,0,0,1971,1973,5,252,0,0,1972,1970,1,0,0,0,1973,1976,
+		1,0,0,0,1974,1972,1,0,0,0,1974,1975,1,0,0,0,1975,1977,1,0,0,0,1976,1974,
+		1,0,0,0,1977,1979,5,241,0,0,1978,1968,1,0,0,0,1978,1979,1,0,0,0,1979,1987,
+		1,0,0,0,1980,1981,5,221,0,0,1981,1982,5,115,0,0,1982,1983,5,193,0,0,1983,
+		1988,5,226,0,0,1984,1985,5,222,0,0,1985,1986,5,193,0,0,1986,1988,5,226,
+		0,0,1987,1980,1,0,0,0,1987,1984,1,0,0,0,1987,1988,1,0,0,0,1988,1990,1,
+		0,0,0,1989,1907,1,0,0,0,1989,1913,1,0,0,0,1989,1918,1,0,0,0,1989,1925,
+		1,0,0,0,1989,1938,1,0,0,0,1989,1951,1,0,0,0,1989,1967,1,0,0,0,1990,1997,
+		1,0,0,0,1991,1992,10,2,0,0,1992,1996,5,7,0,0,1993,1994,10,1,0,0,1994,1996,
+		5,129,0,0,1995,1991,1,0,0,0,1995,1993,1,0,0,0,1996,1999,1,0,0,0,1997,1995,
+		1,0,0,0,1997,1998,1,0,0,0,1998,149,1,0,0,0,1999,1997,1,0,0,0,2000,2001,
+		3,156,78,0,2001,2003,3,146,73,0,2002,2004,5,249,0,0,2003,2002,1,0,0,0,
+		2003,2004,1,0,0,0,2004,151,1,0,0,0,2005,2010,3,156,78,0,2006,2007,5,245,
+		0,0,2007,2009,3,156,78,0,2008,2006,1,0,0,0,2009,2012,1,0,0,0,2010,2008,
+		1,0,0,0,2010,2011,1,0,0,0,2011,153,1,0,0,0,2012,2010,1,0,0,0,2013,2018,
+		3,156,78,0,2014,2015,5,244,0,0,2015,2017,3,156,78,0,2016,2014,1,0,0,0,
+		2017,2020,1,0,0,0,2018,2016,1,0,0,0,2018,2019,1,0,0,0,2019,155,1,0,0,0,
+		2020,2018,1,0,0,0,2021,2025,5,255,0,0,2022,2025,5,256,0,0,2023,2025,3,
+		158,79,0,2024,2021,1,0,0,0,2024,2022,1,0,0,0,2024,2023,1,0,0,0,2025,157,
+		1,0,0,0,2026,2027,7,40,0,0,2027,159,1,0,0,0,293,163,170,175,181,184,197,
 		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
 		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,389,395,398,
 		404,415,430,437,442,448,459,465,470,476,481,489,497,499,504,509,512,517,
@@ -15394,11 +15699,12 @@ internal partial class StreamSqlParser : Parser {
 		1211,1214,1225,1230,1241,1244,1252,1254,1261,1265,1272,1280,1289,1295,
 		1301,1304,1311,1315,1320,1325,1332,1336,1338,1346,1354,1356,1367,1371,
 		1379,1383,1405,1416,1428,1448,1459,1465,1471,1482,1485,1491,1497,1509,
-		1520,1523,1528,1538,1541,1546,1573,1576,1586,1589,1599,1602,1626,1632,
-		1642,1644,1651,1658,1662,1664,1673,1677,1685,1692,1699,1708,1711,1715,
-		1725,1728,1737,1740,1743,1755,1766,1769,1779,1783,1788,1791,1794,1800,
-		1815,1821,1825,1832,1839,1841,1851,1878,1881,1891,1894,1902,1909,1911,
-		1920,1924,1933,1935,1941,1943,1949,1956,1964,1970
+		1520,1523,1528,1538,1541,1546,1559,1562,1567,1576,1580,1588,1597,1601,
+		1627,1630,1640,1643,1653,1656,1680,1686,1696,1698,1705,1712,1716,1718,
+		1727,1731,1739,1746,1753,1762,1765,1769,1779,1782,1791,1794,1797,1809,
+		1820,1823,1833,1837,1842,1845,1848,1854,1869,1875,1879,1886,1893,1895,
+		1905,1932,1935,1945,1948,1956,1963,1965,1974,1978,1987,1989,1995,1997,
+		2003,2010,2018,2024
 	};
 
 	public static readonly ATN _ATN =

@@ -980,6 +980,20 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitJsonArray([NotNull] StreamSqlParser.JsonArrayContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonArrayAgg</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonArrayAgg([NotNull] StreamSqlParser.JsonArrayAggContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonObjectAgg</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonObjectAgg([NotNull] StreamSqlParser.JsonObjectAggContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>floorCeilTo</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
 	/// </summary>
