@@ -240,6 +240,22 @@ internal sealed partial class AstBuilder
                 }
                 return Call("JSON_OBJECT", c.JSON_OBJECT(), arguments, span);
             }
+            case P.JsonArrayAggContext c:
+            {
+                // Flink's function names carry the ON NULL behaviour (JSON_ARRAYAGG_ABSENT_ON_NULL is the default).
+                if (c.ORDER() is not null) throw Unsupported(c.sortItem(0), "ORDER BY in JSON_ARRAYAGG");
+                string onNull = c.onNull?.Type == P.NULL ? "NULL" : "ABSENT";
+                return new FunctionCall(new ObjectName([$"JSON_ARRAYAGG_{onNull}_ON_NULL"], Span(c.JSON_ARRAYAGG())), [BuildExpression(c.expression(0))],
+                    false, c.filter is null ? null : BuildExpression(c.filter), c.over is null ? null : BuildWindowReference(c.over), span);
+            }
+            case P.JsonObjectAggContext c:
+            {
+                string onNull = c.onNull?.Type == P.ABSENT ? "ABSENT" : "NULL";
+                var pair = c.jsonKeyValue();
+                return new FunctionCall(new ObjectName([$"JSON_OBJECTAGG_{onNull}_ON_NULL"], Span(c.JSON_OBJECTAGG())),
+                    [BuildExpression(pair.key), BuildExpression(pair.value)],
+                    false, c.filter is null ? null : BuildExpression(c.filter), c.over is null ? null : BuildWindowReference(c.over), span);
+            }
             case P.FloorCeilToContext c:
             {
                 string name = c.name.Type == P.FLOOR ? "FLOOR" : "CEIL";

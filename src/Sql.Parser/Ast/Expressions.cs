@@ -120,6 +120,8 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBound Start, FrameBound? E
 /// <c>JSON_VALUE(x, path [RETURNING type] [b ON EMPTY] [b ON ERROR])</c> → <c>JSON_VALUE(x, path, onEmpty, default, onError,
 /// default)</c>, under a TRY_CAST to the type (a CAST with ERROR ON ERROR); <c>JSON_QUERY</c>, <c>JSON_EXISTS</c>,
 /// <c>JSON_ARRAY</c> and <c>IS [NOT] JSON kind</c> likewise (shapes on the planner's <c>JsonFunctions</c>);
+/// <c>JSON_ARRAYAGG(x [NULL|ABSENT ON NULL])</c> → <c>JSON_ARRAYAGG_ABSENT_ON_NULL(x)</c> (or <c>_NULL_ON_NULL</c>, Flink's names) and
+/// <c>JSON_OBJECTAGG([KEY] k VALUE v [...])</c> → <c>JSON_OBJECTAGG_NULL_ON_NULL(k, v)</c>, with their FILTER and OVER;
 /// <c>TIMESTAMPADD(unit, n, t)</c> / <c>TIMESTAMPDIFF(unit, a, b)</c> → first argument a <see cref="TimeUnitExpression"/>;
 /// <c>CURRENT_TIMESTAMP</c> and other niladic functions → a call with no arguments.
 /// </summary>
