@@ -349,7 +349,7 @@ primaryExpression
     | CASE operand=expression whenClause+ (ELSE elseExpression=expression)? END         #simpleCase
     | CASE whenClause+ (ELSE elseExpression=expression)? END                            #searchedCase
     | (CAST | TRY_CAST) LPAREN expression AS dataType RPAREN                            #cast
-    | EXTRACT LPAREN timeUnit FROM expression RPAREN                                    #extract
+    | EXTRACT LPAREN (timeUnit | field=identifier) FROM expression RPAREN              #extract
     | TRIM LPAREN trimSide=(BOTH | LEADING | TRAILING) chars=expression? FROM source=expression RPAREN   #trimWithSide
     | TRIM LPAREN (chars=expression FROM)? source=expression RPAREN                     #trimChars
     | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring

@@ -9673,16 +9673,20 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class ExtractContext : PrimaryExpressionContext {
+		public IdentifierContext field;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTRACT() { return GetToken(StreamSqlParser.EXTRACT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
-			return GetRuleContext<TimeUnitContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
+			return GetRuleContext<TimeUnitContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
 		public ExtractContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -10324,9 +10328,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1686;
+			State = 1689;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
@@ -10457,13 +10461,27 @@ internal partial class StreamSqlParser : Parser {
 				Match(EXTRACT);
 				State = 1395;
 				Match(LPAREN);
-				State = 1396;
-				timeUnit();
-				State = 1397;
-				Match(FROM);
 				State = 1398;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+				case 1:
+					{
+					State = 1396;
+					timeUnit();
+					}
+					break;
+				case 2:
+					{
+					State = 1397;
+					((ExtractContext)_localctx).field = identifier();
+					}
+					break;
+				}
+				State = 1400;
+				Match(FROM);
+				State = 1401;
 				expression();
-				State = 1399;
+				State = 1402;
 				Match(RPAREN);
 				}
 				break;
@@ -10472,11 +10490,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1401;
+				State = 1404;
 				Match(TRIM);
-				State = 1402;
+				State = 1405;
 				Match(LPAREN);
-				State = 1403;
+				State = 1406;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10486,21 +10504,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1405;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1404;
+					State = 1407;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1407;
+				State = 1410;
 				Match(FROM);
-				State = 1408;
+				State = 1411;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1409;
+				State = 1412;
 				Match(RPAREN);
 				}
 				break;
@@ -10509,25 +10527,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1411;
+				State = 1414;
 				Match(TRIM);
-				State = 1412;
+				State = 1415;
 				Match(LPAREN);
-				State = 1416;
+				State = 1419;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
 				case 1:
 					{
-					State = 1413;
+					State = 1416;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1414;
+					State = 1417;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1418;
+				State = 1421;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1419;
+				State = 1422;
 				Match(RPAREN);
 				}
 				break;
@@ -10536,29 +10554,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1421;
-				Match(SUBSTRING);
-				State = 1422;
-				Match(LPAREN);
-				State = 1423;
-				expression();
 				State = 1424;
-				Match(FROM);
+				Match(SUBSTRING);
 				State = 1425;
+				Match(LPAREN);
+				State = 1426;
 				expression();
+				State = 1427;
+				Match(FROM);
 				State = 1428;
+				expression();
+				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1426;
+					State = 1429;
 					Match(FOR);
-					State = 1427;
+					State = 1430;
 					expression();
 					}
 				}
 
-				State = 1430;
+				State = 1433;
 				Match(RPAREN);
 				}
 				break;
@@ -10567,17 +10585,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1432;
-				Match(POSITION);
-				State = 1433;
-				Match(LPAREN);
-				State = 1434;
-				valueExpression(0);
 				State = 1435;
-				Match(IN);
+				Match(POSITION);
 				State = 1436;
-				expression();
+				Match(LPAREN);
 				State = 1437;
+				valueExpression(0);
+				State = 1438;
+				Match(IN);
+				State = 1439;
+				expression();
+				State = 1440;
 				Match(RPAREN);
 				}
 				break;
@@ -10586,33 +10604,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1439;
-				Match(OVERLAY);
-				State = 1440;
-				Match(LPAREN);
-				State = 1441;
-				expression();
 				State = 1442;
-				Match(PLACING);
+				Match(OVERLAY);
 				State = 1443;
-				expression();
+				Match(LPAREN);
 				State = 1444;
-				Match(FROM);
-				State = 1445;
 				expression();
+				State = 1445;
+				Match(PLACING);
+				State = 1446;
+				expression();
+				State = 1447;
+				Match(FROM);
 				State = 1448;
+				expression();
+				State = 1451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1446;
+					State = 1449;
 					Match(FOR);
-					State = 1447;
+					State = 1450;
 					expression();
 					}
 				}
 
-				State = 1450;
+				State = 1453;
 				Match(RPAREN);
 				}
 				break;
@@ -10621,57 +10639,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1452;
-				Match(JSON_VALUE);
-				State = 1453;
-				Match(LPAREN);
-				State = 1454;
-				expression();
 				State = 1455;
-				Match(COMMA);
+				Match(JSON_VALUE);
 				State = 1456;
+				Match(LPAREN);
+				State = 1457;
 				expression();
+				State = 1458;
+				Match(COMMA);
 				State = 1459;
+				expression();
+				State = 1462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1457;
+					State = 1460;
 					Match(RETURNING);
-					State = 1458;
+					State = 1461;
 					dataType();
 					}
 				}
 
-				State = 1465;
+				State = 1468;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 				case 1:
 					{
-					State = 1461;
+					State = 1464;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1462;
+					State = 1465;
 					Match(ON);
-					State = 1463;
+					State = 1466;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1471;
+				State = 1474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1467;
+					State = 1470;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1468;
+					State = 1471;
 					Match(ON);
-					State = 1469;
+					State = 1472;
 					Match(ERROR);
 					}
 				}
 
-				State = 1473;
+				State = 1476;
 				Match(RPAREN);
 				}
 				break;
@@ -10680,67 +10698,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1475;
-				Match(JSON_QUERY);
-				State = 1476;
-				Match(LPAREN);
-				State = 1477;
-				expression();
 				State = 1478;
-				Match(COMMA);
+				Match(JSON_QUERY);
 				State = 1479;
+				Match(LPAREN);
+				State = 1480;
 				expression();
+				State = 1481;
+				Match(COMMA);
 				State = 1482;
+				expression();
+				State = 1485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1480;
+					State = 1483;
 					Match(RETURNING);
-					State = 1481;
+					State = 1484;
 					dataType();
 					}
 				}
 
-				State = 1485;
+				State = 1488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1484;
+					State = 1487;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1491;
+				State = 1494;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
 				case 1:
 					{
-					State = 1487;
+					State = 1490;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1488;
+					State = 1491;
 					Match(ON);
-					State = 1489;
+					State = 1492;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1497;
+				State = 1500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1493;
+					State = 1496;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1494;
+					State = 1497;
 					Match(ON);
-					State = 1495;
+					State = 1498;
 					Match(ERROR);
 					}
 				}
 
-				State = 1499;
+				State = 1502;
 				Match(RPAREN);
 				}
 				break;
@@ -10749,22 +10767,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1501;
-				Match(JSON_EXISTS);
-				State = 1502;
-				Match(LPAREN);
-				State = 1503;
-				expression();
 				State = 1504;
-				Match(COMMA);
+				Match(JSON_EXISTS);
 				State = 1505;
+				Match(LPAREN);
+				State = 1506;
 				expression();
-				State = 1509;
+				State = 1507;
+				Match(COMMA);
+				State = 1508;
+				expression();
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1506;
+					State = 1509;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10774,14 +10792,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1507;
+					State = 1510;
 					Match(ON);
-					State = 1508;
+					State = 1511;
 					Match(ERROR);
 					}
 				}
 
-				State = 1511;
+				State = 1514;
 				Match(RPAREN);
 				}
 				break;
@@ -10790,42 +10808,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1513;
+				State = 1516;
 				Match(JSON_OBJECT);
-				State = 1514;
+				State = 1517;
 				Match(LPAREN);
-				State = 1523;
+				State = 1526;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 				case 1:
 					{
-					State = 1515;
+					State = 1518;
 					jsonKeyValue();
-					State = 1520;
+					State = 1523;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1516;
+						State = 1519;
 						Match(COMMA);
-						State = 1517;
+						State = 1520;
 						jsonKeyValue();
 						}
 						}
-						State = 1522;
+						State = 1525;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1528;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1525;
+					State = 1528;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10835,14 +10853,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1526;
+					State = 1529;
 					Match(ON);
-					State = 1527;
+					State = 1530;
 					Match(NULL);
 					}
 				}
 
-				State = 1530;
+				State = 1533;
 				Match(RPAREN);
 				}
 				break;
@@ -10851,42 +10869,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1531;
+				State = 1534;
 				Match(JSON_ARRAY);
-				State = 1532;
+				State = 1535;
 				Match(LPAREN);
-				State = 1541;
+				State = 1544;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
 				case 1:
 					{
-					State = 1533;
+					State = 1536;
 					expression();
-					State = 1538;
+					State = 1541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1534;
+						State = 1537;
 						Match(COMMA);
-						State = 1535;
+						State = 1538;
 						expression();
 						}
 						}
-						State = 1540;
+						State = 1543;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1546;
+				State = 1549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1543;
+					State = 1546;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10896,14 +10914,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1544;
+					State = 1547;
 					Match(ON);
-					State = 1545;
+					State = 1548;
 					Match(NULL);
 					}
 				}
 
-				State = 1548;
+				State = 1551;
 				Match(RPAREN);
 				}
 				break;
@@ -10912,48 +10930,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1549;
+				State = 1552;
 				Match(JSON_ARRAYAGG);
-				State = 1550;
+				State = 1553;
 				Match(LPAREN);
-				State = 1551;
+				State = 1554;
 				expression();
-				State = 1562;
+				State = 1565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1552;
+					State = 1555;
 					Match(ORDER);
-					State = 1553;
+					State = 1556;
 					Match(BY);
-					State = 1554;
+					State = 1557;
 					sortItem();
-					State = 1559;
+					State = 1562;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1555;
+						State = 1558;
 						Match(COMMA);
-						State = 1556;
+						State = 1559;
 						sortItem();
 						}
 						}
-						State = 1561;
+						State = 1564;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1567;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1564;
+					State = 1567;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10963,41 +10981,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1565;
+					State = 1568;
 					Match(ON);
-					State = 1566;
+					State = 1569;
 					Match(NULL);
 					}
 				}
 
-				State = 1569;
+				State = 1572;
 				Match(RPAREN);
-				State = 1576;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
-				case 1:
-					{
-					State = 1570;
-					Match(FILTER);
-					State = 1571;
-					Match(LPAREN);
-					State = 1572;
-					Match(WHERE);
-					State = 1573;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1574;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1580;
+				State = 1579;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 				case 1:
 					{
-					State = 1578;
+					State = 1573;
+					Match(FILTER);
+					State = 1574;
+					Match(LPAREN);
+					State = 1575;
+					Match(WHERE);
+					State = 1576;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1577;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1583;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
+				case 1:
+					{
+					State = 1581;
 					Match(OVER);
-					State = 1579;
+					State = 1582;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -11009,18 +11027,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1582;
+				State = 1585;
 				Match(JSON_OBJECTAGG);
-				State = 1583;
+				State = 1586;
 				Match(LPAREN);
-				State = 1584;
+				State = 1587;
 				jsonKeyValue();
-				State = 1588;
+				State = 1591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1585;
+					State = 1588;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -11030,41 +11048,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1586;
+					State = 1589;
 					Match(ON);
-					State = 1587;
+					State = 1590;
 					Match(NULL);
 					}
 				}
 
-				State = 1590;
+				State = 1593;
 				Match(RPAREN);
-				State = 1597;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,231,Context) ) {
-				case 1:
-					{
-					State = 1591;
-					Match(FILTER);
-					State = 1592;
-					Match(LPAREN);
-					State = 1593;
-					Match(WHERE);
-					State = 1594;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1595;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1601;
+				State = 1600;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1599;
+					State = 1594;
+					Match(FILTER);
+					State = 1595;
+					Match(LPAREN);
+					State = 1596;
+					Match(WHERE);
+					State = 1597;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1598;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1604;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+				case 1:
+					{
+					State = 1602;
 					Match(OVER);
-					State = 1600;
+					State = 1603;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -11076,7 +11094,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1603;
+				State = 1606;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
@@ -11086,15 +11104,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1604;
-				Match(LPAREN);
-				State = 1605;
-				expression();
-				State = 1606;
-				Match(TO);
 				State = 1607;
-				timeUnit();
+				Match(LPAREN);
 				State = 1608;
+				expression();
+				State = 1609;
+				Match(TO);
+				State = 1610;
+				timeUnit();
+				State = 1611;
 				Match(RPAREN);
 				}
 				break;
@@ -11103,7 +11121,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1610;
+				State = 1613;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -11113,19 +11131,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1611;
-				Match(LPAREN);
-				State = 1612;
-				timeUnit();
-				State = 1613;
-				Match(COMMA);
 				State = 1614;
-				expression();
+				Match(LPAREN);
 				State = 1615;
-				Match(COMMA);
+				timeUnit();
 				State = 1616;
-				expression();
+				Match(COMMA);
 				State = 1617;
+				expression();
+				State = 1618;
+				Match(COMMA);
+				State = 1619;
+				expression();
+				State = 1620;
 				Match(RPAREN);
 				}
 				break;
@@ -11134,7 +11152,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1619;
+				State = 1622;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -11151,37 +11169,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1620;
+				State = 1623;
 				Match(ARRAY);
-				State = 1621;
+				State = 1624;
 				Match(LBRACKET);
-				State = 1630;
+				State = 1633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1622;
+					State = 1625;
 					expression();
-					State = 1627;
+					State = 1630;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1623;
+						State = 1626;
 						Match(COMMA);
-						State = 1624;
+						State = 1627;
 						expression();
 						}
 						}
-						State = 1629;
+						State = 1632;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1632;
+				State = 1635;
 				Match(RBRACKET);
 				}
 				break;
@@ -11190,37 +11208,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1633;
+				State = 1636;
 				Match(MAP);
-				State = 1634;
+				State = 1637;
 				Match(LBRACKET);
-				State = 1643;
+				State = 1646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1635;
+					State = 1638;
 					expression();
-					State = 1640;
+					State = 1643;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1636;
+						State = 1639;
 						Match(COMMA);
-						State = 1637;
+						State = 1640;
 						expression();
 						}
 						}
-						State = 1642;
+						State = 1645;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1645;
+				State = 1648;
 				Match(RBRACKET);
 				}
 				break;
@@ -11229,37 +11247,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1646;
+				State = 1649;
 				Match(ROW);
-				State = 1647;
+				State = 1650;
 				Match(LPAREN);
-				State = 1656;
+				State = 1659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
 					{
-					State = 1648;
+					State = 1651;
 					expression();
-					State = 1653;
+					State = 1656;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1649;
+						State = 1652;
 						Match(COMMA);
-						State = 1650;
+						State = 1653;
 						expression();
 						}
 						}
-						State = 1655;
+						State = 1658;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1658;
+				State = 1661;
 				Match(RPAREN);
 				}
 				break;
@@ -11268,13 +11286,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1659;
-				Match(DESCRIPTOR);
-				State = 1660;
-				Match(LPAREN);
-				State = 1661;
-				identifierList();
 				State = 1662;
+				Match(DESCRIPTOR);
+				State = 1663;
+				Match(LPAREN);
+				State = 1664;
+				identifierList();
+				State = 1665;
 				Match(RPAREN);
 				}
 				break;
@@ -11283,7 +11301,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1664;
+				State = 1667;
 				functionCall();
 				}
 				break;
@@ -11292,13 +11310,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1665;
-				Match(EXISTS);
-				State = 1666;
-				Match(LPAREN);
-				State = 1667;
-				query();
 				State = 1668;
+				Match(EXISTS);
+				State = 1669;
+				Match(LPAREN);
+				State = 1670;
+				query();
+				State = 1671;
 				Match(RPAREN);
 				}
 				break;
@@ -11307,11 +11325,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1673;
 				Match(LPAREN);
-				State = 1671;
+				State = 1674;
 				query();
-				State = 1672;
+				State = 1675;
 				Match(RPAREN);
 				}
 				break;
@@ -11320,27 +11338,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1674;
+				State = 1677;
 				Match(LPAREN);
-				State = 1675;
+				State = 1678;
 				expression();
-				State = 1680;
+				State = 1683;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1676;
+					State = 1679;
 					Match(COMMA);
-					State = 1677;
+					State = 1680;
 					expression();
 					}
 					}
-					State = 1682;
+					State = 1685;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1683;
+				State = 1686;
 				Match(RPAREN);
 				}
 				break;
@@ -11349,34 +11367,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1685;
+				State = 1688;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1698;
+			State = 1701;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1696;
+					State = 1699;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1688;
+						State = 1691;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1689;
+						State = 1692;
 						Match(DOT);
-						State = 1690;
+						State = 1693;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11385,22 +11403,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1691;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1692;
-						Match(LBRACKET);
-						State = 1693;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
 						State = 1694;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1695;
+						Match(LBRACKET);
+						State = 1696;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 1697;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1700;
+				State = 1703;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
 			}
 			}
 		}
@@ -11476,16 +11494,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1701;
+			State = 1704;
 			functionName();
-			State = 1702;
+			State = 1705;
 			Match(LPAREN);
-			State = 1718;
+			State = 1721;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1703;
+				State = 1706;
 				Match(ASTERISK);
 				}
 				break;
@@ -11685,40 +11703,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1705;
+				State = 1708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1704;
+					State = 1707;
 					setQuantifier();
 					}
 				}
 
-				State = 1707;
+				State = 1710;
 				functionArgument();
-				State = 1712;
+				State = 1715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1708;
+					State = 1711;
 					Match(COMMA);
-					State = 1709;
+					State = 1712;
 					functionArgument();
 					}
 					}
-					State = 1714;
+					State = 1717;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1716;
+				State = 1719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1715;
+					State = 1718;
 					nullTreatment();
 					}
 				}
@@ -11731,34 +11749,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1720;
+			State = 1723;
 			Match(RPAREN);
-			State = 1727;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
-			case 1:
-				{
-				State = 1721;
-				Match(FILTER);
-				State = 1722;
-				Match(LPAREN);
-				State = 1723;
-				Match(WHERE);
-				State = 1724;
-				_localctx.filter = expression();
-				State = 1725;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 1731;
+			State = 1730;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 			case 1:
 				{
-				State = 1729;
+				State = 1724;
+				Match(FILTER);
+				State = 1725;
+				Match(LPAREN);
+				State = 1726;
+				Match(WHERE);
+				State = 1727;
+				_localctx.filter = expression();
+				State = 1728;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 1734;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+			case 1:
+				{
+				State = 1732;
 				Match(OVER);
-				State = 1730;
+				State = 1733;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11801,7 +11819,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1733;
+			State = 1736;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11810,7 +11828,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1734;
+			State = 1737;
 			Match(NULLS);
 			}
 		}
@@ -11849,7 +11867,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionName);
 		try {
-			State = 1739;
+			State = 1742;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12018,21 +12036,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1736;
+				State = 1739;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1737;
+				State = 1740;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1738;
+				State = 1741;
 				Match(RIGHT);
 				}
 				break;
@@ -12097,18 +12115,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 116, RULE_functionArgument);
 		try {
-			State = 1746;
+			State = 1749;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1741;
+				State = 1744;
 				identifier();
-				State = 1742;
+				State = 1745;
 				Match(ARROW);
-				State = 1743;
+				State = 1746;
 				functionArgumentValue();
 				}
 				break;
@@ -12116,7 +12134,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1745;
+				State = 1748;
 				functionArgumentValue();
 				}
 				break;
@@ -12202,27 +12220,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 118, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1765;
+			State = 1768;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1748;
+				State = 1751;
 				Match(TABLE);
-				State = 1749;
+				State = 1752;
 				qualifiedName();
-				State = 1753;
+				State = 1756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1750;
+					State = 1753;
 					Match(PARTITION);
-					State = 1751;
+					State = 1754;
 					Match(BY);
-					State = 1752;
+					State = 1755;
 					expression();
 					}
 				}
@@ -12233,24 +12251,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1755;
-				Match(TABLE);
-				State = 1756;
-				Match(LPAREN);
-				State = 1757;
-				query();
 				State = 1758;
+				Match(TABLE);
+				State = 1759;
+				Match(LPAREN);
+				State = 1760;
+				query();
+				State = 1761;
 				Match(RPAREN);
-				State = 1762;
+				State = 1765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1759;
+					State = 1762;
 					Match(PARTITION);
-					State = 1760;
+					State = 1763;
 					Match(BY);
-					State = 1761;
+					State = 1764;
 					expression();
 					}
 				}
@@ -12261,7 +12279,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1764;
+				State = 1767;
 				expression();
 				}
 				break;
@@ -12303,7 +12321,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 120, RULE_windowReference);
 		try {
-			State = 1769;
+			State = 1772;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12472,14 +12490,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1767;
+				State = 1770;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1768;
+				State = 1771;
 				windowSpecification();
 				}
 				break;
@@ -12547,62 +12565,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1771;
+			State = 1774;
 			Match(LPAREN);
-			State = 1782;
+			State = 1785;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1772;
+				State = 1775;
 				Match(PARTITION);
-				State = 1773;
+				State = 1776;
 				Match(BY);
-				State = 1774;
+				State = 1777;
 				expression();
-				State = 1779;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1775;
+					State = 1778;
 					Match(COMMA);
-					State = 1776;
+					State = 1779;
 					expression();
 					}
 					}
-					State = 1781;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1794;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ORDER) {
-				{
-				State = 1784;
-				Match(ORDER);
-				State = 1785;
-				Match(BY);
-				State = 1786;
-				sortItem();
-				State = 1791;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1787;
-					Match(COMMA);
-					State = 1788;
-					sortItem();
-					}
-					}
-					State = 1793;
+					State = 1784;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -12612,14 +12600,44 @@ internal partial class StreamSqlParser : Parser {
 			State = 1797;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==ORDER) {
+				{
+				State = 1787;
+				Match(ORDER);
+				State = 1788;
+				Match(BY);
+				State = 1789;
+				sortItem();
+				State = 1794;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1790;
+					Match(COMMA);
+					State = 1791;
+					sortItem();
+					}
+					}
+					State = 1796;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1800;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1796;
+				State = 1799;
 				windowFrame();
 				}
 			}
 
-			State = 1799;
+			State = 1802;
 			Match(RPAREN);
 			}
 		}
@@ -12667,13 +12685,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1809;
+			State = 1812;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1801;
+				State = 1804;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12683,14 +12701,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1802;
+				State = 1805;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1803;
+				State = 1806;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -12700,13 +12718,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1804;
-				Match(BETWEEN);
-				State = 1805;
-				_localctx.start = frameBound();
-				State = 1806;
-				Match(AND);
 				State = 1807;
+				Match(BETWEEN);
+				State = 1808;
+				_localctx.start = frameBound();
+				State = 1809;
+				Match(AND);
+				State = 1810;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12790,16 +12808,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 126, RULE_frameBound);
 		int _la;
 		try {
-			State = 1820;
+			State = 1823;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1811;
+				State = 1814;
 				Match(UNBOUNDED);
-				State = 1812;
+				State = 1815;
 				Match(PRECEDING);
 				}
 				break;
@@ -12807,9 +12825,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1813;
+				State = 1816;
 				Match(UNBOUNDED);
-				State = 1814;
+				State = 1817;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12817,9 +12835,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1815;
+				State = 1818;
 				Match(CURRENT);
-				State = 1816;
+				State = 1819;
 				Match(ROW);
 				}
 				break;
@@ -12827,9 +12845,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1817;
+				State = 1820;
 				valueExpression(0);
-				State = 1818;
+				State = 1821;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12885,21 +12903,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1823;
+			State = 1826;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 			case 1:
 				{
-				State = 1822;
+				State = 1825;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1825;
+			State = 1828;
 			_localctx.key = expression();
-			State = 1826;
+			State = 1829;
 			Match(VALUE);
-			State = 1827;
+			State = 1830;
 			_localctx.value = expression();
 			}
 		}
@@ -12939,29 +12957,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
 		try {
-			State = 1833;
+			State = 1836;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1829;
+				State = 1832;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1830;
+				State = 1833;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1831;
+				State = 1834;
 				Match(DEFAULT);
-				State = 1832;
+				State = 1835;
 				expression();
 				}
 				break;
@@ -13007,39 +13025,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1848;
+			State = 1851;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1835;
+				State = 1838;
 				Match(WITHOUT);
-				State = 1837;
+				State = 1840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1836;
+					State = 1839;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1839;
+				State = 1842;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1840;
+				State = 1843;
 				Match(WITH);
-				State = 1842;
+				State = 1845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1841;
+					State = 1844;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -13052,17 +13070,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1845;
+				State = 1848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1844;
+					State = 1847;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1847;
+				State = 1850;
 				Match(WRAPPER);
 				}
 				break;
@@ -13107,29 +13125,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1854;
+			State = 1857;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1850;
+				State = 1853;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1851;
+				State = 1854;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1852;
+				State = 1855;
 				Match(EMPTY);
-				State = 1853;
+				State = 1856;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -13187,13 +13205,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1856;
-			Match(WHEN);
-			State = 1857;
-			_localctx.condition = expression();
-			State = 1858;
-			Match(THEN);
 			State = 1859;
+			Match(WHEN);
+			State = 1860;
+			_localctx.condition = expression();
+			State = 1861;
+			Match(THEN);
+			State = 1862;
 			_localctx.result = expression();
 			}
 		}
@@ -13326,14 +13344,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1875;
+			State = 1878;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1861;
+				State = 1864;
 				Match(NULL);
 				}
 				break;
@@ -13342,7 +13360,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1862;
+				State = 1865;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -13357,7 +13375,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1863;
+				State = 1866;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -13365,7 +13383,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1864;
+				State = 1867;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13373,7 +13391,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1865;
+				State = 1868;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13381,7 +13399,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1867;
+				State = 1870;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13389,7 +13407,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1866;
+						State = 1869;
 						Match(STRING);
 						}
 						}
@@ -13397,9 +13415,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1869;
+					State = 1872;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,269,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,270,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13407,7 +13425,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1871;
+				State = 1874;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13415,7 +13433,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1872;
+				State = 1875;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13425,7 +13443,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1873;
+				State = 1876;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13435,7 +13453,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1874;
+				State = 1877;
 				Match(STRING);
 				}
 				break;
@@ -13506,14 +13524,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1877;
+			State = 1880;
 			Match(INTERVAL);
-			State = 1879;
+			State = 1882;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1878;
+				State = 1881;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13526,43 +13544,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1881;
+			State = 1884;
 			_localctx.value = intervalValue();
-			State = 1882;
+			State = 1885;
 			_localctx.from = timeUnit();
-			State = 1886;
+			State = 1889;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 			case 1:
 				{
-				State = 1883;
+				State = 1886;
 				Match(LPAREN);
-				State = 1884;
+				State = 1887;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 1885;
+				State = 1888;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1895;
+			State = 1898;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 			case 1:
 				{
-				State = 1888;
+				State = 1891;
 				Match(TO);
-				State = 1889;
+				State = 1892;
 				_localctx.to = timeUnit();
-				State = 1893;
+				State = 1896;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1890;
+					State = 1893;
 					Match(LPAREN);
-					State = 1891;
+					State = 1894;
 					Match(INTEGER_VALUE);
-					State = 1892;
+					State = 1895;
 					Match(RPAREN);
 					}
 					break;
@@ -13608,7 +13626,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1897;
+			State = 1900;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13674,7 +13692,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1899;
+			State = 1902;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 108088040324337087L) != 0) || ((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 771L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13722,22 +13740,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1901;
+			State = 1904;
 			dataTypeBody(0);
-			State = 1905;
+			State = 1908;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 			case 1:
 				{
-				State = 1902;
+				State = 1905;
 				Match(NOT);
-				State = 1903;
+				State = 1906;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1904;
+				State = 1907;
 				Match(NULL);
 				}
 				break;
@@ -13944,22 +13962,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1989;
+			State = 1992;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1908;
-				Match(ARRAY);
-				State = 1909;
-				Match(LT);
-				State = 1910;
-				dataType();
 				State = 1911;
+				Match(ARRAY);
+				State = 1912;
+				Match(LT);
+				State = 1913;
+				dataType();
+				State = 1914;
 				Match(GT);
 				}
 				break;
@@ -13968,13 +13986,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1913;
-				Match(MULTISET);
-				State = 1914;
-				Match(LT);
-				State = 1915;
-				dataType();
 				State = 1916;
+				Match(MULTISET);
+				State = 1917;
+				Match(LT);
+				State = 1918;
+				dataType();
+				State = 1919;
 				Match(GT);
 				}
 				break;
@@ -13983,17 +14001,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1918;
-				Match(MAP);
-				State = 1919;
-				Match(LT);
-				State = 1920;
-				((MapTypeContext)_localctx).keyType = dataType();
 				State = 1921;
-				Match(COMMA);
+				Match(MAP);
 				State = 1922;
-				((MapTypeContext)_localctx).valueType = dataType();
+				Match(LT);
 				State = 1923;
+				((MapTypeContext)_localctx).keyType = dataType();
+				State = 1924;
+				Match(COMMA);
+				State = 1925;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 1926;
 				Match(GT);
 				}
 				break;
@@ -14002,37 +14020,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1925;
+				State = 1928;
 				Match(ROW);
-				State = 1926;
+				State = 1929;
 				Match(LT);
-				State = 1935;
+				State = 1938;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
 					{
-					State = 1927;
+					State = 1930;
 					rowField();
-					State = 1932;
+					State = 1935;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1928;
+						State = 1931;
 						Match(COMMA);
-						State = 1929;
+						State = 1932;
 						rowField();
 						}
 						}
-						State = 1934;
+						State = 1937;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1937;
+				State = 1940;
 				Match(GT);
 				}
 				break;
@@ -14041,37 +14059,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1938;
+				State = 1941;
 				Match(ROW);
-				State = 1939;
+				State = 1942;
 				Match(LPAREN);
-				State = 1948;
+				State = 1951;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
 					{
-					State = 1940;
+					State = 1943;
 					rowField();
-					State = 1945;
+					State = 1948;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1941;
+						State = 1944;
 						Match(COMMA);
-						State = 1942;
+						State = 1945;
 						rowField();
 						}
 						}
-						State = 1947;
+						State = 1950;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1950;
+				State = 1953;
 				Match(RPAREN);
 				}
 				break;
@@ -14080,43 +14098,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1954;
 				Match(INTERVAL);
-				State = 1952;
+				State = 1955;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1956;
+				State = 1959;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1953;
+					State = 1956;
 					Match(LPAREN);
-					State = 1954;
+					State = 1957;
 					Match(INTEGER_VALUE);
-					State = 1955;
+					State = 1958;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1965;
+				State = 1968;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 				case 1:
 					{
-					State = 1958;
+					State = 1961;
 					Match(TO);
-					State = 1959;
+					State = 1962;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1963;
+					State = 1966;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 					case 1:
 						{
-						State = 1960;
+						State = 1963;
 						Match(LPAREN);
-						State = 1961;
+						State = 1964;
 						Match(INTEGER_VALUE);
-						State = 1962;
+						State = 1965;
 						Match(RPAREN);
 						}
 						break;
@@ -14131,60 +14149,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1967;
+				State = 1970;
 				identifier();
-				State = 1978;
+				State = 1981;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 				case 1:
 					{
-					State = 1968;
+					State = 1971;
 					Match(LPAREN);
-					State = 1969;
+					State = 1972;
 					Match(INTEGER_VALUE);
-					State = 1974;
+					State = 1977;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1970;
+						State = 1973;
 						Match(COMMA);
-						State = 1971;
+						State = 1974;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1976;
+						State = 1979;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1977;
+					State = 1980;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1987;
+				State = 1990;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 				case 1:
 					{
-					State = 1980;
-					Match(WITH);
-					State = 1981;
-					Match(LOCAL);
-					State = 1982;
-					Match(TIME);
 					State = 1983;
+					Match(WITH);
+					State = 1984;
+					Match(LOCAL);
+					State = 1985;
+					Match(TIME);
+					State = 1986;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1984;
+					State = 1987;
 					Match(WITHOUT);
-					State = 1985;
+					State = 1988;
 					Match(TIME);
-					State = 1986;
+					State = 1989;
 					Match(ZONE);
 					}
 					break;
@@ -14193,25 +14211,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1997;
+			State = 2000;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,289,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1995;
+					State = 1998;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1991;
+						State = 1994;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1992;
+						State = 1995;
 						Match(ARRAY);
 						}
 						break;
@@ -14219,18 +14237,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1993;
+						State = 1996;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1994;
+						State = 1997;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1999;
+				State = 2002;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,289,Context);
 			}
 			}
 		}
@@ -14274,16 +14292,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2000;
-			identifier();
-			State = 2001;
-			dataType();
 			State = 2003;
+			identifier();
+			State = 2004;
+			dataType();
+			State = 2006;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2002;
+				State = 2005;
 				Match(STRING);
 				}
 			}
@@ -14333,25 +14351,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2005;
+			State = 2008;
 			identifier();
-			State = 2010;
+			State = 2013;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,290,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,291,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2006;
+					State = 2009;
 					Match(DOT);
-					State = 2007;
+					State = 2010;
 					identifier();
 					}
 					} 
 				}
-				State = 2012;
+				State = 2015;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,290,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,291,Context);
 			}
 			}
 		}
@@ -14398,21 +14416,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2013;
+			State = 2016;
 			identifier();
-			State = 2018;
+			State = 2021;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2014;
+				State = 2017;
 				Match(COMMA);
-				State = 2015;
+				State = 2018;
 				identifier();
 				}
 				}
-				State = 2020;
+				State = 2023;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14453,20 +14471,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 156, RULE_identifier);
 		try {
-			State = 2024;
+			State = 2027;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2021;
+				State = 2024;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2022;
+				State = 2025;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -14634,7 +14652,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2023;
+				State = 2026;
 				nonReserved();
 				}
 				break;
@@ -14837,7 +14855,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2026;
+			State = 2029;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 16676214655L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14915,7 +14933,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,264,2029,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,264,2032,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -15025,277 +15043,277 @@ internal partial class StreamSqlParser : Parser {
 		8,53,10,53,12,53,1358,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1366,8,54,
 		11,54,12,54,1367,1,54,1,54,3,54,1372,8,54,1,54,1,54,1,54,1,54,4,54,1378,
 		8,54,11,54,12,54,1379,1,54,1,54,3,54,1384,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1399,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,3,54,1409,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,3,54,1420,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,3,54,1432,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1452,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1463,8,54,1,54,1,54,1,54,1,54,
+		3,54,1469,8,54,1,54,1,54,1,54,1,54,3,54,1475,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,3,54,1486,8,54,1,54,3,54,1489,8,54,1,54,1,54,
+		1,54,1,54,3,54,1495,8,54,1,54,1,54,1,54,1,54,3,54,1501,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1513,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,5,54,1522,8,54,10,54,12,54,1525,9,54,3,54,1527,8,54,
+		1,54,1,54,1,54,3,54,1532,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1540,
+		8,54,10,54,12,54,1543,9,54,3,54,1545,8,54,1,54,1,54,1,54,3,54,1550,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1561,8,54,10,54,12,54,
+		1564,9,54,3,54,1566,8,54,1,54,1,54,1,54,3,54,1571,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1580,8,54,1,54,1,54,3,54,1584,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1592,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1601,8,54,1,54,1,54,3,54,1605,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1406,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1417,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1429,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,3,54,1449,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1460,8,54,1,54,1,54,1,54,1,54,3,54,1466,8,54,1,54,
-		1,54,1,54,1,54,3,54,1472,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,3,54,1483,8,54,1,54,3,54,1486,8,54,1,54,1,54,1,54,1,54,3,54,1492,
-		8,54,1,54,1,54,1,54,1,54,3,54,1498,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1510,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		5,54,1519,8,54,10,54,12,54,1522,9,54,3,54,1524,8,54,1,54,1,54,1,54,3,54,
-		1529,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1537,8,54,10,54,12,54,1540,
-		9,54,3,54,1542,8,54,1,54,1,54,1,54,3,54,1547,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1558,8,54,10,54,12,54,1561,9,54,3,54,1563,
-		8,54,1,54,1,54,1,54,3,54,1568,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1577,8,54,1,54,1,54,3,54,1581,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1589,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1598,8,54,1,54,
-		1,54,3,54,1602,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1626,
-		8,54,10,54,12,54,1629,9,54,3,54,1631,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		5,54,1639,8,54,10,54,12,54,1642,9,54,3,54,1644,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1652,8,54,10,54,12,54,1655,9,54,3,54,1657,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1679,8,54,10,54,12,54,1682,9,54,1,54,1,54,1,54,
-		3,54,1687,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1697,8,54,
-		10,54,12,54,1700,9,54,1,55,1,55,1,55,1,55,3,55,1706,8,55,1,55,1,55,1,55,
-		5,55,1711,8,55,10,55,12,55,1714,9,55,1,55,3,55,1717,8,55,3,55,1719,8,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1728,8,55,1,55,1,55,3,55,1732,
-		8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,1740,8,57,1,58,1,58,1,58,1,58,
-		1,58,3,58,1747,8,58,1,59,1,59,1,59,1,59,1,59,3,59,1754,8,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,3,59,1763,8,59,1,59,3,59,1766,8,59,1,60,1,60,
-		3,60,1770,8,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1778,8,61,10,61,12,61,
-		1781,9,61,3,61,1783,8,61,1,61,1,61,1,61,1,61,1,61,5,61,1790,8,61,10,61,
-		12,61,1793,9,61,3,61,1795,8,61,1,61,3,61,1798,8,61,1,61,1,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,1,62,3,62,1810,8,62,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1821,8,63,1,64,3,64,1824,8,64,1,64,1,64,1,64,
-		1,64,1,65,1,65,1,65,1,65,3,65,1834,8,65,1,66,1,66,3,66,1838,8,66,1,66,
-		1,66,1,66,3,66,1843,8,66,1,66,3,66,1846,8,66,1,66,3,66,1849,8,66,1,67,
-		1,67,1,67,1,67,3,67,1855,8,67,1,68,1,68,1,68,1,68,1,68,1,69,1,69,1,69,
-		1,69,1,69,1,69,4,69,1868,8,69,11,69,12,69,1869,1,69,1,69,1,69,1,69,3,69,
-		1876,8,69,1,70,1,70,3,70,1880,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1887,
-		8,70,1,70,1,70,1,70,1,70,1,70,3,70,1894,8,70,3,70,1896,8,70,1,71,1,71,
-		1,72,1,72,1,73,1,73,1,73,1,73,3,73,1906,8,73,1,74,1,74,1,74,1,74,1,74,
+		1,54,1,54,5,54,1629,8,54,10,54,12,54,1632,9,54,3,54,1634,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,5,54,1642,8,54,10,54,12,54,1645,9,54,3,54,1647,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,5,54,1655,8,54,10,54,12,54,1658,9,54,3,54,
+		1660,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1682,8,54,10,54,12,54,1685,
+		9,54,1,54,1,54,1,54,3,54,1690,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,5,54,1700,8,54,10,54,12,54,1703,9,54,1,55,1,55,1,55,1,55,3,55,1709,
+		8,55,1,55,1,55,1,55,5,55,1714,8,55,10,55,12,55,1717,9,55,1,55,3,55,1720,
+		8,55,3,55,1722,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1731,8,55,
+		1,55,1,55,3,55,1735,8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,1743,8,57,
+		1,58,1,58,1,58,1,58,1,58,3,58,1750,8,58,1,59,1,59,1,59,1,59,1,59,3,59,
+		1757,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1766,8,59,1,59,3,59,
+		1769,8,59,1,60,1,60,3,60,1773,8,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
+		1781,8,61,10,61,12,61,1784,9,61,3,61,1786,8,61,1,61,1,61,1,61,1,61,1,61,
+		5,61,1793,8,61,10,61,12,61,1796,9,61,3,61,1798,8,61,1,61,3,61,1801,8,61,
+		1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1813,8,62,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1824,8,63,1,64,3,64,1827,
+		8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1837,8,65,1,66,1,66,
+		3,66,1841,8,66,1,66,1,66,1,66,3,66,1846,8,66,1,66,3,66,1849,8,66,1,66,
+		3,66,1852,8,66,1,67,1,67,1,67,1,67,3,67,1858,8,67,1,68,1,68,1,68,1,68,
+		1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1871,8,69,11,69,12,69,1872,1,69,
+		1,69,1,69,1,69,3,69,1879,8,69,1,70,1,70,3,70,1883,8,70,1,70,1,70,1,70,
+		1,70,1,70,3,70,1890,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1897,8,70,3,70,
+		1899,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,1909,8,73,1,74,
 		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,5,74,1931,8,74,10,74,12,74,1934,9,74,3,74,1936,8,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,5,74,1944,8,74,10,74,12,74,1947,9,74,3,74,
-		1949,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1957,8,74,1,74,1,74,1,74,
-		1,74,1,74,3,74,1964,8,74,3,74,1966,8,74,1,74,1,74,1,74,1,74,1,74,5,74,
-		1973,8,74,10,74,12,74,1976,9,74,1,74,3,74,1979,8,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,3,74,1988,8,74,3,74,1990,8,74,1,74,1,74,1,74,1,74,5,74,
-		1996,8,74,10,74,12,74,1999,9,74,1,75,1,75,1,75,3,75,2004,8,75,1,76,1,76,
-		1,76,5,76,2009,8,76,10,76,12,76,2012,9,76,1,77,1,77,1,77,5,77,2017,8,77,
-		10,77,12,77,2020,9,77,1,78,1,78,1,78,3,78,2025,8,78,1,79,1,79,1,79,0,6,
-		58,78,100,106,108,148,80,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
-		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
-		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
-		122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,
-		158,0,41,5,0,18,18,38,38,74,74,189,189,212,212,2,0,15,15,167,167,1,0,44,
-		45,4,0,25,25,61,61,79,79,161,161,2,0,91,91,148,148,4,0,22,22,56,56,100,
-		100,155,155,2,0,227,227,246,246,1,0,246,246,2,0,72,72,85,85,2,0,84,84,
-		113,113,1,0,252,254,3,0,58,58,86,86,150,150,1,0,171,172,2,0,68,68,133,
-		133,2,0,57,57,204,204,2,0,3,3,47,47,2,0,9,9,44,44,2,0,68,68,108,108,2,
-		0,10,10,186,186,3,0,65,65,200,200,205,205,4,0,7,7,138,138,174,174,210,
-		210,1,0,227,232,1,0,234,235,1,0,236,239,2,0,17,17,201,201,3,0,13,13,111,
-		111,198,198,4,0,54,54,65,65,200,200,205,205,2,0,1,1,136,136,2,0,20,21,
-		69,69,1,0,195,196,2,0,35,37,116,117,2,0,83,83,165,165,2,0,162,162,172,
-		172,2,0,70,70,157,157,2,0,29,29,203,203,2,0,7,7,138,138,2,0,65,65,200,
-		200,2,0,40,40,193,194,2,0,249,249,252,253,9,0,41,42,80,81,120,125,127,
-		128,130,131,159,160,175,176,216,217,224,225,41,0,1,2,4,5,9,11,13,13,15,
-		15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,64,68,70,74,75,77,77,79,
-		84,86,86,91,91,93,95,97,108,110,111,115,115,119,131,133,134,137,139,142,
-		142,145,145,148,168,170,170,173,176,178,180,182,188,190,191,193,199,201,
-		203,205,205,207,208,210,210,212,217,222,226,2353,0,163,1,0,0,0,2,188,1,
-		0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,0,0,10,420,1,0,0,0,12,481,
-		1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,1,0,0,0,20,502,1,0,0,0,22,
-		568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,625,1,0,0,0,30,657,1,0,0,
-		0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,0,38,688,1,0,0,0,40,702,1,
-		0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,0,0,0,48,739,1,0,0,0,50,802,
-		1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,1,0,0,0,58,865,1,0,0,0,60,
-		899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,975,1,0,0,0,68,989,1,0,0,
-		0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,0,0,76,1052,1,0,0,0,78,1060,
-		1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,1166,1,0,0,0,86,1169,1,0,0,
-		0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,0,0,0,94,1216,1,0,0,0,96,1230,
-		1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,102,1338,1,0,0,0,104,1340,1,0,
-		0,0,106,1346,1,0,0,0,108,1686,1,0,0,0,110,1701,1,0,0,0,112,1733,1,0,0,
-		0,114,1739,1,0,0,0,116,1746,1,0,0,0,118,1765,1,0,0,0,120,1769,1,0,0,0,
-		122,1771,1,0,0,0,124,1809,1,0,0,0,126,1820,1,0,0,0,128,1823,1,0,0,0,130,
-		1833,1,0,0,0,132,1848,1,0,0,0,134,1854,1,0,0,0,136,1856,1,0,0,0,138,1875,
-		1,0,0,0,140,1877,1,0,0,0,142,1897,1,0,0,0,144,1899,1,0,0,0,146,1901,1,
-		0,0,0,148,1989,1,0,0,0,150,2000,1,0,0,0,152,2005,1,0,0,0,154,2013,1,0,
-		0,0,156,2024,1,0,0,0,158,2026,1,0,0,0,160,162,5,246,0,0,161,160,1,0,0,
-		0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,184,1,0,0,0,165,
-		163,1,0,0,0,166,175,3,4,2,0,167,169,5,246,0,0,168,167,1,0,0,0,169,170,
-		1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,0,172,174,3,4,2,
-		0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
-		181,1,0,0,0,177,175,1,0,0,0,178,180,5,246,0,0,179,178,1,0,0,0,180,183,
-		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,
-		0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,187,5,0,0,1,187,
-		1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,1,0,0,0,191,390,3,52,
-		26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,5,59,0,0,195,198,3,6,3,0,
-		196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,200,1,0,0,0,199,201,
-		3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,206,1,0,0,0,202,203,5,4,0,
-		0,203,204,5,134,0,0,204,205,5,166,0,0,205,207,5,182,0,0,206,202,1,0,0,
-		0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,13,0,209,211,5,31,0,0,210,
-		212,5,191,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,213,1,0,0,0,213,217,
-		5,212,0,0,214,215,5,82,0,0,215,216,5,135,0,0,216,218,5,60,0,0,217,214,
-		1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,3,152,76,0,220,221,5,240,
-		0,0,221,222,3,154,77,0,222,223,5,241,0,0,223,225,1,0,0,0,224,220,1,0,0,
-		0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,28,0,0,227,229,5,249,0,0,228,
-		226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,231,5,8,0,0,231,232,3,
-		52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,236,5,191,0,0,235,237,5,187,
-		0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,0,0,0,238,234,1,0,0,0,238,
-		239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,0,241,242,5,82,0,0,242,243,
-		5,135,0,0,243,245,5,60,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,
-		0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,251,5,249,0,0,249,250,5,107,
-		0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,1,0,0,0,252,264,1,0,0,0,
-		253,254,5,209,0,0,254,255,5,93,0,0,255,261,5,249,0,0,256,257,5,244,0,0,
-		257,258,5,93,0,0,258,260,5,249,0,0,259,256,1,0,0,0,260,263,1,0,0,0,261,
-		259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,261,1,0,0,0,264,253,1,
-		0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,267,5,31,0,0,267,271,5,38,0,
-		0,268,269,5,82,0,0,269,270,5,135,0,0,270,272,5,60,0,0,271,268,1,0,0,0,
-		271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,76,0,274,275,5,28,0,0,275,
-		277,5,249,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,280,
-		3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,390,1,0,0,0,281,282,5,31,
-		0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,5,135,0,0,285,287,5,60,0,
-		0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,0,0,288,291,3,152,76,0,289,
-		290,5,28,0,0,290,292,5,249,0,0,291,289,1,0,0,0,291,292,1,0,0,0,292,294,
-		1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,294,295,1,0,0,0,295,390,1,0,
-		0,0,296,298,5,49,0,0,297,299,5,191,0,0,298,297,1,0,0,0,298,299,1,0,0,0,
-		299,301,1,0,0,0,300,302,5,187,0,0,301,300,1,0,0,0,301,302,1,0,0,0,302,
-		303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,0,305,307,5,60,0,0,306,304,
-		1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,310,3,152,76,0,309,311,7,1,
-		0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,1,0,0,0,312,313,5,5,0,0,313,
-		316,5,189,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,1,0,0,0,316,317,
-		1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,319,320,3,50,25,0,320,390,1,
-		0,0,0,321,322,5,5,0,0,322,323,5,212,0,0,323,329,3,152,76,0,324,325,5,163,
-		0,0,325,326,5,197,0,0,326,330,3,152,76,0,327,328,5,8,0,0,328,330,3,52,
-		26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,390,1,0,0,0,331,336,5,178,0,0,
-		332,333,3,18,9,0,333,334,5,227,0,0,334,335,3,20,10,0,335,337,1,0,0,0,336,
-		332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,0,0,338,340,5,164,0,0,339,341,
-		3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,390,1,0,0,0,342,343,5,180,
-		0,0,343,390,3,22,11,0,344,345,7,2,0,0,345,346,5,173,0,0,346,390,5,249,
-		0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,349,350,1,0,0,0,350,
-		351,1,0,0,0,351,390,3,152,76,0,352,363,5,62,0,0,353,354,5,154,0,0,354,
-		364,5,71,0,0,355,360,3,16,8,0,356,357,5,244,0,0,357,359,3,16,8,0,358,356,
-		1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,364,1,0,0,
-		0,362,360,1,0,0,0,363,353,1,0,0,0,363,355,1,0,0,0,363,364,1,0,0,0,364,
-		365,1,0,0,0,365,390,3,4,2,0,366,367,5,184,0,0,367,368,5,94,0,0,368,371,
-		5,249,0,0,369,370,5,221,0,0,370,372,5,173,0,0,371,369,1,0,0,0,371,372,
-		1,0,0,0,372,375,1,0,0,0,373,374,5,221,0,0,374,376,5,48,0,0,375,373,1,0,
-		0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,378,5,173,0,0,378,381,5,249,0,
-		0,379,380,5,197,0,0,380,382,5,249,0,0,381,379,1,0,0,0,381,382,1,0,0,0,
-		382,390,1,0,0,0,383,385,5,207,0,0,384,386,5,18,0,0,385,384,1,0,0,0,385,
-		386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,76,0,388,390,7,3,0,0,389,191,
-		1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,194,1,0,0,0,389,208,1,0,0,
-		0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,0,0,0,389,281,1,0,0,0,389,
-		296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,389,331,1,0,0,0,389,338,1,
-		0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,1,0,0,0,389,352,1,0,0,0,
-		389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,0,389,388,1,0,0,0,390,5,
-		1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,3,152,76,0,394,396,3,
-		88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,0,0,0,397,399,3,8,4,
-		0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,400,401,5,240,0,0,401,
-		402,3,154,77,0,402,403,5,241,0,0,403,405,1,0,0,0,404,400,1,0,0,0,404,405,
-		1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,7,1,0,0,0,408,409,5,151,
-		0,0,409,410,5,240,0,0,410,415,3,10,5,0,411,412,5,244,0,0,412,414,3,10,
-		5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,
-		418,1,0,0,0,417,415,1,0,0,0,418,419,5,241,0,0,419,9,1,0,0,0,420,421,3,
-		156,78,0,421,422,5,227,0,0,422,423,3,44,22,0,423,11,1,0,0,0,424,425,5,
-		183,0,0,425,426,5,178,0,0,426,430,5,11,0,0,427,429,5,246,0,0,428,427,1,
-		0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,0,0,431,433,1,0,0,0,
-		432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,246,0,0,435,434,1,0,0,0,436,
-		437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,1,0,0,0,439,441,3,
-		4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,
-		443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,246,0,0,446,445,1,0,0,0,447,
-		450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,0,450,448,1,
-		0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,0,454,455,5,183,
-		0,0,455,457,5,178,0,0,456,458,5,246,0,0,457,456,1,0,0,0,458,459,1,0,0,
-		0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,470,3,4,2,0,462,
-		464,5,246,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,0,0,0,465,466,
-		1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,0,469,472,1,0,0,
-		0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,470,1,0,0,0,473,
-		475,5,246,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,0,476,477,
-		1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,0,480,482,1,0,0,
-		0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,5,72,0,0,484,
-		485,5,173,0,0,485,490,5,249,0,0,486,487,5,72,0,0,487,488,5,110,0,0,488,
-		490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,0,0,491,492,7,
-		5,0,0,492,17,1,0,0,0,493,500,5,249,0,0,494,496,8,6,0,0,495,494,1,0,0,0,
-		496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,493,
-		1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,501,1,0,0,0,
-		503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,0,0,506,509,
-		5,190,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,0,509,510,1,
-		0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,513,1,0,0,
-		0,513,569,1,0,0,0,514,517,5,213,0,0,515,516,7,8,0,0,516,518,3,152,76,0,
-		517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,12,0,520,
-		519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,208,0,0,523,522,
-		1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,7,8,0,
-		0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,0,0,530,
-		532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,533,569,
-		5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,537,1,
-		0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,152,76,
-		0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,12,0,544,
-		543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,126,0,0,547,548,
-		5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,551,550,
-		1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,5,189,
-		0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,212,0,0,558,569,3,152,
-		76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,5,38,0,
-		0,563,564,5,24,0,0,564,566,5,249,0,0,565,567,3,24,12,0,566,565,1,0,0,0,
-		566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,0,568,523,
-		1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,546,1,0,0,
-		0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,0,0,0,568,
-		561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,135,0,0,571,570,1,
-		0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,5,249,0,
-		0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,191,0,0,578,577,1,0,0,0,578,
-		579,1,0,0,0,579,580,1,0,0,0,580,584,5,189,0,0,581,582,5,82,0,0,582,583,
-		5,135,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,586,1,0,
-		0,0,586,598,3,152,76,0,587,588,5,240,0,0,588,593,3,28,14,0,589,590,5,244,
-		0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,1,0,0,0,
-		593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,241,0,0,597,
-		599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,601,5,
-		28,0,0,601,603,5,249,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,1,0,0,
-		0,604,605,5,152,0,0,605,606,5,14,0,0,606,607,5,240,0,0,607,608,3,154,77,
-		0,608,609,5,241,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,0,0,611,
-		613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,614,616,
-		1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,620,1,0,
-		0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,1,0,0,0,
-		621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,18,0,625,
-		622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,628,3,156,
-		78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,633,5,249,
-		0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,3,156,78,0,
-		635,636,3,146,73,0,636,639,5,119,0,0,637,638,5,72,0,0,638,640,5,249,0,
-		0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,214,0,0,642,
-		641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,647,5,
-		249,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,3,156,
-		78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,1,0,
-		0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,249,0,0,655,653,1,0,0,0,
-		655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,648,
-		1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,1,0,
-		0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,158,0,0,664,667,5,106,0,
-		0,665,666,5,135,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
-		33,1,0,0,0,669,670,5,215,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,673,
-		5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,3,156,
-		78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,158,0,0,
-		680,681,5,106,0,0,681,682,5,240,0,0,682,683,3,154,77,0,683,686,5,241,0,
-		0,684,685,5,135,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,
-		37,1,0,0,0,688,689,5,221,0,0,689,698,5,240,0,0,690,695,3,40,20,0,691,692,
-		5,244,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,1,
-		0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,0,
-		698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,241,0,0,701,39,1,0,0,0,702,703,
-		3,42,21,0,703,704,5,227,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,5,
-		249,0,0,707,712,3,156,78,0,708,709,5,245,0,0,709,711,3,156,78,0,710,708,
-		1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,0,0,
-		0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,726,
-		5,249,0,0,718,720,5,235,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,1,
-		0,0,0,721,726,7,10,0,0,722,726,5,200,0,0,723,726,5,65,0,0,724,726,3,156,
-		78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,0,725,
-		724,1,0,0,0,726,45,1,0,0,0,727,728,5,113,0,0,728,737,3,152,76,0,729,733,
-		5,240,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,731,1,
-		0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,241,0,
-		0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,0,740,
-		743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,49,
-		1,0,0,0,744,745,5,163,0,0,745,746,5,197,0,0,746,803,3,152,76,0,747,748,
-		5,178,0,0,748,749,5,240,0,0,749,754,3,40,20,0,750,751,5,244,0,0,751,753,
-		3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,1,0,
-		0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,241,0,0,758,803,1,0,0,0,
-		759,760,5,164,0,0,760,761,5,240,0,0,761,766,3,42,21,0,762,763,5,244,0,
-		0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,766,
-		767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,241,0,0,770,803,
-		1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,240,0,0,774,779,3,
-		28,14,0,775,776,5,244,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,1,
-		0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,0,
-		782,783,5,241,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1934,8,74,10,74,12,74,1937,
+		9,74,3,74,1939,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1947,8,74,10,74,
+		12,74,1950,9,74,3,74,1952,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1960,
+		8,74,1,74,1,74,1,74,1,74,1,74,3,74,1967,8,74,3,74,1969,8,74,1,74,1,74,
+		1,74,1,74,1,74,5,74,1976,8,74,10,74,12,74,1979,9,74,1,74,3,74,1982,8,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1991,8,74,3,74,1993,8,74,1,74,
+		1,74,1,74,1,74,5,74,1999,8,74,10,74,12,74,2002,9,74,1,75,1,75,1,75,3,75,
+		2007,8,75,1,76,1,76,1,76,5,76,2012,8,76,10,76,12,76,2015,9,76,1,77,1,77,
+		1,77,5,77,2020,8,77,10,77,12,77,2023,9,77,1,78,1,78,1,78,3,78,2028,8,78,
+		1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,189,189,212,212,2,0,15,
+		15,167,167,1,0,44,45,4,0,25,25,61,61,79,79,161,161,2,0,91,91,148,148,4,
+		0,22,22,56,56,100,100,155,155,2,0,227,227,246,246,1,0,246,246,2,0,72,72,
+		85,85,2,0,84,84,113,113,1,0,252,254,3,0,58,58,86,86,150,150,1,0,171,172,
+		2,0,68,68,133,133,2,0,57,57,204,204,2,0,3,3,47,47,2,0,9,9,44,44,2,0,68,
+		68,108,108,2,0,10,10,186,186,3,0,65,65,200,200,205,205,4,0,7,7,138,138,
+		174,174,210,210,1,0,227,232,1,0,234,235,1,0,236,239,2,0,17,17,201,201,
+		3,0,13,13,111,111,198,198,4,0,54,54,65,65,200,200,205,205,2,0,1,1,136,
+		136,2,0,20,21,69,69,1,0,195,196,2,0,35,37,116,117,2,0,83,83,165,165,2,
+		0,162,162,172,172,2,0,70,70,157,157,2,0,29,29,203,203,2,0,7,7,138,138,
+		2,0,65,65,200,200,2,0,40,40,193,194,2,0,249,249,252,253,9,0,41,42,80,81,
+		120,125,127,128,130,131,159,160,175,176,216,217,224,225,41,0,1,2,4,5,9,
+		11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,64,68,70,74,
+		75,77,77,79,84,86,86,91,91,93,95,97,108,110,111,115,115,119,131,133,134,
+		137,139,142,142,145,145,148,168,170,170,173,176,178,180,182,188,190,191,
+		193,199,201,203,205,205,207,208,210,210,212,217,222,226,2357,0,163,1,0,
+		0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,0,0,10,420,1,0,
+		0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,1,0,0,0,20,502,
+		1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,625,1,0,0,0,30,
+		657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,0,38,688,1,0,0,
+		0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,0,0,0,48,739,1,
+		0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,1,0,0,0,58,865,
+		1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,975,1,0,0,0,68,
+		989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,0,0,76,1052,1,
+		0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,1166,1,0,0,0,
+		86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,0,0,0,94,1216,
+		1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,102,1338,1,0,
+		0,0,104,1340,1,0,0,0,106,1346,1,0,0,0,108,1689,1,0,0,0,110,1704,1,0,0,
+		0,112,1736,1,0,0,0,114,1742,1,0,0,0,116,1749,1,0,0,0,118,1768,1,0,0,0,
+		120,1772,1,0,0,0,122,1774,1,0,0,0,124,1812,1,0,0,0,126,1823,1,0,0,0,128,
+		1826,1,0,0,0,130,1836,1,0,0,0,132,1851,1,0,0,0,134,1857,1,0,0,0,136,1859,
+		1,0,0,0,138,1878,1,0,0,0,140,1880,1,0,0,0,142,1900,1,0,0,0,144,1902,1,
+		0,0,0,146,1904,1,0,0,0,148,1992,1,0,0,0,150,2003,1,0,0,0,152,2008,1,0,
+		0,0,154,2016,1,0,0,0,156,2027,1,0,0,0,158,2029,1,0,0,0,160,162,5,246,0,
+		0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,
+		184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,246,0,0,168,167,
+		1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,
+		0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,
+		176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,246,0,0,179,178,
+		1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,0,0,
+		0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,
+		187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,1,0,
+		0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,5,59,0,
+		0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,
+		200,1,0,0,0,199,201,3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,206,1,
+		0,0,0,202,203,5,4,0,0,203,204,5,134,0,0,204,205,5,166,0,0,205,207,5,182,
+		0,0,206,202,1,0,0,0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,13,0,
+		209,211,5,31,0,0,210,212,5,191,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,
+		213,1,0,0,0,213,217,5,212,0,0,214,215,5,82,0,0,215,216,5,135,0,0,216,218,
+		5,60,0,0,217,214,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,3,152,
+		76,0,220,221,5,240,0,0,221,222,3,154,77,0,222,223,5,241,0,0,223,225,1,
+		0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,28,0,0,
+		227,229,5,249,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,
+		231,5,8,0,0,231,232,3,52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,236,
+		5,191,0,0,235,237,5,187,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,
+		0,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,0,
+		241,242,5,82,0,0,242,243,5,135,0,0,243,245,5,60,0,0,244,241,1,0,0,0,244,
+		245,1,0,0,0,245,246,1,0,0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,251,
+		5,249,0,0,249,250,5,107,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,
+		1,0,0,0,252,264,1,0,0,0,253,254,5,209,0,0,254,255,5,93,0,0,255,261,5,249,
+		0,0,256,257,5,244,0,0,257,258,5,93,0,0,258,260,5,249,0,0,259,256,1,0,0,
+		0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,
+		261,1,0,0,0,264,253,1,0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,267,5,
+		31,0,0,267,271,5,38,0,0,268,269,5,82,0,0,269,270,5,135,0,0,270,272,5,60,
+		0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,76,0,
+		274,275,5,28,0,0,275,277,5,249,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,
+		279,1,0,0,0,278,280,3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,390,
+		1,0,0,0,281,282,5,31,0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,5,135,
+		0,0,285,287,5,60,0,0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,0,0,288,
+		291,3,152,76,0,289,290,5,28,0,0,290,292,5,249,0,0,291,289,1,0,0,0,291,
+		292,1,0,0,0,292,294,1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,294,295,
+		1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,191,0,0,298,297,1,0,
+		0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,187,0,0,301,300,1,0,0,0,
+		301,302,1,0,0,0,302,303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,0,305,307,
+		5,60,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,310,3,152,
+		76,0,309,311,7,1,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,1,0,0,0,312,
+		313,5,5,0,0,313,316,5,189,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,
+		1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,319,320,3,50,
+		25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,212,0,0,323,329,3,152,76,
+		0,324,325,5,163,0,0,325,326,5,197,0,0,326,330,3,152,76,0,327,328,5,8,0,
+		0,328,330,3,52,26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,390,1,0,0,0,331,
+		336,5,178,0,0,332,333,3,18,9,0,333,334,5,227,0,0,334,335,3,20,10,0,335,
+		337,1,0,0,0,336,332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,0,0,338,340,5,
+		164,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,390,1,0,
+		0,0,342,343,5,180,0,0,343,390,3,22,11,0,344,345,7,2,0,0,345,346,5,173,
+		0,0,346,390,5,249,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,
+		349,350,1,0,0,0,350,351,1,0,0,0,351,390,3,152,76,0,352,363,5,62,0,0,353,
+		354,5,154,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,244,0,0,357,
+		359,3,16,8,0,358,356,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,
+		0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,363,353,1,0,0,0,363,355,1,0,0,0,
+		363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,184,0,0,367,
+		368,5,94,0,0,368,371,5,249,0,0,369,370,5,221,0,0,370,372,5,173,0,0,371,
+		369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,221,0,0,374,376,
+		5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,378,5,173,
+		0,0,378,381,5,249,0,0,379,380,5,197,0,0,380,382,5,249,0,0,381,379,1,0,
+		0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,207,0,0,384,386,5,18,0,0,
+		385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,76,0,388,
+		390,7,3,0,0,389,191,1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,194,1,
+		0,0,0,389,208,1,0,0,0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,0,0,0,
+		389,281,1,0,0,0,389,296,1,0,0,0,389,312,1,0,0,0,389,321,1,0,0,0,389,331,
+		1,0,0,0,389,338,1,0,0,0,389,342,1,0,0,0,389,344,1,0,0,0,389,347,1,0,0,
+		0,389,352,1,0,0,0,389,366,1,0,0,0,389,377,1,0,0,0,389,383,1,0,0,0,389,
+		388,1,0,0,0,390,5,1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,3,152,
+		76,0,394,396,3,88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,0,0,0,
+		397,399,3,8,4,0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,400,401,
+		5,240,0,0,401,402,3,154,77,0,402,403,5,241,0,0,403,405,1,0,0,0,404,400,
+		1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,7,1,0,0,
+		0,408,409,5,151,0,0,409,410,5,240,0,0,410,415,3,10,5,0,411,412,5,244,0,
+		0,412,414,3,10,5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,
+		416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,241,0,0,419,9,1,
+		0,0,0,420,421,3,156,78,0,421,422,5,227,0,0,422,423,3,44,22,0,423,11,1,
+		0,0,0,424,425,5,183,0,0,425,426,5,178,0,0,426,430,5,11,0,0,427,429,5,246,
+		0,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,0,0,431,
+		433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,246,0,0,435,434,
+		1,0,0,0,436,437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,1,0,0,
+		0,439,441,3,4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,
+		443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,246,0,0,446,445,
+		1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,
+		0,450,448,1,0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,0,454,
+		455,5,183,0,0,455,457,5,178,0,0,456,458,5,246,0,0,457,456,1,0,0,0,458,
+		459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,470,3,
+		4,2,0,462,464,5,246,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,0,0,
+		0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,0,469,
+		472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,470,1,
+		0,0,0,473,475,5,246,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,
+		0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,0,480,
+		482,1,0,0,0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,5,72,
+		0,0,484,485,5,173,0,0,485,490,5,249,0,0,486,487,5,72,0,0,487,488,5,110,
+		0,0,488,490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,0,0,491,
+		492,7,5,0,0,492,17,1,0,0,0,493,500,5,249,0,0,494,496,8,6,0,0,495,494,1,
+		0,0,0,496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,
+		499,493,1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,501,
+		1,0,0,0,503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,0,0,
+		506,509,5,190,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,0,509,
+		510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,513,
+		1,0,0,0,513,569,1,0,0,0,514,517,5,213,0,0,515,516,7,8,0,0,516,518,3,152,
+		76,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,12,0,
+		520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,208,0,0,523,
+		522,1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,7,
+		8,0,0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,0,
+		0,530,532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,533,
+		569,5,95,0,0,534,536,5,19,0,0,535,537,3,24,12,0,536,535,1,0,0,0,536,537,
+		1,0,0,0,537,569,1,0,0,0,538,541,5,39,0,0,539,540,7,8,0,0,540,542,3,152,
+		76,0,541,539,1,0,0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,545,3,24,12,0,
+		544,543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,126,0,0,547,
+		548,5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,551,
+		550,1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,5,
+		189,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,212,0,0,558,569,
+		3,152,76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,
+		5,38,0,0,563,564,5,24,0,0,564,566,5,249,0,0,565,567,3,24,12,0,566,565,
+		1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,
+		0,568,523,1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,
+		546,1,0,0,0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,
+		0,0,0,568,561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,135,0,0,
+		571,570,1,0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,
+		5,249,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,191,0,0,578,577,1,
+		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,189,0,0,581,582,5,82,0,
+		0,582,583,5,135,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,
+		586,1,0,0,0,586,598,3,152,76,0,587,588,5,240,0,0,588,593,3,28,14,0,589,
+		590,5,244,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
+		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,241,
+		0,0,597,599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,
+		601,5,28,0,0,601,603,5,249,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
+		1,0,0,0,604,605,5,152,0,0,605,606,5,14,0,0,606,607,5,240,0,0,607,608,3,
+		154,77,0,608,609,5,241,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
+		0,0,611,613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,
+		614,616,1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,
+		620,1,0,0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,
+		1,0,0,0,621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,
+		18,0,625,622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,
+		628,3,156,78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,
+		633,5,249,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
+		3,156,78,0,635,636,3,146,73,0,636,639,5,119,0,0,637,638,5,72,0,0,638,640,
+		5,249,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,214,
+		0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,
+		647,5,249,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
+		3,156,78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,
+		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,249,0,0,655,653,1,0,
+		0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,
+		648,1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,
+		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,158,0,0,664,667,5,106,
+		0,0,665,666,5,135,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,
+		668,33,1,0,0,0,669,670,5,215,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
+		673,5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,
+		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,158,
+		0,0,680,681,5,106,0,0,681,682,5,240,0,0,682,683,3,154,77,0,683,686,5,241,
+		0,0,684,685,5,135,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,
+		687,37,1,0,0,0,688,689,5,221,0,0,689,698,5,240,0,0,690,695,3,40,20,0,691,
+		692,5,244,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
+		1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,
+		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,241,0,0,701,39,1,0,0,0,702,
+		703,3,42,21,0,703,704,5,227,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
+		5,249,0,0,707,712,3,156,78,0,708,709,5,245,0,0,709,711,3,156,78,0,710,
+		708,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,
+		0,0,0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,
+		726,5,249,0,0,718,720,5,235,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
+		1,0,0,0,721,726,7,10,0,0,722,726,5,200,0,0,723,726,5,65,0,0,724,726,3,
+		156,78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,
+		0,725,724,1,0,0,0,726,45,1,0,0,0,727,728,5,113,0,0,728,737,3,152,76,0,
+		729,733,5,240,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
+		731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,
+		241,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
+		0,740,743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,
+		49,1,0,0,0,744,745,5,163,0,0,745,746,5,197,0,0,746,803,3,152,76,0,747,
+		748,5,178,0,0,748,749,5,240,0,0,749,754,3,40,20,0,750,751,5,244,0,0,751,
+		753,3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,
+		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,241,0,0,758,803,1,0,
+		0,0,759,760,5,164,0,0,760,761,5,240,0,0,761,766,3,42,21,0,762,763,5,244,
+		0,0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,
+		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,241,0,0,770,
+		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,240,0,0,774,779,
+		3,28,14,0,775,776,5,244,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
+		1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,
+		0,782,783,5,241,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
 		803,1,0,0,0,786,795,5,49,0,0,787,789,5,26,0,0,788,787,1,0,0,0,788,789,
 		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,240,0,0,792,793,3,
 		154,77,0,793,794,5,241,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
@@ -15471,221 +15489,222 @@ internal partial class StreamSqlParser : Parser {
 		1347,1356,1,0,0,0,1348,1349,10,2,0,0,1349,1350,7,23,0,0,1350,1355,3,106,
 		53,3,1351,1352,10,1,0,0,1352,1353,7,22,0,0,1353,1355,3,106,53,2,1354,1348,
 		1,0,0,0,1354,1351,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,
-		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1687,
-		3,138,69,0,1361,1687,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
+		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1690,
+		3,138,69,0,1361,1690,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
 		1364,1366,3,136,68,0,1365,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1365,1,0,
 		0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1370,5,50,0,0,1370,1372,3,
 		98,49,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,0,0,1373,1374,
-		5,52,0,0,1374,1687,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
+		5,52,0,0,1374,1690,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
 		1376,1,0,0,0,1378,1379,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,
 		1383,1,0,0,0,1381,1382,5,50,0,0,1382,1384,3,98,49,0,1383,1381,1,0,0,0,
-		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1687,1,0,0,
+		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1690,1,0,0,
 		0,1387,1388,7,24,0,0,1388,1389,5,240,0,0,1389,1390,3,98,49,0,1390,1391,
-		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,241,0,0,1393,1687,1,0,0,0,1394,
-		1395,5,64,0,0,1395,1396,5,240,0,0,1396,1397,3,144,72,0,1397,1398,5,72,
-		0,0,1398,1399,3,98,49,0,1399,1400,5,241,0,0,1400,1687,1,0,0,0,1401,1402,
-		5,199,0,0,1402,1403,5,240,0,0,1403,1405,7,25,0,0,1404,1406,3,98,49,0,1405,
-		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1407,1,0,0,0,1407,1408,5,72,0,0,1408,
-		1409,3,98,49,0,1409,1410,5,241,0,0,1410,1687,1,0,0,0,1411,1412,5,199,0,
-		0,1412,1416,5,240,0,0,1413,1414,3,98,49,0,1414,1415,5,72,0,0,1415,1417,
-		1,0,0,0,1416,1413,1,0,0,0,1416,1417,1,0,0,0,1417,1418,1,0,0,0,1418,1419,
-		3,98,49,0,1419,1420,5,241,0,0,1420,1687,1,0,0,0,1421,1422,5,185,0,0,1422,
-		1423,5,240,0,0,1423,1424,3,98,49,0,1424,1425,5,72,0,0,1425,1428,3,98,49,
-		0,1426,1427,5,71,0,0,1427,1429,3,98,49,0,1428,1426,1,0,0,0,1428,1429,1,
-		0,0,0,1429,1430,1,0,0,0,1430,1431,5,241,0,0,1431,1687,1,0,0,0,1432,1433,
-		5,156,0,0,1433,1434,5,240,0,0,1434,1435,3,106,53,0,1435,1436,5,85,0,0,
-		1436,1437,3,98,49,0,1437,1438,5,241,0,0,1438,1687,1,0,0,0,1439,1440,5,
-		149,0,0,1440,1441,5,240,0,0,1441,1442,3,98,49,0,1442,1443,5,153,0,0,1443,
-		1444,3,98,49,0,1444,1445,5,72,0,0,1445,1448,3,98,49,0,1446,1447,5,71,0,
-		0,1447,1449,3,98,49,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1450,1,
-		0,0,0,1450,1451,5,241,0,0,1451,1687,1,0,0,0,1452,1453,5,105,0,0,1453,1454,
-		5,240,0,0,1454,1455,3,98,49,0,1455,1456,5,244,0,0,1456,1459,3,98,49,0,
-		1457,1458,5,168,0,0,1458,1460,3,146,73,0,1459,1457,1,0,0,0,1459,1460,1,
-		0,0,0,1460,1465,1,0,0,0,1461,1462,3,130,65,0,1462,1463,5,141,0,0,1463,
-		1464,5,51,0,0,1464,1466,1,0,0,0,1465,1461,1,0,0,0,1465,1466,1,0,0,0,1466,
-		1471,1,0,0,0,1467,1468,3,130,65,0,1468,1469,5,141,0,0,1469,1470,5,54,0,
-		0,1470,1472,1,0,0,0,1471,1467,1,0,0,0,1471,1472,1,0,0,0,1472,1473,1,0,
-		0,0,1473,1474,5,241,0,0,1474,1687,1,0,0,0,1475,1476,5,104,0,0,1476,1477,
-		5,240,0,0,1477,1478,3,98,49,0,1478,1479,5,244,0,0,1479,1482,3,98,49,0,
-		1480,1481,5,168,0,0,1481,1483,3,146,73,0,1482,1480,1,0,0,0,1482,1483,1,
-		0,0,0,1483,1485,1,0,0,0,1484,1486,3,132,66,0,1485,1484,1,0,0,0,1485,1486,
-		1,0,0,0,1486,1491,1,0,0,0,1487,1488,3,134,67,0,1488,1489,5,141,0,0,1489,
-		1490,5,51,0,0,1490,1492,1,0,0,0,1491,1487,1,0,0,0,1491,1492,1,0,0,0,1492,
-		1497,1,0,0,0,1493,1494,3,134,67,0,1494,1495,5,141,0,0,1495,1496,5,54,0,
-		0,1496,1498,1,0,0,0,1497,1493,1,0,0,0,1497,1498,1,0,0,0,1498,1499,1,0,
-		0,0,1499,1500,5,241,0,0,1500,1687,1,0,0,0,1501,1502,5,101,0,0,1502,1503,
-		5,240,0,0,1503,1504,3,98,49,0,1504,1505,5,244,0,0,1505,1509,3,98,49,0,
-		1506,1507,7,26,0,0,1507,1508,5,141,0,0,1508,1510,5,54,0,0,1509,1506,1,
-		0,0,0,1509,1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,241,0,0,1512,1687,
-		1,0,0,0,1513,1514,5,102,0,0,1514,1523,5,240,0,0,1515,1520,3,128,64,0,1516,
-		1517,5,244,0,0,1517,1519,3,128,64,0,1518,1516,1,0,0,0,1519,1522,1,0,0,
-		0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,
-		0,0,1523,1515,1,0,0,0,1523,1524,1,0,0,0,1524,1528,1,0,0,0,1525,1526,7,
-		27,0,0,1526,1527,5,141,0,0,1527,1529,5,136,0,0,1528,1525,1,0,0,0,1528,
-		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1687,5,241,0,0,1531,1532,5,98,0,0,
-		1532,1541,5,240,0,0,1533,1538,3,98,49,0,1534,1535,5,244,0,0,1535,1537,
-		3,98,49,0,1536,1534,1,0,0,0,1537,1540,1,0,0,0,1538,1536,1,0,0,0,1538,1539,
-		1,0,0,0,1539,1542,1,0,0,0,1540,1538,1,0,0,0,1541,1533,1,0,0,0,1541,1542,
-		1,0,0,0,1542,1546,1,0,0,0,1543,1544,7,27,0,0,1544,1545,5,141,0,0,1545,
-		1547,5,136,0,0,1546,1543,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,
-		1687,5,241,0,0,1549,1550,5,99,0,0,1550,1551,5,240,0,0,1551,1562,3,98,49,
-		0,1552,1553,5,144,0,0,1553,1554,5,14,0,0,1554,1559,3,76,38,0,1555,1556,
-		5,244,0,0,1556,1558,3,76,38,0,1557,1555,1,0,0,0,1558,1561,1,0,0,0,1559,
-		1557,1,0,0,0,1559,1560,1,0,0,0,1560,1563,1,0,0,0,1561,1559,1,0,0,0,1562,
-		1552,1,0,0,0,1562,1563,1,0,0,0,1563,1567,1,0,0,0,1564,1565,7,27,0,0,1565,
-		1566,5,141,0,0,1566,1568,5,136,0,0,1567,1564,1,0,0,0,1567,1568,1,0,0,0,
-		1568,1569,1,0,0,0,1569,1576,5,241,0,0,1570,1571,5,67,0,0,1571,1572,5,240,
-		0,0,1572,1573,5,219,0,0,1573,1574,3,98,49,0,1574,1575,5,241,0,0,1575,1577,
-		1,0,0,0,1576,1570,1,0,0,0,1576,1577,1,0,0,0,1577,1580,1,0,0,0,1578,1579,
-		5,147,0,0,1579,1581,3,120,60,0,1580,1578,1,0,0,0,1580,1581,1,0,0,0,1581,
-		1687,1,0,0,0,1582,1583,5,103,0,0,1583,1584,5,240,0,0,1584,1588,3,128,64,
-		0,1585,1586,7,27,0,0,1586,1587,5,141,0,0,1587,1589,5,136,0,0,1588,1585,
-		1,0,0,0,1588,1589,1,0,0,0,1589,1590,1,0,0,0,1590,1597,5,241,0,0,1591,1592,
-		5,67,0,0,1592,1593,5,240,0,0,1593,1594,5,219,0,0,1594,1595,3,98,49,0,1595,
-		1596,5,241,0,0,1596,1598,1,0,0,0,1597,1591,1,0,0,0,1597,1598,1,0,0,0,1598,
-		1601,1,0,0,0,1599,1600,5,147,0,0,1600,1602,3,120,60,0,1601,1599,1,0,0,
-		0,1601,1602,1,0,0,0,1602,1687,1,0,0,0,1603,1604,7,28,0,0,1604,1605,5,240,
-		0,0,1605,1606,3,98,49,0,1606,1607,5,197,0,0,1607,1608,3,144,72,0,1608,
-		1609,5,241,0,0,1609,1687,1,0,0,0,1610,1611,7,29,0,0,1611,1612,5,240,0,
-		0,1612,1613,3,144,72,0,1613,1614,5,244,0,0,1614,1615,3,98,49,0,1615,1616,
-		5,244,0,0,1616,1617,3,98,49,0,1617,1618,5,241,0,0,1618,1687,1,0,0,0,1619,
-		1687,7,30,0,0,1620,1621,5,7,0,0,1621,1630,5,242,0,0,1622,1627,3,98,49,
-		0,1623,1624,5,244,0,0,1624,1626,3,98,49,0,1625,1623,1,0,0,0,1626,1629,
-		1,0,0,0,1627,1625,1,0,0,0,1627,1628,1,0,0,0,1628,1631,1,0,0,0,1629,1627,
-		1,0,0,0,1630,1622,1,0,0,0,1630,1631,1,0,0,0,1631,1632,1,0,0,0,1632,1687,
-		5,243,0,0,1633,1634,5,118,0,0,1634,1643,5,242,0,0,1635,1640,3,98,49,0,
-		1636,1637,5,244,0,0,1637,1639,3,98,49,0,1638,1636,1,0,0,0,1639,1642,1,
-		0,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,1644,1,0,0,0,1642,1640,
-		1,0,0,0,1643,1635,1,0,0,0,1643,1644,1,0,0,0,1644,1645,1,0,0,0,1645,1687,
-		5,243,0,0,1646,1647,5,171,0,0,1647,1656,5,240,0,0,1648,1653,3,98,49,0,
-		1649,1650,5,244,0,0,1650,1652,3,98,49,0,1651,1649,1,0,0,0,1652,1655,1,
-		0,0,0,1653,1651,1,0,0,0,1653,1654,1,0,0,0,1654,1657,1,0,0,0,1655,1653,
-		1,0,0,0,1656,1648,1,0,0,0,1656,1657,1,0,0,0,1657,1658,1,0,0,0,1658,1687,
-		5,241,0,0,1659,1660,5,46,0,0,1660,1661,5,240,0,0,1661,1662,3,154,77,0,
-		1662,1663,5,241,0,0,1663,1687,1,0,0,0,1664,1687,3,110,55,0,1665,1666,5,
-		60,0,0,1666,1667,5,240,0,0,1667,1668,3,52,26,0,1668,1669,5,241,0,0,1669,
-		1687,1,0,0,0,1670,1671,5,240,0,0,1671,1672,3,52,26,0,1672,1673,5,241,0,
-		0,1673,1687,1,0,0,0,1674,1675,5,240,0,0,1675,1680,3,98,49,0,1676,1677,
-		5,244,0,0,1677,1679,3,98,49,0,1678,1676,1,0,0,0,1679,1682,1,0,0,0,1680,
-		1678,1,0,0,0,1680,1681,1,0,0,0,1681,1683,1,0,0,0,1682,1680,1,0,0,0,1683,
-		1684,5,241,0,0,1684,1687,1,0,0,0,1685,1687,3,156,78,0,1686,1359,1,0,0,
-		0,1686,1361,1,0,0,0,1686,1362,1,0,0,0,1686,1375,1,0,0,0,1686,1387,1,0,
-		0,0,1686,1394,1,0,0,0,1686,1401,1,0,0,0,1686,1411,1,0,0,0,1686,1421,1,
-		0,0,0,1686,1432,1,0,0,0,1686,1439,1,0,0,0,1686,1452,1,0,0,0,1686,1475,
-		1,0,0,0,1686,1501,1,0,0,0,1686,1513,1,0,0,0,1686,1531,1,0,0,0,1686,1549,
-		1,0,0,0,1686,1582,1,0,0,0,1686,1603,1,0,0,0,1686,1610,1,0,0,0,1686,1619,
-		1,0,0,0,1686,1620,1,0,0,0,1686,1633,1,0,0,0,1686,1646,1,0,0,0,1686,1659,
-		1,0,0,0,1686,1664,1,0,0,0,1686,1665,1,0,0,0,1686,1670,1,0,0,0,1686,1674,
-		1,0,0,0,1686,1685,1,0,0,0,1687,1698,1,0,0,0,1688,1689,10,2,0,0,1689,1690,
-		5,245,0,0,1690,1697,3,156,78,0,1691,1692,10,1,0,0,1692,1693,5,242,0,0,
-		1693,1694,3,106,53,0,1694,1695,5,243,0,0,1695,1697,1,0,0,0,1696,1688,1,
-		0,0,0,1696,1691,1,0,0,0,1697,1700,1,0,0,0,1698,1696,1,0,0,0,1698,1699,
-		1,0,0,0,1699,109,1,0,0,0,1700,1698,1,0,0,0,1701,1702,3,114,57,0,1702,1718,
-		5,240,0,0,1703,1719,5,236,0,0,1704,1706,3,66,33,0,1705,1704,1,0,0,0,1705,
-		1706,1,0,0,0,1706,1707,1,0,0,0,1707,1712,3,116,58,0,1708,1709,5,244,0,
-		0,1709,1711,3,116,58,0,1710,1708,1,0,0,0,1711,1714,1,0,0,0,1712,1710,1,
-		0,0,0,1712,1713,1,0,0,0,1713,1716,1,0,0,0,1714,1712,1,0,0,0,1715,1717,
-		3,112,56,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1719,1,0,0,0,1718,
-		1703,1,0,0,0,1718,1705,1,0,0,0,1718,1719,1,0,0,0,1719,1720,1,0,0,0,1720,
-		1727,5,241,0,0,1721,1722,5,67,0,0,1722,1723,5,240,0,0,1723,1724,5,219,
-		0,0,1724,1725,3,98,49,0,1725,1726,5,241,0,0,1726,1728,1,0,0,0,1727,1721,
-		1,0,0,0,1727,1728,1,0,0,0,1728,1731,1,0,0,0,1729,1730,5,147,0,0,1730,1732,
-		3,120,60,0,1731,1729,1,0,0,0,1731,1732,1,0,0,0,1732,111,1,0,0,0,1733,1734,
-		7,31,0,0,1734,1735,5,137,0,0,1735,113,1,0,0,0,1736,1740,3,152,76,0,1737,
-		1740,5,112,0,0,1738,1740,5,169,0,0,1739,1736,1,0,0,0,1739,1737,1,0,0,0,
-		1739,1738,1,0,0,0,1740,115,1,0,0,0,1741,1742,3,156,78,0,1742,1743,5,233,
-		0,0,1743,1744,3,118,59,0,1744,1747,1,0,0,0,1745,1747,3,118,59,0,1746,1741,
-		1,0,0,0,1746,1745,1,0,0,0,1747,117,1,0,0,0,1748,1749,5,189,0,0,1749,1753,
-		3,152,76,0,1750,1751,5,151,0,0,1751,1752,5,14,0,0,1752,1754,3,98,49,0,
-		1753,1750,1,0,0,0,1753,1754,1,0,0,0,1754,1766,1,0,0,0,1755,1756,5,189,
-		0,0,1756,1757,5,240,0,0,1757,1758,3,52,26,0,1758,1762,5,241,0,0,1759,1760,
-		5,151,0,0,1760,1761,5,14,0,0,1761,1763,3,98,49,0,1762,1759,1,0,0,0,1762,
-		1763,1,0,0,0,1763,1766,1,0,0,0,1764,1766,3,98,49,0,1765,1748,1,0,0,0,1765,
-		1755,1,0,0,0,1765,1764,1,0,0,0,1766,119,1,0,0,0,1767,1770,3,156,78,0,1768,
-		1770,3,122,61,0,1769,1767,1,0,0,0,1769,1768,1,0,0,0,1770,121,1,0,0,0,1771,
-		1782,5,240,0,0,1772,1773,5,151,0,0,1773,1774,5,14,0,0,1774,1779,3,98,49,
-		0,1775,1776,5,244,0,0,1776,1778,3,98,49,0,1777,1775,1,0,0,0,1778,1781,
-		1,0,0,0,1779,1777,1,0,0,0,1779,1780,1,0,0,0,1780,1783,1,0,0,0,1781,1779,
-		1,0,0,0,1782,1772,1,0,0,0,1782,1783,1,0,0,0,1783,1794,1,0,0,0,1784,1785,
-		5,144,0,0,1785,1786,5,14,0,0,1786,1791,3,76,38,0,1787,1788,5,244,0,0,1788,
-		1790,3,76,38,0,1789,1787,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,0,0,1791,
-		1792,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,0,0,1794,1784,1,0,0,0,1794,
-		1795,1,0,0,0,1795,1797,1,0,0,0,1796,1798,3,124,62,0,1797,1796,1,0,0,0,
-		1797,1798,1,0,0,0,1798,1799,1,0,0,0,1799,1800,5,241,0,0,1800,123,1,0,0,
-		0,1801,1802,7,32,0,0,1802,1810,3,126,63,0,1803,1804,7,32,0,0,1804,1805,
-		5,12,0,0,1805,1806,3,126,63,0,1806,1807,5,6,0,0,1807,1808,3,126,63,0,1808,
-		1810,1,0,0,0,1809,1801,1,0,0,0,1809,1803,1,0,0,0,1810,125,1,0,0,0,1811,
-		1812,5,202,0,0,1812,1821,5,157,0,0,1813,1814,5,202,0,0,1814,1821,5,70,
-		0,0,1815,1816,5,34,0,0,1816,1821,5,171,0,0,1817,1818,3,106,53,0,1818,1819,
-		7,33,0,0,1819,1821,1,0,0,0,1820,1811,1,0,0,0,1820,1813,1,0,0,0,1820,1815,
-		1,0,0,0,1820,1817,1,0,0,0,1821,127,1,0,0,0,1822,1824,5,106,0,0,1823,1822,
-		1,0,0,0,1823,1824,1,0,0,0,1824,1825,1,0,0,0,1825,1826,3,98,49,0,1826,1827,
-		5,210,0,0,1827,1828,3,98,49,0,1828,129,1,0,0,0,1829,1834,5,136,0,0,1830,
-		1834,5,54,0,0,1831,1832,5,43,0,0,1832,1834,3,98,49,0,1833,1829,1,0,0,0,
-		1833,1830,1,0,0,0,1833,1831,1,0,0,0,1834,131,1,0,0,0,1835,1837,5,222,0,
-		0,1836,1838,5,7,0,0,1837,1836,1,0,0,0,1837,1838,1,0,0,0,1838,1839,1,0,
-		0,0,1839,1849,5,223,0,0,1840,1842,5,221,0,0,1841,1843,7,34,0,0,1842,1841,
-		1,0,0,0,1842,1843,1,0,0,0,1843,1845,1,0,0,0,1844,1846,5,7,0,0,1845,1844,
-		1,0,0,0,1845,1846,1,0,0,0,1846,1847,1,0,0,0,1847,1849,5,223,0,0,1848,1835,
-		1,0,0,0,1848,1840,1,0,0,0,1849,133,1,0,0,0,1850,1855,5,136,0,0,1851,1855,
-		5,54,0,0,1852,1853,5,51,0,0,1853,1855,7,35,0,0,1854,1850,1,0,0,0,1854,
-		1851,1,0,0,0,1854,1852,1,0,0,0,1855,135,1,0,0,0,1856,1857,5,218,0,0,1857,
-		1858,3,98,49,0,1858,1859,5,192,0,0,1859,1860,3,98,49,0,1860,137,1,0,0,
-		0,1861,1876,5,136,0,0,1862,1876,7,36,0,0,1863,1876,5,252,0,0,1864,1876,
-		5,253,0,0,1865,1876,5,254,0,0,1866,1868,5,249,0,0,1867,1866,1,0,0,0,1868,
-		1869,1,0,0,0,1869,1867,1,0,0,0,1869,1870,1,0,0,0,1870,1876,1,0,0,0,1871,
-		1876,5,250,0,0,1872,1876,5,251,0,0,1873,1874,7,37,0,0,1874,1876,5,249,
-		0,0,1875,1861,1,0,0,0,1875,1862,1,0,0,0,1875,1863,1,0,0,0,1875,1864,1,
-		0,0,0,1875,1865,1,0,0,0,1875,1867,1,0,0,0,1875,1871,1,0,0,0,1875,1872,
-		1,0,0,0,1875,1873,1,0,0,0,1876,139,1,0,0,0,1877,1879,5,90,0,0,1878,1880,
-		7,22,0,0,1879,1878,1,0,0,0,1879,1880,1,0,0,0,1880,1881,1,0,0,0,1881,1882,
-		3,142,71,0,1882,1886,3,144,72,0,1883,1884,5,240,0,0,1884,1885,5,252,0,
-		0,1885,1887,5,241,0,0,1886,1883,1,0,0,0,1886,1887,1,0,0,0,1887,1895,1,
-		0,0,0,1888,1889,5,197,0,0,1889,1893,3,144,72,0,1890,1891,5,240,0,0,1891,
-		1892,5,252,0,0,1892,1894,5,241,0,0,1893,1890,1,0,0,0,1893,1894,1,0,0,0,
-		1894,1896,1,0,0,0,1895,1888,1,0,0,0,1895,1896,1,0,0,0,1896,141,1,0,0,0,
-		1897,1898,7,38,0,0,1898,143,1,0,0,0,1899,1900,7,39,0,0,1900,145,1,0,0,
-		0,1901,1905,3,148,74,0,1902,1903,5,135,0,0,1903,1906,5,136,0,0,1904,1906,
-		5,136,0,0,1905,1902,1,0,0,0,1905,1904,1,0,0,0,1905,1906,1,0,0,0,1906,147,
-		1,0,0,0,1907,1908,6,74,-1,0,1908,1909,5,7,0,0,1909,1910,5,231,0,0,1910,
-		1911,3,146,73,0,1911,1912,5,232,0,0,1912,1990,1,0,0,0,1913,1914,5,129,
-		0,0,1914,1915,5,231,0,0,1915,1916,3,146,73,0,1916,1917,5,232,0,0,1917,
-		1990,1,0,0,0,1918,1919,5,118,0,0,1919,1920,5,231,0,0,1920,1921,3,146,73,
-		0,1921,1922,5,244,0,0,1922,1923,3,146,73,0,1923,1924,5,232,0,0,1924,1990,
-		1,0,0,0,1925,1926,5,171,0,0,1926,1935,5,231,0,0,1927,1932,3,150,75,0,1928,
-		1929,5,244,0,0,1929,1931,3,150,75,0,1930,1928,1,0,0,0,1931,1934,1,0,0,
-		0,1932,1930,1,0,0,0,1932,1933,1,0,0,0,1933,1936,1,0,0,0,1934,1932,1,0,
-		0,0,1935,1927,1,0,0,0,1935,1936,1,0,0,0,1936,1937,1,0,0,0,1937,1990,5,
-		232,0,0,1938,1939,5,171,0,0,1939,1948,5,240,0,0,1940,1945,3,150,75,0,1941,
-		1942,5,244,0,0,1942,1944,3,150,75,0,1943,1941,1,0,0,0,1944,1947,1,0,0,
-		0,1945,1943,1,0,0,0,1945,1946,1,0,0,0,1946,1949,1,0,0,0,1947,1945,1,0,
-		0,0,1948,1940,1,0,0,0,1948,1949,1,0,0,0,1949,1950,1,0,0,0,1950,1990,5,
-		241,0,0,1951,1952,5,90,0,0,1952,1956,3,144,72,0,1953,1954,5,240,0,0,1954,
-		1955,5,252,0,0,1955,1957,5,241,0,0,1956,1953,1,0,0,0,1956,1957,1,0,0,0,
-		1957,1965,1,0,0,0,1958,1959,5,197,0,0,1959,1963,3,144,72,0,1960,1961,5,
-		240,0,0,1961,1962,5,252,0,0,1962,1964,5,241,0,0,1963,1960,1,0,0,0,1963,
-		1964,1,0,0,0,1964,1966,1,0,0,0,1965,1958,1,0,0,0,1965,1966,1,0,0,0,1966,
-		1990,1,0,0,0,1967,1978,3,156,78,0,1968,1969,5,240,0,0,1969,1974,5,252,
-		0,0,1970,1971,5,244,0,0,1971,1973,5,252,0,0,1972,1970,1,0,0,0,1973,1976,
-		1,0,0,0,1974,1972,1,0,0,0,1974,1975,1,0,0,0,1975,1977,1,0,0,0,1976,1974,
-		1,0,0,0,1977,1979,5,241,0,0,1978,1968,1,0,0,0,1978,1979,1,0,0,0,1979,1987,
-		1,0,0,0,1980,1981,5,221,0,0,1981,1982,5,115,0,0,1982,1983,5,193,0,0,1983,
-		1988,5,226,0,0,1984,1985,5,222,0,0,1985,1986,5,193,0,0,1986,1988,5,226,
-		0,0,1987,1980,1,0,0,0,1987,1984,1,0,0,0,1987,1988,1,0,0,0,1988,1990,1,
-		0,0,0,1989,1907,1,0,0,0,1989,1913,1,0,0,0,1989,1918,1,0,0,0,1989,1925,
-		1,0,0,0,1989,1938,1,0,0,0,1989,1951,1,0,0,0,1989,1967,1,0,0,0,1990,1997,
-		1,0,0,0,1991,1992,10,2,0,0,1992,1996,5,7,0,0,1993,1994,10,1,0,0,1994,1996,
-		5,129,0,0,1995,1991,1,0,0,0,1995,1993,1,0,0,0,1996,1999,1,0,0,0,1997,1995,
-		1,0,0,0,1997,1998,1,0,0,0,1998,149,1,0,0,0,1999,1997,1,0,0,0,2000,2001,
-		3,156,78,0,2001,2003,3,146,73,0,2002,2004,5,249,0,0,2003,2002,1,0,0,0,
-		2003,2004,1,0,0,0,2004,151,1,0,0,0,2005,2010,3,156,78,0,2006,2007,5,245,
-		0,0,2007,2009,3,156,78,0,2008,2006,1,0,0,0,2009,2012,1,0,0,0,2010,2008,
-		1,0,0,0,2010,2011,1,0,0,0,2011,153,1,0,0,0,2012,2010,1,0,0,0,2013,2018,
-		3,156,78,0,2014,2015,5,244,0,0,2015,2017,3,156,78,0,2016,2014,1,0,0,0,
-		2017,2020,1,0,0,0,2018,2016,1,0,0,0,2018,2019,1,0,0,0,2019,155,1,0,0,0,
-		2020,2018,1,0,0,0,2021,2025,5,255,0,0,2022,2025,5,256,0,0,2023,2025,3,
-		158,79,0,2024,2021,1,0,0,0,2024,2022,1,0,0,0,2024,2023,1,0,0,0,2025,157,
-		1,0,0,0,2026,2027,7,40,0,0,2027,159,1,0,0,0,293,163,170,175,181,184,197,
+		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,241,0,0,1393,1690,1,0,0,0,1394,
+		1395,5,64,0,0,1395,1398,5,240,0,0,1396,1399,3,144,72,0,1397,1399,3,156,
+		78,0,1398,1396,1,0,0,0,1398,1397,1,0,0,0,1399,1400,1,0,0,0,1400,1401,5,
+		72,0,0,1401,1402,3,98,49,0,1402,1403,5,241,0,0,1403,1690,1,0,0,0,1404,
+		1405,5,199,0,0,1405,1406,5,240,0,0,1406,1408,7,25,0,0,1407,1409,3,98,49,
+		0,1408,1407,1,0,0,0,1408,1409,1,0,0,0,1409,1410,1,0,0,0,1410,1411,5,72,
+		0,0,1411,1412,3,98,49,0,1412,1413,5,241,0,0,1413,1690,1,0,0,0,1414,1415,
+		5,199,0,0,1415,1419,5,240,0,0,1416,1417,3,98,49,0,1417,1418,5,72,0,0,1418,
+		1420,1,0,0,0,1419,1416,1,0,0,0,1419,1420,1,0,0,0,1420,1421,1,0,0,0,1421,
+		1422,3,98,49,0,1422,1423,5,241,0,0,1423,1690,1,0,0,0,1424,1425,5,185,0,
+		0,1425,1426,5,240,0,0,1426,1427,3,98,49,0,1427,1428,5,72,0,0,1428,1431,
+		3,98,49,0,1429,1430,5,71,0,0,1430,1432,3,98,49,0,1431,1429,1,0,0,0,1431,
+		1432,1,0,0,0,1432,1433,1,0,0,0,1433,1434,5,241,0,0,1434,1690,1,0,0,0,1435,
+		1436,5,156,0,0,1436,1437,5,240,0,0,1437,1438,3,106,53,0,1438,1439,5,85,
+		0,0,1439,1440,3,98,49,0,1440,1441,5,241,0,0,1441,1690,1,0,0,0,1442,1443,
+		5,149,0,0,1443,1444,5,240,0,0,1444,1445,3,98,49,0,1445,1446,5,153,0,0,
+		1446,1447,3,98,49,0,1447,1448,5,72,0,0,1448,1451,3,98,49,0,1449,1450,5,
+		71,0,0,1450,1452,3,98,49,0,1451,1449,1,0,0,0,1451,1452,1,0,0,0,1452,1453,
+		1,0,0,0,1453,1454,5,241,0,0,1454,1690,1,0,0,0,1455,1456,5,105,0,0,1456,
+		1457,5,240,0,0,1457,1458,3,98,49,0,1458,1459,5,244,0,0,1459,1462,3,98,
+		49,0,1460,1461,5,168,0,0,1461,1463,3,146,73,0,1462,1460,1,0,0,0,1462,1463,
+		1,0,0,0,1463,1468,1,0,0,0,1464,1465,3,130,65,0,1465,1466,5,141,0,0,1466,
+		1467,5,51,0,0,1467,1469,1,0,0,0,1468,1464,1,0,0,0,1468,1469,1,0,0,0,1469,
+		1474,1,0,0,0,1470,1471,3,130,65,0,1471,1472,5,141,0,0,1472,1473,5,54,0,
+		0,1473,1475,1,0,0,0,1474,1470,1,0,0,0,1474,1475,1,0,0,0,1475,1476,1,0,
+		0,0,1476,1477,5,241,0,0,1477,1690,1,0,0,0,1478,1479,5,104,0,0,1479,1480,
+		5,240,0,0,1480,1481,3,98,49,0,1481,1482,5,244,0,0,1482,1485,3,98,49,0,
+		1483,1484,5,168,0,0,1484,1486,3,146,73,0,1485,1483,1,0,0,0,1485,1486,1,
+		0,0,0,1486,1488,1,0,0,0,1487,1489,3,132,66,0,1488,1487,1,0,0,0,1488,1489,
+		1,0,0,0,1489,1494,1,0,0,0,1490,1491,3,134,67,0,1491,1492,5,141,0,0,1492,
+		1493,5,51,0,0,1493,1495,1,0,0,0,1494,1490,1,0,0,0,1494,1495,1,0,0,0,1495,
+		1500,1,0,0,0,1496,1497,3,134,67,0,1497,1498,5,141,0,0,1498,1499,5,54,0,
+		0,1499,1501,1,0,0,0,1500,1496,1,0,0,0,1500,1501,1,0,0,0,1501,1502,1,0,
+		0,0,1502,1503,5,241,0,0,1503,1690,1,0,0,0,1504,1505,5,101,0,0,1505,1506,
+		5,240,0,0,1506,1507,3,98,49,0,1507,1508,5,244,0,0,1508,1512,3,98,49,0,
+		1509,1510,7,26,0,0,1510,1511,5,141,0,0,1511,1513,5,54,0,0,1512,1509,1,
+		0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,5,241,0,0,1515,1690,
+		1,0,0,0,1516,1517,5,102,0,0,1517,1526,5,240,0,0,1518,1523,3,128,64,0,1519,
+		1520,5,244,0,0,1520,1522,3,128,64,0,1521,1519,1,0,0,0,1522,1525,1,0,0,
+		0,1523,1521,1,0,0,0,1523,1524,1,0,0,0,1524,1527,1,0,0,0,1525,1523,1,0,
+		0,0,1526,1518,1,0,0,0,1526,1527,1,0,0,0,1527,1531,1,0,0,0,1528,1529,7,
+		27,0,0,1529,1530,5,141,0,0,1530,1532,5,136,0,0,1531,1528,1,0,0,0,1531,
+		1532,1,0,0,0,1532,1533,1,0,0,0,1533,1690,5,241,0,0,1534,1535,5,98,0,0,
+		1535,1544,5,240,0,0,1536,1541,3,98,49,0,1537,1538,5,244,0,0,1538,1540,
+		3,98,49,0,1539,1537,1,0,0,0,1540,1543,1,0,0,0,1541,1539,1,0,0,0,1541,1542,
+		1,0,0,0,1542,1545,1,0,0,0,1543,1541,1,0,0,0,1544,1536,1,0,0,0,1544,1545,
+		1,0,0,0,1545,1549,1,0,0,0,1546,1547,7,27,0,0,1547,1548,5,141,0,0,1548,
+		1550,5,136,0,0,1549,1546,1,0,0,0,1549,1550,1,0,0,0,1550,1551,1,0,0,0,1551,
+		1690,5,241,0,0,1552,1553,5,99,0,0,1553,1554,5,240,0,0,1554,1565,3,98,49,
+		0,1555,1556,5,144,0,0,1556,1557,5,14,0,0,1557,1562,3,76,38,0,1558,1559,
+		5,244,0,0,1559,1561,3,76,38,0,1560,1558,1,0,0,0,1561,1564,1,0,0,0,1562,
+		1560,1,0,0,0,1562,1563,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,
+		1555,1,0,0,0,1565,1566,1,0,0,0,1566,1570,1,0,0,0,1567,1568,7,27,0,0,1568,
+		1569,5,141,0,0,1569,1571,5,136,0,0,1570,1567,1,0,0,0,1570,1571,1,0,0,0,
+		1571,1572,1,0,0,0,1572,1579,5,241,0,0,1573,1574,5,67,0,0,1574,1575,5,240,
+		0,0,1575,1576,5,219,0,0,1576,1577,3,98,49,0,1577,1578,5,241,0,0,1578,1580,
+		1,0,0,0,1579,1573,1,0,0,0,1579,1580,1,0,0,0,1580,1583,1,0,0,0,1581,1582,
+		5,147,0,0,1582,1584,3,120,60,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,
+		1690,1,0,0,0,1585,1586,5,103,0,0,1586,1587,5,240,0,0,1587,1591,3,128,64,
+		0,1588,1589,7,27,0,0,1589,1590,5,141,0,0,1590,1592,5,136,0,0,1591,1588,
+		1,0,0,0,1591,1592,1,0,0,0,1592,1593,1,0,0,0,1593,1600,5,241,0,0,1594,1595,
+		5,67,0,0,1595,1596,5,240,0,0,1596,1597,5,219,0,0,1597,1598,3,98,49,0,1598,
+		1599,5,241,0,0,1599,1601,1,0,0,0,1600,1594,1,0,0,0,1600,1601,1,0,0,0,1601,
+		1604,1,0,0,0,1602,1603,5,147,0,0,1603,1605,3,120,60,0,1604,1602,1,0,0,
+		0,1604,1605,1,0,0,0,1605,1690,1,0,0,0,1606,1607,7,28,0,0,1607,1608,5,240,
+		0,0,1608,1609,3,98,49,0,1609,1610,5,197,0,0,1610,1611,3,144,72,0,1611,
+		1612,5,241,0,0,1612,1690,1,0,0,0,1613,1614,7,29,0,0,1614,1615,5,240,0,
+		0,1615,1616,3,144,72,0,1616,1617,5,244,0,0,1617,1618,3,98,49,0,1618,1619,
+		5,244,0,0,1619,1620,3,98,49,0,1620,1621,5,241,0,0,1621,1690,1,0,0,0,1622,
+		1690,7,30,0,0,1623,1624,5,7,0,0,1624,1633,5,242,0,0,1625,1630,3,98,49,
+		0,1626,1627,5,244,0,0,1627,1629,3,98,49,0,1628,1626,1,0,0,0,1629,1632,
+		1,0,0,0,1630,1628,1,0,0,0,1630,1631,1,0,0,0,1631,1634,1,0,0,0,1632,1630,
+		1,0,0,0,1633,1625,1,0,0,0,1633,1634,1,0,0,0,1634,1635,1,0,0,0,1635,1690,
+		5,243,0,0,1636,1637,5,118,0,0,1637,1646,5,242,0,0,1638,1643,3,98,49,0,
+		1639,1640,5,244,0,0,1640,1642,3,98,49,0,1641,1639,1,0,0,0,1642,1645,1,
+		0,0,0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1647,1,0,0,0,1645,1643,
+		1,0,0,0,1646,1638,1,0,0,0,1646,1647,1,0,0,0,1647,1648,1,0,0,0,1648,1690,
+		5,243,0,0,1649,1650,5,171,0,0,1650,1659,5,240,0,0,1651,1656,3,98,49,0,
+		1652,1653,5,244,0,0,1653,1655,3,98,49,0,1654,1652,1,0,0,0,1655,1658,1,
+		0,0,0,1656,1654,1,0,0,0,1656,1657,1,0,0,0,1657,1660,1,0,0,0,1658,1656,
+		1,0,0,0,1659,1651,1,0,0,0,1659,1660,1,0,0,0,1660,1661,1,0,0,0,1661,1690,
+		5,241,0,0,1662,1663,5,46,0,0,1663,1664,5,240,0,0,1664,1665,3,154,77,0,
+		1665,1666,5,241,0,0,1666,1690,1,0,0,0,1667,1690,3,110,55,0,1668,1669,5,
+		60,0,0,1669,1670,5,240,0,0,1670,1671,3,52,26,0,1671,1672,5,241,0,0,1672,
+		1690,1,0,0,0,1673,1674,5,240,0,0,1674,1675,3,52,26,0,1675,1676,5,241,0,
+		0,1676,1690,1,0,0,0,1677,1678,5,240,0,0,1678,1683,3,98,49,0,1679,1680,
+		5,244,0,0,1680,1682,3,98,49,0,1681,1679,1,0,0,0,1682,1685,1,0,0,0,1683,
+		1681,1,0,0,0,1683,1684,1,0,0,0,1684,1686,1,0,0,0,1685,1683,1,0,0,0,1686,
+		1687,5,241,0,0,1687,1690,1,0,0,0,1688,1690,3,156,78,0,1689,1359,1,0,0,
+		0,1689,1361,1,0,0,0,1689,1362,1,0,0,0,1689,1375,1,0,0,0,1689,1387,1,0,
+		0,0,1689,1394,1,0,0,0,1689,1404,1,0,0,0,1689,1414,1,0,0,0,1689,1424,1,
+		0,0,0,1689,1435,1,0,0,0,1689,1442,1,0,0,0,1689,1455,1,0,0,0,1689,1478,
+		1,0,0,0,1689,1504,1,0,0,0,1689,1516,1,0,0,0,1689,1534,1,0,0,0,1689,1552,
+		1,0,0,0,1689,1585,1,0,0,0,1689,1606,1,0,0,0,1689,1613,1,0,0,0,1689,1622,
+		1,0,0,0,1689,1623,1,0,0,0,1689,1636,1,0,0,0,1689,1649,1,0,0,0,1689,1662,
+		1,0,0,0,1689,1667,1,0,0,0,1689,1668,1,0,0,0,1689,1673,1,0,0,0,1689,1677,
+		1,0,0,0,1689,1688,1,0,0,0,1690,1701,1,0,0,0,1691,1692,10,2,0,0,1692,1693,
+		5,245,0,0,1693,1700,3,156,78,0,1694,1695,10,1,0,0,1695,1696,5,242,0,0,
+		1696,1697,3,106,53,0,1697,1698,5,243,0,0,1698,1700,1,0,0,0,1699,1691,1,
+		0,0,0,1699,1694,1,0,0,0,1700,1703,1,0,0,0,1701,1699,1,0,0,0,1701,1702,
+		1,0,0,0,1702,109,1,0,0,0,1703,1701,1,0,0,0,1704,1705,3,114,57,0,1705,1721,
+		5,240,0,0,1706,1722,5,236,0,0,1707,1709,3,66,33,0,1708,1707,1,0,0,0,1708,
+		1709,1,0,0,0,1709,1710,1,0,0,0,1710,1715,3,116,58,0,1711,1712,5,244,0,
+		0,1712,1714,3,116,58,0,1713,1711,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,
+		0,0,0,1715,1716,1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1718,1720,
+		3,112,56,0,1719,1718,1,0,0,0,1719,1720,1,0,0,0,1720,1722,1,0,0,0,1721,
+		1706,1,0,0,0,1721,1708,1,0,0,0,1721,1722,1,0,0,0,1722,1723,1,0,0,0,1723,
+		1730,5,241,0,0,1724,1725,5,67,0,0,1725,1726,5,240,0,0,1726,1727,5,219,
+		0,0,1727,1728,3,98,49,0,1728,1729,5,241,0,0,1729,1731,1,0,0,0,1730,1724,
+		1,0,0,0,1730,1731,1,0,0,0,1731,1734,1,0,0,0,1732,1733,5,147,0,0,1733,1735,
+		3,120,60,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,111,1,0,0,0,1736,1737,
+		7,31,0,0,1737,1738,5,137,0,0,1738,113,1,0,0,0,1739,1743,3,152,76,0,1740,
+		1743,5,112,0,0,1741,1743,5,169,0,0,1742,1739,1,0,0,0,1742,1740,1,0,0,0,
+		1742,1741,1,0,0,0,1743,115,1,0,0,0,1744,1745,3,156,78,0,1745,1746,5,233,
+		0,0,1746,1747,3,118,59,0,1747,1750,1,0,0,0,1748,1750,3,118,59,0,1749,1744,
+		1,0,0,0,1749,1748,1,0,0,0,1750,117,1,0,0,0,1751,1752,5,189,0,0,1752,1756,
+		3,152,76,0,1753,1754,5,151,0,0,1754,1755,5,14,0,0,1755,1757,3,98,49,0,
+		1756,1753,1,0,0,0,1756,1757,1,0,0,0,1757,1769,1,0,0,0,1758,1759,5,189,
+		0,0,1759,1760,5,240,0,0,1760,1761,3,52,26,0,1761,1765,5,241,0,0,1762,1763,
+		5,151,0,0,1763,1764,5,14,0,0,1764,1766,3,98,49,0,1765,1762,1,0,0,0,1765,
+		1766,1,0,0,0,1766,1769,1,0,0,0,1767,1769,3,98,49,0,1768,1751,1,0,0,0,1768,
+		1758,1,0,0,0,1768,1767,1,0,0,0,1769,119,1,0,0,0,1770,1773,3,156,78,0,1771,
+		1773,3,122,61,0,1772,1770,1,0,0,0,1772,1771,1,0,0,0,1773,121,1,0,0,0,1774,
+		1785,5,240,0,0,1775,1776,5,151,0,0,1776,1777,5,14,0,0,1777,1782,3,98,49,
+		0,1778,1779,5,244,0,0,1779,1781,3,98,49,0,1780,1778,1,0,0,0,1781,1784,
+		1,0,0,0,1782,1780,1,0,0,0,1782,1783,1,0,0,0,1783,1786,1,0,0,0,1784,1782,
+		1,0,0,0,1785,1775,1,0,0,0,1785,1786,1,0,0,0,1786,1797,1,0,0,0,1787,1788,
+		5,144,0,0,1788,1789,5,14,0,0,1789,1794,3,76,38,0,1790,1791,5,244,0,0,1791,
+		1793,3,76,38,0,1792,1790,1,0,0,0,1793,1796,1,0,0,0,1794,1792,1,0,0,0,1794,
+		1795,1,0,0,0,1795,1798,1,0,0,0,1796,1794,1,0,0,0,1797,1787,1,0,0,0,1797,
+		1798,1,0,0,0,1798,1800,1,0,0,0,1799,1801,3,124,62,0,1800,1799,1,0,0,0,
+		1800,1801,1,0,0,0,1801,1802,1,0,0,0,1802,1803,5,241,0,0,1803,123,1,0,0,
+		0,1804,1805,7,32,0,0,1805,1813,3,126,63,0,1806,1807,7,32,0,0,1807,1808,
+		5,12,0,0,1808,1809,3,126,63,0,1809,1810,5,6,0,0,1810,1811,3,126,63,0,1811,
+		1813,1,0,0,0,1812,1804,1,0,0,0,1812,1806,1,0,0,0,1813,125,1,0,0,0,1814,
+		1815,5,202,0,0,1815,1824,5,157,0,0,1816,1817,5,202,0,0,1817,1824,5,70,
+		0,0,1818,1819,5,34,0,0,1819,1824,5,171,0,0,1820,1821,3,106,53,0,1821,1822,
+		7,33,0,0,1822,1824,1,0,0,0,1823,1814,1,0,0,0,1823,1816,1,0,0,0,1823,1818,
+		1,0,0,0,1823,1820,1,0,0,0,1824,127,1,0,0,0,1825,1827,5,106,0,0,1826,1825,
+		1,0,0,0,1826,1827,1,0,0,0,1827,1828,1,0,0,0,1828,1829,3,98,49,0,1829,1830,
+		5,210,0,0,1830,1831,3,98,49,0,1831,129,1,0,0,0,1832,1837,5,136,0,0,1833,
+		1837,5,54,0,0,1834,1835,5,43,0,0,1835,1837,3,98,49,0,1836,1832,1,0,0,0,
+		1836,1833,1,0,0,0,1836,1834,1,0,0,0,1837,131,1,0,0,0,1838,1840,5,222,0,
+		0,1839,1841,5,7,0,0,1840,1839,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,
+		0,0,1842,1852,5,223,0,0,1843,1845,5,221,0,0,1844,1846,7,34,0,0,1845,1844,
+		1,0,0,0,1845,1846,1,0,0,0,1846,1848,1,0,0,0,1847,1849,5,7,0,0,1848,1847,
+		1,0,0,0,1848,1849,1,0,0,0,1849,1850,1,0,0,0,1850,1852,5,223,0,0,1851,1838,
+		1,0,0,0,1851,1843,1,0,0,0,1852,133,1,0,0,0,1853,1858,5,136,0,0,1854,1858,
+		5,54,0,0,1855,1856,5,51,0,0,1856,1858,7,35,0,0,1857,1853,1,0,0,0,1857,
+		1854,1,0,0,0,1857,1855,1,0,0,0,1858,135,1,0,0,0,1859,1860,5,218,0,0,1860,
+		1861,3,98,49,0,1861,1862,5,192,0,0,1862,1863,3,98,49,0,1863,137,1,0,0,
+		0,1864,1879,5,136,0,0,1865,1879,7,36,0,0,1866,1879,5,252,0,0,1867,1879,
+		5,253,0,0,1868,1879,5,254,0,0,1869,1871,5,249,0,0,1870,1869,1,0,0,0,1871,
+		1872,1,0,0,0,1872,1870,1,0,0,0,1872,1873,1,0,0,0,1873,1879,1,0,0,0,1874,
+		1879,5,250,0,0,1875,1879,5,251,0,0,1876,1877,7,37,0,0,1877,1879,5,249,
+		0,0,1878,1864,1,0,0,0,1878,1865,1,0,0,0,1878,1866,1,0,0,0,1878,1867,1,
+		0,0,0,1878,1868,1,0,0,0,1878,1870,1,0,0,0,1878,1874,1,0,0,0,1878,1875,
+		1,0,0,0,1878,1876,1,0,0,0,1879,139,1,0,0,0,1880,1882,5,90,0,0,1881,1883,
+		7,22,0,0,1882,1881,1,0,0,0,1882,1883,1,0,0,0,1883,1884,1,0,0,0,1884,1885,
+		3,142,71,0,1885,1889,3,144,72,0,1886,1887,5,240,0,0,1887,1888,5,252,0,
+		0,1888,1890,5,241,0,0,1889,1886,1,0,0,0,1889,1890,1,0,0,0,1890,1898,1,
+		0,0,0,1891,1892,5,197,0,0,1892,1896,3,144,72,0,1893,1894,5,240,0,0,1894,
+		1895,5,252,0,0,1895,1897,5,241,0,0,1896,1893,1,0,0,0,1896,1897,1,0,0,0,
+		1897,1899,1,0,0,0,1898,1891,1,0,0,0,1898,1899,1,0,0,0,1899,141,1,0,0,0,
+		1900,1901,7,38,0,0,1901,143,1,0,0,0,1902,1903,7,39,0,0,1903,145,1,0,0,
+		0,1904,1908,3,148,74,0,1905,1906,5,135,0,0,1906,1909,5,136,0,0,1907,1909,
+		5,136,0,0,1908,1905,1,0,0,0,1908,1907,1,0,0,0,1908,1909,1,0,0,0,1909,147,
+		1,0,0,0,1910,1911,6,74,-1,0,1911,1912,5,7,0,0,1912,1913,5,231,0,0,1913,
+		1914,3,146,73,0,1914,1915,5,232,0,0,1915,1993,1,0,0,0,1916,1917,5,129,
+		0,0,1917,1918,5,231,0,0,1918,1919,3,146,73,0,1919,1920,5,232,0,0,1920,
+		1993,1,0,0,0,1921,1922,5,118,0,0,1922,1923,5,231,0,0,1923,1924,3,146,73,
+		0,1924,1925,5,244,0,0,1925,1926,3,146,73,0,1926,1927,5,232,0,0,1927,1993,
+		1,0,0,0,1928,1929,5,171,0,0,1929,1938,5,231,0,0,1930,1935,3,150,75,0,1931,
+		1932,5,244,0,0,1932,1934,3,150,75,0,1933,1931,1,0,0,0,1934,1937,1,0,0,
+		0,1935,1933,1,0,0,0,1935,1936,1,0,0,0,1936,1939,1,0,0,0,1937,1935,1,0,
+		0,0,1938,1930,1,0,0,0,1938,1939,1,0,0,0,1939,1940,1,0,0,0,1940,1993,5,
+		232,0,0,1941,1942,5,171,0,0,1942,1951,5,240,0,0,1943,1948,3,150,75,0,1944,
+		1945,5,244,0,0,1945,1947,3,150,75,0,1946,1944,1,0,0,0,1947,1950,1,0,0,
+		0,1948,1946,1,0,0,0,1948,1949,1,0,0,0,1949,1952,1,0,0,0,1950,1948,1,0,
+		0,0,1951,1943,1,0,0,0,1951,1952,1,0,0,0,1952,1953,1,0,0,0,1953,1993,5,
+		241,0,0,1954,1955,5,90,0,0,1955,1959,3,144,72,0,1956,1957,5,240,0,0,1957,
+		1958,5,252,0,0,1958,1960,5,241,0,0,1959,1956,1,0,0,0,1959,1960,1,0,0,0,
+		1960,1968,1,0,0,0,1961,1962,5,197,0,0,1962,1966,3,144,72,0,1963,1964,5,
+		240,0,0,1964,1965,5,252,0,0,1965,1967,5,241,0,0,1966,1963,1,0,0,0,1966,
+		1967,1,0,0,0,1967,1969,1,0,0,0,1968,1961,1,0,0,0,1968,1969,1,0,0,0,1969,
+		1993,1,0,0,0,1970,1981,3,156,78,0,1971,1972,5,240,0,0,1972,1977,5,252,
+		0,0,1973,1974,5,244,0,0,1974,1976,5,252,0,0,1975,1973,1,0,0,0,1976,1979,
+		1,0,0,0,1977,1975,1,0,0,0,1977,1978,1,0,0,0,1978,1980,1,0,0,0,1979,1977,
+		1,0,0,0,1980,1982,5,241,0,0,1981,1971,1,0,0,0,1981,1982,1,0,0,0,1982,1990,
+		1,0,0,0,1983,1984,5,221,0,0,1984,1985,5,115,0,0,1985,1986,5,193,0,0,1986,
+		1991,5,226,0,0,1987,1988,5,222,0,0,1988,1989,5,193,0,0,1989,1991,5,226,
+		0,0,1990,1983,1,0,0,0,1990,1987,1,0,0,0,1990,1991,1,0,0,0,1991,1993,1,
+		0,0,0,1992,1910,1,0,0,0,1992,1916,1,0,0,0,1992,1921,1,0,0,0,1992,1928,
+		1,0,0,0,1992,1941,1,0,0,0,1992,1954,1,0,0,0,1992,1970,1,0,0,0,1993,2000,
+		1,0,0,0,1994,1995,10,2,0,0,1995,1999,5,7,0,0,1996,1997,10,1,0,0,1997,1999,
+		5,129,0,0,1998,1994,1,0,0,0,1998,1996,1,0,0,0,1999,2002,1,0,0,0,2000,1998,
+		1,0,0,0,2000,2001,1,0,0,0,2001,149,1,0,0,0,2002,2000,1,0,0,0,2003,2004,
+		3,156,78,0,2004,2006,3,146,73,0,2005,2007,5,249,0,0,2006,2005,1,0,0,0,
+		2006,2007,1,0,0,0,2007,151,1,0,0,0,2008,2013,3,156,78,0,2009,2010,5,245,
+		0,0,2010,2012,3,156,78,0,2011,2009,1,0,0,0,2012,2015,1,0,0,0,2013,2011,
+		1,0,0,0,2013,2014,1,0,0,0,2014,153,1,0,0,0,2015,2013,1,0,0,0,2016,2021,
+		3,156,78,0,2017,2018,5,244,0,0,2018,2020,3,156,78,0,2019,2017,1,0,0,0,
+		2020,2023,1,0,0,0,2021,2019,1,0,0,0,2021,2022,1,0,0,0,2022,155,1,0,0,0,
+		2023,2021,1,0,0,0,2024,2028,5,255,0,0,2025,2028,5,256,0,0,2026,2028,3,
+		158,79,0,2027,2024,1,0,0,0,2027,2025,1,0,0,0,2027,2026,1,0,0,0,2028,157,
+		1,0,0,0,2029,2030,7,40,0,0,2030,159,1,0,0,0,294,163,170,175,181,184,197,
 		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
 		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,389,395,398,
 		404,415,430,437,442,448,459,465,470,476,481,489,497,499,504,509,512,517,
@@ -15698,13 +15717,13 @@ internal partial class StreamSqlParser : Parser {
 		1126,1133,1136,1142,1151,1157,1160,1166,1169,1176,1183,1188,1200,1208,
 		1211,1214,1225,1230,1241,1244,1252,1254,1261,1265,1272,1280,1289,1295,
 		1301,1304,1311,1315,1320,1325,1332,1336,1338,1346,1354,1356,1367,1371,
-		1379,1383,1405,1416,1428,1448,1459,1465,1471,1482,1485,1491,1497,1509,
-		1520,1523,1528,1538,1541,1546,1559,1562,1567,1576,1580,1588,1597,1601,
-		1627,1630,1640,1643,1653,1656,1680,1686,1696,1698,1705,1712,1716,1718,
-		1727,1731,1739,1746,1753,1762,1765,1769,1779,1782,1791,1794,1797,1809,
-		1820,1823,1833,1837,1842,1845,1848,1854,1869,1875,1879,1886,1893,1895,
-		1905,1932,1935,1945,1948,1956,1963,1965,1974,1978,1987,1989,1995,1997,
-		2003,2010,2018,2024
+		1379,1383,1398,1408,1419,1431,1451,1462,1468,1474,1485,1488,1494,1500,
+		1512,1523,1526,1531,1541,1544,1549,1562,1565,1570,1579,1583,1591,1600,
+		1604,1630,1633,1643,1646,1656,1659,1683,1689,1699,1701,1708,1715,1719,
+		1721,1730,1734,1742,1749,1756,1765,1768,1772,1782,1785,1794,1797,1800,
+		1812,1823,1826,1836,1840,1845,1848,1851,1857,1872,1878,1882,1889,1896,
+		1898,1908,1935,1938,1948,1951,1959,1966,1968,1977,1981,1990,1992,1998,
+		2000,2006,2013,2021,2027
 	};
 
 	public static readonly ATN _ATN =
