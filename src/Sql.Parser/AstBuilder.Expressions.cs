@@ -156,7 +156,7 @@ internal sealed partial class AstBuilder
             case P.CastContext c:
                 return new CastExpression(BuildExpression(c.expression()), BuildDataType(c.dataType()), c.TRY_CAST() is not null, span);
             case P.ExtractContext c:
-                return new ExtractExpression(Unit(c.timeUnit().Start), BuildExpression(c.expression()), span);
+                return new ExtractExpression(c.timeUnit() is { } timeUnit ? Unit(timeUnit.Start) : ExtractField(c.field), BuildExpression(c.expression()), span);
             case P.TrimWithSideContext c:
             {
                 var side = new LiteralExpression(LiteralKind.String, c.trimSide.Text.ToUpperInvariant(), Span(c.trimSide));
@@ -464,6 +464,20 @@ internal sealed partial class AstBuilder
         P.MILLISECOND or P.MILLISECONDS => TimeUnit.Millisecond,
         P.MICROSECOND or P.MICROSECONDS => TimeUnit.Microsecond,
         _ => TimeUnit.Nanosecond,
+    };
+
+    /// <summary>A field of EXTRACT that is no interval unit (<c>EXTRACT(DOW FROM d)</c>).</summary>
+    private TimeUnit ExtractField(P.IdentifierContext c) => Ident(c).Value.ToUpperInvariant() switch
+    {
+        "DOW" => TimeUnit.Dow,
+        "DOY" => TimeUnit.Doy,
+        "ISODOW" => TimeUnit.IsoDow,
+        "ISOYEAR" => TimeUnit.IsoYear,
+        "EPOCH" => TimeUnit.Epoch,
+        "DECADE" => TimeUnit.Decade,
+        "CENTURY" => TimeUnit.Century,
+        "MILLENNIUM" => TimeUnit.Millennium,
+        var other => throw Error($"'{other}' is not a valid time frame", Span(c)),
     };
 
     /// <summary><c>PARTITION BY k</c> or <c>PARTITION BY (k1, k2)</c> (a parenthesized list parses as an implicit row).</summary>

@@ -29,7 +29,14 @@ public enum LiteralKind
 public sealed record LiteralExpression(LiteralKind Kind, string? Text, SourceSpan Span) : Expression(Span);
 
 /// <summary>Time units used by intervals, EXTRACT, TIMESTAMPADD and friends.</summary>
-public enum TimeUnit { Year, Quarter, Month, Week, Day, Hour, Minute, Second, Millisecond, Microsecond, Nanosecond }
+public enum TimeUnit
+{
+    Year, Quarter, Month, Week, Day, Hour, Minute, Second, Millisecond, Microsecond, Nanosecond,
+
+    // Fields only EXTRACT takes (Calcite's TimeUnitRange): day of week (Sunday 1) and of year, ISO day of week (Monday 1)
+    // and week-based year, seconds since 1970, and the year's decade, century and millennium.
+    Dow, Doy, IsoDow, IsoYear, Epoch, Decade, Century, Millennium,
+}
 
 /// <summary><c>INTERVAL '5' SECOND</c>, <c>INTERVAL '1 02:03' DAY TO MINUTE</c>, <c>INTERVAL '2' YEAR</c>.</summary>
 /// <param name="Value">The quoted text, unparsed (<c>'1 02:03'</c> → <c>1 02:03</c>); a leading <c>-</c> sign is included.</param>

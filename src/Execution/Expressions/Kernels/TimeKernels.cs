@@ -208,6 +208,7 @@ internal static class TimeKernels
             "DOY" => date.DayOfYear,
             "DOW" => (int)date.DayOfWeek + 1,
             "ISODOW" => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
+            "ISOYEAR" => System.Globalization.ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue)),
             "HOUR" => ofDay / 3_600_000_000,
             "MINUTE" => ofDay / 60_000_000 % 60,
             "SECOND" => ofDay / 1_000_000 % 60,
