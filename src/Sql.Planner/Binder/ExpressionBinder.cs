@@ -152,10 +152,18 @@ internal sealed class ExpressionBinder
 
     private ScalarExpr BindBetween(BetweenExpression b)
     {
-        if (b.Symmetric) throw Unsupported.Feature("BETWEEN SYMMETRIC", b.Span);
         var operand = Bind(b.Operand);
         var low = Bind(b.Low);
         var high = Bind(b.High);
+        // SYMMETRIC as Calcite expands it: between the bounds in either order (NOT: outside both orders), so a NULL bound
+        // gives UNKNOWN where the other order cannot decide.
+        if (b.Symmetric)
+            return MakeCall(b.Negated ? "AND" : "OR", [Between(b, operand, low, high), Between(b, operand, high, low)], b.Span);
+        return Between(b, operand, low, high);
+    }
+
+    private static ScalarExpr Between(BetweenExpression b, ScalarExpr operand, ScalarExpr low, ScalarExpr high)
+    {
         if (b.Negated)
             return MakeCall("OR", new[] { MakeCall("<", new[] { operand, low }, b.Span), MakeCall(">", new[] { operand, high }, b.Span) }, b.Span);
         return MakeCall("AND", new[] { MakeCall(">=", new[] { operand, low }, b.Span), MakeCall("<=", new[] { operand, high }, b.Span) }, b.Span);
