@@ -214,7 +214,8 @@ internal static class TimeKernels
             "SECOND" => ofDay / 1_000_000 % 60,
             "MILLISECOND" => ofDay / 1000 % 60_000,
             "MICROSECOND" => ofDay % 60_000_000,
-            "EPOCH" => TemporalText.FloorDiv(micros, TemporalText.MicrosPerSecond),
+            // Flink's utcTs / 1000: toward zero, so a moment before 1970 with a fraction rounds up.
+            "EPOCH" => micros / TemporalText.MicrosPerSecond,
             "DECADE" => date.Year / 10,
             "CENTURY" => (date.Year + 99) / 100,
             "MILLENNIUM" => (date.Year + 999) / 1000,
