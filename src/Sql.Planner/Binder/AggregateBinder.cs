@@ -353,6 +353,7 @@ internal sealed class AggregateBinder
             if (name is "GROUPING" or "GROUPING_ID" or "GROUP_ID") return BindGroupingFunction(f, name);
             if (IsWindowAuxiliary(name)) return BindWindowAuxiliary(f, name);
             if (AggregateFunctions.IsJsonAggregate(name)) return BindJsonAggregate(f, name);
+            if (AggregateFunctions.IsCollect(name)) return BindCollect(f);
             if (AggregateFunctions.IsKnown(name)) return BindAggregateCall(f, name);
         }
         if (ExpressionTrees.ContainsAggregate(e)) return null;
@@ -507,6 +508,49 @@ internal sealed class AggregateBinder
         }
         return ExpressionBinder.MakeCall(isObject ? "$JSON_OBJECTAGG_TEXT" : "$JSON_ARRAYAGG_TEXT",
             [new InputRef(_keys.Count + index, texts)], f.Span);
+    }
+
+    /// <summary>
+    /// <c>COLLECT([DISTINCT] x)</c>, Flink's CollectAggFunction: a MULTISET of the values that are not NULL, empty (not
+    /// NULL) for a group without any. Here an <c>ARRAY_AGG(x IGNORE NULLS)</c> — a MULTISET is the same list column —
+    /// under a function that makes a missing list empty and types it as the MULTISET.
+    /// </summary>
+    private ScalarExpr BindCollect(FunctionCall f)
+    {
+        if (f.Arguments.Count != 1 || f.Arguments[0] is StarExpression)
+            throw new SqlValidationException("Invalid number of arguments to function 'COLLECT'. Was expecting 1 arguments", f.Span);
+        if (f.Nulls is { } nulls) throw new SqlValidationException("Cannot specify IGNORE NULLS or RESPECT NULLS following 'COLLECT'", nulls.Span);
+        var value = _argumentBinder.Bind(f.Arguments[0]);
+        if (value.Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
+            throw Unsupported.Feature($"COLLECT over {value.Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
+        if (value.Type.Kind == SqlTypeKind.Null)
+            throw new SqlValidationException("Cannot apply 'COLLECT' to arguments of type 'COLLECT(<NULL>)'. Supported form(s): 'COLLECT(<ANY>)'", f.Span);
+        var argumentType = value.Type.WithoutTimeAttribute();
+        ScalarExpr? passes = null;
+        if (f.Filter is not null)
+        {
+            var condition = _argumentBinder.Bind(f.Filter);
+            if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
+                throw new SqlValidationException($"FILTER clause must be a condition (BOOLEAN), but is {condition.Type}", f.Filter.Span);
+            passes = ExpressionBinder.MakeCall("IS TRUE", [condition], f.Filter.Span);
+        }
+        if (argumentType.Nullable)
+        {
+            var present = ExpressionBinder.MakeCall("IS NOT NULL", [value], f.Span);
+            passes = passes is null ? present : ExpressionBinder.MakeCall("AND", [passes, present], f.Span);
+        }
+        int filter = passes is null ? -1 : Argument(f.Filter ?? f, passes);
+        int output = _keys.Count + _calls.Count;
+        string callName = ReferenceEquals(f, _currentItem) ? _currentItemName! : $"$f{output}";
+        var values = SqlType.Array(argumentType).WithNullable(true);
+        var call = new AggregateCall(AggregateFunctionKind.ArrayAgg, [Argument(f.Arguments[0], value)], f.Distinct, filter, values, callName);
+        int index = _calls.FindIndex(c => c.SameComputation(call));
+        if (index < 0)
+        {
+            _calls.Add(call);
+            index = _calls.Count - 1;
+        }
+        return ExpressionBinder.MakeCall("$COLLECT_MULTISET", [new InputRef(_keys.Count + index, values)], f.Span);
     }
 
     /// <summary>GROUPING(k) / GROUPING_ID(k, ...) over group keys; GROUP_ID() is 0 (grouping sets are never repeated here).</summary>

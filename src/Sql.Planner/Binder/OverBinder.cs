@@ -87,6 +87,7 @@ internal sealed class OverBinder
         string name = f.Name.Last.ToUpperInvariant();
         if (name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "PERCENT_RANK" or "CUME_DIST" or "NTILE" or "LAG" or "LEAD")
             throw Unsupported.Feature($"{name}() OVER beside OVER aggregates (in streaming, a rank function needs a filter on its number to make a Top-N)", f.Span);
+        if (AggregateFunctions.IsCollect(name)) throw Unsupported.Feature("COLLECT in an OVER window", f.Span);
         if (AggregateFunctions.IsJsonAggregate(name))
             throw Unsupported.Feature($"{name[..name.IndexOf("AGG", StringComparison.Ordinal)]}AGG in an OVER window (as in Flink)", f.Span);
         if (!AggregateFunctions.IsKnown(name) || f.Name.Parts.Count > 1)

@@ -38,7 +38,10 @@ internal static class AggregateFunctions
     };
 
     /// <summary>Whether <paramref name="name"/> is an aggregate function this planner knows.</summary>
-    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name);
+    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name);
+
+    /// <summary>COLLECT (Flink's CollectAggFunction): the binder plans it over ARRAY_AGG.</summary>
+    public static bool IsCollect(string name) => name.Equals("COLLECT", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Flink's JSON aggregates, named with their ON NULL behaviour as Flink names them
     /// (<c>JSON_ARRAYAGG_ABSENT_ON_NULL</c>, ...): the binder plans them over ARRAY_AGG.</summary>

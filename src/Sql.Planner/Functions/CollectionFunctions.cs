@@ -39,6 +39,11 @@ internal static class CollectionFunctions
                 ? Operands(a, StringType, i => i == 0 ? a[0] : As(StringType, a[i]))
                 : null);
         yield return new("ARRAY_CONCAT", FunctionKind.Scalar, "'ARRAY_CONCAT(<ARRAY>, ...)'", a => SameArrays(a, 1, int.MaxValue));
+        // COLLECT's result from the ARRAY_AGG of its values (see AggregateBinder): the list as a MULTISET, empty for none.
+        yield return new("$COLLECT_MULTISET", FunctionKind.Scalar, "'$COLLECT_MULTISET(<ARRAY>)'", a =>
+            a.Count == 1 && IsArray(a[0])
+                ? new ResolvedFunction(a.Name, [a[0]], new SqlType(SqlTypeKind.Multiset, Elements: [a[0].Elements![0]]).AsNotNull())
+                : null);
         foreach (var name in new[] { "ARRAY_APPEND", "ARRAY_PREPEND" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<ARRAY>, <ANY>)'", ArrayWithElement);
         foreach (var name in new[] { "ARRAY_UNION", "ARRAY_EXCEPT", "ARRAY_INTERSECT" })
