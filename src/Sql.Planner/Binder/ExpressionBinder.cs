@@ -234,6 +234,12 @@ internal sealed class ExpressionBinder
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) on a call", f.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
         if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);
+        // CURRENT_DATABASE(): the session's current database when the statement is planned, as in Flink.
+        if (name == "CURRENT_DATABASE" && f.Arguments.Count == 0 && FunctionScope.Current?.FindSystem(name) is null)
+        {
+            string database = FunctionScope.CurrentDatabase ?? TableCatalog.DefaultDatabase;
+            return new Literal(database, SqlType.String.AsNotNull());
+        }
         var operands = new List<ScalarExpr>(f.Arguments.Count);
         foreach (var a in f.Arguments) operands.Add(Bind(a));
         // Flink's order: temporary system functions, built-in functions, then temporary and catalog functions.

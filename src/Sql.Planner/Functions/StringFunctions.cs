@@ -51,6 +51,9 @@ internal static class StringFunctions
         yield return Str("SHA384", "'SHA384(<STRING>)'", 1, 1, _ => 's');
         yield return Str("SHA512", "'SHA512(<STRING>)'", 1, 1, _ => 's');
         yield return Str("SHA2", "'SHA2(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        // The binder answers CURRENT_DATABASE() itself (a constant when planning); this entry names it and its form.
+        yield return new("CURRENT_DATABASE", FunctionKind.Scalar, "'CURRENT_DATABASE()'", a =>
+            a.Count == 0 ? new ResolvedFunction(a.Name, [], StringType.AsNotNull()) : null);
         // Flink's IS_ALPHA/IS_DECIMAL/IS_DIGIT: never NULL (a NULL string is FALSE).
         foreach (var name in new[] { "IS_ALPHA", "IS_DECIMAL", "IS_DIGIT" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
