@@ -330,6 +330,7 @@ predicate
     | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                                            #isTruth
     | IS NOT? DISTINCT FROM right=valueExpression                                       #distinctFrom
     | IS NOT? JSON kind=(VALUE | SCALAR | ARRAY | OBJECT)?                              #isJson
+    | OVERLAPS right=valueExpression                                                    #overlaps
     ;
 
 comparisonOperator
@@ -638,6 +639,7 @@ nonReserved
     | ONLY
     | ORDINALITY
     | OVERWRITE
+    | OVERLAPS
     | OVERLAY
     | OVERWRITING
     | PARTITION

@@ -61,27 +61,27 @@ internal partial class StreamSqlParser : Parser {
 		MONTH=127, MONTHS=128, MULTISET=129, NANOSECOND=130, NANOSECONDS=131, 
 		NATURAL=132, NEXT=133, NON=134, NOT=135, NULL=136, NULLS=137, OBJECT=138, 
 		OF=139, OFFSET=140, ON=141, ONLY=142, OR=143, ORDER=144, ORDINALITY=145, 
-		OUTER=146, OVER=147, OVERWRITE=148, OVERLAY=149, OVERWRITING=150, PARTITION=151, 
-		PARTITIONED=152, PLACING=153, PLAN=154, PLAN_ADVICE=155, POSITION=156, 
-		PRECEDING=157, PRIMARY=158, QUARTER=159, QUARTERS=160, QUIT=161, RANGE=162, 
-		RENAME=163, RESET=164, RESPECT=165, RESTORED=166, RESTRICT=167, RETURNING=168, 
-		RIGHT=169, ROLLUP=170, ROW=171, ROWS=172, SAVEPOINT=173, SCALAR=174, SECOND=175, 
-		SECONDS=176, SELECT=177, SET=178, SETS=179, SHOW=180, SIMILAR=181, STATE=182, 
-		STATEMENT=183, STOP=184, SUBSTRING=185, SYMMETRIC=186, SYSTEM=187, SYSTEM_TIME=188, 
-		TABLE=189, TABLES=190, TEMPORARY=191, THEN=192, TIME=193, TIMESTAMP=194, 
-		TIMESTAMPADD=195, TIMESTAMPDIFF=196, TO=197, TRAILING=198, TRIM=199, TRUE=200, 
-		TRY_CAST=201, UNBOUNDED=202, UNCONDITIONAL=203, UNION=204, UNKNOWN=205, 
-		UNNEST=206, USE=207, USER=208, USING=209, VALUE=210, VALUES=211, VIEW=212, 
-		VIEWS=213, VIRTUAL=214, WATERMARK=215, WEEK=216, WEEKS=217, WHEN=218, 
-		WHERE=219, WINDOW=220, WITH=221, WITHOUT=222, WRAPPER=223, YEAR=224, YEARS=225, 
-		ZONE=226, EQ=227, NEQ=228, LTE=229, GTE=230, LT=231, GT=232, ARROW=233, 
-		PLUS=234, MINUS=235, ASTERISK=236, SLASH=237, PERCENT=238, CONCAT=239, 
-		LPAREN=240, RPAREN=241, LBRACKET=242, RBRACKET=243, COMMA=244, DOT=245, 
-		SEMI=246, HINT_START=247, HINT_END=248, STRING=249, UNICODE_STRING=250, 
-		BINARY_STRING=251, INTEGER_VALUE=252, DECIMAL_VALUE=253, DOUBLE_VALUE=254, 
-		IDENTIFIER=255, BACKQUOTED_IDENTIFIER=256, LINE_COMMENT=257, BLOCK_COMMENT=258, 
-		WS=259, DOUBLE_QUOTED=260, UNTERMINATED_STRING=261, UNTERMINATED_IDENTIFIER=262, 
-		UNTERMINATED_COMMENT=263, ERROR_CHAR=264;
+		OUTER=146, OVER=147, OVERWRITE=148, OVERLAPS=149, OVERLAY=150, OVERWRITING=151, 
+		PARTITION=152, PARTITIONED=153, PLACING=154, PLAN=155, PLAN_ADVICE=156, 
+		POSITION=157, PRECEDING=158, PRIMARY=159, QUARTER=160, QUARTERS=161, QUIT=162, 
+		RANGE=163, RENAME=164, RESET=165, RESPECT=166, RESTORED=167, RESTRICT=168, 
+		RETURNING=169, RIGHT=170, ROLLUP=171, ROW=172, ROWS=173, SAVEPOINT=174, 
+		SCALAR=175, SECOND=176, SECONDS=177, SELECT=178, SET=179, SETS=180, SHOW=181, 
+		SIMILAR=182, STATE=183, STATEMENT=184, STOP=185, SUBSTRING=186, SYMMETRIC=187, 
+		SYSTEM=188, SYSTEM_TIME=189, TABLE=190, TABLES=191, TEMPORARY=192, THEN=193, 
+		TIME=194, TIMESTAMP=195, TIMESTAMPADD=196, TIMESTAMPDIFF=197, TO=198, 
+		TRAILING=199, TRIM=200, TRUE=201, TRY_CAST=202, UNBOUNDED=203, UNCONDITIONAL=204, 
+		UNION=205, UNKNOWN=206, UNNEST=207, USE=208, USER=209, USING=210, VALUE=211, 
+		VALUES=212, VIEW=213, VIEWS=214, VIRTUAL=215, WATERMARK=216, WEEK=217, 
+		WEEKS=218, WHEN=219, WHERE=220, WINDOW=221, WITH=222, WITHOUT=223, WRAPPER=224, 
+		YEAR=225, YEARS=226, ZONE=227, EQ=228, NEQ=229, LTE=230, GTE=231, LT=232, 
+		GT=233, ARROW=234, PLUS=235, MINUS=236, ASTERISK=237, SLASH=238, PERCENT=239, 
+		CONCAT=240, LPAREN=241, RPAREN=242, LBRACKET=243, RBRACKET=244, COMMA=245, 
+		DOT=246, SEMI=247, HINT_START=248, HINT_END=249, STRING=250, UNICODE_STRING=251, 
+		BINARY_STRING=252, INTEGER_VALUE=253, DECIMAL_VALUE=254, DOUBLE_VALUE=255, 
+		IDENTIFIER=256, BACKQUOTED_IDENTIFIER=257, LINE_COMMENT=258, BLOCK_COMMENT=259, 
+		WS=260, DOUBLE_QUOTED=261, UNTERMINATED_STRING=262, UNTERMINATED_IDENTIFIER=263, 
+		UNTERMINATED_COMMENT=264, ERROR_CHAR=265;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -152,22 +152,22 @@ internal partial class StreamSqlParser : Parser {
 		"'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
 		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
 		"'OF'", "'OFFSET'", "'ON'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
-		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
-		"'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
-		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
-		"'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", 
-		"'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
-		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'STATE'", 
-		"'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", 
-		"'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", 
-		"'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", 
-		"'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", 
-		"'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", 
-		"'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", 
-		"'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", "'YEARS'", 
-		"'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", 
-		"'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", 
-		"';'", "'/*+'", "'*/'"
+		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", 
+		"'PARTITION'", "'PARTITIONED'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", 
+		"'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", 
+		"'RANGE'", "'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", 
+		"'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", 
+		"'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", 
+		"'SIMILAR'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSTRING'", "'SYMMETRIC'", 
+		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
+		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
+		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
+		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", 
+		"'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", 
+		"'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHOUT'", "'WRAPPER'", 
+		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
+		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'||'", "'('", "')'", "'['", 
+		"']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", "AS", 
@@ -190,24 +190,25 @@ internal partial class StreamSqlParser : Parser {
 		"MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", "MINUTES", "MODULES", 
 		"MONTH", "MONTHS", "MULTISET", "NANOSECOND", "NANOSECONDS", "NATURAL", 
 		"NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", "OF", "OFFSET", "ON", 
-		"ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAY", 
-		"OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", "PLAN", "PLAN_ADVICE", 
-		"POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", 
-		"RENAME", "RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", 
-		"ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", 
-		"SET", "SETS", "SHOW", "SIMILAR", "STATE", "STATEMENT", "STOP", "SUBSTRING", 
-		"SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", 
-		"THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", 
-		"TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", 
-		"UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", "VIEW", "VIEWS", 
-		"VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", 
-		"WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", 
-		"LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", 
-		"CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", 
-		"SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
-		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
-		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAPS", 
+		"OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PLACING", "PLAN", 
+		"PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", 
+		"QUIT", "RANGE", "RENAME", "RESET", "RESPECT", "RESTORED", "RESTRICT", 
+		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
+		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "STATE", 
+		"STATEMENT", "STOP", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", 
+		"TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", 
+		"TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", 
+		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", 
+		"VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", 
+		"WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT", "WRAPPER", "YEAR", "YEARS", 
+		"ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", 
+		"ASTERISK", "SLASH", "PERCENT", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", 
+		"RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", "STRING", 
+		"UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", 
+		"IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
+		"UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -292,7 +293,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 1154117773271175177L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7494605508637100064L) != 0) || _la==HELP || _la==INSERT || ((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 1154117773271175177L) != 0) || _la==LPAREN) {
 				{
 				State = 166;
 				statement();
@@ -2170,7 +2171,7 @@ internal partial class StreamSqlParser : Parser {
 					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -18014432869220353L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 511L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -36028865738440705L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1023L) != 0) );
 				}
 				break;
 			}
@@ -3536,7 +3537,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4539628407713245313L) != 0)) {
+			if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -651403587259312357L) != 0) || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -2095669455750457L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & -1297636613714636173L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 1738389458249538287L) != 0)) {
 				{
 				State = 690;
 				tableOption();
@@ -3764,6 +3765,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -3923,7 +3925,7 @@ internal partial class StreamSqlParser : Parser {
 
 				State = 721;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 7L) != 0)) ) {
+				if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4046,6 +4048,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -4355,6 +4358,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -4759,6 +4763,7 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAPS:
 				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
@@ -4968,6 +4973,7 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAPS:
 				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
@@ -5463,6 +5469,7 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAPS:
 				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
@@ -6713,7 +6720,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -74942714696706213L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -862019428297159L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2315430750608349193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & -71910242803591169L) != 0)) {
 					{
 					State = 1034;
 					expression();
@@ -7739,7 +7746,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4609434201937488001L) != 0)) {
+			while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -651403587259312357L) != 0) || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -2095669455750457L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & -1297636613714636173L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 1729663733971507951L) != 0)) {
 				{
 				{
 				State = 1183;
@@ -8075,6 +8082,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -8454,6 +8462,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -8807,6 +8816,20 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class OverlapsContext : PredicateContext {
+		public ValueExpressionContext right;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAPS() { return GetToken(StreamSqlParser.OVERLAPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueExpressionContext valueExpression() {
+			return GetRuleContext<ValueExpressionContext>(0);
+		}
+		public OverlapsContext(PredicateContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitOverlaps(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
@@ -8814,7 +8837,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 102, RULE_predicate);
 		int _la;
 		try {
-			State = 1338;
+			State = 1340;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
@@ -9108,6 +9131,16 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
+			case 11:
+				_localctx = new OverlapsContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 1338;
+				Match(OVERLAPS);
+				State = 1339;
+				((OverlapsContext)_localctx).right = valueExpression(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -9149,9 +9182,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1340;
+			State = 1342;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 63L) != 0)) ) {
+			if ( !(((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9270,7 +9303,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1346;
+			State = 1348;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9387,6 +9420,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -9466,7 +9500,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1343;
+				State = 1345;
 				primaryExpression(0);
 				}
 				break;
@@ -9476,7 +9510,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1344;
+				State = 1346;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9486,7 +9520,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1345;
+				State = 1347;
 				valueExpression(3);
 				}
 				break;
@@ -9494,7 +9528,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1356;
+			State = 1358;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -9503,7 +9537,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1354;
+					State = 1356;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 					case 1:
@@ -9511,19 +9545,19 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1348;
+						State = 1350;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1349;
+						State = 1351;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 236)) & ~0x3f) == 0 && ((1L << (_la - 236)) & 15L) != 0)) ) {
+						if ( !(((((_la - 237)) & ~0x3f) == 0 && ((1L << (_la - 237)) & 15L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1350;
+						State = 1352;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -9532,9 +9566,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1351;
+						State = 1353;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1352;
+						State = 1354;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9544,14 +9578,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1353;
+						State = 1355;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1358;
+				State = 1360;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 			}
@@ -10328,7 +10362,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1689;
+			State = 1691;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 			case 1:
@@ -10337,7 +10371,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1360;
+				State = 1362;
 				literal();
 				}
 				break;
@@ -10346,7 +10380,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1361;
+				State = 1363;
 				interval();
 				}
 				break;
@@ -10355,37 +10389,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1362;
+				State = 1364;
 				Match(CASE);
-				State = 1363;
-				((SimpleCaseContext)_localctx).operand = expression();
 				State = 1365;
+				((SimpleCaseContext)_localctx).operand = expression();
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1364;
+					State = 1366;
 					whenClause();
 					}
 					}
-					State = 1367;
+					State = 1369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1371;
+				State = 1373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1369;
+					State = 1371;
 					Match(ELSE);
-					State = 1370;
+					State = 1372;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1373;
+				State = 1375;
 				Match(END);
 				}
 				break;
@@ -10394,35 +10428,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1375;
-				Match(CASE);
 				State = 1377;
+				Match(CASE);
+				State = 1379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1376;
+					State = 1378;
 					whenClause();
 					}
 					}
-					State = 1379;
+					State = 1381;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1383;
+				State = 1385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1381;
+					State = 1383;
 					Match(ELSE);
-					State = 1382;
+					State = 1384;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1385;
+				State = 1387;
 				Match(END);
 				}
 				break;
@@ -10431,7 +10465,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1387;
+				State = 1389;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -10440,15 +10474,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1388;
-				Match(LPAREN);
-				State = 1389;
-				expression();
 				State = 1390;
-				Match(AS);
+				Match(LPAREN);
 				State = 1391;
-				dataType();
+				expression();
 				State = 1392;
+				Match(AS);
+				State = 1393;
+				dataType();
+				State = 1394;
 				Match(RPAREN);
 				}
 				break;
@@ -10457,31 +10491,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1394;
+				State = 1396;
 				Match(EXTRACT);
-				State = 1395;
+				State = 1397;
 				Match(LPAREN);
-				State = 1398;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 				case 1:
 					{
-					State = 1396;
+					State = 1398;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1397;
+					State = 1399;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1400;
-				Match(FROM);
-				State = 1401;
-				expression();
 				State = 1402;
+				Match(FROM);
+				State = 1403;
+				expression();
+				State = 1404;
 				Match(RPAREN);
 				}
 				break;
@@ -10490,11 +10524,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1404;
-				Match(TRIM);
-				State = 1405;
-				Match(LPAREN);
 				State = 1406;
+				Match(TRIM);
+				State = 1407;
+				Match(LPAREN);
+				State = 1408;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -10504,21 +10538,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1408;
+				State = 1410;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -74942714696706213L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -862019428297159L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2315430750608349193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & -71910242803591169L) != 0)) {
 					{
-					State = 1407;
+					State = 1409;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1410;
-				Match(FROM);
-				State = 1411;
-				((TrimWithSideContext)_localctx).source = expression();
 				State = 1412;
+				Match(FROM);
+				State = 1413;
+				((TrimWithSideContext)_localctx).source = expression();
+				State = 1414;
 				Match(RPAREN);
 				}
 				break;
@@ -10527,25 +10561,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1414;
+				State = 1416;
 				Match(TRIM);
-				State = 1415;
+				State = 1417;
 				Match(LPAREN);
-				State = 1419;
+				State = 1421;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
 				case 1:
 					{
-					State = 1416;
+					State = 1418;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1417;
+					State = 1419;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1421;
+				State = 1423;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1422;
+				State = 1424;
 				Match(RPAREN);
 				}
 				break;
@@ -10554,29 +10588,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1424;
-				Match(SUBSTRING);
-				State = 1425;
-				Match(LPAREN);
 				State = 1426;
-				expression();
+				Match(SUBSTRING);
 				State = 1427;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1428;
 				expression();
-				State = 1431;
+				State = 1429;
+				Match(FROM);
+				State = 1430;
+				expression();
+				State = 1433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1429;
+					State = 1431;
 					Match(FOR);
-					State = 1430;
+					State = 1432;
 					expression();
 					}
 				}
 
-				State = 1433;
+				State = 1435;
 				Match(RPAREN);
 				}
 				break;
@@ -10585,17 +10619,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1435;
-				Match(POSITION);
-				State = 1436;
-				Match(LPAREN);
 				State = 1437;
-				valueExpression(0);
+				Match(POSITION);
 				State = 1438;
-				Match(IN);
+				Match(LPAREN);
 				State = 1439;
-				expression();
+				valueExpression(0);
 				State = 1440;
+				Match(IN);
+				State = 1441;
+				expression();
+				State = 1442;
 				Match(RPAREN);
 				}
 				break;
@@ -10604,33 +10638,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1442;
-				Match(OVERLAY);
-				State = 1443;
-				Match(LPAREN);
 				State = 1444;
-				expression();
+				Match(OVERLAY);
 				State = 1445;
-				Match(PLACING);
+				Match(LPAREN);
 				State = 1446;
 				expression();
 				State = 1447;
-				Match(FROM);
+				Match(PLACING);
 				State = 1448;
 				expression();
-				State = 1451;
+				State = 1449;
+				Match(FROM);
+				State = 1450;
+				expression();
+				State = 1453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1449;
+					State = 1451;
 					Match(FOR);
-					State = 1450;
+					State = 1452;
 					expression();
 					}
 				}
 
-				State = 1453;
+				State = 1455;
 				Match(RPAREN);
 				}
 				break;
@@ -10639,57 +10673,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1455;
-				Match(JSON_VALUE);
-				State = 1456;
-				Match(LPAREN);
 				State = 1457;
-				expression();
+				Match(JSON_VALUE);
 				State = 1458;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1459;
 				expression();
-				State = 1462;
+				State = 1460;
+				Match(COMMA);
+				State = 1461;
+				expression();
+				State = 1464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1460;
+					State = 1462;
 					Match(RETURNING);
-					State = 1461;
+					State = 1463;
 					dataType();
 					}
 				}
 
-				State = 1468;
+				State = 1470;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 				case 1:
 					{
-					State = 1464;
-					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1465;
-					Match(ON);
 					State = 1466;
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+					State = 1467;
+					Match(ON);
+					State = 1468;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1474;
+				State = 1476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1470;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1471;
-					Match(ON);
 					State = 1472;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1473;
+					Match(ON);
+					State = 1474;
 					Match(ERROR);
 					}
 				}
 
-				State = 1476;
+				State = 1478;
 				Match(RPAREN);
 				}
 				break;
@@ -10698,67 +10732,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1478;
-				Match(JSON_QUERY);
-				State = 1479;
-				Match(LPAREN);
 				State = 1480;
-				expression();
+				Match(JSON_QUERY);
 				State = 1481;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1482;
 				expression();
-				State = 1485;
+				State = 1483;
+				Match(COMMA);
+				State = 1484;
+				expression();
+				State = 1487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1483;
+					State = 1485;
 					Match(RETURNING);
-					State = 1484;
+					State = 1486;
 					dataType();
 					}
 				}
 
-				State = 1488;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1487;
+					State = 1489;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1494;
+				State = 1496;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
 				case 1:
 					{
-					State = 1490;
-					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1491;
-					Match(ON);
 					State = 1492;
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+					State = 1493;
+					Match(ON);
+					State = 1494;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1500;
+				State = 1502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1496;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1497;
-					Match(ON);
 					State = 1498;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1499;
+					Match(ON);
+					State = 1500;
 					Match(ERROR);
 					}
 				}
 
-				State = 1502;
+				State = 1504;
 				Match(RPAREN);
 				}
 				break;
@@ -10767,22 +10801,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1504;
-				Match(JSON_EXISTS);
-				State = 1505;
-				Match(LPAREN);
 				State = 1506;
-				expression();
+				Match(JSON_EXISTS);
 				State = 1507;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1508;
 				expression();
-				State = 1512;
+				State = 1509;
+				Match(COMMA);
+				State = 1510;
+				expression();
+				State = 1514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1509;
+					State = 1511;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10792,14 +10826,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1510;
+					State = 1512;
 					Match(ON);
-					State = 1511;
+					State = 1513;
 					Match(ERROR);
 					}
 				}
 
-				State = 1514;
+				State = 1516;
 				Match(RPAREN);
 				}
 				break;
@@ -10808,42 +10842,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1516;
+				State = 1518;
 				Match(JSON_OBJECT);
-				State = 1517;
+				State = 1519;
 				Match(LPAREN);
-				State = 1526;
+				State = 1528;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 				case 1:
 					{
-					State = 1518;
+					State = 1520;
 					jsonKeyValue();
-					State = 1523;
+					State = 1525;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1519;
+						State = 1521;
 						Match(COMMA);
-						State = 1520;
+						State = 1522;
 						jsonKeyValue();
 						}
 						}
-						State = 1525;
+						State = 1527;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1531;
+				State = 1533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1528;
+					State = 1530;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10853,14 +10887,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1529;
+					State = 1531;
 					Match(ON);
-					State = 1530;
+					State = 1532;
 					Match(NULL);
 					}
 				}
 
-				State = 1533;
+				State = 1535;
 				Match(RPAREN);
 				}
 				break;
@@ -10869,42 +10903,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1534;
+				State = 1536;
 				Match(JSON_ARRAY);
-				State = 1535;
+				State = 1537;
 				Match(LPAREN);
-				State = 1544;
+				State = 1546;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
 				case 1:
 					{
-					State = 1536;
+					State = 1538;
 					expression();
-					State = 1541;
+					State = 1543;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1537;
+						State = 1539;
 						Match(COMMA);
-						State = 1538;
+						State = 1540;
 						expression();
 						}
 						}
-						State = 1543;
+						State = 1545;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1549;
+				State = 1551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1546;
+					State = 1548;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10914,14 +10948,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1547;
+					State = 1549;
 					Match(ON);
-					State = 1548;
+					State = 1550;
 					Match(NULL);
 					}
 				}
 
-				State = 1551;
+				State = 1553;
 				Match(RPAREN);
 				}
 				break;
@@ -10930,48 +10964,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1552;
-				Match(JSON_ARRAYAGG);
-				State = 1553;
-				Match(LPAREN);
 				State = 1554;
+				Match(JSON_ARRAYAGG);
+				State = 1555;
+				Match(LPAREN);
+				State = 1556;
 				expression();
-				State = 1565;
+				State = 1567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1555;
-					Match(ORDER);
-					State = 1556;
-					Match(BY);
 					State = 1557;
+					Match(ORDER);
+					State = 1558;
+					Match(BY);
+					State = 1559;
 					sortItem();
-					State = 1562;
+					State = 1564;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1558;
+						State = 1560;
 						Match(COMMA);
-						State = 1559;
+						State = 1561;
 						sortItem();
 						}
 						}
-						State = 1564;
+						State = 1566;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1570;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1567;
+					State = 1569;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -10981,41 +11015,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1568;
+					State = 1570;
 					Match(ON);
-					State = 1569;
+					State = 1571;
 					Match(NULL);
 					}
 				}
 
-				State = 1572;
+				State = 1574;
 				Match(RPAREN);
-				State = 1579;
+				State = 1581;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 				case 1:
 					{
-					State = 1573;
-					Match(FILTER);
-					State = 1574;
-					Match(LPAREN);
 					State = 1575;
-					Match(WHERE);
+					Match(FILTER);
 					State = 1576;
-					((JsonArrayAggContext)_localctx).filter = expression();
+					Match(LPAREN);
 					State = 1577;
+					Match(WHERE);
+					State = 1578;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1579;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1583;
+				State = 1585;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
 				case 1:
 					{
-					State = 1581;
+					State = 1583;
 					Match(OVER);
-					State = 1582;
+					State = 1584;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -11027,18 +11061,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1585;
-				Match(JSON_OBJECTAGG);
-				State = 1586;
-				Match(LPAREN);
 				State = 1587;
+				Match(JSON_OBJECTAGG);
+				State = 1588;
+				Match(LPAREN);
+				State = 1589;
 				jsonKeyValue();
-				State = 1591;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1588;
+					State = 1590;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -11048,41 +11082,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1589;
+					State = 1591;
 					Match(ON);
-					State = 1590;
+					State = 1592;
 					Match(NULL);
 					}
 				}
 
-				State = 1593;
+				State = 1595;
 				Match(RPAREN);
-				State = 1600;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1594;
-					Match(FILTER);
-					State = 1595;
-					Match(LPAREN);
 					State = 1596;
-					Match(WHERE);
+					Match(FILTER);
 					State = 1597;
-					((JsonObjectAggContext)_localctx).filter = expression();
+					Match(LPAREN);
 					State = 1598;
+					Match(WHERE);
+					State = 1599;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1600;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1604;
+				State = 1606;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 				case 1:
 					{
-					State = 1602;
+					State = 1604;
 					Match(OVER);
-					State = 1603;
+					State = 1605;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -11094,7 +11128,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1606;
+				State = 1608;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 562949953421315L) != 0)) ) {
@@ -11104,15 +11138,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1607;
-				Match(LPAREN);
-				State = 1608;
-				expression();
 				State = 1609;
-				Match(TO);
+				Match(LPAREN);
 				State = 1610;
-				timeUnit();
+				expression();
 				State = 1611;
+				Match(TO);
+				State = 1612;
+				timeUnit();
+				State = 1613;
 				Match(RPAREN);
 				}
 				break;
@@ -11121,7 +11155,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1613;
+				State = 1615;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -11131,19 +11165,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1614;
-				Match(LPAREN);
-				State = 1615;
-				timeUnit();
 				State = 1616;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1617;
-				expression();
+				timeUnit();
 				State = 1618;
 				Match(COMMA);
 				State = 1619;
 				expression();
 				State = 1620;
+				Match(COMMA);
+				State = 1621;
+				expression();
+				State = 1622;
 				Match(RPAREN);
 				}
 				break;
@@ -11152,7 +11186,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1622;
+				State = 1624;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -11169,37 +11203,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1623;
+				State = 1625;
 				Match(ARRAY);
-				State = 1624;
+				State = 1626;
 				Match(LBRACKET);
-				State = 1633;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -74942714696706213L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -862019428297159L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2315430750608349193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & -71910242803591169L) != 0)) {
 					{
-					State = 1625;
+					State = 1627;
 					expression();
-					State = 1630;
+					State = 1632;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1626;
+						State = 1628;
 						Match(COMMA);
-						State = 1627;
+						State = 1629;
 						expression();
 						}
 						}
-						State = 1632;
+						State = 1634;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1635;
+				State = 1637;
 				Match(RBRACKET);
 				}
 				break;
@@ -11208,37 +11242,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1636;
+				State = 1638;
 				Match(MAP);
-				State = 1637;
+				State = 1639;
 				Match(LBRACKET);
-				State = 1646;
+				State = 1648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -74942714696706213L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -862019428297159L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2315430750608349193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & -71910242803591169L) != 0)) {
 					{
-					State = 1638;
+					State = 1640;
 					expression();
-					State = 1643;
+					State = 1645;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1639;
+						State = 1641;
 						Match(COMMA);
-						State = 1640;
+						State = 1642;
 						expression();
 						}
 						}
-						State = 1645;
+						State = 1647;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1648;
+				State = 1650;
 				Match(RBRACKET);
 				}
 				break;
@@ -11247,37 +11281,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1649;
+				State = 1651;
 				Match(ROW);
-				State = 1650;
+				State = 1652;
 				Match(LPAREN);
-				State = 1659;
+				State = 1661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -149885429393412426L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1724038856594317L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315430750608797713L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -71910242803591169L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -74942714696706213L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -862019428297159L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -2315430750608349193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & -71910242803591169L) != 0)) {
 					{
-					State = 1651;
+					State = 1653;
 					expression();
-					State = 1656;
+					State = 1658;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1652;
+						State = 1654;
 						Match(COMMA);
-						State = 1653;
+						State = 1655;
 						expression();
 						}
 						}
-						State = 1658;
+						State = 1660;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1661;
+				State = 1663;
 				Match(RPAREN);
 				}
 				break;
@@ -11286,13 +11320,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1662;
-				Match(DESCRIPTOR);
-				State = 1663;
-				Match(LPAREN);
 				State = 1664;
-				identifierList();
+				Match(DESCRIPTOR);
 				State = 1665;
+				Match(LPAREN);
+				State = 1666;
+				identifierList();
+				State = 1667;
 				Match(RPAREN);
 				}
 				break;
@@ -11301,7 +11335,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1667;
+				State = 1669;
 				functionCall();
 				}
 				break;
@@ -11310,13 +11344,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1668;
-				Match(EXISTS);
-				State = 1669;
-				Match(LPAREN);
 				State = 1670;
-				query();
+				Match(EXISTS);
 				State = 1671;
+				Match(LPAREN);
+				State = 1672;
+				query();
+				State = 1673;
 				Match(RPAREN);
 				}
 				break;
@@ -11325,11 +11359,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1673;
-				Match(LPAREN);
-				State = 1674;
-				query();
 				State = 1675;
+				Match(LPAREN);
+				State = 1676;
+				query();
+				State = 1677;
 				Match(RPAREN);
 				}
 				break;
@@ -11338,27 +11372,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1677;
+				State = 1679;
 				Match(LPAREN);
-				State = 1678;
+				State = 1680;
 				expression();
-				State = 1683;
+				State = 1685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1679;
+					State = 1681;
 					Match(COMMA);
-					State = 1680;
+					State = 1682;
 					expression();
 					}
 					}
-					State = 1685;
+					State = 1687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1686;
+				State = 1688;
 				Match(RPAREN);
 				}
 				break;
@@ -11367,13 +11401,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1688;
+				State = 1690;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1701;
+			State = 1703;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11382,7 +11416,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1699;
+					State = 1701;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 					case 1:
@@ -11390,11 +11424,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1691;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1692;
-						Match(DOT);
 						State = 1693;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1694;
+						Match(DOT);
+						State = 1695;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -11403,20 +11437,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1694;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1695;
-						Match(LBRACKET);
 						State = 1696;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1697;
+						Match(LBRACKET);
+						State = 1698;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 1699;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1703;
+				State = 1705;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
 			}
@@ -11494,16 +11528,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1704;
+			State = 1706;
 			functionName();
-			State = 1705;
+			State = 1707;
 			Match(LPAREN);
-			State = 1721;
+			State = 1723;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1706;
+				State = 1708;
 				Match(ASTERISK);
 				}
 				break;
@@ -11624,6 +11658,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -11703,40 +11738,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1708;
+				State = 1710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1707;
+					State = 1709;
 					setQuantifier();
 					}
 				}
 
-				State = 1710;
+				State = 1712;
 				functionArgument();
-				State = 1715;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1711;
+					State = 1713;
 					Match(COMMA);
-					State = 1712;
+					State = 1714;
 					functionArgument();
 					}
 					}
-					State = 1717;
+					State = 1719;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1719;
+				State = 1721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1718;
+					State = 1720;
 					nullTreatment();
 					}
 				}
@@ -11749,34 +11784,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1723;
+			State = 1725;
 			Match(RPAREN);
-			State = 1730;
+			State = 1732;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 			case 1:
 				{
-				State = 1724;
-				Match(FILTER);
-				State = 1725;
-				Match(LPAREN);
 				State = 1726;
-				Match(WHERE);
+				Match(FILTER);
 				State = 1727;
-				_localctx.filter = expression();
+				Match(LPAREN);
 				State = 1728;
+				Match(WHERE);
+				State = 1729;
+				_localctx.filter = expression();
+				State = 1730;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1734;
+			State = 1736;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
 			case 1:
 				{
-				State = 1732;
+				State = 1734;
 				Match(OVER);
-				State = 1733;
+				State = 1735;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -11819,7 +11854,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1736;
+			State = 1738;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11828,7 +11863,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1737;
+			State = 1739;
 			Match(NULLS);
 			}
 		}
@@ -11867,7 +11902,7 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 114, RULE_functionName);
 		try {
-			State = 1742;
+			State = 1744;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11970,6 +12005,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -12036,21 +12072,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1739;
+				State = 1741;
 				qualifiedName();
 				}
 				break;
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1740;
+				State = 1742;
 				Match(LEFT);
 				}
 				break;
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1741;
+				State = 1743;
 				Match(RIGHT);
 				}
 				break;
@@ -12115,18 +12151,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 116, RULE_functionArgument);
 		try {
-			State = 1749;
+			State = 1751;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1744;
-				identifier();
-				State = 1745;
-				Match(ARROW);
 				State = 1746;
+				identifier();
+				State = 1747;
+				Match(ARROW);
+				State = 1748;
 				functionArgumentValue();
 				}
 				break;
@@ -12134,7 +12170,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1748;
+				State = 1750;
 				functionArgumentValue();
 				}
 				break;
@@ -12220,27 +12256,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 118, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1768;
+			State = 1770;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1751;
+				State = 1753;
 				Match(TABLE);
-				State = 1752;
+				State = 1754;
 				qualifiedName();
-				State = 1756;
+				State = 1758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1753;
-					Match(PARTITION);
-					State = 1754;
-					Match(BY);
 					State = 1755;
+					Match(PARTITION);
+					State = 1756;
+					Match(BY);
+					State = 1757;
 					expression();
 					}
 				}
@@ -12251,24 +12287,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1758;
-				Match(TABLE);
-				State = 1759;
-				Match(LPAREN);
 				State = 1760;
-				query();
+				Match(TABLE);
 				State = 1761;
+				Match(LPAREN);
+				State = 1762;
+				query();
+				State = 1763;
 				Match(RPAREN);
-				State = 1765;
+				State = 1767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1762;
-					Match(PARTITION);
-					State = 1763;
-					Match(BY);
 					State = 1764;
+					Match(PARTITION);
+					State = 1765;
+					Match(BY);
+					State = 1766;
 					expression();
 					}
 				}
@@ -12279,7 +12315,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1767;
+				State = 1769;
 				expression();
 				}
 				break;
@@ -12321,7 +12357,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 120, RULE_windowReference);
 		try {
-			State = 1772;
+			State = 1774;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12424,6 +12460,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -12490,14 +12527,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1770;
+				State = 1772;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1771;
+				State = 1773;
 				windowSpecification();
 				}
 				break;
@@ -12565,79 +12602,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1774;
+			State = 1776;
 			Match(LPAREN);
-			State = 1785;
+			State = 1787;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1775;
-				Match(PARTITION);
-				State = 1776;
-				Match(BY);
 				State = 1777;
+				Match(PARTITION);
+				State = 1778;
+				Match(BY);
+				State = 1779;
 				expression();
-				State = 1782;
+				State = 1784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1778;
+					State = 1780;
 					Match(COMMA);
-					State = 1779;
+					State = 1781;
 					expression();
 					}
 					}
-					State = 1784;
+					State = 1786;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1797;
+			State = 1799;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1787;
-				Match(ORDER);
-				State = 1788;
-				Match(BY);
 				State = 1789;
+				Match(ORDER);
+				State = 1790;
+				Match(BY);
+				State = 1791;
 				sortItem();
-				State = 1794;
+				State = 1796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1790;
+					State = 1792;
 					Match(COMMA);
-					State = 1791;
+					State = 1793;
 					sortItem();
 					}
 					}
-					State = 1796;
+					State = 1798;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1800;
+			State = 1802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1799;
+				State = 1801;
 				windowFrame();
 				}
 			}
 
-			State = 1802;
+			State = 1804;
 			Match(RPAREN);
 			}
 		}
@@ -12685,28 +12722,11 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1812;
+			State = 1814;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
-				{
-				State = 1804;
-				_localctx.unit = TokenStream.LT(1);
-				_la = TokenStream.LA(1);
-				if ( !(_la==RANGE || _la==ROWS) ) {
-					_localctx.unit = ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 1805;
-				_localctx.start = frameBound();
-				}
-				break;
-			case 2:
-				EnterOuterAlt(_localctx, 2);
 				{
 				State = 1806;
 				_localctx.unit = TokenStream.LT(1);
@@ -12719,12 +12739,29 @@ internal partial class StreamSqlParser : Parser {
 				    Consume();
 				}
 				State = 1807;
-				Match(BETWEEN);
-				State = 1808;
 				_localctx.start = frameBound();
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1808;
+				_localctx.unit = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==RANGE || _la==ROWS) ) {
+					_localctx.unit = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
 				State = 1809;
-				Match(AND);
+				Match(BETWEEN);
 				State = 1810;
+				_localctx.start = frameBound();
+				State = 1811;
+				Match(AND);
+				State = 1812;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -12808,16 +12845,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 126, RULE_frameBound);
 		int _la;
 		try {
-			State = 1823;
+			State = 1825;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1814;
+				State = 1816;
 				Match(UNBOUNDED);
-				State = 1815;
+				State = 1817;
 				Match(PRECEDING);
 				}
 				break;
@@ -12825,9 +12862,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1816;
+				State = 1818;
 				Match(UNBOUNDED);
-				State = 1817;
+				State = 1819;
 				Match(FOLLOWING);
 				}
 				break;
@@ -12835,9 +12872,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1818;
+				State = 1820;
 				Match(CURRENT);
-				State = 1819;
+				State = 1821;
 				Match(ROW);
 				}
 				break;
@@ -12845,9 +12882,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1820;
+				State = 1822;
 				valueExpression(0);
-				State = 1821;
+				State = 1823;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -12903,21 +12940,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1826;
+			State = 1828;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 			case 1:
 				{
-				State = 1825;
+				State = 1827;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1828;
-			_localctx.key = expression();
-			State = 1829;
-			Match(VALUE);
 			State = 1830;
+			_localctx.key = expression();
+			State = 1831;
+			Match(VALUE);
+			State = 1832;
 			_localctx.value = expression();
 			}
 		}
@@ -12957,29 +12994,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 130, RULE_jsonValueBehavior);
 		try {
-			State = 1836;
+			State = 1838;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1832;
+				State = 1834;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1833;
+				State = 1835;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1834;
+				State = 1836;
 				Match(DEFAULT);
-				State = 1835;
+				State = 1837;
 				expression();
 				}
 				break;
@@ -13025,39 +13062,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 132, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 1851;
+			State = 1853;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1838;
-				Match(WITHOUT);
 				State = 1840;
+				Match(WITHOUT);
+				State = 1842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1839;
+					State = 1841;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1842;
+				State = 1844;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1843;
-				Match(WITH);
 				State = 1845;
+				Match(WITH);
+				State = 1847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1844;
+					State = 1846;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -13070,17 +13107,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1848;
+				State = 1850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1847;
+					State = 1849;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1850;
+				State = 1852;
 				Match(WRAPPER);
 				}
 				break;
@@ -13125,29 +13162,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 134, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 1857;
+			State = 1859;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1853;
+				State = 1855;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1854;
+				State = 1856;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1855;
+				State = 1857;
 				Match(EMPTY);
-				State = 1856;
+				State = 1858;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -13205,13 +13242,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1859;
-			Match(WHEN);
-			State = 1860;
-			_localctx.condition = expression();
 			State = 1861;
-			Match(THEN);
+			Match(WHEN);
 			State = 1862;
+			_localctx.condition = expression();
+			State = 1863;
+			Match(THEN);
+			State = 1864;
 			_localctx.result = expression();
 			}
 		}
@@ -13344,14 +13381,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1878;
+			State = 1880;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1864;
+				State = 1866;
 				Match(NULL);
 				}
 				break;
@@ -13360,7 +13397,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1865;
+				State = 1867;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -13375,7 +13412,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1866;
+				State = 1868;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -13383,7 +13420,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1867;
+				State = 1869;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -13391,7 +13428,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1868;
+				State = 1870;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -13399,7 +13436,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1870;
+				State = 1872;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13407,7 +13444,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 1869;
+						State = 1871;
 						Match(STRING);
 						}
 						}
@@ -13415,7 +13452,7 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1872;
+					State = 1874;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,270,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -13425,7 +13462,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1874;
+				State = 1876;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -13433,7 +13470,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1875;
+				State = 1877;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -13443,7 +13480,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1876;
+				State = 1878;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -13453,7 +13490,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1877;
+				State = 1879;
 				Match(STRING);
 				}
 				break;
@@ -13524,14 +13561,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1880;
-			Match(INTERVAL);
 			State = 1882;
+			Match(INTERVAL);
+			State = 1884;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 1881;
+				State = 1883;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13544,43 +13581,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1884;
+			State = 1886;
 			_localctx.value = intervalValue();
-			State = 1885;
+			State = 1887;
 			_localctx.from = timeUnit();
-			State = 1889;
+			State = 1891;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 			case 1:
 				{
-				State = 1886;
-				Match(LPAREN);
-				State = 1887;
-				_localctx.precision = Match(INTEGER_VALUE);
 				State = 1888;
+				Match(LPAREN);
+				State = 1889;
+				_localctx.precision = Match(INTEGER_VALUE);
+				State = 1890;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1898;
+			State = 1900;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 			case 1:
 				{
-				State = 1891;
+				State = 1893;
 				Match(TO);
-				State = 1892;
+				State = 1894;
 				_localctx.to = timeUnit();
-				State = 1896;
+				State = 1898;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1893;
-					Match(LPAREN);
-					State = 1894;
-					Match(INTEGER_VALUE);
 					State = 1895;
+					Match(LPAREN);
+					State = 1896;
+					Match(INTEGER_VALUE);
+					State = 1897;
 					Match(RPAREN);
 					}
 					break;
@@ -13626,9 +13663,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1900;
+			State = 1902;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 25L) != 0)) ) {
+			if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13692,9 +13729,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1902;
+			State = 1904;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 108088040324337087L) != 0) || ((((_la - 216)) & ~0x3f) == 0 && ((1L << (_la - 216)) & 771L) != 0)) ) {
+			if ( !(((((_la - 41)) & ~0x3f) == 0 && ((1L << (_la - 41)) & 1649267441667L) != 0) || ((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 216176080648670655L) != 0) || ((((_la - 217)) & ~0x3f) == 0 && ((1L << (_la - 217)) & 771L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -13740,22 +13777,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1904;
+			State = 1906;
 			dataTypeBody(0);
-			State = 1908;
+			State = 1910;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 			case 1:
 				{
-				State = 1905;
+				State = 1907;
 				Match(NOT);
-				State = 1906;
+				State = 1908;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 1907;
+				State = 1909;
 				Match(NULL);
 				}
 				break;
@@ -13962,7 +13999,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1992;
+			State = 1994;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
 			case 1:
@@ -13971,13 +14008,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1911;
-				Match(ARRAY);
-				State = 1912;
-				Match(LT);
 				State = 1913;
-				dataType();
+				Match(ARRAY);
 				State = 1914;
+				Match(LT);
+				State = 1915;
+				dataType();
+				State = 1916;
 				Match(GT);
 				}
 				break;
@@ -13986,13 +14023,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1916;
-				Match(MULTISET);
-				State = 1917;
-				Match(LT);
 				State = 1918;
-				dataType();
+				Match(MULTISET);
 				State = 1919;
+				Match(LT);
+				State = 1920;
+				dataType();
+				State = 1921;
 				Match(GT);
 				}
 				break;
@@ -14001,17 +14038,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1921;
-				Match(MAP);
-				State = 1922;
-				Match(LT);
 				State = 1923;
-				((MapTypeContext)_localctx).keyType = dataType();
+				Match(MAP);
 				State = 1924;
-				Match(COMMA);
+				Match(LT);
 				State = 1925;
-				((MapTypeContext)_localctx).valueType = dataType();
+				((MapTypeContext)_localctx).keyType = dataType();
 				State = 1926;
+				Match(COMMA);
+				State = 1927;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 1928;
 				Match(GT);
 				}
 				break;
@@ -14020,37 +14057,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1928;
+				State = 1930;
 				Match(ROW);
-				State = 1929;
+				State = 1931;
 				Match(LT);
-				State = 1938;
+				State = 1940;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -651403587259312357L) != 0) || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -2095669455750457L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & -1297636613714636173L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 1729382258994797295L) != 0)) {
 					{
-					State = 1930;
+					State = 1932;
 					rowField();
-					State = 1935;
+					State = 1937;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1931;
+						State = 1933;
 						Match(COMMA);
-						State = 1932;
+						State = 1934;
 						rowField();
 						}
 						}
-						State = 1937;
+						State = 1939;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1940;
+				State = 1942;
 				Match(GT);
 				}
 				break;
@@ -14059,37 +14096,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1941;
+				State = 1943;
 				Match(ROW);
-				State = 1942;
+				State = 1944;
 				Match(LPAREN);
-				State = 1951;
+				State = 1953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & -4611686001751173249L) != 0)) {
+				if (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -651403587259312357L) != 0) || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -2095669455750457L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & -1297636613714636173L) != 0) || ((((_la - 197)) & ~0x3f) == 0 && ((1L << (_la - 197)) & 1729382258994797295L) != 0)) {
 					{
-					State = 1943;
+					State = 1945;
 					rowField();
-					State = 1948;
+					State = 1950;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1944;
+						State = 1946;
 						Match(COMMA);
-						State = 1945;
+						State = 1947;
 						rowField();
 						}
 						}
-						State = 1950;
+						State = 1952;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1953;
+				State = 1955;
 				Match(RPAREN);
 				}
 				break;
@@ -14098,43 +14135,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1954;
+				State = 1956;
 				Match(INTERVAL);
-				State = 1955;
+				State = 1957;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 1959;
+				State = 1961;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1956;
-					Match(LPAREN);
-					State = 1957;
-					Match(INTEGER_VALUE);
 					State = 1958;
+					Match(LPAREN);
+					State = 1959;
+					Match(INTEGER_VALUE);
+					State = 1960;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1968;
+				State = 1970;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 				case 1:
 					{
-					State = 1961;
+					State = 1963;
 					Match(TO);
-					State = 1962;
+					State = 1964;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 1966;
+					State = 1968;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 					case 1:
 						{
-						State = 1963;
-						Match(LPAREN);
-						State = 1964;
-						Match(INTEGER_VALUE);
 						State = 1965;
+						Match(LPAREN);
+						State = 1966;
+						Match(INTEGER_VALUE);
+						State = 1967;
 						Match(RPAREN);
 						}
 						break;
@@ -14149,60 +14186,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1970;
+				State = 1972;
 				identifier();
-				State = 1981;
+				State = 1983;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 				case 1:
 					{
-					State = 1971;
+					State = 1973;
 					Match(LPAREN);
-					State = 1972;
+					State = 1974;
 					Match(INTEGER_VALUE);
-					State = 1977;
+					State = 1979;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1973;
+						State = 1975;
 						Match(COMMA);
-						State = 1974;
+						State = 1976;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 1979;
+						State = 1981;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1980;
+					State = 1982;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1990;
+				State = 1992;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 				case 1:
 					{
-					State = 1983;
-					Match(WITH);
-					State = 1984;
-					Match(LOCAL);
 					State = 1985;
-					Match(TIME);
+					Match(WITH);
 					State = 1986;
+					Match(LOCAL);
+					State = 1987;
+					Match(TIME);
+					State = 1988;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 1987;
-					Match(WITHOUT);
-					State = 1988;
-					Match(TIME);
 					State = 1989;
+					Match(WITHOUT);
+					State = 1990;
+					Match(TIME);
+					State = 1991;
 					Match(ZONE);
 					}
 					break;
@@ -14211,7 +14248,7 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2000;
+			State = 2002;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,289,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -14220,16 +14257,16 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1998;
+					State = 2000;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1994;
+						State = 1996;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1995;
+						State = 1997;
 						Match(ARRAY);
 						}
 						break;
@@ -14237,16 +14274,16 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 1996;
+						State = 1998;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1997;
+						State = 1999;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2002;
+				State = 2004;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,289,Context);
 			}
@@ -14292,16 +14329,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2003;
+			State = 2005;
 			identifier();
-			State = 2004;
-			dataType();
 			State = 2006;
+			dataType();
+			State = 2008;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2005;
+				State = 2007;
 				Match(STRING);
 				}
 			}
@@ -14351,23 +14388,23 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2008;
+			State = 2010;
 			identifier();
-			State = 2013;
+			State = 2015;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,291,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2009;
+					State = 2011;
 					Match(DOT);
-					State = 2010;
+					State = 2012;
 					identifier();
 					}
 					} 
 				}
-				State = 2015;
+				State = 2017;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,291,Context);
 			}
@@ -14416,21 +14453,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2016;
+			State = 2018;
 			identifier();
-			State = 2021;
+			State = 2023;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2017;
+				State = 2019;
 				Match(COMMA);
-				State = 2018;
+				State = 2020;
 				identifier();
 				}
 				}
-				State = 2023;
+				State = 2025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -14471,20 +14508,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 156, RULE_identifier);
 		try {
-			State = 2027;
+			State = 2029;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2024;
+				State = 2026;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2025;
+				State = 2027;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -14588,6 +14625,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -14652,7 +14690,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2026;
+				State = 2028;
 				nonReserved();
 				}
 				break;
@@ -14775,6 +14813,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONLY() { return GetToken(StreamSqlParser.ONLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDINALITY() { return GetToken(StreamSqlParser.ORDINALITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITE() { return GetToken(StreamSqlParser.OVERWRITE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAPS() { return GetToken(StreamSqlParser.OVERLAPS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAY() { return GetToken(StreamSqlParser.OVERLAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITING() { return GetToken(StreamSqlParser.OVERWRITING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
@@ -14855,9 +14894,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2029;
+			State = 2031;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2315441745725075857L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 16676214655L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -1302807174518624714L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -33530711292007311L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4630883491449254289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 66704858621L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14933,7 +14972,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,264,2032,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,265,2034,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -15038,164 +15077,164 @@ internal partial class StreamSqlParser : Parser {
 		8,51,1,51,1,51,1,51,1,51,3,51,1302,8,51,1,51,3,51,1305,8,51,1,51,1,51,
 		1,51,1,51,1,51,3,51,1312,8,51,1,51,1,51,3,51,1316,8,51,1,51,1,51,1,51,
 		3,51,1321,8,51,1,51,1,51,1,51,3,51,1326,8,51,1,51,1,51,1,51,1,51,1,51,
-		3,51,1333,8,51,1,51,1,51,3,51,1337,8,51,3,51,1339,8,51,1,52,1,52,1,53,
-		1,53,1,53,1,53,3,53,1347,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1355,
-		8,53,10,53,12,53,1358,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,1366,8,54,
-		11,54,12,54,1367,1,54,1,54,3,54,1372,8,54,1,54,1,54,1,54,1,54,4,54,1378,
-		8,54,11,54,12,54,1379,1,54,1,54,3,54,1384,8,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1399,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,3,54,1409,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1420,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,3,54,1432,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1452,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1463,8,54,1,54,1,54,1,54,1,54,
-		3,54,1469,8,54,1,54,1,54,1,54,1,54,3,54,1475,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,3,54,1486,8,54,1,54,3,54,1489,8,54,1,54,1,54,
-		1,54,1,54,3,54,1495,8,54,1,54,1,54,1,54,1,54,3,54,1501,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1513,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1522,8,54,10,54,12,54,1525,9,54,3,54,1527,8,54,
-		1,54,1,54,1,54,3,54,1532,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1540,
-		8,54,10,54,12,54,1543,9,54,3,54,1545,8,54,1,54,1,54,1,54,3,54,1550,8,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1561,8,54,10,54,12,54,
-		1564,9,54,3,54,1566,8,54,1,54,1,54,1,54,3,54,1571,8,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1580,8,54,1,54,1,54,3,54,1584,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,3,54,1592,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1601,8,54,1,54,1,54,3,54,1605,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,51,1333,8,51,1,51,1,51,3,51,1337,8,51,1,51,1,51,3,51,1341,8,51,1,52,
+		1,52,1,53,1,53,1,53,1,53,3,53,1349,8,53,1,53,1,53,1,53,1,53,1,53,1,53,
+		5,53,1357,8,53,10,53,12,53,1360,9,53,1,54,1,54,1,54,1,54,1,54,1,54,4,54,
+		1368,8,54,11,54,12,54,1369,1,54,1,54,3,54,1374,8,54,1,54,1,54,1,54,1,54,
+		4,54,1380,8,54,11,54,12,54,1381,1,54,1,54,3,54,1386,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1401,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1411,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,3,54,1422,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1434,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1454,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1465,8,54,1,54,1,54,
+		1,54,1,54,3,54,1471,8,54,1,54,1,54,1,54,1,54,3,54,1477,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1488,8,54,1,54,3,54,1491,8,54,
+		1,54,1,54,1,54,1,54,3,54,1497,8,54,1,54,1,54,1,54,1,54,3,54,1503,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1515,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,5,54,1524,8,54,10,54,12,54,1527,9,54,3,54,
+		1529,8,54,1,54,1,54,1,54,3,54,1534,8,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		5,54,1542,8,54,10,54,12,54,1545,9,54,3,54,1547,8,54,1,54,1,54,1,54,3,54,
+		1552,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1563,8,54,
+		10,54,12,54,1566,9,54,3,54,1568,8,54,1,54,1,54,1,54,3,54,1573,8,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1582,8,54,1,54,1,54,3,54,1586,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1594,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,3,54,1603,8,54,1,54,1,54,3,54,1607,8,54,1,54,1,54,1,54,1,54,
 		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1629,8,54,10,54,12,54,1632,9,54,3,54,1634,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,5,54,1642,8,54,10,54,12,54,1645,9,54,3,54,1647,8,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,5,54,1655,8,54,10,54,12,54,1658,9,54,3,54,
-		1660,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1682,8,54,10,54,12,54,1685,
-		9,54,1,54,1,54,1,54,3,54,1690,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,5,54,1700,8,54,10,54,12,54,1703,9,54,1,55,1,55,1,55,1,55,3,55,1709,
-		8,55,1,55,1,55,1,55,5,55,1714,8,55,10,55,12,55,1717,9,55,1,55,3,55,1720,
-		8,55,3,55,1722,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1731,8,55,
-		1,55,1,55,3,55,1735,8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,1743,8,57,
-		1,58,1,58,1,58,1,58,1,58,3,58,1750,8,58,1,59,1,59,1,59,1,59,1,59,3,59,
-		1757,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1766,8,59,1,59,3,59,
-		1769,8,59,1,60,1,60,3,60,1773,8,60,1,61,1,61,1,61,1,61,1,61,1,61,5,61,
-		1781,8,61,10,61,12,61,1784,9,61,3,61,1786,8,61,1,61,1,61,1,61,1,61,1,61,
-		5,61,1793,8,61,10,61,12,61,1796,9,61,3,61,1798,8,61,1,61,3,61,1801,8,61,
-		1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1813,8,62,1,63,
-		1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1824,8,63,1,64,3,64,1827,
-		8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1837,8,65,1,66,1,66,
-		3,66,1841,8,66,1,66,1,66,1,66,3,66,1846,8,66,1,66,3,66,1849,8,66,1,66,
-		3,66,1852,8,66,1,67,1,67,1,67,1,67,3,67,1858,8,67,1,68,1,68,1,68,1,68,
-		1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1871,8,69,11,69,12,69,1872,1,69,
-		1,69,1,69,1,69,3,69,1879,8,69,1,70,1,70,3,70,1883,8,70,1,70,1,70,1,70,
-		1,70,1,70,3,70,1890,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1897,8,70,3,70,
-		1899,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,1909,8,73,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1934,8,74,10,74,12,74,1937,
-		9,74,3,74,1939,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1947,8,74,10,74,
-		12,74,1950,9,74,3,74,1952,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1960,
-		8,74,1,74,1,74,1,74,1,74,1,74,3,74,1967,8,74,3,74,1969,8,74,1,74,1,74,
-		1,74,1,74,1,74,5,74,1976,8,74,10,74,12,74,1979,9,74,1,74,3,74,1982,8,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1991,8,74,3,74,1993,8,74,1,74,
-		1,74,1,74,1,74,5,74,1999,8,74,10,74,12,74,2002,9,74,1,75,1,75,1,75,3,75,
-		2007,8,75,1,76,1,76,1,76,5,76,2012,8,76,10,76,12,76,2015,9,76,1,77,1,77,
-		1,77,5,77,2020,8,77,10,77,12,77,2023,9,77,1,78,1,78,1,78,3,78,2028,8,78,
-		1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,189,189,212,212,2,0,15,
-		15,167,167,1,0,44,45,4,0,25,25,61,61,79,79,161,161,2,0,91,91,148,148,4,
-		0,22,22,56,56,100,100,155,155,2,0,227,227,246,246,1,0,246,246,2,0,72,72,
-		85,85,2,0,84,84,113,113,1,0,252,254,3,0,58,58,86,86,150,150,1,0,171,172,
-		2,0,68,68,133,133,2,0,57,57,204,204,2,0,3,3,47,47,2,0,9,9,44,44,2,0,68,
-		68,108,108,2,0,10,10,186,186,3,0,65,65,200,200,205,205,4,0,7,7,138,138,
-		174,174,210,210,1,0,227,232,1,0,234,235,1,0,236,239,2,0,17,17,201,201,
-		3,0,13,13,111,111,198,198,4,0,54,54,65,65,200,200,205,205,2,0,1,1,136,
-		136,2,0,20,21,69,69,1,0,195,196,2,0,35,37,116,117,2,0,83,83,165,165,2,
-		0,162,162,172,172,2,0,70,70,157,157,2,0,29,29,203,203,2,0,7,7,138,138,
-		2,0,65,65,200,200,2,0,40,40,193,194,2,0,249,249,252,253,9,0,41,42,80,81,
-		120,125,127,128,130,131,159,160,175,176,216,217,224,225,41,0,1,2,4,5,9,
-		11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,64,68,70,74,
-		75,77,77,79,84,86,86,91,91,93,95,97,108,110,111,115,115,119,131,133,134,
-		137,139,142,142,145,145,148,168,170,170,173,176,178,180,182,188,190,191,
-		193,199,201,203,205,205,207,208,210,210,212,217,222,226,2357,0,163,1,0,
-		0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,0,0,10,420,1,0,
-		0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,1,0,0,0,20,502,
-		1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,625,1,0,0,0,30,
-		657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,0,38,688,1,0,0,
-		0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,0,0,0,48,739,1,
-		0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,1,0,0,0,58,865,
-		1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,975,1,0,0,0,68,
-		989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,0,0,76,1052,1,
-		0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,1166,1,0,0,0,
-		86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,0,0,0,94,1216,
-		1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,102,1338,1,0,
-		0,0,104,1340,1,0,0,0,106,1346,1,0,0,0,108,1689,1,0,0,0,110,1704,1,0,0,
-		0,112,1736,1,0,0,0,114,1742,1,0,0,0,116,1749,1,0,0,0,118,1768,1,0,0,0,
-		120,1772,1,0,0,0,122,1774,1,0,0,0,124,1812,1,0,0,0,126,1823,1,0,0,0,128,
-		1826,1,0,0,0,130,1836,1,0,0,0,132,1851,1,0,0,0,134,1857,1,0,0,0,136,1859,
-		1,0,0,0,138,1878,1,0,0,0,140,1880,1,0,0,0,142,1900,1,0,0,0,144,1902,1,
-		0,0,0,146,1904,1,0,0,0,148,1992,1,0,0,0,150,2003,1,0,0,0,152,2008,1,0,
-		0,0,154,2016,1,0,0,0,156,2027,1,0,0,0,158,2029,1,0,0,0,160,162,5,246,0,
-		0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,
-		184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,246,0,0,168,167,
-		1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,1,0,0,
-		0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,
-		176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,246,0,0,179,178,
-		1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,0,0,
-		0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,186,
-		187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,1,0,
-		0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,5,59,0,
-		0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,
+		1,54,1,54,1,54,1,54,5,54,1631,8,54,10,54,12,54,1634,9,54,3,54,1636,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,5,54,1644,8,54,10,54,12,54,1647,9,54,3,54,
+		1649,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1657,8,54,10,54,12,54,1660,
+		9,54,3,54,1662,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1684,8,54,10,54,
+		12,54,1687,9,54,1,54,1,54,1,54,3,54,1692,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,5,54,1702,8,54,10,54,12,54,1705,9,54,1,55,1,55,1,55,1,55,
+		3,55,1711,8,55,1,55,1,55,1,55,5,55,1716,8,55,10,55,12,55,1719,9,55,1,55,
+		3,55,1722,8,55,3,55,1724,8,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,
+		1733,8,55,1,55,1,55,3,55,1737,8,55,1,56,1,56,1,56,1,57,1,57,1,57,3,57,
+		1745,8,57,1,58,1,58,1,58,1,58,1,58,3,58,1752,8,58,1,59,1,59,1,59,1,59,
+		1,59,3,59,1759,8,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1768,8,59,
+		1,59,3,59,1771,8,59,1,60,1,60,3,60,1775,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,5,61,1783,8,61,10,61,12,61,1786,9,61,3,61,1788,8,61,1,61,1,61,1,61,
+		1,61,1,61,5,61,1795,8,61,10,61,12,61,1798,9,61,3,61,1800,8,61,1,61,3,61,
+		1803,8,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1815,
+		8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1826,8,63,1,64,
+		3,64,1829,8,64,1,64,1,64,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1839,8,65,
+		1,66,1,66,3,66,1843,8,66,1,66,1,66,1,66,3,66,1848,8,66,1,66,3,66,1851,
+		8,66,1,66,3,66,1854,8,66,1,67,1,67,1,67,1,67,3,67,1860,8,67,1,68,1,68,
+		1,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,4,69,1873,8,69,11,69,12,69,
+		1874,1,69,1,69,1,69,1,69,3,69,1881,8,69,1,70,1,70,3,70,1885,8,70,1,70,
+		1,70,1,70,1,70,1,70,3,70,1892,8,70,1,70,1,70,1,70,1,70,1,70,3,70,1899,
+		8,70,3,70,1901,8,70,1,71,1,71,1,72,1,72,1,73,1,73,1,73,1,73,3,73,1911,
+		8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1936,8,74,10,74,
+		12,74,1939,9,74,3,74,1941,8,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1949,
+		8,74,10,74,12,74,1952,9,74,3,74,1954,8,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		3,74,1962,8,74,1,74,1,74,1,74,1,74,1,74,3,74,1969,8,74,3,74,1971,8,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,1978,8,74,10,74,12,74,1981,9,74,1,74,3,74,
+		1984,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1993,8,74,3,74,1995,
+		8,74,1,74,1,74,1,74,1,74,5,74,2001,8,74,10,74,12,74,2004,9,74,1,75,1,75,
+		1,75,3,75,2009,8,75,1,76,1,76,1,76,5,76,2014,8,76,10,76,12,76,2017,9,76,
+		1,77,1,77,1,77,5,77,2022,8,77,10,77,12,77,2025,9,77,1,78,1,78,1,78,3,78,
+		2030,8,78,1,79,1,79,1,79,0,6,58,78,100,106,108,148,80,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,154,156,158,0,41,5,0,18,18,38,38,74,74,190,190,213,
+		213,2,0,15,15,168,168,1,0,44,45,4,0,25,25,61,61,79,79,162,162,2,0,91,91,
+		148,148,4,0,22,22,56,56,100,100,156,156,2,0,228,228,247,247,1,0,247,247,
+		2,0,72,72,85,85,2,0,84,84,113,113,1,0,253,255,3,0,58,58,86,86,151,151,
+		1,0,172,173,2,0,68,68,133,133,2,0,57,57,205,205,2,0,3,3,47,47,2,0,9,9,
+		44,44,2,0,68,68,108,108,2,0,10,10,187,187,3,0,65,65,201,201,206,206,4,
+		0,7,7,138,138,175,175,211,211,1,0,228,233,1,0,235,236,1,0,237,240,2,0,
+		17,17,202,202,3,0,13,13,111,111,199,199,4,0,54,54,65,65,201,201,206,206,
+		2,0,1,1,136,136,2,0,20,21,69,69,1,0,196,197,2,0,35,37,116,117,2,0,83,83,
+		166,166,2,0,163,163,173,173,2,0,70,70,158,158,2,0,29,29,204,204,2,0,7,
+		7,138,138,2,0,65,65,201,201,2,0,40,40,194,195,2,0,250,250,253,254,9,0,
+		41,42,80,81,120,125,127,128,130,131,160,161,176,177,217,218,225,226,41,
+		0,1,2,4,5,9,11,13,13,15,15,18,31,33,34,38,46,48,49,51,51,53,56,58,59,61,
+		64,68,70,74,75,77,77,79,84,86,86,91,91,93,95,97,108,110,111,115,115,119,
+		131,133,134,137,139,142,142,145,145,148,169,171,171,174,177,179,181,183,
+		189,191,192,194,200,202,204,206,206,208,209,211,211,213,218,223,227,2360,
+		0,163,1,0,0,0,2,188,1,0,0,0,4,389,1,0,0,0,6,391,1,0,0,0,8,408,1,0,0,0,
+		10,420,1,0,0,0,12,481,1,0,0,0,14,489,1,0,0,0,16,491,1,0,0,0,18,499,1,0,
+		0,0,20,502,1,0,0,0,22,568,1,0,0,0,24,571,1,0,0,0,26,576,1,0,0,0,28,625,
+		1,0,0,0,30,657,1,0,0,0,32,661,1,0,0,0,34,669,1,0,0,0,36,677,1,0,0,0,38,
+		688,1,0,0,0,40,702,1,0,0,0,42,715,1,0,0,0,44,725,1,0,0,0,46,727,1,0,0,
+		0,48,739,1,0,0,0,50,802,1,0,0,0,52,813,1,0,0,0,54,817,1,0,0,0,56,829,1,
+		0,0,0,58,865,1,0,0,0,60,899,1,0,0,0,62,916,1,0,0,0,64,918,1,0,0,0,66,975,
+		1,0,0,0,68,989,1,0,0,0,70,1031,1,0,0,0,72,1046,1,0,0,0,74,1048,1,0,0,0,
+		76,1052,1,0,0,0,78,1060,1,0,0,0,80,1100,1,0,0,0,82,1109,1,0,0,0,84,1166,
+		1,0,0,0,86,1169,1,0,0,0,88,1178,1,0,0,0,90,1180,1,0,0,0,92,1193,1,0,0,
+		0,94,1216,1,0,0,0,96,1230,1,0,0,0,98,1232,1,0,0,0,100,1244,1,0,0,0,102,
+		1340,1,0,0,0,104,1342,1,0,0,0,106,1348,1,0,0,0,108,1691,1,0,0,0,110,1706,
+		1,0,0,0,112,1738,1,0,0,0,114,1744,1,0,0,0,116,1751,1,0,0,0,118,1770,1,
+		0,0,0,120,1774,1,0,0,0,122,1776,1,0,0,0,124,1814,1,0,0,0,126,1825,1,0,
+		0,0,128,1828,1,0,0,0,130,1838,1,0,0,0,132,1853,1,0,0,0,134,1859,1,0,0,
+		0,136,1861,1,0,0,0,138,1880,1,0,0,0,140,1882,1,0,0,0,142,1902,1,0,0,0,
+		144,1904,1,0,0,0,146,1906,1,0,0,0,148,1994,1,0,0,0,150,2005,1,0,0,0,152,
+		2010,1,0,0,0,154,2018,1,0,0,0,156,2029,1,0,0,0,158,2031,1,0,0,0,160,162,
+		5,247,0,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,
+		0,0,164,184,1,0,0,0,165,163,1,0,0,0,166,175,3,4,2,0,167,169,5,247,0,0,
+		168,167,1,0,0,0,169,170,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,172,
+		1,0,0,0,172,174,3,4,2,0,173,168,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,
+		0,175,176,1,0,0,0,176,181,1,0,0,0,177,175,1,0,0,0,178,180,5,247,0,0,179,
+		178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,185,1,
+		0,0,0,183,181,1,0,0,0,184,166,1,0,0,0,184,185,1,0,0,0,185,186,1,0,0,0,
+		186,187,5,0,0,1,187,1,1,0,0,0,188,189,3,98,49,0,189,190,5,0,0,1,190,3,
+		1,0,0,0,191,390,3,52,26,0,192,390,3,6,3,0,193,390,3,12,6,0,194,197,5,59,
+		0,0,195,198,3,6,3,0,196,198,3,12,6,0,197,195,1,0,0,0,197,196,1,0,0,0,198,
 		200,1,0,0,0,199,201,3,14,7,0,200,199,1,0,0,0,200,201,1,0,0,0,201,206,1,
-		0,0,0,202,203,5,4,0,0,203,204,5,134,0,0,204,205,5,166,0,0,205,207,5,182,
+		0,0,0,202,203,5,4,0,0,203,204,5,134,0,0,204,205,5,167,0,0,205,207,5,183,
 		0,0,206,202,1,0,0,0,206,207,1,0,0,0,207,390,1,0,0,0,208,390,3,26,13,0,
-		209,211,5,31,0,0,210,212,5,191,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,
-		213,1,0,0,0,213,217,5,212,0,0,214,215,5,82,0,0,215,216,5,135,0,0,216,218,
+		209,211,5,31,0,0,210,212,5,192,0,0,211,210,1,0,0,0,211,212,1,0,0,0,212,
+		213,1,0,0,0,213,217,5,213,0,0,214,215,5,82,0,0,215,216,5,135,0,0,216,218,
 		5,60,0,0,217,214,1,0,0,0,217,218,1,0,0,0,218,219,1,0,0,0,219,224,3,152,
-		76,0,220,221,5,240,0,0,221,222,3,154,77,0,222,223,5,241,0,0,223,225,1,
+		76,0,220,221,5,241,0,0,221,222,3,154,77,0,222,223,5,242,0,0,223,225,1,
 		0,0,0,224,220,1,0,0,0,224,225,1,0,0,0,225,228,1,0,0,0,226,227,5,28,0,0,
-		227,229,5,249,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,
+		227,229,5,250,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,230,1,0,0,0,230,
 		231,5,8,0,0,231,232,3,52,26,0,232,390,1,0,0,0,233,238,5,31,0,0,234,236,
-		5,191,0,0,235,237,5,187,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,
+		5,192,0,0,235,237,5,188,0,0,236,235,1,0,0,0,236,237,1,0,0,0,237,239,1,
 		0,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,74,0,0,
 		241,242,5,82,0,0,242,243,5,135,0,0,243,245,5,60,0,0,244,241,1,0,0,0,244,
 		245,1,0,0,0,245,246,1,0,0,0,246,247,3,152,76,0,247,248,5,8,0,0,248,251,
-		5,249,0,0,249,250,5,107,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,
-		1,0,0,0,252,264,1,0,0,0,253,254,5,209,0,0,254,255,5,93,0,0,255,261,5,249,
-		0,0,256,257,5,244,0,0,257,258,5,93,0,0,258,260,5,249,0,0,259,256,1,0,0,
+		5,250,0,0,249,250,5,107,0,0,250,252,3,156,78,0,251,249,1,0,0,0,251,252,
+		1,0,0,0,252,264,1,0,0,0,253,254,5,210,0,0,254,255,5,93,0,0,255,261,5,250,
+		0,0,256,257,5,245,0,0,257,258,5,93,0,0,258,260,5,250,0,0,259,256,1,0,0,
 		0,260,263,1,0,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,265,1,0,0,0,263,
 		261,1,0,0,0,264,253,1,0,0,0,264,265,1,0,0,0,265,390,1,0,0,0,266,267,5,
 		31,0,0,267,271,5,38,0,0,268,269,5,82,0,0,269,270,5,135,0,0,270,272,5,60,
 		0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,276,3,152,76,0,
-		274,275,5,28,0,0,275,277,5,249,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,
+		274,275,5,28,0,0,275,277,5,250,0,0,276,274,1,0,0,0,276,277,1,0,0,0,277,
 		279,1,0,0,0,278,280,3,38,19,0,279,278,1,0,0,0,279,280,1,0,0,0,280,390,
 		1,0,0,0,281,282,5,31,0,0,282,286,5,18,0,0,283,284,5,82,0,0,284,285,5,135,
 		0,0,285,287,5,60,0,0,286,283,1,0,0,0,286,287,1,0,0,0,287,288,1,0,0,0,288,
-		291,3,152,76,0,289,290,5,28,0,0,290,292,5,249,0,0,291,289,1,0,0,0,291,
+		291,3,152,76,0,289,290,5,28,0,0,290,292,5,250,0,0,291,289,1,0,0,0,291,
 		292,1,0,0,0,292,294,1,0,0,0,293,295,3,38,19,0,294,293,1,0,0,0,294,295,
-		1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,191,0,0,298,297,1,0,
-		0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,187,0,0,301,300,1,0,0,0,
+		1,0,0,0,295,390,1,0,0,0,296,298,5,49,0,0,297,299,5,192,0,0,298,297,1,0,
+		0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,5,188,0,0,301,300,1,0,0,0,
 		301,302,1,0,0,0,302,303,1,0,0,0,303,306,7,0,0,0,304,305,5,82,0,0,305,307,
 		5,60,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,308,1,0,0,0,308,310,3,152,
 		76,0,309,311,7,1,0,0,310,309,1,0,0,0,310,311,1,0,0,0,311,390,1,0,0,0,312,
-		313,5,5,0,0,313,316,5,189,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,
+		313,5,5,0,0,313,316,5,190,0,0,314,315,5,82,0,0,315,317,5,60,0,0,316,314,
 		1,0,0,0,316,317,1,0,0,0,317,318,1,0,0,0,318,319,3,152,76,0,319,320,3,50,
-		25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,212,0,0,323,329,3,152,76,
-		0,324,325,5,163,0,0,325,326,5,197,0,0,326,330,3,152,76,0,327,328,5,8,0,
+		25,0,320,390,1,0,0,0,321,322,5,5,0,0,322,323,5,213,0,0,323,329,3,152,76,
+		0,324,325,5,164,0,0,325,326,5,198,0,0,326,330,3,152,76,0,327,328,5,8,0,
 		0,328,330,3,52,26,0,329,324,1,0,0,0,329,327,1,0,0,0,330,390,1,0,0,0,331,
-		336,5,178,0,0,332,333,3,18,9,0,333,334,5,227,0,0,334,335,3,20,10,0,335,
+		336,5,179,0,0,332,333,3,18,9,0,333,334,5,228,0,0,334,335,3,20,10,0,335,
 		337,1,0,0,0,336,332,1,0,0,0,336,337,1,0,0,0,337,390,1,0,0,0,338,340,5,
-		164,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,390,1,0,
-		0,0,342,343,5,180,0,0,343,390,3,22,11,0,344,345,7,2,0,0,345,346,5,173,
-		0,0,346,390,5,249,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,
+		165,0,0,339,341,3,20,10,0,340,339,1,0,0,0,340,341,1,0,0,0,341,390,1,0,
+		0,0,342,343,5,181,0,0,343,390,3,22,11,0,344,345,7,2,0,0,345,346,5,174,
+		0,0,346,390,5,250,0,0,347,349,7,2,0,0,348,350,5,63,0,0,349,348,1,0,0,0,
 		349,350,1,0,0,0,350,351,1,0,0,0,351,390,3,152,76,0,352,363,5,62,0,0,353,
-		354,5,154,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,244,0,0,357,
+		354,5,155,0,0,354,364,5,71,0,0,355,360,3,16,8,0,356,357,5,245,0,0,357,
 		359,3,16,8,0,358,356,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,
 		0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,363,353,1,0,0,0,363,355,1,0,0,0,
-		363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,184,0,0,367,
-		368,5,94,0,0,368,371,5,249,0,0,369,370,5,221,0,0,370,372,5,173,0,0,371,
-		369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,221,0,0,374,376,
-		5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,378,5,173,
-		0,0,378,381,5,249,0,0,379,380,5,197,0,0,380,382,5,249,0,0,381,379,1,0,
-		0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,207,0,0,384,386,5,18,0,0,
+		363,364,1,0,0,0,364,365,1,0,0,0,365,390,3,4,2,0,366,367,5,185,0,0,367,
+		368,5,94,0,0,368,371,5,250,0,0,369,370,5,222,0,0,370,372,5,174,0,0,371,
+		369,1,0,0,0,371,372,1,0,0,0,372,375,1,0,0,0,373,374,5,222,0,0,374,376,
+		5,48,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,390,1,0,0,0,377,378,5,174,
+		0,0,378,381,5,250,0,0,379,380,5,198,0,0,380,382,5,250,0,0,381,379,1,0,
+		0,0,381,382,1,0,0,0,382,390,1,0,0,0,383,385,5,208,0,0,384,386,5,18,0,0,
 		385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,390,3,152,76,0,388,
 		390,7,3,0,0,389,191,1,0,0,0,389,192,1,0,0,0,389,193,1,0,0,0,389,194,1,
 		0,0,0,389,208,1,0,0,0,389,209,1,0,0,0,389,233,1,0,0,0,389,266,1,0,0,0,
@@ -15205,39 +15244,39 @@ internal partial class StreamSqlParser : Parser {
 		388,1,0,0,0,390,5,1,0,0,0,391,392,5,88,0,0,392,393,7,4,0,0,393,395,3,152,
 		76,0,394,396,3,88,44,0,395,394,1,0,0,0,395,396,1,0,0,0,396,398,1,0,0,0,
 		397,399,3,8,4,0,398,397,1,0,0,0,398,399,1,0,0,0,399,404,1,0,0,0,400,401,
-		5,240,0,0,401,402,3,154,77,0,402,403,5,241,0,0,403,405,1,0,0,0,404,400,
+		5,241,0,0,401,402,3,154,77,0,402,403,5,242,0,0,403,405,1,0,0,0,404,400,
 		1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,3,52,26,0,407,7,1,0,0,
-		0,408,409,5,151,0,0,409,410,5,240,0,0,410,415,3,10,5,0,411,412,5,244,0,
+		0,408,409,5,152,0,0,409,410,5,241,0,0,410,415,3,10,5,0,411,412,5,245,0,
 		0,412,414,3,10,5,0,413,411,1,0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,
-		416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,241,0,0,419,9,1,
-		0,0,0,420,421,3,156,78,0,421,422,5,227,0,0,422,423,3,44,22,0,423,11,1,
-		0,0,0,424,425,5,183,0,0,425,426,5,178,0,0,426,430,5,11,0,0,427,429,5,246,
+		416,1,0,0,0,416,418,1,0,0,0,417,415,1,0,0,0,418,419,5,242,0,0,419,9,1,
+		0,0,0,420,421,3,156,78,0,421,422,5,228,0,0,422,423,3,44,22,0,423,11,1,
+		0,0,0,424,425,5,184,0,0,425,426,5,179,0,0,426,430,5,11,0,0,427,429,5,247,
 		0,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,0,0,431,
-		433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,246,0,0,435,434,
+		433,1,0,0,0,432,430,1,0,0,0,433,442,3,4,2,0,434,436,5,247,0,0,435,434,
 		1,0,0,0,436,437,1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,439,1,0,0,
 		0,439,441,3,4,2,0,440,435,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,
-		443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,246,0,0,446,445,
+		443,1,0,0,0,443,448,1,0,0,0,444,442,1,0,0,0,445,447,5,247,0,0,446,445,
 		1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,451,1,0,0,
 		0,450,448,1,0,0,0,451,452,5,52,0,0,452,482,1,0,0,0,453,454,5,11,0,0,454,
-		455,5,183,0,0,455,457,5,178,0,0,456,458,5,246,0,0,457,456,1,0,0,0,458,
+		455,5,184,0,0,455,457,5,179,0,0,456,458,5,247,0,0,457,456,1,0,0,0,458,
 		459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,461,1,0,0,0,461,470,3,
-		4,2,0,462,464,5,246,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,0,0,
+		4,2,0,462,464,5,247,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,1,0,0,
 		0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,0,0,0,469,
 		472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,472,470,1,
-		0,0,0,473,475,5,246,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,
+		0,0,0,473,475,5,247,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,0,
 		0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,52,0,0,480,
 		482,1,0,0,0,481,424,1,0,0,0,481,453,1,0,0,0,482,13,1,0,0,0,483,484,5,72,
-		0,0,484,485,5,173,0,0,485,490,5,249,0,0,486,487,5,72,0,0,487,488,5,110,
+		0,0,484,485,5,174,0,0,485,490,5,250,0,0,486,487,5,72,0,0,487,488,5,110,
 		0,0,488,490,5,23,0,0,489,483,1,0,0,0,489,486,1,0,0,0,490,15,1,0,0,0,491,
-		492,7,5,0,0,492,17,1,0,0,0,493,500,5,249,0,0,494,496,8,6,0,0,495,494,1,
+		492,7,5,0,0,492,17,1,0,0,0,493,500,5,250,0,0,494,496,8,6,0,0,495,494,1,
 		0,0,0,496,497,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,
 		499,493,1,0,0,0,499,495,1,0,0,0,500,19,1,0,0,0,501,503,8,7,0,0,502,501,
 		1,0,0,0,503,504,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,21,1,0,0,0,
-		506,509,5,190,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,0,509,
+		506,509,5,191,0,0,507,508,7,8,0,0,508,510,3,152,76,0,509,507,1,0,0,0,509,
 		510,1,0,0,0,510,512,1,0,0,0,511,513,3,24,12,0,512,511,1,0,0,0,512,513,
-		1,0,0,0,513,569,1,0,0,0,514,517,5,213,0,0,515,516,7,8,0,0,516,518,3,152,
+		1,0,0,0,513,569,1,0,0,0,514,517,5,214,0,0,515,516,7,8,0,0,516,518,3,152,
 		76,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,521,3,24,12,0,
-		520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,208,0,0,523,
+		520,519,1,0,0,0,520,521,1,0,0,0,521,569,1,0,0,0,522,524,5,209,0,0,523,
 		522,1,0,0,0,523,524,1,0,0,0,524,525,1,0,0,0,525,528,5,75,0,0,526,527,7,
 		8,0,0,527,529,3,152,76,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,0,
 		0,530,532,3,24,12,0,531,530,1,0,0,0,531,532,1,0,0,0,532,569,1,0,0,0,533,
@@ -15247,87 +15286,87 @@ internal partial class StreamSqlParser : Parser {
 		544,543,1,0,0,0,544,545,1,0,0,0,545,569,1,0,0,0,546,569,5,126,0,0,547,
 		548,5,27,0,0,548,549,7,8,0,0,549,551,3,152,76,0,550,552,3,24,12,0,551,
 		550,1,0,0,0,551,552,1,0,0,0,552,569,1,0,0,0,553,554,5,31,0,0,554,555,5,
-		189,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,212,0,0,558,569,
+		190,0,0,555,569,3,152,76,0,556,557,5,31,0,0,557,558,5,213,0,0,558,569,
 		3,152,76,0,559,560,5,34,0,0,560,569,5,18,0,0,561,562,5,34,0,0,562,569,
-		5,38,0,0,563,564,5,24,0,0,564,566,5,249,0,0,565,567,3,24,12,0,566,565,
+		5,38,0,0,563,564,5,24,0,0,564,566,5,250,0,0,565,567,3,24,12,0,566,565,
 		1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,506,1,0,0,0,568,514,1,0,0,
 		0,568,523,1,0,0,0,568,533,1,0,0,0,568,534,1,0,0,0,568,538,1,0,0,0,568,
 		546,1,0,0,0,568,547,1,0,0,0,568,553,1,0,0,0,568,556,1,0,0,0,568,559,1,
 		0,0,0,568,561,1,0,0,0,568,563,1,0,0,0,569,23,1,0,0,0,570,572,5,135,0,0,
 		571,570,1,0,0,0,571,572,1,0,0,0,572,573,1,0,0,0,573,574,7,9,0,0,574,575,
-		5,249,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,191,0,0,578,577,1,
-		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,189,0,0,581,582,5,82,0,
+		5,250,0,0,575,25,1,0,0,0,576,578,5,31,0,0,577,579,5,192,0,0,578,577,1,
+		0,0,0,578,579,1,0,0,0,579,580,1,0,0,0,580,584,5,190,0,0,581,582,5,82,0,
 		0,582,583,5,135,0,0,583,585,5,60,0,0,584,581,1,0,0,0,584,585,1,0,0,0,585,
-		586,1,0,0,0,586,598,3,152,76,0,587,588,5,240,0,0,588,593,3,28,14,0,589,
-		590,5,244,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
-		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,241,
+		586,1,0,0,0,586,598,3,152,76,0,587,588,5,241,0,0,588,593,3,28,14,0,589,
+		590,5,245,0,0,590,592,3,28,14,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,
+		1,0,0,0,593,594,1,0,0,0,594,596,1,0,0,0,595,593,1,0,0,0,596,597,5,242,
 		0,0,597,599,1,0,0,0,598,587,1,0,0,0,598,599,1,0,0,0,599,602,1,0,0,0,600,
-		601,5,28,0,0,601,603,5,249,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
-		1,0,0,0,604,605,5,152,0,0,605,606,5,14,0,0,606,607,5,240,0,0,607,608,3,
-		154,77,0,608,609,5,241,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
+		601,5,28,0,0,601,603,5,250,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,610,
+		1,0,0,0,604,605,5,153,0,0,605,606,5,14,0,0,606,607,5,241,0,0,607,608,3,
+		154,77,0,608,609,5,242,0,0,609,611,1,0,0,0,610,604,1,0,0,0,610,611,1,0,
 		0,0,611,613,1,0,0,0,612,614,3,38,19,0,613,612,1,0,0,0,613,614,1,0,0,0,
 		614,616,1,0,0,0,615,617,3,46,23,0,616,615,1,0,0,0,616,617,1,0,0,0,617,
 		620,1,0,0,0,618,619,5,8,0,0,619,621,3,52,26,0,620,618,1,0,0,0,620,621,
 		1,0,0,0,621,27,1,0,0,0,622,626,3,30,15,0,623,626,3,34,17,0,624,626,3,36,
 		18,0,625,622,1,0,0,0,625,623,1,0,0,0,625,624,1,0,0,0,626,29,1,0,0,0,627,
 		628,3,156,78,0,628,629,5,8,0,0,629,632,3,98,49,0,630,631,5,28,0,0,631,
-		633,5,249,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
+		633,5,250,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,658,1,0,0,0,634,635,
 		3,156,78,0,635,636,3,146,73,0,636,639,5,119,0,0,637,638,5,72,0,0,638,640,
-		5,249,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,214,
+		5,250,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,643,5,215,
 		0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,5,28,0,0,645,
-		647,5,249,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
+		647,5,250,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,658,1,0,0,0,648,649,
 		3,156,78,0,649,651,3,146,73,0,650,652,3,32,16,0,651,650,1,0,0,0,651,652,
-		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,249,0,0,655,653,1,0,
+		1,0,0,0,652,655,1,0,0,0,653,654,5,28,0,0,654,656,5,250,0,0,655,653,1,0,
 		0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,627,1,0,0,0,657,634,1,0,0,0,657,
 		648,1,0,0,0,658,31,1,0,0,0,659,660,5,30,0,0,660,662,3,156,78,0,661,659,
-		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,158,0,0,664,667,5,106,
+		1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,159,0,0,664,667,5,106,
 		0,0,665,666,5,135,0,0,666,668,5,53,0,0,667,665,1,0,0,0,667,668,1,0,0,0,
-		668,33,1,0,0,0,669,670,5,215,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
+		668,33,1,0,0,0,669,670,5,216,0,0,670,671,5,71,0,0,671,672,3,156,78,0,672,
 		673,5,8,0,0,673,674,3,98,49,0,674,35,1,0,0,0,675,676,5,30,0,0,676,678,
-		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,158,
-		0,0,680,681,5,106,0,0,681,682,5,240,0,0,682,683,3,154,77,0,683,686,5,241,
+		3,156,78,0,677,675,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,680,5,159,
+		0,0,680,681,5,106,0,0,681,682,5,241,0,0,682,683,3,154,77,0,683,686,5,242,
 		0,0,684,685,5,135,0,0,685,687,5,53,0,0,686,684,1,0,0,0,686,687,1,0,0,0,
-		687,37,1,0,0,0,688,689,5,221,0,0,689,698,5,240,0,0,690,695,3,40,20,0,691,
-		692,5,244,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
+		687,37,1,0,0,0,688,689,5,222,0,0,689,698,5,241,0,0,690,695,3,40,20,0,691,
+		692,5,245,0,0,692,694,3,40,20,0,693,691,1,0,0,0,694,697,1,0,0,0,695,693,
 		1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,698,690,1,0,0,
-		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,241,0,0,701,39,1,0,0,0,702,
-		703,3,42,21,0,703,704,5,227,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
-		5,249,0,0,707,712,3,156,78,0,708,709,5,245,0,0,709,711,3,156,78,0,710,
+		0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,5,242,0,0,701,39,1,0,0,0,702,
+		703,3,42,21,0,703,704,5,228,0,0,704,705,3,44,22,0,705,41,1,0,0,0,706,716,
+		5,250,0,0,707,712,3,156,78,0,708,709,5,246,0,0,709,711,3,156,78,0,710,
 		708,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,1,0,0,0,713,716,1,
 		0,0,0,714,712,1,0,0,0,715,706,1,0,0,0,715,707,1,0,0,0,716,43,1,0,0,0,717,
-		726,5,249,0,0,718,720,5,235,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
-		1,0,0,0,721,726,7,10,0,0,722,726,5,200,0,0,723,726,5,65,0,0,724,726,3,
+		726,5,250,0,0,718,720,5,236,0,0,719,718,1,0,0,0,719,720,1,0,0,0,720,721,
+		1,0,0,0,721,726,7,10,0,0,722,726,5,201,0,0,723,726,5,65,0,0,724,726,3,
 		156,78,0,725,717,1,0,0,0,725,719,1,0,0,0,725,722,1,0,0,0,725,723,1,0,0,
 		0,725,724,1,0,0,0,726,45,1,0,0,0,727,728,5,113,0,0,728,737,3,152,76,0,
-		729,733,5,240,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
+		729,733,5,241,0,0,730,732,3,48,24,0,731,730,1,0,0,0,732,735,1,0,0,0,733,
 		731,1,0,0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,738,5,
-		241,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
+		242,0,0,737,729,1,0,0,0,737,738,1,0,0,0,738,47,1,0,0,0,739,742,7,11,0,
 		0,740,743,5,3,0,0,741,743,3,156,78,0,742,740,1,0,0,0,742,741,1,0,0,0,743,
-		49,1,0,0,0,744,745,5,163,0,0,745,746,5,197,0,0,746,803,3,152,76,0,747,
-		748,5,178,0,0,748,749,5,240,0,0,749,754,3,40,20,0,750,751,5,244,0,0,751,
+		49,1,0,0,0,744,745,5,164,0,0,745,746,5,198,0,0,746,803,3,152,76,0,747,
+		748,5,179,0,0,748,749,5,241,0,0,749,754,3,40,20,0,750,751,5,245,0,0,751,
 		753,3,40,20,0,752,750,1,0,0,0,753,756,1,0,0,0,754,752,1,0,0,0,754,755,
-		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,241,0,0,758,803,1,0,
-		0,0,759,760,5,164,0,0,760,761,5,240,0,0,761,766,3,42,21,0,762,763,5,244,
+		1,0,0,0,755,757,1,0,0,0,756,754,1,0,0,0,757,758,5,242,0,0,758,803,1,0,
+		0,0,759,760,5,165,0,0,760,761,5,241,0,0,761,766,3,42,21,0,762,763,5,245,
 		0,0,763,765,3,42,21,0,764,762,1,0,0,0,765,768,1,0,0,0,766,764,1,0,0,0,
-		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,241,0,0,770,
-		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,240,0,0,774,779,
-		3,28,14,0,775,776,5,244,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
+		766,767,1,0,0,0,767,769,1,0,0,0,768,766,1,0,0,0,769,770,5,242,0,0,770,
+		803,1,0,0,0,771,784,5,2,0,0,772,785,3,28,14,0,773,774,5,241,0,0,774,779,
+		3,28,14,0,775,776,5,245,0,0,776,778,3,28,14,0,777,775,1,0,0,0,778,781,
 		1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,0,0,
-		0,782,783,5,241,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
+		0,782,783,5,242,0,0,783,785,1,0,0,0,784,772,1,0,0,0,784,773,1,0,0,0,785,
 		803,1,0,0,0,786,795,5,49,0,0,787,789,5,26,0,0,788,787,1,0,0,0,788,789,
-		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,240,0,0,792,793,3,
-		154,77,0,793,794,5,241,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
-		0,0,796,803,1,0,0,0,797,798,5,163,0,0,798,799,3,156,78,0,799,800,5,197,
+		1,0,0,0,789,790,1,0,0,0,790,796,3,156,78,0,791,792,5,241,0,0,792,793,3,
+		154,77,0,793,794,5,242,0,0,794,796,1,0,0,0,795,788,1,0,0,0,795,791,1,0,
+		0,0,796,803,1,0,0,0,797,798,5,164,0,0,798,799,3,156,78,0,799,800,5,198,
 		0,0,800,801,3,156,78,0,801,803,1,0,0,0,802,744,1,0,0,0,802,747,1,0,0,0,
 		802,759,1,0,0,0,802,771,1,0,0,0,802,786,1,0,0,0,802,797,1,0,0,0,803,51,
-		1,0,0,0,804,805,5,221,0,0,805,810,3,54,27,0,806,807,5,244,0,0,807,809,
+		1,0,0,0,804,805,5,222,0,0,805,810,3,54,27,0,806,807,5,245,0,0,807,809,
 		3,54,27,0,808,806,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,810,811,1,0,
 		0,0,811,814,1,0,0,0,812,810,1,0,0,0,813,804,1,0,0,0,813,814,1,0,0,0,814,
 		815,1,0,0,0,815,816,3,56,28,0,816,53,1,0,0,0,817,822,3,156,78,0,818,819,
-		5,240,0,0,819,820,3,154,77,0,820,821,5,241,0,0,821,823,1,0,0,0,822,818,
-		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,240,
-		0,0,826,827,3,52,26,0,827,828,5,241,0,0,828,55,1,0,0,0,829,840,3,58,29,
-		0,830,831,5,144,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,244,0,
+		5,241,0,0,819,820,3,154,77,0,820,821,5,242,0,0,821,823,1,0,0,0,822,818,
+		1,0,0,0,822,823,1,0,0,0,823,824,1,0,0,0,824,825,5,8,0,0,825,826,5,241,
+		0,0,826,827,3,52,26,0,827,828,5,242,0,0,828,55,1,0,0,0,829,840,3,58,29,
+		0,830,831,5,144,0,0,831,832,5,14,0,0,832,837,3,76,38,0,833,834,5,245,0,
 		0,834,836,3,76,38,0,835,833,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,
 		838,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,840,830,1,0,0,0,840,841,1,
 		0,0,0,841,847,1,0,0,0,842,845,5,114,0,0,843,846,3,98,49,0,844,846,5,3,
@@ -15343,52 +15382,52 @@ internal partial class StreamSqlParser : Parser {
 		3,66,33,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,881,3,58,
 		29,2,880,868,1,0,0,0,880,874,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,
 		883,1,0,0,0,883,59,1,0,0,0,884,882,1,0,0,0,885,900,3,64,32,0,886,887,5,
-		211,0,0,887,892,3,62,31,0,888,889,5,244,0,0,889,891,3,62,31,0,890,888,
+		212,0,0,887,892,3,62,31,0,888,889,5,245,0,0,889,891,3,62,31,0,890,888,
 		1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,900,1,0,0,
-		0,894,892,1,0,0,0,895,896,5,240,0,0,896,897,3,52,26,0,897,898,5,241,0,
+		0,894,892,1,0,0,0,895,896,5,241,0,0,896,897,3,52,26,0,897,898,5,242,0,
 		0,898,900,1,0,0,0,899,885,1,0,0,0,899,886,1,0,0,0,899,895,1,0,0,0,900,
-		61,1,0,0,0,901,903,5,171,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
-		0,0,0,904,905,5,240,0,0,905,910,3,98,49,0,906,907,5,244,0,0,907,909,3,
+		61,1,0,0,0,901,903,5,172,0,0,902,901,1,0,0,0,902,903,1,0,0,0,903,904,1,
+		0,0,0,904,905,5,241,0,0,905,910,3,98,49,0,906,907,5,245,0,0,907,909,3,
 		98,49,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,
-		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,241,0,0,914,917,1,0,0,0,915,
+		0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,242,0,0,914,917,1,0,0,0,915,
 		917,3,98,49,0,916,902,1,0,0,0,916,915,1,0,0,0,917,63,1,0,0,0,918,920,5,
-		177,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
+		178,0,0,919,921,3,90,45,0,920,919,1,0,0,0,920,921,1,0,0,0,921,923,1,0,
 		0,0,922,924,3,66,33,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,1,0,0,0,
-		925,930,3,68,34,0,926,927,5,244,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
+		925,930,3,68,34,0,926,927,5,245,0,0,927,929,3,68,34,0,928,926,1,0,0,0,
 		929,932,1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,942,1,0,0,0,932,930,
-		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,244,0,0,936,938,3,
+		1,0,0,0,933,934,5,72,0,0,934,939,3,78,39,0,935,936,5,245,0,0,936,938,3,
 		78,39,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
 		0,940,943,1,0,0,0,941,939,1,0,0,0,942,933,1,0,0,0,942,943,1,0,0,0,943,
-		946,1,0,0,0,944,945,5,219,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
+		946,1,0,0,0,944,945,5,220,0,0,945,947,3,98,49,0,946,944,1,0,0,0,946,947,
 		1,0,0,0,947,958,1,0,0,0,948,949,5,76,0,0,949,950,5,14,0,0,950,955,3,70,
-		35,0,951,952,5,244,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
+		35,0,951,952,5,245,0,0,952,954,3,70,35,0,953,951,1,0,0,0,954,957,1,0,0,
 		0,955,953,1,0,0,0,955,956,1,0,0,0,956,959,1,0,0,0,957,955,1,0,0,0,958,
 		948,1,0,0,0,958,959,1,0,0,0,959,962,1,0,0,0,960,961,5,78,0,0,961,963,3,
-		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,220,
-		0,0,965,970,3,74,37,0,966,967,5,244,0,0,967,969,3,74,37,0,968,966,1,0,
+		98,49,0,962,960,1,0,0,0,962,963,1,0,0,0,963,973,1,0,0,0,964,965,5,221,
+		0,0,965,970,3,74,37,0,966,967,5,245,0,0,967,969,3,74,37,0,968,966,1,0,
 		0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,0,0,0,972,
 		970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,65,1,0,0,0,975,976,7,15,
-		0,0,976,67,1,0,0,0,977,990,5,236,0,0,978,979,3,152,76,0,979,980,5,245,
-		0,0,980,981,5,236,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
+		0,0,976,67,1,0,0,0,977,990,5,237,0,0,978,979,3,152,76,0,979,980,5,246,
+		0,0,980,981,5,237,0,0,981,990,1,0,0,0,982,987,3,98,49,0,983,985,5,8,0,
 		0,984,983,1,0,0,0,984,985,1,0,0,0,985,986,1,0,0,0,986,988,3,156,78,0,987,
 		984,1,0,0,0,987,988,1,0,0,0,988,990,1,0,0,0,989,977,1,0,0,0,989,978,1,
-		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,179,0,
-		0,993,994,5,240,0,0,994,999,3,72,36,0,995,996,5,244,0,0,996,998,3,72,36,
+		0,0,0,989,982,1,0,0,0,990,69,1,0,0,0,991,992,5,77,0,0,992,993,5,180,0,
+		0,993,994,5,241,0,0,994,999,3,72,36,0,995,996,5,245,0,0,996,998,3,72,36,
 		0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,
-		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,241,0,0,1003,1032,1,0,0,0,1004,
-		1005,5,170,0,0,1005,1006,5,240,0,0,1006,1011,3,72,36,0,1007,1008,5,244,
+		1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,242,0,0,1003,1032,1,0,0,0,1004,
+		1005,5,171,0,0,1005,1006,5,241,0,0,1006,1011,3,72,36,0,1007,1008,5,245,
 		0,0,1008,1010,3,72,36,0,1009,1007,1,0,0,0,1010,1013,1,0,0,0,1011,1009,
 		1,0,0,0,1011,1012,1,0,0,0,1012,1014,1,0,0,0,1013,1011,1,0,0,0,1014,1015,
-		5,241,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,240,0,0,1018,
-		1023,3,72,36,0,1019,1020,5,244,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
+		5,242,0,0,1015,1032,1,0,0,0,1016,1017,5,33,0,0,1017,1018,5,241,0,0,1018,
+		1023,3,72,36,0,1019,1020,5,245,0,0,1020,1022,3,72,36,0,1021,1019,1,0,0,
 		0,1022,1025,1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1026,1,0,
-		0,0,1025,1023,1,0,0,0,1026,1027,5,241,0,0,1027,1032,1,0,0,0,1028,1029,
-		5,240,0,0,1029,1032,5,241,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
+		0,0,1025,1023,1,0,0,0,1026,1027,5,242,0,0,1027,1032,1,0,0,0,1028,1029,
+		5,241,0,0,1029,1032,5,242,0,0,1030,1032,3,98,49,0,1031,991,1,0,0,0,1031,
 		1004,1,0,0,0,1031,1016,1,0,0,0,1031,1028,1,0,0,0,1031,1030,1,0,0,0,1032,
-		71,1,0,0,0,1033,1042,5,240,0,0,1034,1039,3,98,49,0,1035,1036,5,244,0,0,
+		71,1,0,0,0,1033,1042,5,241,0,0,1034,1039,3,98,49,0,1035,1036,5,245,0,0,
 		1036,1038,3,98,49,0,1037,1035,1,0,0,0,1038,1041,1,0,0,0,1039,1037,1,0,
 		0,0,1039,1040,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,0,0,0,1042,1034,1,
-		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,241,0,0,1045,1047,
+		0,0,0,1042,1043,1,0,0,0,1043,1044,1,0,0,0,1044,1047,5,242,0,0,1045,1047,
 		3,98,49,0,1046,1033,1,0,0,0,1046,1045,1,0,0,0,1047,73,1,0,0,0,1048,1049,
 		3,156,78,0,1049,1050,5,8,0,0,1050,1051,3,122,61,0,1051,75,1,0,0,0,1052,
 		1054,3,98,49,0,1053,1055,7,16,0,0,1054,1053,1,0,0,0,1054,1055,1,0,0,0,
@@ -15403,51 +15442,51 @@ internal partial class StreamSqlParser : Parser {
 		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,79,1,0,0,0,1084,
 		1082,1,0,0,0,1085,1087,5,87,0,0,1086,1085,1,0,0,0,1086,1087,1,0,0,0,1087,
 		1101,1,0,0,0,1088,1090,5,112,0,0,1089,1091,5,146,0,0,1090,1089,1,0,0,0,
-		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,169,0,0,1093,1095,5,146,
+		1090,1091,1,0,0,0,1091,1101,1,0,0,0,1092,1094,5,170,0,0,1093,1095,5,146,
 		0,0,1094,1093,1,0,0,0,1094,1095,1,0,0,0,1095,1101,1,0,0,0,1096,1098,5,
 		73,0,0,1097,1099,5,146,0,0,1098,1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,
 		1,0,0,0,1100,1086,1,0,0,0,1100,1088,1,0,0,0,1100,1092,1,0,0,0,1100,1096,
 		1,0,0,0,1101,81,1,0,0,0,1102,1103,5,141,0,0,1103,1110,3,98,49,0,1104,1105,
-		5,209,0,0,1105,1106,5,240,0,0,1106,1107,3,154,77,0,1107,1108,5,241,0,0,
+		5,210,0,0,1105,1106,5,241,0,0,1106,1107,3,154,77,0,1107,1108,5,242,0,0,
 		1108,1110,1,0,0,0,1109,1102,1,0,0,0,1109,1104,1,0,0,0,1110,83,1,0,0,0,
 		1111,1113,3,152,76,0,1112,1114,3,88,44,0,1113,1112,1,0,0,0,1113,1114,1,
-		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,188,0,0,1117,1118,
+		0,0,0,1114,1120,1,0,0,0,1115,1116,5,71,0,0,1116,1117,5,189,0,0,1117,1118,
 		5,8,0,0,1118,1119,5,139,0,0,1119,1121,3,106,53,0,1120,1115,1,0,0,0,1120,
 		1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,3,86,43,0,1123,1122,1,0,0,0,1123,
 		1124,1,0,0,0,1124,1167,1,0,0,0,1125,1127,5,109,0,0,1126,1125,1,0,0,0,1126,
-		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,189,0,0,1129,1130,5,240,0,0,
-		1130,1131,3,110,55,0,1131,1133,5,241,0,0,1132,1134,3,86,43,0,1133,1132,
+		1127,1,0,0,0,1127,1128,1,0,0,0,1128,1129,5,190,0,0,1129,1130,5,241,0,0,
+		1130,1131,3,110,55,0,1131,1133,5,242,0,0,1132,1134,3,86,43,0,1133,1132,
 		1,0,0,0,1133,1134,1,0,0,0,1134,1167,1,0,0,0,1135,1137,5,109,0,0,1136,1135,
-		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,240,0,0,1139,1140,
-		3,52,26,0,1140,1142,5,241,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
-		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,206,0,0,1145,1146,5,240,0,0,
-		1146,1151,3,98,49,0,1147,1148,5,244,0,0,1148,1150,3,98,49,0,1149,1147,
+		1,0,0,0,1136,1137,1,0,0,0,1137,1138,1,0,0,0,1138,1139,5,241,0,0,1139,1140,
+		3,52,26,0,1140,1142,5,242,0,0,1141,1143,3,86,43,0,1142,1141,1,0,0,0,1142,
+		1143,1,0,0,0,1143,1167,1,0,0,0,1144,1145,5,207,0,0,1145,1146,5,241,0,0,
+		1146,1151,3,98,49,0,1147,1148,5,245,0,0,1148,1150,3,98,49,0,1149,1147,
 		1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,
-		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,241,0,0,1155,1156,5,221,0,0,1156,
+		1,0,0,0,1153,1151,1,0,0,0,1154,1157,5,242,0,0,1155,1156,5,222,0,0,1156,
 		1158,5,145,0,0,1157,1155,1,0,0,0,1157,1158,1,0,0,0,1158,1160,1,0,0,0,1159,
 		1161,3,86,43,0,1160,1159,1,0,0,0,1160,1161,1,0,0,0,1161,1167,1,0,0,0,1162,
-		1163,5,240,0,0,1163,1164,3,78,39,0,1164,1165,5,241,0,0,1165,1167,1,0,0,
+		1163,5,241,0,0,1163,1164,3,78,39,0,1164,1165,5,242,0,0,1165,1167,1,0,0,
 		0,1166,1111,1,0,0,0,1166,1126,1,0,0,0,1166,1136,1,0,0,0,1166,1144,1,0,
 		0,0,1166,1162,1,0,0,0,1167,85,1,0,0,0,1168,1170,5,8,0,0,1169,1168,1,0,
 		0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1176,3,156,78,0,1172,1173,
-		5,240,0,0,1173,1174,3,154,77,0,1174,1175,5,241,0,0,1175,1177,1,0,0,0,1176,
+		5,241,0,0,1173,1174,3,154,77,0,1174,1175,5,242,0,0,1175,1177,1,0,0,0,1176,
 		1172,1,0,0,0,1176,1177,1,0,0,0,1177,87,1,0,0,0,1178,1179,3,90,45,0,1179,
-		89,1,0,0,0,1180,1181,5,247,0,0,1181,1188,3,92,46,0,1182,1184,5,244,0,0,
+		89,1,0,0,0,1180,1181,5,248,0,0,1181,1188,3,92,46,0,1182,1184,5,245,0,0,
 		1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1185,1,0,0,0,1185,1187,3,92,46,
 		0,1186,1183,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,1189,1,0,
-		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,248,0,0,1192,91,1,
-		0,0,0,1193,1214,3,156,78,0,1194,1211,5,240,0,0,1195,1200,3,94,47,0,1196,
-		1197,5,244,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
+		0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,249,0,0,1192,91,1,
+		0,0,0,1193,1214,3,156,78,0,1194,1211,5,241,0,0,1195,1200,3,94,47,0,1196,
+		1197,5,245,0,0,1197,1199,3,94,47,0,1198,1196,1,0,0,0,1199,1202,1,0,0,0,
 		1200,1198,1,0,0,0,1200,1201,1,0,0,0,1201,1212,1,0,0,0,1202,1200,1,0,0,
-		0,1203,1208,3,96,48,0,1204,1205,5,244,0,0,1205,1207,3,96,48,0,1206,1204,
+		0,1203,1208,3,96,48,0,1204,1205,5,245,0,0,1205,1207,3,96,48,0,1206,1204,
 		1,0,0,0,1207,1210,1,0,0,0,1208,1206,1,0,0,0,1208,1209,1,0,0,0,1209,1212,
 		1,0,0,0,1210,1208,1,0,0,0,1211,1195,1,0,0,0,1211,1203,1,0,0,0,1211,1212,
-		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,241,0,0,1214,1194,1,0,0,0,1214,1215,
-		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,227,0,0,1218,1219,
-		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,245,0,0,1222,
+		1,0,0,0,1212,1213,1,0,0,0,1213,1215,5,242,0,0,1214,1194,1,0,0,0,1214,1215,
+		1,0,0,0,1215,93,1,0,0,0,1216,1217,3,42,21,0,1217,1218,5,228,0,0,1218,1219,
+		3,44,22,0,1219,95,1,0,0,0,1220,1225,3,156,78,0,1221,1222,5,246,0,0,1222,
 		1224,3,156,78,0,1223,1221,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,
-		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,249,
-		0,0,1229,1231,5,252,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
+		1225,1226,1,0,0,0,1226,1231,1,0,0,0,1227,1225,1,0,0,0,1228,1231,5,250,
+		0,0,1229,1231,5,253,0,0,1230,1220,1,0,0,0,1230,1228,1,0,0,0,1230,1229,
 		1,0,0,0,1231,97,1,0,0,0,1232,1233,3,100,50,0,1233,99,1,0,0,0,1234,1235,
 		6,50,-1,0,1235,1236,5,135,0,0,1236,1245,3,100,50,4,1237,1241,3,106,53,
 		0,1238,1240,3,102,51,0,1239,1238,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,
@@ -15456,255 +15495,256 @@ internal partial class StreamSqlParser : Parser {
 		5,6,0,0,1248,1253,3,100,50,3,1249,1250,10,1,0,0,1250,1251,5,143,0,0,1251,
 		1253,3,100,50,2,1252,1246,1,0,0,0,1252,1249,1,0,0,0,1253,1256,1,0,0,0,
 		1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,101,1,0,0,0,1256,1254,1,0,0,0,
-		1257,1258,3,104,52,0,1258,1259,3,106,53,0,1259,1339,1,0,0,0,1260,1262,
+		1257,1258,3,104,52,0,1258,1259,3,106,53,0,1259,1341,1,0,0,0,1260,1262,
 		5,135,0,0,1261,1260,1,0,0,0,1261,1262,1,0,0,0,1262,1263,1,0,0,0,1263,1265,
 		5,12,0,0,1264,1266,7,18,0,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,1267,
 		1,0,0,0,1267,1268,3,106,53,0,1268,1269,5,6,0,0,1269,1270,3,106,53,0,1270,
-		1339,1,0,0,0,1271,1273,5,135,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
-		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,240,0,0,1276,1277,3,52,26,
-		0,1277,1278,5,241,0,0,1278,1339,1,0,0,0,1279,1281,5,135,0,0,1280,1279,
+		1341,1,0,0,0,1271,1273,5,135,0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,
+		1274,1,0,0,0,1274,1275,5,85,0,0,1275,1276,5,241,0,0,1276,1277,3,52,26,
+		0,1277,1278,5,242,0,0,1278,1341,1,0,0,0,1279,1281,5,135,0,0,1280,1279,
 		1,0,0,0,1280,1281,1,0,0,0,1281,1282,1,0,0,0,1282,1283,5,85,0,0,1283,1284,
-		5,240,0,0,1284,1289,3,98,49,0,1285,1286,5,244,0,0,1286,1288,3,98,49,0,
+		5,241,0,0,1284,1289,3,98,49,0,1285,1286,5,245,0,0,1286,1288,3,98,49,0,
 		1287,1285,1,0,0,0,1288,1291,1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,
-		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,241,0,0,1293,1339,1,
+		0,1290,1292,1,0,0,0,1291,1289,1,0,0,0,1292,1293,5,242,0,0,1293,1341,1,
 		0,0,0,1294,1296,5,135,0,0,1295,1294,1,0,0,0,1295,1296,1,0,0,0,1296,1297,
 		1,0,0,0,1297,1298,5,113,0,0,1298,1301,3,106,53,0,1299,1300,5,55,0,0,1300,
-		1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1339,1,0,0,0,
+		1302,3,106,53,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1341,1,0,0,0,
 		1303,1305,5,135,0,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,
-		0,0,1306,1307,5,181,0,0,1307,1308,5,197,0,0,1308,1311,3,106,53,0,1309,
+		0,0,1306,1307,5,182,0,0,1307,1308,5,198,0,0,1308,1311,3,106,53,0,1309,
 		1310,5,55,0,0,1310,1312,3,106,53,0,1311,1309,1,0,0,0,1311,1312,1,0,0,0,
-		1312,1339,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,135,0,0,1315,1314,1,0,
-		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1339,5,136,0,0,1318,1320,
+		1312,1341,1,0,0,0,1313,1315,5,92,0,0,1314,1316,5,135,0,0,1315,1314,1,0,
+		0,0,1315,1316,1,0,0,0,1316,1317,1,0,0,0,1317,1341,5,136,0,0,1318,1320,
 		5,92,0,0,1319,1321,5,135,0,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1322,1,0,0,0,1322,1339,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,135,0,0,
+		1322,1,0,0,0,1322,1341,7,19,0,0,1323,1325,5,92,0,0,1324,1326,5,135,0,0,
 		1325,1324,1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,47,0,
-		0,1328,1329,5,72,0,0,1329,1339,3,106,53,0,1330,1332,5,92,0,0,1331,1333,
+		0,1328,1329,5,72,0,0,1329,1341,3,106,53,0,1330,1332,5,92,0,0,1331,1333,
 		5,135,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1336,
-		5,97,0,0,1335,1337,7,20,0,0,1336,1335,1,0,0,0,1336,1337,1,0,0,0,1337,1339,
-		1,0,0,0,1338,1257,1,0,0,0,1338,1261,1,0,0,0,1338,1272,1,0,0,0,1338,1280,
-		1,0,0,0,1338,1295,1,0,0,0,1338,1304,1,0,0,0,1338,1313,1,0,0,0,1338,1318,
-		1,0,0,0,1338,1323,1,0,0,0,1338,1330,1,0,0,0,1339,103,1,0,0,0,1340,1341,
-		7,21,0,0,1341,105,1,0,0,0,1342,1343,6,53,-1,0,1343,1347,3,108,54,0,1344,
-		1345,7,22,0,0,1345,1347,3,106,53,3,1346,1342,1,0,0,0,1346,1344,1,0,0,0,
-		1347,1356,1,0,0,0,1348,1349,10,2,0,0,1349,1350,7,23,0,0,1350,1355,3,106,
-		53,3,1351,1352,10,1,0,0,1352,1353,7,22,0,0,1353,1355,3,106,53,2,1354,1348,
-		1,0,0,0,1354,1351,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,
-		1,0,0,0,1357,107,1,0,0,0,1358,1356,1,0,0,0,1359,1360,6,54,-1,0,1360,1690,
-		3,138,69,0,1361,1690,3,140,70,0,1362,1363,5,16,0,0,1363,1365,3,98,49,0,
-		1364,1366,3,136,68,0,1365,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1365,1,0,
-		0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1370,5,50,0,0,1370,1372,3,
-		98,49,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,0,0,1373,1374,
-		5,52,0,0,1374,1690,1,0,0,0,1375,1377,5,16,0,0,1376,1378,3,136,68,0,1377,
-		1376,1,0,0,0,1378,1379,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,
-		1383,1,0,0,0,1381,1382,5,50,0,0,1382,1384,3,98,49,0,1383,1381,1,0,0,0,
-		1383,1384,1,0,0,0,1384,1385,1,0,0,0,1385,1386,5,52,0,0,1386,1690,1,0,0,
-		0,1387,1388,7,24,0,0,1388,1389,5,240,0,0,1389,1390,3,98,49,0,1390,1391,
-		5,8,0,0,1391,1392,3,146,73,0,1392,1393,5,241,0,0,1393,1690,1,0,0,0,1394,
-		1395,5,64,0,0,1395,1398,5,240,0,0,1396,1399,3,144,72,0,1397,1399,3,156,
-		78,0,1398,1396,1,0,0,0,1398,1397,1,0,0,0,1399,1400,1,0,0,0,1400,1401,5,
-		72,0,0,1401,1402,3,98,49,0,1402,1403,5,241,0,0,1403,1690,1,0,0,0,1404,
-		1405,5,199,0,0,1405,1406,5,240,0,0,1406,1408,7,25,0,0,1407,1409,3,98,49,
-		0,1408,1407,1,0,0,0,1408,1409,1,0,0,0,1409,1410,1,0,0,0,1410,1411,5,72,
-		0,0,1411,1412,3,98,49,0,1412,1413,5,241,0,0,1413,1690,1,0,0,0,1414,1415,
-		5,199,0,0,1415,1419,5,240,0,0,1416,1417,3,98,49,0,1417,1418,5,72,0,0,1418,
-		1420,1,0,0,0,1419,1416,1,0,0,0,1419,1420,1,0,0,0,1420,1421,1,0,0,0,1421,
-		1422,3,98,49,0,1422,1423,5,241,0,0,1423,1690,1,0,0,0,1424,1425,5,185,0,
-		0,1425,1426,5,240,0,0,1426,1427,3,98,49,0,1427,1428,5,72,0,0,1428,1431,
-		3,98,49,0,1429,1430,5,71,0,0,1430,1432,3,98,49,0,1431,1429,1,0,0,0,1431,
-		1432,1,0,0,0,1432,1433,1,0,0,0,1433,1434,5,241,0,0,1434,1690,1,0,0,0,1435,
-		1436,5,156,0,0,1436,1437,5,240,0,0,1437,1438,3,106,53,0,1438,1439,5,85,
-		0,0,1439,1440,3,98,49,0,1440,1441,5,241,0,0,1441,1690,1,0,0,0,1442,1443,
-		5,149,0,0,1443,1444,5,240,0,0,1444,1445,3,98,49,0,1445,1446,5,153,0,0,
-		1446,1447,3,98,49,0,1447,1448,5,72,0,0,1448,1451,3,98,49,0,1449,1450,5,
-		71,0,0,1450,1452,3,98,49,0,1451,1449,1,0,0,0,1451,1452,1,0,0,0,1452,1453,
-		1,0,0,0,1453,1454,5,241,0,0,1454,1690,1,0,0,0,1455,1456,5,105,0,0,1456,
-		1457,5,240,0,0,1457,1458,3,98,49,0,1458,1459,5,244,0,0,1459,1462,3,98,
-		49,0,1460,1461,5,168,0,0,1461,1463,3,146,73,0,1462,1460,1,0,0,0,1462,1463,
-		1,0,0,0,1463,1468,1,0,0,0,1464,1465,3,130,65,0,1465,1466,5,141,0,0,1466,
-		1467,5,51,0,0,1467,1469,1,0,0,0,1468,1464,1,0,0,0,1468,1469,1,0,0,0,1469,
-		1474,1,0,0,0,1470,1471,3,130,65,0,1471,1472,5,141,0,0,1472,1473,5,54,0,
-		0,1473,1475,1,0,0,0,1474,1470,1,0,0,0,1474,1475,1,0,0,0,1475,1476,1,0,
-		0,0,1476,1477,5,241,0,0,1477,1690,1,0,0,0,1478,1479,5,104,0,0,1479,1480,
-		5,240,0,0,1480,1481,3,98,49,0,1481,1482,5,244,0,0,1482,1485,3,98,49,0,
-		1483,1484,5,168,0,0,1484,1486,3,146,73,0,1485,1483,1,0,0,0,1485,1486,1,
-		0,0,0,1486,1488,1,0,0,0,1487,1489,3,132,66,0,1488,1487,1,0,0,0,1488,1489,
-		1,0,0,0,1489,1494,1,0,0,0,1490,1491,3,134,67,0,1491,1492,5,141,0,0,1492,
-		1493,5,51,0,0,1493,1495,1,0,0,0,1494,1490,1,0,0,0,1494,1495,1,0,0,0,1495,
-		1500,1,0,0,0,1496,1497,3,134,67,0,1497,1498,5,141,0,0,1498,1499,5,54,0,
-		0,1499,1501,1,0,0,0,1500,1496,1,0,0,0,1500,1501,1,0,0,0,1501,1502,1,0,
-		0,0,1502,1503,5,241,0,0,1503,1690,1,0,0,0,1504,1505,5,101,0,0,1505,1506,
-		5,240,0,0,1506,1507,3,98,49,0,1507,1508,5,244,0,0,1508,1512,3,98,49,0,
-		1509,1510,7,26,0,0,1510,1511,5,141,0,0,1511,1513,5,54,0,0,1512,1509,1,
-		0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,5,241,0,0,1515,1690,
-		1,0,0,0,1516,1517,5,102,0,0,1517,1526,5,240,0,0,1518,1523,3,128,64,0,1519,
-		1520,5,244,0,0,1520,1522,3,128,64,0,1521,1519,1,0,0,0,1522,1525,1,0,0,
-		0,1523,1521,1,0,0,0,1523,1524,1,0,0,0,1524,1527,1,0,0,0,1525,1523,1,0,
-		0,0,1526,1518,1,0,0,0,1526,1527,1,0,0,0,1527,1531,1,0,0,0,1528,1529,7,
-		27,0,0,1529,1530,5,141,0,0,1530,1532,5,136,0,0,1531,1528,1,0,0,0,1531,
-		1532,1,0,0,0,1532,1533,1,0,0,0,1533,1690,5,241,0,0,1534,1535,5,98,0,0,
-		1535,1544,5,240,0,0,1536,1541,3,98,49,0,1537,1538,5,244,0,0,1538,1540,
-		3,98,49,0,1539,1537,1,0,0,0,1540,1543,1,0,0,0,1541,1539,1,0,0,0,1541,1542,
-		1,0,0,0,1542,1545,1,0,0,0,1543,1541,1,0,0,0,1544,1536,1,0,0,0,1544,1545,
-		1,0,0,0,1545,1549,1,0,0,0,1546,1547,7,27,0,0,1547,1548,5,141,0,0,1548,
-		1550,5,136,0,0,1549,1546,1,0,0,0,1549,1550,1,0,0,0,1550,1551,1,0,0,0,1551,
-		1690,5,241,0,0,1552,1553,5,99,0,0,1553,1554,5,240,0,0,1554,1565,3,98,49,
-		0,1555,1556,5,144,0,0,1556,1557,5,14,0,0,1557,1562,3,76,38,0,1558,1559,
-		5,244,0,0,1559,1561,3,76,38,0,1560,1558,1,0,0,0,1561,1564,1,0,0,0,1562,
-		1560,1,0,0,0,1562,1563,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,
-		1555,1,0,0,0,1565,1566,1,0,0,0,1566,1570,1,0,0,0,1567,1568,7,27,0,0,1568,
-		1569,5,141,0,0,1569,1571,5,136,0,0,1570,1567,1,0,0,0,1570,1571,1,0,0,0,
-		1571,1572,1,0,0,0,1572,1579,5,241,0,0,1573,1574,5,67,0,0,1574,1575,5,240,
-		0,0,1575,1576,5,219,0,0,1576,1577,3,98,49,0,1577,1578,5,241,0,0,1578,1580,
-		1,0,0,0,1579,1573,1,0,0,0,1579,1580,1,0,0,0,1580,1583,1,0,0,0,1581,1582,
-		5,147,0,0,1582,1584,3,120,60,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,
-		1690,1,0,0,0,1585,1586,5,103,0,0,1586,1587,5,240,0,0,1587,1591,3,128,64,
-		0,1588,1589,7,27,0,0,1589,1590,5,141,0,0,1590,1592,5,136,0,0,1591,1588,
-		1,0,0,0,1591,1592,1,0,0,0,1592,1593,1,0,0,0,1593,1600,5,241,0,0,1594,1595,
-		5,67,0,0,1595,1596,5,240,0,0,1596,1597,5,219,0,0,1597,1598,3,98,49,0,1598,
-		1599,5,241,0,0,1599,1601,1,0,0,0,1600,1594,1,0,0,0,1600,1601,1,0,0,0,1601,
-		1604,1,0,0,0,1602,1603,5,147,0,0,1603,1605,3,120,60,0,1604,1602,1,0,0,
-		0,1604,1605,1,0,0,0,1605,1690,1,0,0,0,1606,1607,7,28,0,0,1607,1608,5,240,
-		0,0,1608,1609,3,98,49,0,1609,1610,5,197,0,0,1610,1611,3,144,72,0,1611,
-		1612,5,241,0,0,1612,1690,1,0,0,0,1613,1614,7,29,0,0,1614,1615,5,240,0,
-		0,1615,1616,3,144,72,0,1616,1617,5,244,0,0,1617,1618,3,98,49,0,1618,1619,
-		5,244,0,0,1619,1620,3,98,49,0,1620,1621,5,241,0,0,1621,1690,1,0,0,0,1622,
-		1690,7,30,0,0,1623,1624,5,7,0,0,1624,1633,5,242,0,0,1625,1630,3,98,49,
-		0,1626,1627,5,244,0,0,1627,1629,3,98,49,0,1628,1626,1,0,0,0,1629,1632,
-		1,0,0,0,1630,1628,1,0,0,0,1630,1631,1,0,0,0,1631,1634,1,0,0,0,1632,1630,
-		1,0,0,0,1633,1625,1,0,0,0,1633,1634,1,0,0,0,1634,1635,1,0,0,0,1635,1690,
-		5,243,0,0,1636,1637,5,118,0,0,1637,1646,5,242,0,0,1638,1643,3,98,49,0,
-		1639,1640,5,244,0,0,1640,1642,3,98,49,0,1641,1639,1,0,0,0,1642,1645,1,
-		0,0,0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1647,1,0,0,0,1645,1643,
-		1,0,0,0,1646,1638,1,0,0,0,1646,1647,1,0,0,0,1647,1648,1,0,0,0,1648,1690,
-		5,243,0,0,1649,1650,5,171,0,0,1650,1659,5,240,0,0,1651,1656,3,98,49,0,
-		1652,1653,5,244,0,0,1653,1655,3,98,49,0,1654,1652,1,0,0,0,1655,1658,1,
-		0,0,0,1656,1654,1,0,0,0,1656,1657,1,0,0,0,1657,1660,1,0,0,0,1658,1656,
-		1,0,0,0,1659,1651,1,0,0,0,1659,1660,1,0,0,0,1660,1661,1,0,0,0,1661,1690,
-		5,241,0,0,1662,1663,5,46,0,0,1663,1664,5,240,0,0,1664,1665,3,154,77,0,
-		1665,1666,5,241,0,0,1666,1690,1,0,0,0,1667,1690,3,110,55,0,1668,1669,5,
-		60,0,0,1669,1670,5,240,0,0,1670,1671,3,52,26,0,1671,1672,5,241,0,0,1672,
-		1690,1,0,0,0,1673,1674,5,240,0,0,1674,1675,3,52,26,0,1675,1676,5,241,0,
-		0,1676,1690,1,0,0,0,1677,1678,5,240,0,0,1678,1683,3,98,49,0,1679,1680,
-		5,244,0,0,1680,1682,3,98,49,0,1681,1679,1,0,0,0,1682,1685,1,0,0,0,1683,
-		1681,1,0,0,0,1683,1684,1,0,0,0,1684,1686,1,0,0,0,1685,1683,1,0,0,0,1686,
-		1687,5,241,0,0,1687,1690,1,0,0,0,1688,1690,3,156,78,0,1689,1359,1,0,0,
-		0,1689,1361,1,0,0,0,1689,1362,1,0,0,0,1689,1375,1,0,0,0,1689,1387,1,0,
-		0,0,1689,1394,1,0,0,0,1689,1404,1,0,0,0,1689,1414,1,0,0,0,1689,1424,1,
-		0,0,0,1689,1435,1,0,0,0,1689,1442,1,0,0,0,1689,1455,1,0,0,0,1689,1478,
-		1,0,0,0,1689,1504,1,0,0,0,1689,1516,1,0,0,0,1689,1534,1,0,0,0,1689,1552,
-		1,0,0,0,1689,1585,1,0,0,0,1689,1606,1,0,0,0,1689,1613,1,0,0,0,1689,1622,
-		1,0,0,0,1689,1623,1,0,0,0,1689,1636,1,0,0,0,1689,1649,1,0,0,0,1689,1662,
-		1,0,0,0,1689,1667,1,0,0,0,1689,1668,1,0,0,0,1689,1673,1,0,0,0,1689,1677,
-		1,0,0,0,1689,1688,1,0,0,0,1690,1701,1,0,0,0,1691,1692,10,2,0,0,1692,1693,
-		5,245,0,0,1693,1700,3,156,78,0,1694,1695,10,1,0,0,1695,1696,5,242,0,0,
-		1696,1697,3,106,53,0,1697,1698,5,243,0,0,1698,1700,1,0,0,0,1699,1691,1,
-		0,0,0,1699,1694,1,0,0,0,1700,1703,1,0,0,0,1701,1699,1,0,0,0,1701,1702,
-		1,0,0,0,1702,109,1,0,0,0,1703,1701,1,0,0,0,1704,1705,3,114,57,0,1705,1721,
-		5,240,0,0,1706,1722,5,236,0,0,1707,1709,3,66,33,0,1708,1707,1,0,0,0,1708,
-		1709,1,0,0,0,1709,1710,1,0,0,0,1710,1715,3,116,58,0,1711,1712,5,244,0,
-		0,1712,1714,3,116,58,0,1713,1711,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,
-		0,0,0,1715,1716,1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1718,1720,
-		3,112,56,0,1719,1718,1,0,0,0,1719,1720,1,0,0,0,1720,1722,1,0,0,0,1721,
-		1706,1,0,0,0,1721,1708,1,0,0,0,1721,1722,1,0,0,0,1722,1723,1,0,0,0,1723,
-		1730,5,241,0,0,1724,1725,5,67,0,0,1725,1726,5,240,0,0,1726,1727,5,219,
-		0,0,1727,1728,3,98,49,0,1728,1729,5,241,0,0,1729,1731,1,0,0,0,1730,1724,
-		1,0,0,0,1730,1731,1,0,0,0,1731,1734,1,0,0,0,1732,1733,5,147,0,0,1733,1735,
-		3,120,60,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,111,1,0,0,0,1736,1737,
-		7,31,0,0,1737,1738,5,137,0,0,1738,113,1,0,0,0,1739,1743,3,152,76,0,1740,
-		1743,5,112,0,0,1741,1743,5,169,0,0,1742,1739,1,0,0,0,1742,1740,1,0,0,0,
-		1742,1741,1,0,0,0,1743,115,1,0,0,0,1744,1745,3,156,78,0,1745,1746,5,233,
-		0,0,1746,1747,3,118,59,0,1747,1750,1,0,0,0,1748,1750,3,118,59,0,1749,1744,
-		1,0,0,0,1749,1748,1,0,0,0,1750,117,1,0,0,0,1751,1752,5,189,0,0,1752,1756,
-		3,152,76,0,1753,1754,5,151,0,0,1754,1755,5,14,0,0,1755,1757,3,98,49,0,
-		1756,1753,1,0,0,0,1756,1757,1,0,0,0,1757,1769,1,0,0,0,1758,1759,5,189,
-		0,0,1759,1760,5,240,0,0,1760,1761,3,52,26,0,1761,1765,5,241,0,0,1762,1763,
-		5,151,0,0,1763,1764,5,14,0,0,1764,1766,3,98,49,0,1765,1762,1,0,0,0,1765,
-		1766,1,0,0,0,1766,1769,1,0,0,0,1767,1769,3,98,49,0,1768,1751,1,0,0,0,1768,
-		1758,1,0,0,0,1768,1767,1,0,0,0,1769,119,1,0,0,0,1770,1773,3,156,78,0,1771,
-		1773,3,122,61,0,1772,1770,1,0,0,0,1772,1771,1,0,0,0,1773,121,1,0,0,0,1774,
-		1785,5,240,0,0,1775,1776,5,151,0,0,1776,1777,5,14,0,0,1777,1782,3,98,49,
-		0,1778,1779,5,244,0,0,1779,1781,3,98,49,0,1780,1778,1,0,0,0,1781,1784,
-		1,0,0,0,1782,1780,1,0,0,0,1782,1783,1,0,0,0,1783,1786,1,0,0,0,1784,1782,
-		1,0,0,0,1785,1775,1,0,0,0,1785,1786,1,0,0,0,1786,1797,1,0,0,0,1787,1788,
-		5,144,0,0,1788,1789,5,14,0,0,1789,1794,3,76,38,0,1790,1791,5,244,0,0,1791,
-		1793,3,76,38,0,1792,1790,1,0,0,0,1793,1796,1,0,0,0,1794,1792,1,0,0,0,1794,
-		1795,1,0,0,0,1795,1798,1,0,0,0,1796,1794,1,0,0,0,1797,1787,1,0,0,0,1797,
-		1798,1,0,0,0,1798,1800,1,0,0,0,1799,1801,3,124,62,0,1800,1799,1,0,0,0,
-		1800,1801,1,0,0,0,1801,1802,1,0,0,0,1802,1803,5,241,0,0,1803,123,1,0,0,
-		0,1804,1805,7,32,0,0,1805,1813,3,126,63,0,1806,1807,7,32,0,0,1807,1808,
-		5,12,0,0,1808,1809,3,126,63,0,1809,1810,5,6,0,0,1810,1811,3,126,63,0,1811,
-		1813,1,0,0,0,1812,1804,1,0,0,0,1812,1806,1,0,0,0,1813,125,1,0,0,0,1814,
-		1815,5,202,0,0,1815,1824,5,157,0,0,1816,1817,5,202,0,0,1817,1824,5,70,
-		0,0,1818,1819,5,34,0,0,1819,1824,5,171,0,0,1820,1821,3,106,53,0,1821,1822,
-		7,33,0,0,1822,1824,1,0,0,0,1823,1814,1,0,0,0,1823,1816,1,0,0,0,1823,1818,
-		1,0,0,0,1823,1820,1,0,0,0,1824,127,1,0,0,0,1825,1827,5,106,0,0,1826,1825,
-		1,0,0,0,1826,1827,1,0,0,0,1827,1828,1,0,0,0,1828,1829,3,98,49,0,1829,1830,
-		5,210,0,0,1830,1831,3,98,49,0,1831,129,1,0,0,0,1832,1837,5,136,0,0,1833,
-		1837,5,54,0,0,1834,1835,5,43,0,0,1835,1837,3,98,49,0,1836,1832,1,0,0,0,
-		1836,1833,1,0,0,0,1836,1834,1,0,0,0,1837,131,1,0,0,0,1838,1840,5,222,0,
-		0,1839,1841,5,7,0,0,1840,1839,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,
-		0,0,1842,1852,5,223,0,0,1843,1845,5,221,0,0,1844,1846,7,34,0,0,1845,1844,
-		1,0,0,0,1845,1846,1,0,0,0,1846,1848,1,0,0,0,1847,1849,5,7,0,0,1848,1847,
-		1,0,0,0,1848,1849,1,0,0,0,1849,1850,1,0,0,0,1850,1852,5,223,0,0,1851,1838,
-		1,0,0,0,1851,1843,1,0,0,0,1852,133,1,0,0,0,1853,1858,5,136,0,0,1854,1858,
-		5,54,0,0,1855,1856,5,51,0,0,1856,1858,7,35,0,0,1857,1853,1,0,0,0,1857,
-		1854,1,0,0,0,1857,1855,1,0,0,0,1858,135,1,0,0,0,1859,1860,5,218,0,0,1860,
-		1861,3,98,49,0,1861,1862,5,192,0,0,1862,1863,3,98,49,0,1863,137,1,0,0,
-		0,1864,1879,5,136,0,0,1865,1879,7,36,0,0,1866,1879,5,252,0,0,1867,1879,
-		5,253,0,0,1868,1879,5,254,0,0,1869,1871,5,249,0,0,1870,1869,1,0,0,0,1871,
-		1872,1,0,0,0,1872,1870,1,0,0,0,1872,1873,1,0,0,0,1873,1879,1,0,0,0,1874,
-		1879,5,250,0,0,1875,1879,5,251,0,0,1876,1877,7,37,0,0,1877,1879,5,249,
-		0,0,1878,1864,1,0,0,0,1878,1865,1,0,0,0,1878,1866,1,0,0,0,1878,1867,1,
-		0,0,0,1878,1868,1,0,0,0,1878,1870,1,0,0,0,1878,1874,1,0,0,0,1878,1875,
-		1,0,0,0,1878,1876,1,0,0,0,1879,139,1,0,0,0,1880,1882,5,90,0,0,1881,1883,
-		7,22,0,0,1882,1881,1,0,0,0,1882,1883,1,0,0,0,1883,1884,1,0,0,0,1884,1885,
-		3,142,71,0,1885,1889,3,144,72,0,1886,1887,5,240,0,0,1887,1888,5,252,0,
-		0,1888,1890,5,241,0,0,1889,1886,1,0,0,0,1889,1890,1,0,0,0,1890,1898,1,
-		0,0,0,1891,1892,5,197,0,0,1892,1896,3,144,72,0,1893,1894,5,240,0,0,1894,
-		1895,5,252,0,0,1895,1897,5,241,0,0,1896,1893,1,0,0,0,1896,1897,1,0,0,0,
-		1897,1899,1,0,0,0,1898,1891,1,0,0,0,1898,1899,1,0,0,0,1899,141,1,0,0,0,
-		1900,1901,7,38,0,0,1901,143,1,0,0,0,1902,1903,7,39,0,0,1903,145,1,0,0,
-		0,1904,1908,3,148,74,0,1905,1906,5,135,0,0,1906,1909,5,136,0,0,1907,1909,
-		5,136,0,0,1908,1905,1,0,0,0,1908,1907,1,0,0,0,1908,1909,1,0,0,0,1909,147,
-		1,0,0,0,1910,1911,6,74,-1,0,1911,1912,5,7,0,0,1912,1913,5,231,0,0,1913,
-		1914,3,146,73,0,1914,1915,5,232,0,0,1915,1993,1,0,0,0,1916,1917,5,129,
-		0,0,1917,1918,5,231,0,0,1918,1919,3,146,73,0,1919,1920,5,232,0,0,1920,
-		1993,1,0,0,0,1921,1922,5,118,0,0,1922,1923,5,231,0,0,1923,1924,3,146,73,
-		0,1924,1925,5,244,0,0,1925,1926,3,146,73,0,1926,1927,5,232,0,0,1927,1993,
-		1,0,0,0,1928,1929,5,171,0,0,1929,1938,5,231,0,0,1930,1935,3,150,75,0,1931,
-		1932,5,244,0,0,1932,1934,3,150,75,0,1933,1931,1,0,0,0,1934,1937,1,0,0,
-		0,1935,1933,1,0,0,0,1935,1936,1,0,0,0,1936,1939,1,0,0,0,1937,1935,1,0,
-		0,0,1938,1930,1,0,0,0,1938,1939,1,0,0,0,1939,1940,1,0,0,0,1940,1993,5,
-		232,0,0,1941,1942,5,171,0,0,1942,1951,5,240,0,0,1943,1948,3,150,75,0,1944,
-		1945,5,244,0,0,1945,1947,3,150,75,0,1946,1944,1,0,0,0,1947,1950,1,0,0,
-		0,1948,1946,1,0,0,0,1948,1949,1,0,0,0,1949,1952,1,0,0,0,1950,1948,1,0,
-		0,0,1951,1943,1,0,0,0,1951,1952,1,0,0,0,1952,1953,1,0,0,0,1953,1993,5,
-		241,0,0,1954,1955,5,90,0,0,1955,1959,3,144,72,0,1956,1957,5,240,0,0,1957,
-		1958,5,252,0,0,1958,1960,5,241,0,0,1959,1956,1,0,0,0,1959,1960,1,0,0,0,
-		1960,1968,1,0,0,0,1961,1962,5,197,0,0,1962,1966,3,144,72,0,1963,1964,5,
-		240,0,0,1964,1965,5,252,0,0,1965,1967,5,241,0,0,1966,1963,1,0,0,0,1966,
-		1967,1,0,0,0,1967,1969,1,0,0,0,1968,1961,1,0,0,0,1968,1969,1,0,0,0,1969,
-		1993,1,0,0,0,1970,1981,3,156,78,0,1971,1972,5,240,0,0,1972,1977,5,252,
-		0,0,1973,1974,5,244,0,0,1974,1976,5,252,0,0,1975,1973,1,0,0,0,1976,1979,
-		1,0,0,0,1977,1975,1,0,0,0,1977,1978,1,0,0,0,1978,1980,1,0,0,0,1979,1977,
-		1,0,0,0,1980,1982,5,241,0,0,1981,1971,1,0,0,0,1981,1982,1,0,0,0,1982,1990,
-		1,0,0,0,1983,1984,5,221,0,0,1984,1985,5,115,0,0,1985,1986,5,193,0,0,1986,
-		1991,5,226,0,0,1987,1988,5,222,0,0,1988,1989,5,193,0,0,1989,1991,5,226,
-		0,0,1990,1983,1,0,0,0,1990,1987,1,0,0,0,1990,1991,1,0,0,0,1991,1993,1,
-		0,0,0,1992,1910,1,0,0,0,1992,1916,1,0,0,0,1992,1921,1,0,0,0,1992,1928,
-		1,0,0,0,1992,1941,1,0,0,0,1992,1954,1,0,0,0,1992,1970,1,0,0,0,1993,2000,
-		1,0,0,0,1994,1995,10,2,0,0,1995,1999,5,7,0,0,1996,1997,10,1,0,0,1997,1999,
-		5,129,0,0,1998,1994,1,0,0,0,1998,1996,1,0,0,0,1999,2002,1,0,0,0,2000,1998,
-		1,0,0,0,2000,2001,1,0,0,0,2001,149,1,0,0,0,2002,2000,1,0,0,0,2003,2004,
-		3,156,78,0,2004,2006,3,146,73,0,2005,2007,5,249,0,0,2006,2005,1,0,0,0,
-		2006,2007,1,0,0,0,2007,151,1,0,0,0,2008,2013,3,156,78,0,2009,2010,5,245,
-		0,0,2010,2012,3,156,78,0,2011,2009,1,0,0,0,2012,2015,1,0,0,0,2013,2011,
-		1,0,0,0,2013,2014,1,0,0,0,2014,153,1,0,0,0,2015,2013,1,0,0,0,2016,2021,
-		3,156,78,0,2017,2018,5,244,0,0,2018,2020,3,156,78,0,2019,2017,1,0,0,0,
-		2020,2023,1,0,0,0,2021,2019,1,0,0,0,2021,2022,1,0,0,0,2022,155,1,0,0,0,
-		2023,2021,1,0,0,0,2024,2028,5,255,0,0,2025,2028,5,256,0,0,2026,2028,3,
-		158,79,0,2027,2024,1,0,0,0,2027,2025,1,0,0,0,2027,2026,1,0,0,0,2028,157,
-		1,0,0,0,2029,2030,7,40,0,0,2030,159,1,0,0,0,294,163,170,175,181,184,197,
+		5,97,0,0,1335,1337,7,20,0,0,1336,1335,1,0,0,0,1336,1337,1,0,0,0,1337,1341,
+		1,0,0,0,1338,1339,5,149,0,0,1339,1341,3,106,53,0,1340,1257,1,0,0,0,1340,
+		1261,1,0,0,0,1340,1272,1,0,0,0,1340,1280,1,0,0,0,1340,1295,1,0,0,0,1340,
+		1304,1,0,0,0,1340,1313,1,0,0,0,1340,1318,1,0,0,0,1340,1323,1,0,0,0,1340,
+		1330,1,0,0,0,1340,1338,1,0,0,0,1341,103,1,0,0,0,1342,1343,7,21,0,0,1343,
+		105,1,0,0,0,1344,1345,6,53,-1,0,1345,1349,3,108,54,0,1346,1347,7,22,0,
+		0,1347,1349,3,106,53,3,1348,1344,1,0,0,0,1348,1346,1,0,0,0,1349,1358,1,
+		0,0,0,1350,1351,10,2,0,0,1351,1352,7,23,0,0,1352,1357,3,106,53,3,1353,
+		1354,10,1,0,0,1354,1355,7,22,0,0,1355,1357,3,106,53,2,1356,1350,1,0,0,
+		0,1356,1353,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1358,1359,1,0,
+		0,0,1359,107,1,0,0,0,1360,1358,1,0,0,0,1361,1362,6,54,-1,0,1362,1692,3,
+		138,69,0,1363,1692,3,140,70,0,1364,1365,5,16,0,0,1365,1367,3,98,49,0,1366,
+		1368,3,136,68,0,1367,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1367,1,0,0,0,
+		1369,1370,1,0,0,0,1370,1373,1,0,0,0,1371,1372,5,50,0,0,1372,1374,3,98,
+		49,0,1373,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1375,1,0,0,0,1375,1376,5,
+		52,0,0,1376,1692,1,0,0,0,1377,1379,5,16,0,0,1378,1380,3,136,68,0,1379,
+		1378,1,0,0,0,1380,1381,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,
+		1385,1,0,0,0,1383,1384,5,50,0,0,1384,1386,3,98,49,0,1385,1383,1,0,0,0,
+		1385,1386,1,0,0,0,1386,1387,1,0,0,0,1387,1388,5,52,0,0,1388,1692,1,0,0,
+		0,1389,1390,7,24,0,0,1390,1391,5,241,0,0,1391,1392,3,98,49,0,1392,1393,
+		5,8,0,0,1393,1394,3,146,73,0,1394,1395,5,242,0,0,1395,1692,1,0,0,0,1396,
+		1397,5,64,0,0,1397,1400,5,241,0,0,1398,1401,3,144,72,0,1399,1401,3,156,
+		78,0,1400,1398,1,0,0,0,1400,1399,1,0,0,0,1401,1402,1,0,0,0,1402,1403,5,
+		72,0,0,1403,1404,3,98,49,0,1404,1405,5,242,0,0,1405,1692,1,0,0,0,1406,
+		1407,5,200,0,0,1407,1408,5,241,0,0,1408,1410,7,25,0,0,1409,1411,3,98,49,
+		0,1410,1409,1,0,0,0,1410,1411,1,0,0,0,1411,1412,1,0,0,0,1412,1413,5,72,
+		0,0,1413,1414,3,98,49,0,1414,1415,5,242,0,0,1415,1692,1,0,0,0,1416,1417,
+		5,200,0,0,1417,1421,5,241,0,0,1418,1419,3,98,49,0,1419,1420,5,72,0,0,1420,
+		1422,1,0,0,0,1421,1418,1,0,0,0,1421,1422,1,0,0,0,1422,1423,1,0,0,0,1423,
+		1424,3,98,49,0,1424,1425,5,242,0,0,1425,1692,1,0,0,0,1426,1427,5,186,0,
+		0,1427,1428,5,241,0,0,1428,1429,3,98,49,0,1429,1430,5,72,0,0,1430,1433,
+		3,98,49,0,1431,1432,5,71,0,0,1432,1434,3,98,49,0,1433,1431,1,0,0,0,1433,
+		1434,1,0,0,0,1434,1435,1,0,0,0,1435,1436,5,242,0,0,1436,1692,1,0,0,0,1437,
+		1438,5,157,0,0,1438,1439,5,241,0,0,1439,1440,3,106,53,0,1440,1441,5,85,
+		0,0,1441,1442,3,98,49,0,1442,1443,5,242,0,0,1443,1692,1,0,0,0,1444,1445,
+		5,150,0,0,1445,1446,5,241,0,0,1446,1447,3,98,49,0,1447,1448,5,154,0,0,
+		1448,1449,3,98,49,0,1449,1450,5,72,0,0,1450,1453,3,98,49,0,1451,1452,5,
+		71,0,0,1452,1454,3,98,49,0,1453,1451,1,0,0,0,1453,1454,1,0,0,0,1454,1455,
+		1,0,0,0,1455,1456,5,242,0,0,1456,1692,1,0,0,0,1457,1458,5,105,0,0,1458,
+		1459,5,241,0,0,1459,1460,3,98,49,0,1460,1461,5,245,0,0,1461,1464,3,98,
+		49,0,1462,1463,5,169,0,0,1463,1465,3,146,73,0,1464,1462,1,0,0,0,1464,1465,
+		1,0,0,0,1465,1470,1,0,0,0,1466,1467,3,130,65,0,1467,1468,5,141,0,0,1468,
+		1469,5,51,0,0,1469,1471,1,0,0,0,1470,1466,1,0,0,0,1470,1471,1,0,0,0,1471,
+		1476,1,0,0,0,1472,1473,3,130,65,0,1473,1474,5,141,0,0,1474,1475,5,54,0,
+		0,1475,1477,1,0,0,0,1476,1472,1,0,0,0,1476,1477,1,0,0,0,1477,1478,1,0,
+		0,0,1478,1479,5,242,0,0,1479,1692,1,0,0,0,1480,1481,5,104,0,0,1481,1482,
+		5,241,0,0,1482,1483,3,98,49,0,1483,1484,5,245,0,0,1484,1487,3,98,49,0,
+		1485,1486,5,169,0,0,1486,1488,3,146,73,0,1487,1485,1,0,0,0,1487,1488,1,
+		0,0,0,1488,1490,1,0,0,0,1489,1491,3,132,66,0,1490,1489,1,0,0,0,1490,1491,
+		1,0,0,0,1491,1496,1,0,0,0,1492,1493,3,134,67,0,1493,1494,5,141,0,0,1494,
+		1495,5,51,0,0,1495,1497,1,0,0,0,1496,1492,1,0,0,0,1496,1497,1,0,0,0,1497,
+		1502,1,0,0,0,1498,1499,3,134,67,0,1499,1500,5,141,0,0,1500,1501,5,54,0,
+		0,1501,1503,1,0,0,0,1502,1498,1,0,0,0,1502,1503,1,0,0,0,1503,1504,1,0,
+		0,0,1504,1505,5,242,0,0,1505,1692,1,0,0,0,1506,1507,5,101,0,0,1507,1508,
+		5,241,0,0,1508,1509,3,98,49,0,1509,1510,5,245,0,0,1510,1514,3,98,49,0,
+		1511,1512,7,26,0,0,1512,1513,5,141,0,0,1513,1515,5,54,0,0,1514,1511,1,
+		0,0,0,1514,1515,1,0,0,0,1515,1516,1,0,0,0,1516,1517,5,242,0,0,1517,1692,
+		1,0,0,0,1518,1519,5,102,0,0,1519,1528,5,241,0,0,1520,1525,3,128,64,0,1521,
+		1522,5,245,0,0,1522,1524,3,128,64,0,1523,1521,1,0,0,0,1524,1527,1,0,0,
+		0,1525,1523,1,0,0,0,1525,1526,1,0,0,0,1526,1529,1,0,0,0,1527,1525,1,0,
+		0,0,1528,1520,1,0,0,0,1528,1529,1,0,0,0,1529,1533,1,0,0,0,1530,1531,7,
+		27,0,0,1531,1532,5,141,0,0,1532,1534,5,136,0,0,1533,1530,1,0,0,0,1533,
+		1534,1,0,0,0,1534,1535,1,0,0,0,1535,1692,5,242,0,0,1536,1537,5,98,0,0,
+		1537,1546,5,241,0,0,1538,1543,3,98,49,0,1539,1540,5,245,0,0,1540,1542,
+		3,98,49,0,1541,1539,1,0,0,0,1542,1545,1,0,0,0,1543,1541,1,0,0,0,1543,1544,
+		1,0,0,0,1544,1547,1,0,0,0,1545,1543,1,0,0,0,1546,1538,1,0,0,0,1546,1547,
+		1,0,0,0,1547,1551,1,0,0,0,1548,1549,7,27,0,0,1549,1550,5,141,0,0,1550,
+		1552,5,136,0,0,1551,1548,1,0,0,0,1551,1552,1,0,0,0,1552,1553,1,0,0,0,1553,
+		1692,5,242,0,0,1554,1555,5,99,0,0,1555,1556,5,241,0,0,1556,1567,3,98,49,
+		0,1557,1558,5,144,0,0,1558,1559,5,14,0,0,1559,1564,3,76,38,0,1560,1561,
+		5,245,0,0,1561,1563,3,76,38,0,1562,1560,1,0,0,0,1563,1566,1,0,0,0,1564,
+		1562,1,0,0,0,1564,1565,1,0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1567,
+		1557,1,0,0,0,1567,1568,1,0,0,0,1568,1572,1,0,0,0,1569,1570,7,27,0,0,1570,
+		1571,5,141,0,0,1571,1573,5,136,0,0,1572,1569,1,0,0,0,1572,1573,1,0,0,0,
+		1573,1574,1,0,0,0,1574,1581,5,242,0,0,1575,1576,5,67,0,0,1576,1577,5,241,
+		0,0,1577,1578,5,220,0,0,1578,1579,3,98,49,0,1579,1580,5,242,0,0,1580,1582,
+		1,0,0,0,1581,1575,1,0,0,0,1581,1582,1,0,0,0,1582,1585,1,0,0,0,1583,1584,
+		5,147,0,0,1584,1586,3,120,60,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,
+		1692,1,0,0,0,1587,1588,5,103,0,0,1588,1589,5,241,0,0,1589,1593,3,128,64,
+		0,1590,1591,7,27,0,0,1591,1592,5,141,0,0,1592,1594,5,136,0,0,1593,1590,
+		1,0,0,0,1593,1594,1,0,0,0,1594,1595,1,0,0,0,1595,1602,5,242,0,0,1596,1597,
+		5,67,0,0,1597,1598,5,241,0,0,1598,1599,5,220,0,0,1599,1600,3,98,49,0,1600,
+		1601,5,242,0,0,1601,1603,1,0,0,0,1602,1596,1,0,0,0,1602,1603,1,0,0,0,1603,
+		1606,1,0,0,0,1604,1605,5,147,0,0,1605,1607,3,120,60,0,1606,1604,1,0,0,
+		0,1606,1607,1,0,0,0,1607,1692,1,0,0,0,1608,1609,7,28,0,0,1609,1610,5,241,
+		0,0,1610,1611,3,98,49,0,1611,1612,5,198,0,0,1612,1613,3,144,72,0,1613,
+		1614,5,242,0,0,1614,1692,1,0,0,0,1615,1616,7,29,0,0,1616,1617,5,241,0,
+		0,1617,1618,3,144,72,0,1618,1619,5,245,0,0,1619,1620,3,98,49,0,1620,1621,
+		5,245,0,0,1621,1622,3,98,49,0,1622,1623,5,242,0,0,1623,1692,1,0,0,0,1624,
+		1692,7,30,0,0,1625,1626,5,7,0,0,1626,1635,5,243,0,0,1627,1632,3,98,49,
+		0,1628,1629,5,245,0,0,1629,1631,3,98,49,0,1630,1628,1,0,0,0,1631,1634,
+		1,0,0,0,1632,1630,1,0,0,0,1632,1633,1,0,0,0,1633,1636,1,0,0,0,1634,1632,
+		1,0,0,0,1635,1627,1,0,0,0,1635,1636,1,0,0,0,1636,1637,1,0,0,0,1637,1692,
+		5,244,0,0,1638,1639,5,118,0,0,1639,1648,5,243,0,0,1640,1645,3,98,49,0,
+		1641,1642,5,245,0,0,1642,1644,3,98,49,0,1643,1641,1,0,0,0,1644,1647,1,
+		0,0,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1649,1,0,0,0,1647,1645,
+		1,0,0,0,1648,1640,1,0,0,0,1648,1649,1,0,0,0,1649,1650,1,0,0,0,1650,1692,
+		5,244,0,0,1651,1652,5,172,0,0,1652,1661,5,241,0,0,1653,1658,3,98,49,0,
+		1654,1655,5,245,0,0,1655,1657,3,98,49,0,1656,1654,1,0,0,0,1657,1660,1,
+		0,0,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1662,1,0,0,0,1660,1658,
+		1,0,0,0,1661,1653,1,0,0,0,1661,1662,1,0,0,0,1662,1663,1,0,0,0,1663,1692,
+		5,242,0,0,1664,1665,5,46,0,0,1665,1666,5,241,0,0,1666,1667,3,154,77,0,
+		1667,1668,5,242,0,0,1668,1692,1,0,0,0,1669,1692,3,110,55,0,1670,1671,5,
+		60,0,0,1671,1672,5,241,0,0,1672,1673,3,52,26,0,1673,1674,5,242,0,0,1674,
+		1692,1,0,0,0,1675,1676,5,241,0,0,1676,1677,3,52,26,0,1677,1678,5,242,0,
+		0,1678,1692,1,0,0,0,1679,1680,5,241,0,0,1680,1685,3,98,49,0,1681,1682,
+		5,245,0,0,1682,1684,3,98,49,0,1683,1681,1,0,0,0,1684,1687,1,0,0,0,1685,
+		1683,1,0,0,0,1685,1686,1,0,0,0,1686,1688,1,0,0,0,1687,1685,1,0,0,0,1688,
+		1689,5,242,0,0,1689,1692,1,0,0,0,1690,1692,3,156,78,0,1691,1361,1,0,0,
+		0,1691,1363,1,0,0,0,1691,1364,1,0,0,0,1691,1377,1,0,0,0,1691,1389,1,0,
+		0,0,1691,1396,1,0,0,0,1691,1406,1,0,0,0,1691,1416,1,0,0,0,1691,1426,1,
+		0,0,0,1691,1437,1,0,0,0,1691,1444,1,0,0,0,1691,1457,1,0,0,0,1691,1480,
+		1,0,0,0,1691,1506,1,0,0,0,1691,1518,1,0,0,0,1691,1536,1,0,0,0,1691,1554,
+		1,0,0,0,1691,1587,1,0,0,0,1691,1608,1,0,0,0,1691,1615,1,0,0,0,1691,1624,
+		1,0,0,0,1691,1625,1,0,0,0,1691,1638,1,0,0,0,1691,1651,1,0,0,0,1691,1664,
+		1,0,0,0,1691,1669,1,0,0,0,1691,1670,1,0,0,0,1691,1675,1,0,0,0,1691,1679,
+		1,0,0,0,1691,1690,1,0,0,0,1692,1703,1,0,0,0,1693,1694,10,2,0,0,1694,1695,
+		5,246,0,0,1695,1702,3,156,78,0,1696,1697,10,1,0,0,1697,1698,5,243,0,0,
+		1698,1699,3,106,53,0,1699,1700,5,244,0,0,1700,1702,1,0,0,0,1701,1693,1,
+		0,0,0,1701,1696,1,0,0,0,1702,1705,1,0,0,0,1703,1701,1,0,0,0,1703,1704,
+		1,0,0,0,1704,109,1,0,0,0,1705,1703,1,0,0,0,1706,1707,3,114,57,0,1707,1723,
+		5,241,0,0,1708,1724,5,237,0,0,1709,1711,3,66,33,0,1710,1709,1,0,0,0,1710,
+		1711,1,0,0,0,1711,1712,1,0,0,0,1712,1717,3,116,58,0,1713,1714,5,245,0,
+		0,1714,1716,3,116,58,0,1715,1713,1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,
+		0,0,0,1717,1718,1,0,0,0,1718,1721,1,0,0,0,1719,1717,1,0,0,0,1720,1722,
+		3,112,56,0,1721,1720,1,0,0,0,1721,1722,1,0,0,0,1722,1724,1,0,0,0,1723,
+		1708,1,0,0,0,1723,1710,1,0,0,0,1723,1724,1,0,0,0,1724,1725,1,0,0,0,1725,
+		1732,5,242,0,0,1726,1727,5,67,0,0,1727,1728,5,241,0,0,1728,1729,5,220,
+		0,0,1729,1730,3,98,49,0,1730,1731,5,242,0,0,1731,1733,1,0,0,0,1732,1726,
+		1,0,0,0,1732,1733,1,0,0,0,1733,1736,1,0,0,0,1734,1735,5,147,0,0,1735,1737,
+		3,120,60,0,1736,1734,1,0,0,0,1736,1737,1,0,0,0,1737,111,1,0,0,0,1738,1739,
+		7,31,0,0,1739,1740,5,137,0,0,1740,113,1,0,0,0,1741,1745,3,152,76,0,1742,
+		1745,5,112,0,0,1743,1745,5,170,0,0,1744,1741,1,0,0,0,1744,1742,1,0,0,0,
+		1744,1743,1,0,0,0,1745,115,1,0,0,0,1746,1747,3,156,78,0,1747,1748,5,234,
+		0,0,1748,1749,3,118,59,0,1749,1752,1,0,0,0,1750,1752,3,118,59,0,1751,1746,
+		1,0,0,0,1751,1750,1,0,0,0,1752,117,1,0,0,0,1753,1754,5,190,0,0,1754,1758,
+		3,152,76,0,1755,1756,5,152,0,0,1756,1757,5,14,0,0,1757,1759,3,98,49,0,
+		1758,1755,1,0,0,0,1758,1759,1,0,0,0,1759,1771,1,0,0,0,1760,1761,5,190,
+		0,0,1761,1762,5,241,0,0,1762,1763,3,52,26,0,1763,1767,5,242,0,0,1764,1765,
+		5,152,0,0,1765,1766,5,14,0,0,1766,1768,3,98,49,0,1767,1764,1,0,0,0,1767,
+		1768,1,0,0,0,1768,1771,1,0,0,0,1769,1771,3,98,49,0,1770,1753,1,0,0,0,1770,
+		1760,1,0,0,0,1770,1769,1,0,0,0,1771,119,1,0,0,0,1772,1775,3,156,78,0,1773,
+		1775,3,122,61,0,1774,1772,1,0,0,0,1774,1773,1,0,0,0,1775,121,1,0,0,0,1776,
+		1787,5,241,0,0,1777,1778,5,152,0,0,1778,1779,5,14,0,0,1779,1784,3,98,49,
+		0,1780,1781,5,245,0,0,1781,1783,3,98,49,0,1782,1780,1,0,0,0,1783,1786,
+		1,0,0,0,1784,1782,1,0,0,0,1784,1785,1,0,0,0,1785,1788,1,0,0,0,1786,1784,
+		1,0,0,0,1787,1777,1,0,0,0,1787,1788,1,0,0,0,1788,1799,1,0,0,0,1789,1790,
+		5,144,0,0,1790,1791,5,14,0,0,1791,1796,3,76,38,0,1792,1793,5,245,0,0,1793,
+		1795,3,76,38,0,1794,1792,1,0,0,0,1795,1798,1,0,0,0,1796,1794,1,0,0,0,1796,
+		1797,1,0,0,0,1797,1800,1,0,0,0,1798,1796,1,0,0,0,1799,1789,1,0,0,0,1799,
+		1800,1,0,0,0,1800,1802,1,0,0,0,1801,1803,3,124,62,0,1802,1801,1,0,0,0,
+		1802,1803,1,0,0,0,1803,1804,1,0,0,0,1804,1805,5,242,0,0,1805,123,1,0,0,
+		0,1806,1807,7,32,0,0,1807,1815,3,126,63,0,1808,1809,7,32,0,0,1809,1810,
+		5,12,0,0,1810,1811,3,126,63,0,1811,1812,5,6,0,0,1812,1813,3,126,63,0,1813,
+		1815,1,0,0,0,1814,1806,1,0,0,0,1814,1808,1,0,0,0,1815,125,1,0,0,0,1816,
+		1817,5,203,0,0,1817,1826,5,158,0,0,1818,1819,5,203,0,0,1819,1826,5,70,
+		0,0,1820,1821,5,34,0,0,1821,1826,5,172,0,0,1822,1823,3,106,53,0,1823,1824,
+		7,33,0,0,1824,1826,1,0,0,0,1825,1816,1,0,0,0,1825,1818,1,0,0,0,1825,1820,
+		1,0,0,0,1825,1822,1,0,0,0,1826,127,1,0,0,0,1827,1829,5,106,0,0,1828,1827,
+		1,0,0,0,1828,1829,1,0,0,0,1829,1830,1,0,0,0,1830,1831,3,98,49,0,1831,1832,
+		5,211,0,0,1832,1833,3,98,49,0,1833,129,1,0,0,0,1834,1839,5,136,0,0,1835,
+		1839,5,54,0,0,1836,1837,5,43,0,0,1837,1839,3,98,49,0,1838,1834,1,0,0,0,
+		1838,1835,1,0,0,0,1838,1836,1,0,0,0,1839,131,1,0,0,0,1840,1842,5,223,0,
+		0,1841,1843,5,7,0,0,1842,1841,1,0,0,0,1842,1843,1,0,0,0,1843,1844,1,0,
+		0,0,1844,1854,5,224,0,0,1845,1847,5,222,0,0,1846,1848,7,34,0,0,1847,1846,
+		1,0,0,0,1847,1848,1,0,0,0,1848,1850,1,0,0,0,1849,1851,5,7,0,0,1850,1849,
+		1,0,0,0,1850,1851,1,0,0,0,1851,1852,1,0,0,0,1852,1854,5,224,0,0,1853,1840,
+		1,0,0,0,1853,1845,1,0,0,0,1854,133,1,0,0,0,1855,1860,5,136,0,0,1856,1860,
+		5,54,0,0,1857,1858,5,51,0,0,1858,1860,7,35,0,0,1859,1855,1,0,0,0,1859,
+		1856,1,0,0,0,1859,1857,1,0,0,0,1860,135,1,0,0,0,1861,1862,5,219,0,0,1862,
+		1863,3,98,49,0,1863,1864,5,193,0,0,1864,1865,3,98,49,0,1865,137,1,0,0,
+		0,1866,1881,5,136,0,0,1867,1881,7,36,0,0,1868,1881,5,253,0,0,1869,1881,
+		5,254,0,0,1870,1881,5,255,0,0,1871,1873,5,250,0,0,1872,1871,1,0,0,0,1873,
+		1874,1,0,0,0,1874,1872,1,0,0,0,1874,1875,1,0,0,0,1875,1881,1,0,0,0,1876,
+		1881,5,251,0,0,1877,1881,5,252,0,0,1878,1879,7,37,0,0,1879,1881,5,250,
+		0,0,1880,1866,1,0,0,0,1880,1867,1,0,0,0,1880,1868,1,0,0,0,1880,1869,1,
+		0,0,0,1880,1870,1,0,0,0,1880,1872,1,0,0,0,1880,1876,1,0,0,0,1880,1877,
+		1,0,0,0,1880,1878,1,0,0,0,1881,139,1,0,0,0,1882,1884,5,90,0,0,1883,1885,
+		7,22,0,0,1884,1883,1,0,0,0,1884,1885,1,0,0,0,1885,1886,1,0,0,0,1886,1887,
+		3,142,71,0,1887,1891,3,144,72,0,1888,1889,5,241,0,0,1889,1890,5,253,0,
+		0,1890,1892,5,242,0,0,1891,1888,1,0,0,0,1891,1892,1,0,0,0,1892,1900,1,
+		0,0,0,1893,1894,5,198,0,0,1894,1898,3,144,72,0,1895,1896,5,241,0,0,1896,
+		1897,5,253,0,0,1897,1899,5,242,0,0,1898,1895,1,0,0,0,1898,1899,1,0,0,0,
+		1899,1901,1,0,0,0,1900,1893,1,0,0,0,1900,1901,1,0,0,0,1901,141,1,0,0,0,
+		1902,1903,7,38,0,0,1903,143,1,0,0,0,1904,1905,7,39,0,0,1905,145,1,0,0,
+		0,1906,1910,3,148,74,0,1907,1908,5,135,0,0,1908,1911,5,136,0,0,1909,1911,
+		5,136,0,0,1910,1907,1,0,0,0,1910,1909,1,0,0,0,1910,1911,1,0,0,0,1911,147,
+		1,0,0,0,1912,1913,6,74,-1,0,1913,1914,5,7,0,0,1914,1915,5,232,0,0,1915,
+		1916,3,146,73,0,1916,1917,5,233,0,0,1917,1995,1,0,0,0,1918,1919,5,129,
+		0,0,1919,1920,5,232,0,0,1920,1921,3,146,73,0,1921,1922,5,233,0,0,1922,
+		1995,1,0,0,0,1923,1924,5,118,0,0,1924,1925,5,232,0,0,1925,1926,3,146,73,
+		0,1926,1927,5,245,0,0,1927,1928,3,146,73,0,1928,1929,5,233,0,0,1929,1995,
+		1,0,0,0,1930,1931,5,172,0,0,1931,1940,5,232,0,0,1932,1937,3,150,75,0,1933,
+		1934,5,245,0,0,1934,1936,3,150,75,0,1935,1933,1,0,0,0,1936,1939,1,0,0,
+		0,1937,1935,1,0,0,0,1937,1938,1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,
+		0,0,1940,1932,1,0,0,0,1940,1941,1,0,0,0,1941,1942,1,0,0,0,1942,1995,5,
+		233,0,0,1943,1944,5,172,0,0,1944,1953,5,241,0,0,1945,1950,3,150,75,0,1946,
+		1947,5,245,0,0,1947,1949,3,150,75,0,1948,1946,1,0,0,0,1949,1952,1,0,0,
+		0,1950,1948,1,0,0,0,1950,1951,1,0,0,0,1951,1954,1,0,0,0,1952,1950,1,0,
+		0,0,1953,1945,1,0,0,0,1953,1954,1,0,0,0,1954,1955,1,0,0,0,1955,1995,5,
+		242,0,0,1956,1957,5,90,0,0,1957,1961,3,144,72,0,1958,1959,5,241,0,0,1959,
+		1960,5,253,0,0,1960,1962,5,242,0,0,1961,1958,1,0,0,0,1961,1962,1,0,0,0,
+		1962,1970,1,0,0,0,1963,1964,5,198,0,0,1964,1968,3,144,72,0,1965,1966,5,
+		241,0,0,1966,1967,5,253,0,0,1967,1969,5,242,0,0,1968,1965,1,0,0,0,1968,
+		1969,1,0,0,0,1969,1971,1,0,0,0,1970,1963,1,0,0,0,1970,1971,1,0,0,0,1971,
+		1995,1,0,0,0,1972,1983,3,156,78,0,1973,1974,5,241,0,0,1974,1979,5,253,
+		0,0,1975,1976,5,245,0,0,1976,1978,5,253,0,0,1977,1975,1,0,0,0,1978,1981,
+		1,0,0,0,1979,1977,1,0,0,0,1979,1980,1,0,0,0,1980,1982,1,0,0,0,1981,1979,
+		1,0,0,0,1982,1984,5,242,0,0,1983,1973,1,0,0,0,1983,1984,1,0,0,0,1984,1992,
+		1,0,0,0,1985,1986,5,222,0,0,1986,1987,5,115,0,0,1987,1988,5,194,0,0,1988,
+		1993,5,227,0,0,1989,1990,5,223,0,0,1990,1991,5,194,0,0,1991,1993,5,227,
+		0,0,1992,1985,1,0,0,0,1992,1989,1,0,0,0,1992,1993,1,0,0,0,1993,1995,1,
+		0,0,0,1994,1912,1,0,0,0,1994,1918,1,0,0,0,1994,1923,1,0,0,0,1994,1930,
+		1,0,0,0,1994,1943,1,0,0,0,1994,1956,1,0,0,0,1994,1972,1,0,0,0,1995,2002,
+		1,0,0,0,1996,1997,10,2,0,0,1997,2001,5,7,0,0,1998,1999,10,1,0,0,1999,2001,
+		5,129,0,0,2000,1996,1,0,0,0,2000,1998,1,0,0,0,2001,2004,1,0,0,0,2002,2000,
+		1,0,0,0,2002,2003,1,0,0,0,2003,149,1,0,0,0,2004,2002,1,0,0,0,2005,2006,
+		3,156,78,0,2006,2008,3,146,73,0,2007,2009,5,250,0,0,2008,2007,1,0,0,0,
+		2008,2009,1,0,0,0,2009,151,1,0,0,0,2010,2015,3,156,78,0,2011,2012,5,246,
+		0,0,2012,2014,3,156,78,0,2013,2011,1,0,0,0,2014,2017,1,0,0,0,2015,2013,
+		1,0,0,0,2015,2016,1,0,0,0,2016,153,1,0,0,0,2017,2015,1,0,0,0,2018,2023,
+		3,156,78,0,2019,2020,5,245,0,0,2020,2022,3,156,78,0,2021,2019,1,0,0,0,
+		2022,2025,1,0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,155,1,0,0,0,
+		2025,2023,1,0,0,0,2026,2030,5,256,0,0,2027,2030,5,257,0,0,2028,2030,3,
+		158,79,0,2029,2026,1,0,0,0,2029,2027,1,0,0,0,2029,2028,1,0,0,0,2030,157,
+		1,0,0,0,2031,2032,7,40,0,0,2032,159,1,0,0,0,294,163,170,175,181,184,197,
 		200,206,211,217,224,228,236,238,244,251,261,264,271,276,279,286,291,294,
 		298,301,306,310,316,329,336,340,349,360,363,371,375,381,385,389,395,398,
 		404,415,430,437,442,448,459,465,470,476,481,489,497,499,504,509,512,517,
@@ -15716,14 +15756,14 @@ internal partial class StreamSqlParser : Parser {
 		1054,1058,1078,1080,1082,1086,1090,1094,1098,1100,1109,1113,1120,1123,
 		1126,1133,1136,1142,1151,1157,1160,1166,1169,1176,1183,1188,1200,1208,
 		1211,1214,1225,1230,1241,1244,1252,1254,1261,1265,1272,1280,1289,1295,
-		1301,1304,1311,1315,1320,1325,1332,1336,1338,1346,1354,1356,1367,1371,
-		1379,1383,1398,1408,1419,1431,1451,1462,1468,1474,1485,1488,1494,1500,
-		1512,1523,1526,1531,1541,1544,1549,1562,1565,1570,1579,1583,1591,1600,
-		1604,1630,1633,1643,1646,1656,1659,1683,1689,1699,1701,1708,1715,1719,
-		1721,1730,1734,1742,1749,1756,1765,1768,1772,1782,1785,1794,1797,1800,
-		1812,1823,1826,1836,1840,1845,1848,1851,1857,1872,1878,1882,1889,1896,
-		1898,1908,1935,1938,1948,1951,1959,1966,1968,1977,1981,1990,1992,1998,
-		2000,2006,2013,2021,2027
+		1301,1304,1311,1315,1320,1325,1332,1336,1340,1348,1356,1358,1369,1373,
+		1381,1385,1400,1410,1421,1433,1453,1464,1470,1476,1487,1490,1496,1502,
+		1514,1525,1528,1533,1543,1546,1551,1564,1567,1572,1581,1585,1593,1602,
+		1606,1632,1635,1645,1648,1658,1661,1685,1691,1701,1703,1710,1717,1721,
+		1723,1732,1736,1744,1751,1758,1767,1770,1774,1784,1787,1796,1799,1802,
+		1814,1825,1828,1838,1842,1847,1850,1853,1859,1874,1880,1884,1891,1898,
+		1900,1910,1937,1940,1950,1953,1961,1968,1970,1979,1983,1992,1994,2000,
+		2002,2008,2015,2023,2029
 	};
 
 	public static readonly ATN _ATN =

@@ -834,6 +834,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIsJson([NotNull] StreamSqlParser.IsJsonContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>overlaps</c>
+	/// labeled alternative in <see cref="StreamSqlParser.predicate"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitOverlaps([NotNull] StreamSqlParser.OverlapsContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.comparisonOperator"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
