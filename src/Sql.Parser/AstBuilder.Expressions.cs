@@ -97,6 +97,15 @@ internal sealed partial class AstBuilder
             }
             case P.DistinctFromContext c:
                 return new BinaryExpression(c.NOT() is null ? BinaryOperator.IsDistinctFrom : BinaryOperator.IsNotDistinctFrom, value, BuildValue(c.right), span);
+            case P.OverlapsContext c:
+            {
+                // (s1, e1) OVERLAPS (s2, e2) → OVERLAPS(s1, e1, s2, e2); each end may be an interval after its start.
+                var right = BuildValue(c.right);
+                if (value is not ConstructorExpression { Kind: "ROW", Items.Count: 2 } left || right is not ConstructorExpression { Kind: "ROW", Items.Count: 2 } other)
+                    throw Error("OVERLAPS takes a period on each side: (start, end) or (start, interval)", span);
+                return new FunctionCall(new ObjectName(["OVERLAPS"], Span(c.OVERLAPS())), [left.Items[0], left.Items[1], other.Items[0], other.Items[1]],
+                    false, null, null, span);
+            }
             default:
                 throw Unsupported(context, "this predicate");
         }

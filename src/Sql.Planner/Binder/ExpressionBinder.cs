@@ -234,6 +234,7 @@ internal sealed class ExpressionBinder
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) on a call", f.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
         if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);
+        if (name == "OVERLAPS" && f.Arguments.Count == 4) return BindOverlaps(f);
         // CURRENT_DATABASE(): the session's current database when the statement is planned, as in Flink.
         if (name == "CURRENT_DATABASE" && f.Arguments.Count == 0 && FunctionScope.Current?.FindSystem(name) is null)
         {
@@ -248,6 +249,29 @@ internal sealed class ExpressionBinder
             return MakeUserCall(user, operands, f.Span);
         return MakeCall(name, operands, f.Span);
     }
+
+    /// <summary>
+    /// <c>(s1, e1) OVERLAPS (s2, e2)</c> as Calcite expands it: an interval end is its start plus the interval; each period's
+    /// ends are ordered (LEAST, GREATEST), and the periods overlap when each ends no earlier than the other starts.
+    /// </summary>
+    private ScalarExpr BindOverlaps(FunctionCall f)
+    {
+        var e = new ScalarExpr[4];
+        for (int i = 0; i < 4; i++) e[i] = Bind(f.Arguments[i]);
+        for (int i = 0; i < 4; i += 2)
+        {
+            if (!IsTemporal(e[i].Type))
+                throw new SqlValidationException($"Cannot apply 'OVERLAPS' to a period starting at {e[i].Type}: periods are of DATE, TIME or TIMESTAMP", f.Arguments[i].Span);
+            if (e[i + 1].Type.IsInterval) e[i + 1] = MakeCall("+", [e[i], e[i + 1]], f.Arguments[i + 1].Span);
+        }
+        var start1 = MakeCall("LEAST", [e[0], e[1]], f.Span);
+        var end1 = MakeCall("GREATEST", [e[0], e[1]], f.Span);
+        var start2 = MakeCall("LEAST", [e[2], e[3]], f.Span);
+        var end2 = MakeCall("GREATEST", [e[2], e[3]], f.Span);
+        return MakeCall("AND", [MakeCall(">=", [end1, start2], f.Span), MakeCall(">=", [end2, start1], f.Span)], f.Span);
+    }
+
+    private static bool IsTemporal(SqlType t) => t.Kind is SqlTypeKind.Date or SqlTypeKind.Time || t.IsTimestamp;
 
     private static ScalarExpr MakeUserCall(UserDefinedFunction function, IReadOnlyList<ScalarExpr> operands, SourceSpan span)
     {
