@@ -186,6 +186,16 @@ internal static class TimeKernels
     {
         if (source.Type.IsInterval)
             return new RowwiseExpression(type, new[] { source }, (a, r, w) => w.AppendInt64(ExtractInterval(unit, a[0].GetInt64(r), a[0].Type.Kind == SqlTypeKind.IntervalYearMonth)));
+        if (unit == "NANOSECOND")
+            // Flink's: the nanoseconds within the minute (the millisecond of the minute times 10^6 plus the nanoseconds of
+            // the millisecond), every digit of a TIMESTAMP(7..9) kept.
+            return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
+            {
+                long local = LocalValue(a[0], r, context, out long perMicro);
+                long micros = TemporalText.FloorDiv(local, perMicro);
+                long ofMinute = micros - TemporalText.FloorDiv(micros, 60_000_000) * 60_000_000;
+                w.AppendInt64(ofMinute * 1000 + (local - micros * perMicro) * (1000 / perMicro));
+            });
         return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
         {
             long micros = LocalMicros(a[0], r, context);
