@@ -15,7 +15,7 @@ namespace StreamSql.Sql.Planner.Binder;
 /// projection over that. In the select list and HAVING an expression must be a group key, made of group keys, constant,
 /// or an aggregate call; anything else is "not being grouped".
 /// </summary>
-internal sealed class AggregateBinder
+internal sealed partial class AggregateBinder
 {
     private readonly Scope _scope;
     private readonly ExpressionBinder _rowBinder;
@@ -462,95 +462,6 @@ internal sealed class AggregateBinder
             if (_calls[i].SameComputation(call)) return new InputRef(_keys.Count + i, _calls[i].ResultType);
         _calls.Add(call);
         return new InputRef(output, resultType);
-    }
-
-    /// <summary>
-    /// <c>JSON_ARRAYAGG(x)</c> and <c>JSON_OBJECTAGG(k VALUE v)</c> as Flink computes them: its JsonArrayAggFunction keeps
-    /// a list of each row's value as JSON text (retracting the first equal one), JsonObjectAggFunction a map from key to
-    /// JSON text. Here: an ARRAY_AGG of each row's <c>JSON_ARRAY(x)</c> / <c>JSON_ARRAY(k, v)</c> text — so retraction,
-    /// two-phase merging and windows work as for ARRAY_AGG — under a function that joins those texts into the result.
-    /// ABSENT ON NULL leaves out the rows whose value is NULL, as a FILTER would.
-    /// </summary>
-    private ScalarExpr BindJsonAggregate(FunctionCall f, string name)
-    {
-        bool isObject = name.StartsWith("JSON_OBJECTAGG", StringComparison.Ordinal);
-        bool absent = name.EndsWith("_ABSENT_ON_NULL", StringComparison.Ordinal);
-        var args = new List<ScalarExpr>();
-        foreach (var a in f.Arguments) args.Add(_argumentBinder.Bind(a));
-        if (isObject && !args[0].Type.IsCharacterString)
-            throw new SqlValidationException($"The key of JSON_OBJECTAGG must be a character string, but it is {args[0].Type}", f.Arguments[0].Span);
-        // JSON_OBJECTAGG's element is JSON_ARRAY(k, v) rather than JSON_OBJECT(k, v): a NULL key must reach the result
-        // function, which fails the job for it (JSON_OBJECT refuses nullable keys when planning).
-        var element = ExpressionBinder.MakeCall("JSON_ARRAY", [new Literal("NULL", SqlType.Char(4).AsNotNull()), .. args], f.Span);
-        ScalarExpr? passes = null;
-        if (f.Filter is not null)
-        {
-            var condition = _argumentBinder.Bind(f.Filter);
-            if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
-                throw new SqlValidationException($"FILTER clause must be a condition (BOOLEAN), but is {condition.Type}", f.Filter.Span);
-            passes = ExpressionBinder.MakeCall("IS TRUE", [condition], f.Filter.Span);
-        }
-        if (absent && args[^1].Type.Nullable)
-        {
-            var present = ExpressionBinder.MakeCall("IS NOT NULL", [args[^1]], f.Span);
-            passes = passes is null ? present : ExpressionBinder.MakeCall("AND", [passes, present], f.Span);
-        }
-        int filter = passes is null ? -1 : Argument(f.Filter ?? f, passes);
-        int output = _keys.Count + _calls.Count;
-        string callName = ReferenceEquals(f, _currentItem) ? _currentItemName! : $"$f{output}";
-        var texts = SqlType.Array(element.Type).WithNullable(true);
-        var call = new AggregateCall(AggregateFunctionKind.ArrayAgg, [Argument(f, element)], false, filter, texts, callName);
-        int index = _calls.FindIndex(c => c.SameComputation(call));
-        if (index < 0)
-        {
-            _calls.Add(call);
-            index = _calls.Count - 1;
-        }
-        return ExpressionBinder.MakeCall(isObject ? "$JSON_OBJECTAGG_TEXT" : "$JSON_ARRAYAGG_TEXT",
-            [new InputRef(_keys.Count + index, texts)], f.Span);
-    }
-
-    /// <summary>
-    /// <c>COLLECT([DISTINCT] x)</c>, Flink's CollectAggFunction: a MULTISET of the values that are not NULL, empty (not
-    /// NULL) for a group without any. Here an <c>ARRAY_AGG(x IGNORE NULLS)</c> — a MULTISET is the same list column —
-    /// under a function that makes a missing list empty and types it as the MULTISET.
-    /// </summary>
-    private ScalarExpr BindCollect(FunctionCall f)
-    {
-        if (f.Arguments.Count != 1 || f.Arguments[0] is StarExpression)
-            throw new SqlValidationException("Invalid number of arguments to function 'COLLECT'. Was expecting 1 arguments", f.Span);
-        if (f.Nulls is { } nulls) throw new SqlValidationException("Cannot specify IGNORE NULLS or RESPECT NULLS following 'COLLECT'", nulls.Span);
-        var value = _argumentBinder.Bind(f.Arguments[0]);
-        if (value.Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
-            throw Unsupported.Feature($"COLLECT over {value.Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
-        if (value.Type.Kind == SqlTypeKind.Null)
-            throw new SqlValidationException("Cannot apply 'COLLECT' to arguments of type 'COLLECT(<NULL>)'. Supported form(s): 'COLLECT(<ANY>)'", f.Span);
-        var argumentType = value.Type.WithoutTimeAttribute();
-        ScalarExpr? passes = null;
-        if (f.Filter is not null)
-        {
-            var condition = _argumentBinder.Bind(f.Filter);
-            if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
-                throw new SqlValidationException($"FILTER clause must be a condition (BOOLEAN), but is {condition.Type}", f.Filter.Span);
-            passes = ExpressionBinder.MakeCall("IS TRUE", [condition], f.Filter.Span);
-        }
-        if (argumentType.Nullable)
-        {
-            var present = ExpressionBinder.MakeCall("IS NOT NULL", [value], f.Span);
-            passes = passes is null ? present : ExpressionBinder.MakeCall("AND", [passes, present], f.Span);
-        }
-        int filter = passes is null ? -1 : Argument(f.Filter ?? f, passes);
-        int output = _keys.Count + _calls.Count;
-        string callName = ReferenceEquals(f, _currentItem) ? _currentItemName! : $"$f{output}";
-        var values = SqlType.Array(argumentType).WithNullable(true);
-        var call = new AggregateCall(AggregateFunctionKind.ArrayAgg, [Argument(f.Arguments[0], value)], f.Distinct, filter, values, callName);
-        int index = _calls.FindIndex(c => c.SameComputation(call));
-        if (index < 0)
-        {
-            _calls.Add(call);
-            index = _calls.Count - 1;
-        }
-        return ExpressionBinder.MakeCall("$COLLECT_MULTISET", [new InputRef(_keys.Count + index, values)], f.Span);
     }
 
     /// <summary>GROUPING(k) / GROUPING_ID(k, ...) over group keys; GROUP_ID() is 0 (grouping sets are never repeated here).</summary>
