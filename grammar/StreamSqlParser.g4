@@ -397,6 +397,7 @@ predicate
     | IS NOT? truth=(TRUE | FALSE | UNKNOWN)                                            #isTruth
     | IS NOT? DISTINCT FROM right=valueExpression                                       #distinctFrom
     | IS NOT? JSON kind=(VALUE | SCALAR | ARRAY | OBJECT)?                              #isJson
+    | OVERLAPS right=valueExpression                                                    #overlaps
     ;
 
 comparisonOperator
@@ -416,7 +417,7 @@ primaryExpression
     | CASE operand=expression whenClause+ (ELSE elseExpression=expression)? END         #simpleCase
     | CASE whenClause+ (ELSE elseExpression=expression)? END                            #searchedCase
     | (CAST | TRY_CAST) LPAREN expression AS dataType RPAREN                            #cast
-    | EXTRACT LPAREN timeUnit FROM expression RPAREN                                    #extract
+    | EXTRACT LPAREN (timeUnit | field=identifier) FROM expression RPAREN              #extract
     | TRIM LPAREN trimSide=(BOTH | LEADING | TRAILING) chars=expression? FROM source=expression RPAREN   #trimWithSide
     | TRIM LPAREN (chars=expression FROM)? source=expression RPAREN                     #trimChars
     | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring
@@ -429,6 +430,11 @@ primaryExpression
     | JSON_EXISTS LPAREN expression COMMA expression (onError=(TRUE | FALSE | UNKNOWN | ERROR) ON ERROR)? RPAREN   #jsonExists
     | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonObject
     | JSON_ARRAY LPAREN (expression (COMMA expression)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonArray
+    // The JSON aggregates (Calcite's syntax): ON NULL inside the parentheses, then FILTER and OVER as any aggregate call.
+    | JSON_ARRAYAGG LPAREN expression (ORDER BY sortItem (COMMA sortItem)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN
+        (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonArrayAgg
+    | JSON_OBJECTAGG LPAREN jsonKeyValue (onNull=(NULL | ABSENT) ON NULL)? RPAREN
+        (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonObjectAgg
     | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
@@ -676,6 +682,8 @@ nonReserved
     | JSON_QUERY
     | JSON_EXISTS
     | JSON_ARRAY
+    | JSON_ARRAYAGG
+    | JSON_OBJECTAGG
     | JSON
     | CONDITIONAL
     | UNCONDITIONAL
@@ -711,6 +719,7 @@ nonReserved
     | ONLY
     | ORDINALITY
     | OVERWRITE
+    | OVERLAPS
     | OVERLAY
     | OVERWRITING
     | PARTITION

@@ -97,6 +97,15 @@ internal sealed partial class AstBuilder
             }
             case P.DistinctFromContext c:
                 return new BinaryExpression(c.NOT() is null ? BinaryOperator.IsDistinctFrom : BinaryOperator.IsNotDistinctFrom, value, BuildValue(c.right), span);
+            case P.OverlapsContext c:
+            {
+                // (s1, e1) OVERLAPS (s2, e2) → OVERLAPS(s1, e1, s2, e2); each end may be an interval after its start.
+                var right = BuildValue(c.right);
+                if (value is not ConstructorExpression { Kind: "ROW", Items.Count: 2 } left || right is not ConstructorExpression { Kind: "ROW", Items.Count: 2 } other)
+                    throw Error("OVERLAPS takes a period on each side: (start, end) or (start, interval)", span);
+                return new FunctionCall(new ObjectName(["OVERLAPS"], Span(c.OVERLAPS())), [left.Items[0], left.Items[1], other.Items[0], other.Items[1]],
+                    false, null, null, span);
+            }
             default:
                 throw Unsupported(context, "this predicate");
         }
@@ -156,7 +165,7 @@ internal sealed partial class AstBuilder
             case P.CastContext c:
                 return new CastExpression(BuildExpression(c.expression()), BuildDataType(c.dataType()), c.TRY_CAST() is not null, span);
             case P.ExtractContext c:
-                return new ExtractExpression(Unit(c.timeUnit().Start), BuildExpression(c.expression()), span);
+                return new ExtractExpression(c.timeUnit() is { } timeUnit ? Unit(timeUnit.Start) : ExtractField(c.field), BuildExpression(c.expression()), span);
             case P.TrimWithSideContext c:
             {
                 var side = new LiteralExpression(LiteralKind.String, c.trimSide.Text.ToUpperInvariant(), Span(c.trimSide));
@@ -239,6 +248,22 @@ internal sealed partial class AstBuilder
                     arguments.Add(BuildExpression(pair.value));
                 }
                 return Call("JSON_OBJECT", c.JSON_OBJECT(), arguments, span);
+            }
+            case P.JsonArrayAggContext c:
+            {
+                // Flink's function names carry the ON NULL behaviour (JSON_ARRAYAGG_ABSENT_ON_NULL is the default).
+                if (c.ORDER() is not null) throw Unsupported(c.sortItem(0), "ORDER BY in JSON_ARRAYAGG");
+                string onNull = c.onNull?.Type == P.NULL ? "NULL" : "ABSENT";
+                return new FunctionCall(new ObjectName([$"JSON_ARRAYAGG_{onNull}_ON_NULL"], Span(c.JSON_ARRAYAGG())), [BuildExpression(c.expression(0))],
+                    false, c.filter is null ? null : BuildExpression(c.filter), c.over is null ? null : BuildWindowReference(c.over), span);
+            }
+            case P.JsonObjectAggContext c:
+            {
+                string onNull = c.onNull?.Type == P.ABSENT ? "ABSENT" : "NULL";
+                var pair = c.jsonKeyValue();
+                return new FunctionCall(new ObjectName([$"JSON_OBJECTAGG_{onNull}_ON_NULL"], Span(c.JSON_OBJECTAGG())),
+                    [BuildExpression(pair.key), BuildExpression(pair.value)],
+                    false, c.filter is null ? null : BuildExpression(c.filter), c.over is null ? null : BuildWindowReference(c.over), span);
             }
             case P.FloorCeilToContext c:
             {
@@ -448,6 +473,20 @@ internal sealed partial class AstBuilder
         P.MILLISECOND or P.MILLISECONDS => TimeUnit.Millisecond,
         P.MICROSECOND or P.MICROSECONDS => TimeUnit.Microsecond,
         _ => TimeUnit.Nanosecond,
+    };
+
+    /// <summary>A field of EXTRACT that is no interval unit (<c>EXTRACT(DOW FROM d)</c>).</summary>
+    private TimeUnit ExtractField(P.IdentifierContext c) => Ident(c).Value.ToUpperInvariant() switch
+    {
+        "DOW" => TimeUnit.Dow,
+        "DOY" => TimeUnit.Doy,
+        "ISODOW" => TimeUnit.IsoDow,
+        "ISOYEAR" => TimeUnit.IsoYear,
+        "EPOCH" => TimeUnit.Epoch,
+        "DECADE" => TimeUnit.Decade,
+        "CENTURY" => TimeUnit.Century,
+        "MILLENNIUM" => TimeUnit.Millennium,
+        var other => throw Error($"'{other}' is not a valid time frame", Span(c)),
     };
 
     /// <summary><c>PARTITION BY k</c> or <c>PARTITION BY (k1, k2)</c> (a parenthesized list parses as an implicit row).</summary>

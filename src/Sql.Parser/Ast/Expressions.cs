@@ -29,7 +29,14 @@ public enum LiteralKind
 public sealed record LiteralExpression(LiteralKind Kind, string? Text, SourceSpan Span) : Expression(Span);
 
 /// <summary>Time units used by intervals, EXTRACT, TIMESTAMPADD and friends.</summary>
-public enum TimeUnit { Year, Quarter, Month, Week, Day, Hour, Minute, Second, Millisecond, Microsecond, Nanosecond }
+public enum TimeUnit
+{
+    Year, Quarter, Month, Week, Day, Hour, Minute, Second, Millisecond, Microsecond, Nanosecond,
+
+    // Fields only EXTRACT takes (Calcite's TimeUnitRange): day of week (Sunday 1) and of year, ISO day of week (Monday 1)
+    // and week-based year, seconds since 1970, and the year's decade, century and millennium.
+    Dow, Doy, IsoDow, IsoYear, Epoch, Decade, Century, Millennium,
+}
 
 /// <summary><c>INTERVAL '5' SECOND</c>, <c>INTERVAL '1 02:03' DAY TO MINUTE</c>, <c>INTERVAL '2' YEAR</c>.</summary>
 /// <param name="Value">The quoted text, unparsed (<c>'1 02:03'</c> → <c>1 02:03</c>); a leading <c>-</c> sign is included.</param>
@@ -120,6 +127,8 @@ public sealed record WindowFrame(FrameUnit Unit, FrameBound Start, FrameBound? E
 /// <c>JSON_VALUE(x, path [RETURNING type] [b ON EMPTY] [b ON ERROR])</c> → <c>JSON_VALUE(x, path, onEmpty, default, onError,
 /// default)</c>, under a TRY_CAST to the type (a CAST with ERROR ON ERROR); <c>JSON_QUERY</c>, <c>JSON_EXISTS</c>,
 /// <c>JSON_ARRAY</c> and <c>IS [NOT] JSON kind</c> likewise (shapes on the planner's <c>JsonFunctions</c>);
+/// <c>JSON_ARRAYAGG(x [NULL|ABSENT ON NULL])</c> → <c>JSON_ARRAYAGG_ABSENT_ON_NULL(x)</c> (or <c>_NULL_ON_NULL</c>, Flink's names) and
+/// <c>JSON_OBJECTAGG([KEY] k VALUE v [...])</c> → <c>JSON_OBJECTAGG_NULL_ON_NULL(k, v)</c>, with their FILTER and OVER;
 /// <c>TIMESTAMPADD(unit, n, t)</c> / <c>TIMESTAMPDIFF(unit, a, b)</c> → first argument a <see cref="TimeUnitExpression"/>;
 /// <c>CURRENT_TIMESTAMP</c> and other niladic functions → a call with no arguments.
 /// </summary>

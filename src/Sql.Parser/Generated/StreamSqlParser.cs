@@ -52,38 +52,39 @@ internal partial class StreamSqlParser : Parser {
 		FULL=75, FUNCTION=76, FUNCTIONS=77, GROUP=78, GROUPING=79, HAVING=80, 
 		HELP=81, HOUR=82, HOURS=83, IF=84, IGNORE=85, ILIKE=86, IN=87, INCLUDING=88, 
 		INNER=89, INSERT=90, INTERSECT=91, INTERVAL=92, INTO=93, IS=94, JAR=95, 
-		JARS=96, JOB=97, JOBS=98, JOIN=99, JSON=100, JSON_ARRAY=101, JSON_EXECUTION_PLAN=102, 
-		JSON_EXISTS=103, JSON_OBJECT=104, JSON_QUERY=105, JSON_VALUE=106, KEY=107, 
-		LANGUAGE=108, LAST=109, LATERAL=110, LATEST=111, LEADING=112, LEFT=113, 
-		LIKE=114, LIMIT=115, LOCAL=116, LOCALTIME=117, LOCALTIMESTAMP=118, MAP=119, 
-		MATCH=120, MATCH_RECOGNIZE=121, MEASURES=122, METADATA=123, MICROSECOND=124, 
-		MICROSECONDS=125, MILLISECOND=126, MILLISECONDS=127, MINUTE=128, MINUTES=129, 
-		MODULES=130, MONTH=131, MONTHS=132, MULTISET=133, NANOSECOND=134, NANOSECONDS=135, 
-		NATURAL=136, NEXT=137, NON=138, NOT=139, NULL=140, NULLS=141, OBJECT=142, 
-		OF=143, OFFSET=144, ON=145, ONE=146, ONLY=147, OR=148, ORDER=149, ORDINALITY=150, 
-		OUTER=151, OVER=152, OVERWRITE=153, OVERLAY=154, OVERWRITING=155, PARTITION=156, 
-		PARTITIONED=157, PAST=158, PATTERN=159, PER=160, PLACING=161, PLAN=162, 
-		PLAN_ADVICE=163, POSITION=164, PRECEDING=165, PRIMARY=166, QUARTER=167, 
-		QUARTERS=168, QUIT=169, RANGE=170, REMOVE=171, RENAME=172, RESET=173, 
-		RESPECT=174, RESTORED=175, RESTRICT=176, RETURNING=177, RIGHT=178, ROLLUP=179, 
-		ROW=180, ROWS=181, SAVEPOINT=182, SCALAR=183, SECOND=184, SECONDS=185, 
-		SELECT=186, SET=187, SETS=188, SHOW=189, SIMILAR=190, SKIP_=191, STATE=192, 
-		STATEMENT=193, STOP=194, SUBSET=195, SUBSTRING=196, SYMMETRIC=197, SYSTEM=198, 
-		SYSTEM_TIME=199, TABLE=200, TABLES=201, TEMPORARY=202, THEN=203, TIME=204, 
-		TIMESTAMP=205, TIMESTAMPADD=206, TIMESTAMPDIFF=207, TO=208, TRAILING=209, 
-		TRIM=210, TRUE=211, TRY_CAST=212, UNBOUNDED=213, UNCONDITIONAL=214, UNION=215, 
-		UNKNOWN=216, UNNEST=217, USE=218, USER=219, USING=220, VALUE=221, VALUES=222, 
-		VIEW=223, VIEWS=224, VIRTUAL=225, WATERMARK=226, WEEK=227, WEEKS=228, 
-		WHEN=229, WHERE=230, WINDOW=231, WITH=232, WITHIN=233, WITHOUT=234, WRAPPER=235, 
-		YEAR=236, YEARS=237, ZONE=238, EQ=239, NEQ=240, LTE=241, GTE=242, LT=243, 
-		GT=244, ARROW=245, PLUS=246, MINUS=247, ASTERISK=248, SLASH=249, PERCENT=250, 
-		QUESTION=251, PIPE=252, LBRACE=253, RBRACE=254, CONCAT=255, LPAREN=256, 
-		RPAREN=257, LBRACKET=258, RBRACKET=259, COMMA=260, DOT=261, SEMI=262, 
-		HINT_START=263, HINT_END=264, STRING=265, UNICODE_STRING=266, BINARY_STRING=267, 
-		INTEGER_VALUE=268, DECIMAL_VALUE=269, DOUBLE_VALUE=270, IDENTIFIER=271, 
-		BACKQUOTED_IDENTIFIER=272, LINE_COMMENT=273, BLOCK_COMMENT=274, WS=275, 
-		DOUBLE_QUOTED=276, UNTERMINATED_STRING=277, UNTERMINATED_IDENTIFIER=278, 
-		UNTERMINATED_COMMENT=279, ERROR_CHAR=280;
+		JARS=96, JOB=97, JOBS=98, JOIN=99, JSON=100, JSON_ARRAY=101, JSON_ARRAYAGG=102, 
+		JSON_EXECUTION_PLAN=103, JSON_EXISTS=104, JSON_OBJECT=105, JSON_OBJECTAGG=106, 
+		JSON_QUERY=107, JSON_VALUE=108, KEY=109, LANGUAGE=110, LAST=111, LATERAL=112, 
+		LATEST=113, LEADING=114, LEFT=115, LIKE=116, LIMIT=117, LOCAL=118, LOCALTIME=119, 
+		LOCALTIMESTAMP=120, MAP=121, MATCH=122, MATCH_RECOGNIZE=123, MEASURES=124, 
+		METADATA=125, MICROSECOND=126, MICROSECONDS=127, MILLISECOND=128, MILLISECONDS=129, 
+		MINUTE=130, MINUTES=131, MODULES=132, MONTH=133, MONTHS=134, MULTISET=135, 
+		NANOSECOND=136, NANOSECONDS=137, NATURAL=138, NEXT=139, NON=140, NOT=141, 
+		NULL=142, NULLS=143, OBJECT=144, OF=145, OFFSET=146, ON=147, ONE=148, 
+		ONLY=149, OR=150, ORDER=151, ORDINALITY=152, OUTER=153, OVER=154, OVERWRITE=155, 
+		OVERLAPS=156, OVERLAY=157, OVERWRITING=158, PARTITION=159, PARTITIONED=160, 
+		PAST=161, PATTERN=162, PER=163, PLACING=164, PLAN=165, PLAN_ADVICE=166, 
+		POSITION=167, PRECEDING=168, PRIMARY=169, QUARTER=170, QUARTERS=171, QUIT=172, 
+		RANGE=173, REMOVE=174, RENAME=175, RESET=176, RESPECT=177, RESTORED=178, 
+		RESTRICT=179, RETURNING=180, RIGHT=181, ROLLUP=182, ROW=183, ROWS=184, 
+		SAVEPOINT=185, SCALAR=186, SECOND=187, SECONDS=188, SELECT=189, SET=190, 
+		SETS=191, SHOW=192, SIMILAR=193, SKIP_=194, STATE=195, STATEMENT=196, 
+		STOP=197, SUBSET=198, SUBSTRING=199, SYMMETRIC=200, SYSTEM=201, SYSTEM_TIME=202, 
+		TABLE=203, TABLES=204, TEMPORARY=205, THEN=206, TIME=207, TIMESTAMP=208, 
+		TIMESTAMPADD=209, TIMESTAMPDIFF=210, TO=211, TRAILING=212, TRIM=213, TRUE=214, 
+		TRY_CAST=215, UNBOUNDED=216, UNCONDITIONAL=217, UNION=218, UNKNOWN=219, 
+		UNNEST=220, USE=221, USER=222, USING=223, VALUE=224, VALUES=225, VIEW=226, 
+		VIEWS=227, VIRTUAL=228, WATERMARK=229, WEEK=230, WEEKS=231, WHEN=232, 
+		WHERE=233, WINDOW=234, WITH=235, WITHIN=236, WITHOUT=237, WRAPPER=238, 
+		YEAR=239, YEARS=240, ZONE=241, EQ=242, NEQ=243, LTE=244, GTE=245, LT=246, 
+		GT=247, ARROW=248, PLUS=249, MINUS=250, ASTERISK=251, SLASH=252, PERCENT=253, 
+		QUESTION=254, PIPE=255, LBRACE=256, RBRACE=257, CONCAT=258, LPAREN=259, 
+		RPAREN=260, LBRACKET=261, RBRACKET=262, COMMA=263, DOT=264, SEMI=265, 
+		HINT_START=266, HINT_END=267, STRING=268, UNICODE_STRING=269, BINARY_STRING=270, 
+		INTEGER_VALUE=271, DECIMAL_VALUE=272, DOUBLE_VALUE=273, IDENTIFIER=274, 
+		BACKQUOTED_IDENTIFIER=275, LINE_COMMENT=276, BLOCK_COMMENT=277, WS=278, 
+		DOUBLE_QUOTED=279, UNTERMINATED_STRING=280, UNTERMINATED_IDENTIFIER=281, 
+		UNTERMINATED_COMMENT=282, ERROR_CHAR=283;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -151,32 +152,32 @@ internal partial class StreamSqlParser : Parser {
 		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", 
 		"'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", 
 		"'INTO'", "'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", 
-		"'JSON_ARRAY'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", "'JSON_OBJECT'", 
-		"'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", 
-		"'LATEST'", "'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", 
-		"'LOCALTIMESTAMP'", "'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", 
-		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
-		"'MINUTE'", "'MINUTES'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
-		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
-		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", 
-		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
-		"'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PAST'", 
-		"'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", 
-		"'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", 
-		"'REMOVE'", "'RENAME'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", 
-		"'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", 
-		"'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", 
-		"'SIMILAR'", "'SKIP'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", 
-		"'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
-		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
-		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
-		"'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNNEST'", 
-		"'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", 
-		"'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", 
-		"'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", 
-		"'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", 
-		"'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", "'||'", 
-		"'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'JSON_ARRAY'", "'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", 
+		"'JSON_OBJECT'", "'JSON_OBJECTAGG'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", 
+		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
+		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", 
+		"'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", "'METADATA'", "'MICROSECOND'", 
+		"'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", 
+		"'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
+		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
+		"'OF'", "'OFFSET'", "'ON'", "'ONE'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
+		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", 
+		"'PARTITION'", "'PARTITIONED'", "'PAST'", "'PATTERN'", "'PER'", "'PLACING'", 
+		"'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", 
+		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'RESET'", 
+		"'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", "'ROLLUP'", 
+		"'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", "'SECONDS'", 
+		"'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", "'STATE'", 
+		"'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", 
+		"'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", 
+		"'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", 
+		"'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", 
+		"'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", 
+		"'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", 
+		"'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", 
+		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
+		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", 
+		"'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
@@ -193,30 +194,31 @@ internal partial class StreamSqlParser : Parser {
 		"GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", "IGNORE", 
 		"ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", 
 		"INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", "JSON_ARRAY", 
-		"JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", "JSON_QUERY", "JSON_VALUE", 
-		"KEY", "LANGUAGE", "LAST", "LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", 
-		"LIMIT", "LOCAL", "LOCALTIME", "LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", 
-		"MEASURES", "METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", 
-		"MILLISECONDS", "MINUTE", "MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", 
-		"NANOSECOND", "NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", 
-		"NULLS", "OBJECT", "OF", "OFFSET", "ON", "ONE", "ONLY", "OR", "ORDER", 
-		"ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAY", "OVERWRITING", 
-		"PARTITION", "PARTITIONED", "PAST", "PATTERN", "PER", "PLACING", "PLAN", 
-		"PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", 
-		"QUIT", "RANGE", "REMOVE", "RENAME", "RESET", "RESPECT", "RESTORED", "RESTRICT", 
-		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
-		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "SKIP_", 
-		"STATE", "STATEMENT", "STOP", "SUBSET", "SUBSTRING", "SYMMETRIC", "SYSTEM", 
-		"SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", 
-		"TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", 
-		"UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", 
-		"USING", "VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
-		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", 
-		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
-		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", 
-		"RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", 
-		"DOT", "SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
-		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
+		"JSON_OBJECTAGG", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", 
+		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", 
+		"LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", "METADATA", 
+		"MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", 
+		"MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", "NANOSECONDS", 
+		"NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", "OF", "OFFSET", 
+		"ON", "ONE", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", 
+		"OVERLAPS", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PAST", 
+		"PATTERN", "PER", "PLACING", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", 
+		"PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", 
+		"RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", 
+		"ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", 
+		"SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", 
+		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
+		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
+		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", 
+		"UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", 
+		"VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", 
+		"WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", 
+		"EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", 
+		"SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", "RBRACE", "CONCAT", 
+		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
+		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
+		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
 		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
 		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
@@ -303,7 +305,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & -9213801887594831851L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & -9213801887594831851L) != 0) || _la==LPAREN) {
 				{
 				State = 188;
 				statement();
@@ -2231,7 +2233,7 @@ internal partial class StreamSqlParser : Parser {
 					State = 525;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -140737488355329L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 33554367L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125899906842625L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 268434943L) != 0) );
 				}
 				break;
 			}
@@ -2562,7 +2564,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 539;
 					likePattern();
@@ -2599,7 +2601,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 547;
 					likePattern();
@@ -2646,7 +2648,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 558;
 					likePattern();
@@ -2672,7 +2674,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 563;
 					likePattern();
@@ -2709,7 +2711,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 571;
 					likePattern();
@@ -2754,7 +2756,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 579;
 					likePattern();
@@ -2818,7 +2820,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 9007199523176449L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
 					State = 594;
 					likePattern();
@@ -3615,7 +3617,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 193L) != 0)) {
 				{
 				State = 719;
 				tableOption();
@@ -3812,9 +3814,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -3847,6 +3851,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -4013,7 +4018,7 @@ internal partial class StreamSqlParser : Parser {
 
 				State = 750;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 7L) != 0)) ) {
+				if ( !(((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4105,9 +4110,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -4140,6 +4147,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -4425,9 +4433,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -4460,6 +4470,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -4840,9 +4851,11 @@ internal partial class StreamSqlParser : Parser {
 				case JOBS:
 				case JSON:
 				case JSON_ARRAY:
+				case JSON_ARRAYAGG:
 				case JSON_EXECUTION_PLAN:
 				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_OBJECTAGG:
 				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
@@ -4875,6 +4888,7 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAPS:
 				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
@@ -5060,9 +5074,11 @@ internal partial class StreamSqlParser : Parser {
 				case JOBS:
 				case JSON:
 				case JSON_ARRAY:
+				case JSON_ARRAYAGG:
 				case JSON_EXECUTION_PLAN:
 				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_OBJECTAGG:
 				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
@@ -5095,6 +5111,7 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAPS:
 				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
@@ -5560,9 +5577,11 @@ internal partial class StreamSqlParser : Parser {
 				case JOBS:
 				case JSON:
 				case JSON_ARRAY:
+				case JSON_ARRAYAGG:
 				case JSON_EXECUTION_PLAN:
 				case JSON_EXISTS:
 				case JSON_OBJECT:
+				case JSON_OBJECTAGG:
 				case JSON_QUERY:
 				case JSON_VALUE:
 				case KEY:
@@ -5601,6 +5620,7 @@ internal partial class StreamSqlParser : Parser {
 				case ONLY:
 				case ORDINALITY:
 				case OVERWRITE:
+				case OVERLAPS:
 				case OVERLAY:
 				case OVERWRITING:
 				case PARTITION:
@@ -6858,7 +6878,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
 					{
 					State = 1063;
 					expression();
@@ -8494,7 +8514,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -8541,7 +8561,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1330;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 246)) & ~0x3f) == 0 && ((1L << (_la - 246)) & 165L) != 0)) {
+			if (((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 165L) != 0)) {
 				{
 				State = 1329;
 				rowPatternQuantifier();
@@ -8677,9 +8697,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -8712,6 +8734,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -8884,7 +8907,7 @@ internal partial class StreamSqlParser : Parser {
 				{
 				State = 1339;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 246)) & ~0x3f) == 0 && ((1L << (_la - 246)) & 37L) != 0)) ) {
+				if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -9239,7 +9262,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 6145L) != 0)) {
 				{
 				{
 				State = 1391;
@@ -9544,9 +9567,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -9579,6 +9604,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -9929,9 +9955,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -9969,6 +9997,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -10329,6 +10358,20 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class OverlapsContext : PredicateContext {
+		public ValueExpressionContext right;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAPS() { return GetToken(StreamSqlParser.OVERLAPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ValueExpressionContext valueExpression() {
+			return GetRuleContext<ValueExpressionContext>(0);
+		}
+		public OverlapsContext(PredicateContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitOverlaps(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
@@ -10336,7 +10379,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_predicate);
 		int _la;
 		try {
-			State = 1546;
+			State = 1548;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 			case 1:
@@ -10630,6 +10673,16 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
+			case 11:
+				_localctx = new OverlapsContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 1546;
+				Match(OVERLAPS);
+				State = 1547;
+				((OverlapsContext)_localctx).right = valueExpression(0);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -10671,9 +10724,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1548;
+			State = 1550;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 239)) & ~0x3f) == 0 && ((1L << (_la - 239)) & 63L) != 0)) ) {
+			if ( !(((((_la - 242)) & ~0x3f) == 0 && ((1L << (_la - 242)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10792,7 +10845,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1554;
+			State = 1556;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10873,9 +10926,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -10913,6 +10968,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -10999,7 +11055,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1551;
+				State = 1553;
 				primaryExpression(0);
 				}
 				break;
@@ -11009,7 +11065,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1552;
+				State = 1554;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11019,7 +11075,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1553;
+				State = 1555;
 				valueExpression(3);
 				}
 				break;
@@ -11027,7 +11083,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1564;
+			State = 1566;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11036,7 +11092,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1562;
+					State = 1564;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
 					case 1:
@@ -11044,19 +11100,19 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1556;
+						State = 1558;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1557;
+						State = 1559;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 248)) & ~0x3f) == 0 && ((1L << (_la - 248)) & 135L) != 0)) ) {
+						if ( !(((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1558;
+						State = 1560;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11065,9 +11121,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1559;
+						State = 1561;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1560;
+						State = 1562;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11077,14 +11133,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1561;
+						State = 1563;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1566;
+				State = 1568;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			}
@@ -11206,16 +11262,20 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class ExtractContext : PrimaryExpressionContext {
+		public IdentifierContext field;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTRACT() { return GetToken(StreamSqlParser.EXTRACT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
-			return GetRuleContext<TimeUnitContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
+			return GetRuleContext<TimeUnitContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
 		public ExtractContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -11493,6 +11553,96 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class JsonArrayAggContext : PrimaryExpressionContext {
+		public IToken onNull;
+		public ExpressionContext filter;
+		public WindowReferenceContext over;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAYAGG() { return GetToken(StreamSqlParser.JSON_ARRAYAGG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
+			return GetRuleContexts<ExpressionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
+			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDER() { return GetToken(StreamSqlParser.ORDER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext[] sortItem() {
+			return GetRuleContexts<SortItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SortItemContext sortItem(int i) {
+			return GetRuleContext<SortItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NULL() { return GetTokens(StreamSqlParser.NULL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL(int i) {
+			return GetToken(StreamSqlParser.NULL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FILTER() { return GetToken(StreamSqlParser.FILTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHERE() { return GetToken(StreamSqlParser.WHERE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(StreamSqlParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public WindowReferenceContext windowReference() {
+			return GetRuleContext<WindowReferenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public JsonArrayAggContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonArrayAgg(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JsonObjectAggContext : PrimaryExpressionContext {
+		public IToken onNull;
+		public ExpressionContext filter;
+		public WindowReferenceContext over;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECTAGG() { return GetToken(StreamSqlParser.JSON_OBJECTAGG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public JsonKeyValueContext jsonKeyValue() {
+			return GetRuleContext<JsonKeyValueContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(StreamSqlParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NULL() { return GetTokens(StreamSqlParser.NULL); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL(int i) {
+			return GetToken(StreamSqlParser.NULL, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FILTER() { return GetToken(StreamSqlParser.FILTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHERE() { return GetToken(StreamSqlParser.WHERE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(StreamSqlParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WindowReferenceContext windowReference() {
+			return GetRuleContext<WindowReferenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		public JsonObjectAggContext(PrimaryExpressionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJsonObjectAgg(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class FloorCeilToContext : PrimaryExpressionContext {
 		public IToken name;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
@@ -11767,16 +11917,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1840;
+			State = 1899;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1568;
+				State = 1570;
 				literal();
 				}
 				break;
@@ -11785,7 +11935,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1569;
+				State = 1571;
 				interval();
 				}
 				break;
@@ -11794,37 +11944,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1570;
+				State = 1572;
 				Match(CASE);
-				State = 1571;
-				((SimpleCaseContext)_localctx).operand = expression();
 				State = 1573;
+				((SimpleCaseContext)_localctx).operand = expression();
+				State = 1575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1572;
+					State = 1574;
 					whenClause();
 					}
 					}
-					State = 1575;
+					State = 1577;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1579;
+				State = 1581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1577;
+					State = 1579;
 					Match(ELSE);
-					State = 1578;
+					State = 1580;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1581;
+				State = 1583;
 				Match(END);
 				}
 				break;
@@ -11833,35 +11983,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1583;
-				Match(CASE);
 				State = 1585;
+				Match(CASE);
+				State = 1587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1584;
+					State = 1586;
 					whenClause();
 					}
 					}
-					State = 1587;
+					State = 1589;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1591;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1589;
+					State = 1591;
 					Match(ELSE);
-					State = 1590;
+					State = 1592;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1593;
+				State = 1595;
 				Match(END);
 				}
 				break;
@@ -11870,7 +12020,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1595;
+				State = 1597;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11879,15 +12029,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1596;
-				Match(LPAREN);
-				State = 1597;
-				expression();
 				State = 1598;
-				Match(AS);
+				Match(LPAREN);
 				State = 1599;
-				dataType();
+				expression();
 				State = 1600;
+				Match(AS);
+				State = 1601;
+				dataType();
+				State = 1602;
 				Match(RPAREN);
 				}
 				break;
@@ -11896,17 +12046,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1602;
-				Match(EXTRACT);
-				State = 1603;
-				Match(LPAREN);
 				State = 1604;
-				timeUnit();
+				Match(EXTRACT);
 				State = 1605;
+				Match(LPAREN);
+				State = 1608;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
+				case 1:
+					{
+					State = 1606;
+					timeUnit();
+					}
+					break;
+				case 2:
+					{
+					State = 1607;
+					((ExtractContext)_localctx).field = identifier();
+					}
+					break;
+				}
+				State = 1610;
 				Match(FROM);
-				State = 1606;
+				State = 1611;
 				expression();
-				State = 1607;
+				State = 1612;
 				Match(RPAREN);
 				}
 				break;
@@ -11915,11 +12079,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1609;
+				State = 1614;
 				Match(TRIM);
-				State = 1610;
+				State = 1615;
 				Match(LPAREN);
-				State = 1611;
+				State = 1616;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -11929,21 +12093,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1613;
+				State = 1618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
 					{
-					State = 1612;
+					State = 1617;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1615;
+				State = 1620;
 				Match(FROM);
-				State = 1616;
+				State = 1621;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1617;
+				State = 1622;
 				Match(RPAREN);
 				}
 				break;
@@ -11952,25 +12116,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1619;
-				Match(TRIM);
-				State = 1620;
-				Match(LPAREN);
 				State = 1624;
+				Match(TRIM);
+				State = 1625;
+				Match(LPAREN);
+				State = 1629;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,235,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,236,Context) ) {
 				case 1:
 					{
-					State = 1621;
+					State = 1626;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1622;
+					State = 1627;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1626;
+				State = 1631;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1627;
+				State = 1632;
 				Match(RPAREN);
 				}
 				break;
@@ -11979,29 +12143,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1629;
+				State = 1634;
 				Match(SUBSTRING);
-				State = 1630;
+				State = 1635;
 				Match(LPAREN);
-				State = 1631;
-				expression();
-				State = 1632;
-				Match(FROM);
-				State = 1633;
-				expression();
 				State = 1636;
+				expression();
+				State = 1637;
+				Match(FROM);
+				State = 1638;
+				expression();
+				State = 1641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1634;
+					State = 1639;
 					Match(FOR);
-					State = 1635;
+					State = 1640;
 					expression();
 					}
 				}
 
-				State = 1638;
+				State = 1643;
 				Match(RPAREN);
 				}
 				break;
@@ -12010,17 +12174,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1640;
-				Match(POSITION);
-				State = 1641;
-				Match(LPAREN);
-				State = 1642;
-				valueExpression(0);
-				State = 1643;
-				Match(IN);
-				State = 1644;
-				expression();
 				State = 1645;
+				Match(POSITION);
+				State = 1646;
+				Match(LPAREN);
+				State = 1647;
+				valueExpression(0);
+				State = 1648;
+				Match(IN);
+				State = 1649;
+				expression();
+				State = 1650;
 				Match(RPAREN);
 				}
 				break;
@@ -12029,33 +12193,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1647;
-				Match(OVERLAY);
-				State = 1648;
-				Match(LPAREN);
-				State = 1649;
-				expression();
-				State = 1650;
-				Match(PLACING);
-				State = 1651;
-				expression();
 				State = 1652;
-				Match(FROM);
+				Match(OVERLAY);
 				State = 1653;
+				Match(LPAREN);
+				State = 1654;
 				expression();
+				State = 1655;
+				Match(PLACING);
 				State = 1656;
+				expression();
+				State = 1657;
+				Match(FROM);
+				State = 1658;
+				expression();
+				State = 1661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1654;
+					State = 1659;
 					Match(FOR);
-					State = 1655;
+					State = 1660;
 					expression();
 					}
 				}
 
-				State = 1658;
+				State = 1663;
 				Match(RPAREN);
 				}
 				break;
@@ -12064,57 +12228,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1660;
+				State = 1665;
 				Match(JSON_VALUE);
-				State = 1661;
+				State = 1666;
 				Match(LPAREN);
-				State = 1662;
-				expression();
-				State = 1663;
-				Match(COMMA);
-				State = 1664;
-				expression();
 				State = 1667;
+				expression();
+				State = 1668;
+				Match(COMMA);
+				State = 1669;
+				expression();
+				State = 1672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1665;
+					State = 1670;
 					Match(RETURNING);
-					State = 1666;
+					State = 1671;
 					dataType();
 					}
 				}
 
-				State = 1673;
+				State = 1678;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 				case 1:
 					{
-					State = 1669;
+					State = 1674;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1670;
+					State = 1675;
 					Match(ON);
-					State = 1671;
+					State = 1676;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1679;
+				State = 1684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1675;
+					State = 1680;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1676;
+					State = 1681;
 					Match(ON);
-					State = 1677;
+					State = 1682;
 					Match(ERROR);
 					}
 				}
 
-				State = 1681;
+				State = 1686;
 				Match(RPAREN);
 				}
 				break;
@@ -12123,67 +12287,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1683;
+				State = 1688;
 				Match(JSON_QUERY);
-				State = 1684;
+				State = 1689;
 				Match(LPAREN);
-				State = 1685;
-				expression();
-				State = 1686;
-				Match(COMMA);
-				State = 1687;
-				expression();
 				State = 1690;
+				expression();
+				State = 1691;
+				Match(COMMA);
+				State = 1692;
+				expression();
+				State = 1695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1688;
+					State = 1693;
 					Match(RETURNING);
-					State = 1689;
+					State = 1694;
 					dataType();
 					}
 				}
 
-				State = 1693;
+				State = 1698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1692;
+					State = 1697;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1699;
+				State = 1704;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 				case 1:
 					{
-					State = 1695;
+					State = 1700;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1696;
+					State = 1701;
 					Match(ON);
-					State = 1697;
+					State = 1702;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1705;
+				State = 1710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1701;
+					State = 1706;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1702;
+					State = 1707;
 					Match(ON);
-					State = 1703;
+					State = 1708;
 					Match(ERROR);
 					}
 				}
 
-				State = 1707;
+				State = 1712;
 				Match(RPAREN);
 				}
 				break;
@@ -12192,22 +12356,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1709;
+				State = 1714;
 				Match(JSON_EXISTS);
-				State = 1710;
+				State = 1715;
 				Match(LPAREN);
-				State = 1711;
-				expression();
-				State = 1712;
-				Match(COMMA);
-				State = 1713;
+				State = 1716;
 				expression();
 				State = 1717;
+				Match(COMMA);
+				State = 1718;
+				expression();
+				State = 1722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1714;
+					State = 1719;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -12217,14 +12381,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1715;
+					State = 1720;
 					Match(ON);
-					State = 1716;
+					State = 1721;
 					Match(ERROR);
 					}
 				}
 
-				State = 1719;
+				State = 1724;
 				Match(RPAREN);
 				}
 				break;
@@ -12233,42 +12397,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1721;
+				State = 1726;
 				Match(JSON_OBJECT);
-				State = 1722;
+				State = 1727;
 				Match(LPAREN);
-				State = 1731;
+				State = 1736;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1723;
-					jsonKeyValue();
 					State = 1728;
+					jsonKeyValue();
+					State = 1733;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1724;
+						State = 1729;
 						Match(COMMA);
-						State = 1725;
+						State = 1730;
 						jsonKeyValue();
 						}
 						}
-						State = 1730;
+						State = 1735;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1736;
+				State = 1741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1733;
+					State = 1738;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12278,14 +12442,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1734;
+					State = 1739;
 					Match(ON);
-					State = 1735;
+					State = 1740;
 					Match(NULL);
 					}
 				}
 
-				State = 1738;
+				State = 1743;
 				Match(RPAREN);
 				}
 				break;
@@ -12294,42 +12458,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1739;
+				State = 1744;
 				Match(JSON_ARRAY);
-				State = 1740;
+				State = 1745;
 				Match(LPAREN);
-				State = 1749;
+				State = 1754;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
 				case 1:
 					{
-					State = 1741;
-					expression();
 					State = 1746;
+					expression();
+					State = 1751;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1742;
+						State = 1747;
 						Match(COMMA);
-						State = 1743;
+						State = 1748;
 						expression();
 						}
 						}
-						State = 1748;
+						State = 1753;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1754;
+				State = 1759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1751;
+					State = 1756;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12339,23 +12503,187 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1752;
+					State = 1757;
 					Match(ON);
-					State = 1753;
+					State = 1758;
 					Match(NULL);
 					}
 				}
 
-				State = 1756;
+				State = 1761;
 				Match(RPAREN);
 				}
 				break;
 			case 17:
 				{
+				_localctx = new JsonArrayAggContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1762;
+				Match(JSON_ARRAYAGG);
+				State = 1763;
+				Match(LPAREN);
+				State = 1764;
+				expression();
+				State = 1775;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ORDER) {
+					{
+					State = 1765;
+					Match(ORDER);
+					State = 1766;
+					Match(BY);
+					State = 1767;
+					sortItem();
+					State = 1772;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1768;
+						Match(COMMA);
+						State = 1769;
+						sortItem();
+						}
+						}
+						State = 1774;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1780;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1777;
+					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonArrayAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1778;
+					Match(ON);
+					State = 1779;
+					Match(NULL);
+					}
+				}
+
+				State = 1782;
+				Match(RPAREN);
+				State = 1789;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+				case 1:
+					{
+					State = 1783;
+					Match(FILTER);
+					State = 1784;
+					Match(LPAREN);
+					State = 1785;
+					Match(WHERE);
+					State = 1786;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1787;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1793;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
+				case 1:
+					{
+					State = 1791;
+					Match(OVER);
+					State = 1792;
+					((JsonArrayAggContext)_localctx).over = windowReference();
+					}
+					break;
+				}
+				}
+				break;
+			case 18:
+				{
+				_localctx = new JsonObjectAggContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1795;
+				Match(JSON_OBJECTAGG);
+				State = 1796;
+				Match(LPAREN);
+				State = 1797;
+				jsonKeyValue();
+				State = 1801;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1798;
+					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonObjectAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1799;
+					Match(ON);
+					State = 1800;
+					Match(NULL);
+					}
+				}
+
+				State = 1803;
+				Match(RPAREN);
+				State = 1810;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
+				case 1:
+					{
+					State = 1804;
+					Match(FILTER);
+					State = 1805;
+					Match(LPAREN);
+					State = 1806;
+					Match(WHERE);
+					State = 1807;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1808;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1814;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				case 1:
+					{
+					State = 1812;
+					Match(OVER);
+					State = 1813;
+					((JsonObjectAggContext)_localctx).over = windowReference();
+					}
+					break;
+				}
+				}
+				break;
+			case 19:
+				{
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1757;
+				State = 1816;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -12365,24 +12693,24 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1758;
+				State = 1817;
 				Match(LPAREN);
-				State = 1759;
+				State = 1818;
 				expression();
-				State = 1760;
+				State = 1819;
 				Match(TO);
-				State = 1761;
+				State = 1820;
 				timeUnit();
-				State = 1762;
+				State = 1821;
 				Match(RPAREN);
 				}
 				break;
-			case 18:
+			case 20:
 				{
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1764;
+				State = 1823;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -12392,28 +12720,28 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1765;
+				State = 1824;
 				Match(LPAREN);
-				State = 1766;
+				State = 1825;
 				timeUnit();
-				State = 1767;
+				State = 1826;
 				Match(COMMA);
-				State = 1768;
+				State = 1827;
 				expression();
-				State = 1769;
+				State = 1828;
 				Match(COMMA);
-				State = 1770;
+				State = 1829;
 				expression();
-				State = 1771;
+				State = 1830;
 				Match(RPAREN);
 				}
 				break;
-			case 19:
+			case 21:
 				{
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1773;
+				State = 1832;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -12425,237 +12753,237 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 20:
+			case 22:
 				{
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1774;
+				State = 1833;
 				Match(ARRAY);
-				State = 1775;
+				State = 1834;
 				Match(LBRACKET);
-				State = 1784;
+				State = 1843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
 					{
-					State = 1776;
+					State = 1835;
 					expression();
-					State = 1781;
+					State = 1840;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1777;
+						State = 1836;
 						Match(COMMA);
-						State = 1778;
+						State = 1837;
 						expression();
 						}
 						}
-						State = 1783;
+						State = 1842;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1786;
+				State = 1845;
 				Match(RBRACKET);
-				}
-				break;
-			case 21:
-				{
-				_localctx = new MapConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1787;
-				Match(MAP);
-				State = 1788;
-				Match(LBRACKET);
-				State = 1797;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
-					{
-					State = 1789;
-					expression();
-					State = 1794;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1790;
-						Match(COMMA);
-						State = 1791;
-						expression();
-						}
-						}
-						State = 1796;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1799;
-				Match(RBRACKET);
-				}
-				break;
-			case 22:
-				{
-				_localctx = new RowConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1800;
-				Match(ROW);
-				State = 1801;
-				Match(LPAREN);
-				State = 1810;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -147563292217396785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4908923593862349057L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54181870048376575L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 130561L) != 0)) {
-					{
-					State = 1802;
-					expression();
-					State = 1807;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1803;
-						Match(COMMA);
-						State = 1804;
-						expression();
-						}
-						}
-						State = 1809;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1812;
-				Match(RPAREN);
 				}
 				break;
 			case 23:
 				{
-				_localctx = new DescriptorContext(_localctx);
+				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1813;
-				Match(DESCRIPTOR);
-				State = 1814;
-				Match(LPAREN);
-				State = 1815;
-				identifierList();
-				State = 1816;
-				Match(RPAREN);
+				State = 1846;
+				Match(MAP);
+				State = 1847;
+				Match(LBRACKET);
+				State = 1856;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+					{
+					State = 1848;
+					expression();
+					State = 1853;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1849;
+						Match(COMMA);
+						State = 1850;
+						expression();
+						}
+						}
+						State = 1855;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1858;
+				Match(RBRACKET);
 				}
 				break;
 			case 24:
 				{
-				_localctx = new FunctionCallExpressionContext(_localctx);
+				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1818;
-				functionCall();
+				State = 1859;
+				Match(ROW);
+				State = 1860;
+				Match(LPAREN);
+				State = 1869;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+					{
+					State = 1861;
+					expression();
+					State = 1866;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1862;
+						Match(COMMA);
+						State = 1863;
+						expression();
+						}
+						}
+						State = 1868;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1871;
+				Match(RPAREN);
 				}
 				break;
 			case 25:
 				{
-				_localctx = new ExistsContext(_localctx);
+				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1819;
-				Match(EXISTS);
-				State = 1820;
+				State = 1872;
+				Match(DESCRIPTOR);
+				State = 1873;
 				Match(LPAREN);
-				State = 1821;
-				query();
-				State = 1822;
+				State = 1874;
+				identifierList();
+				State = 1875;
 				Match(RPAREN);
 				}
 				break;
 			case 26:
 				{
-				_localctx = new SubqueryExpressionContext(_localctx);
+				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1824;
-				Match(LPAREN);
-				State = 1825;
-				query();
-				State = 1826;
-				Match(RPAREN);
+				State = 1877;
+				functionCall();
 				}
 				break;
 			case 27:
 				{
-				_localctx = new ParenthesizedExpressionContext(_localctx);
+				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1828;
+				State = 1878;
+				Match(EXISTS);
+				State = 1879;
 				Match(LPAREN);
-				State = 1829;
-				expression();
-				State = 1834;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1830;
-					Match(COMMA);
-					State = 1831;
-					expression();
-					}
-					}
-					State = 1836;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1837;
+				State = 1880;
+				query();
+				State = 1881;
 				Match(RPAREN);
 				}
 				break;
 			case 28:
 				{
+				_localctx = new SubqueryExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1883;
+				Match(LPAREN);
+				State = 1884;
+				query();
+				State = 1885;
+				Match(RPAREN);
+				}
+				break;
+			case 29:
+				{
+				_localctx = new ParenthesizedExpressionContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1887;
+				Match(LPAREN);
+				State = 1888;
+				expression();
+				State = 1893;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1889;
+					Match(COMMA);
+					State = 1890;
+					expression();
+					}
+					}
+					State = 1895;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1896;
+				Match(RPAREN);
+				}
+				break;
+			case 30:
+				{
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1839;
+				State = 1898;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1852;
+			State = 1911;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,270,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1850;
+					State = 1909;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1842;
+						State = 1901;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1843;
+						State = 1902;
 						Match(DOT);
-						State = 1844;
+						State = 1903;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -12664,22 +12992,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1845;
+						State = 1904;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1846;
+						State = 1905;
 						Match(LBRACKET);
-						State = 1847;
+						State = 1906;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1848;
+						State = 1907;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1854;
+				State = 1913;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,261,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,270,Context);
 			}
 			}
 		}
@@ -12755,16 +13083,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1855;
+			State = 1914;
 			functionName();
-			State = 1856;
+			State = 1915;
 			Match(LPAREN);
-			State = 1872;
+			State = 1931;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1857;
+				State = 1916;
 				Match(ASTERISK);
 				}
 				break;
@@ -12848,9 +13176,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -12889,6 +13219,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -12975,40 +13306,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1859;
+				State = 1918;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1858;
+					State = 1917;
 					setQuantifier();
 					}
 				}
 
-				State = 1861;
+				State = 1920;
 				functionArgument();
-				State = 1866;
+				State = 1925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1862;
+					State = 1921;
 					Match(COMMA);
-					State = 1863;
+					State = 1922;
 					functionArgument();
 					}
 					}
-					State = 1868;
+					State = 1927;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1870;
+				State = 1929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1869;
+					State = 1928;
 					nullTreatment();
 					}
 				}
@@ -13021,34 +13352,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1874;
+			State = 1933;
 			Match(RPAREN);
-			State = 1881;
+			State = 1940;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 			case 1:
 				{
-				State = 1875;
+				State = 1934;
 				Match(FILTER);
-				State = 1876;
+				State = 1935;
 				Match(LPAREN);
-				State = 1877;
+				State = 1936;
 				Match(WHERE);
-				State = 1878;
+				State = 1937;
 				_localctx.filter = expression();
-				State = 1879;
+				State = 1938;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1885;
+			State = 1944;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 			case 1:
 				{
-				State = 1883;
+				State = 1942;
 				Match(OVER);
-				State = 1884;
+				State = 1943;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -13091,7 +13422,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1887;
+			State = 1946;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13100,7 +13431,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1888;
+			State = 1947;
 			Match(NULLS);
 			}
 		}
@@ -13140,34 +13471,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 136, RULE_functionName);
 		try {
-			State = 1894;
+			State = 1953;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1890;
+				State = 1949;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1891;
+				State = 1950;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1892;
+				State = 1951;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1893;
+				State = 1952;
 				Match(FIRST);
 				}
 				break;
@@ -13230,18 +13561,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 138, RULE_functionArgument);
 		try {
-			State = 1901;
+			State = 1960;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1896;
+				State = 1955;
 				identifier();
-				State = 1897;
+				State = 1956;
 				Match(ARROW);
-				State = 1898;
+				State = 1957;
 				functionArgumentValue();
 				}
 				break;
@@ -13249,7 +13580,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1900;
+				State = 1959;
 				functionArgumentValue();
 				}
 				break;
@@ -13335,27 +13666,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 140, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1920;
+			State = 1979;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1903;
+				State = 1962;
 				Match(TABLE);
-				State = 1904;
+				State = 1963;
 				qualifiedName();
-				State = 1908;
+				State = 1967;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1905;
+					State = 1964;
 					Match(PARTITION);
-					State = 1906;
+					State = 1965;
 					Match(BY);
-					State = 1907;
+					State = 1966;
 					expression();
 					}
 				}
@@ -13366,24 +13697,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1910;
+				State = 1969;
 				Match(TABLE);
-				State = 1911;
+				State = 1970;
 				Match(LPAREN);
-				State = 1912;
+				State = 1971;
 				query();
-				State = 1913;
+				State = 1972;
 				Match(RPAREN);
-				State = 1917;
+				State = 1976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1914;
+					State = 1973;
 					Match(PARTITION);
-					State = 1915;
+					State = 1974;
 					Match(BY);
-					State = 1916;
+					State = 1975;
 					expression();
 					}
 				}
@@ -13394,7 +13725,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1919;
+				State = 1978;
 				expression();
 				}
 				break;
@@ -13436,7 +13767,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 142, RULE_windowReference);
 		try {
-			State = 1924;
+			State = 1983;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -13508,9 +13839,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -13543,6 +13876,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -13616,14 +13950,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1922;
+				State = 1981;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1923;
+				State = 1982;
 				windowSpecification();
 				}
 				break;
@@ -13691,79 +14025,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1926;
+			State = 1985;
 			Match(LPAREN);
-			State = 1937;
+			State = 1996;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1927;
+				State = 1986;
 				Match(PARTITION);
-				State = 1928;
+				State = 1987;
 				Match(BY);
-				State = 1929;
+				State = 1988;
 				expression();
-				State = 1934;
+				State = 1993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1930;
+					State = 1989;
 					Match(COMMA);
-					State = 1931;
+					State = 1990;
 					expression();
 					}
 					}
-					State = 1936;
+					State = 1995;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1949;
+			State = 2008;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1939;
+				State = 1998;
 				Match(ORDER);
-				State = 1940;
+				State = 1999;
 				Match(BY);
-				State = 1941;
+				State = 2000;
 				sortItem();
-				State = 1946;
+				State = 2005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1942;
+					State = 2001;
 					Match(COMMA);
-					State = 1943;
+					State = 2002;
 					sortItem();
 					}
 					}
-					State = 1948;
+					State = 2007;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1952;
+			State = 2011;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 1951;
+				State = 2010;
 				windowFrame();
 				}
 			}
 
-			State = 1954;
+			State = 2013;
 			Match(RPAREN);
 			}
 		}
@@ -13811,13 +14145,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 146, RULE_windowFrame);
 		int _la;
 		try {
-			State = 1964;
+			State = 2023;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1956;
+				State = 2015;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -13827,14 +14161,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1957;
+				State = 2016;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1958;
+				State = 2017;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -13844,13 +14178,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1959;
+				State = 2018;
 				Match(BETWEEN);
-				State = 1960;
+				State = 2019;
 				_localctx.start = frameBound();
-				State = 1961;
+				State = 2020;
 				Match(AND);
-				State = 1962;
+				State = 2021;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -13934,16 +14268,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 148, RULE_frameBound);
 		int _la;
 		try {
-			State = 1975;
+			State = 2034;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1966;
+				State = 2025;
 				Match(UNBOUNDED);
-				State = 1967;
+				State = 2026;
 				Match(PRECEDING);
 				}
 				break;
@@ -13951,9 +14285,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1968;
+				State = 2027;
 				Match(UNBOUNDED);
-				State = 1969;
+				State = 2028;
 				Match(FOLLOWING);
 				}
 				break;
@@ -13961,9 +14295,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1970;
+				State = 2029;
 				Match(CURRENT);
-				State = 1971;
+				State = 2030;
 				Match(ROW);
 				}
 				break;
@@ -13971,9 +14305,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1972;
+				State = 2031;
 				valueExpression(0);
-				State = 1973;
+				State = 2032;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -14029,21 +14363,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1978;
+			State = 2037;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				{
-				State = 1977;
+				State = 2036;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 1980;
+			State = 2039;
 			_localctx.key = expression();
-			State = 1981;
+			State = 2040;
 			Match(VALUE);
-			State = 1982;
+			State = 2041;
 			_localctx.value = expression();
 			}
 		}
@@ -14083,29 +14417,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 152, RULE_jsonValueBehavior);
 		try {
-			State = 1988;
+			State = 2047;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1984;
+				State = 2043;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1985;
+				State = 2044;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1986;
+				State = 2045;
 				Match(DEFAULT);
-				State = 1987;
+				State = 2046;
 				expression();
 				}
 				break;
@@ -14151,39 +14485,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 154, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2003;
+			State = 2062;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1990;
+				State = 2049;
 				Match(WITHOUT);
-				State = 1992;
+				State = 2051;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1991;
+					State = 2050;
 					Match(ARRAY);
 					}
 				}
 
-				State = 1994;
+				State = 2053;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1995;
+				State = 2054;
 				Match(WITH);
-				State = 1997;
+				State = 2056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 1996;
+					State = 2055;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -14196,17 +14530,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2000;
+				State = 2059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 1999;
+					State = 2058;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2002;
+				State = 2061;
 				Match(WRAPPER);
 				}
 				break;
@@ -14251,29 +14585,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 156, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2009;
+			State = 2068;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2005;
+				State = 2064;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2006;
+				State = 2065;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2007;
+				State = 2066;
 				Match(EMPTY);
-				State = 2008;
+				State = 2067;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -14331,13 +14665,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2011;
+			State = 2070;
 			Match(WHEN);
-			State = 2012;
+			State = 2071;
 			_localctx.condition = expression();
-			State = 2013;
+			State = 2072;
 			Match(THEN);
-			State = 2014;
+			State = 2073;
 			_localctx.result = expression();
 			}
 		}
@@ -14470,14 +14804,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2030;
+			State = 2089;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2016;
+				State = 2075;
 				Match(NULL);
 				}
 				break;
@@ -14486,7 +14820,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2017;
+				State = 2076;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -14501,7 +14835,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2018;
+				State = 2077;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -14509,7 +14843,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2019;
+				State = 2078;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -14517,7 +14851,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2020;
+				State = 2079;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -14525,7 +14859,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2022;
+				State = 2081;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -14533,7 +14867,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2021;
+						State = 2080;
 						Match(STRING);
 						}
 						}
@@ -14541,9 +14875,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2024;
+					State = 2083;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,288,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,297,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -14551,7 +14885,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2026;
+				State = 2085;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -14559,7 +14893,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2027;
+				State = 2086;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -14569,7 +14903,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2028;
+				State = 2087;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -14579,7 +14913,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2029;
+				State = 2088;
 				Match(STRING);
 				}
 				break;
@@ -14650,14 +14984,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2032;
+			State = 2091;
 			Match(INTERVAL);
-			State = 2034;
+			State = 2093;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2033;
+				State = 2092;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14670,43 +15004,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2036;
+			State = 2095;
 			_localctx.value = intervalValue();
-			State = 2037;
+			State = 2096;
 			_localctx.from = timeUnit();
-			State = 2041;
+			State = 2100;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				{
-				State = 2038;
+				State = 2097;
 				Match(LPAREN);
-				State = 2039;
+				State = 2098;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2040;
+				State = 2099;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2050;
+			State = 2109;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				{
-				State = 2043;
+				State = 2102;
 				Match(TO);
-				State = 2044;
+				State = 2103;
 				_localctx.to = timeUnit();
-				State = 2048;
+				State = 2107;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 				case 1:
 					{
-					State = 2045;
+					State = 2104;
 					Match(LPAREN);
-					State = 2046;
+					State = 2105;
 					Match(INTEGER_VALUE);
-					State = 2047;
+					State = 2106;
 					Match(RPAREN);
 					}
 					break;
@@ -14752,9 +15086,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2052;
+			State = 2111;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 25L) != 0)) ) {
+			if ( !(((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14818,9 +15152,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2054;
+			State = 2113;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 124)) & ~0x3f) == 0 && ((1L << (_la - 124)) & 3458790902099611071L) != 0) || ((((_la - 227)) & ~0x3f) == 0 && ((1L << (_la - 227)) & 1539L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 6917581804199218623L) != 0) || ((((_la - 230)) & ~0x3f) == 0 && ((1L << (_la - 230)) & 1539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14866,22 +15200,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2056;
+			State = 2115;
 			dataTypeBody(0);
-			State = 2060;
+			State = 2119;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 			case 1:
 				{
-				State = 2057;
+				State = 2116;
 				Match(NOT);
-				State = 2058;
+				State = 2117;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2059;
+				State = 2118;
 				Match(NULL);
 				}
 				break;
@@ -15088,22 +15422,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2144;
+			State = 2203;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2063;
+				State = 2122;
 				Match(ARRAY);
-				State = 2064;
+				State = 2123;
 				Match(LT);
-				State = 2065;
+				State = 2124;
 				dataType();
-				State = 2066;
+				State = 2125;
 				Match(GT);
 				}
 				break;
@@ -15112,13 +15446,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2068;
+				State = 2127;
 				Match(MULTISET);
-				State = 2069;
+				State = 2128;
 				Match(LT);
-				State = 2070;
+				State = 2129;
 				dataType();
-				State = 2071;
+				State = 2130;
 				Match(GT);
 				}
 				break;
@@ -15127,17 +15461,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2073;
+				State = 2132;
 				Match(MAP);
-				State = 2074;
+				State = 2133;
 				Match(LT);
-				State = 2075;
+				State = 2134;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2076;
+				State = 2135;
 				Match(COMMA);
-				State = 2077;
+				State = 2136;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2078;
+				State = 2137;
 				Match(GT);
 				}
 				break;
@@ -15146,37 +15480,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2080;
+				State = 2139;
 				Match(ROW);
-				State = 2081;
+				State = 2140;
 				Match(LT);
-				State = 2090;
+				State = 2149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2082;
+					State = 2141;
 					rowField();
-					State = 2087;
+					State = 2146;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2083;
+						State = 2142;
 						Match(COMMA);
-						State = 2084;
+						State = 2143;
 						rowField();
 						}
 						}
-						State = 2089;
+						State = 2148;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2092;
+				State = 2151;
 				Match(GT);
 				}
 				break;
@@ -15185,37 +15519,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2093;
+				State = 2152;
 				Match(ROW);
-				State = 2094;
+				State = 2153;
 				Match(LPAREN);
-				State = 2103;
+				State = 2162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2095;
+					State = 2154;
 					rowField();
-					State = 2100;
+					State = 2159;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2096;
+						State = 2155;
 						Match(COMMA);
-						State = 2097;
+						State = 2156;
 						rowField();
 						}
 						}
-						State = 2102;
+						State = 2161;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2105;
+				State = 2164;
 				Match(RPAREN);
 				}
 				break;
@@ -15224,43 +15558,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2106;
+				State = 2165;
 				Match(INTERVAL);
-				State = 2107;
+				State = 2166;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2111;
+				State = 2170;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,308,Context) ) {
 				case 1:
 					{
-					State = 2108;
+					State = 2167;
 					Match(LPAREN);
-					State = 2109;
+					State = 2168;
 					Match(INTEGER_VALUE);
-					State = 2110;
+					State = 2169;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2120;
+				State = 2179;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 				case 1:
 					{
-					State = 2113;
+					State = 2172;
 					Match(TO);
-					State = 2114;
+					State = 2173;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2118;
+					State = 2177;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
 					case 1:
 						{
-						State = 2115;
+						State = 2174;
 						Match(LPAREN);
-						State = 2116;
+						State = 2175;
 						Match(INTEGER_VALUE);
-						State = 2117;
+						State = 2176;
 						Match(RPAREN);
 						}
 						break;
@@ -15275,60 +15609,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2122;
+				State = 2181;
 				identifier();
-				State = 2133;
+				State = 2192;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 				case 1:
 					{
-					State = 2123;
+					State = 2182;
 					Match(LPAREN);
-					State = 2124;
+					State = 2183;
 					Match(INTEGER_VALUE);
-					State = 2129;
+					State = 2188;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2125;
+						State = 2184;
 						Match(COMMA);
-						State = 2126;
+						State = 2185;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2131;
+						State = 2190;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2132;
+					State = 2191;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2142;
+				State = 2201;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 				case 1:
 					{
-					State = 2135;
+					State = 2194;
 					Match(WITH);
-					State = 2136;
+					State = 2195;
 					Match(LOCAL);
-					State = 2137;
+					State = 2196;
 					Match(TIME);
-					State = 2138;
+					State = 2197;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2139;
+					State = 2198;
 					Match(WITHOUT);
-					State = 2140;
+					State = 2199;
 					Match(TIME);
-					State = 2141;
+					State = 2200;
 					Match(ZONE);
 					}
 					break;
@@ -15337,25 +15671,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2152;
+			State = 2211;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,316,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2150;
+					State = 2209;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2146;
+						State = 2205;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2147;
+						State = 2206;
 						Match(ARRAY);
 						}
 						break;
@@ -15363,18 +15697,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2148;
+						State = 2207;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2149;
+						State = 2208;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2154;
+				State = 2213;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,316,Context);
 			}
 			}
 		}
@@ -15418,16 +15752,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2155;
+			State = 2214;
 			identifier();
-			State = 2156;
+			State = 2215;
 			dataType();
-			State = 2158;
+			State = 2217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2157;
+				State = 2216;
 				Match(STRING);
 				}
 			}
@@ -15477,25 +15811,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2160;
+			State = 2219;
 			identifier();
-			State = 2165;
+			State = 2224;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,309,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,318,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2161;
+					State = 2220;
 					Match(DOT);
-					State = 2162;
+					State = 2221;
 					identifier();
 					}
 					} 
 				}
-				State = 2167;
+				State = 2226;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,309,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,318,Context);
 			}
 			}
 		}
@@ -15542,21 +15876,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2168;
+			State = 2227;
 			identifier();
-			State = 2173;
+			State = 2232;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2169;
+				State = 2228;
 				Match(COMMA);
-				State = 2170;
+				State = 2229;
 				identifier();
 				}
 				}
-				State = 2175;
+				State = 2234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -15597,20 +15931,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 178, RULE_identifier);
 		try {
-			State = 2179;
+			State = 2238;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2176;
+				State = 2235;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2177;
+				State = 2236;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -15683,9 +16017,11 @@ internal partial class StreamSqlParser : Parser {
 			case JOBS:
 			case JSON:
 			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
 			case JSON_EXECUTION_PLAN:
 			case JSON_EXISTS:
 			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
 			case JSON_QUERY:
 			case JSON_VALUE:
 			case KEY:
@@ -15718,6 +16054,7 @@ internal partial class StreamSqlParser : Parser {
 			case ONLY:
 			case ORDINALITY:
 			case OVERWRITE:
+			case OVERLAPS:
 			case OVERLAY:
 			case OVERWRITING:
 			case PARTITION:
@@ -15789,7 +16126,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2178;
+				State = 2237;
 				nonReserved();
 				}
 				break;
@@ -15887,6 +16224,8 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_QUERY() { return GetToken(StreamSqlParser.JSON_QUERY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_EXISTS() { return GetToken(StreamSqlParser.JSON_EXISTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAY() { return GetToken(StreamSqlParser.JSON_ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_ARRAYAGG() { return GetToken(StreamSqlParser.JSON_ARRAYAGG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON_OBJECTAGG() { return GetToken(StreamSqlParser.JSON_OBJECTAGG, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JSON() { return GetToken(StreamSqlParser.JSON, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONDITIONAL() { return GetToken(StreamSqlParser.CONDITIONAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNCONDITIONAL() { return GetToken(StreamSqlParser.UNCONDITIONAL, 0); }
@@ -15922,6 +16261,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ONLY() { return GetToken(StreamSqlParser.ONLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ORDINALITY() { return GetToken(StreamSqlParser.ORDINALITY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITE() { return GetToken(StreamSqlParser.OVERWRITE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAPS() { return GetToken(StreamSqlParser.OVERLAPS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERLAY() { return GetToken(StreamSqlParser.OVERLAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVERWRITING() { return GetToken(StreamSqlParser.OVERWRITING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
@@ -16003,9 +16343,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2181;
+			State = 2240;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -211176637222440505L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4914553093396568321L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 138674519406335L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16081,7 +16421,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,280,2184,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,283,2243,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -16203,167 +16543,172 @@ internal partial class StreamSqlParser : Parser {
 		1,62,1,62,1,62,3,62,1504,8,62,1,62,1,62,1,62,1,62,3,62,1510,8,62,1,62,
 		3,62,1513,8,62,1,62,1,62,1,62,1,62,1,62,3,62,1520,8,62,1,62,1,62,3,62,
 		1524,8,62,1,62,1,62,1,62,3,62,1529,8,62,1,62,1,62,1,62,3,62,1534,8,62,
-		1,62,1,62,1,62,1,62,1,62,3,62,1541,8,62,1,62,1,62,3,62,1545,8,62,3,62,
-		1547,8,62,1,63,1,63,1,64,1,64,1,64,1,64,3,64,1555,8,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,5,64,1563,8,64,10,64,12,64,1566,9,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,4,65,1574,8,65,11,65,12,65,1575,1,65,1,65,3,65,1580,8,65,1,65,
-		1,65,1,65,1,65,4,65,1586,8,65,11,65,12,65,1587,1,65,1,65,3,65,1592,8,65,
+		1,62,1,62,1,62,1,62,1,62,3,62,1541,8,62,1,62,1,62,3,62,1545,8,62,1,62,
+		1,62,3,62,1549,8,62,1,63,1,63,1,64,1,64,1,64,1,64,3,64,1557,8,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,5,64,1565,8,64,10,64,12,64,1568,9,64,1,65,1,65,
+		1,65,1,65,1,65,1,65,4,65,1576,8,65,11,65,12,65,1577,1,65,1,65,3,65,1582,
+		8,65,1,65,1,65,1,65,1,65,4,65,1588,8,65,11,65,12,65,1589,1,65,1,65,3,65,
+		1594,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1609,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1619,
+		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1630,8,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1642,8,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1614,8,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,3,65,1625,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,3,65,1637,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1657,8,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1668,8,65,1,65,1,65,1,65,
-		1,65,3,65,1674,8,65,1,65,1,65,1,65,1,65,3,65,1680,8,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,3,65,1691,8,65,1,65,3,65,1694,8,65,1,65,
-		1,65,1,65,1,65,3,65,1700,8,65,1,65,1,65,1,65,1,65,3,65,1706,8,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1718,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1727,8,65,10,65,12,65,1730,9,65,3,65,1732,
-		8,65,1,65,1,65,1,65,3,65,1737,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
-		1745,8,65,10,65,12,65,1748,9,65,3,65,1750,8,65,1,65,1,65,1,65,3,65,1755,
+		1,65,1,65,3,65,1662,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		3,65,1673,8,65,1,65,1,65,1,65,1,65,3,65,1679,8,65,1,65,1,65,1,65,1,65,
+		3,65,1685,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1696,
+		8,65,1,65,3,65,1699,8,65,1,65,1,65,1,65,1,65,3,65,1705,8,65,1,65,1,65,
+		1,65,1,65,3,65,1711,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1723,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1732,8,65,
+		10,65,12,65,1735,9,65,3,65,1737,8,65,1,65,1,65,1,65,3,65,1742,8,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1750,8,65,10,65,12,65,1753,9,65,3,65,1755,
+		8,65,1,65,1,65,1,65,3,65,1760,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,5,65,1771,8,65,10,65,12,65,1774,9,65,3,65,1776,8,65,1,65,1,65,
+		1,65,3,65,1781,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1790,8,65,
+		1,65,1,65,3,65,1794,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1802,8,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1811,8,65,1,65,1,65,3,65,1815,
 		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1780,8,65,10,65,
-		12,65,1783,9,65,3,65,1785,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1793,
-		8,65,10,65,12,65,1796,9,65,3,65,1798,8,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		5,65,1806,8,65,10,65,12,65,1809,9,65,3,65,1811,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1839,8,65,10,65,12,65,
+		1842,9,65,3,65,1844,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1852,8,65,
+		10,65,12,65,1855,9,65,3,65,1857,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
+		1865,8,65,10,65,12,65,1868,9,65,3,65,1870,8,65,1,65,1,65,1,65,1,65,1,65,
 		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,5,65,1833,8,65,10,65,12,65,1836,9,65,1,65,1,65,1,65,3,65,1841,
-		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1851,8,65,10,65,12,65,
-		1854,9,65,1,66,1,66,1,66,1,66,3,66,1860,8,66,1,66,1,66,1,66,5,66,1865,
-		8,66,10,66,12,66,1868,9,66,1,66,3,66,1871,8,66,3,66,1873,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1882,8,66,1,66,1,66,3,66,1886,8,66,1,67,
-		1,67,1,67,1,68,1,68,1,68,1,68,3,68,1895,8,68,1,69,1,69,1,69,1,69,1,69,
-		3,69,1902,8,69,1,70,1,70,1,70,1,70,1,70,3,70,1909,8,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,1,70,3,70,1918,8,70,1,70,3,70,1921,8,70,1,71,1,71,3,71,
-		1925,8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1933,8,72,10,72,12,72,1936,
-		9,72,3,72,1938,8,72,1,72,1,72,1,72,1,72,1,72,5,72,1945,8,72,10,72,12,72,
-		1948,9,72,3,72,1950,8,72,1,72,3,72,1953,8,72,1,72,1,72,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1965,8,73,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,3,74,1976,8,74,1,75,3,75,1979,8,75,1,75,1,75,1,75,1,75,
-		1,76,1,76,1,76,1,76,3,76,1989,8,76,1,77,1,77,3,77,1993,8,77,1,77,1,77,
-		1,77,3,77,1998,8,77,1,77,3,77,2001,8,77,1,77,3,77,2004,8,77,1,78,1,78,
-		1,78,1,78,3,78,2010,8,78,1,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,
-		1,80,1,80,4,80,2023,8,80,11,80,12,80,2024,1,80,1,80,1,80,1,80,3,80,2031,
-		8,80,1,81,1,81,3,81,2035,8,81,1,81,1,81,1,81,1,81,1,81,3,81,2042,8,81,
-		1,81,1,81,1,81,1,81,1,81,3,81,2049,8,81,3,81,2051,8,81,1,82,1,82,1,83,
-		1,83,1,84,1,84,1,84,1,84,3,84,2061,8,84,1,85,1,85,1,85,1,85,1,85,1,85,
+		1,65,5,65,1892,8,65,10,65,12,65,1895,9,65,1,65,1,65,1,65,3,65,1900,8,65,
+		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1910,8,65,10,65,12,65,1913,
+		9,65,1,66,1,66,1,66,1,66,3,66,1919,8,66,1,66,1,66,1,66,5,66,1924,8,66,
+		10,66,12,66,1927,9,66,1,66,3,66,1930,8,66,3,66,1932,8,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,3,66,1941,8,66,1,66,1,66,3,66,1945,8,66,1,67,1,67,
+		1,67,1,68,1,68,1,68,1,68,3,68,1954,8,68,1,69,1,69,1,69,1,69,1,69,3,69,
+		1961,8,69,1,70,1,70,1,70,1,70,1,70,3,70,1968,8,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,3,70,1977,8,70,1,70,3,70,1980,8,70,1,71,1,71,3,71,1984,
+		8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1992,8,72,10,72,12,72,1995,9,72,
+		3,72,1997,8,72,1,72,1,72,1,72,1,72,1,72,5,72,2004,8,72,10,72,12,72,2007,
+		9,72,3,72,2009,8,72,1,72,3,72,2012,8,72,1,72,1,72,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,2024,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,3,74,2035,8,74,1,75,3,75,2038,8,75,1,75,1,75,1,75,1,75,1,76,
+		1,76,1,76,1,76,3,76,2048,8,76,1,77,1,77,3,77,2052,8,77,1,77,1,77,1,77,
+		3,77,2057,8,77,1,77,3,77,2060,8,77,1,77,3,77,2063,8,77,1,78,1,78,1,78,
+		1,78,3,78,2069,8,78,1,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,
+		1,80,4,80,2082,8,80,11,80,12,80,2083,1,80,1,80,1,80,1,80,3,80,2090,8,80,
+		1,81,1,81,3,81,2094,8,81,1,81,1,81,1,81,1,81,1,81,3,81,2101,8,81,1,81,
+		1,81,1,81,1,81,1,81,3,81,2108,8,81,3,81,2110,8,81,1,82,1,82,1,83,1,83,
+		1,84,1,84,1,84,1,84,3,84,2120,8,84,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
 		1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
-		1,85,1,85,1,85,5,85,2086,8,85,10,85,12,85,2089,9,85,3,85,2091,8,85,1,85,
-		1,85,1,85,1,85,1,85,1,85,5,85,2099,8,85,10,85,12,85,2102,9,85,3,85,2104,
-		8,85,1,85,1,85,1,85,1,85,1,85,1,85,3,85,2112,8,85,1,85,1,85,1,85,1,85,
-		1,85,3,85,2119,8,85,3,85,2121,8,85,1,85,1,85,1,85,1,85,1,85,5,85,2128,
-		8,85,10,85,12,85,2131,9,85,1,85,3,85,2134,8,85,1,85,1,85,1,85,1,85,1,85,
-		1,85,1,85,3,85,2143,8,85,3,85,2145,8,85,1,85,1,85,1,85,1,85,5,85,2151,
-		8,85,10,85,12,85,2154,9,85,1,86,1,86,1,86,3,86,2159,8,86,1,87,1,87,1,87,
-		5,87,2164,8,87,10,87,12,87,2167,9,87,1,88,1,88,1,88,5,88,2172,8,88,10,
-		88,12,88,2175,9,88,1,89,1,89,1,89,3,89,2180,8,89,1,90,1,90,1,90,0,6,58,
-		78,122,128,130,170,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,172,174,176,178,180,0,42,5,0,19,19,39,39,76,76,
-		200,200,223,223,2,0,16,16,176,176,1,0,46,47,4,0,26,26,63,63,81,81,169,
-		169,2,0,93,93,153,153,4,0,23,23,58,58,102,102,163,163,2,0,239,239,262,
-		262,1,0,262,262,2,0,74,74,87,87,2,0,86,86,114,114,1,0,268,270,3,0,60,60,
-		88,88,155,155,1,0,180,181,2,0,70,70,137,137,2,0,59,59,215,215,2,0,4,4,
-		49,49,2,0,10,10,46,46,2,0,70,70,109,109,3,0,246,246,248,248,251,251,2,
-		0,11,11,197,197,3,0,67,67,211,211,216,216,4,0,8,8,142,142,183,183,221,
-		221,1,0,239,244,1,0,246,247,2,0,248,250,255,255,2,0,18,18,212,212,3,0,
-		14,14,112,112,209,209,4,0,56,56,67,67,211,211,216,216,2,0,1,1,140,140,
-		2,0,21,22,71,71,1,0,206,207,2,0,36,38,117,118,2,0,85,85,174,174,2,0,170,
-		170,181,181,2,0,72,72,165,165,2,0,30,30,214,214,2,0,8,8,142,142,2,0,67,
-		67,211,211,2,0,41,41,204,205,2,0,265,265,268,269,9,0,42,43,82,83,124,129,
-		131,132,134,135,167,168,184,185,227,228,236,237,42,0,1,3,5,6,10,12,14,
-		14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,
-		79,81,86,88,88,93,93,95,98,100,109,111,112,116,116,120,120,122,135,137,
-		138,141,143,146,147,150,150,153,177,179,179,182,185,187,189,191,199,201,
-		202,204,210,212,214,216,216,218,219,221,221,223,228,233,238,2523,0,185,
-		1,0,0,0,2,210,1,0,0,0,4,417,1,0,0,0,6,419,1,0,0,0,8,436,1,0,0,0,10,448,
-		1,0,0,0,12,509,1,0,0,0,14,517,1,0,0,0,16,519,1,0,0,0,18,527,1,0,0,0,20,
-		530,1,0,0,0,22,597,1,0,0,0,24,600,1,0,0,0,26,605,1,0,0,0,28,654,1,0,0,
-		0,30,686,1,0,0,0,32,690,1,0,0,0,34,698,1,0,0,0,36,706,1,0,0,0,38,717,1,
-		0,0,0,40,731,1,0,0,0,42,744,1,0,0,0,44,754,1,0,0,0,46,756,1,0,0,0,48,768,
-		1,0,0,0,50,831,1,0,0,0,52,842,1,0,0,0,54,846,1,0,0,0,56,858,1,0,0,0,58,
-		894,1,0,0,0,60,928,1,0,0,0,62,945,1,0,0,0,64,947,1,0,0,0,66,1004,1,0,0,
-		0,68,1018,1,0,0,0,70,1060,1,0,0,0,72,1075,1,0,0,0,74,1077,1,0,0,0,76,1081,
-		1,0,0,0,78,1089,1,0,0,0,80,1129,1,0,0,0,82,1138,1,0,0,0,84,1207,1,0,0,
-		0,86,1209,1,0,0,0,88,1285,1,0,0,0,90,1297,1,0,0,0,92,1313,1,0,0,0,94,1315,
+		1,85,1,85,5,85,2145,8,85,10,85,12,85,2148,9,85,3,85,2150,8,85,1,85,1,85,
+		1,85,1,85,1,85,1,85,5,85,2158,8,85,10,85,12,85,2161,9,85,3,85,2163,8,85,
+		1,85,1,85,1,85,1,85,1,85,1,85,3,85,2171,8,85,1,85,1,85,1,85,1,85,1,85,
+		3,85,2178,8,85,3,85,2180,8,85,1,85,1,85,1,85,1,85,1,85,5,85,2187,8,85,
+		10,85,12,85,2190,9,85,1,85,3,85,2193,8,85,1,85,1,85,1,85,1,85,1,85,1,85,
+		1,85,3,85,2202,8,85,3,85,2204,8,85,1,85,1,85,1,85,1,85,5,85,2210,8,85,
+		10,85,12,85,2213,9,85,1,86,1,86,1,86,3,86,2218,8,86,1,87,1,87,1,87,5,87,
+		2223,8,87,10,87,12,87,2226,9,87,1,88,1,88,1,88,5,88,2231,8,88,10,88,12,
+		88,2234,9,88,1,89,1,89,1,89,3,89,2239,8,89,1,90,1,90,1,90,0,6,58,78,122,
+		128,130,170,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
+		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
+		162,164,166,168,170,172,174,176,178,180,0,42,5,0,19,19,39,39,76,76,203,
+		203,226,226,2,0,16,16,179,179,1,0,46,47,4,0,26,26,63,63,81,81,172,172,
+		2,0,93,93,155,155,4,0,23,23,58,58,103,103,166,166,2,0,242,242,265,265,
+		1,0,265,265,2,0,74,74,87,87,2,0,86,86,116,116,1,0,271,273,3,0,60,60,88,
+		88,158,158,1,0,183,184,2,0,70,70,139,139,2,0,59,59,218,218,2,0,4,4,49,
+		49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,249,249,251,251,254,254,2,0,11,
+		11,200,200,3,0,67,67,214,214,219,219,4,0,8,8,144,144,186,186,224,224,1,
+		0,242,247,1,0,249,250,2,0,251,253,258,258,2,0,18,18,215,215,3,0,14,14,
+		114,114,212,212,4,0,56,56,67,67,214,214,219,219,2,0,1,1,142,142,2,0,21,
+		22,71,71,1,0,209,210,2,0,36,38,119,120,2,0,85,85,177,177,2,0,173,173,184,
+		184,2,0,72,72,168,168,2,0,30,30,217,217,2,0,8,8,144,144,2,0,67,67,214,
+		214,2,0,41,41,207,208,2,0,268,268,271,272,9,0,42,43,82,83,126,131,133,
+		134,136,137,170,171,187,188,230,231,239,240,42,0,1,3,5,6,10,12,14,14,16,
+		16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,
+		86,88,88,93,93,95,98,100,111,113,114,118,118,122,122,124,137,139,140,143,
+		145,148,149,152,152,155,180,182,182,185,188,190,192,194,202,204,205,207,
+		213,215,217,219,219,221,222,224,224,226,231,236,241,2594,0,185,1,0,0,0,
+		2,210,1,0,0,0,4,417,1,0,0,0,6,419,1,0,0,0,8,436,1,0,0,0,10,448,1,0,0,0,
+		12,509,1,0,0,0,14,517,1,0,0,0,16,519,1,0,0,0,18,527,1,0,0,0,20,530,1,0,
+		0,0,22,597,1,0,0,0,24,600,1,0,0,0,26,605,1,0,0,0,28,654,1,0,0,0,30,686,
+		1,0,0,0,32,690,1,0,0,0,34,698,1,0,0,0,36,706,1,0,0,0,38,717,1,0,0,0,40,
+		731,1,0,0,0,42,744,1,0,0,0,44,754,1,0,0,0,46,756,1,0,0,0,48,768,1,0,0,
+		0,50,831,1,0,0,0,52,842,1,0,0,0,54,846,1,0,0,0,56,858,1,0,0,0,58,894,1,
+		0,0,0,60,928,1,0,0,0,62,945,1,0,0,0,64,947,1,0,0,0,66,1004,1,0,0,0,68,
+		1018,1,0,0,0,70,1060,1,0,0,0,72,1075,1,0,0,0,74,1077,1,0,0,0,76,1081,1,
+		0,0,0,78,1089,1,0,0,0,80,1129,1,0,0,0,82,1138,1,0,0,0,84,1207,1,0,0,0,
+		86,1209,1,0,0,0,88,1285,1,0,0,0,90,1297,1,0,0,0,92,1313,1,0,0,0,94,1315,
 		1,0,0,0,96,1324,1,0,0,0,98,1328,1,0,0,0,100,1337,1,0,0,0,102,1357,1,0,
 		0,0,104,1359,1,0,0,0,106,1372,1,0,0,0,108,1377,1,0,0,0,110,1386,1,0,0,
 		0,112,1388,1,0,0,0,114,1401,1,0,0,0,116,1424,1,0,0,0,118,1438,1,0,0,0,
-		120,1440,1,0,0,0,122,1452,1,0,0,0,124,1546,1,0,0,0,126,1548,1,0,0,0,128,
-		1554,1,0,0,0,130,1840,1,0,0,0,132,1855,1,0,0,0,134,1887,1,0,0,0,136,1894,
-		1,0,0,0,138,1901,1,0,0,0,140,1920,1,0,0,0,142,1924,1,0,0,0,144,1926,1,
-		0,0,0,146,1964,1,0,0,0,148,1975,1,0,0,0,150,1978,1,0,0,0,152,1988,1,0,
-		0,0,154,2003,1,0,0,0,156,2009,1,0,0,0,158,2011,1,0,0,0,160,2030,1,0,0,
-		0,162,2032,1,0,0,0,164,2052,1,0,0,0,166,2054,1,0,0,0,168,2056,1,0,0,0,
-		170,2144,1,0,0,0,172,2155,1,0,0,0,174,2160,1,0,0,0,176,2168,1,0,0,0,178,
-		2179,1,0,0,0,180,2181,1,0,0,0,182,184,5,262,0,0,183,182,1,0,0,0,184,187,
+		120,1440,1,0,0,0,122,1452,1,0,0,0,124,1548,1,0,0,0,126,1550,1,0,0,0,128,
+		1556,1,0,0,0,130,1899,1,0,0,0,132,1914,1,0,0,0,134,1946,1,0,0,0,136,1953,
+		1,0,0,0,138,1960,1,0,0,0,140,1979,1,0,0,0,142,1983,1,0,0,0,144,1985,1,
+		0,0,0,146,2023,1,0,0,0,148,2034,1,0,0,0,150,2037,1,0,0,0,152,2047,1,0,
+		0,0,154,2062,1,0,0,0,156,2068,1,0,0,0,158,2070,1,0,0,0,160,2089,1,0,0,
+		0,162,2091,1,0,0,0,164,2111,1,0,0,0,166,2113,1,0,0,0,168,2115,1,0,0,0,
+		170,2203,1,0,0,0,172,2214,1,0,0,0,174,2219,1,0,0,0,176,2227,1,0,0,0,178,
+		2238,1,0,0,0,180,2240,1,0,0,0,182,184,5,265,0,0,183,182,1,0,0,0,184,187,
 		1,0,0,0,185,183,1,0,0,0,185,186,1,0,0,0,186,206,1,0,0,0,187,185,1,0,0,
-		0,188,197,3,4,2,0,189,191,5,262,0,0,190,189,1,0,0,0,191,192,1,0,0,0,192,
+		0,188,197,3,4,2,0,189,191,5,265,0,0,190,189,1,0,0,0,191,192,1,0,0,0,192,
 		190,1,0,0,0,192,193,1,0,0,0,193,194,1,0,0,0,194,196,3,4,2,0,195,190,1,
 		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,203,1,0,0,0,
-		199,197,1,0,0,0,200,202,5,262,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,
+		199,197,1,0,0,0,200,202,5,265,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,
 		201,1,0,0,0,203,204,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,206,188,1,
 		0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,208,209,5,0,0,1,209,1,1,0,0,0,210,
 		211,3,120,60,0,211,212,5,0,0,1,212,3,1,0,0,0,213,418,3,52,26,0,214,418,
 		3,6,3,0,215,418,3,12,6,0,216,219,5,61,0,0,217,220,3,6,3,0,218,220,3,12,
 		6,0,219,217,1,0,0,0,219,218,1,0,0,0,220,222,1,0,0,0,221,223,3,14,7,0,222,
 		221,1,0,0,0,222,223,1,0,0,0,223,228,1,0,0,0,224,225,5,5,0,0,225,226,5,
-		138,0,0,226,227,5,175,0,0,227,229,5,192,0,0,228,224,1,0,0,0,228,229,1,
-		0,0,0,229,418,1,0,0,0,230,418,3,26,13,0,231,233,5,32,0,0,232,234,5,202,
-		0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,239,5,223,0,0,
-		236,237,5,84,0,0,237,238,5,139,0,0,238,240,5,62,0,0,239,236,1,0,0,0,239,
-		240,1,0,0,0,240,241,1,0,0,0,241,246,3,174,87,0,242,243,5,256,0,0,243,244,
-		3,176,88,0,244,245,5,257,0,0,245,247,1,0,0,0,246,242,1,0,0,0,246,247,1,
-		0,0,0,247,250,1,0,0,0,248,249,5,29,0,0,249,251,5,265,0,0,250,248,1,0,0,
+		140,0,0,226,227,5,178,0,0,227,229,5,195,0,0,228,224,1,0,0,0,228,229,1,
+		0,0,0,229,418,1,0,0,0,230,418,3,26,13,0,231,233,5,32,0,0,232,234,5,205,
+		0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,239,5,226,0,0,
+		236,237,5,84,0,0,237,238,5,141,0,0,238,240,5,62,0,0,239,236,1,0,0,0,239,
+		240,1,0,0,0,240,241,1,0,0,0,241,246,3,174,87,0,242,243,5,259,0,0,243,244,
+		3,176,88,0,244,245,5,260,0,0,245,247,1,0,0,0,246,242,1,0,0,0,246,247,1,
+		0,0,0,247,250,1,0,0,0,248,249,5,29,0,0,249,251,5,268,0,0,250,248,1,0,0,
 		0,250,251,1,0,0,0,251,252,1,0,0,0,252,253,5,9,0,0,253,254,3,52,26,0,254,
-		418,1,0,0,0,255,260,5,32,0,0,256,258,5,202,0,0,257,259,5,198,0,0,258,257,
+		418,1,0,0,0,255,260,5,32,0,0,256,258,5,205,0,0,257,259,5,201,0,0,258,257,
 		1,0,0,0,258,259,1,0,0,0,259,261,1,0,0,0,260,256,1,0,0,0,260,261,1,0,0,
-		0,261,262,1,0,0,0,262,266,5,76,0,0,263,264,5,84,0,0,264,265,5,139,0,0,
+		0,261,262,1,0,0,0,262,266,5,76,0,0,263,264,5,84,0,0,264,265,5,141,0,0,
 		265,267,5,62,0,0,266,263,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,
-		3,174,87,0,269,270,5,9,0,0,270,273,5,265,0,0,271,272,5,108,0,0,272,274,
-		3,178,89,0,273,271,1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,220,
-		0,0,276,277,5,95,0,0,277,283,5,265,0,0,278,279,5,260,0,0,279,280,5,95,
-		0,0,280,282,5,265,0,0,281,278,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,
+		3,174,87,0,269,270,5,9,0,0,270,273,5,268,0,0,271,272,5,110,0,0,272,274,
+		3,178,89,0,273,271,1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,223,
+		0,0,276,277,5,95,0,0,277,283,5,268,0,0,278,279,5,263,0,0,279,280,5,95,
+		0,0,280,282,5,268,0,0,281,278,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,
 		283,284,1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,286,275,1,0,0,0,286,287,
 		1,0,0,0,287,418,1,0,0,0,288,289,5,32,0,0,289,293,5,39,0,0,290,291,5,84,
-		0,0,291,292,5,139,0,0,292,294,5,62,0,0,293,290,1,0,0,0,293,294,1,0,0,0,
-		294,295,1,0,0,0,295,298,3,174,87,0,296,297,5,29,0,0,297,299,5,265,0,0,
+		0,0,291,292,5,141,0,0,292,294,5,62,0,0,293,290,1,0,0,0,293,294,1,0,0,0,
+		294,295,1,0,0,0,295,298,3,174,87,0,296,297,5,29,0,0,297,299,5,268,0,0,
 		298,296,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,3,38,19,0,301,
 		300,1,0,0,0,301,302,1,0,0,0,302,418,1,0,0,0,303,304,5,32,0,0,304,308,5,
-		19,0,0,305,306,5,84,0,0,306,307,5,139,0,0,307,309,5,62,0,0,308,305,1,0,
+		19,0,0,305,306,5,84,0,0,306,307,5,141,0,0,307,309,5,62,0,0,308,305,1,0,
 		0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,313,3,174,87,0,311,312,5,29,0,
-		0,312,314,5,265,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,
+		0,312,314,5,268,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,
 		317,3,38,19,0,316,315,1,0,0,0,316,317,1,0,0,0,317,418,1,0,0,0,318,320,
-		5,51,0,0,319,321,5,202,0,0,320,319,1,0,0,0,320,321,1,0,0,0,321,323,1,0,
-		0,0,322,324,5,198,0,0,323,322,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,
+		5,51,0,0,319,321,5,205,0,0,320,319,1,0,0,0,320,321,1,0,0,0,321,323,1,0,
+		0,0,322,324,5,201,0,0,323,322,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,
 		325,328,7,0,0,0,326,327,5,84,0,0,327,329,5,62,0,0,328,326,1,0,0,0,328,
 		329,1,0,0,0,329,330,1,0,0,0,330,332,3,174,87,0,331,333,7,1,0,0,332,331,
-		1,0,0,0,332,333,1,0,0,0,333,418,1,0,0,0,334,335,5,6,0,0,335,338,5,200,
+		1,0,0,0,332,333,1,0,0,0,333,418,1,0,0,0,334,335,5,6,0,0,335,338,5,203,
 		0,0,336,337,5,84,0,0,337,339,5,62,0,0,338,336,1,0,0,0,338,339,1,0,0,0,
 		339,340,1,0,0,0,340,341,3,174,87,0,341,342,3,50,25,0,342,418,1,0,0,0,343,
-		344,5,6,0,0,344,345,5,223,0,0,345,351,3,174,87,0,346,347,5,172,0,0,347,
-		348,5,208,0,0,348,352,3,174,87,0,349,350,5,9,0,0,350,352,3,52,26,0,351,
-		346,1,0,0,0,351,349,1,0,0,0,352,418,1,0,0,0,353,358,5,187,0,0,354,355,
-		3,18,9,0,355,356,5,239,0,0,356,357,3,20,10,0,357,359,1,0,0,0,358,354,1,
-		0,0,0,358,359,1,0,0,0,359,418,1,0,0,0,360,362,5,173,0,0,361,363,3,20,10,
-		0,362,361,1,0,0,0,362,363,1,0,0,0,363,418,1,0,0,0,364,365,5,189,0,0,365,
-		418,3,22,11,0,366,367,7,2,0,0,367,368,5,182,0,0,368,418,5,265,0,0,369,
+		344,5,6,0,0,344,345,5,226,0,0,345,351,3,174,87,0,346,347,5,175,0,0,347,
+		348,5,211,0,0,348,352,3,174,87,0,349,350,5,9,0,0,350,352,3,52,26,0,351,
+		346,1,0,0,0,351,349,1,0,0,0,352,418,1,0,0,0,353,358,5,190,0,0,354,355,
+		3,18,9,0,355,356,5,242,0,0,356,357,3,20,10,0,357,359,1,0,0,0,358,354,1,
+		0,0,0,358,359,1,0,0,0,359,418,1,0,0,0,360,362,5,176,0,0,361,363,3,20,10,
+		0,362,361,1,0,0,0,362,363,1,0,0,0,363,418,1,0,0,0,364,365,5,192,0,0,365,
+		418,3,22,11,0,366,367,7,2,0,0,367,368,5,185,0,0,368,418,5,268,0,0,369,
 		371,7,2,0,0,370,372,5,65,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,
-		0,0,0,373,418,3,174,87,0,374,385,5,64,0,0,375,376,5,162,0,0,376,386,5,
-		73,0,0,377,382,3,16,8,0,378,379,5,260,0,0,379,381,3,16,8,0,380,378,1,0,
+		0,0,0,373,418,3,174,87,0,374,385,5,64,0,0,375,376,5,165,0,0,376,386,5,
+		73,0,0,377,382,3,16,8,0,378,379,5,263,0,0,379,381,3,16,8,0,380,378,1,0,
 		0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,386,1,0,0,0,384,
 		382,1,0,0,0,385,375,1,0,0,0,385,377,1,0,0,0,385,386,1,0,0,0,386,387,1,
-		0,0,0,387,418,3,4,2,0,388,389,5,194,0,0,389,390,5,97,0,0,390,393,5,265,
-		0,0,391,392,5,232,0,0,392,394,5,182,0,0,393,391,1,0,0,0,393,394,1,0,0,
-		0,394,397,1,0,0,0,395,396,5,232,0,0,396,398,5,50,0,0,397,395,1,0,0,0,397,
-		398,1,0,0,0,398,418,1,0,0,0,399,400,5,182,0,0,400,403,5,265,0,0,401,402,
-		5,208,0,0,402,404,5,265,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,418,1,
-		0,0,0,405,407,5,218,0,0,406,408,5,19,0,0,407,406,1,0,0,0,407,408,1,0,0,
+		0,0,0,387,418,3,4,2,0,388,389,5,197,0,0,389,390,5,97,0,0,390,393,5,268,
+		0,0,391,392,5,235,0,0,392,394,5,185,0,0,393,391,1,0,0,0,393,394,1,0,0,
+		0,394,397,1,0,0,0,395,396,5,235,0,0,396,398,5,50,0,0,397,395,1,0,0,0,397,
+		398,1,0,0,0,398,418,1,0,0,0,399,400,5,185,0,0,400,403,5,268,0,0,401,402,
+		5,211,0,0,402,404,5,268,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,418,1,
+		0,0,0,405,407,5,221,0,0,406,408,5,19,0,0,407,406,1,0,0,0,407,408,1,0,0,
 		0,408,409,1,0,0,0,409,418,3,174,87,0,410,418,7,3,0,0,411,412,5,2,0,0,412,
-		413,5,95,0,0,413,418,5,265,0,0,414,415,5,171,0,0,415,416,5,95,0,0,416,
-		418,5,265,0,0,417,213,1,0,0,0,417,214,1,0,0,0,417,215,1,0,0,0,417,216,
+		413,5,95,0,0,413,418,5,268,0,0,414,415,5,174,0,0,415,416,5,95,0,0,416,
+		418,5,268,0,0,417,213,1,0,0,0,417,214,1,0,0,0,417,215,1,0,0,0,417,216,
 		1,0,0,0,417,230,1,0,0,0,417,231,1,0,0,0,417,255,1,0,0,0,417,288,1,0,0,
 		0,417,303,1,0,0,0,417,318,1,0,0,0,417,334,1,0,0,0,417,343,1,0,0,0,417,
 		353,1,0,0,0,417,360,1,0,0,0,417,364,1,0,0,0,417,366,1,0,0,0,417,369,1,
@@ -16371,568 +16716,587 @@ internal partial class StreamSqlParser : Parser {
 		417,410,1,0,0,0,417,411,1,0,0,0,417,414,1,0,0,0,418,5,1,0,0,0,419,420,
 		5,90,0,0,420,421,7,4,0,0,421,423,3,174,87,0,422,424,3,110,55,0,423,422,
 		1,0,0,0,423,424,1,0,0,0,424,426,1,0,0,0,425,427,3,8,4,0,426,425,1,0,0,
-		0,426,427,1,0,0,0,427,432,1,0,0,0,428,429,5,256,0,0,429,430,3,176,88,0,
-		430,431,5,257,0,0,431,433,1,0,0,0,432,428,1,0,0,0,432,433,1,0,0,0,433,
-		434,1,0,0,0,434,435,3,52,26,0,435,7,1,0,0,0,436,437,5,156,0,0,437,438,
-		5,256,0,0,438,443,3,10,5,0,439,440,5,260,0,0,440,442,3,10,5,0,441,439,
+		0,426,427,1,0,0,0,427,432,1,0,0,0,428,429,5,259,0,0,429,430,3,176,88,0,
+		430,431,5,260,0,0,431,433,1,0,0,0,432,428,1,0,0,0,432,433,1,0,0,0,433,
+		434,1,0,0,0,434,435,3,52,26,0,435,7,1,0,0,0,436,437,5,159,0,0,437,438,
+		5,259,0,0,438,443,3,10,5,0,439,440,5,263,0,0,440,442,3,10,5,0,441,439,
 		1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,
-		0,445,443,1,0,0,0,446,447,5,257,0,0,447,9,1,0,0,0,448,449,3,178,89,0,449,
-		450,5,239,0,0,450,451,3,44,22,0,451,11,1,0,0,0,452,453,5,193,0,0,453,454,
-		5,187,0,0,454,458,5,12,0,0,455,457,5,262,0,0,456,455,1,0,0,0,457,460,1,
+		0,445,443,1,0,0,0,446,447,5,260,0,0,447,9,1,0,0,0,448,449,3,178,89,0,449,
+		450,5,242,0,0,450,451,3,44,22,0,451,11,1,0,0,0,452,453,5,196,0,0,453,454,
+		5,190,0,0,454,458,5,12,0,0,455,457,5,265,0,0,456,455,1,0,0,0,457,460,1,
 		0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,458,1,0,0,0,
-		461,470,3,4,2,0,462,464,5,262,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,
+		461,470,3,4,2,0,462,464,5,265,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,
 		463,1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,
 		0,0,0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,
-		472,470,1,0,0,0,473,475,5,262,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,
+		472,470,1,0,0,0,473,475,5,265,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,
 		474,1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,
-		54,0,0,480,510,1,0,0,0,481,482,5,12,0,0,482,483,5,193,0,0,483,485,5,187,
-		0,0,484,486,5,262,0,0,485,484,1,0,0,0,486,487,1,0,0,0,487,485,1,0,0,0,
-		487,488,1,0,0,0,488,489,1,0,0,0,489,498,3,4,2,0,490,492,5,262,0,0,491,
+		54,0,0,480,510,1,0,0,0,481,482,5,12,0,0,482,483,5,196,0,0,483,485,5,190,
+		0,0,484,486,5,265,0,0,485,484,1,0,0,0,486,487,1,0,0,0,487,485,1,0,0,0,
+		487,488,1,0,0,0,488,489,1,0,0,0,489,498,3,4,2,0,490,492,5,265,0,0,491,
 		490,1,0,0,0,492,493,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,495,1,
 		0,0,0,495,497,3,4,2,0,496,491,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,
-		498,499,1,0,0,0,499,504,1,0,0,0,500,498,1,0,0,0,501,503,5,262,0,0,502,
+		498,499,1,0,0,0,499,504,1,0,0,0,500,498,1,0,0,0,501,503,5,265,0,0,502,
 		501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,
 		0,0,0,506,504,1,0,0,0,507,508,5,54,0,0,508,510,1,0,0,0,509,452,1,0,0,0,
-		509,481,1,0,0,0,510,13,1,0,0,0,511,512,5,74,0,0,512,513,5,182,0,0,513,
-		518,5,265,0,0,514,515,5,74,0,0,515,516,5,111,0,0,516,518,5,24,0,0,517,
+		509,481,1,0,0,0,510,13,1,0,0,0,511,512,5,74,0,0,512,513,5,185,0,0,513,
+		518,5,268,0,0,514,515,5,74,0,0,515,516,5,113,0,0,516,518,5,24,0,0,517,
 		511,1,0,0,0,517,514,1,0,0,0,518,15,1,0,0,0,519,520,7,5,0,0,520,17,1,0,
-		0,0,521,528,5,265,0,0,522,524,8,6,0,0,523,522,1,0,0,0,524,525,1,0,0,0,
+		0,0,521,528,5,268,0,0,522,524,8,6,0,0,523,522,1,0,0,0,524,525,1,0,0,0,
 		525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,521,1,0,0,0,527,523,
 		1,0,0,0,528,19,1,0,0,0,529,531,8,7,0,0,530,529,1,0,0,0,531,532,1,0,0,0,
-		532,530,1,0,0,0,532,533,1,0,0,0,533,21,1,0,0,0,534,537,5,201,0,0,535,536,
+		532,530,1,0,0,0,532,533,1,0,0,0,533,21,1,0,0,0,534,537,5,204,0,0,535,536,
 		7,8,0,0,536,538,3,174,87,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,
 		0,0,539,541,3,24,12,0,540,539,1,0,0,0,540,541,1,0,0,0,541,598,1,0,0,0,
-		542,545,5,224,0,0,543,544,7,8,0,0,544,546,3,174,87,0,545,543,1,0,0,0,545,
+		542,545,5,227,0,0,543,544,7,8,0,0,544,546,3,174,87,0,545,543,1,0,0,0,545,
 		546,1,0,0,0,546,548,1,0,0,0,547,549,3,24,12,0,548,547,1,0,0,0,548,549,
-		1,0,0,0,549,598,1,0,0,0,550,552,5,219,0,0,551,550,1,0,0,0,551,552,1,0,
+		1,0,0,0,549,598,1,0,0,0,550,552,5,222,0,0,551,550,1,0,0,0,551,552,1,0,
 		0,0,552,553,1,0,0,0,553,556,5,77,0,0,554,555,7,8,0,0,555,557,3,174,87,
 		0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,559,
 		558,1,0,0,0,559,560,1,0,0,0,560,598,1,0,0,0,561,598,5,98,0,0,562,564,5,
 		20,0,0,563,565,3,24,12,0,564,563,1,0,0,0,564,565,1,0,0,0,565,598,1,0,0,
 		0,566,569,5,40,0,0,567,568,7,8,0,0,568,570,3,174,87,0,569,567,1,0,0,0,
 		569,570,1,0,0,0,570,572,1,0,0,0,571,573,3,24,12,0,572,571,1,0,0,0,572,
-		573,1,0,0,0,573,598,1,0,0,0,574,598,5,130,0,0,575,598,5,96,0,0,576,577,
+		573,1,0,0,0,573,598,1,0,0,0,574,598,5,132,0,0,575,598,5,96,0,0,576,577,
 		5,28,0,0,577,578,7,8,0,0,578,580,3,174,87,0,579,581,3,24,12,0,580,579,
-		1,0,0,0,580,581,1,0,0,0,581,598,1,0,0,0,582,583,5,32,0,0,583,584,5,200,
-		0,0,584,598,3,174,87,0,585,586,5,32,0,0,586,587,5,223,0,0,587,598,3,174,
+		1,0,0,0,580,581,1,0,0,0,581,598,1,0,0,0,582,583,5,32,0,0,583,584,5,203,
+		0,0,584,598,3,174,87,0,585,586,5,32,0,0,586,587,5,226,0,0,587,598,3,174,
 		87,0,588,589,5,35,0,0,589,598,5,19,0,0,590,591,5,35,0,0,591,598,5,39,0,
-		0,592,593,5,25,0,0,593,595,5,265,0,0,594,596,3,24,12,0,595,594,1,0,0,0,
+		0,592,593,5,25,0,0,593,595,5,268,0,0,594,596,3,24,12,0,595,594,1,0,0,0,
 		595,596,1,0,0,0,596,598,1,0,0,0,597,534,1,0,0,0,597,542,1,0,0,0,597,551,
 		1,0,0,0,597,561,1,0,0,0,597,562,1,0,0,0,597,566,1,0,0,0,597,574,1,0,0,
 		0,597,575,1,0,0,0,597,576,1,0,0,0,597,582,1,0,0,0,597,585,1,0,0,0,597,
-		588,1,0,0,0,597,590,1,0,0,0,597,592,1,0,0,0,598,23,1,0,0,0,599,601,5,139,
+		588,1,0,0,0,597,590,1,0,0,0,597,592,1,0,0,0,598,23,1,0,0,0,599,601,5,141,
 		0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,602,1,0,0,0,602,603,7,9,0,0,603,
-		604,5,265,0,0,604,25,1,0,0,0,605,607,5,32,0,0,606,608,5,202,0,0,607,606,
-		1,0,0,0,607,608,1,0,0,0,608,609,1,0,0,0,609,613,5,200,0,0,610,611,5,84,
-		0,0,611,612,5,139,0,0,612,614,5,62,0,0,613,610,1,0,0,0,613,614,1,0,0,0,
-		614,615,1,0,0,0,615,627,3,174,87,0,616,617,5,256,0,0,617,622,3,28,14,0,
-		618,619,5,260,0,0,619,621,3,28,14,0,620,618,1,0,0,0,621,624,1,0,0,0,622,
+		604,5,268,0,0,604,25,1,0,0,0,605,607,5,32,0,0,606,608,5,205,0,0,607,606,
+		1,0,0,0,607,608,1,0,0,0,608,609,1,0,0,0,609,613,5,203,0,0,610,611,5,84,
+		0,0,611,612,5,141,0,0,612,614,5,62,0,0,613,610,1,0,0,0,613,614,1,0,0,0,
+		614,615,1,0,0,0,615,627,3,174,87,0,616,617,5,259,0,0,617,622,3,28,14,0,
+		618,619,5,263,0,0,619,621,3,28,14,0,620,618,1,0,0,0,621,624,1,0,0,0,622,
 		620,1,0,0,0,622,623,1,0,0,0,623,625,1,0,0,0,624,622,1,0,0,0,625,626,5,
-		257,0,0,626,628,1,0,0,0,627,616,1,0,0,0,627,628,1,0,0,0,628,631,1,0,0,
-		0,629,630,5,29,0,0,630,632,5,265,0,0,631,629,1,0,0,0,631,632,1,0,0,0,632,
-		639,1,0,0,0,633,634,5,157,0,0,634,635,5,15,0,0,635,636,5,256,0,0,636,637,
-		3,176,88,0,637,638,5,257,0,0,638,640,1,0,0,0,639,633,1,0,0,0,639,640,1,
+		260,0,0,626,628,1,0,0,0,627,616,1,0,0,0,627,628,1,0,0,0,628,631,1,0,0,
+		0,629,630,5,29,0,0,630,632,5,268,0,0,631,629,1,0,0,0,631,632,1,0,0,0,632,
+		639,1,0,0,0,633,634,5,160,0,0,634,635,5,15,0,0,635,636,5,259,0,0,636,637,
+		3,176,88,0,637,638,5,260,0,0,638,640,1,0,0,0,639,633,1,0,0,0,639,640,1,
 		0,0,0,640,642,1,0,0,0,641,643,3,38,19,0,642,641,1,0,0,0,642,643,1,0,0,
 		0,643,645,1,0,0,0,644,646,3,46,23,0,645,644,1,0,0,0,645,646,1,0,0,0,646,
 		649,1,0,0,0,647,648,5,9,0,0,648,650,3,52,26,0,649,647,1,0,0,0,649,650,
 		1,0,0,0,650,27,1,0,0,0,651,655,3,30,15,0,652,655,3,34,17,0,653,655,3,36,
 		18,0,654,651,1,0,0,0,654,652,1,0,0,0,654,653,1,0,0,0,655,29,1,0,0,0,656,
 		657,3,178,89,0,657,658,5,9,0,0,658,661,3,120,60,0,659,660,5,29,0,0,660,
-		662,5,265,0,0,661,659,1,0,0,0,661,662,1,0,0,0,662,687,1,0,0,0,663,664,
-		3,178,89,0,664,665,3,168,84,0,665,668,5,123,0,0,666,667,5,74,0,0,667,669,
-		5,265,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,672,5,225,
+		662,5,268,0,0,661,659,1,0,0,0,661,662,1,0,0,0,662,687,1,0,0,0,663,664,
+		3,178,89,0,664,665,3,168,84,0,665,668,5,125,0,0,666,667,5,74,0,0,667,669,
+		5,268,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,672,5,228,
 		0,0,671,670,1,0,0,0,671,672,1,0,0,0,672,675,1,0,0,0,673,674,5,29,0,0,674,
-		676,5,265,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,687,1,0,0,0,677,678,
+		676,5,268,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,687,1,0,0,0,677,678,
 		3,178,89,0,678,680,3,168,84,0,679,681,3,32,16,0,680,679,1,0,0,0,680,681,
-		1,0,0,0,681,684,1,0,0,0,682,683,5,29,0,0,683,685,5,265,0,0,684,682,1,0,
+		1,0,0,0,681,684,1,0,0,0,682,683,5,29,0,0,683,685,5,268,0,0,684,682,1,0,
 		0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,656,1,0,0,0,686,663,1,0,0,0,686,
 		677,1,0,0,0,687,31,1,0,0,0,688,689,5,31,0,0,689,691,3,178,89,0,690,688,
-		1,0,0,0,690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,166,0,0,693,696,5,107,
-		0,0,694,695,5,139,0,0,695,697,5,55,0,0,696,694,1,0,0,0,696,697,1,0,0,0,
-		697,33,1,0,0,0,698,699,5,226,0,0,699,700,5,73,0,0,700,701,3,178,89,0,701,
+		1,0,0,0,690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,169,0,0,693,696,5,109,
+		0,0,694,695,5,141,0,0,695,697,5,55,0,0,696,694,1,0,0,0,696,697,1,0,0,0,
+		697,33,1,0,0,0,698,699,5,229,0,0,699,700,5,73,0,0,700,701,3,178,89,0,701,
 		702,5,9,0,0,702,703,3,120,60,0,703,35,1,0,0,0,704,705,5,31,0,0,705,707,
-		3,178,89,0,706,704,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,5,166,
-		0,0,709,710,5,107,0,0,710,711,5,256,0,0,711,712,3,176,88,0,712,715,5,257,
-		0,0,713,714,5,139,0,0,714,716,5,55,0,0,715,713,1,0,0,0,715,716,1,0,0,0,
-		716,37,1,0,0,0,717,718,5,232,0,0,718,727,5,256,0,0,719,724,3,40,20,0,720,
-		721,5,260,0,0,721,723,3,40,20,0,722,720,1,0,0,0,723,726,1,0,0,0,724,722,
+		3,178,89,0,706,704,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,5,169,
+		0,0,709,710,5,109,0,0,710,711,5,259,0,0,711,712,3,176,88,0,712,715,5,260,
+		0,0,713,714,5,141,0,0,714,716,5,55,0,0,715,713,1,0,0,0,715,716,1,0,0,0,
+		716,37,1,0,0,0,717,718,5,235,0,0,718,727,5,259,0,0,719,724,3,40,20,0,720,
+		721,5,263,0,0,721,723,3,40,20,0,722,720,1,0,0,0,723,726,1,0,0,0,724,722,
 		1,0,0,0,724,725,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,727,719,1,0,0,
-		0,727,728,1,0,0,0,728,729,1,0,0,0,729,730,5,257,0,0,730,39,1,0,0,0,731,
-		732,3,42,21,0,732,733,5,239,0,0,733,734,3,44,22,0,734,41,1,0,0,0,735,745,
-		5,265,0,0,736,741,3,178,89,0,737,738,5,261,0,0,738,740,3,178,89,0,739,
+		0,727,728,1,0,0,0,728,729,1,0,0,0,729,730,5,260,0,0,730,39,1,0,0,0,731,
+		732,3,42,21,0,732,733,5,242,0,0,733,734,3,44,22,0,734,41,1,0,0,0,735,745,
+		5,268,0,0,736,741,3,178,89,0,737,738,5,264,0,0,738,740,3,178,89,0,739,
 		737,1,0,0,0,740,743,1,0,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,745,1,
 		0,0,0,743,741,1,0,0,0,744,735,1,0,0,0,744,736,1,0,0,0,745,43,1,0,0,0,746,
-		755,5,265,0,0,747,749,5,247,0,0,748,747,1,0,0,0,748,749,1,0,0,0,749,750,
-		1,0,0,0,750,755,7,10,0,0,751,755,5,211,0,0,752,755,5,67,0,0,753,755,3,
+		755,5,268,0,0,747,749,5,250,0,0,748,747,1,0,0,0,748,749,1,0,0,0,749,750,
+		1,0,0,0,750,755,7,10,0,0,751,755,5,214,0,0,752,755,5,67,0,0,753,755,3,
 		178,89,0,754,746,1,0,0,0,754,748,1,0,0,0,754,751,1,0,0,0,754,752,1,0,0,
-		0,754,753,1,0,0,0,755,45,1,0,0,0,756,757,5,114,0,0,757,766,3,174,87,0,
-		758,762,5,256,0,0,759,761,3,48,24,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
+		0,754,753,1,0,0,0,755,45,1,0,0,0,756,757,5,116,0,0,757,766,3,174,87,0,
+		758,762,5,259,0,0,759,761,3,48,24,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
 		760,1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,767,5,
-		257,0,0,766,758,1,0,0,0,766,767,1,0,0,0,767,47,1,0,0,0,768,771,7,11,0,
+		260,0,0,766,758,1,0,0,0,766,767,1,0,0,0,767,47,1,0,0,0,768,771,7,11,0,
 		0,769,772,5,4,0,0,770,772,3,178,89,0,771,769,1,0,0,0,771,770,1,0,0,0,772,
-		49,1,0,0,0,773,774,5,172,0,0,774,775,5,208,0,0,775,832,3,174,87,0,776,
-		777,5,187,0,0,777,778,5,256,0,0,778,783,3,40,20,0,779,780,5,260,0,0,780,
+		49,1,0,0,0,773,774,5,175,0,0,774,775,5,211,0,0,775,832,3,174,87,0,776,
+		777,5,190,0,0,777,778,5,259,0,0,778,783,3,40,20,0,779,780,5,263,0,0,780,
 		782,3,40,20,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,
-		1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,257,0,0,787,832,1,0,
-		0,0,788,789,5,173,0,0,789,790,5,256,0,0,790,795,3,42,21,0,791,792,5,260,
+		1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,260,0,0,787,832,1,0,
+		0,0,788,789,5,176,0,0,789,790,5,259,0,0,790,795,3,42,21,0,791,792,5,263,
 		0,0,792,794,3,42,21,0,793,791,1,0,0,0,794,797,1,0,0,0,795,793,1,0,0,0,
-		795,796,1,0,0,0,796,798,1,0,0,0,797,795,1,0,0,0,798,799,5,257,0,0,799,
-		832,1,0,0,0,800,813,5,2,0,0,801,814,3,28,14,0,802,803,5,256,0,0,803,808,
-		3,28,14,0,804,805,5,260,0,0,805,807,3,28,14,0,806,804,1,0,0,0,807,810,
+		795,796,1,0,0,0,796,798,1,0,0,0,797,795,1,0,0,0,798,799,5,260,0,0,799,
+		832,1,0,0,0,800,813,5,2,0,0,801,814,3,28,14,0,802,803,5,259,0,0,803,808,
+		3,28,14,0,804,805,5,263,0,0,805,807,3,28,14,0,806,804,1,0,0,0,807,810,
 		1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,
-		0,811,812,5,257,0,0,812,814,1,0,0,0,813,801,1,0,0,0,813,802,1,0,0,0,814,
+		0,811,812,5,260,0,0,812,814,1,0,0,0,813,801,1,0,0,0,813,802,1,0,0,0,814,
 		832,1,0,0,0,815,824,5,51,0,0,816,818,5,27,0,0,817,816,1,0,0,0,817,818,
-		1,0,0,0,818,819,1,0,0,0,819,825,3,178,89,0,820,821,5,256,0,0,821,822,3,
-		176,88,0,822,823,5,257,0,0,823,825,1,0,0,0,824,817,1,0,0,0,824,820,1,0,
-		0,0,825,832,1,0,0,0,826,827,5,172,0,0,827,828,3,178,89,0,828,829,5,208,
+		1,0,0,0,818,819,1,0,0,0,819,825,3,178,89,0,820,821,5,259,0,0,821,822,3,
+		176,88,0,822,823,5,260,0,0,823,825,1,0,0,0,824,817,1,0,0,0,824,820,1,0,
+		0,0,825,832,1,0,0,0,826,827,5,175,0,0,827,828,3,178,89,0,828,829,5,211,
 		0,0,829,830,3,178,89,0,830,832,1,0,0,0,831,773,1,0,0,0,831,776,1,0,0,0,
 		831,788,1,0,0,0,831,800,1,0,0,0,831,815,1,0,0,0,831,826,1,0,0,0,832,51,
-		1,0,0,0,833,834,5,232,0,0,834,839,3,54,27,0,835,836,5,260,0,0,836,838,
+		1,0,0,0,833,834,5,235,0,0,834,839,3,54,27,0,835,836,5,263,0,0,836,838,
 		3,54,27,0,837,835,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,
 		0,0,840,843,1,0,0,0,841,839,1,0,0,0,842,833,1,0,0,0,842,843,1,0,0,0,843,
 		844,1,0,0,0,844,845,3,56,28,0,845,53,1,0,0,0,846,851,3,178,89,0,847,848,
-		5,256,0,0,848,849,3,176,88,0,849,850,5,257,0,0,850,852,1,0,0,0,851,847,
-		1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,5,9,0,0,854,855,5,256,
-		0,0,855,856,3,52,26,0,856,857,5,257,0,0,857,55,1,0,0,0,858,869,3,58,29,
-		0,859,860,5,149,0,0,860,861,5,15,0,0,861,866,3,76,38,0,862,863,5,260,0,
+		5,259,0,0,848,849,3,176,88,0,849,850,5,260,0,0,850,852,1,0,0,0,851,847,
+		1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,5,9,0,0,854,855,5,259,
+		0,0,855,856,3,52,26,0,856,857,5,260,0,0,857,55,1,0,0,0,858,869,3,58,29,
+		0,859,860,5,151,0,0,860,861,5,15,0,0,861,866,3,76,38,0,862,863,5,263,0,
 		0,863,865,3,76,38,0,864,862,1,0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,
 		867,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,869,859,1,0,0,0,869,870,1,
-		0,0,0,870,876,1,0,0,0,871,874,5,115,0,0,872,875,3,120,60,0,873,875,5,4,
+		0,0,0,870,876,1,0,0,0,871,874,5,117,0,0,872,875,3,120,60,0,873,875,5,4,
 		0,0,874,872,1,0,0,0,874,873,1,0,0,0,875,877,1,0,0,0,876,871,1,0,0,0,876,
-		877,1,0,0,0,877,883,1,0,0,0,878,879,5,144,0,0,879,881,3,120,60,0,880,882,
+		877,1,0,0,0,877,883,1,0,0,0,878,879,5,146,0,0,879,881,3,120,60,0,880,882,
 		7,12,0,0,881,880,1,0,0,0,881,882,1,0,0,0,882,884,1,0,0,0,883,878,1,0,0,
 		0,883,884,1,0,0,0,884,892,1,0,0,0,885,886,5,68,0,0,886,888,7,13,0,0,887,
 		889,3,120,60,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,0,0,890,891,
-		7,12,0,0,891,893,5,147,0,0,892,885,1,0,0,0,892,893,1,0,0,0,893,57,1,0,
+		7,12,0,0,891,893,5,149,0,0,892,885,1,0,0,0,892,893,1,0,0,0,893,57,1,0,
 		0,0,894,895,6,29,-1,0,895,896,3,60,30,0,896,911,1,0,0,0,897,898,10,2,0,
 		0,898,900,5,91,0,0,899,901,3,66,33,0,900,899,1,0,0,0,900,901,1,0,0,0,901,
 		902,1,0,0,0,902,910,3,58,29,3,903,904,10,1,0,0,904,906,7,14,0,0,905,907,
 		3,66,33,0,906,905,1,0,0,0,906,907,1,0,0,0,907,908,1,0,0,0,908,910,3,58,
 		29,2,909,897,1,0,0,0,909,903,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,
 		912,1,0,0,0,912,59,1,0,0,0,913,911,1,0,0,0,914,929,3,64,32,0,915,916,5,
-		222,0,0,916,921,3,62,31,0,917,918,5,260,0,0,918,920,3,62,31,0,919,917,
+		225,0,0,916,921,3,62,31,0,917,918,5,263,0,0,918,920,3,62,31,0,919,917,
 		1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,929,1,0,0,
-		0,923,921,1,0,0,0,924,925,5,256,0,0,925,926,3,52,26,0,926,927,5,257,0,
+		0,923,921,1,0,0,0,924,925,5,259,0,0,925,926,3,52,26,0,926,927,5,260,0,
 		0,927,929,1,0,0,0,928,914,1,0,0,0,928,915,1,0,0,0,928,924,1,0,0,0,929,
-		61,1,0,0,0,930,932,5,180,0,0,931,930,1,0,0,0,931,932,1,0,0,0,932,933,1,
-		0,0,0,933,934,5,256,0,0,934,939,3,120,60,0,935,936,5,260,0,0,936,938,3,
+		61,1,0,0,0,930,932,5,183,0,0,931,930,1,0,0,0,931,932,1,0,0,0,932,933,1,
+		0,0,0,933,934,5,259,0,0,934,939,3,120,60,0,935,936,5,263,0,0,936,938,3,
 		120,60,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
-		0,940,942,1,0,0,0,941,939,1,0,0,0,942,943,5,257,0,0,943,946,1,0,0,0,944,
+		0,940,942,1,0,0,0,941,939,1,0,0,0,942,943,5,260,0,0,943,946,1,0,0,0,944,
 		946,3,120,60,0,945,931,1,0,0,0,945,944,1,0,0,0,946,63,1,0,0,0,947,949,
-		5,186,0,0,948,950,3,112,56,0,949,948,1,0,0,0,949,950,1,0,0,0,950,952,1,
+		5,189,0,0,948,950,3,112,56,0,949,948,1,0,0,0,949,950,1,0,0,0,950,952,1,
 		0,0,0,951,953,3,66,33,0,952,951,1,0,0,0,952,953,1,0,0,0,953,954,1,0,0,
-		0,954,959,3,68,34,0,955,956,5,260,0,0,956,958,3,68,34,0,957,955,1,0,0,
+		0,954,959,3,68,34,0,955,956,5,263,0,0,956,958,3,68,34,0,957,955,1,0,0,
 		0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,971,1,0,0,0,961,
-		959,1,0,0,0,962,963,5,74,0,0,963,968,3,78,39,0,964,965,5,260,0,0,965,967,
+		959,1,0,0,0,962,963,5,74,0,0,963,968,3,78,39,0,964,965,5,263,0,0,965,967,
 		3,78,39,0,966,964,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,
 		0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,
-		975,1,0,0,0,973,974,5,230,0,0,974,976,3,120,60,0,975,973,1,0,0,0,975,976,
+		975,1,0,0,0,973,974,5,233,0,0,974,976,3,120,60,0,975,973,1,0,0,0,975,976,
 		1,0,0,0,976,987,1,0,0,0,977,978,5,78,0,0,978,979,5,15,0,0,979,984,3,70,
-		35,0,980,981,5,260,0,0,981,983,3,70,35,0,982,980,1,0,0,0,983,986,1,0,0,
+		35,0,980,981,5,263,0,0,981,983,3,70,35,0,982,980,1,0,0,0,983,986,1,0,0,
 		0,984,982,1,0,0,0,984,985,1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,987,
 		977,1,0,0,0,987,988,1,0,0,0,988,991,1,0,0,0,989,990,5,80,0,0,990,992,3,
-		120,60,0,991,989,1,0,0,0,991,992,1,0,0,0,992,1002,1,0,0,0,993,994,5,231,
-		0,0,994,999,3,74,37,0,995,996,5,260,0,0,996,998,3,74,37,0,997,995,1,0,
+		120,60,0,991,989,1,0,0,0,991,992,1,0,0,0,992,1002,1,0,0,0,993,994,5,234,
+		0,0,994,999,3,74,37,0,995,996,5,263,0,0,996,998,3,74,37,0,997,995,1,0,
 		0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1003,1,0,0,
 		0,1001,999,1,0,0,0,1002,993,1,0,0,0,1002,1003,1,0,0,0,1003,65,1,0,0,0,
-		1004,1005,7,15,0,0,1005,67,1,0,0,0,1006,1019,5,248,0,0,1007,1008,3,174,
-		87,0,1008,1009,5,261,0,0,1009,1010,5,248,0,0,1010,1019,1,0,0,0,1011,1016,
+		1004,1005,7,15,0,0,1005,67,1,0,0,0,1006,1019,5,251,0,0,1007,1008,3,174,
+		87,0,1008,1009,5,264,0,0,1009,1010,5,251,0,0,1010,1019,1,0,0,0,1011,1016,
 		3,120,60,0,1012,1014,5,9,0,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,
 		1015,1,0,0,0,1015,1017,3,178,89,0,1016,1013,1,0,0,0,1016,1017,1,0,0,0,
 		1017,1019,1,0,0,0,1018,1006,1,0,0,0,1018,1007,1,0,0,0,1018,1011,1,0,0,
-		0,1019,69,1,0,0,0,1020,1021,5,79,0,0,1021,1022,5,188,0,0,1022,1023,5,256,
-		0,0,1023,1028,3,72,36,0,1024,1025,5,260,0,0,1025,1027,3,72,36,0,1026,1024,
+		0,1019,69,1,0,0,0,1020,1021,5,79,0,0,1021,1022,5,191,0,0,1022,1023,5,259,
+		0,0,1023,1028,3,72,36,0,1024,1025,5,263,0,0,1025,1027,3,72,36,0,1026,1024,
 		1,0,0,0,1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,
-		1,0,0,0,1030,1028,1,0,0,0,1031,1032,5,257,0,0,1032,1061,1,0,0,0,1033,1034,
-		5,179,0,0,1034,1035,5,256,0,0,1035,1040,3,72,36,0,1036,1037,5,260,0,0,
+		1,0,0,0,1030,1028,1,0,0,0,1031,1032,5,260,0,0,1032,1061,1,0,0,0,1033,1034,
+		5,182,0,0,1034,1035,5,259,0,0,1035,1040,3,72,36,0,1036,1037,5,263,0,0,
 		1037,1039,3,72,36,0,1038,1036,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,
 		0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1044,5,
-		257,0,0,1044,1061,1,0,0,0,1045,1046,5,34,0,0,1046,1047,5,256,0,0,1047,
-		1052,3,72,36,0,1048,1049,5,260,0,0,1049,1051,3,72,36,0,1050,1048,1,0,0,
+		260,0,0,1044,1061,1,0,0,0,1045,1046,5,34,0,0,1046,1047,5,259,0,0,1047,
+		1052,3,72,36,0,1048,1049,5,263,0,0,1049,1051,3,72,36,0,1050,1048,1,0,0,
 		0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,1055,1,0,
-		0,0,1054,1052,1,0,0,0,1055,1056,5,257,0,0,1056,1061,1,0,0,0,1057,1058,
-		5,256,0,0,1058,1061,5,257,0,0,1059,1061,3,120,60,0,1060,1020,1,0,0,0,1060,
+		0,0,1054,1052,1,0,0,0,1055,1056,5,260,0,0,1056,1061,1,0,0,0,1057,1058,
+		5,259,0,0,1058,1061,5,260,0,0,1059,1061,3,120,60,0,1060,1020,1,0,0,0,1060,
 		1033,1,0,0,0,1060,1045,1,0,0,0,1060,1057,1,0,0,0,1060,1059,1,0,0,0,1061,
-		71,1,0,0,0,1062,1071,5,256,0,0,1063,1068,3,120,60,0,1064,1065,5,260,0,
+		71,1,0,0,0,1062,1071,5,259,0,0,1063,1068,3,120,60,0,1064,1065,5,263,0,
 		0,1065,1067,3,120,60,0,1066,1064,1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,
 		0,0,0,1068,1069,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,0,0,0,1071,1063,
-		1,0,0,0,1071,1072,1,0,0,0,1072,1073,1,0,0,0,1073,1076,5,257,0,0,1074,1076,
+		1,0,0,0,1071,1072,1,0,0,0,1072,1073,1,0,0,0,1073,1076,5,260,0,0,1074,1076,
 		3,120,60,0,1075,1062,1,0,0,0,1075,1074,1,0,0,0,1076,73,1,0,0,0,1077,1078,
 		3,178,89,0,1078,1079,5,9,0,0,1079,1080,3,144,72,0,1080,75,1,0,0,0,1081,
 		1083,3,120,60,0,1082,1084,7,16,0,0,1083,1082,1,0,0,0,1083,1084,1,0,0,0,
-		1084,1087,1,0,0,0,1085,1086,5,141,0,0,1086,1088,7,17,0,0,1087,1085,1,0,
+		1084,1087,1,0,0,0,1085,1086,5,143,0,0,1086,1088,7,17,0,0,1087,1085,1,0,
 		0,0,1087,1088,1,0,0,0,1088,77,1,0,0,0,1089,1090,6,39,-1,0,1090,1091,3,
 		84,42,0,1091,1111,1,0,0,0,1092,1093,10,4,0,0,1093,1094,5,33,0,0,1094,1095,
-		5,99,0,0,1095,1110,3,84,42,0,1096,1097,10,3,0,0,1097,1098,5,136,0,0,1098,
+		5,99,0,0,1095,1110,3,84,42,0,1096,1097,10,3,0,0,1097,1098,5,138,0,0,1098,
 		1099,3,80,40,0,1099,1100,5,99,0,0,1100,1101,3,84,42,0,1101,1110,1,0,0,
 		0,1102,1103,10,2,0,0,1103,1104,3,80,40,0,1104,1105,5,99,0,0,1105,1107,
 		3,84,42,0,1106,1108,3,82,41,0,1107,1106,1,0,0,0,1107,1108,1,0,0,0,1108,
 		1110,1,0,0,0,1109,1092,1,0,0,0,1109,1096,1,0,0,0,1109,1102,1,0,0,0,1110,
 		1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,0,0,1112,79,1,0,0,0,1113,
 		1111,1,0,0,0,1114,1116,5,89,0,0,1115,1114,1,0,0,0,1115,1116,1,0,0,0,1116,
-		1130,1,0,0,0,1117,1119,5,113,0,0,1118,1120,5,151,0,0,1119,1118,1,0,0,0,
-		1119,1120,1,0,0,0,1120,1130,1,0,0,0,1121,1123,5,178,0,0,1122,1124,5,151,
+		1130,1,0,0,0,1117,1119,5,115,0,0,1118,1120,5,153,0,0,1119,1118,1,0,0,0,
+		1119,1120,1,0,0,0,1120,1130,1,0,0,0,1121,1123,5,181,0,0,1122,1124,5,153,
 		0,0,1123,1122,1,0,0,0,1123,1124,1,0,0,0,1124,1130,1,0,0,0,1125,1127,5,
-		75,0,0,1126,1128,5,151,0,0,1127,1126,1,0,0,0,1127,1128,1,0,0,0,1128,1130,
+		75,0,0,1126,1128,5,153,0,0,1127,1126,1,0,0,0,1127,1128,1,0,0,0,1128,1130,
 		1,0,0,0,1129,1115,1,0,0,0,1129,1117,1,0,0,0,1129,1121,1,0,0,0,1129,1125,
-		1,0,0,0,1130,81,1,0,0,0,1131,1132,5,145,0,0,1132,1139,3,120,60,0,1133,
-		1134,5,220,0,0,1134,1135,5,256,0,0,1135,1136,3,176,88,0,1136,1137,5,257,
+		1,0,0,0,1130,81,1,0,0,0,1131,1132,5,147,0,0,1132,1139,3,120,60,0,1133,
+		1134,5,223,0,0,1134,1135,5,259,0,0,1135,1136,3,176,88,0,1136,1137,5,260,
 		0,0,1137,1139,1,0,0,0,1138,1131,1,0,0,0,1138,1133,1,0,0,0,1139,83,1,0,
 		0,0,1140,1142,3,174,87,0,1141,1143,3,110,55,0,1142,1141,1,0,0,0,1142,1143,
-		1,0,0,0,1143,1149,1,0,0,0,1144,1145,5,73,0,0,1145,1146,5,199,0,0,1146,
-		1147,5,9,0,0,1147,1148,5,143,0,0,1148,1150,3,128,64,0,1149,1144,1,0,0,
+		1,0,0,0,1143,1149,1,0,0,0,1144,1145,5,73,0,0,1145,1146,5,202,0,0,1146,
+		1147,5,9,0,0,1147,1148,5,145,0,0,1148,1150,3,128,64,0,1149,1144,1,0,0,
 		0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,1153,3,108,54,0,1152,1151,1,
-		0,0,0,1152,1153,1,0,0,0,1153,1208,1,0,0,0,1154,1156,5,110,0,0,1155,1154,
-		1,0,0,0,1155,1156,1,0,0,0,1156,1157,1,0,0,0,1157,1158,5,200,0,0,1158,1159,
-		5,256,0,0,1159,1160,3,132,66,0,1160,1162,5,257,0,0,1161,1163,3,108,54,
-		0,1162,1161,1,0,0,0,1162,1163,1,0,0,0,1163,1208,1,0,0,0,1164,1166,5,110,
+		0,0,0,1152,1153,1,0,0,0,1153,1208,1,0,0,0,1154,1156,5,112,0,0,1155,1154,
+		1,0,0,0,1155,1156,1,0,0,0,1156,1157,1,0,0,0,1157,1158,5,203,0,0,1158,1159,
+		5,259,0,0,1159,1160,3,132,66,0,1160,1162,5,260,0,0,1161,1163,3,108,54,
+		0,1162,1161,1,0,0,0,1162,1163,1,0,0,0,1163,1208,1,0,0,0,1164,1166,5,112,
 		0,0,1165,1164,1,0,0,0,1165,1166,1,0,0,0,1166,1167,1,0,0,0,1167,1168,5,
-		256,0,0,1168,1169,3,52,26,0,1169,1171,5,257,0,0,1170,1172,3,108,54,0,1171,
-		1170,1,0,0,0,1171,1172,1,0,0,0,1172,1208,1,0,0,0,1173,1174,5,217,0,0,1174,
-		1175,5,256,0,0,1175,1180,3,120,60,0,1176,1177,5,260,0,0,1177,1179,3,120,
+		259,0,0,1168,1169,3,52,26,0,1169,1171,5,260,0,0,1170,1172,3,108,54,0,1171,
+		1170,1,0,0,0,1171,1172,1,0,0,0,1172,1208,1,0,0,0,1173,1174,5,220,0,0,1174,
+		1175,5,259,0,0,1175,1180,3,120,60,0,1176,1177,5,263,0,0,1177,1179,3,120,
 		60,0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,
-		0,0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,0,1183,1186,5,257,0,0,1184,1185,
-		5,232,0,0,1185,1187,5,150,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,
+		0,0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,0,1183,1186,5,260,0,0,1184,1185,
+		5,235,0,0,1185,1187,5,152,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,
 		1189,1,0,0,0,1188,1190,3,108,54,0,1189,1188,1,0,0,0,1189,1190,1,0,0,0,
-		1190,1208,1,0,0,0,1191,1192,5,256,0,0,1192,1193,3,78,39,0,1193,1194,5,
-		257,0,0,1194,1208,1,0,0,0,1195,1196,3,174,87,0,1196,1198,3,86,43,0,1197,
+		1190,1208,1,0,0,0,1191,1192,5,259,0,0,1192,1193,3,78,39,0,1193,1194,5,
+		260,0,0,1194,1208,1,0,0,0,1195,1196,3,174,87,0,1196,1198,3,86,43,0,1197,
 		1199,3,108,54,0,1198,1197,1,0,0,0,1198,1199,1,0,0,0,1199,1208,1,0,0,0,
-		1200,1201,5,256,0,0,1201,1202,3,52,26,0,1202,1203,5,257,0,0,1203,1205,
+		1200,1201,5,259,0,0,1201,1202,3,52,26,0,1202,1203,5,260,0,0,1203,1205,
 		3,86,43,0,1204,1206,3,108,54,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,
 		1208,1,0,0,0,1207,1140,1,0,0,0,1207,1155,1,0,0,0,1207,1165,1,0,0,0,1207,
 		1173,1,0,0,0,1207,1191,1,0,0,0,1207,1195,1,0,0,0,1207,1200,1,0,0,0,1208,
-		85,1,0,0,0,1209,1210,5,121,0,0,1210,1221,5,256,0,0,1211,1212,5,156,0,0,
-		1212,1213,5,15,0,0,1213,1218,3,120,60,0,1214,1215,5,260,0,0,1215,1217,
+		85,1,0,0,0,1209,1210,5,123,0,0,1210,1221,5,259,0,0,1211,1212,5,159,0,0,
+		1212,1213,5,15,0,0,1213,1218,3,120,60,0,1214,1215,5,263,0,0,1215,1217,
 		3,120,60,0,1216,1214,1,0,0,0,1217,1220,1,0,0,0,1218,1216,1,0,0,0,1218,
 		1219,1,0,0,0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1221,1211,1,0,0,0,1221,
-		1222,1,0,0,0,1222,1233,1,0,0,0,1223,1224,5,149,0,0,1224,1225,5,15,0,0,
-		1225,1230,3,76,38,0,1226,1227,5,260,0,0,1227,1229,3,76,38,0,1228,1226,
+		1222,1,0,0,0,1222,1233,1,0,0,0,1223,1224,5,151,0,0,1224,1225,5,15,0,0,
+		1225,1230,3,76,38,0,1226,1227,5,263,0,0,1227,1229,3,76,38,0,1228,1226,
 		1,0,0,0,1229,1232,1,0,0,0,1230,1228,1,0,0,0,1230,1231,1,0,0,0,1231,1234,
 		1,0,0,0,1232,1230,1,0,0,0,1233,1223,1,0,0,0,1233,1234,1,0,0,0,1234,1244,
-		1,0,0,0,1235,1236,5,122,0,0,1236,1241,3,88,44,0,1237,1238,5,260,0,0,1238,
+		1,0,0,0,1235,1236,5,124,0,0,1236,1241,3,88,44,0,1237,1238,5,263,0,0,1238,
 		1240,3,88,44,0,1239,1237,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1241,
 		1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1235,1,0,0,0,1244,
 		1245,1,0,0,0,1245,1247,1,0,0,0,1246,1248,3,90,45,0,1247,1246,1,0,0,0,1247,
-		1248,1,0,0,0,1248,1253,1,0,0,0,1249,1250,5,3,0,0,1250,1251,5,120,0,0,1251,
-		1252,5,191,0,0,1252,1254,3,92,46,0,1253,1249,1,0,0,0,1253,1254,1,0,0,0,
-		1254,1255,1,0,0,0,1255,1256,5,159,0,0,1256,1257,5,256,0,0,1257,1258,3,
-		94,47,0,1258,1261,5,257,0,0,1259,1260,5,233,0,0,1260,1262,3,162,81,0,1261,
-		1259,1,0,0,0,1261,1262,1,0,0,0,1262,1272,1,0,0,0,1263,1264,5,195,0,0,1264,
-		1269,3,104,52,0,1265,1266,5,260,0,0,1266,1268,3,104,52,0,1267,1265,1,0,
+		1248,1,0,0,0,1248,1253,1,0,0,0,1249,1250,5,3,0,0,1250,1251,5,122,0,0,1251,
+		1252,5,194,0,0,1252,1254,3,92,46,0,1253,1249,1,0,0,0,1253,1254,1,0,0,0,
+		1254,1255,1,0,0,0,1255,1256,5,162,0,0,1256,1257,5,259,0,0,1257,1258,3,
+		94,47,0,1258,1261,5,260,0,0,1259,1260,5,236,0,0,1260,1262,3,162,81,0,1261,
+		1259,1,0,0,0,1261,1262,1,0,0,0,1262,1272,1,0,0,0,1263,1264,5,198,0,0,1264,
+		1269,3,104,52,0,1265,1266,5,263,0,0,1266,1268,3,104,52,0,1267,1265,1,0,
 		0,0,1268,1271,1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1273,1,
 		0,0,0,1271,1269,1,0,0,0,1272,1263,1,0,0,0,1272,1273,1,0,0,0,1273,1274,
-		1,0,0,0,1274,1275,5,45,0,0,1275,1280,3,106,53,0,1276,1277,5,260,0,0,1277,
+		1,0,0,0,1274,1275,5,45,0,0,1275,1280,3,106,53,0,1276,1277,5,263,0,0,1277,
 		1279,3,106,53,0,1278,1276,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,
-		1280,1281,1,0,0,0,1281,1283,1,0,0,0,1282,1280,1,0,0,0,1283,1284,5,257,
+		1280,1281,1,0,0,0,1281,1283,1,0,0,0,1282,1280,1,0,0,0,1283,1284,5,260,
 		0,0,1284,87,1,0,0,0,1285,1286,3,120,60,0,1286,1287,5,9,0,0,1287,1288,3,
-		178,89,0,1288,89,1,0,0,0,1289,1290,5,146,0,0,1290,1291,5,180,0,0,1291,
-		1292,5,160,0,0,1292,1298,5,120,0,0,1293,1294,5,4,0,0,1294,1295,5,181,0,
-		0,1295,1296,5,160,0,0,1296,1298,5,120,0,0,1297,1289,1,0,0,0,1297,1293,
-		1,0,0,0,1298,91,1,0,0,0,1299,1300,5,158,0,0,1300,1301,5,109,0,0,1301,1314,
-		5,180,0,0,1302,1303,5,208,0,0,1303,1304,5,137,0,0,1304,1314,5,180,0,0,
-		1305,1306,5,208,0,0,1306,1307,5,70,0,0,1307,1314,3,178,89,0,1308,1309,
-		5,208,0,0,1309,1310,5,109,0,0,1310,1314,3,178,89,0,1311,1312,5,208,0,0,
+		178,89,0,1288,89,1,0,0,0,1289,1290,5,148,0,0,1290,1291,5,183,0,0,1291,
+		1292,5,163,0,0,1292,1298,5,122,0,0,1293,1294,5,4,0,0,1294,1295,5,184,0,
+		0,1295,1296,5,163,0,0,1296,1298,5,122,0,0,1297,1289,1,0,0,0,1297,1293,
+		1,0,0,0,1298,91,1,0,0,0,1299,1300,5,161,0,0,1300,1301,5,111,0,0,1301,1314,
+		5,183,0,0,1302,1303,5,211,0,0,1303,1304,5,139,0,0,1304,1314,5,183,0,0,
+		1305,1306,5,211,0,0,1306,1307,5,70,0,0,1307,1314,3,178,89,0,1308,1309,
+		5,211,0,0,1309,1310,5,111,0,0,1310,1314,3,178,89,0,1311,1312,5,211,0,0,
 		1312,1314,3,178,89,0,1313,1299,1,0,0,0,1313,1302,1,0,0,0,1313,1305,1,0,
 		0,0,1313,1308,1,0,0,0,1313,1311,1,0,0,0,1314,93,1,0,0,0,1315,1320,3,96,
-		48,0,1316,1317,5,252,0,0,1317,1319,3,96,48,0,1318,1316,1,0,0,0,1319,1322,
+		48,0,1316,1317,5,255,0,0,1317,1319,3,96,48,0,1318,1316,1,0,0,0,1319,1322,
 		1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,95,1,0,0,0,1322,1320,
 		1,0,0,0,1323,1325,3,98,49,0,1324,1323,1,0,0,0,1325,1326,1,0,0,0,1326,1324,
 		1,0,0,0,1326,1327,1,0,0,0,1327,97,1,0,0,0,1328,1330,3,100,50,0,1329,1331,
 		3,102,51,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,1331,99,1,0,0,0,1332,1338,
-		3,178,89,0,1333,1334,5,256,0,0,1334,1335,3,94,47,0,1335,1336,5,257,0,0,
+		3,178,89,0,1333,1334,5,259,0,0,1334,1335,3,94,47,0,1335,1336,5,260,0,0,
 		1336,1338,1,0,0,0,1337,1332,1,0,0,0,1337,1333,1,0,0,0,1338,101,1,0,0,0,
-		1339,1341,7,18,0,0,1340,1342,5,251,0,0,1341,1340,1,0,0,0,1341,1342,1,0,
-		0,0,1342,1358,1,0,0,0,1343,1345,5,253,0,0,1344,1346,5,268,0,0,1345,1344,
-		1,0,0,0,1345,1346,1,0,0,0,1346,1351,1,0,0,0,1347,1349,5,260,0,0,1348,1350,
-		5,268,0,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,0,1351,1347,
-		1,0,0,0,1351,1352,1,0,0,0,1352,1353,1,0,0,0,1353,1355,5,254,0,0,1354,1356,
-		5,251,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1358,1,0,0,0,1357,1339,
+		1339,1341,7,18,0,0,1340,1342,5,254,0,0,1341,1340,1,0,0,0,1341,1342,1,0,
+		0,0,1342,1358,1,0,0,0,1343,1345,5,256,0,0,1344,1346,5,271,0,0,1345,1344,
+		1,0,0,0,1345,1346,1,0,0,0,1346,1351,1,0,0,0,1347,1349,5,263,0,0,1348,1350,
+		5,271,0,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,0,1351,1347,
+		1,0,0,0,1351,1352,1,0,0,0,1352,1353,1,0,0,0,1353,1355,5,257,0,0,1354,1356,
+		5,254,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1358,1,0,0,0,1357,1339,
 		1,0,0,0,1357,1343,1,0,0,0,1358,103,1,0,0,0,1359,1360,3,178,89,0,1360,1361,
-		5,239,0,0,1361,1362,5,256,0,0,1362,1367,3,178,89,0,1363,1364,5,260,0,0,
+		5,242,0,0,1361,1362,5,259,0,0,1362,1367,3,178,89,0,1363,1364,5,263,0,0,
 		1364,1366,3,178,89,0,1365,1363,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,
 		0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1371,5,
-		257,0,0,1371,105,1,0,0,0,1372,1373,3,178,89,0,1373,1374,5,9,0,0,1374,1375,
+		260,0,0,1371,105,1,0,0,0,1372,1373,3,178,89,0,1373,1374,5,9,0,0,1374,1375,
 		3,120,60,0,1375,107,1,0,0,0,1376,1378,5,9,0,0,1377,1376,1,0,0,0,1377,1378,
-		1,0,0,0,1378,1379,1,0,0,0,1379,1384,3,178,89,0,1380,1381,5,256,0,0,1381,
-		1382,3,176,88,0,1382,1383,5,257,0,0,1383,1385,1,0,0,0,1384,1380,1,0,0,
+		1,0,0,0,1378,1379,1,0,0,0,1379,1384,3,178,89,0,1380,1381,5,259,0,0,1381,
+		1382,3,176,88,0,1382,1383,5,260,0,0,1383,1385,1,0,0,0,1384,1380,1,0,0,
 		0,1384,1385,1,0,0,0,1385,109,1,0,0,0,1386,1387,3,112,56,0,1387,111,1,0,
-		0,0,1388,1389,5,263,0,0,1389,1396,3,114,57,0,1390,1392,5,260,0,0,1391,
+		0,0,1388,1389,5,266,0,0,1389,1396,3,114,57,0,1390,1392,5,263,0,0,1391,
 		1390,1,0,0,0,1391,1392,1,0,0,0,1392,1393,1,0,0,0,1393,1395,3,114,57,0,
 		1394,1391,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,0,0,1396,1397,1,0,0,
-		0,1397,1399,1,0,0,0,1398,1396,1,0,0,0,1399,1400,5,264,0,0,1400,113,1,0,
-		0,0,1401,1422,3,178,89,0,1402,1419,5,256,0,0,1403,1408,3,116,58,0,1404,
-		1405,5,260,0,0,1405,1407,3,116,58,0,1406,1404,1,0,0,0,1407,1410,1,0,0,
+		0,1397,1399,1,0,0,0,1398,1396,1,0,0,0,1399,1400,5,267,0,0,1400,113,1,0,
+		0,0,1401,1422,3,178,89,0,1402,1419,5,259,0,0,1403,1408,3,116,58,0,1404,
+		1405,5,263,0,0,1405,1407,3,116,58,0,1406,1404,1,0,0,0,1407,1410,1,0,0,
 		0,1408,1406,1,0,0,0,1408,1409,1,0,0,0,1409,1420,1,0,0,0,1410,1408,1,0,
-		0,0,1411,1416,3,118,59,0,1412,1413,5,260,0,0,1413,1415,3,118,59,0,1414,
+		0,0,1411,1416,3,118,59,0,1412,1413,5,263,0,0,1413,1415,3,118,59,0,1414,
 		1412,1,0,0,0,1415,1418,1,0,0,0,1416,1414,1,0,0,0,1416,1417,1,0,0,0,1417,
 		1420,1,0,0,0,1418,1416,1,0,0,0,1419,1403,1,0,0,0,1419,1411,1,0,0,0,1419,
-		1420,1,0,0,0,1420,1421,1,0,0,0,1421,1423,5,257,0,0,1422,1402,1,0,0,0,1422,
-		1423,1,0,0,0,1423,115,1,0,0,0,1424,1425,3,42,21,0,1425,1426,5,239,0,0,
+		1420,1,0,0,0,1420,1421,1,0,0,0,1421,1423,5,260,0,0,1422,1402,1,0,0,0,1422,
+		1423,1,0,0,0,1423,115,1,0,0,0,1424,1425,3,42,21,0,1425,1426,5,242,0,0,
 		1426,1427,3,44,22,0,1427,117,1,0,0,0,1428,1433,3,178,89,0,1429,1430,5,
-		261,0,0,1430,1432,3,178,89,0,1431,1429,1,0,0,0,1432,1435,1,0,0,0,1433,
+		264,0,0,1430,1432,3,178,89,0,1431,1429,1,0,0,0,1432,1435,1,0,0,0,1433,
 		1431,1,0,0,0,1433,1434,1,0,0,0,1434,1439,1,0,0,0,1435,1433,1,0,0,0,1436,
-		1439,5,265,0,0,1437,1439,5,268,0,0,1438,1428,1,0,0,0,1438,1436,1,0,0,0,
+		1439,5,268,0,0,1437,1439,5,271,0,0,1438,1428,1,0,0,0,1438,1436,1,0,0,0,
 		1438,1437,1,0,0,0,1439,119,1,0,0,0,1440,1441,3,122,61,0,1441,121,1,0,0,
-		0,1442,1443,6,61,-1,0,1443,1444,5,139,0,0,1444,1453,3,122,61,4,1445,1449,
+		0,1442,1443,6,61,-1,0,1443,1444,5,141,0,0,1444,1453,3,122,61,4,1445,1449,
 		3,128,64,0,1446,1448,3,124,62,0,1447,1446,1,0,0,0,1448,1451,1,0,0,0,1449,
 		1447,1,0,0,0,1449,1450,1,0,0,0,1450,1453,1,0,0,0,1451,1449,1,0,0,0,1452,
 		1442,1,0,0,0,1452,1445,1,0,0,0,1453,1462,1,0,0,0,1454,1455,10,2,0,0,1455,
-		1456,5,7,0,0,1456,1461,3,122,61,3,1457,1458,10,1,0,0,1458,1459,5,148,0,
+		1456,5,7,0,0,1456,1461,3,122,61,3,1457,1458,10,1,0,0,1458,1459,5,150,0,
 		0,1459,1461,3,122,61,2,1460,1454,1,0,0,0,1460,1457,1,0,0,0,1461,1464,1,
 		0,0,0,1462,1460,1,0,0,0,1462,1463,1,0,0,0,1463,123,1,0,0,0,1464,1462,1,
-		0,0,0,1465,1466,3,126,63,0,1466,1467,3,128,64,0,1467,1547,1,0,0,0,1468,
-		1470,5,139,0,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1471,1,0,0,0,1471,
+		0,0,0,1465,1466,3,126,63,0,1466,1467,3,128,64,0,1467,1549,1,0,0,0,1468,
+		1470,5,141,0,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1471,1,0,0,0,1471,
 		1473,5,13,0,0,1472,1474,7,19,0,0,1473,1472,1,0,0,0,1473,1474,1,0,0,0,1474,
 		1475,1,0,0,0,1475,1476,3,128,64,0,1476,1477,5,7,0,0,1477,1478,3,128,64,
-		0,1478,1547,1,0,0,0,1479,1481,5,139,0,0,1480,1479,1,0,0,0,1480,1481,1,
-		0,0,0,1481,1482,1,0,0,0,1482,1483,5,87,0,0,1483,1484,5,256,0,0,1484,1485,
-		3,52,26,0,1485,1486,5,257,0,0,1486,1547,1,0,0,0,1487,1489,5,139,0,0,1488,
+		0,1478,1549,1,0,0,0,1479,1481,5,141,0,0,1480,1479,1,0,0,0,1480,1481,1,
+		0,0,0,1481,1482,1,0,0,0,1482,1483,5,87,0,0,1483,1484,5,259,0,0,1484,1485,
+		3,52,26,0,1485,1486,5,260,0,0,1486,1549,1,0,0,0,1487,1489,5,141,0,0,1488,
 		1487,1,0,0,0,1488,1489,1,0,0,0,1489,1490,1,0,0,0,1490,1491,5,87,0,0,1491,
-		1492,5,256,0,0,1492,1497,3,120,60,0,1493,1494,5,260,0,0,1494,1496,3,120,
+		1492,5,259,0,0,1492,1497,3,120,60,0,1493,1494,5,263,0,0,1494,1496,3,120,
 		60,0,1495,1493,1,0,0,0,1496,1499,1,0,0,0,1497,1495,1,0,0,0,1497,1498,1,
-		0,0,0,1498,1500,1,0,0,0,1499,1497,1,0,0,0,1500,1501,5,257,0,0,1501,1547,
-		1,0,0,0,1502,1504,5,139,0,0,1503,1502,1,0,0,0,1503,1504,1,0,0,0,1504,1505,
-		1,0,0,0,1505,1506,5,114,0,0,1506,1509,3,128,64,0,1507,1508,5,57,0,0,1508,
-		1510,3,128,64,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,1547,1,0,0,0,
-		1511,1513,5,139,0,0,1512,1511,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,
-		0,0,1514,1515,5,190,0,0,1515,1516,5,208,0,0,1516,1519,3,128,64,0,1517,
+		0,0,0,1498,1500,1,0,0,0,1499,1497,1,0,0,0,1500,1501,5,260,0,0,1501,1549,
+		1,0,0,0,1502,1504,5,141,0,0,1503,1502,1,0,0,0,1503,1504,1,0,0,0,1504,1505,
+		1,0,0,0,1505,1506,5,116,0,0,1506,1509,3,128,64,0,1507,1508,5,57,0,0,1508,
+		1510,3,128,64,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,1549,1,0,0,0,
+		1511,1513,5,141,0,0,1512,1511,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,
+		0,0,1514,1515,5,193,0,0,1515,1516,5,211,0,0,1516,1519,3,128,64,0,1517,
 		1518,5,57,0,0,1518,1520,3,128,64,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,
-		1520,1547,1,0,0,0,1521,1523,5,94,0,0,1522,1524,5,139,0,0,1523,1522,1,0,
-		0,0,1523,1524,1,0,0,0,1524,1525,1,0,0,0,1525,1547,5,140,0,0,1526,1528,
-		5,94,0,0,1527,1529,5,139,0,0,1528,1527,1,0,0,0,1528,1529,1,0,0,0,1529,
-		1530,1,0,0,0,1530,1547,7,20,0,0,1531,1533,5,94,0,0,1532,1534,5,139,0,0,
+		1520,1549,1,0,0,0,1521,1523,5,94,0,0,1522,1524,5,141,0,0,1523,1522,1,0,
+		0,0,1523,1524,1,0,0,0,1524,1525,1,0,0,0,1525,1549,5,142,0,0,1526,1528,
+		5,94,0,0,1527,1529,5,141,0,0,1528,1527,1,0,0,0,1528,1529,1,0,0,0,1529,
+		1530,1,0,0,0,1530,1549,7,20,0,0,1531,1533,5,94,0,0,1532,1534,5,141,0,0,
 		1533,1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1536,5,49,0,
-		0,1536,1537,5,74,0,0,1537,1547,3,128,64,0,1538,1540,5,94,0,0,1539,1541,
-		5,139,0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1544,
+		0,1536,1537,5,74,0,0,1537,1549,3,128,64,0,1538,1540,5,94,0,0,1539,1541,
+		5,141,0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1544,
 		5,100,0,0,1543,1545,7,21,0,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
-		1547,1,0,0,0,1546,1465,1,0,0,0,1546,1469,1,0,0,0,1546,1480,1,0,0,0,1546,
-		1488,1,0,0,0,1546,1503,1,0,0,0,1546,1512,1,0,0,0,1546,1521,1,0,0,0,1546,
-		1526,1,0,0,0,1546,1531,1,0,0,0,1546,1538,1,0,0,0,1547,125,1,0,0,0,1548,
-		1549,7,22,0,0,1549,127,1,0,0,0,1550,1551,6,64,-1,0,1551,1555,3,130,65,
-		0,1552,1553,7,23,0,0,1553,1555,3,128,64,3,1554,1550,1,0,0,0,1554,1552,
-		1,0,0,0,1555,1564,1,0,0,0,1556,1557,10,2,0,0,1557,1558,7,24,0,0,1558,1563,
-		3,128,64,3,1559,1560,10,1,0,0,1560,1561,7,23,0,0,1561,1563,3,128,64,2,
-		1562,1556,1,0,0,0,1562,1559,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,
-		0,1564,1565,1,0,0,0,1565,129,1,0,0,0,1566,1564,1,0,0,0,1567,1568,6,65,
-		-1,0,1568,1841,3,160,80,0,1569,1841,3,162,81,0,1570,1571,5,17,0,0,1571,
-		1573,3,120,60,0,1572,1574,3,158,79,0,1573,1572,1,0,0,0,1574,1575,1,0,0,
-		0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1579,1,0,0,0,1577,1578,5,52,
-		0,0,1578,1580,3,120,60,0,1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1581,
-		1,0,0,0,1581,1582,5,54,0,0,1582,1841,1,0,0,0,1583,1585,5,17,0,0,1584,1586,
-		3,158,79,0,1585,1584,1,0,0,0,1586,1587,1,0,0,0,1587,1585,1,0,0,0,1587,
-		1588,1,0,0,0,1588,1591,1,0,0,0,1589,1590,5,52,0,0,1590,1592,3,120,60,0,
-		1591,1589,1,0,0,0,1591,1592,1,0,0,0,1592,1593,1,0,0,0,1593,1594,5,54,0,
-		0,1594,1841,1,0,0,0,1595,1596,7,25,0,0,1596,1597,5,256,0,0,1597,1598,3,
-		120,60,0,1598,1599,5,9,0,0,1599,1600,3,168,84,0,1600,1601,5,257,0,0,1601,
-		1841,1,0,0,0,1602,1603,5,66,0,0,1603,1604,5,256,0,0,1604,1605,3,166,83,
-		0,1605,1606,5,74,0,0,1606,1607,3,120,60,0,1607,1608,5,257,0,0,1608,1841,
-		1,0,0,0,1609,1610,5,210,0,0,1610,1611,5,256,0,0,1611,1613,7,26,0,0,1612,
-		1614,3,120,60,0,1613,1612,1,0,0,0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,
-		1615,1616,5,74,0,0,1616,1617,3,120,60,0,1617,1618,5,257,0,0,1618,1841,
-		1,0,0,0,1619,1620,5,210,0,0,1620,1624,5,256,0,0,1621,1622,3,120,60,0,1622,
-		1623,5,74,0,0,1623,1625,1,0,0,0,1624,1621,1,0,0,0,1624,1625,1,0,0,0,1625,
-		1626,1,0,0,0,1626,1627,3,120,60,0,1627,1628,5,257,0,0,1628,1841,1,0,0,
-		0,1629,1630,5,196,0,0,1630,1631,5,256,0,0,1631,1632,3,120,60,0,1632,1633,
-		5,74,0,0,1633,1636,3,120,60,0,1634,1635,5,73,0,0,1635,1637,3,120,60,0,
-		1636,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1638,1,0,0,0,1638,1639,5,257,
-		0,0,1639,1841,1,0,0,0,1640,1641,5,164,0,0,1641,1642,5,256,0,0,1642,1643,
-		3,128,64,0,1643,1644,5,87,0,0,1644,1645,3,120,60,0,1645,1646,5,257,0,0,
-		1646,1841,1,0,0,0,1647,1648,5,154,0,0,1648,1649,5,256,0,0,1649,1650,3,
-		120,60,0,1650,1651,5,161,0,0,1651,1652,3,120,60,0,1652,1653,5,74,0,0,1653,
-		1656,3,120,60,0,1654,1655,5,73,0,0,1655,1657,3,120,60,0,1656,1654,1,0,
-		0,0,1656,1657,1,0,0,0,1657,1658,1,0,0,0,1658,1659,5,257,0,0,1659,1841,
-		1,0,0,0,1660,1661,5,106,0,0,1661,1662,5,256,0,0,1662,1663,3,120,60,0,1663,
-		1664,5,260,0,0,1664,1667,3,120,60,0,1665,1666,5,177,0,0,1666,1668,3,168,
-		84,0,1667,1665,1,0,0,0,1667,1668,1,0,0,0,1668,1673,1,0,0,0,1669,1670,3,
-		152,76,0,1670,1671,5,145,0,0,1671,1672,5,53,0,0,1672,1674,1,0,0,0,1673,
-		1669,1,0,0,0,1673,1674,1,0,0,0,1674,1679,1,0,0,0,1675,1676,3,152,76,0,
-		1676,1677,5,145,0,0,1677,1678,5,56,0,0,1678,1680,1,0,0,0,1679,1675,1,0,
-		0,0,1679,1680,1,0,0,0,1680,1681,1,0,0,0,1681,1682,5,257,0,0,1682,1841,
-		1,0,0,0,1683,1684,5,105,0,0,1684,1685,5,256,0,0,1685,1686,3,120,60,0,1686,
-		1687,5,260,0,0,1687,1690,3,120,60,0,1688,1689,5,177,0,0,1689,1691,3,168,
-		84,0,1690,1688,1,0,0,0,1690,1691,1,0,0,0,1691,1693,1,0,0,0,1692,1694,3,
-		154,77,0,1693,1692,1,0,0,0,1693,1694,1,0,0,0,1694,1699,1,0,0,0,1695,1696,
-		3,156,78,0,1696,1697,5,145,0,0,1697,1698,5,53,0,0,1698,1700,1,0,0,0,1699,
-		1695,1,0,0,0,1699,1700,1,0,0,0,1700,1705,1,0,0,0,1701,1702,3,156,78,0,
-		1702,1703,5,145,0,0,1703,1704,5,56,0,0,1704,1706,1,0,0,0,1705,1701,1,0,
-		0,0,1705,1706,1,0,0,0,1706,1707,1,0,0,0,1707,1708,5,257,0,0,1708,1841,
-		1,0,0,0,1709,1710,5,103,0,0,1710,1711,5,256,0,0,1711,1712,3,120,60,0,1712,
-		1713,5,260,0,0,1713,1717,3,120,60,0,1714,1715,7,27,0,0,1715,1716,5,145,
-		0,0,1716,1718,5,56,0,0,1717,1714,1,0,0,0,1717,1718,1,0,0,0,1718,1719,1,
-		0,0,0,1719,1720,5,257,0,0,1720,1841,1,0,0,0,1721,1722,5,104,0,0,1722,1731,
-		5,256,0,0,1723,1728,3,150,75,0,1724,1725,5,260,0,0,1725,1727,3,150,75,
-		0,1726,1724,1,0,0,0,1727,1730,1,0,0,0,1728,1726,1,0,0,0,1728,1729,1,0,
-		0,0,1729,1732,1,0,0,0,1730,1728,1,0,0,0,1731,1723,1,0,0,0,1731,1732,1,
-		0,0,0,1732,1736,1,0,0,0,1733,1734,7,28,0,0,1734,1735,5,145,0,0,1735,1737,
-		5,140,0,0,1736,1733,1,0,0,0,1736,1737,1,0,0,0,1737,1738,1,0,0,0,1738,1841,
-		5,257,0,0,1739,1740,5,101,0,0,1740,1749,5,256,0,0,1741,1746,3,120,60,0,
-		1742,1743,5,260,0,0,1743,1745,3,120,60,0,1744,1742,1,0,0,0,1745,1748,1,
-		0,0,0,1746,1744,1,0,0,0,1746,1747,1,0,0,0,1747,1750,1,0,0,0,1748,1746,
-		1,0,0,0,1749,1741,1,0,0,0,1749,1750,1,0,0,0,1750,1754,1,0,0,0,1751,1752,
-		7,28,0,0,1752,1753,5,145,0,0,1753,1755,5,140,0,0,1754,1751,1,0,0,0,1754,
-		1755,1,0,0,0,1755,1756,1,0,0,0,1756,1841,5,257,0,0,1757,1758,7,29,0,0,
-		1758,1759,5,256,0,0,1759,1760,3,120,60,0,1760,1761,5,208,0,0,1761,1762,
-		3,166,83,0,1762,1763,5,257,0,0,1763,1841,1,0,0,0,1764,1765,7,30,0,0,1765,
-		1766,5,256,0,0,1766,1767,3,166,83,0,1767,1768,5,260,0,0,1768,1769,3,120,
-		60,0,1769,1770,5,260,0,0,1770,1771,3,120,60,0,1771,1772,5,257,0,0,1772,
-		1841,1,0,0,0,1773,1841,7,31,0,0,1774,1775,5,8,0,0,1775,1784,5,258,0,0,
-		1776,1781,3,120,60,0,1777,1778,5,260,0,0,1778,1780,3,120,60,0,1779,1777,
-		1,0,0,0,1780,1783,1,0,0,0,1781,1779,1,0,0,0,1781,1782,1,0,0,0,1782,1785,
-		1,0,0,0,1783,1781,1,0,0,0,1784,1776,1,0,0,0,1784,1785,1,0,0,0,1785,1786,
-		1,0,0,0,1786,1841,5,259,0,0,1787,1788,5,119,0,0,1788,1797,5,258,0,0,1789,
-		1794,3,120,60,0,1790,1791,5,260,0,0,1791,1793,3,120,60,0,1792,1790,1,0,
-		0,0,1793,1796,1,0,0,0,1794,1792,1,0,0,0,1794,1795,1,0,0,0,1795,1798,1,
-		0,0,0,1796,1794,1,0,0,0,1797,1789,1,0,0,0,1797,1798,1,0,0,0,1798,1799,
-		1,0,0,0,1799,1841,5,259,0,0,1800,1801,5,180,0,0,1801,1810,5,256,0,0,1802,
-		1807,3,120,60,0,1803,1804,5,260,0,0,1804,1806,3,120,60,0,1805,1803,1,0,
-		0,0,1806,1809,1,0,0,0,1807,1805,1,0,0,0,1807,1808,1,0,0,0,1808,1811,1,
-		0,0,0,1809,1807,1,0,0,0,1810,1802,1,0,0,0,1810,1811,1,0,0,0,1811,1812,
-		1,0,0,0,1812,1841,5,257,0,0,1813,1814,5,48,0,0,1814,1815,5,256,0,0,1815,
-		1816,3,176,88,0,1816,1817,5,257,0,0,1817,1841,1,0,0,0,1818,1841,3,132,
-		66,0,1819,1820,5,62,0,0,1820,1821,5,256,0,0,1821,1822,3,52,26,0,1822,1823,
-		5,257,0,0,1823,1841,1,0,0,0,1824,1825,5,256,0,0,1825,1826,3,52,26,0,1826,
-		1827,5,257,0,0,1827,1841,1,0,0,0,1828,1829,5,256,0,0,1829,1834,3,120,60,
-		0,1830,1831,5,260,0,0,1831,1833,3,120,60,0,1832,1830,1,0,0,0,1833,1836,
-		1,0,0,0,1834,1832,1,0,0,0,1834,1835,1,0,0,0,1835,1837,1,0,0,0,1836,1834,
-		1,0,0,0,1837,1838,5,257,0,0,1838,1841,1,0,0,0,1839,1841,3,178,89,0,1840,
-		1567,1,0,0,0,1840,1569,1,0,0,0,1840,1570,1,0,0,0,1840,1583,1,0,0,0,1840,
-		1595,1,0,0,0,1840,1602,1,0,0,0,1840,1609,1,0,0,0,1840,1619,1,0,0,0,1840,
-		1629,1,0,0,0,1840,1640,1,0,0,0,1840,1647,1,0,0,0,1840,1660,1,0,0,0,1840,
-		1683,1,0,0,0,1840,1709,1,0,0,0,1840,1721,1,0,0,0,1840,1739,1,0,0,0,1840,
-		1757,1,0,0,0,1840,1764,1,0,0,0,1840,1773,1,0,0,0,1840,1774,1,0,0,0,1840,
-		1787,1,0,0,0,1840,1800,1,0,0,0,1840,1813,1,0,0,0,1840,1818,1,0,0,0,1840,
-		1819,1,0,0,0,1840,1824,1,0,0,0,1840,1828,1,0,0,0,1840,1839,1,0,0,0,1841,
-		1852,1,0,0,0,1842,1843,10,2,0,0,1843,1844,5,261,0,0,1844,1851,3,178,89,
-		0,1845,1846,10,1,0,0,1846,1847,5,258,0,0,1847,1848,3,128,64,0,1848,1849,
-		5,259,0,0,1849,1851,1,0,0,0,1850,1842,1,0,0,0,1850,1845,1,0,0,0,1851,1854,
-		1,0,0,0,1852,1850,1,0,0,0,1852,1853,1,0,0,0,1853,131,1,0,0,0,1854,1852,
-		1,0,0,0,1855,1856,3,136,68,0,1856,1872,5,256,0,0,1857,1873,5,248,0,0,1858,
-		1860,3,66,33,0,1859,1858,1,0,0,0,1859,1860,1,0,0,0,1860,1861,1,0,0,0,1861,
-		1866,3,138,69,0,1862,1863,5,260,0,0,1863,1865,3,138,69,0,1864,1862,1,0,
-		0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1870,1,
-		0,0,0,1868,1866,1,0,0,0,1869,1871,3,134,67,0,1870,1869,1,0,0,0,1870,1871,
-		1,0,0,0,1871,1873,1,0,0,0,1872,1857,1,0,0,0,1872,1859,1,0,0,0,1872,1873,
-		1,0,0,0,1873,1874,1,0,0,0,1874,1881,5,257,0,0,1875,1876,5,69,0,0,1876,
-		1877,5,256,0,0,1877,1878,5,230,0,0,1878,1879,3,120,60,0,1879,1880,5,257,
-		0,0,1880,1882,1,0,0,0,1881,1875,1,0,0,0,1881,1882,1,0,0,0,1882,1885,1,
-		0,0,0,1883,1884,5,152,0,0,1884,1886,3,142,71,0,1885,1883,1,0,0,0,1885,
-		1886,1,0,0,0,1886,133,1,0,0,0,1887,1888,7,32,0,0,1888,1889,5,141,0,0,1889,
-		135,1,0,0,0,1890,1895,3,174,87,0,1891,1895,5,113,0,0,1892,1895,5,178,0,
-		0,1893,1895,5,70,0,0,1894,1890,1,0,0,0,1894,1891,1,0,0,0,1894,1892,1,0,
-		0,0,1894,1893,1,0,0,0,1895,137,1,0,0,0,1896,1897,3,178,89,0,1897,1898,
-		5,245,0,0,1898,1899,3,140,70,0,1899,1902,1,0,0,0,1900,1902,3,140,70,0,
-		1901,1896,1,0,0,0,1901,1900,1,0,0,0,1902,139,1,0,0,0,1903,1904,5,200,0,
-		0,1904,1908,3,174,87,0,1905,1906,5,156,0,0,1906,1907,5,15,0,0,1907,1909,
-		3,120,60,0,1908,1905,1,0,0,0,1908,1909,1,0,0,0,1909,1921,1,0,0,0,1910,
-		1911,5,200,0,0,1911,1912,5,256,0,0,1912,1913,3,52,26,0,1913,1917,5,257,
-		0,0,1914,1915,5,156,0,0,1915,1916,5,15,0,0,1916,1918,3,120,60,0,1917,1914,
-		1,0,0,0,1917,1918,1,0,0,0,1918,1921,1,0,0,0,1919,1921,3,120,60,0,1920,
-		1903,1,0,0,0,1920,1910,1,0,0,0,1920,1919,1,0,0,0,1921,141,1,0,0,0,1922,
-		1925,3,178,89,0,1923,1925,3,144,72,0,1924,1922,1,0,0,0,1924,1923,1,0,0,
-		0,1925,143,1,0,0,0,1926,1937,5,256,0,0,1927,1928,5,156,0,0,1928,1929,5,
-		15,0,0,1929,1934,3,120,60,0,1930,1931,5,260,0,0,1931,1933,3,120,60,0,1932,
-		1930,1,0,0,0,1933,1936,1,0,0,0,1934,1932,1,0,0,0,1934,1935,1,0,0,0,1935,
-		1938,1,0,0,0,1936,1934,1,0,0,0,1937,1927,1,0,0,0,1937,1938,1,0,0,0,1938,
-		1949,1,0,0,0,1939,1940,5,149,0,0,1940,1941,5,15,0,0,1941,1946,3,76,38,
-		0,1942,1943,5,260,0,0,1943,1945,3,76,38,0,1944,1942,1,0,0,0,1945,1948,
-		1,0,0,0,1946,1944,1,0,0,0,1946,1947,1,0,0,0,1947,1950,1,0,0,0,1948,1946,
-		1,0,0,0,1949,1939,1,0,0,0,1949,1950,1,0,0,0,1950,1952,1,0,0,0,1951,1953,
-		3,146,73,0,1952,1951,1,0,0,0,1952,1953,1,0,0,0,1953,1954,1,0,0,0,1954,
-		1955,5,257,0,0,1955,145,1,0,0,0,1956,1957,7,33,0,0,1957,1965,3,148,74,
-		0,1958,1959,7,33,0,0,1959,1960,5,13,0,0,1960,1961,3,148,74,0,1961,1962,
-		5,7,0,0,1962,1963,3,148,74,0,1963,1965,1,0,0,0,1964,1956,1,0,0,0,1964,
-		1958,1,0,0,0,1965,147,1,0,0,0,1966,1967,5,213,0,0,1967,1976,5,165,0,0,
-		1968,1969,5,213,0,0,1969,1976,5,72,0,0,1970,1971,5,35,0,0,1971,1976,5,
-		180,0,0,1972,1973,3,128,64,0,1973,1974,7,34,0,0,1974,1976,1,0,0,0,1975,
-		1966,1,0,0,0,1975,1968,1,0,0,0,1975,1970,1,0,0,0,1975,1972,1,0,0,0,1976,
-		149,1,0,0,0,1977,1979,5,107,0,0,1978,1977,1,0,0,0,1978,1979,1,0,0,0,1979,
-		1980,1,0,0,0,1980,1981,3,120,60,0,1981,1982,5,221,0,0,1982,1983,3,120,
-		60,0,1983,151,1,0,0,0,1984,1989,5,140,0,0,1985,1989,5,56,0,0,1986,1987,
-		5,44,0,0,1987,1989,3,120,60,0,1988,1984,1,0,0,0,1988,1985,1,0,0,0,1988,
-		1986,1,0,0,0,1989,153,1,0,0,0,1990,1992,5,234,0,0,1991,1993,5,8,0,0,1992,
-		1991,1,0,0,0,1992,1993,1,0,0,0,1993,1994,1,0,0,0,1994,2004,5,235,0,0,1995,
-		1997,5,232,0,0,1996,1998,7,35,0,0,1997,1996,1,0,0,0,1997,1998,1,0,0,0,
-		1998,2000,1,0,0,0,1999,2001,5,8,0,0,2000,1999,1,0,0,0,2000,2001,1,0,0,
-		0,2001,2002,1,0,0,0,2002,2004,5,235,0,0,2003,1990,1,0,0,0,2003,1995,1,
-		0,0,0,2004,155,1,0,0,0,2005,2010,5,140,0,0,2006,2010,5,56,0,0,2007,2008,
-		5,53,0,0,2008,2010,7,36,0,0,2009,2005,1,0,0,0,2009,2006,1,0,0,0,2009,2007,
-		1,0,0,0,2010,157,1,0,0,0,2011,2012,5,229,0,0,2012,2013,3,120,60,0,2013,
-		2014,5,203,0,0,2014,2015,3,120,60,0,2015,159,1,0,0,0,2016,2031,5,140,0,
-		0,2017,2031,7,37,0,0,2018,2031,5,268,0,0,2019,2031,5,269,0,0,2020,2031,
-		5,270,0,0,2021,2023,5,265,0,0,2022,2021,1,0,0,0,2023,2024,1,0,0,0,2024,
-		2022,1,0,0,0,2024,2025,1,0,0,0,2025,2031,1,0,0,0,2026,2031,5,266,0,0,2027,
-		2031,5,267,0,0,2028,2029,7,38,0,0,2029,2031,5,265,0,0,2030,2016,1,0,0,
-		0,2030,2017,1,0,0,0,2030,2018,1,0,0,0,2030,2019,1,0,0,0,2030,2020,1,0,
-		0,0,2030,2022,1,0,0,0,2030,2026,1,0,0,0,2030,2027,1,0,0,0,2030,2028,1,
-		0,0,0,2031,161,1,0,0,0,2032,2034,5,92,0,0,2033,2035,7,23,0,0,2034,2033,
-		1,0,0,0,2034,2035,1,0,0,0,2035,2036,1,0,0,0,2036,2037,3,164,82,0,2037,
-		2041,3,166,83,0,2038,2039,5,256,0,0,2039,2040,5,268,0,0,2040,2042,5,257,
-		0,0,2041,2038,1,0,0,0,2041,2042,1,0,0,0,2042,2050,1,0,0,0,2043,2044,5,
-		208,0,0,2044,2048,3,166,83,0,2045,2046,5,256,0,0,2046,2047,5,268,0,0,2047,
-		2049,5,257,0,0,2048,2045,1,0,0,0,2048,2049,1,0,0,0,2049,2051,1,0,0,0,2050,
-		2043,1,0,0,0,2050,2051,1,0,0,0,2051,163,1,0,0,0,2052,2053,7,39,0,0,2053,
-		165,1,0,0,0,2054,2055,7,40,0,0,2055,167,1,0,0,0,2056,2060,3,170,85,0,2057,
-		2058,5,139,0,0,2058,2061,5,140,0,0,2059,2061,5,140,0,0,2060,2057,1,0,0,
-		0,2060,2059,1,0,0,0,2060,2061,1,0,0,0,2061,169,1,0,0,0,2062,2063,6,85,
-		-1,0,2063,2064,5,8,0,0,2064,2065,5,243,0,0,2065,2066,3,168,84,0,2066,2067,
-		5,244,0,0,2067,2145,1,0,0,0,2068,2069,5,133,0,0,2069,2070,5,243,0,0,2070,
-		2071,3,168,84,0,2071,2072,5,244,0,0,2072,2145,1,0,0,0,2073,2074,5,119,
-		0,0,2074,2075,5,243,0,0,2075,2076,3,168,84,0,2076,2077,5,260,0,0,2077,
-		2078,3,168,84,0,2078,2079,5,244,0,0,2079,2145,1,0,0,0,2080,2081,5,180,
-		0,0,2081,2090,5,243,0,0,2082,2087,3,172,86,0,2083,2084,5,260,0,0,2084,
-		2086,3,172,86,0,2085,2083,1,0,0,0,2086,2089,1,0,0,0,2087,2085,1,0,0,0,
-		2087,2088,1,0,0,0,2088,2091,1,0,0,0,2089,2087,1,0,0,0,2090,2082,1,0,0,
-		0,2090,2091,1,0,0,0,2091,2092,1,0,0,0,2092,2145,5,244,0,0,2093,2094,5,
-		180,0,0,2094,2103,5,256,0,0,2095,2100,3,172,86,0,2096,2097,5,260,0,0,2097,
-		2099,3,172,86,0,2098,2096,1,0,0,0,2099,2102,1,0,0,0,2100,2098,1,0,0,0,
-		2100,2101,1,0,0,0,2101,2104,1,0,0,0,2102,2100,1,0,0,0,2103,2095,1,0,0,
-		0,2103,2104,1,0,0,0,2104,2105,1,0,0,0,2105,2145,5,257,0,0,2106,2107,5,
-		92,0,0,2107,2111,3,166,83,0,2108,2109,5,256,0,0,2109,2110,5,268,0,0,2110,
-		2112,5,257,0,0,2111,2108,1,0,0,0,2111,2112,1,0,0,0,2112,2120,1,0,0,0,2113,
-		2114,5,208,0,0,2114,2118,3,166,83,0,2115,2116,5,256,0,0,2116,2117,5,268,
-		0,0,2117,2119,5,257,0,0,2118,2115,1,0,0,0,2118,2119,1,0,0,0,2119,2121,
-		1,0,0,0,2120,2113,1,0,0,0,2120,2121,1,0,0,0,2121,2145,1,0,0,0,2122,2133,
-		3,178,89,0,2123,2124,5,256,0,0,2124,2129,5,268,0,0,2125,2126,5,260,0,0,
-		2126,2128,5,268,0,0,2127,2125,1,0,0,0,2128,2131,1,0,0,0,2129,2127,1,0,
-		0,0,2129,2130,1,0,0,0,2130,2132,1,0,0,0,2131,2129,1,0,0,0,2132,2134,5,
-		257,0,0,2133,2123,1,0,0,0,2133,2134,1,0,0,0,2134,2142,1,0,0,0,2135,2136,
-		5,232,0,0,2136,2137,5,116,0,0,2137,2138,5,204,0,0,2138,2143,5,238,0,0,
-		2139,2140,5,234,0,0,2140,2141,5,204,0,0,2141,2143,5,238,0,0,2142,2135,
-		1,0,0,0,2142,2139,1,0,0,0,2142,2143,1,0,0,0,2143,2145,1,0,0,0,2144,2062,
-		1,0,0,0,2144,2068,1,0,0,0,2144,2073,1,0,0,0,2144,2080,1,0,0,0,2144,2093,
-		1,0,0,0,2144,2106,1,0,0,0,2144,2122,1,0,0,0,2145,2152,1,0,0,0,2146,2147,
-		10,2,0,0,2147,2151,5,8,0,0,2148,2149,10,1,0,0,2149,2151,5,133,0,0,2150,
-		2146,1,0,0,0,2150,2148,1,0,0,0,2151,2154,1,0,0,0,2152,2150,1,0,0,0,2152,
-		2153,1,0,0,0,2153,171,1,0,0,0,2154,2152,1,0,0,0,2155,2156,3,178,89,0,2156,
-		2158,3,168,84,0,2157,2159,5,265,0,0,2158,2157,1,0,0,0,2158,2159,1,0,0,
-		0,2159,173,1,0,0,0,2160,2165,3,178,89,0,2161,2162,5,261,0,0,2162,2164,
-		3,178,89,0,2163,2161,1,0,0,0,2164,2167,1,0,0,0,2165,2163,1,0,0,0,2165,
-		2166,1,0,0,0,2166,175,1,0,0,0,2167,2165,1,0,0,0,2168,2173,3,178,89,0,2169,
-		2170,5,260,0,0,2170,2172,3,178,89,0,2171,2169,1,0,0,0,2172,2175,1,0,0,
-		0,2173,2171,1,0,0,0,2173,2174,1,0,0,0,2174,177,1,0,0,0,2175,2173,1,0,0,
-		0,2176,2180,5,271,0,0,2177,2180,5,272,0,0,2178,2180,3,180,90,0,2179,2176,
-		1,0,0,0,2179,2177,1,0,0,0,2179,2178,1,0,0,0,2180,179,1,0,0,0,2181,2182,
-		7,41,0,0,2182,181,1,0,0,0,312,185,192,197,203,206,219,222,228,233,239,
-		246,250,258,260,266,273,283,286,293,298,301,308,313,316,320,323,328,332,
-		338,351,358,362,371,382,385,393,397,403,407,417,423,426,432,443,458,465,
-		470,476,487,493,498,504,509,517,525,527,532,537,540,545,548,551,556,559,
-		564,569,572,580,595,597,600,607,613,622,627,631,639,642,645,649,654,661,
-		668,671,675,680,684,686,690,696,706,715,724,727,741,744,748,754,762,766,
-		771,783,795,808,813,817,824,831,839,842,851,866,869,874,876,881,883,888,
-		892,900,906,909,911,921,928,931,939,945,949,952,959,968,971,975,984,987,
-		991,999,1002,1013,1016,1018,1028,1040,1052,1060,1068,1071,1075,1083,1087,
-		1107,1109,1111,1115,1119,1123,1127,1129,1138,1142,1149,1152,1155,1162,
-		1165,1171,1180,1186,1189,1198,1205,1207,1218,1221,1230,1233,1241,1244,
-		1247,1253,1261,1269,1272,1280,1297,1313,1320,1326,1330,1337,1341,1345,
-		1349,1351,1355,1357,1367,1377,1384,1391,1396,1408,1416,1419,1422,1433,
-		1438,1449,1452,1460,1462,1469,1473,1480,1488,1497,1503,1509,1512,1519,
-		1523,1528,1533,1540,1544,1546,1554,1562,1564,1575,1579,1587,1591,1613,
-		1624,1636,1656,1667,1673,1679,1690,1693,1699,1705,1717,1728,1731,1736,
-		1746,1749,1754,1781,1784,1794,1797,1807,1810,1834,1840,1850,1852,1859,
-		1866,1870,1872,1881,1885,1894,1901,1908,1917,1920,1924,1934,1937,1946,
-		1949,1952,1964,1975,1978,1988,1992,1997,2000,2003,2009,2024,2030,2034,
-		2041,2048,2050,2060,2087,2090,2100,2103,2111,2118,2120,2129,2133,2142,
-		2144,2150,2152,2158,2165,2173,2179
+		1549,1,0,0,0,1546,1547,5,156,0,0,1547,1549,3,128,64,0,1548,1465,1,0,0,
+		0,1548,1469,1,0,0,0,1548,1480,1,0,0,0,1548,1488,1,0,0,0,1548,1503,1,0,
+		0,0,1548,1512,1,0,0,0,1548,1521,1,0,0,0,1548,1526,1,0,0,0,1548,1531,1,
+		0,0,0,1548,1538,1,0,0,0,1548,1546,1,0,0,0,1549,125,1,0,0,0,1550,1551,7,
+		22,0,0,1551,127,1,0,0,0,1552,1553,6,64,-1,0,1553,1557,3,130,65,0,1554,
+		1555,7,23,0,0,1555,1557,3,128,64,3,1556,1552,1,0,0,0,1556,1554,1,0,0,0,
+		1557,1566,1,0,0,0,1558,1559,10,2,0,0,1559,1560,7,24,0,0,1560,1565,3,128,
+		64,3,1561,1562,10,1,0,0,1562,1563,7,23,0,0,1563,1565,3,128,64,2,1564,1558,
+		1,0,0,0,1564,1561,1,0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1566,1567,
+		1,0,0,0,1567,129,1,0,0,0,1568,1566,1,0,0,0,1569,1570,6,65,-1,0,1570,1900,
+		3,160,80,0,1571,1900,3,162,81,0,1572,1573,5,17,0,0,1573,1575,3,120,60,
+		0,1574,1576,3,158,79,0,1575,1574,1,0,0,0,1576,1577,1,0,0,0,1577,1575,1,
+		0,0,0,1577,1578,1,0,0,0,1578,1581,1,0,0,0,1579,1580,5,52,0,0,1580,1582,
+		3,120,60,0,1581,1579,1,0,0,0,1581,1582,1,0,0,0,1582,1583,1,0,0,0,1583,
+		1584,5,54,0,0,1584,1900,1,0,0,0,1585,1587,5,17,0,0,1586,1588,3,158,79,
+		0,1587,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1587,1,0,0,0,1589,1590,1,0,
+		0,0,1590,1593,1,0,0,0,1591,1592,5,52,0,0,1592,1594,3,120,60,0,1593,1591,
+		1,0,0,0,1593,1594,1,0,0,0,1594,1595,1,0,0,0,1595,1596,5,54,0,0,1596,1900,
+		1,0,0,0,1597,1598,7,25,0,0,1598,1599,5,259,0,0,1599,1600,3,120,60,0,1600,
+		1601,5,9,0,0,1601,1602,3,168,84,0,1602,1603,5,260,0,0,1603,1900,1,0,0,
+		0,1604,1605,5,66,0,0,1605,1608,5,259,0,0,1606,1609,3,166,83,0,1607,1609,
+		3,178,89,0,1608,1606,1,0,0,0,1608,1607,1,0,0,0,1609,1610,1,0,0,0,1610,
+		1611,5,74,0,0,1611,1612,3,120,60,0,1612,1613,5,260,0,0,1613,1900,1,0,0,
+		0,1614,1615,5,213,0,0,1615,1616,5,259,0,0,1616,1618,7,26,0,0,1617,1619,
+		3,120,60,0,1618,1617,1,0,0,0,1618,1619,1,0,0,0,1619,1620,1,0,0,0,1620,
+		1621,5,74,0,0,1621,1622,3,120,60,0,1622,1623,5,260,0,0,1623,1900,1,0,0,
+		0,1624,1625,5,213,0,0,1625,1629,5,259,0,0,1626,1627,3,120,60,0,1627,1628,
+		5,74,0,0,1628,1630,1,0,0,0,1629,1626,1,0,0,0,1629,1630,1,0,0,0,1630,1631,
+		1,0,0,0,1631,1632,3,120,60,0,1632,1633,5,260,0,0,1633,1900,1,0,0,0,1634,
+		1635,5,199,0,0,1635,1636,5,259,0,0,1636,1637,3,120,60,0,1637,1638,5,74,
+		0,0,1638,1641,3,120,60,0,1639,1640,5,73,0,0,1640,1642,3,120,60,0,1641,
+		1639,1,0,0,0,1641,1642,1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,260,0,0,1644,
+		1900,1,0,0,0,1645,1646,5,167,0,0,1646,1647,5,259,0,0,1647,1648,3,128,64,
+		0,1648,1649,5,87,0,0,1649,1650,3,120,60,0,1650,1651,5,260,0,0,1651,1900,
+		1,0,0,0,1652,1653,5,157,0,0,1653,1654,5,259,0,0,1654,1655,3,120,60,0,1655,
+		1656,5,164,0,0,1656,1657,3,120,60,0,1657,1658,5,74,0,0,1658,1661,3,120,
+		60,0,1659,1660,5,73,0,0,1660,1662,3,120,60,0,1661,1659,1,0,0,0,1661,1662,
+		1,0,0,0,1662,1663,1,0,0,0,1663,1664,5,260,0,0,1664,1900,1,0,0,0,1665,1666,
+		5,108,0,0,1666,1667,5,259,0,0,1667,1668,3,120,60,0,1668,1669,5,263,0,0,
+		1669,1672,3,120,60,0,1670,1671,5,180,0,0,1671,1673,3,168,84,0,1672,1670,
+		1,0,0,0,1672,1673,1,0,0,0,1673,1678,1,0,0,0,1674,1675,3,152,76,0,1675,
+		1676,5,147,0,0,1676,1677,5,53,0,0,1677,1679,1,0,0,0,1678,1674,1,0,0,0,
+		1678,1679,1,0,0,0,1679,1684,1,0,0,0,1680,1681,3,152,76,0,1681,1682,5,147,
+		0,0,1682,1683,5,56,0,0,1683,1685,1,0,0,0,1684,1680,1,0,0,0,1684,1685,1,
+		0,0,0,1685,1686,1,0,0,0,1686,1687,5,260,0,0,1687,1900,1,0,0,0,1688,1689,
+		5,107,0,0,1689,1690,5,259,0,0,1690,1691,3,120,60,0,1691,1692,5,263,0,0,
+		1692,1695,3,120,60,0,1693,1694,5,180,0,0,1694,1696,3,168,84,0,1695,1693,
+		1,0,0,0,1695,1696,1,0,0,0,1696,1698,1,0,0,0,1697,1699,3,154,77,0,1698,
+		1697,1,0,0,0,1698,1699,1,0,0,0,1699,1704,1,0,0,0,1700,1701,3,156,78,0,
+		1701,1702,5,147,0,0,1702,1703,5,53,0,0,1703,1705,1,0,0,0,1704,1700,1,0,
+		0,0,1704,1705,1,0,0,0,1705,1710,1,0,0,0,1706,1707,3,156,78,0,1707,1708,
+		5,147,0,0,1708,1709,5,56,0,0,1709,1711,1,0,0,0,1710,1706,1,0,0,0,1710,
+		1711,1,0,0,0,1711,1712,1,0,0,0,1712,1713,5,260,0,0,1713,1900,1,0,0,0,1714,
+		1715,5,104,0,0,1715,1716,5,259,0,0,1716,1717,3,120,60,0,1717,1718,5,263,
+		0,0,1718,1722,3,120,60,0,1719,1720,7,27,0,0,1720,1721,5,147,0,0,1721,1723,
+		5,56,0,0,1722,1719,1,0,0,0,1722,1723,1,0,0,0,1723,1724,1,0,0,0,1724,1725,
+		5,260,0,0,1725,1900,1,0,0,0,1726,1727,5,105,0,0,1727,1736,5,259,0,0,1728,
+		1733,3,150,75,0,1729,1730,5,263,0,0,1730,1732,3,150,75,0,1731,1729,1,0,
+		0,0,1732,1735,1,0,0,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1737,1,
+		0,0,0,1735,1733,1,0,0,0,1736,1728,1,0,0,0,1736,1737,1,0,0,0,1737,1741,
+		1,0,0,0,1738,1739,7,28,0,0,1739,1740,5,147,0,0,1740,1742,5,142,0,0,1741,
+		1738,1,0,0,0,1741,1742,1,0,0,0,1742,1743,1,0,0,0,1743,1900,5,260,0,0,1744,
+		1745,5,101,0,0,1745,1754,5,259,0,0,1746,1751,3,120,60,0,1747,1748,5,263,
+		0,0,1748,1750,3,120,60,0,1749,1747,1,0,0,0,1750,1753,1,0,0,0,1751,1749,
+		1,0,0,0,1751,1752,1,0,0,0,1752,1755,1,0,0,0,1753,1751,1,0,0,0,1754,1746,
+		1,0,0,0,1754,1755,1,0,0,0,1755,1759,1,0,0,0,1756,1757,7,28,0,0,1757,1758,
+		5,147,0,0,1758,1760,5,142,0,0,1759,1756,1,0,0,0,1759,1760,1,0,0,0,1760,
+		1761,1,0,0,0,1761,1900,5,260,0,0,1762,1763,5,102,0,0,1763,1764,5,259,0,
+		0,1764,1775,3,120,60,0,1765,1766,5,151,0,0,1766,1767,5,15,0,0,1767,1772,
+		3,76,38,0,1768,1769,5,263,0,0,1769,1771,3,76,38,0,1770,1768,1,0,0,0,1771,
+		1774,1,0,0,0,1772,1770,1,0,0,0,1772,1773,1,0,0,0,1773,1776,1,0,0,0,1774,
+		1772,1,0,0,0,1775,1765,1,0,0,0,1775,1776,1,0,0,0,1776,1780,1,0,0,0,1777,
+		1778,7,28,0,0,1778,1779,5,147,0,0,1779,1781,5,142,0,0,1780,1777,1,0,0,
+		0,1780,1781,1,0,0,0,1781,1782,1,0,0,0,1782,1789,5,260,0,0,1783,1784,5,
+		69,0,0,1784,1785,5,259,0,0,1785,1786,5,233,0,0,1786,1787,3,120,60,0,1787,
+		1788,5,260,0,0,1788,1790,1,0,0,0,1789,1783,1,0,0,0,1789,1790,1,0,0,0,1790,
+		1793,1,0,0,0,1791,1792,5,154,0,0,1792,1794,3,142,71,0,1793,1791,1,0,0,
+		0,1793,1794,1,0,0,0,1794,1900,1,0,0,0,1795,1796,5,106,0,0,1796,1797,5,
+		259,0,0,1797,1801,3,150,75,0,1798,1799,7,28,0,0,1799,1800,5,147,0,0,1800,
+		1802,5,142,0,0,1801,1798,1,0,0,0,1801,1802,1,0,0,0,1802,1803,1,0,0,0,1803,
+		1810,5,260,0,0,1804,1805,5,69,0,0,1805,1806,5,259,0,0,1806,1807,5,233,
+		0,0,1807,1808,3,120,60,0,1808,1809,5,260,0,0,1809,1811,1,0,0,0,1810,1804,
+		1,0,0,0,1810,1811,1,0,0,0,1811,1814,1,0,0,0,1812,1813,5,154,0,0,1813,1815,
+		3,142,71,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,1900,1,0,0,0,1816,
+		1817,7,29,0,0,1817,1818,5,259,0,0,1818,1819,3,120,60,0,1819,1820,5,211,
+		0,0,1820,1821,3,166,83,0,1821,1822,5,260,0,0,1822,1900,1,0,0,0,1823,1824,
+		7,30,0,0,1824,1825,5,259,0,0,1825,1826,3,166,83,0,1826,1827,5,263,0,0,
+		1827,1828,3,120,60,0,1828,1829,5,263,0,0,1829,1830,3,120,60,0,1830,1831,
+		5,260,0,0,1831,1900,1,0,0,0,1832,1900,7,31,0,0,1833,1834,5,8,0,0,1834,
+		1843,5,261,0,0,1835,1840,3,120,60,0,1836,1837,5,263,0,0,1837,1839,3,120,
+		60,0,1838,1836,1,0,0,0,1839,1842,1,0,0,0,1840,1838,1,0,0,0,1840,1841,1,
+		0,0,0,1841,1844,1,0,0,0,1842,1840,1,0,0,0,1843,1835,1,0,0,0,1843,1844,
+		1,0,0,0,1844,1845,1,0,0,0,1845,1900,5,262,0,0,1846,1847,5,121,0,0,1847,
+		1856,5,261,0,0,1848,1853,3,120,60,0,1849,1850,5,263,0,0,1850,1852,3,120,
+		60,0,1851,1849,1,0,0,0,1852,1855,1,0,0,0,1853,1851,1,0,0,0,1853,1854,1,
+		0,0,0,1854,1857,1,0,0,0,1855,1853,1,0,0,0,1856,1848,1,0,0,0,1856,1857,
+		1,0,0,0,1857,1858,1,0,0,0,1858,1900,5,262,0,0,1859,1860,5,183,0,0,1860,
+		1869,5,259,0,0,1861,1866,3,120,60,0,1862,1863,5,263,0,0,1863,1865,3,120,
+		60,0,1864,1862,1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,
+		0,0,0,1867,1870,1,0,0,0,1868,1866,1,0,0,0,1869,1861,1,0,0,0,1869,1870,
+		1,0,0,0,1870,1871,1,0,0,0,1871,1900,5,260,0,0,1872,1873,5,48,0,0,1873,
+		1874,5,259,0,0,1874,1875,3,176,88,0,1875,1876,5,260,0,0,1876,1900,1,0,
+		0,0,1877,1900,3,132,66,0,1878,1879,5,62,0,0,1879,1880,5,259,0,0,1880,1881,
+		3,52,26,0,1881,1882,5,260,0,0,1882,1900,1,0,0,0,1883,1884,5,259,0,0,1884,
+		1885,3,52,26,0,1885,1886,5,260,0,0,1886,1900,1,0,0,0,1887,1888,5,259,0,
+		0,1888,1893,3,120,60,0,1889,1890,5,263,0,0,1890,1892,3,120,60,0,1891,1889,
+		1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,0,0,1893,1894,1,0,0,0,1894,1896,
+		1,0,0,0,1895,1893,1,0,0,0,1896,1897,5,260,0,0,1897,1900,1,0,0,0,1898,1900,
+		3,178,89,0,1899,1569,1,0,0,0,1899,1571,1,0,0,0,1899,1572,1,0,0,0,1899,
+		1585,1,0,0,0,1899,1597,1,0,0,0,1899,1604,1,0,0,0,1899,1614,1,0,0,0,1899,
+		1624,1,0,0,0,1899,1634,1,0,0,0,1899,1645,1,0,0,0,1899,1652,1,0,0,0,1899,
+		1665,1,0,0,0,1899,1688,1,0,0,0,1899,1714,1,0,0,0,1899,1726,1,0,0,0,1899,
+		1744,1,0,0,0,1899,1762,1,0,0,0,1899,1795,1,0,0,0,1899,1816,1,0,0,0,1899,
+		1823,1,0,0,0,1899,1832,1,0,0,0,1899,1833,1,0,0,0,1899,1846,1,0,0,0,1899,
+		1859,1,0,0,0,1899,1872,1,0,0,0,1899,1877,1,0,0,0,1899,1878,1,0,0,0,1899,
+		1883,1,0,0,0,1899,1887,1,0,0,0,1899,1898,1,0,0,0,1900,1911,1,0,0,0,1901,
+		1902,10,2,0,0,1902,1903,5,264,0,0,1903,1910,3,178,89,0,1904,1905,10,1,
+		0,0,1905,1906,5,261,0,0,1906,1907,3,128,64,0,1907,1908,5,262,0,0,1908,
+		1910,1,0,0,0,1909,1901,1,0,0,0,1909,1904,1,0,0,0,1910,1913,1,0,0,0,1911,
+		1909,1,0,0,0,1911,1912,1,0,0,0,1912,131,1,0,0,0,1913,1911,1,0,0,0,1914,
+		1915,3,136,68,0,1915,1931,5,259,0,0,1916,1932,5,251,0,0,1917,1919,3,66,
+		33,0,1918,1917,1,0,0,0,1918,1919,1,0,0,0,1919,1920,1,0,0,0,1920,1925,3,
+		138,69,0,1921,1922,5,263,0,0,1922,1924,3,138,69,0,1923,1921,1,0,0,0,1924,
+		1927,1,0,0,0,1925,1923,1,0,0,0,1925,1926,1,0,0,0,1926,1929,1,0,0,0,1927,
+		1925,1,0,0,0,1928,1930,3,134,67,0,1929,1928,1,0,0,0,1929,1930,1,0,0,0,
+		1930,1932,1,0,0,0,1931,1916,1,0,0,0,1931,1918,1,0,0,0,1931,1932,1,0,0,
+		0,1932,1933,1,0,0,0,1933,1940,5,260,0,0,1934,1935,5,69,0,0,1935,1936,5,
+		259,0,0,1936,1937,5,233,0,0,1937,1938,3,120,60,0,1938,1939,5,260,0,0,1939,
+		1941,1,0,0,0,1940,1934,1,0,0,0,1940,1941,1,0,0,0,1941,1944,1,0,0,0,1942,
+		1943,5,154,0,0,1943,1945,3,142,71,0,1944,1942,1,0,0,0,1944,1945,1,0,0,
+		0,1945,133,1,0,0,0,1946,1947,7,32,0,0,1947,1948,5,143,0,0,1948,135,1,0,
+		0,0,1949,1954,3,174,87,0,1950,1954,5,115,0,0,1951,1954,5,181,0,0,1952,
+		1954,5,70,0,0,1953,1949,1,0,0,0,1953,1950,1,0,0,0,1953,1951,1,0,0,0,1953,
+		1952,1,0,0,0,1954,137,1,0,0,0,1955,1956,3,178,89,0,1956,1957,5,248,0,0,
+		1957,1958,3,140,70,0,1958,1961,1,0,0,0,1959,1961,3,140,70,0,1960,1955,
+		1,0,0,0,1960,1959,1,0,0,0,1961,139,1,0,0,0,1962,1963,5,203,0,0,1963,1967,
+		3,174,87,0,1964,1965,5,159,0,0,1965,1966,5,15,0,0,1966,1968,3,120,60,0,
+		1967,1964,1,0,0,0,1967,1968,1,0,0,0,1968,1980,1,0,0,0,1969,1970,5,203,
+		0,0,1970,1971,5,259,0,0,1971,1972,3,52,26,0,1972,1976,5,260,0,0,1973,1974,
+		5,159,0,0,1974,1975,5,15,0,0,1975,1977,3,120,60,0,1976,1973,1,0,0,0,1976,
+		1977,1,0,0,0,1977,1980,1,0,0,0,1978,1980,3,120,60,0,1979,1962,1,0,0,0,
+		1979,1969,1,0,0,0,1979,1978,1,0,0,0,1980,141,1,0,0,0,1981,1984,3,178,89,
+		0,1982,1984,3,144,72,0,1983,1981,1,0,0,0,1983,1982,1,0,0,0,1984,143,1,
+		0,0,0,1985,1996,5,259,0,0,1986,1987,5,159,0,0,1987,1988,5,15,0,0,1988,
+		1993,3,120,60,0,1989,1990,5,263,0,0,1990,1992,3,120,60,0,1991,1989,1,0,
+		0,0,1992,1995,1,0,0,0,1993,1991,1,0,0,0,1993,1994,1,0,0,0,1994,1997,1,
+		0,0,0,1995,1993,1,0,0,0,1996,1986,1,0,0,0,1996,1997,1,0,0,0,1997,2008,
+		1,0,0,0,1998,1999,5,151,0,0,1999,2000,5,15,0,0,2000,2005,3,76,38,0,2001,
+		2002,5,263,0,0,2002,2004,3,76,38,0,2003,2001,1,0,0,0,2004,2007,1,0,0,0,
+		2005,2003,1,0,0,0,2005,2006,1,0,0,0,2006,2009,1,0,0,0,2007,2005,1,0,0,
+		0,2008,1998,1,0,0,0,2008,2009,1,0,0,0,2009,2011,1,0,0,0,2010,2012,3,146,
+		73,0,2011,2010,1,0,0,0,2011,2012,1,0,0,0,2012,2013,1,0,0,0,2013,2014,5,
+		260,0,0,2014,145,1,0,0,0,2015,2016,7,33,0,0,2016,2024,3,148,74,0,2017,
+		2018,7,33,0,0,2018,2019,5,13,0,0,2019,2020,3,148,74,0,2020,2021,5,7,0,
+		0,2021,2022,3,148,74,0,2022,2024,1,0,0,0,2023,2015,1,0,0,0,2023,2017,1,
+		0,0,0,2024,147,1,0,0,0,2025,2026,5,216,0,0,2026,2035,5,168,0,0,2027,2028,
+		5,216,0,0,2028,2035,5,72,0,0,2029,2030,5,35,0,0,2030,2035,5,183,0,0,2031,
+		2032,3,128,64,0,2032,2033,7,34,0,0,2033,2035,1,0,0,0,2034,2025,1,0,0,0,
+		2034,2027,1,0,0,0,2034,2029,1,0,0,0,2034,2031,1,0,0,0,2035,149,1,0,0,0,
+		2036,2038,5,109,0,0,2037,2036,1,0,0,0,2037,2038,1,0,0,0,2038,2039,1,0,
+		0,0,2039,2040,3,120,60,0,2040,2041,5,224,0,0,2041,2042,3,120,60,0,2042,
+		151,1,0,0,0,2043,2048,5,142,0,0,2044,2048,5,56,0,0,2045,2046,5,44,0,0,
+		2046,2048,3,120,60,0,2047,2043,1,0,0,0,2047,2044,1,0,0,0,2047,2045,1,0,
+		0,0,2048,153,1,0,0,0,2049,2051,5,237,0,0,2050,2052,5,8,0,0,2051,2050,1,
+		0,0,0,2051,2052,1,0,0,0,2052,2053,1,0,0,0,2053,2063,5,238,0,0,2054,2056,
+		5,235,0,0,2055,2057,7,35,0,0,2056,2055,1,0,0,0,2056,2057,1,0,0,0,2057,
+		2059,1,0,0,0,2058,2060,5,8,0,0,2059,2058,1,0,0,0,2059,2060,1,0,0,0,2060,
+		2061,1,0,0,0,2061,2063,5,238,0,0,2062,2049,1,0,0,0,2062,2054,1,0,0,0,2063,
+		155,1,0,0,0,2064,2069,5,142,0,0,2065,2069,5,56,0,0,2066,2067,5,53,0,0,
+		2067,2069,7,36,0,0,2068,2064,1,0,0,0,2068,2065,1,0,0,0,2068,2066,1,0,0,
+		0,2069,157,1,0,0,0,2070,2071,5,232,0,0,2071,2072,3,120,60,0,2072,2073,
+		5,206,0,0,2073,2074,3,120,60,0,2074,159,1,0,0,0,2075,2090,5,142,0,0,2076,
+		2090,7,37,0,0,2077,2090,5,271,0,0,2078,2090,5,272,0,0,2079,2090,5,273,
+		0,0,2080,2082,5,268,0,0,2081,2080,1,0,0,0,2082,2083,1,0,0,0,2083,2081,
+		1,0,0,0,2083,2084,1,0,0,0,2084,2090,1,0,0,0,2085,2090,5,269,0,0,2086,2090,
+		5,270,0,0,2087,2088,7,38,0,0,2088,2090,5,268,0,0,2089,2075,1,0,0,0,2089,
+		2076,1,0,0,0,2089,2077,1,0,0,0,2089,2078,1,0,0,0,2089,2079,1,0,0,0,2089,
+		2081,1,0,0,0,2089,2085,1,0,0,0,2089,2086,1,0,0,0,2089,2087,1,0,0,0,2090,
+		161,1,0,0,0,2091,2093,5,92,0,0,2092,2094,7,23,0,0,2093,2092,1,0,0,0,2093,
+		2094,1,0,0,0,2094,2095,1,0,0,0,2095,2096,3,164,82,0,2096,2100,3,166,83,
+		0,2097,2098,5,259,0,0,2098,2099,5,271,0,0,2099,2101,5,260,0,0,2100,2097,
+		1,0,0,0,2100,2101,1,0,0,0,2101,2109,1,0,0,0,2102,2103,5,211,0,0,2103,2107,
+		3,166,83,0,2104,2105,5,259,0,0,2105,2106,5,271,0,0,2106,2108,5,260,0,0,
+		2107,2104,1,0,0,0,2107,2108,1,0,0,0,2108,2110,1,0,0,0,2109,2102,1,0,0,
+		0,2109,2110,1,0,0,0,2110,163,1,0,0,0,2111,2112,7,39,0,0,2112,165,1,0,0,
+		0,2113,2114,7,40,0,0,2114,167,1,0,0,0,2115,2119,3,170,85,0,2116,2117,5,
+		141,0,0,2117,2120,5,142,0,0,2118,2120,5,142,0,0,2119,2116,1,0,0,0,2119,
+		2118,1,0,0,0,2119,2120,1,0,0,0,2120,169,1,0,0,0,2121,2122,6,85,-1,0,2122,
+		2123,5,8,0,0,2123,2124,5,246,0,0,2124,2125,3,168,84,0,2125,2126,5,247,
+		0,0,2126,2204,1,0,0,0,2127,2128,5,135,0,0,2128,2129,5,246,0,0,2129,2130,
+		3,168,84,0,2130,2131,5,247,0,0,2131,2204,1,0,0,0,2132,2133,5,121,0,0,2133,
+		2134,5,246,0,0,2134,2135,3,168,84,0,2135,2136,5,263,0,0,2136,2137,3,168,
+		84,0,2137,2138,5,247,0,0,2138,2204,1,0,0,0,2139,2140,5,183,0,0,2140,2149,
+		5,246,0,0,2141,2146,3,172,86,0,2142,2143,5,263,0,0,2143,2145,3,172,86,
+		0,2144,2142,1,0,0,0,2145,2148,1,0,0,0,2146,2144,1,0,0,0,2146,2147,1,0,
+		0,0,2147,2150,1,0,0,0,2148,2146,1,0,0,0,2149,2141,1,0,0,0,2149,2150,1,
+		0,0,0,2150,2151,1,0,0,0,2151,2204,5,247,0,0,2152,2153,5,183,0,0,2153,2162,
+		5,259,0,0,2154,2159,3,172,86,0,2155,2156,5,263,0,0,2156,2158,3,172,86,
+		0,2157,2155,1,0,0,0,2158,2161,1,0,0,0,2159,2157,1,0,0,0,2159,2160,1,0,
+		0,0,2160,2163,1,0,0,0,2161,2159,1,0,0,0,2162,2154,1,0,0,0,2162,2163,1,
+		0,0,0,2163,2164,1,0,0,0,2164,2204,5,260,0,0,2165,2166,5,92,0,0,2166,2170,
+		3,166,83,0,2167,2168,5,259,0,0,2168,2169,5,271,0,0,2169,2171,5,260,0,0,
+		2170,2167,1,0,0,0,2170,2171,1,0,0,0,2171,2179,1,0,0,0,2172,2173,5,211,
+		0,0,2173,2177,3,166,83,0,2174,2175,5,259,0,0,2175,2176,5,271,0,0,2176,
+		2178,5,260,0,0,2177,2174,1,0,0,0,2177,2178,1,0,0,0,2178,2180,1,0,0,0,2179,
+		2172,1,0,0,0,2179,2180,1,0,0,0,2180,2204,1,0,0,0,2181,2192,3,178,89,0,
+		2182,2183,5,259,0,0,2183,2188,5,271,0,0,2184,2185,5,263,0,0,2185,2187,
+		5,271,0,0,2186,2184,1,0,0,0,2187,2190,1,0,0,0,2188,2186,1,0,0,0,2188,2189,
+		1,0,0,0,2189,2191,1,0,0,0,2190,2188,1,0,0,0,2191,2193,5,260,0,0,2192,2182,
+		1,0,0,0,2192,2193,1,0,0,0,2193,2201,1,0,0,0,2194,2195,5,235,0,0,2195,2196,
+		5,118,0,0,2196,2197,5,207,0,0,2197,2202,5,241,0,0,2198,2199,5,237,0,0,
+		2199,2200,5,207,0,0,2200,2202,5,241,0,0,2201,2194,1,0,0,0,2201,2198,1,
+		0,0,0,2201,2202,1,0,0,0,2202,2204,1,0,0,0,2203,2121,1,0,0,0,2203,2127,
+		1,0,0,0,2203,2132,1,0,0,0,2203,2139,1,0,0,0,2203,2152,1,0,0,0,2203,2165,
+		1,0,0,0,2203,2181,1,0,0,0,2204,2211,1,0,0,0,2205,2206,10,2,0,0,2206,2210,
+		5,8,0,0,2207,2208,10,1,0,0,2208,2210,5,135,0,0,2209,2205,1,0,0,0,2209,
+		2207,1,0,0,0,2210,2213,1,0,0,0,2211,2209,1,0,0,0,2211,2212,1,0,0,0,2212,
+		171,1,0,0,0,2213,2211,1,0,0,0,2214,2215,3,178,89,0,2215,2217,3,168,84,
+		0,2216,2218,5,268,0,0,2217,2216,1,0,0,0,2217,2218,1,0,0,0,2218,173,1,0,
+		0,0,2219,2224,3,178,89,0,2220,2221,5,264,0,0,2221,2223,3,178,89,0,2222,
+		2220,1,0,0,0,2223,2226,1,0,0,0,2224,2222,1,0,0,0,2224,2225,1,0,0,0,2225,
+		175,1,0,0,0,2226,2224,1,0,0,0,2227,2232,3,178,89,0,2228,2229,5,263,0,0,
+		2229,2231,3,178,89,0,2230,2228,1,0,0,0,2231,2234,1,0,0,0,2232,2230,1,0,
+		0,0,2232,2233,1,0,0,0,2233,177,1,0,0,0,2234,2232,1,0,0,0,2235,2239,5,274,
+		0,0,2236,2239,5,275,0,0,2237,2239,3,180,90,0,2238,2235,1,0,0,0,2238,2236,
+		1,0,0,0,2238,2237,1,0,0,0,2239,179,1,0,0,0,2240,2241,7,41,0,0,2241,181,
+		1,0,0,0,321,185,192,197,203,206,219,222,228,233,239,246,250,258,260,266,
+		273,283,286,293,298,301,308,313,316,320,323,328,332,338,351,358,362,371,
+		382,385,393,397,403,407,417,423,426,432,443,458,465,470,476,487,493,498,
+		504,509,517,525,527,532,537,540,545,548,551,556,559,564,569,572,580,595,
+		597,600,607,613,622,627,631,639,642,645,649,654,661,668,671,675,680,684,
+		686,690,696,706,715,724,727,741,744,748,754,762,766,771,783,795,808,813,
+		817,824,831,839,842,851,866,869,874,876,881,883,888,892,900,906,909,911,
+		921,928,931,939,945,949,952,959,968,971,975,984,987,991,999,1002,1013,
+		1016,1018,1028,1040,1052,1060,1068,1071,1075,1083,1087,1107,1109,1111,
+		1115,1119,1123,1127,1129,1138,1142,1149,1152,1155,1162,1165,1171,1180,
+		1186,1189,1198,1205,1207,1218,1221,1230,1233,1241,1244,1247,1253,1261,
+		1269,1272,1280,1297,1313,1320,1326,1330,1337,1341,1345,1349,1351,1355,
+		1357,1367,1377,1384,1391,1396,1408,1416,1419,1422,1433,1438,1449,1452,
+		1460,1462,1469,1473,1480,1488,1497,1503,1509,1512,1519,1523,1528,1533,
+		1540,1544,1548,1556,1564,1566,1577,1581,1589,1593,1608,1618,1629,1641,
+		1661,1672,1678,1684,1695,1698,1704,1710,1722,1733,1736,1741,1751,1754,
+		1759,1772,1775,1780,1789,1793,1801,1810,1814,1840,1843,1853,1856,1866,
+		1869,1893,1899,1909,1911,1918,1925,1929,1931,1940,1944,1953,1960,1967,
+		1976,1979,1983,1993,1996,2005,2008,2011,2023,2034,2037,2047,2051,2056,
+		2059,2062,2068,2083,2089,2093,2100,2107,2109,2119,2146,2149,2159,2162,
+		2170,2177,2179,2188,2192,2201,2203,2209,2211,2217,2224,2232,2238
 	};
 
 	public static readonly ATN _ATN =

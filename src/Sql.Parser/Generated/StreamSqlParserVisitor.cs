@@ -981,6 +981,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIsJson([NotNull] StreamSqlParser.IsJsonContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>overlaps</c>
+	/// labeled alternative in <see cref="StreamSqlParser.predicate"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitOverlaps([NotNull] StreamSqlParser.OverlapsContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.comparisonOperator"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -1126,6 +1133,20 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitJsonArray([NotNull] StreamSqlParser.JsonArrayContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonArrayAgg</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonArrayAgg([NotNull] StreamSqlParser.JsonArrayAggContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jsonObjectAgg</c>
+	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJsonObjectAgg([NotNull] StreamSqlParser.JsonObjectAggContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>floorCeilTo</c>
 	/// labeled alternative in <see cref="StreamSqlParser.primaryExpression"/>.

@@ -15,7 +15,7 @@ namespace StreamSql.Sql.Planner.Binder;
 /// projection over that. In the select list and HAVING an expression must be a group key, made of group keys, constant,
 /// or an aggregate call; anything else is "not being grouped".
 /// </summary>
-internal sealed class AggregateBinder
+internal sealed partial class AggregateBinder
 {
     private readonly Scope _scope;
     private readonly ExpressionBinder _rowBinder;
@@ -352,6 +352,8 @@ internal sealed class AggregateBinder
             string name = f.Name.Last.ToUpperInvariant();
             if (name is "GROUPING" or "GROUPING_ID" or "GROUP_ID") return BindGroupingFunction(f, name);
             if (IsWindowAuxiliary(name)) return BindWindowAuxiliary(f, name);
+            if (AggregateFunctions.IsJsonAggregate(name)) return BindJsonAggregate(f, name);
+            if (AggregateFunctions.IsCollect(name)) return BindCollect(f);
             if (AggregateFunctions.IsKnown(name)) return BindAggregateCall(f, name);
         }
         if (ExpressionTrees.ContainsAggregate(e)) return null;

@@ -152,10 +152,18 @@ internal sealed class ExpressionBinder
 
     private ScalarExpr BindBetween(BetweenExpression b)
     {
-        if (b.Symmetric) throw Unsupported.Feature("BETWEEN SYMMETRIC", b.Span);
         var operand = Bind(b.Operand);
         var low = Bind(b.Low);
         var high = Bind(b.High);
+        // SYMMETRIC as Calcite expands it: between the bounds in either order (NOT: outside both orders), so a NULL bound
+        // gives UNKNOWN where the other order cannot decide.
+        if (b.Symmetric)
+            return MakeCall(b.Negated ? "AND" : "OR", [Between(b, operand, low, high), Between(b, operand, high, low)], b.Span);
+        return Between(b, operand, low, high);
+    }
+
+    private static ScalarExpr Between(BetweenExpression b, ScalarExpr operand, ScalarExpr low, ScalarExpr high)
+    {
         if (b.Negated)
             return MakeCall("OR", new[] { MakeCall("<", new[] { operand, low }, b.Span), MakeCall(">", new[] { operand, high }, b.Span) }, b.Span);
         return MakeCall("AND", new[] { MakeCall(">=", new[] { operand, low }, b.Span), MakeCall("<=", new[] { operand, high }, b.Span) }, b.Span);
@@ -226,6 +234,13 @@ internal sealed class ExpressionBinder
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) on a call", f.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
         if (f.Name.Parts.Count > 1) throw Unsupported.Feature("catalog functions", f.Name.Span);
+        if (name == "OVERLAPS" && f.Arguments.Count == 4) return BindOverlaps(f);
+        // CURRENT_DATABASE(): the session's current database when the statement is planned, as in Flink.
+        if (name == "CURRENT_DATABASE" && f.Arguments.Count == 0 && FunctionScope.Current?.FindSystem(name) is null)
+        {
+            string database = FunctionScope.CurrentDatabase ?? TableCatalog.DefaultDatabase;
+            return new Literal(database, SqlType.String.AsNotNull());
+        }
         var operands = new List<ScalarExpr>(f.Arguments.Count);
         foreach (var a in f.Arguments) operands.Add(Bind(a));
         // Flink's order: temporary system functions, built-in functions, then temporary and catalog functions.
@@ -234,6 +249,29 @@ internal sealed class ExpressionBinder
             return MakeUserCall(user, operands, f.Span);
         return MakeCall(name, operands, f.Span);
     }
+
+    /// <summary>
+    /// <c>(s1, e1) OVERLAPS (s2, e2)</c> as Calcite expands it: an interval end is its start plus the interval; each period's
+    /// ends are ordered (LEAST, GREATEST), and the periods overlap when each ends no earlier than the other starts.
+    /// </summary>
+    private ScalarExpr BindOverlaps(FunctionCall f)
+    {
+        var e = new ScalarExpr[4];
+        for (int i = 0; i < 4; i++) e[i] = Bind(f.Arguments[i]);
+        for (int i = 0; i < 4; i += 2)
+        {
+            if (!IsTemporal(e[i].Type))
+                throw new SqlValidationException($"Cannot apply 'OVERLAPS' to a period starting at {e[i].Type}: periods are of DATE, TIME or TIMESTAMP", f.Arguments[i].Span);
+            if (e[i + 1].Type.IsInterval) e[i + 1] = MakeCall("+", [e[i], e[i + 1]], f.Arguments[i + 1].Span);
+        }
+        var start1 = MakeCall("LEAST", [e[0], e[1]], f.Span);
+        var end1 = MakeCall("GREATEST", [e[0], e[1]], f.Span);
+        var start2 = MakeCall("LEAST", [e[2], e[3]], f.Span);
+        var end2 = MakeCall("GREATEST", [e[2], e[3]], f.Span);
+        return MakeCall("AND", [MakeCall(">=", [end1, start2], f.Span), MakeCall(">=", [end2, start1], f.Span)], f.Span);
+    }
+
+    private static bool IsTemporal(SqlType t) => t.Kind is SqlTypeKind.Date or SqlTypeKind.Time || t.IsTimestamp;
 
     private static ScalarExpr MakeUserCall(UserDefinedFunction function, IReadOnlyList<ScalarExpr> operands, SourceSpan span)
     {

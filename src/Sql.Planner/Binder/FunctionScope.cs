@@ -10,18 +10,28 @@ namespace StreamSql.Sql.Planner.Binder;
 internal static class FunctionScope
 {
     [ThreadStatic] private static UserFunctionCatalog? _current;
+    [ThreadStatic] private static string? _database;
 
     public static UserFunctionCatalog? Current => _current;
 
-    public static Restore Enter(UserFunctionCatalog functions)
+    /// <summary>The session's current database while a statement is bound (what <c>CURRENT_DATABASE()</c> returns);
+    /// null outside a query bind.</summary>
+    public static string? CurrentDatabase => _database;
+
+    public static Restore Enter(UserFunctionCatalog functions, string? currentDatabase = null)
     {
-        var previous = _current;
+        var previous = (_current, _database);
         _current = functions;
-        return new Restore(previous);
+        _database = currentDatabase;
+        return new Restore(previous.Item1, previous.Item2);
     }
 
-    public readonly struct Restore(UserFunctionCatalog? previous) : IDisposable
+    public readonly struct Restore(UserFunctionCatalog? previous, string? previousDatabase) : IDisposable
     {
-        public void Dispose() => _current = previous;
+        public void Dispose()
+        {
+            _current = previous;
+            _database = previousDatabase;
+        }
     }
 }

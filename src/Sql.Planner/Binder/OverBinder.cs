@@ -93,6 +93,9 @@ internal sealed class OverBinder
         if (name == "LEAD") throw new SqlValidationException("LEAD Function is not supported in stream mode.", f.Span);
         if (name is "PERCENT_RANK" or "CUME_DIST" or "NTILE")
             throw Unsupported.Feature($"{name}() OVER in streaming", f.Span);
+        if (AggregateFunctions.IsCollect(name)) throw Unsupported.Feature("COLLECT in an OVER window", f.Span);
+        if (AggregateFunctions.IsJsonAggregate(name))
+            throw Unsupported.Feature($"{name[..name.IndexOf("AGG", StringComparison.Ordinal)]}AGG in an OVER window (as in Flink)", f.Span);
         if (!AggregateFunctions.IsKnown(name) || f.Name.Parts.Count > 1)
             throw new SqlValidationException($"OVER must be applied to an aggregate function, but {f.Name.Last} is not one", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) in an OVER aggregate", f.Filter.Span);

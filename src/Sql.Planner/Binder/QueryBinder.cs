@@ -38,7 +38,7 @@ internal sealed class QueryBinder
 
     public LogicalNode Bind(Query query)
     {
-        using var functions = FunctionScope.Enter(_catalog.Functions);
+        using var functions = FunctionScope.Enter(_catalog.Functions, _catalog.CurrentDatabase);
         _outermost = query is WithQuery with ? with.Body : query;
         return Bind(query, null);
     }

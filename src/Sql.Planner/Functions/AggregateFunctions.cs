@@ -38,7 +38,16 @@ internal static class AggregateFunctions
     };
 
     /// <summary>Whether <paramref name="name"/> is an aggregate function this planner knows.</summary>
-    public static bool IsKnown(string name) => Kinds.ContainsKey(name);
+    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name);
+
+    /// <summary>COLLECT (Flink's CollectAggFunction): the binder plans it over ARRAY_AGG.</summary>
+    public static bool IsCollect(string name) => name.Equals("COLLECT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Flink's JSON aggregates, named with their ON NULL behaviour as Flink names them
+    /// (<c>JSON_ARRAYAGG_ABSENT_ON_NULL</c>, ...): the binder plans them over ARRAY_AGG.</summary>
+    public static bool IsJsonAggregate(string name) =>
+        name.ToUpperInvariant() is "JSON_ARRAYAGG_NULL_ON_NULL" or "JSON_ARRAYAGG_ABSENT_ON_NULL" or "JSON_OBJECTAGG_NULL_ON_NULL"
+            or "JSON_OBJECTAGG_ABSENT_ON_NULL";
 
     /// <summary>Resolves a call of <paramref name="name"/> over arguments of <paramref name="types"/>; for LISTAGG the
     /// separator must be a character literal, given in <paramref name="separator"/> (null when not written).</summary>

@@ -39,6 +39,13 @@ internal static class CollectionFunctions
                 ? Operands(a, StringType, i => i == 0 ? a[0] : As(StringType, a[i]))
                 : null);
         yield return new("ARRAY_CONCAT", FunctionKind.Scalar, "'ARRAY_CONCAT(<ARRAY>, ...)'", a => SameArrays(a, 1, int.MaxValue));
+        // COLLECT's result from the ARRAY_AGG of its values (see AggregateBinder): the list as a MULTISET, empty for none.
+        yield return new("$COLLECT_MULTISET", FunctionKind.Scalar, "'$COLLECT_MULTISET(<ARRAY>)'", a =>
+            a.Count == 1 && IsArray(a[0])
+                ? new ResolvedFunction(a.Name, [a[0]], new SqlType(SqlTypeKind.Multiset, Elements: [a[0].Elements![0]]).AsNotNull())
+                : null);
+        foreach (var name in new[] { "ARRAY_APPEND", "ARRAY_PREPEND" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<ARRAY>, <ANY>)'", ArrayWithElement);
         foreach (var name in new[] { "ARRAY_UNION", "ARRAY_EXCEPT", "ARRAY_INTERSECT" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<ARRAY>, <ARRAY>)'", a => SameArrays(a, 2, 2));
         yield return new("MAP_KEYS", FunctionKind.Scalar, "'MAP_KEYS(<MAP>)'", a =>
@@ -82,6 +89,20 @@ internal static class CollectionFunctions
 
     /// <summary>ARRAY_MAX/ARRAY_MIN are NULL for an empty array, whatever the operand's nullability.</summary>
     private static bool IsElementResult(string name) => name is "ARRAY_MAX" or "ARRAY_MIN";
+
+    /// <summary>ARRAY_APPEND / ARRAY_PREPEND(array, element): an array of the common type of its elements and the element
+    /// (whose elements are nullable when the element is); NULL when the array is.</summary>
+    private static ResolvedFunction? ArrayWithElement(CallArguments a)
+    {
+        if (a.Count != 2 || !IsArray(a[0])) return null;
+        var element = a[0].Elements![0];
+        var common = IsNull(a[1]) ? element : TypeRules.LeastRestrictive([element, a[1]])
+            ?? throw new FunctionResolutionException(
+                $"The element added by {a.Name} must have a type in common with the array's elements; found {Describe(a[0])} and {Describe(a[1])}");
+        common = common.WithoutTimeAttribute().WithNullable(element.Nullable || a[1].Nullable || IsNull(a[1]));
+        var array = SqlType.Array(common);
+        return new ResolvedFunction(a.Name, [array.WithNullable(a[0].Nullable), common], array.WithNullable(a[0].Nullable));
+    }
 
     /// <summary>Arrays of one common type (ARRAY_CONCAT, ARRAY_UNION, ...): each operand is cast to it.</summary>
     private static ResolvedFunction? SameArrays(CallArguments a, int min, int max)

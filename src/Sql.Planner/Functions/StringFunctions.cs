@@ -47,6 +47,24 @@ internal static class StringFunctions
         yield return Str("MD5", "'MD5(<STRING>)'", 1, 1, _ => 's');
         yield return Str("SHA1", "'SHA1(<STRING>)'", 1, 1, _ => 's');
         yield return Str("SHA256", "'SHA256(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("SHA224", "'SHA224(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("SHA384", "'SHA384(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("SHA512", "'SHA512(<STRING>)'", 1, 1, _ => 's');
+        yield return Str("SHA2", "'SHA2(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        // The binder answers CURRENT_DATABASE() itself (a constant when planning); this entry names it and its form.
+        yield return new("CURRENT_DATABASE", FunctionKind.Scalar, "'CURRENT_DATABASE()'", a =>
+            a.Count == 0 ? new ResolvedFunction(a.Name, [], StringType.AsNotNull()) : null);
+        // Flink's IS_ALPHA/IS_DECIMAL/IS_DIGIT: never NULL (a NULL string is FALSE).
+        foreach (var name in new[] { "IS_ALPHA", "IS_DECIMAL", "IS_DIGIT" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
+                a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Boolean.AsNotNull()) : null);
+        // Flink 2.0's STARTSWITH/ENDSWITH, over two strings or two byte strings.
+        foreach (var name in new[] { "STARTSWITH", "ENDSWITH" })
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>, <STRING>)', '{name}(<BYTES>, <BYTES>)'", a =>
+                a.Count != 2 ? null
+                : AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Boolean.WithNullable(Nullable(a)))
+                : AllMatch(a, IsBinary) ? new ResolvedFunction(a.Name, [As(SqlType.Bytes, a[0]), As(SqlType.Bytes, a[1])], SqlType.Boolean.WithNullable(Nullable(a)))
+                : null);
         yield return Str("TO_BASE64", "'TO_BASE64(<STRING>)'", 1, 1, _ => 's');
         yield return Str("FROM_BASE64", "'FROM_BASE64(<STRING>)'", 1, 1, _ => 's');
         yield return Str("ASCII", "'ASCII(<STRING>)'", 1, 1, _ => 's', SqlType.Int);

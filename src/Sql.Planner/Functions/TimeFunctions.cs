@@ -7,10 +7,14 @@ namespace StreamSql.Sql.Planner.Functions;
 /// CURRENT_TIMESTAMP/NOW are TIMESTAMP_LTZ(3) NOT NULL, PROCTIME() a TIMESTAMP_LTZ(3) processing-time attribute).</summary>
 internal static class TimeFunctions
 {
+    private static bool IsDateField(object? unit) =>
+        unit is "DOW" or "DOY" or "ISODOW" or "ISOYEAR" or "EPOCH" or "DECADE" or "CENTURY" or "MILLENNIUM";
+
     public static IEnumerable<FunctionDefinition> All()
     {
         yield return new("EXTRACT", FunctionKind.Scalar, "'EXTRACT(<TIME_UNIT> FROM <DATETIME>)', 'EXTRACT(<TIME_UNIT> FROM <INTERVAL>)'", a =>
-            a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval)
+            // The day-of and year-derived fields (DOW, EPOCH, ...) do not apply to an interval.
+            a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval && !IsDateField(a.LiteralValue(0)))
                 ? new ResolvedFunction(a.Name, new[] { a[0], Own(a[1], SqlType.Timestamp(3)) }, SqlType.BigInt.WithNullable(Nullable(a)))
                 : null);
         foreach (var name in new[] { "YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFYEAR", "DAYOFMONTH", "DAYOFWEEK" })

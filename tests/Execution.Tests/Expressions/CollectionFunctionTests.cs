@@ -151,6 +151,21 @@ public sealed class CollectionFunctionTests
     }
 
     [Fact]
+    public void Array_append_and_prepend_add_one_element_and_keep_a_null_array_null()
+    {
+        var k = new ExpressionTestKit();
+        var a = Arrays(k, [1, 2], [], null, [1]);
+        var e = k.Longs(3, 4, 5, null);
+        Assert.Equal(new[] { "[1, 2, 3]", "[4]", null, "[1, NULL]" }, k.Eval(Fn("ARRAY_APPEND", a, e)));
+        Assert.Equal(new[] { "[3, 1, 2]", "[4]", null, "[NULL, 1]" }, k.Eval(Fn("ARRAY_PREPEND", a, e)));
+        // Flink's examples: ARRAY_APPEND(ARRAY[1, 2], 3) is [1, 2, 3]; the element widens the type (2.5 makes DOUBLEs).
+        var one = new ExpressionTestKit();
+        var d = Fn("ARRAY_APPEND", Arrays(one, [1, 2]), Lit(2.5));
+        Assert.Equal(SqlTypeKind.Double, d.Type.Elements![0].Kind);
+        Assert.Equal("[1.0, 2.0, 2.5]", one.EvalOne(d));
+    }
+
+    [Fact]
     public void Array_concat_casts_to_the_common_element_type()
     {
         var k = new ExpressionTestKit();

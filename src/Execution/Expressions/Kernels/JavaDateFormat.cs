@@ -13,6 +13,10 @@ internal sealed class JavaDateFormat
     /// <summary>Stands for one fraction digit in <see cref="_printFormat"/>: .NET prints at most 7, Java up to 9.</summary>
     private const char FractionDigit = '\uE000';
 
+    /// <summary>Starts a field .NET's format has no letter for, in <see cref="_printFormat"/>: the marker, the Java letter,
+    /// and its count as a character (<see cref="JavaField"/> prints it).</summary>
+    private const char FieldMarker = '\uE001';
+
     private readonly string _format;
     private readonly string _printFormat;
 
@@ -31,6 +35,7 @@ internal sealed class JavaDateFormat
     {
         var dt = new DateTime(621_355_968_000_000_000 + micros * 10, DateTimeKind.Unspecified);
         var text = dt.ToString(_printFormat, CultureInfo.InvariantCulture);
+        if (text.IndexOf(FieldMarker) >= 0) text = ReplaceFields(text, dt, micros, nanosOfMicro);
         if (text.IndexOf(FractionDigit) < 0) return text;
         // DateTimeFormatter's S…S: the fraction of the second cut to as many digits (zeros past nanoseconds).
         long nanos = ((micros % 1_000_000 + 1_000_000) % 1_000_000) * 1000 + nanosOfMicro;
@@ -44,6 +49,69 @@ internal sealed class JavaDateFormat
         }
         return sb.ToString();
     }
+
+    private static string ReplaceFields(string text, DateTime dt, long micros, int nanosOfMicro)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] != FieldMarker) { sb.Append(text[i]); continue; }
+            JavaField(sb, text[i + 1], text[i + 2] - '0', dt, micros, nanosOfMicro);
+            i += 2;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The letters DateTimeFormatter has and .NET's format does not, as Flink's DATE_FORMAT prints them with the JVM's
+    /// usual en_US locale (weeks start on Sunday; week 1 is the one holding January 1st): <c>D</c> day of year, <c>w</c>
+    /// week of week-based year, <c>W</c> week of month, <c>Y</c> week-based year, <c>e</c>/<c>c</c> localized day of week
+    /// (Sunday 1), <c>Q</c>/<c>q</c> quarter, <c>k</c> clock hour 1-24, <c>K</c> hour of am-pm 0-11, <c>G</c> era,
+    /// <c>A</c> milli of day, <c>n</c> nano of second, <c>N</c> nano of day.
+    /// </summary>
+    private static void JavaField(StringBuilder sb, char letter, int count, DateTime dt, long micros, int nanosOfMicro)
+    {
+        long nanoOfDay = (micros % 86_400_000_000 + 86_400_000_000) % 86_400_000_000 * 1000 + nanosOfMicro;
+        int sundayBased = (int)dt.DayOfWeek;
+        switch (letter)
+        {
+            case 'D': Number(sb, dt.DayOfYear, count); break;
+            case 'w': Number(sb, WeekOfWeekBasedYear(dt, out _), count); break;
+            case 'W': Number(sb, (dt.Day - 1 + (int)new DateTime(dt.Year, dt.Month, 1).DayOfWeek) / 7 + 1, count); break;
+            case 'Y':
+                WeekOfWeekBasedYear(dt, out int weekYear);
+                if (count == 2) Number(sb, weekYear % 100, 2); else Number(sb, weekYear, count);
+                break;
+            case 'e' or 'c' when count <= 2: Number(sb, sundayBased + 1, count); break;
+            case 'e' or 'c': sb.Append(dt.ToString(count == 3 ? "ddd" : count == 4 ? "dddd" : "ddd", CultureInfo.InvariantCulture)[..(count == 5 ? 1 : ^0)]); break;
+            case 'Q' or 'q':
+                int quarter = (dt.Month + 2) / 3;
+                if (count <= 2) Number(sb, quarter, count);
+                else if (count == 3) sb.Append('Q').Append(quarter);
+                else if (count == 4) sb.Append(quarter switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => "4th" }).Append(" quarter");
+                else sb.Append(quarter);
+                break;
+            case 'k': Number(sb, dt.Hour == 0 ? 24 : dt.Hour, count); break;
+            case 'K': Number(sb, dt.Hour % 12, count); break;
+            case 'G': sb.Append(count == 4 ? "Anno Domini" : count == 5 ? "A" : "AD"); break;
+            case 'A': Number(sb, nanoOfDay / 1_000_000, count); break;
+            case 'n': Number(sb, nanoOfDay % 1_000_000_000, count); break;
+            default: Number(sb, nanoOfDay, count); break;
+        }
+    }
+
+    /// <summary>Java's week of week-based year with Sunday-first weeks and week 1 holding January 1st; the week's year.</summary>
+    private static int WeekOfWeekBasedYear(DateTime dt, out int weekYear)
+    {
+        var weekStart = dt.Date.AddDays(-(int)dt.DayOfWeek);
+        weekYear = weekStart.AddDays(6).Year;
+        var january1 = new DateTime(weekYear, 1, 1);
+        var firstWeekStart = january1.AddDays(-(int)january1.DayOfWeek);
+        return (int)((weekStart - firstWeekStart).TotalDays / 7) + 1;
+    }
+
+    private static void Number(StringBuilder sb, long value, int minDigits) =>
+        sb.Append(value.ToString(new string('0', Math.Max(1, minDigits)), CultureInfo.InvariantCulture));
 
     /// <summary>Parses text into wall-clock microseconds since the epoch.</summary>
     public bool TryParse(string text, out long micros)
@@ -89,6 +157,8 @@ internal sealed class JavaDateFormat
                 'E' => run >= 4 ? "dddd" : "ddd",
                 'a' => "tt",
                 'z' or 'Z' or 'X' or 'x' => "zzz",
+                'D' or 'w' or 'W' or 'Y' or 'e' or 'c' or 'Q' or 'q' or 'k' or 'K' or 'G' or 'A' or 'n' or 'N' when forPrinting && run <= 9 =>
+                    $"\\{FieldMarker}\\{c}\\{(char)('0' + run)}",
                 _ => new string(c, run),
             });
             i += run;

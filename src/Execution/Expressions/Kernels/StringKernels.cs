@@ -148,9 +148,10 @@ internal static partial class StringKernels
             case "REGEXP_EXTRACT_ALL": return RegexKernels.ExtractAll(t, ops);
             case "LIKE": return LikeKernels.Like(t, ops);
             case "SIMILAR TO": return LikeKernels.SimilarTo(t, ops);
-            case "MD5": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(MD5.HashData(a[0].GetUtf8(row)))));
-            case "SHA1": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(SHA1.HashData(a[0].GetUtf8(row)))));
-            case "SHA256": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexStringLower(SHA256.HashData(a[0].GetUtf8(row)))));
+            case "MD5" or "SHA1" or "SHA224" or "SHA256" or "SHA384" or "SHA512" or "SHA2":
+                return new Utf8DigestKernel(name, ops[0], ops.Length > 1 ? ops[1] : null, t);
+            case "IS_ALPHA" or "IS_DIGIT" or "IS_DECIMAL": return new Utf8ClassTestKernel(name, ops[0], t);
+            case "STARTSWITH" or "ENDSWITH": return new Utf8AffixKernel(name == "STARTSWITH", ops[0], ops[1], t);
             case "TO_BASE64": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToBase64String(a[0].GetUtf8(row))));
             case "FROM_BASE64":
                 return Row(t, ops, (a, row, w) =>

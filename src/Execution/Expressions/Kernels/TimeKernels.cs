@@ -186,6 +186,16 @@ internal static class TimeKernels
     {
         if (source.Type.IsInterval)
             return new RowwiseExpression(type, new[] { source }, (a, r, w) => w.AppendInt64(ExtractInterval(unit, a[0].GetInt64(r), a[0].Type.Kind == SqlTypeKind.IntervalYearMonth)));
+        if (unit == "NANOSECOND")
+            // Flink's: the nanoseconds within the minute (the millisecond of the minute times 10^6 plus the nanoseconds of
+            // the millisecond), every digit of a TIMESTAMP(7..9) kept.
+            return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
+            {
+                long local = LocalValue(a[0], r, context, out long perMicro);
+                long micros = TemporalText.FloorDiv(local, perMicro);
+                long ofMinute = micros - TemporalText.FloorDiv(micros, 60_000_000) * 60_000_000;
+                w.AppendInt64(ofMinute * 1000 + (local - micros * perMicro) * (1000 / perMicro));
+            });
         return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
         {
             long micros = LocalMicros(a[0], r, context);
@@ -208,12 +218,14 @@ internal static class TimeKernels
             "DOY" => date.DayOfYear,
             "DOW" => (int)date.DayOfWeek + 1,
             "ISODOW" => date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek,
+            "ISOYEAR" => System.Globalization.ISOWeek.GetYear(date.ToDateTime(TimeOnly.MinValue)),
             "HOUR" => ofDay / 3_600_000_000,
             "MINUTE" => ofDay / 60_000_000 % 60,
             "SECOND" => ofDay / 1_000_000 % 60,
             "MILLISECOND" => ofDay / 1000 % 60_000,
             "MICROSECOND" => ofDay % 60_000_000,
-            "EPOCH" => TemporalText.FloorDiv(micros, TemporalText.MicrosPerSecond),
+            // Flink's utcTs / 1000: toward zero, so a moment before 1970 with a fraction rounds up.
+            "EPOCH" => micros / TemporalText.MicrosPerSecond,
             "DECADE" => date.Year / 10,
             "CENTURY" => (date.Year + 99) / 100,
             "MILLENNIUM" => (date.Year + 999) / 1000,

@@ -16,6 +16,10 @@ internal static class CollectionKernels
         "ARRAY_MAX" => new ArrayExtremeKernel(operands[0], max: true, call.Type),
         "ARRAY_MIN" => new ArrayExtremeKernel(operands[0], max: false, call.Type),
         "ARRAY_CONCAT" => new ArrayConcatKernel(operands, call.Type),
+        "$COLLECT_MULTISET" => new ListAsMultisetKernel(operands[0], call.Type),
+        // ARRAY_APPEND(a, e) is ARRAY_CONCAT(a, ARRAY[e]), ARRAY_PREPEND(a, e) ARRAY_CONCAT(ARRAY[e], a): NULL for a NULL array.
+        "ARRAY_APPEND" => new ArrayConcatKernel([operands[0], new Nested.ArrayConstructorKernel([operands[1]], call.Type.AsNotNull())], call.Type),
+        "ARRAY_PREPEND" => new ArrayConcatKernel([new Nested.ArrayConstructorKernel([operands[1]], call.Type.AsNotNull()), operands[0]], call.Type),
         "ARRAY_JOIN" => new ArrayJoinKernel(operands[0], operands[1], operands.Length > 2 ? operands[2] : null, call.Type),
         "ARRAY_UNION" => new ArraySetKernel(ArraySetKernel.Operation.Union, operands[0], operands[1], call.Type),
         "ARRAY_EXCEPT" => new ArraySetKernel(ArraySetKernel.Operation.Except, operands[0], operands[1], call.Type),

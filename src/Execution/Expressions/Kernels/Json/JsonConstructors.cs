@@ -149,6 +149,8 @@ internal static class JsonKernels
         "JSON_STRING" => new JsonStringKernel(operands[0], call.Type),
         "JSON_OBJECT" => new JsonConstructorKernel(call, operands, isObject: true),
         "JSON_ARRAY" => new JsonConstructorKernel(call, operands, isObject: false),
+        "$JSON_ARRAYAGG_TEXT" => new JsonAggregateTextKernel(operands[0], isObject: false, call.Type),
+        "$JSON_OBJECTAGG_TEXT" => new JsonAggregateTextKernel(operands[0], isObject: true, call.Type),
         "IS JSON VALUE" or "IS JSON SCALAR" or "IS JSON ARRAY" or "IS JSON OBJECT" => new IsJsonKernel(operands[0], name[8..], call.Type),
         _ => null,
     };
