@@ -71,10 +71,21 @@ public sealed class SortLimitTests
     }
 
     [Fact]
-    public void Limit_over_an_updating_input_is_refused()
+    public void Limit_over_an_updating_input_is_a_rank_that_asks_for_update_befores_and_emits_any_change()
     {
-        var e = _f.Error("SELECT auction, COUNT(*) FROM bids GROUP BY auction LIMIT 3");
-        Assert.StartsWith("StreamPhysicalLimit doesn't support consuming update", e.Problem);
+        var plan = PhysicalPlan("SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction LIMIT 3 OFFSET 1");
+        Assert.StartsWith("""
+            Limit(offset=[1], fetch=[3], changelogMode=[I,UB,UA,D])
+            +- Exchange(distribution=[single], changelogMode=[I,UB,UA])
+               +- GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS n], changelogMode=[I,UB,UA])
+            """, plan);
+    }
+
+    [Fact]
+    public void Limit_over_an_updating_input_into_an_append_only_sink_is_refused()
+    {
+        var e = _f.Error("INSERT INTO out_rows SELECT auction, COUNT(*) FROM bids GROUP BY auction LIMIT 3");
+        Assert.Contains("doesn't support consuming update and delete changes", e.Problem);
     }
 
     [Fact]

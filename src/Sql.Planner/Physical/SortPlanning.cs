@@ -7,7 +7,7 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>
 /// Plans a <see cref="LogicalSort"/> the way Flink's streaming rules do:
 /// <list type="bullet">
-/// <item>no ORDER BY: <see cref="PhysicalLimit"/> (StreamPhysicalLimitRule);</item>
+/// <item>no ORDER BY: <see cref="PhysicalLimit"/> (StreamPhysicalLimitRule; a rank over an updating input);</item>
 /// <item>ORDER BY with LIMIT: <see cref="PhysicalSortLimit"/>, a global Top-N (StreamPhysicalSortLimitRule);</item>
 /// <item>ORDER BY a time attribute ascending first, without LIMIT or OFFSET: <see cref="PhysicalTemporalSort"/>
 ///   (StreamPhysicalTemporalSortRule);</item>
@@ -21,7 +21,7 @@ internal static class SortPlanning
     public static PhysicalNode Plan(LogicalSort s, PhysicalNode input, TimeSpan stateTtl, bool batch)
     {
         if (s.OrderKeys.Count == 0)
-            return new PhysicalLimit(input, s.Offset, s.Fetch) { Parallelism = 1 };
+            return new PhysicalLimit(input, s.Offset, s.Fetch) { Parallelism = 1, StateTtl = stateTtl };
         if (batch)
             return new PhysicalBatchSort(input, s.OrderKeys, s.Offset, s.Fetch) { Parallelism = 1 };
         if (s.Fetch is { } fetch)
