@@ -129,12 +129,18 @@ public sealed class SortLimitTests
     [InlineData("SELECT * FROM bids ORDER BY 9 LIMIT 1", "Ordinal out of range")]
     [InlineData("SELECT * FROM bids ORDER BY price + 1 LIMIT 1", "Not supported yet: an expression in ORDER BY")]
     [InlineData("SELECT * FROM bids ORDER BY nosuch LIMIT 1", "nosuch")]
-    [InlineData("SELECT * FROM bids ORDER BY price OFFSET 2", "Not supported yet: ORDER BY with OFFSET but no LIMIT")]
     public void Malformed_forms_are_refused_at_their_clause(string sql, string expected)
     {
         var e = _f.Error(sql);
         Assert.Contains(expected, e.Problem);
         Assert.True(e.Span.Line >= 1);
+    }
+
+    [Fact]
+    public void Order_by_with_offset_and_no_limit_is_a_sort_limit_with_an_unlimited_fetch()
+    {
+        Assert.StartsWith("SortLimit(orderBy=[price DESC], offset=[2], fetch=[unlimited], strategy=[AppendFastStrategy], changelogMode=[I,UB,UA,D])",
+            PhysicalPlan("SELECT auction, price FROM bids ORDER BY price DESC OFFSET 2 ROWS"));
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public sealed class SortLimitDifferentialTests
         // Over an updating input (a GROUP BY result): the retract strategy.
         await run.CheckAsync(new("SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k LIMIT 4",
             "SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k NULLS FIRST LIMIT 4"));
+        // ORDER BY ... OFFSET without LIMIT: Flink's SortLimit with an unlimited fetch, every row past the offset.
+        await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY v DESC OFFSET 390 ROWS", "SELECT k, v, seq FROM t ORDER BY v DESC NULLS LAST, seq OFFSET 390"));
+        await run.CheckAsync(new("SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k OFFSET 5",
+            "SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k NULLS FIRST OFFSET 5"));
         // A limit larger than the input keeps every row.
         await run.CheckAsync(new("SELECT k, seq FROM t ORDER BY k LIMIT 1000", "SELECT k, seq FROM t"));
         // LIMIT without ORDER BY: how many rows pass, whatever the parallelism.
