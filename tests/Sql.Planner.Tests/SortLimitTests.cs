@@ -117,11 +117,11 @@ public sealed class SortLimitTests
     }
 
     [Fact]
-    public void Order_by_proctime_alone_is_a_temporal_sort_and_with_more_keys_is_refused()
+    public void Order_by_proctime_alone_or_then_other_keys_is_a_temporal_sort()
     {
         _f.Run("CREATE TABLE clicks (id BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen')");
         Assert.StartsWith("TemporalSort(orderBy=[pt ASC], changelogMode=[I])", PhysicalPlan("SELECT id, pt FROM clicks ORDER BY pt"));
-        Assert.StartsWith("Not supported yet: ORDER BY a processing-time attribute then other columns", _f.Error("SELECT id, pt FROM clicks ORDER BY pt, id").Problem);
+        Assert.StartsWith("TemporalSort(orderBy=[pt ASC, id DESC], changelogMode=[I])", PhysicalPlan("SELECT id, pt FROM clicks ORDER BY pt, id DESC"));
     }
 
     [Theory]

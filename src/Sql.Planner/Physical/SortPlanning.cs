@@ -28,14 +28,10 @@ internal static class SortPlanning
             return new PhysicalSortLimit(input, s.OrderKeys, s.Offset, s.Fetch) { Parallelism = 1, StateTtl = stateTtl };
         var first = s.OrderKeys[0];
         var time = s.Input.Schema[first.Column].Type;
+        // Processing-time order is arrival order; with other keys the rows of one millisecond are ordered by them, as
+        // Flink's ProcTimeSortOperator does.
         if (time.IsTimeAttribute && !first.Descending)
-        {
-            // Processing-time order is arrival order; Flink's ProcTimeSortOperator orders the rows of one millisecond by
-            // the other keys, which is not built.
-            if (!time.IsRowtime && s.OrderKeys.Count > 1)
-                throw Unsupported.Feature("ORDER BY a processing-time attribute then other columns without LIMIT", s.OrderSpan);
             return new PhysicalTemporalSort(input, s.OrderKeys) { Parallelism = 1 };
-        }
         throw new SqlValidationException("Sort on a non-time-attribute field is not supported.", s.OrderSpan);
     }
 }

@@ -111,6 +111,42 @@ public sealed class SortLimitDifferentialTests
         }
     }
 
+    /// <summary>
+    /// ORDER BY a processing-time attribute then another column (Flink's ProcTimeSortOperator): every row comes, insert-only,
+    /// the rows still held when the input ends too. At parallelism 1 they come in processing-time order and, within one
+    /// millisecond, by the other key (DESC, NULLs last); at parallelism 2 a row may reach the sort after its millisecond
+    /// was emitted (its time was taken upstream) and then comes with the next emission, so only completeness is checked.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 4096)]
+    [InlineData(2, 7)]
+    public async Task Processing_time_sort_orders_the_rows_of_a_millisecond_by_the_other_keys(int parallelism, int batchRows)
+    {
+        await using var run = new DifferentialRun(20261210,
+            ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var table = run.AddTable("t", rows: 400, sequence: true);
+        run.ExecuteEngine("CREATE TABLE tp (k BIGINT, v INT, d DECIMAL(10, 2), s STRING, b BOOLEAN, ts TIMESTAMP(3), seq BIGINT, pt AS PROCTIME()) "
+            + $"WITH ('connector' = 'filesystem', 'path' = '{table.CsvPath}', 'format' = 'csv', 'csv.null-literal' = '{RandomTable.NullLiteral}')");
+        var rows = await run.EngineChangelogAsync("SELECT pt, v, seq FROM tp ORDER BY pt, v DESC");
+        Assert.Equal(400, rows.Count);
+        Assert.All(rows, r => Assert.Equal(RowKind.Insert, r.Kind));
+        Assert.Equal(Enumerable.Range(0, 400).Select(i => (long)i), rows.Select(r => (long)r[2]!).Order());
+        if (parallelism > 1) return;
+        int ties = 0;
+        for (int i = 1; i < rows.Count; i++)
+        {
+            var (a, b) = (rows[i - 1], rows[i]);
+            int byTime = Comparer<object>.Default.Compare(a[0]!, b[0]!);
+            Assert.True(byTime <= 0, $"row {i}: {a} before {b}");
+            if (byTime < 0) continue;
+            ties++;
+            int byValue = a[1] is null ? (b[1] is null ? 0 : 1) : b[1] is null ? -1 : -Comparer<object>.Default.Compare(a[1]!, b[1]!);
+            Assert.True(byValue <= 0, $"row {i}: {a} before {b}");
+        }
+        Assert.True(ties > 0, "some rows share a millisecond");
+    }
+
     /// <summary>Batch mode sorts the final rows: the rows DuckDB's ORDER BY ... LIMIT picks (ties by arrival), insert-only,
     /// in order.</summary>
     [Fact]
