@@ -133,4 +133,19 @@ public sealed class WindowRankTests
             """);
         Assert.Equal("Processing time Window TopN is not supported yet.", e.Problem);
     }
+
+    [Fact]
+    public void A_top_n_over_a_window_top_n_is_a_window_rank_too()
+    {
+        var plan = PhysicalPlan($"""
+            SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS r2
+              FROM (SELECT auction, price, window_start, window_end FROM
+                     (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, auction ORDER BY price DESC) AS rownum FROM {Tumble})
+                    WHERE rownum <= 3))
+            WHERE r2 <= 2
+            """);
+        Assert.Equal(2, plan.Split("WindowRank(").Length - 1);
+        Assert.DoesNotContain("Rank(strategy", plan);
+        Assert.DoesNotContain("changelogMode=[I,UB", plan);
+    }
 }

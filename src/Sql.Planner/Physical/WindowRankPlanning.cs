@@ -8,8 +8,8 @@ namespace StreamSql.Sql.Planner.Physical;
 
 /// <summary>
 /// A Top-N whose PARTITION BY holds window_start and window_end of an event-time TUMBLE, HOP or CUMULATE window table
-/// function (read directly, or through a window aggregation grouped by them), or of a SESSION window aggregation, is a
-/// window Top-N (Flink's StreamPhysicalWindowRankRule): the rows carry their window, so the rank reads its end and fires it
+/// function (read directly, through a window aggregation grouped by them or through another window Top-N), or of a
+/// SESSION window aggregation, is a window Top-N (Flink's StreamPhysicalWindowRankRule): the rows carry their window, so the rank reads its end and fires it
 /// on the watermark; a Top-1 ordered by a rowtime attribute is a window deduplication (StreamPhysicalWindowDeduplicateRule).
 /// As Flink's StreamExecWindowRank, a window Top-N by RANK or DENSE_RANK, or over a processing-time window aggregation,
 /// is refused. Anything else stays a regular Top-N.
@@ -18,22 +18,7 @@ internal static class WindowRankPlanning
 {
     public static PhysicalNode? TryPlan(LogicalRank r, Func<PhysicalNode> translateInput, int parallelism)
     {
-        if (r.RankEnd is not { } end) return null;
-        int start = -1, stop = -1;
-        LogicalWindowTableFunction? function = null;
-        bool aggregated = false;
-        foreach (int k in r.PartitionKeys)
-        {
-            if (Source(r.Input, k) is not var (f, column, throughAggregate) || column < f.WindowStart || column > f.WindowEnd) continue;
-            if (function is not null && !ReferenceEquals(function, f)) return null;
-            function = f;
-            aggregated = throughAggregate;
-            if (column == f.WindowStart && start < 0) start = k;
-            else if (column == f.WindowEnd && stop < 0) stop = k;
-        }
-        if (function is null || start < 0 || stop < 0) return null;
-        // A SESSION window table function is read only through its aggregation (Flink's window Top-N likewise).
-        if (!function.Window.IsSliced && !aggregated) return null;
+        if (r.RankEnd is not { } end || Windowed(r) is not var (function, start, stop, aggregated)) return null;
         if (!function.IsEventTime)
         {
             if (!aggregated) return null;
@@ -58,6 +43,27 @@ internal static class WindowRankPlanning
         {
             Parallelism = p,
         };
+    }
+
+    /// <summary>The window table function whose window_start and window_end <paramref name="r"/> is partitioned by, those
+    /// columns of its input, and whether they come through a window aggregation; null when it is not a window rank (a
+    /// SESSION window table function counts only through its aggregation, as in Flink).</summary>
+    private static (LogicalWindowTableFunction Function, int Start, int End, bool Aggregated)? Windowed(LogicalRank r)
+    {
+        int start = -1, stop = -1;
+        LogicalWindowTableFunction? function = null;
+        bool aggregated = false;
+        foreach (int k in r.PartitionKeys)
+        {
+            if (Source(r.Input, k) is not var (f, column, throughAggregate) || column < f.WindowStart || column > f.WindowEnd) continue;
+            if (function is not null && !ReferenceEquals(function, f)) return null;
+            function = f;
+            aggregated = throughAggregate;
+            if (column == f.WindowStart && start < 0) start = k;
+            else if (column == f.WindowEnd && stop < 0) stop = k;
+        }
+        if (function is null || start < 0 || stop < 0 || (!function.Window.IsSliced && !aggregated)) return null;
+        return (function, start, stop, aggregated);
     }
 
     /// <summary>The window as the rank's input sees it: a SESSION's partition keys named by the rank input's columns that
@@ -86,6 +92,9 @@ internal static class WindowRankPlanning
         LogicalCalc c => c.Projections[column] is InputRef r ? Source(c.Input, r.Index) : null,
         LogicalProject p => p.Projections[column] is InputRef r ? Source(p.Input, r.Index) : null,
         LogicalFilter f => Source(f.Input, column),
+        // A window Top-N keeps its input's windows (Flink: a window Top-N may follow a window Top-N).
+        LogicalRank k when column < k.Input.Schema.Count && k.RankEnd is not null && k.RankType == RankType.RowNumber
+                           && Windowed(k) is { Function.IsEventTime: true } => Source(k.Input, column),
         LogicalAggregate a when a.GroupingSets is null && column < a.GroupKeys.Count && IsWindowAggregate(a)
             => Source(a.Input, a.GroupKeys[column]) is var (f, c, _) ? (f, c, true) : null,
         _ => null,

@@ -80,6 +80,12 @@ public sealed class WindowRankDifferentialTests
                 + $"FROM (SELECT window_start, window_end, k, SUM(v) AS sv, COUNT(*) AS c FROM TABLE({Tvf(kind)}) GROUP BY window_start, window_end, k)) WHERE rn <= 3",
                 "SELECT window_start, window_end, k, sv, c, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY sv DESC NULLS LAST, k NULLS FIRST) AS rn "
                 + $"FROM (SELECT window_start, window_end, k, SUM(v) AS sv, COUNT(*) AS c FROM ({DuckWindows(kind)}) GROUP BY window_start, window_end, k)) WHERE rn <= 3"));
+        // A window Top-N over a window Top-N: the top 2 of each window among the top 3 per key (ties by key, then arrival).
+        await run.CheckAsync(new DualSql(
+            "SELECT window_start, window_end, k, v, seq, r2 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v DESC, k, seq) AS r2 "
+            + $"FROM (SELECT window_start, window_end, k, v, seq FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k ORDER BY v DESC, seq) AS rn FROM TABLE({Tumble})) WHERE rn <= 3)) WHERE r2 <= 2",
+            "SELECT window_start, window_end, k, v, seq, r2 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v DESC NULLS LAST, k NULLS FIRST, seq) AS r2 "
+            + $"FROM (SELECT window_start, window_end, k, v, seq FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k ORDER BY v DESC NULLS LAST, seq) AS rn FROM ({DuckWindows("TUMBLE")})) WHERE rn <= 3)) WHERE r2 <= 2"));
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.Equal(run.Cases, run.NonEmptyCases);
     }
