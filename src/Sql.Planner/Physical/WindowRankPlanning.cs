@@ -9,10 +9,10 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>
 /// A Top-N whose PARTITION BY holds window_start and window_end of an event-time TUMBLE, HOP or CUMULATE window table
 /// function (read directly, through a window aggregation grouped by them or through another window Top-N), or of a
-/// SESSION window aggregation, is a window Top-N (Flink's StreamPhysicalWindowRankRule): the rows carry their window, so the rank reads its end and fires it
-/// on the watermark; a Top-1 ordered by a rowtime attribute is a window deduplication (StreamPhysicalWindowDeduplicateRule).
-/// As Flink's StreamExecWindowRank, a window Top-N by RANK or DENSE_RANK, or over a processing-time window aggregation,
-/// is refused. Anything else stays a regular Top-N.
+/// SESSION window aggregation, is a window Top-N (Flink's StreamPhysicalWindowRankRule): the rows carry their window, so
+/// the rank reads its end and fires it on the watermark; a Top-1 ordered by a rowtime attribute is a window deduplication
+/// (StreamPhysicalWindowDeduplicateRule). As Flink's StreamExecWindowRank, a window Top-N by RANK or DENSE_RANK, or over
+/// a processing-time window aggregation, is refused. Anything else stays a regular Top-N.
 /// </summary>
 internal static class WindowRankPlanning
 {
