@@ -470,6 +470,52 @@ public sealed class KillAndRestoreTests : IDisposable
             lastKillAfterOutput: true);
     }
 
+    /// <summary>
+    /// A window Top-N over a SESSION window aggregation (1 s gap per key id % 7; all keys' rows share their times, so the 7
+    /// sessions of each block of 490 rows share their bounds): the top 2 keys by SUM(id) per window and key parity, killed
+    /// twice and restarted at other parallelisms and backends. The rank is keyed and distributed by the parity and the
+    /// session's start, so its buffered rows and timers are rescaled by key group; every ranked row is committed exactly
+    /// once with the values of an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "1,2,1")]
+    [InlineData("rocksdb", "2,1,2")]
+    public async Task Window_top_n_over_sessions_killed_and_restored_at_other_parallelisms_commits_every_ranked_row_exactly_once(string backend,
+        string parallelisms)
+    {
+        const int Rows = 490 * 16;
+        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+            // Rows in groups of 7 (one per key) 70 ms apart, 2.45 s more per block of 490 rows: in order, nothing is late.
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ((id - 1 - MOD(id - 1, 7)) * 10 + (id - 1 - MOD(id - 1, 490)) * 5, 3) AS TIMESTAMP(3)), "
+            + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '1000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3), total BIGINT, rn BIGINT) "
+            + "WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT k, window_start, window_end, total, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, par "
+            + "ORDER BY total DESC) AS rn FROM (SELECT k, MOD(k, 2) AS par, window_start, window_end, total FROM (SELECT k, window_start, window_end, SUM(id) AS total "
+            + "FROM TABLE(SESSION(TABLE (SELECT CAST(id % 7 AS BIGINT) AS k, id, ts FROM src) PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)) "
+            + "GROUP BY k, window_start, window_end))) WHERE rn <= 2;");
+        var expected = new List<string>();
+        for (long block = 0; block < Rows / 490; block++)
+        {
+            long start = block * 7350, end = start + 69 * 70 + 1000;
+            var totals = Enumerable.Range(0, 7).Select(k => (K: (long)k, Total: Enumerable.Range(1, 490).Select(i => block * 490 + i).Where(id => id % 7 == k).Sum())).ToList();
+            foreach (var parity in totals.GroupBy(t => t.K % 2))
+                expected.AddRange(parity.OrderByDescending(t => t.Total).Take(2).Select((t, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{t.K},{SessionTime(start)},{SessionTime(end)},{t.Total},{i + 1}")));
+        }
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 800, beforeRun: Script, lastKillAfterOutput: true);
+    }
+
+    /// <summary>A time as the csv format writes it: fractional seconds without trailing zeros.</summary>
+    private static string SessionTime(long ms)
+    {
+        var t = DateTime.UnixEpoch.AddMilliseconds(ms);
+        return t.Millisecond == 0 ? t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            : t.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture).TrimEnd('0');
+    }
+
     /// <summary>The session rows of <see cref="Session_window_aggregation_killed_and_restored_at_other_parallelisms_commits_every_session_exactly_once"/>
     /// computed here: per key id % 7 and block of 500 rows, one session from its first row to its last row + 1 s.</summary>
     private static List<string> ExpectedSessions(int rows)

@@ -71,10 +71,21 @@ public sealed class SortLimitTests
     }
 
     [Fact]
-    public void Limit_over_an_updating_input_is_refused()
+    public void Limit_over_an_updating_input_is_a_rank_that_asks_for_update_befores_and_emits_any_change()
     {
-        var e = _f.Error("SELECT auction, COUNT(*) FROM bids GROUP BY auction LIMIT 3");
-        Assert.StartsWith("StreamPhysicalLimit doesn't support consuming update", e.Problem);
+        var plan = PhysicalPlan("SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction LIMIT 3 OFFSET 1");
+        Assert.StartsWith("""
+            Limit(offset=[1], fetch=[3], changelogMode=[I,UB,UA,D])
+            +- Exchange(distribution=[single], changelogMode=[I,UB,UA])
+               +- GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS n], changelogMode=[I,UB,UA])
+            """, plan);
+    }
+
+    [Fact]
+    public void Limit_over_an_updating_input_into_an_append_only_sink_is_refused()
+    {
+        var e = _f.Error("INSERT INTO out_rows SELECT auction, COUNT(*) FROM bids GROUP BY auction LIMIT 3");
+        Assert.Contains("doesn't support consuming update and delete changes", e.Problem);
     }
 
     [Fact]
@@ -106,11 +117,11 @@ public sealed class SortLimitTests
     }
 
     [Fact]
-    public void Order_by_proctime_alone_is_a_temporal_sort_and_with_more_keys_is_refused()
+    public void Order_by_proctime_alone_or_then_other_keys_is_a_temporal_sort()
     {
         _f.Run("CREATE TABLE clicks (id BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen')");
         Assert.StartsWith("TemporalSort(orderBy=[pt ASC], changelogMode=[I])", PhysicalPlan("SELECT id, pt FROM clicks ORDER BY pt"));
-        Assert.StartsWith("Not supported yet: ORDER BY a processing-time attribute then other columns", _f.Error("SELECT id, pt FROM clicks ORDER BY pt, id").Problem);
+        Assert.StartsWith("TemporalSort(orderBy=[pt ASC, id DESC], changelogMode=[I])", PhysicalPlan("SELECT id, pt FROM clicks ORDER BY pt, id DESC"));
     }
 
     [Theory]
@@ -118,12 +129,18 @@ public sealed class SortLimitTests
     [InlineData("SELECT * FROM bids ORDER BY 9 LIMIT 1", "Ordinal out of range")]
     [InlineData("SELECT * FROM bids ORDER BY price + 1 LIMIT 1", "Not supported yet: an expression in ORDER BY")]
     [InlineData("SELECT * FROM bids ORDER BY nosuch LIMIT 1", "nosuch")]
-    [InlineData("SELECT * FROM bids ORDER BY price OFFSET 2", "Not supported yet: ORDER BY with OFFSET but no LIMIT")]
     public void Malformed_forms_are_refused_at_their_clause(string sql, string expected)
     {
         var e = _f.Error(sql);
         Assert.Contains(expected, e.Problem);
         Assert.True(e.Span.Line >= 1);
+    }
+
+    [Fact]
+    public void Order_by_with_offset_and_no_limit_is_a_sort_limit_with_an_unlimited_fetch()
+    {
+        Assert.StartsWith("SortLimit(orderBy=[price DESC], offset=[2], fetch=[unlimited], strategy=[AppendFastStrategy], changelogMode=[I,UB,UA,D])",
+            PhysicalPlan("SELECT auction, price FROM bids ORDER BY price DESC OFFSET 2 ROWS"));
     }
 
     [Fact]

@@ -82,4 +82,70 @@ public sealed class WindowRankTests
         Assert.Contains("WindowAggregate(window=[TUMBLE(time_col=[window_time], size=[1 h])]", plan);
         Assert.DoesNotContain("changelogMode=[I,UB,UA", plan);
     }
+
+    private const string SessionAggregate = """
+        SELECT window_start, window_end, bidder, SUM(price) AS price, COUNT(*) AS cnt
+        FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '5' MINUTES))
+        GROUP BY window_start, window_end, bidder
+        """;
+
+    [Fact]
+    public void A_top_n_over_a_session_window_aggregation_is_a_window_rank_keyed_by_the_session_start_too()
+    {
+        var plan = PhysicalPlan($"SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS rownum FROM ({SessionAggregate})) WHERE rownum <= 3");
+        Assert.StartsWith("""
+            WindowRank(window=[SESSION(win_start=[window_start], win_end=[window_end], gap=[5 min], partition keys=[bidder])], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=3], partitionBy=[], orderBy=[price DESC], select=[window_start, window_end, bidder, price, cnt, rownum], changelogMode=[I])
+            +- Exchange(distribution=[single], changelogMode=[I])
+            """, plan);
+        // With another partition key the rows are distributed by it and the session's start.
+        plan = PhysicalPlan($"SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, cnt ORDER BY price DESC) AS rownum FROM ({SessionAggregate})) WHERE rownum <= 3");
+        Assert.Contains("partitionBy=[cnt]", plan);
+        Assert.Contains("Exchange(distribution=[hash[cnt, window_start]]", plan);
+    }
+
+    [Fact]
+    public void A_session_window_table_function_read_directly_is_not_a_window_rank()
+    {
+        var e = _f.Error("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS rownum FROM TABLE(SESSION(TABLE bids, DESCRIPTOR(ts), INTERVAL '5' MINUTES))) WHERE rownum <= 3");
+        Assert.DoesNotContain("Window TopN", e.Problem);
+    }
+
+    [Theory]
+    [InlineData("RANK")]
+    [InlineData("DENSE_RANK")]
+    public void Rank_and_dense_rank_per_window_are_refused_with_flinks_window_top_n_message_at_the_call(string function)
+    {
+        var e = _f.Error($"SELECT * FROM (SELECT *,\n {function}() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS r FROM {Tumble}) WHERE r <= 3");
+        Assert.Equal($"{function}() function is not supported on Window TopN currently, only ROW_NUMBER() is supported.", e.Problem);
+        Assert.Equal((2, 2), (e.Span.Line, e.Span.Column));
+        e = _f.Error($"SELECT * FROM (SELECT *, {function}() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS r FROM ({SessionAggregate})) WHERE r <= 3");
+        Assert.Equal($"{function}() function is not supported on Window TopN currently, only ROW_NUMBER() is supported.", e.Problem);
+    }
+
+    [Fact]
+    public void A_top_n_over_a_processing_time_window_aggregation_is_refused_as_flink_refuses_it()
+    {
+        _f.Run("CREATE TABLE pbids (auction BIGINT, price BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen');");
+        var e = _f.Error("""
+            SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS rownum
+              FROM (SELECT window_start, window_end, auction, SUM(price) AS price FROM TABLE(TUMBLE(TABLE pbids, DESCRIPTOR(pt), INTERVAL '10' SECONDS))
+                    GROUP BY window_start, window_end, auction)) WHERE rownum <= 3
+            """);
+        Assert.Equal("Processing time Window TopN is not supported yet.", e.Problem);
+    }
+
+    [Fact]
+    public void A_top_n_over_a_window_top_n_is_a_window_rank_too()
+    {
+        var plan = PhysicalPlan($"""
+            SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY price DESC) AS r2
+              FROM (SELECT auction, price, window_start, window_end FROM
+                     (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, auction ORDER BY price DESC) AS rownum FROM {Tumble})
+                    WHERE rownum <= 3))
+            WHERE r2 <= 2
+            """);
+        Assert.Equal(2, plan.Split("WindowRank(").Length - 1);
+        Assert.DoesNotContain("Rank(strategy", plan);
+        Assert.DoesNotContain("changelogMode=[I,UB", plan);
+    }
 }

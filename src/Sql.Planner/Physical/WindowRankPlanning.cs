@@ -1,3 +1,4 @@
+using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical.Plan;
@@ -6,42 +7,41 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Physical;
 
 /// <summary>
-/// A ROW_NUMBER Top-N whose PARTITION BY holds window_start and window_end of an event-time TUMBLE, HOP or CUMULATE
-/// window table function (read directly, or through a window aggregation grouped by them) is a window Top-N (Flink's
-/// StreamPhysicalWindowRankRule): the rows carry their window, so the rank reads its end and fires it on the watermark;
-/// a Top-1 ordered by a rowtime attribute is a window deduplication (StreamPhysicalWindowDeduplicateRule). Anything else
-/// stays a regular Top-N.
+/// A Top-N whose PARTITION BY holds window_start and window_end of an event-time TUMBLE, HOP or CUMULATE window table
+/// function (read directly, through a window aggregation grouped by them or through another window Top-N), or of a
+/// SESSION window aggregation, is a window Top-N (Flink's StreamPhysicalWindowRankRule): the rows carry their window, so
+/// the rank reads its end and fires it on the watermark; a Top-1 ordered by a rowtime attribute is a window deduplication
+/// (StreamPhysicalWindowDeduplicateRule). As Flink's StreamExecWindowRank, a window Top-N by RANK or DENSE_RANK, or over
+/// a processing-time window aggregation, is refused. Anything else stays a regular Top-N.
 /// </summary>
 internal static class WindowRankPlanning
 {
     /// <param name="timeZone">The session time zone (<c>table.local-time-zone</c>), for windows over a TIMESTAMP_LTZ.</param>
     public static PhysicalNode? TryPlan(LogicalRank r, Func<PhysicalNode> translateInput, int parallelism, string? timeZone = null)
     {
-        if (r.RankType != RankType.RowNumber || r.RankEnd is not { } end) return null;
-        int start = -1, stop = -1;
-        LogicalWindowTableFunction? function = null;
-        foreach (int k in r.PartitionKeys)
+        if (r.RankEnd is not { } end || Windowed(r) is not var (function, start, stop, aggregated)) return null;
+        if (!function.IsEventTime)
         {
-            if (Trace(r.Input, k) is not var (f, role) || role > 1) continue;
-            if (function is not null && !ReferenceEquals(function, f)) return null;
-            function = f;
-            if (role == 0 && start < 0) start = k;
-            else if (role == 1 && stop < 0) stop = k;
+            if (!aggregated) return null;
+            throw new SqlValidationException("Processing time Window TopN is not supported yet.", r.Span);
         }
-        if (function is null || start < 0 || stop < 0 || !function.IsEventTime || !function.Window.IsSliced) return null;
+        if (r.RankType != RankType.RowNumber)
+            throw new SqlValidationException(
+                $"{PhysicalRank.RankTypeName(r.RankType)}() function is not supported on Window TopN currently, only ROW_NUMBER() is supported.", r.Span);
 
         var keys = r.PartitionKeys.Where(k => k != start && k != stop).Distinct().ToList();
         var zone = function.Input.Schema[function.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? timeZone : null;
         var windowing = new WindowAttachedWindowing(start, stop, IsEventTime: true) { TimeZone = zone };
+        var window = RankWindow(function.Window, r.Input, function);
         var input = translateInput();
         int p = keys.Count == 0 ? 1 : parallelism;
         var order = r.OrderKeys;
         if (r.RankStart == 1 && end == 1 && order.Count == 1 && r.Input.Schema[order[0].Column].Type.IsRowtime)
-            return new PhysicalWindowDeduplicate(input, keys, order[0].Column, order[0].Descending, r.OutputRankNumber, function.Window, windowing, r.Schema)
+            return new PhysicalWindowDeduplicate(input, keys, order[0].Column, order[0].Descending, r.OutputRankNumber, window, windowing, r.Schema)
             {
                 Parallelism = p,
             };
-        return new PhysicalWindowRank(input, keys, order, r.RankStart, end, r.OutputRankNumber, function.Window, windowing, r.Schema)
+        return new PhysicalWindowRank(input, keys, order, r.RankStart, end, r.OutputRankNumber, window, windowing, r.Schema)
         {
             Parallelism = p,
         };
@@ -49,16 +49,65 @@ internal static class WindowRankPlanning
 
     /// <summary>The window table function column <paramref name="column"/> of <paramref name="node"/> is a copy of, and its
     /// role there (0 window_start, 1 window_end, 2 window_time), or null.</summary>
-    internal static (LogicalWindowTableFunction Function, int Role)? Trace(LogicalNode node, int column) => node switch
+    internal static (LogicalWindowTableFunction Function, int Role)? Trace(LogicalNode node, int column) =>
+        Source(node, column) is var (f, c, _) && c >= f.WindowStart ? (f, c - f.WindowStart) : null;
+
+    /// <summary>The window table function whose window_start and window_end <paramref name="r"/> is partitioned by, those
+    /// columns of its input, and whether they come through a window aggregation; null when it is not a window rank (a
+    /// SESSION window table function counts only through its aggregation, as in Flink).</summary>
+    private static (LogicalWindowTableFunction Function, int Start, int End, bool Aggregated)? Windowed(LogicalRank r)
     {
-        LogicalWindowTableFunction w => column >= w.WindowStart ? (w, column - w.WindowStart) : null,
-        LogicalCalc c => c.Projections[column] is InputRef r ? Trace(c.Input, r.Index) : null,
-        LogicalProject p => p.Projections[column] is InputRef r ? Trace(p.Input, r.Index) : null,
-        LogicalFilter f => Trace(f.Input, column),
-        LogicalAggregate a when a.GroupingSets is null && column < a.GroupKeys.Count && IsWindowAggregate(a) => Trace(a.Input, a.GroupKeys[column]),
+        int start = -1, stop = -1;
+        LogicalWindowTableFunction? function = null;
+        bool aggregated = false;
+        foreach (int k in r.PartitionKeys)
+        {
+            if (Source(r.Input, k) is not var (f, column, throughAggregate) || column < f.WindowStart || column > f.WindowEnd) continue;
+            if (function is not null && !ReferenceEquals(function, f)) return null;
+            function = f;
+            aggregated = throughAggregate;
+            if (column == f.WindowStart && start < 0) start = k;
+            else if (column == f.WindowEnd && stop < 0) stop = k;
+        }
+        if (function is null || start < 0 || stop < 0 || (!function.Window.IsSliced && !aggregated)) return null;
+        return (function, start, stop, aggregated);
+    }
+
+    /// <summary>The window as the rank's input sees it: a SESSION's partition keys named by the rank input's columns that
+    /// copy them (Flink's <c>partition keys=[a]</c>), those with no copy left out.</summary>
+    private static WindowSpec RankWindow(WindowSpec window, LogicalNode input, LogicalWindowTableFunction function)
+    {
+        if (window is not SessionWindow session || session.PartitionKeys.Count == 0) return window;
+        var keys = new List<int>();
+        foreach (int key in session.PartitionKeys)
+        {
+            for (int c = 0; c < input.Schema.Count; c++)
+            {
+                if (Source(input, c) is not var (f, column, _) || !ReferenceEquals(f, function) || column != key) continue;
+                keys.Add(c);
+                break;
+            }
+        }
+        return session with { PartitionKeys = keys };
+    }
+
+    /// <summary>The window table function column <paramref name="column"/> of <paramref name="node"/> is a copy of, and
+    /// whether the copy passes through a window aggregation, or null.</summary>
+    private static (LogicalWindowTableFunction Function, int Column, bool ThroughAggregate)? Source(LogicalNode node, int column) => node switch
+    {
+        LogicalWindowTableFunction w => (w, column, false),
+        LogicalCalc c => c.Projections[column] is InputRef r ? Source(c.Input, r.Index) : null,
+        LogicalProject p => p.Projections[column] is InputRef r ? Source(p.Input, r.Index) : null,
+        LogicalFilter f => Source(f.Input, column),
+        // A window Top-N keeps its input's windows (Flink: a window Top-N may follow a window Top-N).
+        LogicalRank k when column < k.Input.Schema.Count && k.RankEnd is not null && k.RankType == RankType.RowNumber
+                           && Windowed(k) is { Function.IsEventTime: true } => Source(k.Input, column),
+        LogicalAggregate a when a.GroupingSets is null && column < a.GroupKeys.Count && IsWindowAggregate(a)
+            => Source(a.Input, a.GroupKeys[column]) is var (f, c, _) ? (f, c, true) : null,
+        // A window join keeps each non-padded side's windows (Flink's window properties of a window join).
         LogicalJoin j when WindowJoinPlanning.Analyze(j) is not null => column < j.Left.Schema.Count
-            ? (LogicalJoin.PadsLeft(j.JoinType) ? null : Trace(j.Left, column))
-            : (LogicalJoin.PadsRight(j.JoinType) || LogicalJoin.IsSemiOrAnti(j.JoinType) ? null : Trace(j.Right, column - j.Left.Schema.Count)),
+            ? (LogicalJoin.PadsLeft(j.JoinType) ? null : Source(j.Left, column))
+            : (LogicalJoin.PadsRight(j.JoinType) || LogicalJoin.IsSemiOrAnti(j.JoinType) ? null : Source(j.Right, column - j.Left.Schema.Count)),
         _ => null,
     };
 
@@ -70,9 +119,9 @@ internal static class WindowRankPlanning
         bool start = false, end = false;
         foreach (int k in a.GroupKeys)
         {
-            if (Trace(a.Input, k) is not var (f, role) || !ReferenceEquals(f, below)) continue;
-            start |= role == 0;
-            end |= role == 1;
+            if (Source(a.Input, k) is not var (f, column, _) || !ReferenceEquals(f, below)) continue;
+            start |= column == f.WindowStart;
+            end |= column == f.WindowEnd;
         }
         return start && end;
     }

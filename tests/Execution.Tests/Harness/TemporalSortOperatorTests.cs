@@ -44,4 +44,42 @@ public sealed class TemporalSortOperatorTests
         Assert.Contains(10_000_000L, h.OutputWatermarks);
         await h.DisposeAsync();
     }
+
+    private static readonly RowSchema KeyProctime = new([new Field("k", SqlType.BigInt), new Field("ts", SqlType.TimestampLtz(3) with { IsProctime = true })]);
+
+    /// <summary>
+    /// <c>ORDER BY proctime, k DESC</c> (Flink's ProcTimeSortOperator): the rows of one millisecond of processing time are
+    /// held until the clock leaves it, then come out by key; earlier milliseconds first; the buffer and its timers survive
+    /// a restore on the other backend, and the end of input emits the rows still held.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task Processing_time_rows_of_one_millisecond_come_out_by_the_other_keys_once_it_is_over(string first, string second)
+    {
+        var spec = new TemporalSortSpec(1, false, [new RankOrderKey(0, Descending: true, NullsFirst: false)], "TemporalSort", KeyProctime);
+        const long T = 1_700_000_000_000_000;
+        var clock = new ManualClock(T + 500);
+        var checkpoints = new HarnessCheckpoints();
+        var h = await OperatorTestHarness.OpenAsync(new TemporalSortOperator(spec, KeyProctime), GroupAggregateRescaleTests.Backend(first), clock: clock);
+        await h.ProcessBatchAsync(TestBatches.KeyTimes([(1, T + 100), (5, T + 400), (3, T + 1200), (9, T + 300)]));
+        await h.ProcessPeriodicAsync();
+        Assert.Empty(h.OutputRows);
+        clock.Micros = T + 1000;
+        await h.ProcessPeriodicAsync();
+        Assert.Equal(["+I[9]", "+I[5]", "+I[1]"], Keys(h));
+        h.ClearOutput();
+        var chk = await checkpoints.SnapshotAsync(1, [h]);
+        await h.DisposeAsync();
+
+        h = await OperatorTestHarness.OpenAsync(new TemporalSortOperator(spec, KeyProctime), GroupAggregateRescaleTests.Backend(second), restoreFrom: chk, clock: clock);
+        await h.ProcessBatchAsync(TestBatches.KeyTimes([(8, T + 1900), (2, T + 2100)]));
+        clock.Micros = T + 2050;
+        await h.ProcessPeriodicAsync();
+        Assert.Equal(["+I[8]", "+I[3]"], Keys(h));
+        h.ClearOutput();
+        await h.EndInputAsync();
+        Assert.Equal(["+I[2]"], Keys(h));
+        await h.DisposeAsync();
+    }
 }

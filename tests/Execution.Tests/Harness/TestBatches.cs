@@ -48,11 +48,11 @@ internal static class TestBatches
     }
 
     /// <summary>The rows of <paramref name="batch"/> each subtask of <paramref name="parallelism"/> receives from a hash exchange on
-    /// column 0 (empty batches included).</summary>
-    public static Batch[] Partition(Batch batch, int parallelism, int maxParallelism = 128)
+    /// column 0, or on <paramref name="keys"/> (empty batches included).</summary>
+    public static Batch[] Partition(Batch batch, int parallelism, int maxParallelism = 128, int[]? keys = null)
     {
         var hashes = new int[batch.Length];
-        KeyGroups.HashKeys(batch.Data, [0], hashes);
+        KeyGroups.HashKeys(batch.Data, keys ?? [0], hashes);
         var rows = new List<int>[parallelism];
         for (int s = 0; s < parallelism; s++) rows[s] = new List<int>();
         for (int i = 0; i < batch.Length; i++)

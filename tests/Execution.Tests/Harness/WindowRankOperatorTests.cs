@@ -140,6 +140,111 @@ public sealed class WindowRankOperatorTests
         Assert.Equal(late, metrics.NumLateRecordsDropped);
     }
 
+    private static readonly RowSchema SessionInput = new([new Field("k", SqlType.BigInt), new Field("v", SqlType.BigInt),
+        new Field("window_start", SqlType.Timestamp(3).AsNotNull()), new Field("window_end", SqlType.Timestamp(3).AsNotNull())]);
+
+    private static readonly Schema ArrowSessionInput = new Schema.Builder()
+        .Field(f => f.Name("k").DataType(Int64Type.Default).Nullable(true))
+        .Field(f => f.Name("v").DataType(Int64Type.Default).Nullable(true))
+        .Field(f => f.Name("window_start").DataType(new TimestampType(TimeUnit.Microsecond, (string?)null)).Nullable(false))
+        .Field(f => f.Name("window_end").DataType(new TimestampType(TimeUnit.Microsecond, (string?)null)).Nullable(false))
+        .Build();
+
+    /// <summary>
+    /// A window Top-N over SESSION windows (the planner keys it by the partition keys and window_start, the namespace being
+    /// window_end): sessions of one key that end together but start apart rank apart, and their rows and timers survive
+    /// restores at parallelism 1, 3 and 2 on the three backends, against a model keyed by (k, start, end).
+    /// </summary>
+    [Fact]
+    public async Task Sessions_ending_together_rank_apart_across_rescales()
+    {
+        var spec = new WindowRankSpec([0, 2], [new RankOrderKey(1, Descending: true, NullsFirst: false)], 1, 2, OutputRankNumber: true, TiesReplace: false,
+            new WindowAttachedWindowing(2, 3, true), "WindowRank(session)", new RowSchema([.. SessionInput.Fields, new Field("rn", SqlType.BigInt.AsNotNull())]));
+        var random = new Random(20261204);
+        var metrics = new JobMetrics();
+        var checkpoints = new HarnessCheckpoints();
+        var pending = new Dictionary<(long K, long Start, long End), List<long>>();
+        var expected = new List<string>();
+        var emitted = new List<string>();
+        long watermark = 100 * Second;
+
+        async Task<OperatorTestHarness[]> Open(string backend, int parallelism, HarnessCheckpoint? from)
+        {
+            var harnesses = new OperatorTestHarness[parallelism];
+            for (int s = 0; s < parallelism; s++)
+                harnesses[s] = await OperatorTestHarness.OpenAsync(new WindowRankOperator(spec, SessionInput, metrics),
+                    GroupAggregateRescaleTests.Backend(backend), s, parallelism, restoreFrom: from);
+            return harnesses;
+        }
+
+        async Task Run(OperatorTestHarness[] harnesses, int rounds)
+        {
+            for (int r = 0; r < rounds; r++)
+            {
+                var k = new Int64Array.Builder();
+                var v = new Int64Array.Builder();
+                var start = new TimestampArray.Builder(new TimestampType(TimeUnit.Microsecond, (string?)null));
+                var end = new TimestampArray.Builder(new TimestampType(TimeUnit.Microsecond, (string?)null));
+                int n = 150;
+                for (int i = 0; i < n; i++)
+                {
+                    // Few keys, ends on whole seconds ahead of the watermark, starts 1..3 s before: many sessions share an end.
+                    long key = random.Next(4), value = random.Next(20);
+                    long windowEnd = (watermark / Second + 1 + random.Next(6)) * Second, windowStart = windowEnd - (1 + random.Next(3)) * Second;
+                    k.Append(key);
+                    v.Append(value);
+                    start.Append(DateTimeOffset.UnixEpoch.AddTicks(windowStart * 10));
+                    end.Append(DateTimeOffset.UnixEpoch.AddTicks(windowEnd * 10));
+                    if (!pending.TryGetValue((key, windowStart, windowEnd), out var values)) pending[(key, windowStart, windowEnd)] = values = new();
+                    values.Add(value);
+                }
+                var batch = new Batch(new RecordBatch(ArrowSessionInput, [k.Build(), v.Build(), start.Build(), end.Build()], n));
+                var parts = TestBatches.Partition(batch, harnesses.Length, keys: [0, 2]);
+                for (int s = 0; s < harnesses.Length; s++)
+                    if (parts[s].Length > 0) await harnesses[s].ProcessBatchAsync(parts[s]);
+                watermark += random.NextInt64(3 * Second);
+                foreach (var h in harnesses) await h.ProcessWatermarkAsync(watermark);
+                foreach (var window in pending.Where(w => w.Key.End - 1 <= watermark).ToList())
+                {
+                    var ranked = window.Value.OrderByDescending(x => x).Take(2).ToList();
+                    for (int i = 0; i < ranked.Count; i++)
+                        expected.Add($"+I[{window.Key.K}, {ranked[i]}, {Time(window.Key.Start)}, {Time(window.Key.End)}, {i + 1}]");
+                    pending.Remove(window.Key);
+                }
+            }
+            foreach (var h in harnesses)
+            {
+                emitted.AddRange(h.OutputRows);
+                h.ClearOutput();
+            }
+        }
+
+        var phase1 = await Open("hashmap", 1, null);
+        await phase1[0].ProcessWatermarkAsync(watermark);
+        await Run(phase1, 5);
+        var chk1 = await checkpoints.SnapshotAsync(1, phase1);
+        await GroupAggregateRescaleTests.DisposeAll(phase1);
+        var phase2 = await Open("rocksdb", 3, chk1);
+        await Run(phase2, 5);
+        var chk2 = await checkpoints.SnapshotAsync(2, phase2);
+        await GroupAggregateRescaleTests.DisposeAll(phase2);
+        var phase3 = await Open("rocksdb-incremental", 2, chk2);
+        await Run(phase3, 3);
+        watermark = long.MaxValue - 1;
+        foreach (var h in phase3) await h.ProcessWatermarkAsync(watermark);
+        foreach (var window in pending.ToList())
+        {
+            var ranked = window.Value.OrderByDescending(x => x).Take(2).ToList();
+            for (int i = 0; i < ranked.Count; i++)
+                expected.Add($"+I[{window.Key.K}, {ranked[i]}, {Time(window.Key.Start)}, {Time(window.Key.End)}, {i + 1}]");
+        }
+        foreach (var h in phase3) emitted.AddRange(h.OutputRows);
+        await GroupAggregateRescaleTests.DisposeAll(phase3);
+
+        Assert.True(expected.Count > 100, $"{expected.Count} ranked rows");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), emitted.Order(StringComparer.Ordinal));
+    }
+
     private static string Time(long micros)
     {
         var t = DateTime.UnixEpoch.AddTicks(micros * 10);

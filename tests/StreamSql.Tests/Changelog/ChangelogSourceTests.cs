@@ -27,6 +27,10 @@ public sealed class ChangelogSourceTests
             "SELECT k, time_bucket(INTERVAL 1 HOUR, ts), COUNT(*), SUM(v) FROM t GROUP BY k, time_bucket(INTERVAL 1 HOUR, ts)"),
         ("SELECT window_start, k, COUNT(*) AS c, MAX(v) AS mx FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' HOUR)) GROUP BY window_start, window_end, k",
             "SELECT time_bucket(INTERVAL 1 HOUR, ts), k, COUNT(*), MAX(v) FROM t GROUP BY time_bucket(INTERVAL 1 HOUR, ts), k"),
+        // LIMIT over the changelog (Flink's retract-strategy limit): past the number of live rows it ends with all of
+        // them; with an offset, with as many as DuckDB skips and takes.
+        ("SELECT id, k, v, s, ts FROM (SELECT * FROM t LIMIT 100)", "SELECT id, k, v, s, ts FROM t"),
+        ("SELECT COUNT(*) AS c FROM (SELECT id FROM t LIMIT 10 OFFSET 5)", "SELECT COUNT(*) FROM (SELECT id FROM t LIMIT 10 OFFSET 5)"),
     ];
 
     /// <summary>With <c>table.exec.state.ttl</c> ChangelogNormalize passes a repeat of a key's stored row on as an update

@@ -80,7 +80,60 @@ public sealed class WindowRankDifferentialTests
                 + $"FROM (SELECT window_start, window_end, k, SUM(v) AS sv, COUNT(*) AS c FROM TABLE({Tvf(kind)}) GROUP BY window_start, window_end, k)) WHERE rn <= 3",
                 "SELECT window_start, window_end, k, sv, c, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY sv DESC NULLS LAST, k NULLS FIRST) AS rn "
                 + $"FROM (SELECT window_start, window_end, k, SUM(v) AS sv, COUNT(*) AS c FROM ({DuckWindows(kind)}) GROUP BY window_start, window_end, k)) WHERE rn <= 3"));
+        // A window Top-N over a window Top-N: the top 2 of each window among the top 3 per key (ties by key, then arrival).
+        await run.CheckAsync(new DualSql(
+            "SELECT window_start, window_end, k, v, seq, r2 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v DESC, k, seq) AS r2 "
+            + $"FROM (SELECT window_start, window_end, k, v, seq FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k ORDER BY v DESC, seq) AS rn FROM TABLE({Tumble})) WHERE rn <= 3)) WHERE r2 <= 2",
+            "SELECT window_start, window_end, k, v, seq, r2 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v DESC NULLS LAST, k NULLS FIRST, seq) AS r2 "
+            + $"FROM (SELECT window_start, window_end, k, v, seq FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end, k ORDER BY v DESC NULLS LAST, seq) AS rn FROM ({DuckWindows("TUMBLE")})) WHERE rn <= 3)) WHERE r2 <= 2"));
         Assert.True(run.Mismatches == 0, run.Report());
         Assert.Equal(run.Cases, run.NonEmptyCases);
+    }
+
+    /// <summary>
+    /// Window Top-N over SESSION window aggregations: per window the top keys by their sum, and per window and key the top
+    /// values of another column. Times are whole multiples of 5 s, so sessions of different keys often share their bounds
+    /// (a 1 s gap: one session per key and time) or only their end (a 7 s gap joins times 5 s apart), which must still
+    /// rank apart. DuckDB numbers each key's sessions as <see cref="WindowDifferentialTests"/> does.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 4096, 20261223)]
+    [InlineData(2, 7, 20261224)]
+    public async Task Window_top_n_over_session_window_aggregations_agrees_with_duckdb(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(CultureInfo.InvariantCulture))) { RequireInsertOnly = true };
+        run.AddTable("sw", rows: 400, lateRows: false, sequence: true, timeStepMillis: 5000);
+        foreach (int gap in new[] { 1, 7 })
+        {
+            await run.CheckAsync(SessionRanked(gap, ["k"], "", "sv DESC, k", "sv DESC NULLS LAST, k NULLS FIRST", "rn <= 3", "window_start, window_end, k, sv, c, rn"));
+            await run.CheckAsync(SessionRanked(gap, ["k"], "", "c, k DESC", "c, k DESC NULLS LAST", "rn BETWEEN 2 AND 4", "window_start, window_end, k, c"));
+            await run.CheckAsync(SessionRanked(gap, ["k", "s"], ", k", "c DESC, s", "c DESC, s NULLS FIRST", "rn <= 2", "window_start, window_end, k, s, c, rn"));
+        }
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(run.Cases, run.NonEmptyCases);
+        Assert.True(run.RowsCompared > 200, $"{run.RowsCompared} rows compared");
+    }
+
+    private static DualSql SessionRanked(int gap, string[] groupKeys, string rankKeys, string engineOrder, string duckOrder, string filter, string columns)
+    {
+        string keys = string.Join(", ", groupKeys);
+        long gapMs = gap * 1000L;
+        string over = $"PARTITION BY {keys} ORDER BY t";
+        // Rows of equal time: the one LAG found a gap before starts the session (first), the others join it.
+        string sessions = $"SELECT *, SUM(fresh) OVER ({over}, fresh DESC ROWS UNBOUNDED PRECEDING) AS sid FROM (SELECT *, "
+            + $"CASE WHEN prev IS NULL OR t - prev > {gapMs} THEN 1 ELSE 0 END AS fresh "
+            + $"FROM (SELECT *, epoch_ms(ts) AS t, LAG(epoch_ms(ts)) OVER ({over}) AS prev FROM sw))";
+        string engineAggregate = $"SELECT window_start, window_end, {keys}, SUM(v) AS sv, COUNT(*) AS c "
+            + $"FROM TABLE(SESSION(TABLE sw PARTITION BY ({keys}), DESCRIPTOR(ts), INTERVAL '{gap.ToString(CultureInfo.InvariantCulture)}' SECOND)) "
+            + $"GROUP BY window_start, window_end, {keys}";
+        string duckAggregate = $"SELECT make_timestamp(MIN(t) * 1000) AS window_start, make_timestamp((MAX(t) + {gapMs}) * 1000) AS window_end, {keys}, "
+            + $"SUM(v) AS sv, COUNT(*) AS c FROM ({sessions}) GROUP BY {keys}, sid";
+        return new(
+            $"SELECT {columns} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end{rankKeys} ORDER BY {engineOrder}) AS rn "
+            + $"FROM ({engineAggregate})) WHERE {filter}",
+            $"SELECT {columns} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end{rankKeys} ORDER BY {duckOrder}) AS rn "
+            + $"FROM ({duckAggregate})) WHERE {filter}");
     }
 }

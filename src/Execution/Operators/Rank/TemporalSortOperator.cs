@@ -12,15 +12,20 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Operators.Rank;
 
 /// <summary>
-/// Flink's RowTimeSortOperator for <c>ORDER BY rowtime, ...</c> without LIMIT (processing time: rows pass in arrival
-/// order). Rows are buffered in a namespaced <see cref="GroupTable"/>, one group per rowtime (the namespace; the key is
-/// empty), each group's rows kept in order of the other keys (<see cref="SortKeyEncoder"/> bytes; a later row goes after
-/// rows of equal order) in a <see cref="GroupRankBuffers"/> byte string, with an event-time timer per rowtime. When the
-/// watermark passes a rowtime its rows are emitted and the group removed. A row not above the current watermark is late and
-/// dropped. Timers and watermark are operator state, so all of it is checkpointed and restored.
+/// Flink's RowTimeSortOperator for <c>ORDER BY rowtime, ...</c> without LIMIT, and its ProcTimeSortOperator for
+/// <c>ORDER BY proctime, ...</c> (<c>ORDER BY proctime</c> alone: rows pass in arrival order). Rows are buffered in a
+/// namespaced <see cref="GroupTable"/>, one group per rowtime (the namespace; the key is empty), each group's rows kept in
+/// order of the other keys (<see cref="SortKeyEncoder"/> bytes; a later row goes after rows of equal order) in a
+/// <see cref="GroupRankBuffers"/> byte string, with an event-time timer per rowtime. When the watermark passes a rowtime its
+/// rows are emitted and the group removed. A row not above the current watermark is late and dropped. On processing time
+/// the namespace is the row's processing-time millisecond and its timer a processing-time one at the next millisecond:
+/// once the clock has left a millisecond its rows are emitted in the order of the other keys; the end of input emits the
+/// rows still held. Timers and watermark are operator state, so all of it is checkpointed and restored.
 /// </summary>
-public sealed class TemporalSortOperator : StreamOperatorBase
+public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
 {
+    private const long MillisecondMicros = 1000;
+
     private readonly TemporalSortSpec _spec;
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
@@ -49,15 +54,20 @@ public sealed class TemporalSortOperator : StreamOperatorBase
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
-        if (_spec.IsRowtime)
+        if (Buffers)
         {
             _table = context.State.KeyedState.GetGroupTable("temporal-sort", new GroupTableSpec([], Namespaced: true));
             _buffers = _table.AddColumn(epoch => new GroupRankBuffers(epoch));
             _timers = context.State.NamespaceTimers("temporal-sort-timers");
-            _watermark = context.State.Watermark();
+            if (_spec.IsRowtime) _watermark = context.State.Watermark();
         }
         return base.OpenAsync(context, cancellationToken);
     }
+
+    /// <summary>Whether rows are held (event time, or processing time with other keys); else they pass in arrival order.</summary>
+    private bool Buffers => _spec.IsRowtime || _spec.ThenBy.Count > 0;
+
+    private TimeDomain Domain => _spec.IsRowtime ? TimeDomain.EventTime : TimeDomain.ProcessingTime;
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
@@ -66,7 +76,7 @@ public sealed class TemporalSortOperator : StreamOperatorBase
         if (!batch.IsInsertOnly)
             for (int r = 0; r < n; r++)
                 if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
-        if (!_spec.IsRowtime) return output.EmitAsync(batch, cancellationToken);
+        if (!Buffers) return output.EmitAsync(batch, cancellationToken);
 
         var data = batch.Data;
         var times = TimeValues.Micros(data.Column(_spec.TimeColumn));
@@ -78,8 +88,17 @@ public sealed class TemporalSortOperator : StreamOperatorBase
         bool any = false;
         for (int r = 0; r < n; r++)
         {
-            _namespaces[r] = times[r];
-            _onTime[r] = !_watermark.IsLate(times[r]);
+            if (_spec.IsRowtime)
+            {
+                _namespaces[r] = times[r];
+                _onTime[r] = !_watermark.IsLate(times[r]);
+            }
+            else
+            {
+                // The millisecond of processing time; a row of a millisecond already emitted is emitted at the next poll.
+                _namespaces[r] = times[r] - (((times[r] % MillisecondMicros) + MillisecondMicros) % MillisecondMicros);
+                _onTime[r] = true;
+            }
             any |= _onTime[r];
         }
         if (!any) return default;
@@ -87,8 +106,9 @@ public sealed class TemporalSortOperator : StreamOperatorBase
         var isNew = groups.TouchedIsNew;
         var firstRows = groups.TouchedFirstRows;
         var touched = groups.Touched;
+        long due = _spec.IsRowtime ? 0 : MillisecondMicros;
         for (int i = 0; i < touched.Length; i++)
-            if (isNew[i]) _timers.Register(TimeDomain.EventTime, _namespaces[firstRows[i]], _namespaces[firstRows[i]]);
+            if (isNew[i]) _timers.Register(Domain, _namespaces[firstRows[i]] + due, _namespaces[firstRows[i]]);
         _rowSerializer.SerializeBatch(data, _rows);
         _sortKeys.EncodeBatch(data, _keyBytes, ref _keyOffsets);
         var keyBytes = _keyBytes.Written;
@@ -144,29 +164,42 @@ public sealed class TemporalSortOperator : StreamOperatorBase
         if (_spec.IsRowtime)
         {
             _watermark.Advance(watermark.Timestamp);
-            _fired.Clear();
-            _timers.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
-            if (_fired.Count > 0)
-            {
-                var rows = new RankOutput(_types, false, 64);
-                foreach (var timer in _fired)
-                {
-                    foreach (int g in _table.GroupsOf(timer.Namespace))
-                    {
-                        if (!_buffers.HasBuffer(g)) continue;
-                        var buffer = _buffers.Buffer(g);
-                        int pos = 0;
-                        while (pos < buffer.Length)
-                        {
-                            Read(buffer, ref pos);
-                            rows.Append(RowKind.Insert, Read(buffer, ref pos), 0);
-                        }
-                    }
-                    _table.RemoveNamespace(timer.Namespace);
-                }
-                if (rows.Count > 0) await output.EmitAsync(rows.Build(_outputSchema), cancellationToken).ConfigureAwait(false);
-            }
+            await FireAsync(watermark.Timestamp, output, cancellationToken).ConfigureAwait(false);
         }
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+    }
+
+    public long NextDueMillis => _spec.IsRowtime || !Buffers ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
+
+    public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) =>
+        _spec.IsRowtime || !Buffers ? default : FireAsync(Context.Clock.NowMicros(), output, cancellationToken);
+
+    /// <summary>Processing time: the rows still held come out, as the sort would have emitted them a moment later.</summary>
+    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) =>
+        _spec.IsRowtime || !Buffers ? default : FireAsync(long.MaxValue, output, cancellationToken);
+
+    /// <summary>Emits the rows of every time whose timer is due at <paramref name="now"/>, in time order, and drops them.</summary>
+    private async ValueTask FireAsync(long now, IEmitter output, CancellationToken cancellationToken)
+    {
+        _fired.Clear();
+        _timers.PollDue(Domain, now, _fired);
+        if (_fired.Count == 0) return;
+        var rows = new RankOutput(_types, false, 64);
+        foreach (var timer in _fired)
+        {
+            foreach (int g in _table.GroupsOf(timer.Namespace))
+            {
+                if (!_buffers.HasBuffer(g)) continue;
+                var buffer = _buffers.Buffer(g);
+                int pos = 0;
+                while (pos < buffer.Length)
+                {
+                    Read(buffer, ref pos);
+                    rows.Append(RowKind.Insert, Read(buffer, ref pos), 0);
+                }
+            }
+            _table.RemoveNamespace(timer.Namespace);
+        }
+        if (rows.Count > 0) await output.EmitAsync(rows.Build(_outputSchema), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,8 +9,10 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// ranked m+1..m+n by <see cref="OrderKeys"/>, kept up to date as rows arrive (<c>+I</c> for a row entering the range,
 /// <c>-D</c> for the row it pushes out). It runs the Top-N operator (<see cref="RankSpec"/> with no partition keys and no
 /// rank number): over an insert-only input Flink's AppendFastStrategy, over an updating one its RetractStrategy.
+/// <c>ORDER BY ... OFFSET m</c> without a LIMIT is one too (Flink's rule takes a fetch or an offset), its
+/// <see cref="Fetch"/> null (<c>fetch=[unlimited]</c>): every row past the first m is kept and ranked.
 /// </summary>
-public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrderKey> OrderKeys, long Offset, long Fetch)
+public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrderKey> OrderKeys, long Offset, long? Fetch)
     : PhysicalNode, IChangelogProducer, ISpecSource
 {
     public override RowSchema Schema => Input.Schema;
@@ -22,7 +24,7 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
     /// <summary>Flink's <c>table.exec.state.ttl</c>: the Top-N not written for that long is forgotten; 0 keeps it forever.</summary>
     public TimeSpan StateTtl { get; init; }
 
-    private long RankEnd => Fetch > long.MaxValue - Offset ? long.MaxValue : Offset + Fetch;
+    private long RankEnd => Fetch is not { } f || f > long.MaxValue - Offset ? long.MaxValue : Offset + f;
 
     public override string StateSignature =>
         $"SortLimit|order={string.Join(",", OrderKeys.Select(k => $"{Input.Schema[k.Column].Type.WithoutTimeAttribute()}{(k.Descending ? " DESC" : "")}{(k.NullsFirst ? " NULLS FIRST" : "")}"))}"
@@ -33,7 +35,7 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
     public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
 
     public override string Explain(bool infix) =>
-        $"SortLimit(orderBy=[{PhysicalRank.OrderText(Input.Schema, OrderKeys)}], offset=[{Offset}], fetch=[{Fetch}], strategy=[{Strategy}])";
+        $"SortLimit(orderBy=[{PhysicalRank.OrderText(Input.Schema, OrderKeys)}], offset=[{Offset}], fetch=[{(Fetch is { } f ? f.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unlimited")}], strategy=[{Strategy}])";
 
     public override Distribution Distribution => Distribution.Single;
 

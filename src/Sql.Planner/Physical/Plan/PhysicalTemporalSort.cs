@@ -7,7 +7,8 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// <summary>
 /// Flink's StreamPhysicalTemporalSort: <c>ORDER BY time_attribute [ASC], ...</c> without LIMIT, on one subtask,
 /// insert-only: on event time rows are emitted in rowtime order as the watermark passes them (then by the other keys);
-/// on processing time in arrival order. Runtime contract on <see cref="TemporalSortSpec"/>.
+/// on processing time in arrival order, the rows of one millisecond ordered by the other keys when there are any (then
+/// held until the millisecond is over, as Flink's ProcTimeSortOperator). Runtime contract on <see cref="TemporalSortSpec"/>.
 /// </summary>
 public sealed record PhysicalTemporalSort(PhysicalNode Input, IReadOnlyList<RankOrderKey> OrderKeys) : PhysicalNode, IChangelogProducer, ISpecSource
 {
@@ -17,7 +18,7 @@ public sealed record PhysicalTemporalSort(PhysicalNode Input, IReadOnlyList<Rank
 
     private bool IsRowtime => Input.Schema[OrderKeys[0].Column].Type.IsRowtime;
 
-    public override bool IsStateful => IsRowtime;
+    public override bool IsStateful => IsRowtime || OrderKeys.Count > 1;
 
     public override string StateSignature =>
         $"TemporalSort|order={string.Join(",", OrderKeys.Select(k => $"{Input.Schema[k.Column].Type.WithoutTimeAttribute()}{(k.Descending ? " DESC" : "")}{(k.NullsFirst ? " NULLS FIRST" : "")}"))}"

@@ -27,8 +27,13 @@ public sealed record PhysicalWindowDeduplicate(
 
     public override bool IsStateful => true;
 
+    /// <summary>The keys a window's rows are kept and distributed by: <see cref="PartitionKeys"/>, and for a SESSION window
+    /// its window_start too, since sessions of different keys may end at the same time (Flink keys them by the end alone).
+    /// Distributed by window_start only beside other keys: without them one subtask ranks all rows, as Flink's.</summary>
+    public IReadOnlyList<int> StateKeys => Window.IsSliced ? PartitionKeys : [.. PartitionKeys, Windowing.StartColumn];
+
     public override string StateSignature =>
-        $"WindowDeduplicate|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|{Window.Signature}|keep={(KeepLastRow ? "last" : "first")}"
+        $"WindowDeduplicate|keys={ExplainText.Types(Input.Schema, StateKeys)}|{Window.Signature}|keep={(KeepLastRow ? "last" : "first")}"
         + $"|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
 
     public override string VertexName => "WindowDeduplicate";
@@ -37,7 +42,7 @@ public sealed record PhysicalWindowDeduplicate(
         $"WindowDeduplicate(window=[{Window.Describe(Windowing.Describe(Input.Schema), Input.Schema)}], keep=[{(KeepLastRow ? "LastRow" : "FirstRow")}], "
         + $"partitionKeys=[{ExplainText.Names(Input.Schema, PartitionKeys)}], orderKey=[{Input.Schema[OrderColumn].Name}], order=[ROWTIME])";
 
-    public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
+    public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(StateKeys);
 
     public override Distribution RequiredDistribution(int input) => Distribution;
 
@@ -52,6 +57,6 @@ public sealed record PhysicalWindowDeduplicate(
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
 
     public OperatorSpec ToSpec(string description) =>
-        new WindowRankSpec(PartitionKeys, [new RankOrderKey(OrderColumn, KeepLastRow, NullsFirst: !KeepLastRow)], 1, 1, OutputRankNumber,
+        new WindowRankSpec(StateKeys, [new RankOrderKey(OrderColumn, KeepLastRow, NullsFirst: !KeepLastRow)], 1, 1, OutputRankNumber,
             TiesReplace: KeepLastRow, Windowing, description, Schema);
 }

@@ -29,8 +29,13 @@ public sealed record PhysicalWindowRank(
 
     public override bool IsStateful => true;
 
+    /// <summary>The keys a window's rows are kept and distributed by: <see cref="PartitionKeys"/>, and for a SESSION window
+    /// its window_start too, since sessions of different keys may end at the same time (Flink keys them by the end alone).
+    /// Distributed by window_start only beside other keys: without them one subtask ranks all rows, as Flink's.</summary>
+    public IReadOnlyList<int> StateKeys => Window.IsSliced ? PartitionKeys : [.. PartitionKeys, Windowing.StartColumn];
+
     public override string StateSignature =>
-        $"WindowRank|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|{Window.Signature}|order={string.Join(",", OrderKeys.Select(k => $"{Input.Schema[k.Column].Type.WithoutTimeAttribute()}{(k.Descending ? " DESC" : "")}{(k.NullsFirst ? " NULLS FIRST" : "")}"))}"
+        $"WindowRank|keys={ExplainText.Types(Input.Schema, StateKeys)}|{Window.Signature}|order={string.Join(",", OrderKeys.Select(k => $"{Input.Schema[k.Column].Type.WithoutTimeAttribute()}{(k.Descending ? " DESC" : "")}{(k.NullsFirst ? " NULLS FIRST" : "")}"))}"
         + $"|end={RankEnd}|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
 
     public override string VertexName => "WindowRank";
@@ -40,7 +45,7 @@ public sealed record PhysicalWindowRank(
         + $"rankRange=[rankStart={RankStart}, rankEnd={RankEnd}], partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], "
         + $"orderBy=[{PhysicalRank.OrderText(Input.Schema, OrderKeys)}], select=[{ExplainText.Fields(Schema)}])";
 
-    public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
+    public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(StateKeys);
 
     public override Distribution RequiredDistribution(int input) => Distribution;
 
@@ -55,5 +60,5 @@ public sealed record PhysicalWindowRank(
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
 
     public OperatorSpec ToSpec(string description) =>
-        new WindowRankSpec(PartitionKeys, OrderKeys, RankStart, RankEnd, OutputRankNumber, TiesReplace: false, Windowing, description, Schema);
+        new WindowRankSpec(StateKeys, OrderKeys, RankStart, RankEnd, OutputRankNumber, TiesReplace: false, Windowing, description, Schema);
 }
