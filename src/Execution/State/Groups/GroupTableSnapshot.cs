@@ -15,6 +15,10 @@ internal sealed class GroupTableSnapshot : IDisposable
     private readonly int _highWater;
     private readonly IGroupColumnSnapshot[] _columns;
     private readonly object _bucketLock = new();
+    /// <summary>Set when the table is written straight to the file (<see cref="StreamKeyGroup"/>), not through buffers.</summary>
+    private readonly ISizedColumnSnapshot[]? _sized;
+    private (int[] Order, int[] Starts)? _byKeyGroup;
+    private StateRowWriter? _scratch;
     private SnapshotEntryBuffers? _buffers;
     private int _released;
 
@@ -25,6 +29,7 @@ internal sealed class GroupTableSnapshot : IDisposable
         _arena = arena;
         _highWater = highWater;
         _columns = columns;
+        if (FixedStateRowEncoder.TryCreate(columns) is null) _sized = SizedColumns(columns);
     }
 
     public StateInfo Info => new(_table.StateId, _table.Kind, _table.Name);
@@ -84,32 +89,16 @@ internal sealed class GroupTableSnapshot : IDisposable
 
     private void SerializeAny(SnapshotEntryBuffers buffers)
     {
-        var sized = Presize(buffers);
-        var lengths = sized is null ? null : new long[sized.Length];
         int firstKeyGroup = _table.KeyGroupRange.Start;
         bool namespaced = _table.Spec.Namespaced;
         ulong columnCount = (ulong)_columns.Length;
-        Span<byte> header = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
-        Span<byte> ns = stackalloc byte[8];
         for (int g = 0; g < _highWater; g++)
         {
             uint address = _entryOf[g];
             if (address == GroupKeyIndex.Free) continue;
             var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
             var writer = buffers.For(entry.KeyGroup - firstKeyGroup);
-            writer.WriteRaw(header);
-            writer.WriteBytes(entry.Key);
-            if (namespaced)
-            {
-                GroupTable.EncodeNamespace(entry.Namespace, ns);
-                writer.WriteBytes(ns);
-            }
-            else writer.WriteByte(0);
-            if (sized is not null)
-            {
-                WriteSized(g, writer, sized, lengths!);
-                continue;
-            }
+            WriteEntryHead(entry, namespaced, writer);
             int value = writer.BeginLengthPrefixed();
             writer.WriteVarULong(columnCount);
             foreach (var column in _columns)
@@ -120,6 +109,21 @@ internal sealed class GroupTableSnapshot : IDisposable
             }
             writer.EndLengthPrefixed(value);
         }
+    }
+
+    /// <summary>An entry's header, key and namespace, as <see cref="CanonicalSnapshotWriter.WriteEntry"/> writes them.</summary>
+    private void WriteEntryHead(GroupEntry entry, bool namespaced, StateRowWriter writer)
+    {
+        Span<byte> head = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
+        writer.WriteRaw(head);
+        writer.WriteBytes(entry.Key);
+        if (namespaced)
+        {
+            Span<byte> ns = stackalloc byte[8];
+            GroupTable.EncodeNamespace(entry.Namespace, ns);
+            writer.WriteBytes(ns);
+        }
+        else writer.WriteByte(0);
     }
 
     /// <summary>A group's value when its columns' lengths are known: the lengths are written in front as they are (a value of
@@ -144,40 +148,81 @@ internal sealed class GroupTableSnapshot : IDisposable
         }
     }
 
-    /// <summary>When every column knows its state rows' lengths, each key group's buffer is made its final size up front
-    /// (a little over it: length prefixes are counted at their longest):
-    /// growing it by doubling copied a large state (a join's stored rows) about once more and faulted in twice its size.</summary>
-    /// <returns>The sized columns, or null when some column is not.</returns>
-    private ISizedColumnSnapshot[]? Presize(SnapshotEntryBuffers buffers)
+    /// <summary>The columns when every one knows its state rows' lengths (a join's stored rows), else null.</summary>
+    private static ISizedColumnSnapshot[]? SizedColumns(IGroupColumnSnapshot[] columns)
     {
-        var sized = new ISizedColumnSnapshot[_columns.Length];
+        var sized = new ISizedColumnSnapshot[columns.Length];
         for (int c = 0; c < sized.Length; c++)
-            if (_columns[c] is ISizedColumnSnapshot s) sized[c] = s;
+            if (columns[c] is ISizedColumnSnapshot s) sized[c] = s;
             else return null;
-        int firstKeyGroup = _table.KeyGroupRange.Start;
+        return sized;
+    }
+
+    /// <summary>
+    /// Writes key group <paramref name="index"/>'s entries of a table whose columns are sized straight to the file, through a
+    /// small reused buffer: such a table's state is large rows (a join's), and encoding it all into per-key-group buffers
+    /// first allocated (and faulted in) a copy of the whole state for each snapshot. The groups are listed by key group once
+    /// (in group order within each), then each key group's are encoded when the file reaches it.
+    /// </summary>
+    private void StreamKeyGroup(int index, ISizedColumnSnapshot[] sized, CanonicalSnapshotWriter writer)
+    {
+        const int FlushBytes = 1 << 16;
         bool namespaced = _table.Spec.Namespaced;
-        var lengths = new long[_table.KeyGroupRange.Count];
+        var (order, starts) = _byKeyGroup ??= GroupsByKeyGroup(namespaced);
+        var scratch = _scratch ??= new StateRowWriter();
+        var lengths = new long[sized.Length];
+        for (int i = starts[index]; i < starts[index + 1]; i++)
+        {
+            int g = order[i];
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, _entryOf[g]), namespaced);
+            WriteEntryHead(entry, namespaced, scratch);
+            WriteSized(g, scratch, sized, lengths);
+            if (scratch.Length < FlushBytes) continue;
+            writer.WriteEncodedEntries(scratch.Written);
+            scratch.Clear();
+        }
+        if (scratch.Length > 0) writer.WriteEncodedEntries(scratch.Written);
+        scratch.Clear();
+    }
+
+    /// <summary>The captured groups ordered by key group (a counting sort, group order within each), and where each key
+    /// group's run starts (one more than the key groups: the end).</summary>
+    private (int[] Order, int[] Starts) GroupsByKeyGroup(bool namespaced)
+    {
+        int firstKeyGroup = _table.KeyGroupRange.Start;
+        var keyGroupOf = new int[_highWater];
+        var starts = new int[_table.KeyGroupRange.Count + 1];
         for (int g = 0; g < _highWater; g++)
         {
             uint address = _entryOf[g];
-            if (address == GroupKeyIndex.Free) continue;
-            var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
-            // Header, key with its length, namespace with its length, value length, column count, each column's length.
-            long length = 3 + 5 + entry.Key.Length + 9 + 5 + 10;
-            foreach (var column in sized) length += 5 + column.StateLength(g);
-            lengths[entry.KeyGroup - firstKeyGroup] += length;
+            if (address == GroupKeyIndex.Free)
+            {
+                keyGroupOf[g] = -1;
+                continue;
+            }
+            int k = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced).KeyGroup - firstKeyGroup;
+            keyGroupOf[g] = k;
+            starts[k + 1]++;
         }
-        for (int k = 0; k < lengths.Length; k++)
-            if (lengths[k] > 0) buffers.For(k).EnsureCapacity(buffers.For(k).Length + lengths[k]);
-        return sized;
+        for (int k = 0; k < starts.Length - 1; k++) starts[k + 1] += starts[k];
+        var order = new int[starts[^1]];
+        var next = starts[..^1].ToArray();
+        for (int g = 0; g < _highWater; g++)
+            if (keyGroupOf[g] >= 0) order[next[keyGroupOf[g]]++] = g;
+        return (order, starts);
     }
 
     /// <summary>Writes the entries of key group <paramref name="keyGroup"/> (inside an open key group section).</summary>
     public void WriteKeyGroup(int keyGroup, CanonicalSnapshotWriter writer)
     {
-        Serialize();
         int index = keyGroup - _table.KeyGroupRange.Start;
         if (index < 0 || index >= _table.KeyGroupRange.Count) return;
+        if (_sized is not null)
+        {
+            lock (_bucketLock) StreamKeyGroup(index, _sized, writer);
+            return;
+        }
+        Serialize();
         writer.WriteEncodedEntries(_buffers!.Written(index));
     }
 
