@@ -97,12 +97,16 @@ public sealed class GroupTableSnapshotTests
 
     /// <summary>A join's stored rows announce their state rows' lengths, so the snapshot sizes its buffers and writes the
     /// length prefixes up front: the bytes must still be the state rows, for rows under and over 128 bytes, one or many a
-    /// group, counted or listed, with and without match counts.</summary>
+    /// group, counted or listed, with and without match counts; few keys with many rows each (written straight to the
+    /// file) and many keys with a row or two each (written through the key group buffers).</summary>
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(true, true)]
-    [InlineData(false, true)]
-    public void Join_rows_are_written_as_their_state_rows_with_lengths_known_up_front(bool appendOnly, bool outer)
+    [InlineData(true, false, 60)]
+    [InlineData(true, true, 60)]
+    [InlineData(false, true, 60)]
+    [InlineData(true, false, 100_000)]
+    [InlineData(true, true, 100_000)]
+    [InlineData(false, true, 100_000)]
+    public void Join_rows_are_written_as_their_state_rows_with_lengths_known_up_front(bool appendOnly, bool outer, int keys)
     {
         using var backend = StateTestSupport.Create("hashmap", false, new(0, 127));
         var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt]));
@@ -114,14 +118,14 @@ public sealed class GroupTableSnapshotTests
         for (int round = 0; round < 20; round++)
         {
             var rows = new List<(long?, long?, RowKind)>();
-            for (int i = 0; i < 100; i++) rows.Add((random.Next(60), 0, RowKind.Insert));
+            for (int i = 0; i < 100; i++) rows.Add((random.Next(keys), 0, RowKind.Insert));
             var batch = TestBatches.KeyValues(rows).Data;
             var groups = table.Resolve(batch, keyColumns).Groups.ToArray();
             var keyGroups = new int[batch.Length];
             serializer.ComputeKeyGroups(batch, StateTestSupport.MaxParallelism, keyGroups);
             for (int i = 0; i < batch.Length; i++)
             {
-                var row = new byte[1 + random.Next(300)];
+                var row = new byte[1 + random.Next(keys > 1000 ? 100 : 300)];
                 random.NextBytes(row);
                 records.Add(groups[i], row, 1 + random.Next(3), random.Next(2) == 0 ? 0 : random.NextInt64(1L << 40));
                 expected[Convert.ToHexString(serializer.Serialize(batch, i))] = (keyGroups[i], groups[i]);

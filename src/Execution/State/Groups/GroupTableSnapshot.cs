@@ -15,11 +15,20 @@ internal sealed class GroupTableSnapshot : IDisposable
     private readonly int _highWater;
     private readonly IGroupColumnSnapshot[] _columns;
     private readonly object _bucketLock = new();
-    /// <summary>Set when the table is written straight to the file (<see cref="StreamKeyGroup"/>), not through buffers.</summary>
-    private readonly ISizedColumnSnapshot[]? _sized;
-    private (int[] Order, int[] Starts)? _byKeyGroup;
-    private StateRowWriter? _scratch;
     private SnapshotEntryBuffers? _buffers;
+    /// <summary>Set instead of <see cref="_buffers"/> when the table is written straight to the file (<see cref="StreamKeyGroup"/>).</summary>
+    private StreamedGroups? _streamed;
+
+    /// <summary>A table written straight to the file: its sized columns, its groups ordered by key group (group order within
+    /// each) and where each key group's run starts (one more than the key groups: the end), and the reused buffer.</summary>
+    private sealed record StreamedGroups(ISizedColumnSnapshot[] Columns, int[] Order, int[] Starts)
+    {
+        public readonly StateRowWriter Scratch = new();
+    }
+
+    /// <summary>Groups whose entries average this many bytes or more are written straight to the file (see
+    /// <see cref="StreamKeyGroup"/>); smaller ones through the key group buffers, which read groups in memory order.</summary>
+    private const long StreamedGroupBytes = 1024;
     private int _released;
 
     public GroupTableSnapshot(GroupTable table, PagedColumnView<uint> entryOf, byte[][] arena, int highWater, IGroupColumnSnapshot[] columns)
@@ -29,7 +38,6 @@ internal sealed class GroupTableSnapshot : IDisposable
         _arena = arena;
         _highWater = highWater;
         _columns = columns;
-        if (FixedStateRowEncoder.TryCreate(columns) is null) _sized = SizedColumns(columns);
     }
 
     public StateInfo Info => new(_table.StateId, _table.Kind, _table.Name);
@@ -44,10 +52,24 @@ internal sealed class GroupTableSnapshot : IDisposable
     {
         lock (_bucketLock)
         {
-            if (_buffers is not null) return;
+            if (_buffers is not null || _streamed is not null) return;
+            var fixedEncoder = FixedStateRowEncoder.TryCreate(_columns);
+            var sized = fixedEncoder is null ? SizedColumns() : null;
+            (long[] KeyGroupBytes, int[] KeyGroupOf, long Total, int Groups)? measured = sized is null ? null : Measure(sized);
+            if (measured is { } m && m.Groups > 0 && m.Total / m.Groups >= StreamedGroupBytes)
+            {
+                _streamed = OrderByKeyGroup(sized!, m.KeyGroupOf);
+                return;
+            }
             var buffers = _table.RentSnapshotBuffers();
-            if (FixedStateRowEncoder.TryCreate(_columns) is { } encoder) SerializeFixed(buffers, encoder);
-            else SerializeAny(buffers);
+            if (fixedEncoder is not null) SerializeFixed(buffers, fixedEncoder);
+            else
+            {
+                if (measured is { } sizes)
+                    for (int k = 0; k < sizes.KeyGroupBytes.Length; k++)
+                        if (sizes.KeyGroupBytes[k] > 0) buffers.For(k).EnsureCapacity(buffers.For(k).Length + sizes.KeyGroupBytes[k]);
+                SerializeAny(buffers, sized);
+            }
             _buffers = buffers;
         }
     }
@@ -87,18 +109,33 @@ internal sealed class GroupTableSnapshot : IDisposable
         }
     }
 
-    private void SerializeAny(SnapshotEntryBuffers buffers)
+    private void SerializeAny(SnapshotEntryBuffers buffers, ISizedColumnSnapshot[]? sized)
     {
+        var lengths = sized is null ? null : new long[sized.Length];
         int firstKeyGroup = _table.KeyGroupRange.Start;
         bool namespaced = _table.Spec.Namespaced;
         ulong columnCount = (ulong)_columns.Length;
+        Span<byte> header = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
+        Span<byte> ns = stackalloc byte[8];
         for (int g = 0; g < _highWater; g++)
         {
             uint address = _entryOf[g];
             if (address == GroupKeyIndex.Free) continue;
             var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
             var writer = buffers.For(entry.KeyGroup - firstKeyGroup);
-            WriteEntryHead(entry, namespaced, writer);
+            writer.WriteRaw(header);
+            writer.WriteBytes(entry.Key);
+            if (namespaced)
+            {
+                GroupTable.EncodeNamespace(entry.Namespace, ns);
+                writer.WriteBytes(ns);
+            }
+            else writer.WriteByte(0);
+            if (sized is not null)
+            {
+                WriteSized(g, writer, sized, lengths!);
+                continue;
+            }
             int value = writer.BeginLengthPrefixed();
             writer.WriteVarULong(columnCount);
             foreach (var column in _columns)
@@ -109,21 +146,6 @@ internal sealed class GroupTableSnapshot : IDisposable
             }
             writer.EndLengthPrefixed(value);
         }
-    }
-
-    /// <summary>An entry's header, key and namespace, as <see cref="CanonicalSnapshotWriter.WriteEntry"/> writes them.</summary>
-    private void WriteEntryHead(GroupEntry entry, bool namespaced, StateRowWriter writer)
-    {
-        Span<byte> head = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
-        writer.WriteRaw(head);
-        writer.WriteBytes(entry.Key);
-        if (namespaced)
-        {
-            Span<byte> ns = stackalloc byte[8];
-            GroupTable.EncodeNamespace(entry.Namespace, ns);
-            writer.WriteBytes(ns);
-        }
-        else writer.WriteByte(0);
     }
 
     /// <summary>A group's value when its columns' lengths are known: the lengths are written in front as they are (a value of
@@ -149,49 +171,27 @@ internal sealed class GroupTableSnapshot : IDisposable
     }
 
     /// <summary>The columns when every one knows its state rows' lengths (a join's stored rows), else null.</summary>
-    private static ISizedColumnSnapshot[]? SizedColumns(IGroupColumnSnapshot[] columns)
+    private ISizedColumnSnapshot[]? SizedColumns()
     {
-        var sized = new ISizedColumnSnapshot[columns.Length];
+        var sized = new ISizedColumnSnapshot[_columns.Length];
         for (int c = 0; c < sized.Length; c++)
-            if (columns[c] is ISizedColumnSnapshot s) sized[c] = s;
+            if (_columns[c] is ISizedColumnSnapshot s) sized[c] = s;
             else return null;
         return sized;
     }
 
-    /// <summary>
-    /// Writes key group <paramref name="index"/>'s entries of a table whose columns are sized straight to the file, through a
-    /// small reused buffer: such a table's state is large rows (a join's), and encoding it all into per-key-group buffers
-    /// first allocated (and faulted in) a copy of the whole state for each snapshot. The groups are listed by key group once
-    /// (in group order within each), then each key group's are encoded when the file reaches it.
-    /// </summary>
-    private void StreamKeyGroup(int index, ISizedColumnSnapshot[] sized, CanonicalSnapshotWriter writer)
-    {
-        const int FlushBytes = 1 << 16;
-        bool namespaced = _table.Spec.Namespaced;
-        var (order, starts) = _byKeyGroup ??= GroupsByKeyGroup(namespaced);
-        var scratch = _scratch ??= new StateRowWriter();
-        var lengths = new long[sized.Length];
-        for (int i = starts[index]; i < starts[index + 1]; i++)
-        {
-            int g = order[i];
-            var entry = new GroupEntry(GroupEntryArena.Read(_arena, _entryOf[g]), namespaced);
-            WriteEntryHead(entry, namespaced, scratch);
-            WriteSized(g, scratch, sized, lengths);
-            if (scratch.Length < FlushBytes) continue;
-            writer.WriteEncodedEntries(scratch.Written);
-            scratch.Clear();
-        }
-        if (scratch.Length > 0) writer.WriteEncodedEntries(scratch.Written);
-        scratch.Clear();
-    }
-
-    /// <summary>The captured groups ordered by key group (a counting sort, group order within each), and where each key
-    /// group's run starts (one more than the key groups: the end).</summary>
-    private (int[] Order, int[] Starts) GroupsByKeyGroup(bool namespaced)
+    /// <summary>One pass over the groups in memory order: the bytes each key group's entries take (a little over: length
+    /// prefixes are counted at their longest), each group's key group (-1: no group), and the total over the groups.
+    /// A key group's buffer is then made its final size up front: growing it by doubling copied a large state (a join's
+    /// stored rows) about once more and faulted in twice its size.</summary>
+    private (long[] KeyGroupBytes, int[] KeyGroupOf, long Total, int Groups) Measure(ISizedColumnSnapshot[] sized)
     {
         int firstKeyGroup = _table.KeyGroupRange.Start;
+        bool namespaced = _table.Spec.Namespaced;
+        var lengths = new long[_table.KeyGroupRange.Count];
         var keyGroupOf = new int[_highWater];
-        var starts = new int[_table.KeyGroupRange.Count + 1];
+        long total = 0;
+        int groups = 0;
         for (int g = 0; g < _highWater; g++)
         {
             uint address = _entryOf[g];
@@ -200,29 +200,80 @@ internal sealed class GroupTableSnapshot : IDisposable
                 keyGroupOf[g] = -1;
                 continue;
             }
-            int k = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced).KeyGroup - firstKeyGroup;
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
+            // Header, key with its length, namespace with its length, value length, column count, each column's length.
+            long length = 3 + 5 + entry.Key.Length + 9 + 5 + 10;
+            foreach (var column in sized) length += 5 + column.StateLength(g);
+            int k = entry.KeyGroup - firstKeyGroup;
             keyGroupOf[g] = k;
-            starts[k + 1]++;
+            lengths[k] += length;
+            total += length;
+            groups++;
         }
+        return (lengths, keyGroupOf, total, groups);
+    }
+
+    /// <summary>The groups ordered by key group with a counting sort (group order within each).</summary>
+    private StreamedGroups OrderByKeyGroup(ISizedColumnSnapshot[] sized, int[] keyGroupOf)
+    {
+        var starts = new int[_table.KeyGroupRange.Count + 1];
+        foreach (int k in keyGroupOf)
+            if (k >= 0) starts[k + 1]++;
         for (int k = 0; k < starts.Length - 1; k++) starts[k + 1] += starts[k];
         var order = new int[starts[^1]];
         var next = starts[..^1].ToArray();
-        for (int g = 0; g < _highWater; g++)
+        for (int g = 0; g < keyGroupOf.Length; g++)
             if (keyGroupOf[g] >= 0) order[next[keyGroupOf[g]]++] = g;
-        return (order, starts);
+        return new StreamedGroups(sized, order, starts);
+    }
+
+    /// <summary>
+    /// Writes key group <paramref name="index"/>'s entries straight to the file through a small reused buffer, for a table
+    /// of large groups (a join side with many rows per key): encoding it all into the key group buffers first made a second
+    /// copy of the whole state, allocated and faulted in for a job's first (or only) snapshot. Visiting the groups key group
+    /// by key group reads each group's own data at random, which costs more than that copy when groups are small.
+    /// </summary>
+    private void StreamKeyGroup(int index, StreamedGroups streamed, CanonicalSnapshotWriter writer)
+    {
+        const int FlushBytes = 1 << 16;
+        bool namespaced = _table.Spec.Namespaced;
+        var scratch = streamed.Scratch;
+        var lengths = new long[streamed.Columns.Length];
+        Span<byte> header = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
+        Span<byte> ns = stackalloc byte[8];
+        for (int i = streamed.Starts[index]; i < streamed.Starts[index + 1]; i++)
+        {
+            int g = streamed.Order[i];
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, _entryOf[g]), namespaced);
+            scratch.WriteRaw(header);
+            scratch.WriteBytes(entry.Key);
+            if (namespaced)
+            {
+                GroupTable.EncodeNamespace(entry.Namespace, ns);
+                scratch.WriteBytes(ns);
+            }
+            else scratch.WriteByte(0);
+            WriteSized(g, scratch, streamed.Columns, lengths);
+            if (scratch.Length < FlushBytes) continue;
+            writer.WriteEncodedEntries(scratch.Written);
+            scratch.Clear();
+        }
+        if (scratch.Length > 0) writer.WriteEncodedEntries(scratch.Written);
+        scratch.Clear();
     }
 
     /// <summary>Writes the entries of key group <paramref name="keyGroup"/> (inside an open key group section).</summary>
     public void WriteKeyGroup(int keyGroup, CanonicalSnapshotWriter writer)
     {
+        Serialize();
         int index = keyGroup - _table.KeyGroupRange.Start;
         if (index < 0 || index >= _table.KeyGroupRange.Count) return;
-        if (_sized is not null)
+        if (_streamed is { } streamed)
         {
-            lock (_bucketLock) StreamKeyGroup(index, _sized, writer);
+            // The scratch buffer is the snapshot's own: writers of the same snapshot take turns.
+            lock (_bucketLock) StreamKeyGroup(index, streamed, writer);
             return;
         }
-        Serialize();
         writer.WriteEncodedEntries(_buffers!.Written(index));
     }
 
