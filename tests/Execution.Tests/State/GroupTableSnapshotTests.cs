@@ -97,12 +97,16 @@ public sealed class GroupTableSnapshotTests
 
     /// <summary>A join's stored rows announce their state rows' lengths, so the snapshot sizes its buffers and writes the
     /// length prefixes up front: the bytes must still be the state rows, for rows under and over 128 bytes, one or many a
-    /// group, counted or listed, with and without match counts.</summary>
+    /// group, counted or listed, with and without match counts; few keys with many rows each (written straight to the
+    /// file) and many keys with a row or two each (written through the key group buffers).</summary>
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(true, true)]
-    [InlineData(false, true)]
-    public void Join_rows_are_written_as_their_state_rows_with_lengths_known_up_front(bool appendOnly, bool outer)
+    [InlineData(true, false, 60)]
+    [InlineData(true, true, 60)]
+    [InlineData(false, true, 60)]
+    [InlineData(true, false, 100_000)]
+    [InlineData(true, true, 100_000)]
+    [InlineData(false, true, 100_000)]
+    public void Join_rows_are_written_as_their_state_rows_with_lengths_known_up_front(bool appendOnly, bool outer, int keys)
     {
         using var backend = StateTestSupport.Create("hashmap", false, new(0, 127));
         var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt]));
@@ -114,14 +118,14 @@ public sealed class GroupTableSnapshotTests
         for (int round = 0; round < 20; round++)
         {
             var rows = new List<(long?, long?, RowKind)>();
-            for (int i = 0; i < 100; i++) rows.Add((random.Next(60), 0, RowKind.Insert));
+            for (int i = 0; i < 100; i++) rows.Add((random.Next(keys), 0, RowKind.Insert));
             var batch = TestBatches.KeyValues(rows).Data;
             var groups = table.Resolve(batch, keyColumns).Groups.ToArray();
             var keyGroups = new int[batch.Length];
             serializer.ComputeKeyGroups(batch, StateTestSupport.MaxParallelism, keyGroups);
             for (int i = 0; i < batch.Length; i++)
             {
-                var row = new byte[1 + random.Next(300)];
+                var row = new byte[1 + random.Next(keys > 1000 ? 100 : 300)];
                 random.NextBytes(row);
                 records.Add(groups[i], row, 1 + random.Next(3), random.Next(2) == 0 ? 0 : random.NextInt64(1L << 40));
                 expected[Convert.ToHexString(serializer.Serialize(batch, i))] = (keyGroups[i], groups[i]);
@@ -141,6 +145,74 @@ public sealed class GroupTableSnapshotTests
             Assert.True(written.TryGetValue(key, out var entry), $"group of key {key} is missing");
             Assert.Equal(keyGroup, entry.KeyGroup);
             Assert.Equal(Convert.ToHexString(table.WriteRow(group)), entry.Value);
+        }
+    }
+
+    /// <summary>An insert-only inner side keeps each group's entry count and state row length as rows come and go: after
+    /// removals (of stored and of absent rows) and reset groups, the snapshot must still write exactly the state rows.</summary>
+    [Fact]
+    public void Listed_join_rows_keep_their_lengths_through_removals_and_resets()
+    {
+        using var backend = StateTestSupport.Create("hashmap", false, new(0, 127));
+        var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt]));
+        var records = table.AddColumn(epoch => new JoinRecords(epoch, outer: false, appendOnly: true));
+        var serializer = new KeySerializer([0]);
+        var keys = new Dictionary<string, (int KeyGroup, int Group)>();
+        var stored = new Dictionary<int, List<byte[]>>();
+        var random = new Random(5);
+        int[] keyColumns = [0];
+        for (int round = 0; round < 20; round++)
+        {
+            var rows = new List<(long?, long?, RowKind)>();
+            for (int i = 0; i < 100; i++) rows.Add((random.Next(40), 0, RowKind.Insert));
+            var batch = TestBatches.KeyValues(rows).Data;
+            var groups = table.Resolve(batch, keyColumns).Groups.ToArray();
+            var keyGroups = new int[batch.Length];
+            serializer.ComputeKeyGroups(batch, StateTestSupport.MaxParallelism, keyGroups);
+            for (int i = 0; i < batch.Length; i++)
+            {
+                int g = groups[i];
+                var list = stored.TryGetValue(g, out var l) ? l : stored[g] = [];
+                int action = random.Next(10);
+                if (action == 0 && list.Count > 0)
+                {
+                    var victim = list[random.Next(list.Count)];
+                    records.Add(g, victim, -1, 0);
+                    list.Remove(victim);
+                }
+                else if (action == 1) records.Add(g, [1, 2, 3, 4, 5, 6, 7, 8, 9], -1, 0);
+                else if (action == 2)
+                {
+                    records.Reset(g);
+                    list.Clear();
+                }
+                else
+                {
+                    var row = new byte[1 + random.Next(300)];
+                    random.NextBytes(row);
+                    records.Add(g, row, 1, 0);
+                    list.Add(row);
+                }
+                keys[Convert.ToHexString(serializer.Serialize(batch, i))] = (keyGroups[i], g);
+            }
+        }
+
+        var storage = StateTestSupport.MemoryStorage();
+        var checkpoint = StateTestSupport.Checkpoint(storage, 1, [backend]);
+        var handle = checkpoint.Metadata.Operators[0].Subtasks[0].Keyed!;
+        var written = new Dictionary<string, (int KeyGroup, string Value)>();
+        CanonicalSnapshotReader.Read(checkpoint.ReadAll(handle.Files[0]), "t", handle, new KeyGroupRange(0, 127), (_, keyGroup, key, _, value) =>
+            Assert.True(written.TryAdd(Convert.ToHexString(key), (keyGroup, Convert.ToHexString(value)))));
+
+        Assert.Equal(keys.Count, written.Count);
+        foreach (var (key, (keyGroup, group)) in keys)
+        {
+            Assert.True(written.TryGetValue(key, out var entry), $"group of key {key} is missing");
+            Assert.Equal(keyGroup, entry.KeyGroup);
+            Assert.Equal(Convert.ToHexString(table.WriteRow(group)), entry.Value);
+            int n = 0;
+            for (int e = records.First(group); e >= 0; e = records.Next(e)) Assert.Equal(stored[group][n++], records.Row(e).ToArray());
+            Assert.Equal(stored[group].Count, n);
         }
     }
 

@@ -16,6 +16,19 @@ internal sealed class GroupTableSnapshot : IDisposable
     private readonly IGroupColumnSnapshot[] _columns;
     private readonly object _bucketLock = new();
     private SnapshotEntryBuffers? _buffers;
+    /// <summary>Set instead of <see cref="_buffers"/> when the table is written straight to the file (<see cref="StreamKeyGroup"/>).</summary>
+    private StreamedGroups? _streamed;
+
+    /// <summary>A table written straight to the file: its sized columns, its groups ordered by key group (group order within
+    /// each) and where each key group's run starts (one more than the key groups: the end), and the reused buffer.</summary>
+    private sealed record StreamedGroups(ISizedColumnSnapshot[] Columns, int[] Order, int[] Starts)
+    {
+        public readonly StateRowWriter Scratch = new();
+    }
+
+    /// <summary>Groups whose entries average this many bytes or more are written straight to the file (see
+    /// <see cref="StreamKeyGroup"/>); smaller ones through the key group buffers, which read groups in memory order.</summary>
+    private const long StreamedGroupBytes = 1024;
     private int _released;
 
     public GroupTableSnapshot(GroupTable table, PagedColumnView<uint> entryOf, byte[][] arena, int highWater, IGroupColumnSnapshot[] columns)
@@ -39,10 +52,24 @@ internal sealed class GroupTableSnapshot : IDisposable
     {
         lock (_bucketLock)
         {
-            if (_buffers is not null) return;
+            if (_buffers is not null || _streamed is not null) return;
+            var fixedEncoder = FixedStateRowEncoder.TryCreate(_columns);
+            var sized = fixedEncoder is null ? SizedColumns() : null;
+            (long[] KeyGroupBytes, int[] KeyGroupOf, long Total, int Groups)? measured = sized is null ? null : Measure(sized);
+            if (measured is { } m && m.Groups > 0 && m.Total / m.Groups >= StreamedGroupBytes)
+            {
+                _streamed = OrderByKeyGroup(sized!, m.KeyGroupOf);
+                return;
+            }
             var buffers = _table.RentSnapshotBuffers();
-            if (FixedStateRowEncoder.TryCreate(_columns) is { } encoder) SerializeFixed(buffers, encoder);
-            else SerializeAny(buffers);
+            if (fixedEncoder is not null) SerializeFixed(buffers, fixedEncoder);
+            else
+            {
+                if (measured is { } sizes)
+                    for (int k = 0; k < sizes.KeyGroupBytes.Length; k++)
+                        if (sizes.KeyGroupBytes[k] > 0) buffers.For(k).EnsureCapacity(buffers.For(k).Length + sizes.KeyGroupBytes[k]);
+                SerializeAny(buffers, sized);
+            }
             _buffers = buffers;
         }
     }
@@ -82,9 +109,8 @@ internal sealed class GroupTableSnapshot : IDisposable
         }
     }
 
-    private void SerializeAny(SnapshotEntryBuffers buffers)
+    private void SerializeAny(SnapshotEntryBuffers buffers, ISizedColumnSnapshot[]? sized)
     {
-        var sized = Presize(buffers);
         var lengths = sized is null ? null : new long[sized.Length];
         int firstKeyGroup = _table.KeyGroupRange.Start;
         bool namespaced = _table.Spec.Namespaced;
@@ -144,32 +170,96 @@ internal sealed class GroupTableSnapshot : IDisposable
         }
     }
 
-    /// <summary>When every column knows its state rows' lengths, each key group's buffer is made its final size up front
-    /// (a little over it: length prefixes are counted at their longest):
-    /// growing it by doubling copied a large state (a join's stored rows) about once more and faulted in twice its size.</summary>
-    /// <returns>The sized columns, or null when some column is not.</returns>
-    private ISizedColumnSnapshot[]? Presize(SnapshotEntryBuffers buffers)
+    /// <summary>The columns when every one knows its state rows' lengths (a join's stored rows), else null.</summary>
+    private ISizedColumnSnapshot[]? SizedColumns()
     {
         var sized = new ISizedColumnSnapshot[_columns.Length];
         for (int c = 0; c < sized.Length; c++)
             if (_columns[c] is ISizedColumnSnapshot s) sized[c] = s;
             else return null;
+        return sized;
+    }
+
+    /// <summary>One pass over the groups in memory order: the bytes each key group's entries take (a little over: length
+    /// prefixes are counted at their longest), each group's key group (-1: no group), and the total over the groups.
+    /// A key group's buffer is then made its final size up front: growing it by doubling copied a large state (a join's
+    /// stored rows) about once more and faulted in twice its size.</summary>
+    private (long[] KeyGroupBytes, int[] KeyGroupOf, long Total, int Groups) Measure(ISizedColumnSnapshot[] sized)
+    {
         int firstKeyGroup = _table.KeyGroupRange.Start;
         bool namespaced = _table.Spec.Namespaced;
         var lengths = new long[_table.KeyGroupRange.Count];
+        var keyGroupOf = new int[_highWater];
+        long total = 0;
+        int groups = 0;
         for (int g = 0; g < _highWater; g++)
         {
             uint address = _entryOf[g];
-            if (address == GroupKeyIndex.Free) continue;
+            if (address == GroupKeyIndex.Free)
+            {
+                keyGroupOf[g] = -1;
+                continue;
+            }
             var entry = new GroupEntry(GroupEntryArena.Read(_arena, address), namespaced);
             // Header, key with its length, namespace with its length, value length, column count, each column's length.
             long length = 3 + 5 + entry.Key.Length + 9 + 5 + 10;
             foreach (var column in sized) length += 5 + column.StateLength(g);
-            lengths[entry.KeyGroup - firstKeyGroup] += length;
+            int k = entry.KeyGroup - firstKeyGroup;
+            keyGroupOf[g] = k;
+            lengths[k] += length;
+            total += length;
+            groups++;
         }
-        for (int k = 0; k < lengths.Length; k++)
-            if (lengths[k] > 0) buffers.For(k).EnsureCapacity(buffers.For(k).Length + lengths[k]);
-        return sized;
+        return (lengths, keyGroupOf, total, groups);
+    }
+
+    /// <summary>The groups ordered by key group with a counting sort (group order within each).</summary>
+    private StreamedGroups OrderByKeyGroup(ISizedColumnSnapshot[] sized, int[] keyGroupOf)
+    {
+        var starts = new int[_table.KeyGroupRange.Count + 1];
+        foreach (int k in keyGroupOf)
+            if (k >= 0) starts[k + 1]++;
+        for (int k = 0; k < starts.Length - 1; k++) starts[k + 1] += starts[k];
+        var order = new int[starts[^1]];
+        var next = starts[..^1].ToArray();
+        for (int g = 0; g < keyGroupOf.Length; g++)
+            if (keyGroupOf[g] >= 0) order[next[keyGroupOf[g]]++] = g;
+        return new StreamedGroups(sized, order, starts);
+    }
+
+    /// <summary>
+    /// Writes key group <paramref name="index"/>'s entries straight to the file through a small reused buffer, for a table
+    /// of large groups (a join side with many rows per key): encoding it all into the key group buffers first made a second
+    /// copy of the whole state, allocated and faulted in for a job's first (or only) snapshot. Visiting the groups key group
+    /// by key group reads each group's own data at random, which costs more than that copy when groups are small.
+    /// </summary>
+    private void StreamKeyGroup(int index, StreamedGroups streamed, CanonicalSnapshotWriter writer)
+    {
+        const int FlushBytes = 1 << 16;
+        bool namespaced = _table.Spec.Namespaced;
+        var scratch = streamed.Scratch;
+        var lengths = new long[streamed.Columns.Length];
+        Span<byte> header = [1, (byte)_table.StateId, (byte)(_table.StateId >> 8)];
+        Span<byte> ns = stackalloc byte[8];
+        for (int i = streamed.Starts[index]; i < streamed.Starts[index + 1]; i++)
+        {
+            int g = streamed.Order[i];
+            var entry = new GroupEntry(GroupEntryArena.Read(_arena, _entryOf[g]), namespaced);
+            scratch.WriteRaw(header);
+            scratch.WriteBytes(entry.Key);
+            if (namespaced)
+            {
+                GroupTable.EncodeNamespace(entry.Namespace, ns);
+                scratch.WriteBytes(ns);
+            }
+            else scratch.WriteByte(0);
+            WriteSized(g, scratch, streamed.Columns, lengths);
+            if (scratch.Length < FlushBytes) continue;
+            writer.WriteEncodedEntries(scratch.Written);
+            scratch.Clear();
+        }
+        if (scratch.Length > 0) writer.WriteEncodedEntries(scratch.Written);
+        scratch.Clear();
     }
 
     /// <summary>Writes the entries of key group <paramref name="keyGroup"/> (inside an open key group section).</summary>
@@ -178,6 +268,12 @@ internal sealed class GroupTableSnapshot : IDisposable
         Serialize();
         int index = keyGroup - _table.KeyGroupRange.Start;
         if (index < 0 || index >= _table.KeyGroupRange.Count) return;
+        if (_streamed is { } streamed)
+        {
+            // The scratch buffer is the snapshot's own: writers of the same snapshot take turns.
+            lock (_bucketLock) StreamKeyGroup(index, streamed, writer);
+            return;
+        }
         writer.WriteEncodedEntries(_buffers!.Written(index));
     }
 
