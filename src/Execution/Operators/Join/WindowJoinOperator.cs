@@ -42,13 +42,10 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
     private readonly int _pairChunk;
     private readonly SerializedKeys _serialized = new();
     private readonly List<NamespaceTimer> _fired = new();
-    private readonly HashSet<long> _registered = new();
-    private long[] _namespaces = new long[256];
-    private bool[] _selected = new bool[256];
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private WatermarkTracker _watermark = null!;
     private NamespaceTimerService _timers = null!;
-    private WindowClock _clock = null!;
+    private CarriedWindowEnds _windowEnds = null!;
 
     private sealed class Side
     {
@@ -108,7 +105,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         }
         _timers = context.State.NamespaceTimers("window-join-timers");
         // window_end is the window clock's wall time; over a TIMESTAMP_LTZ its instant is in the session time zone.
-        _clock = new WindowClock(_spec.AlignmentZone is { } zone ? SessionTimeZone.Resolve(zone) : null);
+        _windowEnds = new CarriedWindowEnds(new WindowClock(_spec.AlignmentZone is { } zone ? SessionTimeZone.Resolve(zone) : null));
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -117,31 +114,8 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         int n = batch.Length;
         if (n == 0) return default;
         var side = _sides[input];
-        if (_namespaces.Length < n)
-        {
-            _namespaces = new long[Math.Max(n, _namespaces.Length * 2)];
-            _selected = new bool[_namespaces.Length];
-        }
         var data = batch.Data;
-        var endColumn = data.Column(side.EndColumn);
-        var ends = TimeValues.Micros(endColumn);
-        long late = 0;
-        long lastEnd = long.MinValue;
-        for (int r = 0; r < n; r++)
-        {
-            if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes insert-only inputs, but got a {batch.KindAt(r)} row");
-            long end = ends[r];
-            _namespaces[r] = end;
-            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(_clock.ToRow(end) - 1);
-            _selected[r] = valid;
-            if (!valid)
-            {
-                late++;
-                continue;
-            }
-            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, _clock.ToRow(end) - 1, end);
-            lastEnd = end;
-        }
+        long late = _windowEnds.Read(batch, side.EndColumn, _watermark, _timers, _spec.Description);
         if (late > 0)
         {
             LateRecordsDropped += late;
@@ -154,13 +128,13 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             {
                 var column = data.Column(k);
                 if (column.NullCount == 0) continue;
-                for (int r = 0; r < n; r++) _selected[r] &= column.IsValid(r);
+                for (int r = 0; r < n; r++) _windowEnds.Selected[r] &= column.IsValid(r);
             }
         var hashes = batch.KeyHashes is { } h && h.Of(side.Keys) ? h.Values : default;
-        var groups = side.Table.Resolve(data, side.Keys, _namespaces.AsSpan(0, n), hashes, _selected.AsSpan(0, n)).Groups;
+        var groups = side.Table.Resolve(data, side.Keys, _windowEnds.Ends[..n], hashes, _windowEnds.Selected[..n]).Groups;
         side.Rows.SerializeBatch(data, _serialized);
         for (int r = 0; r < n; r++)
-            if (_selected[r]) side.Records.Append(groups[r], _serialized[r]);
+            if (_windowEnds.Selected[r]) side.Records.Append(groups[r], _serialized[r]);
         return default;
     }
 
@@ -172,7 +146,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         foreach (var timer in _fired)
         {
             foreach (var batch in Fire(timer.Namespace)) await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
-            _registered.Remove(timer.Namespace);
+            _windowEnds.Fired(timer.Namespace);
         }
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
     }

@@ -40,16 +40,13 @@ internal sealed class WindowRankOperator : StreamOperatorBase
     private readonly Schema _outputSchema;
     private readonly int _limit;
     private readonly List<NamespaceTimer> _fired = new();
-    private readonly HashSet<long> _registered = new();
     private int[] _keyOffsets = new int[257];
-    private long[] _namespaces = new long[256];
-    private bool[] _selected = new bool[256];
     private byte[] _buffer = new byte[256];
     private GroupTable _table = null!;
     private WindowRankBuffers _buffers = null!;
     private NamespaceTimerService _timers = null!;
     private WatermarkTracker _watermark = null!;
-    private WindowClock _clock = null!;
+    private CarriedWindowEnds _windowEnds = null!;
 
     public WindowRankOperator(WindowRankSpec spec, RowSchema inputSchema, JobMetrics metrics)
     {
@@ -78,7 +75,7 @@ internal sealed class WindowRankOperator : StreamOperatorBase
         _watermark = context.State.Watermark();
         // window_end is the window clock's wall time; over a TIMESTAMP_LTZ its instant is in the session time zone.
         string? zone = _spec.Windowing.AlignmentZone;
-        _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
+        _windowEnds = new CarriedWindowEnds(new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone)));
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -86,31 +83,8 @@ internal sealed class WindowRankOperator : StreamOperatorBase
     {
         int n = batch.Length;
         if (n == 0 || _limit == 0) return default;
-        if (_namespaces.Length < n)
-        {
-            _namespaces = new long[Math.Max(n, _namespaces.Length * 2)];
-            _selected = new bool[_namespaces.Length];
-        }
         var data = batch.Data;
-        var endColumn = data.Column(_spec.Windowing.EndColumn);
-        var ends = TimeValues.Micros(endColumn);
-        long late = 0;
-        long lastEnd = long.MinValue;
-        for (int r = 0; r < n; r++)
-        {
-            if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
-            long end = ends[r];
-            _namespaces[r] = end;
-            bool valid = endColumn.IsValid(r) && !_watermark.IsLate(_clock.ToRow(end) - 1);
-            _selected[r] = valid;
-            if (!valid)
-            {
-                late++;
-                continue;
-            }
-            if (end != lastEnd && _registered.Add(end)) _timers.Register(TimeDomain.EventTime, _clock.ToRow(end) - 1, end);
-            lastEnd = end;
-        }
+        long late = _windowEnds.Read(batch, _spec.Windowing.EndColumn, _watermark, _timers, _spec.Description);
         if (late > 0)
         {
             LateRecordsDropped += late;
@@ -118,14 +92,14 @@ internal sealed class WindowRankOperator : StreamOperatorBase
             if (late == n) return default;
         }
         var hashes = batch.KeyHashes is { } h && h.Of(_keyColumns) ? h.Values : default;
-        var groups = _table.Resolve(data, _keyColumns, _namespaces.AsSpan(0, n), hashes, _selected.AsSpan(0, n));
+        var groups = _table.Resolve(data, _keyColumns, _windowEnds.Ends[..n], hashes, _windowEnds.Selected[..n]);
         _rowSerializer.SerializeBatch(data, _rows);
         _sortKeys.EncodeBatch(data, _keyBytes, ref _keyOffsets);
         var keyBytes = _keyBytes.Written;
         var rowGroups = groups.Groups;
         for (int r = 0; r < n; r++)
         {
-            if (!_selected[r]) continue;
+            if (!_windowEnds.Selected[r]) continue;
             Insert(rowGroups[r], keyBytes[_keyOffsets[r].._keyOffsets[r + 1]], _rows[r]);
         }
         return default;
@@ -200,6 +174,6 @@ internal sealed class WindowRankOperator : StreamOperatorBase
             _table.RemoveNamespace(windowEnd);
             if (result.Count > 0) await output.EmitAsync(result.Build(_outputSchema), cancellationToken).ConfigureAwait(false);
         }
-        _registered.Remove(windowEnd);
+        _windowEnds.Fired(windowEnd);
     }
 }
