@@ -45,6 +45,8 @@ public sealed class TopNOperator : StreamOperatorBase
     private int[] _entryStart = new int[17];
     private int _parsedGroup = -1;
     private int _parsedCount;
+    // While the changes of a replacement's new row are emitted: the parsed entry that is being removed (else -1).
+    private int _skipped = -1;
     private int[] _candidates = new int[256];
     // Per partition touched by the batch: where its buffer's last sort key starts and its length (see SelectCandidates).
     private int[] _lastKeyStart = new int[256];
@@ -114,6 +116,26 @@ public sealed class TopNOperator : StreamOperatorBase
                 // Flink's lenient default: a retraction of a row not held is ignored.
                 if (found < 0) continue;
                 EmitRemoval(output_, buffer, count, found);
+                // An update's new row right after its old one in the same partition (a GROUP BY's -U/+U): replaced in
+                // one move of the entries between the two positions, not two moves of the whole tail.
+                if (count > 1 && c + 1 < candidates && rowGroups[_candidates[c + 1]] == g
+                    && batch.KindAt(_candidates[c + 1]) is RowKind.Insert or RowKind.UpdateAfter)
+                {
+                    int next = _candidates[++c];
+                    var nextKey = keyBytes[_keyOffsets[next].._keyOffsets[next + 1]];
+                    var nextRow = serializedBatch ? _rows[next] : _rowSerializer.Serialize(data, next);
+                    int before = UpperBound(buffer, count, nextKey);
+                    int position_ = before > found ? before - 1 : before;
+                    if (position_ < _limit)
+                    {
+                        _skipped = found;
+                        Emit(output_, buffer, count - 1, position_, nextRow);
+                        _skipped = -1;
+                    }
+                    ReplaceEntry(g, buffer.Length, count, found, before, nextKey, nextRow);
+                    _ttl?.Written(g, now);
+                    continue;
+                }
                 if (count == 1)
                 {
                     _buffers.Clear(g);
@@ -233,6 +255,48 @@ public sealed class TopNOperator : StreamOperatorBase
         _parsedCount = kept + 1;
     }
 
+    /// <summary>Removes the entry at <paramref name="removed"/> from the group's buffer of <paramref name="count"/> entries
+    /// (as parsed) and writes one of <paramref name="key"/> and <paramref name="row"/> before the entry at
+    /// <paramref name="before"/> (as parsed), in place: only the entries between the two move, and the tail after them
+    /// only when the two entries differ in length.</summary>
+    private void ReplaceEntry(int g, int length, int count, int removed, int before, ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
+    {
+        int entryLength = VarInt.Size((ulong)key.Length) + key.Length + VarInt.Size((ulong)row.Length) + row.Length;
+        int removedStart = _entryStart[removed], removedEnd = _entryStart[removed + 1];
+        int delta = entryLength - (removedEnd - removedStart);
+        int newLength = length + delta;
+        var target = _buffers.Writable(g, Math.Max(length, newLength));
+        int at;
+        if (before > removed)
+        {
+            // Entries removed + 1 .. before - 1 move down over the removed one; the new entry follows them.
+            int middleEnd = _entryStart[before];
+            target[removedEnd..middleEnd].CopyTo(target[removedStart..]);
+            if (delta != 0) target[middleEnd..length].CopyTo(target[(middleEnd + delta)..]);
+            int shift = removedEnd - removedStart;
+            for (int i = removed; i < before - 1; i++) _entryStart[i] = _entryStart[i + 1] - shift;
+            at = middleEnd - shift;
+            _entryStart[before - 1] = at;
+            if (delta != 0) for (int i = before; i <= count; i++) _entryStart[i] += delta;
+        }
+        else
+        {
+            // Entries before .. removed - 1 move up over the removed one; the new entry takes their place.
+            at = _entryStart[before];
+            if (delta != 0) target[removedEnd..length].CopyTo(target[(removedEnd + delta)..]);
+            target[at..removedStart].CopyTo(target[(at + entryLength)..]);
+            for (int i = removed; i > before; i--) _entryStart[i] = _entryStart[i - 1] + entryLength;
+            if (delta != 0) for (int i = removed + 1; i <= count; i++) _entryStart[i] += delta;
+        }
+        var entry = target[at..];
+        int pos = VarInt.Write(entry, (ulong)key.Length);
+        key.CopyTo(entry[pos..]);
+        pos += key.Length;
+        pos += VarInt.Write(entry[pos..], (ulong)row.Length);
+        row.CopyTo(entry[pos..]);
+        _buffers.SetLength(g, newLength);
+    }
+
     /// <summary>Removes the entry at <paramref name="position"/> (as parsed) from the group's buffer in place.</summary>
     private void RemoveEntry(int g, int length, int count, int position)
     {
@@ -335,9 +399,10 @@ public sealed class TopNOperator : StreamOperatorBase
         return buffer.Slice(pos, length);
     }
 
-    /// <summary>The row of entry <paramref name="i"/> (as parsed).</summary>
+    /// <summary>The row of entry <paramref name="i"/> (as parsed, not counting the entry <c>_skipped</c>).</summary>
     private ReadOnlySpan<byte> EntryRow(ReadOnlySpan<byte> buffer, int i)
     {
+        if (_skipped >= 0 && i >= _skipped) i++;
         int pos = _entryStart[i];
         int keyLength = (int)VarInt.Read(buffer, ref pos);
         pos += keyLength;
