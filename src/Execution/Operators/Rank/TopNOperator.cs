@@ -15,7 +15,8 @@ namespace StreamSql.Execution.Operators.Rank;
 /// (<see cref="RankSpec.Retract"/>) all its rows, since a retraction can bring any of them into the range. They are kept
 /// sorted in one byte string per partition (<see cref="GroupInPlaceBytes"/>, so state is checkpointed in the canonical
 /// key-group format and rescales by key group), changed in place: an entry is written at its position and the rows after
-/// it moved, not the whole buffer rewritten. A row of equal order goes after the rows already there. Per batch the
+/// it moved, not the whole buffer rewritten. A partition's entry offsets are parsed once per batch and kept up to date;
+/// an update's retraction followed by its new row in the same partition moves only the entries between the two positions. A row of equal order goes after the rows already there. Per batch the
 /// partition keys are hashed and resolved once and the sort keys encoded once (<see cref="SortKeyEncoder"/>: comparisons
 /// are byte comparisons); over an insert-only input every row is first compared with its partition's last sort key as
 /// the batch began, and only the rows above it are serialized and placed. Emitted, as Flink does:
