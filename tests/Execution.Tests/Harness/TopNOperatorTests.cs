@@ -215,16 +215,24 @@ public sealed class TopNOperatorTests
             {
                 // Skewed keys, so the top keeps changing while thousands of rows sit below it.
                 long k = random.Next(4) == 0 ? random.Next(40) : random.Next(3000);
-                counts.TryGetValue(k, out var c);
-                if (c > 0)
+                // Values mostly grow but also fall (a row moving down past others), and some rows are deleted.
+                bool held = counts.TryGetValue(k, out var c);
+                if (held)
                 {
-                    changes.Add((k, c, RowKind.UpdateBefore));
                     live.Remove((k, c));
+                    if (random.Next(20) == 0)
+                    {
+                        changes.Add((k, c, RowKind.Delete));
+                        counts.Remove(k);
+                        continue;
+                    }
+                    changes.Add((k, c, RowKind.UpdateBefore));
                 }
-                counts[k] = c + 1;
-                changes.Add((k, c + 1, c == 0 ? RowKind.Insert : RowKind.UpdateAfter));
-                int at = live.FindIndex(r => r.V < c + 1);
-                live.Insert(at < 0 ? live.Count : at, (k, c + 1));
+                long v = c + (random.Next(4) == 0 ? -1 : 1);
+                counts[k] = v;
+                changes.Add((k, v, held ? RowKind.UpdateAfter : RowKind.Insert));
+                int at = live.FindIndex(r => r.V < v);
+                live.Insert(at < 0 ? live.Count : at, (k, v));
             }
             // A retraction of a row never held is ignored.
             changes.Add((5000, 1, RowKind.Delete));
@@ -247,6 +255,6 @@ public sealed class TopNOperatorTests
             if (rankNumber) Assert.Equal(top, Enumerable.Range(1, byRank.Count).Select(r => byRank[r]));
             else Assert.Equal(top.Order(StringComparer.Ordinal), materialized.Order(StringComparer.Ordinal));
         }
-        Assert.True(live.Count > 2500, "thousands of rows in the partition");
+        Assert.True(live.Count > 2000, "thousands of rows in the partition");
     }
 }
