@@ -189,4 +189,72 @@ public sealed class TopNOperatorTests
         }
         Assert.True(live.Count > 5, "more live rows than the limit");
     }
+
+    /// <summary>
+    /// One partition holding thousands of rows, each updated many times (a Top-10 over a GROUP BY's counts): the ranks the
+    /// changelog materializes are, after every batch, the model's top 10 (ties in arrival order), on both backends.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", true)]
+    [InlineData("rocksdb", true)]
+    [InlineData("hashmap", false)]
+    public async Task A_large_partition_under_many_updates_keeps_the_models_top(string backend, bool rankNumber)
+    {
+        var spec = new RankSpec([], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 1, 10, rankNumber,
+            Retract: true, GenerateUpdateBefore: true, TimeSpan.Zero, "Rank(...)", rankNumber ? WithRank : GroupAggregates.KeyValue);
+        await using var h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, GroupAggregates.KeyValue), GroupAggregateRescaleTests.Backend(backend));
+        var random = new Random(7);
+        var live = new List<(long K, long V)>();
+        var counts = new Dictionary<long, long>();
+        var byRank = new Dictionary<long, string>();
+        var materialized = new List<string>();
+        for (int b = 0; b < 30; b++)
+        {
+            var changes = new List<(long? K, long? V, RowKind Kind)>();
+            for (int i = 0; i < 400; i++)
+            {
+                // Skewed keys, so the top keeps changing while thousands of rows sit below it.
+                long k = random.Next(4) == 0 ? random.Next(40) : random.Next(3000);
+                // Values mostly grow but also fall (a row moving down past others), and some rows are deleted.
+                bool held = counts.TryGetValue(k, out var c);
+                if (held)
+                {
+                    live.Remove((k, c));
+                    if (random.Next(20) == 0)
+                    {
+                        changes.Add((k, c, RowKind.Delete));
+                        counts.Remove(k);
+                        continue;
+                    }
+                    changes.Add((k, c, RowKind.UpdateBefore));
+                }
+                long v = c + (random.Next(4) == 0 ? -1 : 1);
+                counts[k] = v;
+                changes.Add((k, v, held ? RowKind.UpdateAfter : RowKind.Insert));
+                int at = live.FindIndex(r => r.V < v);
+                live.Insert(at < 0 ? live.Count : at, (k, v));
+            }
+            // A retraction of a row never held is ignored.
+            changes.Add((5000, 1, RowKind.Delete));
+            await h.ProcessBatchAsync(TestBatches.KeyValues(changes));
+            foreach (var row in h.OutputRows)
+            {
+                if (rankNumber)
+                {
+                    int comma = row.LastIndexOf(',');
+                    long rank = long.Parse(row[(comma + 2)..^1]);
+                    string values = row[2..comma] + "]";
+                    if (row[0] == '+') Assert.True(byRank.TryAdd(rank, values), $"{row} fills a rank already held");
+                    else Assert.True(byRank.Remove(rank, out var held) && held == values, $"{row} retracts a rank not held so");
+                }
+                else if (row[0] == '+') materialized.Add(row[2..]);
+                else Assert.True(materialized.Remove(row[2..]), $"{row} retracts a row not in the output");
+            }
+            h.ClearOutput();
+            var top = live.Take(10).Select(r => $"[{r.K}, {r.V}]").ToList();
+            if (rankNumber) Assert.Equal(top, Enumerable.Range(1, byRank.Count).Select(r => byRank[r]));
+            else Assert.Equal(top.Order(StringComparer.Ordinal), materialized.Order(StringComparer.Ordinal));
+        }
+        Assert.True(live.Count > 2000, "thousands of rows in the partition");
+    }
 }

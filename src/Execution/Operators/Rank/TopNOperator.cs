@@ -15,7 +15,8 @@ namespace StreamSql.Execution.Operators.Rank;
 /// (<see cref="RankSpec.Retract"/>) all its rows, since a retraction can bring any of them into the range. They are kept
 /// sorted in one byte string per partition (<see cref="GroupInPlaceBytes"/>, so state is checkpointed in the canonical
 /// key-group format and rescales by key group), changed in place: an entry is written at its position and the rows after
-/// it moved, not the whole buffer rewritten. A row of equal order goes after the rows already there. Per batch the
+/// it moved, not the whole buffer rewritten. A partition's entry offsets are parsed once per batch and kept up to date;
+/// an update's retraction followed by its new row in the same partition moves only the entries between the two positions. A row of equal order goes after the rows already there. Per batch the
 /// partition keys are hashed and resolved once and the sort keys encoded once (<see cref="SortKeyEncoder"/>: comparisons
 /// are byte comparisons); over an insert-only input every row is first compared with its partition's last sort key as
 /// the batch began, and only the rows above it are serialized and placed. Emitted, as Flink does:
@@ -40,11 +41,13 @@ public sealed class TopNOperator : StreamOperatorBase
     private readonly RankOutput _output;
     private readonly int _limit;
     private int[] _keyOffsets = new int[257];
-    private int[] _entryKey = new int[16];
-    private int[] _entryKeyLength = new int[16];
-    private int[] _entryRow = new int[16];
-    private int[] _entryRowLength = new int[16];
+    // Where each entry of the parsed group's buffer starts (and, at [count], where the last ends). Parsed once per group
+    // per batch and kept up to date on insert and removal, so a partition with many rows is not re-read for every row.
     private int[] _entryStart = new int[17];
+    private int _parsedGroup = -1;
+    private int _parsedCount;
+    // While the changes of a replacement's new row are emitted: the parsed entry that is being removed (else -1).
+    private int _skipped = -1;
     private int[] _candidates = new int[256];
     // Per partition touched by the batch: where its buffer's last sort key starts and its length (see SelectCandidates).
     private int[] _lastKeyStart = new int[256];
@@ -91,6 +94,7 @@ public sealed class TopNOperator : StreamOperatorBase
                 if (_buffers.HasValue(g) && _ttl.IsExpired(g, now)) _buffers.Clear(g);
         }
 
+        _parsedGroup = -1;
         var keyBytes = _keyBytes.Written;
         var rowGroups = groups.Groups;
         int candidates = _spec.Retract ? SelectAll(n) : SelectCandidates(batch, groups.Touched, rowGroups, keyBytes);
@@ -104,7 +108,7 @@ public sealed class TopNOperator : StreamOperatorBase
             int g = rowGroups[r];
             var key = keyBytes[_keyOffsets[r].._keyOffsets[r + 1]];
             var buffer = _buffers.Get(g);
-            int count = Parse(buffer);
+            int count = ParsedCount(g, buffer);
             if (batch.KindAt(r) is RowKind.UpdateBefore or RowKind.Delete)
             {
                 if (!_spec.Retract) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
@@ -113,13 +117,37 @@ public sealed class TopNOperator : StreamOperatorBase
                 // Flink's lenient default: a retraction of a row not held is ignored.
                 if (found < 0) continue;
                 EmitRemoval(output_, buffer, count, found);
-                if (count == 1) _buffers.Clear(g);
-                else RemoveEntry(g, buffer.Length, found);
+                // An update's new row right after its old one in the same partition (a GROUP BY's -U/+U): replaced in
+                // one move of the entries between the two positions, not two moves of the whole tail.
+                if (count > 1 && c + 1 < candidates && rowGroups[_candidates[c + 1]] == g
+                    && batch.KindAt(_candidates[c + 1]) is RowKind.Insert or RowKind.UpdateAfter)
+                {
+                    int next = _candidates[++c];
+                    var nextKey = keyBytes[_keyOffsets[next].._keyOffsets[next + 1]];
+                    var nextRow = serializedBatch ? _rows[next] : _rowSerializer.Serialize(data, next);
+                    int before = UpperBound(buffer, count, nextKey);
+                    int position_ = before > found ? before - 1 : before;
+                    if (position_ < _limit)
+                    {
+                        _skipped = found;
+                        Emit(output_, buffer, count - 1, position_, nextRow);
+                        _skipped = -1;
+                    }
+                    ReplaceEntry(g, buffer.Length, count, found, before, nextKey, nextRow);
+                    _ttl?.Written(g, now);
+                    continue;
+                }
+                if (count == 1)
+                {
+                    _buffers.Clear(g);
+                    _parsedGroup = -1;
+                }
+                else RemoveEntry(g, buffer.Length, count, found);
                 _ttl?.Written(g, now);
                 continue;
             }
             // Past the last row of a full buffer (ties included) the row never reaches the top.
-            if (!_spec.Retract && count >= _limit && (count == 0 || Entry(buffer, _entryKey, _entryKeyLength, count - 1).SequenceCompareTo(key) <= 0)) continue;
+            if (!_spec.Retract && count >= _limit && (count == 0 || EntryKey(buffer, count - 1).SequenceCompareTo(key) <= 0)) continue;
             int position = UpperBound(buffer, count, key);
             if (position >= _limit && !_spec.Retract) continue;
             var row = serializedBatch ? _rows[r] : _rowSerializer.Serialize(data, r);
@@ -159,9 +187,19 @@ public sealed class TopNOperator : StreamOperatorBase
             }
             var buffer = _buffers.Get(g);
             int count = Parse(buffer);
+            _parsedGroup = -1;
             // -1: not full, every row may enter; 0 entries in a full buffer (a Top-0): none may.
-            _lastKeyStart[g] = count < _limit ? -1 : count == 0 ? -2 : _entryKey[count - 1];
-            _lastKeyLength[g] = count < _limit || count == 0 ? 0 : _entryKeyLength[count - 1];
+            if (count < _limit || count == 0)
+            {
+                _lastKeyStart[g] = count < _limit ? -1 : -2;
+                _lastKeyLength[g] = 0;
+            }
+            else
+            {
+                int pos = _entryStart[count - 1];
+                _lastKeyLength[g] = (int)VarInt.Read(buffer, ref pos);
+                _lastKeyStart[g] = pos;
+            }
         }
         int candidates = 0;
         for (int r = 0; r < n; r++)
@@ -189,7 +227,7 @@ public sealed class TopNOperator : StreamOperatorBase
         while (low < high)
         {
             int middle = (low + high) >>> 1;
-            if (Entry(buffer, _entryKey, _entryKeyLength, middle).SequenceCompareTo(key) > 0) high = middle;
+            if (EntryKey(buffer, middle).SequenceCompareTo(key) > 0) high = middle;
             else low = middle + 1;
         }
         return low;
@@ -212,15 +250,64 @@ public sealed class TopNOperator : StreamOperatorBase
         pos += VarInt.Write(entry[pos..], (ulong)row.Length);
         row.CopyTo(entry[pos..]);
         _buffers.SetLength(g, newLength);
+        EnsureEntries(kept + 1);
+        for (int i = kept; i > position; i--) _entryStart[i] = _entryStart[i - 1] + entryLength;
+        _entryStart[kept + 1] = newLength;
+        _parsedCount = kept + 1;
+    }
+
+    /// <summary>Removes the entry at <paramref name="removed"/> from the group's buffer of <paramref name="count"/> entries
+    /// (as parsed) and writes one of <paramref name="key"/> and <paramref name="row"/> before the entry at
+    /// <paramref name="before"/> (as parsed), in place: only the entries between the two move, and the tail after them
+    /// only when the two entries differ in length.</summary>
+    private void ReplaceEntry(int g, int length, int count, int removed, int before, ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
+    {
+        int entryLength = VarInt.Size((ulong)key.Length) + key.Length + VarInt.Size((ulong)row.Length) + row.Length;
+        int removedStart = _entryStart[removed], removedEnd = _entryStart[removed + 1];
+        int delta = entryLength - (removedEnd - removedStart);
+        int newLength = length + delta;
+        var target = _buffers.Writable(g, Math.Max(length, newLength));
+        int at;
+        if (before > removed)
+        {
+            // Entries removed + 1 .. before - 1 move down over the removed one; the new entry follows them.
+            int middleEnd = _entryStart[before];
+            target[removedEnd..middleEnd].CopyTo(target[removedStart..]);
+            if (delta != 0) target[middleEnd..length].CopyTo(target[(middleEnd + delta)..]);
+            int shift = removedEnd - removedStart;
+            for (int i = removed; i < before - 1; i++) _entryStart[i] = _entryStart[i + 1] - shift;
+            at = middleEnd - shift;
+            _entryStart[before - 1] = at;
+            if (delta != 0) for (int i = before; i <= count; i++) _entryStart[i] += delta;
+        }
+        else
+        {
+            // Entries before .. removed - 1 move up over the removed one; the new entry takes their place.
+            at = _entryStart[before];
+            if (delta != 0) target[removedEnd..length].CopyTo(target[(removedEnd + delta)..]);
+            target[at..removedStart].CopyTo(target[(at + entryLength)..]);
+            for (int i = removed; i > before; i--) _entryStart[i] = _entryStart[i - 1] + entryLength;
+            if (delta != 0) for (int i = removed + 1; i <= count; i++) _entryStart[i] += delta;
+        }
+        var entry = target[at..];
+        int pos = VarInt.Write(entry, (ulong)key.Length);
+        key.CopyTo(entry[pos..]);
+        pos += key.Length;
+        pos += VarInt.Write(entry[pos..], (ulong)row.Length);
+        row.CopyTo(entry[pos..]);
+        _buffers.SetLength(g, newLength);
     }
 
     /// <summary>Removes the entry at <paramref name="position"/> (as parsed) from the group's buffer in place.</summary>
-    private void RemoveEntry(int g, int length, int position)
+    private void RemoveEntry(int g, int length, int count, int position)
     {
         int start = _entryStart[position], end = _entryStart[position + 1];
         var target = _buffers.Writable(g, length);
         target[end..length].CopyTo(target[start..]);
         _buffers.SetLength(g, length - (end - start));
+        int removed = end - start;
+        for (int i = position; i < count; i++) _entryStart[i] = _entryStart[i + 1] - removed;
+        _parsedCount = count - 1;
     }
 
     /// <summary>The changes of the ranks in range when <paramref name="row"/> enters the buffer at <paramref name="position"/>.</summary>
@@ -232,10 +319,10 @@ public sealed class TopNOperator : StreamOperatorBase
             int last = Math.Min(count, _limit - 1);
             for (int i = Math.Max(position, (int)Math.Min(start - 1, int.MaxValue)); i <= last; i++)
             {
-                var now = i == position ? row : Entry(buffer, _entryRow, _entryRowLength, i - 1);
+                var now = i == position ? row : EntryRow(buffer, i - 1);
                 if (i < count)
                 {
-                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, Entry(buffer, _entryRow, _entryRowLength, i), i + 1);
+                    if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, EntryRow(buffer, i), i + 1);
                     output.Append(RowKind.UpdateAfter, now, i + 1);
                 }
                 else
@@ -248,19 +335,30 @@ public sealed class TopNOperator : StreamOperatorBase
         // The row pushed out first, then the one entering (Flink's order: a sink keyed by the partition alone must end with
         // the new row). Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row
         // lands above it.
-        if (count >= _limit) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, _limit - 1), 0);
+        if (count >= _limit) output.Append(RowKind.Delete, EntryRow(buffer, _limit - 1), 0);
         if (position + 1 >= start) output.Append(RowKind.Insert, row, 0);
-        else if (start - 2 < count) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 2)), 0);
+        else if (start - 2 < count) output.Append(RowKind.Insert, EntryRow(buffer, (int)(start - 2)), 0);
     }
 
     /// <summary>The entry holding <paramref name="row"/> under <paramref name="key"/>, or -1.</summary>
     private int Find(ReadOnlySpan<byte> buffer, int count, ReadOnlySpan<byte> key, ReadOnlySpan<byte> row)
     {
-        for (int i = 0; i < count; i++)
+        // The first entry of an order not below the key, then the rows of equal order in arrival order.
+        int low = 0, high = count;
+        while (low < high)
         {
-            int order = Entry(buffer, _entryKey, _entryKeyLength, i).SequenceCompareTo(key);
-            if (order > 0) return -1;
-            if (order == 0 && Entry(buffer, _entryRow, _entryRowLength, i).SequenceEqual(row)) return i;
+            int middle = (low + high) >>> 1;
+            if (EntryKey(buffer, middle).SequenceCompareTo(key) < 0) low = middle + 1;
+            else high = middle;
+        }
+        for (int i = low; i < count; i++)
+        {
+            int pos = _entryStart[i];
+            int keyLength = (int)VarInt.Read(buffer, ref pos);
+            if (!buffer.Slice(pos, keyLength).SequenceEqual(key)) return -1;
+            pos += keyLength;
+            int rowLength = (int)VarInt.Read(buffer, ref pos);
+            if (buffer.Slice(pos, rowLength).SequenceEqual(row)) return i;
         }
         return -1;
     }
@@ -275,11 +373,11 @@ public sealed class TopNOperator : StreamOperatorBase
             int last = Math.Min(count - 1, _limit - 1);
             for (int i = Math.Max(position, (int)Math.Min(start - 1, int.MaxValue)); i <= last; i++)
             {
-                var old = Entry(buffer, _entryRow, _entryRowLength, i);
+                var old = EntryRow(buffer, i);
                 if (i + 1 < count)
                 {
                     if (_spec.GenerateUpdateBefore) output.Append(RowKind.UpdateBefore, old, i + 1);
-                    output.Append(RowKind.UpdateAfter, Entry(buffer, _entryRow, _entryRowLength, i + 1), i + 1);
+                    output.Append(RowKind.UpdateAfter, EntryRow(buffer, i + 1), i + 1);
                 }
                 else
                 {
@@ -289,12 +387,44 @@ public sealed class TopNOperator : StreamOperatorBase
             return;
         }
         // The removed row leaves the range, or (above the range) the row at rank start leaves it upwards.
-        if (position + 1 >= start) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, position), 0);
-        else if (start - 1 < count) output.Append(RowKind.Delete, Entry(buffer, _entryRow, _entryRowLength, (int)(start - 1)), 0);
-        if (count > _limit) output.Append(RowKind.Insert, Entry(buffer, _entryRow, _entryRowLength, _limit), 0);
+        if (position + 1 >= start) output.Append(RowKind.Delete, EntryRow(buffer, position), 0);
+        else if (start - 1 < count) output.Append(RowKind.Delete, EntryRow(buffer, (int)(start - 1)), 0);
+        if (count > _limit) output.Append(RowKind.Insert, EntryRow(buffer, _limit), 0);
     }
 
-    private static ReadOnlySpan<byte> Entry(ReadOnlySpan<byte> buffer, int[] starts, int[] lengths, int i) => buffer.Slice(starts[i], lengths[i]);
+    /// <summary>The sort key of entry <paramref name="i"/> (as parsed).</summary>
+    private ReadOnlySpan<byte> EntryKey(ReadOnlySpan<byte> buffer, int i)
+    {
+        int pos = _entryStart[i];
+        int length = (int)VarInt.Read(buffer, ref pos);
+        return buffer.Slice(pos, length);
+    }
+
+    /// <summary>The row of entry <paramref name="i"/> (as parsed, not counting the entry <c>_skipped</c>).</summary>
+    private ReadOnlySpan<byte> EntryRow(ReadOnlySpan<byte> buffer, int i)
+    {
+        if (_skipped >= 0 && i >= _skipped) i++;
+        int pos = _entryStart[i];
+        int keyLength = (int)VarInt.Read(buffer, ref pos);
+        pos += keyLength;
+        int length = (int)VarInt.Read(buffer, ref pos);
+        return buffer.Slice(pos, length);
+    }
+
+    /// <summary>The entry count of group <paramref name="g"/>'s buffer, parsing it unless it is the group parsed last in
+    /// this batch (whose entry starts were kept up to date since).</summary>
+    private int ParsedCount(int g, ReadOnlySpan<byte> buffer)
+    {
+        if (g == _parsedGroup) return _parsedCount;
+        _parsedCount = Parse(buffer);
+        _parsedGroup = g;
+        return _parsedCount;
+    }
+
+    private void EnsureEntries(int count)
+    {
+        if (count + 1 > _entryStart.Length) System.Array.Resize(ref _entryStart, Math.Max(count + 1, _entryStart.Length * 2));
+    }
 
     /// <summary>Reads the entries' positions in <paramref name="buffer"/>; returns their count.</summary>
     private int Parse(ReadOnlySpan<byte> buffer)
@@ -303,23 +433,11 @@ public sealed class TopNOperator : StreamOperatorBase
         int pos = 0;
         while (pos < buffer.Length)
         {
-            if (count == _entryKey.Length)
-            {
-                int size = count * 2;
-                System.Array.Resize(ref _entryKey, size);
-                System.Array.Resize(ref _entryKeyLength, size);
-                System.Array.Resize(ref _entryRow, size);
-                System.Array.Resize(ref _entryRowLength, size);
-                System.Array.Resize(ref _entryStart, size + 1);
-            }
+            EnsureEntries(count + 1);
             _entryStart[count] = pos;
             int keyLength = (int)VarInt.Read(buffer, ref pos);
-            _entryKey[count] = pos;
-            _entryKeyLength[count] = keyLength;
             pos += keyLength;
             int rowLength = (int)VarInt.Read(buffer, ref pos);
-            _entryRow[count] = pos;
-            _entryRowLength[count] = rowLength;
             pos += rowLength;
             count++;
         }
