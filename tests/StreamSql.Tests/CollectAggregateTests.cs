@@ -8,30 +8,13 @@ namespace StreamSql.Tests;
 /// </summary>
 public sealed class CollectAggregateTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-tests", "collect-" + Guid.NewGuid().ToString("N"));
+    private readonly KeyValueCsvTable _csv = new();
 
-    public CollectAggregateTests() => Directory.CreateDirectory(_dir);
+    public void Dispose() => _csv.Dispose();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    private string Table(params string[] lines) => _csv.Table(lines);
 
-    private string Table(params string[] lines)
-    {
-        var path = Path.Combine(_dir, "t.csv");
-        File.WriteAllLines(path, lines);
-        return $"CREATE TABLE t (k STRING, v INT) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'csv')";
-    }
-
-    private static async Task<IReadOnlyList<string>> Changelog(string? ddl, string query)
-    {
-        await using var env = Sessions.Create(settings: [("parallelism.default", "1"), ("execution.batch.max-rows", "1")]);
-        if (ddl is not null) env.ExecuteSql(ddl);
-        await using var result = env.Query(query);
-        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return rows.Select(r => r.ToString()).ToList();
-    }
+    private static Task<IReadOnlyList<string>> Changelog(string? ddl, string query) => KeyValueCsvTable.Changelog(ddl, query);
 
     [Fact]
     public async Task Collect_keeps_every_non_null_value_and_distinct_keeps_each_once()

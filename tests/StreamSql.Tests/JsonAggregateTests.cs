@@ -10,31 +10,13 @@ namespace StreamSql.Tests;
 /// </summary>
 public sealed class JsonAggregateTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-tests", "json-agg-" + Guid.NewGuid().ToString("N"));
+    private readonly KeyValueCsvTable _csv = new();
 
-    public JsonAggregateTests() => Directory.CreateDirectory(_dir);
+    public void Dispose() => _csv.Dispose();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    private string Table(params string[] lines) => _csv.Table(lines);
 
-    /// <summary>A table t (k STRING, v INT) over <paramref name="lines"/> of CSV, read in file order.</summary>
-    private string Table(params string[] lines)
-    {
-        var path = Path.Combine(_dir, "t.csv");
-        File.WriteAllLines(path, lines);
-        return $"CREATE TABLE t (k STRING, v INT) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'csv')";
-    }
-
-    private static async Task<IReadOnlyList<string>> Changelog(string? ddl, string query)
-    {
-        await using var env = Sessions.Create(settings: [("parallelism.default", "1"), ("execution.batch.max-rows", "1")]);
-        if (ddl is not null) env.ExecuteSql(ddl);
-        await using var result = env.Query(query);
-        var rows = await result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return rows.Select(r => r.ToString()).ToList();
-    }
+    private static Task<IReadOnlyList<string>> Changelog(string? ddl, string query) => KeyValueCsvTable.Changelog(ddl, query);
 
     [Fact]
     public async Task Flink_documented_examples_give_the_documented_text()
@@ -101,7 +83,7 @@ public sealed class JsonAggregateTests : IDisposable
     [Fact]
     public async Task Tumbling_windows_aggregate_json_per_window()
     {
-        var path = Path.Combine(_dir, "e.csv");
+        var path = Path.Combine(_csv.Folder, "e.csv");
         File.WriteAllLines(path, ["1,2026-01-01 00:00:01", "2,2026-01-01 00:00:06", "3,2026-01-01 00:00:04"]);
         var rows = await Changelog(
             $"CREATE TABLE e (v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'csv')",
