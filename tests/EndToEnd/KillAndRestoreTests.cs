@@ -194,10 +194,10 @@ public sealed class KillAndRestoreTests : IDisposable
         string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var perRun = ParallelismsOf(parallelisms);
         string tvf = window == "tumble" ? "TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
             : "HOP(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             // 100 rows per second of event time, in order: nothing is late.
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, score AS id * 7919 % 1000, "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
@@ -223,11 +223,11 @@ public sealed class KillAndRestoreTests : IDisposable
         string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var perRun = ParallelismsOf(parallelisms);
         int size = window == "tumble" ? 1 : 3;
         string tvf = window == "tumble" ? "TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
             : "HOP(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             // 100 rows per second of event time, in order: nothing is late.
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, score AS id * 7919 % 1000, "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
@@ -265,7 +265,7 @@ public sealed class KillAndRestoreTests : IDisposable
         string parallelisms)
     {
         const int Rows = 6_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var perRun = ParallelismsOf(parallelisms);
         int size = window == "tumble" ? 1 : 3;
         string Tvf(string table) => window == "tumble" ? $"TUMBLE(TABLE {table}, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
             : $"HOP(TABLE {table}, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
@@ -274,7 +274,7 @@ public sealed class KillAndRestoreTests : IDisposable
             $"CREATE TABLE {table} (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % {modulus}, "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');";
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             Source("lsrc", 100),
             Source("rsrc", 150),
             "CREATE TABLE out (lid BIGINT, rid BIGINT, window_start TIMESTAMP(3), window_end TIMESTAMP(3)) "
@@ -323,8 +323,8 @@ public sealed class KillAndRestoreTests : IDisposable
     public async Task Over_aggregation_killed_and_restored_at_other_parallelisms_commits_every_row_exactly_once(string backend, string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        var perRun = ParallelismsOf(parallelisms);
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             // 100 rows per second of event time, in order: nothing is late.
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
@@ -351,8 +351,8 @@ public sealed class KillAndRestoreTests : IDisposable
     public async Task Regular_join_killed_and_restored_at_other_parallelisms_commits_every_joined_row_exactly_once(string backend, string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        var perRun = ParallelismsOf(parallelisms);
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             $"CREATE TABLE a (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             $"CREATE TABLE b (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '1500', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             "CREATE TABLE out (id BIGINT, other BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
@@ -373,11 +373,11 @@ public sealed class KillAndRestoreTests : IDisposable
     public async Task Interval_join_killed_and_restored_at_other_parallelisms_commits_every_row_exactly_once(string backend, string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var perRun = ParallelismsOf(parallelisms);
         static string Source(string name, int rate) =>
             $"CREATE TABLE {name} (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '{rate}', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');";
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             Source("a", 2000),
             Source("b", 1500),
             "CREATE TABLE out (id BIGINT, other BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
@@ -401,8 +401,8 @@ public sealed class KillAndRestoreTests : IDisposable
     public async Task Temporal_join_killed_and_restored_at_other_parallelisms_commits_every_row_exactly_once(string backend, string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        var perRun = ParallelismsOf(parallelisms);
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             "CREATE TABLE a (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             "CREATE TABLE b (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10 + 10 * (id % 2) - 5, 3) AS TIMESTAMP(3)), "
@@ -426,11 +426,11 @@ public sealed class KillAndRestoreTests : IDisposable
         string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var perRun = ParallelismsOf(parallelisms);
         string source = "TABLE (SELECT CAST(id % 7 AS BIGINT) AS k, id, ts FROM src)";
         string tvf = window == "tumble" ? $"TUMBLE({source}, DESCRIPTOR(ts), INTERVAL '1' SECOND)"
             : $"HOP({source}, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)";
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, score AS id * 7919 % 1000, "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
             + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
@@ -455,8 +455,8 @@ public sealed class KillAndRestoreTests : IDisposable
         string parallelisms)
     {
         const int Rows = 8_000;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        var perRun = ParallelismsOf(parallelisms);
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             // Row id at id * 10 ms plus 2 s per 500 rows before it: in order, nothing is late.
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10 + (id - 1 - MOD(id - 1, 500)) * 4, 3) AS TIMESTAMP(3)), "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
@@ -484,8 +484,8 @@ public sealed class KillAndRestoreTests : IDisposable
         string parallelisms)
     {
         const int Rows = 490 * 16;
-        var perRun = parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        void Script(int run) => WriteScript(Settings(backend, perRun[Math.Min(run, perRun.Length) - 1]),
+        var perRun = ParallelismsOf(parallelisms);
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             // Rows in groups of 7 (one per key) 70 ms apart, 2.45 s more per block of 490 rows: in order, nothing is late.
             "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ((id - 1 - MOD(id - 1, 7)) * 10 + (id - 1 - MOD(id - 1, 490)) * 5, 3) AS TIMESTAMP(3)), "
             + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
@@ -1010,4 +1010,11 @@ public sealed class KillAndRestoreTests : IDisposable
         if (text.Length == 0) return "(empty)";
         return text.Length <= Max ? text : $"... ({text.Length - Max} characters before)\n{text[^Max..]}";
     }
+
+    /// <summary>The parallelism of each run, from a theory's "1,2,1".</summary>
+    private static int[] ParallelismsOf(string parallelisms) =>
+        parallelisms.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>The parallelism of run <paramref name="run"/> (1-based); runs past the list keep its last one.</summary>
+    private static int ParallelismOfRun(int[] perRun, int run) => perRun[Math.Min(run, perRun.Length) - 1];
 }
