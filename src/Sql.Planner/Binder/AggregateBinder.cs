@@ -39,12 +39,15 @@ internal sealed partial class AggregateBinder
     private const int PropertyPlaceholder = 1 << 24;
 
     private readonly bool _batchMode;
+    private readonly SubqueryValueBinder? _subqueryValues;
 
     /// <param name="batchMode">Batch mode: a group window takes any TIMESTAMP column (Flink's batch group windows).</param>
-    public AggregateBinder(Scope scope, bool batchMode = false)
+    /// <param name="subqueryValues">Binds scalar subqueries of the select list and HAVING; null refuses them.</param>
+    public AggregateBinder(Scope scope, bool batchMode = false, SubqueryValueBinder? subqueryValues = null)
     {
         _scope = scope;
         _batchMode = batchMode;
+        _subqueryValues = subqueryValues;
         _rowBinder = new ExpressionBinder(scope);
         _argumentBinder = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
     }
@@ -108,6 +111,10 @@ internal sealed partial class AggregateBinder
                 PinnedId = pinnedId,
                 Span = s.GroupBy?.Span ?? s.Span,
             };
+        var (withSubqueries, placeSubqueries) = JoinSubqueries(node);
+        node = withSubqueries;
+        projections = projections.Select(placeSubqueries).ToList();
+        having = having is null ? null : placeSubqueries(having);
         if (having is not null) node = new LogicalFilter(node, having);
         var result = LogicalProject.Create(node, projections, QueryBinder.Uniquify(names));
         return result.IsIdentity ? node : result;
@@ -134,7 +141,7 @@ internal sealed partial class AggregateBinder
     private ScalarExpr PlaceProperties(ScalarExpr e)
     {
         var properties = WindowProperties(_window!);
-        return ExpressionRewriting.Remap(e, i => i < PropertyPlaceholder ? i : _keys.Count + _calls.Count + properties.IndexOf((WindowProperty)(i - PropertyPlaceholder)));
+        return ExpressionRewriting.Remap(e, i => i < PropertyPlaceholder || i >= SubqueryPlaceholder ? i : _keys.Count + _calls.Count + properties.IndexOf((WindowProperty)(i - PropertyPlaceholder)));
     }
 
     /// <summary>The select list with <c>*</c> and <c>t.*</c> expanded into column references (each must then be grouped).</summary>
@@ -356,6 +363,7 @@ internal sealed partial class AggregateBinder
             if (AggregateFunctions.IsCollect(name)) return BindCollect(f);
             if (AggregateFunctions.IsKnown(name)) return BindAggregateCall(f, name);
         }
+        if (e is ScalarSubqueryExpression subquery) return SubqueryPlaceholderOf(subquery);
         if (ExpressionTrees.ContainsAggregate(e)) return null;
         var bound = _rowBinder.Bind(e);
         int key = _keys.IndexOf(bound);

@@ -61,7 +61,7 @@ internal sealed class ExpressionBinder
         StarExpression s => throw new SqlValidationException("'*' is only allowed in a select list or COUNT(*)", s.Span),
         InSubqueryExpression s => throw Unsupported.Feature("IN with a subquery other than in WHERE or in the select list of a query without aggregates or OVER", s.Span),
         ExistsExpression s => throw Unsupported.Feature("EXISTS other than in WHERE or in the select list of a query without aggregates or OVER", s.Span),
-        ScalarSubqueryExpression s => throw Unsupported.Feature("scalar subqueries here (they work in WHERE and in the select list of a query without aggregates or OVER)", s.Span),
+        ScalarSubqueryExpression s => throw Unsupported.Feature("scalar subqueries here (they work in WHERE, in HAVING and in select lists without OVER)", s.Span),
         DescriptorExpression d => throw new SqlValidationException("DESCRIPTOR is only allowed as an argument of a window table function", d.Span),
         NamedArgument n => throw Unsupported.Feature("named arguments", n.Span),
         TableArgument t => throw Unsupported.Feature("TABLE arguments outside table functions", t.Span),

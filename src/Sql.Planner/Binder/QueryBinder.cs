@@ -144,7 +144,7 @@ internal sealed class QueryBinder
             throw new SqlValidationException("OPERATOR_ID names the stateful operator of its SELECT, but this SELECT has no aggregation or DISTINCT",
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         var projected = aggregates
-            ? new AggregateBinder(scope, _batchMode).Bind(s, input, pinnedId)
+            ? new AggregateBinder(scope, _batchMode, new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes))).Bind(s, input, pinnedId)
             : BindRankedProjection(s, input, scope, subqueryValues);
         if (aggregates && stateTtl?.For(SingleQualifier(scope)) is { } aggregateTtl)
             projected = WithAggregateStateTtl(projected, aggregateTtl);

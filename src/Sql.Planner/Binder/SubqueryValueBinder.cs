@@ -160,6 +160,15 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
 
     /// <summary>The subquery bound on its own. A name it cannot find may be the outer query's: the error says which
     /// correlated forms are planned.</summary>
+    /// <summary>The type of an uncorrelated scalar subquery's value (nullable: no row is NULL).</summary>
+    public Types.SqlType TypeOf(ScalarSubqueryExpression subquery)
+    {
+        var right = BindUncorrelated(subquery.Subquery);
+        if (right.Schema.Count != 1)
+            throw new SqlValidationException($"A scalar subquery must return one column, but returns {right.Schema.Count}", subquery.Subquery.Span);
+        return right.Schema[0].Type.WithNullable(true);
+    }
+
     private LogicalNode BindUncorrelated(Query query)
     {
         try

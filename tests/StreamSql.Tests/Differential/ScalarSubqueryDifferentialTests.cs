@@ -6,8 +6,8 @@ namespace StreamSql.Tests.Differential;
 /// uncorrelated global aggregations (joined on a constant key; an empty one reads NULL, an empty COUNT 0), LIMIT 1,
 /// IN's three-valued result with NULL values and NULLs in the subquery (uncorrelated, and correlated by equalities),
 /// EXISTS correlated by equalities and uncorrelated, correlated aggregations decorrelated into a grouped aggregation
-/// joined on the correlation keys (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT
-/// and one under a GROUP BY; at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
+/// joined on the correlation keys (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT,
+/// one under a GROUP BY, and in the select list and HAVING of an aggregation (joined to the aggregated rows); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
 /// subqueries' values change while the rows stream, so the outer rows are retracted and emitted again.
 /// </summary>
 public sealed class ScalarSubqueryDifferentialTests
@@ -35,6 +35,9 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.k, t.v FROM t WHERE t.v NOT IN (SELECT u.v FROM u WHERE u.k = t.k AND u.b) OR t.k IS NULL",
         "SELECT t.k, t.v FROM t WHERE NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k) OR t.v > 900",
         "SELECT t.k, EXISTS (SELECT 1 FROM u WHERE v > 5000) AS e, NOT EXISTS (SELECT 1 FROM u WHERE v > 900) AS n FROM t WHERE t.k < 5",
+        "SELECT t.k, SUM(t.v) AS s FROM t GROUP BY t.k HAVING SUM(t.v) > (SELECT AVG(v) * 3 FROM u)",
+        "SELECT t.s, COUNT(*) AS n, MAX(t.v) - (SELECT MIN(v) FROM u) AS d FROM t GROUP BY t.s HAVING COUNT(*) > (SELECT COUNT(*) FROM u WHERE v > 900)",
+        "SELECT COUNT(*) AS n, (SELECT MAX(v) FROM u WHERE v < 0) AS m FROM t WHERE t.k < 20",
     };
 
     [Theory]
