@@ -127,13 +127,26 @@ public sealed class SortLimitTests
     [Theory]
     [InlineData("SELECT * FROM bids LIMIT price", "LIMIT takes a non-negative integer literal")]
     [InlineData("SELECT * FROM bids ORDER BY 9 LIMIT 1", "Ordinal out of range")]
-    [InlineData("SELECT * FROM bids ORDER BY price + 1 LIMIT 1", "Not supported yet: an expression in ORDER BY")]
+    [InlineData("SELECT DISTINCT auction FROM bids ORDER BY price LIMIT 1", "Expression 'price' is not in the select clause")]
     [InlineData("SELECT * FROM bids ORDER BY nosuch LIMIT 1", "nosuch")]
     public void Malformed_forms_are_refused_at_their_clause(string sql, string expected)
     {
         var e = _f.Error(sql);
         Assert.Contains(expected, e.Problem);
         Assert.True(e.Span.Line >= 1);
+    }
+
+    [Theory]
+    [InlineData("SELECT auction FROM bids ORDER BY price DESC LIMIT 3", "Calc(select=[auction]", "SortLimit(orderBy=[$order0 DESC]", "Calc(select=[auction, price AS $order0]")]
+    [InlineData("SELECT auction, price FROM bids ORDER BY price + 1 LIMIT 3", "Calc(select=[auction, price]", "SortLimit(orderBy=[$order0 ASC]", "Calc(select=[auction, price, +(price, 1) AS $order0]")]
+    [InlineData("SELECT auction FROM bids GROUP BY auction ORDER BY MAX(price) DESC LIMIT 3", "Calc(select=[auction]", "SortLimit(orderBy=[$order0 DESC]", "GroupAggregate(groupBy=[auction], select=[auction, MAX(price) AS $order0]")]
+    [InlineData("SELECT auction FROM bids ORDER BY ts", "Calc(select=[auction]", "TemporalSort(orderBy=[$order0 ASC]", "Calc(select=[auction, ts AS $order0]")]
+    public void Order_by_what_the_select_list_leaves_out_is_computed_beside_it_and_dropped_after_the_sort(string sql, string top, string sort, string below)
+    {
+        var lines = PhysicalPlan(sql).Split('\n').Select(l => l.TrimStart(' ', '+', '-', '|')).ToList();
+        Assert.StartsWith(top, lines[0]);
+        Assert.StartsWith(sort, lines[1]);
+        Assert.Contains(lines, l => l.StartsWith(below, StringComparison.Ordinal));
     }
 
     [Fact]

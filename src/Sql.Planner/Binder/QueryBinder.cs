@@ -74,7 +74,18 @@ internal sealed class QueryBinder
         // Calcite drops the ORDER BY of a subquery, view or CTE that has no LIMIT or OFFSET: it cannot order the rows of
         // the query around it (Flink's plans have no Sort for it either).
         if (!ReferenceEquals(o, _outermost) && o.Limit is null && o.Offset is null) return Bind(o.Body, ctes);
-        return SortBinder.Bind(o, Bind(o.Body, ctes));
+        var body = Bind(o.Body, ctes);
+        var hidden = SortBinder.Unresolved(o, body);
+        if (o.Body is SelectQuery { Distinct: true } && hidden.Count > 0)
+            throw new SqlValidationException(
+                hidden[0] is ColumnReference c ? $"Expression '{c}' is not in the select clause" : "Expression is not in the select clause", hidden[0].Span);
+        if (hidden.Count == 0 || o.Body is not SelectQuery select) return SortBinder.Bind(o, body, body.Schema.Count, []);
+        // ORDER BY what the select list leaves out: bound with the SELECT as hidden items, as Calcite does.
+        var extended = select with
+        {
+            Items = [.. select.Items, .. hidden.Select((e, i) => new SelectItem(e, new Identifier("$order" + i, e.Span), e.Span))],
+        };
+        return SortBinder.Bind(o, Bind(extended, ctes), body.Schema.Count, hidden);
     }
 
     private LogicalNode BindSelect(SelectQuery s, CteEnvironment? ctes)

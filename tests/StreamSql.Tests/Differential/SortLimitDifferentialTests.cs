@@ -33,6 +33,10 @@ public sealed class SortLimitDifferentialTests
         await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY v DESC OFFSET 390 ROWS", "SELECT k, v, seq FROM t ORDER BY v DESC NULLS LAST, seq OFFSET 390"));
         await run.CheckAsync(new("SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k OFFSET 5",
             "SELECT k, c FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) ORDER BY c DESC, k NULLS FIRST OFFSET 5"));
+        // ORDER BY what the select list leaves out: a column, an expression, an aggregate.
+        await run.CheckAsync(new("SELECT k, seq FROM t ORDER BY v DESC LIMIT 5", "SELECT k, seq FROM t ORDER BY v DESC NULLS LAST, seq LIMIT 5"));
+        await run.CheckAsync(new("SELECT k, v, seq FROM t ORDER BY v * -1 + k LIMIT 5", "SELECT k, v, seq FROM t ORDER BY v * -1 + k NULLS FIRST, seq LIMIT 5"));
+        await run.CheckAsync(new("SELECT k FROM t GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT 3", "SELECT k FROM t GROUP BY k ORDER BY COUNT(*) DESC, k NULLS FIRST LIMIT 3"));
         // A limit larger than the input keeps every row.
         await run.CheckAsync(new("SELECT k, seq FROM t ORDER BY k LIMIT 1000", "SELECT k, seq FROM t"));
         // LIMIT without ORDER BY: how many rows pass, whatever the parallelism.
