@@ -13,7 +13,8 @@ namespace StreamSql.Execution.State;
 /// (-0.0 = 0.0, one NaN). Per column: a byte 0 (NULL) or 1, then the value:
 /// BOOLEAN 1 byte; integer-backed types (TINYINT..BIGINT, DATE, TIME, TIMESTAMP[_LTZ], INTERVAL) the value widened to 64
 /// bits as a zig-zag varint; FLOAT 4 and DOUBLE 8 little-endian bytes; DECIMAL the 16-byte unscaled value;
-/// STRING/BYTES a varint length and the bytes.
+/// STRING/BYTES a varint length and the bytes; ROW, ARRAY, MULTISET and MAP as <see cref="NestedValueCodec"/> writes them
+/// (rows with nested columns are kept in state; grouping by a nested value is refused when planning).
 /// </summary>
 public sealed class KeySerializer
 {
@@ -113,8 +114,14 @@ public sealed class KeySerializer
             return true;
         }
 
-        public bool Struct() => throw NotAKey(column);
-        public bool List() => throw NotAKey(column);
+        public bool Struct() => Nested();
+        public bool List() => Nested();
+
+        private bool Nested()
+        {
+            for (int i = 0; i < n; i++) sizes[i + 1] += NestedValueCodec.SizeWithPresence(column, i);
+            return true;
+        }
 
         private bool Fixed(int valueSize)
         {
@@ -239,12 +246,15 @@ public sealed class KeySerializer
             return true;
         }
 
-        public bool Struct() => throw NotAKey(column);
-        public bool List() => throw NotAKey(column);
-    }
+        public bool Struct() => Nested();
+        public bool List() => Nested();
 
-    private static NotSupportedException NotAKey(ColumnView column) =>
-        new($"a key column of type {column.Data.DataType.Name} cannot be used as a state key");
+        private bool Nested()
+        {
+            for (int i = 0; i < n; i++) cursor[i] = NestedValueCodec.WriteWithPresence(column, i, bytes, cursor[i]);
+            return true;
+        }
+    }
 
     /// <summary>The key group of every row (Flink's assignment over <see cref="Batches.ColumnHasher"/> hashes).</summary>
     public void ComputeKeyGroups(RecordBatch batch, int maxParallelism, Span<int> keyGroups)
@@ -321,11 +331,14 @@ public sealed class KeySerializer
             return at + value.Length;
         }
 
-        public int Struct() => throw NotAKey();
-        public int List() => throw NotAKey();
+        public int Struct() => Nested();
+        public int List() => Nested();
 
-        private NotSupportedException NotAKey() =>
-            new($"a key column of type {column.Data.DataType.Name} cannot be used as a state key");
+        private int Nested()
+        {
+            owner.Ensure(pos + NestedValueCodec.SizeWithPresence(column, row));
+            return NestedValueCodec.WriteWithPresence(column, row, owner._buffer, pos);
+        }
     }
 
     private void Ensure(int size)

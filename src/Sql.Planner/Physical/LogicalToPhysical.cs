@@ -140,11 +140,11 @@ internal sealed class LogicalToPhysical
                 if (j.LeftKeys.Count == 0)
                     throw Unsupported.Feature(
                         "a join without an equality between its two sides (a streaming regular join needs an equi-join condition, as in Flink)", j.Span);
-                // Join state (regular and interval) stores whole rows serialized like keys, which nested values cannot be yet.
-                if (j.Left.Schema.Fields.Concat(j.Right.Schema.Fields).FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map
-                        or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
+                // Rows with nested columns are kept in join state, but the keys that partition and index it are atomic values.
+                if (j.LeftKeys.Select(k => j.Left.Schema[k]).Concat(j.RightKeys.Select(k => j.Right.Schema[k]))
+                        .FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
                     throw Unsupported.Feature(
-                        $"column '{nested.Name}' of type {nested.Type} in the input of a regular join (join state cannot hold ROW, ARRAY, MAP or MULTISET values yet; project it away or join on a view without it)", j.Span);
+                        $"a join on '{nested.Name}' of type {nested.Type} (join keys must be atomic values; join on its fields)", j.Span);
                 if (WindowJoinPlanning.TryPlan(j, Translate, _parallelism, _timeZone) is { } windowJoin) return windowJoin;
                 if (IntervalJoinBounds.Extract(j.Condition, j.Left.Schema, j.Right.Schema) is { IsRowTime: true } bounds)
                     return new PhysicalIntervalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, bounds, j.Schema)

@@ -88,6 +88,7 @@ internal sealed class RankOutput
             case SqlTypeKind.Double: Decode<DoubleValue>(bytes, cursors, into); break;
             case SqlTypeKind.Decimal: Decode<DecimalValue>(bytes, cursors, into); break;
             case SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary: Decode<BytesValue>(bytes, cursors, into); break;
+            case SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset: Decode<NestedValue>(bytes, cursors, into); break;
             default: Decode<IntegerValue>(bytes, cursors, into); break;
         }
     }
@@ -154,6 +155,11 @@ internal sealed class RankOutput
             into.AppendUtf8(bytes.Slice(pos, length));
             pos += length;
         }
+    }
+
+    private readonly struct NestedValue : IValueDecoder
+    {
+        public void Append(ReadOnlySpan<byte> bytes, ref int pos, ColumnBuilder into) => NestedValueCodec.Read(bytes, ref pos, into);
     }
 
     private readonly struct IntegerValue : IValueDecoder

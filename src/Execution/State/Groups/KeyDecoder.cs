@@ -63,6 +63,9 @@ public sealed class KeyDecoder
                     pos += length;
                     break;
                 }
+                case SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset:
+                    NestedValueCodec.Read(key, ref pos, w);
+                    break;
                 case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
                 {
                     int length = (int)VarInt.Read(key, ref pos);
