@@ -261,9 +261,6 @@ internal sealed partial class AggregateBinder
     {
         var groupBinder = new ExpressionBinder(_scope, aggregateMisplaced: "Aggregate expression is illegal in GROUP BY clause");
         var bound = groupBinder.Bind(e);
-        // State keys are atomic values (KeySerializer); a nested key is refused here rather than when the job runs.
-        if (bound.Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
-            throw Unsupported.Feature($"grouping by a value of type {bound.Type} (group by its fields instead)", e.Span);
         int i = _keys.IndexOf(bound);
         if (i >= 0) return i;
         _keys.Add(bound);

@@ -2,6 +2,7 @@ namespace StreamSql.Tests.Differential;
 
 /// <summary>
 /// Rows with ROW, ARRAY and MAP columns kept in operator state — Top-N, deduplication, regular and interval joins, OVER —
+/// and such values as GROUP BY and DISTINCT keys,
 /// read back whole: the engine carries nested values built from a random table's columns through each stateful
 /// operator and reads their fields afterwards; DuckDB answers the same query over the plain columns. At parallelism 1
 /// and at parallelism 2 with 7-row batches.
@@ -37,6 +38,18 @@ public sealed class NestedColumnStateDifferentialTests
         {
             "SELECT seq, a[1] AS v1, r.s AS s, COUNT(*) OVER (PARTITION BY k ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS c FROM n",
             "SELECT seq, v AS v1, s, COUNT(*) OVER (PARTITION BY k ORDER BY ts, seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS c FROM t"
+        },
+        {
+            "SELECT x.r.s AS s, x.r.d AS d, x.c FROM (SELECT r, COUNT(*) AS c FROM n GROUP BY r) x",
+            "SELECT s, d, COUNT(*) AS c FROM t GROUP BY s, d"
+        },
+        {
+            "SELECT x.a[1] AS v, x.a[2] AS k, x.c, x.m FROM (SELECT a, COUNT(*) AS c, MAX(seq) AS m FROM n WHERE v > 0 GROUP BY a) x",
+            "SELECT v, CAST(k AS INTEGER) AS k, COUNT(*) AS c, MAX(seq) AS m FROM t WHERE v > 0 GROUP BY v, k"
+        },
+        {
+            "SELECT m['x'] AS v, COUNT(*) AS c FROM (SELECT DISTINCT m, s FROM n) GROUP BY m",
+            "SELECT v, COUNT(*) AS c FROM (SELECT DISTINCT v, s FROM t) GROUP BY v"
         },
     };
 
