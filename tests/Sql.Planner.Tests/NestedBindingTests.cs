@@ -81,6 +81,7 @@ public sealed class NestedBindingTests
     [InlineData("SELECT r.a.z FROM events", "'z' is not a field: the value is of type <INT>, not a ROW")]
     [InlineData("SELECT nope.a FROM events", "Table 'nope' not found")]
     [InlineData("SELECT nope.a.b FROM events", "Column 'nope' not found in any table")]
+    [InlineData("SELECT LAST_VALUE(tags) FROM events", "Cannot apply 'LAST_VALUE' to arguments of type 'LAST_VALUE(<ARRAY<STRING>>)'")]
     [InlineData("SELECT * FROM events LEFT JOIN UNNEST(tags) AS t(x) ON t.x = 'a'", "A join with UNNEST takes only the condition ON TRUE")]
     [InlineData("SELECT COUNT(id IGNORE NULLS) FROM events", "Cannot specify IGNORE NULLS or RESPECT NULLS following 'COUNT'")]
     [InlineData("SELECT CARDINALITY(tags RESPECT NULLS) FROM events", "Cannot specify IGNORE NULLS or RESPECT NULLS following 'CARDINALITY'")]
