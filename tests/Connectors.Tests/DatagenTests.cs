@@ -128,6 +128,57 @@ public sealed class DatagenTests
     }
 
     [Fact]
+    public async Task Nested_columns_are_generated_part_by_part_with_flinks_option_paths()
+    {
+        var row = SqlType.Row(["a", "b"], [SqlType.Int, SqlType.String]);
+        var table = Table("t", new (string, SqlType)[]
+            {
+                ("tags", SqlType.Array(SqlType.String)), ("r", row), ("m", SqlType.Map(SqlType.String, SqlType.Int)),
+                ("none", SqlType.Array(SqlType.Int)),
+            },
+            ("connector", "datagen"), ("rows-per-second", "100000000"), ("number-of-rows", "50"),
+            ("fields.tags.element.length", "4"), ("fields.r.a.min", "1"), ("fields.r.a.max", "9"), ("fields.r.b.null-rate", "1"),
+            ("fields.m.length", "2"), ("fields.m.key.length", "5"), ("fields.m.value.min", "0"), ("fields.m.value.max", "3"),
+            ("fields.none.length", "0"));
+        var batches = await Read(table);
+        Assert.Equal(50, batches.Sum(b => b.Length));
+        foreach (var batch in batches)
+        {
+            var tags = (ListArray)batch.Column(0);
+            var fields = (StructArray)batch.Column(1);
+            var map = (MapArray)batch.Column(2);
+            var none = (ListArray)batch.Column(3);
+            for (int r = 0; r < batch.Length; r++)
+            {
+                Assert.Equal(DatagenFieldSpec.DefaultCollectionSize, tags.GetValueLength(r));
+                var elements = (StringArray)tags.GetSlicedValues(r);
+                for (int e = 0; e < elements.Length; e++) Assert.Matches("^[0-9a-f]{4}$", elements.GetString(e));
+                Assert.InRange(((Int32Array)fields.Fields[0]).GetValue(r)!.Value, 1, 9);
+                Assert.True(fields.Fields[1].IsNull(r));
+                Assert.Equal(2, map.GetValueLength(r));
+                Assert.Equal(0, none.GetValueLength(r));
+            }
+            var keys = (StringArray)map.Keys;
+            for (int e = 0; e < keys.Length; e++) Assert.Equal(5, keys.GetString(e).Length);
+            var values = (Int32Array)map.Values;
+            for (int e = 0; e < values.Length; e++) Assert.InRange(values.GetValue(e)!.Value, 0, 3);
+        }
+        Assert.Equal(50, Rows(batches, table.PhysicalSchema).Count);
+    }
+
+    [Theory]
+    [InlineData("fields.r.x.min", "1", "refers to column 'r.x', which is not a physical column")]
+    [InlineData("fields.r.min", "1", "does not apply to column 'r'")]
+    [InlineData("fields.r.a.kind", "sequence", "a part of a nested column is random, not a sequence")]
+    public void Nested_column_options_are_checked(string key, string value, string message)
+    {
+        var table = Table("t", new (string, SqlType)[] { ("r", SqlType.Row(["a"], [SqlType.Int])) }, ("connector", "datagen"), (key, value),
+            ("fields.r.a.start", "1"), ("fields.r.a.end", "2"));
+        var e = Assert.ThrowsAny<Exception>(() => DatagenFieldSpec.ParseAll(table));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
     public async Task Timestamps_of_precision_9_are_nanoseconds_and_decimals_use_all_38_digits()
     {
         var table = Table("t", new[] { ("ts", SqlType.Timestamp(9)), ("ltz", SqlType.TimestampLtz(7)), ("de", SqlType.Decimal(38, 0)) },

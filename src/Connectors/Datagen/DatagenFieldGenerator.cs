@@ -25,6 +25,8 @@ internal abstract class DatagenFieldGenerator
         if (spec.IsSequence) return new SequenceGenerator(type, sequenceSlot);
         return type.Kind switch
         {
+            SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map => new NestedGenerator(spec,
+                spec.Children.Select(c => (Create(c, -1, nowMicros, zone), c.Type.Nullable ? c.NullRate : 0)).ToArray()),
             SqlTypeKind.Boolean => new BooleanGenerator(),
             SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt
                 or SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth => new IntegerGenerator(Bound(spec.Min, DatagenFieldSpec.IntegerRange(type).Min), Bound(spec.Max, DatagenFieldSpec.IntegerRange(type).Max)),
@@ -132,6 +134,49 @@ internal abstract class DatagenFieldGenerator
                 case SqlTypeKind.Time: column.AppendInt64(((local % 86_400_000_000L + 86_400_000_000L) % 86_400_000_000L) / 1000); break;
                 default: column.AppendInt64((local - ((local % _unit) + _unit) % _unit) * _unitsPerMicro); break;
             }
+        }
+    }
+
+    /// <summary>A ROW of generated fields; an ARRAY or MULTISET of <c>length</c> generated elements; a MAP of <c>length</c>
+    /// generated entries (keys are not checked for repeats: with a narrow key range a MAP may hold a key twice, where
+    /// Flink's hash map keeps one).</summary>
+    private sealed class NestedGenerator(DatagenFieldSpec spec, (DatagenFieldGenerator Generator, double NullRate)[] parts) : DatagenFieldGenerator
+    {
+        public override void Append(ColumnBuilder column, Random random, long index)
+        {
+            switch (spec.Type.Kind)
+            {
+                case SqlTypeKind.Row:
+                    for (int f = 0; f < parts.Length; f++) AppendPart(f, column.Children[f], random, index);
+                    column.AppendStructValid();
+                    break;
+                case SqlTypeKind.Map:
+                {
+                    var entries = ((ListColumnBuilder)column).Values;
+                    for (int e = 0; e < spec.Length; e++)
+                    {
+                        AppendPart(0, entries.Children[0], random, index);
+                        AppendPart(1, entries.Children[1], random, index);
+                        entries.AppendStructValid();
+                    }
+                    column.AppendListValid();
+                    break;
+                }
+                default:
+                {
+                    var elements = ((ListColumnBuilder)column).Values;
+                    for (int e = 0; e < spec.Length; e++) AppendPart(0, elements, random, index);
+                    column.AppendListValid();
+                    break;
+                }
+            }
+        }
+
+        private void AppendPart(int part, ColumnBuilder into, Random random, long index)
+        {
+            var (generator, nullRate) = parts[part];
+            if (nullRate > 0 && random.NextDouble() < nullRate) into.AppendNull();
+            else generator.Append(into, random, index);
         }
     }
 
