@@ -13,7 +13,7 @@ namespace StreamSql.Execution.State;
 /// (-0.0 = 0.0, one NaN). Per column: a byte 0 (NULL) or 1, then the value:
 /// BOOLEAN 1 byte; integer-backed types (TINYINT..BIGINT, DATE, TIME, TIMESTAMP[_LTZ], INTERVAL) the value widened to 64
 /// bits as a zig-zag varint; FLOAT 4 and DOUBLE 8 little-endian bytes; DECIMAL the 16-byte unscaled value;
-/// STRING/BYTES a varint length and the bytes; ROW, ARRAY, MULTISET and MAP as <see cref="NestedValueCodec"/> writes them
+/// STRING/BYTES a varint length and the bytes; ROW, ARRAY, MULTISET and MAP as <see cref="StateValueCodec"/> writes them
 /// (rows with nested columns are kept in state; grouping by a nested value is refused when planning).
 /// </summary>
 public sealed class KeySerializer
@@ -119,7 +119,7 @@ public sealed class KeySerializer
 
         private bool Nested()
         {
-            for (int i = 0; i < n; i++) sizes[i + 1] += NestedValueCodec.SizeWithPresence(column, i);
+            for (int i = 0; i < n; i++) sizes[i + 1] += StateValueCodec.SizeWithPresence(column, i);
             return true;
         }
 
@@ -251,7 +251,7 @@ public sealed class KeySerializer
 
         private bool Nested()
         {
-            for (int i = 0; i < n; i++) cursor[i] = NestedValueCodec.WriteWithPresence(column, i, bytes, cursor[i]);
+            for (int i = 0; i < n; i++) cursor[i] = StateValueCodec.WriteWithPresence(column, i, bytes, cursor[i]);
             return true;
         }
     }
@@ -336,8 +336,8 @@ public sealed class KeySerializer
 
         private int Nested()
         {
-            owner.Ensure(pos + NestedValueCodec.SizeWithPresence(column, row));
-            return NestedValueCodec.WriteWithPresence(column, row, owner._buffer, pos);
+            owner.Ensure(pos + StateValueCodec.SizeWithPresence(column, row));
+            return StateValueCodec.WriteWithPresence(column, row, owner._buffer, pos);
         }
     }
 

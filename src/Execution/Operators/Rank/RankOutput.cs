@@ -159,7 +159,7 @@ internal sealed class RankOutput
 
     private readonly struct NestedValue : IValueDecoder
     {
-        public void Append(ReadOnlySpan<byte> bytes, ref int pos, ColumnBuilder into) => NestedValueCodec.Read(bytes, ref pos, into);
+        public void Append(ReadOnlySpan<byte> bytes, ref int pos, ColumnBuilder into) => StateValueCodec.Read(bytes, ref pos, into);
     }
 
     private readonly struct IntegerValue : IValueDecoder

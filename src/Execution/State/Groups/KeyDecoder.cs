@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Apache.Arrow;
 using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Types;
@@ -28,58 +27,6 @@ public sealed class KeyDecoder
     internal void DecodeInto(ReadOnlySpan<byte> key, ColumnBuilder[] writers)
     {
         int pos = 0;
-        for (int k = 0; k < _types.Length; k++)
-        {
-            var w = writers[k];
-            if (key[pos++] == 0)
-            {
-                w.AppendNull();
-                continue;
-            }
-            switch (_types[k].Kind)
-            {
-                case SqlTypeKind.Null:
-                    w.AppendNull();
-                    break;
-                case SqlTypeKind.Boolean:
-                    w.AppendBoolean(key[pos++] != 0);
-                    break;
-                case SqlTypeKind.Float:
-                    w.AppendDouble(BinaryPrimitives.ReadSingleLittleEndian(key[pos..]));
-                    pos += 4;
-                    break;
-                case SqlTypeKind.Double:
-                    w.AppendDouble(BinaryPrimitives.ReadDoubleLittleEndian(key[pos..]));
-                    pos += 8;
-                    break;
-                case SqlTypeKind.Decimal:
-                    w.AppendUnscaled(BinaryPrimitives.ReadInt128LittleEndian(key[pos..]));
-                    pos += 16;
-                    break;
-                case SqlTypeKind.Char or SqlTypeKind.VarChar:
-                {
-                    int length = (int)VarInt.Read(key, ref pos);
-                    w.AppendUtf8(key.Slice(pos, length));
-                    pos += length;
-                    break;
-                }
-                case SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset:
-                    NestedValueCodec.Read(key, ref pos, w);
-                    break;
-                case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
-                {
-                    int length = (int)VarInt.Read(key, ref pos);
-                    w.AppendBytes(key.Slice(pos, length));
-                    pos += length;
-                    break;
-                }
-                default:
-                {
-                    ulong z = VarInt.Read(key, ref pos);
-                    w.AppendInt64((long)(z >> 1) ^ -(long)(z & 1));
-                    break;
-                }
-            }
-        }
+        for (int k = 0; k < _types.Length; k++) StateValueCodec.ReadWithPresence(key, ref pos, writers[k]);
     }
 }

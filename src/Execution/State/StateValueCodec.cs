@@ -5,15 +5,16 @@ using StreamSql.Execution.Columns;
 namespace StreamSql.Execution.State;
 
 /// <summary>
-/// ROW, ARRAY, MULTISET and MAP values in rows kept in state (joins, Top-N, deduplication, OVER, pattern matching): the
-/// <see cref="KeySerializer"/> encoding carried into nested values, so a row with nested columns is stored and read back
-/// whole. A ROW is its fields one after another; an ARRAY or MULTISET a varint count then its elements; a MAP a varint
-/// count then its entries, each a ROW of key and value. Every field, element, key and value starts with its presence
-/// byte and is written as a column of its type would be. The same value always gives the same bytes (a MAP's entries in
-/// their stored order), so a retraction finds the row it retracts. Nested values are not grouped or joined on: they are
-/// only carried.
+/// One value of a row kept in state, in the <see cref="KeySerializer"/> encoding, written from and read into Arrow columns
+/// of any type: the reader of every serialized key and row (<see cref="Groups.KeyDecoder"/>), and the writer of ROW,
+/// ARRAY, MULTISET and MAP values for <see cref="KeySerializer"/> (whose batch paths write atomic values themselves), so
+/// rows with nested columns are stored and read back whole (joins, Top-N, deduplication, OVER, pattern matching). A ROW
+/// is its fields one after another; an ARRAY or MULTISET a varint count then its elements; a MAP a varint count then its
+/// entries, each a ROW of key and value. Every value starts with its presence byte. The same value always gives the same
+/// bytes (a MAP's entries in their stored order), so a retraction finds the row it retracts and nested values can be
+/// grouped on.
 /// </summary>
-internal static class NestedValueCodec
+internal static class StateValueCodec
 {
     /// <summary>The encoded size of the value at <paramref name="row"/> with its presence byte.</summary>
     public static int SizeWithPresence(ColumnView column, int row)
