@@ -44,7 +44,15 @@ public sealed record CreateTableStatement(
 {
     /// <summary>The <c>LIKE base (INCLUDING ALL EXCLUDING OPTIONS ...)</c> options, in the order written.</summary>
     public IReadOnlyList<LikeOption> LikeOptions { get; init; } = Array.Empty<LikeOption>();
+
+    /// <summary><c>REPLACE TABLE ... AS</c> or <c>CREATE OR REPLACE TABLE ... AS</c> (Flink's RTAS); <see cref="TableReplace.None"/>
+    /// for <c>CREATE TABLE</c>.</summary>
+    public TableReplace Replace { get; init; }
 }
+
+/// <summary>Whether a <c>CREATE TABLE ... AS</c> replaces the table: <c>REPLACE TABLE</c> needs it to exist, <c>CREATE OR
+/// REPLACE TABLE</c> creates it when it does not.</summary>
+public enum TableReplace { None, Replace, CreateOrReplace }
 
 /// <summary>How a <c>CREATE TABLE ... LIKE</c> feature of the base table is merged.</summary>
 public enum LikeStrategy { Including, Excluding, Overwriting }
@@ -66,7 +74,11 @@ public sealed record CreateFunctionStatement(ObjectName Name, bool Temporary, bo
 }
 
 /// <summary><c>CREATE DATABASE [IF NOT EXISTS] name</c> / <c>CREATE CATALOG name WITH (...)</c>.</summary>
-public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, bool IsCatalog, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span);
+public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, bool IsCatalog, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The <c>COMMENT '...'</c> of <c>CREATE CATALOG</c>.</summary>
+    public string? Comment { get; init; }
+}
 
 public enum ObjectKind { Table, View, Function, Database, Catalog }
 
@@ -128,7 +140,7 @@ public sealed record SetStatement(string? Key, string? Value, SourceSpan Span) :
 /// <summary><c>RESET</c> (all) or <c>RESET 'key'</c>.</summary>
 public sealed record ResetStatement(string? Key, SourceSpan Span) : Statement(Span);
 
-public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions, Jars }
+public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions, Jars, CreateCatalog }
 
 /// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with an optional
 /// <c>[NOT] LIKE | ILIKE 'pattern'</c>.</summary>
@@ -140,6 +152,9 @@ public sealed record ShowStatement(ShowKind Kind, ObjectName? Target, string? St
 
 /// <summary><c>DESCRIBE | DESC [EXTENDED] name</c>.</summary>
 public sealed record DescribeStatement(ObjectName Name, bool Extended, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>DESCRIBE | DESC CATALOG [EXTENDED] name</c>.</summary>
+public sealed record DescribeCatalogStatement(ObjectName Name, bool Extended, SourceSpan Span) : Statement(Span);
 
 /// <summary><c>DESCRIBE SAVEPOINT 'path'</c>.</summary>
 public sealed record DescribeSavepointStatement(string Path, SourceSpan Span) : Statement(Span);
