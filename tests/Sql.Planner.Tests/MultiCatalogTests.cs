@@ -220,6 +220,26 @@ public sealed class MultiCatalogTests
         Assert.NotEqual(Ids(before), Ids(other));
     }
 
+    [Fact]
+    public void A_views_names_resolve_where_it_was_defined_whatever_the_current_catalog_when_it_is_used()
+    {
+        _f.Run($"""
+            CREATE TABLE base (a INT) WITH ('connector' = 'datagen');
+            CREATE CATALOG c1 {InMemory};
+            USE CATALOG c1;
+            CREATE TABLE base (b STRING) WITH ('connector' = 'datagen');
+            CREATE VIEW v AS SELECT * FROM base;
+            USE CATALOG default_catalog;
+            CREATE VIEW v AS SELECT * FROM base;
+            """);
+        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM c1.default_database.v").ResultSchema[0].Name);
+        Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM v").ResultSchema[0].Name);
+        _f.Run("USE CATALOG c1");
+        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM v").ResultSchema[0].Name);
+        Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM default_catalog.default_database.v").ResultSchema[0].Name);
+        Assert.Equal(new[] { "c1" }, Column("SHOW CURRENT CATALOG"));
+    }
+
     private static string[] Ids(JobGraph job) => job.Vertices.SelectMany(v => v.Chain).Select(o => o.StableId).ToArray();
 
     [Fact]

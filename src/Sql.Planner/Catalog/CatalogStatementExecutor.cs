@@ -85,7 +85,10 @@ internal sealed class CatalogStatementExecutor
                 throw new SqlValidationException($"VIEW column list has {names.Count} names but the query returns {schema.Count} columns", s.Name.Span);
             schema = new Types.RowSchema(schema.Fields.Select((f, i) => f with { Name = names[i] }).ToList());
         }
-        _catalog.AddView(new CatalogView(name, s.Query, s.QueryText, names, schema, s.Temporary));
+        _catalog.AddView(new CatalogView(name, s.Query, s.QueryText, names, schema, s.Temporary)
+        {
+            DefinedIn = (_catalog.CurrentCatalog, _catalog.CurrentDatabase),
+        });
         return new CatalogChanged(Succeeded);
     }
 

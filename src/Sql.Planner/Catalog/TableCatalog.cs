@@ -78,6 +78,19 @@ public sealed class TableCatalog
     /// <summary>Makes <paramref name="database"/> (of the current catalog) the current database.</summary>
     public void UseDatabase(string database) => CurrentDatabase = database;
 
+    /// <summary>Resolves names in <paramref name="context"/> until disposed (a view's query binds where it was defined).</summary>
+    public IDisposable ResolveIn((string Catalog, string Database) context)
+    {
+        var restore = new Restore(this, CurrentCatalog, CurrentDatabase);
+        (CurrentCatalog, CurrentDatabase) = context;
+        return restore;
+    }
+
+    private sealed class Restore(TableCatalog owner, string catalog, string database) : IDisposable
+    {
+        public void Dispose() => (owner.CurrentCatalog, owner.CurrentDatabase) = (catalog, database);
+    }
+
     /// <summary>The key of <paramref name="name"/> in <paramref name="database"/> of <c>default_catalog</c>.</summary>
     public static string Key(string database, string name) => database == DefaultDatabase ? name : database + "." + name;
 
