@@ -64,6 +64,24 @@ public sealed class CatalogSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_of_create_and_replace_table_as_restores_from_a_savepoint()
+    {
+        var savepoint = StateFixtures.EmptySavepoint(_dir);
+        await using var env = Sessions.Create();
+        env.ExecuteSql(Sessions.FiveRows);
+        env.ExecuteSql("CREATE CATALOG c1 WITH ('type' = 'generic_in_memory')");
+
+        var created = Assert.IsType<JobSubmittedResult>(env.ExecuteSql(
+            $"EXECUTE CREATE TABLE c1.default_database.t WITH ('connector' = 'blackhole') AS SELECT id FROM src FROM SAVEPOINT '{savepoint}'"));
+        Assert.Equal(savepoint, created.Job.RestoredFrom);
+        var replaced = Assert.IsType<JobSubmittedResult>(env.ExecuteSql(
+            $"EXECUTE CREATE OR REPLACE TABLE c1.default_database.t WITH ('connector' = 'blackhole') AS SELECT name FROM src FROM SAVEPOINT '{savepoint}'"));
+        Assert.Equal(savepoint, replaced.Job.RestoredFrom);
+        var describe = Assert.IsType<TableTextResult>(env.ExecuteSql("DESCRIBE c1.default_database.t"));
+        Assert.Equal("name", Assert.Single(describe.Rows)[0]);
+    }
+
+    [Fact]
     public async Task A_default_catalog_job_restores_its_savepoint_in_a_session_with_other_catalogs()
     {
         var output = new StringWriter();
