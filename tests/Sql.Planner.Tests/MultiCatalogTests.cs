@@ -139,7 +139,8 @@ public sealed class MultiCatalogTests
         Assert.Equal(new[] { "t" }, Column("SHOW TABLES IN default_catalog.default_database"));
         Assert.Equal(new[] { "b" }, Column("DESCRIBE db.t"));
         Assert.Contains("CREATE TABLE `c1`.`db`.`t`", _f.Run<TableResult>("SHOW CREATE TABLE db.t").Rows[0][0]);
-        Assert.Equal("Database 'c1.nope' does not exist", _f.Error("SHOW TABLES FROM nope").Problem);
+        Assert.Equal("Database 'c1'.'nope' doesn't exist.", _f.Error("SHOW TABLES FROM nope").Problem);
+        Assert.Equal("Catalog nope does not exist", _f.Error("SHOW VIEWS IN nope.db").Problem);
     }
 
     [Fact]

@@ -302,7 +302,7 @@ internal sealed class CatalogStatementExecutor
         if (s.Target is null) return (_catalog.CurrentCatalog, _catalog.CurrentDatabase);
         var (catalog, database) = DatabaseName(s.Target);
         if (!_catalog.HasDatabase(catalog, database))
-            throw new SqlValidationException($"Database '{catalog}.{database}' does not exist{NameSuggestion.Hint(database, _catalog.FindCatalog(catalog)!.Databases)}", s.Target.Span);
+            throw new SqlValidationException(Sentence($"Database '{catalog}'.'{database}' doesn't exist", NameSuggestion.Hint(database, _catalog.FindCatalog(catalog)!.Databases)), s.Target.Span);
         return (catalog, database);
     }
 
