@@ -155,6 +155,12 @@ public sealed class MultiCatalogTests
             """);
         Assert.Equal(new[] { "a", "b" }, Column("DESCRIBE copy"));
         Assert.Equal(new[] { "renamed", "v" }, Column("SHOW TABLES FROM c1.default_database"));
+        // An unqualified new name stays in the object's catalog and database, whatever the current ones.
+        _f.Run("ALTER TABLE c1.default_database.renamed RENAME TO again");
+        _f.Run("ALTER VIEW c1.default_database.v RENAME TO v2");
+        Assert.Equal(new[] { "again", "v2" }, Column("SHOW TABLES FROM c1.default_database"));
+        _f.Run("ALTER TABLE c1.default_database.again RENAME TO c1.default_database.renamed");
+        _f.Run("ALTER VIEW c1.default_database.v2 RENAME TO v");
         Assert.Equal(new[] { "v" }, Column("SHOW VIEWS FROM c1.default_database"));
         Assert.Equal("Table (or view) 'v' already exists in c1.default_database",
             _f.Error("CREATE TABLE c1.default_database.v (a INT) WITH ('connector' = 'datagen')").Problem);

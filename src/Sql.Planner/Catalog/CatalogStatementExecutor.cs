@@ -184,7 +184,7 @@ internal sealed class CatalogStatementExecutor
                 throw new SqlValidationException($"View '{ObjectNames.FullName(name)}' does not exist{NameSuggestion.Hint(name, _catalog.Views.Keys)}", s.Name.Span);
             }
             if (s.Action is not RenameTableAction rename) throw Unsupported.Feature("ALTER VIEW other than RENAME TO", s.Action.Span);
-            string newName = RenameTarget(rename);
+            string newName = RenameTarget(name, rename);
             _catalog.RemoveView(name);
             _catalog.AddView(view with { Name = newName });
             return new CatalogChanged(Succeeded);
@@ -200,7 +200,7 @@ internal sealed class CatalogStatementExecutor
         {
             case RenameTableAction rename:
             {
-                string newName = RenameTarget(rename);
+                string newName = RenameTarget(name, rename);
                 _catalog.RemoveTable(name);
                 _catalog.AddTable(table with { Name = newName });
                 break;
@@ -235,9 +235,14 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
-    private string RenameTarget(RenameTableAction rename)
+    /// <summary>The key an object gets from <c>RENAME TO</c>: an unqualified new name stays in the object's catalog and
+    /// database (as Flink's catalogs rename in place), a qualified one is resolved.</summary>
+    private string RenameTarget(string key, RenameTableAction rename)
     {
-        string newName = ObjectNames.Resolve(rename.NewName, _catalog);
+        var (catalog, database, _) = _catalog.Locate(key);
+        string newName = rename.NewName.Parts.Count == 1
+            ? TableCatalog.Key(catalog, database, rename.NewName.Last)
+            : ObjectNames.Resolve(rename.NewName, _catalog);
         if (_catalog.Contains(newName)) throw AlreadyExists(newName, rename.NewName.Span);
         return newName;
     }
