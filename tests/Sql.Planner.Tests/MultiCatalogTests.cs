@@ -247,6 +247,22 @@ public sealed class MultiCatalogTests
         Assert.Equal(new[] { "c1" }, Column("SHOW CURRENT CATALOG"));
     }
 
+    [Fact]
+    public void A_view_whose_defining_catalog_was_dropped_can_no_longer_be_used()
+    {
+        _f.Run($"""
+            CREATE CATALOG c1 {InMemory};
+            USE CATALOG c1;
+            CREATE TABLE base (b STRING) WITH ('connector' = 'datagen');
+            CREATE VIEW default_catalog.default_database.v AS SELECT * FROM base;
+            USE CATALOG default_catalog;
+            """);
+        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM v").ResultSchema[0].Name);
+        _f.Run("DROP CATALOG c1");
+        Assert.Equal("View 'v' can no longer be used: Catalog c1 does not exist", _f.Error("SELECT * FROM v").Problem);
+        Assert.Equal(new[] { "default_catalog" }, Column("SHOW CURRENT CATALOG"));
+    }
+
     private static string[] Ids(JobGraph job) => job.Vertices.SelectMany(v => v.Chain).Select(o => o.StableId).ToArray();
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class TableCatalog
     }
 
     /// <summary>The databases of the current catalog, sorted ordinally (the order <c>SHOW DATABASES</c> prints).</summary>
-    public IReadOnlyCollection<string> Databases => _catalogs[CurrentCatalog].Databases;
+    public IReadOnlyCollection<string> Databases => FindCatalog(CurrentCatalog)?.Databases ?? [];
 
     public bool HasDatabase(string database) => HasDatabase(CurrentCatalog, database);
     public bool HasDatabase(string catalog, string database) => FindCatalog(catalog)?.HasDatabase(database) == true;
