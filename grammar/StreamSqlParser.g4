@@ -31,6 +31,7 @@ statement
         (IF EXISTS)? qualifiedName (RESTRICT | CASCADE)?               #dropStatement
     | ALTER TABLE (IF EXISTS)? qualifiedName alterTableAction           #alterTable
     | ALTER VIEW qualifiedName (RENAME TO qualifiedName | AS query)     #alterView
+    | ALTER CATALOG qualifiedName (alterTableAction | COMMENT STRING)   #alterCatalog
     | SET (setKey EQ setValue)?                                         #setStatement
     | RESET setValue?                                                   #resetStatement
     | SHOW showTarget                                                   #showStatement

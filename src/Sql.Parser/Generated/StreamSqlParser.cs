@@ -693,6 +693,25 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class AlterCatalogContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALTER() { return GetToken(StreamSqlParser.ALTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public AlterTableActionContext alterTableAction() {
+			return GetRuleContext<AlterTableActionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
+		public AlterCatalogContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterCatalog(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class SetStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(StreamSqlParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SetKeyContext setKey() {
@@ -897,9 +916,9 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 428;
+			State = 436;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -1390,39 +1409,57 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 14:
-				_localctx = new SetStatementContext(_localctx);
+				_localctx = new AlterCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
 				State = 358;
-				Match(SET);
-				State = 363;
+				Match(ALTER);
+				State = 359;
+				Match(CATALOG);
+				State = 360;
+				qualifiedName();
+				State = 364;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
-				case 1:
+				switch (TokenStream.LA(1)) {
+				case ADD:
+				case DROP:
+				case RENAME:
+				case RESET:
+				case SET:
 					{
-					State = 359;
-					setKey();
-					State = 360;
-					Match(EQ);
 					State = 361;
-					setValue();
+					alterTableAction();
 					}
 					break;
+				case COMMENT:
+					{
+					State = 362;
+					Match(COMMENT);
+					State = 363;
+					Match(STRING);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
 				}
 				}
 				break;
 			case 15:
-				_localctx = new ResetStatementContext(_localctx);
+				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 365;
-				Match(RESET);
-				State = 367;
+				State = 366;
+				Match(SET);
+				State = 371;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 366;
+					State = 367;
+					setKey();
+					State = 368;
+					Match(EQ);
+					State = 369;
 					setValue();
 					}
 					break;
@@ -1430,68 +1467,38 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 16:
-				_localctx = new ShowStatementContext(_localctx);
+				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 369;
-				Match(SHOW);
-				State = 370;
-				showTarget();
-				}
-				break;
-			case 17:
-				_localctx = new DescribeSavepointContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
-				{
-				State = 371;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 372;
-				Match(SAVEPOINT);
 				State = 373;
-				Match(STRING);
-				}
-				break;
-			case 18:
-				_localctx = new DescribeCatalogContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
-				{
-				State = 374;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
+				Match(RESET);
 				State = 375;
-				Match(CATALOG);
-				State = 377;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 376;
-					Match(EXTENDED);
+					State = 374;
+					setValue();
 					}
 					break;
 				}
-				State = 379;
-				qualifiedName();
 				}
 				break;
-			case 19:
-				_localctx = new DescribeStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
+			case 17:
+				_localctx = new ShowStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 380;
+				State = 377;
+				Match(SHOW);
+				State = 378;
+				showTarget();
+				}
+				break;
+			case 18:
+				_localctx = new DescribeSavepointContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 379;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1500,34 +1507,82 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
+				State = 380;
+				Match(SAVEPOINT);
+				State = 381;
+				Match(STRING);
+				}
+				break;
+			case 19:
+				_localctx = new DescribeCatalogContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
 				State = 382;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 383;
+				Match(CATALOG);
+				State = 385;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 				case 1:
 					{
-					State = 381;
+					State = 384;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 384;
+				State = 387;
 				qualifiedName();
 				}
 				break;
 			case 20:
-				_localctx = new ExplainStatementContext(_localctx);
+				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 385;
+				State = 388;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 390;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+				case 1:
+					{
+					State = 389;
+					Match(EXTENDED);
+					}
+					break;
+				}
+				State = 392;
+				qualifiedName();
+				}
+				break;
+			case 21:
+				_localctx = new ExplainStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 393;
 				Match(EXPLAIN);
-				State = 396;
+				State = 404;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 386;
+					State = 394;
 					Match(PLAN);
-					State = 387;
+					State = 395;
 					Match(FOR);
 					}
 					break;
@@ -1536,21 +1591,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 388;
+					State = 396;
 					explainDetail();
-					State = 393;
+					State = 401;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 389;
+						State = 397;
 						Match(COMMA);
-						State = 390;
+						State = 398;
 						explainDetail();
 						}
 						}
-						State = 395;
+						State = 403;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1587,93 +1642,93 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 398;
+				State = 406;
 				statement();
 				}
 				break;
-			case 21:
+			case 22:
 				_localctx = new StopJobContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 399;
+				State = 407;
 				Match(STOP);
-				State = 400;
+				State = 408;
 				Match(JOB);
-				State = 401;
+				State = 409;
 				Match(STRING);
-				State = 404;
+				State = 412;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 				case 1:
 					{
-					State = 402;
+					State = 410;
 					Match(WITH);
-					State = 403;
+					State = 411;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 408;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 406;
+					State = 414;
 					Match(WITH);
-					State = 407;
+					State = 415;
 					Match(DRAIN);
 					}
 				}
 
 				}
 				break;
-			case 22:
+			case 23:
 				_localctx = new TriggerSavepointContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
+				EnterOuterAlt(_localctx, 23);
 				{
-				State = 410;
+				State = 418;
 				Match(SAVEPOINT);
-				State = 411;
+				State = 419;
 				Match(STRING);
-				State = 414;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 412;
+					State = 420;
 					Match(TO);
-					State = 413;
+					State = 421;
 					Match(STRING);
 					}
 				}
 
 				}
 				break;
-			case 23:
+			case 24:
 				_localctx = new UseStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 23);
+				EnterOuterAlt(_localctx, 24);
 				{
-				State = 416;
+				State = 424;
 				Match(USE);
-				State = 418;
+				State = 426;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 				case 1:
 					{
-					State = 417;
+					State = 425;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 420;
+				State = 428;
 				qualifiedName();
 				}
 				break;
-			case 24:
+			case 25:
 				_localctx = new ClientCommandContext(_localctx);
-				EnterOuterAlt(_localctx, 24);
+				EnterOuterAlt(_localctx, 25);
 				{
-				State = 421;
+				State = 429;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
@@ -1685,27 +1740,27 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 25:
+			case 26:
 				_localctx = new AddJarContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
+				EnterOuterAlt(_localctx, 26);
 				{
-				State = 422;
+				State = 430;
 				Match(ADD);
-				State = 423;
+				State = 431;
 				Match(JAR);
-				State = 424;
+				State = 432;
 				Match(STRING);
 				}
 				break;
-			case 26:
+			case 27:
 				_localctx = new RemoveJarContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
+				EnterOuterAlt(_localctx, 27);
 				{
-				State = 425;
+				State = 433;
 				Match(REMOVE);
-				State = 426;
+				State = 434;
 				Match(JAR);
-				State = 427;
+				State = 435;
 				Match(STRING);
 				}
 				break;
@@ -1764,9 +1819,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 430;
+			State = 438;
 			Match(INSERT);
-			State = 431;
+			State = 439;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1775,43 +1830,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 432;
+			State = 440;
 			qualifiedName();
-			State = 434;
+			State = 442;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 433;
+				State = 441;
 				tableHints();
 				}
 			}
 
-			State = 437;
+			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 436;
+				State = 444;
 				partitionSpec();
 				}
 			}
 
-			State = 443;
+			State = 451;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 439;
+				State = 447;
 				Match(LPAREN);
-				State = 440;
+				State = 448;
 				identifierList();
-				State = 441;
+				State = 449;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 445;
+			State = 453;
 			query();
 			}
 		}
@@ -1861,29 +1916,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 447;
+			State = 455;
 			Match(PARTITION);
-			State = 448;
+			State = 456;
 			Match(LPAREN);
-			State = 449;
+			State = 457;
 			partitionValue();
-			State = 454;
+			State = 462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 450;
+				State = 458;
 				Match(COMMA);
-				State = 451;
+				State = 459;
 				partitionValue();
 				}
 				}
-				State = 456;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 457;
+			State = 465;
 			Match(RPAREN);
 			}
 		}
@@ -1926,11 +1981,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 459;
+			State = 467;
 			identifier();
-			State = 460;
+			State = 468;
 			Match(EQ);
-			State = 461;
+			State = 469;
 			optionValue();
 			}
 		}
@@ -1980,152 +2035,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 520;
+			State = 528;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 463;
+				State = 471;
 				Match(STATEMENT);
-				State = 464;
+				State = 472;
 				Match(SET);
-				State = 465;
+				State = 473;
 				Match(BEGIN);
-				State = 469;
+				State = 477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 466;
+					State = 474;
 					Match(SEMI);
 					}
 					}
-					State = 471;
+					State = 479;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 472;
+				State = 480;
 				statement();
-				State = 481;
+				State = 489;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,47,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 474;
+						State = 482;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 473;
+							State = 481;
 							Match(SEMI);
 							}
 							}
-							State = 476;
+							State = 484;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 478;
+						State = 486;
 						statement();
 						}
 						} 
 					}
-					State = 483;
+					State = 491;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,47,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
 				}
-				State = 487;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 484;
+					State = 492;
 					Match(SEMI);
 					}
 					}
-					State = 489;
+					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 490;
+				State = 498;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 500;
 				Match(BEGIN);
-				State = 493;
+				State = 501;
 				Match(STATEMENT);
-				State = 494;
+				State = 502;
 				Match(SET);
-				State = 496;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 495;
+					State = 503;
 					Match(SEMI);
 					}
 					}
-					State = 498;
+					State = 506;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 500;
+				State = 508;
 				statement();
-				State = 509;
+				State = 517;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 502;
+						State = 510;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 501;
+							State = 509;
 							Match(SEMI);
 							}
 							}
-							State = 504;
+							State = 512;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 506;
+						State = 514;
 						statement();
 						}
 						} 
 					}
-					State = 511;
+					State = 519;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
 				}
-				State = 515;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 512;
+					State = 520;
 					Match(SEMI);
 					}
 					}
-					State = 517;
+					State = 525;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 518;
+				State = 526;
 				Match(END);
 				}
 				break;
@@ -2168,28 +2223,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 528;
+			State = 536;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 522;
+				State = 530;
 				Match(FROM);
-				State = 523;
+				State = 531;
 				Match(SAVEPOINT);
-				State = 524;
+				State = 532;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 525;
+				State = 533;
 				Match(FROM);
-				State = 526;
+				State = 534;
 				Match(LATEST);
-				State = 527;
+				State = 535;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2232,7 +2287,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 530;
+			State = 538;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2283,26 +2338,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 538;
+			State = 546;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 532;
+				State = 540;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 534;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 533;
+					State = 541;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2313,7 +2368,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 536;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536869887L) != 0) );
@@ -2359,7 +2414,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 541;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2367,7 +2422,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 540;
+					State = 548;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2382,9 +2437,9 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 543;
+				State = 551;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,57,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
@@ -2630,52 +2685,15 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 611;
+			State = 619;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 545;
-				Match(TABLES);
-				State = 548;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM || _la==IN) {
-					{
-					State = 546;
-					_la = TokenStream.LA(1);
-					if ( !(_la==FROM || _la==IN) ) {
-					ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 547;
-					qualifiedName();
-					}
-				}
-
-				State = 551;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
-					{
-					State = 550;
-					likePattern();
-					}
-				}
-
-				}
-				break;
-			case 2:
-				_localctx = new ShowViewsContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
 				State = 553;
-				Match(VIEWS);
+				Match(TABLES);
 				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2707,28 +2725,18 @@ internal partial class StreamSqlParser : Parser {
 
 				}
 				break;
-			case 3:
-				_localctx = new ShowFunctionsContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
+			case 2:
+				_localctx = new ShowViewsContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
 				{
-				State = 562;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==USER) {
-					{
-					State = 561;
-					Match(USER);
-					}
-				}
-
+				State = 561;
+				Match(VIEWS);
 				State = 564;
-				Match(FUNCTIONS);
-				State = 567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 565;
+					State = 562;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2737,17 +2745,64 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 566;
+					State = 563;
 					qualifiedName();
 					}
 				}
 
-				State = 570;
+				State = 567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
+					State = 566;
+					likePattern();
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new ShowFunctionsContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 570;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==USER) {
+					{
 					State = 569;
+					Match(USER);
+					}
+				}
+
+				State = 572;
+				Match(FUNCTIONS);
+				State = 575;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM || _la==IN) {
+					{
+					State = 573;
+					_la = TokenStream.LA(1);
+					if ( !(_la==FROM || _la==IN) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 574;
+					qualifiedName();
+					}
+				}
+
+				State = 578;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+					{
+					State = 577;
 					likePattern();
 					}
 				}
@@ -2758,7 +2813,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 572;
+				State = 580;
 				Match(JOBS);
 				}
 				break;
@@ -2766,45 +2821,8 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 573;
+				State = 581;
 				Match(CATALOGS);
-				State = 575;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
-					{
-					State = 574;
-					likePattern();
-					}
-				}
-
-				}
-				break;
-			case 6:
-				_localctx = new ShowDatabasesContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
-				{
-				State = 577;
-				Match(DATABASES);
-				State = 580;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM || _la==IN) {
-					{
-					State = 578;
-					_la = TokenStream.LA(1);
-					if ( !(_la==FROM || _la==IN) ) {
-					ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 579;
-					qualifiedName();
-					}
-				}
-
 				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2817,39 +2835,31 @@ internal partial class StreamSqlParser : Parser {
 
 				}
 				break;
-			case 7:
-				_localctx = new ShowModulesContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+			case 6:
+				_localctx = new ShowDatabasesContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
 				{
 				State = 585;
-				Match(MODULES);
-				}
-				break;
-			case 8:
-				_localctx = new ShowJarsContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 586;
-				Match(JARS);
-				}
-				break;
-			case 9:
-				_localctx = new ShowColumnsContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 587;
-				Match(COLUMNS);
+				Match(DATABASES);
 				State = 588;
+				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ( !(_la==FROM || _la==IN) ) {
-				ErrorHandler.RecoverInline(this);
+				if (_la==FROM || _la==IN) {
+					{
+					State = 586;
+					_la = TokenStream.LA(1);
+					if ( !(_la==FROM || _la==IN) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 587;
+					qualifiedName();
+					}
 				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 589;
-				qualifiedName();
+
 				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2862,15 +2872,60 @@ internal partial class StreamSqlParser : Parser {
 
 				}
 				break;
+			case 7:
+				_localctx = new ShowModulesContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 593;
+				Match(MODULES);
+				}
+				break;
+			case 8:
+				_localctx = new ShowJarsContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 594;
+				Match(JARS);
+				}
+				break;
+			case 9:
+				_localctx = new ShowColumnsContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 595;
+				Match(COLUMNS);
+				State = 596;
+				_la = TokenStream.LA(1);
+				if ( !(_la==FROM || _la==IN) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 597;
+				qualifiedName();
+				State = 599;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+					{
+					State = 598;
+					likePattern();
+					}
+				}
+
+				}
+				break;
 			case 10:
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 593;
+				State = 601;
 				Match(CREATE);
-				State = 594;
+				State = 602;
 				Match(TABLE);
-				State = 595;
+				State = 603;
 				qualifiedName();
 				}
 				break;
@@ -2878,11 +2933,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 596;
+				State = 604;
 				Match(CREATE);
-				State = 597;
+				State = 605;
 				Match(VIEW);
-				State = 598;
+				State = 606;
 				qualifiedName();
 				}
 				break;
@@ -2890,11 +2945,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 599;
+				State = 607;
 				Match(CREATE);
-				State = 600;
+				State = 608;
 				Match(CATALOG);
-				State = 601;
+				State = 609;
 				qualifiedName();
 				}
 				break;
@@ -2902,9 +2957,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 602;
+				State = 610;
 				Match(CURRENT);
-				State = 603;
+				State = 611;
 				Match(CATALOG);
 				}
 				break;
@@ -2912,9 +2967,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 604;
+				State = 612;
 				Match(CURRENT);
-				State = 605;
+				State = 613;
 				Match(DATABASE);
 				}
 				break;
@@ -2922,16 +2977,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 606;
+				State = 614;
 				Match(CHECKPOINTS);
-				State = 607;
+				State = 615;
 				Match(STRING);
-				State = 609;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
-					State = 608;
+					State = 616;
 					likePattern();
 					}
 				}
@@ -2977,17 +3032,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 614;
+			State = 622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 613;
+				State = 621;
 				Match(NOT);
 				}
 			}
 
-			State = 616;
+			State = 624;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2996,7 +3051,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 617;
+			State = 625;
 			Match(STRING);
 			}
 		}
@@ -3078,124 +3133,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 619;
+			State = 627;
 			Match(CREATE);
-			State = 621;
+			State = 629;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 620;
+				State = 628;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 623;
+			State = 631;
 			Match(TABLE);
-			State = 627;
+			State = 635;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
-				State = 624;
+				State = 632;
 				Match(IF);
-				State = 625;
+				State = 633;
 				Match(NOT);
-				State = 626;
+				State = 634;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 629;
+			State = 637;
 			qualifiedName();
-			State = 641;
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 630;
+				State = 638;
 				Match(LPAREN);
-				State = 631;
+				State = 639;
 				tableElement();
-				State = 636;
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 632;
+					State = 640;
 					Match(COMMA);
-					State = 633;
+					State = 641;
 					tableElement();
 					}
 					}
-					State = 638;
+					State = 646;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 639;
+				State = 647;
 				Match(RPAREN);
-				}
-			}
-
-			State = 645;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==COMMENT) {
-				{
-				State = 643;
-				Match(COMMENT);
-				State = 644;
-				_localctx.comment = Match(STRING);
 				}
 			}
 
 			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==COMMENT) {
+				{
+				State = 651;
+				Match(COMMENT);
+				State = 652;
+				_localctx.comment = Match(STRING);
+				}
+			}
+
+			State = 661;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 647;
+				State = 655;
 				Match(PARTITIONED);
-				State = 648;
+				State = 656;
 				Match(BY);
-				State = 649;
+				State = 657;
 				Match(LPAREN);
-				State = 650;
+				State = 658;
 				identifierList();
-				State = 651;
+				State = 659;
 				Match(RPAREN);
 				}
 			}
 
-			State = 656;
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 655;
+				State = 663;
 				withOptions();
 				}
 			}
 
-			State = 659;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 658;
+				State = 666;
 				likeClause();
 				}
 			}
 
-			State = 663;
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 661;
+				State = 669;
 				Match(AS);
-				State = 662;
+				State = 670;
 				query();
 				}
 			}
@@ -3275,97 +3330,97 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 667;
+			State = 675;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 665;
+				State = 673;
 				Match(CREATE);
-				State = 666;
+				State = 674;
 				Match(OR);
 				}
 			}
 
-			State = 669;
+			State = 677;
 			Match(REPLACE);
-			State = 670;
+			State = 678;
 			Match(TABLE);
-			State = 671;
+			State = 679;
 			qualifiedName();
-			State = 683;
+			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 672;
+				State = 680;
 				Match(LPAREN);
-				State = 673;
+				State = 681;
 				tableElement();
-				State = 678;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 674;
+					State = 682;
 					Match(COMMA);
-					State = 675;
+					State = 683;
 					tableElement();
 					}
 					}
-					State = 680;
+					State = 688;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 681;
+				State = 689;
 				Match(RPAREN);
-				}
-			}
-
-			State = 687;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==COMMENT) {
-				{
-				State = 685;
-				Match(COMMENT);
-				State = 686;
-				_localctx.comment = Match(STRING);
 				}
 			}
 
 			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==COMMENT) {
+				{
+				State = 693;
+				Match(COMMENT);
+				State = 694;
+				_localctx.comment = Match(STRING);
+				}
+			}
+
+			State = 703;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 689;
+				State = 697;
 				Match(PARTITIONED);
-				State = 690;
+				State = 698;
 				Match(BY);
-				State = 691;
+				State = 699;
 				Match(LPAREN);
-				State = 692;
+				State = 700;
 				identifierList();
-				State = 693;
+				State = 701;
 				Match(RPAREN);
 				}
 			}
 
-			State = 698;
+			State = 706;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 697;
+				State = 705;
 				withOptions();
 				}
 			}
 
-			State = 700;
+			State = 708;
 			Match(AS);
-			State = 701;
+			State = 709;
 			query();
 			}
 		}
@@ -3408,27 +3463,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 30, RULE_tableElement);
 		try {
-			State = 706;
+			State = 714;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 703;
+				State = 711;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 704;
+				State = 712;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 705;
+				State = 713;
 				tableConstraint();
 				}
 				break;
@@ -3527,27 +3582,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 32, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 738;
+			State = 746;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 708;
+				State = 716;
 				identifier();
-				State = 709;
+				State = 717;
 				Match(AS);
-				State = 710;
+				State = 718;
 				expression();
-				State = 713;
+				State = 721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 711;
+					State = 719;
 					Match(COMMENT);
-					State = 712;
+					State = 720;
 					Match(STRING);
 					}
 				}
@@ -3558,42 +3613,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 715;
+				State = 723;
 				identifier();
-				State = 716;
+				State = 724;
 				dataType();
-				State = 717;
+				State = 725;
 				Match(METADATA);
-				State = 720;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 718;
+					State = 726;
 					Match(FROM);
-					State = 719;
+					State = 727;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 723;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 722;
+					State = 730;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 727;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 725;
+					State = 733;
 					Match(COMMENT);
-					State = 726;
+					State = 734;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3604,28 +3659,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 729;
+				State = 737;
 				identifier();
-				State = 730;
+				State = 738;
 				dataType();
-				State = 732;
+				State = 740;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 731;
+					State = 739;
 					columnConstraint();
 					}
 				}
 
-				State = 736;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 734;
+					State = 742;
 					Match(COMMENT);
-					State = 735;
+					State = 743;
 					Match(STRING);
 					}
 				}
@@ -3675,30 +3730,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 742;
+			State = 750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 740;
+				State = 748;
 				Match(CONSTRAINT);
-				State = 741;
+				State = 749;
 				identifier();
 				}
 			}
 
-			State = 744;
+			State = 752;
 			Match(PRIMARY);
-			State = 745;
+			State = 753;
 			Match(KEY);
-			State = 748;
+			State = 756;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 746;
+				State = 754;
 				Match(NOT);
-				State = 747;
+				State = 755;
 				Match(ENFORCED);
 				}
 			}
@@ -3746,15 +3801,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 750;
+			State = 758;
 			Match(WATERMARK);
-			State = 751;
+			State = 759;
 			Match(FOR);
-			State = 752;
+			State = 760;
 			identifier();
-			State = 753;
+			State = 761;
 			Match(AS);
-			State = 754;
+			State = 762;
 			expression();
 			}
 		}
@@ -3804,36 +3859,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 766;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 756;
+				State = 764;
 				Match(CONSTRAINT);
-				State = 757;
+				State = 765;
 				identifier();
 				}
 			}
 
-			State = 760;
+			State = 768;
 			Match(PRIMARY);
-			State = 761;
+			State = 769;
 			Match(KEY);
-			State = 762;
+			State = 770;
 			Match(LPAREN);
-			State = 763;
+			State = 771;
 			identifierList();
-			State = 764;
+			State = 772;
 			Match(RPAREN);
-			State = 767;
+			State = 775;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 765;
+				State = 773;
 				Match(NOT);
-				State = 766;
+				State = 774;
 				Match(ENFORCED);
 				}
 			}
@@ -3886,37 +3941,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 769;
+			State = 777;
 			Match(WITH);
-			State = 770;
+			State = 778;
 			Match(LPAREN);
-			State = 779;
+			State = 787;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 193L) != 0)) {
 				{
-				State = 771;
+				State = 779;
 				tableOption();
-				State = 776;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 772;
+					State = 780;
 					Match(COMMA);
-					State = 773;
+					State = 781;
 					tableOption();
 					}
 					}
-					State = 778;
+					State = 786;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 781;
+			State = 789;
 			Match(RPAREN);
 			}
 		}
@@ -3961,11 +4016,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 791;
 			_localctx.key = optionKey();
-			State = 784;
+			State = 792;
 			Match(EQ);
-			State = 785;
+			State = 793;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4011,13 +4066,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionKey);
 		int _la;
 		try {
-			State = 796;
+			State = 804;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 787;
+				State = 795;
 				Match(STRING);
 				}
 				break;
@@ -4202,21 +4257,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 788;
+				State = 796;
 				identifier();
-				State = 793;
+				State = 801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 789;
+					State = 797;
 					Match(DOT);
-					State = 790;
+					State = 798;
 					identifier();
 					}
 					}
-					State = 795;
+					State = 803;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4267,13 +4322,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionValue);
 		int _la;
 		try {
-			State = 806;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 798;
+				State = 806;
 				Match(STRING);
 				}
 				break;
@@ -4283,17 +4338,17 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 800;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 799;
+					State = 807;
 					Match(MINUS);
 					}
 				}
 
-				State = 802;
+				State = 810;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4307,14 +4362,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 803;
+				State = 811;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 804;
+				State = 812;
 				Match(FALSE);
 				}
 				break;
@@ -4499,7 +4554,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 805;
+				State = 813;
 				identifier();
 				}
 				break;
@@ -4552,32 +4607,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
+			State = 816;
 			Match(LIKE);
-			State = 809;
+			State = 817;
 			qualifiedName();
-			State = 818;
+			State = 826;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 810;
+				State = 818;
 				Match(LPAREN);
-				State = 814;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 811;
+					State = 819;
 					likeOption();
 					}
 					}
-					State = 816;
+					State = 824;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 817;
+				State = 825;
 				Match(RPAREN);
 				}
 			}
@@ -4624,7 +4679,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 820;
+			State = 828;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4633,12 +4688,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 823;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 821;
+				State = 829;
 				Match(ALL);
 				}
 				break;
@@ -4822,7 +4877,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 822;
+				State = 830;
 				identifier();
 				}
 				break;
@@ -4977,18 +5032,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 883;
+			State = 891;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,114,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
+				State = 833;
 				Match(RENAME);
-				State = 826;
+				State = 834;
 				Match(TO);
-				State = 827;
+				State = 835;
 				qualifiedName();
 				}
 				break;
@@ -4996,29 +5051,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 828;
+				State = 836;
 				Match(SET);
-				State = 829;
+				State = 837;
 				Match(LPAREN);
-				State = 830;
+				State = 838;
 				tableOption();
-				State = 835;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 831;
+					State = 839;
 					Match(COMMA);
-					State = 832;
+					State = 840;
 					tableOption();
 					}
 					}
-					State = 837;
+					State = 845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 838;
+				State = 846;
 				Match(RPAREN);
 				}
 				break;
@@ -5026,29 +5081,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 840;
+				State = 848;
 				Match(RESET);
-				State = 841;
+				State = 849;
 				Match(LPAREN);
-				State = 842;
+				State = 850;
 				optionKey();
-				State = 847;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 843;
+					State = 851;
 					Match(COMMA);
-					State = 844;
+					State = 852;
 					optionKey();
 					}
 					}
-					State = 849;
+					State = 857;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 858;
 				Match(RPAREN);
 				}
 				break;
@@ -5056,9 +5111,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 852;
+				State = 860;
 				Match(ADD);
-				State = 865;
+				State = 873;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5241,33 +5296,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 853;
+					State = 861;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 854;
+					State = 862;
 					Match(LPAREN);
-					State = 855;
+					State = 863;
 					tableElement();
-					State = 860;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 856;
+						State = 864;
 						Match(COMMA);
-						State = 857;
+						State = 865;
 						tableElement();
 						}
 						}
-						State = 862;
+						State = 870;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 863;
+					State = 871;
 					Match(RPAREN);
 					}
 					break;
@@ -5280,9 +5335,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 867;
+				State = 875;
 				Match(DROP);
-				State = 876;
+				State = 884;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5465,27 +5520,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 869;
+					State = 877;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 					case 1:
 						{
-						State = 868;
+						State = 876;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 871;
+					State = 879;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 872;
+					State = 880;
 					Match(LPAREN);
-					State = 873;
+					State = 881;
 					identifierList();
-					State = 874;
+					State = 882;
 					Match(RPAREN);
 					}
 					break;
@@ -5498,13 +5553,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 878;
+				State = 886;
 				Match(RENAME);
-				State = 879;
+				State = 887;
 				identifier();
-				State = 880;
+				State = 888;
 				Match(TO);
-				State = 881;
+				State = 889;
 				identifier();
 				}
 				break;
@@ -5557,35 +5612,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 894;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 885;
+				State = 893;
 				Match(WITH);
-				State = 886;
+				State = 894;
 				commonTableExpression();
-				State = 891;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 887;
+					State = 895;
 					Match(COMMA);
-					State = 888;
+					State = 896;
 					commonTableExpression();
 					}
 					}
-					State = 893;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 896;
+			State = 904;
 			queryNoWith();
 			}
 		}
@@ -5640,29 +5695,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 898;
+			State = 906;
 			identifier();
-			State = 903;
+			State = 911;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 899;
+				State = 907;
 				Match(LPAREN);
-				State = 900;
+				State = 908;
 				identifierList();
-				State = 901;
+				State = 909;
 				Match(RPAREN);
 				}
 			}
 
-			State = 905;
+			State = 913;
 			Match(AS);
-			State = 906;
+			State = 914;
 			Match(LPAREN);
-			State = 907;
+			State = 915;
 			query();
-			State = 908;
+			State = 916;
 			Match(RPAREN);
 			}
 		}
@@ -5738,46 +5793,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 910;
+			State = 918;
 			queryTerm(0);
-			State = 921;
+			State = 929;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 911;
+				State = 919;
 				Match(ORDER);
-				State = 912;
+				State = 920;
 				Match(BY);
-				State = 913;
+				State = 921;
 				sortItem();
-				State = 918;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 914;
+					State = 922;
 					Match(COMMA);
-					State = 915;
+					State = 923;
 					sortItem();
 					}
 					}
-					State = 920;
+					State = 928;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 928;
+			State = 936;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 923;
+				State = 931;
 				Match(LIMIT);
-				State = 926;
+				State = 934;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5987,13 +6042,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 924;
+					State = 932;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 925;
+					State = 933;
 					Match(ALL);
 					}
 					break;
@@ -6003,21 +6058,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 935;
+			State = 943;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 930;
+				State = 938;
 				Match(OFFSET);
-				State = 931;
+				State = 939;
 				_localctx.offset = expression();
-				State = 933;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 932;
+					State = 940;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6032,14 +6087,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 944;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 937;
+				State = 945;
 				Match(FETCH);
-				State = 938;
+				State = 946;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6048,17 +6103,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 940;
+				State = 948;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 939;
+					State = 947;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 942;
+				State = 950;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6067,7 +6122,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 943;
+				State = 951;
 				Match(ONLY);
 				}
 			}
@@ -6156,42 +6211,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 947;
+			State = 955;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 963;
+			State = 971;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,129,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 961;
+					State = 969;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 949;
+						State = 957;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 950;
+						State = 958;
 						Match(INTERSECT);
-						State = 952;
+						State = 960;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 951;
+							State = 959;
 							setQuantifier();
 							}
 						}
 
-						State = 954;
+						State = 962;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6200,9 +6255,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 955;
+						State = 963;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 956;
+						State = 964;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6212,26 +6267,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 958;
+						State = 966;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 957;
+							State = 965;
 							setQuantifier();
 							}
 						}
 
-						State = 960;
+						State = 968;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 965;
+				State = 973;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,129,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
 			}
 		}
@@ -6311,14 +6366,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 62, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 980;
+			State = 988;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 966;
+				State = 974;
 				querySpecification();
 				}
 				break;
@@ -6326,27 +6381,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 967;
+				State = 975;
 				Match(VALUES);
-				State = 968;
+				State = 976;
 				valuesRow();
-				State = 973;
+				State = 981;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 969;
+						State = 977;
 						Match(COMMA);
-						State = 970;
+						State = 978;
 						valuesRow();
 						}
 						} 
 					}
-					State = 975;
+					State = 983;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
@@ -6354,11 +6409,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 976;
+				State = 984;
 				Match(LPAREN);
-				State = 977;
+				State = 985;
 				query();
-				State = 978;
+				State = 986;
 				Match(RPAREN);
 				}
 				break;
@@ -6410,50 +6465,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 64, RULE_valuesRow);
 		int _la;
 		try {
-			State = 997;
+			State = 1005;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 983;
+				State = 991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 982;
+					State = 990;
 					Match(ROW);
 					}
 				}
 
-				State = 985;
+				State = 993;
 				Match(LPAREN);
-				State = 986;
+				State = 994;
 				expression();
-				State = 991;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 987;
+					State = 995;
 					Match(COMMA);
-					State = 988;
+					State = 996;
 					expression();
 					}
 					}
-					State = 993;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 994;
+				State = 1002;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 996;
+				State = 1004;
 				expression();
 				}
 				break;
@@ -6542,160 +6597,160 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
+			State = 1007;
 			Match(SELECT);
-			State = 1001;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1000;
+				State = 1008;
 				hintList();
 				}
 			}
 
-			State = 1004;
+			State = 1012;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1003;
+				State = 1011;
 				setQuantifier();
 				}
 			}
 
-			State = 1006;
+			State = 1014;
 			selectItem();
-			State = 1011;
+			State = 1019;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1007;
+					State = 1015;
 					Match(COMMA);
-					State = 1008;
+					State = 1016;
 					selectItem();
 					}
 					} 
 				}
-				State = 1013;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
-			}
-			State = 1023;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
-			case 1:
-				{
-				State = 1014;
-				Match(FROM);
-				State = 1015;
-				relation(0);
-				State = 1020;
+				State = 1021;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1016;
-						Match(COMMA);
-						State = 1017;
-						relation(0);
-						}
-						} 
-					}
-					State = 1022;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
-				}
-				}
-				break;
 			}
-			State = 1027;
+			State = 1031;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 			case 1:
 				{
-				State = 1025;
+				State = 1022;
+				Match(FROM);
+				State = 1023;
+				relation(0);
+				State = 1028;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1024;
+						Match(COMMA);
+						State = 1025;
+						relation(0);
+						}
+						} 
+					}
+					State = 1030;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+				}
+				}
+				break;
+			}
+			State = 1035;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			case 1:
+				{
+				State = 1033;
 				Match(WHERE);
-				State = 1026;
+				State = 1034;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1039;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
-			case 1:
-				{
-				State = 1029;
-				Match(GROUP);
-				State = 1030;
-				Match(BY);
-				State = 1031;
-				groupingElement();
-				State = 1036;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1032;
-						Match(COMMA);
-						State = 1033;
-						groupingElement();
-						}
-						} 
-					}
-					State = 1038;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
-				}
-				}
-				break;
-			}
-			State = 1043;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 			case 1:
 				{
-				State = 1041;
-				Match(HAVING);
-				State = 1042;
-				_localctx.having = expression();
-				}
-				break;
-			}
-			State = 1054;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
-			case 1:
-				{
-				State = 1045;
-				Match(WINDOW);
-				State = 1046;
-				namedWindow();
-				State = 1051;
+				State = 1037;
+				Match(GROUP);
+				State = 1038;
+				Match(BY);
+				State = 1039;
+				groupingElement();
+				State = 1044;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1047;
+						State = 1040;
 						Match(COMMA);
-						State = 1048;
+						State = 1041;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1046;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+				}
+				}
+				break;
+			}
+			State = 1051;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
+			case 1:
+				{
+				State = 1049;
+				Match(HAVING);
+				State = 1050;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1062;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+			case 1:
+				{
+				State = 1053;
+				Match(WINDOW);
+				State = 1054;
+				namedWindow();
+				State = 1059;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1055;
+						Match(COMMA);
+						State = 1056;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1053;
+					State = 1061;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				}
 				}
 				break;
@@ -6737,7 +6792,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1056;
+			State = 1064;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6818,14 +6873,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 70, RULE_selectItem);
 		int _la;
 		try {
-			State = 1070;
+			State = 1078;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1058;
+				State = 1066;
 				Match(ASTERISK);
 				}
 				break;
@@ -6833,11 +6888,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1059;
+				State = 1067;
 				qualifiedName();
-				State = 1060;
+				State = 1068;
 				Match(DOT);
-				State = 1061;
+				State = 1069;
 				Match(ASTERISK);
 				}
 				break;
@@ -6845,24 +6900,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1063;
+				State = 1071;
 				expression();
-				State = 1068;
+				State = 1076;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 				case 1:
 					{
-					State = 1065;
+					State = 1073;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1064;
+						State = 1072;
 						Match(AS);
 						}
 					}
 
-					State = 1067;
+					State = 1075;
 					identifier();
 					}
 					break;
@@ -6991,38 +7046,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1112;
+			State = 1120;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1072;
-				Match(GROUPING);
-				State = 1073;
-				Match(SETS);
-				State = 1074;
-				Match(LPAREN);
-				State = 1075;
-				groupingSet();
 				State = 1080;
+				Match(GROUPING);
+				State = 1081;
+				Match(SETS);
+				State = 1082;
+				Match(LPAREN);
+				State = 1083;
+				groupingSet();
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1076;
+					State = 1084;
 					Match(COMMA);
-					State = 1077;
+					State = 1085;
 					groupingSet();
 					}
 					}
-					State = 1082;
+					State = 1090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1083;
+				State = 1091;
 				Match(RPAREN);
 				}
 				break;
@@ -7030,29 +7085,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1085;
+				State = 1093;
 				Match(ROLLUP);
-				State = 1086;
+				State = 1094;
 				Match(LPAREN);
-				State = 1087;
+				State = 1095;
 				groupingSet();
-				State = 1092;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1088;
+					State = 1096;
 					Match(COMMA);
-					State = 1089;
+					State = 1097;
 					groupingSet();
 					}
 					}
-					State = 1094;
+					State = 1102;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1095;
+				State = 1103;
 				Match(RPAREN);
 				}
 				break;
@@ -7060,29 +7115,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1097;
+				State = 1105;
 				Match(CUBE);
-				State = 1098;
+				State = 1106;
 				Match(LPAREN);
-				State = 1099;
+				State = 1107;
 				groupingSet();
-				State = 1104;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1100;
+					State = 1108;
 					Match(COMMA);
-					State = 1101;
+					State = 1109;
 					groupingSet();
 					}
 					}
-					State = 1106;
+					State = 1114;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1107;
+				State = 1115;
 				Match(RPAREN);
 				}
 				break;
@@ -7090,9 +7145,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1109;
+				State = 1117;
 				Match(LPAREN);
-				State = 1110;
+				State = 1118;
 				Match(RPAREN);
 				}
 				break;
@@ -7100,7 +7155,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1111;
+				State = 1119;
 				expression();
 				}
 				break;
@@ -7149,48 +7204,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1127;
+			State = 1135;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1114;
+				State = 1122;
 				Match(LPAREN);
-				State = 1123;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1115;
+					State = 1123;
 					expression();
-					State = 1120;
+					State = 1128;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1116;
+						State = 1124;
 						Match(COMMA);
-						State = 1117;
+						State = 1125;
 						expression();
 						}
 						}
-						State = 1122;
+						State = 1130;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1125;
+				State = 1133;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1126;
+				State = 1134;
 				expression();
 				}
 				break;
@@ -7235,11 +7290,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1129;
+			State = 1137;
 			identifier();
-			State = 1130;
+			State = 1138;
 			Match(AS);
-			State = 1131;
+			State = 1139;
 			windowSpecification();
 			}
 		}
@@ -7286,14 +7341,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1133;
+			State = 1141;
 			expression();
-			State = 1135;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1134;
+				State = 1142;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7306,14 +7361,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1139;
+			State = 1147;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1137;
+				State = 1145;
 				Match(NULLS);
-				State = 1138;
+				State = 1146;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7450,34 +7505,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1142;
+			State = 1150;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1163;
+			State = 1171;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1161;
+					State = 1169;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1144;
+						State = 1152;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1145;
+						State = 1153;
 						Match(CROSS);
-						State = 1146;
+						State = 1154;
 						Match(JOIN);
-						State = 1147;
+						State = 1155;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7486,15 +7541,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1148;
+						State = 1156;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1149;
+						State = 1157;
 						Match(NATURAL);
-						State = 1150;
+						State = 1158;
 						joinType();
-						State = 1151;
+						State = 1159;
 						Match(JOIN);
-						State = 1152;
+						State = 1160;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7503,20 +7558,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1154;
+						State = 1162;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1155;
+						State = 1163;
 						joinType();
-						State = 1156;
+						State = 1164;
 						Match(JOIN);
-						State = 1157;
+						State = 1165;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1159;
+						State = 1167;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 						case 1:
 							{
-							State = 1158;
+							State = 1166;
 							joinCriteria();
 							}
 							break;
@@ -7526,9 +7581,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1165;
+				State = 1173;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 			}
 			}
 		}
@@ -7568,19 +7623,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 82, RULE_joinType);
 		int _la;
 		try {
-			State = 1181;
+			State = 1189;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1167;
+				State = 1175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1166;
+					State = 1174;
 					Match(INNER);
 					}
 				}
@@ -7590,14 +7645,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1169;
+				State = 1177;
 				Match(LEFT);
-				State = 1171;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1170;
+					State = 1178;
 					Match(OUTER);
 					}
 				}
@@ -7607,14 +7662,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1173;
+				State = 1181;
 				Match(RIGHT);
-				State = 1175;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1174;
+					State = 1182;
 					Match(OUTER);
 					}
 				}
@@ -7624,14 +7679,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1177;
+				State = 1185;
 				Match(FULL);
-				State = 1179;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1178;
+					State = 1186;
 					Match(OUTER);
 					}
 				}
@@ -7682,28 +7737,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 84, RULE_joinCriteria);
 		try {
-			State = 1190;
+			State = 1198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1183;
+				State = 1191;
 				Match(ON);
-				State = 1184;
+				State = 1192;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1185;
+				State = 1193;
 				Match(USING);
-				State = 1186;
+				State = 1194;
 				Match(LPAREN);
-				State = 1187;
+				State = 1195;
 				identifierList();
-				State = 1188;
+				State = 1196;
 				Match(RPAREN);
 				}
 				break;
@@ -7882,49 +7937,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 86, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1259;
+			State = 1267;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1192;
+				State = 1200;
 				qualifiedName();
-				State = 1194;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
-				case 1:
-					{
-					State = 1193;
-					tableHints();
-					}
-					break;
-				}
-				State = 1201;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1196;
-					Match(FOR);
-					State = 1197;
-					Match(SYSTEM_TIME);
-					State = 1198;
-					Match(AS);
-					State = 1199;
-					Match(OF);
-					State = 1200;
-					valueExpression(0);
+					State = 1201;
+					tableHints();
 					}
 					break;
 				}
-				State = 1204;
+				State = 1209;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1203;
+					State = 1204;
+					Match(FOR);
+					State = 1205;
+					Match(SYSTEM_TIME);
+					State = 1206;
+					Match(AS);
+					State = 1207;
+					Match(OF);
+					State = 1208;
+					valueExpression(0);
+					}
+					break;
+				}
+				State = 1212;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+				case 1:
+					{
+					State = 1211;
 					tableAlias();
 					}
 					break;
@@ -7935,30 +7990,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1207;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1206;
+					State = 1214;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1209;
+				State = 1217;
 				Match(TABLE);
-				State = 1210;
+				State = 1218;
 				Match(LPAREN);
-				State = 1211;
+				State = 1219;
 				functionCall();
-				State = 1212;
+				State = 1220;
 				Match(RPAREN);
-				State = 1214;
+				State = 1222;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1213;
+					State = 1221;
 					tableAlias();
 					}
 					break;
@@ -7969,28 +8024,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1217;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1216;
+					State = 1224;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1219;
+				State = 1227;
 				Match(LPAREN);
-				State = 1220;
+				State = 1228;
 				query();
-				State = 1221;
+				State = 1229;
 				Match(RPAREN);
-				State = 1223;
+				State = 1231;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1222;
+					State = 1230;
 					tableAlias();
 					}
 					break;
@@ -8001,48 +8056,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1225;
+				State = 1233;
 				Match(UNNEST);
-				State = 1226;
+				State = 1234;
 				Match(LPAREN);
-				State = 1227;
+				State = 1235;
 				expression();
-				State = 1232;
+				State = 1240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1228;
+					State = 1236;
 					Match(COMMA);
-					State = 1229;
+					State = 1237;
 					expression();
 					}
 					}
-					State = 1234;
+					State = 1242;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1235;
+				State = 1243;
 				Match(RPAREN);
-				State = 1238;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
-				case 1:
-					{
-					State = 1236;
-					Match(WITH);
-					State = 1237;
-					Match(ORDINALITY);
-					}
-					break;
-				}
-				State = 1241;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 				case 1:
 					{
-					State = 1240;
+					State = 1244;
+					Match(WITH);
+					State = 1245;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1249;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				case 1:
+					{
+					State = 1248;
 					tableAlias();
 					}
 					break;
@@ -8053,11 +8108,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1243;
+				State = 1251;
 				Match(LPAREN);
-				State = 1244;
+				State = 1252;
 				relation(0);
-				State = 1245;
+				State = 1253;
 				Match(RPAREN);
 				}
 				break;
@@ -8065,16 +8120,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1247;
+				State = 1255;
 				qualifiedName();
-				State = 1248;
+				State = 1256;
 				matchRecognize();
-				State = 1250;
+				State = 1258;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1249;
+					State = 1257;
 					tableAlias();
 					}
 					break;
@@ -8085,20 +8140,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1252;
+				State = 1260;
 				Match(LPAREN);
-				State = 1253;
+				State = 1261;
 				query();
-				State = 1254;
+				State = 1262;
 				Match(RPAREN);
-				State = 1255;
+				State = 1263;
 				matchRecognize();
-				State = 1257;
+				State = 1265;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1256;
+					State = 1264;
 					tableAlias();
 					}
 					break;
@@ -8210,193 +8265,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1261;
+			State = 1269;
 			Match(MATCH_RECOGNIZE);
-			State = 1262;
+			State = 1270;
 			Match(LPAREN);
-			State = 1273;
+			State = 1281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1263;
+				State = 1271;
 				Match(PARTITION);
-				State = 1264;
+				State = 1272;
 				Match(BY);
-				State = 1265;
+				State = 1273;
 				expression();
-				State = 1270;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1266;
+					State = 1274;
 					Match(COMMA);
-					State = 1267;
+					State = 1275;
 					expression();
 					}
 					}
-					State = 1272;
+					State = 1280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1285;
+			State = 1293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1275;
+				State = 1283;
 				Match(ORDER);
-				State = 1276;
+				State = 1284;
 				Match(BY);
-				State = 1277;
+				State = 1285;
 				sortItem();
-				State = 1282;
+				State = 1290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1278;
+					State = 1286;
 					Match(COMMA);
-					State = 1279;
+					State = 1287;
 					sortItem();
 					}
 					}
-					State = 1284;
+					State = 1292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1296;
+			State = 1304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1287;
+				State = 1295;
 				Match(MEASURES);
-				State = 1288;
+				State = 1296;
 				measureItem();
-				State = 1293;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1289;
+					State = 1297;
 					Match(COMMA);
-					State = 1290;
+					State = 1298;
 					measureItem();
 					}
 					}
-					State = 1295;
+					State = 1303;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				}
-			}
-
-			State = 1299;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ALL || _la==ONE) {
-				{
-				State = 1298;
-				rowsPerMatch();
-				}
-			}
-
-			State = 1305;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==AFTER) {
-				{
-				State = 1301;
-				Match(AFTER);
-				State = 1302;
-				Match(MATCH);
-				State = 1303;
-				Match(SKIP_);
-				State = 1304;
-				afterMatchSkip();
 				}
 			}
 
 			State = 1307;
-			Match(PATTERN);
-			State = 1308;
-			Match(LPAREN);
-			State = 1309;
-			rowPattern();
-			State = 1310;
-			Match(RPAREN);
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1306;
+				rowsPerMatch();
+				}
+			}
+
 			State = 1313;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1309;
+				Match(AFTER);
+				State = 1310;
+				Match(MATCH);
+				State = 1311;
+				Match(SKIP_);
+				State = 1312;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1315;
+			Match(PATTERN);
+			State = 1316;
+			Match(LPAREN);
+			State = 1317;
+			rowPattern();
+			State = 1318;
+			Match(RPAREN);
+			State = 1321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1311;
+				State = 1319;
 				Match(WITHIN);
-				State = 1312;
+				State = 1320;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1324;
+			State = 1332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1315;
+				State = 1323;
 				Match(SUBSET);
-				State = 1316;
+				State = 1324;
 				subsetItem();
-				State = 1321;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1317;
+					State = 1325;
 					Match(COMMA);
-					State = 1318;
+					State = 1326;
 					subsetItem();
 					}
 					}
-					State = 1323;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1326;
+			State = 1334;
 			Match(DEFINE);
-			State = 1327;
+			State = 1335;
 			defineItem();
-			State = 1332;
+			State = 1340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1328;
+				State = 1336;
 				Match(COMMA);
-				State = 1329;
+				State = 1337;
 				defineItem();
 				}
 				}
-				State = 1334;
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1335;
+			State = 1343;
 			Match(RPAREN);
 			}
 		}
@@ -8439,11 +8494,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1337;
+			State = 1345;
 			expression();
-			State = 1338;
+			State = 1346;
 			Match(AS);
-			State = 1339;
+			State = 1347;
 			identifier();
 			}
 		}
@@ -8502,20 +8557,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 92, RULE_rowsPerMatch);
 		try {
-			State = 1349;
+			State = 1357;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1341;
+				State = 1349;
 				Match(ONE);
-				State = 1342;
+				State = 1350;
 				Match(ROW);
-				State = 1343;
+				State = 1351;
 				Match(PER);
-				State = 1344;
+				State = 1352;
 				Match(MATCH);
 				}
 				break;
@@ -8523,13 +8578,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1345;
+				State = 1353;
 				Match(ALL);
-				State = 1346;
+				State = 1354;
 				Match(ROWS);
-				State = 1347;
+				State = 1355;
 				Match(PER);
-				State = 1348;
+				State = 1356;
 				Match(MATCH);
 				}
 				break;
@@ -8618,18 +8673,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 94, RULE_afterMatchSkip);
 		try {
-			State = 1365;
+			State = 1373;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1351;
+				State = 1359;
 				Match(PAST);
-				State = 1352;
+				State = 1360;
 				Match(LAST);
-				State = 1353;
+				State = 1361;
 				Match(ROW);
 				}
 				break;
@@ -8637,11 +8692,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1354;
+				State = 1362;
 				Match(TO);
-				State = 1355;
+				State = 1363;
 				Match(NEXT);
-				State = 1356;
+				State = 1364;
 				Match(ROW);
 				}
 				break;
@@ -8649,11 +8704,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1357;
+				State = 1365;
 				Match(TO);
-				State = 1358;
+				State = 1366;
 				Match(FIRST);
-				State = 1359;
+				State = 1367;
 				identifier();
 				}
 				break;
@@ -8661,11 +8716,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1360;
+				State = 1368;
 				Match(TO);
-				State = 1361;
+				State = 1369;
 				Match(LAST);
-				State = 1362;
+				State = 1370;
 				identifier();
 				}
 				break;
@@ -8673,9 +8728,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1363;
+				State = 1371;
 				Match(TO);
-				State = 1364;
+				State = 1372;
 				identifier();
 				}
 				break;
@@ -8724,21 +8779,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1367;
+			State = 1375;
 			rowPatternTerm();
-			State = 1372;
+			State = 1380;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1368;
+				State = 1376;
 				Match(PIPE);
-				State = 1369;
+				State = 1377;
 				rowPatternTerm();
 				}
 				}
-				State = 1374;
+				State = 1382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8783,17 +8838,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1376;
+			State = 1384;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1375;
+				State = 1383;
 				rowPatternFactor();
 				}
 				}
-				State = 1378;
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 98305L) != 0) );
@@ -8838,14 +8893,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1380;
+			State = 1388;
 			rowPatternPrimary();
-			State = 1382;
+			State = 1390;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 165L) != 0)) {
 				{
-				State = 1381;
+				State = 1389;
 				rowPatternQuantifier();
 				}
 			}
@@ -8907,7 +8962,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 102, RULE_rowPatternPrimary);
 		try {
-			State = 1389;
+			State = 1397;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9092,7 +9147,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1384;
+				State = 1392;
 				identifier();
 				}
 				break;
@@ -9100,11 +9155,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1385;
+				State = 1393;
 				Match(LPAREN);
-				State = 1386;
+				State = 1394;
 				rowPattern();
-				State = 1387;
+				State = 1395;
 				Match(RPAREN);
 				}
 				break;
@@ -9179,7 +9234,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 104, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1409;
+			State = 1417;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9188,7 +9243,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1391;
+				State = 1399;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9197,12 +9252,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1393;
+				State = 1401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1392;
+					State = 1400;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9213,31 +9268,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1395;
+				State = 1403;
 				Match(LBRACE);
-				State = 1397;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1396;
+					State = 1404;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1403;
+				State = 1411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1399;
+					State = 1407;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1401;
+					State = 1409;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1400;
+						State = 1408;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9245,14 +9300,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1405;
+				State = 1413;
 				Match(RBRACE);
-				State = 1407;
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1406;
+					State = 1414;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9309,31 +9364,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1411;
-			identifier();
-			State = 1412;
-			Match(EQ);
-			State = 1413;
-			Match(LPAREN);
-			State = 1414;
-			identifier();
 			State = 1419;
+			identifier();
+			State = 1420;
+			Match(EQ);
+			State = 1421;
+			Match(LPAREN);
+			State = 1422;
+			identifier();
+			State = 1427;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1415;
+				State = 1423;
 				Match(COMMA);
-				State = 1416;
+				State = 1424;
 				identifier();
 				}
 				}
-				State = 1421;
+				State = 1429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1422;
+			State = 1430;
 			Match(RPAREN);
 			}
 		}
@@ -9376,11 +9431,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1424;
+			State = 1432;
 			identifier();
-			State = 1425;
+			State = 1433;
 			Match(AS);
-			State = 1426;
+			State = 1434;
 			expression();
 			}
 		}
@@ -9426,28 +9481,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
+			State = 1437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1428;
+				State = 1436;
 				Match(AS);
 				}
 			}
 
-			State = 1431;
+			State = 1439;
 			identifier();
-			State = 1436;
+			State = 1444;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 			case 1:
 				{
-				State = 1432;
+				State = 1440;
 				Match(LPAREN);
-				State = 1433;
+				State = 1441;
 				identifierList();
-				State = 1434;
+				State = 1442;
 				Match(RPAREN);
 				}
 				break;
@@ -9489,7 +9544,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1438;
+			State = 1446;
 			hintList();
 			}
 		}
@@ -9538,35 +9593,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1440;
-			Match(HINT_START);
-			State = 1441;
-			hint();
 			State = 1448;
+			Match(HINT_START);
+			State = 1449;
+			hint();
+			State = 1456;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 6145L) != 0)) {
 				{
 				{
-				State = 1443;
+				State = 1451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1442;
+					State = 1450;
 					Match(COMMA);
 					}
 				}
 
-				State = 1445;
+				State = 1453;
 				hint();
 				}
 				}
-				State = 1450;
+				State = 1458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1451;
+			State = 1459;
 			Match(HINT_END);
 			}
 		}
@@ -9624,44 +9679,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1453;
+			State = 1461;
 			identifier();
-			State = 1474;
+			State = 1482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1454;
+				State = 1462;
 				Match(LPAREN);
-				State = 1471;
+				State = 1479;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 				case 1:
 					{
-					State = 1455;
-					hintOption();
-					State = 1460;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1456;
-						Match(COMMA);
-						State = 1457;
-						hintOption();
-						}
-						}
-						State = 1462;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-					break;
-				case 2:
-					{
 					State = 1463;
-					hintArgument();
+					hintOption();
 					State = 1468;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
@@ -9671,7 +9704,7 @@ internal partial class StreamSqlParser : Parser {
 						State = 1464;
 						Match(COMMA);
 						State = 1465;
-						hintArgument();
+						hintOption();
 						}
 						}
 						State = 1470;
@@ -9680,8 +9713,30 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					break;
+				case 2:
+					{
+					State = 1471;
+					hintArgument();
+					State = 1476;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1472;
+						Match(COMMA);
+						State = 1473;
+						hintArgument();
+						}
+						}
+						State = 1478;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+					break;
 				}
-				State = 1473;
+				State = 1481;
 				Match(RPAREN);
 				}
 			}
@@ -9727,11 +9782,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1476;
+			State = 1484;
 			optionKey();
-			State = 1477;
+			State = 1485;
 			Match(EQ);
-			State = 1478;
+			State = 1486;
 			optionValue();
 			}
 		}
@@ -9778,7 +9833,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 120, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1490;
+			State = 1498;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9962,21 +10017,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1480;
+				State = 1488;
 				identifier();
-				State = 1485;
+				State = 1493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1481;
+					State = 1489;
 					Match(DOT);
-					State = 1482;
+					State = 1490;
 					identifier();
 					}
 					}
-					State = 1487;
+					State = 1495;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9985,14 +10040,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1488;
+				State = 1496;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1489;
+				State = 1497;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10035,7 +10090,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
+			State = 1500;
 			booleanExpression(0);
 			}
 		}
@@ -10146,7 +10201,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1504;
+			State = 1512;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10155,9 +10210,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1495;
+				State = 1503;
 				Match(NOT);
-				State = 1496;
+				State = 1504;
 				booleanExpression(4);
 				}
 				break;
@@ -10370,23 +10425,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1497;
+				State = 1505;
 				valueExpression(0);
-				State = 1501;
+				State = 1509;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1498;
+						State = 1506;
 						predicate();
 						}
 						} 
 					}
-					State = 1503;
+					State = 1511;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 				}
 				}
 				break;
@@ -10394,28 +10449,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1514;
+			State = 1522;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,218,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1512;
+					State = 1520;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1506;
+						State = 1514;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1507;
+						State = 1515;
 						Match(AND);
-						State = 1508;
+						State = 1516;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10424,20 +10479,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1509;
+						State = 1517;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1510;
+						State = 1518;
 						Match(OR);
-						State = 1511;
+						State = 1519;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1516;
+				State = 1524;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,218,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
 			}
 			}
 		}
@@ -10664,16 +10719,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 126, RULE_predicate);
 		int _la;
 		try {
-			State = 1600;
+			State = 1608;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1517;
+				State = 1525;
 				comparisonOperator();
-				State = 1518;
+				State = 1526;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10681,24 +10736,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1521;
+				State = 1529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1520;
+					State = 1528;
 					Match(NOT);
 					}
 				}
 
-				State = 1523;
+				State = 1531;
 				Match(BETWEEN);
-				State = 1525;
+				State = 1533;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 				case 1:
 					{
-					State = 1524;
+					State = 1532;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -10710,41 +10765,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1527;
+				State = 1535;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1528;
+				State = 1536;
 				Match(AND);
-				State = 1529;
+				State = 1537;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
 			case 3:
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
-				{
-				State = 1532;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1531;
-					Match(NOT);
-					}
-				}
-
-				State = 1534;
-				Match(IN);
-				State = 1535;
-				Match(LPAREN);
-				State = 1536;
-				query();
-				State = 1537;
-				Match(RPAREN);
-				}
-				break;
-			case 4:
-				_localctx = new InListContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
 				{
 				State = 1540;
 				ErrorHandler.Sync(this);
@@ -10761,24 +10792,48 @@ internal partial class StreamSqlParser : Parser {
 				State = 1543;
 				Match(LPAREN);
 				State = 1544;
+				query();
+				State = 1545;
+				Match(RPAREN);
+				}
+				break;
+			case 4:
+				_localctx = new InListContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1548;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1547;
+					Match(NOT);
+					}
+				}
+
+				State = 1550;
+				Match(IN);
+				State = 1551;
+				Match(LPAREN);
+				State = 1552;
 				expression();
-				State = 1549;
+				State = 1557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1545;
+					State = 1553;
 					Match(COMMA);
-					State = 1546;
+					State = 1554;
 					expression();
 					}
 					}
-					State = 1551;
+					State = 1559;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1552;
+				State = 1560;
 				Match(RPAREN);
 				}
 				break;
@@ -10786,28 +10841,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1555;
+				State = 1563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1554;
+					State = 1562;
 					Match(NOT);
 					}
 				}
 
-				State = 1557;
+				State = 1565;
 				Match(LIKE);
-				State = 1558;
+				State = 1566;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1561;
+				State = 1569;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 				case 1:
 					{
-					State = 1559;
+					State = 1567;
 					Match(ESCAPE);
-					State = 1560;
+					State = 1568;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -10818,30 +10873,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1564;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1563;
+					State = 1571;
 					Match(NOT);
 					}
 				}
 
-				State = 1566;
+				State = 1574;
 				Match(SIMILAR);
-				State = 1567;
+				State = 1575;
 				Match(TO);
-				State = 1568;
+				State = 1576;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1571;
+				State = 1579;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
 				case 1:
 					{
-					State = 1569;
+					State = 1577;
 					Match(ESCAPE);
-					State = 1570;
+					State = 1578;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -10852,19 +10907,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1573;
+				State = 1581;
 				Match(IS);
-				State = 1575;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1574;
+					State = 1582;
 					Match(NOT);
 					}
 				}
 
-				State = 1577;
+				State = 1585;
 				Match(NULL);
 				}
 				break;
@@ -10872,19 +10927,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1578;
+				State = 1586;
 				Match(IS);
-				State = 1580;
+				State = 1588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1579;
+					State = 1587;
 					Match(NOT);
 					}
 				}
 
-				State = 1582;
+				State = 1590;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10900,23 +10955,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1583;
+				State = 1591;
 				Match(IS);
-				State = 1585;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1584;
+					State = 1592;
 					Match(NOT);
 					}
 				}
 
-				State = 1587;
+				State = 1595;
 				Match(DISTINCT);
-				State = 1588;
+				State = 1596;
 				Match(FROM);
-				State = 1589;
+				State = 1597;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10924,26 +10979,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1590;
+				State = 1598;
 				Match(IS);
-				State = 1592;
+				State = 1600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1591;
+					State = 1599;
 					Match(NOT);
 					}
 				}
 
-				State = 1594;
+				State = 1602;
 				Match(JSON);
-				State = 1596;
+				State = 1604;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 				case 1:
 					{
-					State = 1595;
+					State = 1603;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -10962,9 +11017,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1598;
+				State = 1606;
 				Match(OVERLAPS);
-				State = 1599;
+				State = 1607;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11009,7 +11064,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1602;
+			State = 1610;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 243)) & ~0x3f) == 0 && ((1L << (_la - 243)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11130,7 +11185,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1608;
+			State = 1616;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11341,7 +11396,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1605;
+				State = 1613;
 				primaryExpression(0);
 				}
 				break;
@@ -11351,7 +11406,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1606;
+				State = 1614;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11361,7 +11416,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1607;
+				State = 1615;
 				valueExpression(3);
 				}
 				break;
@@ -11369,26 +11424,26 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1618;
+			State = 1626;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,236,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,237,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1616;
+					State = 1624;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,235,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,236,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1610;
+						State = 1618;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1611;
+						State = 1619;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 135L) != 0)) ) {
@@ -11398,7 +11453,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1612;
+						State = 1620;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11407,9 +11462,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1613;
+						State = 1621;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1614;
+						State = 1622;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11419,16 +11474,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1615;
+						State = 1623;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1620;
+				State = 1628;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,236,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,237,Context);
 			}
 			}
 		}
@@ -12203,16 +12258,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 1959;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1622;
+				State = 1630;
 				literal();
 				}
 				break;
@@ -12221,7 +12276,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1623;
+				State = 1631;
 				interval();
 				}
 				break;
@@ -12230,37 +12285,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1624;
+				State = 1632;
 				Match(CASE);
-				State = 1625;
+				State = 1633;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1627;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1626;
+					State = 1634;
 					whenClause();
 					}
 					}
-					State = 1629;
+					State = 1637;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1633;
+				State = 1641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1631;
+					State = 1639;
 					Match(ELSE);
-					State = 1632;
+					State = 1640;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1635;
+				State = 1643;
 				Match(END);
 				}
 				break;
@@ -12269,35 +12324,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1637;
+				State = 1645;
 				Match(CASE);
-				State = 1639;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1638;
+					State = 1646;
 					whenClause();
 					}
 					}
-					State = 1641;
+					State = 1649;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1645;
+				State = 1653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1643;
+					State = 1651;
 					Match(ELSE);
-					State = 1644;
+					State = 1652;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1647;
+				State = 1655;
 				Match(END);
 				}
 				break;
@@ -12306,7 +12361,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1649;
+				State = 1657;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12315,15 +12370,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1650;
+				State = 1658;
 				Match(LPAREN);
-				State = 1651;
+				State = 1659;
 				expression();
-				State = 1652;
+				State = 1660;
 				Match(AS);
-				State = 1653;
+				State = 1661;
 				dataType();
-				State = 1654;
+				State = 1662;
 				Match(RPAREN);
 				}
 				break;
@@ -12332,31 +12387,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1656;
+				State = 1664;
 				Match(EXTRACT);
-				State = 1657;
+				State = 1665;
 				Match(LPAREN);
-				State = 1660;
+				State = 1668;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 				case 1:
 					{
-					State = 1658;
+					State = 1666;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1659;
+					State = 1667;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1662;
+				State = 1670;
 				Match(FROM);
-				State = 1663;
+				State = 1671;
 				expression();
-				State = 1664;
+				State = 1672;
 				Match(RPAREN);
 				}
 				break;
@@ -12365,11 +12420,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1666;
+				State = 1674;
 				Match(TRIM);
-				State = 1667;
+				State = 1675;
 				Match(LPAREN);
-				State = 1668;
+				State = 1676;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12379,21 +12434,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1670;
+				State = 1678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1669;
+					State = 1677;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1672;
+				State = 1680;
 				Match(FROM);
-				State = 1673;
+				State = 1681;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1674;
+				State = 1682;
 				Match(RPAREN);
 				}
 				break;
@@ -12402,25 +12457,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1676;
+				State = 1684;
 				Match(TRIM);
-				State = 1677;
+				State = 1685;
 				Match(LPAREN);
-				State = 1681;
+				State = 1689;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 				case 1:
 					{
-					State = 1678;
+					State = 1686;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1679;
+					State = 1687;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1683;
+				State = 1691;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1684;
+				State = 1692;
 				Match(RPAREN);
 				}
 				break;
@@ -12429,29 +12484,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1686;
+				State = 1694;
 				Match(SUBSTRING);
-				State = 1687;
+				State = 1695;
 				Match(LPAREN);
-				State = 1688;
+				State = 1696;
 				expression();
-				State = 1689;
+				State = 1697;
 				Match(FROM);
-				State = 1690;
+				State = 1698;
 				expression();
-				State = 1693;
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1691;
+					State = 1699;
 					Match(FOR);
-					State = 1692;
+					State = 1700;
 					expression();
 					}
 				}
 
-				State = 1695;
+				State = 1703;
 				Match(RPAREN);
 				}
 				break;
@@ -12460,17 +12515,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1697;
+				State = 1705;
 				Match(POSITION);
-				State = 1698;
+				State = 1706;
 				Match(LPAREN);
-				State = 1699;
+				State = 1707;
 				valueExpression(0);
-				State = 1700;
+				State = 1708;
 				Match(IN);
-				State = 1701;
+				State = 1709;
 				expression();
-				State = 1702;
+				State = 1710;
 				Match(RPAREN);
 				}
 				break;
@@ -12479,33 +12534,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1704;
+				State = 1712;
 				Match(OVERLAY);
-				State = 1705;
-				Match(LPAREN);
-				State = 1706;
-				expression();
-				State = 1707;
-				Match(PLACING);
-				State = 1708;
-				expression();
-				State = 1709;
-				Match(FROM);
-				State = 1710;
-				expression();
 				State = 1713;
+				Match(LPAREN);
+				State = 1714;
+				expression();
+				State = 1715;
+				Match(PLACING);
+				State = 1716;
+				expression();
+				State = 1717;
+				Match(FROM);
+				State = 1718;
+				expression();
+				State = 1721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1711;
+					State = 1719;
 					Match(FOR);
-					State = 1712;
+					State = 1720;
 					expression();
 					}
 				}
 
-				State = 1715;
+				State = 1723;
 				Match(RPAREN);
 				}
 				break;
@@ -12514,57 +12569,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1717;
+				State = 1725;
 				Match(JSON_VALUE);
-				State = 1718;
+				State = 1726;
 				Match(LPAREN);
-				State = 1719;
+				State = 1727;
 				expression();
-				State = 1720;
+				State = 1728;
 				Match(COMMA);
-				State = 1721;
+				State = 1729;
 				expression();
-				State = 1724;
+				State = 1732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1722;
+					State = 1730;
 					Match(RETURNING);
-					State = 1723;
+					State = 1731;
 					dataType();
 					}
 				}
 
-				State = 1730;
+				State = 1738;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1726;
+					State = 1734;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1727;
+					State = 1735;
 					Match(ON);
-					State = 1728;
+					State = 1736;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1736;
+				State = 1744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1732;
+					State = 1740;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1733;
+					State = 1741;
 					Match(ON);
-					State = 1734;
+					State = 1742;
 					Match(ERROR);
 					}
 				}
 
-				State = 1738;
+				State = 1746;
 				Match(RPAREN);
 				}
 				break;
@@ -12573,67 +12628,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1740;
+				State = 1748;
 				Match(JSON_QUERY);
-				State = 1741;
+				State = 1749;
 				Match(LPAREN);
-				State = 1742;
+				State = 1750;
 				expression();
-				State = 1743;
+				State = 1751;
 				Match(COMMA);
-				State = 1744;
+				State = 1752;
 				expression();
-				State = 1747;
+				State = 1755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1745;
+					State = 1753;
 					Match(RETURNING);
-					State = 1746;
+					State = 1754;
 					dataType();
 					}
 				}
 
-				State = 1750;
+				State = 1758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1749;
+					State = 1757;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1756;
+				State = 1764;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 				case 1:
 					{
-					State = 1752;
+					State = 1760;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1753;
+					State = 1761;
 					Match(ON);
-					State = 1754;
+					State = 1762;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1762;
+				State = 1770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1758;
+					State = 1766;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1759;
+					State = 1767;
 					Match(ON);
-					State = 1760;
+					State = 1768;
 					Match(ERROR);
 					}
 				}
 
-				State = 1764;
+				State = 1772;
 				Match(RPAREN);
 				}
 				break;
@@ -12642,22 +12697,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1766;
-				Match(JSON_EXISTS);
-				State = 1767;
-				Match(LPAREN);
-				State = 1768;
-				expression();
-				State = 1769;
-				Match(COMMA);
-				State = 1770;
-				expression();
 				State = 1774;
+				Match(JSON_EXISTS);
+				State = 1775;
+				Match(LPAREN);
+				State = 1776;
+				expression();
+				State = 1777;
+				Match(COMMA);
+				State = 1778;
+				expression();
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1771;
+					State = 1779;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -12667,14 +12722,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1772;
+					State = 1780;
 					Match(ON);
-					State = 1773;
+					State = 1781;
 					Match(ERROR);
 					}
 				}
 
-				State = 1776;
+				State = 1784;
 				Match(RPAREN);
 				}
 				break;
@@ -12683,42 +12738,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1778;
+				State = 1786;
 				Match(JSON_OBJECT);
-				State = 1779;
+				State = 1787;
 				Match(LPAREN);
-				State = 1788;
+				State = 1796;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1780;
+					State = 1788;
 					jsonKeyValue();
-					State = 1785;
+					State = 1793;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1781;
+						State = 1789;
 						Match(COMMA);
-						State = 1782;
+						State = 1790;
 						jsonKeyValue();
 						}
 						}
-						State = 1787;
+						State = 1795;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1793;
+				State = 1801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1790;
+					State = 1798;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12728,14 +12783,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1791;
+					State = 1799;
 					Match(ON);
-					State = 1792;
+					State = 1800;
 					Match(NULL);
 					}
 				}
 
-				State = 1795;
+				State = 1803;
 				Match(RPAREN);
 				}
 				break;
@@ -12744,42 +12799,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1796;
+				State = 1804;
 				Match(JSON_ARRAY);
-				State = 1797;
+				State = 1805;
 				Match(LPAREN);
-				State = 1806;
+				State = 1814;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,258,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 				case 1:
 					{
-					State = 1798;
+					State = 1806;
 					expression();
-					State = 1803;
+					State = 1811;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1799;
+						State = 1807;
 						Match(COMMA);
-						State = 1800;
+						State = 1808;
 						expression();
 						}
 						}
-						State = 1805;
+						State = 1813;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1811;
+				State = 1819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1808;
+					State = 1816;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12789,14 +12844,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1809;
+					State = 1817;
 					Match(ON);
-					State = 1810;
+					State = 1818;
 					Match(NULL);
 					}
 				}
 
-				State = 1813;
+				State = 1821;
 				Match(RPAREN);
 				}
 				break;
@@ -12805,48 +12860,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1814;
+				State = 1822;
 				Match(JSON_ARRAYAGG);
-				State = 1815;
+				State = 1823;
 				Match(LPAREN);
-				State = 1816;
+				State = 1824;
 				expression();
-				State = 1827;
+				State = 1835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1817;
+					State = 1825;
 					Match(ORDER);
-					State = 1818;
+					State = 1826;
 					Match(BY);
-					State = 1819;
+					State = 1827;
 					sortItem();
-					State = 1824;
+					State = 1832;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1820;
+						State = 1828;
 						Match(COMMA);
-						State = 1821;
+						State = 1829;
 						sortItem();
 						}
 						}
-						State = 1826;
+						State = 1834;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1832;
+				State = 1840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1829;
+					State = 1837;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12856,41 +12911,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1830;
+					State = 1838;
 					Match(ON);
-					State = 1831;
+					State = 1839;
 					Match(NULL);
 					}
 				}
 
-				State = 1834;
+				State = 1842;
 				Match(RPAREN);
-				State = 1841;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
-				case 1:
-					{
-					State = 1835;
-					Match(FILTER);
-					State = 1836;
-					Match(LPAREN);
-					State = 1837;
-					Match(WHERE);
-					State = 1838;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1839;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1845;
+				State = 1849;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
 				case 1:
 					{
 					State = 1843;
-					Match(OVER);
+					Match(FILTER);
 					State = 1844;
+					Match(LPAREN);
+					State = 1845;
+					Match(WHERE);
+					State = 1846;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1847;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1853;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
+				case 1:
+					{
+					State = 1851;
+					Match(OVER);
+					State = 1852;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -12902,18 +12957,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1847;
+				State = 1855;
 				Match(JSON_OBJECTAGG);
-				State = 1848;
+				State = 1856;
 				Match(LPAREN);
-				State = 1849;
+				State = 1857;
 				jsonKeyValue();
-				State = 1853;
+				State = 1861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1850;
+					State = 1858;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12923,41 +12978,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1851;
+					State = 1859;
 					Match(ON);
-					State = 1852;
+					State = 1860;
 					Match(NULL);
 					}
 				}
 
-				State = 1855;
+				State = 1863;
 				Match(RPAREN);
-				State = 1862;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
-				case 1:
-					{
-					State = 1856;
-					Match(FILTER);
-					State = 1857;
-					Match(LPAREN);
-					State = 1858;
-					Match(WHERE);
-					State = 1859;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1860;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1866;
+				State = 1870;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 				case 1:
 					{
 					State = 1864;
-					Match(OVER);
+					Match(FILTER);
 					State = 1865;
+					Match(LPAREN);
+					State = 1866;
+					Match(WHERE);
+					State = 1867;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1868;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1874;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+				case 1:
+					{
+					State = 1872;
+					Match(OVER);
+					State = 1873;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -12969,7 +13024,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1868;
+				State = 1876;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -12979,15 +13034,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1869;
+				State = 1877;
 				Match(LPAREN);
-				State = 1870;
+				State = 1878;
 				expression();
-				State = 1871;
+				State = 1879;
 				Match(TO);
-				State = 1872;
+				State = 1880;
 				timeUnit();
-				State = 1873;
+				State = 1881;
 				Match(RPAREN);
 				}
 				break;
@@ -12996,7 +13051,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1875;
+				State = 1883;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13006,19 +13061,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1876;
+				State = 1884;
 				Match(LPAREN);
-				State = 1877;
+				State = 1885;
 				timeUnit();
-				State = 1878;
+				State = 1886;
 				Match(COMMA);
-				State = 1879;
+				State = 1887;
 				expression();
-				State = 1880;
+				State = 1888;
 				Match(COMMA);
-				State = 1881;
+				State = 1889;
 				expression();
-				State = 1882;
+				State = 1890;
 				Match(RPAREN);
 				}
 				break;
@@ -13027,7 +13082,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1884;
+				State = 1892;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13044,37 +13099,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1885;
+				State = 1893;
 				Match(ARRAY);
-				State = 1886;
+				State = 1894;
 				Match(LBRACKET);
-				State = 1895;
+				State = 1903;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1887;
+					State = 1895;
 					expression();
-					State = 1892;
+					State = 1900;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1888;
+						State = 1896;
 						Match(COMMA);
-						State = 1889;
+						State = 1897;
 						expression();
 						}
 						}
-						State = 1894;
+						State = 1902;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1897;
+				State = 1905;
 				Match(RBRACKET);
 				}
 				break;
@@ -13083,37 +13138,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1898;
+				State = 1906;
 				Match(MAP);
-				State = 1899;
+				State = 1907;
 				Match(LBRACKET);
-				State = 1908;
+				State = 1916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1900;
+					State = 1908;
 					expression();
-					State = 1905;
+					State = 1913;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1901;
+						State = 1909;
 						Match(COMMA);
-						State = 1902;
+						State = 1910;
 						expression();
 						}
 						}
-						State = 1907;
+						State = 1915;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1910;
+				State = 1918;
 				Match(RBRACKET);
 				}
 				break;
@@ -13122,37 +13177,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1911;
+				State = 1919;
 				Match(ROW);
-				State = 1912;
+				State = 1920;
 				Match(LPAREN);
-				State = 1921;
+				State = 1929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1913;
+					State = 1921;
 					expression();
-					State = 1918;
+					State = 1926;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1914;
+						State = 1922;
 						Match(COMMA);
-						State = 1915;
+						State = 1923;
 						expression();
 						}
 						}
-						State = 1920;
+						State = 1928;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1923;
+				State = 1931;
 				Match(RPAREN);
 				}
 				break;
@@ -13161,13 +13216,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1924;
+				State = 1932;
 				Match(DESCRIPTOR);
-				State = 1925;
+				State = 1933;
 				Match(LPAREN);
-				State = 1926;
+				State = 1934;
 				identifierList();
-				State = 1927;
+				State = 1935;
 				Match(RPAREN);
 				}
 				break;
@@ -13176,7 +13231,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1929;
+				State = 1937;
 				functionCall();
 				}
 				break;
@@ -13185,13 +13240,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1930;
+				State = 1938;
 				Match(EXISTS);
-				State = 1931;
+				State = 1939;
 				Match(LPAREN);
-				State = 1932;
+				State = 1940;
 				query();
-				State = 1933;
+				State = 1941;
 				Match(RPAREN);
 				}
 				break;
@@ -13200,11 +13255,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1935;
+				State = 1943;
 				Match(LPAREN);
-				State = 1936;
+				State = 1944;
 				query();
-				State = 1937;
+				State = 1945;
 				Match(RPAREN);
 				}
 				break;
@@ -13213,27 +13268,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1939;
+				State = 1947;
 				Match(LPAREN);
-				State = 1940;
+				State = 1948;
 				expression();
-				State = 1945;
+				State = 1953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1941;
+					State = 1949;
 					Match(COMMA);
-					State = 1942;
+					State = 1950;
 					expression();
 					}
 					}
-					State = 1947;
+					State = 1955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1948;
+				State = 1956;
 				Match(RPAREN);
 				}
 				break;
@@ -13242,34 +13297,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1950;
+				State = 1958;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1963;
+			State = 1971;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,277,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,278,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1961;
+					State = 1969;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1953;
+						State = 1961;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1954;
+						State = 1962;
 						Match(DOT);
-						State = 1955;
+						State = 1963;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13278,22 +13333,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1956;
+						State = 1964;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1957;
+						State = 1965;
 						Match(LBRACKET);
-						State = 1958;
+						State = 1966;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1959;
+						State = 1967;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1965;
+				State = 1973;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,277,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,278,Context);
 			}
 			}
 		}
@@ -13369,16 +13424,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1966;
+			State = 1974;
 			functionName();
-			State = 1967;
+			State = 1975;
 			Match(LPAREN);
-			State = 1983;
+			State = 1991;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1968;
+				State = 1976;
 				Match(ASTERISK);
 				}
 				break;
@@ -13593,40 +13648,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1970;
+				State = 1978;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1969;
+					State = 1977;
 					setQuantifier();
 					}
 				}
 
-				State = 1972;
+				State = 1980;
 				functionArgument();
-				State = 1977;
+				State = 1985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1973;
+					State = 1981;
 					Match(COMMA);
-					State = 1974;
+					State = 1982;
 					functionArgument();
 					}
 					}
-					State = 1979;
+					State = 1987;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1981;
+				State = 1989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1980;
+					State = 1988;
 					nullTreatment();
 					}
 				}
@@ -13639,34 +13694,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1985;
+			State = 1993;
 			Match(RPAREN);
-			State = 1992;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
-			case 1:
-				{
-				State = 1986;
-				Match(FILTER);
-				State = 1987;
-				Match(LPAREN);
-				State = 1988;
-				Match(WHERE);
-				State = 1989;
-				_localctx.filter = expression();
-				State = 1990;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 1996;
+			State = 2000;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 			case 1:
 				{
 				State = 1994;
-				Match(OVER);
+				Match(FILTER);
 				State = 1995;
+				Match(LPAREN);
+				State = 1996;
+				Match(WHERE);
+				State = 1997;
+				_localctx.filter = expression();
+				State = 1998;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2004;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
+			case 1:
+				{
+				State = 2002;
+				Match(OVER);
+				State = 2003;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -13709,7 +13764,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1998;
+			State = 2006;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13718,7 +13773,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1999;
+			State = 2007;
 			Match(NULLS);
 			}
 		}
@@ -13758,34 +13813,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 138, RULE_functionName);
 		try {
-			State = 2005;
+			State = 2013;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2001;
+				State = 2009;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2002;
+				State = 2010;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2003;
+				State = 2011;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2004;
+				State = 2012;
 				Match(FIRST);
 				}
 				break;
@@ -13848,18 +13903,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionArgument);
 		try {
-			State = 2012;
+			State = 2020;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2007;
+				State = 2015;
 				identifier();
-				State = 2008;
+				State = 2016;
 				Match(ARROW);
-				State = 2009;
+				State = 2017;
 				functionArgumentValue();
 				}
 				break;
@@ -13867,7 +13922,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2011;
+				State = 2019;
 				functionArgumentValue();
 				}
 				break;
@@ -13953,27 +14008,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 142, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2031;
+			State = 2039;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2014;
+				State = 2022;
 				Match(TABLE);
-				State = 2015;
+				State = 2023;
 				qualifiedName();
-				State = 2019;
+				State = 2027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2016;
+					State = 2024;
 					Match(PARTITION);
-					State = 2017;
+					State = 2025;
 					Match(BY);
-					State = 2018;
+					State = 2026;
 					expression();
 					}
 				}
@@ -13984,24 +14039,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2021;
+				State = 2029;
 				Match(TABLE);
-				State = 2022;
+				State = 2030;
 				Match(LPAREN);
-				State = 2023;
+				State = 2031;
 				query();
-				State = 2024;
+				State = 2032;
 				Match(RPAREN);
-				State = 2028;
+				State = 2036;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2025;
+					State = 2033;
 					Match(PARTITION);
-					State = 2026;
+					State = 2034;
 					Match(BY);
-					State = 2027;
+					State = 2035;
 					expression();
 					}
 				}
@@ -14012,7 +14067,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2030;
+				State = 2038;
 				expression();
 				}
 				break;
@@ -14054,7 +14109,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 144, RULE_windowReference);
 		try {
-			State = 2035;
+			State = 2043;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14238,14 +14293,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2033;
+				State = 2041;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2034;
+				State = 2042;
 				windowSpecification();
 				}
 				break;
@@ -14313,79 +14368,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2037;
+			State = 2045;
 			Match(LPAREN);
-			State = 2048;
+			State = 2056;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2038;
+				State = 2046;
 				Match(PARTITION);
-				State = 2039;
+				State = 2047;
 				Match(BY);
-				State = 2040;
+				State = 2048;
 				expression();
-				State = 2045;
+				State = 2053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2041;
+					State = 2049;
 					Match(COMMA);
-					State = 2042;
+					State = 2050;
 					expression();
 					}
 					}
-					State = 2047;
+					State = 2055;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2060;
+			State = 2068;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2050;
+				State = 2058;
 				Match(ORDER);
-				State = 2051;
+				State = 2059;
 				Match(BY);
-				State = 2052;
+				State = 2060;
 				sortItem();
-				State = 2057;
+				State = 2065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2053;
+					State = 2061;
 					Match(COMMA);
-					State = 2054;
+					State = 2062;
 					sortItem();
 					}
 					}
-					State = 2059;
+					State = 2067;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2063;
+			State = 2071;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2062;
+				State = 2070;
 				windowFrame();
 				}
 			}
 
-			State = 2065;
+			State = 2073;
 			Match(RPAREN);
 			}
 		}
@@ -14433,13 +14488,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 148, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2075;
+			State = 2083;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,295,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,296,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2067;
+				State = 2075;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14449,14 +14504,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2068;
+				State = 2076;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2069;
+				State = 2077;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14466,13 +14521,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2070;
+				State = 2078;
 				Match(BETWEEN);
-				State = 2071;
+				State = 2079;
 				_localctx.start = frameBound();
-				State = 2072;
+				State = 2080;
 				Match(AND);
-				State = 2073;
+				State = 2081;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14556,16 +14611,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_frameBound);
 		int _la;
 		try {
-			State = 2086;
+			State = 2094;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,296,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2077;
+				State = 2085;
 				Match(UNBOUNDED);
-				State = 2078;
+				State = 2086;
 				Match(PRECEDING);
 				}
 				break;
@@ -14573,9 +14628,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2079;
+				State = 2087;
 				Match(UNBOUNDED);
-				State = 2080;
+				State = 2088;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14583,9 +14638,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2081;
+				State = 2089;
 				Match(CURRENT);
-				State = 2082;
+				State = 2090;
 				Match(ROW);
 				}
 				break;
@@ -14593,9 +14648,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2083;
+				State = 2091;
 				valueExpression(0);
-				State = 2084;
+				State = 2092;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -14651,21 +14706,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2089;
+			State = 2097;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				{
-				State = 2088;
+				State = 2096;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2091;
+			State = 2099;
 			_localctx.key = expression();
-			State = 2092;
+			State = 2100;
 			Match(VALUE);
-			State = 2093;
+			State = 2101;
 			_localctx.value = expression();
 			}
 		}
@@ -14705,29 +14760,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 154, RULE_jsonValueBehavior);
 		try {
-			State = 2099;
+			State = 2107;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2095;
+				State = 2103;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2096;
+				State = 2104;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2097;
+				State = 2105;
 				Match(DEFAULT);
-				State = 2098;
+				State = 2106;
 				expression();
 				}
 				break;
@@ -14773,39 +14828,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 156, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2114;
+			State = 2122;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2101;
+				State = 2109;
 				Match(WITHOUT);
-				State = 2103;
+				State = 2111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2102;
+					State = 2110;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2105;
+				State = 2113;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2106;
+				State = 2114;
 				Match(WITH);
-				State = 2108;
+				State = 2116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2107;
+					State = 2115;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -14818,17 +14873,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2111;
+				State = 2119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2110;
+					State = 2118;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2113;
+				State = 2121;
 				Match(WRAPPER);
 				}
 				break;
@@ -14873,29 +14928,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2120;
+			State = 2128;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2116;
+				State = 2124;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2117;
+				State = 2125;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2118;
+				State = 2126;
 				Match(EMPTY);
-				State = 2119;
+				State = 2127;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -14953,13 +15008,13 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2122;
+			State = 2130;
 			Match(WHEN);
-			State = 2123;
+			State = 2131;
 			_localctx.condition = expression();
-			State = 2124;
+			State = 2132;
 			Match(THEN);
-			State = 2125;
+			State = 2133;
 			_localctx.result = expression();
 			}
 		}
@@ -15092,14 +15147,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2141;
+			State = 2149;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2127;
+				State = 2135;
 				Match(NULL);
 				}
 				break;
@@ -15108,7 +15163,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2128;
+				State = 2136;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15123,7 +15178,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2129;
+				State = 2137;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15131,7 +15186,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2130;
+				State = 2138;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15139,7 +15194,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2131;
+				State = 2139;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15147,7 +15202,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2133;
+				State = 2141;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15155,7 +15210,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2132;
+						State = 2140;
 						Match(STRING);
 						}
 						}
@@ -15163,9 +15218,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2135;
+					State = 2143;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,304,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,305,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15173,7 +15228,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2137;
+				State = 2145;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15181,7 +15236,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2138;
+				State = 2146;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15191,7 +15246,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2139;
+				State = 2147;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15201,7 +15256,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2140;
+				State = 2148;
 				Match(STRING);
 				}
 				break;
@@ -15272,14 +15327,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2143;
+			State = 2151;
 			Match(INTERVAL);
-			State = 2145;
+			State = 2153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2144;
+				State = 2152;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15292,43 +15347,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2147;
+			State = 2155;
 			_localctx.value = intervalValue();
-			State = 2148;
+			State = 2156;
 			_localctx.from = timeUnit();
-			State = 2152;
+			State = 2160;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,307,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,308,Context) ) {
 			case 1:
 				{
-				State = 2149;
+				State = 2157;
 				Match(LPAREN);
-				State = 2150;
+				State = 2158;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2151;
+				State = 2159;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2161;
+			State = 2169;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 			case 1:
 				{
-				State = 2154;
+				State = 2162;
 				Match(TO);
-				State = 2155;
+				State = 2163;
 				_localctx.to = timeUnit();
-				State = 2159;
+				State = 2167;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,308,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
 				case 1:
 					{
-					State = 2156;
+					State = 2164;
 					Match(LPAREN);
-					State = 2157;
+					State = 2165;
 					Match(INTEGER_VALUE);
-					State = 2158;
+					State = 2166;
 					Match(RPAREN);
 					}
 					break;
@@ -15374,7 +15429,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2163;
+			State = 2171;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15440,7 +15495,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2165;
+			State = 2173;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & -4611633241869251137L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 1539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15488,22 +15543,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2167;
+			State = 2175;
 			dataTypeBody(0);
-			State = 2171;
+			State = 2179;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				{
-				State = 2168;
+				State = 2176;
 				Match(NOT);
-				State = 2169;
+				State = 2177;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2170;
+				State = 2178;
 				Match(NULL);
 				}
 				break;
@@ -15710,22 +15765,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2255;
+			State = 2263;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2174;
+				State = 2182;
 				Match(ARRAY);
-				State = 2175;
+				State = 2183;
 				Match(LT);
-				State = 2176;
+				State = 2184;
 				dataType();
-				State = 2177;
+				State = 2185;
 				Match(GT);
 				}
 				break;
@@ -15734,13 +15789,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2179;
+				State = 2187;
 				Match(MULTISET);
-				State = 2180;
+				State = 2188;
 				Match(LT);
-				State = 2181;
+				State = 2189;
 				dataType();
-				State = 2182;
+				State = 2190;
 				Match(GT);
 				}
 				break;
@@ -15749,17 +15804,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2184;
+				State = 2192;
 				Match(MAP);
-				State = 2185;
+				State = 2193;
 				Match(LT);
-				State = 2186;
+				State = 2194;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2187;
+				State = 2195;
 				Match(COMMA);
-				State = 2188;
+				State = 2196;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2189;
+				State = 2197;
 				Match(GT);
 				}
 				break;
@@ -15768,37 +15823,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2191;
+				State = 2199;
 				Match(ROW);
-				State = 2192;
+				State = 2200;
 				Match(LT);
-				State = 2201;
+				State = 2209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2193;
+					State = 2201;
 					rowField();
-					State = 2198;
+					State = 2206;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2194;
+						State = 2202;
 						Match(COMMA);
-						State = 2195;
+						State = 2203;
 						rowField();
 						}
 						}
-						State = 2200;
+						State = 2208;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2203;
+				State = 2211;
 				Match(GT);
 				}
 				break;
@@ -15807,37 +15862,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2204;
+				State = 2212;
 				Match(ROW);
-				State = 2205;
+				State = 2213;
 				Match(LPAREN);
-				State = 2214;
+				State = 2222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2206;
+					State = 2214;
 					rowField();
-					State = 2211;
+					State = 2219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2207;
+						State = 2215;
 						Match(COMMA);
-						State = 2208;
+						State = 2216;
 						rowField();
 						}
 						}
-						State = 2213;
+						State = 2221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2216;
+				State = 2224;
 				Match(RPAREN);
 				}
 				break;
@@ -15846,43 +15901,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2217;
+				State = 2225;
 				Match(INTERVAL);
-				State = 2218;
+				State = 2226;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2222;
+				State = 2230;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 				case 1:
 					{
-					State = 2219;
+					State = 2227;
 					Match(LPAREN);
-					State = 2220;
+					State = 2228;
 					Match(INTEGER_VALUE);
-					State = 2221;
+					State = 2229;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2231;
+				State = 2239;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 				case 1:
 					{
-					State = 2224;
+					State = 2232;
 					Match(TO);
-					State = 2225;
+					State = 2233;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2229;
+					State = 2237;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
 					case 1:
 						{
-						State = 2226;
+						State = 2234;
 						Match(LPAREN);
-						State = 2227;
+						State = 2235;
 						Match(INTEGER_VALUE);
-						State = 2228;
+						State = 2236;
 						Match(RPAREN);
 						}
 						break;
@@ -15897,60 +15952,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2233;
+				State = 2241;
 				identifier();
-				State = 2244;
+				State = 2252;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
 				case 1:
 					{
-					State = 2234;
+					State = 2242;
 					Match(LPAREN);
-					State = 2235;
+					State = 2243;
 					Match(INTEGER_VALUE);
-					State = 2240;
+					State = 2248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2236;
+						State = 2244;
 						Match(COMMA);
-						State = 2237;
+						State = 2245;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2242;
+						State = 2250;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2243;
+					State = 2251;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2253;
+				State = 2261;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
 				case 1:
 					{
-					State = 2246;
+					State = 2254;
 					Match(WITH);
-					State = 2247;
+					State = 2255;
 					Match(LOCAL);
-					State = 2248;
+					State = 2256;
 					Match(TIME);
-					State = 2249;
+					State = 2257;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2250;
+					State = 2258;
 					Match(WITHOUT);
-					State = 2251;
+					State = 2259;
 					Match(TIME);
-					State = 2252;
+					State = 2260;
 					Match(ZONE);
 					}
 					break;
@@ -15959,25 +16014,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2263;
+			State = 2271;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,323,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,324,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2261;
+					State = 2269;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2257;
+						State = 2265;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2258;
+						State = 2266;
 						Match(ARRAY);
 						}
 						break;
@@ -15985,18 +16040,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2259;
+						State = 2267;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2260;
+						State = 2268;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2265;
+				State = 2273;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,323,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,324,Context);
 			}
 			}
 		}
@@ -16040,16 +16095,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2266;
+			State = 2274;
 			identifier();
-			State = 2267;
+			State = 2275;
 			dataType();
-			State = 2269;
+			State = 2277;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2268;
+				State = 2276;
 				Match(STRING);
 				}
 			}
@@ -16099,25 +16154,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2271;
+			State = 2279;
 			identifier();
-			State = 2276;
+			State = 2284;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,325,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2272;
+					State = 2280;
 					Match(DOT);
-					State = 2273;
+					State = 2281;
 					identifier();
 					}
 					} 
 				}
-				State = 2278;
+				State = 2286;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,325,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
 			}
 			}
 		}
@@ -16164,21 +16219,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2279;
+			State = 2287;
 			identifier();
-			State = 2284;
+			State = 2292;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2280;
+				State = 2288;
 				Match(COMMA);
-				State = 2281;
+				State = 2289;
 				identifier();
 				}
 				}
-				State = 2286;
+				State = 2294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16219,20 +16274,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 180, RULE_identifier);
 		try {
-			State = 2290;
+			State = 2298;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2287;
+				State = 2295;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2288;
+				State = 2296;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16415,7 +16470,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2289;
+				State = 2297;
 				nonReserved();
 				}
 				break;
@@ -16633,7 +16688,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2292;
+			State = 2300;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16711,7 +16766,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,284,2295,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,284,2303,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -16736,879 +16791,882 @@ internal partial class StreamSqlParser : Parser {
 		3,2,314,8,2,1,2,1,2,1,2,3,2,319,8,2,1,2,3,2,322,8,2,1,2,1,2,3,2,326,8,
 		2,1,2,3,2,329,8,2,1,2,1,2,1,2,3,2,334,8,2,1,2,1,2,3,2,338,8,2,1,2,1,2,
 		1,2,1,2,3,2,344,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,357,
-		8,2,1,2,1,2,1,2,1,2,1,2,3,2,364,8,2,1,2,1,2,3,2,368,8,2,1,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,3,2,378,8,2,1,2,1,2,1,2,3,2,383,8,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,5,2,392,8,2,10,2,12,2,395,9,2,3,2,397,8,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,3,2,405,8,2,1,2,1,2,3,2,409,8,2,1,2,1,2,1,2,1,2,3,2,415,8,2,1,
-		2,1,2,3,2,419,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,429,8,2,1,3,1,3,
-		1,3,1,3,3,3,435,8,3,1,3,3,3,438,8,3,1,3,1,3,1,3,1,3,3,3,444,8,3,1,3,1,
-		3,1,4,1,4,1,4,1,4,1,4,5,4,453,8,4,10,4,12,4,456,9,4,1,4,1,4,1,5,1,5,1,
-		5,1,5,1,6,1,6,1,6,1,6,5,6,468,8,6,10,6,12,6,471,9,6,1,6,1,6,4,6,475,8,
-		6,11,6,12,6,476,1,6,5,6,480,8,6,10,6,12,6,483,9,6,1,6,5,6,486,8,6,10,6,
-		12,6,489,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,497,8,6,11,6,12,6,498,1,6,1,6,
-		4,6,503,8,6,11,6,12,6,504,1,6,5,6,508,8,6,10,6,12,6,511,9,6,1,6,5,6,514,
-		8,6,10,6,12,6,517,9,6,1,6,1,6,3,6,521,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,
-		529,8,7,1,8,1,8,1,9,1,9,4,9,535,8,9,11,9,12,9,536,3,9,539,8,9,1,10,4,10,
-		542,8,10,11,10,12,10,543,1,11,1,11,1,11,3,11,549,8,11,1,11,3,11,552,8,
-		11,1,11,1,11,1,11,3,11,557,8,11,1,11,3,11,560,8,11,1,11,3,11,563,8,11,
-		1,11,1,11,1,11,3,11,568,8,11,1,11,3,11,571,8,11,1,11,1,11,1,11,3,11,576,
-		8,11,1,11,1,11,1,11,3,11,581,8,11,1,11,3,11,584,8,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,3,11,592,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,610,8,11,3,11,612,8,11,1,12,3,
-		12,615,8,12,1,12,1,12,1,12,1,13,1,13,3,13,622,8,13,1,13,1,13,1,13,1,13,
-		3,13,628,8,13,1,13,1,13,1,13,1,13,1,13,5,13,635,8,13,10,13,12,13,638,9,
-		13,1,13,1,13,3,13,642,8,13,1,13,1,13,3,13,646,8,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,3,13,654,8,13,1,13,3,13,657,8,13,1,13,3,13,660,8,13,1,13,1,13,
-		3,13,664,8,13,1,14,1,14,3,14,668,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,5,14,677,8,14,10,14,12,14,680,9,14,1,14,1,14,3,14,684,8,14,1,14,1,14,
-		3,14,688,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,696,8,14,1,14,3,14,699,
-		8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,707,8,15,1,16,1,16,1,16,1,16,1,
-		16,3,16,714,8,16,1,16,1,16,1,16,1,16,1,16,3,16,721,8,16,1,16,3,16,724,
-		8,16,1,16,1,16,3,16,728,8,16,1,16,1,16,1,16,3,16,733,8,16,1,16,1,16,3,
-		16,737,8,16,3,16,739,8,16,1,17,1,17,3,17,743,8,17,1,17,1,17,1,17,1,17,
-		3,17,749,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,19,759,8,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,768,8,19,1,20,1,20,1,20,1,20,1,20,
-		5,20,775,8,20,10,20,12,20,778,9,20,3,20,780,8,20,1,20,1,20,1,21,1,21,1,
-		21,1,21,1,22,1,22,1,22,1,22,5,22,792,8,22,10,22,12,22,795,9,22,3,22,797,
-		8,22,1,23,1,23,3,23,801,8,23,1,23,1,23,1,23,1,23,3,23,807,8,23,1,24,1,
-		24,1,24,1,24,5,24,813,8,24,10,24,12,24,816,9,24,1,24,3,24,819,8,24,1,25,
-		1,25,1,25,3,25,824,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,834,
-		8,26,10,26,12,26,837,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,846,
-		8,26,10,26,12,26,849,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,
-		859,8,26,10,26,12,26,862,9,26,1,26,1,26,3,26,866,8,26,1,26,1,26,3,26,870,
-		8,26,1,26,1,26,1,26,1,26,1,26,3,26,877,8,26,1,26,1,26,1,26,1,26,1,26,3,
-		26,884,8,26,1,27,1,27,1,27,1,27,5,27,890,8,27,10,27,12,27,893,9,27,3,27,
-		895,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,904,8,28,1,28,1,28,1,
-		28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,917,8,29,10,29,12,29,920,
-		9,29,3,29,922,8,29,1,29,1,29,1,29,3,29,927,8,29,3,29,929,8,29,1,29,1,29,
-		1,29,3,29,934,8,29,3,29,936,8,29,1,29,1,29,1,29,3,29,941,8,29,1,29,1,29,
-		3,29,945,8,29,1,30,1,30,1,30,1,30,1,30,1,30,3,30,953,8,30,1,30,1,30,1,
-		30,1,30,3,30,959,8,30,1,30,5,30,962,8,30,10,30,12,30,965,9,30,1,31,1,31,
-		1,31,1,31,1,31,5,31,972,8,31,10,31,12,31,975,9,31,1,31,1,31,1,31,1,31,
-		3,31,981,8,31,1,32,3,32,984,8,32,1,32,1,32,1,32,1,32,5,32,990,8,32,10,
-		32,12,32,993,9,32,1,32,1,32,1,32,3,32,998,8,32,1,33,1,33,3,33,1002,8,33,
-		1,33,3,33,1005,8,33,1,33,1,33,1,33,5,33,1010,8,33,10,33,12,33,1013,9,33,
-		1,33,1,33,1,33,1,33,5,33,1019,8,33,10,33,12,33,1022,9,33,3,33,1024,8,33,
-		1,33,1,33,3,33,1028,8,33,1,33,1,33,1,33,1,33,1,33,5,33,1035,8,33,10,33,
-		12,33,1038,9,33,3,33,1040,8,33,1,33,1,33,3,33,1044,8,33,1,33,1,33,1,33,
-		1,33,5,33,1050,8,33,10,33,12,33,1053,9,33,3,33,1055,8,33,1,34,1,34,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,3,35,1066,8,35,1,35,3,35,1069,8,35,3,35,
-		1071,8,35,1,36,1,36,1,36,1,36,1,36,1,36,5,36,1079,8,36,10,36,12,36,1082,
-		9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,1091,8,36,10,36,12,36,1094,
-		9,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,1103,8,36,10,36,12,36,1106,
-		9,36,1,36,1,36,1,36,1,36,1,36,3,36,1113,8,36,1,37,1,37,1,37,1,37,5,37,
-		1119,8,37,10,37,12,37,1122,9,37,3,37,1124,8,37,1,37,1,37,3,37,1128,8,37,
-		1,38,1,38,1,38,1,38,1,39,1,39,3,39,1136,8,39,1,39,1,39,3,39,1140,8,39,
+		8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,365,8,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,
+		2,1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,386,8,2,1,2,
+		1,2,1,2,3,2,391,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,400,8,2,10,2,12,2,
+		403,9,2,3,2,405,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,413,8,2,1,2,1,2,3,2,417,
+		8,2,1,2,1,2,1,2,1,2,3,2,423,8,2,1,2,1,2,3,2,427,8,2,1,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,3,2,437,8,2,1,3,1,3,1,3,1,3,3,3,443,8,3,1,3,3,3,446,8,3,
+		1,3,1,3,1,3,1,3,3,3,452,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,461,8,4,10,
+		4,12,4,464,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,476,8,6,10,
+		6,12,6,479,9,6,1,6,1,6,4,6,483,8,6,11,6,12,6,484,1,6,5,6,488,8,6,10,6,
+		12,6,491,9,6,1,6,5,6,494,8,6,10,6,12,6,497,9,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		4,6,505,8,6,11,6,12,6,506,1,6,1,6,4,6,511,8,6,11,6,12,6,512,1,6,5,6,516,
+		8,6,10,6,12,6,519,9,6,1,6,5,6,522,8,6,10,6,12,6,525,9,6,1,6,1,6,3,6,529,
+		8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,537,8,7,1,8,1,8,1,9,1,9,4,9,543,8,9,11,
+		9,12,9,544,3,9,547,8,9,1,10,4,10,550,8,10,11,10,12,10,551,1,11,1,11,1,
+		11,3,11,557,8,11,1,11,3,11,560,8,11,1,11,1,11,1,11,3,11,565,8,11,1,11,
+		3,11,568,8,11,1,11,3,11,571,8,11,1,11,1,11,1,11,3,11,576,8,11,1,11,3,11,
+		579,8,11,1,11,1,11,1,11,3,11,584,8,11,1,11,1,11,1,11,3,11,589,8,11,1,11,
+		3,11,592,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,600,8,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
+		11,618,8,11,3,11,620,8,11,1,12,3,12,623,8,12,1,12,1,12,1,12,1,13,1,13,
+		3,13,630,8,13,1,13,1,13,1,13,1,13,3,13,636,8,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,643,8,13,10,13,12,13,646,9,13,1,13,1,13,3,13,650,8,13,1,13,1,13,
+		3,13,654,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,662,8,13,1,13,3,13,665,
+		8,13,1,13,3,13,668,8,13,1,13,1,13,3,13,672,8,13,1,14,1,14,3,14,676,8,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,685,8,14,10,14,12,14,688,9,14,
+		1,14,1,14,3,14,692,8,14,1,14,1,14,3,14,696,8,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,3,14,704,8,14,1,14,3,14,707,8,14,1,14,1,14,1,14,1,15,1,15,1,15,
+		3,15,715,8,15,1,16,1,16,1,16,1,16,1,16,3,16,722,8,16,1,16,1,16,1,16,1,
+		16,1,16,3,16,729,8,16,1,16,3,16,732,8,16,1,16,1,16,3,16,736,8,16,1,16,
+		1,16,1,16,3,16,741,8,16,1,16,1,16,3,16,745,8,16,3,16,747,8,16,1,17,1,17,
+		3,17,751,8,17,1,17,1,17,1,17,1,17,3,17,757,8,17,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,19,1,19,3,19,767,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
+		776,8,19,1,20,1,20,1,20,1,20,1,20,5,20,783,8,20,10,20,12,20,786,9,20,3,
+		20,788,8,20,1,20,1,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,800,
+		8,22,10,22,12,22,803,9,22,3,22,805,8,22,1,23,1,23,3,23,809,8,23,1,23,1,
+		23,1,23,1,23,3,23,815,8,23,1,24,1,24,1,24,1,24,5,24,821,8,24,10,24,12,
+		24,824,9,24,1,24,3,24,827,8,24,1,25,1,25,1,25,3,25,832,8,25,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,5,26,842,8,26,10,26,12,26,845,9,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,5,26,854,8,26,10,26,12,26,857,9,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,867,8,26,10,26,12,26,870,9,26,
+		1,26,1,26,3,26,874,8,26,1,26,1,26,3,26,878,8,26,1,26,1,26,1,26,1,26,1,
+		26,3,26,885,8,26,1,26,1,26,1,26,1,26,1,26,3,26,892,8,26,1,27,1,27,1,27,
+		1,27,5,27,898,8,27,10,27,12,27,901,9,27,3,27,903,8,27,1,27,1,27,1,28,1,
+		28,1,28,1,28,1,28,3,28,912,8,28,1,28,1,28,1,28,1,28,1,28,1,29,1,29,1,29,
+		1,29,1,29,1,29,5,29,925,8,29,10,29,12,29,928,9,29,3,29,930,8,29,1,29,1,
+		29,1,29,3,29,935,8,29,3,29,937,8,29,1,29,1,29,1,29,3,29,942,8,29,3,29,
+		944,8,29,1,29,1,29,1,29,3,29,949,8,29,1,29,1,29,3,29,953,8,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,3,30,961,8,30,1,30,1,30,1,30,1,30,3,30,967,8,30,1,
+		30,5,30,970,8,30,10,30,12,30,973,9,30,1,31,1,31,1,31,1,31,1,31,5,31,980,
+		8,31,10,31,12,31,983,9,31,1,31,1,31,1,31,1,31,3,31,989,8,31,1,32,3,32,
+		992,8,32,1,32,1,32,1,32,1,32,5,32,998,8,32,10,32,12,32,1001,9,32,1,32,
+		1,32,1,32,3,32,1006,8,32,1,33,1,33,3,33,1010,8,33,1,33,3,33,1013,8,33,
+		1,33,1,33,1,33,5,33,1018,8,33,10,33,12,33,1021,9,33,1,33,1,33,1,33,1,33,
+		5,33,1027,8,33,10,33,12,33,1030,9,33,3,33,1032,8,33,1,33,1,33,3,33,1036,
+		8,33,1,33,1,33,1,33,1,33,1,33,5,33,1043,8,33,10,33,12,33,1046,9,33,3,33,
+		1048,8,33,1,33,1,33,3,33,1052,8,33,1,33,1,33,1,33,1,33,5,33,1058,8,33,
+		10,33,12,33,1061,9,33,3,33,1063,8,33,1,34,1,34,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,3,35,1074,8,35,1,35,3,35,1077,8,35,3,35,1079,8,35,1,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,1087,8,36,10,36,12,36,1090,9,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,1099,8,36,10,36,12,36,1102,9,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,1111,8,36,10,36,12,36,1114,9,36,1,36,1,36,1,36,
+		1,36,1,36,3,36,1121,8,36,1,37,1,37,1,37,1,37,5,37,1127,8,37,10,37,12,37,
+		1130,9,37,3,37,1132,8,37,1,37,1,37,3,37,1136,8,37,1,38,1,38,1,38,1,38,
+		1,39,1,39,3,39,1144,8,39,1,39,1,39,3,39,1148,8,39,1,40,1,40,1,40,1,40,
 		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,3,40,1160,8,40,5,40,1162,8,40,10,40,12,40,1165,9,40,
-		1,41,3,41,1168,8,41,1,41,1,41,3,41,1172,8,41,1,41,1,41,3,41,1176,8,41,
-		1,41,1,41,3,41,1180,8,41,3,41,1182,8,41,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,3,42,1191,8,42,1,43,1,43,3,43,1195,8,43,1,43,1,43,1,43,1,43,1,43,
-		3,43,1202,8,43,1,43,3,43,1205,8,43,1,43,3,43,1208,8,43,1,43,1,43,1,43,
-		1,43,1,43,3,43,1215,8,43,1,43,3,43,1218,8,43,1,43,1,43,1,43,1,43,3,43,
-		1224,8,43,1,43,1,43,1,43,1,43,1,43,5,43,1231,8,43,10,43,12,43,1234,9,43,
-		1,43,1,43,1,43,3,43,1239,8,43,1,43,3,43,1242,8,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,3,43,1251,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1258,8,43,
-		3,43,1260,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,1269,8,44,10,44,
-		12,44,1272,9,44,3,44,1274,8,44,1,44,1,44,1,44,1,44,1,44,5,44,1281,8,44,
-		10,44,12,44,1284,9,44,3,44,1286,8,44,1,44,1,44,1,44,1,44,5,44,1292,8,44,
-		10,44,12,44,1295,9,44,3,44,1297,8,44,1,44,3,44,1300,8,44,1,44,1,44,1,44,
-		1,44,3,44,1306,8,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1314,8,44,1,44,
-		1,44,1,44,1,44,5,44,1320,8,44,10,44,12,44,1323,9,44,3,44,1325,8,44,1,44,
-		1,44,1,44,1,44,5,44,1331,8,44,10,44,12,44,1334,9,44,1,44,1,44,1,45,1,45,
-		1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1350,8,46,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,
-		1366,8,47,1,48,1,48,1,48,5,48,1371,8,48,10,48,12,48,1374,9,48,1,49,4,49,
-		1377,8,49,11,49,12,49,1378,1,50,1,50,3,50,1383,8,50,1,51,1,51,1,51,1,51,
-		1,51,3,51,1390,8,51,1,52,1,52,3,52,1394,8,52,1,52,1,52,3,52,1398,8,52,
-		1,52,1,52,3,52,1402,8,52,3,52,1404,8,52,1,52,1,52,3,52,1408,8,52,3,52,
-		1410,8,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1418,8,53,10,53,12,53,1421,
-		9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,55,3,55,1430,8,55,1,55,1,55,1,55,
-		1,55,1,55,3,55,1437,8,55,1,56,1,56,1,57,1,57,1,57,3,57,1444,8,57,1,57,
-		5,57,1447,8,57,10,57,12,57,1450,9,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,
-		5,58,1459,8,58,10,58,12,58,1462,9,58,1,58,1,58,1,58,5,58,1467,8,58,10,
-		58,12,58,1470,9,58,3,58,1472,8,58,1,58,3,58,1475,8,58,1,59,1,59,1,59,1,
-		59,1,60,1,60,1,60,5,60,1484,8,60,10,60,12,60,1487,9,60,1,60,1,60,3,60,
-		1491,8,60,1,61,1,61,1,62,1,62,1,62,1,62,1,62,5,62,1500,8,62,10,62,12,62,
-		1503,9,62,3,62,1505,8,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1513,8,62,
-		10,62,12,62,1516,9,62,1,63,1,63,1,63,1,63,3,63,1522,8,63,1,63,1,63,3,63,
-		1526,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1533,8,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,3,63,1541,8,63,1,63,1,63,1,63,1,63,1,63,5,63,1548,8,63,10,63,
-		12,63,1551,9,63,1,63,1,63,1,63,3,63,1556,8,63,1,63,1,63,1,63,1,63,3,63,
-		1562,8,63,1,63,3,63,1565,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1572,8,63,
-		1,63,1,63,3,63,1576,8,63,1,63,1,63,1,63,3,63,1581,8,63,1,63,1,63,1,63,
-		3,63,1586,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1593,8,63,1,63,1,63,3,63,
-		1597,8,63,1,63,1,63,3,63,1601,8,63,1,64,1,64,1,65,1,65,1,65,1,65,3,65,
-		1609,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1617,8,65,10,65,12,65,1620,
-		9,65,1,66,1,66,1,66,1,66,1,66,1,66,4,66,1628,8,66,11,66,12,66,1629,1,66,
-		1,66,3,66,1634,8,66,1,66,1,66,1,66,1,66,4,66,1640,8,66,11,66,12,66,1641,
-		1,66,1,66,3,66,1646,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1661,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1671,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1682,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1694,
+		3,40,1168,8,40,5,40,1170,8,40,10,40,12,40,1173,9,40,1,41,3,41,1176,8,41,
+		1,41,1,41,3,41,1180,8,41,1,41,1,41,3,41,1184,8,41,1,41,1,41,3,41,1188,
+		8,41,3,41,1190,8,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,1199,8,42,
+		1,43,1,43,3,43,1203,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1210,8,43,1,43,
+		3,43,1213,8,43,1,43,3,43,1216,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1223,
+		8,43,1,43,3,43,1226,8,43,1,43,1,43,1,43,1,43,3,43,1232,8,43,1,43,1,43,
+		1,43,1,43,1,43,5,43,1239,8,43,10,43,12,43,1242,9,43,1,43,1,43,1,43,3,43,
+		1247,8,43,1,43,3,43,1250,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,
+		1259,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1266,8,43,3,43,1268,8,43,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,5,44,1277,8,44,10,44,12,44,1280,9,44,3,44,
+		1282,8,44,1,44,1,44,1,44,1,44,1,44,5,44,1289,8,44,10,44,12,44,1292,9,44,
+		3,44,1294,8,44,1,44,1,44,1,44,1,44,5,44,1300,8,44,10,44,12,44,1303,9,44,
+		3,44,1305,8,44,1,44,3,44,1308,8,44,1,44,1,44,1,44,1,44,3,44,1314,8,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,3,44,1322,8,44,1,44,1,44,1,44,1,44,5,44,
+		1328,8,44,10,44,12,44,1331,9,44,3,44,1333,8,44,1,44,1,44,1,44,1,44,5,44,
+		1339,8,44,10,44,12,44,1342,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,3,46,1358,8,46,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1374,8,47,1,48,1,48,
+		1,48,5,48,1379,8,48,10,48,12,48,1382,9,48,1,49,4,49,1385,8,49,11,49,12,
+		49,1386,1,50,1,50,3,50,1391,8,50,1,51,1,51,1,51,1,51,1,51,3,51,1398,8,
+		51,1,52,1,52,3,52,1402,8,52,1,52,1,52,3,52,1406,8,52,1,52,1,52,3,52,1410,
+		8,52,3,52,1412,8,52,1,52,1,52,3,52,1416,8,52,3,52,1418,8,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,5,53,1426,8,53,10,53,12,53,1429,9,53,1,53,1,53,1,54,
+		1,54,1,54,1,54,1,55,3,55,1438,8,55,1,55,1,55,1,55,1,55,1,55,3,55,1445,
+		8,55,1,56,1,56,1,57,1,57,1,57,3,57,1452,8,57,1,57,5,57,1455,8,57,10,57,
+		12,57,1458,9,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,5,58,1467,8,58,10,58,
+		12,58,1470,9,58,1,58,1,58,1,58,5,58,1475,8,58,10,58,12,58,1478,9,58,3,
+		58,1480,8,58,1,58,3,58,1483,8,58,1,59,1,59,1,59,1,59,1,60,1,60,1,60,5,
+		60,1492,8,60,10,60,12,60,1495,9,60,1,60,1,60,3,60,1499,8,60,1,61,1,61,
+		1,62,1,62,1,62,1,62,1,62,5,62,1508,8,62,10,62,12,62,1511,9,62,3,62,1513,
+		8,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1521,8,62,10,62,12,62,1524,9,62,
+		1,63,1,63,1,63,1,63,3,63,1530,8,63,1,63,1,63,3,63,1534,8,63,1,63,1,63,
+		1,63,1,63,1,63,3,63,1541,8,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1549,
+		8,63,1,63,1,63,1,63,1,63,1,63,5,63,1556,8,63,10,63,12,63,1559,9,63,1,63,
+		1,63,1,63,3,63,1564,8,63,1,63,1,63,1,63,1,63,3,63,1570,8,63,1,63,3,63,
+		1573,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1580,8,63,1,63,1,63,3,63,1584,
+		8,63,1,63,1,63,1,63,3,63,1589,8,63,1,63,1,63,1,63,3,63,1594,8,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1601,8,63,1,63,1,63,3,63,1605,8,63,1,63,1,63,
+		3,63,1609,8,63,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1617,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,5,65,1625,8,65,10,65,12,65,1628,9,65,1,66,1,66,1,66,
+		1,66,1,66,1,66,4,66,1636,8,66,11,66,12,66,1637,1,66,1,66,3,66,1642,8,66,
+		1,66,1,66,1,66,1,66,4,66,1648,8,66,11,66,12,66,1649,1,66,1,66,3,66,1654,
 		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,3,66,1714,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,3,66,1725,8,66,1,66,1,66,1,66,1,66,3,66,1731,8,66,1,66,
-		1,66,1,66,1,66,3,66,1737,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1748,8,66,1,66,3,66,1751,8,66,1,66,1,66,1,66,1,66,3,66,1757,
-		8,66,1,66,1,66,1,66,1,66,3,66,1763,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1775,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1784,8,66,10,66,12,66,1787,9,66,3,66,1789,8,66,1,66,1,66,1,66,3,66,
-		1794,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1802,8,66,10,66,12,66,1805,
-		9,66,3,66,1807,8,66,1,66,1,66,1,66,3,66,1812,8,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,5,66,1823,8,66,10,66,12,66,1826,9,66,3,66,1828,
-		8,66,1,66,1,66,1,66,3,66,1833,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1842,8,66,1,66,1,66,3,66,1846,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1854,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1863,8,66,1,66,
-		1,66,3,66,1867,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1891,
-		8,66,10,66,12,66,1894,9,66,3,66,1896,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1904,8,66,10,66,12,66,1907,9,66,3,66,1909,8,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1917,8,66,10,66,12,66,1920,9,66,3,66,1922,8,66,1,66,1,66,
+		3,66,1669,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1679,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1690,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1702,8,66,1,66,1,66,1,66,
 		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,5,66,1944,8,66,10,66,12,66,1947,9,66,1,66,1,66,1,66,
-		3,66,1952,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1962,8,66,
-		10,66,12,66,1965,9,66,1,67,1,67,1,67,1,67,3,67,1971,8,67,1,67,1,67,1,67,
-		5,67,1976,8,67,10,67,12,67,1979,9,67,1,67,3,67,1982,8,67,3,67,1984,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1993,8,67,1,67,1,67,3,67,1997,
-		8,67,1,68,1,68,1,68,1,69,1,69,1,69,1,69,3,69,2006,8,69,1,70,1,70,1,70,
-		1,70,1,70,3,70,2013,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2020,8,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,3,71,2029,8,71,1,71,3,71,2032,8,71,1,72,
-		1,72,3,72,2036,8,72,1,73,1,73,1,73,1,73,1,73,1,73,5,73,2044,8,73,10,73,
-		12,73,2047,9,73,3,73,2049,8,73,1,73,1,73,1,73,1,73,1,73,5,73,2056,8,73,
-		10,73,12,73,2059,9,73,3,73,2061,8,73,1,73,3,73,2064,8,73,1,73,1,73,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,2076,8,74,1,75,1,75,1,75,1,75,
-		1,75,1,75,1,75,1,75,1,75,3,75,2087,8,75,1,76,3,76,2090,8,76,1,76,1,76,
-		1,76,1,76,1,77,1,77,1,77,1,77,3,77,2100,8,77,1,78,1,78,3,78,2104,8,78,
-		1,78,1,78,1,78,3,78,2109,8,78,1,78,3,78,2112,8,78,1,78,3,78,2115,8,78,
-		1,79,1,79,1,79,1,79,3,79,2121,8,79,1,80,1,80,1,80,1,80,1,80,1,81,1,81,
-		1,81,1,81,1,81,1,81,4,81,2134,8,81,11,81,12,81,2135,1,81,1,81,1,81,1,81,
-		3,81,2142,8,81,1,82,1,82,3,82,2146,8,82,1,82,1,82,1,82,1,82,1,82,3,82,
-		2153,8,82,1,82,1,82,1,82,1,82,1,82,3,82,2160,8,82,3,82,2162,8,82,1,83,
-		1,83,1,84,1,84,1,85,1,85,1,85,1,85,3,85,2172,8,85,1,86,1,86,1,86,1,86,
+		1,66,3,66,1722,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1733,8,66,1,66,1,66,1,66,1,66,3,66,1739,8,66,1,66,1,66,1,66,1,66,3,66,
+		1745,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1756,8,66,
+		1,66,3,66,1759,8,66,1,66,1,66,1,66,1,66,3,66,1765,8,66,1,66,1,66,1,66,
+		1,66,3,66,1771,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1783,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1792,8,66,10,66,
+		12,66,1795,9,66,3,66,1797,8,66,1,66,1,66,1,66,3,66,1802,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,5,66,1810,8,66,10,66,12,66,1813,9,66,3,66,1815,8,66,
+		1,66,1,66,1,66,3,66,1820,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,5,66,1831,8,66,10,66,12,66,1834,9,66,3,66,1836,8,66,1,66,1,66,1,66,
+		3,66,1841,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1850,8,66,1,66,
+		1,66,3,66,1854,8,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1862,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1871,8,66,1,66,1,66,3,66,1875,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1899,8,66,10,66,12,66,1902,
+		9,66,3,66,1904,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1912,8,66,10,66,
+		12,66,1915,9,66,3,66,1917,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1925,
+		8,66,10,66,12,66,1928,9,66,3,66,1930,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1952,8,66,10,66,12,66,1955,9,66,1,66,1,66,1,66,3,66,1960,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1970,8,66,10,66,12,66,1973,9,66,
+		1,67,1,67,1,67,1,67,3,67,1979,8,67,1,67,1,67,1,67,5,67,1984,8,67,10,67,
+		12,67,1987,9,67,1,67,3,67,1990,8,67,3,67,1992,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,3,67,2001,8,67,1,67,1,67,3,67,2005,8,67,1,68,1,68,1,68,
+		1,69,1,69,1,69,1,69,3,69,2014,8,69,1,70,1,70,1,70,1,70,1,70,3,70,2021,
+		8,70,1,71,1,71,1,71,1,71,1,71,3,71,2028,8,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,3,71,2037,8,71,1,71,3,71,2040,8,71,1,72,1,72,3,72,2044,8,72,
+		1,73,1,73,1,73,1,73,1,73,1,73,5,73,2052,8,73,10,73,12,73,2055,9,73,3,73,
+		2057,8,73,1,73,1,73,1,73,1,73,1,73,5,73,2064,8,73,10,73,12,73,2067,9,73,
+		3,73,2069,8,73,1,73,3,73,2072,8,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,3,74,2084,8,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,3,75,2095,8,75,1,76,3,76,2098,8,76,1,76,1,76,1,76,1,76,1,77,1,77,
+		1,77,1,77,3,77,2108,8,77,1,78,1,78,3,78,2112,8,78,1,78,1,78,1,78,3,78,
+		2117,8,78,1,78,3,78,2120,8,78,1,78,3,78,2123,8,78,1,79,1,79,1,79,1,79,
+		3,79,2129,8,79,1,80,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,
+		4,81,2142,8,81,11,81,12,81,2143,1,81,1,81,1,81,1,81,3,81,2150,8,81,1,82,
+		1,82,3,82,2154,8,82,1,82,1,82,1,82,1,82,1,82,3,82,2161,8,82,1,82,1,82,
+		1,82,1,82,1,82,3,82,2168,8,82,3,82,2170,8,82,1,83,1,83,1,84,1,84,1,85,
+		1,85,1,85,1,85,3,85,2180,8,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
 		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,5,86,2197,8,86,10,86,12,86,2200,9,86,3,86,2202,
-		8,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,2210,8,86,10,86,12,86,2213,9,86,
-		3,86,2215,8,86,1,86,1,86,1,86,1,86,1,86,1,86,3,86,2223,8,86,1,86,1,86,
-		1,86,1,86,1,86,3,86,2230,8,86,3,86,2232,8,86,1,86,1,86,1,86,1,86,1,86,
-		5,86,2239,8,86,10,86,12,86,2242,9,86,1,86,3,86,2245,8,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,3,86,2254,8,86,3,86,2256,8,86,1,86,1,86,1,86,1,86,
-		5,86,2262,8,86,10,86,12,86,2265,9,86,1,87,1,87,1,87,3,87,2270,8,87,1,88,
-		1,88,1,88,5,88,2275,8,88,10,88,12,88,2278,9,88,1,89,1,89,1,89,5,89,2283,
-		8,89,10,89,12,89,2286,9,89,1,90,1,90,1,90,3,90,2291,8,90,1,91,1,91,1,91,
-		0,6,60,80,124,130,132,172,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
-		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
-		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,160,162,164,166,168,170,172,174,176,178,180,182,0,42,5,0,19,19,
-		39,39,76,76,204,204,227,227,2,0,16,16,180,180,1,0,46,47,4,0,26,26,63,63,
-		81,81,172,172,2,0,93,93,155,155,4,0,23,23,58,58,103,103,166,166,2,0,243,
-		243,266,266,1,0,266,266,2,0,74,74,87,87,2,0,86,86,116,116,1,0,272,274,
-		3,0,60,60,88,88,158,158,1,0,184,185,2,0,70,70,139,139,2,0,59,59,219,219,
-		2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,250,250,252,252,255,
-		255,2,0,11,11,201,201,3,0,67,67,215,215,220,220,4,0,8,8,144,144,187,187,
-		225,225,1,0,243,248,1,0,250,251,2,0,252,254,259,259,2,0,18,18,216,216,
-		3,0,14,14,114,114,213,213,4,0,56,56,67,67,215,215,220,220,2,0,1,1,142,
-		142,2,0,21,22,71,71,1,0,210,211,2,0,36,38,119,120,2,0,85,85,178,178,2,
-		0,173,173,185,185,2,0,72,72,168,168,2,0,30,30,218,218,2,0,8,8,144,144,
-		2,0,67,67,215,215,2,0,41,41,208,209,2,0,269,269,272,273,9,0,42,43,82,83,
-		126,131,133,134,136,137,170,171,188,189,231,232,240,241,42,0,1,3,5,6,10,
-		12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,
-		77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,118,118,122,122,124,137,
-		139,140,143,145,148,149,152,152,155,181,183,183,186,189,191,193,195,203,
-		205,206,208,214,216,218,220,220,222,223,225,225,227,232,237,242,2657,0,
-		187,1,0,0,0,2,212,1,0,0,0,4,428,1,0,0,0,6,430,1,0,0,0,8,447,1,0,0,0,10,
-		459,1,0,0,0,12,520,1,0,0,0,14,528,1,0,0,0,16,530,1,0,0,0,18,538,1,0,0,
-		0,20,541,1,0,0,0,22,611,1,0,0,0,24,614,1,0,0,0,26,619,1,0,0,0,28,667,1,
-		0,0,0,30,706,1,0,0,0,32,738,1,0,0,0,34,742,1,0,0,0,36,750,1,0,0,0,38,758,
-		1,0,0,0,40,769,1,0,0,0,42,783,1,0,0,0,44,796,1,0,0,0,46,806,1,0,0,0,48,
-		808,1,0,0,0,50,820,1,0,0,0,52,883,1,0,0,0,54,894,1,0,0,0,56,898,1,0,0,
-		0,58,910,1,0,0,0,60,946,1,0,0,0,62,980,1,0,0,0,64,997,1,0,0,0,66,999,1,
-		0,0,0,68,1056,1,0,0,0,70,1070,1,0,0,0,72,1112,1,0,0,0,74,1127,1,0,0,0,
-		76,1129,1,0,0,0,78,1133,1,0,0,0,80,1141,1,0,0,0,82,1181,1,0,0,0,84,1190,
-		1,0,0,0,86,1259,1,0,0,0,88,1261,1,0,0,0,90,1337,1,0,0,0,92,1349,1,0,0,
-		0,94,1365,1,0,0,0,96,1367,1,0,0,0,98,1376,1,0,0,0,100,1380,1,0,0,0,102,
-		1389,1,0,0,0,104,1409,1,0,0,0,106,1411,1,0,0,0,108,1424,1,0,0,0,110,1429,
-		1,0,0,0,112,1438,1,0,0,0,114,1440,1,0,0,0,116,1453,1,0,0,0,118,1476,1,
-		0,0,0,120,1490,1,0,0,0,122,1492,1,0,0,0,124,1504,1,0,0,0,126,1600,1,0,
-		0,0,128,1602,1,0,0,0,130,1608,1,0,0,0,132,1951,1,0,0,0,134,1966,1,0,0,
-		0,136,1998,1,0,0,0,138,2005,1,0,0,0,140,2012,1,0,0,0,142,2031,1,0,0,0,
-		144,2035,1,0,0,0,146,2037,1,0,0,0,148,2075,1,0,0,0,150,2086,1,0,0,0,152,
-		2089,1,0,0,0,154,2099,1,0,0,0,156,2114,1,0,0,0,158,2120,1,0,0,0,160,2122,
-		1,0,0,0,162,2141,1,0,0,0,164,2143,1,0,0,0,166,2163,1,0,0,0,168,2165,1,
-		0,0,0,170,2167,1,0,0,0,172,2255,1,0,0,0,174,2266,1,0,0,0,176,2271,1,0,
-		0,0,178,2279,1,0,0,0,180,2290,1,0,0,0,182,2292,1,0,0,0,184,186,5,266,0,
-		0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,
-		208,1,0,0,0,189,187,1,0,0,0,190,199,3,4,2,0,191,193,5,266,0,0,192,191,
-		1,0,0,0,193,194,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,196,1,0,0,
-		0,196,198,3,4,2,0,197,192,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,
-		200,1,0,0,0,200,205,1,0,0,0,201,199,1,0,0,0,202,204,5,266,0,0,203,202,
-		1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,
-		0,207,205,1,0,0,0,208,190,1,0,0,0,208,209,1,0,0,0,209,210,1,0,0,0,210,
-		211,5,0,0,1,211,1,1,0,0,0,212,213,3,122,61,0,213,214,5,0,0,1,214,3,1,0,
-		0,0,215,429,3,54,27,0,216,429,3,6,3,0,217,429,3,12,6,0,218,223,5,61,0,
-		0,219,224,3,6,3,0,220,224,3,12,6,0,221,224,3,26,13,0,222,224,3,28,14,0,
-		223,219,1,0,0,0,223,220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,226,
-		1,0,0,0,225,227,3,14,7,0,226,225,1,0,0,0,226,227,1,0,0,0,227,232,1,0,0,
-		0,228,229,5,5,0,0,229,230,5,140,0,0,230,231,5,179,0,0,231,233,5,196,0,
-		0,232,228,1,0,0,0,232,233,1,0,0,0,233,429,1,0,0,0,234,429,3,26,13,0,235,
-		429,3,28,14,0,236,238,5,32,0,0,237,239,5,206,0,0,238,237,1,0,0,0,238,239,
-		1,0,0,0,239,240,1,0,0,0,240,244,5,227,0,0,241,242,5,84,0,0,242,243,5,141,
-		0,0,243,245,5,62,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,
-		251,3,176,88,0,247,248,5,260,0,0,248,249,3,178,89,0,249,250,5,261,0,0,
-		250,252,1,0,0,0,251,247,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,254,
-		5,29,0,0,254,256,5,269,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,257,1,0,
-		0,0,257,258,5,9,0,0,258,259,3,54,27,0,259,429,1,0,0,0,260,265,5,32,0,0,
-		261,263,5,206,0,0,262,264,5,202,0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,
-		266,1,0,0,0,265,261,1,0,0,0,265,266,1,0,0,0,266,267,1,0,0,0,267,271,5,
-		76,0,0,268,269,5,84,0,0,269,270,5,141,0,0,270,272,5,62,0,0,271,268,1,0,
-		0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,274,3,176,88,0,274,275,5,9,0,0,
-		275,278,5,269,0,0,276,277,5,110,0,0,277,279,3,180,90,0,278,276,1,0,0,0,
-		278,279,1,0,0,0,279,291,1,0,0,0,280,281,5,224,0,0,281,282,5,95,0,0,282,
-		288,5,269,0,0,283,284,5,264,0,0,284,285,5,95,0,0,285,287,5,269,0,0,286,
-		283,1,0,0,0,287,290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,292,1,
-		0,0,0,290,288,1,0,0,0,291,280,1,0,0,0,291,292,1,0,0,0,292,429,1,0,0,0,
-		293,294,5,32,0,0,294,298,5,39,0,0,295,296,5,84,0,0,296,297,5,141,0,0,297,
-		299,5,62,0,0,298,295,1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,303,3,
-		176,88,0,301,302,5,29,0,0,302,304,5,269,0,0,303,301,1,0,0,0,303,304,1,
-		0,0,0,304,306,1,0,0,0,305,307,3,40,20,0,306,305,1,0,0,0,306,307,1,0,0,
-		0,307,429,1,0,0,0,308,309,5,32,0,0,309,313,5,19,0,0,310,311,5,84,0,0,311,
-		312,5,141,0,0,312,314,5,62,0,0,313,310,1,0,0,0,313,314,1,0,0,0,314,315,
-		1,0,0,0,315,318,3,176,88,0,316,317,5,29,0,0,317,319,5,269,0,0,318,316,
-		1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,320,322,3,40,20,0,321,320,1,0,
-		0,0,321,322,1,0,0,0,322,429,1,0,0,0,323,325,5,51,0,0,324,326,5,206,0,0,
-		325,324,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,0,327,329,5,202,0,0,328,
-		327,1,0,0,0,328,329,1,0,0,0,329,330,1,0,0,0,330,333,7,0,0,0,331,332,5,
-		84,0,0,332,334,5,62,0,0,333,331,1,0,0,0,333,334,1,0,0,0,334,335,1,0,0,
-		0,335,337,3,176,88,0,336,338,7,1,0,0,337,336,1,0,0,0,337,338,1,0,0,0,338,
-		429,1,0,0,0,339,340,5,6,0,0,340,343,5,204,0,0,341,342,5,84,0,0,342,344,
-		5,62,0,0,343,341,1,0,0,0,343,344,1,0,0,0,344,345,1,0,0,0,345,346,3,176,
-		88,0,346,347,3,52,26,0,347,429,1,0,0,0,348,349,5,6,0,0,349,350,5,227,0,
-		0,350,356,3,176,88,0,351,352,5,175,0,0,352,353,5,212,0,0,353,357,3,176,
-		88,0,354,355,5,9,0,0,355,357,3,54,27,0,356,351,1,0,0,0,356,354,1,0,0,0,
-		357,429,1,0,0,0,358,363,5,191,0,0,359,360,3,18,9,0,360,361,5,243,0,0,361,
-		362,3,20,10,0,362,364,1,0,0,0,363,359,1,0,0,0,363,364,1,0,0,0,364,429,
-		1,0,0,0,365,367,5,177,0,0,366,368,3,20,10,0,367,366,1,0,0,0,367,368,1,
-		0,0,0,368,429,1,0,0,0,369,370,5,193,0,0,370,429,3,22,11,0,371,372,7,2,
-		0,0,372,373,5,186,0,0,373,429,5,269,0,0,374,375,7,2,0,0,375,377,5,19,0,
-		0,376,378,5,65,0,0,377,376,1,0,0,0,377,378,1,0,0,0,378,379,1,0,0,0,379,
-		429,3,176,88,0,380,382,7,2,0,0,381,383,5,65,0,0,382,381,1,0,0,0,382,383,
-		1,0,0,0,383,384,1,0,0,0,384,429,3,176,88,0,385,396,5,64,0,0,386,387,5,
-		165,0,0,387,397,5,73,0,0,388,393,3,16,8,0,389,390,5,264,0,0,390,392,3,
-		16,8,0,391,389,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,
-		394,397,1,0,0,0,395,393,1,0,0,0,396,386,1,0,0,0,396,388,1,0,0,0,396,397,
-		1,0,0,0,397,398,1,0,0,0,398,429,3,4,2,0,399,400,5,198,0,0,400,401,5,97,
-		0,0,401,404,5,269,0,0,402,403,5,236,0,0,403,405,5,186,0,0,404,402,1,0,
-		0,0,404,405,1,0,0,0,405,408,1,0,0,0,406,407,5,236,0,0,407,409,5,50,0,0,
-		408,406,1,0,0,0,408,409,1,0,0,0,409,429,1,0,0,0,410,411,5,186,0,0,411,
-		414,5,269,0,0,412,413,5,212,0,0,413,415,5,269,0,0,414,412,1,0,0,0,414,
-		415,1,0,0,0,415,429,1,0,0,0,416,418,5,222,0,0,417,419,5,19,0,0,418,417,
-		1,0,0,0,418,419,1,0,0,0,419,420,1,0,0,0,420,429,3,176,88,0,421,429,7,3,
-		0,0,422,423,5,2,0,0,423,424,5,95,0,0,424,429,5,269,0,0,425,426,5,174,0,
-		0,426,427,5,95,0,0,427,429,5,269,0,0,428,215,1,0,0,0,428,216,1,0,0,0,428,
-		217,1,0,0,0,428,218,1,0,0,0,428,234,1,0,0,0,428,235,1,0,0,0,428,236,1,
-		0,0,0,428,260,1,0,0,0,428,293,1,0,0,0,428,308,1,0,0,0,428,323,1,0,0,0,
-		428,339,1,0,0,0,428,348,1,0,0,0,428,358,1,0,0,0,428,365,1,0,0,0,428,369,
-		1,0,0,0,428,371,1,0,0,0,428,374,1,0,0,0,428,380,1,0,0,0,428,385,1,0,0,
-		0,428,399,1,0,0,0,428,410,1,0,0,0,428,416,1,0,0,0,428,421,1,0,0,0,428,
-		422,1,0,0,0,428,425,1,0,0,0,429,5,1,0,0,0,430,431,5,90,0,0,431,432,7,4,
-		0,0,432,434,3,176,88,0,433,435,3,112,56,0,434,433,1,0,0,0,434,435,1,0,
-		0,0,435,437,1,0,0,0,436,438,3,8,4,0,437,436,1,0,0,0,437,438,1,0,0,0,438,
-		443,1,0,0,0,439,440,5,260,0,0,440,441,3,178,89,0,441,442,5,261,0,0,442,
-		444,1,0,0,0,443,439,1,0,0,0,443,444,1,0,0,0,444,445,1,0,0,0,445,446,3,
-		54,27,0,446,7,1,0,0,0,447,448,5,159,0,0,448,449,5,260,0,0,449,454,3,10,
-		5,0,450,451,5,264,0,0,451,453,3,10,5,0,452,450,1,0,0,0,453,456,1,0,0,0,
-		454,452,1,0,0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,458,
-		5,261,0,0,458,9,1,0,0,0,459,460,3,180,90,0,460,461,5,243,0,0,461,462,3,
-		46,23,0,462,11,1,0,0,0,463,464,5,197,0,0,464,465,5,191,0,0,465,469,5,12,
-		0,0,466,468,5,266,0,0,467,466,1,0,0,0,468,471,1,0,0,0,469,467,1,0,0,0,
-		469,470,1,0,0,0,470,472,1,0,0,0,471,469,1,0,0,0,472,481,3,4,2,0,473,475,
-		5,266,0,0,474,473,1,0,0,0,475,476,1,0,0,0,476,474,1,0,0,0,476,477,1,0,
-		0,0,477,478,1,0,0,0,478,480,3,4,2,0,479,474,1,0,0,0,480,483,1,0,0,0,481,
-		479,1,0,0,0,481,482,1,0,0,0,482,487,1,0,0,0,483,481,1,0,0,0,484,486,5,
-		266,0,0,485,484,1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,0,
-		0,488,490,1,0,0,0,489,487,1,0,0,0,490,491,5,54,0,0,491,521,1,0,0,0,492,
-		493,5,12,0,0,493,494,5,197,0,0,494,496,5,191,0,0,495,497,5,266,0,0,496,
-		495,1,0,0,0,497,498,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,500,1,
-		0,0,0,500,509,3,4,2,0,501,503,5,266,0,0,502,501,1,0,0,0,503,504,1,0,0,
-		0,504,502,1,0,0,0,504,505,1,0,0,0,505,506,1,0,0,0,506,508,3,4,2,0,507,
-		502,1,0,0,0,508,511,1,0,0,0,509,507,1,0,0,0,509,510,1,0,0,0,510,515,1,
-		0,0,0,511,509,1,0,0,0,512,514,5,266,0,0,513,512,1,0,0,0,514,517,1,0,0,
-		0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,
-		519,5,54,0,0,519,521,1,0,0,0,520,463,1,0,0,0,520,492,1,0,0,0,521,13,1,
-		0,0,0,522,523,5,74,0,0,523,524,5,186,0,0,524,529,5,269,0,0,525,526,5,74,
-		0,0,526,527,5,113,0,0,527,529,5,24,0,0,528,522,1,0,0,0,528,525,1,0,0,0,
-		529,15,1,0,0,0,530,531,7,5,0,0,531,17,1,0,0,0,532,539,5,269,0,0,533,535,
-		8,6,0,0,534,533,1,0,0,0,535,536,1,0,0,0,536,534,1,0,0,0,536,537,1,0,0,
-		0,537,539,1,0,0,0,538,532,1,0,0,0,538,534,1,0,0,0,539,19,1,0,0,0,540,542,
-		8,7,0,0,541,540,1,0,0,0,542,543,1,0,0,0,543,541,1,0,0,0,543,544,1,0,0,
-		0,544,21,1,0,0,0,545,548,5,205,0,0,546,547,7,8,0,0,547,549,3,176,88,0,
-		548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,0,550,552,3,24,12,0,551,
-		550,1,0,0,0,551,552,1,0,0,0,552,612,1,0,0,0,553,556,5,228,0,0,554,555,
-		7,8,0,0,555,557,3,176,88,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,
-		0,0,558,560,3,24,12,0,559,558,1,0,0,0,559,560,1,0,0,0,560,612,1,0,0,0,
-		561,563,5,223,0,0,562,561,1,0,0,0,562,563,1,0,0,0,563,564,1,0,0,0,564,
-		567,5,77,0,0,565,566,7,8,0,0,566,568,3,176,88,0,567,565,1,0,0,0,567,568,
-		1,0,0,0,568,570,1,0,0,0,569,571,3,24,12,0,570,569,1,0,0,0,570,571,1,0,
-		0,0,571,612,1,0,0,0,572,612,5,98,0,0,573,575,5,20,0,0,574,576,3,24,12,
-		0,575,574,1,0,0,0,575,576,1,0,0,0,576,612,1,0,0,0,577,580,5,40,0,0,578,
-		579,7,8,0,0,579,581,3,176,88,0,580,578,1,0,0,0,580,581,1,0,0,0,581,583,
-		1,0,0,0,582,584,3,24,12,0,583,582,1,0,0,0,583,584,1,0,0,0,584,612,1,0,
-		0,0,585,612,5,132,0,0,586,612,5,96,0,0,587,588,5,28,0,0,588,589,7,8,0,
-		0,589,591,3,176,88,0,590,592,3,24,12,0,591,590,1,0,0,0,591,592,1,0,0,0,
-		592,612,1,0,0,0,593,594,5,32,0,0,594,595,5,204,0,0,595,612,3,176,88,0,
-		596,597,5,32,0,0,597,598,5,227,0,0,598,612,3,176,88,0,599,600,5,32,0,0,
-		600,601,5,19,0,0,601,612,3,176,88,0,602,603,5,35,0,0,603,612,5,19,0,0,
-		604,605,5,35,0,0,605,612,5,39,0,0,606,607,5,25,0,0,607,609,5,269,0,0,608,
-		610,3,24,12,0,609,608,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,545,
-		1,0,0,0,611,553,1,0,0,0,611,562,1,0,0,0,611,572,1,0,0,0,611,573,1,0,0,
-		0,611,577,1,0,0,0,611,585,1,0,0,0,611,586,1,0,0,0,611,587,1,0,0,0,611,
-		593,1,0,0,0,611,596,1,0,0,0,611,599,1,0,0,0,611,602,1,0,0,0,611,604,1,
-		0,0,0,611,606,1,0,0,0,612,23,1,0,0,0,613,615,5,141,0,0,614,613,1,0,0,0,
-		614,615,1,0,0,0,615,616,1,0,0,0,616,617,7,9,0,0,617,618,5,269,0,0,618,
-		25,1,0,0,0,619,621,5,32,0,0,620,622,5,206,0,0,621,620,1,0,0,0,621,622,
-		1,0,0,0,622,623,1,0,0,0,623,627,5,204,0,0,624,625,5,84,0,0,625,626,5,141,
-		0,0,626,628,5,62,0,0,627,624,1,0,0,0,627,628,1,0,0,0,628,629,1,0,0,0,629,
-		641,3,176,88,0,630,631,5,260,0,0,631,636,3,30,15,0,632,633,5,264,0,0,633,
-		635,3,30,15,0,634,632,1,0,0,0,635,638,1,0,0,0,636,634,1,0,0,0,636,637,
-		1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,640,5,261,0,0,640,642,1,0,
-		0,0,641,630,1,0,0,0,641,642,1,0,0,0,642,645,1,0,0,0,643,644,5,29,0,0,644,
-		646,5,269,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,653,1,0,0,0,647,648,
-		5,160,0,0,648,649,5,15,0,0,649,650,5,260,0,0,650,651,3,178,89,0,651,652,
-		5,261,0,0,652,654,1,0,0,0,653,647,1,0,0,0,653,654,1,0,0,0,654,656,1,0,
-		0,0,655,657,3,40,20,0,656,655,1,0,0,0,656,657,1,0,0,0,657,659,1,0,0,0,
-		658,660,3,48,24,0,659,658,1,0,0,0,659,660,1,0,0,0,660,663,1,0,0,0,661,
-		662,5,9,0,0,662,664,3,54,27,0,663,661,1,0,0,0,663,664,1,0,0,0,664,27,1,
-		0,0,0,665,666,5,32,0,0,666,668,5,150,0,0,667,665,1,0,0,0,667,668,1,0,0,
-		0,668,669,1,0,0,0,669,670,5,176,0,0,670,671,5,204,0,0,671,683,3,176,88,
-		0,672,673,5,260,0,0,673,678,3,30,15,0,674,675,5,264,0,0,675,677,3,30,15,
-		0,676,674,1,0,0,0,677,680,1,0,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,
-		681,1,0,0,0,680,678,1,0,0,0,681,682,5,261,0,0,682,684,1,0,0,0,683,672,
-		1,0,0,0,683,684,1,0,0,0,684,687,1,0,0,0,685,686,5,29,0,0,686,688,5,269,
-		0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,695,1,0,0,0,689,690,5,160,0,0,
-		690,691,5,15,0,0,691,692,5,260,0,0,692,693,3,178,89,0,693,694,5,261,0,
-		0,694,696,1,0,0,0,695,689,1,0,0,0,695,696,1,0,0,0,696,698,1,0,0,0,697,
-		699,3,40,20,0,698,697,1,0,0,0,698,699,1,0,0,0,699,700,1,0,0,0,700,701,
-		5,9,0,0,701,702,3,54,27,0,702,29,1,0,0,0,703,707,3,32,16,0,704,707,3,36,
-		18,0,705,707,3,38,19,0,706,703,1,0,0,0,706,704,1,0,0,0,706,705,1,0,0,0,
-		707,31,1,0,0,0,708,709,3,180,90,0,709,710,5,9,0,0,710,713,3,122,61,0,711,
-		712,5,29,0,0,712,714,5,269,0,0,713,711,1,0,0,0,713,714,1,0,0,0,714,739,
-		1,0,0,0,715,716,3,180,90,0,716,717,3,170,85,0,717,720,5,125,0,0,718,719,
-		5,74,0,0,719,721,5,269,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,
-		0,0,722,724,5,229,0,0,723,722,1,0,0,0,723,724,1,0,0,0,724,727,1,0,0,0,
-		725,726,5,29,0,0,726,728,5,269,0,0,727,725,1,0,0,0,727,728,1,0,0,0,728,
-		739,1,0,0,0,729,730,3,180,90,0,730,732,3,170,85,0,731,733,3,34,17,0,732,
-		731,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,0,734,735,5,29,0,0,735,737,5,
-		269,0,0,736,734,1,0,0,0,736,737,1,0,0,0,737,739,1,0,0,0,738,708,1,0,0,
-		0,738,715,1,0,0,0,738,729,1,0,0,0,739,33,1,0,0,0,740,741,5,31,0,0,741,
-		743,3,180,90,0,742,740,1,0,0,0,742,743,1,0,0,0,743,744,1,0,0,0,744,745,
-		5,169,0,0,745,748,5,109,0,0,746,747,5,141,0,0,747,749,5,55,0,0,748,746,
-		1,0,0,0,748,749,1,0,0,0,749,35,1,0,0,0,750,751,5,230,0,0,751,752,5,73,
-		0,0,752,753,3,180,90,0,753,754,5,9,0,0,754,755,3,122,61,0,755,37,1,0,0,
-		0,756,757,5,31,0,0,757,759,3,180,90,0,758,756,1,0,0,0,758,759,1,0,0,0,
-		759,760,1,0,0,0,760,761,5,169,0,0,761,762,5,109,0,0,762,763,5,260,0,0,
-		763,764,3,178,89,0,764,767,5,261,0,0,765,766,5,141,0,0,766,768,5,55,0,
-		0,767,765,1,0,0,0,767,768,1,0,0,0,768,39,1,0,0,0,769,770,5,236,0,0,770,
-		779,5,260,0,0,771,776,3,42,21,0,772,773,5,264,0,0,773,775,3,42,21,0,774,
-		772,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,780,1,
-		0,0,0,778,776,1,0,0,0,779,771,1,0,0,0,779,780,1,0,0,0,780,781,1,0,0,0,
-		781,782,5,261,0,0,782,41,1,0,0,0,783,784,3,44,22,0,784,785,5,243,0,0,785,
-		786,3,46,23,0,786,43,1,0,0,0,787,797,5,269,0,0,788,793,3,180,90,0,789,
-		790,5,265,0,0,790,792,3,180,90,0,791,789,1,0,0,0,792,795,1,0,0,0,793,791,
-		1,0,0,0,793,794,1,0,0,0,794,797,1,0,0,0,795,793,1,0,0,0,796,787,1,0,0,
-		0,796,788,1,0,0,0,797,45,1,0,0,0,798,807,5,269,0,0,799,801,5,251,0,0,800,
-		799,1,0,0,0,800,801,1,0,0,0,801,802,1,0,0,0,802,807,7,10,0,0,803,807,5,
-		215,0,0,804,807,5,67,0,0,805,807,3,180,90,0,806,798,1,0,0,0,806,800,1,
-		0,0,0,806,803,1,0,0,0,806,804,1,0,0,0,806,805,1,0,0,0,807,47,1,0,0,0,808,
-		809,5,116,0,0,809,818,3,176,88,0,810,814,5,260,0,0,811,813,3,50,25,0,812,
-		811,1,0,0,0,813,816,1,0,0,0,814,812,1,0,0,0,814,815,1,0,0,0,815,817,1,
-		0,0,0,816,814,1,0,0,0,817,819,5,261,0,0,818,810,1,0,0,0,818,819,1,0,0,
-		0,819,49,1,0,0,0,820,823,7,11,0,0,821,824,5,4,0,0,822,824,3,180,90,0,823,
-		821,1,0,0,0,823,822,1,0,0,0,824,51,1,0,0,0,825,826,5,175,0,0,826,827,5,
-		212,0,0,827,884,3,176,88,0,828,829,5,191,0,0,829,830,5,260,0,0,830,835,
-		3,42,21,0,831,832,5,264,0,0,832,834,3,42,21,0,833,831,1,0,0,0,834,837,
-		1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,838,1,0,0,0,837,835,1,0,0,
-		0,838,839,5,261,0,0,839,884,1,0,0,0,840,841,5,177,0,0,841,842,5,260,0,
-		0,842,847,3,44,22,0,843,844,5,264,0,0,844,846,3,44,22,0,845,843,1,0,0,
-		0,846,849,1,0,0,0,847,845,1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,
-		847,1,0,0,0,850,851,5,261,0,0,851,884,1,0,0,0,852,865,5,2,0,0,853,866,
-		3,30,15,0,854,855,5,260,0,0,855,860,3,30,15,0,856,857,5,264,0,0,857,859,
-		3,30,15,0,858,856,1,0,0,0,859,862,1,0,0,0,860,858,1,0,0,0,860,861,1,0,
-		0,0,861,863,1,0,0,0,862,860,1,0,0,0,863,864,5,261,0,0,864,866,1,0,0,0,
-		865,853,1,0,0,0,865,854,1,0,0,0,866,884,1,0,0,0,867,876,5,51,0,0,868,870,
-		5,27,0,0,869,868,1,0,0,0,869,870,1,0,0,0,870,871,1,0,0,0,871,877,3,180,
-		90,0,872,873,5,260,0,0,873,874,3,178,89,0,874,875,5,261,0,0,875,877,1,
-		0,0,0,876,869,1,0,0,0,876,872,1,0,0,0,877,884,1,0,0,0,878,879,5,175,0,
-		0,879,880,3,180,90,0,880,881,5,212,0,0,881,882,3,180,90,0,882,884,1,0,
-		0,0,883,825,1,0,0,0,883,828,1,0,0,0,883,840,1,0,0,0,883,852,1,0,0,0,883,
-		867,1,0,0,0,883,878,1,0,0,0,884,53,1,0,0,0,885,886,5,236,0,0,886,891,3,
-		56,28,0,887,888,5,264,0,0,888,890,3,56,28,0,889,887,1,0,0,0,890,893,1,
-		0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,
-		894,885,1,0,0,0,894,895,1,0,0,0,895,896,1,0,0,0,896,897,3,58,29,0,897,
-		55,1,0,0,0,898,903,3,180,90,0,899,900,5,260,0,0,900,901,3,178,89,0,901,
-		902,5,261,0,0,902,904,1,0,0,0,903,899,1,0,0,0,903,904,1,0,0,0,904,905,
-		1,0,0,0,905,906,5,9,0,0,906,907,5,260,0,0,907,908,3,54,27,0,908,909,5,
-		261,0,0,909,57,1,0,0,0,910,921,3,60,30,0,911,912,5,151,0,0,912,913,5,15,
-		0,0,913,918,3,78,39,0,914,915,5,264,0,0,915,917,3,78,39,0,916,914,1,0,
-		0,0,917,920,1,0,0,0,918,916,1,0,0,0,918,919,1,0,0,0,919,922,1,0,0,0,920,
-		918,1,0,0,0,921,911,1,0,0,0,921,922,1,0,0,0,922,928,1,0,0,0,923,926,5,
-		117,0,0,924,927,3,122,61,0,925,927,5,4,0,0,926,924,1,0,0,0,926,925,1,0,
-		0,0,927,929,1,0,0,0,928,923,1,0,0,0,928,929,1,0,0,0,929,935,1,0,0,0,930,
-		931,5,146,0,0,931,933,3,122,61,0,932,934,7,12,0,0,933,932,1,0,0,0,933,
-		934,1,0,0,0,934,936,1,0,0,0,935,930,1,0,0,0,935,936,1,0,0,0,936,944,1,
-		0,0,0,937,938,5,68,0,0,938,940,7,13,0,0,939,941,3,122,61,0,940,939,1,0,
-		0,0,940,941,1,0,0,0,941,942,1,0,0,0,942,943,7,12,0,0,943,945,5,149,0,0,
-		944,937,1,0,0,0,944,945,1,0,0,0,945,59,1,0,0,0,946,947,6,30,-1,0,947,948,
-		3,62,31,0,948,963,1,0,0,0,949,950,10,2,0,0,950,952,5,91,0,0,951,953,3,
-		68,34,0,952,951,1,0,0,0,952,953,1,0,0,0,953,954,1,0,0,0,954,962,3,60,30,
-		3,955,956,10,1,0,0,956,958,7,14,0,0,957,959,3,68,34,0,958,957,1,0,0,0,
-		958,959,1,0,0,0,959,960,1,0,0,0,960,962,3,60,30,2,961,949,1,0,0,0,961,
-		955,1,0,0,0,962,965,1,0,0,0,963,961,1,0,0,0,963,964,1,0,0,0,964,61,1,0,
-		0,0,965,963,1,0,0,0,966,981,3,66,33,0,967,968,5,226,0,0,968,973,3,64,32,
-		0,969,970,5,264,0,0,970,972,3,64,32,0,971,969,1,0,0,0,972,975,1,0,0,0,
-		973,971,1,0,0,0,973,974,1,0,0,0,974,981,1,0,0,0,975,973,1,0,0,0,976,977,
-		5,260,0,0,977,978,3,54,27,0,978,979,5,261,0,0,979,981,1,0,0,0,980,966,
-		1,0,0,0,980,967,1,0,0,0,980,976,1,0,0,0,981,63,1,0,0,0,982,984,5,184,0,
-		0,983,982,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,5,260,0,0,986,
-		991,3,122,61,0,987,988,5,264,0,0,988,990,3,122,61,0,989,987,1,0,0,0,990,
-		993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,994,1,0,0,0,993,991,1,
-		0,0,0,994,995,5,261,0,0,995,998,1,0,0,0,996,998,3,122,61,0,997,983,1,0,
-		0,0,997,996,1,0,0,0,998,65,1,0,0,0,999,1001,5,190,0,0,1000,1002,3,114,
-		57,0,1001,1000,1,0,0,0,1001,1002,1,0,0,0,1002,1004,1,0,0,0,1003,1005,3,
-		68,34,0,1004,1003,1,0,0,0,1004,1005,1,0,0,0,1005,1006,1,0,0,0,1006,1011,
-		3,70,35,0,1007,1008,5,264,0,0,1008,1010,3,70,35,0,1009,1007,1,0,0,0,1010,
-		1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1023,1,0,0,0,1013,
-		1011,1,0,0,0,1014,1015,5,74,0,0,1015,1020,3,80,40,0,1016,1017,5,264,0,
-		0,1017,1019,3,80,40,0,1018,1016,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,
-		0,0,0,1020,1021,1,0,0,0,1021,1024,1,0,0,0,1022,1020,1,0,0,0,1023,1014,
-		1,0,0,0,1023,1024,1,0,0,0,1024,1027,1,0,0,0,1025,1026,5,234,0,0,1026,1028,
-		3,122,61,0,1027,1025,1,0,0,0,1027,1028,1,0,0,0,1028,1039,1,0,0,0,1029,
-		1030,5,78,0,0,1030,1031,5,15,0,0,1031,1036,3,72,36,0,1032,1033,5,264,0,
-		0,1033,1035,3,72,36,0,1034,1032,1,0,0,0,1035,1038,1,0,0,0,1036,1034,1,
-		0,0,0,1036,1037,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,1039,1029,
-		1,0,0,0,1039,1040,1,0,0,0,1040,1043,1,0,0,0,1041,1042,5,80,0,0,1042,1044,
-		3,122,61,0,1043,1041,1,0,0,0,1043,1044,1,0,0,0,1044,1054,1,0,0,0,1045,
-		1046,5,235,0,0,1046,1051,3,76,38,0,1047,1048,5,264,0,0,1048,1050,3,76,
-		38,0,1049,1047,1,0,0,0,1050,1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,
-		0,0,0,1052,1055,1,0,0,0,1053,1051,1,0,0,0,1054,1045,1,0,0,0,1054,1055,
-		1,0,0,0,1055,67,1,0,0,0,1056,1057,7,15,0,0,1057,69,1,0,0,0,1058,1071,5,
-		252,0,0,1059,1060,3,176,88,0,1060,1061,5,265,0,0,1061,1062,5,252,0,0,1062,
-		1071,1,0,0,0,1063,1068,3,122,61,0,1064,1066,5,9,0,0,1065,1064,1,0,0,0,
-		1065,1066,1,0,0,0,1066,1067,1,0,0,0,1067,1069,3,180,90,0,1068,1065,1,0,
-		0,0,1068,1069,1,0,0,0,1069,1071,1,0,0,0,1070,1058,1,0,0,0,1070,1059,1,
-		0,0,0,1070,1063,1,0,0,0,1071,71,1,0,0,0,1072,1073,5,79,0,0,1073,1074,5,
-		192,0,0,1074,1075,5,260,0,0,1075,1080,3,74,37,0,1076,1077,5,264,0,0,1077,
-		1079,3,74,37,0,1078,1076,1,0,0,0,1079,1082,1,0,0,0,1080,1078,1,0,0,0,1080,
-		1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,1084,5,261,0,0,1084,
-		1113,1,0,0,0,1085,1086,5,183,0,0,1086,1087,5,260,0,0,1087,1092,3,74,37,
-		0,1088,1089,5,264,0,0,1089,1091,3,74,37,0,1090,1088,1,0,0,0,1091,1094,
-		1,0,0,0,1092,1090,1,0,0,0,1092,1093,1,0,0,0,1093,1095,1,0,0,0,1094,1092,
-		1,0,0,0,1095,1096,5,261,0,0,1096,1113,1,0,0,0,1097,1098,5,34,0,0,1098,
-		1099,5,260,0,0,1099,1104,3,74,37,0,1100,1101,5,264,0,0,1101,1103,3,74,
-		37,0,1102,1100,1,0,0,0,1103,1106,1,0,0,0,1104,1102,1,0,0,0,1104,1105,1,
-		0,0,0,1105,1107,1,0,0,0,1106,1104,1,0,0,0,1107,1108,5,261,0,0,1108,1113,
-		1,0,0,0,1109,1110,5,260,0,0,1110,1113,5,261,0,0,1111,1113,3,122,61,0,1112,
-		1072,1,0,0,0,1112,1085,1,0,0,0,1112,1097,1,0,0,0,1112,1109,1,0,0,0,1112,
-		1111,1,0,0,0,1113,73,1,0,0,0,1114,1123,5,260,0,0,1115,1120,3,122,61,0,
-		1116,1117,5,264,0,0,1117,1119,3,122,61,0,1118,1116,1,0,0,0,1119,1122,1,
-		0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1124,1,0,0,0,1122,1120,
-		1,0,0,0,1123,1115,1,0,0,0,1123,1124,1,0,0,0,1124,1125,1,0,0,0,1125,1128,
-		5,261,0,0,1126,1128,3,122,61,0,1127,1114,1,0,0,0,1127,1126,1,0,0,0,1128,
-		75,1,0,0,0,1129,1130,3,180,90,0,1130,1131,5,9,0,0,1131,1132,3,146,73,0,
-		1132,77,1,0,0,0,1133,1135,3,122,61,0,1134,1136,7,16,0,0,1135,1134,1,0,
-		0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,1138,5,143,0,0,1138,1140,
-		7,17,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,0,1140,79,1,0,0,0,1141,1142,
-		6,40,-1,0,1142,1143,3,86,43,0,1143,1163,1,0,0,0,1144,1145,10,4,0,0,1145,
-		1146,5,33,0,0,1146,1147,5,99,0,0,1147,1162,3,86,43,0,1148,1149,10,3,0,
-		0,1149,1150,5,138,0,0,1150,1151,3,82,41,0,1151,1152,5,99,0,0,1152,1153,
-		3,86,43,0,1153,1162,1,0,0,0,1154,1155,10,2,0,0,1155,1156,3,82,41,0,1156,
-		1157,5,99,0,0,1157,1159,3,86,43,0,1158,1160,3,84,42,0,1159,1158,1,0,0,
-		0,1159,1160,1,0,0,0,1160,1162,1,0,0,0,1161,1144,1,0,0,0,1161,1148,1,0,
-		0,0,1161,1154,1,0,0,0,1162,1165,1,0,0,0,1163,1161,1,0,0,0,1163,1164,1,
-		0,0,0,1164,81,1,0,0,0,1165,1163,1,0,0,0,1166,1168,5,89,0,0,1167,1166,1,
-		0,0,0,1167,1168,1,0,0,0,1168,1182,1,0,0,0,1169,1171,5,115,0,0,1170,1172,
-		5,153,0,0,1171,1170,1,0,0,0,1171,1172,1,0,0,0,1172,1182,1,0,0,0,1173,1175,
-		5,182,0,0,1174,1176,5,153,0,0,1175,1174,1,0,0,0,1175,1176,1,0,0,0,1176,
-		1182,1,0,0,0,1177,1179,5,75,0,0,1178,1180,5,153,0,0,1179,1178,1,0,0,0,
-		1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1167,1,0,0,0,1181,1169,1,0,0,
-		0,1181,1173,1,0,0,0,1181,1177,1,0,0,0,1182,83,1,0,0,0,1183,1184,5,147,
-		0,0,1184,1191,3,122,61,0,1185,1186,5,224,0,0,1186,1187,5,260,0,0,1187,
-		1188,3,178,89,0,1188,1189,5,261,0,0,1189,1191,1,0,0,0,1190,1183,1,0,0,
-		0,1190,1185,1,0,0,0,1191,85,1,0,0,0,1192,1194,3,176,88,0,1193,1195,3,112,
-		56,0,1194,1193,1,0,0,0,1194,1195,1,0,0,0,1195,1201,1,0,0,0,1196,1197,5,
-		73,0,0,1197,1198,5,203,0,0,1198,1199,5,9,0,0,1199,1200,5,145,0,0,1200,
-		1202,3,130,65,0,1201,1196,1,0,0,0,1201,1202,1,0,0,0,1202,1204,1,0,0,0,
-		1203,1205,3,110,55,0,1204,1203,1,0,0,0,1204,1205,1,0,0,0,1205,1260,1,0,
-		0,0,1206,1208,5,112,0,0,1207,1206,1,0,0,0,1207,1208,1,0,0,0,1208,1209,
-		1,0,0,0,1209,1210,5,204,0,0,1210,1211,5,260,0,0,1211,1212,3,134,67,0,1212,
-		1214,5,261,0,0,1213,1215,3,110,55,0,1214,1213,1,0,0,0,1214,1215,1,0,0,
-		0,1215,1260,1,0,0,0,1216,1218,5,112,0,0,1217,1216,1,0,0,0,1217,1218,1,
-		0,0,0,1218,1219,1,0,0,0,1219,1220,5,260,0,0,1220,1221,3,54,27,0,1221,1223,
-		5,261,0,0,1222,1224,3,110,55,0,1223,1222,1,0,0,0,1223,1224,1,0,0,0,1224,
-		1260,1,0,0,0,1225,1226,5,221,0,0,1226,1227,5,260,0,0,1227,1232,3,122,61,
-		0,1228,1229,5,264,0,0,1229,1231,3,122,61,0,1230,1228,1,0,0,0,1231,1234,
-		1,0,0,0,1232,1230,1,0,0,0,1232,1233,1,0,0,0,1233,1235,1,0,0,0,1234,1232,
-		1,0,0,0,1235,1238,5,261,0,0,1236,1237,5,236,0,0,1237,1239,5,152,0,0,1238,
-		1236,1,0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,1242,3,110,55,0,
-		1241,1240,1,0,0,0,1241,1242,1,0,0,0,1242,1260,1,0,0,0,1243,1244,5,260,
-		0,0,1244,1245,3,80,40,0,1245,1246,5,261,0,0,1246,1260,1,0,0,0,1247,1248,
-		3,176,88,0,1248,1250,3,88,44,0,1249,1251,3,110,55,0,1250,1249,1,0,0,0,
-		1250,1251,1,0,0,0,1251,1260,1,0,0,0,1252,1253,5,260,0,0,1253,1254,3,54,
-		27,0,1254,1255,5,261,0,0,1255,1257,3,88,44,0,1256,1258,3,110,55,0,1257,
-		1256,1,0,0,0,1257,1258,1,0,0,0,1258,1260,1,0,0,0,1259,1192,1,0,0,0,1259,
-		1207,1,0,0,0,1259,1217,1,0,0,0,1259,1225,1,0,0,0,1259,1243,1,0,0,0,1259,
-		1247,1,0,0,0,1259,1252,1,0,0,0,1260,87,1,0,0,0,1261,1262,5,123,0,0,1262,
-		1273,5,260,0,0,1263,1264,5,159,0,0,1264,1265,5,15,0,0,1265,1270,3,122,
-		61,0,1266,1267,5,264,0,0,1267,1269,3,122,61,0,1268,1266,1,0,0,0,1269,1272,
-		1,0,0,0,1270,1268,1,0,0,0,1270,1271,1,0,0,0,1271,1274,1,0,0,0,1272,1270,
-		1,0,0,0,1273,1263,1,0,0,0,1273,1274,1,0,0,0,1274,1285,1,0,0,0,1275,1276,
-		5,151,0,0,1276,1277,5,15,0,0,1277,1282,3,78,39,0,1278,1279,5,264,0,0,1279,
-		1281,3,78,39,0,1280,1278,1,0,0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,
-		1283,1,0,0,0,1283,1286,1,0,0,0,1284,1282,1,0,0,0,1285,1275,1,0,0,0,1285,
-		1286,1,0,0,0,1286,1296,1,0,0,0,1287,1288,5,124,0,0,1288,1293,3,90,45,0,
-		1289,1290,5,264,0,0,1290,1292,3,90,45,0,1291,1289,1,0,0,0,1292,1295,1,
-		0,0,0,1293,1291,1,0,0,0,1293,1294,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
-		1,0,0,0,1296,1287,1,0,0,0,1296,1297,1,0,0,0,1297,1299,1,0,0,0,1298,1300,
-		3,92,46,0,1299,1298,1,0,0,0,1299,1300,1,0,0,0,1300,1305,1,0,0,0,1301,1302,
-		5,3,0,0,1302,1303,5,122,0,0,1303,1304,5,195,0,0,1304,1306,3,94,47,0,1305,
-		1301,1,0,0,0,1305,1306,1,0,0,0,1306,1307,1,0,0,0,1307,1308,5,162,0,0,1308,
-		1309,5,260,0,0,1309,1310,3,96,48,0,1310,1313,5,261,0,0,1311,1312,5,237,
-		0,0,1312,1314,3,164,82,0,1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,1324,
-		1,0,0,0,1315,1316,5,199,0,0,1316,1321,3,106,53,0,1317,1318,5,264,0,0,1318,
-		1320,3,106,53,0,1319,1317,1,0,0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,
-		1321,1322,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,0,0,0,1324,1315,1,0,0,
-		0,1324,1325,1,0,0,0,1325,1326,1,0,0,0,1326,1327,5,45,0,0,1327,1332,3,108,
-		54,0,1328,1329,5,264,0,0,1329,1331,3,108,54,0,1330,1328,1,0,0,0,1331,1334,
-		1,0,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,0,1333,1335,1,0,0,0,1334,1332,
-		1,0,0,0,1335,1336,5,261,0,0,1336,89,1,0,0,0,1337,1338,3,122,61,0,1338,
-		1339,5,9,0,0,1339,1340,3,180,90,0,1340,91,1,0,0,0,1341,1342,5,148,0,0,
-		1342,1343,5,184,0,0,1343,1344,5,163,0,0,1344,1350,5,122,0,0,1345,1346,
-		5,4,0,0,1346,1347,5,185,0,0,1347,1348,5,163,0,0,1348,1350,5,122,0,0,1349,
-		1341,1,0,0,0,1349,1345,1,0,0,0,1350,93,1,0,0,0,1351,1352,5,161,0,0,1352,
-		1353,5,111,0,0,1353,1366,5,184,0,0,1354,1355,5,212,0,0,1355,1356,5,139,
-		0,0,1356,1366,5,184,0,0,1357,1358,5,212,0,0,1358,1359,5,70,0,0,1359,1366,
-		3,180,90,0,1360,1361,5,212,0,0,1361,1362,5,111,0,0,1362,1366,3,180,90,
-		0,1363,1364,5,212,0,0,1364,1366,3,180,90,0,1365,1351,1,0,0,0,1365,1354,
-		1,0,0,0,1365,1357,1,0,0,0,1365,1360,1,0,0,0,1365,1363,1,0,0,0,1366,95,
-		1,0,0,0,1367,1372,3,98,49,0,1368,1369,5,256,0,0,1369,1371,3,98,49,0,1370,
-		1368,1,0,0,0,1371,1374,1,0,0,0,1372,1370,1,0,0,0,1372,1373,1,0,0,0,1373,
-		97,1,0,0,0,1374,1372,1,0,0,0,1375,1377,3,100,50,0,1376,1375,1,0,0,0,1377,
-		1378,1,0,0,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,99,1,0,0,0,1380,
-		1382,3,102,51,0,1381,1383,3,104,52,0,1382,1381,1,0,0,0,1382,1383,1,0,0,
-		0,1383,101,1,0,0,0,1384,1390,3,180,90,0,1385,1386,5,260,0,0,1386,1387,
-		3,96,48,0,1387,1388,5,261,0,0,1388,1390,1,0,0,0,1389,1384,1,0,0,0,1389,
-		1385,1,0,0,0,1390,103,1,0,0,0,1391,1393,7,18,0,0,1392,1394,5,255,0,0,1393,
-		1392,1,0,0,0,1393,1394,1,0,0,0,1394,1410,1,0,0,0,1395,1397,5,257,0,0,1396,
-		1398,5,272,0,0,1397,1396,1,0,0,0,1397,1398,1,0,0,0,1398,1403,1,0,0,0,1399,
-		1401,5,264,0,0,1400,1402,5,272,0,0,1401,1400,1,0,0,0,1401,1402,1,0,0,0,
-		1402,1404,1,0,0,0,1403,1399,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,
-		0,1405,1407,5,258,0,0,1406,1408,5,255,0,0,1407,1406,1,0,0,0,1407,1408,
-		1,0,0,0,1408,1410,1,0,0,0,1409,1391,1,0,0,0,1409,1395,1,0,0,0,1410,105,
-		1,0,0,0,1411,1412,3,180,90,0,1412,1413,5,243,0,0,1413,1414,5,260,0,0,1414,
-		1419,3,180,90,0,1415,1416,5,264,0,0,1416,1418,3,180,90,0,1417,1415,1,0,
-		0,0,1418,1421,1,0,0,0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,1422,1,
-		0,0,0,1421,1419,1,0,0,0,1422,1423,5,261,0,0,1423,107,1,0,0,0,1424,1425,
-		3,180,90,0,1425,1426,5,9,0,0,1426,1427,3,122,61,0,1427,109,1,0,0,0,1428,
-		1430,5,9,0,0,1429,1428,1,0,0,0,1429,1430,1,0,0,0,1430,1431,1,0,0,0,1431,
-		1436,3,180,90,0,1432,1433,5,260,0,0,1433,1434,3,178,89,0,1434,1435,5,261,
-		0,0,1435,1437,1,0,0,0,1436,1432,1,0,0,0,1436,1437,1,0,0,0,1437,111,1,0,
-		0,0,1438,1439,3,114,57,0,1439,113,1,0,0,0,1440,1441,5,267,0,0,1441,1448,
-		3,116,58,0,1442,1444,5,264,0,0,1443,1442,1,0,0,0,1443,1444,1,0,0,0,1444,
-		1445,1,0,0,0,1445,1447,3,116,58,0,1446,1443,1,0,0,0,1447,1450,1,0,0,0,
-		1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1451,1,0,0,0,1450,1448,1,0,0,
-		0,1451,1452,5,268,0,0,1452,115,1,0,0,0,1453,1474,3,180,90,0,1454,1471,
-		5,260,0,0,1455,1460,3,118,59,0,1456,1457,5,264,0,0,1457,1459,3,118,59,
-		0,1458,1456,1,0,0,0,1459,1462,1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,
-		0,0,1461,1472,1,0,0,0,1462,1460,1,0,0,0,1463,1468,3,120,60,0,1464,1465,
-		5,264,0,0,1465,1467,3,120,60,0,1466,1464,1,0,0,0,1467,1470,1,0,0,0,1468,
-		1466,1,0,0,0,1468,1469,1,0,0,0,1469,1472,1,0,0,0,1470,1468,1,0,0,0,1471,
-		1455,1,0,0,0,1471,1463,1,0,0,0,1471,1472,1,0,0,0,1472,1473,1,0,0,0,1473,
-		1475,5,261,0,0,1474,1454,1,0,0,0,1474,1475,1,0,0,0,1475,117,1,0,0,0,1476,
-		1477,3,44,22,0,1477,1478,5,243,0,0,1478,1479,3,46,23,0,1479,119,1,0,0,
-		0,1480,1485,3,180,90,0,1481,1482,5,265,0,0,1482,1484,3,180,90,0,1483,1481,
-		1,0,0,0,1484,1487,1,0,0,0,1485,1483,1,0,0,0,1485,1486,1,0,0,0,1486,1491,
-		1,0,0,0,1487,1485,1,0,0,0,1488,1491,5,269,0,0,1489,1491,5,272,0,0,1490,
-		1480,1,0,0,0,1490,1488,1,0,0,0,1490,1489,1,0,0,0,1491,121,1,0,0,0,1492,
-		1493,3,124,62,0,1493,123,1,0,0,0,1494,1495,6,62,-1,0,1495,1496,5,141,0,
-		0,1496,1505,3,124,62,4,1497,1501,3,130,65,0,1498,1500,3,126,63,0,1499,
-		1498,1,0,0,0,1500,1503,1,0,0,0,1501,1499,1,0,0,0,1501,1502,1,0,0,0,1502,
-		1505,1,0,0,0,1503,1501,1,0,0,0,1504,1494,1,0,0,0,1504,1497,1,0,0,0,1505,
-		1514,1,0,0,0,1506,1507,10,2,0,0,1507,1508,5,7,0,0,1508,1513,3,124,62,3,
-		1509,1510,10,1,0,0,1510,1511,5,150,0,0,1511,1513,3,124,62,2,1512,1506,
-		1,0,0,0,1512,1509,1,0,0,0,1513,1516,1,0,0,0,1514,1512,1,0,0,0,1514,1515,
-		1,0,0,0,1515,125,1,0,0,0,1516,1514,1,0,0,0,1517,1518,3,128,64,0,1518,1519,
-		3,130,65,0,1519,1601,1,0,0,0,1520,1522,5,141,0,0,1521,1520,1,0,0,0,1521,
-		1522,1,0,0,0,1522,1523,1,0,0,0,1523,1525,5,13,0,0,1524,1526,7,19,0,0,1525,
-		1524,1,0,0,0,1525,1526,1,0,0,0,1526,1527,1,0,0,0,1527,1528,3,130,65,0,
-		1528,1529,5,7,0,0,1529,1530,3,130,65,0,1530,1601,1,0,0,0,1531,1533,5,141,
-		0,0,1532,1531,1,0,0,0,1532,1533,1,0,0,0,1533,1534,1,0,0,0,1534,1535,5,
-		87,0,0,1535,1536,5,260,0,0,1536,1537,3,54,27,0,1537,1538,5,261,0,0,1538,
-		1601,1,0,0,0,1539,1541,5,141,0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,
-		1542,1,0,0,0,1542,1543,5,87,0,0,1543,1544,5,260,0,0,1544,1549,3,122,61,
-		0,1545,1546,5,264,0,0,1546,1548,3,122,61,0,1547,1545,1,0,0,0,1548,1551,
-		1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1552,1,0,0,0,1551,1549,
-		1,0,0,0,1552,1553,5,261,0,0,1553,1601,1,0,0,0,1554,1556,5,141,0,0,1555,
-		1554,1,0,0,0,1555,1556,1,0,0,0,1556,1557,1,0,0,0,1557,1558,5,116,0,0,1558,
-		1561,3,130,65,0,1559,1560,5,57,0,0,1560,1562,3,130,65,0,1561,1559,1,0,
-		0,0,1561,1562,1,0,0,0,1562,1601,1,0,0,0,1563,1565,5,141,0,0,1564,1563,
-		1,0,0,0,1564,1565,1,0,0,0,1565,1566,1,0,0,0,1566,1567,5,194,0,0,1567,1568,
-		5,212,0,0,1568,1571,3,130,65,0,1569,1570,5,57,0,0,1570,1572,3,130,65,0,
-		1571,1569,1,0,0,0,1571,1572,1,0,0,0,1572,1601,1,0,0,0,1573,1575,5,94,0,
-		0,1574,1576,5,141,0,0,1575,1574,1,0,0,0,1575,1576,1,0,0,0,1576,1577,1,
-		0,0,0,1577,1601,5,142,0,0,1578,1580,5,94,0,0,1579,1581,5,141,0,0,1580,
-		1579,1,0,0,0,1580,1581,1,0,0,0,1581,1582,1,0,0,0,1582,1601,7,20,0,0,1583,
-		1585,5,94,0,0,1584,1586,5,141,0,0,1585,1584,1,0,0,0,1585,1586,1,0,0,0,
-		1586,1587,1,0,0,0,1587,1588,5,49,0,0,1588,1589,5,74,0,0,1589,1601,3,130,
-		65,0,1590,1592,5,94,0,0,1591,1593,5,141,0,0,1592,1591,1,0,0,0,1592,1593,
-		1,0,0,0,1593,1594,1,0,0,0,1594,1596,5,100,0,0,1595,1597,7,21,0,0,1596,
-		1595,1,0,0,0,1596,1597,1,0,0,0,1597,1601,1,0,0,0,1598,1599,5,156,0,0,1599,
-		1601,3,130,65,0,1600,1517,1,0,0,0,1600,1521,1,0,0,0,1600,1532,1,0,0,0,
-		1600,1540,1,0,0,0,1600,1555,1,0,0,0,1600,1564,1,0,0,0,1600,1573,1,0,0,
-		0,1600,1578,1,0,0,0,1600,1583,1,0,0,0,1600,1590,1,0,0,0,1600,1598,1,0,
-		0,0,1601,127,1,0,0,0,1602,1603,7,22,0,0,1603,129,1,0,0,0,1604,1605,6,65,
-		-1,0,1605,1609,3,132,66,0,1606,1607,7,23,0,0,1607,1609,3,130,65,3,1608,
-		1604,1,0,0,0,1608,1606,1,0,0,0,1609,1618,1,0,0,0,1610,1611,10,2,0,0,1611,
-		1612,7,24,0,0,1612,1617,3,130,65,3,1613,1614,10,1,0,0,1614,1615,7,23,0,
-		0,1615,1617,3,130,65,2,1616,1610,1,0,0,0,1616,1613,1,0,0,0,1617,1620,1,
-		0,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,131,1,0,0,0,1620,1618,1,
-		0,0,0,1621,1622,6,66,-1,0,1622,1952,3,162,81,0,1623,1952,3,164,82,0,1624,
-		1625,5,17,0,0,1625,1627,3,122,61,0,1626,1628,3,160,80,0,1627,1626,1,0,
-		0,0,1628,1629,1,0,0,0,1629,1627,1,0,0,0,1629,1630,1,0,0,0,1630,1633,1,
-		0,0,0,1631,1632,5,52,0,0,1632,1634,3,122,61,0,1633,1631,1,0,0,0,1633,1634,
-		1,0,0,0,1634,1635,1,0,0,0,1635,1636,5,54,0,0,1636,1952,1,0,0,0,1637,1639,
-		5,17,0,0,1638,1640,3,160,80,0,1639,1638,1,0,0,0,1640,1641,1,0,0,0,1641,
-		1639,1,0,0,0,1641,1642,1,0,0,0,1642,1645,1,0,0,0,1643,1644,5,52,0,0,1644,
-		1646,3,122,61,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1647,1,0,0,0,
-		1647,1648,5,54,0,0,1648,1952,1,0,0,0,1649,1650,7,25,0,0,1650,1651,5,260,
-		0,0,1651,1652,3,122,61,0,1652,1653,5,9,0,0,1653,1654,3,170,85,0,1654,1655,
-		5,261,0,0,1655,1952,1,0,0,0,1656,1657,5,66,0,0,1657,1660,5,260,0,0,1658,
-		1661,3,168,84,0,1659,1661,3,180,90,0,1660,1658,1,0,0,0,1660,1659,1,0,0,
-		0,1661,1662,1,0,0,0,1662,1663,5,74,0,0,1663,1664,3,122,61,0,1664,1665,
-		5,261,0,0,1665,1952,1,0,0,0,1666,1667,5,214,0,0,1667,1668,5,260,0,0,1668,
-		1670,7,26,0,0,1669,1671,3,122,61,0,1670,1669,1,0,0,0,1670,1671,1,0,0,0,
-		1671,1672,1,0,0,0,1672,1673,5,74,0,0,1673,1674,3,122,61,0,1674,1675,5,
-		261,0,0,1675,1952,1,0,0,0,1676,1677,5,214,0,0,1677,1681,5,260,0,0,1678,
-		1679,3,122,61,0,1679,1680,5,74,0,0,1680,1682,1,0,0,0,1681,1678,1,0,0,0,
-		1681,1682,1,0,0,0,1682,1683,1,0,0,0,1683,1684,3,122,61,0,1684,1685,5,261,
-		0,0,1685,1952,1,0,0,0,1686,1687,5,200,0,0,1687,1688,5,260,0,0,1688,1689,
-		3,122,61,0,1689,1690,5,74,0,0,1690,1693,3,122,61,0,1691,1692,5,73,0,0,
-		1692,1694,3,122,61,0,1693,1691,1,0,0,0,1693,1694,1,0,0,0,1694,1695,1,0,
-		0,0,1695,1696,5,261,0,0,1696,1952,1,0,0,0,1697,1698,5,167,0,0,1698,1699,
-		5,260,0,0,1699,1700,3,130,65,0,1700,1701,5,87,0,0,1701,1702,3,122,61,0,
-		1702,1703,5,261,0,0,1703,1952,1,0,0,0,1704,1705,5,157,0,0,1705,1706,5,
-		260,0,0,1706,1707,3,122,61,0,1707,1708,5,164,0,0,1708,1709,3,122,61,0,
-		1709,1710,5,74,0,0,1710,1713,3,122,61,0,1711,1712,5,73,0,0,1712,1714,3,
-		122,61,0,1713,1711,1,0,0,0,1713,1714,1,0,0,0,1714,1715,1,0,0,0,1715,1716,
-		5,261,0,0,1716,1952,1,0,0,0,1717,1718,5,108,0,0,1718,1719,5,260,0,0,1719,
-		1720,3,122,61,0,1720,1721,5,264,0,0,1721,1724,3,122,61,0,1722,1723,5,181,
-		0,0,1723,1725,3,170,85,0,1724,1722,1,0,0,0,1724,1725,1,0,0,0,1725,1730,
-		1,0,0,0,1726,1727,3,154,77,0,1727,1728,5,147,0,0,1728,1729,5,53,0,0,1729,
-		1731,1,0,0,0,1730,1726,1,0,0,0,1730,1731,1,0,0,0,1731,1736,1,0,0,0,1732,
-		1733,3,154,77,0,1733,1734,5,147,0,0,1734,1735,5,56,0,0,1735,1737,1,0,0,
-		0,1736,1732,1,0,0,0,1736,1737,1,0,0,0,1737,1738,1,0,0,0,1738,1739,5,261,
-		0,0,1739,1952,1,0,0,0,1740,1741,5,107,0,0,1741,1742,5,260,0,0,1742,1743,
-		3,122,61,0,1743,1744,5,264,0,0,1744,1747,3,122,61,0,1745,1746,5,181,0,
-		0,1746,1748,3,170,85,0,1747,1745,1,0,0,0,1747,1748,1,0,0,0,1748,1750,1,
-		0,0,0,1749,1751,3,156,78,0,1750,1749,1,0,0,0,1750,1751,1,0,0,0,1751,1756,
-		1,0,0,0,1752,1753,3,158,79,0,1753,1754,5,147,0,0,1754,1755,5,53,0,0,1755,
-		1757,1,0,0,0,1756,1752,1,0,0,0,1756,1757,1,0,0,0,1757,1762,1,0,0,0,1758,
-		1759,3,158,79,0,1759,1760,5,147,0,0,1760,1761,5,56,0,0,1761,1763,1,0,0,
-		0,1762,1758,1,0,0,0,1762,1763,1,0,0,0,1763,1764,1,0,0,0,1764,1765,5,261,
-		0,0,1765,1952,1,0,0,0,1766,1767,5,104,0,0,1767,1768,5,260,0,0,1768,1769,
-		3,122,61,0,1769,1770,5,264,0,0,1770,1774,3,122,61,0,1771,1772,7,27,0,0,
-		1772,1773,5,147,0,0,1773,1775,5,56,0,0,1774,1771,1,0,0,0,1774,1775,1,0,
-		0,0,1775,1776,1,0,0,0,1776,1777,5,261,0,0,1777,1952,1,0,0,0,1778,1779,
-		5,105,0,0,1779,1788,5,260,0,0,1780,1785,3,152,76,0,1781,1782,5,264,0,0,
-		1782,1784,3,152,76,0,1783,1781,1,0,0,0,1784,1787,1,0,0,0,1785,1783,1,0,
-		0,0,1785,1786,1,0,0,0,1786,1789,1,0,0,0,1787,1785,1,0,0,0,1788,1780,1,
-		0,0,0,1788,1789,1,0,0,0,1789,1793,1,0,0,0,1790,1791,7,28,0,0,1791,1792,
-		5,147,0,0,1792,1794,5,142,0,0,1793,1790,1,0,0,0,1793,1794,1,0,0,0,1794,
-		1795,1,0,0,0,1795,1952,5,261,0,0,1796,1797,5,101,0,0,1797,1806,5,260,0,
-		0,1798,1803,3,122,61,0,1799,1800,5,264,0,0,1800,1802,3,122,61,0,1801,1799,
-		1,0,0,0,1802,1805,1,0,0,0,1803,1801,1,0,0,0,1803,1804,1,0,0,0,1804,1807,
-		1,0,0,0,1805,1803,1,0,0,0,1806,1798,1,0,0,0,1806,1807,1,0,0,0,1807,1811,
-		1,0,0,0,1808,1809,7,28,0,0,1809,1810,5,147,0,0,1810,1812,5,142,0,0,1811,
-		1808,1,0,0,0,1811,1812,1,0,0,0,1812,1813,1,0,0,0,1813,1952,5,261,0,0,1814,
-		1815,5,102,0,0,1815,1816,5,260,0,0,1816,1827,3,122,61,0,1817,1818,5,151,
-		0,0,1818,1819,5,15,0,0,1819,1824,3,78,39,0,1820,1821,5,264,0,0,1821,1823,
-		3,78,39,0,1822,1820,1,0,0,0,1823,1826,1,0,0,0,1824,1822,1,0,0,0,1824,1825,
-		1,0,0,0,1825,1828,1,0,0,0,1826,1824,1,0,0,0,1827,1817,1,0,0,0,1827,1828,
-		1,0,0,0,1828,1832,1,0,0,0,1829,1830,7,28,0,0,1830,1831,5,147,0,0,1831,
-		1833,5,142,0,0,1832,1829,1,0,0,0,1832,1833,1,0,0,0,1833,1834,1,0,0,0,1834,
-		1841,5,261,0,0,1835,1836,5,69,0,0,1836,1837,5,260,0,0,1837,1838,5,234,
-		0,0,1838,1839,3,122,61,0,1839,1840,5,261,0,0,1840,1842,1,0,0,0,1841,1835,
-		1,0,0,0,1841,1842,1,0,0,0,1842,1845,1,0,0,0,1843,1844,5,154,0,0,1844,1846,
-		3,144,72,0,1845,1843,1,0,0,0,1845,1846,1,0,0,0,1846,1952,1,0,0,0,1847,
-		1848,5,106,0,0,1848,1849,5,260,0,0,1849,1853,3,152,76,0,1850,1851,7,28,
-		0,0,1851,1852,5,147,0,0,1852,1854,5,142,0,0,1853,1850,1,0,0,0,1853,1854,
-		1,0,0,0,1854,1855,1,0,0,0,1855,1862,5,261,0,0,1856,1857,5,69,0,0,1857,
-		1858,5,260,0,0,1858,1859,5,234,0,0,1859,1860,3,122,61,0,1860,1861,5,261,
-		0,0,1861,1863,1,0,0,0,1862,1856,1,0,0,0,1862,1863,1,0,0,0,1863,1866,1,
-		0,0,0,1864,1865,5,154,0,0,1865,1867,3,144,72,0,1866,1864,1,0,0,0,1866,
-		1867,1,0,0,0,1867,1952,1,0,0,0,1868,1869,7,29,0,0,1869,1870,5,260,0,0,
-		1870,1871,3,122,61,0,1871,1872,5,212,0,0,1872,1873,3,168,84,0,1873,1874,
-		5,261,0,0,1874,1952,1,0,0,0,1875,1876,7,30,0,0,1876,1877,5,260,0,0,1877,
-		1878,3,168,84,0,1878,1879,5,264,0,0,1879,1880,3,122,61,0,1880,1881,5,264,
-		0,0,1881,1882,3,122,61,0,1882,1883,5,261,0,0,1883,1952,1,0,0,0,1884,1952,
-		7,31,0,0,1885,1886,5,8,0,0,1886,1895,5,262,0,0,1887,1892,3,122,61,0,1888,
-		1889,5,264,0,0,1889,1891,3,122,61,0,1890,1888,1,0,0,0,1891,1894,1,0,0,
-		0,1892,1890,1,0,0,0,1892,1893,1,0,0,0,1893,1896,1,0,0,0,1894,1892,1,0,
-		0,0,1895,1887,1,0,0,0,1895,1896,1,0,0,0,1896,1897,1,0,0,0,1897,1952,5,
-		263,0,0,1898,1899,5,121,0,0,1899,1908,5,262,0,0,1900,1905,3,122,61,0,1901,
-		1902,5,264,0,0,1902,1904,3,122,61,0,1903,1901,1,0,0,0,1904,1907,1,0,0,
-		0,1905,1903,1,0,0,0,1905,1906,1,0,0,0,1906,1909,1,0,0,0,1907,1905,1,0,
-		0,0,1908,1900,1,0,0,0,1908,1909,1,0,0,0,1909,1910,1,0,0,0,1910,1952,5,
-		263,0,0,1911,1912,5,184,0,0,1912,1921,5,260,0,0,1913,1918,3,122,61,0,1914,
-		1915,5,264,0,0,1915,1917,3,122,61,0,1916,1914,1,0,0,0,1917,1920,1,0,0,
-		0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,1922,1,0,0,0,1920,1918,1,0,
-		0,0,1921,1913,1,0,0,0,1921,1922,1,0,0,0,1922,1923,1,0,0,0,1923,1952,5,
-		261,0,0,1924,1925,5,48,0,0,1925,1926,5,260,0,0,1926,1927,3,178,89,0,1927,
-		1928,5,261,0,0,1928,1952,1,0,0,0,1929,1952,3,134,67,0,1930,1931,5,62,0,
-		0,1931,1932,5,260,0,0,1932,1933,3,54,27,0,1933,1934,5,261,0,0,1934,1952,
-		1,0,0,0,1935,1936,5,260,0,0,1936,1937,3,54,27,0,1937,1938,5,261,0,0,1938,
-		1952,1,0,0,0,1939,1940,5,260,0,0,1940,1945,3,122,61,0,1941,1942,5,264,
-		0,0,1942,1944,3,122,61,0,1943,1941,1,0,0,0,1944,1947,1,0,0,0,1945,1943,
-		1,0,0,0,1945,1946,1,0,0,0,1946,1948,1,0,0,0,1947,1945,1,0,0,0,1948,1949,
-		5,261,0,0,1949,1952,1,0,0,0,1950,1952,3,180,90,0,1951,1621,1,0,0,0,1951,
-		1623,1,0,0,0,1951,1624,1,0,0,0,1951,1637,1,0,0,0,1951,1649,1,0,0,0,1951,
-		1656,1,0,0,0,1951,1666,1,0,0,0,1951,1676,1,0,0,0,1951,1686,1,0,0,0,1951,
-		1697,1,0,0,0,1951,1704,1,0,0,0,1951,1717,1,0,0,0,1951,1740,1,0,0,0,1951,
-		1766,1,0,0,0,1951,1778,1,0,0,0,1951,1796,1,0,0,0,1951,1814,1,0,0,0,1951,
-		1847,1,0,0,0,1951,1868,1,0,0,0,1951,1875,1,0,0,0,1951,1884,1,0,0,0,1951,
-		1885,1,0,0,0,1951,1898,1,0,0,0,1951,1911,1,0,0,0,1951,1924,1,0,0,0,1951,
-		1929,1,0,0,0,1951,1930,1,0,0,0,1951,1935,1,0,0,0,1951,1939,1,0,0,0,1951,
-		1950,1,0,0,0,1952,1963,1,0,0,0,1953,1954,10,2,0,0,1954,1955,5,265,0,0,
-		1955,1962,3,180,90,0,1956,1957,10,1,0,0,1957,1958,5,262,0,0,1958,1959,
-		3,130,65,0,1959,1960,5,263,0,0,1960,1962,1,0,0,0,1961,1953,1,0,0,0,1961,
-		1956,1,0,0,0,1962,1965,1,0,0,0,1963,1961,1,0,0,0,1963,1964,1,0,0,0,1964,
-		133,1,0,0,0,1965,1963,1,0,0,0,1966,1967,3,138,69,0,1967,1983,5,260,0,0,
-		1968,1984,5,252,0,0,1969,1971,3,68,34,0,1970,1969,1,0,0,0,1970,1971,1,
-		0,0,0,1971,1972,1,0,0,0,1972,1977,3,140,70,0,1973,1974,5,264,0,0,1974,
-		1976,3,140,70,0,1975,1973,1,0,0,0,1976,1979,1,0,0,0,1977,1975,1,0,0,0,
-		1977,1978,1,0,0,0,1978,1981,1,0,0,0,1979,1977,1,0,0,0,1980,1982,3,136,
-		68,0,1981,1980,1,0,0,0,1981,1982,1,0,0,0,1982,1984,1,0,0,0,1983,1968,1,
-		0,0,0,1983,1970,1,0,0,0,1983,1984,1,0,0,0,1984,1985,1,0,0,0,1985,1992,
-		5,261,0,0,1986,1987,5,69,0,0,1987,1988,5,260,0,0,1988,1989,5,234,0,0,1989,
-		1990,3,122,61,0,1990,1991,5,261,0,0,1991,1993,1,0,0,0,1992,1986,1,0,0,
-		0,1992,1993,1,0,0,0,1993,1996,1,0,0,0,1994,1995,5,154,0,0,1995,1997,3,
-		144,72,0,1996,1994,1,0,0,0,1996,1997,1,0,0,0,1997,135,1,0,0,0,1998,1999,
-		7,32,0,0,1999,2000,5,143,0,0,2000,137,1,0,0,0,2001,2006,3,176,88,0,2002,
-		2006,5,115,0,0,2003,2006,5,182,0,0,2004,2006,5,70,0,0,2005,2001,1,0,0,
-		0,2005,2002,1,0,0,0,2005,2003,1,0,0,0,2005,2004,1,0,0,0,2006,139,1,0,0,
-		0,2007,2008,3,180,90,0,2008,2009,5,249,0,0,2009,2010,3,142,71,0,2010,2013,
-		1,0,0,0,2011,2013,3,142,71,0,2012,2007,1,0,0,0,2012,2011,1,0,0,0,2013,
-		141,1,0,0,0,2014,2015,5,204,0,0,2015,2019,3,176,88,0,2016,2017,5,159,0,
-		0,2017,2018,5,15,0,0,2018,2020,3,122,61,0,2019,2016,1,0,0,0,2019,2020,
-		1,0,0,0,2020,2032,1,0,0,0,2021,2022,5,204,0,0,2022,2023,5,260,0,0,2023,
-		2024,3,54,27,0,2024,2028,5,261,0,0,2025,2026,5,159,0,0,2026,2027,5,15,
-		0,0,2027,2029,3,122,61,0,2028,2025,1,0,0,0,2028,2029,1,0,0,0,2029,2032,
-		1,0,0,0,2030,2032,3,122,61,0,2031,2014,1,0,0,0,2031,2021,1,0,0,0,2031,
-		2030,1,0,0,0,2032,143,1,0,0,0,2033,2036,3,180,90,0,2034,2036,3,146,73,
-		0,2035,2033,1,0,0,0,2035,2034,1,0,0,0,2036,145,1,0,0,0,2037,2048,5,260,
-		0,0,2038,2039,5,159,0,0,2039,2040,5,15,0,0,2040,2045,3,122,61,0,2041,2042,
-		5,264,0,0,2042,2044,3,122,61,0,2043,2041,1,0,0,0,2044,2047,1,0,0,0,2045,
-		2043,1,0,0,0,2045,2046,1,0,0,0,2046,2049,1,0,0,0,2047,2045,1,0,0,0,2048,
-		2038,1,0,0,0,2048,2049,1,0,0,0,2049,2060,1,0,0,0,2050,2051,5,151,0,0,2051,
-		2052,5,15,0,0,2052,2057,3,78,39,0,2053,2054,5,264,0,0,2054,2056,3,78,39,
-		0,2055,2053,1,0,0,0,2056,2059,1,0,0,0,2057,2055,1,0,0,0,2057,2058,1,0,
-		0,0,2058,2061,1,0,0,0,2059,2057,1,0,0,0,2060,2050,1,0,0,0,2060,2061,1,
-		0,0,0,2061,2063,1,0,0,0,2062,2064,3,148,74,0,2063,2062,1,0,0,0,2063,2064,
-		1,0,0,0,2064,2065,1,0,0,0,2065,2066,5,261,0,0,2066,147,1,0,0,0,2067,2068,
-		7,33,0,0,2068,2076,3,150,75,0,2069,2070,7,33,0,0,2070,2071,5,13,0,0,2071,
-		2072,3,150,75,0,2072,2073,5,7,0,0,2073,2074,3,150,75,0,2074,2076,1,0,0,
-		0,2075,2067,1,0,0,0,2075,2069,1,0,0,0,2076,149,1,0,0,0,2077,2078,5,217,
-		0,0,2078,2087,5,168,0,0,2079,2080,5,217,0,0,2080,2087,5,72,0,0,2081,2082,
-		5,35,0,0,2082,2087,5,184,0,0,2083,2084,3,130,65,0,2084,2085,7,34,0,0,2085,
-		2087,1,0,0,0,2086,2077,1,0,0,0,2086,2079,1,0,0,0,2086,2081,1,0,0,0,2086,
-		2083,1,0,0,0,2087,151,1,0,0,0,2088,2090,5,109,0,0,2089,2088,1,0,0,0,2089,
-		2090,1,0,0,0,2090,2091,1,0,0,0,2091,2092,3,122,61,0,2092,2093,5,225,0,
-		0,2093,2094,3,122,61,0,2094,153,1,0,0,0,2095,2100,5,142,0,0,2096,2100,
-		5,56,0,0,2097,2098,5,44,0,0,2098,2100,3,122,61,0,2099,2095,1,0,0,0,2099,
-		2096,1,0,0,0,2099,2097,1,0,0,0,2100,155,1,0,0,0,2101,2103,5,238,0,0,2102,
-		2104,5,8,0,0,2103,2102,1,0,0,0,2103,2104,1,0,0,0,2104,2105,1,0,0,0,2105,
-		2115,5,239,0,0,2106,2108,5,236,0,0,2107,2109,7,35,0,0,2108,2107,1,0,0,
-		0,2108,2109,1,0,0,0,2109,2111,1,0,0,0,2110,2112,5,8,0,0,2111,2110,1,0,
-		0,0,2111,2112,1,0,0,0,2112,2113,1,0,0,0,2113,2115,5,239,0,0,2114,2101,
-		1,0,0,0,2114,2106,1,0,0,0,2115,157,1,0,0,0,2116,2121,5,142,0,0,2117,2121,
-		5,56,0,0,2118,2119,5,53,0,0,2119,2121,7,36,0,0,2120,2116,1,0,0,0,2120,
-		2117,1,0,0,0,2120,2118,1,0,0,0,2121,159,1,0,0,0,2122,2123,5,233,0,0,2123,
-		2124,3,122,61,0,2124,2125,5,207,0,0,2125,2126,3,122,61,0,2126,161,1,0,
-		0,0,2127,2142,5,142,0,0,2128,2142,7,37,0,0,2129,2142,5,272,0,0,2130,2142,
-		5,273,0,0,2131,2142,5,274,0,0,2132,2134,5,269,0,0,2133,2132,1,0,0,0,2134,
-		2135,1,0,0,0,2135,2133,1,0,0,0,2135,2136,1,0,0,0,2136,2142,1,0,0,0,2137,
-		2142,5,270,0,0,2138,2142,5,271,0,0,2139,2140,7,38,0,0,2140,2142,5,269,
-		0,0,2141,2127,1,0,0,0,2141,2128,1,0,0,0,2141,2129,1,0,0,0,2141,2130,1,
-		0,0,0,2141,2131,1,0,0,0,2141,2133,1,0,0,0,2141,2137,1,0,0,0,2141,2138,
-		1,0,0,0,2141,2139,1,0,0,0,2142,163,1,0,0,0,2143,2145,5,92,0,0,2144,2146,
-		7,23,0,0,2145,2144,1,0,0,0,2145,2146,1,0,0,0,2146,2147,1,0,0,0,2147,2148,
-		3,166,83,0,2148,2152,3,168,84,0,2149,2150,5,260,0,0,2150,2151,5,272,0,
-		0,2151,2153,5,261,0,0,2152,2149,1,0,0,0,2152,2153,1,0,0,0,2153,2161,1,
-		0,0,0,2154,2155,5,212,0,0,2155,2159,3,168,84,0,2156,2157,5,260,0,0,2157,
-		2158,5,272,0,0,2158,2160,5,261,0,0,2159,2156,1,0,0,0,2159,2160,1,0,0,0,
-		2160,2162,1,0,0,0,2161,2154,1,0,0,0,2161,2162,1,0,0,0,2162,165,1,0,0,0,
-		2163,2164,7,39,0,0,2164,167,1,0,0,0,2165,2166,7,40,0,0,2166,169,1,0,0,
-		0,2167,2171,3,172,86,0,2168,2169,5,141,0,0,2169,2172,5,142,0,0,2170,2172,
-		5,142,0,0,2171,2168,1,0,0,0,2171,2170,1,0,0,0,2171,2172,1,0,0,0,2172,171,
-		1,0,0,0,2173,2174,6,86,-1,0,2174,2175,5,8,0,0,2175,2176,5,247,0,0,2176,
-		2177,3,170,85,0,2177,2178,5,248,0,0,2178,2256,1,0,0,0,2179,2180,5,135,
-		0,0,2180,2181,5,247,0,0,2181,2182,3,170,85,0,2182,2183,5,248,0,0,2183,
-		2256,1,0,0,0,2184,2185,5,121,0,0,2185,2186,5,247,0,0,2186,2187,3,170,85,
-		0,2187,2188,5,264,0,0,2188,2189,3,170,85,0,2189,2190,5,248,0,0,2190,2256,
-		1,0,0,0,2191,2192,5,184,0,0,2192,2201,5,247,0,0,2193,2198,3,174,87,0,2194,
-		2195,5,264,0,0,2195,2197,3,174,87,0,2196,2194,1,0,0,0,2197,2200,1,0,0,
-		0,2198,2196,1,0,0,0,2198,2199,1,0,0,0,2199,2202,1,0,0,0,2200,2198,1,0,
-		0,0,2201,2193,1,0,0,0,2201,2202,1,0,0,0,2202,2203,1,0,0,0,2203,2256,5,
-		248,0,0,2204,2205,5,184,0,0,2205,2214,5,260,0,0,2206,2211,3,174,87,0,2207,
-		2208,5,264,0,0,2208,2210,3,174,87,0,2209,2207,1,0,0,0,2210,2213,1,0,0,
-		0,2211,2209,1,0,0,0,2211,2212,1,0,0,0,2212,2215,1,0,0,0,2213,2211,1,0,
-		0,0,2214,2206,1,0,0,0,2214,2215,1,0,0,0,2215,2216,1,0,0,0,2216,2256,5,
-		261,0,0,2217,2218,5,92,0,0,2218,2222,3,168,84,0,2219,2220,5,260,0,0,2220,
-		2221,5,272,0,0,2221,2223,5,261,0,0,2222,2219,1,0,0,0,2222,2223,1,0,0,0,
-		2223,2231,1,0,0,0,2224,2225,5,212,0,0,2225,2229,3,168,84,0,2226,2227,5,
-		260,0,0,2227,2228,5,272,0,0,2228,2230,5,261,0,0,2229,2226,1,0,0,0,2229,
-		2230,1,0,0,0,2230,2232,1,0,0,0,2231,2224,1,0,0,0,2231,2232,1,0,0,0,2232,
-		2256,1,0,0,0,2233,2244,3,180,90,0,2234,2235,5,260,0,0,2235,2240,5,272,
-		0,0,2236,2237,5,264,0,0,2237,2239,5,272,0,0,2238,2236,1,0,0,0,2239,2242,
-		1,0,0,0,2240,2238,1,0,0,0,2240,2241,1,0,0,0,2241,2243,1,0,0,0,2242,2240,
-		1,0,0,0,2243,2245,5,261,0,0,2244,2234,1,0,0,0,2244,2245,1,0,0,0,2245,2253,
-		1,0,0,0,2246,2247,5,236,0,0,2247,2248,5,118,0,0,2248,2249,5,208,0,0,2249,
-		2254,5,242,0,0,2250,2251,5,238,0,0,2251,2252,5,208,0,0,2252,2254,5,242,
-		0,0,2253,2246,1,0,0,0,2253,2250,1,0,0,0,2253,2254,1,0,0,0,2254,2256,1,
-		0,0,0,2255,2173,1,0,0,0,2255,2179,1,0,0,0,2255,2184,1,0,0,0,2255,2191,
-		1,0,0,0,2255,2204,1,0,0,0,2255,2217,1,0,0,0,2255,2233,1,0,0,0,2256,2263,
-		1,0,0,0,2257,2258,10,2,0,0,2258,2262,5,8,0,0,2259,2260,10,1,0,0,2260,2262,
-		5,135,0,0,2261,2257,1,0,0,0,2261,2259,1,0,0,0,2262,2265,1,0,0,0,2263,2261,
-		1,0,0,0,2263,2264,1,0,0,0,2264,173,1,0,0,0,2265,2263,1,0,0,0,2266,2267,
-		3,180,90,0,2267,2269,3,170,85,0,2268,2270,5,269,0,0,2269,2268,1,0,0,0,
-		2269,2270,1,0,0,0,2270,175,1,0,0,0,2271,2276,3,180,90,0,2272,2273,5,265,
-		0,0,2273,2275,3,180,90,0,2274,2272,1,0,0,0,2275,2278,1,0,0,0,2276,2274,
-		1,0,0,0,2276,2277,1,0,0,0,2277,177,1,0,0,0,2278,2276,1,0,0,0,2279,2284,
-		3,180,90,0,2280,2281,5,264,0,0,2281,2283,3,180,90,0,2282,2280,1,0,0,0,
-		2283,2286,1,0,0,0,2284,2282,1,0,0,0,2284,2285,1,0,0,0,2285,179,1,0,0,0,
-		2286,2284,1,0,0,0,2287,2291,5,275,0,0,2288,2291,5,276,0,0,2289,2291,3,
-		182,91,0,2290,2287,1,0,0,0,2290,2288,1,0,0,0,2290,2289,1,0,0,0,2291,181,
-		1,0,0,0,2292,2293,7,41,0,0,2293,183,1,0,0,0,328,187,194,199,205,208,223,
+		1,86,5,86,2205,8,86,10,86,12,86,2208,9,86,3,86,2210,8,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,5,86,2218,8,86,10,86,12,86,2221,9,86,3,86,2223,8,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,3,86,2231,8,86,1,86,1,86,1,86,1,86,1,86,3,86,
+		2238,8,86,3,86,2240,8,86,1,86,1,86,1,86,1,86,1,86,5,86,2247,8,86,10,86,
+		12,86,2250,9,86,1,86,3,86,2253,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		3,86,2262,8,86,3,86,2264,8,86,1,86,1,86,1,86,1,86,5,86,2270,8,86,10,86,
+		12,86,2273,9,86,1,87,1,87,1,87,3,87,2278,8,87,1,88,1,88,1,88,5,88,2283,
+		8,88,10,88,12,88,2286,9,88,1,89,1,89,1,89,5,89,2291,8,89,10,89,12,89,2294,
+		9,89,1,90,1,90,1,90,3,90,2299,8,90,1,91,1,91,1,91,0,6,60,80,124,130,132,
+		172,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,182,0,42,5,0,19,19,39,39,76,76,204,204,227,
+		227,2,0,16,16,180,180,1,0,46,47,4,0,26,26,63,63,81,81,172,172,2,0,93,93,
+		155,155,4,0,23,23,58,58,103,103,166,166,2,0,243,243,266,266,1,0,266,266,
+		2,0,74,74,87,87,2,0,86,86,116,116,1,0,272,274,3,0,60,60,88,88,158,158,
+		1,0,184,185,2,0,70,70,139,139,2,0,59,59,219,219,2,0,4,4,49,49,2,0,10,10,
+		46,46,2,0,70,70,111,111,3,0,250,250,252,252,255,255,2,0,11,11,201,201,
+		3,0,67,67,215,215,220,220,4,0,8,8,144,144,187,187,225,225,1,0,243,248,
+		1,0,250,251,2,0,252,254,259,259,2,0,18,18,216,216,3,0,14,14,114,114,213,
+		213,4,0,56,56,67,67,215,215,220,220,2,0,1,1,142,142,2,0,21,22,71,71,1,
+		0,210,211,2,0,36,38,119,120,2,0,85,85,178,178,2,0,173,173,185,185,2,0,
+		72,72,168,168,2,0,30,30,218,218,2,0,8,8,144,144,2,0,67,67,215,215,2,0,
+		41,41,208,209,2,0,269,269,272,273,9,0,42,43,82,83,126,131,133,134,136,
+		137,170,171,188,189,231,232,240,241,42,0,1,3,5,6,10,12,14,14,16,16,19,
+		32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,
+		88,93,93,95,98,100,111,113,114,118,118,122,122,124,137,139,140,143,145,
+		148,149,152,152,155,181,183,183,186,189,191,193,195,203,205,206,208,214,
+		216,218,220,220,222,223,225,225,227,232,237,242,2667,0,187,1,0,0,0,2,212,
+		1,0,0,0,4,436,1,0,0,0,6,438,1,0,0,0,8,455,1,0,0,0,10,467,1,0,0,0,12,528,
+		1,0,0,0,14,536,1,0,0,0,16,538,1,0,0,0,18,546,1,0,0,0,20,549,1,0,0,0,22,
+		619,1,0,0,0,24,622,1,0,0,0,26,627,1,0,0,0,28,675,1,0,0,0,30,714,1,0,0,
+		0,32,746,1,0,0,0,34,750,1,0,0,0,36,758,1,0,0,0,38,766,1,0,0,0,40,777,1,
+		0,0,0,42,791,1,0,0,0,44,804,1,0,0,0,46,814,1,0,0,0,48,816,1,0,0,0,50,828,
+		1,0,0,0,52,891,1,0,0,0,54,902,1,0,0,0,56,906,1,0,0,0,58,918,1,0,0,0,60,
+		954,1,0,0,0,62,988,1,0,0,0,64,1005,1,0,0,0,66,1007,1,0,0,0,68,1064,1,0,
+		0,0,70,1078,1,0,0,0,72,1120,1,0,0,0,74,1135,1,0,0,0,76,1137,1,0,0,0,78,
+		1141,1,0,0,0,80,1149,1,0,0,0,82,1189,1,0,0,0,84,1198,1,0,0,0,86,1267,1,
+		0,0,0,88,1269,1,0,0,0,90,1345,1,0,0,0,92,1357,1,0,0,0,94,1373,1,0,0,0,
+		96,1375,1,0,0,0,98,1384,1,0,0,0,100,1388,1,0,0,0,102,1397,1,0,0,0,104,
+		1417,1,0,0,0,106,1419,1,0,0,0,108,1432,1,0,0,0,110,1437,1,0,0,0,112,1446,
+		1,0,0,0,114,1448,1,0,0,0,116,1461,1,0,0,0,118,1484,1,0,0,0,120,1498,1,
+		0,0,0,122,1500,1,0,0,0,124,1512,1,0,0,0,126,1608,1,0,0,0,128,1610,1,0,
+		0,0,130,1616,1,0,0,0,132,1959,1,0,0,0,134,1974,1,0,0,0,136,2006,1,0,0,
+		0,138,2013,1,0,0,0,140,2020,1,0,0,0,142,2039,1,0,0,0,144,2043,1,0,0,0,
+		146,2045,1,0,0,0,148,2083,1,0,0,0,150,2094,1,0,0,0,152,2097,1,0,0,0,154,
+		2107,1,0,0,0,156,2122,1,0,0,0,158,2128,1,0,0,0,160,2130,1,0,0,0,162,2149,
+		1,0,0,0,164,2151,1,0,0,0,166,2171,1,0,0,0,168,2173,1,0,0,0,170,2175,1,
+		0,0,0,172,2263,1,0,0,0,174,2274,1,0,0,0,176,2279,1,0,0,0,178,2287,1,0,
+		0,0,180,2298,1,0,0,0,182,2300,1,0,0,0,184,186,5,266,0,0,185,184,1,0,0,
+		0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,208,1,0,0,0,189,
+		187,1,0,0,0,190,199,3,4,2,0,191,193,5,266,0,0,192,191,1,0,0,0,193,194,
+		1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,196,1,0,0,0,196,198,3,4,2,
+		0,197,192,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,
+		205,1,0,0,0,201,199,1,0,0,0,202,204,5,266,0,0,203,202,1,0,0,0,204,207,
+		1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,
+		0,208,190,1,0,0,0,208,209,1,0,0,0,209,210,1,0,0,0,210,211,5,0,0,1,211,
+		1,1,0,0,0,212,213,3,122,61,0,213,214,5,0,0,1,214,3,1,0,0,0,215,437,3,54,
+		27,0,216,437,3,6,3,0,217,437,3,12,6,0,218,223,5,61,0,0,219,224,3,6,3,0,
+		220,224,3,12,6,0,221,224,3,26,13,0,222,224,3,28,14,0,223,219,1,0,0,0,223,
+		220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,226,1,0,0,0,225,227,3,
+		14,7,0,226,225,1,0,0,0,226,227,1,0,0,0,227,232,1,0,0,0,228,229,5,5,0,0,
+		229,230,5,140,0,0,230,231,5,179,0,0,231,233,5,196,0,0,232,228,1,0,0,0,
+		232,233,1,0,0,0,233,437,1,0,0,0,234,437,3,26,13,0,235,437,3,28,14,0,236,
+		238,5,32,0,0,237,239,5,206,0,0,238,237,1,0,0,0,238,239,1,0,0,0,239,240,
+		1,0,0,0,240,244,5,227,0,0,241,242,5,84,0,0,242,243,5,141,0,0,243,245,5,
+		62,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,251,3,176,88,
+		0,247,248,5,260,0,0,248,249,3,178,89,0,249,250,5,261,0,0,250,252,1,0,0,
+		0,251,247,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,254,5,29,0,0,254,
+		256,5,269,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,257,1,0,0,0,257,258,
+		5,9,0,0,258,259,3,54,27,0,259,437,1,0,0,0,260,265,5,32,0,0,261,263,5,206,
+		0,0,262,264,5,202,0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,
+		265,261,1,0,0,0,265,266,1,0,0,0,266,267,1,0,0,0,267,271,5,76,0,0,268,269,
+		5,84,0,0,269,270,5,141,0,0,270,272,5,62,0,0,271,268,1,0,0,0,271,272,1,
+		0,0,0,272,273,1,0,0,0,273,274,3,176,88,0,274,275,5,9,0,0,275,278,5,269,
+		0,0,276,277,5,110,0,0,277,279,3,180,90,0,278,276,1,0,0,0,278,279,1,0,0,
+		0,279,291,1,0,0,0,280,281,5,224,0,0,281,282,5,95,0,0,282,288,5,269,0,0,
+		283,284,5,264,0,0,284,285,5,95,0,0,285,287,5,269,0,0,286,283,1,0,0,0,287,
+		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,292,1,0,0,0,290,288,1,
+		0,0,0,291,280,1,0,0,0,291,292,1,0,0,0,292,437,1,0,0,0,293,294,5,32,0,0,
+		294,298,5,39,0,0,295,296,5,84,0,0,296,297,5,141,0,0,297,299,5,62,0,0,298,
+		295,1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,303,3,176,88,0,301,302,
+		5,29,0,0,302,304,5,269,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,
+		0,0,305,307,3,40,20,0,306,305,1,0,0,0,306,307,1,0,0,0,307,437,1,0,0,0,
+		308,309,5,32,0,0,309,313,5,19,0,0,310,311,5,84,0,0,311,312,5,141,0,0,312,
+		314,5,62,0,0,313,310,1,0,0,0,313,314,1,0,0,0,314,315,1,0,0,0,315,318,3,
+		176,88,0,316,317,5,29,0,0,317,319,5,269,0,0,318,316,1,0,0,0,318,319,1,
+		0,0,0,319,321,1,0,0,0,320,322,3,40,20,0,321,320,1,0,0,0,321,322,1,0,0,
+		0,322,437,1,0,0,0,323,325,5,51,0,0,324,326,5,206,0,0,325,324,1,0,0,0,325,
+		326,1,0,0,0,326,328,1,0,0,0,327,329,5,202,0,0,328,327,1,0,0,0,328,329,
+		1,0,0,0,329,330,1,0,0,0,330,333,7,0,0,0,331,332,5,84,0,0,332,334,5,62,
+		0,0,333,331,1,0,0,0,333,334,1,0,0,0,334,335,1,0,0,0,335,337,3,176,88,0,
+		336,338,7,1,0,0,337,336,1,0,0,0,337,338,1,0,0,0,338,437,1,0,0,0,339,340,
+		5,6,0,0,340,343,5,204,0,0,341,342,5,84,0,0,342,344,5,62,0,0,343,341,1,
+		0,0,0,343,344,1,0,0,0,344,345,1,0,0,0,345,346,3,176,88,0,346,347,3,52,
+		26,0,347,437,1,0,0,0,348,349,5,6,0,0,349,350,5,227,0,0,350,356,3,176,88,
+		0,351,352,5,175,0,0,352,353,5,212,0,0,353,357,3,176,88,0,354,355,5,9,0,
+		0,355,357,3,54,27,0,356,351,1,0,0,0,356,354,1,0,0,0,357,437,1,0,0,0,358,
+		359,5,6,0,0,359,360,5,19,0,0,360,364,3,176,88,0,361,365,3,52,26,0,362,
+		363,5,29,0,0,363,365,5,269,0,0,364,361,1,0,0,0,364,362,1,0,0,0,365,437,
+		1,0,0,0,366,371,5,191,0,0,367,368,3,18,9,0,368,369,5,243,0,0,369,370,3,
+		20,10,0,370,372,1,0,0,0,371,367,1,0,0,0,371,372,1,0,0,0,372,437,1,0,0,
+		0,373,375,5,177,0,0,374,376,3,20,10,0,375,374,1,0,0,0,375,376,1,0,0,0,
+		376,437,1,0,0,0,377,378,5,193,0,0,378,437,3,22,11,0,379,380,7,2,0,0,380,
+		381,5,186,0,0,381,437,5,269,0,0,382,383,7,2,0,0,383,385,5,19,0,0,384,386,
+		5,65,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,437,3,176,
+		88,0,388,390,7,2,0,0,389,391,5,65,0,0,390,389,1,0,0,0,390,391,1,0,0,0,
+		391,392,1,0,0,0,392,437,3,176,88,0,393,404,5,64,0,0,394,395,5,165,0,0,
+		395,405,5,73,0,0,396,401,3,16,8,0,397,398,5,264,0,0,398,400,3,16,8,0,399,
+		397,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,1,0,0,0,402,405,1,
+		0,0,0,403,401,1,0,0,0,404,394,1,0,0,0,404,396,1,0,0,0,404,405,1,0,0,0,
+		405,406,1,0,0,0,406,437,3,4,2,0,407,408,5,198,0,0,408,409,5,97,0,0,409,
+		412,5,269,0,0,410,411,5,236,0,0,411,413,5,186,0,0,412,410,1,0,0,0,412,
+		413,1,0,0,0,413,416,1,0,0,0,414,415,5,236,0,0,415,417,5,50,0,0,416,414,
+		1,0,0,0,416,417,1,0,0,0,417,437,1,0,0,0,418,419,5,186,0,0,419,422,5,269,
+		0,0,420,421,5,212,0,0,421,423,5,269,0,0,422,420,1,0,0,0,422,423,1,0,0,
+		0,423,437,1,0,0,0,424,426,5,222,0,0,425,427,5,19,0,0,426,425,1,0,0,0,426,
+		427,1,0,0,0,427,428,1,0,0,0,428,437,3,176,88,0,429,437,7,3,0,0,430,431,
+		5,2,0,0,431,432,5,95,0,0,432,437,5,269,0,0,433,434,5,174,0,0,434,435,5,
+		95,0,0,435,437,5,269,0,0,436,215,1,0,0,0,436,216,1,0,0,0,436,217,1,0,0,
+		0,436,218,1,0,0,0,436,234,1,0,0,0,436,235,1,0,0,0,436,236,1,0,0,0,436,
+		260,1,0,0,0,436,293,1,0,0,0,436,308,1,0,0,0,436,323,1,0,0,0,436,339,1,
+		0,0,0,436,348,1,0,0,0,436,358,1,0,0,0,436,366,1,0,0,0,436,373,1,0,0,0,
+		436,377,1,0,0,0,436,379,1,0,0,0,436,382,1,0,0,0,436,388,1,0,0,0,436,393,
+		1,0,0,0,436,407,1,0,0,0,436,418,1,0,0,0,436,424,1,0,0,0,436,429,1,0,0,
+		0,436,430,1,0,0,0,436,433,1,0,0,0,437,5,1,0,0,0,438,439,5,90,0,0,439,440,
+		7,4,0,0,440,442,3,176,88,0,441,443,3,112,56,0,442,441,1,0,0,0,442,443,
+		1,0,0,0,443,445,1,0,0,0,444,446,3,8,4,0,445,444,1,0,0,0,445,446,1,0,0,
+		0,446,451,1,0,0,0,447,448,5,260,0,0,448,449,3,178,89,0,449,450,5,261,0,
+		0,450,452,1,0,0,0,451,447,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,
+		454,3,54,27,0,454,7,1,0,0,0,455,456,5,159,0,0,456,457,5,260,0,0,457,462,
+		3,10,5,0,458,459,5,264,0,0,459,461,3,10,5,0,460,458,1,0,0,0,461,464,1,
+		0,0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,465,1,0,0,0,464,462,1,0,0,0,
+		465,466,5,261,0,0,466,9,1,0,0,0,467,468,3,180,90,0,468,469,5,243,0,0,469,
+		470,3,46,23,0,470,11,1,0,0,0,471,472,5,197,0,0,472,473,5,191,0,0,473,477,
+		5,12,0,0,474,476,5,266,0,0,475,474,1,0,0,0,476,479,1,0,0,0,477,475,1,0,
+		0,0,477,478,1,0,0,0,478,480,1,0,0,0,479,477,1,0,0,0,480,489,3,4,2,0,481,
+		483,5,266,0,0,482,481,1,0,0,0,483,484,1,0,0,0,484,482,1,0,0,0,484,485,
+		1,0,0,0,485,486,1,0,0,0,486,488,3,4,2,0,487,482,1,0,0,0,488,491,1,0,0,
+		0,489,487,1,0,0,0,489,490,1,0,0,0,490,495,1,0,0,0,491,489,1,0,0,0,492,
+		494,5,266,0,0,493,492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,
+		1,0,0,0,496,498,1,0,0,0,497,495,1,0,0,0,498,499,5,54,0,0,499,529,1,0,0,
+		0,500,501,5,12,0,0,501,502,5,197,0,0,502,504,5,191,0,0,503,505,5,266,0,
+		0,504,503,1,0,0,0,505,506,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,
+		508,1,0,0,0,508,517,3,4,2,0,509,511,5,266,0,0,510,509,1,0,0,0,511,512,
+		1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,4,2,
+		0,515,510,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
+		523,1,0,0,0,519,517,1,0,0,0,520,522,5,266,0,0,521,520,1,0,0,0,522,525,
+		1,0,0,0,523,521,1,0,0,0,523,524,1,0,0,0,524,526,1,0,0,0,525,523,1,0,0,
+		0,526,527,5,54,0,0,527,529,1,0,0,0,528,471,1,0,0,0,528,500,1,0,0,0,529,
+		13,1,0,0,0,530,531,5,74,0,0,531,532,5,186,0,0,532,537,5,269,0,0,533,534,
+		5,74,0,0,534,535,5,113,0,0,535,537,5,24,0,0,536,530,1,0,0,0,536,533,1,
+		0,0,0,537,15,1,0,0,0,538,539,7,5,0,0,539,17,1,0,0,0,540,547,5,269,0,0,
+		541,543,8,6,0,0,542,541,1,0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,
+		1,0,0,0,545,547,1,0,0,0,546,540,1,0,0,0,546,542,1,0,0,0,547,19,1,0,0,0,
+		548,550,8,7,0,0,549,548,1,0,0,0,550,551,1,0,0,0,551,549,1,0,0,0,551,552,
+		1,0,0,0,552,21,1,0,0,0,553,556,5,205,0,0,554,555,7,8,0,0,555,557,3,176,
+		88,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,
+		559,558,1,0,0,0,559,560,1,0,0,0,560,620,1,0,0,0,561,564,5,228,0,0,562,
+		563,7,8,0,0,563,565,3,176,88,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,
+		1,0,0,0,566,568,3,24,12,0,567,566,1,0,0,0,567,568,1,0,0,0,568,620,1,0,
+		0,0,569,571,5,223,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,
+		572,575,5,77,0,0,573,574,7,8,0,0,574,576,3,176,88,0,575,573,1,0,0,0,575,
+		576,1,0,0,0,576,578,1,0,0,0,577,579,3,24,12,0,578,577,1,0,0,0,578,579,
+		1,0,0,0,579,620,1,0,0,0,580,620,5,98,0,0,581,583,5,20,0,0,582,584,3,24,
+		12,0,583,582,1,0,0,0,583,584,1,0,0,0,584,620,1,0,0,0,585,588,5,40,0,0,
+		586,587,7,8,0,0,587,589,3,176,88,0,588,586,1,0,0,0,588,589,1,0,0,0,589,
+		591,1,0,0,0,590,592,3,24,12,0,591,590,1,0,0,0,591,592,1,0,0,0,592,620,
+		1,0,0,0,593,620,5,132,0,0,594,620,5,96,0,0,595,596,5,28,0,0,596,597,7,
+		8,0,0,597,599,3,176,88,0,598,600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,
+		0,0,600,620,1,0,0,0,601,602,5,32,0,0,602,603,5,204,0,0,603,620,3,176,88,
+		0,604,605,5,32,0,0,605,606,5,227,0,0,606,620,3,176,88,0,607,608,5,32,0,
+		0,608,609,5,19,0,0,609,620,3,176,88,0,610,611,5,35,0,0,611,620,5,19,0,
+		0,612,613,5,35,0,0,613,620,5,39,0,0,614,615,5,25,0,0,615,617,5,269,0,0,
+		616,618,3,24,12,0,617,616,1,0,0,0,617,618,1,0,0,0,618,620,1,0,0,0,619,
+		553,1,0,0,0,619,561,1,0,0,0,619,570,1,0,0,0,619,580,1,0,0,0,619,581,1,
+		0,0,0,619,585,1,0,0,0,619,593,1,0,0,0,619,594,1,0,0,0,619,595,1,0,0,0,
+		619,601,1,0,0,0,619,604,1,0,0,0,619,607,1,0,0,0,619,610,1,0,0,0,619,612,
+		1,0,0,0,619,614,1,0,0,0,620,23,1,0,0,0,621,623,5,141,0,0,622,621,1,0,0,
+		0,622,623,1,0,0,0,623,624,1,0,0,0,624,625,7,9,0,0,625,626,5,269,0,0,626,
+		25,1,0,0,0,627,629,5,32,0,0,628,630,5,206,0,0,629,628,1,0,0,0,629,630,
+		1,0,0,0,630,631,1,0,0,0,631,635,5,204,0,0,632,633,5,84,0,0,633,634,5,141,
+		0,0,634,636,5,62,0,0,635,632,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,
+		649,3,176,88,0,638,639,5,260,0,0,639,644,3,30,15,0,640,641,5,264,0,0,641,
+		643,3,30,15,0,642,640,1,0,0,0,643,646,1,0,0,0,644,642,1,0,0,0,644,645,
+		1,0,0,0,645,647,1,0,0,0,646,644,1,0,0,0,647,648,5,261,0,0,648,650,1,0,
+		0,0,649,638,1,0,0,0,649,650,1,0,0,0,650,653,1,0,0,0,651,652,5,29,0,0,652,
+		654,5,269,0,0,653,651,1,0,0,0,653,654,1,0,0,0,654,661,1,0,0,0,655,656,
+		5,160,0,0,656,657,5,15,0,0,657,658,5,260,0,0,658,659,3,178,89,0,659,660,
+		5,261,0,0,660,662,1,0,0,0,661,655,1,0,0,0,661,662,1,0,0,0,662,664,1,0,
+		0,0,663,665,3,40,20,0,664,663,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,
+		666,668,3,48,24,0,667,666,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,
+		670,5,9,0,0,670,672,3,54,27,0,671,669,1,0,0,0,671,672,1,0,0,0,672,27,1,
+		0,0,0,673,674,5,32,0,0,674,676,5,150,0,0,675,673,1,0,0,0,675,676,1,0,0,
+		0,676,677,1,0,0,0,677,678,5,176,0,0,678,679,5,204,0,0,679,691,3,176,88,
+		0,680,681,5,260,0,0,681,686,3,30,15,0,682,683,5,264,0,0,683,685,3,30,15,
+		0,684,682,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,
+		689,1,0,0,0,688,686,1,0,0,0,689,690,5,261,0,0,690,692,1,0,0,0,691,680,
+		1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,0,693,694,5,29,0,0,694,696,5,269,
+		0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,703,1,0,0,0,697,698,5,160,0,0,
+		698,699,5,15,0,0,699,700,5,260,0,0,700,701,3,178,89,0,701,702,5,261,0,
+		0,702,704,1,0,0,0,703,697,1,0,0,0,703,704,1,0,0,0,704,706,1,0,0,0,705,
+		707,3,40,20,0,706,705,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,
+		5,9,0,0,709,710,3,54,27,0,710,29,1,0,0,0,711,715,3,32,16,0,712,715,3,36,
+		18,0,713,715,3,38,19,0,714,711,1,0,0,0,714,712,1,0,0,0,714,713,1,0,0,0,
+		715,31,1,0,0,0,716,717,3,180,90,0,717,718,5,9,0,0,718,721,3,122,61,0,719,
+		720,5,29,0,0,720,722,5,269,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,747,
+		1,0,0,0,723,724,3,180,90,0,724,725,3,170,85,0,725,728,5,125,0,0,726,727,
+		5,74,0,0,727,729,5,269,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,
+		0,0,730,732,5,229,0,0,731,730,1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,
+		733,734,5,29,0,0,734,736,5,269,0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,
+		747,1,0,0,0,737,738,3,180,90,0,738,740,3,170,85,0,739,741,3,34,17,0,740,
+		739,1,0,0,0,740,741,1,0,0,0,741,744,1,0,0,0,742,743,5,29,0,0,743,745,5,
+		269,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,716,1,0,0,
+		0,746,723,1,0,0,0,746,737,1,0,0,0,747,33,1,0,0,0,748,749,5,31,0,0,749,
+		751,3,180,90,0,750,748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,
+		5,169,0,0,753,756,5,109,0,0,754,755,5,141,0,0,755,757,5,55,0,0,756,754,
+		1,0,0,0,756,757,1,0,0,0,757,35,1,0,0,0,758,759,5,230,0,0,759,760,5,73,
+		0,0,760,761,3,180,90,0,761,762,5,9,0,0,762,763,3,122,61,0,763,37,1,0,0,
+		0,764,765,5,31,0,0,765,767,3,180,90,0,766,764,1,0,0,0,766,767,1,0,0,0,
+		767,768,1,0,0,0,768,769,5,169,0,0,769,770,5,109,0,0,770,771,5,260,0,0,
+		771,772,3,178,89,0,772,775,5,261,0,0,773,774,5,141,0,0,774,776,5,55,0,
+		0,775,773,1,0,0,0,775,776,1,0,0,0,776,39,1,0,0,0,777,778,5,236,0,0,778,
+		787,5,260,0,0,779,784,3,42,21,0,780,781,5,264,0,0,781,783,3,42,21,0,782,
+		780,1,0,0,0,783,786,1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,788,1,
+		0,0,0,786,784,1,0,0,0,787,779,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,
+		789,790,5,261,0,0,790,41,1,0,0,0,791,792,3,44,22,0,792,793,5,243,0,0,793,
+		794,3,46,23,0,794,43,1,0,0,0,795,805,5,269,0,0,796,801,3,180,90,0,797,
+		798,5,265,0,0,798,800,3,180,90,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,
+		1,0,0,0,801,802,1,0,0,0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,
+		0,804,796,1,0,0,0,805,45,1,0,0,0,806,815,5,269,0,0,807,809,5,251,0,0,808,
+		807,1,0,0,0,808,809,1,0,0,0,809,810,1,0,0,0,810,815,7,10,0,0,811,815,5,
+		215,0,0,812,815,5,67,0,0,813,815,3,180,90,0,814,806,1,0,0,0,814,808,1,
+		0,0,0,814,811,1,0,0,0,814,812,1,0,0,0,814,813,1,0,0,0,815,47,1,0,0,0,816,
+		817,5,116,0,0,817,826,3,176,88,0,818,822,5,260,0,0,819,821,3,50,25,0,820,
+		819,1,0,0,0,821,824,1,0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,
+		0,0,0,824,822,1,0,0,0,825,827,5,261,0,0,826,818,1,0,0,0,826,827,1,0,0,
+		0,827,49,1,0,0,0,828,831,7,11,0,0,829,832,5,4,0,0,830,832,3,180,90,0,831,
+		829,1,0,0,0,831,830,1,0,0,0,832,51,1,0,0,0,833,834,5,175,0,0,834,835,5,
+		212,0,0,835,892,3,176,88,0,836,837,5,191,0,0,837,838,5,260,0,0,838,843,
+		3,42,21,0,839,840,5,264,0,0,840,842,3,42,21,0,841,839,1,0,0,0,842,845,
+		1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,
+		0,846,847,5,261,0,0,847,892,1,0,0,0,848,849,5,177,0,0,849,850,5,260,0,
+		0,850,855,3,44,22,0,851,852,5,264,0,0,852,854,3,44,22,0,853,851,1,0,0,
+		0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,
+		855,1,0,0,0,858,859,5,261,0,0,859,892,1,0,0,0,860,873,5,2,0,0,861,874,
+		3,30,15,0,862,863,5,260,0,0,863,868,3,30,15,0,864,865,5,264,0,0,865,867,
+		3,30,15,0,866,864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,
+		0,0,869,871,1,0,0,0,870,868,1,0,0,0,871,872,5,261,0,0,872,874,1,0,0,0,
+		873,861,1,0,0,0,873,862,1,0,0,0,874,892,1,0,0,0,875,884,5,51,0,0,876,878,
+		5,27,0,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,885,3,180,
+		90,0,880,881,5,260,0,0,881,882,3,178,89,0,882,883,5,261,0,0,883,885,1,
+		0,0,0,884,877,1,0,0,0,884,880,1,0,0,0,885,892,1,0,0,0,886,887,5,175,0,
+		0,887,888,3,180,90,0,888,889,5,212,0,0,889,890,3,180,90,0,890,892,1,0,
+		0,0,891,833,1,0,0,0,891,836,1,0,0,0,891,848,1,0,0,0,891,860,1,0,0,0,891,
+		875,1,0,0,0,891,886,1,0,0,0,892,53,1,0,0,0,893,894,5,236,0,0,894,899,3,
+		56,28,0,895,896,5,264,0,0,896,898,3,56,28,0,897,895,1,0,0,0,898,901,1,
+		0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,903,1,0,0,0,901,899,1,0,0,0,
+		902,893,1,0,0,0,902,903,1,0,0,0,903,904,1,0,0,0,904,905,3,58,29,0,905,
+		55,1,0,0,0,906,911,3,180,90,0,907,908,5,260,0,0,908,909,3,178,89,0,909,
+		910,5,261,0,0,910,912,1,0,0,0,911,907,1,0,0,0,911,912,1,0,0,0,912,913,
+		1,0,0,0,913,914,5,9,0,0,914,915,5,260,0,0,915,916,3,54,27,0,916,917,5,
+		261,0,0,917,57,1,0,0,0,918,929,3,60,30,0,919,920,5,151,0,0,920,921,5,15,
+		0,0,921,926,3,78,39,0,922,923,5,264,0,0,923,925,3,78,39,0,924,922,1,0,
+		0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,930,1,0,0,0,928,
+		926,1,0,0,0,929,919,1,0,0,0,929,930,1,0,0,0,930,936,1,0,0,0,931,934,5,
+		117,0,0,932,935,3,122,61,0,933,935,5,4,0,0,934,932,1,0,0,0,934,933,1,0,
+		0,0,935,937,1,0,0,0,936,931,1,0,0,0,936,937,1,0,0,0,937,943,1,0,0,0,938,
+		939,5,146,0,0,939,941,3,122,61,0,940,942,7,12,0,0,941,940,1,0,0,0,941,
+		942,1,0,0,0,942,944,1,0,0,0,943,938,1,0,0,0,943,944,1,0,0,0,944,952,1,
+		0,0,0,945,946,5,68,0,0,946,948,7,13,0,0,947,949,3,122,61,0,948,947,1,0,
+		0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,951,7,12,0,0,951,953,5,149,0,0,
+		952,945,1,0,0,0,952,953,1,0,0,0,953,59,1,0,0,0,954,955,6,30,-1,0,955,956,
+		3,62,31,0,956,971,1,0,0,0,957,958,10,2,0,0,958,960,5,91,0,0,959,961,3,
+		68,34,0,960,959,1,0,0,0,960,961,1,0,0,0,961,962,1,0,0,0,962,970,3,60,30,
+		3,963,964,10,1,0,0,964,966,7,14,0,0,965,967,3,68,34,0,966,965,1,0,0,0,
+		966,967,1,0,0,0,967,968,1,0,0,0,968,970,3,60,30,2,969,957,1,0,0,0,969,
+		963,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,61,1,0,
+		0,0,973,971,1,0,0,0,974,989,3,66,33,0,975,976,5,226,0,0,976,981,3,64,32,
+		0,977,978,5,264,0,0,978,980,3,64,32,0,979,977,1,0,0,0,980,983,1,0,0,0,
+		981,979,1,0,0,0,981,982,1,0,0,0,982,989,1,0,0,0,983,981,1,0,0,0,984,985,
+		5,260,0,0,985,986,3,54,27,0,986,987,5,261,0,0,987,989,1,0,0,0,988,974,
+		1,0,0,0,988,975,1,0,0,0,988,984,1,0,0,0,989,63,1,0,0,0,990,992,5,184,0,
+		0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,994,5,260,0,0,994,
+		999,3,122,61,0,995,996,5,264,0,0,996,998,3,122,61,0,997,995,1,0,0,0,998,
+		1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1002,1,0,0,0,1001,999,
+		1,0,0,0,1002,1003,5,261,0,0,1003,1006,1,0,0,0,1004,1006,3,122,61,0,1005,
+		991,1,0,0,0,1005,1004,1,0,0,0,1006,65,1,0,0,0,1007,1009,5,190,0,0,1008,
+		1010,3,114,57,0,1009,1008,1,0,0,0,1009,1010,1,0,0,0,1010,1012,1,0,0,0,
+		1011,1013,3,68,34,0,1012,1011,1,0,0,0,1012,1013,1,0,0,0,1013,1014,1,0,
+		0,0,1014,1019,3,70,35,0,1015,1016,5,264,0,0,1016,1018,3,70,35,0,1017,1015,
+		1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1031,
+		1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,74,0,0,1023,1028,3,80,40,0,1024,
+		1025,5,264,0,0,1025,1027,3,80,40,0,1026,1024,1,0,0,0,1027,1030,1,0,0,0,
+		1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,
+		0,1031,1022,1,0,0,0,1031,1032,1,0,0,0,1032,1035,1,0,0,0,1033,1034,5,234,
+		0,0,1034,1036,3,122,61,0,1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,1047,
+		1,0,0,0,1037,1038,5,78,0,0,1038,1039,5,15,0,0,1039,1044,3,72,36,0,1040,
+		1041,5,264,0,0,1041,1043,3,72,36,0,1042,1040,1,0,0,0,1043,1046,1,0,0,0,
+		1044,1042,1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,1044,1,0,0,
+		0,1047,1037,1,0,0,0,1047,1048,1,0,0,0,1048,1051,1,0,0,0,1049,1050,5,80,
+		0,0,1050,1052,3,122,61,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1062,
+		1,0,0,0,1053,1054,5,235,0,0,1054,1059,3,76,38,0,1055,1056,5,264,0,0,1056,
+		1058,3,76,38,0,1057,1055,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,
+		1060,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,1062,1053,1,0,0,0,1062,
+		1063,1,0,0,0,1063,67,1,0,0,0,1064,1065,7,15,0,0,1065,69,1,0,0,0,1066,1079,
+		5,252,0,0,1067,1068,3,176,88,0,1068,1069,5,265,0,0,1069,1070,5,252,0,0,
+		1070,1079,1,0,0,0,1071,1076,3,122,61,0,1072,1074,5,9,0,0,1073,1072,1,0,
+		0,0,1073,1074,1,0,0,0,1074,1075,1,0,0,0,1075,1077,3,180,90,0,1076,1073,
+		1,0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1066,1,0,0,0,1078,1067,
+		1,0,0,0,1078,1071,1,0,0,0,1079,71,1,0,0,0,1080,1081,5,79,0,0,1081,1082,
+		5,192,0,0,1082,1083,5,260,0,0,1083,1088,3,74,37,0,1084,1085,5,264,0,0,
+		1085,1087,3,74,37,0,1086,1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,
+		0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,
+		261,0,0,1092,1121,1,0,0,0,1093,1094,5,183,0,0,1094,1095,5,260,0,0,1095,
+		1100,3,74,37,0,1096,1097,5,264,0,0,1097,1099,3,74,37,0,1098,1096,1,0,0,
+		0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,
+		0,0,1102,1100,1,0,0,0,1103,1104,5,261,0,0,1104,1121,1,0,0,0,1105,1106,
+		5,34,0,0,1106,1107,5,260,0,0,1107,1112,3,74,37,0,1108,1109,5,264,0,0,1109,
+		1111,3,74,37,0,1110,1108,1,0,0,0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1112,
+		1113,1,0,0,0,1113,1115,1,0,0,0,1114,1112,1,0,0,0,1115,1116,5,261,0,0,1116,
+		1121,1,0,0,0,1117,1118,5,260,0,0,1118,1121,5,261,0,0,1119,1121,3,122,61,
+		0,1120,1080,1,0,0,0,1120,1093,1,0,0,0,1120,1105,1,0,0,0,1120,1117,1,0,
+		0,0,1120,1119,1,0,0,0,1121,73,1,0,0,0,1122,1131,5,260,0,0,1123,1128,3,
+		122,61,0,1124,1125,5,264,0,0,1125,1127,3,122,61,0,1126,1124,1,0,0,0,1127,
+		1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,
+		1128,1,0,0,0,1131,1123,1,0,0,0,1131,1132,1,0,0,0,1132,1133,1,0,0,0,1133,
+		1136,5,261,0,0,1134,1136,3,122,61,0,1135,1122,1,0,0,0,1135,1134,1,0,0,
+		0,1136,75,1,0,0,0,1137,1138,3,180,90,0,1138,1139,5,9,0,0,1139,1140,3,146,
+		73,0,1140,77,1,0,0,0,1141,1143,3,122,61,0,1142,1144,7,16,0,0,1143,1142,
+		1,0,0,0,1143,1144,1,0,0,0,1144,1147,1,0,0,0,1145,1146,5,143,0,0,1146,1148,
+		7,17,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,79,1,0,0,0,1149,1150,
+		6,40,-1,0,1150,1151,3,86,43,0,1151,1171,1,0,0,0,1152,1153,10,4,0,0,1153,
+		1154,5,33,0,0,1154,1155,5,99,0,0,1155,1170,3,86,43,0,1156,1157,10,3,0,
+		0,1157,1158,5,138,0,0,1158,1159,3,82,41,0,1159,1160,5,99,0,0,1160,1161,
+		3,86,43,0,1161,1170,1,0,0,0,1162,1163,10,2,0,0,1163,1164,3,82,41,0,1164,
+		1165,5,99,0,0,1165,1167,3,86,43,0,1166,1168,3,84,42,0,1167,1166,1,0,0,
+		0,1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1152,1,0,0,0,1169,1156,1,0,
+		0,0,1169,1162,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,
+		0,0,0,1172,81,1,0,0,0,1173,1171,1,0,0,0,1174,1176,5,89,0,0,1175,1174,1,
+		0,0,0,1175,1176,1,0,0,0,1176,1190,1,0,0,0,1177,1179,5,115,0,0,1178,1180,
+		5,153,0,0,1179,1178,1,0,0,0,1179,1180,1,0,0,0,1180,1190,1,0,0,0,1181,1183,
+		5,182,0,0,1182,1184,5,153,0,0,1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,
+		1190,1,0,0,0,1185,1187,5,75,0,0,1186,1188,5,153,0,0,1187,1186,1,0,0,0,
+		1187,1188,1,0,0,0,1188,1190,1,0,0,0,1189,1175,1,0,0,0,1189,1177,1,0,0,
+		0,1189,1181,1,0,0,0,1189,1185,1,0,0,0,1190,83,1,0,0,0,1191,1192,5,147,
+		0,0,1192,1199,3,122,61,0,1193,1194,5,224,0,0,1194,1195,5,260,0,0,1195,
+		1196,3,178,89,0,1196,1197,5,261,0,0,1197,1199,1,0,0,0,1198,1191,1,0,0,
+		0,1198,1193,1,0,0,0,1199,85,1,0,0,0,1200,1202,3,176,88,0,1201,1203,3,112,
+		56,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,1203,1209,1,0,0,0,1204,1205,5,
+		73,0,0,1205,1206,5,203,0,0,1206,1207,5,9,0,0,1207,1208,5,145,0,0,1208,
+		1210,3,130,65,0,1209,1204,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,
+		1211,1213,3,110,55,0,1212,1211,1,0,0,0,1212,1213,1,0,0,0,1213,1268,1,0,
+		0,0,1214,1216,5,112,0,0,1215,1214,1,0,0,0,1215,1216,1,0,0,0,1216,1217,
+		1,0,0,0,1217,1218,5,204,0,0,1218,1219,5,260,0,0,1219,1220,3,134,67,0,1220,
+		1222,5,261,0,0,1221,1223,3,110,55,0,1222,1221,1,0,0,0,1222,1223,1,0,0,
+		0,1223,1268,1,0,0,0,1224,1226,5,112,0,0,1225,1224,1,0,0,0,1225,1226,1,
+		0,0,0,1226,1227,1,0,0,0,1227,1228,5,260,0,0,1228,1229,3,54,27,0,1229,1231,
+		5,261,0,0,1230,1232,3,110,55,0,1231,1230,1,0,0,0,1231,1232,1,0,0,0,1232,
+		1268,1,0,0,0,1233,1234,5,221,0,0,1234,1235,5,260,0,0,1235,1240,3,122,61,
+		0,1236,1237,5,264,0,0,1237,1239,3,122,61,0,1238,1236,1,0,0,0,1239,1242,
+		1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1243,1,0,0,0,1242,1240,
+		1,0,0,0,1243,1246,5,261,0,0,1244,1245,5,236,0,0,1245,1247,5,152,0,0,1246,
+		1244,1,0,0,0,1246,1247,1,0,0,0,1247,1249,1,0,0,0,1248,1250,3,110,55,0,
+		1249,1248,1,0,0,0,1249,1250,1,0,0,0,1250,1268,1,0,0,0,1251,1252,5,260,
+		0,0,1252,1253,3,80,40,0,1253,1254,5,261,0,0,1254,1268,1,0,0,0,1255,1256,
+		3,176,88,0,1256,1258,3,88,44,0,1257,1259,3,110,55,0,1258,1257,1,0,0,0,
+		1258,1259,1,0,0,0,1259,1268,1,0,0,0,1260,1261,5,260,0,0,1261,1262,3,54,
+		27,0,1262,1263,5,261,0,0,1263,1265,3,88,44,0,1264,1266,3,110,55,0,1265,
+		1264,1,0,0,0,1265,1266,1,0,0,0,1266,1268,1,0,0,0,1267,1200,1,0,0,0,1267,
+		1215,1,0,0,0,1267,1225,1,0,0,0,1267,1233,1,0,0,0,1267,1251,1,0,0,0,1267,
+		1255,1,0,0,0,1267,1260,1,0,0,0,1268,87,1,0,0,0,1269,1270,5,123,0,0,1270,
+		1281,5,260,0,0,1271,1272,5,159,0,0,1272,1273,5,15,0,0,1273,1278,3,122,
+		61,0,1274,1275,5,264,0,0,1275,1277,3,122,61,0,1276,1274,1,0,0,0,1277,1280,
+		1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1282,1,0,0,0,1280,1278,
+		1,0,0,0,1281,1271,1,0,0,0,1281,1282,1,0,0,0,1282,1293,1,0,0,0,1283,1284,
+		5,151,0,0,1284,1285,5,15,0,0,1285,1290,3,78,39,0,1286,1287,5,264,0,0,1287,
+		1289,3,78,39,0,1288,1286,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,
+		1291,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1293,1283,1,0,0,0,1293,
+		1294,1,0,0,0,1294,1304,1,0,0,0,1295,1296,5,124,0,0,1296,1301,3,90,45,0,
+		1297,1298,5,264,0,0,1298,1300,3,90,45,0,1299,1297,1,0,0,0,1300,1303,1,
+		0,0,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1305,1,0,0,0,1303,1301,
+		1,0,0,0,1304,1295,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,0,1306,1308,
+		3,92,46,0,1307,1306,1,0,0,0,1307,1308,1,0,0,0,1308,1313,1,0,0,0,1309,1310,
+		5,3,0,0,1310,1311,5,122,0,0,1311,1312,5,195,0,0,1312,1314,3,94,47,0,1313,
+		1309,1,0,0,0,1313,1314,1,0,0,0,1314,1315,1,0,0,0,1315,1316,5,162,0,0,1316,
+		1317,5,260,0,0,1317,1318,3,96,48,0,1318,1321,5,261,0,0,1319,1320,5,237,
+		0,0,1320,1322,3,164,82,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1332,
+		1,0,0,0,1323,1324,5,199,0,0,1324,1329,3,106,53,0,1325,1326,5,264,0,0,1326,
+		1328,3,106,53,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,
+		1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1332,1323,1,0,0,
+		0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,45,0,0,1335,1340,3,108,
+		54,0,1336,1337,5,264,0,0,1337,1339,3,108,54,0,1338,1336,1,0,0,0,1339,1342,
+		1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,
+		1,0,0,0,1343,1344,5,261,0,0,1344,89,1,0,0,0,1345,1346,3,122,61,0,1346,
+		1347,5,9,0,0,1347,1348,3,180,90,0,1348,91,1,0,0,0,1349,1350,5,148,0,0,
+		1350,1351,5,184,0,0,1351,1352,5,163,0,0,1352,1358,5,122,0,0,1353,1354,
+		5,4,0,0,1354,1355,5,185,0,0,1355,1356,5,163,0,0,1356,1358,5,122,0,0,1357,
+		1349,1,0,0,0,1357,1353,1,0,0,0,1358,93,1,0,0,0,1359,1360,5,161,0,0,1360,
+		1361,5,111,0,0,1361,1374,5,184,0,0,1362,1363,5,212,0,0,1363,1364,5,139,
+		0,0,1364,1374,5,184,0,0,1365,1366,5,212,0,0,1366,1367,5,70,0,0,1367,1374,
+		3,180,90,0,1368,1369,5,212,0,0,1369,1370,5,111,0,0,1370,1374,3,180,90,
+		0,1371,1372,5,212,0,0,1372,1374,3,180,90,0,1373,1359,1,0,0,0,1373,1362,
+		1,0,0,0,1373,1365,1,0,0,0,1373,1368,1,0,0,0,1373,1371,1,0,0,0,1374,95,
+		1,0,0,0,1375,1380,3,98,49,0,1376,1377,5,256,0,0,1377,1379,3,98,49,0,1378,
+		1376,1,0,0,0,1379,1382,1,0,0,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,
+		97,1,0,0,0,1382,1380,1,0,0,0,1383,1385,3,100,50,0,1384,1383,1,0,0,0,1385,
+		1386,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,99,1,0,0,0,1388,
+		1390,3,102,51,0,1389,1391,3,104,52,0,1390,1389,1,0,0,0,1390,1391,1,0,0,
+		0,1391,101,1,0,0,0,1392,1398,3,180,90,0,1393,1394,5,260,0,0,1394,1395,
+		3,96,48,0,1395,1396,5,261,0,0,1396,1398,1,0,0,0,1397,1392,1,0,0,0,1397,
+		1393,1,0,0,0,1398,103,1,0,0,0,1399,1401,7,18,0,0,1400,1402,5,255,0,0,1401,
+		1400,1,0,0,0,1401,1402,1,0,0,0,1402,1418,1,0,0,0,1403,1405,5,257,0,0,1404,
+		1406,5,272,0,0,1405,1404,1,0,0,0,1405,1406,1,0,0,0,1406,1411,1,0,0,0,1407,
+		1409,5,264,0,0,1408,1410,5,272,0,0,1409,1408,1,0,0,0,1409,1410,1,0,0,0,
+		1410,1412,1,0,0,0,1411,1407,1,0,0,0,1411,1412,1,0,0,0,1412,1413,1,0,0,
+		0,1413,1415,5,258,0,0,1414,1416,5,255,0,0,1415,1414,1,0,0,0,1415,1416,
+		1,0,0,0,1416,1418,1,0,0,0,1417,1399,1,0,0,0,1417,1403,1,0,0,0,1418,105,
+		1,0,0,0,1419,1420,3,180,90,0,1420,1421,5,243,0,0,1421,1422,5,260,0,0,1422,
+		1427,3,180,90,0,1423,1424,5,264,0,0,1424,1426,3,180,90,0,1425,1423,1,0,
+		0,0,1426,1429,1,0,0,0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1430,1,
+		0,0,0,1429,1427,1,0,0,0,1430,1431,5,261,0,0,1431,107,1,0,0,0,1432,1433,
+		3,180,90,0,1433,1434,5,9,0,0,1434,1435,3,122,61,0,1435,109,1,0,0,0,1436,
+		1438,5,9,0,0,1437,1436,1,0,0,0,1437,1438,1,0,0,0,1438,1439,1,0,0,0,1439,
+		1444,3,180,90,0,1440,1441,5,260,0,0,1441,1442,3,178,89,0,1442,1443,5,261,
+		0,0,1443,1445,1,0,0,0,1444,1440,1,0,0,0,1444,1445,1,0,0,0,1445,111,1,0,
+		0,0,1446,1447,3,114,57,0,1447,113,1,0,0,0,1448,1449,5,267,0,0,1449,1456,
+		3,116,58,0,1450,1452,5,264,0,0,1451,1450,1,0,0,0,1451,1452,1,0,0,0,1452,
+		1453,1,0,0,0,1453,1455,3,116,58,0,1454,1451,1,0,0,0,1455,1458,1,0,0,0,
+		1456,1454,1,0,0,0,1456,1457,1,0,0,0,1457,1459,1,0,0,0,1458,1456,1,0,0,
+		0,1459,1460,5,268,0,0,1460,115,1,0,0,0,1461,1482,3,180,90,0,1462,1479,
+		5,260,0,0,1463,1468,3,118,59,0,1464,1465,5,264,0,0,1465,1467,3,118,59,
+		0,1466,1464,1,0,0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,
+		0,0,1469,1480,1,0,0,0,1470,1468,1,0,0,0,1471,1476,3,120,60,0,1472,1473,
+		5,264,0,0,1473,1475,3,120,60,0,1474,1472,1,0,0,0,1475,1478,1,0,0,0,1476,
+		1474,1,0,0,0,1476,1477,1,0,0,0,1477,1480,1,0,0,0,1478,1476,1,0,0,0,1479,
+		1463,1,0,0,0,1479,1471,1,0,0,0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,
+		1483,5,261,0,0,1482,1462,1,0,0,0,1482,1483,1,0,0,0,1483,117,1,0,0,0,1484,
+		1485,3,44,22,0,1485,1486,5,243,0,0,1486,1487,3,46,23,0,1487,119,1,0,0,
+		0,1488,1493,3,180,90,0,1489,1490,5,265,0,0,1490,1492,3,180,90,0,1491,1489,
+		1,0,0,0,1492,1495,1,0,0,0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1499,
+		1,0,0,0,1495,1493,1,0,0,0,1496,1499,5,269,0,0,1497,1499,5,272,0,0,1498,
+		1488,1,0,0,0,1498,1496,1,0,0,0,1498,1497,1,0,0,0,1499,121,1,0,0,0,1500,
+		1501,3,124,62,0,1501,123,1,0,0,0,1502,1503,6,62,-1,0,1503,1504,5,141,0,
+		0,1504,1513,3,124,62,4,1505,1509,3,130,65,0,1506,1508,3,126,63,0,1507,
+		1506,1,0,0,0,1508,1511,1,0,0,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,
+		1513,1,0,0,0,1511,1509,1,0,0,0,1512,1502,1,0,0,0,1512,1505,1,0,0,0,1513,
+		1522,1,0,0,0,1514,1515,10,2,0,0,1515,1516,5,7,0,0,1516,1521,3,124,62,3,
+		1517,1518,10,1,0,0,1518,1519,5,150,0,0,1519,1521,3,124,62,2,1520,1514,
+		1,0,0,0,1520,1517,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,
+		1,0,0,0,1523,125,1,0,0,0,1524,1522,1,0,0,0,1525,1526,3,128,64,0,1526,1527,
+		3,130,65,0,1527,1609,1,0,0,0,1528,1530,5,141,0,0,1529,1528,1,0,0,0,1529,
+		1530,1,0,0,0,1530,1531,1,0,0,0,1531,1533,5,13,0,0,1532,1534,7,19,0,0,1533,
+		1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1536,3,130,65,0,
+		1536,1537,5,7,0,0,1537,1538,3,130,65,0,1538,1609,1,0,0,0,1539,1541,5,141,
+		0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,
+		87,0,0,1543,1544,5,260,0,0,1544,1545,3,54,27,0,1545,1546,5,261,0,0,1546,
+		1609,1,0,0,0,1547,1549,5,141,0,0,1548,1547,1,0,0,0,1548,1549,1,0,0,0,1549,
+		1550,1,0,0,0,1550,1551,5,87,0,0,1551,1552,5,260,0,0,1552,1557,3,122,61,
+		0,1553,1554,5,264,0,0,1554,1556,3,122,61,0,1555,1553,1,0,0,0,1556,1559,
+		1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,1560,1,0,0,0,1559,1557,
+		1,0,0,0,1560,1561,5,261,0,0,1561,1609,1,0,0,0,1562,1564,5,141,0,0,1563,
+		1562,1,0,0,0,1563,1564,1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,116,0,0,1566,
+		1569,3,130,65,0,1567,1568,5,57,0,0,1568,1570,3,130,65,0,1569,1567,1,0,
+		0,0,1569,1570,1,0,0,0,1570,1609,1,0,0,0,1571,1573,5,141,0,0,1572,1571,
+		1,0,0,0,1572,1573,1,0,0,0,1573,1574,1,0,0,0,1574,1575,5,194,0,0,1575,1576,
+		5,212,0,0,1576,1579,3,130,65,0,1577,1578,5,57,0,0,1578,1580,3,130,65,0,
+		1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1609,1,0,0,0,1581,1583,5,94,0,
+		0,1582,1584,5,141,0,0,1583,1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,
+		0,0,0,1585,1609,5,142,0,0,1586,1588,5,94,0,0,1587,1589,5,141,0,0,1588,
+		1587,1,0,0,0,1588,1589,1,0,0,0,1589,1590,1,0,0,0,1590,1609,7,20,0,0,1591,
+		1593,5,94,0,0,1592,1594,5,141,0,0,1593,1592,1,0,0,0,1593,1594,1,0,0,0,
+		1594,1595,1,0,0,0,1595,1596,5,49,0,0,1596,1597,5,74,0,0,1597,1609,3,130,
+		65,0,1598,1600,5,94,0,0,1599,1601,5,141,0,0,1600,1599,1,0,0,0,1600,1601,
+		1,0,0,0,1601,1602,1,0,0,0,1602,1604,5,100,0,0,1603,1605,7,21,0,0,1604,
+		1603,1,0,0,0,1604,1605,1,0,0,0,1605,1609,1,0,0,0,1606,1607,5,156,0,0,1607,
+		1609,3,130,65,0,1608,1525,1,0,0,0,1608,1529,1,0,0,0,1608,1540,1,0,0,0,
+		1608,1548,1,0,0,0,1608,1563,1,0,0,0,1608,1572,1,0,0,0,1608,1581,1,0,0,
+		0,1608,1586,1,0,0,0,1608,1591,1,0,0,0,1608,1598,1,0,0,0,1608,1606,1,0,
+		0,0,1609,127,1,0,0,0,1610,1611,7,22,0,0,1611,129,1,0,0,0,1612,1613,6,65,
+		-1,0,1613,1617,3,132,66,0,1614,1615,7,23,0,0,1615,1617,3,130,65,3,1616,
+		1612,1,0,0,0,1616,1614,1,0,0,0,1617,1626,1,0,0,0,1618,1619,10,2,0,0,1619,
+		1620,7,24,0,0,1620,1625,3,130,65,3,1621,1622,10,1,0,0,1622,1623,7,23,0,
+		0,1623,1625,3,130,65,2,1624,1618,1,0,0,0,1624,1621,1,0,0,0,1625,1628,1,
+		0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,131,1,0,0,0,1628,1626,1,
+		0,0,0,1629,1630,6,66,-1,0,1630,1960,3,162,81,0,1631,1960,3,164,82,0,1632,
+		1633,5,17,0,0,1633,1635,3,122,61,0,1634,1636,3,160,80,0,1635,1634,1,0,
+		0,0,1636,1637,1,0,0,0,1637,1635,1,0,0,0,1637,1638,1,0,0,0,1638,1641,1,
+		0,0,0,1639,1640,5,52,0,0,1640,1642,3,122,61,0,1641,1639,1,0,0,0,1641,1642,
+		1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,54,0,0,1644,1960,1,0,0,0,1645,1647,
+		5,17,0,0,1646,1648,3,160,80,0,1647,1646,1,0,0,0,1648,1649,1,0,0,0,1649,
+		1647,1,0,0,0,1649,1650,1,0,0,0,1650,1653,1,0,0,0,1651,1652,5,52,0,0,1652,
+		1654,3,122,61,0,1653,1651,1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,0,0,
+		1655,1656,5,54,0,0,1656,1960,1,0,0,0,1657,1658,7,25,0,0,1658,1659,5,260,
+		0,0,1659,1660,3,122,61,0,1660,1661,5,9,0,0,1661,1662,3,170,85,0,1662,1663,
+		5,261,0,0,1663,1960,1,0,0,0,1664,1665,5,66,0,0,1665,1668,5,260,0,0,1666,
+		1669,3,168,84,0,1667,1669,3,180,90,0,1668,1666,1,0,0,0,1668,1667,1,0,0,
+		0,1669,1670,1,0,0,0,1670,1671,5,74,0,0,1671,1672,3,122,61,0,1672,1673,
+		5,261,0,0,1673,1960,1,0,0,0,1674,1675,5,214,0,0,1675,1676,5,260,0,0,1676,
+		1678,7,26,0,0,1677,1679,3,122,61,0,1678,1677,1,0,0,0,1678,1679,1,0,0,0,
+		1679,1680,1,0,0,0,1680,1681,5,74,0,0,1681,1682,3,122,61,0,1682,1683,5,
+		261,0,0,1683,1960,1,0,0,0,1684,1685,5,214,0,0,1685,1689,5,260,0,0,1686,
+		1687,3,122,61,0,1687,1688,5,74,0,0,1688,1690,1,0,0,0,1689,1686,1,0,0,0,
+		1689,1690,1,0,0,0,1690,1691,1,0,0,0,1691,1692,3,122,61,0,1692,1693,5,261,
+		0,0,1693,1960,1,0,0,0,1694,1695,5,200,0,0,1695,1696,5,260,0,0,1696,1697,
+		3,122,61,0,1697,1698,5,74,0,0,1698,1701,3,122,61,0,1699,1700,5,73,0,0,
+		1700,1702,3,122,61,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,0,
+		0,0,1703,1704,5,261,0,0,1704,1960,1,0,0,0,1705,1706,5,167,0,0,1706,1707,
+		5,260,0,0,1707,1708,3,130,65,0,1708,1709,5,87,0,0,1709,1710,3,122,61,0,
+		1710,1711,5,261,0,0,1711,1960,1,0,0,0,1712,1713,5,157,0,0,1713,1714,5,
+		260,0,0,1714,1715,3,122,61,0,1715,1716,5,164,0,0,1716,1717,3,122,61,0,
+		1717,1718,5,74,0,0,1718,1721,3,122,61,0,1719,1720,5,73,0,0,1720,1722,3,
+		122,61,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1723,1,0,0,0,1723,1724,
+		5,261,0,0,1724,1960,1,0,0,0,1725,1726,5,108,0,0,1726,1727,5,260,0,0,1727,
+		1728,3,122,61,0,1728,1729,5,264,0,0,1729,1732,3,122,61,0,1730,1731,5,181,
+		0,0,1731,1733,3,170,85,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1738,
+		1,0,0,0,1734,1735,3,154,77,0,1735,1736,5,147,0,0,1736,1737,5,53,0,0,1737,
+		1739,1,0,0,0,1738,1734,1,0,0,0,1738,1739,1,0,0,0,1739,1744,1,0,0,0,1740,
+		1741,3,154,77,0,1741,1742,5,147,0,0,1742,1743,5,56,0,0,1743,1745,1,0,0,
+		0,1744,1740,1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,261,
+		0,0,1747,1960,1,0,0,0,1748,1749,5,107,0,0,1749,1750,5,260,0,0,1750,1751,
+		3,122,61,0,1751,1752,5,264,0,0,1752,1755,3,122,61,0,1753,1754,5,181,0,
+		0,1754,1756,3,170,85,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1758,1,
+		0,0,0,1757,1759,3,156,78,0,1758,1757,1,0,0,0,1758,1759,1,0,0,0,1759,1764,
+		1,0,0,0,1760,1761,3,158,79,0,1761,1762,5,147,0,0,1762,1763,5,53,0,0,1763,
+		1765,1,0,0,0,1764,1760,1,0,0,0,1764,1765,1,0,0,0,1765,1770,1,0,0,0,1766,
+		1767,3,158,79,0,1767,1768,5,147,0,0,1768,1769,5,56,0,0,1769,1771,1,0,0,
+		0,1770,1766,1,0,0,0,1770,1771,1,0,0,0,1771,1772,1,0,0,0,1772,1773,5,261,
+		0,0,1773,1960,1,0,0,0,1774,1775,5,104,0,0,1775,1776,5,260,0,0,1776,1777,
+		3,122,61,0,1777,1778,5,264,0,0,1778,1782,3,122,61,0,1779,1780,7,27,0,0,
+		1780,1781,5,147,0,0,1781,1783,5,56,0,0,1782,1779,1,0,0,0,1782,1783,1,0,
+		0,0,1783,1784,1,0,0,0,1784,1785,5,261,0,0,1785,1960,1,0,0,0,1786,1787,
+		5,105,0,0,1787,1796,5,260,0,0,1788,1793,3,152,76,0,1789,1790,5,264,0,0,
+		1790,1792,3,152,76,0,1791,1789,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,
+		0,0,1793,1794,1,0,0,0,1794,1797,1,0,0,0,1795,1793,1,0,0,0,1796,1788,1,
+		0,0,0,1796,1797,1,0,0,0,1797,1801,1,0,0,0,1798,1799,7,28,0,0,1799,1800,
+		5,147,0,0,1800,1802,5,142,0,0,1801,1798,1,0,0,0,1801,1802,1,0,0,0,1802,
+		1803,1,0,0,0,1803,1960,5,261,0,0,1804,1805,5,101,0,0,1805,1814,5,260,0,
+		0,1806,1811,3,122,61,0,1807,1808,5,264,0,0,1808,1810,3,122,61,0,1809,1807,
+		1,0,0,0,1810,1813,1,0,0,0,1811,1809,1,0,0,0,1811,1812,1,0,0,0,1812,1815,
+		1,0,0,0,1813,1811,1,0,0,0,1814,1806,1,0,0,0,1814,1815,1,0,0,0,1815,1819,
+		1,0,0,0,1816,1817,7,28,0,0,1817,1818,5,147,0,0,1818,1820,5,142,0,0,1819,
+		1816,1,0,0,0,1819,1820,1,0,0,0,1820,1821,1,0,0,0,1821,1960,5,261,0,0,1822,
+		1823,5,102,0,0,1823,1824,5,260,0,0,1824,1835,3,122,61,0,1825,1826,5,151,
+		0,0,1826,1827,5,15,0,0,1827,1832,3,78,39,0,1828,1829,5,264,0,0,1829,1831,
+		3,78,39,0,1830,1828,1,0,0,0,1831,1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,
+		1,0,0,0,1833,1836,1,0,0,0,1834,1832,1,0,0,0,1835,1825,1,0,0,0,1835,1836,
+		1,0,0,0,1836,1840,1,0,0,0,1837,1838,7,28,0,0,1838,1839,5,147,0,0,1839,
+		1841,5,142,0,0,1840,1837,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,
+		1849,5,261,0,0,1843,1844,5,69,0,0,1844,1845,5,260,0,0,1845,1846,5,234,
+		0,0,1846,1847,3,122,61,0,1847,1848,5,261,0,0,1848,1850,1,0,0,0,1849,1843,
+		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1852,5,154,0,0,1852,1854,
+		3,144,72,0,1853,1851,1,0,0,0,1853,1854,1,0,0,0,1854,1960,1,0,0,0,1855,
+		1856,5,106,0,0,1856,1857,5,260,0,0,1857,1861,3,152,76,0,1858,1859,7,28,
+		0,0,1859,1860,5,147,0,0,1860,1862,5,142,0,0,1861,1858,1,0,0,0,1861,1862,
+		1,0,0,0,1862,1863,1,0,0,0,1863,1870,5,261,0,0,1864,1865,5,69,0,0,1865,
+		1866,5,260,0,0,1866,1867,5,234,0,0,1867,1868,3,122,61,0,1868,1869,5,261,
+		0,0,1869,1871,1,0,0,0,1870,1864,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,
+		0,0,0,1872,1873,5,154,0,0,1873,1875,3,144,72,0,1874,1872,1,0,0,0,1874,
+		1875,1,0,0,0,1875,1960,1,0,0,0,1876,1877,7,29,0,0,1877,1878,5,260,0,0,
+		1878,1879,3,122,61,0,1879,1880,5,212,0,0,1880,1881,3,168,84,0,1881,1882,
+		5,261,0,0,1882,1960,1,0,0,0,1883,1884,7,30,0,0,1884,1885,5,260,0,0,1885,
+		1886,3,168,84,0,1886,1887,5,264,0,0,1887,1888,3,122,61,0,1888,1889,5,264,
+		0,0,1889,1890,3,122,61,0,1890,1891,5,261,0,0,1891,1960,1,0,0,0,1892,1960,
+		7,31,0,0,1893,1894,5,8,0,0,1894,1903,5,262,0,0,1895,1900,3,122,61,0,1896,
+		1897,5,264,0,0,1897,1899,3,122,61,0,1898,1896,1,0,0,0,1899,1902,1,0,0,
+		0,1900,1898,1,0,0,0,1900,1901,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,
+		0,0,1903,1895,1,0,0,0,1903,1904,1,0,0,0,1904,1905,1,0,0,0,1905,1960,5,
+		263,0,0,1906,1907,5,121,0,0,1907,1916,5,262,0,0,1908,1913,3,122,61,0,1909,
+		1910,5,264,0,0,1910,1912,3,122,61,0,1911,1909,1,0,0,0,1912,1915,1,0,0,
+		0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,
+		0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1960,5,
+		263,0,0,1919,1920,5,184,0,0,1920,1929,5,260,0,0,1921,1926,3,122,61,0,1922,
+		1923,5,264,0,0,1923,1925,3,122,61,0,1924,1922,1,0,0,0,1925,1928,1,0,0,
+		0,1926,1924,1,0,0,0,1926,1927,1,0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,
+		0,0,1929,1921,1,0,0,0,1929,1930,1,0,0,0,1930,1931,1,0,0,0,1931,1960,5,
+		261,0,0,1932,1933,5,48,0,0,1933,1934,5,260,0,0,1934,1935,3,178,89,0,1935,
+		1936,5,261,0,0,1936,1960,1,0,0,0,1937,1960,3,134,67,0,1938,1939,5,62,0,
+		0,1939,1940,5,260,0,0,1940,1941,3,54,27,0,1941,1942,5,261,0,0,1942,1960,
+		1,0,0,0,1943,1944,5,260,0,0,1944,1945,3,54,27,0,1945,1946,5,261,0,0,1946,
+		1960,1,0,0,0,1947,1948,5,260,0,0,1948,1953,3,122,61,0,1949,1950,5,264,
+		0,0,1950,1952,3,122,61,0,1951,1949,1,0,0,0,1952,1955,1,0,0,0,1953,1951,
+		1,0,0,0,1953,1954,1,0,0,0,1954,1956,1,0,0,0,1955,1953,1,0,0,0,1956,1957,
+		5,261,0,0,1957,1960,1,0,0,0,1958,1960,3,180,90,0,1959,1629,1,0,0,0,1959,
+		1631,1,0,0,0,1959,1632,1,0,0,0,1959,1645,1,0,0,0,1959,1657,1,0,0,0,1959,
+		1664,1,0,0,0,1959,1674,1,0,0,0,1959,1684,1,0,0,0,1959,1694,1,0,0,0,1959,
+		1705,1,0,0,0,1959,1712,1,0,0,0,1959,1725,1,0,0,0,1959,1748,1,0,0,0,1959,
+		1774,1,0,0,0,1959,1786,1,0,0,0,1959,1804,1,0,0,0,1959,1822,1,0,0,0,1959,
+		1855,1,0,0,0,1959,1876,1,0,0,0,1959,1883,1,0,0,0,1959,1892,1,0,0,0,1959,
+		1893,1,0,0,0,1959,1906,1,0,0,0,1959,1919,1,0,0,0,1959,1932,1,0,0,0,1959,
+		1937,1,0,0,0,1959,1938,1,0,0,0,1959,1943,1,0,0,0,1959,1947,1,0,0,0,1959,
+		1958,1,0,0,0,1960,1971,1,0,0,0,1961,1962,10,2,0,0,1962,1963,5,265,0,0,
+		1963,1970,3,180,90,0,1964,1965,10,1,0,0,1965,1966,5,262,0,0,1966,1967,
+		3,130,65,0,1967,1968,5,263,0,0,1968,1970,1,0,0,0,1969,1961,1,0,0,0,1969,
+		1964,1,0,0,0,1970,1973,1,0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,
+		133,1,0,0,0,1973,1971,1,0,0,0,1974,1975,3,138,69,0,1975,1991,5,260,0,0,
+		1976,1992,5,252,0,0,1977,1979,3,68,34,0,1978,1977,1,0,0,0,1978,1979,1,
+		0,0,0,1979,1980,1,0,0,0,1980,1985,3,140,70,0,1981,1982,5,264,0,0,1982,
+		1984,3,140,70,0,1983,1981,1,0,0,0,1984,1987,1,0,0,0,1985,1983,1,0,0,0,
+		1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,1985,1,0,0,0,1988,1990,3,136,
+		68,0,1989,1988,1,0,0,0,1989,1990,1,0,0,0,1990,1992,1,0,0,0,1991,1976,1,
+		0,0,0,1991,1978,1,0,0,0,1991,1992,1,0,0,0,1992,1993,1,0,0,0,1993,2000,
+		5,261,0,0,1994,1995,5,69,0,0,1995,1996,5,260,0,0,1996,1997,5,234,0,0,1997,
+		1998,3,122,61,0,1998,1999,5,261,0,0,1999,2001,1,0,0,0,2000,1994,1,0,0,
+		0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,2003,5,154,0,0,2003,2005,3,
+		144,72,0,2004,2002,1,0,0,0,2004,2005,1,0,0,0,2005,135,1,0,0,0,2006,2007,
+		7,32,0,0,2007,2008,5,143,0,0,2008,137,1,0,0,0,2009,2014,3,176,88,0,2010,
+		2014,5,115,0,0,2011,2014,5,182,0,0,2012,2014,5,70,0,0,2013,2009,1,0,0,
+		0,2013,2010,1,0,0,0,2013,2011,1,0,0,0,2013,2012,1,0,0,0,2014,139,1,0,0,
+		0,2015,2016,3,180,90,0,2016,2017,5,249,0,0,2017,2018,3,142,71,0,2018,2021,
+		1,0,0,0,2019,2021,3,142,71,0,2020,2015,1,0,0,0,2020,2019,1,0,0,0,2021,
+		141,1,0,0,0,2022,2023,5,204,0,0,2023,2027,3,176,88,0,2024,2025,5,159,0,
+		0,2025,2026,5,15,0,0,2026,2028,3,122,61,0,2027,2024,1,0,0,0,2027,2028,
+		1,0,0,0,2028,2040,1,0,0,0,2029,2030,5,204,0,0,2030,2031,5,260,0,0,2031,
+		2032,3,54,27,0,2032,2036,5,261,0,0,2033,2034,5,159,0,0,2034,2035,5,15,
+		0,0,2035,2037,3,122,61,0,2036,2033,1,0,0,0,2036,2037,1,0,0,0,2037,2040,
+		1,0,0,0,2038,2040,3,122,61,0,2039,2022,1,0,0,0,2039,2029,1,0,0,0,2039,
+		2038,1,0,0,0,2040,143,1,0,0,0,2041,2044,3,180,90,0,2042,2044,3,146,73,
+		0,2043,2041,1,0,0,0,2043,2042,1,0,0,0,2044,145,1,0,0,0,2045,2056,5,260,
+		0,0,2046,2047,5,159,0,0,2047,2048,5,15,0,0,2048,2053,3,122,61,0,2049,2050,
+		5,264,0,0,2050,2052,3,122,61,0,2051,2049,1,0,0,0,2052,2055,1,0,0,0,2053,
+		2051,1,0,0,0,2053,2054,1,0,0,0,2054,2057,1,0,0,0,2055,2053,1,0,0,0,2056,
+		2046,1,0,0,0,2056,2057,1,0,0,0,2057,2068,1,0,0,0,2058,2059,5,151,0,0,2059,
+		2060,5,15,0,0,2060,2065,3,78,39,0,2061,2062,5,264,0,0,2062,2064,3,78,39,
+		0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,2065,2063,1,0,0,0,2065,2066,1,0,
+		0,0,2066,2069,1,0,0,0,2067,2065,1,0,0,0,2068,2058,1,0,0,0,2068,2069,1,
+		0,0,0,2069,2071,1,0,0,0,2070,2072,3,148,74,0,2071,2070,1,0,0,0,2071,2072,
+		1,0,0,0,2072,2073,1,0,0,0,2073,2074,5,261,0,0,2074,147,1,0,0,0,2075,2076,
+		7,33,0,0,2076,2084,3,150,75,0,2077,2078,7,33,0,0,2078,2079,5,13,0,0,2079,
+		2080,3,150,75,0,2080,2081,5,7,0,0,2081,2082,3,150,75,0,2082,2084,1,0,0,
+		0,2083,2075,1,0,0,0,2083,2077,1,0,0,0,2084,149,1,0,0,0,2085,2086,5,217,
+		0,0,2086,2095,5,168,0,0,2087,2088,5,217,0,0,2088,2095,5,72,0,0,2089,2090,
+		5,35,0,0,2090,2095,5,184,0,0,2091,2092,3,130,65,0,2092,2093,7,34,0,0,2093,
+		2095,1,0,0,0,2094,2085,1,0,0,0,2094,2087,1,0,0,0,2094,2089,1,0,0,0,2094,
+		2091,1,0,0,0,2095,151,1,0,0,0,2096,2098,5,109,0,0,2097,2096,1,0,0,0,2097,
+		2098,1,0,0,0,2098,2099,1,0,0,0,2099,2100,3,122,61,0,2100,2101,5,225,0,
+		0,2101,2102,3,122,61,0,2102,153,1,0,0,0,2103,2108,5,142,0,0,2104,2108,
+		5,56,0,0,2105,2106,5,44,0,0,2106,2108,3,122,61,0,2107,2103,1,0,0,0,2107,
+		2104,1,0,0,0,2107,2105,1,0,0,0,2108,155,1,0,0,0,2109,2111,5,238,0,0,2110,
+		2112,5,8,0,0,2111,2110,1,0,0,0,2111,2112,1,0,0,0,2112,2113,1,0,0,0,2113,
+		2123,5,239,0,0,2114,2116,5,236,0,0,2115,2117,7,35,0,0,2116,2115,1,0,0,
+		0,2116,2117,1,0,0,0,2117,2119,1,0,0,0,2118,2120,5,8,0,0,2119,2118,1,0,
+		0,0,2119,2120,1,0,0,0,2120,2121,1,0,0,0,2121,2123,5,239,0,0,2122,2109,
+		1,0,0,0,2122,2114,1,0,0,0,2123,157,1,0,0,0,2124,2129,5,142,0,0,2125,2129,
+		5,56,0,0,2126,2127,5,53,0,0,2127,2129,7,36,0,0,2128,2124,1,0,0,0,2128,
+		2125,1,0,0,0,2128,2126,1,0,0,0,2129,159,1,0,0,0,2130,2131,5,233,0,0,2131,
+		2132,3,122,61,0,2132,2133,5,207,0,0,2133,2134,3,122,61,0,2134,161,1,0,
+		0,0,2135,2150,5,142,0,0,2136,2150,7,37,0,0,2137,2150,5,272,0,0,2138,2150,
+		5,273,0,0,2139,2150,5,274,0,0,2140,2142,5,269,0,0,2141,2140,1,0,0,0,2142,
+		2143,1,0,0,0,2143,2141,1,0,0,0,2143,2144,1,0,0,0,2144,2150,1,0,0,0,2145,
+		2150,5,270,0,0,2146,2150,5,271,0,0,2147,2148,7,38,0,0,2148,2150,5,269,
+		0,0,2149,2135,1,0,0,0,2149,2136,1,0,0,0,2149,2137,1,0,0,0,2149,2138,1,
+		0,0,0,2149,2139,1,0,0,0,2149,2141,1,0,0,0,2149,2145,1,0,0,0,2149,2146,
+		1,0,0,0,2149,2147,1,0,0,0,2150,163,1,0,0,0,2151,2153,5,92,0,0,2152,2154,
+		7,23,0,0,2153,2152,1,0,0,0,2153,2154,1,0,0,0,2154,2155,1,0,0,0,2155,2156,
+		3,166,83,0,2156,2160,3,168,84,0,2157,2158,5,260,0,0,2158,2159,5,272,0,
+		0,2159,2161,5,261,0,0,2160,2157,1,0,0,0,2160,2161,1,0,0,0,2161,2169,1,
+		0,0,0,2162,2163,5,212,0,0,2163,2167,3,168,84,0,2164,2165,5,260,0,0,2165,
+		2166,5,272,0,0,2166,2168,5,261,0,0,2167,2164,1,0,0,0,2167,2168,1,0,0,0,
+		2168,2170,1,0,0,0,2169,2162,1,0,0,0,2169,2170,1,0,0,0,2170,165,1,0,0,0,
+		2171,2172,7,39,0,0,2172,167,1,0,0,0,2173,2174,7,40,0,0,2174,169,1,0,0,
+		0,2175,2179,3,172,86,0,2176,2177,5,141,0,0,2177,2180,5,142,0,0,2178,2180,
+		5,142,0,0,2179,2176,1,0,0,0,2179,2178,1,0,0,0,2179,2180,1,0,0,0,2180,171,
+		1,0,0,0,2181,2182,6,86,-1,0,2182,2183,5,8,0,0,2183,2184,5,247,0,0,2184,
+		2185,3,170,85,0,2185,2186,5,248,0,0,2186,2264,1,0,0,0,2187,2188,5,135,
+		0,0,2188,2189,5,247,0,0,2189,2190,3,170,85,0,2190,2191,5,248,0,0,2191,
+		2264,1,0,0,0,2192,2193,5,121,0,0,2193,2194,5,247,0,0,2194,2195,3,170,85,
+		0,2195,2196,5,264,0,0,2196,2197,3,170,85,0,2197,2198,5,248,0,0,2198,2264,
+		1,0,0,0,2199,2200,5,184,0,0,2200,2209,5,247,0,0,2201,2206,3,174,87,0,2202,
+		2203,5,264,0,0,2203,2205,3,174,87,0,2204,2202,1,0,0,0,2205,2208,1,0,0,
+		0,2206,2204,1,0,0,0,2206,2207,1,0,0,0,2207,2210,1,0,0,0,2208,2206,1,0,
+		0,0,2209,2201,1,0,0,0,2209,2210,1,0,0,0,2210,2211,1,0,0,0,2211,2264,5,
+		248,0,0,2212,2213,5,184,0,0,2213,2222,5,260,0,0,2214,2219,3,174,87,0,2215,
+		2216,5,264,0,0,2216,2218,3,174,87,0,2217,2215,1,0,0,0,2218,2221,1,0,0,
+		0,2219,2217,1,0,0,0,2219,2220,1,0,0,0,2220,2223,1,0,0,0,2221,2219,1,0,
+		0,0,2222,2214,1,0,0,0,2222,2223,1,0,0,0,2223,2224,1,0,0,0,2224,2264,5,
+		261,0,0,2225,2226,5,92,0,0,2226,2230,3,168,84,0,2227,2228,5,260,0,0,2228,
+		2229,5,272,0,0,2229,2231,5,261,0,0,2230,2227,1,0,0,0,2230,2231,1,0,0,0,
+		2231,2239,1,0,0,0,2232,2233,5,212,0,0,2233,2237,3,168,84,0,2234,2235,5,
+		260,0,0,2235,2236,5,272,0,0,2236,2238,5,261,0,0,2237,2234,1,0,0,0,2237,
+		2238,1,0,0,0,2238,2240,1,0,0,0,2239,2232,1,0,0,0,2239,2240,1,0,0,0,2240,
+		2264,1,0,0,0,2241,2252,3,180,90,0,2242,2243,5,260,0,0,2243,2248,5,272,
+		0,0,2244,2245,5,264,0,0,2245,2247,5,272,0,0,2246,2244,1,0,0,0,2247,2250,
+		1,0,0,0,2248,2246,1,0,0,0,2248,2249,1,0,0,0,2249,2251,1,0,0,0,2250,2248,
+		1,0,0,0,2251,2253,5,261,0,0,2252,2242,1,0,0,0,2252,2253,1,0,0,0,2253,2261,
+		1,0,0,0,2254,2255,5,236,0,0,2255,2256,5,118,0,0,2256,2257,5,208,0,0,2257,
+		2262,5,242,0,0,2258,2259,5,238,0,0,2259,2260,5,208,0,0,2260,2262,5,242,
+		0,0,2261,2254,1,0,0,0,2261,2258,1,0,0,0,2261,2262,1,0,0,0,2262,2264,1,
+		0,0,0,2263,2181,1,0,0,0,2263,2187,1,0,0,0,2263,2192,1,0,0,0,2263,2199,
+		1,0,0,0,2263,2212,1,0,0,0,2263,2225,1,0,0,0,2263,2241,1,0,0,0,2264,2271,
+		1,0,0,0,2265,2266,10,2,0,0,2266,2270,5,8,0,0,2267,2268,10,1,0,0,2268,2270,
+		5,135,0,0,2269,2265,1,0,0,0,2269,2267,1,0,0,0,2270,2273,1,0,0,0,2271,2269,
+		1,0,0,0,2271,2272,1,0,0,0,2272,173,1,0,0,0,2273,2271,1,0,0,0,2274,2275,
+		3,180,90,0,2275,2277,3,170,85,0,2276,2278,5,269,0,0,2277,2276,1,0,0,0,
+		2277,2278,1,0,0,0,2278,175,1,0,0,0,2279,2284,3,180,90,0,2280,2281,5,265,
+		0,0,2281,2283,3,180,90,0,2282,2280,1,0,0,0,2283,2286,1,0,0,0,2284,2282,
+		1,0,0,0,2284,2285,1,0,0,0,2285,177,1,0,0,0,2286,2284,1,0,0,0,2287,2292,
+		3,180,90,0,2288,2289,5,264,0,0,2289,2291,3,180,90,0,2290,2288,1,0,0,0,
+		2291,2294,1,0,0,0,2292,2290,1,0,0,0,2292,2293,1,0,0,0,2293,179,1,0,0,0,
+		2294,2292,1,0,0,0,2295,2299,5,275,0,0,2296,2299,5,276,0,0,2297,2299,3,
+		182,91,0,2298,2295,1,0,0,0,2298,2296,1,0,0,0,2298,2297,1,0,0,0,2299,181,
+		1,0,0,0,2300,2301,7,41,0,0,2301,183,1,0,0,0,329,187,194,199,205,208,223,
 		226,232,238,244,251,255,263,265,271,278,288,291,298,303,306,313,318,321,
-		325,328,333,337,343,356,363,367,377,382,393,396,404,408,414,418,428,434,
-		437,443,454,469,476,481,487,498,504,509,515,520,528,536,538,543,548,551,
-		556,559,562,567,570,575,580,583,591,609,611,614,621,627,636,641,645,653,
-		656,659,663,667,678,683,687,695,698,706,713,720,723,727,732,736,738,742,
-		748,758,767,776,779,793,796,800,806,814,818,823,835,847,860,865,869,876,
-		883,891,894,903,918,921,926,928,933,935,940,944,952,958,961,963,973,980,
-		983,991,997,1001,1004,1011,1020,1023,1027,1036,1039,1043,1051,1054,1065,
-		1068,1070,1080,1092,1104,1112,1120,1123,1127,1135,1139,1159,1161,1163,
-		1167,1171,1175,1179,1181,1190,1194,1201,1204,1207,1214,1217,1223,1232,
-		1238,1241,1250,1257,1259,1270,1273,1282,1285,1293,1296,1299,1305,1313,
-		1321,1324,1332,1349,1365,1372,1378,1382,1389,1393,1397,1401,1403,1407,
-		1409,1419,1429,1436,1443,1448,1460,1468,1471,1474,1485,1490,1501,1504,
-		1512,1514,1521,1525,1532,1540,1549,1555,1561,1564,1571,1575,1580,1585,
-		1592,1596,1600,1608,1616,1618,1629,1633,1641,1645,1660,1670,1681,1693,
-		1713,1724,1730,1736,1747,1750,1756,1762,1774,1785,1788,1793,1803,1806,
-		1811,1824,1827,1832,1841,1845,1853,1862,1866,1892,1895,1905,1908,1918,
-		1921,1945,1951,1961,1963,1970,1977,1981,1983,1992,1996,2005,2012,2019,
-		2028,2031,2035,2045,2048,2057,2060,2063,2075,2086,2089,2099,2103,2108,
-		2111,2114,2120,2135,2141,2145,2152,2159,2161,2171,2198,2201,2211,2214,
-		2222,2229,2231,2240,2244,2253,2255,2261,2263,2269,2276,2284,2290
+		325,328,333,337,343,356,364,371,375,385,390,401,404,412,416,422,426,436,
+		442,445,451,462,477,484,489,495,506,512,517,523,528,536,544,546,551,556,
+		559,564,567,570,575,578,583,588,591,599,617,619,622,629,635,644,649,653,
+		661,664,667,671,675,686,691,695,703,706,714,721,728,731,735,740,744,746,
+		750,756,766,775,784,787,801,804,808,814,822,826,831,843,855,868,873,877,
+		884,891,899,902,911,926,929,934,936,941,943,948,952,960,966,969,971,981,
+		988,991,999,1005,1009,1012,1019,1028,1031,1035,1044,1047,1051,1059,1062,
+		1073,1076,1078,1088,1100,1112,1120,1128,1131,1135,1143,1147,1167,1169,
+		1171,1175,1179,1183,1187,1189,1198,1202,1209,1212,1215,1222,1225,1231,
+		1240,1246,1249,1258,1265,1267,1278,1281,1290,1293,1301,1304,1307,1313,
+		1321,1329,1332,1340,1357,1373,1380,1386,1390,1397,1401,1405,1409,1411,
+		1415,1417,1427,1437,1444,1451,1456,1468,1476,1479,1482,1493,1498,1509,
+		1512,1520,1522,1529,1533,1540,1548,1557,1563,1569,1572,1579,1583,1588,
+		1593,1600,1604,1608,1616,1624,1626,1637,1641,1649,1653,1668,1678,1689,
+		1701,1721,1732,1738,1744,1755,1758,1764,1770,1782,1793,1796,1801,1811,
+		1814,1819,1832,1835,1840,1849,1853,1861,1870,1874,1900,1903,1913,1916,
+		1926,1929,1953,1959,1969,1971,1978,1985,1989,1991,2000,2004,2013,2020,
+		2027,2036,2039,2043,2053,2056,2065,2068,2071,2083,2094,2097,2107,2111,
+		2116,2119,2122,2128,2143,2149,2153,2160,2167,2169,2179,2206,2209,2219,
+		2222,2230,2237,2239,2248,2252,2261,2263,2269,2271,2277,2284,2292,2298
 	};
 
 	public static readonly ATN _ATN =
