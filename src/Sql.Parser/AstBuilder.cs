@@ -63,6 +63,9 @@ internal sealed partial class AstBuilder
         },
         P.AlterTableContext c => new AlterTableStatement(Name(c.qualifiedName()), false, c.EXISTS() is not null, BuildAlterAction(c.alterTableAction()), Span(c)),
         P.AlterViewContext c => BuildAlterView(c),
+        P.AlterCatalogContext c => new AlterCatalogStatement(Name(c.qualifiedName()),
+            c.alterTableAction() is { } action ? BuildAlterAction(action) : null,
+            c.STRING() is { } comment ? Unquote(comment.Symbol) : null, Span(c)),
         P.SetStatementContext c => c.setKey() is null
             ? new SetStatement(null, null, Span(c))
             : new SetStatement(RawOrUnquoted(c.setKey()), RawOrUnquoted(c.setValue()), Span(c)),

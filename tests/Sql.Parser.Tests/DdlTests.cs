@@ -176,6 +176,16 @@ public sealed class DdlTests
         Assert.Equal((ShowKind.CreateCatalog, "c1"), (show.Kind, show.Target!.ToString()));
     }
 
+    [Fact]
+    public void AlterCatalog()
+    {
+        var set = Statement<AlterCatalogStatement>("ALTER CATALOG c1 SET ('default-database' = 'db')");
+        Assert.Equal("db", Assert.Single(Assert.IsType<SetOptionsAction>(set.Action).Options).Value);
+        Assert.Equal(new[] { "k" }, Assert.IsType<ResetOptionsAction>(Statement<AlterCatalogStatement>("ALTER CATALOG c1 RESET ('k')").Action).Keys);
+        var comment = Statement<AlterCatalogStatement>("ALTER CATALOG c1 COMMENT 'new'");
+        Assert.Equal(("c1", null, "new"), (comment.Name.ToString(), comment.Action, comment.Comment));
+    }
+
     [Theory]
     [InlineData("REPLACE TABLE t WITH ('connector' = 'blackhole') AS SELECT 1", TableReplace.Replace)]
     [InlineData("CREATE OR REPLACE TABLE t WITH ('connector' = 'blackhole') AS SELECT 1", TableReplace.CreateOrReplace)]

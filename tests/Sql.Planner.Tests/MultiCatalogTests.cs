@@ -112,6 +112,32 @@ public sealed class MultiCatalogTests
     }
 
     [Fact]
+    public void Alter_catalog_changes_options_and_comment_and_keeps_the_catalogs_objects()
+    {
+        _f.Run($"CREATE CATALOG c1 {InMemory}");
+        _f.Run("CREATE TABLE c1.default_database.t (a INT) WITH ('connector' = 'datagen')");
+        _f.Run("ALTER CATALOG c1 SET ('default-database' = 'db2')");
+        _f.Run("ALTER CATALOG c1 COMMENT 'now commented'");
+        Assert.Equal(new[] { "name|c1", "type|generic_in_memory", "comment|now commented", "option:default-database|db2", "option:type|generic_in_memory" },
+            _f.Run<TableResult>("DESCRIBE CATALOG EXTENDED c1").Rows.Select(r => r[0] + "|" + r[1]));
+        Assert.Equal(new[] { "db2", "default_database" }, Column("SHOW DATABASES FROM c1"));
+        Assert.Equal(new[] { "t" }, Column("SHOW TABLES FROM c1.default_database"));
+        _f.Run("USE CATALOG c1");
+        Assert.Equal(new[] { "db2" }, Column("SHOW CURRENT DATABASE"));
+        _f.Run("ALTER CATALOG c1 RESET ('default-database')");
+        Assert.Equal(new[] { "option:type|generic_in_memory" },
+            _f.Run<TableResult>("DESCRIBE CATALOG EXTENDED c1").Rows.Skip(3).Select(r => r[0] + "|" + r[1]));
+
+        Assert.Equal("ALTER CATALOG RESET does not support changing 'type'", _f.Error("ALTER CATALOG c1 RESET ('type')").Problem);
+        Assert.StartsWith("Unable to create catalog 'c1'. Could not find any factory for identifier 'hive'", _f.Error("ALTER CATALOG c1 SET ('type' = 'hive')").Problem);
+        Assert.StartsWith("Unable to create catalog 'c1'. Unsupported options found for 'generic_in_memory'.", _f.Error("ALTER CATALOG c1 SET ('x' = '1')").Problem);
+        Assert.Equal("Catalog default_catalog does not exist in the catalog store.", _f.Error("ALTER CATALOG default_catalog COMMENT 'x'").Problem);
+        Assert.Equal("Catalog nope does not exist in the catalog store.", _f.Error("ALTER CATALOG nope SET ('default-database' = 'd')").Problem);
+        Assert.Equal("ALTER CATALOG takes SET (...), RESET (...) or COMMENT '...'", _f.Error("ALTER CATALOG c1 RENAME TO c2").Problem);
+        Assert.Equal("generic_in_memory", _f.Run<TableResult>("DESCRIBE CATALOG c1").Rows[1][1]);
+    }
+
+    [Fact]
     public void Names_resolve_against_the_current_catalog_and_database()
     {
         _f.Run($"""

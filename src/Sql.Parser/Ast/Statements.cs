@@ -107,6 +107,11 @@ public sealed record AlterViewQueryAction(Query Query, string QueryText, SourceS
 /// <summary><c>ALTER TABLE [IF EXISTS] name action</c> (also ALTER VIEW name RENAME TO / AS query).</summary>
 public sealed record AlterTableStatement(ObjectName Name, bool IsView, bool IfExists, AlterTableAction Action, SourceSpan Span) : Statement(Span);
 
+/// <summary><c>ALTER CATALOG c SET (...) | RESET (...) | COMMENT '...'</c>: <see cref="Action"/> is a
+/// <see cref="SetOptionsAction"/> or <see cref="ResetOptionsAction"/> (another action is refused), or null with a
+/// <see cref="Comment"/>.</summary>
+public sealed record AlterCatalogStatement(ObjectName Name, AlterTableAction? Action, string? Comment, SourceSpan Span) : Statement(Span);
+
 /// <summary><c>INSERT INTO|OVERWRITE target [(cols)] query</c>.</summary>
 public sealed record InsertStatement(
     ObjectName Target,

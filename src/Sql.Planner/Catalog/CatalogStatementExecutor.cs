@@ -33,6 +33,7 @@ internal sealed class CatalogStatementExecutor
         ShowStatement s => Show(s),
         DescribeStatement s => Describe(s),
         DescribeCatalogStatement s => DescribeCatalog(s),
+        AlterCatalogStatement s => AlterCatalog(s),
         UseStatement s => Use(s),
         CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => CreateDatabase(s),
@@ -478,25 +479,67 @@ internal sealed class CatalogStatementExecutor
         }
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in s.Options) options[o.Key] = o.Value;
-        var type = s.Options.LastOrDefault(o => o.Key == "type");
+        string defaultDatabase = ValidateCatalogOptions(name, options, s.Options, s.Name.Span);
+        _catalog.AddCatalog(new SessionCatalog(name, defaultDatabase, s.Comment, options));
+        return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary>Checks the options of an in-memory catalog as Flink's factory does (a <c>type</c> to discover the factory,
+    /// <c>generic_in_memory</c> the only one; no options besides <c>default-database</c> and <c>property-version</c>);
+    /// returns the default database. <paramref name="written"/> give the spans of options as written.</summary>
+    private static string ValidateCatalogOptions(string name, IReadOnlyDictionary<string, string> options, IReadOnlyList<TableOption> written, Parser.SourceSpan nameSpan)
+    {
+        Parser.SourceSpan KeySpan(string key) => written.LastOrDefault(o => o.Key == key)?.KeySpan ?? nameSpan;
         string unable = $"Unable to create catalog '{name}'.";
-        if (type is null)
-            throw new SqlValidationException($"{unable} Catalog options do not contain an option key 'type' for discovering a catalog.", s.Name.Span);
-        if (type.Value != SessionCatalog.InMemoryType)
+        if (!options.TryGetValue("type", out var type))
+            throw new SqlValidationException($"{unable} Catalog options do not contain an option key 'type' for discovering a catalog.", nameSpan);
+        if (type != SessionCatalog.InMemoryType)
             throw new SqlValidationException(
-                $"{unable} Could not find any factory for identifier '{type.Value}' that implements 'org.apache.flink.table.factories.CatalogFactory'. " +
+                $"{unable} Could not find any factory for identifier '{type}' that implements 'org.apache.flink.table.factories.CatalogFactory'. " +
                 $"Available factory identifiers are: {SessionCatalog.InMemoryType} (StreamSql keeps catalogs in memory; Hive, JDBC, Paimon and other external catalogs are not supported)",
-                type.Span);
+                written.LastOrDefault(o => o.Key == "type")?.Span ?? nameSpan);
         string[] supported = ["default-database", "property-version"];
-        var unsupported = options.Keys.Where(k => k != "type" && !supported.Contains(k)).ToList();
+        var unsupported = options.Keys.Where(k => k != "type" && !supported.Contains(k)).Order(StringComparer.Ordinal).ToList();
         if (unsupported.Count > 0)
             throw new SqlValidationException(
                 $"{unable} Unsupported options found for '{SessionCatalog.InMemoryType}'.\n\nUnsupported options:\n\n{string.Join("\n", unsupported)}\n\nSupported options:\n\n{string.Join("\n", supported)}",
-                s.Options.Last(o => o.Key == unsupported[0]).KeySpan);
+                KeySpan(unsupported[0]));
         string defaultDatabase = options.GetValueOrDefault("default-database", TableCatalog.DefaultDatabase);
         if (string.IsNullOrWhiteSpace(defaultDatabase))
-            throw new SqlValidationException($"{unable} The option 'default-database' cannot be empty.", s.Options.Last(o => o.Key == "default-database").KeySpan);
-        _catalog.AddCatalog(new SessionCatalog(name, defaultDatabase, s.Comment, options));
+            throw new SqlValidationException($"{unable} The option 'default-database' cannot be empty.", KeySpan("default-database"));
+        return defaultDatabase;
+    }
+
+    /// <summary><c>ALTER CATALOG c SET (...) | RESET (...) | COMMENT '...'</c> (Flink 1.20): changes the options or comment
+    /// of a catalog of <c>CREATE CATALOG</c>, checked as <c>CREATE CATALOG</c> checks them; its databases, tables and views
+    /// stay (a new <c>default-database</c> is added when missing).</summary>
+    private PlanResult AlterCatalog(AlterCatalogStatement s)
+    {
+        var catalog = _catalog.FindCatalog(s.Name.Last);
+        if (s.Name.Parts.Count > 1 || catalog?.Options is null)
+            throw new SqlValidationException($"Catalog {s.Name} does not exist in the catalog store.", s.Name.Span);
+        var options = new SortedDictionary<string, string>(catalog.Options.ToDictionary(), StringComparer.Ordinal);
+        string? comment = catalog.Comment;
+        IReadOnlyList<TableOption> written = [];
+        switch (s.Action)
+        {
+            case null:
+                comment = s.Comment;
+                break;
+            case SetOptionsAction set:
+                foreach (var o in set.Options) options[o.Key] = o.Value;
+                written = set.Options;
+                break;
+            case ResetOptionsAction reset:
+                if (reset.Keys.Contains("type"))
+                    throw new SqlValidationException("ALTER CATALOG RESET does not support changing 'type'", reset.Span);
+                foreach (var key in reset.Keys) options.Remove(key);
+                break;
+            default:
+                throw new SqlValidationException("ALTER CATALOG takes SET (...), RESET (...) or COMMENT '...'", s.Action.Span);
+        }
+        string defaultDatabase = ValidateCatalogOptions(catalog.Name, options, written, s.Name.Span);
+        _catalog.ReplaceCatalog(catalog.With(defaultDatabase, comment, options));
         return new CatalogChanged(Succeeded);
     }
 

@@ -29,6 +29,15 @@ public sealed class SessionCatalog
     /// <summary>The databases, sorted ordinally (the order <c>SHOW DATABASES</c> prints).</summary>
     public IReadOnlyCollection<string> Databases => _databases;
 
+    /// <summary>This catalog with another default database (added when missing), comment and options, and the same
+    /// databases (<c>ALTER CATALOG</c>).</summary>
+    public SessionCatalog With(string defaultDatabase, string? comment, IReadOnlyDictionary<string, string> options)
+    {
+        var altered = new SessionCatalog(Name, defaultDatabase, comment, options);
+        foreach (var database in _databases) altered.AddDatabase(database);
+        return altered;
+    }
+
     public bool HasDatabase(string database) => _databases.Contains(database);
     public bool AddDatabase(string database) => _databases.Add(database);
     public void RemoveDatabase(string database) => _databases.Remove(database);

@@ -37,6 +37,9 @@ public sealed class TableCatalog
     /// <summary>Adds a catalog; false when one of that name exists.</summary>
     public bool AddCatalog(SessionCatalog catalog) => _catalogs.TryAdd(catalog.Name, catalog);
 
+    /// <summary>Puts <paramref name="catalog"/> in the place of the catalog of its name (its tables and views stay).</summary>
+    public void ReplaceCatalog(SessionCatalog catalog) => _catalogs[catalog.Name] = catalog;
+
     /// <summary>Removes a catalog (not the current one) with its tables and views.</summary>
     public void RemoveCatalog(string name)
     {
