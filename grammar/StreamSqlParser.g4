@@ -18,8 +18,9 @@ statement
     : query                                                             #queryStatement
     | insertStatement                                                   #insertStatementAlt
     | statementSet                                                      #statementSetAlt
-    | EXECUTE (insertStatement | statementSet) restoreClause? (ALLOW NON RESTORED STATE)?   #executeStatement
+    | EXECUTE (insertStatement | statementSet | createTable | replaceTable) restoreClause? (ALLOW NON RESTORED STATE)?   #executeStatement
     | createTable                                                       #createTableAlt
+    | replaceTable                                                      #replaceTableAlt
     | CREATE (TEMPORARY)? VIEW (IF NOT EXISTS)? qualifiedName
         (LPAREN identifierList RPAREN)? (COMMENT STRING)? AS query      #createView
     | CREATE (TEMPORARY SYSTEM?)? FUNCTION (IF NOT EXISTS)? qualifiedName
@@ -30,10 +31,12 @@ statement
         (IF EXISTS)? qualifiedName (RESTRICT | CASCADE)?               #dropStatement
     | ALTER TABLE (IF EXISTS)? qualifiedName alterTableAction           #alterTable
     | ALTER VIEW qualifiedName (RENAME TO qualifiedName | AS query)     #alterView
+    | ALTER CATALOG qualifiedName (alterTableAction | COMMENT STRING)   #alterCatalog
     | SET (setKey EQ setValue)?                                         #setStatement
     | RESET setValue?                                                   #resetStatement
     | SHOW showTarget                                                   #showStatement
     | (DESCRIBE | DESC) SAVEPOINT STRING                                #describeSavepoint
+    | (DESCRIBE | DESC) CATALOG EXTENDED? qualifiedName                 #describeCatalog
     | (DESCRIBE | DESC) EXTENDED? qualifiedName                         #describeStatement
     | EXPLAIN (PLAN FOR | explainDetail (COMMA explainDetail)*)? statement   #explainStatement
     | STOP JOB STRING (WITH SAVEPOINT)? (WITH DRAIN)?                   #stopJob
@@ -95,6 +98,7 @@ showTarget
     | COLUMNS (FROM | IN) qualifiedName likePattern?                    #showColumns
     | CREATE TABLE qualifiedName                                        #showCreateTable
     | CREATE VIEW qualifiedName                                         #showCreateView
+    | CREATE CATALOG qualifiedName                                      #showCreateCatalog
     | CURRENT CATALOG                                                   #showCurrentCatalog
     | CURRENT DATABASE                                                  #showCurrentDatabase
     | CHECKPOINTS STRING likePattern?                                   #showCheckpoints
@@ -115,6 +119,16 @@ createTable
       withOptions?
       likeClause?
       (AS query)?
+    ;
+
+// [CREATE OR] REPLACE TABLE t [(columns ...)] [COMMENT] [PARTITIONED BY (...)] WITH (...) AS query (Flink's RTAS)
+replaceTable
+    : (CREATE OR)? REPLACE TABLE qualifiedName
+      (LPAREN tableElement (COMMA tableElement)* RPAREN)?
+      (COMMENT comment=STRING)?
+      (PARTITIONED BY LPAREN identifierList RPAREN)?
+      withOptions?
+      AS query
     ;
 
 tableElement
@@ -736,6 +750,7 @@ nonReserved
     | RANGE
     | REMOVE
     | RENAME
+    | REPLACE
     | RESET
     | RESPECT
     | RESTORED

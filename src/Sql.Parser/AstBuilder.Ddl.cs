@@ -29,6 +29,28 @@ internal sealed partial class AstBuilder
         };
     }
 
+    /// <summary><c>[CREATE OR] REPLACE TABLE ... AS query</c>: a CTAS that replaces the table (<see cref="TableReplace"/>).</summary>
+    private CreateTableStatement BuildReplaceTable(P.ReplaceTableContext c)
+    {
+        var elements = BuildTableElements(c.tableElement());
+        return new CreateTableStatement(
+            Name(c.qualifiedName()),
+            false,
+            false,
+            elements.Columns,
+            elements.Watermark,
+            elements.PrimaryKey,
+            c.comment is null ? null : Unquote(c.comment),
+            Identifiers(c.identifierList()),
+            Options(c.withOptions()),
+            null,
+            BuildQuery(c.query()),
+            Span(c))
+        {
+            Replace = c.OR() is not null ? TableReplace.CreateOrReplace : TableReplace.Replace,
+        };
+    }
+
     private LikeOption BuildLikeOption(P.LikeOptionContext o)
     {
         var strategy = o.INCLUDING() is not null ? LikeStrategy.Including : o.EXCLUDING() is not null ? LikeStrategy.Excluding : LikeStrategy.Overwriting;

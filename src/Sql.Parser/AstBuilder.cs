@@ -40,6 +40,7 @@ internal sealed partial class AstBuilder
         P.StatementSetAltContext c => BuildStatementSet(c.statementSet()),
         P.ExecuteStatementContext c => BuildExecute(c),
         P.CreateTableAltContext c => BuildCreateTable(c.createTable()),
+        P.ReplaceTableAltContext c => BuildReplaceTable(c.replaceTable()),
         P.CreateViewContext c => new CreateViewStatement(
             Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null,
             Identifiers(c.identifierList()), BuildQuery(c.query()), TextOf(c.query()), Span(c)),
@@ -51,7 +52,10 @@ internal sealed partial class AstBuilder
             Jars = c.STRING().Skip(1).Select(j => Unquote(j.Symbol)).ToList(),
         },
         P.CreateDatabaseContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, false, Options(c.withOptions()), Span(c)),
-        P.CreateCatalogContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, true, Options(c.withOptions()), Span(c)),
+        P.CreateCatalogContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, true, Options(c.withOptions()), Span(c))
+        {
+            Comment = c.STRING() is { } comment ? Unquote(comment.Symbol) : null,
+        },
         P.DropStatementContext c => new DropStatement(DropKind(c.kind), Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null, Span(c))
         {
             System = c.SYSTEM() is not null,
@@ -59,12 +63,16 @@ internal sealed partial class AstBuilder
         },
         P.AlterTableContext c => new AlterTableStatement(Name(c.qualifiedName()), false, c.EXISTS() is not null, BuildAlterAction(c.alterTableAction()), Span(c)),
         P.AlterViewContext c => BuildAlterView(c),
+        P.AlterCatalogContext c => new AlterCatalogStatement(Name(c.qualifiedName()),
+            c.alterTableAction() is { } action ? BuildAlterAction(action) : null,
+            c.STRING() is { } comment ? Unquote(comment.Symbol) : null, Span(c)),
         P.SetStatementContext c => c.setKey() is null
             ? new SetStatement(null, null, Span(c))
             : new SetStatement(RawOrUnquoted(c.setKey()), RawOrUnquoted(c.setValue()), Span(c)),
         P.ResetStatementContext c => new ResetStatement(c.setValue() is { } key ? RawOrUnquoted(key) : null, Span(c)),
         P.ShowStatementContext c => BuildShow(c.showTarget(), Span(c)),
         P.DescribeSavepointContext c => new DescribeSavepointStatement(Unquote(c.STRING().Symbol), Span(c)),
+        P.DescribeCatalogContext c => new DescribeCatalogStatement(Name(c.qualifiedName()), c.EXTENDED() is not null, Span(c)),
         P.DescribeStatementContext c => new DescribeStatement(Name(c.qualifiedName()), c.EXTENDED() is not null, Span(c)),
         P.ExplainStatementContext c => new ExplainStatement(
             BuildStatement(c.statement()), Array.ConvertAll(c.explainDetail(), d => d.GetText().ToUpperInvariant()), Span(c)),
@@ -106,7 +114,10 @@ internal sealed partial class AstBuilder
     /// <summary>EXECUTE without restore options is the inner statement itself (spanning the EXECUTE keyword too).</summary>
     private Statement BuildExecute(P.ExecuteStatementContext c)
     {
-        Statement inner = c.insertStatement() is { } insert ? BuildInsert(insert) : BuildStatementSet(c.statementSet());
+        Statement inner = c.insertStatement() is { } insert ? BuildInsert(insert)
+            : c.createTable() is { } create ? BuildCreateTable(create)
+            : c.replaceTable() is { } replace ? BuildReplaceTable(replace)
+            : BuildStatementSet(c.statementSet());
         bool allow = c.ALLOW() is not null;
         RestoreSource? restore = c.restoreClause() switch
         {
@@ -149,6 +160,7 @@ internal sealed partial class AstBuilder
             P.ShowColumnsContext c => Show(ShowKind.Columns, c.qualifiedName(), c.likePattern()),
             P.ShowCreateTableContext c => Show(ShowKind.CreateTable, c.qualifiedName()),
             P.ShowCreateViewContext c => Show(ShowKind.CreateView, c.qualifiedName()),
+            P.ShowCreateCatalogContext c => Show(ShowKind.CreateCatalog, c.qualifiedName()),
             P.ShowCurrentCatalogContext => Show(ShowKind.CurrentCatalog),
             P.ShowCurrentDatabaseContext => Show(ShowKind.CurrentDatabase),
             P.ShowCheckpointsContext c => Show(ShowKind.Checkpoints, null, c.likePattern(), Unquote(c.STRING().Symbol)),

@@ -126,19 +126,36 @@ public sealed class SqlPlanner
     /// the ones the statement declares), then the query is inserted into it by column name as one INSERT job. When the
     /// table exists and <c>IF NOT EXISTS</c> is given, the query goes into the existing table. The table is not kept
     /// when the INSERT cannot be planned, nor for EXPLAIN.
+    /// <c>[CREATE OR] REPLACE TABLE ... AS</c> (Flink's RTAS) is the same with the existing table dropped first; when the
+    /// INSERT cannot be planned (or for EXPLAIN) the old table is put back, so the replacement is all or nothing.
     /// </summary>
     private Compilation CompileCreateTableAs(CreateTableStatement s, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
     {
         string name = ObjectNames.Resolve(s.Name, Catalog);
         var query = new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(s.AsQuery!);
         bool create = true;
-        if (Catalog.Contains(name))
+        CatalogTable? replaced = null;
+        if (s.Replace != TableReplace.None)
+        {
+            if (Catalog.FindView(name) is not null)
+                throw new SqlValidationException($"'{ObjectNames.FullName(name)}' is a view; REPLACE TABLE ... AS replaces a table (drop the view first)", s.Name.Span);
+            replaced = Catalog.FindTable(name);
+            if (replaced is null && s.Replace == TableReplace.Replace)
+                throw new SqlValidationException(
+                    $"The table {ObjectNames.QuotedFullName(name)} to be replaced doesn't exist. You can try to use CREATE TABLE AS statement or CREATE OR REPLACE TABLE AS statement.", s.Name.Span);
+        }
+        else if (Catalog.Contains(name))
         {
             if (!s.IfNotExists)
-                throw new SqlValidationException($"Table (or view) '{ObjectNames.SplitKey(name).Name}' already exists in {TableCatalog.DefaultCatalog}.{ObjectNames.SplitKey(name).Database}", s.Name.Span);
+                throw _ddl.AlreadyExists(name, s.Name.Span);
             create = false;
         }
-        if (create) Catalog.AddTable(new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: query.Schema));
+        if (create)
+        {
+            var table = new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: query.Schema);
+            if (replaced is not null) Catalog.RemoveTable(name);
+            Catalog.AddTable(table);
+        }
         bool keep = false;
         try
         {
@@ -150,7 +167,11 @@ public sealed class SqlPlanner
         }
         finally
         {
-            if (create && !keep) Catalog.RemoveTable(name);
+            if (create && !keep)
+            {
+                Catalog.RemoveTable(name);
+                if (replaced is not null) Catalog.AddTable(replaced);
+            }
         }
     }
 

@@ -159,6 +159,53 @@ public sealed class DdlTests
         var catalog = Statement<CreateDatabaseStatement>("CREATE CATALOG c WITH ('type' = 'generic_in_memory')");
         Assert.True(catalog.IsCatalog);
         Assert.Equal("type", Assert.Single(catalog.Options).Key);
+        Assert.Null(catalog.Comment);
+        var commented = Statement<CreateDatabaseStatement>("CREATE CATALOG IF NOT EXISTS c COMMENT 'it''s' WITH ('type' = 'generic_in_memory')");
+        Assert.Equal((true, "it's"), (commented.IfNotExists, commented.Comment));
+    }
+
+    [Fact]
+    public void DescribeAndShowCreateCatalog()
+    {
+        var d = Statement<DescribeCatalogStatement>("DESCRIBE CATALOG c1");
+        Assert.Equal(("c1", false), (d.Name.ToString(), d.Extended));
+        Assert.True(Statement<DescribeCatalogStatement>("DESC CATALOG EXTENDED c1").Extended);
+        // A table named catalog is still described as a table.
+        Assert.Equal("catalog", Statement<DescribeStatement>("DESCRIBE catalog").Name.ToString());
+        var show = Statement<ShowStatement>("SHOW CREATE CATALOG c1");
+        Assert.Equal((ShowKind.CreateCatalog, "c1"), (show.Kind, show.Target!.ToString()));
+    }
+
+    [Fact]
+    public void AlterCatalog()
+    {
+        var set = Statement<AlterCatalogStatement>("ALTER CATALOG c1 SET ('default-database' = 'db')");
+        Assert.Equal("db", Assert.Single(Assert.IsType<SetOptionsAction>(set.Action).Options).Value);
+        Assert.Equal(new[] { "k" }, Assert.IsType<ResetOptionsAction>(Statement<AlterCatalogStatement>("ALTER CATALOG c1 RESET ('k')").Action).Keys);
+        var comment = Statement<AlterCatalogStatement>("ALTER CATALOG c1 COMMENT 'new'");
+        Assert.Equal(("c1", null, "new"), (comment.Name.ToString(), comment.Action, comment.Comment));
+    }
+
+    [Theory]
+    [InlineData("REPLACE TABLE t WITH ('connector' = 'blackhole') AS SELECT 1", TableReplace.Replace)]
+    [InlineData("CREATE OR REPLACE TABLE t WITH ('connector' = 'blackhole') AS SELECT 1", TableReplace.CreateOrReplace)]
+    [InlineData("create or replace table t (a INT, PRIMARY KEY (a) NOT ENFORCED) COMMENT 'c' PARTITIONED BY (a) WITH ('k' = 'v') AS SELECT 1 AS a", TableReplace.CreateOrReplace)]
+    [InlineData("CREATE TABLE t WITH ('connector' = 'blackhole') AS SELECT 1", TableReplace.None)]
+    public void ReplaceTableAs(string sql, TableReplace replace)
+    {
+        var s = Statement<CreateTableStatement>(sql);
+        Assert.Equal(("t", replace), (s.Name.ToString(), s.Replace));
+        Assert.NotNull(s.AsQuery);
+        Assert.False(s.Temporary || s.IfNotExists);
+    }
+
+    [Fact]
+    public void ReplaceTableNeedsAQueryAndReplaceStaysAName()
+    {
+        Assert.ThrowsAny<Exception>(() => Statement<CreateTableStatement>("REPLACE TABLE t WITH ('connector' = 'blackhole')"));
+        Assert.Equal(TableReplace.Replace, Statement<CreateTableStatement>("EXECUTE REPLACE TABLE t WITH ('k' = 'v') AS SELECT 1").Replace);
+        Assert.Equal(TableReplace.None, Statement<CreateTableStatement>("EXECUTE CREATE TABLE t WITH ('k' = 'v') AS SELECT 1").Replace);
+        Assert.IsType<QueryStatement>(Statement<QueryStatement>("SELECT REPLACE(a, 'x', 'y') AS replace FROM replace"));
     }
 
     [Theory]

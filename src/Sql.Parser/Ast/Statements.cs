@@ -44,7 +44,15 @@ public sealed record CreateTableStatement(
 {
     /// <summary>The <c>LIKE base (INCLUDING ALL EXCLUDING OPTIONS ...)</c> options, in the order written.</summary>
     public IReadOnlyList<LikeOption> LikeOptions { get; init; } = Array.Empty<LikeOption>();
+
+    /// <summary><c>REPLACE TABLE ... AS</c> or <c>CREATE OR REPLACE TABLE ... AS</c> (Flink's RTAS); <see cref="TableReplace.None"/>
+    /// for <c>CREATE TABLE</c>.</summary>
+    public TableReplace Replace { get; init; }
 }
+
+/// <summary>Whether a <c>CREATE TABLE ... AS</c> replaces the table: <c>REPLACE TABLE</c> needs it to exist, <c>CREATE OR
+/// REPLACE TABLE</c> creates it when it does not.</summary>
+public enum TableReplace { None, Replace, CreateOrReplace }
 
 /// <summary>How a <c>CREATE TABLE ... LIKE</c> feature of the base table is merged.</summary>
 public enum LikeStrategy { Including, Excluding, Overwriting }
@@ -66,7 +74,11 @@ public sealed record CreateFunctionStatement(ObjectName Name, bool Temporary, bo
 }
 
 /// <summary><c>CREATE DATABASE [IF NOT EXISTS] name</c> / <c>CREATE CATALOG name WITH (...)</c>.</summary>
-public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, bool IsCatalog, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span);
+public sealed record CreateDatabaseStatement(ObjectName Name, bool IfNotExists, bool IsCatalog, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The <c>COMMENT '...'</c> of <c>CREATE CATALOG</c>.</summary>
+    public string? Comment { get; init; }
+}
 
 public enum ObjectKind { Table, View, Function, Database, Catalog }
 
@@ -94,6 +106,11 @@ public sealed record AlterViewQueryAction(Query Query, string QueryText, SourceS
 
 /// <summary><c>ALTER TABLE [IF EXISTS] name action</c> (also ALTER VIEW name RENAME TO / AS query).</summary>
 public sealed record AlterTableStatement(ObjectName Name, bool IsView, bool IfExists, AlterTableAction Action, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>ALTER CATALOG c SET (...) | RESET (...) | COMMENT '...'</c>: <see cref="Action"/> is a
+/// <see cref="SetOptionsAction"/> or <see cref="ResetOptionsAction"/> (another action is refused), or null with a
+/// <see cref="Comment"/>.</summary>
+public sealed record AlterCatalogStatement(ObjectName Name, AlterTableAction? Action, string? Comment, SourceSpan Span) : Statement(Span);
 
 /// <summary><c>INSERT INTO|OVERWRITE target [(cols)] query</c>.</summary>
 public sealed record InsertStatement(
@@ -128,7 +145,7 @@ public sealed record SetStatement(string? Key, string? Value, SourceSpan Span) :
 /// <summary><c>RESET</c> (all) or <c>RESET 'key'</c>.</summary>
 public sealed record ResetStatement(string? Key, SourceSpan Span) : Statement(Span);
 
-public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions, Jars }
+public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions, Jars, CreateCatalog }
 
 /// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with an optional
 /// <c>[NOT] LIKE | ILIKE 'pattern'</c>.</summary>
@@ -140,6 +157,9 @@ public sealed record ShowStatement(ShowKind Kind, ObjectName? Target, string? St
 
 /// <summary><c>DESCRIBE | DESC [EXTENDED] name</c>.</summary>
 public sealed record DescribeStatement(ObjectName Name, bool Extended, SourceSpan Span) : Statement(Span);
+
+/// <summary><c>DESCRIBE | DESC CATALOG [EXTENDED] name</c>.</summary>
+public sealed record DescribeCatalogStatement(ObjectName Name, bool Extended, SourceSpan Span) : Statement(Span);
 
 /// <summary><c>DESCRIBE SAVEPOINT 'path'</c>.</summary>
 public sealed record DescribeSavepointStatement(string Path, SourceSpan Span) : Statement(Span);

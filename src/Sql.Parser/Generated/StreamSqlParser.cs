@@ -65,74 +65,75 @@ internal partial class StreamSqlParser : Parser {
 		OVERLAPS=156, OVERLAY=157, OVERWRITING=158, PARTITION=159, PARTITIONED=160, 
 		PAST=161, PATTERN=162, PER=163, PLACING=164, PLAN=165, PLAN_ADVICE=166, 
 		POSITION=167, PRECEDING=168, PRIMARY=169, QUARTER=170, QUARTERS=171, QUIT=172, 
-		RANGE=173, REMOVE=174, RENAME=175, RESET=176, RESPECT=177, RESTORED=178, 
-		RESTRICT=179, RETURNING=180, RIGHT=181, ROLLUP=182, ROW=183, ROWS=184, 
-		SAVEPOINT=185, SCALAR=186, SECOND=187, SECONDS=188, SELECT=189, SET=190, 
-		SETS=191, SHOW=192, SIMILAR=193, SKIP_=194, STATE=195, STATEMENT=196, 
-		STOP=197, SUBSET=198, SUBSTRING=199, SYMMETRIC=200, SYSTEM=201, SYSTEM_TIME=202, 
-		TABLE=203, TABLES=204, TEMPORARY=205, THEN=206, TIME=207, TIMESTAMP=208, 
-		TIMESTAMPADD=209, TIMESTAMPDIFF=210, TO=211, TRAILING=212, TRIM=213, TRUE=214, 
-		TRY_CAST=215, UNBOUNDED=216, UNCONDITIONAL=217, UNION=218, UNKNOWN=219, 
-		UNNEST=220, USE=221, USER=222, USING=223, VALUE=224, VALUES=225, VIEW=226, 
-		VIEWS=227, VIRTUAL=228, WATERMARK=229, WEEK=230, WEEKS=231, WHEN=232, 
-		WHERE=233, WINDOW=234, WITH=235, WITHIN=236, WITHOUT=237, WRAPPER=238, 
-		YEAR=239, YEARS=240, ZONE=241, EQ=242, NEQ=243, LTE=244, GTE=245, LT=246, 
-		GT=247, ARROW=248, PLUS=249, MINUS=250, ASTERISK=251, SLASH=252, PERCENT=253, 
-		QUESTION=254, PIPE=255, LBRACE=256, RBRACE=257, CONCAT=258, LPAREN=259, 
-		RPAREN=260, LBRACKET=261, RBRACKET=262, COMMA=263, DOT=264, SEMI=265, 
-		HINT_START=266, HINT_END=267, STRING=268, UNICODE_STRING=269, BINARY_STRING=270, 
-		INTEGER_VALUE=271, DECIMAL_VALUE=272, DOUBLE_VALUE=273, IDENTIFIER=274, 
-		BACKQUOTED_IDENTIFIER=275, LINE_COMMENT=276, BLOCK_COMMENT=277, WS=278, 
-		DOUBLE_QUOTED=279, UNTERMINATED_STRING=280, UNTERMINATED_IDENTIFIER=281, 
-		UNTERMINATED_COMMENT=282, ERROR_CHAR=283;
+		RANGE=173, REMOVE=174, RENAME=175, REPLACE=176, RESET=177, RESPECT=178, 
+		RESTORED=179, RESTRICT=180, RETURNING=181, RIGHT=182, ROLLUP=183, ROW=184, 
+		ROWS=185, SAVEPOINT=186, SCALAR=187, SECOND=188, SECONDS=189, SELECT=190, 
+		SET=191, SETS=192, SHOW=193, SIMILAR=194, SKIP_=195, STATE=196, STATEMENT=197, 
+		STOP=198, SUBSET=199, SUBSTRING=200, SYMMETRIC=201, SYSTEM=202, SYSTEM_TIME=203, 
+		TABLE=204, TABLES=205, TEMPORARY=206, THEN=207, TIME=208, TIMESTAMP=209, 
+		TIMESTAMPADD=210, TIMESTAMPDIFF=211, TO=212, TRAILING=213, TRIM=214, TRUE=215, 
+		TRY_CAST=216, UNBOUNDED=217, UNCONDITIONAL=218, UNION=219, UNKNOWN=220, 
+		UNNEST=221, USE=222, USER=223, USING=224, VALUE=225, VALUES=226, VIEW=227, 
+		VIEWS=228, VIRTUAL=229, WATERMARK=230, WEEK=231, WEEKS=232, WHEN=233, 
+		WHERE=234, WINDOW=235, WITH=236, WITHIN=237, WITHOUT=238, WRAPPER=239, 
+		YEAR=240, YEARS=241, ZONE=242, EQ=243, NEQ=244, LTE=245, GTE=246, LT=247, 
+		GT=248, ARROW=249, PLUS=250, MINUS=251, ASTERISK=252, SLASH=253, PERCENT=254, 
+		QUESTION=255, PIPE=256, LBRACE=257, RBRACE=258, CONCAT=259, LPAREN=260, 
+		RPAREN=261, LBRACKET=262, RBRACKET=263, COMMA=264, DOT=265, SEMI=266, 
+		HINT_START=267, HINT_END=268, STRING=269, UNICODE_STRING=270, BINARY_STRING=271, 
+		INTEGER_VALUE=272, DECIMAL_VALUE=273, DOUBLE_VALUE=274, IDENTIFIER=275, 
+		BACKQUOTED_IDENTIFIER=276, LINE_COMMENT=277, BLOCK_COMMENT=278, WS=279, 
+		DOUBLE_QUOTED=280, UNTERMINATED_STRING=281, UNTERMINATED_IDENTIFIER=282, 
+		UNTERMINATED_COMMENT=283, ERROR_CHAR=284;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
 		RULE_restoreClause = 7, RULE_explainDetail = 8, RULE_setKey = 9, RULE_setValue = 10, 
-		RULE_showTarget = 11, RULE_likePattern = 12, RULE_createTable = 13, RULE_tableElement = 14, 
-		RULE_columnDefinition = 15, RULE_columnConstraint = 16, RULE_watermarkDefinition = 17, 
-		RULE_tableConstraint = 18, RULE_withOptions = 19, RULE_tableOption = 20, 
-		RULE_optionKey = 21, RULE_optionValue = 22, RULE_likeClause = 23, RULE_likeOption = 24, 
-		RULE_alterTableAction = 25, RULE_query = 26, RULE_commonTableExpression = 27, 
-		RULE_queryNoWith = 28, RULE_queryTerm = 29, RULE_queryPrimary = 30, RULE_valuesRow = 31, 
-		RULE_querySpecification = 32, RULE_setQuantifier = 33, RULE_selectItem = 34, 
-		RULE_groupingElement = 35, RULE_groupingSet = 36, RULE_namedWindow = 37, 
-		RULE_sortItem = 38, RULE_relation = 39, RULE_joinType = 40, RULE_joinCriteria = 41, 
-		RULE_relationPrimary = 42, RULE_matchRecognize = 43, RULE_measureItem = 44, 
-		RULE_rowsPerMatch = 45, RULE_afterMatchSkip = 46, RULE_rowPattern = 47, 
-		RULE_rowPatternTerm = 48, RULE_rowPatternFactor = 49, RULE_rowPatternPrimary = 50, 
-		RULE_rowPatternQuantifier = 51, RULE_subsetItem = 52, RULE_defineItem = 53, 
-		RULE_tableAlias = 54, RULE_tableHints = 55, RULE_hintList = 56, RULE_hint = 57, 
-		RULE_hintOption = 58, RULE_hintArgument = 59, RULE_expression = 60, RULE_booleanExpression = 61, 
-		RULE_predicate = 62, RULE_comparisonOperator = 63, RULE_valueExpression = 64, 
-		RULE_primaryExpression = 65, RULE_functionCall = 66, RULE_nullTreatment = 67, 
-		RULE_functionName = 68, RULE_functionArgument = 69, RULE_functionArgumentValue = 70, 
-		RULE_windowReference = 71, RULE_windowSpecification = 72, RULE_windowFrame = 73, 
-		RULE_frameBound = 74, RULE_jsonKeyValue = 75, RULE_jsonValueBehavior = 76, 
-		RULE_jsonQueryWrapper = 77, RULE_jsonQueryBehavior = 78, RULE_whenClause = 79, 
-		RULE_literal = 80, RULE_interval = 81, RULE_intervalValue = 82, RULE_timeUnit = 83, 
-		RULE_dataType = 84, RULE_dataTypeBody = 85, RULE_rowField = 86, RULE_qualifiedName = 87, 
-		RULE_identifierList = 88, RULE_identifier = 89, RULE_nonReserved = 90;
+		RULE_showTarget = 11, RULE_likePattern = 12, RULE_createTable = 13, RULE_replaceTable = 14, 
+		RULE_tableElement = 15, RULE_columnDefinition = 16, RULE_columnConstraint = 17, 
+		RULE_watermarkDefinition = 18, RULE_tableConstraint = 19, RULE_withOptions = 20, 
+		RULE_tableOption = 21, RULE_optionKey = 22, RULE_optionValue = 23, RULE_likeClause = 24, 
+		RULE_likeOption = 25, RULE_alterTableAction = 26, RULE_query = 27, RULE_commonTableExpression = 28, 
+		RULE_queryNoWith = 29, RULE_queryTerm = 30, RULE_queryPrimary = 31, RULE_valuesRow = 32, 
+		RULE_querySpecification = 33, RULE_setQuantifier = 34, RULE_selectItem = 35, 
+		RULE_groupingElement = 36, RULE_groupingSet = 37, RULE_namedWindow = 38, 
+		RULE_sortItem = 39, RULE_relation = 40, RULE_joinType = 41, RULE_joinCriteria = 42, 
+		RULE_relationPrimary = 43, RULE_matchRecognize = 44, RULE_measureItem = 45, 
+		RULE_rowsPerMatch = 46, RULE_afterMatchSkip = 47, RULE_rowPattern = 48, 
+		RULE_rowPatternTerm = 49, RULE_rowPatternFactor = 50, RULE_rowPatternPrimary = 51, 
+		RULE_rowPatternQuantifier = 52, RULE_subsetItem = 53, RULE_defineItem = 54, 
+		RULE_tableAlias = 55, RULE_tableHints = 56, RULE_hintList = 57, RULE_hint = 58, 
+		RULE_hintOption = 59, RULE_hintArgument = 60, RULE_expression = 61, RULE_booleanExpression = 62, 
+		RULE_predicate = 63, RULE_comparisonOperator = 64, RULE_valueExpression = 65, 
+		RULE_primaryExpression = 66, RULE_functionCall = 67, RULE_nullTreatment = 68, 
+		RULE_functionName = 69, RULE_functionArgument = 70, RULE_functionArgumentValue = 71, 
+		RULE_windowReference = 72, RULE_windowSpecification = 73, RULE_windowFrame = 74, 
+		RULE_frameBound = 75, RULE_jsonKeyValue = 76, RULE_jsonValueBehavior = 77, 
+		RULE_jsonQueryWrapper = 78, RULE_jsonQueryBehavior = 79, RULE_whenClause = 80, 
+		RULE_literal = 81, RULE_interval = 82, RULE_intervalValue = 83, RULE_timeUnit = 84, 
+		RULE_dataType = 85, RULE_dataTypeBody = 86, RULE_rowField = 87, RULE_qualifiedName = 88, 
+		RULE_identifierList = 89, RULE_identifier = 90, RULE_nonReserved = 91;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
-		"setValue", "showTarget", "likePattern", "createTable", "tableElement", 
-		"columnDefinition", "columnConstraint", "watermarkDefinition", "tableConstraint", 
-		"withOptions", "tableOption", "optionKey", "optionValue", "likeClause", 
-		"likeOption", "alterTableAction", "query", "commonTableExpression", "queryNoWith", 
-		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
-		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
-		"relation", "joinType", "joinCriteria", "relationPrimary", "matchRecognize", 
-		"measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", "rowPatternTerm", 
-		"rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", "subsetItem", 
-		"defineItem", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
-		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
-		"valueExpression", "primaryExpression", "functionCall", "nullTreatment", 
-		"functionName", "functionArgument", "functionArgumentValue", "windowReference", 
-		"windowSpecification", "windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", 
-		"jsonQueryWrapper", "jsonQueryBehavior", "whenClause", "literal", "interval", 
-		"intervalValue", "timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", 
-		"identifierList", "identifier", "nonReserved"
+		"setValue", "showTarget", "likePattern", "createTable", "replaceTable", 
+		"tableElement", "columnDefinition", "columnConstraint", "watermarkDefinition", 
+		"tableConstraint", "withOptions", "tableOption", "optionKey", "optionValue", 
+		"likeClause", "likeOption", "alterTableAction", "query", "commonTableExpression", 
+		"queryNoWith", "queryTerm", "queryPrimary", "valuesRow", "querySpecification", 
+		"setQuantifier", "selectItem", "groupingElement", "groupingSet", "namedWindow", 
+		"sortItem", "relation", "joinType", "joinCriteria", "relationPrimary", 
+		"matchRecognize", "measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", 
+		"rowPatternTerm", "rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", 
+		"subsetItem", "defineItem", "tableAlias", "tableHints", "hintList", "hint", 
+		"hintOption", "hintArgument", "expression", "booleanExpression", "predicate", 
+		"comparisonOperator", "valueExpression", "primaryExpression", "functionCall", 
+		"nullTreatment", "functionName", "functionArgument", "functionArgumentValue", 
+		"windowReference", "windowSpecification", "windowFrame", "frameBound", 
+		"jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", "jsonQueryBehavior", 
+		"whenClause", "literal", "interval", "intervalValue", "timeUnit", "dataType", 
+		"dataTypeBody", "rowField", "qualifiedName", "identifierList", "identifier", 
+		"nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -164,20 +165,21 @@ internal partial class StreamSqlParser : Parser {
 		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", 
 		"'PARTITION'", "'PARTITIONED'", "'PAST'", "'PATTERN'", "'PER'", "'PLACING'", 
 		"'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", 
-		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'RESET'", 
-		"'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", "'ROLLUP'", 
-		"'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", "'SECONDS'", 
-		"'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", "'STATE'", 
-		"'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", 
-		"'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", 
-		"'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", 
-		"'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", 
-		"'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", 
-		"'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", 
-		"'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", 
-		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
-		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", 
-		"'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", 
+		"'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
+		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
+		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", 
+		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
+		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
+		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
+		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
+		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", 
+		"'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", 
+		"'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", 
+		"'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", 
+		"'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", 
+		"'{'", "'}'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", 
+		"'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
@@ -205,11 +207,11 @@ internal partial class StreamSqlParser : Parser {
 		"OVERLAPS", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PAST", 
 		"PATTERN", "PER", "PLACING", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", 
 		"PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", 
-		"RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", 
-		"ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", 
-		"SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", 
-		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
-		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
+		"REPLACE", "RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", 
+		"ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", 
+		"SET", "SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", 
+		"SUBSET", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", 
+		"TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
 		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", 
 		"UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", 
 		"VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", 
@@ -288,75 +290,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 185;
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 182;
+				State = 184;
 				Match(SEMI);
 				}
 				}
-				State = 187;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 206;
+			State = 208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & -9213801887594831851L) != 0) || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 19140298519887925L) != 0) || _la==WITH || _la==LPAREN) {
 				{
-				State = 188;
+				State = 190;
 				statement();
-				State = 197;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 190;
+						State = 192;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 189;
+							State = 191;
 							Match(SEMI);
 							}
 							}
-							State = 192;
+							State = 194;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 194;
+						State = 196;
 						statement();
 						}
 						} 
 					}
-					State = 199;
+					State = 201;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 203;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 200;
+					State = 202;
 					Match(SEMI);
 					}
 					}
-					State = 205;
+					State = 207;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 208;
+			State = 210;
 			Match(Eof);
 			}
 		}
@@ -396,9 +398,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 210;
+			State = 212;
 			expression();
-			State = 211;
+			State = 213;
 			Match(Eof);
 			}
 		}
@@ -469,6 +471,12 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public StatementSetContext statementSet() {
 			return GetRuleContext<StatementSetContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public CreateTableContext createTable() {
+			return GetRuleContext<CreateTableContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReplaceTableContext replaceTable() {
+			return GetRuleContext<ReplaceTableContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public RestoreClauseContext restoreClause() {
 			return GetRuleContext<RestoreClauseContext>(0);
 		}
@@ -493,6 +501,18 @@ internal partial class StreamSqlParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitCreateTableAlt(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ReplaceTableAltContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ReplaceTableContext replaceTable() {
+			return GetRuleContext<ReplaceTableContext>(0);
+		}
+		public ReplaceTableAltContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReplaceTableAlt(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -673,6 +693,25 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class AlterCatalogContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALTER() { return GetToken(StreamSqlParser.ALTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public AlterTableActionContext alterTableAction() {
+			return GetRuleContext<AlterTableActionContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
+		public AlterCatalogContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterCatalog(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class SetStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(StreamSqlParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SetKeyContext setKey() {
@@ -726,6 +765,22 @@ internal partial class StreamSqlParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitDescribeSavepoint(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DescribeCatalogContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DESCRIBE() { return GetToken(StreamSqlParser.DESCRIBE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DESC() { return GetToken(StreamSqlParser.DESC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EXTENDED() { return GetToken(StreamSqlParser.EXTENDED, 0); }
+		public DescribeCatalogContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDescribeCatalog(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -861,14 +916,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 417;
+			State = 436;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 213;
+				State = 215;
 				query();
 				}
 				break;
@@ -876,7 +931,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 214;
+				State = 216;
 				insertStatement();
 				}
 				break;
@@ -884,7 +939,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 215;
+				State = 217;
 				statementSet();
 				}
 				break;
@@ -892,49 +947,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 216;
+				State = 218;
 				Match(EXECUTE);
-				State = 219;
+				State = 223;
 				ErrorHandler.Sync(this);
-				switch (TokenStream.LA(1)) {
-				case INSERT:
+				switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
+				case 1:
 					{
-					State = 217;
+					State = 219;
 					insertStatement();
 					}
 					break;
-				case BEGIN:
-				case STATEMENT:
+				case 2:
 					{
-					State = 218;
+					State = 220;
 					statementSet();
 					}
 					break;
-				default:
-					throw new NoViableAltException(this);
+				case 3:
+					{
+					State = 221;
+					createTable();
+					}
+					break;
+				case 4:
+					{
+					State = 222;
+					replaceTable();
+					}
+					break;
 				}
-				State = 222;
+				State = 226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 221;
+					State = 225;
 					restoreClause();
 					}
 				}
 
-				State = 228;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 224;
+					State = 228;
 					Match(ALLOW);
-					State = 225;
+					State = 229;
 					Match(NON);
-					State = 226;
+					State = 230;
 					Match(RESTORED);
-					State = 227;
+					State = 231;
 					Match(STATE);
 					}
 				}
@@ -945,95 +1009,103 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 230;
+				State = 234;
 				createTable();
 				}
 				break;
 			case 6:
-				_localctx = new CreateViewContext(_localctx);
+				_localctx = new ReplaceTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 231;
+				State = 235;
+				replaceTable();
+				}
+				break;
+			case 7:
+				_localctx = new CreateViewContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 236;
 				Match(CREATE);
-				State = 233;
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 232;
+					State = 237;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 235;
+				State = 240;
 				Match(VIEW);
-				State = 239;
+				State = 244;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 236;
+					State = 241;
 					Match(IF);
-					State = 237;
+					State = 242;
 					Match(NOT);
-					State = 238;
+					State = 243;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 241;
-				qualifiedName();
 				State = 246;
+				qualifiedName();
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 242;
+					State = 247;
 					Match(LPAREN);
-					State = 243;
+					State = 248;
 					identifierList();
-					State = 244;
+					State = 249;
 					Match(RPAREN);
 					}
 				}
 
-				State = 250;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 248;
+					State = 253;
 					Match(COMMENT);
-					State = 249;
+					State = 254;
 					Match(STRING);
 					}
 				}
 
-				State = 252;
+				State = 257;
 				Match(AS);
-				State = 253;
+				State = 258;
 				query();
 				}
 				break;
-			case 7:
+			case 8:
 				_localctx = new CreateFunctionContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 255;
-				Match(CREATE);
 				State = 260;
+				Match(CREATE);
+				State = 265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 256;
+					State = 261;
 					Match(TEMPORARY);
-					State = 258;
+					State = 263;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 257;
+						State = 262;
 						Match(SYSTEM);
 						}
 					}
@@ -1041,66 +1113,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 262;
+				State = 267;
 				Match(FUNCTION);
-				State = 266;
+				State = 271;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 263;
+					State = 268;
 					Match(IF);
-					State = 264;
+					State = 269;
 					Match(NOT);
-					State = 265;
+					State = 270;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 268;
-				qualifiedName();
-				State = 269;
-				Match(AS);
-				State = 270;
-				Match(STRING);
 				State = 273;
+				qualifiedName();
+				State = 274;
+				Match(AS);
+				State = 275;
+				Match(STRING);
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 271;
+					State = 276;
 					Match(LANGUAGE);
-					State = 272;
+					State = 277;
 					identifier();
 					}
 				}
 
-				State = 286;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 275;
+					State = 280;
 					Match(USING);
-					State = 276;
+					State = 281;
 					Match(JAR);
-					State = 277;
+					State = 282;
 					Match(STRING);
-					State = 283;
+					State = 288;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 278;
+						State = 283;
 						Match(COMMA);
-						State = 279;
+						State = 284;
 						Match(JAR);
-						State = 280;
+						State = 285;
 						Match(STRING);
 						}
 						}
-						State = 285;
+						State = 290;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1109,96 +1181,48 @@ internal partial class StreamSqlParser : Parser {
 
 				}
 				break;
-			case 8:
+			case 9:
 				_localctx = new CreateDatabaseContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 288;
-				Match(CREATE);
-				State = 289;
-				Match(DATABASE);
 				State = 293;
+				Match(CREATE);
+				State = 294;
+				Match(DATABASE);
+				State = 298;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 290;
+					State = 295;
 					Match(IF);
-					State = 291;
+					State = 296;
 					Match(NOT);
-					State = 292;
+					State = 297;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 295;
+				State = 300;
 				qualifiedName();
-				State = 298;
+				State = 303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 296;
+					State = 301;
 					Match(COMMENT);
-					State = 297;
+					State = 302;
 					Match(STRING);
 					}
 				}
 
-				State = 301;
+				State = 306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
-					{
-					State = 300;
-					withOptions();
-					}
-				}
-
-				}
-				break;
-			case 9:
-				_localctx = new CreateCatalogContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
-				State = 303;
-				Match(CREATE);
-				State = 304;
-				Match(CATALOG);
-				State = 308;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
-				case 1:
 					{
 					State = 305;
-					Match(IF);
-					State = 306;
-					Match(NOT);
-					State = 307;
-					Match(EXISTS);
-					}
-					break;
-				}
-				State = 310;
-				qualifiedName();
-				State = 313;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==COMMENT) {
-					{
-					State = 311;
-					Match(COMMENT);
-					State = 312;
-					Match(STRING);
-					}
-				}
-
-				State = 316;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==WITH) {
-					{
-					State = 315;
 					withOptions();
 					}
 				}
@@ -1206,32 +1230,80 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 10:
-				_localctx = new DropStatementContext(_localctx);
+				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
+				State = 308;
+				Match(CREATE);
+				State = 309;
+				Match(CATALOG);
+				State = 313;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
+				case 1:
+					{
+					State = 310;
+					Match(IF);
+					State = 311;
+					Match(NOT);
+					State = 312;
+					Match(EXISTS);
+					}
+					break;
+				}
+				State = 315;
+				qualifiedName();
 				State = 318;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COMMENT) {
+					{
+					State = 316;
+					Match(COMMENT);
+					State = 317;
+					Match(STRING);
+					}
+				}
+
+				State = 321;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 320;
+					withOptions();
+					}
+				}
+
+				}
+				break;
+			case 11:
+				_localctx = new DropStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 323;
 				Match(DROP);
-				State = 320;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 319;
+					State = 324;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 323;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 322;
+					State = 327;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 325;
+				State = 330;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 144115188076904449L) != 0) || _la==TABLE || _la==VIEW) ) {
@@ -1241,26 +1313,26 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 328;
+				State = 333;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 326;
+					State = 331;
 					Match(IF);
-					State = 327;
+					State = 332;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 330;
+				State = 335;
 				qualifiedName();
-				State = 332;
+				State = 337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 331;
+					State = 336;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1274,60 +1346,60 @@ internal partial class StreamSqlParser : Parser {
 
 				}
 				break;
-			case 11:
+			case 12:
 				_localctx = new AlterTableContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 334;
+				State = 339;
 				Match(ALTER);
-				State = 335;
+				State = 340;
 				Match(TABLE);
-				State = 338;
+				State = 343;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 336;
+					State = 341;
 					Match(IF);
-					State = 337;
+					State = 342;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 340;
+				State = 345;
 				qualifiedName();
-				State = 341;
+				State = 346;
 				alterTableAction();
 				}
 				break;
-			case 12:
+			case 13:
 				_localctx = new AlterViewContext(_localctx);
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 343;
+				State = 348;
 				Match(ALTER);
-				State = 344;
+				State = 349;
 				Match(VIEW);
-				State = 345;
+				State = 350;
 				qualifiedName();
-				State = 351;
+				State = 356;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 346;
+					State = 351;
 					Match(RENAME);
-					State = 347;
+					State = 352;
 					Match(TO);
-					State = 348;
+					State = 353;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 349;
+					State = 354;
 					Match(AS);
-					State = 350;
+					State = 355;
 					query();
 					}
 					break;
@@ -1336,116 +1408,181 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 13:
-				_localctx = new SetStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 13);
-				{
-				State = 353;
-				Match(SET);
-				State = 358;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,30,Context) ) {
-				case 1:
-					{
-					State = 354;
-					setKey();
-					State = 355;
-					Match(EQ);
-					State = 356;
-					setValue();
-					}
-					break;
-				}
-				}
-				break;
 			case 14:
-				_localctx = new ResetStatementContext(_localctx);
+				_localctx = new AlterCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
+				State = 358;
+				Match(ALTER);
+				State = 359;
+				Match(CATALOG);
 				State = 360;
-				Match(RESET);
-				State = 362;
+				qualifiedName();
+				State = 364;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
-				case 1:
+				switch (TokenStream.LA(1)) {
+				case ADD:
+				case DROP:
+				case RENAME:
+				case RESET:
+				case SET:
 					{
 					State = 361;
-					setValue();
+					alterTableAction();
 					}
 					break;
+				case COMMENT:
+					{
+					State = 362;
+					Match(COMMENT);
+					State = 363;
+					Match(STRING);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
 				}
 				}
 				break;
 			case 15:
-				_localctx = new ShowStatementContext(_localctx);
+				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 364;
-				Match(SHOW);
-				State = 365;
-				showTarget();
+				State = 366;
+				Match(SET);
+				State = 371;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
+				case 1:
+					{
+					State = 367;
+					setKey();
+					State = 368;
+					Match(EQ);
+					State = 369;
+					setValue();
+					}
+					break;
+				}
 				}
 				break;
 			case 16:
-				_localctx = new DescribeSavepointContext(_localctx);
+				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 366;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 367;
-				Match(SAVEPOINT);
-				State = 368;
-				Match(STRING);
-				}
-				break;
-			case 17:
-				_localctx = new DescribeStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 17);
-				{
-				State = 369;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 371;
+				State = 373;
+				Match(RESET);
+				State = 375;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 370;
+					State = 374;
+					setValue();
+					}
+					break;
+				}
+				}
+				break;
+			case 17:
+				_localctx = new ShowStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 377;
+				Match(SHOW);
+				State = 378;
+				showTarget();
+				}
+				break;
+			case 18:
+				_localctx = new DescribeSavepointContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 379;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 380;
+				Match(SAVEPOINT);
+				State = 381;
+				Match(STRING);
+				}
+				break;
+			case 19:
+				_localctx = new DescribeCatalogContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 382;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 383;
+				Match(CATALOG);
+				State = 385;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
+				case 1:
+					{
+					State = 384;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 373;
+				State = 387;
 				qualifiedName();
 				}
 				break;
-			case 18:
-				_localctx = new ExplainStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
+			case 20:
+				_localctx = new DescribeStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
 				{
-				State = 374;
+				State = 388;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 390;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+				case 1:
+					{
+					State = 389;
+					Match(EXTENDED);
+					}
+					break;
+				}
+				State = 392;
+				qualifiedName();
+				}
+				break;
+			case 21:
+				_localctx = new ExplainStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 393;
 				Match(EXPLAIN);
-				State = 385;
+				State = 404;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 375;
+					State = 394;
 					Match(PLAN);
-					State = 376;
+					State = 395;
 					Match(FOR);
 					}
 					break;
@@ -1454,21 +1591,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 377;
+					State = 396;
 					explainDetail();
-					State = 382;
+					State = 401;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 378;
+						State = 397;
 						Match(COMMA);
-						State = 379;
+						State = 398;
 						explainDetail();
 						}
 						}
-						State = 384;
+						State = 403;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1489,6 +1626,7 @@ internal partial class StreamSqlParser : Parser {
 				case INSERT:
 				case QUIT:
 				case REMOVE:
+				case REPLACE:
 				case RESET:
 				case SAVEPOINT:
 				case SELECT:
@@ -1504,93 +1642,93 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 387;
+				State = 406;
 				statement();
 				}
 				break;
-			case 19:
+			case 22:
 				_localctx = new StopJobContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 388;
+				State = 407;
 				Match(STOP);
-				State = 389;
+				State = 408;
 				Match(JOB);
-				State = 390;
+				State = 409;
 				Match(STRING);
-				State = 393;
+				State = 412;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 				case 1:
 					{
-					State = 391;
+					State = 410;
 					Match(WITH);
-					State = 392;
+					State = 411;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 397;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 395;
+					State = 414;
 					Match(WITH);
-					State = 396;
+					State = 415;
 					Match(DRAIN);
 					}
 				}
 
 				}
 				break;
-			case 20:
+			case 23:
 				_localctx = new TriggerSavepointContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
+				EnterOuterAlt(_localctx, 23);
 				{
-				State = 399;
+				State = 418;
 				Match(SAVEPOINT);
-				State = 400;
+				State = 419;
 				Match(STRING);
-				State = 403;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 401;
+					State = 420;
 					Match(TO);
-					State = 402;
+					State = 421;
 					Match(STRING);
 					}
 				}
 
 				}
 				break;
-			case 21:
+			case 24:
 				_localctx = new UseStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 24);
 				{
-				State = 405;
+				State = 424;
 				Match(USE);
-				State = 407;
+				State = 426;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 				case 1:
 					{
-					State = 406;
+					State = 425;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 409;
+				State = 428;
 				qualifiedName();
 				}
 				break;
-			case 22:
+			case 25:
 				_localctx = new ClientCommandContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
+				EnterOuterAlt(_localctx, 25);
 				{
-				State = 410;
+				State = 429;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
@@ -1602,27 +1740,27 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 23:
+			case 26:
 				_localctx = new AddJarContext(_localctx);
-				EnterOuterAlt(_localctx, 23);
+				EnterOuterAlt(_localctx, 26);
 				{
-				State = 411;
+				State = 430;
 				Match(ADD);
-				State = 412;
+				State = 431;
 				Match(JAR);
-				State = 413;
+				State = 432;
 				Match(STRING);
 				}
 				break;
-			case 24:
+			case 27:
 				_localctx = new RemoveJarContext(_localctx);
-				EnterOuterAlt(_localctx, 24);
+				EnterOuterAlt(_localctx, 27);
 				{
-				State = 414;
+				State = 433;
 				Match(REMOVE);
-				State = 415;
+				State = 434;
 				Match(JAR);
-				State = 416;
+				State = 435;
 				Match(STRING);
 				}
 				break;
@@ -1681,9 +1819,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 419;
+			State = 438;
 			Match(INSERT);
-			State = 420;
+			State = 439;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1692,43 +1830,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 421;
+			State = 440;
 			qualifiedName();
-			State = 423;
+			State = 442;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 422;
+				State = 441;
 				tableHints();
 				}
 			}
 
-			State = 426;
+			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 425;
+				State = 444;
 				partitionSpec();
 				}
 			}
 
-			State = 432;
+			State = 451;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 428;
+				State = 447;
 				Match(LPAREN);
-				State = 429;
+				State = 448;
 				identifierList();
-				State = 430;
+				State = 449;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 434;
+			State = 453;
 			query();
 			}
 		}
@@ -1778,29 +1916,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 436;
+			State = 455;
 			Match(PARTITION);
-			State = 437;
+			State = 456;
 			Match(LPAREN);
-			State = 438;
+			State = 457;
 			partitionValue();
-			State = 443;
+			State = 462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 439;
+				State = 458;
 				Match(COMMA);
-				State = 440;
+				State = 459;
 				partitionValue();
 				}
 				}
-				State = 445;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 446;
+			State = 465;
 			Match(RPAREN);
 			}
 		}
@@ -1843,11 +1981,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 448;
+			State = 467;
 			identifier();
-			State = 449;
+			State = 468;
 			Match(EQ);
-			State = 450;
+			State = 469;
 			optionValue();
 			}
 		}
@@ -1897,152 +2035,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 509;
+			State = 528;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 452;
+				State = 471;
 				Match(STATEMENT);
-				State = 453;
+				State = 472;
 				Match(SET);
-				State = 454;
+				State = 473;
 				Match(BEGIN);
-				State = 458;
+				State = 477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 455;
+					State = 474;
 					Match(SEMI);
 					}
 					}
-					State = 460;
+					State = 479;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 461;
+				State = 480;
 				statement();
-				State = 470;
+				State = 489;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 463;
+						State = 482;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 462;
+							State = 481;
 							Match(SEMI);
 							}
 							}
-							State = 465;
+							State = 484;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 467;
+						State = 486;
 						statement();
 						}
 						} 
 					}
-					State = 472;
+					State = 491;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
 				}
-				State = 476;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 473;
+					State = 492;
 					Match(SEMI);
 					}
 					}
-					State = 478;
+					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 479;
+				State = 498;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 481;
+				State = 500;
 				Match(BEGIN);
-				State = 482;
+				State = 501;
 				Match(STATEMENT);
-				State = 483;
+				State = 502;
 				Match(SET);
-				State = 485;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 484;
-					Match(SEMI);
-					}
-					}
-					State = 487;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				} while ( _la==SEMI );
-				State = 489;
-				statement();
-				State = 498;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 491;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						do {
-							{
-							{
-							State = 490;
-							Match(SEMI);
-							}
-							}
-							State = 493;
-							ErrorHandler.Sync(this);
-							_la = TokenStream.LA(1);
-						} while ( _la==SEMI );
-						State = 495;
-						statement();
-						}
-						} 
-					}
-					State = 500;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
-				}
-				State = 504;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==SEMI) {
-					{
-					{
-					State = 501;
+					State = 503;
 					Match(SEMI);
 					}
 					}
 					State = 506;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
+				} while ( _la==SEMI );
+				State = 508;
+				statement();
+				State = 517;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 510;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						do {
+							{
+							{
+							State = 509;
+							Match(SEMI);
+							}
+							}
+							State = 512;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						} while ( _la==SEMI );
+						State = 514;
+						statement();
+						}
+						} 
+					}
+					State = 519;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
 				}
-				State = 507;
+				State = 523;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==SEMI) {
+					{
+					{
+					State = 520;
+					Match(SEMI);
+					}
+					}
+					State = 525;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 526;
 				Match(END);
 				}
 				break;
@@ -2085,28 +2223,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 517;
+			State = 536;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 511;
+				State = 530;
 				Match(FROM);
-				State = 512;
+				State = 531;
 				Match(SAVEPOINT);
-				State = 513;
+				State = 532;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 533;
 				Match(FROM);
-				State = 515;
+				State = 534;
 				Match(LATEST);
-				State = 516;
+				State = 535;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2149,7 +2287,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 519;
+			State = 538;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2200,26 +2338,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 527;
+			State = 546;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 521;
+				State = 540;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 522;
+					State = 541;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2230,10 +2368,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 525;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1125899906842625L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 268434943L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536869887L) != 0) );
 				}
 				break;
 			}
@@ -2276,7 +2414,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 530;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2284,7 +2422,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 529;
+					State = 548;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2299,9 +2437,9 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 532;
+				State = 551;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
@@ -2490,6 +2628,20 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ShowCreateCatalogContext : ShowTargetContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CREATE() { return GetToken(StreamSqlParser.CREATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		public ShowCreateCatalogContext(ShowTargetContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitShowCreateCatalog(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class ShowCurrentCatalogContext : ShowTargetContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURRENT() { return GetToken(StreamSqlParser.CURRENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
@@ -2533,99 +2685,15 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 597;
+			State = 619;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
-				Match(TABLES);
-				State = 537;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM || _la==IN) {
-					{
-					State = 535;
-					_la = TokenStream.LA(1);
-					if ( !(_la==FROM || _la==IN) ) {
-					ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 536;
-					qualifiedName();
-					}
-				}
-
-				State = 540;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
-					{
-					State = 539;
-					likePattern();
-					}
-				}
-
-				}
-				break;
-			case 2:
-				_localctx = new ShowViewsContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 542;
-				Match(VIEWS);
-				State = 545;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM || _la==IN) {
-					{
-					State = 543;
-					_la = TokenStream.LA(1);
-					if ( !(_la==FROM || _la==IN) ) {
-					ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 544;
-					qualifiedName();
-					}
-				}
-
-				State = 548;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
-					{
-					State = 547;
-					likePattern();
-					}
-				}
-
-				}
-				break;
-			case 3:
-				_localctx = new ShowFunctionsContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 551;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==USER) {
-					{
-					State = 550;
-					Match(USER);
-					}
-				}
-
 				State = 553;
-				Match(FUNCTIONS);
+				Match(TABLES);
 				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2657,11 +2725,95 @@ internal partial class StreamSqlParser : Parser {
 
 				}
 				break;
+			case 2:
+				_localctx = new ShowViewsContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 561;
+				Match(VIEWS);
+				State = 564;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM || _la==IN) {
+					{
+					State = 562;
+					_la = TokenStream.LA(1);
+					if ( !(_la==FROM || _la==IN) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 563;
+					qualifiedName();
+					}
+				}
+
+				State = 567;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+					{
+					State = 566;
+					likePattern();
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new ShowFunctionsContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 570;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==USER) {
+					{
+					State = 569;
+					Match(USER);
+					}
+				}
+
+				State = 572;
+				Match(FUNCTIONS);
+				State = 575;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM || _la==IN) {
+					{
+					State = 573;
+					_la = TokenStream.LA(1);
+					if ( !(_la==FROM || _la==IN) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 574;
+					qualifiedName();
+					}
+				}
+
+				State = 578;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+					{
+					State = 577;
+					likePattern();
+					}
+				}
+
+				}
+				break;
 			case 4:
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 561;
+				State = 580;
 				Match(JOBS);
 				}
 				break;
@@ -2669,14 +2821,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 562;
+				State = 581;
 				Match(CATALOGS);
-				State = 564;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
-					State = 563;
+					State = 582;
 					likePattern();
 					}
 				}
@@ -2687,14 +2839,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 566;
+				State = 585;
 				Match(DATABASES);
-				State = 569;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 567;
+					State = 586;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2703,17 +2855,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 568;
+					State = 587;
 					qualifiedName();
 					}
 				}
 
-				State = 572;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
-					State = 571;
+					State = 590;
 					likePattern();
 					}
 				}
@@ -2724,7 +2876,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 574;
+				State = 593;
 				Match(MODULES);
 				}
 				break;
@@ -2732,7 +2884,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 575;
+				State = 594;
 				Match(JARS);
 				}
 				break;
@@ -2740,9 +2892,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 576;
+				State = 595;
 				Match(COLUMNS);
-				State = 577;
+				State = 596;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2751,14 +2903,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 578;
+				State = 597;
 				qualifiedName();
-				State = 580;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
-					State = 579;
+					State = 598;
 					likePattern();
 					}
 				}
@@ -2769,11 +2921,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 582;
+				State = 601;
 				Match(CREATE);
-				State = 583;
+				State = 602;
 				Match(TABLE);
-				State = 584;
+				State = 603;
 				qualifiedName();
 				}
 				break;
@@ -2781,48 +2933,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 585;
+				State = 604;
 				Match(CREATE);
-				State = 586;
+				State = 605;
 				Match(VIEW);
-				State = 587;
+				State = 606;
 				qualifiedName();
 				}
 				break;
 			case 12:
-				_localctx = new ShowCurrentCatalogContext(_localctx);
+				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 588;
-				Match(CURRENT);
-				State = 589;
+				State = 607;
+				Match(CREATE);
+				State = 608;
 				Match(CATALOG);
+				State = 609;
+				qualifiedName();
 				}
 				break;
 			case 13:
-				_localctx = new ShowCurrentDatabaseContext(_localctx);
+				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 590;
+				State = 610;
 				Match(CURRENT);
-				State = 591;
-				Match(DATABASE);
+				State = 611;
+				Match(CATALOG);
 				}
 				break;
 			case 14:
-				_localctx = new ShowCheckpointsContext(_localctx);
+				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 592;
+				State = 612;
+				Match(CURRENT);
+				State = 613;
+				Match(DATABASE);
+				}
+				break;
+			case 15:
+				_localctx = new ShowCheckpointsContext(_localctx);
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 614;
 				Match(CHECKPOINTS);
-				State = 593;
+				State = 615;
 				Match(STRING);
-				State = 595;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
 					{
-					State = 594;
+					State = 616;
 					likePattern();
 					}
 				}
@@ -2868,17 +3032,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 600;
+			State = 622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 599;
+				State = 621;
 				Match(NOT);
 				}
 			}
 
-			State = 602;
+			State = 624;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2887,7 +3051,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 603;
+			State = 625;
 			Match(STRING);
 			}
 		}
@@ -2969,128 +3133,295 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 605;
+			State = 627;
 			Match(CREATE);
-			State = 607;
+			State = 629;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 606;
+				State = 628;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 609;
+			State = 631;
 			Match(TABLE);
-			State = 613;
+			State = 635;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
-				State = 610;
+				State = 632;
 				Match(IF);
-				State = 611;
+				State = 633;
 				Match(NOT);
-				State = 612;
+				State = 634;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 615;
+			State = 637;
 			qualifiedName();
-			State = 627;
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 616;
+				State = 638;
 				Match(LPAREN);
-				State = 617;
+				State = 639;
 				tableElement();
-				State = 622;
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 618;
+					State = 640;
 					Match(COMMA);
-					State = 619;
+					State = 641;
 					tableElement();
 					}
 					}
-					State = 624;
+					State = 646;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 625;
+				State = 647;
 				Match(RPAREN);
 				}
 			}
 
-			State = 631;
+			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 629;
+				State = 651;
 				Match(COMMENT);
-				State = 630;
+				State = 652;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 639;
+			State = 661;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 633;
+				State = 655;
 				Match(PARTITIONED);
-				State = 634;
+				State = 656;
 				Match(BY);
-				State = 635;
+				State = 657;
 				Match(LPAREN);
-				State = 636;
+				State = 658;
 				identifierList();
-				State = 637;
+				State = 659;
 				Match(RPAREN);
 				}
 			}
 
-			State = 642;
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 641;
+				State = 663;
 				withOptions();
 				}
 			}
 
-			State = 645;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 644;
+				State = 666;
 				likeClause();
 				}
 			}
 
-			State = 649;
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 647;
+				State = 669;
 				Match(AS);
-				State = 648;
+				State = 670;
 				query();
 				}
 			}
 
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReplaceTableContext : ParserRuleContext {
+		public IToken comment;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLACE() { return GetToken(StreamSqlParser.REPLACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(StreamSqlParser.AS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QueryContext query() {
+			return GetRuleContext<QueryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CREATE() { return GetToken(StreamSqlParser.CREATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OR() { return GetToken(StreamSqlParser.OR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LPAREN() { return GetTokens(StreamSqlParser.LPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN(int i) {
+			return GetToken(StreamSqlParser.LPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableElementContext[] tableElement() {
+			return GetRuleContexts<TableElementContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableElementContext tableElement(int i) {
+			return GetRuleContext<TableElementContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RPAREN() { return GetTokens(StreamSqlParser.RPAREN); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN(int i) {
+			return GetToken(StreamSqlParser.RPAREN, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
+			return GetRuleContext<IdentifierListContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WithOptionsContext withOptions() {
+			return GetRuleContext<WithOptionsContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public ReplaceTableContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_replaceTable; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReplaceTable(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReplaceTableContext replaceTable() {
+		ReplaceTableContext _localctx = new ReplaceTableContext(Context, State);
+		EnterRule(_localctx, 28, RULE_replaceTable);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 675;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CREATE) {
+				{
+				State = 673;
+				Match(CREATE);
+				State = 674;
+				Match(OR);
+				}
+			}
+
+			State = 677;
+			Match(REPLACE);
+			State = 678;
+			Match(TABLE);
+			State = 679;
+			qualifiedName();
+			State = 691;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==LPAREN) {
+				{
+				State = 680;
+				Match(LPAREN);
+				State = 681;
+				tableElement();
+				State = 686;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 682;
+					Match(COMMA);
+					State = 683;
+					tableElement();
+					}
+					}
+					State = 688;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 689;
+				Match(RPAREN);
+				}
+			}
+
+			State = 695;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMENT) {
+				{
+				State = 693;
+				Match(COMMENT);
+				State = 694;
+				_localctx.comment = Match(STRING);
+				}
+			}
+
+			State = 703;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==PARTITIONED) {
+				{
+				State = 697;
+				Match(PARTITIONED);
+				State = 698;
+				Match(BY);
+				State = 699;
+				Match(LPAREN);
+				State = 700;
+				identifierList();
+				State = 701;
+				Match(RPAREN);
+				}
+			}
+
+			State = 706;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITH) {
+				{
+				State = 705;
+				withOptions();
+				}
+			}
+
+			State = 708;
+			Match(AS);
+			State = 709;
+			query();
 			}
 		}
 		catch (RecognitionException re) {
@@ -3130,29 +3461,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableElementContext tableElement() {
 		TableElementContext _localctx = new TableElementContext(Context, State);
-		EnterRule(_localctx, 28, RULE_tableElement);
+		EnterRule(_localctx, 30, RULE_tableElement);
 		try {
-			State = 654;
+			State = 714;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 651;
+				State = 711;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 652;
+				State = 712;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 713;
 				tableConstraint();
 				}
 				break;
@@ -3248,30 +3579,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnDefinitionContext columnDefinition() {
 		ColumnDefinitionContext _localctx = new ColumnDefinitionContext(Context, State);
-		EnterRule(_localctx, 30, RULE_columnDefinition);
+		EnterRule(_localctx, 32, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 686;
+			State = 746;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 656;
+				State = 716;
 				identifier();
-				State = 657;
+				State = 717;
 				Match(AS);
-				State = 658;
+				State = 718;
 				expression();
-				State = 661;
+				State = 721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 659;
+					State = 719;
 					Match(COMMENT);
-					State = 660;
+					State = 720;
 					Match(STRING);
 					}
 				}
@@ -3282,42 +3613,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 663;
+				State = 723;
 				identifier();
-				State = 664;
+				State = 724;
 				dataType();
-				State = 665;
+				State = 725;
 				Match(METADATA);
-				State = 668;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 666;
+					State = 726;
 					Match(FROM);
-					State = 667;
+					State = 727;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 671;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 670;
+					State = 730;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 675;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 673;
+					State = 733;
 					Match(COMMENT);
-					State = 674;
+					State = 734;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3328,28 +3659,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 677;
+				State = 737;
 				identifier();
-				State = 678;
+				State = 738;
 				dataType();
-				State = 680;
+				State = 740;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 679;
+					State = 739;
 					columnConstraint();
 					}
 				}
 
-				State = 684;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 682;
+					State = 742;
 					Match(COMMENT);
-					State = 683;
+					State = 743;
 					Match(STRING);
 					}
 				}
@@ -3394,35 +3725,35 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnConstraintContext columnConstraint() {
 		ColumnConstraintContext _localctx = new ColumnConstraintContext(Context, State);
-		EnterRule(_localctx, 32, RULE_columnConstraint);
+		EnterRule(_localctx, 34, RULE_columnConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 690;
+			State = 750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 688;
+				State = 748;
 				Match(CONSTRAINT);
-				State = 689;
+				State = 749;
 				identifier();
 				}
 			}
 
-			State = 692;
+			State = 752;
 			Match(PRIMARY);
-			State = 693;
+			State = 753;
 			Match(KEY);
-			State = 696;
+			State = 756;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 694;
+				State = 754;
 				Match(NOT);
-				State = 695;
+				State = 755;
 				Match(ENFORCED);
 				}
 			}
@@ -3466,19 +3797,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WatermarkDefinitionContext watermarkDefinition() {
 		WatermarkDefinitionContext _localctx = new WatermarkDefinitionContext(Context, State);
-		EnterRule(_localctx, 34, RULE_watermarkDefinition);
+		EnterRule(_localctx, 36, RULE_watermarkDefinition);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 698;
+			State = 758;
 			Match(WATERMARK);
-			State = 699;
+			State = 759;
 			Match(FOR);
-			State = 700;
+			State = 760;
 			identifier();
-			State = 701;
+			State = 761;
 			Match(AS);
-			State = 702;
+			State = 762;
 			expression();
 			}
 		}
@@ -3523,41 +3854,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableConstraintContext tableConstraint() {
 		TableConstraintContext _localctx = new TableConstraintContext(Context, State);
-		EnterRule(_localctx, 36, RULE_tableConstraint);
+		EnterRule(_localctx, 38, RULE_tableConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 766;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 704;
+				State = 764;
 				Match(CONSTRAINT);
-				State = 705;
+				State = 765;
 				identifier();
 				}
 			}
 
-			State = 708;
+			State = 768;
 			Match(PRIMARY);
-			State = 709;
+			State = 769;
 			Match(KEY);
-			State = 710;
+			State = 770;
 			Match(LPAREN);
-			State = 711;
+			State = 771;
 			identifierList();
-			State = 712;
+			State = 772;
 			Match(RPAREN);
-			State = 715;
+			State = 775;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 713;
+				State = 773;
 				Match(NOT);
-				State = 714;
+				State = 774;
 				Match(ENFORCED);
 				}
 			}
@@ -3605,42 +3936,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WithOptionsContext withOptions() {
 		WithOptionsContext _localctx = new WithOptionsContext(Context, State);
-		EnterRule(_localctx, 38, RULE_withOptions);
+		EnterRule(_localctx, 40, RULE_withOptions);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 777;
 			Match(WITH);
-			State = 718;
+			State = 778;
 			Match(LPAREN);
-			State = 727;
+			State = 787;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 193L) != 0)) {
 				{
-				State = 719;
+				State = 779;
 				tableOption();
-				State = 724;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 720;
+					State = 780;
 					Match(COMMA);
-					State = 721;
+					State = 781;
 					tableOption();
 					}
 					}
-					State = 726;
+					State = 786;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 729;
+			State = 789;
 			Match(RPAREN);
 			}
 		}
@@ -3681,15 +4012,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableOptionContext tableOption() {
 		TableOptionContext _localctx = new TableOptionContext(Context, State);
-		EnterRule(_localctx, 40, RULE_tableOption);
+		EnterRule(_localctx, 42, RULE_tableOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 731;
+			State = 791;
 			_localctx.key = optionKey();
-			State = 732;
+			State = 792;
 			Match(EQ);
-			State = 733;
+			State = 793;
 			_localctx.value = optionValue();
 			}
 		}
@@ -3732,16 +4063,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionKeyContext optionKey() {
 		OptionKeyContext _localctx = new OptionKeyContext(Context, State);
-		EnterRule(_localctx, 42, RULE_optionKey);
+		EnterRule(_localctx, 44, RULE_optionKey);
 		int _la;
 		try {
-			State = 744;
+			State = 804;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 735;
+				State = 795;
 				Match(STRING);
 				}
 				break;
@@ -3871,6 +4202,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -3925,21 +4257,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 736;
+				State = 796;
 				identifier();
-				State = 741;
+				State = 801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 737;
+					State = 797;
 					Match(DOT);
-					State = 738;
+					State = 798;
 					identifier();
 					}
 					}
-					State = 743;
+					State = 803;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3987,16 +4319,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionValueContext optionValue() {
 		OptionValueContext _localctx = new OptionValueContext(Context, State);
-		EnterRule(_localctx, 44, RULE_optionValue);
+		EnterRule(_localctx, 46, RULE_optionValue);
 		int _la;
 		try {
-			State = 754;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 746;
+				State = 806;
 				Match(STRING);
 				}
 				break;
@@ -4006,19 +4338,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 748;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 747;
+					State = 807;
 					Match(MINUS);
 					}
 				}
 
-				State = 750;
+				State = 810;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 7L) != 0)) ) {
+				if ( !(((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4030,14 +4362,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 751;
+				State = 811;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 752;
+				State = 812;
 				Match(FALSE);
 				}
 				break;
@@ -4167,6 +4499,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -4221,7 +4554,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 753;
+				State = 813;
 				identifier();
 				}
 				break;
@@ -4269,37 +4602,37 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeClauseContext likeClause() {
 		LikeClauseContext _localctx = new LikeClauseContext(Context, State);
-		EnterRule(_localctx, 46, RULE_likeClause);
+		EnterRule(_localctx, 48, RULE_likeClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
+			State = 816;
 			Match(LIKE);
-			State = 757;
+			State = 817;
 			qualifiedName();
-			State = 766;
+			State = 826;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 758;
+				State = 818;
 				Match(LPAREN);
-				State = 762;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 759;
+					State = 819;
 					likeOption();
 					}
 					}
-					State = 764;
+					State = 824;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 765;
+				State = 825;
 				Match(RPAREN);
 				}
 			}
@@ -4341,12 +4674,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeOptionContext likeOption() {
 		LikeOptionContext _localctx = new LikeOptionContext(Context, State);
-		EnterRule(_localctx, 48, RULE_likeOption);
+		EnterRule(_localctx, 50, RULE_likeOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 768;
+			State = 828;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4355,12 +4688,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 771;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 769;
+				State = 829;
 				Match(ALL);
 				}
 				break;
@@ -4490,6 +4823,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -4543,7 +4877,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 770;
+				State = 830;
 				identifier();
 				}
 				break;
@@ -4695,21 +5029,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableActionContext alterTableAction() {
 		AlterTableActionContext _localctx = new AlterTableActionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_alterTableAction);
+		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 831;
+			State = 891;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 773;
+				State = 833;
 				Match(RENAME);
-				State = 774;
+				State = 834;
 				Match(TO);
-				State = 775;
+				State = 835;
 				qualifiedName();
 				}
 				break;
@@ -4717,29 +5051,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 836;
 				Match(SET);
-				State = 777;
+				State = 837;
 				Match(LPAREN);
-				State = 778;
+				State = 838;
 				tableOption();
-				State = 783;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 779;
+					State = 839;
 					Match(COMMA);
-					State = 780;
+					State = 840;
 					tableOption();
 					}
 					}
-					State = 785;
+					State = 845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 786;
+				State = 846;
 				Match(RPAREN);
 				}
 				break;
@@ -4747,29 +5081,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 788;
+				State = 848;
 				Match(RESET);
-				State = 789;
+				State = 849;
 				Match(LPAREN);
-				State = 790;
+				State = 850;
 				optionKey();
-				State = 795;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 791;
+					State = 851;
 					Match(COMMA);
-					State = 792;
+					State = 852;
 					optionKey();
 					}
 					}
-					State = 797;
+					State = 857;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 798;
+				State = 858;
 				Match(RPAREN);
 				}
 				break;
@@ -4777,9 +5111,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterAddContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 800;
+				State = 860;
 				Match(ADD);
-				State = 813;
+				State = 873;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -4908,6 +5242,7 @@ internal partial class StreamSqlParser : Parser {
 				case RANGE:
 				case REMOVE:
 				case RENAME:
+				case REPLACE:
 				case RESET:
 				case RESPECT:
 				case RESTORED:
@@ -4961,33 +5296,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 801;
+					State = 861;
 					tableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 802;
+					State = 862;
 					Match(LPAREN);
-					State = 803;
+					State = 863;
 					tableElement();
-					State = 808;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 804;
+						State = 864;
 						Match(COMMA);
-						State = 805;
+						State = 865;
 						tableElement();
 						}
 						}
-						State = 810;
+						State = 870;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 811;
+					State = 871;
 					Match(RPAREN);
 					}
 					break;
@@ -5000,9 +5335,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 815;
+				State = 875;
 				Match(DROP);
-				State = 824;
+				State = 884;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5131,6 +5466,7 @@ internal partial class StreamSqlParser : Parser {
 				case RANGE:
 				case REMOVE:
 				case RENAME:
+				case REPLACE:
 				case RESET:
 				case RESPECT:
 				case RESTORED:
@@ -5184,27 +5520,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 817;
+					State = 877;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 					case 1:
 						{
-						State = 816;
+						State = 876;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 819;
+					State = 879;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 820;
+					State = 880;
 					Match(LPAREN);
-					State = 821;
+					State = 881;
 					identifierList();
-					State = 822;
+					State = 882;
 					Match(RPAREN);
 					}
 					break;
@@ -5217,13 +5553,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 826;
+				State = 886;
 				Match(RENAME);
-				State = 827;
+				State = 887;
 				identifier();
-				State = 828;
+				State = 888;
 				Match(TO);
-				State = 829;
+				State = 889;
 				identifier();
 				}
 				break;
@@ -5271,40 +5607,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryContext query() {
 		QueryContext _localctx = new QueryContext(Context, State);
-		EnterRule(_localctx, 52, RULE_query);
+		EnterRule(_localctx, 54, RULE_query);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 842;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 833;
+				State = 893;
 				Match(WITH);
-				State = 834;
+				State = 894;
 				commonTableExpression();
-				State = 839;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 835;
+					State = 895;
 					Match(COMMA);
-					State = 836;
+					State = 896;
 					commonTableExpression();
 					}
 					}
-					State = 841;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 844;
+			State = 904;
 			queryNoWith();
 			}
 		}
@@ -5354,34 +5690,34 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CommonTableExpressionContext commonTableExpression() {
 		CommonTableExpressionContext _localctx = new CommonTableExpressionContext(Context, State);
-		EnterRule(_localctx, 54, RULE_commonTableExpression);
+		EnterRule(_localctx, 56, RULE_commonTableExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 846;
+			State = 906;
 			identifier();
-			State = 851;
+			State = 911;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 847;
+				State = 907;
 				Match(LPAREN);
-				State = 848;
+				State = 908;
 				identifierList();
-				State = 849;
+				State = 909;
 				Match(RPAREN);
 				}
 			}
 
-			State = 853;
+			State = 913;
 			Match(AS);
-			State = 854;
+			State = 914;
 			Match(LPAREN);
-			State = 855;
+			State = 915;
 			query();
-			State = 856;
+			State = 916;
 			Match(RPAREN);
 			}
 		}
@@ -5452,51 +5788,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryNoWithContext queryNoWith() {
 		QueryNoWithContext _localctx = new QueryNoWithContext(Context, State);
-		EnterRule(_localctx, 56, RULE_queryNoWith);
+		EnterRule(_localctx, 58, RULE_queryNoWith);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 858;
+			State = 918;
 			queryTerm(0);
-			State = 869;
+			State = 929;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 859;
+				State = 919;
 				Match(ORDER);
-				State = 860;
+				State = 920;
 				Match(BY);
-				State = 861;
+				State = 921;
 				sortItem();
-				State = 866;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 862;
+					State = 922;
 					Match(COMMA);
-					State = 863;
+					State = 923;
 					sortItem();
 					}
 					}
-					State = 868;
+					State = 928;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 876;
+			State = 936;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 871;
+				State = 931;
 				Match(LIMIT);
-				State = 874;
+				State = 934;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5640,6 +5976,7 @@ internal partial class StreamSqlParser : Parser {
 				case RANGE:
 				case REMOVE:
 				case RENAME:
+				case REPLACE:
 				case RESET:
 				case RESPECT:
 				case RESTORED:
@@ -5705,13 +6042,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 872;
+					State = 932;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 873;
+					State = 933;
 					Match(ALL);
 					}
 					break;
@@ -5721,21 +6058,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 883;
+			State = 943;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 878;
+				State = 938;
 				Match(OFFSET);
-				State = 879;
+				State = 939;
 				_localctx.offset = expression();
-				State = 881;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 880;
+					State = 940;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -5750,14 +6087,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 892;
+			State = 952;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 885;
+				State = 945;
 				Match(FETCH);
-				State = 886;
+				State = 946;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5766,17 +6103,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 888;
+				State = 948;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 				case 1:
 					{
-					State = 887;
+					State = 947;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 890;
+				State = 950;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -5785,7 +6122,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 891;
+				State = 951;
 				Match(ONLY);
 				}
 			}
@@ -5862,8 +6199,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		QueryTermContext _localctx = new QueryTermContext(Context, _parentState);
 		QueryTermContext _prevctx = _localctx;
-		int _startState = 58;
-		EnterRecursionRule(_localctx, 58, RULE_queryTerm, _p);
+		int _startState = 60;
+		EnterRecursionRule(_localctx, 60, RULE_queryTerm, _p);
 		int _la;
 		try {
 			int _alt;
@@ -5874,42 +6211,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 895;
+			State = 955;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 911;
+			State = 971;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 909;
+					State = 969;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,121,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 897;
+						State = 957;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 898;
+						State = 958;
 						Match(INTERSECT);
-						State = 900;
+						State = 960;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 899;
+							State = 959;
 							setQuantifier();
 							}
 						}
 
-						State = 902;
+						State = 962;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -5918,9 +6255,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 903;
+						State = 963;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 904;
+						State = 964;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -5930,26 +6267,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 906;
+						State = 966;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 905;
+							State = 965;
 							setQuantifier();
 							}
 						}
 
-						State = 908;
+						State = 968;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 913;
+				State = 973;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,122,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
 			}
 			}
 		}
@@ -6026,17 +6363,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryPrimaryContext queryPrimary() {
 		QueryPrimaryContext _localctx = new QueryPrimaryContext(Context, State);
-		EnterRule(_localctx, 60, RULE_queryPrimary);
+		EnterRule(_localctx, 62, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 928;
+			State = 988;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 914;
+				State = 974;
 				querySpecification();
 				}
 				break;
@@ -6044,27 +6381,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 915;
+				State = 975;
 				Match(VALUES);
-				State = 916;
+				State = 976;
 				valuesRow();
-				State = 921;
+				State = 981;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 917;
+						State = 977;
 						Match(COMMA);
-						State = 918;
+						State = 978;
 						valuesRow();
 						}
 						} 
 					}
-					State = 923;
+					State = 983;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,123,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 				}
 				}
 				break;
@@ -6072,11 +6409,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 924;
+				State = 984;
 				Match(LPAREN);
-				State = 925;
+				State = 985;
 				query();
-				State = 926;
+				State = 986;
 				Match(RPAREN);
 				}
 				break;
@@ -6125,53 +6462,53 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ValuesRowContext valuesRow() {
 		ValuesRowContext _localctx = new ValuesRowContext(Context, State);
-		EnterRule(_localctx, 62, RULE_valuesRow);
+		EnterRule(_localctx, 64, RULE_valuesRow);
 		int _la;
 		try {
-			State = 945;
+			State = 1005;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 931;
+				State = 991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 930;
+					State = 990;
 					Match(ROW);
 					}
 				}
 
-				State = 933;
+				State = 993;
 				Match(LPAREN);
-				State = 934;
+				State = 994;
 				expression();
-				State = 939;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 935;
+					State = 995;
 					Match(COMMA);
-					State = 936;
+					State = 996;
 					expression();
 					}
 					}
-					State = 941;
+					State = 1001;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 942;
+				State = 1002;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 944;
+				State = 1004;
 				expression();
 				}
 				break;
@@ -6254,166 +6591,166 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QuerySpecificationContext querySpecification() {
 		QuerySpecificationContext _localctx = new QuerySpecificationContext(Context, State);
-		EnterRule(_localctx, 64, RULE_querySpecification);
+		EnterRule(_localctx, 66, RULE_querySpecification);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 947;
+			State = 1007;
 			Match(SELECT);
-			State = 949;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 948;
+				State = 1008;
 				hintList();
 				}
 			}
 
-			State = 952;
+			State = 1012;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 951;
+				State = 1011;
 				setQuantifier();
 				}
 			}
 
-			State = 954;
+			State = 1014;
 			selectItem();
-			State = 959;
+			State = 1019;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 955;
+					State = 1015;
 					Match(COMMA);
-					State = 956;
+					State = 1016;
 					selectItem();
 					}
 					} 
 				}
-				State = 961;
+				State = 1021;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
 			}
-			State = 971;
+			State = 1031;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 			case 1:
 				{
-				State = 962;
+				State = 1022;
 				Match(FROM);
-				State = 963;
+				State = 1023;
 				relation(0);
-				State = 968;
+				State = 1028;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 964;
+						State = 1024;
 						Match(COMMA);
-						State = 965;
+						State = 1025;
 						relation(0);
 						}
 						} 
 					}
-					State = 970;
+					State = 1030;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 				}
 				}
 				break;
 			}
-			State = 975;
+			State = 1035;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				{
-				State = 973;
+				State = 1033;
 				Match(WHERE);
-				State = 974;
+				State = 1034;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 987;
+			State = 1047;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
 			case 1:
 				{
-				State = 977;
+				State = 1037;
 				Match(GROUP);
-				State = 978;
+				State = 1038;
 				Match(BY);
-				State = 979;
+				State = 1039;
 				groupingElement();
-				State = 984;
+				State = 1044;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 980;
+						State = 1040;
 						Match(COMMA);
-						State = 981;
+						State = 1041;
 						groupingElement();
 						}
 						} 
 					}
-					State = 986;
+					State = 1046;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
 				}
 				break;
 			}
-			State = 991;
+			State = 1051;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
-				State = 989;
+				State = 1049;
 				Match(HAVING);
-				State = 990;
+				State = 1050;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 1002;
+			State = 1062;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,138,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 			case 1:
 				{
-				State = 993;
+				State = 1053;
 				Match(WINDOW);
-				State = 994;
+				State = 1054;
 				namedWindow();
-				State = 999;
+				State = 1059;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 995;
+						State = 1055;
 						Match(COMMA);
-						State = 996;
+						State = 1056;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1001;
+					State = 1061;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				}
 				}
 				break;
@@ -6450,12 +6787,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetQuantifierContext setQuantifier() {
 		SetQuantifierContext _localctx = new SetQuantifierContext(Context, State);
-		EnterRule(_localctx, 66, RULE_setQuantifier);
+		EnterRule(_localctx, 68, RULE_setQuantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1004;
+			State = 1064;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6533,17 +6870,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SelectItemContext selectItem() {
 		SelectItemContext _localctx = new SelectItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_selectItem);
+		EnterRule(_localctx, 70, RULE_selectItem);
 		int _la;
 		try {
-			State = 1018;
+			State = 1078;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1006;
+				State = 1066;
 				Match(ASTERISK);
 				}
 				break;
@@ -6551,11 +6888,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1007;
+				State = 1067;
 				qualifiedName();
-				State = 1008;
+				State = 1068;
 				Match(DOT);
-				State = 1009;
+				State = 1069;
 				Match(ASTERISK);
 				}
 				break;
@@ -6563,24 +6900,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1011;
+				State = 1071;
 				expression();
-				State = 1016;
+				State = 1076;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 				case 1:
 					{
-					State = 1013;
+					State = 1073;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1012;
+						State = 1072;
 						Match(AS);
 						}
 					}
 
-					State = 1015;
+					State = 1075;
 					identifier();
 					}
 					break;
@@ -6706,41 +7043,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingElementContext groupingElement() {
 		GroupingElementContext _localctx = new GroupingElementContext(Context, State);
-		EnterRule(_localctx, 70, RULE_groupingElement);
+		EnterRule(_localctx, 72, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1060;
+			State = 1120;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1020;
+				State = 1080;
 				Match(GROUPING);
-				State = 1021;
+				State = 1081;
 				Match(SETS);
-				State = 1022;
+				State = 1082;
 				Match(LPAREN);
-				State = 1023;
+				State = 1083;
 				groupingSet();
-				State = 1028;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1024;
+					State = 1084;
 					Match(COMMA);
-					State = 1025;
+					State = 1085;
 					groupingSet();
 					}
 					}
-					State = 1030;
+					State = 1090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1031;
+				State = 1091;
 				Match(RPAREN);
 				}
 				break;
@@ -6748,29 +7085,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1033;
+				State = 1093;
 				Match(ROLLUP);
-				State = 1034;
+				State = 1094;
 				Match(LPAREN);
-				State = 1035;
+				State = 1095;
 				groupingSet();
-				State = 1040;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1036;
+					State = 1096;
 					Match(COMMA);
-					State = 1037;
+					State = 1097;
 					groupingSet();
 					}
 					}
-					State = 1042;
+					State = 1102;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1043;
+				State = 1103;
 				Match(RPAREN);
 				}
 				break;
@@ -6778,29 +7115,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1045;
+				State = 1105;
 				Match(CUBE);
-				State = 1046;
+				State = 1106;
 				Match(LPAREN);
-				State = 1047;
+				State = 1107;
 				groupingSet();
-				State = 1052;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1048;
+					State = 1108;
 					Match(COMMA);
-					State = 1049;
+					State = 1109;
 					groupingSet();
 					}
 					}
-					State = 1054;
+					State = 1114;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1055;
+				State = 1115;
 				Match(RPAREN);
 				}
 				break;
@@ -6808,9 +7145,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1057;
+				State = 1117;
 				Match(LPAREN);
-				State = 1058;
+				State = 1118;
 				Match(RPAREN);
 				}
 				break;
@@ -6818,7 +7155,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1059;
+				State = 1119;
 				expression();
 				}
 				break;
@@ -6864,51 +7201,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingSetContext groupingSet() {
 		GroupingSetContext _localctx = new GroupingSetContext(Context, State);
-		EnterRule(_localctx, 72, RULE_groupingSet);
+		EnterRule(_localctx, 74, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1075;
+			State = 1135;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1062;
+				State = 1122;
 				Match(LPAREN);
-				State = 1071;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1063;
+					State = 1123;
 					expression();
-					State = 1068;
+					State = 1128;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1064;
+						State = 1124;
 						Match(COMMA);
-						State = 1065;
+						State = 1125;
 						expression();
 						}
 						}
-						State = 1070;
+						State = 1130;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1073;
+				State = 1133;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1074;
+				State = 1134;
 				expression();
 				}
 				break;
@@ -6949,15 +7286,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NamedWindowContext namedWindow() {
 		NamedWindowContext _localctx = new NamedWindowContext(Context, State);
-		EnterRule(_localctx, 74, RULE_namedWindow);
+		EnterRule(_localctx, 76, RULE_namedWindow);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1077;
+			State = 1137;
 			identifier();
-			State = 1078;
+			State = 1138;
 			Match(AS);
-			State = 1079;
+			State = 1139;
 			windowSpecification();
 			}
 		}
@@ -6999,19 +7336,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SortItemContext sortItem() {
 		SortItemContext _localctx = new SortItemContext(Context, State);
-		EnterRule(_localctx, 76, RULE_sortItem);
+		EnterRule(_localctx, 78, RULE_sortItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1081;
+			State = 1141;
 			expression();
-			State = 1083;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1082;
+				State = 1142;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7024,14 +7361,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1087;
+			State = 1147;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1085;
+				State = 1145;
 				Match(NULLS);
-				State = 1086;
+				State = 1146;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7157,8 +7494,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		RelationContext _localctx = new RelationContext(Context, _parentState);
 		RelationContext _prevctx = _localctx;
-		int _startState = 78;
-		EnterRecursionRule(_localctx, 78, RULE_relation, _p);
+		int _startState = 80;
+		EnterRecursionRule(_localctx, 80, RULE_relation, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
@@ -7168,34 +7505,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1090;
+			State = 1150;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1111;
+			State = 1171;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1109;
+					State = 1169;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1092;
+						State = 1152;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1093;
+						State = 1153;
 						Match(CROSS);
-						State = 1094;
+						State = 1154;
 						Match(JOIN);
-						State = 1095;
+						State = 1155;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7204,15 +7541,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1096;
+						State = 1156;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1097;
+						State = 1157;
 						Match(NATURAL);
-						State = 1098;
+						State = 1158;
 						joinType();
-						State = 1099;
+						State = 1159;
 						Match(JOIN);
-						State = 1100;
+						State = 1160;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7221,20 +7558,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1102;
+						State = 1162;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1103;
+						State = 1163;
 						joinType();
-						State = 1104;
+						State = 1164;
 						Match(JOIN);
-						State = 1105;
+						State = 1165;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1107;
+						State = 1167;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 						case 1:
 							{
-							State = 1106;
+							State = 1166;
 							joinCriteria();
 							}
 							break;
@@ -7244,9 +7581,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1113;
+				State = 1173;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 			}
 			}
 		}
@@ -7283,22 +7620,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinTypeContext joinType() {
 		JoinTypeContext _localctx = new JoinTypeContext(Context, State);
-		EnterRule(_localctx, 80, RULE_joinType);
+		EnterRule(_localctx, 82, RULE_joinType);
 		int _la;
 		try {
-			State = 1129;
+			State = 1189;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1115;
+				State = 1175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1114;
+					State = 1174;
 					Match(INNER);
 					}
 				}
@@ -7308,14 +7645,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1117;
+				State = 1177;
 				Match(LEFT);
-				State = 1119;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1118;
+					State = 1178;
 					Match(OUTER);
 					}
 				}
@@ -7325,14 +7662,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1121;
+				State = 1181;
 				Match(RIGHT);
-				State = 1123;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1122;
+					State = 1182;
 					Match(OUTER);
 					}
 				}
@@ -7342,14 +7679,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1125;
+				State = 1185;
 				Match(FULL);
-				State = 1127;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1126;
+					State = 1186;
 					Match(OUTER);
 					}
 				}
@@ -7398,30 +7735,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinCriteriaContext joinCriteria() {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
-		EnterRule(_localctx, 82, RULE_joinCriteria);
+		EnterRule(_localctx, 84, RULE_joinCriteria);
 		try {
-			State = 1138;
+			State = 1198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1131;
+				State = 1191;
 				Match(ON);
-				State = 1132;
+				State = 1192;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1133;
+				State = 1193;
 				Match(USING);
-				State = 1134;
+				State = 1194;
 				Match(LPAREN);
-				State = 1135;
+				State = 1195;
 				identifierList();
-				State = 1136;
+				State = 1196;
 				Match(RPAREN);
 				}
 				break;
@@ -7597,52 +7934,52 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
 		RelationPrimaryContext _localctx = new RelationPrimaryContext(Context, State);
-		EnterRule(_localctx, 84, RULE_relationPrimary);
+		EnterRule(_localctx, 86, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1207;
+			State = 1267;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1140;
+				State = 1200;
 				qualifiedName();
-				State = 1142;
+				State = 1202;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1141;
+					State = 1201;
 					tableHints();
 					}
 					break;
 				}
-				State = 1149;
+				State = 1209;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1144;
+					State = 1204;
 					Match(FOR);
-					State = 1145;
+					State = 1205;
 					Match(SYSTEM_TIME);
-					State = 1146;
+					State = 1206;
 					Match(AS);
-					State = 1147;
+					State = 1207;
 					Match(OF);
-					State = 1148;
+					State = 1208;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1152;
+				State = 1212;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 				case 1:
 					{
-					State = 1151;
+					State = 1211;
 					tableAlias();
 					}
 					break;
@@ -7653,30 +7990,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1155;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1154;
+					State = 1214;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1157;
+				State = 1217;
 				Match(TABLE);
-				State = 1158;
+				State = 1218;
 				Match(LPAREN);
-				State = 1159;
+				State = 1219;
 				functionCall();
-				State = 1160;
+				State = 1220;
 				Match(RPAREN);
-				State = 1162;
+				State = 1222;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1161;
+					State = 1221;
 					tableAlias();
 					}
 					break;
@@ -7687,28 +8024,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1165;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1164;
+					State = 1224;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1167;
+				State = 1227;
 				Match(LPAREN);
-				State = 1168;
+				State = 1228;
 				query();
-				State = 1169;
+				State = 1229;
 				Match(RPAREN);
-				State = 1171;
+				State = 1231;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1170;
+					State = 1230;
 					tableAlias();
 					}
 					break;
@@ -7719,48 +8056,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1173;
+				State = 1233;
 				Match(UNNEST);
-				State = 1174;
+				State = 1234;
 				Match(LPAREN);
-				State = 1175;
+				State = 1235;
 				expression();
-				State = 1180;
+				State = 1240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1176;
+					State = 1236;
 					Match(COMMA);
-					State = 1177;
+					State = 1237;
 					expression();
 					}
 					}
-					State = 1182;
+					State = 1242;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1183;
+				State = 1243;
 				Match(RPAREN);
-				State = 1186;
+				State = 1246;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 				case 1:
 					{
-					State = 1184;
+					State = 1244;
 					Match(WITH);
-					State = 1185;
+					State = 1245;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1189;
+				State = 1249;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1188;
+					State = 1248;
 					tableAlias();
 					}
 					break;
@@ -7771,11 +8108,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1191;
+				State = 1251;
 				Match(LPAREN);
-				State = 1192;
+				State = 1252;
 				relation(0);
-				State = 1193;
+				State = 1253;
 				Match(RPAREN);
 				}
 				break;
@@ -7783,16 +8120,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1195;
+				State = 1255;
 				qualifiedName();
-				State = 1196;
+				State = 1256;
 				matchRecognize();
-				State = 1198;
+				State = 1258;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1197;
+					State = 1257;
 					tableAlias();
 					}
 					break;
@@ -7803,20 +8140,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1200;
+				State = 1260;
 				Match(LPAREN);
-				State = 1201;
+				State = 1261;
 				query();
-				State = 1202;
+				State = 1262;
 				Match(RPAREN);
-				State = 1203;
+				State = 1263;
 				matchRecognize();
-				State = 1205;
+				State = 1265;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1204;
+					State = 1264;
 					tableAlias();
 					}
 					break;
@@ -7923,198 +8260,198 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MatchRecognizeContext matchRecognize() {
 		MatchRecognizeContext _localctx = new MatchRecognizeContext(Context, State);
-		EnterRule(_localctx, 86, RULE_matchRecognize);
+		EnterRule(_localctx, 88, RULE_matchRecognize);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1209;
+			State = 1269;
 			Match(MATCH_RECOGNIZE);
-			State = 1210;
+			State = 1270;
 			Match(LPAREN);
-			State = 1221;
+			State = 1281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1211;
+				State = 1271;
 				Match(PARTITION);
-				State = 1212;
+				State = 1272;
 				Match(BY);
-				State = 1213;
+				State = 1273;
 				expression();
-				State = 1218;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1214;
+					State = 1274;
 					Match(COMMA);
-					State = 1215;
+					State = 1275;
 					expression();
 					}
 					}
-					State = 1220;
+					State = 1280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1233;
+			State = 1293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1223;
+				State = 1283;
 				Match(ORDER);
-				State = 1224;
+				State = 1284;
 				Match(BY);
-				State = 1225;
+				State = 1285;
 				sortItem();
-				State = 1230;
+				State = 1290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1226;
+					State = 1286;
 					Match(COMMA);
-					State = 1227;
+					State = 1287;
 					sortItem();
 					}
 					}
-					State = 1232;
+					State = 1292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1244;
+			State = 1304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1235;
+				State = 1295;
 				Match(MEASURES);
-				State = 1236;
+				State = 1296;
 				measureItem();
-				State = 1241;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1237;
+					State = 1297;
 					Match(COMMA);
-					State = 1238;
+					State = 1298;
 					measureItem();
 					}
 					}
-					State = 1243;
+					State = 1303;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1247;
+			State = 1307;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==ONE) {
 				{
-				State = 1246;
+				State = 1306;
 				rowsPerMatch();
 				}
 			}
 
-			State = 1253;
+			State = 1313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 1249;
+				State = 1309;
 				Match(AFTER);
-				State = 1250;
+				State = 1310;
 				Match(MATCH);
-				State = 1251;
+				State = 1311;
 				Match(SKIP_);
-				State = 1252;
+				State = 1312;
 				afterMatchSkip();
 				}
 			}
 
-			State = 1255;
+			State = 1315;
 			Match(PATTERN);
-			State = 1256;
+			State = 1316;
 			Match(LPAREN);
-			State = 1257;
+			State = 1317;
 			rowPattern();
-			State = 1258;
+			State = 1318;
 			Match(RPAREN);
-			State = 1261;
+			State = 1321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1259;
+				State = 1319;
 				Match(WITHIN);
-				State = 1260;
+				State = 1320;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1272;
+			State = 1332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1263;
+				State = 1323;
 				Match(SUBSET);
-				State = 1264;
+				State = 1324;
 				subsetItem();
-				State = 1269;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1265;
+					State = 1325;
 					Match(COMMA);
-					State = 1266;
+					State = 1326;
 					subsetItem();
 					}
 					}
-					State = 1271;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1274;
+			State = 1334;
 			Match(DEFINE);
-			State = 1275;
+			State = 1335;
 			defineItem();
-			State = 1280;
+			State = 1340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1276;
+				State = 1336;
 				Match(COMMA);
-				State = 1277;
+				State = 1337;
 				defineItem();
 				}
 				}
-				State = 1282;
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1283;
+			State = 1343;
 			Match(RPAREN);
 			}
 		}
@@ -8153,15 +8490,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MeasureItemContext measureItem() {
 		MeasureItemContext _localctx = new MeasureItemContext(Context, State);
-		EnterRule(_localctx, 88, RULE_measureItem);
+		EnterRule(_localctx, 90, RULE_measureItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1285;
+			State = 1345;
 			expression();
-			State = 1286;
+			State = 1346;
 			Match(AS);
-			State = 1287;
+			State = 1347;
 			identifier();
 			}
 		}
@@ -8218,22 +8555,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowsPerMatchContext rowsPerMatch() {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
-		EnterRule(_localctx, 90, RULE_rowsPerMatch);
+		EnterRule(_localctx, 92, RULE_rowsPerMatch);
 		try {
-			State = 1297;
+			State = 1357;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1289;
+				State = 1349;
 				Match(ONE);
-				State = 1290;
+				State = 1350;
 				Match(ROW);
-				State = 1291;
+				State = 1351;
 				Match(PER);
-				State = 1292;
+				State = 1352;
 				Match(MATCH);
 				}
 				break;
@@ -8241,13 +8578,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1293;
+				State = 1353;
 				Match(ALL);
-				State = 1294;
+				State = 1354;
 				Match(ROWS);
-				State = 1295;
+				State = 1355;
 				Match(PER);
-				State = 1296;
+				State = 1356;
 				Match(MATCH);
 				}
 				break;
@@ -8334,20 +8671,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AfterMatchSkipContext afterMatchSkip() {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
-		EnterRule(_localctx, 92, RULE_afterMatchSkip);
+		EnterRule(_localctx, 94, RULE_afterMatchSkip);
 		try {
-			State = 1313;
+			State = 1373;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1299;
+				State = 1359;
 				Match(PAST);
-				State = 1300;
+				State = 1360;
 				Match(LAST);
-				State = 1301;
+				State = 1361;
 				Match(ROW);
 				}
 				break;
@@ -8355,11 +8692,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1302;
+				State = 1362;
 				Match(TO);
-				State = 1303;
+				State = 1363;
 				Match(NEXT);
-				State = 1304;
+				State = 1364;
 				Match(ROW);
 				}
 				break;
@@ -8367,11 +8704,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1305;
+				State = 1365;
 				Match(TO);
-				State = 1306;
+				State = 1366;
 				Match(FIRST);
-				State = 1307;
+				State = 1367;
 				identifier();
 				}
 				break;
@@ -8379,11 +8716,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1308;
+				State = 1368;
 				Match(TO);
-				State = 1309;
+				State = 1369;
 				Match(LAST);
-				State = 1310;
+				State = 1370;
 				identifier();
 				}
 				break;
@@ -8391,9 +8728,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1311;
+				State = 1371;
 				Match(TO);
-				State = 1312;
+				State = 1372;
 				identifier();
 				}
 				break;
@@ -8437,26 +8774,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternContext rowPattern() {
 		RowPatternContext _localctx = new RowPatternContext(Context, State);
-		EnterRule(_localctx, 94, RULE_rowPattern);
+		EnterRule(_localctx, 96, RULE_rowPattern);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1315;
+			State = 1375;
 			rowPatternTerm();
-			State = 1320;
+			State = 1380;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1316;
+				State = 1376;
 				Match(PIPE);
-				State = 1317;
+				State = 1377;
 				rowPatternTerm();
 				}
 				}
-				State = 1322;
+				State = 1382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8496,25 +8833,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternTermContext rowPatternTerm() {
 		RowPatternTermContext _localctx = new RowPatternTermContext(Context, State);
-		EnterRule(_localctx, 96, RULE_rowPatternTerm);
+		EnterRule(_localctx, 98, RULE_rowPatternTerm);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1324;
+			State = 1384;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1323;
+				State = 1383;
 				rowPatternFactor();
 				}
 				}
-				State = 1326;
+				State = 1386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -8551,19 +8888,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternFactorContext rowPatternFactor() {
 		RowPatternFactorContext _localctx = new RowPatternFactorContext(Context, State);
-		EnterRule(_localctx, 98, RULE_rowPatternFactor);
+		EnterRule(_localctx, 100, RULE_rowPatternFactor);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1328;
+			State = 1388;
 			rowPatternPrimary();
-			State = 1330;
+			State = 1390;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 165L) != 0)) {
+			if (((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 165L) != 0)) {
 				{
-				State = 1329;
+				State = 1389;
 				rowPatternQuantifier();
 				}
 			}
@@ -8623,9 +8960,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternPrimaryContext rowPatternPrimary() {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
-		EnterRule(_localctx, 100, RULE_rowPatternPrimary);
+		EnterRule(_localctx, 102, RULE_rowPatternPrimary);
 		try {
-			State = 1337;
+			State = 1397;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -8754,6 +9091,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -8809,7 +9147,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1332;
+				State = 1392;
 				identifier();
 				}
 				break;
@@ -8817,11 +9155,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1333;
+				State = 1393;
 				Match(LPAREN);
-				State = 1334;
+				State = 1394;
 				rowPattern();
-				State = 1335;
+				State = 1395;
 				Match(RPAREN);
 				}
 				break;
@@ -8893,10 +9231,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternQuantifierContext rowPatternQuantifier() {
 		RowPatternQuantifierContext _localctx = new RowPatternQuantifierContext(Context, State);
-		EnterRule(_localctx, 102, RULE_rowPatternQuantifier);
+		EnterRule(_localctx, 104, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1357;
+			State = 1417;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -8905,21 +9243,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1339;
+				State = 1399;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 37L) != 0)) ) {
+				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1341;
+				State = 1401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1340;
+					State = 1400;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -8930,31 +9268,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1343;
+				State = 1403;
 				Match(LBRACE);
-				State = 1345;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1344;
+					State = 1404;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1351;
+				State = 1411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1347;
+					State = 1407;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1349;
+					State = 1409;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1348;
+						State = 1408;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -8962,14 +9300,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1353;
+				State = 1413;
 				Match(RBRACE);
-				State = 1355;
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1354;
+					State = 1414;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9021,36 +9359,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SubsetItemContext subsetItem() {
 		SubsetItemContext _localctx = new SubsetItemContext(Context, State);
-		EnterRule(_localctx, 104, RULE_subsetItem);
+		EnterRule(_localctx, 106, RULE_subsetItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1359;
+			State = 1419;
 			identifier();
-			State = 1360;
+			State = 1420;
 			Match(EQ);
-			State = 1361;
+			State = 1421;
 			Match(LPAREN);
-			State = 1362;
+			State = 1422;
 			identifier();
-			State = 1367;
+			State = 1427;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1363;
+				State = 1423;
 				Match(COMMA);
-				State = 1364;
+				State = 1424;
 				identifier();
 				}
 				}
-				State = 1369;
+				State = 1429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1370;
+			State = 1430;
 			Match(RPAREN);
 			}
 		}
@@ -9089,15 +9427,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DefineItemContext defineItem() {
 		DefineItemContext _localctx = new DefineItemContext(Context, State);
-		EnterRule(_localctx, 106, RULE_defineItem);
+		EnterRule(_localctx, 108, RULE_defineItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1372;
+			State = 1432;
 			identifier();
-			State = 1373;
+			State = 1433;
 			Match(AS);
-			State = 1374;
+			State = 1434;
 			expression();
 			}
 		}
@@ -9138,33 +9476,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 108, RULE_tableAlias);
+		EnterRule(_localctx, 110, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1377;
+			State = 1437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1376;
+				State = 1436;
 				Match(AS);
 				}
 			}
 
-			State = 1379;
+			State = 1439;
 			identifier();
-			State = 1384;
+			State = 1444;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 			case 1:
 				{
-				State = 1380;
+				State = 1440;
 				Match(LPAREN);
-				State = 1381;
+				State = 1441;
 				identifierList();
-				State = 1382;
+				State = 1442;
 				Match(RPAREN);
 				}
 				break;
@@ -9202,11 +9540,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 110, RULE_tableHints);
+		EnterRule(_localctx, 112, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1386;
+			State = 1446;
 			hintList();
 			}
 		}
@@ -9250,40 +9588,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 112, RULE_hintList);
+		EnterRule(_localctx, 114, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1388;
+			State = 1448;
 			Match(HINT_START);
-			State = 1389;
+			State = 1449;
 			hint();
-			State = 1396;
+			State = 1456;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || ((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 6145L) != 0)) {
 				{
 				{
-				State = 1391;
+				State = 1451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1390;
+					State = 1450;
 					Match(COMMA);
 					}
 				}
 
-				State = 1393;
+				State = 1453;
 				hint();
 				}
 				}
-				State = 1398;
+				State = 1458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1399;
+			State = 1459;
 			Match(HINT_END);
 			}
 		}
@@ -9336,40 +9674,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 114, RULE_hint);
+		EnterRule(_localctx, 116, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1401;
+			State = 1461;
 			identifier();
-			State = 1422;
+			State = 1482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1402;
+				State = 1462;
 				Match(LPAREN);
-				State = 1419;
+				State = 1479;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 				case 1:
 					{
-					State = 1403;
+					State = 1463;
 					hintOption();
-					State = 1408;
+					State = 1468;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1404;
+						State = 1464;
 						Match(COMMA);
-						State = 1405;
+						State = 1465;
 						hintOption();
 						}
 						}
-						State = 1410;
+						State = 1470;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9377,28 +9715,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1411;
+					State = 1471;
 					hintArgument();
-					State = 1416;
+					State = 1476;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1412;
+						State = 1472;
 						Match(COMMA);
-						State = 1413;
+						State = 1473;
 						hintArgument();
 						}
 						}
-						State = 1418;
+						State = 1478;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1421;
+				State = 1481;
 				Match(RPAREN);
 				}
 			}
@@ -9440,15 +9778,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 116, RULE_hintOption);
+		EnterRule(_localctx, 118, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1424;
+			State = 1484;
 			optionKey();
-			State = 1425;
+			State = 1485;
 			Match(EQ);
-			State = 1426;
+			State = 1486;
 			optionValue();
 			}
 		}
@@ -9492,10 +9830,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 118, RULE_hintArgument);
+		EnterRule(_localctx, 120, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1438;
+			State = 1498;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9624,6 +9962,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -9678,21 +10017,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1428;
+				State = 1488;
 				identifier();
-				State = 1433;
+				State = 1493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1429;
+					State = 1489;
 					Match(DOT);
-					State = 1430;
+					State = 1490;
 					identifier();
 					}
 					}
-					State = 1435;
+					State = 1495;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -9701,14 +10040,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1436;
+				State = 1496;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1437;
+				State = 1497;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -9747,11 +10086,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 120, RULE_expression);
+		EnterRule(_localctx, 122, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1440;
+			State = 1500;
 			booleanExpression(0);
 			}
 		}
@@ -9856,13 +10195,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 122;
-		EnterRecursionRule(_localctx, 122, RULE_booleanExpression, _p);
+		int _startState = 124;
+		EnterRecursionRule(_localctx, 124, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1452;
+			State = 1512;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -9871,9 +10210,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1443;
+				State = 1503;
 				Match(NOT);
-				State = 1444;
+				State = 1504;
 				booleanExpression(4);
 				}
 				break;
@@ -10017,6 +10356,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -10085,23 +10425,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1445;
+				State = 1505;
 				valueExpression(0);
-				State = 1449;
+				State = 1509;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1446;
+						State = 1506;
 						predicate();
 						}
 						} 
 					}
-					State = 1451;
+					State = 1511;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 				}
 				}
 				break;
@@ -10109,28 +10449,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1462;
+			State = 1522;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1460;
+					State = 1520;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1454;
+						State = 1514;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1455;
+						State = 1515;
 						Match(AND);
-						State = 1456;
+						State = 1516;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10139,20 +10479,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1457;
+						State = 1517;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1458;
+						State = 1518;
 						Match(OR);
-						State = 1459;
+						State = 1519;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1464;
+				State = 1524;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
 			}
 			}
 		}
@@ -10376,19 +10716,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 124, RULE_predicate);
+		EnterRule(_localctx, 126, RULE_predicate);
 		int _la;
 		try {
-			State = 1548;
+			State = 1608;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1465;
+				State = 1525;
 				comparisonOperator();
-				State = 1466;
+				State = 1526;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10396,24 +10736,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1469;
+				State = 1529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1468;
+					State = 1528;
 					Match(NOT);
 					}
 				}
 
-				State = 1471;
+				State = 1531;
 				Match(BETWEEN);
-				State = 1473;
+				State = 1533;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 				case 1:
 					{
-					State = 1472;
+					State = 1532;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -10425,11 +10765,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1475;
+				State = 1535;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1476;
+				State = 1536;
 				Match(AND);
-				State = 1477;
+				State = 1537;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -10437,23 +10777,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1480;
+				State = 1540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1479;
+					State = 1539;
 					Match(NOT);
 					}
 				}
 
-				State = 1482;
+				State = 1542;
 				Match(IN);
-				State = 1483;
+				State = 1543;
 				Match(LPAREN);
-				State = 1484;
+				State = 1544;
 				query();
-				State = 1485;
+				State = 1545;
 				Match(RPAREN);
 				}
 				break;
@@ -10461,39 +10801,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1488;
+				State = 1548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1487;
+					State = 1547;
 					Match(NOT);
 					}
 				}
 
-				State = 1490;
+				State = 1550;
 				Match(IN);
-				State = 1491;
+				State = 1551;
 				Match(LPAREN);
-				State = 1492;
+				State = 1552;
 				expression();
-				State = 1497;
+				State = 1557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1493;
+					State = 1553;
 					Match(COMMA);
-					State = 1494;
+					State = 1554;
 					expression();
 					}
 					}
-					State = 1499;
+					State = 1559;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1500;
+				State = 1560;
 				Match(RPAREN);
 				}
 				break;
@@ -10501,28 +10841,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1503;
+				State = 1563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1502;
+					State = 1562;
 					Match(NOT);
 					}
 				}
 
-				State = 1505;
+				State = 1565;
 				Match(LIKE);
-				State = 1506;
+				State = 1566;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1509;
+				State = 1569;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 				case 1:
 					{
-					State = 1507;
+					State = 1567;
 					Match(ESCAPE);
-					State = 1508;
+					State = 1568;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -10533,30 +10873,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1512;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1511;
+					State = 1571;
 					Match(NOT);
 					}
 				}
 
-				State = 1514;
+				State = 1574;
 				Match(SIMILAR);
-				State = 1515;
+				State = 1575;
 				Match(TO);
-				State = 1516;
+				State = 1576;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1519;
+				State = 1579;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
 				case 1:
 					{
-					State = 1517;
+					State = 1577;
 					Match(ESCAPE);
-					State = 1518;
+					State = 1578;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -10567,19 +10907,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1521;
+				State = 1581;
 				Match(IS);
-				State = 1523;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1522;
+					State = 1582;
 					Match(NOT);
 					}
 				}
 
-				State = 1525;
+				State = 1585;
 				Match(NULL);
 				}
 				break;
@@ -10587,19 +10927,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1526;
+				State = 1586;
 				Match(IS);
-				State = 1528;
+				State = 1588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1527;
+					State = 1587;
 					Match(NOT);
 					}
 				}
 
-				State = 1530;
+				State = 1590;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10615,23 +10955,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1531;
+				State = 1591;
 				Match(IS);
-				State = 1533;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1532;
+					State = 1592;
 					Match(NOT);
 					}
 				}
 
-				State = 1535;
+				State = 1595;
 				Match(DISTINCT);
-				State = 1536;
+				State = 1596;
 				Match(FROM);
-				State = 1537;
+				State = 1597;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10639,26 +10979,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1538;
+				State = 1598;
 				Match(IS);
-				State = 1540;
+				State = 1600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1539;
+					State = 1599;
 					Match(NOT);
 					}
 				}
 
-				State = 1542;
+				State = 1602;
 				Match(JSON);
-				State = 1544;
+				State = 1604;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 				case 1:
 					{
-					State = 1543;
+					State = 1603;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -10677,9 +11017,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1546;
+				State = 1606;
 				Match(OVERLAPS);
-				State = 1547;
+				State = 1607;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10719,14 +11059,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 126, RULE_comparisonOperator);
+		EnterRule(_localctx, 128, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1550;
+			State = 1610;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 242)) & ~0x3f) == 0 && ((1L << (_la - 242)) & 63L) != 0)) ) {
+			if ( !(((((_la - 243)) & ~0x3f) == 0 && ((1L << (_la - 243)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -10838,14 +11178,14 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 128;
-		EnterRecursionRule(_localctx, 128, RULE_valueExpression, _p);
+		int _startState = 130;
+		EnterRecursionRule(_localctx, 130, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1556;
+			State = 1616;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10988,6 +11328,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -11055,7 +11396,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1553;
+				State = 1613;
 				primaryExpression(0);
 				}
 				break;
@@ -11065,7 +11406,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1554;
+				State = 1614;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11075,7 +11416,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1555;
+				State = 1615;
 				valueExpression(3);
 				}
 				break;
@@ -11083,36 +11424,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1566;
+			State = 1626;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,237,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1564;
+					State = 1624;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,236,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1558;
+						State = 1618;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1559;
+						State = 1619;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 135L) != 0)) ) {
+						if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1560;
+						State = 1620;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11121,9 +11462,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1561;
+						State = 1621;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1562;
+						State = 1622;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11133,16 +11474,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1563;
+						State = 1623;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1568;
+				State = 1628;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,237,Context);
 			}
 			}
 		}
@@ -11910,23 +12251,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 130;
-		EnterRecursionRule(_localctx, 130, RULE_primaryExpression, _p);
+		int _startState = 132;
+		EnterRecursionRule(_localctx, 132, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1899;
+			State = 1959;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1570;
+				State = 1630;
 				literal();
 				}
 				break;
@@ -11935,7 +12276,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1571;
+				State = 1631;
 				interval();
 				}
 				break;
@@ -11944,37 +12285,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1572;
+				State = 1632;
 				Match(CASE);
-				State = 1573;
+				State = 1633;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1575;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1574;
+					State = 1634;
 					whenClause();
 					}
 					}
-					State = 1577;
+					State = 1637;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1581;
+				State = 1641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1579;
+					State = 1639;
 					Match(ELSE);
-					State = 1580;
+					State = 1640;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1583;
+				State = 1643;
 				Match(END);
 				}
 				break;
@@ -11983,35 +12324,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1585;
+				State = 1645;
 				Match(CASE);
-				State = 1587;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1586;
+					State = 1646;
 					whenClause();
 					}
 					}
-					State = 1589;
+					State = 1649;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1593;
+				State = 1653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1591;
+					State = 1651;
 					Match(ELSE);
-					State = 1592;
+					State = 1652;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1595;
+				State = 1655;
 				Match(END);
 				}
 				break;
@@ -12020,7 +12361,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1597;
+				State = 1657;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12029,15 +12370,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1598;
+				State = 1658;
 				Match(LPAREN);
-				State = 1599;
+				State = 1659;
 				expression();
-				State = 1600;
+				State = 1660;
 				Match(AS);
-				State = 1601;
+				State = 1661;
 				dataType();
-				State = 1602;
+				State = 1662;
 				Match(RPAREN);
 				}
 				break;
@@ -12046,31 +12387,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1604;
+				State = 1664;
 				Match(EXTRACT);
-				State = 1605;
+				State = 1665;
 				Match(LPAREN);
-				State = 1608;
+				State = 1668;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 				case 1:
 					{
-					State = 1606;
+					State = 1666;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1607;
+					State = 1667;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1610;
+				State = 1670;
 				Match(FROM);
-				State = 1611;
+				State = 1671;
 				expression();
-				State = 1612;
+				State = 1672;
 				Match(RPAREN);
 				}
 				break;
@@ -12079,11 +12420,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1614;
+				State = 1674;
 				Match(TRIM);
-				State = 1615;
+				State = 1675;
 				Match(LPAREN);
-				State = 1616;
+				State = 1676;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12093,21 +12434,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1618;
+				State = 1678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1617;
+					State = 1677;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1620;
+				State = 1680;
 				Match(FROM);
-				State = 1621;
+				State = 1681;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1622;
+				State = 1682;
 				Match(RPAREN);
 				}
 				break;
@@ -12116,25 +12457,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1624;
+				State = 1684;
 				Match(TRIM);
-				State = 1625;
+				State = 1685;
 				Match(LPAREN);
-				State = 1629;
+				State = 1689;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,236,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 				case 1:
 					{
-					State = 1626;
+					State = 1686;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1627;
+					State = 1687;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1631;
+				State = 1691;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1632;
+				State = 1692;
 				Match(RPAREN);
 				}
 				break;
@@ -12143,29 +12484,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1634;
+				State = 1694;
 				Match(SUBSTRING);
-				State = 1635;
+				State = 1695;
 				Match(LPAREN);
-				State = 1636;
+				State = 1696;
 				expression();
-				State = 1637;
+				State = 1697;
 				Match(FROM);
-				State = 1638;
+				State = 1698;
 				expression();
-				State = 1641;
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1639;
+					State = 1699;
 					Match(FOR);
-					State = 1640;
+					State = 1700;
 					expression();
 					}
 				}
 
-				State = 1643;
+				State = 1703;
 				Match(RPAREN);
 				}
 				break;
@@ -12174,17 +12515,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1645;
+				State = 1705;
 				Match(POSITION);
-				State = 1646;
+				State = 1706;
 				Match(LPAREN);
-				State = 1647;
+				State = 1707;
 				valueExpression(0);
-				State = 1648;
+				State = 1708;
 				Match(IN);
-				State = 1649;
+				State = 1709;
 				expression();
-				State = 1650;
+				State = 1710;
 				Match(RPAREN);
 				}
 				break;
@@ -12193,33 +12534,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1652;
+				State = 1712;
 				Match(OVERLAY);
-				State = 1653;
+				State = 1713;
 				Match(LPAREN);
-				State = 1654;
+				State = 1714;
 				expression();
-				State = 1655;
+				State = 1715;
 				Match(PLACING);
-				State = 1656;
+				State = 1716;
 				expression();
-				State = 1657;
+				State = 1717;
 				Match(FROM);
-				State = 1658;
+				State = 1718;
 				expression();
-				State = 1661;
+				State = 1721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1659;
+					State = 1719;
 					Match(FOR);
-					State = 1660;
+					State = 1720;
 					expression();
 					}
 				}
 
-				State = 1663;
+				State = 1723;
 				Match(RPAREN);
 				}
 				break;
@@ -12228,57 +12569,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1665;
+				State = 1725;
 				Match(JSON_VALUE);
-				State = 1666;
+				State = 1726;
 				Match(LPAREN);
-				State = 1667;
+				State = 1727;
 				expression();
-				State = 1668;
+				State = 1728;
 				Match(COMMA);
-				State = 1669;
+				State = 1729;
 				expression();
-				State = 1672;
+				State = 1732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1670;
+					State = 1730;
 					Match(RETURNING);
-					State = 1671;
+					State = 1731;
 					dataType();
 					}
 				}
 
-				State = 1678;
+				State = 1738;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1674;
+					State = 1734;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1675;
+					State = 1735;
 					Match(ON);
-					State = 1676;
+					State = 1736;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1684;
+				State = 1744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1680;
+					State = 1740;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1681;
+					State = 1741;
 					Match(ON);
-					State = 1682;
+					State = 1742;
 					Match(ERROR);
 					}
 				}
 
-				State = 1686;
+				State = 1746;
 				Match(RPAREN);
 				}
 				break;
@@ -12287,67 +12628,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1688;
+				State = 1748;
 				Match(JSON_QUERY);
-				State = 1689;
+				State = 1749;
 				Match(LPAREN);
-				State = 1690;
+				State = 1750;
 				expression();
-				State = 1691;
+				State = 1751;
 				Match(COMMA);
-				State = 1692;
+				State = 1752;
 				expression();
-				State = 1695;
+				State = 1755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1693;
+					State = 1753;
 					Match(RETURNING);
-					State = 1694;
+					State = 1754;
 					dataType();
 					}
 				}
 
-				State = 1698;
+				State = 1758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1697;
+					State = 1757;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1704;
+				State = 1764;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 				case 1:
 					{
-					State = 1700;
+					State = 1760;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1701;
+					State = 1761;
 					Match(ON);
-					State = 1702;
+					State = 1762;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1710;
+				State = 1770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1706;
+					State = 1766;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1707;
+					State = 1767;
 					Match(ON);
-					State = 1708;
+					State = 1768;
 					Match(ERROR);
 					}
 				}
 
-				State = 1712;
+				State = 1772;
 				Match(RPAREN);
 				}
 				break;
@@ -12356,22 +12697,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1714;
+				State = 1774;
 				Match(JSON_EXISTS);
-				State = 1715;
+				State = 1775;
 				Match(LPAREN);
-				State = 1716;
+				State = 1776;
 				expression();
-				State = 1717;
+				State = 1777;
 				Match(COMMA);
-				State = 1718;
+				State = 1778;
 				expression();
-				State = 1722;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1719;
+					State = 1779;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -12381,14 +12722,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1720;
+					State = 1780;
 					Match(ON);
-					State = 1721;
+					State = 1781;
 					Match(ERROR);
 					}
 				}
 
-				State = 1724;
+				State = 1784;
 				Match(RPAREN);
 				}
 				break;
@@ -12397,241 +12738,46 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1726;
+				State = 1786;
 				Match(JSON_OBJECT);
-				State = 1727;
+				State = 1787;
 				Match(LPAREN);
-				State = 1736;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
-				case 1:
-					{
-					State = 1728;
-					jsonKeyValue();
-					State = 1733;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1729;
-						Match(COMMA);
-						State = 1730;
-						jsonKeyValue();
-						}
-						}
-						State = 1735;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-					break;
-				}
-				State = 1741;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ABSENT || _la==NULL) {
-					{
-					State = 1738;
-					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
-					_la = TokenStream.LA(1);
-					if ( !(_la==ABSENT || _la==NULL) ) {
-						((JsonObjectContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 1739;
-					Match(ON);
-					State = 1740;
-					Match(NULL);
-					}
-				}
-
-				State = 1743;
-				Match(RPAREN);
-				}
-				break;
-			case 16:
-				{
-				_localctx = new JsonArrayContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1744;
-				Match(JSON_ARRAY);
-				State = 1745;
-				Match(LPAREN);
-				State = 1754;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,251,Context) ) {
-				case 1:
-					{
-					State = 1746;
-					expression();
-					State = 1751;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1747;
-						Match(COMMA);
-						State = 1748;
-						expression();
-						}
-						}
-						State = 1753;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-					break;
-				}
-				State = 1759;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ABSENT || _la==NULL) {
-					{
-					State = 1756;
-					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
-					_la = TokenStream.LA(1);
-					if ( !(_la==ABSENT || _la==NULL) ) {
-						((JsonArrayContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 1757;
-					Match(ON);
-					State = 1758;
-					Match(NULL);
-					}
-				}
-
-				State = 1761;
-				Match(RPAREN);
-				}
-				break;
-			case 17:
-				{
-				_localctx = new JsonArrayAggContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1762;
-				Match(JSON_ARRAYAGG);
-				State = 1763;
-				Match(LPAREN);
-				State = 1764;
-				expression();
-				State = 1775;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ORDER) {
-					{
-					State = 1765;
-					Match(ORDER);
-					State = 1766;
-					Match(BY);
-					State = 1767;
-					sortItem();
-					State = 1772;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1768;
-						Match(COMMA);
-						State = 1769;
-						sortItem();
-						}
-						}
-						State = 1774;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1780;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ABSENT || _la==NULL) {
-					{
-					State = 1777;
-					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
-					_la = TokenStream.LA(1);
-					if ( !(_la==ABSENT || _la==NULL) ) {
-						((JsonArrayAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 1778;
-					Match(ON);
-					State = 1779;
-					Match(NULL);
-					}
-				}
-
-				State = 1782;
-				Match(RPAREN);
-				State = 1789;
+				State = 1796;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1783;
-					Match(FILTER);
-					State = 1784;
-					Match(LPAREN);
-					State = 1785;
-					Match(WHERE);
-					State = 1786;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1787;
-					Match(RPAREN);
+					State = 1788;
+					jsonKeyValue();
+					State = 1793;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1789;
+						Match(COMMA);
+						State = 1790;
+						jsonKeyValue();
+						}
+						}
+						State = 1795;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
 					}
 					break;
 				}
-				State = 1793;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
-				case 1:
-					{
-					State = 1791;
-					Match(OVER);
-					State = 1792;
-					((JsonArrayAggContext)_localctx).over = windowReference();
-					}
-					break;
-				}
-				}
-				break;
-			case 18:
-				{
-				_localctx = new JsonObjectAggContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 1795;
-				Match(JSON_OBJECTAGG);
-				State = 1796;
-				Match(LPAREN);
-				State = 1797;
-				jsonKeyValue();
 				State = 1801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
 					State = 1798;
-					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
+					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
-						((JsonObjectAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+						((JsonObjectContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
 					}
 					else {
 						ErrorHandler.ReportMatch(this);
@@ -12646,32 +12792,227 @@ internal partial class StreamSqlParser : Parser {
 
 				State = 1803;
 				Match(RPAREN);
-				State = 1810;
+				}
+				break;
+			case 16:
+				{
+				_localctx = new JsonArrayContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1804;
+				Match(JSON_ARRAY);
+				State = 1805;
+				Match(LPAREN);
+				State = 1814;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 				case 1:
 					{
-					State = 1804;
-					Match(FILTER);
-					State = 1805;
-					Match(LPAREN);
 					State = 1806;
+					expression();
+					State = 1811;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1807;
+						Match(COMMA);
+						State = 1808;
+						expression();
+						}
+						}
+						State = 1813;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+					break;
+				}
+				State = 1819;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1816;
+					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonArrayContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1817;
+					Match(ON);
+					State = 1818;
+					Match(NULL);
+					}
+				}
+
+				State = 1821;
+				Match(RPAREN);
+				}
+				break;
+			case 17:
+				{
+				_localctx = new JsonArrayAggContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1822;
+				Match(JSON_ARRAYAGG);
+				State = 1823;
+				Match(LPAREN);
+				State = 1824;
+				expression();
+				State = 1835;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ORDER) {
+					{
+					State = 1825;
+					Match(ORDER);
+					State = 1826;
+					Match(BY);
+					State = 1827;
+					sortItem();
+					State = 1832;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1828;
+						Match(COMMA);
+						State = 1829;
+						sortItem();
+						}
+						}
+						State = 1834;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1840;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1837;
+					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonArrayAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1838;
+					Match(ON);
+					State = 1839;
+					Match(NULL);
+					}
+				}
+
+				State = 1842;
+				Match(RPAREN);
+				State = 1849;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+				case 1:
+					{
+					State = 1843;
+					Match(FILTER);
+					State = 1844;
+					Match(LPAREN);
+					State = 1845;
 					Match(WHERE);
-					State = 1807;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1808;
+					State = 1846;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1847;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1814;
+				State = 1853;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 				case 1:
 					{
-					State = 1812;
+					State = 1851;
 					Match(OVER);
-					State = 1813;
+					State = 1852;
+					((JsonArrayAggContext)_localctx).over = windowReference();
+					}
+					break;
+				}
+				}
+				break;
+			case 18:
+				{
+				_localctx = new JsonObjectAggContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1855;
+				Match(JSON_OBJECTAGG);
+				State = 1856;
+				Match(LPAREN);
+				State = 1857;
+				jsonKeyValue();
+				State = 1861;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ABSENT || _la==NULL) {
+					{
+					State = 1858;
+					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==ABSENT || _la==NULL) ) {
+						((JsonObjectAggContext)_localctx).onNull = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 1859;
+					Match(ON);
+					State = 1860;
+					Match(NULL);
+					}
+				}
+
+				State = 1863;
+				Match(RPAREN);
+				State = 1870;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+				case 1:
+					{
+					State = 1864;
+					Match(FILTER);
+					State = 1865;
+					Match(LPAREN);
+					State = 1866;
+					Match(WHERE);
+					State = 1867;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1868;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1874;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+				case 1:
+					{
+					State = 1872;
+					Match(OVER);
+					State = 1873;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -12683,7 +13024,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1816;
+				State = 1876;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -12693,15 +13034,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1817;
+				State = 1877;
 				Match(LPAREN);
-				State = 1818;
+				State = 1878;
 				expression();
-				State = 1819;
+				State = 1879;
 				Match(TO);
-				State = 1820;
+				State = 1880;
 				timeUnit();
-				State = 1821;
+				State = 1881;
 				Match(RPAREN);
 				}
 				break;
@@ -12710,7 +13051,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1823;
+				State = 1883;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -12720,19 +13061,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1824;
+				State = 1884;
 				Match(LPAREN);
-				State = 1825;
+				State = 1885;
 				timeUnit();
-				State = 1826;
+				State = 1886;
 				Match(COMMA);
-				State = 1827;
+				State = 1887;
 				expression();
-				State = 1828;
+				State = 1888;
 				Match(COMMA);
-				State = 1829;
+				State = 1889;
 				expression();
-				State = 1830;
+				State = 1890;
 				Match(RPAREN);
 				}
 				break;
@@ -12741,7 +13082,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1832;
+				State = 1892;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -12758,37 +13099,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1833;
+				State = 1893;
 				Match(ARRAY);
-				State = 1834;
+				State = 1894;
 				Match(LBRACKET);
-				State = 1843;
+				State = 1903;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1835;
+					State = 1895;
 					expression();
-					State = 1840;
+					State = 1900;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1836;
+						State = 1896;
 						Match(COMMA);
-						State = 1837;
+						State = 1897;
 						expression();
 						}
 						}
-						State = 1842;
+						State = 1902;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1845;
+				State = 1905;
 				Match(RBRACKET);
 				}
 				break;
@@ -12797,37 +13138,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1846;
+				State = 1906;
 				Match(MAP);
-				State = 1847;
+				State = 1907;
 				Match(LBRACKET);
-				State = 1856;
+				State = 1916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1848;
+					State = 1908;
 					expression();
-					State = 1853;
+					State = 1913;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1849;
+						State = 1909;
 						Match(COMMA);
-						State = 1850;
+						State = 1910;
 						expression();
 						}
 						}
-						State = 1855;
+						State = 1915;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1858;
+				State = 1918;
 				Match(RBRACKET);
 				}
 				break;
@@ -12836,37 +13177,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1919;
 				Match(ROW);
-				State = 1860;
+				State = 1920;
 				Match(LPAREN);
-				State = 1869;
+				State = 1929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2377900603365655553L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 433454960387012605L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
 					{
-					State = 1861;
+					State = 1921;
 					expression();
-					State = 1866;
+					State = 1926;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1862;
+						State = 1922;
 						Match(COMMA);
-						State = 1863;
+						State = 1923;
 						expression();
 						}
 						}
-						State = 1868;
+						State = 1928;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1871;
+				State = 1931;
 				Match(RPAREN);
 				}
 				break;
@@ -12875,13 +13216,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1872;
+				State = 1932;
 				Match(DESCRIPTOR);
-				State = 1873;
+				State = 1933;
 				Match(LPAREN);
-				State = 1874;
+				State = 1934;
 				identifierList();
-				State = 1875;
+				State = 1935;
 				Match(RPAREN);
 				}
 				break;
@@ -12890,7 +13231,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1877;
+				State = 1937;
 				functionCall();
 				}
 				break;
@@ -12899,13 +13240,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1878;
+				State = 1938;
 				Match(EXISTS);
-				State = 1879;
+				State = 1939;
 				Match(LPAREN);
-				State = 1880;
+				State = 1940;
 				query();
-				State = 1881;
+				State = 1941;
 				Match(RPAREN);
 				}
 				break;
@@ -12914,11 +13255,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1883;
+				State = 1943;
 				Match(LPAREN);
-				State = 1884;
+				State = 1944;
 				query();
-				State = 1885;
+				State = 1945;
 				Match(RPAREN);
 				}
 				break;
@@ -12927,27 +13268,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1887;
+				State = 1947;
 				Match(LPAREN);
-				State = 1888;
+				State = 1948;
 				expression();
-				State = 1893;
+				State = 1953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1889;
+					State = 1949;
 					Match(COMMA);
-					State = 1890;
+					State = 1950;
 					expression();
 					}
 					}
-					State = 1895;
+					State = 1955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1896;
+				State = 1956;
 				Match(RPAREN);
 				}
 				break;
@@ -12956,34 +13297,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1898;
+				State = 1958;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1911;
+			State = 1971;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,270,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,278,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1909;
+					State = 1969;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1901;
+						State = 1961;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1902;
+						State = 1962;
 						Match(DOT);
-						State = 1903;
+						State = 1963;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -12992,22 +13333,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1904;
+						State = 1964;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1905;
+						State = 1965;
 						Match(LBRACKET);
-						State = 1906;
+						State = 1966;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1907;
+						State = 1967;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1913;
+				State = 1973;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,270,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,278,Context);
 			}
 			}
 		}
@@ -13078,21 +13419,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 132, RULE_functionCall);
+		EnterRule(_localctx, 134, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1914;
+			State = 1974;
 			functionName();
-			State = 1915;
+			State = 1975;
 			Match(LPAREN);
-			State = 1931;
+			State = 1991;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1916;
+				State = 1976;
 				Match(ASTERISK);
 				}
 				break;
@@ -13239,6 +13580,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -13306,40 +13648,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1918;
+				State = 1978;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1917;
+					State = 1977;
 					setQuantifier();
 					}
 				}
 
-				State = 1920;
+				State = 1980;
 				functionArgument();
-				State = 1925;
+				State = 1985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1921;
+					State = 1981;
 					Match(COMMA);
-					State = 1922;
+					State = 1982;
 					functionArgument();
 					}
 					}
-					State = 1927;
+					State = 1987;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1929;
+				State = 1989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1928;
+					State = 1988;
 					nullTreatment();
 					}
 				}
@@ -13352,34 +13694,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1933;
+			State = 1993;
 			Match(RPAREN);
-			State = 1940;
+			State = 2000;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 			case 1:
 				{
-				State = 1934;
+				State = 1994;
 				Match(FILTER);
-				State = 1935;
+				State = 1995;
 				Match(LPAREN);
-				State = 1936;
+				State = 1996;
 				Match(WHERE);
-				State = 1937;
+				State = 1997;
 				_localctx.filter = expression();
-				State = 1938;
+				State = 1998;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 1944;
+			State = 2004;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
 			case 1:
 				{
-				State = 1942;
+				State = 2002;
 				Match(OVER);
-				State = 1943;
+				State = 2003;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -13417,12 +13759,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NullTreatmentContext nullTreatment() {
 		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
-		EnterRule(_localctx, 134, RULE_nullTreatment);
+		EnterRule(_localctx, 136, RULE_nullTreatment);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
+			State = 2006;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13431,7 +13773,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 1947;
+			State = 2007;
 			Match(NULLS);
 			}
 		}
@@ -13469,36 +13811,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 136, RULE_functionName);
+		EnterRule(_localctx, 138, RULE_functionName);
 		try {
-			State = 1953;
+			State = 2013;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1949;
+				State = 2009;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1950;
+				State = 2010;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1951;
+				State = 2011;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1952;
+				State = 2012;
 				Match(FIRST);
 				}
 				break;
@@ -13559,20 +13901,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 138, RULE_functionArgument);
+		EnterRule(_localctx, 140, RULE_functionArgument);
 		try {
-			State = 1960;
+			State = 2020;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1955;
+				State = 2015;
 				identifier();
-				State = 1956;
+				State = 2016;
 				Match(ARROW);
-				State = 1957;
+				State = 2017;
 				functionArgumentValue();
 				}
 				break;
@@ -13580,7 +13922,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1959;
+				State = 2019;
 				functionArgumentValue();
 				}
 				break;
@@ -13663,30 +14005,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 140, RULE_functionArgumentValue);
+		EnterRule(_localctx, 142, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 1979;
+			State = 2039;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1962;
+				State = 2022;
 				Match(TABLE);
-				State = 1963;
+				State = 2023;
 				qualifiedName();
-				State = 1967;
+				State = 2027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1964;
+					State = 2024;
 					Match(PARTITION);
-					State = 1965;
+					State = 2025;
 					Match(BY);
-					State = 1966;
+					State = 2026;
 					expression();
 					}
 				}
@@ -13697,24 +14039,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1969;
+				State = 2029;
 				Match(TABLE);
-				State = 1970;
+				State = 2030;
 				Match(LPAREN);
-				State = 1971;
+				State = 2031;
 				query();
-				State = 1972;
+				State = 2032;
 				Match(RPAREN);
-				State = 1976;
+				State = 2036;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 1973;
+					State = 2033;
 					Match(PARTITION);
-					State = 1974;
+					State = 2034;
 					Match(BY);
-					State = 1975;
+					State = 2035;
 					expression();
 					}
 				}
@@ -13725,7 +14067,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1978;
+				State = 2038;
 				expression();
 				}
 				break;
@@ -13765,9 +14107,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 142, RULE_windowReference);
+		EnterRule(_localctx, 144, RULE_windowReference);
 		try {
-			State = 1983;
+			State = 2043;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -13896,6 +14238,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -13950,14 +14293,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1981;
+				State = 2041;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1982;
+				State = 2042;
 				windowSpecification();
 				}
 				break;
@@ -14020,84 +14363,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 144, RULE_windowSpecification);
+		EnterRule(_localctx, 146, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1985;
+			State = 2045;
 			Match(LPAREN);
-			State = 1996;
+			State = 2056;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1986;
+				State = 2046;
 				Match(PARTITION);
-				State = 1987;
+				State = 2047;
 				Match(BY);
-				State = 1988;
+				State = 2048;
 				expression();
-				State = 1993;
+				State = 2053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1989;
+					State = 2049;
 					Match(COMMA);
-					State = 1990;
+					State = 2050;
 					expression();
 					}
 					}
-					State = 1995;
+					State = 2055;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2008;
+			State = 2068;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1998;
+				State = 2058;
 				Match(ORDER);
-				State = 1999;
+				State = 2059;
 				Match(BY);
-				State = 2000;
+				State = 2060;
 				sortItem();
-				State = 2005;
+				State = 2065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2001;
+					State = 2061;
 					Match(COMMA);
-					State = 2002;
+					State = 2062;
 					sortItem();
 					}
 					}
-					State = 2007;
+					State = 2067;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2011;
+			State = 2071;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2010;
+				State = 2070;
 				windowFrame();
 				}
 			}
 
-			State = 2013;
+			State = 2073;
 			Match(RPAREN);
 			}
 		}
@@ -14142,16 +14485,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 146, RULE_windowFrame);
+		EnterRule(_localctx, 148, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2023;
+			State = 2083;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,296,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2015;
+				State = 2075;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14161,14 +14504,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2016;
+				State = 2076;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2017;
+				State = 2077;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14178,13 +14521,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2018;
+				State = 2078;
 				Match(BETWEEN);
-				State = 2019;
+				State = 2079;
 				_localctx.start = frameBound();
-				State = 2020;
+				State = 2080;
 				Match(AND);
-				State = 2021;
+				State = 2081;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14265,19 +14608,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 148, RULE_frameBound);
+		EnterRule(_localctx, 150, RULE_frameBound);
 		int _la;
 		try {
-			State = 2034;
+			State = 2094;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2025;
+				State = 2085;
 				Match(UNBOUNDED);
-				State = 2026;
+				State = 2086;
 				Match(PRECEDING);
 				}
 				break;
@@ -14285,9 +14628,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2027;
+				State = 2087;
 				Match(UNBOUNDED);
-				State = 2028;
+				State = 2088;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14295,9 +14638,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2029;
+				State = 2089;
 				Match(CURRENT);
-				State = 2030;
+				State = 2090;
 				Match(ROW);
 				}
 				break;
@@ -14305,9 +14648,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2031;
+				State = 2091;
 				valueExpression(0);
-				State = 2032;
+				State = 2092;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -14359,25 +14702,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 150, RULE_jsonKeyValue);
+		EnterRule(_localctx, 152, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2037;
+			State = 2097;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				{
-				State = 2036;
+				State = 2096;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2039;
+			State = 2099;
 			_localctx.key = expression();
-			State = 2040;
+			State = 2100;
 			Match(VALUE);
-			State = 2041;
+			State = 2101;
 			_localctx.value = expression();
 			}
 		}
@@ -14415,31 +14758,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 152, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 154, RULE_jsonValueBehavior);
 		try {
-			State = 2047;
+			State = 2107;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2043;
+				State = 2103;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2044;
+				State = 2104;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2045;
+				State = 2105;
 				Match(DEFAULT);
-				State = 2046;
+				State = 2106;
 				expression();
 				}
 				break;
@@ -14482,42 +14825,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 154, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 156, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2062;
+			State = 2122;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2049;
+				State = 2109;
 				Match(WITHOUT);
-				State = 2051;
+				State = 2111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2050;
+					State = 2110;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2053;
+				State = 2113;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2054;
+				State = 2114;
 				Match(WITH);
-				State = 2056;
+				State = 2116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2055;
+					State = 2115;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -14530,17 +14873,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2059;
+				State = 2119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2058;
+					State = 2118;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2061;
+				State = 2121;
 				Match(WRAPPER);
 				}
 				break;
@@ -14582,32 +14925,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 156, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 158, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2068;
+			State = 2128;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2064;
+				State = 2124;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2065;
+				State = 2125;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2066;
+				State = 2126;
 				Match(EMPTY);
-				State = 2067;
+				State = 2127;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -14661,17 +15004,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 158, RULE_whenClause);
+		EnterRule(_localctx, 160, RULE_whenClause);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2070;
+			State = 2130;
 			Match(WHEN);
-			State = 2071;
+			State = 2131;
 			_localctx.condition = expression();
-			State = 2072;
+			State = 2132;
 			Match(THEN);
-			State = 2073;
+			State = 2133;
 			_localctx.result = expression();
 			}
 		}
@@ -14800,18 +15143,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 160, RULE_literal);
+		EnterRule(_localctx, 162, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 2089;
+			State = 2149;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2075;
+				State = 2135;
 				Match(NULL);
 				}
 				break;
@@ -14820,7 +15163,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2076;
+				State = 2136;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -14835,7 +15178,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2077;
+				State = 2137;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -14843,7 +15186,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2078;
+				State = 2138;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -14851,7 +15194,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2079;
+				State = 2139;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -14859,7 +15202,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2081;
+				State = 2141;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -14867,7 +15210,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2080;
+						State = 2140;
 						Match(STRING);
 						}
 						}
@@ -14875,9 +15218,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2083;
+					State = 2143;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,297,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,305,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -14885,7 +15228,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2085;
+				State = 2145;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -14893,7 +15236,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2086;
+				State = 2146;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -14903,7 +15246,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2087;
+				State = 2147;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -14913,7 +15256,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2088;
+				State = 2148;
 				Match(STRING);
 				}
 				break;
@@ -14979,19 +15322,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 162, RULE_interval);
+		EnterRule(_localctx, 164, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2091;
+			State = 2151;
 			Match(INTERVAL);
-			State = 2093;
+			State = 2153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2092;
+				State = 2152;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15004,43 +15347,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2095;
+			State = 2155;
 			_localctx.value = intervalValue();
-			State = 2096;
+			State = 2156;
 			_localctx.from = timeUnit();
-			State = 2100;
+			State = 2160;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,308,Context) ) {
 			case 1:
 				{
-				State = 2097;
+				State = 2157;
 				Match(LPAREN);
-				State = 2098;
+				State = 2158;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2099;
+				State = 2159;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2109;
+			State = 2169;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 			case 1:
 				{
-				State = 2102;
+				State = 2162;
 				Match(TO);
-				State = 2103;
+				State = 2163;
 				_localctx.to = timeUnit();
-				State = 2107;
+				State = 2167;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
 				case 1:
 					{
-					State = 2104;
+					State = 2164;
 					Match(LPAREN);
-					State = 2105;
+					State = 2165;
 					Match(INTEGER_VALUE);
-					State = 2106;
+					State = 2166;
 					Match(RPAREN);
 					}
 					break;
@@ -15081,14 +15424,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 164, RULE_intervalValue);
+		EnterRule(_localctx, 166, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2111;
+			State = 2171;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 25L) != 0)) ) {
+			if ( !(((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15147,14 +15490,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 166, RULE_timeUnit);
+		EnterRule(_localctx, 168, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2113;
+			State = 2173;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 6917581804199218623L) != 0) || ((((_la - 230)) & ~0x3f) == 0 && ((1L << (_la - 230)) & 1539L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & -4611633241869251137L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 1539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15196,26 +15539,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 168, RULE_dataType);
+		EnterRule(_localctx, 170, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2115;
+			State = 2175;
 			dataTypeBody(0);
-			State = 2119;
+			State = 2179;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				{
-				State = 2116;
+				State = 2176;
 				Match(NOT);
-				State = 2117;
+				State = 2177;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2118;
+				State = 2178;
 				Match(NULL);
 				}
 				break;
@@ -15415,29 +15758,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 170;
-		EnterRecursionRule(_localctx, 170, RULE_dataTypeBody, _p);
+		int _startState = 172;
+		EnterRecursionRule(_localctx, 172, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2203;
+			State = 2263;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2122;
+				State = 2182;
 				Match(ARRAY);
-				State = 2123;
+				State = 2183;
 				Match(LT);
-				State = 2124;
+				State = 2184;
 				dataType();
-				State = 2125;
+				State = 2185;
 				Match(GT);
 				}
 				break;
@@ -15446,13 +15789,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2127;
+				State = 2187;
 				Match(MULTISET);
-				State = 2128;
+				State = 2188;
 				Match(LT);
-				State = 2129;
+				State = 2189;
 				dataType();
-				State = 2130;
+				State = 2190;
 				Match(GT);
 				}
 				break;
@@ -15461,17 +15804,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2132;
+				State = 2192;
 				Match(MAP);
-				State = 2133;
+				State = 2193;
 				Match(LT);
-				State = 2134;
+				State = 2194;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2135;
+				State = 2195;
 				Match(COMMA);
-				State = 2136;
+				State = 2196;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2137;
+				State = 2197;
 				Match(GT);
 				}
 				break;
@@ -15480,37 +15823,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2139;
+				State = 2199;
 				Match(ROW);
-				State = 2140;
+				State = 2200;
 				Match(LT);
-				State = 2149;
+				State = 2209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2141;
+					State = 2201;
 					rowField();
-					State = 2146;
+					State = 2206;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2142;
+						State = 2202;
 						Match(COMMA);
-						State = 2143;
+						State = 2203;
 						rowField();
 						}
 						}
-						State = 2148;
+						State = 2208;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2151;
+				State = 2211;
 				Match(GT);
 				}
 				break;
@@ -15519,37 +15862,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2152;
+				State = 2212;
 				Match(ROW);
-				State = 2153;
+				State = 2213;
 				Match(LPAREN);
-				State = 2162;
+				State = 2222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2154;
+					State = 2214;
 					rowField();
-					State = 2159;
+					State = 2219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2155;
+						State = 2215;
 						Match(COMMA);
-						State = 2156;
+						State = 2216;
 						rowField();
 						}
 						}
-						State = 2161;
+						State = 2221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2164;
+				State = 2224;
 				Match(RPAREN);
 				}
 				break;
@@ -15558,43 +15901,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2165;
+				State = 2225;
 				Match(INTERVAL);
-				State = 2166;
+				State = 2226;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2170;
+				State = 2230;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,308,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 				case 1:
 					{
-					State = 2167;
+					State = 2227;
 					Match(LPAREN);
-					State = 2168;
+					State = 2228;
 					Match(INTEGER_VALUE);
-					State = 2169;
+					State = 2229;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2179;
+				State = 2239;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 				case 1:
 					{
-					State = 2172;
+					State = 2232;
 					Match(TO);
-					State = 2173;
+					State = 2233;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2177;
+					State = 2237;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
 					case 1:
 						{
-						State = 2174;
+						State = 2234;
 						Match(LPAREN);
-						State = 2175;
+						State = 2235;
 						Match(INTEGER_VALUE);
-						State = 2176;
+						State = 2236;
 						Match(RPAREN);
 						}
 						break;
@@ -15609,60 +15952,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2181;
+				State = 2241;
 				identifier();
-				State = 2192;
+				State = 2252;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
 				case 1:
 					{
-					State = 2182;
+					State = 2242;
 					Match(LPAREN);
-					State = 2183;
+					State = 2243;
 					Match(INTEGER_VALUE);
-					State = 2188;
+					State = 2248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2184;
+						State = 2244;
 						Match(COMMA);
-						State = 2185;
+						State = 2245;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2190;
+						State = 2250;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2191;
+					State = 2251;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2201;
+				State = 2261;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
 				case 1:
 					{
-					State = 2194;
+					State = 2254;
 					Match(WITH);
-					State = 2195;
+					State = 2255;
 					Match(LOCAL);
-					State = 2196;
+					State = 2256;
 					Match(TIME);
-					State = 2197;
+					State = 2257;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2198;
+					State = 2258;
 					Match(WITHOUT);
-					State = 2199;
+					State = 2259;
 					Match(TIME);
-					State = 2200;
+					State = 2260;
 					Match(ZONE);
 					}
 					break;
@@ -15671,25 +16014,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2211;
+			State = 2271;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,316,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,324,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2209;
+					State = 2269;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2205;
+						State = 2265;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2206;
+						State = 2266;
 						Match(ARRAY);
 						}
 						break;
@@ -15697,18 +16040,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2207;
+						State = 2267;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2208;
+						State = 2268;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2213;
+				State = 2273;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,316,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,324,Context);
 			}
 			}
 		}
@@ -15747,21 +16090,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 172, RULE_rowField);
+		EnterRule(_localctx, 174, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2214;
+			State = 2274;
 			identifier();
-			State = 2215;
+			State = 2275;
 			dataType();
-			State = 2217;
+			State = 2277;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2216;
+				State = 2276;
 				Match(STRING);
 				}
 			}
@@ -15806,30 +16149,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 174, RULE_qualifiedName);
+		EnterRule(_localctx, 176, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2219;
+			State = 2279;
 			identifier();
-			State = 2224;
+			State = 2284;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,318,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2220;
+					State = 2280;
 					Match(DOT);
-					State = 2221;
+					State = 2281;
 					identifier();
 					}
 					} 
 				}
-				State = 2226;
+				State = 2286;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,318,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
 			}
 			}
 		}
@@ -15871,26 +16214,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 176, RULE_identifierList);
+		EnterRule(_localctx, 178, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2227;
+			State = 2287;
 			identifier();
-			State = 2232;
+			State = 2292;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2228;
+				State = 2288;
 				Match(COMMA);
-				State = 2229;
+				State = 2289;
 				identifier();
 				}
 				}
-				State = 2234;
+				State = 2294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -15929,22 +16272,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 178, RULE_identifier);
+		EnterRule(_localctx, 180, RULE_identifier);
 		try {
-			State = 2238;
+			State = 2298;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2235;
+				State = 2295;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2236;
+				State = 2296;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16074,6 +16417,7 @@ internal partial class StreamSqlParser : Parser {
 			case RANGE:
 			case REMOVE:
 			case RENAME:
+			case REPLACE:
 			case RESET:
 			case RESPECT:
 			case RESTORED:
@@ -16126,7 +16470,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2237;
+				State = 2297;
 				nonReserved();
 				}
 				break;
@@ -16278,6 +16622,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(StreamSqlParser.RANGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMOVE() { return GetToken(StreamSqlParser.REMOVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENAME() { return GetToken(StreamSqlParser.RENAME, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLACE() { return GetToken(StreamSqlParser.REPLACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(StreamSqlParser.RESET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESPECT() { return GetToken(StreamSqlParser.RESPECT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESTORED() { return GetToken(StreamSqlParser.RESTORED, 0); }
@@ -16338,14 +16683,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 180, RULE_nonReserved);
+		EnterRule(_localctx, 182, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2240;
+			State = 2300;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2422936599639385089L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1109396155250685L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16367,12 +16712,12 @@ internal partial class StreamSqlParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 29: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
-		case 39: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 61: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 64: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 65: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 85: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 30: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
+		case 40: return relation_sempred((RelationContext)_localctx, predIndex);
+		case 62: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 65: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 66: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 86: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -16421,7 +16766,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,283,2243,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,284,2303,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -16433,870 +16778,895 @@ internal partial class StreamSqlParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,1,0,5,0,184,
-		8,0,10,0,12,0,187,9,0,1,0,1,0,4,0,191,8,0,11,0,12,0,192,1,0,5,0,196,8,
-		0,10,0,12,0,199,9,0,1,0,5,0,202,8,0,10,0,12,0,205,9,0,3,0,207,8,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,3,2,220,8,2,1,2,3,2,223,8,2,1,
-		2,1,2,1,2,1,2,3,2,229,8,2,1,2,1,2,1,2,3,2,234,8,2,1,2,1,2,1,2,1,2,3,2,
-		240,8,2,1,2,1,2,1,2,1,2,1,2,3,2,247,8,2,1,2,1,2,3,2,251,8,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,3,2,259,8,2,3,2,261,8,2,1,2,1,2,1,2,1,2,3,2,267,8,2,1,2,
-		1,2,1,2,1,2,1,2,3,2,274,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,282,8,2,10,2,12,
-		2,285,9,2,3,2,287,8,2,1,2,1,2,1,2,1,2,1,2,3,2,294,8,2,1,2,1,2,1,2,3,2,
-		299,8,2,1,2,3,2,302,8,2,1,2,1,2,1,2,1,2,1,2,3,2,309,8,2,1,2,1,2,1,2,3,
-		2,314,8,2,1,2,3,2,317,8,2,1,2,1,2,3,2,321,8,2,1,2,3,2,324,8,2,1,2,1,2,
-		1,2,3,2,329,8,2,1,2,1,2,3,2,333,8,2,1,2,1,2,1,2,1,2,3,2,339,8,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,352,8,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,359,8,2,1,2,1,2,3,2,363,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,381,8,2,10,2,12,2,384,9,2,3,2,386,8,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,394,8,2,1,2,1,2,3,2,398,8,2,1,2,1,2,1,2,
-		1,2,3,2,404,8,2,1,2,1,2,3,2,408,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,
-		2,418,8,2,1,3,1,3,1,3,1,3,3,3,424,8,3,1,3,3,3,427,8,3,1,3,1,3,1,3,1,3,
-		3,3,433,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,442,8,4,10,4,12,4,445,9,4,
-		1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,457,8,6,10,6,12,6,460,9,6,
-		1,6,1,6,4,6,464,8,6,11,6,12,6,465,1,6,5,6,469,8,6,10,6,12,6,472,9,6,1,
-		6,5,6,475,8,6,10,6,12,6,478,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,486,8,6,11,
-		6,12,6,487,1,6,1,6,4,6,492,8,6,11,6,12,6,493,1,6,5,6,497,8,6,10,6,12,6,
-		500,9,6,1,6,5,6,503,8,6,10,6,12,6,506,9,6,1,6,1,6,3,6,510,8,6,1,7,1,7,
-		1,7,1,7,1,7,1,7,3,7,518,8,7,1,8,1,8,1,9,1,9,4,9,524,8,9,11,9,12,9,525,
-		3,9,528,8,9,1,10,4,10,531,8,10,11,10,12,10,532,1,11,1,11,1,11,3,11,538,
-		8,11,1,11,3,11,541,8,11,1,11,1,11,1,11,3,11,546,8,11,1,11,3,11,549,8,11,
-		1,11,3,11,552,8,11,1,11,1,11,1,11,3,11,557,8,11,1,11,3,11,560,8,11,1,11,
-		1,11,1,11,3,11,565,8,11,1,11,1,11,1,11,3,11,570,8,11,1,11,3,11,573,8,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,3,11,581,8,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,596,8,11,3,11,598,8,11,1,12,
-		3,12,601,8,12,1,12,1,12,1,12,1,13,1,13,3,13,608,8,13,1,13,1,13,1,13,1,
-		13,3,13,614,8,13,1,13,1,13,1,13,1,13,1,13,5,13,621,8,13,10,13,12,13,624,
-		9,13,1,13,1,13,3,13,628,8,13,1,13,1,13,3,13,632,8,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,3,13,640,8,13,1,13,3,13,643,8,13,1,13,3,13,646,8,13,1,13,
-		1,13,3,13,650,8,13,1,14,1,14,1,14,3,14,655,8,14,1,15,1,15,1,15,1,15,1,
-		15,3,15,662,8,15,1,15,1,15,1,15,1,15,1,15,3,15,669,8,15,1,15,3,15,672,
-		8,15,1,15,1,15,3,15,676,8,15,1,15,1,15,1,15,3,15,681,8,15,1,15,1,15,3,
-		15,685,8,15,3,15,687,8,15,1,16,1,16,3,16,691,8,16,1,16,1,16,1,16,1,16,
-		3,16,697,8,16,1,17,1,17,1,17,1,17,1,17,1,17,1,18,1,18,3,18,707,8,18,1,
-		18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,716,8,18,1,19,1,19,1,19,1,19,1,19,
-		5,19,723,8,19,10,19,12,19,726,9,19,3,19,728,8,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,21,1,21,1,21,1,21,5,21,740,8,21,10,21,12,21,743,9,21,3,21,745,
-		8,21,1,22,1,22,3,22,749,8,22,1,22,1,22,1,22,1,22,3,22,755,8,22,1,23,1,
-		23,1,23,1,23,5,23,761,8,23,10,23,12,23,764,9,23,1,23,3,23,767,8,23,1,24,
-		1,24,1,24,3,24,772,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,782,
-		8,25,10,25,12,25,785,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,794,
-		8,25,10,25,12,25,797,9,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,5,25,
-		807,8,25,10,25,12,25,810,9,25,1,25,1,25,3,25,814,8,25,1,25,1,25,3,25,818,
-		8,25,1,25,1,25,1,25,1,25,1,25,3,25,825,8,25,1,25,1,25,1,25,1,25,1,25,3,
-		25,832,8,25,1,26,1,26,1,26,1,26,5,26,838,8,26,10,26,12,26,841,9,26,3,26,
-		843,8,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,852,8,27,1,27,1,27,1,
-		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,865,8,28,10,28,12,28,868,
-		9,28,3,28,870,8,28,1,28,1,28,1,28,3,28,875,8,28,3,28,877,8,28,1,28,1,28,
-		1,28,3,28,882,8,28,3,28,884,8,28,1,28,1,28,1,28,3,28,889,8,28,1,28,1,28,
-		3,28,893,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,901,8,29,1,29,1,29,1,
-		29,1,29,3,29,907,8,29,1,29,5,29,910,8,29,10,29,12,29,913,9,29,1,30,1,30,
-		1,30,1,30,1,30,5,30,920,8,30,10,30,12,30,923,9,30,1,30,1,30,1,30,1,30,
-		3,30,929,8,30,1,31,3,31,932,8,31,1,31,1,31,1,31,1,31,5,31,938,8,31,10,
-		31,12,31,941,9,31,1,31,1,31,1,31,3,31,946,8,31,1,32,1,32,3,32,950,8,32,
-		1,32,3,32,953,8,32,1,32,1,32,1,32,5,32,958,8,32,10,32,12,32,961,9,32,1,
-		32,1,32,1,32,1,32,5,32,967,8,32,10,32,12,32,970,9,32,3,32,972,8,32,1,32,
-		1,32,3,32,976,8,32,1,32,1,32,1,32,1,32,1,32,5,32,983,8,32,10,32,12,32,
-		986,9,32,3,32,988,8,32,1,32,1,32,3,32,992,8,32,1,32,1,32,1,32,1,32,5,32,
-		998,8,32,10,32,12,32,1001,9,32,3,32,1003,8,32,1,33,1,33,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,3,34,1014,8,34,1,34,3,34,1017,8,34,3,34,1019,8,34,
-		1,35,1,35,1,35,1,35,1,35,1,35,5,35,1027,8,35,10,35,12,35,1030,9,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,5,35,1039,8,35,10,35,12,35,1042,9,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,5,35,1051,8,35,10,35,12,35,1054,9,35,1,35,
-		1,35,1,35,1,35,1,35,3,35,1061,8,35,1,36,1,36,1,36,1,36,5,36,1067,8,36,
-		10,36,12,36,1070,9,36,3,36,1072,8,36,1,36,1,36,3,36,1076,8,36,1,37,1,37,
-		1,37,1,37,1,38,1,38,3,38,1084,8,38,1,38,1,38,3,38,1088,8,38,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,3,39,1108,8,39,5,39,1110,8,39,10,39,12,39,1113,9,39,1,40,3,40,
-		1116,8,40,1,40,1,40,3,40,1120,8,40,1,40,1,40,3,40,1124,8,40,1,40,1,40,
-		3,40,1128,8,40,3,40,1130,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
-		1139,8,41,1,42,1,42,3,42,1143,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1150,
-		8,42,1,42,3,42,1153,8,42,1,42,3,42,1156,8,42,1,42,1,42,1,42,1,42,1,42,
-		3,42,1163,8,42,1,42,3,42,1166,8,42,1,42,1,42,1,42,1,42,3,42,1172,8,42,
-		1,42,1,42,1,42,1,42,1,42,5,42,1179,8,42,10,42,12,42,1182,9,42,1,42,1,42,
-		1,42,3,42,1187,8,42,1,42,3,42,1190,8,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,3,42,1199,8,42,1,42,1,42,1,42,1,42,1,42,3,42,1206,8,42,3,42,1208,
-		8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,1217,8,43,10,43,12,43,1220,
-		9,43,3,43,1222,8,43,1,43,1,43,1,43,1,43,1,43,5,43,1229,8,43,10,43,12,43,
-		1232,9,43,3,43,1234,8,43,1,43,1,43,1,43,1,43,5,43,1240,8,43,10,43,12,43,
-		1243,9,43,3,43,1245,8,43,1,43,3,43,1248,8,43,1,43,1,43,1,43,1,43,3,43,
-		1254,8,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1262,8,43,1,43,1,43,1,43,
-		1,43,5,43,1268,8,43,10,43,12,43,1271,9,43,3,43,1273,8,43,1,43,1,43,1,43,
-		1,43,5,43,1279,8,43,10,43,12,43,1282,9,43,1,43,1,43,1,44,1,44,1,44,1,44,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1298,8,45,1,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1314,8,46,
-		1,47,1,47,1,47,5,47,1319,8,47,10,47,12,47,1322,9,47,1,48,4,48,1325,8,48,
-		11,48,12,48,1326,1,49,1,49,3,49,1331,8,49,1,50,1,50,1,50,1,50,1,50,3,50,
-		1338,8,50,1,51,1,51,3,51,1342,8,51,1,51,1,51,3,51,1346,8,51,1,51,1,51,
-		3,51,1350,8,51,3,51,1352,8,51,1,51,1,51,3,51,1356,8,51,3,51,1358,8,51,
-		1,52,1,52,1,52,1,52,1,52,1,52,5,52,1366,8,52,10,52,12,52,1369,9,52,1,52,
-		1,52,1,53,1,53,1,53,1,53,1,54,3,54,1378,8,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1385,8,54,1,55,1,55,1,56,1,56,1,56,3,56,1392,8,56,1,56,5,56,1395,
-		8,56,10,56,12,56,1398,9,56,1,56,1,56,1,57,1,57,1,57,1,57,1,57,5,57,1407,
-		8,57,10,57,12,57,1410,9,57,1,57,1,57,1,57,5,57,1415,8,57,10,57,12,57,1418,
-		9,57,3,57,1420,8,57,1,57,3,57,1423,8,57,1,58,1,58,1,58,1,58,1,59,1,59,
-		1,59,5,59,1432,8,59,10,59,12,59,1435,9,59,1,59,1,59,3,59,1439,8,59,1,60,
-		1,60,1,61,1,61,1,61,1,61,1,61,5,61,1448,8,61,10,61,12,61,1451,9,61,3,61,
-		1453,8,61,1,61,1,61,1,61,1,61,1,61,1,61,5,61,1461,8,61,10,61,12,61,1464,
-		9,61,1,62,1,62,1,62,1,62,3,62,1470,8,62,1,62,1,62,3,62,1474,8,62,1,62,
-		1,62,1,62,1,62,1,62,3,62,1481,8,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1489,8,62,1,62,1,62,1,62,1,62,1,62,5,62,1496,8,62,10,62,12,62,1499,9,62,
-		1,62,1,62,1,62,3,62,1504,8,62,1,62,1,62,1,62,1,62,3,62,1510,8,62,1,62,
-		3,62,1513,8,62,1,62,1,62,1,62,1,62,1,62,3,62,1520,8,62,1,62,1,62,3,62,
-		1524,8,62,1,62,1,62,1,62,3,62,1529,8,62,1,62,1,62,1,62,3,62,1534,8,62,
-		1,62,1,62,1,62,1,62,1,62,3,62,1541,8,62,1,62,1,62,3,62,1545,8,62,1,62,
-		1,62,3,62,1549,8,62,1,63,1,63,1,64,1,64,1,64,1,64,3,64,1557,8,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,5,64,1565,8,64,10,64,12,64,1568,9,64,1,65,1,65,
-		1,65,1,65,1,65,1,65,4,65,1576,8,65,11,65,12,65,1577,1,65,1,65,3,65,1582,
-		8,65,1,65,1,65,1,65,1,65,4,65,1588,8,65,11,65,12,65,1589,1,65,1,65,3,65,
-		1594,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1609,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1619,
-		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1630,8,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1642,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1662,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		3,65,1673,8,65,1,65,1,65,1,65,1,65,3,65,1679,8,65,1,65,1,65,1,65,1,65,
-		3,65,1685,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1696,
-		8,65,1,65,3,65,1699,8,65,1,65,1,65,1,65,1,65,3,65,1705,8,65,1,65,1,65,
-		1,65,1,65,3,65,1711,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1723,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1732,8,65,
-		10,65,12,65,1735,9,65,3,65,1737,8,65,1,65,1,65,1,65,3,65,1742,8,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1750,8,65,10,65,12,65,1753,9,65,3,65,1755,
-		8,65,1,65,1,65,1,65,3,65,1760,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,5,65,1771,8,65,10,65,12,65,1774,9,65,3,65,1776,8,65,1,65,1,65,
-		1,65,3,65,1781,8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1790,8,65,
-		1,65,1,65,3,65,1794,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1802,8,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1811,8,65,1,65,1,65,3,65,1815,
-		8,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1839,8,65,10,65,12,65,
-		1842,9,65,3,65,1844,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1852,8,65,
-		10,65,12,65,1855,9,65,3,65,1857,8,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,
-		1865,8,65,10,65,12,65,1868,9,65,3,65,1870,8,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,
-		1,65,5,65,1892,8,65,10,65,12,65,1895,9,65,1,65,1,65,1,65,3,65,1900,8,65,
-		1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1910,8,65,10,65,12,65,1913,
-		9,65,1,66,1,66,1,66,1,66,3,66,1919,8,66,1,66,1,66,1,66,5,66,1924,8,66,
-		10,66,12,66,1927,9,66,1,66,3,66,1930,8,66,3,66,1932,8,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,3,66,1941,8,66,1,66,1,66,3,66,1945,8,66,1,67,1,67,
-		1,67,1,68,1,68,1,68,1,68,3,68,1954,8,68,1,69,1,69,1,69,1,69,1,69,3,69,
-		1961,8,69,1,70,1,70,1,70,1,70,1,70,3,70,1968,8,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,3,70,1977,8,70,1,70,3,70,1980,8,70,1,71,1,71,3,71,1984,
-		8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1992,8,72,10,72,12,72,1995,9,72,
-		3,72,1997,8,72,1,72,1,72,1,72,1,72,1,72,5,72,2004,8,72,10,72,12,72,2007,
-		9,72,3,72,2009,8,72,1,72,3,72,2012,8,72,1,72,1,72,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,3,73,2024,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,3,74,2035,8,74,1,75,3,75,2038,8,75,1,75,1,75,1,75,1,75,1,76,
-		1,76,1,76,1,76,3,76,2048,8,76,1,77,1,77,3,77,2052,8,77,1,77,1,77,1,77,
-		3,77,2057,8,77,1,77,3,77,2060,8,77,1,77,3,77,2063,8,77,1,78,1,78,1,78,
-		1,78,3,78,2069,8,78,1,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,
-		1,80,4,80,2082,8,80,11,80,12,80,2083,1,80,1,80,1,80,1,80,3,80,2090,8,80,
-		1,81,1,81,3,81,2094,8,81,1,81,1,81,1,81,1,81,1,81,3,81,2101,8,81,1,81,
-		1,81,1,81,1,81,1,81,3,81,2108,8,81,3,81,2110,8,81,1,82,1,82,1,83,1,83,
-		1,84,1,84,1,84,1,84,3,84,2120,8,84,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
-		1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,1,85,
-		1,85,1,85,5,85,2145,8,85,10,85,12,85,2148,9,85,3,85,2150,8,85,1,85,1,85,
-		1,85,1,85,1,85,1,85,5,85,2158,8,85,10,85,12,85,2161,9,85,3,85,2163,8,85,
-		1,85,1,85,1,85,1,85,1,85,1,85,3,85,2171,8,85,1,85,1,85,1,85,1,85,1,85,
-		3,85,2178,8,85,3,85,2180,8,85,1,85,1,85,1,85,1,85,1,85,5,85,2187,8,85,
-		10,85,12,85,2190,9,85,1,85,3,85,2193,8,85,1,85,1,85,1,85,1,85,1,85,1,85,
-		1,85,3,85,2202,8,85,3,85,2204,8,85,1,85,1,85,1,85,1,85,5,85,2210,8,85,
-		10,85,12,85,2213,9,85,1,86,1,86,1,86,3,86,2218,8,86,1,87,1,87,1,87,5,87,
-		2223,8,87,10,87,12,87,2226,9,87,1,88,1,88,1,88,5,88,2231,8,88,10,88,12,
-		88,2234,9,88,1,89,1,89,1,89,3,89,2239,8,89,1,90,1,90,1,90,0,6,58,78,122,
-		128,130,170,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
-		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
-		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
-		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
-		162,164,166,168,170,172,174,176,178,180,0,42,5,0,19,19,39,39,76,76,203,
-		203,226,226,2,0,16,16,179,179,1,0,46,47,4,0,26,26,63,63,81,81,172,172,
-		2,0,93,93,155,155,4,0,23,23,58,58,103,103,166,166,2,0,242,242,265,265,
-		1,0,265,265,2,0,74,74,87,87,2,0,86,86,116,116,1,0,271,273,3,0,60,60,88,
-		88,158,158,1,0,183,184,2,0,70,70,139,139,2,0,59,59,218,218,2,0,4,4,49,
-		49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,249,249,251,251,254,254,2,0,11,
-		11,200,200,3,0,67,67,214,214,219,219,4,0,8,8,144,144,186,186,224,224,1,
-		0,242,247,1,0,249,250,2,0,251,253,258,258,2,0,18,18,215,215,3,0,14,14,
-		114,114,212,212,4,0,56,56,67,67,214,214,219,219,2,0,1,1,142,142,2,0,21,
-		22,71,71,1,0,209,210,2,0,36,38,119,120,2,0,85,85,177,177,2,0,173,173,184,
-		184,2,0,72,72,168,168,2,0,30,30,217,217,2,0,8,8,144,144,2,0,67,67,214,
-		214,2,0,41,41,207,208,2,0,268,268,271,272,9,0,42,43,82,83,126,131,133,
-		134,136,137,170,171,187,188,230,231,239,240,42,0,1,3,5,6,10,12,14,14,16,
-		16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,
-		86,88,88,93,93,95,98,100,111,113,114,118,118,122,122,124,137,139,140,143,
-		145,148,149,152,152,155,180,182,182,185,188,190,192,194,202,204,205,207,
-		213,215,217,219,219,221,222,224,224,226,231,236,241,2594,0,185,1,0,0,0,
-		2,210,1,0,0,0,4,417,1,0,0,0,6,419,1,0,0,0,8,436,1,0,0,0,10,448,1,0,0,0,
-		12,509,1,0,0,0,14,517,1,0,0,0,16,519,1,0,0,0,18,527,1,0,0,0,20,530,1,0,
-		0,0,22,597,1,0,0,0,24,600,1,0,0,0,26,605,1,0,0,0,28,654,1,0,0,0,30,686,
-		1,0,0,0,32,690,1,0,0,0,34,698,1,0,0,0,36,706,1,0,0,0,38,717,1,0,0,0,40,
-		731,1,0,0,0,42,744,1,0,0,0,44,754,1,0,0,0,46,756,1,0,0,0,48,768,1,0,0,
-		0,50,831,1,0,0,0,52,842,1,0,0,0,54,846,1,0,0,0,56,858,1,0,0,0,58,894,1,
-		0,0,0,60,928,1,0,0,0,62,945,1,0,0,0,64,947,1,0,0,0,66,1004,1,0,0,0,68,
-		1018,1,0,0,0,70,1060,1,0,0,0,72,1075,1,0,0,0,74,1077,1,0,0,0,76,1081,1,
-		0,0,0,78,1089,1,0,0,0,80,1129,1,0,0,0,82,1138,1,0,0,0,84,1207,1,0,0,0,
-		86,1209,1,0,0,0,88,1285,1,0,0,0,90,1297,1,0,0,0,92,1313,1,0,0,0,94,1315,
-		1,0,0,0,96,1324,1,0,0,0,98,1328,1,0,0,0,100,1337,1,0,0,0,102,1357,1,0,
-		0,0,104,1359,1,0,0,0,106,1372,1,0,0,0,108,1377,1,0,0,0,110,1386,1,0,0,
-		0,112,1388,1,0,0,0,114,1401,1,0,0,0,116,1424,1,0,0,0,118,1438,1,0,0,0,
-		120,1440,1,0,0,0,122,1452,1,0,0,0,124,1548,1,0,0,0,126,1550,1,0,0,0,128,
-		1556,1,0,0,0,130,1899,1,0,0,0,132,1914,1,0,0,0,134,1946,1,0,0,0,136,1953,
-		1,0,0,0,138,1960,1,0,0,0,140,1979,1,0,0,0,142,1983,1,0,0,0,144,1985,1,
-		0,0,0,146,2023,1,0,0,0,148,2034,1,0,0,0,150,2037,1,0,0,0,152,2047,1,0,
-		0,0,154,2062,1,0,0,0,156,2068,1,0,0,0,158,2070,1,0,0,0,160,2089,1,0,0,
-		0,162,2091,1,0,0,0,164,2111,1,0,0,0,166,2113,1,0,0,0,168,2115,1,0,0,0,
-		170,2203,1,0,0,0,172,2214,1,0,0,0,174,2219,1,0,0,0,176,2227,1,0,0,0,178,
-		2238,1,0,0,0,180,2240,1,0,0,0,182,184,5,265,0,0,183,182,1,0,0,0,184,187,
-		1,0,0,0,185,183,1,0,0,0,185,186,1,0,0,0,186,206,1,0,0,0,187,185,1,0,0,
-		0,188,197,3,4,2,0,189,191,5,265,0,0,190,189,1,0,0,0,191,192,1,0,0,0,192,
-		190,1,0,0,0,192,193,1,0,0,0,193,194,1,0,0,0,194,196,3,4,2,0,195,190,1,
-		0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,198,203,1,0,0,0,
-		199,197,1,0,0,0,200,202,5,265,0,0,201,200,1,0,0,0,202,205,1,0,0,0,203,
-		201,1,0,0,0,203,204,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,206,188,1,
-		0,0,0,206,207,1,0,0,0,207,208,1,0,0,0,208,209,5,0,0,1,209,1,1,0,0,0,210,
-		211,3,120,60,0,211,212,5,0,0,1,212,3,1,0,0,0,213,418,3,52,26,0,214,418,
-		3,6,3,0,215,418,3,12,6,0,216,219,5,61,0,0,217,220,3,6,3,0,218,220,3,12,
-		6,0,219,217,1,0,0,0,219,218,1,0,0,0,220,222,1,0,0,0,221,223,3,14,7,0,222,
-		221,1,0,0,0,222,223,1,0,0,0,223,228,1,0,0,0,224,225,5,5,0,0,225,226,5,
-		140,0,0,226,227,5,178,0,0,227,229,5,195,0,0,228,224,1,0,0,0,228,229,1,
-		0,0,0,229,418,1,0,0,0,230,418,3,26,13,0,231,233,5,32,0,0,232,234,5,205,
-		0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,235,1,0,0,0,235,239,5,226,0,0,
-		236,237,5,84,0,0,237,238,5,141,0,0,238,240,5,62,0,0,239,236,1,0,0,0,239,
-		240,1,0,0,0,240,241,1,0,0,0,241,246,3,174,87,0,242,243,5,259,0,0,243,244,
-		3,176,88,0,244,245,5,260,0,0,245,247,1,0,0,0,246,242,1,0,0,0,246,247,1,
-		0,0,0,247,250,1,0,0,0,248,249,5,29,0,0,249,251,5,268,0,0,250,248,1,0,0,
-		0,250,251,1,0,0,0,251,252,1,0,0,0,252,253,5,9,0,0,253,254,3,52,26,0,254,
-		418,1,0,0,0,255,260,5,32,0,0,256,258,5,205,0,0,257,259,5,201,0,0,258,257,
-		1,0,0,0,258,259,1,0,0,0,259,261,1,0,0,0,260,256,1,0,0,0,260,261,1,0,0,
-		0,261,262,1,0,0,0,262,266,5,76,0,0,263,264,5,84,0,0,264,265,5,141,0,0,
-		265,267,5,62,0,0,266,263,1,0,0,0,266,267,1,0,0,0,267,268,1,0,0,0,268,269,
-		3,174,87,0,269,270,5,9,0,0,270,273,5,268,0,0,271,272,5,110,0,0,272,274,
-		3,178,89,0,273,271,1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,223,
-		0,0,276,277,5,95,0,0,277,283,5,268,0,0,278,279,5,263,0,0,279,280,5,95,
-		0,0,280,282,5,268,0,0,281,278,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,
-		283,284,1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,286,275,1,0,0,0,286,287,
-		1,0,0,0,287,418,1,0,0,0,288,289,5,32,0,0,289,293,5,39,0,0,290,291,5,84,
-		0,0,291,292,5,141,0,0,292,294,5,62,0,0,293,290,1,0,0,0,293,294,1,0,0,0,
-		294,295,1,0,0,0,295,298,3,174,87,0,296,297,5,29,0,0,297,299,5,268,0,0,
-		298,296,1,0,0,0,298,299,1,0,0,0,299,301,1,0,0,0,300,302,3,38,19,0,301,
-		300,1,0,0,0,301,302,1,0,0,0,302,418,1,0,0,0,303,304,5,32,0,0,304,308,5,
-		19,0,0,305,306,5,84,0,0,306,307,5,141,0,0,307,309,5,62,0,0,308,305,1,0,
-		0,0,308,309,1,0,0,0,309,310,1,0,0,0,310,313,3,174,87,0,311,312,5,29,0,
-		0,312,314,5,268,0,0,313,311,1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,
-		317,3,38,19,0,316,315,1,0,0,0,316,317,1,0,0,0,317,418,1,0,0,0,318,320,
-		5,51,0,0,319,321,5,205,0,0,320,319,1,0,0,0,320,321,1,0,0,0,321,323,1,0,
-		0,0,322,324,5,201,0,0,323,322,1,0,0,0,323,324,1,0,0,0,324,325,1,0,0,0,
-		325,328,7,0,0,0,326,327,5,84,0,0,327,329,5,62,0,0,328,326,1,0,0,0,328,
-		329,1,0,0,0,329,330,1,0,0,0,330,332,3,174,87,0,331,333,7,1,0,0,332,331,
-		1,0,0,0,332,333,1,0,0,0,333,418,1,0,0,0,334,335,5,6,0,0,335,338,5,203,
-		0,0,336,337,5,84,0,0,337,339,5,62,0,0,338,336,1,0,0,0,338,339,1,0,0,0,
-		339,340,1,0,0,0,340,341,3,174,87,0,341,342,3,50,25,0,342,418,1,0,0,0,343,
-		344,5,6,0,0,344,345,5,226,0,0,345,351,3,174,87,0,346,347,5,175,0,0,347,
-		348,5,211,0,0,348,352,3,174,87,0,349,350,5,9,0,0,350,352,3,52,26,0,351,
-		346,1,0,0,0,351,349,1,0,0,0,352,418,1,0,0,0,353,358,5,190,0,0,354,355,
-		3,18,9,0,355,356,5,242,0,0,356,357,3,20,10,0,357,359,1,0,0,0,358,354,1,
-		0,0,0,358,359,1,0,0,0,359,418,1,0,0,0,360,362,5,176,0,0,361,363,3,20,10,
-		0,362,361,1,0,0,0,362,363,1,0,0,0,363,418,1,0,0,0,364,365,5,192,0,0,365,
-		418,3,22,11,0,366,367,7,2,0,0,367,368,5,185,0,0,368,418,5,268,0,0,369,
-		371,7,2,0,0,370,372,5,65,0,0,371,370,1,0,0,0,371,372,1,0,0,0,372,373,1,
-		0,0,0,373,418,3,174,87,0,374,385,5,64,0,0,375,376,5,165,0,0,376,386,5,
-		73,0,0,377,382,3,16,8,0,378,379,5,263,0,0,379,381,3,16,8,0,380,378,1,0,
-		0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,386,1,0,0,0,384,
-		382,1,0,0,0,385,375,1,0,0,0,385,377,1,0,0,0,385,386,1,0,0,0,386,387,1,
-		0,0,0,387,418,3,4,2,0,388,389,5,197,0,0,389,390,5,97,0,0,390,393,5,268,
-		0,0,391,392,5,235,0,0,392,394,5,185,0,0,393,391,1,0,0,0,393,394,1,0,0,
-		0,394,397,1,0,0,0,395,396,5,235,0,0,396,398,5,50,0,0,397,395,1,0,0,0,397,
-		398,1,0,0,0,398,418,1,0,0,0,399,400,5,185,0,0,400,403,5,268,0,0,401,402,
-		5,211,0,0,402,404,5,268,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,418,1,
-		0,0,0,405,407,5,221,0,0,406,408,5,19,0,0,407,406,1,0,0,0,407,408,1,0,0,
-		0,408,409,1,0,0,0,409,418,3,174,87,0,410,418,7,3,0,0,411,412,5,2,0,0,412,
-		413,5,95,0,0,413,418,5,268,0,0,414,415,5,174,0,0,415,416,5,95,0,0,416,
-		418,5,268,0,0,417,213,1,0,0,0,417,214,1,0,0,0,417,215,1,0,0,0,417,216,
-		1,0,0,0,417,230,1,0,0,0,417,231,1,0,0,0,417,255,1,0,0,0,417,288,1,0,0,
-		0,417,303,1,0,0,0,417,318,1,0,0,0,417,334,1,0,0,0,417,343,1,0,0,0,417,
-		353,1,0,0,0,417,360,1,0,0,0,417,364,1,0,0,0,417,366,1,0,0,0,417,369,1,
-		0,0,0,417,374,1,0,0,0,417,388,1,0,0,0,417,399,1,0,0,0,417,405,1,0,0,0,
-		417,410,1,0,0,0,417,411,1,0,0,0,417,414,1,0,0,0,418,5,1,0,0,0,419,420,
-		5,90,0,0,420,421,7,4,0,0,421,423,3,174,87,0,422,424,3,110,55,0,423,422,
-		1,0,0,0,423,424,1,0,0,0,424,426,1,0,0,0,425,427,3,8,4,0,426,425,1,0,0,
-		0,426,427,1,0,0,0,427,432,1,0,0,0,428,429,5,259,0,0,429,430,3,176,88,0,
-		430,431,5,260,0,0,431,433,1,0,0,0,432,428,1,0,0,0,432,433,1,0,0,0,433,
-		434,1,0,0,0,434,435,3,52,26,0,435,7,1,0,0,0,436,437,5,159,0,0,437,438,
-		5,259,0,0,438,443,3,10,5,0,439,440,5,263,0,0,440,442,3,10,5,0,441,439,
-		1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,446,1,0,0,
-		0,445,443,1,0,0,0,446,447,5,260,0,0,447,9,1,0,0,0,448,449,3,178,89,0,449,
-		450,5,242,0,0,450,451,3,44,22,0,451,11,1,0,0,0,452,453,5,196,0,0,453,454,
-		5,190,0,0,454,458,5,12,0,0,455,457,5,265,0,0,456,455,1,0,0,0,457,460,1,
-		0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,458,1,0,0,0,
-		461,470,3,4,2,0,462,464,5,265,0,0,463,462,1,0,0,0,464,465,1,0,0,0,465,
-		463,1,0,0,0,465,466,1,0,0,0,466,467,1,0,0,0,467,469,3,4,2,0,468,463,1,
-		0,0,0,469,472,1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,476,1,0,0,0,
-		472,470,1,0,0,0,473,475,5,265,0,0,474,473,1,0,0,0,475,478,1,0,0,0,476,
-		474,1,0,0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,480,5,
-		54,0,0,480,510,1,0,0,0,481,482,5,12,0,0,482,483,5,196,0,0,483,485,5,190,
-		0,0,484,486,5,265,0,0,485,484,1,0,0,0,486,487,1,0,0,0,487,485,1,0,0,0,
-		487,488,1,0,0,0,488,489,1,0,0,0,489,498,3,4,2,0,490,492,5,265,0,0,491,
-		490,1,0,0,0,492,493,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,495,1,
-		0,0,0,495,497,3,4,2,0,496,491,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,
-		498,499,1,0,0,0,499,504,1,0,0,0,500,498,1,0,0,0,501,503,5,265,0,0,502,
-		501,1,0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,
-		0,0,0,506,504,1,0,0,0,507,508,5,54,0,0,508,510,1,0,0,0,509,452,1,0,0,0,
-		509,481,1,0,0,0,510,13,1,0,0,0,511,512,5,74,0,0,512,513,5,185,0,0,513,
-		518,5,268,0,0,514,515,5,74,0,0,515,516,5,113,0,0,516,518,5,24,0,0,517,
-		511,1,0,0,0,517,514,1,0,0,0,518,15,1,0,0,0,519,520,7,5,0,0,520,17,1,0,
-		0,0,521,528,5,268,0,0,522,524,8,6,0,0,523,522,1,0,0,0,524,525,1,0,0,0,
-		525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,521,1,0,0,0,527,523,
-		1,0,0,0,528,19,1,0,0,0,529,531,8,7,0,0,530,529,1,0,0,0,531,532,1,0,0,0,
-		532,530,1,0,0,0,532,533,1,0,0,0,533,21,1,0,0,0,534,537,5,204,0,0,535,536,
-		7,8,0,0,536,538,3,174,87,0,537,535,1,0,0,0,537,538,1,0,0,0,538,540,1,0,
-		0,0,539,541,3,24,12,0,540,539,1,0,0,0,540,541,1,0,0,0,541,598,1,0,0,0,
-		542,545,5,227,0,0,543,544,7,8,0,0,544,546,3,174,87,0,545,543,1,0,0,0,545,
-		546,1,0,0,0,546,548,1,0,0,0,547,549,3,24,12,0,548,547,1,0,0,0,548,549,
-		1,0,0,0,549,598,1,0,0,0,550,552,5,222,0,0,551,550,1,0,0,0,551,552,1,0,
-		0,0,552,553,1,0,0,0,553,556,5,77,0,0,554,555,7,8,0,0,555,557,3,174,87,
-		0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,559,
-		558,1,0,0,0,559,560,1,0,0,0,560,598,1,0,0,0,561,598,5,98,0,0,562,564,5,
-		20,0,0,563,565,3,24,12,0,564,563,1,0,0,0,564,565,1,0,0,0,565,598,1,0,0,
-		0,566,569,5,40,0,0,567,568,7,8,0,0,568,570,3,174,87,0,569,567,1,0,0,0,
-		569,570,1,0,0,0,570,572,1,0,0,0,571,573,3,24,12,0,572,571,1,0,0,0,572,
-		573,1,0,0,0,573,598,1,0,0,0,574,598,5,132,0,0,575,598,5,96,0,0,576,577,
-		5,28,0,0,577,578,7,8,0,0,578,580,3,174,87,0,579,581,3,24,12,0,580,579,
-		1,0,0,0,580,581,1,0,0,0,581,598,1,0,0,0,582,583,5,32,0,0,583,584,5,203,
-		0,0,584,598,3,174,87,0,585,586,5,32,0,0,586,587,5,226,0,0,587,598,3,174,
-		87,0,588,589,5,35,0,0,589,598,5,19,0,0,590,591,5,35,0,0,591,598,5,39,0,
-		0,592,593,5,25,0,0,593,595,5,268,0,0,594,596,3,24,12,0,595,594,1,0,0,0,
-		595,596,1,0,0,0,596,598,1,0,0,0,597,534,1,0,0,0,597,542,1,0,0,0,597,551,
-		1,0,0,0,597,561,1,0,0,0,597,562,1,0,0,0,597,566,1,0,0,0,597,574,1,0,0,
-		0,597,575,1,0,0,0,597,576,1,0,0,0,597,582,1,0,0,0,597,585,1,0,0,0,597,
-		588,1,0,0,0,597,590,1,0,0,0,597,592,1,0,0,0,598,23,1,0,0,0,599,601,5,141,
-		0,0,600,599,1,0,0,0,600,601,1,0,0,0,601,602,1,0,0,0,602,603,7,9,0,0,603,
-		604,5,268,0,0,604,25,1,0,0,0,605,607,5,32,0,0,606,608,5,205,0,0,607,606,
-		1,0,0,0,607,608,1,0,0,0,608,609,1,0,0,0,609,613,5,203,0,0,610,611,5,84,
-		0,0,611,612,5,141,0,0,612,614,5,62,0,0,613,610,1,0,0,0,613,614,1,0,0,0,
-		614,615,1,0,0,0,615,627,3,174,87,0,616,617,5,259,0,0,617,622,3,28,14,0,
-		618,619,5,263,0,0,619,621,3,28,14,0,620,618,1,0,0,0,621,624,1,0,0,0,622,
-		620,1,0,0,0,622,623,1,0,0,0,623,625,1,0,0,0,624,622,1,0,0,0,625,626,5,
-		260,0,0,626,628,1,0,0,0,627,616,1,0,0,0,627,628,1,0,0,0,628,631,1,0,0,
-		0,629,630,5,29,0,0,630,632,5,268,0,0,631,629,1,0,0,0,631,632,1,0,0,0,632,
-		639,1,0,0,0,633,634,5,160,0,0,634,635,5,15,0,0,635,636,5,259,0,0,636,637,
-		3,176,88,0,637,638,5,260,0,0,638,640,1,0,0,0,639,633,1,0,0,0,639,640,1,
-		0,0,0,640,642,1,0,0,0,641,643,3,38,19,0,642,641,1,0,0,0,642,643,1,0,0,
-		0,643,645,1,0,0,0,644,646,3,46,23,0,645,644,1,0,0,0,645,646,1,0,0,0,646,
-		649,1,0,0,0,647,648,5,9,0,0,648,650,3,52,26,0,649,647,1,0,0,0,649,650,
-		1,0,0,0,650,27,1,0,0,0,651,655,3,30,15,0,652,655,3,34,17,0,653,655,3,36,
-		18,0,654,651,1,0,0,0,654,652,1,0,0,0,654,653,1,0,0,0,655,29,1,0,0,0,656,
-		657,3,178,89,0,657,658,5,9,0,0,658,661,3,120,60,0,659,660,5,29,0,0,660,
-		662,5,268,0,0,661,659,1,0,0,0,661,662,1,0,0,0,662,687,1,0,0,0,663,664,
-		3,178,89,0,664,665,3,168,84,0,665,668,5,125,0,0,666,667,5,74,0,0,667,669,
-		5,268,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,672,5,228,
-		0,0,671,670,1,0,0,0,671,672,1,0,0,0,672,675,1,0,0,0,673,674,5,29,0,0,674,
-		676,5,268,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,687,1,0,0,0,677,678,
-		3,178,89,0,678,680,3,168,84,0,679,681,3,32,16,0,680,679,1,0,0,0,680,681,
-		1,0,0,0,681,684,1,0,0,0,682,683,5,29,0,0,683,685,5,268,0,0,684,682,1,0,
-		0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,656,1,0,0,0,686,663,1,0,0,0,686,
-		677,1,0,0,0,687,31,1,0,0,0,688,689,5,31,0,0,689,691,3,178,89,0,690,688,
-		1,0,0,0,690,691,1,0,0,0,691,692,1,0,0,0,692,693,5,169,0,0,693,696,5,109,
-		0,0,694,695,5,141,0,0,695,697,5,55,0,0,696,694,1,0,0,0,696,697,1,0,0,0,
-		697,33,1,0,0,0,698,699,5,229,0,0,699,700,5,73,0,0,700,701,3,178,89,0,701,
-		702,5,9,0,0,702,703,3,120,60,0,703,35,1,0,0,0,704,705,5,31,0,0,705,707,
-		3,178,89,0,706,704,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,5,169,
-		0,0,709,710,5,109,0,0,710,711,5,259,0,0,711,712,3,176,88,0,712,715,5,260,
-		0,0,713,714,5,141,0,0,714,716,5,55,0,0,715,713,1,0,0,0,715,716,1,0,0,0,
-		716,37,1,0,0,0,717,718,5,235,0,0,718,727,5,259,0,0,719,724,3,40,20,0,720,
-		721,5,263,0,0,721,723,3,40,20,0,722,720,1,0,0,0,723,726,1,0,0,0,724,722,
-		1,0,0,0,724,725,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,727,719,1,0,0,
-		0,727,728,1,0,0,0,728,729,1,0,0,0,729,730,5,260,0,0,730,39,1,0,0,0,731,
-		732,3,42,21,0,732,733,5,242,0,0,733,734,3,44,22,0,734,41,1,0,0,0,735,745,
-		5,268,0,0,736,741,3,178,89,0,737,738,5,264,0,0,738,740,3,178,89,0,739,
-		737,1,0,0,0,740,743,1,0,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,745,1,
-		0,0,0,743,741,1,0,0,0,744,735,1,0,0,0,744,736,1,0,0,0,745,43,1,0,0,0,746,
-		755,5,268,0,0,747,749,5,250,0,0,748,747,1,0,0,0,748,749,1,0,0,0,749,750,
-		1,0,0,0,750,755,7,10,0,0,751,755,5,214,0,0,752,755,5,67,0,0,753,755,3,
-		178,89,0,754,746,1,0,0,0,754,748,1,0,0,0,754,751,1,0,0,0,754,752,1,0,0,
-		0,754,753,1,0,0,0,755,45,1,0,0,0,756,757,5,116,0,0,757,766,3,174,87,0,
-		758,762,5,259,0,0,759,761,3,48,24,0,760,759,1,0,0,0,761,764,1,0,0,0,762,
-		760,1,0,0,0,762,763,1,0,0,0,763,765,1,0,0,0,764,762,1,0,0,0,765,767,5,
-		260,0,0,766,758,1,0,0,0,766,767,1,0,0,0,767,47,1,0,0,0,768,771,7,11,0,
-		0,769,772,5,4,0,0,770,772,3,178,89,0,771,769,1,0,0,0,771,770,1,0,0,0,772,
-		49,1,0,0,0,773,774,5,175,0,0,774,775,5,211,0,0,775,832,3,174,87,0,776,
-		777,5,190,0,0,777,778,5,259,0,0,778,783,3,40,20,0,779,780,5,263,0,0,780,
-		782,3,40,20,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,
-		1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,260,0,0,787,832,1,0,
-		0,0,788,789,5,176,0,0,789,790,5,259,0,0,790,795,3,42,21,0,791,792,5,263,
-		0,0,792,794,3,42,21,0,793,791,1,0,0,0,794,797,1,0,0,0,795,793,1,0,0,0,
-		795,796,1,0,0,0,796,798,1,0,0,0,797,795,1,0,0,0,798,799,5,260,0,0,799,
-		832,1,0,0,0,800,813,5,2,0,0,801,814,3,28,14,0,802,803,5,259,0,0,803,808,
-		3,28,14,0,804,805,5,263,0,0,805,807,3,28,14,0,806,804,1,0,0,0,807,810,
-		1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,
-		0,811,812,5,260,0,0,812,814,1,0,0,0,813,801,1,0,0,0,813,802,1,0,0,0,814,
-		832,1,0,0,0,815,824,5,51,0,0,816,818,5,27,0,0,817,816,1,0,0,0,817,818,
-		1,0,0,0,818,819,1,0,0,0,819,825,3,178,89,0,820,821,5,259,0,0,821,822,3,
-		176,88,0,822,823,5,260,0,0,823,825,1,0,0,0,824,817,1,0,0,0,824,820,1,0,
-		0,0,825,832,1,0,0,0,826,827,5,175,0,0,827,828,3,178,89,0,828,829,5,211,
-		0,0,829,830,3,178,89,0,830,832,1,0,0,0,831,773,1,0,0,0,831,776,1,0,0,0,
-		831,788,1,0,0,0,831,800,1,0,0,0,831,815,1,0,0,0,831,826,1,0,0,0,832,51,
-		1,0,0,0,833,834,5,235,0,0,834,839,3,54,27,0,835,836,5,263,0,0,836,838,
-		3,54,27,0,837,835,1,0,0,0,838,841,1,0,0,0,839,837,1,0,0,0,839,840,1,0,
-		0,0,840,843,1,0,0,0,841,839,1,0,0,0,842,833,1,0,0,0,842,843,1,0,0,0,843,
-		844,1,0,0,0,844,845,3,56,28,0,845,53,1,0,0,0,846,851,3,178,89,0,847,848,
-		5,259,0,0,848,849,3,176,88,0,849,850,5,260,0,0,850,852,1,0,0,0,851,847,
-		1,0,0,0,851,852,1,0,0,0,852,853,1,0,0,0,853,854,5,9,0,0,854,855,5,259,
-		0,0,855,856,3,52,26,0,856,857,5,260,0,0,857,55,1,0,0,0,858,869,3,58,29,
-		0,859,860,5,151,0,0,860,861,5,15,0,0,861,866,3,76,38,0,862,863,5,263,0,
-		0,863,865,3,76,38,0,864,862,1,0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,
-		867,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,869,859,1,0,0,0,869,870,1,
-		0,0,0,870,876,1,0,0,0,871,874,5,117,0,0,872,875,3,120,60,0,873,875,5,4,
-		0,0,874,872,1,0,0,0,874,873,1,0,0,0,875,877,1,0,0,0,876,871,1,0,0,0,876,
-		877,1,0,0,0,877,883,1,0,0,0,878,879,5,146,0,0,879,881,3,120,60,0,880,882,
-		7,12,0,0,881,880,1,0,0,0,881,882,1,0,0,0,882,884,1,0,0,0,883,878,1,0,0,
-		0,883,884,1,0,0,0,884,892,1,0,0,0,885,886,5,68,0,0,886,888,7,13,0,0,887,
-		889,3,120,60,0,888,887,1,0,0,0,888,889,1,0,0,0,889,890,1,0,0,0,890,891,
-		7,12,0,0,891,893,5,149,0,0,892,885,1,0,0,0,892,893,1,0,0,0,893,57,1,0,
-		0,0,894,895,6,29,-1,0,895,896,3,60,30,0,896,911,1,0,0,0,897,898,10,2,0,
-		0,898,900,5,91,0,0,899,901,3,66,33,0,900,899,1,0,0,0,900,901,1,0,0,0,901,
-		902,1,0,0,0,902,910,3,58,29,3,903,904,10,1,0,0,904,906,7,14,0,0,905,907,
-		3,66,33,0,906,905,1,0,0,0,906,907,1,0,0,0,907,908,1,0,0,0,908,910,3,58,
-		29,2,909,897,1,0,0,0,909,903,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,
-		912,1,0,0,0,912,59,1,0,0,0,913,911,1,0,0,0,914,929,3,64,32,0,915,916,5,
-		225,0,0,916,921,3,62,31,0,917,918,5,263,0,0,918,920,3,62,31,0,919,917,
-		1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,929,1,0,0,
-		0,923,921,1,0,0,0,924,925,5,259,0,0,925,926,3,52,26,0,926,927,5,260,0,
-		0,927,929,1,0,0,0,928,914,1,0,0,0,928,915,1,0,0,0,928,924,1,0,0,0,929,
-		61,1,0,0,0,930,932,5,183,0,0,931,930,1,0,0,0,931,932,1,0,0,0,932,933,1,
-		0,0,0,933,934,5,259,0,0,934,939,3,120,60,0,935,936,5,263,0,0,936,938,3,
-		120,60,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,940,1,0,0,
-		0,940,942,1,0,0,0,941,939,1,0,0,0,942,943,5,260,0,0,943,946,1,0,0,0,944,
-		946,3,120,60,0,945,931,1,0,0,0,945,944,1,0,0,0,946,63,1,0,0,0,947,949,
-		5,189,0,0,948,950,3,112,56,0,949,948,1,0,0,0,949,950,1,0,0,0,950,952,1,
-		0,0,0,951,953,3,66,33,0,952,951,1,0,0,0,952,953,1,0,0,0,953,954,1,0,0,
-		0,954,959,3,68,34,0,955,956,5,263,0,0,956,958,3,68,34,0,957,955,1,0,0,
-		0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,971,1,0,0,0,961,
-		959,1,0,0,0,962,963,5,74,0,0,963,968,3,78,39,0,964,965,5,263,0,0,965,967,
-		3,78,39,0,966,964,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,
-		0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,
-		975,1,0,0,0,973,974,5,233,0,0,974,976,3,120,60,0,975,973,1,0,0,0,975,976,
-		1,0,0,0,976,987,1,0,0,0,977,978,5,78,0,0,978,979,5,15,0,0,979,984,3,70,
-		35,0,980,981,5,263,0,0,981,983,3,70,35,0,982,980,1,0,0,0,983,986,1,0,0,
-		0,984,982,1,0,0,0,984,985,1,0,0,0,985,988,1,0,0,0,986,984,1,0,0,0,987,
-		977,1,0,0,0,987,988,1,0,0,0,988,991,1,0,0,0,989,990,5,80,0,0,990,992,3,
-		120,60,0,991,989,1,0,0,0,991,992,1,0,0,0,992,1002,1,0,0,0,993,994,5,234,
-		0,0,994,999,3,74,37,0,995,996,5,263,0,0,996,998,3,74,37,0,997,995,1,0,
-		0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1003,1,0,0,
-		0,1001,999,1,0,0,0,1002,993,1,0,0,0,1002,1003,1,0,0,0,1003,65,1,0,0,0,
-		1004,1005,7,15,0,0,1005,67,1,0,0,0,1006,1019,5,251,0,0,1007,1008,3,174,
-		87,0,1008,1009,5,264,0,0,1009,1010,5,251,0,0,1010,1019,1,0,0,0,1011,1016,
-		3,120,60,0,1012,1014,5,9,0,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,
-		1015,1,0,0,0,1015,1017,3,178,89,0,1016,1013,1,0,0,0,1016,1017,1,0,0,0,
-		1017,1019,1,0,0,0,1018,1006,1,0,0,0,1018,1007,1,0,0,0,1018,1011,1,0,0,
-		0,1019,69,1,0,0,0,1020,1021,5,79,0,0,1021,1022,5,191,0,0,1022,1023,5,259,
-		0,0,1023,1028,3,72,36,0,1024,1025,5,263,0,0,1025,1027,3,72,36,0,1026,1024,
-		1,0,0,0,1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,
-		1,0,0,0,1030,1028,1,0,0,0,1031,1032,5,260,0,0,1032,1061,1,0,0,0,1033,1034,
-		5,182,0,0,1034,1035,5,259,0,0,1035,1040,3,72,36,0,1036,1037,5,263,0,0,
-		1037,1039,3,72,36,0,1038,1036,1,0,0,0,1039,1042,1,0,0,0,1040,1038,1,0,
-		0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,1,0,0,0,1043,1044,5,
-		260,0,0,1044,1061,1,0,0,0,1045,1046,5,34,0,0,1046,1047,5,259,0,0,1047,
-		1052,3,72,36,0,1048,1049,5,263,0,0,1049,1051,3,72,36,0,1050,1048,1,0,0,
-		0,1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,1055,1,0,
-		0,0,1054,1052,1,0,0,0,1055,1056,5,260,0,0,1056,1061,1,0,0,0,1057,1058,
-		5,259,0,0,1058,1061,5,260,0,0,1059,1061,3,120,60,0,1060,1020,1,0,0,0,1060,
-		1033,1,0,0,0,1060,1045,1,0,0,0,1060,1057,1,0,0,0,1060,1059,1,0,0,0,1061,
-		71,1,0,0,0,1062,1071,5,259,0,0,1063,1068,3,120,60,0,1064,1065,5,263,0,
-		0,1065,1067,3,120,60,0,1066,1064,1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,
-		0,0,0,1068,1069,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,0,0,0,1071,1063,
-		1,0,0,0,1071,1072,1,0,0,0,1072,1073,1,0,0,0,1073,1076,5,260,0,0,1074,1076,
-		3,120,60,0,1075,1062,1,0,0,0,1075,1074,1,0,0,0,1076,73,1,0,0,0,1077,1078,
-		3,178,89,0,1078,1079,5,9,0,0,1079,1080,3,144,72,0,1080,75,1,0,0,0,1081,
-		1083,3,120,60,0,1082,1084,7,16,0,0,1083,1082,1,0,0,0,1083,1084,1,0,0,0,
-		1084,1087,1,0,0,0,1085,1086,5,143,0,0,1086,1088,7,17,0,0,1087,1085,1,0,
-		0,0,1087,1088,1,0,0,0,1088,77,1,0,0,0,1089,1090,6,39,-1,0,1090,1091,3,
-		84,42,0,1091,1111,1,0,0,0,1092,1093,10,4,0,0,1093,1094,5,33,0,0,1094,1095,
-		5,99,0,0,1095,1110,3,84,42,0,1096,1097,10,3,0,0,1097,1098,5,138,0,0,1098,
-		1099,3,80,40,0,1099,1100,5,99,0,0,1100,1101,3,84,42,0,1101,1110,1,0,0,
-		0,1102,1103,10,2,0,0,1103,1104,3,80,40,0,1104,1105,5,99,0,0,1105,1107,
-		3,84,42,0,1106,1108,3,82,41,0,1107,1106,1,0,0,0,1107,1108,1,0,0,0,1108,
-		1110,1,0,0,0,1109,1092,1,0,0,0,1109,1096,1,0,0,0,1109,1102,1,0,0,0,1110,
-		1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,0,0,1112,79,1,0,0,0,1113,
-		1111,1,0,0,0,1114,1116,5,89,0,0,1115,1114,1,0,0,0,1115,1116,1,0,0,0,1116,
-		1130,1,0,0,0,1117,1119,5,115,0,0,1118,1120,5,153,0,0,1119,1118,1,0,0,0,
-		1119,1120,1,0,0,0,1120,1130,1,0,0,0,1121,1123,5,181,0,0,1122,1124,5,153,
-		0,0,1123,1122,1,0,0,0,1123,1124,1,0,0,0,1124,1130,1,0,0,0,1125,1127,5,
-		75,0,0,1126,1128,5,153,0,0,1127,1126,1,0,0,0,1127,1128,1,0,0,0,1128,1130,
-		1,0,0,0,1129,1115,1,0,0,0,1129,1117,1,0,0,0,1129,1121,1,0,0,0,1129,1125,
-		1,0,0,0,1130,81,1,0,0,0,1131,1132,5,147,0,0,1132,1139,3,120,60,0,1133,
-		1134,5,223,0,0,1134,1135,5,259,0,0,1135,1136,3,176,88,0,1136,1137,5,260,
-		0,0,1137,1139,1,0,0,0,1138,1131,1,0,0,0,1138,1133,1,0,0,0,1139,83,1,0,
-		0,0,1140,1142,3,174,87,0,1141,1143,3,110,55,0,1142,1141,1,0,0,0,1142,1143,
-		1,0,0,0,1143,1149,1,0,0,0,1144,1145,5,73,0,0,1145,1146,5,202,0,0,1146,
-		1147,5,9,0,0,1147,1148,5,145,0,0,1148,1150,3,128,64,0,1149,1144,1,0,0,
-		0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,1153,3,108,54,0,1152,1151,1,
-		0,0,0,1152,1153,1,0,0,0,1153,1208,1,0,0,0,1154,1156,5,112,0,0,1155,1154,
-		1,0,0,0,1155,1156,1,0,0,0,1156,1157,1,0,0,0,1157,1158,5,203,0,0,1158,1159,
-		5,259,0,0,1159,1160,3,132,66,0,1160,1162,5,260,0,0,1161,1163,3,108,54,
-		0,1162,1161,1,0,0,0,1162,1163,1,0,0,0,1163,1208,1,0,0,0,1164,1166,5,112,
-		0,0,1165,1164,1,0,0,0,1165,1166,1,0,0,0,1166,1167,1,0,0,0,1167,1168,5,
-		259,0,0,1168,1169,3,52,26,0,1169,1171,5,260,0,0,1170,1172,3,108,54,0,1171,
-		1170,1,0,0,0,1171,1172,1,0,0,0,1172,1208,1,0,0,0,1173,1174,5,220,0,0,1174,
-		1175,5,259,0,0,1175,1180,3,120,60,0,1176,1177,5,263,0,0,1177,1179,3,120,
-		60,0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,
-		0,0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,0,1183,1186,5,260,0,0,1184,1185,
-		5,235,0,0,1185,1187,5,152,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,
-		1189,1,0,0,0,1188,1190,3,108,54,0,1189,1188,1,0,0,0,1189,1190,1,0,0,0,
-		1190,1208,1,0,0,0,1191,1192,5,259,0,0,1192,1193,3,78,39,0,1193,1194,5,
-		260,0,0,1194,1208,1,0,0,0,1195,1196,3,174,87,0,1196,1198,3,86,43,0,1197,
-		1199,3,108,54,0,1198,1197,1,0,0,0,1198,1199,1,0,0,0,1199,1208,1,0,0,0,
-		1200,1201,5,259,0,0,1201,1202,3,52,26,0,1202,1203,5,260,0,0,1203,1205,
-		3,86,43,0,1204,1206,3,108,54,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,
-		1208,1,0,0,0,1207,1140,1,0,0,0,1207,1155,1,0,0,0,1207,1165,1,0,0,0,1207,
-		1173,1,0,0,0,1207,1191,1,0,0,0,1207,1195,1,0,0,0,1207,1200,1,0,0,0,1208,
-		85,1,0,0,0,1209,1210,5,123,0,0,1210,1221,5,259,0,0,1211,1212,5,159,0,0,
-		1212,1213,5,15,0,0,1213,1218,3,120,60,0,1214,1215,5,263,0,0,1215,1217,
-		3,120,60,0,1216,1214,1,0,0,0,1217,1220,1,0,0,0,1218,1216,1,0,0,0,1218,
-		1219,1,0,0,0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1221,1211,1,0,0,0,1221,
-		1222,1,0,0,0,1222,1233,1,0,0,0,1223,1224,5,151,0,0,1224,1225,5,15,0,0,
-		1225,1230,3,76,38,0,1226,1227,5,263,0,0,1227,1229,3,76,38,0,1228,1226,
-		1,0,0,0,1229,1232,1,0,0,0,1230,1228,1,0,0,0,1230,1231,1,0,0,0,1231,1234,
-		1,0,0,0,1232,1230,1,0,0,0,1233,1223,1,0,0,0,1233,1234,1,0,0,0,1234,1244,
-		1,0,0,0,1235,1236,5,124,0,0,1236,1241,3,88,44,0,1237,1238,5,263,0,0,1238,
-		1240,3,88,44,0,1239,1237,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1241,
-		1242,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1244,1235,1,0,0,0,1244,
-		1245,1,0,0,0,1245,1247,1,0,0,0,1246,1248,3,90,45,0,1247,1246,1,0,0,0,1247,
-		1248,1,0,0,0,1248,1253,1,0,0,0,1249,1250,5,3,0,0,1250,1251,5,122,0,0,1251,
-		1252,5,194,0,0,1252,1254,3,92,46,0,1253,1249,1,0,0,0,1253,1254,1,0,0,0,
-		1254,1255,1,0,0,0,1255,1256,5,162,0,0,1256,1257,5,259,0,0,1257,1258,3,
-		94,47,0,1258,1261,5,260,0,0,1259,1260,5,236,0,0,1260,1262,3,162,81,0,1261,
-		1259,1,0,0,0,1261,1262,1,0,0,0,1262,1272,1,0,0,0,1263,1264,5,198,0,0,1264,
-		1269,3,104,52,0,1265,1266,5,263,0,0,1266,1268,3,104,52,0,1267,1265,1,0,
-		0,0,1268,1271,1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1273,1,
-		0,0,0,1271,1269,1,0,0,0,1272,1263,1,0,0,0,1272,1273,1,0,0,0,1273,1274,
-		1,0,0,0,1274,1275,5,45,0,0,1275,1280,3,106,53,0,1276,1277,5,263,0,0,1277,
-		1279,3,106,53,0,1278,1276,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,
-		1280,1281,1,0,0,0,1281,1283,1,0,0,0,1282,1280,1,0,0,0,1283,1284,5,260,
-		0,0,1284,87,1,0,0,0,1285,1286,3,120,60,0,1286,1287,5,9,0,0,1287,1288,3,
-		178,89,0,1288,89,1,0,0,0,1289,1290,5,148,0,0,1290,1291,5,183,0,0,1291,
-		1292,5,163,0,0,1292,1298,5,122,0,0,1293,1294,5,4,0,0,1294,1295,5,184,0,
-		0,1295,1296,5,163,0,0,1296,1298,5,122,0,0,1297,1289,1,0,0,0,1297,1293,
-		1,0,0,0,1298,91,1,0,0,0,1299,1300,5,161,0,0,1300,1301,5,111,0,0,1301,1314,
-		5,183,0,0,1302,1303,5,211,0,0,1303,1304,5,139,0,0,1304,1314,5,183,0,0,
-		1305,1306,5,211,0,0,1306,1307,5,70,0,0,1307,1314,3,178,89,0,1308,1309,
-		5,211,0,0,1309,1310,5,111,0,0,1310,1314,3,178,89,0,1311,1312,5,211,0,0,
-		1312,1314,3,178,89,0,1313,1299,1,0,0,0,1313,1302,1,0,0,0,1313,1305,1,0,
-		0,0,1313,1308,1,0,0,0,1313,1311,1,0,0,0,1314,93,1,0,0,0,1315,1320,3,96,
-		48,0,1316,1317,5,255,0,0,1317,1319,3,96,48,0,1318,1316,1,0,0,0,1319,1322,
-		1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,95,1,0,0,0,1322,1320,
-		1,0,0,0,1323,1325,3,98,49,0,1324,1323,1,0,0,0,1325,1326,1,0,0,0,1326,1324,
-		1,0,0,0,1326,1327,1,0,0,0,1327,97,1,0,0,0,1328,1330,3,100,50,0,1329,1331,
-		3,102,51,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,1331,99,1,0,0,0,1332,1338,
-		3,178,89,0,1333,1334,5,259,0,0,1334,1335,3,94,47,0,1335,1336,5,260,0,0,
-		1336,1338,1,0,0,0,1337,1332,1,0,0,0,1337,1333,1,0,0,0,1338,101,1,0,0,0,
-		1339,1341,7,18,0,0,1340,1342,5,254,0,0,1341,1340,1,0,0,0,1341,1342,1,0,
-		0,0,1342,1358,1,0,0,0,1343,1345,5,256,0,0,1344,1346,5,271,0,0,1345,1344,
-		1,0,0,0,1345,1346,1,0,0,0,1346,1351,1,0,0,0,1347,1349,5,263,0,0,1348,1350,
-		5,271,0,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1352,1,0,0,0,1351,1347,
-		1,0,0,0,1351,1352,1,0,0,0,1352,1353,1,0,0,0,1353,1355,5,257,0,0,1354,1356,
-		5,254,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1358,1,0,0,0,1357,1339,
-		1,0,0,0,1357,1343,1,0,0,0,1358,103,1,0,0,0,1359,1360,3,178,89,0,1360,1361,
-		5,242,0,0,1361,1362,5,259,0,0,1362,1367,3,178,89,0,1363,1364,5,263,0,0,
-		1364,1366,3,178,89,0,1365,1363,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,
-		0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1371,5,
-		260,0,0,1371,105,1,0,0,0,1372,1373,3,178,89,0,1373,1374,5,9,0,0,1374,1375,
-		3,120,60,0,1375,107,1,0,0,0,1376,1378,5,9,0,0,1377,1376,1,0,0,0,1377,1378,
-		1,0,0,0,1378,1379,1,0,0,0,1379,1384,3,178,89,0,1380,1381,5,259,0,0,1381,
-		1382,3,176,88,0,1382,1383,5,260,0,0,1383,1385,1,0,0,0,1384,1380,1,0,0,
-		0,1384,1385,1,0,0,0,1385,109,1,0,0,0,1386,1387,3,112,56,0,1387,111,1,0,
-		0,0,1388,1389,5,266,0,0,1389,1396,3,114,57,0,1390,1392,5,263,0,0,1391,
-		1390,1,0,0,0,1391,1392,1,0,0,0,1392,1393,1,0,0,0,1393,1395,3,114,57,0,
-		1394,1391,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,0,0,1396,1397,1,0,0,
-		0,1397,1399,1,0,0,0,1398,1396,1,0,0,0,1399,1400,5,267,0,0,1400,113,1,0,
-		0,0,1401,1422,3,178,89,0,1402,1419,5,259,0,0,1403,1408,3,116,58,0,1404,
-		1405,5,263,0,0,1405,1407,3,116,58,0,1406,1404,1,0,0,0,1407,1410,1,0,0,
-		0,1408,1406,1,0,0,0,1408,1409,1,0,0,0,1409,1420,1,0,0,0,1410,1408,1,0,
-		0,0,1411,1416,3,118,59,0,1412,1413,5,263,0,0,1413,1415,3,118,59,0,1414,
-		1412,1,0,0,0,1415,1418,1,0,0,0,1416,1414,1,0,0,0,1416,1417,1,0,0,0,1417,
-		1420,1,0,0,0,1418,1416,1,0,0,0,1419,1403,1,0,0,0,1419,1411,1,0,0,0,1419,
-		1420,1,0,0,0,1420,1421,1,0,0,0,1421,1423,5,260,0,0,1422,1402,1,0,0,0,1422,
-		1423,1,0,0,0,1423,115,1,0,0,0,1424,1425,3,42,21,0,1425,1426,5,242,0,0,
-		1426,1427,3,44,22,0,1427,117,1,0,0,0,1428,1433,3,178,89,0,1429,1430,5,
-		264,0,0,1430,1432,3,178,89,0,1431,1429,1,0,0,0,1432,1435,1,0,0,0,1433,
-		1431,1,0,0,0,1433,1434,1,0,0,0,1434,1439,1,0,0,0,1435,1433,1,0,0,0,1436,
-		1439,5,268,0,0,1437,1439,5,271,0,0,1438,1428,1,0,0,0,1438,1436,1,0,0,0,
-		1438,1437,1,0,0,0,1439,119,1,0,0,0,1440,1441,3,122,61,0,1441,121,1,0,0,
-		0,1442,1443,6,61,-1,0,1443,1444,5,141,0,0,1444,1453,3,122,61,4,1445,1449,
-		3,128,64,0,1446,1448,3,124,62,0,1447,1446,1,0,0,0,1448,1451,1,0,0,0,1449,
-		1447,1,0,0,0,1449,1450,1,0,0,0,1450,1453,1,0,0,0,1451,1449,1,0,0,0,1452,
-		1442,1,0,0,0,1452,1445,1,0,0,0,1453,1462,1,0,0,0,1454,1455,10,2,0,0,1455,
-		1456,5,7,0,0,1456,1461,3,122,61,3,1457,1458,10,1,0,0,1458,1459,5,150,0,
-		0,1459,1461,3,122,61,2,1460,1454,1,0,0,0,1460,1457,1,0,0,0,1461,1464,1,
-		0,0,0,1462,1460,1,0,0,0,1462,1463,1,0,0,0,1463,123,1,0,0,0,1464,1462,1,
-		0,0,0,1465,1466,3,126,63,0,1466,1467,3,128,64,0,1467,1549,1,0,0,0,1468,
-		1470,5,141,0,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1471,1,0,0,0,1471,
-		1473,5,13,0,0,1472,1474,7,19,0,0,1473,1472,1,0,0,0,1473,1474,1,0,0,0,1474,
-		1475,1,0,0,0,1475,1476,3,128,64,0,1476,1477,5,7,0,0,1477,1478,3,128,64,
-		0,1478,1549,1,0,0,0,1479,1481,5,141,0,0,1480,1479,1,0,0,0,1480,1481,1,
-		0,0,0,1481,1482,1,0,0,0,1482,1483,5,87,0,0,1483,1484,5,259,0,0,1484,1485,
-		3,52,26,0,1485,1486,5,260,0,0,1486,1549,1,0,0,0,1487,1489,5,141,0,0,1488,
-		1487,1,0,0,0,1488,1489,1,0,0,0,1489,1490,1,0,0,0,1490,1491,5,87,0,0,1491,
-		1492,5,259,0,0,1492,1497,3,120,60,0,1493,1494,5,263,0,0,1494,1496,3,120,
-		60,0,1495,1493,1,0,0,0,1496,1499,1,0,0,0,1497,1495,1,0,0,0,1497,1498,1,
-		0,0,0,1498,1500,1,0,0,0,1499,1497,1,0,0,0,1500,1501,5,260,0,0,1501,1549,
-		1,0,0,0,1502,1504,5,141,0,0,1503,1502,1,0,0,0,1503,1504,1,0,0,0,1504,1505,
-		1,0,0,0,1505,1506,5,116,0,0,1506,1509,3,128,64,0,1507,1508,5,57,0,0,1508,
-		1510,3,128,64,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,1549,1,0,0,0,
-		1511,1513,5,141,0,0,1512,1511,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,
-		0,0,1514,1515,5,193,0,0,1515,1516,5,211,0,0,1516,1519,3,128,64,0,1517,
-		1518,5,57,0,0,1518,1520,3,128,64,0,1519,1517,1,0,0,0,1519,1520,1,0,0,0,
-		1520,1549,1,0,0,0,1521,1523,5,94,0,0,1522,1524,5,141,0,0,1523,1522,1,0,
-		0,0,1523,1524,1,0,0,0,1524,1525,1,0,0,0,1525,1549,5,142,0,0,1526,1528,
-		5,94,0,0,1527,1529,5,141,0,0,1528,1527,1,0,0,0,1528,1529,1,0,0,0,1529,
-		1530,1,0,0,0,1530,1549,7,20,0,0,1531,1533,5,94,0,0,1532,1534,5,141,0,0,
-		1533,1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1536,5,49,0,
-		0,1536,1537,5,74,0,0,1537,1549,3,128,64,0,1538,1540,5,94,0,0,1539,1541,
-		5,141,0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1544,
-		5,100,0,0,1543,1545,7,21,0,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
-		1549,1,0,0,0,1546,1547,5,156,0,0,1547,1549,3,128,64,0,1548,1465,1,0,0,
-		0,1548,1469,1,0,0,0,1548,1480,1,0,0,0,1548,1488,1,0,0,0,1548,1503,1,0,
-		0,0,1548,1512,1,0,0,0,1548,1521,1,0,0,0,1548,1526,1,0,0,0,1548,1531,1,
-		0,0,0,1548,1538,1,0,0,0,1548,1546,1,0,0,0,1549,125,1,0,0,0,1550,1551,7,
-		22,0,0,1551,127,1,0,0,0,1552,1553,6,64,-1,0,1553,1557,3,130,65,0,1554,
-		1555,7,23,0,0,1555,1557,3,128,64,3,1556,1552,1,0,0,0,1556,1554,1,0,0,0,
-		1557,1566,1,0,0,0,1558,1559,10,2,0,0,1559,1560,7,24,0,0,1560,1565,3,128,
-		64,3,1561,1562,10,1,0,0,1562,1563,7,23,0,0,1563,1565,3,128,64,2,1564,1558,
-		1,0,0,0,1564,1561,1,0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1566,1567,
-		1,0,0,0,1567,129,1,0,0,0,1568,1566,1,0,0,0,1569,1570,6,65,-1,0,1570,1900,
-		3,160,80,0,1571,1900,3,162,81,0,1572,1573,5,17,0,0,1573,1575,3,120,60,
-		0,1574,1576,3,158,79,0,1575,1574,1,0,0,0,1576,1577,1,0,0,0,1577,1575,1,
-		0,0,0,1577,1578,1,0,0,0,1578,1581,1,0,0,0,1579,1580,5,52,0,0,1580,1582,
-		3,120,60,0,1581,1579,1,0,0,0,1581,1582,1,0,0,0,1582,1583,1,0,0,0,1583,
-		1584,5,54,0,0,1584,1900,1,0,0,0,1585,1587,5,17,0,0,1586,1588,3,158,79,
-		0,1587,1586,1,0,0,0,1588,1589,1,0,0,0,1589,1587,1,0,0,0,1589,1590,1,0,
-		0,0,1590,1593,1,0,0,0,1591,1592,5,52,0,0,1592,1594,3,120,60,0,1593,1591,
-		1,0,0,0,1593,1594,1,0,0,0,1594,1595,1,0,0,0,1595,1596,5,54,0,0,1596,1900,
-		1,0,0,0,1597,1598,7,25,0,0,1598,1599,5,259,0,0,1599,1600,3,120,60,0,1600,
-		1601,5,9,0,0,1601,1602,3,168,84,0,1602,1603,5,260,0,0,1603,1900,1,0,0,
-		0,1604,1605,5,66,0,0,1605,1608,5,259,0,0,1606,1609,3,166,83,0,1607,1609,
-		3,178,89,0,1608,1606,1,0,0,0,1608,1607,1,0,0,0,1609,1610,1,0,0,0,1610,
-		1611,5,74,0,0,1611,1612,3,120,60,0,1612,1613,5,260,0,0,1613,1900,1,0,0,
-		0,1614,1615,5,213,0,0,1615,1616,5,259,0,0,1616,1618,7,26,0,0,1617,1619,
-		3,120,60,0,1618,1617,1,0,0,0,1618,1619,1,0,0,0,1619,1620,1,0,0,0,1620,
-		1621,5,74,0,0,1621,1622,3,120,60,0,1622,1623,5,260,0,0,1623,1900,1,0,0,
-		0,1624,1625,5,213,0,0,1625,1629,5,259,0,0,1626,1627,3,120,60,0,1627,1628,
-		5,74,0,0,1628,1630,1,0,0,0,1629,1626,1,0,0,0,1629,1630,1,0,0,0,1630,1631,
-		1,0,0,0,1631,1632,3,120,60,0,1632,1633,5,260,0,0,1633,1900,1,0,0,0,1634,
-		1635,5,199,0,0,1635,1636,5,259,0,0,1636,1637,3,120,60,0,1637,1638,5,74,
-		0,0,1638,1641,3,120,60,0,1639,1640,5,73,0,0,1640,1642,3,120,60,0,1641,
-		1639,1,0,0,0,1641,1642,1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,260,0,0,1644,
-		1900,1,0,0,0,1645,1646,5,167,0,0,1646,1647,5,259,0,0,1647,1648,3,128,64,
-		0,1648,1649,5,87,0,0,1649,1650,3,120,60,0,1650,1651,5,260,0,0,1651,1900,
-		1,0,0,0,1652,1653,5,157,0,0,1653,1654,5,259,0,0,1654,1655,3,120,60,0,1655,
-		1656,5,164,0,0,1656,1657,3,120,60,0,1657,1658,5,74,0,0,1658,1661,3,120,
-		60,0,1659,1660,5,73,0,0,1660,1662,3,120,60,0,1661,1659,1,0,0,0,1661,1662,
-		1,0,0,0,1662,1663,1,0,0,0,1663,1664,5,260,0,0,1664,1900,1,0,0,0,1665,1666,
-		5,108,0,0,1666,1667,5,259,0,0,1667,1668,3,120,60,0,1668,1669,5,263,0,0,
-		1669,1672,3,120,60,0,1670,1671,5,180,0,0,1671,1673,3,168,84,0,1672,1670,
-		1,0,0,0,1672,1673,1,0,0,0,1673,1678,1,0,0,0,1674,1675,3,152,76,0,1675,
-		1676,5,147,0,0,1676,1677,5,53,0,0,1677,1679,1,0,0,0,1678,1674,1,0,0,0,
-		1678,1679,1,0,0,0,1679,1684,1,0,0,0,1680,1681,3,152,76,0,1681,1682,5,147,
-		0,0,1682,1683,5,56,0,0,1683,1685,1,0,0,0,1684,1680,1,0,0,0,1684,1685,1,
-		0,0,0,1685,1686,1,0,0,0,1686,1687,5,260,0,0,1687,1900,1,0,0,0,1688,1689,
-		5,107,0,0,1689,1690,5,259,0,0,1690,1691,3,120,60,0,1691,1692,5,263,0,0,
-		1692,1695,3,120,60,0,1693,1694,5,180,0,0,1694,1696,3,168,84,0,1695,1693,
-		1,0,0,0,1695,1696,1,0,0,0,1696,1698,1,0,0,0,1697,1699,3,154,77,0,1698,
-		1697,1,0,0,0,1698,1699,1,0,0,0,1699,1704,1,0,0,0,1700,1701,3,156,78,0,
-		1701,1702,5,147,0,0,1702,1703,5,53,0,0,1703,1705,1,0,0,0,1704,1700,1,0,
-		0,0,1704,1705,1,0,0,0,1705,1710,1,0,0,0,1706,1707,3,156,78,0,1707,1708,
-		5,147,0,0,1708,1709,5,56,0,0,1709,1711,1,0,0,0,1710,1706,1,0,0,0,1710,
-		1711,1,0,0,0,1711,1712,1,0,0,0,1712,1713,5,260,0,0,1713,1900,1,0,0,0,1714,
-		1715,5,104,0,0,1715,1716,5,259,0,0,1716,1717,3,120,60,0,1717,1718,5,263,
-		0,0,1718,1722,3,120,60,0,1719,1720,7,27,0,0,1720,1721,5,147,0,0,1721,1723,
-		5,56,0,0,1722,1719,1,0,0,0,1722,1723,1,0,0,0,1723,1724,1,0,0,0,1724,1725,
-		5,260,0,0,1725,1900,1,0,0,0,1726,1727,5,105,0,0,1727,1736,5,259,0,0,1728,
-		1733,3,150,75,0,1729,1730,5,263,0,0,1730,1732,3,150,75,0,1731,1729,1,0,
-		0,0,1732,1735,1,0,0,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1737,1,
-		0,0,0,1735,1733,1,0,0,0,1736,1728,1,0,0,0,1736,1737,1,0,0,0,1737,1741,
-		1,0,0,0,1738,1739,7,28,0,0,1739,1740,5,147,0,0,1740,1742,5,142,0,0,1741,
-		1738,1,0,0,0,1741,1742,1,0,0,0,1742,1743,1,0,0,0,1743,1900,5,260,0,0,1744,
-		1745,5,101,0,0,1745,1754,5,259,0,0,1746,1751,3,120,60,0,1747,1748,5,263,
-		0,0,1748,1750,3,120,60,0,1749,1747,1,0,0,0,1750,1753,1,0,0,0,1751,1749,
-		1,0,0,0,1751,1752,1,0,0,0,1752,1755,1,0,0,0,1753,1751,1,0,0,0,1754,1746,
-		1,0,0,0,1754,1755,1,0,0,0,1755,1759,1,0,0,0,1756,1757,7,28,0,0,1757,1758,
-		5,147,0,0,1758,1760,5,142,0,0,1759,1756,1,0,0,0,1759,1760,1,0,0,0,1760,
-		1761,1,0,0,0,1761,1900,5,260,0,0,1762,1763,5,102,0,0,1763,1764,5,259,0,
-		0,1764,1775,3,120,60,0,1765,1766,5,151,0,0,1766,1767,5,15,0,0,1767,1772,
-		3,76,38,0,1768,1769,5,263,0,0,1769,1771,3,76,38,0,1770,1768,1,0,0,0,1771,
-		1774,1,0,0,0,1772,1770,1,0,0,0,1772,1773,1,0,0,0,1773,1776,1,0,0,0,1774,
-		1772,1,0,0,0,1775,1765,1,0,0,0,1775,1776,1,0,0,0,1776,1780,1,0,0,0,1777,
-		1778,7,28,0,0,1778,1779,5,147,0,0,1779,1781,5,142,0,0,1780,1777,1,0,0,
-		0,1780,1781,1,0,0,0,1781,1782,1,0,0,0,1782,1789,5,260,0,0,1783,1784,5,
-		69,0,0,1784,1785,5,259,0,0,1785,1786,5,233,0,0,1786,1787,3,120,60,0,1787,
-		1788,5,260,0,0,1788,1790,1,0,0,0,1789,1783,1,0,0,0,1789,1790,1,0,0,0,1790,
-		1793,1,0,0,0,1791,1792,5,154,0,0,1792,1794,3,142,71,0,1793,1791,1,0,0,
-		0,1793,1794,1,0,0,0,1794,1900,1,0,0,0,1795,1796,5,106,0,0,1796,1797,5,
-		259,0,0,1797,1801,3,150,75,0,1798,1799,7,28,0,0,1799,1800,5,147,0,0,1800,
-		1802,5,142,0,0,1801,1798,1,0,0,0,1801,1802,1,0,0,0,1802,1803,1,0,0,0,1803,
-		1810,5,260,0,0,1804,1805,5,69,0,0,1805,1806,5,259,0,0,1806,1807,5,233,
-		0,0,1807,1808,3,120,60,0,1808,1809,5,260,0,0,1809,1811,1,0,0,0,1810,1804,
-		1,0,0,0,1810,1811,1,0,0,0,1811,1814,1,0,0,0,1812,1813,5,154,0,0,1813,1815,
-		3,142,71,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,1900,1,0,0,0,1816,
-		1817,7,29,0,0,1817,1818,5,259,0,0,1818,1819,3,120,60,0,1819,1820,5,211,
-		0,0,1820,1821,3,166,83,0,1821,1822,5,260,0,0,1822,1900,1,0,0,0,1823,1824,
-		7,30,0,0,1824,1825,5,259,0,0,1825,1826,3,166,83,0,1826,1827,5,263,0,0,
-		1827,1828,3,120,60,0,1828,1829,5,263,0,0,1829,1830,3,120,60,0,1830,1831,
-		5,260,0,0,1831,1900,1,0,0,0,1832,1900,7,31,0,0,1833,1834,5,8,0,0,1834,
-		1843,5,261,0,0,1835,1840,3,120,60,0,1836,1837,5,263,0,0,1837,1839,3,120,
-		60,0,1838,1836,1,0,0,0,1839,1842,1,0,0,0,1840,1838,1,0,0,0,1840,1841,1,
-		0,0,0,1841,1844,1,0,0,0,1842,1840,1,0,0,0,1843,1835,1,0,0,0,1843,1844,
-		1,0,0,0,1844,1845,1,0,0,0,1845,1900,5,262,0,0,1846,1847,5,121,0,0,1847,
-		1856,5,261,0,0,1848,1853,3,120,60,0,1849,1850,5,263,0,0,1850,1852,3,120,
-		60,0,1851,1849,1,0,0,0,1852,1855,1,0,0,0,1853,1851,1,0,0,0,1853,1854,1,
-		0,0,0,1854,1857,1,0,0,0,1855,1853,1,0,0,0,1856,1848,1,0,0,0,1856,1857,
-		1,0,0,0,1857,1858,1,0,0,0,1858,1900,5,262,0,0,1859,1860,5,183,0,0,1860,
-		1869,5,259,0,0,1861,1866,3,120,60,0,1862,1863,5,263,0,0,1863,1865,3,120,
-		60,0,1864,1862,1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,
-		0,0,0,1867,1870,1,0,0,0,1868,1866,1,0,0,0,1869,1861,1,0,0,0,1869,1870,
-		1,0,0,0,1870,1871,1,0,0,0,1871,1900,5,260,0,0,1872,1873,5,48,0,0,1873,
-		1874,5,259,0,0,1874,1875,3,176,88,0,1875,1876,5,260,0,0,1876,1900,1,0,
-		0,0,1877,1900,3,132,66,0,1878,1879,5,62,0,0,1879,1880,5,259,0,0,1880,1881,
-		3,52,26,0,1881,1882,5,260,0,0,1882,1900,1,0,0,0,1883,1884,5,259,0,0,1884,
-		1885,3,52,26,0,1885,1886,5,260,0,0,1886,1900,1,0,0,0,1887,1888,5,259,0,
-		0,1888,1893,3,120,60,0,1889,1890,5,263,0,0,1890,1892,3,120,60,0,1891,1889,
-		1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,0,0,1893,1894,1,0,0,0,1894,1896,
-		1,0,0,0,1895,1893,1,0,0,0,1896,1897,5,260,0,0,1897,1900,1,0,0,0,1898,1900,
-		3,178,89,0,1899,1569,1,0,0,0,1899,1571,1,0,0,0,1899,1572,1,0,0,0,1899,
-		1585,1,0,0,0,1899,1597,1,0,0,0,1899,1604,1,0,0,0,1899,1614,1,0,0,0,1899,
-		1624,1,0,0,0,1899,1634,1,0,0,0,1899,1645,1,0,0,0,1899,1652,1,0,0,0,1899,
-		1665,1,0,0,0,1899,1688,1,0,0,0,1899,1714,1,0,0,0,1899,1726,1,0,0,0,1899,
-		1744,1,0,0,0,1899,1762,1,0,0,0,1899,1795,1,0,0,0,1899,1816,1,0,0,0,1899,
-		1823,1,0,0,0,1899,1832,1,0,0,0,1899,1833,1,0,0,0,1899,1846,1,0,0,0,1899,
-		1859,1,0,0,0,1899,1872,1,0,0,0,1899,1877,1,0,0,0,1899,1878,1,0,0,0,1899,
-		1883,1,0,0,0,1899,1887,1,0,0,0,1899,1898,1,0,0,0,1900,1911,1,0,0,0,1901,
-		1902,10,2,0,0,1902,1903,5,264,0,0,1903,1910,3,178,89,0,1904,1905,10,1,
-		0,0,1905,1906,5,261,0,0,1906,1907,3,128,64,0,1907,1908,5,262,0,0,1908,
-		1910,1,0,0,0,1909,1901,1,0,0,0,1909,1904,1,0,0,0,1910,1913,1,0,0,0,1911,
-		1909,1,0,0,0,1911,1912,1,0,0,0,1912,131,1,0,0,0,1913,1911,1,0,0,0,1914,
-		1915,3,136,68,0,1915,1931,5,259,0,0,1916,1932,5,251,0,0,1917,1919,3,66,
-		33,0,1918,1917,1,0,0,0,1918,1919,1,0,0,0,1919,1920,1,0,0,0,1920,1925,3,
-		138,69,0,1921,1922,5,263,0,0,1922,1924,3,138,69,0,1923,1921,1,0,0,0,1924,
-		1927,1,0,0,0,1925,1923,1,0,0,0,1925,1926,1,0,0,0,1926,1929,1,0,0,0,1927,
-		1925,1,0,0,0,1928,1930,3,134,67,0,1929,1928,1,0,0,0,1929,1930,1,0,0,0,
-		1930,1932,1,0,0,0,1931,1916,1,0,0,0,1931,1918,1,0,0,0,1931,1932,1,0,0,
-		0,1932,1933,1,0,0,0,1933,1940,5,260,0,0,1934,1935,5,69,0,0,1935,1936,5,
-		259,0,0,1936,1937,5,233,0,0,1937,1938,3,120,60,0,1938,1939,5,260,0,0,1939,
-		1941,1,0,0,0,1940,1934,1,0,0,0,1940,1941,1,0,0,0,1941,1944,1,0,0,0,1942,
-		1943,5,154,0,0,1943,1945,3,142,71,0,1944,1942,1,0,0,0,1944,1945,1,0,0,
-		0,1945,133,1,0,0,0,1946,1947,7,32,0,0,1947,1948,5,143,0,0,1948,135,1,0,
-		0,0,1949,1954,3,174,87,0,1950,1954,5,115,0,0,1951,1954,5,181,0,0,1952,
-		1954,5,70,0,0,1953,1949,1,0,0,0,1953,1950,1,0,0,0,1953,1951,1,0,0,0,1953,
-		1952,1,0,0,0,1954,137,1,0,0,0,1955,1956,3,178,89,0,1956,1957,5,248,0,0,
-		1957,1958,3,140,70,0,1958,1961,1,0,0,0,1959,1961,3,140,70,0,1960,1955,
-		1,0,0,0,1960,1959,1,0,0,0,1961,139,1,0,0,0,1962,1963,5,203,0,0,1963,1967,
-		3,174,87,0,1964,1965,5,159,0,0,1965,1966,5,15,0,0,1966,1968,3,120,60,0,
-		1967,1964,1,0,0,0,1967,1968,1,0,0,0,1968,1980,1,0,0,0,1969,1970,5,203,
-		0,0,1970,1971,5,259,0,0,1971,1972,3,52,26,0,1972,1976,5,260,0,0,1973,1974,
-		5,159,0,0,1974,1975,5,15,0,0,1975,1977,3,120,60,0,1976,1973,1,0,0,0,1976,
-		1977,1,0,0,0,1977,1980,1,0,0,0,1978,1980,3,120,60,0,1979,1962,1,0,0,0,
-		1979,1969,1,0,0,0,1979,1978,1,0,0,0,1980,141,1,0,0,0,1981,1984,3,178,89,
-		0,1982,1984,3,144,72,0,1983,1981,1,0,0,0,1983,1982,1,0,0,0,1984,143,1,
-		0,0,0,1985,1996,5,259,0,0,1986,1987,5,159,0,0,1987,1988,5,15,0,0,1988,
-		1993,3,120,60,0,1989,1990,5,263,0,0,1990,1992,3,120,60,0,1991,1989,1,0,
-		0,0,1992,1995,1,0,0,0,1993,1991,1,0,0,0,1993,1994,1,0,0,0,1994,1997,1,
-		0,0,0,1995,1993,1,0,0,0,1996,1986,1,0,0,0,1996,1997,1,0,0,0,1997,2008,
-		1,0,0,0,1998,1999,5,151,0,0,1999,2000,5,15,0,0,2000,2005,3,76,38,0,2001,
-		2002,5,263,0,0,2002,2004,3,76,38,0,2003,2001,1,0,0,0,2004,2007,1,0,0,0,
-		2005,2003,1,0,0,0,2005,2006,1,0,0,0,2006,2009,1,0,0,0,2007,2005,1,0,0,
-		0,2008,1998,1,0,0,0,2008,2009,1,0,0,0,2009,2011,1,0,0,0,2010,2012,3,146,
-		73,0,2011,2010,1,0,0,0,2011,2012,1,0,0,0,2012,2013,1,0,0,0,2013,2014,5,
-		260,0,0,2014,145,1,0,0,0,2015,2016,7,33,0,0,2016,2024,3,148,74,0,2017,
-		2018,7,33,0,0,2018,2019,5,13,0,0,2019,2020,3,148,74,0,2020,2021,5,7,0,
-		0,2021,2022,3,148,74,0,2022,2024,1,0,0,0,2023,2015,1,0,0,0,2023,2017,1,
-		0,0,0,2024,147,1,0,0,0,2025,2026,5,216,0,0,2026,2035,5,168,0,0,2027,2028,
-		5,216,0,0,2028,2035,5,72,0,0,2029,2030,5,35,0,0,2030,2035,5,183,0,0,2031,
-		2032,3,128,64,0,2032,2033,7,34,0,0,2033,2035,1,0,0,0,2034,2025,1,0,0,0,
-		2034,2027,1,0,0,0,2034,2029,1,0,0,0,2034,2031,1,0,0,0,2035,149,1,0,0,0,
-		2036,2038,5,109,0,0,2037,2036,1,0,0,0,2037,2038,1,0,0,0,2038,2039,1,0,
-		0,0,2039,2040,3,120,60,0,2040,2041,5,224,0,0,2041,2042,3,120,60,0,2042,
-		151,1,0,0,0,2043,2048,5,142,0,0,2044,2048,5,56,0,0,2045,2046,5,44,0,0,
-		2046,2048,3,120,60,0,2047,2043,1,0,0,0,2047,2044,1,0,0,0,2047,2045,1,0,
-		0,0,2048,153,1,0,0,0,2049,2051,5,237,0,0,2050,2052,5,8,0,0,2051,2050,1,
-		0,0,0,2051,2052,1,0,0,0,2052,2053,1,0,0,0,2053,2063,5,238,0,0,2054,2056,
-		5,235,0,0,2055,2057,7,35,0,0,2056,2055,1,0,0,0,2056,2057,1,0,0,0,2057,
-		2059,1,0,0,0,2058,2060,5,8,0,0,2059,2058,1,0,0,0,2059,2060,1,0,0,0,2060,
-		2061,1,0,0,0,2061,2063,5,238,0,0,2062,2049,1,0,0,0,2062,2054,1,0,0,0,2063,
-		155,1,0,0,0,2064,2069,5,142,0,0,2065,2069,5,56,0,0,2066,2067,5,53,0,0,
-		2067,2069,7,36,0,0,2068,2064,1,0,0,0,2068,2065,1,0,0,0,2068,2066,1,0,0,
-		0,2069,157,1,0,0,0,2070,2071,5,232,0,0,2071,2072,3,120,60,0,2072,2073,
-		5,206,0,0,2073,2074,3,120,60,0,2074,159,1,0,0,0,2075,2090,5,142,0,0,2076,
-		2090,7,37,0,0,2077,2090,5,271,0,0,2078,2090,5,272,0,0,2079,2090,5,273,
-		0,0,2080,2082,5,268,0,0,2081,2080,1,0,0,0,2082,2083,1,0,0,0,2083,2081,
-		1,0,0,0,2083,2084,1,0,0,0,2084,2090,1,0,0,0,2085,2090,5,269,0,0,2086,2090,
-		5,270,0,0,2087,2088,7,38,0,0,2088,2090,5,268,0,0,2089,2075,1,0,0,0,2089,
-		2076,1,0,0,0,2089,2077,1,0,0,0,2089,2078,1,0,0,0,2089,2079,1,0,0,0,2089,
-		2081,1,0,0,0,2089,2085,1,0,0,0,2089,2086,1,0,0,0,2089,2087,1,0,0,0,2090,
-		161,1,0,0,0,2091,2093,5,92,0,0,2092,2094,7,23,0,0,2093,2092,1,0,0,0,2093,
-		2094,1,0,0,0,2094,2095,1,0,0,0,2095,2096,3,164,82,0,2096,2100,3,166,83,
-		0,2097,2098,5,259,0,0,2098,2099,5,271,0,0,2099,2101,5,260,0,0,2100,2097,
-		1,0,0,0,2100,2101,1,0,0,0,2101,2109,1,0,0,0,2102,2103,5,211,0,0,2103,2107,
-		3,166,83,0,2104,2105,5,259,0,0,2105,2106,5,271,0,0,2106,2108,5,260,0,0,
-		2107,2104,1,0,0,0,2107,2108,1,0,0,0,2108,2110,1,0,0,0,2109,2102,1,0,0,
-		0,2109,2110,1,0,0,0,2110,163,1,0,0,0,2111,2112,7,39,0,0,2112,165,1,0,0,
-		0,2113,2114,7,40,0,0,2114,167,1,0,0,0,2115,2119,3,170,85,0,2116,2117,5,
-		141,0,0,2117,2120,5,142,0,0,2118,2120,5,142,0,0,2119,2116,1,0,0,0,2119,
-		2118,1,0,0,0,2119,2120,1,0,0,0,2120,169,1,0,0,0,2121,2122,6,85,-1,0,2122,
-		2123,5,8,0,0,2123,2124,5,246,0,0,2124,2125,3,168,84,0,2125,2126,5,247,
-		0,0,2126,2204,1,0,0,0,2127,2128,5,135,0,0,2128,2129,5,246,0,0,2129,2130,
-		3,168,84,0,2130,2131,5,247,0,0,2131,2204,1,0,0,0,2132,2133,5,121,0,0,2133,
-		2134,5,246,0,0,2134,2135,3,168,84,0,2135,2136,5,263,0,0,2136,2137,3,168,
-		84,0,2137,2138,5,247,0,0,2138,2204,1,0,0,0,2139,2140,5,183,0,0,2140,2149,
-		5,246,0,0,2141,2146,3,172,86,0,2142,2143,5,263,0,0,2143,2145,3,172,86,
-		0,2144,2142,1,0,0,0,2145,2148,1,0,0,0,2146,2144,1,0,0,0,2146,2147,1,0,
-		0,0,2147,2150,1,0,0,0,2148,2146,1,0,0,0,2149,2141,1,0,0,0,2149,2150,1,
-		0,0,0,2150,2151,1,0,0,0,2151,2204,5,247,0,0,2152,2153,5,183,0,0,2153,2162,
-		5,259,0,0,2154,2159,3,172,86,0,2155,2156,5,263,0,0,2156,2158,3,172,86,
-		0,2157,2155,1,0,0,0,2158,2161,1,0,0,0,2159,2157,1,0,0,0,2159,2160,1,0,
-		0,0,2160,2163,1,0,0,0,2161,2159,1,0,0,0,2162,2154,1,0,0,0,2162,2163,1,
-		0,0,0,2163,2164,1,0,0,0,2164,2204,5,260,0,0,2165,2166,5,92,0,0,2166,2170,
-		3,166,83,0,2167,2168,5,259,0,0,2168,2169,5,271,0,0,2169,2171,5,260,0,0,
-		2170,2167,1,0,0,0,2170,2171,1,0,0,0,2171,2179,1,0,0,0,2172,2173,5,211,
-		0,0,2173,2177,3,166,83,0,2174,2175,5,259,0,0,2175,2176,5,271,0,0,2176,
-		2178,5,260,0,0,2177,2174,1,0,0,0,2177,2178,1,0,0,0,2178,2180,1,0,0,0,2179,
-		2172,1,0,0,0,2179,2180,1,0,0,0,2180,2204,1,0,0,0,2181,2192,3,178,89,0,
-		2182,2183,5,259,0,0,2183,2188,5,271,0,0,2184,2185,5,263,0,0,2185,2187,
-		5,271,0,0,2186,2184,1,0,0,0,2187,2190,1,0,0,0,2188,2186,1,0,0,0,2188,2189,
-		1,0,0,0,2189,2191,1,0,0,0,2190,2188,1,0,0,0,2191,2193,5,260,0,0,2192,2182,
-		1,0,0,0,2192,2193,1,0,0,0,2193,2201,1,0,0,0,2194,2195,5,235,0,0,2195,2196,
-		5,118,0,0,2196,2197,5,207,0,0,2197,2202,5,241,0,0,2198,2199,5,237,0,0,
-		2199,2200,5,207,0,0,2200,2202,5,241,0,0,2201,2194,1,0,0,0,2201,2198,1,
-		0,0,0,2201,2202,1,0,0,0,2202,2204,1,0,0,0,2203,2121,1,0,0,0,2203,2127,
-		1,0,0,0,2203,2132,1,0,0,0,2203,2139,1,0,0,0,2203,2152,1,0,0,0,2203,2165,
-		1,0,0,0,2203,2181,1,0,0,0,2204,2211,1,0,0,0,2205,2206,10,2,0,0,2206,2210,
-		5,8,0,0,2207,2208,10,1,0,0,2208,2210,5,135,0,0,2209,2205,1,0,0,0,2209,
-		2207,1,0,0,0,2210,2213,1,0,0,0,2211,2209,1,0,0,0,2211,2212,1,0,0,0,2212,
-		171,1,0,0,0,2213,2211,1,0,0,0,2214,2215,3,178,89,0,2215,2217,3,168,84,
-		0,2216,2218,5,268,0,0,2217,2216,1,0,0,0,2217,2218,1,0,0,0,2218,173,1,0,
-		0,0,2219,2224,3,178,89,0,2220,2221,5,264,0,0,2221,2223,3,178,89,0,2222,
-		2220,1,0,0,0,2223,2226,1,0,0,0,2224,2222,1,0,0,0,2224,2225,1,0,0,0,2225,
-		175,1,0,0,0,2226,2224,1,0,0,0,2227,2232,3,178,89,0,2228,2229,5,263,0,0,
-		2229,2231,3,178,89,0,2230,2228,1,0,0,0,2231,2234,1,0,0,0,2232,2230,1,0,
-		0,0,2232,2233,1,0,0,0,2233,177,1,0,0,0,2234,2232,1,0,0,0,2235,2239,5,274,
-		0,0,2236,2239,5,275,0,0,2237,2239,3,180,90,0,2238,2235,1,0,0,0,2238,2236,
-		1,0,0,0,2238,2237,1,0,0,0,2239,179,1,0,0,0,2240,2241,7,41,0,0,2241,181,
-		1,0,0,0,321,185,192,197,203,206,219,222,228,233,239,246,250,258,260,266,
-		273,283,286,293,298,301,308,313,316,320,323,328,332,338,351,358,362,371,
-		382,385,393,397,403,407,417,423,426,432,443,458,465,470,476,487,493,498,
-		504,509,517,525,527,532,537,540,545,548,551,556,559,564,569,572,580,595,
-		597,600,607,613,622,627,631,639,642,645,649,654,661,668,671,675,680,684,
-		686,690,696,706,715,724,727,741,744,748,754,762,766,771,783,795,808,813,
-		817,824,831,839,842,851,866,869,874,876,881,883,888,892,900,906,909,911,
-		921,928,931,939,945,949,952,959,968,971,975,984,987,991,999,1002,1013,
-		1016,1018,1028,1040,1052,1060,1068,1071,1075,1083,1087,1107,1109,1111,
-		1115,1119,1123,1127,1129,1138,1142,1149,1152,1155,1162,1165,1171,1180,
-		1186,1189,1198,1205,1207,1218,1221,1230,1233,1241,1244,1247,1253,1261,
-		1269,1272,1280,1297,1313,1320,1326,1330,1337,1341,1345,1349,1351,1355,
-		1357,1367,1377,1384,1391,1396,1408,1416,1419,1422,1433,1438,1449,1452,
-		1460,1462,1469,1473,1480,1488,1497,1503,1509,1512,1519,1523,1528,1533,
-		1540,1544,1548,1556,1564,1566,1577,1581,1589,1593,1608,1618,1629,1641,
-		1661,1672,1678,1684,1695,1698,1704,1710,1722,1733,1736,1741,1751,1754,
-		1759,1772,1775,1780,1789,1793,1801,1810,1814,1840,1843,1853,1856,1866,
-		1869,1893,1899,1909,1911,1918,1925,1929,1931,1940,1944,1953,1960,1967,
-		1976,1979,1983,1993,1996,2005,2008,2011,2023,2034,2037,2047,2051,2056,
-		2059,2062,2068,2083,2089,2093,2100,2107,2109,2119,2146,2149,2159,2162,
-		2170,2177,2179,2188,2192,2201,2203,2209,2211,2217,2224,2232,2238
+		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
+		1,0,5,0,186,8,0,10,0,12,0,189,9,0,1,0,1,0,4,0,193,8,0,11,0,12,0,194,1,
+		0,5,0,198,8,0,10,0,12,0,201,9,0,1,0,5,0,204,8,0,10,0,12,0,207,9,0,3,0,
+		209,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,224,8,
+		2,1,2,3,2,227,8,2,1,2,1,2,1,2,1,2,3,2,233,8,2,1,2,1,2,1,2,1,2,3,2,239,
+		8,2,1,2,1,2,1,2,1,2,3,2,245,8,2,1,2,1,2,1,2,1,2,1,2,3,2,252,8,2,1,2,1,
+		2,3,2,256,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,264,8,2,3,2,266,8,2,1,2,1,2,
+		1,2,1,2,3,2,272,8,2,1,2,1,2,1,2,1,2,1,2,3,2,279,8,2,1,2,1,2,1,2,1,2,1,
+		2,1,2,5,2,287,8,2,10,2,12,2,290,9,2,3,2,292,8,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,299,8,2,1,2,1,2,1,2,3,2,304,8,2,1,2,3,2,307,8,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,314,8,2,1,2,1,2,1,2,3,2,319,8,2,1,2,3,2,322,8,2,1,2,1,2,3,2,326,8,
+		2,1,2,3,2,329,8,2,1,2,1,2,1,2,3,2,334,8,2,1,2,1,2,3,2,338,8,2,1,2,1,2,
+		1,2,1,2,3,2,344,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,357,
+		8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,365,8,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,
+		2,1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,386,8,2,1,2,
+		1,2,1,2,3,2,391,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,400,8,2,10,2,12,2,
+		403,9,2,3,2,405,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,413,8,2,1,2,1,2,3,2,417,
+		8,2,1,2,1,2,1,2,1,2,3,2,423,8,2,1,2,1,2,3,2,427,8,2,1,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,3,2,437,8,2,1,3,1,3,1,3,1,3,3,3,443,8,3,1,3,3,3,446,8,3,
+		1,3,1,3,1,3,1,3,3,3,452,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,461,8,4,10,
+		4,12,4,464,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,476,8,6,10,
+		6,12,6,479,9,6,1,6,1,6,4,6,483,8,6,11,6,12,6,484,1,6,5,6,488,8,6,10,6,
+		12,6,491,9,6,1,6,5,6,494,8,6,10,6,12,6,497,9,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		4,6,505,8,6,11,6,12,6,506,1,6,1,6,4,6,511,8,6,11,6,12,6,512,1,6,5,6,516,
+		8,6,10,6,12,6,519,9,6,1,6,5,6,522,8,6,10,6,12,6,525,9,6,1,6,1,6,3,6,529,
+		8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,537,8,7,1,8,1,8,1,9,1,9,4,9,543,8,9,11,
+		9,12,9,544,3,9,547,8,9,1,10,4,10,550,8,10,11,10,12,10,551,1,11,1,11,1,
+		11,3,11,557,8,11,1,11,3,11,560,8,11,1,11,1,11,1,11,3,11,565,8,11,1,11,
+		3,11,568,8,11,1,11,3,11,571,8,11,1,11,1,11,1,11,3,11,576,8,11,1,11,3,11,
+		579,8,11,1,11,1,11,1,11,3,11,584,8,11,1,11,1,11,1,11,3,11,589,8,11,1,11,
+		3,11,592,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,600,8,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
+		11,618,8,11,3,11,620,8,11,1,12,3,12,623,8,12,1,12,1,12,1,12,1,13,1,13,
+		3,13,630,8,13,1,13,1,13,1,13,1,13,3,13,636,8,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,643,8,13,10,13,12,13,646,9,13,1,13,1,13,3,13,650,8,13,1,13,1,13,
+		3,13,654,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,662,8,13,1,13,3,13,665,
+		8,13,1,13,3,13,668,8,13,1,13,1,13,3,13,672,8,13,1,14,1,14,3,14,676,8,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,685,8,14,10,14,12,14,688,9,14,
+		1,14,1,14,3,14,692,8,14,1,14,1,14,3,14,696,8,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,3,14,704,8,14,1,14,3,14,707,8,14,1,14,1,14,1,14,1,15,1,15,1,15,
+		3,15,715,8,15,1,16,1,16,1,16,1,16,1,16,3,16,722,8,16,1,16,1,16,1,16,1,
+		16,1,16,3,16,729,8,16,1,16,3,16,732,8,16,1,16,1,16,3,16,736,8,16,1,16,
+		1,16,1,16,3,16,741,8,16,1,16,1,16,3,16,745,8,16,3,16,747,8,16,1,17,1,17,
+		3,17,751,8,17,1,17,1,17,1,17,1,17,3,17,757,8,17,1,18,1,18,1,18,1,18,1,
+		18,1,18,1,19,1,19,3,19,767,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
+		776,8,19,1,20,1,20,1,20,1,20,1,20,5,20,783,8,20,10,20,12,20,786,9,20,3,
+		20,788,8,20,1,20,1,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,800,
+		8,22,10,22,12,22,803,9,22,3,22,805,8,22,1,23,1,23,3,23,809,8,23,1,23,1,
+		23,1,23,1,23,3,23,815,8,23,1,24,1,24,1,24,1,24,5,24,821,8,24,10,24,12,
+		24,824,9,24,1,24,3,24,827,8,24,1,25,1,25,1,25,3,25,832,8,25,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,5,26,842,8,26,10,26,12,26,845,9,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,5,26,854,8,26,10,26,12,26,857,9,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,867,8,26,10,26,12,26,870,9,26,
+		1,26,1,26,3,26,874,8,26,1,26,1,26,3,26,878,8,26,1,26,1,26,1,26,1,26,1,
+		26,3,26,885,8,26,1,26,1,26,1,26,1,26,1,26,3,26,892,8,26,1,27,1,27,1,27,
+		1,27,5,27,898,8,27,10,27,12,27,901,9,27,3,27,903,8,27,1,27,1,27,1,28,1,
+		28,1,28,1,28,1,28,3,28,912,8,28,1,28,1,28,1,28,1,28,1,28,1,29,1,29,1,29,
+		1,29,1,29,1,29,5,29,925,8,29,10,29,12,29,928,9,29,3,29,930,8,29,1,29,1,
+		29,1,29,3,29,935,8,29,3,29,937,8,29,1,29,1,29,1,29,3,29,942,8,29,3,29,
+		944,8,29,1,29,1,29,1,29,3,29,949,8,29,1,29,1,29,3,29,953,8,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,3,30,961,8,30,1,30,1,30,1,30,1,30,3,30,967,8,30,1,
+		30,5,30,970,8,30,10,30,12,30,973,9,30,1,31,1,31,1,31,1,31,1,31,5,31,980,
+		8,31,10,31,12,31,983,9,31,1,31,1,31,1,31,1,31,3,31,989,8,31,1,32,3,32,
+		992,8,32,1,32,1,32,1,32,1,32,5,32,998,8,32,10,32,12,32,1001,9,32,1,32,
+		1,32,1,32,3,32,1006,8,32,1,33,1,33,3,33,1010,8,33,1,33,3,33,1013,8,33,
+		1,33,1,33,1,33,5,33,1018,8,33,10,33,12,33,1021,9,33,1,33,1,33,1,33,1,33,
+		5,33,1027,8,33,10,33,12,33,1030,9,33,3,33,1032,8,33,1,33,1,33,3,33,1036,
+		8,33,1,33,1,33,1,33,1,33,1,33,5,33,1043,8,33,10,33,12,33,1046,9,33,3,33,
+		1048,8,33,1,33,1,33,3,33,1052,8,33,1,33,1,33,1,33,1,33,5,33,1058,8,33,
+		10,33,12,33,1061,9,33,3,33,1063,8,33,1,34,1,34,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,3,35,1074,8,35,1,35,3,35,1077,8,35,3,35,1079,8,35,1,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,1087,8,36,10,36,12,36,1090,9,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,1099,8,36,10,36,12,36,1102,9,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,5,36,1111,8,36,10,36,12,36,1114,9,36,1,36,1,36,1,36,
+		1,36,1,36,3,36,1121,8,36,1,37,1,37,1,37,1,37,5,37,1127,8,37,10,37,12,37,
+		1130,9,37,3,37,1132,8,37,1,37,1,37,3,37,1136,8,37,1,38,1,38,1,38,1,38,
+		1,39,1,39,3,39,1144,8,39,1,39,1,39,3,39,1148,8,39,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		3,40,1168,8,40,5,40,1170,8,40,10,40,12,40,1173,9,40,1,41,3,41,1176,8,41,
+		1,41,1,41,3,41,1180,8,41,1,41,1,41,3,41,1184,8,41,1,41,1,41,3,41,1188,
+		8,41,3,41,1190,8,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,1199,8,42,
+		1,43,1,43,3,43,1203,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1210,8,43,1,43,
+		3,43,1213,8,43,1,43,3,43,1216,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1223,
+		8,43,1,43,3,43,1226,8,43,1,43,1,43,1,43,1,43,3,43,1232,8,43,1,43,1,43,
+		1,43,1,43,1,43,5,43,1239,8,43,10,43,12,43,1242,9,43,1,43,1,43,1,43,3,43,
+		1247,8,43,1,43,3,43,1250,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,
+		1259,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1266,8,43,3,43,1268,8,43,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,5,44,1277,8,44,10,44,12,44,1280,9,44,3,44,
+		1282,8,44,1,44,1,44,1,44,1,44,1,44,5,44,1289,8,44,10,44,12,44,1292,9,44,
+		3,44,1294,8,44,1,44,1,44,1,44,1,44,5,44,1300,8,44,10,44,12,44,1303,9,44,
+		3,44,1305,8,44,1,44,3,44,1308,8,44,1,44,1,44,1,44,1,44,3,44,1314,8,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,3,44,1322,8,44,1,44,1,44,1,44,1,44,5,44,
+		1328,8,44,10,44,12,44,1331,9,44,3,44,1333,8,44,1,44,1,44,1,44,1,44,5,44,
+		1339,8,44,10,44,12,44,1342,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,3,46,1358,8,46,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1374,8,47,1,48,1,48,
+		1,48,5,48,1379,8,48,10,48,12,48,1382,9,48,1,49,4,49,1385,8,49,11,49,12,
+		49,1386,1,50,1,50,3,50,1391,8,50,1,51,1,51,1,51,1,51,1,51,3,51,1398,8,
+		51,1,52,1,52,3,52,1402,8,52,1,52,1,52,3,52,1406,8,52,1,52,1,52,3,52,1410,
+		8,52,3,52,1412,8,52,1,52,1,52,3,52,1416,8,52,3,52,1418,8,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,5,53,1426,8,53,10,53,12,53,1429,9,53,1,53,1,53,1,54,
+		1,54,1,54,1,54,1,55,3,55,1438,8,55,1,55,1,55,1,55,1,55,1,55,3,55,1445,
+		8,55,1,56,1,56,1,57,1,57,1,57,3,57,1452,8,57,1,57,5,57,1455,8,57,10,57,
+		12,57,1458,9,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,5,58,1467,8,58,10,58,
+		12,58,1470,9,58,1,58,1,58,1,58,5,58,1475,8,58,10,58,12,58,1478,9,58,3,
+		58,1480,8,58,1,58,3,58,1483,8,58,1,59,1,59,1,59,1,59,1,60,1,60,1,60,5,
+		60,1492,8,60,10,60,12,60,1495,9,60,1,60,1,60,3,60,1499,8,60,1,61,1,61,
+		1,62,1,62,1,62,1,62,1,62,5,62,1508,8,62,10,62,12,62,1511,9,62,3,62,1513,
+		8,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1521,8,62,10,62,12,62,1524,9,62,
+		1,63,1,63,1,63,1,63,3,63,1530,8,63,1,63,1,63,3,63,1534,8,63,1,63,1,63,
+		1,63,1,63,1,63,3,63,1541,8,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1549,
+		8,63,1,63,1,63,1,63,1,63,1,63,5,63,1556,8,63,10,63,12,63,1559,9,63,1,63,
+		1,63,1,63,3,63,1564,8,63,1,63,1,63,1,63,1,63,3,63,1570,8,63,1,63,3,63,
+		1573,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1580,8,63,1,63,1,63,3,63,1584,
+		8,63,1,63,1,63,1,63,3,63,1589,8,63,1,63,1,63,1,63,3,63,1594,8,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1601,8,63,1,63,1,63,3,63,1605,8,63,1,63,1,63,
+		3,63,1609,8,63,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1617,8,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,5,65,1625,8,65,10,65,12,65,1628,9,65,1,66,1,66,1,66,
+		1,66,1,66,1,66,4,66,1636,8,66,11,66,12,66,1637,1,66,1,66,3,66,1642,8,66,
+		1,66,1,66,1,66,1,66,4,66,1648,8,66,11,66,12,66,1649,1,66,1,66,3,66,1654,
+		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1669,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1679,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1690,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1702,8,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,3,66,1722,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
+		1733,8,66,1,66,1,66,1,66,1,66,3,66,1739,8,66,1,66,1,66,1,66,1,66,3,66,
+		1745,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1756,8,66,
+		1,66,3,66,1759,8,66,1,66,1,66,1,66,1,66,3,66,1765,8,66,1,66,1,66,1,66,
+		1,66,3,66,1771,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		3,66,1783,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1792,8,66,10,66,
+		12,66,1795,9,66,3,66,1797,8,66,1,66,1,66,1,66,3,66,1802,8,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,5,66,1810,8,66,10,66,12,66,1813,9,66,3,66,1815,8,66,
+		1,66,1,66,1,66,3,66,1820,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,5,66,1831,8,66,10,66,12,66,1834,9,66,3,66,1836,8,66,1,66,1,66,1,66,
+		3,66,1841,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1850,8,66,1,66,
+		1,66,3,66,1854,8,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1862,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1871,8,66,1,66,1,66,3,66,1875,8,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1899,8,66,10,66,12,66,1902,
+		9,66,3,66,1904,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1912,8,66,10,66,
+		12,66,1915,9,66,3,66,1917,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1925,
+		8,66,10,66,12,66,1928,9,66,3,66,1930,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1952,8,66,10,66,12,66,1955,9,66,1,66,1,66,1,66,3,66,1960,8,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1970,8,66,10,66,12,66,1973,9,66,
+		1,67,1,67,1,67,1,67,3,67,1979,8,67,1,67,1,67,1,67,5,67,1984,8,67,10,67,
+		12,67,1987,9,67,1,67,3,67,1990,8,67,3,67,1992,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,3,67,2001,8,67,1,67,1,67,3,67,2005,8,67,1,68,1,68,1,68,
+		1,69,1,69,1,69,1,69,3,69,2014,8,69,1,70,1,70,1,70,1,70,1,70,3,70,2021,
+		8,70,1,71,1,71,1,71,1,71,1,71,3,71,2028,8,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,3,71,2037,8,71,1,71,3,71,2040,8,71,1,72,1,72,3,72,2044,8,72,
+		1,73,1,73,1,73,1,73,1,73,1,73,5,73,2052,8,73,10,73,12,73,2055,9,73,3,73,
+		2057,8,73,1,73,1,73,1,73,1,73,1,73,5,73,2064,8,73,10,73,12,73,2067,9,73,
+		3,73,2069,8,73,1,73,3,73,2072,8,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,3,74,2084,8,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,3,75,2095,8,75,1,76,3,76,2098,8,76,1,76,1,76,1,76,1,76,1,77,1,77,
+		1,77,1,77,3,77,2108,8,77,1,78,1,78,3,78,2112,8,78,1,78,1,78,1,78,3,78,
+		2117,8,78,1,78,3,78,2120,8,78,1,78,3,78,2123,8,78,1,79,1,79,1,79,1,79,
+		3,79,2129,8,79,1,80,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,
+		4,81,2142,8,81,11,81,12,81,2143,1,81,1,81,1,81,1,81,3,81,2150,8,81,1,82,
+		1,82,3,82,2154,8,82,1,82,1,82,1,82,1,82,1,82,3,82,2161,8,82,1,82,1,82,
+		1,82,1,82,1,82,3,82,2168,8,82,3,82,2170,8,82,1,83,1,83,1,84,1,84,1,85,
+		1,85,1,85,1,85,3,85,2180,8,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,5,86,2205,8,86,10,86,12,86,2208,9,86,3,86,2210,8,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,5,86,2218,8,86,10,86,12,86,2221,9,86,3,86,2223,8,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,3,86,2231,8,86,1,86,1,86,1,86,1,86,1,86,3,86,
+		2238,8,86,3,86,2240,8,86,1,86,1,86,1,86,1,86,1,86,5,86,2247,8,86,10,86,
+		12,86,2250,9,86,1,86,3,86,2253,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		3,86,2262,8,86,3,86,2264,8,86,1,86,1,86,1,86,1,86,5,86,2270,8,86,10,86,
+		12,86,2273,9,86,1,87,1,87,1,87,3,87,2278,8,87,1,88,1,88,1,88,5,88,2283,
+		8,88,10,88,12,88,2286,9,88,1,89,1,89,1,89,5,89,2291,8,89,10,89,12,89,2294,
+		9,89,1,90,1,90,1,90,3,90,2299,8,90,1,91,1,91,1,91,0,6,60,80,124,130,132,
+		172,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,182,0,42,5,0,19,19,39,39,76,76,204,204,227,
+		227,2,0,16,16,180,180,1,0,46,47,4,0,26,26,63,63,81,81,172,172,2,0,93,93,
+		155,155,4,0,23,23,58,58,103,103,166,166,2,0,243,243,266,266,1,0,266,266,
+		2,0,74,74,87,87,2,0,86,86,116,116,1,0,272,274,3,0,60,60,88,88,158,158,
+		1,0,184,185,2,0,70,70,139,139,2,0,59,59,219,219,2,0,4,4,49,49,2,0,10,10,
+		46,46,2,0,70,70,111,111,3,0,250,250,252,252,255,255,2,0,11,11,201,201,
+		3,0,67,67,215,215,220,220,4,0,8,8,144,144,187,187,225,225,1,0,243,248,
+		1,0,250,251,2,0,252,254,259,259,2,0,18,18,216,216,3,0,14,14,114,114,213,
+		213,4,0,56,56,67,67,215,215,220,220,2,0,1,1,142,142,2,0,21,22,71,71,1,
+		0,210,211,2,0,36,38,119,120,2,0,85,85,178,178,2,0,173,173,185,185,2,0,
+		72,72,168,168,2,0,30,30,218,218,2,0,8,8,144,144,2,0,67,67,215,215,2,0,
+		41,41,208,209,2,0,269,269,272,273,9,0,42,43,82,83,126,131,133,134,136,
+		137,170,171,188,189,231,232,240,241,42,0,1,3,5,6,10,12,14,14,16,16,19,
+		32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,
+		88,93,93,95,98,100,111,113,114,118,118,122,122,124,137,139,140,143,145,
+		148,149,152,152,155,181,183,183,186,189,191,193,195,203,205,206,208,214,
+		216,218,220,220,222,223,225,225,227,232,237,242,2667,0,187,1,0,0,0,2,212,
+		1,0,0,0,4,436,1,0,0,0,6,438,1,0,0,0,8,455,1,0,0,0,10,467,1,0,0,0,12,528,
+		1,0,0,0,14,536,1,0,0,0,16,538,1,0,0,0,18,546,1,0,0,0,20,549,1,0,0,0,22,
+		619,1,0,0,0,24,622,1,0,0,0,26,627,1,0,0,0,28,675,1,0,0,0,30,714,1,0,0,
+		0,32,746,1,0,0,0,34,750,1,0,0,0,36,758,1,0,0,0,38,766,1,0,0,0,40,777,1,
+		0,0,0,42,791,1,0,0,0,44,804,1,0,0,0,46,814,1,0,0,0,48,816,1,0,0,0,50,828,
+		1,0,0,0,52,891,1,0,0,0,54,902,1,0,0,0,56,906,1,0,0,0,58,918,1,0,0,0,60,
+		954,1,0,0,0,62,988,1,0,0,0,64,1005,1,0,0,0,66,1007,1,0,0,0,68,1064,1,0,
+		0,0,70,1078,1,0,0,0,72,1120,1,0,0,0,74,1135,1,0,0,0,76,1137,1,0,0,0,78,
+		1141,1,0,0,0,80,1149,1,0,0,0,82,1189,1,0,0,0,84,1198,1,0,0,0,86,1267,1,
+		0,0,0,88,1269,1,0,0,0,90,1345,1,0,0,0,92,1357,1,0,0,0,94,1373,1,0,0,0,
+		96,1375,1,0,0,0,98,1384,1,0,0,0,100,1388,1,0,0,0,102,1397,1,0,0,0,104,
+		1417,1,0,0,0,106,1419,1,0,0,0,108,1432,1,0,0,0,110,1437,1,0,0,0,112,1446,
+		1,0,0,0,114,1448,1,0,0,0,116,1461,1,0,0,0,118,1484,1,0,0,0,120,1498,1,
+		0,0,0,122,1500,1,0,0,0,124,1512,1,0,0,0,126,1608,1,0,0,0,128,1610,1,0,
+		0,0,130,1616,1,0,0,0,132,1959,1,0,0,0,134,1974,1,0,0,0,136,2006,1,0,0,
+		0,138,2013,1,0,0,0,140,2020,1,0,0,0,142,2039,1,0,0,0,144,2043,1,0,0,0,
+		146,2045,1,0,0,0,148,2083,1,0,0,0,150,2094,1,0,0,0,152,2097,1,0,0,0,154,
+		2107,1,0,0,0,156,2122,1,0,0,0,158,2128,1,0,0,0,160,2130,1,0,0,0,162,2149,
+		1,0,0,0,164,2151,1,0,0,0,166,2171,1,0,0,0,168,2173,1,0,0,0,170,2175,1,
+		0,0,0,172,2263,1,0,0,0,174,2274,1,0,0,0,176,2279,1,0,0,0,178,2287,1,0,
+		0,0,180,2298,1,0,0,0,182,2300,1,0,0,0,184,186,5,266,0,0,185,184,1,0,0,
+		0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,208,1,0,0,0,189,
+		187,1,0,0,0,190,199,3,4,2,0,191,193,5,266,0,0,192,191,1,0,0,0,193,194,
+		1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,196,1,0,0,0,196,198,3,4,2,
+		0,197,192,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,
+		205,1,0,0,0,201,199,1,0,0,0,202,204,5,266,0,0,203,202,1,0,0,0,204,207,
+		1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,
+		0,208,190,1,0,0,0,208,209,1,0,0,0,209,210,1,0,0,0,210,211,5,0,0,1,211,
+		1,1,0,0,0,212,213,3,122,61,0,213,214,5,0,0,1,214,3,1,0,0,0,215,437,3,54,
+		27,0,216,437,3,6,3,0,217,437,3,12,6,0,218,223,5,61,0,0,219,224,3,6,3,0,
+		220,224,3,12,6,0,221,224,3,26,13,0,222,224,3,28,14,0,223,219,1,0,0,0,223,
+		220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,226,1,0,0,0,225,227,3,
+		14,7,0,226,225,1,0,0,0,226,227,1,0,0,0,227,232,1,0,0,0,228,229,5,5,0,0,
+		229,230,5,140,0,0,230,231,5,179,0,0,231,233,5,196,0,0,232,228,1,0,0,0,
+		232,233,1,0,0,0,233,437,1,0,0,0,234,437,3,26,13,0,235,437,3,28,14,0,236,
+		238,5,32,0,0,237,239,5,206,0,0,238,237,1,0,0,0,238,239,1,0,0,0,239,240,
+		1,0,0,0,240,244,5,227,0,0,241,242,5,84,0,0,242,243,5,141,0,0,243,245,5,
+		62,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,251,3,176,88,
+		0,247,248,5,260,0,0,248,249,3,178,89,0,249,250,5,261,0,0,250,252,1,0,0,
+		0,251,247,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,254,5,29,0,0,254,
+		256,5,269,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,257,1,0,0,0,257,258,
+		5,9,0,0,258,259,3,54,27,0,259,437,1,0,0,0,260,265,5,32,0,0,261,263,5,206,
+		0,0,262,264,5,202,0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,
+		265,261,1,0,0,0,265,266,1,0,0,0,266,267,1,0,0,0,267,271,5,76,0,0,268,269,
+		5,84,0,0,269,270,5,141,0,0,270,272,5,62,0,0,271,268,1,0,0,0,271,272,1,
+		0,0,0,272,273,1,0,0,0,273,274,3,176,88,0,274,275,5,9,0,0,275,278,5,269,
+		0,0,276,277,5,110,0,0,277,279,3,180,90,0,278,276,1,0,0,0,278,279,1,0,0,
+		0,279,291,1,0,0,0,280,281,5,224,0,0,281,282,5,95,0,0,282,288,5,269,0,0,
+		283,284,5,264,0,0,284,285,5,95,0,0,285,287,5,269,0,0,286,283,1,0,0,0,287,
+		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,292,1,0,0,0,290,288,1,
+		0,0,0,291,280,1,0,0,0,291,292,1,0,0,0,292,437,1,0,0,0,293,294,5,32,0,0,
+		294,298,5,39,0,0,295,296,5,84,0,0,296,297,5,141,0,0,297,299,5,62,0,0,298,
+		295,1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,303,3,176,88,0,301,302,
+		5,29,0,0,302,304,5,269,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,
+		0,0,305,307,3,40,20,0,306,305,1,0,0,0,306,307,1,0,0,0,307,437,1,0,0,0,
+		308,309,5,32,0,0,309,313,5,19,0,0,310,311,5,84,0,0,311,312,5,141,0,0,312,
+		314,5,62,0,0,313,310,1,0,0,0,313,314,1,0,0,0,314,315,1,0,0,0,315,318,3,
+		176,88,0,316,317,5,29,0,0,317,319,5,269,0,0,318,316,1,0,0,0,318,319,1,
+		0,0,0,319,321,1,0,0,0,320,322,3,40,20,0,321,320,1,0,0,0,321,322,1,0,0,
+		0,322,437,1,0,0,0,323,325,5,51,0,0,324,326,5,206,0,0,325,324,1,0,0,0,325,
+		326,1,0,0,0,326,328,1,0,0,0,327,329,5,202,0,0,328,327,1,0,0,0,328,329,
+		1,0,0,0,329,330,1,0,0,0,330,333,7,0,0,0,331,332,5,84,0,0,332,334,5,62,
+		0,0,333,331,1,0,0,0,333,334,1,0,0,0,334,335,1,0,0,0,335,337,3,176,88,0,
+		336,338,7,1,0,0,337,336,1,0,0,0,337,338,1,0,0,0,338,437,1,0,0,0,339,340,
+		5,6,0,0,340,343,5,204,0,0,341,342,5,84,0,0,342,344,5,62,0,0,343,341,1,
+		0,0,0,343,344,1,0,0,0,344,345,1,0,0,0,345,346,3,176,88,0,346,347,3,52,
+		26,0,347,437,1,0,0,0,348,349,5,6,0,0,349,350,5,227,0,0,350,356,3,176,88,
+		0,351,352,5,175,0,0,352,353,5,212,0,0,353,357,3,176,88,0,354,355,5,9,0,
+		0,355,357,3,54,27,0,356,351,1,0,0,0,356,354,1,0,0,0,357,437,1,0,0,0,358,
+		359,5,6,0,0,359,360,5,19,0,0,360,364,3,176,88,0,361,365,3,52,26,0,362,
+		363,5,29,0,0,363,365,5,269,0,0,364,361,1,0,0,0,364,362,1,0,0,0,365,437,
+		1,0,0,0,366,371,5,191,0,0,367,368,3,18,9,0,368,369,5,243,0,0,369,370,3,
+		20,10,0,370,372,1,0,0,0,371,367,1,0,0,0,371,372,1,0,0,0,372,437,1,0,0,
+		0,373,375,5,177,0,0,374,376,3,20,10,0,375,374,1,0,0,0,375,376,1,0,0,0,
+		376,437,1,0,0,0,377,378,5,193,0,0,378,437,3,22,11,0,379,380,7,2,0,0,380,
+		381,5,186,0,0,381,437,5,269,0,0,382,383,7,2,0,0,383,385,5,19,0,0,384,386,
+		5,65,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,437,3,176,
+		88,0,388,390,7,2,0,0,389,391,5,65,0,0,390,389,1,0,0,0,390,391,1,0,0,0,
+		391,392,1,0,0,0,392,437,3,176,88,0,393,404,5,64,0,0,394,395,5,165,0,0,
+		395,405,5,73,0,0,396,401,3,16,8,0,397,398,5,264,0,0,398,400,3,16,8,0,399,
+		397,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,1,0,0,0,402,405,1,
+		0,0,0,403,401,1,0,0,0,404,394,1,0,0,0,404,396,1,0,0,0,404,405,1,0,0,0,
+		405,406,1,0,0,0,406,437,3,4,2,0,407,408,5,198,0,0,408,409,5,97,0,0,409,
+		412,5,269,0,0,410,411,5,236,0,0,411,413,5,186,0,0,412,410,1,0,0,0,412,
+		413,1,0,0,0,413,416,1,0,0,0,414,415,5,236,0,0,415,417,5,50,0,0,416,414,
+		1,0,0,0,416,417,1,0,0,0,417,437,1,0,0,0,418,419,5,186,0,0,419,422,5,269,
+		0,0,420,421,5,212,0,0,421,423,5,269,0,0,422,420,1,0,0,0,422,423,1,0,0,
+		0,423,437,1,0,0,0,424,426,5,222,0,0,425,427,5,19,0,0,426,425,1,0,0,0,426,
+		427,1,0,0,0,427,428,1,0,0,0,428,437,3,176,88,0,429,437,7,3,0,0,430,431,
+		5,2,0,0,431,432,5,95,0,0,432,437,5,269,0,0,433,434,5,174,0,0,434,435,5,
+		95,0,0,435,437,5,269,0,0,436,215,1,0,0,0,436,216,1,0,0,0,436,217,1,0,0,
+		0,436,218,1,0,0,0,436,234,1,0,0,0,436,235,1,0,0,0,436,236,1,0,0,0,436,
+		260,1,0,0,0,436,293,1,0,0,0,436,308,1,0,0,0,436,323,1,0,0,0,436,339,1,
+		0,0,0,436,348,1,0,0,0,436,358,1,0,0,0,436,366,1,0,0,0,436,373,1,0,0,0,
+		436,377,1,0,0,0,436,379,1,0,0,0,436,382,1,0,0,0,436,388,1,0,0,0,436,393,
+		1,0,0,0,436,407,1,0,0,0,436,418,1,0,0,0,436,424,1,0,0,0,436,429,1,0,0,
+		0,436,430,1,0,0,0,436,433,1,0,0,0,437,5,1,0,0,0,438,439,5,90,0,0,439,440,
+		7,4,0,0,440,442,3,176,88,0,441,443,3,112,56,0,442,441,1,0,0,0,442,443,
+		1,0,0,0,443,445,1,0,0,0,444,446,3,8,4,0,445,444,1,0,0,0,445,446,1,0,0,
+		0,446,451,1,0,0,0,447,448,5,260,0,0,448,449,3,178,89,0,449,450,5,261,0,
+		0,450,452,1,0,0,0,451,447,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,
+		454,3,54,27,0,454,7,1,0,0,0,455,456,5,159,0,0,456,457,5,260,0,0,457,462,
+		3,10,5,0,458,459,5,264,0,0,459,461,3,10,5,0,460,458,1,0,0,0,461,464,1,
+		0,0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,465,1,0,0,0,464,462,1,0,0,0,
+		465,466,5,261,0,0,466,9,1,0,0,0,467,468,3,180,90,0,468,469,5,243,0,0,469,
+		470,3,46,23,0,470,11,1,0,0,0,471,472,5,197,0,0,472,473,5,191,0,0,473,477,
+		5,12,0,0,474,476,5,266,0,0,475,474,1,0,0,0,476,479,1,0,0,0,477,475,1,0,
+		0,0,477,478,1,0,0,0,478,480,1,0,0,0,479,477,1,0,0,0,480,489,3,4,2,0,481,
+		483,5,266,0,0,482,481,1,0,0,0,483,484,1,0,0,0,484,482,1,0,0,0,484,485,
+		1,0,0,0,485,486,1,0,0,0,486,488,3,4,2,0,487,482,1,0,0,0,488,491,1,0,0,
+		0,489,487,1,0,0,0,489,490,1,0,0,0,490,495,1,0,0,0,491,489,1,0,0,0,492,
+		494,5,266,0,0,493,492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,
+		1,0,0,0,496,498,1,0,0,0,497,495,1,0,0,0,498,499,5,54,0,0,499,529,1,0,0,
+		0,500,501,5,12,0,0,501,502,5,197,0,0,502,504,5,191,0,0,503,505,5,266,0,
+		0,504,503,1,0,0,0,505,506,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,
+		508,1,0,0,0,508,517,3,4,2,0,509,511,5,266,0,0,510,509,1,0,0,0,511,512,
+		1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,4,2,
+		0,515,510,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
+		523,1,0,0,0,519,517,1,0,0,0,520,522,5,266,0,0,521,520,1,0,0,0,522,525,
+		1,0,0,0,523,521,1,0,0,0,523,524,1,0,0,0,524,526,1,0,0,0,525,523,1,0,0,
+		0,526,527,5,54,0,0,527,529,1,0,0,0,528,471,1,0,0,0,528,500,1,0,0,0,529,
+		13,1,0,0,0,530,531,5,74,0,0,531,532,5,186,0,0,532,537,5,269,0,0,533,534,
+		5,74,0,0,534,535,5,113,0,0,535,537,5,24,0,0,536,530,1,0,0,0,536,533,1,
+		0,0,0,537,15,1,0,0,0,538,539,7,5,0,0,539,17,1,0,0,0,540,547,5,269,0,0,
+		541,543,8,6,0,0,542,541,1,0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,
+		1,0,0,0,545,547,1,0,0,0,546,540,1,0,0,0,546,542,1,0,0,0,547,19,1,0,0,0,
+		548,550,8,7,0,0,549,548,1,0,0,0,550,551,1,0,0,0,551,549,1,0,0,0,551,552,
+		1,0,0,0,552,21,1,0,0,0,553,556,5,205,0,0,554,555,7,8,0,0,555,557,3,176,
+		88,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,
+		559,558,1,0,0,0,559,560,1,0,0,0,560,620,1,0,0,0,561,564,5,228,0,0,562,
+		563,7,8,0,0,563,565,3,176,88,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,
+		1,0,0,0,566,568,3,24,12,0,567,566,1,0,0,0,567,568,1,0,0,0,568,620,1,0,
+		0,0,569,571,5,223,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,
+		572,575,5,77,0,0,573,574,7,8,0,0,574,576,3,176,88,0,575,573,1,0,0,0,575,
+		576,1,0,0,0,576,578,1,0,0,0,577,579,3,24,12,0,578,577,1,0,0,0,578,579,
+		1,0,0,0,579,620,1,0,0,0,580,620,5,98,0,0,581,583,5,20,0,0,582,584,3,24,
+		12,0,583,582,1,0,0,0,583,584,1,0,0,0,584,620,1,0,0,0,585,588,5,40,0,0,
+		586,587,7,8,0,0,587,589,3,176,88,0,588,586,1,0,0,0,588,589,1,0,0,0,589,
+		591,1,0,0,0,590,592,3,24,12,0,591,590,1,0,0,0,591,592,1,0,0,0,592,620,
+		1,0,0,0,593,620,5,132,0,0,594,620,5,96,0,0,595,596,5,28,0,0,596,597,7,
+		8,0,0,597,599,3,176,88,0,598,600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,
+		0,0,600,620,1,0,0,0,601,602,5,32,0,0,602,603,5,204,0,0,603,620,3,176,88,
+		0,604,605,5,32,0,0,605,606,5,227,0,0,606,620,3,176,88,0,607,608,5,32,0,
+		0,608,609,5,19,0,0,609,620,3,176,88,0,610,611,5,35,0,0,611,620,5,19,0,
+		0,612,613,5,35,0,0,613,620,5,39,0,0,614,615,5,25,0,0,615,617,5,269,0,0,
+		616,618,3,24,12,0,617,616,1,0,0,0,617,618,1,0,0,0,618,620,1,0,0,0,619,
+		553,1,0,0,0,619,561,1,0,0,0,619,570,1,0,0,0,619,580,1,0,0,0,619,581,1,
+		0,0,0,619,585,1,0,0,0,619,593,1,0,0,0,619,594,1,0,0,0,619,595,1,0,0,0,
+		619,601,1,0,0,0,619,604,1,0,0,0,619,607,1,0,0,0,619,610,1,0,0,0,619,612,
+		1,0,0,0,619,614,1,0,0,0,620,23,1,0,0,0,621,623,5,141,0,0,622,621,1,0,0,
+		0,622,623,1,0,0,0,623,624,1,0,0,0,624,625,7,9,0,0,625,626,5,269,0,0,626,
+		25,1,0,0,0,627,629,5,32,0,0,628,630,5,206,0,0,629,628,1,0,0,0,629,630,
+		1,0,0,0,630,631,1,0,0,0,631,635,5,204,0,0,632,633,5,84,0,0,633,634,5,141,
+		0,0,634,636,5,62,0,0,635,632,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,
+		649,3,176,88,0,638,639,5,260,0,0,639,644,3,30,15,0,640,641,5,264,0,0,641,
+		643,3,30,15,0,642,640,1,0,0,0,643,646,1,0,0,0,644,642,1,0,0,0,644,645,
+		1,0,0,0,645,647,1,0,0,0,646,644,1,0,0,0,647,648,5,261,0,0,648,650,1,0,
+		0,0,649,638,1,0,0,0,649,650,1,0,0,0,650,653,1,0,0,0,651,652,5,29,0,0,652,
+		654,5,269,0,0,653,651,1,0,0,0,653,654,1,0,0,0,654,661,1,0,0,0,655,656,
+		5,160,0,0,656,657,5,15,0,0,657,658,5,260,0,0,658,659,3,178,89,0,659,660,
+		5,261,0,0,660,662,1,0,0,0,661,655,1,0,0,0,661,662,1,0,0,0,662,664,1,0,
+		0,0,663,665,3,40,20,0,664,663,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,
+		666,668,3,48,24,0,667,666,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,
+		670,5,9,0,0,670,672,3,54,27,0,671,669,1,0,0,0,671,672,1,0,0,0,672,27,1,
+		0,0,0,673,674,5,32,0,0,674,676,5,150,0,0,675,673,1,0,0,0,675,676,1,0,0,
+		0,676,677,1,0,0,0,677,678,5,176,0,0,678,679,5,204,0,0,679,691,3,176,88,
+		0,680,681,5,260,0,0,681,686,3,30,15,0,682,683,5,264,0,0,683,685,3,30,15,
+		0,684,682,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,
+		689,1,0,0,0,688,686,1,0,0,0,689,690,5,261,0,0,690,692,1,0,0,0,691,680,
+		1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,0,693,694,5,29,0,0,694,696,5,269,
+		0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,703,1,0,0,0,697,698,5,160,0,0,
+		698,699,5,15,0,0,699,700,5,260,0,0,700,701,3,178,89,0,701,702,5,261,0,
+		0,702,704,1,0,0,0,703,697,1,0,0,0,703,704,1,0,0,0,704,706,1,0,0,0,705,
+		707,3,40,20,0,706,705,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,
+		5,9,0,0,709,710,3,54,27,0,710,29,1,0,0,0,711,715,3,32,16,0,712,715,3,36,
+		18,0,713,715,3,38,19,0,714,711,1,0,0,0,714,712,1,0,0,0,714,713,1,0,0,0,
+		715,31,1,0,0,0,716,717,3,180,90,0,717,718,5,9,0,0,718,721,3,122,61,0,719,
+		720,5,29,0,0,720,722,5,269,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,747,
+		1,0,0,0,723,724,3,180,90,0,724,725,3,170,85,0,725,728,5,125,0,0,726,727,
+		5,74,0,0,727,729,5,269,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,
+		0,0,730,732,5,229,0,0,731,730,1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,
+		733,734,5,29,0,0,734,736,5,269,0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,
+		747,1,0,0,0,737,738,3,180,90,0,738,740,3,170,85,0,739,741,3,34,17,0,740,
+		739,1,0,0,0,740,741,1,0,0,0,741,744,1,0,0,0,742,743,5,29,0,0,743,745,5,
+		269,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,716,1,0,0,
+		0,746,723,1,0,0,0,746,737,1,0,0,0,747,33,1,0,0,0,748,749,5,31,0,0,749,
+		751,3,180,90,0,750,748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,
+		5,169,0,0,753,756,5,109,0,0,754,755,5,141,0,0,755,757,5,55,0,0,756,754,
+		1,0,0,0,756,757,1,0,0,0,757,35,1,0,0,0,758,759,5,230,0,0,759,760,5,73,
+		0,0,760,761,3,180,90,0,761,762,5,9,0,0,762,763,3,122,61,0,763,37,1,0,0,
+		0,764,765,5,31,0,0,765,767,3,180,90,0,766,764,1,0,0,0,766,767,1,0,0,0,
+		767,768,1,0,0,0,768,769,5,169,0,0,769,770,5,109,0,0,770,771,5,260,0,0,
+		771,772,3,178,89,0,772,775,5,261,0,0,773,774,5,141,0,0,774,776,5,55,0,
+		0,775,773,1,0,0,0,775,776,1,0,0,0,776,39,1,0,0,0,777,778,5,236,0,0,778,
+		787,5,260,0,0,779,784,3,42,21,0,780,781,5,264,0,0,781,783,3,42,21,0,782,
+		780,1,0,0,0,783,786,1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,788,1,
+		0,0,0,786,784,1,0,0,0,787,779,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,
+		789,790,5,261,0,0,790,41,1,0,0,0,791,792,3,44,22,0,792,793,5,243,0,0,793,
+		794,3,46,23,0,794,43,1,0,0,0,795,805,5,269,0,0,796,801,3,180,90,0,797,
+		798,5,265,0,0,798,800,3,180,90,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,
+		1,0,0,0,801,802,1,0,0,0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,
+		0,804,796,1,0,0,0,805,45,1,0,0,0,806,815,5,269,0,0,807,809,5,251,0,0,808,
+		807,1,0,0,0,808,809,1,0,0,0,809,810,1,0,0,0,810,815,7,10,0,0,811,815,5,
+		215,0,0,812,815,5,67,0,0,813,815,3,180,90,0,814,806,1,0,0,0,814,808,1,
+		0,0,0,814,811,1,0,0,0,814,812,1,0,0,0,814,813,1,0,0,0,815,47,1,0,0,0,816,
+		817,5,116,0,0,817,826,3,176,88,0,818,822,5,260,0,0,819,821,3,50,25,0,820,
+		819,1,0,0,0,821,824,1,0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,
+		0,0,0,824,822,1,0,0,0,825,827,5,261,0,0,826,818,1,0,0,0,826,827,1,0,0,
+		0,827,49,1,0,0,0,828,831,7,11,0,0,829,832,5,4,0,0,830,832,3,180,90,0,831,
+		829,1,0,0,0,831,830,1,0,0,0,832,51,1,0,0,0,833,834,5,175,0,0,834,835,5,
+		212,0,0,835,892,3,176,88,0,836,837,5,191,0,0,837,838,5,260,0,0,838,843,
+		3,42,21,0,839,840,5,264,0,0,840,842,3,42,21,0,841,839,1,0,0,0,842,845,
+		1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,
+		0,846,847,5,261,0,0,847,892,1,0,0,0,848,849,5,177,0,0,849,850,5,260,0,
+		0,850,855,3,44,22,0,851,852,5,264,0,0,852,854,3,44,22,0,853,851,1,0,0,
+		0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,
+		855,1,0,0,0,858,859,5,261,0,0,859,892,1,0,0,0,860,873,5,2,0,0,861,874,
+		3,30,15,0,862,863,5,260,0,0,863,868,3,30,15,0,864,865,5,264,0,0,865,867,
+		3,30,15,0,866,864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,
+		0,0,869,871,1,0,0,0,870,868,1,0,0,0,871,872,5,261,0,0,872,874,1,0,0,0,
+		873,861,1,0,0,0,873,862,1,0,0,0,874,892,1,0,0,0,875,884,5,51,0,0,876,878,
+		5,27,0,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,885,3,180,
+		90,0,880,881,5,260,0,0,881,882,3,178,89,0,882,883,5,261,0,0,883,885,1,
+		0,0,0,884,877,1,0,0,0,884,880,1,0,0,0,885,892,1,0,0,0,886,887,5,175,0,
+		0,887,888,3,180,90,0,888,889,5,212,0,0,889,890,3,180,90,0,890,892,1,0,
+		0,0,891,833,1,0,0,0,891,836,1,0,0,0,891,848,1,0,0,0,891,860,1,0,0,0,891,
+		875,1,0,0,0,891,886,1,0,0,0,892,53,1,0,0,0,893,894,5,236,0,0,894,899,3,
+		56,28,0,895,896,5,264,0,0,896,898,3,56,28,0,897,895,1,0,0,0,898,901,1,
+		0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,903,1,0,0,0,901,899,1,0,0,0,
+		902,893,1,0,0,0,902,903,1,0,0,0,903,904,1,0,0,0,904,905,3,58,29,0,905,
+		55,1,0,0,0,906,911,3,180,90,0,907,908,5,260,0,0,908,909,3,178,89,0,909,
+		910,5,261,0,0,910,912,1,0,0,0,911,907,1,0,0,0,911,912,1,0,0,0,912,913,
+		1,0,0,0,913,914,5,9,0,0,914,915,5,260,0,0,915,916,3,54,27,0,916,917,5,
+		261,0,0,917,57,1,0,0,0,918,929,3,60,30,0,919,920,5,151,0,0,920,921,5,15,
+		0,0,921,926,3,78,39,0,922,923,5,264,0,0,923,925,3,78,39,0,924,922,1,0,
+		0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,930,1,0,0,0,928,
+		926,1,0,0,0,929,919,1,0,0,0,929,930,1,0,0,0,930,936,1,0,0,0,931,934,5,
+		117,0,0,932,935,3,122,61,0,933,935,5,4,0,0,934,932,1,0,0,0,934,933,1,0,
+		0,0,935,937,1,0,0,0,936,931,1,0,0,0,936,937,1,0,0,0,937,943,1,0,0,0,938,
+		939,5,146,0,0,939,941,3,122,61,0,940,942,7,12,0,0,941,940,1,0,0,0,941,
+		942,1,0,0,0,942,944,1,0,0,0,943,938,1,0,0,0,943,944,1,0,0,0,944,952,1,
+		0,0,0,945,946,5,68,0,0,946,948,7,13,0,0,947,949,3,122,61,0,948,947,1,0,
+		0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,951,7,12,0,0,951,953,5,149,0,0,
+		952,945,1,0,0,0,952,953,1,0,0,0,953,59,1,0,0,0,954,955,6,30,-1,0,955,956,
+		3,62,31,0,956,971,1,0,0,0,957,958,10,2,0,0,958,960,5,91,0,0,959,961,3,
+		68,34,0,960,959,1,0,0,0,960,961,1,0,0,0,961,962,1,0,0,0,962,970,3,60,30,
+		3,963,964,10,1,0,0,964,966,7,14,0,0,965,967,3,68,34,0,966,965,1,0,0,0,
+		966,967,1,0,0,0,967,968,1,0,0,0,968,970,3,60,30,2,969,957,1,0,0,0,969,
+		963,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,61,1,0,
+		0,0,973,971,1,0,0,0,974,989,3,66,33,0,975,976,5,226,0,0,976,981,3,64,32,
+		0,977,978,5,264,0,0,978,980,3,64,32,0,979,977,1,0,0,0,980,983,1,0,0,0,
+		981,979,1,0,0,0,981,982,1,0,0,0,982,989,1,0,0,0,983,981,1,0,0,0,984,985,
+		5,260,0,0,985,986,3,54,27,0,986,987,5,261,0,0,987,989,1,0,0,0,988,974,
+		1,0,0,0,988,975,1,0,0,0,988,984,1,0,0,0,989,63,1,0,0,0,990,992,5,184,0,
+		0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,994,5,260,0,0,994,
+		999,3,122,61,0,995,996,5,264,0,0,996,998,3,122,61,0,997,995,1,0,0,0,998,
+		1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1002,1,0,0,0,1001,999,
+		1,0,0,0,1002,1003,5,261,0,0,1003,1006,1,0,0,0,1004,1006,3,122,61,0,1005,
+		991,1,0,0,0,1005,1004,1,0,0,0,1006,65,1,0,0,0,1007,1009,5,190,0,0,1008,
+		1010,3,114,57,0,1009,1008,1,0,0,0,1009,1010,1,0,0,0,1010,1012,1,0,0,0,
+		1011,1013,3,68,34,0,1012,1011,1,0,0,0,1012,1013,1,0,0,0,1013,1014,1,0,
+		0,0,1014,1019,3,70,35,0,1015,1016,5,264,0,0,1016,1018,3,70,35,0,1017,1015,
+		1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1031,
+		1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,74,0,0,1023,1028,3,80,40,0,1024,
+		1025,5,264,0,0,1025,1027,3,80,40,0,1026,1024,1,0,0,0,1027,1030,1,0,0,0,
+		1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,
+		0,1031,1022,1,0,0,0,1031,1032,1,0,0,0,1032,1035,1,0,0,0,1033,1034,5,234,
+		0,0,1034,1036,3,122,61,0,1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,1047,
+		1,0,0,0,1037,1038,5,78,0,0,1038,1039,5,15,0,0,1039,1044,3,72,36,0,1040,
+		1041,5,264,0,0,1041,1043,3,72,36,0,1042,1040,1,0,0,0,1043,1046,1,0,0,0,
+		1044,1042,1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,1044,1,0,0,
+		0,1047,1037,1,0,0,0,1047,1048,1,0,0,0,1048,1051,1,0,0,0,1049,1050,5,80,
+		0,0,1050,1052,3,122,61,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1062,
+		1,0,0,0,1053,1054,5,235,0,0,1054,1059,3,76,38,0,1055,1056,5,264,0,0,1056,
+		1058,3,76,38,0,1057,1055,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,
+		1060,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,1062,1053,1,0,0,0,1062,
+		1063,1,0,0,0,1063,67,1,0,0,0,1064,1065,7,15,0,0,1065,69,1,0,0,0,1066,1079,
+		5,252,0,0,1067,1068,3,176,88,0,1068,1069,5,265,0,0,1069,1070,5,252,0,0,
+		1070,1079,1,0,0,0,1071,1076,3,122,61,0,1072,1074,5,9,0,0,1073,1072,1,0,
+		0,0,1073,1074,1,0,0,0,1074,1075,1,0,0,0,1075,1077,3,180,90,0,1076,1073,
+		1,0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1066,1,0,0,0,1078,1067,
+		1,0,0,0,1078,1071,1,0,0,0,1079,71,1,0,0,0,1080,1081,5,79,0,0,1081,1082,
+		5,192,0,0,1082,1083,5,260,0,0,1083,1088,3,74,37,0,1084,1085,5,264,0,0,
+		1085,1087,3,74,37,0,1086,1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,
+		0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,
+		261,0,0,1092,1121,1,0,0,0,1093,1094,5,183,0,0,1094,1095,5,260,0,0,1095,
+		1100,3,74,37,0,1096,1097,5,264,0,0,1097,1099,3,74,37,0,1098,1096,1,0,0,
+		0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,
+		0,0,1102,1100,1,0,0,0,1103,1104,5,261,0,0,1104,1121,1,0,0,0,1105,1106,
+		5,34,0,0,1106,1107,5,260,0,0,1107,1112,3,74,37,0,1108,1109,5,264,0,0,1109,
+		1111,3,74,37,0,1110,1108,1,0,0,0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1112,
+		1113,1,0,0,0,1113,1115,1,0,0,0,1114,1112,1,0,0,0,1115,1116,5,261,0,0,1116,
+		1121,1,0,0,0,1117,1118,5,260,0,0,1118,1121,5,261,0,0,1119,1121,3,122,61,
+		0,1120,1080,1,0,0,0,1120,1093,1,0,0,0,1120,1105,1,0,0,0,1120,1117,1,0,
+		0,0,1120,1119,1,0,0,0,1121,73,1,0,0,0,1122,1131,5,260,0,0,1123,1128,3,
+		122,61,0,1124,1125,5,264,0,0,1125,1127,3,122,61,0,1126,1124,1,0,0,0,1127,
+		1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,
+		1128,1,0,0,0,1131,1123,1,0,0,0,1131,1132,1,0,0,0,1132,1133,1,0,0,0,1133,
+		1136,5,261,0,0,1134,1136,3,122,61,0,1135,1122,1,0,0,0,1135,1134,1,0,0,
+		0,1136,75,1,0,0,0,1137,1138,3,180,90,0,1138,1139,5,9,0,0,1139,1140,3,146,
+		73,0,1140,77,1,0,0,0,1141,1143,3,122,61,0,1142,1144,7,16,0,0,1143,1142,
+		1,0,0,0,1143,1144,1,0,0,0,1144,1147,1,0,0,0,1145,1146,5,143,0,0,1146,1148,
+		7,17,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,79,1,0,0,0,1149,1150,
+		6,40,-1,0,1150,1151,3,86,43,0,1151,1171,1,0,0,0,1152,1153,10,4,0,0,1153,
+		1154,5,33,0,0,1154,1155,5,99,0,0,1155,1170,3,86,43,0,1156,1157,10,3,0,
+		0,1157,1158,5,138,0,0,1158,1159,3,82,41,0,1159,1160,5,99,0,0,1160,1161,
+		3,86,43,0,1161,1170,1,0,0,0,1162,1163,10,2,0,0,1163,1164,3,82,41,0,1164,
+		1165,5,99,0,0,1165,1167,3,86,43,0,1166,1168,3,84,42,0,1167,1166,1,0,0,
+		0,1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1152,1,0,0,0,1169,1156,1,0,
+		0,0,1169,1162,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,
+		0,0,0,1172,81,1,0,0,0,1173,1171,1,0,0,0,1174,1176,5,89,0,0,1175,1174,1,
+		0,0,0,1175,1176,1,0,0,0,1176,1190,1,0,0,0,1177,1179,5,115,0,0,1178,1180,
+		5,153,0,0,1179,1178,1,0,0,0,1179,1180,1,0,0,0,1180,1190,1,0,0,0,1181,1183,
+		5,182,0,0,1182,1184,5,153,0,0,1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,
+		1190,1,0,0,0,1185,1187,5,75,0,0,1186,1188,5,153,0,0,1187,1186,1,0,0,0,
+		1187,1188,1,0,0,0,1188,1190,1,0,0,0,1189,1175,1,0,0,0,1189,1177,1,0,0,
+		0,1189,1181,1,0,0,0,1189,1185,1,0,0,0,1190,83,1,0,0,0,1191,1192,5,147,
+		0,0,1192,1199,3,122,61,0,1193,1194,5,224,0,0,1194,1195,5,260,0,0,1195,
+		1196,3,178,89,0,1196,1197,5,261,0,0,1197,1199,1,0,0,0,1198,1191,1,0,0,
+		0,1198,1193,1,0,0,0,1199,85,1,0,0,0,1200,1202,3,176,88,0,1201,1203,3,112,
+		56,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,1203,1209,1,0,0,0,1204,1205,5,
+		73,0,0,1205,1206,5,203,0,0,1206,1207,5,9,0,0,1207,1208,5,145,0,0,1208,
+		1210,3,130,65,0,1209,1204,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,
+		1211,1213,3,110,55,0,1212,1211,1,0,0,0,1212,1213,1,0,0,0,1213,1268,1,0,
+		0,0,1214,1216,5,112,0,0,1215,1214,1,0,0,0,1215,1216,1,0,0,0,1216,1217,
+		1,0,0,0,1217,1218,5,204,0,0,1218,1219,5,260,0,0,1219,1220,3,134,67,0,1220,
+		1222,5,261,0,0,1221,1223,3,110,55,0,1222,1221,1,0,0,0,1222,1223,1,0,0,
+		0,1223,1268,1,0,0,0,1224,1226,5,112,0,0,1225,1224,1,0,0,0,1225,1226,1,
+		0,0,0,1226,1227,1,0,0,0,1227,1228,5,260,0,0,1228,1229,3,54,27,0,1229,1231,
+		5,261,0,0,1230,1232,3,110,55,0,1231,1230,1,0,0,0,1231,1232,1,0,0,0,1232,
+		1268,1,0,0,0,1233,1234,5,221,0,0,1234,1235,5,260,0,0,1235,1240,3,122,61,
+		0,1236,1237,5,264,0,0,1237,1239,3,122,61,0,1238,1236,1,0,0,0,1239,1242,
+		1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1243,1,0,0,0,1242,1240,
+		1,0,0,0,1243,1246,5,261,0,0,1244,1245,5,236,0,0,1245,1247,5,152,0,0,1246,
+		1244,1,0,0,0,1246,1247,1,0,0,0,1247,1249,1,0,0,0,1248,1250,3,110,55,0,
+		1249,1248,1,0,0,0,1249,1250,1,0,0,0,1250,1268,1,0,0,0,1251,1252,5,260,
+		0,0,1252,1253,3,80,40,0,1253,1254,5,261,0,0,1254,1268,1,0,0,0,1255,1256,
+		3,176,88,0,1256,1258,3,88,44,0,1257,1259,3,110,55,0,1258,1257,1,0,0,0,
+		1258,1259,1,0,0,0,1259,1268,1,0,0,0,1260,1261,5,260,0,0,1261,1262,3,54,
+		27,0,1262,1263,5,261,0,0,1263,1265,3,88,44,0,1264,1266,3,110,55,0,1265,
+		1264,1,0,0,0,1265,1266,1,0,0,0,1266,1268,1,0,0,0,1267,1200,1,0,0,0,1267,
+		1215,1,0,0,0,1267,1225,1,0,0,0,1267,1233,1,0,0,0,1267,1251,1,0,0,0,1267,
+		1255,1,0,0,0,1267,1260,1,0,0,0,1268,87,1,0,0,0,1269,1270,5,123,0,0,1270,
+		1281,5,260,0,0,1271,1272,5,159,0,0,1272,1273,5,15,0,0,1273,1278,3,122,
+		61,0,1274,1275,5,264,0,0,1275,1277,3,122,61,0,1276,1274,1,0,0,0,1277,1280,
+		1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1282,1,0,0,0,1280,1278,
+		1,0,0,0,1281,1271,1,0,0,0,1281,1282,1,0,0,0,1282,1293,1,0,0,0,1283,1284,
+		5,151,0,0,1284,1285,5,15,0,0,1285,1290,3,78,39,0,1286,1287,5,264,0,0,1287,
+		1289,3,78,39,0,1288,1286,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,
+		1291,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1293,1283,1,0,0,0,1293,
+		1294,1,0,0,0,1294,1304,1,0,0,0,1295,1296,5,124,0,0,1296,1301,3,90,45,0,
+		1297,1298,5,264,0,0,1298,1300,3,90,45,0,1299,1297,1,0,0,0,1300,1303,1,
+		0,0,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1305,1,0,0,0,1303,1301,
+		1,0,0,0,1304,1295,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,0,1306,1308,
+		3,92,46,0,1307,1306,1,0,0,0,1307,1308,1,0,0,0,1308,1313,1,0,0,0,1309,1310,
+		5,3,0,0,1310,1311,5,122,0,0,1311,1312,5,195,0,0,1312,1314,3,94,47,0,1313,
+		1309,1,0,0,0,1313,1314,1,0,0,0,1314,1315,1,0,0,0,1315,1316,5,162,0,0,1316,
+		1317,5,260,0,0,1317,1318,3,96,48,0,1318,1321,5,261,0,0,1319,1320,5,237,
+		0,0,1320,1322,3,164,82,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1332,
+		1,0,0,0,1323,1324,5,199,0,0,1324,1329,3,106,53,0,1325,1326,5,264,0,0,1326,
+		1328,3,106,53,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,
+		1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1332,1323,1,0,0,
+		0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,45,0,0,1335,1340,3,108,
+		54,0,1336,1337,5,264,0,0,1337,1339,3,108,54,0,1338,1336,1,0,0,0,1339,1342,
+		1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,
+		1,0,0,0,1343,1344,5,261,0,0,1344,89,1,0,0,0,1345,1346,3,122,61,0,1346,
+		1347,5,9,0,0,1347,1348,3,180,90,0,1348,91,1,0,0,0,1349,1350,5,148,0,0,
+		1350,1351,5,184,0,0,1351,1352,5,163,0,0,1352,1358,5,122,0,0,1353,1354,
+		5,4,0,0,1354,1355,5,185,0,0,1355,1356,5,163,0,0,1356,1358,5,122,0,0,1357,
+		1349,1,0,0,0,1357,1353,1,0,0,0,1358,93,1,0,0,0,1359,1360,5,161,0,0,1360,
+		1361,5,111,0,0,1361,1374,5,184,0,0,1362,1363,5,212,0,0,1363,1364,5,139,
+		0,0,1364,1374,5,184,0,0,1365,1366,5,212,0,0,1366,1367,5,70,0,0,1367,1374,
+		3,180,90,0,1368,1369,5,212,0,0,1369,1370,5,111,0,0,1370,1374,3,180,90,
+		0,1371,1372,5,212,0,0,1372,1374,3,180,90,0,1373,1359,1,0,0,0,1373,1362,
+		1,0,0,0,1373,1365,1,0,0,0,1373,1368,1,0,0,0,1373,1371,1,0,0,0,1374,95,
+		1,0,0,0,1375,1380,3,98,49,0,1376,1377,5,256,0,0,1377,1379,3,98,49,0,1378,
+		1376,1,0,0,0,1379,1382,1,0,0,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,
+		97,1,0,0,0,1382,1380,1,0,0,0,1383,1385,3,100,50,0,1384,1383,1,0,0,0,1385,
+		1386,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,99,1,0,0,0,1388,
+		1390,3,102,51,0,1389,1391,3,104,52,0,1390,1389,1,0,0,0,1390,1391,1,0,0,
+		0,1391,101,1,0,0,0,1392,1398,3,180,90,0,1393,1394,5,260,0,0,1394,1395,
+		3,96,48,0,1395,1396,5,261,0,0,1396,1398,1,0,0,0,1397,1392,1,0,0,0,1397,
+		1393,1,0,0,0,1398,103,1,0,0,0,1399,1401,7,18,0,0,1400,1402,5,255,0,0,1401,
+		1400,1,0,0,0,1401,1402,1,0,0,0,1402,1418,1,0,0,0,1403,1405,5,257,0,0,1404,
+		1406,5,272,0,0,1405,1404,1,0,0,0,1405,1406,1,0,0,0,1406,1411,1,0,0,0,1407,
+		1409,5,264,0,0,1408,1410,5,272,0,0,1409,1408,1,0,0,0,1409,1410,1,0,0,0,
+		1410,1412,1,0,0,0,1411,1407,1,0,0,0,1411,1412,1,0,0,0,1412,1413,1,0,0,
+		0,1413,1415,5,258,0,0,1414,1416,5,255,0,0,1415,1414,1,0,0,0,1415,1416,
+		1,0,0,0,1416,1418,1,0,0,0,1417,1399,1,0,0,0,1417,1403,1,0,0,0,1418,105,
+		1,0,0,0,1419,1420,3,180,90,0,1420,1421,5,243,0,0,1421,1422,5,260,0,0,1422,
+		1427,3,180,90,0,1423,1424,5,264,0,0,1424,1426,3,180,90,0,1425,1423,1,0,
+		0,0,1426,1429,1,0,0,0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1430,1,
+		0,0,0,1429,1427,1,0,0,0,1430,1431,5,261,0,0,1431,107,1,0,0,0,1432,1433,
+		3,180,90,0,1433,1434,5,9,0,0,1434,1435,3,122,61,0,1435,109,1,0,0,0,1436,
+		1438,5,9,0,0,1437,1436,1,0,0,0,1437,1438,1,0,0,0,1438,1439,1,0,0,0,1439,
+		1444,3,180,90,0,1440,1441,5,260,0,0,1441,1442,3,178,89,0,1442,1443,5,261,
+		0,0,1443,1445,1,0,0,0,1444,1440,1,0,0,0,1444,1445,1,0,0,0,1445,111,1,0,
+		0,0,1446,1447,3,114,57,0,1447,113,1,0,0,0,1448,1449,5,267,0,0,1449,1456,
+		3,116,58,0,1450,1452,5,264,0,0,1451,1450,1,0,0,0,1451,1452,1,0,0,0,1452,
+		1453,1,0,0,0,1453,1455,3,116,58,0,1454,1451,1,0,0,0,1455,1458,1,0,0,0,
+		1456,1454,1,0,0,0,1456,1457,1,0,0,0,1457,1459,1,0,0,0,1458,1456,1,0,0,
+		0,1459,1460,5,268,0,0,1460,115,1,0,0,0,1461,1482,3,180,90,0,1462,1479,
+		5,260,0,0,1463,1468,3,118,59,0,1464,1465,5,264,0,0,1465,1467,3,118,59,
+		0,1466,1464,1,0,0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,
+		0,0,1469,1480,1,0,0,0,1470,1468,1,0,0,0,1471,1476,3,120,60,0,1472,1473,
+		5,264,0,0,1473,1475,3,120,60,0,1474,1472,1,0,0,0,1475,1478,1,0,0,0,1476,
+		1474,1,0,0,0,1476,1477,1,0,0,0,1477,1480,1,0,0,0,1478,1476,1,0,0,0,1479,
+		1463,1,0,0,0,1479,1471,1,0,0,0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,
+		1483,5,261,0,0,1482,1462,1,0,0,0,1482,1483,1,0,0,0,1483,117,1,0,0,0,1484,
+		1485,3,44,22,0,1485,1486,5,243,0,0,1486,1487,3,46,23,0,1487,119,1,0,0,
+		0,1488,1493,3,180,90,0,1489,1490,5,265,0,0,1490,1492,3,180,90,0,1491,1489,
+		1,0,0,0,1492,1495,1,0,0,0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1499,
+		1,0,0,0,1495,1493,1,0,0,0,1496,1499,5,269,0,0,1497,1499,5,272,0,0,1498,
+		1488,1,0,0,0,1498,1496,1,0,0,0,1498,1497,1,0,0,0,1499,121,1,0,0,0,1500,
+		1501,3,124,62,0,1501,123,1,0,0,0,1502,1503,6,62,-1,0,1503,1504,5,141,0,
+		0,1504,1513,3,124,62,4,1505,1509,3,130,65,0,1506,1508,3,126,63,0,1507,
+		1506,1,0,0,0,1508,1511,1,0,0,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,
+		1513,1,0,0,0,1511,1509,1,0,0,0,1512,1502,1,0,0,0,1512,1505,1,0,0,0,1513,
+		1522,1,0,0,0,1514,1515,10,2,0,0,1515,1516,5,7,0,0,1516,1521,3,124,62,3,
+		1517,1518,10,1,0,0,1518,1519,5,150,0,0,1519,1521,3,124,62,2,1520,1514,
+		1,0,0,0,1520,1517,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,
+		1,0,0,0,1523,125,1,0,0,0,1524,1522,1,0,0,0,1525,1526,3,128,64,0,1526,1527,
+		3,130,65,0,1527,1609,1,0,0,0,1528,1530,5,141,0,0,1529,1528,1,0,0,0,1529,
+		1530,1,0,0,0,1530,1531,1,0,0,0,1531,1533,5,13,0,0,1532,1534,7,19,0,0,1533,
+		1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1536,3,130,65,0,
+		1536,1537,5,7,0,0,1537,1538,3,130,65,0,1538,1609,1,0,0,0,1539,1541,5,141,
+		0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,
+		87,0,0,1543,1544,5,260,0,0,1544,1545,3,54,27,0,1545,1546,5,261,0,0,1546,
+		1609,1,0,0,0,1547,1549,5,141,0,0,1548,1547,1,0,0,0,1548,1549,1,0,0,0,1549,
+		1550,1,0,0,0,1550,1551,5,87,0,0,1551,1552,5,260,0,0,1552,1557,3,122,61,
+		0,1553,1554,5,264,0,0,1554,1556,3,122,61,0,1555,1553,1,0,0,0,1556,1559,
+		1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,1560,1,0,0,0,1559,1557,
+		1,0,0,0,1560,1561,5,261,0,0,1561,1609,1,0,0,0,1562,1564,5,141,0,0,1563,
+		1562,1,0,0,0,1563,1564,1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,116,0,0,1566,
+		1569,3,130,65,0,1567,1568,5,57,0,0,1568,1570,3,130,65,0,1569,1567,1,0,
+		0,0,1569,1570,1,0,0,0,1570,1609,1,0,0,0,1571,1573,5,141,0,0,1572,1571,
+		1,0,0,0,1572,1573,1,0,0,0,1573,1574,1,0,0,0,1574,1575,5,194,0,0,1575,1576,
+		5,212,0,0,1576,1579,3,130,65,0,1577,1578,5,57,0,0,1578,1580,3,130,65,0,
+		1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1609,1,0,0,0,1581,1583,5,94,0,
+		0,1582,1584,5,141,0,0,1583,1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,
+		0,0,0,1585,1609,5,142,0,0,1586,1588,5,94,0,0,1587,1589,5,141,0,0,1588,
+		1587,1,0,0,0,1588,1589,1,0,0,0,1589,1590,1,0,0,0,1590,1609,7,20,0,0,1591,
+		1593,5,94,0,0,1592,1594,5,141,0,0,1593,1592,1,0,0,0,1593,1594,1,0,0,0,
+		1594,1595,1,0,0,0,1595,1596,5,49,0,0,1596,1597,5,74,0,0,1597,1609,3,130,
+		65,0,1598,1600,5,94,0,0,1599,1601,5,141,0,0,1600,1599,1,0,0,0,1600,1601,
+		1,0,0,0,1601,1602,1,0,0,0,1602,1604,5,100,0,0,1603,1605,7,21,0,0,1604,
+		1603,1,0,0,0,1604,1605,1,0,0,0,1605,1609,1,0,0,0,1606,1607,5,156,0,0,1607,
+		1609,3,130,65,0,1608,1525,1,0,0,0,1608,1529,1,0,0,0,1608,1540,1,0,0,0,
+		1608,1548,1,0,0,0,1608,1563,1,0,0,0,1608,1572,1,0,0,0,1608,1581,1,0,0,
+		0,1608,1586,1,0,0,0,1608,1591,1,0,0,0,1608,1598,1,0,0,0,1608,1606,1,0,
+		0,0,1609,127,1,0,0,0,1610,1611,7,22,0,0,1611,129,1,0,0,0,1612,1613,6,65,
+		-1,0,1613,1617,3,132,66,0,1614,1615,7,23,0,0,1615,1617,3,130,65,3,1616,
+		1612,1,0,0,0,1616,1614,1,0,0,0,1617,1626,1,0,0,0,1618,1619,10,2,0,0,1619,
+		1620,7,24,0,0,1620,1625,3,130,65,3,1621,1622,10,1,0,0,1622,1623,7,23,0,
+		0,1623,1625,3,130,65,2,1624,1618,1,0,0,0,1624,1621,1,0,0,0,1625,1628,1,
+		0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,131,1,0,0,0,1628,1626,1,
+		0,0,0,1629,1630,6,66,-1,0,1630,1960,3,162,81,0,1631,1960,3,164,82,0,1632,
+		1633,5,17,0,0,1633,1635,3,122,61,0,1634,1636,3,160,80,0,1635,1634,1,0,
+		0,0,1636,1637,1,0,0,0,1637,1635,1,0,0,0,1637,1638,1,0,0,0,1638,1641,1,
+		0,0,0,1639,1640,5,52,0,0,1640,1642,3,122,61,0,1641,1639,1,0,0,0,1641,1642,
+		1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,54,0,0,1644,1960,1,0,0,0,1645,1647,
+		5,17,0,0,1646,1648,3,160,80,0,1647,1646,1,0,0,0,1648,1649,1,0,0,0,1649,
+		1647,1,0,0,0,1649,1650,1,0,0,0,1650,1653,1,0,0,0,1651,1652,5,52,0,0,1652,
+		1654,3,122,61,0,1653,1651,1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,0,0,
+		1655,1656,5,54,0,0,1656,1960,1,0,0,0,1657,1658,7,25,0,0,1658,1659,5,260,
+		0,0,1659,1660,3,122,61,0,1660,1661,5,9,0,0,1661,1662,3,170,85,0,1662,1663,
+		5,261,0,0,1663,1960,1,0,0,0,1664,1665,5,66,0,0,1665,1668,5,260,0,0,1666,
+		1669,3,168,84,0,1667,1669,3,180,90,0,1668,1666,1,0,0,0,1668,1667,1,0,0,
+		0,1669,1670,1,0,0,0,1670,1671,5,74,0,0,1671,1672,3,122,61,0,1672,1673,
+		5,261,0,0,1673,1960,1,0,0,0,1674,1675,5,214,0,0,1675,1676,5,260,0,0,1676,
+		1678,7,26,0,0,1677,1679,3,122,61,0,1678,1677,1,0,0,0,1678,1679,1,0,0,0,
+		1679,1680,1,0,0,0,1680,1681,5,74,0,0,1681,1682,3,122,61,0,1682,1683,5,
+		261,0,0,1683,1960,1,0,0,0,1684,1685,5,214,0,0,1685,1689,5,260,0,0,1686,
+		1687,3,122,61,0,1687,1688,5,74,0,0,1688,1690,1,0,0,0,1689,1686,1,0,0,0,
+		1689,1690,1,0,0,0,1690,1691,1,0,0,0,1691,1692,3,122,61,0,1692,1693,5,261,
+		0,0,1693,1960,1,0,0,0,1694,1695,5,200,0,0,1695,1696,5,260,0,0,1696,1697,
+		3,122,61,0,1697,1698,5,74,0,0,1698,1701,3,122,61,0,1699,1700,5,73,0,0,
+		1700,1702,3,122,61,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,0,
+		0,0,1703,1704,5,261,0,0,1704,1960,1,0,0,0,1705,1706,5,167,0,0,1706,1707,
+		5,260,0,0,1707,1708,3,130,65,0,1708,1709,5,87,0,0,1709,1710,3,122,61,0,
+		1710,1711,5,261,0,0,1711,1960,1,0,0,0,1712,1713,5,157,0,0,1713,1714,5,
+		260,0,0,1714,1715,3,122,61,0,1715,1716,5,164,0,0,1716,1717,3,122,61,0,
+		1717,1718,5,74,0,0,1718,1721,3,122,61,0,1719,1720,5,73,0,0,1720,1722,3,
+		122,61,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1723,1,0,0,0,1723,1724,
+		5,261,0,0,1724,1960,1,0,0,0,1725,1726,5,108,0,0,1726,1727,5,260,0,0,1727,
+		1728,3,122,61,0,1728,1729,5,264,0,0,1729,1732,3,122,61,0,1730,1731,5,181,
+		0,0,1731,1733,3,170,85,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1738,
+		1,0,0,0,1734,1735,3,154,77,0,1735,1736,5,147,0,0,1736,1737,5,53,0,0,1737,
+		1739,1,0,0,0,1738,1734,1,0,0,0,1738,1739,1,0,0,0,1739,1744,1,0,0,0,1740,
+		1741,3,154,77,0,1741,1742,5,147,0,0,1742,1743,5,56,0,0,1743,1745,1,0,0,
+		0,1744,1740,1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,261,
+		0,0,1747,1960,1,0,0,0,1748,1749,5,107,0,0,1749,1750,5,260,0,0,1750,1751,
+		3,122,61,0,1751,1752,5,264,0,0,1752,1755,3,122,61,0,1753,1754,5,181,0,
+		0,1754,1756,3,170,85,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1758,1,
+		0,0,0,1757,1759,3,156,78,0,1758,1757,1,0,0,0,1758,1759,1,0,0,0,1759,1764,
+		1,0,0,0,1760,1761,3,158,79,0,1761,1762,5,147,0,0,1762,1763,5,53,0,0,1763,
+		1765,1,0,0,0,1764,1760,1,0,0,0,1764,1765,1,0,0,0,1765,1770,1,0,0,0,1766,
+		1767,3,158,79,0,1767,1768,5,147,0,0,1768,1769,5,56,0,0,1769,1771,1,0,0,
+		0,1770,1766,1,0,0,0,1770,1771,1,0,0,0,1771,1772,1,0,0,0,1772,1773,5,261,
+		0,0,1773,1960,1,0,0,0,1774,1775,5,104,0,0,1775,1776,5,260,0,0,1776,1777,
+		3,122,61,0,1777,1778,5,264,0,0,1778,1782,3,122,61,0,1779,1780,7,27,0,0,
+		1780,1781,5,147,0,0,1781,1783,5,56,0,0,1782,1779,1,0,0,0,1782,1783,1,0,
+		0,0,1783,1784,1,0,0,0,1784,1785,5,261,0,0,1785,1960,1,0,0,0,1786,1787,
+		5,105,0,0,1787,1796,5,260,0,0,1788,1793,3,152,76,0,1789,1790,5,264,0,0,
+		1790,1792,3,152,76,0,1791,1789,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,
+		0,0,1793,1794,1,0,0,0,1794,1797,1,0,0,0,1795,1793,1,0,0,0,1796,1788,1,
+		0,0,0,1796,1797,1,0,0,0,1797,1801,1,0,0,0,1798,1799,7,28,0,0,1799,1800,
+		5,147,0,0,1800,1802,5,142,0,0,1801,1798,1,0,0,0,1801,1802,1,0,0,0,1802,
+		1803,1,0,0,0,1803,1960,5,261,0,0,1804,1805,5,101,0,0,1805,1814,5,260,0,
+		0,1806,1811,3,122,61,0,1807,1808,5,264,0,0,1808,1810,3,122,61,0,1809,1807,
+		1,0,0,0,1810,1813,1,0,0,0,1811,1809,1,0,0,0,1811,1812,1,0,0,0,1812,1815,
+		1,0,0,0,1813,1811,1,0,0,0,1814,1806,1,0,0,0,1814,1815,1,0,0,0,1815,1819,
+		1,0,0,0,1816,1817,7,28,0,0,1817,1818,5,147,0,0,1818,1820,5,142,0,0,1819,
+		1816,1,0,0,0,1819,1820,1,0,0,0,1820,1821,1,0,0,0,1821,1960,5,261,0,0,1822,
+		1823,5,102,0,0,1823,1824,5,260,0,0,1824,1835,3,122,61,0,1825,1826,5,151,
+		0,0,1826,1827,5,15,0,0,1827,1832,3,78,39,0,1828,1829,5,264,0,0,1829,1831,
+		3,78,39,0,1830,1828,1,0,0,0,1831,1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,
+		1,0,0,0,1833,1836,1,0,0,0,1834,1832,1,0,0,0,1835,1825,1,0,0,0,1835,1836,
+		1,0,0,0,1836,1840,1,0,0,0,1837,1838,7,28,0,0,1838,1839,5,147,0,0,1839,
+		1841,5,142,0,0,1840,1837,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,
+		1849,5,261,0,0,1843,1844,5,69,0,0,1844,1845,5,260,0,0,1845,1846,5,234,
+		0,0,1846,1847,3,122,61,0,1847,1848,5,261,0,0,1848,1850,1,0,0,0,1849,1843,
+		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1852,5,154,0,0,1852,1854,
+		3,144,72,0,1853,1851,1,0,0,0,1853,1854,1,0,0,0,1854,1960,1,0,0,0,1855,
+		1856,5,106,0,0,1856,1857,5,260,0,0,1857,1861,3,152,76,0,1858,1859,7,28,
+		0,0,1859,1860,5,147,0,0,1860,1862,5,142,0,0,1861,1858,1,0,0,0,1861,1862,
+		1,0,0,0,1862,1863,1,0,0,0,1863,1870,5,261,0,0,1864,1865,5,69,0,0,1865,
+		1866,5,260,0,0,1866,1867,5,234,0,0,1867,1868,3,122,61,0,1868,1869,5,261,
+		0,0,1869,1871,1,0,0,0,1870,1864,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,
+		0,0,0,1872,1873,5,154,0,0,1873,1875,3,144,72,0,1874,1872,1,0,0,0,1874,
+		1875,1,0,0,0,1875,1960,1,0,0,0,1876,1877,7,29,0,0,1877,1878,5,260,0,0,
+		1878,1879,3,122,61,0,1879,1880,5,212,0,0,1880,1881,3,168,84,0,1881,1882,
+		5,261,0,0,1882,1960,1,0,0,0,1883,1884,7,30,0,0,1884,1885,5,260,0,0,1885,
+		1886,3,168,84,0,1886,1887,5,264,0,0,1887,1888,3,122,61,0,1888,1889,5,264,
+		0,0,1889,1890,3,122,61,0,1890,1891,5,261,0,0,1891,1960,1,0,0,0,1892,1960,
+		7,31,0,0,1893,1894,5,8,0,0,1894,1903,5,262,0,0,1895,1900,3,122,61,0,1896,
+		1897,5,264,0,0,1897,1899,3,122,61,0,1898,1896,1,0,0,0,1899,1902,1,0,0,
+		0,1900,1898,1,0,0,0,1900,1901,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,
+		0,0,1903,1895,1,0,0,0,1903,1904,1,0,0,0,1904,1905,1,0,0,0,1905,1960,5,
+		263,0,0,1906,1907,5,121,0,0,1907,1916,5,262,0,0,1908,1913,3,122,61,0,1909,
+		1910,5,264,0,0,1910,1912,3,122,61,0,1911,1909,1,0,0,0,1912,1915,1,0,0,
+		0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,
+		0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1960,5,
+		263,0,0,1919,1920,5,184,0,0,1920,1929,5,260,0,0,1921,1926,3,122,61,0,1922,
+		1923,5,264,0,0,1923,1925,3,122,61,0,1924,1922,1,0,0,0,1925,1928,1,0,0,
+		0,1926,1924,1,0,0,0,1926,1927,1,0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,
+		0,0,1929,1921,1,0,0,0,1929,1930,1,0,0,0,1930,1931,1,0,0,0,1931,1960,5,
+		261,0,0,1932,1933,5,48,0,0,1933,1934,5,260,0,0,1934,1935,3,178,89,0,1935,
+		1936,5,261,0,0,1936,1960,1,0,0,0,1937,1960,3,134,67,0,1938,1939,5,62,0,
+		0,1939,1940,5,260,0,0,1940,1941,3,54,27,0,1941,1942,5,261,0,0,1942,1960,
+		1,0,0,0,1943,1944,5,260,0,0,1944,1945,3,54,27,0,1945,1946,5,261,0,0,1946,
+		1960,1,0,0,0,1947,1948,5,260,0,0,1948,1953,3,122,61,0,1949,1950,5,264,
+		0,0,1950,1952,3,122,61,0,1951,1949,1,0,0,0,1952,1955,1,0,0,0,1953,1951,
+		1,0,0,0,1953,1954,1,0,0,0,1954,1956,1,0,0,0,1955,1953,1,0,0,0,1956,1957,
+		5,261,0,0,1957,1960,1,0,0,0,1958,1960,3,180,90,0,1959,1629,1,0,0,0,1959,
+		1631,1,0,0,0,1959,1632,1,0,0,0,1959,1645,1,0,0,0,1959,1657,1,0,0,0,1959,
+		1664,1,0,0,0,1959,1674,1,0,0,0,1959,1684,1,0,0,0,1959,1694,1,0,0,0,1959,
+		1705,1,0,0,0,1959,1712,1,0,0,0,1959,1725,1,0,0,0,1959,1748,1,0,0,0,1959,
+		1774,1,0,0,0,1959,1786,1,0,0,0,1959,1804,1,0,0,0,1959,1822,1,0,0,0,1959,
+		1855,1,0,0,0,1959,1876,1,0,0,0,1959,1883,1,0,0,0,1959,1892,1,0,0,0,1959,
+		1893,1,0,0,0,1959,1906,1,0,0,0,1959,1919,1,0,0,0,1959,1932,1,0,0,0,1959,
+		1937,1,0,0,0,1959,1938,1,0,0,0,1959,1943,1,0,0,0,1959,1947,1,0,0,0,1959,
+		1958,1,0,0,0,1960,1971,1,0,0,0,1961,1962,10,2,0,0,1962,1963,5,265,0,0,
+		1963,1970,3,180,90,0,1964,1965,10,1,0,0,1965,1966,5,262,0,0,1966,1967,
+		3,130,65,0,1967,1968,5,263,0,0,1968,1970,1,0,0,0,1969,1961,1,0,0,0,1969,
+		1964,1,0,0,0,1970,1973,1,0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,
+		133,1,0,0,0,1973,1971,1,0,0,0,1974,1975,3,138,69,0,1975,1991,5,260,0,0,
+		1976,1992,5,252,0,0,1977,1979,3,68,34,0,1978,1977,1,0,0,0,1978,1979,1,
+		0,0,0,1979,1980,1,0,0,0,1980,1985,3,140,70,0,1981,1982,5,264,0,0,1982,
+		1984,3,140,70,0,1983,1981,1,0,0,0,1984,1987,1,0,0,0,1985,1983,1,0,0,0,
+		1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,1985,1,0,0,0,1988,1990,3,136,
+		68,0,1989,1988,1,0,0,0,1989,1990,1,0,0,0,1990,1992,1,0,0,0,1991,1976,1,
+		0,0,0,1991,1978,1,0,0,0,1991,1992,1,0,0,0,1992,1993,1,0,0,0,1993,2000,
+		5,261,0,0,1994,1995,5,69,0,0,1995,1996,5,260,0,0,1996,1997,5,234,0,0,1997,
+		1998,3,122,61,0,1998,1999,5,261,0,0,1999,2001,1,0,0,0,2000,1994,1,0,0,
+		0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,2003,5,154,0,0,2003,2005,3,
+		144,72,0,2004,2002,1,0,0,0,2004,2005,1,0,0,0,2005,135,1,0,0,0,2006,2007,
+		7,32,0,0,2007,2008,5,143,0,0,2008,137,1,0,0,0,2009,2014,3,176,88,0,2010,
+		2014,5,115,0,0,2011,2014,5,182,0,0,2012,2014,5,70,0,0,2013,2009,1,0,0,
+		0,2013,2010,1,0,0,0,2013,2011,1,0,0,0,2013,2012,1,0,0,0,2014,139,1,0,0,
+		0,2015,2016,3,180,90,0,2016,2017,5,249,0,0,2017,2018,3,142,71,0,2018,2021,
+		1,0,0,0,2019,2021,3,142,71,0,2020,2015,1,0,0,0,2020,2019,1,0,0,0,2021,
+		141,1,0,0,0,2022,2023,5,204,0,0,2023,2027,3,176,88,0,2024,2025,5,159,0,
+		0,2025,2026,5,15,0,0,2026,2028,3,122,61,0,2027,2024,1,0,0,0,2027,2028,
+		1,0,0,0,2028,2040,1,0,0,0,2029,2030,5,204,0,0,2030,2031,5,260,0,0,2031,
+		2032,3,54,27,0,2032,2036,5,261,0,0,2033,2034,5,159,0,0,2034,2035,5,15,
+		0,0,2035,2037,3,122,61,0,2036,2033,1,0,0,0,2036,2037,1,0,0,0,2037,2040,
+		1,0,0,0,2038,2040,3,122,61,0,2039,2022,1,0,0,0,2039,2029,1,0,0,0,2039,
+		2038,1,0,0,0,2040,143,1,0,0,0,2041,2044,3,180,90,0,2042,2044,3,146,73,
+		0,2043,2041,1,0,0,0,2043,2042,1,0,0,0,2044,145,1,0,0,0,2045,2056,5,260,
+		0,0,2046,2047,5,159,0,0,2047,2048,5,15,0,0,2048,2053,3,122,61,0,2049,2050,
+		5,264,0,0,2050,2052,3,122,61,0,2051,2049,1,0,0,0,2052,2055,1,0,0,0,2053,
+		2051,1,0,0,0,2053,2054,1,0,0,0,2054,2057,1,0,0,0,2055,2053,1,0,0,0,2056,
+		2046,1,0,0,0,2056,2057,1,0,0,0,2057,2068,1,0,0,0,2058,2059,5,151,0,0,2059,
+		2060,5,15,0,0,2060,2065,3,78,39,0,2061,2062,5,264,0,0,2062,2064,3,78,39,
+		0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,2065,2063,1,0,0,0,2065,2066,1,0,
+		0,0,2066,2069,1,0,0,0,2067,2065,1,0,0,0,2068,2058,1,0,0,0,2068,2069,1,
+		0,0,0,2069,2071,1,0,0,0,2070,2072,3,148,74,0,2071,2070,1,0,0,0,2071,2072,
+		1,0,0,0,2072,2073,1,0,0,0,2073,2074,5,261,0,0,2074,147,1,0,0,0,2075,2076,
+		7,33,0,0,2076,2084,3,150,75,0,2077,2078,7,33,0,0,2078,2079,5,13,0,0,2079,
+		2080,3,150,75,0,2080,2081,5,7,0,0,2081,2082,3,150,75,0,2082,2084,1,0,0,
+		0,2083,2075,1,0,0,0,2083,2077,1,0,0,0,2084,149,1,0,0,0,2085,2086,5,217,
+		0,0,2086,2095,5,168,0,0,2087,2088,5,217,0,0,2088,2095,5,72,0,0,2089,2090,
+		5,35,0,0,2090,2095,5,184,0,0,2091,2092,3,130,65,0,2092,2093,7,34,0,0,2093,
+		2095,1,0,0,0,2094,2085,1,0,0,0,2094,2087,1,0,0,0,2094,2089,1,0,0,0,2094,
+		2091,1,0,0,0,2095,151,1,0,0,0,2096,2098,5,109,0,0,2097,2096,1,0,0,0,2097,
+		2098,1,0,0,0,2098,2099,1,0,0,0,2099,2100,3,122,61,0,2100,2101,5,225,0,
+		0,2101,2102,3,122,61,0,2102,153,1,0,0,0,2103,2108,5,142,0,0,2104,2108,
+		5,56,0,0,2105,2106,5,44,0,0,2106,2108,3,122,61,0,2107,2103,1,0,0,0,2107,
+		2104,1,0,0,0,2107,2105,1,0,0,0,2108,155,1,0,0,0,2109,2111,5,238,0,0,2110,
+		2112,5,8,0,0,2111,2110,1,0,0,0,2111,2112,1,0,0,0,2112,2113,1,0,0,0,2113,
+		2123,5,239,0,0,2114,2116,5,236,0,0,2115,2117,7,35,0,0,2116,2115,1,0,0,
+		0,2116,2117,1,0,0,0,2117,2119,1,0,0,0,2118,2120,5,8,0,0,2119,2118,1,0,
+		0,0,2119,2120,1,0,0,0,2120,2121,1,0,0,0,2121,2123,5,239,0,0,2122,2109,
+		1,0,0,0,2122,2114,1,0,0,0,2123,157,1,0,0,0,2124,2129,5,142,0,0,2125,2129,
+		5,56,0,0,2126,2127,5,53,0,0,2127,2129,7,36,0,0,2128,2124,1,0,0,0,2128,
+		2125,1,0,0,0,2128,2126,1,0,0,0,2129,159,1,0,0,0,2130,2131,5,233,0,0,2131,
+		2132,3,122,61,0,2132,2133,5,207,0,0,2133,2134,3,122,61,0,2134,161,1,0,
+		0,0,2135,2150,5,142,0,0,2136,2150,7,37,0,0,2137,2150,5,272,0,0,2138,2150,
+		5,273,0,0,2139,2150,5,274,0,0,2140,2142,5,269,0,0,2141,2140,1,0,0,0,2142,
+		2143,1,0,0,0,2143,2141,1,0,0,0,2143,2144,1,0,0,0,2144,2150,1,0,0,0,2145,
+		2150,5,270,0,0,2146,2150,5,271,0,0,2147,2148,7,38,0,0,2148,2150,5,269,
+		0,0,2149,2135,1,0,0,0,2149,2136,1,0,0,0,2149,2137,1,0,0,0,2149,2138,1,
+		0,0,0,2149,2139,1,0,0,0,2149,2141,1,0,0,0,2149,2145,1,0,0,0,2149,2146,
+		1,0,0,0,2149,2147,1,0,0,0,2150,163,1,0,0,0,2151,2153,5,92,0,0,2152,2154,
+		7,23,0,0,2153,2152,1,0,0,0,2153,2154,1,0,0,0,2154,2155,1,0,0,0,2155,2156,
+		3,166,83,0,2156,2160,3,168,84,0,2157,2158,5,260,0,0,2158,2159,5,272,0,
+		0,2159,2161,5,261,0,0,2160,2157,1,0,0,0,2160,2161,1,0,0,0,2161,2169,1,
+		0,0,0,2162,2163,5,212,0,0,2163,2167,3,168,84,0,2164,2165,5,260,0,0,2165,
+		2166,5,272,0,0,2166,2168,5,261,0,0,2167,2164,1,0,0,0,2167,2168,1,0,0,0,
+		2168,2170,1,0,0,0,2169,2162,1,0,0,0,2169,2170,1,0,0,0,2170,165,1,0,0,0,
+		2171,2172,7,39,0,0,2172,167,1,0,0,0,2173,2174,7,40,0,0,2174,169,1,0,0,
+		0,2175,2179,3,172,86,0,2176,2177,5,141,0,0,2177,2180,5,142,0,0,2178,2180,
+		5,142,0,0,2179,2176,1,0,0,0,2179,2178,1,0,0,0,2179,2180,1,0,0,0,2180,171,
+		1,0,0,0,2181,2182,6,86,-1,0,2182,2183,5,8,0,0,2183,2184,5,247,0,0,2184,
+		2185,3,170,85,0,2185,2186,5,248,0,0,2186,2264,1,0,0,0,2187,2188,5,135,
+		0,0,2188,2189,5,247,0,0,2189,2190,3,170,85,0,2190,2191,5,248,0,0,2191,
+		2264,1,0,0,0,2192,2193,5,121,0,0,2193,2194,5,247,0,0,2194,2195,3,170,85,
+		0,2195,2196,5,264,0,0,2196,2197,3,170,85,0,2197,2198,5,248,0,0,2198,2264,
+		1,0,0,0,2199,2200,5,184,0,0,2200,2209,5,247,0,0,2201,2206,3,174,87,0,2202,
+		2203,5,264,0,0,2203,2205,3,174,87,0,2204,2202,1,0,0,0,2205,2208,1,0,0,
+		0,2206,2204,1,0,0,0,2206,2207,1,0,0,0,2207,2210,1,0,0,0,2208,2206,1,0,
+		0,0,2209,2201,1,0,0,0,2209,2210,1,0,0,0,2210,2211,1,0,0,0,2211,2264,5,
+		248,0,0,2212,2213,5,184,0,0,2213,2222,5,260,0,0,2214,2219,3,174,87,0,2215,
+		2216,5,264,0,0,2216,2218,3,174,87,0,2217,2215,1,0,0,0,2218,2221,1,0,0,
+		0,2219,2217,1,0,0,0,2219,2220,1,0,0,0,2220,2223,1,0,0,0,2221,2219,1,0,
+		0,0,2222,2214,1,0,0,0,2222,2223,1,0,0,0,2223,2224,1,0,0,0,2224,2264,5,
+		261,0,0,2225,2226,5,92,0,0,2226,2230,3,168,84,0,2227,2228,5,260,0,0,2228,
+		2229,5,272,0,0,2229,2231,5,261,0,0,2230,2227,1,0,0,0,2230,2231,1,0,0,0,
+		2231,2239,1,0,0,0,2232,2233,5,212,0,0,2233,2237,3,168,84,0,2234,2235,5,
+		260,0,0,2235,2236,5,272,0,0,2236,2238,5,261,0,0,2237,2234,1,0,0,0,2237,
+		2238,1,0,0,0,2238,2240,1,0,0,0,2239,2232,1,0,0,0,2239,2240,1,0,0,0,2240,
+		2264,1,0,0,0,2241,2252,3,180,90,0,2242,2243,5,260,0,0,2243,2248,5,272,
+		0,0,2244,2245,5,264,0,0,2245,2247,5,272,0,0,2246,2244,1,0,0,0,2247,2250,
+		1,0,0,0,2248,2246,1,0,0,0,2248,2249,1,0,0,0,2249,2251,1,0,0,0,2250,2248,
+		1,0,0,0,2251,2253,5,261,0,0,2252,2242,1,0,0,0,2252,2253,1,0,0,0,2253,2261,
+		1,0,0,0,2254,2255,5,236,0,0,2255,2256,5,118,0,0,2256,2257,5,208,0,0,2257,
+		2262,5,242,0,0,2258,2259,5,238,0,0,2259,2260,5,208,0,0,2260,2262,5,242,
+		0,0,2261,2254,1,0,0,0,2261,2258,1,0,0,0,2261,2262,1,0,0,0,2262,2264,1,
+		0,0,0,2263,2181,1,0,0,0,2263,2187,1,0,0,0,2263,2192,1,0,0,0,2263,2199,
+		1,0,0,0,2263,2212,1,0,0,0,2263,2225,1,0,0,0,2263,2241,1,0,0,0,2264,2271,
+		1,0,0,0,2265,2266,10,2,0,0,2266,2270,5,8,0,0,2267,2268,10,1,0,0,2268,2270,
+		5,135,0,0,2269,2265,1,0,0,0,2269,2267,1,0,0,0,2270,2273,1,0,0,0,2271,2269,
+		1,0,0,0,2271,2272,1,0,0,0,2272,173,1,0,0,0,2273,2271,1,0,0,0,2274,2275,
+		3,180,90,0,2275,2277,3,170,85,0,2276,2278,5,269,0,0,2277,2276,1,0,0,0,
+		2277,2278,1,0,0,0,2278,175,1,0,0,0,2279,2284,3,180,90,0,2280,2281,5,265,
+		0,0,2281,2283,3,180,90,0,2282,2280,1,0,0,0,2283,2286,1,0,0,0,2284,2282,
+		1,0,0,0,2284,2285,1,0,0,0,2285,177,1,0,0,0,2286,2284,1,0,0,0,2287,2292,
+		3,180,90,0,2288,2289,5,264,0,0,2289,2291,3,180,90,0,2290,2288,1,0,0,0,
+		2291,2294,1,0,0,0,2292,2290,1,0,0,0,2292,2293,1,0,0,0,2293,179,1,0,0,0,
+		2294,2292,1,0,0,0,2295,2299,5,275,0,0,2296,2299,5,276,0,0,2297,2299,3,
+		182,91,0,2298,2295,1,0,0,0,2298,2296,1,0,0,0,2298,2297,1,0,0,0,2299,181,
+		1,0,0,0,2300,2301,7,41,0,0,2301,183,1,0,0,0,329,187,194,199,205,208,223,
+		226,232,238,244,251,255,263,265,271,278,288,291,298,303,306,313,318,321,
+		325,328,333,337,343,356,364,371,375,385,390,401,404,412,416,422,426,436,
+		442,445,451,462,477,484,489,495,506,512,517,523,528,536,544,546,551,556,
+		559,564,567,570,575,578,583,588,591,599,617,619,622,629,635,644,649,653,
+		661,664,667,671,675,686,691,695,703,706,714,721,728,731,735,740,744,746,
+		750,756,766,775,784,787,801,804,808,814,822,826,831,843,855,868,873,877,
+		884,891,899,902,911,926,929,934,936,941,943,948,952,960,966,969,971,981,
+		988,991,999,1005,1009,1012,1019,1028,1031,1035,1044,1047,1051,1059,1062,
+		1073,1076,1078,1088,1100,1112,1120,1128,1131,1135,1143,1147,1167,1169,
+		1171,1175,1179,1183,1187,1189,1198,1202,1209,1212,1215,1222,1225,1231,
+		1240,1246,1249,1258,1265,1267,1278,1281,1290,1293,1301,1304,1307,1313,
+		1321,1329,1332,1340,1357,1373,1380,1386,1390,1397,1401,1405,1409,1411,
+		1415,1417,1427,1437,1444,1451,1456,1468,1476,1479,1482,1493,1498,1509,
+		1512,1520,1522,1529,1533,1540,1548,1557,1563,1569,1572,1579,1583,1588,
+		1593,1600,1604,1608,1616,1624,1626,1637,1641,1649,1653,1668,1678,1689,
+		1701,1721,1732,1738,1744,1755,1758,1764,1770,1782,1793,1796,1801,1811,
+		1814,1819,1832,1835,1840,1849,1853,1861,1870,1874,1900,1903,1913,1916,
+		1926,1929,1953,1959,1969,1971,1978,1985,1989,1991,2000,2004,2013,2020,
+		2027,2036,2039,2043,2053,2056,2065,2068,2071,2083,2094,2097,2107,2111,
+		2116,2119,2122,2128,2143,2149,2153,2160,2167,2169,2179,2206,2209,2219,
+		2222,2230,2237,2239,2248,2252,2261,2263,2269,2271,2277,2284,2292,2298
 	};
 
 	public static readonly ATN _ATN =

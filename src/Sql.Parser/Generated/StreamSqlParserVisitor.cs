@@ -81,6 +81,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCreateTableAlt([NotNull] StreamSqlParser.CreateTableAltContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>replaceTableAlt</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReplaceTableAlt([NotNull] StreamSqlParser.ReplaceTableAltContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>createView</c>
 	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
 	/// </summary>
@@ -130,6 +137,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAlterView([NotNull] StreamSqlParser.AlterViewContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>alterCatalog</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAlterCatalog([NotNull] StreamSqlParser.AlterCatalogContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>setStatement</c>
 	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
 	/// </summary>
@@ -157,6 +171,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitDescribeSavepoint([NotNull] StreamSqlParser.DescribeSavepointContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>describeCatalog</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDescribeCatalog([NotNull] StreamSqlParser.DescribeCatalogContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>describeStatement</c>
 	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
@@ -339,6 +360,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitShowCreateView([NotNull] StreamSqlParser.ShowCreateViewContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>showCreateCatalog</c>
+	/// labeled alternative in <see cref="StreamSqlParser.showTarget"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitShowCreateCatalog([NotNull] StreamSqlParser.ShowCreateCatalogContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>showCurrentCatalog</c>
 	/// labeled alternative in <see cref="StreamSqlParser.showTarget"/>.
 	/// </summary>
@@ -371,6 +399,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitCreateTable([NotNull] StreamSqlParser.CreateTableContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.replaceTable"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReplaceTable([NotNull] StreamSqlParser.ReplaceTableContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.tableElement"/>.
 	/// </summary>

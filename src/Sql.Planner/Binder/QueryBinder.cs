@@ -443,6 +443,7 @@ internal sealed class QueryBinder
         try
         {
             // A view's spans point into the script that created it; errors are reported at the reference instead.
+            using var definedIn = _catalog.ResolveIn(view.DefinedIn);
             node = new QueryBinder(_catalog, _connectors, _batchMode).Bind(view.Query);
         }
         catch (SqlValidationException e)

@@ -86,6 +86,20 @@ internal static class CatalogFormatting
         return sb.ToString();
     }
 
+    /// <summary>Flink's <c>SHOW CREATE CATALOG</c>: name, comment, then the <c>WITH</c> options sorted by key.</summary>
+    public static string ShowCreateCatalog(SessionCatalog catalog)
+    {
+        var sb = new StringBuilder("CREATE CATALOG ").Append(ExpressionSqlPrinter.Quote(catalog.Name)).Append('\n');
+        if (catalog.Comment is not null) sb.Append("COMMENT '").Append(catalog.Comment.Replace("'", "''")).Append("'\n");
+        if (catalog.Options is { Count: > 0 } options)
+        {
+            sb.Append("WITH (\n");
+            sb.Append(string.Join(",\n", options.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"  '{o.Key.Replace("'", "''")}' = '{o.Value.Replace("'", "''")}'")));
+            sb.Append("\n)\n");
+        }
+        return sb.ToString();
+    }
+
     public static string ShowCreateView(CatalogView view)
     {
         var sb = new StringBuilder();

@@ -32,6 +32,8 @@ internal sealed class CatalogStatementExecutor
         AlterTableStatement s => Alter(s),
         ShowStatement s => Show(s),
         DescribeStatement s => Describe(s),
+        DescribeCatalogStatement s => DescribeCatalog(s),
+        AlterCatalogStatement s => AlterCatalog(s),
         UseStatement s => Use(s),
         CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => CreateDatabase(s),
@@ -45,7 +47,7 @@ internal sealed class CatalogStatementExecutor
         if (_catalog.Contains(name))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Table (or view) '{ObjectNames.SplitKey(name).Name}' already exists in {TableCatalog.DefaultCatalog}.{ObjectNames.SplitKey(name).Database}", s.Name.Span);
+            throw AlreadyExists(name, s.Name.Span);
         }
         CatalogTable? likeBase = null;
         if (s.Like is { } like)
@@ -60,13 +62,20 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
+    /// <summary>"Table (or view) 't' already exists in catalog.database".</summary>
+    internal SqlValidationException AlreadyExists(string key, Parser.SourceSpan span)
+    {
+        var (catalog, database, name) = _catalog.Locate(key);
+        return new SqlValidationException($"Table (or view) '{name}' already exists in {catalog}.{database}", span);
+    }
+
     private PlanResult CreateView(CreateViewStatement s, bool batchMode)
     {
         string name = ObjectNames.Resolve(s.Name, _catalog);
         if (_catalog.Contains(name))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Table (or view) '{ObjectNames.SplitKey(name).Name}' already exists in {TableCatalog.DefaultCatalog}.{ObjectNames.SplitKey(name).Database}", s.Name.Span);
+            throw AlreadyExists(name, s.Name.Span);
         }
         var node = new QueryBinder(_catalog, _connectors, batchMode).Bind(s.Query);
         var schema = node.Schema;
@@ -77,7 +86,10 @@ internal sealed class CatalogStatementExecutor
                 throw new SqlValidationException($"VIEW column list has {names.Count} names but the query returns {schema.Count} columns", s.Name.Span);
             schema = new Types.RowSchema(schema.Fields.Select((f, i) => f with { Name = names[i] }).ToList());
         }
-        _catalog.AddView(new CatalogView(name, s.Query, s.QueryText, names, schema, s.Temporary));
+        _catalog.AddView(new CatalogView(name, s.Query, s.QueryText, names, schema, s.Temporary)
+        {
+            DefinedIn = (_catalog.CurrentCatalog, _catalog.CurrentDatabase),
+        });
         return new CatalogChanged(Succeeded);
     }
 
@@ -133,6 +145,7 @@ internal sealed class CatalogStatementExecutor
     {
         if (s.Kind == ObjectKind.Function) return DropFunction(s);
         if (s.Kind == ObjectKind.Database) return DropDatabase(s);
+        if (s.Kind == ObjectKind.Catalog) return DropCatalog(s);
         if (s.Kind is not (ObjectKind.Table or ObjectKind.View))
             throw Unsupported.Feature($"DROP {s.Kind.ToString().ToUpperInvariant()}", s.Span);
         string name = ObjectNames.Resolve(s.Name, _catalog);
@@ -172,7 +185,7 @@ internal sealed class CatalogStatementExecutor
                 throw new SqlValidationException($"View '{ObjectNames.FullName(name)}' does not exist{NameSuggestion.Hint(name, _catalog.Views.Keys)}", s.Name.Span);
             }
             if (s.Action is not RenameTableAction rename) throw Unsupported.Feature("ALTER VIEW other than RENAME TO", s.Action.Span);
-            string newName = RenameTarget(rename);
+            string newName = RenameTarget(name, rename);
             _catalog.RemoveView(name);
             _catalog.AddView(view with { Name = newName });
             return new CatalogChanged(Succeeded);
@@ -188,7 +201,7 @@ internal sealed class CatalogStatementExecutor
         {
             case RenameTableAction rename:
             {
-                string newName = RenameTarget(rename);
+                string newName = RenameTarget(name, rename);
                 _catalog.RemoveTable(name);
                 _catalog.AddTable(table with { Name = newName });
                 break;
@@ -223,11 +236,15 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
-    private string RenameTarget(RenameTableAction rename)
+    /// <summary>The key an object gets from <c>RENAME TO</c>: an unqualified new name stays in the object's catalog and
+    /// database (as Flink's catalogs rename in place), a qualified one is resolved.</summary>
+    private string RenameTarget(string key, RenameTableAction rename)
     {
-        string newName = ObjectNames.Resolve(rename.NewName, _catalog);
-        if (_catalog.Contains(newName))
-            throw new SqlValidationException($"Table (or view) '{newName}' already exists in {TableCatalog.DefaultCatalog}.{TableCatalog.DefaultDatabase}", rename.NewName.Span);
+        var (catalog, database, _) = _catalog.Locate(key);
+        string newName = rename.NewName.Parts.Count == 1
+            ? TableCatalog.Key(catalog, database, rename.NewName.Last)
+            : ObjectNames.Resolve(rename.NewName, _catalog);
+        if (_catalog.Contains(newName)) throw AlreadyExists(newName, rename.NewName.Span);
         return newName;
     }
 
@@ -235,13 +252,26 @@ internal sealed class CatalogStatementExecutor
     {
         switch (s.Kind)
         {
-            case ShowKind.Tables: return List("table name", _catalog.NamesInCurrentDatabase(), s);
-            case ShowKind.Views: return List("view name", _catalog.ObjectsIn(_catalog.CurrentDatabase).Where(k => _catalog.FindView(k) is not null).Select(k => _catalog.Split(k).Name).ToList(), s);
+            case ShowKind.Tables:
+            {
+                var (catalog, database) = ShownDatabase(s);
+                return List("table name", _catalog.NamesIn(catalog, database), s);
+            }
+            case ShowKind.Views:
+            {
+                var (catalog, database) = ShownDatabase(s);
+                return List("view name", _catalog.ObjectsIn(catalog, database).Where(k => _catalog.FindView(k) is not null).Select(k => _catalog.Locate(k).Name).ToList(), s);
+            }
             case ShowKind.Functions: return List("function name", BuiltInFunctions.Names.Concat(_catalog.Functions.Names).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList(), s);
             case ShowKind.UserFunctions: return List("function name", _catalog.Functions.Names, s);
-            case ShowKind.Catalogs: return List("catalog name", new[] { TableCatalog.DefaultCatalog }, s);
-            case ShowKind.Databases: return List("database name", _catalog.Databases.ToList(), s);
-            case ShowKind.CurrentCatalog: return List("current catalog name", new[] { TableCatalog.DefaultCatalog }, s);
+            case ShowKind.Catalogs: return List("catalog name", _catalog.CatalogNames.ToList(), s);
+            case ShowKind.Databases: return List("database name", ShownCatalog(s).Databases.ToList(), s);
+            case ShowKind.CurrentCatalog: return List("current catalog name", new[] { _catalog.CurrentCatalog }, s);
+            case ShowKind.CreateCatalog:
+            {
+                var name = s.Target ?? throw new SqlValidationException("SHOW CREATE CATALOG needs a catalog name", s.Span);
+                return Single("result", CatalogFormatting.ShowCreateCatalog(DescribedCatalog(name)));
+            }
             case ShowKind.CurrentDatabase: return List("current database name", new[] { _catalog.CurrentDatabase }, s);
             case ShowKind.Modules: return List("module name", new[] { "core" }, s);
             case ShowKind.Jars: return new TableResult(new[] { "jars" }, _catalog.Functions.Jars.Select(j => (IReadOnlyList<string?>)new[] { j }).ToList());
@@ -271,6 +301,58 @@ internal sealed class CatalogStatementExecutor
         }
     }
 
+    /// <summary>The catalog and database of <c>SHOW TABLES|VIEWS [FROM|IN [catalog.]database]</c>: the current ones without
+    /// <c>FROM</c>.</summary>
+    private (string Catalog, string Database) ShownDatabase(ShowStatement s)
+    {
+        if (s.Target is null) return (_catalog.CurrentCatalog, _catalog.CurrentDatabase);
+        var (catalog, database) = DatabaseName(s.Target);
+        if (!_catalog.HasDatabase(catalog, database))
+            throw new SqlValidationException(Sentence($"Database '{catalog}'.'{database}' doesn't exist", NameSuggestion.Hint(database, _catalog.FindCatalog(catalog)!.Databases)), s.Target.Span);
+        return (catalog, database);
+    }
+
+    /// <summary>The catalog of <c>SHOW DATABASES [FROM|IN catalog]</c>: the current one without <c>FROM</c>.</summary>
+    private SessionCatalog ShownCatalog(ShowStatement s)
+    {
+        if (s.Target is null) return _catalog.FindCatalog(_catalog.CurrentCatalog)!;
+        if (s.Target.Parts.Count > 1)
+            throw new SqlValidationException($"Catalog identifier '{s.Target}' has too many parts (a catalog name has one)", s.Target.Span);
+        return _catalog.FindCatalog(s.Target.Last) ?? throw CatalogDoesNotExist(s.Target);
+    }
+
+    /// <summary>Flink's sentence, ended by "; did you mean 'x'?" when there is a close name, else by a period.</summary>
+    private static string Sentence(string text, string hint) => hint.Length == 0 ? text + "." : text + hint;
+
+    private SqlValidationException CatalogDoesNotExist(ObjectName name) =>
+        new($"Catalog {name.Last} does not exist{NameSuggestion.Hint(name.Last, _catalog.CatalogNames)}", name.Span);
+
+    /// <summary>The catalog <c>DESCRIBE CATALOG</c> and <c>SHOW CREATE CATALOG</c> describe: one of <c>CREATE CATALOG</c>
+    /// (Flink has no descriptor for its built-in <c>default_catalog</c> and says so).</summary>
+    private SessionCatalog DescribedCatalog(ObjectName name)
+    {
+        var catalog = _catalog.FindCatalog(name.Last);
+        if (name.Parts.Count > 1 || catalog?.Options is null)
+            throw new SqlValidationException($"Cannot obtain metadata information from Catalog {name}.", name.Span);
+        return catalog;
+    }
+
+    /// <summary><c>DESCRIBE CATALOG [EXTENDED] c</c>: Flink's <c>info name</c> / <c>info value</c> rows (name, type, comment,
+    /// and with EXTENDED each option as <c>option:key</c>).</summary>
+    private PlanResult DescribeCatalog(DescribeCatalogStatement s)
+    {
+        var catalog = DescribedCatalog(s.Name);
+        var rows = new List<IReadOnlyList<string?>>
+        {
+            new[] { "name", catalog.Name },
+            new[] { "type", catalog.Options!.GetValueOrDefault("type", "") },
+            new[] { "comment", catalog.Comment ?? "" },
+        };
+        if (s.Extended)
+            foreach (var (key, value) in catalog.Options!) rows.Add(new[] { "option:" + key, value });
+        return new TableResult(new[] { "info name", "info value" }, rows);
+    }
+
     private static TableResult Single(string column, string value) =>
         new(new[] { column }, new IReadOnlyList<string?>[] { new[] { value } });
 
@@ -298,13 +380,17 @@ internal sealed class CatalogStatementExecutor
     {
         if (s.Catalog)
         {
-            if (s.Name.Last != TableCatalog.DefaultCatalog)
-                throw new SqlValidationException($"A catalog with name [{s.Name.Last}] does not exist.", s.Name.Span);
+            if (s.Name.Parts.Count > 1 || _catalog.FindCatalog(s.Name.Last) is null)
+                throw new SqlValidationException(Sentence($"A catalog with name [{s.Name}] does not exist", NameSuggestion.Hint(s.Name.Last, _catalog.CatalogNames)), s.Name.Span);
+            _catalog.UseCatalog(s.Name.Last);
             return new CatalogChanged(Succeeded);
         }
-        var database = DatabaseName(s.Name);
-        if (!_catalog.HasDatabase(database))
-            throw new SqlValidationException($"A database with name [{database}] does not exist in the catalog: [{TableCatalog.DefaultCatalog}].{NameSuggestion.Hint(database, _catalog.Databases)}", s.Name.Span);
+        var (catalog, database) = DatabaseName(s.Name);
+        // USE c.db switches the catalog only once the database is known to exist in it, as Flink does.
+        var found = _catalog.FindCatalog(catalog)!;
+        if (!found.HasDatabase(database))
+            throw new SqlValidationException(Sentence($"A database with name [{database}] does not exist in the catalog: [{catalog}]", NameSuggestion.Hint(database, found.Databases)), s.Name.Span);
+        _catalog.UseCatalog(catalog);
         _catalog.UseDatabase(database);
         return new CatalogChanged(Succeeded);
     }
@@ -342,36 +428,134 @@ internal sealed class CatalogStatementExecutor
 
     private PlanResult CreateDatabase(CreateDatabaseStatement s)
     {
-        if (s.IsCatalog) throw Unsupported.Feature("CREATE CATALOG", s.Span);
-        var database = DatabaseName(s.Name);
-        if (!_catalog.AddDatabase(database) && !s.IfNotExists)
-            throw new SqlValidationException($"Could not execute CREATE DATABASE: Database {database} already exists in Catalog {TableCatalog.DefaultCatalog}.", s.Name.Span);
+        if (s.IsCatalog) return CreateCatalog(s);
+        var (catalog, database) = DatabaseName(s.Name);
+        if (!_catalog.AddDatabase(catalog, database) && !s.IfNotExists)
+            throw new SqlValidationException($"Could not execute CREATE DATABASE: Database {database} already exists in Catalog {catalog}.", s.Name.Span);
         return new CatalogChanged(Succeeded);
     }
 
     private PlanResult DropDatabase(DropStatement s)
     {
-        var database = DatabaseName(s.Name);
-        if (!_catalog.HasDatabase(database))
+        var (catalog, database) = DatabaseName(s.Name);
+        if (!_catalog.HasDatabase(catalog, database))
         {
             if (s.IfExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Could not execute DROP DATABASE: Database {database} does not exist in Catalog {TableCatalog.DefaultCatalog}.", s.Name.Span);
+            throw new SqlValidationException($"Could not execute DROP DATABASE: Database {database} does not exist in Catalog {catalog}.", s.Name.Span);
         }
-        if (database == TableCatalog.DefaultDatabase || database == _catalog.CurrentDatabase)
+        if (database == _catalog.FindCatalog(catalog)!.DefaultDatabase || (catalog == _catalog.CurrentCatalog && database == _catalog.CurrentDatabase))
             throw new SqlValidationException($"Cannot drop a database which is currently in use.", s.Name.Span);
-        if (_catalog.ObjectsIn(database).Count > 0 && !s.Cascade)
-            throw new SqlValidationException($"Could not execute DROP DATABASE: Database {database} in catalog {TableCatalog.DefaultCatalog} is not empty.", s.Name.Span);
-        _catalog.RemoveDatabase(database);
+        if (_catalog.ObjectsIn(catalog, database).Count > 0 && !s.Cascade)
+            throw new SqlValidationException($"Could not execute DROP DATABASE: Database {database} in catalog {catalog} is not empty.", s.Name.Span);
+        _catalog.RemoveDatabase(catalog, database);
         return new CatalogChanged(Succeeded);
     }
 
-    /// <summary>The database a <c>[catalog.]database</c> name names (the catalog must be the default one).</summary>
-    private static string DatabaseName(ObjectName name)
+    /// <summary>The catalog and database a <c>[catalog.]database</c> name names (the catalog must exist; unqualified, the
+    /// current one).</summary>
+    private (string Catalog, string Database) DatabaseName(ObjectName name)
     {
         var parts = name.Parts;
         if (parts.Count > 2) throw new SqlValidationException($"Database identifier '{name}' has too many parts (catalog.database at most)", name.Span);
-        if (parts.Count == 2 && parts[0] != TableCatalog.DefaultCatalog)
-            throw new SqlValidationException($"Catalog '{parts[0]}' does not exist (only '{TableCatalog.DefaultCatalog}' exists)", name.Span);
-        return parts[^1];
+        string catalog = parts.Count == 2 ? parts[0] : _catalog.CurrentCatalog;
+        if (_catalog.FindCatalog(catalog) is null)
+            throw new SqlValidationException($"Catalog {catalog} does not exist{NameSuggestion.Hint(catalog, _catalog.CatalogNames)}", name.Span);
+        return (catalog, parts[^1]);
+    }
+
+    /// <summary><c>CREATE CATALOG [IF NOT EXISTS] c [COMMENT '...'] WITH ('type' = 'generic_in_memory' [, 'default-database' =
+    /// 'db'])</c>: Flink's in-memory catalog, the only type StreamSql has; Flink's errors for a missing or unknown type and
+    /// unknown options.</summary>
+    private PlanResult CreateCatalog(CreateDatabaseStatement s)
+    {
+        if (s.Name.Parts.Count > 1)
+            throw new SqlValidationException($"Catalog identifier '{s.Name}' has too many parts (a catalog name has one)", s.Name.Span);
+        string name = s.Name.Last;
+        if (_catalog.FindCatalog(name) is { } existing)
+        {
+            if (s.IfNotExists) return new CatalogChanged(Succeeded);
+            // Flink keeps catalogs made by CREATE CATALOG in its catalog store; its default_catalog is only initialized.
+            throw new SqlValidationException($"Catalog {name} already exists in {(existing.Options is null ? "initialized catalogs" : "catalog store")}.", s.Name.Span);
+        }
+        var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in s.Options) options[o.Key] = o.Value;
+        string defaultDatabase = ValidateCatalogOptions(name, options, s.Options, s.Name.Span);
+        _catalog.AddCatalog(new SessionCatalog(name, defaultDatabase, s.Comment, options));
+        return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary>Checks the options of an in-memory catalog as Flink's factory does (a <c>type</c> to discover the factory,
+    /// <c>generic_in_memory</c> the only one; no options besides <c>default-database</c> and <c>property-version</c>);
+    /// returns the default database. <paramref name="written"/> give the spans of options as written.</summary>
+    private static string ValidateCatalogOptions(string name, IReadOnlyDictionary<string, string> options, IReadOnlyList<TableOption> written, Parser.SourceSpan nameSpan)
+    {
+        Parser.SourceSpan KeySpan(string key) => written.LastOrDefault(o => o.Key == key)?.KeySpan ?? nameSpan;
+        string unable = $"Unable to create catalog '{name}'.";
+        if (!options.TryGetValue("type", out var type))
+            throw new SqlValidationException($"{unable} Catalog options do not contain an option key 'type' for discovering a catalog.", nameSpan);
+        if (type != SessionCatalog.InMemoryType)
+            throw new SqlValidationException(
+                $"{unable} Could not find any factory for identifier '{type}' that implements 'org.apache.flink.table.factories.CatalogFactory'. " +
+                $"Available factory identifiers are: {SessionCatalog.InMemoryType} (StreamSql keeps catalogs in memory; Hive, JDBC, Paimon and other external catalogs are not supported)",
+                written.LastOrDefault(o => o.Key == "type")?.Span ?? nameSpan);
+        string[] supported = ["default-database", "property-version"];
+        var unsupported = options.Keys.Where(k => k != "type" && !supported.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (unsupported.Count > 0)
+            throw new SqlValidationException(
+                $"{unable} Unsupported options found for '{SessionCatalog.InMemoryType}'.\n\nUnsupported options:\n\n{string.Join("\n", unsupported)}\n\nSupported options:\n\n{string.Join("\n", supported)}",
+                KeySpan(unsupported[0]));
+        string defaultDatabase = options.GetValueOrDefault("default-database", TableCatalog.DefaultDatabase);
+        if (string.IsNullOrWhiteSpace(defaultDatabase))
+            throw new SqlValidationException($"{unable} The option 'default-database' cannot be empty.", KeySpan("default-database"));
+        return defaultDatabase;
+    }
+
+    /// <summary><c>ALTER CATALOG c SET (...) | RESET (...) | COMMENT '...'</c> (Flink 1.20): changes the options or comment
+    /// of a catalog of <c>CREATE CATALOG</c>, checked as <c>CREATE CATALOG</c> checks them; its databases, tables and views
+    /// stay (a new <c>default-database</c> is added when missing).</summary>
+    private PlanResult AlterCatalog(AlterCatalogStatement s)
+    {
+        var catalog = _catalog.FindCatalog(s.Name.Last);
+        if (s.Name.Parts.Count > 1 || catalog?.Options is null)
+            throw new SqlValidationException($"Catalog {s.Name} does not exist in the catalog store.", s.Name.Span);
+        var options = new SortedDictionary<string, string>(catalog.Options.ToDictionary(), StringComparer.Ordinal);
+        string? comment = catalog.Comment;
+        IReadOnlyList<TableOption> written = [];
+        switch (s.Action)
+        {
+            case null:
+                comment = s.Comment;
+                break;
+            case SetOptionsAction set:
+                foreach (var o in set.Options) options[o.Key] = o.Value;
+                written = set.Options;
+                break;
+            case ResetOptionsAction reset:
+                if (reset.Keys.Contains("type"))
+                    throw new SqlValidationException("ALTER CATALOG RESET does not support changing 'type'", reset.Span);
+                foreach (var key in reset.Keys) options.Remove(key);
+                break;
+            default:
+                throw new SqlValidationException("ALTER CATALOG takes SET (...), RESET (...) or COMMENT '...'", s.Action.Span);
+        }
+        string defaultDatabase = ValidateCatalogOptions(catalog.Name, options, written, s.Name.Span);
+        _catalog.ReplaceCatalog(catalog.With(defaultDatabase, comment, options));
+        return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary><c>DROP CATALOG [IF EXISTS] c</c>: the catalog goes with its databases, tables and views; the current catalog
+    /// cannot be dropped (Flink's error).</summary>
+    private PlanResult DropCatalog(DropStatement s)
+    {
+        string name = s.Name.Last;
+        if (s.Name.Parts.Count > 1 || _catalog.FindCatalog(name) is null)
+        {
+            if (s.IfExists) return new CatalogChanged(Succeeded);
+            throw new SqlValidationException(Sentence($"Catalog {s.Name} does not exist", NameSuggestion.Hint(name, _catalog.CatalogNames)), s.Name.Span);
+        }
+        if (name == _catalog.CurrentCatalog)
+            throw new SqlValidationException("Cannot drop a catalog which is currently in use.", s.Name.Span);
+        _catalog.RemoveCatalog(name);
+        return new CatalogChanged(Succeeded);
     }
 }

@@ -4,4 +4,9 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Catalog;
 
 /// <summary>A view: its query (re-bound on every use) and the schema it had when created.</summary>
-public sealed record CatalogView(string Name, Query Query, string QueryText, IReadOnlyList<string> ColumnNames, RowSchema Schema, bool Temporary);
+public sealed record CatalogView(string Name, Query Query, string QueryText, IReadOnlyList<string> ColumnNames, RowSchema Schema, bool Temporary)
+{
+    /// <summary>The current catalog and database when the view was created: the query's unqualified names resolve there
+    /// on every use, as in Flink (which stores the query with its names expanded).</summary>
+    public (string Catalog, string Database) DefinedIn { get; init; } = (TableCatalog.DefaultCatalog, TableCatalog.DefaultDatabase);
+}

@@ -37,7 +37,7 @@ public static class PlanPrinter
         }
     }
 
-    private static string TableId(string table) => $"[[{TableCatalog.DefaultCatalog}, {Binder.ObjectNames.SplitKey(table).Database}, {Binder.ObjectNames.SplitKey(table).Name}]]";
+    private static string TableId(string table) => Physical.Plan.ExplainText.TableId(table);
 
     private static string Fields(LogicalNode node) => string.Join(", ", node.Schema.Fields.Select(f => f.Name));
 

@@ -13,8 +13,11 @@ internal static class ExplainText
 
     public static string Names(RowSchema schema, IEnumerable<int> columns) => string.Join(", ", columns.Select(c => schema[c].Name));
 
-    public static string TableId(string table, string? suffix = null) =>
-        $"[[{TableCatalog.DefaultCatalog}, {Binder.ObjectNames.SplitKey(table).Database}, {Binder.ObjectNames.SplitKey(table).Name}{suffix}]]";
+    public static string TableId(string table, string? suffix = null)
+    {
+        var (catalog, database, name) = Binder.ObjectNames.SplitKey(table);
+        return $"[[{catalog}, {database}, {name}{suffix}]]";
+    }
 
     public static string Tuples(IReadOnlyList<IReadOnlyList<Literal>> rows) =>
         "[" + string.Join(", ", rows.Select(r => "{ " + string.Join(", ", r.Select(l => l.ToString())) + " }")) + "]";
