@@ -43,6 +43,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     private Schema _fileSchema = null!;
     private PartitionRouter? _router;
     private PartitionCommitTracker? _partitions;
+    private OverwriteCleaner? _overwrite;
 
     private readonly Dictionary<string, OpenPart> _open = new(StringComparer.Ordinal);
     private int _counter;
@@ -71,6 +72,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         _diagnostics = context.Diagnostics;
         _clock = context.Clock;
         _uuid = Guid.NewGuid().ToString();
+        if (context.Overwrite) _overwrite = context.Shared.GetOrAdd("overwrite", () => new OverwriteCleaner());
         _maxFileBytes = options.Get(FilesystemOptions.RollingFileSize);
         _rolloverMillis = (long)options.Get(FilesystemOptions.RollingInterval).TotalMilliseconds;
         if (options.Get(FilesystemOptions.RollingInactivityInterval) is { } inactivity) _inactivityMillis = (long)inactivity.TotalMilliseconds;
@@ -270,7 +272,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     {
         foreach (var handle in handles)
         {
-            var waiting = Commit(handle, _diagnostics, SyncDirectory);
+            var waiting = Commit(handle, _diagnostics, SyncDirectory, _overwrite);
             if (_partitions is not null)
                 foreach (var (partition, created) in waiting) _partitions.OnFilesCommitted(partition, created);
         }
@@ -286,7 +288,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     /// A part whose pending and final files are both gone (removed by hand, or the directory was cleaned) cannot be
     /// committed: that is reported on <paramref name="diagnostics"/> and the commit goes on, as a restart would only meet
     /// the same missing file again. Returns the partitions the handle names as waiting for their commit.</summary>
-    internal static List<(string Partition, long Created)> Commit(byte[] handle, TextWriter diagnostics, Action<string> syncDirectory)
+    internal static List<(string Partition, long Created)> Commit(byte[] handle, TextWriter diagnostics, Action<string> syncDirectory,
+        OverwriteCleaner? overwrite = null)
     {
         var waiting = new List<(string, long)>();
         var lines = Encoding.UTF8.GetString(handle).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -308,6 +311,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             var name = slash < 0 ? relative : relative[(slash + 1)..];
             var pending = PendingPath(partDirectory, name);
             var final = Path.Combine(partDirectory, name);
+            overwrite?.BeforeFirstCommitInto(partDirectory, diagnostics);
             if (File.Exists(pending)) File.Move(pending, final, overwrite: true);
             else if (!File.Exists(final))
                 diagnostics.WriteLine($"[WARNING] Cannot commit part file '{final}': neither it nor its pending file '{pending}' exists; its rows are lost from the sink's output.");

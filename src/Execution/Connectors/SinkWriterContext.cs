@@ -23,6 +23,10 @@ public sealed record SinkWriterContext(
     /// cleaned up. Null when the job's state is not kept on disk (nothing resumes it).</summary>
     public string? OutputOwner { get; init; }
 
+    /// <summary><c>INSERT OVERWRITE</c> (batch): what this job commits replaces what the table, or each partition it
+    /// writes, held before (only sinks that support it are given it).</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>Where warnings go that do not stop the job.</summary>
     public TextWriter Diagnostics { get; init; } = TextWriter.Null;
 

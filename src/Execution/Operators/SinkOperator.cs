@@ -43,6 +43,7 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
             OutputOwner = context.ExclusiveStateName is { } state ? state + "/" + context.OperatorId : null,
             Diagnostics = services.Diagnostics,
             Shared = services.Shared.Scoped(context.OperatorId),
+            Overwrite = spec.Overwrite,
         };
         await _writer.OpenAsync(writerContext, cancellationToken).ConfigureAwait(false);
         _committables = context.State.OperatorState.GetListState(CommittablesStateName);

@@ -30,7 +30,6 @@ internal sealed class InsertBinder
 
     public LogicalSink Bind(InsertStatement insert)
     {
-        if (insert.Overwrite) throw Unsupported.Feature("INSERT OVERWRITE (streaming mode only supports INSERT INTO)", insert.Span);
         if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
         string name = ObjectNames.Resolve(insert.Target, _catalog);
         var table = _catalog.FindTable(name);
@@ -52,6 +51,16 @@ internal sealed class InsertBinder
             throw new SqlValidationException(e.Message, insert.Target.Span);
         }
 
+        if (insert.Overwrite)
+        {
+            // Flink: only sinks that implement SupportsOverwrite (the filesystem), and only over bounded input.
+            if (!_batchMode)
+                throw new SqlValidationException("INSERT OVERWRITE is not supported in streaming mode (set 'execution.runtime-mode' = 'batch')", insert.Span);
+            if (!string.Equals(table.Connector, "filesystem", StringComparison.OrdinalIgnoreCase))
+                throw new SqlValidationException(
+                    $"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{ObjectNames.FullName(name)}' implements the SupportsOverwrite interface (the filesystem connector does; '{table.Connector}' does not)", insert.Span);
+        }
+
         var query = new QueryBinder(_catalog, _connectors, _batchMode).Bind(insert.Source);
         // Declaration order, as the query (or the column list) gives them.
         var sinkColumns = table.Columns.Where(c => c is PhysicalColumn or MetadataColumn { IsVirtual: false }).ToList();
@@ -65,15 +74,19 @@ internal sealed class InsertBinder
                 + $". Declare the column VIRTUAL ('{column.Name} ... METADATA FROM '{column.MetadataKey}' VIRTUAL') to read it without writing it.", insert.Target.Span);
         }
 
-        // Which query column feeds each sink column (-1: NULL).
+        var statics = StaticPartitionValues(insert, table, sinkColumns, name);
+        // Which query column feeds each sink column (-1: NULL or its static partition value).
         var feeding = new int[sinkColumns.Count];
         if (insert.TargetColumns.Count == 0)
         {
-            if (query.Schema.Count != sinkColumns.Count)
+            var fed = Enumerable.Range(0, sinkColumns.Count).Where(i => !statics.ContainsKey(i)).ToList();
+            if (query.Schema.Count != fed.Count)
                 throw new SqlValidationException(
-                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': the query returns {query.Schema.Count} columns {query.Schema}, the table has {sinkColumns.Count} {new RowSchema(sinkColumns.Select(c => new Field(c.Name, c.Type)).ToList())}",
+                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': the query returns {query.Schema.Count} columns {query.Schema}, the table has {fed.Count} {new RowSchema(fed.Select(i => new Field(sinkColumns[i].Name, sinkColumns[i].Type)).ToList())}"
+                    + (statics.Count > 0 ? " besides its static partition columns" : ""),
                     insert.Source.Span);
-            for (int i = 0; i < feeding.Length; i++) feeding[i] = i;
+            Array.Fill(feeding, -1);
+            for (int q = 0; q < fed.Count; q++) feeding[fed[q]] = q;
         }
         else
         {
@@ -89,14 +102,15 @@ internal sealed class InsertBinder
                         : $"Unknown target column '{target.Value}' in table '{name}'{NameSuggestion.Hint(target.Value, sinkColumns.Select(c => c.Name))}";
                     throw new SqlValidationException(problem, target.Span);
                 }
-                if (feeding[index] >= 0) throw new SqlValidationException($"Target column '{target.Value}' is assigned more than once", target.Span);
+                if (feeding[index] >= 0 || statics.ContainsKey(index))
+                    throw new SqlValidationException($"Target column '{target.Value}' is assigned more than once", target.Span);
                 feeding[index] = q;
             }
             if (query.Schema.Count != insert.TargetColumns.Count)
                 throw new SqlValidationException(
                     $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': {insert.TargetColumns.Count} target columns but the query returns {query.Schema.Count}", insert.Source.Span);
             for (int i = 0; i < feeding.Length; i++)
-                if (feeding[i] < 0 && !sinkColumns[i].Type.Nullable)
+                if (feeding[i] < 0 && !statics.ContainsKey(i) && !sinkColumns[i].Type.Nullable)
                     throw new SqlValidationException($"Column '{sinkColumns[i].Name}' of table '{name}' is NOT NULL and has no value in the INSERT column list", insert.Target.Span);
         }
 
@@ -107,6 +121,7 @@ internal sealed class InsertBinder
         foreach (int i in order)
         {
             var target = sinkColumns[i].Type;
+            if (statics.TryGetValue(i, out var value)) { projections.Add(value); continue; }
             if (feeding[i] < 0) { projections.Add(new Literal(null, target.WithNullable(true))); continue; }
             var source = query.Schema[feeding[i]].Type;
             if (!IsAssignable(source, target))
@@ -129,7 +144,26 @@ internal sealed class InsertBinder
         }
         var project = LogicalProject.Create(query, projections, order.Select(i => sinkColumns[i].Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
-        return new LogicalSink(passThrough ? query : project, name, table);
+        return new LogicalSink(passThrough ? query : project, name, table) { Overwrite = insert.Overwrite };
+    }
+
+    /// <summary>The values of <c>PARTITION (k = 'v', ...)</c> by sink column: each a partition column of the table, given
+    /// once, its text cast to the column's type.</summary>
+    private static Dictionary<int, ScalarExpr> StaticPartitionValues(InsertStatement insert, CatalogTable table, List<TableColumn> sinkColumns, string name)
+    {
+        var values = new Dictionary<int, ScalarExpr>();
+        foreach (var partition in insert.StaticPartitions)
+        {
+            int index = sinkColumns.FindIndex(c => c.Name == partition.Key);
+            if (index < 0 || !table.PartitionKeys.Contains(partition.Key, StringComparer.Ordinal))
+                throw new SqlValidationException(
+                    $"Static partition column '{partition.Key}' is not a partition column of table '{ObjectNames.FullName(name)}'"
+                    + (table.PartitionKeys.Count == 0 ? " (it is not PARTITIONED BY)" : $" (PARTITIONED BY {string.Join(", ", table.PartitionKeys)})"),
+                    partition.KeySpan);
+            if (!values.TryAdd(index, new Call("CAST", [new Literal(partition.Value, SqlType.String.AsNotNull())], sinkColumns[index].Type.AsNotNull())))
+                throw new SqlValidationException($"Static partition column '{partition.Key}' is given more than once", partition.KeySpan);
+        }
+        return values;
     }
 
     /// <summary>Flink's implicit INSERT casts: within a type family, or to a wider numeric type.</summary>

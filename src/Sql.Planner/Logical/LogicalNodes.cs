@@ -80,7 +80,10 @@ public sealed record LogicalWatermarkAssigner(LogicalNode Input, int RowtimeInde
 /// <summary>Writes its input (already shaped like the table's physical schema) into a catalog table.</summary>
 public sealed record LogicalSink(LogicalNode Input, string TableName, CatalogTable Table) : SingleInputNode(Input, Input.Schema)
 {
-    public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => new LogicalSink(inputs[0], TableName, Table);
+    /// <summary><c>INSERT OVERWRITE</c>: the written data replaces what the table (or each partition written) held.</summary>
+    public bool Overwrite { get; init; }
+
+    public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 }
 
 /// <summary>Delivers a SELECT's rows to the client.</summary>

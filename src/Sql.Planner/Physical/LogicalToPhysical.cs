@@ -73,6 +73,7 @@ internal sealed class LogicalToPhysical
         LogicalSink s => new PhysicalSink(Translate(s.Input), s.TableName, s.Table, SinkMode(s), statementSpan)
         {
             Parallelism = TableParallelism(s.Table, "sink.parallelism"),
+            Overwrite = s.Overwrite,
         },
         LogicalCollect c => new PhysicalCollect(Translate(c.Input)) { Parallelism = 1 },
         _ => Translate(root),

@@ -50,7 +50,11 @@ public sealed record UnionSpec(int InputCount, string Description, RowSchema Out
 /// <summary>Writes into a catalog table through its connector. Input columns match <see cref="CatalogTable.SinkSchema"/> in order:
 /// the physical columns, then the persisted metadata columns the connector writes.</summary>
 public sealed record SinkSpec(string TableName, CatalogTable Table, ChangelogMode InputChangelog, string Description, RowSchema OutputSchema)
-    : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
+    : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
+{
+    /// <summary><c>INSERT OVERWRITE</c>: the written data replaces what the table (or each partition written) held.</summary>
+    public bool Overwrite { get; init; }
+}
 
 /// <summary>Hands results to the client that ran a SELECT (the shell, the embedded API).</summary>
 public sealed record CollectSinkSpec(ChangelogMode InputChangelog, string Description, RowSchema OutputSchema)

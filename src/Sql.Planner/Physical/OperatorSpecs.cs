@@ -17,7 +17,7 @@ internal static class OperatorSpecs
             PhysicalCalc c => new CalcSpec(c.Condition, c.Projections, description, c.Schema, changelog),
             PhysicalWatermarkAssigner w => new WatermarkAssignerSpec(w.RowtimeIndex, w.WatermarkExpression, description, w.Schema),
             PhysicalUnion u => new UnionSpec(u.Inputs.Count, description, u.Schema, changelog),
-            PhysicalSink s => new SinkSpec(s.TableName, s.Table, s.Input.Changelog.ToRuntimeMode(), description, s.Schema),
+            PhysicalSink s => new SinkSpec(s.TableName, s.Table, s.Input.Changelog.ToRuntimeMode(), description, s.Schema) { Overwrite = s.Overwrite },
             PhysicalCollect c => new CollectSinkSpec(c.Input.Changelog.ToRuntimeMode(), description, c.Schema),
             ISpecSource source => source.ToSpec(description),
             _ => throw new InvalidOperationException($"no operator spec for {node.GetType().Name}"),

@@ -15,7 +15,7 @@ internal static class PruneColumns
     public static LogicalNode Run(LogicalNode root) => root switch
     {
         LogicalCollect c => new LogicalCollect(PruneExact(c.Input, All(c.Input))),
-        LogicalSink s => new LogicalSink(PruneExact(s.Input, All(s.Input)), s.TableName, s.Table),
+        LogicalSink s => s with { Input = PruneExact(s.Input, All(s.Input)) },
         _ => PruneExact(root, All(root)),
     };
 

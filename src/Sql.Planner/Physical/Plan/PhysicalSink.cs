@@ -10,6 +10,9 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// <param name="InsertSpan">Where the INSERT is written, for errors about what the query produces.</param>
 public sealed record PhysicalSink(PhysicalNode Input, string TableName, CatalogTable Table, ChangelogMode Accepted, Parser.SourceSpan InsertSpan) : PhysicalNode
 {
+    /// <summary><c>INSERT OVERWRITE</c> (see <see cref="Logical.LogicalSink.Overwrite"/>).</summary>
+    public bool Overwrite { get; init; }
+
     public override RowSchema Schema => Table.SinkSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Input];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
