@@ -137,9 +137,6 @@ internal sealed class LogicalToPhysical
                 };
             case LogicalJoin j:
             {
-                if (j.LeftKeys.Count == 0)
-                    throw Unsupported.Feature(
-                        "a join without an equality between its two sides (a streaming regular join needs an equi-join condition, as in Flink)", j.Span);
                 // Join state (regular and interval) stores whole rows serialized like keys, which nested values cannot be yet.
                 if (j.Left.Schema.Fields.Concat(j.Right.Schema.Fields).FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map
                         or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
@@ -153,7 +150,8 @@ internal sealed class LogicalToPhysical
                     };
                 return new PhysicalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, j.Schema)
                 {
-                    Parallelism = _parallelism,
+                    // Without keys every row meets every row of the other side: one subtask, as Flink's singleton join.
+                    Parallelism = j.LeftKeys.Count == 0 ? 1 : _parallelism,
                     StateTtl = _stateTtl,
                     NullSafeKeys = j.NullSafeKeys,
                     LeftStateTtl = j.LeftStateTtl,
