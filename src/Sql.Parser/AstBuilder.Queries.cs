@@ -236,7 +236,7 @@ internal sealed partial class AstBuilder
             case P.SubqueryRelationContext c:
             {
                 var (alias, columns) = Alias(c.tableAlias());
-                return new SubqueryTableReference(BuildQuery(c.query()), alias, columns, Span(c));
+                return new SubqueryTableReference(BuildQuery(c.query()), alias, columns, Span(c)) { Lateral = c.LATERAL() is not null };
             }
             case P.UnnestContext c:
             {

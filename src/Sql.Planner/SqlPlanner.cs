@@ -103,7 +103,10 @@ public sealed class SqlPlanner
 
     private Compilation CompileInserts(IReadOnlyList<InsertStatement> inserts, Configuration configuration, LogicalOptimizer optimizer)
     {
-        var binder = new InsertBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration));
+        var binder = new InsertBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration))
+        {
+            TrimPadToSinkLength = configuration.Get(Config.ExecutionConfigOptions.SinkTypeLengthEnforcer) == "TRIM_PAD",
+        };
         var bound = new List<LogicalNode>();
         var optimized = new List<LogicalNode>();
         var targets = new List<string>();

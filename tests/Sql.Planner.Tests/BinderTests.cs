@@ -39,15 +39,6 @@ public sealed class BinderTests
         Assert.Equal(8, e.Span.Column);
     }
 
-    [Theory]
-    [InlineData("SELECT * FROM bids b JOIN orders o ON b.price > o.id", "Not supported yet: a join without an equality")]
-    public void Stateful_features_are_refused_as_not_supported_yet(string sql, string expectedStart)
-    {
-        var e = _f.Error(sql);
-        Assert.StartsWith(expectedStart, e.Problem);
-        Assert.True(e.Span.Line >= 1);
-    }
-
     [Fact]
     public void Where_must_be_boolean()
     {

@@ -180,6 +180,7 @@ public sealed class CheckpointRuntimeTests : IDisposable
         Assert.Contains("[NOT IN PLAN]", e.Message);
         Assert.Contains("[matched]", e.Message);
         Assert.Contains("ALLOW NON RESTORED STATE", e.Message);
+        Assert.Matches("Cannot map checkpoint/savepoint state for operator [0-9a-f]+ to the new program, because the operator is not available in the new program", e.Message);
 
         var allowed = Start(env2, "INSERT INTO other SELECT id FROM src", new JobStartOptions { RestorePath = savepoint.Path, AllowNonRestoredState = true });
         await allowed.CancelAndWait();

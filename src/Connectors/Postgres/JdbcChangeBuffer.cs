@@ -6,8 +6,9 @@ namespace StreamSql.Connectors.Postgres;
 
 /// <summary>
 /// The rows a jdbc sink holds before it writes them. Without a primary key they are appends, kept as they came. With one,
-/// <see cref="Drain"/> reduces them to the last change per key, as Flink's upsert buffer does: <c>+I</c>/<c>+U</c> become an
-/// upsert of that row, <c>-D</c> a delete of the key, and <c>-U</c> is ignored (the <c>+U</c> that follows carries the row).
+/// <see cref="Drain"/> reduces them to the last change per key, as Flink's upsert buffer (<c>TableBufferReducedStatementExecutor</c>)
+/// does: <c>+I</c>/<c>+U</c> become an upsert of that row, <c>-D</c> and <c>-U</c> a delete of the key (a <c>+U</c> that
+/// follows for the same key wins; a <c>-U</c> whose new row went elsewhere or was filtered out deletes the key's row).
 /// The result is one batch whose row kinds are <c>+I</c> (upsert) or <c>-D</c> (delete), each key once.
 /// </summary>
 internal sealed class JdbcChangeBuffer(IReadOnlyList<int> keyColumns)
@@ -50,7 +51,6 @@ internal sealed class JdbcChangeBuffer(IReadOnlyList<int> keyColumns)
             var k = keys[b];
             for (int row = 0; row < batch.Length; row++)
             {
-                if (batch.KindAt(row) == RowKind.UpdateBefore) continue;
                 last[new KeyBytes(k.Bytes, k.Offsets[row], k.Offsets[row + 1] - k.Offsets[row])] = ((long)b << 32) | (uint)row;
             }
         }
@@ -66,7 +66,7 @@ internal sealed class JdbcChangeBuffer(IReadOnlyList<int> keyColumns)
         {
             int b = (int)(positions[i] >> 32), row = (int)(uint)positions[i];
             indices[i] = row;
-            kinds[i] = batches[b].KindAt(row) == RowKind.Delete ? RowKind.Delete : RowKind.Insert;
+            kinds[i] = batches[b].KindAt(row) is RowKind.Delete or RowKind.UpdateBefore ? RowKind.Delete : RowKind.Insert;
             if (i + 1 == positions.Length || (int)(positions[i + 1] >> 32) != b)
             {
                 runs.Add((b, start, i + 1 - start));

@@ -28,6 +28,7 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
     private readonly List<(long CheckpointId, byte[] Handle)> _pending = new();
     private ISinkWriter? _writer;
     private State.IOperatorListState _committables = null!;
+    private SinkNotNullEnforcer? _notNull;
 
     public override async ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
@@ -37,6 +38,8 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
         var connector = services.Connectors.FindConnector(identifier)
             ?? throw new InvalidOperationException($"no connector '{identifier}' is registered (table '{spec.TableName}')");
         _writer = connector.CreateWriter();
+        _notNull = SinkNotNullEnforcer.For(spec.Table.SinkSchema,
+            context.Configuration.Get(Sql.Planner.Config.ExecutionConfigOptions.SinkNotNullEnforcer) == "DROP");
         var writerContext = new SinkWriterContext(spec.Table, ArrowTypeMapping.ToArrowSchema(inputSchema), spec.InputChangelog,
             context.JobName, context.SubtaskIndex, context.Parallelism, context.Configuration, context.Clock, services.StandardOutput)
         {
@@ -75,8 +78,20 @@ public sealed class SinkOperator(SinkSpec spec, RowSchema inputSchema, OperatorS
         _committables.Update(entries);
     }
 
-    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
-        batch.Length == 0 ? default : _writer!.WriteAsync(batch, cancellationToken);
+    public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (batch.Length == 0) return default;
+        if (_notNull is null) return _writer!.WriteAsync(batch, cancellationToken);
+        var (rows, error) = _notNull.Check(batch);
+        if (error is null) return rows is null ? default : _writer!.WriteAsync(rows, cancellationToken);
+        return WriteThenFailAsync(rows, error, cancellationToken);
+    }
+
+    private async ValueTask WriteThenFailAsync(Batch? rows, Exception error, CancellationToken cancellationToken)
+    {
+        if (rows is not null) await _writer!.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+        throw error;
+    }
 
     public long NextDueMillis => _writer is ITimedSinkWriter timed ? timed.NextDueMillis : long.MaxValue;
 

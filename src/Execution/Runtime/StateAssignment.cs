@@ -74,6 +74,9 @@ internal sealed class StateAssignment
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
             $"Cannot restore from {kind} {checkpoint.Directory}: it holds state of {unmatched.Count} operator(s) that the new plan does not have.\n");
+        // Flink's wording (CheckpointCoordinator), for scripts and people who look for it.
+        sb.Append(CultureInfo.InvariantCulture,
+            $"Cannot map checkpoint/savepoint state for operator {unmatched[0].OperatorId} to the new program, because the operator is not available in the new program.\n");
         sb.Append(CultureInfo.InvariantCulture, $"State in the {kind} (job '{checkpoint.Metadata.JobName}', {kind} {checkpoint.CheckpointId}):\n");
         foreach (var entry in checkpoint.Metadata.Operators)
         {

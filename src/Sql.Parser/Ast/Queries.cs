@@ -67,8 +67,12 @@ public sealed record NamedTableReference(
 /// <summary>A <c>/*+ NAME(args) */</c> hint attached to a table or written after SELECT.</summary>
 public sealed record TableHint(string Name, IReadOnlyList<KeyValuePair<string, string>> Options, IReadOnlyList<string> Arguments, SourceSpan Span) : Node(Span);
 
-/// <summary><c>(SELECT ...) AS alias</c>.</summary>
-public sealed record SubqueryTableReference(Query Query, Identifier? Alias, IReadOnlyList<Identifier> ColumnAliases, SourceSpan Span) : TableReference(Span);
+/// <summary><c>(SELECT ...) AS alias</c>, or <c>LATERAL (SELECT ...) AS alias</c> (<see cref="Lateral"/>).</summary>
+public sealed record SubqueryTableReference(Query Query, Identifier? Alias, IReadOnlyList<Identifier> ColumnAliases, SourceSpan Span) : TableReference(Span)
+{
+    /// <summary>Written with <c>LATERAL</c>: the subquery may refer to the FROM items before it.</summary>
+    public bool Lateral { get; init; }
+}
 
 /// <summary>
 /// <c>TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts), INTERVAL '10' SECOND)) AS w</c> and <c>LATERAL TABLE(f(x))</c>.

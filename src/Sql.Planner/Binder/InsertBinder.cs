@@ -28,6 +28,10 @@ internal sealed class InsertBinder
         _batchMode = batchMode;
     }
 
+    /// <summary>'table.exec.sink.type-length-enforcer' = TRIM_PAD: a string longer than its VARCHAR(n) column is trimmed
+    /// to n (CHAR(n) columns are always trimmed and padded by their cast).</summary>
+    public bool TrimPadToSinkLength { get; init; }
+
     public LogicalSink Bind(InsertStatement insert)
     {
         if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
@@ -135,7 +139,7 @@ internal sealed class InsertBinder
             var input = new InputRef(feeding[i], source);
             // Flink does not trim strings longer than a VARCHAR(n) sink column ('table.exec.sink.type-length-enforcer'
             // defaults to IGNORE), while an explicit CAST to VARCHAR(n) does: the sink's implicit cast keeps the length.
-            var castTo = source.IsCharacterString && target.Kind == SqlTypeKind.VarChar && source.Precision > target.Precision
+            var castTo = !TrimPadToSinkLength && source.IsCharacterString && target.Kind == SqlTypeKind.VarChar && source.Precision > target.Precision
                 ? target with { Precision = source.Precision }
                 : target;
             projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target)

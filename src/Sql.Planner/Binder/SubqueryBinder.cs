@@ -125,11 +125,6 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
         // A window semi/anti join keeps the left side's time attributes (Flink does not materialize them for a window join).
         if (JoinBinder.IsWindowJoin(node))
             node = JoinBinder.Build(left, right, type, ExpressionRewriting.And(terms), LogicalJoin.SchemaOf(left.Schema, right.Schema, type, keepTimeAttributes: true), condition.Span);
-        var join = node as LogicalJoin ?? (LogicalJoin)node.Inputs[0];
-        if (join.LeftKeys.Count == 0)
-            throw Unsupported.Feature(
-                $"{what} whose subquery is not correlated by an equality with the outer query (a streaming semi/anti join needs an equi-join condition, as in Flink)",
-                condition.Span);
         if (type == JoinType.Anti && (values.Any(v => v.Type.Nullable) || subqueryValues.Any(v => v.Type.Nullable)))
         {
             if (values.Count > 1)

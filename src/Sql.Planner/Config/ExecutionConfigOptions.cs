@@ -37,9 +37,17 @@ public static class ExecutionConfigOptions
         "are done, but never past a watermark that came before it; only for an insert-only input (an updating input is " +
         "always ORDERED, as in Flink).", new[] { "ORDERED", "ALLOW_UNORDERED" });
 
+    public static readonly ConfigOption<string> SinkNotNullEnforcer = Options.Enum("table.exec.sink.not-null-enforcer", "ERROR",
+        "What a sink does with a row holding NULL in a NOT NULL column (a primary key column is NOT NULL): ERROR fails the job " +
+        "(the rows before it are written), DROP drops the row silently.", new[] { "ERROR", "DROP" });
+
+    public static readonly ConfigOption<string> SinkTypeLengthEnforcer = Options.Enum("table.exec.sink.type-length-enforcer", "IGNORE",
+        "What an INSERT does with a string longer than its VARCHAR(n) sink column: IGNORE writes it whole, TRIM_PAD trims it to n " +
+        "(a CHAR(n) column's value is trimmed or padded to n either way).", new[] { "IGNORE", "TRIM_PAD" });
+
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
         MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate, AsyncLookupBufferCapacity, AsyncLookupTimeout,
-        AsyncLookupOutputMode,
+        AsyncLookupOutputMode, SinkNotNullEnforcer, SinkTypeLengthEnforcer,
     };
 }

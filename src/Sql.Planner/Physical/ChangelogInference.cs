@@ -90,6 +90,9 @@ internal static class ChangelogInference
             case PhysicalSink sink:
             {
                 string name = $"Table sink '{Binder.ObjectNames.FullName(sink.TableName)}'";
+                // Flink's JDBC sink accepts changes only with a primary key and says so itself (JdbcDynamicTableSink.validatePrimaryKey).
+                if (sink.Table.Connector == "jdbc" && sink.Table.PrimaryKey.Count == 0 && !kinds[sink.Input].IsInsertOnly)
+                    throw new ChangelogMismatchException("please declare primary key for sink table when query contains update/delete record.");
                 Check(sink.Input, AcceptedKinds(sink.Accepted), name, kinds, validated);
                 return;
             }

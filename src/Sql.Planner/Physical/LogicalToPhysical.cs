@@ -138,9 +138,6 @@ internal sealed class LogicalToPhysical
                 };
             case LogicalJoin j:
             {
-                if (j.LeftKeys.Count == 0)
-                    throw Unsupported.Feature(
-                        "a join without an equality between its two sides (a streaming regular join needs an equi-join condition, as in Flink)", j.Span);
                 // Rows with nested columns are kept in join state, but the keys that partition and index it are atomic values.
                 if (j.LeftKeys.Select(k => j.Left.Schema[k]).Concat(j.RightKeys.Select(k => j.Right.Schema[k]))
                         .FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
@@ -154,7 +151,8 @@ internal sealed class LogicalToPhysical
                     };
                 return new PhysicalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, j.Schema)
                 {
-                    Parallelism = _parallelism,
+                    // Without keys every row meets every row of the other side: one subtask, as Flink's singleton join.
+                    Parallelism = j.LeftKeys.Count == 0 ? 1 : _parallelism,
                     StateTtl = _stateTtl,
                     NullSafeKeys = j.NullSafeKeys,
                     LeftStateTtl = j.LeftStateTtl,

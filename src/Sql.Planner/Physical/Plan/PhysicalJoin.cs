@@ -55,9 +55,11 @@ public sealed record PhysicalJoin(
     /// <summary>Inner, semi and anti joins keep the left columns (and so the left keys) in place; padded rows of outer
     /// joins break that.</summary>
     public override Distribution Distribution =>
-        JoinType is JoinType.Inner or JoinType.Semi or JoinType.Anti ? Distribution.Hash(LeftKeys) : Distribution.Any;
+        LeftKeys.Count == 0 ? Distribution.Single
+        : JoinType is JoinType.Inner or JoinType.Semi or JoinType.Anti ? Distribution.Hash(LeftKeys) : Distribution.Any;
 
-    public override Distribution RequiredDistribution(int input) => Distribution.Hash(input == 0 ? LeftKeys : RightKeys);
+    public override Distribution RequiredDistribution(int input) =>
+        LeftKeys.Count == 0 ? Distribution.Single : Distribution.Hash(input == 0 ? LeftKeys : RightKeys);
 
     /// <summary>The whole condition over the joined row: the key equalities, then the residual condition.</summary>
     public ScalarExpr FullCondition
