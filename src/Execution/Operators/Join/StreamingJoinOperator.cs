@@ -19,8 +19,9 @@ namespace StreamSql.Execution.Operators.Join;
 /// are hashed and resolved in its own table and probed in the other's (no group made for a key the other side lacks), its
 /// rows serialized at once, every candidate pair with the other side listed and the residual condition evaluated over all
 /// of them in one vectorized call; then the rows are applied in order (state changes, match counts, padded rows), and the
-/// output is gathered column by column: this side's columns with the typed take kernel, the other side's decoded from
-/// their stored bytes into Arrow builders (kept batch after batch).
+/// output is gathered column by column: this side's columns with the typed take kernel, the other side's taken from the
+/// columns the residual condition decoded (when there is one), else decoded from their stored bytes into Arrow builders
+/// (kept batch after batch).
 /// </summary>
 public sealed class StreamingJoinOperator : StreamOperatorBase
 {
