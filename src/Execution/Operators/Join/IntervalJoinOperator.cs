@@ -198,7 +198,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         }
         candidates.Start[n] = candidates.Count;
         bool[]? passed = _residual is null || candidates.Count == 0 ? null
-            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation);
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out _);
 
         var result = new Output(self, other, n);
         for (int r = 0; r < n; r++)

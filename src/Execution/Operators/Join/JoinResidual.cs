@@ -10,7 +10,8 @@ namespace StreamSql.Execution.Operators.Join;
 /// <summary>
 /// A join's residual (non-equi) condition, evaluated over every candidate pair of a batch in one vectorized call: the
 /// arriving side's rows gathered with the take kernel, the other side's stored rows decoded, laid out as the joined row
-/// (left columns, then right).
+/// (left columns, then right). The other side's decoded columns are handed back: the output gathers its rows from them
+/// instead of decoding the stored rows a second time.
 /// </summary>
 internal sealed class JoinResidual(IVectorExpression condition, Schema joinedSchema)
 {
@@ -18,16 +19,17 @@ internal sealed class JoinResidual(IVectorExpression condition, Schema joinedSch
     /// builder sized for the next).</summary>
     private readonly ColumnBuilder[]?[] _theirs = new ColumnBuilder[]?[2];
 
-    /// <summary>Per candidate pair: TRUE passes, FALSE and NULL do not.</summary>
+    /// <summary>Per candidate pair: TRUE passes, FALSE and NULL do not. <paramref name="theirs"/>: the other side's columns,
+    /// one row per candidate pair.</summary>
     public bool[] Evaluate(int input, RecordBatch data, JoinCandidates candidates, JoinRecords other, SqlType[] otherTypes,
-        KeyDecoder otherDecoder, EvaluationContext context)
+        KeyDecoder otherDecoder, EvaluationContext context, out IArrowArray[] theirs)
     {
         int count = candidates.Count;
         var mine = new IArrowArray[data.ColumnCount];
-        for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), candidates.Rows, count);
+        for (int c = 0; c < mine.Length; c++) mine[c] = JoinGather.Take(data.Column(c), candidates.Rows, count);
         var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, count)).ToArray();
         for (int i = 0; i < count; i++) otherDecoder.DecodeInto(other.Row(candidates.Entries[i]), builders);
-        var theirs = new IArrowArray[builders.Length];
+        theirs = new IArrowArray[builders.Length];
         for (int c = 0; c < theirs.Length; c++) theirs[c] = builders[c].Build();
         var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
         var mask = (BooleanArray)condition.Evaluate(new RecordBatch(joinedSchema, columns, count), context);

@@ -139,7 +139,7 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         start[n] = candidates.Count;
         var entries = candidates.Entries;
         bool[]? passed = _residual is null || candidates.Count == 0 ? null
-            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation);
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out _);
 
         var kinds = new List<RowKind>();
         var emitted = new List<int>();

@@ -19,8 +19,9 @@ namespace StreamSql.Execution.Operators.Join;
 /// are hashed and resolved in its own table and probed in the other's (no group made for a key the other side lacks), its
 /// rows serialized at once, every candidate pair with the other side listed and the residual condition evaluated over all
 /// of them in one vectorized call; then the rows are applied in order (state changes, match counts, padded rows), and the
-/// output is gathered column by column: this side's columns with the typed take kernel, the other side's decoded from
-/// their stored bytes into Arrow builders (kept batch after batch).
+/// output is gathered column by column: this side's columns with the typed take kernel, the other side's taken from the
+/// columns the residual condition decoded (when there is one), else decoded from their stored bytes into Arrow builders
+/// (kept batch after batch).
 /// </summary>
 public sealed class StreamingJoinOperator : StreamOperatorBase
 {
@@ -154,10 +155,12 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e)) candidates.Add(r, e);
         }
         candidates.Start[n] = candidates.Count;
-        bool[]? passed = _residual is null || candidates.Count == 0 ? null
-            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation);
+        bool[]? passed = null;
+        IArrowArray[]? decoded = null;
+        if (_residual is not null && candidates.Count > 0)
+            passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded);
 
-        var result = new Output(self, other, n);
+        var result = new Output(self, other, n, decoded);
         for (int r = 0; r < n; r++)
         {
             var kind = batch.KindAt(r);
@@ -165,7 +168,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             int g = myGroups[r];
             if (g < 0)
             {
-                if (self.Outer) result.Add(accumulate ? RowKind.Insert : RowKind.Delete, r, other, -1, 1);
+                if (self.Outer) result.Add(accumulate ? RowKind.Insert : RowKind.Delete, r, -1, -1, 1);
                 continue;
             }
             long matched = 0;
@@ -174,7 +177,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             var row = self.Serialized[r];
             if (accumulate)
             {
-                if (self.Outer && matched == 0) result.Add(RowKind.Insert, r, other, -1, 1);
+                if (self.Outer && matched == 0) result.Add(RowKind.Insert, r, -1, -1, 1);
                 var joinedKind = _inner ? kind : RowKind.Insert;
                 for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
                 {
@@ -184,29 +187,29 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                     if (other.Outer)
                     {
                         long m = other.Records.Matches(e);
-                        if (m == 0) result.Add(RowKind.Delete, -1, other, e, copies);
+                        if (m == 0) result.Add(RowKind.Delete, -1, e, c, copies);
                         other.Records.SetMatches(e, m + 1);
                     }
-                    result.Add(joinedKind, r, other, e, copies);
+                    result.Add(joinedKind, r, e, c, copies);
                 }
                 self.Records.Add(g, row, 1, matched);
             }
             else
             {
                 self.Records.Add(g, row, -1, 0);
-                if (self.Outer && matched == 0) result.Add(RowKind.Delete, r, other, -1, 1);
+                if (self.Outer && matched == 0) result.Add(RowKind.Delete, r, -1, -1, 1);
                 var joinedKind = _inner ? kind : RowKind.Delete;
                 for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
                 {
                     if (passed is not null && !passed[c]) continue;
                     int e = candidates.Entries[c];
                     long copies = other.Records.Count(e);
-                    if (joinedKind != RowKind.UpdateBefore || _emitUpdateBefore) result.Add(joinedKind, r, other, e, copies);
+                    if (joinedKind != RowKind.UpdateBefore || _emitUpdateBefore) result.Add(joinedKind, r, e, c, copies);
                     if (other.Outer)
                     {
                         long m = other.Records.Matches(e) - 1;
                         other.Records.SetMatches(e, m);
-                        if (m == 0) result.Add(RowKind.Insert, -1, other, e, copies);
+                        if (m == 0) result.Add(RowKind.Insert, -1, e, c, copies);
                     }
                 }
             }
@@ -230,23 +233,29 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             if (!side.Records.IsEmpty(g) && side.Ttl.IsExpired(g, now)) side.Records.Reset(g);
     }
 
-    /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row
-    /// (decoded into builders as it is added, or NULLs), with their kinds.</summary>
+    /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row, with
+    /// their kinds. The other side's row is taken from the residual condition's decoded columns by candidate pair when the
+    /// batch had them (its stored rows are decoded once), else decoded into builders as it is added (or NULLs).</summary>
     private sealed class Output
     {
+        private readonly Side _self;
         private readonly Side _other;
         private readonly int _capacity;
-        private readonly RecordBatch _nullRow;
+        private readonly IArrowArray[]? _decoded;
         private ColumnBuilder[] _theirs;
         private int[] _mine;
+        private int[] _candidates;
         private RowKind[] _kinds;
 
-        public Output(Side self, Side other, int capacity)
+        /// <param name="decoded">The other side's columns, one row per candidate pair (from the residual condition), or null.</param>
+        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded)
         {
-            _nullRow = self.NullRow;
+            _self = self;
             _other = other;
+            _decoded = decoded;
             _capacity = Math.Max(16, capacity);
             _mine = System.Array.Empty<int>();
+            _candidates = System.Array.Empty<int>();
             _kinds = System.Array.Empty<RowKind>();
             _theirs = System.Array.Empty<ColumnBuilder>();
         }
@@ -256,14 +265,15 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             _mine = new int[_capacity];
             _kinds = new RowKind[_capacity];
-            _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
+            if (_decoded is not null) _candidates = new int[_capacity];
+            else _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
         }
 
         public int Count { get; private set; }
 
         /// <summary>Adds <paramref name="copies"/> rows: input row <paramref name="row"/> (-1: NULLs) joined with the other
-        /// side's entry <paramref name="entry"/> (-1: NULLs).</summary>
-        public void Add(RowKind kind, int row, Side other, int entry, long copies)
+        /// side's entry <paramref name="entry"/>, candidate pair <paramref name="candidate"/> (both -1: NULLs).</summary>
+        public void Add(RowKind kind, int row, int entry, int candidate, long copies)
         {
             if (_mine.Length == 0) Allocate();
             for (long k = 0; k < copies; k++)
@@ -272,13 +282,16 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                 {
                     System.Array.Resize(ref _mine, Count * 2);
                     System.Array.Resize(ref _kinds, Count * 2);
+                    if (_decoded is not null) System.Array.Resize(ref _candidates, Count * 2);
                 }
                 _mine[Count] = row;
-                _kinds[Count++] = kind;
-                if (entry < 0)
+                _kinds[Count] = kind;
+                if (_decoded is not null) _candidates[Count] = entry < 0 ? -1 : candidate;
+                else if (entry < 0)
                     foreach (var b in _theirs) b.AppendNull();
                 else
-                    other.Decoder.DecodeInto(other.Records.Row(entry), _theirs);
+                    _other.Decoder.DecodeInto(_other.Records.Row(entry), _theirs);
+                Count++;
             }
         }
 
@@ -286,11 +299,13 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             int count = Count;
             var mine = new IArrowArray[data.ColumnCount];
-            var self = input == 0 ? 0 : 1;
-            for (int c = 0; c < mine.Length; c++) mine[c] = Gather(data.Column(c), c, count);
-            var theirs = new IArrowArray[_theirs.Length];
-            for (int c = 0; c < theirs.Length; c++) theirs[c] = _theirs[c].Build();
-            var columns = self == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
+            for (int c = 0; c < mine.Length; c++) mine[c] = JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), _mine, count);
+            var theirs = new IArrowArray[_other.Types.Length];
+            for (int c = 0; c < theirs.Length; c++)
+                theirs[c] = _decoded is not null
+                    ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), _candidates, count)
+                    : _theirs[c].Build();
+            var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;
             for (int i = 0; i < count; i++)
             {
@@ -300,27 +315,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                 break;
             }
             return new Batch(new RecordBatch(schema, columns, count), kinds);
-        }
-
-        /// <summary>This side's column for the output rows: runs of input rows, and runs of NULLs.</summary>
-        private IArrowArray Gather(IArrowArray column, int c, int count)
-        {
-            bool anyNull = false;
-            for (int i = 0; i < count && !anyNull; i++) anyNull = _mine[i] < 0;
-            if (!anyNull) return ArrayGather.Take(column, _mine, count);
-            var zeros = new int[count];
-            var indices = (int[])_mine.Clone();
-            var segments = new List<GatherSegment>();
-            int start = 0;
-            for (int i = 1; i <= count; i++)
-            {
-                if (i < count && (_mine[i] < 0) == (_mine[start] < 0)) continue;
-                segments.Add(_mine[start] < 0
-                    ? new GatherSegment(_nullRow.Column(c).Data, zeros, start, i - start)
-                    : new GatherSegment(column.Data, indices, start, i - start));
-                start = i;
-            }
-            return ArrowArrayFactory.BuildArray(ArrayGather.Gather(column.Data.DataType, segments.ToArray(), count));
         }
     }
 }

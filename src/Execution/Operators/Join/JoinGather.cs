@@ -1,0 +1,45 @@
+using Apache.Arrow;
+using StreamSql.Execution.Batches;
+
+namespace StreamSql.Execution.Operators.Join;
+
+/// <summary>A join's output and residual columns gathered from a column by row index, where -1 stands for NULL.</summary>
+internal static class JoinGather
+{
+    /// <summary>Rows <paramref name="indices"/>[0..count) of <paramref name="column"/>; the column itself when they are all of
+    /// its rows in order (an inner join's batch whose every row matched once: arrays are immutable, so it is shared).</summary>
+    public static IArrowArray Take(IArrowArray column, int[] indices, int count)
+    {
+        if (IsIdentity(indices, count, column.Length)) return column;
+        return ArrayGather.Take(column, indices, count);
+    }
+
+    /// <summary>Rows <paramref name="indices"/>[0..count) of <paramref name="column"/>, -1 taking the one-row
+    /// <paramref name="nulls"/> column's NULL: runs of rows and runs of NULLs gathered at once.</summary>
+    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, int[] indices, int count)
+    {
+        bool anyNull = false;
+        for (int i = 0; i < count && !anyNull; i++) anyNull = indices[i] < 0;
+        if (!anyNull) return Take(column, indices, count);
+        var zeros = new int[count];
+        var segments = new List<GatherSegment>();
+        int start = 0;
+        for (int i = 1; i <= count; i++)
+        {
+            if (i < count && (indices[i] < 0) == (indices[start] < 0)) continue;
+            segments.Add(indices[start] < 0
+                ? new GatherSegment(nulls.Data, zeros, start, i - start)
+                : new GatherSegment(column.Data, indices, start, i - start));
+            start = i;
+        }
+        return ArrowArrayFactory.BuildArray(ArrayGather.Gather(column.Data.DataType, segments.ToArray(), count));
+    }
+
+    private static bool IsIdentity(int[] indices, int count, int length)
+    {
+        if (count != length) return false;
+        for (int i = 0; i < count; i++)
+            if (indices[i] != i) return false;
+        return true;
+    }
+}
