@@ -27,8 +27,14 @@ internal static class TimeKernels
             case "DATE_FORMAT":
                 {
                     var source = ops[0];
-                    if (source.Type.IsCharacterString) source = CastKernels.Create(source, SqlType.Timestamp(3), tryCast: true, source: null);
                     var format = FormatCache(ops[1]);
+                    // Flink reads a string with SimpleDateFormat("yyyy-MM-dd HH:mm:ss"): NULL when that does not parse.
+                    if (source.Type.IsCharacterString)
+                        return new RowwiseExpression(t, ops, (a, r, w) =>
+                        {
+                            if (JavaDateFormat.DefaultTimestamp.TryParseLenient(a[0].GetString(r), out long parsed)) w.AppendString(format(a[1], r).Format(parsed));
+                            else w.AppendNull();
+                        });
                     return new RowwiseExpression(t, new[] { source, ops[1] }, context => (a, r, w) =>
                     {
                         long local = LocalValue(a[0], r, context, out long perMicro);
@@ -53,7 +59,7 @@ internal static class TimeKernels
                     {
                         var text = a[0].GetString(r);
                         if (format is null) { if (TextParsing.TryParseDate(text, out int days)) w.AppendInt64(days); else w.AppendNull(); return; }
-                        if (format(a[1], r).TryParse(text, out long micros)) w.AppendInt64(TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay)); else w.AppendNull();
+                        if (format(a[1], r).TryParseLenient(text, out long micros)) w.AppendInt64(TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay)); else w.AppendNull();
                     });
                 }
             case "TO_TIMESTAMP_LTZ":
@@ -95,7 +101,7 @@ internal static class TimeKernels
                     var format = ops.Length > 1 ? FormatCache(ops[1]) : (_, _) => JavaDateFormat.DefaultTimestamp;
                     return new RowwiseExpression(t, ops, context => (a, r, w) =>
                     {
-                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParse(a[0].GetString(r), out long micros)) { w.AppendInt64(long.MinValue); return; }
+                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParseLenient(a[0].GetString(r), out long micros)) { w.AppendInt64(long.MinValue); return; }
                         w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToUtcMicros(micros, context.TimeZone), TemporalText.MicrosPerSecond));
                     });
                 }
