@@ -5,8 +5,11 @@ using StreamSql.Execution.Batches;
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
-/// Flink's CSV format, writing: values as text (timestamps <c>yyyy-MM-dd HH:mm:ss[.fff]</c>), quoted when they contain
-/// the delimiter, the quote, a line end or leading/trailing blanks (quotes doubled); null as empty or <c>csv.null-literal</c>.
+/// Flink's CSV format, writing: values as text (timestamps <c>yyyy-MM-dd HH:mm:ss[.fff]</c>), quoted as Flink's Jackson
+/// CSV generator quotes them by default (its loose check, <c>STRICT_CHECK_FOR_QUOTING</c> off): a value longer than 24
+/// characters, or holding a character below the delimiter, the quote and the line end (for <c>,</c> and <c>"</c>: a
+/// space, <c>!</c>, <c>#</c>, <c>+</c>, ...), or the escape character — so a timestamp is written
+/// <c>"2020-01-01 12:00:00"</c> — with quotes (and escape characters) doubled; null as empty or <c>csv.null-literal</c>.
 /// </summary>
 internal sealed class CsvRowEncoder : IRowEncoder
 {
@@ -45,9 +48,6 @@ internal sealed class CsvRowEncoder : IRowEncoder
 
     private void AppendField(string value)
     {
-        bool needsQuotes = value.Length > 0 && (value.Contains(_delimiter) || value.Contains('\n') || value.Contains('\r')
-            || (_quote is { } q0 && value.Contains(q0)) || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])
-            || value == _nullLiteral && _nullLiteral.Length > 0);
         if (_quote is not { } q)
         {
             foreach (var ch in value)
@@ -57,7 +57,7 @@ internal sealed class CsvRowEncoder : IRowEncoder
             }
             return;
         }
-        if (!needsQuotes)
+        if (!NeedsQuotes(value))
         {
             _line.Append(value);
             return;
@@ -65,9 +65,21 @@ internal sealed class CsvRowEncoder : IRowEncoder
         _line.Append(q);
         foreach (var ch in value)
         {
-            if (ch == q) _line.Append(q);
+            if (ch == q || ch == _escape) _line.Append(ch);
             _line.Append(ch);
         }
         _line.Append(q);
+    }
+
+    /// <summary>Jackson's <c>CsvEncoder._mayNeedQuotes</c> without strict checking: longer than
+    /// <c>MAX_QUOTE_CHECK</c> (24), or a character below its minimum safe one (the largest of delimiter, quote and line
+    /// end, plus one), or the escape character.</summary>
+    private bool NeedsQuotes(string value)
+    {
+        if (value.Length > 24) return true;
+        int minSafe = Math.Max(Math.Max(_delimiter, _quote ?? 0), '\n') + 1;
+        foreach (var ch in value)
+            if (ch < minSafe || ch == _escape) return true;
+        return false;
     }
 }

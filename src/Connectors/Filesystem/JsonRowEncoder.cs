@@ -13,7 +13,7 @@ namespace StreamSql.Connectors.Filesystem;
 /// Flink's JSON format, writing JSON lines: one object per row, field names = column names, numbers as numbers
 /// (doubles as Java prints them, decimals as Java's <c>BigDecimal.toString()</c> — <c>1.000E-7</c> — unless
 /// <c>json.encode.decimal-as-plain-number</c>), timestamps per <c>json.timestamp-format.standard</c>, nulls as null,
-/// ROW and MAP as nested objects, ARRAY and MULTISET as arrays, binary as base64.
+/// ROW and MAP as nested objects, ARRAY and MULTISET as arrays, binary as base64, TIME in whole seconds as Flink's.
 /// </summary>
 internal sealed class JsonRowEncoder : IRowEncoder
 {
@@ -76,6 +76,11 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 int scale = ((Decimal128Type)column.Data.DataType).Scale;
                 w.WriteRawValue(_decimalAsPlain ? JavaNumberFormat.DecimalPlain(unscaled, scale) : JavaNumberFormat.DecimalJava(unscaled, scale),
                     skipInputValidation: true);
+                break;
+            case ColumnKind.Time32Millis:
+                // Flink's RowDataToJsonConverters writes a TIME from LocalTime.ofSecondOfDay(millis / 1000): whole seconds.
+                int seconds = (int)(view.GetInt64(row) / 1000);
+                w.WriteStringValue($"{seconds / 3600:D2}:{seconds / 60 % 60:D2}:{seconds % 60:D2}");
                 break;
             case ColumnKind.Struct:
                 var st = (StructType)column.Data.DataType;

@@ -45,5 +45,5 @@ internal sealed class PhysicalPlanner
     }
 
     public JobGraph Build(string name, IReadOnlyList<PhysicalNode> plan) =>
-        JobGraphBuilder.Build(name, plan, StableIds.Assign(plan), _configuration);
+        JobGraphBuilder.Build(name, plan, StableIds.Assign(plan), PrintChangelogBatching.Apply(plan, _configuration));
 }

@@ -20,13 +20,17 @@ internal sealed class JavaDateFormat
     private readonly string _format;
     private readonly string _printFormat;
 
-    private JavaDateFormat(string format, string printFormat)
+    private readonly SimpleDateFormatParser? _lenientParser;
+
+    private JavaDateFormat(string format, string printFormat, SimpleDateFormatParser? lenientParser)
     {
         _format = format;
         _printFormat = printFormat;
+        _lenientParser = lenientParser;
     }
 
-    public static JavaDateFormat Of(string javaPattern) => new(Translate(javaPattern, forPrinting: false), Translate(javaPattern, forPrinting: true));
+    public static JavaDateFormat Of(string javaPattern) =>
+        new(Translate(javaPattern, forPrinting: false), Translate(javaPattern, forPrinting: true), SimpleDateFormatParser.TryCreate(javaPattern));
 
     public static readonly JavaDateFormat DefaultTimestamp = Of("yyyy-MM-dd HH:mm:ss");
 
@@ -124,6 +128,12 @@ internal sealed class JavaDateFormat
         micros = (dt.Ticks - 621_355_968_000_000_000) / 10;
         return true;
     }
+
+    /// <summary>Parses as Java's lenient <c>SimpleDateFormat.parse(String)</c> (<see cref="SimpleDateFormatParser"/>), where
+    /// Flink does: a prefix of the text, numbers of any width, fields rolling over; patterns it does not handle parse as
+    /// <see cref="TryParse"/> does.</summary>
+    public bool TryParseLenient(string text, out long micros) =>
+        _lenientParser is { } parser ? parser.TryParse(text, out micros) : TryParse(text, out micros);
 
     private static string Translate(string pattern, bool forPrinting)
     {

@@ -27,8 +27,14 @@ internal static class TimeKernels
             case "DATE_FORMAT":
                 {
                     var source = ops[0];
-                    if (source.Type.IsCharacterString) source = CastKernels.Create(source, SqlType.Timestamp(3), tryCast: true, source: null);
                     var format = FormatCache(ops[1]);
+                    // Flink reads a string with SimpleDateFormat("yyyy-MM-dd HH:mm:ss"): NULL when that does not parse.
+                    if (source.Type.IsCharacterString)
+                        return new RowwiseExpression(t, ops, (a, r, w) =>
+                        {
+                            if (JavaDateFormat.DefaultTimestamp.TryParseLenient(a[0].GetString(r), out long parsed)) w.AppendString(format(a[1], r).Format(parsed));
+                            else w.AppendNull();
+                        });
                     return new RowwiseExpression(t, new[] { source, ops[1] }, context => (a, r, w) =>
                     {
                         long local = LocalValue(a[0], r, context, out long perMicro);
@@ -53,7 +59,7 @@ internal static class TimeKernels
                     {
                         var text = a[0].GetString(r);
                         if (format is null) { if (TextParsing.TryParseDate(text, out int days)) w.AppendInt64(days); else w.AppendNull(); return; }
-                        if (format(a[1], r).TryParse(text, out long micros)) w.AppendInt64(TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay)); else w.AppendNull();
+                        if (format(a[1], r).TryParseLenient(text, out long micros)) w.AppendInt64(TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay)); else w.AppendNull();
                     });
                 }
             case "TO_TIMESTAMP_LTZ":
@@ -95,7 +101,7 @@ internal static class TimeKernels
                     var format = ops.Length > 1 ? FormatCache(ops[1]) : (_, _) => JavaDateFormat.DefaultTimestamp;
                     return new RowwiseExpression(t, ops, context => (a, r, w) =>
                     {
-                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParse(a[0].GetString(r), out long micros)) { w.AppendInt64(long.MinValue); return; }
+                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParseLenient(a[0].GetString(r), out long micros)) { w.AppendInt64(long.MinValue); return; }
                         w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToUtcMicros(micros, context.TimeZone), TemporalText.MicrosPerSecond));
                     });
                 }
@@ -298,7 +304,7 @@ internal static class TimeKernels
             {
                 case "YEAR" or "QUARTER" or "MONTH":
                     {
-                        long months = MonthsBetween(TemporalText.FloorDiv(s, perMicro), TemporalText.FloorDiv(e, perMicro));
+                        long months = MonthsBetween(s, e, TemporalText.MicrosPerDay * perMicro);
                         result = unit == "YEAR" ? months / 12 : unit == "QUARTER" ? months / 3 : months;
                         break;
                     }
@@ -322,20 +328,32 @@ internal static class TimeKernels
             w.AppendInt64(result);
         });
 
-    /// <summary>Whole months from <paramref name="start"/> to <paramref name="end"/>, truncated toward zero.</summary>
-    private static long MonthsBetween(long start, long end)
+    /// <summary>Months from <paramref name="start"/> to <paramref name="end"/> as Flink's
+    /// <c>DateTimeUtils.subtractMonths(end, start)</c> counts them: the most months that added to the start's date (the
+    /// day clamped to the month's end) do not pass the end's date, one fewer when that lands on the end's date at an
+    /// earlier time of day. So 2020-01-31 to 2020-02-29 is one month, and so is 2020-03-31 to 2020-04-30.</summary>
+    private static long MonthsBetween(long start, long end, long unitsPerDay)
     {
-        if (end < start) return -MonthsBetween(end, start);
-        long sd = TemporalText.FloorDiv(start, TemporalText.MicrosPerDay), ed = TemporalText.FloorDiv(end, TemporalText.MicrosPerDay);
-        var a = DateOnly.FromDayNumber(719_162 + (int)sd);
-        var b = DateOnly.FromDayNumber(719_162 + (int)ed);
-        long months = (b.Year - a.Year) * 12L + b.Month - a.Month;
-        // Not a whole month yet when the end's day/time of month is before the start's.
-        long startInMonth = start - TemporalText.MicrosPerDay * (sd - (a.Day - 1));
-        long endInMonth = end - TemporalText.MicrosPerDay * (ed - (b.Day - 1));
-        if (months > 0 && endInMonth < startInMonth) months--;
+        long startDay = TemporalText.FloorDiv(start, unitsPerDay), endDay = TemporalText.FloorDiv(end, unitsPerDay);
+        long months = MonthsBetweenDays(startDay, endDay);
+        if (AddMonthsToDay(startDay, months) == endDay && end - endDay * unitsPerDay < start - startDay * unitsPerDay)
+            months--;
         return months;
     }
+
+    private static long MonthsBetweenDays(long startDay, long endDay)
+    {
+        if (endDay < startDay) return -MonthsBetweenDays(endDay, startDay);
+        long months = (endDay - startDay) / 31; // no month is longer, so this does not pass the answer
+        while (true)
+        {
+            if (AddMonthsToDay(startDay, months) >= endDay || AddMonthsToDay(startDay, months + 1) > endDay) return months;
+            months++;
+        }
+    }
+
+    private static long AddMonthsToDay(long day, long months) =>
+        DateOnly.FromDayNumber(719_162 + (int)day).AddMonths((int)months).DayNumber - 719_162L;
 
     /// <summary>FLOOR/CEIL(datetime TO unit) with operands (datetime, 'UNIT').</summary>
     internal static VectorExpression FloorCeil(bool floor, SqlType type, VectorExpression[] ops)

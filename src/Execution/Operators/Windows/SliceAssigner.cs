@@ -14,13 +14,15 @@ internal sealed class SliceAssigner
     private readonly long _size;
     private readonly long _slice;
     private readonly long _offset;
+    private readonly long _slide;
 
-    private SliceAssigner(WindowSpec window, long size, long slice, long offset)
+    private SliceAssigner(WindowSpec window, long size, long slice, long offset, long slide = 0)
     {
         Window = window;
         _size = size;
         _slice = slice;
         _offset = offset;
+        _slide = slide > 0 ? slide : slice;
     }
 
     public WindowSpec Window { get; }
@@ -37,12 +39,20 @@ internal sealed class SliceAssigner
     public static SliceAssigner For(WindowSpec window) => window switch
     {
         TumbleWindow t => new SliceAssigner(window, Micros(t.Size), Micros(t.Size), Micros(t.Offset)),
-        HopWindow h => new SliceAssigner(window, Micros(h.Size), Micros(h.Slide), Micros(h.Offset)),
+        // A group window HOP may have a size that is no multiple of its slide: its slices are then gcd(size, slide)
+        // long (Flink's panes), its windows still start at multiples of the slide.
+        HopWindow h => new SliceAssigner(window, Micros(h.Size), Gcd(Micros(h.Size), Micros(h.Slide)), Micros(h.Offset), Micros(h.Slide)),
         CumulateWindow c => new SliceAssigner(window, Micros(c.MaxSize), Micros(c.Step), Micros(c.Offset)),
         _ => throw new NotSupportedException($"{window.GetType().Name} windows are not made of slices"),
     };
 
     private static long Micros(TimeSpan? t) => t is { } v ? v.Ticks / 10 : 0;
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return a == 0 ? 1 : a;
+    }
 
     /// <summary>The end of the slice holding time <paramref name="t"/>.</summary>
     public long SliceEnd(long t) => t - FloorMod(t - _offset, _slice) + _slice;
@@ -62,13 +72,17 @@ internal sealed class SliceAssigner
     /// the slice are late and dropped.</summary>
     public long LastWindowEnd(long sliceEnd) => Window switch
     {
-        HopWindow => sliceEnd + _size - _slice,
+        HopWindow => sliceEnd - _slice - FloorMod(sliceEnd - _slice - _offset, _slide) + _size,
         CumulateWindow => PeriodStart(sliceEnd) + _size,
         _ => sliceEnd,
     };
 
-    /// <summary>The end of the slice after <paramref name="sliceEnd"/> (the next window end to fire).</summary>
-    public long NextSliceEnd(long sliceEnd) => sliceEnd + _slice;
+    /// <summary>The end of the first window holding the slice ending at <paramref name="sliceEnd"/>: the slice's own end,
+    /// except for a HOP whose size is no multiple of its slide (its windows end at multiples of the slide plus the size).</summary>
+    public long FirstWindowEnd(long sliceEnd) => Window is HopWindow ? sliceEnd + FloorMod(_offset + _size - sliceEnd, _slide) : sliceEnd;
+
+    /// <summary>The end of the window after the one ending at <paramref name="windowEnd"/> (the next window end to fire).</summary>
+    public long NextSliceEnd(long windowEnd) => windowEnd + (Window is HopWindow ? _slide : _slice);
 
     /// <summary>The slices the window ending at <paramref name="windowEnd"/> merges, oldest first.</summary>
     public int SlicesOf(long windowEnd, Span<long> into)
@@ -86,8 +100,10 @@ internal sealed class SliceAssigner
         switch (Window)
         {
             case HopWindow:
-                into[0] = windowEnd - _size + _slice;
-                return 1;
+                // The slices before the next window's start (all of the window's when the slide exceeds the size).
+                int n = 0;
+                for (long s = windowEnd - _size + _slice; s <= windowEnd - _size + Math.Min(_slide, _size); s += _slice) into[n++] = s;
+                return n;
             case CumulateWindow:
                 if (windowEnd != PeriodStart(windowEnd) + _size) return 0;
                 return SlicesOf(windowEnd, into);

@@ -190,7 +190,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         if (!_registered.Add(slice)) return;
         var domain = _eventTime ? TimeDomain.EventTime : TimeDomain.ProcessingTime;
         long last = _attached ? slice : _assigner.LastWindowEnd(slice);
-        for (long end = slice; end <= last; end = _assigner.NextSliceEnd(end))
+        for (long end = _attached ? slice : _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
         {
             long at = _clock.ToRow(end) - 1;
             if (_eventTime && _watermark.IsLate(at)) continue;

@@ -56,7 +56,7 @@ internal sealed class WindowTableFunctionOperator : StreamOperatorBase
             long t = _eventTime ? _clock.ToWindow(times[i]) : now;
             long slice = _assigner.SliceEnd(t);
             long last = _assigner.LastWindowEnd(slice);
-            for (long end = slice; end <= last; end = _assigner.NextSliceEnd(end))
+            for (long end = _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
             {
                 if (count == _rows.Length)
                 {
