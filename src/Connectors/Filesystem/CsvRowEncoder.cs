@@ -1,4 +1,6 @@
 using System.Text;
+using Apache.Arrow;
+using StreamSql.Execution.Columns;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
 
@@ -9,7 +11,8 @@ namespace StreamSql.Connectors.Filesystem;
 /// CSV generator quotes them by default (its loose check, <c>STRICT_CHECK_FOR_QUOTING</c> off): a value longer than 24
 /// characters, or holding a character below the delimiter, the quote and the line end (for <c>,</c> and <c>"</c>: a
 /// space, <c>!</c>, <c>#</c>, <c>+</c>, ...), or the escape character — so a timestamp is written
-/// <c>"2020-01-01 12:00:00"</c> — with quotes (and escape characters) doubled; null as empty or <c>csv.null-literal</c>.
+/// <c>"2020-01-01 12:00:00"</c> — with quotes (and escape characters) doubled; numbers and booleans are never quoted
+/// (Jackson writes them as numeric and boolean nodes); null as empty or <c>csv.null-literal</c>.
 /// </summary>
 internal sealed class CsvRowEncoder : IRowEncoder
 {
@@ -39,7 +42,11 @@ internal sealed class CsvRowEncoder : IRowEncoder
                 _line.Append(_nullLiteral);
                 continue;
             }
-            AppendField(FlinkText.Format(column, row, TimestampStyle.Sql));
+            var text = FlinkText.Format(column, row, TimestampStyle.Sql);
+            // Jackson writes numbers and booleans without the quoting check (numeric and boolean nodes): a 38-digit
+            // DECIMAL stays unquoted; text, dates, times and timestamps go through it.
+            if (IsNumberOrBoolean(column)) _line.Append(text);
+            else AppendField(text);
         }
         _line.Append('\n');
         var bytes = Encoding.UTF8.GetBytes(_line.ToString());
@@ -70,6 +77,10 @@ internal sealed class CsvRowEncoder : IRowEncoder
         }
         _line.Append(q);
     }
+
+    private static bool IsNumberOrBoolean(IArrowArray column) => ColumnKinds.Of(column.Data.DataType) is ColumnKind.Boolean
+        or ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Float32 or ColumnKind.Float64
+        or ColumnKind.Decimal128;
 
     /// <summary>Jackson's <c>CsvEncoder._mayNeedQuotes</c> without strict checking: longer than
     /// <c>MAX_QUOTE_CHECK</c> (24), or a character below its minimum safe one (the largest of delimiter, quote and line

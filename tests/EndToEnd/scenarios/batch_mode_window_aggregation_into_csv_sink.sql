@@ -18,10 +18,10 @@ SELECT who, window_start, window_end, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, D
 GROUP BY who, window_start, window_end;
 INSERT INTO per_user SELECT who, COUNT(*), MAX(ts) FROM clicks GROUP BY who;
 -- expect files ${SCRATCH}/windows (unordered):
---| alice,2026-01-01 10:00:00,2026-01-01 10:01:00,2
---| alice,2026-01-01 10:01:00,2026-01-01 10:02:00,1
---| bob,2026-01-01 09:59:00,2026-01-01 10:00:00,1
---| bob,2026-01-01 10:00:00,2026-01-01 10:01:00,1
+--| alice,"2026-01-01 10:00:00","2026-01-01 10:01:00",2
+--| alice,"2026-01-01 10:01:00","2026-01-01 10:02:00",1
+--| bob,"2026-01-01 09:59:00","2026-01-01 10:00:00",1
+--| bob,"2026-01-01 10:00:00","2026-01-01 10:01:00",1
 -- expect files ${SCRATCH}/users (unordered):
---| alice,3,2026-01-01 10:01:10
---| bob,2,2026-01-01 10:00:40
+--| alice,3,"2026-01-01 10:01:10"
+--| bob,2,"2026-01-01 10:00:40"

@@ -1,8 +1,8 @@
 -- scenario: TIMESTAMP(9) and TIMESTAMP_LTZ(9) keep nanoseconds through CSV in and out, literals, comparisons, casts, interval arithmetic and the print sink
 -- file: input/events.csv
 --| 1,2021-04-13 20:12:11.123456789
---| 2,2021-04-13 20:12:11.123456788
---| 3,2021-04-13 20:12:11.1
+--| 2,"2021-04-13 20:12:11.123456788"
+--| 3,"2021-04-13 20:12:11.1"
 -- sql:
 SET 'table.dml-sync' = 'true';
 SET 'table.local-time-zone' = 'Asia/Shanghai';
@@ -17,5 +17,5 @@ INSERT INTO out_csv SELECT id, ts FROM events WHERE ts < TIMESTAMP '2021-04-13 2
 --| +I[1, 2021-04-13T20:12:11.123456789, 2021-04-13T12:12:11.123456789Z, 2021-04-13 20:12:11.123456789, 2021-04-13T20:12:12.123456789, 2021-04-13T20:12:11.123]
 --| +I[3, 2021-04-13T20:12:11.100, 2021-04-13T12:12:11.100Z, 2021-04-13 20:12:11.100000000, 2021-04-13T20:12:12.100, 2021-04-13T20:12:11.100]
 -- expect files ${SCRATCH}/out (unordered):
---| 2,2021-04-13 20:12:11.123456788
---| 3,2021-04-13 20:12:11.1
+--| 2,"2021-04-13 20:12:11.123456788"
+--| 3,"2021-04-13 20:12:11.1"
