@@ -3,7 +3,8 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Functions.UserDefined;
 
-/// <summary>One public <c>Eval</c> method of a user-defined scalar function: the SQL types of its parameters and result.</summary>
+/// <summary>One public <c>Eval</c> method of a user-defined function: the SQL types of its parameters and result (for a
+/// table function, the ROW of the columns it collects).</summary>
 public sealed record EvalMethod(MethodInfo Method, IReadOnlyList<SqlType> ParameterTypes, SqlType ReturnType)
 {
     /// <summary>How the method reads in error messages: <c>Eval(BIGINT, STRING)</c>.</summary>

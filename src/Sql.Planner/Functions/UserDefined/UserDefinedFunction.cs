@@ -6,14 +6,18 @@ namespace StreamSql.Sql.Planner.Functions.UserDefined;
 /// <summary>
 /// A user-defined scalar function: a .NET class with one or more public <c>Eval</c> methods (Flink's <c>ScalarFunction</c>
 /// with its <c>eval</c> methods). Each subtask calls its own instance made with the public parameterless constructor, unless
-/// the function was registered as an instance through the embedded API, whose instance every subtask shares.
+/// the function was registered as an instance through the embedded API, whose instance every subtask shares. A class
+/// deriving from <see cref="StreamSql.Functions.TableFunction{T}"/> is a table function (<see cref="TableRow"/>), whose
+/// <c>Eval</c> methods return nothing and collect rows instead.
 /// </summary>
 public sealed class UserDefinedFunction
 {
     private readonly object? _instance;
 
-    internal UserDefinedFunction(string name, Type implementation, IReadOnlyList<EvalMethod> overloads, object? instance, bool temporary, bool system)
+    internal UserDefinedFunction(string name, Type implementation, IReadOnlyList<EvalMethod> overloads, object? instance, bool temporary, bool system,
+        TableFunctionRow? tableRow = null)
     {
+        TableRow = tableRow;
         Name = name;
         Implementation = implementation;
         Overloads = overloads;
@@ -26,6 +30,11 @@ public sealed class UserDefinedFunction
     public string Name { get; }
 
     public Type Implementation { get; }
+
+    /// <summary>The columns of the rows a table function collects; null for a scalar function.</summary>
+    public TableFunctionRow? TableRow { get; }
+
+    public bool IsTableFunction => TableRow is not null;
 
     public IReadOnlyList<EvalMethod> Overloads { get; }
 
@@ -76,21 +85,26 @@ public sealed class UserDefinedFunction
     {
         if (!implementation.IsClass || implementation.IsAbstract && !implementation.IsSealed || implementation.ContainsGenericParameters)
             throw new ArgumentException($"Function class '{implementation.FullName}' must be a non-abstract, non-generic class");
+        var tableRow = TableFunctionRow.RowTypeOf(implementation) is { } rowType ? TableFunctionRow.Of(implementation, rowType) : null;
         var overloads = new List<EvalMethod>();
         foreach (var method in implementation.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         {
             if (!string.Equals(method.Name, "Eval", StringComparison.OrdinalIgnoreCase) || method.ContainsGenericParameters) continue;
-            overloads.Add(Describe(implementation, method));
+            overloads.Add(Describe(implementation, method, tableRow));
         }
         if (overloads.Count == 0)
-            throw new ArgumentException($"Function class '{implementation.FullName}' has no public method named Eval (a scalar function computes its result in Eval)");
+            throw new ArgumentException(tableRow is null
+                ? $"Function class '{implementation.FullName}' has no public method named Eval (a scalar function computes its result in Eval)"
+                : $"Table function class '{implementation.FullName}' has no public method named Eval (a table function collects its rows in Eval)");
+        if (tableRow is not null && overloads.Any(o => o.Method.IsStatic))
+            throw new ArgumentException($"Eval of table function class '{implementation.FullName}' must be an instance method (it calls Collect)");
         bool needsInstance = overloads.Any(o => !o.Method.IsStatic);
         if (needsInstance && instance is null && implementation.GetConstructor(Type.EmptyTypes) is null)
             throw new ArgumentException($"Function class '{implementation.FullName}' needs a public constructor without parameters (each subtask makes its own instance)");
-        return new UserDefinedFunction(name, implementation, overloads, instance, temporary, system);
+        return new UserDefinedFunction(name, implementation, overloads, instance, temporary, system, tableRow);
     }
 
-    private static EvalMethod Describe(Type implementation, MethodInfo method)
+    private static EvalMethod Describe(Type implementation, MethodInfo method, TableFunctionRow? tableRow)
     {
         var parameters = method.GetParameters();
         var types = new SqlType[parameters.Length];
@@ -102,6 +116,13 @@ public sealed class UserDefinedFunction
             types[i] = ClrTypeMapping.ToSql(p.ParameterType) ?? throw new ArgumentException(
                 $"Parameter '{p.Name}' of {implementation.FullName}.{method.Name} has type {p.ParameterType.Name}, which has no SQL type; " +
                 $"supported: {ClrTypeMapping.SupportedTypes}");
+        }
+        if (tableRow is not null)
+        {
+            if (method.ReturnType != typeof(void))
+                throw new ArgumentException($"{implementation.FullName}.{method.Name} returns {method.ReturnType.Name}; a table function's Eval returns nothing and calls Collect for each row");
+            var row = SqlType.Row(tableRow.Fields.Select(f => f.Name).ToList(), tableRow.Fields.Select(f => f.Type).ToList());
+            return new EvalMethod(method, types, row);
         }
         if (method.ReturnType == typeof(void))
             throw new ArgumentException($"{implementation.FullName}.{method.Name} returns nothing; a scalar function returns its result");
