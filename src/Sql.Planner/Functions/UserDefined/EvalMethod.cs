@@ -7,6 +7,7 @@ namespace StreamSql.Sql.Planner.Functions.UserDefined;
 /// table function, the ROW of the columns it collects).</summary>
 public sealed record EvalMethod(MethodInfo Method, IReadOnlyList<SqlType> ParameterTypes, SqlType ReturnType)
 {
-    /// <summary>How the method reads in error messages: <c>Eval(BIGINT, STRING)</c>.</summary>
-    public string Signature => "Eval(" + string.Join(", ", ParameterTypes.Select(t => t.WithNullable(true).ToString())) + ")";
+    /// <summary>How the method reads in error messages: <c>Eval(BIGINT, STRING)</c> (an aggregate's <c>Accumulate</c>
+    /// without its accumulator parameter).</summary>
+    public string Signature => Method.Name + "(" + string.Join(", ", ParameterTypes.Select(t => t.WithNullable(true).ToString())) + ")";
 }

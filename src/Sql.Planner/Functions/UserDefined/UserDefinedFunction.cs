@@ -8,16 +8,19 @@ namespace StreamSql.Sql.Planner.Functions.UserDefined;
 /// with its <c>eval</c> methods). Each subtask calls its own instance made with the public parameterless constructor, unless
 /// the function was registered as an instance through the embedded API, whose instance every subtask shares. A class
 /// deriving from <see cref="StreamSql.Functions.TableFunction{T}"/> is a table function (<see cref="TableRow"/>), whose
-/// <c>Eval</c> methods return nothing and collect rows instead.
+/// <c>Eval</c> methods return nothing and collect rows instead; one deriving from
+/// <see cref="StreamSql.Functions.AggregateFunction{TResult, TAcc}"/> is an aggregate function (<see cref="AggregateShape"/>),
+/// whose <see cref="Overloads"/> are its <c>Accumulate</c> methods.
 /// </summary>
 public sealed class UserDefinedFunction
 {
     private readonly object? _instance;
 
     internal UserDefinedFunction(string name, Type implementation, IReadOnlyList<EvalMethod> overloads, object? instance, bool temporary, bool system,
-        TableFunctionRow? tableRow = null)
+        TableFunctionRow? tableRow = null, UserAggregateShape? aggregateShape = null)
     {
         TableRow = tableRow;
+        AggregateShape = aggregateShape;
         Name = name;
         Implementation = implementation;
         Overloads = overloads;
@@ -36,6 +39,11 @@ public sealed class UserDefinedFunction
 
     public bool IsTableFunction => TableRow is not null;
 
+    /// <summary>The accumulator and methods of an aggregate function; null for scalar and table functions.</summary>
+    public UserAggregateShape? AggregateShape { get; }
+
+    public bool IsAggregateFunction => AggregateShape is not null;
+
     public IReadOnlyList<EvalMethod> Overloads { get; }
 
     public bool Temporary { get; }
@@ -44,9 +52,11 @@ public sealed class UserDefinedFunction
     public bool System { get; }
 
     /// <summary>The object an <c>Eval</c> call runs on (null for static methods).</summary>
-    public object? CreateTarget(EvalMethod method)
+    public object? CreateTarget(EvalMethod method) => method.Method.IsStatic ? null : CreateInstance();
+
+    /// <summary>This subtask's instance: the registered one, else a new one.</summary>
+    public object CreateInstance()
     {
-        if (method.Method.IsStatic) return null;
         return _instance ?? Activator.CreateInstance(Implementation)
             ?? throw new InvalidOperationException($"could not create an instance of {Implementation.FullName}");
     }
@@ -76,7 +86,7 @@ public sealed class UserDefinedFunction
         string given = string.Join(", ", argumentTypes.Select(t => t.WithNullable(true).ToString()));
         string forms = string.Join(", ", Overloads.Select(o => o.Signature));
         throw new FunctionResolutionException(
-            $"Cannot apply '{Name}' to arguments of type ({given}): no Eval method of {Implementation.FullName} takes them. Its methods: {forms}");
+            $"Cannot apply '{Name}' to arguments of type ({given}): no {(IsAggregateFunction ? "Accumulate" : "Eval")} method of {Implementation.FullName} takes them. Its methods: {forms}");
     }
 
     /// <summary>Reads the public <c>Eval</c> methods of <paramref name="implementation"/>.</summary>
@@ -85,6 +95,13 @@ public sealed class UserDefinedFunction
     {
         if (!implementation.IsClass || implementation.IsAbstract && !implementation.IsSealed || implementation.ContainsGenericParameters)
             throw new ArgumentException($"Function class '{implementation.FullName}' must be a non-abstract, non-generic class");
+        if (UserAggregateShape.TypesOf(implementation) is var (resultType, accumulatorType))
+        {
+            if (instance is null && implementation.GetConstructor(Type.EmptyTypes) is null)
+                throw new ArgumentException($"Function class '{implementation.FullName}' needs a public constructor without parameters (each subtask makes its own instance)");
+            var (shape, accumulates) = UserAggregateShape.Read(implementation, resultType, accumulatorType);
+            return new UserDefinedFunction(name, implementation, accumulates, instance, temporary, system, aggregateShape: shape);
+        }
         var tableRow = TableFunctionRow.RowTypeOf(implementation) is { } rowType ? TableFunctionRow.Of(implementation, rowType) : null;
         var overloads = new List<EvalMethod>();
         foreach (var method in implementation.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))

@@ -98,25 +98,7 @@ internal sealed class TableFunctionRunner<T> : ITableFunctionRunner
         var row = Expression.Parameter(typeof(int), "row");
         var done = Expression.Label("done");
         var body = new List<Expression>();
-        var parameters = eval.Method.GetParameters();
-        var values = new Expression[parameters.Length];
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            var clr = parameters[i].ParameterType;
-            var reader = Expression.ArrayIndex(args, Expression.Constant(i));
-            var isNull = Expression.Call(reader, typeof(ColumnReader).GetMethod(nameof(ColumnReader.IsNull))!, row);
-            var underlying = Nullable.GetUnderlyingType(clr) ?? clr;
-            Expression read = Expression.Call(UserFunctionInvoker.Helper("Read", underlying), reader, row);
-            if (clr.IsValueType && Nullable.GetUnderlyingType(clr) is null)
-            {
-                body.Add(Expression.IfThen(isNull, Expression.Return(done)));
-                values[i] = read;
-            }
-            else
-            {
-                values[i] = Expression.Condition(isNull, Expression.Default(clr), Expression.Convert(read, clr));
-            }
-        }
+        var values = ClrArgumentReads.Read(eval.Method.GetParameters(), args, row, done, body);
         body.Add(Expression.Call(Expression.Constant(target, eval.Method.DeclaringType!), eval.Method, values));
         body.Add(Expression.Label(done));
         return Expression.Lambda<Action<ColumnReader[], int>>(Expression.Block(body), args, row).Compile();
@@ -131,7 +113,7 @@ internal sealed class TableFunctionRunner<T> : ITableFunctionRunner
         var body = new List<Expression>();
         if (row.Properties is null)
         {
-            body.Add(Append(value, Expression.ArrayIndex(builders, Expression.Constant(0))));
+            body.Add(ClrArgumentReads.Append(value, Expression.ArrayIndex(builders, Expression.Constant(0))));
         }
         else
         {
@@ -140,24 +122,9 @@ internal sealed class TableFunctionRunner<T> : ITableFunctionRunner
                     Expression.Throw(Expression.Constant(new InvalidOperationException(
                         $"Collect(null): a row of {typeof(T).Name} cannot be null; collect a {typeof(T).Name} whose properties are null instead")))));
             for (int f = 0; f < row.Properties.Count; f++)
-                body.Add(Append(Expression.Property(value, row.Properties[f]), Expression.ArrayIndex(builders, Expression.Constant(f))));
+                body.Add(ClrArgumentReads.Append(Expression.Property(value, row.Properties[f]), Expression.ArrayIndex(builders, Expression.Constant(f))));
         }
         body.Add(Expression.Empty());
         return Expression.Lambda<Action<T, ColumnBuilder[]>>(Expression.Block(body), value, builders).Compile();
-    }
-
-    private static Expression Append(Expression value, Expression builder)
-    {
-        var type = value.Type;
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        var write = UserFunctionInvoker.Helper("Write", underlying);
-        if (type.IsValueType && Nullable.GetUnderlyingType(type) is null) return Expression.Call(write, builder, value);
-        var local = Expression.Variable(type, "v");
-        var unwrapped = Nullable.GetUnderlyingType(type) is not null ? Expression.Property(local, "Value") : (Expression)local;
-        return Expression.Block(new[] { local },
-            Expression.Assign(local, value),
-            Expression.IfThenElse(Expression.Equal(local, Expression.Constant(null, type)),
-                UserFunctionInvoker.AppendNull(builder),
-                Expression.Call(write, builder, unwrapped)));
     }
 }
