@@ -80,6 +80,24 @@ public sealed class AggregateFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task Grouping_sets_group_windows_cumulate_and_session_windows_run_user_functions()
+    {
+        await using var env = Session();
+        var sets = await Final(env, $"SELECT k, wavg(v, w) FROM {Scores} GROUP BY GROUPING SETS ((k), ())");
+        Assert.Equal(new[] { "a, 17", "b, 5", "c, null", "null, 13" }, sets); // (10 + 60 + 10) / 6 overall
+        env.ExecuteSql("CREATE TABLE ev (v INT, ts AS TO_TIMESTAMP_LTZ(v * 1000, 3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', " +
+            "'number-of-rows' = '10', 'fields.v.kind' = 'sequence', 'fields.v.start' = '1', 'fields.v.end' = '10')");
+        Assert.Equal(new[] { "2", "7", "10" }.Order(),
+            (await Final(env, "SELECT wavg(v, 1) FROM ev GROUP BY TUMBLE(ts, INTERVAL '5' SECOND)")).Order());
+        // CUMULATE windows of 4 s in steps of 2 s: [0, 2) [0, 4) [4, 6) [4, 8) [8, 10) [8, 12).
+        Assert.Equal(new[] { "1", "2", "4", "5", "8", "9" }.Order(),
+            (await Final(env, "SELECT wavg(v, 1) FROM TABLE(CUMULATE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '4' SECOND)) " +
+                "GROUP BY window_start, window_end")).Order());
+        // One session (rows a second apart, gap 3 s) merging as it grows: the average of 1..10.
+        Assert.Equal(new[] { "5" }, await Final(env, "SELECT wavg(v, 1) FROM TABLE(SESSION(TABLE ev, DESCRIPTOR(ts), INTERVAL '3' SECOND)) GROUP BY window_start, window_end"));
+    }
+
+    [Fact]
     public async Task A_group_by_resumes_from_a_savepoint_with_its_accumulators()
     {
         var output = new StringWriter();
