@@ -38,6 +38,17 @@ public sealed class AggregateFunctionPlanTests
     }
 
     [Fact]
+    public void Without_retract_an_updating_input_or_a_bounded_over_frame_is_refused_when_planned()
+    {
+        CreateTop();
+        var updating = _f.Error("SELECT top_price(c) FROM (SELECT auction, COUNT(*) AS c FROM bids GROUP BY auction)");
+        Assert.StartsWith($"Function class '{typeof(TopPrice).FullName}' does not implement at least one method named 'Retract'", updating.Problem);
+        Assert.Contains("does not implement at least one method named 'Retract'",
+            _f.Error("SELECT top_price(price) OVER (PARTITION BY auction ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM bids").Problem);
+        Assert.Contains("top_price(price)", _f.Explain("SELECT top_price(price) OVER (PARTITION BY auction ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM bids"));
+    }
+
+    [Fact]
     public void Create_function_refuses_accumulators_it_cannot_checkpoint_naming_the_type()
     {
         var list = _f.Error($"CREATE FUNCTION f AS '{typeof(ListAccumulatorAgg).FullName}'").Problem;

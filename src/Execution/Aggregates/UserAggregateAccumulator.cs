@@ -17,15 +17,10 @@ internal static class UserAggregateAccumulator
     {
         var shape = call.Function.AggregateShape!;
         if (retracting && shape.RetractFor(call.Method) is null)
-            throw new NotSupportedException(MissingRetract(call.Function));
+            throw new NotSupportedException(UserAggregateShape.MissingRetract(call.Function));
         var type = typeof(UserAggregateAccumulator<,>).MakeGenericType(shape.AccumulatorType, shape.ResultClrType);
         return (IGroupsAccumulator)Activator.CreateInstance(type, epoch, call, argumentTypes, retracting)!;
     }
-
-    /// <summary>Flink's error for an aggregate function without <c>retract</c> over an updating input.</summary>
-    public static string MissingRetract(UserDefinedFunction function) =>
-        $"Function class '{function.Implementation.FullName}' does not implement at least one method named 'Retract' which is public, not abstract and " +
-        $"takes the arguments of its Accumulate method: '{function.Name}' aggregates an updating input, whose retractions it must take back";
 }
 
 /// <summary>

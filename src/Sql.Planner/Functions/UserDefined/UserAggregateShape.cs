@@ -33,6 +33,11 @@ public sealed record UserAggregateShape(
         Retracts.FirstOrDefault(r => r.Method.GetParameters().Select(p => p.ParameterType)
             .SequenceEqual(accumulate.Method.GetParameters().Select(p => p.ParameterType)));
 
+    /// <summary>Flink's error for an aggregate function without <c>retract</c> where rows must be taken back out.</summary>
+    public static string MissingRetract(UserDefinedFunction function) =>
+        $"Function class '{function.Implementation.FullName}' does not implement at least one method named 'Retract' which is public, not abstract and " +
+        $"takes the arguments of its Accumulate method: '{function.Name}' aggregates rows that are later taken back out (an updating input or a bounded OVER frame)";
+
     /// <exception cref="ArgumentException">The class cannot serve as an aggregate function; the message names what is wrong.</exception>
     internal static (UserAggregateShape Shape, List<EvalMethod> Accumulates) Read(Type implementation, Type resultType, Type accumulatorType)
     {
