@@ -98,6 +98,26 @@ public sealed class AggregateFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task Batch_mode_runs_user_aggregates_over_table_function_rows_and_a_window_after_a_correlate()
+    {
+        await using var env = Session();
+        env.ExecuteSql($"CREATE FUNCTION split_on AS '{typeof(Differential.SplitOn).FullName}'");
+        env.ExecuteSql("CREATE TABLE ev (v INT, s STRING, ts AS TO_TIMESTAMP_LTZ(v * 1000, 3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', " +
+            "'number-of-rows' = '10', 'fields.v.kind' = 'sequence', 'fields.v.start' = '1', 'fields.v.end' = '10', 'fields.s.length' = '3')");
+        // The correlate keeps ts an event-time attribute, so a window aggregation can follow it.
+        const string Query = "SELECT window_start, wavg(v, pos), COUNT(*) FROM TABLE(TUMBLE(TABLE " +
+            "(SELECT v, ts, pos FROM ev, LATERAL TABLE(split_on(CAST(v AS STRING) || ',' || CAST(v AS STRING), ',')) AS u(part, pos)), " +
+            "DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY window_start, window_end";
+        var streaming = await Final(env, Query);
+        env.ExecuteSql("SET 'execution.runtime-mode' = 'batch'");
+        var batch = await Final(env, Query);
+        // Each v collects positions 1 and 2: weights 3 per v, so the weighted average is the plain one.
+        Assert.Equal(3, batch.Count);
+        Assert.Contains(batch, r => r.EndsWith(", 2, 8", StringComparison.Ordinal));
+        Assert.Equal(streaming, batch);
+    }
+
+    [Fact]
     public async Task A_group_by_resumes_from_a_savepoint_with_its_accumulators()
     {
         var output = new StringWriter();
