@@ -28,7 +28,8 @@ internal static class UserAggregateAccumulator
 /// <see cref="BytesVector"/> (so it is snapshot, spilled and restored as any state). A batch reads each group it touches
 /// once, calls <c>Accumulate</c> (or <c>Retract</c>) for each of its selected rows — compiled once, reading the arguments
 /// as .NET values without boxing — and writes the group back once. A group without state has a fresh
-/// <c>CreateAccumulator()</c>.
+/// <c>CreateAccumulator()</c>. The deserialized accumulators are kept per group as well, so a group is decoded only after
+/// its state was loaded from elsewhere (restore, a spilled group read back); the serialized state stays authoritative.
 /// </summary>
 internal sealed class UserAggregateAccumulator<TAcc, TResult> : GroupsAccumulator where TAcc : class
 {
@@ -43,6 +44,7 @@ internal sealed class UserAggregateAccumulator<TAcc, TResult> : GroupsAccumulato
     private readonly IReadOnlyList<SqlType> _argumentTypes;
     private readonly UserDefinedFunction _function;
     private readonly Dictionary<int, TAcc> _touched = new();
+    private TAcc?[] _live = [];
 
     public UserAggregateAccumulator(SnapshotEpoch epoch, UserFunctionCall call, IReadOnlyList<SqlType> argumentTypes, bool retracting)
         : base(call.Method.ReturnType.WithNullable(true), retracting)
@@ -132,7 +134,31 @@ internal sealed class UserAggregateAccumulator<TAcc, TResult> : GroupsAccumulato
         }
     }
 
-    private TAcc Load(int group) => _state.HasValue(group) ? _codec.Read(_state.Get(group)) : _create();
+    private TAcc Load(int group)
+    {
+        if (group < _live.Length && _live[group] is { } live) return live;
+        var acc = _state.HasValue(group) ? _codec.Read(_state.Get(group)) : _create();
+        if (group < _live.Length) _live[group] = acc;
+        return acc;
+    }
+
+    public override void EnsureCapacity(int groups)
+    {
+        base.EnsureCapacity(groups);
+        if (groups > _live.Length) System.Array.Resize(ref _live, Math.Max(groups, _live.Length * 2));
+    }
+
+    public override void Reset(int group)
+    {
+        base.Reset(group);
+        if (group < _live.Length) _live[group] = null;
+    }
+
+    public override void ReadState(int group, ref StateRowReader reader)
+    {
+        base.ReadState(group, ref reader);
+        if (group < _live.Length) _live[group] = null;
+    }
 
     private Expressions.ExpressionEvaluationException Failed(Exception e) =>
         new($"User-defined function '{_function.Name}' ({_function.Implementation.FullName}) failed: {e.GetType().Name}: {e.Message}", e);

@@ -9,9 +9,17 @@ namespace StreamSql.Tests.Differential;
 public sealed class AggregateFunctionDifferentialTests
 {
     [Fact]
-    public async Task A_user_sum_agrees_with_duckdbs_sum_over_inserts_and_updates()
+    public Task A_user_sum_agrees_with_duckdbs_sum_over_inserts_and_updates() => CheckAsync(("parallelism.default", "2"));
+
+    /// <summary>A RocksDB cache of 8 groups: accumulators are evicted, written out and read back between batches.</summary>
+    [Fact]
+    public Task A_user_sum_agrees_with_duckdb_when_its_groups_spill_to_rocksdb() =>
+        CheckAsync(("parallelism.default", "2"), ("state.backend.type", "rocksdb"), ("state.backend.rocksdb.group-table.cache-size", "8"),
+            ("execution.batch.max-rows", "16"));
+
+    private static async Task CheckAsync(params (string Key, string Value)[] settings)
     {
-        await using var run = new DifferentialRun(20261206, ("parallelism.default", "2"));
+        await using var run = new DifferentialRun(20261206, settings);
         run.AddTable("t", rows: 400);
         run.ExecuteEngine($"CREATE FUNCTION sum_of AS '{typeof(SumOf).FullName}'");
         await run.CheckAsync(new DualSql("SELECT k, sum_of(v) AS s, COUNT(*) AS c FROM t GROUP BY k", "SELECT k, SUM(v) AS s, COUNT(*) AS c FROM t GROUP BY k"));
