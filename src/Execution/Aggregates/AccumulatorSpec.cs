@@ -1,4 +1,5 @@
 using StreamSql.Execution.State.Groups;
+using StreamSql.Sql.Planner.Functions.UserDefined;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Aggregates;
@@ -7,7 +8,7 @@ namespace StreamSql.Execution.Aggregates;
 public enum AggregateFunction
 {
     Count, Sum, Sum0, Avg, Min, Max, FirstValue, LastValue, ListAgg, ArrayAgg, VarPop, VarSamp, StddevPop, StddevSamp, BoolAnd, BoolOr,
-    RowNumber, Rank, DenseRank, Lag,
+    RowNumber, Rank, DenseRank, Lag, User,
 }
 
 /// <summary>
@@ -32,6 +33,9 @@ public sealed record AccumulatorSpec(
     /// <summary>A Global phase: the arguments are partial states to merge (the variance family: n, mean, m2 columns;
     /// ARRAY_AGG: arrays whose elements are appended).</summary>
     public bool MergesPartials { get; init; }
+
+    /// <summary>For <see cref="AggregateFunction.User"/>: the function and its <c>Accumulate</c> overload.</summary>
+    public UserFunctionCall? UserAggregate { get; init; }
 
     /// <summary>LAG's offset (rows back).</summary>
     public int LagOffset { get; init; } = 1;
@@ -72,6 +76,7 @@ public sealed record AccumulatorSpec(
             AggregateFunction.BoolAnd or AggregateFunction.BoolOr => Boolean(epoch, Require(argument)),
             AggregateFunction.RowNumber => new CountAccumulator(epoch, retracting: false),
             AggregateFunction.Rank or AggregateFunction.DenseRank => new RankAccumulator(epoch, dense: Function == AggregateFunction.DenseRank),
+            AggregateFunction.User => UserAggregateAccumulator.Create(epoch, UserAggregate!, ArgumentTypes, Retracting),
             AggregateFunction.Lag => new LagAccumulator(epoch, Require(argument), ResultType, LagOffset, hasDefault: ArgumentTypes.Count > 1),
             _ => throw new NotSupportedException($"no accumulator for {Function}"),
         };

@@ -18,7 +18,7 @@ public sealed record AggregateCallBinding(AccumulatorSpec Accumulator, int[] Arg
             : call.ArgIndexes.ToArray();
         var types = new SqlType[arguments.Length];
         for (int i = 0; i < arguments.Length; i++) types[i] = input[arguments[i]].Type;
-        var spec = new AccumulatorSpec(FunctionOf(call), types, call.ResultType, call.Distinct, retracting, call.Separator ?? ",") { LagOffset = call.LagOffset };
+        var spec = new AccumulatorSpec(FunctionOf(call), types, call.ResultType, call.Distinct, retracting, call.Separator ?? ",") { LagOffset = call.LagOffset, UserAggregate = call.UserAggregate };
         return new AggregateCallBinding(spec, arguments, call.FilterArg);
     }
 
@@ -45,6 +45,7 @@ public sealed record AggregateCallBinding(AccumulatorSpec Accumulator, int[] Arg
         AggregateFunctionKind.Rank => AggregateFunction.Rank,
         AggregateFunctionKind.DenseRank => AggregateFunction.DenseRank,
         AggregateFunctionKind.Lag => AggregateFunction.Lag,
+        AggregateFunctionKind.User => AggregateFunction.User,
         _ => throw new NotSupportedException($"{call.FunctionName} is resolved by the planner and has no accumulator"),
     };
 }

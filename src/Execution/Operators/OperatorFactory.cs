@@ -33,6 +33,7 @@ public sealed class OperatorFactory
             : new Aggregation.GroupAggregateOperator((GroupAggregateSpec)c.Spec, c.InputSchema));
         Register<ExpandSpec>(c => new ExpandOperator((ExpandSpec)c.Spec, c.InputSchema));
         Register<UnnestSpec>(c => new UnnestOperator((UnnestSpec)c.Spec, c.InputSchema));
+        Register<TableFunctionCorrelateSpec>(c => new TableFunctionCorrelateOperator((TableFunctionCorrelateSpec)c.Spec, c.InputSchema));
         Register<ReplicateRowsSpec>(c => new ReplicateRowsOperator((ReplicateRowsSpec)c.Spec));
         Register<MiniBatchAssignerSpec>(_ => new MiniBatchAssignerOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));

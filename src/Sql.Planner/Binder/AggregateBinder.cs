@@ -427,13 +427,22 @@ internal sealed partial class AggregateBinder
         bool separatorIsLiteral = name != "LISTAGG" || args.Count < 2 || args[1] is Literal { Value: string };
         AggregateFunctionKind kind;
         SqlType resultType;
-        try
+        Functions.UserDefined.UserFunctionCall? user = null;
+        if (AggregateFunctions.FindUser(name) is { } userFunction)
         {
-            (kind, resultType) = AggregateFunctions.Resolve(name, args.Select(a => a.Type).ToList(), separatorIsLiteral);
+            (user, args) = UserAggregateCalls.Resolve(userFunction, args, f.Distinct, f.Span);
+            (kind, resultType) = (AggregateFunctionKind.User, user.Method.ReturnType.WithNullable(true));
         }
-        catch (FunctionResolutionException ex)
+        else
         {
-            throw new SqlValidationException(ex.Message, f.Span);
+            try
+            {
+                (kind, resultType) = AggregateFunctions.Resolve(name, args.Select(a => a.Type).ToList(), separatorIsLiteral);
+            }
+            catch (FunctionResolutionException ex)
+            {
+                throw new SqlValidationException(ex.Message, f.Span);
+            }
         }
 
         if (kind == AggregateFunctionKind.ArrayAgg && args[0].Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
@@ -462,7 +471,7 @@ internal sealed partial class AggregateBinder
         string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
         int output = _keys.Count + _calls.Count;
         string callName = ReferenceEquals(f, _currentItem) ? _currentItemName! : $"$f{output}";
-        var call = new AggregateCall(kind, argIndexes, f.Distinct, filter, resultType, callName) { Separator = separator };
+        var call = new AggregateCall(kind, argIndexes, f.Distinct, filter, resultType, callName) { Separator = separator, UserAggregate = user };
         for (int i = 0; i < _calls.Count; i++)
             if (_calls[i].SameComputation(call)) return new InputRef(_keys.Count + i, _calls[i].ResultType);
         _calls.Add(call);

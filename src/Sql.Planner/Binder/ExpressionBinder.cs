@@ -275,6 +275,23 @@ internal sealed class ExpressionBinder
 
     private static ScalarExpr MakeUserCall(UserDefinedFunction function, IReadOnlyList<ScalarExpr> operands, SourceSpan span)
     {
+        if (function.IsTableFunction)
+            throw new SqlValidationException(
+                $"'{function.Name}' is a table function; call it in FROM as LATERAL TABLE({function.Name}(...)), not as a scalar function", span);
+        return ResolveUserCall(function, operands, span);
+    }
+
+    /// <summary>The call in <c>LATERAL TABLE(f(...))</c> of a table function: its arguments bound over this scope and the
+    /// <c>Eval</c> overload that takes them chosen; its type is the ROW of the columns the function collects.</summary>
+    public Call BindTableFunctionCall(FunctionCall f, UserDefinedFunction function)
+    {
+        var operands = new List<ScalarExpr>(f.Arguments.Count);
+        foreach (var a in f.Arguments) operands.Add(Bind(a));
+        return ResolveUserCall(function, operands, f.Span);
+    }
+
+    private static Call ResolveUserCall(UserDefinedFunction function, IReadOnlyList<ScalarExpr> operands, SourceSpan span)
+    {
         var types = new SqlType[operands.Count];
         for (int i = 0; i < operands.Count; i++) types[i] = operands[i].Type;
         EvalMethod method;

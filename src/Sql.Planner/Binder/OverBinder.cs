@@ -117,6 +117,13 @@ internal sealed class OverBinder
             throw new SqlValidationException("Invalid number of arguments to function 'COUNT'. Was expecting 1 arguments", f.Span);
         AggregateFunctionKind kind;
         SqlType resultType;
+        if (AggregateFunctions.FindUser(name) is { } userFunction)
+        {
+            var (user, coerced) = UserAggregateCalls.Resolve(userFunction, args, f.Distinct, f.Span);
+            AddCall(f, new AggregateCall(AggregateFunctionKind.User, coerced.Select(Argument).ToList(), false, -1, user.Method.ReturnType.WithNullable(true),
+                $"w0$o{_calls.Count}") { UserAggregate = user });
+            return;
+        }
         try
         {
             bool separatorIsLiteral = name != "LISTAGG" || args.Count < 2 || args[1] is Literal { Value: string };

@@ -298,6 +298,11 @@ internal sealed class QueryBinder
             scope.Add(unnest.Alias?.Value, new RowSchema(added));
             return (node, scope);
         }
+        if (from is JoinTableReference { Right: TableFunctionReference lateral } lateralJoin && LateralTableBinder.Find(lateral) is { IsTableFunction: true } tableFunction)
+        {
+            var (left, scope) = BindRelation(lateralJoin.Left, ctes);
+            return (LateralTableBinder.BindJoin(lateralJoin, lateral, tableFunction, left, scope), scope);
+        }
         if (from is JoinTableReference { Right: UnnestTableReference } other && other.Kind is JoinKind.Inner or JoinKind.Left)
             throw new SqlValidationException(
                 "A join with UNNEST takes only the condition ON TRUE (CROSS JOIN UNNEST, [INNER] JOIN UNNEST ... ON TRUE or LEFT JOIN UNNEST ... ON TRUE); filter the elements in WHERE",
@@ -373,6 +378,12 @@ internal sealed class QueryBinder
                 throw Unsupported.Stateful(join.Kind == JoinKind.Cross ? "CROSS JOIN" : $"{join.Kind.ToString().ToUpperInvariant()} JOIN", "join support", join.Span);
             case TableFunctionReference tf:
             {
+                if (LateralTableBinder.Find(tf) is { } user)
+                {
+                    if (!user.IsTableFunction)
+                        throw new SqlValidationException($"'{user.Name}' is a scalar function; TABLE(...) calls a table function (a class deriving from TableFunction<T>)", tf.Call.Span);
+                    return (LateralTableBinder.BindStandalone(tf, user, OneRow()), tf.Alias?.Value);
+                }
                 string name = tf.Call.Name.Last.ToUpperInvariant();
                 if (!WindowTableFunctionBinder.IsWindowFunction(name) || tf.Lateral) throw Unsupported.Feature($"table function {name}", tf.Span);
                 var node = Rename(WindowTableFunctionBinder.Bind(tf, table => BindFrom(table, ctes), _batchMode), tf.ColumnAliases, tf.Span);

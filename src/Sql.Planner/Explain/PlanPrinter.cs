@@ -57,6 +57,7 @@ public static class PlanPrinter
         LogicalWindowTableFunction w => $"LogicalTableFunctionScan(invocation=[{Invocation(w)}], rowType=[RecordType({string.Join(", ", w.Schema.Fields.Select(f => $"{f.Type} {f.Name}"))})])",
         LogicalWindowAggregate g => $"LogicalWindowAggregate({GroupWindowArguments(g)})",
         LogicalUnnest u => $"LogicalCorrelate(unnest=[{ExpressionPrinter.Print(u.Collection, u.Input.Schema)}]{(u.WithOrdinality ? ", ordinality=[true]" : "")}{(u.LeftOuter ? ", joinType=[left]" : "")})",
+        LogicalTableFunctionCorrelate t => $"LogicalCorrelate(invocation=[{ExpressionPrinter.Print(t.Invocation, t.Input.Schema)}], joinType=[{(t.LeftOuter ? "left" : "inner")}])",
         LogicalReplicateRows r => $"LogicalCorrelate(invocation=[$REPLICATE_ROWS$1({Fields(r.Input)})])",
         LogicalLookupJoin j => $"LogicalLookupJoin({LookupJoinArguments(j)})",
         LogicalTemporalJoin t => $"LogicalTemporalJoin(joinType=[{t.JoinType.ToString().ToLowerInvariant()}], leftKeys=[{string.Join(", ", t.LeftKeys.Select(k => "$" + k))}], " +

@@ -38,7 +38,16 @@ internal static class AggregateFunctions
     };
 
     /// <summary>Whether <paramref name="name"/> is an aggregate function this planner knows.</summary>
-    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name);
+    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name) || FindUser(name) is not null;
+
+    /// <summary>The user-defined aggregate function a call of <paramref name="name"/> means, found as Flink finds functions:
+    /// a temporary system function first, then (unless a built-in aggregate has the name) a temporary or catalog one.</summary>
+    public static UserDefined.UserDefinedFunction? FindUser(string name)
+    {
+        if (Binder.FunctionScope.Current is not { } functions) return null;
+        var user = functions.FindSystem(name) ?? (Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name) ? null : functions.FindCatalog(name));
+        return user is { IsAggregateFunction: true } ? user : null;
+    }
 
     /// <summary>COLLECT (Flink's CollectAggFunction): the binder plans it over ARRAY_AGG.</summary>
     public static bool IsCollect(string name) => name.Equals("COLLECT", StringComparison.OrdinalIgnoreCase);
@@ -54,6 +63,8 @@ internal static class AggregateFunctions
     /// <exception cref="FunctionResolutionException">The arguments fit no form of the function; the message lists the forms.</exception>
     public static (AggregateFunctionKind Kind, SqlType ResultType) Resolve(string name, IReadOnlyList<SqlType> types, bool separatorIsLiteral = true)
     {
+        if (FindUser(name) is not null)
+            throw new FunctionResolutionException($"Not supported yet: user-defined aggregate function '{name}' here");
         if (!Kinds.TryGetValue(name, out var kind))
             throw new FunctionResolutionException($"No match found for function signature {name}");
         string display = kind == AggregateFunctionKind.Sum0 ? "$SUM0" : name.ToUpperInvariant();

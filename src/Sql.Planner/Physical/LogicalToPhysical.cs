@@ -181,6 +181,11 @@ internal sealed class LogicalToPhysical
                 var input = Translate(u.Input);
                 return new PhysicalUnnest(input, u.Collection, u.WithOrdinality, u.Schema, u.LeftOuter) { Parallelism = input.Parallelism };
             }
+            case LogicalTableFunctionCorrelate t:
+            {
+                var input = Translate(t.Input);
+                return new PhysicalTableFunctionCorrelate(input, t.Invocation, t.Schema, t.LeftOuter) { Parallelism = input.Parallelism };
+            }
             case LogicalReplicateRows r:
             {
                 var input = Translate(r.Input);

@@ -48,7 +48,7 @@ internal sealed class WindowAccumulators
                 {
                     var args = call.Kind == AggregateFunctionKind.ListAgg ? call.ArgIndexes.Take(1).ToArray() : call.ArgIndexes.ToArray();
                     var accumulator = new AccumulatorSpec(Function(call.Kind), args.Select(a => input[a].Type).ToList(), call.ResultType,
-                        call.Distinct, retracting, call.Separator ?? ",");
+                        call.Distinct, retracting, call.Separator ?? ",") { UserAggregate = call.UserAggregate };
                     units.Add(new Unit(table.AddColumn(accumulator.Create), args, call.FilterArg, call.ResultType));
                 }
                 // Flink's count1 over an updating input: a window whose rows were all retracted is empty and not emitted.
@@ -125,6 +125,7 @@ internal sealed class WindowAccumulators
         AggregateFunctionKind.VarSamp => AggregateFunction.VarSamp,
         AggregateFunctionKind.BoolAnd => AggregateFunction.BoolAnd,
         AggregateFunctionKind.BoolOr => AggregateFunction.BoolOr,
+        AggregateFunctionKind.User => AggregateFunction.User,
         _ => throw new NotSupportedException($"{kind} is not a window aggregate function"),
     };
 

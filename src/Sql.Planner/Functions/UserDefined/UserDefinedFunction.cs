@@ -6,14 +6,21 @@ namespace StreamSql.Sql.Planner.Functions.UserDefined;
 /// <summary>
 /// A user-defined scalar function: a .NET class with one or more public <c>Eval</c> methods (Flink's <c>ScalarFunction</c>
 /// with its <c>eval</c> methods). Each subtask calls its own instance made with the public parameterless constructor, unless
-/// the function was registered as an instance through the embedded API, whose instance every subtask shares.
+/// the function was registered as an instance through the embedded API, whose instance every subtask shares. A class
+/// deriving from <see cref="StreamSql.Functions.TableFunction{T}"/> is a table function (<see cref="TableRow"/>), whose
+/// <c>Eval</c> methods return nothing and collect rows instead; one deriving from
+/// <see cref="StreamSql.Functions.AggregateFunction{TResult, TAcc}"/> is an aggregate function (<see cref="AggregateShape"/>),
+/// whose <see cref="Overloads"/> are its <c>Accumulate</c> methods.
 /// </summary>
 public sealed class UserDefinedFunction
 {
     private readonly object? _instance;
 
-    internal UserDefinedFunction(string name, Type implementation, IReadOnlyList<EvalMethod> overloads, object? instance, bool temporary, bool system)
+    internal UserDefinedFunction(string name, Type implementation, IReadOnlyList<EvalMethod> overloads, object? instance, bool temporary, bool system,
+        TableFunctionRow? tableRow = null, UserAggregateShape? aggregateShape = null)
     {
+        TableRow = tableRow;
+        AggregateShape = aggregateShape;
         Name = name;
         Implementation = implementation;
         Overloads = overloads;
@@ -27,6 +34,16 @@ public sealed class UserDefinedFunction
 
     public Type Implementation { get; }
 
+    /// <summary>The columns of the rows a table function collects; null for a scalar function.</summary>
+    public TableFunctionRow? TableRow { get; }
+
+    public bool IsTableFunction => TableRow is not null;
+
+    /// <summary>The accumulator and methods of an aggregate function; null for scalar and table functions.</summary>
+    public UserAggregateShape? AggregateShape { get; }
+
+    public bool IsAggregateFunction => AggregateShape is not null;
+
     public IReadOnlyList<EvalMethod> Overloads { get; }
 
     public bool Temporary { get; }
@@ -35,9 +52,11 @@ public sealed class UserDefinedFunction
     public bool System { get; }
 
     /// <summary>The object an <c>Eval</c> call runs on (null for static methods).</summary>
-    public object? CreateTarget(EvalMethod method)
+    public object? CreateTarget(EvalMethod method) => method.Method.IsStatic ? null : CreateInstance();
+
+    /// <summary>This subtask's instance: the registered one, else a new one.</summary>
+    public object CreateInstance()
     {
-        if (method.Method.IsStatic) return null;
         return _instance ?? Activator.CreateInstance(Implementation)
             ?? throw new InvalidOperationException($"could not create an instance of {Implementation.FullName}");
     }
@@ -67,7 +86,7 @@ public sealed class UserDefinedFunction
         string given = string.Join(", ", argumentTypes.Select(t => t.WithNullable(true).ToString()));
         string forms = string.Join(", ", Overloads.Select(o => o.Signature));
         throw new FunctionResolutionException(
-            $"Cannot apply '{Name}' to arguments of type ({given}): no Eval method of {Implementation.FullName} takes them. Its methods: {forms}");
+            $"Cannot apply '{Name}' to arguments of type ({given}): no {(IsAggregateFunction ? "Accumulate" : "Eval")} method of {Implementation.FullName} takes them. Its methods: {forms}");
     }
 
     /// <summary>Reads the public <c>Eval</c> methods of <paramref name="implementation"/>.</summary>
@@ -76,21 +95,33 @@ public sealed class UserDefinedFunction
     {
         if (!implementation.IsClass || implementation.IsAbstract && !implementation.IsSealed || implementation.ContainsGenericParameters)
             throw new ArgumentException($"Function class '{implementation.FullName}' must be a non-abstract, non-generic class");
+        if (UserAggregateShape.TypesOf(implementation) is var (resultType, accumulatorType))
+        {
+            if (instance is null && implementation.GetConstructor(Type.EmptyTypes) is null)
+                throw new ArgumentException($"Function class '{implementation.FullName}' needs a public constructor without parameters (each subtask makes its own instance)");
+            var (shape, accumulates) = UserAggregateShape.Read(implementation, resultType, accumulatorType);
+            return new UserDefinedFunction(name, implementation, accumulates, instance, temporary, system, aggregateShape: shape);
+        }
+        var tableRow = TableFunctionRow.RowTypeOf(implementation) is { } rowType ? TableFunctionRow.Of(implementation, rowType) : null;
         var overloads = new List<EvalMethod>();
         foreach (var method in implementation.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         {
             if (!string.Equals(method.Name, "Eval", StringComparison.OrdinalIgnoreCase) || method.ContainsGenericParameters) continue;
-            overloads.Add(Describe(implementation, method));
+            overloads.Add(Describe(implementation, method, tableRow));
         }
         if (overloads.Count == 0)
-            throw new ArgumentException($"Function class '{implementation.FullName}' has no public method named Eval (a scalar function computes its result in Eval)");
+            throw new ArgumentException(tableRow is null
+                ? $"Function class '{implementation.FullName}' has no public method named Eval (a scalar function computes its result in Eval)"
+                : $"Table function class '{implementation.FullName}' has no public method named Eval (a table function collects its rows in Eval)");
+        if (tableRow is not null && overloads.Any(o => o.Method.IsStatic))
+            throw new ArgumentException($"Eval of table function class '{implementation.FullName}' must be an instance method (it calls Collect)");
         bool needsInstance = overloads.Any(o => !o.Method.IsStatic);
         if (needsInstance && instance is null && implementation.GetConstructor(Type.EmptyTypes) is null)
             throw new ArgumentException($"Function class '{implementation.FullName}' needs a public constructor without parameters (each subtask makes its own instance)");
-        return new UserDefinedFunction(name, implementation, overloads, instance, temporary, system);
+        return new UserDefinedFunction(name, implementation, overloads, instance, temporary, system, tableRow);
     }
 
-    private static EvalMethod Describe(Type implementation, MethodInfo method)
+    private static EvalMethod Describe(Type implementation, MethodInfo method, TableFunctionRow? tableRow)
     {
         var parameters = method.GetParameters();
         var types = new SqlType[parameters.Length];
@@ -102,6 +133,13 @@ public sealed class UserDefinedFunction
             types[i] = ClrTypeMapping.ToSql(p.ParameterType) ?? throw new ArgumentException(
                 $"Parameter '{p.Name}' of {implementation.FullName}.{method.Name} has type {p.ParameterType.Name}, which has no SQL type; " +
                 $"supported: {ClrTypeMapping.SupportedTypes}");
+        }
+        if (tableRow is not null)
+        {
+            if (method.ReturnType != typeof(void))
+                throw new ArgumentException($"{implementation.FullName}.{method.Name} returns {method.ReturnType.Name}; a table function's Eval returns nothing and calls Collect for each row");
+            var row = SqlType.Row(tableRow.Fields.Select(f => f.Name).ToList(), tableRow.Fields.Select(f => f.Type).ToList());
+            return new EvalMethod(method, types, row);
         }
         if (method.ReturnType == typeof(void))
             throw new ArgumentException($"{implementation.FullName}.{method.Name} returns nothing; a scalar function returns its result");

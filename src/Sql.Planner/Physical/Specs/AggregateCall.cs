@@ -28,6 +28,9 @@ public sealed record AggregateCall(
     /// <summary>LISTAGG's separator (<c>,</c> when not written); null for other functions.</summary>
     public string? Separator { get; init; }
 
+    /// <summary>For <see cref="AggregateFunctionKind.User"/>: the function and its <c>Accumulate</c> method that takes the arguments.</summary>
+    public Functions.UserDefined.UserFunctionCall? UserAggregate { get; init; }
+
     /// <summary>LAG's offset: how many rows back it reads (1 when not written).</summary>
     public int LagOffset { get; init; } = 1;
 
@@ -55,13 +58,15 @@ public sealed record AggregateCall(
         AggregateFunctionKind.DenseRank => "DENSE_RANK",
         AggregateFunctionKind.Lag => "LAG",
         AggregateFunctionKind.Grouping => "GROUPING",
+        AggregateFunctionKind.User => UserAggregate?.Function.Name ?? "USER",
         _ => "GROUPING_ID",
     };
 
     /// <summary>Whether two calls compute the same thing (same function, arguments, DISTINCT, FILTER and type).</summary>
     public bool SameComputation(AggregateCall other) =>
         Kind == other.Kind && Distinct == other.Distinct && FilterArg == other.FilterArg && ArgIndexes.SequenceEqual(other.ArgIndexes)
-        && ResultType.Equals(other.ResultType) && Separator == other.Separator && LagOffset == other.LagOffset;
+        && ResultType.Equals(other.ResultType) && Separator == other.Separator && LagOffset == other.LagOffset
+        && ReferenceEquals(UserAggregate?.Function, other.UserAggregate?.Function);
 
     public bool Equals(AggregateCall? other) => other is not null && SameComputation(other) && Name == other.Name;
 

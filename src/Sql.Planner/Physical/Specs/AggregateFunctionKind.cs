@@ -69,4 +69,8 @@ public enum AggregateFunctionKind
     Grouping,
     /// <summary><c>GROUPING_ID(x, ...)</c>. Planner only, as <see cref="Grouping"/>.</summary>
     GroupingId,
+    /// <summary>A user-defined aggregate function (<see cref="AggregateCall.UserAggregate"/>): its <c>Accumulate</c>, and
+    /// <c>Retract</c> over retractions, fold rows into a .NET accumulator per group; the result is its <c>GetValue</c>. Called
+    /// with NULL arguments too, except into a parameter of a non-nullable value type. One phase only.</summary>
+    User,
 }

@@ -63,10 +63,10 @@ internal static class UserFunctionInvoker
         return Expression.Lambda<RowFunction>(Expression.Block(body), args, row, output).Compile();
     }
 
-    private static Expression AppendNull(ParameterExpression output) =>
+    internal static Expression AppendNull(Expression output) =>
         Expression.Call(output, typeof(ColumnBuilder).GetMethod(nameof(ColumnBuilder.AppendNull))!);
 
-    private static MethodInfo Helper(string prefix, Type type) =>
+    internal static MethodInfo Helper(string prefix, Type type) =>
         typeof(ClrValues).GetMethod(prefix + (type == typeof(byte[]) ? "Bytes" : type.Name), BindingFlags.Public | BindingFlags.Static)
         ?? throw new NotSupportedException($"no conversion for .NET type {type.Name}");
 }
