@@ -307,8 +307,8 @@ internal sealed class QueryBinder
             throw new SqlValidationException(
                 "A join with UNNEST takes only the condition ON TRUE (CROSS JOIN UNNEST, [INNER] JOIN UNNEST ... ON TRUE or LEFT JOIN UNNEST ... ON TRUE); filter the elements in WHERE",
                 other.Condition?.Span ?? other.Span);
-        if (from is JoinTableReference { Right: SubqueryTableReference { Lateral: true } } lateral && IsCorrelation(lateral))
-            return BindRelation(LateralSubquery.Decorrelate(lateral), ctes);
+        if (from is JoinTableReference { Right: SubqueryTableReference { Lateral: true } } lateralSubquery && IsCorrelation(lateralSubquery))
+            return BindRelation(LateralSubquery.Decorrelate(lateralSubquery), ctes);
         if (from is JoinTableReference regular)
         {
             var (left, leftScope) = BindRelation(regular.Left, ctes);
