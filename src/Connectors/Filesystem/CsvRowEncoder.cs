@@ -11,8 +11,9 @@ namespace StreamSql.Connectors.Filesystem;
 /// CSV generator quotes them by default (its loose check, <c>STRICT_CHECK_FOR_QUOTING</c> off): a value longer than 24
 /// characters, or holding a character below the delimiter, the quote and the line end (for <c>,</c> and <c>"</c>: a
 /// space, <c>!</c>, <c>#</c>, <c>+</c>, ...), or the escape character — so a timestamp is written
-/// <c>"2020-01-01 12:00:00"</c> — with quotes (and escape characters) doubled; numbers and booleans are never quoted
-/// (Jackson writes them as numeric and boolean nodes); null as empty or <c>csv.null-literal</c>.
+/// <c>"2020-01-01 12:00:00"</c>, and a DECIMAL of more than 24 characters too (Jackson writes a BigDecimal as text) — with
+/// quotes (and escape characters) doubled; integers, floating-point numbers and booleans are never quoted (Jackson writes
+/// them without the check); null as empty or <c>csv.null-literal</c>.
 /// </summary>
 internal sealed class CsvRowEncoder : IRowEncoder
 {
@@ -43,9 +44,9 @@ internal sealed class CsvRowEncoder : IRowEncoder
                 continue;
             }
             var text = FlinkText.Format(column, row, TimestampStyle.Sql);
-            // Jackson writes numbers and booleans without the quoting check (numeric and boolean nodes): a 38-digit
-            // DECIMAL stays unquoted; text, dates, times and timestamps go through it.
-            if (IsNumberOrBoolean(column)) _line.Append(text);
+            // Jackson writes integers, floating-point numbers and booleans without the quoting check; a DECIMAL (its
+            // BigDecimal goes out as text), text, dates, times and timestamps go through it.
+            if (IsUnquotedNumberOrBoolean(column)) _line.Append(text);
             else AppendField(text);
         }
         _line.Append('\n');
@@ -78,9 +79,8 @@ internal sealed class CsvRowEncoder : IRowEncoder
         _line.Append(q);
     }
 
-    private static bool IsNumberOrBoolean(IArrowArray column) => ColumnKinds.Of(column.Data.DataType) is ColumnKind.Boolean
-        or ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Float32 or ColumnKind.Float64
-        or ColumnKind.Decimal128;
+    private static bool IsUnquotedNumberOrBoolean(IArrowArray column) => ColumnKinds.Of(column.Data.DataType) is ColumnKind.Boolean
+        or ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Float32 or ColumnKind.Float64;
 
     /// <summary>Jackson's <c>CsvEncoder._mayNeedQuotes</c> without strict checking: longer than
     /// <c>MAX_QUOTE_CHECK</c> (24), or a character below its minimum safe one (the largest of delimiter, quote and line
