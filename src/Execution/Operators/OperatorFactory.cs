@@ -59,6 +59,7 @@ public sealed class OperatorFactory
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));
         Register<WindowRankSpec>(c => new Rank.WindowRankOperator((WindowRankSpec)c.Spec, c.InputSchema, c.Services.Metrics));
         Register<ChangelogNormalizeSpec>(c => new Changelog.ChangelogNormalizeOperator((ChangelogNormalizeSpec)c.Spec, c.InputSchema));
+        Register<SinkMaterializerSpec>(c => new Changelog.SinkUpsertMaterializerOperator((SinkMaterializerSpec)c.Spec, c.InputSchema));
         Register<CollectSinkSpec>(c => new CollectSinkOperator(c.Services.Results
             ?? throw new InvalidOperationException("a collect sink needs the job's result channel")));
     }

@@ -45,9 +45,17 @@ public static class ExecutionConfigOptions
         "What an INSERT does with a string longer than its VARCHAR(n) sink column: IGNORE writes it whole, TRIM_PAD trims it to n " +
         "(a CHAR(n) column's value is trimmed or padded to n either way).", new[] { "IGNORE", "TRIM_PAD" });
 
+    public static readonly ConfigOption<string> SinkUpsertMaterialize = Options.Enum("table.exec.sink.upsert-materialize", "AUTO",
+        "Whether a SinkUpsertMaterializer goes before a sink that takes upserts by its PRIMARY KEY (jdbc, upsert-kafka) and whose " +
+        "input has updates or deletes. It keeps every live row of a sink key in state, so a retraction of one row does not " +
+        "delete a key another row still holds, and changes of a key arriving from different subtasks are applied in a " +
+        "consistent order. NONE: never. AUTO: when the planner cannot show that the input is unique by the sink key (no " +
+        "upsert key of the input lies within the primary key). FORCE: always (also for an insert-only input).",
+        new[] { "NONE", "AUTO", "FORCE" });
+
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
         MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate, AsyncLookupBufferCapacity, AsyncLookupTimeout,
-        AsyncLookupOutputMode, SinkNotNullEnforcer, SinkTypeLengthEnforcer,
+        AsyncLookupOutputMode, SinkNotNullEnforcer, SinkTypeLengthEnforcer, SinkUpsertMaterialize,
     };
 }

@@ -235,6 +235,8 @@ internal static class ChangelogInference
         Dictionary<PhysicalNode, UpdateKind> provided)
     {
         if (!kinds.Update) return UpdateKind.None;
+        // SinkUpsertMaterializer emits upserts by the sink key only, as Flink's.
+        if (node is PhysicalSinkMaterializer) return UpdateKind.OnlyUpdateAfter;
         if (node is IChangelogProducer) return required == UpdateKind.None ? UpdateKind.BeforeAndAfter : required;
         // A source emits what its connector says: upserts carry no -U.
         if (node is PhysicalTableSourceScan scan)

@@ -11,7 +11,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <item><see cref="LogicalToPhysical"/>: one operator per logical node, parallelism chosen.</item>
 /// <item><see cref="SubplanReuse"/>: equal sub-plans become one (views, CTEs, statement sets read a source once).</item>
 /// <item><see cref="BatchModeCheck"/> (batch mode: bounded insert-only tables, aggregations emit final rows), then
-/// <see cref="ChangelogInference"/>: changelog traits; sinks refuse changes they cannot take.</item>
+/// <see cref="ChangelogInference"/>: changelog traits; sinks refuse changes they cannot take; <see cref="SinkUpsertMaterialization"/> puts a
+/// SinkUpsertMaterializer before an upsert sink whose input is not unique by its key.</item>
 /// <item><see cref="MiniBatchAssignment"/> and <see cref="TwoPhaseAggregation"/>: mini-batches, local/global aggregation.</item>
 /// <item><see cref="EnforceDistribution"/>: exchanges where a required distribution is not met.</item>
 /// <item><see cref="StableIds"/> and <see cref="JobGraphBuilder"/>.</item>
@@ -36,6 +37,8 @@ internal sealed class PhysicalPlanner
         plan = SubplanReuse.Run(plan);
         plan = BatchModeCheck.Prepare(plan, _configuration, rootSpans);
         plan = ChangelogInference.Run(plan, rootSpans);
+        plan = SinkUpsertMaterialization.Run(plan, _configuration, out bool materialized);
+        if (materialized) plan = ChangelogInference.Run(plan, rootSpans);
         BatchModeCheck.Run(plan, _configuration, rootSpans);
         // Flink's batch mode has no mini-batches: its aggregations see all of their input before they emit.
         if (!BatchModeCheck.IsBatch(_configuration)) plan = MiniBatchAssignment.Run(plan, _configuration, rootSpans[0]);
