@@ -48,8 +48,8 @@ public static class ExecutionConfigOptions
     public static readonly ConfigOption<string> SinkUpsertMaterialize = Options.Enum("table.exec.sink.upsert-materialize", "AUTO",
         "Whether a SinkUpsertMaterializer goes before a sink that takes upserts by its PRIMARY KEY (jdbc, upsert-kafka) and whose " +
         "input has updates or deletes. It keeps every live row of a sink key in state, so a retraction of one row does not " +
-        "delete a key another row still holds, and changes of a key arriving from different subtasks are applied in a " +
-        "consistent order. NONE: never. AUTO: when the planner cannot show that the input is unique by the sink key (no " +
+        "delete a key another row still holds, and the rows of a key coming from different subtasks meet in one keyed " +
+        "operator. NONE: never. AUTO: when the planner cannot show that the input is unique by the sink key (no " +
         "upsert key of the input lies within the primary key). FORCE: always (also for an insert-only input).",
         new[] { "NONE", "AUTO", "FORCE" });
 
