@@ -65,6 +65,17 @@ public sealed class SinkUpsertMaterializerPlanTests
     }
 
     [Fact]
+    public void Batch_mode_has_none_even_when_forced()
+    {
+        _f.Run("CREATE TABLE finite (auction BIGINT, n BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '10')");
+        const string insert = "INSERT INTO upserts SELECT auction, n FROM finite";
+        _f.Configuration = Configuration.Empty.With("table.exec.sink.upsert-materialize", "FORCE");
+        Assert.Contains("SinkMaterializer(pk=[auction]", PhysicalPlan(insert));
+        _f.Configuration = _f.Configuration.With("execution.runtime-mode", "batch");
+        Assert.DoesNotContain("SinkMaterializer", _f.Explain(insert));
+    }
+
+    [Fact]
     public void None_leaves_it_out_and_the_sink_takes_update_before_as_before()
     {
         _f.Configuration = Configuration.Empty.With("table.exec.sink.upsert-materialize", "NONE");

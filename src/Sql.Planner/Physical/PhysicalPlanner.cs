@@ -37,8 +37,12 @@ internal sealed class PhysicalPlanner
         plan = SubplanReuse.Run(plan);
         plan = BatchModeCheck.Prepare(plan, _configuration, rootSpans);
         plan = ChangelogInference.Run(plan, rootSpans);
-        plan = SinkUpsertMaterialization.Run(plan, _configuration, out bool materialized);
-        if (materialized) plan = ChangelogInference.Run(plan, rootSpans);
+        // Flink's batch mode writes final rows only: no materializer, as there.
+        if (!BatchModeCheck.IsBatch(_configuration))
+        {
+            plan = SinkUpsertMaterialization.Run(plan, _configuration, out bool materialized);
+            if (materialized) plan = ChangelogInference.Run(plan, rootSpans);
+        }
         BatchModeCheck.Run(plan, _configuration, rootSpans);
         // Flink's batch mode has no mini-batches: its aggregations see all of their input before they emit.
         if (!BatchModeCheck.IsBatch(_configuration)) plan = MiniBatchAssignment.Run(plan, _configuration, rootSpans[0]);
