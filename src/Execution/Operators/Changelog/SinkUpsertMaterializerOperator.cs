@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Columns;
+using StreamSql.Execution.Operators.Rank;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Execution.Types;
@@ -13,8 +13,9 @@ namespace StreamSql.Execution.Operators.Changelog;
 
 /// <summary>
 /// Flink's SinkUpsertMaterializer, before a sink with a primary key whose input is not unique by that key: keeps every live
-/// row of a key (<see cref="GroupRowLists"/>, in arrival order, in a <see cref="GroupTable"/> so it is checkpointed in the
-/// canonical key-group format and rescales by key group) and turns the input's changes into upserts by the key, row by row
+/// row of a key as one byte string (<see cref="GroupInPlaceBytes"/>: each row a 4-byte little-endian length then the row
+/// serialized over all columns, in arrival order, changed in place; in a <see cref="GroupTable"/>, so it is checkpointed
+/// in the canonical key-group format and rescales by key group) and turns the input's changes into upserts by the key, row by row
 /// in input order:
 /// <list type="bullet">
 /// <item><c>+I</c>/<c>+U</c>: the row is appended and emitted, as <c>+I</c> when the key had no row, else <c>+U</c>.</item>
@@ -22,7 +23,7 @@ namespace StreamSql.Execution.Operators.Changelog;
 ///   the removed row was the last one the new last row goes out as <c>+U</c>; else nothing. A retraction of a row the key
 ///   does not hold is dropped (as Flink does, which logs it).</item>
 /// </list>
-/// So the sink always holds the latest live row of each key, whatever order a key's changes from different rows arrive in.
+/// So the sink holds the newest live row of a key while the key has one, although the input holds several per key.
 /// </summary>
 public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
 {
@@ -32,9 +33,8 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
     private readonly SerializedKeys _rows = new();
     private readonly KeyDecoder _decoder;
     private readonly Schema _outputSchema;
-    private readonly ArrayBufferWriter<byte> _scratch = new();
     private GroupTable _table = null!;
-    private GroupRowLists _lists = null!;
+    private GroupInPlaceBytes _lists = null!;
 
     public SinkUpsertMaterializerOperator(SinkMaterializerSpec spec, RowSchema inputSchema)
     {
@@ -52,7 +52,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
     {
         var keyTypes = _spec.Keys.Select(k => _types[k]).ToArray();
         _table = context.State.KeyedState.GetGroupTable("sink-materializer", new GroupTableSpec(keyTypes));
-        _lists = _table.AddColumn(epoch => new GroupRowLists(epoch));
+        _lists = _table.AddColumn(epoch => new GroupInPlaceBytes(epoch));
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -74,67 +74,59 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
         {
             int g = rowGroups[r];
             var row = _rows[r];
-            var list = _lists.HasRows(g) ? _lists.List(g) : default;
+            var list = _lists.Get(g);
+            int length = list.Length;
             if (batch.KindAt(r) is RowKind.Insert or RowKind.UpdateAfter)
             {
-                Append(ref kinds, ref count, list.IsEmpty ? RowKind.Insert : RowKind.UpdateAfter, row, builders);
-                _scratch.ResetWrittenCount();
-                _scratch.Write(list);
-                WriteEntry(row);
-                _lists.Set(g, _scratch.WrittenSpan);
+                Append(ref kinds, ref count, length == 0 ? RowKind.Insert : RowKind.UpdateAfter, row, builders);
+                // Appended in place: the group's array keeps room to spare, so a key's rows are not copied per row.
+                var grown = _lists.Writable(g, length + 4 + row.Length);
+                BinaryPrimitives.WriteInt32LittleEndian(grown[length..], row.Length);
+                row.CopyTo(grown[(length + 4)..]);
+                _lists.SetLength(g, length + 4 + row.Length);
                 continue;
             }
 
             // The last equal row: the one most likely added most recently.
-            int found = -1, foundLength = 0, lastStart = -1;
-            for (int at = 0; at < list.Length;)
+            int found = -1, foundLength = 0, beforeFound = -1, previous = -1;
+            for (int at = 0; at < length;)
             {
-                int length = BinaryPrimitives.ReadInt32LittleEndian(list[at..]);
-                if (list.Slice(at + 4, length).SequenceEqual(row)) { found = at; foundLength = length; }
-                lastStart = at;
-                at += 4 + length;
+                int size = BinaryPrimitives.ReadInt32LittleEndian(list[at..]);
+                if (list.Slice(at + 4, size).SequenceEqual(row))
+                {
+                    found = at;
+                    foundLength = size;
+                    beforeFound = previous;
+                }
+                previous = at;
+                at += 4 + size;
             }
             if (found < 0) continue;
-            bool removedLast = found == lastStart;
             int entry = 4 + foundLength;
-            if (list.Length == entry)
+            if (length == entry)
             {
                 Append(ref kinds, ref count, RowKind.Delete, row, builders);
                 _lists.Clear(g);
                 continue;
             }
-            _scratch.ResetWrittenCount();
-            _scratch.Write(list[..found]);
-            _scratch.Write(list[(found + entry)..]);
+            bool removedLast = found + entry == length;
+            var bytes = _lists.Writable(g, length);
+            bytes[(found + entry)..length].CopyTo(bytes[found..]);
+            _lists.SetLength(g, length - entry);
             if (removedLast)
             {
                 // The new last row is the one before the removed one.
-                var remaining = _scratch.WrittenSpan;
-                int at = 0, length = 0, start = 0;
-                while (at < remaining.Length)
-                {
-                    start = at;
-                    length = BinaryPrimitives.ReadInt32LittleEndian(remaining[at..]);
-                    at += 4 + length;
-                }
-                Append(ref kinds, ref count, RowKind.UpdateAfter, remaining.Slice(start + 4, length), builders);
+                int size = BinaryPrimitives.ReadInt32LittleEndian(bytes[beforeFound..]);
+                Append(ref kinds, ref count, RowKind.UpdateAfter, bytes.Slice(beforeFound + 4, size), builders);
             }
-            _lists.Set(g, _scratch.WrittenSpan);
         }
         foreach (int g in groups.Touched)
-            if (!_lists.HasRows(g)) _table.Remove(g);
+            if (!_lists.HasValue(g)) _table.Remove(g);
         if (count == 0) return default;
 
         var columns = new IArrowArray[builders.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
         return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, count), kinds), cancellationToken);
-    }
-
-    private void WriteEntry(ReadOnlySpan<byte> row)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(_scratch.GetSpan(4), row.Length);
-        _scratch.Advance(4);
-        _scratch.Write(row);
     }
 
     private void Append(ref RowKind[] kinds, ref int count, RowKind kind, ReadOnlySpan<byte> row, ColumnBuilder[] builders)
