@@ -92,13 +92,20 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
-        CheckFormatMetadata(table, options.Get(KafkaOptions.ValueFormat));
+        var valueFormat = options.Get(KafkaOptions.ValueFormat);
+        if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
+            throw new ConnectorOptionException("connector",
+                $"The Kafka table '{table.Name}' with '{valueFormat}' format doesn't support defining PRIMARY KEY constraint on the table, "
+                + "because it can't guarantee the semantic of primary key (use 'upsert-kafka' for a keyed table).");
+        CheckFormatMetadata(table, valueFormat);
         KafkaFormatOptionOwners.Check(table, options, options.Get(KafkaOptions.ValueFormat));
         bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
         bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
-        if (hasTopic == hasPattern)
-            throw new ConnectorOptionException(KafkaOptions.Topic.Key,
-                $"Table '{table.Name}' must set exactly one of the options 'topic' and 'topic-pattern'.");
+        if (hasTopic && hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.TopicPattern.Key,
+                $"Option 'topic' and 'topic-pattern' shouldn't be set together (table '{table.Name}').");
+        if (!hasTopic && !hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.Topic.Key, $"Either 'topic' or 'topic-pattern' must be set (table '{table.Name}').");
         if (hasPattern)
         {
             try
