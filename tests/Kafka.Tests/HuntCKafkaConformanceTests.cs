@@ -70,4 +70,61 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
 
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"{i}|n{i}").ToList(), await Rows(env, "SELECT id, name FROM plain"));
     }
+
+    [Fact]
+    public async Task Flinks_documented_metadata_example_reads_timestamp_partition_and_offset_in_the_declared_types()
+    {
+        _cluster.CreateTopic("user_behavior", 2);
+        _cluster.Produce("user_behavior", Enumerable.Range(0, 6).Select(i => (i % 2, (string?)null, $"{i},{100 + i},buy")), timestampMs: 1_700_000_000_123);
+        await using var env = Session();
+        env.ExecuteSql("SET 'table.local-time-zone' = 'UTC'");
+        env.ExecuteSql($"""
+            CREATE TABLE KafkaTable (
+              `event_time` TIMESTAMP(3) METADATA FROM 'timestamp',
+              `ltz` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+              `partition` BIGINT METADATA VIRTUAL,
+              `offset` BIGINT METADATA VIRTUAL,
+              `tt` STRING METADATA FROM 'timestamp-type' VIRTUAL,
+              `user_id` BIGINT,
+              `item_id` BIGINT,
+              `behavior` STRING
+            ) WITH (
+              'connector' = 'kafka',
+              'topic' = 'user_behavior',
+              'properties.bootstrap.servers' = '{_cluster.BootstrapServers}',
+              'properties.group.id' = 'testGroup',
+              'scan.startup.mode' = 'earliest-offset',
+              'scan.bounded.mode' = 'latest-offset',
+              'format' = 'csv'
+            )
+            """);
+
+        var rows = await Rows(env, "SELECT user_id, item_id, behavior, `partition`, `offset`, CAST(event_time AS STRING), CAST(ltz AS STRING), tt FROM KafkaTable");
+
+        var expected = Enumerable.Range(0, 6)
+            .Select(i => $"{i}|{100 + i}|buy|{i % 2}|{i / 2}|2023-11-14 22:13:20.123|2023-11-14 22:13:20.123|CreateTime")
+            .OrderBy(s => s, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, rows);
+    }
+
+    [Fact]
+    public async Task A_tumbling_window_on_a_watermark_from_the_kafka_timestamp_counts_each_window_once()
+    {
+        _cluster.CreateTopic("clicks", 2);
+        // 40 records one second apart from 00:01:00 UTC (librdkafka reads a timestamp of 0 as 'now'): four 10-second windows of 10 records each.
+        foreach (var i in Enumerable.Range(0, 40))
+            _cluster.Produce("clicks", new[] { (i % 2, (string?)null, $"{{\"user\": \"u{i % 3}\"}}") }, timestampMs: 60_000 + i * 1_000L);
+        await using var env = Session();
+        env.ExecuteSql("SET 'table.local-time-zone' = 'UTC'");
+        env.ExecuteSql($"CREATE TABLE clicks (`user` STRING, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', WATERMARK FOR ts AS ts - INTERVAL '2' SECOND) "
+            + $"WITH ('connector' = 'kafka', 'topic' = 'clicks', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'format' = 'json', "
+            + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset')");
+
+        var rows = await Rows(env, "SELECT CAST(window_start AS STRING), `user`, COUNT(*) FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+            + "GROUP BY window_start, window_end, `user`");
+
+        var expected = Enumerable.Range(0, 40).GroupBy(i => (i / 10, i % 3))
+            .Select(g => $"1970-01-01 00:01:{g.Key.Item1 * 10:00}.000|u{g.Key.Item2}|{g.Count()}").OrderBy(s => s, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, rows);
+    }
 }
