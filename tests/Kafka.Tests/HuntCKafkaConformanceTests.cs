@@ -127,4 +127,23 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
             .Select(g => $"1970-01-01 00:01:{g.Key.Item1 * 10:00}.000|u{g.Key.Item2}|{g.Count()}").OrderBy(s => s, StringComparer.Ordinal).ToList();
         Assert.Equal(expected, rows);
     }
+
+    [Fact]
+    public async Task Timestamp_startup_and_bounded_modes_read_the_records_from_the_first_at_or_after_the_start_to_before_the_stop()
+    {
+        // librdkafka's mock cluster answers no ListOffsets by time; the source then finds the offsets by reading the partition.
+        _cluster.CreateTopic("events", 2);
+        foreach (var i in Enumerable.Range(1, 20))
+            _cluster.Produce("events", new[] { (i % 2, (string?)null, $"{{\"id\": {i}}}") }, timestampMs: i * 1_000L);
+        await using var env = Session();
+        env.ExecuteSql($"CREATE TABLE events (id INT) WITH ('connector' = 'kafka', 'topic' = 'events', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'format' = 'json', 'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '5000', "
+            + "'scan.bounded.mode' = 'timestamp', 'scan.bounded.timestamp-millis' = '15000')");
+        env.ExecuteSql($"CREATE TABLE later (id INT) WITH ('connector' = 'kafka', 'topic' = 'events', 'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', "
+            + "'format' = 'json', 'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '99000', 'scan.bounded.mode' = 'latest-offset')");
+
+        Assert.Equal(Enumerable.Range(5, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(s => s, StringComparer.Ordinal).ToList(),
+            await Rows(env, "SELECT id FROM events"));
+        Assert.Empty(await Rows(env, "SELECT id FROM later"));
+    }
 }
