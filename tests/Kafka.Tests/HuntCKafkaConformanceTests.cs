@@ -146,4 +146,26 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
             await Rows(env, "SELECT id FROM events"));
         Assert.Empty(await Rows(env, "SELECT id FROM later"));
     }
+
+    [Fact]
+    public async Task Json_ignore_parse_errors_nulls_a_bad_field_and_skips_a_bad_record_as_flinks_converters_do()
+    {
+        // Flink's JsonRowDataDeserializationSchemaTest: {"id":"abc"} as INT with ignore-parse-errors is a row with a NULL
+        // field; 112.013 as INT is 112; a record that is not JSON is dropped.
+        _cluster.CreateTopic("j", 1);
+        _cluster.Produce("j", new[]
+        {
+            (0, (string?)null, "{\"id\": 1, \"extra\": 5, \"name\": \"a\"}"), (0, null, "{\"id\": \"2\", \"name\": \"b\"}"),
+            (0, null, "{\"id\": \"abc\", \"name\": \"c\"}"), (0, null, "{\"id\": 112.013, \"big\": 7.9, \"name\": \"d\"}"), (0, null, "not json"),
+        });
+        await using var env = Session();
+        foreach (var ignore in new[] { "true", "false" })
+            env.ExecuteSql($"CREATE TABLE j_{ignore} (id INT, big BIGINT, name STRING) WITH ('connector' = 'kafka', 'topic' = 'j', "
+                + $"'properties.bootstrap.servers' = '{_cluster.BootstrapServers}', 'format' = 'json', 'json.ignore-parse-errors' = '{ignore}', "
+                + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset')");
+
+        Assert.Equal(new[] { "112|7|d", "1|NULL|a", "2|NULL|b", "NULL|NULL|c" }, await Rows(env, "SELECT id, big, name FROM j_true"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Rows(env, "SELECT id FROM j_false"));
+        Assert.Contains("offset 2", error.Message);
+    }
 }
