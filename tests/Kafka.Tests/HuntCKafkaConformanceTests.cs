@@ -38,6 +38,10 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
         "All fields in 'key.fields' must be prefixed with 'k_' when option 'key.fields-prefix' is set but field 'id' is not prefixed")]
     [InlineData("k_id INT, id INT", Base + ", 'value.format' = 'json', 'key.format' = 'json', 'key.fields' = 'k_id', 'key.fields-prefix' = 'k_'",
         "A key prefix is not allowed when option 'value.fields-include' is set to 'ALL'. Set it to 'EXCEPT_KEY' instead to avoid field overlaps")]
+    [InlineData("id INT", Base + ", 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once'",
+        "sink.transactional-id-prefix must be specified when using DeliveryGuarantee.EXACTLY_ONCE")]
+    [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json', 'sink.delivery-guarantee' = 'exactly-once'",
+        "sink.transactional-id-prefix must be specified when using DeliveryGuarantee.EXACTLY_ONCE")]
     [InlineData("id INT", Base + ", 'topic-pattern' = 'x.*', 'format' = 'json'", "Option 'topic' and 'topic-pattern' shouldn't be set together")]
     [InlineData("id INT", "'connector' = 'kafka', 'properties.bootstrap.servers' = 'h:1', 'format' = 'json'", "Either 'topic' or 'topic-pattern' must be set")]
     [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", Base + ", 'format' = 'json'",
