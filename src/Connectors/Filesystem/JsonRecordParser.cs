@@ -14,11 +14,16 @@ internal sealed class JsonRecordParser : IRecordParser
 {
     private readonly Schema _schema;
     private readonly bool _failOnMissing;
+    private readonly bool _nullOnBadValue;
 
-    public JsonRecordParser(Schema schema, bool failOnMissing)
+    /// <param name="nullOnBadValue">A value that does not convert to its column's type becomes NULL and the row is kept, as
+    /// Flink's <c>JsonToRowDataConverters</c> do with <c>json.ignore-parse-errors</c> (its nullable wrapper around each field's
+    /// converter); a record that is not a JSON object, or lacks a field under <c>json.fail-on-missing-field</c>, is still an error.</param>
+    public JsonRecordParser(Schema schema, bool failOnMissing, bool nullOnBadValue = false)
     {
         _schema = schema;
         _failOnMissing = failOnMissing;
+        _nullOnBadValue = nullOnBadValue;
     }
 
     public bool IsSkipped(ReadOnlySpan<byte> record)
@@ -97,6 +102,17 @@ internal sealed class JsonRecordParser : IRecordParser
 
     private string? AppendValue(JsonElement value, IArrowType type, ColumnBuilder column)
     {
+        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && type is StructType or ListType or MapType)
+            return AppendNested(value, type, column);
+        // A scalar conversion appends nothing when it fails.
+        var error = AppendScalar(value, type, column);
+        if (error is null || !_nullOnBadValue) return error;
+        column.AppendNull();
+        return null;
+    }
+
+    private static string? AppendScalar(JsonElement value, IArrowType type, ColumnBuilder column)
+    {
         switch (value.ValueKind)
         {
             case JsonValueKind.Null:
@@ -108,6 +124,13 @@ internal sealed class JsonRecordParser : IRecordParser
             case JsonValueKind.Number:
                 switch (type)
                 {
+                    case Int32Type when !value.TryGetInt64(out _) && value.TryGetDouble(out var d) && d >= int.MinValue && d <= int.MaxValue:
+                        // Flink reads INT and BIGINT with Jackson's intValue()/longValue(): a fraction is truncated.
+                        column.AppendInt64((long)d);
+                        return null;
+                    case Int64Type when !value.TryGetInt64(out _) && value.TryGetDouble(out var d) && d >= long.MinValue && d <= long.MaxValue:
+                        column.AppendInt64((long)d);
+                        return null;
                     case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
                     case FloatType or DoubleType:
                     case Decimal128Type:
@@ -120,6 +143,16 @@ internal sealed class JsonRecordParser : IRecordParser
                 }
             case JsonValueKind.String:
                 return FlinkText.TryAppend(column, type, value.GetString());
+            default:
+                if (type is StringType) { column.AppendString(value.GetRawText()); return null; }
+                return $"a JSON {value.ValueKind.ToString().ToLowerInvariant()} cannot be read as {type.Name}";
+        }
+    }
+
+    private string? AppendNested(JsonElement value, IArrowType type, ColumnBuilder column)
+    {
+        switch (value.ValueKind)
+        {
             case JsonValueKind.Object when type is StructType st:
                 column.AppendStructValid();
                 for (int i = 0; i < st.Fields.Count; i++)
@@ -153,7 +186,6 @@ internal sealed class JsonRecordParser : IRecordParser
                     return null;
                 }
             default:
-                if (type is StringType) { column.AppendString(value.GetRawText()); return null; }
                 return $"a JSON {value.ValueKind.ToString().ToLowerInvariant()} cannot be read as {type.Name}";
         }
     }

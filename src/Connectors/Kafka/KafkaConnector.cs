@@ -92,13 +92,20 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
-        CheckFormatMetadata(table, options.Get(KafkaOptions.ValueFormat));
+        var valueFormat = options.Get(KafkaOptions.ValueFormat);
+        if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
+            throw new ConnectorOptionException("connector",
+                $"The Kafka table '{table.Name}' with '{valueFormat}' format doesn't support defining PRIMARY KEY constraint on the table, "
+                + "because it can't guarantee the semantic of primary key (use 'upsert-kafka' for a keyed table).");
+        CheckFormatMetadata(table, valueFormat);
         KafkaFormatOptionOwners.Check(table, options, options.Get(KafkaOptions.ValueFormat));
         bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
         bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
-        if (hasTopic == hasPattern)
-            throw new ConnectorOptionException(KafkaOptions.Topic.Key,
-                $"Table '{table.Name}' must set exactly one of the options 'topic' and 'topic-pattern'.");
+        if (hasTopic && hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.TopicPattern.Key,
+                $"Option 'topic' and 'topic-pattern' shouldn't be set together (table '{table.Name}').");
+        if (!hasTopic && !hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.Topic.Key, $"Either 'topic' or 'topic-pattern' must be set (table '{table.Name}').");
         if (hasPattern)
         {
             try
@@ -136,9 +143,7 @@ public sealed class KafkaConnector : TableConnectorBase
         if (partitioner is not ("default" or "fixed" or "round-robin"))
             throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
-            throw new ConnectorOptionException(KafkaOptions.TransactionalIdPrefix.Key,
-                $"Table '{table.Name}' uses 'sink.delivery-guarantee' = 'exactly-once', which needs the option 'sink.transactional-id-prefix' "
-                + "(a prefix unique to this job on the cluster: transactions of an earlier run with the same prefix are resolved on restore).");
+            throw MissingTransactionalIdPrefix(table);
     }
 
     /// <summary>debezium-json with <c>schema-include</c> is read only.</summary>
@@ -147,6 +152,13 @@ public sealed class KafkaConnector : TableConnectorBase
         var options = new TableOptions(table);
         ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
     }
+
+    /// <summary>Flink's words (KafkaDynamicTableFactory.validateDeliveryGuarantee), then why the prefix matters here.</summary>
+    internal static ConnectorOptionException MissingTransactionalIdPrefix(CatalogTable table) =>
+        new(KafkaOptions.DeliveryGuarantee.Key,
+            $"sink.transactional-id-prefix must be specified when using DeliveryGuarantee.EXACTLY_ONCE (table '{table.Name}' uses "
+            + "'sink.delivery-guarantee' = 'exactly-once'; set 'sink.transactional-id-prefix' to a prefix unique to this job on the cluster: "
+            + "transactions of an earlier run with the same prefix are resolved on restore).");
 
     internal static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed)
     {

@@ -1,4 +1,5 @@
 using StreamSql.Sql.Planner.Catalog;
+using StreamSql.Sql.Planner.Connectors;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Kafka;
@@ -27,21 +28,29 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
             {
                 int index = physical.IndexOf(name);
                 if (index < 0)
-                    throw options.Invalid(KafkaOptions.KeyFields.Key, $"'{name}' is not a physical column of the table (physical columns: {string.Join(", ", physical.Fields.Select(f => f.Name))})");
+                    throw new ConnectorOptionException(KafkaOptions.KeyFields.Key,
+                        $"Could not find the field '{name}' in the table schema for usage in the key format. A key field must be a regular, "
+                        + $"physical column. The following columns can be selected in the 'key.fields' option: [{string.Join(", ", physical.Fields.Select(f => f.Name))}] (table '{table.Name}').");
                 if (!name.StartsWith(prefix, StringComparison.Ordinal))
-                    throw options.Invalid(KafkaOptions.KeyFields.Key, $"key column '{name}' does not start with the 'key.fields-prefix' '{prefix}'");
+                    throw new ConnectorOptionException(KafkaOptions.KeyFieldsPrefix.Key,
+                        $"All fields in 'key.fields' must be prefixed with '{prefix}' when option 'key.fields-prefix' is set but field '{name}' is not prefixed (table '{table.Name}').");
                 if (keyColumns.Contains(index)) throw options.Invalid(KafkaOptions.KeyFields.Key, $"'{name}' appears twice");
                 keyColumns.Add(index);
             }
         }
         var keyFormat = options.Get(KafkaOptions.KeyFormat);
-        if (keyFormat is not null && keyColumns.Count == 0) throw options.Missing(KafkaOptions.KeyFields.Key);
-        if (keyFormat is null && keyColumns.Count > 0) throw options.Missing(KafkaOptions.KeyFormat.Key);
+        // Flink's wording (KafkaConnectorOptionsUtil); EXCEPT_KEY without a key format is accepted there and means every column.
+        if (keyFormat is not null && keyColumns.Count == 0)
+            throw new ConnectorOptionException(KafkaOptions.KeyFormat.Key,
+                $"A key format 'key.format' requires the declaration of one or more of key fields using 'key.fields' (table '{table.Name}').");
+        if (keyFormat is null && (keyColumns.Count > 0 || (!upsert && options.Raw(KafkaOptions.KeyFields.Key) is not null)))
+            throw new ConnectorOptionException(KafkaOptions.KeyFields.Key,
+                $"The option 'key.fields' can only be declared if a key format is defined using 'key.format' (table '{table.Name}').");
         bool exceptKey = options.Get(KafkaOptions.ValueFieldsInclude) == "EXCEPT_KEY";
-        if (exceptKey && keyColumns.Count == 0)
-            throw options.Invalid(KafkaOptions.ValueFieldsInclude.Key, "EXCEPT_KEY needs 'key.fields'");
         if (!exceptKey && prefix.Length > 0)
-            throw options.Invalid(KafkaOptions.KeyFieldsPrefix.Key, "a key prefix needs 'value.fields-include' = 'EXCEPT_KEY'");
+            throw new ConnectorOptionException(KafkaOptions.KeyFieldsPrefix.Key,
+                "A key prefix is not allowed when option 'value.fields-include' is set to 'ALL'. Set it to 'EXCEPT_KEY' instead to avoid "
+                + $"field overlaps (table '{table.Name}').");
         var valueColumns = new List<int>();
         for (int i = 0; i < physical.Count; i++)
             if (!exceptKey || !keyColumns.Contains(i)) valueColumns.Add(i);

@@ -34,6 +34,7 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
     private SourceReaderContext _context = null!;
     private TableOptions _options = null!;
     private IConsumer<byte[]?, byte[]?> _consumer = null!;
+    private ConsumerConfig _consumerConfig = null!;
     private IAdminClient _admin = null!;
     private KafkaRecordDecoder _value = null!;
     private KafkaRecordDecoder? _key;
@@ -86,6 +87,7 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
         config.EnableAutoCommit = _commitOffsets;
         config.EnableAutoOffsetStore = false;
         config.AutoOffsetReset = AutoOffsetReset.Earliest; // only for a stored position that fell out of retention
+        _consumerConfig = config;
         _consumer = KafkaClientProperties.Build(table, () => new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetKeyDeserializer(Deserializers.ByteArray).SetValueDeserializer(Deserializers.ByteArray)
             .SetLogHandler((_, _) => { }).Build());
@@ -241,7 +243,10 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
     {
         var found = _consumer.OffsetsForTimes(new[] { new TopicPartitionTimestamp(tp, new Timestamp(millis, TimestampType.CreateTime)) }, MetadataTimeout);
         long offset = found[0].Offset.Value;
-        return offset >= 0 ? offset : Watermarks(tp).High;
+        if (offset >= 0) return offset;
+        var (low, high) = Watermarks(tp);
+        if (low >= high || !KafkaTimestampScan.BrokerCannotLookUp(_consumer, tp, MetadataTimeout)) return high;
+        return KafkaTimestampScan.FirstAtOrAfter(_consumerConfig, tp, millis, low, high, MetadataTimeout * 6);
     }
 
     private long? Committed(TopicPartition tp)

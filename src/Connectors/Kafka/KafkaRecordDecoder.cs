@@ -55,7 +55,8 @@ internal sealed class KafkaRecordDecoder : IDisposable
                 IgnoreOption = KafkaOptions.CsvIgnoreParseErrors.Key;
                 break;
             default:
-                _parser = new JsonRecordParser(schema, !isKey && options.Get(KafkaOptions.JsonFailOnMissingField));
+                _parser = new JsonRecordParser(schema, !isKey && options.Get(KafkaOptions.JsonFailOnMissingField),
+                    nullOnBadValue: !isKey && options.Get(KafkaOptions.JsonIgnoreParseErrors));
                 IgnoreErrors = !isKey && options.Get(KafkaOptions.JsonIgnoreParseErrors);
                 IgnoreOption = KafkaOptions.JsonIgnoreParseErrors.Key;
                 break;

@@ -78,7 +78,7 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
             throw options.Invalid(KafkaOptions.BoundedMode.Key, "an upsert-kafka table is read from the earliest offsets, without a consumer group: "
                 + "use latest-offset, timestamp or specific-offsets");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
-            throw options.Missing(KafkaOptions.TransactionalIdPrefix.Key);
+            throw KafkaConnector.MissingTransactionalIdPrefix(table);
     }
 
     public override ISinkWriter CreateWriter() => new KafkaWriter();
