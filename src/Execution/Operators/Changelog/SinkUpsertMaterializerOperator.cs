@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
-using StreamSql.Execution.Columns;
 using StreamSql.Execution.Operators.Rank;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
@@ -31,7 +30,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
     private readonly SqlType[] _types;
     private readonly KeySerializer _rowSerializer;
     private readonly SerializedKeys _rows = new();
-    private readonly KeyDecoder _decoder;
+    private readonly RankOutput _output;
     private readonly Schema _outputSchema;
     private GroupTable _table = null!;
     private GroupInPlaceBytes _lists = null!;
@@ -41,7 +40,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
-        _decoder = new KeyDecoder(_types);
+        _output = new RankOutput(_types, rankNumber: false, 1024);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(inputSchema);
     }
 
@@ -65,10 +64,6 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
         var groups = _table.Resolve(data, _spec.Keys, hashes);
         _rowSerializer.SerializeBatch(data, _rows);
 
-        var builders = new ColumnBuilder[_types.Length];
-        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(_types[c], n);
-        var kinds = new RowKind[n + 8];
-        int count = 0;
         var rowGroups = groups.Groups;
         for (int r = 0; r < n; r++)
         {
@@ -78,7 +73,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
             int length = list.Length;
             if (batch.KindAt(r) is RowKind.Insert or RowKind.UpdateAfter)
             {
-                Append(ref kinds, ref count, length == 0 ? RowKind.Insert : RowKind.UpdateAfter, row, builders);
+                _output.Append(length == 0 ? RowKind.Insert : RowKind.UpdateAfter, row, 0);
                 // Appended in place: the group's array keeps room to spare, so a key's rows are not copied per row.
                 var grown = _lists.Writable(g, length + 4 + row.Length);
                 BinaryPrimitives.WriteInt32LittleEndian(grown[length..], row.Length);
@@ -105,7 +100,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
             int entry = 4 + foundLength;
             if (length == entry)
             {
-                Append(ref kinds, ref count, RowKind.Delete, row, builders);
+                _output.Append(RowKind.Delete, row, 0);
                 _lists.Clear(g);
                 continue;
             }
@@ -117,22 +112,12 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
             {
                 // The new last row is the one before the removed one.
                 int size = BinaryPrimitives.ReadInt32LittleEndian(bytes[beforeFound..]);
-                Append(ref kinds, ref count, RowKind.UpdateAfter, bytes.Slice(beforeFound + 4, size), builders);
+                _output.Append(RowKind.UpdateAfter, bytes.Slice(beforeFound + 4, size), 0);
             }
         }
         foreach (int g in groups.Touched)
             if (!_lists.HasValue(g)) _table.Remove(g);
-        if (count == 0) return default;
-
-        var columns = new IArrowArray[builders.Length];
-        for (int c = 0; c < columns.Length; c++) columns[c] = builders[c].Build();
-        return output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, count), kinds), cancellationToken);
-    }
-
-    private void Append(ref RowKind[] kinds, ref int count, RowKind kind, ReadOnlySpan<byte> row, ColumnBuilder[] builders)
-    {
-        if (count == kinds.Length) System.Array.Resize(ref kinds, kinds.Length * 2);
-        kinds[count++] = kind;
-        _decoder.DecodeInto(row, builders);
+        if (_output.Count == 0) return default;
+        return output.EmitAsync(_output.Build(_outputSchema), cancellationToken);
     }
 }
