@@ -26,14 +26,22 @@ public sealed class SinkUpsertMaterializerTests
         Assert.NotEmpty(expected);
     }
 
+    /// <summary>Without the materializer a key whose other rows are live is deleted. Shown over one changelog source
+    /// (orders projected to its k), so the order of the changes, and thus the lost keys, does not depend on how two
+    /// sources interleave (through the join they did: a run could lose nothing).</summary>
     [Theory]
     [InlineData(1, 1, 11)]
     [InlineData(2, 7, 12)]
     public async Task Without_the_materializer_the_sink_loses_keys_that_are_still_live(int parallelism, int batchRows, int seed)
     {
-        var (orders, dims, expected) = Scenario(new Random(seed));
-        var actual = await RunAsync("NONE", parallelism, batchRows, orders, dims);
-        Assert.NotEqual(expected, actual);
+        var (orders, dims, _) = Scenario(new Random(seed));
+        const string projection = "INSERT INTO out SELECT k, CAST(id AS STRING) FROM orders";
+        var materialized = await RunAsync("AUTO", parallelism, batchRows, orders, dims, projection);
+        var actual = await RunAsync("NONE", parallelism, batchRows, orders, dims, projection);
+        Assert.NotEmpty(materialized);
+        Assert.NotEqual(materialized.Select(KeyOf), actual.Select(KeyOf));
+
+        static string KeyOf(string row) => row[..row.IndexOf(' ')];
     }
 
     [Fact]
@@ -53,7 +61,7 @@ public sealed class SinkUpsertMaterializerTests
     }
 
     private static async Task<List<string>> RunAsync(string mode, int parallelism, int batchRows,
-        List<(RowKind, object?[])> orders, List<(RowKind, object?[])> dims)
+        List<(RowKind, object?[])> orders, List<(RowKind, object?[])> dims, string insert = Insert)
     {
         var connector = new ChangelogTestConnector();
         connector.Sources["orders"] = orders;
@@ -62,7 +70,7 @@ public sealed class SinkUpsertMaterializerTests
         await using var engine = Create(connector, sink, parallelism, batchRows);
         engine.ExecuteSql($"SET 'table.exec.sink.upsert-materialize' = '{mode}'");
         CreateTables(engine);
-        await Task.Run(() => engine.ExecuteSql(Insert)).WaitAsync(TimeSpan.FromSeconds(120));
+        await Task.Run(() => engine.ExecuteSql(insert)).WaitAsync(TimeSpan.FromSeconds(120));
         var rows = sink.Rows("out").Select(r => CanonicalValue.Row(r)).ToList();
         rows.Sort(StringComparer.Ordinal);
         return rows;
