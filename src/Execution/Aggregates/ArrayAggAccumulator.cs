@@ -27,7 +27,7 @@ public sealed class ArrayAggAccumulator : ValueListAccumulator
         : base(epoch, resultType)
     {
         _mergesPartials = mergesPartials;
-        if (!SortableEncoding.Supports(argumentType))
+        if (!SortableEncoding.SupportsEquality(argumentType))
             throw new NotSupportedException($"ARRAY_AGG over {argumentType} is not supported yet (only scalar values)");
                 _element = resultType.Elements![0];
     }

@@ -22,7 +22,7 @@ public sealed class LagAccumulator : ValueListAccumulator
     public LagAccumulator(SnapshotEpoch epoch, SqlType argumentType, SqlType resultType, int offset, bool hasDefault)
         : base(epoch, resultType)
     {
-        if (!SortableEncoding.Supports(argumentType.Kind == SqlTypeKind.Null ? SqlType.Int : argumentType))
+        if (!SortableEncoding.SupportsEquality(argumentType.Kind == SqlTypeKind.Null ? SqlType.Int : argumentType))
             throw new NotSupportedException($"LAG over {argumentType} is not supported yet (only scalar values)");
                 _offset = offset;
         _hasDefault = hasDefault;

@@ -24,7 +24,7 @@ public sealed class OrderedValueAccumulator : ValueListAccumulator
     public OrderedValueAccumulator(SnapshotEpoch epoch, Kind kind, SqlType argumentType, string separator = ",")
         : base(epoch, kind == Kind.ListAgg ? SqlType.String : argumentType.WithNullable(true).WithoutTimeAttribute())
     {
-        if (!SortableEncoding.Supports(argumentType)) throw new NotSupportedException($"{kind} over {argumentType} is not supported");
+        if (!SortableEncoding.SupportsEquality(argumentType)) throw new NotSupportedException($"{kind} over {argumentType} is not supported");
         _kind = kind;
                 _separator = System.Text.Encoding.UTF8.GetBytes(separator);
     }

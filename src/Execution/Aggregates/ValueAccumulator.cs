@@ -23,14 +23,15 @@ public enum ValueChoice
 
 /// <summary>
 /// <c>MIN</c>, <c>MAX</c>, <c>FIRST_VALUE</c> and <c>LAST_VALUE</c> over an insert-only input: one value per group (typed:
-/// 64-bit integers for integer-backed types, doubles, unscaled decimals, booleans, byte strings for STRING/BYTES) and
+/// 64-bit integers for integer-backed types, doubles, unscaled decimals, booleans, byte strings for STRING/BYTES and, for
+/// FIRST_VALUE/LAST_VALUE, ROW/ARRAY/MULTISET/MAP values in their state encoding) and
 /// whether the group has one; NULL arguments are skipped and an empty group's result is NULL. Numbers compare as Java's
 /// <c>&lt;</c> (NaN is never smaller or larger), booleans false &lt; true, strings by UTF-8 bytes (Flink's order).
 /// Retractions need <see cref="RetractableValueAccumulator"/> (MIN/MAX) or <see cref="OrderedValueAccumulator"/> (FIRST/LAST).
 /// </summary>
 public sealed class ValueAccumulator : GroupsAccumulator
 {
-    private enum Family { Integer, Floating, Decimal, Boolean, Bytes }
+    private enum Family { Integer, Floating, Decimal, Boolean, Bytes, Nested }
 
     private readonly ValueChoice _choice;
     private readonly Family _family;
@@ -39,12 +40,14 @@ public sealed class ValueAccumulator : GroupsAccumulator
     private readonly DoubleVector? _doubles;
     private readonly Int128Vector? _decimals;
     private readonly BytesVector? _bytes;
+    private readonly StateRowWriter? _scratch;
 
     public ValueAccumulator(SnapshotEpoch epoch, ValueChoice choice, SqlType argumentType) : base(argumentType.WithNullable(true).WithoutTimeAttribute(), retracting: false)
     {
         _choice = choice;
         _family = FamilyOf(argumentType);
-        if (_family != Family.Bytes) _has = State(new ByteVector(epoch));
+        if (_family is not (Family.Bytes or Family.Nested)) _has = State(new ByteVector(epoch));
+        if (_family == Family.Nested) _scratch = new StateRowWriter();
         switch (_family)
         {
             case Family.Integer or Family.Boolean: _longs = State(new Int64Vector(epoch)); break;
@@ -60,6 +63,8 @@ public sealed class ValueAccumulator : GroupsAccumulator
         SqlTypeKind.Decimal => Family.Decimal,
         SqlTypeKind.Boolean => Family.Boolean,
         SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary => Family.Bytes,
+        // FIRST_VALUE/LAST_VALUE only (MIN/MAX of these are refused when planning): kept in their state encoding.
+        SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map => Family.Nested,
         _ when SortableEncoding.Supports(type) => Family.Integer,
         _ => throw new NotSupportedException($"MIN/MAX/FIRST_VALUE/LAST_VALUE over {type} is not supported"),
     };
@@ -75,6 +80,7 @@ public sealed class ValueAccumulator : GroupsAccumulator
             case Family.Boolean: Fold(Widen(Values.Boolean(column)), validity, offset, groups, filter, _longs!.Values); break;
             case Family.Floating: Fold(Values.Double(column), validity, offset, groups, filter, _doubles!.Values); break;
             case Family.Decimal: Fold(ArgumentValues.Decimal(column), validity, offset, groups, filter, _decimals!.Values); break;
+            case Family.Nested: FoldNested(column, groups, filter); break;
             default: FoldBytes(column, groups, filter); break;
         }
     }
@@ -125,6 +131,20 @@ public sealed class ValueAccumulator : GroupsAccumulator
         }
     }
 
+    private void FoldNested(IArrowArray column, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
+    {
+        var view = new ColumnView(column);
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (!Selected(filter, i) || view.IsNull(i)) continue;
+            int g = groups[i];
+            if (_bytes!.HasValue(g) && _choice != ValueChoice.Last) continue;
+            _scratch!.Clear();
+            SortableEncoding.TryWrite(view, i, _scratch);
+            _bytes.Set(g, _scratch.Written);
+        }
+    }
+
     private bool Takes(ReadOnlySpan<byte> candidate, ReadOnlySpan<byte> current) => _choice switch
     {
         ValueChoice.Min => candidate.SequenceCompareTo(current) < 0,
@@ -136,6 +156,16 @@ public sealed class ValueAccumulator : GroupsAccumulator
     public override IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
         int n = groups.Length;
+        if (_family == Family.Nested)
+        {
+            var nested = ColumnBuilder.Create(ResultType, n);
+            foreach (int g in groups)
+            {
+                if (!_bytes!.HasValue(g)) nested.AppendNull();
+                else SortableEncoding.Decode(_bytes.Get(g), ResultType, nested);
+            }
+            return nested.Build();
+        }
         if (_family == Family.Bytes)
         {
             var writer = ColumnBuilder.Create(ResultType, n);
@@ -178,7 +208,7 @@ public sealed class ValueAccumulator : GroupsAccumulator
             int f = from[i], t = into[i];
             switch (_family)
             {
-                case Family.Bytes:
+                case Family.Bytes or Family.Nested:
                     if (_bytes!.HasValue(f) && (!_bytes.HasValue(t) || Takes(_bytes.Get(f), _bytes.Get(t)))) _bytes.Set(t, _bytes.Get(f));
                     break;
                 case Family.Floating: MergeSlot(f, t, _doubles!.Values); break;

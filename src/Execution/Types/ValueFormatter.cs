@@ -35,7 +35,7 @@ public enum ValueFormatStyle
 ///   DOUBLE/FLOAT as Java's <c>Double.toString</c>/<c>Float.toString</c> (<c>1.0</c>, <c>1.5E10</c>, <c>1.0E-5</c>,
 ///   <c>NaN</c>, <c>Infinity</c>); INTERVAL DAY TO SECOND <c>+1 02:03:04.000</c>, YEAR TO MONTH <c>+1-02</c>;
 ///   BYTES → the bytes decoded as UTF-8 (<c>BinaryToStringCastRule</c>), but <c>x'68690a'</c> (lower-case hex) when the
-///   SQL client prints (its "printing" context); ARRAY <c>[a, NULL]</c>, MAP <c>{k=v}</c>, ROW <c>(1, abc)</c>.</item>
+///   SQL client prints (its "printing" context); ARRAY <c>[a, NULL]</c>, MAP <c>{k=v}</c>, MULTISET <c>{a=2, b=1}</c>, ROW <c>(1, abc)</c>.</item>
 /// <item>The print connector (<c>PrintTableSinkFactory.RowDataPrintFunction</c>) prints <c>converter.toExternal(row).toString()</c>,
 ///   i.e. <c>Row.toString()</c> of Java objects: <c>+I[1, abc]</c> with Java's own <c>toString</c> of each field
 ///   (see <see cref="ValueFormatStyle.JavaObject"/>); use <see cref="FormatRow"/>.</item>
@@ -121,7 +121,10 @@ public static class ValueFormatter
                     if (java) AppendJavaPeriod(sb, months); else TemporalText.AppendIntervalYearMonth(sb, months);
                     break;
                 }
-            case SqlTypeKind.Array or SqlTypeKind.Multiset:
+            case SqlTypeKind.Multiset:
+                AppendMultiset(sb, (ListArray)array, index, type.Elements![0], timeZone, style);
+                break;
+            case SqlTypeKind.Array:
                 {
                     var list = (ListArray)array;
                     int start = list.ValueOffsets[index], end = list.ValueOffsets[index + 1];
@@ -164,6 +167,34 @@ public static class ValueFormatter
             default:
                 throw new NotSupportedException($"cannot format values of type {type}");
         }
+    }
+
+    /// <summary>
+    /// A MULTISET as Flink shows one: its external form is a <c>Map&lt;T, Integer&gt;</c> of each distinct element to its
+    /// count, so text, print and the SQL client all give <c>{a=2, b=1}</c>. Flink's map is a Java HashMap whose order
+    /// follows hash codes; here the elements come in the order they first appear.
+    /// </summary>
+    private static void AppendMultiset(StringBuilder sb, ListArray list, int index, SqlType elementType, TimeZoneInfo timeZone, ValueFormatStyle style)
+    {
+        int start = list.ValueOffsets[index], end = list.ValueOffsets[index + 1];
+        var texts = new List<string>(end - start);
+        var counts = new Dictionary<string, int>(end - start, StringComparer.Ordinal);
+        var element = new StringBuilder(16);
+        for (int i = start; i < end; i++)
+        {
+            element.Clear();
+            Append(element, list.Values, i, elementType, timeZone, style);
+            var text = element.ToString();
+            if (counts.TryGetValue(text, out int count)) counts[text] = count + 1;
+            else { counts[text] = 1; texts.Add(text); }
+        }
+        sb.Append('{');
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(texts[i]).Append('=').Append(counts[texts[i]]);
+        }
+        sb.Append('}');
     }
 
     /// <summary>A row as the <c>print</c> connector shows it: <c>+I[1, abc, 2024-01-01T12:00]</c> (without the

@@ -47,8 +47,6 @@ internal sealed partial class AggregateBinder
             throw new SqlValidationException("Invalid number of arguments to function 'COLLECT'. Was expecting 1 arguments", f.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException("Cannot specify IGNORE NULLS or RESPECT NULLS following 'COLLECT'", nulls.Span);
         var value = _argumentBinder.Bind(f.Arguments[0]);
-        if (value.Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
-            throw Unsupported.Feature($"COLLECT over {value.Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
         if (value.Type.Kind == SqlTypeKind.Null)
             throw new SqlValidationException("Cannot apply 'COLLECT' to arguments of type 'COLLECT(<NULL>)'. Supported form(s): 'COLLECT(<ANY>)'", f.Span);
         var passes = AndPresent(FilterCondition(f), value, f.Span);

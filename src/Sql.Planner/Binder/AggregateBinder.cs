@@ -365,10 +365,21 @@ internal sealed partial class AggregateBinder
         var bound = _rowBinder.Bind(e);
         int key = _keys.IndexOf(bound);
         if (key >= 0) return new InputRef(key, AggregateOutputType(key));
+        if (FieldOfKey(bound, e.Span) is { } field) return field;
         if (e is ColumnReference c) throw new SqlValidationException($"Expression '{c}' is not being grouped", c.Span);
         var inputs = new HashSet<int>();
         ExpressionRewriting.CollectInputs(bound, inputs);
         return inputs.Count == 0 ? bound : null;
+    }
+
+    /// <summary>A field of a grouped ROW (<c>r.a</c>, <c>x.r.a.b</c> under <c>GROUP BY r</c>), as Calcite accepts an
+    /// expression over a group key: the field read from the key's output.</summary>
+    private ScalarExpr? FieldOfKey(ScalarExpr bound, SourceSpan span)
+    {
+        if (bound is not Call { Function: NestedFunctions.FieldAccess } access) return null;
+        int key = _keys.IndexOf(access.Operands[0]);
+        var row = key >= 0 ? new InputRef(key, AggregateOutputType(key)) : FieldOfKey(access.Operands[0], span);
+        return row is null ? null : ExpressionBinder.MakeCall(NestedFunctions.FieldAccess, [row, access.Operands[1]], span);
     }
 
     /// <summary>
@@ -444,9 +455,6 @@ internal sealed partial class AggregateBinder
                 throw new SqlValidationException(ex.Message, f.Span);
             }
         }
-
-        if (kind == AggregateFunctionKind.ArrayAgg && args[0].Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
-            throw Unsupported.Feature($"ARRAY_AGG over {args[0].Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
 
         var argIndexes = new List<int>();
         for (int i = 0; i < args.Count; i++) argIndexes.Add(Argument(argSyntax[i], args[i]));

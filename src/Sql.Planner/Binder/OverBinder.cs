@@ -139,8 +139,6 @@ internal sealed class OverBinder
             or AggregateFunctionKind.LastValue or AggregateFunctionKind.ListAgg or AggregateFunctionKind.ArrayAgg
             or AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr))
             throw Unsupported.Feature($"{name} as an OVER aggregate", f.Span);
-        if (kind == AggregateFunctionKind.ArrayAgg && args[0].Type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
-            throw Unsupported.Feature($"ARRAY_AGG over {args[0].Type.Kind.ToString().ToUpperInvariant()} values", f.Span);
 
         var argIndexes = args.Select(Argument).ToList();
         string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
@@ -214,8 +212,6 @@ internal sealed class OverBinder
         if (f.Arguments.Count is < 1 or > 3)
             throw new SqlValidationException("Invalid number of arguments to function 'LAG'. Was expecting 1 to 3 arguments", f.Span);
         var value = _arguments.Bind(f.Arguments[0]);
-        if (value.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row)
-            throw Unsupported.Feature($"LAG of a {value.Type.Kind.ToString().ToUpperInvariant()} value", f.Arguments[0].Span);
         int offset = 1;
         if (f.Arguments.Count > 1)
         {

@@ -93,8 +93,7 @@ internal static class AggregateFunctions
             case AggregateFunctionKind.Min or AggregateFunctionKind.Max:
                 return a.Count == 1 && IsComparable(a[0]) ? a[0].WithNullable(true) : null;
             case AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue:
-                // The value accumulators keep atomic values (a nested one is refused here rather than when the job runs).
-                return a.Count == 1 && IsComparable(a[0]) ? a[0].WithNullable(true) : null;
+                return a.Count == 1 && a[0].Kind != SqlTypeKind.Null ? a[0].WithNullable(true) : null;
             case AggregateFunctionKind.ListAgg:
                 if (a.Count is < 1 or > 2 || !IsString(a[0])) return null;
                 if (a.Count == 2 && (!IsString(a[1]) || !separatorIsLiteral)) return null;
@@ -116,7 +115,7 @@ internal static class AggregateFunctions
         AggregateFunctionKind.Sum or AggregateFunctionKind.Sum0 or AggregateFunctionKind.Avg or AggregateFunctionKind.StddevPop
             or AggregateFunctionKind.StddevSamp or AggregateFunctionKind.VarPop or AggregateFunctionKind.VarSamp => $"'{name}(<NUMERIC>)'",
         AggregateFunctionKind.Min or AggregateFunctionKind.Max => $"'{name}(<COMPARABLE_TYPE>)'",
-        AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue => $"'{name}(<ANY>)' (not yet of a ROW, ARRAY, MAP or MULTISET value)",
+        AggregateFunctionKind.FirstValue or AggregateFunctionKind.LastValue => $"'{name}(<ANY>)'",
         AggregateFunctionKind.ArrayAgg => $"'{name}(<ANY>)'",
         AggregateFunctionKind.ListAgg => $"'{name}(<CHARACTER>)', '{name}(<CHARACTER>, <CHARACTER_LITERAL>)'",
         AggregateFunctionKind.BoolAnd or AggregateFunctionKind.BoolOr => $"'{name}(<BOOLEAN>)'",

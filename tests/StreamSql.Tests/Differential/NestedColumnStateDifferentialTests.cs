@@ -2,7 +2,8 @@ namespace StreamSql.Tests.Differential;
 
 /// <summary>
 /// Rows with ROW, ARRAY and MAP columns kept in operator state — Top-N, deduplication, regular and interval joins, OVER —
-/// and such values as GROUP BY and DISTINCT keys,
+/// such values as GROUP BY and DISTINCT keys, and as the values of FIRST_VALUE, LAST_VALUE (also under retraction), ARRAY_AGG
+/// and LAG,
 /// read back whole: the engine carries nested values built from a random table's columns through each stateful
 /// operator and reads their fields afterwards; DuckDB answers the same query over the plain columns. At parallelism 1
 /// and at parallelism 2 with 7-row batches.
@@ -50,6 +51,27 @@ public sealed class NestedColumnStateDifferentialTests
         {
             "SELECT m['x'] AS v, COUNT(*) AS c FROM (SELECT DISTINCT m, s FROM n) GROUP BY m",
             "SELECT v, COUNT(*) AS c FROM (SELECT DISTINCT v, s FROM t) GROUP BY v"
+        },
+        {
+            "SELECT k, f.s AS fs, f.d AS fd, l[1] AS lv, l[2] AS lk FROM (SELECT k, FIRST_VALUE(r) AS f, LAST_VALUE(a) AS l FROM n GROUP BY k)",
+            "SELECT f.k, f.s AS fs, f.d AS fd, l.v AS lv, CAST(l.k AS INTEGER) AS lk FROM "
+                + "(SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY seq) AS rn FROM t) WHERE rn = 1) f JOIN "
+                + "(SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY seq DESC) AS rn FROM t) WHERE rn = 1) l ON f.k IS NOT DISTINCT FROM l.k"
+        },
+        {
+            "SELECT x.r.s AS s, x.r.d AS d, COUNT(*) AS c FROM (SELECT k, LAST_VALUE(r) AS r FROM n GROUP BY k) x GROUP BY x.r",
+            "SELECT s, d, COUNT(*) AS c FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY seq DESC) AS rn FROM t) WHERE rn = 1 GROUP BY s, d"
+        },
+        {
+            "SELECT k, CARDINALITY(g) AS n, g[1].s AS s1, g[CARDINALITY(g)].d AS dl FROM (SELECT k, ARRAY_AGG(r) AS g FROM n GROUP BY k)",
+            "SELECT k, COUNT(*) AS n, (SELECT s FROM t t2 WHERE t2.k IS NOT DISTINCT FROM t.k ORDER BY seq LIMIT 1) AS s1, "
+                + "(SELECT d FROM t t2 WHERE t2.k IS NOT DISTINCT FROM t.k ORDER BY seq DESC LIMIT 1) AS dl FROM t GROUP BY k"
+        },
+        {
+            // ROWS: under the default RANGE frame peers (equal ts) share one LAG value in Flink, where DuckDB's LAG ignores frames.
+            "SELECT seq, p.s AS ps, p.d AS pd, q[1] AS qv FROM (SELECT seq, LAG(r) OVER w AS p, LAG(a, 2) OVER w AS q FROM n "
+                + "WINDOW w AS (PARTITION BY k ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))",
+            "SELECT seq, LAG(s) OVER w AS ps, LAG(d) OVER w AS pd, LAG(v, 2) OVER w AS qv FROM t WINDOW w AS (PARTITION BY k ORDER BY ts, seq)"
         },
     };
 

@@ -11,7 +11,8 @@ namespace StreamSql.Execution.State.Groups;
 /// (MIN/MAX under retraction, DISTINCT) compare and hash bytes only: integer-backed types as 8 big-endian bytes with the
 /// sign bit flipped; FLOAT/DOUBLE as a double's bits flipped into order (-0.0 as 0.0, one NaN, above every number as
 /// Java's <c>Double.compare</c>); DECIMAL as 16 big-endian bytes, sign flipped; BOOLEAN one byte; strings and bytes as
-/// they are (UTF-8 byte order is Flink's string order).
+/// they are (UTF-8 byte order is Flink's string order). ROW, ARRAY, MULTISET and MAP values, which are not ordered, in
+/// their <see cref="StateValueCodec"/> encoding (equal values, equal bytes).
 /// </summary>
 internal static class SortableEncoding
 {
@@ -69,8 +70,18 @@ internal static class SortableEncoding
             return true;
         }
 
-        public bool Struct() => throw Unsupported(column.Data.DataType.Name);
-        public bool List() => throw Unsupported(column.Data.DataType.Name);
+        // Nested values have no order here (MIN/MAX and ORDER BY refuse them): their state encoding keeps equality only.
+        public bool Struct()
+        {
+            writer.WriteStateValue(column, row);
+            return true;
+        }
+
+        public bool List()
+        {
+            writer.WriteStateValue(column, row);
+            return true;
+        }
     }
 
     private readonly ref struct ValueReader(ReadOnlySpan<byte> encoded, ColumnBuilder writer) : IColumnVisitor<bool>
@@ -114,17 +125,27 @@ internal static class SortableEncoding
             return true;
         }
 
-        public bool Struct() => throw Unsupported("ROW");
-        public bool List() => throw Unsupported("ARRAY/MAP");
-    }
+        public bool Struct() => ReadStateValue();
+        public bool List() => ReadStateValue();
 
-    private static NotSupportedException Unsupported(string type) => new($"values of type {type} cannot be kept in grouped state");
+        private bool ReadStateValue()
+        {
+            int pos = 0;
+            StateValueCodec.ReadWithPresence(_encoded, ref pos, writer);
+            return true;
+        }
+    }
 
     /// <summary>Whether values of <paramref name="type"/> can be encoded.</summary>
     public static bool Supports(SqlType type) => type.Kind is SqlTypeKind.Boolean or SqlTypeKind.TinyInt or SqlTypeKind.SmallInt
         or SqlTypeKind.Int or SqlTypeKind.BigInt or SqlTypeKind.Float or SqlTypeKind.Double or SqlTypeKind.Decimal or SqlTypeKind.Char
         or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Date or SqlTypeKind.Time
         or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth;
+
+    /// <summary>Whether values of <paramref name="type"/> can be encoded for equality alone (FIRST_VALUE, LAST_VALUE,
+    /// ARRAY_AGG, LAG, DISTINCT): every type <see cref="Supports"/> takes, and ROW, ARRAY, MULTISET and MAP values.</summary>
+    public static bool SupportsEquality(SqlType type) =>
+        Supports(type) || type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map;
 
     private static ulong DoubleKey(double d)
     {

@@ -60,6 +60,14 @@ public sealed class StateRowWriter
         Length += value.Length;
     }
 
+    /// <summary>Writes a value of any type, ROW, ARRAY, MULTISET and MAP included, as <see cref="StateValueCodec"/> encodes
+    /// it (its presence byte first): self-delimiting, and equal values give equal bytes.</summary>
+    internal void WriteStateValue(in Columns.ColumnView column, int row)
+    {
+        Ensure(StateValueCodec.SizeWithPresence(column, row));
+        Length = StateValueCodec.WriteWithPresence(column, row, _buffer, Length);
+    }
+
     /// <summary>Reserves room for a varint length written later by <see cref="EndLengthPrefixed"/>; returns the mark.</summary>
     internal int BeginLengthPrefixed()
     {
