@@ -154,9 +154,12 @@ internal sealed class QueryBinder
         if (pinnedId is not null && !aggregates && !s.Distinct)
             throw new SqlValidationException("OPERATOR_ID names the stateful operator of its SELECT, but this SELECT has no aggregation or DISTINCT",
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
-        var projected = aggregates
-            ? new AggregateBinder(scope, _batchMode, new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes))).Bind(s, input, pinnedId)
-            : BindRankedProjection(s, input, scope, subqueryValues);
+        LogicalNode BindAggregate(SelectQuery query) =>
+            new AggregateBinder(scope, _batchMode, new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes))).Bind(query, input, pinnedId);
+        var projected = !aggregates ? BindRankedProjection(s, input, scope, subqueryValues)
+            : HavingSubqueries.Present(s)
+                ? HavingSubqueries.Bind(s, scope, BindAggregate, new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)))
+                : BindAggregate(s);
         if (aggregates && stateTtl?.For(SingleQualifier(scope)) is { } aggregateTtl)
             projected = WithAggregateStateTtl(projected, aggregateTtl);
         stateTtl?.CheckAllUsed();

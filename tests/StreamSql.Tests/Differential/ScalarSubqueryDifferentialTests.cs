@@ -7,7 +7,8 @@ namespace StreamSql.Tests.Differential;
 /// IN's three-valued result with NULL values and NULLs in the subquery (uncorrelated, and correlated by equalities),
 /// EXISTS correlated by equalities and uncorrelated, correlated aggregations decorrelated into a grouped aggregation
 /// joined on the correlation keys (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT,
-/// one under a GROUP BY, and in the select list and HAVING of an aggregation (joined to the aggregated rows); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
+/// one under a GROUP BY, and in the select list and HAVING of an aggregation (joined to the aggregated rows), IN and EXISTS
+/// in HAVING (semi and anti joins of the aggregated rows, correlated on group keys); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
 /// subqueries' values change while the rows stream, so the outer rows are retracted and emitted again.
 /// </summary>
 public sealed class ScalarSubqueryDifferentialTests
@@ -38,6 +39,10 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.k, SUM(t.v) AS s FROM t GROUP BY t.k HAVING SUM(t.v) > (SELECT AVG(v) * 3 FROM u)",
         "SELECT t.s, COUNT(*) AS n, MAX(t.v) - (SELECT MIN(v) FROM u) AS d FROM t GROUP BY t.s HAVING COUNT(*) > (SELECT COUNT(*) FROM u WHERE v > 900)",
         "SELECT COUNT(*) AS n, (SELECT MAX(v) FROM u WHERE v < 0) AS m FROM t WHERE t.k < 20",
+        "SELECT t.k, SUM(t.v) AS s FROM t GROUP BY t.k HAVING t.k IN (SELECT k FROM u WHERE v > 300) AND COUNT(*) > 1",
+        "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) NOT IN (SELECT k FROM u WHERE k IS NOT NULL)",
+        "SELECT t.k, MAX(t.v) AS m FROM t GROUP BY t.k HAVING EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.v > 800)",
+        "SELECT k, COUNT(*) AS n FROM t GROUP BY k HAVING NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b)",
     };
 
     [Theory]
