@@ -11,8 +11,9 @@ namespace StreamSql.Sql.Planner.Physical;
 ///   aggregation emits its final rows at end of input (<see cref="PhysicalGroupAggregate.EmitFinalRowsOnly"/>), so the
 ///   plan is insert-only as a Flink batch plan is, and append-only sinks take it. Watermark assigners are dropped: the
 ///   sources' maximum watermark at end of input fires every event-time window over all of its rows.</item>
-/// <item><see cref="Run"/>: whatever still produces updates has no batch form here yet and is refused, naming the
-///   operator, rather than answered with a changelog where Flink's batch mode gives final rows.</item>
+/// <item><see cref="Run"/>: after <see cref="BatchFinalRows"/> folded every updating result into its final rows, whatever
+///   still reads updates (other than a final-rows GROUP BY) is refused, naming the operator, rather than answered with a
+///   changelog where Flink's batch mode gives final rows.</item>
 /// </list>
 /// </summary>
 internal static class BatchModeCheck
@@ -56,16 +57,24 @@ internal static class BatchModeCheck
     {
         if (!IsBatch(configuration)) return;
         var seen = new HashSet<PhysicalNode>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < roots.Count; i++) Visit(roots[i], rootSpans[i], seen);
+        for (int i = 0; i < roots.Count; i++)
+        {
+            Visit(roots[i], rootSpans[i], seen);
+            if (!roots[i].Changelog.IsInsertOnly) throw Updating(roots[i], rootSpans[i]);
+        }
     }
 
     private static void Visit(PhysicalNode node, Parser.SourceSpan span, HashSet<PhysicalNode> seen)
     {
         if (!seen.Add(node)) return;
-        foreach (var input in node.Inputs) Visit(input, span, seen);
-        if (!node.Changelog.IsInsertOnly)
-            throw new SqlValidationException(
-                $"Not supported yet: an updating result ({node.VertexName}) in batch mode, where Flink emits final rows only; " +
-                "run it in streaming mode (SET 'execution.runtime-mode' = 'streaming') to get its changelog", span);
+        foreach (var input in node.Inputs)
+        {
+            Visit(input, span, seen);
+            if (!input.Changelog.IsInsertOnly && !BatchFinalRows.FoldsUpdates(node)) throw Updating(input, span);
+        }
     }
+
+    private static SqlValidationException Updating(PhysicalNode node, Parser.SourceSpan span) => new(
+        $"Not supported yet: an updating result ({node.VertexName}) in batch mode, where Flink emits final rows only; " +
+        "run it in streaming mode (SET 'execution.runtime-mode' = 'streaming') to get its changelog", span);
 }

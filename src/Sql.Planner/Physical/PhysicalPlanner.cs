@@ -37,8 +37,9 @@ internal sealed class PhysicalPlanner
         plan = SubplanReuse.Run(plan);
         plan = BatchModeCheck.Prepare(plan, _configuration, rootSpans);
         plan = ChangelogInference.Run(plan, rootSpans);
-        // Flink's batch mode writes final rows only: no materializer, as there.
-        if (!BatchModeCheck.IsBatch(_configuration))
+        // Flink's batch mode writes final rows only: what would update is folded into its final rows, and no materializer.
+        if (BatchModeCheck.IsBatch(_configuration)) plan = BatchFinalRows.Run(plan, p => ChangelogInference.Run(p, rootSpans));
+        else
         {
             plan = SinkUpsertMaterialization.Run(plan, _configuration, out bool materialized);
             if (materialized) plan = ChangelogInference.Run(plan, rootSpans);
