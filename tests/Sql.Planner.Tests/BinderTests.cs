@@ -26,7 +26,7 @@ public sealed class BinderTests
     public void Unknown_table_gets_a_suggestion()
     {
         var e = _f.Error("SELECT * FROM bidz");
-        Assert.Equal("Table 'bidz' not found; did you mean 'bids'?", e.Problem);
+        Assert.Equal("Object 'bidz' not found; did you mean 'bids'?", e.Problem);
         Assert.Equal(15, e.Span.Column);
     }
 

@@ -12,7 +12,7 @@ public sealed class ViewAndScopeTests
         _f.Run("CREATE VIEW v AS SELECT id, name FROM orders");
         _f.Run("DROP TABLE orders");
         var e = _f.Error("SELECT *\nFROM v");
-        Assert.Contains("View 'v' can no longer be used: Table 'orders' not found", e.Problem);
+        Assert.Contains("View 'v' can no longer be used: Object 'orders' not found", e.Problem);
         Assert.Equal((2, 6), (e.Span.Line, e.Span.Column));
     }
 

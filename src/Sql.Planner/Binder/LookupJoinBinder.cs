@@ -49,7 +49,7 @@ internal sealed class LookupJoinBinder
         {
             if (_catalog.FindView(tableName) is not null)
                 throw new SqlValidationException($"Temporal table join needs a table, but '{tableName}' is a view", named.Name.Span);
-            throw new SqlValidationException($"Table '{tableName}' not found{NameSuggestion.Hint(tableName, _catalog.AllNames())}", named.Name.Span);
+            throw new SqlValidationException($"Object '{tableName}' not found{NameSuggestion.Hint(tableName, _catalog.AllNames())}", named.Name.Span);
         }
         if (_connectors?.Find(table.Connector ?? "") is { SupportsLookup: false } descriptor)
             throw new SqlValidationException(

@@ -427,7 +427,7 @@ internal sealed class QueryBinder
         if (_catalog.FindView(tableName) is { } view) return BindView(view, name.Span);
         var candidates = _catalog.AllNames().ToList();
         for (var env = ctes; env is not null; env = env.Parent) candidates.Add(env.Cte.Name.Value);
-        throw new SqlValidationException($"Table '{tableName}' not found{NameSuggestion.Hint(tableName, candidates)}", name.Span);
+        throw new SqlValidationException($"Object '{tableName}' not found{NameSuggestion.Hint(tableName, candidates)}", name.Span);
     }
 
     /// <summary><c>t /*+ OPTIONS('k'='v') */</c>: the table with its options overridden for this query, re-validated.</summary>
