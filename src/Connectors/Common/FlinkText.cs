@@ -61,12 +61,59 @@ internal static class FlinkText
     /// <summary>A timestamp column's value (microseconds, or nanoseconds when <paramref name="nanos"/>: TIMESTAMP(7..9)) as text.</summary>
     public static string FormatTimestamp(long value, bool nanos, TimestampStyle style, bool utcZone)
     {
+        Span<byte> text = stackalloc byte[MaxTimestampUtf8Length];
+        return Encoding.ASCII.GetString(text[..FormatTimestamp(value, nanos, style, utcZone, text)]);
+    }
+
+    /// <summary>The longest timestamp text: <c>yyyy-MM-dd HH:mm:ss.fffffffffZ</c>.</summary>
+    public const int MaxTimestampUtf8Length = 30;
+
+    /// <summary><see cref="FormatTimestamp(long, bool, TimestampStyle, bool)"/> as ASCII into <paramref name="text"/> (at
+    /// least <see cref="MaxTimestampUtf8Length"/> bytes); returns the length.</summary>
+    public static int FormatTimestamp(long value, bool nanos, TimestampStyle style, bool utcZone, Span<byte> text)
+    {
         int precision = nanos ? TimestampEncoding.MaxPrecision : TimestampEncoding.MaxMicrosecondPrecision;
         long micros = TimestampEncoding.ToMicros(value, precision);
         long days = Math.DivRem(micros, MicrosPerDay, out long rem);
         if (rem < 0) { days--; rem += MicrosPerDay; }
-        var text = FormatDate(days) + (style == TimestampStyle.Sql ? " " : "T") + FormatTime(rem, TimestampEncoding.NanosOfMicro(value, precision));
-        return utcZone ? text + "Z" : text;
+        // The date as FormatDate writes it (DateOnly's range: years 1..9999, four digits).
+        var date = DateOnly.FromDayNumber((int)(days + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber));
+        Digits(text, 0, date.Year, 4);
+        text[4] = (byte)'-';
+        Digits(text, 5, date.Month, 2);
+        text[7] = (byte)'-';
+        Digits(text, 8, date.Day, 2);
+        text[10] = style == TimestampStyle.Sql ? (byte)' ' : (byte)'T';
+        long seconds = rem / 1_000_000;
+        Digits(text, 11, (int)(seconds / 3600), 2);
+        text[13] = (byte)':';
+        Digits(text, 14, (int)(seconds / 60 % 60), 2);
+        text[16] = (byte)':';
+        Digits(text, 17, (int)(seconds % 60), 2);
+        int length = 19;
+        // Fraction digits without trailing zeros, as AppendFraction.
+        long nanosOfSecond = rem % 1_000_000 * 1000 + TimestampEncoding.NanosOfMicro(value, precision);
+        if (nanosOfSecond != 0)
+        {
+            text[length++] = (byte)'.';
+            int digits = 9;
+            while (nanosOfSecond % 10 == 0) { nanosOfSecond /= 10; digits--; }
+            Digits(text, length, (int)nanosOfSecond, digits);
+            length += digits;
+        }
+        if (utcZone) text[length++] = (byte)'Z';
+        return length;
+    }
+
+    /// <summary>Writes <paramref name="value"/> (non-negative, below 10^<paramref name="width"/>) as exactly
+    /// <paramref name="width"/> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<byte> text, int at, int value, int width)
+    {
+        for (int i = at + width - 1; i >= at; i--)
+        {
+            text[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static bool IsNanos(TimestampType type) => type.Unit == TimeUnit.Nanosecond;
