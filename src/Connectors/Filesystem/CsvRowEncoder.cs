@@ -39,6 +39,8 @@ internal sealed class CsvRowEncoder : IRowEncoder
     private int _length;
     private Batch? _batch;
     private CsvCell[] _cells = [];
+    private readonly byte[] _secondText = new byte[FlinkText.SecondLength];
+    private long _formattedSecond = long.MinValue;
 
     public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral)
     {
@@ -68,7 +70,7 @@ internal sealed class CsvRowEncoder : IRowEncoder
             {
                 case CellForm.Integer: AppendInteger(cell.View.GetInt64(row)); break;
                 case CellForm.Utf8: AppendField(cell.View.GetBytes(row)); break;
-                case CellForm.Timestamp: AppendTimestamp(cell, row); break;
+                case CellForm.Timestamp or CellForm.ZonedTimestamp: AppendTimestamp(cell, row); break;
                 case CellForm.UnquotedText: Append(FlinkText.Format(cell.Column, row, TimestampStyle.Sql)); break;
                 default: AppendField(FlinkText.Format(cell.Column, row, TimestampStyle.Sql)); break;
             }
@@ -96,7 +98,8 @@ internal sealed class CsvRowEncoder : IRowEncoder
         ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 => CellForm.Integer,
         ColumnKind.Boolean or ColumnKind.Float32 or ColumnKind.Float64 => CellForm.UnquotedText,
         ColumnKind.Utf8 => CellForm.Utf8,
-        ColumnKind.TimestampMicros or ColumnKind.TimestampNanos => CellForm.Timestamp,
+        ColumnKind.TimestampMicros or ColumnKind.TimestampNanos =>
+            type is TimestampType { Timezone: not null and not "" } ? CellForm.ZonedTimestamp : CellForm.Timestamp,
         _ => CellForm.QuotedText,
     };
 
@@ -110,8 +113,16 @@ internal sealed class CsvRowEncoder : IRowEncoder
     private void AppendTimestamp(in CsvCell cell, int row)
     {
         Span<byte> text = stackalloc byte[FlinkText.MaxTimestampUtf8Length];
-        int length = FlinkText.FormatTimestamp(cell.View.GetInt64(row), cell.View.Kind == ColumnKind.TimestampNanos, TimestampStyle.Sql,
-            utcZone: cell.Column.Data.DataType is TimestampType { Timezone: not null and not "" }, text);
+        long second = FlinkText.SecondOf(cell.View.GetInt64(row), cell.View.Kind == ColumnKind.TimestampNanos, out long nanosOfSecond);
+        // Rows of a batch mostly fall in a few seconds: the date and time of day are formatted once per second.
+        if (second != _formattedSecond)
+        {
+            FlinkText.FormatSecond(second, TimestampStyle.Sql, _secondText);
+            _formattedSecond = second;
+        }
+        _secondText.CopyTo(text);
+        int length = FlinkText.SecondLength + FlinkText.FormatFraction(nanosOfSecond, text[FlinkText.SecondLength..]);
+        if (cell.Form == CellForm.ZonedTimestamp) text[length++] = (byte)'Z';
         AppendField(text[..length]);
     }
 
@@ -243,7 +254,8 @@ internal sealed class CsvRowEncoder : IRowEncoder
         if (_length + bytes > _line.Length) System.Array.Resize(ref _line, Math.Max(_line.Length * 2, _length + bytes));
     }
 
-    private enum CellForm : byte { Integer, Utf8, Timestamp, UnquotedText, QuotedText }
+    /// <summary>How a column's values are written; a zoned timestamp (TIMESTAMP_LTZ) ends in <c>Z</c>.</summary>
+    private enum CellForm : byte { Integer, Utf8, Timestamp, ZonedTimestamp, UnquotedText, QuotedText }
 
     /// <summary>One column of the batch being written: its view and how its values are written.</summary>
     private readonly record struct CsvCell(IArrowArray Column, ColumnView View, CellForm Form);
