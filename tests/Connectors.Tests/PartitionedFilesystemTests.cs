@@ -82,6 +82,24 @@ public sealed class PartitionedFilesystemTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_of_a_partition_split_by_another_partition_go_to_one_file_in_row_order()
+    {
+        var table = Partitioned("csv");
+        var writer = new FilesystemConnector().CreateWriter();
+        await writer.OpenAsync(WriterContext(table), CancellationToken.None);
+        await writer.WriteAsync(new Batch(Rows((1, "d1", 10), (2, "d1", 10), (3, "d2", 10), (4, "d1", 10), (5, "d1", 11), (6, "d1", 10))),
+            CancellationToken.None);
+        var handle = await writer.PrepareCommitAsync(1, CancellationToken.None);
+        await writer.CommitAsync(1, new[] { handle! }, CancellationToken.None);
+        await writer.DisposeAsync();
+
+        string Lines(string dt, string hr) => File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, dt, hr), "part-*").Single()).Trim();
+        Assert.Equal("1,n1\n2,n2\n4,n4\n6,n6", Lines("dt=d1", "hr=10"));
+        Assert.Equal("5,n5", Lines("dt=d1", "hr=11"));
+        Assert.Equal("3,n3", Lines("dt=d2", "hr=10"));
+    }
+
+    [Fact]
     public async Task DuckDb_reads_a_partitioned_parquet_table_with_hive_partitioning()
     {
         var table = Partitioned("parquet");

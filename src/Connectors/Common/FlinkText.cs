@@ -61,12 +61,79 @@ internal static class FlinkText
     /// <summary>A timestamp column's value (microseconds, or nanoseconds when <paramref name="nanos"/>: TIMESTAMP(7..9)) as text.</summary>
     public static string FormatTimestamp(long value, bool nanos, TimestampStyle style, bool utcZone)
     {
+        Span<byte> text = stackalloc byte[MaxTimestampUtf8Length];
+        return Encoding.ASCII.GetString(text[..FormatTimestamp(value, nanos, style, utcZone, text)]);
+    }
+
+    /// <summary>The longest timestamp text: <c>yyyy-MM-dd HH:mm:ss.fffffffffZ</c>.</summary>
+    public const int MaxTimestampUtf8Length = 30;
+
+    /// <summary><see cref="FormatTimestamp(long, bool, TimestampStyle, bool)"/> as ASCII into <paramref name="text"/> (at
+    /// least <see cref="MaxTimestampUtf8Length"/> bytes); returns the length.</summary>
+    public static int FormatTimestamp(long value, bool nanos, TimestampStyle style, bool utcZone, Span<byte> text)
+    {
+        long second = SecondOf(value, nanos, out long nanosOfSecond);
+        FormatSecond(second, style, text);
+        int length = SecondLength + FormatFraction(nanosOfSecond, text[SecondLength..]);
+        if (utcZone) text[length++] = (byte)'Z';
+        return length;
+    }
+
+    /// <summary>The length of <see cref="FormatSecond"/>'s text: <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    public const int SecondLength = 19;
+
+    /// <summary>The epoch second a timestamp column's value falls in (floor), and the nanoseconds past it.</summary>
+    public static long SecondOf(long value, bool nanos, out long nanosOfSecond)
+    {
         int precision = nanos ? TimestampEncoding.MaxPrecision : TimestampEncoding.MaxMicrosecondPrecision;
         long micros = TimestampEncoding.ToMicros(value, precision);
-        long days = Math.DivRem(micros, MicrosPerDay, out long rem);
-        if (rem < 0) { days--; rem += MicrosPerDay; }
-        var text = FormatDate(days) + (style == TimestampStyle.Sql ? " " : "T") + FormatTime(rem, TimestampEncoding.NanosOfMicro(value, precision));
-        return utcZone ? text + "Z" : text;
+        long second = TimestampEncoding.FloorDiv(micros, TimestampEncoding.MicrosPerSecond);
+        nanosOfSecond = (micros - second * TimestampEncoding.MicrosPerSecond) * 1000 + TimestampEncoding.NanosOfMicro(value, precision);
+        return second;
+    }
+
+    /// <summary>An epoch second as <c>yyyy-MM-dd HH:mm:ss</c> (<c>T</c> between for ISO-8601) into the first
+    /// <see cref="SecondLength"/> bytes of <paramref name="text"/>; the date as <see cref="FormatDate"/> writes it
+    /// (DateOnly's range: years 1..9999, four digits).</summary>
+    public static void FormatSecond(long second, TimestampStyle style, Span<byte> text)
+    {
+        long days = TimestampEncoding.FloorDiv(second, 86_400);
+        int secondOfDay = (int)(second - days * 86_400);
+        var date = DateOnly.FromDayNumber((int)(days + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber));
+        Digits(text, 0, date.Year, 4);
+        text[4] = (byte)'-';
+        Digits(text, 5, date.Month, 2);
+        text[7] = (byte)'-';
+        Digits(text, 8, date.Day, 2);
+        text[10] = style == TimestampStyle.Sql ? (byte)' ' : (byte)'T';
+        Digits(text, 11, secondOfDay / 3600, 2);
+        text[13] = (byte)':';
+        Digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = (byte)':';
+        Digits(text, 17, secondOfDay % 60, 2);
+    }
+
+    /// <summary>A fraction of a second as <c>.</c> and its digits without trailing zeros (nothing for zero), as
+    /// <see cref="AppendFraction"/> writes it; returns the length (at most 10).</summary>
+    public static int FormatFraction(long nanosOfSecond, Span<byte> text)
+    {
+        if (nanosOfSecond == 0) return 0;
+        text[0] = (byte)'.';
+        int digits = 9;
+        while (nanosOfSecond % 10 == 0) { nanosOfSecond /= 10; digits--; }
+        Digits(text, 1, (int)nanosOfSecond, digits);
+        return digits + 1;
+    }
+
+    /// <summary>Writes <paramref name="value"/> (non-negative, below 10^<paramref name="width"/>) as exactly
+    /// <paramref name="width"/> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<byte> text, int at, int value, int width)
+    {
+        for (int i = at + width - 1; i >= at; i--)
+        {
+            text[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static bool IsNanos(TimestampType type) => type.Unit == TimeUnit.Nanosecond;

@@ -17,32 +17,36 @@ internal sealed class PartitionRouter(int[] columns, string[] keys, string defau
     public IEnumerable<(string Directory, RecordBatch Rows)> Split(RecordBatch batch)
     {
         if (batch.Length == 0) yield break;
-        var rowsByDirectory = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        string? current = null;
-        List<int>? currentRows = null;
-        for (int row = 0; row < batch.Length; row++)
+        var views = new ColumnView[columns.Length];
+        for (int i = 0; i < views.Length; i++) views[i] = new ColumnView(batch.Column(columns[i]));
+        // Runs of rows with the same partition values, and the rows of each directory in order.
+        var runs = new List<(string Directory, int Start, int End)>();
+        int start = 0;
+        for (int row = 1; row <= batch.Length; row++)
         {
-            if (current is null || !SameValues(batch, row - 1, row))
-            {
-                current = DirectoryOf(batch, row);
-                if (!rowsByDirectory.TryGetValue(current, out currentRows)) rowsByDirectory[current] = currentRows = new List<int>();
-            }
-            currentRows!.Add(row);
+            if (row < batch.Length && SameValues(views, row - 1, row)) continue;
+            runs.Add((DirectoryOf(batch, start), start, row));
+            start = row;
         }
-        if (rowsByDirectory.Count == 1)
+        if (runs.TrueForAll(run => run.Directory == runs[0].Directory))
         {
-            foreach (var directory in rowsByDirectory.Keys) yield return (directory, batch);
+            yield return (runs[0].Directory, batch);
             yield break;
+        }
+        var rowsByDirectory = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (directory, first, end) in runs)
+        {
+            if (!rowsByDirectory.TryGetValue(directory, out var rows)) rowsByDirectory[directory] = rows = new List<int>();
+            for (int row = first; row < end; row++) rows.Add(row);
         }
         foreach (var (directory, rows) in rowsByDirectory)
             yield return (directory, ArrayGather.Take(batch, rows.ToArray(), rows.Count));
     }
 
-    private bool SameValues(RecordBatch batch, int a, int b)
+    private static bool SameValues(ColumnView[] views, int a, int b)
     {
-        foreach (var c in columns)
+        foreach (var view in views)
         {
-            var view = new ColumnView(batch.Column(c));
             bool nullA = view.IsNull(a), nullB = view.IsNull(b);
             if (nullA != nullB) return false;
             if (nullA) continue;

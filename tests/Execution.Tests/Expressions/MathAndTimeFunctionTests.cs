@@ -95,6 +95,27 @@ public sealed class MathAndTimeFunctionTests
     }
 
     [Fact]
+    public void Date_format_of_rows_within_one_second_prints_each_rows_own_fields()
+    {
+        // A pattern without fields below the second is printed once per second: rows of one second share it, the
+        // next second and a fraction, milli-of-day or nano field do not.
+        var k = new ExpressionTestKit();
+        var ts = k.Timestamps(3, "2024-03-05 07:08:09.123", "2024-03-05 07:08:09.456", null, "2024-03-05 07:08:10.001",
+            "1969-12-31 23:59:59.999", "1969-12-31 23:59:59.500", "1970-01-01 00:00:00.000", "2024-03-05 07:08:10.002");
+        Assert.Equal(new[] { "07:08:09", "07:08:09", null, "07:08:10", "23:59:59", "23:59:59", "00:00:00", "07:08:10" },
+            k.Eval(Fn("DATE_FORMAT", ts, Lit("HH:mm:ss"))));
+        Assert.Equal(new[] { "09.123", "09.456", null, "10.001", "59.999", "59.500", "00.000", "10.002" },
+            k.Eval(Fn("DATE_FORMAT", ts, Lit("ss.SSS"))));
+        Assert.Equal(new[] { "25689123", "25689456", null, "25690001", "86399999", "86399500", "0", "25690002" },
+            k.Eval(Fn("DATE_FORMAT", ts, Lit("A"))));
+        Assert.Equal(new[] { "2024-03-05 07:08", "2024-03-05 07:08", null, "2024-03-05 07:08", "1969-12-31 23:59", "1969-12-31 23:59",
+            "1970-01-01 00:00", "2024-03-05 07:08" }, k.Eval(Fn("DATE_FORMAT", ts, Lit("yyyy-MM-dd HH:mm"))));
+        // A pattern per row: the same second printed with another pattern is printed anew.
+        var patterns = k.Strings("HH:mm:ss", "ss.SSS", "HH:mm:ss", "HH:mm:ss", "yyyy", "HH", "SSS", "ss");
+        Assert.Equal(new[] { "07:08:09", "09.456", null, "07:08:10", "1969", "23", "000", "10" }, k.Eval(Fn("DATE_FORMAT", ts, patterns)));
+    }
+
+    [Fact]
     public void Date_format_and_parsing_with_java_patterns()
     {
         var k = new ExpressionTestKit();

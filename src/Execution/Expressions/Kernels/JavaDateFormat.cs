@@ -27,6 +27,30 @@ internal sealed class JavaDateFormat
         _format = format;
         _printFormat = printFormat;
         _lenientParser = lenientParser;
+        PrintsWholeSeconds = ReadsOnlyWholeSeconds(printFormat);
+    }
+
+    /// <summary>The printed text depends only on the second a value falls in (no fraction, milli-of-day or nano field):
+    /// values of one second print the same.</summary>
+    public bool PrintsWholeSeconds { get; }
+
+    private static bool ReadsOnlyWholeSeconds(string printFormat)
+    {
+        for (int i = 0; i < printFormat.Length; i++)
+        {
+            char c = printFormat[i];
+            if (c == '\\' && i + 1 < printFormat.Length)
+            {
+                c = printFormat[++i];
+                if (c == FractionDigit) return false;
+                // A Java field: the escaped marker, then its escaped letter.
+                if (c == FieldMarker && i + 2 < printFormat.Length && printFormat[i + 2] is 'A' or 'n' or 'N') return false;
+                continue;
+            }
+            // .NET's own fraction letters (a Java letter copied through, such as F).
+            if (c is 'f' or 'F') return false;
+        }
+        return true;
     }
 
     public static JavaDateFormat Of(string javaPattern) =>

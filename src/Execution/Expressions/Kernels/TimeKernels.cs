@@ -35,11 +35,32 @@ internal static class TimeKernels
                             if (JavaDateFormat.DefaultTimestamp.TryParseLenient(a[0].GetString(r), out long parsed)) w.AppendString(format(a[1], r).Format(parsed));
                             else w.AppendNull();
                         });
-                    return new RowwiseExpression(t, new[] { source, ops[1] }, context => (a, r, w) =>
+                    return new RowwiseExpression(t, new[] { source, ops[1] }, context =>
                     {
-                        long local = LocalValue(a[0], r, context, out long perMicro);
-                        long micros = TemporalText.FloorDiv(local, perMicro);
-                        w.AppendString(format(a[1], r).Format(micros, (int)(local - micros * perMicro)));
+                        // Rows of a batch mostly fall in a few seconds: a pattern without fields below the second
+                        // (q10's 'yyyy-MM-dd', 'HH:mm') is printed once per second and format.
+                        JavaDateFormat? printedFormat = null;
+                        long printedSecond = 0;
+                        string printed = "";
+                        return (a, r, w) =>
+                        {
+                            long local = LocalValue(a[0], r, context, out long perMicro);
+                            long micros = TemporalText.FloorDiv(local, perMicro);
+                            var f = format(a[1], r);
+                            if (!f.PrintsWholeSeconds)
+                            {
+                                w.AppendString(f.Format(micros, (int)(local - micros * perMicro)));
+                                return;
+                            }
+                            long second = TemporalText.FloorDiv(micros, TemporalText.MicrosPerSecond);
+                            if (second != printedSecond || !ReferenceEquals(f, printedFormat))
+                            {
+                                printed = f.Format(second * TemporalText.MicrosPerSecond);
+                                printedSecond = second;
+                                printedFormat = f;
+                            }
+                            w.AppendString(printed);
+                        };
                     });
                 }
             case "TO_TIMESTAMP":

@@ -3,6 +3,7 @@ using StreamSql.Execution.Batches;
 using StreamSql.Execution.Columns;
 using StreamSql.Execution.Connectors;
 using StreamSql.Execution.Expressions;
+using StreamSql.Execution.Operators.Join;
 using StreamSql.Execution.State;
 using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Logical;
@@ -375,7 +376,8 @@ public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
     {
         int count = pairs.Count;
         var columns = new IArrowArray[_outputSchema.FieldsList.Count];
-        for (int c = 0; c < _inputWidth; c++) columns[c] = ArrayGather.Take(input.Column(c), pairs.InputRows, count);
+        // Every input row joined once, in order (q13: each bid finds its one side row): the input's columns are shared.
+        for (int c = 0; c < _inputWidth; c++) columns[c] = JoinGather.Take(input.Column(c), pairs.InputRows, count);
         var runs = pairs.SourceRuns();
         var segments = new GatherSegment[runs.Count];
         for (int c = 0; c < _dimSchema.FieldsList.Count; c++)
