@@ -51,4 +51,44 @@ public sealed class HuntFFunctionTests
         Assert.Null(await Value("TO_TIMESTAMP_LTZ('not a time')"));
         Assert.Equal("1", await Value("UNIX_TIMESTAMP(CAST(TO_TIMESTAMP_LTZ('1970-01-01 00:00:01') AS STRING))"));
     }
+
+    /// <summary>The rows of a query (streaming unless settings say otherwise), sorted, as text.</summary>
+    private static async Task<List<string>> Rows(string query, params (string Key, string Value)[] settings)
+    {
+        await using var env = Sessions.Create(null, settings);
+        await using var result = env.Query(query);
+        var table = await result.MaterializeAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var rows = table.Rows.Select(r => string.Join(" | ", r.Values.Select(v => v is double[] or Array ? string.Join(",", ((System.Collections.IEnumerable)v).Cast<object?>()) : v?.ToString() ?? "null"))).ToList();
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    [Fact]
+    public async Task Percentile_interpolates_between_the_nearest_values_as_flink_documents()
+    {
+        // Flink's docs: "SELECT PERCENTILE(age, 0.25) FROM (VALUES (10), (20), (30), (40)) AS age ... returns 17.5".
+        Assert.Equal("17.5", await Value("PERCENTILE(age, 0.25) FROM (VALUES (10), (20), (30), (40)) AS t(age)"));
+        // NULLs are skipped; a group with none is NULL; an array of percentages gives an ARRAY<DOUBLE>; equal values
+        // are not interpolated (position 1.5 between 1 and 1 is 1).
+        var rows = await Rows(
+            "SELECT k, PERCENTILE(x, 0.5), PERCENTILE(x, ARRAY[0.0, 0.75, 1.0]) FROM (VALUES ('a', 1), ('a', 1), ('a', 3), ('a', CAST(NULL AS INT)), " +
+            "('b', CAST(NULL AS INT))) AS t(k, x) GROUP BY k", ("execution.runtime-mode", "batch"));
+        Assert.Equal(new[] { "a | 1 | 1,2,3", "b | null | null" }, rows);
+    }
+
+    [Fact]
+    public async Task Percentile_takes_retractions_back_out()
+    {
+        // The inner sums update (a: 1 then 3): the median of the final sums 3, 5, 10 is 5.
+        var rows = await Rows("SELECT PERCENTILE(s, 0.5), PERCENTILE(s, 0.25) FROM (SELECT k, SUM(x) AS s FROM (VALUES ('a', 1), ('b', 5), ('a', 2), ('c', 10)) AS t(k, x) GROUP BY k)");
+        Assert.Equal(new[] { "5 | 4" }, rows);
+    }
+
+    [Fact]
+    public async Task Percentile_refuses_a_percentage_outside_zero_to_one_with_flinks_message()
+    {
+        await using var env = Sessions.Create(null, ("execution.runtime-mode", "batch"));
+        var error = Assert.ThrowsAny<Exception>(() => env.Query("SELECT PERCENTILE(x, 1.5) FROM (VALUES (1)) AS t(x)"));
+        Assert.Contains("Percentage of PERCENTILE should be between [0.0, 1.0], but was '1.5'.", error.Message);
+    }
 }
