@@ -91,4 +91,26 @@ public sealed class HuntFFunctionTests
         var error = Assert.ThrowsAny<Exception>(() => env.Query("SELECT PERCENTILE(x, 1.5) FROM (VALUES (1)) AS t(x)"));
         Assert.Contains("Percentage of PERCENTILE should be between [0.0, 1.0], but was '1.5'.", error.Message);
     }
+
+    [Theory]
+    // Flink 2.1's docs for JSON(value): pre-formatted JSON inserted as JSON, compact; NULL for ''.
+    [InlineData("""JSON_OBJECT('K' VALUE JSON('{"K2": 42}'))""", """{"K":{"K2":42}}""")]
+    [InlineData("""JSON_OBJECT('K' VALUE JSON('{"K2":{"K3":42}}'))""", """{"K":{"K2":{"K3":42}}}""")]
+    [InlineData("JSON_OBJECT('K' VALUE JSON(''))", """{"K":null}""")]
+    [InlineData("""JSON_ARRAY(JSON('{"K2": 42}'))""", """[{"K2":42}]""")]
+    [InlineData("""JSON_ARRAY(JSON('{"K":{"K1":42}}'), JSON('{"K":{"K1":87}}'))""", """[{"K":{"K1":42}},{"K":{"K1":87}}]""")]
+    [InlineData("JSON_ARRAY(JSON('') NULL ON NULL)", "[null]")]
+    [InlineData("JSON_ARRAY(JSON(''))", "[]")]
+    public async Task Json_inserts_preformatted_json_into_json_object_and_json_array(string expression, string expected) =>
+        Assert.Equal(expected, await Value(expression));
+
+    [Fact]
+    public async Task Json_of_a_column_is_inserted_per_row_and_text_that_is_not_json_fails_the_job()
+    {
+        var rows = await Rows("SELECT JSON_ARRAY(JSON(s) NULL ON NULL) FROM (VALUES ('[1, 2]'), (CAST(NULL AS STRING)), ('\"x\"')) AS t(s)",
+            ("execution.runtime-mode", "batch"));
+        Assert.Equal(new[] { "[\"x\"]", "[[1,2]]", "[null]" }, rows);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Value("JSON_ARRAY(JSON('{bad'))"));
+        Assert.Contains("Invalid JSON string in JSON(value) function: {bad", error.ToString());
+    }
 }

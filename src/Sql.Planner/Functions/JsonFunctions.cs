@@ -42,6 +42,9 @@ internal static class JsonFunctions
         yield return new("JSON_OBJECT", FunctionKind.Scalar, "'JSON_OBJECT([[KEY] <STRING> VALUE <ANY>, ...] [NULL | ABSENT ON NULL])'", JsonObject);
         yield return new("JSON_ARRAY", FunctionKind.Scalar, "'JSON_ARRAY([<ANY>, ...] [NULL | ABSENT ON NULL])'",
             a => a.Count >= 1 ? new ResolvedFunction(a.Name, Values(a, 1), StringType.AsNotNull()) : null);
+        // Flink 2.1's JSON(value): raw JSON text that JSON_OBJECT / JSON_ARRAY insert as JSON; NULL for NULL or ''.
+        yield return new("JSON", FunctionKind.Scalar, "'JSON(<STRING>)'", a =>
+            a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], StringType.WithNullable(true)) : null);
         foreach (var name in new[] { "JSON_QUOTE", "JSON_UNQUOTE" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
                 a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], StringType.WithNullable(a[0].Nullable || IsNull(a[0]))) : null);
