@@ -113,4 +113,16 @@ public sealed class HuntFFunctionTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Value("JSON_ARRAY(JSON('{bad'))"));
         Assert.Contains("Invalid JSON string in JSON(value) function: {bad", error.ToString());
     }
+
+    [Theory]
+    // Flink's docs: "-- "false"  JSON_VALUE('{"a": true}', 'lax $.b' DEFAULT FALSE ON EMPTY)"; JsonValueCallGen turns the
+    // default into text with String.valueOf, so a BOOLEAN default is lower case where CAST would give 'FALSE'.
+    [InlineData("""JSON_VALUE('{"a": true}', 'lax $.b' DEFAULT FALSE ON EMPTY)""", "false")]
+    [InlineData("""JSON_VALUE('{"a": true}', 'strict $.b' DEFAULT FALSE ON ERROR)""", "false")]
+    [InlineData("""JSON_VALUE('{"a": true}', 'strict $.b' DEFAULT 1 = 1 ON ERROR)""", "true")]
+    [InlineData("""JSON_VALUE('{"a": true}', 'lax $.b' RETURNING BOOLEAN DEFAULT FALSE ON EMPTY)""", "False")]
+    [InlineData("""JSON_VALUE('{"a": true}', 'lax $.b' RETURNING INT DEFAULT 42 ON EMPTY)""", "42")]
+    [InlineData("""JSON_VALUE('{"a": true}', 'lax $.b' DEFAULT 'x' ON EMPTY)""", "x")]
+    public async Task Json_value_writes_a_boolean_default_as_java_does(string expression, string expected) =>
+        Assert.Equal(expected, await Value(expression));
 }

@@ -64,8 +64,10 @@ internal sealed class JsonValueKernel(VectorExpression[] operands, SqlType type)
 
     private static void Fallback(ColumnBuilder builder, string behavior, Vectors.ColumnReader defaults, int row)
     {
-        if (behavior == "DEFAULT" && !defaults.IsNull(row)) builder.AppendString(defaults.GetString(row));
-        else builder.AppendNull();
+        if (behavior != "DEFAULT" || defaults.IsNull(row)) builder.AppendNull();
+        // Flink's JsonValueCallGen makes the default text with String.valueOf: a BOOLEAN is "true"/"false", not CAST's "TRUE".
+        else if (defaults.Type.Kind == SqlTypeKind.Boolean) builder.AppendString(defaults.GetBoolean(row) ? "true" : "false");
+        else builder.AppendString(defaults.GetString(row));
     }
 
     internal static string Compact(JsonElement value)
