@@ -43,7 +43,7 @@ public sealed class ConstantEvaluator : IConstantEvaluator
             case Call c:
                 if (!BuiltInFunctions.IsDeterministic(c.Function)) return false;
                 // A JSON constructor inside another is inserted as JSON, which the outer kernel knows from the call.
-                if (c.Function is "JSON_OBJECT" or "JSON_ARRAY" or "JSON_QUERY") return false;
+                if (c.Function is "JSON_OBJECT" or "JSON_ARRAY" or "JSON_QUERY" or "JSON") return false;
                 if (c.Type.Kind == SqlTypeKind.TimestampLtz) return false;
                 foreach (var operand in c.Operands)
                 {

@@ -94,6 +94,7 @@ internal sealed class OverBinder
         if (name is "PERCENT_RANK" or "CUME_DIST" or "NTILE")
             throw Unsupported.Feature($"{name}() OVER in streaming", f.Span);
         if (AggregateFunctions.IsCollect(name)) throw Unsupported.Feature("COLLECT in an OVER window", f.Span);
+        if (AggregateFunctions.IsPercentile(name)) throw Unsupported.Feature("PERCENTILE in an OVER window", f.Span);
         if (AggregateFunctions.IsJsonAggregate(name))
             throw Unsupported.Feature($"{name[..name.IndexOf("AGG", StringComparison.Ordinal)]}AGG in an OVER window (as in Flink)", f.Span);
         if (!AggregateFunctions.IsKnown(name) || f.Name.Parts.Count > 1)

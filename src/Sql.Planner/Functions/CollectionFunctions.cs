@@ -44,6 +44,16 @@ internal static class CollectionFunctions
             a.Count == 1 && IsArray(a[0])
                 ? new ResolvedFunction(a.Name, [a[0]], new SqlType(SqlTypeKind.Multiset, Elements: [a[0].Elements![0]]).AsNotNull())
                 : null);
+        // PERCENTILE's result from the ARRAY_AGG of its values (see AggregateBinder): the list, then the percentages as
+        // DOUBLE literals; NULL for an empty list.
+        yield return new("$PERCENTILE", FunctionKind.Scalar, "'$PERCENTILE(<ARRAY<DOUBLE>>, <DOUBLE>)'", a =>
+            a.Count == 2 && IsArray(a[0]) && a[0].Elements![0].Kind == SqlTypeKind.Double && a[1].Kind == SqlTypeKind.Double
+                ? new ResolvedFunction(a.Name, a.Types.ToArray(), SqlType.Double.WithNullable(true))
+                : null);
+        yield return new("$PERCENTILES", FunctionKind.Scalar, "'$PERCENTILES(<ARRAY<DOUBLE>>, <DOUBLE>, ...)'", a =>
+            a.Count >= 1 && IsArray(a[0]) && a[0].Elements![0].Kind == SqlTypeKind.Double && a.Types.Skip(1).All(t => t.Kind == SqlTypeKind.Double)
+                ? new ResolvedFunction(a.Name, a.Types.ToArray(), SqlType.Array(SqlType.Double.WithNullable(true)).WithNullable(true))
+                : null);
         foreach (var name in new[] { "ARRAY_APPEND", "ARRAY_PREPEND" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<ARRAY>, <ANY>)'", ArrayWithElement);
         foreach (var name in new[] { "ARRAY_UNION", "ARRAY_EXCEPT", "ARRAY_INTERSECT" })

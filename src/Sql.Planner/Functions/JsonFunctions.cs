@@ -20,7 +20,7 @@ internal static class JsonFunctions
         yield return new("JSON_VALUE", FunctionKind.Scalar,
             "'JSON_VALUE(<STRING>, <STRING> [RETURNING <type>] [NULL | ERROR | DEFAULT <value> ON EMPTY] [NULL | ERROR | DEFAULT <value> ON ERROR])'",
             a => a.Count == 6 && IsString(a[0]) && IsString(a[1])
-                ? new ResolvedFunction(a.Name, [As(StringType, a[0]), As(StringType, a[1]), a[2], As(StringType, a[3]), a[4], As(StringType, a[5])],
+                ? new ResolvedFunction(a.Name, [As(StringType, a[0]), As(StringType, a[1]), a[2], DefaultOperand(a[3]), a[4], DefaultOperand(a[5])],
                     StringType.WithNullable(true))
                 : null);
         yield return new("JSON_QUERY", FunctionKind.Scalar,
@@ -42,6 +42,9 @@ internal static class JsonFunctions
         yield return new("JSON_OBJECT", FunctionKind.Scalar, "'JSON_OBJECT([[KEY] <STRING> VALUE <ANY>, ...] [NULL | ABSENT ON NULL])'", JsonObject);
         yield return new("JSON_ARRAY", FunctionKind.Scalar, "'JSON_ARRAY([<ANY>, ...] [NULL | ABSENT ON NULL])'",
             a => a.Count >= 1 ? new ResolvedFunction(a.Name, Values(a, 1), StringType.AsNotNull()) : null);
+        // Flink 2.1's JSON(value): raw JSON text that JSON_OBJECT / JSON_ARRAY insert as JSON; NULL for NULL or ''.
+        yield return new("JSON", FunctionKind.Scalar, "'JSON(<STRING>)'", a =>
+            a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], StringType.WithNullable(true)) : null);
         foreach (var name in new[] { "JSON_QUOTE", "JSON_UNQUOTE" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
                 a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], StringType.WithNullable(a[0].Nullable || IsNull(a[0]))) : null);
@@ -54,6 +57,10 @@ internal static class JsonFunctions
             yield return new("IS JSON " + kind, FunctionKind.Scalar, $"'<STRING> IS JSON {kind}'",
                 a => a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], SqlType.Boolean.AsNotNull()) : null);
     }
+
+    /// <summary>A DEFAULT value of JSON_VALUE as text, but a BOOLEAN as it is: its text is Java's <c>true</c>/<c>false</c>
+    /// (Flink's String.valueOf), which the kernel writes.</summary>
+    private static SqlType DefaultOperand(SqlType t) => t.Kind == SqlTypeKind.Boolean ? t : As(StringType, t);
 
     private static ResolvedFunction? JsonObject(CallArguments a)
     {

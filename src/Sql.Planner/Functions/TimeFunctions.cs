@@ -29,7 +29,7 @@ internal static class TimeFunctions
         yield return new("TO_TIMESTAMP", FunctionKind.Scalar, "'TO_TIMESTAMP(<STRING>)', 'TO_TIMESTAMP(<STRING>, <STRING>)'", a =>
             a.Count is 1 or 2 && AllMatch(a, IsString) ? Keep(a, SqlType.Timestamp(3), alwaysNullable: true) : null);
         yield return new("TO_TIMESTAMP_LTZ", FunctionKind.Scalar,
-            "'TO_TIMESTAMP_LTZ(<NUMERIC>)', 'TO_TIMESTAMP_LTZ(<NUMERIC>, <INTEGER>)', 'TO_TIMESTAMP_LTZ(<STRING>, <STRING>)', 'TO_TIMESTAMP_LTZ(<STRING>, <STRING>, <STRING>)'", ToTimestampLtz);
+            "'TO_TIMESTAMP_LTZ(<NUMERIC>)', 'TO_TIMESTAMP_LTZ(<NUMERIC>, <INTEGER>)', 'TO_TIMESTAMP_LTZ(<STRING>)', 'TO_TIMESTAMP_LTZ(<STRING>, <STRING>)', 'TO_TIMESTAMP_LTZ(<STRING>, <STRING>, <STRING>)'", ToTimestampLtz);
         yield return new("TO_DATE", FunctionKind.Scalar, "'TO_DATE(<STRING>)', 'TO_DATE(<STRING>, <STRING>)'", a =>
             a.Count is 1 or 2 && AllMatch(a, IsString) ? Keep(a, SqlType.Date, alwaysNullable: true) : null);
         yield return new("FROM_UNIXTIME", FunctionKind.Scalar, "'FROM_UNIXTIME(<INTEGER>)', 'FROM_UNIXTIME(<INTEGER>, <STRING>)'", a =>
@@ -77,7 +77,7 @@ internal static class TimeFunctions
             var operands = a.Count == 1 ? new[] { Own(a[0], SqlType.BigInt) } : new[] { Own(a[0], SqlType.BigInt), As(SqlType.Int, a[1]) };
             return new ResolvedFunction(a.Name, operands, result.WithNullable(Nullable(a)));
         }
-        if (a.Count is 2 or 3 && AllMatch(a, IsString)) return Keep(a, result, alwaysNullable: true);
+        if (a.Count is >= 1 and <= 3 && AllMatch(a, IsString)) return Keep(a, result, alwaysNullable: true);
         return null;
     }
 

@@ -86,12 +86,16 @@ internal static class TimeKernels
             case "TO_TIMESTAMP_LTZ":
                 if (ops[0].Type.IsCharacterString)
                 {
-                    var format = FormatCache(ops[1]);
-                    return new RowwiseExpression(t, ops, context => (a, r, w) =>
+                    // Flink's ToTimestampLtzFunction: the text is a time in UTC unless a third operand names the zone
+                    // (not the session's zone); without a format, TO_TIMESTAMP's default 'yyyy-MM-dd HH:mm:ss[.S...]'.
+                    var format = ops.Length > 1 ? FormatCache(ops[1]) : null;
+                    return new RowwiseExpression(t, ops, (a, r, w) =>
                     {
-                        var zone = a.Length > 2 ? Execution.SessionTimeZone.Resolve(a[2].GetString(r)) : context.TimeZone;
-                        if (format(a[1], r).TryParse(a[0].GetString(r), out long micros)) w.AppendInt64(TemporalText.ToUtcMicros(micros, zone));
-                        else w.AppendNull();
+                        var text = a[0].GetString(r);
+                        bool ok = format is null ? TextParsing.TryParseTimestamp(text, out long micros) : format(a[1], r).TryParse(text, out micros);
+                        if (!ok) { w.AppendNull(); return; }
+                        if (a.Length > 2) micros = TemporalText.ToUtcMicros(micros, Execution.SessionTimeZone.Resolve(a[2].GetString(r)));
+                        w.AppendInt64(CastKernels.TruncateMicros(micros, t.Precision));
                     });
                 }
                 return new RowwiseExpression(t, ops, (a, r, w) =>

@@ -17,6 +17,7 @@ internal static class CollectionKernels
         "ARRAY_MIN" => new ArrayExtremeKernel(operands[0], max: false, call.Type),
         "ARRAY_CONCAT" => new ArrayConcatKernel(operands, call.Type),
         "$COLLECT_MULTISET" => new ListAsMultisetKernel(operands[0], call.Type),
+        "$PERCENTILE" or "$PERCENTILES" => new PercentileKernel(operands[0], Percentages(call), name == "$PERCENTILES", call.Type),
         // ARRAY_APPEND(a, e) is ARRAY_CONCAT(a, ARRAY[e]), ARRAY_PREPEND(a, e) ARRAY_CONCAT(ARRAY[e], a): NULL for a NULL array.
         "ARRAY_APPEND" => new ArrayConcatKernel([operands[0], new Nested.ArrayConstructorKernel([operands[1]], call.Type.AsNotNull())], call.Type),
         "ARRAY_PREPEND" => new ArrayConcatKernel([new Nested.ArrayConstructorKernel([operands[1]], call.Type.AsNotNull()), operands[0]], call.Type),
@@ -33,4 +34,12 @@ internal static class CollectionKernels
         "STR_TO_MAP" => new StrToMapKernel(operands, call.Type),
         _ => null,
     };
+
+    /// <summary>The percentages of a <c>$PERCENTILE</c> call: its DOUBLE literals after the list.</summary>
+    private static double[] Percentages(Call call)
+    {
+        var percentages = new double[call.Operands.Count - 1];
+        for (int i = 0; i < percentages.Length; i++) percentages[i] = (double)((Literal)call.Operands[i + 1]).Value!;
+        return percentages;
+    }
 }

@@ -66,7 +66,7 @@ internal static class JsonValueWriting
     }
 
     /// <summary>Whether an operand's text is JSON made by a JSON constructor (inserted as JSON, not as a string).</summary>
-    public static bool IsJsonConstructor(ScalarExpr operand) => operand is Call { Function: "JSON_OBJECT" or "JSON_ARRAY" or "JSON_QUERY" };
+    public static bool IsJsonConstructor(ScalarExpr operand) => operand is Call { Function: "JSON_OBJECT" or "JSON_ARRAY" or "JSON_QUERY" or "JSON" };
 }
 
 /// <summary><c>JSON_STRING(value)</c>: the value as JSON text; NULL stays NULL.</summary>
@@ -147,6 +147,7 @@ internal static class JsonKernels
         "JSON_QUERY" => new JsonQueryKernel(operands, call.Type),
         "JSON_EXISTS" => new JsonExistsKernel(operands, call.Type),
         "JSON_STRING" => new JsonStringKernel(operands[0], call.Type),
+        "JSON" => new JsonRawKernel(operands[0], call.Type),
         "JSON_OBJECT" => new JsonConstructorKernel(call, operands, isObject: true),
         "JSON_ARRAY" => new JsonConstructorKernel(call, operands, isObject: false),
         "$JSON_ARRAYAGG_TEXT" => new JsonAggregateTextKernel(operands[0], isObject: false, call.Type),

@@ -5,7 +5,7 @@ namespace StreamSql.Execution.Expressions.Kernels.Json;
 
 /// <summary>
 /// An SQL/JSON path as Flink's JSON functions take it: an optional mode (<c>lax</c>, the default, or <c>strict</c>), then
-/// <c>$</c> and steps: <c>.name</c>, <c>['name']</c> / <c>["name"]</c>, <c>[index]</c> (0-based), <c>[*]</c> and
+/// <c>$</c> and steps: <c>.name</c>, <c>['name']</c> / <c>["name"]</c> (also after a dot: <c>.['name']</c>), <c>[index]</c> (0-based), <c>[*]</c> and
 /// <c>.*</c>. A path with a wildcard selects a list of values (as Flink's JsonPath returns a JSON array for it).
 /// </summary>
 internal sealed class JsonPath
@@ -46,6 +46,8 @@ internal sealed class JsonPath
             {
                 i++;
                 if (i < s.Length && s[i] == '*') { steps.Add(new(StepKind.AnyMember, null, 0)); i++; continue; }
+                // Jayway's JsonPath (Flink's) reads `$.['a b']` and `$.["a.b"][0]` as the bracket step alone.
+                if (i < s.Length && s[i] == '[') continue;
                 int start = i;
                 while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '_' or '$' or '-')) i++;
                 if (i == start) { error = $"Illegal jsonpath spec: {text}, a member name is missing at position {start}"; return null; }

@@ -64,8 +64,10 @@ internal sealed class JsonValueKernel(VectorExpression[] operands, SqlType type)
 
     private static void Fallback(ColumnBuilder builder, string behavior, Vectors.ColumnReader defaults, int row)
     {
-        if (behavior == "DEFAULT" && !defaults.IsNull(row)) builder.AppendString(defaults.GetString(row));
-        else builder.AppendNull();
+        if (behavior != "DEFAULT" || defaults.IsNull(row)) builder.AppendNull();
+        // Flink's JsonValueCallGen makes the default text with String.valueOf: a BOOLEAN is "true"/"false", not CAST's "TRUE".
+        else if (defaults.Type.Kind == SqlTypeKind.Boolean) builder.AppendString(defaults.GetBoolean(row) ? "true" : "false");
+        else builder.AppendString(defaults.GetString(row));
     }
 
     internal static string Compact(JsonElement value)
@@ -108,8 +110,10 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
             if (_found.Count == 0 && !path.IsIndefinite) { Behave(builder, _onEmpty, "Empty result of JSON_QUERY function is not allowed", "ON EMPTY"); continue; }
             // A path with a wildcard selects a list: an array of what it found.
             bool list = path.IsIndefinite;
-            bool isContainer = list || _found[0].ValueKind is JsonValueKind.Object or JsonValueKind.Array;
-            bool wrap = _wrapper == "UNCONDITIONAL" || _wrapper == "CONDITIONAL" && !isContainer;
+            bool isArray = list || _found[0].ValueKind == JsonValueKind.Array;
+            bool isContainer = isArray || _found[0].ValueKind == JsonValueKind.Object;
+            // Calcite's jsonQuery: a conditional wrapper wraps whatever is not an array already (an object too).
+            bool wrap = _wrapper == "UNCONDITIONAL" || _wrapper == "CONDITIONAL" && !isArray;
             if (!wrap && !isContainer)
             {
                 if (path.Strict) Behave(builder, _onError, $"Strict jsonpath mode requires array or object value, and the actual value is: '{JsonValueKernel.Compact(_found[0])}'", "ON ERROR");
