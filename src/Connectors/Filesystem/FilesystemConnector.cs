@@ -47,6 +47,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         if (FilesystemPath.ToLocal(path) is null)
             throw options.Invalid(FilesystemOptions.Path.Key, $"'{path}' is not a local path; only local files (a plain path or a file:// URI) are supported");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
+        FilesystemReader.PathPattern(options);
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
         if (format == "csv")

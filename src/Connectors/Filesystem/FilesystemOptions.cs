@@ -39,6 +39,8 @@ public static class FilesystemOptions
     public static readonly ConfigOption<string> JsonMapNullKeyMode = Options.Enum("json.map-null-key.mode", "FAIL", "Handling of null map keys (accepted).", new[] { "FAIL", "DROP", "LITERAL" });
     public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Options.String("json.map-null-key.literal", "null", "Literal for null map keys (accepted).");
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Options.Bool("json.encode.decimal-as-plain-number", false, "Write decimals without scientific notation.");
+    public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Options.Bool("json.encode.ignore-null-fields", false,
+        "Leave out fields whose value is null (also in nested rows) instead of writing them as null.");
 
     public static readonly ConfigOption<long> RollingFileSize = new("sink.rolling-policy.file-size", 128L * 1024 * 1024,
         "Part file size at which a new part file is started.", Common.MemorySize.Parse, v => v + " bytes");
@@ -50,7 +52,23 @@ public static class FilesystemOptions
         "How often the rollover and inactivity intervals are checked (accepted; they are checked on every write).");
     public static readonly ConfigOption<TimeSpan?> MonitorInterval = Options.OptionalDuration("source.monitor-interval",
         "When set, the source keeps watching the directory for new files at this interval (unbounded).");
+    public static readonly ConfigOption<string?> SourcePathRegexPattern = OptionalText("source.path.regex-pattern",
+        "Only files whose absolute path (without the file:// scheme) matches this regular expression as a whole are read; every "
+        + "visible directory under the path is searched, whether it matches or not.");
+    public static readonly ConfigOption<string> SourceReportStatistics = Options.Enum("source.report-statistics", "ALL",
+        "Statistics the source reports to the planner (accepted: NONE or ALL).", new[] { "NONE", "ALL" });
     public static readonly ConfigOption<int?> SinkParallelism = Print.PrintOptions.SinkParallelism;
+    public static readonly ConfigOption<bool> SinkShuffleByPartition = Options.Bool("sink.shuffle-by-partition.enable", false,
+        "Accepted: rows are not shuffled by their partition values before the sink; each subtask writes the partitions its rows belong to.");
+    public static readonly ConfigOption<bool> AutoCompaction = Options.Bool("auto-compaction", false,
+        "Accepted: the part files a checkpoint commits are not merged afterwards (they hold the same rows; committed files are visible, "
+        + "in-progress ones hidden, as with Flink's compaction).");
+    public static readonly ConfigOption<long?> CompactionFileSize = new("compaction.file-size", null,
+        "Accepted with 'auto-compaction' (the target size of merged files; no files are merged).",
+        s => Common.MemorySize.Parse(s), v => v is null ? "" : v + " bytes", hasDefault: false);
+    public static readonly ConfigOption<int?> CompactionParallelism = new("compaction.parallelism", null,
+        "Accepted with 'auto-compaction' (the parallelism of the compaction in batch mode).",
+        s => ConfigParsers.ParseInt(s), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
     public static readonly ConfigOption<string> PartitionDefaultName = Options.String("partition.default-name", "__DEFAULT_PARTITION__",
         "Partition directory value for a null or empty partition value.");
 
@@ -89,7 +107,8 @@ public static class FilesystemOptions
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
         CsvEscapeCharacter, CsvArrayElementDelimiter, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
-        JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
+        JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, SourcePathRegexPattern, SourceReportStatistics,
+        SinkShuffleByPartition, AutoCompaction, CompactionFileSize, CompactionParallelism, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
         PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,
         PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, LookupJoinCacheTtl, .. ChangelogFormats.ChangelogFormatOptions.All,

@@ -32,6 +32,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private readonly ChangelogFormats.RowKindList _kinds = new();
     private bool _ignoreErrors;
     private TimeSpan? _monitorInterval;
+    /// <summary><c>source.path.regex-pattern</c>: the absolute paths of the files to read (null: every visible file).</summary>
+    private System.Text.RegularExpressions.Regex? _pathPattern;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private int _quoteByte = -1;
     /// <summary>Per output column: the index among the columns read from the files, or -1 for a partition column.</summary>
@@ -73,6 +75,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _root = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
+        _pathPattern = PathPattern(options);
         var table = context.Table;
         var physical = table.PhysicalSchema.Fields;
         var fileIndexOf = new int[physical.Count];
@@ -399,7 +402,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             foreach (var f in _restoredListing)
                 if (IsAssigned(f, subtask, parallelism)) mine.Add(f);
         }
-        else mine = VisibleFiles(_root, subtask, parallelism);
+        else mine = VisibleFiles(_root, subtask, parallelism, _pathPattern);
         if (_monitorInterval is null) _listing = new SortedSet<string>(mine, StringComparer.Ordinal);
         foreach (var f in mine)
         {
@@ -419,7 +422,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     /// (<see cref="IsAssigned"/>). The rule depends on nothing but the file and the parallelism, so subtasks that list at
     /// different moments of a changing directory never both read a file, nor both leave one that was there all along.
     /// </summary>
-    internal static List<string> VisibleFiles(string root, int subtask, int parallelism)
+    internal static List<string> VisibleFiles(string root, int subtask, int parallelism, System.Text.RegularExpressions.Regex? pathPattern = null)
     {
         var all = new List<string>();
         if (File.Exists(root)) all.Add(Path.GetFullPath(root));
@@ -427,8 +430,26 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         all.Sort(StringComparer.Ordinal);
         var mine = new List<string>();
         foreach (var f in all)
-            if (IsAssigned(f, subtask, parallelism)) mine.Add(f);
+            if (IsAssigned(f, subtask, parallelism) && (pathPattern is null || pathPattern.IsMatch(f))) mine.Add(f);
         return mine;
+    }
+
+    /// <summary>
+    /// <c>source.path.regex-pattern</c> as Flink's <c>RegexFileFilter</c> applies it: the whole absolute path of a file
+    /// (<c>Path.getPath()</c>, without scheme) must match (Java's <c>matches()</c>); directories are searched whether they
+    /// match or not (<c>NonSplittingRecursiveAllDirEnumerator</c>), hidden ones excepted.
+    /// </summary>
+    internal static System.Text.RegularExpressions.Regex? PathPattern(TableOptions options)
+    {
+        if (options.Get(FilesystemOptions.SourcePathRegexPattern) is not { } pattern) return null;
+        try
+        {
+            return new System.Text.RegularExpressions.Regex(@"\A(?:" + pattern + @")\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw options.Invalid(FilesystemOptions.SourcePathRegexPattern.Key, $"'{pattern}' is not a valid regular expression: {e.Message}");
+        }
     }
 
     /// <summary>Whether a file goes to <paramref name="subtask"/>: a stable hash (FNV-1a) of its full path, mod parallelism.</summary>

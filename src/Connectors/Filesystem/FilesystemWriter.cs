@@ -134,7 +134,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             else
             {
                 var style = options.Get(FilesystemOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
-                encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber));
+                encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber),
+                    options.Get(FilesystemOptions.JsonEncodeIgnoreNullFields));
             }
             _openPart = (path, _) => ValueTask.FromResult<IPartFileWriter>(new LinePartFileWriter(CreateFile(path), encoder));
         }

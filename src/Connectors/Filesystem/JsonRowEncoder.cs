@@ -21,14 +21,19 @@ internal sealed class JsonRowEncoder : IRowEncoder
     private readonly string[] _names;
     private readonly TimestampStyle _style;
     private readonly bool _decimalAsPlain;
+    private readonly bool _ignoreNullFields;
     private Utf8JsonWriter? _writer;
     private Stream? _stream;
 
-    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false)
+    /// <param name="ignoreNullFields"><c>json.encode.ignore-null-fields</c>: a null field of a row (the top-level one or a nested
+    /// ROW) is left out instead of written as null, as Flink's <c>RowDataToJsonConverters</c> does; array elements and map
+    /// values stay null.</param>
+    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false, bool ignoreNullFields = false)
     {
         _names = names.ToArray();
         _style = style;
         _decimalAsPlain = decimalAsPlain;
+        _ignoreNullFields = ignoreNullFields;
     }
 
     public void Write(Batch batch, int row, Stream output)
@@ -42,6 +47,7 @@ internal sealed class JsonRowEncoder : IRowEncoder
         _writer.WriteStartObject();
         for (int c = 0; c < batch.ColumnCount; c++)
         {
+            if (_ignoreNullFields && batch.Column(c).IsNull(row)) continue;
             _writer.WritePropertyName(c < _names.Length ? _names[c] : batch.Schema.GetFieldByIndex(c).Name);
             WriteValue(batch.Column(c), row);
         }
@@ -88,6 +94,7 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 w.WriteStartObject();
                 for (int i = 0; i < st.Fields.Count; i++)
                 {
+                    if (_ignoreNullFields && s.Fields[i].IsNull(row)) continue;
                     w.WritePropertyName(st.Fields[i].Name);
                     // StructArray.Fields are sliced with the struct (Arrow C# 23): its row is the same row in them.
                     WriteValue(s.Fields[i], row);

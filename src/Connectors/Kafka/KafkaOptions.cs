@@ -67,6 +67,7 @@ public static class KafkaOptions
     public static readonly ConfigOption<bool> JsonFailOnMissingField = Fallback(FilesystemOptions.JsonFailOnMissingField);
     public static readonly ConfigOption<string> JsonTimestampFormat = Fallback(FilesystemOptions.JsonTimestampFormat);
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Fallback(FilesystemOptions.JsonEncodeDecimalAsPlainNumber);
+    public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Fallback(FilesystemOptions.JsonEncodeIgnoreNullFields);
     public static readonly ConfigOption<char> CsvFieldDelimiter = Fallback(FilesystemOptions.CsvFieldDelimiter);
     public static readonly ConfigOption<char> CsvQuoteCharacter = Fallback(FilesystemOptions.CsvQuoteCharacter);
     public static readonly ConfigOption<bool> CsvDisableQuoteCharacter = Fallback(FilesystemOptions.CsvDisableQuoteCharacter);
@@ -81,7 +82,7 @@ public static class KafkaOptions
         Topic, TopicPattern, ValueFormat, KeyFormat, KeyFields, KeyFieldsPrefix, ValueFieldsInclude, StartupMode, StartupSpecificOffsets,
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
-        JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
+        JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
         CsvNullLiteral, CsvEscapeCharacter, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
         .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
