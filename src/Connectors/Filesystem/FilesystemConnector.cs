@@ -19,6 +19,9 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
 
     public override IReadOnlyList<ConfigOption> OptionalOptions => FilesystemOptions.Optional;
 
+    /// <summary><c>file.path</c>, <c>file.name</c>, <c>file.size</c>, <c>file.modification-time</c> (Flink's).</summary>
+    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => FilesystemMetadata.Readable;
+
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;
 

@@ -41,6 +41,11 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     /// <summary>Per output column: the partition key it comes from (null for a file column).</summary>
     private string?[] _outputPartitionKey = Array.Empty<string?>();
     private bool _partitioned;
+    /// <summary>Per output column: the metadata key it reads (<c>file.path</c>, ...; null for a physical column).</summary>
+    private string?[] _outputMetadataKey = Array.Empty<string?>();
+    /// <summary>Whether some output column holds a value of the file rather than of the row (partition or metadata): then a
+    /// batch never spans files.</summary>
+    private bool _perFileColumns;
     private string _partitionDefaultName = "";
     private Dictionary<string, string> _fileValues = new();
     private readonly Dictionary<int, ArrayData?> _partitionValueCache = new();
@@ -87,9 +92,17 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         int outputs = context.OutputSchema.FieldsList.Count;
         _outputFileColumn = new int[outputs];
         _outputPartitionKey = new string?[outputs];
+        _outputMetadataKey = new string?[outputs];
+        int projected = context.ProjectedColumns.Count;
+        for (int m = 0; m < context.MetadataColumns.Count; m++)
+        {
+            _outputFileColumn[projected + m] = -1;
+            _outputMetadataKey[projected + m] = context.MetadataColumns[m];
+        }
+        _perFileColumns = _partitioned || context.MetadataColumns.Count > 0;
         var fileProjected = new List<int>();
         var fileFields = new List<Apache.Arrow.Field>();
-        for (int j = 0; j < outputs; j++)
+        for (int j = 0; j < projected; j++)
         {
             int p = context.ProjectedColumns[j];
             if (fileIndexOf[p] < 0)
@@ -147,7 +160,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         while (rows < max)
         {
             // A batch never spans files of a partitioned table: its partition columns come from one file's directory.
-            if (_splitter is null && rows > 0 && _partitioned) break;
+            if (_splitter is null && rows > 0 && _perFileColumns) break;
             if (_splitter is null && !OpenNextFile())
             {
                 if (rows > 0) break;
@@ -212,28 +225,28 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         return Assemble(fileArrays, rows);
     }
 
-    /// <summary>The output batch: the columns read from the file, and the partition columns from its directory.</summary>
+    /// <summary>The output batch: the columns read from the file, the partition columns from its directory and the
+    /// metadata columns from the file itself.</summary>
     private RecordBatch Assemble(IArrowArray[] fileArrays, int rows)
     {
-        if (!_partitioned) return new RecordBatch(_context.OutputSchema, fileArrays, rows);
+        if (!_perFileColumns) return new RecordBatch(_context.OutputSchema, fileArrays, rows);
         var arrays = new IArrowArray[_outputFileColumn.Length];
         for (int j = 0; j < arrays.Length; j++)
             arrays[j] = _outputFileColumn[j] >= 0 ? fileArrays[_outputFileColumn[j]] : PartitionColumn(j, rows);
         return new RecordBatch(_context.OutputSchema, arrays, rows);
     }
 
-    /// <summary>Output column <paramref name="output"/> (a partition column) as <paramref name="rows"/> copies of the value the
-    /// current file's directory gives (NULL for <c>partition.default-name</c> or a directory without the key).</summary>
+    /// <summary>Output column <paramref name="output"/> (a partition or metadata column) as <paramref name="rows"/> copies of
+    /// the value the current file's directory gives (NULL for <c>partition.default-name</c> or a directory without the
+    /// key), or of the file's metadata.</summary>
     private IArrowArray PartitionColumn(int output, int rows)
     {
         var type = _context.OutputSchema.GetFieldByIndex(output).DataType;
         if (!_partitionValueCache.TryGetValue(output, out var one))
         {
             var builder = ColumnBuilder.Create(type);
-            var key = _outputPartitionKey[output]!;
-            if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
-            else if (FlinkText.TryAppend(builder, type, text) is { } problem)
-                throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
+            if (_outputMetadataKey[output] is { } metadataKey) AppendMetadata(builder, type, metadataKey);
+            else AppendPartitionValue(builder, type, _outputPartitionKey[output]!);
             one = builder.BuildData();
             _partitionValueCache[output] = one;
         }
@@ -241,6 +254,20 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         var column = ColumnBuilder.Create(type, rows);
         column.AppendRows(one!, _zeros.AsSpan(0, rows));
         return column.Build();
+    }
+
+    private void AppendPartitionValue(ColumnBuilder builder, IArrowType type, string key)
+    {
+        if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
+        else if (FlinkText.TryAppend(builder, type, text) is { } problem)
+            throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
+    }
+
+    private void AppendMetadata(ColumnBuilder builder, IArrowType type, string key)
+    {
+        var file = _currentFile ?? _lastFile!;
+        if (FlinkText.TryAppend(builder, type, FilesystemMetadata.Text(key, file)) is { } problem)
+            throw new InvalidDataException($"Table '{_context.Table.Name}': metadata '{key}' of file '{file}' does not fit its column: {problem}.");
     }
 
     private string? _lastFile;
@@ -375,11 +402,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _lastFile = next;
             _currentOffset = offset;
             _currentLine = line;
-            if (_partitioned)
-            {
-                _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
-                _partitionValueCache.Clear();
-            }
+            if (_partitioned) _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
+            if (_perFileColumns) _partitionValueCache.Clear();
             if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte);
             return true;
         }
