@@ -53,6 +53,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         FilesystemReader.PathPattern(options);
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
+        if (format == "raw") RawFormat.Check(options, table);
         if (format == "csv")
             foreach (var field in table.PhysicalSchema.Fields)
                 if (Common.NestedColumns.Describe(field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
@@ -60,7 +61,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         {
             int dot = key.IndexOf('.');
             string prefix = dot < 0 ? "" : key[..dot];
-            if (prefix is "csv" or "json" or "parquet" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
+            if (prefix is "csv" or "json" or "parquet" or "raw" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
                     or ChangelogFormats.ChangelogFormatOptions.Maxwell && prefix != format)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(key,
                     $"Option '{key}' of table '{table.Name}' belongs to another format than '{format}'.");

@@ -19,8 +19,9 @@ public static class FilesystemOptions
 
     public static readonly ConfigOption<string?> Path = OptionalText("path", "File or directory to read or write.");
     public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
-        "Format of the files: csv, json (JSON lines), parquet, or a change-data format read as a changelog (debezium-json, canal-json, "
-        + "maxwell-json; debezium-json is written too).", new[] { "csv", "json", "parquet", "debezium-json", "canal-json", "maxwell-json" });
+        "Format of the files: csv, json (JSON lines), parquet, raw (each line the value of the one column), or a change-data format read "
+        + "as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too).",
+        new[] { "csv", "json", "parquet", "raw", "debezium-json", "canal-json", "maxwell-json" });
 
     public static readonly ConfigOption<char> CsvFieldDelimiter = Char("csv.field-delimiter", ',', "Field delimiter character.");
     public static readonly ConfigOption<char> CsvQuoteCharacter = Char("csv.quote-character", '"', "Quote character enclosing field values.");
@@ -41,6 +42,11 @@ public static class FilesystemOptions
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Options.Bool("json.encode.decimal-as-plain-number", false, "Write decimals without scientific notation.");
     public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Options.Bool("json.encode.ignore-null-fields", false,
         "Leave out fields whose value is null (also in nested rows) instead of writing them as null.");
+
+    public static readonly ConfigOption<string> RawCharset = Options.String("raw.charset", "UTF-8",
+        "Charset of the text of a raw STRING column (Java's names: UTF-8, UTF-16, UTF-16BE, UTF-16LE, ISO-8859-1, US-ASCII).");
+    public static readonly ConfigOption<string> RawEndianness = Options.Enum("raw.endianness", "big-endian",
+        "Byte order of raw numeric values (accepted: a filesystem raw column is STRING or BYTES).", new[] { "big-endian", "little-endian" });
 
     public static readonly ConfigOption<long> RollingFileSize = new("sink.rolling-policy.file-size", 128L * 1024 * 1024,
         "Part file size at which a new part file is started.", Common.MemorySize.Parse, v => v + " bytes");
@@ -107,7 +113,7 @@ public static class FilesystemOptions
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
         CsvEscapeCharacter, CsvArrayElementDelimiter, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
-        JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, SourcePathRegexPattern, SourceReportStatistics,
+        JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, RawCharset, RawEndianness, SourcePathRegexPattern, SourceReportStatistics,
         SinkShuffleByPartition, AutoCompaction, CompactionFileSize, CompactionParallelism, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
         PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,

@@ -132,6 +132,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
                 lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors));
             _ignoreErrors = options.Get(FilesystemOptions.CsvIgnoreParseErrors);
         }
+        else if (format == "raw")
+            _parser = new RawRecordParser(RawFormat.Charset(options), fileFields.Count == 1 && fileFields[0].DataType is not StringType);
         else
         {
             _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));

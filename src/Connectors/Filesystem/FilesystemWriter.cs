@@ -125,7 +125,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         else
         {
             IRowEncoder encoder;
-            if (format == "csv")
+            if (format == "raw") encoder = new RawRowEncoder(RawFormat.Charset(options));
+            else if (format == "csv")
             {
                 char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
                 encoder = new CsvRowEncoder(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
