@@ -37,8 +37,10 @@ public static class FilesystemOptions
     public static readonly ConfigOption<bool> JsonFailOnMissingField = Options.Bool("json.fail-on-missing-field", false, "Fail when a field is missing (otherwise it is null).");
     public static readonly ConfigOption<string> JsonTimestampFormat = Options.Enum("json.timestamp-format.standard", "SQL",
         "Timestamp text: 'SQL' (2020-12-30 12:13:14.123) or 'ISO-8601' (2020-12-30T12:13:14.123).", new[] { "SQL", "ISO-8601" });
-    public static readonly ConfigOption<string> JsonMapNullKeyMode = Options.Enum("json.map-null-key.mode", "FAIL", "Handling of null map keys (accepted).", new[] { "FAIL", "DROP", "LITERAL" });
-    public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Options.String("json.map-null-key.literal", "null", "Literal for null map keys (accepted).");
+    public static readonly ConfigOption<string> JsonMapNullKeyMode = Options.Enum("json.map-null-key.mode", "FAIL",
+        "What writing a NULL map key does: FAIL fails the job, DROP leaves the entry out, LITERAL writes 'json.map-null-key.literal' as the key.",
+        new[] { "FAIL", "DROP", "LITERAL" });
+    public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Options.String("json.map-null-key.literal", "null", "The key written for a NULL map key with 'json.map-null-key.mode' = 'LITERAL'.");
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Options.Bool("json.encode.decimal-as-plain-number", false, "Write decimals without scientific notation.");
     public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Options.Bool("json.encode.ignore-null-fields", false,
         "Leave out fields whose value is null (also in nested rows) instead of writing them as null.");

@@ -22,14 +22,21 @@ internal sealed class JsonRowEncoder : IRowEncoder
     private readonly TimestampStyle _style;
     private readonly bool _decimalAsPlain;
     private readonly bool _ignoreNullFields;
+    private readonly string _mapNullKeyMode;
+    private readonly string _mapNullKeyLiteral;
     private Utf8JsonWriter? _writer;
     private Stream? _stream;
 
     /// <param name="ignoreNullFields"><c>json.encode.ignore-null-fields</c>: a null field of a row (the top-level one or a nested
     /// ROW) is left out instead of written as null, as Flink's <c>RowDataToJsonConverters</c> does; array elements and map
     /// values stay null.</param>
-    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false, bool ignoreNullFields = false)
+    /// <param name="mapNullKeyMode"><c>json.map-null-key.mode</c>: a NULL map key fails the job (<c>FAIL</c>), drops its entry
+    /// (<c>DROP</c>) or is written as <paramref name="mapNullKeyLiteral"/> (<c>LITERAL</c>), as Flink's.</param>
+    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false, bool ignoreNullFields = false,
+        string mapNullKeyMode = "FAIL", string mapNullKeyLiteral = "null")
     {
+        _mapNullKeyMode = mapNullKeyMode.ToUpperInvariant();
+        _mapNullKeyLiteral = mapNullKeyLiteral;
         _names = names.ToArray();
         _style = style;
         _decimalAsPlain = decimalAsPlain;
@@ -114,6 +121,16 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 w.WriteStartObject();
                 for (int e = map.ValueOffsets[row]; e < map.ValueOffsets[row + 1]; e++)
                 {
+                    if (entries.Fields[0].IsNull(e))
+                    {
+                        if (_mapNullKeyMode == "DROP") continue;
+                        if (_mapNullKeyMode != "LITERAL")
+                            throw new InvalidDataException("JSON format doesn't support to serialize map data with null keys. You can drop null key entries "
+                                + "or encode null in literals by specifying map-null-key.mode option.");
+                        w.WritePropertyName(_mapNullKeyLiteral);
+                        WriteValue(entries.Fields[1], e);
+                        continue;
+                    }
                     w.WritePropertyName(FlinkText.Format(entries.Fields[0], e, _style));
                     WriteValue(entries.Fields[1], e);
                 }

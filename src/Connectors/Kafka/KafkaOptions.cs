@@ -68,6 +68,8 @@ public static class KafkaOptions
     public static readonly ConfigOption<string> JsonTimestampFormat = Fallback(FilesystemOptions.JsonTimestampFormat);
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Fallback(FilesystemOptions.JsonEncodeDecimalAsPlainNumber);
     public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Fallback(FilesystemOptions.JsonEncodeIgnoreNullFields);
+    public static readonly ConfigOption<string> JsonMapNullKeyMode = Fallback(FilesystemOptions.JsonMapNullKeyMode);
+    public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Fallback(FilesystemOptions.JsonMapNullKeyLiteral);
     public static readonly ConfigOption<char> CsvFieldDelimiter = Fallback(FilesystemOptions.CsvFieldDelimiter);
     public static readonly ConfigOption<char> CsvQuoteCharacter = Fallback(FilesystemOptions.CsvQuoteCharacter);
     public static readonly ConfigOption<bool> CsvDisableQuoteCharacter = Fallback(FilesystemOptions.CsvDisableQuoteCharacter);
@@ -82,7 +84,7 @@ public static class KafkaOptions
         Topic, TopicPattern, ValueFormat, KeyFormat, KeyFields, KeyFieldsPrefix, ValueFieldsInclude, StartupMode, StartupSpecificOffsets,
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
-        JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
+        JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, JsonMapNullKeyMode, JsonMapNullKeyLiteral, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
         CsvNullLiteral, CsvEscapeCharacter, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
         .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];

@@ -42,7 +42,8 @@ internal sealed class KafkaRecordEncoder
                 options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
                 options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumDecimalPlain))),
             _ => new JsonRowEncoder(names, options.Get(KafkaOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
-                options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber), options.Get(KafkaOptions.JsonEncodeIgnoreNullFields)),
+                options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber), options.Get(KafkaOptions.JsonEncodeIgnoreNullFields),
+                options.Get(KafkaOptions.JsonMapNullKeyMode), options.Get(KafkaOptions.JsonMapNullKeyLiteral)),
         };
     }
 
