@@ -21,10 +21,16 @@ internal sealed class CsvRowEncoder : IRowEncoder
     private readonly char? _quote;
     private readonly char? _escape;
     private readonly string _nullLiteral;
+    private readonly bool _decimalScientific;
     private readonly StringBuilder _line = new();
 
-    public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral)
+    /// <param name="decimalScientific"><c>csv.write-bigdecimal-in-scientific-notation</c> set to true: a DECIMAL is written
+    /// as Java's <c>stripTrailingZeros().toString()</c> (<c>1.50</c> as <c>1.5</c>, <c>100000</c> as <c>1E+5</c>). Flink's
+    /// csv factory reads the option only when it is set (its documented default of true never applies), so unset or false
+    /// writes the plain value at the column's scale.</param>
+    public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral, bool decimalScientific = false)
     {
+        _decimalScientific = decimalScientific;
         _delimiter = delimiter;
         _quote = quote;
         _escape = escape;
@@ -43,7 +49,9 @@ internal sealed class CsvRowEncoder : IRowEncoder
                 _line.Append(_nullLiteral);
                 continue;
             }
-            var text = FlinkText.Format(column, row, TimestampStyle.Sql);
+            var text = _decimalScientific && column.Data.DataType is Apache.Arrow.Types.Decimal128Type decimalType
+                ? ScientificDecimal(new ColumnView(column).GetUnscaled(row), decimalType.Scale)
+                : FlinkText.Format(column, row, TimestampStyle.Sql);
             // Jackson writes integers, floating-point numbers and booleans without the quoting check; a DECIMAL (its
             // BigDecimal goes out as text), text, dates, times and timestamps go through it.
             if (IsUnquotedNumberOrBoolean(column)) _line.Append(text);
@@ -77,6 +85,18 @@ internal sealed class CsvRowEncoder : IRowEncoder
             _line.Append(ch);
         }
         _line.Append(q);
+    }
+
+    /// <summary>Java's <c>BigDecimal.stripTrailingZeros().toString()</c> (zero is <c>0</c>).</summary>
+    private static string ScientificDecimal(Int128 unscaled, int scale)
+    {
+        if (unscaled == 0) return "0";
+        while (unscaled % 10 == 0)
+        {
+            unscaled /= 10;
+            scale--;
+        }
+        return Execution.Types.JavaNumberFormat.DecimalJava(unscaled, scale);
     }
 
     private static bool IsUnquotedNumberOrBoolean(IArrowArray column) => ColumnKinds.Of(column.Data.DataType) is ColumnKind.Boolean

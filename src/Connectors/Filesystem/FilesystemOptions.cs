@@ -31,6 +31,9 @@ public static class FilesystemOptions
     public static readonly ConfigOption<string?> CsvNullLiteral = OptionalText("csv.null-literal", "String that stands for a null value.");
     public static readonly ConfigOption<char?> CsvEscapeCharacter = new("csv.escape-character", null, "Escape character (none by default).",
         s => ParseChar("csv.escape-character")(s), c => c?.ToString() ?? "", hasDefault: false);
+    public static readonly ConfigOption<bool> CsvWriteBigDecimalInScientificNotation = Options.Bool("csv.write-bigdecimal-in-scientific-notation", true,
+        "Set to true, decimals are written as Java's stripTrailingZeros().toString() (100000 as 1E+5, 1.50 as 1.5); as in Flink, the default "
+        + "applies only when the option is set: unset or false, they are written plainly at the column's scale.");
     public static readonly ConfigOption<string> CsvArrayElementDelimiter = Options.String("csv.array-element-delimiter", ";", "Array element delimiter (accepted).");
 
     public static readonly ConfigOption<bool> JsonIgnoreParseErrors = Options.Bool("json.ignore-parse-errors", false, "Skip malformed records instead of failing.");
@@ -114,7 +117,7 @@ public static class FilesystemOptions
     public static IReadOnlyList<ConfigOption> Optional { get; } =
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
-        CsvEscapeCharacter, CsvArrayElementDelimiter, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
+        CsvEscapeCharacter, CsvArrayElementDelimiter, CsvWriteBigDecimalInScientificNotation, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
         JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, RawCharset, RawEndianness, SourcePathRegexPattern, SourceReportStatistics,
         SinkShuffleByPartition, AutoCompaction, CompactionFileSize, CompactionParallelism, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
