@@ -22,14 +22,19 @@ internal sealed class CsvRowEncoder : IRowEncoder
     private readonly char? _escape;
     private readonly string _nullLiteral;
     private readonly bool _decimalScientific;
+    private readonly string _elementDelimiter;
+    private readonly StringBuilder _elements = new();
     private readonly StringBuilder _line = new();
 
     /// <param name="decimalScientific"><c>csv.write-bigdecimal-in-scientific-notation</c> set to true: a DECIMAL is written
     /// as Java's <c>stripTrailingZeros().toString()</c> (<c>1.50</c> as <c>1.5</c>, <c>100000</c> as <c>1E+5</c>). Flink's
     /// csv factory reads the option only when it is set (its documented default of true never applies), so unset or false
     /// writes the plain value at the column's scale.</param>
-    public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral, bool decimalScientific = false)
+    /// <param name="elementDelimiter"><c>csv.array-element-delimiter</c>: joins the elements of an ARRAY and the fields of a
+    /// ROW into one field (Jackson's array column: elements as they are, the joined text quoted as any text).</param>
+    public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral, bool decimalScientific = false, string elementDelimiter = ";")
     {
+        _elementDelimiter = elementDelimiter;
         _decimalScientific = decimalScientific;
         _delimiter = delimiter;
         _quote = quote;
@@ -49,9 +54,12 @@ internal sealed class CsvRowEncoder : IRowEncoder
                 _line.Append(_nullLiteral);
                 continue;
             }
-            var text = _decimalScientific && column.Data.DataType is Apache.Arrow.Types.Decimal128Type decimalType
-                ? ScientificDecimal(new ColumnView(column).GetUnscaled(row), decimalType.Scale)
-                : FlinkText.Format(column, row, TimestampStyle.Sql);
+            if (column is StructArray or ListArray)
+            {
+                AppendField(JoinElements(column, row));
+                continue;
+            }
+            var text = Text(column, row);
             // Jackson writes integers, floating-point numbers and booleans without the quoting check; a DECIMAL (its
             // BigDecimal goes out as text), text, dates, times and timestamps go through it.
             if (IsUnquotedNumberOrBoolean(column)) _line.Append(text);
@@ -85,6 +93,34 @@ internal sealed class CsvRowEncoder : IRowEncoder
             _line.Append(ch);
         }
         _line.Append(q);
+    }
+
+    private string Text(IArrowArray column, int row) =>
+        _decimalScientific && column.Data.DataType is Apache.Arrow.Types.Decimal128Type decimalType
+            ? ScientificDecimal(new ColumnView(column).GetUnscaled(row), decimalType.Scale)
+            : FlinkText.Format(column, row, TimestampStyle.Sql);
+
+    /// <summary>An ARRAY's elements or a ROW's fields joined by the element delimiter (a NULL one as the null literal).</summary>
+    private string JoinElements(IArrowArray column, int row)
+    {
+        _elements.Clear();
+        if (column is StructArray structs)
+        {
+            // StructArray.Fields are sliced with the struct (Arrow C# 23): its row is the same row in them.
+            for (int f = 0; f < structs.Fields.Count; f++) AppendElement(structs.Fields[f], row, f);
+        }
+        else
+        {
+            var list = (ListArray)column;
+            for (int e = list.ValueOffsets[row], i = 0; e < list.ValueOffsets[row + 1]; e++, i++) AppendElement(list.Values, e, i);
+        }
+        return _elements.ToString();
+    }
+
+    private void AppendElement(IArrowArray values, int index, int position)
+    {
+        if (position > 0) _elements.Append(_elementDelimiter);
+        _elements.Append(values.IsNull(index) ? _nullLiteral : Text(values, index));
     }
 
     /// <summary>Java's <c>BigDecimal.stripTrailingZeros().toString()</c> (zero is <c>0</c>).</summary>

@@ -34,7 +34,8 @@ public static class FilesystemOptions
     public static readonly ConfigOption<bool> CsvWriteBigDecimalInScientificNotation = Options.Bool("csv.write-bigdecimal-in-scientific-notation", true,
         "Set to true, decimals are written as Java's stripTrailingZeros().toString() (100000 as 1E+5, 1.50 as 1.5); as in Flink, the default "
         + "applies only when the option is set: unset or false, they are written plainly at the column's scale.");
-    public static readonly ConfigOption<string> CsvArrayElementDelimiter = Options.String("csv.array-element-delimiter", ";", "Array element delimiter (accepted).");
+    public static readonly ConfigOption<string> CsvArrayElementDelimiter = Options.String("csv.array-element-delimiter", ";",
+        "What separates the elements of an ARRAY and the fields of a ROW within one field.");
 
     public static readonly ConfigOption<bool> JsonIgnoreParseErrors = Options.Bool("json.ignore-parse-errors", false, "Skip malformed records instead of failing.");
     public static readonly ConfigOption<bool> JsonFailOnMissingField = Options.Bool("json.fail-on-missing-field", false, "Fail when a field is missing (otherwise it is null).");

@@ -129,7 +129,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
                 fileCount, fileProjected, fileSchema,
-                lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors));
+                lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors), options.Get(FilesystemOptions.CsvArrayElementDelimiter));
             _ignoreErrors = options.Get(FilesystemOptions.CsvIgnoreParseErrors);
         }
         else if (format == "raw")

@@ -131,7 +131,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
                 char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
                 encoder = new CsvRowEncoder(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                     options.Get(FilesystemOptions.CsvNullLiteral), options.Contains(FilesystemOptions.CsvWriteBigDecimalInScientificNotation)
-                        && options.Get(FilesystemOptions.CsvWriteBigDecimalInScientificNotation));
+                        && options.Get(FilesystemOptions.CsvWriteBigDecimalInScientificNotation),
+                    options.Get(FilesystemOptions.CsvArrayElementDelimiter));
             }
             else
             {

@@ -78,6 +78,7 @@ public static class KafkaOptions
     public static readonly ConfigOption<string?> CsvNullLiteral = Fallback(FilesystemOptions.CsvNullLiteral);
     public static readonly ConfigOption<char?> CsvEscapeCharacter = Fallback(FilesystemOptions.CsvEscapeCharacter);
     public static readonly ConfigOption<bool> CsvWriteBigDecimalInScientificNotation = Fallback(FilesystemOptions.CsvWriteBigDecimalInScientificNotation);
+    public static readonly ConfigOption<string> CsvArrayElementDelimiter = Fallback(FilesystemOptions.CsvArrayElementDelimiter);
     public static readonly ConfigOption<string> RawCharset = Options.String("raw.charset", "UTF-8", "Charset of raw text values (UTF-8 only).", "value.raw.charset");
 
     public static IReadOnlyList<ConfigOption> Optional { get; } =
@@ -86,7 +87,7 @@ public static class KafkaOptions
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
         JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, JsonMapNullKeyMode, JsonMapNullKeyLiteral, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
-        CsvNullLiteral, CsvEscapeCharacter, CsvWriteBigDecimalInScientificNotation, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
+        CsvNullLiteral, CsvEscapeCharacter, CsvWriteBigDecimalInScientificNotation, CsvArrayElementDelimiter, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
         .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
 
