@@ -53,6 +53,10 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         FilesystemReader.PathPattern(options);
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
+        if (FilesystemOptions.UnsupportedFormats.Contains(format))
+            throw options.Invalid(FilesystemOptions.Format.Key,
+                $"the '{format}' format is not supported by the filesystem connector yet (no {format} files are read or written); use parquet, json or csv "
+                + "(the kafka connector has avro)");
         if (format == "raw") RawFormat.Check(options, table);
         if (format == "csv")
             foreach (var field in table.PhysicalSchema.Fields)

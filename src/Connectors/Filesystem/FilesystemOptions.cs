@@ -21,7 +21,10 @@ public static class FilesystemOptions
     public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
         "Format of the files: csv, json (JSON lines), parquet, raw (each line the value of the one column), or a change-data format read "
         + "as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too).",
-        new[] { "csv", "json", "parquet", "raw", "debezium-json", "canal-json", "maxwell-json" });
+        new[] { "csv", "json", "parquet", "raw", "debezium-json", "canal-json", "maxwell-json", "avro", "orc" });
+
+    /// <summary>Formats Flink's filesystem connector has that this one refuses (with its own message, not as unknown).</summary>
+    internal static readonly string[] UnsupportedFormats = { "avro", "orc" };
 
     public static readonly ConfigOption<char> CsvFieldDelimiter = Char("csv.field-delimiter", ',', "Field delimiter character.");
     public static readonly ConfigOption<char> CsvQuoteCharacter = Char("csv.quote-character", '"', "Quote character enclosing field values.");
