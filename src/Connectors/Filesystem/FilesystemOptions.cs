@@ -20,7 +20,7 @@ public static class FilesystemOptions
     public static readonly ConfigOption<string?> Path = OptionalText("path", "File or directory to read or write.");
     public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
         "Format of the files: csv, json (JSON lines), parquet, raw (each line the value of the one column), or a change-data format read "
-        + "as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too).",
+        + "as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too). avro and orc are refused.",
         new[] { "csv", "json", "parquet", "raw", "debezium-json", "canal-json", "maxwell-json", "avro", "orc" });
 
     /// <summary>Formats Flink's filesystem connector has that this one refuses (with its own message, not as unknown).</summary>
