@@ -30,9 +30,14 @@ internal sealed class CsvRecordParser : IRecordParser
     private char[] _chars = new char[1024];
     private char[] _values = new char[1024];
     private int _valuesLength;
+    private readonly string _elementDelimiter;
 
-    public CsvRecordParser(char delimiter, char? quote, char? escape, bool allowComments, string? nullLiteral, int physicalCount, IReadOnlyList<int> projected, Schema schema, bool lenient)
+    /// <param name="elementDelimiter"><c>csv.array-element-delimiter</c>: what separates the elements of an ARRAY field and
+    /// the fields of a ROW field (Flink's csv schema makes both a Jackson array column).</param>
+    public CsvRecordParser(char delimiter, char? quote, char? escape, bool allowComments, string? nullLiteral, int physicalCount, IReadOnlyList<int> projected,
+        Schema schema, bool lenient, string elementDelimiter = ";")
     {
+        _elementDelimiter = elementDelimiter.Length == 0 ? ";" : elementDelimiter;
         _lenient = lenient;
         _delimiter = delimiter;
         _quote = quote;
@@ -74,7 +79,12 @@ internal sealed class CsvRecordParser : IRecordParser
                 columns[c].AppendNull();
                 continue;
             }
-            var problem = FlinkText.TryAppend(columns[c], type, value);
+            int before = columns[c].Length;
+            var problem = type is Apache.Arrow.Types.StructType or Apache.Arrow.Types.ListType
+                ? TryAppendNested(columns[c], type, value)
+                : FlinkText.TryAppend(columns[c], type, value);
+            // A nested value may have been half appended.
+            if (problem is not null) columns[c].Truncate(before);
             if (problem is not null && _lenient)
             {
                 columns[c].AppendNull();
@@ -83,6 +93,55 @@ internal sealed class CsvRecordParser : IRecordParser
             if (problem is not null) return $"column '{_schema.GetFieldByIndex(c).Name}': {problem}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// An ARRAY or ROW field: its elements (a ROW's fields, in order) separated by the element delimiter, each read as its
+    /// type (the null literal is NULL; an empty element NULL unless text), as Flink's <c>CsvToRowDataConverters</c> reads the
+    /// Jackson array node. A ROW with another number of fields is an error (<c>csv.ignore-parse-errors</c>: missing fields
+    /// NULL); an empty field is NULL before (the caller), so an empty ARRAY cannot be told from NULL, as in Flink.
+    /// </summary>
+    private string? TryAppendNested(ColumnBuilder column, Apache.Arrow.Types.IArrowType type, ReadOnlySpan<char> value)
+    {
+        var parts = new List<string>();
+        var text = value.ToString();
+        int from = 0;
+        while (true)
+        {
+            int at = text.IndexOf(_elementDelimiter, from, StringComparison.Ordinal);
+            if (at < 0) { parts.Add(text[from..]); break; }
+            parts.Add(text[from..at]);
+            from = at + _elementDelimiter.Length;
+        }
+        if (type is Apache.Arrow.Types.StructType row)
+        {
+            if (parts.Count != row.Fields.Count && !_lenient)
+                return $"Row length mismatch. {row.Fields.Count} fields expected but was {parts.Count}";
+            column.AppendStructValid();
+            for (int f = 0; f < row.Fields.Count; f++)
+            {
+                var child = column.Children[f];
+                if (f >= parts.Count) child.AppendNull();
+                else if (AppendElement(child, row.Fields[f].DataType, parts[f]) is { } problem) return $"field '{row.Fields[f].Name}': {problem}";
+            }
+            return null;
+        }
+        var list = (Apache.Arrow.Types.ListType)type;
+        var values = column.Children[0];
+        foreach (var part in parts)
+            if (AppendElement(values, list.ValueDataType, part) is { } problem) return $"array element: {problem}";
+        column.AppendListValid();
+        return null;
+    }
+
+    private string? AppendElement(ColumnBuilder builder, Apache.Arrow.Types.IArrowType type, string element)
+    {
+        if ((_nullLiteral is not null && element == _nullLiteral) || (element.Length == 0 && type is not Apache.Arrow.Types.StringType))
+        {
+            builder.AppendNull();
+            return null;
+        }
+        return FlinkText.TryAppend(builder, type, element);
     }
 
     /// <summary>Splits the record into fields; the unescaped values of the needed ones are concatenated in <see cref="_values"/>.</summary>

@@ -41,13 +41,26 @@ internal sealed class CsvRowEncoder : IRowEncoder
     private CsvCell[] _cells = [];
     private readonly byte[] _secondText = new byte[FlinkText.SecondLength];
     private long _formattedSecond = long.MinValue;
+    private readonly string _nullText;
+    private readonly bool _decimalScientific;
+    private readonly string _elementDelimiter;
+    private readonly StringBuilder _elements = new();
 
-    public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral)
+    /// <param name="decimalScientific"><c>csv.write-bigdecimal-in-scientific-notation</c> set to true: a DECIMAL is written
+    /// as Java's <c>stripTrailingZeros().toString()</c> (<c>1.50</c> as <c>1.5</c>, <c>100000</c> as <c>1E+5</c>). Flink's
+    /// csv factory reads the option only when it is set (its documented default of true never applies), so unset or false
+    /// writes the plain value at the column's scale.</param>
+    /// <param name="elementDelimiter"><c>csv.array-element-delimiter</c>: joins the elements of an ARRAY and the fields of a
+    /// ROW into one field (Jackson's array column: elements as they are, the joined text quoted as any text).</param>
+    public CsvRowEncoder(char delimiter, char? quote, char? escape, string? nullLiteral, bool decimalScientific = false, string elementDelimiter = ";")
     {
+        _elementDelimiter = elementDelimiter;
+        _decimalScientific = decimalScientific;
         _delimiter = delimiter;
         _quote = quote;
         _escape = escape;
-        _nullLiteral = Encoding.UTF8.GetBytes(nullLiteral ?? "");
+        _nullText = nullLiteral ?? "";
+        _nullLiteral = Encoding.UTF8.GetBytes(_nullText);
         _minSafe = Math.Max(Math.Max(delimiter, quote ?? 0), '\n') + 1;
         _asciiSyntax = delimiter < 0x80 && (quote ?? 0) < 0x80 && (escape ?? 0) < 0x80;
     }
@@ -71,6 +84,8 @@ internal sealed class CsvRowEncoder : IRowEncoder
                 case CellForm.Integer: AppendInteger(cell.View.GetInt64(row)); break;
                 case CellForm.Utf8: AppendField(cell.View.GetBytes(row)); break;
                 case CellForm.Timestamp or CellForm.ZonedTimestamp: AppendTimestamp(cell, row); break;
+                case CellForm.Nested: AppendField(JoinElements(cell.Column, row)); break;
+                case CellForm.ScientificDecimal: AppendField(Text(cell.Column, row)); break;
                 case CellForm.UnquotedText: Append(FlinkText.Format(cell.Column, row, TimestampStyle.Sql)); break;
                 default: AppendField(FlinkText.Format(cell.Column, row, TimestampStyle.Sql)); break;
             }
@@ -86,15 +101,17 @@ internal sealed class CsvRowEncoder : IRowEncoder
         {
             var array = batch.Column(c);
             var view = new ColumnView(array);
-            _cells[c] = new CsvCell(array, view, FormOf(view.Kind, array.Data.DataType));
+            _cells[c] = new CsvCell(array, view, FormOf(view.Kind, array.Data.DataType, _decimalScientific));
         }
         _batch = batch;
     }
 
     /// <summary>Jackson writes integers, floating-point numbers and booleans without the quoting check; a DECIMAL (its
     /// BigDecimal goes out as text), text, dates, times and timestamps go through it.</summary>
-    private static CellForm FormOf(ColumnKind kind, IArrowType type) => kind switch
+    private static CellForm FormOf(ColumnKind kind, IArrowType type, bool decimalScientific) => kind switch
     {
+        ColumnKind.Struct or ColumnKind.List => CellForm.Nested,
+        ColumnKind.Decimal128 when decimalScientific => CellForm.ScientificDecimal,
         ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 => CellForm.Integer,
         ColumnKind.Boolean or ColumnKind.Float32 or ColumnKind.Float64 => CellForm.UnquotedText,
         ColumnKind.Utf8 => CellForm.Utf8,
@@ -216,6 +233,46 @@ internal sealed class CsvRowEncoder : IRowEncoder
         Append(field.ToString());
     }
 
+    private string Text(IArrowArray column, int row) =>
+        _decimalScientific && column.Data.DataType is Apache.Arrow.Types.Decimal128Type decimalType
+            ? ScientificDecimal(new ColumnView(column).GetUnscaled(row), decimalType.Scale)
+            : FlinkText.Format(column, row, TimestampStyle.Sql);
+
+    /// <summary>An ARRAY's elements or a ROW's fields joined by the element delimiter (a NULL one as the null literal).</summary>
+    private string JoinElements(IArrowArray column, int row)
+    {
+        _elements.Clear();
+        if (column is StructArray structs)
+        {
+            // StructArray.Fields are sliced with the struct (Arrow C# 23): its row is the same row in them.
+            for (int f = 0; f < structs.Fields.Count; f++) AppendElement(structs.Fields[f], row, f);
+        }
+        else
+        {
+            var list = (ListArray)column;
+            for (int e = list.ValueOffsets[row], i = 0; e < list.ValueOffsets[row + 1]; e++, i++) AppendElement(list.Values, e, i);
+        }
+        return _elements.ToString();
+    }
+
+    private void AppendElement(IArrowArray values, int index, int position)
+    {
+        if (position > 0) _elements.Append(_elementDelimiter);
+        _elements.Append(values.IsNull(index) ? _nullText : Text(values, index));
+    }
+
+    /// <summary>Java's <c>BigDecimal.stripTrailingZeros().toString()</c> (zero is <c>0</c>).</summary>
+    private static string ScientificDecimal(Int128 unscaled, int scale)
+    {
+        if (unscaled == 0) return "0";
+        while (unscaled % 10 == 0)
+        {
+            unscaled /= 10;
+            scale--;
+        }
+        return Execution.Types.JavaNumberFormat.DecimalJava(unscaled, scale);
+    }
+
     private bool NeedsQuotes(string value)
     {
         if (value.Length > MaxUnquotedLength) return true;
@@ -255,7 +312,7 @@ internal sealed class CsvRowEncoder : IRowEncoder
     }
 
     /// <summary>How a column's values are written; a zoned timestamp (TIMESTAMP_LTZ) ends in <c>Z</c>.</summary>
-    private enum CellForm : byte { Integer, Utf8, Timestamp, ZonedTimestamp, UnquotedText, QuotedText }
+    private enum CellForm : byte { Integer, Utf8, Timestamp, ZonedTimestamp, UnquotedText, QuotedText, Nested, ScientificDecimal }
 
     /// <summary>One column of the batch being written: its view and how its values are written.</summary>
     private readonly record struct CsvCell(IArrowArray Column, ColumnView View, CellForm Form);

@@ -19,6 +19,9 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
 
     public override IReadOnlyList<ConfigOption> OptionalOptions => FilesystemOptions.Optional;
 
+    /// <summary><c>file.path</c>, <c>file.name</c>, <c>file.size</c>, <c>file.modification-time</c> (Flink's).</summary>
+    public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => FilesystemMetadata.Readable;
+
     public override bool SupportsSource => true;
     public override bool SupportsSink => true;
 
@@ -47,8 +50,14 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         if (FilesystemPath.ToLocal(path) is null)
             throw options.Invalid(FilesystemOptions.Path.Key, $"'{path}' is not a local path; only local files (a plain path or a file:// URI) are supported");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
+        FilesystemReader.PathPattern(options);
         if (options.Get(FilesystemOptions.RollingFileSize) <= 0) throw options.Invalid(FilesystemOptions.RollingFileSize.Key, "must be positive");
         var format = options.Get(FilesystemOptions.Format);
+        if (FilesystemOptions.UnsupportedFormats.Contains(format))
+            throw options.Invalid(FilesystemOptions.Format.Key,
+                $"the '{format}' format is not supported by the filesystem connector yet (no {format} files are read or written); use parquet, json or csv "
+                + "(the kafka connector has avro)");
+        if (format == "raw") RawFormat.Check(options, table);
         if (format == "csv")
             foreach (var field in table.PhysicalSchema.Fields)
                 if (Common.NestedColumns.Describe(field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
@@ -56,7 +65,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         {
             int dot = key.IndexOf('.');
             string prefix = dot < 0 ? "" : key[..dot];
-            if (prefix is "csv" or "json" or "parquet" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
+            if (prefix is "csv" or "json" or "parquet" or "raw" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
                     or ChangelogFormats.ChangelogFormatOptions.Maxwell && prefix != format)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(key,
                     $"Option '{key}' of table '{table.Name}' belongs to another format than '{format}'.");

@@ -19,8 +19,12 @@ public static class FilesystemOptions
 
     public static readonly ConfigOption<string?> Path = OptionalText("path", "File or directory to read or write.");
     public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
-        "Format of the files: csv, json (JSON lines), parquet, or a change-data format read as a changelog (debezium-json, canal-json, "
-        + "maxwell-json; debezium-json is written too).", new[] { "csv", "json", "parquet", "debezium-json", "canal-json", "maxwell-json" });
+        "Format of the files: csv, json (JSON lines), parquet, raw (each line the value of the one column), or a change-data format read "
+        + "as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too). avro and orc are refused.",
+        new[] { "csv", "json", "parquet", "raw", "debezium-json", "canal-json", "maxwell-json", "avro", "orc" });
+
+    /// <summary>Formats Flink's filesystem connector has that this one refuses (with its own message, not as unknown).</summary>
+    internal static readonly string[] UnsupportedFormats = { "avro", "orc" };
 
     public static readonly ConfigOption<char> CsvFieldDelimiter = Char("csv.field-delimiter", ',', "Field delimiter character.");
     public static readonly ConfigOption<char> CsvQuoteCharacter = Char("csv.quote-character", '"', "Quote character enclosing field values.");
@@ -30,15 +34,28 @@ public static class FilesystemOptions
     public static readonly ConfigOption<string?> CsvNullLiteral = OptionalText("csv.null-literal", "String that stands for a null value.");
     public static readonly ConfigOption<char?> CsvEscapeCharacter = new("csv.escape-character", null, "Escape character (none by default).",
         s => ParseChar("csv.escape-character")(s), c => c?.ToString() ?? "", hasDefault: false);
-    public static readonly ConfigOption<string> CsvArrayElementDelimiter = Options.String("csv.array-element-delimiter", ";", "Array element delimiter (accepted).");
+    public static readonly ConfigOption<bool> CsvWriteBigDecimalInScientificNotation = Options.Bool("csv.write-bigdecimal-in-scientific-notation", true,
+        "Set to true, decimals are written as Java's stripTrailingZeros().toString() (100000 as 1E+5, 1.50 as 1.5); as in Flink, the default "
+        + "applies only when the option is set: unset or false, they are written plainly at the column's scale.");
+    public static readonly ConfigOption<string> CsvArrayElementDelimiter = Options.String("csv.array-element-delimiter", ";",
+        "What separates the elements of an ARRAY and the fields of a ROW within one field.");
 
     public static readonly ConfigOption<bool> JsonIgnoreParseErrors = Options.Bool("json.ignore-parse-errors", false, "Skip malformed records instead of failing.");
     public static readonly ConfigOption<bool> JsonFailOnMissingField = Options.Bool("json.fail-on-missing-field", false, "Fail when a field is missing (otherwise it is null).");
     public static readonly ConfigOption<string> JsonTimestampFormat = Options.Enum("json.timestamp-format.standard", "SQL",
         "Timestamp text: 'SQL' (2020-12-30 12:13:14.123) or 'ISO-8601' (2020-12-30T12:13:14.123).", new[] { "SQL", "ISO-8601" });
-    public static readonly ConfigOption<string> JsonMapNullKeyMode = Options.Enum("json.map-null-key.mode", "FAIL", "Handling of null map keys (accepted).", new[] { "FAIL", "DROP", "LITERAL" });
-    public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Options.String("json.map-null-key.literal", "null", "Literal for null map keys (accepted).");
+    public static readonly ConfigOption<string> JsonMapNullKeyMode = Options.Enum("json.map-null-key.mode", "FAIL",
+        "What writing a NULL map key does: FAIL fails the job, DROP leaves the entry out, LITERAL writes 'json.map-null-key.literal' as the key.",
+        new[] { "FAIL", "DROP", "LITERAL" });
+    public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Options.String("json.map-null-key.literal", "null", "The key written for a NULL map key with 'json.map-null-key.mode' = 'LITERAL'.");
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Options.Bool("json.encode.decimal-as-plain-number", false, "Write decimals without scientific notation.");
+    public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Options.Bool("json.encode.ignore-null-fields", false,
+        "Leave out fields whose value is null (also in nested rows) instead of writing them as null.");
+
+    public static readonly ConfigOption<string> RawCharset = Options.String("raw.charset", "UTF-8",
+        "Charset of the text of a raw STRING column (Java's names: UTF-8, UTF-16, UTF-16BE, UTF-16LE, ISO-8859-1, US-ASCII).");
+    public static readonly ConfigOption<string> RawEndianness = Options.Enum("raw.endianness", "big-endian",
+        "Byte order of raw numeric values (accepted: a filesystem raw column is STRING or BYTES).", new[] { "big-endian", "little-endian" });
 
     public static readonly ConfigOption<long> RollingFileSize = new("sink.rolling-policy.file-size", 128L * 1024 * 1024,
         "Part file size at which a new part file is started.", Common.MemorySize.Parse, v => v + " bytes");
@@ -50,7 +67,23 @@ public static class FilesystemOptions
         "How often the rollover and inactivity intervals are checked (accepted; they are checked on every write).");
     public static readonly ConfigOption<TimeSpan?> MonitorInterval = Options.OptionalDuration("source.monitor-interval",
         "When set, the source keeps watching the directory for new files at this interval (unbounded).");
+    public static readonly ConfigOption<string?> SourcePathRegexPattern = OptionalText("source.path.regex-pattern",
+        "Only files whose absolute path (without the file:// scheme) matches this regular expression as a whole are read; every "
+        + "visible directory under the path is searched, whether it matches or not.");
+    public static readonly ConfigOption<string> SourceReportStatistics = Options.Enum("source.report-statistics", "ALL",
+        "Statistics the source reports to the planner (accepted: NONE or ALL).", new[] { "NONE", "ALL" });
     public static readonly ConfigOption<int?> SinkParallelism = Print.PrintOptions.SinkParallelism;
+    public static readonly ConfigOption<bool> SinkShuffleByPartition = Options.Bool("sink.shuffle-by-partition.enable", false,
+        "Accepted: rows are not shuffled by their partition values before the sink; each subtask writes the partitions its rows belong to.");
+    public static readonly ConfigOption<bool> AutoCompaction = Options.Bool("auto-compaction", false,
+        "Accepted: the part files a checkpoint commits are not merged afterwards (they hold the same rows; committed files are visible, "
+        + "in-progress ones hidden, as with Flink's compaction).");
+    public static readonly ConfigOption<long?> CompactionFileSize = new("compaction.file-size", null,
+        "Accepted with 'auto-compaction' (the target size of merged files; no files are merged).",
+        s => Common.MemorySize.Parse(s), v => v is null ? "" : v + " bytes", hasDefault: false);
+    public static readonly ConfigOption<int?> CompactionParallelism = new("compaction.parallelism", null,
+        "Accepted with 'auto-compaction' (the parallelism of the compaction in batch mode).",
+        s => ConfigParsers.ParseInt(s), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", hasDefault: false);
     public static readonly ConfigOption<string> PartitionDefaultName = Options.String("partition.default-name", "__DEFAULT_PARTITION__",
         "Partition directory value for a null or empty partition value.");
 
@@ -88,8 +121,9 @@ public static class FilesystemOptions
     public static IReadOnlyList<ConfigOption> Optional { get; } =
     [
         CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors, CsvNullLiteral,
-        CsvEscapeCharacter, CsvArrayElementDelimiter, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
-        JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
+        CsvEscapeCharacter, CsvArrayElementDelimiter, CsvWriteBigDecimalInScientificNotation, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat, JsonMapNullKeyMode,
+        JsonMapNullKeyLiteral, JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, RawCharset, RawEndianness, SourcePathRegexPattern, SourceReportStatistics,
+        SinkShuffleByPartition, AutoCompaction, CompactionFileSize, CompactionParallelism, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
         PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,
         PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, LookupJoinCacheTtl, .. ChangelogFormats.ChangelogFormatOptions.All,

@@ -32,6 +32,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private readonly ChangelogFormats.RowKindList _kinds = new();
     private bool _ignoreErrors;
     private TimeSpan? _monitorInterval;
+    /// <summary><c>source.path.regex-pattern</c>: the absolute paths of the files to read (null: every visible file).</summary>
+    private System.Text.RegularExpressions.Regex? _pathPattern;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private int _quoteByte = -1;
     /// <summary>Per output column: the index among the columns read from the files, or -1 for a partition column.</summary>
@@ -39,6 +41,11 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     /// <summary>Per output column: the partition key it comes from (null for a file column).</summary>
     private string?[] _outputPartitionKey = Array.Empty<string?>();
     private bool _partitioned;
+    /// <summary>Per output column: the metadata key it reads (<c>file.path</c>, ...; null for a physical column).</summary>
+    private string?[] _outputMetadataKey = Array.Empty<string?>();
+    /// <summary>Whether some output column holds a value of the file rather than of the row (partition or metadata): then a
+    /// batch never spans files.</summary>
+    private bool _perFileColumns;
     private string _partitionDefaultName = "";
     private Dictionary<string, string> _fileValues = new();
     private readonly Dictionary<int, ArrayData?> _partitionValueCache = new();
@@ -73,6 +80,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _root = FilesystemPath.ToLocal(options.Require(FilesystemOptions.Path)!)!;
         var format = options.Require(FilesystemOptions.Format);
         _monitorInterval = options.Get(FilesystemOptions.MonitorInterval);
+        _pathPattern = PathPattern(options);
         var table = context.Table;
         var physical = table.PhysicalSchema.Fields;
         var fileIndexOf = new int[physical.Count];
@@ -84,9 +92,17 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         int outputs = context.OutputSchema.FieldsList.Count;
         _outputFileColumn = new int[outputs];
         _outputPartitionKey = new string?[outputs];
+        _outputMetadataKey = new string?[outputs];
+        int projected = context.ProjectedColumns.Count;
+        for (int m = 0; m < context.MetadataColumns.Count; m++)
+        {
+            _outputFileColumn[projected + m] = -1;
+            _outputMetadataKey[projected + m] = context.MetadataColumns[m];
+        }
+        _perFileColumns = _partitioned || context.MetadataColumns.Count > 0;
         var fileProjected = new List<int>();
         var fileFields = new List<Apache.Arrow.Field>();
-        for (int j = 0; j < outputs; j++)
+        for (int j = 0; j < projected; j++)
         {
             int p = context.ProjectedColumns[j];
             if (fileIndexOf[p] < 0)
@@ -113,9 +129,11 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
                 fileCount, fileProjected, fileSchema,
-                lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors));
+                lenient: options.Get(FilesystemOptions.CsvIgnoreParseErrors), options.Get(FilesystemOptions.CsvArrayElementDelimiter));
             _ignoreErrors = options.Get(FilesystemOptions.CsvIgnoreParseErrors);
         }
+        else if (format == "raw")
+            _parser = new RawRecordParser(RawFormat.Charset(options), fileFields.Count == 1 && fileFields[0].DataType is not StringType);
         else
         {
             _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
@@ -144,7 +162,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         while (rows < max)
         {
             // A batch never spans files of a partitioned table: its partition columns come from one file's directory.
-            if (_splitter is null && rows > 0 && _partitioned) break;
+            if (_splitter is null && rows > 0 && _perFileColumns) break;
             if (_splitter is null && !OpenNextFile())
             {
                 if (rows > 0) break;
@@ -209,28 +227,28 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         return Assemble(fileArrays, rows);
     }
 
-    /// <summary>The output batch: the columns read from the file, and the partition columns from its directory.</summary>
+    /// <summary>The output batch: the columns read from the file, the partition columns from its directory and the
+    /// metadata columns from the file itself.</summary>
     private RecordBatch Assemble(IArrowArray[] fileArrays, int rows)
     {
-        if (!_partitioned) return new RecordBatch(_context.OutputSchema, fileArrays, rows);
+        if (!_perFileColumns) return new RecordBatch(_context.OutputSchema, fileArrays, rows);
         var arrays = new IArrowArray[_outputFileColumn.Length];
         for (int j = 0; j < arrays.Length; j++)
             arrays[j] = _outputFileColumn[j] >= 0 ? fileArrays[_outputFileColumn[j]] : PartitionColumn(j, rows);
         return new RecordBatch(_context.OutputSchema, arrays, rows);
     }
 
-    /// <summary>Output column <paramref name="output"/> (a partition column) as <paramref name="rows"/> copies of the value the
-    /// current file's directory gives (NULL for <c>partition.default-name</c> or a directory without the key).</summary>
+    /// <summary>Output column <paramref name="output"/> (a partition or metadata column) as <paramref name="rows"/> copies of
+    /// the value the current file's directory gives (NULL for <c>partition.default-name</c> or a directory without the
+    /// key), or of the file's metadata.</summary>
     private IArrowArray PartitionColumn(int output, int rows)
     {
         var type = _context.OutputSchema.GetFieldByIndex(output).DataType;
         if (!_partitionValueCache.TryGetValue(output, out var one))
         {
             var builder = ColumnBuilder.Create(type);
-            var key = _outputPartitionKey[output]!;
-            if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
-            else if (FlinkText.TryAppend(builder, type, text) is { } problem)
-                throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
+            if (_outputMetadataKey[output] is { } metadataKey) AppendMetadata(builder, type, metadataKey);
+            else AppendPartitionValue(builder, type, _outputPartitionKey[output]!);
             one = builder.BuildData();
             _partitionValueCache[output] = one;
         }
@@ -238,6 +256,20 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         var column = ColumnBuilder.Create(type, rows);
         column.AppendRows(one!, _zeros.AsSpan(0, rows));
         return column.Build();
+    }
+
+    private void AppendPartitionValue(ColumnBuilder builder, IArrowType type, string key)
+    {
+        if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
+        else if (FlinkText.TryAppend(builder, type, text) is { } problem)
+            throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
+    }
+
+    private void AppendMetadata(ColumnBuilder builder, IArrowType type, string key)
+    {
+        var file = _currentFile ?? _lastFile!;
+        if (FlinkText.TryAppend(builder, type, FilesystemMetadata.Text(key, file)) is { } problem)
+            throw new InvalidDataException($"Table '{_context.Table.Name}': metadata '{key}' of file '{file}' does not fit its column: {problem}.");
     }
 
     private string? _lastFile;
@@ -372,11 +404,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _lastFile = next;
             _currentOffset = offset;
             _currentLine = line;
-            if (_partitioned)
-            {
-                _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
-                _partitionValueCache.Clear();
-            }
+            if (_partitioned) _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
+            if (_perFileColumns) _partitionValueCache.Clear();
             if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte);
             return true;
         }
@@ -399,7 +428,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             foreach (var f in _restoredListing)
                 if (IsAssigned(f, subtask, parallelism)) mine.Add(f);
         }
-        else mine = VisibleFiles(_root, subtask, parallelism);
+        else mine = VisibleFiles(_root, subtask, parallelism, _pathPattern);
         if (_monitorInterval is null) _listing = new SortedSet<string>(mine, StringComparer.Ordinal);
         foreach (var f in mine)
         {
@@ -419,7 +448,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     /// (<see cref="IsAssigned"/>). The rule depends on nothing but the file and the parallelism, so subtasks that list at
     /// different moments of a changing directory never both read a file, nor both leave one that was there all along.
     /// </summary>
-    internal static List<string> VisibleFiles(string root, int subtask, int parallelism)
+    internal static List<string> VisibleFiles(string root, int subtask, int parallelism, System.Text.RegularExpressions.Regex? pathPattern = null)
     {
         var all = new List<string>();
         if (File.Exists(root)) all.Add(Path.GetFullPath(root));
@@ -427,8 +456,26 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         all.Sort(StringComparer.Ordinal);
         var mine = new List<string>();
         foreach (var f in all)
-            if (IsAssigned(f, subtask, parallelism)) mine.Add(f);
+            if (IsAssigned(f, subtask, parallelism) && (pathPattern is null || pathPattern.IsMatch(f))) mine.Add(f);
         return mine;
+    }
+
+    /// <summary>
+    /// <c>source.path.regex-pattern</c> as Flink's <c>RegexFileFilter</c> applies it: the whole absolute path of a file
+    /// (<c>Path.getPath()</c>, without scheme) must match (Java's <c>matches()</c>); directories are searched whether they
+    /// match or not (<c>NonSplittingRecursiveAllDirEnumerator</c>), hidden ones excepted.
+    /// </summary>
+    internal static System.Text.RegularExpressions.Regex? PathPattern(TableOptions options)
+    {
+        if (options.Get(FilesystemOptions.SourcePathRegexPattern) is not { } pattern) return null;
+        try
+        {
+            return new System.Text.RegularExpressions.Regex(@"\A(?:" + pattern + @")\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException e)
+        {
+            throw options.Invalid(FilesystemOptions.SourcePathRegexPattern.Key, $"'{pattern}' is not a valid regular expression: {e.Message}");
+        }
     }
 
     /// <summary>Whether a file goes to <paramref name="subtask"/>: a stable hash (FNV-1a) of its full path, mod parallelism.</summary>

@@ -125,16 +125,21 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         else
         {
             IRowEncoder encoder;
-            if (format == "csv")
+            if (format == "raw") encoder = new RawRowEncoder(RawFormat.Charset(options));
+            else if (format == "csv")
             {
                 char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
                 encoder = new CsvRowEncoder(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
-                    options.Get(FilesystemOptions.CsvNullLiteral));
+                    options.Get(FilesystemOptions.CsvNullLiteral), options.Contains(FilesystemOptions.CsvWriteBigDecimalInScientificNotation)
+                        && options.Get(FilesystemOptions.CsvWriteBigDecimalInScientificNotation),
+                    options.Get(FilesystemOptions.CsvArrayElementDelimiter));
             }
             else
             {
                 var style = options.Get(FilesystemOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
-                encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber));
+                encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber),
+                    options.Get(FilesystemOptions.JsonEncodeIgnoreNullFields), options.Get(FilesystemOptions.JsonMapNullKeyMode),
+                    options.Get(FilesystemOptions.JsonMapNullKeyLiteral));
             }
             _openPart = (path, _) => ValueTask.FromResult<IPartFileWriter>(new LinePartFileWriter(CreateFile(path), encoder));
         }

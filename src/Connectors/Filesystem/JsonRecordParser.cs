@@ -92,13 +92,9 @@ internal sealed class JsonRecordParser : IRecordParser
         return error is null ? null : $"field '{name}': {error}";
     }
 
-    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value)
-    {
-        if (obj.TryGetProperty(name, out value)) return true;
-        foreach (var p in obj.EnumerateObject())
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
-        return false;
-    }
+    /// <summary>The field named exactly <paramref name="name"/>: Flink's json converters look fields up case-sensitively
+    /// (<c>ObjectNode.get</c>), so <c>"USERNAME"</c> does not fill a column <c>userName</c>.</summary>
+    private static bool TryGetProperty(JsonElement obj, string name, out JsonElement value) => obj.TryGetProperty(name, out value);
 
     private string? AppendValue(JsonElement value, IArrowType type, ColumnBuilder column)
     {

@@ -21,14 +21,26 @@ internal sealed class JsonRowEncoder : IRowEncoder
     private readonly string[] _names;
     private readonly TimestampStyle _style;
     private readonly bool _decimalAsPlain;
+    private readonly bool _ignoreNullFields;
+    private readonly string _mapNullKeyMode;
+    private readonly string _mapNullKeyLiteral;
     private Utf8JsonWriter? _writer;
     private Stream? _stream;
 
-    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false)
+    /// <param name="ignoreNullFields"><c>json.encode.ignore-null-fields</c>: a null field of a row (the top-level one or a nested
+    /// ROW) is left out instead of written as null, as Flink's <c>RowDataToJsonConverters</c> does; array elements and map
+    /// values stay null.</param>
+    /// <param name="mapNullKeyMode"><c>json.map-null-key.mode</c>: a NULL map key fails the job (<c>FAIL</c>), drops its entry
+    /// (<c>DROP</c>) or is written as <paramref name="mapNullKeyLiteral"/> (<c>LITERAL</c>), as Flink's.</param>
+    public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false, bool ignoreNullFields = false,
+        string mapNullKeyMode = "FAIL", string mapNullKeyLiteral = "null")
     {
+        _mapNullKeyMode = mapNullKeyMode.ToUpperInvariant();
+        _mapNullKeyLiteral = mapNullKeyLiteral;
         _names = names.ToArray();
         _style = style;
         _decimalAsPlain = decimalAsPlain;
+        _ignoreNullFields = ignoreNullFields;
     }
 
     public void Write(Batch batch, int row, Stream output)
@@ -42,6 +54,7 @@ internal sealed class JsonRowEncoder : IRowEncoder
         _writer.WriteStartObject();
         for (int c = 0; c < batch.ColumnCount; c++)
         {
+            if (_ignoreNullFields && batch.Column(c).IsNull(row)) continue;
             _writer.WritePropertyName(c < _names.Length ? _names[c] : batch.Schema.GetFieldByIndex(c).Name);
             WriteValue(batch.Column(c), row);
         }
@@ -88,6 +101,7 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 w.WriteStartObject();
                 for (int i = 0; i < st.Fields.Count; i++)
                 {
+                    if (_ignoreNullFields && s.Fields[i].IsNull(row)) continue;
                     w.WritePropertyName(st.Fields[i].Name);
                     // StructArray.Fields are sliced with the struct (Arrow C# 23): its row is the same row in them.
                     WriteValue(s.Fields[i], row);
@@ -107,6 +121,16 @@ internal sealed class JsonRowEncoder : IRowEncoder
                 w.WriteStartObject();
                 for (int e = map.ValueOffsets[row]; e < map.ValueOffsets[row + 1]; e++)
                 {
+                    if (entries.Fields[0].IsNull(e))
+                    {
+                        if (_mapNullKeyMode == "DROP") continue;
+                        if (_mapNullKeyMode != "LITERAL")
+                            throw new InvalidDataException("JSON format doesn't support to serialize map data with null keys. You can drop null key entries "
+                                + "or encode null in literals by specifying map-null-key.mode option.");
+                        w.WritePropertyName(_mapNullKeyLiteral);
+                        WriteValue(entries.Fields[1], e);
+                        continue;
+                    }
                     w.WritePropertyName(FlinkText.Format(entries.Fields[0], e, _style));
                     WriteValue(entries.Fields[1], e);
                 }

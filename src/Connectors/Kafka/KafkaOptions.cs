@@ -67,6 +67,9 @@ public static class KafkaOptions
     public static readonly ConfigOption<bool> JsonFailOnMissingField = Fallback(FilesystemOptions.JsonFailOnMissingField);
     public static readonly ConfigOption<string> JsonTimestampFormat = Fallback(FilesystemOptions.JsonTimestampFormat);
     public static readonly ConfigOption<bool> JsonEncodeDecimalAsPlainNumber = Fallback(FilesystemOptions.JsonEncodeDecimalAsPlainNumber);
+    public static readonly ConfigOption<bool> JsonEncodeIgnoreNullFields = Fallback(FilesystemOptions.JsonEncodeIgnoreNullFields);
+    public static readonly ConfigOption<string> JsonMapNullKeyMode = Fallback(FilesystemOptions.JsonMapNullKeyMode);
+    public static readonly ConfigOption<string> JsonMapNullKeyLiteral = Fallback(FilesystemOptions.JsonMapNullKeyLiteral);
     public static readonly ConfigOption<char> CsvFieldDelimiter = Fallback(FilesystemOptions.CsvFieldDelimiter);
     public static readonly ConfigOption<char> CsvQuoteCharacter = Fallback(FilesystemOptions.CsvQuoteCharacter);
     public static readonly ConfigOption<bool> CsvDisableQuoteCharacter = Fallback(FilesystemOptions.CsvDisableQuoteCharacter);
@@ -74,6 +77,8 @@ public static class KafkaOptions
     public static readonly ConfigOption<bool> CsvIgnoreParseErrors = Fallback(FilesystemOptions.CsvIgnoreParseErrors);
     public static readonly ConfigOption<string?> CsvNullLiteral = Fallback(FilesystemOptions.CsvNullLiteral);
     public static readonly ConfigOption<char?> CsvEscapeCharacter = Fallback(FilesystemOptions.CsvEscapeCharacter);
+    public static readonly ConfigOption<bool> CsvWriteBigDecimalInScientificNotation = Fallback(FilesystemOptions.CsvWriteBigDecimalInScientificNotation);
+    public static readonly ConfigOption<string> CsvArrayElementDelimiter = Fallback(FilesystemOptions.CsvArrayElementDelimiter);
     public static readonly ConfigOption<string> RawCharset = Options.String("raw.charset", "UTF-8", "Charset of raw text values (UTF-8 only).", "value.raw.charset");
 
     public static IReadOnlyList<ConfigOption> Optional { get; } =
@@ -81,8 +86,8 @@ public static class KafkaOptions
         Topic, TopicPattern, ValueFormat, KeyFormat, KeyFields, KeyFieldsPrefix, ValueFieldsInclude, StartupMode, StartupSpecificOffsets,
         StartupTimestampMillis, BoundedMode, BoundedSpecificOffsets, BoundedTimestampMillis, PartitionDiscoveryInterval, ScanParallelism, DeliveryGuarantee,
         TransactionalIdPrefix, ProgressTopic, Partitioner, SinkParallelism, JsonIgnoreParseErrors, JsonFailOnMissingField, JsonTimestampFormat,
-        JsonEncodeDecimalAsPlainNumber, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
-        CsvNullLiteral, CsvEscapeCharacter, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
+        JsonEncodeDecimalAsPlainNumber, JsonEncodeIgnoreNullFields, JsonMapNullKeyMode, JsonMapNullKeyLiteral, CsvFieldDelimiter, CsvQuoteCharacter, CsvDisableQuoteCharacter, CsvAllowComments, CsvIgnoreParseErrors,
+        CsvNullLiteral, CsvEscapeCharacter, CsvWriteBigDecimalInScientificNotation, CsvArrayElementDelimiter, RawCharset, AvroTimestampMapping.Legacy, AvroTimestampMapping.KeyLegacy,
         .. ChangelogFormats.ChangelogFormatOptions.All, .. ConfluentAvro.ConfluentAvroOptions.Declared,
     ];
 

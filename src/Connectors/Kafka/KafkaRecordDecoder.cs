@@ -51,7 +51,8 @@ internal sealed class KafkaRecordDecoder : IDisposable
                 char? quote = options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter);
                 IgnoreErrors = !isKey && options.Get(KafkaOptions.CsvIgnoreParseErrors);
                 _parser = new CsvRecordParser(options.Get(KafkaOptions.CsvFieldDelimiter), quote, options.Get(KafkaOptions.CsvEscapeCharacter),
-                    options.Get(KafkaOptions.CsvAllowComments), options.Get(KafkaOptions.CsvNullLiteral), fields.Count, needed, schema, lenient: IgnoreErrors);
+                    options.Get(KafkaOptions.CsvAllowComments), options.Get(KafkaOptions.CsvNullLiteral), fields.Count, needed, schema, lenient: IgnoreErrors,
+                    options.Get(KafkaOptions.CsvArrayElementDelimiter));
                 IgnoreOption = KafkaOptions.CsvIgnoreParseErrors.Key;
                 break;
             default:

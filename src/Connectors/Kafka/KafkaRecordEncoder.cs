@@ -37,12 +37,15 @@ internal sealed class KafkaRecordEncoder
             ConfluentAvro.ConfluentAvroOptions.Identifier => ConfluentAvro.ConfluentAvroFormat.CreateEncoder(options.Table, isKey, topic, names, types, millis),
             "csv" => new CsvRowEncoder(options.Get(KafkaOptions.CsvFieldDelimiter),
                 options.Get(KafkaOptions.CsvDisableQuoteCharacter) ? null : options.Get(KafkaOptions.CsvQuoteCharacter),
-                options.Get(KafkaOptions.CsvEscapeCharacter), options.Get(KafkaOptions.CsvNullLiteral)),
+                options.Get(KafkaOptions.CsvEscapeCharacter), options.Get(KafkaOptions.CsvNullLiteral),
+                options.Contains(KafkaOptions.CsvWriteBigDecimalInScientificNotation) && options.Get(KafkaOptions.CsvWriteBigDecimalInScientificNotation),
+                options.Get(KafkaOptions.CsvArrayElementDelimiter)),
             ChangelogFormats.ChangelogFormatOptions.Debezium => new ChangelogFormats.DebeziumJsonRowEncoder(new JsonRowEncoder(names,
                 options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
                 options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumDecimalPlain))),
             _ => new JsonRowEncoder(names, options.Get(KafkaOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
-                options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber)),
+                options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber), options.Get(KafkaOptions.JsonEncodeIgnoreNullFields),
+                options.Get(KafkaOptions.JsonMapNullKeyMode), options.Get(KafkaOptions.JsonMapNullKeyLiteral)),
         };
     }
 
