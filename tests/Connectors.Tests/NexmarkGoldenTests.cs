@@ -64,7 +64,7 @@ public sealed class NexmarkGoldenTests
         Assert.Equal(single, rows);
     }
 
-    private static string Hash(IEnumerable<RecordBatch> batches)
+    internal static string Hash(IEnumerable<RecordBatch> batches)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var batch in batches)

@@ -38,5 +38,9 @@ internal struct JavaRandom
     public long NextLong() => ((long)Next(32) << 32) + Next(32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (((long)Next(26) << 27) + Next(27)) * (1.0 / (1L << 53));
+    public double NextDouble() => NextDoubleBits() * (1.0 / (1L << 53));
+
+    /// <summary>The draws of <see cref="NextDouble"/> as the whole number it scales by 2^-53 (0 .. 2^53 - 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long NextDoubleBits() => ((long)Next(26) << 27) + Next(27);
 }

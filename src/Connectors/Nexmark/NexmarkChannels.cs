@@ -1,5 +1,7 @@
-using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using StreamSql.Execution.Columns;
 
@@ -25,14 +27,21 @@ internal sealed class NexmarkChannels
     private static ReadOnlySpan<byte> UrlStart => "https://www.nexmark.com/"u8;
     private static ReadOnlySpan<byte> UrlEnd => "item.htm?query=1"u8;
     private static ReadOnlySpan<byte> IdStart => "&channel_id="u8;
+    /// <summary><see cref="IdStart"/> padded to 16 bytes, for one 16-byte move.</summary>
+    private static ReadOnlySpan<byte> IdStartPadded => "&channel_id=\0\0\0\0"u8;
     private static ReadOnlySpan<byte> NameStart => "channel-"u8;
-    private const int MaxUrlBytes = 24 + 15 + 16 + 12 + 10;
+    /// <summary>The URL's longest length, 77 bytes, rounded up for the fixed-size moves that write it (each writes whole
+    /// 8- or 16-byte blocks, the bytes past a part overwritten by the next part or left past the committed length).</summary>
+    private const int UrlReserve = 24 + 16 + 16 + 16 + 10;
+    /// <summary>"00" .. "99": the id's digits two at a time.</summary>
+    private static ReadOnlySpan<byte> DigitPairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
     public static NexmarkChannels Instance { get; } = new();
 
     private readonly byte[][] _hotNames = new byte[HotCount][];
     private readonly byte[][] _hotUrls = new byte[HotCount][];
-    private readonly byte[] _paths = new byte[Count * PathBytes];
+    // One spare record: a path is moved as 16 bytes from the byte after its length, one past its record.
+    private readonly byte[] _paths = new byte[(Count + 1) * PathBytes];
     private readonly uint[] _ids = new uint[Count];
 
     private NexmarkChannels()
@@ -67,37 +76,79 @@ internal sealed class NexmarkChannels
     /// <summary>Appends channel <paramref name="channel"/>'s name and URL to the columns that are read.</summary>
     public void Append(int channel, ColumnBuilder? name, ColumnBuilder? url)
     {
-        if (name is not null)
-        {
-            var span = name.ReserveSpan(NameStart.Length + 10);
-            NameStart.CopyTo(span);
-            channel.TryFormat(span[NameStart.Length..], out int digits, default, CultureInfo.InvariantCulture);
-            name.CommitSpan(NameStart.Length + digits);
-        }
+        if (name is not null) AppendName(channel, name);
         if (url is not null) AppendUrl(channel, url);
+    }
+
+    /// <summary>"channel-" and the number (0 .. 9999): its four digits as one 4-byte word, of which the last ones are kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AppendName(int channel, ColumnBuilder name)
+    {
+        uint c = (uint)channel;
+        int digits = c < 10 ? 1 : c < 100 ? 2 : c < 1000 ? 3 : 4;
+        uint thousands = c / 1000, hundreds = c / 100 % 10, tens = c / 10 % 10, ones = c % 10;
+        uint word = (thousands | hundreds << 8 | tens << 16 | ones << 24) + 0x30303030u;
+        var span = name.ReserveSpan(NameStart.Length + 4 + 4);
+        ref byte to = ref MemoryMarshal.GetReference(span);
+        Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ulong>(ref MemoryMarshal.GetReference(NameStart)));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, NameStart.Length), word >> (8 * (4 - digits)));
+        name.CommitSpan(NameStart.Length + digits);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AppendUrl(int channel, ColumnBuilder url)
     {
-        var record = _paths.AsSpan(channel * PathBytes, PathBytes);
-        int pathLength = record[0] & ~HasIdFlag;
-        var span = url.ReserveSpan(MaxUrlBytes);
-        UrlStart.CopyTo(span);
+        ref byte record = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_paths), channel * PathBytes);
+        int head = record;
+        int pathLength = head & ~HasIdFlag;
+        var span = url.ReserveSpan(UrlReserve);
+        ref byte to = ref MemoryMarshal.GetReference(span);
+        ref byte start = ref MemoryMarshal.GetReference(UrlStart);
+        Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<Vector128<byte>>(ref start));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, 16), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 16)));
         int n = UrlStart.Length;
-        record.Slice(1, pathLength).CopyTo(span[n..]);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, n), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.Add(ref record, 1)));
         n += pathLength;
-        UrlEnd.CopyTo(span[n..]);
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, n), Unsafe.ReadUnaligned<Vector128<byte>>(ref MemoryMarshal.GetReference(UrlEnd)));
         n += UrlEnd.Length;
-        if ((record[0] & HasIdFlag) != 0)
+        if ((head & HasIdFlag) != 0)
         {
-            IdStart.CopyTo(span[n..]);
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, n), Unsafe.ReadUnaligned<Vector128<byte>>(ref MemoryMarshal.GetReference(IdStartPadded)));
             n += IdStart.Length;
-            _ids[channel].TryFormat(span[n..], out int digits, default, CultureInfo.InvariantCulture);
-            n += digits;
+            n += WriteDigits(_ids[channel], ref Unsafe.Add(ref to, n));
         }
         url.CommitSpan(n);
     }
+
+    /// <summary>Writes <paramref name="value"/> in decimal (at most 10 digits) at <paramref name="to"/>, two digits at a time
+    /// from the end; returns the number of digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteDigits(uint value, ref byte to)
+    {
+        int digits = CountDigits(value);
+        ref byte pairs = ref MemoryMarshal.GetReference(DigitPairs);
+        int at = digits;
+        while (value >= 100)
+        {
+            uint rest = value / 100;
+            uint pair = value - rest * 100;
+            at -= 2;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, at), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, 2 * (int)pair)));
+            value = rest;
+        }
+        if (value >= 10) Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref pairs, 2 * (int)value)));
+        else to = (byte)('0' + value);
+        return digits;
+    }
+
+    private static int CountDigits(uint value)
+    {
+        // log10 from the bit length (1233 / 4096 ≈ log10 2), then one comparison.
+        int t = ((32 - BitOperations.LeadingZeroCount(value | 1)) * 1233) >> 12;
+        return t + 1 - ((value | 1) < PowersOf10[t] ? 1 : 0);
+    }
+
+    private static ReadOnlySpan<uint> PowersOf10 => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
     /// <summary>The three path parts, each followed by '/' (StringsGenerator.nextString(5, '_') each).</summary>
     private static int NextPath(ref JavaRandom random, Span<byte> output)

@@ -65,12 +65,15 @@ internal sealed class NexmarkEventWriter
         _bidReadsChannel = bid[NexmarkField.BidChannel] is not null || bid[NexmarkField.BidUrl] is not null;
     }
 
-    /// <summary>0 = person, 1 = auction, 2 = bid (Flink Nexmark's event_type).</summary>
-    public int EventType(long eventId)
+    /// <summary>Event <paramref name="eventId"/>'s epoch (the event id / the total proportion) and its offset in it (the
+    /// remainder): the reader computes them once per event, for <see cref="EventType"/> and the entity's ids.</summary>
+    public long Epoch(long eventId, out long offset) => Math.DivRem(eventId, (long)_totalProportion, out offset);
+
+    /// <summary>0 = person, 1 = auction, 2 = bid (Flink Nexmark's event_type), from the event's offset in its epoch.</summary>
+    public int EventType(long offset)
     {
-        long rem = eventId % _totalProportion;
-        if (rem < _personProportion) return 0;
-        return rem < _personProportion + _auctionProportion ? 1 : 2;
+        if (offset < _personProportion) return 0;
+        return offset < _personProportion + _auctionProportion ? 1 : 2;
     }
 
     private JavaRandom RandomFor(long eventId) => new(eventId ^ _seed);
@@ -79,11 +82,10 @@ internal sealed class NexmarkEventWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long TimestampFor(long eventNumber) => _baseTimeMillis + (long)(eventNumber * _interEventDelayMicros) / 1000L;
 
-    public void WritePerson(long eventId)
+    public void WritePerson(long eventId, long epoch, long offset)
     {
         var random = RandomFor(eventId);
         long timestamp = TimestampFor(eventId);
-        long epoch = Math.DivRem(eventId, (long)_totalProportion, out long offset);
         var p = _person;
         PutLong(p[NexmarkField.PersonId], _config.LastBase0PersonId(epoch, offset) + NexmarkConfig.FirstPersonId);
 
@@ -133,11 +135,10 @@ internal sealed class NexmarkEventWriter
         NextExtra(random, currentSize, _config.AvgPersonBytes, p[NexmarkField.PersonExtra]);
     }
 
-    public void WriteAuction(long eventId)
+    public void WriteAuction(long eventId, long epoch, long offset)
     {
         var random = RandomFor(eventId);
         long timestamp = TimestampFor(eventId);
-        long epoch = Math.DivRem(eventId, (long)_totalProportion, out long offset);
         var a = _auction;
         long id = _config.LastBase0AuctionId(epoch, offset) + NexmarkConfig.FirstAuctionId;
 
@@ -168,13 +169,12 @@ internal sealed class NexmarkEventWriter
         NextExtra(random, currentSize, _config.AvgAuctionBytes, a[NexmarkField.AuctionExtra]);
     }
 
-    public void WriteBid(long eventId)
+    public void WriteBid(long eventId, long epoch, long offset)
     {
         // The random stays in registers: it is only passed by reference to methods that are inlined, and by value to
         // NextExtra, which draws last.
         var random = RandomFor(eventId);
         long timestamp = TimestampFor(eventId);
-        long epoch = Math.DivRem(eventId, (long)_totalProportion, out long offset);
         var b = _bid;
 
         long lastAuction = _config.LastBase0AuctionId(epoch, offset);

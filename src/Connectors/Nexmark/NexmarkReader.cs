@@ -127,11 +127,12 @@ internal sealed class NexmarkReader : ISourceReader
             }
             long eventId = TakeNextEvent();
             allowance--;
-            int type = _writer.EventType(eventId);
+            long epoch = _writer.Epoch(eventId, out long offset);
+            int type = _writer.EventType(offset);
             if (_entityMode)
             {
                 if (type != _entityType) continue;
-                Generate(type, eventId);
+                Generate(type, eventId, epoch, offset);
             }
             else
             {
@@ -141,7 +142,7 @@ internal sealed class NexmarkReader : ISourceReader
                     Mark(_personStruct, type == 0);
                     Mark(_auctionStruct, type == 1);
                     Mark(_bidStruct, type == 2);
-                    Generate(type, eventId);
+                    Generate(type, eventId, epoch, offset);
                 }
             }
             rows++;
@@ -175,13 +176,13 @@ internal sealed class NexmarkReader : ISourceReader
         return eventId;
     }
 
-    private void Generate(int type, long eventId)
+    private void Generate(int type, long eventId, long epoch, long offset)
     {
         switch (type)
         {
-            case 0: _writer.WritePerson(eventId); break;
-            case 1: _writer.WriteAuction(eventId); break;
-            default: _writer.WriteBid(eventId); break;
+            case 0: _writer.WritePerson(eventId, epoch, offset); break;
+            case 1: _writer.WriteAuction(eventId, epoch, offset); break;
+            default: _writer.WriteBid(eventId, epoch, offset); break;
         }
     }
 
