@@ -56,10 +56,14 @@ def start(shell, scratch, extra, log):
     return p
 
 
-def finish(p, args, feeder, out):
+def finish(p, args, feeder, out, scratch):
     if feeder is None:
         return p.wait(timeout=180)
     feeder.done.wait()
+    # The run must have got going (two new checkpoints: it restored and read what was there) before stable output counts.
+    newest = (checkpoints(scratch) or [0])[-1]
+    while p.poll() is None and (checkpoints(scratch) or [0])[-1] < newest + 2:
+        time.sleep(0.1)
     last, stable_since = None, time.time()
     while p.poll() is None:
         now = committed(out)
@@ -128,7 +132,7 @@ def main():
             print(f"  {tag} run {k + 1}: {when} +{d} ms, ckpts {before[-3:]} -> {checkpoints(scratch)[-3:]}, committed {len(committed(out))}")
         write_script(args.sql, scratch, parallelisms[min(kills, len(parallelisms) - 1)])
         p = start(args.shell, scratch, ["--from-latest-checkpoint"] if kills else [], log)
-        rc = finish(p, args, feeder, out)
+        rc = finish(p, args, feeder, out, scratch)
         rows = committed(out)
         print(f"  {tag} final: exit {rc}, committed {len(rows)} rows; scratch {scratch}")
         if rc not in (0, 143):
