@@ -17,7 +17,7 @@ namespace StreamSql.EndToEnd;
 /// The random kill moments come from one seed per test run, printed in the test output and in every failure message;
 /// <c>STREAMSQL_KILL_SEED=&lt;n&gt;</c> replays a run's moments.
 /// </summary>
-public sealed class KillAndRestoreTests : IDisposable
+public sealed partial class KillAndRestoreTests : IDisposable
 {
     /// <summary>Environment variable fixing the seed of the kill moments (to replay a failure).</summary>
     public const string SeedVariable = "STREAMSQL_KILL_SEED";

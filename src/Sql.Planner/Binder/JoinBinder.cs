@@ -274,14 +274,14 @@ internal static class JoinBinder
     private static ScalarExpr Equals(ScalarExpr l, ScalarExpr r) =>
         new Call("=", [l, r], SqlType.Boolean.WithNullable(l.Type.Nullable || r.Type.Nullable));
 
-    private static int KeyColumn(ScalarExpr key, int width, List<ScalarExpr> extra)
+    internal static int KeyColumn(ScalarExpr key, int width, List<ScalarExpr> extra)
     {
         if (key is InputRef r) return r.Index;
         extra.Add(key);
         return width + extra.Count - 1;
     }
 
-    private static LogicalNode WithExtra(LogicalNode input, List<ScalarExpr> extra)
+    internal static LogicalNode WithExtra(LogicalNode input, List<ScalarExpr> extra)
     {
         if (extra.Count == 0) return input;
         var projections = new List<ScalarExpr>();

@@ -124,6 +124,7 @@ internal sealed class Scope
             if (i < 0)
                 throw new SqlValidationException(
                     $"Column '{column.Name}' not found in table '{qualifier}'{NameSuggestion.Hint(column.Name, Names(entry))}", column.Span);
+            if (HasTwice(entry, i)) throw new SqlValidationException($"Column '{column.Name}' is ambiguous", column.Span);
             return (entry.Offset + i, entry.Schema[i]);
         }
 
@@ -134,7 +135,7 @@ internal sealed class Scope
             int i = entry.Schema.IndexOf(column.Name);
             if (i < 0 || !entry.IsVisible(i)) continue;
             if (found is not null && entry.Outer && !foundOuter) break;
-            if (found is not null) throw new SqlValidationException($"Column '{column.Name}' is ambiguous", column.Span);
+            if (found is not null || HasTwice(entry, i)) throw new SqlValidationException($"Column '{column.Name}' is ambiguous", column.Span);
             found = (entry.Offset + i, entry.Schema[i]);
             foundOuter = entry.Outer;
         }
@@ -156,6 +157,19 @@ internal sealed class Scope
         if (loose is not null) return loose;
         var known = _entries.Where(e => e.Qualifier is not null).Select(e => e.Qualifier!);
         throw new SqlValidationException($"Table '{qualifier}' not found{NameSuggestion.Hint(qualifier, known)}", span);
+    }
+
+    /// <summary>True when another visible column of the relation has the name of column <paramref name="index"/>: a window
+    /// TVF appends window_start, window_end and window_time to its input's columns even when the input has them already (a
+    /// cascading window aggregation that kept the names), and a reference to such a name is ambiguous, as in Calcite.
+    /// (Derived tables never have two columns of one name: their duplicate names get a suffix, <c>id0</c>.)</summary>
+    private static bool HasTwice(Entry entry, int index)
+    {
+        var name = entry.Schema[index].Name;
+        var fields = entry.Schema.Fields;
+        for (int i = 0; i < fields.Count; i++)
+            if (i != index && entry.IsVisible(i) && string.Equals(fields[i].Name, name, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static IEnumerable<string> Names(Entry e) => e.Schema.Fields.Select(f => f.Name);

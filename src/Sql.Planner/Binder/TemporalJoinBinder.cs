@@ -88,12 +88,14 @@ internal static class TemporalJoinBinder
         var leftKeys = new List<int>();
         var rightKeys = new List<int>();
         var rest = new List<ScalarExpr>();
+        // A key the left side computes (`CAST(code AS STRING) = r.currency`, `UPPER(o.name) = r.currency`) is appended to the
+        // left rows by a projection, as Flink pushes join key expressions below the join; the versioned side's key is a column.
+        var leftExtra = new List<ScalarExpr>();
         foreach (var term in ExpressionRewriting.Conjuncts(condition))
         {
-            if (JoinBinder.AsKeyPair(term, leftWidth) is ({ } l, { } r) && Column(l) is { } lc && Column(r) is { } rc
-                && ExpressionRewriting.SameIgnoringNullability(left.Schema[lc].Type.WithoutTimeAttribute(), right.Schema[rc - leftWidth].Type.WithoutTimeAttribute()))
+            if (JoinBinder.AsKeyPair(term, leftWidth) is ({ } l, { } r) && Column(r) is { } rc && LeftKey(l, right.Schema[rc - leftWidth].Type) is { } key)
             {
-                leftKeys.Add(lc);
+                leftKeys.Add(JoinBinder.KeyColumn(key, leftWidth, leftExtra));
                 rightKeys.Add(rc - leftWidth);
             }
             else rest.Add(term);
@@ -105,8 +107,34 @@ internal static class TemporalJoinBinder
                 $"Temporal table's primary key [{keys}] must be included in the equivalence condition of temporal join, " +
                 $"but current temporal join condition is [{ExpressionPrinter.Print(condition, schema)}].", join.Condition.Span);
         }
-        var node = new LogicalTemporalJoin(left, right, type, leftKeys, rightKeys, ExpressionRewriting.And(rest), timeRef.Index, rightTime, primaryKey, schema);
-        return (node, scope);
+        if (leftExtra.Count == 0)
+            return (new LogicalTemporalJoin(left, right, type, leftKeys, rightKeys, ExpressionRewriting.And(rest), timeRef.Index, rightTime, primaryKey, schema), scope);
+
+        // The computed keys sit between the left and the right columns of the join; a projection drops them again.
+        int shift = leftExtra.Count;
+        var widened = JoinBinder.WithExtra(left, leftExtra);
+        var joinedSchema = LogicalTemporalJoin.SchemaOf(widened.Schema, right.Schema, type, timeRef.Index);
+        var remapped = rest.Select(t => ExpressionRewriting.Remap(t, i => i < leftWidth ? i : i + shift)).ToList();
+        var temporal = new LogicalTemporalJoin(widened, right, type, leftKeys, rightKeys, ExpressionRewriting.And(remapped), timeRef.Index, rightTime, primaryKey,
+            joinedSchema);
+        var projections = new List<ScalarExpr>(schema.Count);
+        for (int i = 0; i < schema.Count; i++)
+        {
+            int at = i < leftWidth ? i : i + shift;
+            projections.Add(new InputRef(at, joinedSchema[at].Type));
+        }
+        return (new LogicalProject(temporal, projections, schema), scope);
+    }
+
+    /// <summary>The left side's join key for a versioned-table key column of type <paramref name="rightType"/>: the expression
+    /// itself when the types agree, else cast to the key's type when that is the common type; null when the equality needs the
+    /// key column converted (it is then a plain condition).</summary>
+    private static ScalarExpr? LeftKey(ScalarExpr left, SqlType rightType)
+    {
+        var target = rightType.WithoutTimeAttribute();
+        if (ExpressionRewriting.SameIgnoringNullability(left.Type.WithoutTimeAttribute(), target)) return left;
+        var common = BuiltInFunctions.LeastRestrictive([left.Type.WithoutTimeAttribute(), target]);
+        return common is not null && ExpressionRewriting.SameIgnoringNullability(common, target) ? ExpressionBinder.Coerce(left, common) : null;
     }
 
     /// <summary>The partition key of a keep-last-row deduplication on event time under <paramref name="node"/> (through
