@@ -97,6 +97,10 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
 
     internal SessionSettings Settings => _settings;
     internal JobRegistry JobRegistry => _jobs;
+
+    /// <summary>The other engines' jobs that STOP JOB and SAVEPOINT reach when the job is not this session's; set when a
+    /// control endpoint is attached (the shell), null in embedded use.</summary>
+    internal Control.OtherEngineJobs? OtherEngines { get; set; }
     internal TimeSpan StopTimeout => _stopTimeout;
 
     /// <summary>Raised as soon as a statement has something to tell before its result is ready — where an INSERT job
