@@ -27,7 +27,8 @@ internal sealed record CommandLineOptions
         "\n" +
         "Options:\n" +
         "  -f, --file <script.sql>        Run the script's statements in order and exit (non-zero exit code at the\n" +
-        "                                 first failing statement). Waits for the jobs it started to finish.\n" +
+        "                                 first failing statement). Waits for the jobs it started to finish (after a\n" +
+        "                                 failing statement, for those over bounded input only).\n" +
         "  -i, --init <init.sql>          Run this script first (before the prompt or the -f script); repeatable.\n" +
         "  -D <key>=<value>               Set a session property, as SET 'key' = 'value' would; repeatable.\n" +
         "      --set <key>=<value>        Same as -D.\n" +
