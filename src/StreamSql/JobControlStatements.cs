@@ -33,12 +33,24 @@ internal sealed class JobControlStatements
     public JobControlStatements(StreamSqlEnvironment env) => _env = env;
 
     /// <summary>Flink's four columns (job id, job name, status, start time), then the job's latest completed checkpoint
-    /// or savepoint: id, trigger time, duration and size (empty when it has none).</summary>
-    public TableTextResult ShowJobs(string text)
+    /// or savepoint: id, trigger time, duration and size (empty when it has none).
+    /// <para>A session that has started no job of its own lists the running jobs of the other engines on this machine
+    /// instead (without their checkpoint columns), as a second Flink SQL client lists the jobs of its cluster.</para></summary>
+    public async Task<TableTextResult> ShowJobsAsync(string text, CancellationToken cancellationToken)
     {
         var zone = SessionZone();
         var rows = new List<IReadOnlyList<string?>>();
-        foreach (var job in _env.JobRegistry.Snapshot())
+        var own = _env.JobRegistry.Snapshot();
+        if (own.Count == 0 && _env.OtherEngines is { } others)
+        {
+            foreach (var job in await others.RunningJobsAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(new string?[]
+                {
+                    job.Id, job.Name, job.State, StatementExecutor.FormatStartTime(DateTimeOffset.FromUnixTimeMilliseconds(job.StartTime), zone),
+                    null, null, null, null,
+                });
+        }
+        foreach (var job in own)
         {
             var latest = job.LatestCheckpoint;
             rows.Add(new string?[]

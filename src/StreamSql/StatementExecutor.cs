@@ -71,7 +71,7 @@ internal sealed class StatementExecutor
                 _env.Settings.Reset(reset.Key);
                 return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case ShowStatement { Kind: ShowKind.Jobs }:
-                return _jobs.ShowJobs(text);
+                return await _jobs.ShowJobsAsync(text, cancellationToken).ConfigureAwait(false);
             case ShowStatement { Kind: ShowKind.Checkpoints } show:
                 return _jobs.ShowCheckpoints(text, show);
             case StopJobStatement stop:

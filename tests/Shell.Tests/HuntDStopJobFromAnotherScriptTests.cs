@@ -117,6 +117,19 @@ public sealed class HuntDStopJobFromAnotherScriptTests : IDisposable
         if (OperatingSystem.IsWindows()) return;
         var (engine, jobId, engineOut, engineErr) = await StartEngineAsync();
 
+        // A session without jobs of its own lists the other engines' running jobs.
+        var show = Script("show.sql", "SHOW JOBS;\n");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var (showCode, showOut, showErr) = await RunAsync("-f", show);
+        while (!showOut.Contains(jobId) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            (showCode, showOut, showErr) = await RunAsync("-f", show);
+        }
+        Assert.True(showCode == 0, showOut + showErr);
+        var row = showOut.Split('\n').Single(l => l.Contains(jobId)).Split('|', StringSplitOptions.TrimEntries);
+        Assert.Equal(new[] { "", jobId, "endless", "RUNNING" }, row[..4]);
+
         var (savepointCode, savepointOut, savepointErr) = await RunControlScriptAsync(Script("savepoint.sql", "SAVEPOINT 'endless';\n"));
         Assert.True(savepointCode == 0, savepointOut + savepointErr);
         Assert.Contains(Path.Combine(_dir, "engine-savepoints", "savepoint-"), savepointOut);

@@ -49,6 +49,20 @@ internal sealed class OtherEngineJobs
         return chosen;
     }
 
+    /// <summary>The running jobs of the other engines, in the order of the engines' start.</summary>
+    public async Task<IReadOnlyList<JobOverview>> RunningJobsAsync(CancellationToken cancellationToken)
+    {
+        var engines = _discovery.FindLiveEngines().Where(e => e.ProcessId != Environment.ProcessId).ToList();
+        var answers = await Task.WhenAll(engines.Select(e => AskAsync(e, cancellationToken))).ConfigureAwait(false);
+        var running = new List<JobOverview>();
+        foreach (var (_, client, jobs) in answers)
+        {
+            client?.Dispose();
+            running.AddRange(jobs.Where(j => j.State is "RUNNING" or "CREATED" or "RESTARTING"));
+        }
+        return running;
+    }
+
     /// <summary>Polls the job until it has ended or <paramref name="timeout"/> passed; returns its last state (null when
     /// its engine went away, which an engine does once the last job of its script ended).</summary>
     public static async Task<string?> WaitForEndAsync(OtherEngineJob target, TimeSpan timeout, CancellationToken cancellationToken)
