@@ -27,8 +27,10 @@ internal sealed record CommandLineOptions
         "\n" +
         "Options:\n" +
         "  -f, --file <script.sql>        Run the script's statements in order and exit (non-zero exit code at the\n" +
-        "                                 first failing statement). Waits for the jobs it started to finish.\n" +
+        "                                 first failing statement). Waits for the jobs it started to finish (after a\n" +
+        "                                 failing statement, for those over bounded input only).\n" +
         "  -i, --init <init.sql>          Run this script first (before the prompt or the -f script); repeatable.\n" +
+        "                                 Scripts are paths or file: URIs (file:///jobs/job.sql).\n" +
         "  -D <key>=<value>               Set a session property, as SET 'key' = 'value' would; repeatable.\n" +
         "      --set <key>=<value>        Same as -D.\n" +
         "      --from-savepoint <path>    Restore the script's INSERT jobs from a savepoint (sets execution.savepoint.path).\n" +

@@ -7,16 +7,23 @@ internal static class ScriptRunner
     public static async Task<ScriptOutcome> RunFileAsync(StreamSqlEnvironment env, ResultPrinter printer, string path, CancellationToken shutdown)
     {
         string text;
+        // Flink's client takes the script as a path or a URI (file:///jobs/job.sql).
+        var local = StreamSql.Execution.Checkpointing.LocalPath.TryToLocal(path);
+        if (local is null)
+        {
+            printer.Error($"Could not read the script '{path}': only local files (a path or a file: URI) can be run.");
+            return ScriptOutcome.Failed;
+        }
         try
         {
-            text = await File.ReadAllTextAsync(path, shutdown).ConfigureAwait(false);
+            text = await File.ReadAllTextAsync(local, shutdown).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             printer.Error($"Could not read the script '{path}': {e.Message}");
             return ScriptOutcome.Failed;
         }
-        return await RunTextAsync(env, printer, text, path, shutdown).ConfigureAwait(false);
+        return await RunTextAsync(env, printer, text, local, shutdown).ConfigureAwait(false);
     }
 
     public static async Task<ScriptOutcome> RunTextAsync(StreamSqlEnvironment env, ResultPrinter printer, string text, string? sourceName, CancellationToken shutdown)

@@ -105,12 +105,14 @@ internal static class ShellApp
     {
         printer.Info(ShellMessages.ExecuteFile);
         var outcome = await ScriptRunner.RunFileAsync(env, printer, script, signals.Shutdown).ConfigureAwait(false);
-        if (outcome == ScriptOutcome.Failed) return Failure;
-        // The jobs run in this process: stay until they finish (bounded sources) or a signal stops them.
-        var failed = await env.WaitForJobsAsync(signals.Shutdown).ConfigureAwait(false);
+        // The jobs run in this process: stay until they finish (bounded sources) or a signal stops them. After a failing
+        // statement, the jobs submitted before it go on as they would on Flink's cluster when its client stops at the
+        // error: those over bounded input are waited for, so their output is committed; endless ones are suspended when
+        // the shell exits (their checkpoints stay for --from-latest-checkpoint).
+        var failed = await env.WaitForJobsAsync(boundedOnly: outcome == ScriptOutcome.Failed, signals.Shutdown).ConfigureAwait(false);
         foreach (var job in failed)
             printer.Error($"Job '{job.Name}' ({job.Id}) failed: {job.FailureMessage}");
-        return failed.Count == 0 ? Success : Failure;
+        return failed.Count == 0 && outcome != ScriptOutcome.Failed ? Success : Failure;
     }
 
     private static async Task<int> RunInteractiveAsync(StreamSqlEnvironment env, ResultPrinter printer, TextReader input, TextWriter output, bool terminal, ShellSignals signals)

@@ -60,7 +60,8 @@ internal static class ShellMessages
     /// <summary>Flink adds "Please refer to the LOG"; here the error is on stderr, just above.</summary>
     public static string InitFailed(string script) => $"Failed to initialize from sql script: {ScriptUrl(script)}.";
 
-    private static string ScriptUrl(string script) => "file:" + Path.GetFullPath(script);
+    private static string ScriptUrl(string script) =>
+        "file:" + Path.GetFullPath(StreamSql.Execution.Checkpointing.LocalPath.TryToLocal(script) ?? script);
 
     public static string Info(string message) => "[INFO] " + message;
 

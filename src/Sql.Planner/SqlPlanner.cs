@@ -189,6 +189,9 @@ public sealed class SqlPlanner
         sb.Append(PhysicalPlanPrinter.Print(compilation.Physical, infix: false, changelog));
         sb.Append("\n== Optimized Execution Plan ==\n");
         sb.Append(PhysicalPlanPrinter.Print(compilation.Physical, infix: true, changelog: false));
+        var job = compilation.Result switch { QueryPlan q => q.Job, InsertPlan i => i.Job, _ => null };
+        if (job is not null && explain.Details.Any(d => string.Equals(d, "JSON_EXECUTION_PLAN", StringComparison.OrdinalIgnoreCase)))
+            sb.Append("\n== Physical Execution Plan ==\n").Append(StreamSql.Sql.Planner.Explain.ExecutionPlanJson.Print(job)).Append('\n');
         return new ExplainResult(sb.ToString());
     }
 

@@ -26,6 +26,9 @@ public sealed class JobClient
     /// <summary>What started it: <c>INSERT</c> or <c>SELECT</c>.</summary>
     public string Kind { get; }
 
+    /// <summary>Every table it reads is bounded: the job ends by itself.</summary>
+    public bool InputsBounded { get; init; }
+
     public JobStatus Status => _handle.Status;
 
     public DateTimeOffset StartTime => _handle.StartTime;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamSql.Control;
 using StreamSql.Execution;
 using StreamSql.Execution.Checkpointing;
 using StreamSql.Execution.Runtime;
@@ -32,12 +33,24 @@ internal sealed class JobControlStatements
     public JobControlStatements(StreamSqlEnvironment env) => _env = env;
 
     /// <summary>Flink's four columns (job id, job name, status, start time), then the job's latest completed checkpoint
-    /// or savepoint: id, trigger time, duration and size (empty when it has none).</summary>
-    public TableTextResult ShowJobs(string text)
+    /// or savepoint: id, trigger time, duration and size (empty when it has none).
+    /// <para>A session that has started no job of its own lists the running jobs of the other engines on this machine
+    /// instead (without their checkpoint columns), as a second Flink SQL client lists the jobs of its cluster.</para></summary>
+    public async Task<TableTextResult> ShowJobsAsync(string text, CancellationToken cancellationToken)
     {
         var zone = SessionZone();
         var rows = new List<IReadOnlyList<string?>>();
-        foreach (var job in _env.JobRegistry.Snapshot())
+        var own = _env.JobRegistry.Snapshot();
+        if (own.Count == 0 && _env.OtherEngines is { } others)
+        {
+            foreach (var job in await others.RunningJobsAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(new string?[]
+                {
+                    job.Id, job.Name, job.State, StatementExecutor.FormatStartTime(DateTimeOffset.FromUnixTimeMilliseconds(job.StartTime), zone),
+                    null, null, null, null,
+                });
+        }
+        foreach (var job in own)
         {
             var latest = job.LatestCheckpoint;
             rows.Add(new string?[]
@@ -77,6 +90,9 @@ internal sealed class JobControlStatements
 
     public async Task<StatementResult> StopJobAsync(string text, StopJobStatement stop, CancellationToken cancellationToken)
     {
+        if (await FindInOtherEngineAsync(stop.JobId, cancellationToken).ConfigureAwait(false) is { } other)
+            using (other)
+                return await StopInOtherEngineAsync(text, stop, other, cancellationToken).ConfigureAwait(false);
         var job = _env.JobRegistry.Find(stop.JobId);
         if (job.IsTerminal)
             throw new StreamSqlException($"Job '{job.Id}' has already ended ({StatementExecutor.StatusName(job.Status)}); there is nothing to stop.");
@@ -95,12 +111,68 @@ internal sealed class JobControlStatements
 
     public async Task<StatementResult> TriggerSavepointAsync(string text, TriggerSavepointStatement trigger, CancellationToken cancellationToken)
     {
+        if (await FindInOtherEngineAsync(trigger.JobId, cancellationToken).ConfigureAwait(false) is { } other)
+            using (other)
+                return await SavepointInOtherEngineAsync(text, trigger, other, cancellationToken).ConfigureAwait(false);
         var job = _env.JobRegistry.Find(trigger.JobId);
         if (job.IsTerminal)
             throw new StreamSqlException($"Job '{job.Id}' has already ended ({StatementExecutor.StatusName(job.Status)}); it cannot take a savepoint.");
         var directory = SavepointDirectory(job, trigger.TargetDirectory, "take a savepoint (SAVEPOINT 'job' [TO 'directory'])");
         var savepoint = await job.TriggerSavepointAsync(directory, cancellationToken).ConfigureAwait(false);
         return SavepointPath(text, savepoint);
+    }
+
+    /// <summary>A job another engine on this machine runs, when this session has no job of that id or name (Flink's client
+    /// reaches every job of its cluster).</summary>
+    private async Task<OtherEngineJob?> FindInOtherEngineAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        if (_env.OtherEngines is not { } others || _env.JobRegistry.Has(idOrName)) return null;
+        return await others.FindAsync(idOrName, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StatementResult> StopInOtherEngineAsync(string text, StopJobStatement stop, OtherEngineJob other, CancellationToken cancellationToken)
+    {
+        if (!other.IsRunning)
+            throw new StreamSqlException($"Job '{other.Job.Id}' has already ended ({other.Job.State}); there is nothing to stop.");
+        try
+        {
+            if (stop.WithSavepoint)
+            {
+                var directory = _env.Configuration.Get(CheckpointingOptions.SavepointDirectory);
+                var trigger = await other.Client.StopWithSavepointAsync(other.Job.Id, string.IsNullOrWhiteSpace(directory) ? null : directory, stop.WithDrain,
+                    cancellationToken).ConfigureAwait(false);
+                var path = await other.Client.WaitForSavepointAsync(other.Job.Id, trigger, cancellationToken).ConfigureAwait(false);
+                await OtherEngineJobs.WaitForEndAsync(other, _env.StopTimeout, cancellationToken).ConfigureAwait(false);
+                return SavepointPath(text, path);
+            }
+            await other.Client.CancelAsync(other.Job.Id, cancellationToken).ConfigureAwait(false);
+            var state = await OtherEngineJobs.WaitForEndAsync(other, _env.StopTimeout, cancellationToken).ConfigureAwait(false);
+            if (state is "RUNNING" or "CANCELLING" or "CREATED" or "RESTARTING" or "FAILING")
+                throw new StreamSqlException($"Job '{other.Job.Id}' was asked to stop but has not stopped within {_env.StopTimeout.TotalSeconds:0} s; it is {state}.");
+            return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
+        }
+        catch (ControlClientException e)
+        {
+            throw new StreamSqlException($"Could not stop job '{other.Job.Id}' of the engine with pid {other.ProcessId}: {e.Message}", e);
+        }
+    }
+
+    private async Task<StatementResult> SavepointInOtherEngineAsync(string text, TriggerSavepointStatement trigger, OtherEngineJob other,
+        CancellationToken cancellationToken)
+    {
+        if (!other.IsRunning)
+            throw new StreamSqlException($"Job '{other.Job.Id}' has already ended ({other.Job.State}); it cannot take a savepoint.");
+        var directory = !string.IsNullOrWhiteSpace(trigger.TargetDirectory) ? trigger.TargetDirectory : _env.Configuration.Get(CheckpointingOptions.SavepointDirectory);
+        try
+        {
+            var id = await other.Client.TriggerSavepointAsync(other.Job.Id, string.IsNullOrWhiteSpace(directory) ? null : directory, cancellationToken)
+                .ConfigureAwait(false);
+            return SavepointPath(text, await other.Client.WaitForSavepointAsync(other.Job.Id, id, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ControlClientException e)
+        {
+            throw new StreamSqlException($"Could not take a savepoint of job '{other.Job.Id}' of the engine with pid {other.ProcessId}: {e.Message}", e);
+        }
     }
 
     /// <summary>What a savepoint or retained checkpoint holds: its job, id, time and type, then per operator its
@@ -165,8 +237,10 @@ internal sealed class JobControlStatements
     }
 
     /// <summary>Flink's SQL client answers a savepoint with a one-column table: <c>savepoint path</c>.</summary>
-    private static TableTextResult SavepointPath(string text, CheckpointStats savepoint) =>
-        new(text, new[] { SavepointPathColumn }, new IReadOnlyList<string?>[] { new string?[] { savepoint.Path } });
+    private static TableTextResult SavepointPath(string text, CheckpointStats savepoint) => SavepointPath(text, savepoint.Path);
+
+    private static TableTextResult SavepointPath(string text, string path) =>
+        new(text, new[] { SavepointPathColumn }, new IReadOnlyList<string?>[] { new string?[] { path } });
 
     /// <summary>The statement's directory, else the session's savepoint directory (a SET after the job started counts, as
     /// in Flink), else the one the job started with.</summary>

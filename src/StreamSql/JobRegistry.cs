@@ -20,6 +20,15 @@ internal sealed class JobRegistry
         lock (_lock) return _jobs.ToArray();
     }
 
+    /// <summary>Whether a job of this session has <paramref name="idOrName"/> as its id or name.</summary>
+    public bool Has(string idOrName)
+    {
+        foreach (var job in Snapshot())
+            if (string.Equals(job.Id, idOrName, StringComparison.OrdinalIgnoreCase) || string.Equals(job.Name, idOrName, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
     /// <summary>The job whose id is <paramref name="idOrName"/>, else the one job with that name.</summary>
     /// <exception cref="StreamSqlException">No such job, or several jobs have that name.</exception>
     public JobClient Find(string idOrName)

@@ -33,6 +33,9 @@ internal sealed class SessionSettings
     public void Set(string key, string value)
     {
         if (string.IsNullOrWhiteSpace(key)) throw new StreamSqlException("SET needs a key: SET 'key' = 'value';");
+        // Flink's parser takes string literals only; a double-quoted key or value would otherwise be kept, quotes and all.
+        if (IsDoubleQuoted(key) || IsDoubleQuoted(value))
+            throw new StreamSqlException($"SET takes the key and the value as string literals in single quotes: SET '{key.Trim('"')}' = '{value.Trim('"')}';");
         var option = FindOption(key);
         var next = Current;
         if (option is not null)
@@ -46,6 +49,8 @@ internal sealed class SessionSettings
         }
         Current = next.With(key, value);
     }
+
+    private static bool IsDoubleQuoted(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"';
 
     private static string? Validate(ConfigOption option, string value)
     {

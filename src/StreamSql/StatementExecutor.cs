@@ -71,7 +71,7 @@ internal sealed class StatementExecutor
                 _env.Settings.Reset(reset.Key);
                 return new MessageResult(text, MessageResult.ExecuteStatementSucceeded);
             case ShowStatement { Kind: ShowKind.Jobs }:
-                return _jobs.ShowJobs(text);
+                return await _jobs.ShowJobsAsync(text, cancellationToken).ConfigureAwait(false);
             case ShowStatement { Kind: ShowKind.Checkpoints } show:
                 return _jobs.ShowCheckpoints(text, show);
             case StopJobStatement stop:
@@ -177,7 +177,10 @@ internal sealed class StatementExecutor
             notices = notices.Concat(after).ToArray();
         }
         var savepointDirectory = graph.Configuration.Get(CheckpointingOptions.SavepointDirectory);
-        var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory);
+        var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory)
+        {
+            InputsBounded = graph.Vertices.All(v => v.Chain.All(op => op is not SourceSpec { Bounded: false })),
+        };
         _env.JobRegistry.Add(job);
         return (job, notices);
     }

@@ -97,6 +97,10 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
 
     internal SessionSettings Settings => _settings;
     internal JobRegistry JobRegistry => _jobs;
+
+    /// <summary>The other engines' jobs that STOP JOB and SAVEPOINT reach when the job is not this session's; set when a
+    /// control endpoint is attached (the shell), null in embedded use.</summary>
+    internal Control.OtherEngineJobs? OtherEngines { get; set; }
     internal TimeSpan StopTimeout => _stopTimeout;
 
     /// <summary>Raised as soon as a statement has something to tell before its result is ready — where an INSERT job
@@ -178,12 +182,17 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
     }
 
     /// <summary>Waits until every INSERT job this session started has ended; returns those that failed.</summary>
-    public async Task<IReadOnlyList<JobClient>> WaitForJobsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<JobClient>> WaitForJobsAsync(CancellationToken cancellationToken = default) =>
+        await WaitForJobsAsync(boundedOnly: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As <see cref="WaitForJobsAsync(CancellationToken)"/>; with <paramref name="boundedOnly"/>, only for the jobs
+    /// whose every input is bounded (those that end by themselves).</summary>
+    public async Task<IReadOnlyList<JobClient>> WaitForJobsAsync(bool boundedOnly, CancellationToken cancellationToken = default)
     {
         var failed = new List<JobClient>();
         foreach (var job in _jobs.Snapshot())
         {
-            if (job.Kind != "INSERT") continue;
+            if (job.Kind != "INSERT" || (boundedOnly && !job.InputsBounded)) continue;
             await job.Handle.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (job.Status == JobStatus.Failed) failed.Add(job);
         }

@@ -90,10 +90,10 @@ public static class CheckpointingOptions
         "Allow restoring from a savepoint with state of operators that no longer exist (that state is dropped).",
         "execution.savepoint.ignore-unclaimed-state");
 
-    public static IReadOnlyList<string> RestartStrategies { get; } = new[] { "none", "fixed-delay", "exponential-delay" };
+    public static IReadOnlyList<string> RestartStrategies { get; } = new[] { "none", "fixed-delay", "exponential-delay", "failure-rate" };
 
     public static readonly ConfigOption<string?> RestartStrategy = new("restart-strategy.type", null,
-        "What happens when a task fails: 'none' (the job fails), 'fixed-delay' or 'exponential-delay' (the job restarts from its latest completed checkpoint). Default: 'exponential-delay' when checkpointing is enabled, otherwise 'none'. 'off' and 'disable' mean 'none'.",
+        "What happens when a task fails: 'none' (the job fails), 'fixed-delay', 'exponential-delay' or 'failure-rate' (the job restarts from its latest completed checkpoint). Default: 'exponential-delay' when checkpointing is enabled, otherwise 'none'. 'off' and 'disable' mean 'none'.",
         ParseRestartStrategy, s => s ?? "", new[] { "restart-strategy" }, RestartStrategies, hasDefault: false);
 
     public static readonly ConfigOption<int> FixedDelayAttempts = Options.Int("restart-strategy.fixed-delay.attempts", 1,
@@ -122,13 +122,29 @@ public static class CheckpointingOptions
     public static readonly ConfigOption<int> ExponentialAttempts = Options.Int("restart-strategy.exponential-delay.attempts-before-reset-backoff",
         int.MaxValue, "exponential-delay: how many restarts are attempted (counted since the last reset) before the job fails.");
 
+    public static readonly ConfigOption<int> FailureRateMaxFailures = new("restart-strategy.failure-rate.max-failures-per-interval", 1,
+        "failure-rate: how many restarts are allowed within one failure-rate-interval; one more failure within it fails the job.",
+        ParsePositiveInt, v => v.ToString(System.Globalization.CultureInfo.InvariantCulture), Array.Empty<string>());
+
+    public static readonly ConfigOption<TimeSpan> FailureRateInterval = Options.Duration("restart-strategy.failure-rate.failure-rate-interval",
+        TimeSpan.FromMinutes(1), "failure-rate: the time window the failures are counted in.");
+
+    public static readonly ConfigOption<TimeSpan> FailureRateDelay = Options.Duration("restart-strategy.failure-rate.delay", TimeSpan.FromSeconds(1),
+        "failure-rate: the pause before each restart.");
+
+    private static int ParsePositiveInt(string text)
+    {
+        int value = ConfigParsers.ParseInt(text);
+        return value >= 1 ? value : throw new FormatException($"'{text}' is not a positive number (at least 1 is needed)");
+    }
+
     private static string ParseRestartStrategy(string text) => text.Trim().ToLowerInvariant() switch
     {
         "none" or "off" or "disable" => "none",
         "fixed-delay" or "fixeddelay" => "fixed-delay",
         "exponential-delay" or "exponentialdelay" => "exponential-delay",
-        "failure-rate" or "failurerate" => throw new FormatException("the 'failure-rate' restart strategy is not supported (use 'fixed-delay' or 'exponential-delay')"),
-        _ => throw new FormatException($"'{text}' is not a restart strategy (expected 'none', 'fixed-delay' or 'exponential-delay')"),
+        "failure-rate" or "failurerate" => "failure-rate",
+        _ => throw new FormatException($"'{text}' is not a restart strategy (expected 'none', 'fixed-delay', 'exponential-delay' or 'failure-rate')"),
     };
 
     /// <summary>Flink's memory sizes: a number of bytes with an optional unit (b, kb, mb, gb, tb; k, m, g, t; case-insensitive).</summary>
@@ -169,5 +185,6 @@ public static class CheckpointingOptions
         RocksDbGroupCacheSize, RecoveryPath,
         IgnoreUnclaimedState, RestartStrategy, FixedDelayAttempts, FixedDelay, ExponentialInitialBackoff, ExponentialMaxBackoff,
         ExponentialMultiplier, ExponentialJitter, ExponentialResetThreshold, ExponentialAttempts,
+        FailureRateMaxFailures, FailureRateInterval, FailureRateDelay,
     };
 }

@@ -25,6 +25,8 @@ internal abstract class RestartStrategy
                 configuration.Get(CheckpointingOptions.ExponentialInitialBackoff), configuration.Get(CheckpointingOptions.ExponentialMaxBackoff),
                 configuration.Get(CheckpointingOptions.ExponentialMultiplier), configuration.Get(CheckpointingOptions.ExponentialJitter),
                 configuration.Get(CheckpointingOptions.ExponentialResetThreshold), configuration.Get(CheckpointingOptions.ExponentialAttempts)),
+            "failure-rate" => new FailureRate(configuration.Get(CheckpointingOptions.FailureRateMaxFailures),
+                configuration.Get(CheckpointingOptions.FailureRateInterval), configuration.Get(CheckpointingOptions.FailureRateDelay)),
             _ => new NoRestart(),
         };
     }
@@ -67,5 +69,34 @@ internal abstract class RestartStrategy
         }
 
         public override string Describe() => $"exponential-delay restart strategy: {attempts} attempt(s) used up";
+    }
+
+    /// <summary>Flink's FailureRateRestartBackoffTimeStrategy: restarts after a fixed pause unless this failure is the
+    /// (max + 1)-th within the interval (the oldest of the last max + 1 failures is not older than the interval).</summary>
+    internal sealed class FailureRate : RestartStrategy
+    {
+        private readonly int _maxFailures;
+        private readonly TimeSpan _interval;
+        private readonly TimeSpan _delay;
+        private readonly Queue<long> _failures;
+
+        public FailureRate(int maxFailuresPerInterval, TimeSpan interval, TimeSpan delay)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(maxFailuresPerInterval, 1);
+            _maxFailures = maxFailuresPerInterval;
+            _interval = interval;
+            _delay = delay;
+            _failures = new Queue<long>(maxFailuresPerInterval + 1);
+        }
+
+        public override TimeSpan? NextDelay(long nowMillis)
+        {
+            if (_failures.Count > _maxFailures) _failures.Dequeue();
+            _failures.Enqueue(nowMillis);
+            if (_failures.Count <= _maxFailures) return _delay;
+            return nowMillis - _failures.Peek() > _interval.TotalMilliseconds ? _delay : null;
+        }
+
+        public override string Describe() => $"failure-rate restart strategy: {_maxFailures + 1} failures within {ConfigParsers.FormatDuration(_interval)}";
     }
 }

@@ -62,7 +62,9 @@ public sealed class ControlEndpoint : IAsyncDisposable
     public static ControlEndpoint Attach(StreamSqlEnvironment env, EngineDiscovery? discovery = null, Action<string>? warn = null, TimeProvider? time = null,
         TimeSpan? startDelay = null)
     {
-        var endpoint = new ControlEndpoint(env, discovery ?? EngineDiscovery.ForCurrentUser(), warn, time ?? TimeProvider.System, startDelay ?? DefaultStartDelay);
+        discovery ??= EngineDiscovery.ForCurrentUser();
+        var endpoint = new ControlEndpoint(env, discovery, warn, time ?? TimeProvider.System, startDelay ?? DefaultStartDelay);
+        env.OtherEngines = new OtherEngineJobs(discovery);
         env.JobRegistry.Added += endpoint.OnJobAdded;
         var existing = env.JobRegistry.Snapshot();
         foreach (var job in existing) endpoint._endTimes.Track(job);
