@@ -9,60 +9,24 @@ namespace StreamSql.Shell.Tests;
 /// </summary>
 public sealed class ControlProcessTests : IDisposable
 {
-    private readonly string _runtime = Path.Combine(Path.GetTempPath(), "streamsql-rt-" + Guid.NewGuid().ToString("N"));
-    private readonly List<Process> _engines = new();
+    private readonly EngineProcesses _processes = new("streamsql-rt-");
 
-    public ControlProcessTests()
-    {
-        Directory.CreateDirectory(_runtime);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_runtime, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    private string Runtime => _processes.Directory;
 
-    private string EnginesDirectory => Path.Combine(_runtime, "streamsql", "engines");
-
-    private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "streamsql.exe" : "streamsql");
-
-    private ProcessStartInfo Info(IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.Environment["XDG_RUNTIME_DIR"] = _runtime;
-        foreach (var a in args) info.ArgumentList.Add(a);
-        return info;
-    }
+    private string EnginesDirectory => Path.Combine(Runtime, "streamsql", "engines");
 
     /// <summary>Starts an engine running an endless INSERT into <paramref name="sink"/>; returns it and its job id.</summary>
     private async Task<(Process Engine, string JobId, Task<string> Stderr)> StartEngineAsync(string sink = "sink")
     {
-        var script = Path.Combine(_runtime, Guid.NewGuid().ToString("N") + ".sql");
-        await File.WriteAllTextAsync(script,
+        var script = _processes.Script(Guid.NewGuid().ToString("N") + ".sql",
             "CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5');\n" +
             $"CREATE TABLE {sink} (id BIGINT) WITH ('connector' = 'blackhole');\n" +
             $"INSERT INTO {sink} SELECT id FROM endless;\n");
-        var engine = Process.Start(Info(new[] { "-f", script, "-D", "rest.bind-port=0" }))!;
-        _engines.Add(engine);
-        var stderr = engine.StandardError.ReadToEndAsync();
-        string? line;
-        while ((line = await engine.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null)
-            if (line.StartsWith("Job ID: ", StringComparison.Ordinal)) break;
-        Assert.NotNull(line);
-        _ = engine.StandardOutput.ReadToEndAsync();
-        return (engine, line!["Job ID: ".Length..].Trim(), stderr);
+        var (engine, jobId, _, stderr) = await _processes.StartAsync(script);
+        return (engine, jobId, stderr);
     }
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var process = Process.Start(Info(args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => _processes.RunAsync(TimeSpan.FromSeconds(60), args);
 
     /// <summary>Runs <c>streamsql jobs</c> until it lists every id (the endpoint starts shortly after the first job).</summary>
     private async Task<string> ListUntilAsync(params string[] jobIds)
@@ -184,7 +148,7 @@ public sealed class ControlProcessTests : IDisposable
         if (OperatingSystem.IsWindows()) return;
         var (engine, jobId, engineErr) = await StartEngineAsync();
         await ListUntilAsync(jobId);
-        var target = Path.Combine(_runtime, "savepoints");
+        var target = Path.Combine(Runtime, "savepoints");
 
         var (failedCode, _, failedErr) = await RunAsync("savepoint", jobId); // no directory given, none configured
         Assert.Equal(1, failedCode);
@@ -220,25 +184,5 @@ public sealed class ControlProcessTests : IDisposable
         Assert.Empty(Directory.GetFiles(EnginesDirectory, "*.json"));
     }
 
-    public void Dispose()
-    {
-        foreach (var engine in _engines)
-        {
-            try
-            {
-                if (!engine.HasExited) engine.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            engine.Dispose();
-        }
-        try
-        {
-            Directory.Delete(_runtime, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _processes.Dispose();
 }

@@ -9,67 +9,23 @@ namespace StreamSql.Shell.Tests;
 /// </summary>
 public sealed class HuntDStopJobFromAnotherScriptTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "streamsql-huntd-" + Guid.NewGuid().ToString("N"));
-    private readonly List<Process> _engines = new();
+    private readonly EngineProcesses _processes = new("streamsql-huntd-");
 
-    public HuntDStopJobFromAnotherScriptTests()
-    {
-        Directory.CreateDirectory(_dir);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    private string Dir => _processes.Directory;
 
-    private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "streamsql.exe" : "streamsql");
-
-    private ProcessStartInfo Info(params string[] args)
-    {
-        var info = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir,
-        };
-        info.Environment["XDG_RUNTIME_DIR"] = _dir;
-        foreach (var a in args) info.ArgumentList.Add(a);
-        return info;
-    }
-
-    private string Script(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Script(string name, string text) => _processes.Script(name, text);
 
     /// <summary>Starts a script whose INSERT runs until stopped; returns the engine and the job id it printed.</summary>
-    private async Task<(Process Engine, string JobId, Task<string> Stdout, Task<string> Stderr)> StartEngineAsync()
-    {
-        var script = Script("job.sql",
+    private Task<(Process Engine, string JobId, Task<string> Stdout, Task<string> Stderr)> StartEngineAsync() =>
+        _processes.StartAsync(Script("job.sql",
             "SET 'state.savepoints.dir' = 'engine-savepoints';\n" +
             "SET 'pipeline.name' = 'endless';\n" +
             "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20', 'fields.id.kind' = 'sequence',\n" +
             "  'fields.id.start' = '1', 'fields.id.end' = '5000');\n" +
             "CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');\n" +
-            "INSERT INTO sink SELECT id FROM src;\n");
-        var engine = Process.Start(Info("-f", script, "-D", "rest.bind-port=0"))!;
-        _engines.Add(engine);
-        var stderr = engine.StandardError.ReadToEndAsync();
-        string? line;
-        while ((line = await engine.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))) is not null)
-            if (line.StartsWith("Job ID: ", StringComparison.Ordinal)) break;
-        Assert.NotNull(line);
-        return (engine, line!["Job ID: ".Length..].Trim(), engine.StandardOutput.ReadToEndAsync(), stderr);
-    }
+            "INSERT INTO sink SELECT id FROM src;\n"));
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var process = Process.Start(Info(args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
-        return (process.ExitCode, (await stdout).ReplaceLineEndings("\n"), (await stderr).ReplaceLineEndings("\n"));
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => _processes.RunAsync(TimeSpan.FromSeconds(90), args);
 
     /// <summary>Runs the control script until the engine's endpoint (it starts shortly after the job) has answered.</summary>
     private async Task<(int Code, string Out, string Err)> RunControlScriptAsync(string script)
@@ -88,13 +44,13 @@ public sealed class HuntDStopJobFromAnotherScriptTests : IDisposable
     {
         if (OperatingSystem.IsWindows()) return;
         var (engine, jobId, engineOut, engineErr) = await StartEngineAsync();
-        var stop = Script("stop.sql", $"SET 'state.savepoints.dir' = '{Path.Combine(_dir, "savepoints")}';\nSTOP JOB '{jobId}' WITH SAVEPOINT;\n");
+        var stop = Script("stop.sql", $"SET 'state.savepoints.dir' = '{Path.Combine(Dir, "savepoints")}';\nSTOP JOB '{jobId}' WITH SAVEPOINT;\n");
 
         var (code, output, err) = await RunControlScriptAsync(stop);
 
         Assert.True(code == 0, output + err);
         Assert.Equal("", err);
-        var path = output.Split('\n').Select(l => l.Trim('|', ' ')).Single(l => l.StartsWith(Path.Combine(_dir, "savepoints", "savepoint-"), StringComparison.Ordinal));
+        var path = output.Split('\n').Select(l => l.Trim('|', ' ')).Single(l => l.StartsWith(Path.Combine(Dir, "savepoints", "savepoint-"), StringComparison.Ordinal));
         Assert.Contains("| savepoint path |", output.Replace("  ", ""));
         Assert.True(File.Exists(Path.Combine(path, "_metadata")), "the savepoint has its _metadata: " + path);
         // Its only job ended with the savepoint: the first script's engine exits normally.
@@ -104,7 +60,7 @@ public sealed class HuntDStopJobFromAnotherScriptTests : IDisposable
         _ = await engineOut;
 
         // The savepoint restores in a new run of the same script (Flink's way: SET 'execution.savepoint.path').
-        var resume = Script("resume.sql", $"SET 'execution.savepoint.path' = '{path}';\n" + File.ReadAllText(Path.Combine(_dir, "job.sql"))
+        var resume = Script("resume.sql", $"SET 'execution.savepoint.path' = '{path}';\n" + File.ReadAllText(Path.Combine(Dir, "job.sql"))
             .Replace("'rows-per-second' = '20'", "'rows-per-second' = '100000'", StringComparison.Ordinal));
         var (resumeCode, resumeOut, resumeErr) = await RunAsync("-f", resume);
         Assert.True(resumeCode == 0, resumeOut + resumeErr);
@@ -132,7 +88,7 @@ public sealed class HuntDStopJobFromAnotherScriptTests : IDisposable
 
         var (savepointCode, savepointOut, savepointErr) = await RunControlScriptAsync(Script("savepoint.sql", "SAVEPOINT 'endless';\n"));
         Assert.True(savepointCode == 0, savepointOut + savepointErr);
-        Assert.Contains(Path.Combine(_dir, "engine-savepoints", "savepoint-"), savepointOut);
+        Assert.Contains(Path.Combine(Dir, "engine-savepoints", "savepoint-"), savepointOut);
         Assert.False(engine.HasExited, "a plain savepoint leaves the job running");
 
         var (code, output, err) = await RunControlScriptAsync(Script("stop.sql", $"STOP JOB '{jobId}';\n"));
@@ -147,25 +103,5 @@ public sealed class HuntDStopJobFromAnotherScriptTests : IDisposable
         Assert.Contains($"Could not find a job with id or name '{jobId}'", againErr);
     }
 
-    public void Dispose()
-    {
-        foreach (var engine in _engines)
-        {
-            try
-            {
-                if (!engine.HasExited) engine.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            engine.Dispose();
-        }
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _processes.Dispose();
 }
