@@ -544,8 +544,9 @@ jsonQueryBehavior
     | EMPTY kind=(ARRAY | OBJECT)
     ;
 
+// A simple CASE (with an operand) may list several values per WHEN, as Calcite does: WHEN 1, 2 THEN ...
 whenClause
-    : WHEN condition=expression THEN result=expression
+    : WHEN conditions+=expression (COMMA conditions+=expression)* THEN result=expression
     ;
 
 literal

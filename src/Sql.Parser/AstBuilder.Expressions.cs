@@ -160,6 +160,10 @@ internal sealed partial class AstBuilder
                 return new CaseExpression(BuildExpression(c.operand), Array.ConvertAll(c.whenClause(), BuildWhen),
                     c.elseExpression is null ? null : BuildExpression(c.elseExpression), span);
             case P.SearchedCaseContext c:
+                foreach (var when in c.whenClause())
+                    if (when._conditions.Count > 1)
+                        throw Error("a WHEN with several values needs a CASE operand (CASE x WHEN 1, 2 THEN ...); write the conditions with OR here",
+                            Span(when._conditions[1]));
                 return new CaseExpression(null, Array.ConvertAll(c.whenClause(), BuildWhen),
                     c.elseExpression is null ? null : BuildExpression(c.elseExpression), span);
             case P.CastContext c:
@@ -335,7 +339,7 @@ internal sealed partial class AstBuilder
     private FunctionCall Call(string name, Antlr4.Runtime.Tree.ITerminalNode keyword, IReadOnlyList<Expression> arguments, SourceSpan span)
         => new(new ObjectName([name], Span(keyword)), arguments, false, null, null, span);
 
-    private WhenClause BuildWhen(P.WhenClauseContext c) => new(BuildExpression(c.condition), BuildExpression(c.result), Span(c));
+    private WhenClause BuildWhen(P.WhenClauseContext c) => new(c._conditions.Select(BuildExpression).ToArray(), BuildExpression(c.result), Span(c));
 
     private FunctionCall BuildFunctionCall(P.FunctionCallContext c)
     {

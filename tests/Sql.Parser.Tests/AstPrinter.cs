@@ -24,7 +24,7 @@ internal static class AstPrinter
         ExistsExpression x => x.Negated ? "(NotExists)" : "(Exists)",
         ScalarSubqueryExpression => "(Subquery)",
         LikeExpression l => $"({(l.Negated ? "Not" : "")}{(l.Similar ? "Similar" : "Like")} {Print(l.Operand)} {Print(l.Pattern)}{(l.Escape is { } esc ? " " + Print(esc) : "")})",
-        CaseExpression c => $"(Case{(c.Operand is { } o ? " " + Print(o) : "")}{string.Concat(c.Whens.Select(w => $" [{Print(w.Condition)} {Print(w.Result)}]"))}{(c.Else is { } el ? " " + Print(el) : "")})",
+        CaseExpression c => $"(Case{(c.Operand is { } o ? " " + Print(o) : "")}{string.Concat(c.Whens.Select(w => $" [{string.Join(", ", w.Conditions.Select(Print))} {Print(w.Result)}]"))}{(c.Else is { } el ? " " + Print(el) : "")})",
         CastExpression c => $"({(c.IsTry ? "TryCast" : "Cast")} {Print(c.Operand)} {Print(c.TargetType)})",
         ExtractExpression x => $"(Extract {x.Unit} {Print(x.Operand)})",
         FunctionCall f => Call(f),

@@ -19,6 +19,14 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void SeveralValuesInAWhenNeedACaseOperand()
+    {
+        var e = Error("SELECT CASE WHEN a > 1, b > 2 THEN 'x' END FROM t");
+        Assert.StartsWith("a WHEN with several values needs a CASE operand", e.Problem);
+        Assert.Equal((1, 25), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
     public void ExpectedListIsShortAndReadable()
     {
         var e = Error("SELECT a FROM t WHERE");

@@ -153,6 +153,8 @@ public sealed class ExpressionTests
     [Theory]
     [InlineData("CASE WHEN a > 1 THEN 'x' WHEN a > 0 THEN 'y' ELSE 'z' END", "(Case [(Greater a 1) 'x'] [(Greater a 0) 'y'] 'z')")]
     [InlineData("CASE a WHEN 1 THEN 'one' END", "(Case a [1 'one'])")]
+    [InlineData("CASE a WHEN 1, 2 THEN 'low' WHEN 3 THEN 'mid' ELSE 'high' END", "(Case a [1, 2 'low'] [3 'mid'] 'high')")]
+    [InlineData("CASE a + 1 WHEN b, c * 2, 7 THEN 'x' END", "(Case (Add a 1) [b, (Multiply c 2), 7 'x'])")]
     [InlineData("CAST(a AS DECIMAL(10, 2))", "(Cast a DECIMAL(10, 2))")]
     [InlineData("TRY_CAST(a AS int NOT NULL)", "(TryCast a INT NOT NULL)")]
     [InlineData("CAST(a AS TIMESTAMP(3) WITH LOCAL TIME ZONE)", "(Cast a TIMESTAMP(3) WITH LOCAL TIME ZONE)")]

@@ -157,6 +157,22 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Simple_case_with_several_values_per_when_compares_the_operand_with_each()
+    {
+        var s = Schema("SELECT CASE auction WHEN 1, 2 THEN 'low' WHEN 3 THEN 'mid' ELSE 'high' END AS band FROM bids");
+        Assert.Equal(SqlTypeKind.VarChar, s[0].Type.Kind);
+        var explain = _f.Explain("SELECT CASE auction WHEN 1, 2 THEN 'low' WHEN 3 THEN 'mid' ELSE 'high' END FROM bids");
+        Assert.Contains("CASE(OR(=(auction, 1), =(auction, 2)), 'low', =(auction, 3), 'mid', 'high')", explain);
+    }
+
+    [Fact]
+    public void Simple_case_values_must_be_comparable_with_the_operand()
+    {
+        var e = _f.Error("SELECT CASE auction WHEN 1, 'x' THEN 'a' END FROM bids");
+        Assert.Contains("=", e.Problem);
+    }
+
+    [Fact]
     public void Insert_fills_missing_columns_with_null_and_casts_implicitly()
     {
         _f.Run("CREATE TABLE sink3 (a BIGINT, b STRING, c DOUBLE) WITH ('connector' = 'print')");

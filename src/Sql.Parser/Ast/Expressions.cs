@@ -90,7 +90,11 @@ public sealed record ScalarSubqueryExpression(Query Subquery, SourceSpan Span) :
 /// <summary><c>x [NOT] LIKE pattern [ESCAPE 'c']</c> and <c>SIMILAR TO</c>.</summary>
 public sealed record LikeExpression(Expression Operand, Expression Pattern, Expression? Escape, bool Negated, bool Similar, SourceSpan Span) : Expression(Span);
 
-public sealed record WhenClause(Expression Condition, Expression Result, SourceSpan Span) : Node(Span);
+/// <summary>
+/// <c>WHEN condition THEN result</c>. In a simple CASE the conditions are values compared with the operand, and there may be
+/// several (<c>WHEN 1, 2 THEN</c>: the branch is taken when the operand equals any of them); a searched CASE has exactly one.
+/// </summary>
+public sealed record WhenClause(IReadOnlyList<Expression> Conditions, Expression Result, SourceSpan Span) : Node(Span);
 
 /// <summary><c>CASE [operand] WHEN ... THEN ... [ELSE ...] END</c>. With an operand, each condition is a value compared with it.</summary>
 public sealed record CaseExpression(Expression? Operand, IReadOnlyList<WhenClause> Whens, Expression? Else, SourceSpan Span) : Expression(Span);

@@ -14978,7 +14978,8 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	public partial class WhenClauseContext : ParserRuleContext {
-		public ExpressionContext condition;
+		public ExpressionContext _expression;
+		public IList<ExpressionContext> _conditions = new List<ExpressionContext>();
 		public ExpressionContext result;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(StreamSqlParser.WHEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(StreamSqlParser.THEN, 0); }
@@ -14987,6 +14988,10 @@ internal partial class StreamSqlParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression(int i) {
 			return GetRuleContext<ExpressionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
 		}
 		public WhenClauseContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -15005,16 +15010,35 @@ internal partial class StreamSqlParser : Parser {
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
 		EnterRule(_localctx, 160, RULE_whenClause);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
 			State = 2130;
 			Match(WHEN);
 			State = 2131;
-			_localctx.condition = expression();
-			State = 2132;
+			_localctx._expression = expression();
+			_localctx._conditions.Add(_localctx._expression);
+			State = 2136;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 2132;
+				Match(COMMA);
+				State = 2133;
+				_localctx._expression = expression();
+				_localctx._conditions.Add(_localctx._expression);
+				}
+				}
+				State = 2138;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 2139;
 			Match(THEN);
-			State = 2133;
+			State = 2140;
 			_localctx.result = expression();
 			}
 		}
@@ -15147,14 +15171,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2149;
+			State = 2156;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2135;
+				State = 2142;
 				Match(NULL);
 				}
 				break;
@@ -15163,7 +15187,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2136;
+				State = 2143;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15178,7 +15202,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2137;
+				State = 2144;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15186,7 +15210,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2138;
+				State = 2145;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15194,7 +15218,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2139;
+				State = 2146;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15202,7 +15226,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2141;
+				State = 2148;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15210,7 +15234,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2140;
+						State = 2147;
 						Match(STRING);
 						}
 						}
@@ -15218,9 +15242,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2143;
+					State = 2150;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,305,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,306,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15228,7 +15252,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2145;
+				State = 2152;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15236,7 +15260,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2146;
+				State = 2153;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15246,7 +15270,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2147;
+				State = 2154;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15256,7 +15280,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2148;
+				State = 2155;
 				Match(STRING);
 				}
 				break;
@@ -15327,14 +15351,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2151;
+			State = 2158;
 			Match(INTERVAL);
-			State = 2153;
+			State = 2160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2152;
+				State = 2159;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15347,43 +15371,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2155;
+			State = 2162;
 			_localctx.value = intervalValue();
-			State = 2156;
+			State = 2163;
 			_localctx.from = timeUnit();
-			State = 2160;
+			State = 2167;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,308,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
 			case 1:
 				{
-				State = 2157;
+				State = 2164;
 				Match(LPAREN);
-				State = 2158;
+				State = 2165;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2159;
+				State = 2166;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2169;
+			State = 2176;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				{
-				State = 2162;
+				State = 2169;
 				Match(TO);
-				State = 2163;
+				State = 2170;
 				_localctx.to = timeUnit();
-				State = 2167;
+				State = 2174;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 				case 1:
 					{
-					State = 2164;
+					State = 2171;
 					Match(LPAREN);
-					State = 2165;
+					State = 2172;
 					Match(INTEGER_VALUE);
-					State = 2166;
+					State = 2173;
 					Match(RPAREN);
 					}
 					break;
@@ -15429,7 +15453,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2171;
+			State = 2178;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15495,7 +15519,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2173;
+			State = 2180;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & -4611633241869251137L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 1539L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15543,22 +15567,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2175;
+			State = 2182;
 			dataTypeBody(0);
-			State = 2179;
+			State = 2186;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 			case 1:
 				{
-				State = 2176;
+				State = 2183;
 				Match(NOT);
-				State = 2177;
+				State = 2184;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2178;
+				State = 2185;
 				Match(NULL);
 				}
 				break;
@@ -15765,22 +15789,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2263;
+			State = 2270;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2182;
+				State = 2189;
 				Match(ARRAY);
-				State = 2183;
+				State = 2190;
 				Match(LT);
-				State = 2184;
+				State = 2191;
 				dataType();
-				State = 2185;
+				State = 2192;
 				Match(GT);
 				}
 				break;
@@ -15789,13 +15813,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2187;
+				State = 2194;
 				Match(MULTISET);
-				State = 2188;
+				State = 2195;
 				Match(LT);
-				State = 2189;
+				State = 2196;
 				dataType();
-				State = 2190;
+				State = 2197;
 				Match(GT);
 				}
 				break;
@@ -15804,17 +15828,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2192;
+				State = 2199;
 				Match(MAP);
-				State = 2193;
+				State = 2200;
 				Match(LT);
-				State = 2194;
+				State = 2201;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2195;
+				State = 2202;
 				Match(COMMA);
-				State = 2196;
+				State = 2203;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2197;
+				State = 2204;
 				Match(GT);
 				}
 				break;
@@ -15823,37 +15847,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2199;
+				State = 2206;
 				Match(ROW);
-				State = 2200;
+				State = 2207;
 				Match(LT);
-				State = 2209;
+				State = 2216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2201;
+					State = 2208;
 					rowField();
-					State = 2206;
+					State = 2213;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2202;
+						State = 2209;
 						Match(COMMA);
-						State = 2203;
+						State = 2210;
 						rowField();
 						}
 						}
-						State = 2208;
+						State = 2215;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2211;
+				State = 2218;
 				Match(GT);
 				}
 				break;
@@ -15862,37 +15886,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2212;
+				State = 2219;
 				Match(ROW);
-				State = 2213;
+				State = 2220;
 				Match(LPAREN);
-				State = 2222;
+				State = 2229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2214;
+					State = 2221;
 					rowField();
-					State = 2219;
+					State = 2226;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2215;
+						State = 2222;
 						Match(COMMA);
-						State = 2216;
+						State = 2223;
 						rowField();
 						}
 						}
-						State = 2221;
+						State = 2228;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2224;
+				State = 2231;
 				Match(RPAREN);
 				}
 				break;
@@ -15901,43 +15925,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2225;
+				State = 2232;
 				Match(INTERVAL);
-				State = 2226;
+				State = 2233;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2230;
+				State = 2237;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
 				case 1:
 					{
-					State = 2227;
+					State = 2234;
 					Match(LPAREN);
-					State = 2228;
+					State = 2235;
 					Match(INTEGER_VALUE);
-					State = 2229;
+					State = 2236;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2239;
+				State = 2246;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
 				case 1:
 					{
-					State = 2232;
+					State = 2239;
 					Match(TO);
-					State = 2233;
+					State = 2240;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2237;
+					State = 2244;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 					case 1:
 						{
-						State = 2234;
+						State = 2241;
 						Match(LPAREN);
-						State = 2235;
+						State = 2242;
 						Match(INTEGER_VALUE);
-						State = 2236;
+						State = 2243;
 						Match(RPAREN);
 						}
 						break;
@@ -15952,60 +15976,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2241;
+				State = 2248;
 				identifier();
-				State = 2252;
+				State = 2259;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
 				case 1:
 					{
-					State = 2242;
+					State = 2249;
 					Match(LPAREN);
-					State = 2243;
+					State = 2250;
 					Match(INTEGER_VALUE);
-					State = 2248;
+					State = 2255;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2244;
+						State = 2251;
 						Match(COMMA);
-						State = 2245;
+						State = 2252;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2250;
+						State = 2257;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2251;
+					State = 2258;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2261;
+				State = 2268;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 				case 1:
 					{
-					State = 2254;
+					State = 2261;
 					Match(WITH);
-					State = 2255;
+					State = 2262;
 					Match(LOCAL);
-					State = 2256;
+					State = 2263;
 					Match(TIME);
-					State = 2257;
+					State = 2264;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2258;
+					State = 2265;
 					Match(WITHOUT);
-					State = 2259;
+					State = 2266;
 					Match(TIME);
-					State = 2260;
+					State = 2267;
 					Match(ZONE);
 					}
 					break;
@@ -16014,25 +16038,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2271;
+			State = 2278;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,324,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,325,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2269;
+					State = 2276;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2265;
+						State = 2272;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2266;
+						State = 2273;
 						Match(ARRAY);
 						}
 						break;
@@ -16040,18 +16064,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2267;
+						State = 2274;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2268;
+						State = 2275;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2273;
+				State = 2280;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,324,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,325,Context);
 			}
 			}
 		}
@@ -16095,16 +16119,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2274;
+			State = 2281;
 			identifier();
-			State = 2275;
+			State = 2282;
 			dataType();
-			State = 2277;
+			State = 2284;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2276;
+				State = 2283;
 				Match(STRING);
 				}
 			}
@@ -16154,25 +16178,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2279;
+			State = 2286;
 			identifier();
-			State = 2284;
+			State = 2291;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,327,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2280;
+					State = 2287;
 					Match(DOT);
-					State = 2281;
+					State = 2288;
 					identifier();
 					}
 					} 
 				}
-				State = 2286;
+				State = 2293;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,327,Context);
 			}
 			}
 		}
@@ -16219,21 +16243,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2287;
+			State = 2294;
 			identifier();
-			State = 2292;
+			State = 2299;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2288;
+				State = 2295;
 				Match(COMMA);
-				State = 2289;
+				State = 2296;
 				identifier();
 				}
 				}
-				State = 2294;
+				State = 2301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16274,20 +16298,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 180, RULE_identifier);
 		try {
-			State = 2298;
+			State = 2305;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2295;
+				State = 2302;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2296;
+				State = 2303;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16470,7 +16494,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2297;
+				State = 2304;
 				nonReserved();
 				}
 				break;
@@ -16688,7 +16712,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2300;
+			State = 2307;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16766,7 +16790,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,284,2303,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,284,2310,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -16937,736 +16961,739 @@ internal partial class StreamSqlParser : Parser {
 		1,75,3,75,2095,8,75,1,76,3,76,2098,8,76,1,76,1,76,1,76,1,76,1,77,1,77,
 		1,77,1,77,3,77,2108,8,77,1,78,1,78,3,78,2112,8,78,1,78,1,78,1,78,3,78,
 		2117,8,78,1,78,3,78,2120,8,78,1,78,3,78,2123,8,78,1,79,1,79,1,79,1,79,
-		3,79,2129,8,79,1,80,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,
-		4,81,2142,8,81,11,81,12,81,2143,1,81,1,81,1,81,1,81,3,81,2150,8,81,1,82,
-		1,82,3,82,2154,8,82,1,82,1,82,1,82,1,82,1,82,3,82,2161,8,82,1,82,1,82,
-		1,82,1,82,1,82,3,82,2168,8,82,3,82,2170,8,82,1,83,1,83,1,84,1,84,1,85,
-		1,85,1,85,1,85,3,85,2180,8,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,5,86,2205,8,86,10,86,12,86,2208,9,86,3,86,2210,8,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,5,86,2218,8,86,10,86,12,86,2221,9,86,3,86,2223,8,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,3,86,2231,8,86,1,86,1,86,1,86,1,86,1,86,3,86,
-		2238,8,86,3,86,2240,8,86,1,86,1,86,1,86,1,86,1,86,5,86,2247,8,86,10,86,
-		12,86,2250,9,86,1,86,3,86,2253,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		3,86,2262,8,86,3,86,2264,8,86,1,86,1,86,1,86,1,86,5,86,2270,8,86,10,86,
-		12,86,2273,9,86,1,87,1,87,1,87,3,87,2278,8,87,1,88,1,88,1,88,5,88,2283,
-		8,88,10,88,12,88,2286,9,88,1,89,1,89,1,89,5,89,2291,8,89,10,89,12,89,2294,
-		9,89,1,90,1,90,1,90,3,90,2299,8,90,1,91,1,91,1,91,0,6,60,80,124,130,132,
-		172,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,172,174,176,178,180,182,0,42,5,0,19,19,39,39,76,76,204,204,227,
-		227,2,0,16,16,180,180,1,0,46,47,4,0,26,26,63,63,81,81,172,172,2,0,93,93,
-		155,155,4,0,23,23,58,58,103,103,166,166,2,0,243,243,266,266,1,0,266,266,
-		2,0,74,74,87,87,2,0,86,86,116,116,1,0,272,274,3,0,60,60,88,88,158,158,
-		1,0,184,185,2,0,70,70,139,139,2,0,59,59,219,219,2,0,4,4,49,49,2,0,10,10,
-		46,46,2,0,70,70,111,111,3,0,250,250,252,252,255,255,2,0,11,11,201,201,
-		3,0,67,67,215,215,220,220,4,0,8,8,144,144,187,187,225,225,1,0,243,248,
-		1,0,250,251,2,0,252,254,259,259,2,0,18,18,216,216,3,0,14,14,114,114,213,
-		213,4,0,56,56,67,67,215,215,220,220,2,0,1,1,142,142,2,0,21,22,71,71,1,
-		0,210,211,2,0,36,38,119,120,2,0,85,85,178,178,2,0,173,173,185,185,2,0,
-		72,72,168,168,2,0,30,30,218,218,2,0,8,8,144,144,2,0,67,67,215,215,2,0,
-		41,41,208,209,2,0,269,269,272,273,9,0,42,43,82,83,126,131,133,134,136,
-		137,170,171,188,189,231,232,240,241,42,0,1,3,5,6,10,12,14,14,16,16,19,
-		32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,
-		88,93,93,95,98,100,111,113,114,118,118,122,122,124,137,139,140,143,145,
-		148,149,152,152,155,181,183,183,186,189,191,193,195,203,205,206,208,214,
-		216,218,220,220,222,223,225,225,227,232,237,242,2667,0,187,1,0,0,0,2,212,
-		1,0,0,0,4,436,1,0,0,0,6,438,1,0,0,0,8,455,1,0,0,0,10,467,1,0,0,0,12,528,
-		1,0,0,0,14,536,1,0,0,0,16,538,1,0,0,0,18,546,1,0,0,0,20,549,1,0,0,0,22,
-		619,1,0,0,0,24,622,1,0,0,0,26,627,1,0,0,0,28,675,1,0,0,0,30,714,1,0,0,
-		0,32,746,1,0,0,0,34,750,1,0,0,0,36,758,1,0,0,0,38,766,1,0,0,0,40,777,1,
-		0,0,0,42,791,1,0,0,0,44,804,1,0,0,0,46,814,1,0,0,0,48,816,1,0,0,0,50,828,
-		1,0,0,0,52,891,1,0,0,0,54,902,1,0,0,0,56,906,1,0,0,0,58,918,1,0,0,0,60,
-		954,1,0,0,0,62,988,1,0,0,0,64,1005,1,0,0,0,66,1007,1,0,0,0,68,1064,1,0,
-		0,0,70,1078,1,0,0,0,72,1120,1,0,0,0,74,1135,1,0,0,0,76,1137,1,0,0,0,78,
-		1141,1,0,0,0,80,1149,1,0,0,0,82,1189,1,0,0,0,84,1198,1,0,0,0,86,1267,1,
-		0,0,0,88,1269,1,0,0,0,90,1345,1,0,0,0,92,1357,1,0,0,0,94,1373,1,0,0,0,
-		96,1375,1,0,0,0,98,1384,1,0,0,0,100,1388,1,0,0,0,102,1397,1,0,0,0,104,
-		1417,1,0,0,0,106,1419,1,0,0,0,108,1432,1,0,0,0,110,1437,1,0,0,0,112,1446,
-		1,0,0,0,114,1448,1,0,0,0,116,1461,1,0,0,0,118,1484,1,0,0,0,120,1498,1,
-		0,0,0,122,1500,1,0,0,0,124,1512,1,0,0,0,126,1608,1,0,0,0,128,1610,1,0,
-		0,0,130,1616,1,0,0,0,132,1959,1,0,0,0,134,1974,1,0,0,0,136,2006,1,0,0,
-		0,138,2013,1,0,0,0,140,2020,1,0,0,0,142,2039,1,0,0,0,144,2043,1,0,0,0,
-		146,2045,1,0,0,0,148,2083,1,0,0,0,150,2094,1,0,0,0,152,2097,1,0,0,0,154,
-		2107,1,0,0,0,156,2122,1,0,0,0,158,2128,1,0,0,0,160,2130,1,0,0,0,162,2149,
-		1,0,0,0,164,2151,1,0,0,0,166,2171,1,0,0,0,168,2173,1,0,0,0,170,2175,1,
-		0,0,0,172,2263,1,0,0,0,174,2274,1,0,0,0,176,2279,1,0,0,0,178,2287,1,0,
-		0,0,180,2298,1,0,0,0,182,2300,1,0,0,0,184,186,5,266,0,0,185,184,1,0,0,
-		0,186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,208,1,0,0,0,189,
-		187,1,0,0,0,190,199,3,4,2,0,191,193,5,266,0,0,192,191,1,0,0,0,193,194,
-		1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,196,1,0,0,0,196,198,3,4,2,
-		0,197,192,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,
-		205,1,0,0,0,201,199,1,0,0,0,202,204,5,266,0,0,203,202,1,0,0,0,204,207,
-		1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,
-		0,208,190,1,0,0,0,208,209,1,0,0,0,209,210,1,0,0,0,210,211,5,0,0,1,211,
-		1,1,0,0,0,212,213,3,122,61,0,213,214,5,0,0,1,214,3,1,0,0,0,215,437,3,54,
-		27,0,216,437,3,6,3,0,217,437,3,12,6,0,218,223,5,61,0,0,219,224,3,6,3,0,
-		220,224,3,12,6,0,221,224,3,26,13,0,222,224,3,28,14,0,223,219,1,0,0,0,223,
-		220,1,0,0,0,223,221,1,0,0,0,223,222,1,0,0,0,224,226,1,0,0,0,225,227,3,
-		14,7,0,226,225,1,0,0,0,226,227,1,0,0,0,227,232,1,0,0,0,228,229,5,5,0,0,
-		229,230,5,140,0,0,230,231,5,179,0,0,231,233,5,196,0,0,232,228,1,0,0,0,
-		232,233,1,0,0,0,233,437,1,0,0,0,234,437,3,26,13,0,235,437,3,28,14,0,236,
-		238,5,32,0,0,237,239,5,206,0,0,238,237,1,0,0,0,238,239,1,0,0,0,239,240,
-		1,0,0,0,240,244,5,227,0,0,241,242,5,84,0,0,242,243,5,141,0,0,243,245,5,
-		62,0,0,244,241,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,251,3,176,88,
-		0,247,248,5,260,0,0,248,249,3,178,89,0,249,250,5,261,0,0,250,252,1,0,0,
-		0,251,247,1,0,0,0,251,252,1,0,0,0,252,255,1,0,0,0,253,254,5,29,0,0,254,
-		256,5,269,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,257,1,0,0,0,257,258,
-		5,9,0,0,258,259,3,54,27,0,259,437,1,0,0,0,260,265,5,32,0,0,261,263,5,206,
-		0,0,262,264,5,202,0,0,263,262,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,
-		265,261,1,0,0,0,265,266,1,0,0,0,266,267,1,0,0,0,267,271,5,76,0,0,268,269,
-		5,84,0,0,269,270,5,141,0,0,270,272,5,62,0,0,271,268,1,0,0,0,271,272,1,
-		0,0,0,272,273,1,0,0,0,273,274,3,176,88,0,274,275,5,9,0,0,275,278,5,269,
-		0,0,276,277,5,110,0,0,277,279,3,180,90,0,278,276,1,0,0,0,278,279,1,0,0,
-		0,279,291,1,0,0,0,280,281,5,224,0,0,281,282,5,95,0,0,282,288,5,269,0,0,
-		283,284,5,264,0,0,284,285,5,95,0,0,285,287,5,269,0,0,286,283,1,0,0,0,287,
-		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,292,1,0,0,0,290,288,1,
-		0,0,0,291,280,1,0,0,0,291,292,1,0,0,0,292,437,1,0,0,0,293,294,5,32,0,0,
-		294,298,5,39,0,0,295,296,5,84,0,0,296,297,5,141,0,0,297,299,5,62,0,0,298,
-		295,1,0,0,0,298,299,1,0,0,0,299,300,1,0,0,0,300,303,3,176,88,0,301,302,
-		5,29,0,0,302,304,5,269,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,
-		0,0,305,307,3,40,20,0,306,305,1,0,0,0,306,307,1,0,0,0,307,437,1,0,0,0,
-		308,309,5,32,0,0,309,313,5,19,0,0,310,311,5,84,0,0,311,312,5,141,0,0,312,
-		314,5,62,0,0,313,310,1,0,0,0,313,314,1,0,0,0,314,315,1,0,0,0,315,318,3,
-		176,88,0,316,317,5,29,0,0,317,319,5,269,0,0,318,316,1,0,0,0,318,319,1,
-		0,0,0,319,321,1,0,0,0,320,322,3,40,20,0,321,320,1,0,0,0,321,322,1,0,0,
-		0,322,437,1,0,0,0,323,325,5,51,0,0,324,326,5,206,0,0,325,324,1,0,0,0,325,
-		326,1,0,0,0,326,328,1,0,0,0,327,329,5,202,0,0,328,327,1,0,0,0,328,329,
-		1,0,0,0,329,330,1,0,0,0,330,333,7,0,0,0,331,332,5,84,0,0,332,334,5,62,
-		0,0,333,331,1,0,0,0,333,334,1,0,0,0,334,335,1,0,0,0,335,337,3,176,88,0,
-		336,338,7,1,0,0,337,336,1,0,0,0,337,338,1,0,0,0,338,437,1,0,0,0,339,340,
-		5,6,0,0,340,343,5,204,0,0,341,342,5,84,0,0,342,344,5,62,0,0,343,341,1,
-		0,0,0,343,344,1,0,0,0,344,345,1,0,0,0,345,346,3,176,88,0,346,347,3,52,
-		26,0,347,437,1,0,0,0,348,349,5,6,0,0,349,350,5,227,0,0,350,356,3,176,88,
-		0,351,352,5,175,0,0,352,353,5,212,0,0,353,357,3,176,88,0,354,355,5,9,0,
-		0,355,357,3,54,27,0,356,351,1,0,0,0,356,354,1,0,0,0,357,437,1,0,0,0,358,
-		359,5,6,0,0,359,360,5,19,0,0,360,364,3,176,88,0,361,365,3,52,26,0,362,
-		363,5,29,0,0,363,365,5,269,0,0,364,361,1,0,0,0,364,362,1,0,0,0,365,437,
-		1,0,0,0,366,371,5,191,0,0,367,368,3,18,9,0,368,369,5,243,0,0,369,370,3,
-		20,10,0,370,372,1,0,0,0,371,367,1,0,0,0,371,372,1,0,0,0,372,437,1,0,0,
-		0,373,375,5,177,0,0,374,376,3,20,10,0,375,374,1,0,0,0,375,376,1,0,0,0,
-		376,437,1,0,0,0,377,378,5,193,0,0,378,437,3,22,11,0,379,380,7,2,0,0,380,
-		381,5,186,0,0,381,437,5,269,0,0,382,383,7,2,0,0,383,385,5,19,0,0,384,386,
-		5,65,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,437,3,176,
-		88,0,388,390,7,2,0,0,389,391,5,65,0,0,390,389,1,0,0,0,390,391,1,0,0,0,
-		391,392,1,0,0,0,392,437,3,176,88,0,393,404,5,64,0,0,394,395,5,165,0,0,
-		395,405,5,73,0,0,396,401,3,16,8,0,397,398,5,264,0,0,398,400,3,16,8,0,399,
-		397,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,1,0,0,0,402,405,1,
-		0,0,0,403,401,1,0,0,0,404,394,1,0,0,0,404,396,1,0,0,0,404,405,1,0,0,0,
-		405,406,1,0,0,0,406,437,3,4,2,0,407,408,5,198,0,0,408,409,5,97,0,0,409,
-		412,5,269,0,0,410,411,5,236,0,0,411,413,5,186,0,0,412,410,1,0,0,0,412,
-		413,1,0,0,0,413,416,1,0,0,0,414,415,5,236,0,0,415,417,5,50,0,0,416,414,
-		1,0,0,0,416,417,1,0,0,0,417,437,1,0,0,0,418,419,5,186,0,0,419,422,5,269,
-		0,0,420,421,5,212,0,0,421,423,5,269,0,0,422,420,1,0,0,0,422,423,1,0,0,
-		0,423,437,1,0,0,0,424,426,5,222,0,0,425,427,5,19,0,0,426,425,1,0,0,0,426,
-		427,1,0,0,0,427,428,1,0,0,0,428,437,3,176,88,0,429,437,7,3,0,0,430,431,
-		5,2,0,0,431,432,5,95,0,0,432,437,5,269,0,0,433,434,5,174,0,0,434,435,5,
-		95,0,0,435,437,5,269,0,0,436,215,1,0,0,0,436,216,1,0,0,0,436,217,1,0,0,
-		0,436,218,1,0,0,0,436,234,1,0,0,0,436,235,1,0,0,0,436,236,1,0,0,0,436,
-		260,1,0,0,0,436,293,1,0,0,0,436,308,1,0,0,0,436,323,1,0,0,0,436,339,1,
-		0,0,0,436,348,1,0,0,0,436,358,1,0,0,0,436,366,1,0,0,0,436,373,1,0,0,0,
-		436,377,1,0,0,0,436,379,1,0,0,0,436,382,1,0,0,0,436,388,1,0,0,0,436,393,
-		1,0,0,0,436,407,1,0,0,0,436,418,1,0,0,0,436,424,1,0,0,0,436,429,1,0,0,
-		0,436,430,1,0,0,0,436,433,1,0,0,0,437,5,1,0,0,0,438,439,5,90,0,0,439,440,
-		7,4,0,0,440,442,3,176,88,0,441,443,3,112,56,0,442,441,1,0,0,0,442,443,
-		1,0,0,0,443,445,1,0,0,0,444,446,3,8,4,0,445,444,1,0,0,0,445,446,1,0,0,
-		0,446,451,1,0,0,0,447,448,5,260,0,0,448,449,3,178,89,0,449,450,5,261,0,
-		0,450,452,1,0,0,0,451,447,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,
-		454,3,54,27,0,454,7,1,0,0,0,455,456,5,159,0,0,456,457,5,260,0,0,457,462,
-		3,10,5,0,458,459,5,264,0,0,459,461,3,10,5,0,460,458,1,0,0,0,461,464,1,
-		0,0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,465,1,0,0,0,464,462,1,0,0,0,
-		465,466,5,261,0,0,466,9,1,0,0,0,467,468,3,180,90,0,468,469,5,243,0,0,469,
-		470,3,46,23,0,470,11,1,0,0,0,471,472,5,197,0,0,472,473,5,191,0,0,473,477,
-		5,12,0,0,474,476,5,266,0,0,475,474,1,0,0,0,476,479,1,0,0,0,477,475,1,0,
-		0,0,477,478,1,0,0,0,478,480,1,0,0,0,479,477,1,0,0,0,480,489,3,4,2,0,481,
-		483,5,266,0,0,482,481,1,0,0,0,483,484,1,0,0,0,484,482,1,0,0,0,484,485,
-		1,0,0,0,485,486,1,0,0,0,486,488,3,4,2,0,487,482,1,0,0,0,488,491,1,0,0,
-		0,489,487,1,0,0,0,489,490,1,0,0,0,490,495,1,0,0,0,491,489,1,0,0,0,492,
-		494,5,266,0,0,493,492,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,
-		1,0,0,0,496,498,1,0,0,0,497,495,1,0,0,0,498,499,5,54,0,0,499,529,1,0,0,
-		0,500,501,5,12,0,0,501,502,5,197,0,0,502,504,5,191,0,0,503,505,5,266,0,
-		0,504,503,1,0,0,0,505,506,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,
-		508,1,0,0,0,508,517,3,4,2,0,509,511,5,266,0,0,510,509,1,0,0,0,511,512,
-		1,0,0,0,512,510,1,0,0,0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,4,2,
-		0,515,510,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
-		523,1,0,0,0,519,517,1,0,0,0,520,522,5,266,0,0,521,520,1,0,0,0,522,525,
-		1,0,0,0,523,521,1,0,0,0,523,524,1,0,0,0,524,526,1,0,0,0,525,523,1,0,0,
-		0,526,527,5,54,0,0,527,529,1,0,0,0,528,471,1,0,0,0,528,500,1,0,0,0,529,
-		13,1,0,0,0,530,531,5,74,0,0,531,532,5,186,0,0,532,537,5,269,0,0,533,534,
-		5,74,0,0,534,535,5,113,0,0,535,537,5,24,0,0,536,530,1,0,0,0,536,533,1,
-		0,0,0,537,15,1,0,0,0,538,539,7,5,0,0,539,17,1,0,0,0,540,547,5,269,0,0,
-		541,543,8,6,0,0,542,541,1,0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,
-		1,0,0,0,545,547,1,0,0,0,546,540,1,0,0,0,546,542,1,0,0,0,547,19,1,0,0,0,
-		548,550,8,7,0,0,549,548,1,0,0,0,550,551,1,0,0,0,551,549,1,0,0,0,551,552,
-		1,0,0,0,552,21,1,0,0,0,553,556,5,205,0,0,554,555,7,8,0,0,555,557,3,176,
-		88,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,
-		559,558,1,0,0,0,559,560,1,0,0,0,560,620,1,0,0,0,561,564,5,228,0,0,562,
-		563,7,8,0,0,563,565,3,176,88,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,
-		1,0,0,0,566,568,3,24,12,0,567,566,1,0,0,0,567,568,1,0,0,0,568,620,1,0,
-		0,0,569,571,5,223,0,0,570,569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,
-		572,575,5,77,0,0,573,574,7,8,0,0,574,576,3,176,88,0,575,573,1,0,0,0,575,
-		576,1,0,0,0,576,578,1,0,0,0,577,579,3,24,12,0,578,577,1,0,0,0,578,579,
-		1,0,0,0,579,620,1,0,0,0,580,620,5,98,0,0,581,583,5,20,0,0,582,584,3,24,
-		12,0,583,582,1,0,0,0,583,584,1,0,0,0,584,620,1,0,0,0,585,588,5,40,0,0,
-		586,587,7,8,0,0,587,589,3,176,88,0,588,586,1,0,0,0,588,589,1,0,0,0,589,
-		591,1,0,0,0,590,592,3,24,12,0,591,590,1,0,0,0,591,592,1,0,0,0,592,620,
-		1,0,0,0,593,620,5,132,0,0,594,620,5,96,0,0,595,596,5,28,0,0,596,597,7,
-		8,0,0,597,599,3,176,88,0,598,600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,
-		0,0,600,620,1,0,0,0,601,602,5,32,0,0,602,603,5,204,0,0,603,620,3,176,88,
-		0,604,605,5,32,0,0,605,606,5,227,0,0,606,620,3,176,88,0,607,608,5,32,0,
-		0,608,609,5,19,0,0,609,620,3,176,88,0,610,611,5,35,0,0,611,620,5,19,0,
-		0,612,613,5,35,0,0,613,620,5,39,0,0,614,615,5,25,0,0,615,617,5,269,0,0,
-		616,618,3,24,12,0,617,616,1,0,0,0,617,618,1,0,0,0,618,620,1,0,0,0,619,
-		553,1,0,0,0,619,561,1,0,0,0,619,570,1,0,0,0,619,580,1,0,0,0,619,581,1,
-		0,0,0,619,585,1,0,0,0,619,593,1,0,0,0,619,594,1,0,0,0,619,595,1,0,0,0,
-		619,601,1,0,0,0,619,604,1,0,0,0,619,607,1,0,0,0,619,610,1,0,0,0,619,612,
-		1,0,0,0,619,614,1,0,0,0,620,23,1,0,0,0,621,623,5,141,0,0,622,621,1,0,0,
-		0,622,623,1,0,0,0,623,624,1,0,0,0,624,625,7,9,0,0,625,626,5,269,0,0,626,
-		25,1,0,0,0,627,629,5,32,0,0,628,630,5,206,0,0,629,628,1,0,0,0,629,630,
-		1,0,0,0,630,631,1,0,0,0,631,635,5,204,0,0,632,633,5,84,0,0,633,634,5,141,
-		0,0,634,636,5,62,0,0,635,632,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,
-		649,3,176,88,0,638,639,5,260,0,0,639,644,3,30,15,0,640,641,5,264,0,0,641,
-		643,3,30,15,0,642,640,1,0,0,0,643,646,1,0,0,0,644,642,1,0,0,0,644,645,
-		1,0,0,0,645,647,1,0,0,0,646,644,1,0,0,0,647,648,5,261,0,0,648,650,1,0,
-		0,0,649,638,1,0,0,0,649,650,1,0,0,0,650,653,1,0,0,0,651,652,5,29,0,0,652,
-		654,5,269,0,0,653,651,1,0,0,0,653,654,1,0,0,0,654,661,1,0,0,0,655,656,
-		5,160,0,0,656,657,5,15,0,0,657,658,5,260,0,0,658,659,3,178,89,0,659,660,
-		5,261,0,0,660,662,1,0,0,0,661,655,1,0,0,0,661,662,1,0,0,0,662,664,1,0,
-		0,0,663,665,3,40,20,0,664,663,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,
-		666,668,3,48,24,0,667,666,1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,
-		670,5,9,0,0,670,672,3,54,27,0,671,669,1,0,0,0,671,672,1,0,0,0,672,27,1,
-		0,0,0,673,674,5,32,0,0,674,676,5,150,0,0,675,673,1,0,0,0,675,676,1,0,0,
-		0,676,677,1,0,0,0,677,678,5,176,0,0,678,679,5,204,0,0,679,691,3,176,88,
-		0,680,681,5,260,0,0,681,686,3,30,15,0,682,683,5,264,0,0,683,685,3,30,15,
-		0,684,682,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,
-		689,1,0,0,0,688,686,1,0,0,0,689,690,5,261,0,0,690,692,1,0,0,0,691,680,
-		1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,0,693,694,5,29,0,0,694,696,5,269,
-		0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,703,1,0,0,0,697,698,5,160,0,0,
-		698,699,5,15,0,0,699,700,5,260,0,0,700,701,3,178,89,0,701,702,5,261,0,
-		0,702,704,1,0,0,0,703,697,1,0,0,0,703,704,1,0,0,0,704,706,1,0,0,0,705,
-		707,3,40,20,0,706,705,1,0,0,0,706,707,1,0,0,0,707,708,1,0,0,0,708,709,
-		5,9,0,0,709,710,3,54,27,0,710,29,1,0,0,0,711,715,3,32,16,0,712,715,3,36,
-		18,0,713,715,3,38,19,0,714,711,1,0,0,0,714,712,1,0,0,0,714,713,1,0,0,0,
-		715,31,1,0,0,0,716,717,3,180,90,0,717,718,5,9,0,0,718,721,3,122,61,0,719,
-		720,5,29,0,0,720,722,5,269,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,747,
-		1,0,0,0,723,724,3,180,90,0,724,725,3,170,85,0,725,728,5,125,0,0,726,727,
-		5,74,0,0,727,729,5,269,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,
-		0,0,730,732,5,229,0,0,731,730,1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,
-		733,734,5,29,0,0,734,736,5,269,0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,
-		747,1,0,0,0,737,738,3,180,90,0,738,740,3,170,85,0,739,741,3,34,17,0,740,
-		739,1,0,0,0,740,741,1,0,0,0,741,744,1,0,0,0,742,743,5,29,0,0,743,745,5,
-		269,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,747,1,0,0,0,746,716,1,0,0,
-		0,746,723,1,0,0,0,746,737,1,0,0,0,747,33,1,0,0,0,748,749,5,31,0,0,749,
-		751,3,180,90,0,750,748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,
-		5,169,0,0,753,756,5,109,0,0,754,755,5,141,0,0,755,757,5,55,0,0,756,754,
-		1,0,0,0,756,757,1,0,0,0,757,35,1,0,0,0,758,759,5,230,0,0,759,760,5,73,
-		0,0,760,761,3,180,90,0,761,762,5,9,0,0,762,763,3,122,61,0,763,37,1,0,0,
-		0,764,765,5,31,0,0,765,767,3,180,90,0,766,764,1,0,0,0,766,767,1,0,0,0,
-		767,768,1,0,0,0,768,769,5,169,0,0,769,770,5,109,0,0,770,771,5,260,0,0,
-		771,772,3,178,89,0,772,775,5,261,0,0,773,774,5,141,0,0,774,776,5,55,0,
-		0,775,773,1,0,0,0,775,776,1,0,0,0,776,39,1,0,0,0,777,778,5,236,0,0,778,
-		787,5,260,0,0,779,784,3,42,21,0,780,781,5,264,0,0,781,783,3,42,21,0,782,
-		780,1,0,0,0,783,786,1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,788,1,
-		0,0,0,786,784,1,0,0,0,787,779,1,0,0,0,787,788,1,0,0,0,788,789,1,0,0,0,
-		789,790,5,261,0,0,790,41,1,0,0,0,791,792,3,44,22,0,792,793,5,243,0,0,793,
-		794,3,46,23,0,794,43,1,0,0,0,795,805,5,269,0,0,796,801,3,180,90,0,797,
-		798,5,265,0,0,798,800,3,180,90,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,
-		1,0,0,0,801,802,1,0,0,0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,
-		0,804,796,1,0,0,0,805,45,1,0,0,0,806,815,5,269,0,0,807,809,5,251,0,0,808,
-		807,1,0,0,0,808,809,1,0,0,0,809,810,1,0,0,0,810,815,7,10,0,0,811,815,5,
-		215,0,0,812,815,5,67,0,0,813,815,3,180,90,0,814,806,1,0,0,0,814,808,1,
-		0,0,0,814,811,1,0,0,0,814,812,1,0,0,0,814,813,1,0,0,0,815,47,1,0,0,0,816,
-		817,5,116,0,0,817,826,3,176,88,0,818,822,5,260,0,0,819,821,3,50,25,0,820,
-		819,1,0,0,0,821,824,1,0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,
-		0,0,0,824,822,1,0,0,0,825,827,5,261,0,0,826,818,1,0,0,0,826,827,1,0,0,
-		0,827,49,1,0,0,0,828,831,7,11,0,0,829,832,5,4,0,0,830,832,3,180,90,0,831,
-		829,1,0,0,0,831,830,1,0,0,0,832,51,1,0,0,0,833,834,5,175,0,0,834,835,5,
-		212,0,0,835,892,3,176,88,0,836,837,5,191,0,0,837,838,5,260,0,0,838,843,
-		3,42,21,0,839,840,5,264,0,0,840,842,3,42,21,0,841,839,1,0,0,0,842,845,
-		1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,
-		0,846,847,5,261,0,0,847,892,1,0,0,0,848,849,5,177,0,0,849,850,5,260,0,
-		0,850,855,3,44,22,0,851,852,5,264,0,0,852,854,3,44,22,0,853,851,1,0,0,
-		0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,1,0,0,0,857,
-		855,1,0,0,0,858,859,5,261,0,0,859,892,1,0,0,0,860,873,5,2,0,0,861,874,
-		3,30,15,0,862,863,5,260,0,0,863,868,3,30,15,0,864,865,5,264,0,0,865,867,
-		3,30,15,0,866,864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,
-		0,0,869,871,1,0,0,0,870,868,1,0,0,0,871,872,5,261,0,0,872,874,1,0,0,0,
-		873,861,1,0,0,0,873,862,1,0,0,0,874,892,1,0,0,0,875,884,5,51,0,0,876,878,
-		5,27,0,0,877,876,1,0,0,0,877,878,1,0,0,0,878,879,1,0,0,0,879,885,3,180,
-		90,0,880,881,5,260,0,0,881,882,3,178,89,0,882,883,5,261,0,0,883,885,1,
-		0,0,0,884,877,1,0,0,0,884,880,1,0,0,0,885,892,1,0,0,0,886,887,5,175,0,
-		0,887,888,3,180,90,0,888,889,5,212,0,0,889,890,3,180,90,0,890,892,1,0,
-		0,0,891,833,1,0,0,0,891,836,1,0,0,0,891,848,1,0,0,0,891,860,1,0,0,0,891,
-		875,1,0,0,0,891,886,1,0,0,0,892,53,1,0,0,0,893,894,5,236,0,0,894,899,3,
-		56,28,0,895,896,5,264,0,0,896,898,3,56,28,0,897,895,1,0,0,0,898,901,1,
-		0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,903,1,0,0,0,901,899,1,0,0,0,
-		902,893,1,0,0,0,902,903,1,0,0,0,903,904,1,0,0,0,904,905,3,58,29,0,905,
-		55,1,0,0,0,906,911,3,180,90,0,907,908,5,260,0,0,908,909,3,178,89,0,909,
-		910,5,261,0,0,910,912,1,0,0,0,911,907,1,0,0,0,911,912,1,0,0,0,912,913,
-		1,0,0,0,913,914,5,9,0,0,914,915,5,260,0,0,915,916,3,54,27,0,916,917,5,
-		261,0,0,917,57,1,0,0,0,918,929,3,60,30,0,919,920,5,151,0,0,920,921,5,15,
-		0,0,921,926,3,78,39,0,922,923,5,264,0,0,923,925,3,78,39,0,924,922,1,0,
-		0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,930,1,0,0,0,928,
-		926,1,0,0,0,929,919,1,0,0,0,929,930,1,0,0,0,930,936,1,0,0,0,931,934,5,
-		117,0,0,932,935,3,122,61,0,933,935,5,4,0,0,934,932,1,0,0,0,934,933,1,0,
-		0,0,935,937,1,0,0,0,936,931,1,0,0,0,936,937,1,0,0,0,937,943,1,0,0,0,938,
-		939,5,146,0,0,939,941,3,122,61,0,940,942,7,12,0,0,941,940,1,0,0,0,941,
-		942,1,0,0,0,942,944,1,0,0,0,943,938,1,0,0,0,943,944,1,0,0,0,944,952,1,
-		0,0,0,945,946,5,68,0,0,946,948,7,13,0,0,947,949,3,122,61,0,948,947,1,0,
-		0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,951,7,12,0,0,951,953,5,149,0,0,
-		952,945,1,0,0,0,952,953,1,0,0,0,953,59,1,0,0,0,954,955,6,30,-1,0,955,956,
-		3,62,31,0,956,971,1,0,0,0,957,958,10,2,0,0,958,960,5,91,0,0,959,961,3,
-		68,34,0,960,959,1,0,0,0,960,961,1,0,0,0,961,962,1,0,0,0,962,970,3,60,30,
-		3,963,964,10,1,0,0,964,966,7,14,0,0,965,967,3,68,34,0,966,965,1,0,0,0,
-		966,967,1,0,0,0,967,968,1,0,0,0,968,970,3,60,30,2,969,957,1,0,0,0,969,
-		963,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,972,1,0,0,0,972,61,1,0,
-		0,0,973,971,1,0,0,0,974,989,3,66,33,0,975,976,5,226,0,0,976,981,3,64,32,
-		0,977,978,5,264,0,0,978,980,3,64,32,0,979,977,1,0,0,0,980,983,1,0,0,0,
-		981,979,1,0,0,0,981,982,1,0,0,0,982,989,1,0,0,0,983,981,1,0,0,0,984,985,
-		5,260,0,0,985,986,3,54,27,0,986,987,5,261,0,0,987,989,1,0,0,0,988,974,
-		1,0,0,0,988,975,1,0,0,0,988,984,1,0,0,0,989,63,1,0,0,0,990,992,5,184,0,
-		0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,994,5,260,0,0,994,
-		999,3,122,61,0,995,996,5,264,0,0,996,998,3,122,61,0,997,995,1,0,0,0,998,
-		1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1002,1,0,0,0,1001,999,
-		1,0,0,0,1002,1003,5,261,0,0,1003,1006,1,0,0,0,1004,1006,3,122,61,0,1005,
-		991,1,0,0,0,1005,1004,1,0,0,0,1006,65,1,0,0,0,1007,1009,5,190,0,0,1008,
-		1010,3,114,57,0,1009,1008,1,0,0,0,1009,1010,1,0,0,0,1010,1012,1,0,0,0,
-		1011,1013,3,68,34,0,1012,1011,1,0,0,0,1012,1013,1,0,0,0,1013,1014,1,0,
-		0,0,1014,1019,3,70,35,0,1015,1016,5,264,0,0,1016,1018,3,70,35,0,1017,1015,
-		1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1031,
-		1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,74,0,0,1023,1028,3,80,40,0,1024,
-		1025,5,264,0,0,1025,1027,3,80,40,0,1026,1024,1,0,0,0,1027,1030,1,0,0,0,
-		1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1032,1,0,0,0,1030,1028,1,0,0,
-		0,1031,1022,1,0,0,0,1031,1032,1,0,0,0,1032,1035,1,0,0,0,1033,1034,5,234,
-		0,0,1034,1036,3,122,61,0,1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,1047,
-		1,0,0,0,1037,1038,5,78,0,0,1038,1039,5,15,0,0,1039,1044,3,72,36,0,1040,
-		1041,5,264,0,0,1041,1043,3,72,36,0,1042,1040,1,0,0,0,1043,1046,1,0,0,0,
-		1044,1042,1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,1044,1,0,0,
-		0,1047,1037,1,0,0,0,1047,1048,1,0,0,0,1048,1051,1,0,0,0,1049,1050,5,80,
-		0,0,1050,1052,3,122,61,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1062,
-		1,0,0,0,1053,1054,5,235,0,0,1054,1059,3,76,38,0,1055,1056,5,264,0,0,1056,
-		1058,3,76,38,0,1057,1055,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1059,
-		1060,1,0,0,0,1060,1063,1,0,0,0,1061,1059,1,0,0,0,1062,1053,1,0,0,0,1062,
-		1063,1,0,0,0,1063,67,1,0,0,0,1064,1065,7,15,0,0,1065,69,1,0,0,0,1066,1079,
-		5,252,0,0,1067,1068,3,176,88,0,1068,1069,5,265,0,0,1069,1070,5,252,0,0,
-		1070,1079,1,0,0,0,1071,1076,3,122,61,0,1072,1074,5,9,0,0,1073,1072,1,0,
-		0,0,1073,1074,1,0,0,0,1074,1075,1,0,0,0,1075,1077,3,180,90,0,1076,1073,
-		1,0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1066,1,0,0,0,1078,1067,
-		1,0,0,0,1078,1071,1,0,0,0,1079,71,1,0,0,0,1080,1081,5,79,0,0,1081,1082,
-		5,192,0,0,1082,1083,5,260,0,0,1083,1088,3,74,37,0,1084,1085,5,264,0,0,
-		1085,1087,3,74,37,0,1086,1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,
-		0,0,1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,
-		261,0,0,1092,1121,1,0,0,0,1093,1094,5,183,0,0,1094,1095,5,260,0,0,1095,
-		1100,3,74,37,0,1096,1097,5,264,0,0,1097,1099,3,74,37,0,1098,1096,1,0,0,
-		0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,
-		0,0,1102,1100,1,0,0,0,1103,1104,5,261,0,0,1104,1121,1,0,0,0,1105,1106,
-		5,34,0,0,1106,1107,5,260,0,0,1107,1112,3,74,37,0,1108,1109,5,264,0,0,1109,
-		1111,3,74,37,0,1110,1108,1,0,0,0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1112,
-		1113,1,0,0,0,1113,1115,1,0,0,0,1114,1112,1,0,0,0,1115,1116,5,261,0,0,1116,
-		1121,1,0,0,0,1117,1118,5,260,0,0,1118,1121,5,261,0,0,1119,1121,3,122,61,
-		0,1120,1080,1,0,0,0,1120,1093,1,0,0,0,1120,1105,1,0,0,0,1120,1117,1,0,
-		0,0,1120,1119,1,0,0,0,1121,73,1,0,0,0,1122,1131,5,260,0,0,1123,1128,3,
-		122,61,0,1124,1125,5,264,0,0,1125,1127,3,122,61,0,1126,1124,1,0,0,0,1127,
-		1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,
-		1128,1,0,0,0,1131,1123,1,0,0,0,1131,1132,1,0,0,0,1132,1133,1,0,0,0,1133,
-		1136,5,261,0,0,1134,1136,3,122,61,0,1135,1122,1,0,0,0,1135,1134,1,0,0,
-		0,1136,75,1,0,0,0,1137,1138,3,180,90,0,1138,1139,5,9,0,0,1139,1140,3,146,
-		73,0,1140,77,1,0,0,0,1141,1143,3,122,61,0,1142,1144,7,16,0,0,1143,1142,
-		1,0,0,0,1143,1144,1,0,0,0,1144,1147,1,0,0,0,1145,1146,5,143,0,0,1146,1148,
-		7,17,0,0,1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,79,1,0,0,0,1149,1150,
-		6,40,-1,0,1150,1151,3,86,43,0,1151,1171,1,0,0,0,1152,1153,10,4,0,0,1153,
-		1154,5,33,0,0,1154,1155,5,99,0,0,1155,1170,3,86,43,0,1156,1157,10,3,0,
-		0,1157,1158,5,138,0,0,1158,1159,3,82,41,0,1159,1160,5,99,0,0,1160,1161,
-		3,86,43,0,1161,1170,1,0,0,0,1162,1163,10,2,0,0,1163,1164,3,82,41,0,1164,
-		1165,5,99,0,0,1165,1167,3,86,43,0,1166,1168,3,84,42,0,1167,1166,1,0,0,
-		0,1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1152,1,0,0,0,1169,1156,1,0,
-		0,0,1169,1162,1,0,0,0,1170,1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,
-		0,0,0,1172,81,1,0,0,0,1173,1171,1,0,0,0,1174,1176,5,89,0,0,1175,1174,1,
-		0,0,0,1175,1176,1,0,0,0,1176,1190,1,0,0,0,1177,1179,5,115,0,0,1178,1180,
-		5,153,0,0,1179,1178,1,0,0,0,1179,1180,1,0,0,0,1180,1190,1,0,0,0,1181,1183,
-		5,182,0,0,1182,1184,5,153,0,0,1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,
-		1190,1,0,0,0,1185,1187,5,75,0,0,1186,1188,5,153,0,0,1187,1186,1,0,0,0,
-		1187,1188,1,0,0,0,1188,1190,1,0,0,0,1189,1175,1,0,0,0,1189,1177,1,0,0,
-		0,1189,1181,1,0,0,0,1189,1185,1,0,0,0,1190,83,1,0,0,0,1191,1192,5,147,
-		0,0,1192,1199,3,122,61,0,1193,1194,5,224,0,0,1194,1195,5,260,0,0,1195,
-		1196,3,178,89,0,1196,1197,5,261,0,0,1197,1199,1,0,0,0,1198,1191,1,0,0,
-		0,1198,1193,1,0,0,0,1199,85,1,0,0,0,1200,1202,3,176,88,0,1201,1203,3,112,
-		56,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,1203,1209,1,0,0,0,1204,1205,5,
-		73,0,0,1205,1206,5,203,0,0,1206,1207,5,9,0,0,1207,1208,5,145,0,0,1208,
-		1210,3,130,65,0,1209,1204,1,0,0,0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,
-		1211,1213,3,110,55,0,1212,1211,1,0,0,0,1212,1213,1,0,0,0,1213,1268,1,0,
-		0,0,1214,1216,5,112,0,0,1215,1214,1,0,0,0,1215,1216,1,0,0,0,1216,1217,
-		1,0,0,0,1217,1218,5,204,0,0,1218,1219,5,260,0,0,1219,1220,3,134,67,0,1220,
-		1222,5,261,0,0,1221,1223,3,110,55,0,1222,1221,1,0,0,0,1222,1223,1,0,0,
-		0,1223,1268,1,0,0,0,1224,1226,5,112,0,0,1225,1224,1,0,0,0,1225,1226,1,
-		0,0,0,1226,1227,1,0,0,0,1227,1228,5,260,0,0,1228,1229,3,54,27,0,1229,1231,
-		5,261,0,0,1230,1232,3,110,55,0,1231,1230,1,0,0,0,1231,1232,1,0,0,0,1232,
-		1268,1,0,0,0,1233,1234,5,221,0,0,1234,1235,5,260,0,0,1235,1240,3,122,61,
-		0,1236,1237,5,264,0,0,1237,1239,3,122,61,0,1238,1236,1,0,0,0,1239,1242,
-		1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,0,0,0,1241,1243,1,0,0,0,1242,1240,
-		1,0,0,0,1243,1246,5,261,0,0,1244,1245,5,236,0,0,1245,1247,5,152,0,0,1246,
-		1244,1,0,0,0,1246,1247,1,0,0,0,1247,1249,1,0,0,0,1248,1250,3,110,55,0,
-		1249,1248,1,0,0,0,1249,1250,1,0,0,0,1250,1268,1,0,0,0,1251,1252,5,260,
-		0,0,1252,1253,3,80,40,0,1253,1254,5,261,0,0,1254,1268,1,0,0,0,1255,1256,
-		3,176,88,0,1256,1258,3,88,44,0,1257,1259,3,110,55,0,1258,1257,1,0,0,0,
-		1258,1259,1,0,0,0,1259,1268,1,0,0,0,1260,1261,5,260,0,0,1261,1262,3,54,
-		27,0,1262,1263,5,261,0,0,1263,1265,3,88,44,0,1264,1266,3,110,55,0,1265,
-		1264,1,0,0,0,1265,1266,1,0,0,0,1266,1268,1,0,0,0,1267,1200,1,0,0,0,1267,
-		1215,1,0,0,0,1267,1225,1,0,0,0,1267,1233,1,0,0,0,1267,1251,1,0,0,0,1267,
-		1255,1,0,0,0,1267,1260,1,0,0,0,1268,87,1,0,0,0,1269,1270,5,123,0,0,1270,
-		1281,5,260,0,0,1271,1272,5,159,0,0,1272,1273,5,15,0,0,1273,1278,3,122,
-		61,0,1274,1275,5,264,0,0,1275,1277,3,122,61,0,1276,1274,1,0,0,0,1277,1280,
-		1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1282,1,0,0,0,1280,1278,
-		1,0,0,0,1281,1271,1,0,0,0,1281,1282,1,0,0,0,1282,1293,1,0,0,0,1283,1284,
-		5,151,0,0,1284,1285,5,15,0,0,1285,1290,3,78,39,0,1286,1287,5,264,0,0,1287,
-		1289,3,78,39,0,1288,1286,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,
-		1291,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1293,1283,1,0,0,0,1293,
-		1294,1,0,0,0,1294,1304,1,0,0,0,1295,1296,5,124,0,0,1296,1301,3,90,45,0,
-		1297,1298,5,264,0,0,1298,1300,3,90,45,0,1299,1297,1,0,0,0,1300,1303,1,
-		0,0,0,1301,1299,1,0,0,0,1301,1302,1,0,0,0,1302,1305,1,0,0,0,1303,1301,
-		1,0,0,0,1304,1295,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,0,1306,1308,
-		3,92,46,0,1307,1306,1,0,0,0,1307,1308,1,0,0,0,1308,1313,1,0,0,0,1309,1310,
-		5,3,0,0,1310,1311,5,122,0,0,1311,1312,5,195,0,0,1312,1314,3,94,47,0,1313,
-		1309,1,0,0,0,1313,1314,1,0,0,0,1314,1315,1,0,0,0,1315,1316,5,162,0,0,1316,
-		1317,5,260,0,0,1317,1318,3,96,48,0,1318,1321,5,261,0,0,1319,1320,5,237,
-		0,0,1320,1322,3,164,82,0,1321,1319,1,0,0,0,1321,1322,1,0,0,0,1322,1332,
-		1,0,0,0,1323,1324,5,199,0,0,1324,1329,3,106,53,0,1325,1326,5,264,0,0,1326,
-		1328,3,106,53,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,
-		1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1332,1323,1,0,0,
-		0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,45,0,0,1335,1340,3,108,
-		54,0,1336,1337,5,264,0,0,1337,1339,3,108,54,0,1338,1336,1,0,0,0,1339,1342,
-		1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,
-		1,0,0,0,1343,1344,5,261,0,0,1344,89,1,0,0,0,1345,1346,3,122,61,0,1346,
-		1347,5,9,0,0,1347,1348,3,180,90,0,1348,91,1,0,0,0,1349,1350,5,148,0,0,
-		1350,1351,5,184,0,0,1351,1352,5,163,0,0,1352,1358,5,122,0,0,1353,1354,
-		5,4,0,0,1354,1355,5,185,0,0,1355,1356,5,163,0,0,1356,1358,5,122,0,0,1357,
-		1349,1,0,0,0,1357,1353,1,0,0,0,1358,93,1,0,0,0,1359,1360,5,161,0,0,1360,
-		1361,5,111,0,0,1361,1374,5,184,0,0,1362,1363,5,212,0,0,1363,1364,5,139,
-		0,0,1364,1374,5,184,0,0,1365,1366,5,212,0,0,1366,1367,5,70,0,0,1367,1374,
-		3,180,90,0,1368,1369,5,212,0,0,1369,1370,5,111,0,0,1370,1374,3,180,90,
-		0,1371,1372,5,212,0,0,1372,1374,3,180,90,0,1373,1359,1,0,0,0,1373,1362,
-		1,0,0,0,1373,1365,1,0,0,0,1373,1368,1,0,0,0,1373,1371,1,0,0,0,1374,95,
-		1,0,0,0,1375,1380,3,98,49,0,1376,1377,5,256,0,0,1377,1379,3,98,49,0,1378,
-		1376,1,0,0,0,1379,1382,1,0,0,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,
-		97,1,0,0,0,1382,1380,1,0,0,0,1383,1385,3,100,50,0,1384,1383,1,0,0,0,1385,
-		1386,1,0,0,0,1386,1384,1,0,0,0,1386,1387,1,0,0,0,1387,99,1,0,0,0,1388,
-		1390,3,102,51,0,1389,1391,3,104,52,0,1390,1389,1,0,0,0,1390,1391,1,0,0,
-		0,1391,101,1,0,0,0,1392,1398,3,180,90,0,1393,1394,5,260,0,0,1394,1395,
-		3,96,48,0,1395,1396,5,261,0,0,1396,1398,1,0,0,0,1397,1392,1,0,0,0,1397,
-		1393,1,0,0,0,1398,103,1,0,0,0,1399,1401,7,18,0,0,1400,1402,5,255,0,0,1401,
-		1400,1,0,0,0,1401,1402,1,0,0,0,1402,1418,1,0,0,0,1403,1405,5,257,0,0,1404,
-		1406,5,272,0,0,1405,1404,1,0,0,0,1405,1406,1,0,0,0,1406,1411,1,0,0,0,1407,
-		1409,5,264,0,0,1408,1410,5,272,0,0,1409,1408,1,0,0,0,1409,1410,1,0,0,0,
-		1410,1412,1,0,0,0,1411,1407,1,0,0,0,1411,1412,1,0,0,0,1412,1413,1,0,0,
-		0,1413,1415,5,258,0,0,1414,1416,5,255,0,0,1415,1414,1,0,0,0,1415,1416,
-		1,0,0,0,1416,1418,1,0,0,0,1417,1399,1,0,0,0,1417,1403,1,0,0,0,1418,105,
-		1,0,0,0,1419,1420,3,180,90,0,1420,1421,5,243,0,0,1421,1422,5,260,0,0,1422,
-		1427,3,180,90,0,1423,1424,5,264,0,0,1424,1426,3,180,90,0,1425,1423,1,0,
-		0,0,1426,1429,1,0,0,0,1427,1425,1,0,0,0,1427,1428,1,0,0,0,1428,1430,1,
-		0,0,0,1429,1427,1,0,0,0,1430,1431,5,261,0,0,1431,107,1,0,0,0,1432,1433,
-		3,180,90,0,1433,1434,5,9,0,0,1434,1435,3,122,61,0,1435,109,1,0,0,0,1436,
-		1438,5,9,0,0,1437,1436,1,0,0,0,1437,1438,1,0,0,0,1438,1439,1,0,0,0,1439,
-		1444,3,180,90,0,1440,1441,5,260,0,0,1441,1442,3,178,89,0,1442,1443,5,261,
-		0,0,1443,1445,1,0,0,0,1444,1440,1,0,0,0,1444,1445,1,0,0,0,1445,111,1,0,
-		0,0,1446,1447,3,114,57,0,1447,113,1,0,0,0,1448,1449,5,267,0,0,1449,1456,
-		3,116,58,0,1450,1452,5,264,0,0,1451,1450,1,0,0,0,1451,1452,1,0,0,0,1452,
-		1453,1,0,0,0,1453,1455,3,116,58,0,1454,1451,1,0,0,0,1455,1458,1,0,0,0,
-		1456,1454,1,0,0,0,1456,1457,1,0,0,0,1457,1459,1,0,0,0,1458,1456,1,0,0,
-		0,1459,1460,5,268,0,0,1460,115,1,0,0,0,1461,1482,3,180,90,0,1462,1479,
-		5,260,0,0,1463,1468,3,118,59,0,1464,1465,5,264,0,0,1465,1467,3,118,59,
-		0,1466,1464,1,0,0,0,1467,1470,1,0,0,0,1468,1466,1,0,0,0,1468,1469,1,0,
-		0,0,1469,1480,1,0,0,0,1470,1468,1,0,0,0,1471,1476,3,120,60,0,1472,1473,
-		5,264,0,0,1473,1475,3,120,60,0,1474,1472,1,0,0,0,1475,1478,1,0,0,0,1476,
-		1474,1,0,0,0,1476,1477,1,0,0,0,1477,1480,1,0,0,0,1478,1476,1,0,0,0,1479,
-		1463,1,0,0,0,1479,1471,1,0,0,0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,
-		1483,5,261,0,0,1482,1462,1,0,0,0,1482,1483,1,0,0,0,1483,117,1,0,0,0,1484,
-		1485,3,44,22,0,1485,1486,5,243,0,0,1486,1487,3,46,23,0,1487,119,1,0,0,
-		0,1488,1493,3,180,90,0,1489,1490,5,265,0,0,1490,1492,3,180,90,0,1491,1489,
-		1,0,0,0,1492,1495,1,0,0,0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1499,
-		1,0,0,0,1495,1493,1,0,0,0,1496,1499,5,269,0,0,1497,1499,5,272,0,0,1498,
-		1488,1,0,0,0,1498,1496,1,0,0,0,1498,1497,1,0,0,0,1499,121,1,0,0,0,1500,
-		1501,3,124,62,0,1501,123,1,0,0,0,1502,1503,6,62,-1,0,1503,1504,5,141,0,
-		0,1504,1513,3,124,62,4,1505,1509,3,130,65,0,1506,1508,3,126,63,0,1507,
-		1506,1,0,0,0,1508,1511,1,0,0,0,1509,1507,1,0,0,0,1509,1510,1,0,0,0,1510,
-		1513,1,0,0,0,1511,1509,1,0,0,0,1512,1502,1,0,0,0,1512,1505,1,0,0,0,1513,
-		1522,1,0,0,0,1514,1515,10,2,0,0,1515,1516,5,7,0,0,1516,1521,3,124,62,3,
-		1517,1518,10,1,0,0,1518,1519,5,150,0,0,1519,1521,3,124,62,2,1520,1514,
-		1,0,0,0,1520,1517,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,
-		1,0,0,0,1523,125,1,0,0,0,1524,1522,1,0,0,0,1525,1526,3,128,64,0,1526,1527,
-		3,130,65,0,1527,1609,1,0,0,0,1528,1530,5,141,0,0,1529,1528,1,0,0,0,1529,
-		1530,1,0,0,0,1530,1531,1,0,0,0,1531,1533,5,13,0,0,1532,1534,7,19,0,0,1533,
-		1532,1,0,0,0,1533,1534,1,0,0,0,1534,1535,1,0,0,0,1535,1536,3,130,65,0,
-		1536,1537,5,7,0,0,1537,1538,3,130,65,0,1538,1609,1,0,0,0,1539,1541,5,141,
-		0,0,1540,1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1543,5,
-		87,0,0,1543,1544,5,260,0,0,1544,1545,3,54,27,0,1545,1546,5,261,0,0,1546,
-		1609,1,0,0,0,1547,1549,5,141,0,0,1548,1547,1,0,0,0,1548,1549,1,0,0,0,1549,
-		1550,1,0,0,0,1550,1551,5,87,0,0,1551,1552,5,260,0,0,1552,1557,3,122,61,
-		0,1553,1554,5,264,0,0,1554,1556,3,122,61,0,1555,1553,1,0,0,0,1556,1559,
-		1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,1560,1,0,0,0,1559,1557,
-		1,0,0,0,1560,1561,5,261,0,0,1561,1609,1,0,0,0,1562,1564,5,141,0,0,1563,
-		1562,1,0,0,0,1563,1564,1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,116,0,0,1566,
-		1569,3,130,65,0,1567,1568,5,57,0,0,1568,1570,3,130,65,0,1569,1567,1,0,
-		0,0,1569,1570,1,0,0,0,1570,1609,1,0,0,0,1571,1573,5,141,0,0,1572,1571,
-		1,0,0,0,1572,1573,1,0,0,0,1573,1574,1,0,0,0,1574,1575,5,194,0,0,1575,1576,
-		5,212,0,0,1576,1579,3,130,65,0,1577,1578,5,57,0,0,1578,1580,3,130,65,0,
-		1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1609,1,0,0,0,1581,1583,5,94,0,
-		0,1582,1584,5,141,0,0,1583,1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,
-		0,0,0,1585,1609,5,142,0,0,1586,1588,5,94,0,0,1587,1589,5,141,0,0,1588,
-		1587,1,0,0,0,1588,1589,1,0,0,0,1589,1590,1,0,0,0,1590,1609,7,20,0,0,1591,
-		1593,5,94,0,0,1592,1594,5,141,0,0,1593,1592,1,0,0,0,1593,1594,1,0,0,0,
-		1594,1595,1,0,0,0,1595,1596,5,49,0,0,1596,1597,5,74,0,0,1597,1609,3,130,
-		65,0,1598,1600,5,94,0,0,1599,1601,5,141,0,0,1600,1599,1,0,0,0,1600,1601,
-		1,0,0,0,1601,1602,1,0,0,0,1602,1604,5,100,0,0,1603,1605,7,21,0,0,1604,
-		1603,1,0,0,0,1604,1605,1,0,0,0,1605,1609,1,0,0,0,1606,1607,5,156,0,0,1607,
-		1609,3,130,65,0,1608,1525,1,0,0,0,1608,1529,1,0,0,0,1608,1540,1,0,0,0,
-		1608,1548,1,0,0,0,1608,1563,1,0,0,0,1608,1572,1,0,0,0,1608,1581,1,0,0,
-		0,1608,1586,1,0,0,0,1608,1591,1,0,0,0,1608,1598,1,0,0,0,1608,1606,1,0,
-		0,0,1609,127,1,0,0,0,1610,1611,7,22,0,0,1611,129,1,0,0,0,1612,1613,6,65,
-		-1,0,1613,1617,3,132,66,0,1614,1615,7,23,0,0,1615,1617,3,130,65,3,1616,
-		1612,1,0,0,0,1616,1614,1,0,0,0,1617,1626,1,0,0,0,1618,1619,10,2,0,0,1619,
-		1620,7,24,0,0,1620,1625,3,130,65,3,1621,1622,10,1,0,0,1622,1623,7,23,0,
-		0,1623,1625,3,130,65,2,1624,1618,1,0,0,0,1624,1621,1,0,0,0,1625,1628,1,
-		0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,131,1,0,0,0,1628,1626,1,
-		0,0,0,1629,1630,6,66,-1,0,1630,1960,3,162,81,0,1631,1960,3,164,82,0,1632,
-		1633,5,17,0,0,1633,1635,3,122,61,0,1634,1636,3,160,80,0,1635,1634,1,0,
-		0,0,1636,1637,1,0,0,0,1637,1635,1,0,0,0,1637,1638,1,0,0,0,1638,1641,1,
-		0,0,0,1639,1640,5,52,0,0,1640,1642,3,122,61,0,1641,1639,1,0,0,0,1641,1642,
-		1,0,0,0,1642,1643,1,0,0,0,1643,1644,5,54,0,0,1644,1960,1,0,0,0,1645,1647,
-		5,17,0,0,1646,1648,3,160,80,0,1647,1646,1,0,0,0,1648,1649,1,0,0,0,1649,
-		1647,1,0,0,0,1649,1650,1,0,0,0,1650,1653,1,0,0,0,1651,1652,5,52,0,0,1652,
-		1654,3,122,61,0,1653,1651,1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,0,0,
-		1655,1656,5,54,0,0,1656,1960,1,0,0,0,1657,1658,7,25,0,0,1658,1659,5,260,
-		0,0,1659,1660,3,122,61,0,1660,1661,5,9,0,0,1661,1662,3,170,85,0,1662,1663,
-		5,261,0,0,1663,1960,1,0,0,0,1664,1665,5,66,0,0,1665,1668,5,260,0,0,1666,
-		1669,3,168,84,0,1667,1669,3,180,90,0,1668,1666,1,0,0,0,1668,1667,1,0,0,
-		0,1669,1670,1,0,0,0,1670,1671,5,74,0,0,1671,1672,3,122,61,0,1672,1673,
-		5,261,0,0,1673,1960,1,0,0,0,1674,1675,5,214,0,0,1675,1676,5,260,0,0,1676,
-		1678,7,26,0,0,1677,1679,3,122,61,0,1678,1677,1,0,0,0,1678,1679,1,0,0,0,
-		1679,1680,1,0,0,0,1680,1681,5,74,0,0,1681,1682,3,122,61,0,1682,1683,5,
-		261,0,0,1683,1960,1,0,0,0,1684,1685,5,214,0,0,1685,1689,5,260,0,0,1686,
-		1687,3,122,61,0,1687,1688,5,74,0,0,1688,1690,1,0,0,0,1689,1686,1,0,0,0,
-		1689,1690,1,0,0,0,1690,1691,1,0,0,0,1691,1692,3,122,61,0,1692,1693,5,261,
-		0,0,1693,1960,1,0,0,0,1694,1695,5,200,0,0,1695,1696,5,260,0,0,1696,1697,
-		3,122,61,0,1697,1698,5,74,0,0,1698,1701,3,122,61,0,1699,1700,5,73,0,0,
-		1700,1702,3,122,61,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,0,
-		0,0,1703,1704,5,261,0,0,1704,1960,1,0,0,0,1705,1706,5,167,0,0,1706,1707,
-		5,260,0,0,1707,1708,3,130,65,0,1708,1709,5,87,0,0,1709,1710,3,122,61,0,
-		1710,1711,5,261,0,0,1711,1960,1,0,0,0,1712,1713,5,157,0,0,1713,1714,5,
-		260,0,0,1714,1715,3,122,61,0,1715,1716,5,164,0,0,1716,1717,3,122,61,0,
-		1717,1718,5,74,0,0,1718,1721,3,122,61,0,1719,1720,5,73,0,0,1720,1722,3,
-		122,61,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1723,1,0,0,0,1723,1724,
-		5,261,0,0,1724,1960,1,0,0,0,1725,1726,5,108,0,0,1726,1727,5,260,0,0,1727,
-		1728,3,122,61,0,1728,1729,5,264,0,0,1729,1732,3,122,61,0,1730,1731,5,181,
-		0,0,1731,1733,3,170,85,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1738,
-		1,0,0,0,1734,1735,3,154,77,0,1735,1736,5,147,0,0,1736,1737,5,53,0,0,1737,
-		1739,1,0,0,0,1738,1734,1,0,0,0,1738,1739,1,0,0,0,1739,1744,1,0,0,0,1740,
-		1741,3,154,77,0,1741,1742,5,147,0,0,1742,1743,5,56,0,0,1743,1745,1,0,0,
-		0,1744,1740,1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,261,
-		0,0,1747,1960,1,0,0,0,1748,1749,5,107,0,0,1749,1750,5,260,0,0,1750,1751,
-		3,122,61,0,1751,1752,5,264,0,0,1752,1755,3,122,61,0,1753,1754,5,181,0,
-		0,1754,1756,3,170,85,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1758,1,
-		0,0,0,1757,1759,3,156,78,0,1758,1757,1,0,0,0,1758,1759,1,0,0,0,1759,1764,
-		1,0,0,0,1760,1761,3,158,79,0,1761,1762,5,147,0,0,1762,1763,5,53,0,0,1763,
-		1765,1,0,0,0,1764,1760,1,0,0,0,1764,1765,1,0,0,0,1765,1770,1,0,0,0,1766,
-		1767,3,158,79,0,1767,1768,5,147,0,0,1768,1769,5,56,0,0,1769,1771,1,0,0,
-		0,1770,1766,1,0,0,0,1770,1771,1,0,0,0,1771,1772,1,0,0,0,1772,1773,5,261,
-		0,0,1773,1960,1,0,0,0,1774,1775,5,104,0,0,1775,1776,5,260,0,0,1776,1777,
-		3,122,61,0,1777,1778,5,264,0,0,1778,1782,3,122,61,0,1779,1780,7,27,0,0,
-		1780,1781,5,147,0,0,1781,1783,5,56,0,0,1782,1779,1,0,0,0,1782,1783,1,0,
-		0,0,1783,1784,1,0,0,0,1784,1785,5,261,0,0,1785,1960,1,0,0,0,1786,1787,
-		5,105,0,0,1787,1796,5,260,0,0,1788,1793,3,152,76,0,1789,1790,5,264,0,0,
-		1790,1792,3,152,76,0,1791,1789,1,0,0,0,1792,1795,1,0,0,0,1793,1791,1,0,
-		0,0,1793,1794,1,0,0,0,1794,1797,1,0,0,0,1795,1793,1,0,0,0,1796,1788,1,
-		0,0,0,1796,1797,1,0,0,0,1797,1801,1,0,0,0,1798,1799,7,28,0,0,1799,1800,
-		5,147,0,0,1800,1802,5,142,0,0,1801,1798,1,0,0,0,1801,1802,1,0,0,0,1802,
-		1803,1,0,0,0,1803,1960,5,261,0,0,1804,1805,5,101,0,0,1805,1814,5,260,0,
-		0,1806,1811,3,122,61,0,1807,1808,5,264,0,0,1808,1810,3,122,61,0,1809,1807,
-		1,0,0,0,1810,1813,1,0,0,0,1811,1809,1,0,0,0,1811,1812,1,0,0,0,1812,1815,
-		1,0,0,0,1813,1811,1,0,0,0,1814,1806,1,0,0,0,1814,1815,1,0,0,0,1815,1819,
-		1,0,0,0,1816,1817,7,28,0,0,1817,1818,5,147,0,0,1818,1820,5,142,0,0,1819,
-		1816,1,0,0,0,1819,1820,1,0,0,0,1820,1821,1,0,0,0,1821,1960,5,261,0,0,1822,
-		1823,5,102,0,0,1823,1824,5,260,0,0,1824,1835,3,122,61,0,1825,1826,5,151,
-		0,0,1826,1827,5,15,0,0,1827,1832,3,78,39,0,1828,1829,5,264,0,0,1829,1831,
-		3,78,39,0,1830,1828,1,0,0,0,1831,1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,
-		1,0,0,0,1833,1836,1,0,0,0,1834,1832,1,0,0,0,1835,1825,1,0,0,0,1835,1836,
-		1,0,0,0,1836,1840,1,0,0,0,1837,1838,7,28,0,0,1838,1839,5,147,0,0,1839,
-		1841,5,142,0,0,1840,1837,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,
-		1849,5,261,0,0,1843,1844,5,69,0,0,1844,1845,5,260,0,0,1845,1846,5,234,
-		0,0,1846,1847,3,122,61,0,1847,1848,5,261,0,0,1848,1850,1,0,0,0,1849,1843,
-		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1852,5,154,0,0,1852,1854,
-		3,144,72,0,1853,1851,1,0,0,0,1853,1854,1,0,0,0,1854,1960,1,0,0,0,1855,
-		1856,5,106,0,0,1856,1857,5,260,0,0,1857,1861,3,152,76,0,1858,1859,7,28,
-		0,0,1859,1860,5,147,0,0,1860,1862,5,142,0,0,1861,1858,1,0,0,0,1861,1862,
-		1,0,0,0,1862,1863,1,0,0,0,1863,1870,5,261,0,0,1864,1865,5,69,0,0,1865,
-		1866,5,260,0,0,1866,1867,5,234,0,0,1867,1868,3,122,61,0,1868,1869,5,261,
-		0,0,1869,1871,1,0,0,0,1870,1864,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,
-		0,0,0,1872,1873,5,154,0,0,1873,1875,3,144,72,0,1874,1872,1,0,0,0,1874,
-		1875,1,0,0,0,1875,1960,1,0,0,0,1876,1877,7,29,0,0,1877,1878,5,260,0,0,
-		1878,1879,3,122,61,0,1879,1880,5,212,0,0,1880,1881,3,168,84,0,1881,1882,
-		5,261,0,0,1882,1960,1,0,0,0,1883,1884,7,30,0,0,1884,1885,5,260,0,0,1885,
-		1886,3,168,84,0,1886,1887,5,264,0,0,1887,1888,3,122,61,0,1888,1889,5,264,
-		0,0,1889,1890,3,122,61,0,1890,1891,5,261,0,0,1891,1960,1,0,0,0,1892,1960,
-		7,31,0,0,1893,1894,5,8,0,0,1894,1903,5,262,0,0,1895,1900,3,122,61,0,1896,
-		1897,5,264,0,0,1897,1899,3,122,61,0,1898,1896,1,0,0,0,1899,1902,1,0,0,
-		0,1900,1898,1,0,0,0,1900,1901,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,
-		0,0,1903,1895,1,0,0,0,1903,1904,1,0,0,0,1904,1905,1,0,0,0,1905,1960,5,
-		263,0,0,1906,1907,5,121,0,0,1907,1916,5,262,0,0,1908,1913,3,122,61,0,1909,
-		1910,5,264,0,0,1910,1912,3,122,61,0,1911,1909,1,0,0,0,1912,1915,1,0,0,
-		0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,
-		0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1960,5,
-		263,0,0,1919,1920,5,184,0,0,1920,1929,5,260,0,0,1921,1926,3,122,61,0,1922,
-		1923,5,264,0,0,1923,1925,3,122,61,0,1924,1922,1,0,0,0,1925,1928,1,0,0,
-		0,1926,1924,1,0,0,0,1926,1927,1,0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,
-		0,0,1929,1921,1,0,0,0,1929,1930,1,0,0,0,1930,1931,1,0,0,0,1931,1960,5,
-		261,0,0,1932,1933,5,48,0,0,1933,1934,5,260,0,0,1934,1935,3,178,89,0,1935,
-		1936,5,261,0,0,1936,1960,1,0,0,0,1937,1960,3,134,67,0,1938,1939,5,62,0,
-		0,1939,1940,5,260,0,0,1940,1941,3,54,27,0,1941,1942,5,261,0,0,1942,1960,
-		1,0,0,0,1943,1944,5,260,0,0,1944,1945,3,54,27,0,1945,1946,5,261,0,0,1946,
-		1960,1,0,0,0,1947,1948,5,260,0,0,1948,1953,3,122,61,0,1949,1950,5,264,
-		0,0,1950,1952,3,122,61,0,1951,1949,1,0,0,0,1952,1955,1,0,0,0,1953,1951,
-		1,0,0,0,1953,1954,1,0,0,0,1954,1956,1,0,0,0,1955,1953,1,0,0,0,1956,1957,
-		5,261,0,0,1957,1960,1,0,0,0,1958,1960,3,180,90,0,1959,1629,1,0,0,0,1959,
-		1631,1,0,0,0,1959,1632,1,0,0,0,1959,1645,1,0,0,0,1959,1657,1,0,0,0,1959,
-		1664,1,0,0,0,1959,1674,1,0,0,0,1959,1684,1,0,0,0,1959,1694,1,0,0,0,1959,
-		1705,1,0,0,0,1959,1712,1,0,0,0,1959,1725,1,0,0,0,1959,1748,1,0,0,0,1959,
-		1774,1,0,0,0,1959,1786,1,0,0,0,1959,1804,1,0,0,0,1959,1822,1,0,0,0,1959,
-		1855,1,0,0,0,1959,1876,1,0,0,0,1959,1883,1,0,0,0,1959,1892,1,0,0,0,1959,
-		1893,1,0,0,0,1959,1906,1,0,0,0,1959,1919,1,0,0,0,1959,1932,1,0,0,0,1959,
-		1937,1,0,0,0,1959,1938,1,0,0,0,1959,1943,1,0,0,0,1959,1947,1,0,0,0,1959,
-		1958,1,0,0,0,1960,1971,1,0,0,0,1961,1962,10,2,0,0,1962,1963,5,265,0,0,
-		1963,1970,3,180,90,0,1964,1965,10,1,0,0,1965,1966,5,262,0,0,1966,1967,
-		3,130,65,0,1967,1968,5,263,0,0,1968,1970,1,0,0,0,1969,1961,1,0,0,0,1969,
-		1964,1,0,0,0,1970,1973,1,0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,
-		133,1,0,0,0,1973,1971,1,0,0,0,1974,1975,3,138,69,0,1975,1991,5,260,0,0,
-		1976,1992,5,252,0,0,1977,1979,3,68,34,0,1978,1977,1,0,0,0,1978,1979,1,
-		0,0,0,1979,1980,1,0,0,0,1980,1985,3,140,70,0,1981,1982,5,264,0,0,1982,
-		1984,3,140,70,0,1983,1981,1,0,0,0,1984,1987,1,0,0,0,1985,1983,1,0,0,0,
-		1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,1985,1,0,0,0,1988,1990,3,136,
-		68,0,1989,1988,1,0,0,0,1989,1990,1,0,0,0,1990,1992,1,0,0,0,1991,1976,1,
-		0,0,0,1991,1978,1,0,0,0,1991,1992,1,0,0,0,1992,1993,1,0,0,0,1993,2000,
-		5,261,0,0,1994,1995,5,69,0,0,1995,1996,5,260,0,0,1996,1997,5,234,0,0,1997,
-		1998,3,122,61,0,1998,1999,5,261,0,0,1999,2001,1,0,0,0,2000,1994,1,0,0,
-		0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,2003,5,154,0,0,2003,2005,3,
-		144,72,0,2004,2002,1,0,0,0,2004,2005,1,0,0,0,2005,135,1,0,0,0,2006,2007,
-		7,32,0,0,2007,2008,5,143,0,0,2008,137,1,0,0,0,2009,2014,3,176,88,0,2010,
-		2014,5,115,0,0,2011,2014,5,182,0,0,2012,2014,5,70,0,0,2013,2009,1,0,0,
-		0,2013,2010,1,0,0,0,2013,2011,1,0,0,0,2013,2012,1,0,0,0,2014,139,1,0,0,
-		0,2015,2016,3,180,90,0,2016,2017,5,249,0,0,2017,2018,3,142,71,0,2018,2021,
-		1,0,0,0,2019,2021,3,142,71,0,2020,2015,1,0,0,0,2020,2019,1,0,0,0,2021,
-		141,1,0,0,0,2022,2023,5,204,0,0,2023,2027,3,176,88,0,2024,2025,5,159,0,
-		0,2025,2026,5,15,0,0,2026,2028,3,122,61,0,2027,2024,1,0,0,0,2027,2028,
-		1,0,0,0,2028,2040,1,0,0,0,2029,2030,5,204,0,0,2030,2031,5,260,0,0,2031,
-		2032,3,54,27,0,2032,2036,5,261,0,0,2033,2034,5,159,0,0,2034,2035,5,15,
-		0,0,2035,2037,3,122,61,0,2036,2033,1,0,0,0,2036,2037,1,0,0,0,2037,2040,
-		1,0,0,0,2038,2040,3,122,61,0,2039,2022,1,0,0,0,2039,2029,1,0,0,0,2039,
-		2038,1,0,0,0,2040,143,1,0,0,0,2041,2044,3,180,90,0,2042,2044,3,146,73,
-		0,2043,2041,1,0,0,0,2043,2042,1,0,0,0,2044,145,1,0,0,0,2045,2056,5,260,
-		0,0,2046,2047,5,159,0,0,2047,2048,5,15,0,0,2048,2053,3,122,61,0,2049,2050,
-		5,264,0,0,2050,2052,3,122,61,0,2051,2049,1,0,0,0,2052,2055,1,0,0,0,2053,
-		2051,1,0,0,0,2053,2054,1,0,0,0,2054,2057,1,0,0,0,2055,2053,1,0,0,0,2056,
-		2046,1,0,0,0,2056,2057,1,0,0,0,2057,2068,1,0,0,0,2058,2059,5,151,0,0,2059,
-		2060,5,15,0,0,2060,2065,3,78,39,0,2061,2062,5,264,0,0,2062,2064,3,78,39,
-		0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,2065,2063,1,0,0,0,2065,2066,1,0,
-		0,0,2066,2069,1,0,0,0,2067,2065,1,0,0,0,2068,2058,1,0,0,0,2068,2069,1,
-		0,0,0,2069,2071,1,0,0,0,2070,2072,3,148,74,0,2071,2070,1,0,0,0,2071,2072,
-		1,0,0,0,2072,2073,1,0,0,0,2073,2074,5,261,0,0,2074,147,1,0,0,0,2075,2076,
-		7,33,0,0,2076,2084,3,150,75,0,2077,2078,7,33,0,0,2078,2079,5,13,0,0,2079,
-		2080,3,150,75,0,2080,2081,5,7,0,0,2081,2082,3,150,75,0,2082,2084,1,0,0,
-		0,2083,2075,1,0,0,0,2083,2077,1,0,0,0,2084,149,1,0,0,0,2085,2086,5,217,
-		0,0,2086,2095,5,168,0,0,2087,2088,5,217,0,0,2088,2095,5,72,0,0,2089,2090,
-		5,35,0,0,2090,2095,5,184,0,0,2091,2092,3,130,65,0,2092,2093,7,34,0,0,2093,
-		2095,1,0,0,0,2094,2085,1,0,0,0,2094,2087,1,0,0,0,2094,2089,1,0,0,0,2094,
-		2091,1,0,0,0,2095,151,1,0,0,0,2096,2098,5,109,0,0,2097,2096,1,0,0,0,2097,
-		2098,1,0,0,0,2098,2099,1,0,0,0,2099,2100,3,122,61,0,2100,2101,5,225,0,
-		0,2101,2102,3,122,61,0,2102,153,1,0,0,0,2103,2108,5,142,0,0,2104,2108,
-		5,56,0,0,2105,2106,5,44,0,0,2106,2108,3,122,61,0,2107,2103,1,0,0,0,2107,
-		2104,1,0,0,0,2107,2105,1,0,0,0,2108,155,1,0,0,0,2109,2111,5,238,0,0,2110,
-		2112,5,8,0,0,2111,2110,1,0,0,0,2111,2112,1,0,0,0,2112,2113,1,0,0,0,2113,
-		2123,5,239,0,0,2114,2116,5,236,0,0,2115,2117,7,35,0,0,2116,2115,1,0,0,
-		0,2116,2117,1,0,0,0,2117,2119,1,0,0,0,2118,2120,5,8,0,0,2119,2118,1,0,
-		0,0,2119,2120,1,0,0,0,2120,2121,1,0,0,0,2121,2123,5,239,0,0,2122,2109,
-		1,0,0,0,2122,2114,1,0,0,0,2123,157,1,0,0,0,2124,2129,5,142,0,0,2125,2129,
-		5,56,0,0,2126,2127,5,53,0,0,2127,2129,7,36,0,0,2128,2124,1,0,0,0,2128,
-		2125,1,0,0,0,2128,2126,1,0,0,0,2129,159,1,0,0,0,2130,2131,5,233,0,0,2131,
-		2132,3,122,61,0,2132,2133,5,207,0,0,2133,2134,3,122,61,0,2134,161,1,0,
-		0,0,2135,2150,5,142,0,0,2136,2150,7,37,0,0,2137,2150,5,272,0,0,2138,2150,
-		5,273,0,0,2139,2150,5,274,0,0,2140,2142,5,269,0,0,2141,2140,1,0,0,0,2142,
-		2143,1,0,0,0,2143,2141,1,0,0,0,2143,2144,1,0,0,0,2144,2150,1,0,0,0,2145,
-		2150,5,270,0,0,2146,2150,5,271,0,0,2147,2148,7,38,0,0,2148,2150,5,269,
-		0,0,2149,2135,1,0,0,0,2149,2136,1,0,0,0,2149,2137,1,0,0,0,2149,2138,1,
-		0,0,0,2149,2139,1,0,0,0,2149,2141,1,0,0,0,2149,2145,1,0,0,0,2149,2146,
-		1,0,0,0,2149,2147,1,0,0,0,2150,163,1,0,0,0,2151,2153,5,92,0,0,2152,2154,
-		7,23,0,0,2153,2152,1,0,0,0,2153,2154,1,0,0,0,2154,2155,1,0,0,0,2155,2156,
-		3,166,83,0,2156,2160,3,168,84,0,2157,2158,5,260,0,0,2158,2159,5,272,0,
-		0,2159,2161,5,261,0,0,2160,2157,1,0,0,0,2160,2161,1,0,0,0,2161,2169,1,
-		0,0,0,2162,2163,5,212,0,0,2163,2167,3,168,84,0,2164,2165,5,260,0,0,2165,
-		2166,5,272,0,0,2166,2168,5,261,0,0,2167,2164,1,0,0,0,2167,2168,1,0,0,0,
-		2168,2170,1,0,0,0,2169,2162,1,0,0,0,2169,2170,1,0,0,0,2170,165,1,0,0,0,
-		2171,2172,7,39,0,0,2172,167,1,0,0,0,2173,2174,7,40,0,0,2174,169,1,0,0,
-		0,2175,2179,3,172,86,0,2176,2177,5,141,0,0,2177,2180,5,142,0,0,2178,2180,
-		5,142,0,0,2179,2176,1,0,0,0,2179,2178,1,0,0,0,2179,2180,1,0,0,0,2180,171,
-		1,0,0,0,2181,2182,6,86,-1,0,2182,2183,5,8,0,0,2183,2184,5,247,0,0,2184,
-		2185,3,170,85,0,2185,2186,5,248,0,0,2186,2264,1,0,0,0,2187,2188,5,135,
-		0,0,2188,2189,5,247,0,0,2189,2190,3,170,85,0,2190,2191,5,248,0,0,2191,
-		2264,1,0,0,0,2192,2193,5,121,0,0,2193,2194,5,247,0,0,2194,2195,3,170,85,
-		0,2195,2196,5,264,0,0,2196,2197,3,170,85,0,2197,2198,5,248,0,0,2198,2264,
-		1,0,0,0,2199,2200,5,184,0,0,2200,2209,5,247,0,0,2201,2206,3,174,87,0,2202,
-		2203,5,264,0,0,2203,2205,3,174,87,0,2204,2202,1,0,0,0,2205,2208,1,0,0,
-		0,2206,2204,1,0,0,0,2206,2207,1,0,0,0,2207,2210,1,0,0,0,2208,2206,1,0,
-		0,0,2209,2201,1,0,0,0,2209,2210,1,0,0,0,2210,2211,1,0,0,0,2211,2264,5,
-		248,0,0,2212,2213,5,184,0,0,2213,2222,5,260,0,0,2214,2219,3,174,87,0,2215,
-		2216,5,264,0,0,2216,2218,3,174,87,0,2217,2215,1,0,0,0,2218,2221,1,0,0,
-		0,2219,2217,1,0,0,0,2219,2220,1,0,0,0,2220,2223,1,0,0,0,2221,2219,1,0,
-		0,0,2222,2214,1,0,0,0,2222,2223,1,0,0,0,2223,2224,1,0,0,0,2224,2264,5,
-		261,0,0,2225,2226,5,92,0,0,2226,2230,3,168,84,0,2227,2228,5,260,0,0,2228,
-		2229,5,272,0,0,2229,2231,5,261,0,0,2230,2227,1,0,0,0,2230,2231,1,0,0,0,
-		2231,2239,1,0,0,0,2232,2233,5,212,0,0,2233,2237,3,168,84,0,2234,2235,5,
-		260,0,0,2235,2236,5,272,0,0,2236,2238,5,261,0,0,2237,2234,1,0,0,0,2237,
-		2238,1,0,0,0,2238,2240,1,0,0,0,2239,2232,1,0,0,0,2239,2240,1,0,0,0,2240,
-		2264,1,0,0,0,2241,2252,3,180,90,0,2242,2243,5,260,0,0,2243,2248,5,272,
-		0,0,2244,2245,5,264,0,0,2245,2247,5,272,0,0,2246,2244,1,0,0,0,2247,2250,
-		1,0,0,0,2248,2246,1,0,0,0,2248,2249,1,0,0,0,2249,2251,1,0,0,0,2250,2248,
-		1,0,0,0,2251,2253,5,261,0,0,2252,2242,1,0,0,0,2252,2253,1,0,0,0,2253,2261,
-		1,0,0,0,2254,2255,5,236,0,0,2255,2256,5,118,0,0,2256,2257,5,208,0,0,2257,
-		2262,5,242,0,0,2258,2259,5,238,0,0,2259,2260,5,208,0,0,2260,2262,5,242,
-		0,0,2261,2254,1,0,0,0,2261,2258,1,0,0,0,2261,2262,1,0,0,0,2262,2264,1,
-		0,0,0,2263,2181,1,0,0,0,2263,2187,1,0,0,0,2263,2192,1,0,0,0,2263,2199,
-		1,0,0,0,2263,2212,1,0,0,0,2263,2225,1,0,0,0,2263,2241,1,0,0,0,2264,2271,
-		1,0,0,0,2265,2266,10,2,0,0,2266,2270,5,8,0,0,2267,2268,10,1,0,0,2268,2270,
-		5,135,0,0,2269,2265,1,0,0,0,2269,2267,1,0,0,0,2270,2273,1,0,0,0,2271,2269,
-		1,0,0,0,2271,2272,1,0,0,0,2272,173,1,0,0,0,2273,2271,1,0,0,0,2274,2275,
-		3,180,90,0,2275,2277,3,170,85,0,2276,2278,5,269,0,0,2277,2276,1,0,0,0,
-		2277,2278,1,0,0,0,2278,175,1,0,0,0,2279,2284,3,180,90,0,2280,2281,5,265,
-		0,0,2281,2283,3,180,90,0,2282,2280,1,0,0,0,2283,2286,1,0,0,0,2284,2282,
-		1,0,0,0,2284,2285,1,0,0,0,2285,177,1,0,0,0,2286,2284,1,0,0,0,2287,2292,
-		3,180,90,0,2288,2289,5,264,0,0,2289,2291,3,180,90,0,2290,2288,1,0,0,0,
-		2291,2294,1,0,0,0,2292,2290,1,0,0,0,2292,2293,1,0,0,0,2293,179,1,0,0,0,
-		2294,2292,1,0,0,0,2295,2299,5,275,0,0,2296,2299,5,276,0,0,2297,2299,3,
-		182,91,0,2298,2295,1,0,0,0,2298,2296,1,0,0,0,2298,2297,1,0,0,0,2299,181,
-		1,0,0,0,2300,2301,7,41,0,0,2301,183,1,0,0,0,329,187,194,199,205,208,223,
-		226,232,238,244,251,255,263,265,271,278,288,291,298,303,306,313,318,321,
-		325,328,333,337,343,356,364,371,375,385,390,401,404,412,416,422,426,436,
-		442,445,451,462,477,484,489,495,506,512,517,523,528,536,544,546,551,556,
-		559,564,567,570,575,578,583,588,591,599,617,619,622,629,635,644,649,653,
-		661,664,667,671,675,686,691,695,703,706,714,721,728,731,735,740,744,746,
-		750,756,766,775,784,787,801,804,808,814,822,826,831,843,855,868,873,877,
-		884,891,899,902,911,926,929,934,936,941,943,948,952,960,966,969,971,981,
-		988,991,999,1005,1009,1012,1019,1028,1031,1035,1044,1047,1051,1059,1062,
-		1073,1076,1078,1088,1100,1112,1120,1128,1131,1135,1143,1147,1167,1169,
-		1171,1175,1179,1183,1187,1189,1198,1202,1209,1212,1215,1222,1225,1231,
-		1240,1246,1249,1258,1265,1267,1278,1281,1290,1293,1301,1304,1307,1313,
-		1321,1329,1332,1340,1357,1373,1380,1386,1390,1397,1401,1405,1409,1411,
-		1415,1417,1427,1437,1444,1451,1456,1468,1476,1479,1482,1493,1498,1509,
-		1512,1520,1522,1529,1533,1540,1548,1557,1563,1569,1572,1579,1583,1588,
-		1593,1600,1604,1608,1616,1624,1626,1637,1641,1649,1653,1668,1678,1689,
-		1701,1721,1732,1738,1744,1755,1758,1764,1770,1782,1793,1796,1801,1811,
-		1814,1819,1832,1835,1840,1849,1853,1861,1870,1874,1900,1903,1913,1916,
-		1926,1929,1953,1959,1969,1971,1978,1985,1989,1991,2000,2004,2013,2020,
-		2027,2036,2039,2043,2053,2056,2065,2068,2071,2083,2094,2097,2107,2111,
-		2116,2119,2122,2128,2143,2149,2153,2160,2167,2169,2179,2206,2209,2219,
-		2222,2230,2237,2239,2248,2252,2261,2263,2269,2271,2277,2284,2292,2298
+		3,79,2129,8,79,1,80,1,80,1,80,1,80,5,80,2135,8,80,10,80,12,80,2138,9,80,
+		1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,4,81,2149,8,81,11,81,12,81,
+		2150,1,81,1,81,1,81,1,81,3,81,2157,8,81,1,82,1,82,3,82,2161,8,82,1,82,
+		1,82,1,82,1,82,1,82,3,82,2168,8,82,1,82,1,82,1,82,1,82,1,82,3,82,2175,
+		8,82,3,82,2177,8,82,1,83,1,83,1,84,1,84,1,85,1,85,1,85,1,85,3,85,2187,
+		8,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,2212,8,86,10,86,
+		12,86,2215,9,86,3,86,2217,8,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,2225,
+		8,86,10,86,12,86,2228,9,86,3,86,2230,8,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		3,86,2238,8,86,1,86,1,86,1,86,1,86,1,86,3,86,2245,8,86,3,86,2247,8,86,
+		1,86,1,86,1,86,1,86,1,86,5,86,2254,8,86,10,86,12,86,2257,9,86,1,86,3,86,
+		2260,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,3,86,2269,8,86,3,86,2271,
+		8,86,1,86,1,86,1,86,1,86,5,86,2277,8,86,10,86,12,86,2280,9,86,1,87,1,87,
+		1,87,3,87,2285,8,87,1,88,1,88,1,88,5,88,2290,8,88,10,88,12,88,2293,9,88,
+		1,89,1,89,1,89,5,89,2298,8,89,10,89,12,89,2301,9,89,1,90,1,90,1,90,3,90,
+		2306,8,90,1,91,1,91,1,91,0,6,60,80,124,130,132,172,92,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,
+		180,182,0,42,5,0,19,19,39,39,76,76,204,204,227,227,2,0,16,16,180,180,1,
+		0,46,47,4,0,26,26,63,63,81,81,172,172,2,0,93,93,155,155,4,0,23,23,58,58,
+		103,103,166,166,2,0,243,243,266,266,1,0,266,266,2,0,74,74,87,87,2,0,86,
+		86,116,116,1,0,272,274,3,0,60,60,88,88,158,158,1,0,184,185,2,0,70,70,139,
+		139,2,0,59,59,219,219,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,
+		3,0,250,250,252,252,255,255,2,0,11,11,201,201,3,0,67,67,215,215,220,220,
+		4,0,8,8,144,144,187,187,225,225,1,0,243,248,1,0,250,251,2,0,252,254,259,
+		259,2,0,18,18,216,216,3,0,14,14,114,114,213,213,4,0,56,56,67,67,215,215,
+		220,220,2,0,1,1,142,142,2,0,21,22,71,71,1,0,210,211,2,0,36,38,119,120,
+		2,0,85,85,178,178,2,0,173,173,185,185,2,0,72,72,168,168,2,0,30,30,218,
+		218,2,0,8,8,144,144,2,0,67,67,215,215,2,0,41,41,208,209,2,0,269,269,272,
+		273,9,0,42,43,82,83,126,131,133,134,136,137,170,171,188,189,231,232,240,
+		241,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,
+		60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,
+		118,118,122,122,124,137,139,140,143,145,148,149,152,152,155,181,183,183,
+		186,189,191,193,195,203,205,206,208,214,216,218,220,220,222,223,225,225,
+		227,232,237,242,2675,0,187,1,0,0,0,2,212,1,0,0,0,4,436,1,0,0,0,6,438,1,
+		0,0,0,8,455,1,0,0,0,10,467,1,0,0,0,12,528,1,0,0,0,14,536,1,0,0,0,16,538,
+		1,0,0,0,18,546,1,0,0,0,20,549,1,0,0,0,22,619,1,0,0,0,24,622,1,0,0,0,26,
+		627,1,0,0,0,28,675,1,0,0,0,30,714,1,0,0,0,32,746,1,0,0,0,34,750,1,0,0,
+		0,36,758,1,0,0,0,38,766,1,0,0,0,40,777,1,0,0,0,42,791,1,0,0,0,44,804,1,
+		0,0,0,46,814,1,0,0,0,48,816,1,0,0,0,50,828,1,0,0,0,52,891,1,0,0,0,54,902,
+		1,0,0,0,56,906,1,0,0,0,58,918,1,0,0,0,60,954,1,0,0,0,62,988,1,0,0,0,64,
+		1005,1,0,0,0,66,1007,1,0,0,0,68,1064,1,0,0,0,70,1078,1,0,0,0,72,1120,1,
+		0,0,0,74,1135,1,0,0,0,76,1137,1,0,0,0,78,1141,1,0,0,0,80,1149,1,0,0,0,
+		82,1189,1,0,0,0,84,1198,1,0,0,0,86,1267,1,0,0,0,88,1269,1,0,0,0,90,1345,
+		1,0,0,0,92,1357,1,0,0,0,94,1373,1,0,0,0,96,1375,1,0,0,0,98,1384,1,0,0,
+		0,100,1388,1,0,0,0,102,1397,1,0,0,0,104,1417,1,0,0,0,106,1419,1,0,0,0,
+		108,1432,1,0,0,0,110,1437,1,0,0,0,112,1446,1,0,0,0,114,1448,1,0,0,0,116,
+		1461,1,0,0,0,118,1484,1,0,0,0,120,1498,1,0,0,0,122,1500,1,0,0,0,124,1512,
+		1,0,0,0,126,1608,1,0,0,0,128,1610,1,0,0,0,130,1616,1,0,0,0,132,1959,1,
+		0,0,0,134,1974,1,0,0,0,136,2006,1,0,0,0,138,2013,1,0,0,0,140,2020,1,0,
+		0,0,142,2039,1,0,0,0,144,2043,1,0,0,0,146,2045,1,0,0,0,148,2083,1,0,0,
+		0,150,2094,1,0,0,0,152,2097,1,0,0,0,154,2107,1,0,0,0,156,2122,1,0,0,0,
+		158,2128,1,0,0,0,160,2130,1,0,0,0,162,2156,1,0,0,0,164,2158,1,0,0,0,166,
+		2178,1,0,0,0,168,2180,1,0,0,0,170,2182,1,0,0,0,172,2270,1,0,0,0,174,2281,
+		1,0,0,0,176,2286,1,0,0,0,178,2294,1,0,0,0,180,2305,1,0,0,0,182,2307,1,
+		0,0,0,184,186,5,266,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,
+		0,187,188,1,0,0,0,188,208,1,0,0,0,189,187,1,0,0,0,190,199,3,4,2,0,191,
+		193,5,266,0,0,192,191,1,0,0,0,193,194,1,0,0,0,194,192,1,0,0,0,194,195,
+		1,0,0,0,195,196,1,0,0,0,196,198,3,4,2,0,197,192,1,0,0,0,198,201,1,0,0,
+		0,199,197,1,0,0,0,199,200,1,0,0,0,200,205,1,0,0,0,201,199,1,0,0,0,202,
+		204,5,266,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,
+		1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,208,190,1,0,0,0,208,209,1,0,0,
+		0,209,210,1,0,0,0,210,211,5,0,0,1,211,1,1,0,0,0,212,213,3,122,61,0,213,
+		214,5,0,0,1,214,3,1,0,0,0,215,437,3,54,27,0,216,437,3,6,3,0,217,437,3,
+		12,6,0,218,223,5,61,0,0,219,224,3,6,3,0,220,224,3,12,6,0,221,224,3,26,
+		13,0,222,224,3,28,14,0,223,219,1,0,0,0,223,220,1,0,0,0,223,221,1,0,0,0,
+		223,222,1,0,0,0,224,226,1,0,0,0,225,227,3,14,7,0,226,225,1,0,0,0,226,227,
+		1,0,0,0,227,232,1,0,0,0,228,229,5,5,0,0,229,230,5,140,0,0,230,231,5,179,
+		0,0,231,233,5,196,0,0,232,228,1,0,0,0,232,233,1,0,0,0,233,437,1,0,0,0,
+		234,437,3,26,13,0,235,437,3,28,14,0,236,238,5,32,0,0,237,239,5,206,0,0,
+		238,237,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,227,0,0,241,
+		242,5,84,0,0,242,243,5,141,0,0,243,245,5,62,0,0,244,241,1,0,0,0,244,245,
+		1,0,0,0,245,246,1,0,0,0,246,251,3,176,88,0,247,248,5,260,0,0,248,249,3,
+		178,89,0,249,250,5,261,0,0,250,252,1,0,0,0,251,247,1,0,0,0,251,252,1,0,
+		0,0,252,255,1,0,0,0,253,254,5,29,0,0,254,256,5,269,0,0,255,253,1,0,0,0,
+		255,256,1,0,0,0,256,257,1,0,0,0,257,258,5,9,0,0,258,259,3,54,27,0,259,
+		437,1,0,0,0,260,265,5,32,0,0,261,263,5,206,0,0,262,264,5,202,0,0,263,262,
+		1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,261,1,0,0,0,265,266,1,0,0,
+		0,266,267,1,0,0,0,267,271,5,76,0,0,268,269,5,84,0,0,269,270,5,141,0,0,
+		270,272,5,62,0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,274,
+		3,176,88,0,274,275,5,9,0,0,275,278,5,269,0,0,276,277,5,110,0,0,277,279,
+		3,180,90,0,278,276,1,0,0,0,278,279,1,0,0,0,279,291,1,0,0,0,280,281,5,224,
+		0,0,281,282,5,95,0,0,282,288,5,269,0,0,283,284,5,264,0,0,284,285,5,95,
+		0,0,285,287,5,269,0,0,286,283,1,0,0,0,287,290,1,0,0,0,288,286,1,0,0,0,
+		288,289,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,291,280,1,0,0,0,291,292,
+		1,0,0,0,292,437,1,0,0,0,293,294,5,32,0,0,294,298,5,39,0,0,295,296,5,84,
+		0,0,296,297,5,141,0,0,297,299,5,62,0,0,298,295,1,0,0,0,298,299,1,0,0,0,
+		299,300,1,0,0,0,300,303,3,176,88,0,301,302,5,29,0,0,302,304,5,269,0,0,
+		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,307,3,40,20,0,306,
+		305,1,0,0,0,306,307,1,0,0,0,307,437,1,0,0,0,308,309,5,32,0,0,309,313,5,
+		19,0,0,310,311,5,84,0,0,311,312,5,141,0,0,312,314,5,62,0,0,313,310,1,0,
+		0,0,313,314,1,0,0,0,314,315,1,0,0,0,315,318,3,176,88,0,316,317,5,29,0,
+		0,317,319,5,269,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,320,
+		322,3,40,20,0,321,320,1,0,0,0,321,322,1,0,0,0,322,437,1,0,0,0,323,325,
+		5,51,0,0,324,326,5,206,0,0,325,324,1,0,0,0,325,326,1,0,0,0,326,328,1,0,
+		0,0,327,329,5,202,0,0,328,327,1,0,0,0,328,329,1,0,0,0,329,330,1,0,0,0,
+		330,333,7,0,0,0,331,332,5,84,0,0,332,334,5,62,0,0,333,331,1,0,0,0,333,
+		334,1,0,0,0,334,335,1,0,0,0,335,337,3,176,88,0,336,338,7,1,0,0,337,336,
+		1,0,0,0,337,338,1,0,0,0,338,437,1,0,0,0,339,340,5,6,0,0,340,343,5,204,
+		0,0,341,342,5,84,0,0,342,344,5,62,0,0,343,341,1,0,0,0,343,344,1,0,0,0,
+		344,345,1,0,0,0,345,346,3,176,88,0,346,347,3,52,26,0,347,437,1,0,0,0,348,
+		349,5,6,0,0,349,350,5,227,0,0,350,356,3,176,88,0,351,352,5,175,0,0,352,
+		353,5,212,0,0,353,357,3,176,88,0,354,355,5,9,0,0,355,357,3,54,27,0,356,
+		351,1,0,0,0,356,354,1,0,0,0,357,437,1,0,0,0,358,359,5,6,0,0,359,360,5,
+		19,0,0,360,364,3,176,88,0,361,365,3,52,26,0,362,363,5,29,0,0,363,365,5,
+		269,0,0,364,361,1,0,0,0,364,362,1,0,0,0,365,437,1,0,0,0,366,371,5,191,
+		0,0,367,368,3,18,9,0,368,369,5,243,0,0,369,370,3,20,10,0,370,372,1,0,0,
+		0,371,367,1,0,0,0,371,372,1,0,0,0,372,437,1,0,0,0,373,375,5,177,0,0,374,
+		376,3,20,10,0,375,374,1,0,0,0,375,376,1,0,0,0,376,437,1,0,0,0,377,378,
+		5,193,0,0,378,437,3,22,11,0,379,380,7,2,0,0,380,381,5,186,0,0,381,437,
+		5,269,0,0,382,383,7,2,0,0,383,385,5,19,0,0,384,386,5,65,0,0,385,384,1,
+		0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,437,3,176,88,0,388,390,7,2,0,
+		0,389,391,5,65,0,0,390,389,1,0,0,0,390,391,1,0,0,0,391,392,1,0,0,0,392,
+		437,3,176,88,0,393,404,5,64,0,0,394,395,5,165,0,0,395,405,5,73,0,0,396,
+		401,3,16,8,0,397,398,5,264,0,0,398,400,3,16,8,0,399,397,1,0,0,0,400,403,
+		1,0,0,0,401,399,1,0,0,0,401,402,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,
+		0,404,394,1,0,0,0,404,396,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,
+		437,3,4,2,0,407,408,5,198,0,0,408,409,5,97,0,0,409,412,5,269,0,0,410,411,
+		5,236,0,0,411,413,5,186,0,0,412,410,1,0,0,0,412,413,1,0,0,0,413,416,1,
+		0,0,0,414,415,5,236,0,0,415,417,5,50,0,0,416,414,1,0,0,0,416,417,1,0,0,
+		0,417,437,1,0,0,0,418,419,5,186,0,0,419,422,5,269,0,0,420,421,5,212,0,
+		0,421,423,5,269,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,437,1,0,0,0,424,
+		426,5,222,0,0,425,427,5,19,0,0,426,425,1,0,0,0,426,427,1,0,0,0,427,428,
+		1,0,0,0,428,437,3,176,88,0,429,437,7,3,0,0,430,431,5,2,0,0,431,432,5,95,
+		0,0,432,437,5,269,0,0,433,434,5,174,0,0,434,435,5,95,0,0,435,437,5,269,
+		0,0,436,215,1,0,0,0,436,216,1,0,0,0,436,217,1,0,0,0,436,218,1,0,0,0,436,
+		234,1,0,0,0,436,235,1,0,0,0,436,236,1,0,0,0,436,260,1,0,0,0,436,293,1,
+		0,0,0,436,308,1,0,0,0,436,323,1,0,0,0,436,339,1,0,0,0,436,348,1,0,0,0,
+		436,358,1,0,0,0,436,366,1,0,0,0,436,373,1,0,0,0,436,377,1,0,0,0,436,379,
+		1,0,0,0,436,382,1,0,0,0,436,388,1,0,0,0,436,393,1,0,0,0,436,407,1,0,0,
+		0,436,418,1,0,0,0,436,424,1,0,0,0,436,429,1,0,0,0,436,430,1,0,0,0,436,
+		433,1,0,0,0,437,5,1,0,0,0,438,439,5,90,0,0,439,440,7,4,0,0,440,442,3,176,
+		88,0,441,443,3,112,56,0,442,441,1,0,0,0,442,443,1,0,0,0,443,445,1,0,0,
+		0,444,446,3,8,4,0,445,444,1,0,0,0,445,446,1,0,0,0,446,451,1,0,0,0,447,
+		448,5,260,0,0,448,449,3,178,89,0,449,450,5,261,0,0,450,452,1,0,0,0,451,
+		447,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,454,3,54,27,0,454,7,1,
+		0,0,0,455,456,5,159,0,0,456,457,5,260,0,0,457,462,3,10,5,0,458,459,5,264,
+		0,0,459,461,3,10,5,0,460,458,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,462,
+		463,1,0,0,0,463,465,1,0,0,0,464,462,1,0,0,0,465,466,5,261,0,0,466,9,1,
+		0,0,0,467,468,3,180,90,0,468,469,5,243,0,0,469,470,3,46,23,0,470,11,1,
+		0,0,0,471,472,5,197,0,0,472,473,5,191,0,0,473,477,5,12,0,0,474,476,5,266,
+		0,0,475,474,1,0,0,0,476,479,1,0,0,0,477,475,1,0,0,0,477,478,1,0,0,0,478,
+		480,1,0,0,0,479,477,1,0,0,0,480,489,3,4,2,0,481,483,5,266,0,0,482,481,
+		1,0,0,0,483,484,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,486,1,0,0,
+		0,486,488,3,4,2,0,487,482,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,
+		490,1,0,0,0,490,495,1,0,0,0,491,489,1,0,0,0,492,494,5,266,0,0,493,492,
+		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,
+		0,497,495,1,0,0,0,498,499,5,54,0,0,499,529,1,0,0,0,500,501,5,12,0,0,501,
+		502,5,197,0,0,502,504,5,191,0,0,503,505,5,266,0,0,504,503,1,0,0,0,505,
+		506,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,508,1,0,0,0,508,517,3,
+		4,2,0,509,511,5,266,0,0,510,509,1,0,0,0,511,512,1,0,0,0,512,510,1,0,0,
+		0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,4,2,0,515,510,1,0,0,0,516,
+		519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,523,1,0,0,0,519,517,1,
+		0,0,0,520,522,5,266,0,0,521,520,1,0,0,0,522,525,1,0,0,0,523,521,1,0,0,
+		0,523,524,1,0,0,0,524,526,1,0,0,0,525,523,1,0,0,0,526,527,5,54,0,0,527,
+		529,1,0,0,0,528,471,1,0,0,0,528,500,1,0,0,0,529,13,1,0,0,0,530,531,5,74,
+		0,0,531,532,5,186,0,0,532,537,5,269,0,0,533,534,5,74,0,0,534,535,5,113,
+		0,0,535,537,5,24,0,0,536,530,1,0,0,0,536,533,1,0,0,0,537,15,1,0,0,0,538,
+		539,7,5,0,0,539,17,1,0,0,0,540,547,5,269,0,0,541,543,8,6,0,0,542,541,1,
+		0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,
+		546,540,1,0,0,0,546,542,1,0,0,0,547,19,1,0,0,0,548,550,8,7,0,0,549,548,
+		1,0,0,0,550,551,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,21,1,0,0,0,
+		553,556,5,205,0,0,554,555,7,8,0,0,555,557,3,176,88,0,556,554,1,0,0,0,556,
+		557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,559,558,1,0,0,0,559,560,
+		1,0,0,0,560,620,1,0,0,0,561,564,5,228,0,0,562,563,7,8,0,0,563,565,3,176,
+		88,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,568,3,24,12,0,
+		567,566,1,0,0,0,567,568,1,0,0,0,568,620,1,0,0,0,569,571,5,223,0,0,570,
+		569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,575,5,77,0,0,573,574,7,
+		8,0,0,574,576,3,176,88,0,575,573,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,
+		0,577,579,3,24,12,0,578,577,1,0,0,0,578,579,1,0,0,0,579,620,1,0,0,0,580,
+		620,5,98,0,0,581,583,5,20,0,0,582,584,3,24,12,0,583,582,1,0,0,0,583,584,
+		1,0,0,0,584,620,1,0,0,0,585,588,5,40,0,0,586,587,7,8,0,0,587,589,3,176,
+		88,0,588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,592,3,24,12,0,
+		591,590,1,0,0,0,591,592,1,0,0,0,592,620,1,0,0,0,593,620,5,132,0,0,594,
+		620,5,96,0,0,595,596,5,28,0,0,596,597,7,8,0,0,597,599,3,176,88,0,598,600,
+		3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,620,1,0,0,0,601,602,5,32,
+		0,0,602,603,5,204,0,0,603,620,3,176,88,0,604,605,5,32,0,0,605,606,5,227,
+		0,0,606,620,3,176,88,0,607,608,5,32,0,0,608,609,5,19,0,0,609,620,3,176,
+		88,0,610,611,5,35,0,0,611,620,5,19,0,0,612,613,5,35,0,0,613,620,5,39,0,
+		0,614,615,5,25,0,0,615,617,5,269,0,0,616,618,3,24,12,0,617,616,1,0,0,0,
+		617,618,1,0,0,0,618,620,1,0,0,0,619,553,1,0,0,0,619,561,1,0,0,0,619,570,
+		1,0,0,0,619,580,1,0,0,0,619,581,1,0,0,0,619,585,1,0,0,0,619,593,1,0,0,
+		0,619,594,1,0,0,0,619,595,1,0,0,0,619,601,1,0,0,0,619,604,1,0,0,0,619,
+		607,1,0,0,0,619,610,1,0,0,0,619,612,1,0,0,0,619,614,1,0,0,0,620,23,1,0,
+		0,0,621,623,5,141,0,0,622,621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,
+		624,625,7,9,0,0,625,626,5,269,0,0,626,25,1,0,0,0,627,629,5,32,0,0,628,
+		630,5,206,0,0,629,628,1,0,0,0,629,630,1,0,0,0,630,631,1,0,0,0,631,635,
+		5,204,0,0,632,633,5,84,0,0,633,634,5,141,0,0,634,636,5,62,0,0,635,632,
+		1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,649,3,176,88,0,638,639,5,260,
+		0,0,639,644,3,30,15,0,640,641,5,264,0,0,641,643,3,30,15,0,642,640,1,0,
+		0,0,643,646,1,0,0,0,644,642,1,0,0,0,644,645,1,0,0,0,645,647,1,0,0,0,646,
+		644,1,0,0,0,647,648,5,261,0,0,648,650,1,0,0,0,649,638,1,0,0,0,649,650,
+		1,0,0,0,650,653,1,0,0,0,651,652,5,29,0,0,652,654,5,269,0,0,653,651,1,0,
+		0,0,653,654,1,0,0,0,654,661,1,0,0,0,655,656,5,160,0,0,656,657,5,15,0,0,
+		657,658,5,260,0,0,658,659,3,178,89,0,659,660,5,261,0,0,660,662,1,0,0,0,
+		661,655,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,665,3,40,20,0,664,
+		663,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,666,668,3,48,24,0,667,666,
+		1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,670,5,9,0,0,670,672,3,54,27,
+		0,671,669,1,0,0,0,671,672,1,0,0,0,672,27,1,0,0,0,673,674,5,32,0,0,674,
+		676,5,150,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,
+		5,176,0,0,678,679,5,204,0,0,679,691,3,176,88,0,680,681,5,260,0,0,681,686,
+		3,30,15,0,682,683,5,264,0,0,683,685,3,30,15,0,684,682,1,0,0,0,685,688,
+		1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,
+		0,689,690,5,261,0,0,690,692,1,0,0,0,691,680,1,0,0,0,691,692,1,0,0,0,692,
+		695,1,0,0,0,693,694,5,29,0,0,694,696,5,269,0,0,695,693,1,0,0,0,695,696,
+		1,0,0,0,696,703,1,0,0,0,697,698,5,160,0,0,698,699,5,15,0,0,699,700,5,260,
+		0,0,700,701,3,178,89,0,701,702,5,261,0,0,702,704,1,0,0,0,703,697,1,0,0,
+		0,703,704,1,0,0,0,704,706,1,0,0,0,705,707,3,40,20,0,706,705,1,0,0,0,706,
+		707,1,0,0,0,707,708,1,0,0,0,708,709,5,9,0,0,709,710,3,54,27,0,710,29,1,
+		0,0,0,711,715,3,32,16,0,712,715,3,36,18,0,713,715,3,38,19,0,714,711,1,
+		0,0,0,714,712,1,0,0,0,714,713,1,0,0,0,715,31,1,0,0,0,716,717,3,180,90,
+		0,717,718,5,9,0,0,718,721,3,122,61,0,719,720,5,29,0,0,720,722,5,269,0,
+		0,721,719,1,0,0,0,721,722,1,0,0,0,722,747,1,0,0,0,723,724,3,180,90,0,724,
+		725,3,170,85,0,725,728,5,125,0,0,726,727,5,74,0,0,727,729,5,269,0,0,728,
+		726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,0,0,730,732,5,229,0,0,731,730,
+		1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,733,734,5,29,0,0,734,736,5,269,
+		0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,747,1,0,0,0,737,738,3,180,90,0,
+		738,740,3,170,85,0,739,741,3,34,17,0,740,739,1,0,0,0,740,741,1,0,0,0,741,
+		744,1,0,0,0,742,743,5,29,0,0,743,745,5,269,0,0,744,742,1,0,0,0,744,745,
+		1,0,0,0,745,747,1,0,0,0,746,716,1,0,0,0,746,723,1,0,0,0,746,737,1,0,0,
+		0,747,33,1,0,0,0,748,749,5,31,0,0,749,751,3,180,90,0,750,748,1,0,0,0,750,
+		751,1,0,0,0,751,752,1,0,0,0,752,753,5,169,0,0,753,756,5,109,0,0,754,755,
+		5,141,0,0,755,757,5,55,0,0,756,754,1,0,0,0,756,757,1,0,0,0,757,35,1,0,
+		0,0,758,759,5,230,0,0,759,760,5,73,0,0,760,761,3,180,90,0,761,762,5,9,
+		0,0,762,763,3,122,61,0,763,37,1,0,0,0,764,765,5,31,0,0,765,767,3,180,90,
+		0,766,764,1,0,0,0,766,767,1,0,0,0,767,768,1,0,0,0,768,769,5,169,0,0,769,
+		770,5,109,0,0,770,771,5,260,0,0,771,772,3,178,89,0,772,775,5,261,0,0,773,
+		774,5,141,0,0,774,776,5,55,0,0,775,773,1,0,0,0,775,776,1,0,0,0,776,39,
+		1,0,0,0,777,778,5,236,0,0,778,787,5,260,0,0,779,784,3,42,21,0,780,781,
+		5,264,0,0,781,783,3,42,21,0,782,780,1,0,0,0,783,786,1,0,0,0,784,782,1,
+		0,0,0,784,785,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,787,779,1,0,0,0,
+		787,788,1,0,0,0,788,789,1,0,0,0,789,790,5,261,0,0,790,41,1,0,0,0,791,792,
+		3,44,22,0,792,793,5,243,0,0,793,794,3,46,23,0,794,43,1,0,0,0,795,805,5,
+		269,0,0,796,801,3,180,90,0,797,798,5,265,0,0,798,800,3,180,90,0,799,797,
+		1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,0,802,805,1,0,0,
+		0,803,801,1,0,0,0,804,795,1,0,0,0,804,796,1,0,0,0,805,45,1,0,0,0,806,815,
+		5,269,0,0,807,809,5,251,0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,810,1,
+		0,0,0,810,815,7,10,0,0,811,815,5,215,0,0,812,815,5,67,0,0,813,815,3,180,
+		90,0,814,806,1,0,0,0,814,808,1,0,0,0,814,811,1,0,0,0,814,812,1,0,0,0,814,
+		813,1,0,0,0,815,47,1,0,0,0,816,817,5,116,0,0,817,826,3,176,88,0,818,822,
+		5,260,0,0,819,821,3,50,25,0,820,819,1,0,0,0,821,824,1,0,0,0,822,820,1,
+		0,0,0,822,823,1,0,0,0,823,825,1,0,0,0,824,822,1,0,0,0,825,827,5,261,0,
+		0,826,818,1,0,0,0,826,827,1,0,0,0,827,49,1,0,0,0,828,831,7,11,0,0,829,
+		832,5,4,0,0,830,832,3,180,90,0,831,829,1,0,0,0,831,830,1,0,0,0,832,51,
+		1,0,0,0,833,834,5,175,0,0,834,835,5,212,0,0,835,892,3,176,88,0,836,837,
+		5,191,0,0,837,838,5,260,0,0,838,843,3,42,21,0,839,840,5,264,0,0,840,842,
+		3,42,21,0,841,839,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,
+		0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,847,5,261,0,0,847,892,1,0,0,0,
+		848,849,5,177,0,0,849,850,5,260,0,0,850,855,3,44,22,0,851,852,5,264,0,
+		0,852,854,3,44,22,0,853,851,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,
+		856,1,0,0,0,856,858,1,0,0,0,857,855,1,0,0,0,858,859,5,261,0,0,859,892,
+		1,0,0,0,860,873,5,2,0,0,861,874,3,30,15,0,862,863,5,260,0,0,863,868,3,
+		30,15,0,864,865,5,264,0,0,865,867,3,30,15,0,866,864,1,0,0,0,867,870,1,
+		0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,0,
+		871,872,5,261,0,0,872,874,1,0,0,0,873,861,1,0,0,0,873,862,1,0,0,0,874,
+		892,1,0,0,0,875,884,5,51,0,0,876,878,5,27,0,0,877,876,1,0,0,0,877,878,
+		1,0,0,0,878,879,1,0,0,0,879,885,3,180,90,0,880,881,5,260,0,0,881,882,3,
+		178,89,0,882,883,5,261,0,0,883,885,1,0,0,0,884,877,1,0,0,0,884,880,1,0,
+		0,0,885,892,1,0,0,0,886,887,5,175,0,0,887,888,3,180,90,0,888,889,5,212,
+		0,0,889,890,3,180,90,0,890,892,1,0,0,0,891,833,1,0,0,0,891,836,1,0,0,0,
+		891,848,1,0,0,0,891,860,1,0,0,0,891,875,1,0,0,0,891,886,1,0,0,0,892,53,
+		1,0,0,0,893,894,5,236,0,0,894,899,3,56,28,0,895,896,5,264,0,0,896,898,
+		3,56,28,0,897,895,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,
+		0,0,900,903,1,0,0,0,901,899,1,0,0,0,902,893,1,0,0,0,902,903,1,0,0,0,903,
+		904,1,0,0,0,904,905,3,58,29,0,905,55,1,0,0,0,906,911,3,180,90,0,907,908,
+		5,260,0,0,908,909,3,178,89,0,909,910,5,261,0,0,910,912,1,0,0,0,911,907,
+		1,0,0,0,911,912,1,0,0,0,912,913,1,0,0,0,913,914,5,9,0,0,914,915,5,260,
+		0,0,915,916,3,54,27,0,916,917,5,261,0,0,917,57,1,0,0,0,918,929,3,60,30,
+		0,919,920,5,151,0,0,920,921,5,15,0,0,921,926,3,78,39,0,922,923,5,264,0,
+		0,923,925,3,78,39,0,924,922,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,
+		927,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,929,919,1,0,0,0,929,930,1,
+		0,0,0,930,936,1,0,0,0,931,934,5,117,0,0,932,935,3,122,61,0,933,935,5,4,
+		0,0,934,932,1,0,0,0,934,933,1,0,0,0,935,937,1,0,0,0,936,931,1,0,0,0,936,
+		937,1,0,0,0,937,943,1,0,0,0,938,939,5,146,0,0,939,941,3,122,61,0,940,942,
+		7,12,0,0,941,940,1,0,0,0,941,942,1,0,0,0,942,944,1,0,0,0,943,938,1,0,0,
+		0,943,944,1,0,0,0,944,952,1,0,0,0,945,946,5,68,0,0,946,948,7,13,0,0,947,
+		949,3,122,61,0,948,947,1,0,0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,951,
+		7,12,0,0,951,953,5,149,0,0,952,945,1,0,0,0,952,953,1,0,0,0,953,59,1,0,
+		0,0,954,955,6,30,-1,0,955,956,3,62,31,0,956,971,1,0,0,0,957,958,10,2,0,
+		0,958,960,5,91,0,0,959,961,3,68,34,0,960,959,1,0,0,0,960,961,1,0,0,0,961,
+		962,1,0,0,0,962,970,3,60,30,3,963,964,10,1,0,0,964,966,7,14,0,0,965,967,
+		3,68,34,0,966,965,1,0,0,0,966,967,1,0,0,0,967,968,1,0,0,0,968,970,3,60,
+		30,2,969,957,1,0,0,0,969,963,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,
+		972,1,0,0,0,972,61,1,0,0,0,973,971,1,0,0,0,974,989,3,66,33,0,975,976,5,
+		226,0,0,976,981,3,64,32,0,977,978,5,264,0,0,978,980,3,64,32,0,979,977,
+		1,0,0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,989,1,0,0,
+		0,983,981,1,0,0,0,984,985,5,260,0,0,985,986,3,54,27,0,986,987,5,261,0,
+		0,987,989,1,0,0,0,988,974,1,0,0,0,988,975,1,0,0,0,988,984,1,0,0,0,989,
+		63,1,0,0,0,990,992,5,184,0,0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,
+		0,0,0,993,994,5,260,0,0,994,999,3,122,61,0,995,996,5,264,0,0,996,998,3,
+		122,61,0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,
+		0,0,1000,1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,261,0,0,1003,1006,1,
+		0,0,0,1004,1006,3,122,61,0,1005,991,1,0,0,0,1005,1004,1,0,0,0,1006,65,
+		1,0,0,0,1007,1009,5,190,0,0,1008,1010,3,114,57,0,1009,1008,1,0,0,0,1009,
+		1010,1,0,0,0,1010,1012,1,0,0,0,1011,1013,3,68,34,0,1012,1011,1,0,0,0,1012,
+		1013,1,0,0,0,1013,1014,1,0,0,0,1014,1019,3,70,35,0,1015,1016,5,264,0,0,
+		1016,1018,3,70,35,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,
+		0,0,1019,1020,1,0,0,0,1020,1031,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,
+		74,0,0,1023,1028,3,80,40,0,1024,1025,5,264,0,0,1025,1027,3,80,40,0,1026,
+		1024,1,0,0,0,1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,
+		1032,1,0,0,0,1030,1028,1,0,0,0,1031,1022,1,0,0,0,1031,1032,1,0,0,0,1032,
+		1035,1,0,0,0,1033,1034,5,234,0,0,1034,1036,3,122,61,0,1035,1033,1,0,0,
+		0,1035,1036,1,0,0,0,1036,1047,1,0,0,0,1037,1038,5,78,0,0,1038,1039,5,15,
+		0,0,1039,1044,3,72,36,0,1040,1041,5,264,0,0,1041,1043,3,72,36,0,1042,1040,
+		1,0,0,0,1043,1046,1,0,0,0,1044,1042,1,0,0,0,1044,1045,1,0,0,0,1045,1048,
+		1,0,0,0,1046,1044,1,0,0,0,1047,1037,1,0,0,0,1047,1048,1,0,0,0,1048,1051,
+		1,0,0,0,1049,1050,5,80,0,0,1050,1052,3,122,61,0,1051,1049,1,0,0,0,1051,
+		1052,1,0,0,0,1052,1062,1,0,0,0,1053,1054,5,235,0,0,1054,1059,3,76,38,0,
+		1055,1056,5,264,0,0,1056,1058,3,76,38,0,1057,1055,1,0,0,0,1058,1061,1,
+		0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1063,1,0,0,0,1061,1059,
+		1,0,0,0,1062,1053,1,0,0,0,1062,1063,1,0,0,0,1063,67,1,0,0,0,1064,1065,
+		7,15,0,0,1065,69,1,0,0,0,1066,1079,5,252,0,0,1067,1068,3,176,88,0,1068,
+		1069,5,265,0,0,1069,1070,5,252,0,0,1070,1079,1,0,0,0,1071,1076,3,122,61,
+		0,1072,1074,5,9,0,0,1073,1072,1,0,0,0,1073,1074,1,0,0,0,1074,1075,1,0,
+		0,0,1075,1077,3,180,90,0,1076,1073,1,0,0,0,1076,1077,1,0,0,0,1077,1079,
+		1,0,0,0,1078,1066,1,0,0,0,1078,1067,1,0,0,0,1078,1071,1,0,0,0,1079,71,
+		1,0,0,0,1080,1081,5,79,0,0,1081,1082,5,192,0,0,1082,1083,5,260,0,0,1083,
+		1088,3,74,37,0,1084,1085,5,264,0,0,1085,1087,3,74,37,0,1086,1084,1,0,0,
+		0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,
+		0,0,1090,1088,1,0,0,0,1091,1092,5,261,0,0,1092,1121,1,0,0,0,1093,1094,
+		5,183,0,0,1094,1095,5,260,0,0,1095,1100,3,74,37,0,1096,1097,5,264,0,0,
+		1097,1099,3,74,37,0,1098,1096,1,0,0,0,1099,1102,1,0,0,0,1100,1098,1,0,
+		0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1100,1,0,0,0,1103,1104,5,
+		261,0,0,1104,1121,1,0,0,0,1105,1106,5,34,0,0,1106,1107,5,260,0,0,1107,
+		1112,3,74,37,0,1108,1109,5,264,0,0,1109,1111,3,74,37,0,1110,1108,1,0,0,
+		0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1112,1113,1,0,0,0,1113,1115,1,0,
+		0,0,1114,1112,1,0,0,0,1115,1116,5,261,0,0,1116,1121,1,0,0,0,1117,1118,
+		5,260,0,0,1118,1121,5,261,0,0,1119,1121,3,122,61,0,1120,1080,1,0,0,0,1120,
+		1093,1,0,0,0,1120,1105,1,0,0,0,1120,1117,1,0,0,0,1120,1119,1,0,0,0,1121,
+		73,1,0,0,0,1122,1131,5,260,0,0,1123,1128,3,122,61,0,1124,1125,5,264,0,
+		0,1125,1127,3,122,61,0,1126,1124,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,
+		0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1131,1123,
+		1,0,0,0,1131,1132,1,0,0,0,1132,1133,1,0,0,0,1133,1136,5,261,0,0,1134,1136,
+		3,122,61,0,1135,1122,1,0,0,0,1135,1134,1,0,0,0,1136,75,1,0,0,0,1137,1138,
+		3,180,90,0,1138,1139,5,9,0,0,1139,1140,3,146,73,0,1140,77,1,0,0,0,1141,
+		1143,3,122,61,0,1142,1144,7,16,0,0,1143,1142,1,0,0,0,1143,1144,1,0,0,0,
+		1144,1147,1,0,0,0,1145,1146,5,143,0,0,1146,1148,7,17,0,0,1147,1145,1,0,
+		0,0,1147,1148,1,0,0,0,1148,79,1,0,0,0,1149,1150,6,40,-1,0,1150,1151,3,
+		86,43,0,1151,1171,1,0,0,0,1152,1153,10,4,0,0,1153,1154,5,33,0,0,1154,1155,
+		5,99,0,0,1155,1170,3,86,43,0,1156,1157,10,3,0,0,1157,1158,5,138,0,0,1158,
+		1159,3,82,41,0,1159,1160,5,99,0,0,1160,1161,3,86,43,0,1161,1170,1,0,0,
+		0,1162,1163,10,2,0,0,1163,1164,3,82,41,0,1164,1165,5,99,0,0,1165,1167,
+		3,86,43,0,1166,1168,3,84,42,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,
+		1170,1,0,0,0,1169,1152,1,0,0,0,1169,1156,1,0,0,0,1169,1162,1,0,0,0,1170,
+		1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,81,1,0,0,0,1173,
+		1171,1,0,0,0,1174,1176,5,89,0,0,1175,1174,1,0,0,0,1175,1176,1,0,0,0,1176,
+		1190,1,0,0,0,1177,1179,5,115,0,0,1178,1180,5,153,0,0,1179,1178,1,0,0,0,
+		1179,1180,1,0,0,0,1180,1190,1,0,0,0,1181,1183,5,182,0,0,1182,1184,5,153,
+		0,0,1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1190,1,0,0,0,1185,1187,5,
+		75,0,0,1186,1188,5,153,0,0,1187,1186,1,0,0,0,1187,1188,1,0,0,0,1188,1190,
+		1,0,0,0,1189,1175,1,0,0,0,1189,1177,1,0,0,0,1189,1181,1,0,0,0,1189,1185,
+		1,0,0,0,1190,83,1,0,0,0,1191,1192,5,147,0,0,1192,1199,3,122,61,0,1193,
+		1194,5,224,0,0,1194,1195,5,260,0,0,1195,1196,3,178,89,0,1196,1197,5,261,
+		0,0,1197,1199,1,0,0,0,1198,1191,1,0,0,0,1198,1193,1,0,0,0,1199,85,1,0,
+		0,0,1200,1202,3,176,88,0,1201,1203,3,112,56,0,1202,1201,1,0,0,0,1202,1203,
+		1,0,0,0,1203,1209,1,0,0,0,1204,1205,5,73,0,0,1205,1206,5,203,0,0,1206,
+		1207,5,9,0,0,1207,1208,5,145,0,0,1208,1210,3,130,65,0,1209,1204,1,0,0,
+		0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1213,3,110,55,0,1212,1211,1,
+		0,0,0,1212,1213,1,0,0,0,1213,1268,1,0,0,0,1214,1216,5,112,0,0,1215,1214,
+		1,0,0,0,1215,1216,1,0,0,0,1216,1217,1,0,0,0,1217,1218,5,204,0,0,1218,1219,
+		5,260,0,0,1219,1220,3,134,67,0,1220,1222,5,261,0,0,1221,1223,3,110,55,
+		0,1222,1221,1,0,0,0,1222,1223,1,0,0,0,1223,1268,1,0,0,0,1224,1226,5,112,
+		0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1227,1,0,0,0,1227,1228,5,
+		260,0,0,1228,1229,3,54,27,0,1229,1231,5,261,0,0,1230,1232,3,110,55,0,1231,
+		1230,1,0,0,0,1231,1232,1,0,0,0,1232,1268,1,0,0,0,1233,1234,5,221,0,0,1234,
+		1235,5,260,0,0,1235,1240,3,122,61,0,1236,1237,5,264,0,0,1237,1239,3,122,
+		61,0,1238,1236,1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,
+		0,0,0,1241,1243,1,0,0,0,1242,1240,1,0,0,0,1243,1246,5,261,0,0,1244,1245,
+		5,236,0,0,1245,1247,5,152,0,0,1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,
+		1249,1,0,0,0,1248,1250,3,110,55,0,1249,1248,1,0,0,0,1249,1250,1,0,0,0,
+		1250,1268,1,0,0,0,1251,1252,5,260,0,0,1252,1253,3,80,40,0,1253,1254,5,
+		261,0,0,1254,1268,1,0,0,0,1255,1256,3,176,88,0,1256,1258,3,88,44,0,1257,
+		1259,3,110,55,0,1258,1257,1,0,0,0,1258,1259,1,0,0,0,1259,1268,1,0,0,0,
+		1260,1261,5,260,0,0,1261,1262,3,54,27,0,1262,1263,5,261,0,0,1263,1265,
+		3,88,44,0,1264,1266,3,110,55,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,
+		1268,1,0,0,0,1267,1200,1,0,0,0,1267,1215,1,0,0,0,1267,1225,1,0,0,0,1267,
+		1233,1,0,0,0,1267,1251,1,0,0,0,1267,1255,1,0,0,0,1267,1260,1,0,0,0,1268,
+		87,1,0,0,0,1269,1270,5,123,0,0,1270,1281,5,260,0,0,1271,1272,5,159,0,0,
+		1272,1273,5,15,0,0,1273,1278,3,122,61,0,1274,1275,5,264,0,0,1275,1277,
+		3,122,61,0,1276,1274,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,
+		1279,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,1281,1271,1,0,0,0,1281,
+		1282,1,0,0,0,1282,1293,1,0,0,0,1283,1284,5,151,0,0,1284,1285,5,15,0,0,
+		1285,1290,3,78,39,0,1286,1287,5,264,0,0,1287,1289,3,78,39,0,1288,1286,
+		1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,1291,1,0,0,0,1291,1294,
+		1,0,0,0,1292,1290,1,0,0,0,1293,1283,1,0,0,0,1293,1294,1,0,0,0,1294,1304,
+		1,0,0,0,1295,1296,5,124,0,0,1296,1301,3,90,45,0,1297,1298,5,264,0,0,1298,
+		1300,3,90,45,0,1299,1297,1,0,0,0,1300,1303,1,0,0,0,1301,1299,1,0,0,0,1301,
+		1302,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1304,1295,1,0,0,0,1304,
+		1305,1,0,0,0,1305,1307,1,0,0,0,1306,1308,3,92,46,0,1307,1306,1,0,0,0,1307,
+		1308,1,0,0,0,1308,1313,1,0,0,0,1309,1310,5,3,0,0,1310,1311,5,122,0,0,1311,
+		1312,5,195,0,0,1312,1314,3,94,47,0,1313,1309,1,0,0,0,1313,1314,1,0,0,0,
+		1314,1315,1,0,0,0,1315,1316,5,162,0,0,1316,1317,5,260,0,0,1317,1318,3,
+		96,48,0,1318,1321,5,261,0,0,1319,1320,5,237,0,0,1320,1322,3,164,82,0,1321,
+		1319,1,0,0,0,1321,1322,1,0,0,0,1322,1332,1,0,0,0,1323,1324,5,199,0,0,1324,
+		1329,3,106,53,0,1325,1326,5,264,0,0,1326,1328,3,106,53,0,1327,1325,1,0,
+		0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,
+		0,0,0,1331,1329,1,0,0,0,1332,1323,1,0,0,0,1332,1333,1,0,0,0,1333,1334,
+		1,0,0,0,1334,1335,5,45,0,0,1335,1340,3,108,54,0,1336,1337,5,264,0,0,1337,
+		1339,3,108,54,0,1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,
+		1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,1344,5,261,
+		0,0,1344,89,1,0,0,0,1345,1346,3,122,61,0,1346,1347,5,9,0,0,1347,1348,3,
+		180,90,0,1348,91,1,0,0,0,1349,1350,5,148,0,0,1350,1351,5,184,0,0,1351,
+		1352,5,163,0,0,1352,1358,5,122,0,0,1353,1354,5,4,0,0,1354,1355,5,185,0,
+		0,1355,1356,5,163,0,0,1356,1358,5,122,0,0,1357,1349,1,0,0,0,1357,1353,
+		1,0,0,0,1358,93,1,0,0,0,1359,1360,5,161,0,0,1360,1361,5,111,0,0,1361,1374,
+		5,184,0,0,1362,1363,5,212,0,0,1363,1364,5,139,0,0,1364,1374,5,184,0,0,
+		1365,1366,5,212,0,0,1366,1367,5,70,0,0,1367,1374,3,180,90,0,1368,1369,
+		5,212,0,0,1369,1370,5,111,0,0,1370,1374,3,180,90,0,1371,1372,5,212,0,0,
+		1372,1374,3,180,90,0,1373,1359,1,0,0,0,1373,1362,1,0,0,0,1373,1365,1,0,
+		0,0,1373,1368,1,0,0,0,1373,1371,1,0,0,0,1374,95,1,0,0,0,1375,1380,3,98,
+		49,0,1376,1377,5,256,0,0,1377,1379,3,98,49,0,1378,1376,1,0,0,0,1379,1382,
+		1,0,0,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,97,1,0,0,0,1382,1380,
+		1,0,0,0,1383,1385,3,100,50,0,1384,1383,1,0,0,0,1385,1386,1,0,0,0,1386,
+		1384,1,0,0,0,1386,1387,1,0,0,0,1387,99,1,0,0,0,1388,1390,3,102,51,0,1389,
+		1391,3,104,52,0,1390,1389,1,0,0,0,1390,1391,1,0,0,0,1391,101,1,0,0,0,1392,
+		1398,3,180,90,0,1393,1394,5,260,0,0,1394,1395,3,96,48,0,1395,1396,5,261,
+		0,0,1396,1398,1,0,0,0,1397,1392,1,0,0,0,1397,1393,1,0,0,0,1398,103,1,0,
+		0,0,1399,1401,7,18,0,0,1400,1402,5,255,0,0,1401,1400,1,0,0,0,1401,1402,
+		1,0,0,0,1402,1418,1,0,0,0,1403,1405,5,257,0,0,1404,1406,5,272,0,0,1405,
+		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1411,1,0,0,0,1407,1409,5,264,0,0,1408,
+		1410,5,272,0,0,1409,1408,1,0,0,0,1409,1410,1,0,0,0,1410,1412,1,0,0,0,1411,
+		1407,1,0,0,0,1411,1412,1,0,0,0,1412,1413,1,0,0,0,1413,1415,5,258,0,0,1414,
+		1416,5,255,0,0,1415,1414,1,0,0,0,1415,1416,1,0,0,0,1416,1418,1,0,0,0,1417,
+		1399,1,0,0,0,1417,1403,1,0,0,0,1418,105,1,0,0,0,1419,1420,3,180,90,0,1420,
+		1421,5,243,0,0,1421,1422,5,260,0,0,1422,1427,3,180,90,0,1423,1424,5,264,
+		0,0,1424,1426,3,180,90,0,1425,1423,1,0,0,0,1426,1429,1,0,0,0,1427,1425,
+		1,0,0,0,1427,1428,1,0,0,0,1428,1430,1,0,0,0,1429,1427,1,0,0,0,1430,1431,
+		5,261,0,0,1431,107,1,0,0,0,1432,1433,3,180,90,0,1433,1434,5,9,0,0,1434,
+		1435,3,122,61,0,1435,109,1,0,0,0,1436,1438,5,9,0,0,1437,1436,1,0,0,0,1437,
+		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1444,3,180,90,0,1440,1441,5,260,0,
+		0,1441,1442,3,178,89,0,1442,1443,5,261,0,0,1443,1445,1,0,0,0,1444,1440,
+		1,0,0,0,1444,1445,1,0,0,0,1445,111,1,0,0,0,1446,1447,3,114,57,0,1447,113,
+		1,0,0,0,1448,1449,5,267,0,0,1449,1456,3,116,58,0,1450,1452,5,264,0,0,1451,
+		1450,1,0,0,0,1451,1452,1,0,0,0,1452,1453,1,0,0,0,1453,1455,3,116,58,0,
+		1454,1451,1,0,0,0,1455,1458,1,0,0,0,1456,1454,1,0,0,0,1456,1457,1,0,0,
+		0,1457,1459,1,0,0,0,1458,1456,1,0,0,0,1459,1460,5,268,0,0,1460,115,1,0,
+		0,0,1461,1482,3,180,90,0,1462,1479,5,260,0,0,1463,1468,3,118,59,0,1464,
+		1465,5,264,0,0,1465,1467,3,118,59,0,1466,1464,1,0,0,0,1467,1470,1,0,0,
+		0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1480,1,0,0,0,1470,1468,1,0,
+		0,0,1471,1476,3,120,60,0,1472,1473,5,264,0,0,1473,1475,3,120,60,0,1474,
+		1472,1,0,0,0,1475,1478,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,0,0,0,1477,
+		1480,1,0,0,0,1478,1476,1,0,0,0,1479,1463,1,0,0,0,1479,1471,1,0,0,0,1479,
+		1480,1,0,0,0,1480,1481,1,0,0,0,1481,1483,5,261,0,0,1482,1462,1,0,0,0,1482,
+		1483,1,0,0,0,1483,117,1,0,0,0,1484,1485,3,44,22,0,1485,1486,5,243,0,0,
+		1486,1487,3,46,23,0,1487,119,1,0,0,0,1488,1493,3,180,90,0,1489,1490,5,
+		265,0,0,1490,1492,3,180,90,0,1491,1489,1,0,0,0,1492,1495,1,0,0,0,1493,
+		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1499,1,0,0,0,1495,1493,1,0,0,0,1496,
+		1499,5,269,0,0,1497,1499,5,272,0,0,1498,1488,1,0,0,0,1498,1496,1,0,0,0,
+		1498,1497,1,0,0,0,1499,121,1,0,0,0,1500,1501,3,124,62,0,1501,123,1,0,0,
+		0,1502,1503,6,62,-1,0,1503,1504,5,141,0,0,1504,1513,3,124,62,4,1505,1509,
+		3,130,65,0,1506,1508,3,126,63,0,1507,1506,1,0,0,0,1508,1511,1,0,0,0,1509,
+		1507,1,0,0,0,1509,1510,1,0,0,0,1510,1513,1,0,0,0,1511,1509,1,0,0,0,1512,
+		1502,1,0,0,0,1512,1505,1,0,0,0,1513,1522,1,0,0,0,1514,1515,10,2,0,0,1515,
+		1516,5,7,0,0,1516,1521,3,124,62,3,1517,1518,10,1,0,0,1518,1519,5,150,0,
+		0,1519,1521,3,124,62,2,1520,1514,1,0,0,0,1520,1517,1,0,0,0,1521,1524,1,
+		0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,125,1,0,0,0,1524,1522,1,
+		0,0,0,1525,1526,3,128,64,0,1526,1527,3,130,65,0,1527,1609,1,0,0,0,1528,
+		1530,5,141,0,0,1529,1528,1,0,0,0,1529,1530,1,0,0,0,1530,1531,1,0,0,0,1531,
+		1533,5,13,0,0,1532,1534,7,19,0,0,1533,1532,1,0,0,0,1533,1534,1,0,0,0,1534,
+		1535,1,0,0,0,1535,1536,3,130,65,0,1536,1537,5,7,0,0,1537,1538,3,130,65,
+		0,1538,1609,1,0,0,0,1539,1541,5,141,0,0,1540,1539,1,0,0,0,1540,1541,1,
+		0,0,0,1541,1542,1,0,0,0,1542,1543,5,87,0,0,1543,1544,5,260,0,0,1544,1545,
+		3,54,27,0,1545,1546,5,261,0,0,1546,1609,1,0,0,0,1547,1549,5,141,0,0,1548,
+		1547,1,0,0,0,1548,1549,1,0,0,0,1549,1550,1,0,0,0,1550,1551,5,87,0,0,1551,
+		1552,5,260,0,0,1552,1557,3,122,61,0,1553,1554,5,264,0,0,1554,1556,3,122,
+		61,0,1555,1553,1,0,0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,
+		0,0,0,1558,1560,1,0,0,0,1559,1557,1,0,0,0,1560,1561,5,261,0,0,1561,1609,
+		1,0,0,0,1562,1564,5,141,0,0,1563,1562,1,0,0,0,1563,1564,1,0,0,0,1564,1565,
+		1,0,0,0,1565,1566,5,116,0,0,1566,1569,3,130,65,0,1567,1568,5,57,0,0,1568,
+		1570,3,130,65,0,1569,1567,1,0,0,0,1569,1570,1,0,0,0,1570,1609,1,0,0,0,
+		1571,1573,5,141,0,0,1572,1571,1,0,0,0,1572,1573,1,0,0,0,1573,1574,1,0,
+		0,0,1574,1575,5,194,0,0,1575,1576,5,212,0,0,1576,1579,3,130,65,0,1577,
+		1578,5,57,0,0,1578,1580,3,130,65,0,1579,1577,1,0,0,0,1579,1580,1,0,0,0,
+		1580,1609,1,0,0,0,1581,1583,5,94,0,0,1582,1584,5,141,0,0,1583,1582,1,0,
+		0,0,1583,1584,1,0,0,0,1584,1585,1,0,0,0,1585,1609,5,142,0,0,1586,1588,
+		5,94,0,0,1587,1589,5,141,0,0,1588,1587,1,0,0,0,1588,1589,1,0,0,0,1589,
+		1590,1,0,0,0,1590,1609,7,20,0,0,1591,1593,5,94,0,0,1592,1594,5,141,0,0,
+		1593,1592,1,0,0,0,1593,1594,1,0,0,0,1594,1595,1,0,0,0,1595,1596,5,49,0,
+		0,1596,1597,5,74,0,0,1597,1609,3,130,65,0,1598,1600,5,94,0,0,1599,1601,
+		5,141,0,0,1600,1599,1,0,0,0,1600,1601,1,0,0,0,1601,1602,1,0,0,0,1602,1604,
+		5,100,0,0,1603,1605,7,21,0,0,1604,1603,1,0,0,0,1604,1605,1,0,0,0,1605,
+		1609,1,0,0,0,1606,1607,5,156,0,0,1607,1609,3,130,65,0,1608,1525,1,0,0,
+		0,1608,1529,1,0,0,0,1608,1540,1,0,0,0,1608,1548,1,0,0,0,1608,1563,1,0,
+		0,0,1608,1572,1,0,0,0,1608,1581,1,0,0,0,1608,1586,1,0,0,0,1608,1591,1,
+		0,0,0,1608,1598,1,0,0,0,1608,1606,1,0,0,0,1609,127,1,0,0,0,1610,1611,7,
+		22,0,0,1611,129,1,0,0,0,1612,1613,6,65,-1,0,1613,1617,3,132,66,0,1614,
+		1615,7,23,0,0,1615,1617,3,130,65,3,1616,1612,1,0,0,0,1616,1614,1,0,0,0,
+		1617,1626,1,0,0,0,1618,1619,10,2,0,0,1619,1620,7,24,0,0,1620,1625,3,130,
+		65,3,1621,1622,10,1,0,0,1622,1623,7,23,0,0,1623,1625,3,130,65,2,1624,1618,
+		1,0,0,0,1624,1621,1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,
+		1,0,0,0,1627,131,1,0,0,0,1628,1626,1,0,0,0,1629,1630,6,66,-1,0,1630,1960,
+		3,162,81,0,1631,1960,3,164,82,0,1632,1633,5,17,0,0,1633,1635,3,122,61,
+		0,1634,1636,3,160,80,0,1635,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1635,1,
+		0,0,0,1637,1638,1,0,0,0,1638,1641,1,0,0,0,1639,1640,5,52,0,0,1640,1642,
+		3,122,61,0,1641,1639,1,0,0,0,1641,1642,1,0,0,0,1642,1643,1,0,0,0,1643,
+		1644,5,54,0,0,1644,1960,1,0,0,0,1645,1647,5,17,0,0,1646,1648,3,160,80,
+		0,1647,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1647,1,0,0,0,1649,1650,1,0,
+		0,0,1650,1653,1,0,0,0,1651,1652,5,52,0,0,1652,1654,3,122,61,0,1653,1651,
+		1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,0,0,1655,1656,5,54,0,0,1656,1960,
+		1,0,0,0,1657,1658,7,25,0,0,1658,1659,5,260,0,0,1659,1660,3,122,61,0,1660,
+		1661,5,9,0,0,1661,1662,3,170,85,0,1662,1663,5,261,0,0,1663,1960,1,0,0,
+		0,1664,1665,5,66,0,0,1665,1668,5,260,0,0,1666,1669,3,168,84,0,1667,1669,
+		3,180,90,0,1668,1666,1,0,0,0,1668,1667,1,0,0,0,1669,1670,1,0,0,0,1670,
+		1671,5,74,0,0,1671,1672,3,122,61,0,1672,1673,5,261,0,0,1673,1960,1,0,0,
+		0,1674,1675,5,214,0,0,1675,1676,5,260,0,0,1676,1678,7,26,0,0,1677,1679,
+		3,122,61,0,1678,1677,1,0,0,0,1678,1679,1,0,0,0,1679,1680,1,0,0,0,1680,
+		1681,5,74,0,0,1681,1682,3,122,61,0,1682,1683,5,261,0,0,1683,1960,1,0,0,
+		0,1684,1685,5,214,0,0,1685,1689,5,260,0,0,1686,1687,3,122,61,0,1687,1688,
+		5,74,0,0,1688,1690,1,0,0,0,1689,1686,1,0,0,0,1689,1690,1,0,0,0,1690,1691,
+		1,0,0,0,1691,1692,3,122,61,0,1692,1693,5,261,0,0,1693,1960,1,0,0,0,1694,
+		1695,5,200,0,0,1695,1696,5,260,0,0,1696,1697,3,122,61,0,1697,1698,5,74,
+		0,0,1698,1701,3,122,61,0,1699,1700,5,73,0,0,1700,1702,3,122,61,0,1701,
+		1699,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,0,0,0,1703,1704,5,261,0,0,1704,
+		1960,1,0,0,0,1705,1706,5,167,0,0,1706,1707,5,260,0,0,1707,1708,3,130,65,
+		0,1708,1709,5,87,0,0,1709,1710,3,122,61,0,1710,1711,5,261,0,0,1711,1960,
+		1,0,0,0,1712,1713,5,157,0,0,1713,1714,5,260,0,0,1714,1715,3,122,61,0,1715,
+		1716,5,164,0,0,1716,1717,3,122,61,0,1717,1718,5,74,0,0,1718,1721,3,122,
+		61,0,1719,1720,5,73,0,0,1720,1722,3,122,61,0,1721,1719,1,0,0,0,1721,1722,
+		1,0,0,0,1722,1723,1,0,0,0,1723,1724,5,261,0,0,1724,1960,1,0,0,0,1725,1726,
+		5,108,0,0,1726,1727,5,260,0,0,1727,1728,3,122,61,0,1728,1729,5,264,0,0,
+		1729,1732,3,122,61,0,1730,1731,5,181,0,0,1731,1733,3,170,85,0,1732,1730,
+		1,0,0,0,1732,1733,1,0,0,0,1733,1738,1,0,0,0,1734,1735,3,154,77,0,1735,
+		1736,5,147,0,0,1736,1737,5,53,0,0,1737,1739,1,0,0,0,1738,1734,1,0,0,0,
+		1738,1739,1,0,0,0,1739,1744,1,0,0,0,1740,1741,3,154,77,0,1741,1742,5,147,
+		0,0,1742,1743,5,56,0,0,1743,1745,1,0,0,0,1744,1740,1,0,0,0,1744,1745,1,
+		0,0,0,1745,1746,1,0,0,0,1746,1747,5,261,0,0,1747,1960,1,0,0,0,1748,1749,
+		5,107,0,0,1749,1750,5,260,0,0,1750,1751,3,122,61,0,1751,1752,5,264,0,0,
+		1752,1755,3,122,61,0,1753,1754,5,181,0,0,1754,1756,3,170,85,0,1755,1753,
+		1,0,0,0,1755,1756,1,0,0,0,1756,1758,1,0,0,0,1757,1759,3,156,78,0,1758,
+		1757,1,0,0,0,1758,1759,1,0,0,0,1759,1764,1,0,0,0,1760,1761,3,158,79,0,
+		1761,1762,5,147,0,0,1762,1763,5,53,0,0,1763,1765,1,0,0,0,1764,1760,1,0,
+		0,0,1764,1765,1,0,0,0,1765,1770,1,0,0,0,1766,1767,3,158,79,0,1767,1768,
+		5,147,0,0,1768,1769,5,56,0,0,1769,1771,1,0,0,0,1770,1766,1,0,0,0,1770,
+		1771,1,0,0,0,1771,1772,1,0,0,0,1772,1773,5,261,0,0,1773,1960,1,0,0,0,1774,
+		1775,5,104,0,0,1775,1776,5,260,0,0,1776,1777,3,122,61,0,1777,1778,5,264,
+		0,0,1778,1782,3,122,61,0,1779,1780,7,27,0,0,1780,1781,5,147,0,0,1781,1783,
+		5,56,0,0,1782,1779,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,1785,
+		5,261,0,0,1785,1960,1,0,0,0,1786,1787,5,105,0,0,1787,1796,5,260,0,0,1788,
+		1793,3,152,76,0,1789,1790,5,264,0,0,1790,1792,3,152,76,0,1791,1789,1,0,
+		0,0,1792,1795,1,0,0,0,1793,1791,1,0,0,0,1793,1794,1,0,0,0,1794,1797,1,
+		0,0,0,1795,1793,1,0,0,0,1796,1788,1,0,0,0,1796,1797,1,0,0,0,1797,1801,
+		1,0,0,0,1798,1799,7,28,0,0,1799,1800,5,147,0,0,1800,1802,5,142,0,0,1801,
+		1798,1,0,0,0,1801,1802,1,0,0,0,1802,1803,1,0,0,0,1803,1960,5,261,0,0,1804,
+		1805,5,101,0,0,1805,1814,5,260,0,0,1806,1811,3,122,61,0,1807,1808,5,264,
+		0,0,1808,1810,3,122,61,0,1809,1807,1,0,0,0,1810,1813,1,0,0,0,1811,1809,
+		1,0,0,0,1811,1812,1,0,0,0,1812,1815,1,0,0,0,1813,1811,1,0,0,0,1814,1806,
+		1,0,0,0,1814,1815,1,0,0,0,1815,1819,1,0,0,0,1816,1817,7,28,0,0,1817,1818,
+		5,147,0,0,1818,1820,5,142,0,0,1819,1816,1,0,0,0,1819,1820,1,0,0,0,1820,
+		1821,1,0,0,0,1821,1960,5,261,0,0,1822,1823,5,102,0,0,1823,1824,5,260,0,
+		0,1824,1835,3,122,61,0,1825,1826,5,151,0,0,1826,1827,5,15,0,0,1827,1832,
+		3,78,39,0,1828,1829,5,264,0,0,1829,1831,3,78,39,0,1830,1828,1,0,0,0,1831,
+		1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,1,0,0,0,1833,1836,1,0,0,0,1834,
+		1832,1,0,0,0,1835,1825,1,0,0,0,1835,1836,1,0,0,0,1836,1840,1,0,0,0,1837,
+		1838,7,28,0,0,1838,1839,5,147,0,0,1839,1841,5,142,0,0,1840,1837,1,0,0,
+		0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,1849,5,261,0,0,1843,1844,5,
+		69,0,0,1844,1845,5,260,0,0,1845,1846,5,234,0,0,1846,1847,3,122,61,0,1847,
+		1848,5,261,0,0,1848,1850,1,0,0,0,1849,1843,1,0,0,0,1849,1850,1,0,0,0,1850,
+		1853,1,0,0,0,1851,1852,5,154,0,0,1852,1854,3,144,72,0,1853,1851,1,0,0,
+		0,1853,1854,1,0,0,0,1854,1960,1,0,0,0,1855,1856,5,106,0,0,1856,1857,5,
+		260,0,0,1857,1861,3,152,76,0,1858,1859,7,28,0,0,1859,1860,5,147,0,0,1860,
+		1862,5,142,0,0,1861,1858,1,0,0,0,1861,1862,1,0,0,0,1862,1863,1,0,0,0,1863,
+		1870,5,261,0,0,1864,1865,5,69,0,0,1865,1866,5,260,0,0,1866,1867,5,234,
+		0,0,1867,1868,3,122,61,0,1868,1869,5,261,0,0,1869,1871,1,0,0,0,1870,1864,
+		1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,0,0,0,1872,1873,5,154,0,0,1873,1875,
+		3,144,72,0,1874,1872,1,0,0,0,1874,1875,1,0,0,0,1875,1960,1,0,0,0,1876,
+		1877,7,29,0,0,1877,1878,5,260,0,0,1878,1879,3,122,61,0,1879,1880,5,212,
+		0,0,1880,1881,3,168,84,0,1881,1882,5,261,0,0,1882,1960,1,0,0,0,1883,1884,
+		7,30,0,0,1884,1885,5,260,0,0,1885,1886,3,168,84,0,1886,1887,5,264,0,0,
+		1887,1888,3,122,61,0,1888,1889,5,264,0,0,1889,1890,3,122,61,0,1890,1891,
+		5,261,0,0,1891,1960,1,0,0,0,1892,1960,7,31,0,0,1893,1894,5,8,0,0,1894,
+		1903,5,262,0,0,1895,1900,3,122,61,0,1896,1897,5,264,0,0,1897,1899,3,122,
+		61,0,1898,1896,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,
+		0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,0,0,0,1903,1904,
+		1,0,0,0,1904,1905,1,0,0,0,1905,1960,5,263,0,0,1906,1907,5,121,0,0,1907,
+		1916,5,262,0,0,1908,1913,3,122,61,0,1909,1910,5,264,0,0,1910,1912,3,122,
+		61,0,1911,1909,1,0,0,0,1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,
+		0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,0,0,1916,1908,1,0,0,0,1916,1917,
+		1,0,0,0,1917,1918,1,0,0,0,1918,1960,5,263,0,0,1919,1920,5,184,0,0,1920,
+		1929,5,260,0,0,1921,1926,3,122,61,0,1922,1923,5,264,0,0,1923,1925,3,122,
+		61,0,1924,1922,1,0,0,0,1925,1928,1,0,0,0,1926,1924,1,0,0,0,1926,1927,1,
+		0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,0,0,1929,1921,1,0,0,0,1929,1930,
+		1,0,0,0,1930,1931,1,0,0,0,1931,1960,5,261,0,0,1932,1933,5,48,0,0,1933,
+		1934,5,260,0,0,1934,1935,3,178,89,0,1935,1936,5,261,0,0,1936,1960,1,0,
+		0,0,1937,1960,3,134,67,0,1938,1939,5,62,0,0,1939,1940,5,260,0,0,1940,1941,
+		3,54,27,0,1941,1942,5,261,0,0,1942,1960,1,0,0,0,1943,1944,5,260,0,0,1944,
+		1945,3,54,27,0,1945,1946,5,261,0,0,1946,1960,1,0,0,0,1947,1948,5,260,0,
+		0,1948,1953,3,122,61,0,1949,1950,5,264,0,0,1950,1952,3,122,61,0,1951,1949,
+		1,0,0,0,1952,1955,1,0,0,0,1953,1951,1,0,0,0,1953,1954,1,0,0,0,1954,1956,
+		1,0,0,0,1955,1953,1,0,0,0,1956,1957,5,261,0,0,1957,1960,1,0,0,0,1958,1960,
+		3,180,90,0,1959,1629,1,0,0,0,1959,1631,1,0,0,0,1959,1632,1,0,0,0,1959,
+		1645,1,0,0,0,1959,1657,1,0,0,0,1959,1664,1,0,0,0,1959,1674,1,0,0,0,1959,
+		1684,1,0,0,0,1959,1694,1,0,0,0,1959,1705,1,0,0,0,1959,1712,1,0,0,0,1959,
+		1725,1,0,0,0,1959,1748,1,0,0,0,1959,1774,1,0,0,0,1959,1786,1,0,0,0,1959,
+		1804,1,0,0,0,1959,1822,1,0,0,0,1959,1855,1,0,0,0,1959,1876,1,0,0,0,1959,
+		1883,1,0,0,0,1959,1892,1,0,0,0,1959,1893,1,0,0,0,1959,1906,1,0,0,0,1959,
+		1919,1,0,0,0,1959,1932,1,0,0,0,1959,1937,1,0,0,0,1959,1938,1,0,0,0,1959,
+		1943,1,0,0,0,1959,1947,1,0,0,0,1959,1958,1,0,0,0,1960,1971,1,0,0,0,1961,
+		1962,10,2,0,0,1962,1963,5,265,0,0,1963,1970,3,180,90,0,1964,1965,10,1,
+		0,0,1965,1966,5,262,0,0,1966,1967,3,130,65,0,1967,1968,5,263,0,0,1968,
+		1970,1,0,0,0,1969,1961,1,0,0,0,1969,1964,1,0,0,0,1970,1973,1,0,0,0,1971,
+		1969,1,0,0,0,1971,1972,1,0,0,0,1972,133,1,0,0,0,1973,1971,1,0,0,0,1974,
+		1975,3,138,69,0,1975,1991,5,260,0,0,1976,1992,5,252,0,0,1977,1979,3,68,
+		34,0,1978,1977,1,0,0,0,1978,1979,1,0,0,0,1979,1980,1,0,0,0,1980,1985,3,
+		140,70,0,1981,1982,5,264,0,0,1982,1984,3,140,70,0,1983,1981,1,0,0,0,1984,
+		1987,1,0,0,0,1985,1983,1,0,0,0,1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,
+		1985,1,0,0,0,1988,1990,3,136,68,0,1989,1988,1,0,0,0,1989,1990,1,0,0,0,
+		1990,1992,1,0,0,0,1991,1976,1,0,0,0,1991,1978,1,0,0,0,1991,1992,1,0,0,
+		0,1992,1993,1,0,0,0,1993,2000,5,261,0,0,1994,1995,5,69,0,0,1995,1996,5,
+		260,0,0,1996,1997,5,234,0,0,1997,1998,3,122,61,0,1998,1999,5,261,0,0,1999,
+		2001,1,0,0,0,2000,1994,1,0,0,0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,
+		2003,5,154,0,0,2003,2005,3,144,72,0,2004,2002,1,0,0,0,2004,2005,1,0,0,
+		0,2005,135,1,0,0,0,2006,2007,7,32,0,0,2007,2008,5,143,0,0,2008,137,1,0,
+		0,0,2009,2014,3,176,88,0,2010,2014,5,115,0,0,2011,2014,5,182,0,0,2012,
+		2014,5,70,0,0,2013,2009,1,0,0,0,2013,2010,1,0,0,0,2013,2011,1,0,0,0,2013,
+		2012,1,0,0,0,2014,139,1,0,0,0,2015,2016,3,180,90,0,2016,2017,5,249,0,0,
+		2017,2018,3,142,71,0,2018,2021,1,0,0,0,2019,2021,3,142,71,0,2020,2015,
+		1,0,0,0,2020,2019,1,0,0,0,2021,141,1,0,0,0,2022,2023,5,204,0,0,2023,2027,
+		3,176,88,0,2024,2025,5,159,0,0,2025,2026,5,15,0,0,2026,2028,3,122,61,0,
+		2027,2024,1,0,0,0,2027,2028,1,0,0,0,2028,2040,1,0,0,0,2029,2030,5,204,
+		0,0,2030,2031,5,260,0,0,2031,2032,3,54,27,0,2032,2036,5,261,0,0,2033,2034,
+		5,159,0,0,2034,2035,5,15,0,0,2035,2037,3,122,61,0,2036,2033,1,0,0,0,2036,
+		2037,1,0,0,0,2037,2040,1,0,0,0,2038,2040,3,122,61,0,2039,2022,1,0,0,0,
+		2039,2029,1,0,0,0,2039,2038,1,0,0,0,2040,143,1,0,0,0,2041,2044,3,180,90,
+		0,2042,2044,3,146,73,0,2043,2041,1,0,0,0,2043,2042,1,0,0,0,2044,145,1,
+		0,0,0,2045,2056,5,260,0,0,2046,2047,5,159,0,0,2047,2048,5,15,0,0,2048,
+		2053,3,122,61,0,2049,2050,5,264,0,0,2050,2052,3,122,61,0,2051,2049,1,0,
+		0,0,2052,2055,1,0,0,0,2053,2051,1,0,0,0,2053,2054,1,0,0,0,2054,2057,1,
+		0,0,0,2055,2053,1,0,0,0,2056,2046,1,0,0,0,2056,2057,1,0,0,0,2057,2068,
+		1,0,0,0,2058,2059,5,151,0,0,2059,2060,5,15,0,0,2060,2065,3,78,39,0,2061,
+		2062,5,264,0,0,2062,2064,3,78,39,0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,
+		2065,2063,1,0,0,0,2065,2066,1,0,0,0,2066,2069,1,0,0,0,2067,2065,1,0,0,
+		0,2068,2058,1,0,0,0,2068,2069,1,0,0,0,2069,2071,1,0,0,0,2070,2072,3,148,
+		74,0,2071,2070,1,0,0,0,2071,2072,1,0,0,0,2072,2073,1,0,0,0,2073,2074,5,
+		261,0,0,2074,147,1,0,0,0,2075,2076,7,33,0,0,2076,2084,3,150,75,0,2077,
+		2078,7,33,0,0,2078,2079,5,13,0,0,2079,2080,3,150,75,0,2080,2081,5,7,0,
+		0,2081,2082,3,150,75,0,2082,2084,1,0,0,0,2083,2075,1,0,0,0,2083,2077,1,
+		0,0,0,2084,149,1,0,0,0,2085,2086,5,217,0,0,2086,2095,5,168,0,0,2087,2088,
+		5,217,0,0,2088,2095,5,72,0,0,2089,2090,5,35,0,0,2090,2095,5,184,0,0,2091,
+		2092,3,130,65,0,2092,2093,7,34,0,0,2093,2095,1,0,0,0,2094,2085,1,0,0,0,
+		2094,2087,1,0,0,0,2094,2089,1,0,0,0,2094,2091,1,0,0,0,2095,151,1,0,0,0,
+		2096,2098,5,109,0,0,2097,2096,1,0,0,0,2097,2098,1,0,0,0,2098,2099,1,0,
+		0,0,2099,2100,3,122,61,0,2100,2101,5,225,0,0,2101,2102,3,122,61,0,2102,
+		153,1,0,0,0,2103,2108,5,142,0,0,2104,2108,5,56,0,0,2105,2106,5,44,0,0,
+		2106,2108,3,122,61,0,2107,2103,1,0,0,0,2107,2104,1,0,0,0,2107,2105,1,0,
+		0,0,2108,155,1,0,0,0,2109,2111,5,238,0,0,2110,2112,5,8,0,0,2111,2110,1,
+		0,0,0,2111,2112,1,0,0,0,2112,2113,1,0,0,0,2113,2123,5,239,0,0,2114,2116,
+		5,236,0,0,2115,2117,7,35,0,0,2116,2115,1,0,0,0,2116,2117,1,0,0,0,2117,
+		2119,1,0,0,0,2118,2120,5,8,0,0,2119,2118,1,0,0,0,2119,2120,1,0,0,0,2120,
+		2121,1,0,0,0,2121,2123,5,239,0,0,2122,2109,1,0,0,0,2122,2114,1,0,0,0,2123,
+		157,1,0,0,0,2124,2129,5,142,0,0,2125,2129,5,56,0,0,2126,2127,5,53,0,0,
+		2127,2129,7,36,0,0,2128,2124,1,0,0,0,2128,2125,1,0,0,0,2128,2126,1,0,0,
+		0,2129,159,1,0,0,0,2130,2131,5,233,0,0,2131,2136,3,122,61,0,2132,2133,
+		5,264,0,0,2133,2135,3,122,61,0,2134,2132,1,0,0,0,2135,2138,1,0,0,0,2136,
+		2134,1,0,0,0,2136,2137,1,0,0,0,2137,2139,1,0,0,0,2138,2136,1,0,0,0,2139,
+		2140,5,207,0,0,2140,2141,3,122,61,0,2141,161,1,0,0,0,2142,2157,5,142,0,
+		0,2143,2157,7,37,0,0,2144,2157,5,272,0,0,2145,2157,5,273,0,0,2146,2157,
+		5,274,0,0,2147,2149,5,269,0,0,2148,2147,1,0,0,0,2149,2150,1,0,0,0,2150,
+		2148,1,0,0,0,2150,2151,1,0,0,0,2151,2157,1,0,0,0,2152,2157,5,270,0,0,2153,
+		2157,5,271,0,0,2154,2155,7,38,0,0,2155,2157,5,269,0,0,2156,2142,1,0,0,
+		0,2156,2143,1,0,0,0,2156,2144,1,0,0,0,2156,2145,1,0,0,0,2156,2146,1,0,
+		0,0,2156,2148,1,0,0,0,2156,2152,1,0,0,0,2156,2153,1,0,0,0,2156,2154,1,
+		0,0,0,2157,163,1,0,0,0,2158,2160,5,92,0,0,2159,2161,7,23,0,0,2160,2159,
+		1,0,0,0,2160,2161,1,0,0,0,2161,2162,1,0,0,0,2162,2163,3,166,83,0,2163,
+		2167,3,168,84,0,2164,2165,5,260,0,0,2165,2166,5,272,0,0,2166,2168,5,261,
+		0,0,2167,2164,1,0,0,0,2167,2168,1,0,0,0,2168,2176,1,0,0,0,2169,2170,5,
+		212,0,0,2170,2174,3,168,84,0,2171,2172,5,260,0,0,2172,2173,5,272,0,0,2173,
+		2175,5,261,0,0,2174,2171,1,0,0,0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,
+		2169,1,0,0,0,2176,2177,1,0,0,0,2177,165,1,0,0,0,2178,2179,7,39,0,0,2179,
+		167,1,0,0,0,2180,2181,7,40,0,0,2181,169,1,0,0,0,2182,2186,3,172,86,0,2183,
+		2184,5,141,0,0,2184,2187,5,142,0,0,2185,2187,5,142,0,0,2186,2183,1,0,0,
+		0,2186,2185,1,0,0,0,2186,2187,1,0,0,0,2187,171,1,0,0,0,2188,2189,6,86,
+		-1,0,2189,2190,5,8,0,0,2190,2191,5,247,0,0,2191,2192,3,170,85,0,2192,2193,
+		5,248,0,0,2193,2271,1,0,0,0,2194,2195,5,135,0,0,2195,2196,5,247,0,0,2196,
+		2197,3,170,85,0,2197,2198,5,248,0,0,2198,2271,1,0,0,0,2199,2200,5,121,
+		0,0,2200,2201,5,247,0,0,2201,2202,3,170,85,0,2202,2203,5,264,0,0,2203,
+		2204,3,170,85,0,2204,2205,5,248,0,0,2205,2271,1,0,0,0,2206,2207,5,184,
+		0,0,2207,2216,5,247,0,0,2208,2213,3,174,87,0,2209,2210,5,264,0,0,2210,
+		2212,3,174,87,0,2211,2209,1,0,0,0,2212,2215,1,0,0,0,2213,2211,1,0,0,0,
+		2213,2214,1,0,0,0,2214,2217,1,0,0,0,2215,2213,1,0,0,0,2216,2208,1,0,0,
+		0,2216,2217,1,0,0,0,2217,2218,1,0,0,0,2218,2271,5,248,0,0,2219,2220,5,
+		184,0,0,2220,2229,5,260,0,0,2221,2226,3,174,87,0,2222,2223,5,264,0,0,2223,
+		2225,3,174,87,0,2224,2222,1,0,0,0,2225,2228,1,0,0,0,2226,2224,1,0,0,0,
+		2226,2227,1,0,0,0,2227,2230,1,0,0,0,2228,2226,1,0,0,0,2229,2221,1,0,0,
+		0,2229,2230,1,0,0,0,2230,2231,1,0,0,0,2231,2271,5,261,0,0,2232,2233,5,
+		92,0,0,2233,2237,3,168,84,0,2234,2235,5,260,0,0,2235,2236,5,272,0,0,2236,
+		2238,5,261,0,0,2237,2234,1,0,0,0,2237,2238,1,0,0,0,2238,2246,1,0,0,0,2239,
+		2240,5,212,0,0,2240,2244,3,168,84,0,2241,2242,5,260,0,0,2242,2243,5,272,
+		0,0,2243,2245,5,261,0,0,2244,2241,1,0,0,0,2244,2245,1,0,0,0,2245,2247,
+		1,0,0,0,2246,2239,1,0,0,0,2246,2247,1,0,0,0,2247,2271,1,0,0,0,2248,2259,
+		3,180,90,0,2249,2250,5,260,0,0,2250,2255,5,272,0,0,2251,2252,5,264,0,0,
+		2252,2254,5,272,0,0,2253,2251,1,0,0,0,2254,2257,1,0,0,0,2255,2253,1,0,
+		0,0,2255,2256,1,0,0,0,2256,2258,1,0,0,0,2257,2255,1,0,0,0,2258,2260,5,
+		261,0,0,2259,2249,1,0,0,0,2259,2260,1,0,0,0,2260,2268,1,0,0,0,2261,2262,
+		5,236,0,0,2262,2263,5,118,0,0,2263,2264,5,208,0,0,2264,2269,5,242,0,0,
+		2265,2266,5,238,0,0,2266,2267,5,208,0,0,2267,2269,5,242,0,0,2268,2261,
+		1,0,0,0,2268,2265,1,0,0,0,2268,2269,1,0,0,0,2269,2271,1,0,0,0,2270,2188,
+		1,0,0,0,2270,2194,1,0,0,0,2270,2199,1,0,0,0,2270,2206,1,0,0,0,2270,2219,
+		1,0,0,0,2270,2232,1,0,0,0,2270,2248,1,0,0,0,2271,2278,1,0,0,0,2272,2273,
+		10,2,0,0,2273,2277,5,8,0,0,2274,2275,10,1,0,0,2275,2277,5,135,0,0,2276,
+		2272,1,0,0,0,2276,2274,1,0,0,0,2277,2280,1,0,0,0,2278,2276,1,0,0,0,2278,
+		2279,1,0,0,0,2279,173,1,0,0,0,2280,2278,1,0,0,0,2281,2282,3,180,90,0,2282,
+		2284,3,170,85,0,2283,2285,5,269,0,0,2284,2283,1,0,0,0,2284,2285,1,0,0,
+		0,2285,175,1,0,0,0,2286,2291,3,180,90,0,2287,2288,5,265,0,0,2288,2290,
+		3,180,90,0,2289,2287,1,0,0,0,2290,2293,1,0,0,0,2291,2289,1,0,0,0,2291,
+		2292,1,0,0,0,2292,177,1,0,0,0,2293,2291,1,0,0,0,2294,2299,3,180,90,0,2295,
+		2296,5,264,0,0,2296,2298,3,180,90,0,2297,2295,1,0,0,0,2298,2301,1,0,0,
+		0,2299,2297,1,0,0,0,2299,2300,1,0,0,0,2300,179,1,0,0,0,2301,2299,1,0,0,
+		0,2302,2306,5,275,0,0,2303,2306,5,276,0,0,2304,2306,3,182,91,0,2305,2302,
+		1,0,0,0,2305,2303,1,0,0,0,2305,2304,1,0,0,0,2306,181,1,0,0,0,2307,2308,
+		7,41,0,0,2308,183,1,0,0,0,330,187,194,199,205,208,223,226,232,238,244,
+		251,255,263,265,271,278,288,291,298,303,306,313,318,321,325,328,333,337,
+		343,356,364,371,375,385,390,401,404,412,416,422,426,436,442,445,451,462,
+		477,484,489,495,506,512,517,523,528,536,544,546,551,556,559,564,567,570,
+		575,578,583,588,591,599,617,619,622,629,635,644,649,653,661,664,667,671,
+		675,686,691,695,703,706,714,721,728,731,735,740,744,746,750,756,766,775,
+		784,787,801,804,808,814,822,826,831,843,855,868,873,877,884,891,899,902,
+		911,926,929,934,936,941,943,948,952,960,966,969,971,981,988,991,999,1005,
+		1009,1012,1019,1028,1031,1035,1044,1047,1051,1059,1062,1073,1076,1078,
+		1088,1100,1112,1120,1128,1131,1135,1143,1147,1167,1169,1171,1175,1179,
+		1183,1187,1189,1198,1202,1209,1212,1215,1222,1225,1231,1240,1246,1249,
+		1258,1265,1267,1278,1281,1290,1293,1301,1304,1307,1313,1321,1329,1332,
+		1340,1357,1373,1380,1386,1390,1397,1401,1405,1409,1411,1415,1417,1427,
+		1437,1444,1451,1456,1468,1476,1479,1482,1493,1498,1509,1512,1520,1522,
+		1529,1533,1540,1548,1557,1563,1569,1572,1579,1583,1588,1593,1600,1604,
+		1608,1616,1624,1626,1637,1641,1649,1653,1668,1678,1689,1701,1721,1732,
+		1738,1744,1755,1758,1764,1770,1782,1793,1796,1801,1811,1814,1819,1832,
+		1835,1840,1849,1853,1861,1870,1874,1900,1903,1913,1916,1926,1929,1953,
+		1959,1969,1971,1978,1985,1989,1991,2000,2004,2013,2020,2027,2036,2039,
+		2043,2053,2056,2065,2068,2071,2083,2094,2097,2107,2111,2116,2119,2122,
+		2128,2136,2150,2156,2160,2167,2174,2176,2186,2213,2216,2226,2229,2237,
+		2244,2246,2255,2259,2268,2270,2276,2278,2284,2291,2299,2305
 	};
 
 	public static readonly ATN _ATN =

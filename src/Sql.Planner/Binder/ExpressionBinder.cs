@@ -191,9 +191,14 @@ internal sealed class ExpressionBinder
         ScalarExpr? subject = c.Operand is null ? null : Bind(c.Operand);
         foreach (var when in c.Whens)
         {
-            var condition = Bind(when.Condition);
-            if (subject is not null) condition = MakeCall("=", new[] { subject, condition }, when.Span);
-            operands.Add(condition);
+            ScalarExpr? condition = null;
+            foreach (var value in when.Conditions)
+            {
+                var term = Bind(value);
+                if (subject is not null) term = MakeCall("=", new[] { subject, term }, when.Span);
+                condition = condition is null ? term : MakeCall("OR", new[] { condition, term }, when.Span);
+            }
+            operands.Add(condition!);
             operands.Add(Bind(when.Result));
         }
         if (c.Else is not null) operands.Add(Bind(c.Else));

@@ -25,7 +25,11 @@ internal static class ExpressionTrees
                 break;
             case CaseExpression c:
                 if (c.Operand is not null) yield return c.Operand;
-                foreach (var w in c.Whens) { yield return w.Condition; yield return w.Result; }
+                foreach (var w in c.Whens)
+                {
+                    foreach (var condition in w.Conditions) yield return condition;
+                    yield return w.Result;
+                }
                 if (c.Else is not null) yield return c.Else;
                 break;
             case CastExpression c: yield return c.Operand; break;

@@ -85,7 +85,17 @@ public static class ExpressionSqlPrinter
             case CaseExpression c:
                 sb.Append("CASE");
                 if (c.Operand is not null) { sb.Append(' '); Write(sb, c.Operand, 0); }
-                foreach (var w in c.Whens) { sb.Append(" WHEN "); Write(sb, w.Condition, 0); sb.Append(" THEN "); Write(sb, w.Result, 0); }
+                foreach (var w in c.Whens)
+                {
+                    sb.Append(" WHEN ");
+                    for (int i = 0; i < w.Conditions.Count; i++)
+                    {
+                        if (i > 0) sb.Append(", ");
+                        Write(sb, w.Conditions[i], 0);
+                    }
+                    sb.Append(" THEN ");
+                    Write(sb, w.Result, 0);
+                }
                 if (c.Else is not null) { sb.Append(" ELSE "); Write(sb, c.Else, 0); }
                 sb.Append(" END");
                 break;
